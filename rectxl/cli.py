@@ -1,0 +1,194 @@
+"""The ``rectxl`` command line: parse arguments, call one library function, render the result.
+
+Exit codes: 0 no errors found, 1 errors found, 2 bad usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from rectxl import __version__
+from rectxl import fields as F
+from rectxl.errors import RectxlError
+from rectxl.rules import RULES, Options
+
+__all__ = ["build_parser", "main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors in Chinese and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        for en, zh in _ARGPARSE_ZH:
+            message = message.replace(en, zh)
+        self.exit(EXIT_USAGE, f"用法错误:{message}(运行 {self.prog} --help 查看用法)\n")
+
+
+_ARGPARSE_ZH = [
+    ("the following arguments are required", "缺少参数"),
+    ("unrecognized arguments", "无法识别的参数"),
+    ("invalid choice", "无效的选项"),
+    ("expected one argument", "需要一个参数值"),
+    ("argument ", "参数 "),
+    ("invalid", "无效的"),
+    ("choose from", "可选"),
+]
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对,应为 YYYY-MM-DD,如 2023-09-20") from None
+
+
+def _codes(text: str) -> frozenset[str]:
+    codes = frozenset(c.strip() for c in text.split(",") if c.strip())
+    unknown = codes - set(RULES)
+    if unknown:
+        raise argparse.ArgumentTypeError(f"未知的检查代码:{'、'.join(sorted(unknown))}(rectxl codes 可列出全部代码)")
+    return codes
+
+
+_OWNER_LEVEL = {"责任单位": F.OWNER_UNIT, "责任领导": F.LEAD, "责任人": F.OWNER_PERSON,
+                "unit": F.OWNER_UNIT, "lead": F.LEAD, "person": F.OWNER_PERSON}
+
+
+def _levels(text: str) -> frozenset[str]:
+    levels = set()
+    for part in text.replace("、", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if part not in _OWNER_LEVEL:
+            raise argparse.ArgumentTypeError(f"未知的责任人层级“{part}”(可选:责任单位、责任领导、责任人)")
+        levels.add(_OWNER_LEVEL[part])
+    return frozenset(levels)
+
+
+def _add_validation_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
+                   help="截至日期(判断逾期、临期);默认取基本信息中的报告日期,否则为今天")
+    p.add_argument("--due-soon-days", type=int, default=15, metavar="N",
+                   help="距整改时限 N 天内未完成的给出临期提醒(默认 15)")
+    p.add_argument("--require", type=_levels, default=frozenset({F.OWNER_UNIT}), metavar="层级",
+                   help="缺失即为错误的责任人层级,逗号分隔:责任单位,责任领导,责任人(默认 责任单位)")
+    p.add_argument("--select", type=_codes, metavar="CODES", help="只运行这些检查(代码逗号分隔)")
+    p.add_argument("--ignore", type=_codes, default=frozenset(), metavar="CODES",
+                   help="跳过这些检查(代码逗号分隔)")
+
+
+def _options(args: argparse.Namespace) -> Options:
+    return Options(as_of=args.as_of, due_soon_days=args.due_soon_days,
+                   required_owners=args.require, select=args.select, ignore=args.ignore)
+
+
+def _emit(text: str, output: Path | None, *, bom: bool = False) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from rectxl.io.atomic import atomic_write_text
+
+    atomic_write_text(output, text, encoding="utf-8-sig" if bom else "utf-8")
+    print(f"已写入 {output}", file=sys.stderr)
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from rectxl import api, report
+
+    result = api.check(args.ledger, _options(args))
+    if args.format == "json":
+        _emit(report.to_json(result), args.output)
+    elif args.format == "csv":
+        _emit(report.to_csv(result), args.output, bom=True)
+    else:
+        color = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        _emit(report.to_text(result, color=color), args.output)
+    return EXIT_FINDINGS if result.has_errors else EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from rectxl.io.atomic import ensure_not_input
+    from rectxl.io.ledger_xlsx import write_ledger
+
+    if args.output.exists() and not args.force:
+        raise RectxlError(f"{args.output} 已存在:为避免覆盖已有台账,请换一个文件名,或加 --force")
+    ensure_not_input(args.output)
+    write_ledger(args.output)
+    print(f"已生成空白台账模板 {args.output}")
+    return EXIT_OK
+
+
+def cmd_codes(args: argparse.Namespace) -> int:
+    from rectxl.findings import SEVERITY_LABELS
+
+    for code, rule in RULES.items():
+        print(f"{code:<26} {SEVERITY_LABELS[rule.severity]}  {rule.description}")
+    return EXIT_OK
+
+
+# -- parser --------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="rectxl",
+        description="巡察整改台账校验与整改进展情况通报生成工具",
+        epilog="退出码:0 未发现错误;1 发现错误;2 用法错误或文件无法读取。",
+    )
+    parser.add_argument("--version", action="version", version=f"rectxl {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    p = sub.add_parser("check", help="校验台账,列出全部问题", description="校验一个台账文件,按严重程度列出全部问题。")
+    p.add_argument("ledger", type=Path, help="台账文件(.xlsx/.xlsm/.xls/.ods)")
+    p.add_argument("--format", choices=["text", "json", "csv"], default="text", help="输出格式(默认 text)")
+    p.add_argument("-o", "--output", type=Path, help="写入文件而不是屏幕")
+    _add_validation_options(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("new", help="生成空白台账模板", description="生成带下拉列表和条件格式的空白台账模板。")
+    p.add_argument("-o", "--output", type=Path, default=Path("新台账.xlsx"), help="输出文件(默认 新台账.xlsx)")
+    p.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("codes", help="列出全部检查代码及说明", description="列出全部检查代码、严重程度及说明。")
+    p.set_defaults(func=cmd_codes)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return func(args)
+    except RectxlError as exc:
+        print(f"错误:{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for a user; RECTXL_DEBUG=1 shows it
+        if os.environ.get("RECTXL_DEBUG"):
+            raise
+        print(f"错误:处理时发生意外问题({type(exc).__name__}: {exc})。"
+              "请把该文件和此信息反馈给维护人员;设置 RECTXL_DEBUG=1 可查看详细信息。", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

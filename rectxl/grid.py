@@ -1,0 +1,410 @@
+"""Turn sheet grids (cell values plus merged ranges) into a :class:`~rectxl.model.Ledger`.
+
+This is the reader's core and it is pure: files (calamine/openpyxl) and a live Excel workbook
+(xlwings) each produce :class:`Grid` objects and go through the same code here. It handles the
+mess of real ledgers (DESIGN.md §2): title rows, a header row anywhere in the first rows found by
+header aliases, two-row headers, merged hierarchy cells, shared merged owners/deadlines, section
+rows merged across the sheet, blank and trailing rows, footers, and Excel error values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from rectxl import fields as F
+from rectxl.deadline import parse_date, parse_deadline
+from rectxl.errors import LedgerError
+from rectxl.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
+from rectxl.numbering import split_aspect_label, split_category_label, split_issue_label
+from rectxl.status import normalize_text, parse_status
+
+__all__ = [
+    "HEADER_SCAN_ROWS",
+    "INFO_KEYS",
+    "Grid",
+    "HeaderMap",
+    "a1",
+    "col_letter",
+    "find_header",
+    "ledger_from_grids",
+]
+
+#: how many rows from the top are searched for the header row
+HEADER_SCAN_ROWS = 10
+LEDGER_SHEET = "台账"
+INFO_SHEET = "基本信息"
+DIRECTORY_SHEET = "责任单位名录"
+
+_ERROR_VALUE = re.compile(r"^#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)$")
+_FOOTER = re.compile(r"^(?:注|备注|说明|填表人|制表人|制表|审核人|审核|填报人|填报单位|联系人|单位负责人)\s*[:：]?")
+
+
+@dataclass
+class Grid:
+    """One sheet as values: ``rows[r][c]`` is sheet cell (r+1, c+1); merges are 0-based inclusive
+    ``(first_row, first_col, last_row, last_col)``."""
+
+    name: str
+    rows: list[list[Any]]
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    hidden: bool = False
+
+    def value(self, r: int, c: int) -> Any:
+        if r < len(self.rows):
+            row = self.rows[r]
+            if c < len(row):
+                return row[c]
+        return None
+
+
+@dataclass
+class HeaderMap:
+    """Where the header is and which column holds which field (0-based)."""
+
+    row: int  # 0-based index of the (last) header row
+    first_row: int  # 0-based index of the first header row (differs for two-row headers)
+    columns: dict[str, int]
+
+    @property
+    def data_start(self) -> int:
+        return self.row + 1
+
+
+def col_letter(c: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(r: int, c: int) -> str:
+    """0-based (row, col) → ``"H12"``."""
+    return f"{col_letter(c)}{r + 1}"
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip(" \t\r\n\u3000\xa0"))
+
+
+def _row_fields(row: Sequence[Any]) -> dict[int, str]:
+    return {c: f for c, v in enumerate(row) if isinstance(v, str) and (f := F.field_for_header(v))}
+
+
+def find_header(grid: Grid) -> HeaderMap | None:
+    """Find the header row among the first :data:`HEADER_SCAN_ROWS` rows by matching aliases.
+
+    A following row whose every non-blank cell is itself a header name (e.g. 责任领导 | 责任单位 |
+    责任人 under a merged 责任主体) is taken as the second row of a two-row header.
+    """
+    best: tuple[int, int, dict[int, str]] | None = None
+    for r in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
+        found = _row_fields(grid.rows[r])
+        fields_found = set(found.values())
+        score = len(fields_found)
+        if score >= 2 and ({F.ISSUE, F.MEASURE} & fields_found) and (best is None or score > best[1]):
+            best = (r, score, found)
+    if best is None:
+        return None
+    r, _, found = best
+    first = r
+    if r + 1 < len(grid.rows):
+        below = grid.rows[r + 1]
+        non_blank = [(c, v) for c, v in enumerate(below) if not _blank(v)]
+        sub = _row_fields(below)
+        if non_blank and len(sub) == len(non_blank):
+            found = {**found, **sub}
+            r += 1
+    columns: dict[str, int] = {}
+    for c in sorted(found):
+        columns.setdefault(found[c], c)
+    return HeaderMap(row=r, first_row=first, columns=columns)
+
+
+class _Filled:
+    """Merged-cell lookup: every cell of a merged range reads its top-left value."""
+
+    def __init__(self, grid: Grid, start_row: int) -> None:
+        self.grid = grid
+        self.anchor: dict[tuple[int, int], tuple[int, int]] = {}
+        self.wide_rows: dict[int, int] = {}  # row → width of a horizontal merge anchored in it
+        for r0, c0, r1, c1 in grid.merges:
+            if r1 < start_row:
+                continue
+            if c1 > c0:
+                self.wide_rows[r0] = max(self.wide_rows.get(r0, 0), c1 - c0 + 1)
+            for r in range(max(r0, start_row), r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if (r, c) != (r0, c0):
+                        self.anchor[(r, c)] = (r0, c0)
+
+    def get(self, r: int, c: int) -> tuple[Any, int, int]:
+        """(value, anchor row, anchor col) of cell (r, c)."""
+        ar, ac = self.anchor.get((r, c), (r, c))
+        return self.grid.value(ar, ac), ar, ac
+
+
+def _text(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, datetime):
+        v = v.date() if v.time() == datetime.min.time() else v
+    if isinstance(v, date):
+        return v.isoformat()
+    return normalize_text(v)
+
+
+def _int(v: Any) -> int | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int | float):
+        return int(v) if float(v).is_integer() else None
+    text = _text(v).rstrip(".．、")
+    return int(text) if text.isdigit() else None
+
+
+# 基本信息 key aliases → LedgerInfo attribute
+INFO_KEYS: dict[str, str] = {
+    **dict.fromkeys(["单位名称", "被巡察单位", "被巡察党组织", "单位"], "unit_name"),
+    **dict.fromkeys(["党组织名称", "落款", "署名", "发布单位"], "party_org"),
+    **dict.fromkeys(["巡察组", "巡视组", "巡察组名称"], "inspection_group"),
+    **dict.fromkeys(["巡察开始", "巡察开始日期", "巡察开始时间"], "inspection_start"),
+    **dict.fromkeys(["巡察结束", "巡察结束日期", "巡察结束时间"], "inspection_end"),
+    **dict.fromkeys(["反馈日期", "巡察反馈日期", "反馈时间", "意见反馈日期"], "feedback_date"),
+    **dict.fromkeys(["报告日期", "截至日期", "统计截止日期", "截止日期", "通报日期"], "report_date"),
+    **dict.fromkeys(["联系电话", "电话"], "phone"),
+    **dict.fromkeys(["邮寄地址", "通讯地址", "地址", "邮政信箱"], "address"),
+    **dict.fromkeys(["邮编", "邮政编码"], "postcode"),
+    **dict.fromkeys(["电子邮箱", "邮箱", "电子邮件"], "email"),
+    **dict.fromkeys(["通报标题", "标题"], "title"),
+    **dict.fromkeys(["导语", "前言", "开头"], "preamble"),
+    **dict.fromkeys(["一、", "一", "组织领导情况", "整改工作开展情况", "履行整改主体责任情况"], "section_one"),
+    **dict.fromkeys(["三、", "三", "下一步工作", "下一步打算", "下一步工作打算"], "section_three"),
+}
+_DATE_INFO = {"inspection_start", "inspection_end", "feedback_date", "report_date"}
+
+
+def _read_info(grid: Grid) -> LedgerInfo:
+    values: dict[str, Any] = {}
+    extra: dict[str, str] = {}
+    for row in grid.rows:
+        cells = [v for v in row if not _blank(v)]
+        if len(cells) < 2:
+            continue
+        key = F.header_key(cells[0]).rstrip("、")
+        raw_key = _text(cells[0])
+        attr = INFO_KEYS.get(key) or INFO_KEYS.get(raw_key)
+        value = cells[1]
+        if attr in _DATE_INFO:
+            values[attr] = parse_date(value)
+        elif attr:
+            values[attr] = _text(value) if not isinstance(value, str) else value.strip()
+        elif key:
+            extra[raw_key] = _text(value)
+    return LedgerInfo(**values, extra=extra)
+
+
+def _read_directory(grid: Grid) -> list[str]:
+    units: list[str] = []
+    header = {"责任单位", "单位名称", "单位", "名称", "序号", "责任单位名录", "部门", "科室"}
+    for row in grid.rows:
+        texts = [_text(v) for v in row if not _blank(v)]
+        texts = [t for t in texts if not t.isdigit() and F.header_key(t) not in header]
+        if texts:
+            units.append(texts[0])
+    return units
+
+
+def _pick_ledger(grids: Sequence[Grid]) -> tuple[Grid, HeaderMap]:
+    named = [g for g in grids if g.name.strip() == LEDGER_SHEET]
+    others = [g for g in grids if g not in named and g.name not in (INFO_SHEET, DIRECTORY_SHEET)]
+    others.sort(key=lambda g: (g.hidden, LEDGER_SHEET not in g.name))
+    for grid in [*named, *others]:
+        header = find_header(grid)
+        if header is not None:
+            return grid, header
+    names = "、".join(g.name for g in grids) or "(无工作表)"
+    raise LedgerError(
+        f"找不到台账表头:工作表({names})的前{HEADER_SCAN_ROWS}行中没有同时包含“具体问题”或“整改措施”"
+        "等列名的表头行。请确认这是整改台账,或使用 rectxl new 生成的模板。"
+    )
+
+
+def ledger_from_grids(grids: Sequence[Grid]) -> Ledger:
+    """Build a ledger from a workbook's sheets (the ledger sheet, 基本信息, 责任单位名录)."""
+    by_name = {g.name.strip(): g for g in grids}
+    info = _read_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else LedgerInfo()
+    directory = _read_directory(by_name[DIRECTORY_SHEET]) if DIRECTORY_SHEET in by_name else None
+    grid, header = _pick_ledger(grids)
+    return _Builder(grid, header, info, directory).build()
+
+
+class _Builder:
+    """Walks the data rows once, carrying the hierarchy down."""
+
+    def __init__(self, grid: Grid, header: HeaderMap, info: LedgerInfo, directory: list[str] | None):
+        self.grid = grid
+        self.header = header
+        self.cols = header.columns
+        self.filled = _Filled(grid, header.data_start)
+        self.ledger = Ledger(
+            info=info,
+            sheet=grid.name,
+            header_row=header.row + 1,
+            columns={f: col_letter(c) for f, c in header.columns.items()},
+            owner_units=directory,
+        )
+        self.feedback = info.feedback_date
+        self.aspect: Aspect | None = None
+        self.category: Category | None = None
+        self.issue: Issue | None = None
+        self.width = max(self.cols.values()) + 1
+
+    # -- hierarchy -----------------------------------------------------------------------
+    def _new_aspect(self, text: str) -> None:
+        number, title = split_aspect_label(text) if text else (None, "")
+        self.aspect = Aspect(title=title or None, number=number)
+        self.ledger.aspects.append(self.aspect)
+        self.category = None
+        self.issue = None
+
+    def _new_category(self, text: str) -> None:
+        if self.aspect is None:
+            self._new_aspect("")
+        assert self.aspect is not None
+        number, title = split_category_label(text) if text else (None, "")
+        self.category = Category(title=title or None, number=number)
+        self.aspect.categories.append(self.category)
+        self.issue = None
+
+    def _section_row(self, r: int, row: list[Any]) -> bool:
+        """A row that only names an aspect or category (often merged across the sheet)."""
+        non_blank = [v for v in row[: self.width] if not _blank(v)]
+        if len(non_blank) != 1:
+            return False
+        text = _text(non_blank[0])
+        wide = self.filled.wide_rows.get(r, 0) >= max(3, len(self.cols) // 2)
+        measure_col = self.cols.get(F.MEASURE)
+        if measure_col is not None and not _blank(self.grid.value(r, measure_col)) and not wide:
+            return False
+        if re.match(r"^\s*第[一二三四五六七八九十\d]+方面|^\s*[一二三四五六七八九十]+[、.．]", text):
+            self._new_aspect(text)
+            return True
+        if re.match(r"^\s*[(（][一二三四五六七八九十\d]+[)）]", text) and wide:
+            self._new_category(text)
+            return True
+        if wide:
+            self._new_aspect(text)
+            return True
+        return False
+
+    # -- rows ------------------------------------------------------------------------------
+    def build(self) -> Ledger:
+        grid = self.grid
+        for r in range(self.header.data_start, len(grid.rows)):
+            raw_row = grid.rows[r]
+            if all(_blank(v) for v in raw_row):
+                continue
+            first_text = next((_text(v) for v in raw_row if not _blank(v)), "")
+            if _FOOTER.match(first_text) and self._cell(r, F.MEASURE)[0] == "":
+                continue
+            if self._section_row(r, raw_row):
+                continue
+            self._data_row(r)
+        return self.ledger
+
+    def _cell(self, r: int, field_name: str) -> tuple[Any, str]:
+        """Filled value and anchor A1 of ``field_name`` in row ``r`` ('' / '' if no column)."""
+        c = self.cols.get(field_name)
+        if c is None:
+            return "", ""
+        value, ar, ac = self.filled.get(r, c)
+        if isinstance(value, str) and _ERROR_VALUE.match(value.strip()):
+            self.ledger.error_cells[a1(ar, ac)] = value.strip()
+            value = ""
+        return ("" if value is None else value), a1(ar, ac)
+
+    def _data_row(self, r: int) -> None:
+        aspect_v, _ = self._cell(r, F.ASPECT)
+        category_v, _ = self._cell(r, F.CATEGORY)
+        issue_no_v, issue_no_cell = self._cell(r, F.ISSUE_NO)
+        issue_v, issue_cell = self._cell(r, F.ISSUE)
+        aspect_t, category_t, issue_t = _text(aspect_v), _text(category_v), _text(issue_v)
+
+        if aspect_t and (self.aspect is None or aspect_t != self._aspect_text):
+            self._new_aspect(aspect_t)
+            self._aspect_text = aspect_t
+        if category_t and (self.category is None or category_t != self._category_text):
+            self._new_category(category_t)
+            self._category_text = category_t
+        elif not category_t and self.category is None:
+            self._new_category("")
+            self._category_text = ""
+
+        issue_no = _int(issue_no_v)
+        if issue_t or issue_no is not None:
+            key = (issue_no, issue_t)
+            if self.issue is None or key != self._issue_key:
+                number, title = split_issue_label(issue_t)
+                assert self.category is not None
+                self.issue = Issue(
+                    title=title,
+                    number=issue_no if issue_no is not None else number,
+                    sheet=self.grid.name,
+                    row=r + 1,
+                    cells={F.ISSUE: issue_cell, **({F.ISSUE_NO: issue_no_cell} if issue_no_cell else {})},
+                )
+                self.category.issues.append(self.issue)
+                self._issue_key = key
+
+        measure_c = self.cols.get(F.MEASURE)
+        if measure_c is not None and (r, measure_c) in self.filled.anchor:
+            return  # a measure merged over several rows is one measure: read at its anchor
+        measure_v, _ = self._cell(r, F.MEASURE)
+        measure_t = _text(measure_v)
+        if not measure_t:
+            return
+        measure = self._measure(r, measure_t)
+        if self.issue is None:
+            self.ledger.orphans.append(measure)
+        else:
+            self.issue.measures.append(measure)
+
+    _aspect_text = ""
+    _category_text = ""
+    _issue_key: tuple[int | None, str] = (None, "")
+
+    def _measure(self, r: int, text: str) -> Measure:
+        cells: dict[str, str] = {}
+        raw: dict[str, Any] = {}
+        for field_name in self.cols:
+            value, ref = self._cell(r, field_name)
+            cells[field_name] = ref
+            raw[field_name] = value
+        status_text = _text(raw.get(F.STATUS))
+        completed_raw = raw.get(F.COMPLETED)
+        completed_text = _text(completed_raw)
+        return Measure.model_construct(
+            text=text,
+            sheet=self.grid.name,
+            row=r + 1,
+            lead=_text(raw.get(F.LEAD)),
+            owner_unit=_text(raw.get(F.OWNER_UNIT)),
+            owner_person=_text(raw.get(F.OWNER_PERSON)),
+            deadline=parse_deadline(raw.get(F.DEADLINE), feedback_date=self.feedback),
+            status=parse_status(status_text),
+            status_text=status_text,
+            completed_on=parse_date(completed_raw, feedback_date=self.feedback) if completed_text else None,
+            completed_text=completed_text,
+            progress=_text(raw.get(F.PROGRESS)),
+            evidence=_text(raw.get(F.EVIDENCE)),
+            remark=_text(raw.get(F.REMARK)),
+            cells=cells,
+            raw=raw,
+        )

@@ -1,0 +1,1 @@
+"""The I/O edge: reading workbooks into grids, writing workbooks, documents and reports."""

@@ -1,0 +1,112 @@
+"""Read a ledger file (.xlsx/.xlsm/.xls/.ods) into grids, then a ledger, through the pure core.
+
+python-calamine does the reading (fast, and it reports merged ranges); openpyxl is only tried
+when calamine cannot open an OOXML file. Every failure becomes a one-line Chinese
+:class:`~rectxl.errors.LedgerError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import python_calamine as pc
+
+from rectxl.errors import LedgerError
+from rectxl.grid import Grid, ledger_from_grids
+from rectxl.model import Ledger
+
+__all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "sibling_files"]
+
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sibling_files(path: Path, limit: int = 20000) -> frozenset[str]:
+    """Lower-cased names (and relative paths) of the files beside the workbook, for the
+    ``evidence-file-missing`` rule. Walks at most ``limit`` entries."""
+    root = path.parent
+    names: set[str] = set()
+    for count, (dirpath, _dirs, files) in enumerate(os.walk(root)):
+        if count > 200:
+            break
+        for name in files:
+            rel = (Path(dirpath) / name).relative_to(root).as_posix().lower()
+            names.add(rel)
+            names.add(name.lower())
+            if len(names) > limit:
+                return frozenset(names)
+    return frozenset(names)
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise LedgerError(f"找不到文件:{path}")
+    if path.is_dir():
+        raise LedgerError(f"{path} 是文件夹,不是台账文件(检查整个文件夹请用 rectxl batch)")
+    if path.suffix.lower() not in LEDGER_SUFFIXES:
+        raise LedgerError(f"{path.name} 不是 Excel 台账文件(支持 .xlsx、.xlsm、.xls、.ods)")
+    try:
+        size = path.stat().st_size
+        with path.open("rb"):
+            pass
+    except PermissionError:
+        raise LedgerError(f"没有权限读取 {path.name}:请检查文件权限,或先在 Excel 中关闭该文件") from None
+    except OSError as exc:
+        raise LedgerError(f"无法读取 {path.name}:{exc.strerror or exc}") from None
+    if size == 0:
+        raise LedgerError(f"{path.name} 是空文件(0 字节),可能保存未完成或传输损坏:请重新获取该文件")
+
+
+def read_grids(path: Path) -> list[Grid]:
+    """Every sheet of the workbook at ``path`` as a :class:`Grid` (absolute coordinates)."""
+    path = Path(path)
+    _check_file(path)
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError:
+        raise LedgerError(f"{path.name} 设有打开密码(已加密):请在 Excel 中取消密码后另存,再检查") from None
+    except Exception as exc:  # calamine raises several types for broken files
+        raise LedgerError(_describe_unreadable(path, exc)) from None
+    grids: list[Grid] = []
+    try:
+        for meta in wb.sheets_metadata:
+            if meta.typ != pc.SheetTypeEnum.WorkSheet:
+                continue
+            sheet = wb.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merges = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
+            grids.append(Grid(
+                name=meta.name,
+                rows=rows,
+                merges=merges,
+                hidden=meta.visible != pc.SheetVisibleEnum.Visible,
+            ))
+    except Exception as exc:
+        raise LedgerError(_describe_unreadable(path, exc)) from None
+    finally:
+        wb.close()
+    return grids
+
+
+def _describe_unreadable(path: Path, exc: Exception) -> str:
+    head = path.read_bytes()[:8] if path.exists() else b""
+    if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in (".xlsx", ".xlsm"):
+        return (f"{path.name} 是加密的或旧版(.xls)格式文件却以 {path.suffix} 结尾:"
+                "如设有密码请先在 Excel 中取消密码,否则请另存为 .xlsx 后再检查")
+    if not head.startswith(b"PK") and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
+        return f"{path.name} 不是有效的 Excel 文件(可能是改了扩展名的其他文件或已损坏)"
+    return f"{path.name} 已损坏,无法读取(可能未完整下载或传输中断):请重新获取该文件"
+
+
+def read_ledger(path: Path) -> Ledger:
+    """Read the ledger at ``path`` (see :func:`rectxl.grid.ledger_from_grids`)."""
+    return ledger_from_grids(read_grids(Path(path)))

@@ -1,0 +1,177 @@
+"""The ledger model: 基本信息 metadata and aspects → categories → issues → measures.
+
+Pure data (pydantic). A measure remembers the sheet row it came from and, per field, the cell
+that holds its value (the top-left cell of a merged range when the value is shared), so every
+finding can point at the cell a clerk has to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from rectxl import fields as F
+from rectxl.deadline import Deadline, DeadlineKind
+from rectxl.status import Status
+
+__all__ = [
+    "Aspect",
+    "Category",
+    "Deadline",
+    "DeadlineKind",
+    "Issue",
+    "Ledger",
+    "LedgerInfo",
+    "Measure",
+    "Status",
+]
+
+
+class LedgerInfo(BaseModel):
+    """The optional 基本信息 sheet: who was inspected, when, and the notice's free text."""
+
+    unit_name: str | None = Field(None, description="单位名称")
+    party_org: str | None = Field(None, description="党组织名称(落款)")
+    inspection_group: str | None = Field(None, description="巡察组")
+    inspection_start: date | None = Field(None, description="巡察开始")
+    inspection_end: date | None = Field(None, description="巡察结束")
+    feedback_date: date | None = Field(None, description="反馈日期")
+    report_date: date | None = Field(None, description="报告日期 (the as-of date)")
+    phone: str | None = Field(None, description="联系电话")
+    address: str | None = Field(None, description="邮寄地址")
+    postcode: str | None = Field(None, description="邮编")
+    email: str | None = Field(None, description="电子邮箱")
+    title: str | None = Field(None, description="通报标题")
+    preamble: str | None = Field(None, description="导语")
+    section_one: str | None = Field(None, description="一、组织领导情况 (free text)")
+    section_three: str | None = Field(None, description="三、下一步工作 (free text)")
+    extra: dict[str, str] = Field(default_factory=dict, description="other key | value rows")
+
+
+class Measure(BaseModel):
+    """One 整改措施: one ledger row."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    text: str
+    sheet: str = ""
+    row: int = 0
+    lead: str = ""
+    owner_unit: str = ""
+    owner_person: str = ""
+    deadline: Deadline = Field(default_factory=lambda: Deadline(text="", kind=DeadlineKind.EMPTY))
+    status: Status | None = None
+    status_text: str = ""
+    completed_on: date | None = None
+    completed_text: str = ""
+    progress: str = ""
+    evidence: str = ""
+    remark: str = ""
+    #: field → A1 reference of the cell holding that field's value for this row
+    cells: dict[str, str] = Field(default_factory=dict)
+    #: field → value as read (before normalisation), for findings' ``value``
+    raw: dict[str, Any] = Field(default_factory=dict)
+
+    def cell(self, field: str) -> str | None:
+        """The A1 reference of this measure's cell for ``field`` (``None`` if no such column)."""
+        return self.cells.get(field)
+
+
+class Issue(BaseModel):
+    """A numbered 问题 ("1.针对…问题") and the measures it was split into."""
+
+    title: str
+    number: int | None = None
+    sheet: str = ""
+    row: int = 0
+    cells: dict[str, str] = Field(default_factory=dict)
+    measures: list[Measure] = Field(default_factory=list)
+
+
+class Category(BaseModel):
+    """A 问题类别 "(一)…问题"; ``title`` is ``None`` for ledgers without categories (seed 004)."""
+
+    title: str | None = None
+    number: int | None = None
+    issues: list[Issue] = Field(default_factory=list)
+
+
+class Aspect(BaseModel):
+    """A 方面 "第一方面问题,…"; ``title`` is ``None`` when the ledger names no aspects."""
+
+    title: str | None = None
+    number: int | None = None
+    categories: list[Category] = Field(default_factory=list)
+
+    def issues(self) -> Iterator[Issue]:
+        for category in self.categories:
+            yield from category.issues
+
+
+class Ledger(BaseModel):
+    """A whole ledger: metadata, hierarchy, and where it was read from."""
+
+    info: LedgerInfo = Field(default_factory=LedgerInfo)
+    aspects: list[Aspect] = Field(default_factory=list)
+    sheet: str = "台账"
+    header_row: int = 1
+    #: field → column letter, for every recognised column of the ledger sheet
+    columns: dict[str, str] = Field(default_factory=dict)
+    #: the 责任单位名录 sheet's units, ``None`` when the workbook has no such sheet
+    owner_units: list[str] | None = None
+    #: A1 cells holding Excel error values (#REF!, #N/A …) → the error text
+    error_cells: dict[str, str] = Field(default_factory=dict)
+    #: measure rows whose issue could not be determined (``measure-without-issue``)
+    orphans: list[Measure] = Field(default_factory=list)
+
+    def issues(self) -> Iterator[Issue]:
+        for aspect in self.aspects:
+            yield from aspect.issues()
+
+    def measures(self) -> Iterator[Measure]:
+        for issue in self.issues():
+            yield from issue.measures
+
+    def walk(self) -> Iterator[tuple[Aspect, Category, Issue, Measure | None]]:
+        """Every measure with its ancestors; an issue without measures yields ``None`` once."""
+        for aspect in self.aspects:
+            for category in aspect.categories:
+                for issue in category.issues:
+                    if not issue.measures:
+                        yield aspect, category, issue, None
+                    for measure in issue.measures:
+                        yield aspect, category, issue, measure
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per measure, in ledger order, with the hierarchy and its numbering."""
+        records = []
+        for a_i, aspect in enumerate(self.aspects, 1):
+            for c_i, category in enumerate(aspect.categories, 1):
+                for issue in category.issues:
+                    for m_i, m in enumerate(issue.measures, 1):
+                        records.append({
+                            "row": m.row,
+                            "aspect_no": aspect.number or a_i,
+                            F.ASPECT: aspect.title,
+                            "category_no": category.number or (c_i if category.title else None),
+                            F.CATEGORY: category.title,
+                            F.ISSUE_NO: issue.number,
+                            F.ISSUE: issue.title,
+                            "measure_no": m_i,
+                            F.MEASURE: m.text,
+                            F.LEAD: m.lead,
+                            F.OWNER_UNIT: m.owner_unit,
+                            F.OWNER_PERSON: m.owner_person,
+                            F.DEADLINE: m.deadline.text,
+                            "deadline_kind": str(m.deadline.kind),
+                            "due": pd.Timestamp(m.deadline.due) if m.deadline.due else pd.NaT,
+                            F.STATUS: str(m.status) if m.status else None,
+                            F.COMPLETED: pd.Timestamp(m.completed_on) if m.completed_on else pd.NaT,
+                            F.PROGRESS: m.progress,
+                            F.EVIDENCE: m.evidence,
+                        })
+        return pd.DataFrame.from_records(records)

@@ -1,0 +1,81 @@
+"""Render a validation report as terminal text, JSON or CSV (pure: returns strings)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rectxl.findings import SEVERITY_LABELS, Finding, Severity
+from rectxl.validate import Report
+
+__all__ = ["CSV_COLUMNS", "FINDING_FIELDS", "safe_cell_text", "to_csv", "to_json", "to_text"]
+
+#: the finding fields, in DESIGN.md §3's order (JSON keys and CSV columns)
+FINDING_FIELDS = ("code", "severity", "message", "sheet", "cell", "row", "field", "value")
+#: CSV header (English keys, as the JSON uses, so scripts can read both the same way)
+CSV_COLUMNS = FINDING_FIELDS
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def safe_cell_text(value: Any) -> Any:
+    """Escape text a spreadsheet would run as a formula (CSV/formula injection, OWASP):
+    a leading ``=``, ``+``, ``-``, ``@``, tab or CR gets a ``'`` in front."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_text(report: Report, *, color: bool = False) -> str:
+    """Findings grouped by severity, each with its cell and message; counts and as-of date."""
+    lines: list[str] = []
+    src = report.source.path or "(未命名台账)"
+    lines.append(f"台账:{src}")
+    lines.append(
+        f"截至日期:{report.as_of.isoformat()}(来源:{report.as_of_source})  "
+        f"{report.aspects}个方面 {report.issues}个问题 {report.measures}项措施"
+    )
+    counts = "  ".join(f"{SEVERITY_LABELS[s]} {report.count(s)}" for s in Severity)
+    lines.append(f"发现问题:{len(report.findings)} 条  ({counts})")
+    palette = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+    for severity in Severity:
+        group = [f for f in report.findings if f.severity is severity]
+        if not group:
+            continue
+        title = f"{SEVERITY_LABELS[severity]}({len(group)})"
+        if color:
+            title = f"{palette[severity]}{title}\x1b[0m"
+        lines.append("")
+        lines.append(title)
+        lines.extend(_text_line(f) for f in group)
+    if not report.findings:
+        lines.append("")
+        lines.append("未发现问题。")
+    return "\n".join(lines) + "\n"
+
+
+def _text_line(f: Finding) -> str:
+    where = f"{f.sheet}!{f.cell}" if f.cell else (f"{f.sheet} 第{f.row}行" if f.row else f.sheet or "")
+    return f"  {where:<12} [{f.code}] {f.message}"
+
+
+def to_json(report: Report) -> str:
+    """``{"findings": [...], "summary": {...}}`` (schema: docs/findings.schema.json)."""
+    payload = {
+        "findings": [f.model_dump(mode="json") for f in report.findings],
+        "summary": report.summary(),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(report: Report) -> str:
+    """One row per finding, columns :data:`CSV_COLUMNS`; text escaped against formula injection."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in report.findings:
+        data = f.model_dump(mode="json")
+        writer.writerow(["" if data[k] is None else safe_cell_text(data[k]) for k in CSV_COLUMNS])
+    return out.getvalue()

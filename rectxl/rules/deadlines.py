@@ -1,0 +1,168 @@
+"""Rules on 整改时限 and 完成时间: missing, unreadable, overdue, due soon, completed late."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from rectxl import fields as F
+from rectxl.deadline import DeadlineKind
+from rectxl.findings import Finding, Severity
+from rectxl.model import Measure
+from rectxl.rules.context import Context
+from rectxl.rules.registry import Rule, rule
+from rectxl.status import Status
+
+__all__ = ["effective_due", "is_overdue"]
+
+
+def _open(m: Measure) -> bool:
+    """Still to be done by its deadline: not 已完成; a date-then-long-term measure counts as done
+    once it is marked 长期坚持 (its dated part is over and it continues as routine)."""
+    if m.status is Status.DONE:
+        return False
+    return not (m.deadline.kind is DeadlineKind.DATE_AND_LONG_TERM and m.status is Status.LONG_TERM)
+
+
+def effective_due(m: Measure) -> date | None:
+    """The date a measure is due by (``None`` for long-term or unreadable deadlines)."""
+    if m.deadline.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM):
+        return m.deadline.due
+    return None
+
+
+def is_overdue(m: Measure, as_of: date) -> bool:
+    """Overdue as the ``overdue`` rule and the summary sheets count it."""
+    if not _open(m):
+        return False
+    if m.deadline.kind is DeadlineKind.IMMEDIATE:
+        return True
+    due = effective_due(m)
+    return due is not None and due < as_of
+
+
+@rule(
+    "missing-deadline", Severity.ERROR,
+    "整改措施没有填写整改时限。",
+    "第{row}行未填写整改时限:请填写具体日期(如“2023年9月30日前”)、“立行立改”或“长期坚持”。",
+)
+def missing_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
+    if F.DEADLINE not in ctx.ledger.columns:
+        return
+    for m in ctx.ledger.measures():
+        if m.deadline.kind is DeadlineKind.EMPTY:
+            yield r.at(ctx, m, F.DEADLINE)
+
+
+@rule(
+    "bad-deadline", Severity.ERROR,
+    "整改时限无法识别为日期、立行立改或长期坚持。",
+    "整改时限“{value}”无法识别({reason}):请改为“2023年9月30日”“2023年9月底前”“立行立改”或“长期坚持”等写法。",
+)
+def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.ledger.measures():
+        if m.deadline.kind is DeadlineKind.INVALID:
+            yield r.at(ctx, m, F.DEADLINE, reason=m.deadline.reason or "格式不符")
+
+
+@rule(
+    "overdue", Severity.ERROR,
+    "已过整改时限(或立行立改)但尚未完成。",
+    "已逾期:整改时限为{due},截至{as_of}状态仍为“{status}”。请尽快完成整改并更新状态,确需延期的请履行延期手续并写明“延期至…”。",
+)
+def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.ledger.measures():
+        if is_overdue(m, ctx.as_of):
+            due = "立行立改" if m.deadline.kind is DeadlineKind.IMMEDIATE else _fmt(m.deadline.due)
+            yield r.at(ctx, m, F.DEADLINE, due=due, as_of=_fmt(ctx.as_of),
+                       status=m.status_text or "未填写")
+
+
+@rule(
+    "due-today", Severity.WARNING,
+    "今天(截止日期)到期但尚未完成。",
+    "今天({due})到期,状态为“{status}”:请今天内完成并更新状态,或履行延期手续。",
+)
+def due_today(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.ledger.measures():
+        if _open(m) and effective_due(m) == ctx.as_of:
+            yield r.at(ctx, m, F.DEADLINE, due=_fmt(ctx.as_of), status=m.status_text or "未填写")
+
+
+@rule(
+    "due-soon", Severity.WARNING,
+    "距整改时限不足 N 天(默认 15 天,可配置)且尚未完成。",
+    "还有{days}天到期(整改时限{due}):请抓紧推进,按期完成。",
+)
+def due_soon(r: Rule, ctx: Context) -> Iterator[Finding]:
+    window = ctx.options.due_soon_days
+    for m in ctx.ledger.measures():
+        due = effective_due(m)
+        if due is not None and _open(m) and 0 < (due - ctx.as_of).days <= window:
+            yield r.at(ctx, m, F.DEADLINE, days=(due - ctx.as_of).days, due=_fmt(due))
+
+
+@rule(
+    "completed-late", Severity.INFO,
+    "完成时间晚于整改时限。",
+    "完成时间{done}晚于整改时限{due}:如经批准延期,请在整改时限中注明“延期至…”。",
+)
+def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.ledger.measures():
+        due = effective_due(m)
+        if due is not None and m.completed_on is not None and m.completed_on > due:
+            yield r.at(ctx, m, F.COMPLETED, done=_fmt(m.completed_on), due=_fmt(due))
+
+
+@rule(
+    "completion-in-future", Severity.ERROR,
+    "完成时间晚于截至日期(还没到的日子不能已完成)。",
+    "完成时间{done}晚于截至日期{as_of}:请核对完成时间是否填错。",
+)
+def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.ledger.measures():
+        if m.completed_on is not None and m.completed_on > ctx.as_of:
+            yield r.at(ctx, m, F.COMPLETED, done=_fmt(m.completed_on), as_of=_fmt(ctx.as_of))
+
+
+@rule(
+    "missing-completion-date", Severity.WARNING,
+    "状态为已完成,但完成时间为空(仅当有完成时间列时检查)。",
+    "第{row}行状态为已完成,但未填写完成时间:请补填实际完成日期。",
+)
+def missing_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
+    if F.COMPLETED not in ctx.ledger.columns:
+        return
+    for m in ctx.ledger.measures():
+        if m.status is Status.DONE and not m.completed_text:
+            yield r.at(ctx, m, F.COMPLETED)
+
+
+@rule(
+    "bad-completion-date", Severity.WARNING,
+    "完成时间填写了内容,但不是可识别的日期。",
+    "完成时间“{value}”不是可识别的日期:请填写如“2023年9月30日”或“2023-09-30”。",
+)
+def bad_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.ledger.measures():
+        if m.completed_text and m.completed_on is None:
+            yield r.at(ctx, m, F.COMPLETED)
+
+
+@rule(
+    "deadline-before-feedback", Severity.WARNING,
+    "整改时限早于巡察反馈日期(整改不可能在问题反馈前到期)。",
+    "整改时限{due}早于反馈日期{feedback}:请核对年份是否填错。",
+)
+def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
+    feedback = ctx.ledger.info.feedback_date
+    if feedback is None:
+        return
+    for m in ctx.ledger.measures():
+        due = effective_due(m)
+        if due is not None and due < feedback:
+            yield r.at(ctx, m, F.DEADLINE, due=_fmt(due), feedback=_fmt(feedback))
+
+
+def _fmt(d: date | None) -> str:
+    return f"{d.year}年{d.month}月{d.day}日" if d else "(无)"

@@ -1,0 +1,49 @@
+"""Rules on 佐证材料: present for finished work, and naming files that exist."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rectxl import fields as F
+from rectxl.findings import Finding, Severity
+from rectxl.rules.context import Context
+from rectxl.rules.registry import Rule, rule
+from rectxl.status import Status
+
+__all__ = ["FILE_NAME"]
+
+#: a file name as clerks write it in the evidence cell: "会议纪要.pdf", "附件/照片1.jpg"
+FILE_NAME = re.compile(
+    r"[^\s、,，;；:：“”\"'《》()（）]+?\.(?:pdf|docx?|xlsx?|xlsm|wps|et|ofd|jpe?g|png|bmp|tiff?|zip|rar|7z|txt|mp4|pptx?)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "missing-evidence", Severity.WARNING,
+    "状态为已完成,但佐证材料为空(仅当有佐证材料列时检查)。",
+    "第{row}行状态为已完成,但未列出佐证材料:请填写佐证材料名称(会议纪要、制度文件、照片等)。",
+)
+def missing_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
+    if F.EVIDENCE not in ctx.ledger.columns:
+        return
+    for m in ctx.ledger.measures():
+        if m.status is Status.DONE and not m.evidence:
+            yield r.at(ctx, m, F.EVIDENCE)
+
+
+@rule(
+    "evidence-file-missing", Severity.WARNING,
+    "佐证材料写了文件名,但台账所在文件夹里没有这个文件(命令行检查文件时才检查)。",
+    "佐证材料“{name}”在台账所在文件夹中找不到:请把文件放到台账旁边,或改正文件名。",
+)
+def evidence_file_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
+    files = ctx.sibling_files
+    if files is None:
+        return
+    for m in ctx.ledger.measures():
+        for match in FILE_NAME.finditer(m.evidence):
+            name = match.group().replace("\\", "/")
+            if name.lower() not in files and name.rsplit("/", 1)[-1].lower() not in files:
+                yield r.at(ctx, m, F.EVIDENCE, name=name)

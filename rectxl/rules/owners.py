@@ -1,0 +1,107 @@
+"""Rules on the 三级责任人: owner unit, lead, handler, and the 责任单位名录."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from rectxl import fields as F
+from rectxl.findings import Finding, Severity
+from rectxl.rules.context import Context
+from rectxl.rules.registry import Rule, rule
+
+__all__ = ["split_units"]
+
+_UNIT_SEP = re.compile(r"[、,，;；/／\n]+|\s{2,}")
+_UNIT_ROLE = re.compile(r"^(?:牵头(?:单位)?|配合(?:单位)?|责任(?:单位)?|协办|主办)[:：]?")
+
+
+def split_units(text: str) -> list[str]:
+    """``"办公室、财务科(配合)"`` → ``["办公室", "财务科"]``: the units a cell names."""
+    units = []
+    for part in _UNIT_SEP.split(text):
+        part = _UNIT_ROLE.sub("", part.strip())
+        part = re.sub(r"[(（](?:牵头|配合|协办|主办|负责)[)）]$", "", part).strip()
+        if part:
+            units.append(part)
+    return units
+
+
+def _missing(level: str, field_attr: str):  # type: ignore[no-untyped-def]
+    def check(r: Rule, ctx: Context) -> Iterator[Finding]:
+        led = ctx.ledger
+        if level not in led.columns:
+            if level in ctx.options.required_owners and level != F.OWNER_UNIT:
+                yield r.finding(ctx, row=led.header_row, field=level, row_hint="表头", value=None)
+            return
+        for m in led.measures():
+            if not getattr(m, field_attr):
+                yield r.at(ctx, m, level, row_hint=f"第{m.row}行")
+
+    return check
+
+
+rule(
+    "missing-owner-unit", Severity.ERROR,
+    "整改措施没有填写责任单位。",
+    "{row_hint}未填写责任单位:请填写牵头负责的科室或单位(多个单位用“、”分隔)。",
+)(_missing(F.OWNER_UNIT, "owner_unit"))
+
+rule(
+    "missing-lead", Severity.WARNING,
+    "有责任领导列,但该措施的责任领导为空。",
+    "{row_hint}未填写责任领导:请填写分管该项整改的领导。",
+)(_missing(F.LEAD, "lead"))
+
+rule(
+    "missing-owner-person", Severity.WARNING,
+    "有责任人列,但该措施的责任人为空。",
+    "{row_hint}未填写责任人:请填写具体经办人。",
+)(_missing(F.OWNER_PERSON, "owner_person"))
+
+
+@rule(
+    "unknown-owner-unit", Severity.WARNING,
+    "责任单位不在“责任单位名录”中(仅当工作簿有该表时检查)。",
+    "责任单位“{unit}”不在责任单位名录中:请改为名录中的规范名称,或先把它加入名录。",
+)
+def unknown_owner_unit(r: Rule, ctx: Context) -> Iterator[Finding]:
+    directory = ctx.ledger.owner_units
+    if directory is None:
+        return
+    known = {_unit_key(u) for u in directory}
+    for m in ctx.ledger.measures():
+        for unit in split_units(m.owner_unit):
+            if _unit_key(unit) not in known:
+                yield r.at(ctx, m, F.OWNER_UNIT, unit=unit)
+
+
+@rule(
+    "owner-unit-variant", Severity.WARNING,
+    "同一个责任单位有两种写法(空格、全半角或括号不同)。",
+    "责任单位“{unit}”与“{canonical}”应是同一单位:请统一写作“{canonical}”,否则按单位统计会分成两家。",
+)
+def owner_unit_variant(r: Rule, ctx: Context) -> Iterator[Finding]:
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    measures = list(ctx.ledger.measures())
+    for m in measures:
+        for unit in split_units(m.owner_unit):
+            spellings[_unit_key(unit)][unit] += 1
+    canonical = {
+        key: counts.most_common(1)[0][0] for key, counts in spellings.items() if len(counts) > 1
+    }
+    if not canonical:
+        return
+    for m in measures:
+        for unit in split_units(m.owner_unit):
+            best = canonical.get(_unit_key(unit))
+            if best is not None and unit != best:
+                yield r.at(ctx, m, F.OWNER_UNIT, unit=unit, canonical=best)
+
+
+def _unit_key(unit: str) -> str:
+    """Spelling-insensitive key: NFKC (full-width → half-width), no spaces or punctuation."""
+    text = unicodedata.normalize("NFKC", unit)
+    return "".join(ch for ch in text if ch.isalnum())

@@ -1,0 +1,102 @@
+"""The rule registry: one rule = one code, one severity, one description, one small function.
+
+A rule is a generator over a :class:`~rectxl.rules.context.Context` yielding findings; the
+registry is keyed by code (frictionless-style checks) and validation collects every finding
+before reporting (pandera-style lazy validation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rectxl.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from rectxl.model import Measure
+    from rectxl.rules.context import Context
+
+__all__ = ["RULES", "Rule", "row_of", "rule"]
+
+RuleFunc = Callable[["Rule", "Context"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered check. ``template`` is a ``str.format`` template for the Chinese message."""
+
+    code: str
+    severity: Severity
+    description: str
+    template: str
+    func: RuleFunc
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        yield from self.func(self, ctx)
+
+    def finding(
+        self,
+        ctx: Context,
+        *,
+        row: int | None = None,
+        cell: str | None = None,
+        field: str | None = None,
+        value: Any = None,
+        severity: Severity | None = None,
+        **params: Any,
+    ) -> Finding:
+        """Build a finding for this rule with its message rendered from the template."""
+        return Finding(
+            code=self.code,
+            severity=severity or ctx.severity_for(self),
+            message=self.template.format(value=value, field=field, cell=cell, row=row, **params),
+            sheet=ctx.ledger.sheet,
+            cell=cell,
+            row=row,
+            field=field,
+            value=value,
+        )
+
+    def at(self, ctx: Context, measure: Measure, field: str, **params: Any) -> Finding:
+        """A finding at ``measure``'s cell for ``field``, its value as read."""
+        cell = measure.cell(field)
+        return self.finding(
+            ctx,
+            row=row_of(cell) or measure.row,
+            cell=cell,
+            field=field,
+            value=_jsonable(measure.raw.get(field)),
+            **params,
+        )
+
+
+def row_of(cell: str | None) -> int | None:
+    if not cell:
+        return None
+    digits = "".join(ch for ch in cell if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+#: code → rule, in the catalogue's order
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, severity: Severity, description: str, template: str) -> Callable[[RuleFunc], Rule]:
+    """Register the decorated function as the rule for ``code``."""
+
+    def register(func: RuleFunc) -> Rule:
+        if code in RULES:
+            raise ValueError(f"duplicate rule code {code!r}")
+        RULES[code] = Rule(code, severity, description, template, func)
+        return RULES[code]
+
+    return register

@@ -1,0 +1,64 @@
+"""Rules on 整改状态 and whether the progress text agrees with it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rectxl import fields as F
+from rectxl.findings import Finding, Severity
+from rectxl.rules.context import Context
+from rectxl.rules.registry import Rule, rule
+from rectxl.status import Status
+
+__all__ = ["FUTURE_WORDING", "PAST_WORDING"]
+
+#: wording that says the work is not done yet (a "已完成" row must not say it)
+FUTURE_WORDING = re.compile(
+    r"拟|将于|将在|将继续|将进一步|将会|将要|计划(?:于|在|到|年|月)|下一步|正在|尚未|还未|仍在|暂未|待完成|推进中"
+)
+#: wording that says something has already been done (a "未启动" row must not say it)
+PAST_WORDING = re.compile(r"已(?!于计划)|完成了|建立了|制定了|印发了")
+
+
+@rule(
+    "bad-status", Severity.ERROR,
+    "整改状态无法识别(应为已完成、基本完成、正在推进、长期坚持、未启动之一)。",
+    "整改状态“{value}”无法识别:请从下拉列表选择“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”。",
+)
+def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.ledger.measures():
+        if m.status_text and m.status is None:
+            yield r.at(ctx, m, F.STATUS)
+
+
+@rule(
+    "missing-status", Severity.ERROR,
+    "整改状态为空。",
+    "第{row}行未填写整改状态:请从下拉列表选择。",
+)
+def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
+    if F.STATUS not in ctx.ledger.columns:
+        return
+    for m in ctx.ledger.measures():
+        if not m.status_text:
+            yield r.at(ctx, m, F.STATUS)
+
+
+@rule(
+    "status-text-mismatch", Severity.WARNING,
+    "状态与整改进展的措辞不符:已完成却写着拟/将/计划/下一步/正在/尚未…,或未启动却写着已…。",
+    "状态为“{status}”,但整改进展写着“{word}”:请核实实际进度,改正状态或进展描述。",
+)
+def status_text_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.ledger.measures():
+        if not m.progress:
+            continue
+        if m.status is Status.DONE:
+            hit = FUTURE_WORDING.search(m.progress)
+        elif m.status is Status.NOT_STARTED:
+            hit = PAST_WORDING.search(m.progress)
+        else:
+            continue
+        if hit:
+            yield r.at(ctx, m, F.PROGRESS, status=m.status, word=hit.group())

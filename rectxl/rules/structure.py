@@ -1,0 +1,119 @@
+"""Rules on the ledger's shape: columns, hierarchy, numbering, duplicates, error values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rectxl import fields as F
+from rectxl.findings import Finding, Severity
+from rectxl.rules.context import Context
+from rectxl.rules.registry import Rule, row_of, rule
+
+__all__: list[str] = []
+
+
+@rule(
+    "header-missing", Severity.ERROR,
+    "台账缺少必需列(具体问题、整改措施、责任单位、整改时限、整改状态之一)。",
+    "台账缺少必需列“{field}”:请在第{header_row}行表头中添加该列(可用名称:{aliases})。",
+)
+def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
+    led = ctx.ledger
+    for field in F.REQUIRED_FIELDS:
+        if field not in led.columns:
+            aliases = "、".join(k for k, v in F.ALIASES.items() if v == field)
+            yield r.finding(ctx, row=led.header_row, field=field,
+                            header_row=led.header_row, aliases=aliases)
+
+
+@rule(
+    "empty-ledger", Severity.ERROR,
+    "台账表头之下没有任何整改措施。",
+    "台账“{sheet}”第{header_row}行表头之下没有任何整改措施:请逐行填写整改措施,或确认选择的是正确的文件。",
+)
+def empty_ledger(r: Rule, ctx: Context) -> Iterator[Finding]:
+    led = ctx.ledger
+    if F.MEASURE in led.columns and next(led.measures(), None) is None and not led.orphans:
+        yield r.finding(ctx, row=led.header_row, sheet=led.sheet, header_row=led.header_row)
+
+
+@rule(
+    "measure-without-issue", Severity.ERROR,
+    "某行有整改措施,但无法确定它属于哪个问题。",
+    "第{row}行的整改措施无法确定所属问题:请在“具体问题”列填写问题,或把该问题单元格向下合并到这一行。",
+)
+def measure_without_issue(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.ledger.orphans:
+        yield r.at(ctx, m, F.MEASURE)
+
+
+@rule(
+    "issue-without-measure", Severity.ERROR,
+    "某个问题没有任何整改措施。",
+    "问题“{title}”没有整改措施:请在“整改措施”列为它至少填写一项措施。",
+)
+def issue_without_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for issue in ctx.ledger.issues():
+        if not issue.measures:
+            cell = issue.cells.get(F.ISSUE)
+            yield r.finding(ctx, row=issue.row, cell=cell, field=F.ISSUE,
+                            value=issue.title, title=_short(issue.title))
+
+
+@rule(
+    "duplicate-measure", Severity.WARNING,
+    "同一问题下有两条相同的整改措施。",
+    "第{row}行的整改措施与第{first}行重复(同一问题下):请合并或删除重复的一行。",
+)
+def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for issue in ctx.ledger.issues():
+        seen: dict[str, int] = {}
+        for m in issue.measures:
+            key = "".join(m.text.split()).rstrip("。;;")
+            if key in seen:
+                yield r.at(ctx, m, F.MEASURE, first=seen[key])
+            else:
+                seen[key] = m.row
+
+
+@rule(
+    "issue-number-gap", Severity.WARNING,
+    "问题序号跳号或重复。",
+    "问题序号{found}与上一个问题序号{previous}不连续(应为{expected}):请核对是否漏填或重复了问题。",
+)
+def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
+    aspects = ctx.ledger.aspects
+    # Numbering restarts in each aspect in some notices (seed 004), runs on in others (seed 000).
+    restarts = len(aspects) > 1 and any(
+        (first := next(a.issues(), None)) is not None and first.number == 1
+        for a in aspects[1:]
+    )
+    previous: int | None = None
+    for aspect in aspects:
+        if restarts:
+            previous = None
+        for issue in aspect.issues():
+            if issue.number is None:
+                continue
+            expected = 1 if previous is None else previous + 1
+            if issue.number != expected:
+                cell = issue.cells.get(F.ISSUE_NO) or issue.cells.get(F.ISSUE)
+                yield r.finding(ctx, row=issue.row, cell=cell, field=F.ISSUE_NO,
+                                value=issue.number, found=issue.number,
+                                previous=previous if previous is not None else "(无)",
+                                expected=expected)
+            previous = issue.number
+
+
+@rule(
+    "cell-error", Severity.ERROR,
+    "单元格是 Excel 错误值(#REF!、#N/A、#VALUE! 等)。",
+    "单元格{cell}是错误值 {value}:请修正该单元格的公式或改为直接填写内容。",
+)
+def cell_error(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for cell, text in ctx.ledger.error_cells.items():
+        yield r.finding(ctx, row=row_of(cell), cell=cell, value=text)
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,99 @@
+"""Run every registered rule over a ledger and collect the findings (lazy, then report)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from rectxl import __version__
+from rectxl.findings import SEVERITY_ORDER, Finding, Severity
+from rectxl.model import Ledger
+from rectxl.rules import RULES, Context, Options
+
+__all__ = ["Report", "Source", "resolve_as_of", "validate"]
+
+
+class Source(BaseModel):
+    """Where the ledger came from (filled in by the I/O edge)."""
+
+    path: str | None = None
+    sha256: str | None = None
+
+
+class Report(BaseModel):
+    """The result of a validation: every finding plus what the summary reports."""
+
+    findings: list[Finding]
+    as_of: date
+    as_of_source: str = Field(description="where the as-of date came from: 参数/报告日期/今天")
+    source: Source = Field(default_factory=Source)
+    measures: int = 0
+    issues: int = 0
+    aspects: int = 0
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    def summary(self) -> dict[str, Any]:
+        """The JSON ``summary`` object (schema in docs/findings.schema.json)."""
+        by_code = Counter(f.code for f in self.findings)
+        return {
+            "file": self.source.path,
+            "sha256": self.source.sha256,
+            "rectxl_version": __version__,
+            "as_of": self.as_of.isoformat(),
+            "as_of_source": self.as_of_source,
+            "aspects": self.aspects,
+            "issues": self.issues,
+            "measures": self.measures,
+            "total": len(self.findings),
+            "by_severity": {s.value: self.count(s) for s in Severity},
+            "by_code": dict(sorted(by_code.items())),
+        }
+
+
+def resolve_as_of(ledger: Ledger, options: Options, today: date | None = None) -> tuple[date, str]:
+    """DESIGN.md §3: ``--as-of``, else 报告日期 in 基本信息, else today."""
+    if options.as_of is not None:
+        return options.as_of, "参数"
+    if ledger.info.report_date is not None:
+        return ledger.info.report_date, "报告日期"
+    return (today or date.today()), "今天"
+
+
+def validate(
+    ledger: Ledger,
+    options: Options | None = None,
+    *,
+    sibling_files: frozenset[str] | None = None,
+    source: Source | None = None,
+    today: date | None = None,
+) -> Report:
+    """Check ``ledger`` against every selected rule; findings come back in ledger order."""
+    options = options or Options()
+    as_of, as_of_source = resolve_as_of(ledger, options, today)
+    ctx = Context(ledger=ledger, options=options, as_of=as_of, sibling_files=sibling_files)
+    findings: list[Finding] = []
+    for code, rule in RULES.items():
+        if options.select is not None and code not in options.select:
+            continue
+        if code in options.ignore:
+            continue
+        findings.extend(rule.check(ctx))
+    findings.sort(key=lambda f: (f.sort_key(), SEVERITY_ORDER[f.severity]))
+    return Report(
+        findings=findings,
+        as_of=as_of,
+        as_of_source=as_of_source,
+        source=source or Source(),
+        measures=sum(1 for _ in ledger.measures()),
+        issues=sum(1 for _ in ledger.issues()),
+        aspects=len(ledger.aspects),
+    )
