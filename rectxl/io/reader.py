@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from pathlib import Path
+import re
+import zipfile
+from pathlib import Path, PurePosixPath
 
 import python_calamine as pc
 
@@ -94,7 +96,60 @@ def read_grids(path: Path) -> list[Grid]:
         raise LedgerError(_describe_unreadable(path, exc)) from None
     finally:
         wb.close()
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        _restore_error_values(path, grids)
     return grids
+
+
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*?(?:/>|>.*?</f>))?<v>([^<]*)</v>')
+_SHEET_ENTRY = re.compile(r'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
+_REL_ENTRY = re.compile(r'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"')
+_REL_ENTRY_REV = re.compile(r'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"')
+
+
+def _restore_error_values(path: Path, grids: list[Grid]) -> None:
+    """Put Excel error values (#REF!, #N/A …) back into the grids.
+
+    python-calamine reads error cells as empty strings; a ledger cell showing #REF! is a real
+    problem an auditor must see (``cell-error``), so the sheet XML is scanned for ``t="e"`` cells.
+    This is a byte-level scan (no XML parser, so nothing to expand) and is skipped for sheets
+    without error cells.
+    """
+    from html import unescape
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            targets = dict(_REL_ENTRY.findall(rels))
+            targets.update({rid: t for t, rid in _REL_ENTRY_REV.findall(rels)})
+            by_name = {g.name: g for g in grids}
+            for name, rid in _SHEET_ENTRY.findall(workbook):
+                grid = by_name.get(unescape(name))
+                target = targets.get(rid)
+                if grid is None or target is None:
+                    continue
+                part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+                data = zf.read(part)
+                if b't="e"' not in data:
+                    continue
+                for col, row, value in _ERROR_CELL.findall(data):
+                    r, c = int(row) - 1, _col_index(col.decode())
+                    while len(grid.rows) <= r:
+                        grid.rows.append([])
+                    cells = grid.rows[r]
+                    while len(cells) <= c:
+                        cells.append("")
+                    cells[c] = value.decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return
+
+
+def _col_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
 
 
 def _describe_unreadable(path: Path, exc: Exception) -> str:
