@@ -12,7 +12,7 @@ from rectxl.findings import Finding, Severity
 from rectxl.rules.context import Context
 from rectxl.rules.registry import Rule, rule
 
-__all__ = ["split_units"]
+__all__ = ["split_units", "unit_key"]
 
 _UNIT_SEP = re.compile(r"[、,，;；/／\n]+|\s{2,}")
 _UNIT_ROLE = re.compile(r"^(?:牵头(?:单位)?|配合(?:单位)?|责任(?:单位)?|协办|主办)[:：]?")
@@ -71,10 +71,10 @@ def unknown_owner_unit(r: Rule, ctx: Context) -> Iterator[Finding]:
     directory = ctx.ledger.owner_units
     if directory is None:
         return
-    known = {_unit_key(u) for u in directory}
+    known = {unit_key(u) for u in directory}
     for m in ctx.ledger.measures():
         for unit in split_units(m.owner_unit):
-            if _unit_key(unit) not in known:
+            if unit_key(unit) not in known:
                 yield r.at(ctx, m, F.OWNER_UNIT, unit=unit)
 
 
@@ -88,7 +88,7 @@ def owner_unit_variant(r: Rule, ctx: Context) -> Iterator[Finding]:
     measures = list(ctx.ledger.measures())
     for m in measures:
         for unit in split_units(m.owner_unit):
-            spellings[_unit_key(unit)][unit] += 1
+            spellings[unit_key(unit)][unit] += 1
     canonical = {
         key: counts.most_common(1)[0][0] for key, counts in spellings.items() if len(counts) > 1
     }
@@ -96,12 +96,12 @@ def owner_unit_variant(r: Rule, ctx: Context) -> Iterator[Finding]:
         return
     for m in measures:
         for unit in split_units(m.owner_unit):
-            best = canonical.get(_unit_key(unit))
+            best = canonical.get(unit_key(unit))
             if best is not None and unit != best:
                 yield r.at(ctx, m, F.OWNER_UNIT, unit=unit, canonical=best)
 
 
-def _unit_key(unit: str) -> str:
+def unit_key(unit: str) -> str:
     """Spelling-insensitive key: NFKC (full-width → half-width), no spaces or punctuation."""
     text = unicodedata.normalize("NFKC", unit)
     return "".join(ch for ch in text if ch.isalnum())

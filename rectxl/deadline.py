@@ -1,0 +1,664 @@
+"""Rectification deadlines (整改时限): parse every form a ledger uses into a :class:`Deadline`.
+
+Pure and defensive: :func:`parse_deadline` and :func:`parse_date` never raise; anything that
+cannot be understood becomes ``DeadlineKind.INVALID`` with a short Chinese ``reason``.
+
+Accepted forms (after NFKC width folding, whitespace removal and Chinese-numeral
+conversion, so ``２０２３年９月``, ``二〇二三年九月底``, ``2023 年 9 月`` all work):
+
+- day: ``2023年9月30日``, ``2023.9.30``, ``2023/9/30``, ``2023-09-30`` (optionally with a
+  time ``00:00:00``), ``20230930``, ``2023年9月上旬/中旬/下旬`` (10th / 20th / month end),
+  ``2023年9月中`` (15th);
+- month (its last day): ``2023年9月``, ``2023年9月底``, ``2023年9月份``, ``2023-9``,
+  ``2023.9``;
+- quarter (its last day): ``2023年第三季度``, ``2023年三季度``, ``2023年第3季``,
+  ``2023年Q3``, ``2023Q3``;
+- half year: ``2023年上半年`` (June 30), ``2023年下半年`` / ``2023年底`` (Dec 31),
+  ``2023年年中`` (June 30);
+- year (Dec 31): ``2024年``, ``2024年度``, ``2023年底``, ``2023年年底``, ``2023年末``,
+  ``2023年内``, ``23年底``, a bare ``2024``;
+- without a year (needs ``feedback_date``): ``9月底前``, ``9月30日前``, ``三季度``,
+  ``上半年`` take the feedback year, or the NEXT year when the month is earlier than the
+  feedback month; ``年底``/``今年底``/``本年内`` take the feedback year, ``明年6月底``/
+  ``次年`` the following one; ``本月底``/``下月底`` the feedback month / the month after;
+- ranges (the end wins): ``2023年7月至12月``, ``2023年7月—12月``,
+  ``2023年7月-2023年12月``, ``2023年3月16日至5月31日``, ``2023年8—9月``,
+  ``2023—2025年``, ``2023.7.1-2023.12.31``;
+- relative to the feedback date: ``反馈后2个月内``, ``反馈之日起3个月内``,
+  ``反馈后30日内``, ``30天内``, ``3个月内``, ``两周内``, ``半年内``, ``1年内`` (months: same day
+  N months later, clamped to the month end);
+- immediate: ``立行立改``, ``即知即改``, ``立即整改``, ``立查立改``, ``立知立改``,
+  ``即查即改``, ``马上就改``, ``立即`` — due on the feedback date when it is known;
+- long term: ``长期坚持``, ``长期推进``, ``持续推进``, ``持续整改``, ``持续坚持``, ``长期``,
+  ``常态化`` …;
+- date + long term: ``2023年12月底前完成并长期坚持`` (any date form + a long-term phrase);
+- ``立行立改并长期坚持`` is IMMEDIATE (the immediate part is what can be checked for
+  overdue; the long-term tail does not add a due date);
+- ``立行立改,2023年7月底前完成`` is DATE (an explicit date beats "immediate");
+- extensions: ``延期至2024年3月底``, ``延期到…``, ``延长至…``, ``顺延至…``, ``推迟至…``,
+  ``调整为…``: DATE with ``extended=True``; with an original and an extended date
+  (``2023年9月底(已延期至2024年3月底)``) the last extension wins;
+- prefixes ``于/在/截至/截止/计划/力争/确保/最迟/不晚于/原定…`` and suffixes
+  ``前/之前/以前/底/末/内/完成/整改到位/为止…`` are ignored; an unparseable parenthetical
+  remark is dropped;
+- Excel values: ``date``/``datetime`` objects, Excel serial numbers 18264–73415
+  (1950-01-01 … 2100-12-31), integers ``20230930`` and a numeric year ``2024``.
+
+Invalid: impossible dates (``2023年2月30日``, ``2023年13月``), years outside 1900–2100,
+``待定``, ``另行通知``, placeholders (``/``, ``无``), relative or year-less forms without a
+feedback date, bools, anything else.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import numbers
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
+
+from pydantic import BaseModel, ConfigDict
+
+from rectxl.status import normalize_text
+
+__all__ = [
+    "Deadline",
+    "DeadlineKind",
+    "format_deadline",
+    "parse_date",
+    "parse_deadline",
+]
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+# Excel serial numbers accepted as dates: 1950-01-01 .. 2100-12-31.
+_EXCEL_EPOCH = date(1899, 12, 30)
+MIN_SERIAL = (date(1950, 1, 1) - _EXCEL_EPOCH).days  # 18264
+MAX_SERIAL = (date(2100, 12, 31) - _EXCEL_EPOCH).days  # 73415
+_MAX_TEXT = 200  # longer cells are not deadlines
+
+
+class DeadlineKind(StrEnum):
+    """What a 整改时限 cell says."""
+
+    EMPTY = "empty"
+    DATE = "date"
+    IMMEDIATE = "immediate"
+    LONG_TERM = "long_term"
+    DATE_AND_LONG_TERM = "date_and_long_term"
+    INVALID = "invalid"
+
+
+class Deadline(BaseModel):
+    """A parsed deadline cell."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    kind: DeadlineKind
+    due: date | None = None
+    extended: bool = False
+    reason: str | None = None
+
+    @property
+    def has_due(self) -> bool:
+        """True when there is a concrete due date to check against."""
+        return self.due is not None
+
+
+# ---------------------------------------------------------------------------
+# Reasons (user-facing, Simplified Chinese)
+# ---------------------------------------------------------------------------
+
+R_UNKNOWN = "无法识别的整改时限"
+R_NO_YEAR = "缺少年份且未提供反馈日期"
+R_NO_FEEDBACK = "按反馈日期推算的时限,但未提供反馈日期"
+R_BAD_MONTH = "月份无效"
+R_BAD_DAY = "日期不存在"
+R_YEAR_RANGE = f"年份超出合理范围({MIN_YEAR}—{MAX_YEAR}年)"
+R_TBD = "时限待定,请明确具体整改时限"
+R_NOTICE = "时限为“另行通知”,请明确具体整改时限"
+R_PLACEHOLDER = "未填写有效的整改时限"
+R_EXTENSION = "延期后的时限无法识别"
+R_NUMBER = "数值无法识别为日期"
+R_BOOL = "不是有效的日期"
+
+
+class _DateError(Exception):
+    """A recognised date shape with impossible values."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _Result(NamedTuple):
+    kind: DeadlineKind
+    due: date | None = None
+    reason: str | None = None
+
+
+# ---------------------------------------------------------------------------
+# Date helpers
+# ---------------------------------------------------------------------------
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(d: date, n: int) -> date:
+    total = d.year * 12 + d.month - 1 + n
+    year, month = divmod(total, 12)
+    month += 1
+    day = min(d.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def _make(year: int, month: int, day: int | None) -> date:
+    """Build a date; ``day=None`` means the month's last day.  Raises _DateError."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _DateError(R_YEAR_RANGE)
+    if not 1 <= month <= 12:
+        raise _DateError(f"{R_BAD_MONTH}({year}年{month}月)")
+    if day is None:
+        return _month_end(year, month)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _DateError(f"{R_BAD_DAY}({year}年{month}月{day}日)") from None
+
+
+def _check_range(d: date) -> date:
+    if not MIN_YEAR <= d.year <= MAX_YEAR:
+        raise _DateError(R_YEAR_RANGE)
+    return d
+
+
+# ---------------------------------------------------------------------------
+# Text folding
+# ---------------------------------------------------------------------------
+
+_TIME_SUFFIX = re.compile(
+    r"(?<=\d)(?:[tT]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[zZ]|[+-]\d{2}:?\d{2})?\s*$"
+)
+_WS = re.compile(r"\s+")
+_DASHES = re.compile(r"[—–―‒−~〜﹘]+")
+_BRACKET_MAP = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
+_CN_DIGIT = dict(
+    zip("〇零○一二两三四五六七八九", (0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
+)
+_CN_NUM = re.compile(r"[〇零○一二两三四五六七八九十]+(?=[年月日号季个天周星])")
+_HALF_YEAR_WITHIN = re.compile(r"(?<![上下])半年(?=内|以内|之内)")
+
+
+def _cn_to_int(t: str) -> int | None:
+    if "十" not in t:
+        if len(t) > 1 and "两" in t:
+            return None
+        return int("".join(str(_CN_DIGIT[c]) for c in t))
+    if t.count("十") > 1:
+        return None
+    head, _, tail = t.partition("十")
+    if len(head) > 1 or len(tail) > 1:
+        return None
+    tens = _CN_DIGIT[head] if head else 1
+    ones = _CN_DIGIT[tail] if tail else 0
+    if tens == 0:
+        return None
+    return tens * 10 + ones
+
+
+def _cn_sub(m: re.Match[str]) -> str:
+    n = _cn_to_int(m.group(0))
+    return m.group(0) if n is None else str(n)
+
+
+def _fold(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
+    s = _TIME_SUFFIX.sub("", s)
+    s = _WS.sub("", s).lower()
+    s = s.translate(_BRACKET_MAP)
+    s = _DASHES.sub("—", s)
+    s = _HALF_YEAR_WITHIN.sub("6个月", s)
+    s = s.replace("半个月", "15天")
+    if _CN_NUM.search(s):
+        s = _CN_NUM.sub(_cn_sub, s)
+    return s
+
+
+# ---------------------------------------------------------------------------
+# Affixes
+# ---------------------------------------------------------------------------
+
+
+def _by_length(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set(tokens), key=len, reverse=True))
+
+
+_PUNCT = (",", ";", "、", ".", "。", "!", "?", ":", "…", "(", ")", '"', "'", "“", "”")
+_PREFIXES = _by_length(
+    (
+        *"""
+        整改时限 完成时限 整改期限 时限要求 时限 期限 计划于 计划在 计划 原计划 预计于 预计在 预计
+        力争于 力争在 力争 争取于 争取在 争取 确保于 确保在 确保 要求于 要求在 要求 原定于 原定
+        应于 应在 须于 需于 最迟于 最迟在 最迟 最晚于 最晚 不晚于 不迟于
+        截至到 截至 截止到 截止于 截止 并于 并在 并且 并 且 已于 已经 已 于 在 至 到
+        """.split(),
+        *_PUNCT,
+    )
+)
+_SUFFIXES = _by_length(
+    (
+        *"""
+        前完成整改 之前完成 以前完成 前完成 完成整改 整改完成 整改到位 全面完成 全部完成 整改 完成
+        到位 落实 为止 截止 结束 之前 以前 以内 之内 前 底 末 内 止 并且 并 且 和 及
+        """.split(),
+        *_PUNCT,
+    )
+)
+
+
+def _strip_prefix(s: str) -> str:
+    changed = True
+    while changed and s:
+        changed = False
+        for tok in _PREFIXES:
+            if s.startswith(tok):
+                s = s[len(tok) :]
+                changed = True
+                break
+    return s
+
+
+def _strip_suffix(s: str) -> str:
+    changed = True
+    while changed and s:
+        changed = False
+        for tok in _SUFFIXES:
+            if s.endswith(tok):
+                s = s[: -len(tok)]
+                changed = True
+                break
+    return s
+
+
+def _strip(s: str) -> str:
+    return _strip_suffix(_strip_prefix(s))
+
+
+_CONNECTORS = _by_length(("并且", "并", "且", "和", "及", "同时", *_PUNCT))
+
+
+def _strip_light(s: str) -> str:
+    """Strip prefixes and trailing connectors/punctuation, keeping meaningful suffixes
+    such as 内 (needed by "30日内")."""
+    s = _strip_prefix(s)
+    changed = True
+    while changed and s:
+        changed = False
+        for tok in _CONNECTORS:
+            if s.endswith(tok):
+                s = s[: -len(tok)]
+                changed = True
+                break
+    return s
+
+
+# ---------------------------------------------------------------------------
+# Single-date grammar
+# ---------------------------------------------------------------------------
+
+# A year: 2023年 / 23年 / 今年 / 本年 / 当年 / 明年 / 次年 / 下一年 / 来年 / bare 年.
+_Y = r"(?P<Y>(?:(?P<y>\d{4}|\d{2})|(?P<ry>今|本|当|明|次|下一?|来))?年)"
+
+_P_YMD = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?:日|号)?")
+_P_YM = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月份?(?P<x>上旬|中旬|下旬|中)?")
+_P_HALF = re.compile(rf"(?:{_Y}度?)?(?P<h>上半年|下半年|上半|下半|年中|中)")
+_P_Q = re.compile(rf"(?:{_Y}度?)?第?(?P<q>[1-4])(?:季度|季)")
+_P_QX = re.compile(rf"(?:{_Y}度?|(?P<y2>\d{{4}}))?第?q(?P<q>[1-4])(?:季度|季)?")
+_P_YEAR = re.compile(rf"{_Y}(?:度|年)?")
+_P_BARE_YEAR = re.compile(r"(?P<y>\d{4})")
+_P_ISO_YMD = re.compile(r"(?P<y>\d{4})[./\-](?P<m>\d{1,2})[./\-](?P<d>\d{1,2})(?:日|号)?")
+_P_ISO_YM = re.compile(r"(?P<y>\d{4})[./\-](?P<m>\d{1,2})月?")
+_P_COMPACT = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
+_P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)月(?P<x>上旬|中旬|下旬|中)?")
+
+_XUN_DAY = {"上旬": 10, "中旬": 20, "中": 15}
+
+_REL_PREFIX = (
+    r"(?:(?:自|从)?(?:巡察|巡视)?组?(?:收到)?反馈(?:意见)?"
+    r"(?:后|之日起|之日后|之日|起|以后|之后)?)"
+)
+_P_RELATIVE = re.compile(
+    rf"(?P<p>{_REL_PREFIX})?(?P<n>\d{{1,3}})(?P<u>个月|月|日|天|周|个星期|星期|个年|年)"
+    r"(?P<nei>内|以内|之内)?(?:前|完成|整改完成|完成整改)*"
+)
+
+
+def _year_of(m: re.Match[str], fb: date | None, month: int) -> int:
+    """Resolve the year of a match; ``month`` drives next-year rollover for year-less forms."""
+    groups = m.groupdict()
+    y = groups.get("y") or groups.get("y2")
+    if y:
+        year = int(y)
+        return 2000 + year if len(y) == 2 else year
+    if fb is None:
+        raise _DateError(R_NO_YEAR)
+    if groups.get("Y") is not None:  # 今年 / 明年 / bare 年
+        ry = groups.get("ry") or "今"
+        return fb.year + (0 if ry in ("今", "本", "当") else 1)
+    return fb.year + (1 if month < fb.month else 0)
+
+
+def _single(s: str, fb: date | None) -> date | None:
+    """Parse one date expression (affixes already stripped).  None if not a date shape."""
+    if not s:
+        return None
+    if m := _P_ISO_YMD.fullmatch(s):
+        return _make(int(m["y"]), int(m["m"]), int(m["d"]))
+    if m := _P_COMPACT.fullmatch(s):
+        return _make(int(m["y"]), int(m["m"]), int(m["d"]))
+    if m := _P_ISO_YM.fullmatch(s):
+        return _make(int(m["y"]), int(m["m"]), None)
+    if m := _P_BARE_YEAR.fullmatch(s):
+        return _make(int(m["y"]), 12, None)
+    if m := _P_YMD.fullmatch(s):
+        month = int(m["m"])
+        return _make(_year_of(m, fb, month), month, int(m["d"]))
+    if m := _P_YM.fullmatch(s):
+        month = int(m["m"])
+        year = _year_of(m, fb, month)
+        x = m["x"]
+        return _make(year, month, _XUN_DAY.get(x) if x else None)
+    if m := _P_Q.fullmatch(s) or _P_QX.fullmatch(s):
+        month = int(m["q"]) * 3
+        return _make(_year_of(m, fb, month), month, None)
+    m = _P_HALF.fullmatch(s)
+    if m and (m["Y"] is not None or m["h"] in ("上半年", "下半年", "年中")):
+        month = 6 if m["h"] in ("上半年", "上半", "年中", "中") else 12
+        return _make(_year_of(m, fb, month), month, None)
+    if m := _P_YEAR.fullmatch(s):
+        return _make(_year_of(m, fb, 12), 12, None)
+    if m := _P_REL_MONTH.fullmatch(s):
+        if fb is None:
+            raise _DateError(R_NO_YEAR)
+        base = fb if m["rm"] in ("本", "当", "这", "这个") else _add_months(fb.replace(day=1), 1)
+        x = m["x"]
+        return _make(base.year, base.month, _XUN_DAY.get(x) if x else None)
+    return None
+
+
+def _relative(s: str, fb: date | None) -> date | None:
+    m = _P_RELATIVE.fullmatch(s)
+    if m is None:
+        return None
+    unit = m["u"]
+    if not m["p"] and not m["nei"]:
+        return None
+    if unit == "月" and not m["p"]:
+        return None  # "9月内" means within September, not nine months
+    if fb is None:
+        raise _DateError(R_NO_FEEDBACK)
+    n = int(m["n"])
+    try:
+        if unit in ("个月", "月"):
+            return _check_range(_add_months(fb, n))
+        if unit in ("年", "个年"):
+            return _check_range(_add_months(fb, 12 * n))
+        days = n * 7 if unit in ("周", "个星期", "星期") else n
+        return _check_range(fb + timedelta(days=days))
+    except (ValueError, OverflowError):
+        raise _DateError(R_YEAR_RANGE) from None
+
+
+_RANGE_SEP = re.compile(r"至|到|—")
+_LEAD_YEAR = re.compile(r"(\d{4})年|^(\d{4})(?!\d)")
+_LAST_MONTH = re.compile(r"(\d{1,2})月(?!.*月)|^\d{4}[./\-](\d{1,2})")
+_HAS_YEAR = re.compile(r"\d{4}|年")
+_B_MONTH = re.compile(r"^(\d{1,2})月")
+_B_DAY_ONLY = re.compile(r"^\d{1,2}(?:日|号)$")
+
+
+def _range_end(s: str, fb: date | None) -> date | None:
+    """The end of a range ``A至B``; B may borrow its year (and month) from A."""
+    m = _RANGE_SEP.search(s)
+    if m is not None:
+        a, b = s[: m.start()], s[m.end() :]
+    elif s.count("-") == 1:
+        a, _, b = s.partition("-")
+    else:
+        return None
+    a, b = _strip(a), _strip(b)
+    if not a or not b:
+        return None
+    if not _HAS_YEAR.search(b):
+        ym = _LEAD_YEAR.search(a)
+        if ym is not None:
+            year = int(ym.group(1) or ym.group(2))
+            mm = _LAST_MONTH.search(a)
+            a_month = int(mm.group(1) or mm.group(2)) if mm else None
+            if _B_DAY_ONLY.match(b):
+                if a_month is None:
+                    return None
+                b = f"{year}年{a_month}月{b}"
+            else:
+                bm = _B_MONTH.match(b)
+                if bm and a_month is not None and int(bm.group(1)) < a_month:
+                    year += 1
+                b = f"{year}年{b}"
+    return _single(b, fb)
+
+
+def _date_expr(s: str, fb: date | None) -> date | None:
+    """Any date expression: relative, single date or range end.  None if not one."""
+    s = _strip_prefix(s)
+    if not s:
+        return None
+    if (d := _relative(s, fb)) is not None:
+        return d
+    s = _strip_suffix(s)
+    if (d := _single(s, fb)) is not None:
+        return d
+    return _range_end(s, fb)
+
+
+# ---------------------------------------------------------------------------
+# Phrases
+# ---------------------------------------------------------------------------
+
+_LONG_TERM = re.compile(
+    r"长期坚持|长期推进|长期整改|长期执行|长期落实|长期开展|持续推进|持续整改|持续坚持|"
+    r"持续落实|持续开展|常态化推进|常态化开展|常态化坚持|常态长效|常态化|长期"
+)
+_IMMEDIATE = re.compile(
+    r"立行立改|即知即改|立即整改|立查立改|立知立改|即查即改|立改立行|边查边改|马上就改|"
+    r"马上整改|即时整改|立即"
+)
+_EXTENSION = re.compile(r"(?:延期|延长|顺延|推迟|延后|调整)(?:至|到|为)|延至|延到")
+_TBD = re.compile(r"待定|待确定|暂定|未定")
+_LATER_NOTICE = re.compile(r"另行通知|另行确定|另行安排|另定|视情况|根据情况|根据实际")
+_PLACEHOLDERS = frozenset("/ - — \\ 无 暂无 空 无时限 n/a na null none x × 0 #n/a nan nat".split())
+_PARENTHETICAL = re.compile(r"\([^()]*\)?")
+
+
+def _core(s: str, fb: date | None) -> _Result:
+    """Parse a folded string without extension handling."""
+    has_lt = False
+    if _LONG_TERM.search(s):
+        has_lt = True
+        s = _LONG_TERM.sub("", s)
+    s = _strip_light(s)
+    has_imm = False
+    if _IMMEDIATE.search(s):
+        has_imm = True
+        s = _strip_light(_IMMEDIATE.sub("", s))
+    if not s:
+        if has_imm:
+            return _Result(DeadlineKind.IMMEDIATE, fb)
+        if has_lt:
+            return _Result(DeadlineKind.LONG_TERM)
+        return _Result(DeadlineKind.INVALID, reason=R_PLACEHOLDER)
+    try:
+        due = _date_expr(s, fb)
+        if due is None and "(" in s:
+            cleaned = _strip(_PARENTHETICAL.sub("", s))
+            if cleaned and cleaned != s:
+                due = _date_expr(cleaned, fb)
+    except _DateError as exc:
+        return _Result(DeadlineKind.INVALID, reason=exc.reason)
+    if due is not None:
+        return _Result(DeadlineKind.DATE_AND_LONG_TERM if has_lt else DeadlineKind.DATE, due)
+    if has_imm:
+        return _Result(DeadlineKind.IMMEDIATE, fb)
+    if has_lt:
+        return _Result(DeadlineKind.LONG_TERM)
+    if _TBD.search(s):
+        return _Result(DeadlineKind.INVALID, reason=R_TBD)
+    if _LATER_NOTICE.search(s):
+        return _Result(DeadlineKind.INVALID, reason=R_NOTICE)
+    if s in _PLACEHOLDERS:
+        return _Result(DeadlineKind.INVALID, reason=R_PLACEHOLDER)
+    return _Result(DeadlineKind.INVALID, reason=R_UNKNOWN)
+
+
+@lru_cache(maxsize=65536)
+def _parse_text(text: str, fb: date | None) -> Deadline:
+    if not text:
+        return Deadline(text="", kind=DeadlineKind.EMPTY)
+    if len(text) > _MAX_TEXT:
+        return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_UNKNOWN)
+    s = _fold(text)
+    if s.strip("".join(_PUNCT)) == "" or s in _PLACEHOLDERS:
+        return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_PLACEHOLDER)
+    extensions = list(_EXTENSION.finditer(s))
+    ext = extensions[-1] if extensions else None  # the last extension wins
+    if ext is not None:
+        tail = s[ext.end() :]
+        cut = min((i for i in (tail.find("("), tail.find(")")) if i >= 0), default=len(tail))
+        res = _core(tail[:cut], fb)
+        if res.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM):
+            kind = res.kind
+            if kind is DeadlineKind.DATE and _LONG_TERM.search(s[: ext.start()] + tail[cut:]):
+                kind = DeadlineKind.DATE_AND_LONG_TERM
+            return Deadline(text=text, kind=kind, due=res.due, extended=True)
+        if res.kind in (DeadlineKind.LONG_TERM, DeadlineKind.IMMEDIATE):  # "调整为长期坚持"
+            return Deadline(text=text, kind=res.kind, due=res.due, extended=True)
+        reason = res.reason if res.reason not in (None, R_UNKNOWN, R_PLACEHOLDER) else None
+        return Deadline(text=text, kind=DeadlineKind.INVALID, reason=reason or R_EXTENSION)
+    res = _core(s, fb)
+    return Deadline(text=text, kind=res.kind, due=res.due, reason=res.reason)
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def _from_date(d: date) -> Deadline:
+    text = d.isoformat()
+    if not MIN_YEAR <= d.year <= MAX_YEAR:
+        return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_YEAR_RANGE)
+    return Deadline(text=text, kind=DeadlineKind.DATE, due=d)
+
+
+def _from_number(value: numbers.Real) -> Deadline:
+    f = float(value)
+    if math.isnan(f):
+        return Deadline(text="", kind=DeadlineKind.EMPTY)
+    text = normalize_text(f) if isinstance(value, float) else normalize_text(value)
+    if not math.isfinite(f):
+        return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_NUMBER)
+    if f.is_integer():
+        n = int(f)
+        if 19000101 <= n <= 21001231:
+            try:
+                return _from_date(_make(n // 10000, n // 100 % 100, n % 100))
+            except _DateError as exc:
+                return Deadline(text=text, kind=DeadlineKind.INVALID, reason=exc.reason)
+        if MIN_YEAR <= n <= MAX_YEAR:
+            return Deadline(text=text, kind=DeadlineKind.DATE, due=date(n, 12, 31))
+    if MIN_SERIAL <= f < MAX_SERIAL + 1:
+        return _from_date(_EXCEL_EPOCH + timedelta(days=math.floor(f)))
+    return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_NUMBER)
+
+
+def _is_missing(value: object) -> bool:
+    """NaN, pandas NaT / NA and similar "missing" markers (without importing pandas)."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    try:
+        return bool(value != value)
+    except Exception:
+        return False
+
+
+_CONTAINERS = (list, tuple, dict, set, frozenset, bytes, bytearray)
+
+
+def parse_deadline(value: object, *, feedback_date: date | None = None) -> Deadline:
+    """Parse a 整改时限 cell.  Never raises.
+
+    ``feedback_date`` (反馈日期) supplies the year for year-less forms, the base for
+    relative forms ("反馈后2个月内") and the due date of IMMEDIATE deadlines.
+    """
+    try:
+        if value is None:
+            return Deadline(text="", kind=DeadlineKind.EMPTY)
+        if isinstance(value, str):
+            return _parse_text(normalize_text(value), feedback_date)
+        if isinstance(value, bool):
+            return Deadline(text=str(value), kind=DeadlineKind.INVALID, reason=R_BOOL)
+        if _is_missing(value):
+            return Deadline(text="", kind=DeadlineKind.EMPTY)
+        if isinstance(value, datetime):
+            return _from_date(value.date())
+        if isinstance(value, date):
+            return _from_date(value)
+        if isinstance(value, numbers.Real):
+            return _from_number(value)
+        if isinstance(value, _CONTAINERS):
+            return Deadline(text=normalize_text(value), kind=DeadlineKind.INVALID, reason=R_UNKNOWN)
+        return _parse_text(normalize_text(value), feedback_date)
+    except Exception:
+        try:
+            text = normalize_text(value)
+        except Exception:
+            text = ""
+        return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_UNKNOWN)
+
+
+def parse_date(value: object, *, feedback_date: date | None = None) -> date | None:
+    """Parse a single date (a 完成时间 cell); None if blank or not a single date.
+
+    Accepts every form :func:`parse_deadline` turns into a plain ``DATE`` (Excel dates and
+    serials, all string forms); a month/quarter/year means its last day.
+    """
+    d = parse_deadline(value, feedback_date=feedback_date)
+    return d.due if d.kind is DeadlineKind.DATE else None
+
+
+def _cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def format_deadline(d: Deadline) -> str:
+    """Canonical Chinese rendering that :func:`parse_deadline` reads back to the same
+    kind and due date (IMMEDIATE's due needs the same feedback date)."""
+    ext = "延期至" if d.extended else ""
+    if d.kind is DeadlineKind.EMPTY:
+        return ""
+    if d.kind is DeadlineKind.DATE and d.due is not None:
+        return f"{ext}{_cn_date(d.due)}"
+    if d.kind is DeadlineKind.DATE_AND_LONG_TERM and d.due is not None:
+        return f"{ext}{_cn_date(d.due)}前完成并长期坚持"
+    if d.kind is DeadlineKind.IMMEDIATE:
+        return "立行立改"
+    if d.kind is DeadlineKind.LONG_TERM:
+        return "长期坚持"
+    return d.text
