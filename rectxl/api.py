@@ -5,15 +5,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+from rectxl.errors import RectxlError
+from rectxl.io.atomic import atomic_write_bytes, ensure_not_input
 from rectxl.io.reader import file_sha256, read_ledger, sibling_files
+from rectxl.io.safety import refuse_lossy_write
+from rectxl.io.xlsx_out import annotate_file, clear_file, write_summary_file
 from rectxl.model import Ledger
 from rectxl.rules import Options
 from rectxl.validate import Report, Source, validate
 
-__all__ = ["check", "check_ledger"]
+__all__ = ["annotate", "backup_copy", "check", "check_ledger", "clear", "summary_workbook"]
 
 
 def check(path: Path | str, options: Options | None = None, *, today: date | None = None) -> Report:
@@ -34,3 +38,66 @@ def check_ledger(
     source = Source(path=str(path), sha256=file_sha256(path)) if path else Source()
     files = sibling_files(path) if path else None
     return validate(ledger, options, sibling_files=files, source=source, today=today)
+
+
+def backup_copy(path: Path, now: datetime | None = None) -> Path:
+    """Copy ``path`` to ``<stem>.备份-YYYYmmdd-HHMMSS<suffix>`` beside it (before an in-place write)."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.备份-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.备份-{stamp}-{n}{path.suffix}")
+    atomic_write_bytes(target, path.read_bytes())
+    return target
+
+
+def _output_for(path: Path, output: Path | None, in_place: bool, suffix: str) -> tuple[Path, Path | None]:
+    """Where a workbook output goes; with ``in_place`` the input, after a timestamped backup."""
+    if in_place:
+        if output is not None and output.resolve() != path.resolve():
+            raise RectxlError("--in-place 与 -o 不能同时指定不同的文件")
+        return path, backup_copy(path)
+    target = output or path.with_name(f"{path.stem}_{suffix}{path.suffix}")
+    ensure_not_input(target, path)
+    return target, None
+
+
+def annotate(
+    path: Path | str,
+    output: Path | None = None,
+    options: Options | None = None,
+    *,
+    in_place: bool = False,
+    summary: bool = True,
+    today: date | None = None,
+) -> tuple[Report, Path, Path | None]:
+    """Validate ``path`` and write the annotated workbook; returns (report, output, backup)."""
+    path = Path(path)
+    ledger = read_ledger(path)
+    report = check_ledger(ledger, options, path=path, today=today)
+    refuse_lossy_write(path)
+    target, backup = _output_for(path, output, in_place, "校验")
+    annotate_file(path, target, report, ledger, summary=summary)
+    return report, target, backup
+
+
+def clear(path: Path | str, output: Path | None = None, *, in_place: bool = False) -> tuple[int, Path, Path | None]:
+    """Remove rectxl's highlights and sheets; returns (cells restored, output, backup)."""
+    path = Path(path)
+    refuse_lossy_write(path)
+    target, backup = _output_for(path, output, in_place, "已清除标记")
+    restored = clear_file(path, target)
+    return restored, target, backup
+
+
+def summary_workbook(
+    path: Path | str, output: Path, options: Options | None = None, *, today: date | None = None
+) -> tuple[Report, Path]:
+    """Write the summary sheets of the ledger at ``path`` to a new workbook ``output``."""
+    path = Path(path)
+    ledger = read_ledger(path)
+    report = check_ledger(ledger, options, path=path, today=today)
+    ensure_not_input(output, path)
+    write_summary_file(output, report, ledger)
+    return report, output

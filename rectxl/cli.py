@@ -16,6 +16,7 @@ from typing import NoReturn
 from rectxl import __version__
 from rectxl import fields as F
 from rectxl.errors import RectxlError
+from rectxl.findings import Severity
 from rectxl.rules import RULES, Options
 
 __all__ = ["build_parser", "main"]
@@ -118,6 +119,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.has_errors else EXIT_OK
 
 
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from rectxl import api
+
+    if args.clear:
+        restored, target, backup = api.clear(args.ledger, args.output, in_place=args.in_place)
+        if backup:
+            print(f"已备份原文件到 {backup}")
+        print(f"已清除标记({restored}个单元格恢复原样),写入 {target}")
+        return EXIT_OK
+    result, target, backup = api.annotate(args.ledger, args.output, _options(args),
+                                          in_place=args.in_place, summary=not args.no_summary)
+    if backup:
+        print(f"已备份原文件到 {backup}")
+    print(f"已写入 {target}:校验结果 {len(result.findings)} 条(错误 {result.count(Severity.ERROR)} 条),"
+          "问题单元格已标色,并生成汇总表")
+    return EXIT_FINDINGS if result.has_errors else EXIT_OK
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from rectxl import api
+
+    result, target = api.summary_workbook(args.ledger, args.output, _options(args))
+    print(f"已写入汇总表 {target}(截至 {result.as_of.isoformat()})")
+    return EXIT_OK
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from rectxl.io.atomic import ensure_not_input
     from rectxl.io.ledger_xlsx import write_ledger
@@ -156,6 +183,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="写入文件而不是屏幕")
     _add_validation_options(p)
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("annotate", help="生成带校验结果、标色和汇总表的台账副本",
+                       description="校验台账,写出一个副本:增加“校验结果”工作表(可点击跳转到单元格)、"
+                                   "给问题单元格标色(逾期红、临期黄、缺责任人橙、其他错误紫)并生成汇总表。"
+                                   "加 --clear 则去除这些标记和工作表,恢复原样。")
+    p.add_argument("ledger", type=Path, help="台账文件(.xlsx/.xlsm)")
+    p.add_argument("-o", "--output", type=Path, help="输出文件(默认:原文件名_校验.xlsx)")
+    p.add_argument("--in-place", action="store_true", help="直接写回原文件(会先自动备份)")
+    p.add_argument("--clear", action="store_true", help="清除 rectxl 的标色和工作表")
+    p.add_argument("--no-summary", action="store_true", help="不生成汇总表")
+    _add_validation_options(p)
+    p.set_defaults(func=cmd_annotate)
+
+    p = sub.add_parser("summary", help="按通报结构生成汇总表",
+                       description="按通报的结构生成汇总工作簿:整改总体情况、整改明细、责任单位统计、逾期清单。")
+    p.add_argument("ledger", type=Path, help="台账文件")
+    p.add_argument("-o", "--output", type=Path, default=Path("整改汇总.xlsx"), help="输出文件(默认 整改汇总.xlsx)")
+    _add_validation_options(p)
+    p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("new", help="生成空白台账模板", description="生成带下拉列表和条件格式的空白台账模板。")
     p.add_argument("-o", "--output", type=Path, default=Path("新台账.xlsx"), help="输出文件(默认 新台账.xlsx)")

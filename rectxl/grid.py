@@ -19,6 +19,7 @@ from rectxl import fields as F
 from rectxl.deadline import parse_date, parse_deadline
 from rectxl.errors import LedgerError
 from rectxl.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
+from rectxl.sheets import OUTPUT_SHEETS
 from rectxl.numbering import split_aspect_label, split_category_label, split_issue_label
 from rectxl.status import normalize_text, parse_status
 
@@ -223,7 +224,8 @@ def _read_directory(grid: Grid) -> list[str]:
 
 def _pick_ledger(grids: Sequence[Grid]) -> tuple[Grid, HeaderMap]:
     named = [g for g in grids if g.name.strip() == LEDGER_SHEET]
-    others = [g for g in grids if g not in named and g.name not in (INFO_SHEET, DIRECTORY_SHEET)]
+    skip = {INFO_SHEET, DIRECTORY_SHEET, *OUTPUT_SHEETS}
+    others = [g for g in grids if g not in named and g.name not in skip]
     others.sort(key=lambda g: (g.hidden, LEDGER_SHEET not in g.name))
     for grid in [*named, *others]:
         header = find_header(grid)

@@ -11,12 +11,13 @@ import hashlib
 import os
 import re
 import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import python_calamine as pc
 
 from rectxl.errors import LedgerError
 from rectxl.grid import Grid, ledger_from_grids
+from rectxl.io.ooxml import sheet_parts
 from rectxl.model import Ledger
 
 __all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "sibling_files"]
@@ -102,11 +103,6 @@ def read_grids(path: Path) -> list[Grid]:
 
 
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*?(?:/>|>.*?</f>))?<v>([^<]*)</v>')
-_SHEET_ENTRY = re.compile(r'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
-_REL_ENTRY = re.compile(r'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"')
-_REL_ENTRY_REV = re.compile(r'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"')
-
-
 def _restore_error_values(path: Path, grids: list[Grid]) -> None:
     """Put Excel error values (#REF!, #N/A …) back into the grids.
 
@@ -115,21 +111,13 @@ def _restore_error_values(path: Path, grids: list[Grid]) -> None:
     This is a byte-level scan (no XML parser, so nothing to expand) and is skipped for sheets
     without error cells.
     """
-    from html import unescape
-
     try:
         with zipfile.ZipFile(path) as zf:
-            workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            targets = dict(_REL_ENTRY.findall(rels))
-            targets.update({rid: t for t, rid in _REL_ENTRY_REV.findall(rels)})
             by_name = {g.name: g for g in grids}
-            for name, rid in _SHEET_ENTRY.findall(workbook):
-                grid = by_name.get(unescape(name))
-                target = targets.get(rid)
-                if grid is None or target is None:
+            for name, part in sheet_parts(zf).items():
+                grid = by_name.get(name)
+                if grid is None:
                     continue
-                part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
                 data = zf.read(part)
                 if b't="e"' not in data:
                     continue
