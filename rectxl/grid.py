@@ -187,6 +187,10 @@ INFO_KEYS: dict[str, str] = {
     **dict.fromkeys(["导语", "前言", "开头"], "preamble"),
     **dict.fromkeys(["一、", "一", "组织领导情况", "整改工作开展情况", "履行整改主体责任情况"], "section_one"),
     **dict.fromkeys(["三、", "三", "下一步工作", "下一步打算", "下一步工作打算"], "section_three"),
+    **dict.fromkeys(["一、标题", "一标题"], "heading_one"),
+    **dict.fromkeys(["二、标题", "二标题"], "heading_two"),
+    **dict.fromkeys(["二、导语", "二导语"], "section_two_intro"),
+    **dict.fromkeys(["三、标题", "三标题"], "heading_three"),
 }
 _DATE_INFO = {"inspection_start", "inspection_end", "feedback_date", "report_date"}
 
@@ -198,9 +202,9 @@ def _read_info(grid: Grid) -> LedgerInfo:
         cells = [v for v in row if not _blank(v)]
         if len(cells) < 2:
             continue
-        key = F.header_key(cells[0]).rstrip("、")
         raw_key = _text(cells[0])
-        attr = INFO_KEYS.get(key) or INFO_KEYS.get(raw_key)
+        key = F.header_key(cells[0])
+        attr = INFO_KEYS.get(key) or INFO_KEYS.get(raw_key) or INFO_KEYS.get(key.rstrip("、"))
         value = cells[1]
         if attr in _DATE_INFO:
             values[attr] = parse_date(value)

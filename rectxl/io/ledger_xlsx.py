@@ -43,7 +43,11 @@ INFO_ROWS: list[tuple[str, str, str]] = [
     ("电子邮箱", "email", ""),
     ("通报标题", "title", "空着则自动生成"),
     ("导语", "preamble", "通报开头一段;空着则按以上信息自动生成"),
+    ("一、标题", "heading_one", "通报“一、”的标题;空着用默认标题"),
     ("组织领导情况", "section_one", "通报“一、”部分正文"),
+    ("二、标题", "heading_two", "通报“二、”的标题;空着用默认标题"),
+    ("二、导语", "section_two_intro", "“二、”标题下、逐项整改情况之前的一段(可空)"),
+    ("三、标题", "heading_three", "通报“三、”的标题;空着用默认标题"),
     ("下一步工作", "section_three", "通报“三、”部分正文"),
 ]
 FILL_GUIDE = [
@@ -207,6 +211,9 @@ def _write_info_sheet(ws: Worksheet, info: LedgerInfo) -> None:
             cell.number_format = "yyyy-mm-dd"
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.cell(r, 3, note).font = Font(color="808080")
+    for r, (key, value) in enumerate(info.extra.items(), start=len(INFO_ROWS) + 2):
+        ws.cell(r, 1, key)
+        ws.cell(r, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _write_directory_sheet(ws: Worksheet, ledger: Ledger) -> None:
