@@ -157,6 +157,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_addin(args: argparse.Namespace) -> int:
+    from rectxl.addin.cli import main as addin_main
+
+    return addin_main(args.args)
+
+
 def cmd_codes(args: argparse.Namespace) -> int:
     from rectxl.findings import SEVERITY_LABELS
 
@@ -208,12 +214,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
     p.set_defaults(func=cmd_new)
 
+    p = sub.add_parser("addin", help="构建、安装或卸载 Excel 加载项(整改台账选项卡)", add_help=False,
+                       description="Excel 加载项:rectxl addin build(由 macros/ 生成 workbooks/rectxl.xlam)、"
+                                   "rectxl addin install(安装到 Excel 启动文件夹)、rectxl addin uninstall。")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="build | install | uninstall,及其参数(-h 查看)")
+    p.set_defaults(func=cmd_addin)
+
     p = sub.add_parser("codes", help="列出全部检查代码及说明", description="列出全部检查代码、严重程度及说明。")
     p.set_defaults(func=cmd_codes)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["addin"]:  # its own parser, with its own --help
+        from rectxl.addin.cli import main as addin_main
+
+        return addin_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)

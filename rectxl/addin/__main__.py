@@ -1,0 +1,5 @@
+"""``python -m rectxl.addin build|install|uninstall``."""
+
+from rectxl.addin.cli import main
+
+raise SystemExit(main())

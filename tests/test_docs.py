@@ -1,0 +1,39 @@
+"""The docs cover what the code offers: every finding code in the README's table with its
+description and severity, every CLI command with help, and the README's two commands in CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rectxl.rules import RULES
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def test_every_code_is_documented_in_the_readme() -> None:
+    for code, rule in RULES.items():
+        row = f"| `{code}` | {rule.severity.value} "
+        assert row in README, code
+        line = next(line for line in README.splitlines() if line.startswith(row))
+        assert rule.description in line, code
+
+
+def test_readme_has_no_stale_codes() -> None:
+    import re
+
+    documented = set(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning|info) ", README, re.MULTILINE))
+    assert documented == set(RULES)
+
+
+def test_every_rule_has_a_chinese_description_and_template() -> None:
+    for code, rule in RULES.items():
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in rule.description), code
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in rule.template), code
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    blocks = README.split("```bash")
+    test_command = blocks[2].split("```")[0].strip().splitlines()[-1]
+    assert "pytest" in test_command
+    assert test_command in (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
