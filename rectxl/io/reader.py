@@ -18,6 +18,7 @@ import python_calamine as pc
 from rectxl.errors import LedgerError
 from rectxl.grid import Grid, ledger_from_grids
 from rectxl.io.ooxml import sheet_parts
+from rectxl.io.safety import inspect_package
 from rectxl.model import Ledger
 
 __all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "sibling_files"]
@@ -73,6 +74,7 @@ def read_grids(path: Path) -> list[Grid]:
     """Every sheet of the workbook at ``path`` as a :class:`Grid` (absolute coordinates)."""
     path = Path(path)
     _check_file(path)
+    inspect_package(path)
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:

@@ -9,6 +9,7 @@ do not count.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from rectxl.errors import UnsafeWriteError
 from rectxl.io.ooxml import part_rels, sheet_parts
 from rectxl.sheets import OUTPUT_SHEETS
 
-__all__ = ["lossy_parts", "refuse_lossy_write"]
+__all__ = ["MAX_CELLS", "MAX_RATIO", "MAX_UNCOMPRESSED", "inspect_package", "lossy_parts", "refuse_lossy_write"]
 
 #: relationship type of a sheet → what the user would lose
 _SHEET_RELS = {
@@ -74,3 +75,96 @@ def refuse_lossy_write(path: Path) -> None:
             f"{path.name} 含有{'、'.join(lost)},rectxl 写入工作簿时会丢失这些内容,因此未写入。"
             "请另存一份删除这些内容的副本再标记,或改用 rectxl check / rectxl summary(只生成新文件)。"
         )
+
+
+# -- reading: refuse hostile packages before any parser sees them -------------------------------
+
+#: refuse a package that would expand to more than this many bytes in all
+MAX_UNCOMPRESSED = 1 << 30
+#: refuse a member that expands more than this many times (real sheet XML: 5–40×)
+MAX_RATIO = 200
+#: members smaller than this are never judged by their ratio
+RATIO_FLOOR = 1 << 20
+#: refuse a sheet whose used area (rows × columns) is larger than this many cells
+MAX_CELLS = 30_000_000
+#: columns assumed when no cell lies beyond column Z (ledgers have 5–16 columns)
+_NARROW = 16
+_CHUNK = 1 << 22
+_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*(?<!/)>(?!</row>)')  # rows holding cells
+_WIDE_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{2,3})\d')
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def inspect_package(path: Path) -> None:
+    """Refuse an .xlsx/.xlsm/.ods that is a zip bomb, declares XML entities (billion laughs) or
+    has a sheet whose used area would need an enormous grid (a stray cell at XFD1048576).
+
+    Reads the package in bounded chunks: memory stays small whatever the file claims. Raises
+    :class:`~rectxl.errors.LedgerError` with a Chinese message.
+    """
+    from rectxl.errors import LedgerError
+
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        return  # not a zip: the reader reports it
+    with zf:
+        infos = zf.infolist()
+        total = sum(i.file_size for i in infos)
+        if total > MAX_UNCOMPRESSED:
+            raise LedgerError(f"{path.name} 解压后超过 {MAX_UNCOMPRESSED >> 20} MB,疑似压缩炸弹,已拒绝读取")
+        for info in infos:
+            if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise LedgerError(
+                    f"{path.name} 中的 {info.filename} 压缩比异常({info.file_size // max(info.compress_size, 1)}:1),"
+                    "疑似压缩炸弹,已拒绝读取")
+        names = {i.filename for i in infos}
+        sheets = {}
+        if "xl/workbook.xml" in names:
+            try:
+                sheets = {part: name for name, part in sheet_parts(zf).items()}
+            except KeyError:
+                sheets = {}
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            _scan_part(zf, info, path, sheets.get(info.filename), LedgerError)
+
+
+def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: str | None,
+               error: type[Exception]) -> None:
+    """Stream one XML part: no DTD/entities; actual size as declared; a sane used area."""
+    max_row = max_col = 0
+    read = 0
+    tail = b""
+    with zf.open(info) as fh:
+        first = True
+        while chunk := fh.read(_CHUNK):
+            read += len(chunk)
+            if read > info.file_size + _CHUNK or read > MAX_UNCOMPRESSED:
+                raise error(f"{path.name} 中的 {info.filename} 实际解压大小与声明不符,疑似恶意构造的文件,已拒绝读取")
+            data = tail + chunk
+            if first and _DTD.search(data[:4096]):
+                raise error(f"{path.name} 含有 XML 实体声明(Excel 从不写入),疑似恶意构造的文件,已拒绝读取")
+            first = False
+            if sheet is None:
+                if len(data) > 8192 or read >= info.file_size:
+                    break  # non-sheet parts: only the prologue matters
+                tail = data
+                continue
+            for m in _ROW.finditer(data):
+                max_row = max(max_row, int(m.group(1)))
+            for m in _WIDE_CELL.finditer(data):
+                max_col = max(max_col, _col_number(m.group(1)))
+            tail = data[-64:]
+    if sheet is not None and max_row * max(max_col, _NARROW) > MAX_CELLS:
+        raise error(
+            f"工作表“{sheet}”的数据区域过大(约{max_row}行×{max(max_col, _NARROW)}列),"
+            "多半是远处有零星单元格;请在 Excel 中删除多余的行和列后保存,再检查")
