@@ -69,6 +69,8 @@ class HeaderMap:
     row: int  # 0-based index of the (last) header row
     first_row: int  # 0-based index of the first header row (differs for two-row headers)
     columns: dict[str, int]
+    #: field → columns after the first that also claim it (ignored, reported)
+    duplicates: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def data_start(self) -> int:
@@ -123,9 +125,13 @@ def find_header(grid: Grid) -> HeaderMap | None:
             found = {**found, **sub}
             r += 1
     columns: dict[str, int] = {}
+    duplicates: dict[str, list[int]] = {}
     for c in sorted(found):
-        columns.setdefault(found[c], c)
-    return HeaderMap(row=r, first_row=first, columns=columns)
+        if found[c] in columns:
+            duplicates.setdefault(found[c], []).append(c)
+        else:
+            columns[found[c]] = c
+    return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates)
 
 
 class _Filled:
@@ -264,6 +270,7 @@ class _Builder:
             sheet=grid.name,
             header_row=header.row + 1,
             columns={f: col_letter(c) for f, c in header.columns.items()},
+            duplicate_columns={f: [col_letter(c) for c in cs] for f, cs in header.duplicates.items()},
             owner_units=directory,
         )
         self.feedback = info.feedback_date

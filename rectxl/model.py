@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
@@ -49,6 +49,12 @@ class LedgerInfo(BaseModel):
     preamble: str | None = Field(None, description="导语")
     section_one: str | None = Field(None, description="一、组织领导情况 (free text)")
     section_three: str | None = Field(None, description="三、下一步工作 (free text)")
+    # Notice layout remembered by rectxl.notice.parse_notice (renderers fall back to defaults)
+    heading_one: str | None = Field(default=None, description="“一、”标题 (no numeral)")
+    heading_two: str | None = Field(default=None, description="“二、”标题 (no numeral)")
+    heading_three: str | None = Field(default=None, description="“三、”标题 (no numeral)")
+    section_two_intro: str | None = Field(
+        default=None, description="“二、”标题与第一个方面/问题之间的导语 (free text)")
     extra: dict[str, str] = Field(default_factory=dict, description="other key | value rows")
 
 
@@ -90,6 +96,11 @@ class Issue(BaseModel):
     row: int = 0
     cells: dict[str, str] = Field(default_factory=dict)
     measures: list[Measure] = Field(default_factory=list)
+    #: notice text between the issue title and its first measure (e.g. "整改情况:")
+    intro: str = ""
+    #: how the notice enumerates the measures: "ordinal" (一是、二是…), "paren" ((1)(2)…),
+    #: "plain" (one unnumbered measure); ``None`` = renderer decides (一是… when >1 measure)
+    measure_style: Literal["ordinal", "paren", "plain"] | None = None
 
 
 class Category(BaseModel):
@@ -121,6 +132,8 @@ class Ledger(BaseModel):
     header_row: int = 1
     #: field → column letter, for every recognised column of the ledger sheet
     columns: dict[str, str] = Field(default_factory=dict)
+    #: field → further columns whose header names the same field (only the first is read)
+    duplicate_columns: dict[str, list[str]] = Field(default_factory=dict)
     #: the 责任单位名录 sheet's units, ``None`` when the workbook has no such sheet
     owner_units: list[str] | None = None
     #: A1 cells holding Excel error values (#REF!, #N/A …) → the error text

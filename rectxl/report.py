@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from rectxl.findings import SEVERITY_LABELS, Finding, Severity
@@ -20,12 +21,18 @@ CSV_COLUMNS = FINDING_FIELDS
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def safe_cell_text(value: Any) -> Any:
-    """Escape text a spreadsheet would run as a formula (CSV/formula injection, OWASP):
-    a leading ``=``, ``+``, ``-``, ``@``, tab or CR gets a ``'`` in front."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """Text safe to put in a spreadsheet cell: control characters (which the xlsx format cannot
+    hold) removed, and text a spreadsheet would run as a formula (CSV/formula injection, OWASP) —
+    a leading ``=``, ``+``, ``-``, ``@``, tab or CR — prefixed with ``'``."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    return _CONTROL.sub("", value)
 
 
 def to_text(report: Report, *, color: bool = False) -> str:

@@ -36,6 +36,7 @@ DONE = {F.STATUS: "已完成", F.PROGRESS: "已建立制度", F.EVIDENCE: "制�
 CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     "header-missing": ([ok()], {1}, {"columns": [c for c in F.TEMPLATE_COLUMNS if c != F.DEADLINE]}),
     "empty-ledger": ([], {1}, {}),
+    "duplicate-header": ([ok()], {1}, {"columns": [*F.TEMPLATE_COLUMNS, "措施"]}),
     "measure-without-issue": ([ok(**{F.ISSUE: None, F.ISSUE_NO: None}), ok()], {2}, {}),
     "issue-without-measure": ([ok(), ok(**{F.ISSUE_NO: 2, F.ISSUE: "针对二问题", F.MEASURE: None})], {3}, {}),
     "duplicate-measure": ([ok(), ok(**{F.MEASURE: " 建立学习制度。"})], {3}, {}),

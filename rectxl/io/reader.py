@@ -143,7 +143,10 @@ def _col_index(letters: str) -> int:
 
 
 def _describe_unreadable(path: Path, exc: Exception) -> str:
-    head = path.read_bytes()[:8] if path.exists() else b""
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    if head.startswith(b"\xd0\xcf\x11\xe0") and "EncryptionInfo".encode("utf-16-le") in head:
+        return f"{path.name} 设有打开密码(已加密):请在 Excel 中取消密码(文件 → 信息 → 保护工作簿)后另存,再检查"
     if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in (".xlsx", ".xlsm"):
         return (f"{path.name} 是加密的或旧版(.xls)格式文件却以 {path.suffix} 结尾:"
                 "如设有密码请先在 Excel 中取消密码,否则请另存为 .xlsx 后再检查")

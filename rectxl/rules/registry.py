@@ -50,7 +50,7 @@ class Rule:
         return Finding(
             code=self.code,
             severity=severity or ctx.severity_for(self),
-            message=self.template.format(value=value, field=field, cell=cell, row=row, **params),
+            message=self.template.format(value=_short(value), field=field, cell=cell, row=row, **params),
             sheet=ctx.ledger.sheet,
             cell=cell,
             row=row,
@@ -76,6 +76,13 @@ def row_of(cell: str | None) -> int | None:
         return None
     digits = "".join(ch for ch in cell if ch.isdigit())
     return int(digits) if digits else None
+
+
+def _short(value: Any, limit: int = 60) -> Any:
+    """A value as quoted in a message: long text is cut (the finding keeps it whole)."""
+    if isinstance(value, str) and len(value) > limit:
+        return value[:limit] + "…"
+    return value
 
 
 def _jsonable(value: Any) -> Any:

@@ -27,6 +27,19 @@ def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 @rule(
+    "duplicate-header", Severity.WARNING,
+    "表头中同一列名(或其别名)出现了两次,只读取第一列。",
+    "表头中“{field}”出现了不止一次({first}列和{others}列都是它):rectxl 只读取{first}列,请删除或改名多余的列。",
+)
+def duplicate_header(r: Rule, ctx: Context) -> Iterator[Finding]:
+    led = ctx.ledger
+    for field, others in led.duplicate_columns.items():
+        first = led.columns[field]
+        yield r.finding(ctx, row=led.header_row, cell=f"{others[0]}{led.header_row}", field=field,
+                        first=first, others="、".join(others))
+
+
+@rule(
     "empty-ledger", Severity.ERROR,
     "台账表头之下没有任何整改措施。",
     "台账“{sheet}”第{header_row}行表头之下没有任何整改措施:请逐行填写整改措施,或确认选择的是正确的文件。",
