@@ -202,21 +202,23 @@ _DATE_INFO = {"inspection_start", "inspection_end", "feedback_date", "report_dat
 
 
 def _read_info(grid: Grid) -> LedgerInfo:
+    """Key | value rows: the key is the row's first non-blank cell, the value the cell right of
+    it (a third column, e.g. the template's 说明, is never read as a value)."""
     values: dict[str, Any] = {}
     extra: dict[str, str] = {}
     for row in grid.rows:
-        cells = [v for v in row if not _blank(v)]
-        if len(cells) < 2:
+        first = next((c for c, v in enumerate(row) if not _blank(v)), None)
+        if first is None or first + 1 >= len(row) or _blank(row[first + 1]):
             continue
-        raw_key = _text(cells[0])
-        key = F.header_key(cells[0])
+        raw_key = _text(row[first])
+        key = F.header_key(row[first])
         attr = INFO_KEYS.get(key) or INFO_KEYS.get(raw_key) or INFO_KEYS.get(key.rstrip("、"))
-        value = cells[1]
+        value = row[first + 1]
         if attr in _DATE_INFO:
             values[attr] = parse_date(value)
         elif attr:
             values[attr] = _text(value) if not isinstance(value, str) else value.strip()
-        elif key:
+        elif key and key not in ("项目", "内容"):
             extra[raw_key] = _text(value)
     return LedgerInfo(**values, extra=extra)
 

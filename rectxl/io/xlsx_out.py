@@ -50,6 +50,9 @@ _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 
 def load_for_edit(path: Path) -> WorkbookT:
     """Load a workbook to write into, keeping its VBA project when it is an .xlsm."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise RectxlError(f"{path.name} 是 {path.suffix} 格式,只能在 .xlsx/.xlsm 台账上标记:请在 Excel 中另存为 .xlsx"
+                          "后再标记(检查、汇总和生成通报可直接使用 .xls/.ods)")
     try:
         return load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", rich_text=True)
     except Exception as exc:

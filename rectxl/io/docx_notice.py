@@ -1,0 +1,418 @@
+"""The notice as a Word document (.docx), and .docx notices read back as text.
+
+:func:`write_notice_docx` lays out :func:`rectxl.notice.notice_blocks` in official-document
+style after GB/T 9704-2012 (党政机关公文格式):
+
+- A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm;
+- title 方正小标宋简体 22 pt (二号), centred; body 仿宋_GB2312 16 pt (三号), justified, first
+  line indented 2 characters, fixed line spacing 28.95 pt (22 lines a page); ``一、`` headings
+  黑体 16 pt; ``(一)`` headings 楷体_GB2312 16 pt (a run-in ``(一)…。`` lead sentence in 楷体, the
+  rest of the paragraph 仿宋); ``第一方面问题,…`` lines 楷体 bold; signature and date
+  right-aligned (date 4 characters from the right margin, signature centred above it);
+- page numbers "— 1 —" (宋体 14 pt, 四号) from a PAGE field: odd pages right, even pages left,
+  one character in from the margin;
+- ``【请填写…】`` placeholders highlighted yellow.
+
+Fonts and their fall-back. Every style sets the East Asian font in ``w:rFonts/@w:eastAsia``
+(python-docx's ``font.name`` only sets ``w:ascii``/``w:hAnsi``, which Word does not use for
+Chinese characters), with ``w:hint="eastAsia"``, and Latin letters/digits in Times New Roman.
+方正小标宋简体, 仿宋_GB2312 and 楷体_GB2312 are standard on government PCs but often missing
+elsewhere, so the document's font table lists each with ``w:altName`` (小标宋 → 宋体,
+仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体) and the GB2312 charset: Word substitutes the alternative
+(shipped with every Chinese Windows) when the named font is missing; LibreOffice substitutes
+through fontconfig (e.g. Noto Serif/Sans CJK SC). For machines where even 仿宋/楷体 are absent,
+pass ``fonts=NoticeFonts(body="仿宋", heading2="楷体", title="宋体")`` (or any installed font).
+
+Writes are atomic (:func:`rectxl.io.atomic.atomic_path`): a half-written file never replaces
+the target.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from rectxl.io.atomic import atomic_path
+from rectxl.model import Ledger
+from rectxl.notice.parse import NoticeParseError
+from rectxl.notice.render import Block, notice_blocks
+
+__all__ = [
+    "BODY_LINE_SPACING",
+    "MARGINS_MM",
+    "NoticeFonts",
+    "build_notice_document",
+    "read_notice_docx",
+    "write_notice_docx",
+]
+
+#: GB/T 9704-2012 margins (top, bottom, left, right) in millimetres
+MARGINS_MM = (37, 35, 28, 26)
+#: fixed line spacing of body text: 22 lines in the 225 mm type area
+BODY_LINE_SPACING = Pt(28.95)
+_BODY_SIZE = Pt(16)      # 三号
+_TITLE_SIZE = Pt(22)     # 二号
+_PAGE_NO_SIZE = Pt(14)   # 四号
+_TITLE_LINE_SPACING = Pt(36)
+_INDENT_2_CHARS = Pt(32)
+
+#: font table fall-backs: name → (altName, w:family)
+_ALT_NAMES: dict[str, tuple[str | None, str]] = {
+    "方正小标宋简体": ("宋体", "roman"),
+    "方正小标宋_GBK": ("宋体", "roman"),
+    "仿宋_GB2312": ("仿宋", "modern"),
+    "楷体_GB2312": ("楷体", "modern"),
+    "仿宋": ("FangSong", "modern"),
+    "楷体": ("KaiTi", "modern"),
+    "黑体": ("SimHei", "modern"),
+    "宋体": ("SimSun", "auto"),
+}
+
+
+@dataclass(frozen=True)
+class NoticeFonts:
+    """Font names used by the document (East Asian names; Latin text uses ``latin``)."""
+
+    title: str = "方正小标宋简体"
+    body: str = "仿宋_GB2312"
+    heading1: str = "黑体"
+    heading2: str = "楷体_GB2312"
+    page_number: str = "宋体"
+    latin: str = "Times New Roman"
+
+
+# ---------------------------------------------------------------------------
+# Low-level formatting helpers
+# ---------------------------------------------------------------------------
+
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _set_rfonts(rpr: Any, east_asian: str, latin: str) -> None:
+    """Set ``w:rFonts`` on an ``w:rPr``: eastAsia + ascii/hAnsi, no theme overrides."""
+    rfonts = rpr.get_or_add_rFonts()
+    for attr in _THEME_ATTRS:
+        key = qn(attr)
+        if key in rfonts.attrib:
+            del rfonts.attrib[key]
+    rfonts.set(qn("w:ascii"), latin)
+    rfonts.set(qn("w:hAnsi"), latin)
+    rfonts.set(qn("w:eastAsia"), east_asian)
+    rfonts.set(qn("w:cs"), latin)
+    rfonts.set(qn("w:hint"), "eastAsia")
+
+
+def _set_first_line_chars(pf_owner: Any, chars: int) -> None:
+    """``w:ind/@w:firstLineChars`` (hundredths of a character) beside ``w:firstLine``."""
+    ind = pf_owner.get_or_add_pPr().get_or_add_ind()
+    ind.set(qn("w:firstLineChars"), str(chars * 100))
+
+
+def _set_outline_level(p_element: Any, level: int) -> None:
+    ppr = p_element.get_or_add_pPr()
+    for old in ppr.findall(qn("w:outlineLvl")):
+        ppr.remove(old)
+    el = OxmlElement("w:outlineLvl")
+    el.set(qn("w:val"), str(level))
+    ppr.insert_element_before(el, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _paragraph_style(doc: Any, style_id: str, name: str, *, east_asian: str, latin: str,
+                     size: Pt, bold: bool = False, outline: int | None = None) -> Any:
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = style_id
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    style.font.size = size
+    style.font.bold = bold
+    _set_rfonts(style.element.get_or_add_rPr(), east_asian, latin)
+    if outline is not None:
+        _set_outline_level(style.element, outline)
+    return style
+
+
+def _setup_styles(doc: Any, fonts: NoticeFonts) -> None:
+    # Document defaults: body font, Chinese language, no spacing after paragraphs.
+    styles_el = doc.styles.element
+    rpr_default = styles_el.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_rfonts(rpr_default, fonts.body, fonts.latin)
+    lang = rpr_default.find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    spacing = styles_el.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr")) \
+        .find(qn("w:spacing"))
+    if spacing is not None:
+        spacing.set(qn("w:after"), "0")
+
+    normal = doc.styles["Normal"]
+    normal.font.size = _BODY_SIZE
+    _set_rfonts(normal.element.get_or_add_rPr(), fonts.body, fonts.latin)
+    pf = normal.paragraph_format
+    pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = BODY_LINE_SPACING
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    pf.first_line_indent = _INDENT_2_CHARS
+    pf.widow_control = False
+    _set_first_line_chars(normal.element, 2)
+
+    title = _paragraph_style(doc, "GwTitle", "公文标题", east_asian=fonts.title,
+                             latin=fonts.latin, size=_TITLE_SIZE)
+    tpf = title.paragraph_format
+    tpf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    tpf.first_line_indent = Pt(0)
+    tpf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    tpf.line_spacing = _TITLE_LINE_SPACING
+    tpf.space_after = BODY_LINE_SPACING  # one empty line between title and text
+    tpf.keep_with_next = True
+    _set_first_line_chars(title.element, 0)
+
+    for style_id, name, font, bold, level in (
+        ("GwHeading1", "一级标题", fonts.heading1, False, 0),
+        ("GwAspect", "方面标题", fonts.heading2, True, 1),
+        ("GwHeading2", "二级标题", fonts.heading2, False, 1),
+    ):
+        s = _paragraph_style(doc, style_id, name, east_asian=font, latin=fonts.latin,
+                             size=_BODY_SIZE, bold=bold, outline=level)
+        s.paragraph_format.keep_with_next = True
+
+    sig = _paragraph_style(doc, "GwSignature", "落款", east_asian=fonts.body,
+                           latin=fonts.latin, size=_BODY_SIZE)
+    sig.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    sig.paragraph_format.first_line_indent = Pt(0)
+    sig.paragraph_format.keep_with_next = True  # the date is never alone on a page
+    _set_first_line_chars(sig.element, 0)
+
+    lead = doc.styles.add_style("二级标题字符", WD_STYLE_TYPE.CHARACTER)
+    lead.style_id = "GwLeadChar"
+    _set_rfonts(lead.element.get_or_add_rPr(), fonts.heading2, fonts.latin)
+
+
+def _setup_font_table(doc: Any, fonts: NoticeFonts) -> None:
+    """List the Chinese fonts in word/fontTable.xml with their ``w:altName`` fall-back."""
+    part = next((p for p in doc.part.package.iter_parts()
+                 if str(p.partname) == "/word/fontTable.xml"), None)
+    if part is None:
+        return
+    root = parse_xml(part.blob)
+    present = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
+    names = [fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.page_number]
+    for name in dict.fromkeys(names):
+        if name in present:
+            continue
+        alt, family = _ALT_NAMES.get(name, (None, "auto"))
+        font = OxmlElement("w:font")
+        font.set(qn("w:name"), name)
+        if alt:
+            el = OxmlElement("w:altName")
+            el.set(qn("w:val"), alt)
+            font.append(el)
+        for tag, value in (("w:charset", "86"), ("w:family", family), ("w:pitch", "variable")):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), value)
+            font.append(el)
+        root.append(font)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _setup_page(doc: Any, fonts: NoticeFonts) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    top, bottom, left, right = MARGINS_MM
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    # page number line about 7 mm below the type area (GB/T 9704 7.5)
+    section.footer_distance = Mm(22)
+    section.header_distance = Mm(15)
+    doc.settings.odd_and_even_pages_header_footer = True
+    _page_number(section.footer, fonts, odd=True)
+    _page_number(section.even_page_footer, fonts, odd=False)
+
+
+def _field_run(paragraph: Any, instr: str, placeholder: str) -> list[Any]:
+    runs = []
+    for kind in ("begin", "instr", "separate", "text", "end"):
+        run = paragraph.add_run()
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {instr} "
+            run._r.append(el)
+        elif kind == "text":
+            run.text = placeholder
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            run._r.append(el)
+        runs.append(run)
+    return runs
+
+
+def _page_number(footer: Any, fonts: NoticeFonts, *, odd: bool) -> None:
+    footer.is_linked_to_previous = False
+    p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    p.clear()
+    pf = p.paragraph_format
+    pf.first_line_indent = Pt(0)
+    _set_first_line_chars(p._p, 0)
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    if odd:
+        pf.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        pf.right_indent = _PAGE_NO_SIZE  # 单页码居右空一字
+    else:
+        pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        pf.left_indent = _PAGE_NO_SIZE   # 双页码居左空一字
+    runs = [p.add_run("— "), *_field_run(p, "PAGE", "1"), p.add_run(" —")]
+    for run in runs:
+        run.font.size = _PAGE_NO_SIZE
+        _set_rfonts(run._r.get_or_add_rPr(), fonts.page_number, fonts.latin)
+
+
+# ---------------------------------------------------------------------------
+# Blocks → paragraphs
+# ---------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"(【请填写[^】]*】)")
+_STYLE_OF = {
+    "title": "公文标题",
+    "heading1": "一级标题",
+    "aspect": "方面标题",
+    "heading2": "二级标题",
+    "signature": "落款",
+    "date": "落款",
+}
+
+
+def _add_text(paragraph: Any, text: str, style: str | None = None) -> None:
+    for piece in _PLACEHOLDER.split(text):
+        if not piece:
+            continue
+        run = paragraph.add_run(piece, style=style)
+        if _PLACEHOLDER.fullmatch(piece):
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def _width_in_chars(text: str) -> float:
+    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+
+
+def build_notice_document(ledger: Ledger, *, fonts: NoticeFonts | None = None) -> Any:
+    """The notice as an in-memory python-docx ``Document`` (see the module docstring)."""
+    fonts = fonts or NoticeFonts()
+    doc = Document()
+    _setup_styles(doc, fonts)
+    _setup_font_table(doc, fonts)
+    _setup_page(doc, fonts)
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+
+    blocks: list[Block] = notice_blocks(ledger)
+    date_text = next((t for k, t in blocks if k == "date"), "")
+    under_aspect = False
+    last_closing = max((i for i, b in enumerate(blocks) if b.kind == "closing"), default=-1)
+    for index, (kind, text) in enumerate(blocks):
+        if kind == "signature":
+            # one empty line before the signature; the signature page keeps some text
+            doc.add_paragraph().paragraph_format.keep_with_next = True
+        p = doc.add_paragraph(style=_STYLE_OF.get(kind))
+        if index == last_closing:
+            p.paragraph_format.keep_with_next = True
+        if kind == "heading1":
+            under_aspect = False
+        elif kind == "aspect":
+            under_aspect = True
+        elif kind == "heading2" and under_aspect:
+            _set_outline_level(p._p, 2)
+        if kind == "lead":
+            cut = text.find("。") + 1
+            _add_text(p, text[:cut], style="二级标题字符")
+            _add_text(p, text[cut:])
+        else:
+            _add_text(p, text)
+        if kind == "date":
+            p.paragraph_format.right_indent = _INDENT_2_CHARS * 2  # 右空四字
+        elif kind == "signature":
+            # centred above the date: 4 characters + half the width difference
+            offset = 4 + (_width_in_chars(date_text) - _width_in_chars(text)) / 2
+            p.paragraph_format.right_indent = Pt(16 * max(0.0, offset))
+
+    info = ledger.info
+    core = doc.core_properties
+    core.title = next((t for k, t in blocks if k == "title"), "")
+    core.author = info.party_org or ""
+    core.last_modified_by = ""
+    core.comments = ""
+    core.subject = "巡察整改进展情况通报"
+    pkg_rels = doc.part.package.rels
+    for rid, rel in list(pkg_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del pkg_rels[rid]
+    return doc
+
+
+def write_notice_docx(ledger: Ledger, path: str | os.PathLike[str], *,
+                      fonts: NoticeFonts | None = None) -> Path:
+    """Write the notice to ``path`` (.docx), atomically; returns the path written."""
+    target = Path(path)
+    doc = build_notice_document(ledger, fonts=fonts)
+    with atomic_path(target) as tmp:
+        doc.save(str(tmp))
+    return target
+
+
+# ---------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------
+
+def read_notice_docx(path: str | os.PathLike[str]) -> str:
+    """The document's paragraphs (tables included, in order) joined by newlines, for
+    :func:`rectxl.notice.parse_notice`. Unreadable files raise :class:`NoticeParseError`."""
+    source = Path(path)
+    if not source.is_file():
+        raise NoticeParseError(f"找不到通报文件:{source}")
+    try:
+        with source.open("rb") as fh:
+            magic = fh.read(8)
+    except OSError as exc:
+        raise NoticeParseError(f"无法读取通报文件 {source.name}:{exc.strerror or exc}") from None
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise NoticeParseError(
+            f"{source.name} 是旧版 Word(.doc)格式,请在 Word/WPS 中另存为 .docx 后再试。")
+    try:
+        doc = Document(str(source))
+    except Exception:
+        raise NoticeParseError(
+            f"无法打开 {source.name}:文件已损坏或不是 Word(.docx)文档。") from None
+
+    lines: list[str] = []
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(Paragraph(child, doc).text)
+        elif child.tag == qn("w:tbl"):
+            table = Table(child, doc)
+            for row in table.rows:
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    lines.extend(p.text for p in cell.paragraphs)
+    return "\n".join(lines)

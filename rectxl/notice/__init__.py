@@ -1,0 +1,39 @@
+"""The 整改进展情况的通报 (progress notice): parse a published notice into a ledger, render a
+ledger as a notice, and check the totals a notice states. Pure — no file access here; the
+.docx edge is :mod:`rectxl.io.docx_notice`."""
+
+from rectxl.notice._text import normalize_for_compare
+from rectxl.notice.parse import NoticeParseError, ParsedNotice, infer_status, parse_notice
+from rectxl.notice.render import (
+    Block,
+    BlockKind,
+    compose_preamble,
+    issue_paragraph,
+    notice_blocks,
+    render_blocks,
+    render_notice,
+    render_section_two,
+    section_two_blocks,
+)
+from rectxl.notice.totals import StatedTotals, TotalCheck, check_totals, extract_stated_totals
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "NoticeParseError",
+    "ParsedNotice",
+    "StatedTotals",
+    "TotalCheck",
+    "check_totals",
+    "compose_preamble",
+    "extract_stated_totals",
+    "infer_status",
+    "issue_paragraph",
+    "normalize_for_compare",
+    "notice_blocks",
+    "parse_notice",
+    "render_blocks",
+    "render_notice",
+    "render_section_two",
+    "section_two_blocks",
+]

@@ -1,0 +1,49 @@
+"""Random grids with random merges and blanks never crash the reader and never invent measures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rectxl import fields as F
+from rectxl.errors import LedgerError
+from rectxl.grid import Grid, ledger_from_grids
+from rectxl.status import normalize_text
+
+HEADER = [F.ASPECT, F.ISSUE, F.MEASURE, F.OWNER_UNIT, F.DEADLINE, F.STATUS]
+cell = st.one_of(
+    st.none(), st.just(""), st.just("　"), st.text(max_size=12), st.integers(-5, 40),
+    st.floats(allow_nan=True, allow_infinity=True), st.dates(), st.booleans(),
+    st.sampled_from(["第一方面问题,甲", "(一)乙问题", "1.针对丙问题", "已完成", "立行立改", "#REF!", "2023年9月底"]),
+)
+
+
+@st.composite
+def grids(draw: st.DrawFn) -> tuple[Grid, set[int]]:
+    n_rows = draw(st.integers(0, 25))
+    width = len(HEADER)
+    rows: list[list[Any]] = [list(HEADER)] if draw(st.booleans()) else []
+    rows += [[draw(cell) for _ in range(draw(st.integers(0, width + 2)))] for _ in range(n_rows)]
+    merges = []
+    for _ in range(draw(st.integers(0, 6))):
+        r0 = draw(st.integers(0, max(len(rows) - 1, 0)))
+        c0 = draw(st.integers(0, width - 1))
+        merges.append((r0, c0, r0 + draw(st.integers(0, 4)), c0 + draw(st.integers(0, 2))))
+    # rows whose measure cell holds text of its own: the most measures there can be
+    measure_rows = {r for r, row in enumerate(rows) if len(row) > 2 and normalize_text(row[2])}
+    return Grid("台账", rows, merges), measure_rows
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(grids())
+def test_random_grids_never_crash_and_never_invent_measures(case: tuple[Grid, set[int]]) -> None:
+    grid, measure_rows = case
+    try:
+        ledger = ledger_from_grids([grid])
+    except LedgerError:
+        return
+    rows = [m.row - 1 for m in ledger.measures()] + [m.row - 1 for m in ledger.orphans]
+    assert len(rows) == len(set(rows))
+    assert set(rows) <= measure_rows
