@@ -14,10 +14,13 @@ from rectxl.io.reader import file_sha256, read_ledger, sibling_files
 from rectxl.io.safety import refuse_lossy_write
 from rectxl.io.xlsx_out import annotate_file, clear_file, write_summary_file
 from rectxl.model import Ledger
+from rectxl.notice.parse import ParsedNotice
 from rectxl.rules import Options
 from rectxl.validate import Report, Source, validate
 
-__all__ = ["annotate", "backup_copy", "check", "check_ledger", "clear", "summary_workbook"]
+__all__ = [
+    "annotate", "backup_copy", "check", "check_ledger", "clear", "notice", "parse_notice_file", "summary_workbook",
+]
 
 
 def check(path: Path | str, options: Options | None = None, *, today: date | None = None) -> Report:
@@ -101,3 +104,55 @@ def summary_workbook(
     ensure_not_input(output, path)
     write_summary_file(output, report, ledger)
     return report, output
+
+
+NOTICE_SUFFIXES = (".docx", ".txt", ".md")
+
+
+def notice(path: Path | str, output: Path) -> tuple[Ledger, Path]:
+    """Render the notice for the ledger at ``path`` as .docx, .txt or .md (by ``output``'s suffix)."""
+    from rectxl.io.atomic import atomic_write_text
+    from rectxl.io.docx_notice import write_notice_docx
+    from rectxl.notice import render_notice
+
+    path, output = Path(path), Path(output)
+    suffix = output.suffix.lower()
+    if suffix not in NOTICE_SUFFIXES:
+        raise RectxlError(f"通报只能输出为 .docx、.txt 或 .md,而不是“{output.suffix or '(无扩展名)'}”")
+    ledger = read_ledger(path)
+    ensure_not_input(output, path)
+    if suffix == ".docx":
+        write_notice_docx(ledger, output)
+    else:
+        atomic_write_text(output, render_notice(ledger, style="markdown" if suffix == ".md" else "text"))
+    return ledger, output
+
+
+def parse_notice_file(path: Path | str, output: Path | None = None) -> ParsedNotice:
+    """Parse a published notice (.txt/.md/.docx) into a ledger; with ``output``, write it as .xlsx."""
+    from rectxl.io.docx_notice import read_notice_docx
+    from rectxl.io.ledger_xlsx import write_ledger
+    from rectxl.notice import parse_notice
+
+    path = Path(path)
+    if not path.is_file():
+        raise RectxlError(f"找不到文件:{path}")
+    if path.suffix.lower() == ".docx":
+        text = read_notice_docx(path)
+    else:
+        raw = path.read_bytes()
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise RectxlError(f"{path.name} 不是 UTF-8 或 GBK 编码的文本,无法读取")
+    parsed = parse_notice(text)
+    if output is not None:
+        if Path(output).suffix.lower() not in (".xlsx", ".xlsm"):
+            raise RectxlError("解析结果只能写成 .xlsx 台账")
+        ensure_not_input(Path(output), path)
+        write_ledger(Path(output), parsed.ledger)
+    return parsed

@@ -145,6 +145,34 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_notice(args: argparse.Namespace) -> int:
+    from rectxl import api
+
+    ledger, target = api.notice(args.ledger, args.output)
+    issues = sum(1 for _ in ledger.issues())
+    measures = sum(1 for _ in ledger.measures())
+    print(f"已生成通报 {target}({len(ledger.aspects)}个方面{issues}个问题{measures}项措施)")
+    return EXIT_OK
+
+
+def cmd_parse_notice(args: argparse.Namespace) -> int:
+    from rectxl import api
+
+    parsed = api.parse_notice_file(args.notice, args.output)
+    led = parsed.ledger
+    categories = sum(1 for a in led.aspects for c in a.categories if c.title)
+    print(f"解析结果:{len(led.aspects)}个方面,{categories}个类别,{sum(1 for _ in led.issues())}个问题,"
+          f"{sum(1 for _ in led.measures())}项措施")
+    for check in parsed.total_checks:
+        mark = {True: "一致", False: "不一致", None: "无法核对"}[check.ok]
+        print(f"  通报所述{check.label}:{mark}。{check.message}")
+    for warning in parsed.warnings:
+        print(f"  注意:{warning}")
+    if args.output:
+        print(f"已写入台账 {args.output}")
+    return EXIT_FINDINGS if any(c.ok is False for c in parsed.total_checks) else EXIT_OK
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from rectxl.io.atomic import ensure_not_input
     from rectxl.io.ledger_xlsx import write_ledger
@@ -208,6 +236,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, default=Path("整改汇总.xlsx"), help="输出文件(默认 整改汇总.xlsx)")
     _add_validation_options(p)
     p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("notice", help="由台账生成整改进展情况通报(.docx/.txt/.md)",
+                       description="按已发布通报的结构生成《整改进展情况的通报》:导语、一、二(逐项整改情况)、三、"
+                                   "联系方式和落款取自“基本信息”表,缺少的以【请填写…】标出。.docx 为公文格式(GB/T 9704)。")
+    p.add_argument("ledger", type=Path, help="台账文件")
+    p.add_argument("-o", "--output", type=Path, default=Path("整改进展情况通报.docx"),
+                   help="输出文件,按扩展名生成 .docx、.txt 或 .md(默认 整改进展情况通报.docx)")
+    p.set_defaults(func=cmd_notice)
+
+    p = sub.add_parser("parse-notice", help="把已发布的通报解析回台账",
+                       description="解析已发布的整改进展情况通报(.txt/.md/.docx):方面、类别、问题、一是二是等措施,"
+                                   "按措辞推断状态,并核对通报中写明的总数(如“33个问题…148项整改措施”)。"
+                                   "通报所述总数与解析结果不一致时退出码为 1。")
+    p.add_argument("notice", type=Path, help="通报文件(.txt/.md/.docx)")
+    p.add_argument("-o", "--output", type=Path, help="写出台账 .xlsx")
+    p.set_defaults(func=cmd_parse_notice)
 
     p = sub.add_parser("new", help="生成空白台账模板", description="生成带下拉列表和条件格式的空白台账模板。")
     p.add_argument("-o", "--output", type=Path, default=Path("新台账.xlsx"), help="输出文件(默认 新台账.xlsx)")

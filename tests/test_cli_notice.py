@@ -1,0 +1,70 @@
+"""`rectxl notice` and `rectxl parse-notice` as a user runs them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from rectxl.io.reader import read_ledger
+from rectxl.notice import normalize_for_compare
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+SEED_000 = SEEDS / "000_23c76c0ca088df87.txt"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "rectxl", *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=cwd, timeout=120)
+
+
+def test_parse_notice_then_notice_reproduces_section_two(tmp_path: Path) -> None:
+    proc = run("parse-notice", str(SEED_000), "-o", "台账.xlsx", cwd=tmp_path)
+    # the notice says 148 measures but enumerates 124: reported, exit 1
+    assert proc.returncode == 1, proc.stderr
+    assert "3个方面,12个类别,33个问题,124项措施" in proc.stdout
+    assert "通报称148项整改措施" in proc.stdout
+    ledger = read_ledger(tmp_path / "台账.xlsx")
+    assert sum(1 for _ in ledger.issues()) == 33
+    proc = run("notice", "台账.xlsx", "-o", "通报.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rendered = (tmp_path / "通报.txt").read_text("utf-8")
+    original = SEED_000.read_text("utf-8")
+    two = original[original.index("\n二、"):original.index("\n三、")]
+    body = two.split("\n", 2)[2]  # after the "二、…" heading line
+    assert normalize_for_compare(body) in normalize_for_compare(rendered)
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_notice_formats(tmp_path: Path, suffix: str) -> None:
+    example = ROOT / "workbooks" / "示例台账.xlsx"
+    proc = run("notice", str(example), "-o", f"通报{suffix}", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / f"通报{suffix}"
+    if suffix == ".docx":
+        text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    else:
+        text = out.read_text("utf-8")
+    assert "第一方面问题" in text and "1.针对理论学习自觉性不强问题" in text
+    headings = [line.lstrip("#*　 ")[:2] for line in text.splitlines()]
+    assert [h for h in headings if h in ("一、", "二、", "三、")] == ["一、", "二、", "三、"]
+
+
+def test_notice_bad_suffix_and_parse_notice_of_non_notice(tmp_path: Path) -> None:
+    example = ROOT / "workbooks" / "示例台账.xlsx"
+    proc = run("notice", str(example), "-o", "通报.pdf", cwd=tmp_path)
+    assert proc.returncode == 2 and ".docx、.txt 或 .md" in proc.stderr
+    (tmp_path / "x.txt").write_text("今天天气很好。\n", encoding="utf-8")
+    proc = run("parse-notice", "x.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in proc.stderr
+
+
+def test_parse_notice_reads_gbk_text(tmp_path: Path) -> None:
+    (tmp_path / "gbk.txt").write_bytes(SEED_000.read_text("utf-8").encode("gb18030"))
+    proc = run("parse-notice", "gbk.txt", cwd=tmp_path)
+    assert "33个问题" in proc.stdout
