@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from rectxl.diff import LedgerDiff
 from rectxl.errors import RectxlError
 from rectxl.io.atomic import atomic_write_bytes, ensure_not_input
 from rectxl.io.reader import file_sha256, read_ledger, sibling_files
@@ -19,7 +20,8 @@ from rectxl.rules import Options
 from rectxl.validate import Report, Source, validate
 
 __all__ = [
-    "annotate", "backup_copy", "check", "check_ledger", "clear", "notice", "parse_notice_file", "summary_workbook",
+    "annotate", "backup_copy", "check", "check_ledger", "clear", "diff", "ensure_outputs_apart", "notice",
+    "parse_notice_file", "summary_workbook",
 ]
 
 
@@ -156,3 +158,19 @@ def parse_notice_file(path: Path | str, output: Path | None = None) -> ParsedNot
         ensure_not_input(Path(output), path)
         write_ledger(Path(output), parsed.ledger)
     return parsed
+
+
+def ensure_outputs_apart(output: Path | None, *inputs: Path) -> None:
+    """Refuse an output path that is one of the inputs (a no-op without an output)."""
+    if output is not None:
+        ensure_not_input(output, *inputs)
+
+
+def diff(old: Path | str, new: Path | str, *, as_of_old: date | None = None,
+         as_of_new: date | None = None) -> LedgerDiff:
+    """What changed between two versions of a ledger file."""
+    from rectxl.diff import diff_ledgers
+
+    old, new = Path(old), Path(new)
+    return diff_ledgers(read_ledger(old), read_ledger(new), as_of_old=as_of_old, as_of_new=as_of_new,
+                        old_name=old.name, new_name=new.name)

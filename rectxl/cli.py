@@ -173,6 +173,25 @@ def cmd_parse_notice(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(c.ok is False for c in parsed.total_checks) else EXIT_OK
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from rectxl import api
+    from rectxl.diff import render_diff_text
+
+    diff = api.diff(args.old, args.new, as_of_old=args.as_of_old, as_of_new=args.as_of_new)
+    if args.format == "json":
+        api.ensure_outputs_apart(args.output, args.old, args.new)
+        _emit(diff.model_dump_json(indent=2) + "\n", args.output)
+    elif args.output is not None and args.output.suffix.lower() in (".xlsx", ".xlsm"):
+        from rectxl.io.diff_out import write_diff_file
+
+        write_diff_file(args.output, diff, inputs=(args.old, args.new))
+        print(f"已写入 {args.output}:变化 {len(diff.changes)} 处,值得注意 {len(diff.regressions)} 处")
+    else:
+        api.ensure_outputs_apart(args.output, args.old, args.new)
+        _emit(render_diff_text(diff), args.output)
+    return EXIT_FINDINGS if diff.regressions else EXIT_OK
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from rectxl.io.atomic import ensure_not_input
     from rectxl.io.ledger_xlsx import write_ledger
@@ -239,7 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("notice", help="由台账生成整改进展情况通报(.docx/.txt/.md)",
                        description="按已发布通报的结构生成《整改进展情况的通报》:导语、一、二(逐项整改情况)、三、"
-                                   "联系方式和落款取自“基本信息”表,缺少的以【请填写…】标出。.docx 为公文格式(GB/T 9704)。")
+                                   "联系方式和落款取自“基本信息”表,缺少的以【请填写…】标出。"
+                                   ".docx 为公文格式(GB/T 9704)。")
     p.add_argument("ledger", type=Path, help="台账文件")
     p.add_argument("-o", "--output", type=Path, default=Path("整改进展情况通报.docx"),
                    help="输出文件,按扩展名生成 .docx、.txt 或 .md(默认 整改进展情况通报.docx)")
@@ -252,6 +272,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("notice", type=Path, help="通报文件(.txt/.md/.docx)")
     p.add_argument("-o", "--output", type=Path, help="写出台账 .xlsx")
     p.set_defaults(func=cmd_parse_notice)
+
+    p = sub.add_parser("diff", help="对比两期台账的变化",
+                       description="对比同一台账的两个版本(如9月和10月报送的台账):新增、删除的措施,"
+                                   "状态、时限、责任单位/领导/责任人的变化,措施内容修改,两期的完成情况统计,"
+                                   "并列出值得注意的变化(已完成又改回未完成、未注明延期的时限延后、删除已完成措施等);"
+                                   "有值得注意的变化时退出码为 1。")
+    p.add_argument("old", type=Path, help="上期台账文件")
+    p.add_argument("new", type=Path, help="本期台账文件")
+    p.add_argument("-o", "--output", type=Path,
+                   help="写入文件而不是屏幕:.xlsx 生成“变化汇总”“变化明细”两张表,其他扩展名写文本")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="屏幕或文本文件的格式(默认 text)")
+    p.add_argument("--as-of-old", type=_date, metavar="YYYY-MM-DD",
+                   help="上期的截至日期(统计逾期);默认取上期基本信息中的报告日期,否则为今天")
+    p.add_argument("--as-of-new", type=_date, metavar="YYYY-MM-DD",
+                   help="本期的截至日期;默认取本期基本信息中的报告日期,否则为今天")
+    p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser("new", help="生成空白台账模板", description="生成带下拉列表和条件格式的空白台账模板。")
     p.add_argument("-o", "--output", type=Path, default=Path("新台账.xlsx"), help="输出文件(默认 新台账.xlsx)")

@@ -182,8 +182,10 @@ def summarize(ledger: Ledger, as_of: date) -> Summary:
         issues=len(issues),
         issue_status=issue_counts,
         counts=Counts.of(measures, as_of),
-        per_aspect=[(a.title or f"第{chinese_number(i)}方面", Counts.of([m for x in a.issues() for m in x.measures], as_of))
-                    for i, a in enumerate(ledger.aspects, 1)],
+        per_aspect=[
+            (a.title or f"第{chinese_number(i)}方面", Counts.of([m for x in a.issues() for m in x.measures], as_of))
+            for i, a in enumerate(ledger.aspects, 1)
+        ],
         units=sorted((UnitRow(unit=names[k], counts=c) for k, c in units.items()),
                      key=lambda r: (-r.counts.measures, r.unit)),
         overdue=overdue,

@@ -100,7 +100,8 @@ def main() -> None:
     args = parser.parse_args()
     ledger = illustrate(parse_notice(args.seed.read_text("utf-8")).ledger)
     write_ledger(args.output, ledger, title="区卫生健康局党组巡察整改台账(示例:责任人、时限、状态为示意数据)")
-    print(f"wrote {args.output}: {sum(1 for _ in ledger.issues())} issues, {sum(1 for _ in ledger.measures())} measures")
+    issues, measures = sum(1 for _ in ledger.issues()), sum(1 for _ in ledger.measures())
+    print(f"wrote {args.output}: {issues} issues, {measures} measures")
 
 
 if __name__ == "__main__":

@@ -251,7 +251,7 @@ def test_locked_file_is_a_clear_message(tmp_path: Path, monkeypatch: pytest.Monk
         return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Path, "open", locked)
-    with pytest.raises(LedgerError, match="没有权限读取.*在 Excel 中关闭"):
+    with pytest.raises(LedgerError, match=r"没有权限读取.*在 Excel 中关闭"):
         api.check(path)
 
 

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rectxl import fields as F
 from rectxl.deadline import DeadlineKind
 from rectxl.io.atomic import atomic_path
-from rectxl.model import Ledger, LedgerInfo
+from rectxl.model import Ledger, LedgerInfo, Measure
 from rectxl.numbering import chinese_number
 from rectxl.rules.owners import split_units
 from rectxl.status import Status
@@ -122,10 +122,11 @@ def _write_ledger_sheet(ws: Worksheet, ledger: Ledger, title: str | None) -> int
             c_start = r
             for issue in category.issues:
                 i_start = r
-                for measure in issue.measures or [None]:
-                    if measure is not None:
-                        _write_measure(ws, r, col, measure)
+                for measure in issue.measures:
+                    _write_measure(ws, r, col, measure)
                     r += 1
+                if not issue.measures:
+                    r += 1  # the issue keeps its row, without a measure
                 ws.cell(i_start, col[F.ISSUE_NO], issue.number)
                 ws.cell(i_start, col[F.ISSUE], issue.title)
                 _merge_down(ws, i_start, r - 1, col[F.ISSUE_NO], col[F.ISSUE])
@@ -144,7 +145,7 @@ def _write_ledger_sheet(ws: Worksheet, ledger: Ledger, title: str | None) -> int
     return max(r - 1, 2)
 
 
-def _write_measure(ws: Worksheet, r: int, col: dict[str, int], m) -> None:  # type: ignore[no-untyped-def]
+def _write_measure(ws: Worksheet, r: int, col: dict[str, int], m: Measure) -> None:
     deadline: object = m.deadline.text or None
     if m.deadline.kind is DeadlineKind.DATE and m.deadline.due and not m.deadline.extended \
             and _is_plain_date(m.deadline.text):

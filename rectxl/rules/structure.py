@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rectxl import fields as F
@@ -82,7 +83,7 @@ def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
     for issue in ctx.ledger.issues():
         seen: dict[str, int] = {}
         for m in issue.measures:
-            key = "".join(m.text.split()).rstrip("。;;")
+            key = _TRAILING_PUNCT.sub("", "".join(m.text.split()))
             if key in seen:
                 yield r.at(ctx, m, F.MEASURE, first=seen[key])
             else:
@@ -126,6 +127,9 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
 def cell_error(r: Rule, ctx: Context) -> Iterator[Finding]:
     for cell, text in ctx.ledger.error_cells.items():
         yield r.finding(ctx, row=row_of(cell), cell=cell, value=text)
+
+
+_TRAILING_PUNCT = re.compile(r"[。;;,,.]+$")
 
 
 def _short(text: str, limit: int = 30) -> str:

@@ -1,0 +1,795 @@
+"""What changed between two versions of a ledger (``rectxl diff 台账_9月.xlsx 台账_10月.xlsx``).
+
+Pure: two :class:`~rectxl.model.Ledger` objects in, a :class:`LedgerDiff` out — no files, no
+Excel. :func:`render_diff_text` renders it as Chinese text, :func:`diff_sheets` as sheet specs
+(written to .xlsx by :mod:`rectxl.io.diff_out`).
+
+Matching measures across versions is the hard part — rows move when rows are inserted, clerks
+edit wording, issues get renumbered. Issues are paired first:
+
+A. same number and same normalised title;
+B. same normalised title (the issue was renumbered);
+C. similar title (difflib ratio ≥ :data:`ISSUE_SIMILARITY`) *and* at least one identical
+   measure in common (the issue was retitled).
+
+Then measures, each pass one-to-one and in ledger order:
+
+1. within a pair of issues, identical normalised text;
+2. within a pair of issues, the rest by text similarity (ratio ≥ :data:`MEASURE_SIMILARITY`),
+   best pair first → "措施内容修改";
+3. across issues, identical normalised text → "措施调整问题" (moved to another issue).
+
+Whatever is left is added or removed. Text is normalised with NFKC, a leading ordinal
+("一是", "1.", "(2)", "①") dropped, and all whitespace and punctuation removed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from rectxl import fields as F
+from rectxl.deadline import Deadline, DeadlineKind
+from rectxl.model import Issue, Ledger, Measure
+from rectxl.rules.owners import split_units, unit_key
+from rectxl.sheets import SheetSpec
+from rectxl.status import Status
+from rectxl.summary import Counts, summarize
+
+__all__ = [
+    "DIFF_SHEETS",
+    "ISSUE_SIMILARITY",
+    "MEASURE_SIMILARITY",
+    "Change",
+    "ChangeKind",
+    "DiffSide",
+    "IssueRef",
+    "LedgerDiff",
+    "MatchKind",
+    "MeasureMatch",
+    "MeasureRef",
+    "Regression",
+    "RegressionKind",
+    "diff_ledgers",
+    "diff_sheets",
+    "normalize_measure_text",
+    "render_diff_text",
+]
+
+#: minimum difflib ratio for two measures of one issue to count as the same, reworded
+MEASURE_SIMILARITY = 0.6
+#: minimum difflib ratio for two issue titles (plus a shared measure) to count as one issue
+ISSUE_SIMILARITY = 0.6
+#: the sheets :func:`diff_sheets` produces
+DIFF_SHEETS = ("变化汇总", "变化明细")
+
+
+class ChangeKind(StrEnum):
+    """The type of one change; values are the Chinese labels of 变化明细's 类型 column."""
+
+    ISSUE_ADDED = "新增问题"
+    ISSUE_REMOVED = "删除问题"
+    ISSUE_CHANGED = "问题变化"
+    ADDED = "新增措施"
+    REMOVED = "删除措施"
+    STATUS = "状态变化"
+    DEADLINE = "时限变化"
+    OWNER = "责任变化"
+    TEXT = "措施内容修改"
+    MOVED = "措施调整问题"
+    PROGRESS = "进展更新"
+
+
+_KIND_ORDER = {k: i for i, k in enumerate(ChangeKind)}
+
+
+class RegressionKind(StrEnum):
+    """Changes a reviewer should look at; values are the Chinese labels."""
+
+    STATUS_REGRESSED = "状态倒退"
+    SILENT_EXTENSION = "时限延后未注明延期"
+    DEADLINE_DROPPED = "取消整改时限"
+    COMPLETED_REMOVED = "删除已完成措施"
+
+
+class MatchKind(StrEnum):
+    """How a measure was matched across versions."""
+
+    SAME = "same"  # pass 1: same issue, same text
+    EDITED = "edited"  # pass 2: same issue, similar text
+    MOVED = "moved"  # pass 3: another issue, same text
+
+
+class IssueRef(BaseModel):
+    """An issue as it appears in one version."""
+
+    number: int | None = None
+    title: str
+    row: int = 0
+    aspect: str = ""
+    measures: int = 0
+
+    @property
+    def label(self) -> str:
+        """``"3.针对…问题"`` (the number is left out when the ledger has none)."""
+        return f"{self.number}.{self.title}" if self.number is not None else self.title
+
+
+class MeasureRef(BaseModel):
+    """A measure as it appears in one version: where it is and what it says."""
+
+    row: int = 0
+    issue: IssueRef
+    text: str
+    status: Status | None = None
+    status_text: str = ""
+    deadline: Deadline
+    owner_unit: str = ""
+    lead: str = ""
+    owner_person: str = ""
+    completed_on: date | None = None
+    completed_text: str = ""
+    progress: str = ""
+    remark: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return self.status.value if self.status else (self.status_text or "(空)")
+
+
+class Change(BaseModel):
+    """One row of 变化明细: a single field of a single measure (or issue) that changed."""
+
+    kind: ChangeKind
+    issue: str = Field(description="问题 (as labelled in the new version, else the old one)")
+    measure: str = Field(default="", description="措施 text (new, else old); empty for issues")
+    field: str = Field(default="", description="字段: the canonical column name that changed")
+    old: str = ""
+    new: str = ""
+    old_row: int | None = None
+    new_row: int | None = None
+    #: the 值得注意 labels this change is part of ("" when none)
+    flag: str = ""
+    #: a short remark for text output, e.g. "推迟92天", "相似度85%"
+    note: str = ""
+
+
+class Regression(BaseModel):
+    """A change a reviewer should look at (值得注意)."""
+
+    kind: RegressionKind
+    message: str
+    issue: str
+    measure: str
+    old_row: int | None = None
+    new_row: int | None = None
+
+
+class MeasureMatch(BaseModel):
+    """A measure present in both versions and how it changed."""
+
+    old: MeasureRef
+    new: MeasureRef
+    match: MatchKind
+    similarity: float = 1.0
+    status_changed: bool = False
+    deadline_changed: bool = False
+    #: canonical owner fields (责任单位/责任领导/责任人) whose value changed
+    owners_changed: list[str] = Field(default_factory=list)
+    text_changed: bool = False
+    progress_changed: bool = False
+    completion_changed: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.status_changed or self.deadline_changed or self.owners_changed
+                    or self.text_changed or self.progress_changed or self.completion_changed
+                    or self.match is MatchKind.MOVED)
+
+
+class DiffSide(BaseModel):
+    """Totals of one version as of its as-of date."""
+
+    name: str = ""
+    as_of: date
+    as_of_source: str = Field(description="参数 / 报告日期 / 今天")
+    aspects: int = 0
+    issues: int = 0
+    counts: Counts
+
+
+class LedgerDiff(BaseModel):
+    """Everything that changed from ``old`` to ``new``."""
+
+    old: DiffSide
+    new: DiffSide
+    added: list[MeasureRef] = Field(default_factory=list)
+    removed: list[MeasureRef] = Field(default_factory=list)
+    matched: list[MeasureMatch] = Field(default_factory=list)
+    issues_added: list[IssueRef] = Field(default_factory=list)
+    issues_removed: list[IssueRef] = Field(default_factory=list)
+    #: pairs of matched issues whose number or title changed: (old, new)
+    issues_changed: list[tuple[IssueRef, IssueRef]] = Field(default_factory=list)
+    #: every change, one per field, sorted by kind then row (the 变化明细 rows)
+    changes: list[Change] = Field(default_factory=list)
+    regressions: list[Regression] = Field(default_factory=list)
+
+    def of_kind(self, kind: ChangeKind) -> list[Change]:
+        return [c for c in self.changes if c.kind is kind]
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.changes)
+
+
+# ---------------------------------------------------------------------------
+# Normalisation
+# ---------------------------------------------------------------------------
+
+_CN = "一二三四五六七八九十"
+_CIRCLED = re.compile(r"^\s*[\u2460-\u2473\u2776-\u277f\u2780-\u2793]")
+_ORDINAL = re.compile(
+    rf"^\s*(?:[{_CN}]+是|第[{_CN}\d]+[条项点]?[、.,:]?|\d+[.、):]|\(\d+\)|\([{_CN}]+\)|[{_CN}]+、)"
+)
+
+
+def normalize_measure_text(text: str) -> str:
+    """Matching key of a measure or issue text: NFKC, no leading ordinal, no whitespace or
+    punctuation, lower case. ``"一是 建立“第一议题”制度。"`` → ``"建立第一议题制度"``."""
+    s = _CIRCLED.sub("", text)
+    s = unicodedata.normalize("NFKC", s)
+    s = _ORDINAL.sub("", s)
+    return "".join(ch for ch in s if unicodedata.category(ch)[0] not in "PZC").lower()
+
+
+def _text_differs(a: str, b: str) -> bool:
+    return normalize_measure_text(a) != normalize_measure_text(b)
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _names_key(text: str) -> frozenset[str]:
+    """Owner cells compared as sets of spelling-insensitive names (order and spacing ignored)."""
+    return frozenset(k for k in (unit_key(u) for u in split_units(text)) if k)
+
+
+# ---------------------------------------------------------------------------
+# Matching
+# ---------------------------------------------------------------------------
+
+
+def _greedy(pairs: Iterable[tuple[float, int, int]], used_a: set[int], used_b: set[int]
+            ) -> list[tuple[int, int, float]]:
+    """One-to-one pairing, best score first, ties in ledger order."""
+    out = []
+    for score, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if a in used_a or b in used_b:
+            continue
+        used_a.add(a)
+        used_b.add(b)
+        out.append((a, b, score))
+    return out
+
+
+def _pair_equal(keys_a: Sequence[Any], keys_b: Sequence[Any], used_a: set[int], used_b: set[int]
+                ) -> list[tuple[int, int]]:
+    """Pair items with equal keys, one-to-one, in order."""
+    waiting: dict[Any, list[int]] = {}
+    for j, k in enumerate(keys_b):
+        if j not in used_b:
+            waiting.setdefault(k, []).append(j)
+    out = []
+    for i, k in enumerate(keys_a):
+        if i in used_a or not waiting.get(k):
+            continue
+        j = waiting[k].pop(0)
+        used_a.add(i)
+        used_b.add(j)
+        out.append((i, j))
+    return out
+
+
+def _issue_ref(issue: Issue, aspect: str) -> IssueRef:
+    return IssueRef(number=issue.number, title=issue.title, row=issue.row, aspect=aspect,
+                    measures=len(issue.measures))
+
+
+def _measure_ref(m: Measure, issue: IssueRef) -> MeasureRef:
+    return MeasureRef(row=m.row, issue=issue, text=m.text, status=m.status,
+                      status_text=m.status_text, deadline=m.deadline, owner_unit=m.owner_unit,
+                      lead=m.lead, owner_person=m.owner_person, completed_on=m.completed_on,
+                      completed_text=m.completed_text, progress=m.progress, remark=m.remark)
+
+
+def _issues(ledger: Ledger) -> list[tuple[Issue, IssueRef]]:
+    return [(issue, _issue_ref(issue, aspect.title or ""))
+            for aspect in ledger.aspects for issue in aspect.issues()]
+
+
+def _match_issues(old: list[Issue], new: list[Issue]) -> list[tuple[int, int]]:
+    used_o: set[int] = set()
+    used_n: set[int] = set()
+    titles_o = [normalize_measure_text(i.title) for i in old]
+    titles_n = [normalize_measure_text(i.title) for i in new]
+    pairs = _pair_equal([(i.number, t) for i, t in zip(old, titles_o, strict=True)],
+                        [(i.number, t) for i, t in zip(new, titles_n, strict=True)], used_o, used_n)
+    pairs += _pair_equal(titles_o, titles_n, used_o, used_n)
+    texts_o = [{normalize_measure_text(m.text) for m in i.measures} for i in old]
+    texts_n = [{normalize_measure_text(m.text) for m in i.measures} for i in new]
+    candidates = []
+    for a in range(len(old)):
+        if a in used_o:
+            continue
+        for b in range(len(new)):
+            if b in used_n:
+                continue
+            shared = len(texts_o[a] & texts_n[b])
+            ratio = _ratio(titles_o[a], titles_n[b])
+            if shared and ratio >= ISSUE_SIMILARITY:
+                candidates.append((shared + ratio, a, b))
+    pairs += [(a, b) for a, b, _ in _greedy(candidates, used_o, used_n)]
+    return pairs
+
+
+# ---------------------------------------------------------------------------
+# Comparing matched measures
+# ---------------------------------------------------------------------------
+
+_EXTENSION_WORDS = re.compile(r"延期|延长|顺延|推迟|延后")
+_OWNER_FIELDS = ((F.OWNER_UNIT, "owner_unit"), (F.LEAD, "lead"), (F.OWNER_PERSON, "owner_person"))
+
+
+def _due(d: Deadline) -> date | None:
+    """The date a deadline points at (immediate deadlines: the feedback date, when known)."""
+    return d.due if d.kind is not DeadlineKind.LONG_TERM else None
+
+
+def _deadline_changed(a: Deadline, b: Deadline) -> bool:
+    if (a.kind, _due(a)) != (b.kind, _due(b)):
+        return True
+    if a.kind in (DeadlineKind.INVALID, DeadlineKind.EMPTY):
+        return normalize_measure_text(a.text) != normalize_measure_text(b.text)
+    return False
+
+
+def _extension_worded(m: MeasureRef) -> bool:
+    return m.deadline.extended or bool(_EXTENSION_WORDS.search(m.deadline.text)
+                                       or _EXTENSION_WORDS.search(m.remark))
+
+
+def _status_changed(a: MeasureRef, b: MeasureRef) -> bool:
+    if a.status is not None or b.status is not None:
+        return a.status is not b.status
+    return normalize_measure_text(a.status_text) != normalize_measure_text(b.status_text)
+
+
+def _completion_label(m: MeasureRef) -> str:
+    return m.completed_on.isoformat() if m.completed_on else m.completed_text
+
+
+def _compare(old: MeasureRef, new: MeasureRef, kind: MatchKind, similarity: float) -> MeasureMatch:
+    return MeasureMatch(
+        old=old, new=new, match=kind, similarity=round(similarity, 4),
+        status_changed=_status_changed(old, new),
+        deadline_changed=_deadline_changed(old.deadline, new.deadline),
+        owners_changed=[f for f, attr in _OWNER_FIELDS
+                        if _names_key(getattr(old, attr)) != _names_key(getattr(new, attr))],
+        text_changed=normalize_measure_text(old.text) != normalize_measure_text(new.text),
+        progress_changed=_text_differs(old.progress, new.progress),
+        completion_changed=(old.completed_on != new.completed_on
+                            if old.completed_on or new.completed_on
+                            else _text_differs(old.completed_text, new.completed_text)),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Building the diff
+# ---------------------------------------------------------------------------
+
+
+def _deadline_label(d: Deadline) -> str:
+    """The deadline as written, plus its due date when the text has no year ("9月底前")."""
+    text = d.text or "(空)"
+    due = _due(d)
+    if due is None or d.kind is DeadlineKind.IMMEDIATE or str(due.year) in text:
+        return text
+    return f"{text}(到期日 {due.isoformat()})"
+
+
+def _side(ledger: Ledger, as_of: date | None, name: str) -> DiffSide:
+    if as_of is not None:
+        when, source = as_of, "参数"
+    elif ledger.info.report_date is not None:
+        when, source = ledger.info.report_date, "报告日期"
+    else:
+        when, source = date.today(), "今天"
+    s = summarize(ledger, when)
+    return DiffSide(name=name, as_of=when, as_of_source=source, aspects=s.aspects,
+                    issues=s.issues, counts=s.counts)
+
+
+def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,
+                 as_of_new: date | None = None, old_name: str = "", new_name: str = ""
+                 ) -> LedgerDiff:
+    """Compare two versions of a ledger. Each side's counts are taken as of its own date:
+    ``as_of_*``, else that ledger's 报告日期, else today. ``old_name``/``new_name`` (e.g. the file
+    names) only label the output."""
+    o_side = _side(old, as_of_old, old_name)
+    n_side = _side(new, as_of_new, new_name)
+    o_issues, n_issues = _issues(old), _issues(new)
+    issue_pairs = _match_issues([i for i, _ in o_issues], [i for i, _ in n_issues])
+
+    # flat measure lists: (issue index, measure ref)
+    o_meas = [(ii, _measure_ref(m, ref)) for ii, (iss, ref) in enumerate(o_issues)
+              for m in iss.measures]
+    n_meas = [(ii, _measure_ref(m, ref)) for ii, (iss, ref) in enumerate(n_issues)
+              for m in iss.measures]
+    o_keys = [normalize_measure_text(m.text) for _, m in o_meas]
+    n_keys = [normalize_measure_text(m.text) for _, m in n_meas]
+    used_o: set[int] = set()
+    used_n: set[int] = set()
+    found: list[tuple[int, int, MatchKind, float]] = []
+
+    by_issue_o: dict[int, list[int]] = {}
+    by_issue_n: dict[int, list[int]] = {}
+    for k, (ii, _) in enumerate(o_meas):
+        by_issue_o.setdefault(ii, []).append(k)
+    for k, (ii, _) in enumerate(n_meas):
+        by_issue_n.setdefault(ii, []).append(k)
+    # pass 1: same issue, same text
+    for a, b in issue_pairs:
+        ks_o, ks_n = by_issue_o.get(a, []), by_issue_n.get(b, [])
+        sub_o: set[int] = set()
+        sub_n: set[int] = set()
+        for x, y in _pair_equal([o_keys[k] for k in ks_o], [n_keys[k] for k in ks_n], sub_o, sub_n):
+            used_o.add(ks_o[x])
+            used_n.add(ks_n[y])
+            found.append((ks_o[x], ks_n[y], MatchKind.SAME, 1.0))
+    # pass 2: same issue, similar text, best pair first
+    for a, b in issue_pairs:
+        cands = [(_ratio(o_keys[x], n_keys[y]), x, y)
+                 for x in by_issue_o.get(a, []) if x not in used_o
+                 for y in by_issue_n.get(b, []) if y not in used_n]
+        good = [c for c in cands if c[0] >= MEASURE_SIMILARITY]
+        found += [(x, y, MatchKind.EDITED, r) for x, y, r in _greedy(good, used_o, used_n)]
+    # pass 3: any issue, same text
+    found += [(x, y, MatchKind.MOVED, 1.0) for x, y in _pair_equal(o_keys, n_keys, used_o, used_n)]
+
+    diff = LedgerDiff(old=o_side, new=n_side)
+    paired_o = {a for a, _ in issue_pairs}
+    paired_n = {b for _, b in issue_pairs}
+    diff.issues_removed = [ref for k, (_, ref) in enumerate(o_issues) if k not in paired_o]
+    diff.issues_added = [ref for k, (_, ref) in enumerate(n_issues) if k not in paired_n]
+    for a, b in sorted(issue_pairs, key=lambda p: p[1]):
+        ro, rn = o_issues[a][1], n_issues[b][1]
+        if ro.number != rn.number or _text_differs(ro.title, rn.title):
+            diff.issues_changed.append((ro, rn))
+    diff.matched = [_compare(o_meas[x][1], n_meas[y][1], kind, r)
+                    for x, y, kind, r in sorted(found, key=lambda f: (f[1], f[0]))]
+    diff.removed = [m for k, (_, m) in enumerate(o_meas) if k not in used_o]
+    diff.added = [m for k, (_, m) in enumerate(n_meas) if k not in used_n]
+    diff.regressions = _regressions(diff)
+    diff.changes = _changes(diff)
+    return diff
+
+
+def _regression(kind: RegressionKind, message: str, o: MeasureRef | None, n: MeasureRef | None
+                ) -> Regression:
+    ref = n or o
+    assert ref is not None
+    return Regression(kind=kind, message=message, issue=ref.issue.label, measure=ref.text,
+                      old_row=o.row if o else None, new_row=n.row if n else None)
+
+
+def _match_regressions(mm: MeasureMatch) -> list[Regression]:
+    """值得注意 for a matched measure: status gone backwards, deadline moved silently or dropped."""
+    o, n = mm.old, mm.new
+    out = []
+    if o.status is Status.DONE and n.status is not Status.DONE:
+        out.append(_regression(
+            RegressionKind.STATUS_REGRESSED,
+            f"上期已完成,本期改为“{n.status_label}”:请核实是否整改反弹或上期误报已完成", o, n))
+    if mm.deadline_changed:
+        od, nd = _due(o.deadline), _due(n.deadline)
+        if od and nd and nd > od and not _extension_worded(n):
+            out.append(_regression(
+                RegressionKind.SILENT_EXTENSION,
+                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text}”,推迟{(nd - od).days}天,"
+                "但未注明延期:请核实是否履行了延期手续,并写明“延期至…”", o, n))
+        elif (od and nd is None and n.deadline.kind is not DeadlineKind.IMMEDIATE
+              and n.status is not Status.DONE):
+            out.append(_regression(
+                RegressionKind.DEADLINE_DROPPED,
+                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text or '(空)'}”,不再有到期日:"
+                "请核实是否经过批准", o, n))
+    return out
+
+
+def _removed_regressions(m: MeasureRef) -> list[Regression]:
+    if m.status is not Status.DONE:
+        return []
+    return [_regression(
+        RegressionKind.COMPLETED_REMOVED,
+        "上期已完成的措施在本期台账中被删除:请核实删除原因,已完成的整改不应从台账中消失", m, None)]
+
+
+def _regressions(diff: LedgerDiff) -> list[Regression]:
+    out = [r for mm in diff.matched for r in _match_regressions(mm)]
+    out += [r for m in diff.removed for r in _removed_regressions(m)]
+    order = list(RegressionKind)
+    return sorted(out, key=lambda r: (order.index(r.kind), r.new_row or 0, r.old_row or 0))
+
+
+def _flag(regressions: list[Regression], *kinds: RegressionKind) -> str:
+    return "、".join(r.kind.value for r in regressions if r.kind in kinds)
+
+
+def _shift(o: Deadline, n: Deadline) -> str:
+    od, nd = _due(o), _due(n)
+    if od and nd and od != nd:
+        return f"{'推迟' if nd > od else '提前'}{abs((nd - od).days)}天"
+    return ""
+
+
+def _changes(diff: LedgerDiff) -> list[Change]:
+    out: list[Change] = []
+    for ref in diff.issues_added:
+        out.append(Change(kind=ChangeKind.ISSUE_ADDED, issue=ref.label, field=F.ISSUE,
+                          new=ref.label, new_row=ref.row))
+    for ref in diff.issues_removed:
+        out.append(Change(kind=ChangeKind.ISSUE_REMOVED, issue=ref.label, field=F.ISSUE,
+                          old=ref.label, old_row=ref.row))
+    for ro, rn in diff.issues_changed:
+        if ro.number != rn.number:
+            out.append(Change(kind=ChangeKind.ISSUE_CHANGED, issue=rn.label, field=F.ISSUE_NO,
+                              old=_num(ro.number), new=_num(rn.number),
+                              old_row=ro.row, new_row=rn.row))
+        if normalize_measure_text(ro.title) != normalize_measure_text(rn.title):
+            out.append(Change(kind=ChangeKind.ISSUE_CHANGED, issue=rn.label, field=F.ISSUE,
+                              old=ro.title, new=rn.title, old_row=ro.row, new_row=rn.row))
+    for m in diff.added:
+        out.append(Change(kind=ChangeKind.ADDED, issue=m.issue.label, measure=m.text,
+                          field=F.MEASURE, new=m.text, new_row=m.row))
+    for m in diff.removed:
+        out.append(Change(kind=ChangeKind.REMOVED, issue=m.issue.label, measure=m.text,
+                          field=F.MEASURE, old=m.text, old_row=m.row,
+                          flag=_flag(_removed_regressions(m), RegressionKind.COMPLETED_REMOVED)))
+    for mm in diff.matched:
+        o, n = mm.old, mm.new
+        regs = _match_regressions(mm)
+
+        def change(kind: ChangeKind, field: str, old: str, new: str, fl: str = "",
+                   note: str = "", o: MeasureRef = o, n: MeasureRef = n) -> Change:
+            return Change(kind=kind, issue=n.issue.label, measure=n.text, field=field, old=old,
+                          new=new, old_row=o.row, new_row=n.row, flag=fl, note=note)
+
+        if mm.match is MatchKind.MOVED:
+            out.append(change(ChangeKind.MOVED, F.ISSUE, o.issue.label, n.issue.label))
+        if mm.text_changed:
+            out.append(change(ChangeKind.TEXT, F.MEASURE, o.text, n.text,
+                              note=f"相似度{mm.similarity:.0%}"))
+        if mm.status_changed:
+            out.append(change(ChangeKind.STATUS, F.STATUS, o.status_label, n.status_label,
+                              _flag(regs, RegressionKind.STATUS_REGRESSED)))
+        if mm.completion_changed:
+            out.append(change(ChangeKind.STATUS, F.COMPLETED, _completion_label(o),
+                              _completion_label(n)))
+        if mm.deadline_changed:
+            out.append(change(ChangeKind.DEADLINE, F.DEADLINE, _deadline_label(o.deadline),
+                              _deadline_label(n.deadline),
+                              _flag(regs, RegressionKind.SILENT_EXTENSION,
+                                    RegressionKind.DEADLINE_DROPPED),
+                              note=_shift(o.deadline, n.deadline)))
+        for field, attr in _OWNER_FIELDS:
+            if field in mm.owners_changed:
+                out.append(change(ChangeKind.OWNER, field, getattr(o, attr), getattr(n, attr)))
+        if mm.progress_changed:
+            out.append(change(ChangeKind.PROGRESS, F.PROGRESS, o.progress, n.progress))
+    return sorted(out, key=lambda c: (_KIND_ORDER[c.kind], c.new_row or 0, c.old_row or 0))
+
+
+def _num(n: int | None) -> str:
+    return "" if n is None else str(n)
+
+
+# ---------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else (f"−{-n}" if n < 0 else "持平")
+
+
+def _pct(rate: float) -> str:
+    return f"{rate * 100:.1f}%"
+
+
+def _points(old: float, new: float, *, words: bool = False) -> str:
+    d = round((new - old) * 100, 1)
+    if d == 0:
+        return "持平"
+    if words:
+        return f"{'提高' if d > 0 else '下降'}{abs(d):.1f}个百分点"
+    return f"{'+' if d > 0 else '−'}{abs(d):.1f}个百分点"
+
+
+def _delta_words(n: int) -> str:
+    """Sheet form of a delta: a cell starting with "+" would be escaped as a formula."""
+    return f"增加{n}" if n > 0 else (f"减少{-n}" if n < 0 else "持平")
+
+
+#: (label, unit, getter) of the totals compared in 总体变化 and 变化汇总
+_TOTALS: tuple[tuple[str, str, Callable[[DiffSide], int]], ...] = (
+    ("方面", "个", lambda s: s.aspects),
+    ("问题", "个", lambda s: s.issues),
+    ("整改措施", "项", lambda s: s.counts.measures),
+    ("已完成", "项", lambda s: s.counts.done),
+    ("基本完成", "项", lambda s: s.counts.mostly_done),
+    ("正在推进", "项", lambda s: s.counts.in_progress),
+    ("长期坚持", "项", lambda s: s.counts.long_term),
+    ("未启动", "项", lambda s: s.counts.not_started),
+    ("状态未明确", "项", lambda s: s.counts.unknown),
+    ("已逾期", "项", lambda s: s.counts.overdue),
+)
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _rows(old_row: int | None, new_row: int | None) -> str:
+    if old_row and new_row:
+        return f"(原第{old_row}行 → 现第{new_row}行)"
+    if new_row:
+        return f"(现第{new_row}行)"
+    return f"(原第{old_row}行)" if old_row else ""
+
+
+def _side_line(label: str, s: DiffSide) -> str:
+    name = f"{s.name}," if s.name else ""
+    return f"{label}:{name}截至{s.as_of.isoformat()}(来源:{s.as_of_source})"
+
+
+def _measure_line(c: Change, body: str = "") -> str:
+    text = f"{_short(c.measure)}:{body}" if body else _short(c.measure, 60)
+    flag = f"【{c.flag}】" if c.flag else ""
+    return f"  · [{_short(c.issue, 24)}] {text}{flag}{_rows(c.old_row, c.new_row)}"
+
+
+def render_diff_text(diff: LedgerDiff) -> str:
+    """The diff as Chinese text: 总体变化, 问题变化, then the measure changes by type, and 值得注意
+    last. Every line cites the old and/or new row."""
+    o, n = diff.old, diff.new
+    lines = ["台账变化对比", _side_line("上期", o), _side_line("本期", n), ""]
+    section = iter(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"])
+
+    def head(title: str) -> None:
+        if lines[-1] != "":
+            lines.append("")
+        lines.append(f"{next(section)}、{title}")
+
+    def items(entries: list[str]) -> None:
+        lines.extend(entries or ["  无。"])
+
+    head("总体变化")
+    for label, unit, get in _TOTALS:
+        a, b = get(o), get(n)
+        if label in ("基本完成", "长期坚持", "未启动", "状态未明确", "方面") and a == b == 0:
+            continue
+        lines.append(f"  {label}:{a}{unit} → {b}{unit}({_signed(b - a)})")
+    lines.append(f"  措施完成率:{_pct(o.counts.rate)} → {_pct(n.counts.rate)}"
+                 f"({_points(o.counts.rate, n.counts.rate)})")
+    tally = [f"{k.value}{len(diff.of_kind(k))}处" for k in ChangeKind if diff.of_kind(k)]
+    lines.append(f"  变化:{'、'.join(tally) if tally else '两期台账内容一致'}")
+    if diff.regressions:
+        lines.append(f"  值得注意:{len(diff.regressions)}处(见最后一部分)")
+
+    head("问题变化")
+    entries = [f"  · 新增问题 {c.new}{_rows(None, c.new_row)}"
+               for c in diff.of_kind(ChangeKind.ISSUE_ADDED)]
+    entries += [f"  · 删除问题 {c.old}{_rows(c.old_row, None)}"
+                for c in diff.of_kind(ChangeKind.ISSUE_REMOVED)]
+    for c in diff.of_kind(ChangeKind.ISSUE_CHANGED):
+        what = "序号" if c.field == F.ISSUE_NO else "标题"
+        entries.append(f"  · [{_short(c.issue, 24)}] 问题{what}:{c.old or '(无)'} → "
+                       f"{c.new or '(无)'}{_rows(c.old_row, c.new_row)}")
+    items(entries)
+
+    head("新增措施")
+    items([_measure_line(c) for c in diff.of_kind(ChangeKind.ADDED)])
+    head("删除措施")
+    items([_measure_line(c) for c in diff.of_kind(ChangeKind.REMOVED)])
+
+    head("状态变化")
+    entries = []
+    for c in diff.of_kind(ChangeKind.STATUS):
+        what = "" if c.field == F.STATUS else "完成时间 "
+        entries.append(_measure_line(c, f"{what}{c.old or '(空)'} → {c.new or '(空)'}"))
+    items(entries)
+
+    head("时限变化")
+    items([_measure_line(c, f"{c.old} → {c.new}" + (f",{c.note}" if c.note else ""))
+           for c in diff.of_kind(ChangeKind.DEADLINE)])
+
+    head("责任变化")
+    items([_measure_line(c, f"{c.field} {c.old or '(空)'} → {c.new or '(空)'}")
+           for c in diff.of_kind(ChangeKind.OWNER)])
+
+    head("措施内容修改")
+    entries = []
+    for c in diff.of_kind(ChangeKind.TEXT):
+        entries.append(f"  · [{_short(c.issue, 24)}]{_rows(c.old_row, c.new_row)}")
+        entries.append(f"      原:{c.old}")
+        entries.append(f"      新:{c.new}")
+    for c in diff.of_kind(ChangeKind.MOVED):
+        entries.append(_measure_line(c, f"由问题“{c.old}”调整到“{c.new}”"))
+    items(entries)
+
+    head("值得注意")
+    items([f"  · {r.kind.value}:[{_short(r.issue, 24)}] {_short(r.measure)} —— {r.message}"
+           f"{_rows(r.old_row, r.new_row)}" for r in diff.regressions])
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Sheets
+# ---------------------------------------------------------------------------
+
+_FLAG_FILL = "FFC7CE"
+
+
+def diff_sheets(diff: LedgerDiff) -> list[SheetSpec]:
+    """变化汇总 (totals before/after, changes and regressions by type) and 变化明细 (one row per
+    change: 类型, 问题, 措施, 字段, 原值, 新值, 原行, 新行, 值得注意)."""
+    o, n = diff.old, diff.new
+    rows: list[list[Any]] = [
+        ["台账变化汇总"],
+        [_side_line("上期", o)],
+        [_side_line("本期", n)],
+        ["项目", "上期", "本期", "变化"],
+    ]
+    for label, _unit, get in _TOTALS:
+        a, b = get(o), get(n)
+        rows.append([label, a, b, _delta_words(b - a)])
+    rows.append(["措施完成率", _pct(o.counts.rate), _pct(n.counts.rate),
+                 _points(o.counts.rate, n.counts.rate, words=True)])
+    rows.append([])
+    kinds_head = len(rows)
+    rows.append(["变化类型", "处数"])
+    for k in ChangeKind:
+        rows.append([k.value, len(diff.of_kind(k))])
+    rows.append([])
+    reg_head = len(rows)
+    rows.append(["值得注意", "处数"])
+    for rk in RegressionKind:
+        rows.append([rk.value, sum(1 for r in diff.regressions if r.kind is rk)])
+    summary = SheetSpec(DIFF_SHEETS[0], rows, 3, [24, 16, 16, 18], autofilter=False)
+    summary.bold_rows = {0, 3, kinds_head, reg_head}
+    for i, rk in enumerate(RegressionKind, start=reg_head + 1):
+        if any(r.kind is rk for r in diff.regressions):
+            summary.row_fills[i] = _FLAG_FILL
+
+    drows: list[list[Any]] = [
+        [f"台账变化明细(上期 {o.name or o.as_of.isoformat()} → "
+         f"本期 {n.name or n.as_of.isoformat()})"],
+        ["类型", "问题", "措施", "字段", "原值", "新值", "原行", "新行", "值得注意"],
+    ]
+    detail = SheetSpec(DIFF_SHEETS[1], drows, 1, [12, 30, 44, 10, 28, 28, 7, 7, 16])
+    for c in diff.changes:
+        drows.append([c.kind.value, c.issue, c.measure, c.field, c.old, c.new,
+                      c.old_row, c.new_row, c.flag])
+        if c.flag:
+            detail.row_fills[len(drows) - 1] = _FLAG_FILL
+    detail.bold_rows = {0, 1}
+    return [summary, detail]
