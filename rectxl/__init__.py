@@ -6,12 +6,12 @@
 
 __version__ = "0.1.0"
 
-from rectxl.api import annotate, check, check_ledger, clear, summary_workbook  # noqa: E402
-from rectxl.findings import Finding, Severity  # noqa: E402
-from rectxl.io.reader import read_ledger  # noqa: E402
-from rectxl.model import Ledger  # noqa: E402
-from rectxl.rules import RULES, Options  # noqa: E402
-from rectxl.validate import Report, validate  # noqa: E402
+from rectxl.api import annotate, check, check_ledger, clear, summary_workbook
+from rectxl.findings import Finding, Severity
+from rectxl.io.reader import read_ledger
+from rectxl.model import Ledger
+from rectxl.rules import RULES, Options
+from rectxl.validate import Report, validate
 
 __all__ = [
     "RULES",

@@ -24,7 +24,8 @@ from rectxl.grid import ledger_from_grids
 from rectxl.model import Ledger
 from rectxl.rules import Options
 from rectxl.sheets import FINDINGS_SHEET, findings_sheet, highlight_cells, summary_sheets
-from rectxl.validate import Report, Source, validate as validate_ledger
+from rectxl.validate import Report, Source
+from rectxl.validate import validate as validate_ledger
 
 __all__ = ["TITLE", "clear", "flag", "new_ledger", "notice", "summarize", "validate"]
 
