@@ -19,8 +19,8 @@ from rectxl import fields as F
 from rectxl.deadline import parse_date, parse_deadline
 from rectxl.errors import LedgerError
 from rectxl.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
-from rectxl.sheets import OUTPUT_SHEETS
 from rectxl.numbering import split_aspect_label, split_category_label, split_issue_label
+from rectxl.sheets import OUTPUT_SHEETS
 from rectxl.status import normalize_text, parse_status
 
 __all__ = [
