@@ -188,11 +188,29 @@ def test_entry_points_on_the_bundled_example(tmp_path: Path) -> None:
 
 
 def test_action_count_does_not_grow_per_row(tmp_path: Path) -> None:
-    """validate's xlwings actions stay constant as the ledger grows (only colour runs grow for flag)."""
-    small = write_ledger(tmp_path / "small.xlsx", read_ledger(write_messy_ledger(tmp_path / "m.xlsx")))
-    counts = []
-    for path in (small,):
+    """validate writes the same number of xlwings actions for 124 measures as for ten times as
+    many; flag adds one action per contiguous coloured run, not per cell or row."""
+    example = Path(__file__).parents[1] / "workbooks" / "示例台账.xlsx"
+    ledger = read_ledger(example)
+    big = ledger.model_copy(deep=True)
+    for _ in range(9):
+        big.aspects.extend(a.model_copy(deep=True) for a in ledger.aspects)
+    big_path = write_ledger(tmp_path / "big.xlsx", big)
+    counts = {}
+    for name, path in (("example", example), ("big", big_path)):
         book = xr.book_from_payload(_payload(path))
-        rx.validate(book, OPTS)
-        counts.append(len(xr.actions(book)))
-    assert counts[0] < 30
+        report = rx.validate(book)
+        assert report is not None
+        counts[name] = (len(xr.actions(book)), report.measures)
+    assert counts["big"][1] == 10 * counts["example"][1]
+    assert counts["big"][0] == counts["example"][0] < 30
+    other = {}
+    for name, path in (("example", example), ("big", big_path)):
+        book = xr.book_from_payload(_payload(path))
+        report = rx.flag(book)
+        assert report is not None
+        acts = xr.actions(book)
+        runs = [a for a in xr.actions_of(acts, "setRangeColor") if a["sheet_position"] == 0]
+        assert 0 < len(runs) <= len({f.cell for f in report.findings if f.cell})
+        other[name] = len(acts) - len(runs)
+    assert other["big"] == other["example"] < 30
