@@ -20,7 +20,7 @@ from rectxl.deadline import parse_date, parse_deadline
 from rectxl.errors import LedgerError
 from rectxl.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
 from rectxl.numbering import split_aspect_label, split_category_label, split_issue_label
-from rectxl.sheets import OUTPUT_SHEETS
+from rectxl.sheetnames import DIRECTORY_SHEET, INFO_SHEET, LEDGER_SHEET, OUTPUT_SHEETS
 from rectxl.status import normalize_text, parse_status
 
 __all__ = [
@@ -36,9 +36,6 @@ __all__ = [
 
 #: how many rows from the top are searched for the header row
 HEADER_SCAN_ROWS = 10
-LEDGER_SHEET = "台账"
-INFO_SHEET = "基本信息"
-DIRECTORY_SHEET = "责任单位名录"
 
 _ERROR_VALUE = re.compile(r"^#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)$")
 _FOOTER = re.compile(r"^(?:注|备注|说明|填表人|制表人|制表|审核人|审核|填报人|填报单位|联系人|单位负责人)\s*[:：]?")

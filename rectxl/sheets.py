@@ -11,6 +11,7 @@ from typing import Any
 
 from rectxl.findings import SEVERITY_LABELS, Severity
 from rectxl.model import Ledger
+from rectxl.sheetnames import FINDINGS_SHEET, MARKS_SHEET, OUTPUT_SHEETS, SUMMARY_SHEETS
 from rectxl.summary import DetailRow, Summary, detail_rows, summarize, totals_sentence
 from rectxl.validate import Report
 
@@ -27,11 +28,6 @@ __all__ = [
     "summary_sheets",
 ]
 
-FINDINGS_SHEET = "校验结果"
-SUMMARY_SHEETS = ("整改总体情况", "整改明细", "责任单位统计", "逾期清单")
-#: hidden sheet recording which cells rectxl coloured and their original fill (for 清除标记)
-MARKS_SHEET = "rectxl标记"
-OUTPUT_SHEETS = (FINDINGS_SHEET, *SUMMARY_SHEETS, MARKS_SHEET)
 
 
 @dataclass(frozen=True)

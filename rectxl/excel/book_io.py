@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from rectxl.grid import Grid, a1, col_letter
+from rectxl.grid import Grid, col_letter
 from rectxl.report import safe_cell_text
 from rectxl.sheets import MARKS_SHEET, OUTPUT_SHEETS, Highlight, SheetSpec
 
@@ -259,7 +259,3 @@ def _group(cells: Iterable[tuple[str, str | None]]) -> list[tuple[str | None, li
         groups.setdefault(color, []).append(ref)
     return list(groups.items())
 
-
-def ledger_cell(sheet: str, r: int, c: int) -> str:
-    """``台账!H12`` for 0-based (r, c)."""
-    return f"{sheet}!{a1(r, c)}"

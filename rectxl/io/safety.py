@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rectxl.errors import UnsafeWriteError
 from rectxl.io.ooxml import part_rels, sheet_parts
-from rectxl.sheets import OUTPUT_SHEETS
+from rectxl.sheetnames import OUTPUT_SHEETS
 
 __all__ = ["MAX_CELLS", "MAX_RATIO", "MAX_UNCOMPRESSED", "inspect_package", "lossy_parts", "refuse_lossy_write"]
 

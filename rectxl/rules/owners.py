@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rectxl import fields as F
 from rectxl.findings import Finding, Severity
@@ -29,7 +29,9 @@ def split_units(text: str) -> list[str]:
     return units
 
 
-def _missing(level: str, field_attr: str):  # type: ignore[no-untyped-def]
+def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[Finding]]:
+    """The rule body for one owner level: every measure whose ``field_attr`` is empty."""
+
     def check(r: Rule, ctx: Context) -> Iterator[Finding]:
         led = ctx.ledger
         if level not in led.columns:
