@@ -7,17 +7,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rectxl.diff import LedgerDiff
 from rectxl.errors import RectxlError
 from rectxl.io.atomic import atomic_write_bytes, ensure_not_input
 from rectxl.io.reader import file_sha256, read_ledger, sibling_files
 from rectxl.io.safety import refuse_lossy_write
-from rectxl.io.xlsx_out import annotate_file, clear_file, write_summary_file
 from rectxl.model import Ledger
-from rectxl.notice.parse import ParsedNotice
 from rectxl.rules import Options
 from rectxl.validate import Report, Source, validate
+
+if TYPE_CHECKING:  # the writers, the notice and the diff are imported where used (faster start-up)
+    from rectxl.diff import LedgerDiff
+    from rectxl.notice.parse import ParsedNotice
 
 __all__ = [
     "annotate", "backup_copy", "check", "check_ledger", "clear", "diff", "ensure_outputs_apart", "notice",
@@ -83,6 +85,8 @@ def annotate(
     report = check_ledger(ledger, options, path=path, today=today)
     refuse_lossy_write(path)
     target, backup = _output_for(path, output, in_place, "校验")
+    from rectxl.io.xlsx_out import annotate_file
+
     annotate_file(path, target, report, ledger, summary=summary)
     return report, target, backup
 
@@ -92,6 +96,8 @@ def clear(path: Path | str, output: Path | None = None, *, in_place: bool = Fals
     path = Path(path)
     refuse_lossy_write(path)
     target, backup = _output_for(path, output, in_place, "已清除标记")
+    from rectxl.io.xlsx_out import clear_file
+
     restored = clear_file(path, target)
     return restored, target, backup
 
@@ -104,6 +110,8 @@ def summary_workbook(
     ledger = read_ledger(path)
     report = check_ledger(ledger, options, path=path, today=today)
     ensure_not_input(output, path)
+    from rectxl.io.xlsx_out import write_summary_file
+
     write_summary_file(output, report, ledger)
     return report, output
 

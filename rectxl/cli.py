@@ -204,6 +204,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from rectxl.batch import run_command
+
+    return run_command(args, _options(args))
+
+
 def cmd_addin(args: argparse.Namespace) -> int:
     from rectxl.addin.cli import main as addin_main
 
@@ -288,6 +294,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of-new", type=_date, metavar="YYYY-MM-DD",
                    help="本期的截至日期;默认取本期基本信息中的报告日期,否则为今天")
     p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser("batch", help="并行校验整个文件夹的台账并汇总",
+                       description="校验文件夹(含子文件夹)中的全部台账(.xlsx/.xlsm/.xls/.ods),按 CPU 核数并行;"
+                                   "生成汇总工作簿(单位汇总、全部问题(可跳转到原文件单元格)、无法读取)和 JSON。"
+                                   "无法读取的文件列出原因后跳过,不会中断;~$ 临时文件、隐藏文件和 rectxl 生成的文件"
+                                   "不检查。有台账存在错误或无法读取时退出码为 1。")
+    from rectxl.batch import add_arguments
+
+    add_arguments(p)
+    _add_validation_options(p)
+    p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("new", help="生成空白台账模板", description="生成带下拉列表和条件格式的空白台账模板。")
     p.add_argument("-o", "--output", type=Path, default=Path("新台账.xlsx"), help="输出文件(默认 新台账.xlsx)")

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from rectxl import fields as F
 from rectxl.deadline import Deadline, DeadlineKind
 from rectxl.status import Status
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Aspect",
@@ -161,6 +163,8 @@ class Ledger(BaseModel):
 
     def to_dataframe(self) -> pd.DataFrame:
         """One row per measure, in ledger order, with the hierarchy and its numbering."""
+        import pandas as pd  # imported here: the command line does not need it
+
         records = []
         for a_i, aspect in enumerate(self.aspects, 1):
             for c_i, category in enumerate(aspect.categories, 1):

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from rectxl.findings import SEVERITY_LABELS, Severity
+from rectxl.grid import gc_paused
 from rectxl.model import Ledger
 from rectxl.sheetnames import FINDINGS_SHEET, MARKS_SHEET, OUTPUT_SHEETS, SUMMARY_SHEETS
 from rectxl.summary import DetailRow, Summary, detail_rows, summarize, totals_sentence
@@ -127,9 +128,10 @@ def findings_sheet(report: Report) -> SheetSpec:
 
 def summary_sheets(report: Report, ledger: Ledger) -> list[SheetSpec]:
     """整改总体情况, 整改明细, 责任单位统计, 逾期清单 for ``ledger`` as of the report's date."""
-    summary = summarize(ledger, report.as_of)
-    return [_overview(report, summary), _detail(detail_rows(ledger, report.as_of)),
-            _units(summary), _overdue(summary)]
+    with gc_paused():  # a row object per measure: see rectxl.grid.gc_paused
+        rows = detail_rows(ledger, report.as_of)
+        summary = summarize(ledger, report.as_of, rows=rows)
+        return [_overview(report, summary), _detail(rows), _units(summary), _overdue(summary)]
 
 
 def _pct(rate: float) -> str:

@@ -54,8 +54,14 @@ _TRANSLATE = str.maketrans(
 )
 _MULTI_SPACE = re.compile(r" {2,}")
 _SPACE_AROUND_NL = re.compile(r" *\n *")
-# Text made only of these characters needs no clean-up (fast path for the common case).
-_NEEDS_WORK = re.compile(r"[^\x21-\x7e\u3400-\u9fff\uff01-\uff5e\u3001-\u301f]")
+# Text made only of these characters needs no clean-up (fast path for the common case): ASCII
+# and Latin-1 letters and punctuation, general punctuation (“” ‘’ — … ※), letterlike symbols,
+# arrows, shapes and dingbats (℃ → √ ■ ★ ①), CJK punctuation and ideographs, full-width forms.
+# None of them is whitespace, zero-width or a line break, so for such text the slow path below
+# would change nothing.
+_NEEDS_WORK = re.compile(
+    r"[^\x21-\x7e\u00a1-\u00ff\u2010-\u2027\u2030-\u205e\u2100-\u27bf\u3001-\u301f\u3400-\u9fff\uff01-\uff5e]"
+)
 
 
 def normalize_text(value: object) -> str:

@@ -32,6 +32,13 @@ def atomic_path(target: Path) -> Iterator[Path]:
         raise UnsafeWriteError(_write_error(folder, exc)) from None
     os.close(fd)
     tmp = Path(tmp_name)
+    # mkstemp creates the file owner-only; give the output the mode a normal new file (or the file
+    # it replaces) would have, so a shared folder's colleagues can still open it
+    try:
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+    except OSError:
+        pass
     try:
         yield tmp
         with tmp.open("rb+") as fh:
@@ -42,6 +49,12 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:

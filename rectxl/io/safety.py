@@ -91,7 +91,7 @@ MAX_CELLS = 30_000_000
 _NARROW = 16
 _CHUNK = 1 << 22
 _ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*(?<!/)>(?!</row>)')  # rows holding cells
-_WIDE_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{2,3})\d')
+_WIDE_CELL = re.compile(rb' r="([A-Z]{2,3})\d')  # only <c> elements carry letters in r="…"
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 

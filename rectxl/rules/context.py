@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from rectxl import fields as F
 from rectxl.findings import Severity
-from rectxl.model import Ledger
+from rectxl.model import Issue, Ledger, Measure
 
 if TYPE_CHECKING:
     from rectxl.rules.registry import Rule
@@ -48,6 +49,16 @@ class Context:
     #: names of files beside the workbook (lower-cased), ``None`` when not known (e.g. in Excel)
     sibling_files: frozenset[str] | None = None
     cache: dict[str, object] = field(default_factory=dict)
+
+    @cached_property
+    def measures(self) -> list[Measure]:
+        """The ledger's measures in order, listed once (most rules walk all of them)."""
+        return list(self.ledger.measures())
+
+    @cached_property
+    def issues(self) -> list[Issue]:
+        """The ledger's issues in order, listed once."""
+        return list(self.ledger.issues())
 
     def severity_for(self, rule: Rule) -> Severity:
         """A rule's severity, raised to error for owner levels the options require."""

@@ -31,6 +31,14 @@ def effective_due(m: Measure) -> date | None:
     return None
 
 
+def _dated(ctx: Context) -> list[tuple[Measure, date]]:
+    """Every measure with a due date, and that date (four rules need them: listed once)."""
+    dated = ctx.cache.get("dated")
+    if dated is None:
+        dated = ctx.cache["dated"] = [(m, due) for m in ctx.measures if (due := effective_due(m)) is not None]
+    return dated  # type: ignore[return-value]
+
+
 def is_overdue(m: Measure, as_of: date) -> bool:
     """Overdue as the ``overdue`` rule and the summary sheets count it."""
     if not _open(m):
@@ -49,7 +57,7 @@ def is_overdue(m: Measure, as_of: date) -> bool:
 def missing_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
     if F.DEADLINE not in ctx.ledger.columns:
         return
-    for m in ctx.ledger.measures():
+    for m in ctx.measures:
         if m.deadline.kind is DeadlineKind.EMPTY:
             yield r.at(ctx, m, F.DEADLINE)
 
@@ -60,7 +68,7 @@ def missing_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
     "整改时限“{value}”无法识别({reason}):请改为“2023年9月30日”“2023年9月底前”“立行立改”或“长期坚持”等写法。",
 )
 def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.ledger.measures():
+    for m in ctx.measures:
         if m.deadline.kind is DeadlineKind.INVALID:
             yield r.at(ctx, m, F.DEADLINE, reason=m.deadline.reason or "格式不符")
 
@@ -71,7 +79,7 @@ def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
     "已逾期:整改时限为{due},截至{as_of}状态仍为“{status}”。请尽快完成整改并更新状态,确需延期的请履行延期手续并写明“延期至…”。",
 )
 def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.ledger.measures():
+    for m in ctx.measures:
         if is_overdue(m, ctx.as_of):
             due = "立行立改" if m.deadline.kind is DeadlineKind.IMMEDIATE else _fmt(m.deadline.due)
             yield r.at(ctx, m, F.DEADLINE, due=due, as_of=_fmt(ctx.as_of),
@@ -84,8 +92,8 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
     "今天({due})到期,状态为“{status}”:请今天内完成并更新状态,或履行延期手续。",
 )
 def due_today(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.ledger.measures():
-        if _open(m) and effective_due(m) == ctx.as_of:
+    for m, due in _dated(ctx):
+        if due == ctx.as_of and _open(m):
             yield r.at(ctx, m, F.DEADLINE, due=_fmt(ctx.as_of), status=m.status_text or "未填写")
 
 
@@ -96,9 +104,8 @@ def due_today(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def due_soon(r: Rule, ctx: Context) -> Iterator[Finding]:
     window = ctx.options.due_soon_days
-    for m in ctx.ledger.measures():
-        due = effective_due(m)
-        if due is not None and _open(m) and 0 < (due - ctx.as_of).days <= window:
+    for m, due in _dated(ctx):
+        if 0 < (due - ctx.as_of).days <= window and _open(m):
             yield r.at(ctx, m, F.DEADLINE, days=(due - ctx.as_of).days, due=_fmt(due))
 
 
@@ -108,9 +115,8 @@ def due_soon(r: Rule, ctx: Context) -> Iterator[Finding]:
     "完成时间{done}晚于整改时限{due}:如经批准延期,请在整改时限中注明“延期至…”。",
 )
 def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.ledger.measures():
-        due = effective_due(m)
-        if due is not None and m.completed_on is not None and m.completed_on > due:
+    for m, due in _dated(ctx):
+        if m.completed_on is not None and m.completed_on > due:
             yield r.at(ctx, m, F.COMPLETED, done=_fmt(m.completed_on), due=_fmt(due))
 
 
@@ -120,7 +126,7 @@ def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
     "完成时间{done}晚于截至日期{as_of}:请核对完成时间是否填错。",
 )
 def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.ledger.measures():
+    for m in ctx.measures:
         if m.completed_on is not None and m.completed_on > ctx.as_of:
             yield r.at(ctx, m, F.COMPLETED, done=_fmt(m.completed_on), as_of=_fmt(ctx.as_of))
 
@@ -133,7 +139,7 @@ def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
 def missing_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
     if F.COMPLETED not in ctx.ledger.columns:
         return
-    for m in ctx.ledger.measures():
+    for m in ctx.measures:
         if m.status is Status.DONE and not m.completed_text:
             yield r.at(ctx, m, F.COMPLETED)
 
@@ -144,7 +150,7 @@ def missing_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
     "完成时间“{value}”不是可识别的日期:请填写如“2023年9月30日”或“2023-09-30”。",
 )
 def bad_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.ledger.measures():
+    for m in ctx.measures:
         if m.completed_text and m.completed_on is None:
             yield r.at(ctx, m, F.COMPLETED)
 
@@ -158,9 +164,8 @@ def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
     feedback = ctx.ledger.info.feedback_date
     if feedback is None:
         return
-    for m in ctx.ledger.measures():
-        due = effective_due(m)
-        if due is not None and due < feedback:
+    for m, due in _dated(ctx):
+        if due < feedback:
             yield r.at(ctx, m, F.DEADLINE, due=_fmt(due), feedback=_fmt(feedback))
 
 

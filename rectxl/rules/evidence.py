@@ -28,7 +28,7 @@ FILE_NAME = re.compile(
 def missing_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
     if F.EVIDENCE not in ctx.ledger.columns:
         return
-    for m in ctx.ledger.measures():
+    for m in ctx.measures:
         if m.status is Status.DONE and not m.evidence:
             yield r.at(ctx, m, F.EVIDENCE)
 
@@ -42,7 +42,9 @@ def evidence_file_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
     files = ctx.sibling_files
     if files is None:
         return
-    for m in ctx.ledger.measures():
+    for m in ctx.measures:
+        if "." not in m.evidence:  # no file name without an extension
+            continue
         for match in FILE_NAME.finditer(m.evidence):
             name = match.group().replace("\\", "/")
             if name.lower() not in files and name.rsplit("/", 1)[-1].lower() not in files:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from rectxl import fields as F
 from rectxl.findings import Finding, Severity
@@ -18,15 +19,24 @@ _UNIT_SEP = re.compile(r"[、,，;；/／\n]+|\s{2,}")
 _UNIT_ROLE = re.compile(r"^(?:牵头(?:单位)?|配合(?:单位)?|责任(?:单位)?|协办|主办)[:：]?")
 
 
+_UNIT_NOTE = re.compile(r"[(（](?:牵头|配合|协办|主办|负责)[)）]$")
+
+
 def split_units(text: str) -> list[str]:
     """``"办公室、财务科(配合)"`` → ``["办公室", "财务科"]``: the units a cell names."""
+    return list(_units(text))
+
+
+@lru_cache(maxsize=8192)
+def _units(text: str) -> tuple[str, ...]:
+    """:func:`split_units`, once per distinct cell text (a ledger repeats a few dozen units)."""
     units = []
     for part in _UNIT_SEP.split(text):
         part = _UNIT_ROLE.sub("", part.strip())
-        part = re.sub(r"[(（](?:牵头|配合|协办|主办|负责)[)）]$", "", part).strip()
+        part = _UNIT_NOTE.sub("", part).strip()
         if part:
             units.append(part)
-    return units
+    return tuple(units)
 
 
 def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[Finding]]:
@@ -38,7 +48,7 @@ def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[
             if level in ctx.options.required_owners and level != F.OWNER_UNIT:
                 yield r.finding(ctx, row=led.header_row, field=level, row_hint="表头", value=None)
             return
-        for m in led.measures():
+        for m in ctx.measures:
             if not getattr(m, field_attr):
                 yield r.at(ctx, m, level, row_hint=f"第{m.row}行")
 
@@ -74,8 +84,8 @@ def unknown_owner_unit(r: Rule, ctx: Context) -> Iterator[Finding]:
     if directory is None:
         return
     known = {unit_key(u) for u in directory}
-    for m in ctx.ledger.measures():
-        for unit in split_units(m.owner_unit):
+    for m in ctx.measures:
+        for unit in _units(m.owner_unit):
             if unit_key(unit) not in known:
                 yield r.at(ctx, m, F.OWNER_UNIT, unit=unit)
 
@@ -87,22 +97,23 @@ def unknown_owner_unit(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def owner_unit_variant(r: Rule, ctx: Context) -> Iterator[Finding]:
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    measures = list(ctx.ledger.measures())
-    for m in measures:
-        for unit in split_units(m.owner_unit):
-            spellings[unit_key(unit)][unit] += 1
+    measures = ctx.measures
+    for text, n in Counter(m.owner_unit for m in measures).items():  # each distinct cell once
+        for unit in _units(text):
+            spellings[unit_key(unit)][unit] += n
     canonical = {
         key: counts.most_common(1)[0][0] for key, counts in spellings.items() if len(counts) > 1
     }
     if not canonical:
         return
     for m in measures:
-        for unit in split_units(m.owner_unit):
+        for unit in _units(m.owner_unit):
             best = canonical.get(unit_key(unit))
             if best is not None and unit != best:
                 yield r.at(ctx, m, F.OWNER_UNIT, unit=unit, canonical=best)
 
 
+@lru_cache(maxsize=8192)
 def unit_key(unit: str) -> str:
     """Spelling-insensitive key: NFKC (full-width → half-width), no spaces or punctuation."""
     text = unicodedata.normalize("NFKC", unit)

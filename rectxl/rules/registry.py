@@ -74,8 +74,14 @@ class Rule:
 def row_of(cell: str | None) -> int | None:
     if not cell:
         return None
+    number = cell.lstrip(_LETTERS)  # an A1 reference: column letters, then the row
+    if number.isascii() and number.isdigit():
+        return int(number)
     digits = "".join(ch for ch in cell if ch.isdigit())
     return int(digits) if digits else None
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _short(value: Any, limit: int = 60) -> Any:

@@ -27,7 +27,7 @@ PAST_WORDING = re.compile(r"已(?!于计划)|完成了|建立了|制定了|印�
     "整改状态“{value}”无法识别:请从下拉列表选择“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”。",
 )
 def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.ledger.measures():
+    for m in ctx.measures:
         if m.status_text and m.status is None:
             yield r.at(ctx, m, F.STATUS)
 
@@ -40,7 +40,7 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
 def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
     if F.STATUS not in ctx.ledger.columns:
         return
-    for m in ctx.ledger.measures():
+    for m in ctx.measures:
         if not m.status_text:
             yield r.at(ctx, m, F.STATUS)
 
@@ -51,7 +51,7 @@ def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
     "状态为“{status}”,但整改进展写着“{word}”:请核实实际进度,改正状态或进展描述。",
 )
 def status_text_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.ledger.measures():
+    for m in ctx.measures:
         if not m.progress:
             continue
         if m.status is Status.DONE:

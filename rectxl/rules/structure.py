@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from rectxl import fields as F
@@ -47,7 +46,7 @@ def duplicate_header(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def empty_ledger(r: Rule, ctx: Context) -> Iterator[Finding]:
     led = ctx.ledger
-    if F.MEASURE in led.columns and next(led.measures(), None) is None and not led.orphans:
+    if F.MEASURE in led.columns and not ctx.measures and not led.orphans:
         yield r.finding(ctx, row=led.header_row, sheet=led.sheet, header_row=led.header_row)
 
 
@@ -67,7 +66,7 @@ def measure_without_issue(r: Rule, ctx: Context) -> Iterator[Finding]:
     "问题“{title}”没有整改措施:请在“整改措施”列为它至少填写一项措施。",
 )
 def issue_without_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for issue in ctx.ledger.issues():
+    for issue in ctx.issues:
         if not issue.measures:
             cell = issue.cells.get(F.ISSUE)
             yield r.finding(ctx, row=issue.row, cell=cell, field=F.ISSUE,
@@ -80,10 +79,10 @@ def issue_without_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
     "第{row}行的整改措施与第{first}行重复(同一问题下):请合并或删除重复的一行。",
 )
 def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for issue in ctx.ledger.issues():
+    for issue in ctx.issues:
         seen: dict[str, int] = {}
         for m in issue.measures:
-            key = _TRAILING_PUNCT.sub("", "".join(m.text.split()))
+            key = "".join(m.text.split()).rstrip(_TRAILING_PUNCT)
             if key in seen:
                 yield r.at(ctx, m, F.MEASURE, first=seen[key])
             else:
@@ -129,7 +128,8 @@ def cell_error(r: Rule, ctx: Context) -> Iterator[Finding]:
         yield r.finding(ctx, row=row_of(cell), cell=cell, value=text)
 
 
-_TRAILING_PUNCT = re.compile(r"[。;;,,.]+$")
+#: punctuation a measure may end with (ignored when comparing measures)
+_TRAILING_PUNCT = "。;;,,."
 
 
 def _short(text: str, limit: int = 30) -> str:

@@ -1,0 +1,276 @@
+"""rectxl benchmarks: every figure a ratio against a baseline measured in the same run.
+
+    python -m benchmarks.run                   # the full suite (see benchmarks/RESULTS.md for timing)
+    python -m benchmarks.run --quick           # a smoke run in seconds (tests/test_benchmarks_smoke.py)
+    python -m benchmarks.run --markdown benchmarks/RESULTS.md
+
+Ledgers of 1,000 / 10,000 / 100,000 measures and a folder of 1,000 unit ledgers of ~150 measures
+are generated once (realistic text, merged hierarchy, Chinese dates, ~10% defects; see
+``benchmarks/generate.py``) and cached under ``benchmarks/out/``. Each operation runs in a fresh
+subprocess, so its wall time includes starting Python and its peak memory (the process's own
+high-water mark, VmHWM, read as it exits) is its own:
+
+- ``rectxl check`` ÷ a bare python-calamine read of the same sheet (time; goal ≤ 2.0 at 100k)
+  and its peak memory ÷ the bare read's (goal ≤ 2.0);
+- ``rectxl annotate`` ÷ a bare openpyxl load + save of the same file (goal ≤ 1.5);
+- growth: ``rectxl check`` at 100k ÷ at 10k (goal ≤ 11, i.e. linear);
+- ``rectxl batch`` on the folder (goal ≤ 30 s on 2 cores), with one worker and on a tenth of the
+  files, to show how cost grows with files and cores;
+- the number of xlwings actions ``rectxl.excel.validate`` queues on the bundled example and on
+  a 5,000-measure ledger (must not grow per data row).
+
+Repeated runs (check: best of 3 below 100k, of 2 at 100k; annotate: best of 2 at 1k, once from
+10k) alternate between the operation and its baseline so that a busy machine slows both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script: python benchmarks/run.py
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import cached_folder, cached_ledger  # noqa: E402
+
+PY = sys.executable
+BARE_READ = ("import sys, python_calamine as pc; "
+             "pc.CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name(sys.argv[2]).to_python()")
+BARE_OPENPYXL = "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])"
+XLWINGS_ACTIONS = """
+import json, os, sys
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+sys.path.insert(0, sys.argv[1])
+from tests import xlwings_remote as xr
+import rectxl.excel as rx
+counts = {}
+for path in sys.argv[2:]:
+    book = xr.book_from_xlsx(path, harness_extras=True)
+    report = rx.validate(book)
+    acts = xr.actions(book)
+    counts[path] = {"actions": len(acts), "measures": report.measures if report else None,
+                    "findings": len(report.findings) if report else None,
+                    "funcs": sorted({a["func"] for a in acts})}
+print(json.dumps(counts))
+"""
+
+
+#: Runs ``-m module args…`` or ``-c code args…`` like ``python`` does and, at exit, writes the
+#: process's peak resident memory (VmHWM) to the file named by $RECTXL_BENCH_HWM. The kernel's
+#: ru_maxrss of a child also counts the parent's memory at the moment it was spawned (it is kept
+#: across exec), which would credit this runner's own memory to every operation.
+WRAPPER = """
+import atexit, os, runpy, sys
+def _peak():
+    with open("/proc/self/status") as status:
+        kb = next(line.split()[1] for line in status if line.startswith("VmHWM"))
+    with open(os.environ["RECTXL_BENCH_HWM"], "w") as out:
+        out.write(kb)
+atexit.register(_peak)
+mode, target, *args = sys.argv[1:]
+if mode == "-m":
+    sys.argv = [target, *args]
+    runpy.run_module(target, run_name="__main__", alter_sys=True)
+else:
+    sys.argv = ["-c", *args]
+    exec(compile(target, "<string>", "exec"), {"__name__": "__main__"})
+"""
+
+
+@dataclass
+class Sample:
+    seconds: float
+    rss_mb: float
+
+
+def measure(cmd: list[str], *, ok: tuple[int, ...] = (0, 1), cwd: Path | None = None) -> Sample:
+    """Wall time and peak resident memory of ``cmd`` (``[python, -m|-c, …]``) in a fresh process."""
+    assert cmd[0] == PY and cmd[1] in ("-m", "-c"), cmd
+    with tempfile.NamedTemporaryFile(prefix="rectxl-hwm-", delete=False) as hwm:
+        pass
+    env = {**os.environ, "RECTXL_BENCH_HWM": hwm.name}
+    try:
+        start = time.perf_counter()
+        proc = subprocess.run([PY, "-c", WRAPPER, *cmd[1:]], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              cwd=cwd, env=env)
+        seconds = time.perf_counter() - start
+        if proc.returncode not in ok:
+            raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: "
+                               f"{proc.stderr.decode('utf-8', 'replace')[-2000:]}")
+        kb = Path(hwm.name).read_text().strip()
+    finally:
+        os.unlink(hwm.name)
+    return Sample(seconds, int(kb) / 1024 if kb else float("nan"))
+
+
+def best(samples: list[Sample]) -> Sample:
+    return Sample(min(s.seconds for s in samples), min(s.rss_mb for s in samples))
+
+
+def alternate(first: list[str], second: list[str], repeat: int) -> tuple[Sample, Sample]:
+    """Run two commands ``repeat`` times, alternating; the best of each."""
+    a: list[Sample] = []
+    b: list[Sample] = []
+    for _ in range(repeat):
+        a.append(measure(first))
+        b.append(measure(second))
+    return best(a), best(b)
+
+
+def batch_command() -> list[str]:
+    """``rectxl batch`` once the command line has it, else ``python -m rectxl.batch``."""
+    probe = subprocess.run([PY, "-m", "rectxl", "batch", "--help"], capture_output=True)
+    return [PY, "-m", "rectxl", "batch"] if probe.returncode == 0 else [PY, "-m", "rectxl.batch"]
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                          if line.startswith("MemTotal")))
+        mem = f"{mem_kb / 2**20:.1f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        mem = "RAM unknown"
+    from importlib.metadata import version
+
+    versions = (f"Python {platform.python_version()}, python-calamine {version('python-calamine')}, "
+                f"openpyxl {version('openpyxl')}")
+    return (f"{os.cpu_count()} CPUs ({cpu or platform.processor() or platform.machine()}), {mem}, "
+            f"{platform.system()} {platform.release()}, {versions}")
+
+
+def fmt_n(n: int) -> str:
+    return f"{n:,}"
+
+
+def run(args: argparse.Namespace) -> list[str]:
+    quick = args.quick
+    default_sizes = [100, 1000] if quick else [1000, 10_000, 100_000]
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else default_sizes
+    annotate_sizes = ([int(s) for s in args.annotate_sizes.split(",") if s] if args.annotate_sizes is not None
+                      else sizes)
+    files = args.folder if args.folder is not None else (8 if quick else 1000)
+    xl_size = 500 if quick else 5000
+    out: list[str] = []
+
+    def say(line: str = "") -> None:
+        print(line, flush=True)
+        out.append(line)
+
+    started = time.perf_counter()
+    say(f"rectxl benchmarks — {datetime.now():%Y-%m-%d %H:%M}{' (quick)' if quick else ''}")
+    say(f"machine: {machine()}")
+    say("")
+    say("generating / reusing ledgers under benchmarks/out/ …")
+    t = time.perf_counter()
+    ledgers = {n: cached_ledger(n) for n in sorted(set(sizes) | set(annotate_sizes) | {xl_size})}
+    folder = cached_folder(files) if files else None
+    say(f"  ready in {time.perf_counter() - t:.0f} s")
+    say("")
+
+    tmp = Path(tempfile.mkdtemp(prefix="rectxl-bench-"))
+    rows: dict[int, dict[str, float]] = {}
+    try:
+        say("| measures | file MB | bare read s | check s | time ratio (goal ≤ 2.0 at 100k) | "
+            "bare read MB | check MB | memory ratio (goal ≤ 2.0) |")
+        say("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n in sizes:
+            path = ledgers[n]
+            repeat = args.repeat or (1 if quick else (2 if n >= 100_000 else 3))
+            read, check = alternate([PY, "-c", BARE_READ, str(path), "台账"],
+                                    [PY, "-m", "rectxl", "check", str(path)], repeat)
+            rows[n] = {"read": read.seconds, "check": check.seconds, "read_mb": read.rss_mb, "check_mb": check.rss_mb}
+            say(f"| {fmt_n(n)} | {path.stat().st_size / 2**20:.1f} | {read.seconds:.2f} | {check.seconds:.2f} | "
+                f"**{check.seconds / read.seconds:.2f}** | {read.rss_mb:.0f} | {check.rss_mb:.0f} | "
+                f"**{check.rss_mb / read.rss_mb:.2f}** |")
+        if len(sizes) >= 2:
+            lo, hi = sizes[-2], sizes[-1]
+            say("")
+            say(f"growth {fmt_n(hi)} ÷ {fmt_n(lo)} measures ({hi // lo}× the rows): rectxl check "
+                f"**{rows[hi]['check'] / rows[lo]['check']:.2f}** (goal ≤ 11), bare read "
+                f"{rows[hi]['read'] / rows[lo]['read']:.2f}; per 1,000 measures at {fmt_n(hi)}: check "
+                f"{1000 * rows[hi]['check'] / hi:.3f} s")
+        if annotate_sizes:
+            say("")
+            say("| measures | openpyxl load+save s | annotate s | time ratio (goal ≤ 1.5) | "
+                "openpyxl MB | annotate MB |")
+            say("|---:|---:|---:|---:|---:|---:|")
+            for n in annotate_sizes:
+                path = ledgers[n]
+                repeat = args.repeat or (1 if quick or n >= 10_000 else 2)
+                base, ann = alternate([PY, "-c", BARE_OPENPYXL, str(path), str(tmp / "openpyxl.xlsx")],
+                                      [PY, "-m", "rectxl", "annotate", str(path), "-o", str(tmp / "annotated.xlsx")],
+                                      repeat)
+                say(f"| {fmt_n(n)} | {base.seconds:.2f} | {ann.seconds:.2f} | **{ann.seconds / base.seconds:.2f}** | "
+                    f"{base.rss_mb:.0f} | {ann.rss_mb:.0f} |")
+        if folder is not None:
+            say("")
+            cmd = batch_command()
+            all_files = sorted(p for p in folder.iterdir() if p.suffix == ".xlsx")
+            tenth = tmp / "folder-tenth"
+            tenth.mkdir()
+            for p in all_files[: max(1, len(all_files) // 10)]:
+                shutil.copy(p, tenth / p.name)
+            cores = os.cpu_count() or 1
+            full = measure([*cmd, str(folder), "-o", str(tmp / "batch.xlsx"), "--workers", str(cores)])
+            summary = json.loads((tmp / "batch.json").read_text("utf-8"))["totals"]
+            part = measure([*cmd, str(tenth), "-o", str(tmp / "batch-tenth.xlsx"), "--workers", str(cores)])
+            one = measure([*cmd, str(folder), "-o", str(tmp / "batch-1.xlsx"), "--workers", "1"])
+            n_files = len(all_files)
+            say(f"rectxl batch, {fmt_n(n_files)} ledgers ({fmt_n(summary['measures'])} measures, "
+                f"{fmt_n(summary['by_severity']['error'] + summary['by_severity']['warning'])} errors and warnings):")
+            say(f"- {cores} workers: **{full.seconds:.1f} s** (goal ≤ 30 s), {1000 * full.seconds / n_files:.1f} ms "
+                f"per ledger, peak {full.rss_mb:.0f} MB (main process)")
+            say(f"- 1 worker: {one.seconds:.1f} s → {cores} workers are {one.seconds / full.seconds:.2f}× faster")
+            say(f"- {len(list(tenth.iterdir()))} ledgers (a tenth): {part.seconds:.1f} s → "
+                f"{n_files // max(1, len(list(tenth.iterdir())))}× the files cost "
+                f"{full.seconds / part.seconds:.2f}× the time")
+        say("")
+        proc = subprocess.run([PY, "-c", XLWINGS_ACTIONS, str(ROOT), str(ROOT / "workbooks" / "示例台账.xlsx"),
+                               str(ledgers[xl_size])], capture_output=True, text=True, encoding="utf-8")
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr[-2000:])
+        counts = json.loads(proc.stdout.strip().splitlines()[-1])
+        (ex, ex_n), (big, big_n) = [(c["actions"], c["measures"]) for c in counts.values()]
+        verdict = "the same: no growth per data row" if ex == big else "DIFFERENT"
+        say(f"xlwings actions queued by rectxl.excel.validate: bundled example ({ex_n} measures) **{ex}**, "
+            f"{fmt_n(big_n)}-measure ledger **{big}** — {verdict}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    say("")
+    say(f"total benchmark time: {time.perf_counter() - started:.0f} s")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="rectxl 性能基准(与裸读取器同场比较)")
+    parser.add_argument("--quick", action="store_true", help="small sizes, one repetition (a few seconds)")
+    parser.add_argument("--sizes", help="comma-separated ledger sizes (default 1000,10000,100000)")
+    parser.add_argument("--annotate-sizes", help="sizes for annotate vs openpyxl (default: the same; '' for none)")
+    parser.add_argument("--folder", type=int, help="ledgers in the batch folder (default 1000; 0 to skip)")
+    parser.add_argument("--repeat", type=int, help="repetitions per operation (default: 3, 2 at 100k)")
+    parser.add_argument("--markdown", type=Path, help="also write the results to this Markdown file")
+    args = parser.parse_args(argv)
+    lines = run(args)
+    if args.markdown:
+        args.markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,293 @@
+"""``rectxl batch`` on a folder like the 巡察办 receives: good ledgers in subfolders, a messy one,
+a corrupt and an empty .xlsx, a text file, an Excel lock file and rectxl's own output."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from rectxl import api
+from rectxl import fields as F
+from rectxl.batch import (
+    BatchResult,
+    LedgerResult,
+    Skipped,
+    _check_one,
+    _ProgressBar,
+    find_files,
+    run_batch,
+    to_json,
+    to_text,
+    write_workbook,
+)
+from rectxl.cli import build_parser
+from rectxl.grid import _new_measure
+from rectxl.io.reader import read_ledger
+from rectxl.model import Measure
+from rectxl.rules import Options
+from rectxl.summary import Counts
+from tests.ledgers import MESSY_AS_OF, write_messy_ledger, write_simple_ledger
+
+AS_OF = date(2023, 9, 20)
+OPTS = Options(as_of=AS_OF)
+
+
+def ok(**overrides: Any) -> dict[str, Any]:
+    row = {
+        F.ASPECT: "一、政治建设", F.ISSUE_NO: 1, F.ISSUE: "针对学习不够问题", F.MEASURE: "建立学习制度",
+        F.LEAD: "张局长", F.OWNER_UNIT: "办公室", F.OWNER_PERSON: "李四", F.DEADLINE: "2023年12月底前",
+        F.STATUS: "正在推进", F.PROGRESS: "正在起草制度",
+    }
+    row.update(overrides)
+    return row
+
+
+def info(unit: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"反馈日期": date(2023, 6, 27), "报告日期": AS_OF}
+    if unit:
+        data["单位名称"] = unit
+    return data
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "各单位台账"
+    (root / "一区").mkdir(parents=True)
+    (root / "二区").mkdir()
+    write_simple_ledger(root / "一区" / "甲单位.xlsx", [
+        ok(), ok(**{F.MEASURE: "开展专题学习", F.DEADLINE: "2023年8月31日"}),  # overdue
+        ok(**{F.ISSUE_NO: 2, F.ISSUE: "针对制度不全问题", F.MEASURE: "修订制度", F.STATUS: "已完成",
+              F.COMPLETED: date(2023, 8, 1), F.EVIDENCE: "制度文本", F.PROGRESS: "已修订"}),
+    ], info=info("甲单位"))
+    write_simple_ledger(root / "一区" / "乙单位.xlsx", [ok(), ok(**{F.MEASURE: "定期通报", F.LEAD: None})],
+                        info=info(None))  # no 单位名称: the file name names the unit
+    messy = write_messy_ledger(root / "二区" / "丙单位台账.xlsx")
+    (messy.parent / "学习制度.pdf").write_bytes(b"%PDF")
+    (root / "损坏.xlsx").write_bytes(b"PK\x03\x04 this is not really a workbook")
+    (root / "空文件.xlsx").write_bytes(b"")
+    (root / "说明.txt").write_text("各单位台账汇总", encoding="utf-8")
+    (root / "一区" / "~$甲单位.xlsx").write_bytes(b"\x00lock")
+    (root / "一区" / "甲单位_校验.xlsx").write_bytes(b"PK")
+    (root / ".隐藏.xlsx").write_bytes(b"PK")
+    return root
+
+
+GOOD = ["一区/乙单位.xlsx", "一区/甲单位.xlsx", "二区/丙单位台账.xlsx"]
+BAD = ["损坏.xlsx", "空文件.xlsx"]
+
+
+def test_find_files_sorts_ledgers_and_leaves_other_files_alone(folder: Path) -> None:
+    ledgers, ignored = find_files(folder)
+    assert ledgers == sorted(GOOD + BAD)
+    reasons = {s.file: s.reason for s in ignored}
+    assert set(reasons) == {"说明.txt", "一区/~$甲单位.xlsx", "一区/甲单位_校验.xlsx", "二区/学习制度.pdf"}
+    assert "临时锁定文件" in reasons["一区/~$甲单位.xlsx"]
+    assert "rectxl 生成" in reasons["一区/甲单位_校验.xlsx"]
+    assert ".txt" in reasons["说明.txt"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_counts_per_unit_equal_single_file_check(folder: Path, workers: int) -> None:
+    result = run_batch(folder, options=OPTS, workers=workers)
+    assert [r.file for r in result.ledgers] == GOOD
+    assert [s.file for s in result.skipped] == BAD
+    for r in result.ledgers:
+        path = folder / r.file
+        report = api.check(path, OPTS)
+        assert r.by_severity == report.summary()["by_severity"]
+        assert [(f["code"], f["cell"], f["row"], f["message"]) for f in r.findings] == [
+            (f.code, f.cell, f.row, f.message) for f in report.findings]
+        assert r.counts == Counts.of(read_ledger(path).measures(), AS_OF).model_dump()
+        assert r.sha256 == report.source.sha256
+        assert (r.aspects, r.issues) == (report.aspects, report.issues)
+    units = {r.file: r.unit for r in result.ledgers}
+    assert units == {"一区/甲单位.xlsx": "甲单位", "一区/乙单位.xlsx": "乙单位", "二区/丙单位台账.xlsx": "区卫生健康局"}
+    jia = result.ledgers[1]
+    assert jia.counts["measures"] == 3 and jia.counts["done"] == 1 and jia.counts["overdue"] == 1
+    assert jia.rate == pytest.approx(1 / 3)
+
+
+def test_bad_files_are_listed_with_reasons_and_never_end_the_run(folder: Path) -> None:
+    result = run_batch(folder, options=OPTS, workers=2)
+    reasons = {s.file: s.reason for s in result.skipped}
+    assert "损坏.xlsx" in reasons["损坏.xlsx"] and ("损坏" in reasons["损坏.xlsx"] or "不是" in reasons["损坏.xlsx"])
+    assert "空文件" in reasons["空文件.xlsx"] and "0 字节" in reasons["空文件.xlsx"]
+    assert result.has_errors
+    totals = result.totals()
+    assert totals["ledgers"] == 3 and totals["skipped"] == 2 and totals["files"] == 5
+    assert totals["measures"] == sum(r.counts["measures"] for r in result.ledgers)
+
+
+def test_progress_is_reported_in_order(folder: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    run_batch(folder, options=OPTS, workers=2, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 5) and seen[-1] == (5, 5)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_progress_bar_draws_one_line() -> None:
+    out = io.StringIO()
+    bar = _ProgressBar(out, width=10)
+    bar(0, 4)
+    bar(4, 4)
+    bar.close()
+    assert out.getvalue().startswith("\r已校验 0/4 个台账")
+    assert "\r已校验 4/4 个台账 [##########] 100%" in out.getvalue() and out.getvalue().endswith("\n")
+
+
+def test_a_file_that_takes_too_long_is_skipped(folder: Path) -> None:
+    outcome = _check_one(folder, "一区/甲单位.xlsx", OPTS, AS_OF, timeout=1e-6)
+    assert isinstance(outcome, Skipped) and "秒" in outcome.reason
+
+
+def test_json_shape(folder: Path) -> None:
+    result = run_batch(folder, options=OPTS, workers=2)
+    data = json.loads(to_json(result))
+    assert set(data) == {"folder", "rectxl_version", "workers", "seconds", "totals", "ledgers", "skipped", "ignored"}
+    assert [r["file"] for r in data["ledgers"]] == GOOD
+    first = data["ledgers"][0]
+    assert set(first) == {"file", "unit", "as_of", "as_of_source", "sha256", "aspects", "issues", "counts", "rate",
+                          "by_severity", "findings"}
+    assert set(first["findings"][0]) == {"code", "severity", "message", "sheet", "cell", "row", "field", "value"}
+    assert set(first["counts"]) == set(Counts.model_fields)
+    assert data["totals"]["by_severity"]["error"] == sum(r["by_severity"]["error"] for r in data["ledgers"])
+    assert [s["file"] for s in data["skipped"]] == BAD and all(s["reason"] for s in data["skipped"])
+    assert "说明.txt" in [s["file"] for s in data["ignored"]]
+
+
+def test_workbook_sheets_rows_and_links(folder: Path, tmp_path: Path) -> None:
+    result = run_batch(folder, options=OPTS, workers=2)
+    out = tmp_path / "汇总" / "批量校验汇总.xlsx"
+    out.parent.mkdir()
+    write_workbook(result, out)
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["单位汇总", "全部问题", "无法读取"]
+    units = wb["单位汇总"]
+    rows = list(units.iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows[:-1]] == ["乙单位", "甲单位", "区卫生健康局"]
+    assert rows[-1][1] == "合计(3 个台账)" and rows[-1][3] == sum(r[3] for r in rows[:-1])
+    link = units["C2"].hyperlink
+    assert link.target == "../各单位台账/一区/乙单位.xlsx"
+    findings = wb["全部问题"]
+    assert findings.max_row - 1 == sum(len(r.findings) for r in result.ledgers)
+    overdue = [row for row in findings.iter_rows(min_row=2) if row[4].value == "overdue" and row[1].value == "甲单位"]
+    (row,) = overdue
+    assert row[6].value == "台账!I3"
+    assert row[6].hyperlink.target == "../各单位台账/一区/甲单位.xlsx"
+    assert row[6].hyperlink.location == "'台账'!I3"
+    skipped = [r for r in wb["无法读取"].iter_rows(min_row=2, values_only=True)]
+    assert [r[1] for r in skipped] == BAD and all(r[2] for r in skipped)
+
+
+def _batch_command() -> list[str]:
+    """``rectxl batch`` once the command line has it, else the module's own entry point."""
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            build_parser().parse_args(["batch", "文件夹"])
+    except SystemExit:
+        return ["-m", "rectxl.batch"]
+    return ["-m", "rectxl", "batch"]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *_batch_command(), *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300, encoding="utf-8")
+
+
+def test_command_exit_code_outputs_and_no_progress_off_a_terminal(folder: Path, tmp_path: Path) -> None:
+    proc = run(str(folder), "-o", "汇总.xlsx", "--as-of", "2023-09-20", "--workers", "2", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "\r" not in proc.stderr and "已校验" not in proc.stderr  # not a terminal: no progress bar
+    assert "台账 3 个已校验,2 个无法读取" in proc.stdout
+    assert "损坏.xlsx:" in proc.stdout and "空文件.xlsx:" in proc.stdout
+    assert (tmp_path / "汇总.xlsx").exists()
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    assert data["totals"]["ledgers"] == 3
+
+
+def test_command_exit_code_0_for_a_clean_folder(tmp_path: Path) -> None:
+    root = tmp_path / "台账"
+    root.mkdir()
+    write_simple_ledger(root / "丁单位.xlsx", [ok()], info=info("丁单位"))
+    proc = run(str(root), "-o", str(tmp_path / "汇总.xlsx"), "--no-json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert not (tmp_path / "汇总.json").exists()
+
+
+def test_command_rejects_a_missing_folder_or_one_without_ledgers(tmp_path: Path) -> None:
+    proc = run(str(tmp_path / "没有"), cwd=tmp_path)
+    assert proc.returncode == 2 and "找不到文件夹" in proc.stderr
+    (tmp_path / "空").mkdir()
+    (tmp_path / "空" / "a.txt").write_text("x")
+    proc = run(str(tmp_path / "空"), cwd=tmp_path)
+    assert proc.returncode == 2 and "没有找到 Excel 台账" in proc.stderr
+
+
+def test_text_lists_totals_and_skipped() -> None:
+    result = BatchResult(folder="d", skipped=[Skipped("x.xlsx", "坏了")], ignored=[Skipped("a.txt", "不是")])
+    result.ledgers.append(LedgerResult(
+        file="u.xlsx", unit="单位", as_of="2023-09-20", as_of_source="参数", sha256="", aspects=1, issues=1,
+        counts=Counts(measures=2, done=1, overdue=1).model_dump(), by_severity={"error": 1, "warning": 0, "info": 0},
+        findings=[]))
+    text = to_text(result)
+    assert "整改措施 2 项:已完成 1" in text and "完成率 50%" in text
+    assert "无法读取(1):\n  x.xlsx:坏了" in text and "未检查(1)" in text
+
+
+def test_fast_measure_constructor_matches_model_construct(tmp_path: Path) -> None:
+    """rectxl.grid builds measures without model_construct's per-field bookkeeping: same model."""
+    ledger = read_ledger(write_messy_ledger(tmp_path / "台账.xlsx"))
+    for m in ledger.measures():
+        values = dict(m.__dict__)
+        slow = Measure.model_construct(**values)
+        fast = _new_measure(dict(values))
+        assert fast == slow and fast.model_dump() == slow.model_dump()
+        assert fast.model_fields_set == slow.model_fields_set
+        assert fast.__pydantic_extra__ == slow.__pydantic_extra__
+        assert fast.__pydantic_private__ == slow.__pydantic_private__
+    assert MESSY_AS_OF  # the messy ledger's expected findings are checked in test_rules
+
+
+def test_a_file_that_kills_its_worker_is_skipped_and_the_rest_are_counted(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crash inside a native reader ends the worker process, not the run (workers are forked,
+    so the patched function is what they run)."""
+    import os
+
+    from rectxl import batch
+
+    real = batch._check_one
+
+    def crash_on_jia(root: Path, rel: str, *args: Any) -> Any:
+        if rel.endswith("甲单位.xlsx"):
+            os._exit(70)
+        return real(root, rel, *args)
+
+    monkeypatch.setattr(batch, "_check_one", crash_on_jia)
+    result = run_batch(folder, options=OPTS, workers=2)
+    assert [r.file for r in result.ledgers] == ["一区/乙单位.xlsx", "二区/丙单位台账.xlsx"]
+    reasons = {s.file: s.reason for s in result.skipped}
+    assert set(reasons) == {"一区/甲单位.xlsx", *BAD}
+    assert "进程异常退出" in reasons["一区/甲单位.xlsx"]
+
+
+def test_the_workbook_never_overwrites_a_ledger_in_the_folder(folder: Path) -> None:
+    target = folder / "一区" / "乙单位.xlsx"
+    before = target.read_bytes()
+    proc = run(str(folder), "-o", str(target), cwd=folder)
+    assert proc.returncode == 2 and "为保护原台账" in proc.stderr
+    assert target.read_bytes() == before
+    # an earlier 汇总 in the folder is replaced, and is not read as a ledger
+    out = folder / "批量校验汇总.xlsx"
+    assert run(str(folder), "-o", str(out), "--no-json", cwd=folder).returncode == 1
+    proc = run(str(folder), "-o", str(out), "--no-json", cwd=folder)
+    assert proc.returncode == 1 and "台账 3 个已校验,2 个无法读取" in proc.stdout
