@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import sys
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -219,26 +217,12 @@ def build_addin_bytes(macros_dir: Path) -> bytes:
     return buffer.getvalue()
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_atomic(out: Path, data: bytes) -> None:
-    """Write *data* to *out* through a temporary file in the same folder + ``os.replace``."""
+    """Write *data* to *out* atomically (the project's one safe writer), creating the folder."""
+    from rectxl.io.atomic import atomic_write_bytes
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; use the usual mode
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(out, data)
 
 
 def build_addin(macros_dir: Path, out: Path) -> Path:
