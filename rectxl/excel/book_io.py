@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -155,15 +155,15 @@ def write_spec(book: Any, spec: SheetSpec) -> Any:
     return sheet
 
 
-def color_runs(cells: dict[str, Highlight]) -> list[tuple[str, str]]:
-    """Group coloured cells into vertical runs: [(A1 range, RRGGBB)], one call each."""
-    by_column: dict[tuple[str, str], list[int]] = {}
-    for ref, h in cells.items():
+def color_runs(cells: Mapping[str, str | None]) -> list[tuple[str, str | None]]:
+    """Group cells (A1 → colour) into vertical runs of one colour: [(A1 range, colour)], one call each."""
+    by_column: dict[tuple[str, str | None], list[int]] = {}
+    for ref, color in cells.items():
         m = _ADDRESS.fullmatch(ref)
         if m:
-            by_column.setdefault((m.group(1), h.color), []).append(int(m.group(2)))
-    runs: list[tuple[str, str]] = []
-    for (col, color), rows in sorted(by_column.items()):
+            by_column.setdefault((m.group(1), color), []).append(int(m.group(2)))
+    runs: list[tuple[str, str | None]] = []
+    for (col, color), rows in sorted(by_column.items(), key=lambda item: (item[0][0], item[0][1] or "")):
         rows.sort()
         start = prev = rows[0]
         for r in [*rows[1:], None]:
@@ -199,9 +199,9 @@ def write_marks(book: Any, ledger_sheet: str, cells: dict[str, Highlight]) -> in
         except NotImplementedError:  # the remote engine cannot read formats
             original = ...
         records.append([ledger_sheet, ref, "" if original is ... else _fill_record(original)])
-    runs = color_runs(cells)
+    runs = color_runs({ref: f"#{h.color}" for ref, h in cells.items()})
     for address, color in runs:
-        sheet.range(address).color = f"#{color}"
+        sheet.range(address).color = color
     marks = _sheet(book, MARKS_SHEET)
     if marks is None:
         marks = book.sheets.add(MARKS_SHEET, after=book.sheets[len(book.sheets) - 1])
@@ -234,28 +234,20 @@ def clear_marks(book: Any) -> int:
     if marks is not None:
         last = marks.used_range.last_cell
         rows = marks.range((1, 1), (last.row, max(last.column, 3))).options(ndim=2).value or []
-        by_sheet: dict[str, list[tuple[str, str | None]]] = {}
+        by_sheet: dict[str, dict[str, str | None]] = {}
         for sheet_name, ref, fill in rows[1:]:
             if sheet_name and ref:
-                by_sheet.setdefault(str(sheet_name), []).append((str(ref), _restore_color(str(fill or ""))))
+                by_sheet.setdefault(str(sheet_name), {})[str(ref)] = _restore_color(str(fill or ""))
         for sheet_name, cells in by_sheet.items():
             sheet = _sheet(book, sheet_name)
             if sheet is None:
                 continue
-            for color, refs in _group(cells):
-                for address, _ in color_runs({r: Highlight("x", "", "000000") for r in refs}):
-                    sheet.range(address).color = color
-                restored += len(refs)
+            for address, color in color_runs(cells):
+                sheet.range(address).color = color
+            restored += len(cells)
     for name in OUTPUT_SHEETS:
         sheet = _sheet(book, name)
         if sheet is not None:
             sheet.delete()
     return restored
-
-
-def _group(cells: Iterable[tuple[str, str | None]]) -> list[tuple[str | None, list[str]]]:
-    groups: dict[str | None, list[str]] = {}
-    for ref, color in cells:
-        groups.setdefault(color, []).append(ref)
-    return list(groups.items())
 
