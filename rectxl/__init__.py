@@ -4,14 +4,13 @@
     >>> report = check("台账.xlsx")
 """
 
-__version__ = "0.1.0"
-
 from rectxl.api import annotate, check, check_ledger, clear, summary_workbook
-from rectxl.findings import Finding, Severity
+from rectxl.core.findings import Finding, Severity
+from rectxl.core.model import Ledger
+from rectxl.core.rules import RULES, Options
+from rectxl.core.validate import Report, validate
+from rectxl.core.version import __version__
 from rectxl.io.reader import read_ledger
-from rectxl.model import Ledger
-from rectxl.rules import RULES, Options
-from rectxl.validate import Report, validate
 
 __all__ = [
     "RULES",

@@ -9,17 +9,18 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rectxl.errors import RectxlError
+from rectxl.core.errors import RectxlError
+from rectxl.core.model import Ledger
+from rectxl.core.rules import Options
+from rectxl.core.validate import Report, Source, validate
 from rectxl.io.atomic import atomic_write_bytes, ensure_not_input
-from rectxl.io.reader import file_sha256, read_ledger, sibling_files
+from rectxl.io.reader import file_sha256, read_ledger
+from rectxl.io.reader import sibling_files as list_siblings
 from rectxl.io.safety import refuse_lossy_write
-from rectxl.model import Ledger
-from rectxl.rules import Options
-from rectxl.validate import Report, Source, validate
 
 if TYPE_CHECKING:  # the writers, the notice and the diff are imported where used (faster start-up)
-    from rectxl.diff import LedgerDiff
-    from rectxl.notice.parse import ParsedNotice
+    from rectxl.core.diff import LedgerDiff
+    from rectxl.core.notice.parse import ParsedNotice
 
 __all__ = [
     "annotate", "backup_copy", "check", "check_ledger", "clear", "diff", "ensure_outputs_apart", "notice",
@@ -27,11 +28,14 @@ __all__ = [
 ]
 
 
-def check(path: Path | str, options: Options | None = None, *, today: date | None = None) -> Report:
-    """Read and validate the ledger file at ``path``."""
+def check(path: Path | str, options: Options | None = None, *, today: date | None = None,
+          sibling_files: frozenset[str] | None = None) -> Report:
+    """Read and validate the ledger file at ``path`` (``rectxl check``, and each ledger of a batch).
+
+    ``sibling_files``: the file names beside it, when the caller has listed them already."""
     path = Path(path)
     ledger = read_ledger(path)
-    return check_ledger(ledger, options, path=path, today=today)
+    return check_ledger(ledger, options, path=path, today=today, sibling_files=sibling_files)
 
 
 def check_ledger(
@@ -40,10 +44,11 @@ def check_ledger(
     *,
     path: Path | None = None,
     today: date | None = None,
+    sibling_files: frozenset[str] | None = None,
 ) -> Report:
     """Validate an already-read ledger; with ``path``, evidence files and the hash are checked."""
     source = Source(path=str(path), sha256=file_sha256(path)) if path else Source()
-    files = sibling_files(path) if path else None
+    files = sibling_files if sibling_files is not None or path is None else list_siblings(path)
     return validate(ledger, options, sibling_files=files, source=source, today=today)
 
 
@@ -121,9 +126,9 @@ NOTICE_SUFFIXES = (".docx", ".txt", ".md")
 
 def notice(path: Path | str, output: Path) -> tuple[Ledger, Path]:
     """Render the notice for the ledger at ``path`` as .docx, .txt or .md (by ``output``'s suffix)."""
+    from rectxl.core.notice import render_notice
     from rectxl.io.atomic import atomic_write_text
     from rectxl.io.docx_notice import write_notice_docx
-    from rectxl.notice import render_notice
 
     path, output = Path(path), Path(output)
     suffix = output.suffix.lower()
@@ -140,9 +145,9 @@ def notice(path: Path | str, output: Path) -> tuple[Ledger, Path]:
 
 def parse_notice_file(path: Path | str, output: Path | None = None) -> ParsedNotice:
     """Parse a published notice (.txt/.md/.docx) into a ledger; with ``output``, write it as .xlsx."""
+    from rectxl.core.notice import parse_notice
     from rectxl.io.docx_notice import read_notice_docx
     from rectxl.io.ledger_xlsx import write_ledger
-    from rectxl.notice import parse_notice
 
     path = Path(path)
     if not path.is_file():
@@ -177,7 +182,7 @@ def ensure_outputs_apart(output: Path | None, *inputs: Path) -> None:
 def diff(old: Path | str, new: Path | str, *, as_of_old: date | None = None,
          as_of_new: date | None = None) -> LedgerDiff:
     """What changed between two versions of a ledger file."""
-    from rectxl.diff import diff_ledgers
+    from rectxl.core.diff import diff_ledgers
 
     old, new = Path(old), Path(new)
     return diff_ledgers(read_ledger(old), read_ledger(new), as_of_old=as_of_old, as_of_new=as_of_new,

@@ -15,11 +15,11 @@ import argparse
 from datetime import date, timedelta
 from pathlib import Path
 
-from rectxl.deadline import parse_deadline
+from rectxl.core.deadline import parse_deadline
+from rectxl.core.model import Ledger, Measure
+from rectxl.core.notice.parse import parse_notice
+from rectxl.core.status import Status, parse_status
 from rectxl.io.ledger_xlsx import write_ledger
-from rectxl.model import Ledger, Measure
-from rectxl.notice.parse import parse_notice
-from rectxl.status import Status, parse_status
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "000_23c76c0ca088df87.txt"

@@ -11,7 +11,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from rectxl import fields as F
+from rectxl.core import fields as F
 
 __all__ = [
     "CANONICAL",

@@ -12,12 +12,12 @@ from openpyxl import load_workbook
 from openpyxl.styles import PatternFill
 
 from rectxl import api
-from rectxl import fields as F
-from rectxl.errors import UnsafeWriteError
+from rectxl.core import fields as F
+from rectxl.core.errors import UnsafeWriteError
+from rectxl.core.rules import Options
+from rectxl.core.sheets import FINDINGS_SHEET, HIGHLIGHTS, MARKS_SHEET, SUMMARY_SHEETS
 from rectxl.io.ledger_xlsx import write_ledger
 from rectxl.io.reader import read_ledger
-from rectxl.rules import Options
-from rectxl.sheets import FINDINGS_SHEET, HIGHLIGHTS, MARKS_SHEET, SUMMARY_SHEETS
 from tests.ledgers import MESSY_AS_OF, write_messy_ledger
 from tests.workbook_compare import fingerprint, soffice, soffice_convert
 

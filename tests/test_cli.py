@@ -16,8 +16,8 @@ import jsonschema
 import pytest
 
 from rectxl.cli import build_parser, main
+from rectxl.core.rules import RULES
 from rectxl.io.reader import read_ledger
-from rectxl.rules import RULES
 from tests.ledgers import MESSY_EXPECTED, write_messy_ledger, write_simple_ledger
 
 SCHEMA = json.loads(resources.files("rectxl").joinpath("data/findings.schema.json").read_text("utf-8"))

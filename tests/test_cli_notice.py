@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from rectxl.core.notice import normalize_for_compare
 from rectxl.io.reader import read_ledger
-from rectxl.notice import normalize_for_compare
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

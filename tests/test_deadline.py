@@ -1,4 +1,4 @@
-"""Table-driven tests for rectxl.deadline."""
+"""Table-driven tests for rectxl.core.deadline."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from rectxl.deadline import (
+from rectxl.core.deadline import (
     Deadline,
     DeadlineKind,
     format_deadline,

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from rectxl.deadline import parse_deadline
-from rectxl.diff import (
+from rectxl.core.deadline import parse_deadline
+from rectxl.core.diff import (
     DIFF_SHEETS,
     ChangeKind,
     LedgerDiff,
@@ -22,11 +22,11 @@ from rectxl.diff import (
     normalize_measure_text,
     render_diff_text,
 )
-from rectxl.errors import UnsafeWriteError
+from rectxl.core.errors import UnsafeWriteError
+from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
+from rectxl.core.status import Status, parse_status
 from rectxl.io.diff_out import write_diff_file
 from rectxl.io.reader import read_ledger
-from rectxl.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
-from rectxl.status import Status, parse_status
 from tests.ledgers import write_simple_ledger
 
 FEEDBACK = date(2023, 6, 30)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rectxl.rules import RULES
+from rectxl.core.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text("utf-8")

@@ -14,10 +14,10 @@ from openpyxl import load_workbook
 
 from rectxl import api
 from rectxl import excel as rx
+from rectxl.core.rules import Options
+from rectxl.core.sheets import FINDINGS_SHEET, HIGHLIGHTS, MARKS_SHEET, SUMMARY_SHEETS
 from rectxl.io.ledger_xlsx import write_ledger
 from rectxl.io.reader import read_ledger
-from rectxl.rules import Options
-from rectxl.sheets import FINDINGS_SHEET, HIGHLIGHTS, MARKS_SHEET, SUMMARY_SHEETS
 from tests import xlwings_remote as xr
 from tests.ledgers import MESSY_AS_OF, MESSY_EXPECTED, write_messy_ledger
 

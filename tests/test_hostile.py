@@ -16,11 +16,11 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from rectxl import api
-from rectxl import fields as F
 from rectxl.addin.cfb import write_compound_file
-from rectxl.errors import LedgerError, UnsafeWriteError
+from rectxl.core import fields as F
+from rectxl.core.errors import LedgerError, UnsafeWriteError
+from rectxl.core.rules import Options
 from rectxl.io.reader import read_ledger
-from rectxl.rules import Options
 from tests.ledgers import write_messy_ledger, write_simple_ledger
 from tests.workbook_compare import soffice, soffice_convert
 
@@ -175,7 +175,7 @@ def test_zip_bomb_and_laughs_are_refused_quickly_with_bounded_memory(tmp_path: P
     code = (
         "import resource, sys, time\n"
         "from rectxl.io.reader import read_ledger\n"
-        "from rectxl.errors import LedgerError\n"
+        "from rectxl.core.errors import LedgerError\n"
         "for p in sys.argv[1:]:\n"
         "    t = time.perf_counter()\n"
         "    try:\n"

@@ -13,14 +13,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from rectxl.errors import RectxlError, UnsafeWriteError
+from rectxl.core.errors import RectxlError, UnsafeWriteError
+from rectxl.core.model import Ledger
+from rectxl.core.notice import NoticeParseError, normalize_for_compare, parse_notice
 from rectxl.io.docx_notice import (
     NoticeFonts,
     read_notice_docx,
     write_notice_docx,
 )
-from rectxl.model import Ledger
-from rectxl.notice import NoticeParseError, normalize_for_compare, parse_notice
 
 SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
 

@@ -1,4 +1,4 @@
-"""Parsing published notices (rectxl.notice.parse_notice): both seeds, other agencies' layouts,
+"""Parsing published notices (rectxl.core.notice.parse_notice): both seeds, other agencies' layouts,
 stated totals, status inference and non-notices."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from rectxl.errors import RectxlError
-from rectxl.model import Status
-from rectxl.notice import (
+from rectxl.core.errors import RectxlError
+from rectxl.core.model import Status
+from rectxl.core.notice import (
     NoticeParseError,
     extract_stated_totals,
     infer_status,

@@ -8,15 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rectxl.model import Aspect, Category, Issue, Ledger, Measure
-from rectxl.notice import (
+from rectxl.core.model import Aspect, Category, Issue, Ledger, Measure
+from rectxl.core.notice import (
     NoticeParseError,
     ParsedNotice,
     parse_notice,
     render_notice,
     render_section_two,
 )
-from rectxl.notice.parse import _parse_notice
+from rectxl.core.notice.parse import _parse_notice
 
 SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
 

@@ -1,4 +1,4 @@
-"""Rendering the notice (rectxl.notice.render_*): the seeds' section 二 round trip, ledgers
+"""Rendering the notice (rectxl.core.notice.render_*): the seeds' section 二 round trip, ledgers
 built by hand, placeholders, the whole notice as text/Markdown and back."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rectxl.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
-from rectxl.notice import (
+from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
+from rectxl.core.notice import (
     normalize_for_compare,
     notice_blocks,
     parse_notice,

@@ -8,13 +8,13 @@ from datetime import date, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rectxl.deadline import (
+from rectxl.core.deadline import (
     DeadlineKind,
     format_deadline,
     parse_date,
     parse_deadline,
 )
-from rectxl.status import Status, normalize_text, parse_status
+from rectxl.core.status import Status, normalize_text, parse_status
 
 FAST = settings(max_examples=200, deadline=None)
 

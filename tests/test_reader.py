@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from rectxl import fields as F
 from rectxl.api import check
-from rectxl.deadline import DeadlineKind
-from rectxl.errors import LedgerError
-from rectxl.grid import Grid, find_header, ledger_from_grids
+from rectxl.core import fields as F
+from rectxl.core.deadline import DeadlineKind
+from rectxl.core.errors import LedgerError
+from rectxl.core.grid import Grid, find_header, ledger_from_grids
+from rectxl.core.status import Status
 from rectxl.io.reader import read_ledger
-from rectxl.status import Status
 from tests.ledgers import MESSY_AS_OF, MESSY_EXPECTED, write_messy_ledger
 
 

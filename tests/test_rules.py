@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from rectxl import fields as F
 from rectxl.api import check
-from rectxl.findings import Severity
-from rectxl.rules import RULES, Options
+from rectxl.core import fields as F
+from rectxl.core.findings import Severity
+from rectxl.core.rules import RULES, Options
 from tests.ledgers import write_simple_ledger
 
 AS_OF = date(2023, 9, 20)

@@ -1,4 +1,4 @@
-"""Table-driven tests for rectxl.status."""
+"""Table-driven tests for rectxl.core.status."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from rectxl.status import STATUS_ALIASES, Status, fold_text, normalize_text, parse_status
+from rectxl.core.status import STATUS_ALIASES, Status, fold_text, normalize_text, parse_status
 
 D, M, P, L, N = (
     Status.DONE,

@@ -17,15 +17,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rectxl.errors import RectxlError
+from rectxl.core.errors import RectxlError
+from rectxl.core.findings import Severity
+from rectxl.core.grid import ledger_from_grids
+from rectxl.core.model import Ledger
+from rectxl.core.rules import Options
+from rectxl.core.sheets import FINDINGS_SHEET, findings_sheet, highlight_cells, summary_sheets
+from rectxl.core.validate import Report, Source
+from rectxl.core.validate import validate as validate_ledger
 from rectxl.excel.book_io import clear_marks, grids_from_book, has_marks, write_marks, write_spec
-from rectxl.findings import Severity
-from rectxl.grid import ledger_from_grids
-from rectxl.model import Ledger
-from rectxl.rules import Options
-from rectxl.sheets import FINDINGS_SHEET, findings_sheet, highlight_cells, summary_sheets
-from rectxl.validate import Report, Source
-from rectxl.validate import validate as validate_ledger
 
 __all__ = ["TITLE", "clear", "flag", "new_ledger", "notice", "summarize", "validate"]
 

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from rectxl.grid import Grid, col_letter
-from rectxl.report import safe_cell_text
-from rectxl.sheets import MARKS_SHEET, OUTPUT_SHEETS, Highlight, SheetSpec
+from rectxl.core.grid import Grid, col_letter
+from rectxl.core.report import safe_cell_text
+from rectxl.core.sheets import MARKS_SHEET, OUTPUT_SHEETS, Highlight, SheetSpec
 
 __all__ = [
     "MERGED_RANGES_KEY",

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rectxl.errors import UnsafeWriteError
+from rectxl.core.errors import UnsafeWriteError
 
 __all__ = ["atomic_path", "atomic_write_bytes", "atomic_write_text", "ensure_not_input"]
 

@@ -1,4 +1,4 @@
-"""Write a ledger diff (:mod:`rectxl.diff`) as an .xlsx workbook: 变化汇总 and 变化明细."""
+"""Write a ledger diff (:mod:`rectxl.core.diff`) as an .xlsx workbook: 变化汇总 and 变化明细."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from rectxl.diff import LedgerDiff, diff_sheets
+from rectxl.core.diff import LedgerDiff, diff_sheets
 from rectxl.io.atomic import atomic_path, ensure_not_input
 from rectxl.io.xlsx_out import write_spec
 

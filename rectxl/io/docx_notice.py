@@ -1,6 +1,6 @@
 """The notice as a Word document (.docx), and .docx notices read back as text.
 
-:func:`write_notice_docx` lays out :func:`rectxl.notice.notice_blocks` in official-document
+:func:`write_notice_docx` lays out :func:`rectxl.core.notice.notice_blocks` in official-document
 style after GB/T 9704-2012 (党政机关公文格式):
 
 - A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm;
@@ -46,10 +46,10 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from rectxl.core.model import Ledger
+from rectxl.core.notice.parse import NoticeParseError
+from rectxl.core.notice.render import Block, notice_blocks
 from rectxl.io.atomic import atomic_path
-from rectxl.model import Ledger
-from rectxl.notice.parse import NoticeParseError
-from rectxl.notice.render import Block, notice_blocks
 
 __all__ = [
     "BODY_LINE_SPACING",
@@ -384,7 +384,7 @@ def write_notice_docx(ledger: Ledger, path: str | os.PathLike[str], *,
 
 def read_notice_docx(path: str | os.PathLike[str]) -> str:
     """The document's paragraphs (tables included, in order) joined by newlines, for
-    :func:`rectxl.notice.parse_notice`. Unreadable files raise :class:`NoticeParseError`."""
+    :func:`rectxl.core.notice.parse_notice`. Unreadable files raise :class:`NoticeParseError`."""
     source = Path(path)
     if not source.is_file():
         raise NoticeParseError(f"找不到通报文件:{source}")

@@ -17,13 +17,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rectxl import fields as F
-from rectxl.deadline import DeadlineKind
+from rectxl.core import fields as F
+from rectxl.core.deadline import DeadlineKind
+from rectxl.core.model import Ledger, LedgerInfo, Measure
+from rectxl.core.numbering import chinese_number
+from rectxl.core.status import Status
+from rectxl.core.units import split_units
 from rectxl.io.atomic import atomic_path
-from rectxl.model import Ledger, LedgerInfo, Measure
-from rectxl.numbering import chinese_number
-from rectxl.rules.owners import split_units
-from rectxl.status import Status
 
 __all__ = ["FILL_GUIDE", "INFO_ROWS", "STATUS_CHOICES", "write_ledger"]
 

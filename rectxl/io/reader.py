@@ -2,7 +2,7 @@
 
 python-calamine does the reading (fast, and it reports merged ranges); openpyxl is only tried
 when calamine cannot open an OOXML file. Every failure becomes a one-line Chinese
-:class:`~rectxl.errors.LedgerError`.
+:class:`~rectxl.core.errors.LedgerError`.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ from typing import IO
 
 import python_calamine as pc
 
-from rectxl.errors import LedgerError
-from rectxl.grid import Grid, gc_paused, ledger_from_grids
+from rectxl.core.errors import LedgerError
+from rectxl.core.grid import Grid, ledger_from_grids
+from rectxl.core.model import Ledger
+from rectxl.io.memory import gc_paused
 from rectxl.io.ooxml import sheet_parts
 from rectxl.io.safety import inspect_package
-from rectxl.model import Ledger
 
 __all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "release_freed_memory", "sibling_files"]
 
@@ -193,7 +194,7 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
 
 
 def read_ledger(path: Path) -> Ledger:
-    """Read the ledger at ``path`` (see :func:`rectxl.grid.ledger_from_grids`)."""
+    """Read the ledger at ``path`` (see :func:`rectxl.core.grid.ledger_from_grids`)."""
     with gc_paused():
         grids = read_grids(Path(path))
         release_freed_memory()

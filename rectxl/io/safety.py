@@ -13,9 +13,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from rectxl.errors import UnsafeWriteError
+from rectxl.core.errors import UnsafeWriteError
+from rectxl.core.names import OUTPUT_SHEETS
 from rectxl.io.ooxml import part_rels, sheet_parts
-from rectxl.sheetnames import OUTPUT_SHEETS
 
 __all__ = ["MAX_CELLS", "MAX_RATIO", "MAX_UNCOMPRESSED", "inspect_package", "lossy_parts", "refuse_lossy_write"]
 
@@ -107,9 +107,9 @@ def inspect_package(path: Path) -> None:
     has a sheet whose used area would need an enormous grid (a stray cell at XFD1048576).
 
     Reads the package in bounded chunks: memory stays small whatever the file claims. Raises
-    :class:`~rectxl.errors.LedgerError` with a Chinese message.
+    :class:`~rectxl.core.errors.LedgerError` with a Chinese message.
     """
-    from rectxl.errors import LedgerError
+    from rectxl.core.errors import LedgerError
 
     try:
         zf = zipfile.ZipFile(path)

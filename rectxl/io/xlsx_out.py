@@ -1,5 +1,5 @@
 """Write output sheets and highlights into .xlsx files with openpyxl (the file-side renderer of
-:mod:`rectxl.sheets`), and remove them again exactly (清除标记).
+:mod:`rectxl.core.sheets`), and remove them again exactly (清除标记).
 
 Colouring a flagged cell is the only change made to a user's own sheet. The original fill of
 every coloured cell is recorded in the very-hidden sheet ``rectxl标记`` so that clearing puts
@@ -23,12 +23,10 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import Outline
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rectxl.errors import RectxlError
-from rectxl.grid import gc_paused
-from rectxl.io.atomic import atomic_path
-from rectxl.model import Ledger
-from rectxl.report import safe_cell_text
-from rectxl.sheets import (
+from rectxl.core.errors import RectxlError
+from rectxl.core.model import Ledger
+from rectxl.core.report import safe_cell_text
+from rectxl.core.sheets import (
     FINDINGS_SHEET,
     MARKS_SHEET,
     OUTPUT_SHEETS,
@@ -37,7 +35,9 @@ from rectxl.sheets import (
     highlight_cells,
     summary_sheets,
 )
-from rectxl.validate import Report
+from rectxl.core.validate import Report
+from rectxl.io.atomic import atomic_path
+from rectxl.io.memory import gc_paused
 
 __all__ = [
     "annotate_file",
@@ -193,7 +193,7 @@ def annotate_file(source: Path, output: Path, report: Report, ledger: Ledger, *,
     """Write a copy of ``source`` to ``output`` with 校验结果, highlights and summary sheets.
 
     openpyxl builds an object per cell; the garbage collector is paused meanwhile (see
-    :func:`rectxl.grid.gc_paused`): with it running, loading and saving a 100,000-row ledger
+    :func:`rectxl.io.memory.gc_paused`): with it running, loading and saving a 100,000-row ledger
     takes a third longer."""
     with gc_paused():
         return _annotate_file(source, output, report, ledger, summary=summary)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rectxl import fields as F
-from rectxl.findings import Finding, Severity
-from rectxl.rules.context import Context
-from rectxl.rules.registry import Rule, rule
-from rectxl.status import Status
+from rectxl.core import fields as F
+from rectxl.core.findings import Finding, Severity
+from rectxl.core.rules.context import Context
+from rectxl.core.rules.registry import Rule, rule
+from rectxl.core.status import Status
 
 __all__ = ["FUTURE_WORDING", "PAST_WORDING"]
 

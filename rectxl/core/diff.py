@@ -1,6 +1,6 @@
 """What changed between two versions of a ledger (``rectxl diff 台账_9月.xlsx 台账_10月.xlsx``).
 
-Pure: two :class:`~rectxl.model.Ledger` objects in, a :class:`LedgerDiff` out — no files, no
+Pure: two :class:`~rectxl.core.model.Ledger` objects in, a :class:`LedgerDiff` out — no files, no
 Excel. :func:`render_diff_text` renders it as Chinese text, :func:`diff_sheets` as sheet specs
 (written to .xlsx by :mod:`rectxl.io.diff_out`).
 
@@ -35,13 +35,13 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from rectxl import fields as F
-from rectxl.deadline import Deadline, DeadlineKind
-from rectxl.model import Issue, Ledger, Measure
-from rectxl.rules.owners import split_units, unit_key
-from rectxl.sheets import SheetSpec
-from rectxl.status import Status
-from rectxl.summary import Counts, summarize
+from rectxl.core import fields as F
+from rectxl.core.deadline import Deadline, DeadlineKind
+from rectxl.core.model import Issue, Ledger, Measure
+from rectxl.core.sheets import SheetSpec
+from rectxl.core.status import Status
+from rectxl.core.summary import Counts, summarize
+from rectxl.core.units import split_units, unit_key
 
 __all__ = [
     "DIFF_SHEETS",

@@ -9,87 +9,24 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
-from typing import NoReturn
 
-from rectxl import __version__
-from rectxl import fields as F
-from rectxl.errors import RectxlError
-from rectxl.findings import Severity
-from rectxl.rules import RULES, Options
+from rectxl.cli.options import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    add_validation_options,
+    as_of_date,
+    options_from,
+)
+from rectxl.core.errors import RectxlError
+from rectxl.core.findings import Severity
+from rectxl.core.rules import RULES
+from rectxl.core.version import __version__
 
 __all__ = ["build_parser", "main"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with its usage errors in Chinese and exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        for en, zh in _ARGPARSE_ZH:
-            message = message.replace(en, zh)
-        self.exit(EXIT_USAGE, f"用法错误:{message}(运行 {self.prog} --help 查看用法)\n")
-
-
-_ARGPARSE_ZH = [
-    ("the following arguments are required", "缺少参数"),
-    ("unrecognized arguments", "无法识别的参数"),
-    ("invalid choice", "无效的选项"),
-    ("expected one argument", "需要一个参数值"),
-    ("argument ", "参数 "),
-    ("invalid", "无效的"),
-    ("choose from", "可选"),
-]
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对,应为 YYYY-MM-DD,如 2023-09-20") from None
-
-
-def _codes(text: str) -> frozenset[str]:
-    codes = frozenset(c.strip() for c in text.split(",") if c.strip())
-    unknown = codes - set(RULES)
-    if unknown:
-        raise argparse.ArgumentTypeError(f"未知的检查代码:{'、'.join(sorted(unknown))}(rectxl codes 可列出全部代码)")
-    return codes
-
-
-_OWNER_LEVEL = {"责任单位": F.OWNER_UNIT, "责任领导": F.LEAD, "责任人": F.OWNER_PERSON,
-                "unit": F.OWNER_UNIT, "lead": F.LEAD, "person": F.OWNER_PERSON}
-
-
-def _levels(text: str) -> frozenset[str]:
-    levels = set()
-    for part in text.replace("、", ",").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        if part not in _OWNER_LEVEL:
-            raise argparse.ArgumentTypeError(f"未知的责任人层级“{part}”(可选:责任单位、责任领导、责任人)")
-        levels.add(_OWNER_LEVEL[part])
-    return frozenset(levels)
-
-
-def _add_validation_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
-                   help="截至日期(判断逾期、临期);默认取基本信息中的报告日期,否则为今天")
-    p.add_argument("--due-soon-days", type=int, default=15, metavar="N",
-                   help="距整改时限 N 天内未完成的给出临期提醒(默认 15)")
-    p.add_argument("--require", type=_levels, default=frozenset({F.OWNER_UNIT}), metavar="层级",
-                   help="缺失即为错误的责任人层级,逗号分隔:责任单位,责任领导,责任人(默认 责任单位)")
-    p.add_argument("--select", type=_codes, metavar="CODES", help="只运行这些检查(代码逗号分隔)")
-    p.add_argument("--ignore", type=_codes, default=frozenset(), metavar="CODES",
-                   help="跳过这些检查(代码逗号分隔)")
-
-
-def _options(args: argparse.Namespace) -> Options:
-    return Options(as_of=args.as_of, due_soon_days=args.due_soon_days,
-                   required_owners=args.require, select=args.select, ignore=args.ignore)
 
 
 def _emit(text: str, output: Path | None, *, bom: bool = False) -> None:
@@ -106,9 +43,10 @@ def _emit(text: str, output: Path | None, *, bom: bool = False) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from rectxl import api, report
+    from rectxl import api
+    from rectxl.core import report
 
-    result = api.check(args.ledger, _options(args))
+    result = api.check(args.ledger, options_from(args))
     if args.format == "json":
         _emit(report.to_json(result), args.output)
     elif args.format == "csv":
@@ -128,7 +66,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             print(f"已备份原文件到 {backup}")
         print(f"已清除标记({restored}个单元格恢复原样),写入 {target}")
         return EXIT_OK
-    result, target, backup = api.annotate(args.ledger, args.output, _options(args),
+    result, target, backup = api.annotate(args.ledger, args.output, options_from(args),
                                           in_place=args.in_place, summary=not args.no_summary)
     if backup:
         print(f"已备份原文件到 {backup}")
@@ -140,7 +78,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 def cmd_summary(args: argparse.Namespace) -> int:
     from rectxl import api
 
-    result, target = api.summary_workbook(args.ledger, args.output, _options(args))
+    result, target = api.summary_workbook(args.ledger, args.output, options_from(args))
     print(f"已写入汇总表 {target}(截至 {result.as_of.isoformat()})")
     return EXIT_OK
 
@@ -175,7 +113,7 @@ def cmd_parse_notice(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from rectxl import api
-    from rectxl.diff import render_diff_text
+    from rectxl.core.diff import render_diff_text
 
     diff = api.diff(args.old, args.new, as_of_old=args.as_of_old, as_of_new=args.as_of_new)
     if args.format == "json":
@@ -205,9 +143,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from rectxl.batch import run_command
+    from rectxl.cli.batch import run_command
 
-    return run_command(args, _options(args))
+    return run_command(args, options_from(args))
 
 
 def cmd_addin(args: argparse.Namespace) -> int:
@@ -217,7 +155,7 @@ def cmd_addin(args: argparse.Namespace) -> int:
 
 
 def cmd_codes(args: argparse.Namespace) -> int:
-    from rectxl.findings import SEVERITY_LABELS
+    from rectxl.core.findings import SEVERITY_LABELS
 
     for code, rule in RULES.items():
         print(f"{code:<26} {SEVERITY_LABELS[rule.severity]}  {rule.description}")
@@ -228,19 +166,19 @@ def cmd_codes(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="rectxl",
         description="巡察整改台账校验与整改进展情况通报生成工具",
         epilog="退出码:0 未发现错误;1 发现错误;2 用法错误或文件无法读取。",
     )
     parser.add_argument("--version", action="version", version=f"rectxl {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
 
     p = sub.add_parser("check", help="校验台账,列出全部问题", description="校验一个台账文件,按严重程度列出全部问题。")
     p.add_argument("ledger", type=Path, help="台账文件(.xlsx/.xlsm/.xls/.ods)")
     p.add_argument("--format", choices=["text", "json", "csv"], default="text", help="输出格式(默认 text)")
     p.add_argument("-o", "--output", type=Path, help="写入文件而不是屏幕")
-    _add_validation_options(p)
+    add_validation_options(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("annotate", help="生成带校验结果、标色和汇总表的台账副本",
@@ -252,14 +190,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--in-place", action="store_true", help="直接写回原文件(会先自动备份)")
     p.add_argument("--clear", action="store_true", help="清除 rectxl 的标色和工作表")
     p.add_argument("--no-summary", action="store_true", help="不生成汇总表")
-    _add_validation_options(p)
+    add_validation_options(p)
     p.set_defaults(func=cmd_annotate)
 
     p = sub.add_parser("summary", help="按通报结构生成汇总表",
                        description="按通报的结构生成汇总工作簿:整改总体情况、整改明细、责任单位统计、逾期清单。")
     p.add_argument("ledger", type=Path, help="台账文件")
     p.add_argument("-o", "--output", type=Path, default=Path("整改汇总.xlsx"), help="输出文件(默认 整改汇总.xlsx)")
-    _add_validation_options(p)
+    add_validation_options(p)
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("notice", help="由台账生成整改进展情况通报(.docx/.txt/.md)",
@@ -289,9 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path,
                    help="写入文件而不是屏幕:.xlsx 生成“变化汇总”“变化明细”两张表,其他扩展名写文本")
     p.add_argument("--format", choices=["text", "json"], default="text", help="屏幕或文本文件的格式(默认 text)")
-    p.add_argument("--as-of-old", type=_date, metavar="YYYY-MM-DD",
+    p.add_argument("--as-of-old", type=as_of_date, metavar="YYYY-MM-DD",
                    help="上期的截至日期(统计逾期);默认取上期基本信息中的报告日期,否则为今天")
-    p.add_argument("--as-of-new", type=_date, metavar="YYYY-MM-DD",
+    p.add_argument("--as-of-new", type=as_of_date, metavar="YYYY-MM-DD",
                    help="本期的截至日期;默认取本期基本信息中的报告日期,否则为今天")
     p.set_defaults(func=cmd_diff)
 
@@ -300,10 +238,10 @@ def build_parser() -> argparse.ArgumentParser:
                                    "生成汇总工作簿(单位汇总、全部问题(可跳转到原文件单元格)、无法读取)和 JSON。"
                                    "无法读取的文件列出原因后跳过,不会中断;~$ 临时文件、隐藏文件和 rectxl 生成的文件"
                                    "不检查。有台账存在错误或无法读取时退出码为 1。")
-    from rectxl.batch import add_arguments
+    from rectxl.cli.batch import add_arguments
 
     add_arguments(p)
-    _add_validation_options(p)
+    add_validation_options(p)
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("new", help="生成空白台账模板", description="生成带下拉列表和条件格式的空白台账模板。")

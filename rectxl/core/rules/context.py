@@ -5,16 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from rectxl import fields as F
-from rectxl.findings import Severity
-from rectxl.model import Issue, Ledger, Measure
-
-if TYPE_CHECKING:
-    from rectxl.rules.registry import Rule
+from rectxl.core import fields as F
+from rectxl.core.findings import Severity
+from rectxl.core.model import Issue, Ledger, Measure
 
 __all__ = ["OWNER_LEVELS", "Context", "Options"]
 
@@ -60,9 +56,9 @@ class Context:
         """The ledger's issues in order, listed once."""
         return list(self.ledger.issues())
 
-    def severity_for(self, rule: Rule) -> Severity:
+    def severity_for(self, code: str, severity: Severity) -> Severity:
         """A rule's severity, raised to error for owner levels the options require."""
-        for level, code in OWNER_LEVELS.items():
-            if rule.code == code and level in self.options.required_owners:
+        for level, owner_code in OWNER_LEVELS.items():
+            if code == owner_code and level in self.options.required_owners:
                 return Severity.ERROR
-        return rule.severity
+        return severity

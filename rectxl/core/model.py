@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rectxl import fields as F
-from rectxl.deadline import Deadline, DeadlineKind
-from rectxl.status import Status
+from rectxl.core import fields as F
+from rectxl.core.deadline import Deadline, DeadlineKind
+from rectxl.core.status import Status
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,7 +51,7 @@ class LedgerInfo(BaseModel):
     preamble: str | None = Field(None, description="导语")
     section_one: str | None = Field(None, description="一、组织领导情况 (free text)")
     section_three: str | None = Field(None, description="三、下一步工作 (free text)")
-    # Notice layout remembered by rectxl.notice.parse_notice (renderers fall back to defaults)
+    # Notice layout remembered by rectxl.core.notice.parse_notice (renderers fall back to defaults)
     heading_one: str | None = Field(default=None, description="“一、”标题 (no numeral)")
     heading_two: str | None = Field(default=None, description="“二、”标题 (no numeral)")
     heading_three: str | None = Field(default=None, description="“三、”标题 (no numeral)")

@@ -5,30 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from rectxl import fields as F
-from rectxl.deadline import DeadlineKind
-from rectxl.findings import Finding, Severity
-from rectxl.model import Measure
-from rectxl.rules.context import Context
-from rectxl.rules.registry import Rule, rule
-from rectxl.status import Status
+from rectxl.core import fields as F
+from rectxl.core.deadline import DeadlineKind
+from rectxl.core.findings import Finding, Severity
+from rectxl.core.model import Measure
+from rectxl.core.rules.context import Context
+from rectxl.core.rules.registry import Rule, rule
+from rectxl.core.status import Status
+from rectxl.core.timing import effective_due, is_open, is_overdue
 
-__all__ = ["effective_due", "is_overdue"]
-
-
-def _open(m: Measure) -> bool:
-    """Still to be done by its deadline: not 已完成; a date-then-long-term measure counts as done
-    once it is marked 长期坚持 (its dated part is over and it continues as routine)."""
-    if m.status is Status.DONE:
-        return False
-    return not (m.deadline.kind is DeadlineKind.DATE_AND_LONG_TERM and m.status is Status.LONG_TERM)
-
-
-def effective_due(m: Measure) -> date | None:
-    """The date a measure is due by (``None`` for long-term or unreadable deadlines)."""
-    if m.deadline.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM):
-        return m.deadline.due
-    return None
+__all__: list[str] = []
 
 
 def _dated(ctx: Context) -> list[tuple[Measure, date]]:
@@ -37,16 +23,6 @@ def _dated(ctx: Context) -> list[tuple[Measure, date]]:
     if dated is None:
         dated = ctx.cache["dated"] = [(m, due) for m in ctx.measures if (due := effective_due(m)) is not None]
     return dated  # type: ignore[return-value]
-
-
-def is_overdue(m: Measure, as_of: date) -> bool:
-    """Overdue as the ``overdue`` rule and the summary sheets count it."""
-    if not _open(m):
-        return False
-    if m.deadline.kind is DeadlineKind.IMMEDIATE:
-        return True
-    due = effective_due(m)
-    return due is not None and due < as_of
 
 
 @rule(
@@ -93,7 +69,7 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def due_today(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
-        if due == ctx.as_of and _open(m):
+        if due == ctx.as_of and is_open(m):
             yield r.at(ctx, m, F.DEADLINE, due=_fmt(ctx.as_of), status=m.status_text or "未填写")
 
 
@@ -105,7 +81,7 @@ def due_today(r: Rule, ctx: Context) -> Iterator[Finding]:
 def due_soon(r: Rule, ctx: Context) -> Iterator[Finding]:
     window = ctx.options.due_soon_days
     for m, due in _dated(ctx):
-        if 0 < (due - ctx.as_of).days <= window and _open(m):
+        if 0 < (due - ctx.as_of).days <= window and is_open(m):
             yield r.at(ctx, m, F.DEADLINE, days=(due - ctx.as_of).days, due=_fmt(due))
 
 

@@ -1,7 +1,7 @@
 """Totals a notice states in words ("三大方面33个问题…148项整改措施", "已完成整改19个…完成率76%")
 and their check against what was actually parsed.
 
-Pure: works on strings and a :class:`~rectxl.model.Ledger`. A mismatch is *reported* as a
+Pure: works on strings and a :class:`~rectxl.core.model.Ledger`. A mismatch is *reported* as a
 :class:`TotalCheck` with ``ok=False`` and a Chinese message; nothing is raised.
 """
 
@@ -13,9 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from rectxl.model import Ledger
-from rectxl.notice._text import NUM, fold, to_int
-from rectxl.status import Status
+from rectxl.core.model import Ledger
+from rectxl.core.notice._text import NUM, fold, to_int
+from rectxl.core.status import Status
 
 __all__ = ["StatedTotals", "TotalCheck", "check_totals", "extract_stated_totals"]
 

@@ -2,42 +2,16 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
-from rectxl import fields as F
-from rectxl.findings import Finding, Severity
-from rectxl.rules.context import Context
-from rectxl.rules.registry import Rule, rule
+from rectxl.core import fields as F
+from rectxl.core.findings import Finding, Severity
+from rectxl.core.rules.context import Context
+from rectxl.core.rules.registry import Rule, rule
+from rectxl.core.units import split_units, unit_key
 
-__all__ = ["split_units", "unit_key"]
-
-_UNIT_SEP = re.compile(r"[、,，;；/／\n]+|\s{2,}")
-_UNIT_ROLE = re.compile(r"^(?:牵头(?:单位)?|配合(?:单位)?|责任(?:单位)?|协办|主办)[:：]?")
-
-
-_UNIT_NOTE = re.compile(r"[(（](?:牵头|配合|协办|主办|负责)[)）]$")
-
-
-def split_units(text: str) -> list[str]:
-    """``"办公室、财务科(配合)"`` → ``["办公室", "财务科"]``: the units a cell names."""
-    return list(_units(text))
-
-
-@lru_cache(maxsize=8192)
-def _units(text: str) -> tuple[str, ...]:
-    """:func:`split_units`, once per distinct cell text (a ledger repeats a few dozen units)."""
-    units = []
-    for part in _UNIT_SEP.split(text):
-        part = _UNIT_ROLE.sub("", part.strip())
-        part = _UNIT_NOTE.sub("", part).strip()
-        if part:
-            units.append(part)
-    return tuple(units)
-
+__all__: list[str] = []
 
 def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[Finding]]:
     """The rule body for one owner level: every measure whose ``field_attr`` is empty."""
@@ -85,7 +59,7 @@ def unknown_owner_unit(r: Rule, ctx: Context) -> Iterator[Finding]:
         return
     known = {unit_key(u) for u in directory}
     for m in ctx.measures:
-        for unit in _units(m.owner_unit):
+        for unit in split_units(m.owner_unit):
             if unit_key(unit) not in known:
                 yield r.at(ctx, m, F.OWNER_UNIT, unit=unit)
 
@@ -99,7 +73,7 @@ def owner_unit_variant(r: Rule, ctx: Context) -> Iterator[Finding]:
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     measures = ctx.measures
     for text, n in Counter(m.owner_unit for m in measures).items():  # each distinct cell once
-        for unit in _units(text):
+        for unit in split_units(text):
             spellings[unit_key(unit)][unit] += n
     canonical = {
         key: counts.most_common(1)[0][0] for key, counts in spellings.items() if len(counts) > 1
@@ -107,14 +81,7 @@ def owner_unit_variant(r: Rule, ctx: Context) -> Iterator[Finding]:
     if not canonical:
         return
     for m in measures:
-        for unit in _units(m.owner_unit):
+        for unit in split_units(m.owner_unit):
             best = canonical.get(unit_key(unit))
             if best is not None and unit != best:
                 yield r.at(ctx, m, F.OWNER_UNIT, unit=unit, canonical=best)
-
-
-@lru_cache(maxsize=8192)
-def unit_key(unit: str) -> str:
-    """Spelling-insensitive key: NFKC (full-width → half-width), no spaces or punctuation."""
-    text = unicodedata.normalize("NFKC", unit)
-    return "".join(ch for ch in text if ch.isalnum())

@@ -12,11 +12,11 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from rectxl.model import Issue, Ledger, Measure
-from rectxl.numbering import chinese_number
-from rectxl.rules.deadlines import effective_due, is_overdue
-from rectxl.rules.owners import split_units, unit_key
-from rectxl.status import Status
+from rectxl.core.model import Issue, Ledger, Measure
+from rectxl.core.numbering import chinese_number
+from rectxl.core.status import Status
+from rectxl.core.timing import effective_due, is_overdue
+from rectxl.core.units import split_units, unit_key
 
 __all__ = [
     "Counts",

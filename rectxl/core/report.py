@@ -8,8 +8,8 @@ import json
 import re
 from typing import Any
 
-from rectxl.findings import SEVERITY_LABELS, Finding, Severity
-from rectxl.validate import Report
+from rectxl.core.findings import SEVERITY_LABELS, Finding, Severity
+from rectxl.core.validate import Report
 
 __all__ = ["CSV_COLUMNS", "FINDING_FIELDS", "safe_cell_text", "to_csv", "to_json", "to_text"]
 

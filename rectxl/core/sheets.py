@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rectxl.findings import SEVERITY_LABELS, Severity
-from rectxl.grid import gc_paused
-from rectxl.model import Ledger
-from rectxl.sheetnames import FINDINGS_SHEET, MARKS_SHEET, OUTPUT_SHEETS, SUMMARY_SHEETS
-from rectxl.summary import DetailRow, Summary, detail_rows, summarize, totals_sentence
-from rectxl.validate import Report
+from rectxl.core.findings import SEVERITY_LABELS, Severity
+from rectxl.core.model import Ledger
+from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OUTPUT_SHEETS, SUMMARY_SHEETS
+from rectxl.core.summary import DetailRow, Summary, detail_rows, summarize, totals_sentence
+from rectxl.core.validate import Report
 
 __all__ = [
     "FINDINGS_SHEET",
@@ -128,10 +127,9 @@ def findings_sheet(report: Report) -> SheetSpec:
 
 def summary_sheets(report: Report, ledger: Ledger) -> list[SheetSpec]:
     """整改总体情况, 整改明细, 责任单位统计, 逾期清单 for ``ledger`` as of the report's date."""
-    with gc_paused():  # a row object per measure: see rectxl.grid.gc_paused
-        rows = detail_rows(ledger, report.as_of)
-        summary = summarize(ledger, report.as_of, rows=rows)
-        return [_overview(report, summary), _detail(rows), _units(summary), _overdue(summary)]
+    rows = detail_rows(ledger, report.as_of)
+    summary = summarize(ledger, report.as_of, rows=rows)
+    return [_overview(report, summary), _detail(rows), _units(summary), _overdue(summary)]
 
 
 def _pct(rate: float) -> str:

@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from rectxl.model import Issue, Ledger, LedgerInfo
-from rectxl.notice._text import END_PUNCT, cn_date, cn_date_range, fold, ordinal
-from rectxl.numbering import chinese_number
-from rectxl.status import normalize_text
+from rectxl.core.model import Issue, Ledger, LedgerInfo
+from rectxl.core.notice._text import END_PUNCT, cn_date, cn_date_range, fold, ordinal
+from rectxl.core.numbering import chinese_number
+from rectxl.core.status import normalize_text
 
 __all__ = [
     "DEFAULT_HEADINGS",
@@ -208,7 +208,7 @@ def contact_line(info: LedgerInfo) -> str:
 
 def notice_blocks(ledger: Ledger) -> list[Block]:
     """The whole notice as blocks: title, preamble, 一、二、三、, supervision and contacts,
-    signature and date — from :class:`~rectxl.model.LedgerInfo`, placeholders where missing."""
+    signature and date — from :class:`~rectxl.core.model.LedgerInfo`, placeholders where missing."""
     info = ledger.info
     h1, h2, h3 = DEFAULT_HEADINGS
     blocks = [Block("title", _one_paragraph(info.title) if info.title else default_title(info))]

@@ -11,8 +11,8 @@ import re
 import unicodedata
 from datetime import date
 
-from rectxl.deadline import parse_date
-from rectxl.numbering import chinese_number, parse_chinese_number
+from rectxl.core.deadline import parse_date
+from rectxl.core.numbering import chinese_number, parse_chinese_number
 
 __all__ = [
     "CN_NUM",

@@ -63,7 +63,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from rectxl.status import normalize_text
+from rectxl.core.status import normalize_text
 
 __all__ = [
     "Deadline",

@@ -2,9 +2,9 @@
 ledger as a notice, and check the totals a notice states. Pure — no file access here; the
 .docx edge is :mod:`rectxl.io.docx_notice`."""
 
-from rectxl.notice._text import normalize_for_compare
-from rectxl.notice.parse import NoticeParseError, ParsedNotice, infer_status, parse_notice
-from rectxl.notice.render import (
+from rectxl.core.notice._text import normalize_for_compare
+from rectxl.core.notice.parse import NoticeParseError, ParsedNotice, infer_status, parse_notice
+from rectxl.core.notice.render import (
     Block,
     BlockKind,
     compose_preamble,
@@ -15,7 +15,7 @@ from rectxl.notice.render import (
     render_section_two,
     section_two_blocks,
 )
-from rectxl.notice.totals import StatedTotals, TotalCheck, check_totals, extract_stated_totals
+from rectxl.core.notice.totals import StatedTotals, TotalCheck, check_totals, extract_stated_totals
 
 __all__ = [
     "Block",

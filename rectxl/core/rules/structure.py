@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rectxl import fields as F
-from rectxl.findings import Finding, Severity
-from rectxl.rules.context import Context
-from rectxl.rules.registry import Rule, row_of, rule
+from rectxl.core import fields as F
+from rectxl.core.findings import Finding, Severity
+from rectxl.core.rules.context import Context
+from rectxl.core.rules.registry import Rule, row_of, rule
 
 __all__: list[str] = []
 

@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from rectxl import __version__
-from rectxl.findings import SEVERITY_ORDER, Finding, Severity
-from rectxl.grid import gc_paused
-from rectxl.model import Ledger
-from rectxl.rules import RULES, Context, Options
+from rectxl.core.findings import SEVERITY_ORDER, Finding, Severity
+from rectxl.core.model import Ledger
+from rectxl.core.rules import RULES, Context, Options
+from rectxl.core.summary import Counts
+from rectxl.core.version import __version__
 
 __all__ = ["Report", "Source", "resolve_as_of", "validate"]
 
@@ -34,6 +34,10 @@ class Report(BaseModel):
     measures: int = 0
     issues: int = 0
     aspects: int = 0
+    #: 基本信息 单位名称 (or what the reader took from a title row), for batch reports
+    unit: str | None = Field(None, exclude=True)
+    #: status counts as of ``as_of`` (the summary's, for batch reports)
+    counts: Counts = Field(default_factory=Counts, exclude=True)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -82,14 +86,13 @@ def validate(
     as_of, as_of_source = resolve_as_of(ledger, options, today)
     ctx = Context(ledger=ledger, options=options, as_of=as_of, sibling_files=sibling_files)
     findings: list[Finding] = []
-    with gc_paused():  # see rectxl.grid.gc_paused: the rules build many small objects
-        for code, rule in RULES.items():
-            if options.select is not None and code not in options.select:
-                continue
-            if code in options.ignore:
-                continue
-            findings.extend(rule.check(ctx))
-        findings.sort(key=lambda f: (f.sort_key(), SEVERITY_ORDER[f.severity]))
+    for code, rule in RULES.items():
+        if options.select is not None and code not in options.select:
+            continue
+        if code in options.ignore:
+            continue
+        findings.extend(rule.check(ctx))
+    findings.sort(key=lambda f: (f.sort_key(), SEVERITY_ORDER[f.severity]))
     return Report(
         findings=findings,
         as_of=as_of,
@@ -98,4 +101,6 @@ def validate(
         measures=len(ctx.measures),
         issues=len(ctx.issues),
         aspects=len(ledger.aspects),
+        unit=(ledger.info.unit_name or "").strip() or None,
+        counts=Counts.of(ctx.measures, as_of),
     )

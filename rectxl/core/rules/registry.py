@@ -1,6 +1,6 @@
 """The rule registry: one rule = one code, one severity, one description, one small function.
 
-A rule is a generator over a :class:`~rectxl.rules.context.Context` yielding findings; the
+A rule is a generator over a :class:`~rectxl.core.rules.context.Context` yielding findings; the
 registry is keyed by code (frictionless-style checks) and validation collects every finding
 before reporting (pandera-style lazy validation).
 """
@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rectxl.findings import Finding, Severity
+from rectxl.core.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from rectxl.model import Measure
-    from rectxl.rules.context import Context
+    from rectxl.core.model import Measure
+    from rectxl.core.rules.context import Context
 
 __all__ = ["RULES", "Rule", "row_of", "rule"]
 
@@ -49,7 +49,7 @@ class Rule:
         """Build a finding for this rule with its message rendered from the template."""
         return Finding(
             code=self.code,
-            severity=severity or ctx.severity_for(self),
+            severity=severity or ctx.severity_for(self.code, self.severity),
             message=self.template.format(value=_short(value), field=field, cell=cell, row=row, **params),
             sheet=ctx.ledger.sheet,
             cell=cell,

@@ -2,7 +2,7 @@
 
 Pure: takes a string, returns a :class:`ParsedNotice`; never opens files. For ANY input
 string :func:`parse_notice` either returns or raises :class:`NoticeParseError` (a
-:class:`~rectxl.errors.RectxlError` with one Chinese sentence) — never anything else.
+:class:`~rectxl.core.errors.RectxlError` with one Chinese sentence) — never anything else.
 
 Layout understood (DESIGN.md §4; both seeds in ``shared/seeds`` are the reference):
 
@@ -21,7 +21,7 @@ Layout understood (DESIGN.md §4; both seeds in ``shared/seeds`` are the referen
 - after section 三: the supervision sentence, contact details (电话, 邮寄地址/邮政信箱, 邮编,
   电子邮箱, 公开期限), the signature (落款) and its date;
 - ASCII or full-width punctuation and digits, full-width-space indents, blank lines, and
-  Markdown produced by :func:`rectxl.notice.render_notice` (``#`` headings, ``**``).
+  Markdown produced by :func:`rectxl.core.notice.render_notice` (``#`` headings, ``**``).
 """
 
 from __future__ import annotations
@@ -34,11 +34,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from rectxl.errors import RectxlError
-from rectxl.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
-from rectxl.notice._text import CN_NUM, fold, normalize_for_compare, ordinal, to_date, to_int
-from rectxl.notice.totals import StatedTotals, TotalCheck, check_totals, extract_stated_totals
-from rectxl.status import Status, normalize_text
+from rectxl.core.errors import RectxlError
+from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
+from rectxl.core.notice._text import CN_NUM, fold, normalize_for_compare, ordinal, to_date, to_int
+from rectxl.core.notice.totals import StatedTotals, TotalCheck, check_totals, extract_stated_totals
+from rectxl.core.status import Status, normalize_text
 
 __all__ = [
     "NoticeParseError",

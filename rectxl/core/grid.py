@@ -1,4 +1,4 @@
-"""Turn sheet grids (cell values plus merged ranges) into a :class:`~rectxl.model.Ledger`.
+"""Turn sheet grids (cell values plus merged ranges) into a :class:`~rectxl.core.model.Ledger`.
 
 This is the reader's core and it is pure: files (calamine/openpyxl) and a live Excel workbook
 (xlwings) each produce :class:`Grid` objects and go through the same code here. It handles the
@@ -9,23 +9,21 @@ rows merged across the sheet, blank and trailing rows, footers, and Excel error 
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import repeat
 from operator import contains, itemgetter
 from typing import Any
 
-from rectxl import fields as F
-from rectxl.deadline import parse_date, parse_deadline
-from rectxl.errors import LedgerError
-from rectxl.model import Aspect, Category, Deadline, DeadlineKind, Issue, Ledger, LedgerInfo, Measure, Status
-from rectxl.numbering import split_aspect_label, split_category_label, split_issue_label
-from rectxl.sheetnames import DIRECTORY_SHEET, INFO_SHEET, LEDGER_SHEET, OUTPUT_SHEETS
-from rectxl.status import normalize_text, parse_status
+from rectxl.core import fields as F
+from rectxl.core.deadline import parse_date, parse_deadline
+from rectxl.core.errors import LedgerError
+from rectxl.core.model import Aspect, Category, Deadline, DeadlineKind, Issue, Ledger, LedgerInfo, Measure, Status
+from rectxl.core.names import DIRECTORY_SHEET, INFO_SHEET, LEDGER_SHEET, OUTPUT_SHEETS
+from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
+from rectxl.core.status import normalize_text, parse_status
 
 __all__ = [
     "HEADER_SCAN_ROWS",
@@ -35,7 +33,6 @@ __all__ = [
     "a1",
     "col_letter",
     "find_header",
-    "gc_paused",
     "ledger_from_grids",
 ]
 
@@ -313,30 +310,6 @@ def _pick_ledger(grids: Sequence[Grid]) -> tuple[Grid, HeaderMap]:
 
 
 def ledger_from_grids(grids: Sequence[Grid]) -> Ledger:
-    """Build a ledger from a workbook's sheets (the ledger sheet, 基本信息, 责任单位名录)."""
-    with gc_paused():
-        return _ledger_from_grids(grids)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while many objects are built at once.
-
-    Building a ledger creates a few objects per cell, none of them in reference cycles; with the
-    collector running, each of its full passes re-scans everything built so far, which costs as
-    much as the building itself at 100,000 rows. Reference counting still frees memory as usual,
-    and the collector's previous state is restored afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _ledger_from_grids(grids: Sequence[Grid]) -> Ledger:
     by_name = {g.name.strip(): g for g in grids}
     info = _read_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else LedgerInfo()
     directory = _read_directory(by_name[DIRECTORY_SHEET]) if DIRECTORY_SHEET in by_name else None
@@ -556,24 +529,24 @@ class _Builder:
         t = self.texts
         status_text = t[F.STATUS][r]
         completed_text = t[F.COMPLETED][r]
-        return _new_measure({
-            "text": text,
-            "sheet": self.grid.name,
-            "row": r + 1,
-            "lead": t[F.LEAD][r],
-            "owner_unit": t[F.OWNER_UNIT][r],
-            "owner_person": t[F.OWNER_PERSON][r],
-            "deadline": self._deadline(raw.get(F.DEADLINE)),
-            "status": self._status(status_text),
-            "status_text": status_text,
-            "completed_on": self._completed(raw.get(F.COMPLETED)) if completed_text else None,
-            "completed_text": completed_text,
-            "progress": t[F.PROGRESS][r],
-            "evidence": t[F.EVIDENCE][r],
-            "remark": t[F.REMARK][r],
-            "cells": {f: refs[r] for f, _, refs in self._columns},
-            "raw": raw,
-        })
+        return Measure.model_construct(
+            text=text,
+            sheet=self.grid.name,
+            row=r + 1,
+            lead=t[F.LEAD][r],
+            owner_unit=t[F.OWNER_UNIT][r],
+            owner_person=t[F.OWNER_PERSON][r],
+            deadline=self._deadline(raw.get(F.DEADLINE)),
+            status=self._status(status_text),
+            status_text=status_text,
+            completed_on=self._completed(raw.get(F.COMPLETED)) if completed_text else None,
+            completed_text=completed_text,
+            progress=t[F.PROGRESS][r],
+            evidence=t[F.EVIDENCE][r],
+            remark=t[F.REMARK][r],
+            cells={f: refs[r] for f, _, refs in self._columns},
+            raw=raw,
+        )
 
     def _deadline(self, value: Any) -> Deadline:
         """:func:`parse_deadline`, once per distinct value (a ledger repeats a few dozen phrases)."""
@@ -619,33 +592,8 @@ def _error_values(values: list[Any], texts: list[str] | None) -> dict[int, str]:
     }
 
 
-def _new_measure(values: dict[str, Any]) -> Measure:
-    """``Measure.model_construct(**values)`` for a complete set of trusted values.
-
-    A ledger of 100,000 rows builds 100,000 measures; ``model_construct`` spends most of its
-    time on per-field alias and default bookkeeping that a complete set of values does not need.
-    This sets exactly what it sets (the values, the fields set, no extra, no private
-    attributes); ``tests/test_batch.py`` checks both give the same model. Should the model gain
-    a field not given here, ``model_construct`` fills in its default.
-    """
-    if len(values) != len(_MEASURE_FIELDS):
-        return Measure.model_construct(**values)
-    measure = _MEASURE_NEW(Measure)
-    _SET(measure, "__dict__", values)
-    _SET(measure, "__pydantic_fields_set__", _MEASURE_FIELDS)
-    _SET(measure, "__pydantic_extra__", None)
-    _SET(measure, "__pydantic_private__", None)
-    return measure
-
-
-_MEASURE_NEW = Measure.__new__
-_SET = object.__setattr__
 #: the hierarchy cells read for every data row
 _HIERARCHY = (F.ASPECT, F.CATEGORY, F.ISSUE_NO, F.ISSUE)
 #: the text fields of a measure, read with :func:`_text`
 _MEASURE_TEXT = (F.ASPECT, F.CATEGORY, F.ISSUE, F.MEASURE, F.LEAD, F.OWNER_UNIT, F.OWNER_PERSON, F.STATUS,
                  F.COMPLETED, F.PROGRESS, F.EVIDENCE, F.REMARK)
-#: every field of :class:`Measure` is given when one is built: one shared "fields set" for all
-#: (pydantic otherwise keeps a set of the 16 names per measure, ~1 KB each; setting an
-#: attribute later adds a name already in it, so sharing it is safe)
-_MEASURE_FIELDS = set(Measure.model_fields)
