@@ -11,10 +11,9 @@ from docx import Document
 
 from rectxl.core.notice import normalize_for_compare
 from rectxl.io.reader import read_ledger
+from tests.seeds import seed_path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
-SEED_000 = SEEDS / "000_23c76c0ca088df87.txt"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -23,7 +22,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_parse_notice_then_notice_reproduces_section_two(tmp_path: Path) -> None:
-    proc = run("parse-notice", str(SEED_000), "-o", "台账.xlsx", cwd=tmp_path)
+    proc = run("parse-notice", str(seed_path("000")), "-o", "台账.xlsx", cwd=tmp_path)
     # the notice says 148 measures but enumerates 124: reported, exit 1
     assert proc.returncode == 1, proc.stderr
     assert "3个方面,12个类别,33个问题,124项措施" in proc.stdout
@@ -33,7 +32,7 @@ def test_parse_notice_then_notice_reproduces_section_two(tmp_path: Path) -> None
     proc = run("notice", "台账.xlsx", "-o", "通报.txt", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     rendered = (tmp_path / "通报.txt").read_text("utf-8")
-    original = SEED_000.read_text("utf-8")
+    original = seed_path("000").read_text("utf-8")
     two = original[original.index("\n二、"):original.index("\n三、")]
     body = two.split("\n", 2)[2]  # after the "二、…" heading line
     assert normalize_for_compare(body) in normalize_for_compare(rendered)
@@ -65,6 +64,6 @@ def test_notice_bad_suffix_and_parse_notice_of_non_notice(tmp_path: Path) -> Non
 
 
 def test_parse_notice_reads_gbk_text(tmp_path: Path) -> None:
-    (tmp_path / "gbk.txt").write_bytes(SEED_000.read_text("utf-8").encode("gb18030"))
+    (tmp_path / "gbk.txt").write_bytes(seed_path("000").read_text("utf-8").encode("gb18030"))
     proc = run("parse-notice", "gbk.txt", cwd=tmp_path)
     assert "33个问题" in proc.stdout

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rectxl.core import fields as F
 from rectxl.core.errors import LedgerError
 from rectxl.core.grid import Grid, ledger_from_grids
-from rectxl.core.status import normalize_text
+from rectxl.core.text import normalize_text
 
 HEADER = [F.ASPECT, F.ISSUE, F.MEASURE, F.OWNER_UNIT, F.DEADLINE, F.STATUS]
 cell = st.one_of(

@@ -21,13 +21,11 @@ from rectxl.io.docx_notice import (
     read_notice_docx,
     write_notice_docx,
 )
-
-SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
+from tests.seeds import seed_text
 
 
 def seed_ledger(prefix: str) -> Ledger:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return parse_notice(path.read_text(encoding="utf-8")).ledger
+    return parse_notice(seed_text(prefix)).ledger
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ stated totals, status inference and non-notices."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -17,13 +16,7 @@ from rectxl.core.notice import (
     parse_notice,
     render_section_two,
 )
-
-SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
-
-
-def seed_text(prefix: str) -> str:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
+from tests.seeds import seed_text
 
 
 @pytest.fixture(scope="module")

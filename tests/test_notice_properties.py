@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,8 +15,7 @@ from rectxl.core.notice import (
     render_section_two,
 )
 from rectxl.core.notice.parse import _parse_notice
-
-SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
+from tests.seeds import seed_text
 
 # Pieces that steer random text into the parser's interesting paths.
 TOKENS = [
@@ -75,8 +72,7 @@ def test_parsed_text_renders_stably(text: str) -> None:
 
 @pytest.mark.parametrize("prefix", ["000", "004"])
 def test_rendering_a_parsed_seed_twice_is_stable(prefix: str) -> None:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    ledger = parse_notice(path.read_text(encoding="utf-8")).ledger
+    ledger = parse_notice(seed_text(prefix)).ledger
     text = render_notice(ledger)
     assert render_notice(ledger) == text
     reparsed = parse_notice(text).ledger

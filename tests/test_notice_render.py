@@ -4,7 +4,6 @@ built by hand, placeholders, the whole notice as text/Markdown and back."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -16,13 +15,7 @@ from rectxl.core.notice import (
     render_notice,
     render_section_two,
 )
-
-SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
-
-
-def seed_text(prefix: str) -> str:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
+from tests.seeds import seed_text
 
 
 def original_section_two(text: str) -> str:

@@ -14,7 +14,8 @@ from rectxl.core.deadline import (
     parse_date,
     parse_deadline,
 )
-from rectxl.core.status import Status, normalize_text, parse_status
+from rectxl.core.status import Status, parse_status
+from rectxl.core.text import normalize_text
 
 FAST = settings(max_examples=200, deadline=None)
 

@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from rectxl.core.status import STATUS_ALIASES, Status, fold_text, normalize_text, parse_status
+from rectxl.core.status import STATUS_ALIASES, Status, parse_status
+from rectxl.core.text import fold_text, normalize_text
 
 D, M, P, L, N = (
     Status.DONE,

@@ -63,7 +63,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from rectxl.core.status import normalize_text
+from rectxl.core.text import cn_date, normalize_text, parse_chinese_number
 
 __all__ = [
     "Deadline",
@@ -189,32 +189,12 @@ _TIME_SUFFIX = re.compile(
 _WS = re.compile(r"\s+")
 _DASHES = re.compile(r"[—–―‒−~〜﹘]+")
 _BRACKET_MAP = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
-_CN_DIGIT = dict(
-    zip("〇零○一二两三四五六七八九", (0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
-)
 _CN_NUM = re.compile(r"[〇零○一二两三四五六七八九十]+(?=[年月日号季个天周星])")
 _HALF_YEAR_WITHIN = re.compile(r"(?<![上下])半年(?=内|以内|之内)")
 
 
-def _cn_to_int(t: str) -> int | None:
-    if "十" not in t:
-        if len(t) > 1 and "两" in t:
-            return None
-        return int("".join(str(_CN_DIGIT[c]) for c in t))
-    if t.count("十") > 1:
-        return None
-    head, _, tail = t.partition("十")
-    if len(head) > 1 or len(tail) > 1:
-        return None
-    tens = _CN_DIGIT[head] if head else 1
-    ones = _CN_DIGIT[tail] if tail else 0
-    if tens == 0:
-        return None
-    return tens * 10 + ones
-
-
 def _cn_sub(m: re.Match[str]) -> str:
-    n = _cn_to_int(m.group(0))
+    n = parse_chinese_number(m.group(0))
     return m.group(0) if n is None else str(n)
 
 
@@ -643,10 +623,6 @@ def parse_date(value: object, *, feedback_date: date | None = None) -> date | No
     return d.due if d.kind is DeadlineKind.DATE else None
 
 
-def _cn_date(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def format_deadline(d: Deadline) -> str:
     """Canonical Chinese rendering that :func:`parse_deadline` reads back to the same
     kind and due date (IMMEDIATE's due needs the same feedback date)."""
@@ -654,9 +630,9 @@ def format_deadline(d: Deadline) -> str:
     if d.kind is DeadlineKind.EMPTY:
         return ""
     if d.kind is DeadlineKind.DATE and d.due is not None:
-        return f"{ext}{_cn_date(d.due)}"
+        return f"{ext}{cn_date(d.due)}"
     if d.kind is DeadlineKind.DATE_AND_LONG_TERM and d.due is not None:
-        return f"{ext}{_cn_date(d.due)}前完成并长期坚持"
+        return f"{ext}{cn_date(d.due)}前完成并长期坚持"
     if d.kind is DeadlineKind.IMMEDIATE:
         return "立行立改"
     if d.kind is DeadlineKind.LONG_TERM:

@@ -41,6 +41,7 @@ from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.sheets import SheetSpec
 from rectxl.core.status import Status
 from rectxl.core.summary import Counts, summarize
+from rectxl.core.text import shorten
 from rectxl.core.units import split_units, unit_key
 
 __all__ = [
@@ -644,8 +645,7 @@ _TOTALS: tuple[tuple[str, str, Callable[[DiffSide], int]], ...] = (
 
 
 def _short(text: str, n: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    return shorten(" ".join(text.split()), n - 1)
 
 
 def _rows(old_row: int | None, new_row: int | None) -> str:

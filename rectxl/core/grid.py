@@ -23,7 +23,8 @@ from rectxl.core.errors import LedgerError
 from rectxl.core.model import Aspect, Category, Deadline, DeadlineKind, Issue, Ledger, LedgerInfo, Measure, Status
 from rectxl.core.names import DIRECTORY_SHEET, INFO_SHEET, LEDGER_SHEET, OUTPUT_SHEETS
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
-from rectxl.core.status import normalize_text, parse_status
+from rectxl.core.status import parse_status
+from rectxl.core.text import col_letter, normalize_text
 
 __all__ = [
     "HEADER_SCAN_ROWS",
@@ -31,7 +32,6 @@ __all__ = [
     "Grid",
     "HeaderMap",
     "a1",
-    "col_letter",
     "find_header",
     "ledger_from_grids",
 ]
@@ -74,16 +74,6 @@ class HeaderMap:
     @property
     def data_start(self) -> int:
         return self.row + 1
-
-
-def col_letter(c: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def a1(r: int, c: int) -> str:

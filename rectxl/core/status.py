@@ -10,14 +10,13 @@ decorative check marks and trailing punctuation dropped) — never substring gue
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
-from datetime import date, datetime, time
 from enum import StrEnum
 from functools import lru_cache
 
-__all__ = ["STATUS_ALIASES", "Status", "fold_text", "normalize_text", "parse_status"]
+from rectxl.core.text import fold_text
+
+__all__ = ["STATUS_ALIASES", "Status", "parse_status"]
 
 
 class Status(StrEnum):
@@ -28,105 +27,6 @@ class Status(StrEnum):
     IN_PROGRESS = "正在推进"
     LONG_TERM = "长期坚持"
     NOT_STARTED = "未启动"
-
-
-# ---------------------------------------------------------------------------
-# Text normalisation
-# ---------------------------------------------------------------------------
-
-# Horizontal whitespace that Excel cells pick up (tabs, NBSP, ideographic space U+3000,
-# the U+2000 family, narrow NBSP, ...) becomes an ASCII space; zero-width characters and
-# the BOM are dropped.
-_HSPACE_CHARS = (
-    "\t\x0b\x0c\x1c\x1d\x1e\x1f\u0085\u00a0\u1680"
-    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u2028\u2029\u202f\u205f\u3000"
-)
-_TRANSLATE = str.maketrans(
-    {
-        **{c: " " for c in _HSPACE_CHARS},
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\u2060": None,
-        "\ufeff": None,
-    }
-)
-_MULTI_SPACE = re.compile(r" {2,}")
-_SPACE_AROUND_NL = re.compile(r" *\n *")
-# Text made only of these characters needs no clean-up (fast path for the common case): ASCII
-# and Latin-1 letters and punctuation, general punctuation (“” ‘’ — … ※), letterlike symbols,
-# arrows, shapes and dingbats (℃ → √ ■ ★ ①), CJK punctuation and ideographs, full-width forms.
-# None of them is whitespace, zero-width or a line break, so for such text the slow path below
-# would change nothing.
-_NEEDS_WORK = re.compile(
-    r"[^\x21-\x7e\u00a1-\u00ff\u2010-\u2027\u2030-\u205e\u2100-\u27bf\u3001-\u301f\u3400-\u9fff\uff01-\uff5e]"
-)
-
-
-def normalize_text(value: object) -> str:
-    """Return the cell text of *value* with whitespace cleaned up.
-
-    - ``None`` and float NaN (pandas' blank) give ``""``.
-    - integral floats render without ``.0`` (``3.0`` -> ``"3"``); dates give ISO form
-      (a datetime at midnight gives just the date).
-    - tabs, NBSP, the ideographic space U+3000 and other Unicode spaces become ordinary
-      spaces; zero-width characters and BOM are removed; ``\\r\\n``/``\\r`` become ``\\n``.
-    - leading/trailing whitespace is stripped, runs of spaces collapse to one space, and
-      spaces around line breaks are removed. Line breaks themselves are kept.
-
-    No width folding of letters/punctuation is done (see :func:`fold_text` for that), so
-    the text stays as the user typed it.
-    """
-    if value is None:
-        return ""
-    if type(value) is str:
-        s = value
-    elif isinstance(value, str):
-        s = str.__str__(value)  # plain str from StrEnum / numpy.str_ subclasses
-    elif isinstance(value, bool):
-        return str(value)
-    elif isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        if math.isfinite(value) and value.is_integer() and abs(value) < 1e16:
-            return str(int(value))
-        return repr(value)
-    elif isinstance(value, datetime):
-        if value.time() == time(0, 0) and value.tzinfo is None:
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    elif isinstance(value, date):
-        return value.isoformat()
-    else:
-        try:
-            s = str(value)
-        except Exception:
-            return ""
-    if not _NEEDS_WORK.search(s):
-        return s
-    if "\r" in s:
-        s = s.replace("\r\n", "\n").replace("\r", "\n")
-    s = s.translate(_TRANSLATE).strip()
-    if "  " in s:
-        s = _MULTI_SPACE.sub(" ", s)
-    if "\n" in s:
-        s = _SPACE_AROUND_NL.sub("\n", s)
-    return s
-
-
-_ALL_SPACE = re.compile(r"\s+")
-
-
-def fold_text(value: object) -> str:
-    """Return a matching key for *value*: :func:`normalize_text`, NFKC width folding
-    (full-width digits/letters/punctuation to ASCII) and every whitespace removed."""
-    s = normalize_text(value)
-    if not s:
-        return s
-    if not s.isascii():
-        s = unicodedata.normalize("NFKC", s)
-    return _ALL_SPACE.sub("", s)
 
 
 # ---------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from rectxl.core.model import Issue, Ledger, Measure
-from rectxl.core.numbering import chinese_number
 from rectxl.core.status import Status
+from rectxl.core.text import chinese_number
 from rectxl.core.timing import effective_due, is_overdue
 from rectxl.core.units import split_units, unit_key
 

@@ -15,9 +15,10 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from rectxl.core.grid import Grid, col_letter
+from rectxl.core.grid import Grid
 from rectxl.core.report import safe_cell_text
 from rectxl.core.sheets import MARKS_SHEET, OUTPUT_SHEETS, Highlight, SheetSpec
+from rectxl.core.text import col_index, col_letter
 
 __all__ = [
     "MERGED_RANGES_KEY",
@@ -35,19 +36,12 @@ MERGED_RANGES_KEY = "_merged_ranges"
 _ADDRESS = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
 
 
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
 def _parse_range(address: str) -> tuple[int, int, int, int] | None:
     m = _ADDRESS.fullmatch(address.split("!")[-1].strip())
     if not m:
         return None
-    c0, r0 = _col_index(m.group(1)), int(m.group(2)) - 1
-    c1 = _col_index(m.group(3)) if m.group(3) else c0
+    c0, r0 = col_index(m.group(1)), int(m.group(2)) - 1
+    c1 = col_index(m.group(3)) if m.group(3) else c0
     r1 = int(m.group(4)) - 1 if m.group(4) else r0
     return r0, c0, r1, c1
 

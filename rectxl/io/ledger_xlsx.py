@@ -20,8 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.model import Ledger, LedgerInfo, Measure
-from rectxl.core.numbering import chinese_number
 from rectxl.core.status import Status
+from rectxl.core.text import chinese_number
 from rectxl.core.units import split_units
 from rectxl.io.atomic import atomic_path
 

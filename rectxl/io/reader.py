@@ -23,6 +23,7 @@ import python_calamine as pc
 from rectxl.core.errors import LedgerError
 from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.model import Ledger
+from rectxl.core.text import col_index
 from rectxl.io.memory import gc_paused
 from rectxl.io.ooxml import sheet_parts
 from rectxl.io.safety import inspect_package
@@ -129,7 +130,7 @@ def _restore_error_values(path: Path, grids: list[Grid]) -> None:
                 with zf.open(part) as fh:
                     found = list(_error_cells(fh))
                 for col, row, value in found:
-                    r, c = int(row) - 1, _col_index(col.decode())
+                    r, c = int(row) - 1, col_index(col.decode())
                     while len(grid.rows) <= r:
                         grid.rows.append([])
                     cells = grid.rows[r]
@@ -171,13 +172,6 @@ def _match_error_cells(data: bytes) -> Iterator[tuple[bytes, bytes, bytes]]:
 
 
 _CHUNK = 1 << 22
-
-
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ord(ch) - 64)
-    return n - 1
 
 
 def _describe_unreadable(path: Path, exc: Exception) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rectxl.core.errors import UnsafeWriteError
 from rectxl.core.names import OUTPUT_SHEETS
+from rectxl.core.text import col_index
 from rectxl.io.ooxml import part_rels, sheet_parts
 
 __all__ = ["MAX_CELLS", "MAX_RATIO", "MAX_UNCOMPRESSED", "inspect_package", "lossy_parts", "refuse_lossy_write"]
@@ -95,13 +96,6 @@ _WIDE_CELL = re.compile(rb' r="([A-Z]{2,3})\d')  # only <c> elements carry lette
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-def _col_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
-
-
 def inspect_package(path: Path) -> None:
     """Refuse an .xlsx/.xlsm/.ods that is a zip bomb, declares XML entities (billion laughs) or
     has a sheet whose used area would need an enormous grid (a stray cell at XFD1048576).
@@ -162,7 +156,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: st
             for m in _ROW.finditer(data):
                 max_row = max(max_row, int(m.group(1)))
             for m in _WIDE_CELL.finditer(data):
-                max_col = max(max_col, _col_number(m.group(1)))
+                max_col = max(max_col, col_index(m.group(1).decode()) + 1)
             tail = data[-64:]
     if sheet is not None and max_row * max(max_col, _NARROW) > MAX_CELLS:
         raise error(

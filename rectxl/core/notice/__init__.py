@@ -2,7 +2,6 @@
 ledger as a notice, and check the totals a notice states. Pure — no file access here; the
 .docx edge is :mod:`rectxl.io.docx_notice`."""
 
-from rectxl.core.notice._text import normalize_for_compare
 from rectxl.core.notice.parse import NoticeParseError, ParsedNotice, infer_status, parse_notice
 from rectxl.core.notice.render import (
     Block,
@@ -16,6 +15,7 @@ from rectxl.core.notice.render import (
     section_two_blocks,
 )
 from rectxl.core.notice.totals import StatedTotals, TotalCheck, check_totals, extract_stated_totals
+from rectxl.core.text import normalize_for_compare
 
 __all__ = [
     "Block",

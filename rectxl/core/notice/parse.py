@@ -36,9 +36,10 @@ from pydantic import BaseModel, Field
 
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
-from rectxl.core.notice._text import CN_NUM, fold, normalize_for_compare, ordinal, to_date, to_int
+from rectxl.core.notice._text import to_date
 from rectxl.core.notice.totals import StatedTotals, TotalCheck, check_totals, extract_stated_totals
-from rectxl.core.status import Status, normalize_text
+from rectxl.core.status import Status
+from rectxl.core.text import CN_NUM, fold, normalize_for_compare, normalize_text, ordinal, to_int
 
 __all__ = [
     "NoticeParseError",

@@ -25,9 +25,7 @@ import re
 from typing import Literal, NamedTuple
 
 from rectxl.core.model import Issue, Ledger, LedgerInfo
-from rectxl.core.notice._text import END_PUNCT, cn_date, cn_date_range, fold, ordinal
-from rectxl.core.numbering import chinese_number
-from rectxl.core.status import normalize_text
+from rectxl.core.text import END_PUNCT, chinese_number, cn_date, cn_date_range, fold, normalize_text, ordinal
 
 __all__ = [
     "DEFAULT_HEADINGS",

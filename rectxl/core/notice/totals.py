@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from rectxl.core.model import Ledger
-from rectxl.core.notice._text import NUM, fold, to_int
 from rectxl.core.status import Status
+from rectxl.core.text import NUM, fold, to_int
 
 __all__ = ["StatedTotals", "TotalCheck", "check_totals", "extract_stated_totals"]
 

@@ -12,6 +12,7 @@ from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.status import Status
+from rectxl.core.text import cn_date
 from rectxl.core.timing import effective_due, is_open, is_overdue
 
 __all__: list[str] = []
@@ -146,4 +147,4 @@ def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _fmt(d: date | None) -> str:
-    return f"{d.year}年{d.month}月{d.day}日" if d else "(无)"
+    return cn_date(d) if d else "(无)"

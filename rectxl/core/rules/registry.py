@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rectxl.core.findings import Finding, Severity
+from rectxl.core.text import shorten
 
 if TYPE_CHECKING:
     from rectxl.core.model import Measure
@@ -86,9 +87,7 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 def _short(value: Any, limit: int = 60) -> Any:
     """A value as quoted in a message: long text is cut (the finding keeps it whole)."""
-    if isinstance(value, str) and len(value) > limit:
-        return value[:limit] + "…"
-    return value
+    return shorten(value, limit) if isinstance(value, str) else value
 
 
 def _jsonable(value: Any) -> Any:

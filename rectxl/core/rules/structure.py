@@ -8,6 +8,7 @@ from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
+from rectxl.core.text import shorten
 
 __all__: list[str] = []
 
@@ -133,4 +134,4 @@ _TRAILING_PUNCT = "。;;,,."
 
 
 def _short(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
+    return shorten(text, limit)
