@@ -6,6 +6,13 @@ Attribute VB_Name = "rectxl"
 ' through RunPython of the xlwings add-in (xlwings.xlam). The Python side works
 ' on the active workbook.
 '
+' Two more public procedures are meant for Application.Run:
+'   RectxlSelfTest - Python, rectxl and xlwings versions and a dry run of the
+'                    active workbook (nothing is written), in one message box:
+'                    Application.Run "rectxl.xlam!RectxlSelfTest"
+'   RectxlSaveCopy - called by Python on macOS to save a copy of a workbook
+'                    (see rectxl/excel/book_io.py).
+'
 ' This file is pure ASCII on purpose. VBA stores module source in the project
 ' code page, so Chinese text is written here as Unicode code points and turned
 ' into text at run time by U(), which uses ChrW(). The Chinese text of every
@@ -25,15 +32,17 @@ Public Sub RectxlButton(control As Object)
         Case "btnClear": RunRectxl "clear"
         Case "btnSummary": RunRectxl "summarize"
         Case "btnNotice": RunRectxl "notice"
+        Case "btnRemind": RunRectxl "remind", True, "rectxl.excel.remind"
         Case "btnNew": RunRectxl "new_ledger", False
         Case Else
             MsgBox MsgUnknownButton() & control.Id, vbExclamation, MsgTitle()
     End Select
 End Sub
 
-' Runs rectxl.excel.<entryPoint>() through xlwings. Never raises: a missing
+' Runs <moduleName>.<entryPoint>() (rectxl.excel by default) through xlwings. Never raises: a missing
 ' workbook, a missing xlwings add-in or a failing call end in a message box.
-Private Sub RunRectxl(ByVal entryPoint As String, Optional ByVal needsBook As Boolean = True)
+Private Sub RunRectxl(ByVal entryPoint As String, Optional ByVal needsBook As Boolean = True, _
+                      Optional ByVal moduleName As String = "rectxl.excel")
     If ActiveWorkbook Is Nothing Then
         If needsBook Then
             MsgBox MsgNoBook(), vbExclamation, MsgTitle()
@@ -48,12 +57,52 @@ Private Sub RunRectxl(ByVal entryPoint As String, Optional ByVal needsBook As Bo
     End If
     On Error GoTo Failed
     Application.Run XLWINGS_ADDIN & "!RunPython", _
-        "import rectxl.excel as rx; rx." & entryPoint & "()"
+        "import " & moduleName & " as rx; rx." & entryPoint & "()"
     Exit Sub
 Failed:
     MsgBox MsgRunFailed() & Err.Description & vbCrLf & vbCrLf & MsgCheckInterpreter(), _
         vbCritical, MsgTitle()
 End Sub
+
+' Self-test of the installation, for Application.Run "rectxl.xlam!RectxlSelfTest"
+' (or Alt+F8, type rectxl.xlam!RectxlSelfTest, Run). Python answers with its
+' version, the rectxl and xlwings versions and a dry run of the active
+' workbook; a failing call ends in the same message box as the buttons.
+Public Sub RectxlSelfTest()
+    RunRectxl "self_test", False
+End Sub
+
+' Saves a copy of the open workbook bookName as it is now (unsaved changes
+' included) into Excel's temporary folder, as fileName plus the extension of
+' the workbook's format, and returns the copy's full path; "" for a format
+' rectxl cannot read. SaveCopyAs changes neither the workbook's path nor its
+' saved state. Python calls it on macOS, where Excel is sandboxed and may
+' only write inside its own folders.
+Public Function RectxlSaveCopy(ByVal bookName As String, ByVal fileName As String) As String
+    Dim wb As Object
+    Dim ext As String
+    Dim folder As String
+    Set wb = Application.Workbooks(bookName)
+    Select Case wb.FileFormat
+        Case 51, 54: ext = ".xlsx"
+        Case 52, 53: ext = ".xlsm"
+        Case 50: ext = ".xlsb"
+        Case 56, -4143: ext = ".xls"
+        Case 60: ext = ".ods"
+        Case Else
+            RectxlSaveCopy = ""
+            Exit Function
+    End Select
+    #If Mac Then
+        folder = Environ("TMPDIR")
+        If folder = "" Then folder = Environ("HOME")
+    #Else
+        folder = Environ("TEMP")
+    #End If
+    If Right$(folder, 1) <> Application.PathSeparator Then folder = folder & Application.PathSeparator
+    wb.SaveCopyAs folder & fileName & ext
+    RectxlSaveCopy = folder & fileName & ext
+End Function
 
 ' True if the xlwings add-in is open (add-ins are reachable by name in
 ' Workbooks even though they are not listed there).
@@ -99,9 +148,9 @@ Private Function MsgRunFailed() As String
     MsgRunFailed = U("8C03 7528") & " Python " & U("5931 8D25 FF1A")
 End Function
 
-' Asks the user to check the Python interpreter setting of xlwings.
+' Asks the user to run the installation check, which names what to fix.
 Private Function MsgCheckInterpreter() As String
-    MsgCheckInterpreter = U("8BF7 68C0 67E5") & " xlwings " & U("7684") & " Python " & U("89E3 91CA 5668 8BBE 7F6E FF08 547D 4EE4 884C 8FD0 884C") & " xlwings config create --force" & U("FF09 3002")
+    MsgCheckInterpreter = U("8BF7 5728 547D 4EE4 884C 8FD0 884C") & " rectxl addin doctor " & U("68C0 67E5 5B89 88C5 FF0C 5E76 6309 63D0 793A 4FEE 590D 3002")
 End Function
 
 ' Says the button is unknown (its id follows).

@@ -13,19 +13,26 @@ from rectxl.core.errors import RectxlError
 from rectxl.core.model import Ledger
 from rectxl.core.rules import Options
 from rectxl.core.validate import Report, Source, validate
-from rectxl.io.atomic import atomic_write_bytes, ensure_not_input
+from rectxl.io.atomic import ensure_not_input
+from rectxl.io.outputs import OutputTarget, backup_original, resolve_output
 from rectxl.io.reader import file_sha256, read_ledger
 from rectxl.io.reader import sibling_files as list_siblings
-from rectxl.io.safety import refuse_lossy_write
 
 if TYPE_CHECKING:  # the writers, the notice and the diff are imported where used (faster start-up)
     from rectxl.core.diff import LedgerDiff
     from rectxl.core.notice.parse import ParsedNotice
+    from rectxl.io.letters_docx import Reminders
 
 __all__ = [
-    "annotate", "backup_copy", "check", "check_ledger", "clear", "diff", "ensure_outputs_apart", "notice",
-    "parse_notice_file", "summary_workbook",
+    "annotate", "backup_copy", "check", "check_ledger", "clear", "diff", "ensure_outputs_apart", "new_ledger",
+    "notice", "parse_notice_file", "remind", "summary_workbook", "write_diff", "write_report",
 ]
+
+#: what each output format is written as, by extension (DESIGN.md §5: the extension decides)
+REPORT_FORMATS = {".txt": "text", ".json": "json", ".csv": "csv"}
+WORKBOOK_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsm"}
+NOTICE_FORMATS = {".docx": "docx", ".txt": "text", ".md": "markdown"}
+DIFF_FORMATS = {".xlsx": "xlsx", ".json": "json", ".txt": "text"}
 
 
 def check(path: Path | str, options: Options | None = None, *, today: date | None = None,
@@ -34,7 +41,7 @@ def check(path: Path | str, options: Options | None = None, *, today: date | Non
 
     ``sibling_files``: the file names beside it, when the caller has listed them already."""
     path = Path(path)
-    ledger = read_ledger(path)
+    ledger = read_ledger(path, options.column_map if options else ())
     return check_ledger(ledger, options, path=path, today=today, sibling_files=sibling_files)
 
 
@@ -54,25 +61,40 @@ def check_ledger(
 
 def backup_copy(path: Path, now: datetime | None = None) -> Path:
     """Copy ``path`` to ``<stem>.备份-YYYYmmdd-HHMMSS<suffix>`` beside it (before an in-place write)."""
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.备份-{stamp}{path.suffix}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.stem}.备份-{stamp}-{n}{path.suffix}")
-    atomic_write_bytes(target, path.read_bytes())
-    return target
+    return backup_original(path, now)
 
 
-def _output_for(path: Path, output: Path | None, in_place: bool, suffix: str) -> tuple[Path, Path | None]:
-    """Where a workbook output goes; with ``in_place`` the input, after a timestamped backup."""
-    if in_place:
-        if output is not None and output.resolve() != path.resolve():
-            raise RectxlError("--in-place 与 -o 不能同时指定不同的文件")
-        return path, backup_copy(path)
-    target = output or path.with_name(f"{path.stem}_{suffix}{path.suffix}")
-    ensure_not_input(target, path)
-    return target, None
+def write_report(report: Report, output: Path | str, *, format: str | None = None, force: bool = False) -> Path:
+    """Write a check report to ``output`` (``rectxl check -o``) in the format its extension names
+    (.txt text, .json JSON, .csv CSV with a BOM for Excel; other text extensions: ``format`` or
+    text). Never over the ledger checked, nor over an existing file without ``force``."""
+    from rectxl.core import report as render
+    from rectxl.io.atomic import atomic_write_text
+
+    source = Path(report.source.path) if report.source.path else None
+    target = resolve_output(source, Path(output), suffix="校验结果", formats=REPORT_FORMATS, format=format,
+                            fallback="text", force=force,
+                            hint="要得到带标色和“校验结果”表的工作簿，请用 rectxl annotate")
+    if target.format == "json":
+        atomic_write_text(target.path, render.to_json(report))
+    elif target.format == "csv":
+        atomic_write_text(target.path, render.to_csv(report), encoding="utf-8-sig")
+    else:
+        atomic_write_text(target.path, render.to_text(report))
+    return target.path
+
+
+def _workbook_target(path: Path, output: Path | None, *, suffix: str, force: bool, in_place: bool) -> OutputTarget:
+    """Where a copy of the workbook at ``path`` goes: beside it as ``<name>_<suffix>`` in the
+    same format (an .xlsm stays .xlsm), or over it with ``in_place``."""
+    ext = path.suffix.lower()
+    formats = {ext: WORKBOOK_FORMATS[ext]} if ext in WORKBOOK_FORMATS else WORKBOOK_FORMATS
+    return resolve_output(path, output, suffix=suffix, formats=formats, force=force, in_place=in_place,
+                          offers=("--force", "--in-place"))
+
+
+def _backup_if_in_place(target: OutputTarget) -> Path | None:
+    return backup_original(target.path) if target.in_place else None
 
 
 def annotate(
@@ -83,73 +105,99 @@ def annotate(
     in_place: bool = False,
     summary: bool = True,
     today: date | None = None,
+    force: bool = False,
 ) -> tuple[Report, Path, Path | None]:
-    """Validate ``path`` and write the annotated workbook; returns (report, output, backup)."""
-    path = Path(path)
-    ledger = read_ledger(path)
-    report = check_ledger(ledger, options, path=path, today=today)
-    refuse_lossy_write(path)
-    target, backup = _output_for(path, output, in_place, "校验")
-    from rectxl.io.xlsx_out import annotate_file
+    """Validate ``path`` and write the annotated workbook; returns (report, output, backup).
 
+    The output (default ``<name>_校验.xlsx`` beside the ledger) never replaces an existing file
+    without ``force``; ``in_place`` writes the ledger itself (a symbolic link's target) after a
+    timestamped backup beside it."""
+    path = Path(path)
+    ledger = read_ledger(path, options.column_map if options else ())
+    report = check_ledger(ledger, options, path=path, today=today)
+    from rectxl.io.xlsx_out import annotate_file, ensure_editable
+
+    ensure_editable(path)  # .xlsx/.xlsm only (with advice for .xls/.ods), before any backup is made
+    planned = _workbook_target(path, Path(output) if output is not None else None, suffix="校验", force=force,
+                               in_place=in_place)
+    target, backup = planned.path, _backup_if_in_place(planned)
     annotate_file(path, target, report, ledger, summary=summary)
     return report, target, backup
 
 
-def clear(path: Path | str, output: Path | None = None, *, in_place: bool = False) -> tuple[int, Path, Path | None]:
+def clear(path: Path | str, output: Path | None = None, *, in_place: bool = False,
+          force: bool = False) -> tuple[int, Path, Path | None]:
     """Remove rectxl's highlights and sheets; returns (cells restored, output, backup)."""
     path = Path(path)
-    refuse_lossy_write(path)
-    target, backup = _output_for(path, output, in_place, "已清除标记")
-    from rectxl.io.xlsx_out import clear_file
+    from rectxl.io.limits import check_regular_file
 
+    check_regular_file(path, what="台账文件")
+    from rectxl.io.xlsx_out import clear_file, ensure_editable
+
+    ensure_editable(path, marked=True)  # a hostile package, or one rectxl never marked: refused here
+    planned = _workbook_target(path, Path(output) if output is not None else None, suffix="已清除标记",
+                               force=force, in_place=in_place)
+    target, backup = planned.path, _backup_if_in_place(planned)
     restored = clear_file(path, target)
     return restored, target, backup
 
 
 def summary_workbook(
-    path: Path | str, output: Path, options: Options | None = None, *, today: date | None = None
+    path: Path | str, output: Path | str | None = None, options: Options | None = None, *,
+    today: date | None = None, force: bool = False,
 ) -> tuple[Report, Path]:
-    """Write the summary sheets of the ledger at ``path`` to a new workbook ``output``."""
+    """Write the summary sheets of the ledger at ``path`` to a new workbook ``output`` (default
+    ``<name>_整改汇总.xlsx`` beside the ledger; an existing file only with ``force``)."""
     path = Path(path)
-    ledger = read_ledger(path)
+    ledger = read_ledger(path, options.column_map if options else ())
     report = check_ledger(ledger, options, path=path, today=today)
-    ensure_not_input(output, path)
+    target = resolve_output(path, Path(output) if output is not None else None, suffix="整改汇总",
+                            formats={".xlsx": "xlsx"}, force=force).path
     from rectxl.io.xlsx_out import write_summary_file
 
-    write_summary_file(output, report, ledger)
-    return report, output
+    write_summary_file(target, report, ledger)
+    return report, target
 
 
 NOTICE_SUFFIXES = (".docx", ".txt", ".md")
 
 
-def notice(path: Path | str, output: Path) -> tuple[Ledger, Path]:
-    """Render the notice for the ledger at ``path`` as .docx, .txt or .md (by ``output``'s suffix)."""
+def notice(path: Path | str, output: Path | str | None = None, *, force: bool = False,
+           omit_not_started: bool = False) -> tuple[Ledger, Path]:
+    """Render the notice for the ledger at ``path`` as .docx, .txt or .md (by ``output``'s suffix;
+    default ``<name>_通报.docx`` beside the ledger; an existing file only with ``force``).
+    ``omit_not_started`` leaves the measures marked 未启动 out instead of writing them as planned."""
     from rectxl.core.notice import render_notice
     from rectxl.io.atomic import atomic_write_text
     from rectxl.io.docx_notice import write_notice_docx
 
-    path, output = Path(path), Path(output)
-    suffix = output.suffix.lower()
-    if suffix not in NOTICE_SUFFIXES:
-        raise RectxlError(f"通报只能输出为 .docx、.txt 或 .md,而不是“{output.suffix or '(无扩展名)'}”")
+    path = Path(path)
+    if output is not None and Path(output).suffix.lower() not in NOTICE_SUFFIXES:
+        raise RectxlError(f"通报只能输出为 .docx、.txt 或 .md，而不是“{Path(output).suffix or '（无扩展名）'}”")
     ledger = read_ledger(path)
-    ensure_not_input(output, path)
-    if suffix == ".docx":
-        write_notice_docx(ledger, output)
+    target = resolve_output(path, Path(output) if output is not None else None, suffix="通报",
+                            formats=NOTICE_FORMATS, force=force)
+    if target.format == "docx":
+        write_notice_docx(ledger, target.path, omit_not_started=omit_not_started)
     else:
-        atomic_write_text(output, render_notice(ledger, style="markdown" if suffix == ".md" else "text"))
-    return ledger, output
+        atomic_write_text(target.path, render_notice(
+            ledger, style="markdown" if target.format == "markdown" else "text",
+            omit_not_started=omit_not_started))
+    return ledger, target.path
 
 
-def parse_notice_file(path: Path | str, output: Path | None = None) -> ParsedNotice:
-    """Parse a published notice (.txt/.md/.docx) into a ledger; with ``output``, write it as .xlsx."""
+def parse_notice_file(path: Path | str, output: Path | str | None = None, *, force: bool = False) -> ParsedNotice:
+    """Parse a published notice (.txt/.md/.docx) into a ledger; with ``output``, write it as .xlsx
+    (an existing file only with ``force``)."""
     from rectxl.core.notice import parse_notice
-    from rectxl.io.docx_notice import read_notice_docx
+    from rectxl.io.docx_read import read_notice_docx
     from rectxl.io.ledger_xlsx import write_ledger
+    from rectxl.io.limits import check_notice_file
 
     path = Path(path)
+    check_notice_file(path)  # a regular file of sane size; a .docx through the zip guards
+    target = None if output is None else resolve_output(
+        path, Path(output), suffix="台账", formats={".xlsx": "xlsx"}, force=force).path
     if not path.is_file():
         raise RectxlError(f"找不到文件:{path}")
     if path.suffix.lower() == ".docx":
@@ -165,11 +213,8 @@ def parse_notice_file(path: Path | str, output: Path | None = None) -> ParsedNot
         else:
             raise RectxlError(f"{path.name} 不是 UTF-8 或 GBK 编码的文本,无法读取")
     parsed = parse_notice(text)
-    if output is not None:
-        if Path(output).suffix.lower() not in (".xlsx", ".xlsm"):
-            raise RectxlError("解析结果只能写成 .xlsx 台账")
-        ensure_not_input(Path(output), path)
-        write_ledger(Path(output), parsed.ledger)
+    if target is not None:
+        write_ledger(target, parsed.ledger)
     return parsed
 
 
@@ -187,3 +232,62 @@ def diff(old: Path | str, new: Path | str, *, as_of_old: date | None = None,
     old, new = Path(old), Path(new)
     return diff_ledgers(read_ledger(old), read_ledger(new), as_of_old=as_of_old, as_of_new=as_of_new,
                         old_name=old.name, new_name=new.name)
+
+
+def write_diff(diff: LedgerDiff, output: Path | str, *, inputs: tuple[Path | str, ...] = (),
+               format: str | None = None, force: bool = False) -> tuple[Path, str]:
+    """Write a diff to ``output`` (``rectxl diff -o``): .xlsx the sheets 变化汇总 and 变化明细, .json
+    JSON, other text extensions text (or ``format``). Never over one of ``inputs`` (the two
+    ledgers), nor over an existing file without ``force``. Returns (path, format)."""
+    from rectxl.io.atomic import atomic_write_text
+
+    target = resolve_output(None, Path(output), suffix="变化", formats=DIFF_FORMATS, format=format, fallback="text",
+                            force=force, inputs=[Path(p) for p in inputs])
+    if target.format == "xlsx":
+        from rectxl.io.diff_out import write_diff_file
+
+        write_diff_file(target.path, diff, inputs=tuple(Path(p) for p in inputs))
+    elif target.format == "json":
+        atomic_write_text(target.path, diff.model_dump_json(indent=2) + "\n")
+    else:
+        from rectxl.core.diff import render_diff_text
+
+        atomic_write_text(target.path, render_diff_text(diff))
+    return target.path, target.format
+
+
+def new_ledger(output: Path | str | None = None, *, force: bool = False) -> Path:
+    """Write a blank ledger template (``rectxl new``; default ``新台账.xlsx`` in the current folder,
+    an existing file only with ``force``)."""
+    from rectxl.io.ledger_xlsx import write_ledger
+
+    target = resolve_output(None, Path(output) if output is not None else None, suffix="新台账",
+                            formats={".xlsx": "xlsx"}, default_name="新台账.xlsx", force=force)
+    return write_ledger(target.path)
+
+
+def remind(path: Path | str, output: Path | str | None = None, options: Options | None = None, *,
+           final_days: int = 15, letter: str = "督办通知", force: bool = False,
+           today: date | None = None) -> Reminders:
+    """``rectxl remind``: per owner unit with anything due, a .docx — a 提醒函 listing its measures
+    due within the warning thresholds, and a 督办通知 (or, with ``letter="告诫书"``, a 告诫书) listing
+    its overdue measures with a final deadline ``final_days`` after the as-of date — and the
+    提醒清单 workbook (per unit and per person), in the folder ``output`` (default
+    ``<name>_提醒_YYYYMMDD`` beside the ledger). As-of date and thresholds as ``rectxl check``
+    takes them (``options.as_of`` / 报告日期 / today; ``options.warn_days`` / 基本信息 预警天数 /
+    ``due_soon_days``). Units with nothing due get no letter; nothing is written when nothing
+    is due. An existing file is replaced only with ``force``."""
+    from rectxl.core.letters import ESCALATIONS, plan_reminders
+    from rectxl.io.letters_docx import write_reminders
+
+    if letter not in ESCALATIONS:
+        raise RectxlError(f"督办文书只能是{'或'.join(ESCALATIONS)}，而不是“{letter}”")
+    if final_days < 0:
+        raise RectxlError(f"最后整改期限的天数不能为负数（{final_days}）")
+    path = Path(path)
+    options = options or Options()
+    ledger = read_ledger(path, options.column_map)
+    plan = plan_reminders(ledger, as_of=options.as_of, warn_days=options.warn_days,
+                          due_soon_days=options.due_soon_days, final_days=final_days,
+                          escalation=letter, today=today, name=path.stem)  # type: ignore[arg-type]
+    return write_reminders(path, Path(output) if output is not None else None, plan, force=force)

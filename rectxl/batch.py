@@ -4,15 +4,21 @@ For the 巡察办, who collect hundreds of units' ledgers: each ledger (.xlsx/.x
 in the folder or its subfolders) is checked by the same library function as ``rectxl check``
 (:func:`rectxl.api.check`), in worker processes across the cores. A file that cannot be read is
 listed with its reason and never ends the run; Excel lock files (``~$…``), hidden files and
-rectxl's own outputs are left alone. The results (:mod:`rectxl.core.batch_report`) come back in
-a stable order (by relative path); :mod:`rectxl.io.batch_out` writes the 汇总 workbook.
+rectxl's own outputs (recognised by the marker rectxl writes into them, see
+:func:`rectxl.io.outputs.output_kind`, or by their names) are left alone, as is anything that is
+not a regular file (a FIFO would make a reader wait forever). A file whose name is not UTF-8
+(GBK bytes from an unpacked archive) is listed under a readable name and the run goes on.
+The results (:mod:`rectxl.core.batch_report`) come back in a stable order (by relative path);
+:mod:`rectxl.io.batch_out` writes the 汇总 workbook.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import stat
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -24,31 +30,41 @@ from typing import Any
 
 from rectxl.api import check
 from rectxl.core.batch_report import BatchResult, LedgerResult, Skipped, ledger_result
-from rectxl.core.errors import RectxlError
+from rectxl.core.errors import RectxlError, UnsafeWriteError
 from rectxl.core.rules import Options
+from rectxl.io.limits import display_name, has_undecodable_name
+from rectxl.io.outputs import OUTPUT_LABELS, output_kind, resolve_output
 from rectxl.io.reader import LEDGER_SUFFIXES, sibling_files
 
-__all__ = ["DEFAULT_TIMEOUT", "find_files", "is_not_a_ledger", "run_batch"]
+__all__ = ["DEFAULT_TIMEOUT", "BatchOutputs", "find_files", "is_not_a_ledger", "plan_outputs", "run_batch"]
 
 #: seconds one ledger may take before it is skipped (see :class:`_TimeLimit`)
 DEFAULT_TIMEOUT = 300
-#: file names rectxl itself writes beside a ledger (annotate, clear, backups, notices)
-_OWN_OUTPUT_MARKS = ("_校验.", "_已清除标记.", ".备份-", "_整改进展情况通报.")
+#: file names rectxl itself writes beside a ledger (annotate, clear, backups, summaries, notices)
+_OWN_OUTPUT_MARKS = ("_校验.", "_已清除标记.", ".备份-", "_整改汇总.", "_整改进展情况通报.", "_批量校验汇总.")
+#: the name of the batch summary workbook: ``<folder>_批量校验汇总.xlsx`` beside the folder
+SUMMARY_SUFFIX = "批量校验汇总"
+_NON_UTF8_NAME = ("文件名不是 UTF-8 编码（多见于在 Linux 上解压 Windows 压缩包），无法可靠读取和链接："
+                  "请把文件改名（或用支持 GBK 的工具重新解压）后再检查")
 
 
 # -- finding the files -------------------------------------------------------------------------
 
 
-def find_files(folder: Path, *, exclude: Sequence[Path] = ()) -> tuple[list[str], list[Skipped]]:
-    """Ledger files under ``folder`` (relative paths, sorted) and the files left alone, with why.
+def find_files(folder: Path, *, exclude: Sequence[Path] = ()) -> tuple[list[str], list[Skipped], list[Skipped]]:
+    """Ledger files under ``folder`` (relative paths, sorted), the files left alone and the
+    ledger files that cannot be read whatever their content — each with why.
 
     Hidden files and folders (``.…``) are not looked at; Excel lock files (``~$…``), rectxl's
-    own outputs and the paths in ``exclude`` (this run's outputs) are listed as ignored, as is
-    every file that is not a spreadsheet.
+    own outputs by name, the paths in ``exclude`` (this run's outputs), every file that is not a
+    spreadsheet and everything that is not a regular file are listed as ignored. A spreadsheet
+    whose name is not UTF-8, or a link to nothing, cannot be read: listed under a readable name.
+    Nothing is opened here (a FIFO would block).
     """
-    excluded = {p.resolve() for p in exclude}
+    excluded = {os.path.realpath(p) for p in exclude}
     ledgers: list[str] = []
     ignored: list[Skipped] = []
+    unreadable: list[Skipped] = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
@@ -56,27 +72,43 @@ def find_files(folder: Path, *, exclude: Sequence[Path] = ()) -> tuple[list[str]
                 continue
             path = Path(dirpath) / name
             rel = path.relative_to(folder).as_posix()
-            reason = is_not_a_ledger(name)
-            if reason is None and path.resolve() in excluded:
-                reason = "本次批量校验的输出文件"
-            if reason is None:
-                ledgers.append(rel)
+            shown = display_name(rel)
+            reason = is_not_a_ledger(display_name(name))
+            if reason is not None:
+                ignored.append(Skipped(shown, reason))
+                continue
+            try:
+                mode = os.stat(path).st_mode
+            except OSError:
+                unreadable.append(Skipped(shown, "链接指向的文件不存在或无法访问，未检查"))
+                continue
+            if not stat.S_ISREG(mode):
+                ignored.append(Skipped(shown, "不是普通文件（如命名管道或设备），未检查"))
+            elif os.path.realpath(path) in excluded:
+                ignored.append(Skipped(shown, "本次批量校验的输出文件"))
+            elif has_undecodable_name(rel):
+                unreadable.append(Skipped(shown, f"{display_name(name)} {_NON_UTF8_NAME}"))
             else:
-                ignored.append(Skipped(rel, reason))
+                ledgers.append(rel)
     ledgers.sort()
     ignored.sort(key=lambda s: s.file)
-    return ledgers, ignored
+    unreadable.sort(key=lambda s: s.file)
+    return ledgers, ignored, unreadable
 
 
 def is_not_a_ledger(name: str) -> str | None:
     if name.startswith("~$"):
-        return "Excel 打开文件时生成的临时锁定文件(~$ 开头),不是台账"
+        return "Excel/WPS 打开文件时生成的临时锁定文件（~$ 开头），不是台账"
     suffix = os.path.splitext(name)[1].lower()
     if suffix not in LEDGER_SUFFIXES:
-        return f"不是 Excel 台账文件({suffix or '无扩展名'}),未检查"
+        return f"不是 Excel 台账文件（{suffix or '无扩展名'}），未检查"
     if any(mark in name for mark in _OWN_OUTPUT_MARKS):
-        return "rectxl 生成的文件(校验副本、备份或通报),未检查"
+        return "rectxl 生成的文件（校验副本、备份、汇总表或通报），未检查"
     return None
+
+
+class _NotALedger(Skipped):
+    """A workbook found, on opening, to be one rectxl wrote (listed with the ignored files)."""
 
 
 # -- one ledger (runs in a worker process) -------------------------------------------------------
@@ -99,19 +131,22 @@ def _check_files(job: _Job) -> list[LedgerResult | Skipped]:
 def _check_one(root: Path, rel: str, options: Options, today: date, timeout: float | None) -> LedgerResult | Skipped:
     path = root / rel
     start = time.perf_counter()
+    kind = output_kind(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    if kind is not None:
+        return _NotALedger(rel, f"rectxl 生成的文件（{OUTPUT_LABELS[kind]}），未检查")
     try:
         with _TimeLimit(timeout):
             report = check(path, options, today=today, sibling_files=_siblings(str(path.parent)))
     except RectxlError as exc:  # LedgerError and friends: already one Chinese line
         return Skipped(rel, str(exc))
     except _TimeUp:
-        return Skipped(rel, f"处理超过 {timeout:g} 秒仍未完成,已跳过(文件可能过大或结构异常)")
+        return Skipped(rel, f"处理超过 {timeout:g} 秒仍未完成，已跳过（文件可能过大或结构异常）")
     except MemoryError:
-        return Skipped(rel, "文件过大,内存不足,无法读取")
+        return Skipped(rel, "文件过大，内存不足，无法读取")
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # a reader's panic (pyo3 PanicException) must not end the run
-        return Skipped(rel, f"读取时发生意外问题({type(exc).__name__}: {exc}),请用 rectxl check 单独检查该文件")
+        return Skipped(rel, f"读取时发生意外问题（{type(exc).__name__}: {exc}），请用 rectxl check 单独检查该文件")
     return ledger_result(rel, report, seconds=time.perf_counter() - start)
 
 
@@ -181,12 +216,12 @@ def run_batch(
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise RectxlError(f"找不到文件夹:{folder}" if not folder.exists() else f"{folder} 不是文件夹")
+        raise RectxlError(f"找不到文件夹：{folder}" if not folder.exists() else f"{folder} 不是文件夹")
     start = time.perf_counter()
     options = options or Options()
     today = today or date.today()
     _siblings.cache_clear()  # the folder may have changed since an earlier run in this process
-    files, ignored = find_files(folder, exclude=exclude)
+    files, ignored, unreadable = find_files(folder, exclude=exclude)
     workers = max(1, min(workers or os.cpu_count() or 1, len(files) or 1))
     outcomes: dict[str, LedgerResult | Skipped] = {}
     done = 0
@@ -206,13 +241,17 @@ def run_batch(
             record(_check_files(_Job(str(folder), (rel,), options, today, timeout)))
     else:
         _run_parallel(folder, files, options, today, timeout, workers, record)
-    result = BatchResult(folder=str(folder), ignored=ignored, workers=workers)
+    result = BatchResult(folder=display_name(str(folder)), ignored=ignored, workers=workers)
     for rel in files:
         outcome = outcomes[rel]
         if isinstance(outcome, LedgerResult):
             result.ledgers.append(outcome)
+        elif isinstance(outcome, _NotALedger):
+            result.ignored.append(Skipped(outcome.file, outcome.reason))
         else:
             result.skipped.append(outcome)
+    result.skipped = sorted(result.skipped + unreadable, key=lambda s: s.file)
+    result.ignored.sort(key=lambda s: s.file)
     result.seconds = round(time.perf_counter() - start, 3)
     return result
 
@@ -222,7 +261,7 @@ def _run_parallel(folder: Path, files: list[str], options: Options, today: date,
     size = max(1, min(16, len(files) // (workers * 8)))
     chunks = [tuple(files[i : i + size]) for i in range(0, len(files), size)]
     retry: list[str] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker) as pool:
         futures: dict[Future[list[LedgerResult | Skipped]], tuple[str, ...]] = {
             pool.submit(_check_files, _Job(str(folder), chunk, options, today, timeout)): chunk for chunk in chunks
         }
@@ -233,8 +272,59 @@ def _run_parallel(folder: Path, files: list[str], options: Options, today: date,
                 retry.extend(futures[future])
     # Each of those alone, in a process of its own: the file that kills it again is the culprit.
     for rel in sorted(retry):
-        with ProcessPoolExecutor(max_workers=1) as single:
+        with ProcessPoolExecutor(max_workers=1, initializer=_quiet_worker) as single:
             try:
                 record(single.submit(_check_files, _Job(str(folder), (rel,), options, today, timeout)).result())
             except BrokenProcessPool:
-                record([Skipped(rel, "读取该文件时校验进程异常退出(文件可能已损坏或过大),已跳过")])
+                record([Skipped(rel, "读取该文件时校验进程异常退出（文件可能已损坏或过大），已跳过")])
+
+
+def _quiet_worker() -> None:
+    """Library warnings (openpyxl's UserWarnings …) are not shown to users from the workers either
+    (``RECTXL_DEBUG=1`` shows them)."""
+    if not os.environ.get("RECTXL_DEBUG"):
+        warnings.simplefilter("ignore")
+
+
+# -- where the outputs go ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchOutputs:
+    """The 汇总 workbook and the JSON of a run (``json`` None: not written; ``"-"``: stdout)."""
+
+    workbook: Path
+    json: Path | str | None
+
+
+def plan_outputs(folder: Path, output: Path | None = None, json: Path | str | None = None, *,
+                 no_json: bool = False, force: bool = False) -> BatchOutputs:
+    """Where a run's outputs go, decided before the run (DESIGN.md §5): by default
+    ``<folder>_批量校验汇总.xlsx`` beside the folder and the JSON beside the workbook; an existing
+    file only with ``force``, and never a ledger of the folder being checked, even with it."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise RectxlError(f"找不到文件夹：{folder}" if not folder.exists() else f"{folder} 不是文件夹")
+    if output is not None:
+        _refuse_a_ledger_of_the_folder(Path(output), folder)
+    workbook = resolve_output(folder, output, suffix=SUMMARY_SUFFIX, formats={".xlsx": "xlsx"}, force=force).path
+    json_path: Path | str | None = None
+    if not no_json:
+        if json is not None and str(json) == "-":
+            json_path = "-"
+        else:
+            wanted = Path(json) if json is not None else workbook.with_suffix(".json")
+            _refuse_a_ledger_of_the_folder(wanted, folder)
+            json_path = resolve_output(None, wanted, suffix=SUMMARY_SUFFIX, formats={".json": "json"},
+                                       fallback="json", force=force, inputs=[workbook]).path
+    return BatchOutputs(workbook, json_path)
+
+
+def _refuse_a_ledger_of_the_folder(output: Path, folder: Path) -> None:
+    """An output may replace an earlier rectxl output, never a ledger in the folder being checked."""
+    try:
+        inside = Path(os.path.realpath(output)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return
+    if inside and output.is_file() and is_not_a_ledger(output.name) is None and output_kind(output) is None:
+        raise UnsafeWriteError(f"输出文件 {output} 是所检查文件夹中的台账：为保护原台账，请用 -o 指定另一个文件名")

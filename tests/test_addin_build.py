@@ -509,13 +509,15 @@ CUSTOMUI14_SCHEMA: dict[str, tuple[set[str], set[str]]] = {
         set(),
     ),
 }
+#: button id → (label, Python entry point, its module when not rectxl.excel)
 EXPECTED_BUTTONS = {
-    "btnValidate": ("校验台账", "validate"),
-    "btnFlag": ("标记问题", "flag"),
-    "btnClear": ("清除标记", "clear"),
-    "btnSummary": ("生成汇总", "summarize"),
-    "btnNotice": ("生成通报", "notice"),
-    "btnNew": ("新建台账", "new_ledger"),
+    "btnValidate": ("校验台账", "validate", None),
+    "btnFlag": ("标记问题", "flag", None),
+    "btnClear": ("清除标记", "clear", None),
+    "btnSummary": ("生成汇总", "summarize", None),
+    "btnNotice": ("生成通报", "notice", None),
+    "btnRemind": ("生成提醒", "remind", "rectxl.excel.remind"),
+    "btnNew": ("新建台账", "new_ledger", None),
 }
 
 
@@ -551,7 +553,7 @@ def test_customui_buttons_and_callbacks() -> None:
     assert [t.get("label") for t in tabs] == ["整改台账"]
     buttons = {b.get("id"): b for b in root.iter(NS + "button")}
     assert set(buttons) == set(EXPECTED_BUTTONS)
-    for button_id, (label, _) in EXPECTED_BUTTONS.items():
+    for button_id, (label, _, _) in EXPECTED_BUTTONS.items():
         button = buttons[button_id]
         assert button.get("label") == label
         assert button.get("imageMso")
@@ -562,17 +564,16 @@ def test_customui_buttons_and_callbacks() -> None:
     for button in buttons.values():
         assert button.get("onAction") in public_subs
     # Every button id is dispatched to its Python entry point in rectxl.excel.
-    for button_id, (_, entry) in EXPECTED_BUTTONS.items():
-        assert re.search(rf'Case "{button_id}": RunRectxl "{entry}"', source), button_id
+    for button_id, (_, entry, module) in EXPECTED_BUTTONS.items():
+        call = rf'Case "{button_id}": RunRectxl "{entry}"' + (rf', True, "{module}"' if module else "")
+        assert re.search(call, source), button_id
 
 
-def test_python_entry_points_exist_when_available() -> None:
-    try:
-        import rectxl.excel as rx  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        pytest.skip("rectxl.excel is not there yet")
-    for _, entry in EXPECTED_BUTTONS.values():
-        assert callable(getattr(rx, entry, None)), entry
+def test_python_entry_points_exist() -> None:
+    import importlib
+
+    for _, entry, module in EXPECTED_BUTTONS.values():
+        assert callable(getattr(importlib.import_module(module or "rectxl.excel"), entry, None)), entry
 
 
 # --------------------------------------------------------------------------------------
@@ -587,8 +588,7 @@ EXPECTED_MESSAGES = {
     "请在命令行运行：\r\n    pip install xlwings\r\n    xlwings addin install\r\n"
     "然后重新启动 Excel。",
     "MsgRunFailed": "调用 Python 失败：",
-    "MsgCheckInterpreter": "请检查 xlwings 的 Python 解释器设置"
-    "（命令行运行 xlwings config create --force）。",
+    "MsgCheckInterpreter": "请在命令行运行 rectxl addin doctor 检查安装，并按提示修复。",
     "MsgUnknownButton": "未知的按钮：",
 }
 
@@ -634,8 +634,28 @@ def test_vba_handles_missing_xlwings_without_raw_errors() -> None:
     assert run.index("XlwingsLoaded()") < run.index("On Error GoTo Failed")
     assert run.index("On Error GoTo Failed") < run.index("Application.Run")
     assert 'XLWINGS_ADDIN & "!RunPython"' in run
-    assert '"import rectxl.excel as rx; rx." & entryPoint & "()"' in run
+    assert '"import " & moduleName & " as rx; rx." & entryPoint & "()"' in run
+    assert 'Optional ByVal moduleName As String = "rectxl.excel"' in run
     assert 'Private Const XLWINGS_ADDIN As String = "xlwings.xlam"' in source
+
+
+def test_self_test_and_save_copy_procedures_for_application_run() -> None:
+    """RectxlSelfTest runs rx.self_test like a button; RectxlSaveCopy (Python calls it on macOS)
+    names the formats the way rectxl.excel.book_io does."""
+    import rectxl.excel as rx
+    from rectxl.excel.book_io import FILE_FORMATS, MAC_SAVE_COPY_MACRO
+
+    source = BAS.read_text(encoding="ascii")
+    assert re.search(r'^Public Sub RectxlSelfTest\(\)\n    RunRectxl "self_test", False\nEnd Sub$', source, re.M)
+    assert callable(rx.self_test)
+    assert MAC_SAVE_COPY_MACRO == "rectxl.xlam!RectxlSaveCopy"
+    head = "Public Function RectxlSaveCopy(ByVal bookName As String, ByVal fileName As String) As String\n"
+    body = source[source.index(head):]
+    body = body[: body.index("End Function")]
+    vba = {int(code): ext for codes, ext in re.findall(r'Case ([-\d, ]+): ext = "(\.\w+)"', body)
+           for code in codes.split(",")}
+    assert vba == FILE_FORMATS
+    assert "wb.SaveCopyAs folder & fileName & ext" in body and 'RectxlSaveCopy = ""' in body
 
 
 # --------------------------------------------------------------------------------------
@@ -768,7 +788,7 @@ def test_ribbon_preview_is_up_to_date() -> None:
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     texts = {t.text for t in root.iter("{http://www.w3.org/2000/svg}text")}
     assert {"整改台账", "检查", "输出", "台账"} <= texts
-    assert {label for label, _ in EXPECTED_BUTTONS.values()} <= texts
+    assert {label for label, _, _ in EXPECTED_BUTTONS.values()} <= texts
     assert (ROOT / "docs" / "ribbon.svg").read_text(encoding="utf-8") == svg, (
         "docs/ribbon.svg is stale: run python -m rectxl.addin.ribbon_preview"
     )

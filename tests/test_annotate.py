@@ -80,7 +80,7 @@ def test_findings_sheet_and_highlights(template_ledger: Path, tmp_path: Path) ->
             assert cell.hyperlink is not None and cell.hyperlink.location == f"'台账'!{f.cell}"
     assert ws.freeze_panes == "A6" and ws.auto_filter.ref
     # legend cells carry the colours
-    assert [ws.cell(4, c).fill.fgColor.rgb[-6:] for c in range(2, 6)] == [h.color for h in HIGHLIGHTS]
+    assert [ws.cell(4, c).fill.fgColor.rgb[-6:] for c in range(2, 2 + len(HIGHLIGHTS))] == [h.color for h in HIGHLIGHTS]
     ledger = wb["台账"]
     cols = {ledger.cell(2, c).value: ledger.cell(2, c).column_letter for c in range(1, len(F.TEMPLATE_COLUMNS) + 1)}
     rows_by_measure: dict[str, int] = {}
@@ -115,18 +115,20 @@ def test_summary_numbers_match_a_hand_count(tmp_path: Path) -> None:
     overview = {r[0]: r[1] for r in wb["整改总体情况"].iter_rows(values_only=True) if r and r[0]}
     assert overview["问题方面"] == 2 and overview["问题类别"] == 3 and overview["问题"] == 3
     assert overview["整改措施"] == 4 and overview["已完成"] == 2 and overview["正在推进"] == 1
-    assert overview["长期坚持"] == 1 and overview["已逾期"] == 1 and overview["措施完成率"] == "50%"
+    assert overview["长期坚持"] == 1 and overview["已逾期"] == 1 and overview["措施完成率"] == 0.5
+    rate_cell = next(r[1] for r in wb["整改总体情况"].iter_rows() if r[0].value == "措施完成率")
+    assert rate_cell.number_format.endswith("%")  # a number shown as a percentage, not text
     sentence = wb["整改总体情况"]["A3"].value
-    assert sentence == ("巡察反馈的二个方面3个问题,细化为4项整改措施,已完成2项,正在推进1项,长期坚持1项,"
-                        "其中逾期未完成1项;3个问题中已整改完成1个,措施完成率50%。")
+    assert sentence == ("截至2023年9月20日，巡察反馈的两个方面3个问题已完成整改1个、正在整改1个、需长期坚持1个；"
+                        "4项整改措施已完成2项、正在推进1项、长期坚持1项，整改措施完成率50%；已逾期未完成1项。")
     units = {r[0]: r[1:] for r in wb["责任单位统计"].iter_rows(min_row=3, values_only=True)}
     assert units["办公室"][:3] == (2, 1, 0) and units["财务科"][:1] == (2,) and units["纪检组"][1] == 1
     assert units["财务科"][6] == 1  # 甲2 overdue counts for both its units
     detail = list(wb["整改明细"].iter_rows(min_row=3, values_only=True))
     assert [(r[0], r[1]) for r in detail] == [
-        ("方面", "第一方面问题"), ("类别", "(一)"), ("问题", "1."), ("措施", "一是"), ("措施", "二是"),
-        ("类别", "(二)"), ("问题", "2."), ("措施", "一是"),
-        ("方面", "第二方面问题"), ("类别", "(三)"), ("问题", "3."), ("措施", "一是"),
+        ("方面", "第一方面问题"), ("类别", "（一）"), ("问题", "1."), ("措施", "一是"), ("措施", "二是"),
+        ("类别", "（二）"), ("问题", "2."), ("措施", "一是"),
+        ("方面", "第二方面问题"), ("类别", "（三）"), ("问题", "3."), ("措施", "一是"),
     ]
     assert detail[2][3] == "正在推进" and detail[6][3] == "长期坚持" and detail[10][3] == "已完成"
     levels = [wb["整改明细"].row_dimensions[r].outline_level for r in range(3, 15)]

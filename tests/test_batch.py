@@ -1,10 +1,13 @@
 """``rectxl batch`` on a folder like the 巡察办 receives: good ledgers in subfolders, a messy one,
-a corrupt and an empty .xlsx, a text file, an Excel lock file and rectxl's own output."""
+a corrupt and an empty .xlsx, a text file, an Excel lock file and rectxl's own output.
+
+Texts are compared after :func:`rectxl.core.text.fold` (full-width punctuation → ASCII)."""
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -21,6 +24,7 @@ from rectxl.core import fields as F
 from rectxl.core.batch_report import BatchResult, LedgerResult, Skipped, to_json, to_text
 from rectxl.core.rules import Options
 from rectxl.core.summary import Counts
+from rectxl.core.text import fold
 from rectxl.io.batch_out import write_workbook
 from rectxl.io.reader import read_ledger
 from tests.ledgers import write_messy_ledger, write_simple_ledger
@@ -74,8 +78,8 @@ BAD = ["损坏.xlsx", "空文件.xlsx"]
 
 
 def test_find_files_sorts_ledgers_and_leaves_other_files_alone(folder: Path) -> None:
-    ledgers, ignored = find_files(folder)
-    assert ledgers == sorted(GOOD + BAD)
+    ledgers, ignored, unreadable = find_files(folder)
+    assert ledgers == sorted(GOOD + BAD) and unreadable == []
     reasons = {s.file: s.reason for s in ignored}
     assert set(reasons) == {"说明.txt", "一区/~$甲单位.xlsx", "一区/甲单位_校验.xlsx", "二区/学习制度.pdf"}
     assert "临时锁定文件" in reasons["一区/~$甲单位.xlsx"]
@@ -109,7 +113,7 @@ def test_bad_files_are_listed_with_reasons_and_never_end_the_run(folder: Path) -
     reasons = {s.file: s.reason for s in result.skipped}
     # the reason, with the file's own name taken out (it contains 损坏), still says what is wrong
     assert reasons["损坏.xlsx"].startswith("损坏.xlsx ")
-    assert "已损坏,无法读取" in reasons["损坏.xlsx"].removeprefix("损坏.xlsx ")
+    assert "已损坏,无法读取" in fold(reasons["损坏.xlsx"].removeprefix("损坏.xlsx "))
     assert reasons["空文件.xlsx"].startswith("空文件.xlsx ") and "0 字节" in reasons["空文件.xlsx"]
     assert result.has_errors
     totals = result.totals()
@@ -142,7 +146,8 @@ def test_a_file_that_takes_too_long_is_skipped(folder: Path) -> None:
 def test_json_shape(folder: Path) -> None:
     result = run_batch(folder, options=OPTS, workers=2)
     data = json.loads(to_json(result))
-    assert set(data) == {"folder", "rectxl_version", "workers", "seconds", "totals", "ledgers", "skipped", "ignored"}
+    assert set(data) == {"folder", "rectxl_version", "workers", "seconds", "totals", "ledgers", "skipped", "ignored",
+                         "round"}
     assert [r["file"] for r in data["ledgers"]] == GOOD
     first = data["ledgers"][0]
     assert set(first) == {"file", "unit", "as_of", "as_of_source", "sha256", "aspects", "issues", "counts", "rate",
@@ -160,11 +165,11 @@ def test_workbook_sheets_rows_and_links(folder: Path, tmp_path: Path) -> None:
     out.parent.mkdir()
     write_workbook(result, out)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["单位汇总", "全部问题", "无法读取"]
+    assert wb.sheetnames == ["整改统计", "单位汇总", "全部问题", "无法读取"]
     units = wb["单位汇总"]
     rows = list(units.iter_rows(min_row=2, values_only=True))
     assert [r[1] for r in rows[:-1]] == ["乙单位", "甲单位", "区卫生健康局"]
-    assert rows[-1][1] == "合计(3 个台账)" and rows[-1][3] == sum(r[3] for r in rows[:-1])
+    assert fold(rows[-1][1]) == "合计(3 个台账)" and rows[-1][3] == sum(r[3] for r in rows[:-1])
     link = units["C2"].hyperlink
     assert link.target == "../各单位台账/一区/乙单位.xlsx"
     findings = wb["全部问题"]
@@ -187,8 +192,8 @@ def test_command_exit_code_outputs_and_no_progress_off_a_terminal(folder: Path, 
     proc = run(str(folder), "-o", "汇总.xlsx", "--as-of", "2023-09-20", "--workers", "2", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert "\r" not in proc.stderr and "已校验" not in proc.stderr  # not a terminal: no progress bar
-    assert "台账 3 个已校验,2 个无法读取" in proc.stdout
-    assert "损坏.xlsx:" in proc.stdout and "空文件.xlsx:" in proc.stdout
+    assert "台账 3 个已校验,2 个无法读取" in fold(proc.stdout)
+    assert "损坏.xlsx:" in fold(proc.stdout) and "空文件.xlsx:" in fold(proc.stdout)
     assert (tmp_path / "汇总.xlsx").exists()
     data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
     assert data["totals"]["ledgers"] == 3
@@ -218,7 +223,7 @@ def test_text_lists_totals_and_skipped() -> None:
         file="u.xlsx", unit="单位", as_of="2023-09-20", as_of_source="参数", sha256="", aspects=1, issues=1,
         counts=Counts(measures=2, done=1, overdue=1).model_dump(), by_severity={"error": 1, "warning": 0, "info": 0},
         findings=[]))
-    text = to_text(result)
+    text = fold(to_text(result))
     assert "整改措施 2 项:已完成 1" in text and "完成率 50%" in text
     assert "无法读取(1):\n  x.xlsx:坏了" in text and "未检查(1)" in text
 
@@ -252,8 +257,109 @@ def test_the_workbook_never_overwrites_a_ledger_in_the_folder(folder: Path) -> N
     proc = run(str(folder), "-o", str(target), cwd=folder)
     assert proc.returncode == 2 and "为保护原台账" in proc.stderr
     assert target.read_bytes() == before
-    # an earlier 汇总 in the folder is replaced, and is not read as a ledger
+    proc = run(str(folder), "-o", str(target), "--force", cwd=folder)  # not even with --force
+    assert proc.returncode == 2 and "为保护原台账" in proc.stderr
+    assert target.read_bytes() == before
+    # an earlier 汇总 in the folder is replaced only with --force, and is never read as a ledger
     out = folder / "批量校验汇总.xlsx"
     assert run(str(folder), "-o", str(out), "--no-json", cwd=folder).returncode == 1
     proc = run(str(folder), "-o", str(out), "--no-json", cwd=folder)
-    assert proc.returncode == 1 and "台账 3 个已校验,2 个无法读取" in proc.stdout
+    assert proc.returncode == 2 and "已存在" in proc.stderr and "--force" in proc.stderr
+    proc = run(str(folder), "-o", str(out), "--no-json", "--force", cwd=folder)
+    assert proc.returncode == 1 and "台账 3 个已校验,2 个无法读取" in fold(proc.stdout)
+
+
+# -- rectxl's own outputs, Word documents, odd names and odd files (issue 12) --------------------
+
+
+def test_rectxl_outputs_are_recognised_by_their_marker_not_only_their_name(tmp_path: Path) -> None:
+    """A summary, a batch 汇总 and a diff, renamed by the clerk, are still rectxl's outputs: left
+    alone and listed as such, not reported as unreadable ledgers (which made the run exit 1)."""
+    root = tmp_path / "台账"
+    root.mkdir()
+    ledger = write_simple_ledger(root / "丁单位.xlsx", [ok()], info=info("丁单位"))
+    api.summary_workbook(ledger, root / "整改情况.xlsx")
+    october = write_simple_ledger(tmp_path / "丁单位_10月.xlsx", [ok(**{F.STATUS: "已完成"})], info=info("丁单位"))
+    api.write_diff(api.diff(ledger, october), root / "两期对比.xlsx", inputs=(ledger, october))
+    write_workbook(run_batch(root, options=OPTS, workers=1), root / "上次的结果.xlsx")
+    proc = run(str(root), "-o", str(tmp_path / "汇总.xlsx"), "--no-json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    data = run_batch(root, options=OPTS, workers=2)
+    assert [r.file for r in data.ledgers] == ["丁单位.xlsx"] and data.skipped == []
+    reasons = {s.file: s.reason for s in data.ignored}
+    assert set(reasons) == {"整改情况.xlsx", "两期对比.xlsx", "上次的结果.xlsx"}
+    assert all("rectxl 生成的文件" in r for r in reasons.values())
+    assert "整改汇总表" in reasons["整改情况.xlsx"] and "批量校验汇总" in reasons["上次的结果.xlsx"]
+
+
+def test_the_marker_alone_is_enough(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from rectxl.io.outputs import mark_output, output_kind
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "随便什么名字"
+    mark_output(wb, "summary")
+    wb.save(tmp_path / "x.xlsx")
+    assert output_kind(tmp_path / "x.xlsx") == "summary"
+    outcome = _check_one(tmp_path, "x.xlsx", OPTS, AS_OF, timeout=None)
+    assert isinstance(outcome, Skipped) and "rectxl 生成的文件" in outcome.reason
+
+
+def test_a_word_document_renamed_xlsx_says_so_in_batch_as_in_check(tmp_path: Path) -> None:
+    root = tmp_path / "台账"
+    root.mkdir()
+    write_simple_ledger(root / "丁单位.xlsx", [ok()], info=info("丁单位"))
+    api.notice(root / "丁单位.xlsx", tmp_path / "通报.docx")
+    (root / "乙单位.xlsx").write_bytes((tmp_path / "通报.docx").read_bytes())
+    result = run_batch(root, options=OPTS, workers=1)
+    (skipped,) = result.skipped
+    assert skipped.file == "乙单位.xlsx" and "这是 Word 文档" in skipped.reason and "已损坏" not in skipped.reason
+    check = subprocess.run([sys.executable, "-m", "rectxl", "check", str(root / "乙单位.xlsx")], capture_output=True,
+                           text=True, encoding="utf-8", timeout=60)
+    assert check.returncode == 2 and check.stderr.strip().endswith(skipped.reason)
+
+
+def test_a_file_name_in_gbk_bytes_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    root = tmp_path / "台账"
+    root.mkdir()
+    write_simple_ledger(root / "丁单位.xlsx", [ok()], info=info("丁单位"))
+    gbk = os.fsdecode("测试单位".encode("gbk") + b".xlsx")  # as unzip leaves a Windows archive's names
+    (root / gbk).write_bytes((root / "丁单位.xlsx").read_bytes())
+    proc = run(str(root), "-o", str(tmp_path / "汇总.xlsx"), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    out = fold(proc.stdout)
+    assert "台账 1 个已校验,1 个无法读取" in out and "测试单位.xlsx" in out and "UTF-8" in out
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    assert [s["file"] for s in data["skipped"]] == ["测试单位.xlsx"]
+    wb = load_workbook(tmp_path / "汇总.xlsx")
+    assert [r[1] for r in wb["无法读取"].iter_rows(min_row=2, values_only=True)] == ["测试单位.xlsx"]
+
+
+def test_a_fifo_or_a_folder_named_xlsx_never_blocks_the_run(tmp_path: Path) -> None:
+    root = tmp_path / "台账"
+    root.mkdir()
+    write_simple_ledger(root / "丁单位.xlsx", [ok()], info=info("丁单位"))
+    os.mkfifo(root / "管道.xlsx")
+    (root / "文件夹.xlsx").mkdir()
+    write_simple_ledger(root / "文件夹.xlsx" / "戊单位.xlsx", [ok()], info=info("戊单位"))
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "batch", str(root), "-o", str(tmp_path / "汇总.xlsx"),
+                           "--no-json"], capture_output=True, text=True, encoding="utf-8", timeout=60, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    result = run_batch(root, options=OPTS, workers=2)
+    assert [r.file for r in result.ledgers] == ["丁单位.xlsx", "文件夹.xlsx/戊单位.xlsx"]
+    reasons = {s.file: s.reason for s in result.ignored}
+    assert "不是普通文件" in reasons["管道.xlsx"]
+
+
+def test_a_broken_link_is_listed_not_fatal(tmp_path: Path) -> None:
+    root = tmp_path / "台账"
+    root.mkdir()
+    write_simple_ledger(root / "丁单位.xlsx", [ok()], info=info("丁单位"))
+    (root / "失效.xlsx").symlink_to(tmp_path / "不存在.xlsx")
+    result = run_batch(root, options=OPTS, workers=1)
+    assert [r.file for r in result.ledgers] == ["丁单位.xlsx"]
+    assert [s.file for s in result.skipped] == ["失效.xlsx"] and "链接" in result.skipped[0].reason

@@ -25,7 +25,7 @@ def test_parse_notice_then_notice_reproduces_section_two(tmp_path: Path) -> None
     proc = run("parse-notice", str(seed_path("000")), "-o", "台账.xlsx", cwd=tmp_path)
     # the notice says 148 measures but enumerates 124: reported, exit 1
     assert proc.returncode == 1, proc.stderr
-    assert "3个方面,12个类别,33个问题,124项措施" in proc.stdout
+    assert "3个方面，12个类别，33个问题，124项措施" in proc.stdout
     assert "通报称148项整改措施" in proc.stdout
     ledger = read_ledger(tmp_path / "台账.xlsx")
     assert sum(1 for _ in ledger.issues()) == 33
@@ -48,7 +48,7 @@ def test_notice_formats(tmp_path: Path, suffix: str) -> None:
         text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     else:
         text = out.read_text("utf-8")
-    assert "第一方面问题" in text and "1.针对理论学习自觉性不强问题" in text
+    assert "第一方面问题" in text and "1.针对党组理论学习中心组学习计划性不强、学用结合不紧问题" in text
     headings = [line.lstrip("#*　 ")[:2] for line in text.splitlines()]
     assert [h for h in headings if h in ("一、", "二、", "三、")] == ["一、", "二、", "三、"]
 
@@ -67,3 +67,19 @@ def test_parse_notice_reads_gbk_text(tmp_path: Path) -> None:
     (tmp_path / "gbk.txt").write_bytes(seed_path("000").read_text("utf-8").encode("gb18030"))
     proc = run("parse-notice", "gbk.txt", cwd=tmp_path)
     assert "33个问题" in proc.stdout
+
+
+def test_notice_writes_or_omits_not_started_measures(tmp_path: Path) -> None:
+    from tests.fixtures_progress_ledger import build_progress_ledger
+
+    build_progress_ledger(tmp_path / "台账.xlsx")
+    proc = run("notice", "台账.xlsx", "-o", "通报.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    full = (tmp_path / "通报.txt").read_text("utf-8")
+    assert "一是计划于2027年3月底前制定2027—2029年干部队伍建设规划。" in full
+    proc = run("notice", "台账.xlsx", "-o", "通报_略.txt", "--omit-not-started", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "未启动的措施未写入" in proc.stdout
+    short = (tmp_path / "通报_略.txt").read_text("utf-8")
+    assert "干部队伍年龄结构老化" not in short and "计划于" not in short
+    assert "尚未启动4项" in short  # the totals still count them

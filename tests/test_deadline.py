@@ -275,8 +275,8 @@ def test_feedback_relative(text: str, feedback: date, due: date) -> None:
         "立行立改。",
         " 立行立改 ",
         "立即完成",
-        "立行立改并长期坚持",
-        "立行立改,长期坚持",
+        "当即整改",
+        "立行立改,马上就办",
     ],
 )
 def test_immediate(text: str) -> None:
@@ -286,6 +286,100 @@ def test_immediate(text: str) -> None:
     d = parse_deadline(text)
     assert (d.kind, d.due) == (K.IMMEDIATE, None)
     assert not d.has_due
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "立行立改并长期坚持",  # due at once *and* ongoing (DESIGN.md §2)
+        "立行立改,长期坚持",
+        "立行立改、长期坚持",
+        "即知即改,久久为功",
+        "立行立改\n长期坚持",
+        "近期:立即整改;长期:常态化推进",
+    ],
+)
+def test_immediate_and_long_term(text: str) -> None:
+    d = parse_deadline(text, feedback_date=FB)
+    assert (d.kind, d.due, d.reason) == (K.IMMEDIATE_AND_LONG_TERM, FB, None)
+    d = parse_deadline(text)
+    assert (d.kind, d.due) == (K.IMMEDIATE_AND_LONG_TERM, None)
+
+
+@pytest.mark.parametrize("text", ["/", "-", "—", "——", "／", " / ", "--"])
+def test_dash_or_slash_only_is_empty(text: str) -> None:
+    d = parse_deadline(text, feedback_date=FB)
+    assert (d.kind, d.due, d.reason) == (K.EMPTY, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # words after the date do not change it
+        ("2023年11月底前完成全部整改任务", date(2023, 11, 30)),
+        ("2023年10月底前完成并形成长效机制", date(2023, 10, 31)),
+        ("9月底前建立健全相关制度", date(2023, 9, 30)),
+        ("2023.12.31前完成问题清零", date(2023, 12, 31)),
+        # several stages: the last one is the deadline, a year-less stage takes the year before
+        ("8月底前完成自查,12月底前整改到位", date(2023, 12, 31)),
+        ("2024年3月底前完成自查,6月底前整改到位", date(2024, 6, 30)),
+        ("2024年11月底前完成自查,2月底前整改到位", date(2025, 2, 28)),
+        ("分阶段推进,2023年底前全部完成", date(2023, 12, 31)),
+        # durations from the feedback date (2023-06-27)
+        ("2个月", date(2023, 8, 27)),
+        ("用两个月时间", date(2023, 8, 27)),
+        ("3个月内整改到位", date(2023, 9, 27)),
+        # month.day without a year
+        ("8.31前", date(2023, 8, 31)),
+        ("9/30", date(2023, 9, 30)),
+        # lists of quarters or months end with the last one
+        ("2023年三、四季度", date(2023, 12, 31)),
+        ("2023年10、11月", date(2023, 11, 30)),
+        # more prefixes
+        ("须在2023年9月20日前完成", date(2023, 9, 20)),
+        ("最迟不超过2023年10月31日", date(2023, 10, 31)),
+        ("限期至2023年8月31日", date(2023, 8, 31)),
+        # traditional characters
+        ("2023年12月底前完成並整改到位", date(2023, 12, 31)),
+    ],
+)
+def test_date_with_tail_stages_and_durations(text: str, due: date) -> None:
+    d = parse_deadline(text, feedback_date=FB)
+    assert (d.kind, d.due, d.extended) == (K.DATE, due, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "年内尽快",  # no commitment to a date
+        "尽快完成",
+        "30个工作日内",  # working days cannot be counted without a calendar
+        "长期坚持,每季度报告进展",  # a schedule, not a deadline (long term, see below)
+    ],
+)
+def test_vague_or_schedule_is_not_a_date(text: str) -> None:
+    d = parse_deadline(text, feedback_date=FB)
+    assert d.kind in (K.INVALID, K.LONG_TERM)
+    assert d.due is None
+
+
+@pytest.mark.parametrize(
+    ("text", "original", "due"),
+    [
+        ("2023年9月30日→2023年12月31日(延期)", date(2023, 9, 30), date(2023, 12, 31)),
+        ("原定9月底,延期至12月底", date(2023, 9, 30), date(2023, 12, 31)),
+        ("2023年9月底(已申请延期至2023年12月底)", date(2023, 9, 30), date(2023, 12, 31)),
+        ("原时限2023年8月,延期至2023年11月30日", date(2023, 8, 31), date(2023, 11, 30)),
+        ("2023年9月底\n延期至2023年11月底", date(2023, 9, 30), date(2023, 11, 30)),
+        ("延期至2024年3月底", None, date(2024, 3, 31)),
+        ("时限调整至2023年12月31日", None, date(2023, 12, 31)),
+    ],
+)
+def test_extension_keeps_the_original_due(text: str, original: date | None, due: date) -> None:
+    d = parse_deadline(text, feedback_date=FB)
+    assert (d.kind, d.due, d.extended, d.original_due) == (K.DATE, due, True, original)
+    back = parse_deadline(format_deadline(d))
+    assert (back.kind, back.due, back.extended, back.original_due) == (K.DATE, due, True, original)
 
 
 @pytest.mark.parametrize(
@@ -366,25 +460,22 @@ def test_extended(text: str, kind: DeadlineKind, due: date) -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("2023年2月30日", "日期不存在(2023年2月30日)"),
-        ("2023年2月29日", "日期不存在(2023年2月29日)"),  # not a leap year
-        ("2023年4月31日", "日期不存在(2023年4月31日)"),
-        ("2023年13月", "月份无效(2023年13月)"),
-        ("2023年0月", "月份无效(2023年0月)"),
-        ("2023-13-01", "月份无效(2023年13月)"),
-        ("2023.2.30", "日期不存在(2023年2月30日)"),
-        ("20230230", "日期不存在(2023年2月30日)"),
-        ("2023年13月底前完成并长期坚持", "月份无效(2023年13月)"),
-        ("9999年", "年份超出合理范围(1900—2100年)"),
-        ("1800年12月", "年份超出合理范围(1900—2100年)"),
-        ("待定", "时限待定,请明确具体整改时限"),
-        ("时限待定", "时限待定,请明确具体整改时限"),
-        ("另行通知", "时限为“另行通知”,请明确具体整改时限"),
-        ("视情况而定", "时限为“另行通知”,请明确具体整改时限"),
-        ("/", "未填写有效的整改时限"),
+        ("2023年2月30日", "日期不存在（2023年2月30日）"),
+        ("2023年2月29日", "日期不存在（2023年2月29日）"),  # not a leap year
+        ("2023年4月31日", "日期不存在（2023年4月31日）"),
+        ("2023年13月", "月份无效（2023年13月）"),
+        ("2023年0月", "月份无效（2023年0月）"),
+        ("2023-13-01", "月份无效（2023年13月）"),
+        ("2023.2.30", "日期不存在（2023年2月30日）"),
+        ("20230230", "日期不存在（2023年2月30日）"),
+        ("2023年13月底前完成并长期坚持", "月份无效（2023年13月）"),
+        ("9999年", "年份超出合理范围（1900—2100年）"),
+        ("1800年12月", "年份超出合理范围（1900—2100年）"),
+        ("待定", "时限待定，请明确具体整改时限"),
+        ("时限待定", "时限待定，请明确具体整改时限"),
+        ("另行通知", "时限为“另行通知”，请明确具体整改时限"),
+        ("视情况而定", "时限为“另行通知”，请明确具体整改时限"),
         ("无", "未填写有效的整改时限"),
-        ("-", "未填写有效的整改时限"),
-        ("—", "未填写有效的整改时限"),
         ("。", "未填写有效的整改时限"),
         ("abc", "无法识别的整改时限"),
         ("尽快", "无法识别的整改时限"),
@@ -392,7 +483,7 @@ def test_extended(text: str, kind: DeadlineKind, due: date) -> None:
         ("第5季度", "无法识别的整改时限"),
         ("2023年第5季度", "无法识别的整改时限"),
         ("反馈后30个工作日内", "无法识别的整改时限"),
-        ("延期至另行通知", "时限为“另行通知”,请明确具体整改时限"),
+        ("延期至另行通知", "时限为“另行通知”，请明确具体整改时限"),
         ("延期至某日", "延期后的时限无法识别"),
         ("x" * 500, "无法识别的整改时限"),
     ],
@@ -412,8 +503,8 @@ def test_invalid(text: str, reason: str) -> None:
         ("年底前", "缺少年份且未提供反馈日期"),
         ("三季度", "缺少年份且未提供反馈日期"),
         ("2023年7月-12月", None),  # has a year: fine without feedback date
-        ("反馈后2个月内", "按反馈日期推算的时限,但未提供反馈日期"),
-        ("30日内", "按反馈日期推算的时限,但未提供反馈日期"),
+        ("反馈后2个月内", "按反馈日期推算的时限，但未提供反馈日期"),
+        ("30日内", "按反馈日期推算的时限，但未提供反馈日期"),
     ],
 )
 def test_needs_feedback_date(text: str, reason: str | None) -> None:

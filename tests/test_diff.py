@@ -271,7 +271,9 @@ def test_xlsx_render(diff: LedgerDiff, files: tuple[Path, Path], tmp_path: Path)
     assert summary["已完成"][:3] == (4, 3, "减少1")
     assert summary["已逾期"][:3] == (2, 1, "减少1")
     assert summary["问题"][:3] == (3, 4, "增加1")
-    assert summary["措施完成率"][:3] == ("40.0%", "30.0%", "下降10.0个百分点")
+    assert summary["措施完成率"][:3] == (0.4, 0.3, "下降10.0个百分点")  # numbers shown as %, not text
+    rate_row = next(r for r in wb["变化汇总"].iter_rows() if r[0].value == "措施完成率")
+    assert rate_row[1].number_format.endswith("%") and rate_row[2].number_format.endswith("%")
     assert summary["状态变化"][0] == 4
     assert summary["时限变化"][0] == 2
     assert summary["状态倒退"][0] == 1

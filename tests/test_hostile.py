@@ -248,7 +248,7 @@ def test_locked_file_is_a_clear_message(tmp_path: Path, monkeypatch: pytest.Monk
     def locked(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         if self == path:
             raise PermissionError(errno.EACCES, "The process cannot access the file")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type, call-overload]
 
     monkeypatch.setattr(Path, "open", locked)
     with pytest.raises(LedgerError, match=r"没有权限读取.*在 Excel 中关闭"):
@@ -264,7 +264,7 @@ def test_read_only_or_full_output_folder(tmp_path: Path, monkeypatch: pytest.Mon
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(err, os.strerror(err))
 
-    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", fail)
+    monkeypatch.setattr("rectxl.io.atomic.os.fsync", fail)  # whatever the writer, the data reaches disk here
     with pytest.raises(UnsafeWriteError, match=message):
         api.annotate(path, tmp_path / "out.xlsx", Options())
     assert snapshot(tmp_path) == before  # no output, no temporary file, input untouched
@@ -337,23 +337,6 @@ def test_xlsm_keeps_its_vba_project(tmp_path: Path) -> None:
     assert any("RectxlButton" in code for *_, code in parser.extract_macros())
 
 
-def test_workbook_with_a_chart_is_not_written_but_still_checked(tmp_path: Path) -> None:
-    from openpyxl.chart import BarChart, Reference
-
-    path = write_messy_ledger(tmp_path / "台账.xlsx")
-    wb = load_workbook(path)
-    ws = wb["台账"]
-    chart = BarChart()
-    chart.add_data(Reference(ws, min_col=1, min_row=5, max_row=10))
-    ws.add_chart(chart, "N2")
-    wb.save(path)
-    before = snapshot(tmp_path)
-    proc = run_cli("annotate", path.name, cwd=tmp_path)
-    assert proc.returncode == 2 and "图表或图片" in proc.stderr and "未写入" in proc.stderr
-    assert snapshot(tmp_path) == before
-    assert run_cli("check", path.name, cwd=tmp_path).returncode == 1
-
-
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed (it makes the .xls/.ods)")
 @pytest.mark.parametrize("fmt", ["xls", "ods"])
 def test_legacy_xls_and_ods_are_read(tmp_path: Path, fmt: str) -> None:
@@ -363,3 +346,251 @@ def test_legacy_xls_and_ods_are_read(tmp_path: Path, fmt: str) -> None:
     assert sorted(m.row for m in ledger.measures()) == sorted(m.row for m in read_ledger(src).measures())
     proc = run_cli("annotate", str(converted), cwd=tmp_path)
     assert proc.returncode == 2 and ".xlsx" in proc.stderr
+
+
+# -- issue 12: limits, odd files, odd names, failing disks -------------------------------------------
+
+
+def notice_docx(folder: Path) -> Path:
+    """A real .docx notice rendered from a small ledger."""
+    src = base(folder)
+    out = folder / "通报.docx"
+    api.notice(src, out)
+    return out
+
+
+def docx_bomb(folder: Path) -> Path:
+    """A 1 MB-ish .docx whose document.xml inflates ~1000:1 (300 MB of padding)."""
+    src = notice_docx(folder)
+    path = folder / "炸弹通报.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                with zout.open(info.filename, "w", force_zip64=True) as fh:
+                    fh.write(data.replace(b"</w:body>", b""))
+                    pad = b" " * (1 << 20)
+                    for _ in range(300):
+                        fh.write(pad)
+                    fh.write(b"</w:body></w:document>")
+            else:
+                zout.writestr(info.filename, data)
+    return path
+
+
+def test_a_docx_notice_zip_bomb_is_refused_quickly_with_bounded_memory(tmp_path: Path) -> None:
+    bomb = docx_bomb(tmp_path)
+    code = (
+        "import resource, sys, time\n"
+        "from rectxl import api\n"
+        "from rectxl.core.errors import RectxlError\n"
+        "t = time.perf_counter()\n"
+        "try:\n"
+        "    api.parse_notice_file(sys.argv[1])\n"
+        "    raise SystemExit('parsed')\n"
+        "except RectxlError as exc:\n"
+        "    assert '疑似压缩炸弹' in str(exc), exc\n"
+        "assert time.perf_counter() - t < 10\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stdout.strip()) < 400_000
+    cli = run_cli("parse-notice", bomb.name, cwd=tmp_path)
+    assert cli.returncode == 2 and "疑似压缩炸弹" in cli.stderr and len(cli.stderr.strip().splitlines()) == 1
+
+
+def test_a_docx_notice_whose_text_expands_too_far_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Below the zip guards' ratio but far more text than a notice: the .docx text cap (made small
+    here so that the test file stays small)."""
+    from rectxl.io import limits
+
+    src = notice_docx(tmp_path)
+    monkeypatch.setattr(limits, "MAX_DOCX_XML_BYTES", 1 << 20)
+    big = tmp_path / "长通报.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"</w:body>", b"<!--" + os.urandom(1 << 20).hex().encode() + b"--></w:body>")
+            zout.writestr(info.filename, data)
+    with pytest.raises(LedgerError, match="远大于一份通报"):
+        api.parse_notice_file(big)
+    api.parse_notice_file(src)  # the real notice is fine
+
+
+def test_a_text_notice_far_too_large_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "通报.txt"
+    with path.open("wb") as fh:
+        fh.write("　　一、整改工作组织领导情况\n".encode())
+        fh.truncate(11 << 20)  # 11 MB (sparse): the limit is 10 MB
+    started = time.perf_counter()
+    proc = run_cli("parse-notice", path.name, cwd=tmp_path)
+    assert proc.returncode == 2 and "不读取超过 10 MB" in proc.stderr and "Traceback" not in proc.stderr
+    assert time.perf_counter() - started < 10
+
+
+FIFO_COMMANDS = [
+    ["check", "x.xlsx"], ["annotate", "x.xlsx"], ["annotate", "--clear", "x.xlsx"], ["summary", "x.xlsx"],
+    ["notice", "x.xlsx"], ["diff", "x.xlsx", "base.xlsx"], ["diff", "base.xlsx", "x.xlsx"], ["parse-notice", "x.txt"],
+]
+
+
+@pytest.mark.parametrize("args", FIFO_COMMANDS, ids=[" ".join(a) for a in FIFO_COMMANDS])
+def test_a_fifo_is_refused_at_once_never_waited_on(tmp_path: Path, args: list[str]) -> None:
+    base(tmp_path)
+    os.mkfifo(tmp_path / "x.xlsx")
+    os.mkfifo(tmp_path / "x.txt")
+    proc = run_cli(*args, cwd=tmp_path)  # would hang (timeout 120 s) if the FIFO were opened
+    assert proc.returncode == 2 and "命名管道" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [["check", "x.xlsx"], ["annotate", "x.xlsx"], ["summary", "x.xlsx"],
+                                  ["notice", "x.xlsx"], ["parse-notice", "x.xlsx"]])
+def test_a_folder_named_like_a_workbook(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "x.xlsx").mkdir()
+    proc = run_cli(*args, cwd=tmp_path)
+    assert proc.returncode == 2 and "是文件夹" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_file_name_in_gbk_bytes(tmp_path: Path) -> None:
+    name = os.fsdecode("测试台账".encode("gbk") + b".xlsx")
+    (tmp_path / name).write_bytes(base(tmp_path).read_bytes())
+    proc = run_cli("check", name, cwd=tmp_path)
+    assert proc.returncode == 2 and "测试台账.xlsx" in proc.stderr and "UTF-8" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr and "已损坏" not in proc.stderr
+
+
+def stray_cell(folder: Path) -> Path:
+    """A 5 KB workbook with one value cell at A1048576 written inside row 2 (the row element says 2,
+    so a guard reading only <row r="…"> sees a two-row sheet)."""
+    return rezip(base(folder), folder / "零星单元格.xlsx", _sheet_edit(lambda d: d.replace(
+        b'<c r="D2"', b'<c r="A1048576" t="inlineStr"><is><t>x</t></is></c><c r="D2"', 1)))
+
+
+def test_a_stray_cell_far_below_the_data_is_refused_before_the_reader(tmp_path: Path) -> None:
+    path = stray_cell(tmp_path)
+    assert path.stat().st_size < 10_000
+    code = (
+        "import resource, sys\n"
+        "from rectxl.io.reader import read_ledger\n"
+        "from rectxl.core.errors import LedgerError\n"
+        "try:\n"
+        "    read_ledger(sys.argv[1])\n"
+        "    raise SystemExit('read')\n"
+        "except LedgerError as exc:\n"
+        "    assert '数据区域过大' in str(exc) and 'A1048576' in str(exc), exc\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr  # not 134: the native reader never saw it
+    assert int(proc.stdout.strip()) < 300_000  # reading it would take ~1.7 GB
+    cli = run_cli("check", path.name, cwd=tmp_path)
+    assert cli.returncode == 2 and "数据区域过大" in cli.stderr and len(cli.stderr.strip().splitlines()) == 1
+
+
+def test_formatted_empty_rows_far_below_are_harmless(tmp_path: Path) -> None:
+    """Empty styled cells and rows at the sheet's end (real workbooks have them) are not stray data."""
+    path = rezip(base(tmp_path), tmp_path / "格式行.xlsx", _sheet_edit(lambda d: d.replace(
+        b"</sheetData>", b'<row r="1048575" ht="20" customHeight="1"/><row r="1048576"><c r="D1048576" s="0"/></row>'
+                         b"</sheetData>")))
+    assert [m.text for m in read_ledger(path).measures()] == ["建立制度"]
+
+
+def test_a_word_document_renamed_xlsx(tmp_path: Path) -> None:
+    doc = notice_docx(tmp_path)
+    (tmp_path / "台账.xlsx").write_bytes(doc.read_bytes())
+    proc = run_cli("check", "台账.xlsx", cwd=tmp_path)
+    assert proc.returncode == 2 and "这是 Word 文档" in proc.stderr and "已损坏" not in proc.stderr
+
+
+def test_a_rectxl_summary_checked_as_a_ledger_says_what_it_is(tmp_path: Path) -> None:
+    _, out = api.summary_workbook(base(tmp_path))
+    proc = run_cli("check", out.name, cwd=tmp_path)
+    assert proc.returncode == 2 and "rectxl 生成的整改汇总表，不是台账" in proc.stderr
+
+
+def test_a_full_disk_behind_stdout(tmp_path: Path) -> None:
+    path = write_messy_ledger(tmp_path / "台账.xlsx")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "rectxl", "check", path.name], stdout=full,
+                              stderr=subprocess.PIPE, text=True, encoding="utf-8", cwd=tmp_path, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert "磁盘空间已满" in proc.stderr and "Traceback" not in proc.stderr and "Exception" not in proc.stderr
+
+
+def test_a_full_disk_while_backing_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_messy_ledger(tmp_path / "台账.xlsx")
+    before = snapshot(tmp_path)
+    real_fsync = os.fsync
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("rectxl.io.atomic.os.fsync", full)
+    with pytest.raises(UnsafeWriteError, match="磁盘空间已满"):
+        api.annotate(path, None, Options(), in_place=True)
+    monkeypatch.setattr("rectxl.io.atomic.os.fsync", real_fsync)
+    assert snapshot(tmp_path) == before  # no backup, no temporary file, the ledger untouched
+
+
+def test_a_name_too_long_for_the_file_system(tmp_path: Path) -> None:
+    proc = run_cli("check", "长" * 90 + ".xlsx", cwd=tmp_path)
+    assert proc.returncode == 2 and "文件名或路径过长" in proc.stderr and "意外问题" not in proc.stderr
+
+
+@pytest.mark.parametrize(("read_only_file", "message"), [(False, "无法写入文件夹"), (True, "该文件是只读的")])
+def test_read_only_file_and_read_only_folder_are_told_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           read_only_file: bool, message: str) -> None:
+    """Where the operating system refuses the write itself (Windows refuses to replace a read-only
+    file; a folder without write permission refuses everything)."""
+    path = write_messy_ledger(tmp_path / "台账.xlsx")
+    out = tmp_path / "汇总.xlsx"
+    out.write_bytes(b"old")
+
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr("rectxl.io.atomic.os.replace", refuse)
+    if read_only_file:  # decided at the write: resolve_output's own refusal is bypassed here
+        monkeypatch.setattr("rectxl.io.outputs.is_read_only_file", lambda p: False)
+        out.chmod(0o444)
+    try:
+        with pytest.raises(UnsafeWriteError, match=message):
+            api.summary_workbook(path, out, force=True)
+    finally:
+        out.chmod(0o644)
+    assert out.read_bytes() == b"old"
+
+
+def test_library_warnings_never_reach_the_terminal(tmp_path: Path) -> None:
+    """A library's warning raised while a command runs (here injected) is not shown; with
+    RECTXL_DEBUG=1 it is."""
+    code = (
+        "import importlib, sys, warnings\n"
+        "m = importlib.import_module('rectxl.cli.main')\n"
+        "real = m.cmd_codes\n"
+        "def noisy(args):\n"
+        "    warnings.warn('Data Validation extension is not supported and will be removed', UserWarning)\n"
+        "    return real(args)\n"
+        "m.cmd_codes = noisy\n"
+        "sys.exit(m.main(['codes']))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={k: v for k, v in os.environ.items() if k != "RECTXL_DEBUG"})
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    debug = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "RECTXL_DEBUG": "1"})
+    assert "UserWarning" in debug.stderr
+
+
+def test_every_test_the_hostile_inputs_table_names_exists() -> None:
+    """docs/hostile-inputs.md: each row names its test; each named test exists."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    table = (root / "docs" / "hostile-inputs.md").read_text("utf-8")
+    named = set(re.findall(r"\b(test_[a-z0-9_]+)\b(?![….])", table))  # not "test_bad_input…", not a module
+    defined = {m for p in (root / "tests").glob("test_*.py") for m in re.findall(r"^def (test_\w+)",
+                                                                                   p.read_text("utf-8"), re.M)}
+    assert len(named) > 30 and named - defined == set(), named - defined

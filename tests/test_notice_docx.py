@@ -86,12 +86,12 @@ def test_paragraphs_use_the_styles_in_notice_order(written: Path) -> None:
     headings = [p.text[:2] for p in paragraphs if p.style.name == "一级标题"]
     assert headings == ["一、", "二、", "三、"]
     aspects = [p.text for p in paragraphs if p.style.name == "方面标题"]
-    assert len(aspects) == 3 and aspects[0].startswith("第一方面问题,")
+    assert len(aspects) == 3 and aspects[0].startswith("第一方面问题，")
     categories = [p.text for p in paragraphs if p.style.name == "二级标题"]
     assert len(categories) == 12
-    leads = [p for p in paragraphs if p.text.startswith("(一)加强组织领导")]
+    leads = [p for p in paragraphs if p.text.startswith("（一）加强组织领导")]
     assert leads and leads[0].runs[0].style.name == "二级标题字符"
-    assert leads[0].runs[0].text == "(一)加强组织领导,形成工作合力。"
+    assert leads[0].runs[0].text == "（一）加强组织领导，形成工作合力。"
     signature, date_p = paragraphs[-2], paragraphs[-1]
     assert signature.text == "中共广州市海珠区卫生健康局党组" and date_p.text == "2024年5月13日"
     for p in (signature, date_p):
@@ -137,7 +137,13 @@ def test_docx_round_trip(prefix: str, tmp_path: Path) -> None:
     ledger = seed_ledger(prefix)
     path = write_notice_docx(ledger, tmp_path / "notice.docx")
     back = parse_notice(read_notice_docx(path)).ledger
-    assert back.aspects == ledger.aspects
+    # the same hierarchy and wording (the document is written with full-width punctuation)
+    assert [[[(i.title and normalize_for_compare(i.title),
+               [normalize_for_compare(m.text) for m in i.measures]) for i in c.issues]
+             for c in a.categories] for a in back.aspects] == [
+        [[(i.title and normalize_for_compare(i.title),
+           [normalize_for_compare(m.text) for m in i.measures]) for i in c.issues]
+         for c in a.categories] for a in ledger.aspects]
     assert back.info.party_org == ledger.info.party_org
     assert back.info.report_date == ledger.info.report_date
 
@@ -148,7 +154,7 @@ def test_placeholders_are_highlighted(tmp_path: Path) -> None:
     path = write_notice_docx(ledger, tmp_path / "x.docx")
     runs = [r for p in docx.Document(str(path)).paragraphs for r in p.runs]
     marked = [r.text for r in runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
-    assert "【请填写联系电话】" in marked and "【请填写落款(党组织名称)】" in marked
+    assert "【请填写联系电话】" in marked and "【请填写落款（党组织名称）】" in marked
     assert all(r.text.startswith("【请填写") for r in runs
                if r.font.highlight_color == WD_COLOR_INDEX.YELLOW)
 

@@ -1,5 +1,8 @@
 """Every finding code fires on a ledger built for it, at the row a clerk would look at —
-and stays quiet on the near-miss that must not be flagged."""
+and stays quiet on the near-miss that must not be flagged.
+
+The rules are checked on sheets built in memory (the reader's grids), so a rule test fails for
+a rule's reason; a few end-to-end tests at the bottom go through a real .xlsx file."""
 
 from __future__ import annotations
 
@@ -12,7 +15,10 @@ import pytest
 from rectxl.api import check
 from rectxl.core import fields as F
 from rectxl.core.findings import Severity
+from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.rules import RULES, Options
+from rectxl.core.validate import Report, validate
+from tests.followup_ledgers import INFO_SHEET_CODES, followup_rule_cases
 from tests.ledgers import write_simple_ledger
 
 AS_OF = date(2023, 9, 20)
@@ -35,6 +41,10 @@ DONE = {F.STATUS: "已完成", F.PROGRESS: "已建立制度", F.EVIDENCE: "制�
 # code → (rows, expected rows where it fires, extra kwargs for the ledger)
 CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     "header-missing": ([ok()], {1}, {"columns": [c for c in F.TEMPLATE_COLUMNS if c != F.DEADLINE]}),
+    "column-not-understood": ([ok()], {1}, {"columns": [*F.TEMPLATE_COLUMNS, "督导组意见"]}),
+    "ledger-sheet-hidden": ([ok()], {1}, {"hidden": True}),
+    "formula-uncomputed": ([ok(**{F.OWNER_UNIT: None}), ok(**{F.DEADLINE: None})], {2, 3},
+                           {"uncomputed": [(2, F.OWNER_UNIT), (3, F.DEADLINE)]}),
     "empty-ledger": ([], {1}, {}),
     "duplicate-header": ([ok()], {1}, {"columns": [*F.TEMPLATE_COLUMNS, "措施"]}),
     "measure-without-issue": ([ok(**{F.ISSUE: None, F.ISSUE_NO: None}), ok()], {2}, {}),
@@ -47,19 +57,34 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     "missing-lead": ([ok(**{F.LEAD: "  "}), ok()], {2}, {}),
     "missing-owner-person": ([ok(), ok(**{F.OWNER_PERSON: None})], {3}, {}),
     "unknown-owner-unit": ([ok(**{F.OWNER_UNIT: "办公室、宣传科"}), ok()], {2}, {"directory": ["办公室"]}),
-    "owner-unit-variant": ([ok(), ok(), ok(**{F.OWNER_UNIT: "办公室 "}), ok(**{F.OWNER_UNIT: "办　公室"})],
-                           {5}, {}),
+    "owner-unit-variant": ([ok(), ok(), ok(**{F.OWNER_UNIT: "办公室 "}), ok(**{F.OWNER_UNIT: "办　公室"}),
+                            ok(**{F.OWNER_UNIT: "耕地保护股"}), ok(**{F.OWNER_UNIT: "耕地保护股"}),
+                            ok(**{F.OWNER_UNIT: "耕保股"}), ok(**{F.OWNER_UNIT: "党政综合办公室"}),
+                            ok(**{F.OWNER_UNIT: "党政综合办公室"}), ok(**{F.OWNER_UNIT: "党政综合办"}),
+                            ok(**{F.OWNER_UNIT: "财务股"})],
+                           {5, 8, 11}, {}),
     "missing-deadline": ([ok(**{F.DEADLINE: None}), ok()], {2}, {}),
     "bad-deadline": ([ok(**{F.DEADLINE: "尽快"}), ok(**{F.DEADLINE: "2023年2月30日"}), ok()], {2, 3}, {}),
     "overdue": ([ok(**{F.DEADLINE: "2023年8月底前"}), ok(**{F.DEADLINE: "立行立改"}),
                  ok(**{F.DEADLINE: "2023年8月底前", **DONE}),
-                 ok(**{F.DEADLINE: "2023年6月底前完成并长期坚持", F.STATUS: "长期坚持"}), ok()], {2, 3}, {}),
+                 ok(**{F.DEADLINE: "2023年6月底前完成并长期坚持", F.STATUS: "长期坚持"}),
+                 ok(**{F.DEADLINE: "立行立改、长期坚持", F.STATUS: "长期坚持"}),
+                 ok(**{F.DEADLINE: "2023年8月底前", F.STATUS: "长期坚持"}), ok()], {2, 3}, {}),
+    "long-term-past-deadline": ([ok(**{F.DEADLINE: "2023年8月底前", F.STATUS: "长期坚持"}),
+                                 ok(**{F.DEADLINE: "2023年6月底前完成并长期坚持", F.STATUS: "长期坚持"}),
+                                 ok(**{F.DEADLINE: "立行立改、长期坚持", F.STATUS: "长期坚持"}),
+                                 ok(**{F.DEADLINE: "2023年12月底前", F.STATUS: "长期坚持"}),
+                                 ok(**{F.DEADLINE: "2023年8月底前", **DONE})], {2}, {}),
     "due-today": ([ok(**{F.DEADLINE: "2023年9月20日"}), ok(**{F.DEADLINE: "2023年9月20日", **DONE})], {2}, {}),
     "due-soon": ([ok(**{F.DEADLINE: "2023年9月30日"}), ok(**{F.DEADLINE: "2023年10月5日"}),
                   ok(**{F.DEADLINE: "2023年10月6日"}), ok(**{F.DEADLINE: "2023年9月30日", **DONE})], {2, 3}, {}),
     "completed-late": ([ok(**{F.DEADLINE: "2023年7月底", **DONE}), ok(**DONE)], {2}, {}),
     "completion-in-future": ([ok(**{**DONE, F.COMPLETED: date(2023, 9, 21)}), ok(**DONE)], {2}, {}),
     "missing-completion-date": ([ok(**{**DONE, F.COMPLETED: None}), ok(**DONE)], {2}, {}),
+    "completion-date-unfinished": ([ok(**{F.COMPLETED: date(2023, 8, 1)}), ok(**DONE),
+                                    ok(**{F.STATUS: "长期坚持", F.DEADLINE: "长期坚持",
+                                          F.COMPLETED: date(2023, 8, 1)})],
+                                   {2}, {}),
     "bad-completion-date": ([ok(**{**DONE, F.COMPLETED: "上个月"}), ok(**DONE)], {2}, {}),
     "deadline-before-feedback": ([ok(**{F.DEADLINE: "2023年5月31日", **DONE,
                                         F.COMPLETED: date(2023, 5, 1)}), ok()], {2}, {}),
@@ -68,44 +93,109 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     "status-text-mismatch": ([ok(**{**DONE, F.PROGRESS: "已起草,拟于10月印发"}),
                               ok(**{F.STATUS: "未启动", F.PROGRESS: "已完成初稿"}),
                               ok(**{**DONE, F.PROGRESS: "已将制度纳入年度考核"}),
-                              ok(**{F.STATUS: "未启动", F.PROGRESS: "计划10月启动"})], {2, 3}, {}),
+                              ok(**{F.STATUS: "未启动", F.PROGRESS: "计划10月启动"}),
+                              ok(**{**DONE, F.PROGRESS: "已完成培训，下一步将长期坚持"}),
+                              ok(**{**DONE, F.PROGRESS: "已印发制度。下一步将严格执行。"})], {2, 3}, {}),
     "missing-evidence": ([ok(**{**DONE, F.EVIDENCE: None}), ok(**DONE)], {2}, {}),
     "evidence-file-missing": ([ok(**{**DONE, F.EVIDENCE: "会议纪要.pdf、照片1.jpg"}),
                                ok(**{**DONE, F.EVIDENCE: "附件/制度.docx"})], {2}, {}),
 }
 
 
+# acceptance and closure, extensions, warning thresholds (tests/followup_ledgers.py)
+CASES.update(followup_rule_cases(ok, DONE))
+
+
 def test_every_registered_code_has_a_case() -> None:
     assert set(CASES) == set(RULES)
 
 
+def _ledger_grids(rows: list[dict[str, Any]], *, columns: list[str] | None = None, info: dict[str, Any] | None = None,
+                  directory: list[str] | None = None, hidden: bool = False,
+                  uncomputed: list[tuple[int, str]] = ()) -> list[Grid]:  # type: ignore[assignment]
+    """The sheets a reader would hand over: 台账 (header on row 1), 基本信息, 责任单位名录."""
+    columns = list(columns or F.TEMPLATE_COLUMNS)
+    ledger = Grid("台账", [columns, *([row.get(c) for c in columns] for row in rows)], hidden=hidden,
+                  uncomputed=frozenset((r - 1, columns.index(f)) for r, f in uncomputed))
+    grids = [ledger]
+    if info:
+        grids.append(Grid("基本信息", [[k, v] for k, v in info.items()]))
+    if directory is not None:
+        grids.append(Grid("责任单位名录", [["责任单位"], *([u] for u in directory)]))
+    return grids
+
+
+def check_rows(rows: list[dict[str, Any]], options: Options | None = None, **kwargs: Any) -> Report:
+    info = {**INFO, **kwargs.pop("info", {})}
+    ledger = ledger_from_grids(_ledger_grids(rows, info=info, **kwargs))
+    return validate(ledger, options or Options(as_of=AS_OF), sibling_files=frozenset({"照片1.jpg", "附件/制度.docx"}))
+
+
 @pytest.mark.parametrize("code", sorted(CASES))
-def test_rule_fires_exactly_where_expected(code: str, tmp_path: Path) -> None:
+def test_rule_fires_exactly_where_expected(code: str) -> None:
     rows, expected_rows, kwargs = CASES[code]
-    path = write_simple_ledger(tmp_path / "台账.xlsx", rows, info=INFO, **kwargs)
-    (tmp_path / "照片1.jpg").write_bytes(b"\xff\xd8")
-    (tmp_path / "附件").mkdir()
-    (tmp_path / "附件" / "制度.docx").write_bytes(b"PK")
-    report = check(path, Options(as_of=AS_OF))
+    report = check_rows(rows, **kwargs)
     fired = [f for f in report.findings if f.code == code]
     assert {f.row for f in fired} == expected_rows, [f.message for f in report.findings]
     for f in fired:
         assert f.severity is RULES[code].severity
-        assert f.sheet == "台账"
+        assert f.sheet == ("基本信息" if code in INFO_SHEET_CODES else "台账")
         assert f.message and not f.message.isascii()
         if f.cell:
             assert f.cell.endswith(str(f.row))
 
 
+def test_a_repeated_issue_number_is_called_repeated_not_a_gap() -> None:
+    rows, _, kwargs = CASES["issue-number-gap"]
+    messages = {f.row: f.message for f in check_rows(rows, **kwargs).findings if f.code == "issue-number-gap"}
+    assert "不连续" in messages[3] and "重复" not in messages[3]
+    assert "重复" in messages[4] and "不连续" not in messages[4]
+
+
+def test_variant_names_both_spellings_and_where_the_other_is() -> None:
+    rows, _, kwargs = CASES["owner-unit-variant"]
+    messages = {f.row: f.message for f in check_rows(rows, **kwargs).findings if f.code == "owner-unit-variant"}
+    assert "“耕保股”与“耕地保护股”" in messages[8] and "第6、7行" in messages[8]
+    assert "“党政综合办”与“党政综合办公室”" in messages[11]
+
+
+def test_rule_messages_use_full_width_punctuation() -> None:
+    """Every message a rule writes reads as Chinese: no ASCII , : ; ( ) between Chinese characters."""
+    import re
+
+    for code, (rows, _, kwargs) in CASES.items():
+        for f in check_rows(rows, **kwargs).findings:
+            if f.code == code:
+                template_text = f.message.replace(str(f.value), "") if f.value is not None else f.message
+                assert not re.search(r"[\u4e00-\u9fff][,:;()]|[,:;()][\u4e00-\u9fff]", template_text), f.message
+
+
 def test_finding_points_at_the_cell_and_keeps_the_value(tmp_path: Path) -> None:
-    path = write_simple_ledger(tmp_path / "台账.xlsx", [ok(), ok(**{F.DEADLINE: "下个月吧"})], info=INFO)
+    """End to end through a real .xlsx: the finding names the cell, the field and the value as read."""
+    path = write_simple_ledger(tmp_path / "台账.xlsx", [ok(), ok(**{F.DEADLINE: "等上级通知"})], info=INFO)
     report = check(path, Options(as_of=AS_OF))
     (bad,) = [f for f in report.findings if f.code == "bad-deadline"]
     column = F.TEMPLATE_COLUMNS.index(F.DEADLINE)
     assert bad.cell == f"{chr(65 + column)}3"
     assert bad.field == F.DEADLINE
-    assert bad.value == "下个月吧"
-    assert "下个月吧" in bad.message
+    assert bad.value == "等上级通知"
+    assert "等上级通知" in bad.message
+
+
+def test_every_rule_fires_the_same_through_a_real_file(tmp_path: Path) -> None:
+    """The in-memory cases, written as .xlsx and read back, give the same findings (the codes a
+    workbook cannot express as plain cells — hidden sheets, uncomputed formulas — excepted)."""
+    (tmp_path / "照片1.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / "附件").mkdir()
+    (tmp_path / "附件" / "制度.docx").write_bytes(b"PK")
+    for code, (rows, expected_rows, kwargs) in CASES.items():
+        if {"hidden", "uncomputed"} & set(kwargs):
+            continue
+        extra = dict(kwargs)
+        info = {**INFO, **extra.pop("info", {})}
+        path = write_simple_ledger(tmp_path / f"{code}.xlsx", rows, info=info, **extra)
+        fired = {f.row for f in check(path, Options(as_of=AS_OF)).findings if f.code == code}
+        assert fired == expected_rows, code
 
 
 def test_required_owner_levels_raise_severity(tmp_path: Path) -> None:

@@ -486,6 +486,8 @@ def _stored(value: Any, client: Client) -> Any:
     """What the client would send back for a value written by setValues/setFormula."""
     if value is None or value == "":
         return _empty(client)  # assigning "" empties the cell
+    if isinstance(value, str) and value.startswith("'"):
+        return value[1:]  # Excel's text prefix: the rest is stored as text, never re-interpreted
     if isinstance(value, str) and _WRITTEN_DATE.match(value):
         # Excel parses the date strings xlwings writes into real dates
         return _iso(dt.datetime.fromisoformat(value), client)

@@ -5,13 +5,15 @@
   (:mod:`rectxl.addin.ovba`, :mod:`rectxl.addin.cfb`).
 * :func:`install_addin` / :func:`uninstall_addin` / :func:`default_addin_dir` — copy it
   into (or remove it from) Excel's startup folder.
-* :func:`post_install_message` — the remaining setup (xlwings add-in and interpreter), in
-  Chinese.
+* :func:`configure_interpreter` — point xlwings at this Python (merged into the user's
+  xlwings.conf); :func:`post_install_message` — what is left to do, in Chinese.
+* :mod:`rectxl.addin.doctor` — ``rectxl addin doctor``: checks every piece the buttons need.
 """
 
 from rectxl.addin.build import build_addin, build_addin_bytes
 from rectxl.addin.install import (
     AddinError,
+    configure_interpreter,
     default_addin_dir,
     find_addin,
     install_addin,
@@ -24,6 +26,7 @@ __all__ = [
     "AddinError",
     "build_addin",
     "build_addin_bytes",
+    "configure_interpreter",
     "default_addin_dir",
     "find_addin",
     "install_addin",

@@ -12,9 +12,11 @@ Excel opens every workbook and add-in found in its user startup folder when it s
 The buttons call Python through xlwings, which needs one setting: the Python interpreter
 where rectxl is installed — ``INTERPRETER_WIN`` / ``INTERPRETER_MAC`` in the xlwings
 configuration file (``~/.xlwings/xlwings.conf`` on Windows,
-``~/Library/Containers/com.microsoft.Excel/Data/xlwings.conf`` on macOS), which
-``xlwings config create --force`` writes for the Python that runs it.
-:func:`post_install_message` tells the user so.
+``~/Library/Containers/com.microsoft.Excel/Data/xlwings.conf`` on macOS).
+:func:`configure_interpreter` writes it (``rectxl addin install`` does), keeping the user's other
+xlwings settings — unlike ``xlwings config create --force``, which rewrites the whole file (and in
+a conda environment writes the conda settings instead of the interpreter).
+:func:`post_install_message` says what is left to do.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from rectxl.addin.build import ADDIN_NAME, default_output, write_atomic
 
 __all__ = [
     "AddinError",
+    "configure_interpreter",
     "default_addin_dir",
     "find_addin",
     "install_addin",
@@ -128,19 +131,38 @@ def uninstall_addin(target_dir: Path | None = None) -> bool:
     return True
 
 
-def post_install_message(installed: Path) -> str:
-    """What the user must still do after installing (Chinese)."""
-    setting = interpreter_setting()
-    return "\n".join(
-        [
-            f"已安装 Excel 加载项：{installed}",
-            "",
-            "还需要完成以下设置（只需一次）：",
-            "1. 安装 xlwings 加载项（按钮通过它调用 Python）：",
-            "       xlwings addin install",
-            f"2. 设置 xlwings 使用的 Python 解释器（xlwings 配置项 {setting}），",
-            "   在安装了 rectxl 的 Python 环境中运行：",
-            "       xlwings config create --force",
-            "3. 退出并重新启动 Excel，功能区会出现“整改台账”选项卡。",
-        ]
-    )
+def configure_interpreter(python: Path | str | None = None, config: Path | None = None) -> tuple[Path, dict[str, str]]:
+    """Point xlwings at ``python`` (default: this Python) — ``INTERPRETER_WIN``/``INTERPRETER_MAC``
+    in the user's xlwings.conf, plus ``CONDA PATH``/``CONDA ENV`` inside a conda environment on
+    Windows — changing no other setting. Returns (file, the values written)."""
+    from rectxl.addin.xlwings_conf import conda_settings, set_values
+
+    interpreter = Path(python) if python is not None else Path(sys.executable)
+    if not interpreter.is_file():
+        raise AddinError(f"找不到 Python 解释器：{interpreter}")
+    values = {interpreter_setting(): str(interpreter)}
+    if python is None:
+        values.update(conda_settings())
+    try:
+        written = set_values(values, config)
+    except PermissionError as exc:
+        raise AddinError(f"无法写入 xlwings 配置文件：{exc.filename}（没有权限）") from exc
+    return written, values
+
+
+def post_install_message(installed: Path, config: Path | None = None, values: dict[str, str] | None = None) -> str:
+    """What was done and what is left (Chinese)."""
+    lines = [f"已安装 Excel 加载项：{installed}"]
+    if config is not None:
+        written = "，".join(f"{key} = {value}" for key, value in (values or {}).items())
+        lines.append(f"已写入 xlwings 配置（其他设置保持不变）：{config}：{written}")
+    lines += [
+        "",
+        "还需要（只需一次）：",
+        "1. 安装 xlwings 加载项（按钮通过它调用 Python），与本环境的 xlwings 同一版本：",
+        "       xlwings addin install",
+        "2. 退出并重新启动 Excel，功能区会出现“整改台账”选项卡。",
+        "",
+        "检查安装是否完整：rectxl addin doctor（每一项都会给出修复方法）。",
+    ]
+    return "\n".join(lines)

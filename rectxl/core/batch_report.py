@@ -11,10 +11,11 @@ from typing import Any
 
 from rectxl.core.findings import Severity
 from rectxl.core.summary import Counts
+from rectxl.core.text import percent_text
 from rectxl.core.validate import Report
 from rectxl.core.version import __version__
 
-__all__ = ["BatchResult", "LedgerResult", "Skipped", "ledger_result", "to_json", "to_text"]
+__all__ = ["BatchResult", "LedgerResult", "RoundRow", "Skipped", "ledger_result", "round_rows", "to_json", "to_text"]
 
 
 @dataclass
@@ -92,6 +93,58 @@ class BatchResult:
         }
 
 
+@dataclass
+class RoundRow:
+    """Round statistics of one inspected unit (its ledgers added up): how far its rectification
+    has got, for ranking the units of a round against each other."""
+
+    unit: str
+    files: list[str]
+    measures: int = 0
+    done: int = 0
+    closed: int = 0
+    overdue: int = 0
+    red: int = 0
+    orange: int = 0
+    yellow: int = 0
+    extended: int = 0
+    as_of: str = ""
+
+    @property
+    def rate(self) -> float:
+        """完成率: share of measures 已完成."""
+        return self.done / self.measures if self.measures else 0.0
+
+    @property
+    def closure_rate(self) -> float:
+        """销号率: share of measures 已销号."""
+        return self.closed / self.measures if self.measures else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["rate"] = round(self.rate, 4)
+        data["closure_rate"] = round(self.closure_rate, 4)
+        return data
+
+
+#: the counts a round row adds up
+_ROUND_COUNTS = ("measures", "done", "closed", "overdue", "red", "orange", "yellow", "extended")
+
+
+def round_rows(result: BatchResult) -> list[RoundRow]:
+    """Per inspected unit (the ledgers naming the same 单位名称 added up), worst first: most
+    overdue measures, then the lowest completion rate, then most orange and yellow warnings, then
+    the lowest closure rate; ties by unit name."""
+    rows: dict[str, RoundRow] = {}
+    for r in result.ledgers:
+        row = rows.setdefault(r.unit, RoundRow(unit=r.unit, files=[]))
+        row.files.append(r.file)
+        for key in _ROUND_COUNTS:
+            setattr(row, key, getattr(row, key) + r.counts.get(key, 0))
+        row.as_of = max(row.as_of, r.as_of)
+    return sorted(rows.values(), key=lambda x: (-x.overdue, x.rate, -x.orange, -x.yellow, x.closure_rate, x.unit))
+
+
 def ledger_result(file: str, report: Report, *, seconds: float = 0.0) -> LedgerResult:
     """The record of one ledger validated as ``rectxl check`` validates it."""
     summary = report.summary()
@@ -116,15 +169,19 @@ def to_json(result: BatchResult) -> str:
         {"folder": str, "rectxl_version": str, "workers": int, "seconds": float,
          "totals": {"files", "ledgers", "skipped", "ignored", "ledgers_with_errors",
                     "measures", "done", "mostly_done", "in_progress", "long_term",
-                    "not_started", "unknown", "overdue", "rate",
+                    "not_started", "unknown", "overdue", "accepted", "closed", "extended",
+                    "red", "orange", "yellow", "blue", "green", "rate",
                     "by_severity": {"error", "warning", "info"}},
          "ledgers": [{"file", "unit", "as_of", "as_of_source", "sha256", "aspects", "issues",
                       "counts": {...as in totals}, "rate", "by_severity": {...},
                       "findings": [finding, ...]}],   # findings as in ``rectxl check --format json``
          "skipped": [{"file", "reason"}],    # ledger files that could not be read
-         "ignored": [{"file", "reason"}]}    # files that are not ledgers
+         "ignored": [{"file", "reason"}],    # files that are not ledgers
+         "round": [{"unit", "files", "measures", "done", "rate", "closed", "closure_rate",
+                    "overdue", "red", "orange", "yellow", "extended", "as_of"}]}
 
-    ``file`` is relative to ``folder``, with "/"; ledgers are sorted by it.
+    ``file`` is relative to ``folder``, with "/"; ledgers are sorted by it. ``round``: the round
+    statistics per inspected unit, worst first (:func:`round_rows`).
     """
     ledgers = []
     for r in result.ledgers:
@@ -141,6 +198,7 @@ def to_json(result: BatchResult) -> str:
         "ledgers": ledgers,
         "skipped": [asdict(s) for s in result.skipped],
         "ignored": [asdict(s) for s in result.ignored],
+        "round": [row.to_dict() for row in round_rows(result)],
     }
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
@@ -158,6 +216,16 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
         f"发现问题:错误 {sev['error']} 条,警告 {sev['warning']} 条,提示 {sev['info']} 条;"
         f"有错误的台账 {t['ledgers_with_errors']} 个",
     ]
+    ranked = [r for r in round_rows(result) if r.measures]
+    if ranked:
+        lines.append("")
+        lines.append("整改进度（逾期多、完成率低的单位在前）：")
+        for i, row in enumerate(ranked[:limit], start=1):
+            lines.append(f"  {i}. {row.unit}：措施 {row.measures} 项，完成率 {percent_text(row.rate)}，"
+                         f"销号率 {percent_text(row.closure_rate)}；逾期 {row.overdue} 项，橙色预警 {row.orange} 项，"
+                         f"黄色预警 {row.yellow} 项，延期 {row.extended} 项")
+        if len(ranked) > limit:
+            lines.append(f"  ……另有 {len(ranked) - limit} 个单位，详见汇总表")
     with_errors = [r for r in result.ledgers if r.has_errors]
     if with_errors:
         lines.append("")

@@ -3,12 +3,13 @@
 Pure and defensive: :func:`parse_deadline` and :func:`parse_date` never raise; anything that
 cannot be understood becomes ``DeadlineKind.INVALID`` with a short Chinese ``reason``.
 
-Accepted forms (after NFKC width folding, whitespace removal and Chinese-numeral
-conversion, so ``２０２３年９月``, ``二〇二三年九月底``, ``2023 年 9 月`` all work):
+Accepted forms (after NFKC width folding, traditional characters folded to simplified,
+whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``, ``二〇二三年九月底``,
+``2023 年 9 月``, ``長期堅持`` all work):
 
 - day: ``2023年9月30日``, ``2023.9.30``, ``2023/9/30``, ``2023-09-30`` (optionally with a
-  time ``00:00:00``), ``20230930``, ``2023年9月上旬/中旬/下旬`` (10th / 20th / month end),
-  ``2023年9月中`` (15th);
+  time ``00:00:00``), ``20230930``, ``23.9.30``, ``2023年9月上旬/中旬/下旬`` (10th / 20th /
+  month end), ``2023年9月中`` (15th); ``9.30`` / ``9/30`` take the feedback year;
 - month (its last day): ``2023年9月``, ``2023年9月底``, ``2023年9月份``, ``2023-9``,
   ``2023.9``;
 - quarter (its last day): ``2023年第三季度``, ``2023年三季度``, ``2023年第3季``,
@@ -23,29 +24,41 @@ conversion, so ``２０２３年９月``, ``二〇二三年九月底``, ``2023 �
   ``次年`` the following one; ``本月底``/``下月底`` the feedback month / the month after;
 - ranges (the end wins): ``2023年7月至12月``, ``2023年7月—12月``,
   ``2023年7月-2023年12月``, ``2023年3月16日至5月31日``, ``2023年8—9月``,
-  ``2023—2025年``, ``2023.7.1-2023.12.31``;
+  ``2023—2025年``, ``2023.7.1-2023.12.31``; lists (the last wins): ``2023年三、四季度``;
+- words after the date do not change it: ``2023年11月底前完成全部整改任务``,
+  ``10月底前完成并形成长效机制`` (长效机制 is a thing to build, not "long term");
+- several stages (the latest wins; a stage without a year takes the year of the stage
+  before): ``8月底前完成自查,12月底前整改到位``, ``2024年3月自查,6月底前整改到位``;
+  recurring schedules (``每季度报告``, ``每月底前报送``) are not deadlines;
 - relative to the feedback date: ``反馈后2个月内``, ``反馈之日起3个月内``,
-  ``反馈后30日内``, ``30天内``, ``3个月内``, ``两周内``, ``半年内``, ``1年内`` (months: same day
-  N months later, clamped to the month end);
+  ``反馈后30日内``, ``30天内``, ``3个月内``, ``两周内``, ``半年内``, ``1年内``, ``2个月``,
+  ``用两个月时间`` (months: same day N months later, clamped to the month end); working days
+  (``30个工作日内``) cannot be counted and are invalid;
 - immediate: ``立行立改``, ``即知即改``, ``立即整改``, ``立查立改``, ``立知立改``,
-  ``即查即改``, ``马上就改``, ``立即`` — due on the feedback date when it is known;
-- long term: ``长期坚持``, ``长期推进``, ``持续推进``, ``持续整改``, ``持续坚持``, ``长期``,
-  ``常态化`` …;
-- date + long term: ``2023年12月底前完成并长期坚持`` (any date form + a long-term phrase);
-- ``立行立改并长期坚持`` is IMMEDIATE (the immediate part is what can be checked for
-  overdue; the long-term tail does not add a due date);
+  ``即查即改``, ``马上就改``, ``马上就办``, ``当即整改``, ``立即`` — due on the feedback date
+  when it is known;
+- long term: ``长期坚持``, ``长期推进``, ``持续推进``, ``持续整改``, ``持续抓好``, ``长期``,
+  ``常态化``, ``常态长效``, ``久久为功``, ``常抓不懈``, ``长期有效`` …;
+- date + long term (DATE_AND_LONG_TERM): ``2023年12月底前完成并长期坚持``,
+  ``短期:9月底;长期:长期坚持``, ``长期坚持(2023年底前取得阶段性成效)``;
+- at once + long term (IMMEDIATE_AND_LONG_TERM, due on the feedback date *and* ongoing):
+  ``立行立改、长期坚持``, ``立即整改并长期坚持``, ``近期:立即整改;长期:常态化推进``;
 - ``立行立改,2023年7月底前完成`` is DATE (an explicit date beats "immediate");
 - extensions: ``延期至2024年3月底``, ``延期到…``, ``延长至…``, ``顺延至…``, ``推迟至…``,
-  ``调整为…``: DATE with ``extended=True``; with an original and an extended date
-  (``2023年9月底(已延期至2024年3月底)``) the last extension wins;
+  ``调整为…``, ``2023年9月30日→2023年12月31日(延期)``: DATE with ``extended=True``; the
+  last extension wins, and the date named before the first one is ``original_due``
+  (``原定9月底,延期至12月底`` → due Dec 31, original_due Sep 30);
 - prefixes ``于/在/截至/截止/计划/力争/确保/最迟/不晚于/原定…`` and suffixes
   ``前/之前/以前/底/末/内/完成/整改到位/为止…`` are ignored; an unparseable parenthetical
   remark is dropped;
 - Excel values: ``date``/``datetime`` objects, Excel serial numbers 18264–73415
   (1950-01-01 … 2100-12-31), integers ``20230930`` and a numeric year ``2024``.
 
+Empty: blank cells and cells of dashes or slashes only (``/``, ``—``, ``-``, ``——``).
+
 Invalid: impossible dates (``2023年2月30日``, ``2023年13月``), years outside 1900–2100,
-``待定``, ``另行通知``, placeholders (``/``, ``无``), relative or year-less forms without a
+``待定``, ``另行通知``, vague words without a number (``尽快``, ``年内尽快``, ``适时``), an event
+instead of a date (``春节前``), placeholders (``无``), relative or year-less forms without a
 feedback date, bools, anything else.
 """
 
@@ -63,11 +76,12 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from rectxl.core.text import cn_date, normalize_text, parse_chinese_number
+from rectxl.core.text import cn_date, normalize_text, parse_chinese_number, to_simplified
 
 __all__ = [
     "Deadline",
     "DeadlineKind",
+    "extension_steps",
     "format_deadline",
     "parse_date",
     "parse_deadline",
@@ -90,6 +104,7 @@ class DeadlineKind(StrEnum):
     IMMEDIATE = "immediate"
     LONG_TERM = "long_term"
     DATE_AND_LONG_TERM = "date_and_long_term"
+    IMMEDIATE_AND_LONG_TERM = "immediate_and_long_term"
     INVALID = "invalid"
 
 
@@ -103,6 +118,8 @@ class Deadline(BaseModel):
     due: date | None = None
     extended: bool = False
     reason: str | None = None
+    #: the deadline before an extension, when the cell names it ("原定9月底，延期至12月底")
+    original_due: date | None = None
 
     @property
     def has_due(self) -> bool:
@@ -111,17 +128,17 @@ class Deadline(BaseModel):
 
 
 # ---------------------------------------------------------------------------
-# Reasons (user-facing, Simplified Chinese)
+# Reasons (user-facing, Simplified Chinese with full-width punctuation: they go into messages)
 # ---------------------------------------------------------------------------
 
 R_UNKNOWN = "无法识别的整改时限"
 R_NO_YEAR = "缺少年份且未提供反馈日期"
-R_NO_FEEDBACK = "按反馈日期推算的时限,但未提供反馈日期"
+R_NO_FEEDBACK = "按反馈日期推算的时限，但未提供反馈日期"
 R_BAD_MONTH = "月份无效"
 R_BAD_DAY = "日期不存在"
-R_YEAR_RANGE = f"年份超出合理范围({MIN_YEAR}—{MAX_YEAR}年)"
-R_TBD = "时限待定,请明确具体整改时限"
-R_NOTICE = "时限为“另行通知”,请明确具体整改时限"
+R_YEAR_RANGE = f"年份超出合理范围（{MIN_YEAR}—{MAX_YEAR}年）"
+R_TBD = "时限待定，请明确具体整改时限"
+R_NOTICE = "时限为“另行通知”，请明确具体整改时限"
 R_PLACEHOLDER = "未填写有效的整改时限"
 R_EXTENSION = "延期后的时限无法识别"
 R_NUMBER = "数值无法识别为日期"
@@ -164,13 +181,13 @@ def _make(year: int, month: int, day: int | None) -> date:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise _DateError(R_YEAR_RANGE)
     if not 1 <= month <= 12:
-        raise _DateError(f"{R_BAD_MONTH}({year}年{month}月)")
+        raise _DateError(f"{R_BAD_MONTH}（{year}年{month}月）")
     if day is None:
         return _month_end(year, month)
     try:
         return date(year, month, day)
     except ValueError:
-        raise _DateError(f"{R_BAD_DAY}({year}年{month}月{day}日)") from None
+        raise _DateError(f"{R_BAD_DAY}（{year}年{month}月{day}日）") from None
 
 
 def _check_range(d: date) -> date:
@@ -191,6 +208,14 @@ _DASHES = re.compile(r"[—–―‒−~〜﹘]+")
 _BRACKET_MAP = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
 _CN_NUM = re.compile(r"[〇零○一二两三四五六七八九十]+(?=[年月日号季个天周星])")
 _HALF_YEAR_WITHIN = re.compile(r"(?<![上下])半年(?=内|以内|之内)")
+# "三、四季度" / "7、8月": a list of quarters or months ends with its last one
+_LISTED = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]+)(?:、(?:\d{1,2}|[一二三四五六七八九十]+))*、"
+    r"(?=(?:\d{1,2}|[一二三四五六七八九十]+)(?:季|月))"
+)
+# "近期:" "短期:" "长期:" labels of a two-part deadline ("短期:9月底;长期:长期坚持")
+_LABEL = re.compile(r"(?:近期|短期|中期|远期|长期)(?:目标|任务|要求)?:")
+_ARROW = re.compile(r"→|⇒|=>|->|➡|⟶")
 
 
 def _cn_sub(m: re.Match[str]) -> str:
@@ -199,9 +224,12 @@ def _cn_sub(m: re.Match[str]) -> str:
 
 
 def _fold(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text)
+    s = to_simplified(unicodedata.normalize("NFKC", text))
     s = _TIME_SUFFIX.sub("", s)
+    s = s.replace("\n", ";")  # a line break separates two parts, like a semicolon
     s = _WS.sub("", s).lower()
+    s = _LISTED.sub("", s)
+    s = _LABEL.sub(";", s)
     s = s.translate(_BRACKET_MAP)
     s = _DASHES.sub("—", s)
     s = _HALF_YEAR_WITHIN.sub("6个月", s)
@@ -226,7 +254,9 @@ _PREFIXES = _by_length(
         *"""
         整改时限 完成时限 整改期限 时限要求 时限 期限 计划于 计划在 计划 原计划 预计于 预计在 预计
         力争于 力争在 力争 争取于 争取在 争取 确保于 确保在 确保 要求于 要求在 要求 原定于 原定
-        应于 应在 须于 需于 最迟于 最迟在 最迟 最晚于 最晚 不晚于 不迟于
+        应于 应在 须于 需于 须在 需在 必须于 必须在 务必于 务必在 务必 须 需 最迟于 最迟在 最迟 最晚于
+        最晚 不晚于 不迟于 不超过 最迟不超过 不得晚于 不得超过 限期至 限期于 限期在 原时限 原定时限
+        原计划于 原计划在 原整改时限 用 在于 此后 之后 然后 再 届时
         截至到 截至 截止到 截止于 截止 并于 并在 并且 并 且 已于 已经 已 于 在 至 到
         """.split(),
         *_PUNCT,
@@ -235,7 +265,8 @@ _PREFIXES = _by_length(
 _SUFFIXES = _by_length(
     (
         *"""
-        前完成整改 之前完成 以前完成 前完成 完成整改 整改完成 整改到位 全面完成 全部完成 整改 完成
+        前完成整改 之前完成 以前完成 前完成 完成整改 整改完成 整改到位 全面完成 全部完成 整改 完成 时间
+        期间 期限
         到位 落实 为止 截止 结束 之前 以前 以内 之内 前 底 末 内 止 并且 并 且 和 及
         """.split(),
         *_PUNCT,
@@ -306,7 +337,10 @@ _P_BARE_YEAR = re.compile(r"(?P<y>\d{4})")
 _P_ISO_YMD = re.compile(r"(?P<y>\d{4})[./\-](?P<m>\d{1,2})[./\-](?P<d>\d{1,2})(?:日|号)?")
 _P_ISO_YM = re.compile(r"(?P<y>\d{4})[./\-](?P<m>\d{1,2})月?")
 _P_COMPACT = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
+_P_SHORT_YMD = re.compile(r"(?P<y>\d{2})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})")  # 26.12.31
 _P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)月(?P<x>上旬|中旬|下旬|中)?")
+# "8.31" / "8/31": month and day, the year from the feedback date
+_P_MD = re.compile(r"(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?:日|号)?")
 
 _XUN_DAY = {"上旬": 10, "中旬": 20, "中": 15}
 
@@ -343,6 +377,8 @@ def _single(s: str, fb: date | None) -> date | None:
         return _make(int(m["y"]), int(m["m"]), int(m["d"]))
     if m := _P_COMPACT.fullmatch(s):
         return _make(int(m["y"]), int(m["m"]), int(m["d"]))
+    if m := _P_SHORT_YMD.fullmatch(s):
+        return _make(2000 + int(m["y"]), int(m["m"]), int(m["d"]))
     if m := _P_ISO_YM.fullmatch(s):
         return _make(int(m["y"]), int(m["m"]), None)
     if m := _P_BARE_YEAR.fullmatch(s):
@@ -364,6 +400,9 @@ def _single(s: str, fb: date | None) -> date | None:
         return _make(_year_of(m, fb, month), month, None)
     if m := _P_YEAR.fullmatch(s):
         return _make(_year_of(m, fb, 12), 12, None)
+    if m := _P_MD.fullmatch(s):
+        month = int(m["m"])
+        return _make(_year_of(m, fb, month), month, int(m["d"]))
     if m := _P_REL_MONTH.fullmatch(s):
         if fb is None:
             raise _DateError(R_NO_YEAR)
@@ -378,8 +417,8 @@ def _relative(s: str, fb: date | None) -> date | None:
     if m is None:
         return None
     unit = m["u"]
-    if not m["p"] and not m["nei"]:
-        return None
+    if not m["p"] and not m["nei"] and unit not in ("个月", "个星期", "周", "天"):
+        return None  # "15日" is a day of the month, "2年" is no duration
     if unit == "月" and not m["p"]:
         return None  # "9月内" means within September, not nine months
     if fb is None:
@@ -444,6 +483,8 @@ def _date_expr(s: str, fb: date | None) -> date | None:
     s = _strip_suffix(s)
     if (d := _single(s, fb)) is not None:
         return d
+    if (d := _relative(s, fb)) is not None:  # "2个月时间"
+        return d
     return _range_end(s, fb)
 
 
@@ -451,52 +492,113 @@ def _date_expr(s: str, fb: date | None) -> date | None:
 # Phrases
 # ---------------------------------------------------------------------------
 
+#: long term: 长期/持续/常态化/长效 (not 长效机制, a thing to build by a date) …
 _LONG_TERM = re.compile(
-    r"长期坚持|长期推进|长期整改|长期执行|长期落实|长期开展|持续推进|持续整改|持续坚持|"
-    r"持续落实|持续开展|常态化推进|常态化开展|常态化坚持|常态长效|常态化|长期"
+    r"(?:需要?|须|仍需)?(?:长期性?|持续性?|常态化?|长效化?(?!机制|管理机制|制度)|久久为功|常抓不懈|持之以恒|"
+    r"坚持不懈|一以贯之|常抓常管|长效常态|常态长效)"
+    r"(?:坚持|推进|整改|执行|落实|开展|有效|抓好|抓实|深化|巩固|推动|跟踪|做好|保持|任务|工作)*"
 )
+#: at once: 立行立改, 即知即改, 马上就改, 当即整改 …
 _IMMEDIATE = re.compile(
-    r"立行立改|即知即改|立即整改|立查立改|立知立改|即查即改|立改立行|边查边改|马上就改|"
-    r"马上整改|即时整改|立即"
+    r"立行立改|即知即改|立即整改|立查立改|立知立改|即查即改|立改立行|边查边改|边改边查|马上就改|马上就办|"
+    r"马上整改|即时整改|当即整改|立即|当即|即刻|立刻|马上"
 )
-_EXTENSION = re.compile(r"(?:延期|延长|顺延|推迟|延后|调整)(?:至|到|为)|延至|延到")
+_EXTENSION = re.compile(r"(?:延期|延长|顺延|推迟|延后|调整)(?:至|到|为)|延至|延到|" + _ARROW.pattern)
 _TBD = re.compile(r"待定|待确定|暂定|未定")
 _LATER_NOTICE = re.compile(r"另行通知|另行确定|另行安排|另定|视情况|根据情况|根据实际")
-_PLACEHOLDERS = frozenset("/ - — \\ 无 暂无 空 无时限 n/a na null none x × 0 #n/a nan nat".split())
+#: no commitment to a date: "尽快" "适时" … (unless a number says when)
+_VAGUE = re.compile(r"尽快|尽早|适时|随时|择机|视情")
+_PLACEHOLDERS = frozenset("\\ 无 暂无 空 无时限 n/a na null none x × 0 #n/a nan nat".split())
+#: a cell of dashes or slashes only is an empty cell ("/", "—", "-", "——")
+_BLANK_MARKS = re.compile(r"[/\-—_~·・]+")
 _PARENTHETICAL = re.compile(r"\([^()]*\)?")
+#: parts of a cell: "8月底前完成自查,12月底前整改到位" has two; "/" only outside a date
+_PARTS = re.compile(r"[,;。、+&:]|(?<!\d)/|/(?!\d)")
+#: a recurring schedule, not a deadline ("每季度报告进展", "每月底前报送")
+_RECURRING = re.compile(r"^(?:每|定期|按月|按季|按年|逐月|逐季|常年)")
+#: characters that continue a date, so a date's tail cannot start with one
+_DATE_CHARS = frozenset("0123456789年月日号季度旬第半上下中底末前内个天周星期至到—-./q起后之以初")
+_DATE_END = re.compile(r"[\d年月日号度底末前内旬季止]$")
+#: an event named after a year ("2027年春节前", "2026年换届前")
+_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}(?:前|之前|以前|后|之后|期间)")
+#: a part without a year that takes the year of the part before ("2027年3月自查,6月底前整改")
+_YEARLESS_START = re.compile(r"^(?:(\d{1,2})月|第?[1-4]季|q[1-4]|年底|年末|年内|年中|上半年|下半年)")
+
+
+def _part_date(part: str, fb: date | None) -> date | None:
+    """The date one part of a cell names; the words after the date do not change it
+    ("2026年11月底前完成全部整改任务", "3个月内整改到位"). Raises _DateError."""
+    part = _strip_prefix(part)
+    if not part or _RECURRING.match(part):
+        return None
+    if (d := _date_expr(part, fb)) is not None:
+        return d
+    if "(" in part:
+        cleaned = _strip(_PARENTHETICAL.sub("", part))
+        if cleaned and cleaned != part and (d := _date_expr(cleaned, fb)) is not None:
+            return d
+    for k in range(len(part) - 1, 0, -1):  # the longest head that is a date, cut before a word
+        if part[k] in _DATE_CHARS or not _DATE_END.search(part, 0, k):
+            continue
+        if _EVENT.match(part, k) and _P_YEAR.fullmatch(_strip(part[:k])):
+            return None  # "2027年春节前": before an event in that year, not the year's end
+        if (d := _date_expr(part[:k], fb)) is not None:
+            return d
+    return None
+
+
+def _dates(s: str, fb: date | None) -> list[date]:
+    """Every date the parts of ``s`` name; a year-less part takes the year of the part before
+    it. Raises _DateError."""
+    found: list[date] = []
+    year: int | None = None
+    last_month = 0
+    for part in _PARTS.split(s):
+        part = _strip_prefix(part)
+        if not part:
+            continue
+        m = _YEARLESS_START.match(part)
+        if year is not None and m is not None and not re.search(r"\d{4}", part):
+            if m.group(1) is not None:
+                month = int(m.group(1))
+                part = f"{year + (1 if month < last_month else 0)}年{part}"
+            else:
+                part = f"{year}年{part}"
+        d = _part_date(part, fb)
+        if d is None:
+            continue
+        found.append(d)
+        if re.search(r"\d{4}|\d{2}年", part):
+            year, last_month = d.year, d.month
+    return found
 
 
 def _core(s: str, fb: date | None) -> _Result:
     """Parse a folded string without extension handling."""
-    has_lt = False
-    if _LONG_TERM.search(s):
-        has_lt = True
-        s = _LONG_TERM.sub("", s)
+    has_lt = _LONG_TERM.search(s) is not None
+    if has_lt:
+        s = _LONG_TERM.sub(";", s)
+    has_imm = _IMMEDIATE.search(s) is not None
+    if has_imm:
+        s = _IMMEDIATE.sub(";", s)
     s = _strip_light(s)
-    has_imm = False
-    if _IMMEDIATE.search(s):
-        has_imm = True
-        s = _strip_light(_IMMEDIATE.sub("", s))
-    if not s:
-        if has_imm:
-            return _Result(DeadlineKind.IMMEDIATE, fb)
-        if has_lt:
-            return _Result(DeadlineKind.LONG_TERM)
-        return _Result(DeadlineKind.INVALID, reason=R_PLACEHOLDER)
     try:
-        due = _date_expr(s, fb)
-        if due is None and "(" in s:
-            cleaned = _strip(_PARENTHETICAL.sub("", s))
-            if cleaned and cleaned != s:
-                due = _date_expr(cleaned, fb)
+        dates = _dates(s, fb)
     except _DateError as exc:
         return _Result(DeadlineKind.INVALID, reason=exc.reason)
-    if due is not None:
+    if dates:  # an explicit date beats "immediate"; the last stage is the deadline
+        if _VAGUE.search(s) and not re.search(r"\d", s):
+            return _Result(DeadlineKind.INVALID, reason=R_UNKNOWN)  # "年内尽快": no commitment
+        due = max(dates)
         return _Result(DeadlineKind.DATE_AND_LONG_TERM if has_lt else DeadlineKind.DATE, due)
     if has_imm:
-        return _Result(DeadlineKind.IMMEDIATE, fb)
+        kind = DeadlineKind.IMMEDIATE_AND_LONG_TERM if has_lt else DeadlineKind.IMMEDIATE
+        return _Result(kind, fb)
     if has_lt:
         return _Result(DeadlineKind.LONG_TERM)
+    s = s.strip("".join(_PUNCT))
+    if not s:
+        return _Result(DeadlineKind.INVALID, reason=R_PLACEHOLDER)
     if _TBD.search(s):
         return _Result(DeadlineKind.INVALID, reason=R_TBD)
     if _LATER_NOTICE.search(s):
@@ -506,6 +608,14 @@ def _core(s: str, fb: date | None) -> _Result:
     return _Result(DeadlineKind.INVALID, reason=R_UNKNOWN)
 
 
+def _original_due(head: str, fb: date | None) -> date | None:
+    """The deadline named before the first extension marker ("原定9月底,延期至12月底")."""
+    res = _core(head, fb)
+    if res.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM):
+        return res.due
+    return None
+
+
 @lru_cache(maxsize=65536)
 def _parse_text(text: str, fb: date | None) -> Deadline:
     if not text:
@@ -513,7 +623,9 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
     if len(text) > _MAX_TEXT:
         return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_UNKNOWN)
     s = _fold(text)
-    if s.strip("".join(_PUNCT)) == "" or s in _PLACEHOLDERS:
+    if _BLANK_MARKS.fullmatch(s):
+        return Deadline(text=text, kind=DeadlineKind.EMPTY)
+    if s.strip("".join(_PUNCT) + ";") == "" or s in _PLACEHOLDERS:
         return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_PLACEHOLDER)
     extensions = list(_EXTENSION.finditer(s))
     ext = extensions[-1] if extensions else None  # the last extension wins
@@ -521,11 +633,13 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
         tail = s[ext.end() :]
         cut = min((i for i in (tail.find("("), tail.find(")")) if i >= 0), default=len(tail))
         res = _core(tail[:cut], fb)
+        head = s[: extensions[0].start()]
         if res.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM):
             kind = res.kind
             if kind is DeadlineKind.DATE and _LONG_TERM.search(s[: ext.start()] + tail[cut:]):
                 kind = DeadlineKind.DATE_AND_LONG_TERM
-            return Deadline(text=text, kind=kind, due=res.due, extended=True)
+            original = _original_due(head, fb) if head else None
+            return Deadline(text=text, kind=kind, due=res.due, extended=True, original_due=original)
         if res.kind in (DeadlineKind.LONG_TERM, DeadlineKind.IMMEDIATE):  # "调整为长期坚持"
             return Deadline(text=text, kind=res.kind, due=res.due, extended=True)
         reason = res.reason if res.reason not in (None, R_UNKNOWN, R_PLACEHOLDER) else None
@@ -623,10 +737,47 @@ def parse_date(value: object, *, feedback_date: date | None = None) -> date | No
     return d.due if d.kind is DeadlineKind.DATE else None
 
 
+#: words joining one extension to the next ("延期至12月底，再次延期至…")
+_AGAIN = re.compile(r"(?:后又|后再|又再|再次|再度|第[2-9二三四五]次|二次|又|再)$")
+
+
+def extension_steps(value: object, *, feedback_date: date | None = None) -> tuple[date | None, ...]:
+    """The deadlines a cell names one extension after another: the original first, then each
+    extended deadline (``None`` where a step names no date). ``()`` when the cell names no
+    extension. ``"原定9月底，延期至12月底，再次延期至次年3月底"`` → (9-30, 12-31, 3-31 next year);
+    ``"延期至2024年3月底"`` → (None, 2024-03-31). A step without a year takes the year of the
+    step before it (or of ``feedback_date``)."""
+    if not isinstance(value, str):
+        return ()
+    text = normalize_text(value)
+    if not text or len(text) > _MAX_TEXT:
+        return ()
+    s = _fold(text)
+    marks = list(_EXTENSION.finditer(s))
+    if not marks:
+        return ()
+    head = s[: marks[0].start()]
+    original = _original_due(head, feedback_date) if head else None
+    steps: list[date | None] = [original]
+    previous = original or feedback_date
+    for i, mark in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(s)
+        part = s[mark.end() : end]
+        cut = min((j for j in (part.find("("), part.find(")")) if j >= 0), default=len(part))
+        part = _AGAIN.sub("", part[:cut].rstrip("".join(_PUNCT) + ";"))
+        res = _core(part, previous)
+        due = res.due if res.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM) else None
+        steps.append(due)
+        previous = due or previous
+    return tuple(steps)
+
+
 def format_deadline(d: Deadline) -> str:
     """Canonical Chinese rendering that :func:`parse_deadline` reads back to the same
     kind and due date (IMMEDIATE's due needs the same feedback date)."""
     ext = "延期至" if d.extended else ""
+    if d.extended and d.original_due is not None:
+        ext = f"原定{cn_date(d.original_due)}，延期至"
     if d.kind is DeadlineKind.EMPTY:
         return ""
     if d.kind is DeadlineKind.DATE and d.due is not None:
@@ -635,6 +786,8 @@ def format_deadline(d: Deadline) -> str:
         return f"{ext}{cn_date(d.due)}前完成并长期坚持"
     if d.kind is DeadlineKind.IMMEDIATE:
         return "立行立改"
+    if d.kind is DeadlineKind.IMMEDIATE_AND_LONG_TERM:
+        return "立行立改并长期坚持"
     if d.kind is DeadlineKind.LONG_TERM:
         return "长期坚持"
     return d.text

@@ -43,6 +43,7 @@ from rectxl.core.status import Status
 from rectxl.core.summary import Counts, summarize
 from rectxl.core.text import shorten
 from rectxl.core.units import split_units, unit_key
+from rectxl.core.validate import resolve_as_of
 
 __all__ = [
     "DIFF_SHEETS",
@@ -407,12 +408,7 @@ def _deadline_label(d: Deadline) -> str:
 
 
 def _side(ledger: Ledger, as_of: date | None, name: str) -> DiffSide:
-    if as_of is not None:
-        when, source = as_of, "参数"
-    elif ledger.info.report_date is not None:
-        when, source = ledger.info.report_date, "报告日期"
-    else:
-        when, source = date.today(), "今天"
+    when, source = resolve_as_of(ledger, as_of)
     s = summarize(ledger, when)
     return DiffSide(name=name, as_of=when, as_of_source=source, aspects=s.aspects,
                     issues=s.issues, counts=s.counts)
@@ -635,12 +631,14 @@ _TOTALS: tuple[tuple[str, str, Callable[[DiffSide], int]], ...] = (
     ("问题", "个", lambda s: s.issues),
     ("整改措施", "项", lambda s: s.counts.measures),
     ("已完成", "项", lambda s: s.counts.done),
+    ("已销号", "项", lambda s: s.counts.closed),
     ("基本完成", "项", lambda s: s.counts.mostly_done),
     ("正在推进", "项", lambda s: s.counts.in_progress),
     ("长期坚持", "项", lambda s: s.counts.long_term),
     ("未启动", "项", lambda s: s.counts.not_started),
     ("状态未明确", "项", lambda s: s.counts.unknown),
     ("已逾期", "项", lambda s: s.counts.overdue),
+    ("已延期", "项", lambda s: s.counts.extended),
 )
 
 
@@ -762,7 +760,8 @@ def diff_sheets(diff: LedgerDiff) -> list[SheetSpec]:
     for label, _unit, get in _TOTALS:
         a, b = get(o), get(n)
         rows.append([label, a, b, _delta_words(b - a)])
-    rows.append(["措施完成率", _pct(o.counts.rate), _pct(n.counts.rate),
+    rate_row = len(rows)
+    rows.append(["措施完成率", round(o.counts.rate, 4), round(n.counts.rate, 4),
                  _points(o.counts.rate, n.counts.rate, words=True)])
     rows.append([])
     kinds_head = len(rows)
@@ -776,6 +775,7 @@ def diff_sheets(diff: LedgerDiff) -> list[SheetSpec]:
         rows.append([rk.value, sum(1 for r in diff.regressions if r.kind is rk)])
     summary = SheetSpec(DIFF_SHEETS[0], rows, 3, [24, 16, 16, 18], autofilter=False)
     summary.bold_rows = {0, 3, kinds_head, reg_head}
+    summary.percent_cells = [(rate_row, 1), (rate_row, 2)]  # numbers shown as 40.0%
     for i, rk in enumerate(RegressionKind, start=reg_head + 1):
         if any(r.kind is rk for r in diff.regressions):
             summary.row_fills[i] = _FLAG_FILL

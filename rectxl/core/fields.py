@@ -17,6 +17,7 @@ __all__ = [
     "DEADLINE",
     "EVIDENCE",
     "HIERARCHY_FIELDS",
+    "INFERRED_STATUS",
     "ISSUE",
     "ISSUE_NO",
     "LEAD",
@@ -46,6 +47,21 @@ COMPLETED: Final = "完成时间"
 PROGRESS: Final = "整改进展"
 EVIDENCE: Final = "佐证材料"
 REMARK: Final = "备注"
+CO_OWNER: Final = "配合单位"
+GOAL: Final = "整改目标"
+ACCEPTOR: Final = "验收人"
+ACCEPTED: Final = "验收日期"
+CLOSED: Final = "销号日期"
+EXTENSION: Final = "延期时限"
+#: when an extension was applied for or approved (延期申请/批准日期)
+EXTENSION_GRANTED: Final = "延期批准日期"
+#: a plain 序号 column: numbers rows, or (merged per issue) the issues
+ROW_NO: Final = "序号"
+#: a status guessed from a notice's wording (rectxl parse-notice): never read as 整改状态
+INFERRED_STATUS: Final = "推断状态"
+
+#: recognised columns kept as text in ``Measure.extra`` (closure, extensions, co-owners, goals)
+EXTRA_FIELDS: Final = (CO_OWNER, GOAL, ACCEPTOR, ACCEPTED, CLOSED, EXTENSION, EXTENSION_GRANTED)
 
 #: Columns a ledger must have (DESIGN.md §3, ``header-missing``).
 REQUIRED_FIELDS: Final = (ISSUE, MEASURE, OWNER_UNIT, DEADLINE, STATUS)
@@ -57,6 +73,9 @@ TEMPLATE_COLUMNS: Final = (
     ASPECT, CATEGORY, ISSUE_NO, ISSUE, MEASURE, LEAD, OWNER_UNIT, OWNER_PERSON,
     DEADLINE, STATUS, COMPLETED, PROGRESS, EVIDENCE, REMARK,
 )
+
+#: every field a column can be mapped to (the standard column names)
+ALL_FIELDS: Final = (*TEMPLATE_COLUMNS, CO_OWNER, GOAL, ACCEPTOR, ACCEPTED, CLOSED, EXTENSION, EXTENSION_GRANTED)
 
 #: Header text (after :func:`header_key`) → field. DESIGN.md §2 lists the aliases real ledgers use.
 ALIASES: Final[dict[str, str]] = {
@@ -77,12 +96,58 @@ ALIASES: Final[dict[str, str]] = {
     **dict.fromkeys(
         ["整改状态", "完成情况", "整改情况", "是否完成", "整改完成情况", "状态", "进度状态"],
         STATUS),
-    **dict.fromkeys(["完成时间", "完成日期", "实际完成时间", "办结时间", "销号时间"], COMPLETED),
+    **dict.fromkeys(["完成时间", "完成日期", "实际完成时间", "办结时间"], COMPLETED),
     **dict.fromkeys(
         ["整改进展", "进展情况", "整改落实情况", "整改进展情况", "工作进展", "落实情况"], PROGRESS),
     **dict.fromkeys(["佐证材料", "佐证资料", "整改佐证", "佐证", "证明材料", "佐证材料清单"], EVIDENCE),
     **dict.fromkeys(["备注", "说明"], REMARK),
+    **dict.fromkeys(["配合单位", "配合部门", "协办单位", "配合科室", "配合股室"], CO_OWNER),
+    **dict.fromkeys(["整改目标", "目标", "预期目标"], GOAL),
+    **dict.fromkeys(["验收人", "验收责任人", "验收单位"], ACCEPTOR),
+    **dict.fromkeys(["验收日期", "验收时间"], ACCEPTED),
+    **dict.fromkeys(["销号日期", "销号时间"], CLOSED),
+    **dict.fromkeys(["延期时限", "延期至", "延期时间", "延期后时限", "延期期限"], EXTENSION),
+    **dict.fromkeys(["延期批准日期", "延期批准时间", "延期申请日期", "延期申请时间", "申请延期日期", "申请延期时间",
+                     "批准延期日期", "批准延期时间", "延期审批日期", "延期审批时间"], EXTENSION_GRANTED),
+    **dict.fromkeys(["序号", "编号", "序"], ROW_NO),
+    **dict.fromkeys(["推断状态", "状态推断", "推断的状态"], INFERRED_STATUS),
 }
+
+#: A header nobody listed is recognised by its meaningful parts, tried in this order (the first
+#: that matches wins: 问题整改措施 is a measure, 计划完成时间 a deadline, 问题类别 a category).
+#: DESIGN.md §2: "recognise a header by its meaningful parts, not only by a fixed list".
+_PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f) for p, f in (
+    (r"问题(序号|编号)|^问题号$", ISSUE_NO),
+    (r"^(序号|编号|序次)$", ROW_NO),
+    (r"(?:延期.*(?:申请|批准|审批|批复)|(?:申请|批准|审批|批复).*延期).*(?:日期|时间)", EXTENSION_GRANTED),
+    (r"延期", EXTENSION),
+    (r"验收.*(日期|时间)", ACCEPTED),
+    (r"验收", ACCEPTOR),
+    (r"销号.*(日期|时间)", CLOSED),
+    (r"配合|协办|协助", CO_OWNER),
+    (r"佐证|证明材料|支撑材料|印证材料|见证材料|附件", EVIDENCE),
+    (r"目标", GOAL),
+    (r"进展|落实情况|推进情况|工作情况", PROGRESS),
+    (r"状态|完成情况|是否完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况", STATUS),
+    (r"时限|期限|时间节点|节点|截止|计划.*(时间|日期)|完成时间要求|时间要求|预计.*(时间|日期)", DEADLINE),
+    (r"(完成|办结|整改)(时间|日期)", COMPLETED),
+    (r"领导", LEAD),
+    (r"责任人|经办|承办人|联系人|负责人|具体人", OWNER_PERSON),
+    (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室", OWNER_UNIT),
+    (r"措施|举措|整改任务|任务|怎么改", MEASURE),
+    (r"方面", ASPECT),
+    (r"类别|类型|分类", CATEGORY),
+    (r"问题|事项|表现", ISSUE),
+    (r"备注|说明", REMARK),
+))
+#: headers longer than this are titles or notes, never a column name
+_MAX_HEADER = 14
+#: a numbered heading ("第一方面问题，…", "(一)…", "1.…") or a sentence is data, never a column name
+_NOT_A_NAME = re.compile(
+    r"[，,。；;]|^\s*(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十]+[、.．]"
+    r"|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
+)
+
 
 _NOISE = re.compile(r"[（(][^)）]*[)）]|[\s\u3000*＊※:：\[\]【】]")
 
@@ -99,5 +164,21 @@ def header_key(text: object) -> str:
 
 
 def field_for_header(text: object) -> str | None:
-    """The field a header cell names, or ``None`` when it names none."""
-    return ALIASES.get(header_key(text))
+    """The field a header cell names, or ``None`` when it names none: a known name first, else
+    the name's meaningful parts (责任股室 → 责任单位, 存在的问题 → 具体问题, 整改完成时限 → 整改时限)."""
+    key = header_key(text)
+    found = ALIASES.get(key)
+    if found is not None or not key or len(key) > _MAX_HEADER or _NOT_A_NAME.search(str(text)):
+        return found
+    for pattern, field in _PARTS:
+        if pattern.search(key):
+            return field
+    return None
+
+
+def field_named(text: str) -> str | None:
+    """The field a user means by a standard column name or any alias ("责任单位", "牵头单位")."""
+    key = header_key(text)
+    if key in ALL_FIELDS:
+        return key
+    return field_for_header(key)

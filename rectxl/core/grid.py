@@ -20,20 +20,34 @@ from typing import Any
 from rectxl.core import fields as F
 from rectxl.core.deadline import parse_date, parse_deadline
 from rectxl.core.errors import LedgerError
-from rectxl.core.model import Aspect, Category, Deadline, DeadlineKind, Issue, Ledger, LedgerInfo, Measure, Status
-from rectxl.core.names import DIRECTORY_SHEET, INFO_SHEET, LEDGER_SHEET, OUTPUT_SHEETS
+from rectxl.core.model import (
+    Aspect,
+    Category,
+    Deadline,
+    DeadlineKind,
+    Issue,
+    Ledger,
+    LedgerInfo,
+    LedgerSheet,
+    Measure,
+)
+from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
-from rectxl.core.status import parse_status
-from rectxl.core.text import col_letter, normalize_text
+from rectxl.core.status import StatusReading, read_status
+from rectxl.core.text import col_letter, normalize_text, shorten
 
 __all__ = [
+    "COLUMN_MAP_SHEET",
     "HEADER_SCAN_ROWS",
     "INFO_KEYS",
     "Grid",
+    "HeaderCandidate",
     "HeaderMap",
     "a1",
+    "best_header_candidate",
     "find_header",
     "ledger_from_grids",
+    "parse_column_map",
 ]
 
 #: how many rows from the top are searched for the header row
@@ -52,6 +66,10 @@ class Grid:
     rows: list[list[Any]]
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden: bool = False
+    #: 0-based columns hidden in the sheet (a helper column is never a ledger column)
+    hidden_cols: frozenset[int] = frozenset()
+    #: 0-based (row, col) of cells holding a formula whose value was never computed
+    uncomputed: frozenset[tuple[int, int]] = frozenset()
 
     def value(self, r: int, c: int) -> Any:
         if r < len(self.rows):
@@ -70,6 +88,10 @@ class HeaderMap:
     columns: dict[str, int]
     #: field → columns after the first that also claim it (ignored, reported)
     duplicates: dict[str, list[int]] = field(default_factory=dict)
+    #: column → text of a visible header cell that names no known column
+    unknown: dict[int, str] = field(default_factory=dict)
+    #: header text → field, for the columns the user's mapping named
+    mapped: dict[str, str] = field(default_factory=dict)
 
     @property
     def data_start(self) -> int:
@@ -85,20 +107,60 @@ def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip(" \t\r\n\u3000\xa0"))
 
 
-def _row_fields(row: Sequence[Any]) -> dict[int, str]:
-    return {c: f for c, v in enumerate(row) if isinstance(v, str) and (f := F.field_for_header(v))}
+def _header_field(text: Any, column_map: dict[str, str]) -> str | None:
+    """The field a header cell names: the user's mapping first, then the known names and parts."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    mapped = column_map.get(F.header_key(text))
+    return mapped if mapped is not None else F.field_for_header(text)
 
 
-def find_header(grid: Grid) -> HeaderMap | None:
-    """Find the header row among the first :data:`HEADER_SCAN_ROWS` rows by matching aliases.
+def _row_fields(row: Sequence[Any], column_map: dict[str, str]) -> dict[int, str]:
+    return {c: f for c, v in enumerate(row) if (f := _header_field(v, column_map))}
 
-    A following row whose every non-blank cell is itself a header name (e.g. 责任领导 | 责任单位 |
-    责任人 under a merged 责任主体) is taken as the second row of a two-row header.
+
+def _core_fields(found: dict[int, str]) -> set[str]:
+    """The distinct fields a candidate header row names, counting only real ledger columns."""
+    return {f for f in found.values() if f != F.ROW_NO}
+
+
+@dataclass
+class HeaderCandidate:
+    """The row that looked most like a header, and what it lacked (for the error message)."""
+
+    row: int  # 0-based
+    fields: list[str]
+
+
+def best_header_candidate(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderCandidate | None:
+    """The row among the first rows naming the most ledger columns, even when it is not enough."""
+    best: HeaderCandidate | None = None
+    for r in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
+        fields = sorted(_core_fields(_row_fields(grid.rows[r], column_map or {})))
+        if fields and (best is None or len(fields) > len(best.fields)):
+            best = HeaderCandidate(r, fields)
+    return best
+
+
+def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderMap | None:
+    """Find the header row among the first :data:`HEADER_SCAN_ROWS` rows.
+
+    A header cell is recognised by the user's mapping (``column_map``: header text → field), a
+    known column name, or the name's meaningful parts. The row naming the most columns, one of
+    them the problem or the measure, is the header. The row below it is the second row of a
+    two-row header when the header row has a cell merged across several columns above it (a
+    group label such as 责任主体 over 责任领导 | 责任股室 | 责任人), or when every non-blank cell of
+    it is itself a column name. **A group label never stands for one of its children**: the
+    columns under it are named by the second row alone. A hidden column is read when its header
+    names a ledger column (clerks hide columns to print) and otherwise passed over in silence (a
+    helper column is not a column rectxl failed to understand).
     """
+    column_map = column_map or {}
+    skip = grid.hidden_cols
     best: tuple[int, int, dict[int, str]] | None = None
     for r in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
-        found = _row_fields(grid.rows[r])
-        fields_found = set(found.values())
+        found = _row_fields(grid.rows[r], column_map)
+        fields_found = _core_fields(found)
         score = len(fields_found)
         if score >= 2 and ({F.ISSUE, F.MEASURE} & fields_found) and (best is None or score > best[1]):
             best = (r, score, found)
@@ -106,12 +168,23 @@ def find_header(grid: Grid) -> HeaderMap | None:
         return None
     r, _, found = best
     first = r
+    texts: dict[int, str] = {c: _text(v) for c, v in enumerate(grid.rows[r]) if not _blank(v)}
     if r + 1 < len(grid.rows):
         below = grid.rows[r + 1]
-        non_blank = [(c, v) for c, v in enumerate(below) if not _blank(v)]
-        sub = _row_fields(below)
-        if non_blank and len(sub) == len(non_blank):
-            found = {**found, **sub}
+        groups = [(c0, c1) for r0, c0, r1, c1 in grid.merges if r0 == r == r1 and c1 > c0]
+        spans_two = any(r0 == r and r1 == r + 1 for r0, _c0, r1, _c1 in grid.merges)
+        non_blank = {c: v for c, v in enumerate(below) if not _blank(v)}
+        sub = _row_fields(below, column_map)
+        under_groups = [c for c in non_blank if any(c0 <= c <= c1 for c0, c1 in groups)]
+        if non_blank and (len(sub) == len(non_blank) or (under_groups and (spans_two or sub))):
+            for c0, c1 in groups:  # the group label names none of its children
+                for c in range(c0, c1 + 1):
+                    found.pop(c, None)
+                    texts.pop(c, None)
+            for c, v in non_blank.items():
+                texts[c] = _text(v)
+                if c in sub:
+                    found[c] = sub[c]
             r += 1
     columns: dict[str, int] = {}
     duplicates: dict[str, list[int]] = {}
@@ -120,7 +193,10 @@ def find_header(grid: Grid) -> HeaderMap | None:
             duplicates.setdefault(found[c], []).append(c)
         else:
             columns[found[c]] = c
-    return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates)
+    unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
+    mapped = {text: found[c] for c, text in texts.items()
+              if c in found and F.header_key(text) in column_map}
+    return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped)
 
 
 class _Filled:
@@ -248,6 +324,8 @@ INFO_KEYS: dict[str, str] = {
     **dict.fromkeys(["三、标题", "三标题"], "heading_three"),
 }
 _DATE_INFO = {"inspection_start", "inspection_end", "feedback_date", "report_date"}
+#: contact facts and the word the notice uses when the unit wrote no other
+_CONTACT_LABELS = {"phone": "联系电话", "address": "邮寄地址", "postcode": "邮编", "email": "电子邮箱"}
 
 
 def _read_info(grid: Grid) -> LedgerInfo:
@@ -267,6 +345,8 @@ def _read_info(grid: Grid) -> LedgerInfo:
             values[attr] = parse_date(value)
         elif attr:
             values[attr] = _text(value) if not isinstance(value, str) else value.strip()
+            if attr in _CONTACT_LABELS and key != _CONTACT_LABELS[attr]:
+                extra[raw_key] = values[attr]  # the unit's own word (邮政信箱, 邮政编码) is published as is
         elif key and key not in ("项目", "内容"):
             extra[raw_key] = _text(value)
     return LedgerInfo(**values, extra=extra)
@@ -283,53 +363,174 @@ def _read_directory(grid: Grid) -> list[str]:
     return units
 
 
-def _pick_ledger(grids: Sequence[Grid]) -> tuple[Grid, HeaderMap]:
-    named = [g for g in grids if g.name.strip() == LEDGER_SHEET]
-    skip = {INFO_SHEET, DIRECTORY_SHEET, *OUTPUT_SHEETS}
-    others = [g for g in grids if g not in named and g.name not in skip]
-    others.sort(key=lambda g: (g.hidden, LEDGER_SHEET not in g.name))
-    for grid in [*named, *others]:
-        header = find_header(grid)
-        if header is not None:
-            return grid, header
-    names = "、".join(g.name for g in grids) or "(无工作表)"
+def parse_column_map(pairs: Iterable[str | tuple[str, str]]) -> dict[str, str]:
+    """``["存在的问题=具体问题", ("牵头股室", "责任单位")]`` → header key → field.
+
+    The standard name may be any of rectxl's column names or their aliases; an unknown one is a
+    :class:`LedgerError` naming the columns that exist."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        if isinstance(pair, str):
+            source, sep, target = pair.replace("＝", "=").partition("=")
+            if not sep:
+                raise LedgerError(f"列名对照“{pair}”格式不对：应写成“原列名=标准列名”，如“存在的问题=具体问题”")
+        else:
+            source, target = pair
+        field_name = F.field_named(target.strip())
+        if field_name is None or field_name == F.ROW_NO:
+            names = "、".join(F.ALL_FIELDS)
+            raise LedgerError(f"列名对照中的“{target.strip()}”不是 rectxl 的列名：可用的列名为{names}")
+        key = F.header_key(source)
+        if key:
+            mapping[key] = field_name
+    return mapping
+
+
+def _read_column_map(grid: Grid) -> list[tuple[str, str]]:
+    """The 列名对照 sheet: rows of 原列名 | 标准列名 (a header row naming them is skipped)."""
+    pairs = []
+    for row in grid.rows:
+        cells = [_text(v) for v in row if not _blank(v)]
+        if len(cells) >= 2 and F.header_key(cells[0]) not in ("原列名", "台账列名", "列名"):
+            pairs.append((cells[0], cells[1]))
+    return pairs
+
+
+#: sheets that are never a ledger (besides rectxl's own outputs, :func:`is_rectxl_sheet`)
+_NOT_LEDGER = {INFO_SHEET, DIRECTORY_SHEET, COLUMN_MAP_SHEET}
+
+
+def _may_be_ledger(grid: Grid) -> bool:
+    name = grid.name.strip()
+    return name not in _NOT_LEDGER and not is_rectxl_sheet(name)
+
+
+def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]) -> list[tuple[Grid, HeaderMap]]:
+    """Every sheet whose header matches, in workbook order: the visible ones; the hidden ones
+    only when no visible sheet is a ledger (a hidden stale copy is never read instead of the
+    visible ledger)."""
+    found = [(g, h) for g in grids if _may_be_ledger(g) and (h := find_header(g, column_map)) is not None]
+    visible = [(g, h) for g, h in found if not g.hidden]
+    if visible or found:
+        return visible or found
+    names = "、".join(g.name for g in grids) or "（无工作表）"
+    candidates = [(g, c) for g in grids
+                  if _may_be_ledger(g) and (c := best_header_candidate(g, column_map)) is not None]
+    if candidates:
+        grid, best = max(candidates, key=lambda gc: (len(gc[1].fields), not gc[0].hidden))
+        cells = "、".join(_text(v) for v in grid.rows[best.row] if not _blank(v))
+        understood = "、".join(best.fields)
+        raise LedgerError(
+            f"找不到台账表头：最像表头的是工作表“{grid.name}”第{best.row + 1}行（{shorten(cells, 80)}），"
+            f"其中只认出了{understood}，缺少“具体问题”或“整改措施”列。请把问题列、措施列的列名改为"
+            f"“具体问题”“整改措施”，或用 --column 原列名=标准列名（或“{COLUMN_MAP_SHEET}”工作表）指明。"
+        )
     raise LedgerError(
-        f"找不到台账表头:工作表({names})的前{HEADER_SCAN_ROWS}行中没有同时包含“具体问题”或“整改措施”"
-        "等列名的表头行。请确认这是整改台账,或使用 rectxl new 生成的模板。"
+        f"找不到台账表头：工作表（{names}）的前{HEADER_SCAN_ROWS}行中没有同时包含“具体问题”或“整改措施”"
+        "等列名的表头行。请确认这是整改台账，或使用 rectxl new 生成的模板。"
     )
 
 
-def ledger_from_grids(grids: Sequence[Grid]) -> Ledger:
+#: a unit's name in a title row: the shortest run ending in a kind of unit, before what the title
+#: says about it ("XX县自然资源局党组关于…", "XX县自然资源局巡察反馈问题整改落实台账")
+_TITLE_UNIT = re.compile(
+    r"^(?:中共)?(.{2,40}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处))"
+    r"(?=党组|党委|党工委|党总支|党支部|关于|对照|巡察|巡视|落实|贯彻|整改|反馈|[（(]|$)"
+)
+_FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*([^\s:：]{2,40})")
+_TITLE_DATE = re.compile(
+    r"(?P<key>填报日期|填报时间|报送日期|报送时间|统计日期|截至日期|截止日期|截至|截止|巡察反馈时间|反馈日期|反馈时间)"
+    r"\s*[:：]?\s*(?P<date>[0-9０-９〇零○一二三四五六七八九十]{2,4}\s*[年./-]\s*[0-9０-９一二三四五六七八九十]{1,2}"
+    r"\s*[月./-]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[日号]?)"
+)
+
+
+def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[str, str]]:
+    """单位名称, 报告日期 and 反馈日期 written in the title rows above the header, as county
+    ledgers write them ("XX县自然资源局党组关于…台账", "填报单位（盖章）：…  填报日期：2026年11月20日")."""
+    facts: dict[str, Any] = {}
+    source: dict[str, str] = {}
+    for r in range(header.first_row):
+        for v in grid.rows[r]:
+            if _blank(v):
+                continue
+            text = _text(v)
+            for m in _TITLE_DATE.finditer(text):
+                day = parse_date(m.group("date"))
+                attr = "feedback_date" if "反馈" in m.group("key") else "report_date"
+                if day is not None and attr not in facts:
+                    facts[attr], source[attr] = day, f"标题行“{m.group('key')}”"
+            unit = _FILLER_UNIT.search(text)
+            if unit and "unit_name" not in facts:
+                facts["unit_name"], source["unit_name"] = unit.group(1), "标题行“填报单位”"
+            elif "unit_name" not in facts and "台账" in text and (title := _TITLE_UNIT.match(text)):
+                facts["unit_name"], source["unit_name"] = title.group(1), "标题行"
+    return facts, source
+
+
+def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[str, str]] = ()) -> Ledger:
+    """Build a ledger from a workbook's sheets: every ledger sheet in order (the hierarchy runs on
+    from one to the next), 基本信息, 责任单位名录 and 列名对照. ``column_map`` adds to 列名对照."""
     by_name = {g.name.strip(): g for g in grids}
+    pairs = [*(_read_column_map(by_name[COLUMN_MAP_SHEET]) if COLUMN_MAP_SHEET in by_name else []), *column_map]
+    mapping = parse_column_map(pairs)
     info = _read_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else LedgerInfo()
     directory = _read_directory(by_name[DIRECTORY_SHEET]) if DIRECTORY_SHEET in by_name else None
-    grid, header = _pick_ledger(grids)
-    return _Builder(grid, header, info, directory).build()
+    picked = _pick_ledgers(grids, mapping)
+    facts, source = _title_facts(*picked[0])
+    facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
+    if facts:
+        info = info.model_copy(update=facts)
+    first, header = picked[0]
+    ledger = Ledger(
+        info=info,
+        info_source={k: v for k, v in source.items() if k in facts},
+        sheet=first.name,
+        header_row=header.row + 1,
+        columns={f: col_letter(c) for f, c in header.columns.items()},
+        duplicate_columns={f: [col_letter(c) for c in cs] for f, cs in header.duplicates.items()},
+        owner_units=directory,
+    )
+    previous: _Builder | None = None
+    for grid, header in picked:
+        previous = _Builder(grid, header, ledger, previous)
+        previous.build()
+    return ledger
 
 
 class _Builder:
-    """Walks the data rows once, carrying the hierarchy down."""
+    """Walks one sheet's data rows once, carrying the hierarchy down — and on from the sheet
+    before (``previous``), so that a ledger split over several sheets reads as one."""
 
-    def __init__(self, grid: Grid, header: HeaderMap, info: LedgerInfo, directory: list[str] | None):
+    def __init__(self, grid: Grid, header: HeaderMap, ledger: Ledger, previous: _Builder | None = None):
         self.grid = grid
         self.header = header
-        self.cols = header.columns
-        self.filled = _Filled(grid, header.data_start, header.columns.values())
-        self.ledger = Ledger(
-            info=info,
-            sheet=grid.name,
+        self.cols = dict(header.columns)
+        if F.ISSUE_NO not in self.cols and F.ROW_NO in self.cols and _merged_down(grid, self.cols[F.ROW_NO], header):
+            self.cols[F.ISSUE_NO] = self.cols.pop(F.ROW_NO)  # a 序号 merged per issue numbers the issues
+        self.filled = _Filled(grid, header.data_start, self.cols.values())
+        self.ledger = ledger
+        self.sheet = LedgerSheet(
+            name=grid.name,
             header_row=header.row + 1,
-            columns={f: col_letter(c) for f, c in header.columns.items()},
+            hidden=grid.hidden,
+            columns={f: col_letter(c) for f, c in self.cols.items()},
             duplicate_columns={f: [col_letter(c) for c in cs] for f, cs in header.duplicates.items()},
-            owner_units=directory,
+            unknown_columns={col_letter(c): text for c, text in header.unknown.items()},
+            mapped_columns=header.mapped,
         )
-        self.feedback = info.feedback_date
-        self.aspect: Aspect | None = None
-        self.category: Category | None = None
-        self.issue: Issue | None = None
+        ledger.sheets.append(self.sheet)
+        self.feedback = ledger.info.feedback_date
+        self.aspect: Aspect | None = previous.aspect if previous else None
+        self.category: Category | None = previous.category if previous else None
+        self.issue: Issue | None = previous.issue if previous else None
+        if previous is not None:
+            self._aspect_text = previous._aspect_text
+            self._category_text = previous._category_text
+            self._issue_key = previous._issue_key
         self.width = max(self.cols.values()) + 1
-        self._deadlines: dict[tuple[type, Any], Deadline] = {}
-        self._statuses: dict[str, Status | None] = {}
+        self._deadlines: dict[tuple[type, Any], Deadline] = previous._deadlines if previous else {}
+        self._statuses: dict[str, StatusReading] = previous._statuses if previous else {}
         self._read_columns()
 
     # -- hierarchy -----------------------------------------------------------------------
@@ -362,7 +563,7 @@ class _Builder:
         if re.match(r"^\s*第[一二三四五六七八九十\d]+方面|^\s*[一二三四五六七八九十]+[、.．]", text):
             self._new_aspect(text)
             return True
-        if re.match(r"^\s*[(（][一二三四五六七八九十\d]+[)）]", text) and wide:
+        if re.match(r"^\s*[((][一二三四五六七八九十\d]+[))]", text) and wide:
             self._new_category(text)
             return True
         if wide:
@@ -387,6 +588,7 @@ class _Builder:
         self.refs: dict[str, list[str]] = {}
         self.texts: dict[str, list[str]] = {}
         self.errors: dict[str, dict[int, str]] = {}
+        self.uncomputed: dict[int, set[str]] = {}  # row → fields whose cell is an uncomputed formula
         for field_name, c in self.cols.items():
             values = self.filled.column(c, table)
             if None in values:
@@ -408,6 +610,10 @@ class _Builder:
                         refs[r] = ref
             self.values[field_name] = values
             self.refs[field_name] = refs
+            if self.grid.uncomputed:
+                for r in range(self.header.data_start, n):
+                    if (self.filled.anchor_of(r, c) or (r, c)) in self.grid.uncomputed:
+                        self.uncomputed.setdefault(r, set()).add(field_name)
             if texts is not None:
                 self.texts[field_name] = texts
             if errors:
@@ -458,7 +664,7 @@ class _Builder:
         for field_name in fields:
             errors = self.errors.get(field_name)
             if errors and r in errors:
-                self.ledger.error_cells[self.refs[field_name][r]] = errors[r]
+                self.sheet.error_cells[self.refs[field_name][r]] = errors[r]
 
     def _data_row(self, r: int) -> None:
         texts = self.texts
@@ -519,6 +725,10 @@ class _Builder:
         t = self.texts
         status_text = t[F.STATUS][r]
         completed_text = t[F.COMPLETED][r]
+        reading = self._status(status_text)
+        uncomputed = frozenset(self.uncomputed.get(r, ()))
+        for field_name in uncomputed:
+            self.sheet.uncomputed_cells[self.refs[field_name][r]] = field_name
         return Measure.model_construct(
             text=text,
             sheet=self.grid.name,
@@ -527,13 +737,18 @@ class _Builder:
             owner_unit=t[F.OWNER_UNIT][r],
             owner_person=t[F.OWNER_PERSON][r],
             deadline=self._deadline(raw.get(F.DEADLINE)),
-            status=self._status(status_text),
+            status=reading.status,
             status_text=status_text,
+            stage=reading.stage,
+            continuing=reading.continuing,
             completed_on=self._completed(raw.get(F.COMPLETED)) if completed_text else None,
             completed_text=completed_text,
-            progress=t[F.PROGRESS][r],
+            # "已完成。召开专题会2次……": the leading word is the status, the rest is progress
+            progress=t[F.PROGRESS][r] or reading.rest,
             evidence=t[F.EVIDENCE][r],
             remark=t[F.REMARK][r],
+            uncomputed=uncomputed,
+            extra={f: t[f][r] for f in F.EXTRA_FIELDS if f in self.cols and t[f][r]},
             cells={f: refs[r] for f, _, refs in self._columns},
             raw=raw,
         )
@@ -554,10 +769,10 @@ class _Builder:
         deadline = self._deadline(value)
         return deadline.due if deadline.kind is DeadlineKind.DATE else None
 
-    def _status(self, text: str) -> Status | None:
-        """:func:`parse_status`, once per distinct text."""
+    def _status(self, text: str) -> StatusReading:
+        """:func:`read_status`, once per distinct text."""
         if text not in self._statuses:
-            self._statuses[text] = parse_status(text)
+            self._statuses[text] = read_status(text)
         return self._statuses[text]
 
 
@@ -586,4 +801,9 @@ def _error_values(values: list[Any], texts: list[str] | None) -> dict[int, str]:
 _HIERARCHY = (F.ASPECT, F.CATEGORY, F.ISSUE_NO, F.ISSUE)
 #: the text fields of a measure, read with :func:`_text`
 _MEASURE_TEXT = (F.ASPECT, F.CATEGORY, F.ISSUE, F.MEASURE, F.LEAD, F.OWNER_UNIT, F.OWNER_PERSON, F.STATUS,
-                 F.COMPLETED, F.PROGRESS, F.EVIDENCE, F.REMARK)
+                 F.COMPLETED, F.PROGRESS, F.EVIDENCE, F.REMARK, *F.EXTRA_FIELDS)
+
+
+def _merged_down(grid: Grid, c: int, header: HeaderMap) -> bool:
+    """Column ``c`` has a cell merged down over several data rows (a 序号 merged per issue)."""
+    return any(c0 <= c <= c1 and r1 > r0 >= header.data_start for r0, c0, r1, c1 in grid.merges)

@@ -28,6 +28,7 @@ __all__ = [
     "Issue",
     "Ledger",
     "LedgerInfo",
+    "LedgerSheet",
     "Measure",
     "Status",
 ]
@@ -74,6 +75,16 @@ class Measure(BaseModel):
     deadline: Deadline = Field(default_factory=lambda: Deadline(text="", kind=DeadlineKind.EMPTY))
     status: Status | None = None
     status_text: str = ""
+    #: the status was inferred from notice prose (rectxl parse-notice), not entered by a clerk
+    status_inferred: bool = False
+    #: closure stage the status cell states (待验收 / 已验收 / 已销号), ``None`` when it states none
+    stage: str | None = None
+    #: the status cell says the work is done and continues ("已完成，并长期坚持")
+    continuing: bool = False
+    #: fields whose cell holds a formula that was never computed (the value is unknown, not empty)
+    uncomputed: frozenset[str] = frozenset()
+    #: other recognised columns (配合单位, 整改目标, 验收人, 验收日期, 销号日期, 延期时限) → cell text
+    extra: dict[str, str] = Field(default_factory=dict)
     completed_on: date | None = None
     completed_text: str = ""
     progress: str = ""
@@ -125,21 +136,43 @@ class Aspect(BaseModel):
             yield from category.issues
 
 
+class LedgerSheet(BaseModel):
+    """One sheet the ledger was read from: its header and the cells worth a finding of their own."""
+
+    name: str
+    header_row: int = 1
+    hidden: bool = False
+    #: field → column letter, for every recognised column of the sheet
+    columns: dict[str, str] = Field(default_factory=dict)
+    #: field → further columns whose header names the same field (only the first is read)
+    duplicate_columns: dict[str, list[str]] = Field(default_factory=dict)
+    #: column letter → header text of a visible header cell that names no known column
+    unknown_columns: dict[str, str] = Field(default_factory=dict)
+    #: where a header word was mapped by the user (原列名 → 标准列名, from --column or 列名对照)
+    mapped_columns: dict[str, str] = Field(default_factory=dict)
+    #: A1 cells holding Excel error values (#REF!, #N/A …) → the error text
+    error_cells: dict[str, str] = Field(default_factory=dict)
+    #: A1 cells of ledger columns holding a formula whose value was never computed → the field
+    uncomputed_cells: dict[str, str] = Field(default_factory=dict)
+
+
 class Ledger(BaseModel):
     """A whole ledger: metadata, hierarchy, and where it was read from."""
 
     info: LedgerInfo = Field(default_factory=LedgerInfo)
+    #: where 单位名称/报告日期/反馈日期 came from when there is no 基本信息 sheet (e.g. "标题行")
+    info_source: dict[str, str] = Field(default_factory=dict)
     aspects: list[Aspect] = Field(default_factory=list)
+    #: the sheets the measures were read from, in order (the first one also fills the fields below)
+    sheets: list[LedgerSheet] = Field(default_factory=list)
     sheet: str = "台账"
     header_row: int = 1
-    #: field → column letter, for every recognised column of the ledger sheet
+    #: field → column letter, for every recognised column of the (first) ledger sheet
     columns: dict[str, str] = Field(default_factory=dict)
     #: field → further columns whose header names the same field (only the first is read)
     duplicate_columns: dict[str, list[str]] = Field(default_factory=dict)
     #: the 责任单位名录 sheet's units, ``None`` when the workbook has no such sheet
     owner_units: list[str] | None = None
-    #: A1 cells holding Excel error values (#REF!, #N/A …) → the error text
-    error_cells: dict[str, str] = Field(default_factory=dict)
     #: measure rows whose issue could not be determined (``measure-without-issue``)
     orphans: list[Measure] = Field(default_factory=list)
 

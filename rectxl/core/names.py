@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "COLUMN_MAP_SHEET",
     "DIRECTORY_SHEET",
     "FINDINGS_SHEET",
     "INFO_SHEET",
@@ -10,14 +11,28 @@ __all__ = [
     "MARKS_SHEET",
     "OUTPUT_SHEETS",
     "SUMMARY_SHEETS",
+    "is_rectxl_sheet",
 ]
 
 LEDGER_SHEET = "台账"
 INFO_SHEET = "基本信息"
 DIRECTORY_SHEET = "责任单位名录"
+#: optional sheet mapping a ledger's own header words to rectxl's columns (原列名 | 标准列名)
+COLUMN_MAP_SHEET = "列名对照"
 FINDINGS_SHEET = "校验结果"
 SUMMARY_SHEETS = ("整改总体情况", "整改明细", "责任单位统计", "逾期清单")
 #: hidden sheet recording which cells rectxl coloured and their original fill (for 清除标记)
 MARKS_SHEET = "rectxl标记"
 #: every sheet rectxl adds to a workbook (never read as a ledger, removed by 清除标记)
 OUTPUT_SHEETS = (FINDINGS_SHEET, *SUMMARY_SHEETS, MARKS_SHEET)
+
+
+def is_rectxl_sheet(name: str) -> bool:
+    """A sheet rectxl writes: one of :data:`OUTPUT_SHEETS`, or one of them renamed because the
+    user already had a sheet of that name ("整改明细(rectxl)", "校验结果（rectxl2）")."""
+    name = name.strip()
+    if name in OUTPUT_SHEETS:
+        return True
+    base, sep, tail = name.replace("（", "(").replace("）", ")").rpartition("(rectxl")
+    number = tail.removesuffix(")")
+    return bool(sep) and tail.endswith(")") and base.strip() in OUTPUT_SHEETS and (number == "" or number.isdigit())

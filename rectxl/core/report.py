@@ -38,20 +38,20 @@ def safe_cell_text(value: Any) -> Any:
 def to_text(report: Report, *, color: bool = False) -> str:
     """Findings grouped by severity, each with its cell and message; counts and as-of date."""
     lines: list[str] = []
-    src = report.source.path or "(未命名台账)"
-    lines.append(f"台账:{src}")
+    src = report.source.path or "（未命名台账）"
+    lines.append(f"台账：{src}（读取工作表：{'、'.join(report.sheets)}）")
     lines.append(
-        f"截至日期:{report.as_of.isoformat()}(来源:{report.as_of_source})  "
+        f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）  "
         f"{report.aspects}个方面 {report.issues}个问题 {report.measures}项措施"
     )
     counts = "  ".join(f"{SEVERITY_LABELS[s]} {report.count(s)}" for s in Severity)
-    lines.append(f"发现问题:{len(report.findings)} 条  ({counts})")
+    lines.append(f"发现问题：{len(report.findings)} 条  （{counts}）")
     palette = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
     for severity in Severity:
         group = [f for f in report.findings if f.severity is severity]
         if not group:
             continue
-        title = f"{SEVERITY_LABELS[severity]}({len(group)})"
+        title = f"{SEVERITY_LABELS[severity]}（{len(group)}）"
         if color:
             title = f"{palette[severity]}{title}\x1b[0m"
         lines.append("")

@@ -13,15 +13,19 @@ from rectxl.core.findings import SEVERITY_LABELS, Severity
 from rectxl.core.model import Ledger
 from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OUTPUT_SHEETS, SUMMARY_SHEETS
 from rectxl.core.summary import DetailRow, Summary, detail_rows, summarize, totals_sentence
+from rectxl.core.text import cn_date
+from rectxl.core.timing import GRADE_WORDS, Grade
 from rectxl.core.validate import Report
 
 __all__ = [
     "FINDINGS_SHEET",
+    "GRADE_FILLS",
     "HIGHLIGHTS",
     "MARKS_SHEET",
     "OUTPUT_SHEETS",
     "SUMMARY_SHEETS",
     "Highlight",
+    "PrintSetup",
     "SheetSpec",
     "findings_sheet",
     "highlight_cells",
@@ -37,40 +41,82 @@ class Highlight:
     color: str  # RRGGBB
 
 
-#: colour categories, in priority order (a cell with several findings takes the first)
+#: the warning grades' colours (红/橙/黄/蓝/绿): the highlights, the summary sheets and the
+#: template's conditional formats use the same ones, so Excel's colours agree with rectxl's
+GRADE_FILLS = {
+    Grade.RED: "FF7C80",
+    Grade.ORANGE: "FFC000",
+    Grade.YELLOW: "FFE699",
+    Grade.BLUE: "9BC2E6",
+    Grade.GREEN: "C6EFCE",
+}
+
+#: colour categories, in the legend's order (priority: :data:`_PRIORITY`)
 HIGHLIGHTS = (
-    Highlight("overdue", "已逾期", "FF7C80"),
+    Highlight("overdue", "已逾期（红色预警）", GRADE_FILLS[Grade.RED]),
     Highlight("owner", "缺少责任人/责任单位", "F4B183"),
-    Highlight("due", "临期(15天内或今天到期)", "FFE699"),
+    Highlight("due", "临期（黄色预警）", GRADE_FILLS[Grade.YELLOW]),
     Highlight("error", "其他错误", "C9B3E6"),
+    # light: a warning asks for a look, not a fix (缺少佐证材料、缺少完成时间、状态与进展不符……)
+    Highlight("warning", "警告（如缺少佐证材料、完成时间）", "DDEBF7"),
+    Highlight("due_orange", "临期较近（橙色预警）", GRADE_FILLS[Grade.ORANGE]),
+    Highlight("long_term", "长期坚持但时限已过（蓝色）", GRADE_FILLS[Grade.BLUE]),
 )
+#: a cell with several findings takes the first of these
+_PRIORITY = ("overdue", "owner", "due_orange", "due", "long_term", "error", "warning")
 _CODE_HIGHLIGHT = {
-    "overdue": "overdue",
+    "overdue": "overdue", "extension-overdue": "overdue",
     "missing-owner-unit": "owner", "missing-lead": "owner", "missing-owner-person": "owner",
     "due-soon": "due", "due-today": "due",
+    "long-term-past-deadline": "long_term",
 }
+_SEVERITY_HIGHLIGHT = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+#: how the due-soon and due-today messages name the orange grade
+_ORANGE_MARK = f"【{GRADE_WORDS[Grade.ORANGE]}】"
 
 
 def highlight_cells(report: Report, sheet: str) -> dict[str, Highlight]:
-    """Cell (A1) → colour category for findings in ``sheet``; only errors beyond the named codes."""
-    order = {h.key: i for i, h in enumerate(HIGHLIGHTS)}
+    """Cell (A1) → colour category for findings in ``sheet``: the named codes (a deadline in the
+    orange grade orange, in the yellow grade yellow), then any other error, then any other
+    warning (a light colour); notes (提示) are not coloured."""
+    order = {key: i for i, key in enumerate(_PRIORITY)}
     by_key = {h.key: h for h in HIGHLIGHTS}
     cells: dict[str, Highlight] = {}
     for f in report.findings:
         if not f.cell or f.sheet != sheet:
             continue
-        key = _CODE_HIGHLIGHT.get(f.code) or ("error" if f.severity is Severity.ERROR else None)
+        key = _CODE_HIGHLIGHT.get(f.code) or _SEVERITY_HIGHLIGHT.get(f.severity)
         if key is None:
             continue
+        if key == "due" and _ORANGE_MARK in f.message:
+            key = "due_orange"
         current = cells.get(f.cell)
         if current is None or order[key] < order[current.key]:
             cells[f.cell] = by_key[key]
     return cells
 
 
+@dataclass(frozen=True)
+class PrintSetup:
+    """How a sheet prints (both writers apply it where their engine can): landscape A4, scaled
+    to one page wide and as many pages tall as needed, the title rows repeated on every page,
+    centred, with "第 N 页，共 M 页" in the footer."""
+
+    landscape: bool = True
+    paper_size: int = 9  # OOXML paperSize: 9 = A4
+    fit_width: int = 1   # pages wide (0 = no limit)
+    fit_height: int = 0  # pages tall (0 = as many as needed)
+    #: (first, last) 0-based rows repeated at the top of every printed page; ``None`` = the
+    #: sheet's title row through its header row
+    title_rows: tuple[int, int] | None = None
+    center_horizontally: bool = True
+    footer: str = "第 &P 页，共 &N 页"
+    margins_cm: tuple[float, float, float, float] = (1.5, 1.5, 1.2, 1.2)  # top, bottom, left, right
+
+
 @dataclass
 class SheetSpec:
-    """A sheet to write: values plus the few formats that make it readable."""
+    """A sheet to write: values plus the few formats that make it readable and printable."""
 
     name: str
     rows: list[list[Any]]
@@ -87,10 +133,29 @@ class SheetSpec:
     number_formats: dict[int, str] = field(default_factory=dict)
     #: (row, col) 0-based → fill colour RRGGBB (the colour legend)
     cell_fills: dict[tuple[int, int], str] = field(default_factory=dict)
-    #: (row, col) 0-based cells shown as percentages
+    #: (row, col) 0-based cells holding a share (0.6) shown as a percentage (60.0%)
     percent_cells: list[tuple[int, int]] = field(default_factory=list)
+    percent_format: str = "0.0%"
     autofilter: bool = True
-    chart: tuple[str, int, int] | None = None  # (title, first data row, last data row), cols A/B
+    #: (title, first data row, last data row): a bar chart of column B by column A,
+    #: categories top to bottom in row order, anchored at :attr:`chart_row`
+    chart: tuple[str, int, int] | None = None
+    #: row (0-based) of the chart's top-left corner; ``None`` = one row below the last row
+    chart_row: int | None = None
+    #: rows (0-based) after which a printed page ends (e.g. before a chart)
+    page_breaks: set[int] = field(default_factory=set)
+    #: rows (0-based) above the table whose text spans the table's width, wrapped
+    merged_rows: set[int] = field(default_factory=set)
+    #: row (0-based) → height in points (rows whose wrapped text needs more than one line)
+    row_heights: dict[int, float] = field(default_factory=dict)
+    print_setup: PrintSetup = field(default_factory=PrintSetup)
+
+    @property
+    def print_title_rows(self) -> tuple[int, int]:
+        """The rows repeated on every printed page (0-based, inclusive)."""
+        if self.print_setup.title_rows is not None:
+            return self.print_setup.title_rows
+        return (0, self.header_row) if self.header_row <= 1 else (self.header_row, self.header_row)
 
 
 def _as_of_line(report: Report) -> str:
@@ -106,7 +171,7 @@ def findings_sheet(report: Report) -> SheetSpec:
         [f"{_as_of_line(report)};共{len(report.findings)}条:{counts};"
          f"{report.aspects}个方面{report.issues}个问题{report.measures}项措施"],
         [f"源文件 SHA-256:{report.source.sha256 or '(未知)'}"],
-        ["标记颜色:", *(h.label for h in HIGHLIGHTS)],
+        ["标记颜色：", *(h.label for h in HIGHLIGHTS)],
         ["序号", "严重程度", "代码", "问题说明", "单元格", "行", "列名", "单元格内容"],
     ]
     header = len(rows) - 1
@@ -127,52 +192,91 @@ def findings_sheet(report: Report) -> SheetSpec:
 
 def summary_sheets(report: Report, ledger: Ledger) -> list[SheetSpec]:
     """整改总体情况, 整改明细, 责任单位统计, 逾期清单 for ``ledger`` as of the report's date."""
-    rows = detail_rows(ledger, report.as_of)
-    summary = summarize(ledger, report.as_of, rows=rows)
+    rows = detail_rows(ledger, report.as_of, report.warn_days)
+    summary = summarize(ledger, report.as_of, rows=rows, warn_days=report.warn_days)
     return [_overview(report, summary), _detail(rows), _units(summary), _overdue(summary)]
 
 
-def _pct(rate: float) -> str:
-    return f"{rate:.0%}"
+_HEADER_FILL = "D9E1F2"
+#: points per line of wrapped 11 pt text, and the width units one Chinese character takes
+_LINE_PT = 15.0
+_CJK_WIDTH = 2.1
+
+
+def _text_width(text: str) -> float:
+    return sum(1.0 if ord(ch) < 0x2E80 else _CJK_WIDTH for ch in text)
+
+
+def _wrapped_height(text: str, width: float) -> float:
+    """Height (points) of ``text`` wrapped in a cell ``width`` character units wide."""
+    lines = sum(max(1, -(-int(_text_width(part) + 1) // max(1, int(width))))
+                for part in text.split("\n"))
+    return lines * _LINE_PT + 3
+
+
+def _banner(spec: SheetSpec, rows: range) -> None:
+    """Rows above the table merged across its width, wrapped, as tall as their text."""
+    width = sum(spec.widths)
+    for r in rows:
+        spec.merged_rows.add(r)
+        text = str(spec.rows[r][0]) if spec.rows[r] else ""
+        height = _wrapped_height(text, width)
+        if height > _LINE_PT + 3:
+            spec.row_heights[r] = height
+
+
+def _summary_as_of(report: Report) -> str:
+    return f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）"
 
 
 def _overview(report: Report, s: Summary) -> SheetSpec:
     c = s.counts
     rows: list[list[Any]] = [
         ["整改总体情况"],
-        [_as_of_line(report)],
+        [_summary_as_of(report)],
         [totals_sentence(s)],
         ["项目", "数量"],
         ["问题方面", s.aspects], ["问题类别", s.categories], ["问题", s.issues],
-        ["整改措施", c.measures], ["已完成", c.done], ["基本完成", c.mostly_done],
-        ["正在推进", c.in_progress], ["长期坚持", c.long_term], ["未启动", c.not_started],
-        ["状态未明确", c.unknown], ["已逾期", c.overdue], ["措施完成率", _pct(c.rate)],
+        ["整改措施", c.measures], ["已完成", c.done], ["其中：已验收待销号", c.accepted], ["其中：已销号", c.closed],
+        ["基本完成", c.mostly_done], ["正在推进", c.in_progress], ["长期坚持", c.long_term],
+        ["未启动", c.not_started], ["状态未明确", c.unknown], ["已逾期", c.overdue], ["已延期", c.extended],
+        ["措施完成率", round(c.rate, 4)], ["措施销号率", round(c.closure_rate, 4)],
         [],
         ["方面", "完成率", "措施", "已完成", "正在推进", "长期坚持", "逾期"],
     ]
+    rate_rows = [i for i, r in enumerate(rows) if r and r[0] in ("措施完成率", "措施销号率")]
     first = len(rows)
     for title, counts in s.per_aspect:
         rows.append([title, round(counts.rate, 4), counts.measures, counts.done,
                      counts.in_progress + counts.mostly_done, counts.long_term, counts.overdue])
-    spec = SheetSpec("整改总体情况", rows, 3, [40, 12, 8, 8, 10, 10, 8], autofilter=False)
+    spec = SheetSpec("整改总体情况", rows, 3, [40, 12, 8, 8, 10, 10, 8], autofilter=False,
+                     print_setup=PrintSetup(title_rows=(0, 1)))
     spec.bold_rows = {0, 3, first - 1}
-    spec.percent_cells = [(r, 1) for r in range(first, len(rows))]
+    spec.row_fills = {first - 1: _HEADER_FILL}
+    spec.percent_cells = [(r, 1) for r in rate_rows] + [(r, 1) for r in range(first, len(rows))]
+    _banner(spec, range(0, 3))
     if s.per_aspect:
-        spec.chart = ("各方面整改完成率", first, len(rows) - 1)
+        # below the tables, on a printed page of its own (a chart is never cut by a page break)
+        spec.chart = ("各方面整改措施完成率", first, len(rows) - 1)
+        spec.chart_row = len(rows) + 1
+        spec.page_breaks = {len(rows)}
     return spec
 
 
 def _detail(rows_in: list[DetailRow]) -> SheetSpec:
     rows: list[list[Any]] = [
-        ["整改明细(方面 → 类别 → 问题 → 措施)"],
-        ["层级", "编号", "内容", "状态", "措施数", "已完成", "逾期", "责任单位", "责任领导", "整改时限", "台账行"],
+        ["整改明细（方面 → 类别 → 问题 → 措施）"],
+        ["层级", "编号", "内容", "状态", "措施数", "已完成", "逾期", "责任单位", "责任领导", "整改时限", "台账行",
+         "预警", "销号"],
     ]
-    spec = SheetSpec("整改明细", rows, 1, [6, 12, 60, 10, 8, 8, 6, 16, 10, 16, 8])
+    spec = SheetSpec("整改明细", rows, 1, [6, 12, 56, 10, 7, 7, 6, 16, 10, 16, 7, 6, 8])
     level_names = {1: "方面", 2: "类别", 3: "问题", 4: "措施"}
     for d in rows_in:
         rows.append([level_names[d.level], d.label, d.text, d.status, d.counts.measures, d.counts.done,
-                     d.counts.overdue, d.owner, d.lead, d.deadline, d.row])
+                     d.counts.overdue, d.owner, d.lead, d.deadline, d.row, d.grade, d.stage])
         r = len(rows) - 1
+        if d.grade:
+            spec.cell_fills[(r, 11)] = GRADE_FILLS[Grade(d.grade)]
         if d.level > 1:
             spec.outline[r] = d.level - 1
         if d.level <= 2:
@@ -180,20 +284,41 @@ def _detail(rows_in: list[DetailRow]) -> SheetSpec:
         if d.level == 4 and d.overdue:
             spec.row_fills[r] = HIGHLIGHTS[0].color
     spec.bold_rows |= {0, 1}
+    _banner(spec, range(0, 1))
     return spec
+
+
+def _warn_legend(warn_days: tuple[int, ...]) -> str:
+    """"预警：逾期红色，到期前10天内橙色、20天内黄色，长期坚持蓝色，已完成绿色"."""
+    parts = ["逾期红色"]
+    if len(warn_days) > 1:
+        parts.append(f"到期前{min(warn_days)}天内橙色、{max(warn_days)}天内黄色")
+    elif warn_days:
+        parts.append(f"到期前{warn_days[0]}天内黄色")
+    return "预警：" + "，".join([*parts, "长期坚持蓝色", "已完成绿色"])
+
+
+#: the 预警 columns of 责任单位统计: (header, Counts attribute, grade)
+_GRADE_COLUMNS = (("红", "red", Grade.RED), ("橙", "orange", Grade.ORANGE), ("黄", "yellow", Grade.YELLOW),
+                  ("蓝", "blue", Grade.BLUE), ("绿", "green", Grade.GREEN))
 
 
 def _units(s: Summary) -> SheetSpec:
     rows: list[list[Any]] = [
-        ["责任单位统计"],
-        ["责任单位", "措施数", "已完成", "基本完成", "正在推进", "长期坚持", "未启动", "逾期", "完成率"],
+        [f"责任单位统计（{_warn_legend(s.warn_days)}）"],
+        ["责任单位", "措施数", "已完成", "基本完成", "正在推进", "长期坚持", "未启动", "逾期", "完成率",
+         "已销号", "销号率", *(h for h, _, _ in _GRADE_COLUMNS), "已延期"],
     ]
     for u in s.units:
         c = u.counts
         rows.append([u.unit, c.measures, c.done, c.mostly_done, c.in_progress, c.long_term,
-                     c.not_started, c.overdue, _pct(c.rate)])
-    spec = SheetSpec("责任单位统计", rows, 1, [24, 8, 8, 8, 8, 8, 8, 8, 8])
+                     c.not_started, c.overdue, round(c.rate, 4), c.closed, round(c.closure_rate, 4),
+                     *(getattr(c, attr) for _, attr, _ in _GRADE_COLUMNS), c.extended])
+    spec = SheetSpec("责任单位统计", rows, 1, [24, 8, 8, 8, 8, 8, 8, 8, 10, 8, 10, 5, 5, 5, 5, 5, 8])
     spec.bold_rows = {0, 1}
+    spec.percent_cells = [(r, c) for r in range(2, len(rows)) for c in (8, 10)]
+    spec.cell_fills = {(1, 11 + i): GRADE_FILLS[g] for i, (_, _, g) in enumerate(_GRADE_COLUMNS)}
+    _banner(spec, range(0, 1))
     return spec
 
 
@@ -206,6 +331,22 @@ def _overdue(s: Summary) -> SheetSpec:
         days = (s.as_of - d.due).days if d.due else ""
         rows.append([d.row, d.label, d.text, d.owner, d.lead, d.deadline,
                      d.due.isoformat() if d.due else "立行立改", days, d.status])
-    spec = SheetSpec("逾期清单", rows, 1, [8, 6, 60, 16, 10, 16, 12, 8, 10])
+    spec = SheetSpec("逾期清单", rows, 1, [8, 6, 56, 16, 10, 16, 12, 8, 10])
     spec.bold_rows = {0, 1}
+    _banner(spec, range(0, 1))
+    if s.extended:
+        # the extended measures below the overdue ones: both deadlines on record (延期清单)
+        spec.autofilter = False  # a filter over two tables would hide rows of the second
+        rows.append([])
+        rows.append([f"延期清单（{len(s.extended)}项：原整改时限与延期后的时限）"])
+        rows.append(["台账行", "编号", "整改措施", "责任单位", "延期次数", "整改时限（原文）", "原定时限", "延期至",
+                     "状态"])
+        spec.bold_rows |= {len(rows) - 2, len(rows) - 1}
+        spec.row_fills[len(rows) - 1] = _HEADER_FILL
+        for e in s.extended:
+            rows.append([e.row, e.label, e.text, e.owner, e.times, e.deadline,
+                         cn_date(e.original_due) if e.original_due else "（未注明）",
+                         cn_date(e.due) if e.due else "", e.status + ("（延期后仍逾期）" if e.overdue else "")])
+            if e.overdue:
+                spec.row_fills[len(rows) - 1] = GRADE_FILLS[Grade.RED]
     return spec

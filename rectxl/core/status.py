@@ -1,22 +1,63 @@
-"""Rectification statuses (整改状态) and general cell-text normalisation.
+"""Rectification statuses (整改状态): read what a clerk typed into one of five statuses.
 
-``normalize_text`` is the shared whitespace clean-up for any cell text; ``parse_status``
-maps the many spellings clerks type into the five normalised statuses of DESIGN.md §2.
+``read_status`` returns a :class:`StatusReading`: the normalised :class:`Status`, the closure
+:class:`Stage` (待验收 / 已验收 / 已销号), whether the work also *continues* ("已完成，并长期坚持"),
+and the narrative that followed the status word (``rest``: "已完成。召开专题会2次……" → status
+已完成, rest "召开专题会2次……"). ``parse_status`` is ``read_status(value).status``.
 
-Matching is *exact* after normalisation (NFKC width folding, all whitespace removed,
-decorative check marks and trailing punctuation dropped) — never substring guessing, so
-"未完成" can never become 已完成.
+How a cell is read (DESIGN.md §2):
+
+1. The text is split into clauses at punctuation, line breaks and brackets (and, when that does
+   not give a status, at spaces). Each clause is folded — NFKC width folding, traditional
+   characters to simplified (:func:`rectxl.core.text.to_simplified`), whitespace and decorative
+   marks (√ ★ 【】 …) removed — and read by an **ordered rule set**:
+
+   a. doubt ("已完成？", "是否…") → nothing;
+   b. **negations** first — 未/尚未/暂未/没有/没/还未/仍未 … and verdicts 不到位/不彻底/不够/不明显/
+      不合格 …: 未启动/未开始/未着手/未整改 → 未启动; 未完成/未办结/未到位/验收未通过/未达到… →
+      正在推进; 不涉及/不存在 → nothing. A negated clause is never read as done;
+   c. otherwise the clause must be made *entirely* of status words ("atoms", optionally joined
+      by 并/且/同时 …, optionally after a subject such as 该问题/整改任务/目前): **closure**
+      (待验收/申请销号 → awaiting, 验收合格/已通过验收 → accepted, 已销号 → closed),
+      **long-term** (长期/持续/常态化/长效/久久为功 + 坚持/推进/整改/落实/巩固 …), **staged**
+      (基本/大部分/初步/主体 + done, 阶段性完成, 取得阶段性成效), **in progress** (正在/仍在 + verb,
+      verb + 中, 稳步/有序/按计划 + 推进, 延期/超期, 已启动, 部分完成, 推进缓慢), **not started**
+      (待启动, 拟于…启动), **done** (已 + 整改/落实/纠正/解决 …, verb + 到位/完毕/完成/清零,
+      完成/办结 + 整改任务, 达到整改要求, 是) and percentages ("完成约85%"). When several atoms
+      could start at a position the longest wins, ties going to the earlier kind in that order.
+      Leftover text that is none of these makes the clause *not* a status clause, so "已完成前期摸底"
+      is not read as 已完成.
+
+2. The first clause gives the status; following clauses that only **qualify** it are absorbed —
+   long-term words (→ ``continuing``), closure words (→ ``stage``), "取得阶段性成效" after 基本完成,
+   a percentage after a done word, and anything in brackets right after it ("是（已完成）",
+   "完成（长期坚持）", "整改中（進行中）"). The first clause that is not such a qualifier starts
+   ``rest``. When the first clause is no status at all but the *last* clause is ("召开专题会议，
+   已完成"), that clause gives the status and the text before it is ``rest``.
+
+Unrecognised text gives ``status=None`` (the caller reports ``bad-status``); nothing is ever
+guessed into 已完成.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
-from rectxl.core.text import fold_text
+from rectxl.core.text import normalize_text, to_simplified
 
-__all__ = ["STATUS_ALIASES", "Status", "parse_status"]
+__all__ = [
+    "STATUS_ALIASES",
+    "Stage",
+    "Status",
+    "StatusReading",
+    "parse_status",
+    "read_status",
+]
 
 
 class Status(StrEnum):
@@ -29,12 +70,39 @@ class Status(StrEnum):
     NOT_STARTED = "未启动"
 
 
-# ---------------------------------------------------------------------------
-# Status parsing
-# ---------------------------------------------------------------------------
+class Stage(StrEnum):
+    """How far closure has gone for a finished measure (DESIGN.md §1.5)."""
 
-#: (status, accepted spelling, where it comes from).  Spellings are compared after
-#: :func:`fold_text` and removal of decorative marks / trailing punctuation.
+    AWAITING = "待验收"
+    ACCEPTED = "已验收"
+    CLOSED = "已销号"
+
+
+_STAGE_ORDER = {Stage.AWAITING: 1, Stage.ACCEPTED: 2, Stage.CLOSED: 3}
+
+
+@dataclass(frozen=True)
+class StatusReading:
+    """What a status cell says.
+
+    ``status`` is ``None`` for blank or unrecognised text; ``stage`` is set only for 已完成
+    readings that mention acceptance/closure; ``continuing`` is True when a status other than
+    长期坚持 is followed by a long-term phrase ("已完成，并长期坚持"); ``rest`` is the narrative after
+    the status words ("" when there is none), as typed (whitespace cleaned, not folded).
+    """
+
+    status: Status | None
+    stage: Stage | None = None
+    continuing: bool = False
+    rest: str = ""
+
+
+_NOTHING = StatusReading(None)
+
+#: Examples of the spellings the rules read, with where they come from (DESIGN.md §2 and common
+#: variants). Documentation and test material only: the parser does not look these up, it reads
+#: them by the ordered rules above (so do the hundreds of spellings in
+#: ``tests/data/status_cases.tsv`` and the ones no table names).
 STATUS_ALIASES: tuple[tuple[Status, str, str], ...] = (
     # 已完成
     (Status.DONE, "已完成", "label"),
@@ -42,13 +110,14 @@ STATUS_ALIASES: tuple[tuple[Status, str, str], ...] = (
     (Status.DONE, "已完成整改", "DESIGN"),
     (Status.DONE, "完成", "DESIGN"),
     (Status.DONE, "已办结", "DESIGN"),
-    (Status.DONE, "已销号", "DESIGN"),
+    (Status.DONE, "已销号", "DESIGN (stage 已销号)"),
     (Status.DONE, "整改完成", "DESIGN"),
+    (Status.DONE, "整改到位", "DESIGN"),
+    (Status.DONE, "已落实", "DESIGN"),
+    (Status.DONE, "整改已完成", "DESIGN"),
     (Status.DONE, "完成整改", "word-order variant of 整改完成"),
     (Status.DONE, "已整改完成", "variant of 已完成整改"),
-    (Status.DONE, "整改已完成", "variant of 已完成整改"),
     (Status.DONE, "已整改到位", "opposite of DESIGN 尚未整改到位"),
-    (Status.DONE, "整改到位", "opposite of DESIGN 尚未整改到位"),
     (Status.DONE, "已全部完成", "全部 = fully"),
     (Status.DONE, "全部完成", "全部 = fully"),
     (Status.DONE, "办结", "variant of 已办结"),
@@ -60,26 +129,29 @@ STATUS_ALIASES: tuple[tuple[Status, str, str], ...] = (
     # 基本完成
     (Status.MOSTLY_DONE, "基本完成", "label"),
     (Status.MOSTLY_DONE, "阶段性完成", "DESIGN"),
-    (Status.MOSTLY_DONE, "部分完成", "DESIGN"),
-    (Status.MOSTLY_DONE, "基本完成取得阶段性成果", "DESIGN"),
+    (Status.MOSTLY_DONE, "取得阶段性成效", "DESIGN"),
+    (Status.MOSTLY_DONE, "大部分完成", "DESIGN"),
+    (Status.MOSTLY_DONE, "基本完成取得阶段性成果", "notice phrase"),
     (Status.MOSTLY_DONE, "已基本完成", "variant of 基本完成"),
     (Status.MOSTLY_DONE, "基本完成整改", "variant of 基本完成"),
     (Status.MOSTLY_DONE, "已基本完成整改", "variant of 基本完成"),
     (Status.MOSTLY_DONE, "整改基本完成", "variant of 基本完成"),
     (Status.MOSTLY_DONE, "已阶段性完成", "variant of 阶段性完成"),
-    (Status.MOSTLY_DONE, "已部分完成", "variant of 部分完成"),
-    (Status.MOSTLY_DONE, "基本完成,取得阶段性成果", "DESIGN with comma"),
-    (Status.MOSTLY_DONE, "基本完成并取得阶段性成果", "DESIGN with 并"),
-    (Status.MOSTLY_DONE, "取得阶段性成果", "tail of the DESIGN phrase"),
-    (Status.MOSTLY_DONE, "取得阶段性成效", "synonym of 取得阶段性成果"),
+    (Status.MOSTLY_DONE, "基本完成,取得阶段性成果", "notice phrase with comma"),
+    (Status.MOSTLY_DONE, "基本完成并取得阶段性成果", "notice phrase with 并"),
+    (Status.MOSTLY_DONE, "取得阶段性成果", "tail of the notice phrase"),
     # 正在推进
     (Status.IN_PROGRESS, "正在推进", "label"),
     (Status.IN_PROGRESS, "推进中", "DESIGN"),
     (Status.IN_PROGRESS, "整改中", "DESIGN"),
-    (Status.IN_PROGRESS, "正在整改", "DESIGN"),
+    (Status.IN_PROGRESS, "正在落实", "DESIGN"),
     (Status.IN_PROGRESS, "未完成", "DESIGN"),
     (Status.IN_PROGRESS, "尚未整改到位", "DESIGN"),
     (Status.IN_PROGRESS, "延期整改", "DESIGN"),
+    (Status.IN_PROGRESS, "整改不够彻底", "DESIGN: an auditor's verdict"),
+    (Status.IN_PROGRESS, "部分完成", "part done is not mostly done"),
+    (Status.IN_PROGRESS, "已部分完成", "part done is not mostly done"),
+    (Status.IN_PROGRESS, "正在整改", "variant of 正在推进"),
     (Status.IN_PROGRESS, "正在推进中", "variant of 正在推进"),
     (Status.IN_PROGRESS, "正在整改中", "variant of 正在整改"),
     (Status.IN_PROGRESS, "整改推进中", "variant of 推进中"),
@@ -100,18 +172,18 @@ STATUS_ALIASES: tuple[tuple[Status, str, str], ...] = (
     (Status.LONG_TERM, "长期推进", "DESIGN"),
     (Status.LONG_TERM, "持续推进", "DESIGN"),
     (Status.LONG_TERM, "持续整改", "DESIGN"),
-    (Status.LONG_TERM, "持续坚持", "DESIGN"),
+    (Status.LONG_TERM, "需长期坚持", "DESIGN"),
+    (Status.LONG_TERM, "常态化推进", "DESIGN"),
+    (Status.LONG_TERM, "持续坚持", "variant of 长期坚持"),
     (Status.LONG_TERM, "长期", "short form, also a deadline phrase"),
     (Status.LONG_TERM, "长期整改", "synonym of 持续整改"),
     (Status.LONG_TERM, "长期执行", "synonym of 长期坚持"),
-    (Status.LONG_TERM, "需长期坚持", "variant of 长期坚持"),
     (Status.LONG_TERM, "长期坚持中", "variant of 长期坚持"),
     (Status.LONG_TERM, "持续推进中", "variant of 持续推进"),
-    (Status.LONG_TERM, "常态化推进", "synonym of 持续推进"),
     # 未启动
     (Status.NOT_STARTED, "未启动", "label"),
     (Status.NOT_STARTED, "未开始", "DESIGN"),
-    (Status.NOT_STARTED, "尚未启动", "variant of 未启动"),
+    (Status.NOT_STARTED, "尚未启动", "DESIGN"),
     (Status.NOT_STARTED, "暂未启动", "variant of 未启动"),
     (Status.NOT_STARTED, "未启动整改", "variant of 未启动"),
     (Status.NOT_STARTED, "尚未开始", "variant of 未开始"),
@@ -120,47 +192,569 @@ STATUS_ALIASES: tuple[tuple[Status, str, str], ...] = (
     (Status.NOT_STARTED, "尚未开展", "synonym of 未开始"),
 )
 
-_LOOKUP: dict[str, Status] = {}
-for _status, _alias, _note in STATUS_ALIASES:
-    _LOOKUP[_alias.replace(",", "")] = _status
-del _status, _alias, _note
 
-# Decorative marks clerks put before/after a status ("√已完成", "已完成✔", "【已完成】"),
-# plus trailing punctuation ("已完成整改。").
-_DECOR = "√✓✔☑■□●○◎▲△★☆※·•*#-—_~"
-_BRACKETS = "()[]{}<>【】〔〕「」『』《》〈〉\"'“”‘’"
-_TRAIL_PUNCT = ".,;:!、。;:!…"  # not "?": "已完成?" expresses doubt
-_STRIP_CHARS = _DECOR + _BRACKETS + _TRAIL_PUNCT
-_COMMA = re.compile(r"[,,、;]")
+# ---------------------------------------------------------------------------
+# Vocabulary (simplified, after folding)
+# ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
-def _parse_status_text(key: str) -> Status | None:
-    s = key.strip(_STRIP_CHARS)
-    if not s:
+def _alt(words: str) -> str:
+    """A regex alternation of the space-separated words, longest first."""
+    return "(?:" + "|".join(sorted(set(words.split()), key=len, reverse=True)) + ")"
+
+
+#: adverbs that may stand before a done verb (已按期完成, 全部整改到位, 按要求完成整改)
+_DONE_ADV = _alt(
+    "已 已经 均已 都已 全部 全面 全都 按期 如期 按时 按要求 按照要求 按规定 按计划 彻底 圆满 顺利 及时 "
+    "切实 认真 逐项 逐一 依规 依法 基本上已"
+)
+#: verbs that are done by themselves (完成, 办结, 解决 …)
+_V_SELF = _alt("完成 办结 结办 完结 结束 结案 闭环 清零 解决 完工 竣工 销项 办完 做完 改完")
+#: verbs that are done with 已 or a result complement (已整改, 整改到位, 办理完毕 …)
+_V_RES = _alt(
+    "整改 落实 纠正 处理 办理 整治 改正 规范 完善 清理 清退 退回 退还 追回 收回 查处 处置 修订 修改 "
+    "健全 建立 执行 核查 清查 腾退 补缴 追缴 调整 改进 整顿 治理 更正 补充 补齐 补正 撤销 取消 "
+    "归还 上缴 缴纳 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办"
+)
+#: result complements (整改到位, 处理完毕, 整改清零 …)
+_RESULT = _alt("完成 到位 完毕 完结 结束 清零 办结 闭环 彻底 妥当 妥善")
+#: objects after a done verb (完成整改任务, 已完成整改工作)
+_OBJ = _alt(
+    "整改 整改任务 整改工作 整改事项 整改要求 整改目标 整改措施 任务 工作 各项任务 全部任务 相关工作 "
+    "所有任务 该项工作 问题整改"
+)
+#: verbs that something can be "in progress" of (正在办理, 施工中 …)
+_V_ANY = _alt(
+    "整改 落实 纠正 处理 办理 整治 改正 规范 完善 清理 清退 追回 收回 查处 处置 修订 修改 健全 建立 "
+    "执行 核查 清查 腾退 补缴 追缴 调整 改进 整顿 治理 推进 推动 进行 开展 实施 办 建设 建 施工 招标 "
+    "采购 审批 审核 核实 研究 协调 对接 谋划 筹备 跟进 跟踪 制定 起草 编制 排查 摸排 梳理 调查 申报 "
+    "报批 审计 申请 延期 整合 解决 完成 抓 做 改 督办 督促 论证 评估 公示 设计 结算 清算 追偿 诉讼"
+)
+#: adverbs of in-progress work (稳步推进, 按序时进度推进, 正在抓紧整改 …)
+_ADV_IP = _alt(
+    "按计划 按进度 按序时进度 按序时 按时序 序时 有序 稳步 积极 加快 加紧 抓紧 全力 正常 扎实 全面 "
+    "深入 继续 进一步 逐步 分步 分阶段 同步 努力 大力 着力 加大力度 稳妥 有效 紧锣密鼓 紧锣密鼓地 "
+    "按步骤 按节点 按时间节点 按方案 按要求 按照计划 进行"
+)
+#: long-term modifiers (长期坚持, 持续推进, 常态长效, 久久为功 …)
+_LT_MOD = _alt(
+    "长期 长期性 持续 持续性 常态 常态化 长效 长效化 久久为功 常抓不懈 持之以恒 持之以恒地 坚持不懈 "
+    "一以贯之 常抓常管 经常性 常年 不断 长远"
+)
+#: what long-term work does (…坚持, …推进, …巩固, …跟踪问效)
+_LT_VERB = _alt(
+    "坚持 推进 整改 执行 落实 开展 深化 巩固 抓好 抓实 跟踪 问效 关注 监督 推动 加强 完善 规范 管理 "
+    "实施 做好 提升 保持 用力 发力 改进 整治 治理 跟进 强化 督促 有效 坚守 抓 做 进行 更新 维护 "
+    "运行 落地 见效 抓紧 整改落实"
+)
+#: verbs of starting work (未启动, 已启动, 拟于…开展)
+_V_START = _alt("启动 开始 开展 着手 实施 动工 开工 部署 推进 安排 行动 动")
+#: subjects a status may follow (该问题已整改, 整改任务已完成, 目前未完成)
+_SUBJ = _alt(
+    "该问题 本问题 此问题 问题 该项 该项问题 该项工作 该项任务 本项 本项问题 本项工作 本项任务 此项 "
+    "此项工作 此项任务 本条 该条 整改 整改任务 整改工作 整改事项 相关问题 相关工作 上述问题 目前 "
+    "当前 现阶段 现 截至目前 截止目前 至今 经核查 经核实 经查 本单位 我单位 我局 措施 该措施 本措施 "
+    "整改措施"
+)
+
+
+class _Atom(NamedTuple):
+    kind: str  # "done" "mostly" "progress" "not_started" "long_term" "achieved" "percent"
+    # "awaiting" "accepted" "closed" "subject"
+    end: int
+    value: int = 0  # the percentage of a "percent" atom
+
+
+_PCT = r"(?P<pct>\d{1,3}(?:\.\d+)?)%"
+#: a date as clerks write it inside a status ("已于2026年5月12日完成")
+_DATE = r"[\d年月日号.\-/上中下旬底初末]{2,16}(?:前|之前|以前)?"
+#: someone in between (待巡察办验收, 报县纪委监委销号)
+_WHO = r"[\u4e00-\u9fff]{0,8}?"
+
+#: (kind, alternatives) in priority order; every alternative is tried on its own, the longest
+#: match wins and, between equally long ones, the earlier kind
+_ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # closure ---------------------------------------------------------------------------------
+    (
+        "awaiting",
+        (
+            r"(?:正在|正|待|等待|准备|拟|申请|已申请|报请|已报请|提请|已提请|提交|已提交|已报|报送|已报送|"
+            r"已上报|上报|递交|已递交|申报|已申报)(?:组织|进行|开展|申请|提交|办理)?(?:验收|销号|销项)"
+            r"(?:申请|中|手续)?",
+            rf"(?:待|等待|申请|报请|提请|已报请|已提请|已申请|报|已报){_WHO}(?:组织|进行)?(?:验收|销号|销项)",
+            r"(?:已经?)?(?:提交|报送|上报|递交)了?(?:验收|销号|销项)(?:申请|材料|手续)",
+            r"(?:验收|销号|销项)(?:中|申请中|审核中|审批中|申请(?:已提交|已报送|已上报|已递交)?)",
+        ),
+    ),
+    (
+        "accepted",
+        (
+            r"(?:(?:已经?|均已)(?:经过?|通过)?|经过?|通过|已通过)(?:组织)?验收(?:合格|通过|完成|完毕|达标)?",
+            r"验收(?:合格|通过|完成|完毕|达标)",
+        ),
+    ),
+    (
+        "closed",
+        (r"(?:已经?|均已)?(?:验收|对账|审核|核查|审批)?并?(?:销号|销项|销账|销案)(?:完成|完毕|处理)?",),
+    ),
+    # long term -------------------------------------------------------------------------------
+    (
+        "long_term",
+        (
+            rf"(?:需要?|须|需|应|要|应当|仍需|还需|仍须|属于?|为|是|坚持|将|已|作为|列为|纳入)?{_LT_MOD}+地?"
+            rf"{_LT_VERB}*(?:中|下去)?的?(?:任务|事项|工作|整改事项|整改任务|性任务|问题|性工作)?",
+        ),
+    ),
+    # staged ----------------------------------------------------------------------------------
+    (
+        "mostly",
+        (
+            r"(?:已经?)?(?:基本上?|大部分|大部|大多数|绝大部分|绝大多数|大体上?|初步|主体(?:工作)?|"
+            r"主要(?:工作|任务)?)(?:已经?|均已|都已)?"
+            rf"(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}?{_OBJ}?|{_RESULT}|"
+            r"(?:达到|达成|符合|满足)了?(?:整改)?(?:要求|目标|标准|预期))",
+            r"(?:已经?)?阶段性(?:整改)?(?:完成|办结|到位)(?:整改)?",
+        ),
+    ),
+    (
+        "achieved",
+        (
+            r"(?:已经?)?取得了?(?:阶段性|初步|明显|显著|积极|一定|较好|良好|较大)?的?(?:成效|成果|效果)",
+            r"(?:已经?)?阶段性(?:成效|成果)(?:明显|显著|初显|已显现)?",
+            r"成效明显|初见成效|成效初显|已见成效",
+        ),
+    ),
+    # not started -----------------------------------------------------------------------------
+    (
+        "not_started",
+        (rf"(?:待|等待|准备|即将|拟|计划|预计|打算)(?:于|在)?.{{0,14}}?(?:组织)?{_V_START}(?:整改|实施|工作)?",),
+    ),
+    # in progress -----------------------------------------------------------------------------
+    (
+        "progress",
+        (
+            rf"(?:目前|当前|现)?(?:正在|正|仍在|还在|尚在|仍然在|依然在|一直在|在)(?:{_ADV_IP})*"
+            rf"(?:{_V_ANY})+(?:中|之中|当中)?",
+            r"(?:目前|当前|现)?(?:正在|仍在|还在|尚在)(?:(?!并|且|同时|已)[\u4e00-\u9fff]){1,8}",
+            rf"(?:{_ADV_IP})*(?:{_V_ANY}){{1,2}}(?:中|之中|当中)",
+            rf"(?:{_ADV_IP})+(?:推进|推动|实施|落实|整改|开展|进行|办理|完善|办)",
+            r"推进|进行|在办|在建|否|部分|个别|少量",
+            r"(?:已经?|正在|已申请|申请|因故|经批准|已批准|经同意|报批)?(?:延期|延长|顺延)(?:整改|办理|申请|完成)?中?",
+            rf"(?:已经?|已申请|申请|经批准)?(?:延期|延长|顺延)(?:至|到){_DATE}(?:完成|整改|办结)?",
+            r"(?:已经?)?(?:超期|逾期)",
+            r"(?:已经?)(?:启动|开始|着手|开展|实施|部署|开工|动工)(?:整改|实施|工作|推进)?",
+            r"(?:启动|开始)(?:整改|实施)?",
+            rf"(?:已经?)?部分(?:已经?)?(?:{_V_SELF}|{_V_RES}|到位)(?:{_RESULT})?(?:{_OBJ})?",
+            r"(?:推进|进展|进度|整改|工作)?(?:缓慢|滞后|较慢|偏慢|迟缓)",
+            rf"继续(?:{_ADV_IP})*(?:{_V_ANY})",
+            r"(?:已经?)?取得了?(?:阶段性|初步|一定)?的?进展",
+        ),
+    ),
+    # done ------------------------------------------------------------------------------------
+    (
+        "done",
+        (
+            rf"(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}{_OBJ}?|"
+            r"(?:达到|达成|符合|满足)了?(?:整改)?(?:要求|目标|标准|预期)|达标|到位)",
+            rf"(?:已经?|均已|都已|全部|全面|彻底)(?:{_DONE_ADV})*(?:{_V_RES}){{1,2}}{_OBJ}?",
+            rf"(?:已经?|均已)(?:于|在)?{_DATE}(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}?{_OBJ}?)",
+            r"是的?|已做",
+        ),
+    ),
+    # percentages (完成100%, 完成约85%, 80%) ---------------------------------------------------
+    (
+        "percent",
+        (
+            r"(?:已经?)?(?:完成|达到|进度|完成率|完成进度|整改进度|进展)?(?:约|近|超过|达|为|已达|达到|了)?"
+            + _PCT,
+        ),
+    ),
+)
+_ATOMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(alt)) for kind, alts in _ATOM_SPEC for alt in alts
+)
+_SUBJECT = re.compile(
+    rf"{_SUBJ}|(?:\d{{2,4}}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|初|中旬|上旬|下旬|前)?(?=已)|\d{{2,4}}年(?:底|初|前)?(?=已)"
+)
+#: words that join two status phrases in one clause (已完成并长期坚持, 已完成但未验收)
+_CONN = re.compile(r"(?:并且|并已|并|且|同时|及|和|与|但|但是|后|再|也|现已|目前)")
+
+_MAIN_KINDS = {
+    "done": Status.DONE,
+    "mostly": Status.MOSTLY_DONE,
+    "progress": Status.IN_PROGRESS,
+    "not_started": Status.NOT_STARTED,
+}
+_STAGE_KINDS = {"awaiting": Stage.AWAITING, "accepted": Stage.ACCEPTED, "closed": Stage.CLOSED}
+
+# Negations, found anywhere in a clause; 不 not in 不懈/不断/不折不扣 …, 未 not in 未来.
+_NEG = re.compile(
+    r"尚未|暂未|还未|仍未|并未|均未|都未|未能|还没有|还没|尚没有|没有|没|无法|难以|未(?!来|雨)|"
+    r"不(?!懈|断|停|折不扣|留死角|打折扣)"
+)
+#: after a negation: "not applicable", not a status (不涉及, 不存在该问题, 无需 …)
+_NEG_NA = re.compile(r"涉及|存在|适用|需|用|必|属于|属|是|发现|再|包括|具备")
+#: after a negation: the work has not started (未启动, 尚未开始整改, 未整改)
+_NEG_START = re.compile(
+    rf"(?:有|正式|全面|真正)?{_V_START}(?:整改|实施|工作|推进)?[\u4e00-\u9fff]{{0,6}}$|(?:进行)?整改(?:工作)?$"
+)
+#: after a negation: closure not reached (尚未验收, 未销号) — awaiting, not failed
+_NEG_CLOSURE = re.compile(r"(?:进行|组织|申请|办理)?(?:验收|销号|销项)$")
+#: after a negation: what is not (yet) achieved (未完成整改任务, 未完全整改到位, 验收未通过 …)
+_NEG_DONE = re.compile(
+    r"(?:有|能|按期|按时|如期|全部|完全|全面|彻底|及时|真正|如数|足额|按要求|按计划)*"
+    r"(?:完成|到位|彻底|办结|完结|达到|达标|落实|解决|合格|通过|验收|销号|整改|结束|闭环|见效|完工|"
+    r"竣工|清零|纠正|处理|改正|实现|办理|落地|收回|追回|退还|到账|拨付|兑现|见到成效|取得成效)"
+    r"(?:整改(?:任务|工作|要求|目标)?|到位|彻底|完成|完毕|任务|工作|要求|目标|标准|销号|验收|预期)?"
+    r"[\u4e00-\u9fff]{0,4}$"
+)
+#: after 不: a verdict on the work (不到位, 不彻底, 不够彻底, 不明显, 不合格 …)
+_NOT_VERDICT = re.compile(
+    r"(?:够|太|很|十分|完全|尽)?(?:到位|彻底|明显|合格|达标|理想|够|力|佳|好|及时|规范|完善|全面|完全|"
+    r"扎实|深入|严格|有效|见效|通过|落实|充分|高|符合|满足|落地|完整|显著)$"
+)
+#: a problem as the inspectors worded it, not a status ("档案管理不规范问题")
+_PROBLEM = re.compile(r"(?:问题|现象|情况|行为|短板|差距)$")
+#: what may stand before a negation in a status clause (整改未到位, 验收未通过, 逾期未完成)
+_NEG_BEFORE = re.compile(rf"(?:{_SUBJ}|[\u4e00-\u9fff]{{1,4}}|[尚仍还有余剩]+\d{{1,3}}[项个条件处])?")
+#: an explicit word of completion, needed when a status is read from the end of a sentence
+_DONE_MARK = re.compile(r"已|完成|完毕|到位|办结|完结|合格|通过|清零|闭环")
+#: a question, not an answer (已完成？ 是否完成)
+_DOUBT = re.compile(r"\?|是否|吗$|么$")
+
+# -- splitting a cell into clauses ------------------------------------------------------------
+
+_OPEN = "(（【[〔［「『"
+_CLOSE = ")）】]〕］」』"
+_SEP_PUNCT = r"[。，、；：,;:！!…/／\n|｜]+|(?<!\d)[.．]|[.．](?!\d)|[—–―]+|(?<!\d)-|-(?!\d)|[~～]+"
+_SEP = re.compile(_SEP_PUNCT)
+_SEP_WS = re.compile(_SEP_PUNCT + r"|\s+")
+_EDGE = "√✓✔☑■□●○◎▲△★☆※·•*#-—_~\"'“”‘’「」『』〈〉<>"
+_TRAIL = ".,;:!、。;:!…"
+_WS = re.compile(r"\s+")
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    bracketed: bool
+
+
+def _tokens(text: str, sep: re.Pattern[str]) -> list[_Token]:
+    """Clauses of ``text`` (positions in ``text``), split at ``sep`` and at bracket groups (the
+    outermost group is one clause; an unmatched bracket is a separator)."""
+    closing: dict[int, int] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE and stack:
+            j = stack.pop()
+            if not stack:
+                closing[j] = i
+    out: list[_Token] = []
+    start = i = 0
+    n = len(text)
+
+    def flush(end: int) -> None:
+        if start < end and text[start:end].strip():
+            out.append(_Token(start, end, text[start:end], False))
+
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN or ch in _CLOSE:
+            flush(i)
+            close = closing.get(i)
+            if close is not None:
+                if text[i + 1 : close].strip():
+                    out.append(_Token(i, close + 1, text[i + 1 : close], True))
+                i = start = close + 1
+            else:
+                i = start = i + 1
+            continue
+        m = sep.match(text, i)
+        if m is not None and m.end() > i:
+            flush(i)
+            i = start = m.end()
+            continue
+        i += 1
+    flush(n)
+    return out
+
+
+def _fold(text: str) -> str:
+    """A clause as the rules read it: NFKC, simplified characters, no whitespace, lower case,
+    no decorative marks or trailing punctuation at either end."""
+    s = to_simplified(unicodedata.normalize("NFKC", text))
+    s = _WS.sub("", s).lower()
+    return s.strip(_EDGE + _TRAIL + _OPEN + _CLOSE)
+
+
+# ---------------------------------------------------------------------------
+# Reading one clause
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """What one clause says: a main status word, and the qualifiers it carries."""
+
+    main: Status | None = None
+    stage: Stage | None = None
+    long_term: bool = False
+    achieved: bool = False
+    percent: int | None = None
+    closure_pending: bool = False  # 尚未验收 / 未销号
+
+    def reading(self) -> StatusReading | None:
+        """The clause read on its own."""
+        if self.closure_pending and self.main is None and self.stage is None:
+            return StatusReading(Status.IN_PROGRESS)
+        status = self.main
+        if self.stage is not None:
+            if status not in (None, Status.DONE):
+                return None  # "基本完成待验收": closure words contradict the status
+            status = Status.DONE
+        elif self.closure_pending and status is Status.DONE:
+            return StatusReading(Status.DONE, Stage.AWAITING, self.long_term)
+        if status is None and self.achieved:
+            status = Status.MOSTLY_DONE
+        if self.percent is not None and status in (None, Status.DONE, Status.MOSTLY_DONE):
+            status = _by_percent(self.percent)
+        if status is None:
+            return StatusReading(Status.LONG_TERM) if self.long_term else None
+        stage = self.stage if status is Status.DONE else None
+        return StatusReading(status, stage, self.long_term and status is not Status.LONG_TERM)
+
+
+def _by_percent(p: int) -> Status:
+    """完成100% → 已完成; 70–99% → 基本完成; less → 正在推进."""
+    if p >= 100:
+        return Status.DONE
+    return Status.MOSTLY_DONE if p >= 70 else Status.IN_PROGRESS
+
+
+def _max_stage(a: Stage | None, b: Stage | None) -> Stage | None:
+    if a is None or b is None:
+        return a or b
+    return a if _STAGE_ORDER[a] >= _STAGE_ORDER[b] else b
+
+
+def _scan(s: str) -> _Clause | None:
+    """Read a clause made entirely of status atoms; None when anything else is left over."""
+    atoms: list[_Atom] = []
+    p = 0
+    if (m := _CONN.match(s)) is not None:
+        p = m.end()
+    n = len(s)
+    first = True
+    while p < n:
+        best: _Atom | None = None
+        for kind, pattern in _ATOMS:
+            m = pattern.match(s, p)
+            if m is not None and m.end() > p and (best is None or m.end() > best.end):
+                value = 0
+                if kind == "percent":
+                    value = int(float(m.group("pct")))
+                best = _Atom(kind, m.end(), value)
+        if first and (m := _SUBJECT.match(s, p)) is not None and (best is None or m.end() > best.end):
+            best = _Atom("subject", m.end())
+        first = False
+        if best is None:
+            return None
+        atoms.append(best)
+        p = best.end
+        if (m := _CONN.match(s, p)) is not None and m.end() < n:
+            p = m.end()
+    return _combine(atoms)
+
+
+def _combine(atoms: list[_Atom]) -> _Clause | None:
+    mains = {_MAIN_KINDS[a.kind] for a in atoms if a.kind in _MAIN_KINDS}
+    if len(mains) > 1:
+        return None  # "已完成正在推进": contradicts itself
+    stage: Stage | None = None
+    for a in atoms:
+        if a.kind in _STAGE_KINDS:
+            stage = _max_stage(stage, _STAGE_KINDS[a.kind])
+    percents = [a.value for a in atoms if a.kind == "percent"]
+    clause = _Clause(
+        main=next(iter(mains)) if mains else None,
+        stage=stage,
+        long_term=any(a.kind == "long_term" for a in atoms),
+        achieved=any(a.kind == "achieved" for a in atoms),
+        percent=percents[-1] if percents else None,
+    )
+    if clause == _Clause():
+        return None  # only a subject ("该问题")
+    return clause
+
+
+@lru_cache(maxsize=8192)
+def _clause(s: str) -> _Clause | None:
+    """Read one folded clause by the ordered rules (module docstring, step 1)."""
+    if not s or _DOUBT.search(s):
         return None
-    s = _COMMA.sub("", s)
-    return _LOOKUP.get(s)
+    neg = _NEG.search(s)
+    if neg is not None:
+        return _negated(s, neg)
+    return _scan(s)
 
 
-def parse_status(value: object) -> Status | None:
-    """Map a status cell to one of the five :class:`Status` values.
+def _negated(s: str, neg: re.Match[str]) -> _Clause | None:
+    before, after, word = s[: neg.start()], s[neg.end() :], neg.group()
+    if _NEG_NA.match(after) or _PROBLEM.search(after):
+        return None  # 不涉及, 经核查不存在该问题, 无需整改
+    if _NEG_CLOSURE.match(after):  # 尚未验收 / 未销号: finished work awaiting closure, if any
+        done = _scan(before) if before else None
+        if done is not None and done.main is Status.DONE and done.stage is None:
+            return replace(done, closure_pending=True)
+        return _Clause(closure_pending=True) if _NEG_BEFORE.fullmatch(before) else None
+    if not _NEG_BEFORE.fullmatch(before):
+        return None  # a negation inside a sentence ("针对…落实不到位问题"): no status word
+    if word.startswith("不"):
+        return _Clause(Status.IN_PROGRESS) if _NOT_VERDICT.match(after) else None
+    if _NEG_START.match(after):
+        return _Clause(Status.NOT_STARTED)
+    if _NEG_DONE.match(after):
+        return _Clause(Status.IN_PROGRESS)
+    return None
 
-    Returns ``None`` for blank or unrecognised values (the caller reports ``bad-status``
-    for non-blank ones).  A bool (an Excel TRUE/FALSE in a 是否完成 column) maps like
-    是/否: ``True`` -> 已完成, ``False`` -> 正在推进; other non-string values (numbers,
-    dates, objects) give ``None``.  Never raises.
+
+# ---------------------------------------------------------------------------
+# Reading a cell
+# ---------------------------------------------------------------------------
+
+
+def _absorb(head: StatusReading, c: _Clause, bracketed: bool) -> StatusReading | None:
+    """``head`` with a following clause ``c`` folded in, or None when ``c`` does not qualify it
+    (it starts the narrative)."""
+    status, stage, continuing = head.status, head.stage, head.continuing
+    if c.main is not None:
+        if not bracketed:
+            return None
+        if status is Status.LONG_TERM and c.main in (Status.DONE, Status.MOSTLY_DONE, Status.IN_PROGRESS):
+            status, continuing = c.main, True  # "长期坚持（已完成）"
+        elif c.main is not status:
+            return None
+    if c.stage is not None or c.closure_pending:
+        if status is not Status.DONE:
+            return None
+        stage = _max_stage(stage, c.stage or Stage.AWAITING)
+    if c.long_term:
+        if status is Status.NOT_STARTED:
+            return None
+        continuing = continuing or status is not Status.LONG_TERM
+    if c.achieved and status is not Status.MOSTLY_DONE:
+        return None
+    if c.percent is not None:
+        if status in (Status.DONE, Status.MOSTLY_DONE):
+            status = _by_percent(c.percent)
+            if status is not Status.DONE:
+                stage = None
+        elif not bracketed:
+            return None
+    return StatusReading(status, stage, continuing)
+
+
+def _rest(text: str, tokens: list[_Token], i: int) -> str:
+    """The narrative from token ``i`` on; a remark that is one bracket group loses its brackets
+    ("整改完成（附佐证材料）" → "附佐证材料")."""
+    if i >= len(tokens):
+        return ""
+    tok = tokens[i]
+    if tok.bracketed and i == len(tokens) - 1 and tok.end >= len(text.rstrip()):
+        return tok.text.strip()
+    return text[tok.start :].strip()
+
+
+def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
+    """The status from the first clause and the qualifiers after it; None if the first clause
+    is not a status clause."""
+    if not tokens:
+        return None
+    c = _clause(_fold(tokens[0].text))
+    if c is None:
+        return None
+    head = c.reading()
+    if head is None or head.status is None:
+        return _NOTHING
+    i = 1
+    while i < len(tokens):
+        tok = tokens[i]
+        c = _clause(_fold(tok.text))
+        if c is None:
+            break
+        merged = _absorb(head, c, tok.bracketed)
+        if merged is None:
+            if tok.bracketed and c.main is not None:
+                return _NOTHING  # "已完成（部分完成）": the cell contradicts itself
+            break
+        head = merged
+        i += 1
+    return replace(head, rest=_rest(text, tokens, i))
+
+
+def _from_tail(text: str, tokens: list[_Token]) -> StatusReading | None:
+    """Narrative first, status last: "召开专题会议2次，已完成" → 已完成, rest = the narrative."""
+    if len(tokens) < 2:
+        return None
+    last = tokens[-1]
+    c = _clause(_fold(last.text))
+    if c is None:
+        return None
+    reading = c.reading()
+    if reading is None or reading.status is None:
+        return None
+    if c.main is None and c.stage is None and not c.long_term:
+        return None  # "…，取得一定成效" / "…，80%": too weak to stand for the cell
+    if reading.status is Status.DONE and not _DONE_MARK.search(_fold(last.text)):
+        return None  # "…，挂图作战、对账销号": a method named in a sentence, not a finished state
+    rest = text[: last.start].strip()
+    rest = rest.rstrip("。，、；：,;:！!…/／|｜" + "(（【[〔［「『").strip()
+    return replace(reading, rest=rest)
+
+
+@lru_cache(maxsize=8192)
+def _read_text(text: str) -> StatusReading:
+    tokens = _tokens(text, _SEP)
+    reading = _from_head(text, tokens)
+    if reading is not None and reading.status is not None:
+        return reading
+    spaced = _tokens(text, _SEP_WS)  # "整改中 已完成前期摸底调查": a space as the separator
+    if spaced != tokens:
+        alt = _from_head(text, spaced)
+        if alt is not None and (alt.status is not None or reading is None):
+            reading = alt
+    if reading is None:  # the first clause is no status at all: is the last one?
+        return _from_tail(text, spaced) or _NOTHING
+    return reading
+
+
+def read_status(value: object) -> StatusReading:
+    """Read a status cell: status, closure stage, continuing, and the narrative after it.
+
+    Blank or unrecognised values give ``StatusReading(None)``. A bool (an Excel TRUE/FALSE in a
+    是否完成 column) reads like 是/否: ``True`` → 已完成, ``False`` → 正在推进; other non-string
+    values (numbers, dates, objects) give no status. Cached per distinct cell text. Never raises.
     """
     try:
         if isinstance(value, Status):
-            return value
+            return StatusReading(value)
         if isinstance(value, bool):
-            return Status.DONE if value else Status.IN_PROGRESS
+            return StatusReading(Status.DONE if value else Status.IN_PROGRESS)
         if not isinstance(value, str):
-            return None  # numbers, dates, containers, arbitrary objects
-        key = fold_text(value)
-        if not key:
-            return None
-        return _parse_status_text(key)
+            return _NOTHING  # numbers, dates, containers, arbitrary objects
+        text = normalize_text(value)
+        if not text:
+            return _NOTHING
+        return _read_text(text)
     except Exception:
-        return None
+        return _NOTHING
+
+
+def parse_status(value: object) -> Status | None:
+    """The normalised :class:`Status` of a status cell (``read_status(value).status``); ``None``
+    for blank or unrecognised values. Never raises."""
+    return read_status(value).status

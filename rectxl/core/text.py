@@ -18,7 +18,9 @@ __all__ = [
     "END_PUNCT",
     "FOLD",
     "NUM",
+    "TRAD_TO_SIMP",
     "chinese_number",
+    "cn_count",
     "cn_date",
     "cn_date_range",
     "col_index",
@@ -29,8 +31,10 @@ __all__ = [
     "normalize_text",
     "ordinal",
     "parse_chinese_number",
+    "percent_text",
     "shorten",
     "to_int",
+    "to_simplified",
     "zh_punct",
 ]
 
@@ -209,7 +213,7 @@ CN_NUM = "[零一二三四五六七八九十百两〇]+"
 NUM = rf"(\d{{1,6}}|{CN_NUM})"
 
 #: characters that already end a segment, so the renderer adds no "。" after them
-END_PUNCT = frozenset("。.;;,,::!!??…")
+END_PUNCT = frozenset("。.;；,，:：!！?？…")
 
 _WS = re.compile(r"\s+")
 
@@ -250,14 +254,27 @@ _ZH_PUNCT = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "�
 _CJK = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’…—]"
 _ASCII_PUNCT_NEAR_CJK = re.compile(rf"(?<={_CJK})\s*([,:;!?])\s*|\s*([,:;!?])\s*(?={_CJK})")
 _PAREN_NEAR_CJK = re.compile(rf"\(([^()]*{_CJK}[^()]*)\)")
+# a short number in ASCII brackets touching Chinese text: "(1)" as a list marker
+_NUMBER_PAREN_NEAR_CJK = re.compile(rf"(?<={_CJK})\((\d{{1,3}})\)|\((\d{{1,3}})\)(?={_CJK})")
+# an ASCII full stop right after a Chinese character, ending the text or followed by Chinese
+_STOP_AFTER_CJK = re.compile(rf"(?<=[\u3400-\u9fff》”’）])\.(?=\s*$|\s*{_CJK})")
 
 
 def zh_punct(text: str) -> str:
-    """ASCII , : ; ! ? and ( ) written among Chinese characters in their full-width forms.
+    """ASCII , : ; ! ? . and ( ) written among Chinese characters in their full-width forms.
 
-    ``"截至9月,已完成(一)"`` → ``"截至9月，已完成（一）"``; ASCII text ("1,000", "10:30",
-    "(a)") keeps its punctuation."""
-    text = _PAREN_NEAR_CJK.sub(lambda m: f"（{m.group(1)}）", text)
+    ``"截至9月,已完成(一)"`` → ``"截至9月，已完成（一）"``; ``"已修订(1)议事规则."`` →
+    ``"已修订（1）议事规则。"``. ASCII text ("1,000", "10:30", "(a)", "2023.9.30", "a@b.cn")
+    keeps its punctuation. Idempotent: ``zh_punct(zh_punct(t)) == zh_punct(t)``."""
+    if not text or text.isascii():
+        return text
+    for _ in range(4):  # nested brackets: innermost first
+        changed = _PAREN_NEAR_CJK.sub(lambda m: f"（{m.group(1)}）", text)
+        if changed == text:
+            break
+        text = changed
+    text = _NUMBER_PAREN_NEAR_CJK.sub(lambda m: f"（{m.group(1) or m.group(2)}）", text)
+    text = _STOP_AFTER_CJK.sub("。", text)
     return _ASCII_PUNCT_NEAR_CJK.sub(lambda m: _ZH_PUNCT[m.group(1) or m.group(2)], text)
 
 
@@ -285,3 +302,88 @@ def col_index(letters: str) -> int:
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters with "…" (messages quote cells; findings keep them whole)."""
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+# -- counts and rates as notices write them ------------------------------------------------------
+
+
+def cn_count(n: int) -> str:
+    """A count in Chinese numerals as it is said before a measure word: 2 → 两 ("两个方面",
+    never "二个方面"), otherwise :func:`chinese_number` (3 → 三, 12 → 十二, 22 → 二十二)."""
+    return "两" if n == 2 else chinese_number(n)
+
+
+def percent_text(rate: float) -> str:
+    """A share as notices print it: 0.6 → "60%", 0.375 → "37.5%" (one decimal at most)."""
+    value = round(rate * 100, 1)
+    return f"{value:.0f}%" if value == int(value) else f"{value:.1f}%"
+
+
+# -- traditional characters ----------------------------------------------------------------------
+
+# Traditional (繁体) characters that ledgers and notices from Hong Kong/Taiwan-configured machines,
+# old templates or copied web pages carry, mapped 1:1 to their simplified forms. A small table of the
+# characters that official Chinese prose actually uses (status and deadline words, units, headers,
+# notice vocabulary), not a full converter: characters outside it pass through unchanged, and
+# characters that are also ordinary simplified characters with another meaning (著, 乾 …) are left
+# out. One character for one character, so positions in the text do not move.
+_TRADITIONAL = (
+    "萬與專業東絲丟兩嚴個臨為爲麗舉麼麽義習鄉書買亂爭於雲產億僅從倉們價眾衆優會偉傳傷"
+    "偽僞體餘債傾償儲兒黨關興養內冊寫軍農馮衝決況淨準減幾鳳憑擊劃劉則創刪別製劑辦務動"
+    "勵勁勞勢區醫華協單佔盧衛卻廠廳歷壓縣參雙發變臺號後嗎聽啓啟吳員週諮響團園圍國圖圓"
+    "場壞塊堅壘聲處備復夠頭夾獎婦嬰孫學寧實審寬對尋導將盡層屆屬歲崗巖嶺峯鞏師帶幫幹並"
+    "廣牀庫應廢開異張彌彈強歸當錄徹徵徑態總恆懇惡懲願戰戶纔託執擴掃護報擔擬擁撥擇掛揮"
+    "損換據攬攝擺搖撐數鬥斷無舊時顯曉暫術機雜權條來楊傑極構楓標棟欄樹樣檔檢樓歡毀畢氣"
+    "匯彙湯溝沒洩潔測瀏濤渙滾滯滿點煉熱愛牽狀獨環現電畫暢療監蓋盤矯礦碼礎碩確礙離種積"
+    "稱稅穩競筆籠築籌籤簡類糧緊糾紅約級紀綱納縱紛紙綫線練組細織終經結繞給絡絕統繼績續"
+    "維綜綠緩編縮繕繳網羅罰羣職聯肅腫脫騰輿藝節範薦藥獲營蔣藍虛補裝見觀規視覽覺計訂認"
+    "討訓議訊記講許論設訪證評識訴診試誠話詢該詳誡語誤說説請讀課調談謀謝謹譚負財責敗帳"
+    "賬貨質購貫貼貸費賀賃資賽讚贈趙踐蹤車轉輪軟輕載較輔輛輯輸轄辭邊達過運還這進遠違連"
+    "遲適選遞遺遙鄧郵鄒鄭採釋裏裡鑑針釘鍾鈎鉤鈕錢鏈銷鎖鋒錯錨鍵鍥鍛鎮長門閉問閒間閱閲"
+    "隊陽陣階際陸陳險隨隱難靜韓頁頂項順須顧頓預領頻題顏額風飛飯飲館饋馬駐驗驟鮮鳴鶴黃"
+    "齊齡龍龔"
+)
+_SIMPLIFIED = (
+    "万与专业东丝丢两严个临为为丽举么么义习乡书买乱争于云产亿仅从仓们价众众优会伟传伤"
+    "伪伪体余债倾偿储儿党关兴养内册写军农冯冲决况净准减几凤凭击划刘则创删别制剂办务动"
+    "励劲劳势区医华协单占卢卫却厂厅历压县参双发变台号后吗听启启吴员周咨响团园围国图圆"
+    "场坏块坚垒声处备复够头夹奖妇婴孙学宁实审宽对寻导将尽层届属岁岗岩岭峰巩师带帮干并"
+    "广床库应废开异张弥弹强归当录彻征径态总恒恳恶惩愿战户才托执扩扫护报担拟拥拨择挂挥"
+    "损换据揽摄摆摇撑数斗断无旧时显晓暂术机杂权条来杨杰极构枫标栋栏树样档检楼欢毁毕气"
+    "汇汇汤沟没泄洁测浏涛涣滚滞满点炼热爱牵状独环现电画畅疗监盖盘矫矿码础硕确碍离种积"
+    "称税稳竞笔笼筑筹签简类粮紧纠红约级纪纲纳纵纷纸线线练组细织终经结绕给络绝统继绩续"
+    "维综绿缓编缩缮缴网罗罚群职联肃肿脱腾舆艺节范荐药获营蒋蓝虚补装见观规视览觉计订认"
+    "讨训议讯记讲许论设访证评识诉诊试诚话询该详诫语误说说请读课调谈谋谢谨谭负财责败账"
+    "账货质购贯贴贷费贺赁资赛赞赠赵践踪车转轮软轻载较辅辆辑输辖辞边达过运还这进远违连"
+    "迟适选递遗遥邓邮邹郑采释里里鉴针钉钟钩钩钮钱链销锁锋错锚键锲锻镇长门闭问闲间阅阅"
+    "队阳阵阶际陆陈险随隐难静韩页顶项顺须顾顿预领频题颜额风飞饭饮馆馈马驻验骤鲜鸣鹤黄"
+    "齐龄龙龚"
+)
+
+#: ``str.translate`` table: traditional character → simplified character
+#: traditional characters of notices and web reposts (聯繫, 發佈, 紮實, 濱海 …), one for one
+_TRADITIONAL_MORE = (
+    "佈係繫紮複註併雖橋濱灣萊簽嚮勸厲嘗奪奮寢寶帥幣彎憂憶懷懸戲搶擋擠攜敵斂曆棄櫃殘滅滬漁漢潛濃濟災煙燈燒爐獄瑣疊盜禍禮窮竊紋"
+    "紡紹綁綿緒緝締縫繩繪罷聖聞膽臉莊葉蘇蘭蟲襲詐詞譯謊譽讓豐貝貢販貧貪貿賓賞賠賢賣賦賴贏趕躍軌軸輝輩辯遜遷鄰醜鈴銀銅銘鋪鋼錦"
+    "鍋鏡鐘鐵閃閘閣闊闖闡陰隸雞霧靈韌頌頒顆飄飽饒駁駕騎騙驅驚髒鬧魚鳥麥齒壽夢奧寵廁慘慶憤懶戀攤敘斬槍樂橫檯歐滄滲潑澀濁濕瀆灑"
+    "灘烏燦爺牆犧獵獸瓊畝瘡癡皺盞磚禦穀窪竄篩籃粵紐絨綢緯縛纏纖翹聳脅脈腦膠膚臟艦艱蘆虧蝕褲襯觸詩誇誌誕誘誼諒諧謂謙謠譜譴豎貶"
+    "賄賺賭贓趨跡蹟軀轟遼邁釣鈍鈔鋁錘錫鍍鏟鑰鑽閩閥陝隴雛韻頃頗顫颱飢飾餓饑驕驢鬱魯鴻鵬鷹鹽劇勳嘆噴嚇囑墊墜壟壯壺夥妝岡巒廚懼"
+    "拋捨捲掙揀搗摟擾攏攔斃晝曬樁樑殼渦溫漲潤澤澱濫濾爛狹猶瘋瞞矚祕禪窩竅篤籲紗紳聰腎腸蒞蔭蕭薑蘊蠅襖覓訣詠誣諸譏贍軋轍邏醬釐"
+    "銜鋸鏽鑒鑲闢隕韁饅駛騷驛鴿祿稟箏糰罈緞覈搆鬪衊閤閑黴龜"
+)
+_SIMPLIFIED_MORE = (
+    "布系系扎复注并虽桥滨湾莱签向劝厉尝夺奋寝宝帅币弯忧忆怀悬戏抢挡挤携敌敛历弃柜残灭沪渔汉潜浓济灾烟灯烧炉狱琐叠盗祸礼穷窃纹"
+    "纺绍绑绵绪缉缔缝绳绘罢圣闻胆脸庄叶苏兰虫袭诈词译谎誉让丰贝贡贩贫贪贸宾赏赔贤卖赋赖赢赶跃轨轴辉辈辩逊迁邻丑铃银铜铭铺钢锦"
+    "锅镜钟铁闪闸阁阔闯阐阴隶鸡雾灵韧颂颁颗飘饱饶驳驾骑骗驱惊脏闹鱼鸟麦齿寿梦奥宠厕惨庆愤懒恋摊叙斩枪乐横台欧沧渗泼涩浊湿渎洒"
+    "滩乌灿爷墙牺猎兽琼亩疮痴皱盏砖御谷洼窜筛篮粤纽绒绸纬缚缠纤翘耸胁脉脑胶肤脏舰艰芦亏蚀裤衬触诗夸志诞诱谊谅谐谓谦谣谱谴竖贬"
+    "贿赚赌赃趋迹迹躯轰辽迈钓钝钞铝锤锡镀铲钥钻闽阀陕陇雏韵顷颇颤台饥饰饿饥骄驴郁鲁鸿鹏鹰盐剧勋叹喷吓嘱垫坠垄壮壶伙妆冈峦厨惧"
+    "抛舍卷挣拣捣搂扰拢拦毙昼晒桩梁壳涡温涨润泽淀滥滤烂狭犹疯瞒瞩秘禅窝窍笃吁纱绅聪肾肠莅荫萧姜蕴蝇袄觅诀咏诬诸讥赡轧辙逻酱厘"
+    "衔锯锈鉴镶辟陨缰馒驶骚驿鸽禄禀筝团坛缎核构斗蔑合闲霉龟"
+)
+TRAD_TO_SIMP = str.maketrans(_TRADITIONAL + _TRADITIONAL_MORE, _SIMPLIFIED + _SIMPLIFIED_MORE)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters folded to simplified (長期堅持 → 长期坚持, 問題 → 问题), one character
+    for one character; everything else unchanged. Apply before matching Chinese words."""
+    return text.translate(TRAD_TO_SIMP)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["split_units", "unit_key"]
+__all__ = ["split_units", "unit_key", "unit_spellings"]
 
 _UNIT_SEP = re.compile(r"[、,，;；/／\n]+|\s{2,}")
 _UNIT_ROLE = re.compile(r"^(?:牵头(?:单位)?|配合(?:单位)?|责任(?:单位)?|协办|主办)[:：]?")
@@ -38,3 +40,43 @@ def unit_key(unit: str) -> str:
     """Spelling-insensitive key: NFKC (full-width → half-width), no spaces or punctuation."""
     text = unicodedata.normalize("NFKC", unit)
     return "".join(ch for ch in text if ch.isalnum())
+
+
+def _same_unit(short: str, long: str) -> bool:
+    """``short`` is another way of writing ``long``: 办 for 办公室 (党政综合办 / 党政综合办公室), or
+    an abbreviation keeping the first character, the kind of unit and the order of the rest
+    (耕保股 / 耕地保护股)."""
+    if short.endswith("办") and long == short + "公室":
+        return True
+    if len(short) < 2 or len(short) >= len(long) or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long[1:-1])
+    return all(ch in rest for ch in short[1:-1])  # a subsequence, in order
+
+
+def unit_spellings(counts: Counter[str], keep: Iterable[str] = ()) -> dict[str, str]:
+    """Spelling → the spelling to use instead, for every unit written more than one way.
+
+    ``counts`` is how often each spelling occurs (in ledger order); the most common spelling of
+    a unit is kept (the first written on a tie). Spellings that differ in width, spacing or
+    punctuation are one unit; so are an abbreviation and its full name (:func:`_same_unit`)
+    unless ``keep`` (the 责任单位名录) lists both as units of their own."""
+    listed = {unit_key(u) for u in keep}
+    groups: list[list[str]] = []  # spellings of one unit, in first-seen order
+    keys: list[str] = []
+    for spelling in counts:
+        key = unit_key(spelling)
+        for i, group_key in enumerate(keys):
+            short, long = sorted((key, group_key), key=len)
+            if key == group_key or (_same_unit(short, long) and not {short, long} <= listed):
+                groups[i].append(spelling)
+                break
+        else:
+            groups.append([spelling])
+            keys.append(key)
+    variants: dict[str, str] = {}
+    for group in groups:
+        if len(group) > 1:
+            best = max(group, key=lambda s: (counts[s], -group.index(s)))
+            variants.update({s: best for s in group if s != best})
+    return variants

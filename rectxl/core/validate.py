@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
@@ -13,6 +13,9 @@ from rectxl.core.model import Ledger
 from rectxl.core.rules import RULES, Context, Options
 from rectxl.core.summary import Counts
 from rectxl.core.version import __version__
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Report", "Source", "resolve_as_of", "validate"]
 
@@ -29,15 +32,19 @@ class Report(BaseModel):
 
     findings: list[Finding]
     as_of: date
-    as_of_source: str = Field(description="where the as-of date came from: 参数/报告日期/今天")
+    as_of_source: str = Field(description="where the as-of date came from：参数/报告日期/今天")
     source: Source = Field(default_factory=Source)
     measures: int = 0
     issues: int = 0
     aspects: int = 0
+    #: the ledger sheets read, in order
+    sheets: list[str] = Field(default_factory=list)
     #: 基本信息 单位名称 (or what the reader took from a title row), for batch reports
     unit: str | None = Field(None, exclude=True)
     #: status counts as of ``as_of`` (the summary's, for batch reports)
     counts: Counts = Field(default_factory=Counts, exclude=True)
+    #: the warning thresholds the grades were judged with (options, 基本信息 预警天数, or 15), largest first
+    warn_days: tuple[int, ...] = Field((15,), exclude=True)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -45,6 +52,14 @@ class Report(BaseModel):
     @property
     def has_errors(self) -> bool:
         return any(f.severity is Severity.ERROR for f in self.findings)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The findings as a pandas DataFrame, one row per finding (columns as in the JSON output),
+        for analysts: ``report.to_dataframe().groupby("code").size()``."""
+        import pandas as pd  # imported here: only analysts need it
+
+        columns = ["code", "severity", "message", "sheet", "cell", "row", "field", "value"]
+        return pd.DataFrame([f.model_dump(mode="json") for f in self.findings], columns=columns)
 
     def summary(self) -> dict[str, Any]:
         """The JSON ``summary`` object (schema in docs/findings.schema.json)."""
@@ -55,6 +70,7 @@ class Report(BaseModel):
             "rectxl_version": __version__,
             "as_of": self.as_of.isoformat(),
             "as_of_source": self.as_of_source,
+            "sheets": self.sheets,
             "aspects": self.aspects,
             "issues": self.issues,
             "measures": self.measures,
@@ -64,12 +80,13 @@ class Report(BaseModel):
         }
 
 
-def resolve_as_of(ledger: Ledger, options: Options, today: date | None = None) -> tuple[date, str]:
-    """DESIGN.md §3: ``--as-of``, else 报告日期 in 基本信息, else today."""
-    if options.as_of is not None:
-        return options.as_of, "参数"
+def resolve_as_of(ledger: Ledger, as_of: date | None, today: date | None = None) -> tuple[date, str]:
+    """The as-of date and where it came from, decided once for every job (DESIGN.md §3):
+    ``--as-of``, else 报告日期 in 基本信息 (or the title row's 填报日期), else today."""
+    if as_of is not None:
+        return as_of, "参数"
     if ledger.info.report_date is not None:
-        return ledger.info.report_date, "报告日期"
+        return ledger.info.report_date, ledger.info_source.get("report_date", "报告日期")
     return (today or date.today()), "今天"
 
 
@@ -83,7 +100,7 @@ def validate(
 ) -> Report:
     """Check ``ledger`` against every selected rule; findings come back in ledger order."""
     options = options or Options()
-    as_of, as_of_source = resolve_as_of(ledger, options, today)
+    as_of, as_of_source = resolve_as_of(ledger, options.as_of, today)
     ctx = Context(ledger=ledger, options=options, as_of=as_of, sibling_files=sibling_files)
     findings: list[Finding] = []
     for code, rule in RULES.items():
@@ -101,6 +118,8 @@ def validate(
         measures=len(ctx.measures),
         issues=len(ctx.issues),
         aspects=len(ledger.aspects),
+        sheets=[s.name for s in ledger.sheets] or [ledger.sheet],
         unit=(ledger.info.unit_name or "").strip() or None,
-        counts=Counts.of(ctx.measures, as_of),
+        counts=Counts.of(ctx.measures, as_of, ctx.warn_days),
+        warn_days=ctx.warn_days,
     )

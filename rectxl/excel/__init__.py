@@ -1,17 +1,22 @@
-"""Excel entry points: what the ribbon buttons run (校验台账, 标记问题, 清除标记, 生成汇总, 生成通报).
+"""Excel entry points: what the ribbon buttons run (校验台账, 标记问题, 清除标记, 生成汇总, 生成通报, 新建台账).
 
 Each takes an ``xlwings.Book`` (default: the workbook that called RunPython, else the active
-one), reads it through the same grid → ledger core as files, calls the core, and writes the
-result back in batched calls. Expected problems become a Chinese alert, never a traceback.
+one), reads it the way ``rectxl check`` reads a file (desktop Excel saves its current state with
+``SaveCopyAs`` and the file reader reads that copy: :mod:`rectxl.excel.book_io`), calls the
+library, and writes the result back in batched calls. Expected problems become a Chinese alert,
+never a traceback.
 
 Desktop Excel calls them through xlwings' RunPython, e.g.
 ``RunPython "import rectxl.excel as rx; rx.validate()"`` (see macros/rectxl.bas).
+``rx.self_test()`` (the add-in's ``RectxlSelfTest`` macro) reports the versions and a dry run.
 """
 
 from __future__ import annotations
 
 import functools
+import platform
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -24,10 +29,20 @@ from rectxl.core.model import Ledger
 from rectxl.core.rules import Options
 from rectxl.core.sheets import FINDINGS_SHEET, findings_sheet, highlight_cells, summary_sheets
 from rectxl.core.validate import Report, Source
-from rectxl.core.validate import validate as validate_ledger
-from rectxl.excel.book_io import clear_marks, grids_from_book, has_marks, write_marks, write_spec
+from rectxl.excel.book_io import (
+    book_path,
+    clear_marks,
+    grids_from_book,
+    has_marks,
+    is_desktop,
+    saved_copy,
+    show_sheet,
+    write_marks,
+    write_spec,
+)
+from rectxl.excel.places import documents_folder, free_name
 
-__all__ = ["TITLE", "clear", "flag", "new_ledger", "notice", "summarize", "validate"]
+__all__ = ["TITLE", "clear", "flag", "new_ledger", "notice", "read_book", "self_test", "summarize", "validate"]
 
 TITLE = "整改台账"
 T = TypeVar("T")
@@ -64,46 +79,60 @@ def entry_point(func: Callable[..., T]) -> Callable[..., T | None]:
             _alert(book, str(exc))
         except Exception as exc:
             traceback.print_exc()
-            _alert(book, f"处理时发生意外问题({type(exc).__name__}),台账内容未被修改以外的写入可能不完整。"
-                         "请把工作簿和此信息反馈给维护人员。")
+            _alert(book, f"处理时发生意外问题（{type(exc).__name__}），操作可能没有完成；"
+                         "rectxl 不会改动台账单元格中的内容。请把工作簿和此信息反馈给维护人员。")
         return None
 
     return wrapper
 
 
-def _read(book: Any, options: Options | None) -> tuple[Ledger, Report]:
-    ledger = ledger_from_grids(grids_from_book(book))
-    report = validate_ledger(ledger, options, source=Source(path=book.name))
+def read_book(book: Any, options: Options | None = None) -> tuple[Ledger, Report]:
+    """Read and validate the workbook as ``rectxl check`` does the same content saved as a file:
+    desktop Excel's current state through ``SaveCopyAs`` and :func:`rectxl.io.reader.read_ledger`,
+    evidence files looked for beside the saved workbook."""
+    from rectxl import api
+    from rectxl.io.reader import read_ledger, sibling_files
+
+    column_map = options.column_map if options else ()
+    with saved_copy(book) as copy:
+        if copy is not None:
+            ledger = read_ledger(copy, column_map)
+        else:  # xlwings' remote interpreter (the tests): values only
+            ledger = ledger_from_grids(grids_from_book(book), column_map)
+    saved = book_path(book)
+    report = api.check_ledger(ledger, options, sibling_files=sibling_files(saved) if saved else None)
+    report.source = Source(path=book.name)
     return ledger, report
 
 
 def _counts(report: Report) -> str:
-    return (f"错误 {report.count(Severity.ERROR)} 条,警告 {report.count(Severity.WARNING)} 条,"
-            f"提示 {report.count(Severity.INFO)} 条(截至 {report.as_of.isoformat()})")
+    return (f"错误 {report.count(Severity.ERROR)} 条，警告 {report.count(Severity.WARNING)} 条，"
+            f"提示 {report.count(Severity.INFO)} 条（截至 {report.as_of.isoformat()}）")
 
 
 @entry_point
 def validate(book: Any, options: Options | None = None) -> Report:
     """校验台账: write the 校验结果 sheet (with links to the cells) and say what was found."""
-    _, report = _read(book, options)
-    write_spec(book, findings_sheet(report)).activate()
+    _, report = read_book(book, options)
+    show_sheet(write_spec(book, findings_sheet(report)))
     if report.findings:
-        _alert(book, f"校验完成:共发现 {len(report.findings)} 条问题,{_counts(report)}。详见“{FINDINGS_SHEET}”工作表。")
+        _alert(book, f"校验完成：共发现 {len(report.findings)} 条问题，{_counts(report)}。"
+                     f"详见“{FINDINGS_SHEET}”工作表。")
     else:
-        _alert(book, f"校验完成:未发现问题(截至 {report.as_of.isoformat()})。")
+        _alert(book, f"校验完成：未发现问题（截至 {report.as_of.isoformat()}）。")
     return report
 
 
 @entry_point
 def flag(book: Any, options: Options | None = None) -> Report:
     """标记问题: colour the cells at fault (undoable with 清除标记) and write 校验结果."""
-    ledger, report = _read(book, options)
+    ledger, report = read_book(book, options)
     if has_marks(book):
         clear_marks(book)
     cells = highlight_cells(report, ledger.sheet)
     write_spec(book, findings_sheet(report))
     write_marks(book, ledger.sheet, cells)
-    _alert(book, f"已标记 {len(cells)} 个单元格:{_counts(report)}。点“清除标记”可恢复原样。")
+    _alert(book, f"已标记 {len(cells)} 个单元格：{_counts(report)}。点“清除标记”可恢复原样。")
     return report
 
 
@@ -111,64 +140,98 @@ def flag(book: Any, options: Options | None = None) -> Report:
 def clear(book: Any) -> int:
     """清除标记: restore the coloured cells and delete rectxl's sheets."""
     if not has_marks(book):
-        _alert(book, "当前工作簿中没有 rectxl 的标记,无需清除。")
+        _alert(book, "当前工作簿中没有 rectxl 的标记，无需清除。")
         return 0
     restored = clear_marks(book)
-    _alert(book, f"已清除标记:{restored} 个单元格恢复原样,校验结果和汇总表已删除。")
+    _alert(book, f"已清除标记：{restored} 个单元格恢复原样，校验结果和汇总表已删除。")
     return restored
 
 
 @entry_point
 def summarize(book: Any, options: Options | None = None) -> Report:
     """生成汇总: 整改总体情况, 整改明细, 责任单位统计, 逾期清单."""
-    ledger, report = _read(book, options)
+    ledger, report = read_book(book, options)
     specs = summary_sheets(report, ledger)
     for spec in specs:
         write_spec(book, spec)
-    _alert(book, f"已生成汇总表:{'、'.join(s.name for s in specs)}。")
+    _alert(book, f"已生成汇总表：{'、'.join(s.name for s in specs)}。")
     return report
-
-
-def _book_path(book: Any) -> Path:
-    try:
-        full = book.fullname
-    except NotImplementedError:
-        full = ""
-    path = Path(full) if full else None
-    if path is None or not path.parent.is_dir() or not path.is_absolute():
-        raise RectxlError("请先把工作簿保存到文件夹中,通报会生成在工作簿旁边。")
-    return path
 
 
 @entry_point
 def notice(book: Any, options: Options | None = None) -> Path:
-    """生成通报: write 《…整改进展情况的通报》 as a .docx beside the workbook."""
-    path = _book_path(book)
-    ledger, _ = _read(book, options)
+    """生成通报: write 《…整改进展情况的通报》 as a .docx beside the workbook (never over a file)."""
+    path = book_path(book)
+    if path is None:
+        raise RectxlError("请先把工作簿保存到文件夹中，通报会生成在工作簿旁边。")
+    ledger, _ = read_book(book, options)
     from rectxl.io.docx_notice import write_notice_docx
 
-    target = path.with_name(f"{path.stem}_整改进展情况通报.docx")
+    target = free_name(path.parent, f"{path.stem}_整改进展情况通报", ".docx")
     write_notice_docx(ledger, target)
-    _alert(book, f"已生成通报:{target}")
+    _alert(book, f"已生成通报：{target}")
     return target
+
+
+def _close_if_blank(book: Any) -> None:
+    """Close ``book`` if it is a new workbook nobody has changed (the one the add-in opened so that
+    RunPython had a workbook to run in) — as Excel itself replaces an untouched 工作簿1."""
+    try:
+        workbook = book.api
+        if workbook.Path == "" and workbook.Saved:
+            workbook.Close(SaveChanges=False)
+    except Exception:  # a remote or unknown engine: leave it
+        pass
 
 
 @entry_point
 def new_ledger(book: Any) -> Path:
-    """新建台账: write a blank ledger template beside the active workbook and open it."""
-    from rectxl.io.ledger_xlsx import write_ledger
+    """新建台账: write a blank ledger template and open it — beside the active workbook when that
+    is saved, else (no workbook or a new, unsaved one) in the user's Documents folder. Never
+    over an existing file: 新台账.xlsx, 新台账(2).xlsx, …"""
+    from rectxl import api
 
-    folder = _book_path(book).parent
-    target = folder / "新台账.xlsx"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"新台账{n}.xlsx"
-    write_ledger(target)
+    saved = book_path(book)
+    folder = saved.parent if saved is not None else documents_folder()
+    target = api.new_ledger(free_name(folder, "新台账", ".xlsx"))
+    if not is_desktop(book):
+        _alert(book, f"已生成空白台账：{target}")
+        return target
+    app = book.app
     try:
-        import xlwings as xw
-
-        xw.Book(str(target))
+        app.books.open(str(target))
     except Exception:
-        _alert(book, f"已生成空白台账:{target}")
+        _alert(book, f"已生成空白台账：{target}（未能自动打开，请在 Excel 中打开它）")
+        return target
+    if saved is None:
+        _close_if_blank(book)
+        app.alert(f"已在“文档”文件夹中生成空白台账：{target}", title=TITLE)
     return target
+
+
+@entry_point
+def self_test(book: Any) -> str:
+    """The add-in's self-test (macro ``RectxlSelfTest``): the Python, rectxl and xlwings versions,
+    and a dry run — read and check the active workbook, write nothing."""
+    import xlwings as xw
+
+    from rectxl.core.version import __version__
+
+    lines = [
+        "rectxl 自检",
+        f"Python：{platform.python_version()}（{sys.executable}）",
+        f"rectxl：{__version__}",
+        f"xlwings：{xw.__version__}",
+    ]
+    how = "SaveCopyAs 临时副本 + 文件读取器" if is_desktop(book) else "xlwings 远程解释器（只读单元格值）"
+    start = time.perf_counter()
+    try:
+        _, report = read_book(book)
+    except RectxlError as exc:
+        lines.append(f"试运行（不写入）：读取“{book.name}”未成功：{exc}")
+    else:
+        lines.append(f"试运行（不写入）：已读取“{book.name}”（{how}，用时 {time.perf_counter() - start:.1f} 秒），"
+                     f"{report.measures} 项措施，{_counts(report)}。")
+    text = "\n".join(lines)
+    _alert(book, text)
+    return text

@@ -1,94 +1,177 @@
-"""A live workbook (an ``xlwings.Book``) as grids in, sheet specs and colours out.
+"""A live workbook (an ``xlwings.Book``) in, sheet specs and colours out.
 
-Reading goes through the same grid → ledger core as files. Writing is batched: each output
-sheet is one 2-D ``value`` write (hyperlinks are ``HYPERLINK`` formulas inside that block), plus
-a fixed number of format calls per sheet; highlights are one colour call per contiguous run.
-Everything here works on both xlwings engines: COM (desktop Excel through RunPython) and the
-remote interpreter (``xw.Book(json=...)``, used by the tests).
+**Reading.** Desktop Excel (COM on Windows, RunPython's engine) is read the way ``rectxl check``
+reads a file, by construction: Excel writes the workbook's current state — unsaved edits
+included — to a temporary file with ``Workbook.SaveCopyAs`` (which changes neither the open
+workbook's path nor its saved state), and that file goes through the file reader
+(:func:`rectxl.io.reader.read_ledger`). Merged cells, error cells, uncomputed formulas, hidden
+columns, several ledger sheets, title rows and the 列名对照 sheet are therefore read exactly as the
+command line reads them. On macOS, Excel is sandboxed and the AppleScript bridge has no
+SaveCopyAs: the add-in's VBA function ``RectxlSaveCopy`` (macros/rectxl.bas) saves the copy into
+Excel's own temporary folder and returns its path.
+
+xlwings' remote-interpreter Book (``xw.Book(json=...)``) has no file behind it: its payload holds
+cell values only — no merges, hidden columns or formulas. That engine is rectxl's *test harness*
+for the write side (the buttons never use it); it is read as values (:func:`grids_from_book`),
+so a ledger with merged cells can read differently there. See docs/dev/xlwings-remote.md.
+
+**Writing** is batched and engine-neutral: each output sheet is one 2-D ``value`` write (hyperlinks
+are ``HYPERLINK`` formulas inside that block) plus a fixed number of format calls; highlights are
+one colour call per contiguous run. Text is written with a leading apostrophe, Excel's
+text prefix, so Excel stores it as text and never turns "6月30日" into a date, "2024.6" into a
+number or "001" into 1 (the apostrophe is not part of the cell's value).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
-from datetime import date, datetime
+import shutil
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+from rectxl.core.errors import RectxlError
 from rectxl.core.grid import Grid
 from rectxl.core.report import safe_cell_text
 from rectxl.core.sheets import MARKS_SHEET, OUTPUT_SHEETS, Highlight, SheetSpec
-from rectxl.core.text import col_index, col_letter
+from rectxl.core.text import col_letter
 
 __all__ = [
-    "MERGED_RANGES_KEY",
+    "FILE_FORMATS",
+    "TEXT_PREFIX",
+    "book_path",
     "clear_marks",
     "color_runs",
     "grids_from_book",
     "has_marks",
+    "is_desktop",
+    "saved_copy",
+    "show_sheet",
     "write_marks",
     "write_spec",
 ]
 
-#: per-sheet payload key under which a remote client may send the sheet's merged ranges
-#: (A1 addresses). xlwings' own clients send none; desktop Excel is asked through COM instead.
-MERGED_RANGES_KEY = "_merged_ranges"
+#: Excel's ``XlFileFormat`` → the extension the file reader needs for a copy in that format
+#: (``SaveCopyAs`` always writes the workbook's own format, whatever the name says)
+FILE_FORMATS = {
+    51: ".xlsx",  # xlOpenXMLWorkbook
+    52: ".xlsm",  # xlOpenXMLWorkbookMacroEnabled
+    54: ".xlsx",  # xlOpenXMLTemplate (the same package as .xlsx)
+    53: ".xlsm",  # xlOpenXMLTemplateMacroEnabled
+    50: ".xlsb",  # xlExcel12
+    56: ".xls",   # xlExcel8
+    -4143: ".xls",  # xlWorkbookNormal
+    60: ".ods",   # xlOpenDocumentSpreadsheet
+}
+#: Excel's text prefix: a value written as "'6月30日" is stored as the text "6月30日"
+TEXT_PREFIX = "'"
+#: the add-in's VBA function that saves a copy on macOS (see macros/rectxl.bas)
+MAC_SAVE_COPY_MACRO = "rectxl.xlam!RectxlSaveCopy"
 _ADDRESS = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
 
 
-def _parse_range(address: str) -> tuple[int, int, int, int] | None:
-    m = _ADDRESS.fullmatch(address.split("!")[-1].strip())
-    if not m:
-        return None
-    c0, r0 = col_index(m.group(1)), int(m.group(2)) - 1
-    c1 = col_index(m.group(3)) if m.group(3) else c0
-    r1 = int(m.group(4)) - 1 if m.group(4) else r0
-    return r0, c0, r1, c1
-
-
-def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of a live sheet, where the engine can tell them (see module docstring)."""
-    api = sheet.api
-    if isinstance(api, dict):  # remote engine: only what the client sent
-        addresses = api.get(MERGED_RANGES_KEY) or []
-    else:
-        addresses = _com_merged_addresses(api)
-    return [r for a in addresses if (r := _parse_range(a)) is not None]
-
-
-def _com_merged_addresses(ws: Any) -> list[str]:
-    """Desktop Excel: find merged areas with ``Range.Find`` on the MergeCells format, one call
-    per merged area (not per cell). Not exercised by the test suite (no Excel here)."""
+def is_desktop(book: Any) -> bool:
+    """True for a workbook open in desktop Excel (COM or AppleScript), False for xlwings' remote
+    interpreter (a JSON payload, used by the tests)."""
     try:
-        used = ws.UsedRange
-        if used.MergeCells is False:
-            return []
-        app = ws.Application
-        app.FindFormat.Clear()
-        app.FindFormat.MergeCells = True
-        seen: list[str] = []
-        cell = used.Find(What="", After=used.Cells(used.Cells.Count), SearchFormat=True)
-        while cell is not None:
-            area = cell.MergeArea
-            address = area.Address
-            if address in seen:
-                break
-            seen.append(address)
-            cell = used.Find(What="", After=area.Cells(area.Cells.Count), SearchFormat=True)
-        app.FindFormat.Clear()
-        return seen
-    except Exception:  # an engine without FindFormat: no merge information
-        return []
+        return str(book.app.engine.type) != "remote"
+    except Exception:
+        return False
+
+
+def book_path(book: Any) -> Path | None:
+    """Where the workbook is saved, or None for a new, never-saved workbook (or no file)."""
+    try:
+        full = str(book.fullname or "")
+    except Exception:  # the remote engine; a OneDrive/SharePoint URL xlwings cannot map to a folder
+        return None
+    path = Path(full) if full else None
+    if path is None or not path.is_absolute() or not path.parent.is_dir():
+        return None
+    return path
+
+
+def _copy_name(book: Any, suffix: str) -> str:
+    """The temporary copy's file name: the workbook's own name (the reader's messages show it)."""
+    stem = Path(str(book.name)).stem or "工作簿"
+    return f"{stem}{suffix}"
+
+
+@contextmanager
+def saved_copy(book: Any) -> Iterator[Path | None]:
+    """The workbook's current state as a file (deleted afterwards), or None on the remote engine.
+
+    Windows: ``Workbook.SaveCopyAs`` through COM into a new temporary folder. macOS: the add-in's
+    ``RectxlSaveCopy`` (Excel may only write inside its sandbox). The open workbook keeps its
+    path, its name and its saved/unsaved state."""
+    if not is_desktop(book):
+        yield None
+        return
+    if sys.platform == "darwin":
+        path = _save_copy_mac(book)
+        try:
+            yield path
+        finally:
+            path.unlink(missing_ok=True)
+        return
+    folder = Path(tempfile.mkdtemp(prefix="rectxl-"))
+    try:
+        yield _save_copy_com(book, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _unsupported_format(book: Any) -> RectxlError:
+    return RectxlError(f"“{book.name}”不是 Excel 工作簿格式（可能是 CSV 或文本文件），rectxl 无法按台账读取："
+                       "请先另存为 Excel 工作簿（.xlsx），再点此按钮。")
+
+
+def _save_copy_com(book: Any, folder: Path) -> Path:
+    workbook = book.api
+    suffix = FILE_FORMATS.get(int(workbook.FileFormat))
+    if suffix is None:
+        raise _unsupported_format(book)
+    target = folder / _copy_name(book, suffix)
+    try:
+        workbook.SaveCopyAs(str(target))
+    except Exception as exc:  # a COM error: disk full, no permission, …
+        raise RectxlError(f"无法读取当前工作簿：Excel 未能保存临时副本（{exc}）。") from None
+    if not target.is_file():
+        raise RectxlError(f"无法读取当前工作簿：Excel 没有写出临时副本（{target}）。")
+    return target
+
+
+def _save_copy_mac(book: Any) -> Path:
+    name = f"rectxl-{uuid.uuid4().hex[:12]}"
+    try:
+        written = book.app.macro(MAC_SAVE_COPY_MACRO)(book.name, name)
+    except Exception as exc:
+        raise RectxlError("在 macOS 上读取工作簿需要 rectxl 加载项（rectxl.xlam）："
+                          f"请运行 rectxl addin install 并重新启动 Excel（{exc}）。") from None
+    if not written:
+        raise _unsupported_format(book)
+    path = Path(str(written))
+    if not path.is_file():
+        raise RectxlError(f"无法读取当前工作簿：Excel 没有写出临时副本（{path}）。")
+    return path
 
 
 def grids_from_book(book: Any) -> list[Grid]:
-    """Every worksheet as a :class:`Grid`: values in one read from A1, plus merged ranges."""
+    """Every worksheet of a remote-engine book as a :class:`Grid` of values (one read each, from
+    A1; error cells as their text, "#N/A", like the file reader). The payload has no merges,
+    hidden columns or formulas, so the grids have none: this is the test harness's path only."""
     grids: list[Grid] = []
     for sheet in book.sheets:
         last = sheet.used_range.last_cell
-        values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value or []
+        values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2, err_to_str=True).value or []
         rows = [[_cell(v) for v in row] for row in values]
-        grids.append(Grid(name=sheet.name, rows=rows, merges=_merged_ranges(sheet)))
+        grids.append(Grid(name=sheet.name, rows=rows))
     return grids
 
 
@@ -100,6 +183,14 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def show_sheet(sheet: Any) -> None:
+    """Make ``sheet`` the active sheet of its workbook. Through the engine's own sheet object:
+    ``xlwings.Sheet.activate`` would also activate the workbook and bring Excel's window to the
+    front, which on Windows raises "Could not activate App!" when another Excel instance is
+    the active one."""
+    sheet.impl.activate()
+
+
 def _sheet(book: Any, name: str) -> Any | None:
     for sheet in book.sheets:
         if sheet.name == name:
@@ -107,10 +198,18 @@ def _sheet(book: Any, name: str) -> Any | None:
     return None
 
 
-def _display(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
+def _shown(value: Any) -> Any:
+    """What the cell is to show: text made safe for a cell (as the file writer does), other values
+    as they are (dates stay dates, numbers numbers)."""
     return "" if value is None else safe_cell_text(value)
+
+
+def _written(value: Any) -> Any:
+    """``value`` as it is written through ``Range.Value``: non-empty text behind Excel's text
+    prefix, so that Excel keeps it as text (never a date, number, boolean or formula)."""
+    if isinstance(value, str) and value:
+        return TEXT_PREFIX + value
+    return value
 
 
 def write_spec(book: Any, spec: SheetSpec) -> Any:
@@ -121,10 +220,12 @@ def write_spec(book: Any, spec: SheetSpec) -> Any:
     else:
         sheet.clear()
     width = max(len(spec.widths), max((len(r) for r in spec.rows), default=0))
-    block = [[_display(v) for v in row] + [""] * (width - len(row)) for row in spec.rows]
+    shown = [[_shown(v) for v in row] + [""] * (width - len(row)) for row in spec.rows]
+    block = [[_written(v) for v in row] for row in shown]
     for (r, c), (target_sheet, ref) in spec.links.items():
-        text = str(block[r][c]).replace('"', '""')
-        block[r][c] = f'=HYPERLINK("#\'{target_sheet}\'!{ref}","{text}")'
+        text = str(shown[r][c]).replace('"', '""')
+        target = str(target_sheet).replace("'", "''")
+        block[r][c] = f'=HYPERLINK("#\'{target}\'!{ref}","{text}")'
     sheet.range((1, 1)).value = block
     last = col_letter(width - 1)
     for r in sorted(spec.bold_rows):
@@ -141,7 +242,13 @@ def write_spec(book: Any, spec: SheetSpec) -> Any:
         rows = [r for r, _ in spec.percent_cells]
         cols = {c for _, c in spec.percent_cells}
         for c in cols:
-            sheet.range(f"{col_letter(c)}{min(rows) + 1}:{col_letter(c)}{max(rows) + 1}").number_format = "0%"
+            sheet.range(f"{col_letter(c)}{min(rows) + 1}:{col_letter(c)}{max(rows) + 1}").number_format = \
+                spec.percent_format
+    if len(spec.rows) > header:  # the table's long texts wrapped, in one call
+        sheet.range(f"A{header}:{last}{len(spec.rows)}").wrap_text = True
+    # spec.print_setup (orientation, fit to one page wide, print titles) is not applied here:
+    # xlwings reaches PageSetup only through desktop Excel's COM object (sheet.api.PageSetup),
+    # which the remote engine does not have; the file writer (rectxl.io.xlsx_out) applies it.
     try:
         sheet.freeze_panes.freeze_at(f"A{header + 1}")
     except (NotImplementedError, AttributeError):  # desktop Excel has no freeze_panes in xlwings
@@ -201,7 +308,7 @@ def write_marks(book: Any, ledger_sheet: str, cells: dict[str, Highlight]) -> in
         marks = book.sheets.add(MARKS_SHEET, after=book.sheets[len(book.sheets) - 1])
     else:
         marks.clear()
-    marks.range((1, 1)).value = records
+    marks.range((1, 1)).value = [[_written(v) for v in row] for row in records]
     marks.visible = False
     return len(runs)
 

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 
 from rectxl.core.diff import LedgerDiff, diff_sheets
 from rectxl.io.atomic import atomic_path, ensure_not_input
+from rectxl.io.outputs import mark_output
 from rectxl.io.xlsx_out import write_spec
 
 __all__ = ["write_diff_file"]
@@ -26,6 +27,7 @@ def write_diff_file(path: Path, diff: LedgerDiff, *, inputs: Sequence[Path] = ()
     if default is not None:
         wb.remove(default)
     wb.active = 0
+    mark_output(wb, "diff")  # batch knows it for rectxl's own, not a ledger
     with atomic_path(path) as tmp:
         wb.save(tmp)
     return path

@@ -32,6 +32,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,21 +43,23 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from rectxl.core.model import Ledger
-from rectxl.core.notice.parse import NoticeParseError
 from rectxl.core.notice.render import Block, notice_blocks
 from rectxl.io.atomic import atomic_path
+from rectxl.io.docx_read import read_notice_docx
 
 __all__ = [
     "BODY_LINE_SPACING",
     "MARGINS_MM",
     "NoticeFonts",
+    "add_official_text",
     "build_notice_document",
+    "official_document",
+    "place_signature",
     "read_notice_docx",
+    "set_no_indent",
     "write_notice_docx",
 ]
 
@@ -313,8 +316,45 @@ def _width_in_chars(text: str) -> float:
     return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
 
 
-def build_notice_document(ledger: Ledger, *, fonts: NoticeFonts | None = None) -> Any:
-    """The notice as an in-memory python-docx ``Document`` (see the module docstring)."""
+def official_document(fonts: NoticeFonts | None = None) -> Any:
+    """An empty python-docx ``Document`` set up as the notice is (GB/T 9704: A4, margins, page
+    numbers, the font table's fall-backs, and the paragraph styles 公文标题, 一级标题, 二级标题 and
+    落款 over a 仿宋 16 pt body), for the other official documents rectxl writes (the letters of
+    :mod:`rectxl.io.letters_docx`)."""
+    fonts = fonts or NoticeFonts()
+    doc = Document()
+    _setup_styles(doc, fonts)
+    _setup_font_table(doc, fonts)
+    _setup_page(doc, fonts)
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    return doc
+
+
+def add_official_text(paragraph: Any, text: str, style: str | None = None) -> None:
+    """Add ``text`` to ``paragraph``, its ``【请填写…】`` placeholders highlighted yellow."""
+    _add_text(paragraph, text, style)
+
+
+def set_no_indent(paragraph: Any) -> None:
+    """No first-line indent (the body style indents two characters): 主送机关, table cells."""
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    _set_first_line_chars(paragraph._p, 0)
+
+
+def place_signature(signature: Any, date_paragraph: Any, signature_text: str, date_text: str) -> None:
+    """Right-align the date four characters from the margin and centre the signature above it
+    (GB/T 9704 7.3.5.1), as the notice does; both paragraphs in the 落款 style."""
+    date_paragraph.paragraph_format.right_indent = _INDENT_2_CHARS * 2
+    offset = 4 + (_width_in_chars(date_text) - _width_in_chars(signature_text)) / 2
+    signature.paragraph_format.right_indent = Pt(16 * max(0.0, offset))
+
+
+def build_notice_document(ledger: Ledger, *, fonts: NoticeFonts | None = None,
+                          as_of: date | None = None, omit_not_started: bool = False) -> Any:
+    """The notice as an in-memory python-docx ``Document`` (see the module docstring);
+    ``as_of`` and ``omit_not_started`` as in :func:`rectxl.core.notice.notice_blocks`."""
     fonts = fonts or NoticeFonts()
     doc = Document()
     _setup_styles(doc, fonts)
@@ -324,7 +364,7 @@ def build_notice_document(ledger: Ledger, *, fonts: NoticeFonts | None = None) -
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
 
-    blocks: list[Block] = notice_blocks(ledger)
+    blocks: list[Block] = notice_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started)
     date_text = next((t for k, t in blocks if k == "date"), "")
     under_aspect = False
     last_closing = max((i for i, b in enumerate(blocks) if b.kind == "closing"), default=-1)
@@ -369,50 +409,17 @@ def build_notice_document(ledger: Ledger, *, fonts: NoticeFonts | None = None) -
 
 
 def write_notice_docx(ledger: Ledger, path: str | os.PathLike[str], *,
-                      fonts: NoticeFonts | None = None) -> Path:
+                      fonts: NoticeFonts | None = None, as_of: date | None = None,
+                      omit_not_started: bool = False) -> Path:
     """Write the notice to ``path`` (.docx), atomically; returns the path written."""
     target = Path(path)
-    doc = build_notice_document(ledger, fonts=fonts)
+    doc = build_notice_document(ledger, fonts=fonts, as_of=as_of,
+                                omit_not_started=omit_not_started)
     with atomic_path(target) as tmp:
         doc.save(str(tmp))
     return target
 
 
 # ---------------------------------------------------------------------------
-# Reading
+# Reading: rectxl.io.docx_read (Word's list numbering included); kept importable from here
 # ---------------------------------------------------------------------------
-
-def read_notice_docx(path: str | os.PathLike[str]) -> str:
-    """The document's paragraphs (tables included, in order) joined by newlines, for
-    :func:`rectxl.core.notice.parse_notice`. Unreadable files raise :class:`NoticeParseError`."""
-    source = Path(path)
-    if not source.is_file():
-        raise NoticeParseError(f"找不到通报文件:{source}")
-    try:
-        with source.open("rb") as fh:
-            magic = fh.read(8)
-    except OSError as exc:
-        raise NoticeParseError(f"无法读取通报文件 {source.name}:{exc.strerror or exc}") from None
-    if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise NoticeParseError(
-            f"{source.name} 是旧版 Word(.doc)格式,请在 Word/WPS 中另存为 .docx 后再试。")
-    try:
-        doc = Document(str(source))
-    except Exception:
-        raise NoticeParseError(
-            f"无法打开 {source.name}:文件已损坏或不是 Word(.docx)文档。") from None
-
-    lines: list[str] = []
-    for child in doc.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            lines.append(Paragraph(child, doc).text)
-        elif child.tag == qn("w:tbl"):
-            table = Table(child, doc)
-            for row in table.rows:
-                seen: set[int] = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue
-                    seen.add(id(cell._tc))
-                    lines.extend(p.text for p in cell.paragraphs)
-    return "\n".join(lines)

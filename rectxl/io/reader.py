@@ -11,22 +11,23 @@ import ctypes
 import functools
 import hashlib
 import os
-import re
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO
 
 import python_calamine as pc
+from lxml import etree
 
 from rectxl.core.errors import LedgerError
 from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.model import Ledger
-from rectxl.core.text import col_index
+from rectxl.io.limits import check_ledger_file
 from rectxl.io.memory import gc_paused
+from rectxl.io.ods import ods_layout
 from rectxl.io.ooxml import sheet_parts
 from rectxl.io.safety import inspect_package
+from rectxl.io.sheet_xml import scan_sheet
 
 __all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "release_freed_memory", "sibling_files"]
 
@@ -80,6 +81,7 @@ def _check_file(path: Path) -> None:
 def read_grids(path: Path) -> list[Grid]:
     """Every sheet of the workbook at ``path`` as a :class:`Grid` (absolute coordinates)."""
     path = Path(path)
+    check_ledger_file(path)  # not a regular file, a non-UTF-8 name, a Word document, stray far cells
     _check_file(path)
     inspect_package(path)
     try:
@@ -106,20 +108,17 @@ def read_grids(path: Path) -> list[Grid]:
         raise LedgerError(_describe_unreadable(path, exc)) from None
     finally:
         wb.close()
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        _restore_error_values(path, grids)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        _add_sheet_extras(path, grids)
+    elif suffix == ".ods":
+        _add_ods_layout(path, grids)
     return grids
 
 
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*?(?:/>|>.*?</f>))?<v>([^<]*)</v>')
-def _restore_error_values(path: Path, grids: list[Grid]) -> None:
-    """Put Excel error values (#REF!, #N/A …) back into the grids.
-
-    python-calamine reads error cells as empty strings; a ledger cell showing #REF! is a real
-    problem an auditor must see (``cell-error``), so the sheet XML is scanned for ``t="e"`` cells.
-    This is a byte-level scan (no XML parser, so nothing to expand), streamed in chunks (a
-    100,000-row sheet is ~50 MB of XML) and only regex-matched where ``t="e"`` occurs.
-    """
+def _add_sheet_extras(path: Path, grids: list[Grid]) -> None:
+    """Put back what calamine does not report (:mod:`rectxl.io.sheet_xml`): Excel error values
+    into the cells, uncomputed formula cells and hidden columns onto the grids."""
     try:
         with zipfile.ZipFile(path) as zf:
             by_name = {g.name: g for g in grids}
@@ -128,50 +127,33 @@ def _restore_error_values(path: Path, grids: list[Grid]) -> None:
                 if grid is None:
                     continue
                 with zf.open(part) as fh:
-                    found = list(_error_cells(fh))
-                for col, row, value in found:
-                    r, c = int(row) - 1, col_index(col.decode())
+                    extras = scan_sheet(fh)
+                for (r, c), value in extras.errors.items():
                     while len(grid.rows) <= r:
                         grid.rows.append([])
                     cells = grid.rows[r]
                     while len(cells) <= c:
                         cells.append("")
-                    cells[c] = value.decode("utf-8", "replace")
+                    cells[c] = value
+                grid.uncomputed = frozenset(extras.uncomputed)
+                grid.hidden_cols = frozenset(extras.hidden_cols)
     except (KeyError, zipfile.BadZipFile, OSError):
         return
 
 
-def _error_cells(fh: IO[bytes]) -> Iterator[tuple[bytes, bytes, bytes]]:
-    """(column, row, error text) of each ``t="e"`` cell of a sheet part, read in chunks; a chunk
-    is cut before its last ``<c `` so that no cell is split."""
-    tail = b""
-    while chunk := fh.read(_CHUNK):
-        data = tail + chunk
-        cut = data.rfind(b"<c ")
-        if cut <= 0:
-            tail = data
-            continue
-        yield from _match_error_cells(data[:cut])
-        tail = data[cut:]
-    yield from _match_error_cells(tail)
+def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
+    """Merged ranges and hidden columns of an .ods (calamine reports neither for OpenDocument)."""
+    try:
+        layout = ods_layout(path)
+    except (KeyError, zipfile.BadZipFile, OSError, etree.LxmlError):
+        return
+    for grid in grids:
+        sheet = layout.get(grid.name)
+        if sheet is not None:
+            grid.merges = grid.merges or sheet.merges
+            grid.hidden_cols = frozenset(sheet.hidden_cols)
 
 
-def _match_error_cells(data: bytes) -> Iterator[tuple[bytes, bytes, bytes]]:
-    """:data:`_ERROR_CELL` matches in ``data``, tried only at cells whose tag has ``t="e"`` (a
-    fast byte search finds those; error cells are rare, so most cells are never matched)."""
-    done = -1
-    pos = data.find(b't="e"')
-    while pos != -1:
-        start = data.rfind(b"<c ", 0, pos)
-        if start > done:
-            m = _ERROR_CELL.match(data, start)
-            if m is not None:
-                done = start
-                yield m.group(1), m.group(2), m.group(3)
-        pos = data.find(b't="e"', pos + 5)
-
-
-_CHUNK = 1 << 22
 
 
 def _describe_unreadable(path: Path, exc: Exception) -> str:
@@ -187,12 +169,13 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
     return f"{path.name} 已损坏,无法读取(可能未完整下载或传输中断):请重新获取该文件"
 
 
-def read_ledger(path: Path) -> Ledger:
-    """Read the ledger at ``path`` (see :func:`rectxl.core.grid.ledger_from_grids`)."""
+def read_ledger(path: Path, column_map: Iterable[str | tuple[str, str]] = ()) -> Ledger:
+    """Read the ledger at ``path`` (see :func:`rectxl.core.grid.ledger_from_grids`);
+    ``column_map`` maps the ledger's own header words to rectxl's columns (原列名=标准列名)."""
     with gc_paused():
         grids = read_grids(Path(path))
         release_freed_memory()
-        return ledger_from_grids(grids)
+        return ledger_from_grids(grids, column_map)
 
 
 def release_freed_memory() -> None:

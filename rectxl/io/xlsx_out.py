@@ -1,21 +1,20 @@
-"""Write output sheets and highlights into .xlsx files with openpyxl (the file-side renderer of
-:mod:`rectxl.core.sheets`), and remove them again exactly (清除标记).
+"""rectxl's workbook outputs.
 
-Colouring a flagged cell is the only change made to a user's own sheet. The original fill of
-every coloured cell is recorded in the very-hidden sheet ``rectxl标记`` so that clearing puts
-back exactly what was there.
+- ``annotate`` / ``--clear`` on the user's own workbook: edits of its package, never a re-save
+  (:mod:`rectxl.io.marks` says exactly what changes; every other part is copied byte for byte).
+- A new workbook of summary sheets (:func:`write_summary_file`) and the diff workbook: written by
+  openpyxl from :class:`rectxl.core.sheets.SheetSpec` (:func:`write_spec`) — nothing of the user's
+  is in them.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Color, Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook as WorkbookT
@@ -25,41 +24,27 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Ledger
+from rectxl.core.names import OUTPUT_SHEETS
 from rectxl.core.report import safe_cell_text
-from rectxl.core.sheets import (
-    FINDINGS_SHEET,
-    MARKS_SHEET,
-    OUTPUT_SHEETS,
-    SheetSpec,
-    findings_sheet,
-    highlight_cells,
-    summary_sheets,
-)
+from rectxl.core.sheets import SheetSpec, summary_sheets
 from rectxl.core.validate import Report
 from rectxl.io.atomic import atomic_path
-from rectxl.io.memory import gc_paused
+from rectxl.io.marks import AnnotateOutcome, ClearOutcome, Record, annotate_package, clear_package, find_record
+from rectxl.io.outputs import mark_output
+from rectxl.io.package import EDITABLE_SUFFIXES, Package
+from rectxl.io.safety import inspect_package
+from rectxl.io.workbook_parts import Book
 
 __all__ = [
     "annotate_file",
     "clear_file",
-    "clear_workbook",
-    "load_for_edit",
+    "clear_file_outcome",
+    "ensure_editable",
     "write_spec",
     "write_summary_file",
 ]
 
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-
-
-def load_for_edit(path: Path) -> WorkbookT:
-    """Load a workbook to write into, keeping its VBA project when it is an .xlsm."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise RectxlError(f"{path.name} 是 {path.suffix} 格式,只能在 .xlsx/.xlsm 台账上标记:请在 Excel 中另存为 .xlsx"
-                          "后再标记(检查、汇总和生成通报可直接使用 .xls/.ods)")
-    try:
-        return load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", rich_text=True)
-    except Exception as exc:
-        raise RectxlError(f"无法打开 {path.name} 进行写入:{type(exc).__name__}") from None
 
 
 def write_spec(wb: WorkbookT, spec: SheetSpec) -> Worksheet:
@@ -89,6 +74,13 @@ def write_spec(wb: WorkbookT, spec: SheetSpec) -> Worksheet:
     for c, col_width in enumerate(spec.widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = col_width
     ncols = len(spec.widths)
+    banner = Alignment(vertical="top", wrap_text=True)
+    for r in sorted(spec.merged_rows):  # text above the table: across its width, wrapped
+        ws.cell(r + 1, 1).alignment = banner
+        if ncols > 1:
+            ws.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=ncols)
+    for r, height in spec.row_heights.items():
+        ws.row_dimensions[r + 1].height = height
     for c in range(1, width + 1):
         cell = ws.cell(spec.header_row + 1, c)
         cell.fill = _HEADER_FILL
@@ -105,7 +97,7 @@ def write_spec(wb: WorkbookT, spec: SheetSpec) -> Worksheet:
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{ref}", display=str(cell.value))
         cell.font = link_font
     for r, c in spec.percent_cells:
-        ws.cell(r + 1, c + 1).number_format = "0%"
+        ws.cell(r + 1, c + 1).number_format = spec.percent_format
     if spec.outline:
         ws.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=False)
         for r, level in spec.outline.items():
@@ -114,119 +106,110 @@ def write_spec(wb: WorkbookT, spec: SheetSpec) -> Worksheet:
     if spec.autofilter and len(spec.rows) > spec.header_row + 1:
         ws.auto_filter.ref = f"A{spec.header_row + 1}:{get_column_letter(ncols)}{len(spec.rows)}"
     if spec.chart:
+        from openpyxl.chart.label import DataLabelList
+
         title, first, last = spec.chart
         chart = BarChart()
         chart.type = "bar"
         chart.title = title
+        chart.legend = None
+        chart.add_data(Reference(ws, min_col=2, min_row=first + 1, max_row=last + 1), titles_from_data=False)
+        chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=last + 1))
+        chart.x_axis.scaling.orientation = "maxMin"  # categories top to bottom, in row order
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.y_axis.crosses = "max"  # with the categories reversed: the value axis below the bars
         chart.y_axis.title = "完成率"
         chart.y_axis.number_format = "0%"
         chart.y_axis.scaling.min = 0
         chart.y_axis.scaling.max = 1
-        chart.legend = None
-        chart.add_data(Reference(ws, min_col=2, min_row=first + 1, max_row=last + 1), titles_from_data=False)
-        chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=last + 1))
-        chart.height = max(6.0, 1.2 * (last - first + 1) + 3)
-        chart.width = 18
-        ws.add_chart(chart, f"I{spec.header_row + 1}")
+        chart.y_axis.majorUnit = 0.2
+        chart.dataLabels = DataLabelList(showVal=True, showCatName=False, showSerName=False,
+                                         showLegendKey=False, showPercent=False,
+                                         numFmt=spec.percent_format)
+        chart.height = max(6.0, 1.4 * (last - first + 1) + 3)
+        chart.width = min(28.0, max(16.0, 0.2 * sum(spec.widths)))
+        anchor = spec.chart_row if spec.chart_row is not None else len(spec.rows) + 1
+        ws.add_chart(chart, f"A{anchor + 1}")
+    # print: landscape, fitted to pages, title rows on every page, centred, page numbers
+    from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.pagebreak import Break
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    for r in sorted(spec.page_breaks):
+        ws.row_breaks.append(Break(id=r + 1))
+    ps = spec.print_setup
+    ws.page_setup.orientation = "landscape" if ps.landscape else "portrait"
+    ws.page_setup.paperSize = ps.paper_size
+    if ps.fit_width or ps.fit_height:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.fitToWidth = ps.fit_width
+        ws.page_setup.fitToHeight = ps.fit_height
+    first_row, last_row = spec.print_title_rows
+    ws.print_title_rows = f"{first_row + 1}:{last_row + 1}"
+    ws.print_options.horizontalCentered = ps.center_horizontally
+    top, bottom, left, right = (cm / 2.54 for cm in ps.margins_cm)
+    ws.page_margins = PageMargins(left=left, right=right, top=top, bottom=bottom, header=0.3, footer=0.3)
+    if ps.footer:
+        ws.oddFooter.center.text = ps.footer
     return ws
 
 
-def _color_dict(color: Color | None) -> dict[str, Any] | None:
-    if color is None:
-        return None
-    return {"type": color.type, "value": color.value, "tint": color.tint}
+def ensure_editable(path: Path, *, marked: bool = False) -> None:
+    """Refuse early (before an ``--in-place`` backup is made) a workbook rectxl cannot mark: not
+    .xlsx/.xlsm, hostile (:func:`rectxl.io.safety.inspect_package`), or — with ``marked`` — one
+    that carries no rectxl marks to clear."""
+    inspect_package(path)
+    with _open_for_edit(path) as pkg:
+        if marked:
+            _record_or_refuse(pkg, Book(pkg), path)
 
 
-def _color_from(data: dict[str, Any] | None) -> Color | None:
-    if data is None:
-        return None
-    kind = data["type"]
-    kwargs: dict[str, Any] = {"tint": data["tint"]}
-    if kind == "rgb":
-        kwargs["rgb"] = data["value"]
-    elif kind == "theme":
-        kwargs["theme"] = data["value"]
-    elif kind == "indexed":
-        kwargs["indexed"] = data["value"]
-    else:
-        kwargs["auto"] = data["value"]
-    return Color(**kwargs)
+def _record_or_refuse(pkg: Package, book: Book, source: Path) -> Record:
+    record = find_record(pkg, book)
+    if record is None:
+        own = [s.name for s in book.sheets() if s.name in OUTPUT_SHEETS]
+        extra = (f"；工作簿中的“{'”“'.join(own)}”不是 rectxl 标记时添加的，未删除" if own else "")
+        raise RectxlError(f"{source.name} 中没有 rectxl 的标记，无需清除（文件未改动{extra}）")
+    return record
 
 
-def _fill_json(fill: PatternFill) -> str:
-    return json.dumps({"fill_type": fill.fill_type, "fg": _color_dict(fill.fgColor),
-                       "bg": _color_dict(fill.bgColor)})
+def _open_for_edit(path: Path) -> Package:
+    """The package of the workbook at ``path``, refusing formats rectxl does not write."""
+    if path.suffix.lower() not in EDITABLE_SUFFIXES:
+        raise RectxlError(f"{path.name} 是 {path.suffix} 格式，只能在 .xlsx/.xlsm 台账上标记：请在 Excel 中另存为 .xlsx"
+                          "后再标记（检查、汇总和生成通报可直接使用 .xls/.ods）")
+    pkg = Package(path)
+    try:
+        Book(pkg)
+    except BaseException:
+        pkg.close()
+        raise
+    return pkg
 
 
-def _fill_from(text: str) -> PatternFill:
-    data = json.loads(text)
-    return PatternFill(fill_type=data["fill_type"], fgColor=_color_from(data["fg"]), bgColor=_color_from(data["bg"]))
-
-
-def clear_workbook(wb: WorkbookT) -> int:
-    """Undo rectxl's marks: restore recorded fills, drop rectxl's sheets. Returns cells restored."""
-    restored = 0
-    if MARKS_SHEET in wb.sheetnames:
-        marks = wb[MARKS_SHEET]
-        for sheet, ref, fill in marks.iter_rows(min_row=2, values_only=True):
-            if sheet in wb.sheetnames and ref and fill:
-                wb[str(sheet)][str(ref)].fill = _fill_from(str(fill))
-                restored += 1
-    for name in OUTPUT_SHEETS:
-        if name in wb.sheetnames:
-            del wb[name]
-    return restored
-
-
-def _mark(wb: WorkbookT, sheet: str, cells: dict[str, Any]) -> None:
-    ws = wb[sheet]
-    marks = wb.create_sheet(MARKS_SHEET)
-    marks.append(["sheet", "cell", "original_fill"])
-    for ref, highlight in cells.items():
-        cell = ws[ref]
-        marks.append([sheet, ref, _fill_json(cell.fill)])
-        cell.fill = PatternFill("solid", fgColor=highlight.color)
-    marks.sheet_state = "veryHidden"
-
-
-def annotate_file(source: Path, output: Path, report: Report, ledger: Ledger, *, summary: bool = True) -> Path:
-    """Write a copy of ``source`` to ``output`` with 校验结果, highlights and summary sheets.
-
-    openpyxl builds an object per cell; the garbage collector is paused meanwhile (see
-    :func:`rectxl.io.memory.gc_paused`): with it running, loading and saving a 100,000-row ledger
-    takes a third longer."""
-    with gc_paused():
-        return _annotate_file(source, output, report, ledger, summary=summary)
-
-
-def _annotate_file(source: Path, output: Path, report: Report, ledger: Ledger, *, summary: bool) -> Path:
-    wb = load_for_edit(source)
-    clear_workbook(wb)
-    if ledger.sheet not in wb.sheetnames:
-        raise RectxlError(f"工作簿中找不到台账工作表“{ledger.sheet}”")
-    write_spec(wb, findings_sheet(report))
-    if summary:
-        for spec in summary_sheets(report, ledger):
-            write_spec(wb, spec)
-    _mark(wb, ledger.sheet, highlight_cells(report, ledger.sheet))
-    wb.active = wb.sheetnames.index(FINDINGS_SHEET)
-    for ws in wb.worksheets:
-        ws.sheet_view.tabSelected = ws.title == FINDINGS_SHEET
-    _save(wb, output)
-    return output
+def annotate_file(source: Path, output: Path, report: Report, ledger: Ledger, *,
+                  summary: bool = True) -> AnnotateOutcome:
+    """Write a copy of ``source`` to ``output`` with 校验结果, highlights and summary sheets —
+    the package edited in place of a re-save (:mod:`rectxl.io.marks`): every part rectxl does
+    not change is copied byte for byte."""
+    with _open_for_edit(source) as pkg:
+        outcome = annotate_package(pkg, report, ledger, summary=summary)
+        pkg.save(output)
+    return outcome
 
 
 def clear_file(source: Path, output: Path) -> int:
     """Write ``source`` without rectxl's marks and sheets to ``output``; returns cells restored."""
-    wb = load_for_edit(source)
-    if MARKS_SHEET not in wb.sheetnames and not any(n in wb.sheetnames for n in OUTPUT_SHEETS):
-        raise RectxlError(f"{source.name} 中没有 rectxl 的标记,无需清除")
-    restored = clear_workbook(wb)
-    wb.active = 0
-    for i, ws in enumerate(wb.worksheets):
-        ws.sheet_view.tabSelected = i == 0
-    _save(wb, output)
-    return restored
+    return clear_file_outcome(source, output).restored
+
+
+def clear_file_outcome(source: Path, output: Path) -> ClearOutcome:
+    with _open_for_edit(source) as pkg:
+        book = Book(pkg)
+        outcome = clear_package(pkg, book, _record_or_refuse(pkg, book, source))
+        pkg.save(output)
+    return outcome
 
 
 def write_summary_file(output: Path, report: Report, ledger: Ledger) -> Path:
@@ -237,6 +220,7 @@ def write_summary_file(output: Path, report: Report, ledger: Ledger) -> Path:
         write_spec(wb, spec)
     if default is not None:
         wb.remove(default)
+    mark_output(wb, "summary")  # batch knows it for rectxl's own, not a ledger
     _save(wb, output)
     return output
 

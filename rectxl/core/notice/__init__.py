@@ -1,8 +1,14 @@
 """The 整改进展情况的通报 (progress notice): parse a published notice into a ledger, render a
 ledger as a notice, and check the totals a notice states. Pure — no file access here; the
-.docx edge is :mod:`rectxl.io.docx_notice`."""
+.docx edge is :mod:`rectxl.io.docx_notice` (writing) and :mod:`rectxl.io.docx_read` (reading)."""
 
-from rectxl.core.notice.parse import NoticeParseError, ParsedNotice, infer_status, parse_notice
+from rectxl.core.notice.parse import (
+    UNPLACED_KEY,
+    NoticeParseError,
+    ParsedNotice,
+    infer_status,
+    parse_notice,
+)
 from rectxl.core.notice.render import (
     Block,
     BlockKind,
@@ -18,6 +24,7 @@ from rectxl.core.notice.totals import StatedTotals, TotalCheck, check_totals, ex
 from rectxl.core.text import normalize_for_compare
 
 __all__ = [
+    "UNPLACED_KEY",
     "Block",
     "BlockKind",
     "NoticeParseError",

@@ -1,12 +1,29 @@
-"""A single date as a notice writes it (the rest of Chinese-text handling is rectxl.core.text)."""
+"""Text helpers of the notice parser: the detection copy of a line, and dates as notices write
+them (the rest of Chinese-text handling is :mod:`rectxl.core.text`)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rectxl.core.deadline import parse_date
+from rectxl.core.text import fold, to_simplified
 
-__all__ = ["to_date"]
+__all__ = ["DATE", "DATE_SHORT", "detect", "short_date", "to_date"]
+
+
+
+
+def detect(text: str) -> str:
+    """The copy of ``text`` that patterns are matched on: full-width forms folded to ASCII and
+    traditional characters to simplified, **one character for one**, so that a span found in
+    the copy is the same span of the original (the notice's own text is what is kept)."""
+    folded = fold(text)
+    simple = to_simplified(folded)
+    if len(simple) == len(folded):
+        return simple
+    # a folding that changed the length: apply it character by character instead
+    return "".join(s if len(s := to_simplified(c)) == 1 else c for c in folded)
 
 
 def to_date(text: str) -> date | None:
@@ -15,3 +32,20 @@ def to_date(text: str) -> date | None:
         return parse_date(text)
     except Exception:  # parse_date promises not to raise; stay defensive anyway
         return None
+
+
+#: a full date as notices write it (on the detection copy): 2025年6月12日, 二〇二四年五月十三日
+DATE = (r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+        r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,4})\s*日")
+#: a date without its year: 7月2日
+DATE_SHORT = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,4})\s*日"
+_YEAR = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
+
+
+def short_date(text: str, year: int) -> date | None:
+    """A date written with or without its year; ``year`` is used when it has none."""
+    if _YEAR.match(text):
+        return to_date(text)
+    if not 1900 <= year <= 2999:
+        return None
+    return to_date(f"{year}年{text.strip()}")

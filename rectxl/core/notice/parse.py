@@ -3,25 +3,54 @@
 Pure: takes a string, returns a :class:`ParsedNotice`; never opens files. For ANY input
 string :func:`parse_notice` either returns or raises :class:`NoticeParseError` (a
 :class:`~rectxl.core.errors.RectxlError` with one Chinese sentence) — never anything else.
+It raises only for text that is not a notice at all; a notice that is cut short (a copy pasted
+from a web page) gives what is there, with ``complete=False`` and a warning.
 
-Layout understood (DESIGN.md §4; both seeds in ``shared/seeds`` are the reference):
+Every pattern is matched on a *detection copy* of each line — full-width forms folded to ASCII,
+traditional characters to simplified, one character for one — and every text kept is sliced
+from the notice's own line, so the output keeps the notice's wording and characters.
 
-- title lines, web-page debris ("来源:… 日期:…", "【打印】", "【关闭】" …, dropped), preamble;
-- top-level sections ``一、`` … ``二、`` … ``三、`` (``、``, ``.`` or ``.``);
-- in section 二, aspects as ``第一方面问题,…`` / ``(一)在“…”方面`` / ``(一)关于…方面`` /
-  ``一、在…方面`` (numbering restarts inside section 二), categories ``(一)…问题``;
-  **aspect or category?** if section 二 has ``第X方面`` lines or restarted ``一、…方面``
-  lines, its ``(一)`` lines are categories; otherwise ``(一)`` lines are the aspects;
-- issues ``1.…`` / ``1、…`` (numbers run on or restart per aspect — kept as written); an issue
-  title is the text after ``N.`` up to the first ``。`` (or up to the first measure marker);
-- measures: the ``一是…二是…`` segments (``ordinal``), else ``(1)…(2)…`` sub-items on their
-  own lines or inline (``paren``), else the whole remaining text as one measure (``plain``);
-  text between the title and the first marker (e.g. ``整改情况:``) is kept as the issue's
-  ``intro``; ``(1)`` lines directly under an aspect/category (no current issue) are issues;
-- after section 三: the supervision sentence, contact details (电话, 邮寄地址/邮政信箱, 邮编,
-  电子邮箱, 公开期限), the signature (落款) and its date;
-- ASCII or full-width punctuation and digits, full-width-space indents, blank lines, and
-  Markdown produced by :func:`rectxl.core.notice.render_notice` (``#`` headings, ``**``).
+How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are the reference):
+
+1. **Clean-up.** Blank lines, Markdown marks (``#``, ``**``) and web-page or PDF debris
+   (您的位置：首页 > …, 【字号：大 中 小】【打印本页】【关闭窗口】, 来源/发布时间/浏览次数 lines,
+   （转载）, site names, document numbers, page numbers "— 2 —") are dropped; a title printed
+   twice is kept once. Dates on debris lines are remembered (the publication date).
+2. **Tables.** Tab- or ``|``-separated rows under a header row naming a problem and a measure
+   column (a ledger published as a table) become issues carrying their cells: measures and
+   progress ("1.…；2.…" paired one for one), owners, deadline, and a stated status.
+3. **Front and tail.** Title lines (short, no full stop) come first; the signature date is the
+   last line that is only a date (or ends the signature line), the signature (落款) the short
+   line above it; the closing (欢迎…监督, 联系电话, 邮政信箱 …) is the first closing line after
+   which no item follows. A contact detail given under a word of the unit's own (邮政信箱,
+   联系电话 …) keeps that word in ``info.extra``.
+4. **Sections.** Section headings are ``一、…`` lines that are not aspects; without them,
+   ``（一）…`` lines naming a section (书记组织落实整改情况, 反馈问题整改情况, 下一步工作打算 …);
+   without those, short unnumbered heading lines (整改落实情况 …). The **itemised section** is the
+   one whose heading says so (巡察反馈问题整改情况, 整改落实情况, 逐项…, 问题整改 …), else ``二、``,
+   else the one with the most items. A notice with no sections at all (aspects straight after
+   the preamble, as ``一、在…方面`` or ``（一）在“…”方面``) is itemised from its first aspect
+   (or item) on. A ``下一步，…`` paragraph after the last item ends it.
+5. **Levels.** Inside, each line is marked by its numbering: ``第X方面`` / ``一、`` / ``（一）`` /
+   ``1.`` / ``（1）`` (①, ``1)`` count as ``（1）``). The kinds, in order of first appearance, are
+   the levels. ``第X方面`` lines and a first level whose titles say 方面 are **aspects**; a first
+   ``（一）``/``一、`` level is also an aspect level when its items have no text of their own and
+   the level below reads like issues. Below the aspects: ``（1）`` under ``1.`` are measures (the
+   sub-items of layout "1.关于…问题的整改 / （1）…。整改情况：…"); ``（一）`` above ``1.`` is a
+   category when the ``1.`` items are the issues (they carry 一是… or 整改情况：, or the
+   ``（一）`` items have no text of their own), and the issue itself (with ``1.`` measures) when
+   the ``（一）`` items carry text or name problems the ``1.`` items do not; otherwise the first
+   level is the issue and the next the measure.
+6. **Issues.** The title is the text up to the first ``。`` outside quotes (or up to the first
+   measure marker or 整改情况：label; a title broken over two lines by a PDF copy is joined);
+   measures are the 一是/二是… segments, else the ``（1）`` sub-items, else ``1.`` lines when
+   those are the measure level, else the unnumbered paragraphs (one measure each). Text between
+   the title and the first marker (整改情况：, 巡察指出：…整改情况：) is the issue's ``intro``. A
+   "整改措施：… 整改进展：…" pair gives the measures their text and their progress.
+7. Statuses are **inferred** from the wording (:func:`infer_status`) and marked
+   ``status_inferred`` (a status a table states in its own column is kept as stated). Text
+   inside the itemised section that fits nowhere is kept — in the warnings and in
+   ``info.extra["未归类文字"]`` — never dropped.
 """
 
 from __future__ import annotations
@@ -34,20 +63,26 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from rectxl.core import fields as F
+from rectxl.core.deadline import parse_deadline
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
-from rectxl.core.notice._text import to_date
+from rectxl.core.notice._text import DATE, DATE_SHORT, detect, short_date, to_date
 from rectxl.core.notice.totals import StatedTotals, TotalCheck, check_totals, extract_stated_totals
-from rectxl.core.status import Status
-from rectxl.core.text import CN_NUM, fold, normalize_for_compare, normalize_text, ordinal, to_int
+from rectxl.core.status import Status, read_status
+from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, ordinal, shorten, to_int
 
 __all__ = [
+    "UNPLACED_KEY",
     "NoticeParseError",
     "ParsedNotice",
     "infer_status",
     "normalize_for_compare",
     "parse_notice",
 ]
+
+#: ``info.extra`` key of the text the parser could not place in the hierarchy
+UNPLACED_KEY = "未归类文字"
 
 
 class NoticeParseError(RectxlError):
@@ -62,86 +97,204 @@ class ParsedNotice(BaseModel):
     total_checks: list[TotalCheck] = Field(default_factory=list)
     #: things worth a look that did not stop parsing (Chinese sentences)
     warnings: list[str] = Field(default_factory=list)
+    #: False when the text is recognisably a notice but cut short (the ledger holds what is there)
+    complete: bool = True
+    #: text of the itemised section that could not be placed as aspect, issue or measure
+    unplaced: list[str] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------
 # Status from wording
 # ---------------------------------------------------------------------------
 
-# The rule, applied to a measure's text, first match wins:
+# The rule, applied to a measure's progress (else its text), first match wins:
 #  1. a negation (尚未/暂未/还未/未完成/未能/未到位/仍在)                 -> 正在推进
 #  2. a long-term phrase: 长期坚持/长期推进/长期执行/长期开展/长期保持, 持续坚持,
 #     常态化 (a bare 长期 is not enough: "长期拥堵问题" describes the problem)  -> 长期坚持
-#  3. forward-looking words: 拟, 下一步, 正在, 持续, 逐步, 继续, and 将 only as a future
-#     marker (将于/将在/将继续/将持续/将陆续/将进一步/将按…, 还将/也将/仍将/即将/并将) —
-#     a bare 将 is usually 把 ("将…纳入…"), which says nothing about progress   -> 正在推进
+#  3. forward-looking words: 拟, 下一步, 正在, 持续 (not "持续5个月", a duration), 逐步, 继续,
+#     and 将 only as a future marker (将于/将在/将继续/将持续/将陆续/将进一步/将按…,
+#     还将/也将/仍将/即将/并将) — a bare 将 is usually 把 ("将…纳入…")      -> 正在推进
 #  4. completion words: 已, 完成, 办结, 销号, 到位, 了 (not 为了/除了/了解)    -> 已完成
-#  5. nothing of the above                                                      -> 正在推进
+#  5. a result counted in the past ("开展专题研讨4次", "查处…7个", "培训132人次")   -> 已完成
+#  6. nothing of the above                                                      -> 正在推进
 #     (conservative: never claim a completion the text does not state)
+# The result is a guess: parse_notice marks it ``status_inferred``.
 _NEGATION = re.compile(r"尚未|暂未|还未|未完成|未能|未到位|仍在")
 _LONG_TERM = re.compile(r"长期(?:坚持|推进|执行|开展|保持)|持续坚持|常态化")
 _FORWARD = re.compile(
-    r"(?<![模草虚])拟|下一步|正在|持续|逐步|继续"
+    r"(?<![模草虚])拟|下一步|正在|逐步|继续"
+    r"|持续(?![\d一二三四五六七八九十两半数几多]+\s*(?:个|周)?(?:月|年|天|周|日|小时|次|轮|场|期|届))"
     r"|(?:还|也|仍|即|并)将"
     r"|将(?:于|在|继续|持续|陆续|进一步|按照?|会|要|尽快|适时|加快|逐步|根据|结合|不断)"
 )
 _DONE = re.compile(r"已|完成|办结|销号|到位|(?<![为除])了(?!解)")
+_COUNTED = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:次|人次|家次|个|家|项|件|起|场|份|名|户|人|篇|条|处|轮|期|万元|元|亩|座|所|批|"
+    r"期次|课时|小时|天)")
 
 
 def infer_status(text: str) -> Status:
     """The status a measure's wording implies (rule documented above ``_NEGATION``)."""
+    text = detect(text)
     if _NEGATION.search(text):
         return Status.IN_PROGRESS
     if _LONG_TERM.search(text):
         return Status.LONG_TERM
     if _FORWARD.search(text):
         return Status.IN_PROGRESS
-    if _DONE.search(text):
+    if _DONE.search(text) or _COUNTED.search(text):
         return Status.DONE
     return Status.IN_PROGRESS
 
 
 # ---------------------------------------------------------------------------
-# Line patterns (matched on the width-folded line; slices taken from the original)
+# Line patterns (matched on the detection copy; slices taken from the original)
 # ---------------------------------------------------------------------------
 
 _TOP_CN = "[一二三四五六七八九十]+"
 _TOP = re.compile(rf"^({_TOP_CN})\s*[、.]\s*")
 _FANG = re.compile(rf"^第({CN_NUM}|\d{{1,3}})方面(?:存在的问题|的问题|问题)?\s*[,、:.。;]?\s*")
 _PAREN_CN = re.compile(rf"^\(\s*({CN_NUM})\s*\)\s*[、.]?\s*")
-_PAREN_DIGIT = re.compile(r"^\(\s*(\d{1,3})\s*\)\s*[、.]?\s*")
-_ISSUE = re.compile(r"^(\d{1,4})\s*[.、]\s*(?!\d)")
-_DATE_LINE = re.compile(
-    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,4})\s*日$"
-)
+_PAREN_DIGIT = re.compile(r"^(?:\(\s*(\d{1,3})\s*\)|(\d{1,2})\)(?!\d))\s*[、.]?\s*")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CIRCLE = re.compile(rf"^([{_CIRCLED}])\s*")
+_ISSUE = re.compile(r"^(\d{1,3})\s*[.、]\s*(?!\d)")
+_DATE_LINE = re.compile(rf"^(?:{DATE}|\d{{4}}\s*[-./]\s*\d{{1,2}}\s*[-./]\s*\d{{1,2}})$")
 _CLOSING = re.compile(
-    r"^(?:欢迎|联系方式|联系电话|监督电话|举报电话|邮寄地址|通信地址|通讯地址|邮政信箱|"
-    r"电子邮箱|电子邮件|邮编|邮政编码|公开期限|公示期限)"
+    r"^(?:(?:诚挚|诚恳|热诚|真诚|热忱)?欢迎|联系方式|联系电话|监督电话|举报电话|邮寄地址|通信地址|"
+    r"通讯地址|邮政信箱|电子邮箱|电子邮件|邮编|邮政编码|公开期限|公示期限|意见建议请|如有意见)"
 )
-_ORG_END = re.compile(r"(?:党组|党委|委员会|党总支|党支部|纪委|党工委|办公室|党组织)$")
-_ASPECT_TEXT = re.compile(r"方面(?:的?问题|存在的问题)?[:。.]?$")
-_LABEL = re.compile(r"(?:整改情况|整改进展情况|整改进展|整改落实情况|整改措施|整改结果)\s*[:]")
+_ORG_END = re.compile(r"(?:党组|党委|委员会|党总支|党支部|纪委|党工委|办公室|党组织|公司|集团)$")
+#: the words of an aspect's title: "…方面", "在“…”方面", "关于…方面的问题"
+_ASPECT_TITLE = re.compile(r"方面(?:的?问题|存在的问题|问题|的整改情况|整改情况)?\s*[:。.;]?$"
+                           r"|^(?:在|关于)[^。]{0,60}方面")
+#: labels inside an issue: the measure and the progress
+_LABEL = re.compile(
+    r"(?:整改情况|整改进展情况|整改进展|整改落实情况|整改措施|整改举措|具体措施|主要措施|整改结果|"
+    r"整改成效|进展情况|完成情况|落实情况|工作进展|整改进度)\s*[:]")
+_PROGRESS_LABEL = re.compile(
+    r"(?:整改进展情况|整改进展|进展情况|整改成效|完成情况|整改结果|落实情况|工作进展|整改进度)\s*[:]")
+#: a description of the problem before the measures ("巡察指出：…")
+_DESCRIPTION = re.compile(r"(?:巡察指出|巡视指出|巡察发现|巡视发现|问题表现|问题描述|存在问题|具体表现|主要表现)\s*[:]")
+_INTRO_LABEL = re.compile(r"(?:整改情况|整改落实情况|整改措施|整改举措|具体措施|主要措施)\s*[:]")
+_MEASURE_LABEL = re.compile(r"(?:整改措施|整改举措|具体措施|主要措施)\s*[:]")
 _DEBRIS = re.compile(
     r"^(?:"
-    r"(?:来源|信息来源|发布时间|发布日期|发布机构|日期|时间|作者|编辑|责任编辑|浏览次数|浏览量|"
-    r"点击数|点击量|阅读次数|访问量|字号|字体|分享到|索引号|文号)\s*[:].{0,80}"
-    r"|(?:[【\[]\s*(?:打印|关闭|关闭窗口|打印本页|打印此页|收藏|返回顶部|字体|字号|纠错|保存|分享|"
-    r"[大中小\s]+)(?:\s*[:][^】\]]*)?\s*[】\]]\s*)+"
-    r"|打印本页|关闭窗口|返回顶部|分享到:?|扫一扫在手机打开当前页|(?:上一篇|下一篇)\s*[:].*"
+    r"(?:您的位置|你的位置|当前位置|所在位置|您现在的位置|您所在的位置|当前页面)\s*[:>》].*"
+    r"|首页\s*(?:>|》|»|/|\\|>>|→).*"
+    r"|(?:来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发稿时间|发布机构|发文机关|日期|时间|作者|"
+    r"编辑|责任编辑|审核|浏览次数|浏览量|浏览|点击数|点击量|点击|阅读次数|阅读量|阅读|访问量|"
+    r"字号|字体|分享到|分享|索引号|文号|主题分类|成文日期|信息分类|所属机构)\s*[:].{0,120}"
+    r"|(?:[【\[]\s*(?:打印|关闭|关闭窗口|打印本页|打印此页|打印正文|收藏|加入收藏|返回顶部|顶部|字体|字号|"
+    r"纠错|保存|分享|我要纠错|[大中小\s]+|默认)(?:\s*[:][^】\]]*)?\s*[】\]]\s*)+"
+    r"|(?:字号|字体)\s*[:]?\s*(?:[大中小默认\s|]|[【\[][大中小默认][】\]])+.*"
+    r"|(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|收藏|分享|\|)"
+    r"(?:\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|收藏|分享|\|))*"
+    r"|扫一扫在手机(?:上)?打开当前页|(?:上一篇|下一篇)\s*[:].*"
+    r"|\(?\s*转\s*载\s*\)?|转载自.*|本文转载.*"
+    r"|[-—–\s]*\d{1,3}[-—–\s]*|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
+    r"|.{0,16}[〔\[(]\s*\d{4}\s*[〕\])]\s*\d{1,4}\s*号|\(?\s*此件(?:公开发布|主动公开|依申请公开|不公开)\s*\)?"
+    r"|信息公开|党务公开|政务公开|通知公告|工作动态|要闻动态|巡视巡察|巡察工作|巡察整改|"
+    r"[^\s,。]{0,14}(?:网站|门户网站|客户端)"
     r")$"
 )
+_DEBRIS_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_\[\]#<>|])")
 
+#: the words of the itemised section's heading, and of headings that are not it
+_ITEMISED = re.compile(
+    r"反馈(?:的)?(?:问题|意见)(?:的)?(?:整改|落实)|问题(?:的)?整改|逐项|"
+    r"整改(?:任务|措施|事项)?(?:落实|完成|进展|推进)情况|具体整改情况|^整改情况$|^整改落实$")
+_NOT_ITEMISED = re.compile(
+    r"下一步|下步|打算|今后|书记|主体责任|第一责任|领导班子|班子成员|组织领导|开展情况|工作安排|"
+    r"长效|巩固|监督责任")
+#: words of a section heading that has no numeral (or a （一） that is a section, not an aspect)
+_SECTION_WORDS = re.compile(
+    r"整改情况|落实情况|工作打算|下一步|下步|工作安排|整改工作|责任落实|推进情况|组织领导|"
+    r"整改成效|主要做法|基本情况|工作开展")
+#: a paragraph that starts the next steps after the last item ("下一步，…")
+_NEXT_STEPS = re.compile(r"^(?:下一步|下步|今后|接下来|下阶段|下一阶段)")
+#: an issue title that names a problem
+_PROBLEM_END = re.compile(
+    r"(?:问题|不够|不到位|不严|不力|不足|不强|不高|不实|不深|不细|不全|不好|不佳|不规范|不完善|"
+    r"不健全|不精准|不充分|不及时|不严格|不扎实|不彻底|不明显|不均衡|不平衡|薄弱|缺失|滞后|短板|"
+    r"差距|欠缺|偏差|缓慢|较多|较弱|偏弱|偏软|弱化|虚化|淡化|流于形式|有待加强|有待提高|漏洞|"
+    r"隐患|风险)(?:的?问题)?(?:的整改|整改情况)?[。.]?$")
+
 #: characters after which a measure marker (一是 / (1)) may start
 _SEP = frozenset("。.;,:!?、\n ")
+_TERMINAL = ("。", ";", "!", "?", "…", "”", "」", "』", ")", ".")
+
+Kind = Literal["fang", "top", "pcn", "num", "pdig", "text"]
+_STRUCTURAL: frozenset[str] = frozenset({"fang", "top", "pcn", "num", "pdig"})
+Role = Literal["aspect", "category", "issue", "measure"]
 
 
-def _clean_lines(text: str) -> list[str]:
-    lines: list[str] = []
+@dataclass
+class _Line:
+    text: str      # the notice's line (whitespace normalised)
+    det: str       # its detection copy (same length)
+    kind: Kind = "text"
+    number: int | None = None
+    cut: int = 0   # where the text after the numbering starts
+    #: the cells of a table row (tab- or "|"-separated), before the table is recognised
+    cells: list[str] | None = None
+    #: a recognised table row: field (rectxl.core.fields) → cell text
+    row: dict[str, str] | None = None
+
+    @property
+    def body(self) -> str:
+        return self.text[self.cut:].strip()
+
+    @property
+    def det_body(self) -> str:
+        return self.det[self.cut:].strip()
+
+
+def _classify(text: str) -> _Line:
+    det = detect(text)
+    line = _Line(text=text, det=det)
+    if (m := _FANG.match(det)) is not None:
+        line.kind, line.number, line.cut = "fang", to_int(m.group(1)), m.end()
+    elif (m := _TOP.match(det)) is not None and not det[m.end(1):].startswith("是"):
+        line.kind, line.number, line.cut = "top", to_int(m.group(1)), m.end()
+    elif (m := _PAREN_CN.match(det)) is not None:
+        line.kind, line.number, line.cut = "pcn", to_int(m.group(1)), m.end()
+    elif (m := _PAREN_DIGIT.match(det)) is not None:
+        line.kind, line.number, line.cut = "pdig", to_int(m.group(1) or m.group(2)), m.end()
+    elif (m := _CIRCLE.match(det)) is not None:
+        line.kind, line.number, line.cut = "pdig", _CIRCLED.index(m.group(1)) + 1, m.end()
+    elif (m := _ISSUE.match(det)) is not None:
+        line.kind, line.number, line.cut = "num", to_int(m.group(1)), m.end()
+    return line
+
+
+_MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def _cells(raw: str) -> list[str] | None:
+    """The cells of a table row pasted as text (tab-separated, or a Markdown ``| a | b |`` row)."""
+    stripped = raw.strip()
+    if "\t" in stripped:
+        parts = stripped.split("\t")
+    elif stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        parts = stripped[1:-1].split("|")
+    else:
+        return None
+    cells = [normalize_text(p).replace("**", "").strip() for p in parts]
+    return cells if sum(1 for c in cells if c) >= 2 else None
+
+
+def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
+    """The notice's non-blank lines without debris, and the dates the debris carried."""
+    lines: list[_Line] = []
+    debris_dates: list[date] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = normalize_text(raw)
+        if _MD_RULE.match(raw.strip()) and "-" in raw:
+            continue  # the rule under a Markdown table's header
+        cells = _cells(raw)
+        line = "  ".join(c for c in cells if c) if cells else normalize_text(raw)
         if not line:
             continue
         if line.startswith("#"):
@@ -151,10 +304,60 @@ def _clean_lines(text: str) -> list[str]:
         if "\\" in line:
             line = _MD_ESCAPE.sub(r"\1", line)
         line = line.strip()
-        if not line or _DEBRIS.match(fold(line)):
+        if not line:
             continue
-        lines.append(line)
-    return lines
+        det = detect(line)
+        if _DEBRIS.match(det):
+            if (m := _DEBRIS_DATE.search(det)) is not None:
+                found = to_date(f"{m.group(1)}年{m.group(2)}月{m.group(3)}日")
+                if found is not None:
+                    debris_dates.append(found)
+            continue
+        classified = _classify(line)
+        classified.cells = cells
+        lines.append(classified)
+    return _tables(lines), debris_dates
+
+
+def _tables(lines: list[_Line]) -> list[_Line]:
+    """Table rows under a header naming a problem and a measure column (a ledger published as
+    a table) become issue lines carrying their cells; other rows stay plain lines."""
+    out: list[_Line] = []
+    header: dict[int, str] | None = None
+    aspect = ""
+    for line in lines:
+        if line.cells is None:
+            out.append(line)
+            continue
+        found = {i: f for i, c in enumerate(line.cells) if c and (f := F.field_for_header(c))}
+        if F.ISSUE in found.values() and F.MEASURE in found.values():
+            header, aspect = found, ""
+            continue
+        if header is None:
+            out.append(line)
+            continue
+        rec: dict[str, str] = {}
+        for i, cell in enumerate(line.cells):
+            if cell and i in header and header[i] not in rec:
+                rec[header[i]] = cell
+        if rec.get(F.ASPECT) and rec[F.ASPECT] != aspect:
+            aspect = rec[F.ASPECT]
+            head = _classify(aspect)
+            out.append(_Line(text=head.body or aspect, det=detect(head.body or aspect), kind="fang",
+                             number=head.number))
+        title = rec.get(F.ISSUE, "")
+        number = to_int(detect(rec.get(F.ISSUE_NO) or rec.get(F.ROW_NO, "")).strip(" .、"))
+        if title:
+            head = _classify(title)
+            if head.kind == "num":
+                number = number if number is not None else head.number
+                title = head.body
+            out.append(_Line(text=title, det=detect(title), kind="num", number=number, row=rec))
+        elif rec.get(F.MEASURE):
+            out.append(_Line(text=line.text, det=line.det, row=rec))  # one more row of the issue
+        else:
+            out.append(line)
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -171,14 +374,41 @@ def _marker_at(folded: str, marker: str, start: int) -> int:
     return -1
 
 
-def _enumeration(text: str, kind: Literal["ordinal", "paren"]) -> list[tuple[int, int]]:
-    """(start, marker length) of 一是/二是… or (1)/(2)… in sequence, starting at 1."""
-    folded = fold(text)
+_DECIMAL_AT = re.compile(r"(?m)^[ \t]*(\d{1,3})\s*[.、](?!\d)\s*")
+
+
+_Enum = Literal["ordinal", "paren", "decimal", "inline"]
+
+
+def _enumeration(text: str, kind: _Enum) -> list[tuple[int, int]]:
+    """(start, marker length) of 一是/二是…, (1)/(2)…, line-initial 1./2.… (``decimal``) or
+    1./2.… anywhere after a separator (``inline``, for a table cell) in sequence."""
+    folded = detect(text)
     found: list[tuple[int, int]] = []
+    if kind == "inline":
+        pos, n = 0, 1
+        while n <= 99:
+            idx = next((i for i in (_marker_at(folded, f"{n}{p}", pos) for p in ".、")
+                        if i >= 0 and not folded[i + len(str(n)) + 1:][:1].isdigit()), -1)
+            if idx < 0 or (idx > 0 and folded[idx - 1].isdigit()):
+                break
+            found.append((idx, len(str(n)) + 1))
+            pos, n = idx + len(str(n)) + 1, n + 1
+        return found
+    if kind == "decimal":
+        n = 1
+        for m in _DECIMAL_AT.finditer(folded):
+            if to_int(m.group(1)) == n:
+                found.append((m.start(1), m.end() - m.start(1)))
+                n += 1
+        return found
     pos, n = 0, 1
     while n <= 99:
         marker = ordinal(n) if kind == "ordinal" else f"({n})"
         idx = _marker_at(folded, marker, pos)
+        if idx < 0 and kind == "paren" and n <= len(_CIRCLED):
+            marker = _CIRCLED[n - 1]
+            idx = _marker_at(folded, marker, pos)
         if idx < 0:
             break
         found.append((idx, len(marker)))
@@ -190,20 +420,54 @@ def _join(text: str) -> str:
     return "".join(part.strip() for part in text.split("\n"))
 
 
-@dataclass
-class _RawIssue:
-    number: int | None
-    head: str
-    more: list[str] = field(default_factory=list)
+_QUOTES_OPEN = "“「『‘"
+_QUOTES_CLOSE = "”」』’"
+
+
+def _sentence_end(det: str) -> int:
+    """Index of the first 。 (or an ASCII . not between digits) outside quotes, else -1."""
+    depth, ascii_open = 0, False
+    first_any = -1
+    for i, ch in enumerate(det):
+        if ch in _QUOTES_OPEN:
+            depth += 1
+        elif ch in _QUOTES_CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            ascii_open = not ascii_open
+        elif ch == "。" or (ch == "." and not (0 < i < len(det) - 1 and det[i - 1].isdigit()
+                                               and det[i + 1].isdigit())):
+            if first_any < 0:
+                first_any = i
+            if depth == 0 and not ascii_open:
+                return i
+    return first_any  # unbalanced quotes: the first full stop anyway
 
 
 _TITLE_TRAIL = ",,::;;. "
 
 
+def _continues(line: str) -> bool:
+    """A line that goes on with the previous one (a line break of a PDF copy): it starts with
+    no numbering, measure marker or label."""
+    det = detect(line)
+    return not (_classify(line).kind != "text" or _marker_at(det, "一是", 0) == 0
+                or _LABEL.match(det) or _PROGRESS_LABEL.match(det) or det.startswith("(1)"))
+
+
 def _split_title(head: str, rest_lines: list[str]) -> tuple[str, str]:
-    """Title = text up to the first 。 of the first line, or up to the first measure
-    marker / 整改情况 label when that comes first; returns (title, rest of the body)."""
-    folded = fold(head)
+    """Title = text up to the first 。 of the first line (outside quotes), or up to the first
+    measure marker / 整改情况 label when that comes first; returns (title, rest of the body).
+
+    A first line that breaks off mid-title (a PDF copy: no full stop, no problem word at its
+    end) is joined with the lines that go on with it."""
+    rest_lines = list(rest_lines)
+    while (rest_lines and _sentence_end(detect(head)) < 0 and _continues(rest_lines[0])
+           and not _PROBLEM_END.search(detect(head).rstrip(_TITLE_TRAIL))
+           and _sentence_end(detect(rest_lines[0])) >= 0 and len(head) >= 12
+           and not _LABEL.search(detect(head)) and _marker_at(detect(head), "一是", 0) < 0):
+        head += rest_lines.pop(0)
+    folded = detect(head)
     label = _LABEL.search(folded)
     candidates = [i for i in (
         _marker_at(folded, "一是", 0),
@@ -211,9 +475,7 @@ def _split_title(head: str, rest_lines: list[str]) -> tuple[str, str]:
         label.start() if label else -1,
     ) if i > 0]
     marker = min(candidates) if candidates else -1
-    period = next((i for i, ch in enumerate(folded) if ch == "。" or (
-        ch == "." and not (0 < i < len(folded) - 1 and folded[i - 1].isdigit()
-                           and folded[i + 1].isdigit()))), -1)
+    period = _sentence_end(folded)
     more = "\n".join(rest_lines)
     if period >= 0 and (marker < 0 or period < marker):
         title, rest = head[:period], head[period + 1:]
@@ -222,92 +484,427 @@ def _split_title(head: str, rest_lines: list[str]) -> tuple[str, str]:
     else:
         title, rest = head, ""
     if more:
-        rest = f"{rest}\n{more}" if rest else more
+        rest = f"{rest}\n{more}" if rest.strip() else more
     return title.strip().rstrip(_TITLE_TRAIL), rest.strip()
 
 
-def _build_issue(raw: _RawIssue, warnings: list[str]) -> Issue:
-    title, rest = _split_title(raw.head, raw.more)
+@dataclass
+class _RawIssue:
+    number: int | None
+    head: str
+    more: list[str] = field(default_factory=list)
+    #: table rows of this issue (field → cell), when the notice is a table
+    rows: list[dict[str, str]] = field(default_factory=list)
+
+
+def _segments(text: str, measure_kind: str | None
+              ) -> tuple[Literal["ordinal", "paren", "plain"], str, list[str]]:
+    """(style, intro, segments) of a measure text: 一是…, (1)…, 1.… lines, or one paragraph."""
     style: Literal["ordinal", "paren", "plain"] = "plain"
-    segments: list[str] = []
-    intro = ""
-    marks = _enumeration(rest, "ordinal")
-    if marks:
-        style = "ordinal"
-    else:
-        marks = _enumeration(rest, "paren")
+    kinds: list[_Enum] = ["ordinal", "paren"]
+    if measure_kind == "num":
+        kinds = ["decimal", "ordinal", "paren"]
+    elif measure_kind == "cell":
+        kinds = ["ordinal", "paren", "inline"]
+    marks: list[tuple[int, int]] = []
+    for kind in kinds:
+        marks = _enumeration(text, kind)
         if marks:
-            style = "paren"
+            style = "ordinal" if kind == "ordinal" else "paren"
+            break
     if marks:
-        intro = rest[:marks[0][0]]
+        intro = text[:marks[0][0]]
+        segments = []
         for k, (start, length) in enumerate(marks):
-            end = marks[k + 1][0] if k + 1 < len(marks) else len(rest)
-            segments.append(_join(rest[start + length:end]))
-    else:
-        if (m := _LABEL.match(fold(rest))) is not None:
-            intro, rest = rest[:m.end()], rest[m.end():]
-        body = _join(rest)
-        segments = [body] if body else []
-    label = f"第{raw.number}个问题" if raw.number is not None else f"问题“{title[:20]}”"
+            end = marks[k + 1][0] if k + 1 < len(marks) else len(text)
+            segments.append(_join(text[start + length:end]))
+        return style, _join(intro), segments
+    intro = ""
+    folded = detect(text)
+    if (m := _LABEL.match(folded)) is not None:
+        intro, text = text[:m.end()], text[m.end():]
+    elif _DESCRIPTION.match(folded):  # "巡察指出：…。整改情况：…": the description is intro
+        for m in _INTRO_LABEL.finditer(folded):
+            if folded[:m.start()].rstrip(" ")[-1:] in ("。", "\n", ";"):
+                intro, text = text[:m.end()], text[m.end():]
+                break
+    return "plain", _join(intro), _paragraphs(text)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Unnumbered paragraphs, one measure each; a line that does not end a sentence goes on in
+    the next line (a line break of a PDF copy), so it is joined to it."""
+    out: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        current += line
+        if detect(line).rstrip().endswith(_TERMINAL):
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    return out
+
+
+def _progress_split(rest: str) -> tuple[str, str]:
+    """("整改措施：… 整改进展：…") → (the measures part, the progress part without its label);
+    a progress label counts only at the start of a sentence or line, after some measure text."""
+    folded = detect(rest)
+    for m in _PROGRESS_LABEL.finditer(folded):
+        before = folded[:m.start()].rstrip(" ")
+        if before and before[-1] in "。;!?\n":
+            return rest[:m.start()].strip(), rest[m.end():].strip()
+    return rest, ""
+
+
+def _pair(segments: list[str], progress: list[str]) -> list[str]:
+    """Each measure's progress: paired one for one, else the progress joined to the last."""
+    if len(progress) == len(segments):
+        return progress
+    out = list(segments)
+    if progress and out:
+        out[-1] = out[-1] + "".join(progress)
+    return out
+
+
+def _table_measures(raw: _RawIssue) -> tuple[Literal["ordinal", "paren", "plain"], list[Measure]]:
+    """The measures of an issue published as table rows: the measure cell enumerated, the
+    progress cell paired with it, owners, deadline and status from their columns."""
+    measures: list[Measure] = []
+    first_style: Literal["ordinal", "paren", "plain"] | None = None
+    for rec in raw.rows:
+        style, _, segments = _segments(rec.get(F.MEASURE, ""), "cell")
+        first_style = first_style or style
+        status_cell = rec.get(F.STATUS, "")
+        reading = read_status(status_cell) if status_cell else None
+        progress_text = rec.get(F.PROGRESS, "") or (reading.rest if reading else "")
+        progress = _segments(progress_text, "cell")[2] if progress_text else []
+        if not segments:
+            segments, progress = progress, []
+        for seg, prog in zip(segments, _pair(segments, progress), strict=True):
+            m = Measure(text=seg, progress=prog, lead=rec.get(F.LEAD, ""),
+                        owner_unit=rec.get(F.OWNER_UNIT, ""),
+                        owner_person=rec.get(F.OWNER_PERSON, ""),
+                        evidence=rec.get(F.EVIDENCE, ""), remark=rec.get(F.REMARK, ""))
+            if reading is not None and reading.status is not None:
+                m.status, m.status_text = reading.status, status_cell
+            else:
+                m.status, m.status_inferred = infer_status(prog), True
+            for name in (F.DEADLINE, F.COMPLETED):
+                if rec.get(name):
+                    m.raw[name] = rec[name]
+            measures.append(m)
+    return first_style or "plain", measures
+
+
+def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) -> Issue:
+    if raw.rows:
+        title = _split_title(raw.head, [])[0]
+        style, measures = _table_measures(raw)
+        return Issue(title=title, number=raw.number, measure_style=style, measures=measures)
+    title, rest = _split_title(raw.head, raw.more)
+    measures_part, progress_part = _progress_split(rest)
+    style, intro, segments = _segments(measures_part, measure_kind)
+    progress: list[str] = []
+    if progress_part:
+        _, _, progress = _segments(progress_part, measure_kind)
+        if not segments:  # only a progress paragraph: it is the measure
+            segments, progress = progress, []
+    label = f"第{raw.number}个问题" if raw.number is not None else f"问题“{shorten(title, 20)}”"
     if style == "ordinal":
         for seg in segments:
-            if re.search(r"[。;]\s*[二三四五六七八九十]+是", fold(seg)):
-                warnings.append(f"{label}的措施序号(一是、二是……)可能不连续,请核对原文。")
+            if re.search(r"[。;]\s*[二三四五六七八九十]+是", detect(seg)):
+                warnings.append(f"{label}的措施序号（一是、二是……）可能不连续，请核对原文。")
                 break
-    measures = [Measure(text=s, progress=s, status=infer_status(s)) for s in segments if s]
-    return Issue(title=title, number=raw.number, intro=_join(intro), measure_style=style,
+    measures = [Measure(text=seg, progress=prog, status=infer_status(prog), status_inferred=True)
+                for seg, prog in zip(segments, _pair(segments, progress), strict=True) if seg]
+    return Issue(title=title, number=raw.number, intro=intro, measure_style=style,
                  measures=measures)
 
 
 # ---------------------------------------------------------------------------
-# Whole notice
+# Sections and levels
 # ---------------------------------------------------------------------------
 
-def _top_number(folded_line: str) -> int | None:
-    m = _TOP.match(folded_line)
-    return to_int(m.group(1)) if m else None
+def _is_aspect_title(det_title: str) -> bool:
+    return bool(_ASPECT_TITLE.search(det_title)) and "方面" in det_title
 
 
-def _is_item_start(folded_line: str) -> bool:
-    return bool(_ISSUE.match(folded_line) or _PAREN_CN.match(folded_line)
-                or _PAREN_DIGIT.match(folded_line))
+def _title_of(line: _Line) -> str:
+    """The detection copy of an item's title (up to its first full stop)."""
+    body = line.det_body
+    end = _sentence_end(body)
+    return body[:end] if end >= 0 else body
 
 
-def _looks_like_aspect(folded: Sequence[str], j: int) -> bool:
-    """A restarted ``一、在…方面`` line inside section 二: says 方面 and an item follows."""
-    m = _TOP.match(folded[j])
-    if not m:
+def _is_section_line(line: _Line, *, numbered: bool) -> bool:
+    """A heading that names a section (not an aspect, not an item)."""
+    title = line.det_body if numbered else line.det
+    if not title or len(title) > 40 or _is_aspect_title(title):
         return False
-    rest = folded[j][m.end():]
-    if "方面" not in rest:
+    if _PROBLEM_END.search(title) and not _is_itemised(title):
         return False
-    if not (_ASPECT_TEXT.search(rest) or rest.startswith(("在", "关于"))):
+    if not numbered and (title.endswith((*_TERMINAL, ":", ",")) or "。" in title):
         return False
-    return j + 1 < len(folded) and _is_item_start(folded[j + 1])
+    if numbered and "。" in title:
+        return False
+    return bool(_SECTION_WORDS.search(title) or _ITEMISED.search(title))
 
 
-def _date_in(text: str, pattern: re.Pattern[str]) -> date | None:
-    m = pattern.search(text)
-    return to_date(m.group(1)) if m else None
+def _is_itemised(title: str) -> bool:
+    return bool(_ITEMISED.search(title)) and not _NOT_ITEMISED.search(title)
 
 
-_D = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月" \
-     r"(?:\d{1,2}|[一二三四五六七八九十]{1,4})日"
-_D_SHORT = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,4})日"
-_RANGE = re.compile(rf"({_D})\s*(?:至|到|—|-|~|―)+\s*((?:{_D})|(?:{_D_SHORT}))")
+@dataclass
+class _Layout:
+    """Where things are: indices into the line list."""
+
+    title_end: int                  # lines[:title_end] are the title
+    region: tuple[int, int] | None  # the itemised section's lines (without its heading)
+    heading: int | None             # the itemised section's heading line
+    section_mode: Literal["top", "pcn", "plain", "none"]
+    sections: list[int]             # every section heading line
+    closing: int                    # first closing line
+    signature: int | None
+    date_line: int | None
+    stop: int                       # end of the closing (signature or date or end)
+
+
+def _front_end(lines: Sequence[_Line]) -> int:
+    """Number of title lines at the top."""
+    k = 0
+    while (k < len(lines) and k < 4 and len(lines[k].text) <= 80 and lines[k].kind == "text"
+           and not lines[k].det.endswith(("。", ":", ";", ","))
+           and not lines[k].det.startswith(("根据", "按照", "依据", "遵照", "经"))
+           and not _DATE_LINE.match(lines[k].det.replace(" ", ""))
+           and not _CLOSING.match(lines[k].det)):
+        k += 1
+    return k
+
+
+_SIGNED = re.compile(rf"^(\S.{{1,40}}?)\s*({DATE})$")
+
+
+def _tail(lines: Sequence[_Line], start: int) -> tuple[int | None, int | None, int]:
+    """(signature line, date line, stop) — the signature block at the end, if any."""
+    n = len(lines)
+    i_date = next((j for j in range(n - 1, start, -1)
+                   if _DATE_LINE.match(lines[j].det.replace(" ", ""))), None)
+    if i_date is not None and n - i_date > 4:  # a date far from the end is not the signature's
+        i_date = None
+    if i_date is None:  # "中共某某党组 2025年12月3日" on one line
+        for j in range(n - 1, max(start, n - 4), -1):
+            if (m := _SIGNED.match(lines[j].det)) is not None and _ORG_END.search(m.group(1)):
+                return j, j, j
+    i_sig: int | None = None
+    cand = (i_date - 1) if i_date is not None else (n - 1)
+    if cand > start:
+        d = lines[cand].det
+        if (len(d) <= 60 and not d.endswith(("。", ";", ":", ",")) and lines[cand].kind == "text"
+                and not _CLOSING.match(d) and "。" not in d
+                and (i_date is not None or _ORG_END.search(d))):
+            i_sig = cand
+    stop = min(j for j in (i_sig, i_date, n) if j is not None)
+    return i_sig, i_date, stop
+
+
+def _layout(lines: Sequence[_Line]) -> _Layout:
+    k = _front_end(lines)
+    i_sig, i_date, stop = _tail(lines, k)
+    structural = [j for j in range(k, stop) if lines[j].kind in _STRUCTURAL]
+    after_items = structural[-1] + 1 if structural else k
+    closing = next((j for j in range(after_items, stop) if _CLOSING.match(lines[j].det)), stop)
+    body = range(k, closing)
+
+    # Section headings.
+    tops = [j for j in body if lines[j].kind == "top"]
+    sections = [j for j in tops if not _is_aspect_title(lines[j].det_body)]
+    mode: Literal["top", "pcn", "plain", "none"] = "top" if sections else "none"
+    if not sections:
+        pcns = [j for j in body if lines[j].kind == "pcn" and _is_section_line(lines[j], numbered=True)]
+        if len(pcns) >= 2 or any(_is_itemised(lines[j].det_body) for j in pcns):
+            sections, mode = pcns, "pcn"
+    if not sections:
+        plain = [j for j in body if j > k and lines[j].kind == "text"
+                 and _is_section_line(lines[j], numbered=False)]
+        if plain:
+            sections, mode = plain, "plain"
+
+    def span(s: int) -> tuple[int, int]:
+        after = [t for t in sections if t > s]
+        return s + 1, (after[0] if after else closing)
+
+    def items_in(lo: int, hi: int) -> int:
+        return sum(1 for j in range(lo, hi) if lines[j].kind in _STRUCTURAL)
+
+    def title(s: int) -> str:
+        return lines[s].det_body if mode in ("top", "pcn") else lines[s].det
+
+    heading: int | None = None
+    region: tuple[int, int] | None = None
+    if sections:
+        named = [s for s in sections if _is_itemised(title(s))]
+        with_items = [s for s in named if items_in(*span(s))]
+        two = [s for s in sections if mode == "top" and lines[s].number == 2 and items_in(*span(s))]
+        busiest = max(sections, key=lambda s: items_in(*span(s)))
+        if with_items:
+            heading = with_items[0]
+        elif two:
+            heading = two[0]
+        elif items_in(*span(busiest)):
+            heading = busiest
+        elif named:
+            heading = named[0]
+        if heading is not None:
+            region = span(heading)
+        elif mode == "plain":  # headings that are not sections after all
+            sections, mode = [], "none"
+    if region is None and mode == "none":
+        structural = [j for j in body if lines[j].kind in _STRUCTURAL]
+        aspect_like = [j for j in structural
+                       if lines[j].kind == "fang" or _is_aspect_title(_title_of(lines[j]))]
+        first = aspect_like[0] if aspect_like else (structural[0] if structural else None)
+        if first is not None:
+            region = (first, closing)
+    if region is not None:
+        lo, hi = region
+        last = max((j for j in range(lo, hi) if lines[j].kind in _STRUCTURAL), default=lo - 1)
+        nxt = next((j for j in range(max(last + 1, lo), hi)
+                    if lines[j].kind == "text" and _NEXT_STEPS.match(lines[j].det)), None)
+        if nxt is not None:
+            region = (lo, nxt)
+    return _Layout(title_end=k, region=region, heading=heading, section_mode=mode,
+                   sections=sections, closing=closing, signature=i_sig, date_line=i_date, stop=stop)
+
+
+@dataclass
+class _Item:
+    index: int
+    kind: Kind
+    title: str       # detection copy
+    has_body: bool
+    marked: bool     # its body carries 一是… or a 整改情况：label
+
+
+def _items(lines: Sequence[_Line], lo: int, hi: int) -> list[_Item]:
+    items: list[_Item] = []
+    for j in range(lo, hi):
+        line = lines[j]
+        if line.kind not in _STRUCTURAL:
+            continue
+        body = line.det_body
+        end = _sentence_end(body)
+        title = body[:end] if end >= 0 else body
+        after = body[end + 1:].strip() if end >= 0 else ""
+        follow = []
+        for t in range(j + 1, hi):
+            if lines[t].kind in _STRUCTURAL:
+                break
+            follow.append(lines[t].det)
+        text = after + "".join(follow)
+        marked = bool(_marker_at(body + "\n" + "\n".join(follow), "一是", 0) >= 0
+                      or _LABEL.search(body) or any(_LABEL.match(f) for f in follow)
+                      or line.row is not None)
+        has_body = bool(text.strip(_TITLE_TRAIL + "。")) or bool(line.row and line.row.get(F.MEASURE))
+        items.append(_Item(j, line.kind, title, has_body, marked))
+    return items
+
+
+def _share(items: list[_Item], kind: str, test: str) -> float:
+    mine = [i for i in items if i.kind == kind]
+    if not mine:
+        return 0.0
+    if test == "aspect":
+        hits = sum(1 for i in mine if i.kind == "fang" or _is_aspect_title(i.title))
+    elif test == "body":
+        hits = sum(1 for i in mine if i.has_body)
+    elif test == "problem":
+        hits = sum(1 for i in mine if _PROBLEM_END.search(i.title))
+    else:
+        hits = sum(1 for i in mine if i.marked)
+    return hits / len(mine)
+
+
+def _upper_is_issue(items: list[_Item], upper: str, lower: str) -> bool:
+    """Between a （一）/一、 level and the 1. level below it: are the upper items the issues?"""
+    if _share(items, upper, "body") >= 0.5:
+        return True
+    return (_share(items, upper, "problem") >= 0.5 and _share(items, lower, "problem") < 0.3
+            and _share(items, lower, "marked") < 0.3)
+
+
+def _roles(items: list[_Item]) -> dict[str, Role]:
+    """Which numbering kind is the aspect, category, issue and measure level."""
+    levels: list[str] = []
+    for item in items:
+        if item.kind not in levels:
+            levels.append(item.kind)
+    if not levels:
+        return {}
+    roles: dict[str, Role] = {}
+    aspect: str | None = None
+    if "fang" in levels:
+        aspect = "fang"
+    elif _share(items, levels[0], "aspect") >= 0.5:
+        aspect = levels[0]
+    elif (len(levels) > 1 and levels[0] in ("top", "pcn")
+          and not _upper_is_issue(items, levels[0], levels[1])):
+        aspect = levels[0]
+    if aspect is not None:
+        roles[aspect] = "aspect"
+    rest = [k for k in levels if k != aspect]
+    if not rest:
+        return roles
+    if len(rest) == 1:
+        roles[rest[0]] = "issue"
+        return roles
+    upper, lower = rest[0], rest[1]
+    if upper == "num" and lower == "pdig":
+        roles[upper], roles[lower] = "issue", "measure"
+    elif upper in ("pcn", "top") and lower in ("num", "pdig"):
+        if _upper_is_issue(items, upper, lower):
+            roles[upper], roles[lower] = "issue", "measure"
+        else:
+            roles[upper], roles[lower] = "category", "issue"
+            if len(rest) > 2:
+                roles[rest[2]] = "measure"
+    else:
+        roles[upper], roles[lower] = "issue", "measure"
+    return roles
+
+
+# ---------------------------------------------------------------------------
+# Front matter
+# ---------------------------------------------------------------------------
+
+_RANGE = re.compile(rf"({DATE}|{DATE_SHORT})\s*(?:至|到|—|-|~|―|－)+\s*({DATE}|{DATE_SHORT})")
+_ANY_DATE = re.compile(rf"{DATE}|{DATE_SHORT}")
+_FULL_DATE = re.compile(DATE)
+#: a date or month as a preamble writes when the group came ("2025年4月", "4月10日至5月8日")
+_LOOSE = (r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+          r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,4})\s*日|上旬|中旬|下旬|初|中|底)?")
+_WHEN = rf"(?:于\s*)?{_LOOSE}(?:\s*(?:至|到|—|-|~|―)+\s*{_LOOSE})?"
+_YEAR_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 _VISIT = re.compile(
-    r"(?P<group>[^,;。、\s]{1,30}?巡[察视](?:第[^,;。组]{1,4})?组)\s*(?:对|进驻)"
-    r"(?P<unit>[^,;。]{1,60}?)(?:开展了|进行了|开展|进行|实施了|实施)"
+    rf"(?P<group>[^,;:。、\s]{{1,30}}?巡[察视](?:第[^,;。组]{{1,4}})?组)\s*(?:{_WHEN}\s*,?\s*)?"
+    r"(?:对|进驻|入驻)(?P<unit>[^,;。]{1,60}?)(?:开展了|进行了|开展|进行|实施了|实施)"
 )
-_FEEDBACK = re.compile(rf"({_D})\s*,?[^。;]{{0,60}}?反馈")
-_PHONE = re.compile(r"(?:联系电话|监督电话|举报电话|联系方式|电话)\s*[:]?\s*(?:电话\s*[:]?\s*)?"
+_PHONE = re.compile(r"(?P<word>联系电话|监督电话|举报电话|联系方式|电话)\s*[:]?\s*(?:电话\s*[:]?\s*)?"
                     r"(\d[\d\-()—、/ ]*\d)")
-_ADDRESS = re.compile(r"(?:邮寄地址|通信地址|通讯地址|来信地址|邮政信箱|地址)\s*[:]\s*"
+_ADDRESS = re.compile(r"(?P<word>邮寄地址|通信地址|通讯地址|来信地址|邮政信箱|地址)\s*[:]\s*"
                       r"([^;\n]+?)\s*(?=[,;。]?\s*(?:邮编|邮政编码|电子邮箱|电子邮件|$|[;\n]))")
-_POSTCODE = re.compile(r"(?:邮编|邮政编码)\s*[:]?\s*(\d{6})")
+_POSTCODE = re.compile(r"(?P<word>邮编|邮政编码)\s*[:]?\s*(\d{6})")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_EMAIL_WORD = re.compile(r"(电子邮箱|电子邮件|邮箱)\s*[:]?\s*$")
+#: the words rectxl writes by default (rectxl.core.notice.render.CONTACT_LABELS): a detail given
+#: under another word keeps its word in ``info.extra`` so that a re-rendered notice says it the same
+_DEFAULT_CONTACT_WORDS = frozenset({"电话", "联系方式", "邮寄地址", "邮编", "电子邮箱"})
 _PERIOD = re.compile(r"(?:公开期限|公示期限)\s*[:]\s*([^。\n]+)")
-
+_NOTICE_TITLE = re.compile(r"(?:巡察|巡视).{0,40}整改|整改.{0,30}(?:通报|公告|公开|公示)")
+_NOTICE_PREAMBLE = re.compile(r"巡[察视](?:第.{1,4})?组|巡[察视]整改|反馈(?:了)?巡[察视]意见")
 
 _PLACEHOLDER_FIELDS = (
     "title", "preamble", "section_one", "section_three", "party_org", "phone", "address",
@@ -315,14 +912,65 @@ _PLACEHOLDER_FIELDS = (
 )
 
 
-def _preamble_facts(info: LedgerInfo, preamble: str) -> None:
-    text = fold(preamble)
+def _context(text: str) -> list[date]:
+    """The dates (a month counts as its first day) written with their year in ``text``, in order."""
+    found: list[tuple[int, date]] = []
+    for m in _YEAR_MONTH.finditer(text):
+        try:
+            found.append((m.start(), date(int(m.group(1)), int(m.group(2)), 1)))
+        except ValueError:
+            continue
+    for m in _FULL_DATE.finditer(text):
+        if (d := to_date(re.sub(r"\s+", "", m.group(0)))) is not None:
+            found = [(pos, x) for pos, x in found if pos != m.start()]
+            found.append((m.start(), d))
+    return [d for _, d in sorted(found, key=lambda t: t[0])]
+
+
+def _dated(text: str, context: list[date], fallback: date | None) -> date | None:
+    """A date that may lack its year: the year of the context's last date (moved on a year
+    when that makes it earlier), else the publication date's (moved back when later)."""
+    text = re.sub(r"\s+", "", text)
+    if _FULL_DATE.fullmatch(text.strip()):
+        return to_date(text)
+    if context:
+        d = short_date(text, context[-1].year)
+        if d is not None and d < context[-1]:
+            d = short_date(text, context[-1].year + 1)
+        return d
+    if fallback is not None:
+        d = short_date(text, fallback.year)
+        if d is not None and d > fallback:
+            d = short_date(text, fallback.year - 1)
+        return d
+    return None
+
+
+def _feedback_date(text: str, fallback: date | None) -> date | None:
+    """The date of 反馈: the last date before 反馈 in the same sentence that is not the start
+    of a range ("于X至Y对…进行了巡视，并于Z反馈" → Z)."""
+    for m in re.finditer(r"反馈", text):
+        start = max(text.rfind("。", 0, m.start()), text.rfind(";", 0, m.start()),
+                    m.start() - 120)
+        window = text[start + 1:m.start()]
+        dates = [d for d in _ANY_DATE.finditer(window)
+                 if not re.match(r"\s*(?:至|到|—|-|~|―|－)", window[d.end():])]
+        if not dates:
+            continue
+        last = dates[-1]
+        context = _context(text[:start + 1 + last.start()])
+        found = _dated(last.group(0), context, fallback)
+        if found is not None:
+            return found
+    return None
+
+
+def _preamble_facts(info: LedgerInfo, preamble: str, fallback: date | None) -> None:
+    text = detect(preamble)
     if (m := _RANGE.search(text)) is not None:
-        start = to_date(m.group(1))
-        end_text = m.group(2)
-        if start is not None and "年" not in end_text:
-            end_text = f"{start.year}年{end_text}"
-        end = to_date(end_text)
+        context = _context(text[:m.start()])
+        start = _dated(m.group(1), context, fallback)
+        end = _dated(m.group(2), [start] if start else context, fallback) if start else None
         if start and end and start <= end:
             info.inspection_start, info.inspection_end = start, end
     if (m := _VISIT.search(text)) is not None:
@@ -330,22 +978,35 @@ def _preamble_facts(info: LedgerInfo, preamble: str) -> None:
         info.inspection_group = preamble[s:e].strip()
         s, e = m.span("unit")
         info.unit_name = preamble[s:e].strip()
-    info.feedback_date = _date_in(text, _FEEDBACK)
+    info.feedback_date = _feedback_date(text, fallback)
 
 
 _ADDRESS_TRAIL = ",,;;。"
 
 
 def _closing_facts(info: LedgerInfo, closing: str) -> None:
-    text = fold(closing)
+    """Contact details, each also under the unit's own word when that is not rectxl's default
+    ("邮政信箱：…" → ``extra["邮政信箱"]``), and the 公开期限."""
+    text = detect(closing)
+
+    def word_of(m: re.Match[str], value: str) -> None:
+        word = closing[m.start("word"):m.end("word")]
+        if detect(word) not in _DEFAULT_CONTACT_WORDS and value:
+            info.extra[word] = value
+
     if (m := _PHONE.search(text)) is not None:
-        info.phone = closing[m.start(1):m.end(1)].strip()
+        info.phone = closing[m.start(2):m.end(2)].strip()
+        word_of(m, info.phone)
     if (m := _ADDRESS.search(text)) is not None:
-        info.address = closing[m.start(1):m.end(1)].strip().rstrip(_ADDRESS_TRAIL)
+        info.address = closing[m.start(2):m.end(2)].strip().rstrip(_ADDRESS_TRAIL)
+        word_of(m, info.address)
     if (m := _POSTCODE.search(text)) is not None:
-        info.postcode = m.group(1)
+        info.postcode = m.group(2)
+        word_of(m, info.postcode)
     if (m := _EMAIL.search(text)) is not None:
         info.email = m.group(0)
+        if (w := _EMAIL_WORD.search(text[:m.start()])) is not None and w.group(1) != "电子邮箱":
+            info.extra[closing[w.start(1):w.end(1)]] = info.email
     if (m := _PERIOD.search(text)) is not None:
         info.extra["公开期限"] = closing[m.start(1):m.end(1)].strip()
 
@@ -357,165 +1018,285 @@ def _check_numbers(aspects: list[Aspect], warnings: list[str]) -> None:
     per_aspect = [[i.number for i in a.issues() if i.number is not None] for a in aspects]
     if all(ns == list(range(1, len(ns) + 1)) for ns in per_aspect):
         return  # numbering restarts per aspect (seed 004)
+    per_category = [[i.number for i in c.issues if i.number is not None]
+                    for a in aspects for c in a.categories]
+    if all(ns == list(range(1, len(ns) + 1)) for ns in per_category):
+        return  # numbering restarts per category
     shown = "、".join(map(str, numbers[:60]))
-    warnings.append(f"问题编号不连续或有重复({shown}),请核对原文。")
+    warnings.append(f"问题编号不连续或有重复（{shown}），请核对原文。")
+
+
+# ---------------------------------------------------------------------------
+# Whole notice
+# ---------------------------------------------------------------------------
+
+@dataclass
+class _Builder:
+    """Builds the hierarchy from the itemised section's lines."""
+
+    aspects: list[Aspect] = field(default_factory=list)
+    intro: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    raw: dict[int, list[_RawIssue]] = field(default_factory=dict)  # id(category) → issues
+    current: _RawIssue | None = None
+    pending: list[str] = field(default_factory=list)  # text under an aspect before its issues
+
+    def _flush_pending(self) -> None:
+        if not self.pending:
+            return
+        if self.aspects and not any(self.raw[id(c)] for c in self.aspects[-1].categories):
+            # an aspect written as prose, without numbered issues: the prose is its issue
+            first, *more = self.pending
+            self._issue(None, first)
+            if self.current is not None:
+                self.current.more.extend(more)
+        else:
+            self.unplaced.extend(self.pending)
+        self.pending = []
+
+    def aspect(self, number: int | None, title: str | None) -> None:
+        self._flush_pending()
+        self.aspects.append(Aspect(title=title, number=number))
+        self.current = None
+
+    def category(self, number: int | None, title: str | None) -> None:
+        if not self.aspects:
+            self.aspect(None, None)
+        self.pending_to_unplaced()
+        c = Category(title=title, number=number)
+        self.aspects[-1].categories.append(c)
+        self.raw[id(c)] = []
+        self.current = None
+
+    def pending_to_unplaced(self) -> None:
+        if self.pending:
+            self.unplaced.extend(self.pending)
+            self.pending = []
+
+    def _issue(self, number: int | None, head: str) -> None:
+        if not self.aspects:
+            self.aspect(None, None)
+        if not self.aspects[-1].categories:
+            c = Category()
+            self.aspects[-1].categories.append(c)
+            self.raw[id(c)] = []
+        self.current = _RawIssue(number=number, head=head)
+        self.raw[id(self.aspects[-1].categories[-1])].append(self.current)
+
+    def issue(self, number: int | None, head: str) -> None:
+        self.pending_to_unplaced()
+        self._issue(number, head)
+
+    def text(self, line: str) -> None:
+        if self.current is not None:
+            self.current.more.append(line)
+        elif not self.aspects:
+            self.intro.append(line)
+        else:
+            self.pending.append(line)
+
+    def finish(self) -> None:
+        self._flush_pending()
+
+
+def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _Builder:
+    b = _Builder()
+    for j in range(lo, hi):
+        line = lines[j]
+        role = roles.get(line.kind) if line.kind != "text" else None
+        if role == "aspect":
+            b.aspect(line.number, line.body)
+        elif role == "category":
+            b.category(line.number, line.body)
+        elif role == "issue":
+            b.issue(line.number, line.body)
+            if line.row is not None and b.current is not None:
+                b.current.rows.append(line.row)
+        elif line.row is not None and b.current is not None and b.current.rows:
+            b.current.rows.append(line.row)  # a further row of the same issue
+        elif role == "measure" or line.kind != "text":
+            if b.current is not None:
+                b.current.more.append(line.text)  # the marker stays: it enumerates the measures
+            elif role == "measure" and b.aspects:
+                b.issue(None, line.body)  # a measure with no issue above it: keep it as one
+            else:
+                b.text(line.text)
+        else:
+            b.text(line.text)
+    b.finish()
+    return b
+
+
+def _heading_text(lines: Sequence[_Line], j: int, mode: str) -> str:
+    return lines[j].body if mode in ("top", "pcn") else lines[j].text
+
+
+def _is_notice(lines: Sequence[_Line], title_end: int, preamble: str | None) -> bool:
+    title = detect("".join(line.text for line in lines[:title_end]))
+    return bool(_NOTICE_TITLE.search(title)
+                or (preamble and _NOTICE_PREAMBLE.search(detect(preamble))))
 
 
 def _parse_notice(text: str) -> ParsedNotice:
     """:func:`parse_notice` without the safety net (used by the property tests)."""
-    lines = _clean_lines(text)
-    folded = [fold(line) for line in lines]
-    n = len(lines)
+    lines, debris_dates = _clean_lines(text)
+    lay = _layout(lines)
+    k = lay.title_end
 
-    i2 = next((j for j in range(n) if _top_number(folded[j]) == 2), None)
-    if i2 is None:
-        raise NoticeParseError(
-            "没有找到“二、”部分(逐项整改落实情况),这段文字看起来不是巡察整改进展情况通报。")
-    i1 = next((j for j in range(i2) if _top_number(folded[j]) == 1), None)
-
-    # The signature date (落款日期): the first line after 二、 that is only a date.
-    i_date = next((j for j in range(i2 + 1, n) if _DATE_LINE.match(folded[j])), None)
-    i_sig: int | None = None
-    cand = (i_date - 1) if i_date is not None else (n - 1)
-    if cand > i2:
-        line = folded[cand]
-        if (len(line) <= 60 and not line.endswith(("。", ";", ":", ","))
-                and not _CLOSING.match(line) and not _TOP.match(line)
-                and not _is_item_start(line) and not _FANG.match(line)
-                and (i_date is not None or _ORG_END.search(line))):
-            i_sig = cand
-    stop = min(j for j in (i_sig, i_date, n) if j is not None)
-    i_closing = next((j for j in range(i2 + 1, stop) if _CLOSING.match(folded[j])), stop)
-
-    # Section 二 and where 三 starts (minding 一、二、… aspects restarted inside 二).
-    restart: set[int] = set()
-    i3: int | None = None
-    for j in range(i2 + 1, i_closing):
-        num = _top_number(folded[j])
-        if num is None:
-            continue
-        if (num == 1 or restart) and _looks_like_aspect(folded, j):
-            restart.add(j)
-        elif num >= 3:
-            i3 = j
-            break
-    end2 = i3 if i3 is not None else i_closing
-    categories_mode = bool(restart) or any(_FANG.match(folded[j]) for j in range(i2 + 1, end2))
+    # Title: once, even when the page printed it twice.
+    title_lines: list[str] = []
+    for line in lines[:k]:
+        if normalize_for_compare(line.text) not in (normalize_for_compare(t) for t in title_lines):
+            title_lines.append(line.text)
+    title = "".join(title_lines) or None
 
     warnings: list[str] = []
-    intro_lines: list[str] = []
     aspects: list[Aspect] = []
-    raw_issues: dict[int, list[_RawIssue]] = {}  # id(category) → raw issues
-    categories: dict[int, Category] = {}
-    current: _RawIssue | None = None
-    paren_issues = False
+    intro: list[str] = []
+    unplaced: list[str] = []
+    roles: dict[str, Role] = {}
+    region = lay.region
+    if region is not None:
+        lo, hi = region
+        roles = _roles(_items(lines, lo, hi))
+        built = _walk(lines, lo, hi, roles)
+        measure_kind = next((k2 for k2, r in roles.items() if r == "measure"), None)
+        for a in built.aspects:
+            for c in a.categories:
+                c.issues = [_build_issue(r, warnings, measure_kind) for r in built.raw[id(c)]]
+        aspects, intro, unplaced = built.aspects, built.intro, built.unplaced
 
-    def aspect(number: int | None, title: str | None) -> Aspect:
-        nonlocal current, paren_issues
-        a = Aspect(title=title, number=number)
-        aspects.append(a)
-        current, paren_issues = None, False
-        return a
+    # Front: title, preamble, section 一.
+    sections = lay.sections
+    first_body = region[0] - (1 if lay.heading is not None else 0) if region else lay.closing
+    before = [s for s in sections if k <= s < first_body]
+    front_end = before[0] if before else first_body
+    front = [line.text for line in lines[k:front_end]]
+    preamble_lines, section_one_lines = front, []
+    if not before and len(front) > 1:
+        preamble_lines, section_one_lines = front[:1], front[1:]
+    preamble = "\n".join(preamble_lines) or None
 
-    def category(number: int | None, title: str | None) -> Category:
-        nonlocal current, paren_issues
-        if not aspects:
-            aspect(None, None)
-        c = Category(title=title, number=number)
-        aspects[-1].categories.append(c)
-        categories[id(c)] = c
-        raw_issues[id(c)] = []
-        current, paren_issues = None, False
-        return c
-
-    def add_issue(number: int | None, head: str) -> None:
-        nonlocal current
-        if not aspects or not aspects[-1].categories:
-            category(None, None)
-        current = _RawIssue(number=number, head=head)
-        raw_issues[id(aspects[-1].categories[-1])].append(current)
-
-    for j in range(i2 + 1, end2):
-        line, f = lines[j], folded[j]
-        if (m := _FANG.match(f)) is not None:
-            aspect(to_int(m.group(1)), line[m.end():].strip())
-        elif j in restart and (m := _TOP.match(f)) is not None:
-            aspect(to_int(m.group(1)), line[m.end():].strip())
-        elif (m := _PAREN_CN.match(f)) is not None:
-            if categories_mode:
-                category(to_int(m.group(1)), line[m.end():].strip())
-            else:
-                aspect(to_int(m.group(1)), line[m.end():].strip())
-        elif (m := _ISSUE.match(f)) is not None:
-            add_issue(to_int(m.group(1)), line[m.end():].strip())
-        elif (m := _PAREN_DIGIT.match(f)) is not None and (current is None or paren_issues):
-            add_issue(to_int(m.group(1)), line[m.end():].strip())
-            paren_issues = True
-        elif current is not None:
-            current.more.append(line)
-        elif not aspects:
-            intro_lines.append(line)
-        else:
-            add_issue(None, line)  # an unnumbered paragraph directly under an aspect
-
-    for a in aspects:
-        for c in a.categories:
-            c.issues = [_build_issue(r, warnings) for r in raw_issues[id(c)]]
-    if not any(True for a in aspects for _ in a.issues()):
+    issues_found = any(True for a in aspects for _ in a.issues())
+    if not issues_found and not _is_notice(lines, k, preamble):
+        if region is None:
+            raise NoticeParseError(
+                "没有找到逐项整改情况（方面、问题、措施），这段文字看起来不是巡察整改进展情况通报。")
         raise NoticeParseError(
-            "“二、”部分没有找到编号的问题(如“1.…”),无法按巡察整改进展情况通报解析。")
-    _check_numbers(aspects, warnings)
-
-    # Front matter: title lines, then the preamble.
-    front = lines[: i1 if i1 is not None else i2]
-    k = 0
-    while (k < len(front) and len(front[k]) <= 80 and not front[k].endswith("。")
-           and not front[k].startswith("根据")):
-        k += 1
-    title = "".join(front[:k]) or None
-    preamble = "\n".join(front[k:]) or None
+            "整改情况部分没有找到编号的问题（如“1.…”），无法按巡察整改进展情况通报解析。")
 
     info = LedgerInfo.model_validate({"title": title, "preamble": preamble})
-    if i1 is not None:
-        m1 = _TOP.match(folded[i1])
-        info.heading_one = lines[i1][m1.end():].strip() if m1 else None
-        info.section_one = "\n".join(lines[i1 + 1:i2]) or None
-    m2 = _TOP.match(folded[i2])
-    info.heading_two = lines[i2][m2.end():].strip() if m2 else None
-    info.section_two_intro = "\n".join(intro_lines) or None
-    if i3 is not None:
-        m3 = _TOP.match(folded[i3])
-        info.heading_three = lines[i3][m3.end():].strip() if m3 else None
-        info.section_three = "\n".join(lines[i3 + 1:i_closing]) or None
-    closing = "\n".join(lines[i_closing:stop])
+    if before:
+        info.heading_one = _heading_text(lines, before[0], lay.section_mode)
+        section_one_lines = [line.text for line in lines[before[0] + 1:first_body]]
+    info.section_one = "\n".join(section_one_lines) or None
+    if lay.heading is not None:
+        info.heading_two = _heading_text(lines, lay.heading, lay.section_mode)
+    info.section_two_intro = "\n".join(intro) or None
+
+    # After the items: section 三 (a heading, or a 下一步 paragraph), closing, signature.
+    end_items = region[1] if region else first_body
+    after = [s for s in sections if s >= end_items]
+    if after and after[0] == end_items:
+        info.heading_three = _heading_text(lines, after[0], lay.section_mode)
+        three = [line.text for line in lines[after[0] + 1:lay.closing]]
+    else:
+        three = [line.text for line in lines[end_items:lay.closing]] if region else []
+    info.section_three = "\n".join(three) or None
+    closing = "\n".join(line.text for line in lines[lay.closing:lay.stop])
+    if lay.date_line is not None and lay.date_line + 1 < len(lines):  # contacts after the date
+        closing = "\n".join([closing, *(line.text for line in lines[lay.date_line + 1:])])
+    if lay.signature is not None and lay.signature == lay.date_line:
+        signed = _SIGNED.match(lines[lay.signature].det)
+        if signed is not None:
+            info.party_org = lines[lay.signature].text[:signed.end(1)].strip()
+            info.report_date = to_date(signed.group(2).replace(" ", ""))
+    else:
+        if lay.signature is not None:
+            info.party_org = lines[lay.signature].text
+        if lay.date_line is not None:
+            info.report_date = to_date(lines[lay.date_line].det.replace(" ", ""))
+    publication = info.report_date or (debris_dates[0] if debris_dates else None)
     if preamble:
-        _preamble_facts(info, preamble)
+        _preamble_facts(info, preamble, publication)
+    if info.feedback_date is None:
+        prose = detect("\n".join(filter(None, [preamble, info.section_one])))
+        info.feedback_date = _feedback_date(prose, publication)
     if closing:
         _closing_facts(info, closing)
-    if i_sig is not None:
-        info.party_org = lines[i_sig]
-    if i_date is not None:
-        info.report_date = to_date(folded[i_date].replace(" ", ""))
+    for a in aspects:  # deadlines of a table, now that the feedback date is known
+        for issue in a.issues():
+            for m in issue.measures:
+                if F.DEADLINE in m.raw:
+                    m.deadline = parse_deadline(m.raw[F.DEADLINE], feedback_date=info.feedback_date)
+                if F.COMPLETED in m.raw:
+                    m.completed_text = m.raw[F.COMPLETED]
+                    done = parse_deadline(m.completed_text, feedback_date=info.feedback_date)
+                    m.completed_on = done.due if done.kind == "date" else None
 
     for name in _PLACEHOLDER_FIELDS:  # a rendered notice's 【请填写…】 means "not known"
         value = getattr(info, name)
         if isinstance(value, str) and "【请填写" in value:
             setattr(info, name, None)
 
+    if unplaced:
+        info.extra[UNPLACED_KEY] = "\n".join(unplaced)
+        for piece in unplaced:
+            warnings.append(f"这段文字未能归入任何方面、问题或措施，已原样保留：“{shorten(piece, 40)}”。")
+    if issues_found:
+        _check_numbers(aspects, warnings)
+
     ledger = Ledger(info=info, aspects=aspects, sheet="通报")
-    prose = [preamble or "", info.section_one or "", info.section_two_intro or "",
-             info.section_three or ""]
-    stated = extract_stated_totals(prose)
-    return ParsedNotice(ledger=ledger, stated_totals=stated,
-                        total_checks=check_totals(stated, ledger), warnings=warnings)
+    stated = extract_stated_totals([preamble or "", info.section_one or "",
+                                    info.section_two_intro or "", info.section_three or ""])
+    checks = check_totals(stated, ledger)
+    complete = _completeness(lines, lay, ledger, stated, issues_found, warnings)
+    return ParsedNotice(ledger=ledger, stated_totals=stated, total_checks=checks,
+                        warnings=warnings, complete=complete, unplaced=unplaced)
+
+
+def _completeness(lines: Sequence[_Line], lay: _Layout, ledger: Ledger, stated: StatedTotals,
+                  issues_found: bool, warnings: list[str]) -> bool:
+    """False (with a warning saying what is missing) for a notice that breaks off."""
+    n_aspects = sum(1 for a in ledger.aspects if a.title is not None)
+    issues = list(ledger.issues())
+    n_measures = sum(len(i.measures) for i in issues)
+    reached = f"{n_aspects}个方面、{len(issues)}个问题、{n_measures}项措施"
+    said = "、".join(f"{v}{u}" for v, u in ((stated.aspects, "个方面"), (stated.issues, "个问题"),
+                                          (stated.measures, "项整改措施")) if v is not None)
+    said = f"（通报称{said}）" if said else ""
+    if not issues_found:
+        warnings.append(
+            "通报文字不完整：没有找到逐项整改情况（方面、问题、措施），只读出了标题、日期和通报所述总数"
+            f"{said}；请找到通报全文后重新解析。")
+        return False
+    last = lines[-1] if lines else None
+    tail_missing = lay.closing >= len(lines) and lay.signature is None and lay.date_line is None
+    # the text stops mid-sentence before any closing, signature or date
+    broken = last is not None and tail_missing and not last.det.rstrip().endswith(_TERMINAL)
+    short = any(v is not None and v > got for v, got in (
+        (stated.issues, len(issues)), (stated.aspects, n_aspects)))
+    if broken or (tail_missing and short and lay.heading is not None and not ledger.info.section_three):
+        missing = []
+        if not ledger.info.section_three:
+            missing.append("下一步工作")
+        missing.append("联系方式")
+        missing.append("落款和日期")
+        where = f"第{issues[-1].number}个问题" if issues and issues[-1].number else "最后一个问题"
+        warnings.append(
+            f"通报文字不完整：在{where}处中断，缺少{'、'.join(missing)}；只解析了已有部分：{reached}"
+            f"{said}，请找到通报全文后重新解析。")
+        return False
+    return True
 
 
 def parse_notice(text: str) -> ParsedNotice:
     """Parse a notice's text into a :class:`ParsedNotice`.
 
     Raises :class:`NoticeParseError` (one Chinese sentence) when the text is not a notice —
-    no ``二、`` section, or nothing numbered in it — and for nothing else: an unexpected
-    internal failure is also reported as :class:`NoticeParseError`.
+    neither itemised problems nor a notice's title or preamble — and for nothing else: an
+    unexpected internal failure is also reported as :class:`NoticeParseError`. A notice cut
+    short returns what is there with ``complete=False`` and a warning.
     """
     if not isinstance(text, str):
         raise NoticeParseError("通报内容必须是文本。")
@@ -525,5 +1306,5 @@ def parse_notice(text: str) -> ParsedNotice:
         raise
     except Exception as exc:  # safety net; the property tests run _parse_notice unguarded
         raise NoticeParseError(
-            f"通报解析失败(内部错误:{type(exc).__name__}),请将该通报反馈给维护人员。"
+            f"通报解析失败（内部错误：{type(exc).__name__}），请将该通报反馈给维护人员。"
         ) from exc

@@ -2,19 +2,40 @@
 
 One renderer: :func:`notice_blocks` builds the notice as a list of :class:`Block`
 ``(kind, text)`` paragraphs; plain text, Markdown (:func:`render_notice`) and the .docx writer
-(:mod:`rectxl.io.docx_notice`) are all made from those blocks.
+(:mod:`rectxl.io.docx_notice`) are all made from those blocks. Every block passes through
+:func:`rectxl.core.text.zh_punct`: the notice is published with Chinese full-width punctuation
+(，：；（一）) whatever the ledger's cells were typed with.
 
 Section 二 follows the seeds exactly:
 
-- a ledger with categories (seed 000): ``第一方面问题,{aspect}`` / ``({n}){category}`` (category
+- a ledger with categories (seed 000): ``第一方面问题，{aspect}`` / ``（{n}）{category}`` (category
   numbers run on across the notice) / ``{n}.{issue}。一是…。二是…。``;
-- a ledger without categories (seed 004): ``({n}){aspect}`` / ``{n}.{issue}。…``;
-- issue numbers are the ledger's own (run on as in seed 000, or restart per aspect as in seed
-  004); an issue without a number continues from the previous one (restarting per aspect when
-  the ledger has no categories);
-- a measure is written from its ``progress`` text when present, else its ``text``; a ``。`` is
-  added only where the segment lacks end punctuation; an issue's ``measure_style`` decides
-  ``一是…`` / ``(1)…`` / no marker (``None``: ``一是…`` when there is more than one measure).
+- a ledger without categories (seed 004): ``（{n}）{aspect}`` / ``{n}.{issue}。…``;
+- everything is numbered afresh: aspects 一、二…, categories run on, issues run on across the
+  notice when there are categories (seed 000) and restart per aspect when there are none (seed
+  004). The ledger's own issue numbers are not printed: a numbering mistake in the ledger is a
+  finding (``issue-number-gap``), never published;
+- an issue's ``measure_style`` decides ``一是…`` / ``（1）…`` / no marker (``None``: ``一是…`` when
+  there is more than one measure).
+
+Each measure is one sentence of what was done and how far it got (:func:`measure_sentence`):
+
+- a ledger read back from a published notice (progress equal to the measure, or a status
+  inferred from prose) carries the published sentence itself: it is printed as it is, so the
+  seeds round-trip;
+- a clerk's ledger has a measure and a progress column: the measure is the action, the progress
+  the result — ``一是建立学习制度，已印发《…》并执行。``. A leading status word in the progress
+  (``已完成。召开专题会2次``) is dropped; a progress that already restates the measure is printed
+  alone (``已建立学习制度，每月学习1次``); a progress that is only a status word becomes the
+  result (``修订议事规则，已完成。``), never a bare ``一是已完成。``; no progress — the measure
+  alone;
+- a measure the clerk marked 未启动 is written as planned work (``计划于2027年3月底前…`` /
+  ``拟…``), or left out with ``omit_not_started=True`` (an issue left without measures is left out
+  too).
+
+Section 二 opens with a totals sentence built from the clerk's statuses (``截至…，巡察反馈的…个问题
+已完成整改…个……``) unless the ledger's statuses were inferred from a notice or the section's own
+introduction already states the totals.
 
 Whatever 基本信息 lacks becomes a visible placeholder ``【请填写…】``.
 """
@@ -22,12 +43,27 @@ Whatever 基本信息 lacks becomes a visible placeholder ``【请填写…】``
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Literal, NamedTuple
 
-from rectxl.core.model import Issue, Ledger, LedgerInfo
-from rectxl.core.text import END_PUNCT, chinese_number, cn_date, cn_date_range, fold, normalize_text, ordinal
+from rectxl.core.deadline import Deadline, DeadlineKind
+from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
+from rectxl.core.notice.totals import extract_stated_totals
+from rectxl.core.status import STATUS_ALIASES, Status
+from rectxl.core.summary import notice_totals_sentence
+from rectxl.core.text import (
+    END_PUNCT,
+    chinese_number,
+    cn_date,
+    cn_date_range,
+    fold,
+    normalize_text,
+    ordinal,
+    zh_punct,
+)
 
 __all__ = [
+    "CONTACT_LABELS",
     "DEFAULT_HEADINGS",
     "SUPERVISION",
     "Block",
@@ -36,19 +72,21 @@ __all__ = [
     "contact_line",
     "default_title",
     "issue_paragraph",
+    "measure_sentence",
     "notice_blocks",
     "render_blocks",
     "render_notice",
     "render_section_two",
     "section_two_blocks",
+    "totals_paragraph",
 ]
 
 BlockKind = Literal[
     "title",      # 通报标题
     "heading1",   # 一、二、三、
-    "aspect",     # 第一方面问题,… (ledgers with categories)
-    "heading2",   # (一)… on a line of its own: a category, or an aspect when there are none
-    "lead",       # (一)xxx。followed by text in the same paragraph (run-in heading)
+    "aspect",     # 第一方面问题，… (ledgers with categories)
+    "heading2",   # （一）… on a line of its own: a category, or an aspect when there are none
+    "lead",       # （一）xxx。followed by text in the same paragraph (run-in heading)
     "issue",      # 1.问题。一是…二是…
     "body",       # any other paragraph (preamble, section text)
     "closing",    # supervision sentence, contact details
@@ -65,11 +103,18 @@ class Block(NamedTuple):
 
 
 DEFAULT_HEADINGS = ("整改工作组织领导情况", "巡察反馈问题整改落实情况", "下一步工作打算")
-SUPERVISION = "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议,请及时向我们反映。"
+SUPERVISION = "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。"
 
 _PAREN_CN = re.compile(r"^\(\s*[零一二三四五六七八九十百]+\s*\)")
+_CN = "零一二三四五六七八九十百"
+# numbering a clerk typed in front of a measure or an issue: 一是 / (1) / 1. / 1、 / ① / (一) / 一、
 _LEADING_MARK = re.compile(
-    r"^(?:[一二三四五六七八九十]+是|[((]\d{1,2}[))]|\d{1,2}[.、.](?!\d))\s*")
+    rf"^(?:[一二三四五六七八九十]+是|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d)|[①-⑳]"
+    rf"|\([{_CN}]{{1,3}}\)|[{_CN}]{{1,3}}、)\s*")
+# numbering in front of an aspect: 第一方面(问题)[，：] / 一、 / (一)
+_ASPECT_MARK = re.compile(
+    rf"^(?:第[{_CN}\d]{{1,3}}(?:个|大)?方面(?:问题)?\s*[,:、]?|[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)"
+    rf"|\d{{1,2}}[.、](?!\d))\s*")
 
 
 def _placeholder(what: str) -> str:
@@ -81,69 +126,284 @@ def _end(text: str) -> str:
 
 
 def _one_paragraph(value: str) -> str:
-    """Cell text as one paragraph: lines joined (with ";" where a line has no end mark)."""
+    """Cell text as one paragraph: lines joined (with "；" where a line has no end mark)."""
     parts = [p for p in normalize_text(value).split("\n") if p.strip()]
     out = ""
     for part in parts:
         part = part.strip()
         if out and out[-1] not in END_PUNCT:
-            out += ";"
+            out += "；"
         out += part
     return out
 
 
+def _strip_mark(pattern: re.Pattern[str], text: str) -> str:
+    m = pattern.match(fold(text))
+    return text[m.end():] if m and m.end() < len(text) else text
+
+
 def _measure_text(raw: str) -> str:
-    return _LEADING_MARK.sub("", _one_paragraph(raw), count=1)
+    return _strip_mark(_LEADING_MARK, _one_paragraph(raw))
 
 
-def issue_paragraph(issue: Issue, number: int) -> str:
+# ---------------------------------------------------------------------------
+# One measure: what was done and how far it got
+# ---------------------------------------------------------------------------
+
+#: status words a progress cell may open with ("已完成。召开专题会2次"), longest first
+_STATUS_WORDS = sorted(((fold(alias), status) for status, alias, _ in STATUS_ALIASES
+                        if len(alias) >= 2), key=lambda x: -len(x[0]))
+_OPEN_BRACKETS = "【[(〔「"
+_CLOSE_BRACKETS = "】])〕」"
+_SEPARATORS = "。.,，;；:：、!！ \n"
+_GOES_ON = ("并", "且", "但", "同时", "后续", "下一步")
+#: the result a status word stands for, when the progress cell says nothing else
+_RESULT = {
+    Status.DONE: "已完成",
+    Status.MOSTLY_DONE: "已基本完成",
+    Status.IN_PROGRESS: "正在推进",
+    Status.LONG_TERM: "长期坚持",
+}
+_ONGOING = re.compile(r"(?:正在)?((?![已正])[\u4e00-\u9fff]{2,6}?)中")  # 起草中 → 正在起草
+_PLANNED = re.compile(r"^(?:拟|计划|将于|将在|准备|预计|下一步)")
+_DATE_PHRASE = re.compile(
+    r"^(?:延期至)?\s*(\d{4}年(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|[上下]半年"
+    r"|第?[一二三四1-4]季度|底|末)?)")
+_KEY_DROP = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]+")
+_KEY_LEAD = re.compile(r"^(?:目前已?|现已|均已|已经|已)")
+
+
+def _split_status_word(text: str) -> tuple[Status | None, str]:
+    """``"已完成。召开专题会2次"`` → (已完成, ``"召开专题会2次"``); ``"已完成"`` → (已完成, "");
+    text that does not open with a status word → (None, text)."""
+    s = text.strip()
+    folded = fold(s)
+    lead = 1 if folded[:1] in _OPEN_BRACKETS else 0
+    for word, status in _STATUS_WORDS:
+        if not folded.startswith(word, lead):
+            continue
+        cut = lead + len(word)
+        if lead and cut < len(s) and folded[cut] in _CLOSE_BRACKETS:
+            cut += 1
+        elif lead:
+            continue
+        if cut == len(s) or folded[cut] in _SEPARATORS or (lead and cut > len(word) + lead):
+            rest = s[cut:].lstrip(_SEPARATORS)
+            if rest.startswith(_GOES_ON):  # "已完成，并长期坚持": the word is part of the result
+                return status, s.lstrip(_OPEN_BRACKETS)
+            return status, rest
+    return None, text
+
+
+def _key(text: str) -> str:
+    return _KEY_LEAD.sub("", _KEY_DROP.sub("", fold(text)))
+
+
+def _coverage(a: str, b: str) -> float:
+    """Share of ``a``'s character pairs that also occur in ``b``."""
+    pairs = [a[i:i + 2] for i in range(len(a) - 1)]
+    if not pairs:
+        return 1.0 if a and a in b else 0.0
+    found = {b[i:i + 2] for i in range(len(b) - 1)}
+    return sum(p in found for p in pairs) / len(pairs)
+
+
+_CLAUSE_SEP = re.compile(r"([，,；;])")
+_TRIM = "。.;；,，、 "
+
+
+def _join(action: str, result: str, separator: str | None = None) -> str:
+    """The measure (the action) and its progress (the result) as one sentence: joined by "，",
+    or by "。" when either already runs over several clauses."""
+    core = action.rstrip(_TRIM)
+    result = result.lstrip(_TRIM)
+    if separator is None:
+        several = re.search(r"[。；;，,!！?？]", core) or "。" in result.rstrip(_TRIM)
+        separator = "。" if several else "，"
+    return f"{core}{separator}{result}"
+
+
+def _restated(part: str, whole: str, threshold: float) -> bool:
+    """``part`` is said again in ``whole`` (the same words, or nearly all of its word pairs)."""
+    p, w = _key(part), _key(whole)
+    return bool(p) and (p in w or _coverage(p, w) >= threshold)
+
+
+def _drop_restated_clauses(action: str, result: str) -> str:
+    """The action without the clauses the result says again ("统一印制记录本" when the result
+    is "统一印制记录本120本，已发放")."""
+    pieces = _CLAUSE_SEP.split(action)
+    clauses = [(pieces[i], pieces[i + 1] if i + 1 < len(pieces) else "")
+               for i in range(0, len(pieces), 2)]
+    if len(clauses) < 2:
+        return action
+    kept = [(c, sep) for c, sep in clauses if not _restated(c, result, 0.8)]
+    return "".join(c + sep for c, sep in kept).rstrip(_TRIM)
+
+
+def _trim_overlap(action: str, result: str) -> str:
+    """"开展内部巡查" + "内部巡查已完成，…" → "已完成，…" (the result opening with the action's
+    last words)."""
+    core = action.rstrip(_TRIM)
+    for k in range(min(len(core), len(result) - 1, 12), 2, -1):
+        if core.endswith(result[:k]):
+            return result[k:].lstrip(_TRIM) or result
+    return result
+
+
+def _combine(action: str, result: str, status: Status | None) -> str:
+    if _restated(action, result, 0.7):
+        return result  # the progress already says what was done
+    action = _drop_restated_clauses(action, result)
+    if not action:
+        return result
+    if _restated(result, action, 0.8):
+        phrase = _RESULT.get(status) if status else None
+        return _join(action, phrase, "，") if phrase else action
+    first = _CLAUSE_SEP.split(result, maxsplit=1)[0]
+    if len(_key(first)) >= 4 and not _CLAUSE_SEP.search(action) and _restated(first, action, 0.8):
+        return result  # "已在政务服务网公开办事指南，…" for "编制办事指南并在政务服务网公开"
+    return _join(action, _trim_overlap(action, result))
+
+
+def _when(deadline: Deadline, as_of: date | None) -> str | None:
+    """The deadline as "2027年3月底" for a planned measure; ``None`` when it has no date or the
+    date has passed."""
+    if deadline.due is None or deadline.kind not in (DeadlineKind.DATE,
+                                                     DeadlineKind.DATE_AND_LONG_TERM):
+        return None
+    if as_of is not None and deadline.due < as_of:
+        return None
+    m = _DATE_PHRASE.match(fold(deadline.text))
+    return m.group(1) if m and m.group(1) else cn_date(deadline.due)
+
+
+def _planned(action: str, deadline: Deadline, as_of: date | None) -> str:
+    core = action.rstrip("。.;；,，、 ")
+    if _PLANNED.match(core):
+        return core
+    when = _when(deadline, as_of)
+    return f"计划于{when}前{core}" if when else f"拟{core}"
+
+
+def _from_notice(m: Measure) -> bool:
+    """A measure read back from a published notice: its text is the published sentence."""
+    return m.status_inferred or (bool(m.progress) and _key(m.progress) == _key(m.text))
+
+
+def measure_sentence(m: Measure, *, as_of: date | None = None) -> str:
+    """One measure as the notice writes it (without its 一是 marker): see the module docstring."""
+    action = _measure_text(m.text)
+    progress = _measure_text(m.progress)
+    if _from_notice(m):
+        return action or progress
+    word, result = _split_status_word(progress) if progress else (None, "")
+    if not progress and m.status_text:  # "已完成。约谈3个乡镇……" in the status column
+        status_word, narrative = _split_status_word(m.status_text)
+        if status_word is not None and narrative:
+            word, result = status_word, narrative
+    status = m.status or word
+    if not action:
+        return result or progress
+    if status is Status.NOT_STARTED and word in (None, Status.NOT_STARTED) and (
+            not result or _PLANNED.match(result)):
+        return _join(action, result, "，") if result else _planned(action, m.deadline, as_of)
+    if not result:
+        phrase = _RESULT.get(word) if word else None  # progress was only a status word
+        return _join(action, phrase, "，") if phrase else action
+    if word is None and (ongoing := _ONGOING.fullmatch(result.rstrip(_TRIM))):
+        return _join(action, f"正在{ongoing.group(1)}", "，")  # "起草中" → "正在起草"
+    return _combine(action, result, status)
+
+
+def _not_started(m: Measure) -> bool:
+    return m.status is Status.NOT_STARTED and not _from_notice(m)
+
+
+def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
+                    omit_not_started: bool = False) -> str:
     """``"{n}.{title}。{intro}一是…二是…"`` for one issue."""
-    title = _one_paragraph(issue.title)
+    title = _strip_mark(_LEADING_MARK, _one_paragraph(issue.title))
     head = f"{number}." + (_end(title) if title else "")
-    texts = [t for t in (_measure_text(m.progress or m.text) for m in issue.measures) if t]
+    measures = [m for m in issue.measures if not (omit_not_started and _not_started(m))]
+    texts = [t for t in (measure_sentence(m, as_of=as_of) for m in measures) if t]
     style = issue.measure_style or ("ordinal" if len(texts) > 1 else "plain")
     if style == "plain" and len(texts) > 1:
         style = "ordinal"  # several measures cannot be written without markers
     if style == "ordinal":
         body = "".join(f"{ordinal(i)}{_end(t)}" for i, t in enumerate(texts, 1))
     elif style == "paren":
-        body = "".join(f"({i}){_end(t)}" for i, t in enumerate(texts, 1))
+        body = "".join(f"（{i}）{_end(t)}" for i, t in enumerate(texts, 1))
     else:
         body = "".join(_end(t) for t in texts)
     return head + _one_paragraph(issue.intro) + body
 
 
-def section_two_blocks(ledger: Ledger) -> list[Block]:
+def totals_paragraph(ledger: Ledger, as_of: date | None = None) -> str | None:
+    """The totals sentence of section 二 from the clerk's statuses; ``None`` when the statuses
+    are not a clerk's (a ledger read back from a notice) or no measure has a status."""
+    measures = list(ledger.measures())
+    if not measures or all(m.status is None for m in measures):
+        return None
+    if any(m.status_inferred for m in measures) or all(_from_notice(m) for m in measures):
+        return None
+    return notice_totals_sentence(ledger, as_of)
+
+
+def _published(issue: Issue, omit_not_started: bool) -> bool:
+    """False for an issue whose every measure is left out as not started."""
+    return not (omit_not_started and issue.measures and all(_not_started(m) for m in issue.measures))
+
+
+def _aspect_title(text: str | None) -> str:
+    return _strip_mark(_ASPECT_MARK, _one_paragraph(text or ""))
+
+
+def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
+                       omit_not_started: bool = False, totals: bool = True) -> list[Block]:
     """Section 二's paragraphs (without the ``二、`` heading itself)."""
-    blocks = [Block("body", p) for p in _paragraphs(ledger.info.section_two_intro)]
+    as_of = as_of or ledger.info.report_date
+    intro = _paragraphs(ledger.info.section_two_intro)
+    blocks: list[Block] = []
+    if totals and (sentence := totals_paragraph(ledger, as_of)) is not None \
+            and extract_stated_totals(intro).is_empty():
+        blocks.append(Block("body", sentence))
+    blocks += [Block("body", p) for p in intro]
     has_categories = any(c.title is not None for a in ledger.aspects for c in a.categories)
     aspect_no = category_no = issue_no = 0
     for aspect in ledger.aspects:
+        shown = [[i for i in c.issues if _published(i, omit_not_started)]
+                 for c in aspect.categories]
+        if any(c.issues for c in aspect.categories) and not any(shown):
+            continue  # every measure of the aspect left out
         if aspect.title is not None:
-            aspect_no = aspect.number if aspect.number is not None else aspect_no + 1
-            title = _one_paragraph(aspect.title)
+            aspect_no += 1
+            title = _aspect_title(aspect.title)
             if has_categories:
-                text = f"第{chinese_number(aspect_no)}方面问题" + (f",{title}" if title else "")
+                text = f"第{chinese_number(aspect_no)}方面问题" + (f"，{title}" if title else "")
                 blocks.append(Block("aspect", text))
             else:
-                blocks.append(Block("heading2", f"({chinese_number(aspect_no)}){title}"))
+                blocks.append(Block("heading2", f"（{chinese_number(aspect_no)}）{title}"))
                 issue_no = 0  # numbering restarts per aspect (seed 004)
-        for category in aspect.categories:
+        for category, issues in zip(aspect.categories, shown, strict=True):
+            if category.issues and not issues:
+                continue
             if category.title is not None:
-                category_no = (category.number if category.number is not None
-                               else category_no + 1)
-                blocks.append(Block(
-                    "heading2",
-                    f"({chinese_number(category_no)}){_one_paragraph(category.title)}"))
-            for issue in category.issues:
-                issue_no = issue.number if issue.number is not None else issue_no + 1
-                blocks.append(Block("issue", issue_paragraph(issue, issue_no)))
-    return blocks
+                category_no += 1
+                blocks.append(Block("heading2", f"（{chinese_number(category_no)}）"
+                                                f"{_aspect_title(category.title)}"))
+            for issue in issues:
+                issue_no += 1
+                blocks.append(Block("issue", issue_paragraph(
+                    issue, issue_no, as_of=as_of, omit_not_started=omit_not_started)))
+    return [Block(kind, zh_punct(text)) for kind, text in blocks]
 
 
-def render_section_two(ledger: Ledger) -> str:
+def render_section_two(ledger: Ledger, *, as_of: date | None = None,
+                       omit_not_started: bool = False, totals: bool = True) -> str:
     """Section 二 as text, one paragraph per line, exactly in the seeds' shape."""
-    return "\n".join(b.text for b in section_two_blocks(ledger))
+    return "\n".join(b.text for b in section_two_blocks(
+        ledger, as_of=as_of, omit_not_started=omit_not_started, totals=totals))
 
 
 # ---------------------------------------------------------------------------
@@ -187,9 +447,9 @@ def compose_preamble(info: LedgerInfo) -> str:
     else:
         period = _placeholder("巡察起止日期")
     feedback = cn_date(info.feedback_date) if info.feedback_date else _placeholder("反馈日期")
-    return (f"根据{_superior(info.inspection_group)}统一部署,{period},{group}对{unit}进行了巡察。"
-            f"{feedback},{group}向{unit}反馈了巡察意见。"
-            "按照巡察工作有关要求,现将巡察整改进展情况予以公布。")
+    return (f"根据{_superior(info.inspection_group)}统一部署，{period}，{group}对{unit}进行了巡察。"
+            f"{feedback}，{group}向{unit}反馈了巡察意见。"
+            "按照巡察工作有关要求，现将巡察整改进展情况予以公布。")
 
 
 def default_title(info: LedgerInfo) -> str:
@@ -197,16 +457,57 @@ def default_title(info: LedgerInfo) -> str:
     return f"{org}关于巡察整改进展情况的通报"
 
 
+#: the words a unit may use for each contact detail (the first is rectxl's default)
+CONTACT_LABELS: dict[str, tuple[str, ...]] = {
+    "phone": ("电话", "联系电话", "监督电话", "举报电话", "来电"),
+    "address": ("邮寄地址", "通讯地址", "通信地址", "来信地址", "邮政信箱", "地址"),
+    "postcode": ("邮编", "邮政编码"),
+    "email": ("电子邮箱", "电子邮件", "邮箱"),
+}
+_CONTACT_OPENERS = ("联系方式", "联系电话", "监督电话", "举报电话", "电话", "来电", "来信")
+
+
+def _contact_label(info: LedgerInfo, field: str) -> str | None:
+    """The unit's own word for a contact detail: an ``info.extra`` key among
+    :data:`CONTACT_LABELS` whose value is that detail (the 基本信息 row or notice line it was
+    read from); ``None`` when the unit's word is not known."""
+    value = getattr(info, field)
+    if not value:
+        return None
+    for key, text in info.extra.items():
+        word = key.strip().rstrip(":：")
+        if word in CONTACT_LABELS[field] and _key(text) == _key(value):
+            return word
+    return None
+
+
 def contact_line(info: LedgerInfo) -> str:
-    return (f"联系方式:电话 {info.phone or _placeholder('联系电话')};"
-            f"邮寄地址:{info.address or _placeholder('邮寄地址')};"
-            f"邮编:{info.postcode or _placeholder('邮编')};"
-            f"电子邮箱:{info.email or _placeholder('电子邮箱')}。")
+    """The contact details in the unit's own words: ``info.extra["联系方式"]`` as written when
+    present; otherwise each detail under the word it was given in (:func:`_contact_label`),
+    else 电话/邮寄地址/邮编/电子邮箱; placeholders where a detail is missing."""
+    if verbatim := normalize_text(info.extra.get("联系方式", "")):
+        text = _one_paragraph(verbatim)
+        if not fold(text).startswith(_CONTACT_OPENERS):
+            text = f"联系方式：{text}"
+        return _end(text)
+    phone_label = _contact_label(info, "phone")
+    if phone_label in (None, "电话"):
+        items = [f"联系方式：电话 {info.phone or _placeholder('联系电话')}"]
+    else:
+        items = [f"{phone_label}：{info.phone}"]
+    for field, missing in (("address", "邮寄地址"), ("postcode", "邮编"), ("email", "电子邮箱")):
+        label = _contact_label(info, field) or CONTACT_LABELS[field][0]
+        items.append(f"{label}：{getattr(info, field) or _placeholder(missing)}")
+    return "；".join(items) + "。"
 
 
-def notice_blocks(ledger: Ledger) -> list[Block]:
+def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
+                  omit_not_started: bool = False) -> list[Block]:
     """The whole notice as blocks: title, preamble, 一、二、三、, supervision and contacts,
-    signature and date — from :class:`~rectxl.core.model.LedgerInfo`, placeholders where missing."""
+    signature and date — from :class:`~rectxl.core.model.LedgerInfo`, placeholders where missing.
+
+    ``as_of`` (default: 基本信息's 报告日期) dates the totals sentence; ``omit_not_started``
+    leaves out the measures marked 未启动 instead of writing them as planned work."""
     info = ledger.info
     h1, h2, h3 = DEFAULT_HEADINGS
     blocks = [Block("title", _one_paragraph(info.title) if info.title else default_title(info))]
@@ -215,18 +516,19 @@ def notice_blocks(ledger: Ledger) -> list[Block]:
     blocks.append(Block("heading1", f"一、{info.heading_one or h1}"))
     blocks += _prose_blocks(info.section_one, "整改工作组织领导情况")
     blocks.append(Block("heading1", f"二、{info.heading_two or h2}"))
-    blocks += section_two_blocks(ledger) or [Block("body", _placeholder("整改落实情况"))]
+    blocks += section_two_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started) or [
+        Block("body", _placeholder("整改落实情况"))]
     blocks.append(Block("heading1", f"三、{info.heading_three or h3}"))
     blocks += _prose_blocks(info.section_three, "下一步工作打算")
     supervision = SUPERVISION
     if period := info.extra.get("公开期限"):
-        supervision += f"公开期限:{_end(period.strip())}"
+        supervision += f"公开期限：{_end(period.strip())}"
     blocks.append(Block("closing", supervision))
     blocks.append(Block("closing", contact_line(info)))
-    blocks.append(Block("signature", info.party_org or _placeholder("落款(党组织名称)")))
+    blocks.append(Block("signature", info.party_org or _placeholder("落款（党组织名称）")))
     blocks.append(Block("date", cn_date(info.report_date) if info.report_date
                         else _placeholder("成文日期")))
-    return blocks
+    return [Block(kind, zh_punct(text)) for kind, text in blocks]
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#<>|])")
@@ -273,6 +575,8 @@ def render_blocks(blocks: list[Block], *, style: Literal["text", "markdown"] = "
     return "\n\n".join(out) + "\n"
 
 
-def render_notice(ledger: Ledger, *, style: Literal["text", "markdown"] = "text") -> str:
+def render_notice(ledger: Ledger, *, style: Literal["text", "markdown"] = "text",
+                  as_of: date | None = None, omit_not_started: bool = False) -> str:
     """The whole notice as plain text or Markdown (see :func:`notice_blocks`)."""
-    return render_blocks(notice_blocks(ledger), style=style)
+    return render_blocks(notice_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started),
+                         style=style)

@@ -3,6 +3,17 @@ and their check against what was actually parsed.
 
 Pure: works on strings and a :class:`~rectxl.core.model.Ledger`. A mismatch is *reported* as a
 :class:`TotalCheck` with ``ok=False`` and a Chinese message; nothing is raised.
+
+Only sentences that state the round's totals count. A number is **not** a total when it is
+
+- one person's or one unit's share: "班子成员分别领办2个问题", "每名班子成员…", "各…";
+- a remainder or a part: "其余6个问题", "剩余…", "另有…", "对正在推进的4项整改措施";
+- about another round or source: "上轮巡察反馈的8个问题", "审计发现的…";
+- a slogan: "解决一个问题、完善一套制度" (a count written 一 is never a total);
+- a case count: "27件问题线索".
+
+Measures are counted in 整改措施 (preferred), else 整改任务 / 举措 / 事项 ("细化形成86条整改任务");
+"五方面", a Chinese numeral and quotes between number and noun (“86”项) are understood.
 """
 
 from __future__ import annotations
@@ -14,8 +25,9 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from rectxl.core.model import Ledger
+from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
-from rectxl.core.text import NUM, fold, to_int
+from rectxl.core.text import CN_NUM, to_int
 
 __all__ = ["StatedTotals", "TotalCheck", "check_totals", "extract_stated_totals"]
 
@@ -26,9 +38,12 @@ class StatedTotals(BaseModel):
     aspects: int | None = Field(default=None, description="方面数")
     issues: int | None = Field(default=None, description="问题数")
     measures: int | None = Field(default=None, description="整改措施数")
+    #: the first "已完成…" count stated, and what it counts
     done: int | None = Field(default=None, description="已完成数")
     done_unit: Literal["问题", "措施"] | None = Field(
         default=None, description="“已完成”数指问题还是措施")
+    done_issues: int | None = Field(default=None, description="已完成整改的问题数")
+    done_measures: int | None = Field(default=None, description="已完成的整改措施数")
     rate: float | None = Field(default=None, description="完成率 (percent, 76 for 76%)")
     #: item → the words it was read from, e.g. {"measures": "148项整改措施"}
     evidence: dict[str, str] = Field(default_factory=dict)
@@ -51,77 +66,173 @@ class TotalCheck(BaseModel):
 
 
 # A count must not start in the middle of a number or after 第 (第一方面 is a label, not a total).
-_NB = r"(?<![第另\d零一二三四五六七八九十百两〇])"
+_NB = r"(?<![第另\d零一二三四五六七八九十百两〇.])"
+_NUM = rf"[“\"「『‘]?(\d{{1,6}}|{CN_NUM})[”\"」』’]?"
 _ASPECTS = [
-    re.compile(rf"{_NB}{NUM}(?:大|个)方面"),
-    re.compile(rf"{_NB}{NUM}方面的?问题"),
+    re.compile(rf"{_NB}{_NUM}\s*(大|个)?方面"),
 ]
 _ISSUES = [
-    re.compile(rf"{_NB}{NUM}(?:个|项|条)(?:具体|反馈|共性|突出)?问题"),
-    re.compile(rf"(?:反馈|发现|指出|交办)?问题(?:共|总计|合计)?{NUM}(?:个|项|条)"),
+    re.compile(rf"{_NB}{_NUM}\s*(?:个|项|条|件)(?:具体|反馈|共性|突出|主要|重点)?问题(?!线索)"),
+    re.compile(rf"(?:反馈|发现|指出|交办)问题(?:共|总计|合计|共计)?{_NUM}\s*(?:个|项|条|件)"),
 ]
 _MEASURES = [
-    re.compile(rf"{_NB}{NUM}(?:项|条|个)(?:具体)?(?:整改)?措施"),
-    re.compile(rf"(?:整改)?措施(?:共|总计|合计)?{NUM}(?:项|条|个)"),
+    re.compile(rf"{_NB}{_NUM}\s*(?:项|条|个)(?:具体)?(?:整改)?措施"),
+    re.compile(rf"(?:整改)?措施(?:共|总计|合计|共计)?{_NUM}\s*(?:项|条|个)"),
 ]
-_DONE_WORDS = (r"(?:已完成整改|已整改完成|已整改到位|已完成|已整改|完成整改|整改完成|已办结|已销号"
-               r"|整改到位)")
+#: other words for the measures, used only when no 措施 count is stated anywhere
+_TASKS = [
+    re.compile(rf"{_NB}{_NUM}\s*(?:项|条|个)(?:具体)?(?:整改)?(?:任务|举措|事项)"),
+    re.compile(rf"整改(?:任务|举措|事项)(?:共|总计|合计|共计)?{_NUM}\s*(?:项|条|个)"),
+]
+_DONE_WORDS = (r"(?:已完成整改|已整改完成|已整改到位|已全部完成|已完成|已整改|完成整改|整改完成|已办结"
+               r"|已销号|整改到位|基本完成整改)")
+_NOUN = r"(?:整改)?(?:问题|措施|任务|举措|事项)"
 _DONE = [
-    re.compile(rf"{_DONE_WORDS}(?:的)?(?:问题|措施|整改措施)?(?:共)?{NUM}(?:个|项|条)"),
-    re.compile(rf"{_NB}{NUM}(?:个|项|条)(?:问题|措施|整改措施)?(?:已经|均已|已全部|全部|已)?"
-               r"(?:完成整改|整改完成|整改到位|办结|销号)"),
+    re.compile(rf"{_DONE_WORDS}(?:的)?({_NOUN})?(?:共|计)?{_NUM}\s*(个|项|条|件)({_NOUN})?"),
+    re.compile(rf"{_NB}{_NUM}\s*(个|项|条|件)({_NOUN})?(?:已经|均已|已全部|全部|已)"
+               r"(?:完成整改|整改完成|整改到位|完成(?!整改)|办结|销号)"
+               r"(?!\s*[\d“\"「零一二三四五六七八九十百两〇])"),
 ]
 _RATE = [
-    re.compile(r"(?:整改)?(?:完成率|整改率|办结率|销号率)(?:已经|已)?(?:达到|达|为|是)?\s*"
+    re.compile(r"(?:整改)?(?:完成率|整改率|办结率|销号率)(?:已经|已)?(?:达到了|达到|达|为|是)?\s*"
                r"(\d{1,3}(?:\.\d{1,2})?)\s*%"),
-    re.compile(r"(?:整改)?(?:完成率|整改率|办结率|销号率)(?:已经|已)?(?:达到|达|为|是)?"
+    re.compile(r"(?:整改)?(?:完成率|整改率|办结率|销号率)(?:已经|已)?(?:达到了|达到|达|为|是)?"
                r"百分之([零一二三四五六七八九十百两〇]+)"),
 ]
 
+#: words right before a count that make it a share, a remainder or another round's number
+_NOT_TOTAL = re.compile(
+    r"分别|各(?!项)|每|其余|剩余|余下|另有|尚有|还有|仅剩|领办|认领|牵头|包联|包案|"
+    r"正在|尚未|未完成|推进中|上轮|上一轮|上次|以往|历次|审计|督查发现|自查发现"
+)
+#: right before an issue/measure count: it is a done count, not the total
+_DONE_BEFORE = re.compile(r"完成|到位|办结|销号|整改了?$")
+_SENTENCE = re.compile(r"[。;!?\n]")
+_CLAUSE_START = re.compile(r"[,:]")
+#: a sentence about the round mentions one of these
+_ROUND_WORDS = re.compile(r"反馈|巡察|巡视|问题|整改")
 
-def _first(patterns: list[re.Pattern[str]], text: str) -> tuple[int, str] | None:
-    best: tuple[int, int, str] | None = None
+
+def _clauses(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+def _prefix(sentence: str, start: int) -> str:
+    """The words of the clause before ``start`` (back to the last comma or colon)."""
+    head = sentence[:start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
+    return head[cut:]
+
+
+def _count(m: re.Match[str]) -> int | None:
+    raw = m.group(1)
+    if raw == "一":  # "解决一个问题、完善一套制度": a slogan, never a round's total
+        return None
+    value = to_int(raw)
+    return value if value else None
+
+
+def _find(patterns: list[re.Pattern[str]], sentence: str) -> tuple[int, int, re.Match[str]] | None:
+    """(position, value, match) of the first acceptable count in ``sentence``."""
+    best: tuple[int, int, re.Match[str]] | None = None
     for pattern in patterns:
-        for m in pattern.finditer(text):
-            value = to_int(m.group(1))
-            if value is None or value == 0:
+        for m in pattern.finditer(sentence):
+            value = _count(m)
+            if value is None:
+                continue
+            prefix = _prefix(sentence, m.start())
+            if _NOT_TOTAL.search(prefix[-8:]):
+                continue
+            if _DONE_BEFORE.search(prefix[-4:]):
                 continue
             if best is None or m.start() < best[0]:
-                best = (m.start(), value, m.group(0))
+                best = (m.start(), value, m)
             break
-    return (best[1], best[2]) if best else None
+    return best
+
+
+def _done_unit(m: re.Match[str], index: int) -> Literal["问题", "措施"]:
+    groups = m.groups()  # 0: (noun) count counter (noun) — 1: count counter (noun)
+    nouns = [g for g in ((groups[0], groups[3]) if index == 0 else (groups[2],)) if g]
+    counter = groups[2] if index == 0 else groups[1]
+    for noun in nouns:
+        return "问题" if "问题" in noun else "措施"
+    return "问题" if counter in ("个", "件") else "措施"
 
 
 def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
     """Find stated totals in the notice's prose (preamble, 一、, 三、…), first mention wins.
 
     Chinese numerals are understood ("三大方面", "三十三个问题"); ASCII or full-width
-    digits and "%"/"%" both work.
+    digits and "%"/"%" both work; traditional characters are read as simplified.
     """
     totals = StatedTotals()
+    tasks: tuple[int, str] | None = None
     for raw in texts:
         if not raw:
             continue
-        text = fold(raw)
-        if totals.aspects is None and (hit := _first(_ASPECTS, text)):
-            totals.aspects, totals.evidence["aspects"] = hit
-        if totals.issues is None and (hit := _first(_ISSUES, text)):
-            totals.issues, totals.evidence["issues"] = hit
-        if totals.measures is None and (hit := _first(_MEASURES, text)):
-            totals.measures, totals.evidence["measures"] = hit
-        if totals.done is None and (hit := _first(_DONE, text)):
-            totals.done, totals.evidence["done"] = hit
-            totals.done_unit = "措施" if "措施" in hit[1] else "问题"
-        if totals.rate is None:
-            for i, pattern in enumerate(_RATE):
-                m = pattern.search(text)
-                if not m:
-                    continue
-                value = float(m.group(1)) if i == 0 else to_int(m.group(1))
-                if value is not None and 0 <= value <= 100:
-                    totals.rate, totals.evidence["rate"] = float(value), m.group(0)
-                    break
+        for sentence in _clauses(detect(raw)):
+            if not _ROUND_WORDS.search(sentence):
+                continue
+            # "一方面…另一方面" is a figure of speech: one aspect needs 个/大 ("1个方面")
+            if totals.aspects is None and (hit := _find(_ASPECTS, sentence)) \
+                    and (hit[2].group(2) or hit[1] > 1):
+                totals.aspects, totals.evidence["aspects"] = hit[1], hit[2].group(0)
+            if totals.issues is None and (hit := _find(_ISSUES, sentence)):
+                totals.issues, totals.evidence["issues"] = hit[1], hit[2].group(0)
+            if totals.measures is None and (hit := _find(_MEASURES, sentence)):
+                totals.measures, totals.evidence["measures"] = hit[1], hit[2].group(0)
+            if tasks is None and (hit := _find(_TASKS, sentence)):
+                tasks = hit[1], hit[2].group(0)
+            _read_done(totals, sentence)
+            if totals.rate is None:
+                _read_rate(totals, sentence)
+    if totals.measures is None and tasks is not None:
+        totals.measures, totals.evidence["measures"] = tasks
     return totals
+
+
+def _read_done(totals: StatedTotals, sentence: str) -> None:
+    found: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
+    for index, pattern in enumerate(_DONE):
+        for m in pattern.finditer(sentence):
+            value = _count_done(m, index)
+            if value is None:
+                continue
+            prefix = _prefix(sentence, m.start())
+            if re.search(r"分别|各(?!项)|每|上轮|上一轮|以往|历次|审计", prefix[-8:]):
+                continue
+            found.append((m.start(), value, m.group(0), _done_unit(m, index)))
+    for _, value, words, unit in sorted(found):
+        if unit == "问题" and totals.done_issues is None:
+            totals.done_issues = value
+            totals.evidence["done_issues"] = words
+        elif unit == "措施" and totals.done_measures is None:
+            totals.done_measures = value
+            totals.evidence["done_measures"] = words
+        else:
+            continue
+        if totals.done is None:
+            totals.done, totals.done_unit, totals.evidence["done"] = value, unit, words
+
+
+def _count_done(m: re.Match[str], index: int) -> int | None:
+    raw = m.group(2) if index == 0 else m.group(1)
+    if raw == "一":
+        return None
+    value = to_int(raw)
+    return value if value else None
+
+
+def _read_rate(totals: StatedTotals, sentence: str) -> None:
+    for i, pattern in enumerate(_RATE):
+        m = pattern.search(sentence)
+        if not m:
+            continue
+        value = float(m.group(1)) if i == 0 else to_int(m.group(1))
+        if value is not None and 0 <= value <= 100:
+            totals.rate, totals.evidence["rate"] = float(value), m.group(0)
+            return
 
 
 def _fmt(x: float) -> str:
@@ -142,46 +253,55 @@ def check_totals(stated: StatedTotals, ledger: Ledger) -> list[TotalCheck]:
             return
         ok = value == parsed
         if ok:
-            message = f"通报称{value}{unit}{label},与正文{how}的{parsed}{unit}{label}一致。"
+            message = f"通报称{value}{unit}{label}，与正文{how}的{parsed}{unit}{label}一致。"
         else:
             diff = abs(value - parsed)
-            message = (f"通报称{value}{unit}{label},但正文{how}的{label}为{parsed}{unit},"
-                       f"相差{diff}{unit},请核对。")
+            message = (f"通报称{value}{unit}{label}，但正文{how}的{label}为{parsed}{unit}，"
+                       f"相差{diff}{unit}，请核对。")
         checks.append(TotalCheck(item=item, label=label, stated=value, parsed=parsed, ok=ok,
                                  message=message))
 
     compare("aspects", "方面", "个", stated.aspects, n_aspects, "列出")
     compare("issues", "问题", "个", stated.issues, n_issues, "编号列出")
     compare("measures", "整改措施", "项", stated.measures, n_measures,
-            "逐项列出(一是、二是……)")
+            "逐项列出（一是、二是……）")
 
-    if stated.done is not None:
-        if stated.done_unit == "措施":
-            parsed_done = sum(1 for m in ledger.measures() if m.status is Status.DONE)
-            unit = "项"
-        else:
-            parsed_done = sum(1 for i in issues
-                              if i.measures and all(m.status is Status.DONE for m in i.measures))
-            unit = "个"
+    done_parsed = {
+        "措施": sum(1 for m in ledger.measures() if m.status is Status.DONE),
+        "问题": sum(1 for i in issues
+                  if i.measures and all(m.status is Status.DONE for m in i.measures)),
+    }
+    inferred = any(m.status_inferred for m in ledger.measures())
+    for value, unit_label, unit in ((stated.done_issues, "问题", "个"),
+                                    (stated.done_measures, "措施", "项")):
+        if value is None:
+            continue
+        parsed_done = done_parsed[unit_label]
+        how = "按正文措辞推断已完成的" if inferred else "台账中已完成的"
+        note = "（状态由措辞推断，仅供参考）" if inferred else ""
         checks.append(TotalCheck(
-            item="done", label="已完成", stated=stated.done, parsed=parsed_done, ok=None,
-            message=(f"通报称已完成{stated.done}{unit}{stated.done_unit or '问题'};按正文措辞推断"
-                     f"已完成的有{parsed_done}{unit}(状态由措辞推断,仅供参考)。"),
+            item="done", label="已完成", stated=value, parsed=parsed_done, ok=None,
+            message=f"通报称已完成{value}{unit}{unit_label}；{how}有{parsed_done}{unit}{note}。",
         ))
 
     if stated.rate is not None:
-        total = stated.measures if stated.done_unit == "措施" else stated.issues
-        if total is None:
-            total = n_measures if stated.done_unit == "措施" else n_issues
-        if stated.done is not None and total:
-            expected = round(stated.done * 100 / total, 1)
+        candidates = []
+        if stated.done_issues is not None:
+            candidates.append((stated.done_issues, stated.issues or n_issues))
+        if stated.done_measures is not None:
+            candidates.append((stated.done_measures, stated.measures or n_measures))
+        candidates = [(d, t) for d, t in candidates if t]
+        if candidates:
+            results = [(d, t, round(d * 100 / t, 1)) for d, t in candidates]
+            done, total, expected = next(
+                (r for r in results if abs(r[2] - stated.rate) <= 1.0), results[0])
             ok = abs(expected - stated.rate) <= 1.0
-            message = (f"通报称完成率{_fmt(stated.rate)}%,按已完成{stated.done}÷{total}计算为"
-                       f"{_fmt(expected)}%" + (",一致。" if ok else ",不一致,请核对。"))
+            message = (f"通报称完成率{_fmt(stated.rate)}%，按已完成{done}÷{total}计算为"
+                       f"{_fmt(expected)}%" + ("，一致。" if ok else "，不一致，请核对。"))
             checks.append(TotalCheck(item="rate", label="完成率", stated=stated.rate,
                                      parsed=expected, ok=ok, message=message))
         else:
             checks.append(TotalCheck(
                 item="rate", label="完成率", stated=stated.rate, parsed=None, ok=None,
-                message=f"通报称完成率{_fmt(stated.rate)}%,但未说明已完成数,无法核对。"))
+                message=f"通报称完成率{_fmt(stated.rate)}%，但未说明已完成数，无法核对。"))
     return checks

@@ -13,7 +13,16 @@ from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.status import Status
 from rectxl.core.text import cn_date
-from rectxl.core.timing import effective_due, is_open, is_overdue
+from rectxl.core.timing import (
+    GRADE_WORDS,
+    Grade,
+    effective_due,
+    is_extended,
+    is_open,
+    is_overdue,
+    long_term_past_due,
+    warn_grade,
+)
 
 __all__: list[str] = []
 
@@ -29,20 +38,18 @@ def _dated(ctx: Context) -> list[tuple[Measure, date]]:
 @rule(
     "missing-deadline", Severity.ERROR,
     "整改措施没有填写整改时限。",
-    "第{row}行未填写整改时限:请填写具体日期(如“2023年9月30日前”)、“立行立改”或“长期坚持”。",
+    "第{row}行未填写整改时限：请填写具体日期（如“{year}年9月30日前”）、“立行立改”或“长期坚持”。",
 )
 def missing_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
-    if F.DEADLINE not in ctx.ledger.columns:
-        return
     for m in ctx.measures:
-        if m.deadline.kind is DeadlineKind.EMPTY:
+        if m.deadline.kind is DeadlineKind.EMPTY and ctx.has_column(m, F.DEADLINE) and F.DEADLINE not in m.uncomputed:
             yield r.at(ctx, m, F.DEADLINE)
 
 
 @rule(
     "bad-deadline", Severity.ERROR,
     "整改时限无法识别为日期、立行立改或长期坚持。",
-    "整改时限“{value}”无法识别({reason}):请改为“2023年9月30日”“2023年9月底前”“立行立改”或“长期坚持”等写法。",
+    "整改时限“{value}”无法识别（{reason}）：请改为“{year}年9月30日”“{year}年9月底前”“立行立改”或“长期坚持”等写法。",
 )
 def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
@@ -52,44 +59,61 @@ def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "overdue", Severity.ERROR,
-    "已过整改时限(或立行立改)但尚未完成。",
-    "已逾期:整改时限为{due},截至{as_of}状态仍为“{status}”。请尽快完成整改并更新状态,确需延期的请履行延期手续并写明“延期至…”。",
+    "已过整改时限（或立行立改）但尚未完成（延期后仍逾期的见 extension-overdue）。",
+    "【红色预警】已逾期：整改时限为{due}，截至{as_of}状态仍为“{status}”。请尽快完成整改并更新状态，"
+    "确需延期的请履行延期手续并写明“延期至…”。",
 )
 def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if is_overdue(m, ctx.as_of):
-            due = "立行立改" if m.deadline.kind is DeadlineKind.IMMEDIATE else _fmt(m.deadline.due)
+        if is_overdue(m, ctx.as_of) and not is_extended(m):
+            at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
+            due = "立行立改" if at_once else _fmt(m.deadline.due)
             yield r.at(ctx, m, F.DEADLINE, due=due, as_of=_fmt(ctx.as_of),
                        status=m.status_text or "未填写")
 
 
 @rule(
+    "long-term-past-deadline", Severity.WARNING,
+    "状态为长期坚持，但整改时限是一个已经过去的具体日期（或立行立改）。",
+    "状态为“长期坚持”，但整改时限“{value}”已过（截至{as_of}）：请确认该项的阶段性目标已经完成；"
+    "如需持续推进，请把整改时限写成“…前完成并长期坚持”。",
+)
+def long_term_past_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.measures:
+        if long_term_past_due(m, ctx.as_of):
+            yield r.at(ctx, m, F.DEADLINE, as_of=_fmt(ctx.as_of))
+
+
+@rule(
     "due-today", Severity.WARNING,
-    "今天(截止日期)到期但尚未完成。",
-    "今天({due})到期,状态为“{status}”:请今天内完成并更新状态,或履行延期手续。",
+    "今天（截止日期）到期但尚未完成。",
+    "【{grade}】今天（{due}）到期，状态为“{status}”：请今天内完成并更新状态，或履行延期手续。",
 )
 def due_today(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
         if due == ctx.as_of and is_open(m):
-            yield r.at(ctx, m, F.DEADLINE, due=_fmt(ctx.as_of), status=m.status_text or "未填写")
+            yield r.at(ctx, m, F.DEADLINE, due=_fmt(ctx.as_of), status=m.status_text or "未填写",
+                       grade=GRADE_WORDS[warn_grade(0, ctx.warn_days) or Grade.YELLOW])
 
 
 @rule(
     "due-soon", Severity.WARNING,
-    "距整改时限不足 N 天(默认 15 天,可配置)且尚未完成。",
-    "还有{days}天到期(整改时限{due}):请抓紧推进,按期完成。",
+    "距整改时限不足 N 天且尚未完成：按预警天数分黄色、橙色预警（默认 15 天，只有黄色；--warn 20,10 或"
+    "基本信息“预警天数”可设两级）。",
+    "【{grade}】还有{days}天到期（整改时限{due}）：请抓紧推进，按期完成。",
 )
 def due_soon(r: Rule, ctx: Context) -> Iterator[Finding]:
-    window = ctx.options.due_soon_days
+    thresholds = ctx.warn_days
     for m, due in _dated(ctx):
-        if 0 < (due - ctx.as_of).days <= window and is_open(m):
-            yield r.at(ctx, m, F.DEADLINE, days=(due - ctx.as_of).days, due=_fmt(due))
+        days = (due - ctx.as_of).days
+        if days > 0 and is_open(m) and (found := warn_grade(days, thresholds)) is not None:
+            yield r.at(ctx, m, F.DEADLINE, days=days, due=_fmt(due), grade=GRADE_WORDS[found])
 
 
 @rule(
     "completed-late", Severity.INFO,
     "完成时间晚于整改时限。",
-    "完成时间{done}晚于整改时限{due}:如经批准延期,请在整改时限中注明“延期至…”。",
+    "完成时间{done}晚于整改时限{due}：如经批准延期，请在整改时限中注明“延期至…”。",
 )
 def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
@@ -99,8 +123,8 @@ def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "completion-in-future", Severity.ERROR,
-    "完成时间晚于截至日期(还没到的日子不能已完成)。",
-    "完成时间{done}晚于截至日期{as_of}:请核对完成时间是否填错。",
+    "完成时间晚于截至日期（还没到的日子不能已完成）。",
+    "完成时间{done}晚于截至日期{as_of}：请核对完成时间是否填错。",
 )
 def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
@@ -110,21 +134,32 @@ def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "missing-completion-date", Severity.WARNING,
-    "状态为已完成,但完成时间为空(仅当有完成时间列时检查)。",
-    "第{row}行状态为已完成,但未填写完成时间:请补填实际完成日期。",
+    "状态为已完成，但完成时间为空（仅当有完成时间列时检查）。",
+    "第{row}行状态为已完成，但未填写完成时间：请补填实际完成日期。",
 )
 def missing_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
-    if F.COMPLETED not in ctx.ledger.columns:
-        return
     for m in ctx.measures:
-        if m.status is Status.DONE and not m.completed_text:
+        if (m.status is Status.DONE and not m.completed_text and ctx.has_column(m, F.COMPLETED)
+                and F.COMPLETED not in m.uncomputed):
             yield r.at(ctx, m, F.COMPLETED)
 
 
 @rule(
+    "completion-date-unfinished", Severity.WARNING,
+    "填写了完成时间，但整改状态不是已完成（状态是否忘了更新？）。",
+    "第{row}行填写了完成时间“{value}”，但状态为“{status}”：如已完成，请把状态改为“已完成”；"
+    "如未完成，请删除完成时间。",
+)
+def completion_date_unfinished(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.measures:
+        if m.completed_on is not None and m.status in (Status.IN_PROGRESS, Status.NOT_STARTED, Status.MOSTLY_DONE):
+            yield r.at(ctx, m, F.COMPLETED, status=m.status_text)
+
+
+@rule(
     "bad-completion-date", Severity.WARNING,
-    "完成时间填写了内容,但不是可识别的日期。",
-    "完成时间“{value}”不是可识别的日期:请填写如“2023年9月30日”或“2023-09-30”。",
+    "完成时间填写了内容，但不是可识别的日期。",
+    "完成时间“{value}”不是可识别的日期：请填写如“{year}年9月30日”或“{year}-09-30”。",
 )
 def bad_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
@@ -134,8 +169,8 @@ def bad_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "deadline-before-feedback", Severity.WARNING,
-    "整改时限早于巡察反馈日期(整改不可能在问题反馈前到期)。",
-    "整改时限{due}早于反馈日期{feedback}:请核对年份是否填错。",
+    "整改时限早于巡察反馈日期（整改不可能在问题反馈前到期）。",
+    "整改时限{due}早于反馈日期{feedback}：请核对年份是否填错。",
 )
 def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
     feedback = ctx.ledger.info.feedback_date
@@ -147,4 +182,4 @@ def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _fmt(d: date | None) -> str:
-    return cn_date(d) if d else "(无)"
+    return cn_date(d) if d else "（无）"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from rectxl.core import fields as F
+from rectxl.core.closure import is_accepted
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
@@ -22,21 +23,20 @@ FILE_NAME = re.compile(
 
 @rule(
     "missing-evidence", Severity.WARNING,
-    "状态为已完成,但佐证材料为空(仅当有佐证材料列时检查)。",
-    "第{row}行状态为已完成,但未列出佐证材料:请填写佐证材料名称(会议纪要、制度文件、照片等)。",
+    "状态为已完成，但佐证材料为空（仅当有佐证材料列时检查；已验收、已销号的见 closed-without-evidence）。",
+    "第{row}行状态为已完成，但未列出佐证材料：请填写佐证材料名称（会议纪要、制度文件、照片等）。",
 )
 def missing_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
-    if F.EVIDENCE not in ctx.ledger.columns:
-        return
     for m in ctx.measures:
-        if m.status is Status.DONE and not m.evidence:
+        if (m.status is Status.DONE and not m.evidence and ctx.has_column(m, F.EVIDENCE)
+                and not is_accepted(m)):
             yield r.at(ctx, m, F.EVIDENCE)
 
 
 @rule(
     "evidence-file-missing", Severity.WARNING,
-    "佐证材料写了文件名,但台账所在文件夹里没有这个文件(命令行检查文件时才检查)。",
-    "佐证材料“{name}”在台账所在文件夹中找不到:请把文件放到台账旁边,或改正文件名。",
+    "佐证材料写了文件名，但台账所在文件夹里没有这个文件（命令行检查文件时才检查）。",
+    "佐证材料“{name}”在台账所在文件夹中找不到：请把文件放到台账旁边，或改正文件名。",
 )
 def evidence_file_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
     files = ctx.sibling_files

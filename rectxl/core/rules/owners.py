@@ -9,7 +9,7 @@ from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.units import split_units, unit_key
+from rectxl.core.units import split_units, unit_key, unit_spellings
 
 __all__: list[str] = []
 
@@ -17,13 +17,12 @@ def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[
     """The rule body for one owner level: every measure whose ``field_attr`` is empty."""
 
     def check(r: Rule, ctx: Context) -> Iterator[Finding]:
-        led = ctx.ledger
-        if level not in led.columns:
-            if level in ctx.options.required_owners and level != F.OWNER_UNIT:
-                yield r.finding(ctx, row=led.header_row, field=level, row_hint="表头", value=None)
-            return
+        for sheet in ctx.sheets:
+            if level not in sheet.columns and level in ctx.options.required_owners and level != F.OWNER_UNIT:
+                yield r.finding(ctx, row=sheet.header_row, field=level, row_hint="表头", value=None,
+                                sheet=sheet.name)
         for m in ctx.measures:
-            if not getattr(m, field_attr):
+            if not getattr(m, field_attr) and ctx.has_column(m, level) and level not in m.uncomputed:
                 yield r.at(ctx, m, level, row_hint=f"第{m.row}行")
 
     return check
@@ -32,26 +31,26 @@ def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[
 rule(
     "missing-owner-unit", Severity.ERROR,
     "整改措施没有填写责任单位。",
-    "{row_hint}未填写责任单位:请填写牵头负责的科室或单位(多个单位用“、”分隔)。",
+    "{row_hint}未填写责任单位：请填写牵头负责的科室或单位（多个单位用“、”分隔）。",
 )(_missing(F.OWNER_UNIT, "owner_unit"))
 
 rule(
     "missing-lead", Severity.WARNING,
-    "有责任领导列,但该措施的责任领导为空。",
-    "{row_hint}未填写责任领导:请填写分管该项整改的领导。",
+    "有责任领导列，但该措施的责任领导为空。",
+    "{row_hint}未填写责任领导：请填写分管该项整改的领导。",
 )(_missing(F.LEAD, "lead"))
 
 rule(
     "missing-owner-person", Severity.WARNING,
-    "有责任人列,但该措施的责任人为空。",
-    "{row_hint}未填写责任人:请填写具体经办人。",
+    "有责任人列，但该措施的责任人为空。",
+    "{row_hint}未填写责任人：请填写具体经办人。",
 )(_missing(F.OWNER_PERSON, "owner_person"))
 
 
 @rule(
     "unknown-owner-unit", Severity.WARNING,
-    "责任单位不在“责任单位名录”中(仅当工作簿有该表时检查)。",
-    "责任单位“{unit}”不在责任单位名录中:请改为名录中的规范名称,或先把它加入名录。",
+    "责任单位不在“责任单位名录”中（仅当工作簿有该表时检查）。",
+    "责任单位“{unit}”不在责任单位名录中：请改为名录中的规范名称，或先把它加入名录。",
 )
 def unknown_owner_unit(r: Rule, ctx: Context) -> Iterator[Finding]:
     directory = ctx.ledger.owner_units
@@ -66,22 +65,24 @@ def unknown_owner_unit(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "owner-unit-variant", Severity.WARNING,
-    "同一个责任单位有两种写法(空格、全半角或括号不同)。",
-    "责任单位“{unit}”与“{canonical}”应是同一单位:请统一写作“{canonical}”,否则按单位统计会分成两家。",
+    "同一个责任单位有两种写法（空格、全半角、括号不同，或简称与全称，如“耕保股”与“耕地保护股”）。",
+    "责任单位“{unit}”与“{canonical}”（第{rows}行）应是同一单位：请统一写作一种，否则按单位统计会分成两家。",
 )
 def owner_unit_variant(r: Rule, ctx: Context) -> Iterator[Finding]:
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     measures = ctx.measures
-    for text, n in Counter(m.owner_unit for m in measures).items():  # each distinct cell once
-        for unit in split_units(text):
-            spellings[unit_key(unit)][unit] += n
-    canonical = {
-        key: counts.most_common(1)[0][0] for key, counts in spellings.items() if len(counts) > 1
-    }
+    counts: Counter[str] = Counter()
+    rows: dict[str, list[int]] = defaultdict(list)
+    for m in measures:
+        for unit in split_units(m.owner_unit):
+            counts[unit] += 1
+            rows[unit].append(m.row)
+    directory = set(ctx.ledger.owner_units or ())
+    canonical = unit_spellings(counts, keep=directory)
     if not canonical:
         return
     for m in measures:
         for unit in split_units(m.owner_unit):
-            best = canonical.get(unit_key(unit))
-            if best is not None and unit != best:
-                yield r.at(ctx, m, F.OWNER_UNIT, unit=unit, canonical=best)
+            best = canonical.get(unit)
+            if best is not None:
+                yield r.at(ctx, m, F.OWNER_UNIT, unit=unit, canonical=best,
+                           rows="、".join(str(n) for n in sorted(set(rows[best]))[:5]))

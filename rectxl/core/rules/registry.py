@@ -45,14 +45,18 @@ class Rule:
         field: str | None = None,
         value: Any = None,
         severity: Severity | None = None,
+        sheet: str | None = None,
         **params: Any,
     ) -> Finding:
-        """Build a finding for this rule with its message rendered from the template."""
+        """Build a finding for this rule with its message rendered from the template; ``sheet``
+        defaults to the (first) ledger sheet."""
+        sheet = sheet or ctx.ledger.sheet
         return Finding(
             code=self.code,
             severity=severity or ctx.severity_for(self.code, self.severity),
-            message=self.template.format(value=_short(value), field=field, cell=cell, row=row, **params),
-            sheet=ctx.ledger.sheet,
+            message=self.template.format(value=_short(value), field=field, cell=cell, row=row, sheet=sheet,
+                                         year=ctx.as_of.year, **params),
+            sheet=sheet,
             cell=cell,
             row=row,
             field=field,
@@ -68,6 +72,7 @@ class Rule:
             cell=cell,
             field=field,
             value=_jsonable(measure.raw.get(field)),
+            sheet=measure.sheet or None,
             **params,
         )
 

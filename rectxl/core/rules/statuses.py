@@ -11,7 +11,7 @@ from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.status import Status
 
-__all__ = ["FUTURE_WORDING", "PAST_WORDING"]
+__all__ = ["FUTURE_WORDING", "PAST_WORDING", "main_clauses"]
 
 #: wording that says the work is not done yet (a "已完成" row must not say it)
 FUTURE_WORDING = re.compile(
@@ -23,8 +23,8 @@ PAST_WORDING = re.compile(r"已(?!于计划)|完成了|建立了|制定了|印�
 
 @rule(
     "bad-status", Severity.ERROR,
-    "整改状态无法识别(应为已完成、基本完成、正在推进、长期坚持、未启动之一)。",
-    "整改状态“{value}”无法识别:请从下拉列表选择“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”。",
+    "整改状态无法识别（应为已完成、基本完成、正在推进、长期坚持、未启动之一）。",
+    "整改状态“{value}”无法识别：请从下拉列表选择“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”。",
 )
 def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
@@ -35,30 +35,42 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "missing-status", Severity.ERROR,
     "整改状态为空。",
-    "第{row}行未填写整改状态:请从下拉列表选择。",
+    "第{row}行未填写整改状态：请从下拉列表选择。",
 )
 def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
-    if F.STATUS not in ctx.ledger.columns:
-        return
     for m in ctx.measures:
-        if not m.status_text:
+        if not m.status_text and ctx.has_column(m, F.STATUS) and F.STATUS not in m.uncomputed:
             yield r.at(ctx, m, F.STATUS)
 
 
 @rule(
     "status-text-mismatch", Severity.WARNING,
-    "状态与整改进展的措辞不符:已完成却写着拟/将/计划/下一步/正在/尚未…,或未启动却写着已…。",
-    "状态为“{status}”,但整改进展写着“{word}”:请核实实际进度,改正状态或进展描述。",
+    "状态与整改进展的措辞不符：已完成却写着拟/将/计划/下一步/正在/尚未…，或未启动却写着已…。",
+    "状态为“{status}”，但整改进展写着“{word}”：请核实实际进度，改正状态或进展描述。",
 )
 def status_text_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if not m.progress:
+        if not m.progress or m.status not in (Status.DONE, Status.NOT_STARTED):
             continue
-        if m.status is Status.DONE:
-            hit = FUTURE_WORDING.search(m.progress)
-        elif m.status is Status.NOT_STARTED:
-            hit = PAST_WORDING.search(m.progress)
-        else:
-            continue
+        wording = FUTURE_WORDING if m.status is Status.DONE else PAST_WORDING
+        hit = wording.search(main_clauses(m.progress))
         if hit:
-            yield r.at(ctx, m, F.PROGRESS, status=m.status, word=hit.group())
+            field = F.PROGRESS if ctx.has_column(m, F.PROGRESS) else F.STATUS
+            yield r.at(ctx, m, field, status=m.status, word=hit.group())
+
+
+#: a sentence of its own: the main clause is in the first one
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_CLAUSE = re.compile(r"[，,、：:]")
+#: clauses about what comes next are normal beside 已完成 ("已完成培训，下一步将长期坚持")
+_NEXT_STEP = re.compile(
+    r"^(?:下一步|下步|今后|后续|接下来|同时|并|还|此外|另外)?(?:将|要|会)?(?:继续|持续|长期|进一步|常态化)"
+    r"|^(?:下一步|下步|今后|后续|接下来)"
+)
+
+
+def main_clauses(progress: str) -> str:
+    """The part of a progress text that says how far the work got: its first sentence, without
+    the clauses that only say what comes next."""
+    first = _SENTENCE_END.split(progress.strip(), maxsplit=1)[0]
+    return "，".join(c for c in _CLAUSE.split(first) if c and not _NEXT_STEP.match(c.strip()))

@@ -15,35 +15,60 @@ __all__: list[str] = []
 
 @rule(
     "header-missing", Severity.ERROR,
-    "台账缺少必需列(具体问题、整改措施、责任单位、整改时限、整改状态之一)。",
-    "台账缺少必需列“{field}”:请在第{header_row}行表头中添加该列(可用名称:{aliases})。",
+    "台账缺少必需列（具体问题、整改措施、责任单位、整改时限、整改状态之一）。",
+    "台账缺少必需列“{field}”：请在第{header_row}行表头中添加该列（可用名称：{aliases}）。",
 )
 def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
-    led = ctx.ledger
-    for field in F.REQUIRED_FIELDS:
-        if field not in led.columns:
-            aliases = "、".join(k for k, v in F.ALIASES.items() if v == field)
-            yield r.finding(ctx, row=led.header_row, field=field,
-                            header_row=led.header_row, aliases=aliases)
+    for sheet in ctx.sheets:
+        for field in F.REQUIRED_FIELDS:
+            if field not in sheet.columns:
+                aliases = "、".join(k for k, v in F.ALIASES.items() if v == field)
+                yield r.finding(ctx, row=sheet.header_row, field=field, sheet=sheet.name,
+                                header_row=sheet.header_row, aliases=aliases)
 
 
 @rule(
     "duplicate-header", Severity.WARNING,
-    "表头中同一列名(或其别名)出现了两次,只读取第一列。",
-    "表头中“{field}”出现了不止一次({first}列和{others}列都是它):rectxl 只读取{first}列,请删除或改名多余的列。",
+    "表头中同一列名（或其别名）出现了两次，只读取第一列。",
+    "表头中“{field}”出现了不止一次（{first}列和{others}列都是它）：rectxl 只读取{first}列，请删除或改名多余的列。",
 )
 def duplicate_header(r: Rule, ctx: Context) -> Iterator[Finding]:
-    led = ctx.ledger
-    for field, others in led.duplicate_columns.items():
-        first = led.columns[field]
-        yield r.finding(ctx, row=led.header_row, cell=f"{others[0]}{led.header_row}", field=field,
-                        first=first, others="、".join(others))
+    for sheet in ctx.sheets:
+        for field, others in sheet.duplicate_columns.items():
+            first = sheet.columns[field]
+            yield r.finding(ctx, row=sheet.header_row, cell=f"{others[0]}{sheet.header_row}", field=field,
+                            sheet=sheet.name, first=first, others="、".join(others))
+
+
+@rule(
+    "column-not-understood", Severity.INFO,
+    "表头中有 rectxl 不认识的列名（该列不参与校验）。",
+    "第{row}行表头的“{value}”列（{column}列）rectxl 不认识，未参与校验：如果它是台账的某个标准列，"
+    "请用 --column {value}=标准列名 指明，或在“列名对照”工作表中写明。",
+)
+def column_not_understood(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for sheet in ctx.sheets:
+        for column, text in sheet.unknown_columns.items():
+            yield r.finding(ctx, row=sheet.header_row, cell=f"{column}{sheet.header_row}", value=text,
+                            sheet=sheet.name, column=column)
+
+
+@rule(
+    "ledger-sheet-hidden", Severity.INFO,
+    "台账所在的工作表是隐藏的（工作簿中没有可见的台账工作表）。",
+    "台账读取自隐藏的工作表“{sheet}”：工作簿中没有可见的台账工作表。请确认这是当前使用的台账，"
+    "必要时取消隐藏该工作表。",
+)
+def ledger_sheet_hidden(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for sheet in ctx.sheets:
+        if sheet.hidden:
+            yield r.finding(ctx, row=sheet.header_row, sheet=sheet.name)
 
 
 @rule(
     "empty-ledger", Severity.ERROR,
     "台账表头之下没有任何整改措施。",
-    "台账“{sheet}”第{header_row}行表头之下没有任何整改措施:请逐行填写整改措施,或确认选择的是正确的文件。",
+    "台账“{sheet}”第{header_row}行表头之下没有任何整改措施：请逐行填写整改措施，或确认选择的是正确的文件。",
 )
 def empty_ledger(r: Rule, ctx: Context) -> Iterator[Finding]:
     led = ctx.ledger
@@ -53,8 +78,8 @@ def empty_ledger(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "measure-without-issue", Severity.ERROR,
-    "某行有整改措施,但无法确定它属于哪个问题。",
-    "第{row}行的整改措施无法确定所属问题:请在“具体问题”列填写问题,或把该问题单元格向下合并到这一行。",
+    "某行有整改措施，但无法确定它属于哪个问题。",
+    "第{row}行的整改措施无法确定所属问题：请在“具体问题”列填写问题，或把该问题单元格向下合并到这一行。",
 )
 def measure_without_issue(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.ledger.orphans:
@@ -64,20 +89,20 @@ def measure_without_issue(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "issue-without-measure", Severity.ERROR,
     "某个问题没有任何整改措施。",
-    "问题“{title}”没有整改措施:请在“整改措施”列为它至少填写一项措施。",
+    "问题“{title}”没有整改措施：请在“整改措施”列为它至少填写一项措施。",
 )
 def issue_without_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
     for issue in ctx.issues:
         if not issue.measures:
             cell = issue.cells.get(F.ISSUE)
-            yield r.finding(ctx, row=issue.row, cell=cell, field=F.ISSUE,
+            yield r.finding(ctx, row=issue.row, cell=cell, field=F.ISSUE, sheet=issue.sheet or None,
                             value=issue.title, title=_short(issue.title))
 
 
 @rule(
     "duplicate-measure", Severity.WARNING,
     "同一问题下有两条相同的整改措施。",
-    "第{row}行的整改措施与第{first}行重复(同一问题下):请合并或删除重复的一行。",
+    "第{row}行的整改措施与第{first}行重复（同一问题下）：请合并或删除重复的一行。",
 )
 def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
     for issue in ctx.issues:
@@ -93,7 +118,7 @@ def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "issue-number-gap", Severity.WARNING,
     "问题序号跳号或重复。",
-    "问题序号{found}与上一个问题序号{previous}不连续(应为{expected}):请核对是否漏填或重复了问题。",
+    "问题序号{found}{how}（上一个问题序号为{previous}，此处应为{expected}）：{advice}",
 )
 def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
     aspects = ctx.ledger.aspects
@@ -103,30 +128,50 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
         for a in aspects[1:]
     )
     previous: int | None = None
+    seen: set[int] = set()
     for aspect in aspects:
         if restarts:
             previous = None
+            seen = set()
         for issue in aspect.issues():
             if issue.number is None:
                 continue
             expected = 1 if previous is None else previous + 1
             if issue.number != expected:
                 cell = issue.cells.get(F.ISSUE_NO) or issue.cells.get(F.ISSUE)
-                yield r.finding(ctx, row=issue.row, cell=cell, field=F.ISSUE_NO,
-                                value=issue.number, found=issue.number,
-                                previous=previous if previous is not None else "(无)",
+                repeated = issue.number in seen
+                how = "与前面的问题重复" if repeated else "不连续"
+                advice = ("请核对是否把两个问题编成了同一个序号。" if repeated
+                          else "请核对是否漏填了问题，或序号填错。")
+                yield r.finding(ctx, row=issue.row, cell=cell, field=F.ISSUE_NO, sheet=issue.sheet or None,
+                                value=issue.number, found=issue.number, how=how, advice=advice,
+                                previous=previous if previous is not None else "（无）",
                                 expected=expected)
+            seen.add(issue.number)
             previous = issue.number
 
 
 @rule(
     "cell-error", Severity.ERROR,
-    "单元格是 Excel 错误值(#REF!、#N/A、#VALUE! 等)。",
-    "单元格{cell}是错误值 {value}:请修正该单元格的公式或改为直接填写内容。",
+    "单元格是 Excel 错误值（#REF！、#N/A、#VALUE！等）。",
+    "单元格{cell}是错误值 {value}：请修正该单元格的公式或改为直接填写内容。",
 )
 def cell_error(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for cell, text in ctx.ledger.error_cells.items():
-        yield r.finding(ctx, row=row_of(cell), cell=cell, value=text)
+    for sheet in ctx.sheets:
+        for cell, text in sheet.error_cells.items():
+            yield r.finding(ctx, row=row_of(cell), cell=cell, value=text, sheet=sheet.name)
+
+
+@rule(
+    "formula-uncomputed", Severity.ERROR,
+    "单元格是公式，但文件中没有它的计算结果（多见于程序生成、未在 Excel/WPS 中保存过的文件）。",
+    "单元格{cell}（{field}）是公式，但文件中没有保存计算结果，rectxl 无法知道它的值：请在 Excel 或 WPS 中"
+    "打开并保存该文件后再检查，或改为直接填写内容。",
+)
+def formula_uncomputed(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for sheet in ctx.sheets:
+        for cell, field_name in sheet.uncomputed_cells.items():
+            yield r.finding(ctx, row=row_of(cell), cell=cell, field=field_name, sheet=sheet.name)
 
 
 #: punctuation a measure may end with (ignored when comparing measures)

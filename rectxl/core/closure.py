@@ -1,0 +1,63 @@
+"""Acceptance and closure (验收 → 销号) of a finished measure (DESIGN.md §1.5).
+
+A measure is done (已完成), then accepted by someone other than its owner (已验收), then closed
+(已销号). The stage is what the status cell says ("已完成，已销号", "验收合格", "待验收") or, for a
+measure marked 已完成, what the ledger's 验收日期 / 销号日期 columns record — whichever goes
+further. Pure.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rectxl.core import fields as F
+from rectxl.core.deadline import parse_date
+from rectxl.core.model import Measure
+from rectxl.core.status import Stage, Status
+
+__all__ = ["CLOSURE_FIELDS", "closure_date", "closure_stage", "is_accepted", "is_closed"]
+
+#: the columns that record acceptance and closure
+CLOSURE_FIELDS = (F.ACCEPTOR, F.ACCEPTED, F.CLOSED)
+_ORDER = {Stage.AWAITING: 1, Stage.ACCEPTED: 2, Stage.CLOSED: 3}
+
+
+def closure_date(m: Measure, field: str) -> tuple[date | None, str]:
+    """The date in ``m``'s 验收日期 or 销号日期 cell (``None`` when blank or not a date) and the
+    cell's text ("" when blank)."""
+    raw = m.raw.get(field)
+    text = m.extra.get(field, "")
+    if isinstance(raw, datetime):
+        return raw.date(), text or raw.date().isoformat()
+    if isinstance(raw, date):
+        return raw, text or raw.isoformat()
+    if not text:
+        return None, ""
+    return parse_date(raw if raw not in (None, "") else text), text
+
+
+def closure_stage(m: Measure) -> Stage | None:
+    """How far closure has gone: ``None`` for a measure not marked 已完成 (a closure date on
+    unfinished work is a finding, not a stage). A 验收日期/销号日期 cell counts when it holds a date."""
+    if m.status is not Status.DONE:
+        return None
+    stage = Stage(m.stage) if m.stage else None
+    if F.CLOSED in m.extra and closure_date(m, F.CLOSED)[0] is not None:
+        recorded = Stage.CLOSED
+    elif F.ACCEPTED in m.extra and closure_date(m, F.ACCEPTED)[0] is not None:
+        recorded = Stage.ACCEPTED
+    else:
+        return stage
+    if stage is None or _ORDER[recorded] > _ORDER[stage]:
+        return recorded
+    return stage
+
+
+def is_closed(m: Measure) -> bool:
+    """已销号."""
+    return closure_stage(m) is Stage.CLOSED
+
+
+def is_accepted(m: Measure) -> bool:
+    """已验收 or further (已销号)."""
+    return closure_stage(m) in (Stage.ACCEPTED, Stage.CLOSED)

@@ -1,0 +1,196 @@
+"""Extensions on record (申请延期): the original deadline stays on record beside the extended one.
+
+A ledger records an extension in one of two ways (DESIGN.md §1.4, §2):
+
+- in the 整改时限 cell: "原定2026年9月30日，延期至2026年12月31日", "延期至2027年3月底",
+  "2026年9月底前→2026年12月底前（延期）", "延期至12月底，再次延期至次年3月底";
+- in a 延期时限 column, the 整改时限 cell keeping the original: "2026年12月31日", two dates
+  ("2026年12月31日；2027年3月31日": extended twice), a date with when it was approved
+  ("2026年12月31日（2026年10月8日经县委巡察办批准）").
+
+When the extension was applied for or approved is read from the same cells ("2026年10月8日申请延期
+至…", "（批准日期：2026年10月8日）") or from a 延期批准日期 column; without it, whether an extension came
+after the original deadline had passed cannot be told from one ledger and is not guessed.
+
+Pure: :func:`extension_of` reads a :class:`~rectxl.core.model.Measure`; results are cached per cell text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from rectxl.core import fields as F
+from rectxl.core.deadline import DeadlineKind, extension_steps, parse_date, parse_deadline
+from rectxl.core.model import Measure
+from rectxl.core.text import normalize_text
+
+__all__ = ["Extension", "extended_due", "extension_of"]
+
+#: deadlines an extension can move (a long-term or missing deadline has nothing to extend)
+_EXTENDABLE = (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM, DeadlineKind.IMMEDIATE,
+               DeadlineKind.IMMEDIATE_AND_LONG_TERM)
+#: a 延期时限 cell that says there is no extension
+_NONE = re.compile(r"^(?:无|否|没有|未延期|不延期|无需延期|不需要延期|未申请|未申请延期|[/\-—_～~·]+)$")
+
+_DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+         r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号])")
+_GRANT_WORD = r"(?:提出申请|申请|报批|批准|批复|同意|审批|审定)"
+#: "2026年10月8日申请延期至…", "于10月8日经县委巡察办批准" — a date followed by who granted it
+_GRANT_AFTER = re.compile(rf"(?:于|在)?({_DATE})\s*(?:[,，]?\s*经[^,，;；。()（）]{{0,20}}?)?{_GRANT_WORD}")
+#: "批准日期：2026年10月8日", "申请时间为2026.10.8"
+_GRANT_BEFORE = re.compile(rf"{_GRANT_WORD}(?:延期)?(?:日期|时间)?\s*[:：为于]?\s*({_DATE})")
+_SEPARATORS = re.compile(r"[;；\n]|(?<!\d)[,，、](?!\d)")
+
+
+@dataclass(frozen=True)
+class Extension:
+    """An extension on record for one measure."""
+
+    #: the deadline before the first extension (``None`` when the ledger does not say)
+    original_due: date | None
+    #: each extended deadline, in the order granted (the last is the one in force)
+    dues: tuple[date, ...]
+    #: when extensions were applied for or approved, where the ledger says
+    granted_on: tuple[date, ...] = ()
+    #: where it is recorded: the 整改时限 cell, the 延期时限 column, or both
+    source: str = F.DEADLINE
+    #: why the 延期时限 column cannot be used ("无法识别" …), ``None`` when it can
+    problem: str | None = None
+
+    @property
+    def due(self) -> date | None:
+        """The deadline in force: the last extended one."""
+        return self.dues[-1] if self.dues else None
+
+    @property
+    def times(self) -> int:
+        """How many times the deadline was extended."""
+        return len(self.dues)
+
+    def granted_late(self) -> list[tuple[date, date]]:
+        """(granted on, deadline then in force) for every extension granted after that deadline
+        had passed. Grant dates are matched to the latest extensions (a ledger records when the
+        last extension was approved more often than the first)."""
+        deadlines: list[date | None] = [self.original_due, *self.dues[:-1]]
+        pairs = list(zip(deadlines[-len(self.granted_on):], self.granted_on, strict=False)) if self.granted_on else []
+        return [(granted, before) for before, granted in pairs if before is not None and granted > before]
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _grants(text: str) -> tuple[str, tuple[date, ...]]:
+    """The text without its grant phrases, and the dates they name."""
+    found: list[tuple[int, date]] = []
+
+    def take(m: re.Match[str]) -> str:
+        d = parse_date(m.group(1).replace(" ", ""))
+        if d is None:
+            return m.group(0)
+        found.append((m.start(), d))
+        return "；"
+
+    text = _GRANT_AFTER.sub(take, text)
+    text = _GRANT_BEFORE.sub(take, text)
+    return text, tuple(d for _, d in sorted(found))
+
+
+@lru_cache(maxsize=16384)
+def _in_deadline(text: str, feedback: date | None) -> tuple[tuple[date | None, ...], tuple[date, ...]]:
+    cleaned, granted = _grants(_fold(text))
+    return extension_steps(cleaned, feedback_date=feedback), granted
+
+
+@lru_cache(maxsize=16384)
+def _in_column(text: str, base: date | None) -> tuple[tuple[date, ...], tuple[date, ...], str | None]:
+    """(extended deadlines, grant dates, problem) of a 延期时限 cell."""
+    cleaned, granted = _grants(_fold(text))
+    cleaned = re.sub(r"[(（][^()（）]*[)）]", "", cleaned)  # remarks: "(经批准)"
+    steps = extension_steps(cleaned, feedback_date=base)
+    dues: list[date] = [d for d in steps[1:] if d is not None] if steps else []
+    if not steps:
+        previous = base
+        for part in _SEPARATORS.split(cleaned):
+            part = part.strip()
+            if not part:
+                continue
+            parsed = parse_deadline(part, feedback_date=previous)
+            if parsed.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM) and parsed.due is not None:
+                dues.append(parsed.due)
+                previous = parsed.due
+    if not dues:
+        return (), granted, "无法识别为日期"
+    return tuple(dues), granted, None
+
+
+def _column_text(m: Measure, field: str) -> tuple[str, date | None]:
+    """A column's text and, when the cell holds an Excel date, that date."""
+    raw = m.raw.get(field)
+    if isinstance(raw, datetime):
+        return normalize_text(raw), raw.date()
+    if isinstance(raw, date):
+        return raw.isoformat(), raw
+    return m.extra.get(field, ""), None
+
+
+def extension_of(m: Measure, feedback_date: date | None = None) -> Extension | None:
+    """The extension on record for ``m``, ``None`` when there is none.
+
+    ``feedback_date`` gives the year of a year-less step in the 整改时限 cell ("延期至12月底");
+    a year-less date in the 延期时限 column takes the year of the deadline it extends."""
+    deadline = m.deadline
+    steps: tuple[date | None, ...] = ()
+    granted: tuple[date, ...] = ()
+    if deadline.extended and deadline.text:
+        steps, granted = _in_deadline(deadline.text, feedback_date)
+    original = steps[0] if steps else None
+    dues = [d for d in steps[1:] if d is not None]
+    if not steps and deadline.kind in _EXTENDABLE:
+        original = deadline.due
+    source = F.DEADLINE if steps else ""
+    problem = None
+    text, as_date = _column_text(m, F.EXTENSION)
+    if (text or as_date) and not _NONE.match(_fold(text).replace(" ", "")) and deadline.kind in _EXTENDABLE:
+        base = dues[-1] if dues else original
+        col_dues: tuple[date, ...]
+        col_granted: tuple[date, ...]
+        if as_date is not None:
+            col_dues, col_granted, problem = (as_date,), (), None
+        else:
+            col_dues, col_granted, problem = _in_column(text, base)
+        if not col_dues:
+            later: list[date] = []
+        elif dues:  # the 整改时限 cell states an extension already: the column may repeat it
+            later = sorted(d for d in set(col_dues) if d > dues[-1])
+        elif base is not None and max(col_dues) <= base:
+            problem, later = "不晚于原整改时限", []
+        else:
+            later = sorted(set(col_dues))
+        dues += later
+        granted += col_granted
+        source = f"{F.DEADLINE}、{F.EXTENSION}" if source and later else (source or F.EXTENSION)
+    g_text, g_date = _column_text(m, F.EXTENSION_GRANTED)
+    if g_date is not None:
+        granted += (g_date,)
+    elif g_text:
+        granted += tuple(d for part in _SEPARATORS.split(_fold(g_text)) if (d := parse_date(part.strip())))
+    if not dues and problem is None:
+        return None
+    return Extension(original_due=original, dues=tuple(dues), granted_on=tuple(sorted(set(granted))),
+                     source=source or F.EXTENSION, problem=problem)
+
+
+def extended_due(m: Measure) -> date | None:
+    """The deadline in force after an extension recorded in the 延期时限 column (``None`` when
+    there is none: an extension written in the 整改时限 cell is already its due date)."""
+    if F.EXTENSION not in m.extra or m.deadline.kind not in _EXTENDABLE:
+        return None
+    ext = extension_of(m)
+    if ext is None or not ext.dues:
+        return None
+    return ext.due

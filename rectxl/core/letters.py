@@ -1,0 +1,354 @@
+"""The letters that chase owners (DESIGN.md §1.4, "五书制"): what goes into them, as data.
+
+Per owner unit (责任单位; a measure owned by two units goes to both), as of a date:
+
+- a **提醒函** (reminder) listing its unfinished measures due within the warning thresholds
+  (黄/橙: e.g. 20 and 10 days, due today included): issue, measure, deadline, days left, lead
+  and handler;
+- a **督办通知** (or, by option, a **告诫书**) listing its overdue measures (红, 立行立改 not
+  done and measures overdue after an extension included), with a final deadline (最后整改期限,
+  by default 15 days after the as-of date);
+- a unit with nothing due gets no letter; measures with no owner unit are listed in the
+  提醒清单 but go in no letter (there is no one to address).
+
+The letter text comes from 基本信息: who issues it (发文机关 if given, else 党组织名称, else
+单位名称), the inspection group, the contact (联系人, 联系电话); a missing fact is a visible
+placeholder ``【请填写…】``. Everything rectxl writes uses full-width punctuation; ledger text
+(issues, measures) has its punctuation made full-width (:func:`rectxl.core.text.zh_punct`).
+
+Pure: :mod:`rectxl.io.letters_docx` renders a :class:`UnitLetters` as a .docx, and
+:func:`reminder_rows` gives the 提醒清单 sheet's rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from rectxl.core import fields as F
+from rectxl.core.extension import extension_of
+from rectxl.core.model import Ledger, LedgerInfo, Measure
+from rectxl.core.text import cn_date, zh_punct
+from rectxl.core.timing import (
+    DEFAULT_WARN_DAYS,
+    GRADE_WORDS,
+    Grade,
+    effective_due,
+    grade,
+    is_extended,
+    is_open,
+    resolve_warn_days,
+)
+from rectxl.core.units import split_units, unit_spellings
+
+__all__ = [
+    "ESCALATIONS",
+    "Letter",
+    "LetterItem",
+    "ReminderPlan",
+    "ReminderRow",
+    "UnitLetters",
+    "plan_letters",
+    "plan_reminders",
+    "reminder_rows",
+]
+
+#: the letters for overdue measures: 督办通知 (default) or the sterner 告诫书
+ESCALATIONS = ("督办通知", "告诫书")
+Escalation = Literal["督办通知", "告诫书"]
+#: 提醒清单 unit for measures without an owner unit
+NO_UNIT = "（未填写责任单位）"
+#: 基本信息 keys naming who issues the letters, in order of preference
+_ISSUER_KEYS = ("发文机关", "发文单位", "提醒函落款", "督办单位", "整改办", "整改工作领导小组办公室")
+_CONTACT_KEYS = ("联系人", "整改办联系人", "经办人")
+
+
+def _placeholder(what: str) -> str:
+    return f"【请填写{what}】"
+
+
+@dataclass(frozen=True)
+class LetterItem:
+    """One measure in a letter (and one row of the 提醒清单)."""
+
+    issue: str
+    measure: str
+    deadline: str  # as the letter states it: "2026年12月10日", "立行立改", "原定…，延期至…"
+    due: date | None
+    #: days left (0 = due today) in a 提醒函; days overdue in a 督办通知/告诫书 (None: 立行立改)
+    days: int | None
+    lead: str
+    handler: str
+    grade: Grade
+    status: str
+    sheet: str = ""
+    row: int = 0
+    cell: str | None = None
+    co_owner: str = ""
+
+    @property
+    def days_text(self) -> str:
+        """剩余天数 / 逾期天数 as the letter's table prints it."""
+        if self.grade is Grade.RED:
+            return "立行立改未完成" if self.days is None else f"逾期{self.days}天"
+        return "今日到期" if self.days == 0 else f"{self.days}天"
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One letter: its kind, title, text before and after the table, and the table."""
+
+    kind: str  # 提醒函 / 督办通知 / 告诫书
+    unit: str
+    title: str
+    addressee: str
+    opening: list[str]
+    header: list[str]
+    items: list[LetterItem]
+    closing: list[str]
+    contact: str
+    issuer: str
+    issued: str  # the date under the signature
+    final_due: date | None = None
+
+    def table(self) -> list[list[str]]:
+        """The table's rows (without the header): 序号, 问题, 整改措施, 整改时限, days, 责任领导, 责任人."""
+        return [[str(i), it.issue, it.measure, it.deadline, it.days_text, it.lead or _placeholder("责任领导"),
+                 it.handler or _placeholder("责任人")] for i, it in enumerate(self.items, 1)]
+
+    def text(self) -> str:
+        """The letter as plain text (tests, previews): title, addressee, paragraphs, the table as
+        lines, contact, signature, date."""
+        lines = [self.title, self.addressee, *self.opening]
+        lines.append("｜".join(self.header))
+        lines += ["｜".join(row) for row in self.table()]
+        lines += [*self.closing, self.contact, self.issuer, self.issued]
+        return "\n".join(lines)
+
+
+@dataclass
+class UnitLetters:
+    """The letters one owner unit gets (a 提醒函, a 督办通知/告诫书, or both)."""
+
+    unit: str
+    letters: list[Letter] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> str:
+        """"提醒函", "督办通知" or "提醒函和督办通知" (for the file name)."""
+        return "和".join(letter.kind for letter in self.letters)
+
+
+@dataclass(frozen=True)
+class ReminderRow:
+    """A row of the 提醒清单: one measure due soon or overdue, for one unit and person."""
+
+    unit: str
+    person: str
+    lead: str
+    kind: str  # 逾期 / 临期
+    grade: Grade
+    item: LetterItem
+
+
+def _issuer(info: LedgerInfo) -> str:
+    for key in _ISSUER_KEYS:
+        value = info.extra.get(key, "").strip()
+        if value:
+            return value
+    return (info.party_org or info.unit_name or "").strip() or _placeholder("发文单位")
+
+
+def _contact(info: LedgerInfo) -> str:
+    person = next((v.strip() for k in _CONTACT_KEYS if (v := info.extra.get(k, "")).strip()), "")
+    phone = (info.phone or "").strip()
+    return f"联系人：{person or _placeholder('联系人')}，联系电话：{phone or _placeholder('联系电话')}。"
+
+
+def _basis(info: LedgerInfo) -> str:
+    group = (info.inspection_group or "").strip()
+    return f"按照{group}反馈意见整改工作安排" if group else "按照巡察反馈意见整改工作安排"
+
+
+def _deadline_text(m: Measure, feedback: date | None) -> str:
+    due = effective_due(m)
+    if is_extended(m):
+        ext = extension_of(m, feedback)
+        if ext is not None and ext.due is not None:
+            if ext.original_due is not None:
+                return f"原定{cn_date(ext.original_due)}，延期至{cn_date(ext.due)}"
+            return f"延期至{cn_date(ext.due)}"
+    if due is not None:
+        return cn_date(due)
+    return zh_punct(m.deadline.text) or _placeholder("整改时限")
+
+
+def _item(m: Measure, issue: str, as_of: date, found: Grade, feedback: date | None) -> LetterItem:
+    due = effective_due(m)
+    if found is Grade.RED:
+        at_once = m.deadline.due if due is None else due
+        days = (as_of - at_once).days if at_once is not None else None
+        if days is not None and days <= 0:
+            days = None  # 立行立改 due on the feedback date not yet past: say "立行立改未完成"
+    else:
+        days = (due - as_of).days if due is not None else None
+    return LetterItem(
+        issue=zh_punct(issue), measure=zh_punct(m.text), deadline=_deadline_text(m, feedback), due=due, days=days,
+        lead=m.lead, handler=m.owner_person, grade=found, status=m.status.value if m.status else m.status_text,
+        sheet=m.sheet, row=m.row, cell=m.cell(F.DEADLINE), co_owner=m.extra.get(F.CO_OWNER, ""),
+    )
+
+
+def _due_items(ledger: Ledger, as_of: date, warn_days: tuple[int, ...]) -> list[tuple[str, LetterItem]]:
+    """(unit, item) for every unfinished measure that is overdue or within the thresholds, per
+    owner unit (spelling variants of one unit as one, as the summary counts them)."""
+    feedback = ledger.info.feedback_date
+    measures = [(issue.title, m) for issue in ledger.issues() for m in issue.measures]
+    written = Counter(u for _, m in measures for u in split_units(m.owner_unit))
+    canonical = unit_spellings(written, keep=ledger.owner_units or ())
+    found: list[tuple[str, LetterItem]] = []
+    for issue, m in measures:
+        if not is_open(m):
+            continue
+        g = grade(m, as_of, warn_days)
+        if g is None or g in (Grade.BLUE, Grade.GREEN):
+            continue
+        item = _item(m, issue, as_of, g, feedback)
+        units = list(dict.fromkeys(canonical.get(u, u) for u in split_units(m.owner_unit))) or [NO_UNIT]
+        found.extend((unit, item) for unit in units)
+    return found
+
+
+def _by_due(item: LetterItem) -> tuple[date, int]:
+    return (item.due or date.min, item.row)
+
+
+def plan_letters(ledger: Ledger, as_of: date, warn_days: tuple[int, ...], *, final_days: int = 15,
+                 escalation: Escalation = "督办通知") -> list[UnitLetters]:
+    """The letters each owner unit gets as of ``as_of`` under the thresholds ``warn_days``
+    (largest first); units in the order the ledger first names them, units with nothing due
+    left out. ``final_days``: the final deadline of a 督办通知/告诫书, counted from ``as_of``."""
+    if escalation not in ESCALATIONS:
+        raise ValueError(f"escalation must be one of {ESCALATIONS}")
+    info = ledger.info
+    issuer, contact, basis, today = _issuer(info), _contact(info), _basis(info), cn_date(as_of)
+    final_due = as_of + timedelta(days=final_days)
+    per_unit: dict[str, list[LetterItem]] = {}
+    for unit, item in _due_items(ledger, as_of, warn_days):
+        if unit != NO_UNIT:
+            per_unit.setdefault(unit, []).append(item)
+    result: list[UnitLetters] = []
+    for unit, items in per_unit.items():
+        letters = UnitLetters(unit)
+        soon = sorted((it for it in items if it.grade is not Grade.RED), key=_by_due)
+        late = sorted((it for it in items if it.grade is Grade.RED), key=_by_due)
+        if soon:
+            letters.letters.append(_reminder(unit, soon, warn_days, basis, today, issuer, contact))
+        if late:
+            letters.letters.append(_escalation(unit, late, escalation, final_due, basis, today, issuer, contact))
+        result.append(letters)
+    return result
+
+
+def _reminder(unit: str, items: list[LetterItem], warn_days: tuple[int, ...], basis: str, today: str,
+              issuer: str, contact: str) -> Letter:
+    window = max(warn_days)
+    orange = sum(1 for it in items if it.grade is Grade.ORANGE)
+    near = f"（其中{min(warn_days)}天内到期{orange}项，为{GRADE_WORDS[Grade.ORANGE]}）" if orange else ""
+    opening = [
+        f"{basis}，截至{today}，你单位牵头负责的巡察反馈问题整改措施中，有{len(items)}项将在{window}天内"
+        f"到期{near}，具体如下：",
+    ]
+    closing = [
+        "请你单位对照整改时限，倒排工期、压实责任，确保上述整改任务按期完成，并在完成后及时将整改情况和佐证"
+        f"材料报送{issuer}，按程序申请验收销号。确因客观原因无法按期完成的，请在整改时限届满前书面申请延期，"
+        "说明原因和拟完成时限。",
+        "特此提醒。",
+    ]
+    return Letter(
+        kind="提醒函", unit=unit, title="关于巡察反馈问题整改事项即将到期的提醒函", addressee=f"{unit}：",
+        opening=opening, header=["序号", "问题", "整改措施", "整改时限", "剩余天数", "责任领导", "责任人"],
+        items=items, closing=closing, contact=contact, issuer=issuer, issued=today,
+    )
+
+
+def _escalation(unit: str, items: list[LetterItem], kind: Escalation, final_due: date, basis: str, today: str,
+                issuer: str, contact: str) -> Letter:
+    final = cn_date(final_due)
+    extended = sum(1 for it in items if it.deadline.startswith(("原定", "延期至")))
+    after = f"（其中延期后仍逾期{extended}项）" if extended else ""
+    if kind == "告诫书":
+        opening = [f"{basis}，截至{today}，你单位牵头负责的巡察反馈问题整改措施中，有{len(items)}项已超过整改"
+                   f"时限仍未完成{after}，整改工作推进不力，具体如下："]
+        closing = [
+            f"现对你单位予以告诫。请你单位切实履行整改主体责任，于{final}前（最后整改期限）完成上述整改任务，"
+            f"并将整改情况和佐证材料书面报送{issuer}。逾期仍未完成的，将依规依纪追究相关人员责任。",
+        ]
+        title = "关于巡察反馈问题整改逾期事项的告诫书"
+    else:
+        opening = [f"{basis}，截至{today}，你单位牵头负责的巡察反馈问题整改措施中，有{len(items)}项已超过整改"
+                   f"时限仍未完成{after}，具体如下："]
+        closing = [
+            f"现予以督办。请你单位高度重视，主要负责同志和分管领导要亲自研究，逐项查明逾期原因，于{final}前"
+            f"完成整改，并将整改情况和佐证材料书面报送{issuer}。逾期仍未完成的，将予以通报，并视情况启动"
+            "问责程序。",
+        ]
+        title = "关于巡察反馈问题整改逾期事项的督办通知"
+    return Letter(
+        kind=kind, unit=unit, title=title, addressee=f"{unit}：", opening=opening,
+        header=["序号", "问题", "整改措施", "整改时限", "逾期天数", "责任领导", "责任人"], items=items,
+        closing=closing, contact=contact, issuer=issuer, issued=today, final_due=final_due,
+    )
+
+
+def reminder_rows(ledger: Ledger, as_of: date, warn_days: tuple[int, ...]) -> list[ReminderRow]:
+    """The 提醒清单: every measure due within the thresholds or overdue, per owner unit and
+    person (责任人; each person of "张三、李四" gets the row), sorted by unit (as the ledger first
+    names it), person, then overdue before due soon and by date."""
+    rows: list[ReminderRow] = []
+    order: dict[str, int] = {}
+    for unit, item in _due_items(ledger, as_of, warn_days):
+        order.setdefault(unit, len(order))
+        for person in split_units(item.handler) or [""]:
+            kind = "逾期" if item.grade is Grade.RED else "临期"
+            rows.append(ReminderRow(unit=unit, person=person, lead=item.lead, kind=kind, grade=item.grade, item=item))
+    rank = {Grade.RED: 0, Grade.ORANGE: 1, Grade.YELLOW: 2}
+    rows.sort(key=lambda r: (r.unit == NO_UNIT, order[r.unit], r.person, rank[r.grade], *_by_due(r.item)))
+    return rows
+
+
+@dataclass
+class ReminderPlan:
+    """Everything ``rectxl remind`` (and the Excel 生成提醒 button) writes, before it is written."""
+
+    as_of: date
+    as_of_source: str
+    warn_days: tuple[int, ...]
+    units: list[UnitLetters]
+    rows: list[ReminderRow]
+    #: the 提醒清单's title row
+    title: str
+
+
+def plan_reminders(ledger: Ledger, *, as_of: date | None = None, warn_days: tuple[int, ...] | None = None,
+                   due_soon_days: int = DEFAULT_WARN_DAYS[0], final_days: int = 15,
+                   escalation: Escalation = "督办通知", today: date | None = None,
+                   name: str = "") -> ReminderPlan:
+    """The letters and the 提醒清单 of ``ledger``, with the as-of date and the thresholds decided
+    as ``rectxl check`` decides them (``as_of`` / 报告日期 / today; ``warn_days`` / 基本信息
+    预警天数 / ``due_soon_days``). ``name``: the ledger's name for the title when 基本信息 has no
+    单位名称."""
+    from rectxl.core.validate import resolve_as_of
+
+    when, source = resolve_as_of(ledger, as_of, today)
+    warn = resolve_warn_days(ledger.info, warn_days, due_soon_days)
+    unit = (ledger.info.unit_name or "").strip() or name
+    days = "、".join(f"{d}天" for d in warn)
+    return ReminderPlan(
+        as_of=when, as_of_source=source, warn_days=warn,
+        units=plan_letters(ledger, when, warn, final_days=final_days, escalation=escalation),
+        rows=reminder_rows(ledger, when, warn),
+        title=f"{unit}巡察整改提醒清单（截至{cn_date(when)}，预警天数：{days}）",
+    )

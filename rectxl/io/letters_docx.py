@@ -1,0 +1,305 @@
+"""The reminder letters as Word documents, and the 提醒清单 workbook (``rectxl remind``).
+
+:func:`write_letters_docx` lays out the letters of one owner unit (:class:`rectxl.core.letters.UnitLetters`:
+a 提醒函, a 督办通知 or 告诫书, or both, each starting on a new page) in the notice's official-document
+style (GB/T 9704, :func:`rectxl.io.docx_notice.official_document`): title in 小标宋, 主送机关 flush
+left, body 仿宋 16 pt, the measures in a ruled table (仿宋 12 pt), contact line, signature and date
+right-aligned. :func:`write_reminder_workbook` writes the 提醒清单 (one row per measure, per owner
+unit and person, with a link to its cell in the ledger) and 提醒统计 (counts per unit and person).
+
+Every text written into a cell goes through :func:`rectxl.core.report.safe_cell_text`; writes are
+atomic (:func:`rectxl.io.atomic.atomic_path`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rectxl.core.letters import Letter, ReminderPlan, ReminderRow, UnitLetters
+from rectxl.core.report import safe_cell_text
+from rectxl.core.sheets import GRADE_FILLS
+from rectxl.core.timing import GRADE_WORDS, Grade
+from rectxl.io.atomic import atomic_path
+
+__all__ = [
+    "LIST_NAME",
+    "LIST_SHEET",
+    "STATS_SHEET",
+    "Reminders",
+    "build_letters_document",
+    "letter_file_name",
+    "write_letters_docx",
+    "write_reminder_workbook",
+    "write_reminders",
+]
+
+LIST_SHEET = "提醒清单"
+#: the 提醒清单 workbook's name in the output folder
+LIST_NAME = "提醒清单.xlsx"
+STATS_SHEET = "提醒统计"
+#: the letter table's column widths (mm): 序号, 问题, 整改措施, 整改时限, 天数, 责任领导, 责任人 — the
+#: 156 mm type area of A4 under GB/T 9704 margins
+_COLUMN_MM = (13, 27, 40, 24, 16, 18, 18)
+_TABLE_PT = 12  # 小四
+
+
+def _table(doc: Any, letter: Letter) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    from rectxl.io.docx_notice import add_official_text, set_no_indent
+
+    rows = letter.table()
+    table = doc.add_table(rows=1 + len(rows), cols=len(letter.header))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for r, values in enumerate([letter.header, *rows]):
+        cells = table.rows[r].cells
+        if r == 0:  # the header row repeats on every page the table runs over
+            tr_pr = table.rows[r]._tr.get_or_add_trPr()
+            header = OxmlElement("w:tblHeader")
+            header.set(qn("w:val"), "true")
+            tr_pr.append(header)
+        for c, value in enumerate(values):
+            cell = cells[c]
+            cell.width = Mm(_COLUMN_MM[c])
+            p = cell.paragraphs[0]
+            set_no_indent(p)
+            pf = p.paragraph_format
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing = Pt(20)
+            pf.alignment = WD_ALIGN_PARAGRAPH.CENTER if c in (0, 3, 4, 5, 6) or r == 0 else WD_ALIGN_PARAGRAPH.LEFT
+            add_official_text(p, value)
+            for run in p.runs:
+                run.font.size = Pt(_TABLE_PT)
+                run.font.bold = r == 0 or None
+    for c, width in enumerate(_COLUMN_MM):
+        table.columns[c].width = Mm(width)
+
+
+def _letter(doc: Any, letter: Letter, *, first: bool) -> None:
+    from rectxl.io.docx_notice import add_official_text, place_signature, set_no_indent
+
+    title = doc.add_paragraph(style="公文标题")
+    if not first:  # each letter on a page of its own (no empty page at the end)
+        title.paragraph_format.page_break_before = True
+    add_official_text(title, letter.title)
+    addressee = doc.add_paragraph()
+    set_no_indent(addressee)
+    add_official_text(addressee, letter.addressee)
+    for text in letter.opening:
+        add_official_text(doc.add_paragraph(), text)
+    _table(doc, letter)
+    for i, text in enumerate(letter.closing):
+        p = doc.add_paragraph()
+        add_official_text(p, text)
+        if i == len(letter.closing) - 1:  # the signature page keeps some text (never alone)
+            p.paragraph_format.keep_with_next = True
+    contact = doc.add_paragraph()
+    add_official_text(contact, letter.contact)
+    contact.paragraph_format.keep_with_next = True
+    doc.add_paragraph().paragraph_format.keep_with_next = True
+    signature = doc.add_paragraph(style="落款")
+    add_official_text(signature, letter.issuer)
+    issued = doc.add_paragraph(style="落款")
+    add_official_text(issued, letter.issued)
+    place_signature(signature, issued, letter.issuer, letter.issued)
+
+
+def build_letters_document(unit: UnitLetters) -> Any:
+    """One unit's letters as an in-memory python-docx ``Document``."""
+    from rectxl.io.docx_notice import official_document
+
+    doc = official_document()
+    for i, letter in enumerate(unit.letters):
+        _letter(doc, letter, first=i == 0)
+    core = doc.core_properties
+    core.title = "、".join(letter.title for letter in unit.letters)
+    core.author = unit.letters[0].issuer if unit.letters else ""
+    core.subject = f"巡察整改{unit.kinds}（{unit.unit}）"
+    core.last_modified_by = ""
+    core.comments = ""
+    return doc
+
+
+def write_letters_docx(unit: UnitLetters, path: Path) -> Path:
+    """Write one unit's letters to ``path`` (.docx), atomically; returns the path."""
+    doc = build_letters_document(unit)
+    with atomic_path(Path(path)) as tmp:
+        doc.save(str(tmp))
+    return Path(path)
+
+
+def write_reminder_workbook(path: Path, rows: list[ReminderRow], *, title: str,
+                            ledger_path: Path | None = None) -> Path:
+    """The 提醒清单 workbook: sheet 提醒清单 (a title row, the header, one row per measure and
+    person, each 台账位置 linking to the cell in the ledger at ``ledger_path``) and 提醒统计
+    (逾期 / 橙色预警 / 黄色预警 per unit and per person, unit subtotals first)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    from rectxl.io.outputs import mark_output
+
+    path = Path(path)
+    wb = Workbook()
+    mark_output(wb, "remind")
+    ws = wb.active
+    assert ws is not None
+    ws.title = LIST_SHEET
+    header = ["序号", "责任单位", "责任人", "责任领导", "类别", "预警", "问题", "整改措施", "整改时限", "剩余/逾期天数",
+              "整改状态", "配合单位", "台账位置"]
+    widths = [6, 16, 10, 10, 6, 10, 30, 44, 22, 12, 10, 14, 14]
+    bold, header_fill = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
+    ws.append([safe_cell_text(title)])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    ws.append(header)
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+        ws.cell(2, c).font, ws.cell(2, c).fill = bold, header_fill
+    link_target = None
+    if ledger_path is not None:
+        try:
+            link_target = Path(os.path.relpath(Path(ledger_path).resolve(), path.resolve().parent)).as_posix()
+        except ValueError:  # another drive (Windows)
+            link_target = Path(ledger_path).resolve().as_posix()
+    wrap = Alignment(vertical="top", wrap_text=True)
+    for i, row in enumerate(rows, start=1):
+        it = row.item
+        where = f"{it.sheet}!{it.cell}" if it.sheet and it.cell else (f"第{it.row}行" if it.row else "")
+        ws.append([i, safe_cell_text(row.unit), safe_cell_text(row.person), safe_cell_text(row.lead), row.kind,
+                   GRADE_WORDS[row.grade], safe_cell_text(it.issue), safe_cell_text(it.measure),
+                   safe_cell_text(it.deadline), it.days_text, safe_cell_text(it.status),
+                   safe_cell_text(it.co_owner), safe_cell_text(where)])
+        r = ws.max_row
+        ws.cell(r, 6).fill = PatternFill("solid", fgColor=GRADE_FILLS[row.grade])
+        for c in (7, 8, 9):
+            ws.cell(r, c).alignment = wrap
+        if link_target and it.sheet and it.cell:
+            sheet = it.sheet.replace("'", "''")
+            ws.cell(r, 13).hyperlink = Hyperlink(ref=f"M{r}", target=link_target, location=f"'{sheet}'!{it.cell}")
+            ws.cell(r, 13).style = "Hyperlink"
+    if not rows:
+        ws.append(["", "（无）", "截至日期没有临期或逾期的整改措施"])
+    ws.freeze_panes = "A3"
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(header))}{max(ws.max_row, 2)}"
+    ws.print_title_rows = "1:2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+    stats = wb.create_sheet(STATS_SHEET)
+    stats_header = ["责任单位", "责任人", "逾期（红）", "橙色预警", "黄色预警", "合计"]
+    stats.append(stats_header)
+    for c, width in enumerate((18, 12, 10, 10, 10, 8), start=1):
+        stats.column_dimensions[get_column_letter(c)].width = width
+        stats.cell(1, c).font = bold
+    for c, g in ((3, Grade.RED), (4, Grade.ORANGE), (5, Grade.YELLOW)):
+        stats.cell(1, c).fill = PatternFill("solid", fgColor=GRADE_FILLS[g])
+    for unit, person, counts in _stats(rows):
+        stats.append([safe_cell_text(unit), safe_cell_text(person), *counts, sum(counts)])
+        if person == "（合计）":
+            for c in range(1, 7):
+                stats.cell(stats.max_row, c).font = bold
+    stats.freeze_panes = "A2"
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+    return path
+
+
+def _stats(rows: list[ReminderRow]) -> list[tuple[str, str, list[int]]]:
+    """Per unit: its total, then each person (逾期, 橙, 黄); a measure counts once per unit."""
+    order = {Grade.RED: 0, Grade.ORANGE: 1, Grade.YELLOW: 2}
+    units: dict[str, dict[str, list[int]]] = {}
+    totals: dict[str, list[int]] = {}
+    seen: set[tuple[str, str, int]] = set()
+    for row in rows:
+        people = units.setdefault(row.unit, {})
+        people.setdefault(row.person or "（未填写）", [0, 0, 0])[order[row.grade]] += 1
+        key = (row.unit, row.item.sheet, row.item.row)
+        if key not in seen:
+            seen.add(key)
+            totals.setdefault(row.unit, [0, 0, 0])[order[row.grade]] += 1
+    out: list[tuple[str, str, list[int]]] = []
+    for unit, people in units.items():
+        out.append((unit, "（合计）", totals[unit]))
+        out.extend((unit, person, counts) for person, counts in people.items())
+    return out
+
+
+@dataclass
+class Reminders:
+    """What ``rectxl remind`` did: the as-of date and thresholds, each unit's letters and the
+    file they went to, the 提醒清单 workbook and its rows (nothing written when nothing is due)."""
+
+    as_of: date
+    as_of_source: str
+    warn_days: tuple[int, ...]
+    folder: Path
+    letters: list[tuple[UnitLetters, Path]] = field(default_factory=list)
+    list_path: Path | None = None
+    rows: list[ReminderRow] = field(default_factory=list)
+
+
+#: characters a file name cannot hold on Windows (and "/" anywhere), and control characters
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def letter_file_name(unit: UnitLetters) -> str:
+    """``办公室_提醒函.docx``, ``财务股_提醒函和督办通知.docx`` (unsafe characters replaced)."""
+    name = _UNSAFE_NAME.sub("_", unit.unit).strip(" ._") or "责任单位"
+    return f"{name[:40]}_{unit.kinds}.docx"
+
+
+def write_reminders(ledger_path: Path, output: Path | None, plan: ReminderPlan, *, force: bool = False) -> Reminders:
+    """Write the letters and the 提醒清单 into ``output`` (a folder; default ``<台账>_提醒_YYYYMMDD``
+    beside the ledger, created when missing). Every target is decided before anything is written
+    (:func:`rectxl.io.outputs.resolve_output`: an existing file only with ``force``, never the
+    ledger itself); nothing is written when nothing is due."""
+    from rectxl.core.errors import UnsafeWriteError
+    from rectxl.io.outputs import default_output, resolve_output
+
+    ledger_path = Path(ledger_path)
+    units, rows = plan.units, plan.rows
+    folder = Path(output) if output is not None else default_output(ledger_path, f"提醒_{plan.as_of:%Y%m%d}", "")
+    done = Reminders(as_of=plan.as_of, as_of_source=plan.as_of_source, warn_days=plan.warn_days, folder=folder,
+                     rows=rows)
+    if not rows:
+        return done
+    if folder.exists() and not folder.is_dir():
+        raise UnsafeWriteError(f"{folder} 不是文件夹：请用 -o 指定一个文件夹")
+    created = not folder.exists()
+    if created:
+        if not folder.parent.is_dir():
+            raise UnsafeWriteError(f"输出文件夹的上级文件夹不存在：{folder.parent}")
+        folder.mkdir()
+    try:
+        names = [letter_file_name(u) for u in units]
+        seen: dict[str, int] = {}
+        for i, name in enumerate(names):  # two units whose names differ only in unsafe characters
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] > 1:
+                names[i] = name.replace(".docx", f"_{seen[name]}.docx")
+        targets = [resolve_output(None, folder / name, suffix="提醒", formats={".docx": "docx"}, force=force,
+                                  inputs=[ledger_path]).path for name in names]
+        list_target = resolve_output(None, folder / LIST_NAME, suffix="提醒清单", formats={".xlsx": "xlsx"},
+                                     force=force, inputs=[ledger_path]).path
+    except Exception:
+        if created and not any(folder.iterdir()):
+            folder.rmdir()
+        raise
+    for unit, target in zip(units, targets, strict=True):
+        done.letters.append((unit, write_letters_docx(unit, target)))
+    done.list_path = write_reminder_workbook(list_target, rows, title=plan.title, ledger_path=ledger_path)
+    return done

@@ -1,0 +1,485 @@
+"""标记与清除标记 as edits of the workbook package (DESIGN.md §6).
+
+``annotate`` changes exactly this in the user's workbook:
+
+- in the ledger sheet's part, the ``s`` (cell format) attribute of each flagged cell — a cell
+  that is not in the XML is created as ``<c r="…" s="…"/>`` (a missing row likewise);
+- in the styles part, new cell formats appended (each flagged cell's own format with the highlight
+  fill; the formats of rectxl's sheets), with the fonts and fills they need;
+- rectxl's sheets appended (校验结果 and the summary sheets, the summary chart's drawing and chart
+  parts), each with its entries in ``workbook.xml``, the workbook's relationships and
+  ``[Content_Types].xml``; a sheet name the user already has gets ``(rectxl)`` added;
+- the record of all this, in the very hidden sheet ``rectxl标记``: which cells, their original
+  ``s`` (or that rectxl created them), the format rectxl gave them, their original fill (in the
+  form the Excel add-in reads), which sheets rectxl added (name and sheetId: rectxl's sheets are
+  only those), and the styles part's digests before and after.
+
+Every other part is copied byte for byte (:class:`rectxl.io.package.Package`). ``docProps/app.xml``
+(the sheet titles a file browser may show) is left alone; Excel rewrites it at its next save.
+
+``--clear`` restores the recorded ``s`` of every cell that still carries rectxl's format (a cell
+the user re-coloured since keeps the user's colour), cuts out the cells and rows rectxl created,
+and removes exactly rectxl's sheets with their entries and parts. When nothing else changed the
+styles part, the appended formats are cut out again too and every part is byte-identical to the
+original; otherwise they stay (unused formats change nothing a user sees). When the workbook was
+saved by Excel or WPS in between (formats renumbered), a cell counts as rectxl's while it shows
+the highlight colour, and gets its recorded original fill back on its current format.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from lxml import etree
+
+from rectxl.core.errors import RectxlError
+from rectxl.core.model import Ledger
+from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, SUMMARY_SHEETS
+from rectxl.core.sheets import HIGHLIGHTS, SheetSpec, findings_sheet, highlight_cells, summary_sheets
+from rectxl.core.text import col_index
+from rectxl.core.validate import Report
+from rectxl.core.version import __version__
+from rectxl.io.package import Package
+from rectxl.io.sheet_cells import NEW_ROW, OPENED_ROW, locate, restore, restyle, tidy_rows
+from rectxl.io.sheet_writer import chart_parts, print_titles, render_sheet
+from rectxl.io.styles_part import Styles, fill_description, fill_rgb, referenced_xfs, revert
+from rectxl.io.workbook_parts import CT_CHART, CT_DRAWING, Book, SheetRef, rels_name
+from rectxl.io.xmlbytes import escape_attr, escape_text, xml_safe
+
+__all__ = ["AnnotateOutcome", "ClearOutcome", "Record", "annotate_package", "clear_package", "find_record"]
+
+RECORD_HEADER = ["sheet", "cell", "original_fill"]
+RECORD_TAG = "#rectxl"
+RECORD_FORMAT = 1
+_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+@dataclass
+class AnnotateOutcome:
+    cells: int = 0
+    #: rectxl's sheet name → the name used because the user has a sheet of that name
+    renamed: dict[str, str] = field(default_factory=dict)
+    sheets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ClearOutcome:
+    restored: int = 0
+    #: cells the user re-coloured after annotate (their colour kept)
+    kept: int = 0
+    removed: list[str] = field(default_factory=list)
+    #: sheets with rectxl's names that were left because rectxl cannot tell they are its own
+    left: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Record:
+    sheet: SheetRef  # the record sheet itself
+    head: dict[str, Any] | None  # None: a record written before rectxl edited packages
+    cells: list[tuple[str, str, dict[str, Any]]]  # (sheet, cell, data)
+
+
+# -- reading the record ----------------------------------------------------------------------
+
+
+def find_record(pkg: Package, book: Book) -> Record | None:
+    """rectxl's record in the workbook, or None if rectxl never marked it."""
+    for ref in book.sheets():
+        if ref.state not in ("hidden", "veryHidden") or not ref.name.startswith(MARKS_SHEET) or ref.part is None:
+            continue
+        rows = _sheet_values(pkg, book, ref.part)
+        if not rows or [str(v) for v in rows[0][:3]] != RECORD_HEADER:
+            continue
+        head: dict[str, Any] | None = None
+        body = rows[1:]
+        if body and body[0][:1] == [RECORD_TAG]:
+            head = _json(body[0][2] if len(body[0]) > 2 else "")
+            if head is None:
+                continue
+            body = body[1:]
+        cells = []
+        for row in body:
+            row = [*row, "", "", ""][:3]
+            if row[0] and row[1]:
+                cells.append((row[0], row[1], _json(row[2]) or {}))
+        return Record(ref, head, cells)
+    return None
+
+
+def _json(text: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(text) if text else None
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _text_of(element: Any) -> str:
+    """The text of an ``<is>`` or ``<si>``: its ``t`` elements, phonetic runs left out."""
+    parts: list[str] = []
+    for node in element.iter():
+        if _local(node.tag) == "t" and not any(_local(a.tag) == "rPh" for a in node.iterancestors()):
+            parts.append(node.text or "")
+    return "".join(parts)
+
+
+def _sheet_values(pkg: Package, book: Book, part: str, columns: int = 3) -> list[list[str]]:
+    """The text of the first ``columns`` columns of a (small) sheet, row by row."""
+    try:
+        root = etree.fromstring(pkg.read(part), _SAFE_PARSER)
+    except etree.XMLSyntaxError:
+        return []
+    shared: list[str] | None = None
+    rows: dict[int, list[str]] = {}
+    last_row = 0
+    for row in root.iter():
+        if _local(row.tag) != "row":
+            continue
+        r = row.get("r")
+        number = int(r) if r and r.isdigit() else last_row + 1
+        last_row = number
+        values = [""] * columns
+        col = -1
+        for c in row:
+            if _local(c.tag) != "c":
+                continue
+            ref = c.get("r") or ""
+            m = re.match(r"([A-Za-z]+)", ref)
+            col = col_index(m.group(1).upper()) if m else col + 1
+            if col >= columns:
+                continue
+            kind = c.get("t")
+            value = ""
+            if kind == "inlineStr":
+                value = "".join(_text_of(e) for e in c if _local(e.tag) == "is")
+            else:
+                v = next((e.text or "" for e in c if _local(e.tag) == "v"), "")
+                if kind == "s":
+                    if shared is None:
+                        shared = _shared_strings(pkg, book)
+                    value = shared[int(v)] if v.isdigit() and int(v) < len(shared) else ""
+                else:
+                    value = v
+            values[col] = value
+        rows[number] = values
+    return [rows.get(n, [""] * columns) for n in range(1, max(rows, default=0) + 1)]
+
+
+def _shared_strings(pkg: Package, book: Book) -> list[str]:
+    rel = next((r for r in book.rels(book.part) if r.type == "sharedStrings" and not r.external), None)
+    if rel is None or not pkg.has(rel.target):
+        return []
+    try:
+        root = etree.fromstring(pkg.read(rel.target), _SAFE_PARSER)
+    except etree.XMLSyntaxError:
+        return []
+    return [_text_of(si) for si in root if _local(si.tag) == "si"]
+
+
+# -- annotate --------------------------------------------------------------------------------
+
+
+def _free_sheet_name(name: str, taken: set[str]) -> str:
+    if name.casefold() not in taken:
+        return name
+    n = 1
+    while True:
+        candidate = f"{name}(rectxl{'' if n == 1 else n})"
+        if candidate.casefold() not in taken:
+            return candidate
+        n += 1
+
+
+def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: bool = True) -> AnnotateOutcome:
+    """Mark ``pkg`` (an open package) in place: highlights, rectxl's sheets, the record."""
+    book = Book(pkg)
+    prior = find_record(pkg, book)
+    if prior is not None:
+        clear_package(pkg, book, prior)
+    target = book.sheet(ledger.sheet)
+    if target is None or target.part is None or not pkg.has(target.part):
+        raise RectxlError(f"工作簿中找不到台账工作表“{ledger.sheet}”，无法标记")
+    outcome = AnnotateOutcome()
+    styles = Styles(pkg, book)
+
+    # the flagged cells
+    cells = highlight_cells(report, ledger.sheet)
+    xml = pkg.read(target.part)
+    try:
+        spots = locate(xml, cells)
+    except ValueError:
+        raise RectxlError(f"台账工作表“{ledger.sheet}”的内容无法解析（文件可能已损坏），未写入") from None
+    formats: dict[str, int] = {}
+    record_rows: list[list[Any]] = []
+    for ref, highlight in cells.items():
+        spot = spots[ref]
+        base = int(spot.s) if spot.found and spot.s and spot.s.isdigit() else 0
+        formats[ref] = styles.highlight(base, highlight.color)
+    xml, changes = restyle(xml, spots, formats)
+    pkg.write(target.part, xml)
+    for change in changes:
+        base = int(change.original) if change.original and change.original.isdigit() else 0
+        fill = styles.fill_of_xf(base)
+        data = {**fill_description(fill), "s": change.original, "new": change.created, "m": change.new,
+                "h": cells[change.ref].color, "fill": fill.decode("utf-8", "replace")}
+        record_rows.append([ledger.sheet, change.ref, json.dumps(data, ensure_ascii=False, separators=(",", ":"))])
+    outcome.cells = len(changes)
+
+    # rectxl's sheets, under names the user does not use
+    specs = [findings_sheet(report), *(summary_sheets(report, ledger) if summary else [])]
+    taken = {s.name.casefold() for s in book.sheets()}
+    named: list[SheetSpec] = []
+    for spec in specs:
+        name = _free_sheet_name(spec.name, taken)
+        taken.add(name.casefold())
+        if name != spec.name:
+            outcome.renamed[spec.name] = name
+            spec = replace(spec, name=name)
+        named.append(spec)
+    if outcome.renamed:
+        note = "；".join(f"“{old}”改名为“{new}”" for old, new in outcome.renamed.items())
+        findings = named[0]
+        findings.rows[2] = [*findings.rows[2], f"工作簿中已有同名工作表，rectxl 的工作表{note}"]
+    added: list[list[Any]] = []
+    names_created: str | None = None
+    for spec in named:
+        rels, rid = None, None
+        charts = None if book.strict else chart_parts(spec, spec.name)
+        if charts is not None:
+            drawing = pkg.free_name("xl/drawings/drawing{}.xml")
+            chart = pkg.free_name("xl/charts/chart{}.xml")
+            pkg.write(drawing, charts[0])
+            pkg.write(chart, charts[1])
+            pkg.write(rels_name(drawing), _rels_xml(book.ns["rel"] + "/chart", "../charts/" + chart.rsplit("/", 1)[1]))
+            book.add_override(drawing, CT_DRAWING)
+            book.add_override(chart, CT_CHART)
+            rels = _rels_xml(book.ns["rel"] + "/drawing", "../drawings/" + drawing.rsplit("/", 1)[1])
+            rid = "rId1"
+        sheet_xml = render_sheet(spec, styles, main_ns=book.ns["main"], rel_ns=book.ns["rel"], drawing_rid=rid)
+        sheet = book.add_sheet(spec.name, sheet_xml, rels=rels)
+        titles = print_titles(spec, sheet.name)
+        if titles is not None:
+            names_created = book.add_defined_name("_xlnm.Print_Titles", sheet.index, titles) or names_created
+        added.append([sheet.name, sheet.sheet_id])
+        outcome.sheets.append(sheet.name)
+    styles.finish()
+
+    # the record
+    head = {"format": RECORD_FORMAT, "rectxl": __version__, "sheet": ledger.sheet, "part": target.part,
+            "sheets": added, "renamed": outcome.renamed, "styles": styles.record(),
+            "defined_names_created": names_created}
+    rows = [RECORD_HEADER, [RECORD_TAG, "", json.dumps(head, ensure_ascii=False, separators=(",", ":"))],
+            *record_rows]
+    marks_name = _free_sheet_name(MARKS_SHEET, taken)
+    book.add_sheet(marks_name, _record_xml(rows, book.ns["main"]), state="veryHidden")
+    return outcome
+
+
+def _rels_xml(kind: str, target: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PACKAGE_RELS}">'
+            f'<Relationship Id="rId1" Type="{kind}" Target="{escape_attr(target)}"/></Relationships>').encode()
+
+
+def _record_xml(rows: list[list[Any]], main_ns: str) -> bytes:
+    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{main_ns}"><sheetData>']
+    for i, row in enumerate(rows, start=1):
+        cells = "".join(
+            f'<c r="{"ABC"[j]}{i}" t="inlineStr"><is><t>{escape_text(xml_safe(str(v)))}</t></is></c>'
+            for j, v in enumerate(row) if v != "")
+        out.append(f'<row r="{i}">{cells}</row>')
+    out.append("</sheetData></worksheet>")
+    return "".join(out).encode("utf-8")
+
+
+# -- clear -----------------------------------------------------------------------------------
+
+
+def clear_package(pkg: Package, book: Book, record: Record) -> ClearOutcome:
+    """Undo rectxl's marks in ``pkg`` (an open package) in place."""
+    if record.head is None:
+        return _clear_legacy(pkg, book, record)
+    outcome = ClearOutcome()
+    head = record.head
+    styles_record: dict[str, Any] = head.get("styles") or {}
+    styles = Styles(pkg, book)
+    exact = bool(styles_record) and styles.before == styles_record.get("after")
+    ledger = book.sheet(str(head.get("sheet", "")))
+    if ledger is None:
+        ledger = next((s for s in book.sheets() if s.part == head.get("part")), None)
+    if ledger is not None and ledger.part is not None:
+        xml = pkg.read(ledger.part)
+        wanted = [ref for _sheet, ref, _data in record.cells if re.fullmatch(r"[A-Z]{1,3}\d+", ref)]
+        try:
+            spots = locate(xml, wanted)
+        except ValueError:
+            spots = {}
+        targets: dict[str, str | None] = {}
+        remove: set[str] = set()
+        rows: dict[int, int] = {}
+        for _sheet, ref, data in record.cells:
+            spot = spots.get(ref)
+            if spot is None or not spot.found:
+                continue
+            current = spot.s
+            if exact:
+                ours = current == str(data.get("m"))
+            else:
+                ours = (current is not None and current.isdigit()
+                        and fill_rgb(styles.fill_of_xf(int(current))) == str(data.get("h", "")).upper())
+            if not ours:
+                outcome.kept += 1
+                continue
+            created = int(data.get("new") or 0)
+            if created:
+                targets[ref] = None
+                remove.add(ref)
+                if created in (NEW_ROW, OPENED_ROW):
+                    rows[spot.row] = created
+            elif exact:
+                original = data.get("s")
+                targets[ref] = None if original is None else str(original)
+            else:
+                assert current is not None
+                fill = str(data.get("fill") or "").encode()
+                fill_id = styles.fill(fill) if fill else 0
+                targets[ref] = str(styles.with_fill(int(current), fill_id))
+            outcome.restored += 1
+        xml = tidy_rows(restore(xml, spots, targets, remove), rows)
+        pkg.write(ledger.part, xml)
+    appended = any(styles.new.values()) and not exact
+    if appended:
+        styles.finish()
+    owned = {(str(name), int(sheet_id)) for name, sheet_id in head.get("sheets", [])}
+    for sheet in book.sheets():
+        if (sheet.name, sheet.sheet_id) in owned:
+            outcome.removed.append(sheet.name)
+            book.remove_sheet(sheet)
+    _remove_record_sheet(book, record)
+    if head.get("defined_names_created"):
+        book.tidy_defined_names(str(head["defined_names_created"]))
+    if exact:
+        _revert_styles(pkg, book, styles, styles_record)
+    return outcome
+
+
+def _remove_record_sheet(book: Book, record: Record) -> None:
+    ref = next((s for s in book.sheets() if s.name == record.sheet.name and s.sheet_id == record.sheet.sheet_id), None)
+    if ref is not None:
+        book.remove_sheet(ref)
+
+
+def _revert_styles(pkg: Package, book: Book, styles: Styles, record: dict[str, Any]) -> None:
+    """Cut rectxl's formats out of the styles part again when no cell uses them any more."""
+    parts = [s.part for s in book.sheets() if s.part is not None]
+    used = referenced_xfs(pkg, parts)
+    base = int((record.get("base") or {}).get("cellXfs", 0))
+    if record.get("added"):
+        if used < 0:
+            _remove_added_part(book, styles.part)
+        return
+    if used >= base:
+        return
+    original = revert(pkg.read(styles.part), record)
+    if original is not None:
+        pkg.write(styles.part, original)
+
+
+def _remove_added_part(book: Book, part: str) -> None:
+    pkg = book.pkg
+    pkg.remove(part)
+    book.remove_overrides([part])
+    for rel in book.rels(book.part):
+        if rel.target.lower() == part.lower():
+            xml = pkg.read(rels_name(book.part))
+            pkg.write(rels_name(book.part), xml[: rel.element.start] + xml[rel.element.end:])
+            break
+
+
+# -- records written before rectxl edited packages (openpyxl-era CLI, the Excel add-in) -----------
+
+
+def _fill_xml(data: dict[str, Any], p: str) -> bytes | None:
+    """A ``fill`` element from a recorded fill description (None: no fill)."""
+    kind = data.get("fill_type")
+    if not kind or kind == "gradient":
+        return None
+
+    def color(name: str, value: dict[str, Any] | None) -> str:
+        if not value:
+            return ""
+        kind = value.get("type")
+        v = value.get("value")
+        if kind == "auto":
+            text = f'auto="{1 if v else 0}"'
+        elif kind in ("rgb", "theme", "indexed"):
+            text = f'{kind}="{escape_attr(str(v))}"'
+        else:
+            return ""
+        tint = value.get("tint") or 0
+        if tint:
+            text += f' tint="{tint}"'
+        return f"<{p}{name} {text}/>"
+
+    inner = color("fgColor", data.get("fg")) + color("bgColor", data.get("bg"))
+    return (f'<{p}fill><{p}patternFill patternType="{escape_attr(str(kind))}">{inner}</{p}patternFill></{p}fill>'
+            .encode())
+
+
+def _clear_legacy(pkg: Package, book: Book, record: Record) -> ClearOutcome:
+    """A record of an earlier rectxl: cells with their original fill (no format index), and no
+    list of rectxl's sheets — so only the sheets that record always came with are removed."""
+    outcome = ClearOutcome()
+    styles = Styles(pkg, book)
+    colors = {h.color.upper() for h in HIGHLIGHTS}
+    by_sheet: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for sheet, ref, data in record.cells:
+        by_sheet.setdefault(sheet, []).append((ref, data))
+    for sheet, cells in by_sheet.items():
+        ref_sheet = book.sheet(sheet)
+        if ref_sheet is None or ref_sheet.part is None:
+            continue
+        xml = pkg.read(ref_sheet.part)
+        wanted = [ref for ref, _ in cells if re.fullmatch(r"[A-Z]{1,3}\d+", ref)]
+        try:
+            spots = locate(xml, wanted)
+        except ValueError:
+            continue
+        targets: dict[str, str | None] = {}
+        for ref, data in cells:
+            spot = spots.get(ref)
+            if spot is None or not spot.found or not spot.s or not spot.s.isdigit():
+                continue
+            current = int(spot.s)
+            if fill_rgb(styles.fill_of_xf(current)) not in colors:
+                outcome.kept += 1
+                continue
+            fill = _fill_xml(data, styles.p)
+            targets[ref] = str(styles.with_fill(current, styles.fill(fill) if fill else 0))
+            outcome.restored += 1
+        pkg.write(ref_sheet.part, restore(xml, spots, targets, set()))
+    if any(styles.new.values()):
+        styles.finish()
+    sheets = book.sheets()
+    names = [s.name for s in sheets]
+    owned = [FINDINGS_SHEET] if FINDINGS_SHEET in names else []
+    # the openpyxl-era CLI wrote 校验结果 followed by the four summary sheets, all at once
+    if owned:
+        at = names.index(FINDINGS_SHEET)
+        if names[at + 1: at + 1 + len(SUMMARY_SHEETS)] == list(SUMMARY_SHEETS):
+            owned += list(SUMMARY_SHEETS)
+    for name in owned:
+        found = book.sheet(name)
+        if found is not None:
+            outcome.removed.append(name)
+            book.remove_sheet(found)
+    outcome.left = [n for n in SUMMARY_SHEETS if n in names and n not in owned]
+    _remove_record_sheet(book, record)
+    return outcome

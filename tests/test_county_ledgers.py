@@ -1,0 +1,91 @@
+"""Ledgers as county bureaus and township committees really build them (tests/county_ledgers.py):
+each gives exactly the findings an auditor expects — including the rows that must not be flagged —
+and reads the measures, issues, sheets, units and statuses a clerk meant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rectxl import api
+from rectxl.core.rules import Options
+from rectxl.core.summary import summarize
+from rectxl.io.reader import read_ledger
+from tests.county_ledgers import BUILDERS, CountyCase
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, CountyCase]:
+    root = tmp_path_factory.mktemp("county")
+    built = {}
+    for name, build in BUILDERS.items():
+        (root / name).mkdir()
+        built[name] = build(root / name)
+    return built
+
+
+@pytest.mark.parametrize("name", list(BUILDERS))
+def test_exact_findings(cases: dict[str, CountyCase], name: str) -> None:
+    case = cases[name]
+    report = api.check(case.path, Options(as_of=case.as_of))
+    got = {(f.code, f.sheet or "", f.row or 0) for f in report.findings}
+    assert sorted(got - case.expected) == [], "findings an auditor would not raise"
+    assert sorted(case.expected - got) == [], "findings an auditor expects"
+
+
+@pytest.mark.parametrize("name", list(BUILDERS))
+def test_what_the_clerk_meant(cases: dict[str, CountyCase], name: str) -> None:
+    case = cases[name]
+    report = api.check(case.path, Options(as_of=case.as_of))
+    assert (report.measures, report.issues) == (case.measures, case.issues)
+    assert tuple(report.sheets) == case.sheets_read
+    assert report.counts.done == case.done
+    ledger = read_ledger(case.path)
+    units = {u.unit: u.counts.measures for u in summarize(ledger, case.as_of).units if u.unit != "(未填写)"}
+    assert units == case.units
+
+
+def test_title_rows_give_the_unit_and_report_date(cases: dict[str, CountyCase]) -> None:
+    """No 基本信息 sheet: the title row names the unit and 填报日期 is the as-of date (and says so)."""
+    case = cases["county_bureau_status_narrative"]
+    report = api.check(case.path)
+    assert report.as_of == case.as_of
+    assert "标题行" in report.as_of_source
+    assert report.unit and "自然资源局" in report.unit
+
+
+def test_status_followed_by_narrative_is_status_then_progress(cases: dict[str, CountyCase]) -> None:
+    ledger = read_ledger(cases["county_bureau_status_narrative"].path)
+    narrated = [m for m in ledger.measures() if m.status_text.startswith("已完成。")]
+    assert narrated, "the fixture has status cells with a narrative"
+    for m in narrated:
+        assert str(m.status) == "已完成"
+        assert m.progress and not m.progress.startswith("已完成。")
+
+
+def test_a_column_mapping_reads_a_header_nobody_listed(tmp_path: Path) -> None:
+    """--column 原列名=标准列名: a header word rectxl does not know is read as the column named."""
+    case = BUILDERS["unusual_headers"](tmp_path)
+    plain = api.check(case.path, Options(as_of=case.as_of))
+    assert any(f.code == "column-not-understood" for f in plain.findings)
+    mapped = api.check(case.path, Options(as_of=case.as_of, column_map=("督导组意见=备注",)))
+    assert not any(f.code == "column-not-understood" for f in mapped.findings)
+
+
+def test_column_option_on_the_command_line(tmp_path: Path) -> None:
+    """`rectxl check --column 原列名=标准列名`, and a clear usage error (exit 2) for a wrong name."""
+    import subprocess
+    import sys
+
+    case = BUILDERS["unusual_headers"](tmp_path)
+
+    def run(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "rectxl", "check", str(case.path), "--as-of",
+                               case.as_of.isoformat(), "--format", "json", *extra],
+                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+    codes = [f["code"] for f in __import__("json").loads(run("--column", "督导组意见=备注").stdout)["findings"]]
+    assert "column-not-understood" not in codes and "overdue" in codes
+    wrong = run("--column", "督导组意见=不存在的列")
+    assert wrong.returncode == 2 and "不是 rectxl 的列名" in wrong.stderr and "Traceback" not in wrong.stderr
