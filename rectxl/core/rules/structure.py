@@ -153,7 +153,7 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "cell-error", Severity.ERROR,
-    "单元格是 Excel 错误值（#REF！、#N/A、#VALUE！等）。",
+    "单元格是 Excel 错误值（#REF!、#N/A、#VALUE! 等）。",
     "单元格{cell}是错误值 {value}：请修正该单元格的公式或改为直接填写内容。",
 )
 def cell_error(r: Rule, ctx: Context) -> Iterator[Finding]:
