@@ -226,7 +226,7 @@ def run(args: argparse.Namespace) -> list[str]:
             path = ledgers[n]
             repeat = args.repeat or (1 if quick else (2 if n >= 100_000 else 3))
             read, check = alternate([PY, "-c", BARE_READ, str(path), "台账"],
-                                    [PY, "-m", "rectxl", "check", str(path)], repeat)
+                                    [PY, "-m", "rectxl", "check", str(path), "--format", "json"], repeat)
             rows[n] = {"read": read.seconds, "check": check.seconds, "read_mb": read.rss_mb, "check_mb": check.rss_mb}
             say(f"| {fmt_n(n)} | {path.stat().st_size / 2**20:.1f} | {read.seconds:.2f} | {check.seconds:.2f} | "
                 f"**{check.seconds / read.seconds:.2f}** | {read.rss_mb:.0f} | {check.rss_mb:.0f} | "
@@ -238,6 +238,35 @@ def run(args: argparse.Namespace) -> list[str]:
                 f"**{rows[hi]['check'] / rows[lo]['check']:.2f}** (goal ≤ 11), bare read "
                 f"{rows[hi]['read'] / rows[lo]['read']:.2f}; per 1,000 measures at {fmt_n(hi)}: check "
                 f"{1000 * rows[hi]['check'] / hi:.3f} s")
+        example = ROOT / "workbooks" / "示例台账.xlsx"
+        repeat = args.repeat or (1 if quick else 3)
+        read, check = alternate([PY, "-c", BARE_READ, str(example), "台账"],
+                                [PY, "-m", "rectxl", "check", str(example), "--format", "json"], repeat)
+        say("")
+        say(f"check on the bundled example: {check.seconds:.2f} s vs bare-read process {read.seconds:.2f} s → "
+            f"**{check.seconds / read.seconds:.2f}×** (goal ≤ 4)")
+        ops_size = args.ops_size if args.ops_size is not None else (1000 if quick else 10_000)
+        if ops_size:
+            say("")
+            say(f"| operation at {fmt_n(ops_size)} measures | baseline s | operation s | time ratio (goal ≤ 5) | "
+                "baseline MB | operation MB |")
+            say("|---|---:|---:|---:|---:|---:|")
+            path = cached_ledger(ops_size)
+            read_cmd = [PY, "-c", BARE_READ, str(path), "台账"]
+            two_reads = [PY, "-c", BARE_READ + "; " + BARE_READ.split("; ", 1)[1], str(path), "台账"]
+            ops = [
+                ("`check --format json`", read_cmd, [PY, "-m", "rectxl", "check", str(path), "--format", "json"]),
+                ("`summary -o x.xlsx`", read_cmd,
+                 [PY, "-m", "rectxl", "summary", str(path), "-o", str(tmp / "summary.xlsx"), "--force"]),
+                ("`notice -o x.docx`", read_cmd,
+                 [PY, "-m", "rectxl", "notice", str(path), "-o", str(tmp / "notice.docx"), "--force"]),
+                ("`diff a a --format json` (baseline: two reads)", two_reads,
+                 [PY, "-m", "rectxl", "diff", str(path), str(path), "--format", "json"]),
+            ]
+            for label, base_cmd, op_cmd in ops:
+                base, op = alternate(base_cmd, op_cmd, args.repeat or (1 if quick else 2))
+                say(f"| {label} | {base.seconds:.2f} | {op.seconds:.2f} | **{op.seconds / base.seconds:.2f}** | "
+                    f"{base.rss_mb:.0f} | {op.rss_mb:.0f} |")
         if annotate_sizes:
             say("")
             say("| measures | openpyxl load+save s | annotate s | time ratio (goal ≤ 1.5) | "
@@ -313,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, one repetition (a few seconds)")
     parser.add_argument("--sizes", help="comma-separated ledger sizes (default 1000,10000,100000)")
     parser.add_argument("--annotate-sizes", help="sizes for annotate vs openpyxl (default: the same; '' for none)")
+    parser.add_argument("--ops-size", type=int,
+                        help="ledger size for summary/notice/diff vs their baselines (default 10000; 0 to skip)")
     parser.add_argument("--folder", type=int, help="ledgers in the batch folder (default 1000; 0 to skip)")
     parser.add_argument("--repeat", type=int, help="repetitions per operation (default: 3, 2 at 100k)")
     parser.add_argument("--markdown", type=Path, help="also write the results to this Markdown file")

@@ -330,12 +330,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    as_program = argv is None  # ``rectxl …`` / ``python -m rectxl …``, not a call from Python
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = bool(os.environ.get("RECTXL_DEBUG"))
     with warnings.catch_warnings():
         if not debug:  # openpyxl's UserWarnings and the like are for developers, not for users
             warnings.simplefilter("ignore")
-        return _run(argv, debug)
+        code = _run(argv, debug)
+    if as_program and code in (EXIT_OK, EXIT_FINDINGS):
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """End the process at once after a command that succeeded.
+
+    What this buys: a normal interpreter exit frees every object one by one — for a 100,000-
+    measure ledger that is seconds of deallocating a heap the kernel is about to drop anyway
+    (measured ~1–2 s of ``rectxl check`` at 100k). Output is flushed and ``atexit`` handlers run
+    first, so nothing written and no registered clean-up is lost; an error path exits normally.
+    """
+    import atexit
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return  # let the ordinary exit report (or silence) what could not be written
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def _run(argv: list[str], debug: bool) -> int:

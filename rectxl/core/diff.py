@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -242,13 +243,30 @@ _ORDINAL = re.compile(
 )
 
 
+class _DropPunctuation(dict[int, str | None]):
+    """``str.translate`` table dropping punctuation, separators and control characters (Unicode
+    categories P*, Z*, C*); each character's category is looked up once, on first sight."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        kept = None if unicodedata.category(ch)[0] in "PZC" else ch
+        self[code] = kept
+        return kept
+
+
+_DROP_PUNCTUATION = _DropPunctuation()
+
+
+@lru_cache(maxsize=65536)
 def normalize_measure_text(text: str) -> str:
     """Matching key of a measure or issue text: NFKC, no leading ordinal, no whitespace or
-    punctuation, lower case. ``"一是 建立“第一议题”制度。"`` → ``"建立第一议题制度"``."""
+    punctuation, lower case. ``"一是 建立“第一议题”制度。"`` → ``"建立第一议题制度"``.
+
+    Cached: matching compares each text several times (issue sets, pairs, changes)."""
     s = _CIRCLED.sub("", text)
     s = unicodedata.normalize("NFKC", s)
     s = _ORDINAL.sub("", s)
-    return "".join(ch for ch in s if unicodedata.category(ch)[0] not in "PZC").lower()
+    return s.translate(_DROP_PUNCTUATION).lower()
 
 
 def _text_differs(a: str, b: str) -> bool:

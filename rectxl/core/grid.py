@@ -729,7 +729,7 @@ class _Builder:
         uncomputed = frozenset(self.uncomputed.get(r, ()))
         for field_name in uncomputed:
             self.sheet.uncomputed_cells[self.refs[field_name][r]] = field_name
-        return Measure.model_construct(
+        return Measure(
             text=text,
             sheet=self.grid.name,
             row=r + 1,

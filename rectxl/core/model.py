@@ -1,17 +1,19 @@
 """The ledger model: 基本信息 metadata and aspects → categories → issues → measures.
 
-Pure data (pydantic). A measure remembers the sheet row it came from and, per field, the cell
-that holds its value (the top-left cell of a merged range when the value is shared), so every
-finding can point at the cell a clerk has to fix.
+Pure data: pydantic models, and each measure a plain slotted record. A measure remembers the
+sheet row it came from and, per field, the cell that holds its value (the top-left cell of a
+merged range when the value is shared), so every finding can point at the cell a clerk has to
+fix.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from rectxl.core import fields as F
 from rectxl.core.deadline import Deadline, DeadlineKind
@@ -61,10 +63,15 @@ class LedgerInfo(BaseModel):
     extra: dict[str, str] = Field(default_factory=dict, description="other key | value rows")
 
 
-class Measure(BaseModel):
-    """One 整改措施: one ledger row."""
+@dataclass(slots=True)
+class Measure:
+    """One 整改措施: one ledger row.
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    A plain slotted record, not a pydantic model: a ledger holds up to hundreds of thousands of
+    them and every rule walks them all, so building and reading one must cost no more than a
+    tuple. The reader fills them from already-normalised cells; pydantic still validates the
+    models around them (:class:`Ledger` and its hierarchy dump and copy them like any field).
+    """
 
     text: str
     sheet: str = ""
@@ -72,7 +79,7 @@ class Measure(BaseModel):
     lead: str = ""
     owner_unit: str = ""
     owner_person: str = ""
-    deadline: Deadline = Field(default_factory=lambda: Deadline(text="", kind=DeadlineKind.EMPTY))
+    deadline: Deadline = field(default_factory=lambda: Deadline(text="", kind=DeadlineKind.EMPTY))
     status: Status | None = None
     status_text: str = ""
     #: the status was inferred from notice prose (rectxl parse-notice), not entered by a clerk
@@ -84,16 +91,16 @@ class Measure(BaseModel):
     #: fields whose cell holds a formula that was never computed (the value is unknown, not empty)
     uncomputed: frozenset[str] = frozenset()
     #: other recognised columns (配合单位, 整改目标, 验收人, 验收日期, 销号日期, 延期时限) → cell text
-    extra: dict[str, str] = Field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
     completed_on: date | None = None
     completed_text: str = ""
     progress: str = ""
     evidence: str = ""
     remark: str = ""
     #: field → A1 reference of the cell holding that field's value for this row
-    cells: dict[str, str] = Field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)
     #: field → value as read (before normalisation), for findings' ``value``
-    raw: dict[str, Any] = Field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
 
     def cell(self, field: str) -> str | None:
         """The A1 reference of this measure's cell for ``field`` (``None`` if no such column)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from typing import Any
 
@@ -70,11 +71,40 @@ def _text_line(f: Finding) -> str:
 
 def to_json(report: Report) -> str:
     """``{"findings": [...], "summary": {...}}`` (schema: docs/findings.schema.json)."""
-    payload = {
-        "findings": [f.model_dump(mode="json") for f in report.findings],
-        "summary": report.summary(),
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    findings = _findings_json(report.findings)
+    if findings is None:  # a value that is not a plain scalar: the general (slower) path
+        payload = {
+            "findings": [f.model_dump(mode="json") for f in report.findings],
+            "summary": report.summary(),
+        }
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    summary = json.dumps({"summary": report.summary()}, ensure_ascii=False, indent=2)
+    head = '{\n  "findings": [' + (findings + "\n  ]" if findings else "]") + ",\n"
+    return head + summary[2:] + "\n"
+
+
+_SCALARS = (str, int, bool, type(None))
+_FINDING_KEYS = [f'\n      "{key}": ' for key in FINDING_FIELDS]
+
+
+def _findings_json(findings: list[Finding]) -> str | None:
+    """The findings array's items exactly as ``json.dumps(…, ensure_ascii=False, indent=2)`` lays
+    them out inside the payload, each scalar through the C encoder (``indent`` alone sends the
+    whole payload through the pure-Python one, and ``model_dump`` builds a dict per finding);
+    ``None`` when a value is not a plain scalar."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    k0, k1, k2, k3, k4, k5, k6, k7 = _FINDING_KEYS
+    parts: list[str] = []
+    for f in findings:
+        value = f.value
+        if not isinstance(value, _SCALARS) and not (type(value) is float and math.isfinite(value)):
+            return None
+        parts.append("".join((
+            "\n    {", k0, encode(f.code), ",", k1, encode(f.severity.value), ",", k2, encode(f.message), ",",
+            k3, encode(f.sheet), ",", k4, encode(f.cell), ",", k5, encode(f.row), ",", k6, encode(f.field), ",",
+            k7, encode(value), "\n    }",
+        )))
+    return ",".join(parts)
 
 
 def to_csv(report: Report) -> str:

@@ -43,6 +43,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from rectxl.core.model import Ledger
@@ -307,7 +309,13 @@ def _add_text(paragraph: Any, text: str, style: str | None = None) -> None:
     for piece in _PLACEHOLDER.split(text):
         if not piece:
             continue
-        run = paragraph.add_run(piece, style=style)
+        if style is None and not any(c in piece for c in "\t\r\n"):
+            # what ``add_run(piece)`` writes, without python-docx feeding the text through its
+            # tab/line-break state machine one character at a time (the notice's hot path)
+            run = Run(paragraph._p.add_r(), paragraph)
+            run._r.add_t(piece)
+        else:
+            run = paragraph.add_run(piece, style=style)
         if _PLACEHOLDER.fullmatch(piece):
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
@@ -368,11 +376,28 @@ def build_notice_document(ledger: Ledger, *, fonts: NoticeFonts | None = None,
     date_text = next((t for k, t in blocks if k == "date"), "")
     under_aspect = False
     last_closing = max((i for i, b in enumerate(blocks) if b.kind == "closing"), default=-1)
+    # Paragraphs are built detached and put into the body in one go at the end: python-docx's
+    # ``add_paragraph`` looks for the body's closing ``w:sectPr`` among all children on every
+    # call, so appending a notice's paragraphs one by one grows with the square of its length
+    # (a 10,000-measure notice: seconds; 100,000: minutes). The XML written is the same.
+    new: list[Any] = []
+
+    style_ids: dict[str, Any] = {}  # python-docx looks a style name up by XPath on every use
+
+    def add_paragraph(style: str | None = None) -> Any:
+        paragraph = Paragraph(OxmlElement("w:p"), doc._body)
+        if style is not None:
+            if style not in style_ids:
+                style_ids[style] = doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            paragraph._p.style = style_ids[style]
+        new.append(paragraph._p)
+        return paragraph
+
     for index, (kind, text) in enumerate(blocks):
         if kind == "signature":
             # one empty line before the signature; the signature page keeps some text
-            doc.add_paragraph().paragraph_format.keep_with_next = True
-        p = doc.add_paragraph(style=_STYLE_OF.get(kind))
+            add_paragraph().paragraph_format.keep_with_next = True
+        p = add_paragraph(style=_STYLE_OF.get(kind))
         if index == last_closing:
             p.paragraph_format.keep_with_next = True
         if kind == "heading1":
@@ -393,6 +418,13 @@ def build_notice_document(ledger: Ledger, *, fonts: NoticeFonts | None = None,
             # centred above the date: 4 characters + half the width difference
             offset = 4 + (_width_in_chars(date_text) - _width_in_chars(text)) / 2
             p.paragraph_format.right_indent = Pt(16 * max(0.0, offset))
+
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is None:
+        body.extend(new)
+    else:
+        for element in new:
+            sect_pr.addprevious(element)
 
     info = ledger.info
     core = doc.core_properties

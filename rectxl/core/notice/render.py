@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from rectxl.core.deadline import Deadline, DeadlineKind
@@ -195,8 +196,17 @@ def _split_status_word(text: str) -> tuple[Status | None, str]:
     return None, text
 
 
+@lru_cache(maxsize=1024)
 def _key(text: str) -> str:
+    # cached: a measure's progress is compared with each clause of its text, so the same text
+    # is keyed many times over (pure function of ``text``)
     return _KEY_LEAD.sub("", _KEY_DROP.sub("", fold(text)))
+
+
+@lru_cache(maxsize=32)  # the repeats are within one measure; a pair set is large
+def _pairs_in(b: str) -> frozenset[str]:
+    """The character pairs occurring in ``b`` (cached for the same reason as :func:`_key`)."""
+    return frozenset(b[i:i + 2] for i in range(len(b) - 1))
 
 
 def _coverage(a: str, b: str) -> float:
@@ -204,7 +214,7 @@ def _coverage(a: str, b: str) -> float:
     pairs = [a[i:i + 2] for i in range(len(a) - 1)]
     if not pairs:
         return 1.0 if a and a in b else 0.0
-    found = {b[i:i + 2] for i in range(len(b) - 1)}
+    found = _pairs_in(b)
     return sum(p in found for p in pairs) / len(pairs)
 
 

@@ -51,7 +51,9 @@ class Rule:
         """Build a finding for this rule with its message rendered from the template; ``sheet``
         defaults to the (first) ledger sheet."""
         sheet = sheet or ctx.ledger.sheet
-        return Finding(
+        # built from values the rules already typed: no per-finding validation (a large ledger
+        # yields tens of thousands); the JSON schema and API boundaries still validate Finding
+        return Finding.model_construct(
             code=self.code,
             severity=severity or ctx.severity_for(self.code, self.severity),
             message=self.template.format(value=_short(value), field=field, cell=cell, row=row, sheet=sheet,
