@@ -351,3 +351,13 @@ UNSEEN = [
 @pytest.mark.parametrize(("text", "expected"), UNSEEN, ids=[t for t, _ in UNSEEN])
 def test_unseen_phrases_read_by_their_structure(text: str, expected: StatusReading) -> None:
     assert read_status(text) == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("按期推进", Status.IN_PROGRESS),
+    ("如期推进", Status.IN_PROGRESS),
+    ("已完成阶段性任务", Status.MOSTLY_DONE),
+    ("完成阶段性目标", Status.MOSTLY_DONE),
+])
+def test_more_wording_from_county_ledgers(cell: str, expected: Status) -> None:
+    assert parse_status(cell) is expected
