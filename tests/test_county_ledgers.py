@@ -89,3 +89,31 @@ def test_column_option_on_the_command_line(tmp_path: Path) -> None:
     assert "column-not-understood" not in codes and "overdue" in codes
     wrong = run("--column", "督导组意见=不存在的列")
     assert wrong.returncode == 2 and "不是 rectxl 的列名" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_a_city_department_header_nobody_listed(tmp_path: Path) -> None:
+    """Header words of yet another office: 问题清单 | 整改任务 | 牵头领导 | 责任部门 | 配合部门 | 经办人 |
+    整改时限 | 整改状态 | 完成情况说明 | 佐证 — every column understood, the 说明 column read as progress."""
+    from openpyxl import Workbook
+
+    from rectxl.core import fields as F
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改台账"
+    ws.append(["序号", "问题清单", "整改任务", "牵头领导", "责任部门", "配合部门", "经办人", "整改时限", "整改状态",
+               "完成情况说明", "佐证"])
+    ws.append([1, "政务公开不及时", "建立政务公开审核发布制度", "周副局长", "办公室", "信息中心", "李敏",
+               "2026年9月30日", "已完成", "已印发制度并执行", "制度文件"])
+    ws.append([2, "专项资金拨付滞后", "对滞后项目逐一督办", "吴副局长", "计划财务科", None, "赵磊",
+               "2026年10月底前", "推进中", "已督办4个项目", None])
+    path = tmp_path / "市某局台账.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert set(ledger.columns) >= {F.ISSUE, F.MEASURE, F.LEAD, F.OWNER_UNIT, F.CO_OWNER, F.OWNER_PERSON,
+                                   F.DEADLINE, F.STATUS, F.PROGRESS, F.EVIDENCE}
+    (first, second) = ledger.measures()
+    assert first.progress == "已印发制度并执行" and str(second.status) == "正在推进"
+    report = api.check(path, Options(as_of=__import__("datetime").date(2026, 11, 20)))
+    assert {(f.code, f.row) for f in report.findings} == {("overdue", 3)}
