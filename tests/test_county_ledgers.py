@@ -117,3 +117,34 @@ def test_a_city_department_header_nobody_listed(tmp_path: Path) -> None:
     assert first.progress == "已印发制度并执行" and str(second.status) == "正在推进"
     report = api.check(path, Options(as_of=__import__("datetime").date(2026, 11, 20)))
     assert {(f.code, f.row) for f in report.findings} == {("overdue", 3)}
+
+
+def test_a_township_list_saved_by_libreoffice(tmp_path: Path) -> None:
+    """整改办法 | 承办股室 | 办结时限 | 进度 with "状态\\n说明" cells, saved by LibreOffice: the measures are
+    found and an overdue message quotes the status, not the whole narrative cell."""
+    from openpyxl import Workbook
+
+    from tests.workbook_compare import soffice, soffice_convert
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws["A1"] = "白沙镇党委巡察反馈问题整改清单"
+    ws.merge_cells("A1:H1")
+    ws.append([])
+    ws.append(["编号", "反馈的问题", "整改办法", "分管领导", "承办股室", "承办人", "办结时限", "进度"])
+    ws.append([1, "村级财务监管不严", "开展村级财务专项审计", "黄副镇长", "财政所", "刘洋", "2026年9月底",
+               "已办结\n完成审计12个村"])
+    ws.append([None, None, "建立村级资金支付审批制度", "黄副镇长", "财政所", "刘洋", "2026年10月底前",
+               "正在推进\n制度已起草"])
+    ws.merge_cells("A4:A5")
+    ws.merge_cells("B4:B5")
+    wb.save(tmp_path / "清单.xlsx")
+    saved = soffice_convert(tmp_path / "清单.xlsx", "xlsx", tmp_path / "lo")
+    report = api.check(saved, Options(as_of=__import__("datetime").date(2026, 11, 20)))
+    assert (report.measures, report.issues, report.counts.done) == (2, 1, 1)
+    (finding,) = report.findings
+    assert (finding.code, finding.cell) == ("overdue", "G5")
+    assert "“正在推进”" in finding.message and "制度已起草" not in finding.message

@@ -286,16 +286,21 @@ def _strip_prefix(s: str) -> str:
     return s
 
 
-def _strip_suffix(s: str) -> str:
+def _strip_tail(s: str, tokens: tuple[str, ...]) -> str:
+    """``s`` without any run of ``tokens`` at its end (longest first, as ``tokens`` are sorted)."""
     changed = True
     while changed and s:
         changed = False
-        for tok in _SUFFIXES:
+        for tok in tokens:
             if s.endswith(tok):
                 s = s[: -len(tok)]
                 changed = True
                 break
     return s
+
+
+def _strip_suffix(s: str) -> str:
+    return _strip_tail(s, _SUFFIXES)
 
 
 def _strip(s: str) -> str:
@@ -308,16 +313,7 @@ _CONNECTORS = _by_length(("并且", "并", "且", "和", "及", "同时", *_PUNC
 def _strip_light(s: str) -> str:
     """Strip prefixes and trailing connectors/punctuation, keeping meaningful suffixes
     such as 内 (needed by "30日内")."""
-    s = _strip_prefix(s)
-    changed = True
-    while changed and s:
-        changed = False
-        for tok in _CONNECTORS:
-            if s.endswith(tok):
-                s = s[: -len(tok)]
-                changed = True
-                break
-    return s
+    return _strip_tail(_strip_prefix(s), _CONNECTORS)
 
 
 # ---------------------------------------------------------------------------

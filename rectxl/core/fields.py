@@ -134,7 +134,7 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"领导", LEAD),
     (r"责任人|经办|承办人|联系人|负责人|具体人", OWNER_PERSON),
     (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室", OWNER_UNIT),
-    (r"措施|举措|整改任务|任务|怎么改", MEASURE),
+    (r"措施|举措|办法|对策|整改任务|任务|怎么改", MEASURE),
     (r"方面", ASPECT),
     (r"类别|类型|分类", CATEGORY),
     (r"问题|事项|表现", ISSUE),

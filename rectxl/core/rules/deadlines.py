@@ -24,7 +24,7 @@ from rectxl.core.timing import (
     warn_grade,
 )
 
-__all__: list[str] = []
+__all__ = ["status_quote"]
 
 
 def _dated(ctx: Context) -> list[tuple[Measure, date]]:
@@ -69,7 +69,7 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
             at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
             due = "立行立改" if at_once else _fmt(m.deadline.due)
             yield r.at(ctx, m, F.DEADLINE, due=due, as_of=_fmt(ctx.as_of),
-                       status=m.status_text or "未填写")
+                       status=status_quote(m))
 
 
 @rule(
@@ -92,7 +92,7 @@ def long_term_past_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
 def due_today(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
         if due == ctx.as_of and is_open(m):
-            yield r.at(ctx, m, F.DEADLINE, due=_fmt(ctx.as_of), status=m.status_text or "未填写",
+            yield r.at(ctx, m, F.DEADLINE, due=_fmt(ctx.as_of), status=status_quote(m),
                        grade=GRADE_WORDS[warn_grade(0, ctx.warn_days) or Grade.YELLOW])
 
 
@@ -179,6 +179,17 @@ def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
         if due < feedback:
             yield r.at(ctx, m, F.DEADLINE, due=_fmt(due), feedback=_fmt(feedback))
+
+
+def status_quote(m: Measure) -> str:
+    """The status as a message quotes it: the cell as typed, or only the status it states when the
+    cell goes on with a narrative ("正在推进\n制度已起草…" → 正在推进)."""
+    text = m.status_text
+    if not text:
+        return "未填写"
+    if m.status is not None and ("\n" in text or len(text) > 12):
+        return str(m.status)
+    return text
 
 
 def _fmt(d: date | None) -> str:
