@@ -8,8 +8,10 @@ rectxl's own outputs (recognised by the marker rectxl writes into them, see
 :func:`rectxl.io.outputs.output_kind`, or by their names) are left alone, as is anything that is
 not a regular file (a FIFO would make a reader wait forever). A file whose name is not UTF-8
 (GBK bytes from an unpacked archive) is listed under a readable name and the run goes on.
-The results (:mod:`rectxl.core.batch_report`) come back in a stable order (by relative path);
-:mod:`rectxl.io.batch_out` writes the 汇总 workbook.
+The results (:mod:`rectxl.core.batch_report`, findings as tuples) come back in a stable order
+(by relative path) and are handed, as they come, to sinks: :func:`write_batch` writes the 汇总
+workbook (:mod:`rectxl.io.batch_out`) and the JSON (:mod:`rectxl.io.batch_json`) this way, so a
+province of 10,000 ledgers never has every finding in memory.
 """
 
 from __future__ import annotations
@@ -17,29 +19,29 @@ from __future__ import annotations
 import os
 import signal
 import stat
+import sys
 import time
 import warnings
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from rectxl.api import check
-from rectxl.core.batch_report import BatchResult, LedgerResult, Skipped, ledger_result
+from rectxl.core.batch_report import DEFAULT_TIMEOUT, BatchResult, BatchSink, LedgerResult, Skipped, ledger_result
 from rectxl.core.errors import RectxlError, UnsafeWriteError
 from rectxl.core.rules import Options
 from rectxl.io.limits import display_name, has_undecodable_name
 from rectxl.io.outputs import OUTPUT_LABELS, output_kind, resolve_output
 from rectxl.io.reader import LEDGER_SUFFIXES, sibling_files
 
-__all__ = ["DEFAULT_TIMEOUT", "BatchOutputs", "find_files", "is_not_a_ledger", "plan_outputs", "run_batch"]
+__all__ = ["DEFAULT_TIMEOUT", "BatchOutputs", "find_files", "is_not_a_ledger", "plan_outputs", "run_batch",
+           "write_batch"]
 
-#: seconds one ledger may take before it is skipped (see :class:`_TimeLimit`)
-DEFAULT_TIMEOUT = 300
 #: file names rectxl itself writes beside a ledger (annotate, clear, backups, summaries, notices)
 _OWN_OUTPUT_MARKS = ("_校验.", "_已清除标记.", ".备份-", "_整改汇总.", "_整改进展情况通报.", "_批量校验汇总.")
 #: the name of the batch summary workbook: ``<folder>_批量校验汇总.xlsx`` beside the folder
@@ -205,6 +207,8 @@ def run_batch(
     timeout: float | None = DEFAULT_TIMEOUT,
     exclude: Sequence[Path] = (),
     today: date | None = None,
+    sinks: Sequence[BatchSink] = (),
+    keep_findings: bool = True,
 ) -> BatchResult:
     """Validate every ledger under ``folder`` with ``workers`` processes (default: one per core).
 
@@ -213,6 +217,13 @@ def run_batch(
     worker process dies (a crash inside a native reader), the files it had not finished are
     retried one by one, each in a process of its own, and the one that dies again is listed as
     skipped.
+
+    Each ledger is handed to every sink (:meth:`BatchSink.add`) as soon as it and every file
+    before it are done, in file order; the sinks are not closed here. With ``keep_findings``
+    False, a ledger's findings are dropped once the sinks have them: the result then holds one
+    small record per ledger, however many findings there are. Results that arrive ahead of an
+    unfinished file wait for it, and only a window of chunks (:data:`_WINDOW` per worker, at
+    least 16) is handed out beyond it, so that one slow ledger cannot make them pile up.
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -223,60 +234,104 @@ def run_batch(
     _siblings.cache_clear()  # the folder may have changed since an earlier run in this process
     files, ignored, unreadable = find_files(folder, exclude=exclude)
     workers = max(1, min(workers or os.cpu_count() or 1, len(files) or 1))
-    outcomes: dict[str, LedgerResult | Skipped] = {}
+    result = BatchResult(folder=display_name(str(folder)), ignored=ignored, workers=workers)
     done = 0
 
-    def record(batch: list[LedgerResult | Skipped]) -> None:
-        nonlocal done
-        for outcome in batch:
-            outcomes[outcome.file] = outcome
-        done += len(batch)
-        if progress is not None:
-            progress(done, len(files))
-
-    if progress is not None:
-        progress(0, len(files))
-    if workers == 1:
-        for rel in files:
-            record(_check_files(_Job(str(folder), (rel,), options, today, timeout)))
-    else:
-        _run_parallel(folder, files, options, today, timeout, workers, record)
-    result = BatchResult(folder=display_name(str(folder)), ignored=ignored, workers=workers)
-    for rel in files:
-        outcome = outcomes[rel]
+    def deliver(outcome: LedgerResult | Skipped) -> None:
         if isinstance(outcome, LedgerResult):
+            for sink in sinks:
+                sink.add(outcome)
+            if not keep_findings:
+                outcome.findings = []
             result.ledgers.append(outcome)
         elif isinstance(outcome, _NotALedger):
             result.ignored.append(Skipped(outcome.file, outcome.reason))
         else:
             result.skipped.append(outcome)
+
+    def arrived(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, len(files))
+
+    if progress is not None:
+        progress(0, len(files))
+    job = partial(_Job, str(folder), options=options, today=today, timeout=timeout)
+    if workers == 1:
+        for rel in files:
+            outcomes = _check_files(job((rel,)))
+            arrived(len(outcomes))
+            for outcome in outcomes:
+                deliver(outcome)
+    else:
+        size = max(1, min(16, len(files) // (workers * 8)))
+        chunks = [tuple(files[i : i + size]) for i in range(0, len(files), size)]
+        _run_parallel(chunks, job, workers, deliver, arrived)
     result.skipped = sorted(result.skipped + unreadable, key=lambda s: s.file)
     result.ignored.sort(key=lambda s: s.file)
     result.seconds = round(time.perf_counter() - start, 3)
     return result
 
 
-def _run_parallel(folder: Path, files: list[str], options: Options, today: date, timeout: float | None,
-                  workers: int, record: Callable[[list[LedgerResult | Skipped]], None]) -> None:
-    size = max(1, min(16, len(files) // (workers * 8)))
-    chunks = [tuple(files[i : i + size]) for i in range(0, len(files), size)]
-    retry: list[str] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker) as pool:
-        futures: dict[Future[list[LedgerResult | Skipped]], tuple[str, ...]] = {
-            pool.submit(_check_files, _Job(str(folder), chunk, options, today, timeout)): chunk for chunk in chunks
-        }
-        for future in as_completed(futures):
+#: chunks handed out beyond the first one not yet finished (per worker; see :func:`run_batch`)
+_WINDOW = 8
+
+
+def _run_parallel(chunks: list[tuple[str, ...]], job: Callable[[tuple[str, ...]], _Job], workers: int,
+                  deliver: Callable[[LedgerResult | Skipped], None], arrived: Callable[[int], None]) -> None:
+    """Run ``chunks`` on a pool of ``workers`` processes; ``deliver`` every outcome in chunk order."""
+    ready: dict[int, list[LedgerResult | Skipped]] = {}  # finished chunks waiting for an earlier one
+    following = 0  # the next chunk to deliver
+    submitted = 0
+    window = max(16, _WINDOW * workers)
+
+    def finished(index: int, outcomes: list[LedgerResult | Skipped]) -> None:
+        nonlocal following
+        ready[index] = outcomes
+        arrived(len(outcomes))
+        while following in ready:
+            for outcome in ready.pop(following):
+                deliver(outcome)
+            following += 1
+
+    while submitted < len(chunks):
+        broken: list[int] = []
+        with ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker) as pool:
+            running: dict[Future[list[LedgerResult | Skipped]], int] = {}
             try:
-                record(future.result())
-            except BrokenProcessPool:  # a worker died: every file it had not finished comes back
-                retry.extend(futures[future])
-    # Each of those alone, in a process of its own: the file that kills it again is the culprit.
-    for rel in sorted(retry):
-        with ProcessPoolExecutor(max_workers=1, initializer=_quiet_worker) as single:
-            try:
-                record(single.submit(_check_files, _Job(str(folder), (rel,), options, today, timeout)).result())
-            except BrokenProcessPool:
-                record([Skipped(rel, "读取该文件时校验进程异常退出（文件可能已损坏或过大），已跳过")])
+                while running or (submitted < len(chunks) and not broken):
+                    while not broken and submitted < len(chunks) and submitted < following + window:
+                        try:
+                            running[pool.submit(_check_files, job(chunks[submitted]))] = submitted
+                        except BrokenProcessPool:
+                            broken.append(submitted)
+                        submitted += 1
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in sorted(done, key=running.__getitem__):
+                        index = running.pop(future)
+                        try:
+                            outcomes = future.result()
+                        except BrokenProcessPool:  # a worker died: every file it had not finished comes back
+                            broken.append(index)
+                        else:
+                            finished(index, outcomes)
+            except BaseException:  # a sink failed (disk full …) or the user interrupted: stop at once
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+        # Each of those alone, in a process of its own: the file that kills it again is the culprit.
+        for index in sorted(broken):
+            finished(index, [_alone(job, rel) for rel in chunks[index]])
+
+
+def _alone(job: Callable[[tuple[str, ...]], _Job], rel: str) -> LedgerResult | Skipped:
+    """One file checked in a process of its own."""
+    with ProcessPoolExecutor(max_workers=1, initializer=_quiet_worker) as single:
+        try:
+            (outcome,) = single.submit(_check_files, job((rel,))).result()
+        except BrokenProcessPool:
+            return Skipped(rel, "读取该文件时校验进程异常退出（文件可能已损坏或过大），已跳过")
+    return outcome
 
 
 def _quiet_worker() -> None:
@@ -284,6 +339,47 @@ def _quiet_worker() -> None:
     (``RECTXL_DEBUG=1`` shows them)."""
     if not os.environ.get("RECTXL_DEBUG"):
         warnings.simplefilter("ignore")
+
+
+def write_batch(
+    folder: Path,
+    outputs: BatchOutputs,
+    *,
+    options: Options | None = None,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    today: date | None = None,
+    stdout: TextIO | None = None,
+) -> BatchResult:
+    """``rectxl batch``: validate the folder and write the 汇总 workbook and the JSON (to
+    ``stdout`` when ``outputs.json`` is ``"-"``) as the results come in — every finding goes
+    straight to the outputs, none is kept (the result has the ledgers' counts, not their
+    findings). The outputs appear only when complete; nothing is written when the folder holds
+    no ledger file (:class:`RectxlError`) or the run fails.
+    """
+    from rectxl.io.batch_json import JsonSink
+    from rectxl.io.batch_out import WorkbookSink
+
+    exclude = [outputs.workbook] + ([Path(outputs.json)] if outputs.json not in (None, "-") else [])
+    sinks: list[BatchSink] = [WorkbookSink(outputs.workbook, Path(folder))]
+    try:
+        if outputs.json == "-":
+            sinks.append(JsonSink(stdout or sys.stdout))
+        elif outputs.json is not None:
+            sinks.append(JsonSink(Path(outputs.json)))
+        result = run_batch(folder, options=options, workers=workers, progress=progress, timeout=timeout,
+                           exclude=exclude, today=today, sinks=sinks, keep_findings=False)
+        if not result.ledgers and not result.skipped:
+            raise RectxlError(f"{result.folder} 中没有找到 Excel 台账文件（.xlsx、.xlsm、.xls、.ods）")
+        while sinks:
+            sinks[0].close(result)
+            sinks.pop(0)
+    except BaseException:
+        for sink in sinks:
+            sink.abort()
+        raise
+    return result
 
 
 # -- where the outputs go ------------------------------------------------------------------------

@@ -43,6 +43,7 @@ a fixed timestamp instead of the time of the run. Reads nothing outside this rep
 from __future__ import annotations
 
 import argparse
+import copy
 import io
 import re
 import tempfile
@@ -721,7 +722,7 @@ def build() -> tuple[Ledger, dict[int, str], list[int]]:
     turns: dict[str, int] = {}
     defects: dict[int, str] = {}
     narrative: list[int] = []
-    ledger = Ledger(info=INFO.model_copy(deep=True))
+    ledger = Ledger(info=copy.deepcopy(INFO))
     row, issue_no, category_no = FIRST_ROW, 0, 0
     for a_no, (a_title, categories) in enumerate(ASPECTS, 1):
         aspect = Aspect(title=a_title, number=a_no)

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,8 @@ from rectxl.batch import _check_one, find_files, run_batch
 from rectxl.cli.batch import _ProgressBar
 from rectxl.core import fields as F
 from rectxl.core.batch_report import BatchResult, LedgerResult, Skipped, to_json, to_text
+from rectxl.core.counts import COUNT_FIELDS, Counts
 from rectxl.core.rules import Options
-from rectxl.core.summary import Counts
 from rectxl.core.text import fold
 from rectxl.io.batch_out import write_workbook
 from rectxl.io.reader import read_ledger
@@ -96,9 +97,9 @@ def test_counts_per_unit_equal_single_file_check(folder: Path, workers: int) -> 
         path = folder / r.file
         report = api.check(path, OPTS)
         assert r.by_severity == report.summary()["by_severity"]
-        assert [(f["code"], f["cell"], f["row"], f["message"]) for f in r.findings] == [
-            (f.code, f.cell, f.row, f.message) for f in report.findings]
-        assert r.counts == Counts.of(read_ledger(path).measures(), AS_OF).model_dump()
+        assert r.finding_dicts() == [f.to_dict() for f in report.findings]
+        assert all(type(f) is tuple for f in r.findings)  # compact: no dict per finding
+        assert r.counts == asdict(Counts.of(read_ledger(path).measures(), AS_OF))
         assert r.sha256 == report.source.sha256
         assert (r.aspects, r.issues) == (report.aspects, report.issues)
     units = {r.file: r.unit for r in result.ledgers}
@@ -153,7 +154,7 @@ def test_json_shape(folder: Path) -> None:
     assert set(first) == {"file", "unit", "as_of", "as_of_source", "sha256", "aspects", "issues", "counts", "rate",
                           "by_severity", "findings"}
     assert set(first["findings"][0]) == {"code", "severity", "message", "sheet", "cell", "row", "field", "value"}
-    assert set(first["counts"]) == set(Counts.model_fields)
+    assert set(first["counts"]) == set(COUNT_FIELDS)
     assert data["totals"]["by_severity"]["error"] == sum(r["by_severity"]["error"] for r in data["ledgers"])
     assert [s["file"] for s in data["skipped"]] == BAD and all(s["reason"] for s in data["skipped"])
     assert "说明.txt" in [s["file"] for s in data["ignored"]]
@@ -221,7 +222,7 @@ def test_text_lists_totals_and_skipped() -> None:
     result = BatchResult(folder="d", skipped=[Skipped("x.xlsx", "坏了")], ignored=[Skipped("a.txt", "不是")])
     result.ledgers.append(LedgerResult(
         file="u.xlsx", unit="单位", as_of="2023-09-20", as_of_source="参数", sha256="", aspects=1, issues=1,
-        counts=Counts(measures=2, done=1, overdue=1).model_dump(), by_severity={"error": 1, "warning": 0, "info": 0},
+        counts=asdict(Counts(measures=2, done=1, overdue=1)), by_severity={"error": 1, "warning": 0, "info": 0},
         findings=[]))
     text = fold(to_text(result))
     assert "整改措施 2 项:已完成 1" in text and "完成率 50%" in text
@@ -363,3 +364,227 @@ def test_a_broken_link_is_listed_not_fatal(tmp_path: Path) -> None:
     result = run_batch(root, options=OPTS, workers=1)
     assert [r.file for r in result.ledgers] == ["丁单位.xlsx"]
     assert [s.file for s in result.skipped] == ["失效.xlsx"] and "链接" in result.skipped[0].reason
+
+
+# -- province scale: compact results, streamed outputs, overflow sheets (issue: batch at scale) -----
+
+
+def _finding_rows(path: Path) -> list[tuple[Any, ...]]:
+    """Every row of 全部问题, 全部问题2 … in order, with the cell-link target and location."""
+    wb = load_workbook(path)
+    rows = []
+    for name in wb.sheetnames:
+        if name.startswith("全部问题"):
+            for row in wb[name].iter_rows(min_row=2):
+                links = [(c.hyperlink.target, c.hyperlink.location) for c in row if c.hyperlink is not None]
+                rows.append((*(c.value for c in row), tuple(links)))
+    return rows
+
+
+def test_findings_go_on_in_further_sheets_before_the_row_limit(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel's limit is 1,048,576 rows a sheet; lowered here to 4 (a header and 3 findings)."""
+    from rectxl.io import batch_out
+    from rectxl.io.outputs import output_kind
+
+    result = run_batch(folder, options=OPTS, workers=2)
+    total = sum(len(r.findings) for r in result.ledgers)
+    assert total > 7
+    whole = write_workbook(result, tmp_path / "一张表.xlsx")
+    monkeypatch.setattr(batch_out, "MAX_SHEET_ROWS", 4)
+    split = write_workbook(result, tmp_path / "分表.xlsx")
+    wb = load_workbook(split)
+    sheets = -(-total // 3)
+    names = ["全部问题"] + [f"全部问题{i}" for i in range(2, sheets + 1)]
+    assert wb.sheetnames == ["整改统计", "单位汇总", *names, "无法读取"]
+    assert all(wb[name].max_row <= 4 for name in names) and wb[names[-1]].max_row == total - 3 * (sheets - 1) + 1
+    assert [c.value for c in wb[names[1]][1]] == [c.value for c in wb["全部问题"][1]]  # the same header
+    assert wb[names[1]].freeze_panes == "A2" and wb[names[1]].auto_filter.ref == "A1:J4"
+    assert _finding_rows(split) == _finding_rows(whole)  # the same rows, links and 序号 running on
+    assert [r[0] for r in _finding_rows(split)] == list(range(1, total + 1))
+    assert batch_out.is_batch_workbook(split) and batch_out.is_batch_workbook(whole)
+    assert output_kind(split) == "batch"
+
+
+def test_findings_go_on_in_further_sheets_before_the_hyperlink_limit(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel takes 65,530 hyperlinks a sheet and every finding links to its file (lowered here to 5);
+    a finding of a file that cannot be linked (a name shown decoded) needs none."""
+    from rectxl.io import batch_out
+
+    result = run_batch(folder, options=OPTS, workers=1)
+    total = sum(len(r.findings) for r in result.ledgers)
+    whole = write_workbook(result, tmp_path / "一张表.xlsx")
+    monkeypatch.setattr(batch_out, "MAX_SHEET_LINKS", 5)
+    split = write_workbook(result, tmp_path / "分表.xlsx")
+    wb = load_workbook(split)
+    names = [n for n in wb.sheetnames if n.startswith("全部问题")]
+    assert len(names) == -(-total // 5) and wb.sheetnames[-1] == "无法读取"
+    counts = [sum(1 for row in wb[n].iter_rows(min_row=2) for c in row if c.hyperlink is not None) for n in names]
+    assert max(counts) == 5 and sum(counts) == total
+    assert _finding_rows(split) == _finding_rows(whole)
+    # no file to link to: the rows stay on one sheet
+    gone = write_workbook(result, tmp_path / "无链接.xlsx", folder=tmp_path / "不存在")
+    assert [n for n in load_workbook(gone).sheetnames if n.startswith("全部问题")] == ["全部问题"]
+
+
+def test_findings_go_on_in_further_sheets_before_a_part_needs_zip64(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sheet part must stay below 2 GiB (no Zip64 fields, which Excel may ask to repair): the
+    size is checked every few rows (lowered here to a byte and two rows)."""
+    import struct
+    import zipfile
+
+    from rectxl.io import batch_out
+
+    result = run_batch(folder, options=OPTS, workers=1)
+    whole = write_workbook(result, tmp_path / "一张表.xlsx")
+    monkeypatch.setattr(batch_out, "MAX_SHEET_BYTES", 1)
+    monkeypatch.setattr(batch_out, "_STEP", 2)
+    split = write_workbook(result, tmp_path / "分表.xlsx")
+    wb = load_workbook(split)
+    names = [n for n in wb.sheetnames if n.startswith("全部问题")]
+    assert len(names) > 3 and all(2 <= wb[n].max_row <= 3 for n in names)
+    assert _finding_rows(split) == _finding_rows(whole)
+    raw = split.read_bytes()
+    with zipfile.ZipFile(split) as zf:  # no Zip64 extra field (id 1) in any local header
+        for info in zf.infolist():
+            at = info.header_offset
+            name_length, extra_length = struct.unpack("<HH", raw[at + 26 : at + 30])
+            extra = raw[at + 30 + name_length : at + 30 + name_length + extra_length]
+            ids = []
+            while len(extra) >= 4:
+                field, size = struct.unpack("<HH", extra[:4])
+                ids.append(field)
+                extra = extra[4 + size :]
+            assert 1 not in ids, info.filename
+
+
+def test_the_outputs_are_written_as_results_come_and_no_finding_is_kept(folder: Path, tmp_path: Path) -> None:
+    from rectxl.batch import BatchOutputs, write_batch
+
+    kept = run_batch(folder, options=OPTS, workers=2)
+    out = tmp_path / "输出"
+    out.mkdir()
+    outputs = BatchOutputs(out / "汇总.xlsx", out / "汇总.json")
+    result = write_batch(folder, outputs, options=OPTS, workers=2)
+    assert [r.file for r in result.ledgers] == GOOD and all(r.findings == [] for r in result.ledgers)
+    assert [r.by_severity for r in result.ledgers] == [r.by_severity for r in kept.ledgers]
+    data = json.loads((out / "汇总.json").read_text("utf-8"))
+    expected = json.loads(to_json(kept))
+    data.pop("seconds"), expected.pop("seconds")
+    assert data == expected
+    wb = load_workbook(outputs.workbook)
+    assert wb["全部问题"].max_row - 1 == sum(len(r.findings) for r in kept.ledgers)
+    assert _finding_rows(outputs.workbook) == _finding_rows(write_workbook(kept, out / "对照.xlsx"))
+    assert sorted(p.name for p in out.iterdir()) == ["对照.xlsx", "汇总.json", "汇总.xlsx"]  # no stray file
+
+
+def test_nothing_is_written_when_the_folder_has_no_ledger(tmp_path: Path) -> None:
+    from rectxl.batch import BatchOutputs, write_batch
+    from rectxl.core.errors import RectxlError
+
+    root = tmp_path / "空"
+    root.mkdir()
+    (root / "说明.txt").write_text("x", encoding="utf-8")
+    out = tmp_path / "输出"
+    out.mkdir()
+    with pytest.raises(RectxlError, match="没有找到 Excel 台账"):
+        write_batch(root, BatchOutputs(out / "汇总.xlsx", out / "汇总.json"), options=OPTS, workers=1)
+    assert list(out.iterdir()) == []
+
+
+def test_sinks_get_the_ledgers_in_file_order_whatever_finishes_first(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first file is the slowest; the sinks still get every ledger in file order (workers are
+    forked, so the patched function is what they run)."""
+    import time
+
+    from rectxl import batch
+
+    real = batch._check_one
+
+    def slow_first(root: Path, rel: str, *args: Any) -> Any:
+        if rel == GOOD[0]:
+            time.sleep(0.5)
+        return real(root, rel, *args)
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.files: list[str] = []
+            self.findings = 0
+
+        def add(self, ledger: LedgerResult) -> None:
+            self.files.append(ledger.file)
+            self.findings += len(ledger.findings)
+
+        def close(self, result: BatchResult) -> None:
+            raise AssertionError("run_batch does not close its sinks")
+
+        def abort(self) -> None:
+            raise AssertionError("run_batch does not abort its sinks")
+
+    monkeypatch.setattr(batch, "_check_one", slow_first)
+    recorder = Recorder()
+    result = run_batch(folder, options=OPTS, workers=2, sinks=[recorder], keep_findings=False)
+    assert recorder.files == GOOD == [r.file for r in result.ledgers]
+    assert recorder.findings == sum(sum(r.by_severity.values()) for r in result.ledgers) > 0
+    assert [s.file for s in result.skipped] == BAD
+
+
+def test_json_is_indented_with_one_line_per_finding(folder: Path) -> None:
+    from dataclasses import replace
+
+    result = run_batch(folder, options=OPTS, workers=1)
+    text = to_json(result)
+    lines = text.splitlines()
+    findings = [line for line in lines if line.lstrip().startswith('{"code": ')]
+    assert len(findings) == sum(len(r.findings) for r in result.ledgers)
+    assert all(json.loads(line.strip().rstrip(",")) for line in findings)
+    # without findings, the text is json.dumps(…, indent=1) itself
+    bare = replace(result, ledgers=[replace(r, findings=[]) for r in result.ledgers])
+    data = json.loads(to_json(bare))
+    assert to_json(bare) == json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    assert list(data["ledgers"][0]) == ["file", "unit", "as_of", "as_of_source", "sha256", "aspects", "issues",
+                                        "counts", "by_severity", "findings", "rate"]
+
+
+def test_json_to_stdout_is_the_same_json(folder: Path, tmp_path: Path) -> None:
+    proc = run(str(folder), "-o", "汇总.xlsx", "--json", "-", "--as-of", "2023-09-20", "--workers", "2",
+               cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert [r["file"] for r in data["ledgers"]] == GOOD and [s["file"] for s in data["skipped"]] == BAD
+    assert sum(len(r["findings"]) for r in data["ledgers"]) == data["totals"]["by_severity"]["error"] + \
+        data["totals"]["by_severity"]["warning"] + data["totals"]["by_severity"]["info"]
+    assert (tmp_path / "汇总.xlsx").exists() and not (tmp_path / "汇总.json").exists()
+
+
+def test_odd_texts_and_values_arrive_as_written(tmp_path: Path) -> None:
+    """Spaces, line breaks and carriage returns kept; control characters and what XML cannot hold
+    dropped; formula-like text escaped; over-long text cut at Excel's limit; numbers as numbers."""
+    from rectxl.core.counts import COUNT_FIELDS
+
+    values: list[Any] = [" 前后有空格 ", "a\r\nb", "\t制表", "控制\x01\x1f字符", "=SUM(A1)", "-3", "x" * 40_000,
+                         "坏\ufffe字", "<&>\"'", 0, 1.5, True, None, ""]
+    findings = [(f"code{i}", "warning", "说明", "台账", f"A{i + 2}", i + 2, "列", v) for i, v in enumerate(values)]
+    ledger = LedgerResult(file="甲.xlsx", unit="甲", as_of="2023-09-20", as_of_source="参数", sha256="", aspects=1,
+                          issues=1, counts=dict.fromkeys(COUNT_FIELDS, 0),
+                          by_severity={"error": 0, "warning": len(values), "info": 0}, findings=findings)
+    out = write_workbook(BatchResult(folder=str(tmp_path), ledgers=[ledger]), tmp_path / "汇总.xlsx")
+    got = [row[9] for row in load_workbook(out)["全部问题"].iter_rows(min_row=2, values_only=True)]
+    assert got == [" 前后有空格 ", "a\r\nb", "'\t制表", "控制字符", "'=SUM(A1)", "'-3", "x" * 32_767, "坏字", "<&>\"'",
+                   0, 1.5, True, None, None]
+
+
+def test_the_scale_benchmark_runs_its_loops_and_the_batch(folder: Path) -> None:
+    """benchmarks/batch_scale.py: the bare read loop, the check loop and the batch, on the same
+    workers (a smoke run; the figures are the benchmark's business, not the test's)."""
+    from benchmarks.batch_scale import chunk_size, compare, ledger_files
+
+    assert chunk_size(1000, 2) == 16 and chunk_size(5, 2) == 1
+    assert set(GOOD + BAD) <= {Path(p).relative_to(folder).as_posix() for p in ledger_files(folder)}
+    figures = compare(folder, workers=2)
+    assert figures["files"] == len(ledger_files(folder))
+    assert figures["bare_read_s"] > 0 and figures["check_loop_s"] > 0 and figures["batch_s"] > 0
+    assert figures["batch"]["parent_mb"] > 0 and figures["ratio"] > 0

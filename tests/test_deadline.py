@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
 from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from pydantic import ValidationError
 
 from rectxl.core.deadline import (
     Deadline,
@@ -627,7 +627,7 @@ def test_cache_keys_on_feedback_date() -> None:
 
 def test_deadline_is_frozen() -> None:
     d = parse_deadline("2023年9月底")
-    with pytest.raises(ValidationError):
+    with pytest.raises(FrozenInstanceError):
         d.due = date(2024, 1, 1)  # type: ignore[misc]
     assert d == Deadline(text="2023年9月底", kind=K.DATE, due=date(2023, 9, 30))
     assert hash(d) == hash(Deadline(text="2023年9月底", kind=K.DATE, due=date(2023, 9, 30)))

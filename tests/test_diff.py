@@ -3,6 +3,10 @@ and the text and xlsx renders."""
 
 from __future__ import annotations
 
+import difflib
+import io
+import random
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,6 +14,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from rectxl.core import diff_match
 from rectxl.core.deadline import parse_deadline
 from rectxl.core.diff import (
     DIFF_SHEETS,
@@ -17,6 +22,7 @@ from rectxl.core.diff import (
     LedgerDiff,
     MatchKind,
     RegressionKind,
+    diff_json_chunks,
     diff_ledgers,
     diff_sheets,
     normalize_measure_text,
@@ -25,7 +31,7 @@ from rectxl.core.diff import (
 from rectxl.core.errors import UnsafeWriteError
 from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.status import Status, parse_status
-from rectxl.io.diff_out import write_diff_file
+from rectxl.io.diff_out import write_diff_file, write_diff_json, write_diff_json_file
 from rectxl.io.reader import read_ledger
 from tests.ledgers import write_simple_ledger
 
@@ -463,3 +469,119 @@ def test_cli_diff_text_and_xlsx(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "rectxl", "diff", str(old), str(new), "-o", str(old)],
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 2 and "输出文件与输入文件相同" in proc.stderr
+
+
+# -- JSON in pieces --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 1000])
+def test_json_chunks_are_model_dump_json_byte_for_byte(diff: LedgerDiff, batch: int) -> None:
+    expected = diff.model_dump_json(indent=2).encode()
+    assert b"".join(diff_json_chunks(diff, batch)) == expected
+    empty = diff_ledgers(_ledger(), _ledger())
+    assert b"".join(diff_json_chunks(empty, batch)) == empty.model_dump_json(indent=2).encode()
+
+
+def test_json_writers_write_what_model_dump_json_gives(diff: LedgerDiff, files: tuple[Path, Path],
+                                                      tmp_path: Path) -> None:
+    expected = diff.model_dump_json(indent=2) + "\n"
+    text = io.StringIO()  # no byte buffer: written through the text layer
+    write_diff_json(diff, text)
+    assert text.getvalue() == expected
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")  # like standard output
+    write_diff_json(diff, stream)
+    stream.flush()
+    assert raw.getvalue() == expected.encode()
+    out = write_diff_json_file(tmp_path / "变化.json", diff, inputs=files)
+    assert out.read_bytes() == expected.encode()
+    with pytest.raises(UnsafeWriteError):
+        write_diff_json_file(files[0], diff, inputs=files)
+
+
+# -- speed work that must change nothing -----------------------------------------------------
+
+
+def _reference_key(text: str) -> str:
+    """normalize_measure_text as first written: plain NFKC and str.translate."""
+    from rectxl.core.diff import _CIRCLED, _DROP_PUNCTUATION, _ORDINAL
+
+    s = _CIRCLED.sub("", text)
+    s = unicodedata.normalize("NFKC", s)
+    s = _ORDINAL.sub("", s)
+    return s.translate(_DROP_PUNCTUATION).lower()
+
+
+def test_fast_normalisation_matches_the_plain_definition() -> None:
+    # full-width forms next to combining marks, Hangul jamo, compatibility ideographs, circled
+    # and parenthesised numbers, other scripts' punctuation and spaces, controls
+    pools = [range(0x20, 0x250), range(0x300, 0x370), range(0x1100, 0x1176), range(0x2000, 0x2070),
+             range(0x2460, 0x2500), range(0x3000, 0x3100), range(0x3200, 0x3300), range(0x4E00, 0x4E40),
+             range(0xAC00, 0xAC20), range(0xF900, 0xF910), range(0xFE10, 0xFE70), range(0xFF00, 0xFFF0),
+             range(0x1D400, 0x1D410), range(0x0E00, 0x0E60), range(0x0600, 0x0660)]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(chr(rng.choice(rng.choice(pools))) for _ in range(rng.randint(0, 10)))
+        assert normalize_measure_text(text) == _reference_key(text), ascii(text)
+    for text in ("一是 建立“第一议题”制度。", "（2）建立　第一议题制度；", "Ａ\u0301、ｂ", "①　②，ＡＢＣ１２３",
+                 "\u1100\uff0c\u1161", "e\uff0c\u0301", "第１条：落实", "(三)做好…工作"):
+        assert normalize_measure_text(text) == _reference_key(text), text
+
+
+def test_similar_pairs_are_exactly_the_pairs_difflib_finds() -> None:
+    rng = random.Random(3)
+    alphabet = "建立健全制度机制学习培训检查整改落实工作责任"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(60)]
+    a, b = texts[:30], texts[30:]
+    for threshold in (0.3, 0.6, 0.8):
+        brute = [(r, i, j) for i, x in enumerate(a) for j, y in enumerate(b)
+                 if (r := difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()) >= threshold]
+        assert sorted(diff_match.similar_pairs(a, b, threshold)) == sorted(brute)
+
+
+def test_pair_equal_pairs_duplicates_in_order() -> None:
+    used_a: set[int] = {1}
+    used_b: set[int] = set()
+    pairs = diff_match.pair_equal(["x", "x", "x", "y", "x"], ["y", "x", "x", "x"], used_a, used_b)
+    assert pairs == [(0, 1), (2, 2), (3, 0), (4, 3)]
+    assert used_a == {0, 1, 2, 3, 4} and used_b == {0, 1, 2, 3}
+
+
+def _wide_ledger(n: int, title: str, text: str) -> Ledger:
+    """n issues of 3 measures each, every title and text its own."""
+    return _ledger(*((i, f"{title}{i}号", [_m(f"{text}{i}之{j}", 2 + 3 * i + j) for j in range(3)])
+                     for i in range(n)))
+
+
+def _count_similarity_work(monkeypatch: pytest.MonkeyPatch, old: Ledger, new: Ledger) -> dict[str, int]:
+    """How many pairs of texts the diff scores (bound) and runs difflib on (ratio)."""
+    calls = {"bound": 0, "ratio": 0}
+    bound, ratio = diff_match._common, diff_match.ratio
+
+    def counting_bound(*args: Any) -> int:
+        calls["bound"] += 1
+        return bound(*args)
+
+    def counting_ratio(*args: Any) -> float:
+        calls["ratio"] += 1
+        return ratio(*args)
+
+    monkeypatch.setattr(diff_match, "_common", counting_bound)
+    monkeypatch.setattr(diff_match, "ratio", counting_ratio)
+    diff_ledgers(old, new)
+    monkeypatch.undo()
+    return calls
+
+
+def test_matching_work_grows_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every issue retitled beyond recognition, no measure in common: no pair of issues shares a
+    # measure, so none is compared (all n² pairs were scored before)
+    for n in (20, 80):
+        calls = _count_similarity_work(monkeypatch, _wide_ledger(n, "针对甲类问题", "开展检查"),
+                                       _wide_ledger(n, "关于乙项事项", "落实整改"))
+        assert calls == {"bound": 0, "ratio": 0}
+    # same issues, every measure reworded: only the 3 × 3 pairs within each issue are scored
+    for n in (20, 80):
+        calls = _count_similarity_work(monkeypatch, _wide_ledger(n, "问题", "开展检查"),
+                                       _wide_ledger(n, "问题", "落实整改"))
+        assert calls["bound"] + calls["ratio"] <= 2 * 9 * n

@@ -9,6 +9,7 @@ use a ledger without merges."""
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import datetime
 from pathlib import Path
@@ -242,9 +243,9 @@ def test_action_count_does_not_grow_per_row(tmp_path: Path) -> None:
     many; flag adds one action per contiguous coloured run, not per cell or row."""
     example = Path(__file__).parents[1] / "workbooks" / "示例台账.xlsx"
     ledger = read_ledger(example)
-    big = ledger.model_copy(deep=True)
+    big = copy.deepcopy(ledger)
     for _ in range(9):
-        big.aspects.extend(a.model_copy(deep=True) for a in ledger.aspects)
+        big.aspects.extend(copy.deepcopy(a) for a in ledger.aspects)
     big_path = write_ledger(tmp_path / "big.xlsx", big)
     counts = {}
     for name, path in (("example", example), ("big", big_path)):

@@ -5,6 +5,7 @@ the command line, keep text as text, and set up new ledgers where a user can fin
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import sys
 from collections.abc import Iterator
@@ -340,9 +341,9 @@ def _validate_calls(path: Path) -> tuple[int, int]:
 
 def test_com_calls_of_validate_do_not_grow_per_row(tmp_path: Path) -> None:
     ledger = read_ledger(EXAMPLE)
-    big = ledger.model_copy(deep=True)
+    big = copy.deepcopy(ledger)
     for _ in range(9):
-        big.aspects.extend(a.model_copy(deep=True) for a in ledger.aspects)
+        big.aspects.extend(copy.deepcopy(a) for a in ledger.aspects)
     big_path = write_ledger(tmp_path / "big.xlsx", big)
     small_calls, small_n = _validate_calls(EXAMPLE)
     big_calls, big_n = _validate_calls(big_path)

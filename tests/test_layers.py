@@ -73,6 +73,22 @@ def test_importing_the_core_loads_no_io_library(module: str) -> None:
     assert out.strip() == "[]"
 
 
+def test_rectxl_check_loads_only_what_checking_uses() -> None:
+    """``rectxl check`` on a small ledger is mostly start-up: it must not import the writers' and
+    analysts' libraries (pydantic's import alone is several times a small ledger's bare read),
+    nor the process pool of ``rectxl batch``."""
+    example = Path(__file__).resolve().parents[1] / "workbooks" / "示例台账.xlsx"
+    code = ("import io, sys, contextlib\n"
+            "from rectxl.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main(['check', {str(example)!r}, '--format', 'json'])\n"
+            "heavy = ['pydantic', 'openpyxl', 'pandas', 'numpy', 'docx', 'xlwings', 'lxml',\n"
+            "         'multiprocessing', 'concurrent.futures', 'rectxl.batch', 'rectxl.io.xlsx_out']\n"
+            "print(sorted(m for m in heavy if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
 def _package_of(module: str) -> str:
     parts = module.split(".")
     return ".".join(parts[:2]) if len(parts) > 1 else module

@@ -3,6 +3,8 @@ built by hand, placeholders, the whole notice as text/Markdown and back."""
 
 from __future__ import annotations
 
+import copy
+from dataclasses import asdict, is_dataclass
 from datetime import date
 
 import pytest
@@ -71,7 +73,7 @@ def test_seed004_shape_and_plain_issues() -> None:
 @pytest.mark.parametrize("prefix", ["000", "004"])
 def test_rendering_twice_is_stable(prefix: str) -> None:
     ledger = parse_notice(seed_text(prefix)).ledger
-    assert render_section_two(ledger) == render_section_two(ledger.model_copy(deep=True))
+    assert render_section_two(ledger) == render_section_two(copy.deepcopy(ledger))
     assert render_notice(ledger) == render_notice(ledger)
 
 
@@ -83,7 +85,7 @@ def test_whole_notice_round_trip(prefix: str, style: str) -> None:
     second = parse_notice(text).ledger
     # the same structure and wording (the rendering writes full-width punctuation)
     assert _comparable(second.aspects) == _comparable(first.aspects)
-    a, b = first.info.model_dump(), second.info.model_dump()
+    a, b = asdict(first.info), asdict(second.info)
     if a["title"] is None:  # seed 000 has no title: the renderer composes one
         assert b["title"] == "中共广州市海珠区卫生健康局党组关于巡察整改进展情况的通报"
         a["title"] = b["title"]
@@ -99,8 +101,8 @@ def _comparable(value: object) -> object:
     """Models and strings with punctuation width and spacing folded (normalize_for_compare)."""
     if isinstance(value, list):
         return [_comparable(v) for v in value]
-    if hasattr(value, "model_dump"):
-        value = value.model_dump()  # type: ignore[union-attr]
+    if is_dataclass(value) and not isinstance(value, type):
+        value = asdict(value)
     if isinstance(value, dict):
         return {k: _comparable(v) for k, v in value.items()}
     return normalize_for_compare(value) if isinstance(value, str) else value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
 from datetime import date, datetime
 
 from hypothesis import given, settings
@@ -82,7 +83,7 @@ def test_format_round_trips(text: str, fb: date | None) -> None:
 def test_format_round_trips_constructed(due: date, long_term: bool, extended: bool) -> None:
     kind = DeadlineKind.DATE_AND_LONG_TERM if long_term else DeadlineKind.DATE
     d = parse_deadline(
-        format_deadline(parse_deadline(due).model_copy(update={"kind": kind, "extended": extended}))
+        format_deadline(replace(parse_deadline(due), kind=kind, extended=extended))
     )
     assert (d.kind, d.due, d.extended) == (kind, due, extended)
 

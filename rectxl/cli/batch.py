@@ -1,4 +1,4 @@
-"""``rectxl batch``: arguments, progress display, one call to :func:`rectxl.batch.run_batch`, outputs."""
+"""``rectxl batch``: arguments, progress display, one call to :func:`rectxl.batch.write_batch`, the summary."""
 
 from __future__ import annotations
 
@@ -8,13 +8,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rectxl.batch import DEFAULT_TIMEOUT, plan_outputs, run_batch
 from rectxl.cli.options import add_force_option, positive_int, seconds
-from rectxl.core.batch_report import to_json, to_text
-from rectxl.core.errors import RectxlError
+from rectxl.core.batch_report import DEFAULT_TIMEOUT
 from rectxl.core.rules import Options
-from rectxl.io.atomic import atomic_write_text
-from rectxl.io.batch_out import write_workbook
 
 __all__ = ["add_arguments", "run_command"]
 
@@ -36,28 +32,25 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_command(args: argparse.Namespace, options: Options) -> int:
-    """``rectxl batch``: run, write the workbook and JSON, print the summary; the exit code is 1
-    when any ledger has errors or could not be read, else 0."""
+    """``rectxl batch``: run, writing the workbook and JSON as results come in; print the summary.
+    The exit code is 1 when any ledger has errors or could not be read, else 0."""
+    # imported here: building the parser for `rectxl check` loads no process pool
+    from rectxl.batch import plan_outputs, write_batch
+    from rectxl.core.batch_report import to_text
+
     outputs = plan_outputs(args.folder, args.output, args.json, no_json=args.no_json, force=args.force)
     show = not args.no_progress and sys.stderr.isatty()
     bar = _ProgressBar(sys.stderr) if show else None
-    exclude = [outputs.workbook] + ([Path(outputs.json)] if outputs.json not in (None, "-") else [])
     try:
-        result = run_batch(args.folder, options=options, workers=args.workers, progress=bar,
-                           timeout=args.timeout or None, exclude=exclude)
+        result = write_batch(args.folder, outputs, options=options, workers=args.workers, progress=bar,
+                             timeout=args.timeout or None, stdout=sys.stdout)
     finally:
         if bar is not None:
             bar.close()
-    if not result.ledgers and not result.skipped:
-        raise RectxlError(f"{result.folder} 中没有找到 Excel 台账文件（.xlsx、.xlsm、.xls、.ods）")
-    write_workbook(result, outputs.workbook)
     written = [str(outputs.workbook)]
-    if outputs.json == "-":
-        sys.stdout.write(to_json(result))
-    else:
+    if outputs.json != "-":
         sys.stdout.write(to_text(result))
         if outputs.json is not None:
-            atomic_write_text(Path(outputs.json), to_json(result))
             written.append(str(outputs.json))
     print(f"已写入 {'、'.join(written)}", file=sys.stderr)
     return 1 if result.has_errors else 0

@@ -331,6 +331,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     as_program = argv is None  # ``rectxl …`` / ``python -m rectxl …``, not a call from Python
+    if as_program:
+        from rectxl.io.memory import short_lived_process
+
+        short_lived_process()
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = bool(os.environ.get("RECTXL_DEBUG"))
     with warnings.catch_warnings():

@@ -1,26 +1,66 @@
 """A batch run's results as data: one record per ledger, per skipped file, and the run's totals,
 rendered as JSON and terminal text. Pure: the files are found and read by :mod:`rectxl.batch`,
 the 汇总 workbook is written by :mod:`rectxl.io.batch_out`.
+
+A ledger's findings travel as tuples (:data:`FindingRow`, the values of
+:meth:`rectxl.core.findings.Finding.to_dict` in :data:`FINDING_KEYS` order): a province of
+10,000 ledgers has hundreds of thousands of them, sent from the worker processes and written
+as they arrive (:class:`BatchSink`). The JSON is rendered in pieces for the same reason
+(:func:`json_head`, :func:`ledger_json`, :func:`json_tail`); :func:`to_json` puts them together.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from rectxl.core.findings import Severity
-from rectxl.core.summary import Counts
+from rectxl.core.counts import COUNT_FIELDS, Rates
+from rectxl.core.findings import Finding, Severity, json_value
+from rectxl.core.report import FINDING_FIELDS
 from rectxl.core.text import percent_text
 from rectxl.core.validate import Report
 from rectxl.core.version import __version__
 
-__all__ = ["BatchResult", "LedgerResult", "RoundRow", "Skipped", "ledger_result", "round_rows", "to_json", "to_text"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "FINDING_KEYS",
+    "BatchResult",
+    "BatchSink",
+    "FindingRow",
+    "LedgerResult",
+    "RoundRow",
+    "Skipped",
+    "finding_row",
+    "json_head",
+    "json_pieces",
+    "json_tail",
+    "ledger_json",
+    "ledger_result",
+    "round_rows",
+    "to_json",
+    "to_text",
+]
+
+#: seconds one ledger may take before it is skipped (:mod:`rectxl.batch`; here, so that the command
+#: line's help can say it without loading the process pool)
+DEFAULT_TIMEOUT = 300
+#: the fields of a :data:`FindingRow`, in order (the keys of a finding in the JSON)
+FINDING_KEYS = FINDING_FIELDS
+#: one finding as a batch carries it: (code, severity, message, sheet, cell, row, field, value),
+#: ``severity`` its text ("error") and ``value`` JSON-ready
+FindingRow = tuple[str, str, str, str | None, str | None, int | None, str | None, Any]
 
 
-@dataclass
+def finding_row(f: Finding) -> FindingRow:
+    """``f`` as a :data:`FindingRow` (the values of ``f.to_dict()``, without the keys)."""
+    return (f.code, f.severity.value, f.message, f.sheet, f.cell, f.row, f.field, json_value(f.value))
+
+
+@dataclass(slots=True)
 class LedgerResult:
-    """One ledger read and validated."""
+    """One ledger read and validated (slotted: a province keeps 10,000 of them)."""
 
     file: str  # path relative to the folder, with "/"
     unit: str  # 基本信息 单位名称, else the file name without its extension
@@ -31,7 +71,8 @@ class LedgerResult:
     issues: int
     counts: dict[str, int]  # Counts: measures, done, mostly_done, in_progress, long_term, …
     by_severity: dict[str, int]
-    findings: list[dict[str, Any]]
+    #: every finding, in ledger order (empty once written, when the run does not keep them)
+    findings: list[FindingRow]
     seconds: float = 0.0
 
     @property
@@ -43,6 +84,10 @@ class LedgerResult:
     @property
     def has_errors(self) -> bool:
         return self.by_severity.get(Severity.ERROR.value, 0) > 0
+
+    def finding_dicts(self) -> list[dict[str, Any]]:
+        """The findings as ``rectxl check --format json`` gives them (one dict each)."""
+        return [dict(zip(FINDING_KEYS, f, strict=True)) for f in self.findings]
 
 
 @dataclass
@@ -73,7 +118,7 @@ class BatchResult:
 
     def totals(self) -> dict[str, Any]:
         """Sums over all ledgers read (the JSON ``totals`` object)."""
-        counts: dict[str, int] = dict.fromkeys(Counts.model_fields, 0)
+        counts: dict[str, int] = dict.fromkeys(COUNT_FIELDS, 0)
         severity: dict[str, int] = {s.value: 0 for s in Severity}
         for r in self.ledgers:
             for key in counts:
@@ -94,7 +139,7 @@ class BatchResult:
 
 
 @dataclass
-class RoundRow:
+class RoundRow(Rates):
     """Round statistics of one inspected unit (its ledgers added up): how far its rectification
     has got, for ranking the units of a round against each other."""
 
@@ -109,16 +154,6 @@ class RoundRow:
     yellow: int = 0
     extended: int = 0
     as_of: str = ""
-
-    @property
-    def rate(self) -> float:
-        """完成率: share of measures 已完成."""
-        return self.done / self.measures if self.measures else 0.0
-
-    @property
-    def closure_rate(self) -> float:
-        """销号率: share of measures 已销号."""
-        return self.closed / self.measures if self.measures else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -146,21 +181,40 @@ def round_rows(result: BatchResult) -> list[RoundRow]:
 
 
 def ledger_result(file: str, report: Report, *, seconds: float = 0.0) -> LedgerResult:
-    """The record of one ledger validated as ``rectxl check`` validates it."""
-    summary = report.summary()
+    """The record of one ledger validated as ``rectxl check`` validates it (the counts and
+    severities of ``report.summary()``, the findings as tuples)."""
+    by_severity = {s.value: 0 for s in Severity}
+    for f in report.findings:
+        by_severity[f.severity.value] += 1
+    counts = report.counts
     return LedgerResult(
         file=file,
         unit=report.unit or file.rsplit("/", 1)[-1].rsplit(".", 1)[0],
-        as_of=summary["as_of"],
-        as_of_source=summary["as_of_source"],
-        sha256=summary["sha256"] or "",
+        as_of=report.as_of.isoformat(),
+        as_of_source=report.as_of_source,
+        sha256=report.source.sha256 or "",
         aspects=report.aspects,
         issues=report.issues,
-        counts=report.counts.model_dump(),
-        by_severity=summary["by_severity"],
-        findings=[f.model_dump(mode="json") for f in report.findings],
+        counts={key: getattr(counts, key) for key in COUNT_FIELDS},
+        by_severity=by_severity,
+        findings=[finding_row(f) for f in report.findings],
         seconds=round(seconds, 4),
     )
+
+
+class BatchSink(Protocol):
+    """Where a run's ledgers go as they are validated, in file order (the 汇总 workbook and the
+    JSON are written this way: no list of every finding is held)."""
+
+    def add(self, ledger: LedgerResult) -> None:
+        """One more ledger, with its findings."""
+
+    def close(self, result: BatchResult) -> None:
+        """The run is over: ``result`` has every ledger (without its findings if they were not
+        kept), the skipped and ignored files and the time taken."""
+
+    def abort(self) -> None:
+        """The run failed: nothing is written."""
 
 
 def to_json(result: BatchResult) -> str:
@@ -173,34 +227,86 @@ def to_json(result: BatchResult) -> str:
                     "red", "orange", "yellow", "blue", "green", "rate",
                     "by_severity": {"error", "warning", "info"}},
          "ledgers": [{"file", "unit", "as_of", "as_of_source", "sha256", "aspects", "issues",
-                      "counts": {...as in totals}, "rate", "by_severity": {...},
-                      "findings": [finding, ...]}],   # findings as in ``rectxl check --format json``
+                      "counts": {...as in totals}, "by_severity": {...},
+                      "findings": [finding, ...],   # findings as in ``rectxl check --format json``
+                      "rate"}],
          "skipped": [{"file", "reason"}],    # ledger files that could not be read
          "ignored": [{"file", "reason"}],    # files that are not ledgers
          "round": [{"unit", "files", "measures", "done", "rate", "closed", "closure_rate",
                     "overdue", "red", "orange", "yellow", "extended", "as_of"}]}
 
     ``file`` is relative to ``folder``, with "/"; ledgers are sorted by it. ``round``: the round
-    statistics per inspected unit, worst first (:func:`round_rows`).
+    statistics per inspected unit, worst first (:func:`round_rows`). Indented, except that each
+    finding is one line. The same text, in pieces: :func:`json_head`, then :func:`ledger_json`
+    of each ledger, then :func:`json_tail`.
     """
-    ledgers = []
-    for r in result.ledgers:
-        data = asdict(r)
-        data.pop("seconds")
-        data["rate"] = round(r.rate, 4)
-        ledgers.append(data)
-    payload = {
+    return "".join(json_pieces(result, result.ledgers))
+
+
+def json_pieces(result: BatchResult, ledgers: Iterable[LedgerResult]) -> Iterator[str]:
+    """:func:`to_json`'s text in pieces, the ledgers (with their findings) taken from ``ledgers``."""
+    yield json_head(result)
+    count = 0
+    for r in ledgers:
+        yield ledger_json(r, first=count == 0)
+        count += 1
+    yield json_tail(result, ledgers=count)
+
+
+def json_head(result: BatchResult) -> str:
+    """The JSON up to the first ledger: folder, version, workers, seconds, totals."""
+    head = {
         "folder": result.folder,
         "rectxl_version": __version__,
         "workers": result.workers,
         "seconds": result.seconds,
         "totals": result.totals(),
-        "ledgers": ledgers,
+    }
+    return json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "ledgers": ['
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)
+_TEXT = json.encoder.encode_basestring  # a str as JSON text (the C encoder json.dumps uses)
+
+
+def _scalar(value: Any) -> str:
+    return _TEXT(value) if type(value) is str else str(value) if type(value) is int else _JSON.encode(value)
+
+
+def _flat(data: dict[str, Any], depth: int) -> str:
+    """A dict of scalars as ``json.dumps(…, indent=1)`` writes it ``depth`` levels deep."""
+    if not data:
+        return "{}"
+    pad = "\n" + " " * depth
+    return "{" + ",".join(f"{pad}{_TEXT(k)}: {_scalar(v)}" for k, v in data.items()) + "\n" + " " * (depth - 1) + "}"
+
+
+def ledger_json(r: LedgerResult, *, first: bool) -> str:
+    """One entry of ``ledgers`` (after a comma unless it is the ``first``): indented as
+    ``json.dumps(…, indent=1)`` would, except that each finding is one line."""
+    text = _TEXT
+    if r.findings:
+        encode, keys = _JSON.encode, FINDING_KEYS
+        findings = ("[\n     " + ",\n     ".join([encode(dict(zip(keys, f, strict=True))) for f in r.findings])
+                    + "\n    ]")
+    else:
+        findings = "[]"
+    return (("\n  {" if first else ",\n  {")
+            + f'\n   "file": {text(r.file)},\n   "unit": {text(r.unit)},\n   "as_of": {text(r.as_of)},'
+            f'\n   "as_of_source": {text(r.as_of_source)},\n   "sha256": {text(r.sha256)},'
+            f'\n   "aspects": {_scalar(r.aspects)},\n   "issues": {_scalar(r.issues)},'
+            f'\n   "counts": {_flat(r.counts, 4)},\n   "by_severity": {_flat(r.by_severity, 4)},'
+            f'\n   "findings": {findings},\n   "rate": {_JSON.encode(round(r.rate, 4))}\n  }}')
+
+
+def json_tail(result: BatchResult, *, ledgers: int) -> str:
+    """The JSON after the last of ``ledgers`` ledgers: skipped, ignored, round."""
+    tail = {
         "skipped": [asdict(s) for s in result.skipped],
         "ignored": [asdict(s) for s in result.ignored],
         "round": [row.to_dict() for row in round_rows(result)],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    return ("\n ]" if ledgers else "]") + "," + json.dumps(tail, ensure_ascii=False, indent=1)[1:] + "\n"
 
 
 def to_text(result: BatchResult, *, limit: int = 20) -> str:

@@ -69,12 +69,11 @@ import math
 import numbers
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
-
-from pydantic import BaseModel, ConfigDict
 
 from rectxl.core.text import cn_date, normalize_text, parse_chinese_number, to_simplified
 
@@ -108,10 +107,9 @@ class DeadlineKind(StrEnum):
     INVALID = "invalid"
 
 
-class Deadline(BaseModel):
-    """A parsed deadline cell."""
-
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A parsed deadline cell (a frozen record: equal cells parse to equal, hashable deadlines)."""
 
     text: str
     kind: DeadlineKind

@@ -10,8 +10,8 @@ rows merged across the sheet, blank and trailing rows, footers, and Excel error 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import repeat
 from operator import contains, itemgetter
@@ -34,7 +34,7 @@ from rectxl.core.model import (
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
 from rectxl.core.status import StatusReading, read_status
-from rectxl.core.text import col_letter, normalize_text, shorten
+from rectxl.core.text import col_letter, needs_cleaning, normalize_text, shorten
 
 __all__ = [
     "COLUMN_MAP_SHEET",
@@ -281,14 +281,17 @@ _NO_VALUE = object()
 
 
 def _texts(values: list[Any]) -> list[str]:
-    """:func:`_text` of each value; a run of one object (a merged cell) is converted once."""
+    """:func:`_text` of each value; a run of one object (a merged cell) is converted once, and
+    text that needs no cleaning is kept as it is without a call (most cells of a ledger)."""
     texts: list[str] = []
+    append = texts.append
     previous: Any = _NO_VALUE
     text = ""
     for v in values:
         if v is not previous:
-            previous, text = v, _text(v)
-        texts.append(text)
+            previous = v
+            text = v if type(v) is str and not needs_cleaning(v) else _text(v)
+        append(text)
     return texts
 
 
@@ -480,7 +483,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     facts, source = _title_facts(*picked[0])
     facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
     if facts:
-        info = info.model_copy(update=facts)
+        info = replace(info, **facts)
     first, header = picked[0]
     ledger = Ledger(
         info=info,
@@ -576,19 +579,18 @@ class _Builder:
         """Read each ledger column once, merged cells filled in (the rows are walked afterwards).
 
         Per field: ``values`` (as :meth:`_cell` returns them: ``""`` for a blank or an error
-        value), ``refs`` (A1 of the cell each row's value comes from: the anchor of a merged
-        cell), ``texts`` (:func:`_text` of each value, for the text fields) and the rows holding
-        an Excel error value (recorded in ``ledger.error_cells`` when a row is read).
+        value), ``texts`` (:func:`_text` of each value, for the text fields) and the rows holding
+        an Excel error value (recorded in ``ledger.error_cells`` when a row is read). A cell's A1
+        reference is made only when something asks for it (:meth:`ref`): a finding, an error.
         """
         n = len(self.grid.rows)
         table = _transpose(self.grid.rows, self.width)
-        row_numbers = [str(r + 1) for r in range(n)]
-        anchor_refs: dict[tuple[int, int], str] = {}
         self.values: dict[str, list[Any]] = {}
-        self.refs: dict[str, list[str]] = {}
         self.texts: dict[str, list[str]] = {}
         self.errors: dict[str, dict[int, str]] = {}
         self.uncomputed: dict[int, set[str]] = {}  # row → fields whose cell is an uncomputed formula
+        #: field → (column letter, the column's merge anchors or None)
+        self._where: dict[str, tuple[str, list[tuple[int, int] | None] | None]] = {}
         for field_name, c in self.cols.items():
             values = self.filled.column(c, table)
             if None in values:
@@ -599,17 +601,8 @@ class _Builder:
                 values[r] = ""
                 if texts is not None:
                     texts[r] = ""
-            refs = list(map(col_letter(c).__add__, row_numbers))
-            anchors = self.filled.anchors.get(c)
-            if anchors is not None:
-                for r, a in enumerate(anchors):
-                    if a is not None:
-                        ref = anchor_refs.get(a)
-                        if ref is None:
-                            ref = anchor_refs[a] = a1(a[0], a[1])
-                        refs[r] = ref
             self.values[field_name] = values
-            self.refs[field_name] = refs
+            self._where[field_name] = (col_letter(c), self.filled.anchors.get(c))
             if self.grid.uncomputed:
                 for r in range(self.header.data_start, n):
                     if (self.filled.anchor_of(r, c) or (r, c)) in self.grid.uncomputed:
@@ -621,7 +614,11 @@ class _Builder:
         blank = [""] * n
         for field_name in _MEASURE_TEXT:
             self.texts.setdefault(field_name, blank)
-        self._columns = [(f, self.values[f], self.refs[f]) for f in self.cols]
+        self._extra_fields = [f for f in F.EXTRA_FIELDS if f in self.cols]
+        self.error_rows = {r for rows in self.errors.values() for r in rows}
+        # what the measures keep of this sheet (not the grid nor the texts: those go with the builder)
+        self.store = _ColumnStore(self.values, self._where)
+        self.ref = self.store.ref
 
     # -- rows ------------------------------------------------------------------------------
     def build(self) -> Ledger:
@@ -635,7 +632,7 @@ class _Builder:
             if all(_blank(v) for v in raw_row):
                 continue
             first_text = next((_text(v) for v in raw_row if not _blank(v)), "")
-            if _FOOTER.match(first_text) and self._cell(r, F.MEASURE)[0] == "":
+            if _FOOTER.match(first_text) and self._value(r, F.MEASURE) == "":
                 continue
             if self._section_row(r, raw_row):
                 continue
@@ -651,24 +648,34 @@ class _Builder:
             return False
         return self.filled.wide_rows.get(r, 0) < max(3, len(self.cols) // 2)
 
+    def _value(self, r: int, field_name: str) -> Any:
+        """Filled value of ``field_name`` in row ``r`` ('' if no column)."""
+        values = self.values.get(field_name)
+        if values is None:
+            return ""
+        self._note_errors(r, (field_name,))
+        return values[r]
+
     def _cell(self, r: int, field_name: str) -> tuple[Any, str]:
         """Filled value and anchor A1 of ``field_name`` in row ``r`` ('' / '' if no column)."""
         values = self.values.get(field_name)
         if values is None:
             return "", ""
         self._note_errors(r, (field_name,))
-        return values[r], self.refs[field_name][r]
+        return values[r], self.ref(field_name, r)
 
     def _note_errors(self, r: int, fields: Iterable[str]) -> None:
         """Record the Excel error values (#REF! …) of row ``r``'s cells of ``fields`` as read."""
+        if r not in self.error_rows:
+            return
         for field_name in fields:
             errors = self.errors.get(field_name)
             if errors and r in errors:
-                self.sheet.error_cells[self.refs[field_name][r]] = errors[r]
+                self.sheet.error_cells[self.ref(field_name, r)] = errors[r]
 
     def _data_row(self, r: int) -> None:
         texts = self.texts
-        if self.errors:
+        if r in self.error_rows:
             self._note_errors(r, _HIERARCHY)
         aspect_t, category_t, issue_t = texts[F.ASPECT][r], texts[F.CATEGORY][r], texts[F.ISSUE][r]
 
@@ -682,7 +689,7 @@ class _Builder:
             self._new_category("")
             self._category_text = ""
 
-        issue_no_v, issue_no_cell = self._cell(r, F.ISSUE_NO)
+        issue_no_v = self._value(r, F.ISSUE_NO)
         issue_no = _int(issue_no_v)
         if issue_t or issue_no is not None:
             key = (issue_no, issue_t)
@@ -690,6 +697,7 @@ class _Builder:
                 number, title = split_issue_label(issue_t)
                 assert self.category is not None
                 issue_cell = self._cell(r, F.ISSUE)[1]
+                issue_no_cell = self._cell(r, F.ISSUE_NO)[1]
                 self.issue = Issue(
                     title=title,
                     number=issue_no if issue_no is not None else number,
@@ -703,7 +711,7 @@ class _Builder:
         measure_c = self.cols.get(F.MEASURE)
         if measure_c is not None and self.filled.anchor_of(r, measure_c) is not None:
             return  # a measure merged over several rows is one measure: read at its anchor
-        if self.errors:
+        if r in self.error_rows:
             self._note_errors(r, (F.MEASURE,))
         measure_t = texts[F.MEASURE][r]
         if not measure_t:
@@ -719,16 +727,19 @@ class _Builder:
     _issue_key: tuple[int | None, str] = (None, "")
 
     def _measure(self, r: int, text: str) -> Measure:
-        if self.errors:
+        if r in self.error_rows:
             self._note_errors(r, self.errors)  # every field of a measure row is read
-        raw = {f: values[r] for f, values, _ in self._columns}
         t = self.texts
+        values = self.values
         status_text = t[F.STATUS][r]
         completed_text = t[F.COMPLETED][r]
         reading = self._status(status_text)
-        uncomputed = frozenset(self.uncomputed.get(r, ()))
+        fields_uncomputed = self.uncomputed.get(r)
+        uncomputed = frozenset(fields_uncomputed) if fields_uncomputed else _NONE_UNCOMPUTED
         for field_name in uncomputed:
-            self.sheet.uncomputed_cells[self.refs[field_name][r]] = field_name
+            self.sheet.uncomputed_cells[self.ref(field_name, r)] = field_name
+        deadline = values.get(F.DEADLINE)
+        completed = values.get(F.COMPLETED)
         return Measure(
             text=text,
             sheet=self.grid.name,
@@ -736,21 +747,21 @@ class _Builder:
             lead=t[F.LEAD][r],
             owner_unit=t[F.OWNER_UNIT][r],
             owner_person=t[F.OWNER_PERSON][r],
-            deadline=self._deadline(raw.get(F.DEADLINE)),
+            deadline=self._deadline(deadline[r] if deadline is not None else None),
             status=reading.status,
             status_text=status_text,
             stage=reading.stage,
             continuing=reading.continuing,
-            completed_on=self._completed(raw.get(F.COMPLETED)) if completed_text else None,
+            completed_on=self._completed(completed[r]) if completed_text and completed is not None else None,
             completed_text=completed_text,
             # "已完成。召开专题会2次……": the leading word is the status, the rest is progress
             progress=t[F.PROGRESS][r] or reading.rest,
             evidence=t[F.EVIDENCE][r],
             remark=t[F.REMARK][r],
             uncomputed=uncomputed,
-            extra={f: t[f][r] for f in F.EXTRA_FIELDS if f in self.cols and t[f][r]},
-            cells={f: refs[r] for f, _, refs in self._columns},
-            raw=raw,
+            extra={f: t[f][r] for f in self._extra_fields if t[f][r]} if self._extra_fields else {},
+            cells=RowCells(self.store, r),
+            raw=RowValues(self.values, r),
         )
 
     def _deadline(self, value: Any) -> Deadline:
@@ -774,6 +785,75 @@ class _Builder:
         if text not in self._statuses:
             self._statuses[text] = read_status(text)
         return self._statuses[text]
+
+
+_NONE_UNCOMPUTED: frozenset[str] = frozenset()
+
+
+class _ColumnStore:
+    """A sheet's ledger columns as read (merged cells filled in) and where each field's cells are."""
+
+    __slots__ = ("values", "where")
+
+    def __init__(self, values: dict[str, list[Any]],
+                 where: dict[str, tuple[str, list[tuple[int, int] | None] | None]]) -> None:
+        self.values = values
+        self.where = where
+
+    def ref(self, field_name: str, r: int) -> str:
+        """A1 of the cell holding row ``r``'s value of ``field_name`` (a merged cell's anchor)."""
+        letter, anchors = self.where[field_name]
+        anchor = anchors[r] if anchors is not None else None
+        return a1(anchor[0], anchor[1]) if anchor is not None else f"{letter}{r + 1}"
+
+
+class RowCells(Mapping[str, str]):
+    """A measure's ``cells`` read from its sheet's columns: field → A1 of the cell holding its
+    value, made when asked (a finding) — building a dict per row cost more than all the rules
+    together on a 100,000-row ledger."""
+
+    __slots__ = ("_row", "_store")
+
+    def __init__(self, store: _ColumnStore, row: int) -> None:
+        self._store = store
+        self._row = row
+
+    def __getitem__(self, field_name: str) -> str:
+        if field_name not in self._store.values:
+            raise KeyError(field_name)
+        return self._store.ref(field_name, self._row)
+
+    def __contains__(self, field_name: object) -> bool:
+        return field_name in self._store.values
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._store.values)
+
+    def __len__(self) -> int:
+        return len(self._store.values)
+
+
+class RowValues(Mapping[str, Any]):
+    """A measure's ``raw`` values as read (merged cells filled in), looked up in its sheet's
+    columns when asked instead of copied into a dict per row."""
+
+    __slots__ = ("_columns", "_row")
+
+    def __init__(self, columns: dict[str, list[Any]], row: int) -> None:
+        self._columns = columns
+        self._row = row
+
+    def __getitem__(self, field_name: str) -> Any:
+        return self._columns[field_name][self._row]
+
+    def __contains__(self, field_name: object) -> bool:
+        return field_name in self._columns
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
 
 
 def _transpose(rows: list[list[Any]], width: int) -> list[tuple[Any, ...]] | None:

@@ -1,6 +1,7 @@
 """The ledger model: 基本信息 metadata and aspects → categories → issues → measures.
 
-Pure data: pydantic models, and each measure a plain slotted record. A measure remembers the
+Pure data: plain dataclasses (``rectxl check`` does not import pydantic: its import alone is
+several times a small ledger's bare read), each measure a slotted record. A measure remembers the
 sheet row it came from and, per field, the cell that holds its value (the top-left cell of a
 merged range when the value is shared), so every finding can point at the cell a clerk has to
 fix.
@@ -8,12 +9,10 @@ fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
-
-from pydantic import BaseModel, Field
 
 from rectxl.core import fields as F
 from rectxl.core.deadline import Deadline, DeadlineKind
@@ -36,32 +35,51 @@ __all__ = [
 ]
 
 
-class LedgerInfo(BaseModel):
+@dataclass(slots=True)
+class LedgerInfo:
     """The optional 基本信息 sheet: who was inspected, when, and the notice's free text."""
 
-    unit_name: str | None = Field(None, description="单位名称")
-    party_org: str | None = Field(None, description="党组织名称(落款)")
-    inspection_group: str | None = Field(None, description="巡察组")
-    inspection_start: date | None = Field(None, description="巡察开始")
-    inspection_end: date | None = Field(None, description="巡察结束")
-    feedback_date: date | None = Field(None, description="反馈日期")
-    report_date: date | None = Field(None, description="报告日期 (the as-of date)")
-    phone: str | None = Field(None, description="联系电话")
-    address: str | None = Field(None, description="邮寄地址")
-    postcode: str | None = Field(None, description="邮编")
-    email: str | None = Field(None, description="电子邮箱")
-    title: str | None = Field(None, description="通报标题")
-    preamble: str | None = Field(None, description="导语")
-    section_one: str | None = Field(None, description="一、组织领导情况 (free text)")
-    section_three: str | None = Field(None, description="三、下一步工作 (free text)")
+    #: 单位名称
+    unit_name: str | None = None
+    #: 党组织名称(落款)
+    party_org: str | None = None
+    #: 巡察组
+    inspection_group: str | None = None
+    #: 巡察开始
+    inspection_start: date | None = None
+    #: 巡察结束
+    inspection_end: date | None = None
+    #: 反馈日期
+    feedback_date: date | None = None
+    #: 报告日期 (the as-of date)
+    report_date: date | None = None
+    #: 联系电话
+    phone: str | None = None
+    #: 邮寄地址
+    address: str | None = None
+    #: 邮编
+    postcode: str | None = None
+    #: 电子邮箱
+    email: str | None = None
+    #: 通报标题
+    title: str | None = None
+    #: 导语
+    preamble: str | None = None
+    #: 一、组织领导情况 (free text)
+    section_one: str | None = None
+    #: 三、下一步工作 (free text)
+    section_three: str | None = None
     # Notice layout remembered by rectxl.core.notice.parse_notice (renderers fall back to defaults)
-    heading_one: str | None = Field(default=None, description="“一、”标题 (no numeral)")
-    heading_two: str | None = Field(default=None, description="“二、”标题 (no numeral)")
-    heading_three: str | None = Field(default=None, description="“三、”标题 (no numeral)")
-    section_two_intro: str | None = Field(
-        default=None, description="“二、”标题与第一个方面/问题之间的导语 (free text)")
-    extra: dict[str, str] = Field(default_factory=dict, description="other key | value rows")
-
+    #: “一、”标题 (no numeral)
+    heading_one: str | None = None
+    #: “二、”标题 (no numeral)
+    heading_two: str | None = None
+    #: “三、”标题 (no numeral)
+    heading_three: str | None = None
+    #: “二、”标题与第一个方面/问题之间的导语 (free text)
+    section_two_intro: str | None = None
+    #: other key | value rows
+    extra: dict[str, str] = field(default_factory=dict)
 
 @dataclass(slots=True)
 class Measure:
@@ -69,8 +87,7 @@ class Measure:
 
     A plain slotted record, not a pydantic model: a ledger holds up to hundreds of thousands of
     them and every rule walks them all, so building and reading one must cost no more than a
-    tuple. The reader fills them from already-normalised cells; pydantic still validates the
-    models around them (:class:`Ledger` and its hierarchy dump and copy them like any field).
+    tuple. The reader fills them from already-normalised cells.
     """
 
     text: str
@@ -97,25 +114,27 @@ class Measure:
     progress: str = ""
     evidence: str = ""
     remark: str = ""
-    #: field → A1 reference of the cell holding that field's value for this row
-    cells: dict[str, str] = field(default_factory=dict)
+    #: field → A1 reference of the cell holding that field's value for this row (the reader
+    #: gives a view of its columns, made into references only when asked)
+    cells: Mapping[str, str] = field(default_factory=dict)
     #: field → value as read (before normalisation), for findings' ``value``
-    raw: dict[str, Any] = field(default_factory=dict)
+    raw: Mapping[str, Any] = field(default_factory=dict)
 
     def cell(self, field: str) -> str | None:
         """The A1 reference of this measure's cell for ``field`` (``None`` if no such column)."""
         return self.cells.get(field)
 
 
-class Issue(BaseModel):
+@dataclass(slots=True)
+class Issue:
     """A numbered 问题 ("1.针对…问题") and the measures it was split into."""
 
     title: str
     number: int | None = None
     sheet: str = ""
     row: int = 0
-    cells: dict[str, str] = Field(default_factory=dict)
-    measures: list[Measure] = Field(default_factory=list)
+    cells: dict[str, str] = field(default_factory=dict)
+    measures: list[Measure] = field(default_factory=list)
     #: notice text between the issue title and its first measure (e.g. "整改情况:")
     intro: str = ""
     #: how the notice enumerates the measures: "ordinal" (一是、二是…), "paren" ((1)(2)…),
@@ -123,65 +142,69 @@ class Issue(BaseModel):
     measure_style: Literal["ordinal", "paren", "plain"] | None = None
 
 
-class Category(BaseModel):
+@dataclass(slots=True)
+class Category:
     """A 问题类别 "(一)…问题"; ``title`` is ``None`` for ledgers without categories (seed 004)."""
 
     title: str | None = None
     number: int | None = None
-    issues: list[Issue] = Field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
 
 
-class Aspect(BaseModel):
+@dataclass(slots=True)
+class Aspect:
     """A 方面 "第一方面问题,…"; ``title`` is ``None`` when the ledger names no aspects."""
 
     title: str | None = None
     number: int | None = None
-    categories: list[Category] = Field(default_factory=list)
+    categories: list[Category] = field(default_factory=list)
 
     def issues(self) -> Iterator[Issue]:
         for category in self.categories:
             yield from category.issues
 
 
-class LedgerSheet(BaseModel):
+@dataclass(slots=True)
+class LedgerSheet:
     """One sheet the ledger was read from: its header and the cells worth a finding of their own."""
 
     name: str
     header_row: int = 1
     hidden: bool = False
     #: field → column letter, for every recognised column of the sheet
-    columns: dict[str, str] = Field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
     #: field → further columns whose header names the same field (only the first is read)
-    duplicate_columns: dict[str, list[str]] = Field(default_factory=dict)
+    duplicate_columns: dict[str, list[str]] = field(default_factory=dict)
     #: column letter → header text of a visible header cell that names no known column
-    unknown_columns: dict[str, str] = Field(default_factory=dict)
+    unknown_columns: dict[str, str] = field(default_factory=dict)
     #: where a header word was mapped by the user (原列名 → 标准列名, from --column or 列名对照)
-    mapped_columns: dict[str, str] = Field(default_factory=dict)
+    mapped_columns: dict[str, str] = field(default_factory=dict)
     #: A1 cells holding Excel error values (#REF!, #N/A …) → the error text
-    error_cells: dict[str, str] = Field(default_factory=dict)
+    error_cells: dict[str, str] = field(default_factory=dict)
     #: A1 cells of ledger columns holding a formula whose value was never computed → the field
-    uncomputed_cells: dict[str, str] = Field(default_factory=dict)
+    uncomputed_cells: dict[str, str] = field(default_factory=dict)
 
 
-class Ledger(BaseModel):
+@dataclass(slots=True)
+class Ledger:
     """A whole ledger: metadata, hierarchy, and where it was read from."""
 
-    info: LedgerInfo = Field(default_factory=LedgerInfo)
+    info: LedgerInfo = field(default_factory=LedgerInfo)
     #: where 单位名称/报告日期/反馈日期 came from when there is no 基本信息 sheet (e.g. "标题行")
-    info_source: dict[str, str] = Field(default_factory=dict)
-    aspects: list[Aspect] = Field(default_factory=list)
+    info_source: dict[str, str] = field(default_factory=dict)
+    aspects: list[Aspect] = field(default_factory=list)
     #: the sheets the measures were read from, in order (the first one also fills the fields below)
-    sheets: list[LedgerSheet] = Field(default_factory=list)
+    sheets: list[LedgerSheet] = field(default_factory=list)
     sheet: str = "台账"
     header_row: int = 1
     #: field → column letter, for every recognised column of the (first) ledger sheet
-    columns: dict[str, str] = Field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
     #: field → further columns whose header names the same field (only the first is read)
-    duplicate_columns: dict[str, list[str]] = Field(default_factory=dict)
+    duplicate_columns: dict[str, list[str]] = field(default_factory=dict)
     #: the 责任单位名录 sheet's units, ``None`` when the workbook has no such sheet
     owner_units: list[str] | None = None
     #: measure rows whose issue could not be determined (``measure-without-issue``)
-    orphans: list[Measure] = Field(default_factory=list)
+    orphans: list[Measure] = field(default_factory=list)
 
     def issues(self) -> Iterator[Issue]:
         for aspect in self.aspects:

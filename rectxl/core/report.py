@@ -74,7 +74,7 @@ def to_json(report: Report) -> str:
     findings = _findings_json(report.findings)
     if findings is None:  # a value that is not a plain scalar: the general (slower) path
         payload = {
-            "findings": [f.model_dump(mode="json") for f in report.findings],
+            "findings": [f.to_dict() for f in report.findings],
             "summary": report.summary(),
         }
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -90,7 +90,7 @@ _FINDING_KEYS = [f'\n      "{key}": ' for key in FINDING_FIELDS]
 def _findings_json(findings: list[Finding]) -> str | None:
     """The findings array's items exactly as ``json.dumps(…, ensure_ascii=False, indent=2)`` lays
     them out inside the payload, each scalar through the C encoder (``indent`` alone sends the
-    whole payload through the pure-Python one, and ``model_dump`` builds a dict per finding);
+    whole payload through the pure-Python one, and a dict per finding would be built and thrown away);
     ``None`` when a value is not a plain scalar."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
     k0, k1, k2, k3, k4, k5, k6, k7 = _FINDING_KEYS
@@ -113,6 +113,6 @@ def to_csv(report: Report) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for f in report.findings:
-        data = f.model_dump(mode="json")
+        data = f.to_dict()
         writer.writerow(["" if data[k] is None else safe_cell_text(data[k]) for k in CSV_COLUMNS])
     return out.getvalue()

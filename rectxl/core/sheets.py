@@ -12,7 +12,7 @@ from typing import Any
 from rectxl.core.findings import SEVERITY_LABELS, Severity
 from rectxl.core.model import Ledger
 from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OUTPUT_SHEETS, SUMMARY_SHEETS
-from rectxl.core.summary import DetailRow, Summary, detail_rows, summarize, totals_sentence
+from rectxl.core.summary import DetailRow, Summary, summary_and_rows, totals_sentence
 from rectxl.core.text import cn_date
 from rectxl.core.timing import GRADE_WORDS, Grade
 from rectxl.core.validate import Report
@@ -192,8 +192,7 @@ def findings_sheet(report: Report) -> SheetSpec:
 
 def summary_sheets(report: Report, ledger: Ledger) -> list[SheetSpec]:
     """整改总体情况, 整改明细, 责任单位统计, 逾期清单 for ``ledger`` as of the report's date."""
-    rows = detail_rows(ledger, report.as_of, report.warn_days)
-    summary = summarize(ledger, report.as_of, rows=rows, warn_days=report.warn_days)
+    summary, rows = summary_and_rows(ledger, report.as_of, report.warn_days)
     return [_overview(report, summary), _detail(rows), _units(summary), _overdue(summary)]
 
 
@@ -271,12 +270,13 @@ def _detail(rows_in: list[DetailRow]) -> SheetSpec:
     ]
     spec = SheetSpec("整改明细", rows, 1, [6, 12, 56, 10, 7, 7, 6, 16, 10, 16, 7, 6, 8])
     level_names = {1: "方面", 2: "类别", 3: "问题", 4: "措施"}
+    fills = {g.value: color for g, color in GRADE_FILLS.items()}  # by the grade's word, as rows hold it
     for d in rows_in:
         rows.append([level_names[d.level], d.label, d.text, d.status, d.counts.measures, d.counts.done,
                      d.counts.overdue, d.owner, d.lead, d.deadline, d.row, d.grade, d.stage])
         r = len(rows) - 1
         if d.grade:
-            spec.cell_fills[(r, 11)] = GRADE_FILLS[Grade(d.grade)]
+            spec.cell_fills[(r, 11)] = fills[d.grade]
         if d.level > 1:
             spec.outline[r] = d.level - 1
         if d.level <= 2:

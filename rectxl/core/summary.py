@@ -10,12 +10,12 @@ the office's thresholds, and the extended measures are listed with both deadline
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
-
-from pydantic import BaseModel, Field
+from operator import attrgetter, itemgetter
 
 from rectxl.core.closure import closure_stage
+from rectxl.core.counts import COUNT_FIELDS, Counts
 from rectxl.core.extension import extension_of
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.status import Stage, Status
@@ -24,7 +24,6 @@ from rectxl.core.timing import (
     DEFAULT_WARN_DAYS,
     Grade,
     effective_due,
-    grade,
     is_extended,
     is_overdue,
     resolve_warn_days,
@@ -41,88 +40,9 @@ __all__ = [
     "issue_status",
     "notice_totals_sentence",
     "summarize",
+    "summary_and_rows",
     "totals_sentence",
 ]
-
-
-class Counts(BaseModel):
-    """Status counts over a set of measures."""
-
-    measures: int = 0
-    done: int = 0
-    mostly_done: int = 0
-    in_progress: int = 0
-    long_term: int = 0
-    not_started: int = 0
-    unknown: int = 0
-    overdue: int = 0
-    #: of the 已完成: accepted and not yet closed (已验收), and closed (已销号)
-    accepted: int = 0
-    closed: int = 0
-    #: measures whose deadline was extended (延期)
-    extended: int = 0
-    #: warning grades (:class:`~rectxl.core.timing.Grade`); red is the same as overdue
-    red: int = 0
-    orange: int = 0
-    yellow: int = 0
-    blue: int = 0
-    green: int = 0
-
-    @property
-    def rate(self) -> float:
-        """Completion rate: share of measures 已完成 (0 when there are none)."""
-        return self.done / self.measures if self.measures else 0.0
-
-    @property
-    def closure_rate(self) -> float:
-        """Closure rate (销号率): share of measures 已销号 (0 when there are none)."""
-        return self.closed / self.measures if self.measures else 0.0
-
-    @classmethod
-    def of(cls, measures: Iterable[Measure], as_of: date,
-           warn_days: tuple[int, ...] = DEFAULT_WARN_DAYS) -> Counts:
-        # counted in a plain dict, the model built once (setting a model's field per measure
-        # goes through pydantic's __setattr__: 30 µs a measure in a 100,000-row summary)
-        counts = dict.fromkeys(_COUNT_FIELDS, 0)
-        for m in measures:
-            _count(counts, m, as_of, warn_days)
-        return cls(**counts)
-
-    def add(self, m: Measure, as_of: date, warn_days: tuple[int, ...] = DEFAULT_WARN_DAYS) -> None:
-        counts = self.model_dump()
-        _count(counts, m, as_of, warn_days)
-        for key, value in counts.items():
-            setattr(self, key, value)
-
-
-_COUNT_FIELDS = tuple(Counts.model_fields)
-_GRADE_ATTR = {Grade.RED: "red", Grade.ORANGE: "orange", Grade.YELLOW: "yellow", Grade.BLUE: "blue",
-               Grade.GREEN: "green"}
-_STAGE_ATTR = {Stage.ACCEPTED: "accepted", Stage.CLOSED: "closed"}
-
-
-def _count(counts: dict[str, int], m: Measure, as_of: date, warn_days: tuple[int, ...]) -> None:
-    counts["measures"] += 1
-    counts[(_STATUS_ATTR.get(m.status) if m.status else None) or "unknown"] += 1
-    if is_overdue(m, as_of):
-        counts["overdue"] += 1
-    found = grade(m, as_of, warn_days)
-    if found is not None:
-        counts[_GRADE_ATTR[found]] += 1
-    if m.status is Status.DONE and (m.stage or m.extra):
-        stage = closure_stage(m)
-        attr = _STAGE_ATTR.get(stage) if stage is not None else None
-        if attr is not None:
-            counts[attr] += 1
-    if is_extended(m):
-        counts["extended"] += 1
-_STATUS_ATTR = {
-    Status.DONE: "done",
-    Status.MOSTLY_DONE: "mostly_done",
-    Status.IN_PROGRESS: "in_progress",
-    Status.LONG_TERM: "long_term",
-    Status.NOT_STARTED: "not_started",
-}
 
 
 def issue_status(issue: Issue) -> Status | None:
@@ -143,12 +63,17 @@ def issue_status(issue: Issue) -> Status | None:
     return Status.IN_PROGRESS
 
 
-class UnitRow(BaseModel):
+# Plain slotted records (a 100,000-measure ledger has over 130,000 detail rows; a pydantic model
+# costs several times as much to build, and importing pydantic alone costs ~0.1 s).
+
+@dataclass(slots=True, kw_only=True)
+class UnitRow:
     unit: str
     counts: Counts
 
 
-class DetailRow(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class DetailRow:
     """One line of 整改明细: level 1 aspect, 2 category, 3 issue, 4 measure."""
 
     level: int
@@ -168,7 +93,8 @@ class DetailRow(BaseModel):
     stage: str = ""
 
 
-class ExtendedRow(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class ExtendedRow:
     """A measure whose deadline was extended: both deadlines kept on record."""
 
     row: int
@@ -184,19 +110,20 @@ class ExtendedRow(BaseModel):
     overdue: bool = False
 
 
-class Summary(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Summary:
     as_of: date
     aspects: int
     categories: int
     issues: int
-    issue_status: dict[str, int] = Field(default_factory=dict)
+    issue_status: dict[str, int] = field(default_factory=dict)
     #: issues whose every measure is closed (已销号)
     issues_closed: int = 0
     counts: Counts
-    per_aspect: list[tuple[str, Counts]] = Field(default_factory=list)
-    units: list[UnitRow] = Field(default_factory=list)
-    overdue: list[DetailRow] = Field(default_factory=list)
-    extended: list[ExtendedRow] = Field(default_factory=list)
+    per_aspect: list[tuple[str, Counts]] = field(default_factory=list)
+    units: list[UnitRow] = field(default_factory=list)
+    overdue: list[DetailRow] = field(default_factory=list)
+    extended: list[ExtendedRow] = field(default_factory=list)
     #: the warning thresholds the grades were counted with, largest first
     warn_days: tuple[int, ...] = DEFAULT_WARN_DAYS
 
@@ -205,45 +132,160 @@ def _aspect_label(n: int) -> str:
     return f"第{chinese_number(n)}方面问题"
 
 
+# -- one pass over the ledger ------------------------------------------------------------------
+#
+# Every measure is counted once (:meth:`Counts.of` of that measure alone); an issue's, a
+# category's, an aspect's, a unit's and the ledger's counts are sums of those. Counts' fields are
+# all tallies of measures, so the sum over a set of measures is what :meth:`Counts.of` of the set
+# gives — without walking each measure again for every level it belongs to.
+
+_AS_TUPLE = attrgetter(*COUNT_FIELDS)
+#: a single measure's grade value from its counts (the grade fields count :func:`timing.grade`):
+#: the count tuple's grade fields → the grade's word
+_GRADE_FIELDS = (("red", Grade.RED), ("orange", Grade.ORANGE), ("yellow", Grade.YELLOW), ("blue", Grade.BLUE),
+                 ("green", Grade.GREEN))
+_GRADES = itemgetter(*(COUNT_FIELDS.index(attr) for attr, _ in _GRADE_FIELDS))
+_GRADE_OF = {tuple(int(i == k) for i in range(len(_GRADE_FIELDS))): g.value for k, (_, g) in enumerate(_GRADE_FIELDS)}
+_OVERDUE = COUNT_FIELDS.index("overdue")
+_EXTENDED = COUNT_FIELDS.index("extended")
+_ZERO = (0,) * len(COUNT_FIELDS)
+
+
+def _total(parts: list[tuple[int, ...]]) -> tuple[int, ...]:
+    """Field-wise sum of count tuples."""
+    if not parts:
+        return _ZERO
+    if len(parts) == 1:
+        return parts[0]
+    return tuple(map(sum, zip(*parts, strict=True)))
+
+
+def _counts(t: tuple[int, ...]) -> Counts:
+    return Counts(**dict(zip(COUNT_FIELDS, t, strict=True)))
+
+
+def _status_text(m: Measure) -> str:
+    return m.status.value if m.status else m.status_text
+
+
+@dataclass(slots=True)
+class _Pass:
+    """What one walk over a ledger gives: the detail rows (when asked for), the overdue measures'
+    rows, the extended measures, per-aspect and per-owner-text counts, issue statuses."""
+
+    rows: list[DetailRow]
+    overdue: list[DetailRow]
+    extended: list[ExtendedRow]
+    aspect_totals: list[tuple[int, ...]]
+    #: owner-unit cell text → the counts of each measure naming it so, in first-seen order
+    owners: dict[str, list[tuple[int, ...]]]
+    issue_counts: dict[str, int]
+    issues: int
+    issues_closed: int
+
+
+def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool) -> _Pass:
+    """The numbering of :func:`detail_rows`; with ``all_rows`` False only the overdue measures'
+    rows are made (what :func:`summarize` needs)."""
+    rows: list[DetailRow] = []
+    overdue: list[DetailRow] = []
+    extended: list[ExtendedRow] = []
+    aspect_totals: list[tuple[int, ...]] = []
+    owners: dict[str, list[tuple[int, ...]]] = {}
+    issue_counts: dict[str, int] = {}
+    issues = issues_closed = 0
+    feedback = ledger.info.feedback_date
+    has_categories = any(c.title for a in ledger.aspects for c in a.categories)
+    category_no = issue_no = 0
+    closed = Stage.CLOSED
+    for a_i, aspect in enumerate(ledger.aspects, 1):
+        a_row = None
+        if all_rows:
+            a_row = DetailRow(level=1, label=_aspect_label(a_i) if has_categories else f"（{chinese_number(a_i)}）",
+                              text=aspect.title or "", counts=Counts())
+            rows.append(a_row)
+        if not has_categories:
+            issue_no = 0
+        a_parts: list[tuple[int, ...]] = []
+        for category in aspect.categories:
+            c_row = None
+            if category.title:
+                category_no += 1
+                if all_rows:
+                    c_row = DetailRow(level=2, label=f"（{chinese_number(category_no)}）", text=category.title,
+                                      counts=Counts())
+                    rows.append(c_row)
+            c_parts: list[tuple[int, ...]] = []
+            for issue in category.issues:
+                issue_no += 1
+                issues += 1  # the extended list numbers issues on through the ledger
+                status = issue_status(issue)
+                key = status.value if status else "未明确"
+                issue_counts[key] = issue_counts.get(key, 0) + 1
+                i_row = None
+                if all_rows:
+                    i_row = DetailRow(level=3, label=f"{issue_no}.", text=issue.title, counts=Counts(),
+                                      status=status.value if status else "", row=issue.row)
+                    rows.append(i_row)
+                i_parts: list[tuple[int, ...]] = []
+                all_closed = bool(issue.measures)
+                for m_i, m in enumerate(issue.measures, 1):
+                    c = Counts.of((m,), as_of, warn)
+                    t = _AS_TUPLE(c)
+                    i_parts.append(t)
+                    owner = owners.get(m.owner_unit)
+                    if owner is None:
+                        owners[m.owner_unit] = [t]
+                    else:
+                        owner.append(t)
+                    stage = closure_stage(m)
+                    if stage is not closed:
+                        all_closed = False
+                    late = bool(t[_OVERDUE])
+                    if all_rows or late:
+                        row = DetailRow(
+                            level=4, label=f"{chinese_number(m_i)}是", text=m.text, counts=c,
+                            status=m.status.value if m.status else m.status_text, owner=m.owner_unit,
+                            lead=m.lead, deadline=m.deadline.text, due=effective_due(m), overdue=late, row=m.row,
+                            grade=_GRADE_OF.get(_GRADES(t), ""), stage=stage.value if stage else "")
+                        if all_rows:
+                            rows.append(row)
+                        if late:
+                            overdue.append(row)
+                    if t[_EXTENDED]:
+                        extended.append(_extended_row(m, f"{issues}.{chinese_number(m_i)}是", feedback, late))
+                if all_closed:
+                    issues_closed += 1
+                i_total = _total(i_parts)
+                if i_row is not None:
+                    i_row.counts = _counts(i_total)
+                c_parts.append(i_total)
+            c_total = _total(c_parts)
+            if c_row is not None:
+                c_row.counts = _counts(c_total)
+            a_parts.append(c_total)
+        a_total = _total(a_parts)
+        if a_row is not None:
+            a_row.counts = _counts(a_total)
+        aspect_totals.append(a_total)
+    return _Pass(rows, overdue, extended, aspect_totals, owners, issue_counts, issues, issues_closed)
+
+
+def _extended_row(m: Measure, label: str, feedback: date | None, late: bool) -> ExtendedRow:
+    ext = extension_of(m, feedback)
+    return ExtendedRow(
+        row=m.row, sheet=m.sheet, label=label, text=m.text, owner=m.owner_unit, deadline=m.deadline.text,
+        original_due=ext.original_due if ext else m.deadline.original_due,
+        due=effective_due(m), times=ext.times if ext else 1, status=_status_text(m), overdue=late,
+    )
+
+
 def detail_rows(ledger: Ledger, as_of: date, warn_days: tuple[int, ...] | None = None) -> list[DetailRow]:
     """Aspect → category → issue → measure rows numbered as the notice numbers them: afresh,
     categories running on, issues running on when there are categories and restarting per aspect
     when there are none (the ledger's own issue numbers are not repeated; the row is). Grades
     under ``warn_days`` (default: 基本信息 预警天数, else 15 days)."""
-    warn = resolve_warn_days(ledger.info, warn_days)
-    rows: list[DetailRow] = []
-    has_categories = any(c.title for a in ledger.aspects for c in a.categories)
-    category_no = issue_no = 0
-    for a_i, aspect in enumerate(ledger.aspects, 1):
-        a_measures = [m for i in aspect.issues() for m in i.measures]
-        rows.append(DetailRow(level=1, label=_aspect_label(a_i) if has_categories
-                              else f"（{chinese_number(a_i)}）",
-                              text=aspect.title or "", counts=Counts.of(a_measures, as_of, warn)))
-        if not has_categories:
-            issue_no = 0
-        for category in aspect.categories:
-            if category.title:
-                category_no += 1
-                c_measures = [m for i in category.issues for m in i.measures]
-                rows.append(DetailRow(level=2, label=f"（{chinese_number(category_no)}）",
-                                      text=category.title, counts=Counts.of(c_measures, as_of, warn)))
-            for issue in category.issues:
-                issue_no += 1
-                status = issue_status(issue)
-                rows.append(DetailRow(level=3, label=f"{issue_no}.",
-                                      text=issue.title, counts=Counts.of(issue.measures, as_of, warn),
-                                      status=status.value if status else "", row=issue.row))
-                for m_i, m in enumerate(issue.measures, 1):
-                    found = grade(m, as_of, warn)
-                    stage = closure_stage(m)
-                    rows.append(DetailRow(
-                        level=4, label=f"{chinese_number(m_i)}是", text=m.text,
-                        counts=Counts.of([m], as_of, warn), status=m.status.value if m.status else m.status_text,
-                        owner=m.owner_unit, lead=m.lead, deadline=m.deadline.text,
-                        due=effective_due(m), overdue=is_overdue(m, as_of), row=m.row,
-                        grade=found.value if found else "", stage=stage.value if stage else "",
-                    ))
-    return rows
+    return _walk(ledger, as_of, resolve_warn_days(ledger.info, warn_days), all_rows=True).rows
 
 
 def issue_closed(issue: Issue) -> bool:
@@ -260,17 +302,19 @@ def extended_rows(ledger: Ledger, as_of: date) -> list[ExtendedRow]:
         for issue in aspect.issues():
             issue_no += 1
             for m_i, m in enumerate(issue.measures, 1):
-                if not is_extended(m):
-                    continue
-                ext = extension_of(m, feedback)
-                found.append(ExtendedRow(
-                    row=m.row, sheet=m.sheet, label=f"{issue_no}.{chinese_number(m_i)}是", text=m.text,
-                    owner=m.owner_unit, deadline=m.deadline.text,
-                    original_due=ext.original_due if ext else m.deadline.original_due,
-                    due=effective_due(m), times=ext.times if ext else 1,
-                    status=m.status.value if m.status else m.status_text, overdue=is_overdue(m, as_of),
-                ))
+                if is_extended(m):
+                    found.append(_extended_row(m, f"{issue_no}.{chinese_number(m_i)}是", feedback,
+                                               is_overdue(m, as_of)))
     return found
+
+
+def summary_and_rows(ledger: Ledger, as_of: date, warn_days: tuple[int, ...] | None = None
+                     ) -> tuple[Summary, list[DetailRow]]:
+    """:func:`summarize` and :func:`detail_rows` of one ledger, date and thresholds, from one walk
+    over the ledger (what the summary sheets need)."""
+    warn = resolve_warn_days(ledger.info, warn_days)
+    found = _walk(ledger, as_of, warn, all_rows=True)
+    return _summary(ledger, as_of, warn, found), found.rows
 
 
 def summarize(ledger: Ledger, as_of: date, *, rows: list[DetailRow] | None = None,
@@ -279,42 +323,42 @@ def summarize(ledger: Ledger, as_of: date, *, rows: list[DetailRow] | None = Non
     ``as_of``; ``rows`` are :func:`detail_rows` of the same ledger, date and thresholds when the
     caller has them. Grades under ``warn_days`` (default: 基本信息 预警天数, else 15 days)."""
     warn = resolve_warn_days(ledger.info, warn_days)
-    measures = list(ledger.measures())
-    issues = list(ledger.issues())
-    issue_counts: dict[str, int] = {}
-    for issue in issues:
-        status = issue_status(issue)
-        key = status.value if status else "未明确"
-        issue_counts[key] = issue_counts.get(key, 0) + 1
+    summary = _summary(ledger, as_of, warn, _walk(ledger, as_of, warn, all_rows=False))
+    if rows is not None:
+        summary.overdue = [r for r in rows if r.level == 4 and r.overdue]
+    return summary
+
+
+def _summary(ledger: Ledger, as_of: date, warn: tuple[int, ...], found: _Pass) -> Summary:
     # spelling variants of one unit (耕保股 / 耕地保护股) count as one unit, under its most used
-    # spelling — the same grouping the owner-unit-variant rule reports
-    written = Counter(u for m in measures for u in split_units(m.owner_unit))
+    # spelling — the same grouping the owner-unit-variant rule reports. Counted per distinct
+    # owner-unit text (a ledger repeats a few dozen), in the order the measures first write them.
+    written: Counter[str] = Counter()
+    for text, parts in found.owners.items():
+        for u in split_units(text):
+            written[u] += len(parts)
     canonical = unit_spellings(written, keep=ledger.owner_units or ())
-    by_unit: dict[str, list[Measure]] = {}
-    for m in measures:
-        for unit in dict.fromkeys(canonical.get(u, u) for u in split_units(m.owner_unit)) or ["(未填写)"]:
-            by_unit.setdefault(unit, []).append(m)
-    units = {unit: Counts.of(unit_measures, as_of, warn) for unit, unit_measures in by_unit.items()}
-    names = {unit: unit for unit in by_unit}
-    overdue = [r for r in (rows if rows is not None else detail_rows(ledger, as_of, warn))
-               if r.level == 4 and r.overdue]
+    by_unit: dict[str, list[tuple[int, ...]]] = {}
+    for text, parts in found.owners.items():
+        total = _total(parts)
+        for unit in dict.fromkeys(canonical.get(u, u) for u in split_units(text)) or ["(未填写)"]:
+            by_unit.setdefault(unit, []).append(total)
+    units = [UnitRow(unit=unit, counts=_counts(_total(parts))) for unit, parts in by_unit.items()]
     return Summary(
         as_of=as_of,
         aspects=len(ledger.aspects),
         categories=sum(1 for a in ledger.aspects for c in a.categories if c.title),
-        issues=len(issues),
-        issue_status=issue_counts,
-        issues_closed=sum(1 for issue in issues if issue_closed(issue)),
-        counts=Counts.of(measures, as_of, warn),
+        issues=found.issues,
+        issue_status=found.issue_counts,
+        issues_closed=found.issues_closed,
+        counts=_counts(_total(found.aspect_totals)),
         per_aspect=[
-            (a.title or f"第{chinese_number(i)}方面",
-             Counts.of([m for x in a.issues() for m in x.measures], as_of, warn))
-            for i, a in enumerate(ledger.aspects, 1)
+            (a.title or f"第{chinese_number(i)}方面", _counts(total))
+            for i, (a, total) in enumerate(zip(ledger.aspects, found.aspect_totals, strict=True), 1)
         ],
-        units=sorted((UnitRow(unit=names[k], counts=c) for k, c in units.items()),
-                     key=lambda r: (-r.counts.measures, r.unit)),
-        overdue=overdue,
-        extended=extended_rows(ledger, as_of),
+        units=sorted(units, key=lambda r: (-r.counts.measures, r.unit)),
+        overdue=found.overdue,
+        extended=found.extended,
         warn_days=warn,
     )
 

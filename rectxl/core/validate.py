@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
-
+from rectxl.core.counts import Counts
 from rectxl.core.findings import SEVERITY_ORDER, Finding, Severity
-from rectxl.core.model import Ledger
+from rectxl.core.model import Ledger, Measure
 from rectxl.core.rules import RULES, Context, Options
-from rectxl.core.summary import Counts
 from rectxl.core.version import __version__
 
 if TYPE_CHECKING:
@@ -20,31 +19,42 @@ if TYPE_CHECKING:
 __all__ = ["Report", "Source", "resolve_as_of", "validate"]
 
 
-class Source(BaseModel):
+@dataclass(slots=True)
+class Source:
     """Where the ledger came from (filled in by the I/O edge)."""
 
     path: str | None = None
     sha256: str | None = None
 
 
-class Report(BaseModel):
+@dataclass(slots=True)
+class Report:
     """The result of a validation: every finding plus what the summary reports."""
 
     findings: list[Finding]
     as_of: date
-    as_of_source: str = Field(description="where the as-of date came from：参数/报告日期/今天")
-    source: Source = Field(default_factory=Source)
+    #: where the as-of date came from：参数/报告日期/今天
+    as_of_source: str
+    source: Source = field(default_factory=Source)
     measures: int = 0
     issues: int = 0
     aspects: int = 0
     #: the ledger sheets read, in order
-    sheets: list[str] = Field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
     #: 基本信息 单位名称 (or what the reader took from a title row), for batch reports
-    unit: str | None = Field(None, exclude=True)
-    #: status counts as of ``as_of`` (the summary's, for batch reports)
-    counts: Counts = Field(default_factory=Counts, exclude=True)
+    unit: str | None = None
     #: the warning thresholds the grades were judged with (options, 基本信息 预警天数, or 15), largest first
-    warn_days: tuple[int, ...] = Field((15,), exclude=True)
+    warn_days: tuple[int, ...] = (15,)
+    #: the measures checked, for :attr:`counts` (counted when first asked: only batch reports use them)
+    counted: list[Measure] = field(default_factory=list, repr=False, compare=False)
+    _counts: Counts | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def counts(self) -> Counts:
+        """Status counts of the measures as of ``as_of`` (the summary's, for batch reports)."""
+        if self._counts is None:
+            self._counts = Counts.of(self.counted, self.as_of, self.warn_days)
+        return self._counts
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -59,7 +69,7 @@ class Report(BaseModel):
         import pandas as pd  # imported here: only analysts need it
 
         columns = ["code", "severity", "message", "sheet", "cell", "row", "field", "value"]
-        return pd.DataFrame([f.model_dump(mode="json") for f in self.findings], columns=columns)
+        return pd.DataFrame([f.to_dict() for f in self.findings], columns=columns)
 
     def summary(self) -> dict[str, Any]:
         """The JSON ``summary`` object (schema in docs/findings.schema.json)."""
@@ -120,6 +130,6 @@ def validate(
         aspects=len(ledger.aspects),
         sheets=[s.name for s in ledger.sheets] or [ledger.sheet],
         unit=(ledger.info.unit_name or "").strip() or None,
-        counts=Counts.of(ctx.measures, as_of, ctx.warn_days),
         warn_days=ctx.warn_days,
+        counted=ctx.measures,
     )

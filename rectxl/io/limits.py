@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rectxl.core.errors import LedgerError
 from rectxl.io.atomic import describe_os_error
-from rectxl.io.ooxml import sheet_parts
+from rectxl.io.inflated import InflatedParts, open_part, open_zip, package_sheets
 from rectxl.io.outputs import OUTPUT_LABELS, kind_in_package
 from rectxl.io.safety import MAX_RATIO, MAX_UNCOMPRESSED, RATIO_FLOOR, inspect_package
 
@@ -103,17 +103,18 @@ def check_regular_file(path: Path, *, what: str = "文件", folder_hint: str = "
     return st
 
 
-def check_ledger_file(path: Path) -> None:
-    """Everything decided before a ledger file is opened by a reader (see the module text)."""
+def check_ledger_file(path: Path, parts: InflatedParts | None = None) -> None:
+    """Everything decided before a ledger file is opened by a reader (see the module text);
+    ``parts`` shares the sheet parts' inflation with the reader's other scans."""
     path = Path(path)
     check_regular_file(path, what="台账文件", folder_hint="（检查整个文件夹请用 rectxl batch）")
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return
     try:
-        zf = zipfile.ZipFile(path)
+        opened = open_zip(path, parts)
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # not a zip: the reader says what it is
-    with zf:
+    with opened as zf:
         names = set(zf.namelist())
         if "xl/workbook.xml" not in names:
             _refuse_other_office_document(path, names)
@@ -121,7 +122,7 @@ def check_ledger_file(path: Path) -> None:
         kind = kind_in_package(zf, path.name)
         if kind in ("summary", "diff", "batch"):
             raise LedgerError(f"{path.name} 是 rectxl 生成的{OUTPUT_LABELS[kind]}，不是台账：请检查原台账文件")
-        _refuse_stray_cells(path, zf)
+        _refuse_stray_cells(path, zf, parts)
 
 
 def _refuse_other_office_document(path: Path, names: set[str]) -> None:
@@ -133,7 +134,7 @@ def _refuse_other_office_document(path: Path, names: set[str]) -> None:
         raise LedgerError(f"{path.name}：这是 PowerPoint 演示文稿，只是扩展名改成了 {path.suffix}，不是 Excel 台账")
 
 
-def _refuse_stray_cells(path: Path, zf: zipfile.ZipFile) -> None:
+def _refuse_stray_cells(path: Path, zf: zipfile.ZipFile, inflated: InflatedParts | None) -> None:
     infos = {i.filename: i for i in zf.infolist()}
     if sum(i.file_size for i in infos.values()) > MAX_UNCOMPRESSED:
         return  # the zip guards refuse it, with their own message
@@ -141,14 +142,14 @@ def _refuse_stray_cells(path: Path, zf: zipfile.ZipFile) -> None:
     if book is None or book.file_size > 16 << 20:
         return
     try:
-        parts = sheet_parts(zf)
+        parts = package_sheets(zf, inflated)
     except (KeyError, zipfile.BadZipFile, OSError):
         return
     for sheet, part in parts.items():
         info = infos.get(part)
         if info is None or (info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
             continue  # a zip bomb: left to the zip guards
-        found = _far_cell(zf, info)
+        found = _far_cell(zf, info, inflated)
         if found is not None:
             ref, rows = found
             raise LedgerError(
@@ -156,7 +157,7 @@ def _refuse_stray_cells(path: Path, zf: zipfile.ZipFile) -> None:
                 "多半是误输入或粘贴留下的零星内容；请在 Excel 中删除该单元格（或多余的行）后保存，再检查")
 
 
-def _far_cell(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, int] | None:
+def _far_cell(zf: zipfile.ZipFile, info: zipfile.ZipInfo, parts: InflatedParts | None) -> tuple[str, int] | None:
     """The farthest value cell of a sheet part lying beyond :data:`STRAY_ROW_FLOOR` and far
     beyond the sheet's rows, as (reference, number of rows); None if there is none."""
     rows = 0
@@ -164,7 +165,7 @@ def _far_cell(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, int] | N
     tail = b""
     read = 0
     try:
-        with zf.open(info) as fh:
+        with open_part(zf, info, parts) as fh:
             while chunk := fh.read(_CHUNK):
                 read += len(chunk)
                 if read > info.file_size + _CHUNK:

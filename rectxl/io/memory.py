@@ -13,7 +13,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["gc_paused"]
+__all__ = ["gc_paused", "settle", "short_lived_process"]
 
 
 @contextmanager
@@ -28,3 +28,29 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def short_lived_process() -> None:
+    """Say that this process ends when its one job is done (the command line, a batch worker):
+    :func:`settle` may then freeze what was read. A long-lived process (Excel's Python, a
+    notebook) never calls this, so nothing of its own is ever frozen."""
+    global _SHORT_LIVED
+    _SHORT_LIVED = True
+
+
+_SHORT_LIVED = False
+
+
+def settle() -> None:
+    """In a short-lived process, tell the cyclic collector that what exists now (a ledger just
+    read) will not become cyclic garbage: ``gc.freeze`` moves it out of the generations the
+    collector scans.
+
+    What it buys: validation and the writers build tens of thousands of findings and cells
+    afterwards, and every full collection they trigger would otherwise re-scan the hundreds of
+    thousands of objects of a 100,000-row ledger (measured at 0.5–1 s of ``rectxl check``).
+    The ledger is a tree without reference cycles, so reference counting still frees it; only
+    a process about to exit does it (:func:`short_lived_process`), so that a long-lived one
+    never keeps cyclic garbage of its own frozen."""
+    if _SHORT_LIVED:
+        gc.freeze()

@@ -17,17 +17,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import python_calamine as pc
-from lxml import etree
 
 from rectxl.core.errors import LedgerError
 from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.model import Ledger
+from rectxl.io.inflated import InflatedParts
 from rectxl.io.limits import check_ledger_file
-from rectxl.io.memory import gc_paused
-from rectxl.io.ods import ods_layout
-from rectxl.io.ooxml import sheet_parts
+from rectxl.io.memory import gc_paused, settle
 from rectxl.io.safety import inspect_package
-from rectxl.io.sheet_xml import scan_sheet
+from rectxl.io.sheet_xml import SheetExtras, scan_sheet
 
 __all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "release_freed_memory", "sibling_files"]
 
@@ -81,9 +79,15 @@ def _check_file(path: Path) -> None:
 def read_grids(path: Path) -> list[Grid]:
     """Every sheet of the workbook at ``path`` as a :class:`Grid` (absolute coordinates)."""
     path = Path(path)
-    check_ledger_file(path)  # not a regular file, a non-UTF-8 name, a Word document, stray far cells
-    _check_file(path)
-    inspect_package(path)
+    suffix = path.suffix.lower()
+    parts = InflatedParts()  # the package opened, each sheet's XML inflated, once for the scans below
+    try:
+        check_ledger_file(path, parts)  # not a regular file, a non-UTF-8 name, a Word document, stray cells
+        _check_file(path)
+        inspect_package(path, parts)
+        extras = _sheet_extras(path, parts) if suffix in (".xlsx", ".xlsm") else {}
+    finally:
+        parts.close()  # the XML is not held while calamine parses
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
@@ -108,41 +112,50 @@ def read_grids(path: Path) -> list[Grid]:
         raise LedgerError(_describe_unreadable(path, exc)) from None
     finally:
         wb.close()
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        _add_sheet_extras(path, grids)
+    if extras:
+        _add_sheet_extras(grids, extras)
     elif suffix == ".ods":
         _add_ods_layout(path, grids)
     return grids
 
 
-def _add_sheet_extras(path: Path, grids: list[Grid]) -> None:
-    """Put back what calamine does not report (:mod:`rectxl.io.sheet_xml`): Excel error values
-    into the cells, uncomputed formula cells and hidden columns onto the grids."""
+def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
+    """What calamine does not report (:mod:`rectxl.io.sheet_xml`), by sheet name: Excel error
+    values, uncomputed formula cells and hidden columns."""
+    found: dict[str, SheetExtras] = {}
     try:
-        with zipfile.ZipFile(path) as zf:
-            by_name = {g.name: g for g in grids}
-            for name, part in sheet_parts(zf).items():
-                grid = by_name.get(name)
-                if grid is None:
-                    continue
-                with zf.open(part) as fh:
-                    extras = scan_sheet(fh)
-                for (r, c), value in extras.errors.items():
-                    while len(grid.rows) <= r:
-                        grid.rows.append([])
-                    cells = grid.rows[r]
-                    while len(cells) <= c:
-                        cells.append("")
-                    cells[c] = value
-                grid.uncomputed = frozenset(extras.uncomputed)
-                grid.hidden_cols = frozenset(extras.hidden_cols)
+        zf = parts.zip(path)
+        for name, part in parts.sheets(zf).items():
+            with parts.open(zf, zf.getinfo(part)) as fh:
+                found[name] = scan_sheet(fh)
     except (KeyError, zipfile.BadZipFile, OSError):
-        return
+        return found
+    return found
+
+
+def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None:
+    """Put what :func:`_sheet_extras` found back onto the grids: error values into the cells."""
+    for grid in grids:
+        found = extras.get(grid.name)
+        if found is None:
+            continue
+        for (r, c), value in found.errors.items():
+            while len(grid.rows) <= r:
+                grid.rows.append([])
+            cells = grid.rows[r]
+            while len(cells) <= c:
+                cells.append("")
+            cells[c] = value
+        grid.uncomputed = frozenset(found.uncomputed)
+        grid.hidden_cols = frozenset(found.hidden_cols)
 
 
 def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
     """Merged ranges and hidden columns of an .ods (calamine reports neither for OpenDocument)."""
+    from lxml import etree  # only OpenDocument needs an XML parser (faster start-up for .xlsx)
+
+    from rectxl.io.ods import ods_layout
+
     try:
         layout = ods_layout(path)
     except (KeyError, zipfile.BadZipFile, OSError, etree.LxmlError):
@@ -175,7 +188,10 @@ def read_ledger(path: Path, column_map: Iterable[str | tuple[str, str]] = ()) ->
     with gc_paused():
         grids = read_grids(Path(path))
         release_freed_memory()
-        return ledger_from_grids(grids, column_map)
+        ledger = ledger_from_grids(grids, column_map)
+        del grids
+        settle()
+        return ledger
 
 
 def release_freed_memory() -> None:

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 from rectxl.core.text import col_index
-from rectxl.io.ooxml import sheet_parts
+from rectxl.io.inflated import InflatedParts, open_part, open_zip, package_sheets
 
 __all__ = ["MAX_CELLS", "MAX_RATIO", "MAX_UNCOMPRESSED", "inspect_package"]
 
@@ -36,20 +36,21 @@ _WIDE_CELL = re.compile(rb' r="([A-Z]{2,3})\d')  # only <c> elements carry lette
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-def inspect_package(path: Path) -> None:
+def inspect_package(path: Path, parts: InflatedParts | None = None) -> None:
     """Refuse an .xlsx/.xlsm/.ods that is a zip bomb, declares XML entities (billion laughs) or
     has a sheet whose used area would need an enormous grid (a stray cell at XFD1048576).
 
-    Reads the package in bounded chunks: memory stays small whatever the file claims. Raises
+    Reads the package in bounded chunks: memory stays small whatever the file claims (``parts``
+    shares the sheet parts' inflation with the reader's other scans). Raises
     :class:`~rectxl.core.errors.LedgerError` with a Chinese message.
     """
     from rectxl.core.errors import LedgerError
 
     try:
-        zf = zipfile.ZipFile(path)
+        opened = open_zip(path, parts)
     except zipfile.BadZipFile:
         return  # not a zip: the reader reports it
-    with zf:
+    with opened as zf:
         infos = zf.infolist()
         total = sum(i.file_size for i in infos)
         if total > MAX_UNCOMPRESSED:
@@ -63,22 +64,23 @@ def inspect_package(path: Path) -> None:
         sheets = {}
         if "xl/workbook.xml" in names:
             try:
-                sheets = {part: name for name, part in sheet_parts(zf).items()}
+                sheets = {part: name for name, part in package_sheets(zf, parts).items()}
             except KeyError:
                 sheets = {}
         for info in infos:
             if not info.filename.endswith((".xml", ".rels")):
                 continue
-            _scan_part(zf, info, path, sheets.get(info.filename), LedgerError)
+            sheet = sheets.get(info.filename)
+            _scan_part(zf, info, path, sheet, LedgerError, parts if sheet is not None else None)
 
 
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: str | None,
-               error: type[Exception]) -> None:
+               error: type[Exception], parts: InflatedParts | None = None) -> None:
     """Stream one XML part: no DTD/entities; actual size as declared; a sane used area."""
     max_row = max_col = 0
     read = 0
     tail = b""
-    with zf.open(info) as fh:
+    with open_part(zf, info, parts) as fh:
         first = True
         while chunk := fh.read(_CHUNK):
             read += len(chunk)

@@ -2,25 +2,17 @@
 
 - ``annotate`` / ``--clear`` on the user's own workbook: edits of its package, never a re-save
   (:mod:`rectxl.io.marks` says exactly what changes; every other part is copied byte for byte).
-- A new workbook of summary sheets (:func:`write_summary_file`) and the diff workbook: written by
-  openpyxl from :class:`rectxl.core.sheets.SheetSpec` (:func:`write_spec`) — nothing of the user's
-  is in them.
+- A new workbook of summary sheets (:func:`write_summary_file`): written directly as a package
+  by :mod:`rectxl.io.summary_xlsx` — the workbook openpyxl would save from :func:`write_spec`,
+  without openpyxl (which is not even imported).
+- The diff workbook, and any spec the direct writer does not reproduce: written by openpyxl from
+  :class:`rectxl.core.sheets.SheetSpec` (:func:`write_spec`) — nothing of the user's is in them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.cell import Cell
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.workbook import Workbook as WorkbookT
-from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.worksheet.properties import Outline
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Ledger
@@ -29,11 +21,14 @@ from rectxl.core.report import safe_cell_text
 from rectxl.core.sheets import SheetSpec, summary_sheets
 from rectxl.core.validate import Report
 from rectxl.io.atomic import atomic_path
-from rectxl.io.marks import AnnotateOutcome, ClearOutcome, Record, annotate_package, clear_package, find_record
-from rectxl.io.outputs import mark_output
-from rectxl.io.package import EDITABLE_SUFFIXES, Package
-from rectxl.io.safety import inspect_package
-from rectxl.io.workbook_parts import Book
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook as WorkbookT
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from rectxl.io.marks import AnnotateOutcome, ClearOutcome, Record
+    from rectxl.io.package import Package
+    from rectxl.io.workbook_parts import Book
 
 __all__ = [
     "annotate_file",
@@ -44,11 +39,22 @@ __all__ = [
     "write_summary_file",
 ]
 
-_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+# openpyxl and the package editors are imported where they are used: ``rectxl summary`` needs
+# neither (importing openpyxl alone takes ~0.5 s, numpy included).
+
+_HEADER_FILL = "D9E1F2"
 
 
 def write_spec(wb: WorkbookT, spec: SheetSpec) -> Worksheet:
     """(Re)create sheet ``spec.name`` at the end of ``wb`` with the spec's values and formats."""
+    from openpyxl.cell import Cell
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles.cell_style import StyleArray
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.hyperlink import Hyperlink
+    from openpyxl.worksheet.properties import Outline
+
     if spec.name in wb.sheetnames:
         del wb[spec.name]
     ws = wb.create_sheet(spec.name)
@@ -81,9 +87,10 @@ def write_spec(wb: WorkbookT, spec: SheetSpec) -> Worksheet:
             ws.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=ncols)
     for r, height in spec.row_heights.items():
         ws.row_dimensions[r + 1].height = height
+    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
     for c in range(1, width + 1):
         cell = ws.cell(spec.header_row + 1, c)
-        cell.fill = _HEADER_FILL
+        cell.fill = header_fill
         cell.alignment = header_alignment
     for r, color in spec.row_fills.items():
         fill = PatternFill("solid", fgColor=color)
@@ -159,6 +166,9 @@ def ensure_editable(path: Path, *, marked: bool = False) -> None:
     """Refuse early (before an ``--in-place`` backup is made) a workbook rectxl cannot mark: not
     .xlsx/.xlsm, hostile (:func:`rectxl.io.safety.inspect_package`), or — with ``marked`` — one
     that carries no rectxl marks to clear."""
+    from rectxl.io.safety import inspect_package
+    from rectxl.io.workbook_parts import Book
+
     inspect_package(path)
     with _open_for_edit(path) as pkg:
         if marked:
@@ -166,6 +176,8 @@ def ensure_editable(path: Path, *, marked: bool = False) -> None:
 
 
 def _record_or_refuse(pkg: Package, book: Book, source: Path) -> Record:
+    from rectxl.io.marks import find_record
+
     record = find_record(pkg, book)
     if record is None:
         own = [s.name for s in book.sheets() if s.name in OUTPUT_SHEETS]
@@ -176,6 +188,9 @@ def _record_or_refuse(pkg: Package, book: Book, source: Path) -> Record:
 
 def _open_for_edit(path: Path) -> Package:
     """The package of the workbook at ``path``, refusing formats rectxl does not write."""
+    from rectxl.io.package import EDITABLE_SUFFIXES, Package
+    from rectxl.io.workbook_parts import Book
+
     if path.suffix.lower() not in EDITABLE_SUFFIXES:
         raise RectxlError(f"{path.name} 是 {path.suffix} 格式，只能在 .xlsx/.xlsm 台账上标记：请在 Excel 中另存为 .xlsx"
                           "后再标记（检查、汇总和生成通报可直接使用 .xls/.ods）")
@@ -193,6 +208,8 @@ def annotate_file(source: Path, output: Path, report: Report, ledger: Ledger, *,
     """Write a copy of ``source`` to ``output`` with 校验结果, highlights and summary sheets —
     the package edited in place of a re-save (:mod:`rectxl.io.marks`): every part rectxl does
     not change is copied byte for byte."""
+    from rectxl.io.marks import annotate_package
+
     with _open_for_edit(source) as pkg:
         outcome = annotate_package(pkg, report, ledger, summary=summary)
         pkg.save(output)
@@ -205,6 +222,9 @@ def clear_file(source: Path, output: Path) -> int:
 
 
 def clear_file_outcome(source: Path, output: Path) -> ClearOutcome:
+    from rectxl.io.marks import clear_package
+    from rectxl.io.workbook_parts import Book
+
     with _open_for_edit(source) as pkg:
         book = Book(pkg)
         outcome = clear_package(pkg, book, _record_or_refuse(pkg, book, source))
@@ -214,13 +234,39 @@ def clear_file_outcome(source: Path, output: Path) -> ClearOutcome:
 
 def write_summary_file(output: Path, report: Report, ledger: Ledger) -> Path:
     """A new workbook holding only the summary sheets."""
+    from rectxl.io.memory import gc_paused
+    from rectxl.io.summary_xlsx import Unsupported, write_workbook
+
+    # the sheets' rows (a few objects per measure, none in cycles) are built and written with the
+    # cyclic collector paused: its full passes would re-scan them and the ledger again and again
+    # (about a third of this function's time at 100,000 measures; nothing at clerks' sizes)
+    with gc_paused():
+        specs = summary_sheets(report, ledger)
+        try:
+            # the package written directly (rectxl.io.summary_xlsx): the workbook openpyxl saves
+            # from write_spec, without openpyxl. Deflate level 3 instead of zlib's default 6: half
+            # the compression time, and the file is still smaller than openpyxl's (its XML is larger)
+            with atomic_path(output) as tmp:
+                write_workbook(tmp, specs, "summary", compresslevel=3)
+        except Unsupported:
+            write_specs_with_openpyxl(output, specs, "summary")
+    return output
+
+
+def write_specs_with_openpyxl(output: Path, specs: list[SheetSpec], kind: str) -> Path:
+    """A new workbook of ``specs`` built by openpyxl (:func:`write_spec`) and marked as rectxl's
+    ``kind`` of output — the reference the direct writer (:mod:`rectxl.io.summary_xlsx`) matches."""
+    from openpyxl import Workbook
+
+    from rectxl.io.outputs import mark_output
+
     wb = Workbook()
     default = wb.active
-    for spec in summary_sheets(report, ledger):
+    for spec in specs:
         write_spec(wb, spec)
     if default is not None:
         wb.remove(default)
-    mark_output(wb, "summary")  # batch knows it for rectxl's own, not a ledger
+    mark_output(wb, kind)  # batch knows it for rectxl's own, not a ledger
     _save(wb, output)
     return output
 
@@ -234,4 +280,3 @@ def _save(wb: WorkbookT, output: Path) -> None:
         # rather than whenever the garbage collector gets to the workbook
         if wb.vba_archive is not None:
             wb.vba_archive.close()
-

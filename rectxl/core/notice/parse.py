@@ -61,8 +61,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
-
 from rectxl.core import fields as F
 from rectxl.core.deadline import parse_deadline
 from rectxl.core.errors import RectxlError
@@ -89,18 +87,19 @@ class NoticeParseError(RectxlError):
     """The text cannot be read as a 整改进展情况通报; ``str(exc)`` is one Chinese sentence."""
 
 
-class ParsedNotice(BaseModel):
+@dataclass
+class ParsedNotice:
     """A notice read back: the ledger, the totals its prose states, and their checks."""
 
     ledger: Ledger
-    stated_totals: StatedTotals = Field(default_factory=StatedTotals)
-    total_checks: list[TotalCheck] = Field(default_factory=list)
+    stated_totals: StatedTotals = field(default_factory=StatedTotals)
+    total_checks: list[TotalCheck] = field(default_factory=list)
     #: things worth a look that did not stop parsing (Chinese sentences)
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     #: False when the text is recognisably a notice but cut short (the ledger holds what is there)
     complete: bool = True
     #: text of the itemised section that could not be placed as aspect, issue or measure
-    unplaced: list[str] = Field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------
@@ -588,14 +587,12 @@ def _table_measures(raw: _RawIssue) -> tuple[Literal["ordinal", "paren", "plain"
             m = Measure(text=seg, progress=prog, lead=rec.get(F.LEAD, ""),
                         owner_unit=rec.get(F.OWNER_UNIT, ""),
                         owner_person=rec.get(F.OWNER_PERSON, ""),
-                        evidence=rec.get(F.EVIDENCE, ""), remark=rec.get(F.REMARK, ""))
+                        evidence=rec.get(F.EVIDENCE, ""), remark=rec.get(F.REMARK, ""),
+                        raw={name: rec[name] for name in (F.DEADLINE, F.COMPLETED) if rec.get(name)})
             if reading is not None and reading.status is not None:
                 m.status, m.status_text = reading.status, status_cell
             else:
                 m.status, m.status_inferred = infer_status(prog), True
-            for name in (F.DEADLINE, F.COMPLETED):
-                if rec.get(name):
-                    m.raw[name] = rec[name]
             measures.append(m)
     return first_style or "plain", measures
 
@@ -1185,7 +1182,7 @@ def _parse_notice(text: str) -> ParsedNotice:
         raise NoticeParseError(
             "整改情况部分没有找到编号的问题（如“1.…”），无法按巡察整改进展情况通报解析。")
 
-    info = LedgerInfo.model_validate({"title": title, "preamble": preamble})
+    info = LedgerInfo(title=title, preamble=preamble)
     if before:
         info.heading_one = _heading_text(lines, before[0], lay.section_mode)
         section_one_lines = [line.text for line in lines[before[0] + 1:first_body]]

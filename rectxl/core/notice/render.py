@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
 from rectxl.core.deadline import Deadline, DeadlineKind
@@ -118,6 +119,29 @@ _ASPECT_MARK = re.compile(
     rf"|\d{{1,2}}[.、](?!\d))\s*")
 
 
+_ZH_PUNCT_ASCII = re.compile(r"[,:;!?]")
+
+
+def _zh_punct(text: str) -> str:
+    """:func:`zh_punct`, returning at once a text it would leave as it is.
+
+    zh_punct changes a text only where it has an ASCII "(", one of ``, : ; ! ?`` or a "." right
+    after a Chinese character or a closing mark (its patterns need one of them to match).
+    Section 二's blocks go through it twice (once in :func:`section_two_blocks`, again with the
+    whole notice in :func:`notice_blocks`), and the second time they hardly ever have any: this
+    skips a regex pass over the longest text of the notice. Whenever one is there, zh_punct
+    decides, so the result is zh_punct's for every text."""
+    if "(" in text or _ZH_PUNCT_ASCII.search(text):
+        return zh_punct(text)
+    i = text.find(".", 1)
+    while i > 0:
+        c = text[i - 1]
+        if "\u3400" <= c <= "\u9fff" or c in "》”’）":
+            return zh_punct(text)
+        i = text.find(".", i + 1)
+    return text
+
+
 def _placeholder(what: str) -> str:
     return f"【请填写{what}】"
 
@@ -128,7 +152,10 @@ def _end(text: str) -> str:
 
 def _one_paragraph(value: str) -> str:
     """Cell text as one paragraph: lines joined (with "；" where a line has no end mark)."""
-    parts = [p for p in normalize_text(value).split("\n") if p.strip()]
+    text = normalize_text(value)
+    if "\n" not in text:  # one line (nearly every cell): that line, stripped
+        return text.strip()
+    parts = [p for p in text.split("\n") if p.strip()]
     out = ""
     for part in parts:
         part = part.strip()
@@ -138,9 +165,23 @@ def _one_paragraph(value: str) -> str:
     return out
 
 
+#: the characters a mark of :data:`_LEADING_MARK` or :data:`_ASPECT_MARK` can open with (folded)
+_MARK_START = re.compile(rf"[{_CN}第(\d①-⑳]")
+
+
 def _strip_mark(pattern: re.Pattern[str], text: str) -> str:
-    m = pattern.match(fold(text))
-    return text[m.end():] if m and m.end() < len(text) else text
+    # Folding the whole text only to look at its opening is most of the cost of a measure with
+    # no mark (nearly all of them): a text whose first character cannot open a mark is returned
+    # as it is (``pattern`` is one of the two patterns above, see _MARK_START).
+    # Every mark in front goes ("一、1.…" typed over a numbered title): what is written is then
+    # what a reader of the notice gets back, and writing it again changes nothing. A text that is
+    # only a mark keeps its last one.
+    while _MARK_START.match(fold(text[:1])):
+        m = pattern.match(fold(text))
+        if not m or m.end() >= len(text):
+            break
+        text = text[m.end():]
+    return text
 
 
 def _measure_text(raw: str) -> str:
@@ -154,6 +195,14 @@ def _measure_text(raw: str) -> str:
 #: status words a progress cell may open with ("已完成。召开专题会2次"), longest first
 _STATUS_WORDS = sorted(((fold(alias), status) for status, alias, _ in STATUS_ALIASES
                         if len(alias) >= 2), key=lambda x: -len(x[0]))
+#: the same words by their first character (same order): a cell is compared with the few words
+#: that can open it, not with every word
+_STATUS_WORDS_BY_FIRST: dict[str, list[tuple[str, Status]]] = {
+    first: [(w, st) for w, st in _STATUS_WORDS if w[0] == first]
+    for first in dict.fromkeys(w[0] for w, _ in _STATUS_WORDS)}
+#: how much of a cell :func:`_split_status_word` looks at: a bracket, the longest word, a closing
+#: bracket and the separator after it
+_STATUS_HEAD = max(len(w) for w, _ in _STATUS_WORDS) + 3
 _OPEN_BRACKETS = "【[(〔「"
 _CLOSE_BRACKETS = "】])〕」"
 _SEPARATORS = "。.,，;；:：、!！ \n"
@@ -170,17 +219,23 @@ _PLANNED = re.compile(r"^(?:拟|计划|将于|将在|准备|预计|下一步)")
 _DATE_PHRASE = re.compile(
     r"^(?:延期至)?\s*(\d{4}年(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|[上下]半年"
     r"|第?[一二三四1-4]季度|底|末)?)")
-_KEY_DROP = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]+")
+#: what a key drops, on the text as typed: all but ASCII letters and digits, CJK, the full-width
+#: letters and digits (which fold to ASCII ones), and the clause separators (see _key_parts)
+_KEY_DROP_BUT_SEP = re.compile(
+    r"[^0-9A-Za-z\u3400-\u9fff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a，,；;]+")
+_KEY_SEP = re.compile(r"[，,；;]")
+_FULL_WIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _KEY_LEAD = re.compile(r"^(?:目前已?|现已|均已|已经|已)")
+_KEY_LEAD_FIRST = "目现均已"  # what _KEY_LEAD's words open with
 
 
 def _split_status_word(text: str) -> tuple[Status | None, str]:
     """``"已完成。召开专题会2次"`` → (已完成, ``"召开专题会2次"``); ``"已完成"`` → (已完成, "");
     text that does not open with a status word → (None, text)."""
     s = text.strip()
-    folded = fold(s)
+    folded = fold(s[:_STATUS_HEAD])  # only the opening is read (indices below _STATUS_HEAD)
     lead = 1 if folded[:1] in _OPEN_BRACKETS else 0
-    for word, status in _STATUS_WORDS:
+    for word, status in _STATUS_WORDS_BY_FIRST.get(folded[lead:lead + 1], ()):
         if not folded.startswith(word, lead):
             continue
         cut = lead + len(word)
@@ -198,28 +253,76 @@ def _split_status_word(text: str) -> tuple[Status | None, str]:
 
 @lru_cache(maxsize=1024)
 def _key(text: str) -> str:
-    # cached: a measure's progress is compared with each clause of its text, so the same text
-    # is keyed many times over (pure function of ``text``)
-    return _KEY_LEAD.sub("", _KEY_DROP.sub("", fold(text)))
+    """``text`` folded, without anything but letters, digits and CJK, without a leading 已/现已.
+
+    Cached: a measure's progress is compared with each clause of its text, so the same text is
+    keyed many times over (pure function of ``text``)."""
+    whole = _key_parts(text)[1]
+    return whole[_lead(whole):]
+
+
+@lru_cache(maxsize=1024)
+def _key_parts(text: str) -> tuple[tuple[str, ...], str]:
+    """``text``'s key before a leading 已 is stripped, split at the clause separators (one part
+    per clause of ``_CLAUSE_SEP.split(text)``), and whole.
+
+    The characters are dropped before folding, and only what is left is folded (when it has any
+    full-width letter or digit): the same as folding first, since folding changes only
+    full-width forms, one for one, and of those only letters, digits and the separators "，"
+    and "；" are kept (folded to "," and ";", still separators). Cached: a measure's text is keyed
+    whole (:func:`_from_notice`) and then by clause (:class:`_ActionKey`)."""
+    kept = _KEY_DROP_BUT_SEP.sub("", text)
+    if _FULL_WIDTH_ALNUM.search(kept):
+        kept = fold(kept)
+    parts = tuple(_KEY_SEP.split(kept))
+    return parts, "".join(parts)
+
+
+def _lead(kept: str) -> int:
+    """How many characters :func:`_key` strips from the front of ``kept`` (已, 现已, 目前已…)."""
+    if kept[:1] not in _KEY_LEAD_FIRST:
+        return 0
+    m = _KEY_LEAD.match(kept)
+    return m.end() if m else 0
+
+
+@lru_cache(maxsize=64)
+def _pairs(text: str) -> tuple[int, ...]:
+    """``text``'s character pairs in order, ``text[i]`` and ``text[i + 1]`` as one number: their
+    code points side by side in 64 bits (the same number, the same pair).
+
+    Read in C from the text's UTF-32 bytes, 8 at a time, once from the first character and once
+    from the second: about a third of the cost of making each pair a 2-character string (the
+    pairs are a large part of a measure's cost). Cached: a key's pairs are counted against one
+    text and then made a set to count another text's pairs against (:func:`_combine` goes both
+    ways)."""
+    n = len(text)
+    if n < 2:
+        return ()
+    raw = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    pairs = [0] * (n - 1)
+    pairs[0::2] = raw[:n // 2 * 8].cast("Q").tolist()  # (0, 1), (2, 3), …
+    pairs[1::2] = raw[4:4 + (n - 1) // 2 * 8].cast("Q").tolist()  # (1, 2), (3, 4), …
+    return tuple(pairs)
 
 
 @lru_cache(maxsize=32)  # the repeats are within one measure; a pair set is large
-def _pairs_in(b: str) -> frozenset[str]:
+def _pairs_in(b: str) -> frozenset[int]:
     """The character pairs occurring in ``b`` (cached for the same reason as :func:`_key`)."""
-    return frozenset(b[i:i + 2] for i in range(len(b) - 1))
+    return frozenset(_pairs(b))
 
 
 def _coverage(a: str, b: str) -> float:
     """Share of ``a``'s character pairs that also occur in ``b``."""
-    pairs = [a[i:i + 2] for i in range(len(a) - 1)]
-    if not pairs:
+    if len(a) < 2:  # no pairs
         return 1.0 if a and a in b else 0.0
-    found = _pairs_in(b)
-    return sum(p in found for p in pairs) / len(pairs)
+    # counted in C (the measure's hot loop): the same count and the same division as a loop
+    return sum(map(_pairs_in(b).__contains__, _pairs(a))) / (len(a) - 1)
 
 
 _CLAUSE_SEP = re.compile(r"([，,；;])")
 _TRIM = "。.;；,，、 "
+_SEVERAL = re.compile(r"[。；;，,!！?？]")  # marks of an action running over several clauses
 
 
 def _join(action: str, result: str, separator: str | None = None) -> str:
@@ -228,26 +331,94 @@ def _join(action: str, result: str, separator: str | None = None) -> str:
     core = action.rstrip(_TRIM)
     result = result.lstrip(_TRIM)
     if separator is None:
-        several = re.search(r"[。；;，,!！?？]", core) or "。" in result.rstrip(_TRIM)
+        several = _SEVERAL.search(core) or "。" in result.rstrip(_TRIM)
         separator = "。" if several else "，"
     return f"{core}{separator}{result}"
 
 
-def _restated(part: str, whole: str, threshold: float) -> bool:
-    """``part`` is said again in ``whole`` (the same words, or nearly all of its word pairs)."""
-    p, w = _key(part), _key(whole)
+def _restated_key(p: str, w: str, threshold: float) -> bool:
+    """:func:`_restated` on keys."""
     return bool(p) and (p in w or _coverage(p, w) >= threshold)
 
 
-def _drop_restated_clauses(action: str, result: str) -> str:
+def _restated(part: str, whole: str, threshold: float) -> bool:
+    """``part`` is said again in ``whole`` (the same words, or nearly all of its word pairs)."""
+    return _restated_key(_key(part), _key(whole), threshold)
+
+
+class _ActionKey:
+    """An action's key, its clauses' keys, and which of its character pairs occur in the
+    result's key ``w``: what :func:`_restated` works out for the action and then again for each
+    of its clauses against the same result, made in one pass over the action (keyed once with
+    the clause separators kept, then split into the clauses' keys; its pairs looked up once).
+    The numbers compared are the same as :func:`_restated`'s, so are the decisions."""
+
+    def __init__(self, action: str, w: str) -> None:
+        #: one per clause of ``_CLAUSE_SEP.split(action)``, before a leading 已 is stripped
+        self.parts, self.whole = _key_parts(action)
+        self.start = _lead(self.whole)
+        self.key = self.whole[self.start:]  # == _key(action)
+        self.w = w
+        self.pairs = _pairs(self.whole)
+        #: hits[j]: the pair whole[j] + whole[j + 1] occurs in w
+        self.hits = list(map(_pairs_in(w).__contains__, self.pairs))
+
+    def _restated(self, start: int, stop: int, threshold: float) -> bool:
+        """``_restated_key(whole[start:stop], w, threshold)``, the pairs counted from ``hits``."""
+        p = self.whole[start:stop]
+        if not p:
+            return False
+        if p in self.w:
+            return True
+        coverage = 0.0 if len(p) < 2 else sum(self.hits[start:stop - 1]) / (len(p) - 1)
+        return coverage >= threshold
+
+    def restated(self, threshold: float) -> bool:
+        """``_restated(action, result, threshold)``."""
+        return self._restated(self.start, len(self.whole), threshold)
+
+    def result_restated(self, threshold: float) -> bool:
+        """``_restated_key(w, key, threshold)``: the result said again in the action. The pairs
+        of ``w`` that occur in the action's key are those among the key's pairs found in ``w``
+        (``hits``): a small set, where :func:`_coverage` would make one of all the key's pairs."""
+        w = self.w
+        if not w:
+            return False
+        if w in self.key:
+            return True
+        if len(w) < 2:
+            return False  # _coverage: 0.0, w being no part of the key
+        found = frozenset(compress(self.pairs[self.start:], self.hits[self.start:]))
+        return sum(map(found.__contains__, _pairs(w))) / (len(w) - 1) >= threshold
+
+    def clauses_restated(self, threshold: float) -> list[bool]:
+        """``_restated(clause, result, threshold)`` for each clause of the action.
+
+        A clause key of two characters or more that occurs in ``w`` has all its pairs there
+        (coverage 1.0), so the coverage alone decides: counted from running sums of ``hits``."""
+        counted = [0, *accumulate(self.hits)]  # counted[j]: hits among the first j pairs
+        whole, w = self.whole, self.w
+        out = []
+        stop = 0
+        for part in self.parts:
+            start, stop = stop + _lead(part), stop + len(part)
+            if stop - start >= 2:
+                out.append((counted[stop - 1] - counted[start]) / (stop - start - 1) >= threshold)
+            else:
+                out.append(stop - start == 1 and whole[start] in w)
+        return out
+
+
+def _drop_restated_clauses(action: str, keys: _ActionKey) -> str:
     """The action without the clauses the result says again ("统一印制记录本" when the result
-    is "统一印制记录本120本，已发放")."""
+    is "统一印制记录本120本，已发放"); ``keys`` is the action's :class:`_ActionKey`."""
     pieces = _CLAUSE_SEP.split(action)
     clauses = [(pieces[i], pieces[i + 1] if i + 1 < len(pieces) else "")
                for i in range(0, len(pieces), 2)]
     if len(clauses) < 2:
         return action
-    kept = [(c, sep) for c, sep in clauses if not _restated(c, result, 0.8)]
+    said = keys.clauses_restated(0.8)
+    kept = [clause for clause, again in zip(clauses, said, strict=True) if not again]
     return "".join(c + sep for c, sep in kept).rstrip(_TRIM)
 
 
@@ -262,17 +433,27 @@ def _trim_overlap(action: str, result: str) -> str:
 
 
 def _combine(action: str, result: str, status: Status | None) -> str:
-    if _restated(action, result, 0.7):
+    w = _key(result)
+    keys = _ActionKey(action, w)
+    if keys.restated(0.7):  # _restated(action, result, 0.7)
         return result  # the progress already says what was done
-    action = _drop_restated_clauses(action, result)
-    if not action:
+    shorter = _drop_restated_clauses(action, keys)
+    if not shorter:
         return result
-    if _restated(result, action, 0.8):
+    # _restated(result, action, 0.8) on the shorter action; with every clause kept it lost at
+    # most trailing punctuation, so its key is the same
+    if shorter == action or shorter == action.rstrip(_TRIM):
+        again = keys.result_restated(0.8)
+    else:
+        again = _restated_key(w, _key(shorter), 0.8)
+    action = shorter
+    if again:
         phrase = _RESULT.get(status) if status else None
         return _join(action, phrase, "，") if phrase else action
-    first = _CLAUSE_SEP.split(result, maxsplit=1)[0]
-    if len(_key(first)) >= 4 and not _CLAUSE_SEP.search(action) and _restated(first, action, 0.8):
-        return result  # "已在政务服务网公开办事指南，…" for "编制办事指南并在政务服务网公开"
+    if not _CLAUSE_SEP.search(action):
+        first = _CLAUSE_SEP.split(result, maxsplit=1)[0]
+        if len(_key(first)) >= 4 and _restated(first, action, 0.8):
+            return result  # "已在政务服务网公开办事指南，…" for "编制办事指南并在政务服务网公开"
     return _join(action, _trim_overlap(action, result))
 
 
@@ -296,9 +477,31 @@ def _planned(action: str, deadline: Deadline, as_of: date | None) -> str:
     return f"计划于{when}前{core}" if when else f"拟{core}"
 
 
+def _key_head(text: str) -> str | None:
+    """The opening of :func:`_key` of ``text``, from its first 32 characters; ``None`` when
+    those do not settle it (too few characters kept to know what leading 已 is stripped)."""
+    if len(text) <= 32:
+        return _key(text)
+    head = _key_parts(text[:32])[1]
+    if len(head) < 3:  # _KEY_LEAD's words are at most 3 characters
+        return None
+    return head[_lead(head):]
+
+
+def _same_key(a: str, b: str) -> bool:
+    """``_key(a) == _key(b)``, settled by the keys' openings when they differ there: a clerk's
+    progress is nearly never the measure again, and keying both whole is a pass over each."""
+    ha, hb = _key_head(a), _key_head(b)
+    if ha is not None and hb is not None:
+        n = min(len(ha), len(hb))
+        if ha[:n] != hb[:n]:  # each is the start of its key: the keys differ
+            return False
+    return _key(a) == _key(b)
+
+
 def _from_notice(m: Measure) -> bool:
     """A measure read back from a published notice: its text is the published sentence."""
-    return m.status_inferred or (bool(m.progress) and _key(m.progress) == _key(m.text))
+    return m.status_inferred or (bool(m.progress) and _same_key(m.progress, m.text))
 
 
 def measure_sentence(m: Measure, *, as_of: date | None = None) -> str:
@@ -406,7 +609,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 issue_no += 1
                 blocks.append(Block("issue", issue_paragraph(
                     issue, issue_no, as_of=as_of, omit_not_started=omit_not_started)))
-    return [Block(kind, zh_punct(text)) for kind, text in blocks]
+    return [Block(kind, _zh_punct(text)) for kind, text in blocks]
 
 
 def render_section_two(ledger: Ledger, *, as_of: date | None = None,
@@ -538,7 +741,7 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     blocks.append(Block("signature", info.party_org or _placeholder("落款（党组织名称）")))
     blocks.append(Block("date", cn_date(info.report_date) if info.report_date
                         else _placeholder("成文日期")))
-    return [Block(kind, zh_punct(text)) for kind, text in blocks]
+    return [Block(kind, _zh_punct(text)) for kind, text in blocks]
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#<>|])")

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import BaseModel, Field
 
 from rectxl.core.model import Ledger
 from rectxl.core.notice._text import detect
@@ -32,28 +31,33 @@ from rectxl.core.text import CN_NUM, to_int
 __all__ = ["StatedTotals", "TotalCheck", "check_totals", "extract_stated_totals"]
 
 
-class StatedTotals(BaseModel):
+# Plain slotted records, not pydantic models: ``rectxl notice`` imports this module (through
+# rectxl.core.notice) and would otherwise import pydantic for these two alone, at several times
+# the cost of reading a small ledger.
+
+@dataclass(slots=True)
+class StatedTotals:
     """Counts stated in the notice's prose; ``None`` when the notice does not state it."""
 
-    aspects: int | None = Field(default=None, description="方面数")
-    issues: int | None = Field(default=None, description="问题数")
-    measures: int | None = Field(default=None, description="整改措施数")
-    #: the first "已完成…" count stated, and what it counts
-    done: int | None = Field(default=None, description="已完成数")
-    done_unit: Literal["问题", "措施"] | None = Field(
-        default=None, description="“已完成”数指问题还是措施")
-    done_issues: int | None = Field(default=None, description="已完成整改的问题数")
-    done_measures: int | None = Field(default=None, description="已完成的整改措施数")
-    rate: float | None = Field(default=None, description="完成率 (percent, 76 for 76%)")
+    aspects: int | None = None  # 方面数
+    issues: int | None = None  # 问题数
+    measures: int | None = None  # 整改措施数
+    #: the first "已完成…" count stated (已完成数), and what it counts (问题 or 措施)
+    done: int | None = None
+    done_unit: Literal["问题", "措施"] | None = None
+    done_issues: int | None = None  # 已完成整改的问题数
+    done_measures: int | None = None  # 已完成的整改措施数
+    rate: float | None = None  # 完成率 (percent, 76 for 76%)
     #: item → the words it was read from, e.g. {"measures": "148项整改措施"}
-    evidence: dict[str, str] = Field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
         return all(v is None for v in (self.aspects, self.issues, self.measures, self.done,
                                        self.rate))
 
 
-class TotalCheck(BaseModel):
+@dataclass(slots=True)
+class TotalCheck:
     """One stated total compared with the parsed notice (or with the other stated totals)."""
 
     item: Literal["aspects", "issues", "measures", "done", "rate"]
@@ -63,6 +67,12 @@ class TotalCheck(BaseModel):
     #: True = consistent, False = mismatch, None = not decidable (e.g. inferred statuses)
     ok: bool | None = None
     message: str = ""
+
+    def __post_init__(self) -> None:
+        # counts are compared as numbers of either kind; kept as floats, as the model did
+        self.stated = float(self.stated)
+        if self.parsed is not None:
+            self.parsed = float(self.parsed)
 
 
 # A count must not start in the middle of a number or after 第 (第一方面 is a label, not a total).

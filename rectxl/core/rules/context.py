@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from pydantic import BaseModel, Field
-
 from rectxl.core import fields as F
+from rectxl.core.errors import RectxlError
 from rectxl.core.findings import Severity
 from rectxl.core.model import Issue, Ledger, LedgerSheet, Measure
 from rectxl.core.timing import resolve_warn_days
@@ -23,23 +22,50 @@ OWNER_LEVELS = {
 }
 
 
-class Options(BaseModel):
-    """Validation options (the CLI's flags and the Excel buttons map onto these)."""
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Validation options (the CLI's flags and the Excel buttons map onto these).
 
-    as_of: date | None = Field(None, description="as-of date; default 报告日期，else today")
-    due_soon_days: int = Field(15, ge=0, description="window of the due-soon warning, in days")
-    warn_days: tuple[int, ...] | None = Field(
-        None, description="graded warning thresholds, e.g. (20, 10): 黄 within 20 days, 橙 within 10; "
-                          "None = 基本信息 预警天数, else due_soon_days alone")
-    accept_days: int = Field(30, ge=0, description="days a finished measure may wait for acceptance (验收)")
-    required_owners: frozenset[str] = Field(
-        frozenset({F.OWNER_UNIT}),
-        description="owner levels （责任单位/责任领导/责任人） whose absence is an error, not a warning",
-    )
-    column_map: tuple[str, ...] = Field(
-        (), description="the ledger's own header words mapped to rectxl's columns：原列名=标准列名")
-    select: frozenset[str] | None = Field(None, description="only run these codes")
-    ignore: frozenset[str] = Field(frozenset(), description="skip these codes")
+    A plain frozen record checked on construction (a wrong value is a :class:`RectxlError` with a
+    Chinese message): ``rectxl check`` does not import pydantic, whose import alone costs several
+    times a small ledger's bare read.
+    """
+
+    #: as-of date; default 报告日期，else today
+    as_of: date | None = None
+    #: window of the due-soon warning, in days
+    due_soon_days: int = 15
+    #: graded warning thresholds, e.g. (20, 10): 黄 within 20 days, 橙 within 10;
+    #: None = 基本信息 预警天数, else due_soon_days alone
+    warn_days: tuple[int, ...] | None = None
+    #: days a finished measure may wait for acceptance (验收)
+    accept_days: int = 30
+    #: owner levels （责任单位/责任领导/责任人） whose absence is an error, not a warning
+    required_owners: frozenset[str] = frozenset({F.OWNER_UNIT})
+    #: the ledger's own header words mapped to rectxl's columns：原列名=标准列名
+    column_map: tuple[str, ...] = ()
+    #: only run these codes
+    select: frozenset[str] | None = None
+    #: skip these codes
+    ignore: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if self.as_of is not None and not isinstance(self.as_of, date):
+            raise RectxlError(f"截至日期应为日期，而不是“{self.as_of}”")
+        for name, label in (("due_soon_days", "临期预警天数"), ("accept_days", "验收期限天数")):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise RectxlError(f"{label}应为不小于 0 的整数，而不是“{value}”")
+        if self.warn_days is not None:
+            days = tuple(self.warn_days)
+            if any(isinstance(d, bool) or not isinstance(d, int) or d < 0 for d in days):
+                raise RectxlError(f"预警天数应为不小于 0 的整数，而不是“{'、'.join(map(str, days))}”")
+            object.__setattr__(self, "warn_days", days)
+        object.__setattr__(self, "required_owners", frozenset(self.required_owners))
+        object.__setattr__(self, "column_map", tuple(self.column_map))
+        object.__setattr__(self, "ignore", frozenset(self.ignore))
+        if self.select is not None:
+            object.__setattr__(self, "select", frozenset(self.select))
 
 
 @dataclass
@@ -70,7 +96,17 @@ class Context:
 
     def has_column(self, m: Measure, field_name: str) -> bool:
         """``m``'s sheet has a column for ``field_name`` (ledgers over several sheets may differ)."""
+        if field_name in self._columns_everywhere:
+            return True  # the common case, decided once instead of once per measure
         return field_name in m.cells if m.cells else field_name in self.ledger.columns
+
+    @cached_property
+    def _columns_everywhere(self) -> frozenset[str]:
+        """The fields every sheet the ledger was read from has a column for."""
+        sheets = self.ledger.sheets
+        if not sheets:
+            return frozenset()
+        return frozenset.intersection(*(frozenset(s.columns) for s in sheets))
 
     @cached_property
     def warn_days(self) -> tuple[int, ...]:

@@ -80,9 +80,11 @@ def owner_unit_variant(r: Rule, ctx: Context) -> Iterator[Finding]:
     canonical = unit_spellings(counts, keep=directory)
     if not canonical:
         return
+    where: dict[str, str] = {}  # canonical spelling → its first rows, as the message quotes them
     for m in measures:
         for unit in split_units(m.owner_unit):
             best = canonical.get(unit)
             if best is not None:
-                yield r.at(ctx, m, F.OWNER_UNIT, unit=unit, canonical=best,
-                           rows="、".join(str(n) for n in sorted(set(rows[best]))[:5]))
+                if best not in where:
+                    where[best] = "、".join(str(n) for n in sorted(set(rows[best]))[:5])
+                yield r.at(ctx, m, F.OWNER_UNIT, unit=unit, canonical=best, rows=where[best])

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rectxl.core.findings import Finding, Severity
+from rectxl.core.findings import Finding, Severity, json_value
 from rectxl.core.text import shorten
 
 if TYPE_CHECKING:
@@ -51,9 +51,7 @@ class Rule:
         """Build a finding for this rule with its message rendered from the template; ``sheet``
         defaults to the (first) ledger sheet."""
         sheet = sheet or ctx.ledger.sheet
-        # built from values the rules already typed: no per-finding validation (a large ledger
-        # yields tens of thousands); the JSON schema and API boundaries still validate Finding
-        return Finding.model_construct(
+        return Finding(
             code=self.code,
             severity=severity or ctx.severity_for(self.code, self.severity),
             message=self.template.format(value=_short(value), field=field, cell=cell, row=row, sheet=sheet,
@@ -73,7 +71,7 @@ class Rule:
             row=row_of(cell) or measure.row,
             cell=cell,
             field=field,
-            value=_jsonable(measure.raw.get(field)),
+            value=json_value(measure.raw.get(field)),
             sheet=measure.sheet or None,
             **params,
         )
@@ -97,12 +95,6 @@ def _short(value: Any, limit: int = 60) -> Any:
     return shorten(value, limit) if isinstance(value, str) else value
 
 
-def _jsonable(value: Any) -> Any:
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
 
 
 #: code → rule, in the catalogue's order
