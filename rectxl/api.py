@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,7 +56,8 @@ def check_ledger(
 ) -> Report:
     """Validate an already-read ledger; with ``path``, evidence files and the hash are checked."""
     source = Source(path=str(path), sha256=file_sha256(path)) if path else Source()
-    files = sibling_files if sibling_files is not None or path is None else list_siblings(path)
+    # the folder is listed only if a rule needs it (a file name among the evidence)
+    files = sibling_files if sibling_files is not None or path is None else partial(list_siblings, path)
     return validate(ledger, options, sibling_files=files, source=source, today=today)
 
 
@@ -228,10 +230,13 @@ def diff(old: Path | str, new: Path | str, *, as_of_old: date | None = None,
          as_of_new: date | None = None) -> LedgerDiff:
     """What changed between two versions of a ledger file."""
     from rectxl.core.diff import diff_ledgers
+    from rectxl.io.memory import gc_paused
 
     old, new = Path(old), Path(new)
-    return diff_ledgers(read_ledger(old), read_ledger(new), as_of_old=as_of_old, as_of_new=as_of_new,
-                        old_name=old.name, new_name=new.name)
+    old_ledger, new_ledger = read_ledger(old), read_ledger(new)
+    with gc_paused():  # the diff builds a record per measure, none in a cycle (~2 s of collections at 100k)
+        return diff_ledgers(old_ledger, new_ledger, as_of_old=as_of_old, as_of_new=as_of_new,
+                            old_name=old.name, new_name=new.name)
 
 
 def write_diff(diff: LedgerDiff, output: Path | str, *, inputs: tuple[Path | str, ...] = (),
@@ -248,7 +253,9 @@ def write_diff(diff: LedgerDiff, output: Path | str, *, inputs: tuple[Path | str
 
         write_diff_file(target.path, diff, inputs=tuple(Path(p) for p in inputs))
     elif target.format == "json":
-        atomic_write_text(target.path, diff.model_dump_json(indent=2) + "\n")
+        from rectxl.io.diff_out import write_diff_json_file
+
+        write_diff_json_file(target.path, diff, inputs=tuple(Path(p) for p in inputs))
     else:
         from rectxl.core.diff import render_diff_text
 

@@ -133,7 +133,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         else:
             _written(target)
     elif args.format == "json":
-        sys.stdout.write(diff.model_dump_json(indent=2) + "\n")
+        from rectxl.io.diff_out import write_diff_json
+
+        write_diff_json(diff, sys.stdout)
     else:
         sys.stdout.write(render_diff_text(diff))
     return EXIT_FINDINGS if diff.regressions else EXIT_OK

@@ -11,6 +11,7 @@ from rectxl.core.counts import Counts
 from rectxl.core.findings import SEVERITY_ORDER, Finding, Severity
 from rectxl.core.model import Ledger, Measure
 from rectxl.core.rules import RULES, Context, Options
+from rectxl.core.rules.context import SiblingFiles
 from rectxl.core.version import __version__
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def validate(
     ledger: Ledger,
     options: Options | None = None,
     *,
-    sibling_files: frozenset[str] | None = None,
+    sibling_files: SiblingFiles = None,
     source: Source | None = None,
     today: date | None = None,
 ) -> Report:

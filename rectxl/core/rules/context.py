@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -12,7 +13,10 @@ from rectxl.core.findings import Severity
 from rectxl.core.model import Issue, Ledger, LedgerSheet, Measure
 from rectxl.core.timing import resolve_warn_days
 
-__all__ = ["OWNER_LEVELS", "Context", "Options"]
+__all__ = ["OWNER_LEVELS", "Context", "Options", "SiblingFiles"]
+
+#: the files beside a workbook: their names, a function that lists them, or unknown (``None``)
+SiblingFiles = frozenset[str] | Callable[[], frozenset[str]] | None
 
 #: owner level → (field, the rule that reports it missing)
 OWNER_LEVELS = {
@@ -75,9 +79,17 @@ class Context:
     ledger: Ledger
     options: Options
     as_of: date
-    #: names of files beside the workbook (lower-cased), ``None`` when not known (e.g. in Excel)
-    sibling_files: frozenset[str] | None = None
+    #: names of files beside the workbook (lower-cased), or the edge's function listing them when
+    #: a rule first needs them (a folder of thousands of files is not walked for nothing);
+    #: ``None`` when not known (e.g. in Excel)
+    sibling_files: SiblingFiles = None
     cache: dict[str, object] = field(default_factory=dict)
+
+    def files_beside(self) -> frozenset[str] | None:
+        """:attr:`sibling_files`, listed now if they were given as a function."""
+        if callable(self.sibling_files):
+            self.sibling_files = self.sibling_files()
+        return self.sibling_files
 
     @cached_property
     def measures(self) -> list[Measure]:

@@ -39,13 +39,15 @@ def missing_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
     "佐证材料“{name}”在台账所在文件夹中找不到：请把文件放到台账旁边，或改正文件名。",
 )
 def evidence_file_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
-    files = ctx.sibling_files
-    if files is None:
+    if ctx.sibling_files is None:
         return
+    files: frozenset[str] | None = None
     for m in ctx.measures:
         if "." not in m.evidence:  # no file name without an extension
             continue
         for match in FILE_NAME.finditer(m.evidence):
             name = match.group().replace("\\", "/")
+            if files is None:  # the folder is listed once a file name is found
+                files = ctx.files_beside() or frozenset()
             if name.lower() not in files and name.rsplit("/", 1)[-1].lower() not in files:
                 yield r.at(ctx, m, F.EVIDENCE, name=name)
