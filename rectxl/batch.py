@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rectxl.api import check
-from rectxl.core.batch_report import DEFAULT_TIMEOUT, BatchResult, BatchSink, LedgerResult, Skipped, ledger_result
+from rectxl.core.batch_report import BatchResult, BatchSink, LedgerResult, Skipped, ledger_result
 from rectxl.core.errors import RectxlError, UnsafeWriteError
 from rectxl.core.rules import Options
-from rectxl.io.limits import display_name, has_undecodable_name
+from rectxl.io.limits import DEFAULT_TIMEOUT, display_name, has_undecodable_name
 from rectxl.io.outputs import OUTPUT_LABELS, output_kind, resolve_output
 from rectxl.io.reader import LEDGER_SUFFIXES, sibling_files
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from rectxl.cli.options import add_force_option, positive_int, seconds
-from rectxl.core.batch_report import DEFAULT_TIMEOUT
 from rectxl.core.rules import Options
+from rectxl.io.limits import DEFAULT_TIMEOUT
 
 __all__ = ["add_arguments", "run_command"]
 

@@ -24,7 +24,6 @@ from rectxl.core.validate import Report
 from rectxl.core.version import __version__
 
 __all__ = [
-    "DEFAULT_TIMEOUT",
     "FINDING_KEYS",
     "BatchResult",
     "BatchSink",
@@ -43,9 +42,6 @@ __all__ = [
     "to_text",
 ]
 
-#: seconds one ledger may take before it is skipped (:mod:`rectxl.batch`; here, so that the command
-#: line's help can say it without loading the process pool)
-DEFAULT_TIMEOUT = 300
 #: the fields of a :data:`FindingRow`, in order (the keys of a finding in the JSON)
 FINDING_KEYS = FINDING_FIELDS
 #: one finding as a batch carries it: (code, severity, message, sheet, cell, row, field, value),

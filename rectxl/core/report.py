@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import math
@@ -109,6 +108,8 @@ def _findings_json(findings: list[Finding]) -> str | None:
 
 def to_csv(report: Report) -> str:
     """One row per finding, columns :data:`CSV_COLUMNS`; text escaped against formula injection."""
+    import csv  # here: only the CSV output needs it
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,7 +67,7 @@ def _create_temporary(folder: Path, target: Path) -> Path:
     """An empty new file ``.~<name>.<random>.tmp`` in ``folder`` (created exclusively)."""
     stem = target.stem[:_TMP_STEM_CHARS]
     for _ in range(100):
-        tmp = folder / f".~{stem}.{secrets.token_hex(4)}{target.suffix[:16]}.tmp"
+        tmp = folder / f".~{stem}.{os.urandom(4).hex()}{target.suffix[:16]}.tmp"
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:

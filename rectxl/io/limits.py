@@ -30,6 +30,7 @@ from rectxl.io.outputs import OUTPUT_LABELS, kind_in_package
 from rectxl.io.safety import MAX_RATIO, MAX_UNCOMPRESSED, RATIO_FLOOR, inspect_package
 
 __all__ = [
+    "DEFAULT_TIMEOUT",
     "MAX_DOCX_XML_BYTES",
     "MAX_NOTICE_TEXT_BYTES",
     "STRAY_ROW_FLOOR",
@@ -46,6 +47,9 @@ MAX_NOTICE_TEXT_BYTES = 10 * 1024 * 1024
 MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
 #: value cells in rows from here on are looked at; below it a stray cell costs little memory
 STRAY_ROW_FLOOR = 100_000
+#: seconds one ledger may take in ``rectxl batch`` before it is skipped (here, beside the other
+#: limits, so that the command line's help can say it without loading the process pool)
+DEFAULT_TIMEOUT = 300
 #: a cell is "stray" when its row lies beyond this many times the number of rows the sheet has
 _SPARSE = 2
 _CHUNK = 1 << 22

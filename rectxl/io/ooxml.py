@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-from html import unescape
 from pathlib import PurePosixPath
 
 __all__ = ["part_rels", "sheet_parts"]
@@ -50,5 +49,14 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, rid in _SHEET_ENTRY.findall(workbook):
         if rid in rels:
-            out[unescape(name)] = rels[rid][1]
+            out[_unescape(name)] = rels[rid][1]
     return out
+
+
+def _unescape(text: str) -> str:
+    """XML character references in an attribute value (a sheet named “A&B” is ``A&amp;B``)."""
+    if "&" not in text:
+        return text
+    from html import unescape  # only a name with a reference needs it
+
+    return unescape(text)

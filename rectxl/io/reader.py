@@ -7,7 +7,6 @@ when calamine cannot open an OOXML file. Every failure becomes a one-line Chines
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import hashlib
 import os
@@ -187,11 +186,16 @@ def read_ledger(path: Path, column_map: Iterable[str | tuple[str, str]] = ()) ->
     ``column_map`` maps the ledger's own header words to rectxl's columns (原列名=标准列名)."""
     with gc_paused():
         grids = read_grids(Path(path))
-        release_freed_memory()
+        if sum(len(g.rows) for g in grids) > _TRIM_ROWS:
+            release_freed_memory()
         ledger = ledger_from_grids(grids, column_map)
         del grids
         settle()
         return ledger
+
+
+#: sheets of more rows than this leave enough of calamine's freed heap behind to give it back
+_TRIM_ROWS = 20_000
 
 
 def release_freed_memory() -> None:
@@ -212,6 +216,8 @@ def _malloc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
+        import ctypes  # here: only Linux needs it, and importing it is a few ms of every start
+
         return ctypes.CDLL("libc.so.6").malloc_trim  # type: ignore[no-any-return]
     except (OSError, AttributeError):  # not glibc (e.g. musl)
         return None
