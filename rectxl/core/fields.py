@@ -6,6 +6,7 @@ ledger's header row, what a finding's ``field`` says, and they never change once
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -166,6 +167,19 @@ def header_key(text: object) -> str:
 def field_for_header(text: object) -> str | None:
     """The field a header cell names, or ``None`` when it names none: a known name first, else
     the name's meaningful parts (责任股室 → 责任单位, 存在的问题 → 具体问题, 整改完成时限 → 整改时限)."""
+    if isinstance(text, str):
+        return _field_for_header_text(text)
+    return _field_for_header(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _field_for_header_text(text: str) -> str | None:
+    """:func:`field_for_header` of a text, once per distinct text: the header search tries every
+    cell of a sheet's first rows, and a folder of ledgers made from one template repeats them."""
+    return _field_for_header(text)
+
+
+def _field_for_header(text: object) -> str | None:
     key = header_key(text)
     found = ALIASES.get(key)
     if found is not None or not key or len(key) > _MAX_HEADER or _NOT_A_NAME.search(str(text)):

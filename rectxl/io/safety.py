@@ -31,6 +31,8 @@ MAX_CELLS = 30_000_000
 #: columns assumed when no cell lies beyond column Z (ledgers have 5–16 columns)
 _NARROW = 16
 _CHUNK = 1 << 22
+#: bytes of a part that is not a sheet worth looking at (an XML declaration and a DTD come first)
+_PROLOGUE = 8192
 _ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*(?<!/)>(?!</row>)')  # rows holding cells
 _WIDE_CELL = re.compile(rb' r="([A-Z]{2,3})\d')  # only <c> elements carry letters in r="…"
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -80,9 +82,11 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: st
     max_row = max_col = 0
     read = 0
     tail = b""
+    # a part that is not a sheet is judged by its prologue alone: inflate no more of it than that
+    size = _CHUNK if sheet is not None else _PROLOGUE
     with open_part(zf, info, parts) as fh:
         first = True
-        while chunk := fh.read(_CHUNK):
+        while chunk := fh.read(size):
             read += len(chunk)
             if read > info.file_size + _CHUNK or read > MAX_UNCOMPRESSED:
                 raise error(f"{path.name} 中的 {info.filename} 实际解压大小与声明不符,疑似恶意构造的文件,已拒绝读取")
@@ -91,7 +95,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: st
                 raise error(f"{path.name} 含有 XML 实体声明(Excel 从不写入),疑似恶意构造的文件,已拒绝读取")
             first = False
             if sheet is None:
-                if len(data) > 8192 or read >= info.file_size:
+                if len(data) > _PROLOGUE or read >= info.file_size:
                     break  # non-sheet parts: only the prologue matters
                 tail = data
                 continue

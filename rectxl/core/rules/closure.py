@@ -50,7 +50,7 @@ def _dates(ctx: Context) -> list[tuple[Measure, str, date | None, str]]:
     found = ctx.cache.get("closure-dates")
     if found is None:
         found = ctx.cache["closure-dates"] = [
-            (m, f, *closure_date(m, f)) for m in ctx.measures if m.extra for f in _DATE_FIELDS if f in m.extra
+            (m, f, *closure_date(m, f)) for m in ctx.with_extra for f in _DATE_FIELDS if f in m.extra
         ]
     return found  # type: ignore[return-value]
 
@@ -62,7 +62,7 @@ def _dates(ctx: Context) -> list[tuple[Measure, str, date | None, str]]:
     "制度文件、照片等），或撤回{stage}。",
 )
 def closed_without_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.measures:
+    for m in ctx.done:  # only 已完成 has a closure stage
         stage = _accepted_or_closed(m)
         if stage is not None and not m.evidence and ctx.has_column(m, F.EVIDENCE):
             yield r.at(ctx, m, F.EVIDENCE, stage=_STAGE_WORDS[stage])
@@ -75,7 +75,7 @@ def closed_without_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
     "纪检监察人员）。",
 )
 def closed_without_acceptor(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.measures:
+    for m in ctx.done:  # only 已完成 has a closure stage
         stage = _accepted_or_closed(m)
         if stage is not None and ctx.has_column(m, F.ACCEPTOR) and not m.extra.get(F.ACCEPTOR):
             yield r.at(ctx, m, F.ACCEPTOR, stage=_STAGE_WORDS[stage])
@@ -87,7 +87,7 @@ def closed_without_acceptor(r: Rule, ctx: Context) -> Iterator[Finding]:
     "验收人“{value}”与{who}“{name}”相同：验收应由责任单位以外的人员进行，请核实验收人。",
 )
 def accepted_by_owner(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.measures:
+    for m in ctx.with_extra:
         acceptor = m.extra.get(F.ACCEPTOR)
         if not acceptor:
             continue
@@ -117,7 +117,7 @@ def closed_before_completion(r: Rule, ctx: Context) -> Iterator[Finding]:
     "销号日期{closed}早于验收日期{accepted}：应先验收、后销号，请核对日期。",
 )
 def closed_before_acceptance(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.measures:
+    for m in ctx.with_extra:
         if F.CLOSED not in m.extra or F.ACCEPTED not in m.extra:
             continue
         closed, _ = closure_date(m, F.CLOSED)
@@ -176,8 +176,8 @@ def awaiting_acceptance(r: Rule, ctx: Context) -> Iterator[Finding]:
     if not _tracks_closure(ctx):
         return
     limit = ctx.options.accept_days
-    for m in ctx.measures:
-        if m.status is not Status.DONE or m.completed_on is None or _accepted_or_closed(m) is not None:
+    for m in ctx.done:
+        if m.completed_on is None or _accepted_or_closed(m) is not None:
             continue
         days = (ctx.as_of - m.completed_on).days
         if days > limit:

@@ -11,6 +11,7 @@ from rectxl.core import fields as F
 from rectxl.core.errors import RectxlError
 from rectxl.core.findings import Severity
 from rectxl.core.model import Issue, Ledger, LedgerSheet, Measure
+from rectxl.core.status import Status
 from rectxl.core.timing import resolve_warn_days
 
 __all__ = ["OWNER_LEVELS", "Context", "Options", "SiblingFiles"]
@@ -95,6 +96,16 @@ class Context:
     def measures(self) -> list[Measure]:
         """The ledger's measures in order, listed once (most rules walk all of them)."""
         return list(self.ledger.measures())
+
+    @cached_property
+    def done(self) -> list[Measure]:
+        """The measures marked 已完成, in order (the closure and evidence rules look at no other)."""
+        return [m for m in self.measures if m.status is Status.DONE]
+
+    @cached_property
+    def with_extra(self) -> list[Measure]:
+        """The measures with a value in a further column (验收人, 验收日期, 销号日期, 延期时限 …), in order."""
+        return [m for m in self.measures if m.extra]
 
     @cached_property
     def sheets(self) -> list[LedgerSheet]:

@@ -10,7 +10,6 @@ from rectxl.core.closure import is_accepted
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.status import Status
 
 __all__ = ["FILE_NAME"]
 
@@ -27,8 +26,8 @@ FILE_NAME = re.compile(
     "第{row}行状态为已完成，但未列出佐证材料：请填写佐证材料名称（会议纪要、制度文件、照片等）。",
 )
 def missing_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for m in ctx.measures:
-        if (m.status is Status.DONE and not m.evidence and ctx.has_column(m, F.EVIDENCE)
+    for m in ctx.done:
+        if (not m.evidence and ctx.has_column(m, F.EVIDENCE)
                 and not is_accepted(m)):
             yield r.at(ctx, m, F.EVIDENCE)
 

@@ -50,9 +50,10 @@ def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def status_text_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if not m.progress or m.status not in (Status.DONE, Status.NOT_STARTED):
+        status = m.status
+        if (status is not Status.DONE and status is not Status.NOT_STARTED) or not m.progress:
             continue
-        wording = FUTURE_WORDING if m.status is Status.DONE else PAST_WORDING
+        wording = FUTURE_WORDING if status is Status.DONE else PAST_WORDING
         if not wording.search(m.progress):
             continue  # main clauses are pieces of the text: no word in it, none in them
         hit = wording.search(main_clauses(m.progress))
