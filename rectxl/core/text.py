@@ -258,6 +258,7 @@ def ordinal(n: int) -> str:
 
 #: ASCII punctuation → the full-width form Chinese text uses
 _ZH_PUNCT = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
+_ASCII_PUNCT = re.compile(r"[,:;!?]")
 _CJK = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’…—]"
 
 
@@ -284,13 +285,19 @@ def zh_punct(text: str) -> str:
     if not text or text.isascii():
         return text
     paren, number_paren, stop, punct = _punct_patterns()
-    for _ in range(4):  # nested brackets: innermost first
-        changed = paren.sub(lambda m: f"（{m.group(1)}）", text)
-        if changed == text:
-            break
-        text = changed
-    text = number_paren.sub(lambda m: f"（{m.group(1) or m.group(2)}）", text)
-    text = stop.sub("。", text)
+    # each pattern needs its ASCII character: a text without it is left as it is, unscanned
+    # (most paragraphs of a notice already have full-width punctuation)
+    if "(" in text:
+        for _ in range(4):  # nested brackets: innermost first
+            changed = paren.sub(lambda m: f"（{m.group(1)}）", text)
+            if changed == text:
+                break
+            text = changed
+        text = number_paren.sub(lambda m: f"（{m.group(1) or m.group(2)}）", text)
+    if "." in text:
+        text = stop.sub("。", text)
+    if _ASCII_PUNCT.search(text) is None:
+        return text
     return punct.sub(lambda m: _ZH_PUNCT[m.group(1) or m.group(2)], text)
 
 

@@ -673,7 +673,9 @@ class _Layout:
 def _front_end(lines: Sequence[_Line]) -> int:
     """Number of title lines at the top."""
     k = 0
-    while (k < len(lines) and k < 4 and len(lines[k].text) <= 80 and lines[k].kind == "text"
+    # a title of several lines is written back on one line (rectxl's own notices): the first
+    # line may be as long as four
+    while (k < len(lines) and k < 4 and len(lines[k].text) <= (80 if k else 320) and lines[k].kind == "text"
            and not lines[k].det.endswith(("。", ":", ";", ","))
            and not lines[k].det.startswith(("根据", "按照", "依据", "遵照", "经"))
            and not _DATE_LINE.match(lines[k].det.replace(" ", ""))

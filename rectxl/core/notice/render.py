@@ -724,7 +724,9 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     info = ledger.info
     h1, h2, h3 = DEFAULT_HEADINGS
     blocks = [Block("title", _one_paragraph(info.title) if info.title else default_title(info))]
-    preamble = _paragraphs(info.preamble) or [compose_preamble(info)]
+    # a preamble paragraph ends as a sentence: without it, a short one would read back as a
+    # second line of the title
+    preamble = [_end(p) for p in _paragraphs(info.preamble)] or [compose_preamble(info)]
     blocks += [Block("body", p) for p in preamble]
     blocks.append(Block("heading1", f"一、{info.heading_one or h1}"))
     blocks += _prose_blocks(info.section_one, "整改工作组织领导情况")
