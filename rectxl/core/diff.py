@@ -38,12 +38,12 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from rectxl.core import fields as F
+from rectxl.core.counts import Counts
 from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.diff_match import greedy, pair_equal, similar_pairs, similarity
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.sheets import SheetSpec
 from rectxl.core.status import Status
-from rectxl.core.summary import Counts
 from rectxl.core.text import shorten
 from rectxl.core.timing import resolve_warn_days
 from rectxl.core.units import split_units, unit_key

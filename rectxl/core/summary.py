@@ -31,7 +31,6 @@ from rectxl.core.timing import (
 from rectxl.core.units import split_units, unit_spellings
 
 __all__ = [
-    "Counts",
     "DetailRow",
     "ExtendedRow",
     "Summary",

@@ -119,29 +119,6 @@ _ASPECT_MARK = re.compile(
     rf"|\d{{1,2}}[.、](?!\d))\s*")
 
 
-_ZH_PUNCT_ASCII = re.compile(r"[,:;!?]")
-
-
-def _zh_punct(text: str) -> str:
-    """:func:`zh_punct`, returning at once a text it would leave as it is.
-
-    zh_punct changes a text only where it has an ASCII "(", one of ``, : ; ! ?`` or a "." right
-    after a Chinese character or a closing mark (its patterns need one of them to match).
-    Section 二's blocks go through it twice (once in :func:`section_two_blocks`, again with the
-    whole notice in :func:`notice_blocks`), and the second time they hardly ever have any: this
-    skips a regex pass over the longest text of the notice. Whenever one is there, zh_punct
-    decides, so the result is zh_punct's for every text."""
-    if "(" in text or _ZH_PUNCT_ASCII.search(text):
-        return zh_punct(text)
-    i = text.find(".", 1)
-    while i > 0:
-        c = text[i - 1]
-        if "\u3400" <= c <= "\u9fff" or c in "》”’）":
-            return zh_punct(text)
-        i = text.find(".", i + 1)
-    return text
-
-
 def _placeholder(what: str) -> str:
     return f"【请填写{what}】"
 
@@ -609,7 +586,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 issue_no += 1
                 blocks.append(Block("issue", issue_paragraph(
                     issue, issue_no, as_of=as_of, omit_not_started=omit_not_started)))
-    return [Block(kind, _zh_punct(text)) for kind, text in blocks]
+    return [Block(kind, zh_punct(text)) for kind, text in blocks]
 
 
 def render_section_two(ledger: Ledger, *, as_of: date | None = None,
@@ -743,7 +720,7 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     blocks.append(Block("signature", info.party_org or _placeholder("落款（党组织名称）")))
     blocks.append(Block("date", cn_date(info.report_date) if info.report_date
                         else _placeholder("成文日期")))
-    return [Block(kind, _zh_punct(text)) for kind, text in blocks]
+    return [Block(kind, zh_punct(text)) for kind, text in blocks]
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#<>|])")
