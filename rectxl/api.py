@@ -201,7 +201,7 @@ def parse_notice_file(path: Path | str, output: Path | str | None = None, *, for
     target = None if output is None else resolve_output(
         path, Path(output), suffix="台账", formats={".xlsx": "xlsx"}, force=force).path
     if not path.is_file():
-        raise RectxlError(f"找不到文件:{path}")
+        raise RectxlError(f"找不到文件：{path}")
     if path.suffix.lower() == ".docx":
         text = read_notice_docx(path)
     else:
@@ -213,7 +213,7 @@ def parse_notice_file(path: Path | str, output: Path | str | None = None, *, for
             except UnicodeDecodeError:
                 continue
         else:
-            raise RectxlError(f"{path.name} 不是 UTF-8 或 GBK 编码的文本,无法读取")
+            raise RectxlError(f"{path.name} 不是 UTF-8 或 GBK 编码的文本，无法读取")
     parsed = parse_notice(text)
     if target is not None:
         write_ledger(target, parsed.ledger)

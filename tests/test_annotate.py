@@ -66,7 +66,7 @@ def test_findings_sheet_and_highlights(template_ledger: Path, tmp_path: Path) ->
     assert wb[MARKS_SHEET].sheet_state == "veryHidden"
     ws = wb[FINDINGS_SHEET]
     rows = list(ws.iter_rows(values_only=True))
-    assert "截至日期:2023-09-20" in rows[1][0]
+    assert "截至日期：2023-09-20" in rows[1][0]
     assert report.source.sha256 and report.source.sha256 in rows[2][0]
     header = rows[4]
     assert header[:5] == ("序号", "严重程度", "代码", "问题说明", "单元格")

@@ -42,7 +42,7 @@ def test_what_the_clerk_meant(cases: dict[str, CountyCase], name: str) -> None:
     assert tuple(report.sheets) == case.sheets_read
     assert report.counts.done == case.done
     ledger = read_ledger(case.path)
-    units = {u.unit: u.counts.measures for u in summarize(ledger, case.as_of).units if u.unit != "(未填写)"}
+    units = {u.unit: u.counts.measures for u in summarize(ledger, case.as_of).units if u.unit != "（未填写）"}
     assert units == case.units
 
 

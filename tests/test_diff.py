@@ -225,30 +225,30 @@ def test_text_render(diff: LedgerDiff) -> None:
                 "六、时限变化", "七、责任变化", "八、措施内容修改", "九、值得注意"]
     positions = [text.index(h) for h in headings]
     assert positions == sorted(positions)
-    assert "上期:台账_9月.xlsx,截至2023-09-30(来源:报告日期)" in text
-    assert "  整改措施:10项 → 10项(持平)" in text
-    assert "  已完成:4项 → 3项(−1)" in text
-    assert "  问题:3个 → 4个(+1)" in text
-    assert "  已逾期:2项 → 1项(−1)" in text
-    assert "  措施完成率:40.0% → 30.0%(−10.0个百分点)" in text
-    assert f"  · [3.{I_SECRET}] 开展保密自查自纠:正在推进 → 已完成(原第4行 → 现第6行)" in text
-    assert f"  · [3.{I_SECRET}] 组织保密知识培训:已完成 → 正在推进【状态倒退】(原第5行 → 现第7行)" in text
-    assert ("精简会议数量:2023年9月底前 → 2023年12月底前,推迟92天【时限延后未注明延期】"
-            "(原第7行 → 现第8行)") in text
-    assert "控制会议时长:2023年8月底前 → 延期至2024年3月底,推迟213天(原第8行 → 现第9行)" in text
-    assert "建立会议审批制度:责任单位 办公室 → 财务科(原第9行 → 现第10行)" in text
-    assert "开展意识形态工作专题研究(现第5行)" in text
-    assert "更新涉密人员台账【删除已完成措施】(原第6行)" in text
-    assert "      原:制定年度理论学习计划并按月组织集中学习" in text
-    assert "      新:制定年度理论学习计划,按月组织集中学习并做好记录" in text
-    assert f"由问题“3.{I_MEETING}”调整到“1.{I_STUDY}”(原第11行 → 现第4行)" in text
-    assert "问题序号:2 → 3(原第4行 → 现第6行)" in text
+    assert "上期：台账_9月.xlsx，截至2023-09-30（来源：报告日期）" in text
+    assert "  整改措施：10项 → 10项（持平）" in text
+    assert "  已完成：4项 → 3项（−1）" in text
+    assert "  问题：3个 → 4个（+1）" in text
+    assert "  已逾期：2项 → 1项（−1）" in text
+    assert "  措施完成率：40.0% → 30.0%（−10.0个百分点）" in text
+    assert f"  · [3.{I_SECRET}] 开展保密自查自纠：正在推进 → 已完成（原第4行 → 现第6行）" in text
+    assert f"  · [3.{I_SECRET}] 组织保密知识培训：已完成 → 正在推进【状态倒退】（原第5行 → 现第7行）" in text
+    assert ("精简会议数量：2023年9月底前 → 2023年12月底前，推迟92天【时限延后未注明延期】"
+            "（原第7行 → 现第8行）") in text
+    assert "控制会议时长：2023年8月底前 → 延期至2024年3月底，推迟213天（原第8行 → 现第9行）" in text
+    assert "建立会议审批制度：责任单位 办公室 → 财务科（原第9行 → 现第10行）" in text
+    assert "开展意识形态工作专题研究（现第5行）" in text
+    assert "更新涉密人员台账【删除已完成措施】（原第6行）" in text
+    assert "      原：制定年度理论学习计划并按月组织集中学习" in text
+    assert "      新：制定年度理论学习计划,按月组织集中学习并做好记录" in text
+    assert f"由问题“3.{I_MEETING}”调整到“1.{I_STUDY}”（原第11行 → 现第4行）" in text
+    assert "问题序号：2 → 3（原第4行 → 现第6行）" in text
     notable = text[text.index("九、值得注意"):]
     assert notable.count("  · ") == 3
     # every change line cites a row
     for line in text.splitlines():
         if line.startswith("  · "):
-            assert "第" in line and "行)" in line, line
+            assert "第" in line and "行）" in line, line
     # unchanged measures do not appear
     assert "规范会议纪要管理" not in text and "建立第一议题学习制度" not in text
 

@@ -111,7 +111,7 @@ def _expected_units(ledger: Ledger, as_of: date, warn: tuple[int, ...]) -> list[
     canonical = unit_spellings(written, keep=ledger.owner_units or ())
     by_unit: dict[str, list[Measure]] = {}
     for m in measures:
-        for unit in dict.fromkeys(canonical.get(u, u) for u in split_units(m.owner_unit)) or ["(未填写)"]:
+        for unit in dict.fromkeys(canonical.get(u, u) for u in split_units(m.owner_unit)) or ["（未填写）"]:
             by_unit.setdefault(unit, []).append(m)
     rows = [(unit, Counts.of(ms, as_of, warn)) for unit, ms in by_unit.items()]
     return sorted(rows, key=lambda r: (-r[1].measures, r[0]))
@@ -152,7 +152,7 @@ def test_the_units_ledger_groups_spellings_and_counts_shared_measures_once_per_u
     ledger, report = ledgers["units"]
     summary, _ = summary_and_rows(ledger, report.as_of)
     units = {u.unit: u.counts.measures for u in summary.units}
-    assert units["(未填写)"] == 1
+    assert units["（未填写）"] == 1
     assert sum(units.values()) > len(list(ledger.measures()))  # a measure of two units counts for both
     assert "耕保股" not in units  # one unit under its most used spelling
 

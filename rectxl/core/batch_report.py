@@ -310,12 +310,12 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
     t = result.totals()
     sev = t["by_severity"]
     lines = [
-        f"批量校验:{result.folder}",
-        f"台账 {t['ledgers']} 个已校验,{t['skipped']} 个无法读取,另有 {t['ignored']} 个非台账文件未检查"
-        f"(用时 {result.seconds:.1f} 秒,{result.workers} 个进程)",
-        f"整改措施 {t['measures']} 项:已完成 {t['done']},基本完成 {t['mostly_done']},正在推进 {t['in_progress']},"
-        f"长期坚持 {t['long_term']},未启动 {t['not_started']};逾期 {t['overdue']};完成率 {t['rate']:.0%}",
-        f"发现问题:错误 {sev['error']} 条,警告 {sev['warning']} 条,提示 {sev['info']} 条;"
+        f"批量校验：{result.folder}",
+        f"台账 {t['ledgers']} 个已校验，{t['skipped']} 个无法读取，另有 {t['ignored']} 个非台账文件未检查"
+        f"（用时 {result.seconds:.1f} 秒，{result.workers} 个进程）",
+        f"整改措施 {t['measures']} 项：已完成 {t['done']}，基本完成 {t['mostly_done']}，正在推进 {t['in_progress']}，"
+        f"长期坚持 {t['long_term']}，未启动 {t['not_started']}；逾期 {t['overdue']}；完成率 {t['rate']:.0%}",
+        f"发现问题：错误 {sev['error']} 条，警告 {sev['warning']} 条，提示 {sev['info']} 条；"
         f"有错误的台账 {t['ledgers_with_errors']} 个",
     ]
     ranked = [r for r in round_rows(result) if r.measures]
@@ -331,19 +331,19 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
     with_errors = [r for r in result.ledgers if r.has_errors]
     if with_errors:
         lines.append("")
-        lines.append(f"有错误的台账({len(with_errors)}):")
+        lines.append(f"有错误的台账（{len(with_errors)}）：")
         for r in with_errors[:limit]:
-            lines.append(f"  {r.file}  {r.unit}:错误 {r.by_severity['error']} 条,逾期 {r.counts['overdue']} 项")
+            lines.append(f"  {r.file}  {r.unit}：错误 {r.by_severity['error']} 条，逾期 {r.counts['overdue']} 项")
         if len(with_errors) > limit:
-            lines.append(f"  ……另有 {len(with_errors) - limit} 个,详见汇总表")
+            lines.append(f"  ……另有 {len(with_errors) - limit} 个，详见汇总表")
     if result.skipped:
         lines.append("")
-        lines.append(f"无法读取({len(result.skipped)}):")
-        lines.extend(f"  {s.file}:{s.reason}" for s in result.skipped)
+        lines.append(f"无法读取（{len(result.skipped)}）：")
+        lines.extend(f"  {s.file}：{s.reason}" for s in result.skipped)
     if result.ignored:
         lines.append("")
-        lines.append(f"未检查({len(result.ignored)}):")
-        lines.extend(f"  {s.file}:{s.reason}" for s in result.ignored[:limit])
+        lines.append(f"未检查（{len(result.ignored)}）：")
+        lines.extend(f"  {s.file}：{s.reason}" for s in result.ignored[:limit])
         if len(result.ignored) > limit:
             lines.append(f"  ……另有 {len(result.ignored) - limit} 个")
     return "\n".join(lines) + "\n"

@@ -156,7 +156,7 @@ class MeasureRef:
 
     @property
     def status_label(self) -> str:
-        return self.status.value if self.status else (self.status_text or "(空)")
+        return self.status.value if self.status else (self.status_text or "（空）")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -492,11 +492,11 @@ def _compare(old: MeasureRef, new: MeasureRef, kind: MatchKind, ratio: float, te
 
 def _deadline_label(d: Deadline) -> str:
     """The deadline as written, plus its due date when the text has no year ("9月底前")."""
-    text = d.text or "(空)"
+    text = d.text or "（空）"
     due = _due(d)
     if due is None or d.kind is DeadlineKind.IMMEDIATE or str(due.year) in text:
         return text
-    return f"{text}(到期日 {due.isoformat()})"
+    return f"{text}（到期日 {due.isoformat()}）"
 
 
 def _side(ledger: Ledger, as_of: date | None, name: str) -> DiffSide:
@@ -593,19 +593,19 @@ def _match_regressions(mm: MeasureMatch) -> list[Regression]:
     if o.status is Status.DONE and n.status is not Status.DONE:
         out.append(_regression(
             RegressionKind.STATUS_REGRESSED,
-            f"上期已完成,本期改为“{n.status_label}”:请核实是否整改反弹或上期误报已完成", o, n))
+            f"上期已完成，本期改为“{n.status_label}”：请核实是否整改反弹或上期误报已完成", o, n))
     if mm.deadline_changed:
         od, nd = _due(o.deadline), _due(n.deadline)
         if od and nd and nd > od and not _extension_worded(n):
             out.append(_regression(
                 RegressionKind.SILENT_EXTENSION,
-                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text}”,推迟{(nd - od).days}天,"
-                "但未注明延期:请核实是否履行了延期手续,并写明“延期至…”", o, n))
+                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text}”，推迟{(nd - od).days}天，"
+                "但未注明延期：请核实是否履行了延期手续，并写明“延期至…”", o, n))
         elif (od and nd is None and n.deadline.kind is not DeadlineKind.IMMEDIATE
               and n.status is not Status.DONE):
             out.append(_regression(
                 RegressionKind.DEADLINE_DROPPED,
-                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text or '(空)'}”,不再有到期日:"
+                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text or '（空）'}”，不再有到期日："
                 "请核实是否经过批准", o, n))
     return out
 
@@ -615,7 +615,7 @@ def _removed_regressions(m: MeasureRef) -> list[Regression]:
         return []
     return [_regression(
         RegressionKind.COMPLETED_REMOVED,
-        "上期已完成的措施在本期台账中被删除:请核实删除原因,已完成的整改不应从台账中消失", m, None)]
+        "上期已完成的措施在本期台账中被删除：请核实删除原因，已完成的整改不应从台账中消失", m, None)]
 
 
 def _regressions(diff: LedgerDiff) -> list[Regression]:
@@ -789,19 +789,19 @@ def _short(text: str, n: int = 40) -> str:
 
 def _rows(old_row: int | None, new_row: int | None) -> str:
     if old_row and new_row:
-        return f"(原第{old_row}行 → 现第{new_row}行)"
+        return f"（原第{old_row}行 → 现第{new_row}行）"
     if new_row:
-        return f"(现第{new_row}行)"
-    return f"(原第{old_row}行)" if old_row else ""
+        return f"（现第{new_row}行）"
+    return f"（原第{old_row}行）" if old_row else ""
 
 
 def _side_line(label: str, s: DiffSide) -> str:
-    name = f"{s.name}," if s.name else ""
-    return f"{label}:{name}截至{s.as_of.isoformat()}(来源:{s.as_of_source})"
+    name = f"{s.name}，" if s.name else ""
+    return f"{label}：{name}截至{s.as_of.isoformat()}（来源：{s.as_of_source}）"
 
 
 def _measure_line(c: Change, body: str = "") -> str:
-    text = f"{_short(c.measure)}:{body}" if body else _short(c.measure, 60)
+    text = f"{_short(c.measure)}：{body}" if body else _short(c.measure, 60)
     flag = f"【{c.flag}】" if c.flag else ""
     return f"  · [{_short(c.issue, 24)}] {text}{flag}{_rows(c.old_row, c.new_row)}"
 
@@ -826,13 +826,13 @@ def render_diff_text(diff: LedgerDiff) -> str:
         a, b = get(o), get(n)
         if label in ("基本完成", "长期坚持", "未启动", "状态未明确", "方面") and a == b == 0:
             continue
-        lines.append(f"  {label}:{a}{unit} → {b}{unit}({_signed(b - a)})")
-    lines.append(f"  措施完成率:{_pct(o.counts.rate)} → {_pct(n.counts.rate)}"
-                 f"({_points(o.counts.rate, n.counts.rate)})")
+        lines.append(f"  {label}：{a}{unit} → {b}{unit}（{_signed(b - a)}）")
+    lines.append(f"  措施完成率：{_pct(o.counts.rate)} → {_pct(n.counts.rate)}"
+                 f"（{_points(o.counts.rate, n.counts.rate)}）")
     tally = [f"{k.value}{len(diff.of_kind(k))}处" for k in ChangeKind if diff.of_kind(k)]
-    lines.append(f"  变化:{'、'.join(tally) if tally else '两期台账内容一致'}")
+    lines.append(f"  变化：{'、'.join(tally) if tally else '两期台账内容一致'}")
     if diff.regressions:
-        lines.append(f"  值得注意:{len(diff.regressions)}处(见最后一部分)")
+        lines.append(f"  值得注意：{len(diff.regressions)}处（见最后一部分）")
 
     head("问题变化")
     entries = [f"  · 新增问题 {c.new}{_rows(None, c.new_row)}"
@@ -841,8 +841,8 @@ def render_diff_text(diff: LedgerDiff) -> str:
                 for c in diff.of_kind(ChangeKind.ISSUE_REMOVED)]
     for c in diff.of_kind(ChangeKind.ISSUE_CHANGED):
         what = "序号" if c.field == F.ISSUE_NO else "标题"
-        entries.append(f"  · [{_short(c.issue, 24)}] 问题{what}:{c.old or '(无)'} → "
-                       f"{c.new or '(无)'}{_rows(c.old_row, c.new_row)}")
+        entries.append(f"  · [{_short(c.issue, 24)}] 问题{what}：{c.old or '（无）'} → "
+                       f"{c.new or '（无）'}{_rows(c.old_row, c.new_row)}")
     items(entries)
 
     head("新增措施")
@@ -854,29 +854,29 @@ def render_diff_text(diff: LedgerDiff) -> str:
     entries = []
     for c in diff.of_kind(ChangeKind.STATUS):
         what = "" if c.field == F.STATUS else "完成时间 "
-        entries.append(_measure_line(c, f"{what}{c.old or '(空)'} → {c.new or '(空)'}"))
+        entries.append(_measure_line(c, f"{what}{c.old or '（空）'} → {c.new or '（空）'}"))
     items(entries)
 
     head("时限变化")
-    items([_measure_line(c, f"{c.old} → {c.new}" + (f",{c.note}" if c.note else ""))
+    items([_measure_line(c, f"{c.old} → {c.new}" + (f"，{c.note}" if c.note else ""))
            for c in diff.of_kind(ChangeKind.DEADLINE)])
 
     head("责任变化")
-    items([_measure_line(c, f"{c.field} {c.old or '(空)'} → {c.new or '(空)'}")
+    items([_measure_line(c, f"{c.field} {c.old or '（空）'} → {c.new or '（空）'}")
            for c in diff.of_kind(ChangeKind.OWNER)])
 
     head("措施内容修改")
     entries = []
     for c in diff.of_kind(ChangeKind.TEXT):
         entries.append(f"  · [{_short(c.issue, 24)}]{_rows(c.old_row, c.new_row)}")
-        entries.append(f"      原:{c.old}")
-        entries.append(f"      新:{c.new}")
+        entries.append(f"      原：{c.old}")
+        entries.append(f"      新：{c.new}")
     for c in diff.of_kind(ChangeKind.MOVED):
         entries.append(_measure_line(c, f"由问题“{c.old}”调整到“{c.new}”"))
     items(entries)
 
     head("值得注意")
-    items([f"  · {r.kind.value}:[{_short(r.issue, 24)}] {_short(r.measure)} —— {r.message}"
+    items([f"  · {r.kind.value}：[{_short(r.issue, 24)}] {_short(r.measure)} —— {r.message}"
            f"{_rows(r.old_row, r.new_row)}" for r in diff.regressions])
     return "\n".join(lines) + "\n"
 
@@ -922,8 +922,8 @@ def diff_sheets(diff: LedgerDiff) -> list[SheetSpec]:
             summary.row_fills[i] = _FLAG_FILL
 
     drows: list[list[Any]] = [
-        [f"台账变化明细(上期 {o.name or o.as_of.isoformat()} → "
-         f"本期 {n.name or n.as_of.isoformat()})"],
+        [f"台账变化明细（上期 {o.name or o.as_of.isoformat()} → "
+         f"本期 {n.name or n.as_of.isoformat()}）"],
         ["类型", "问题", "措施", "字段", "原值", "新值", "原行", "新行", "值得注意"],
     ]
     detail = SheetSpec(DIFF_SHEETS[1], drows, 1, [12, 30, 44, 10, 28, 28, 7, 7, 16])

@@ -159,18 +159,18 @@ class SheetSpec:
 
 
 def _as_of_line(report: Report) -> str:
-    return f"截至日期:{report.as_of.isoformat()}(来源:{report.as_of_source})"
+    return f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）"
 
 
 def findings_sheet(report: Report) -> SheetSpec:
     """校验结果: a header block (as-of, counts, SHA-256, colour legend), then one row per finding
     in ledger order with a link from the cell column to the cell."""
-    counts = ",".join(f"{SEVERITY_LABELS[s]}{report.count(s)}条" for s in Severity)
+    counts = "，".join(f"{SEVERITY_LABELS[s]}{report.count(s)}条" for s in Severity)
     rows: list[list[Any]] = [
         [f"台账校验结果 — {report.source.path or ''}".rstrip(" —")],
-        [f"{_as_of_line(report)};共{len(report.findings)}条:{counts};"
+        [f"{_as_of_line(report)}；共{len(report.findings)}条：{counts}；"
          f"{report.aspects}个方面{report.issues}个问题{report.measures}项措施"],
-        [f"源文件 SHA-256:{report.source.sha256 or '(未知)'}"],
+        [f"源文件 SHA-256：{report.source.sha256 or '（未知）'}"],
         ["标记颜色：", *(h.label for h in HIGHLIGHTS)],
         ["序号", "严重程度", "代码", "问题说明", "单元格", "行", "列名", "单元格内容"],
     ]

@@ -340,7 +340,7 @@ def _summary(ledger: Ledger, as_of: date, warn: tuple[int, ...], found: _Pass) -
     by_unit: dict[str, list[tuple[int, ...]]] = {}
     for text, parts in found.owners.items():
         total = _total(parts)
-        for unit in dict.fromkeys(canonical.get(u, u) for u in split_units(text)) or ["(未填写)"]:
+        for unit in dict.fromkeys(canonical.get(u, u) for u in split_units(text)) or ["（未填写）"]:
             by_unit.setdefault(unit, []).append(total)
     units = [UnitRow(unit=unit, counts=_counts(_total(parts))) for unit, parts in by_unit.items()]
     return Summary(

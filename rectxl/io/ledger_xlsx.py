@@ -170,7 +170,7 @@ def _write_ledger_sheet(ws: Worksheet, ledger: Ledger, title: str | None,
                 _merge_down(ws, i_start, r - 1, col[F.ISSUE_NO], col[F.ISSUE])
             if category.title:
                 ws.cell(c_start, col[F.CATEGORY],
-                        f"({chinese_number(category.number or c_i)}){category.title}")
+                        f"（{chinese_number(category.number or c_i)}）{category.title}")
                 _merge_down(ws, c_start, r - 1, col[F.CATEGORY])
         if aspect.title:
             ws.cell(a_start, col[F.ASPECT], f"{chinese_number(aspect.number or a_i)}、{aspect.title}")

@@ -58,21 +58,21 @@ def sibling_files(path: Path, limit: int = 20000) -> frozenset[str]:
 
 def _check_file(path: Path) -> None:
     if not path.exists():
-        raise LedgerError(f"找不到文件:{path}")
+        raise LedgerError(f"找不到文件：{path}")
     if path.is_dir():
-        raise LedgerError(f"{path} 是文件夹,不是台账文件(检查整个文件夹请用 rectxl batch)")
+        raise LedgerError(f"{path} 是文件夹，不是台账文件（检查整个文件夹请用 rectxl batch）")
     if path.suffix.lower() not in LEDGER_SUFFIXES:
-        raise LedgerError(f"{path.name} 不是 Excel 台账文件(支持 .xlsx、.xlsm、.xls、.ods)")
+        raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods）")
     try:
         size = path.stat().st_size
         with path.open("rb"):
             pass
     except PermissionError:
-        raise LedgerError(f"没有权限读取 {path.name}:请检查文件权限,或先在 Excel 中关闭该文件") from None
+        raise LedgerError(f"没有权限读取 {path.name}：请检查文件权限，或先在 Excel 中关闭该文件") from None
     except OSError as exc:
-        raise LedgerError(f"无法读取 {path.name}:{exc.strerror or exc}") from None
+        raise LedgerError(f"无法读取 {path.name}：{exc.strerror or exc}") from None
     if size == 0:
-        raise LedgerError(f"{path.name} 是空文件(0 字节),可能保存未完成或传输损坏:请重新获取该文件")
+        raise LedgerError(f"{path.name} 是空文件（0 字节），可能保存未完成或传输损坏：请重新获取该文件")
 
 
 def read_grids(path: Path) -> list[Grid]:
@@ -90,7 +90,7 @@ def read_grids(path: Path) -> list[Grid]:
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
-        raise LedgerError(f"{path.name} 设有打开密码(已加密):请在 Excel 中取消密码后另存,再检查") from None
+        raise LedgerError(f"{path.name} 设有打开密码（已加密）：请在 Excel 中取消密码后另存，再检查") from None
     except Exception as exc:  # calamine raises several types for broken files
         raise LedgerError(_describe_unreadable(path, exc)) from None
     grids: list[Grid] = []
@@ -172,13 +172,13 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
     with path.open("rb") as fh:
         head = fh.read(1 << 16)
     if head.startswith(b"\xd0\xcf\x11\xe0") and "EncryptionInfo".encode("utf-16-le") in head:
-        return f"{path.name} 设有打开密码(已加密):请在 Excel 中取消密码(文件 → 信息 → 保护工作簿)后另存,再检查"
+        return f"{path.name} 设有打开密码（已加密）：请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存，再检查"
     if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in (".xlsx", ".xlsm"):
-        return (f"{path.name} 是加密的或旧版(.xls)格式文件却以 {path.suffix} 结尾:"
-                "如设有密码请先在 Excel 中取消密码,否则请另存为 .xlsx 后再检查")
+        return (f"{path.name} 是加密的或旧版（.xls）格式文件却以 {path.suffix} 结尾："
+                "如设有密码请先在 Excel 中取消密码，否则请另存为 .xlsx 后再检查")
     if not head.startswith(b"PK") and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
-        return f"{path.name} 不是有效的 Excel 文件(可能是改了扩展名的其他文件或已损坏)"
-    return f"{path.name} 已损坏,无法读取(可能未完整下载或传输中断):请重新获取该文件"
+        return f"{path.name} 不是有效的 Excel 文件（可能是改了扩展名的其他文件或已损坏）"
+    return f"{path.name} 已损坏，无法读取（可能未完整下载或传输中断）：请重新获取该文件"
 
 
 def read_ledger(path: Path, column_map: Iterable[str | tuple[str, str]] = ()) -> Ledger:

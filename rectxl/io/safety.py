@@ -56,12 +56,12 @@ def inspect_package(path: Path, parts: InflatedParts | None = None) -> None:
         infos = zf.infolist()
         total = sum(i.file_size for i in infos)
         if total > MAX_UNCOMPRESSED:
-            raise LedgerError(f"{path.name} 解压后超过 {MAX_UNCOMPRESSED >> 20} MB,疑似压缩炸弹,已拒绝读取")
+            raise LedgerError(f"{path.name} 解压后超过 {MAX_UNCOMPRESSED >> 20} MB，疑似压缩炸弹，已拒绝读取")
         for info in infos:
             if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 raise LedgerError(
-                    f"{path.name} 中的 {info.filename} 压缩比异常({info.file_size // max(info.compress_size, 1)}:1),"
-                    "疑似压缩炸弹,已拒绝读取")
+                    f"{path.name} 中的 {info.filename} 压缩比异常（{info.file_size // max(info.compress_size, 1)}:1），"
+                    "疑似压缩炸弹，已拒绝读取")
         names = {i.filename for i in infos}
         sheets = {}
         if "xl/workbook.xml" in names:
@@ -89,10 +89,10 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: st
         while chunk := fh.read(size):
             read += len(chunk)
             if read > info.file_size + _CHUNK or read > MAX_UNCOMPRESSED:
-                raise error(f"{path.name} 中的 {info.filename} 实际解压大小与声明不符,疑似恶意构造的文件,已拒绝读取")
+                raise error(f"{path.name} 中的 {info.filename} 实际解压大小与声明不符，疑似恶意构造的文件，已拒绝读取")
             data = tail + chunk
             if first and _DTD.search(data[:4096]):
-                raise error(f"{path.name} 含有 XML 实体声明(Excel 从不写入),疑似恶意构造的文件,已拒绝读取")
+                raise error(f"{path.name} 含有 XML 实体声明（Excel 从不写入），疑似恶意构造的文件，已拒绝读取")
             first = False
             if sheet is None:
                 if len(data) > _PROLOGUE or read >= info.file_size:
@@ -106,5 +106,5 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: st
             tail = data[-64:]
     if sheet is not None and max_row * max(max_col, _NARROW) > MAX_CELLS:
         raise error(
-            f"工作表“{sheet}”的数据区域过大(约{max_row}行×{max(max_col, _NARROW)}列),"
-            "多半是远处有零星单元格;请在 Excel 中删除多余的行和列后保存,再检查")
+            f"工作表“{sheet}”的数据区域过大（约{max_row}行×{max(max_col, _NARROW)}列），"
+            "多半是远处有零星单元格；请在 Excel 中删除多余的行和列后保存，再检查")
