@@ -505,12 +505,17 @@ def test_combine_decides_as_the_plain_algorithm(action: str, result: str,
 
 
 def _zh_punct_ref(text: str) -> str:
-    """text.zh_punct as plainly written: every pattern run over every text."""
-    from rectxl.core.text import _ZH_PUNCT, _punct_patterns
+    """text.zh_punct as plainly written: every pattern run over every text, and the patterns
+    as plainly written (each look-behind first, where zh_punct's open with what a match opens
+    with)."""
+    from rectxl.core.text import _CJK, _ZH_PUNCT
 
     if not text or text.isascii():
         return text
-    paren, number_paren, stop, punct = _punct_patterns()
+    paren = re.compile(rf"\(([^()]*{_CJK}[^()]*)\)")
+    number_paren = re.compile(rf"(?<={_CJK})\((\d{{1,3}})\)|\((\d{{1,3}})\)(?={_CJK})")
+    stop = re.compile(rf"(?<=[\u3400-\u9fff》”’）])\.(?=\s*$|\s*{_CJK})")
+    punct = re.compile(rf"(?<={_CJK})\s*([,:;!?])\s*|\s*([,:;!?])\s*(?={_CJK})")
     for _ in range(4):
         changed = paren.sub(lambda m: f"（{m.group(1)}）", text)
         if changed == text:

@@ -708,9 +708,11 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     blocks.append(Block("heading1", f"一、{info.heading_one or h1}"))
     blocks += _prose_blocks(info.section_one, "整改工作组织领导情况")
     blocks.append(Block("heading1", f"二、{info.heading_two or h2}"))
-    blocks += section_two_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started) or [
+    # section 二 comes with its punctuation made full-width (zh_punct is idempotent: the
+    # paragraphs, most of the notice, are not scanned twice)
+    two = section_two_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started) or [
         Block("body", _placeholder("整改落实情况"))]
-    blocks.append(Block("heading1", f"三、{info.heading_three or h3}"))
+    head, blocks = blocks, [Block("heading1", f"三、{info.heading_three or h3}")]
     blocks += _prose_blocks(info.section_three, "下一步工作打算")
     supervision = SUPERVISION
     if period := info.extra.get("公开期限"):
@@ -720,7 +722,8 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     blocks.append(Block("signature", info.party_org or _placeholder("落款（党组织名称）")))
     blocks.append(Block("date", cn_date(info.report_date) if info.report_date
                         else _placeholder("成文日期")))
-    return [Block(kind, zh_punct(text)) for kind, text in blocks]
+    return [*(Block(kind, zh_punct(text)) for kind, text in head), *two,
+            *(Block(kind, zh_punct(text)) for kind, text in blocks)]
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#<>|])")
