@@ -1002,6 +1002,153 @@ def build_hidden_only_sheet(folder: Path) -> CountyCase:
     )
 
 
+def build_printed_form(folder: Path) -> CountyCase:
+    """A county bureau's ledger kept as a printed form: a row of column numbers under the header,
+    aspects as unmerged rows (一 | …方面), 序号 written once per issue and not merged, last
+    month's 整改状态 column hidden with this month's 完成情况 beside it, ticks for done, a 合计 row
+    and a signature line merged across the foot."""
+    path = folder / "石门县财政局巡察整改台账.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改台账"
+    ncols = 10
+    _banner(ws, 1, "石门县财政局党组关于县委第三巡察组反馈意见整改落实情况台账", ncols)
+    _banner(ws, 2, "填报单位：石门县财政局　　　　填报日期：2026年11月20日", ncols, size=11, bold=False)
+    _header(ws, 3, ["序号", "巡察反馈问题", "整改措施", "责任领导", "责任股室", "责任人", "整改时限", "整改状态",
+                    "完成情况（已完成/正在推进/长期坚持）", "佐证材料"])
+    _rows(ws, {4: list(range(1, ncols + 1))})  # the printed form numbers its columns
+    # H (hidden) is October's 整改状态, every measure still 正在推进 there; I is November's
+    data: dict[int, list[Any]] = {
+        5: ["一", "落实全面从严治党主体责任方面"],
+        6: [1, "党组研究全面从严治党工作不经常，主体责任清单不具体。", "制定党组落实全面从严治党主体责任清单。",
+            "邓国平", "办公室", "罗丹", "2026年8月31日", "正在推进", "√", "责任清单"],
+        7: [None, None, "每半年专题研究一次全面从严治党工作。", "邓国平", "办公室", "罗丹", "长期坚持",
+            "正在推进", "长期坚持", "会议纪要"],
+        8: [None, None, "对班子成员落实“一岗双责”情况开展年度考评。", "邓国平", "人事股", "唐敏",
+            "2026年12月31日", "正在推进", "正在推进", None],
+        9: [2, "廉政风险防控不到位，重点岗位轮岗交流不及时。", "梳理重点岗位廉政风险点，制定防控措施。",
+            "邓国平", "人事股", "唐敏", "2026年9月30日", "正在推进", "已完成", "风险点清单"],
+        10: [None, None, "对任职满5年的重点岗位人员进行轮岗交流。", "邓国平", "人事股", "唐敏", "2026年10月31日",
+             "正在推进", "正在推进", None],
+        11: ["二", "严格执行财经纪律方面"],
+        12: [3, "预算执行进度缓慢，部分项目资金长期滞留。", "对滞留资金逐项清理，按规定收回统筹。", "蒋志华",
+             "预算股", "彭磊", "2026年9月30日", "正在推进", "✓", "清理台账"],
+        13: [None, None, "建立预算执行进度月通报制度。", "蒋志华", "预算股", "彭磊", "2027年3月31日", "正在推进",
+             "完成0%", None],
+        14: [5, "政府采购管理不规范，个别项目化整为零规避采购。", "对2024年以来政府采购项目开展专项检查。", "蒋志华",
+             "采购办", "胡静", "2026年10月31日", "正在推进", "已完成", "检查报告"],
+        15: [None, None, "修订局政府采购内部控制办法。", "蒋志华", "采购办", "胡静", "2026年11月30日",
+             "正在推进", "正在推进", None],
+    }
+    _rows(ws, data)
+    _grid(ws, 5, 15, ncols)
+    ws.column_dimensions["H"].hidden = True
+    ws.cell(16, 1, "合计")
+    ws.merge_cells("A16:B16")
+    ws.cell(16, 3, "共4个问题9项整改措施，已完成4项")
+    _grid(ws, 16, 16, ncols)
+    _banner(ws, 17, "填表人：罗丹　　　审核人：邓国平　　　联系电话：0000-5221234", ncols, size=11, bold=False)
+    _widths(ws, [6, 30, 34, 9, 10, 8, 14, 10, 14, 12])
+    wb.save(path)
+    sheet = "整改台账"
+    return CountyCase(
+        name="printed_form",
+        path=path,
+        as_of=AS_OF,
+        expected=frozenset({
+            # 序号 3 then 5: an issue left out (the 序号 is written once per issue, not merged)
+            ("issue-number-gap", sheet, 14),
+            # both sheets of 整改状态: one is hidden (October's), so November's is read — and said
+            ("duplicate-header", sheet, 3),
+            ("overdue", sheet, 10),
+            ("due-soon", sheet, 15),  # 2026-11-30, ten days after the 填报日期
+        }),
+        measures=9,
+        issues=4,
+        sheets_read=(sheet,),
+        units={"办公室": 2, "人事股": 3, "预算股": 2, "采购办": 2},
+        done=4,
+        notes=(
+            "Row 4 numbers the columns; rows 5 and 11 are aspects (一/二 in 序号, the title in the problem "
+            "column, nothing merged); 序号 is written on each issue's first row only, and 5 follows 3; H is "
+            "a hidden stale 整改状态 (all 正在推进) and I the current one, with √ and ✓ for done and 完成0% "
+            "for not started; row 16 is a 合计 row with text in the measure column and row 17 a signature "
+            "line merged across the table. Overdue: only row 10 (2026-10-31, 正在推进); rows 6 and 12 are "
+            "ticked done; row 15 is due in ten days."
+        ),
+    )
+
+
+def build_sheet_per_aspect(folder: Path) -> CountyCase:
+    """A city bureau's ledger kept one sheet per aspect (第一方面, 第二方面), each titled with its
+    aspect and numbering its issues from 1, behind a cover and an instructions sheet, and followed
+    by a 汇总 sheet of counts per unit (责任科室 | 措施数 | 已完成 | 正在推进) that is no ledger."""
+    path = folder / "临江市住房和城乡建设局巡察整改台账.xlsx"
+    wb = Workbook()
+    cover = wb.active
+    assert cover is not None
+    cover.title = "封面"
+    cover["A3"] = "临江市住房和城乡建设局"
+    cover["A5"] = "市委第四巡察组反馈问题整改台账"
+    cover["A8"] = "2026年11月"
+    guide = wb.create_sheet("填报说明")
+    for r, row in enumerate([["填报说明"], ["列名", "填写要求"], ["整改措施", "逐条填写，一条措施一行"],
+                             ["整改状态", "从已完成、正在推进、长期坚持中选择"]], start=1):
+        for c, v in enumerate(row, start=1):
+            guide.cell(r, c, v)
+    header = ["序号", "具体问题", "整改措施", "责任领导", "责任科室", "责任人", "整改时限", "整改状态", "整改进展",
+              "佐证材料"]
+    sheets = {
+        "第一方面": ("一、贯彻落实上级决策部署不到位方面", {
+            3: [1, "城市更新工作部署落实不力。", "制定城市更新三年行动方案。", "高建军", "规划科", "江涛",
+                "2026年6月30日", "已完成", "已印发方案。", "方案文件"],
+            4: [None, None, "建立城市更新项目月调度机制。", "高建军", "规划科", "江涛", "长期坚持", "长期坚持",
+                "每月召开调度会。", "会议纪要"],
+            5: [2, "老旧小区改造推进缓慢。", "倒排工期推进32个小区改造。", "邹立", "城建科", "孔明",
+                "2026年10月31日", "正在推进", "已完工18个。", None],
+        }),
+        "第二方面": ("二、全面从严治党“两个责任”落实不到位方面", {
+            3: [1, "工程项目招投标监管存在漏洞。", "开展招投标专项检查。", "邹立", "招标办", "林峰",
+                "2026年5月31日", "已完成", "检查项目26个。", "检查报告"],
+            4: [None, None, "修订招投标管理办法。", "邹立", "招标办", "林峰", "2027年3月31日", "正在推进",
+                "已形成征求意见稿。", None],
+            5: [2, "执纪问责偏松偏软。", "对相关责任人开展约谈。", "高建军", "纪检组", "韩梅", "立行立改",
+                "已完成", "约谈5人。", "约谈记录"],
+        }),
+    }
+    for name, (title, rows) in sheets.items():
+        ws = wb.create_sheet(name)
+        _banner(ws, 1, title, len(header))
+        _header(ws, 2, header)
+        _rows(ws, rows)
+        _merge_down(ws, 1, [(3, 4)])
+        _merge_down(ws, 2, [(3, 4)])
+        _grid(ws, 3, 5, len(header))
+    totals = wb.create_sheet("汇总")
+    _header(totals, 1, ["责任科室", "措施数", "已完成", "正在推进", "长期坚持"])
+    _rows(totals, {2: ["规划科", 2, 1, 0, 1], 3: ["城建科", 1, 0, 1, 0], 4: ["招标办", 2, 1, 1, 0],
+                   5: ["纪检组", 1, 1, 0, 0]})
+    wb.save(path)
+    return CountyCase(
+        name="sheet_per_aspect",
+        path=path,
+        as_of=AS_OF,
+        expected=frozenset({("overdue", "第一方面", 5)}),
+        measures=6,
+        issues=4,
+        sheets_read=("第一方面", "第二方面"),
+        units={"规划科": 2, "城建科": 1, "招标办": 2, "纪检组": 1},
+        done=3,
+        notes=(
+            "Two ledger sheets, one per aspect, each titled with it and numbering its issues from 1 "
+            "(no numbering gap: the numbering restarts with the aspect); 封面 and 填报说明 are no ledger, "
+            "nor is 汇总, whose header counts measures per unit (措施数 is a count, not 整改措施). "
+            "Overdue: 第一方面 row 5 (2026-10-31, 正在推进)."
+        ),
+    )
+
+
 BUILDERS: dict[str, Callable[[Path], CountyCase]] = {
     "county_bureau_status_narrative": build_county_bureau_status_narrative,
     "two_row_header": build_two_row_header,
@@ -1011,6 +1158,8 @@ BUILDERS: dict[str, Callable[[Path], CountyCase]] = {
     "script_formulas": build_script_formulas,
     "completion_dates": build_completion_dates,
     "hidden_only_sheet": build_hidden_only_sheet,
+    "printed_form": build_printed_form,
+    "sheet_per_aspect": build_sheet_per_aspect,
 }
 
 

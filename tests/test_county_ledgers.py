@@ -148,3 +148,18 @@ def test_a_township_list_saved_by_libreoffice(tmp_path: Path) -> None:
     (finding,) = report.findings
     assert (finding.code, finding.cell) == ("overdue", "G5")
     assert "“正在推进”" in finding.message and "制度已起草" not in finding.message
+
+
+@pytest.mark.parametrize(("name", "aspects"), [
+    ("printed_form", ["落实全面从严治党主体责任方面", "严格执行财经纪律方面"]),
+    ("sheet_per_aspect", ["贯彻落实上级决策部署不到位方面", "全面从严治党“两个责任”落实不到位方面"]),
+    # the 填表人 and 注： lines under the table are no aspect of their own
+    ("township_wps", [None]),
+])
+def test_aspects_as_the_clerk_laid_them_out(cases: dict[str, CountyCase], name: str,
+                                             aspects: list[str | None]) -> None:
+    """An aspect numbered 一 in the 序号 column beside its title (not merged), an aspect per sheet
+    titled above its header; a totals row or a signature line never opens one."""
+    ledger = read_ledger(cases[name].path)
+    assert [a.title for a in ledger.aspects] == aspects
+    assert not any("合计" in m.text or "填表人" in m.text for m in ledger.measures())

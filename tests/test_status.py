@@ -145,7 +145,6 @@ def test_negations_are_never_done(text: str) -> None:
         "",
         "   ",
         "\u3000\u3000",
-        "√",
         "。",
         float("nan"),
         0,
@@ -361,3 +360,27 @@ def test_unseen_phrases_read_by_their_structure(text: str, expected: StatusReadi
 ])
 def test_more_wording_from_county_ledgers(cell: str, expected: Status) -> None:
     assert parse_status(cell) is expected
+
+
+@pytest.mark.parametrize(("mark", "status"), [
+    ("√", Status.DONE), ("✓", Status.DONE), ("✔", Status.DONE), ("☑", Status.DONE), (" √ ", Status.DONE),
+    ("×", Status.IN_PROGRESS), ("✗", Status.IN_PROGRESS), ("✘", Status.IN_PROGRESS), ("☒", Status.IN_PROGRESS),
+])
+def test_a_mark_alone_answers_is_it_done(mark: str, status: Status) -> None:
+    """A 是否完成 / 是否办结 cell ticked or crossed (how many township ledgers answer it): a tick is
+    是, a cross is 否; beside a word the mark is decoration and the word decides."""
+    assert parse_status(mark) is status
+    if status is Status.DONE:
+        assert parse_status(f"{mark}正在推进") is Status.IN_PROGRESS
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("已完成90%以上", Status.MOSTLY_DONE),
+    ("整改完成率100%", Status.DONE),
+    ("完成0%", Status.NOT_STARTED),
+    ("0%", Status.NOT_STARTED),
+    ("2024.3.20已完成", Status.DONE),
+    ("2024-03-20已完成", Status.DONE),
+])
+def test_percentages_and_dates_as_clerks_write_them(text: str, status: Status) -> None:
+    assert parse_status(text) is status

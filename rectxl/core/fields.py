@@ -150,6 +150,9 @@ _NOT_A_NAME = re.compile(
 )
 
 
+#: how the header of a count or a rate ends (措施数, 问题个数, 整改措施数量, 完成率, 占比)
+_A_COUNT = ("数", "数量", "率", "占比", "比例")
+
 _NOISE = re.compile(r"[（(][^)）]*[)）]|[\s\u3000*＊※:：\[\]【】]")
 
 
@@ -184,6 +187,8 @@ def _field_for_header(text: object) -> str | None:
     found = ALIASES.get(key)
     if found is not None or not key or len(key) > _MAX_HEADER or _NOT_A_NAME.search(str(text)):
         return found
+    if key.endswith(_A_COUNT):
+        return None  # 措施数, 问题个数, 完成率: a column of a statistics table, not of the ledger
     for pattern, field in _PARTS:
         if pattern.search(key):
             return field

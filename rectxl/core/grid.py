@@ -55,6 +55,11 @@ HEADER_SCAN_ROWS = 10
 
 _ERROR_VALUE = re.compile(r"^#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)$")
 _FOOTER = re.compile(r"^(?:注|备注|说明|填表人|制表人|制表|审核人|审核|填报人|填报单位|联系人|单位负责人)\s*[:：]?")
+#: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
+_TOTALS = re.compile(r"^\s*(?:合|总|小|共)\s*计\s*[:：]?\s*$")
+_TOTALS_FIRST = "合总小共"
+#: a 序号 cell numbering a section, not an issue: "一", "二、", "（三）"
+_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）])\s*$")
 
 
 @dataclass
@@ -93,9 +98,12 @@ class HeaderMap:
     #: header text → field, for the columns the user's mapping named
     mapped: dict[str, str] = field(default_factory=dict)
 
+    #: the row under the header numbers the columns (1, 2, 3 …, as printed forms do): not data
+    numbered: bool = False
+
     @property
     def data_start(self) -> int:
-        return self.row + 1
+        return self.row + 1 + self.numbered
 
 
 def a1(r: int, c: int) -> str:
@@ -188,15 +196,29 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
             r += 1
     columns: dict[str, int] = {}
     duplicates: dict[str, list[int]] = {}
-    for c in sorted(found):
+    # a field named twice is read from its first visible column: a clerk hides last month's
+    # column and adds this month's further right
+    for c in sorted(found, key=lambda c: (c in skip, c)):
         if found[c] in columns:
             duplicates.setdefault(found[c], []).append(c)
         else:
             columns[found[c]] = c
+    duplicates = {f: sorted(cs) for f, cs in duplicates.items()}
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
-    return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped)
+    return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
+                     numbered=r + 1 < len(grid.rows) and _numbers_the_columns(grid.rows[r + 1]))
+
+
+def _numbers_the_columns(row: Sequence[Any]) -> bool:
+    """A row of column numbers — 1, 2, 3 … from left to right, at least three — as printed
+    forms have under their header."""
+    numbers = [v for v in row if not _blank(v)]
+    if len(numbers) < 3:
+        return False
+    ints = [_int(v) for v in numbers]
+    return ints == list(range(ints[0] or 0, (ints[0] or 0) + len(ints))) and ints[0] in (0, 1)
 
 
 class _Filled:
@@ -497,8 +519,24 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     previous: _Builder | None = None
     for grid, header in picked:
         previous = _Builder(grid, header, ledger, previous)
+        if len(picked) > 1 and (aspect := _sheet_aspect(grid, header)) is not None:
+            previous.start_aspect(aspect)  # one sheet per aspect, named above its header
         previous.build()
     return ledger
+
+
+_ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+方面|[一二三四五六七八九十]+[、.．])")
+
+
+def _sheet_aspect(grid: Grid, header: HeaderMap) -> str | None:
+    """The aspect a sheet of a ledger kept one sheet per aspect is about: a row above the header
+    that is only a numbered aspect ("一、…方面", "第二方面：…"), else the sheet's own name when
+    it is one ("第三方面"); None for a sheet that names none."""
+    for row in grid.rows[:header.first_row]:
+        texts = [_text(v) for v in row if not _blank(v)]
+        if len(texts) == 1 and _ASPECT_LABEL.match(texts[0]):
+            return texts[0]
+    return grid.name if re.match(r"^\s*第[一二三四五六七八九十\d]+方面", grid.name) else None
 
 
 class _Builder:
@@ -509,8 +547,10 @@ class _Builder:
         self.grid = grid
         self.header = header
         self.cols = dict(header.columns)
-        if F.ISSUE_NO not in self.cols and F.ROW_NO in self.cols and _merged_down(grid, self.cols[F.ROW_NO], header):
-            self.cols[F.ISSUE_NO] = self.cols.pop(F.ROW_NO)  # a 序号 merged per issue numbers the issues
+        if F.ISSUE_NO not in self.cols and F.ROW_NO in self.cols and (
+                _merged_down(grid, self.cols[F.ROW_NO], header)
+                or _numbered_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header)):
+            self.cols[F.ISSUE_NO] = self.cols.pop(F.ROW_NO)  # a 序号 per issue numbers the issues
         self.filled = _Filled(grid, header.data_start, self.cols.values())
         self.ledger = ledger
         self.sheet = LedgerSheet(
@@ -537,6 +577,11 @@ class _Builder:
         self._read_columns()
 
     # -- hierarchy -----------------------------------------------------------------------
+    def start_aspect(self, text: str) -> None:
+        """Open the aspect ``text`` before the rows are read (the sheet's own aspect)."""
+        self._new_aspect(text)
+        self._aspect_text = text
+
     def _new_aspect(self, text: str) -> None:
         number, title = split_aspect_label(text) if text else (None, "")
         self.aspect = Aspect(title=title or None, number=number)
@@ -554,12 +599,15 @@ class _Builder:
         self.issue = None
 
     def _section_row(self, r: int, row: list[Any]) -> bool:
-        """A row that only names an aspect or category (often merged across the sheet)."""
+        """A row that only names an aspect or category (often merged across the sheet), or that
+        numbers it in the 序号 column and names it in the next one ("一 | …方面", unmerged)."""
         non_blank = [v for v in row[: self.width] if not _blank(v)]
+        if len(non_blank) == 2 and (label := self._numbered_section(row, non_blank)) is not None:
+            non_blank = [label]
         if len(non_blank) != 1:
             return False
         text = _text(non_blank[0])
-        wide = self.filled.wide_rows.get(r, 0) >= max(3, len(self.cols) // 2)
+        wide = self._wide(r)
         measure_col = self.cols.get(F.MEASURE)
         if measure_col is not None and not _blank(self.grid.value(r, measure_col)) and not wide:
             return False
@@ -573,6 +621,20 @@ class _Builder:
             self._new_aspect(text)
             return True
         return False
+
+    def _numbered_section(self, row: list[Any], non_blank: list[Any]) -> str | None:
+        """``"一、…方面"`` for a row holding only a Chinese numeral in the 序号 column and a text:
+        an aspect (or, for "（一）", a category) numbered apart from the issues' Arabic numbers."""
+        number_c = self.cols.get(F.ISSUE_NO, self.cols.get(F.ROW_NO))
+        if number_c is None or number_c >= len(row) or row[number_c] is not non_blank[0]:
+            return None
+        number = _text(non_blank[0])
+        if not _SECTION_NUMBER.match(number):
+            return None
+        title = _text(non_blank[1])
+        if number[-1] in "、.．)）":
+            return number + title
+        return f"{number}、{title}"
 
     # -- columns -----------------------------------------------------------------------------
     def _read_columns(self) -> None:
@@ -632,7 +694,10 @@ class _Builder:
             if all(_blank(v) for v in raw_row):
                 continue
             first_text = next((_text(v) for v in raw_row if not _blank(v)), "")
-            if _FOOTER.match(first_text) and self._value(r, F.MEASURE) == "":
+            if _TOTALS.match(first_text):
+                continue
+            # a note or signature line, in its own cell or merged across the table
+            if _FOOTER.match(first_text) and (self._value(r, F.MEASURE) == "" or self._wide(r)):
                 continue
             if self._section_row(r, raw_row):
                 continue
@@ -641,12 +706,19 @@ class _Builder:
 
     def _plain_measure_row(self, r: int, raw_row: list[Any], measure_c: int) -> bool:
         """The common row: its own measure text, not merged and not a section row merged across.
-        Such a row is neither blank, a footer nor a section row, so the checks are skipped."""
+        Such a row is neither blank, a footer nor a section row, so the checks are skipped (a
+        row opening with 合计 is looked at: "合计 | 共5个问题12项措施" has text in the measure column)."""
         if measure_c >= len(raw_row) or self.texts[F.MEASURE][r] == "" or r in self.errors.get(F.MEASURE, ()):
             return False
         if _blank(raw_row[measure_c]) or self.filled.anchor_of(r, measure_c) is not None:
             return False
-        return self.filled.wide_rows.get(r, 0) < max(3, len(self.cols) // 2)
+        if any(type(v) is str and v.lstrip()[:1] in _TOTALS_FIRST for v in raw_row[:2]):
+            return False
+        return not self._wide(r)
+
+    def _wide(self, r: int) -> bool:
+        """Row ``r`` holds a cell merged across much of the table (a heading, a note)."""
+        return self.filled.wide_rows.get(r, 0) >= max(3, len(self.cols) // 2)
 
     def _value(self, r: int, field_name: str) -> Any:
         """Filled value of ``field_name`` in row ``r`` ('' if no column)."""
@@ -887,3 +959,23 @@ _MEASURE_TEXT = (F.ASPECT, F.CATEGORY, F.ISSUE, F.MEASURE, F.LEAD, F.OWNER_UNIT,
 def _merged_down(grid: Grid, c: int, header: HeaderMap) -> bool:
     """Column ``c`` has a cell merged down over several data rows (a 序号 merged per issue)."""
     return any(c0 <= c <= c1 and r1 > r0 >= header.data_start for r0, c0, r1, c1 in grid.merges)
+
+
+def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: HeaderMap) -> bool:
+    """Column ``c`` holds a number on each row where an issue starts and nothing on the rows
+    that go on with its measures (a 序号 per issue, written once, not merged)."""
+    if issue_c is None:
+        return False
+    numbered = continued = 0
+    for row in grid.rows[header.data_start:]:
+        number = row[c] if c < len(row) else None
+        issue = row[issue_c] if issue_c < len(row) else None
+        if isinstance(number, int | float) and not isinstance(number, bool):
+            if _blank(issue):
+                return False  # a number on a row that starts no issue: it numbers rows
+            numbered += 1
+        elif _blank(number) and not all(_blank(v) for v in row):
+            if not _blank(issue):
+                return False  # an issue without a number: the column does not number issues
+            continued += 1
+    return numbered >= 2 and continued >= 1

@@ -126,6 +126,10 @@ STATUS_ALIASES: tuple[tuple[Status, str, str], ...] = (
     (Status.DONE, "销号", "variant of 已销号"),
     (Status.DONE, "已销号完成", "variant of 已销号"),
     (Status.DONE, "是", "是否完成 column: yes"),
+    (Status.DONE, "√", "是否完成 column: a tick"),
+    (Status.DONE, "✓", "是否完成 column: a tick"),
+    (Status.DONE, "✔", "是否完成 column: a tick"),
+    (Status.DONE, "☑", "是否完成 column: a ticked box"),
     # 基本完成
     (Status.MOSTLY_DONE, "基本完成", "label"),
     (Status.MOSTLY_DONE, "阶段性完成", "DESIGN"),
@@ -167,6 +171,10 @@ STATUS_ALIASES: tuple[tuple[Status, str, str], ...] = (
     (Status.IN_PROGRESS, "已延期", "variant of 延期整改"),
     (Status.IN_PROGRESS, "延期", "variant of 延期整改"),
     (Status.IN_PROGRESS, "否", "是否完成 column: no (started but not done)"),
+    (Status.IN_PROGRESS, "×", "是否完成 column: a cross, not done like a 否 there"),
+    (Status.IN_PROGRESS, "✗", "是否完成 column: a cross, not done like a 否 there"),
+    (Status.IN_PROGRESS, "✘", "是否完成 column: a cross, not done like a 否 there"),
+    (Status.IN_PROGRESS, "☒", "是否完成 column: a crossed box, not done like a 否 there"),
     # 长期坚持
     (Status.LONG_TERM, "长期坚持", "label"),
     (Status.LONG_TERM, "长期推进", "DESIGN"),
@@ -366,8 +374,8 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "percent",
         (
-            r"(?:已经?)?(?:完成|达到|进度|完成率|完成进度|整改进度|进展)?(?:约|近|超过|达|为|已达|达到|了)?"
-            + _PCT,
+            r"(?:已经?)?(?:整改完成率|整改率|完成|达到|进度|完成率|完成进度|整改进度|进展)?"
+            r"(?:约|近|超过|达|为|已达|达到|了)?" + _PCT + r"(?:以上|左右)?",
         ),
     ),
 )
@@ -376,6 +384,7 @@ _ATOMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _SUBJECT = re.compile(
     rf"{_SUBJ}|(?:\d{{2,4}}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|初|中旬|上旬|下旬|前)?(?=已)|\d{{2,4}}年(?:底|初|前)?(?=已)"
+    r"|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?\s*(?=已)"  # "2024.3.20已完成"
 )
 #: words that join two status phrases in one clause (已完成并长期坚持, 已完成但未验收)
 _CONN = re.compile(r"(?:并且|并已|并|且|同时|及|和|与|但|但是|后|再|也|现已|目前)")
@@ -530,9 +539,11 @@ class _Clause:
 
 
 def _by_percent(p: int) -> Status:
-    """完成100% → 已完成; 70–99% → 基本完成; less → 正在推进."""
+    """完成100% → 已完成; 70–99% → 基本完成; 1–69% → 正在推进; 0% → 未启动."""
     if p >= 100:
         return Status.DONE
+    if p == 0:
+        return Status.NOT_STARTED
     return Status.MOSTLY_DONE if p >= 70 else Status.IN_PROGRESS
 
 
@@ -717,8 +728,14 @@ def _from_tail(text: str, tokens: list[_Token]) -> StatusReading | None:
     return replace(reading, rest=rest)
 
 
+#: a 是否完成 cell holding only a mark: a tick is 是, a cross is 否 (elsewhere a mark is decoration)
+_MARKS = {**dict.fromkeys("√✓✔☑", Status.DONE), **dict.fromkeys("×✗✘☒", Status.IN_PROGRESS)}
+
+
 @lru_cache(maxsize=8192)
 def _read_text(text: str) -> StatusReading:
+    if (marked := _MARKS.get(text)) is not None:
+        return StatusReading(marked)
     tokens = _tokens(text, _SEP)
     reading = _from_head(text, tokens)
     if reading is not None and reading.status is not None:
