@@ -189,12 +189,12 @@ def notice(path: Path | str, output: Path | str | None = None, *, force: bool = 
 
 
 def parse_notice_file(path: Path | str, output: Path | str | None = None, *, force: bool = False) -> ParsedNotice:
-    """Parse a published notice (.txt/.md/.docx) into a ledger; with ``output``, write it as .xlsx
-    (an existing file only with ``force``)."""
+    """Parse a published notice (.txt/.md/.docx, or the web page it was published on, saved as
+    .html) into a ledger; with ``output``, write it as .xlsx (an existing file only with ``force``)."""
     from rectxl.core.notice import parse_notice
-    from rectxl.io.docx_read import read_notice_docx
     from rectxl.io.ledger_xlsx import write_ledger
     from rectxl.io.limits import check_notice_file
+    from rectxl.io.notice_file import read_notice_file
 
     path = Path(path)
     check_notice_file(path)  # a regular file of sane size; a .docx through the zip guards
@@ -202,19 +202,7 @@ def parse_notice_file(path: Path | str, output: Path | str | None = None, *, for
         path, Path(output), suffix="台账", formats={".xlsx": "xlsx"}, force=force).path
     if not path.is_file():
         raise RectxlError(f"找不到文件：{path}")
-    if path.suffix.lower() == ".docx":
-        text = read_notice_docx(path)
-    else:
-        raw = path.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise RectxlError(f"{path.name} 不是 UTF-8 或 GBK 编码的文本，无法读取")
-    parsed = parse_notice(text)
+    parsed = parse_notice(read_notice_file(path))
     if target is not None:
         write_ledger(target, parsed.ledger)
     return parsed

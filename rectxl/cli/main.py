@@ -111,10 +111,12 @@ def cmd_parse_notice(args: argparse.Namespace) -> int:
         print(f"  通报所述{check.label}：{mark}。{check.message}")
     for warning in parsed.warnings:
         print(f"  注意：{warning}")
-    if any(m.status_inferred for m in led.measures()):
+    if args.output and any(m.status_inferred for m in led.measures()):
         print("  说明：各项措施的状态是按通报措辞推断的，写入台账“推断状态”列，仅供参考，“整改状态”列留空待核实。")
     if args.output:
         print(f"已写入台账 {args.output}")
+    else:
+        print("未写入文件：加 -o 台账.xlsx 可把解析结果写成台账。")
     if not parsed.complete or any(c.ok is False for c in parsed.total_checks):
         return EXIT_FINDINGS
     return EXIT_OK
@@ -253,11 +255,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_notice)
 
     p = sub.add_parser("parse-notice", help="把已发布的通报解析回台账",
-                       description="解析已发布的整改进展情况通报（.txt/.md/.docx）：方面、类别、问题、一是二是等措施，"
-                                   "按措辞推断状态，并核对通报中写明的总数（如“33个问题…148项整改措施”）。"
+                       description="解析已发布的整改进展情况通报（.txt/.md/.docx，或从网站另存的网页 .html）："
+                                   "方面、类别、问题、一是二是等措施，按措辞推断状态，并核对通报中写明的总数（如“33个问题…148项整改措施”）。"
                                    "通报所述总数与解析结果不一致时退出码为 1。")
-    p.add_argument("notice", type=Path, metavar="通报", help="通报文件（.txt/.md/.docx）")
-    p.add_argument("-o", "--output", type=Path, metavar=_FILE, help="写出台账 .xlsx")
+    p.add_argument("notice", type=Path, metavar="通报",
+                   help="通报文件（.txt/.md/.docx/.html；文本可为 UTF-8、GBK 或 UTF-16 编码）")
+    p.add_argument("-o", "--output", type=Path, metavar=_FILE,
+                   help="把解析结果写成台账 .xlsx（不加 -o 只显示解析结果，不写任何文件）")
     add_force_option(p)
     p.set_defaults(func=cmd_parse_notice)
 
