@@ -462,7 +462,7 @@ PIECES = ["，", ",", "；", ";", "。", ".", "、", " ", "\u3000", "已", "目�
           "已经", "ＡＢ１２", "ａ", "a1", "(", ")", "（", "）", "(1)", "1.", "2、", "一是", "①",
           "第一方面问题，", "一、", "（一）", "【", "】", "【已完成】", "已完成", "正在推进", "基本完成",
           "长期坚持", "起草中", "计划", "拟", ":", "!", "?", "》.", "”.", "\n", "😀", "\U00020000",
-          "建立学习制度", "统一印制记录本120本", "已发放", "开展内部巡查", "内部巡查已完成",
+          '"', "'", '"ok"', "建立学习制度", "统一印制记录本120本", "已发放", "开展内部巡查", "内部巡查已完成",
           "修订议事规则", "并", "中", "百", "十二是"]
 texts = st.lists(st.sampled_from(PIECES + [w for w, _ in render._STATUS_WORDS]),
                  max_size=14).map("".join)
@@ -512,6 +512,13 @@ def _zh_punct_ref(text: str) -> str:
 
     if not text or text.isascii():
         return text
+    for mark, opening, closing in (('"', "“", "”"), ("'", "‘", "’")):
+        pieces = text.split(mark)
+        if len(pieces) >= 3 and len(pieces) % 2:
+            text = pieces[0] + "".join(
+                (f"{opening}{pieces[i]}{closing}" if re.search(r"[\u3400-\u9fff]", pieces[i])
+                 else f"{mark}{pieces[i]}{mark}") + pieces[i + 1]
+                for i in range(1, len(pieces), 2))
     paren = re.compile(rf"\(([^()]*{_CJK}[^()]*)\)")
     number_paren = re.compile(rf"(?<={_CJK})\((\d{{1,3}})\)|\((\d{{1,3}})\)(?={_CJK})")
     stop = re.compile(rf"(?<=[\u3400-\u9fff》”’）])\.(?=\s*$|\s*{_CJK})")

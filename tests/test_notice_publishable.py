@@ -344,6 +344,15 @@ def test_zh_punct_and_percent_text() -> None:
     assert percent_text(0.6) == "60%" and percent_text(0.375) == "37.5%" and percent_text(1) == "100%"
 
 
+def test_zh_punct_quotes_chinese_words_as_chinese() -> None:
+    """A notice copied from a site that typed ASCII quotes is published with Chinese ones."""
+    assert zh_punct('针对"三重一大"制度执行不严的问题') == "针对“三重一大”制度执行不严的问题"
+    assert zh_punct("落实'一岗双责'要求") == "落实‘一岗双责’要求"
+    assert zh_punct('在"学习强国"平台开展"专题学习"') == "在“学习强国”平台开展“专题学习”"
+    assert zh_punct('系统显示"OK"后提交') == '系统显示"OK"后提交'  # no Chinese inside: as typed
+    assert zh_punct('开展"清廉机关建设') == '开展"清廉机关建设'  # an unpaired mark: no pairing is sure
+
+
 # ---------------------------------------------------------------------------
 # LibreOffice renders the notice
 # ---------------------------------------------------------------------------

@@ -281,14 +281,35 @@ def _punct_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     )
 
 
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
+
+
+def _zh_quotes(text: str, mark: str, opening: str, closing: str) -> str:
+    """ASCII quotation marks around Chinese words as Chinese ones: ``关于"粮食安全"的问题`` →
+    ``关于“粮食安全”的问题``. The marks pair up in order; a pair around no Chinese character keeps
+    its ASCII marks, and a text with an odd number of them is left as it is (no pairing is sure)."""
+    pieces = text.split(mark)
+    if len(pieces) < 3 or len(pieces) % 2 == 0:
+        return text
+    out = [pieces[0]]
+    for quoted, after in zip(pieces[1::2], pieces[2::2], strict=True):
+        chinese = _IDEOGRAPH.search(quoted) is not None
+        out.append(f"{opening}{quoted}{closing}" if chinese else f"{mark}{quoted}{mark}")
+        out.append(after)
+    return "".join(out)
+
+
 def zh_punct(text: str) -> str:
-    """ASCII , : ; ! ? . and ( ) written among Chinese characters in their full-width forms.
+    """ASCII , : ; ! ? . and ( ) written among Chinese characters in their full-width forms, and
+    ASCII quotation marks around Chinese words as “” and ‘’.
 
     ``"截至9月,已完成(一)"`` → ``"截至9月，已完成（一）"``; ``"已修订(1)议事规则."`` →
     ``"已修订（1）议事规则。"``. ASCII text ("1,000", "10:30", "(a)", "2023.9.30", "a@b.cn")
     keeps its punctuation. Idempotent: ``zh_punct(zh_punct(t)) == zh_punct(t)``."""
     if not text or text.isascii():
         return text
+    if '"' in text or "'" in text:
+        text = _zh_quotes(_zh_quotes(text, '"', "“", "”"), "'", "‘", "’")
     paren, number_paren, stop, punct = _punct_patterns()
     # each pattern needs its ASCII character: a text without it is left as it is, unscanned
     # (most paragraphs of a notice already have full-width punctuation)
