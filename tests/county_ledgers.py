@@ -1149,6 +1149,97 @@ def build_sheet_per_aspect(folder: Path) -> CountyCase:
     )
 
 
+def build_progress_only(folder: Path) -> CountyCase:
+    """A sub-district's ledger with no status column: each 整改落实情况 cell opens with the status
+    ("已完成。共轮训…", "尚未完成，目前…") and goes on with what was done."""
+    path = folder / "东门街道巡察整改台账.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ncols = 8
+    _banner(ws, 1, "东门街道党工委巡察整改落实情况台账", ncols)
+    _header(ws, 2, ["序号", "具体问题", "整改措施", "责任领导", "责任单位", "责任人", "整改完成时限", "整改落实情况"])
+    _rows(ws, {
+        3: [1, "社区党组织引领作用发挥不充分。", "开展社区党组织书记轮训。", "钟书记", "党建办", "蓝天",
+            "2026年5月31日", "已完成。共轮训社区书记16名。"],
+        4: [None, None, "推行“党建+网格”治理模式。", "钟书记", "党建办", "蓝天", "2027年6月30日",
+            "正在推进，已在8个社区试点。"],
+        5: [2, "基层减负落实不到位。", "清理规范社区挂牌和考核事项。", "温副书记", "党政办", "叶青",
+            "2026年6月30日", "尚未完成，目前已清理挂牌42块。"],
+        6: [None, None, "建立社区减负事项准入制度。", "温副书记", "党政办", "叶青", "2026年9月30日",
+            "已印发《社区工作事项准入办法》。"],
+    })
+    _merge_down(ws, 1, [(3, 4), (5, 6)])
+    _merge_down(ws, 2, [(3, 4), (5, 6)])
+    _grid(ws, 3, 6, ncols)
+    wb.save(path)
+    sheet = "台账"
+    return CountyCase(
+        name="progress_only",
+        path=path,
+        as_of=AS_OF,
+        expected=frozenset({
+            ("header-missing", sheet, 2),  # no 整改状态 column: said once, at the header
+            ("overdue", sheet, 5),  # 尚未完成 and past 2026-06-30
+            ("overdue", sheet, 6),  # an account ("已印发…") is no status: past due and not said done
+        }),
+        measures=4,
+        issues=2,
+        sheets_read=(sheet,),
+        units={"党建办": 2, "党政办": 2},
+        done=1,
+        notes=(
+            "No status column; the narrative column opens with the status on rows 3–5. Row 3 (已完成, "
+            "due 2026-05-31) is not overdue; row 5 (尚未完成) is; row 6 opens with an account, not a "
+            "status word, so its status stays unknown and it is overdue (the missing column is the error)."
+        ),
+    )
+
+
+def build_two_status_columns(folder: Path) -> CountyCase:
+    """A county bureau's ledger answering 是否整改到位 (是/否) and describing 整改完成情况 in the next
+    column — both words name the status; the column of accounts is the progress."""
+    path = folder / "青山县农业农村局巡察整改台账.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改台账"
+    ncols = 10
+    _banner(ws, 1, "青山县农业农村局巡察反馈问题整改落实台账", ncols)
+    _header(ws, 2, ["序号", "反馈问题", "整改任务", "牵头领导", "牵头单位", "具体经办人", "整改时间节点",
+                    "是否整改到位", "整改完成情况", "佐证资料"])
+    _rows(ws, {
+        3: [1, "耕地地力保护补贴发放监管不严。", "追回虚报冒领资金。", "严副局长", "财务股", "钱勇", "立行立改", "是",
+            "已追回3.2万元，全部上缴县财政。", "缴款凭证"],
+        4: [None, None, "健全补贴发放公示制度。", "严副局长", "财务股", "钱勇", "2026年8月31日", "否",
+            "已起草公示制度，待局党组会研究。", None],
+        5: [2, "农村集体“三资”管理不规范。", "开展村级集体资产清查。", "严副局长", "经管站", "廖芳", "2026年12月31日",
+            "否", "已完成8个村的清查，剩余4个村正在清查。", None],
+    })
+    _merge_down(ws, 1, [(3, 4)])
+    _merge_down(ws, 2, [(3, 4)])
+    _grid(ws, 3, 5, ncols)
+    wb.save(path)
+    sheet = "整改台账"
+    return CountyCase(
+        name="two_status_columns",
+        path=path,
+        as_of=AS_OF,
+        expected=frozenset({("overdue", sheet, 4)}),
+        measures=3,
+        issues=2,
+        sheets_read=(sheet,),
+        units={"财务股": 2, "经管站": 1},
+        done=1,
+        notes=(
+            "是否整改到位 and 整改完成情况 both name the status; the second holds accounts, so it is the "
+            "progress (no duplicate-header warning, the accounts reach the notice). Overdue: row 4 (否, "
+            "due 2026-08-31)."
+        ),
+    )
+
+
 BUILDERS: dict[str, Callable[[Path], CountyCase]] = {
     "county_bureau_status_narrative": build_county_bureau_status_narrative,
     "two_row_header": build_two_row_header,
@@ -1160,6 +1251,8 @@ BUILDERS: dict[str, Callable[[Path], CountyCase]] = {
     "hidden_only_sheet": build_hidden_only_sheet,
     "printed_form": build_printed_form,
     "sheet_per_aspect": build_sheet_per_aspect,
+    "progress_only": build_progress_only,
+    "two_status_columns": build_two_status_columns,
 }
 
 

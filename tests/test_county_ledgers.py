@@ -163,3 +163,16 @@ def test_aspects_as_the_clerk_laid_them_out(cases: dict[str, CountyCase], name: 
     ledger = read_ledger(cases[name].path)
     assert [a.title for a in ledger.aspects] == aspects
     assert not any("合计" in m.text or "填表人" in m.text for m in ledger.measures())
+
+
+def test_the_column_of_accounts_is_the_progress(cases: dict[str, CountyCase]) -> None:
+    """是否整改到位 | 整改完成情况: the status is the 是/否, the accounts reach the notice as progress."""
+    ledger = read_ledger(cases["two_status_columns"].path)
+    first = next(ledger.measures())
+    assert str(first.status) == "已完成" and first.progress == "已追回3.2万元，全部上缴县财政。"
+    assert not ledger.duplicate_columns
+
+
+def test_a_status_word_opening_the_progress_is_the_status(cases: dict[str, CountyCase]) -> None:
+    ledger = read_ledger(cases["progress_only"].path)
+    assert [m.status and str(m.status) for m in ledger.measures()] == ["已完成", "正在推进", "正在推进", None]

@@ -33,7 +33,7 @@ from rectxl.core.model import (
 )
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
-from rectxl.core.status import StatusReading, read_status
+from rectxl.core.status import StatusReading, opening_status, read_status
 from rectxl.core.text import col_letter, needs_cleaning, normalize_text, shorten
 
 __all__ = [
@@ -204,11 +204,39 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         else:
             columns[found[c]] = c
     duplicates = {f: sorted(cs) for f, cs in duplicates.items()}
+    _narrative_status_as_progress(grid, r, columns, duplicates)
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
                      numbered=r + 1 < len(grid.rows) and _numbers_the_columns(grid.rows[r + 1]))
+
+
+def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str, int],
+                                  duplicates: dict[str, list[int]]) -> None:
+    """Two columns named as the status (是否整改到位 | 整改完成情况) and none as the progress: the
+    one holding accounts ("已追回3.2万元。") rather than short status words is the progress."""
+    if F.STATUS not in duplicates or F.PROGRESS in columns:
+        return
+    candidates = [columns[F.STATUS], *duplicates[F.STATUS]]
+    lengths = {c: _mean_length(grid, c, header_row) for c in candidates}
+    longest = max(candidates, key=lambda c: lengths[c])
+    shortest = min(candidates, key=lambda c: lengths[c])
+    if lengths[longest] < 8 or lengths[longest] < 2 * lengths[shortest]:
+        return
+    columns[F.PROGRESS] = longest
+    rest = [c for c in candidates if c != longest]
+    columns[F.STATUS] = rest[0]
+    if rest[1:]:
+        duplicates[F.STATUS] = rest[1:]
+    else:
+        del duplicates[F.STATUS]
+
+
+def _mean_length(grid: Grid, c: int, header_row: int) -> float:
+    """Mean length of the non-blank cells of column ``c`` under the header."""
+    texts = [_text(row[c]) for row in grid.rows[header_row + 1:] if c < len(row) and not _blank(row[c])]
+    return sum(map(len, texts)) / len(texts) if texts else 0.0
 
 
 def _numbers_the_columns(row: Sequence[Any]) -> bool:
@@ -574,6 +602,7 @@ class _Builder:
         self.width = max(self.cols.values()) + 1
         self._deadlines: dict[tuple[type, Any], Deadline] = previous._deadlines if previous else {}
         self._statuses: dict[str, StatusReading] = previous._statuses if previous else {}
+        self._status_from_progress = F.STATUS not in self.cols and F.PROGRESS in self.cols
         self._read_columns()
 
     # -- hierarchy -----------------------------------------------------------------------
@@ -806,6 +835,9 @@ class _Builder:
         status_text = t[F.STATUS][r]
         completed_text = t[F.COMPLETED][r]
         reading = self._status(status_text)
+        if self._status_from_progress and reading.status is None:
+            # no status column: a progress cell opening with a status word ("已完成。共轮训…") says it
+            reading = StatusReading(opening_status(t[F.PROGRESS][r]))
         fields_uncomputed = self.uncomputed.get(r)
         uncomputed = frozenset(fields_uncomputed) if fields_uncomputed else _NONE_UNCOMPUTED
         for field_name in uncomputed:

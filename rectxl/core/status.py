@@ -55,6 +55,7 @@ __all__ = [
     "Stage",
     "Status",
     "StatusReading",
+    "opening_status",
     "parse_status",
     "read_status",
 ]
@@ -770,6 +771,21 @@ def read_status(value: object) -> StatusReading:
         return _read_text(text)
     except Exception:
         return _NOTHING
+
+
+#: the status words of :data:`STATUS_ALIASES`, folded
+_STATUS_WORDS: dict[str, Status] = {}
+_OPENING_CLAUSE = re.compile(r"[。；;，,：:！!\n]")
+
+
+def opening_status(text: str) -> Status | None:
+    """The status a narrative cell opens with when its first clause is a status word and
+    nothing else: ``"已完成。共轮训社区书记16名"`` → 已完成, ``"尚未完成，目前已清理挂牌42块"`` →
+    正在推进; ``"已在8个社区试点"`` (an account, not a status) → None."""
+    if not _STATUS_WORDS:
+        _STATUS_WORDS.update((key, status) for status, alias, _ in STATUS_ALIASES if (key := _fold(alias)))
+    head = _fold(_OPENING_CLAUSE.split(normalize_text(text), maxsplit=1)[0])
+    return _STATUS_WORDS.get(head) if head else None
 
 
 def parse_status(value: object) -> Status | None:
