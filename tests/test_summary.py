@@ -316,3 +316,23 @@ def test_text_that_looks_like_an_excel_escape_stays_literal(tmp_path: Path) -> N
     with zipfile.ZipFile(tmp_path / "x.xlsx") as zf:
         sheet = zf.read("xl/worksheets/sheet1.xml").decode("utf-8")
     assert "编号_x005F_x0041_与_X1234_" in sheet
+
+
+def test_a_ledger_that_names_no_aspect_says_none(tmp_path: Path) -> None:
+    """No 方面 column and no aspect rows: the summary does not invent "一个方面" (the notice says
+    "巡察反馈的2个问题…" of the same ledger) and its per-aspect table says the measures are unsorted."""
+    from rectxl.core import fields as F
+    from rectxl.core.summary import notice_totals_sentence, totals_sentence
+    from rectxl.io.reader import read_ledger
+
+    rows = [{F.ISSUE: "1.学习制度落实不到位", F.MEASURE: "制定学习计划", F.OWNER_UNIT: "办公室",
+             F.DEADLINE: "2026年12月31日", F.STATUS: "已完成"},
+            {F.ISSUE: "2.财务审核不严", F.MEASURE: "开展票据自查", F.OWNER_UNIT: "财务股",
+             F.DEADLINE: "2026年12月31日", F.STATUS: "正在推进"}]
+    columns = [F.ISSUE, F.MEASURE, F.OWNER_UNIT, F.DEADLINE, F.STATUS]
+    ledger = read_ledger(write_simple_ledger(tmp_path / "台账.xlsx", rows, columns=columns))
+    s = summarize(ledger, date(2026, 11, 20))
+    assert s.aspects == 0 and [label for label, _ in s.per_aspect] == ["（未分方面）"]
+    assert "方面" not in totals_sentence(s)
+    tail = notice_totals_sentence(ledger, date(2026, 11, 20)).split("巡察反馈的", 1)[1]
+    assert totals_sentence(s).split("巡察反馈的", 1)[1].startswith(tail.rstrip("。"))

@@ -345,15 +345,15 @@ def _summary(ledger: Ledger, as_of: date, warn: tuple[int, ...], found: _Pass) -
     units = [UnitRow(unit=unit, counts=_counts(_total(parts))) for unit, parts in by_unit.items()]
     return Summary(
         as_of=as_of,
-        aspects=len(ledger.aspects),
+        aspects=sum(1 for a in ledger.aspects if a.title is not None),  # as the notice counts them
         categories=sum(1 for a in ledger.aspects for c in a.categories if c.title),
         issues=found.issues,
         issue_status=found.issue_counts,
         issues_closed=found.issues_closed,
         counts=_counts(_total(found.aspect_totals)),
         per_aspect=[
-            (a.title or f"第{chinese_number(i)}方面", _counts(total))
-            for i, (a, total) in enumerate(zip(ledger.aspects, found.aspect_totals, strict=True), 1)
+            (a.title or (f"第{chinese_number(a.number)}方面" if a.number else "（未分方面）"), _counts(total))
+            for a, total in zip(ledger.aspects, found.aspect_totals, strict=True)
         ],
         units=sorted(units, key=lambda r: (-r.counts.measures, r.unit)),
         overdue=found.overdue,
