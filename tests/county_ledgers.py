@@ -1240,6 +1240,51 @@ def build_two_status_columns(folder: Path) -> CountyCase:
     )
 
 
+def build_monthly_copies(folder: Path) -> CountyCase:
+    """A township keeps each month's ledger as a new sheet of one workbook, the newest first
+    (2026年11月 | 2026年10月): only November's is checked, October's is set aside and said so."""
+    path = folder / "桃源镇巡察整改台账（月报）.xlsx"
+    wb = Workbook()
+    november = wb.active
+    assert november is not None
+    november.title = "2026年11月"
+    october = wb.create_sheet("2026年10月")
+    header = ["序号", "存在问题", "整改措施", "责任领导", "责任单位", "责任人", "整改时限", "整改状态"]
+    measures = [
+        (1, "村级财务公开不及时。", "督促各村按季度公开财务。", "余镇长", "财政所", "严华", "2026年9月30日"),
+        (None, None, "建立村级财务公开抽查制度。", "余镇长", "财政所", "严华", "2026年10月31日"),
+        (2, "人居环境整治不彻底。", "开展农村垃圾清运专项整治。", "单副镇长", "社会事务办", "景明", "2026年8月31日"),
+    ]
+    statuses = {"2026年11月": ["已完成", "已完成", "正在推进"], "2026年10月": ["已完成", "正在推进", "正在推进"]}
+    for ws in (november, october):
+        _banner(ws, 1, f"桃源镇巡察反馈问题整改台账（{ws.title}）", len(header))
+        _header(ws, 2, header)
+        _rows(ws, {3 + k: [*m, statuses[ws.title][k]] for k, m in enumerate(measures)})
+        _merge_down(ws, 1, [(3, 4)])
+        _merge_down(ws, 2, [(3, 4)])
+        _grid(ws, 3, 5, len(header))
+    wb.save(path)
+    return CountyCase(
+        name="monthly_copies",
+        path=path,
+        as_of=AS_OF,
+        expected=frozenset({
+            ("ledger-copy-set-aside", "2026年10月", 0),
+            ("overdue", "2026年11月", 5),
+        }),
+        measures=3,
+        issues=2,
+        sheets_read=("2026年11月",),
+        units={"财政所": 2, "社会事务办": 1},
+        done=2,
+        notes=(
+            "Two visible monthly copies of one ledger, the newest on the left: November's is read "
+            "(its month is the later one), October's set aside with a warning — its overdue row 4 "
+            "(正在推进 in October, 已完成 in November) must not be reported."
+        ),
+    )
+
+
 BUILDERS: dict[str, Callable[[Path], CountyCase]] = {
     "county_bureau_status_narrative": build_county_bureau_status_narrative,
     "two_row_header": build_two_row_header,
@@ -1253,6 +1298,7 @@ BUILDERS: dict[str, Callable[[Path], CountyCase]] = {
     "sheet_per_aspect": build_sheet_per_aspect,
     "progress_only": build_progress_only,
     "two_status_columns": build_two_status_columns,
+    "monthly_copies": build_monthly_copies,
 }
 
 

@@ -33,15 +33,18 @@ def write_simple_ledger(
     info: dict[str, Any] | None = None,
     directory: Sequence[str] | None = None,
     columns: Sequence[str] = CANONICAL,
+    copy_after: str | None = None,
 ) -> Path:
-    """A plain ledger: header on row 1 with ``columns``, then one row per dict (keys = fields)."""
+    """A plain ledger: header on row 1 with ``columns``, then one row per dict (keys = fields);
+    with ``copy_after``, the same sheet again under that name (a later month's copy)."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "台账"
-    ws.append(list(columns))
-    for row in rows:
-        ws.append([row.get(c) for c in columns])
+    for sheet in (ws, *([wb.create_sheet(copy_after)] if copy_after else [])):
+        sheet.append(list(columns))
+        for row in rows:
+            sheet.append([row.get(c) for c in columns])
     if info is not None:
         si = wb.create_sheet("基本信息")
         for key, value in info.items():

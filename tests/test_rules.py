@@ -43,6 +43,8 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     "header-missing": ([ok()], {1}, {"columns": [c for c in F.TEMPLATE_COLUMNS if c != F.DEADLINE]}),
     "column-not-understood": ([ok()], {1}, {"columns": [*F.TEMPLATE_COLUMNS, "督导组意见"]}),
     "ledger-sheet-hidden": ([ok()], {1}, {"hidden": True}),
+    # the same measures again on a later sheet: 台账 is last month's copy, set aside
+    "ledger-copy-set-aside": ([ok(), ok(**{F.MEASURE: "开展警示教育"})], {None}, {"copy_after": "台账（11月）"}),
     "formula-uncomputed": ([ok(**{F.OWNER_UNIT: None}), ok(**{F.DEADLINE: None})], {2, 3},
                            {"uncomputed": [(2, F.OWNER_UNIT), (3, F.DEADLINE)]}),
     "empty-ledger": ([], {1}, {}),
@@ -112,12 +114,16 @@ def test_every_registered_code_has_a_case() -> None:
 
 def _ledger_grids(rows: list[dict[str, Any]], *, columns: list[str] | None = None, info: dict[str, Any] | None = None,
                   directory: list[str] | None = None, hidden: bool = False,
-                  uncomputed: list[tuple[int, str]] = ()) -> list[Grid]:  # type: ignore[assignment]
-    """The sheets a reader would hand over: 台账 (header on row 1), 基本信息, 责任单位名录."""
+                  uncomputed: list[tuple[int, str]] = (),  # type: ignore[assignment]
+                  copy_after: str | None = None) -> list[Grid]:
+    """The sheets a reader would hand over: 台账 (header on row 1), a copy of it named
+    ``copy_after`` when asked, 基本信息, 责任单位名录."""
     columns = list(columns or F.TEMPLATE_COLUMNS)
     ledger = Grid("台账", [columns, *([row.get(c) for c in columns] for row in rows)], hidden=hidden,
                   uncomputed=frozenset((r - 1, columns.index(f)) for r, f in uncomputed))
     grids = [ledger]
+    if copy_after is not None:
+        grids.append(Grid(copy_after, [list(r) for r in ledger.rows]))
     if info:
         grids.append(Grid("基本信息", [[k, v] for k, v in info.items()]))
     if directory is not None:

@@ -34,7 +34,7 @@ from rectxl.core.model import (
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
 from rectxl.core.status import StatusReading, opening_status, read_status
-from rectxl.core.text import col_letter, needs_cleaning, normalize_text, shorten
+from rectxl.core.text import col_letter, needs_cleaning, normalize_text, shorten, to_int
 
 __all__ = [
     "COLUMN_MAP_SHEET",
@@ -484,6 +484,50 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]) -> list[tup
     )
 
 
+#: a period in a sheet's name: 2024年7月, 2024.07, 7月, 七月
+_SHEET_PERIOD = re.compile(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
+
+
+def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
+                   ) -> tuple[list[tuple[Grid, HeaderMap]], list[tuple[str, str]]]:
+    """The sheets to read, and (sheet, sheet read instead) for each set aside: of two sheets
+    holding mostly the same measures — a clerk's 6月台账 beside 7月台账 — only the later period
+    (by the month its name gives, else its place in the workbook) is read."""
+    if len(picked) < 2:
+        return picked, []
+    measures = [_measure_texts(g, h) for g, h in picked]
+    keep = list(range(len(picked)))
+    set_aside: list[tuple[str, str]] = []
+    for i in range(len(picked)):
+        for j in range(i + 1, len(picked)):
+            if i not in keep or j not in keep:
+                continue
+            a, b = measures[i], measures[j]
+            if min(len(a), len(b)) < 2 or len(a & b) < 0.6 * min(len(a), len(b)):
+                continue
+            pi, pj = _period(picked[i][0].name), _period(picked[j][0].name)
+            older, newer = (j, i) if pi[1] and pj[1] and pj < pi else (i, j)  # else the later sheet
+            keep.remove(older)
+            set_aside.append((picked[older][0].name, picked[newer][0].name))
+    return [picked[k] for k in keep], set_aside
+
+
+def _measure_texts(grid: Grid, header: HeaderMap) -> set[str]:
+    c = header.columns.get(F.MEASURE)
+    if c is None:
+        return set()
+    return {_text(row[c]) for row in grid.rows[header.data_start:] if c < len(row) and not _blank(row[c])}
+
+
+def _period(name: str) -> tuple[int, int]:
+    """A sheet's period for ordering copies, (year, month) from its name; (0, 0) when it names
+    none (then the sheets' order in the workbook decides: the later one is the newer)."""
+    m = _SHEET_PERIOD.search(name)
+    if m is None:
+        return (0, 0)
+    return (int(m.group(1) or 0), to_int(m.group(2)) or 0)
+
+
 #: a unit's name in a title row: the shortest run ending in a kind of unit, before what the title
 #: says about it ("XX县自然资源局党组关于…", "XX县自然资源局巡察反馈问题整改落实台账")
 _TITLE_UNIT = re.compile(
@@ -529,7 +573,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     mapping = parse_column_map(pairs)
     info = _read_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else LedgerInfo()
     directory = _read_directory(by_name[DIRECTORY_SHEET]) if DIRECTORY_SHEET in by_name else None
-    picked = _pick_ledgers(grids, mapping)
+    picked, set_aside = _latest_copies(_pick_ledgers(grids, mapping))
     facts, source = _title_facts(*picked[0])
     facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
     if facts:
@@ -543,6 +587,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         columns={f: col_letter(c) for f, c in header.columns.items()},
         duplicate_columns={f: [col_letter(c) for c in cs] for f, cs in header.duplicates.items()},
         owner_units=directory,
+        set_aside=set_aside,
     )
     previous: _Builder | None = None
     for grid, header in picked:

@@ -205,6 +205,9 @@ class Ledger:
     owner_units: list[str] | None = None
     #: measure rows whose issue could not be determined (``measure-without-issue``)
     orphans: list[Measure] = field(default_factory=list)
+    #: (sheet not read, sheet read instead): earlier copies of the ledger kept in the same
+    #: workbook (6月台账 beside 7月台账), set aside so that no measure is counted twice
+    set_aside: list[tuple[str, str]] = field(default_factory=list)
 
     def issues(self) -> Iterator[Issue]:
         for aspect in self.aspects:

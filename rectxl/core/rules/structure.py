@@ -66,6 +66,17 @@ def ledger_sheet_hidden(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 @rule(
+    "ledger-copy-set-aside", Severity.WARNING,
+    "工作簿中有同一台账的多期副本（如“6月台账”和“7月台账”），只校验最新的一期。",
+    "工作表“{sheet}”与“{kept}”的整改措施大部分相同，是同一台账的不同期次：rectxl 只校验了“{kept}”，"
+    "未读取“{sheet}”（避免重复计数）。如需校验“{sheet}”，请把它另存为单独的文件。",
+)
+def ledger_copy_set_aside(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for sheet, kept in ctx.ledger.set_aside:
+        yield r.finding(ctx, sheet=sheet, kept=kept)
+
+
+@rule(
     "empty-ledger", Severity.ERROR,
     "台账表头之下没有任何整改措施。",
     "台账“{sheet}”第{header_row}行表头之下没有任何整改措施：请逐行填写整改措施，或确认选择的是正确的文件。",
