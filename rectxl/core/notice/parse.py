@@ -14,16 +14,21 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
 
 1. **Clean-up.** Blank lines, Markdown marks (``#``, ``**``) and web-page or PDF debris
    (您的位置：首页 > …, 【字号：大 中 小】【打印本页】【关闭窗口】, 来源/发布时间/浏览次数 lines,
-   （转载）, site names, document numbers, page numbers "— 2 —") are dropped; a title printed
-   twice is kept once. Dates on debris lines are remembered (the publication date).
+   （转载）, site names, document numbers, page numbers "— 2 —", a navigation bar
+   "首页 | 机构概况 | …") are dropped; a title printed twice is kept once. Dates on debris
+   lines are remembered (the publication date).
 2. **Tables.** Tab- or ``|``-separated rows under a header row naming a problem and a measure
    column (a ledger published as a table) become issues carrying their cells: measures and
-   progress ("1.…；2.…" paired one for one), owners, deadline, and a stated status.
+   progress ("1.…；2.…" paired one for one), owners, deadline, and a stated status. Any other
+   table printed before the first numbered line (a summary of the round's counts, with its
+   caption "…统计表" / "表1 …汇总") is taken out of the title and preamble and kept whole in
+   ``info.extra[TABLE_KEY]``.
 3. **Front and tail.** Title lines (short, no full stop) come first; the signature date is the
    last line that is only a date (or ends the signature line), the signature (落款) the short
    line above it; the closing (欢迎…监督, 联系电话, 邮政信箱 …) is the first closing line after
    which no item follows. A contact detail given under a word of the unit's own (邮政信箱,
-   联系电话 …) keeps that word in ``info.extra``.
+   来信请寄, 联系电话 …) keeps that word in ``info.extra``; a postcode in brackets after the
+   address ("…办公室（邮编：425600）") is the postcode, not part of the address.
 4. **Sections.** Section headings are ``一、…`` lines that are not aspects; without them,
    ``（一）…`` lines naming a section (书记组织落实整改情况, 反馈问题整改情况, 下一步工作打算 …);
    without those, short unnumbered heading lines (整改落实情况 …). The **itemised section** is the
@@ -32,11 +37,16 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    the preamble, as ``一、在…方面`` or ``（一）在“…”方面``) is itemised from its first aspect
    (or item) on. A ``下一步，…`` paragraph after the last item ends it.
 5. **Levels.** Inside, each line is marked by its numbering: ``第X方面`` / ``一、`` / ``（一）`` /
-   ``1.`` / ``（1）`` (①, ``1)`` count as ``（1）``). The kinds, in order of first appearance, are
-   the levels. ``第X方面`` lines and a first level whose titles say 方面 are **aspects**; a first
+   ``1.`` / ``（1）`` (①, ``1)`` count as ``（1）``) / ``问题1：`` (``问题一：``). The kinds, in order
+   of first appearance, are the levels. ``问题1：`` lines are the issues, whatever else there is:
+   the levels above them are the aspect and the category, the level below them the measure.
+   Otherwise ``第X方面`` lines and a first level whose titles say 方面 are **aspects**; a first
    ``（一）``/``一、`` level is also an aspect level when its items have no text of their own and
    the level below reads like issues. Below the aspects: ``（1）`` under ``1.`` are measures (the
-   sub-items of layout "1.关于…问题的整改 / （1）…。整改情况：…"); ``（一）`` above ``1.`` is a
+   sub-items of layout "1.关于…问题的整改 / （1）…。整改情况：…"), unless the ``（1）`` items
+   enumerate measures of their own (一是…) under bare ``1.`` headings — then ``1.`` is the
+   category and ``（1）`` the issue; a ``（1）`` line read as a measure that still carries its own
+   一是… is warned about (issues may have been merged); ``（一）`` above ``1.`` is a
    category when the ``1.`` items are the issues (they carry 一是… or 整改情况：, or the
    ``（一）`` items have no text of their own), and the issue itself (with ``1.`` measures) when
    the ``（一）`` items carry text or name problems the ``1.`` items do not; otherwise the first
@@ -44,11 +54,16 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
 6. **Issues.** The title is the text up to the first ``。`` outside quotes (or up to the first
    measure marker or 整改情况：label; a title broken over two lines by a PDF copy is joined);
    measures are the 一是/二是… segments, else the ``（1）`` sub-items, else ``1.`` lines when
-   those are the measure level, else the unnumbered paragraphs (one measure each). Text between
+   those are the measure level, else the unnumbered paragraphs (one measure each). An issue that
+   opens by naming its problem ("针对“…”问题，医院…") is titled by that lead, the rest is its
+   measure text; an aspect (or an itemised section without aspects) written as unnumbered
+   paragraphs that each open so is one issue per such paragraph. Text between
    the title and the first marker (整改情况：, 巡察指出：…整改情况：) is the issue's ``intro``. A
    "整改措施：… 整改进展：…" pair gives the measures their text and their progress.
 7. Statuses are **inferred** from the wording (:func:`infer_status`) and marked
-   ``status_inferred`` (a status a table states in its own column is kept as stated). Text
+   ``status_inferred`` (a status a table states in its own column is kept as stated). When the
+   issue's progress, written once for the whole issue, says the issue is done ("该问题已完成整改",
+   "已完成整改。"), its measures are done, not 正在推进. Text
    inside the itemised section that fits nowhere is kept — in the warnings and in
    ``info.extra["未归类文字"]`` — never dropped.
 """
@@ -71,6 +86,7 @@ from rectxl.core.status import Status, read_status
 from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, ordinal, shorten, to_int
 
 __all__ = [
+    "TABLE_KEY",
     "UNPLACED_KEY",
     "NoticeParseError",
     "ParsedNotice",
@@ -81,6 +97,8 @@ __all__ = [
 
 #: ``info.extra`` key of the text the parser could not place in the hierarchy
 UNPLACED_KEY = "未归类文字"
+#: ``info.extra`` key of a table printed before the items (a summary of the round's counts)
+TABLE_KEY = "通报所附统计表"
 
 
 class NoticeParseError(RectxlError):
@@ -158,10 +176,13 @@ _PAREN_DIGIT = re.compile(r"^(?:\(\s*(\d{1,3})\s*\)|(\d{1,2})\)(?!\d))\s*[、.]?
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CIRCLE = re.compile(rf"^([{_CIRCLED}])\s*")
 _ISSUE = re.compile(r"^(\d{1,3})\s*[.、]\s*(?!\d)")
+#: an issue labelled as such: "问题1：…", "问题一：…", "问题（2）…"
+_NAMED_NUMBER = re.compile(
+    rf"^问题\s*(?:({_TOP_CN}|\d{{1,3}})\s*[:、.]|\(\s*({_TOP_CN}|\d{{1,3}})\s*\)\s*[:、.]?)\s*(?!\d)")
 _DATE_LINE = re.compile(rf"^(?:{DATE}|\d{{4}}\s*[-./]\s*\d{{1,2}}\s*[-./]\s*\d{{1,2}})$")
 _CLOSING = re.compile(
     r"^(?:(?:诚挚|诚恳|热诚|真诚|热忱)?欢迎|联系方式|联系电话|监督电话|举报电话|邮寄地址|通信地址|"
-    r"通讯地址|邮政信箱|电子邮箱|电子邮件|邮编|邮政编码|公开期限|公示期限|意见建议请|如有意见)"
+    r"通讯地址|来信请寄|邮政信箱|电子邮箱|电子邮件|邮编|邮政编码|公开期限|公示期限|意见建议请|如有意见)"
 )
 _ORG_END = re.compile(r"(?:党组|党委|委员会|党总支|党支部|纪委|党工委|办公室|党组织|公司|集团)$")
 #: the words of an aspect's title: "…方面", "在“…”方面", "关于…方面的问题"
@@ -181,6 +202,8 @@ _DEBRIS = re.compile(
     r"^(?:"
     r"(?:您的位置|你的位置|当前位置|所在位置|您现在的位置|您所在的位置|当前页面)\s*[:>》].*"
     r"|首页\s*(?:>|》|»|/|\\|>>|→).*"
+    r"|(?:[^|丨。,;:]{1,10}[|丨])*\s*(?:网站)?首页\s*(?:[|丨][^|丨。,;:]{1,10}){2,}"  # a navigation bar
+    r"|(?:[^|丨。,;:]{1,10}[|丨]){2,}\s*(?:网站)?首页\s*"
     r"|(?:来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发稿时间|发布机构|发文机关|日期|时间|作者|"
     r"编辑|责任编辑|审核|浏览次数|浏览量|浏览|点击数|点击量|点击|阅读次数|阅读量|阅读|访问量|"
     r"字号|字体|分享到|分享|索引号|文号|主题分类|成文日期|信息分类|所属机构)\s*[:].{0,120}"
@@ -221,12 +244,18 @@ _PROBLEM_END = re.compile(
     r"差距|欠缺|偏差|缓慢|较多|较弱|偏弱|偏软|弱化|虚化|淡化|流于形式|有待加强|有待提高|漏洞|"
     r"隐患|风险)(?:的?问题)?(?:的整改|整改情况)?[。.]?$")
 
+#: a paragraph that opens by naming its problem: "针对“…”问题，…", "关于“…”的问题：…" (on the
+#: detection copy; the quoted name may itself say 问题)
+_NAMED_LEAD = re.compile(
+    r"^(?:针对|关于|对于)\s*(?:[“‘「『\"][^”’」』\"]{2,80}[”’」』\"]|[^,;:。“”\"]{2,40}?)\s*的?问题\s*"
+    r"(?P<end>[,:。.]|$)")
+
 #: characters after which a measure marker (一是 / (1)) may start
 _SEP = frozenset("。.;,:!?、\n ")
 _TERMINAL = ("。", ";", "!", "?", "…", "”", "」", "』", ")", ".")
 
-Kind = Literal["fang", "top", "pcn", "num", "pdig", "text"]
-_STRUCTURAL: frozenset[str] = frozenset({"fang", "top", "pcn", "num", "pdig"})
+Kind = Literal["fang", "top", "pcn", "num", "pdig", "named", "text"]
+_STRUCTURAL: frozenset[str] = frozenset({"fang", "top", "pcn", "num", "pdig", "named"})
 Role = Literal["aspect", "category", "issue", "measure"]
 
 
@@ -266,6 +295,8 @@ def _classify(text: str) -> _Line:
         line.kind, line.number, line.cut = "pdig", _CIRCLED.index(m.group(1)) + 1, m.end()
     elif (m := _ISSUE.match(det)) is not None:
         line.kind, line.number, line.cut = "num", to_int(m.group(1)), m.end()
+    elif (m := _NAMED_NUMBER.match(det)) is not None:
+        line.kind, line.number, line.cut = "named", to_int(m.group(1) or m.group(2)), m.end()
     return line
 
 
@@ -348,7 +379,7 @@ def _tables(lines: list[_Line]) -> list[_Line]:
         number = to_int(detect(rec.get(F.ISSUE_NO) or rec.get(F.ROW_NO, "")).strip(" .、"))
         if title:
             head = _classify(title)
-            if head.kind == "num":
+            if head.kind in ("num", "named"):
                 number = number if number is not None else head.number
                 title = head.body
             out.append(_Line(text=title, det=detect(title), kind="num", number=number, row=rec))
@@ -357,6 +388,24 @@ def _tables(lines: list[_Line]) -> list[_Line]:
         else:
             out.append(line)
     return out
+
+
+#: the caption of a table ("巡察整改情况统计表", "表1　巡察反馈问题整改情况汇总")
+_CAPTION = re.compile(r"^表\s*\d{1,2}|(?:表|汇总|统计|一览)$")
+
+
+def _front_tables(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
+    """The lines without the table printed before the items (a summary of the round's counts,
+    with its caption), and that table's lines: its cells belong to no title, preamble or item."""
+    first = next((j for j, line in enumerate(lines)
+                  if line.cells is None and line.kind in _STRUCTURAL), len(lines))
+    rows = {j for j in range(first) if lines[j].cells is not None and lines[j].row is None}
+    captions = {j - 1 for j in rows if j - 1 not in rows and j > 0 and lines[j - 1].cells is None
+                and len(lines[j - 1].det) <= 40 and "。" not in lines[j - 1].det
+                and _CAPTION.search(lines[j - 1].det.strip())}
+    dropped = rows | captions
+    return ([line for j, line in enumerate(lines) if j not in dropped],
+            [lines[j].text for j in sorted(dropped)])
 
 
 # ---------------------------------------------------------------------------
@@ -476,7 +525,10 @@ def _split_title(head: str, rest_lines: list[str]) -> tuple[str, str]:
     marker = min(candidates) if candidates else -1
     period = _sentence_end(folded)
     more = "\n".join(rest_lines)
-    if period >= 0 and (marker < 0 or period < marker):
+    lead = _NAMED_LEAD.match(folded)
+    if lead is not None and (period < 0 or lead.end() <= period) and (marker < 0 or lead.end() <= marker):
+        title, rest = head[:lead.start("end")], head[lead.end():]  # "针对“…”问题，医院…"
+    elif period >= 0 and (marker < 0 or period < marker):
         title, rest = head[:period], head[period + 1:]
     elif marker > 0:
         title, rest = head[:marker], head[marker:]
@@ -494,6 +546,8 @@ class _RawIssue:
     more: list[str] = field(default_factory=list)
     #: table rows of this issue (field → cell), when the notice is a table
     rows: list[dict[str, str]] = field(default_factory=list)
+    #: a numbered measure line of its own enumerates 一是… (an issue read as a measure?)
+    nested: bool = False
 
 
 def _segments(text: str, measure_kind: str | None
@@ -597,6 +651,27 @@ def _table_measures(raw: _RawIssue) -> tuple[Literal["ordinal", "paren", "plain"
     return first_style or "plain", measures
 
 
+#: a clause saying the whole issue is done: "该问题已完成整改", "已整改完成", "均已整改到位"
+_ISSUE_DONE = re.compile(
+    r"(?P<subject>(?:该|此|本|这一?)(?:个|项)?问题|该项整改|各项(?:整改)?(?:措施|任务))?\s*"
+    r"(?:已经?|均已|已全部|全部已)(?:全部)?(?:完成整改|整改完成|整改到位|整改销号|办结|销号|完成)"
+    r"(?:并?(?:已)?销号)?")
+_CLAUSE = re.compile(r"[^。;!?\n,]+")
+_DONE_WORDS = ("完成", "到位", "办结", "辦結", "销号", "銷號")
+
+
+def _says_issue_done(text: str, *, explicit: bool) -> bool:
+    """Whether ``text`` has a clause that is only a verdict on the whole issue ("该问题已完成整改"
+    — with ``explicit``, only one that names the issue as its subject)."""
+    if not any(word in text for word in _DONE_WORDS):
+        return False
+    for clause in _CLAUSE.findall(detect(text)):
+        m = _ISSUE_DONE.fullmatch(clause.strip())
+        if m is not None and (m.group("subject") or not explicit):
+            return True
+    return False
+
+
 def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) -> Issue:
     if raw.rows:
         title = _split_title(raw.head, [])[0]
@@ -611,6 +686,9 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
         if not segments:  # only a progress paragraph: it is the measure
             segments, progress = progress, []
     label = f"第{raw.number}个问题" if raw.number is not None else f"问题“{shorten(title, 20)}”"
+    if raw.nested:
+        warnings.append(f"{label}下的编号条目各自又分“一是、二是……”，可能是几个问题被并入了这一个问题的措施，"
+                        "请核对原文的层级。")
     if style == "ordinal":
         for seg in segments:
             if re.search(r"[。;]\s*[二三四五六七八九十]+是", detect(seg)):
@@ -618,6 +696,12 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
                 break
     measures = [Measure(text=seg, progress=prog, status=infer_status(prog), status_inferred=True)
                 for seg, prog in zip(segments, _pair(segments, progress), strict=True) if seg]
+    issue_wide = progress_part if len(progress) != len(segments) else ""
+    if any(m.status is Status.IN_PROGRESS for m in measures) and (
+            _says_issue_done(issue_wide, explicit=False) or _says_issue_done(rest, explicit=True)):
+        for m in measures:  # "该问题已完成整改": every measure of the issue is done
+            if m.status is Status.IN_PROGRESS:
+                m.status = Status.DONE
     return Issue(title=title, number=raw.number, intro=intro, measure_style=style,
                  measures=measures)
 
@@ -786,6 +870,7 @@ class _Item:
     title: str       # detection copy
     has_body: bool
     marked: bool     # its body carries 一是… or a 整改情况：label
+    ordinal: bool    # its body enumerates 一是…
 
 
 def _items(lines: Sequence[_Line], lo: int, hi: int) -> list[_Item]:
@@ -804,11 +889,11 @@ def _items(lines: Sequence[_Line], lo: int, hi: int) -> list[_Item]:
                 break
             follow.append(lines[t].det)
         text = after + "".join(follow)
-        marked = bool(_marker_at(body + "\n" + "\n".join(follow), "一是", 0) >= 0
-                      or _LABEL.search(body) or any(_LABEL.match(f) for f in follow)
+        ordinal = _marker_at(body + "\n" + "\n".join(follow), "一是", 0) >= 0
+        marked = bool(ordinal or _LABEL.search(body) or any(_LABEL.match(f) for f in follow)
                       or line.row is not None)
         has_body = bool(text.strip(_TITLE_TRAIL + "。")) or bool(line.row and line.row.get(F.MEASURE))
-        items.append(_Item(j, line.kind, title, has_body, marked))
+        items.append(_Item(j, line.kind, title, has_body, marked, ordinal))
     return items
 
 
@@ -822,6 +907,8 @@ def _share(items: list[_Item], kind: str, test: str) -> float:
         hits = sum(1 for i in mine if i.has_body)
     elif test == "problem":
         hits = sum(1 for i in mine if _PROBLEM_END.search(i.title))
+    elif test == "ordinal":
+        hits = sum(1 for i in mine if i.ordinal)
     else:
         hits = sum(1 for i in mine if i.marked)
     return hits / len(mine)
@@ -835,6 +922,25 @@ def _upper_is_issue(items: list[_Item], upper: str, lower: str) -> bool:
             and _share(items, lower, "marked") < 0.3)
 
 
+def _lower_is_issue(items: list[_Item], upper: str, lower: str) -> bool:
+    """Between a 1. level and the （1） level below it: are the lower items the issues? They
+    are when they enumerate measures of their own (一是…) and the upper items are bare headings."""
+    return _share(items, lower, "ordinal") >= 0.5 and _share(items, upper, "body") < 0.5
+
+
+def _roles_around_named(levels: list[str]) -> dict[str, Role]:
+    """Roles when issues are labelled "问题1：": the levels above them are the aspect and the
+    category, the level below them the measure."""
+    at = levels.index("named")
+    roles: dict[str, Role] = {"named": "issue"}
+    above: tuple[Role, ...] = ("aspect", "category")
+    for kind, role in zip(levels[:at], above, strict=False):
+        roles[kind] = role
+    if at + 1 < len(levels):
+        roles[levels[at + 1]] = "measure"
+    return roles
+
+
 def _roles(items: list[_Item]) -> dict[str, Role]:
     """Which numbering kind is the aspect, category, issue and measure level."""
     levels: list[str] = []
@@ -843,6 +949,8 @@ def _roles(items: list[_Item]) -> dict[str, Role]:
             levels.append(item.kind)
     if not levels:
         return {}
+    if "named" in levels:
+        return _roles_around_named(levels)
     roles: dict[str, Role] = {}
     aspect: str | None = None
     if "fang" in levels:
@@ -861,7 +969,11 @@ def _roles(items: list[_Item]) -> dict[str, Role]:
         roles[rest[0]] = "issue"
         return roles
     upper, lower = rest[0], rest[1]
-    if upper == "num" and lower == "pdig":
+    if upper == "num" and lower == "pdig" and _lower_is_issue(items, upper, lower):
+        roles[upper], roles[lower] = "category", "issue"  # 1.类别 / （1）针对…问题。一是…
+        if len(rest) > 2:
+            roles[rest[2]] = "measure"
+    elif upper == "num" and lower == "pdig":
         roles[upper], roles[lower] = "issue", "measure"
     elif upper in ("pcn", "top") and lower in ("num", "pdig"):
         if _upper_is_issue(items, upper, lower):
@@ -893,8 +1005,8 @@ _VISIT = re.compile(
 )
 _PHONE = re.compile(r"(?P<word>联系电话|监督电话|举报电话|联系方式|电话)\s*[:]?\s*(?:电话\s*[:]?\s*)?"
                     r"(\d[\d\-()—、/ ]*\d)")
-_ADDRESS = re.compile(r"(?P<word>邮寄地址|通信地址|通讯地址|来信地址|邮政信箱|地址)\s*[:]\s*"
-                      r"([^;\n]+?)\s*(?=[,;。]?\s*(?:邮编|邮政编码|电子邮箱|电子邮件|$|[;\n]))")
+_ADDRESS = re.compile(r"(?P<word>邮寄地址|通信地址|通讯地址|来信地址|来信请寄|来信寄至|邮政信箱|地址)\s*[:]\s*"
+                      r"([^;\n]+?)\s*(?=[,;。]?\s*(?:\(\s*)?(?:邮编|邮政编码|电子邮箱|电子邮件|$|[;\n]))")
 _POSTCODE = re.compile(r"(?P<word>邮编|邮政编码)\s*[:]?\s*(\d{6})")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _EMAIL_WORD = re.compile(r"(电子邮箱|电子邮件|邮箱)\s*[:]?\s*$")
@@ -1044,14 +1156,32 @@ class _Builder:
         if not self.pending:
             return
         if self.aspects and not any(self.raw[id(c)] for c in self.aspects[-1].categories):
-            # an aspect written as prose, without numbered issues: the prose is its issue
-            first, *more = self.pending
-            self._issue(None, first)
-            if self.current is not None:
-                self.current.more.extend(more)
+            # an aspect written as prose, without numbered issues: the prose is its issue, or
+            # one issue per paragraph when each opens by naming its problem ("针对“…”问题，…")
+            if not self._named_issues(self.pending):
+                first, *more = self.pending
+                self._issue(None, first)
+                if self.current is not None:
+                    self.current.more.extend(more)
         else:
             self.unplaced.extend(self.pending)
         self.pending = []
+
+    def _named_issues(self, paragraphs: list[str]) -> bool:
+        """One issue per paragraph that opens by naming its problem, when at least two do; a
+        paragraph that does not goes on with the issue above it (before the first: unplaced)."""
+        named = [bool(_NAMED_LEAD.match(detect(p))) for p in paragraphs]
+        if sum(named) < 2:
+            return False
+        self.current = None
+        for paragraph, opens in zip(paragraphs, named, strict=True):
+            if opens:
+                self._issue(None, paragraph)
+            elif self.current is not None:
+                self.current.more.append(paragraph)
+            else:
+                self.unplaced.append(paragraph)
+        return True
 
     def aspect(self, number: int | None, title: str | None) -> None:
         self._flush_pending()
@@ -1096,6 +1226,10 @@ class _Builder:
 
     def finish(self) -> None:
         self._flush_pending()
+        if not self.aspects and self.intro:  # a section of prose issues, with no aspect lines
+            at = next((k for k, p in enumerate(self.intro) if _NAMED_LEAD.match(detect(p))), 0)
+            if self._named_issues(self.intro[at:]):
+                self.intro = self.intro[:at]
 
 
 def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _Builder:
@@ -1116,6 +1250,7 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
         elif role == "measure" or line.kind != "text":
             if b.current is not None:
                 b.current.more.append(line.text)  # the marker stays: it enumerates the measures
+                b.current.nested |= role == "measure" and _marker_at(line.det_body, "一是", 0) >= 0
             elif role == "measure" and b.aspects:
                 b.issue(None, line.body)  # a measure with no issue above it: keep it as one
             else:
@@ -1139,6 +1274,7 @@ def _is_notice(lines: Sequence[_Line], title_end: int, preamble: str | None) -> 
 def _parse_notice(text: str) -> ParsedNotice:
     """:func:`parse_notice` without the safety net (used by the property tests)."""
     lines, debris_dates = _clean_lines(text)
+    lines, front_table = _front_tables(lines)
     lay = _layout(lines)
     k = lay.title_end
 
@@ -1238,6 +1374,8 @@ def _parse_notice(text: str) -> ParsedNotice:
         if isinstance(value, str) and "【请填写" in value:
             setattr(info, name, None)
 
+    if front_table:
+        info.extra[TABLE_KEY] = "\n".join(front_table)
     if unplaced:
         info.extra[UNPLACED_KEY] = "\n".join(unplaced)
         for piece in unplaced:
