@@ -95,8 +95,8 @@ def test_validate_writes_findings_sheet_with_links_and_alert(messy: Path) -> Non
     assert report is not None
     assert {(f.code, f.row) for f in report.findings} >= MESSY_EXPECTED - {("evidence-file-missing", 11)}
     acts = xr.actions(book)
-    (add,) = xr.actions_of(acts, "addSheet")
-    assert add["args"][1] == FINDINGS_SHEET
+    # the findings sheet, and the hidden sheet recording it as rectxl's (清除标记 removes only those)
+    assert [a["args"][1] for a in xr.actions_of(acts, "addSheet")] == [FINDINGS_SHEET, MARKS_SHEET]
     after = xr.apply_actions(payload, acts)
     rows = xr.read_values(after, FINDINGS_SHEET)
     links = [v for row in rows for v in row if isinstance(v, str) and v.startswith("=HYPERLINK")]

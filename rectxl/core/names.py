@@ -10,6 +10,7 @@ __all__ = [
     "LEDGER_SHEET",
     "MARKS_SHEET",
     "OUTPUT_SHEETS",
+    "OWNED_SHEET_TAG",
     "SUMMARY_SHEETS",
     "is_rectxl_sheet",
 ]
@@ -25,6 +26,9 @@ SUMMARY_SHEETS = ("整改总体情况", "整改明细", "责任单位统计", "�
 MARKS_SHEET = "rectxl标记"
 #: every sheet rectxl adds to a workbook (never read as a ledger, removed by 清除标记)
 OUTPUT_SHEETS = (FINDINGS_SHEET, *SUMMARY_SHEETS, MARKS_SHEET)
+#: first cell of a row of :data:`MARKS_SHEET` naming a sheet rectxl made (the Excel add-in's
+#: record): only the sheets so named are ever rewritten or removed, never a user's own 校验结果
+OWNED_SHEET_TAG = "#rectxl-sheet"
 
 
 def is_rectxl_sheet(name: str) -> bool:

@@ -38,8 +38,9 @@ from typing import Any
 
 from rectxl.core.errors import RectxlError
 from rectxl.core.grid import Grid
+from rectxl.core.names import FINDINGS_SHEET, OWNED_SHEET_TAG
 from rectxl.core.report import safe_cell_text
-from rectxl.core.sheets import MARKS_SHEET, OUTPUT_SHEETS, Highlight, SheetSpec
+from rectxl.core.sheets import MARKS_SHEET, Highlight, SheetSpec
 from rectxl.core.text import col_letter
 
 __all__ = [
@@ -212,13 +213,76 @@ def _written(value: Any) -> Any:
     return value
 
 
+# -- the record: which cells rectxl coloured, which sheets it made ----------------------------
+
+#: the record sheet's header (the file writer's record has the same, see rectxl.io.marks)
+_RECORD_HEADER = ["sheet", "cell", "original_fill"]
+
+
+def _sheets(book: Any) -> dict[str, Any]:
+    """The book's sheets by name, in one pass (each sheet's name is a call into Excel)."""
+    return {sheet.name: sheet for sheet in book.sheets}
+
+
+def _record_rows(marks: Any | None) -> list[list[str]]:
+    """The rows of rectxl's record sheet (without its header): coloured cells and made sheets."""
+    if marks is None:
+        return []
+    last = marks.used_range.last_cell
+    rows = marks.range((1, 1), (last.row, max(last.column, 3))).options(ndim=2).value or []
+    return [["" if v is None else str(v) for v in [*row, "", "", ""][:3]] for row in rows[1:]]
+
+
+def _write_record(book: Any, marks: Any | None, rows: list[list[Any]]) -> None:
+    """Write the record (``marks``: the record sheet, None to add it, hidden)."""
+    if marks is None:
+        marks = book.sheets.add(MARKS_SHEET, after=book.sheets[len(book.sheets) - 1])
+    else:
+        marks.clear()
+    marks.range((1, 1)).value = [[_written(v) for v in row] for row in [_RECORD_HEADER, *rows]]
+    marks.visible = False
+
+
+def _owned_sheets(rows: list[list[str]]) -> list[str]:
+    return [name for tag, name, _ in rows if tag == OWNED_SHEET_TAG and name]
+
+
+def _target_sheet(sheets: dict[str, Any], spec: SheetSpec, owned: list[str]) -> str:
+    """The name to write ``spec`` under: its own name, unless a sheet of that name is the
+    user's — then "校验结果(rectxl)", "校验结果(rectxl2)" … (as the file writer names them)."""
+    for n in range(1, 100):
+        name = spec.name if n == 1 else f"{spec.name}(rectxl{'' if n == 2 else n - 1})"
+        sheet = sheets.get(name)
+        if sheet is None or name in owned or _made_by_rectxl(sheet, spec):
+            return name
+    raise RectxlError(f"工作簿中已有太多名为“{spec.name}”的工作表，无法写入 rectxl 的结果")
+
+
+def _made_by_rectxl(sheet: Any, spec: SheetSpec) -> bool:
+    """A sheet an earlier rectxl wrote without recording it: it holds rectxl's own header row."""
+    header = [str(v) for v in spec.rows[spec.header_row]] if len(spec.rows) > spec.header_row else []
+    if not header:
+        return False
+    row = spec.header_row + 1
+    found = sheet.range((row, 1), (row, len(header))).options(ndim=1).value or []
+    return [("" if v is None else str(v)) for v in found] == header
+
+
 def write_spec(book: Any, spec: SheetSpec) -> Any:
-    """Write ``spec`` as sheet ``spec.name`` (replacing an earlier one) in a few batched calls."""
-    sheet = _sheet(book, spec.name)
+    """Write ``spec`` as sheet ``spec.name`` in a few batched calls: replacing the sheet an
+    earlier run made, never a sheet of the user's (see :func:`_target_sheet`); the sheet is
+    recorded as rectxl's, so that 清除标记 removes it and nothing else."""
+    sheets = _sheets(book)
+    record = _record_rows(sheets.get(MARKS_SHEET))
+    owned = _owned_sheets(record)
+    name = _target_sheet(sheets, spec, owned)
+    sheet = sheets.get(name)
     if sheet is None:
-        sheet = book.sheets.add(spec.name, after=book.sheets[len(book.sheets) - 1])
+        sheet = book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
     else:
         sheet.clear()
+    if name not in owned:
+        _write_record(book, sheets.get(MARKS_SHEET), [*record, [OWNED_SHEET_TAG, name, ""]])
     width = max(len(spec.widths), max((len(r) for r in spec.rows), default=0))
     shown = [[_shown(v) for v in row] + [""] * (width - len(row)) for row in spec.rows]
     block = [[_written(v) for v in row] for row in shown]
@@ -293,7 +357,7 @@ def write_marks(book: Any, ledger_sheet: str, cells: dict[str, Highlight]) -> in
     engine can read it) in the hidden marks sheet. Returns the number of colour calls."""
     sheet = _sheet(book, ledger_sheet)
     assert sheet is not None
-    records: list[list[Any]] = [["sheet", "cell", "original_fill"]]
+    records: list[list[Any]] = [_RECORD_HEADER]
     for ref in cells:
         try:
             original = sheet.range(ref).color
@@ -304,17 +368,14 @@ def write_marks(book: Any, ledger_sheet: str, cells: dict[str, Highlight]) -> in
     for address, color in runs:
         sheet.range(address).color = color
     marks = _sheet(book, MARKS_SHEET)
-    if marks is None:
-        marks = book.sheets.add(MARKS_SHEET, after=book.sheets[len(book.sheets) - 1])
-    else:
-        marks.clear()
-    marks.range((1, 1)).value = [[_written(v) for v in row] for row in records]
-    marks.visible = False
+    made = [[OWNED_SHEET_TAG, name, ""] for name in _owned_sheets(_record_rows(marks))]
+    _write_record(book, marks, [*records[1:], *made])
     return len(runs)
 
 
 def has_marks(book: Any) -> bool:
-    return any(_sheet(book, name) is not None for name in OUTPUT_SHEETS)
+    """rectxl coloured cells or made sheets in ``book`` (its record sheet is there)."""
+    return _sheet(book, MARKS_SHEET) is not None
 
 
 def _restore_color(record: str) -> str | None:
@@ -329,25 +390,26 @@ def _restore_color(record: str) -> str | None:
 
 
 def clear_marks(book: Any) -> int:
-    """Undo rectxl's colours (restoring recorded fills) and delete its sheets; cells restored."""
+    """Undo rectxl's colours (restoring recorded fills) and delete the sheets it recorded as its
+    own, then its record; cells restored. A record of an earlier rectxl names no sheets: the
+    校验结果 that always came with it is removed, nothing else."""
     restored = 0
-    marks = _sheet(book, MARKS_SHEET)
-    if marks is not None:
-        last = marks.used_range.last_cell
-        rows = marks.range((1, 1), (last.row, max(last.column, 3))).options(ndim=2).value or []
-        by_sheet: dict[str, dict[str, str | None]] = {}
-        for sheet_name, ref, fill in rows[1:]:
-            if sheet_name and ref:
-                by_sheet.setdefault(str(sheet_name), {})[str(ref)] = _restore_color(str(fill or ""))
-        for sheet_name, cells in by_sheet.items():
-            sheet = _sheet(book, sheet_name)
-            if sheet is None:
-                continue
-            for address, color in color_runs(cells):
-                sheet.range(address).color = color
-            restored += len(cells)
-    for name in OUTPUT_SHEETS:
-        sheet = _sheet(book, name)
+    sheets = _sheets(book)
+    rows = _record_rows(sheets.get(MARKS_SHEET))
+    by_sheet: dict[str, dict[str, str | None]] = {}
+    for sheet_name, ref, fill in rows:
+        if sheet_name and ref and sheet_name != OWNED_SHEET_TAG:
+            by_sheet.setdefault(sheet_name, {})[ref] = _restore_color(fill)
+    for sheet_name, cells in by_sheet.items():
+        sheet = sheets.get(sheet_name)
+        if sheet is None:
+            continue
+        for address, color in color_runs(cells):
+            sheet.range(address).color = color
+        restored += len(cells)
+    owned = _owned_sheets(rows) or ([FINDINGS_SHEET] if by_sheet else [])
+    for name in [*owned, MARKS_SHEET]:
+        sheet = sheets.get(name)
         if sheet is not None:
             sheet.delete()
     return restored

@@ -37,7 +37,7 @@ from lxml import etree
 
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Ledger
-from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, SUMMARY_SHEETS
+from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OWNED_SHEET_TAG, SUMMARY_SHEETS
 from rectxl.core.sheets import HIGHLIGHTS, SheetSpec, findings_sheet, highlight_cells, summary_sheets
 from rectxl.core.text import col_index
 from rectxl.core.validate import Report
@@ -81,6 +81,8 @@ class Record:
     sheet: SheetRef  # the record sheet itself
     head: dict[str, Any] | None  # None: a record written before rectxl edited packages
     cells: list[tuple[str, str, dict[str, Any]]]  # (sheet, cell, data)
+    #: the sheets an Excel add-in's record names as rectxl's (OWNED_SHEET_TAG rows)
+    owned: list[str] = field(default_factory=list)
 
 
 # -- reading the record ----------------------------------------------------------------------
@@ -102,11 +104,14 @@ def find_record(pkg: Package, book: Book) -> Record | None:
                 continue
             body = body[1:]
         cells = []
+        owned = []
         for row in body:
             row = [*row, "", "", ""][:3]
-            if row[0] and row[1]:
+            if row[0] == OWNED_SHEET_TAG:
+                owned.append(str(row[1]))
+            elif row[0] and row[1]:
                 cells.append((row[0], row[1], _json(row[2]) or {}))
-        return Record(ref, head, cells)
+        return Record(ref, head, cells, owned)
     return None
 
 
@@ -470,8 +475,10 @@ def _clear_legacy(pkg: Package, book: Book, record: Record) -> ClearOutcome:
     sheets = book.sheets()
     names = [s.name for s in sheets]
     owned = [FINDINGS_SHEET] if FINDINGS_SHEET in names else []
+    if record.owned:  # the Excel add-in's record names its sheets: those and no other
+        owned = [name for name in record.owned if name in names]
     # the openpyxl-era CLI wrote 校验结果 followed by the four summary sheets, all at once
-    if owned:
+    elif owned:
         at = names.index(FINDINGS_SHEET)
         if names[at + 1: at + 1 + len(SUMMARY_SHEETS)] == list(SUMMARY_SHEETS):
             owned += list(SUMMARY_SHEETS)
