@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the writers, the notice and the diff are imported where use
     from rectxl.core.diff import LedgerDiff
     from rectxl.core.notice.parse import ParsedNotice
     from rectxl.io.letters_docx import Reminders
+    from rectxl.io.marks import ClearOutcome
 
 __all__ = [
     "annotate", "backup_copy", "check", "check_ledger", "clear", "diff", "ensure_outputs_apart", "new_ledger",
@@ -130,18 +131,26 @@ def annotate(
 def clear(path: Path | str, output: Path | None = None, *, in_place: bool = False,
           force: bool = False) -> tuple[int, Path, Path | None]:
     """Remove rectxl's highlights and sheets; returns (cells restored, output, backup)."""
+    outcome, target, backup = clear_marks(path, output, in_place=in_place, force=force)
+    return outcome.restored, target, backup
+
+
+def clear_marks(path: Path | str, output: Path | None = None, *, in_place: bool = False,
+                force: bool = False) -> tuple[ClearOutcome, Path, Path | None]:
+    """:func:`clear`, with all it did: cells restored (of them, marks that had moved with a sort
+    or an inserted row), cells the user re-coloured, and cells still showing rectxl's colour
+    whose own format could not be told."""
     path = Path(path)
     from rectxl.io.limits import check_regular_file
 
     check_regular_file(path, what="台账文件")
-    from rectxl.io.xlsx_out import clear_file, ensure_editable
+    from rectxl.io.xlsx_out import clear_file_outcome, ensure_editable
 
     ensure_editable(path, marked=True)  # a hostile package, or one rectxl never marked: refused here
     planned = _workbook_target(path, Path(output) if output is not None else None, suffix="已清除标记",
                                force=force, in_place=in_place)
     target, backup = planned.path, _backup_if_in_place(planned)
-    restored = clear_file(path, target)
-    return restored, target, backup
+    return clear_file_outcome(path, target), target, backup
 
 
 def summary_workbook(

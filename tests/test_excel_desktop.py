@@ -192,6 +192,24 @@ def test_the_buttons_never_touch_a_users_sheet_named_like_theirs(built: dict[str
     assert {name: values_of(book, name) for name in mine} == mine
 
 
+def test_clear_leaves_a_cell_the_user_recoloured_after_flag(built: dict[str, tuple[Path, Options]]) -> None:
+    """标记问题, then the clerk colours one of the marked cells blue (it is dealt with): 清除标记
+    gives every other cell its colour back and leaves the blue one as the clerk made it."""
+    path, options = built[FIXTURES[0]]
+    ledger = read_ledger(path)
+    excel = Excel()
+    book = excel.open(path)
+    before = _fills(book, ledger.sheet)
+    assert rx.flag(book, options) is not None, excel.alerts
+    marked = sorted(ref for ref, color in _fills(book, ledger.sheet).items() if before.get(ref) != color)
+    assert len(marked) >= 2
+    book.sheets[ledger.sheet].range(marked[0]).color = "#00B0F0"
+    rx.clear(book)
+    after = _fills(book, ledger.sheet)
+    assert after[marked[0]] == "00B0F0"
+    assert {ref: after.get(ref) for ref in marked[1:]} == {ref: before.get(ref) for ref in marked[1:]}
+
+
 def test_the_command_line_clears_what_the_add_in_marked_and_nothing_of_the_users(
         built: dict[str, tuple[Path, Options]], tmp_path: Path) -> None:
     """标记问题 in Excel, saved; then `rectxl annotate --clear`: the add-in's record names its sheets,

@@ -419,3 +419,83 @@ def test_cli_annotate_a_workbook_with_a_chart_and_a_libreoffice_drawing(tmp_path
     before, after = R.parts(source), R.parts(out)
     drawings = [n for n in before if n.startswith(("xl/drawings/", "xl/charts/", "xl/comments"))]
     assert drawings and all(after[n] == before[n] for n in drawings)
+
+
+def _sort_rows_as_excel_does(path: Path, first: int, last: int, out: Path) -> None:
+    """Excel's 排序: the rows ``first``–``last`` of 台账 reversed, each cell taking its value and its
+    format along (saved by openpyxl, which renumbers the formats as Excel's save does)."""
+    from copy import copy
+
+    wb = load_workbook(path)
+    ws = wb["台账"]
+    rows = [[(c.value, copy(c._style)) for c in ws[r]] for r in range(first, last + 1)]
+    for r, cells in zip(range(first, last + 1), reversed(rows), strict=True):
+        for c, (value, style) in enumerate(cells, start=1):
+            ws.cell(r, c).value = value
+            ws.cell(r, c)._style = style
+    wb.save(out)
+
+
+def test_clear_follows_marks_that_moved_with_a_sort(tmp_path: Path) -> None:
+    """标记 → the clerk sorts the table → 清除标记: every mark is gone wherever its cell went, and
+    the cell the user had coloured yellow is yellow again (not left red, not its neighbour)."""
+    from datetime import date
+
+    from rectxl.core import fields as F
+    from tests.ledgers import write_simple_ledger
+
+    # rows 2–7; the measures still in progress (rows 2, 4 and 6) are overdue and marked red
+    rows = [{F.ISSUE_NO: 1, F.ISSUE: "学习制度落实不到位", F.MEASURE: f"整改措施{n}", F.OWNER_UNIT: "办公室",
+             F.OWNER_PERSON: "李四", F.DEADLINE: f"2026年{n}月30日", F.STATUS: "正在推进" if n % 2 else "长期坚持"}
+            for n in range(3, 9)]
+    path = write_simple_ledger(tmp_path / "台账.xlsx", rows)
+    wb = load_workbook(path)
+    deadline = wb["台账"][1].index(next(c for c in wb["台账"][1] if c.value == F.DEADLINE)) + 1
+    yellow = PatternFill("solid", fgColor="FFFFFF00")
+    wb["台账"].cell(4, deadline).fill = yellow  # the user's own colour on 2026年5月30日 (marked red)
+    wb.save(path)
+    _, annotated, _ = api.annotate(path, tmp_path / "标记.xlsx", Options(as_of=date(2026, 11, 20)))
+    sorted_path = tmp_path / "排序后.xlsx"
+    _sort_rows_as_excel_does(annotated, 2, 7, sorted_path)
+    outcome, cleared, _ = api.clear_marks(sorted_path, tmp_path / "清除.xlsx")
+    assert outcome.moved > 0 and outcome.unresolved == []
+    ws = load_workbook(cleared)["台账"]
+    colors = {h.color.upper() for h in HIGHLIGHTS}
+    left = [c.coordinate for row in ws.iter_rows() for c in row
+            if c.fill.fill_type == "solid" and str(c.fill.fgColor.rgb)[-6:].upper() in colors]
+    assert left == []
+    (was_yellow,) = [c for c in next(ws.iter_cols(min_col=deadline, max_col=deadline)) if c.value == "2026年5月30日"]
+    assert was_yellow.fill.fill_type == "solid" and str(was_yellow.fill.fgColor.rgb).endswith("FFFF00")
+    others = [c for c in next(ws.iter_cols(min_col=deadline, max_col=deadline, min_row=2))
+              if c.value != "2026年5月30日"]
+    assert all(c.fill.fill_type is None for c in others)
+
+
+def test_a_marked_cell_not_in_the_file_keeps_its_columns_format(tmp_path: Path) -> None:
+    """A blank 责任人 the clerk never typed in is not in the file: it shows its column's format
+    (仿宋, a border). Marked, it keeps that format and gains only the fill; cleared, it is gone
+    again and the workbook is as it was."""
+    from datetime import date
+
+    from openpyxl.styles import Border, Font, Side
+
+    from rectxl.core import fields as F
+    from tests.ledgers import write_simple_ledger
+
+    rows = [{F.ISSUE_NO: 1, F.ISSUE: "学习制度落实不到位", F.MEASURE: "建立学习制度", F.OWNER_UNIT: "办公室",
+             F.OWNER_PERSON: None, F.DEADLINE: "2027年6月30日", F.STATUS: "正在推进"}]
+    path = write_simple_ledger(tmp_path / "台账.xlsx", rows)
+    wb = load_workbook(path)
+    ws = wb["台账"]
+    column = next(c.column_letter for c in ws[1] if c.value == F.OWNER_PERSON)
+    thin = Side(style="thin")
+    ws.column_dimensions[column].font = Font(name="仿宋_GB2312", size=14)
+    ws.column_dimensions[column].border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wb.save(path)
+    _, annotated, _ = api.annotate(path, tmp_path / "标记.xlsx", Options(as_of=date(2026, 11, 20)))
+    cell = load_workbook(annotated)["台账"][f"{column}2"]
+    assert cell.fill.fill_type == "solid"  # marked (missing-owner-person)
+    assert cell.font.name == "仿宋_GB2312" and cell.border.left.style == "thin"
+    _, cleared, _ = api.clear(annotated, tmp_path / "清除.xlsx")
+    with zipfile.ZipFile(path) as before, zipfile.ZipFile(cleared) as after:
+        assert {n: before.read(n) for n in before.namelist()} == {n: after.read(n) for n in after.namelist()}

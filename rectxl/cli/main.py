@@ -61,10 +61,17 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from rectxl import api
 
     if args.clear:
-        restored, target, backup = api.clear(args.ledger, args.output, in_place=args.in_place, force=args.force)
+        outcome, target, backup = api.clear_marks(args.ledger, args.output, in_place=args.in_place,
+                                                  force=args.force)
         if backup:
             print(f"已备份原文件到 {backup}")
-        print(f"已清除标记（{restored}个单元格恢复原样），写入 {target}")
+        print(f"已清除标记（{outcome.restored}个单元格恢复原样），写入 {target}")
+        if outcome.moved:
+            print(f"  其中 {outcome.moved} 个标记已随排序或插入行移到别处，已在其现在的位置恢复。")
+        if outcome.unresolved:
+            print(f"  注意：{len(outcome.unresolved)} 个单元格（{'、'.join(outcome.unresolved[:20])}"
+                  f"{'等' if len(outcome.unresolved) > 20 else ''}）仍是 rectxl 的标记底色，但排序后无法确定它们"
+                  "原来的底色，未作改动：请在 Excel 中手动设置这些单元格的底色。")
         return EXIT_OK
     result, target, backup = api.annotate(args.ledger, args.output, options_from(args), in_place=args.in_place,
                                           summary=not args.no_summary, force=args.force)

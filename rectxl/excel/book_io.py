@@ -341,15 +341,16 @@ def color_runs(cells: Mapping[str, str | None]) -> list[tuple[str, str | None]]:
     return runs
 
 
-def _fill_record(color: Any) -> str:
-    """The marks sheet's ``original_fill`` in the file writer's JSON form ("" = not known)."""
+def _fill_record(color: Any, highlight: str) -> str:
+    """The marks sheet's ``original_fill`` in the file writer's JSON form (no fill keys when the
+    engine cannot read it), with ``h``, the colour rectxl gave the cell."""
     if color is None:
-        return json.dumps({"fill_type": None, "fg": None, "bg": None})
+        return json.dumps({"fill_type": None, "fg": None, "bg": None, "h": highlight})
     if isinstance(color, tuple | list) and len(color) == 3:
         rgb = "FF" + "".join(f"{int(v):02X}" for v in color)
         solid = {"type": "rgb", "value": rgb, "tint": 0.0}
-        return json.dumps({"fill_type": "solid", "fg": solid, "bg": solid})
-    return ""
+        return json.dumps({"fill_type": "solid", "fg": solid, "bg": solid, "h": highlight})
+    return json.dumps({"h": highlight})
 
 
 def write_marks(book: Any, ledger_sheet: str, cells: dict[str, Highlight]) -> int:
@@ -358,12 +359,12 @@ def write_marks(book: Any, ledger_sheet: str, cells: dict[str, Highlight]) -> in
     sheet = _sheet(book, ledger_sheet)
     assert sheet is not None
     records: list[list[Any]] = [_RECORD_HEADER]
-    for ref in cells:
+    for ref, highlight in cells.items():
         try:
             original = sheet.range(ref).color
         except NotImplementedError:  # the remote engine cannot read formats
             original = ...
-        records.append([ledger_sheet, ref, "" if original is ... else _fill_record(original)])
+        records.append([ledger_sheet, ref, _fill_record(original, highlight.color.upper())])
     runs = color_runs({ref: f"#{h.color}" for ref, h in cells.items()})
     for address, color in runs:
         sheet.range(address).color = color
@@ -378,15 +379,36 @@ def has_marks(book: Any) -> bool:
     return _sheet(book, MARKS_SHEET) is not None
 
 
-def _restore_color(record: str) -> str | None:
+def _restore_color(record: str) -> tuple[str | None, str]:
+    """(the colour to put back, None for no fill; the colour rectxl gave, "" when not recorded)."""
     try:
         data = json.loads(record) if record else None
     except ValueError:
-        return None
+        return None, ""
     fg = (data or {}).get("fg") or {}
+    given = str((data or {}).get("h") or "").upper()
     if data and data.get("fill_type") == "solid" and fg.get("type") == "rgb":
-        return "#" + str(fg["value"])[-6:]
-    return None
+        return "#" + str(fg["value"])[-6:], given
+    return None, given
+
+
+def _shows(sheet: Any, address: str, color: str) -> bool | None:
+    """The cells at ``address`` all show ``color`` (hex); None when the engine cannot tell."""
+    try:
+        current = sheet.range(address).color
+    except NotImplementedError:  # the remote engine cannot read formats
+        return None
+    if not isinstance(current, tuple | list) or len(current) != 3:
+        return False
+    return "".join(f"{int(v):02X}" for v in current) == color
+
+
+def _refs(address: str) -> list[str]:
+    """The cells of a vertical run "F4:F9" (or one cell "F4")."""
+    m = _ADDRESS.fullmatch(address)
+    if m is None or m.group(3) is None:
+        return [address]
+    return [f"{m.group(1)}{r}" for r in range(int(m.group(2)), int(m.group(4)) + 1)]
 
 
 def clear_marks(book: Any) -> int:
@@ -396,7 +418,7 @@ def clear_marks(book: Any) -> int:
     restored = 0
     sheets = _sheets(book)
     rows = _record_rows(sheets.get(MARKS_SHEET))
-    by_sheet: dict[str, dict[str, str | None]] = {}
+    by_sheet: dict[str, dict[str, tuple[str | None, str]]] = {}
     for sheet_name, ref, fill in rows:
         if sheet_name and ref and sheet_name != OWNED_SHEET_TAG:
             by_sheet.setdefault(sheet_name, {})[ref] = _restore_color(fill)
@@ -404,9 +426,18 @@ def clear_marks(book: Any) -> int:
         sheet = sheets.get(sheet_name)
         if sheet is None:
             continue
-        for address, color in color_runs(cells):
-            sheet.range(address).color = color
-        restored += len(cells)
+        # a run of cells is given its colour back only while it shows rectxl's: a cell the user
+        # re-coloured, or another cell sorted into its place, keeps what it shows
+        keys = {ref: f"{back or ''}|{given}" for ref, (back, given) in cells.items()}
+        for address, key in color_runs(keys):
+            back, given = (key or "|").split("|")
+            if given and _shows(sheet, address, given) is False:
+                refs = [r for r in _refs(address) if _shows(sheet, r, given) is not False]
+            else:
+                refs = _refs(address)
+            for ref in [address] if len(refs) == len(_refs(address)) else refs:
+                sheet.range(ref).color = back or None
+            restored += len(refs)
     owned = _owned_sheets(rows) or ([FINDINGS_SHEET] if by_sheet else [])
     for name in [*owned, MARKS_SHEET]:
         sheet = sheets.get(name)

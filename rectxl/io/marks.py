@@ -71,6 +71,10 @@ class ClearOutcome:
     restored: int = 0
     #: cells the user re-coloured after annotate (their colour kept)
     kept: int = 0
+    #: of ``restored``: marks found away from their cell, moved there by a sort or an inserted row
+    moved: int = 0
+    #: cells still showing rectxl's colour whose own format could not be told (left as they are)
+    unresolved: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     #: sheets with rectxl's names that were left because rectxl cannot tell they are its own
     left: list[str] = field(default_factory=list)
@@ -189,6 +193,67 @@ def _shared_strings(pkg: Package, book: Book) -> list[str]:
     return [_text_of(si) for si in root if _local(si.tag) == "si"]
 
 
+_COL = re.compile(rb"<(?:[\w.-]+:)?col\b[^>]*>")
+_ATTR_NUM = {name: re.compile(rb"\s" + name + rb'="(\d+)"') for name in (b"min", b"max", b"style", b"s")}
+
+
+def _column_styles(xml: bytes) -> dict[int, int]:
+    """0-based column → the format its ``<col style>`` gives cells not in the file."""
+    styles: dict[int, int] = {}
+    head = xml[: xml.find(b"sheetData")]
+    for m in _COL.finditer(head):
+        tag = m.group()
+        low, high, style = (_ATTR_NUM[k].search(tag) for k in (b"min", b"max", b"style"))
+        if low and high and style and int(high.group(1)) - int(low.group(1)) < 16384:
+            for c in range(int(low.group(1)) - 1, int(high.group(1))):
+                styles[c] = int(style.group(1))
+    return styles
+
+
+def _row_style(xml: bytes, spot: Any) -> int:
+    """The format a row with ``customFormat`` gives its cells not in the file (0 if none)."""
+    if spot.row_state == "missing" or spot.row_start < 0:
+        return 0
+    tag = xml[spot.row_start:spot.row_tag_end]
+    style = _ATTR_NUM[b"s"].search(tag)
+    custom = re.search(rb'\scustomFormat="(1|true)"', tag)
+    return int(style.group(1)) if style and custom else 0
+
+
+_CELL_END = re.compile(rb"</(?:[\w.-]+:)?c>")
+_PREFIX = re.compile(rb"<(/?)[\w.-]+:")
+
+
+def _cell_texts(pkg: Package, book: Book, xml: bytes, spots: dict[str, Any]) -> dict[str, str]:
+    """The text of each located cell of a sheet part (shared strings looked up, "" for an empty
+    cell), read from the cell's own bytes: what lets a mark that moved with a sort be told apart
+    from its neighbours'."""
+    shared: list[str] | None = None
+    texts: dict[str, str] = {}
+    for ref, spot in spots.items():
+        if not spot.found or spot.empty:
+            texts[ref] = ""
+            continue
+        end = _CELL_END.search(xml, spot.tag_end)
+        if end is None:
+            continue
+        try:
+            # the cell alone, its element names unprefixed (its namespace is declared above it)
+            cell = etree.fromstring(_PREFIX.sub(rb"<\1", xml[spot.start:end.end()]), _SAFE_PARSER)
+        except etree.XMLSyntaxError:
+            continue
+        kind = cell.get("t")
+        if kind == "inlineStr":
+            texts[ref] = "".join(_text_of(e) for e in cell if _local(e.tag) == "is")
+            continue
+        v = next((e.text or "" for e in cell if _local(e.tag) == "v"), "")
+        if kind == "s":
+            shared = _shared_strings(pkg, book) if shared is None else shared
+            v = shared[int(v)] if v.isdigit() and int(v) < len(shared) else ""
+        texts[ref] = v
+    return texts
+
+
 # -- annotate --------------------------------------------------------------------------------
 
 
@@ -224,17 +289,23 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
         raise RectxlError(f"台账工作表“{ledger.sheet}”的内容无法解析（文件可能已损坏），未写入") from None
     formats: dict[str, int] = {}
     record_rows: list[list[Any]] = []
+    inherited = _column_styles(xml)
     for ref, highlight in cells.items():
         spot = spots[ref]
-        base = int(spot.s) if spot.found and spot.s and spot.s.isdigit() else 0
+        if spot.found:
+            base = int(spot.s) if spot.s and spot.s.isdigit() else 0
+        else:  # a cell not in the file shows its row's format, else its column's: so must its mark
+            base = _row_style(xml, spot) or inherited.get(spot.col, 0)
         formats[ref] = styles.highlight(base, highlight.color)
+    texts = _cell_texts(pkg, book, xml, spots)
     xml, changes = restyle(xml, spots, formats)
     pkg.write(target.part, xml)
     for change in changes:
         base = int(change.original) if change.original and change.original.isdigit() else 0
         fill = styles.fill_of_xf(base)
         data = {**fill_description(fill), "s": change.original, "new": change.created, "m": change.new,
-                "h": cells[change.ref].color, "fill": fill.decode("utf-8", "replace")}
+                "h": cells[change.ref].color, "fill": fill.decode("utf-8", "replace"),
+                "v": texts.get(change.ref, "")}
         record_rows.append([ledger.sheet, change.ref, json.dumps(data, ensure_ascii=False, separators=(",", ":"))])
     outcome.cells = len(changes)
 
@@ -329,25 +400,18 @@ def clear_package(pkg: Package, book: Book, record: Record) -> ClearOutcome:
         targets: dict[str, str | None] = {}
         remove: set[str] = set()
         rows: dict[int, int] = {}
-        for _sheet, ref, data in record.cells:
-            spot = spots.get(ref)
-            if spot is None or not spot.found:
-                continue
-            current = spot.s
+
+        def ours(data: dict[str, Any], current: str | None) -> bool:
+            """The cell's format is the one rectxl gave the recorded cell (or shows its colour)."""
             if exact:
-                ours = current == str(data.get("m"))
-            else:
-                ours = (current is not None and current.isdigit()
-                        and fill_rgb(styles.fill_of_xf(int(current))) == str(data.get("h", "")).upper())
-            if not ours:
-                outcome.kept += 1
-                continue
-            created = int(data.get("new") or 0)
-            if created:
+                return current == str(data.get("m"))
+            return (current is not None and current.isdigit()
+                    and fill_rgb(styles.fill_of_xf(int(current))) == str(data.get("h", "")).upper())
+
+        def undo(ref: str, data: dict[str, Any], current: str | None) -> None:
+            if int(data.get("new") or 0):
                 targets[ref] = None
                 remove.add(ref)
-                if created in (NEW_ROW, OPENED_ROW):
-                    rows[spot.row] = created
             elif exact:
                 original = data.get("s")
                 targets[ref] = None if original is None else str(original)
@@ -357,6 +421,26 @@ def clear_package(pkg: Package, book: Book, record: Record) -> ClearOutcome:
                 fill_id = styles.fill(fill) if fill else 0
                 targets[ref] = str(styles.with_fill(int(current), fill_id))
             outcome.restored += 1
+
+        away: list[dict[str, Any]] = []  # recorded cells whose mark is no longer where it was put
+        # the text each cell had when marked: a marked cell sorted into another marked cell's place
+        # is not that cell (a record written before rectxl kept the texts has none)
+        now = _cell_texts(pkg, book, xml, spots) if any("v" in data for *_, data in record.cells) else {}
+        for _sheet, ref, data in record.cells:
+            spot = spots.get(ref)
+            moved_in = "v" in data and ref in now and now[ref] != data["v"]
+            if spot is None or not spot.found or not ours(data, spot.s) or moved_in:
+                away.append({**data, "col": re.sub(r"\d+", "", ref)})
+                if spot is not None and spot.found:
+                    outcome.kept += 1
+                continue
+            undo(ref, data, spot.s)
+            created = int(data.get("new") or 0)
+            if created in (NEW_ROW, OPENED_ROW):
+                rows[spot.row] = created
+        if away:
+            spots.update(_follow_moved_marks(xml, away, set(targets), ours, undo, outcome,
+                                             lambda found: _cell_texts(pkg, book, xml, found)))
         xml = tidy_rows(restore(xml, spots, targets, remove), rows)
         pkg.write(ledger.part, xml)
     appended = any(styles.new.values()) and not exact
@@ -373,6 +457,57 @@ def clear_package(pkg: Package, book: Book, record: Record) -> ClearOutcome:
     if exact:
         _revert_styles(pkg, book, styles, styles_record)
     return outcome
+
+
+_CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\b[^>]*>")
+_R_ATTR = re.compile(rb'\sr="([A-Z]{1,3}\d+)"')
+_S_ATTR = re.compile(rb'\ss="(\d+)"')
+
+
+def _follow_moved_marks(xml: bytes, away: list[dict[str, Any]], done: set[str],
+                        ours: Any, undo: Any, outcome: ClearOutcome, texts_of: Any) -> dict[str, Any]:
+    """Marks that moved with their cells — the rows sorted, a row inserted above — found by
+    their format in the column they were put in, and undone when every recorded cell of that
+    column and colour the mark could be had the same original format, or when the cell's text
+    is the text one of them had when it was marked (else listed as unresolved). Returns the
+    spots of the cells undone."""
+    found: dict[str, str] = {}
+    columns = {str(d["col"]) for d in away}
+    for m in _CELL_START.finditer(xml):
+        tag = m.group()
+        r, s = _R_ATTR.search(tag), _S_ATTR.search(tag)
+        if r is None or s is None:
+            continue
+        ref = r.group(1).decode()
+        if ref not in done and re.sub(r"\d+", "", ref) in columns:
+            found[ref] = s.group(1).decode()
+    moved: dict[str, dict[str, Any]] = {}
+    unsure: dict[str, list[dict[str, Any]]] = {}
+    for ref, current in found.items():
+        column = re.sub(r"\d+", "", ref)
+        could_be = [d for d in away if d["col"] == column and ours(d, current)]
+        if not could_be:
+            continue
+        plans = {(int(d.get("new") or 0) > 0, d.get("s"), d.get("fill")) for d in could_be}
+        if len(plans) == 1:
+            moved[ref] = could_be[0]
+        else:
+            unsure[ref] = could_be
+    if unsure:  # the cells' texts, recorded when they were marked, tell which mark is which
+        texts = texts_of(locate(xml, list(unsure)))
+        for ref, could_be in unsure.items():
+            same = [d for d in could_be if "v" in d and d["v"] == texts.get(ref)]
+            if len({(d.get("s"), d.get("fill")) for d in same}) == 1:
+                moved[ref] = same[0]
+            else:
+                outcome.unresolved.append(ref)
+    spots = locate(xml, list(moved)) if moved else {}
+    for ref, data in moved.items():
+        spot = spots.get(ref)
+        if spot is not None and spot.found:
+            undo(ref, data, spot.s)
+            outcome.moved += 1
+    return spots
 
 
 def _remove_record_sheet(book: Book, record: Record) -> None:

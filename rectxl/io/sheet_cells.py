@@ -113,6 +113,8 @@ def locate(xml: bytes, refs: Iterable[str]) -> dict[str, Spot]:
                         spot.cell_prefix = prefix
                 else:
                     open_row = (number, m.end(), m.group(2))
+                    for spot in wanted[number].values():  # the row's own tag (its format, if any)
+                        spot.row_start, spot.row_tag_end = m.start(), m.end()
     for row in rows_left[li:]:
         for spot in wanted[row].values():
             spot.row_state, spot.row_prefix = "missing", prefix

@@ -271,9 +271,14 @@ class Styles:
 
 def revert(xml: bytes, record: dict[str, Any]) -> bytes | None:
     """The styles part as it was before rectxl appended to it, or None when ``xml`` is no longer
-    exactly what rectxl wrote (then the appended formats stay)."""
+    exactly what rectxl wrote (then the appended formats stay). A container that held nothing
+    before may have been written ``<numFmts count="0"/>`` (openpyxl does): both forms are tried."""
     if sha256(xml) != record.get("after"):
         return None
+    return _revert(xml, record, self_closing=False) or _revert(xml, record, self_closing=True)
+
+
+def _revert(xml: bytes, record: dict[str, Any], *, self_closing: bool) -> bytes | None:
     for name in reversed(_CHILD):
         container = _container(xml, name)
         if container is None:
@@ -292,6 +297,9 @@ def revert(xml: bytes, record: dict[str, Any]) -> bytes | None:
         tag = xml[container.start:container.tag_end]
         count = record["counts"].get(name)
         tag = remove_attr(tag, "count") if count is None else set_attr(tag, "count", count)
+        if keep == 0 and self_closing:
+            xml = xml[: container.start] + tag[:-1].rstrip() + b"/>" + xml[container.end:]
+            continue
         xml = apply_edits(xml, [(container.start, container.tag_end, tag),
                                 (found[keep].start, container.content_end, b"")])
     return xml if sha256(xml) == record.get("before") else None
