@@ -135,22 +135,26 @@ def test_flag_then_clear(built: dict[str, tuple[Path, Options]], name: str) -> N
     path, options = built[name]
     cli = api.check(path, options)
     ledger = read_ledger(path)
+    sheets = [s.name for s in ledger.sheets]  # every sheet the ledger was read from is marked
     excel = Excel()
     book = excel.open(path)
-    before = _fills(book, ledger.sheet)
+    before = {sheet: _fills(book, sheet) for sheet in sheets}
     report = rx.flag(book, options)
     assert report is not None, excel.alerts
     assert _key(report.findings) == _key(cli.findings)
-    after = _fills(book, ledger.sheet)
-    changed = {ref: color for ref, color in after.items() if before.get(ref) != color}
-    expected = {ref: h.color.upper() for ref, h in highlight_cells(cli, ledger.sheet).items()}
-    assert changed == {ref: color for ref, color in expected.items() if before.get(ref) != color}
-    assert {ref for ref in expected if after.get(ref) != expected[ref]} == set()
+    expected_total = 0
+    for sheet in sheets:
+        after = _fills(book, sheet)
+        changed = {ref: color for ref, color in after.items() if before[sheet].get(ref) != color}
+        expected = {ref: h.color.upper() for ref, h in highlight_cells(cli, sheet).items()}
+        assert changed == {ref: color for ref, color in expected.items() if before[sheet].get(ref) != color}
+        assert {ref for ref in expected if after.get(ref) != expected[ref]} == set()
+        expected_total += len(expected)
     names = [ws.title for ws in workbook_of(book).wb.worksheets]
     assert FINDINGS_SHEET in names and MARKS_SHEET in names
     restored = rx.clear(book)
-    assert restored == len(expected)
-    assert _fills(book, ledger.sheet) == before
+    assert restored == expected_total
+    assert {sheet: _fills(book, sheet) for sheet in sheets} == before
     assert not set(OUTPUT_SHEETS) & {ws.title for ws in workbook_of(book).wb.worksheets}
 
 

@@ -499,3 +499,24 @@ def test_a_marked_cell_not_in_the_file_keeps_its_columns_format(tmp_path: Path) 
     _, cleared, _ = api.clear(annotated, tmp_path / "清除.xlsx")
     with zipfile.ZipFile(path) as before, zipfile.ZipFile(cleared) as after:
         assert {n: before.read(n) for n in before.namelist()} == {n: after.read(n) for n in after.namelist()}
+
+
+def test_every_sheet_of_a_ledger_is_marked_and_cleared(tmp_path: Path) -> None:
+    """A ledger kept over 台账（一） and 台账（二）: the cells at fault are coloured on both sheets,
+    and clearing gives back the workbook as it was, byte for byte."""
+    from rectxl.core.sheets import highlight_cells
+    from tests.county_ledgers import BUILDERS
+
+    case = BUILDERS["two_sheets"](tmp_path)
+    report = api.check(case.path, Options(as_of=case.as_of))
+    sheets = {f.sheet for f in report.findings if f.cell and highlight_cells(report, f.sheet or "")}
+    assert {"台账（一）", "台账（二）"} <= sheets
+    _, annotated, _ = api.annotate(case.path, tmp_path / "标记.xlsx", Options(as_of=case.as_of))
+    wb = load_workbook(annotated)
+    for sheet in ("台账（一）", "台账（二）"):
+        for ref, highlight in highlight_cells(report, sheet).items():
+            fill = wb[sheet][ref].fill
+            assert fill.fill_type == "solid" and str(fill.fgColor.rgb).endswith(highlight.color.upper()), (sheet, ref)
+    _, cleared, _ = api.clear(annotated, tmp_path / "清除.xlsx")
+    with zipfile.ZipFile(case.path) as before, zipfile.ZipFile(cleared) as after:
+        assert {n: before.read(n) for n in before.namelist()} == {n: after.read(n) for n in after.namelist()}

@@ -129,10 +129,11 @@ def flag(book: Any, options: Options | None = None) -> Report:
     ledger, report = read_book(book, options)
     if has_marks(book):
         clear_marks(book)
-    cells = highlight_cells(report, ledger.sheet)
+    cells = {name: highlight_cells(report, name)
+             for name in dict.fromkeys([ledger.sheet, *(s.name for s in ledger.sheets)])}
     write_spec(book, findings_sheet(report))
-    write_marks(book, ledger.sheet, cells)
-    _alert(book, f"已标记 {len(cells)} 个单元格：{_counts(report)}。点“清除标记”可恢复原样。")
+    write_marks(book, cells)
+    _alert(book, f"已标记 {sum(map(len, cells.values()))} 个单元格：{_counts(report)}。点“清除标记”可恢复原样。")
     return report
 
 

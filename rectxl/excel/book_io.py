@@ -353,25 +353,30 @@ def _fill_record(color: Any, highlight: str) -> str:
     return json.dumps({"h": highlight})
 
 
-def write_marks(book: Any, ledger_sheet: str, cells: dict[str, Highlight]) -> int:
-    """Colour ``cells`` of ``ledger_sheet`` and record them (with their original fill where the
+def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]]) -> int:
+    """Colour the cells of each ledger sheet and record them (with their original fill where the
     engine can read it) in the hidden marks sheet. Returns the number of colour calls."""
-    sheet = _sheet(book, ledger_sheet)
-    assert sheet is not None
-    records: list[list[Any]] = [_RECORD_HEADER]
-    for ref, highlight in cells.items():
-        try:
-            original = sheet.range(ref).color
-        except NotImplementedError:  # the remote engine cannot read formats
-            original = ...
-        records.append([ledger_sheet, ref, _fill_record(original, highlight.color.upper())])
-    runs = color_runs({ref: f"#{h.color}" for ref, h in cells.items()})
-    for address, color in runs:
-        sheet.range(address).color = color
-    marks = _sheet(book, MARKS_SHEET)
+    records: list[list[Any]] = []
+    calls = 0
+    sheets = _sheets(book)
+    for ledger_sheet, cells in cells_by_sheet.items():
+        sheet = sheets.get(ledger_sheet)
+        if sheet is None or not cells:
+            continue
+        for ref, highlight in cells.items():
+            try:
+                original = sheet.range(ref).color
+            except NotImplementedError:  # the remote engine cannot read formats
+                original = ...
+            records.append([ledger_sheet, ref, _fill_record(original, highlight.color.upper())])
+        runs = color_runs({ref: f"#{h.color}" for ref, h in cells.items()})
+        for address, color in runs:
+            sheet.range(address).color = color
+        calls += len(runs)
+    marks = sheets.get(MARKS_SHEET)
     made = [[OWNED_SHEET_TAG, name, ""] for name in _owned_sheets(_record_rows(marks))]
-    _write_record(book, marks, [*records[1:], *made])
-    return len(runs)
+    _write_record(book, marks, [*records, *made])
+    return calls
 
 
 def has_marks(book: Any) -> bool:

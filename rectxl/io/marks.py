@@ -268,6 +268,37 @@ def _free_sheet_name(name: str, taken: set[str]) -> str:
         n += 1
 
 
+def _mark_sheet(pkg: Package, book: Book, styles: Styles, name: str, part: str,
+                cells: dict[str, Any]) -> list[list[Any]]:
+    """Colour ``cells`` of the sheet ``name`` (its ``part``); its rows of the record."""
+    xml = pkg.read(part)
+    try:
+        spots = locate(xml, cells)
+    except ValueError:
+        raise RectxlError(f"台账工作表“{name}”的内容无法解析（文件可能已损坏），未写入") from None
+    formats: dict[str, int] = {}
+    inherited = _column_styles(xml)
+    for ref, highlight in cells.items():
+        spot = spots[ref]
+        if spot.found:
+            base = int(spot.s) if spot.s and spot.s.isdigit() else 0
+        else:  # a cell not in the file shows its row's format, else its column's: so must its mark
+            base = _row_style(xml, spot) or inherited.get(spot.col, 0)
+        formats[ref] = styles.highlight(base, highlight.color)
+    texts = _cell_texts(pkg, book, xml, spots)
+    xml, changes = restyle(xml, spots, formats)
+    pkg.write(part, xml)
+    rows = []
+    for change in changes:
+        base = int(change.original) if change.original and change.original.isdigit() else 0
+        fill = styles.fill_of_xf(base)
+        data = {**fill_description(fill), "s": change.original, "new": change.created, "m": change.new,
+                "h": cells[change.ref].color, "fill": fill.decode("utf-8", "replace"),
+                "v": texts.get(change.ref, "")}
+        rows.append([name, change.ref, json.dumps(data, ensure_ascii=False, separators=(",", ":"))])
+    return rows
+
+
 def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: bool = True) -> AnnotateOutcome:
     """Mark ``pkg`` (an open package) in place: highlights, rectxl's sheets, the record."""
     book = Book(pkg)
@@ -280,34 +311,16 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
     outcome = AnnotateOutcome()
     styles = Styles(pkg, book)
 
-    # the flagged cells
-    cells = highlight_cells(report, ledger.sheet)
-    xml = pkg.read(target.part)
-    try:
-        spots = locate(xml, cells)
-    except ValueError:
-        raise RectxlError(f"台账工作表“{ledger.sheet}”的内容无法解析（文件可能已损坏），未写入") from None
-    formats: dict[str, int] = {}
+    # the flagged cells, on every sheet the ledger was read from
     record_rows: list[list[Any]] = []
-    inherited = _column_styles(xml)
-    for ref, highlight in cells.items():
-        spot = spots[ref]
-        if spot.found:
-            base = int(spot.s) if spot.s and spot.s.isdigit() else 0
-        else:  # a cell not in the file shows its row's format, else its column's: so must its mark
-            base = _row_style(xml, spot) or inherited.get(spot.col, 0)
-        formats[ref] = styles.highlight(base, highlight.color)
-    texts = _cell_texts(pkg, book, xml, spots)
-    xml, changes = restyle(xml, spots, formats)
-    pkg.write(target.part, xml)
-    for change in changes:
-        base = int(change.original) if change.original and change.original.isdigit() else 0
-        fill = styles.fill_of_xf(base)
-        data = {**fill_description(fill), "s": change.original, "new": change.created, "m": change.new,
-                "h": cells[change.ref].color, "fill": fill.decode("utf-8", "replace"),
-                "v": texts.get(change.ref, "")}
-        record_rows.append([ledger.sheet, change.ref, json.dumps(data, ensure_ascii=False, separators=(",", ":"))])
-    outcome.cells = len(changes)
+    parts: dict[str, str] = {}
+    for name in dict.fromkeys([ledger.sheet, *(s.name for s in ledger.sheets)]):
+        sheet = book.sheet(name)
+        if sheet is None or sheet.part is None or not pkg.has(sheet.part):
+            continue
+        parts[name] = sheet.part
+        record_rows += _mark_sheet(pkg, book, styles, name, sheet.part, highlight_cells(report, name))
+    outcome.cells = len(record_rows)
 
     # rectxl's sheets, under names the user does not use
     specs = [findings_sheet(report), *(summary_sheets(report, ledger) if summary else [])]
@@ -350,6 +363,7 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
 
     # the record
     head = {"format": RECORD_FORMAT, "rectxl": __version__, "sheet": ledger.sheet, "part": target.part,
+            "parts": parts,
             "sheets": added, "renamed": outcome.renamed, "styles": styles.record(),
             "defined_names_created": names_created}
     rows = [RECORD_HEADER, [RECORD_TAG, "", json.dumps(head, ensure_ascii=False, separators=(",", ":"))],
@@ -387,62 +401,16 @@ def clear_package(pkg: Package, book: Book, record: Record) -> ClearOutcome:
     styles_record: dict[str, Any] = head.get("styles") or {}
     styles = Styles(pkg, book)
     exact = bool(styles_record) and styles.before == styles_record.get("after")
-    ledger = book.sheet(str(head.get("sheet", "")))
-    if ledger is None:
-        ledger = next((s for s in book.sheets() if s.part == head.get("part")), None)
-    if ledger is not None and ledger.part is not None:
-        xml = pkg.read(ledger.part)
-        wanted = [ref for _sheet, ref, _data in record.cells if re.fullmatch(r"[A-Z]{1,3}\d+", ref)]
-        try:
-            spots = locate(xml, wanted)
-        except ValueError:
-            spots = {}
-        targets: dict[str, str | None] = {}
-        remove: set[str] = set()
-        rows: dict[int, int] = {}
-
-        def ours(data: dict[str, Any], current: str | None) -> bool:
-            """The cell's format is the one rectxl gave the recorded cell (or shows its colour)."""
-            if exact:
-                return current == str(data.get("m"))
-            return (current is not None and current.isdigit()
-                    and fill_rgb(styles.fill_of_xf(int(current))) == str(data.get("h", "")).upper())
-
-        def undo(ref: str, data: dict[str, Any], current: str | None) -> None:
-            if int(data.get("new") or 0):
-                targets[ref] = None
-                remove.add(ref)
-            elif exact:
-                original = data.get("s")
-                targets[ref] = None if original is None else str(original)
-            else:
-                assert current is not None
-                fill = str(data.get("fill") or "").encode()
-                fill_id = styles.fill(fill) if fill else 0
-                targets[ref] = str(styles.with_fill(int(current), fill_id))
-            outcome.restored += 1
-
-        away: list[dict[str, Any]] = []  # recorded cells whose mark is no longer where it was put
-        # the text each cell had when marked: a marked cell sorted into another marked cell's place
-        # is not that cell (a record written before rectxl kept the texts has none)
-        now = _cell_texts(pkg, book, xml, spots) if any("v" in data for *_, data in record.cells) else {}
-        for _sheet, ref, data in record.cells:
-            spot = spots.get(ref)
-            moved_in = "v" in data and ref in now and now[ref] != data["v"]
-            if spot is None or not spot.found or not ours(data, spot.s) or moved_in:
-                away.append({**data, "col": re.sub(r"\d+", "", ref)})
-                if spot is not None and spot.found:
-                    outcome.kept += 1
-                continue
-            undo(ref, data, spot.s)
-            created = int(data.get("new") or 0)
-            if created in (NEW_ROW, OPENED_ROW):
-                rows[spot.row] = created
-        if away:
-            spots.update(_follow_moved_marks(xml, away, set(targets), ours, undo, outcome,
-                                             lambda found: _cell_texts(pkg, book, xml, found)))
-        xml = tidy_rows(restore(xml, spots, targets, remove), rows)
-        pkg.write(ledger.part, xml)
+    by_sheet: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for sheet_name, ref, data in record.cells:
+        by_sheet.setdefault(sheet_name, []).append((ref, data))
+    parts: dict[str, str] = {**(head.get("parts") or {}), str(head.get("sheet", "")): str(head.get("part", ""))}
+    for sheet_name, cells in by_sheet.items():
+        sheet = book.sheet(sheet_name)
+        if sheet is None:  # renamed since: found by its part
+            sheet = next((s for s in book.sheets() if s.part == parts.get(sheet_name)), None)
+        if sheet is not None and sheet.part is not None:
+            _clear_sheet(pkg, book, sheet.part, cells, styles, exact, outcome)
     appended = any(styles.new.values()) and not exact
     if appended:
         styles.finish()
@@ -457,6 +425,63 @@ def clear_package(pkg: Package, book: Book, record: Record) -> ClearOutcome:
     if exact:
         _revert_styles(pkg, book, styles, styles_record)
     return outcome
+
+
+def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dict[str, Any]]],
+                 styles: Styles, exact: bool, outcome: ClearOutcome) -> None:
+    """Undo the marks recorded for one sheet (its ``part``)."""
+    xml = pkg.read(part)
+    wanted = [ref for ref, _data in cells if re.fullmatch(r"[A-Z]{1,3}\d+", ref)]
+    try:
+        spots = locate(xml, wanted)
+    except ValueError:
+        spots = {}
+    targets: dict[str, str | None] = {}
+    remove: set[str] = set()
+    rows: dict[int, int] = {}
+
+    def ours(data: dict[str, Any], current: str | None) -> bool:
+        """The cell's format is the one rectxl gave the recorded cell (or shows its colour)."""
+        if exact:
+            return current == str(data.get("m"))
+        return (current is not None and current.isdigit()
+                and fill_rgb(styles.fill_of_xf(int(current))) == str(data.get("h", "")).upper())
+
+    def undo(ref: str, data: dict[str, Any], current: str | None) -> None:
+        if int(data.get("new") or 0):
+            targets[ref] = None
+            remove.add(ref)
+        elif exact:
+            original = data.get("s")
+            targets[ref] = None if original is None else str(original)
+        else:
+            assert current is not None
+            fill = str(data.get("fill") or "").encode()
+            fill_id = styles.fill(fill) if fill else 0
+            targets[ref] = str(styles.with_fill(int(current), fill_id))
+        outcome.restored += 1
+
+    away: list[dict[str, Any]] = []  # recorded cells whose mark is no longer where it was put
+    # the text each cell had when marked: a marked cell sorted into another marked cell's place
+    # is not that cell (a record written before rectxl kept the texts has none)
+    now = _cell_texts(pkg, book, xml, spots) if any("v" in data for _ref, data in cells) else {}
+    for ref, data in cells:
+        spot = spots.get(ref)
+        moved_in = "v" in data and ref in now and now[ref] != data["v"]
+        if spot is None or not spot.found or not ours(data, spot.s) or moved_in:
+            away.append({**data, "col": re.sub(r"\d+", "", ref)})
+            if spot is not None and spot.found:
+                outcome.kept += 1
+            continue
+        undo(ref, data, spot.s)
+        created = int(data.get("new") or 0)
+        if created in (NEW_ROW, OPENED_ROW):
+            rows[spot.row] = created
+    if away:
+        spots.update(_follow_moved_marks(xml, away, set(targets), ours, undo, outcome,
+                                         lambda found: _cell_texts(pkg, book, xml, found)))
+    xml = tidy_rows(restore(xml, spots, targets, remove), rows)
+    pkg.write(part, xml)
 
 
 _CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\b[^>]*>")
