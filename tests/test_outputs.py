@@ -238,7 +238,7 @@ def test_in_place_refuses_a_workbook_open_in_excel(work: Path, command: list[str
     before = target.read_bytes()
     proc = run(*command, target.name, cwd=work)
     assert proc.returncode == 2
-    assert "工作簿可能正在 Excel/WPS 中打开，请关闭后再试" in proc.stderr
+    assert "工作簿可能正在 Excel、WPS 或 LibreOffice 中打开，请关闭后再试" in proc.stderr
     assert target.read_bytes() == before
     assert not list(work.glob("*.备份-*"))
 
@@ -250,11 +250,18 @@ def test_lock_file_is_found_beside_the_workbook(tmp_path: Path) -> None:
     assert lock_file(book) == tmp_path / "~$区卫生健康局台账.xlsx"
 
 
+def test_a_libreoffice_lock_file_is_found_too(tmp_path: Path) -> None:
+    """LibreOffice (and the WPS builds based on it) lock an open file with ``.~lock.name#``."""
+    book = tmp_path / "区卫生健康局台账.xlsx"
+    (tmp_path / ".~lock.区卫生健康局台账.xlsx#").write_bytes(b"owner,host,,2026-11-30;")
+    assert lock_file(book) == tmp_path / ".~lock.区卫生健康局台账.xlsx#"
+
+
 def test_force_over_a_workbook_open_in_excel_is_refused_too(work: Path) -> None:
     (work / "汇总.xlsx").write_bytes(SENTINEL)
     (work / "~$汇总.xlsx").write_bytes(b"\x00owner")
     proc = run("summary", "台账.xlsx", "-o", "汇总.xlsx", "--force", cwd=work)
-    assert proc.returncode == 2 and "Excel/WPS 中打开" in proc.stderr
+    assert proc.returncode == 2 and "WPS 或 LibreOffice 中打开" in proc.stderr
     assert (work / "汇总.xlsx").read_bytes() == SENTINEL
 
 

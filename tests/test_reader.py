@@ -130,3 +130,28 @@ def test_header_aliases_and_notes_in_header_cells() -> None:
 def test_no_header_is_a_clear_error() -> None:
     with pytest.raises(LedgerError, match="找不到台账表头"):
         ledger_from_grids([Grid("Sheet1", [["姓名", "年龄"], ["张三", 30]])])
+
+
+def test_a_ledger_sheet_named_like_one_of_rectxls_is_read(tmp_path: Path) -> None:
+    """整改明细 is also a clerk's name for the ledger itself: with no other ledger sheet in the
+    workbook, it is the ledger (and an annotated copy keeps it apart from rectxl's own 整改明细)."""
+    from openpyxl import Workbook
+
+    from rectxl import api
+    from rectxl.core.rules import Options
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改明细"
+    ws.append(["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"])
+    ws.append([1, "会议记录不规范", "统一会议记录格式", "办公室", "李敏", "2026年6月30日", "正在推进"])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    report = api.check(path, Options(as_of=date(2026, 11, 20)))
+    assert report.measures == 1 and [f.code for f in report.findings] == ["overdue"]
+    _, annotated, _ = api.annotate(path, tmp_path / "标记.xlsx", Options(as_of=date(2026, 11, 20)))
+    from openpyxl import load_workbook
+
+    names = load_workbook(annotated).sheetnames
+    assert names[0] == "整改明细" and "整改明细(rectxl)" in names

@@ -31,7 +31,7 @@ from rectxl.core.model import (
     LedgerSheet,
     Measure,
 )
-from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, is_rectxl_sheet
+from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MARKS_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
 from rectxl.core.status import StatusReading, opening_status, read_status
 from rectxl.core.text import col_letter, needs_cleaning, normalize_text, shorten, to_int
@@ -463,6 +463,9 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]) -> list[tup
     only when no visible sheet is a ledger (a hidden stale copy is never read instead of the
     visible ledger)."""
     found = [(g, h) for g in grids if _may_be_ledger(g) and (h := find_header(g, column_map)) is not None]
+    if not found:  # a clerk's own ledger sheet may be called 整改明细, as one of rectxl's sheets is
+        found = [(g, h) for g in grids if is_rectxl_sheet(g.name) and g.name.strip() != MARKS_SHEET
+                 and (h := find_header(g, column_map)) is not None]
     visible = [(g, h) for g, h in found if not g.hidden]
     if visible or found:
         return visible or found

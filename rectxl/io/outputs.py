@@ -185,12 +185,12 @@ def _refuse_unwritable(path: Path, offers: Collection[str], *, replacing: bool) 
 
 
 def lock_file(path: Path) -> Path | None:
-    """The Excel/WPS lock file (``~$name``) beside the workbook at ``path``, if there is one.
+    """The Excel/WPS/LibreOffice lock file beside the workbook at ``path``, if there is one.
 
     Excel writes ``~$`` + the name; Word-style programs replace the first two characters of a
-    long name instead — both are looked for."""
+    long name instead; LibreOffice writes ``.~lock.`` + the name + ``#`` — all are looked for."""
     path = Path(path)
-    candidates = [path.with_name("~$" + path.name)]
+    candidates = [path.with_name("~$" + path.name), path.with_name(f".~lock.{path.name}#")]
     if len(path.stem) > 2:
         candidates.append(path.with_name("~$" + path.name[2:]))
     return next((c for c in candidates if os.path.lexists(c)), None)
@@ -200,7 +200,7 @@ def _refuse_open_workbook(path: Path) -> None:
     lock = lock_file(path)
     if lock is not None:
         raise UnsafeWriteError(
-            f"工作簿可能正在 Excel/WPS 中打开，请关闭后再试（发现锁定文件 {lock.name}；"
+            f"工作簿可能正在 Excel、WPS 或 LibreOffice 中打开，请关闭后再试（发现锁定文件 {lock.name}；"
             "如确认没有打开，可删除该文件）")
 
 
