@@ -248,3 +248,20 @@ def test_markdown_style() -> None:
 def test_unknown_style_is_a_programming_error() -> None:
     with pytest.raises(ValueError):
         render_notice(small_ledger(), style="html")  # type: ignore[arg-type]
+
+
+def test_an_address_given_under_laixin_qingji_keeps_its_word() -> None:
+    """"来信请寄：…" in a published notice is written back under the same words, not 邮寄地址."""
+    from rectxl.core.notice import parse_notice
+    from rectxl.core.notice.render import contact_line
+
+    text = ("中共某县某局党组关于巡察整改进展情况的通报\n"
+            "根据县委统一部署，县委第一巡察组对某局党组开展了巡察。现将整改进展情况予以公布。\n"
+            "一、整改工作组织领导情况\n局党组成立整改工作领导小组。\n"
+            "二、整改落实情况\n（一）党的建设方面\n1.学习制度执行不严的问题。一是修订学习制度。\n"
+            "三、下一步工作打算\n持续抓好整改。\n"
+            "欢迎广大干部群众监督。监督电话：0000-1234567；来信请寄：某县某路1号某局办公室；邮编：000000。\n"
+            "中共某县某局党组\n2026年11月20日\n")
+    info = parse_notice(text).ledger.info
+    assert info.address == "某县某路1号某局办公室"
+    assert "来信请寄：某县某路1号某局办公室" in contact_line(info)

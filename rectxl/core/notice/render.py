@@ -650,7 +650,7 @@ def default_title(info: LedgerInfo) -> str:
 #: the words a unit may use for each contact detail (the first is rectxl's default)
 CONTACT_LABELS: dict[str, tuple[str, ...]] = {
     "phone": ("电话", "联系电话", "监督电话", "举报电话", "来电"),
-    "address": ("邮寄地址", "通讯地址", "通信地址", "来信地址", "邮政信箱", "地址"),
+    "address": ("邮寄地址", "通讯地址", "通信地址", "来信地址", "来信请寄", "来信寄至", "邮政信箱", "地址"),
     "postcode": ("邮编", "邮政编码"),
     "email": ("电子邮箱", "电子邮件", "邮箱"),
 }
