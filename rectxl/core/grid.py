@@ -789,8 +789,9 @@ class _Builder:
             return False
         if _blank(raw_row[measure_c]) or self.filled.anchor_of(r, measure_c) is not None:
             return False
-        if any(type(v) is str and v.lstrip()[:1] in _TOTALS_FIRST for v in raw_row[:2]):
-            return False
+        for v in raw_row[:2]:  # a plain loop: this runs for every row of the ledger
+            if type(v) is str and (first := v.lstrip()[:1]) and first in _TOTALS_FIRST:
+                return False
         return not self._wide(r)
 
     def _wide(self, r: int) -> bool:
