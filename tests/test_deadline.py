@@ -709,3 +709,33 @@ def test_parse_date(value: object, expected: date | None) -> None:
 def test_parse_date_without_feedback_needs_a_year() -> None:
     assert parse_date("9月30日") is None
     assert parse_date("2023年9月30日") == date(2023, 9, 30)
+
+
+@pytest.mark.parametrize(("text", "kind", "due", "original"), [
+    # a date typed with a Chinese full stop or commas is that date, not the year's end
+    ("2024。9。30", DeadlineKind.DATE, date(2024, 9, 30), None),
+    ("2024,9,30", DeadlineKind.DATE, date(2024, 9, 30), None),
+    # a date running on to 长期 keeps its date
+    ("2024年9月30日至长期", DeadlineKind.DATE_AND_LONG_TERM, date(2024, 9, 30), None),
+    ("2024.9.30—长期", DeadlineKind.DATE_AND_LONG_TERM, date(2024, 9, 30), None),
+    # a year-less new date is the next one after the old deadline
+    ("原定2024年12月底，延期至6月底", DeadlineKind.DATE, date(2025, 6, 30), date(2024, 12, 31)),
+    # extensions written without 至
+    ("2024年9月30日;延期2024年12月31日", DeadlineKind.DATE, date(2024, 12, 31), date(2024, 9, 30)),
+    ("2024年9月30日（已延期，新时限2024年12月31日）", DeadlineKind.DATE, date(2024, 12, 31), date(2024, 9, 30)),
+    ("2024年9月30日，延期两个月", DeadlineKind.DATE, date(2024, 11, 30), date(2024, 9, 30)),
+    ("2024年9月30日，顺延15天", DeadlineKind.DATE, date(2024, 10, 15), date(2024, 9, 30)),
+    # an extension that is only a possibility is none
+    ("2024年9月30日前完成（如遇特殊情况延期至10月底）", DeadlineKind.DATE, date(2024, 9, 30), None),
+    ("2024年9月30日前完成，如遇特殊情况，延期至10月底", DeadlineKind.DATE, date(2024, 9, 30), None),
+])
+def test_deadlines_as_clerks_type_them(text: str, kind: DeadlineKind, due: date, original: date | None) -> None:
+    d = parse_deadline(text, feedback_date=date(2024, 3, 15))
+    assert (d.kind, d.due, d.original_due) == (kind, due, original)
+    assert d.extended is (original is not None)
+
+
+def test_a_letter_typed_for_a_digit_is_no_date() -> None:
+    """"9月3O日" (the letter O): not quietly the 3rd — unreadable, and the reason says why."""
+    d = parse_deadline("2024年9月3O日")
+    assert d.kind is DeadlineKind.INVALID and d.reason and "字母" in d.reason

@@ -242,3 +242,13 @@ def test_as_of_comes_from_option_then_report_date_then_today(tmp_path: Path) -> 
     plain = write_simple_ledger(tmp_path / "b.xlsx", rows)
     today = check(plain, today=date(2024, 1, 2))
     assert (today.as_of, today.as_of_source) == (date(2024, 1, 2), "今天")
+
+
+def test_an_unreadable_deadline_is_said_once_and_a_feedback_time_key_is_read(tmp_path: Path) -> None:
+    """The message does not say 无法识别 twice; 基本信息 "巡察反馈时间" is the 反馈日期 that dates "9月底前"."""
+    rows = [ok(**{F.DEADLINE: "等上级通知再定"}), ok(**{F.DEADLINE: "9月底前"})]
+    info = {k: v for k, v in INFO.items() if "反馈" not in k} | {"巡察反馈时间": "2023年6月27日"}
+    path = write_simple_ledger(tmp_path / "台账.xlsx", rows, info=info)
+    report = check(path, Options(as_of=AS_OF))
+    (bad,) = [f for f in report.findings if f.code == "bad-deadline"]
+    assert bad.row == 2 and bad.message.count("无法识别") == 1

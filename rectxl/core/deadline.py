@@ -141,6 +141,7 @@ R_PLACEHOLDER = "未填写有效的整改时限"
 R_EXTENSION = "延期后的时限无法识别"
 R_NUMBER = "数值无法识别为日期"
 R_BOOL = "不是有效的日期"
+R_LETTER = "日期中混有字母（如把数字0写成了字母O）"
 
 
 class _DateError(Exception):
@@ -221,8 +222,15 @@ def _cn_sub(m: re.Match[str]) -> str:
     return m.group(0) if n is None else str(n)
 
 
+#: a date typed with a Chinese full stop or a comma between its numbers ("2024。9。30", "2024,9,30")
+_ODD_SEPARATORS = re.compile(r"(?<!\d)(\d{4})[。,，、](\d{1,2})[。,，、](\d{1,2})(?!\d)")
+#: a letter typed for a digit inside a number ("9月3O日": O for 0; l or I for 1)
+_LETTER_IN_NUMBER = re.compile(r"\d[OoIl]|[OoIl]\d")
+
+
 def _fold(text: str) -> str:
     s = to_simplified(unicodedata.normalize("NFKC", text))
+    s = _ODD_SEPARATORS.sub(r"\1.\2.\3", s)
     s = _TIME_SUFFIX.sub("", s)
     s = s.replace("\n", ";")  # a line break separates two parts, like a semicolon
     s = _WS.sub("", s).lower()
@@ -497,7 +505,15 @@ _IMMEDIATE = re.compile(
     r"立行立改|即知即改|立即整改|立查立改|立知立改|即查即改|立改立行|边查边改|边改边查|马上就改|马上就办|"
     r"马上整改|即时整改|当即整改|立即|当即|即刻|立刻|马上"
 )
-_EXTENSION = re.compile(r"(?:延期|延长|顺延|推迟|延后|调整)(?:至|到|为)|延至|延到|" + _ARROW.pattern)
+_EXTENSION = re.compile(
+    r"(?:延期|延长|顺延|推迟|延后|调整)(?:至|到|为)|延至|延到|"
+    r"延期(?=\d{4}[年.\-/])|(?:新|调整后的?|延期后的?)(?:整改)?(?:时限|期限)(?:为|是)?:?|" + _ARROW.pattern)
+#: an extension by a span, counted from the deadline before it ("延期两个月", "顺延30天")
+_EXTENDED_BY = re.compile(r"(?:延期|延长|顺延|推迟|延后)(\d{1,3})个?(月|天|日|周)")
+#: an extension that is only a possibility ("如遇特殊情况延期至10月底")
+_IF = re.compile(r"(?:如遇|如需|如有|如果|若|确需)[^;,。]*$")
+#: that possibility in brackets, dropped before the dates are read
+_IF_CLAUSE = re.compile(r"\((?:如遇|如需|如有|如果|若|确需)[^()]*\)|[,;](?:如遇|如需|如有|如果|若|确需).*$")
 _TBD = re.compile(r"待定|待确定|暂定|未定")
 _LATER_NOTICE = re.compile(r"另行通知|另行确定|另行安排|另定|视情况|根据情况|根据实际")
 #: no commitment to a date: "尽快" "适时" … (unless a number says when)
@@ -571,7 +587,9 @@ def _core(s: str, fb: date | None) -> _Result:
     """Parse a folded string without extension handling."""
     has_lt = _LONG_TERM.search(s) is not None
     if has_lt:
+        # "2024年9月30日至长期", "2024.9.30—长期": the date stands, the dash is no range
         s = _LONG_TERM.sub(";", s)
+        s = re.sub(r"(?:至|到|—|~)+;", ";", s)
     has_imm = _IMMEDIATE.search(s) is not None
     if has_imm:
         s = _IMMEDIATE.sub(";", s)
@@ -621,18 +639,35 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
         return Deadline(text=text, kind=DeadlineKind.EMPTY)
     if s.strip("".join(_PUNCT) + ";") == "" or s in _PLACEHOLDERS:
         return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_PLACEHOLDER)
-    extensions = list(_EXTENSION.finditer(s))
+    s = _IF_CLAUSE.sub("", s)
+    if _LETTER_IN_NUMBER.search(s) and re.search(r"\d", s):
+        return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_LETTER)
+    extensions = [m for m in _EXTENSION.finditer(s) if not _IF.search(s, 0, m.start())]
     ext = extensions[-1] if extensions else None  # the last extension wins
+    if ext is None and (by := _EXTENDED_BY.search(s)) is not None and not _IF.search(s, 0, by.start()):
+        original = _original_due(s[: by.start()], fb)
+        if original is not None:  # "2024年9月30日，延期两个月"
+            n, unit = int(by.group(1)), by.group(2)
+            days = n * (7 if unit == "周" else 1)
+            due = _add_months(original, n) if unit == "月" else original + timedelta(days=days)
+            return Deadline(text=text, kind=DeadlineKind.DATE, due=due, extended=True, original_due=original)
     if ext is not None:
         tail = s[ext.end() :]
         cut = min((i for i in (tail.find("("), tail.find(")")) if i >= 0), default=len(tail))
-        res = _core(tail[:cut], fb)
         head = s[: extensions[0].start()]
+        original = _original_due(head, fb) if head else None
+        res = _core(tail[:cut], fb)
+        if original is not None and not re.search(r"\d{4}|\d{2}年", tail[:cut]):
+            # a year-less new date ("原定2024年12月底，延期至6月底") is the next one after the old
+            dated = _core(f"{original.year}年{tail[:cut]}", fb)
+            if dated.due is not None and dated.due < original:
+                dated = _core(f"{original.year + 1}年{tail[:cut]}", fb)
+            if dated.due is not None:
+                res = dated
         if res.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM):
             kind = res.kind
             if kind is DeadlineKind.DATE and _LONG_TERM.search(s[: ext.start()] + tail[cut:]):
                 kind = DeadlineKind.DATE_AND_LONG_TERM
-            original = _original_due(head, fb) if head else None
             return Deadline(text=text, kind=kind, due=res.due, extended=True, original_due=original)
         if res.kind in (DeadlineKind.LONG_TERM, DeadlineKind.IMMEDIATE):  # "调整为长期坚持"
             return Deadline(text=text, kind=res.kind, due=res.due, extended=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import DeadlineKind
+from rectxl.core.deadline import R_UNKNOWN, DeadlineKind
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
@@ -54,7 +54,10 @@ def missing_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
 def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if m.deadline.kind is DeadlineKind.INVALID:
-            yield r.at(ctx, m, F.DEADLINE, reason=m.deadline.reason or "格式不符")
+            reason = m.deadline.reason
+            if reason in (None, R_UNKNOWN):  # "无法识别（无法识别的整改时限）" said it twice
+                reason = "不是日期、立行立改或长期坚持的常见写法"
+            yield r.at(ctx, m, F.DEADLINE, reason=reason)
 
 
 @rule(
