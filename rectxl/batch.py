@@ -17,6 +17,7 @@ province of 10,000 ledgers never has every finding in memory.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import stat
 import sys
@@ -198,6 +199,32 @@ class _TimeLimit:
 # -- the run ------------------------------------------------------------------------------------
 
 
+#: a file name (or folder) that says it is a copy: "台账 - 副本", "台账(1)", "备份", a WPS backup's time
+_COPY_NAME = re.compile(r"副本|备份|拷贝|copy|backup|bak|[(（]\d{1,2}[)）]$|[_-]\d{8,14}$", re.IGNORECASE)
+
+
+def _set_copies_aside(folder: Path, files: list[str]) -> tuple[list[str], list[Skipped]]:
+    """The files to check, and those set aside as byte-for-byte copies of one of them ("台账 -
+    副本.xlsx", a backup folder's copy): of each set of identical files the one whose name least
+    looks like a copy is checked, so that a unit's ledger is never counted twice."""
+    from rectxl.io.reader import file_sha256
+
+    by_content: dict[str, list[str]] = {}
+    for rel in files:
+        try:
+            by_content.setdefault(file_sha256(folder / rel), []).append(rel)
+        except OSError:
+            by_content.setdefault(rel, []).append(rel)  # unreadable here: the check will say so
+    keep: set[str] = set()
+    copies: list[Skipped] = []
+    for same in by_content.values():
+        first = min(same, key=lambda rel: (sum(bool(_COPY_NAME.search(p)) for p in Path(rel).with_suffix("").parts),
+                                           rel.count("/"), rel))
+        keep.add(first)
+        copies += [Skipped(rel, f"与“{first}”内容完全相同（重复文件），只统计一次") for rel in same if rel != first]
+    return [rel for rel in files if rel in keep], copies
+
+
 def run_batch(
     folder: Path,
     *,
@@ -236,6 +263,9 @@ def run_batch(
     workers = max(1, min(workers or os.cpu_count() or 1, len(files) or 1))
     result = BatchResult(folder=display_name(str(folder)), ignored=ignored, workers=workers)
     done = 0
+
+    files, copies = _set_copies_aside(folder, files)
+    result.ignored += copies
 
     def deliver(outcome: LedgerResult | Skipped) -> None:
         if isinstance(outcome, LedgerResult):

@@ -180,8 +180,12 @@ def test_workbook_sheets_rows_and_links(folder: Path, tmp_path: Path) -> None:
     assert row[6].value == "台账!I3"
     assert row[6].hyperlink.target == "../各单位台账/一区/甲单位.xlsx"
     assert row[6].hyperlink.location == "'台账'!I3"
-    skipped = [r for r in wb["无法读取"].iter_rows(min_row=2, values_only=True)]
+    rows = list(wb["无法读取"].iter_rows(min_row=2, values_only=True))
+    blank = rows.index((None, None, None))  # the files not checked follow, under their own heading
+    skipped, ignored = rows[:blank], rows[blank + 2:]
     assert [r[1] for r in skipped] == BAD and all(r[2] for r in skipped)
+    assert rows[blank + 1][1:] == ("未检查的文件", "原因")
+    assert [r[1] for r in ignored] == [s.file for s in result.ignored] and all(r[2] for r in ignored)
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -588,3 +592,39 @@ def test_the_scale_benchmark_runs_its_loops_and_the_batch(folder: Path) -> None:
     assert figures["files"] == len(ledger_files(folder))
     assert figures["bare_read_s"] > 0 and figures["check_loop_s"] > 0 and figures["batch_s"] > 0
     assert figures["batch"]["parent_mb"] > 0 and figures["ratio"] > 0
+
+
+def test_a_copy_of_a_ledger_is_counted_once(tmp_path: Path) -> None:
+    """A clerk's "台账 - 副本.xlsx" and a WPS backup in a sub-folder hold the same bytes as the
+    ledger: checked once, the copies listed as duplicates of it (never counted twice)."""
+    import shutil
+
+    from rectxl.core import fields as F
+    from tests.ledgers import write_simple_ledger
+
+    folder = tmp_path / "收集"
+    (folder / "城关镇" / "backup").mkdir(parents=True)
+    rows = [{F.ISSUE_NO: 1, F.ISSUE: "学习制度落实不到位", F.MEASURE: "建立学习制度", F.OWNER_UNIT: "党政办",
+             F.OWNER_PERSON: "李敏", F.DEADLINE: "2023年8月31日", F.STATUS: "正在推进"}]
+    ledger = write_simple_ledger(folder / "城关镇" / "城关镇台账.xlsx", rows)
+    shutil.copy(ledger, folder / "城关镇" / "城关镇台账 - 副本.xlsx")
+    shutil.copy(ledger, folder / "城关镇" / "backup" / "城关镇台账_20230920153012.xlsx")
+    result = run_batch(folder, options=OPTS, workers=2)
+    assert [r.file for r in result.ledgers] == ["城关镇/城关镇台账.xlsx"]  # not the copy, not the backup
+    assert result.totals()["measures"] == 1
+    copies = {s.file: s.reason for s in result.ignored}
+    assert set(copies) == {"城关镇/城关镇台账 - 副本.xlsx", "城关镇/backup/城关镇台账_20230920153012.xlsx"}
+    assert all("重复文件" in reason and "“城关镇/城关镇台账.xlsx”" in reason for reason in copies.values())
+
+
+@pytest.mark.parametrize(("file", "unit"), [
+    ("乡镇/石门镇/石门镇台账.xlsx", "石门镇"),
+    ("乡镇/石门镇/石门镇台账（第二部分）.xlsx", "石门镇"),  # one unit, two files
+    ("东山镇/巡察整改台账.xlsx", "东山镇"),  # every township sends "巡察整改台账.xlsx": the folder says whose
+    ("西山镇/巡察整改台账.xlsx", "西山镇"),
+    ("县财政局整改落实台账_20240701.xlsx", "县财政局"),
+])
+def test_a_ledger_without_a_unit_name_belongs_to_the_unit_its_name_or_folder_says(file: str, unit: str) -> None:
+    from rectxl.core.batch_report import unit_from_path
+
+    assert unit_from_path(file) == unit

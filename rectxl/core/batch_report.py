@@ -12,6 +12,7 @@ as they arrive (:class:`BatchSink`). The JSON is rendered in pieces for the same
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
@@ -176,6 +177,24 @@ def round_rows(result: BatchResult) -> list[RoundRow]:
     return sorted(rows.values(), key=lambda x: (-x.overdue, x.rate, -x.orange, -x.yellow, x.closure_rate, x.unit))
 
 
+#: what a ledger's file name says besides its unit ("石门镇巡察整改台账（第二部分）" → 石门镇)
+_LEDGER_WORDS = re.compile(
+    r"(?:[(（][^()（）]*[)）])|(?:关于)?(?:县委|市委|区委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)?"
+    r"(?:反馈(?:问题|意见)?)?(?:整改)?(?:落实)?(?:情况)?(?:工作)?台账(?:表)?|[-_ ]?(?:\d{4,8}|副本|最终版|终稿|定稿)$")
+
+
+def unit_from_path(file: str) -> str:
+    """The unit a ledger without a 单位名称 belongs to, from where it lies: its file name without
+    the words every ledger's name has ("城关镇巡察整改台账.xlsx" → 城关镇), else — a name that is
+    only those words ("巡察整改台账.xlsx") — its folder's ("东山镇/巡察整改台账.xlsx" → 东山镇)."""
+    parts = file.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    unit = _LEDGER_WORDS.sub("", stem).strip(" -_")
+    if unit:
+        return unit
+    return parts[-2] if len(parts) > 1 else stem
+
+
 def ledger_result(file: str, report: Report, *, seconds: float = 0.0) -> LedgerResult:
     """The record of one ledger validated as ``rectxl check`` validates it (the counts and
     severities of ``report.summary()``, the findings as tuples)."""
@@ -185,7 +204,7 @@ def ledger_result(file: str, report: Report, *, seconds: float = 0.0) -> LedgerR
     counts = report.counts
     return LedgerResult(
         file=file,
-        unit=report.unit or file.rsplit("/", 1)[-1].rsplit(".", 1)[0],
+        unit=report.unit or unit_from_path(file),
         as_of=report.as_of.isoformat(),
         as_of_source=report.as_of_source,
         sha256=report.source.sha256 or "",

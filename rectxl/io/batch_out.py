@@ -284,6 +284,13 @@ class WorkbookSink:
             skipped.add(cell(f"A{n}", i) + link(skipped, f"B{n}", s.file, s.file) + cell(f"C{n}", s.reason))
         if not result.skipped:
             skipped.add(cell("B2", "（无）") + cell("C2", "所有台账文件均已读取"))
+        if result.ignored:  # every file of the folder is accounted for: those not checked too
+            skipped.add("")
+            n = skipped.next_row
+            skipped.add(cell(f"B{n}", "未检查的文件", BOLD) + cell(f"C{n}", "原因", BOLD))
+            for i, s in enumerate(result.ignored, start=1):
+                n = skipped.next_row
+                skipped.add(cell(f"A{n}", i) + link(skipped, f"B{n}", s.file, s.file) + cell(f"C{n}", s.reason))
         skipped.close()
 
         book.finish([ROUND_SHEET, UNIT_SHEET, *self.finding_sheets, SKIPPED_SHEET], kind="batch")
