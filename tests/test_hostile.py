@@ -79,6 +79,14 @@ def renamed_pdf(folder: Path) -> Path:
     return folder / "扫描件.xlsx"
 
 
+def xlsx_named_xls(folder: Path) -> Path:
+    """A workbook saved as .xlsx whose name was given the old extension."""
+    path = folder / "旧扩展名.xls"
+    path.write_bytes(base(folder).read_bytes())
+    (folder / "base.xlsx").unlink()
+    return path
+
+
 def encrypted(folder: Path) -> Path:
     """What Excel writes for a password-protected workbook: an OLE compound file holding
     EncryptionInfo and EncryptedPackage streams instead of a zip."""
@@ -138,6 +146,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str]] = [
     ("截断的压缩包", truncated, "已损坏"),
     ("改了扩展名的文本文件", renamed_text, "不是有效的 Excel 文件"),
     ("改了扩展名的 PDF", renamed_pdf, "不是有效的 Excel 文件"),
+    ("以 .xls 结尾的 .xlsx", xlsx_named_xls, "实际是 .xlsx 格式的文件，却以 .xls 结尾"),
     ("设有打开密码的工作簿", encrypted, "设有打开密码"),
     ("远处的零星单元格(XFD1048576)", far_cell, "数据区域过大"),
     ("压缩炸弹", zip_bomb, "疑似压缩炸弹"),

@@ -176,6 +176,10 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in (".xlsx", ".xlsm"):
         return (f"{path.name} 是加密的或旧版（.xls）格式文件却以 {path.suffix} 结尾："
                 "如设有密码请先在 Excel 中取消密码，否则请另存为 .xlsx 后再检查")
+    if head.startswith(b"PK") and path.suffix.lower() in (".xls", ".xlsb"):
+        kind = ".ods" if b"opendocument.spreadsheet" in head else ".xlsx"
+        return (f"{path.name} 实际是 {kind} 格式的文件，却以 {path.suffix} 结尾（多是另存时改错了扩展名）："
+                f"请把扩展名改为 {kind} 后再检查")
     if not head.startswith(b"PK") and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
         return f"{path.name} 不是有效的 Excel 文件（可能是改了扩展名的其他文件或已损坏）"
     return f"{path.name} 已损坏，无法读取（可能未完整下载或传输中断）：请重新获取该文件"
