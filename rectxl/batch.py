@@ -209,12 +209,20 @@ def _set_copies_aside(folder: Path, files: list[str]) -> tuple[list[str], list[S
     looks like a copy is checked, so that a unit's ledger is never counted twice."""
     from rectxl.io.reader import file_sha256
 
-    by_content: dict[str, list[str]] = {}
+    by_size: dict[int, list[str]] = {}
     for rel in files:
         try:
-            by_content.setdefault(file_sha256(folder / rel), []).append(rel)
+            by_size.setdefault((folder / rel).stat().st_size, []).append(rel)
         except OSError:
-            by_content.setdefault(rel, []).append(rel)  # unreadable here: the check will say so
+            by_size.setdefault(-1 - len(by_size), []).append(rel)  # the check will say what is wrong
+    by_content: dict[str, list[str]] = {}
+    for same_size in by_size.values():  # only files of one size can be copies: only those are read
+        for rel in same_size:
+            try:
+                key = file_sha256(folder / rel) if len(same_size) > 1 else rel
+            except OSError:
+                key = rel
+            by_content.setdefault(key, []).append(rel)
     keep: set[str] = set()
     copies: list[Skipped] = []
     for same in by_content.values():
