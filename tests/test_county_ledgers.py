@@ -176,3 +176,24 @@ def test_the_column_of_accounts_is_the_progress(cases: dict[str, CountyCase]) ->
 def test_a_status_word_opening_the_progress_is_the_status(cases: dict[str, CountyCase]) -> None:
     ledger = read_ledger(cases["progress_only"].path)
     assert [m.status and str(m.status) for m in ledger.measures()] == ["已完成", "正在推进", "正在推进", None]
+
+
+def test_sheets_sharing_a_few_generic_measures_are_no_copies(tmp_path: Path) -> None:
+    """Two aspects' sheets both ending with "建立长效机制" and "加强督促检查" are one ledger over two
+    sheets, not a month's copy of the other: both are read."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    first.title = "台账（一）"
+    second = wb.create_sheet("台账（二）")
+    for ws, issue, own in ((first, "学习制度落实不到位", "修订学习制度"), (second, "财务审核不严", "开展票据自查")):
+        ws.append(["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+        for measure in (own, "建立长效机制", "加强督促检查"):
+            ws.append([1, issue, measure, "办公室", "2027年6月30日", "正在推进"])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert [s.name for s in ledger.sheets] == ["台账（一）", "台账（二）"] and not ledger.set_aside
+    assert sum(1 for _ in ledger.measures()) == 6

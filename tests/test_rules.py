@@ -44,7 +44,8 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     "column-not-understood": ([ok()], {1}, {"columns": [*F.TEMPLATE_COLUMNS, "督导组意见"]}),
     "ledger-sheet-hidden": ([ok()], {1}, {"hidden": True}),
     # the same measures again on a later sheet: 台账 is last month's copy, set aside
-    "ledger-copy-set-aside": ([ok(), ok(**{F.MEASURE: "开展警示教育"})], {None}, {"copy_after": "台账（11月）"}),
+    "ledger-copy-set-aside": ([ok(), ok(**{F.MEASURE: "开展警示教育"}), ok(**{F.MEASURE: "建立学习台账"})], {None},
+                              {"copy_after": "台账（11月）"}),
     "formula-uncomputed": ([ok(**{F.OWNER_UNIT: None}), ok(**{F.DEADLINE: None})], {2, 3},
                            {"uncomputed": [(2, F.OWNER_UNIT), (3, F.DEADLINE)]}),
     "empty-ledger": ([], {1}, {}),

@@ -507,7 +507,10 @@ def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
             if i not in keep or j not in keep:
                 continue
             a, b = measures[i], measures[j]
-            if min(len(a), len(b)) < 2 or len(a & b) < 0.6 * min(len(a), len(b)):
+            # copies share nearly every measure; sheets of one ledger share at most a few generic
+            # ones ("建立长效机制")
+            shared = len(a & b)
+            if shared < 3 or shared < 0.8 * min(len(a), len(b)):
                 continue
             pi, pj = _period(picked[i][0].name), _period(picked[j][0].name)
             older, newer = (j, i) if pi[1] and pj[1] and pj < pi else (i, j)  # else the later sheet
