@@ -300,3 +300,47 @@ def test_excel_remind_writes_beside_the_workbook_and_never_over_a_file(ledger: P
     cli = api.remind(ledger, tmp := ledger.parent / "cli")
     assert [docx_text(p) for _, p in cli.letters] == [docx_text(p) for _, p in done.letters]
     assert tmp.is_dir()
+
+
+def test_a_measure_whose_deadline_cannot_be_read_is_named_not_dropped(tmp_path: Path) -> None:
+    """An unfinished measure with 整改时限 "等待上级部署" cannot be said to be due: no letter names it,
+    so the command says which it is (it used to vanish from the letters and the list without a word)."""
+    from openpyxl import load_workbook as load
+
+    path = write_remind_ledger(tmp_path / "台账.xlsx")
+    wb = load(path)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[3]]  # under the title and 填报单位 rows
+    status, deadline = header.index("完成情况") + 1, header.index("完成时限") + 1
+    row = next(r for r in range(4, ws.max_row + 1)
+               if ws.cell(r, status).value not in ("已完成", "长期坚持") and ws.cell(r, deadline).value)
+    cell = ws.cell(row, deadline)
+    cell.value = "等待上级部署"
+    wb.save(path)
+    plan = plan_reminders(read_ledger(path), as_of=AS_OF)
+    assert plan.unreadable == [f"{ws.title}!{cell.coordinate}“等待上级部署”"]
+    proc = run("台账.xlsx", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "整改时限无法识别" in proc.stdout and f"{cell.coordinate}“等待上级部署”" in proc.stdout
+
+
+@pytest.mark.parametrize(("key", "value", "contact"), [
+    ("联系人及电话", "李敏 0855-3621008", "联系人：李敏，联系电话：0855-3621008。"),
+    ("联系方式", "李敏，电话13800000000", "联系人：李敏，联系电话：13800000000。"),
+])
+def test_the_letters_contact_from_a_person_and_number_written_together(tmp_path: Path, key: str, value: str,
+                                                                        contact: str) -> None:
+    """基本信息 that writes the contact person and number in one cell fills both in the letters (no
+    【请填写联系人】 left where the data is)."""
+    from openpyxl import load_workbook as load
+
+    path = write_remind_ledger(tmp_path / "台账.xlsx")
+    wb = load(path)
+    info = wb["基本信息"]
+    for row in list(info.iter_rows(min_row=1)):
+        if row[0].value in ("联系人", "联系电话", "电话"):
+            row[1].value = None
+    info.append([key, value])
+    wb.save(path)
+    plan = plan_reminders(read_ledger(path), as_of=AS_OF)
+    assert plan.units and {letter.contact for unit in plan.units for letter in unit.letters} == {contact}

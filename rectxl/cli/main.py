@@ -169,6 +169,10 @@ def cmd_remind(args: argparse.Namespace) -> int:
                       force=args.force)
     days = "、".join(f"{d}天" for d in done.warn_days)
     when = f"截至 {done.as_of.isoformat()}（来源：{done.as_of_source}；预警天数 {days}）"
+    if done.unreadable:
+        shown = "、".join(done.unreadable[:10]) + ("等" if len(done.unreadable) > 10 else "")
+        print(f"注意：{len(done.unreadable)} 项未完成的措施整改时限无法识别，无法判断是否到期，未纳入提醒：{shown}。"
+              "请先改正整改时限（rectxl check 的 bad-deadline 逐条列出）。")
     if not done.rows:
         print(f"{when}没有临期或逾期的整改措施，未生成提醒函。")
         return EXIT_OK

@@ -22,12 +22,14 @@ Pure: :mod:`rectxl.io.letters_docx` renders a :class:`UnitLetters` as a .docx, a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
 from rectxl.core import fields as F
+from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import extension_of
 from rectxl.core.model import Ledger, LedgerInfo, Measure
 from rectxl.core.text import cn_date, zh_punct
@@ -63,6 +65,9 @@ NO_UNIT = "（未填写责任单位）"
 #: 基本信息 keys naming who issues the letters, in order of preference
 _ISSUER_KEYS = ("发文机关", "发文单位", "提醒函落款", "督办单位", "整改办", "整改工作领导小组办公室")
 _CONTACT_KEYS = ("联系人", "整改办联系人", "经办人")
+#: 基本信息 keys that hold a person and a number together ("李敏 0855-3621008")
+_PERSON_AND_PHONE_KEYS = ("联系人及电话", "联系人及联系电话", "联系方式", "联系人和电话")
+_PHONE = re.compile(r"(?:\d{3,4}[-－—]?)?\d{7,8}|1\d{10}")
 
 
 def _placeholder(what: str) -> str:
@@ -164,6 +169,10 @@ def _issuer(info: LedgerInfo) -> str:
 def _contact(info: LedgerInfo) -> str:
     person = next((v.strip() for k in _CONTACT_KEYS if (v := info.extra.get(k, "")).strip()), "")
     phone = (info.phone or "").strip()
+    both = next((v.strip() for k in _PERSON_AND_PHONE_KEYS if (v := info.extra.get(k, "")).strip()), "")
+    if both and (m := _PHONE.search(both)) is not None:  # "李敏 0855-3621008", "李敏，电话13800000000"
+        phone = phone or m.group()
+        person = person or re.sub(r"[\s,，;；:：、]|电话|手机", "", both[: m.start()] + both[m.end():])
     return f"联系人：{person or _placeholder('联系人')}，联系电话：{phone or _placeholder('联系电话')}。"
 
 
@@ -330,6 +339,9 @@ class ReminderPlan:
     rows: list[ReminderRow]
     #: the 提醒清单's title row
     title: str
+    #: unfinished measures whose 整改时限 cannot be read: no letter can say they are due, so they
+    #: are named instead ("台账!G12“2024年Q3”")
+    unreadable: list[str] = field(default_factory=list)
 
 
 def plan_reminders(ledger: Ledger, *, as_of: date | None = None, warn_days: tuple[int, ...] | None = None,
@@ -351,4 +363,6 @@ def plan_reminders(ledger: Ledger, *, as_of: date | None = None, warn_days: tupl
         units=plan_letters(ledger, when, warn, final_days=final_days, escalation=escalation),
         rows=reminder_rows(ledger, when, warn),
         title=f"{unit}巡察整改提醒清单（截至{cn_date(when)}，预警天数：{days}）",
+        unreadable=[f"{m.sheet}!{m.cells.get(F.DEADLINE, '')}“{m.deadline.text}”" for m in ledger.measures()
+                    if is_open(m) and m.deadline.kind is DeadlineKind.INVALID],
     )

@@ -42,11 +42,14 @@ def remind(book: Any, options: Options | None = None, *, final_days: int = 15,
     folder = free_name(path.parent, f"{path.stem}_提醒_{plan.as_of:%Y%m%d}", "")
     done = write_reminders(path, folder, plan)
     when = f"截至 {done.as_of.isoformat()}，预警天数 {'、'.join(f'{d}天' for d in done.warn_days)}"
+    unreadable = (f"\n注意：{len(done.unreadable)} 项未完成的措施整改时限无法识别，未纳入提醒："
+                  f"{'、'.join(done.unreadable[:5])}{'等' if len(done.unreadable) > 5 else ''}。"
+                  if done.unreadable else "")
     if not done.rows:
-        _alert(book, f"{when}：没有临期或逾期的整改措施，未生成提醒函。")
+        _alert(book, f"{when}：没有临期或逾期的整改措施，未生成提醒函。{unreadable}")
         return done
     units = "、".join(f"{unit.unit}（{unit.kinds}）" for unit, _ in done.letters)
     units = units or "无（临期、逾期的措施未填写责任单位）"
     _alert(book, f"{when}：已生成 {len(done.letters)} 份文书和提醒清单（{len(done.rows)} 行），"
-                 f"在文件夹 {done.folder} 中。\n发函单位：{units}")
+                 f"在文件夹 {done.folder} 中。\n发函单位：{units}{unreadable}")
     return done
