@@ -585,3 +585,23 @@ def test_matching_work_grows_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
         calls = _count_similarity_work(monkeypatch, _wide_ledger(n, "问题", "开展检查"),
                                        _wide_ledger(n, "问题", "落实整改"))
         assert calls["bound"] + calls["ratio"] <= 2 * 9 * n
+
+
+def test_status_changes_are_shown_as_the_clerk_wrote_them(tmp_path: Path) -> None:
+    """已销号 → 正在推进 reads as written (not "已完成 → 正在推进": the lost closure shows), the
+    regression quotes 未完成 as the cell has it, and 已完成 → 已销号 is a change of its own."""
+    from rectxl import api
+    from rectxl.core import fields as F
+
+    def ledger(name: str, statuses: list[str]) -> Path:
+        rows = [{F.ISSUE_NO: 1, F.ISSUE: "学习制度落实不到位", F.MEASURE: measure, F.OWNER_UNIT: "办公室",
+                 F.DEADLINE: "2026年6月30日", F.STATUS: status, F.EVIDENCE: "会议记录"}
+                for measure, status in zip(["修订学习制度", "建立学习台账", "开展专题研讨"], statuses, strict=True)]
+        return write_simple_ledger(tmp_path / name, rows)
+
+    diff = api.diff(ledger("9月.xlsx", ["已销号", "已完成", "已完成"]),
+                    ledger("10月.xlsx", ["正在推进", "未完成", "已销号"]))
+    status = {(c.measure, c.old, c.new) for c in diff.changes if c.field == F.STATUS}
+    assert status == {("修订学习制度", "已销号", "正在推进"), ("建立学习台账", "已完成", "未完成"),
+                      ("开展专题研讨", "已完成", "已销号")}
+    assert any("本期改为“未完成”" in r.message for r in diff.regressions)

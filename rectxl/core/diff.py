@@ -136,6 +136,11 @@ class IssueRef:
         return f"{self.number}.{self.title}" if self.number is not None else self.title
 
 
+#: a status cell of at most this many characters is shown as written; a longer one (a narrative)
+#: by what it reads as
+_SHORT_STATUS = 12
+
+
 @dataclass(slots=True, kw_only=True)
 class MeasureRef:
     """A measure as it appears in one version: where it is and what it says."""
@@ -145,6 +150,8 @@ class MeasureRef:
     text: str
     status: Status | None = None
     status_text: str = ""
+    #: 已验收 / 已销号 of a finished measure (None otherwise)
+    stage: str | None = None
     deadline: Deadline
     owner_unit: str = ""
     lead: str = ""
@@ -156,7 +163,14 @@ class MeasureRef:
 
     @property
     def status_label(self) -> str:
-        return self.status.value if self.status else (self.status_text or "（空）")
+        """The status as the clerk wrote it ("已销号", "未完成"), when that is a few words; else
+        what it reads as; "（空）" for none."""
+        text = self.status_text.strip()
+        if text and len(text) <= _SHORT_STATUS:
+            return text
+        if self.status is None:
+            return text or "（空）"
+        return self.status.value + (f"（{self.stage}）" if self.stage else "")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -384,7 +398,7 @@ def _issue_ref(issue: Issue, aspect: str) -> IssueRef:
 
 def _measure_ref(m: Measure, issue: IssueRef) -> MeasureRef:
     return MeasureRef(row=m.row, issue=issue, text=m.text, status=m.status,
-                      status_text=m.status_text, deadline=m.deadline, owner_unit=m.owner_unit,
+                      status_text=m.status_text, stage=m.stage, deadline=m.deadline, owner_unit=m.owner_unit,
                       lead=m.lead, owner_person=m.owner_person, completed_on=m.completed_on,
                       completed_text=m.completed_text, progress=m.progress, remark=m.remark)
 
@@ -460,8 +474,8 @@ def _extension_worded(m: MeasureRef) -> bool:
 
 
 def _status_changed(a: MeasureRef, b: MeasureRef, texts: _Texts) -> bool:
-    if a.status is not None or b.status is not None:
-        return a.status is not b.status
+    if a.status is not None or b.status is not None:  # 已完成 → 已销号 is a change too
+        return a.status is not b.status or a.stage != b.stage
     return texts.differ(a.status_text, b.status_text)
 
 
