@@ -580,11 +580,12 @@ def test_matching_work_grows_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
         calls = _count_similarity_work(monkeypatch, _wide_ledger(n, "针对甲类问题", "开展检查"),
                                        _wide_ledger(n, "关于乙项事项", "落实整改"))
         assert calls == {"bound": 0, "ratio": 0}
-    # same issues, every measure reworded: only the 3 × 3 pairs within each issue are scored
+    # same issues, every measure reworded: only the 3 × 3 pairs within each issue are scored (by
+    # the similar-text pass, and again by the pass for what an issue has left over)
     for n in (20, 80):
         calls = _count_similarity_work(monkeypatch, _wide_ledger(n, "问题", "开展检查"),
                                        _wide_ledger(n, "问题", "落实整改"))
-        assert calls["bound"] + calls["ratio"] <= 2 * 9 * n
+        assert calls["bound"] + calls["ratio"] <= 3 * 9 * n
 
 
 def test_status_changes_are_shown_as_the_clerk_wrote_them(tmp_path: Path) -> None:
@@ -605,3 +606,16 @@ def test_status_changes_are_shown_as_the_clerk_wrote_them(tmp_path: Path) -> Non
     assert status == {("修订学习制度", "已销号", "正在推进"), ("建立学习台账", "已完成", "未完成"),
                       ("开展专题研讨", "已完成", "已销号")}
     assert any("本期改为“未完成”" in r.message for r in diff.regressions)
+
+
+def test_a_reworded_measure_is_an_edit_not_a_deletion(tmp_path: Path) -> None:
+    """A clerk rewords a measure ("修订完善党委会议事规则" → "修订党委会议事规则和“三重一大”决策实施办法")
+    or puts its clauses in another order: it is 措施内容修改, not 删除 + 新增 with a false
+    删除已完成措施 alarm; a measure replaced by an unrelated one is still added and removed."""
+    old = _ledger((1, "落实“三重一大”决策制度不严格", [_m("修订完善党委会议事规则", 2),
+                                                     _m("开展公务接待专项清理，对超标准费用予以清退", 3)]))
+    new = _ledger((1, "落实“三重一大”决策制度不严格", [_m("修订党委会议事规则和“三重一大”决策实施办法", 2),
+                                                     _m("对超标准公务接待费用予以清退，并开展专项清理", 3)]))
+    d = diff_ledgers(old, new)
+    assert [k for k in _kinds(d)] == [("措施内容修改", "整改措施", 2, 2), ("措施内容修改", "整改措施", 3, 3)]
+    assert d.added == [] and d.removed == [] and d.regressions == []

@@ -16,7 +16,8 @@ Then measures, each pass one-to-one and in ledger order:
 
 1. within a pair of issues, identical normalised text;
 2. within a pair of issues, the rest by text similarity (ratio ≥ :data:`MEASURE_SIMILARITY`),
-   best pair first → "措施内容修改";
+   best pair first → "措施内容修改"; then, where as many measures are left on each side, by a
+   lower similarity (:data:`LAST_MEASURE_SIMILARITY`: a rewording, clauses reordered);
 3. across issues, identical normalised text → "措施调整问题" (moved to another issue).
 
 Whatever is left is added or removed. Text is normalised with NFKC, a leading ordinal
@@ -72,6 +73,8 @@ __all__ = [
 
 #: minimum difflib ratio for two measures of one issue to count as the same, reworded
 MEASURE_SIMILARITY = 0.6
+#: the similarity that pairs the measures an issue has left over with as many left in its pair
+LAST_MEASURE_SIMILARITY = 0.3
 #: minimum difflib ratio for two issue titles (plus a shared measure) to count as one issue
 ISSUE_SIMILARITY = 0.6
 #: the sheets :func:`diff_sheets` produces
@@ -565,6 +568,17 @@ def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,
             continue
         good = [(r, xs[i], ys[j]) for r, i, j in similar_pairs(
             keys(o_meas, xs), keys(n_meas, ys), MEASURE_SIMILARITY)]
+        found += [(x, y, MatchKind.EDITED, r) for x, y, r in greedy(good, used_o, used_n)]
+    # pass 2b: as many measures left on each side of a pair of issues are the same measures
+    # reworded ("修订完善议事规则" → "修订议事规则和决策实施办法", clauses put in another order)
+    # when their wording is still close: a rewording is not a deletion plus an addition
+    for a, b in issue_pairs:
+        xs = [x for x in by_issue_o[a] if x not in used_o]
+        ys = [y for y in by_issue_n[b] if y not in used_n]
+        if not xs or len(xs) != len(ys):
+            continue
+        good = [(r, xs[i], ys[j]) for r, i, j in similar_pairs(
+            keys(o_meas, xs), keys(n_meas, ys), LAST_MEASURE_SIMILARITY)]
         found += [(x, y, MatchKind.EDITED, r) for x, y, r in greedy(good, used_o, used_n)]
     # pass 3: any issue, same text (among the measures still unpaired, in ledger order)
     rest_o = [x for x in range(len(o_meas)) if x not in used_o]
