@@ -8,6 +8,7 @@ import html
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,3 +100,27 @@ def test_without_output_nothing_is_written_and_it_says_so(tmp_path: Path, notice
     assert proc.returncode == 0, proc.stderr
     assert "未写入文件" in proc.stdout and "写入台账“推断状态”列" not in proc.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["通报.txt"]
+
+
+@pytest.mark.parametrize(("name", "encode", "encoding"), [
+    ("通报.htm", lambda text: _web_page(text, "gb2312"), "gb18030"),
+    ("通报.txt", lambda text: text.encode("utf-8"), "utf-8"),
+])
+def test_a_file_cut_short_inside_a_character_is_read_as_far_as_it_goes(tmp_path: Path, notice_text: str,
+                                                                      name: str, encode: Any, encoding: str) -> None:
+    """A download interrupted mid-way may end inside a two- or three-byte character: the text up to
+    it is read (and said to be incomplete), not refused as an unknown encoding nor read as GBK."""
+    whole = encode(notice_text)
+    cut = len(whole) // 2
+    while True:  # end inside a Chinese character
+        try:
+            whole[:cut].decode(encoding)
+        except UnicodeDecodeError:
+            break
+        cut += 1
+    path = tmp_path / name
+    path.write_bytes(whole[:cut])
+    parsed = api.parse_notice_file(path)
+    assert not parsed.complete and parsed.warnings
+    first = next(parsed.ledger.issues()).title
+    assert first == next(parse_notice(notice_text).ledger.issues()).title

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -490,7 +491,9 @@ _S_ATTR = re.compile(rb'\ss="(\d+)"')
 
 
 def _follow_moved_marks(xml: bytes, away: list[dict[str, Any]], done: set[str],
-                        ours: Any, undo: Any, outcome: ClearOutcome, texts_of: Any) -> dict[str, Any]:
+                        ours: Callable[[dict[str, Any], str | None], bool],
+                        undo: Callable[[str, dict[str, Any], str | None], None], outcome: ClearOutcome,
+                        texts_of: Callable[[dict[str, Any]], dict[str, str]]) -> dict[str, Any]:
     """Marks that moved with their cells — the rows sorted, a row inserted above — found by
     their format in the column they were put in, and undone when every recorded cell of that
     column and colour the mark could be had the same original format, or when the cell's text

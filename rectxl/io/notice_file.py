@@ -48,9 +48,9 @@ def read_notice_file(path: Path) -> str:
         if raw.startswith(magic):
             raise RectxlError(f"{path.name} {what}")
     if path.suffix.lower() in HTML_SUFFIXES:
-        return html_text(raw)
+        return html_text(raw, path)
     text = _decode(raw, path)
-    return html_text(raw) if _LOOKS_LIKE_HTML.match(text) else text
+    return html_text(raw, path) if _LOOKS_LIKE_HTML.match(text) else text
 
 
 def _decode(raw: bytes, path: Path, declared: str | None = None) -> str:
@@ -68,19 +68,25 @@ def _decode(raw: bytes, path: Path, declared: str | None = None) -> str:
     for encoding in encodings:
         try:
             return raw.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(raw) - 4:  # a file cut short inside its last character: drop it
+                try:
+                    return raw[: exc.start].decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+        except LookupError:
             continue
     raise RectxlError(f"{path.name} 不是 UTF-8、GBK 或 UTF-16 编码的文本，无法读取："
                       "请用记事本打开后“另存为”UTF-8 编码再解析")
 
 
-def html_text(raw: bytes) -> str:
+def html_text(raw: bytes, path: Path = Path("网页")) -> str:
     """A saved web page's text as a browser shows it: one line per paragraph, block or table
-    cell, without scripts, styles or the page's ``<head>``."""
+    cell, without scripts, styles or the page's ``<head>`` (``path`` names it in a message)."""
     from lxml import html
 
     m = _CHARSET.search(raw[:4096])
-    text = _decode(raw, Path("网页"), m.group(1).decode("ascii") if m else None)
+    text = _decode(raw, path, m.group(1).decode("ascii") if m else None)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses a str that declares an encoding
     if not text.strip():
         return ""
