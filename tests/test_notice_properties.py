@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rectxl.core.model import Aspect, Category, Issue, Ledger, Measure
@@ -72,6 +72,8 @@ def test_notice_like_text_parses_or_raises_notice_error(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(notice_like)
+@example("(一)\n。一、")  # a measure that is only a full stop
+@example("(一)\n。.0")  # a measure opening with a mark
 def test_parsed_text_renders_stably(text: str) -> None:
     try:
         ledger = parse_notice(text).ledger

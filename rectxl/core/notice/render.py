@@ -513,10 +513,12 @@ def _not_started(m: Measure) -> bool:
 def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
                     omit_not_started: bool = False) -> str:
     """``"{n}.{title}。{intro}一是…二是…"`` for one issue."""
-    title = _strip_mark(_LEADING_MARK, _one_paragraph(issue.title))
+    title = _strip_mark(_LEADING_MARK, _one_paragraph(issue.title)).lstrip(_TRIM)
     head = f"{number}." + (_end(title) if title else "")
     measures = [m for m in issue.measures if not (omit_not_started and _not_started(m))]
-    texts = [t for t in (measure_sentence(m, as_of=as_of) for m in measures) if t]
+    # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
+    # the number, and a measure that is only marks ("。") would read back as no measure
+    texts = [t for t in (measure_sentence(m, as_of=as_of).lstrip(_TRIM) for m in measures) if t]
     style = issue.measure_style or ("ordinal" if len(texts) > 1 else "plain")
     if style == "plain" and len(texts) > 1:
         style = "ordinal"  # several measures cannot be written without markers
