@@ -3,11 +3,20 @@
 For the 巡察办, who collect hundreds of units' ledgers: each ledger (.xlsx/.xlsm/.xls/.xlsb/.ods,
 in the folder or its subfolders) is checked by the same library function as ``rectxl check``
 (:func:`rectxl.api.check`), in worker processes across the cores. A file that cannot be read is
-listed with its reason and never ends the run; Excel lock files (``~$…``), hidden files and
-rectxl's own outputs (recognised by the marker rectxl writes into them, see
-:func:`rectxl.io.outputs.output_kind`, or by their names) are left alone, as is anything that is
-not a regular file (a FIFO would make a reader wait forever). A file whose name is not UTF-8
-(GBK bytes from an unpacked archive) is listed under a readable name and the run goes on.
+listed with its reason and never ends the run. Every file under the folder is accounted for:
+lock files (``~$…``, ``.~lock.…#``), hidden files and folders, archives, WPS files and other
+types are listed with why they were not checked, and so are rectxl's own outputs — recognised by
+their content (the marker rectxl writes into them, see :func:`rectxl.io.outputs.output_kind`),
+never by their names alone — and anything that is not a regular file (a FIFO would make a
+reader wait forever). A file whose name is not UTF-8 (GBK bytes from an unpacked archive) is
+listed under a readable name and the run goes on.
+
+Each ledger is counted once: byte-for-byte copies are set aside (:func:`_set_copies_aside`), and
+of several versions of one unit's ledger ("台账.xlsx", "台账（修改稿）.xlsx", "附件2：…（终稿）.xlsx")
+only the newest is checked, the others listed as set aside with a note
+(:func:`_set_versions_aside`). A ledger whose 基本信息 单位名称 contradicts its file's name is
+counted under the name's unit, and the conflict noted
+(:func:`rectxl.core.batch_report.resolve_unit`).
 The results (:mod:`rectxl.core.batch_report`, findings as tuples) come back in a stable order
 (by relative path) and are handed, as they come, to sinks: :func:`write_batch` writes the 汇总
 workbook (:mod:`rectxl.io.batch_out`) and the JSON (:mod:`rectxl.io.batch_json`) this way, so a
@@ -33,7 +42,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rectxl.api import check
-from rectxl.core.batch_report import BatchResult, BatchSink, LedgerResult, Skipped, ledger_result
+from rectxl.core.batch_report import (
+    BatchResult,
+    BatchSink,
+    LedgerResult,
+    Note,
+    Skipped,
+    ledger_result,
+    newest_version,
+    no_ledger_message,
+    read_name,
+)
 from rectxl.core.errors import RectxlError, UnsafeWriteError
 from rectxl.core.rules import Options
 from rectxl.io.limits import DEFAULT_TIMEOUT, display_name, has_undecodable_name
@@ -43,8 +62,14 @@ from rectxl.io.reader import LEDGER_SUFFIXES, sibling_files
 __all__ = ["DEFAULT_TIMEOUT", "BatchOutputs", "find_files", "is_not_a_ledger", "plan_outputs", "run_batch",
            "write_batch"]
 
-#: file names rectxl itself writes beside a ledger (annotate, clear, backups, summaries, notices)
-_OWN_OUTPUT_MARKS = ("_校验.", "_已清除标记.", ".备份-", "_整改汇总.", "_整改进展情况通报.", "_批量校验汇总.")
+#: what files of other types are, and what to do with them
+_OTHER_TYPES = {
+    **dict.fromkeys((".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"),
+                    "压缩包（{ext}），未检查：请解压后再检查其中的台账"),
+    **dict.fromkeys((".et", ".ett"), "WPS 表格文件（{ext}），无法直接读取：请在 WPS 中另存为 .xlsx 后再检查"),
+    ".csv": "CSV 文本文件，未检查：台账请用 Excel 表格（可在 Excel 或 WPS 中另存为 .xlsx 后再检查）",
+    **dict.fromkeys((".doc", ".docx", ".wps", ".pdf", ".ofd"), "文档（{ext}），不是 Excel 台账，未检查"),
+}
 #: the name of the batch summary workbook: ``<folder>_批量校验汇总.xlsx`` beside the folder
 SUMMARY_SUFFIX = "批量校验汇总"
 _NON_UTF8_NAME = ("文件名不是 UTF-8 编码（多见于在 Linux 上解压 Windows 压缩包），无法可靠读取和链接："
@@ -56,24 +81,41 @@ _NON_UTF8_NAME = ("文件名不是 UTF-8 编码（多见于在 Linux 上解压 W
 
 def find_files(folder: Path, *, exclude: Sequence[Path] = ()) -> tuple[list[str], list[Skipped], list[Skipped]]:
     """Ledger files under ``folder`` (relative paths, sorted), the files left alone and the
-    ledger files that cannot be read whatever their content — each with why.
+    ledger files that cannot be read whatever their content — each with why: every file under
+    ``folder`` is in one of the three lists.
 
-    Hidden files and folders (``.…``) are not looked at; Excel lock files (``~$…``), rectxl's
-    own outputs by name, the paths in ``exclude`` (this run's outputs), every file that is not a
-    spreadsheet and everything that is not a regular file are listed as ignored. A spreadsheet
-    whose name is not UTF-8, or a link to nothing, cannot be read: listed under a readable name.
-    Nothing is opened here (a FIFO would block).
+    Lock files, hidden files, the paths in ``exclude`` (this run's outputs), every file that is
+    not a spreadsheet and everything that is not a regular file are listed as ignored
+    (:func:`is_not_a_ledger`); a hidden folder, a link to a folder and ``__MACOSX`` are listed
+    once, not entered. A spreadsheet whose name is not UTF-8, a link to nothing or a folder that
+    cannot be opened cannot be read: listed under a readable name. Nothing is opened here (a
+    FIFO would block).
     """
     excluded = {os.path.realpath(p) for p in exclude}
     ledgers: list[str] = []
     ignored: list[Skipped] = []
     unreadable: list[Skipped] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+
+    def refused(error: OSError) -> None:
+        where = Path(error.filename or folder)
+        try:
+            rel = "." if where == folder else where.relative_to(folder).as_posix() + "/"
+        except ValueError:
+            rel = str(where)
+        unreadable.append(Skipped(display_name(rel), "无法打开该文件夹（没有访问权限或已被移走），其中的文件未检查"))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=refused):
+        base = Path(dirpath)
+        entered = []
+        for name in sorted(dirnames):
+            reason = _not_a_ledger_folder(name, base / name)
+            if reason is None:
+                entered.append(name)
+            else:
+                ignored.append(Skipped(display_name((base / name).relative_to(folder).as_posix() + "/"), reason))
+        dirnames[:] = entered
         for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
+            path = base / name
             rel = path.relative_to(folder).as_posix()
             shown = display_name(rel)
             reason = is_not_a_ledger(display_name(name))
@@ -100,14 +142,42 @@ def find_files(folder: Path, *, exclude: Sequence[Path] = ()) -> tuple[list[str]
 
 
 def is_not_a_ledger(name: str) -> str | None:
+    """Why a file called ``name`` is not checked as a ledger, by its name alone (None: it may be
+    one — whether it is a rectxl output is told by its content, when it is opened)."""
     if name.startswith("~$"):
         return "Excel/WPS 打开文件时生成的临时锁定文件（~$ 开头），不是台账"
+    if name.startswith(".~lock."):
+        return "LibreOffice/WPS 打开文件时生成的临时锁定文件（.~lock. 开头），不是台账"
+    if name.startswith("._"):
+        return "macOS 复制或压缩文件时生成的附属文件（._ 开头），不是台账"
     suffix = os.path.splitext(name)[1].lower()
+    if name.startswith("."):
+        if suffix in LEDGER_SUFFIXES:
+            return "隐藏文件（文件名以“.”开头），未检查：如确为台账，请去掉文件名开头的“.”后再检查"
+        return "隐藏文件（文件名以“.”开头），未检查"
     if suffix not in LEDGER_SUFFIXES:
-        return f"不是 Excel 台账文件（{suffix or '无扩展名'}），未检查"
-    if any(mark in name for mark in _OWN_OUTPUT_MARKS):
-        return "rectxl 生成的文件（校验副本、备份、汇总表或通报），未检查"
+        other = _OTHER_TYPES.get(suffix)
+        return other.format(ext=suffix) if other else f"不是 Excel 台账文件（{suffix or '无扩展名'}），未检查"
     return None
+
+
+def _not_a_ledger_folder(name: str, path: Path) -> str | None:
+    """Why the folder ``path`` is not entered (None: it is)."""
+    if name == "__MACOSX":
+        return "macOS 压缩文件时生成的附属文件夹，其中没有台账，未检查"
+    if name.startswith("."):
+        return "隐藏文件夹（名称以“.”开头），其中的文件未检查"
+    if os.path.islink(path):
+        return "指向其他文件夹的链接，未进入检查：如需检查，请直接指定该文件夹"
+    return None
+
+
+def _own_output_reason(kind: str) -> str:
+    """Why a workbook rectxl wrote (``kind``: :func:`rectxl.io.outputs.output_kind`) is not checked."""
+    reason = f"rectxl 生成的文件（{OUTPUT_LABELS[kind]}），未检查"
+    if kind == "annotated-copy":
+        reason += "：如这是单位按校验意见修改后重新报送的台账，请改名（去掉文件名中的“_校验”）后再检查"
+    return reason
 
 
 class _NotALedger(Skipped):
@@ -136,7 +206,7 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
     start = time.perf_counter()
     kind = output_kind(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
     if kind is not None:
-        return _NotALedger(rel, f"rectxl 生成的文件（{OUTPUT_LABELS[kind]}），未检查")
+        return _NotALedger(rel, _own_output_reason(kind))
     try:
         with _TimeLimit(timeout):
             report = check(path, options, today=today, sibling_files=_siblings(str(path.parent)))
@@ -233,6 +303,53 @@ def _set_copies_aside(folder: Path, files: list[str]) -> tuple[list[str], list[S
     return [rel for rel in files if rel in keep], copies
 
 
+def _set_versions_aside(folder: Path, files: list[str]) -> tuple[list[str], list[Skipped], list[Skipped], list[Note]]:
+    """The files to check; the versions set aside, rectxl's own outputs found among them, and a
+    note for each ledger sent in several versions.
+
+    Files whose names differ only in what they say of the version (日期, 终稿, 修改稿, 副本 …;
+    :func:`rectxl.core.batch_report.read_name`) are versions of one ledger: only the newest
+    (:func:`rectxl.core.batch_report.newest_version`) is checked, so that stale and current
+    measures are never added up. Only these files are opened here, to tell rectxl's own outputs
+    ("台账_校验.xlsx" beside "台账.xlsx") from versions, and only their modification time is read."""
+    groups: dict[str, list[str]] = {}
+    for rel in files:
+        groups.setdefault(read_name(rel).key, []).append(rel)
+    drop: set[str] = set()
+    set_aside: list[Skipped] = []
+    own: list[Skipped] = []
+    notes: list[Note] = []
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        versions = []
+        for rel in same:
+            kind = output_kind(folder / rel) if Path(rel).suffix.lower() in (".xlsx", ".xlsm") else None
+            if kind is not None:
+                own.append(Skipped(rel, _own_output_reason(kind)))
+                drop.add(rel)
+            else:
+                versions.append((rel, _modified(folder / rel)))
+        if len(versions) < 2:
+            continue
+        ordered, why = newest_version(versions)
+        newest, older = ordered[0], ordered[1:]
+        drop.update(older)
+        unit = read_name(newest).unit
+        set_aside += [Skipped(rel, f"“{unit}”台账的另一版本：以“{newest}”为准（{why}），此文件未统计") for rel in older]
+        notes.append(Note("versions", f"{unit}：收到 {len(ordered)} 个不同版本的台账，只统计“{newest}”（{why}）；"
+                          f"未统计：{'、'.join(older)}。如果它们是同一单位台账的不同部分，请在文件名中注明"
+                          "（如“第一部分”“第二部分”）后重新检查", ordered))
+    return [rel for rel in files if rel not in drop], set_aside, own, notes
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def run_batch(
     folder: Path,
     *,
@@ -268,12 +385,12 @@ def run_batch(
     today = today or date.today()
     _siblings.cache_clear()  # the folder may have changed since an earlier run in this process
     files, ignored, unreadable = find_files(folder, exclude=exclude)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(files) or 1))
-    result = BatchResult(folder=display_name(str(folder)), ignored=ignored, workers=workers)
-    done = 0
-
     files, copies = _set_copies_aside(folder, files)
-    result.ignored += copies
+    files, versions, own, notes = _set_versions_aside(folder, files)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(files) or 1))
+    result = BatchResult(folder=display_name(str(folder)), ignored=ignored + own, workers=workers,
+                         set_aside=sorted(copies + versions, key=lambda s: s.file), notes=notes)
+    done = 0
 
     def deliver(outcome: LedgerResult | Skipped) -> None:
         if isinstance(outcome, LedgerResult):
@@ -409,7 +526,7 @@ def write_batch(
         result = run_batch(folder, options=options, workers=workers, progress=progress, timeout=timeout,
                            exclude=exclude, today=today, sinks=sinks, keep_findings=False)
         if not result.ledgers and not result.skipped:
-            raise RectxlError(f"{result.folder} 中没有找到 Excel 台账文件（.xlsx、.xlsm、.xls、.ods）")
+            raise RectxlError(no_ledger_message(result))
         while sinks:
             sinks[0].close(result)
             sinks.pop(0)

@@ -611,6 +611,7 @@ def build_two_sheets(folder: Path) -> CountyCase:
         expected=frozenset({
             ("missing-evidence", s1, 5),  # 已完成, 佐证材料 empty (on the first visible sheet)
             ("overdue", s2, 5),  # due 2026年10月31日, 正在推进: reported with the second sheet's name
+            ("hidden-ledger-sheet-unread", "台账", 0),  # the hidden copy is named, not read
         }),
         measures=21,
         issues=8,

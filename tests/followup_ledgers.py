@@ -390,6 +390,11 @@ def followup_rule_cases(ok: Any, done: dict[str, Any]) -> dict[str, RuleCase]:
                                      ok(**{**accepted, F.CLOSED: date(2023, 8, 2)}),
                                      ok(**{F.STATUS: "长期坚持", F.DEADLINE: "长期坚持",
                                            F.ACCEPTED: date(2023, 8, 2)})], {2}, closure),
+        # 是否销号 "是" on unfinished work; 否, a date on finished work, and a yes on finished work are fine
+        "closure-flag-unfinished": ([ok(**{F.CLOSED_FLAG: "是"}), ok(**{F.CLOSED_FLAG: "否"}),
+                                     ok(**{**done, F.CLOSED_FLAG: "是"}), ok(**{F.ACCEPTED_FLAG: "已验收"}),
+                                     ok(**{F.ACCEPTED_FLAG: "待验收"})],
+                                    {2, 5}, {"columns": [*F.TEMPLATE_COLUMNS, F.ACCEPTED_FLAG, F.CLOSED_FLAG]}),
         "awaiting-acceptance": ([ok(**done), ok(**{**done, F.COMPLETED: date(2023, 9, 1)}),
                                  ok(**{**accepted, F.ACCEPTED: date(2023, 8, 5)})], {2}, closure),
         "extended-after-deadline": ([ok(**{F.DEADLINE: "2023年8月31日", F.EXTENSION: "2023年12月31日",

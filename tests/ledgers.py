@@ -34,9 +34,11 @@ def write_simple_ledger(
     directory: Sequence[str] | None = None,
     columns: Sequence[str] = CANONICAL,
     copy_after: str | None = None,
+    self_check: str | None = None,
 ) -> Path:
     """A plain ledger: header on row 1 with ``columns``, then one row per dict (keys = fields);
-    with ``copy_after``, the same sheet again under that name (a later month's copy)."""
+    with ``copy_after``, the same sheet again under that name (a later month's copy); with
+    ``self_check``, a sheet of that name with other measures (the unit's own 自查问题)."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -45,6 +47,11 @@ def write_simple_ledger(
         sheet.append(list(columns))
         for row in rows:
             sheet.append([row.get(c) for c in columns])
+    if self_check is not None:
+        own = wb.create_sheet(self_check)
+        own.append(list(columns))
+        for k, row in enumerate(rows, 1):
+            own.append([{**row, F.ISSUE: "公务接待审批不严", F.MEASURE: f"自查整改措施{k}"}.get(c) for c in columns])
     if info is not None:
         si = wb.create_sheet("基本信息")
         for key, value in info.items():

@@ -1,5 +1,6 @@
 """``rectxl batch`` on a folder like the 巡察办 receives: good ledgers in subfolders, a messy one,
-a corrupt and an empty .xlsx, a text file, an Excel lock file and rectxl's own output.
+a corrupt and an empty .xlsx, a text file, an Excel lock file, a hidden file and rectxl's own
+output (an annotated copy beside its ledger).
 
 Texts are compared after :func:`rectxl.core.text.fold` (full-width punctuation → ASCII)."""
 
@@ -69,7 +70,7 @@ def folder(tmp_path: Path) -> Path:
     (root / "空文件.xlsx").write_bytes(b"")
     (root / "说明.txt").write_text("各单位台账汇总", encoding="utf-8")
     (root / "一区" / "~$甲单位.xlsx").write_bytes(b"\x00lock")
-    (root / "一区" / "甲单位_校验.xlsx").write_bytes(b"PK")
+    api.annotate(root / "一区" / "甲单位.xlsx", root / "一区" / "甲单位_校验.xlsx", OPTS)
     (root / ".隐藏.xlsx").write_bytes(b"PK")
     return root
 
@@ -79,13 +80,18 @@ BAD = ["损坏.xlsx", "空文件.xlsx"]
 
 
 def test_find_files_sorts_ledgers_and_leaves_other_files_alone(folder: Path) -> None:
+    """By name, only what cannot be a ledger is left alone: rectxl's annotated copy is told by its
+    content, when it is opened (see tests/test_batch_collection.py)."""
     ledgers, ignored, unreadable = find_files(folder)
-    assert ledgers == sorted(GOOD + BAD) and unreadable == []
+    assert ledgers == sorted([*GOOD, *BAD, "一区/甲单位_校验.xlsx"]) and unreadable == []
     reasons = {s.file: s.reason for s in ignored}
-    assert set(reasons) == {"说明.txt", "一区/~$甲单位.xlsx", "一区/甲单位_校验.xlsx", "二区/学习制度.pdf"}
+    assert set(reasons) == {"说明.txt", "一区/~$甲单位.xlsx", ".隐藏.xlsx", "二区/学习制度.pdf"}
     assert "临时锁定文件" in reasons["一区/~$甲单位.xlsx"]
-    assert "rectxl 生成" in reasons["一区/甲单位_校验.xlsx"]
+    assert "隐藏文件" in reasons[".隐藏.xlsx"]
     assert ".txt" in reasons["说明.txt"]
+    result = run_batch(folder, options=OPTS, workers=1)
+    reasons = {s.file: s.reason for s in result.ignored}
+    assert "rectxl 生成的文件(带校验标记的副本)" in fold(reasons["一区/甲单位_校验.xlsx"])
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -147,8 +153,8 @@ def test_a_file_that_takes_too_long_is_skipped(folder: Path) -> None:
 def test_json_shape(folder: Path) -> None:
     result = run_batch(folder, options=OPTS, workers=2)
     data = json.loads(to_json(result))
-    assert set(data) == {"folder", "rectxl_version", "workers", "seconds", "totals", "ledgers", "skipped", "ignored",
-                         "round"}
+    assert set(data) == {"folder", "rectxl_version", "workers", "seconds", "totals", "ledgers", "skipped",
+                         "set_aside", "ignored", "notes", "round"}
     assert [r["file"] for r in data["ledgers"]] == GOOD
     first = data["ledgers"][0]
     assert set(first) == {"file", "unit", "as_of", "as_of_source", "sha256", "aspects", "issues", "counts", "rate",
@@ -181,6 +187,7 @@ def test_workbook_sheets_rows_and_links(folder: Path, tmp_path: Path) -> None:
     assert row[6].hyperlink.target == "../各单位台账/一区/甲单位.xlsx"
     assert row[6].hyperlink.location == "'台账'!I3"
     rows = list(wb["无法读取"].iter_rows(min_row=2, values_only=True))
+    assert result.set_aside == []
     blank = rows.index((None, None, None))  # the files not checked follow, under their own heading
     skipped, ignored = rows[:blank], rows[blank + 2:]
     assert [r[1] for r in skipped] == BAD and all(r[2] for r in skipped)
@@ -612,7 +619,8 @@ def test_a_copy_of_a_ledger_is_counted_once(tmp_path: Path) -> None:
     result = run_batch(folder, options=OPTS, workers=2)
     assert [r.file for r in result.ledgers] == ["城关镇/城关镇台账.xlsx"]  # not the copy, not the backup
     assert result.totals()["measures"] == 1
-    copies = {s.file: s.reason for s in result.ignored}
+    assert result.ignored == []
+    copies = {s.file: s.reason for s in result.set_aside}
     assert set(copies) == {"城关镇/城关镇台账 - 副本.xlsx", "城关镇/backup/城关镇台账_20230920153012.xlsx"}
     assert all("重复文件" in reason and "“城关镇/城关镇台账.xlsx”" in reason for reason in copies.values())
 

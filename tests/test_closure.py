@@ -166,3 +166,40 @@ def test_header_aliases_of_the_closure_columns(tmp_path: Path) -> None:
     assert F.field_for_header("销号时间") == F.CLOSED and F.field_for_header("延期批准时间") == F.EXTENSION_GRANTED
     assert F.field_for_header("申请延期时间") == F.EXTENSION_GRANTED and F.field_for_header("延期时限") == F.EXTENSION
     assert list(CLOSURE_HEADER).count("验收人") == 1
+
+
+def test_yes_no_closure_columns_of_a_county_ledger(tmp_path: Path) -> None:
+    """A township's ledger records closure in yes/no columns ("是否验收", "是否已销号") rather than
+    dates: a 是 is a stage reached, and is checked as one."""
+    from openpyxl import Workbook
+
+    assert F.field_for_header("是否已销号") == F.CLOSED_FLAG and F.field_for_header("是否通过验收") == F.ACCEPTED_FLAG
+    assert F.field_for_header("销号情况") == F.STATUS  # "已销号"/"未销号" there is a status
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["序号", "反馈问题", "整改举措", "牵头单位", "完成时限", "完成情况", "佐证资料", "是否验收",
+               "是否已销号"])
+    ws.append([1, "村级财务公开不及时", "每季度公开一次村务财务", "经管站", "2026年6月30日", "已完成", "公开照片",
+               "是", "是"])
+    ws.append([2, "集体资产台账不全", "清查登记集体资产", "经管站", "2026年6月30日", "已完成", None, "√", "是"])
+    ws.append([3, "惠民资金发放滞后", "建立资金发放台账", "民政办", "2027年6月30日", "正在推进", None, "否", "是"])
+    ws.append([4, "党员活动室管理不规范", "制定活动室管理制度", "党建办", "2026年6月30日", "已完成", "制度文件",
+               "待验收", "否"])
+    path = tmp_path / "某镇巡察整改台账.xlsx"
+    wb.save(path)
+    report = api.check(path, Options(as_of=date(2026, 11, 30)))
+    got = {(f.code, f.row) for f in report.findings}
+    assert not any(c == "column-not-understood" for c, _ in got), got
+    # closed without evidence (row 3), closed while still in progress (row 4, the 是否已销号 cell)
+    assert ("closed-without-evidence", 3) in got
+    by = {(f.code, f.row): f for f in report.findings}
+    flag = by[("closure-flag-unfinished", 4)]
+    assert flag.cell == "I4" and flag.value == "是"
+    assert flag.message == ("第4行的“是否销号”为“是”，但状态为“正在推进”：未完成的措施不能验收、销号，请核对整改状态，"
+                            "或把“是否销号”改为“否”。")
+    ledger = read_ledger(path)
+    stages = [closure_stage(m) for m in ledger.measures()]
+    assert stages == [Stage.CLOSED, Stage.CLOSED, None, None]
+    # the notice counts the two closed measures apart
+    assert "其中已销号2项" in notice_totals_sentence(ledger, date(2026, 11, 30))

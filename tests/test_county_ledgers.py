@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from rectxl import api
+from rectxl.core import fields as F
 from rectxl.core.rules import Options
 from rectxl.core.summary import summarize
 from rectxl.io.reader import read_ledger
@@ -89,6 +90,9 @@ def test_column_option_on_the_command_line(tmp_path: Path) -> None:
     assert "column-not-understood" not in codes and "overdue" in codes
     wrong = run("--column", "督导组意见=不存在的列")
     assert wrong.returncode == 2 and "不是 rectxl 的列名" in wrong.stderr and "Traceback" not in wrong.stderr
+    # a header word the ledger does not have: said, not silently ignored
+    typo = __import__("json").loads(run("--column", "督导组意件=备注").stdout)["findings"]
+    assert [f["value"] for f in typo if f["code"] == "column-map-unused"] == ["督导组意件"]
 
 
 def test_a_city_department_header_nobody_listed(tmp_path: Path) -> None:
@@ -197,3 +201,224 @@ def test_sheets_sharing_a_few_generic_measures_are_no_copies(tmp_path: Path) -> 
     ledger = read_ledger(path)
     assert [s.name for s in ledger.sheets] == ["台账（一）", "台账（二）"] and not ledger.set_aside
     assert sum(1 for _ in ledger.measures()) == 6
+
+
+@pytest.mark.parametrize("foot", [
+    ["", "", "单位主要负责人（签字）：", "", "填表日期：2026年11月18日", ""],  # labels under the columns
+    ["填表人：王丽", "", "审核人：赵强", "", "", ""],
+    ["", "", "注：本表一式两份，报县委巡察办一份。", "", "", ""],
+    ["", "", "说明：整改状态按已完成、正在推进、未启动填写。", "", "", ""],
+])
+def test_signature_and_note_lines_under_the_form_are_no_measures(tmp_path: Path, foot: list[str]) -> None:
+    """The foot of a township's printed form — signature labels, a 填表日期, a note — written into the
+    table's own columns, after a blank row or two: no measure, so no false 逾期 or 缺责任单位."""
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改台账"
+    ws.append(["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+    ws.append([1, "村务公开不及时", "每季度公开村务", "党政办", "2027年6月30日", "正在推进"])
+    ws.append([2, "三资台账不全", "清查集体资产", "经管站", "2026年9月30日", "已完成"])
+    ws.append([])
+    ws.append([])
+    ws.append(foot)
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    report = api.check(path, Options(as_of=date(2026, 11, 20)))
+    assert sum(1 for _ in read_ledger(path).measures()) == 2
+    assert [f.code for f in report.findings if f.severity.value != "info"] == []
+
+
+def test_a_measure_opening_with_a_label_word_is_still_a_measure(tmp_path: Path) -> None:
+    """"说明：…" in the measure column of a row that has its owner, deadline and status is a measure."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+    ws.append([1, "政策宣传不到位", "说明：印发政策明白卡5000份", "民政办", "2027年6月30日", "正在推进"])
+    ws.append([2, "制度执行不严", "制定制度执行清单", "党政办", "2027年6月30日", "正在推进"])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    assert sum(1 for _ in read_ledger(path).measures()) == 2
+
+
+def _one_sheet_ledger(path: Path, header: list[str], rows: list[list[object]], title: str | None = None) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    if title:
+        ws.append([title])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_numbering_progress_and_combined_owner_columns(tmp_path: Path) -> None:
+    """Columns offices add: a 措施序号 beside the measures (a number, not the text), progress kept
+    month by month (the latest, right-most, is read), one column for 责任单位及责任人, and a
+    调整后整改时限 (an extension: the deadline in force)."""
+    from datetime import date
+
+    from rectxl.core.timing import effective_due
+
+    path = _one_sheet_ledger(
+        tmp_path / "台账.xlsx",
+        ["序号", "问题", "措施序号", "整改措施", "责任单位及责任人", "整改时限", "调整后整改时限", "整改状态",
+         "10月进展", "11月进展"],
+        [[1, "优抚资金审核不严", "1-1", "全面核查优抚对象资格", "优抚股 张敏", "2026年9月30日", None, "已完成",
+          "拟于11月开展核查", "已核查1860人"],
+         [1, "优抚资金审核不严", "1-2", "追回违规发放资金", "优抚股 张敏", "2026年9月30日", "2027年3月31日",
+          "正在推进", "正在摸底", "已追回65%"]])
+    ledger = read_ledger(path)
+    measures = list(ledger.measures())
+    assert [m.text for m in measures] == ["全面核查优抚对象资格", "追回违规发放资金"]
+    assert [m.progress for m in measures] == ["已核查1860人", "已追回65%"]
+    assert measures[0].owner_unit == "优抚股 张敏"
+    assert effective_due(measures[1]) == date(2027, 3, 31)
+    report = api.check(path, Options(as_of=date(2026, 11, 20)))
+    got = {f.code for f in report.findings}
+    assert not got & {"duplicate-header", "header-missing", "overdue", "status-text-mismatch"}, got
+
+
+def test_two_numbering_columns_are_read(tmp_path: Path) -> None:
+    """序号 per issue and a second 序号 numbering the measures: read, not a crash."""
+    path = _one_sheet_ledger(
+        tmp_path / "台账.xlsx", ["序号", "问题", "序号", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [[1, "档案管理不规范", 1, "修订档案管理办法", "办公室", "2027年6月30日", "正在推进"],
+         [None, None, 2, "开展档案清查", "办公室", "2027年6月30日", "正在推进"]])
+    report = api.check(path)
+    assert sum(1 for _ in read_ledger(path).measures()) == 2
+    assert not any(f.code == "duplicate-header" for f in report.findings)
+
+
+@pytest.mark.parametrize(("names", "titles", "statuses", "read"), [
+    # the same measures on two sheets: the one dated later in its title row is read
+    (("台账", "台账 (2)"), ("填报日期：2026年11月15日", "填报日期：2026年8月31日"), ("已完成", "正在推进"), "台账"),
+    # no dates: a name marking the old copy
+    (("台账", "原台账"), (None, None), ("正在推进", "正在推进"), "台账"),
+    (("台账（备份）", "台账"), (None, None), ("正在推进", "正在推进"), "台账"),
+    # nothing else to go by: the copy further along (work only moves forward)
+    (("台账", "Sheet1"), (None, None), ("已完成", "正在推进"), "台账"),
+])
+def test_the_newer_of_two_copies_is_read(tmp_path: Path, names: tuple[str, str], titles: tuple[str | None, ...],
+                                         statuses: tuple[str, str], read: str) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for k, (name, title, status) in enumerate(zip(names, titles, statuses, strict=True)):
+        ws = wb.active if k == 0 else wb.create_sheet()
+        assert ws is not None
+        ws.title = name
+        if title:
+            ws.append([f"县城管局巡察整改台账　　{title}"])
+        ws.append(["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+        for n, measure in enumerate(("规范占道经营审批", "清理违规广告牌", "建立巡查台账"), 1):
+            ws.append([n, f"问题{n}", measure, "市容科", "2026年10月31日", status])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert [s.name for s in ledger.sheets] == [read]
+    assert [kept for _, kept in ledger.set_aside] == [read]
+
+
+def test_placeholders_are_no_content(tmp_path: Path) -> None:
+    """"无", "/", "——", "待补充" typed to fill a cell say nothing: a finished measure with them has no
+    evidence, a handler of "/" is missing, a completion date of "/" is missing (not a bad date)."""
+    path = _one_sheet_ledger(
+        tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "完成时间",
+                                 "佐证材料"],
+        [[1, "科技项目验收不严", "修订验收办法", "科技股", "王强", "2026年6月30日", "已完成", "2026年6月1日", "无"],
+         [2, "经费报销不规范", "开展报销自查", "财务股", "/", "2026年6月30日", "已完成", "/", "待补充"],
+         [3, "档案归档滞后", "集中整理档案", "办公室", "李芳", "2026年6月30日", "已完成", "2026年6月2日", "档案目录"]])
+    report = api.check(path)
+    got = {(f.code, f.cell) for f in report.findings}
+    assert got == {("missing-evidence", "I2"), ("missing-evidence", "I3"), ("missing-owner-person", "E3"),
+                   ("missing-completion-date", "H3")}
+
+
+@pytest.mark.parametrize(("title", "as_of", "feedback"), [
+    ("县统计局巡察整改台账　　统计时间：2026年11月30日", "2026-11-30", None),
+    ("县统计局巡察整改台账　　更新时间：2026.11.30", "2026-11-30", None),
+    ("县委第三巡察组2026年5月20日反馈　　填报日期：2026年11月15日", "2026-11-15", "2026-05-20"),
+    ("县税务局党委落实县委第三巡察组2026年5月20日反馈意见整改台账", None, "2026-05-20"),
+])
+def test_dates_in_the_title_rows(tmp_path: Path, title: str, as_of: str | None, feedback: str | None) -> None:
+    """The as-of date under other names (统计时间, 更新时间) and the feedback date written before the word
+    反馈 (so "9月底前" has its year)."""
+    from datetime import date
+
+    path = _one_sheet_ledger(tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+                             [[1, "纳税服务不优", "推行非接触式办税", "纳税服务股", "9月底前", "已完成"]], title=title)
+    info = read_ledger(path).info
+    assert info.report_date == (date.fromisoformat(as_of) if as_of else None)
+    assert info.feedback_date == (date.fromisoformat(feedback) if feedback else None)
+    report = api.check(path)
+    assert not any(f.code == "bad-deadline" for f in report.findings) or feedback is None
+
+
+def test_issues_on_rows_of_their_own_without_an_issue_column(tmp_path: Path) -> None:
+    """A township's form with no 问题 column: "一、…方面" and "问题1：…" each merged across a row of
+    their own, the measures below — two aspects, three issues, five measures, no 缺少“具体问题”列."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["序号", "整改措施", "责任单位", "完成时限", "完成情况"])
+    rows: list[list[object]] = [
+        ["一、落实上级决策部署方面"],
+        ["问题1：产业项目推进缓慢。"],
+        [1, "倒排项目工期", "经发办", "2026年7月31日", "已完成"],
+        [2, "协调项目用地", "自然资源所", "2026年12月31日", "正在推进"],
+        ["问题2：监测帮扶不精准。"],
+        [1, "开展防返贫大排查", "乡村振兴办", "2026年6月30日", "已完成"],
+        ["二、全面从严治党方面"],
+        ["问题3：村级财务管理不规范。"],
+        [1, "清查村级账目", "经管站", "2026年9月30日", "已完成"],
+        [2, "培训村级报账员", "经管站", "2026年8月31日", "已完成"],
+    ]
+    for row in rows:
+        ws.append(row)
+        if len(row) == 1:
+            ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=5)
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert [a.title for a in ledger.aspects] == ["落实上级决策部署方面", "全面从严治党方面"]
+    issues = list(ledger.issues())
+    assert [(i.number, i.title, len(i.measures)) for i in issues] == [
+        (1, "产业项目推进缓慢。", 2), (2, "监测帮扶不精准。", 1), (3, "村级财务管理不规范。", 2)]
+    assert issues[2].cells[F.ISSUE] == "A9"
+    report = api.check(path)
+    assert not any(f.code in ("header-missing", "measure-without-issue") for f in report.findings)
+
+
+def test_a_companys_task_list_reads_the_steps_as_measures(tmp_path: Path) -> None:
+    """A state-owned company's 整改任务清单: 整改任务 | 整改举措 | … | 整改成效. The 举措 are the
+    measures, each row's 任务 its goal, and 整改成效 the progress the notice reports."""
+    path = _one_sheet_ledger(
+        tmp_path / "清单.xlsx",
+        ["编号", "巡察反馈问题", "整改任务", "整改举措", "牵头部门", "计划完成时间", "是否完成", "整改成效"],
+        [["1", "决策制度执行不严格", "完善决策制度", "修订决策制度实施办法", "党委办公室", "2026年8月31日", "是",
+          "已印发实施"],
+         ["1", None, "开展决策事项回头看", "逐项复核重大决策事项", "党委办公室", "2027年3月31日", "否", "复核进行中"]])
+    measures = list(read_ledger(path).measures())
+    assert [m.text for m in measures] == ["修订决策制度实施办法", "逐项复核重大决策事项"]
+    assert [m.extra.get(F.GOAL) for m in measures] == ["完善决策制度", "开展决策事项回头看"]
+    assert [m.progress for m in measures] == ["已印发实施", "复核进行中"]
+    from rectxl.core.notice import render_notice
+
+    text = render_notice(read_ledger(path))
+    assert "逐项复核重大决策事项，复核正在进行" in text
+    assert not any(f.code == "duplicate-header" for f in api.check(path).findings)

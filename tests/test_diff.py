@@ -619,3 +619,30 @@ def test_a_reworded_measure_is_an_edit_not_a_deletion(tmp_path: Path) -> None:
     d = diff_ledgers(old, new)
     assert [k for k in _kinds(d)] == [("措施内容修改", "整改措施", 2, 2), ("措施内容修改", "整改措施", 3, 3)]
     assert d.added == [] and d.removed == [] and d.regressions == []
+
+
+def test_a_pair_of_files_that_is_no_pair_is_said_to_be_one() -> None:
+    """Two units' ledgers, the periods given in the wrong order, or two ledgers sharing hardly a
+    measure: the diff still runs, and says why the pair looks wrong."""
+    from dataclasses import replace
+    from datetime import date
+
+    measures = [f"整改措施{k}" for k in range(1, 7)]
+    old = _ledger((1, "问题", [_m(t, k) for k, t in enumerate(measures, 2)]))
+    same = _ledger((1, "问题", [_m(t, k) for k, t in enumerate(measures, 2)]))
+    assert diff_ledgers(old, same).warnings == []
+
+    old.info = replace(old.info, unit_name="青石镇党委")
+    other = _ledger((1, "问题", [_m(t, k) for k, t in enumerate(measures, 2)]))
+    other.info = replace(other.info, unit_name="县财政局党组")
+    (warning,) = diff_ledgers(old, other).warnings
+    assert warning == "两期台账的单位名称不同（上期：青石镇党委；本期：县财政局党组）：请确认没有选错文件。"
+    named_alike = _ledger((1, "问题", [_m(t, k) for k, t in enumerate(measures, 2)]))
+    named_alike.info = replace(named_alike.info, unit_name="中共青石镇党委")  # the same unit
+    assert diff_ledgers(old, named_alike).warnings == []
+
+    reversed_dates = diff_ledgers(same, old, as_of_old=date(2023, 11, 20), as_of_new=date(2023, 10, 20))
+    assert any("早于上期" in w for w in reversed_dates.warnings)
+
+    unrelated = _ledger((1, "另一问题", [_m(f"另一项工作{k}", k) for k in range(2, 8)]))
+    assert any("只有0项措施相同" in w for w in diff_ledgers(same, unrelated).warnings)

@@ -79,11 +79,11 @@ def renamed_pdf(folder: Path) -> Path:
     return folder / "扫描件.xlsx"
 
 
-def xlsx_named_xls(folder: Path) -> Path:
-    """A workbook saved as .xlsx whose name was given the old extension."""
-    path = folder / "旧扩展名.xls"
-    path.write_bytes(base(folder).read_bytes())
-    (folder / "base.xlsx").unlink()
+def html_named_xls(folder: Path) -> Path:
+    """What an office system's 导出Excel often writes: an HTML table saved under .xls."""
+    path = folder / "系统导出台账.xls"
+    path.write_text("<html><head><meta charset='gbk'></head><body><table><tr><td>序号</td><td>具体问题</td>"
+                    "</tr></table></body></html>", encoding="gbk")
     return path
 
 
@@ -146,7 +146,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str]] = [
     ("截断的压缩包", truncated, "已损坏"),
     ("改了扩展名的文本文件", renamed_text, "不是有效的 Excel 文件"),
     ("改了扩展名的 PDF", renamed_pdf, "不是有效的 Excel 文件"),
-    ("以 .xls 结尾的 .xlsx", xlsx_named_xls, "实际是 .xlsx 格式的文件，却以 .xls 结尾"),
+    ("业务系统导出的网页表格", html_named_xls, "实际是网页（HTML）表格"),
     ("设有打开密码的工作簿", encrypted, "设有打开密码"),
     ("远处的零星单元格(XFD1048576)", far_cell, "数据区域过大"),
     ("压缩炸弹", zip_bomb, "疑似压缩炸弹"),
@@ -357,6 +357,22 @@ def test_legacy_xls_and_ods_are_read(tmp_path: Path, fmt: str) -> None:
     assert sorted(m.row for m in ledger.measures()) == sorted(m.row for m in read_ledger(src).measures())
     proc = run_cli("annotate", str(converted), cwd=tmp_path)
     assert proc.returncode == 2 and ".xlsx" in proc.stderr
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed (it makes the .xls)")
+def test_a_name_that_disagrees_with_the_content_is_read_by_the_content(tmp_path: Path) -> None:
+    """An .xlsx named .xls, an .xls named .xlsx, and WPS's .et (an .xls inside) are read as what
+    they are: the same measures as the workbook they were saved from."""
+    src = write_messy_ledger(tmp_path / "台账.xlsx")
+    rows = sorted(m.row for m in read_ledger(src).measures())
+    biff = soffice_convert(src, "xls", tmp_path / "out")
+    named = {"改名.xls": src.read_bytes(), "改名.xlsx": biff.read_bytes(), "WPS台账.et": biff.read_bytes()}
+    for name, data in named.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert sorted(m.row for m in read_ledger(path).measures()) == rows, name
+    proc = run_cli("check", "WPS台账.et", cwd=tmp_path)
+    assert proc.returncode in (0, 1) and "读取工作表" in proc.stdout, proc.stderr
 
 
 # -- issue 12: limits, odd files, odd names, failing disks -------------------------------------------

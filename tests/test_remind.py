@@ -344,3 +344,26 @@ def test_the_letters_contact_from_a_person_and_number_written_together(tmp_path:
     wb.save(path)
     plan = plan_reminders(read_ledger(path), as_of=AS_OF)
     assert plan.units and {letter.contact for unit in plan.units for letter in unit.letters} == {contact}
+
+
+def test_an_overdue_measure_with_no_owner_unit_is_named_not_lost(tmp_path: Path) -> None:
+    """A due or overdue measure whose 责任单位 is empty has no one to write to: it stays in the
+    提醒清单, and the command says which it is (it had been left out of every letter without a word)."""
+    from openpyxl import load_workbook as load
+
+    from rectxl.core.letters import unaddressed
+
+    path = write_remind_ledger(tmp_path / "台账.xlsx")
+    plan = plan_reminders(read_ledger(path), as_of=AS_OF)
+    item = plan.rows[0].item
+    wb = load(path)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[3]]
+    unit_col = header.index("责任股室") + 1
+    ws.cell(item.row, unit_col).value = None
+    wb.save(path)
+    plan = plan_reminders(read_ledger(path), as_of=AS_OF)
+    assert unaddressed(plan.rows) == [f"{ws.title}!第{item.row}行"]
+    proc = run("台账.xlsx", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert f"未填写责任单位，没有发函对象，只列入了提醒清单：{ws.title}!第{item.row}行" in proc.stdout

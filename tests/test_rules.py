@@ -43,9 +43,15 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     "header-missing": ([ok()], {1}, {"columns": [c for c in F.TEMPLATE_COLUMNS if c != F.DEADLINE]}),
     "column-not-understood": ([ok()], {1}, {"columns": [*F.TEMPLATE_COLUMNS, "督导组意见"]}),
     "ledger-sheet-hidden": ([ok()], {1}, {"hidden": True}),
+    # last month's sheet hidden beside the visible ledger: read the visible one, and say so
+    "hidden-ledger-sheet-unread": ([ok()], {None}, {"hidden_copy": "台账（10月）"}),
+    # a mapping whose header word the ledger does not have ("牵头科室" mistyped as "牵头料室")
+    "column-map-unused": ([ok()], {1}, {"column_map": ["牵头料室=责任单位"]}),
     # the same measures again on a later sheet: 台账 is last month's copy, set aside
     "ledger-copy-set-aside": ([ok(), ok(**{F.MEASURE: "开展警示教育"}), ok(**{F.MEASURE: "建立学习台账"})], {None},
                               {"copy_after": "台账（11月）"}),
+    # a sheet of self-found problems beside the feedback's ledger (other measures: no copy)
+    "self-check-sheet-apart": ([ok()], {None}, {"self_check": "举一反三自查问题"}),
     "formula-uncomputed": ([ok(**{F.OWNER_UNIT: None}), ok(**{F.DEADLINE: None})], {2, 3},
                            {"uncomputed": [(2, F.OWNER_UNIT), (3, F.DEADLINE)]}),
     "empty-ledger": ([], {1}, {}),
@@ -53,6 +59,11 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     "measure-without-issue": ([ok(**{F.ISSUE: None, F.ISSUE_NO: None}), ok()], {2}, {}),
     "issue-without-measure": ([ok(), ok(**{F.ISSUE_NO: 2, F.ISSUE: "针对二问题", F.MEASURE: None})], {3}, {}),
     "duplicate-measure": ([ok(), ok(**{F.MEASURE: " 建立学习制度。"})], {3}, {}),
+    # a cell listing several measures (1.…；2.…); one measure that mentions "1.5万元" is no list
+    "measures-in-one-cell": ([ok(**{F.MEASURE: "1.制定会议记录规范；2.统一印制记录本"}),
+                              ok(**{F.MEASURE: "（1）修订办法\n（2）安装定位"}),
+                              ok(**{F.MEASURE: "退还资金1.5万元，2.0版系统上线"}), ok(**{F.MEASURE: "一是建立台账"})],
+                             {2, 3}, {}),
     "issue-number-gap": ([ok(), ok(**{F.ISSUE_NO: 3, F.ISSUE: "针对三问题"}),
                           ok(**{F.ISSUE_NO: 3, F.ISSUE: "针对又一个问题"})], {3, 4}, {}),
     "cell-error": ([ok(**{F.OWNER_PERSON: "#REF!"})], {2}, {}),
@@ -116,15 +127,22 @@ def test_every_registered_code_has_a_case() -> None:
 def _ledger_grids(rows: list[dict[str, Any]], *, columns: list[str] | None = None, info: dict[str, Any] | None = None,
                   directory: list[str] | None = None, hidden: bool = False,
                   uncomputed: list[tuple[int, str]] = (),  # type: ignore[assignment]
-                  copy_after: str | None = None) -> list[Grid]:
+                  copy_after: str | None = None, self_check: str | None = None,
+                  hidden_copy: str | None = None) -> list[Grid]:
     """The sheets a reader would hand over: 台账 (header on row 1), a copy of it named
-    ``copy_after`` when asked, 基本信息, 责任单位名录."""
+    ``copy_after`` when asked, a sheet of other measures named ``self_check`` when asked,
+    基本信息, 责任单位名录."""
     columns = list(columns or F.TEMPLATE_COLUMNS)
     ledger = Grid("台账", [columns, *([row.get(c) for c in columns] for row in rows)], hidden=hidden,
                   uncomputed=frozenset((r - 1, columns.index(f)) for r, f in uncomputed))
     grids = [ledger]
     if copy_after is not None:
         grids.append(Grid(copy_after, [list(r) for r in ledger.rows]))
+    if hidden_copy is not None:
+        grids.append(Grid(hidden_copy, [list(r) for r in ledger.rows], hidden=True))
+    if self_check is not None:
+        own = [{**row, F.ISSUE: "公务接待审批不严", F.MEASURE: f"自查整改措施{k}"} for k, row in enumerate(rows, 1)]
+        grids.append(Grid(self_check, [columns, *([row.get(c) for c in columns] for row in own)]))
     if info:
         grids.append(Grid("基本信息", [[k, v] for k, v in info.items()]))
     if directory is not None:
@@ -134,7 +152,8 @@ def _ledger_grids(rows: list[dict[str, Any]], *, columns: list[str] | None = Non
 
 def check_rows(rows: list[dict[str, Any]], options: Options | None = None, **kwargs: Any) -> Report:
     info = {**INFO, **kwargs.pop("info", {})}
-    ledger = ledger_from_grids(_ledger_grids(rows, info=info, **kwargs))
+    column_map = kwargs.pop("column_map", ())
+    ledger = ledger_from_grids(_ledger_grids(rows, info=info, **kwargs), column_map)
     return validate(ledger, options or Options(as_of=AS_OF), sibling_files=frozenset({"照片1.jpg", "附件/制度.docx"}))
 
 
@@ -146,7 +165,8 @@ def test_rule_fires_exactly_where_expected(code: str) -> None:
     assert {f.row for f in fired} == expected_rows, [f.message for f in report.findings]
     for f in fired:
         assert f.severity is RULES[code].severity
-        assert f.sheet == ("基本信息" if code in INFO_SHEET_CODES else "台账")
+        assert f.sheet == ("基本信息" if code in INFO_SHEET_CODES
+                           else kwargs.get("self_check") or kwargs.get("hidden_copy") or "台账")
         assert f.message and not f.message.isascii()
         if f.cell:
             assert f.cell.endswith(str(f.row))
@@ -196,8 +216,8 @@ def test_every_rule_fires_the_same_through_a_real_file(tmp_path: Path) -> None:
     (tmp_path / "附件").mkdir()
     (tmp_path / "附件" / "制度.docx").write_bytes(b"PK")
     for code, (rows, expected_rows, kwargs) in CASES.items():
-        if {"hidden", "uncomputed"} & set(kwargs):
-            continue
+        if {"hidden", "uncomputed", "column_map", "hidden_copy"} & set(kwargs):
+            continue  # (a column mapping through a file: tests/test_county_ledgers.py)
         extra = dict(kwargs)
         info = {**INFO, **extra.pop("info", {})}
         path = write_simple_ledger(tmp_path / f"{code}.xlsx", rows, info=info, **extra)

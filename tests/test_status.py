@@ -147,9 +147,8 @@ def test_negations_are_never_done(text: str) -> None:
         "\u3000\u3000",
         "。",
         float("nan"),
-        0,
-        1,
-        3.5,
+        3.5,  # a number that is no fraction (0–1: a percentage, see status_cases.tsv)
+        "2",
         "abc",
         "已完成前期摸底",  # 已完成 + an object that is no status word: not guessed
         "完成整改方案",  # likewise

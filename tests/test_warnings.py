@@ -336,3 +336,32 @@ def test_batch_round_statistics_worst_first(tmp_path: Path) -> None:
         (3, "县水利局", 5, 0.8, 0.6, 0, 1, 0, 1),
     ]
     assert ws["F2"].number_format == "0%" and ws["C2"].hyperlink.target.endswith("县林业局巡察整改台账.xlsx")
+
+
+def test_an_extension_written_only_in_the_remark_moves_the_deadline(tmp_path: Path) -> None:
+    """Ledgers with no 延期时限 column write the extension in 备注: a granted one moves the deadline
+    (no false 逾期), a refused one does not, and a passed extension is 延期后仍逾期 at the 备注 cell."""
+    from openpyxl import Workbook
+
+    from rectxl.core.timing import effective_due
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["序号", "存在问题", "整改措施", "责任科室", "完成时限", "整改进度", "备注"])
+    rows = [
+        ("经县委巡察办批准，延期至2025年6月30日", date(2025, 6, 30)),
+        ("申请延期至2025年6月30日，未获批准", date(2024, 6, 30)),
+        ("申请延长整改时限到年底", date(2024, 12, 31)),
+        ("延期至2024年9月30日", date(2024, 9, 30)),
+        ("涉及资金延期支付问题已解决", date(2024, 6, 30)),  # 延期 here is no extension
+    ]
+    for n, (remark, _) in enumerate(rows, 1):
+        ws.append([n, f"问题{n}", f"措施{n}", "财务股", "2024年6月30日", "正在推进", remark])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert [effective_due(m) for m in ledger.measures()] == [due for _, due in rows]
+    report = api.check(path, Options(as_of=date(2024, 12, 31)))
+    got = {(f.code, f.cell) for f in report.findings if f.severity is not Severity.INFO}
+    assert got == {("overdue", "E3"), ("due-today", "E4"), ("extension-overdue", "G5"), ("overdue", "E6")}

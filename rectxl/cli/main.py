@@ -141,13 +141,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
             print(f"已写入 {target}：变化 {len(diff.changes)} 处，值得注意 {len(diff.regressions)} 处")
         else:
             _written(target)
+        for warning in diff.warnings:
+            print(f"注意：{warning}", file=sys.stderr)
     elif args.format == "json":
         from rectxl.io.diff_out import write_diff_json
 
         write_diff_json(diff, sys.stdout)
     else:
         sys.stdout.write(render_diff_text(diff))
-    return EXIT_FINDINGS if diff.regressions else EXIT_OK
+    return EXIT_FINDINGS if diff.regressions or diff.warnings else EXIT_OK
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -160,6 +162,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_remind(args: argparse.Namespace) -> int:
     from rectxl import api
+    from rectxl.core.letters import unaddressed
     from rectxl.core.rules import Options
 
     due_soon = args.due_soon_days
@@ -179,6 +182,10 @@ def cmd_remind(args: argparse.Namespace) -> int:
     for unit, target in done.letters:
         counts = "，".join(f"{letter.kind} {len(letter.items)} 项" for letter in unit.letters)
         print(f"已写入 {target}（{counts}）")
+    if orphans := unaddressed(done.rows):
+        shown = "、".join(orphans[:10]) + ("等" if len(orphans) > 10 else "")
+        print(f"注意：{len(orphans)} 项临期或逾期的措施未填写责任单位，没有发函对象，只列入了提醒清单：{shown}。"
+              "请补填责任单位后重新生成。")
     print(f"已写入提醒清单 {done.list_path}（{len(done.rows)} 行）")
     print(f"{when}：{len(done.letters)} 个责任单位需要发函。")
     return EXIT_OK

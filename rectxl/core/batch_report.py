@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from rectxl.core.counts import COUNT_FIELDS, Rates
 from rectxl.core.findings import Finding, Severity, json_value
 from rectxl.core.report import FINDING_FIELDS
-from rectxl.core.text import percent_text
+from rectxl.core.text import percent_text, to_int
+from rectxl.core.units import unit_key
 from rectxl.core.validate import Report
 from rectxl.core.version import __version__
 
@@ -30,17 +33,26 @@ __all__ = [
     "BatchSink",
     "FindingRow",
     "LedgerResult",
+    "NameInfo",
+    "Note",
     "RoundRow",
     "Skipped",
+    "batch_notes",
     "finding_row",
     "json_head",
     "json_pieces",
     "json_tail",
     "ledger_json",
     "ledger_result",
+    "newest_version",
+    "no_ledger_message",
+    "read_name",
+    "resolve_unit",
     "round_rows",
+    "same_unit",
     "to_json",
     "to_text",
+    "unit_from_path",
 ]
 
 #: the fields of a :data:`FindingRow`, in order (the keys of a finding in the JSON)
@@ -60,7 +72,7 @@ class LedgerResult:
     """One ledger read and validated (slotted: a province keeps 10,000 of them)."""
 
     file: str  # path relative to the folder, with "/"
-    unit: str  # 基本信息 单位名称, else the file name without its extension
+    unit: str  # 基本信息 单位名称, else the unit its name names (see :func:`resolve_unit`)
     as_of: str
     as_of_source: str
     sha256: str
@@ -71,6 +83,8 @@ class LedgerResult:
     #: every finding, in ledger order (empty once written, when the run does not keep them)
     findings: list[FindingRow]
     seconds: float = 0.0
+    #: 基本信息 单位名称 when it names another unit than the file's name (then ``unit`` is the name's)
+    declared_unit: str = ""
 
     @property
     def rate(self) -> float:
@@ -96,6 +110,16 @@ class Skipped:
 
 
 @dataclass
+class Note:
+    """Something the reader of a batch summary must know before comparing the units (Chinese
+    ``message``; ``code``: versions, unit-name-mismatch, files-added-up, as-of-differs)."""
+
+    code: str
+    message: str
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass
 class BatchResult:
     """Everything a batch run found, in a stable order (by relative path)."""
 
@@ -103,8 +127,12 @@ class BatchResult:
     ledgers: list[LedgerResult] = field(default_factory=list)
     #: ledger files that could not be read or validated
     skipped: list[Skipped] = field(default_factory=list)
-    #: files that are not ledgers (other types, Excel lock files, rectxl's outputs)
+    #: files that are not ledgers (other types, lock files, hidden files, rectxl's outputs)
     ignored: list[Skipped] = field(default_factory=list)
+    #: ledger files not counted: copies of a ledger counted, older versions of one
+    set_aside: list[Skipped] = field(default_factory=list)
+    #: what the run itself noticed (versions set aside); :func:`batch_notes` adds the rest
+    notes: list[Note] = field(default_factory=list)
     workers: int = 1
     seconds: float = 0.0
 
@@ -127,6 +155,7 @@ class BatchResult:
             "files": len(self.ledgers) + len(self.skipped),
             "ledgers": len(self.ledgers),
             "skipped": len(self.skipped),
+            "set_aside": len(self.set_aside),
             "ignored": len(self.ignored),
             "ledgers_with_errors": sum(1 for r in self.ledgers if r.has_errors),
             **counts,
@@ -164,9 +193,10 @@ _ROUND_COUNTS = ("measures", "done", "closed", "overdue", "red", "orange", "yell
 
 
 def round_rows(result: BatchResult) -> list[RoundRow]:
-    """Per inspected unit (the ledgers naming the same 单位名称 added up), worst first: most
-    overdue measures, then the lowest completion rate, then most orange and yellow warnings, then
-    the lowest closure rate; ties by unit name."""
+    """Per inspected unit (its ledgers added up — a ledger sent in parts; see :func:`resolve_unit`
+    for the unit a ledger is counted under), worst first: most overdue measures, then the lowest
+    completion rate, then most orange and yellow warnings, then the lowest closure rate; ties by
+    unit name."""
     rows: dict[str, RoundRow] = {}
     for r in result.ledgers:
         row = rows.setdefault(r.unit, RoundRow(unit=r.unit, files=[]))
@@ -177,22 +207,334 @@ def round_rows(result: BatchResult) -> list[RoundRow]:
     return sorted(rows.values(), key=lambda x: (-x.overdue, x.rate, -x.orange, -x.yellow, x.closure_rate, x.unit))
 
 
-#: what a ledger's file name says besides its unit ("石门镇巡察整改台账（第二部分）" → 石门镇)
+# -- what a ledger's file name says -----------------------------------------------------------------
+
+#: the words every ledger's name has ("石门镇巡察整改台账" → 石门镇)
 _LEDGER_WORDS = re.compile(
-    r"(?:[(（][^()（）]*[)）])|(?:关于)?(?:县委|市委|区委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)?"
-    r"(?:反馈(?:问题|意见)?)?(?:整改)?(?:落实)?(?:情况)?(?:工作)?台账(?:表)?|[-_ ]?(?:\d{4,8}|副本|最终版|终稿|定稿)$")
+    r"(?:关于)?(?:县委|市委|区委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)?(?:反馈(?:问题|意见)?)?"
+    r"(?:整改)?(?:落实)?(?:情况)?(?:工作)?台账(?:表)?")
+#: what is left of those words before them ("…整改落实情况及整改台账" → "…整改落实情况及")
+_TRAILING_WORDS = re.compile(r"(?:巡察|巡视|反馈|问题|意见|整改|落实|情况|进展|及|和|暨|的)+$")
+#: "附件2：", "01_" before a name
+_PREFIX = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*\s*[:.、_\-\s]*|\d{1,4}\s*[_\-.、\s]\s*)")
+#: an official letter's name: "…关于报送县市场监督管理局党组巡察反馈问题整改…的报告附件"
+_REPORTING = re.compile(r"关于报送(.+?)(?:党组|党委|党工委)?(?:巡察|巡视|整改)")
+_BRACKETS = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
+#: between a name and what is said about the file ("台账-报送版", "台账_校验", "台账 - 副本")
+_SEPARATORS = re.compile(r"[\s_\-—–~·.]+")
+#: a date written with separators (one token, not three)
+_DASHED_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-.](\d{1,2})[-.](\d{1,2})(?!\d)")
+#: version words written onto the end of a name ("县水利局整改台账修改稿")
+_GLUED = re.compile(r"(?:终稿|定稿|最终版|最终稿|修改稿|修订稿|修改版|修订版|报送版|报送稿|初稿|草稿|副本|备份"
+                    r"|新版|旧版)+$")
+#: how far along a version is, by its words: final, revised or submitted, draft, old
+_LEVELS = (
+    (2, re.compile(r"最终|终稿|定稿|终版|正式版|正式稿")),
+    (1, re.compile(r"修改|修订|更新|新版|最新|报送|上报|审核|审定|签发")),
+    (-1, re.compile(r"初稿|草稿|征求意见|送审|讨论稿|底稿")),
+    (-2, re.compile(r"^旧|旧版|旧稿|原稿|原版|作废|^old$", re.IGNORECASE)),
+)
+_REVISION = re.compile(r"第([\d一二三四五六七八九十]+)[稿版期次]|(?:^|[^a-z])v(\d{1,3})$", re.IGNORECASE)
+#: a copy's words ("台账 - 副本", a backup, rectxl's "_校验" / "_已清除标记" copies, a timestamp)
+_COPY = re.compile(r"副本|拷贝|复制|copy|backup|bak|备份|^校验$|^已清除标记$|^\d{12,14}$", re.IGNORECASE)
+#: a Windows copy: "台账(1).xlsx"
+_COPY_NUMBER = re.compile(r"^\d{1,2}$")
+#: a date in a name: 2026年11月20日, 11月, 20261120, a timestamp 20261120101010, a year
+_DATES = (
+    re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:份)?(?:(\d{1,2})日)?"),
+    re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{6})?(?!\d)"),
+    re.compile(r"^(?:截至)?((?:19|20)\d{2})年?()()$"),
+)
+#: what says a file is one part of a unit's ledger, not a version of it ("第二部分", "（一）")
+_PART = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:部分|册|分册|批)|部分[一二三四五六七八九十\d]+"
+                   r"|[一二三四五六七八九十]{1,3}|之[一二三四五六七八九十\d]+|[上中下](?:册|篇)?|[分附续]表\d*"
+                   r"|part\s*\d+)$", re.IGNORECASE)
+#: a unit's name: Chinese, ending as units' names do (局, 镇, 委 …) — not "附件2", "11月报送", "f5合计行"
+_UNIT_KIND = re.compile(r"^[\u3400-\u9fff]+(?:局|委|办|院|所|站|中心|馆|部|会|联|协|厅|处|室|队|社|公司|集团|学校"
+                        r"|中学|小学|幼儿园|镇|乡|街道|办事处|村|社区|园区|开发区|林场|农场|厂|银行|电视台|团|署|司"
+                        r"|党组|党委|支部|总支)$")
+#: folders that hold many units' ledgers ("乡镇", "县直单位"), not one unit's
+_CATEGORY = re.compile(r"^(?:各|全县|全市|全区|所有)?(?:乡镇|镇街|街道|部门|单位|县直|市直|区直)")
+#: the party body that signs for a unit ("中共青石县水利局党组" → 青石县水利局)
+_PARTY = re.compile(r"^(?:中共|中国共产党)|(?:机关)?(?:党组|党委|党工委|党总支|党支部)$")
+
+
+@dataclass(frozen=True)
+class NameInfo:
+    """What a ledger file's path says about it (:func:`read_name`)."""
+
+    #: the unit its name names (its folder's when the name is only ledger words)
+    unit: str
+    #: ``unit`` is a unit's name (县水利局, 东山镇), not "附件2" or "11月报送"
+    names_unit: bool
+    #: files of one key are versions of one ledger (the unit and any part, without version words)
+    key: str
+    #: the date the name carries (year, month, day; 0 where it does not say), if any
+    period: tuple[int, int, int] | None = None
+    #: 2 final (终稿), 1 revised or submitted (修改稿, 报送版), 0 nothing said, -1 draft, -2 old
+    level: int = 0
+    #: the word that says so
+    level_word: str = ""
+    #: 第N稿, 第N期, vN
+    revision: int = 0
+    #: 副本, (1), 备份, a timestamp, rectxl's _校验 / _已清除标记
+    copy: bool = False
+
+
+@dataclass
+class _Words:
+    """What a name says of its file's version, gathered by :meth:`take` (see :func:`read_name`)."""
+
+    period: tuple[int, int, int] | None = None
+    level: int = 0
+    level_word: str = ""
+    revision: int = 0
+    copy: bool = False
+    #: words that tell files apart (a part, a department, anything else): part of the key
+    others: list[str] = field(default_factory=list)
+
+    def take(self, text: str, *, bracketed: bool) -> bool:
+        """Note what ``text`` says of the file's version; False if it says nothing of it."""
+        said = self.dates(text)
+        for level, pattern in _LEVELS:
+            m = pattern.search(text)
+            if m is not None:
+                said = True
+                if not self.level_word or level > self.level:
+                    self.level, self.level_word = level, m.group(0)
+                break
+        m = _REVISION.search(text)
+        number = to_int(m.group(1) or m.group(2)) if m is not None else None
+        if number:
+            self.revision = max(self.revision, number)
+            said = True
+        if _COPY.search(text) or (bracketed and _COPY_NUMBER.match(text)):
+            self.copy = said = True
+        return said
+
+    def dates(self, text: str) -> bool:
+        """Note the dates in ``text``; whether there were any."""
+        found = False
+        for pattern in _DATES:
+            for m in pattern.finditer(text):
+                year, month, day = (int(g) if g else 0 for g in m.groups())
+                if 0 < month <= 12 or (year and not month):
+                    self.period = max(self.period or (0, 0, 0), (year, month, day))
+                    found = True
+        return found
+
+
+def read_name(file: str) -> NameInfo:
+    """The unit, the version and the part a ledger's path names: "附件2：县水利局巡察整改台账（11月）
+    （终稿）.xlsx" → 县水利局, November, final; "县水利局整改台账 - 副本.xlsx" → 县水利局, a copy;
+    "石门镇台账（第二部分）.xlsx" → 石门镇, a part of its own (another key). A name that is only
+    ledger words ("东山镇/巡察整改台账.xlsx", "附件2.xlsx") names its folder's unit, and its key
+    keeps the whole name ("附件1" and "附件2" are not versions of one file)."""
+    parts = file.split("/")
+    name = parts[-1]
+    stem = unicodedata.normalize("NFKC", name.rsplit(".", 1)[0] if "." in name[1:] else name)
+    words = _Words()
+    for inner in (text.strip() for text in _BRACKETS.findall(stem)):
+        if inner and (_PART.match(inner) or not words.take(inner, bracketed=True)):
+            words.others.append(inner)
+    rest = _DASHED_DATE.sub(r"\1年\2月\3日", _BRACKETS.sub(" ", stem))
+    rest = re.sub(r"(?<!\d)(\d{8})[\s_\-.]?(\d{6})(?!\d)", r"\1\2", rest)  # rectxl's backup time: one token
+    prefix = _PREFIX.match(rest)
+    kept: list[str] = []
+    for i, token in enumerate(t for t in _SEPARATORS.split(rest[prefix.end():] if prefix else rest) if t):
+        if _PART.match(token):
+            words.others.append(token)
+        elif token.isdigit():
+            if not words.take(token, bracketed=False):
+                words.others.append(token)  # "台账-1", "台账-2": told apart, not versions
+        elif i == 0 or not words.take(token, bracketed=False):
+            kept.append(token)
+    unit = _unit_in(kept, words)
+    if unit:
+        key = unit_key(unit)
+        names_unit = _UNIT_KIND.match(unit) is not None
+    else:  # only ledger words: the folder says whose, the whole name tells the files apart
+        folder = _PREFIX.sub("", unicodedata.normalize("NFKC", parts[-2])) if len(parts) > 1 else ""
+        unit = folder or stem
+        names_unit = (len(folder) >= 3 and _CATEGORY.match(folder) is None
+                      and _UNIT_KIND.match(folder) is not None)
+        key = "/".join(parts[:-1]) + "/" + unit_key((prefix.group(0) if prefix else "") + "".join(kept))
+    key += "".join(sorted("\x00" + unit_key(other) for other in words.others))
+    return NameInfo(unit=unit, names_unit=names_unit, key=key, period=words.period, level=words.level,
+                    level_word=words.level_word, revision=words.revision, copy=words.copy)
+
+
+def _unit_in(tokens: list[str], words: _Words) -> str:
+    """The unit named by the words of a name left once its qualifiers are taken out: without the
+    ledger words, and without the dates and version words glued to it (noted in ``words``)."""
+    text = "".join(tokens)
+    m = _REPORTING.search(text)
+    if m is not None:
+        text = m.group(1)
+    text = _LEDGER_WORDS.sub("", text)
+    if words.dates(text):
+        for pattern in _DATES[:2]:
+            text = pattern.sub("", text)
+    glued = _GLUED.search(text)
+    if glued is not None:
+        words.take(glued.group(0), bracketed=True)
+        text = text[: glued.start()]
+    text = _TRAILING_WORDS.sub("", text.strip(" -_:、"))
+    return _PARTY.sub("", text) if text.startswith(("中共", "中国共产党")) else text
 
 
 def unit_from_path(file: str) -> str:
-    """The unit a ledger without a 单位名称 belongs to, from where it lies: its file name without
-    the words every ledger's name has ("城关镇巡察整改台账.xlsx" → 城关镇), else — a name that is
-    only those words ("巡察整改台账.xlsx") — its folder's ("东山镇/巡察整改台账.xlsx" → 东山镇)."""
-    parts = file.split("/")
-    stem = parts[-1].rsplit(".", 1)[0]
-    unit = _LEDGER_WORDS.sub("", stem).strip(" -_")
-    if unit:
-        return unit
-    return parts[-2] if len(parts) > 1 else stem
+    """The unit a ledger belongs to by where it lies: its file name without the words every
+    ledger's name has and those saying which version it is ("附件2：城关镇巡察整改台账（11月）.xlsx"
+    → 城关镇), else — a name that is only those words ("巡察整改台账.xlsx") — its folder's
+    ("东山镇/巡察整改台账.xlsx" → 东山镇)."""
+    return read_name(file).unit
+
+
+def _core(unit: str) -> str:
+    """A unit's name as compared with another spelling of it: NFKC, no spaces, no 中共/党组."""
+    key = unit_key(unit)
+    return _PARTY.sub("", _PARTY.sub("", key))
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """``short`` is ``long`` written shorter: 县人社局 / 青石县人力资源和社会保障局 (its characters
+    in order, the same kind of unit at the end)."""
+    if len(short) < 2 or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Two names of one unit: 县水利局 / 青石县水利局党组, 县人社局 / 县人力资源和社会保障局 (one within
+    the other, or one an abbreviation of the other)."""
+    x, y = sorted((_core(a), _core(b)), key=len)
+    return bool(x) and (x in y or _abbreviates(x, y))
+
+
+def resolve_unit(declared: str | None, file: str) -> tuple[str, str]:
+    """The unit a ledger is counted under, and its 单位名称 when that was not used (else "").
+
+    基本信息 单位名称 (``declared``) is used unless the file's name (or its folder) names another
+    unit: clerks fill in a template, or another unit's ledger, and leave its 单位名称 as it was —
+    the name they gave the file is then the better witness, and the conflict is reported
+    (:func:`batch_notes`)."""
+    named = read_name(file)
+    if not declared:
+        return named.unit, ""
+    if not named.names_unit or same_unit(declared, named.unit) or _core(declared) in unit_key(file):
+        return declared, ""
+    return named.unit, declared
+
+
+def newest_version(files: Sequence[tuple[str, float]]) -> tuple[list[str], str]:
+    """Versions of one ledger (path, modification time), newest first, and why the first is taken
+    as the newest: by the dates in their names (when each has one), then the words (终稿 before
+    修改稿 before none before 初稿), 第N稿, a name that does not look like a copy, and the
+    modification time; the first by name when nothing tells them apart."""
+    names = {rel: read_name(rel) for rel, _ in files}
+    dated = all(names[rel].period is not None for rel, _ in files)
+
+    def rank(item: tuple[str, float]) -> tuple[Any, ...]:
+        n = names[item[0]]
+        return (n.period if dated else None) or (0, 0, 0), n.level, n.revision, not n.copy, int(item[1])
+
+    ordered = sorted(sorted(files), key=rank, reverse=True)
+    first, second = names[ordered[0][0]], names[ordered[1][0]]
+    why = "从文件名和修改时间无法判断哪一份最新，暂取文件名排在前面的一份，请核实"
+    for i, (a, b) in enumerate(zip(rank(ordered[0]), rank(ordered[1]), strict=True)):
+        if a != b:
+            why = [
+                "文件名中的日期最新",
+                f"文件名标明“{first.level_word}”" if first.level > 0 else f"其他版本标明“{second.level_word}”",
+                "文件名中的稿次最新",
+                "其他文件的文件名像副本或备份",
+                "修改时间最新",
+            ][i]
+            break
+    return [rel for rel, _ in ordered], why
+
+
+# -- what the reader must know before comparing the units -------------------------------------------
+
+#: files named in one note at most (the rest counted)
+_NOTE_FILES = 10
+
+
+def _listed(items: Sequence[str], limit: int = _NOTE_FILES) -> str:
+    shown = "、".join(items[:limit])
+    return shown + (f"等 {len(items)} 个" if len(items) > limit else "")
+
+
+def batch_notes(result: BatchResult) -> list[Note]:
+    """Everything that makes the units of ``result`` less than comparable, said once: the versions
+    set aside (noted by the run), ledgers whose 单位名称 contradicts their file's name, units
+    counted from several files, and ledgers evaluated on different as-of dates."""
+    return [*result.notes, *_unit_name_notes(result), *_added_up_notes(result), *_as_of_notes(result)]
+
+
+def _unit_name_notes(result: BatchResult) -> list[Note]:
+    by_declared: dict[str, list[LedgerResult]] = {}
+    for r in result.ledgers:
+        if r.declared_unit:
+            by_declared.setdefault(r.declared_unit, []).append(r)
+    notes = []
+    for declared, ledgers in by_declared.items():
+        files = [r.file for r in ledgers]
+        if len(ledgers) == 1:
+            (r,) = ledgers
+            message = (f"{r.file}：基本信息中的单位名称是“{declared}”，而文件名表明是“{r.unit}”的台账，两者不一致"
+                       f"（可能沿用了模板或其他单位的台账），已按文件名统计为“{r.unit}”，请核实")
+        else:
+            each = _listed([f"{r.file}（{r.unit}）" for r in ledgers])
+            message = (f"{len(ledgers)} 个台账的基本信息单位名称都是“{declared}”，与各自文件名表明的单位不一致"
+                       f"（可能沿用了模板未修改），已按文件名分别统计：{each}；请核实")
+        notes.append(Note("unit-name-mismatch", message, files))
+    return notes
+
+
+def _added_up_notes(result: BatchResult) -> list[Note]:
+    return [Note("files-added-up", f"{row.unit}：{len(row.files)} 个台账文件合并统计（{_listed(row.files)}）；"
+                 "如果其中有同一台账的旧版本或副本，请只保留最新的一份；如果是不同单位的台账（基本信息中的单位名称"
+                 "沿用了模板），请改正单位名称或在文件名中写明单位，再重新检查", list(row.files))
+            for row in round_rows(result) if len(row.files) > 1]
+
+
+def _as_of_notes(result: BatchResult) -> list[Note]:
+    by_date: dict[str, list[LedgerResult]] = {}
+    for r in result.ledgers:
+        by_date.setdefault(r.as_of, []).append(r)
+    if len(by_date) < 2:
+        return []
+    # the date most ledgers give (a date they give, rather than today's), whose files go unnamed
+    usual = max(by_date, key=lambda d: (any(r.as_of_source != "今天" for r in by_date[d]), len(by_date[d]), d))
+    parts = []
+    odd: list[str] = []
+    for day in sorted(by_date):
+        ledgers = by_date[day]
+        sources = Counter(r.as_of_source for r in ledgers)
+        said = "、".join("未填报告日期，按今天计算" if s == "今天" else s for s in sources)
+        text = f"{day} {len(ledgers)} 个台账（{said}）"
+        if day != usual:
+            text += "：" + _listed([r.file for r in ledgers])
+            odd += [r.file for r in ledgers]
+        parts.append(text)
+    message = ("各台账的截至日期不一致，逾期和预警按各自的截至日期计算，单位之间不完全可比：" + "；".join(parts)
+               + "。可用 --as-of 指定统一的截至日期后重新检查")
+    return [Note("as-of-differs", message, odd)]
+
+
+def no_ledger_message(result: BatchResult, *, limit: int = 30) -> str:
+    """Why a folder gave nothing to check: what it holds, and why each file was not checked."""
+    head = f"{result.folder} 中没有找到 Excel 台账文件（.xlsx、.xlsm、.xls、.ods）"
+    found = result.set_aside + result.ignored
+    if not found:
+        return head + "：文件夹是空的"
+    lines = [f"  {s.file}：{s.reason}" for s in found[:limit]]
+    if len(found) > limit:
+        lines.append(f"  ……另有 {len(found) - limit} 个")
+    return head + f"。找到 {len(found)} 个文件，均未检查：\n" + "\n".join(lines)
 
 
 def ledger_result(file: str, report: Report, *, seconds: float = 0.0) -> LedgerResult:
@@ -202,9 +544,10 @@ def ledger_result(file: str, report: Report, *, seconds: float = 0.0) -> LedgerR
     for f in report.findings:
         by_severity[f.severity.value] += 1
     counts = report.counts
+    unit, declared = resolve_unit(report.unit, file)
     return LedgerResult(
         file=file,
-        unit=report.unit or unit_from_path(file),
+        unit=unit,
         as_of=report.as_of.isoformat(),
         as_of_source=report.as_of_source,
         sha256=report.source.sha256 or "",
@@ -214,6 +557,7 @@ def ledger_result(file: str, report: Report, *, seconds: float = 0.0) -> LedgerR
         by_severity=by_severity,
         findings=[finding_row(f) for f in report.findings],
         seconds=round(seconds, 4),
+        declared_unit=declared,
     )
 
 
@@ -236,7 +580,7 @@ def to_json(result: BatchResult) -> str:
     """The run as JSON::
 
         {"folder": str, "rectxl_version": str, "workers": int, "seconds": float,
-         "totals": {"files", "ledgers", "skipped", "ignored", "ledgers_with_errors",
+         "totals": {"files", "ledgers", "skipped", "set_aside", "ignored", "ledgers_with_errors",
                     "measures", "done", "mostly_done", "in_progress", "long_term",
                     "not_started", "unknown", "overdue", "accepted", "closed", "extended",
                     "red", "orange", "yellow", "blue", "green", "rate",
@@ -246,12 +590,15 @@ def to_json(result: BatchResult) -> str:
                       "findings": [finding, ...],   # findings as in ``rectxl check --format json``
                       "rate"}],
          "skipped": [{"file", "reason"}],    # ledger files that could not be read
-         "ignored": [{"file", "reason"}],    # files that are not ledgers
+         "set_aside": [{"file", "reason"}],  # copies and older versions of a ledger counted
+         "ignored": [{"file", "reason"}],    # files not checked (not ledgers, hidden, rectxl's own …)
+         "notes": [{"code", "message", "files"}],   # what to know before comparing the units
          "round": [{"unit", "files", "measures", "done", "rate", "closed", "closure_rate",
                     "overdue", "red", "orange", "yellow", "extended", "as_of"}]}
 
-    ``file`` is relative to ``folder``, with "/"; ledgers are sorted by it. ``round``: the round
-    statistics per inspected unit, worst first (:func:`round_rows`). Indented, except that each
+    ``file`` is relative to ``folder``, with "/"; ledgers are sorted by it. ``notes``:
+    :func:`batch_notes`. ``round``: the round statistics per inspected unit, worst first
+    (:func:`round_rows`). Indented, except that each
     finding is one line. The same text, in pieces: :func:`json_head`, then :func:`ledger_json`
     of each ledger, then :func:`json_tail`.
     """
@@ -315,38 +662,39 @@ def ledger_json(r: LedgerResult, *, first: bool) -> str:
 
 
 def json_tail(result: BatchResult, *, ledgers: int) -> str:
-    """The JSON after the last of ``ledgers`` ledgers: skipped, ignored, round."""
+    """The JSON after the last of ``ledgers`` ledgers: skipped, set aside, ignored, notes, round."""
     tail = {
         "skipped": [asdict(s) for s in result.skipped],
+        "set_aside": [asdict(s) for s in result.set_aside],
         "ignored": [asdict(s) for s in result.ignored],
+        "notes": [asdict(n) for n in batch_notes(result)],
         "round": [row.to_dict() for row in round_rows(result)],
     }
     return ("\n ]" if ledgers else "]") + "," + json.dumps(tail, ensure_ascii=False, indent=1)[1:] + "\n"
 
 
 def to_text(result: BatchResult, *, limit: int = 20) -> str:
-    """Totals, the ledgers with errors and every file that could not be read (terminal text)."""
+    """Totals, what to know before comparing the units (:func:`batch_notes`), the ranking, the
+    ledgers with errors and every file that was not counted, with why (terminal text)."""
     t = result.totals()
     sev = t["by_severity"]
+    set_aside = f"，{t['set_aside']} 个副本或旧版本未统计" if t["set_aside"] else ""
     lines = [
         f"批量校验：{result.folder}",
-        f"台账 {t['ledgers']} 个已校验，{t['skipped']} 个无法读取，另有 {t['ignored']} 个非台账文件未检查"
+        f"台账 {t['ledgers']} 个已校验，{t['skipped']} 个无法读取{set_aside}，另有 {t['ignored']} 个文件未检查"
         f"（用时 {result.seconds:.1f} 秒，{result.workers} 个进程）",
         f"整改措施 {t['measures']} 项：已完成 {t['done']}，基本完成 {t['mostly_done']}，正在推进 {t['in_progress']}，"
         f"长期坚持 {t['long_term']}，未启动 {t['not_started']}；逾期 {t['overdue']}；完成率 {t['rate']:.0%}",
         f"发现问题：错误 {sev['error']} 条，警告 {sev['warning']} 条，提示 {sev['info']} 条；"
         f"有错误的台账 {t['ledgers_with_errors']} 个",
     ]
-    ranked = [r for r in round_rows(result) if r.measures]
-    if ranked:
-        lines.append("")
-        lines.append("整改进度（逾期多、完成率低的单位在前）：")
-        for i, row in enumerate(ranked[:limit], start=1):
-            lines.append(f"  {i}. {row.unit}：措施 {row.measures} 项，完成率 {percent_text(row.rate)}，"
-                         f"销号率 {percent_text(row.closure_rate)}；逾期 {row.overdue} 项，橙色预警 {row.orange} 项，"
-                         f"黄色预警 {row.yellow} 项，延期 {row.extended} 项")
-        if len(ranked) > limit:
-            lines.append(f"  ……另有 {len(ranked) - limit} 个单位，详见汇总表")
+    notes = batch_notes(result)
+    if notes:
+        lines += ["", f"请注意（{len(notes)}）："]
+        lines += [f"  {i}. {n.message}" for i, n in enumerate(notes[:limit], start=1)]
+        if len(notes) > limit:
+            lines.append(f"  ……另有 {len(notes) - limit} 条，详见汇总表")
+    lines += _ranking_lines(result, limit)
     with_errors = [r for r in result.ledgers if r.has_errors]
     if with_errors:
         lines.append("")
@@ -355,14 +703,32 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
             lines.append(f"  {r.file}  {r.unit}：错误 {r.by_severity['error']} 条，逾期 {r.counts['overdue']} 项")
         if len(with_errors) > limit:
             lines.append(f"  ……另有 {len(with_errors) - limit} 个，详见汇总表")
-    if result.skipped:
-        lines.append("")
-        lines.append(f"无法读取（{len(result.skipped)}）：")
-        lines.extend(f"  {s.file}：{s.reason}" for s in result.skipped)
-    if result.ignored:
-        lines.append("")
-        lines.append(f"未检查（{len(result.ignored)}）：")
-        lines.extend(f"  {s.file}：{s.reason}" for s in result.ignored[:limit])
-        if len(result.ignored) > limit:
-            lines.append(f"  ……另有 {len(result.ignored) - limit} 个")
+    lines += _file_lines("无法读取", result.skipped, None)
+    lines += _file_lines("未统计的副本和旧版本", result.set_aside, limit)
+    lines += _file_lines("未检查", result.ignored, limit)
     return "\n".join(lines) + "\n"
+
+
+def _ranking_lines(result: BatchResult, limit: int) -> list[str]:
+    ranked = [r for r in round_rows(result) if r.measures]
+    if not ranked:
+        return []
+    lines = ["", "整改进度（逾期多、完成率低的单位在前）："]
+    for i, row in enumerate(ranked[:limit], start=1):
+        lines.append(f"  {i}. {row.unit}：措施 {row.measures} 项，完成率 {percent_text(row.rate)}，"
+                     f"销号率 {percent_text(row.closure_rate)}；逾期 {row.overdue} 项，橙色预警 {row.orange} 项，"
+                     f"黄色预警 {row.yellow} 项，延期 {row.extended} 项")
+    if len(ranked) > limit:
+        lines.append(f"  ……另有 {len(ranked) - limit} 个单位，详见汇总表")
+    return lines
+
+
+def _file_lines(title: str, files: list[Skipped], limit: int | None) -> list[str]:
+    """A section listing ``files`` with their reasons (the first ``limit``; None: all)."""
+    if not files:
+        return []
+    shown = files if limit is None else files[:limit]
+    lines = ["", f"{title}（{len(files)}）：", *(f"  {s.file}：{s.reason}" for s in shown)]
+    if len(shown) < len(files):
+        lines.append(f"  ……另有 {len(files) - len(shown)} 个，详见汇总表")
+    return lines

@@ -2,12 +2,13 @@
 
 A measure is done (已完成), then accepted by someone other than its owner (已验收), then closed
 (已销号). The stage is what the status cell says ("已完成，已销号", "验收合格", "待验收") or, for a
-measure marked 已完成, what the ledger's 验收日期 / 销号日期 columns record — whichever goes
-further. Pure.
+measure marked 已完成, what the ledger's 验收日期 / 销号日期 columns record, or its yes/no columns
+是否验收 / 是否销号 — whichever goes further. Pure.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from rectxl.core import fields as F
@@ -15,10 +16,15 @@ from rectxl.core.deadline import parse_date
 from rectxl.core.model import Measure
 from rectxl.core.status import Stage, Status
 
-__all__ = ["CLOSURE_FIELDS", "closure_date", "closure_stage", "is_accepted", "is_closed"]
+__all__ = ["CLOSURE_FIELDS", "FLAG_FIELDS", "closure_date", "closure_flag", "closure_stage", "is_accepted",
+           "is_closed"]
 
 #: the columns that record acceptance and closure
-CLOSURE_FIELDS = (F.ACCEPTOR, F.ACCEPTED, F.CLOSED)
+CLOSURE_FIELDS = (F.ACCEPTOR, F.ACCEPTED, F.CLOSED, F.ACCEPTED_FLAG, F.CLOSED_FLAG)
+#: the yes/no columns, and the stage a yes in each records
+FLAG_FIELDS = {F.ACCEPTED_FLAG: Stage.ACCEPTED, F.CLOSED_FLAG: Stage.CLOSED}
+_NO = re.compile(r"否|未|没|不|待|尚|暂|拟|申请|[×✗✘xXnN]")
+_YES = re.compile(r"是|已|[√✓✔☑yY]|销号|验收|通过|合格")
 _ORDER = {Stage.AWAITING: 1, Stage.ACCEPTED: 2, Stage.CLOSED: 3}
 
 
@@ -36,15 +42,33 @@ def closure_date(m: Measure, field: str) -> tuple[date | None, str]:
     return parse_date(raw if raw not in (None, "") else text), text
 
 
+def closure_flag(m: Measure, field: str) -> bool | None:
+    """What ``m``'s 是否验收 / 是否销号 cell says: yes (是, √, 已销号, 通过, or a date), no (否, ×,
+    未销号, 待验收), ``None`` when blank or neither."""
+    raw = m.raw.get(field)
+    if isinstance(raw, date):
+        return True
+    text = m.extra.get(field, "").strip()
+    if not text:
+        return None
+    if _NO.search(text):
+        return False
+    if _YES.search(text) or parse_date(text) is not None:
+        return True
+    return None
+
+
 def closure_stage(m: Measure) -> Stage | None:
     """How far closure has gone: ``None`` for a measure not marked 已完成 (a closure date on
     unfinished work is a finding, not a stage). A 验收日期/销号日期 cell counts when it holds a date."""
     if m.status is not Status.DONE:
         return None
     stage = Stage(m.stage) if m.stage else None
-    if F.CLOSED in m.extra and closure_date(m, F.CLOSED)[0] is not None:
+    if (F.CLOSED in m.extra and closure_date(m, F.CLOSED)[0] is not None) or (
+            F.CLOSED_FLAG in m.extra and closure_flag(m, F.CLOSED_FLAG)):
         recorded = Stage.CLOSED
-    elif F.ACCEPTED in m.extra and closure_date(m, F.ACCEPTED)[0] is not None:
+    elif (F.ACCEPTED in m.extra and closure_date(m, F.ACCEPTED)[0] is not None) or (
+            F.ACCEPTED_FLAG in m.extra and closure_flag(m, F.ACCEPTED_FLAG)):
         recorded = Stage.ACCEPTED
     else:
         return stage

@@ -141,6 +141,7 @@ R_PLACEHOLDER = "未填写有效的整改时限"
 R_EXTENSION = "延期后的时限无法识别"
 R_NUMBER = "数值无法识别为日期"
 R_BOOL = "不是有效的日期"
+R_FESTIVAL = "节日时限超出可推算的年份，请写明具体日期"
 R_LETTER = "日期中混有字母（如把数字0写成了字母O）"
 
 
@@ -262,7 +263,8 @@ _PREFIXES = _by_length(
         力争于 力争在 力争 争取于 争取在 争取 确保于 确保在 确保 要求于 要求在 要求 原定于 原定
         应于 应在 须于 需于 须在 需在 必须于 必须在 务必于 务必在 务必 须 需 最迟于 最迟在 最迟 最晚于
         最晚 不晚于 不迟于 不超过 最迟不超过 不得晚于 不得超过 限期至 限期于 限期在 原时限 原定时限
-        原计划于 原计划在 原整改时限 用 在于 此后 之后 然后 再 届时
+        原计划于 原计划在 原整改时限 用 在于 此后 之后 然后 再 届时 整改期为 整改期 整改周期为 整改周期
+        限期为 限期 为期
         截至到 截至 截止到 截止于 截止 并于 并在 并且 并 且 已于 已经 已 于 在 至 到
         """.split(),
         *_PUNCT,
@@ -330,21 +332,68 @@ def _strip_light(s: str) -> str:
 _Y = r"(?P<Y>(?:(?P<y>\d{4}|\d{2})|(?P<ry>今|本|当|明|次|下一?|来))?年)"
 
 _P_YMD = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?:日|号)?")
-_P_YM = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月份?(?P<x>上旬|中旬|下旬|中)?")
+_P_YM = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月份?(?P<x>上旬|中旬|下旬|中|初)?")
 _P_HALF = re.compile(rf"(?:{_Y}度?)?(?P<h>上半年|下半年|上半|下半|年中|中)")
 _P_Q = re.compile(rf"(?:{_Y}度?)?第?(?P<q>[1-4])(?:季度|季)")
-_P_QX = re.compile(rf"(?:{_Y}度?|(?P<y2>\d{{4}}))?第?q(?P<q>[1-4])(?:季度|季)?")
+_P_QX = re.compile(rf"(?:{_Y}度?|(?P<y2>\d{{4}}|\d{{2}}))?第?q(?P<q>[1-4])(?:季度|季)?")
 _P_YEAR = re.compile(rf"{_Y}(?:度|年)?")
 _P_BARE_YEAR = re.compile(r"(?P<y>\d{4})")
 _P_ISO_YMD = re.compile(r"(?P<y>\d{4})[./\-](?P<m>\d{1,2})[./\-](?P<d>\d{1,2})(?:日|号)?")
 _P_ISO_YM = re.compile(r"(?P<y>\d{4})[./\-](?P<m>\d{1,2})月?")
 _P_COMPACT = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
 _P_SHORT_YMD = re.compile(r"(?P<y>\d{2})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})")  # 26.12.31
-_P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)月(?P<x>上旬|中旬|下旬|中)?")
+_P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)月(?P<x>上旬|中旬|下旬|中|初)?")
 # "8.31" / "8/31": month and day, the year from the feedback date
 _P_MD = re.compile(r"(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?:日|号)?")
 
-_XUN_DAY = {"上旬": 10, "中旬": 20, "中": 15}
+#: 月初 is read as 上旬: a deadline of "12月初" is kept by the 10th
+_XUN_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 15}
+
+# A festival as a deadline ("春节前", "2025年国庆节前", "七一前"): due the day before it.
+_P_FESTIVAL = re.compile(
+    rf"(?:{_Y})?(?P<f>元旦|春节|清明节?|五一|劳动节|端午节?|七一|建党节|八一|建军节|中秋节?|国庆节?)"
+    r"(?:假期|长假|节假日|假日|放假|节)?")
+#: festivals on a fixed day of the Gregorian year (清明 falls on April 4 or 5: the 4th is kept)
+_FIXED_FESTIVAL = {"元旦": (1, 1), "清明": (4, 4), "五一": (5, 1), "劳动": (5, 1), "七一": (7, 1),
+                   "建党": (7, 1), "八一": (8, 1), "建军": (8, 1), "国庆": (10, 1)}
+#: festivals of the lunar calendar: their Gregorian dates, 2018–2040 (from the lunardate package;
+#: a deadline in a year outside the table is unreadable, not guessed)
+_LUNAR_FESTIVAL = {
+    "春节": ("0216 0205 0125 0212 0201 0122 0210 0129 0217 0206 0126 0213 0203 0123 0211 0131 0219 0208 0128 "
+             "0215 0204 0124 0212"),
+    "端午": ("0618 0607 0625 0614 0603 0622 0610 0531 0619 0609 0528 0616 0605 0624 0612 0601 0620 0610 0530 "
+             "0618 0607 0527 0614"),
+    "中秋": ("0924 0913 1001 0921 0910 0929 0917 1006 0925 0915 1003 0922 0912 1001 0919 0908 0927 0916 1004 "
+             "0924 0913 1002 0920"),
+}
+_LUNAR_FIRST_YEAR = 2018
+
+
+def _festival(name: str, year: int) -> date | None:
+    """The date of festival ``name`` (its first two characters) in ``year``."""
+    if name in _FIXED_FESTIVAL:
+        month, day = _FIXED_FESTIVAL[name]
+        return date(year, month, day)
+    days = _LUNAR_FESTIVAL[name].split()
+    k = year - _LUNAR_FIRST_YEAR
+    if not 0 <= k < len(days):
+        return None
+    return date(year, int(days[k][:2]), int(days[k][2:]))
+
+
+def _festival_eve(m: re.Match[str], fb: date | None) -> date | None:
+    """The day before the festival: of the year written, else the first one after ``fb``."""
+    name = m["f"][:2]
+    groups = m.groupdict()
+    if groups.get("y") or groups.get("Y") is not None:
+        day = _festival(name, _year_of(m, fb, 1 if name == "元旦" else 12))
+    else:
+        if fb is None:
+            raise _DateError(R_NO_YEAR)
+        day = next((d for year in (fb.year, fb.year + 1) if (d := _festival(name, year)) and d > fb), None)
+    if day is None:
+        raise _DateError(R_FESTIVAL)
+    return day - timedelta(days=1)
 
 _REL_PREFIX = (
     r"(?:(?:自|从)?(?:巡察|巡视)?组?(?:收到)?反馈(?:意见)?"
@@ -405,6 +454,8 @@ def _single(s: str, fb: date | None) -> date | None:
     if m := _P_MD.fullmatch(s):
         month = int(m["m"])
         return _make(_year_of(m, fb, month), month, int(m["d"]))
+    if m := _P_FESTIVAL.fullmatch(s):
+        return _festival_eve(m, fb)
     if m := _P_REL_MONTH.fullmatch(s):
         if fb is None:
             raise _DateError(R_NO_YEAR)

@@ -45,7 +45,7 @@ from rectxl.core.diff_match import greedy, pair_equal, similar_pairs, similarity
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.sheets import SheetSpec
 from rectxl.core.status import Status
-from rectxl.core.text import shorten
+from rectxl.core.text import cn_date, shorten
 from rectxl.core.timing import resolve_warn_days
 from rectxl.core.units import split_units, unit_key
 from rectxl.core.validate import resolve_as_of
@@ -258,6 +258,8 @@ class LedgerDiff(BaseModel):
     #: every change, one per field, sorted by kind then row (the 变化明细 rows)
     changes: list[Change] = Field(default_factory=list)
     regressions: list[Regression] = Field(default_factory=list)
+    #: why the two files may not be two periods of one ledger (other units, dates reversed)
+    warnings: list[str] = Field(default_factory=list)
 
     def of_kind(self, kind: ChangeKind) -> list[Change]:
         return [c for c in self.changes if c.kind is kind]
@@ -603,7 +605,25 @@ def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,
     diff.added = [m for k, m in enumerate(n_meas) if k not in used_n]
     diff.regressions = _regressions(diff)
     diff.changes = _changes(diff, texts)
+    diff.warnings = _pairing_warnings(old, new, diff, len(o_meas), len(n_meas))
     return diff
+
+
+def _pairing_warnings(old: Ledger, new: Ledger, diff: LedgerDiff, n_old: int, n_new: int) -> list[str]:
+    """What says the two files are not last period's and this period's ledger of one unit: the
+    units named differ, the 本期 is dated before the 上期, or hardly a measure is in both."""
+    out = []
+    a, b = (old.info.unit_name or "").strip(), (new.info.unit_name or "").strip()
+    if a and b and unit_key(a) != unit_key(b) and not (unit_key(a) in unit_key(b) or unit_key(b) in unit_key(a)):
+        out.append(f"两期台账的单位名称不同（上期：{a}；本期：{b}）：请确认没有选错文件。")
+    if diff.new.as_of < diff.old.as_of:
+        out.append(f"本期的截至日期（{cn_date(diff.new.as_of)}）早于上期（{cn_date(diff.old.as_of)}）："
+                   "请确认两个文件的先后没有颠倒（先写上期，再写本期）。")
+    same = sum(1 for m in diff.matched if m.match is not MatchKind.EDITED)
+    if min(n_old, n_new) >= 5 and same < 0.2 * min(n_old, n_new):
+        out.append(f"两期台账只有{same}项措施相同（上期{n_old}项，本期{n_new}项）：它们可能不是同一台账的两期，"
+                   "请确认没有选错文件。")
+    return out
 
 
 def _regression(kind: RegressionKind, message: str, o: MeasureRef | None, n: MeasureRef | None
@@ -838,7 +858,8 @@ def render_diff_text(diff: LedgerDiff) -> str:
     """The diff as Chinese text: 总体变化, 问题变化, then the measure changes by type, and 值得注意
     last. Every line cites the old and/or new row."""
     o, n = diff.old, diff.new
-    lines = ["台账变化对比", _side_line("上期", o), _side_line("本期", n), ""]
+    lines = ["台账变化对比", _side_line("上期", o), _side_line("本期", n),
+             *(f"注意：{w}" for w in diff.warnings), ""]
     section = iter(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"])
 
     def head(title: str) -> None:
@@ -924,6 +945,7 @@ def diff_sheets(diff: LedgerDiff) -> list[SheetSpec]:
         ["台账变化汇总"],
         [_side_line("上期", o)],
         [_side_line("本期", n)],
+        *([f"注意：{w}"] for w in diff.warnings),
         ["项目", "上期", "本期", "变化"],
     ]
     for label, _unit, get in _TOTALS:
@@ -942,8 +964,11 @@ def diff_sheets(diff: LedgerDiff) -> list[SheetSpec]:
     rows.append(["值得注意", "处数"])
     for rk in RegressionKind:
         rows.append([rk.value, sum(1 for r in diff.regressions if r.kind is rk)])
-    summary = SheetSpec(DIFF_SHEETS[0], rows, 3, [24, 16, 16, 18], autofilter=False)
-    summary.bold_rows = {0, 3, kinds_head, reg_head}
+    head_row = 3 + len(diff.warnings)
+    summary = SheetSpec(DIFF_SHEETS[0], rows, head_row, [24, 16, 16, 18], autofilter=False)
+    summary.bold_rows = {0, head_row, kinds_head, reg_head}
+    for i in range(3, head_row):
+        summary.row_fills[i] = _FLAG_FILL  # the warnings
     summary.percent_cells = [(rate_row, 1), (rate_row, 2)]  # numbers shown as 40.0%
     for i, rk in enumerate(RegressionKind, start=reg_head + 1):
         if any(r.kind is rk for r in diff.regressions):

@@ -1,12 +1,15 @@
 """Extensions on record (申请延期): the original deadline stays on record beside the extended one.
 
-A ledger records an extension in one of two ways (DESIGN.md §1.4, §2):
+A ledger records an extension in one of three ways (DESIGN.md §1.4, §2):
 
 - in the 整改时限 cell: "原定2026年9月30日，延期至2026年12月31日", "延期至2027年3月底",
   "2026年9月底前→2026年12月底前（延期）", "延期至12月底，再次延期至次年3月底";
 - in a 延期时限 column, the 整改时限 cell keeping the original: "2026年12月31日", two dates
   ("2026年12月31日；2027年3月31日": extended twice), a date with when it was approved
-  ("2026年12月31日（2026年10月8日经县委巡察办批准）").
+  ("2026年12月31日（2026年10月8日经县委巡察办批准）");
+- in the 备注 cell, where a ledger has no place for it: "经县委巡察办批准，延期至2027年6月30日",
+  "申请延长整改时限到年底" — read only when the 整改时限 cell and a 延期时限 column say nothing of it,
+  and not when the remark says it was refused ("申请延期至…，未获批准").
 
 When the extension was applied for or approved is read from the same cells ("2026年10月8日申请延期
 至…", "（批准日期：2026年10月8日）") or from a 延期批准日期 column; without it, whether an extension came
@@ -28,7 +31,7 @@ from rectxl.core.deadline import DeadlineKind, extension_steps, parse_date, pars
 from rectxl.core.model import Measure
 from rectxl.core.text import normalize_text
 
-__all__ = ["Extension", "extended_due", "extension_of"]
+__all__ = ["Extension", "extended_due", "extension_of", "may_be_extended"]
 
 #: deadlines an extension can move (a long-term or missing deadline has nothing to extend)
 _EXTENDABLE = (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM, DeadlineKind.IMMEDIATE,
@@ -43,6 +46,10 @@ _GRANT_WORD = r"(?:提出申请|申请|报批|批准|批复|同意|审批|审定
 _GRANT_AFTER = re.compile(rf"(?:于|在)?({_DATE})\s*(?:[,，]?\s*经[^,，;；。()（）]{{0,20}}?)?{_GRANT_WORD}")
 #: "批准日期：2026年10月8日", "申请时间为2026.10.8"
 _GRANT_BEFORE = re.compile(rf"{_GRANT_WORD}(?:延期)?(?:日期|时间)?\s*[:：为于]?\s*({_DATE})")
+#: "延期至2027年6月30日", "延长整改时限到年底", "顺延至12月底前" in a remark: the new deadline
+_REMARK_STEP = re.compile(r"(?:延期|延长|顺延|推迟|延后)(?:整改|完成)?(?:时限|期限|时间)?\s*(?:至|到)\s*"
+                          r"([^,，;；。()（）\n]{2,20})")
+_REFUSED = re.compile(r"未获?(?:批准|同意|通过)|不予|驳回|不同意|未予")
 _SEPARATORS = re.compile(r"[;；\n]|(?<!\d)[,，、](?!\d)")
 
 
@@ -128,6 +135,26 @@ def _in_column(text: str, base: date | None) -> tuple[tuple[date, ...], tuple[da
     return tuple(dues), granted, None
 
 
+@lru_cache(maxsize=4096)
+def _in_remark(text: str, base: date | None) -> tuple[date, ...]:
+    """The extended deadlines a 备注 cell states, in order (none when it says it was refused)."""
+    folded = _fold(text)
+    if _REFUSED.search(folded):
+        return ()
+    dues: list[date] = []
+    for match in _REMARK_STEP.finditer(folded):
+        parsed = parse_deadline(match.group(1).strip(), feedback_date=dues[-1] if dues else base)
+        if parsed.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM) and parsed.due is not None:
+            dues.append(parsed.due)
+    return tuple(dues)
+
+
+def may_be_extended(m: Measure) -> bool:
+    """Cheap test before :func:`extension_of`: the measure has a column or a remark that could
+    record an extension (nearly every measure has neither)."""
+    return bool(m.extra) or ("延" in m.remark or "推迟" in m.remark)
+
+
 def _column_text(m: Measure, field: str) -> tuple[str, date | None]:
     """A column's text and, when the cell holds an Excel date, that date."""
     raw = m.raw.get(field)
@@ -179,6 +206,11 @@ def extension_of(m: Measure, feedback_date: date | None = None) -> Extension | N
         granted += (g_date,)
     elif g_text:
         granted += tuple(d for part in _SEPARATORS.split(_fold(g_text)) if (d := parse_date(part.strip())))
+    if not dues and problem is None and m.remark and deadline.kind in _EXTENDABLE:
+        base = original
+        later = [d for d in _in_remark(m.remark, base) if base is None or d > base]
+        if later:
+            dues, source = later, F.REMARK
     if not dues and problem is None:
         return None
     return Extension(original_due=original, dues=tuple(dues), granted_on=tuple(sorted(set(granted))),
@@ -186,9 +218,12 @@ def extension_of(m: Measure, feedback_date: date | None = None) -> Extension | N
 
 
 def extended_due(m: Measure) -> date | None:
-    """The deadline in force after an extension recorded in the 延期时限 column (``None`` when
-    there is none: an extension written in the 整改时限 cell is already its due date)."""
-    if F.EXTENSION not in m.extra or m.deadline.kind not in _EXTENDABLE:
+    """The deadline in force after an extension recorded in the 延期时限 column or the 备注 cell
+    (``None`` when there is none: an extension written in the 整改时限 cell is already its due
+    date)."""
+    if m.deadline.kind not in _EXTENDABLE:
+        return None
+    if F.EXTENSION not in m.extra and (m.deadline.extended or not ("延" in m.remark or "推迟" in m.remark)):
         return None
     ext = extension_of(m)
     if ext is None or not ext.dues:

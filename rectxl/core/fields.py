@@ -53,6 +53,9 @@ GOAL: Final = "整改目标"
 ACCEPTOR: Final = "验收人"
 ACCEPTED: Final = "验收日期"
 CLOSED: Final = "销号日期"
+#: a yes/no column: 是否验收 / 是否销号 (是, √, 已销号 …; a date also says yes)
+ACCEPTED_FLAG: Final = "是否验收"
+CLOSED_FLAG: Final = "是否销号"
 EXTENSION: Final = "延期时限"
 #: when an extension was applied for or approved (延期申请/批准日期)
 EXTENSION_GRANTED: Final = "延期批准日期"
@@ -62,7 +65,8 @@ ROW_NO: Final = "序号"
 INFERRED_STATUS: Final = "推断状态"
 
 #: recognised columns kept as text in ``Measure.extra`` (closure, extensions, co-owners, goals)
-EXTRA_FIELDS: Final = (CO_OWNER, GOAL, ACCEPTOR, ACCEPTED, CLOSED, EXTENSION, EXTENSION_GRANTED)
+EXTRA_FIELDS: Final = (CO_OWNER, GOAL, ACCEPTOR, ACCEPTED, CLOSED, ACCEPTED_FLAG, CLOSED_FLAG, EXTENSION,
+                       EXTENSION_GRANTED)
 
 #: Columns a ledger must have (DESIGN.md §3, ``header-missing``).
 REQUIRED_FIELDS: Final = (ISSUE, MEASURE, OWNER_UNIT, DEADLINE, STATUS)
@@ -76,7 +80,8 @@ TEMPLATE_COLUMNS: Final = (
 )
 
 #: every field a column can be mapped to (the standard column names)
-ALL_FIELDS: Final = (*TEMPLATE_COLUMNS, CO_OWNER, GOAL, ACCEPTOR, ACCEPTED, CLOSED, EXTENSION, EXTENSION_GRANTED)
+ALL_FIELDS: Final = (*TEMPLATE_COLUMNS, CO_OWNER, GOAL, ACCEPTOR, ACCEPTED, CLOSED, ACCEPTED_FLAG, CLOSED_FLAG,
+                     EXTENSION, EXTENSION_GRANTED)
 
 #: Header text (after :func:`header_key`) → field. DESIGN.md §2 lists the aliases real ledgers use.
 ALIASES: Final[dict[str, str]] = {
@@ -107,6 +112,8 @@ ALIASES: Final[dict[str, str]] = {
     **dict.fromkeys(["验收人", "验收责任人", "验收单位"], ACCEPTOR),
     **dict.fromkeys(["验收日期", "验收时间"], ACCEPTED),
     **dict.fromkeys(["销号日期", "销号时间"], CLOSED),
+    **dict.fromkeys(["是否验收", "是否已验收", "是否通过验收", "验收情况", "验收结果"], ACCEPTED_FLAG),
+    **dict.fromkeys(["是否销号", "是否已销号", "销号与否", "是否销账"], CLOSED_FLAG),
     **dict.fromkeys(["延期时限", "延期至", "延期时间", "延期后时限", "延期期限"], EXTENSION),
     **dict.fromkeys(["延期批准日期", "延期批准时间", "延期申请日期", "延期申请时间", "申请延期日期", "申请延期时间",
                      "批准延期日期", "批准延期时间", "延期审批日期", "延期审批时间"], EXTENSION_GRANTED),
@@ -120,15 +127,21 @@ ALIASES: Final[dict[str, str]] = {
 _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f) for p, f in (
     (r"问题(序号|编号)|^问题号$", ISSUE_NO),
     (r"^(序号|编号|序次)$", ROW_NO),
+    # 措施序号 | 整改措施: the measures' own numbers ("1-1", "1-2"), not their text
+    (r"(?:措施|举措|任务)(?:序号|编号)|^(?:序号|编号)[(（](?:措施|举措)[)）]$", ROW_NO),
+    # 责任单位及责任人 ("文物股 张某"): the unit comes first
+    (r"(?:单位|部门|科室|股室|处室)\s*(?:及|和|与|、|/|[(（])\s*(?:责任人|负责人|经办人)", OWNER_UNIT),
     (r"(?:延期.*(?:申请|批准|审批|批复)|(?:申请|批准|审批|批复).*延期).*(?:日期|时间)", EXTENSION_GRANTED),
-    (r"延期", EXTENSION),
+    (r"延期|^(?:调整|变更)后", EXTENSION),
     (r"验收.*(日期|时间)", ACCEPTED),
+    (r"是否.*验收|验收(?:情况|结果)", ACCEPTED_FLAG),
+    (r"是否.*销号", CLOSED_FLAG),
     (r"验收", ACCEPTOR),
     (r"销号.*(日期|时间)", CLOSED),
     (r"配合|协办|协助", CO_OWNER),
     (r"佐证|证明材料|支撑材料|印证材料|见证材料|附件", EVIDENCE),
     (r"目标", GOAL),
-    (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明", PROGRESS),
+    (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|整改成效|整改效果", PROGRESS),
     (r"状态|完成情况|是否完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况", STATUS),
     (r"时限|期限|时间节点|节点|截止|计划.*(时间|日期)|完成时间要求|时间要求|预计.*(时间|日期)", DEADLINE),
     (r"(完成|办结|整改)(时间|日期)", COMPLETED),

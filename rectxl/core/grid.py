@@ -33,7 +33,7 @@ from rectxl.core.model import (
 )
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MARKS_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
-from rectxl.core.status import StatusReading, opening_status, read_status
+from rectxl.core.status import Status, StatusReading, opening_status, read_status
 from rectxl.core.text import col_letter, needs_cleaning, normalize_text, shorten, to_int
 
 __all__ = [
@@ -55,6 +55,18 @@ HEADER_SCAN_ROWS = 10
 
 _ERROR_VALUE = re.compile(r"^#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)$")
 _FOOTER = re.compile(r"^(?:注|备注|说明|填表人|制表人|制表|审核人|审核|填报人|填报单位|联系人|单位负责人)\s*[:：]?")
+#: a cell of a signature or note line under the table: a label with its colon ("填表人：王某",
+#: "单位主要负责人（签字）：", "填表日期：2026年11月18日", "注：本表一式两份")
+_FOOTER_CELL = re.compile(
+    r"^\s*(?:注|备注|说明|填表人|填报人|制表人|制表|审核人|审核|审批人|签发人|签发|联系人|联系电话|电话|"
+    r"填报单位|报送单位|单位|单位负责人|单位主要负责人|主要负责人|分管领导|负责人|"
+    r"填表日期|填报日期|制表日期|报送日期|填表时间|填报时间|日期)\s*"
+    r"(?:[(（](?:签字|签名|盖章|签章)[)）]|签字|签名|盖章)?\s*[:：]")
+#: what a signature or note line's measure cell can open with (a cheap test before the pattern)
+_FOOTER_FIRST = frozenset("注备说填制审签联电单主分负日报")
+#: an issue on a row of its own, merged across: "问题1：…", "问题一、…", "1.…" (its measures below)
+_ISSUE_ROW = re.compile(r"^\s*(?:问题\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[:：、.．]?"
+                        r"|([0-9]{1,3})\s*[、.．](?!\d))\s*")
 #: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
 _TOTALS = re.compile(r"^\s*(?:合|总|小|共)\s*计\s*[:：]?\s*$")
 _TOTALS_FIRST = "合总小共"
@@ -109,6 +121,12 @@ class HeaderMap:
 def a1(r: int, c: int) -> str:
     """0-based (row, col) → ``"H12"``."""
     return f"{col_letter(c)}{r + 1}"
+
+
+def _footer_line(raw_row: list[Any]) -> bool:
+    """Every filled cell of the row is a signature or note label: the foot of the form, no measure."""
+    filled = [v for v in raw_row if not _blank(v)]
+    return bool(filled) and all(isinstance(v, str) and _FOOTER_CELL.match(v) for v in filled)
 
 
 def _blank(v: Any) -> bool:
@@ -204,12 +222,40 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         else:
             columns[found[c]] = c
     duplicates = {f: sorted(cs) for f, cs in duplicates.items()}
+    if F.PROGRESS in duplicates:
+        # progress kept month by month (10月进展 | 11月进展 | 截至11月30日进展): the latest is the
+        # right-most visible one
+        shown = [c for c in (columns[F.PROGRESS], *duplicates[F.PROGRESS]) if c not in skip]
+        if shown and max(shown) != columns[F.PROGRESS]:
+            latest = max(shown)
+            duplicates[F.PROGRESS] = sorted(c for c in (columns[F.PROGRESS], *duplicates[F.PROGRESS]) if c != latest)
+            columns[F.PROGRESS] = latest
+    _task_as_goal(texts, columns, duplicates)
     _narrative_status_as_progress(grid, r, columns, duplicates)
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
                      numbered=r + 1 < len(grid.rows) and _numbers_the_columns(grid.rows[r + 1]))
+
+
+def _task_as_goal(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """整改任务 beside 整改举措 (a company's 整改任务清单): the measures are the 举措, each row's 任务
+    is what they achieve — read as the goal (整改目标), not as a second measure column."""
+    if F.MEASURE not in duplicates or F.GOAL in columns:
+        return
+    candidates = [columns[F.MEASURE], *duplicates[F.MEASURE]]
+    tasks = [c for c in candidates if "任务" in texts.get(c, "")]
+    steps = [c for c in candidates if re.search(r"措施|举措", texts.get(c, ""))]
+    if not tasks or not steps:
+        return
+    columns[F.GOAL] = tasks[0]
+    columns[F.MEASURE] = steps[0]
+    rest = [c for c in candidates if c not in (tasks[0], steps[0])]
+    if rest:
+        duplicates[F.MEASURE] = rest
+    else:
+        del duplicates[F.MEASURE]
 
 
 def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str, int],
@@ -459,18 +505,21 @@ def _may_be_ledger(grid: Grid) -> bool:
     return name not in _NOT_LEDGER and not is_rectxl_sheet(name)
 
 
-def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]) -> list[tuple[Grid, HeaderMap]]:
+def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
+                  ) -> tuple[list[tuple[Grid, HeaderMap]], list[str]]:
     """Every sheet whose header matches, in workbook order: the visible ones; the hidden ones
     only when no visible sheet is a ledger (a hidden stale copy is never read instead of the
-    visible ledger)."""
+    visible ledger). Also the names of the hidden ledger sheets left unread."""
     found = [(g, h) for g in grids if _may_be_ledger(g) and (h := find_header(g, column_map)) is not None]
     if not found:  # a clerk's own ledger sheet may be called 整改明细, as one of rectxl's sheets is
         found = [(g, h) for g in grids if is_rectxl_sheet(g.name) and g.name.strip() != MARKS_SHEET
                  and (h := find_header(g, column_map)) is not None]
     visible = [(g, h) for g, h in found if not g.hidden]
     if visible or found:
-        return visible or found
-    names = "、".join(g.name for g in grids) or "（无工作表）"
+        return visible or found, [g.name for g, _ in found if g.hidden] if visible else []
+    if not grids:
+        raise LedgerError("找不到台账表头：工作簿中没有任何工作表。请确认这是整改台账，或使用 rectxl new 生成的模板。")
+    names = "、".join(g.name for g in grids)
     candidates = [(g, c) for g in grids
                   if _may_be_ledger(g) and (c := best_header_candidate(g, column_map)) is not None]
     if candidates:
@@ -495,8 +544,8 @@ _SHEET_PERIOD = re.compile(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2}|[一二三四五
 def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
                    ) -> tuple[list[tuple[Grid, HeaderMap]], list[tuple[str, str]]]:
     """The sheets to read, and (sheet, sheet read instead) for each set aside: of two sheets
-    holding mostly the same measures — a clerk's 6月台账 beside 7月台账 — only the later period
-    (by the month its name gives, else its place in the workbook) is read."""
+    holding mostly the same measures — a clerk's 6月台账 beside 7月台账 — only the newer is read
+    (see :func:`_newer_first`)."""
     if len(picked) < 2:
         return picked, []
     measures = [_measure_texts(g, h) for g, h in picked]
@@ -512,11 +561,43 @@ def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
             shared = len(a & b)
             if shared < 3 or shared < 0.8 * min(len(a), len(b)):
                 continue
-            pi, pj = _period(picked[i][0].name), _period(picked[j][0].name)
-            older, newer = (j, i) if pi[1] and pj[1] and pj < pi else (i, j)  # else the later sheet
+            older, newer = (j, i) if _newer_first(picked[i], picked[j]) else (i, j)
             keep.remove(older)
             set_aside.append((picked[older][0].name, picked[newer][0].name))
     return [picked[k] for k in keep], set_aside
+
+
+#: a sheet's name that marks it as the old one: 原台账, 台账（备份）, 台账-副本, 旧台账, 作废
+_OLD_NAME = re.compile(r"备份|副本|^原|旧|存档|作废|废弃|bak|backup|copy|old", re.IGNORECASE)
+
+
+def _newer_first(first: tuple[Grid, HeaderMap], second: tuple[Grid, HeaderMap]) -> bool:
+    """Of two copies of one ledger, ``first`` (the one further left) is the newer: by the period
+    their names give (6月 / 7月), else the dates in their title rows (填报日期), else a name marking
+    one as the old copy (原台账, 备份, 副本), else the one further along (more measures 已完成:
+    work only moves forward), else ``second``, the later in the workbook."""
+    pa, pb = _period(first[0].name), _period(second[0].name)
+    if pa[1] and pb[1] and pa != pb:
+        return pa > pb
+    da = _title_facts(*first)[0].get("report_date")
+    db = _title_facts(*second)[0].get("report_date")
+    if da is not None and db is not None and da != db:
+        return bool(da > db)
+    old_a, old_b = bool(_OLD_NAME.search(first[0].name)), bool(_OLD_NAME.search(second[0].name))
+    if old_a != old_b:
+        return old_b
+    done_a, done_b = _done_count(*first), _done_count(*second)
+    if done_a != done_b:
+        return done_a > done_b
+    return False
+
+
+def _done_count(grid: Grid, header: HeaderMap) -> int:
+    c = header.columns.get(F.STATUS)
+    if c is None:
+        return 0
+    return sum(1 for row in grid.rows[header.data_start:]
+               if c < len(row) and not _blank(row[c]) and read_status(_text(row[c])).status is Status.DONE)
 
 
 def _measure_texts(grid: Grid, header: HeaderMap) -> set[str]:
@@ -543,10 +624,17 @@ _TITLE_UNIT = re.compile(
 )
 _FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*([^\s:：]{2,40})")
 _TITLE_DATE = re.compile(
-    r"(?P<key>填报日期|填报时间|报送日期|报送时间|统计日期|截至日期|截止日期|截至|截止|巡察反馈时间|反馈日期|反馈时间)"
+    r"(?P<key>填报日期|填报时间|报送日期|报送时间|统计日期|统计时间|更新日期|更新时间|数据截至|截至日期|截止日期|截至|截止|"
+    r"巡察反馈时间|反馈日期|反馈时间)"
     r"\s*[:：]?\s*(?P<date>[0-9０-９〇零○一二三四五六七八九十]{2,4}\s*[年./-]\s*[0-9０-９一二三四五六七八九十]{1,2}"
     r"\s*[月./-]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[日号]?)"
 )
+
+
+#: "县委第三巡察组于2024年5月20日反馈": the feedback date, written before the word
+_TITLE_FEEDBACK = re.compile(
+    r"(?P<date>[0-9０-９]{4}\s*[年./-]\s*[0-9０-９]{1,2}\s*[月./-]\s*[0-9０-９]{1,2}\s*[日号]?)\s*"
+    r"(?:向[^，,。；;]{0,20}?)?(?:进行了?|作出了?|召开[^，,。；;]{0,10}?)?(?:巡察)?反馈")
 
 
 def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[str, str]]:
@@ -564,6 +652,9 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                 attr = "feedback_date" if "反馈" in m.group("key") else "report_date"
                 if day is not None and attr not in facts:
                     facts[attr], source[attr] = day, f"标题行“{m.group('key')}”"
+            if "feedback_date" not in facts and "反馈" in text and (fb := _TITLE_FEEDBACK.search(text)):
+                if (day := parse_date(fb.group("date"))) is not None:
+                    facts["feedback_date"], source["feedback_date"] = day, "标题行“…反馈”"
             unit = _FILLER_UNIT.search(text)
             if unit and "unit_name" not in facts:
                 facts["unit_name"], source["unit_name"] = unit.group(1), "标题行“填报单位”"
@@ -580,7 +671,9 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     mapping = parse_column_map(pairs)
     info = _read_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else LedgerInfo()
     directory = _read_directory(by_name[DIRECTORY_SHEET]) if DIRECTORY_SHEET in by_name else None
-    picked, set_aside = _latest_copies(_pick_ledgers(grids, mapping))
+    picked, hidden = _pick_ledgers(grids, mapping)
+    picked, set_aside = _latest_copies(picked)
+    picked, self_check = _feedback_sheets(picked)
     facts, source = _title_facts(*picked[0])
     facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
     if facts:
@@ -595,6 +688,9 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         duplicate_columns={f: [col_letter(c) for c in cs] for f, cs in header.duplicates.items()},
         owner_units=directory,
         set_aside=set_aside,
+        self_check=self_check,
+        hidden_unread=hidden,
+        unused_column_map=_unused_mapping(mapping, [h for _, h in picked]),
     )
     previous: _Builder | None = None
     for grid, header in picked:
@@ -606,6 +702,28 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
 
 
 _ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+方面|[一二三四五六七八九十]+[、.．])")
+#: a sheet of the problems a unit found itself, beside the inspection's feedback
+_SELF_CHECK = re.compile(r"自查|自纠|举一反三")
+
+
+def _unused_mapping(mapping: dict[str, str], headers: list[HeaderMap]) -> list[str]:
+    """The header words of ``mapping`` no ledger sheet's header has (a typo in --column)."""
+    used = {F.header_key(text) for h in headers for text in h.mapped}
+    return [key for key in mapping if key not in used]
+
+
+def _feedback_sheets(picked: list[tuple[Grid, HeaderMap]]
+                     ) -> tuple[list[tuple[Grid, HeaderMap]], list[str]]:
+    """The sheets of the inspection's feedback, and the names of the 自查问题 sheets beside them
+    (named so, or titled so above their header); every sheet when all are self-check sheets."""
+    def self_check(grid: Grid, header: HeaderMap) -> bool:
+        titles = " ".join(_text(v) for row in grid.rows[:header.first_row] for v in row if not _blank(v))
+        return bool(_SELF_CHECK.search(grid.name) or _SELF_CHECK.search(titles))
+
+    apart = [k for k, (g, h) in enumerate(picked) if self_check(g, h)]
+    if not apart or len(apart) == len(picked):
+        return picked, []
+    return [p for k, p in enumerate(picked) if k not in apart], [picked[k][0].name for k in apart]
 
 
 def _sheet_aspect(grid: Grid, header: HeaderMap) -> str | None:
@@ -698,10 +816,29 @@ class _Builder:
         if re.match(r"^\s*[((][一二三四五六七八九十\d]+[))]", text) and wide:
             self._new_category(text)
             return True
+        if wide and _ISSUE_ROW.match(text):
+            c = next(c for c, v in enumerate(row[: self.width]) if not _blank(v))
+            self._issue_row(r, c, text)  # "问题1：…" on its own row, its measures below
+            return True
         if wide:
             self._new_aspect(text)
             return True
         return False
+
+    def _issue_row(self, r: int, c: int, text: str) -> None:
+        """An issue written across its own row ("问题1：乡村振兴项目推进缓慢"), the measure rows below
+        it leaving the 问题 column empty (or having none)."""
+        if self.category is None:
+            self._new_category("")
+        assert self.category is not None
+        m = _ISSUE_ROW.match(text)
+        assert m is not None
+        number = to_int(m.group(1) or m.group(2) or "")
+        cell = f"{col_letter(c)}{r + 1}"
+        self.issue = Issue(title=text[m.end():].strip(), number=number, sheet=self.grid.name, row=r + 1,
+                           cells={F.ISSUE: cell})
+        self.category.issues.append(self.issue)
+        self._issue_key = (None, "")
 
     def _numbered_section(self, row: list[Any], non_blank: list[Any]) -> str | None:
         """``"一、…方面"`` for a row holding only a Chinese numeral in the 序号 column and a text:
@@ -777,8 +914,11 @@ class _Builder:
             first_text = next((_text(v) for v in raw_row if not _blank(v)), "")
             if _TOTALS.match(first_text):
                 continue
-            # a note or signature line, in its own cell or merged across the table
+            # a note or signature line, in its own cell or merged across the table, or labels only
+            # ("单位主要负责人（签字）： | 填表日期：…", "填表人：王某 | 审核人：李某")
             if _FOOTER.match(first_text) and (self._value(r, F.MEASURE) == "" or self._wide(r)):
+                continue
+            if _footer_line(raw_row):
                 continue
             if self._section_row(r, raw_row):
                 continue
@@ -796,6 +936,8 @@ class _Builder:
         for v in raw_row[:2]:  # a plain loop: this runs for every row of the ledger
             if type(v) is str and (first := v.lstrip()[:1]) and first in _TOTALS_FIRST:
                 return False
+        if self.texts[F.MEASURE][r][:1] in _FOOTER_FIRST and _footer_line(raw_row):
+            return False
         return not self._wide(r)
 
     def _wide(self, r: int) -> bool:

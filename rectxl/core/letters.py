@@ -344,6 +344,13 @@ class ReminderPlan:
     unreadable: list[str] = field(default_factory=list)
 
 
+def unaddressed(rows: list[ReminderRow]) -> list[str]:
+    """The due or overdue measures no letter goes to, having no 责任单位 ("台账!第57行"): the
+    提醒清单 lists them, the letters cannot."""
+    return [f"{r.item.sheet}!第{r.item.row}行" if r.item.sheet else f"第{r.item.row}行"
+            for r in rows if r.unit == NO_UNIT]
+
+
 def plan_reminders(ledger: Ledger, *, as_of: date | None = None, warn_days: tuple[int, ...] | None = None,
                    due_soon_days: int = DEFAULT_WARN_DAYS[0], final_days: int = 15,
                    escalation: Escalation = "督办通知", today: date | None = None,

@@ -208,6 +208,14 @@ class Ledger:
     #: (sheet not read, sheet read instead): earlier copies of the ledger kept in the same
     #: workbook (6月台账 beside 7月台账), set aside so that no measure is counted twice
     set_aside: list[tuple[str, str]] = field(default_factory=list)
+    #: sheets of problems the unit found itself (举一反三自查问题) beside the feedback's ledger:
+    #: not read, so that they are not counted or published as the inspection's feedback
+    self_check: list[str] = field(default_factory=list)
+    #: hidden sheets that are ledgers too, not read because a visible one is (a stale copy, or the
+    #: current ledger hidden by mistake: the clerk is asked which)
+    hidden_unread: list[str] = field(default_factory=list)
+    #: header words of a column mapping (--column, 列名对照) that no header of the ledger has
+    unused_column_map: list[str] = field(default_factory=list)
 
     def issues(self) -> Iterator[Issue]:
         for aspect in self.aspects:

@@ -1,4 +1,5 @@
-"""The labels a notice numbers things with: 第一方面 / (一) / 1., read off a cell's text.
+"""The labels a notice numbers things with: 第一方面 / (一) / 1., read off a cell's text, and
+the enumerations inside a text (一是…二是…, (1)…(2)…, ①②, 1.…2.…).
 
 Pure string helpers shared by the ledger reader (to strip numbering typed into cells), the
 summary sheets and the notice renderer/parser (to write and read it back).
@@ -7,10 +8,16 @@ summary sheets and the notice renderer/parser (to write and read it back).
 from __future__ import annotations
 
 import re
+from typing import Literal
 
-from rectxl.core.text import parse_chinese_number
+from rectxl.core.text import fold, ordinal, parse_chinese_number, to_int
 
 __all__ = [
+    "CIRCLED",
+    "EnumKind",
+    "enumerated_items",
+    "enumeration",
+    "marker_at",
     "split_aspect_label",
     "split_category_label",
     "split_issue_label",
@@ -19,7 +26,13 @@ __all__ = [
 _CN = "[零一二三四五六七八九十百两〇]+"
 _ASPECT_RE = re.compile(rf"^\s*(?:第({_CN}|\d+)方面(?:问题)?\s*[,，、:：.．]?|({_CN})\s*[、.．]|[(（]({_CN})[)）])\s*")
 _CATEGORY_RE = re.compile(rf"^\s*[(（]({_CN}|\d+)[)）]\s*[、.．]?\s*")
-_ISSUE_RE = re.compile(r"^\s*(?:问题)?(\d+)\s*[.．、,，)）:：]\s*")
+# an issue's number: 12. / 12、 / 问题12： — or in Chinese numerals, 一、 / 问题一：, as some clerks
+# number the issues in the 问题 column (the aspects being in a column or a row of their own)
+_ISSUE_RE = re.compile(rf"^\s*(?:问题)?(\d+|{_CN}(?=\s*[、.．:：]))\s*[.．、,，)）:：]\s*")
+
+
+#: a clerk's count after a heading: "…方面（共2个问题、3项措施）", "（3个问题）"
+_COUNT_NOTE = re.compile(r"\s*[(（]\s*(?:共|计|合计)?\s*\d+\s*(?:个|项|条)\s*(?:问题|措施)[^()（）]{0,20}[)）]\s*$")
 
 
 def _split(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
@@ -30,16 +43,114 @@ def _split(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
     return parse_chinese_number(number_text), text[m.end():].strip()
 
 
+def _heading(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
+    """An aspect's or category's number and title, without the clerk's count after it."""
+    number, title = _split(regex, text)
+    return number, _COUNT_NOTE.sub("", title) or title
+
+
 def split_aspect_label(text: str) -> tuple[int | None, str]:
-    """``"第一方面问题,破局…"`` / ``"一、…"`` / ``"(一)…"`` → ``(1, "破局…")``."""
-    return _split(_ASPECT_RE, text)
+    """``"第一方面问题,破局…"`` / ``"一、…"`` / ``"(一)…"`` → ``(1, "破局…")``; a count the clerk
+    added ("（共2个问题、3项措施）") is no part of the title."""
+    return _heading(_ASPECT_RE, text)
 
 
 def split_category_label(text: str) -> tuple[int | None, str]:
     """``"(三)持续深化…问题"`` → ``(3, "持续深化…问题")``."""
-    return _split(_CATEGORY_RE, text)
+    return _heading(_CATEGORY_RE, text)
 
 
 def split_issue_label(text: str) -> tuple[int | None, str]:
-    """``"12.针对…问题"`` / ``"12、…"`` → ``(12, "针对…问题")``."""
+    """``"12.针对…问题"`` / ``"12、…"`` / ``"问题十二：…"`` → ``(12, "针对…问题")``."""
     return _split(_ISSUE_RE, text)
+
+
+# ---------------------------------------------------------------------------
+# Enumerations inside a text
+# ---------------------------------------------------------------------------
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: what a marker follows when it is not at the start (on the folded text)
+_SEP = frozenset("。.;,:!?、\n ")
+_DECIMAL_AT = re.compile(r"(?m)^[ \t]*(\d{1,3})\s*[.、](?!\d)\s*")
+
+#: 一是… (``ordinal``), (1)… or ①… (``paren``), 1.… opening a line (``decimal``), 1.… after
+#: any separator (``inline``, as a table cell runs them on)
+EnumKind = Literal["ordinal", "paren", "decimal", "inline"]
+
+
+def marker_at(folded: str, marker: str, start: int) -> int:
+    """First index >= start of ``marker`` at the beginning or right after a separator."""
+    idx = folded.find(marker, start)
+    while idx >= 0:
+        if idx == 0 or folded[idx - 1] in _SEP:
+            return idx
+        idx = folded.find(marker, idx + 1)
+    return -1
+
+
+def enumeration(folded: str, kind: EnumKind) -> list[tuple[int, int]]:
+    """(start, marker length) of each marker of ``kind`` in ``folded`` (a text folded to ASCII
+    punctuation), numbered 1, 2, 3… in sequence; empty when there is no marker 1."""
+    found: list[tuple[int, int]] = []
+    if kind == "inline":
+        pos, n = 0, 1
+        while n <= 99:
+            idx = next((i for i in (marker_at(folded, f"{n}{p}", pos) for p in ".、")
+                        if i >= 0 and not folded[i + len(str(n)) + 1:][:1].isdigit()), -1)
+            if idx < 0 or (idx > 0 and folded[idx - 1].isdigit()):
+                break
+            found.append((idx, len(str(n)) + 1))
+            pos, n = idx + len(str(n)) + 1, n + 1
+        return found
+    if kind == "decimal":
+        n = 1
+        for m in _DECIMAL_AT.finditer(folded):
+            if to_int(m.group(1)) == n:
+                found.append((m.start(1), m.end() - m.start(1)))
+                n += 1
+        return found
+    pos, n = 0, 1
+    while n <= 99:
+        marker = ordinal(n) if kind == "ordinal" else f"({n})"
+        idx = marker_at(folded, marker, pos)
+        if idx < 0 and kind == "paren" and n <= len(CIRCLED):
+            marker = CIRCLED[n - 1]  # a circled number is a marker wherever it stands
+            idx = folded.find(marker, pos)
+        if idx < 0:
+            break
+        found.append((idx, len(marker)))
+        pos, n = idx + len(marker), n + 1
+    return found
+
+
+#: what may stand before a cell's list: a label ("整改措施：")
+_LIST_LABEL = re.compile(r"^(?:整改|具体|主要)?(?:措施|举措|进展|情况)?\s*:?$")
+_LIST_OPENS = re.compile(r"[\s\u3000]*(?:[一二三四五六七八九十\d(（①-⑳１-９]|整改|具体|主要|措施|举措|进展|情况)")
+_ITEM_TRIM = " \t\n\u3000。.;；,，、"
+
+
+def enumerated_items(text: str) -> list[str] | None:
+    """The items of a cell that lists several things, numbered from its start — "1.制定规范；
+    2.印制记录本", "（1）…\n（2）…", "一是…；二是…", "①…②…" — without their markers and the
+    marks between them; ``None`` when the cell is no such list (one item, or a list that does
+    not open the cell: "召开会议2次，1.5万元…")."""
+    if not _LIST_OPENS.match(text):  # nearly every cell: no list (the rule runs on every measure)
+        return None
+    folded = fold(text)
+    if len(folded) != len(text):
+        return None
+    for kind in ("ordinal", "paren", "decimal", "inline"):
+        marks = enumeration(folded, kind)  # type: ignore[arg-type]
+        if len(marks) >= 2:
+            break
+    else:
+        return None
+    if not _LIST_LABEL.match(folded[:marks[0][0]].strip()):
+        return None
+    items = []
+    for k, (start, length) in enumerate(marks):
+        end = marks[k + 1][0] if k + 1 < len(marks) else len(text)
+        item = " ".join(line.strip(" \t\u3000") for line in text[start + length:end].splitlines())
+        items.append(item.strip(_ITEM_TRIM))
+    return [item for item in items if item] if sum(1 for i in items if i) >= 2 else None

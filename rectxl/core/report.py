@@ -42,7 +42,7 @@ def to_text(report: Report, *, color: bool = False) -> str:
     lines.append(f"台账：{src}（读取工作表：{'、'.join(report.sheets)}）")
     lines.append(
         f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）  "
-        f"{report.aspects}个方面 {report.issues}个问题 {report.measures}项措施"
+        + (f"{report.aspects}个方面 " if report.aspects else "") + f"{report.issues}个问题 {report.measures}项措施"
     )
     counts = "  ".join(f"{SEVERITY_LABELS[s]} {report.count(s)}" for s in Severity)
     lines.append(f"发现问题：{len(report.findings)} 条  （{counts}）")

@@ -48,13 +48,14 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from rectxl.core.text import normalize_text, to_simplified
+from rectxl.core.text import normalize_text, percent_text, to_simplified
 
 __all__ = [
     "STATUS_ALIASES",
     "Stage",
     "Status",
     "StatusReading",
+    "fraction_as_percent",
     "opening_status",
     "parse_status",
     "read_status",
@@ -230,7 +231,7 @@ _RESULT = _alt("完成 到位 完毕 完结 结束 清零 办结 闭环 彻底 �
 #: objects after a done verb (完成整改任务, 已完成整改工作)
 _OBJ = _alt(
     "整改 整改任务 整改工作 整改事项 整改要求 整改目标 整改措施 任务 工作 各项任务 全部任务 相关工作 "
-    "所有任务 该项工作 问题整改"
+    "所有任务 该项工作 问题整改 归档 并归档 自查 自查自纠 排查"
 )
 #: verbs that something can be "in progress" of (正在办理, 施工中 …)
 _V_ANY = _alt(
@@ -415,7 +416,7 @@ _NEG_CLOSURE = re.compile(r"(?:进行|组织|申请|办理)?(?:验收|销号|销
 _NEG_DONE = re.compile(
     r"(?:有|能|按期|按时|如期|全部|完全|全面|彻底|及时|真正|如数|足额|按要求|按计划)*"
     r"(?:完成|到位|彻底|办结|完结|达到|达标|落实|解决|合格|通过|验收|销号|整改|结束|闭环|见效|完工|"
-    r"竣工|清零|纠正|处理|改正|实现|办理|落地|收回|追回|退还|到账|拨付|兑现|见到成效|取得成效)"
+    r"竣工|清零|纠正|处理|改正|实现|办理|落地|收回|追回|退还|到账|拨付|兑现|见到成效|取得成效|完)"
     r"(?:整改(?:任务|工作|要求|目标)?|到位|彻底|完成|完毕|任务|工作|要求|目标|标准|销号|验收|预期)?"
     r"[\u4e00-\u9fff]{0,4}$"
 )
@@ -732,11 +733,62 @@ def _from_tail(text: str, tokens: list[_Token]) -> StatusReading | None:
 #: a 是否完成 cell holding only a mark: a tick is 是, a cross is 否 (elsewhere a mark is decoration)
 _MARKS = {**dict.fromkeys("√✓✔☑", Status.DONE), **dict.fromkeys("×✗✘☒", Status.IN_PROGRESS)}
 
+_FRACTION = re.compile(r"^(?:0(?:\.\d{1,4})?|1(?:\.0{1,4})?)$")
+#: a form's tick boxes: "□已完成 ☑正在推进 □未启动" — the option after a ticked box is the status
+_BOX = re.compile(r"([□☐▢■☑☒✓✔√])\s*([^□☐▢■☑☒✓✔√]*)")
+_UNTICKED = frozenset("□☐▢")
+#: a template's hint left in the cell: the options, none chosen ("已完成/正在推进/未启动")
+_OPTIONS = re.compile(r"[/／|｜、]")
+#: "已验收未销号", "已完成但未验收": a closure not yet reached, run on without a comma
+_CLOSURE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(?<![尚暂还仍但而])(?:但是?|而)?"
+                            r"(?=(?:尚|暂|还|仍)?未(?:组织|进行)?(?:验收|销号|销项))")
+#: a label typed before the status: "整改进度：100%", "完成情况：已完成"
+_STATUS_LABEL = re.compile(r"^(?:整改)?(?:进度|状态|情况|完成情况|完成率|进展|结果)\s*[:：]\s*")
+
+
+def fraction_as_percent(text: str) -> str | None:
+    """A status cell holding a fraction as the clerk saw it ("0.6" → "60%"); ``None`` otherwise."""
+    return percent_text(float(text)) if _FRACTION.match(text) else None
+
+
+def _ticked(text: str) -> str | None:
+    """The ticked option of a tick-box cell; "" when no box or several boxes are ticked; ``None``
+    for a cell with no unticked box (no form: "√" alone is a yes)."""
+    if not any(c in _UNTICKED for c in text):
+        return None
+    chosen = [option.strip(" ，,;；") for box, option in _BOX.findall(text) if box not in _UNTICKED]
+    return chosen[0] if len(chosen) == 1 else ""
+
+
+def _options_only(text: str) -> bool:
+    """The cell lists different statuses to choose from and chooses none ("已完成/正在推进/未启动")."""
+    parts = [p for p in _OPTIONS.split(text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    found = set()
+    for part in parts:
+        status = _MAIN_WORDS.get(_fold(part))
+        if status is None:
+            return False
+        found.add(status)
+    return len(found - {Status.LONG_TERM}) >= 2
+
 
 @lru_cache(maxsize=8192)
 def _read_text(text: str) -> StatusReading:
     if (marked := _MARKS.get(text)) is not None:
         return StatusReading(marked)
+    if _FRACTION.match(text):
+        # a 整改进度 cell formatted as a percentage: 1 shows as 100%, 0.6 as 60%, 0 as 0%
+        return StatusReading(_by_percent(round(float(text) * 100)))
+    if (ticked := _ticked(text)) is not None:
+        return _read_text(ticked) if ticked else _NOTHING
+    if _OPTIONS.search(text) and _options_only(text):
+        return _NOTHING  # the template's hint: no status chosen
+    if "未" in text and _CLOSURE_AFTER.search(text):
+        text = _CLOSURE_AFTER.sub("，", text)
+    if (label := _STATUS_LABEL.match(text)) is not None and label.end() < len(text):
+        text = text[label.end():]
     tokens = _tokens(text, _SEP)
     reading = _from_head(text, tokens)
     if reading is not None and reading.status is not None:
@@ -763,8 +815,10 @@ def read_status(value: object) -> StatusReading:
             return StatusReading(value)
         if isinstance(value, bool):
             return StatusReading(Status.DONE if value else Status.IN_PROGRESS)
+        if isinstance(value, (int, float)):
+            value = str(value)  # a number is read as its text (a fraction: see _FRACTION)
         if not isinstance(value, str):
-            return _NOTHING  # numbers, dates, containers, arbitrary objects
+            return _NOTHING  # dates, containers, arbitrary objects
         text = normalize_text(value)
         if not text:
             return _NOTHING
@@ -775,6 +829,13 @@ def read_status(value: object) -> StatusReading:
 
 #: the status words of :data:`STATUS_ALIASES`, folded
 _STATUS_WORDS: dict[str, Status] = {}
+#: the five status labels and their most common spellings, folded (a template's options)
+_MAIN_WORDS: dict[str, Status] = {
+    "已完成": Status.DONE, "完成": Status.DONE, "已整改": Status.DONE, "基本完成": Status.MOSTLY_DONE,
+    "正在推进": Status.IN_PROGRESS, "推进中": Status.IN_PROGRESS, "整改中": Status.IN_PROGRESS,
+    "正在整改": Status.IN_PROGRESS, "未完成": Status.IN_PROGRESS, "长期坚持": Status.LONG_TERM,
+    "未启动": Status.NOT_STARTED, "未开始": Status.NOT_STARTED,
+}
 _OPENING_CLAUSE = re.compile(r"[。；;，,：:！!\n]")
 
 

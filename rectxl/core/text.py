@@ -28,6 +28,7 @@ __all__ = [
     "col_letter",
     "fold",
     "fold_text",
+    "is_placeholder",
     "needs_cleaning",
     "normalize_for_compare",
     "normalize_text",
@@ -346,6 +347,16 @@ def col_index(letters: str) -> int:
     for ch in letters.upper():
         n = n * 26 + ord(ch) - 64
     return n - 1
+
+
+#: what a clerk types in a cell to fill it without saying anything: 无, 暂无, 待补充, /, ——
+_PLACEHOLDER = re.compile(r"^(?:无|暂无|没有|空|略|待补充?|待补|后补|待提供|待定|/+|\\+|[-—_~·…]+|n/?a|null|none)$",
+                          re.IGNORECASE)
+
+
+def is_placeholder(text: str) -> bool:
+    """A cell filled with a placeholder rather than content ("无", "/", "——", "待补充")."""
+    return bool(text) and bool(_PLACEHOLDER.match(text.strip(" 。.")))
 
 
 def shorten(text: str, limit: int) -> str:

@@ -19,7 +19,7 @@ from datetime import date
 from enum import StrEnum
 
 from rectxl.core.deadline import DeadlineKind
-from rectxl.core.extension import extended_due
+from rectxl.core.extension import extended_due, may_be_extended
 from rectxl.core.model import LedgerInfo, Measure
 from rectxl.core.status import Status
 
@@ -83,9 +83,9 @@ def is_open(m: Measure) -> bool:
 
 def effective_due(m: Measure) -> date | None:
     """The date a measure is due by (``None`` for long-term, at-once or unreadable deadlines): the
-    extended deadline when the 延期时限 column records one, else the 整改时限 cell's (whose own
+    extended deadline when the 延期时限 column or the 备注 records one, else the 整改时限 cell's (whose own
     "延期至…" is already its due date)."""
-    if m.extra:
+    if may_be_extended(m):
         extended = extended_due(m)
         if extended is not None:
             return extended
@@ -96,13 +96,13 @@ def effective_due(m: Measure) -> date | None:
 
 def is_extended(m: Measure) -> bool:
     """The deadline was extended (in the 整改时限 cell or the 延期时限 column)."""
-    return m.deadline.extended or (bool(m.extra) and extended_due(m) is not None)
+    return m.deadline.extended or (may_be_extended(m) and extended_due(m) is not None)
 
 
 def _due_at_once(m: Measure) -> bool:
     if m.deadline.kind not in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM):
         return False
-    return not m.extra or extended_due(m) is None  # "立行立改", then extended to a date
+    return not may_be_extended(m) or extended_due(m) is None  # "立行立改", then extended to a date
 
 
 def is_overdue(m: Measure, as_of: date) -> bool:

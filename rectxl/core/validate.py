@@ -128,7 +128,7 @@ def validate(
         source=source or Source(),
         measures=len(ctx.measures),
         issues=len(ctx.issues),
-        aspects=len(ledger.aspects),
+        aspects=sum(1 for a in ledger.aspects if a.title is not None),  # as the summary and notice count them
         sheets=[s.name for s in ledger.sheets] or [ledger.sheet],
         unit=(ledger.info.unit_name or "").strip() or None,
         warn_days=ctx.warn_days,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from rectxl.core.errors import RectxlError
-from rectxl.core.letters import plan_reminders
+from rectxl.core.letters import plan_reminders, unaddressed
 from rectxl.core.rules import Options
 from rectxl.excel import _alert, entry_point, read_book
 from rectxl.excel.book_io import book_path
@@ -50,6 +50,9 @@ def remind(book: Any, options: Options | None = None, *, final_days: int = 15,
         return done
     units = "、".join(f"{unit.unit}（{unit.kinds}）" for unit, _ in done.letters)
     units = units or "无（临期、逾期的措施未填写责任单位）"
+    if orphans := unaddressed(done.rows):
+        unreadable += (f"\n注意：{len(orphans)} 项临期或逾期的措施未填写责任单位，只列入了提醒清单："
+                       f"{'、'.join(orphans[:5])}{'等' if len(orphans) > 5 else ''}。")
     _alert(book, f"{when}：已生成 {len(done.letters)} 份文书和提醒清单（{len(done.rows)} 行），"
                  f"在文件夹 {done.folder} 中。\n发函单位：{units}{unreadable}")
     return done

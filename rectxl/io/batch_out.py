@@ -2,7 +2,10 @@
 
 整改统计 is the round statistics per inspected unit, worst first
 (:func:`rectxl.core.batch_report.round_rows`): measures, 完成率, 销号率, overdue, orange and
-yellow warnings, extensions.
+yellow warnings, extensions — and below them, under 请注意, what to know before comparing the
+units (:func:`rectxl.core.batch_report.batch_notes`: versions set aside, 单位名称 contradicting a
+file's name, as-of dates that differ). 无法读取 lists every file that was not counted: those that
+could not be read, the copies and older versions set aside, and the files not checked.
 
 Written as the results come in (:class:`WorkbookSink`, a :class:`~rectxl.core.batch_report.BatchSink`):
 each ledger's findings go straight into 全部问题 (:mod:`rectxl.io.batch_xlsx` streams the sheet
@@ -25,7 +28,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from rectxl.core.batch_report import BatchResult, LedgerResult, round_rows
+from rectxl.core.batch_report import BatchResult, LedgerResult, Skipped, batch_notes, round_rows
 from rectxl.core.findings import SEVERITY_LABELS, Severity
 from rectxl.core.sheets import GRADE_FILLS
 from rectxl.core.text import col_letter
@@ -256,6 +259,14 @@ class WorkbookSink:
                        + cell(f"L{n}", row.extended) + cell(f"M{n}", row.as_of))
         if rows:
             ranked.autofilter()
+        notes = batch_notes(result)
+        if notes:  # below the table, outside its filter: what to know before comparing the units
+            ranked.add("")
+            n = ranked.next_row
+            ranked.add(cell(f"B{n}", "请注意", BOLD))
+            for i, note in enumerate(notes, start=1):
+                n = ranked.next_row
+                ranked.add(cell(f"A{n}", i) + cell(f"B{n}", note.message))
         ranked.close()
 
         units = book.sheet(UNIT_SHEET, _UNIT_HEADER, [6, 28, 36, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 12])
@@ -284,18 +295,25 @@ class WorkbookSink:
             skipped.add(cell(f"A{n}", i) + link(skipped, f"B{n}", s.file, s.file) + cell(f"C{n}", s.reason))
         if not result.skipped:
             skipped.add(cell("B2", "（无）") + cell("C2", "所有台账文件均已读取"))
-        if result.ignored:  # every file of the folder is accounted for: those not checked too
-            skipped.add("")
-            n = skipped.next_row
-            skipped.add(cell(f"B{n}", "未检查的文件", BOLD) + cell(f"C{n}", "原因", BOLD))
-            for i, s in enumerate(result.ignored, start=1):
-                n = skipped.next_row
-                skipped.add(cell(f"A{n}", i) + link(skipped, f"B{n}", s.file, s.file) + cell(f"C{n}", s.reason))
+        # every file of the folder is accounted for: those not counted and not checked too
+        for title, listed in (("未统计的副本和旧版本", result.set_aside), ("未检查的文件", result.ignored)):
+            if listed:
+                self._file_section(skipped, title, listed, link)
         skipped.close()
 
         book.finish([ROUND_SHEET, UNIT_SHEET, *self.finding_sheets, SKIPPED_SHEET], kind="batch")
         self._done = True
         self._atomic.__exit__(None, None, None)
+
+    @staticmethod
+    def _file_section(ws: SheetStream, title: str, files: list[Skipped], link: Any) -> None:
+        """A blank row, a heading ``title`` and a row per file with its reason."""
+        ws.add("")
+        n = ws.next_row
+        ws.add(cell(f"B{n}", title, BOLD) + cell(f"C{n}", "原因", BOLD))
+        for i, s in enumerate(files, start=1):
+            n = ws.next_row
+            ws.add(cell(f"A{n}", i) + link(ws, f"B{n}", s.file, s.file) + cell(f"C{n}", s.reason))
 
     def abort(self) -> None:
         """Give up: no workbook is written (an earlier one at ``output`` stays as it was)."""

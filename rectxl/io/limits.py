@@ -124,7 +124,7 @@ def check_ledger_file(path: Path, parts: InflatedParts | None = None) -> None:
             _refuse_other_office_document(path, names)
             return
         kind = kind_in_package(zf, path.name)
-        if kind in ("summary", "diff", "batch"):
+        if kind in ("summary", "diff", "batch", "remind"):
             raise LedgerError(f"{path.name} 是 rectxl 生成的{OUTPUT_LABELS[kind]}，不是台账：请检查原台账文件")
         _refuse_stray_cells(path, zf, parts)
 

@@ -220,11 +220,12 @@ def backup_original(path: Path, now: datetime | None = None) -> Path:
 # -- rectxl's own outputs ---------------------------------------------------------------------
 
 #: the custom document property (docProps/custom.xml) naming what rectxl wrote:
-#: "summary" (汇总表), "diff" (变化对比), "batch" (批量校验汇总), "annotated-copy" (标记副本)
+#: "summary" (汇总表), "diff" (变化对比), "batch" (批量校验汇总), "annotated-copy" (标记副本),
+#: "remind" (提醒清单)
 OUTPUT_PROPERTY = "rectxl-output"
 OUTPUT_LABELS = {
     "summary": "整改汇总表", "diff": "两期台账变化对比", "batch": "批量校验汇总", "annotated-copy": "带校验标记的副本",
-    "other": "rectxl 输出",
+    "remind": "提醒清单", "other": "rectxl 输出",
 }
 _PROPERTY = re.compile(
     rb'<property\b[^>]*\bname="' + OUTPUT_PROPERTY.encode()

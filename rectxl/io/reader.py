@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import sys
 import zipfile
 from collections.abc import Callable, Iterable
@@ -28,7 +29,10 @@ from rectxl.io.sheet_xml import SheetExtras, scan_sheet
 
 __all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "release_freed_memory", "sibling_files"]
 
-LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+#: .et: WPS 表格 saves in its own name what is nearly always an .xls (BIFF) inside
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et")
+#: what a file's first bytes say it is, whatever its name
+_ZIP, _OLE = b"PK", b"\xd0\xcf\x11\xe0"
 
 
 def file_sha256(path: Path) -> str:
@@ -62,7 +66,7 @@ def _check_file(path: Path) -> None:
     if path.is_dir():
         raise LedgerError(f"{path} 是文件夹，不是台账文件（检查整个文件夹请用 rectxl batch）")
     if path.suffix.lower() not in LEDGER_SUFFIXES:
-        raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods）")
+        raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods 和 WPS 的 .et）")
     try:
         size = path.stat().st_size
         with path.open("rb"):
@@ -88,7 +92,7 @@ def read_grids(path: Path) -> list[Grid]:
     finally:
         parts.close()  # the XML is not held while calamine parses
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        wb = _open_workbook(path, suffix)
     except pc.PasswordError:
         raise LedgerError(f"{path.name} 设有打开密码（已加密）：请在 Excel 中取消密码后另存，再检查") from None
     except Exception as exc:  # calamine raises several types for broken files
@@ -116,6 +120,19 @@ def read_grids(path: Path) -> list[Grid]:
     elif suffix == ".ods":
         _add_ods_layout(path, grids)
     return grids
+
+
+def _open_workbook(path: Path, suffix: str) -> pc.CalamineWorkbook:
+    """The workbook as its content says, not its name: calamine picks its reader by the
+    extension, and offices send .xlsx files named .xls, .xls files named .xlsx, and WPS's .et
+    (an .xls inside). A name that disagrees with the first bytes is read by content."""
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    by_name = {".xlsx": _ZIP, ".xlsm": _ZIP, ".ods": _ZIP, ".xls": _OLE}.get(suffix)
+    if by_name is not None and head.startswith(by_name):
+        return pc.CalamineWorkbook.from_path(str(path))
+    with path.open("rb") as fh:
+        return pc.CalamineWorkbook.from_filelike(fh)
 
 
 def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
@@ -176,10 +193,11 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in (".xlsx", ".xlsm"):
         return (f"{path.name} 是加密的或旧版（.xls）格式文件却以 {path.suffix} 结尾："
                 "如设有密码请先在 Excel 中取消密码，否则请另存为 .xlsx 后再检查")
-    if head.startswith(b"PK") and path.suffix.lower() in (".xls", ".xlsb"):
-        kind = ".ods" if b"opendocument.spreadsheet" in head else ".xlsx"
-        return (f"{path.name} 实际是 {kind} 格式的文件，却以 {path.suffix} 结尾（多是另存时改错了扩展名）："
-                f"请把扩展名改为 {kind} 后再检查")
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and re.search(rb"(?i)<(?:html|table)", head):
+        return (f"{path.name} 实际是网页（HTML）表格，多是业务系统导出时存成了 {path.suffix}：请在 Excel 或 WPS 中"
+                "打开它，另存为 .xlsx 后再检查")
+    if path.suffix.lower() == ".et":
+        return f"{path.name} 是 WPS 表格文件（.et），无法直接读取：请在 WPS 中另存为 .xlsx 后再检查"
     if not head.startswith(b"PK") and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
         return f"{path.name} 不是有效的 Excel 文件（可能是改了扩展名的其他文件或已损坏）"
     return f"{path.name} 已损坏，无法读取（可能未完整下载或传输中断）：请重新获取该文件"

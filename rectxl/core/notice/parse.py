@@ -82,8 +82,9 @@ from rectxl.core.errors import RectxlError
 from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice._text import DATE, DATE_SHORT, detect, short_date, to_date
 from rectxl.core.notice.totals import StatedTotals, TotalCheck, check_totals, extract_stated_totals
+from rectxl.core.numbering import CIRCLED, EnumKind, enumeration, marker_at
 from rectxl.core.status import Status, read_status
-from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, ordinal, shorten, to_int
+from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, shorten, to_int
 
 __all__ = [
     "TABLE_KEY",
@@ -173,8 +174,7 @@ _TOP = re.compile(rf"^({_TOP_CN})\s*[、.]\s*")
 _FANG = re.compile(rf"^第({CN_NUM}|\d{{1,3}})方面(?:存在的问题|的问题|问题)?\s*[,、:.。;]?\s*")
 _PAREN_CN = re.compile(rf"^\(\s*({CN_NUM})\s*\)\s*[、.]?\s*")
 _PAREN_DIGIT = re.compile(r"^(?:\(\s*(\d{1,3})\s*\)|(\d{1,2})\)(?!\d))\s*[、.]?\s*")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CIRCLE = re.compile(rf"^([{_CIRCLED}])\s*")
+_CIRCLE = re.compile(rf"^([{CIRCLED}])\s*")
 _ISSUE = re.compile(r"^(\d{1,3})\s*[.、]\s*(?!\d)")
 #: an issue labelled as such: "问题1：…", "问题一：…", "问题（2）…"
 _NAMED_NUMBER = re.compile(
@@ -251,7 +251,6 @@ _NAMED_LEAD = re.compile(
     r"(?P<end>[,:。.]|$)")
 
 #: characters after which a measure marker (一是 / (1)) may start
-_SEP = frozenset("。.;,:!?、\n ")
 _TERMINAL = ("。", ";", "!", "?", "…", "”", "」", "』", ")", ".")
 
 Kind = Literal["fang", "top", "pcn", "num", "pdig", "named", "text"]
@@ -292,7 +291,7 @@ def _classify(text: str) -> _Line:
     elif (m := _PAREN_DIGIT.match(det)) is not None:
         line.kind, line.number, line.cut = "pdig", to_int(m.group(1) or m.group(2)), m.end()
     elif (m := _CIRCLE.match(det)) is not None:
-        line.kind, line.number, line.cut = "pdig", _CIRCLED.index(m.group(1)) + 1, m.end()
+        line.kind, line.number, line.cut = "pdig", CIRCLED.index(m.group(1)) + 1, m.end()
     elif (m := _ISSUE.match(det)) is not None:
         line.kind, line.number, line.cut = "num", to_int(m.group(1)), m.end()
     elif (m := _NAMED_NUMBER.match(det)) is not None:
@@ -412,58 +411,6 @@ def _front_tables(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
 # Issue bodies → title, intro, measures
 # ---------------------------------------------------------------------------
 
-def _marker_at(folded: str, marker: str, start: int) -> int:
-    """First index >= start of ``marker`` at the beginning or right after a separator."""
-    idx = folded.find(marker, start)
-    while idx >= 0:
-        if idx == 0 or folded[idx - 1] in _SEP:
-            return idx
-        idx = folded.find(marker, idx + 1)
-    return -1
-
-
-_DECIMAL_AT = re.compile(r"(?m)^[ \t]*(\d{1,3})\s*[.、](?!\d)\s*")
-
-
-_Enum = Literal["ordinal", "paren", "decimal", "inline"]
-
-
-def _enumeration(text: str, kind: _Enum) -> list[tuple[int, int]]:
-    """(start, marker length) of 一是/二是…, (1)/(2)…, line-initial 1./2.… (``decimal``) or
-    1./2.… anywhere after a separator (``inline``, for a table cell) in sequence."""
-    folded = detect(text)
-    found: list[tuple[int, int]] = []
-    if kind == "inline":
-        pos, n = 0, 1
-        while n <= 99:
-            idx = next((i for i in (_marker_at(folded, f"{n}{p}", pos) for p in ".、")
-                        if i >= 0 and not folded[i + len(str(n)) + 1:][:1].isdigit()), -1)
-            if idx < 0 or (idx > 0 and folded[idx - 1].isdigit()):
-                break
-            found.append((idx, len(str(n)) + 1))
-            pos, n = idx + len(str(n)) + 1, n + 1
-        return found
-    if kind == "decimal":
-        n = 1
-        for m in _DECIMAL_AT.finditer(folded):
-            if to_int(m.group(1)) == n:
-                found.append((m.start(1), m.end() - m.start(1)))
-                n += 1
-        return found
-    pos, n = 0, 1
-    while n <= 99:
-        marker = ordinal(n) if kind == "ordinal" else f"({n})"
-        idx = _marker_at(folded, marker, pos)
-        if idx < 0 and kind == "paren" and n <= len(_CIRCLED):
-            marker = _CIRCLED[n - 1]
-            idx = _marker_at(folded, marker, pos)
-        if idx < 0:
-            break
-        found.append((idx, len(marker)))
-        pos, n = idx + len(marker), n + 1
-    return found
-
-
 def _join(text: str) -> str:
     return "".join(part.strip() for part in text.split("\n"))
 
@@ -499,7 +446,7 @@ def _continues(line: str) -> bool:
     """A line that goes on with the previous one (a line break of a PDF copy): it starts with
     no numbering, measure marker or label."""
     det = detect(line)
-    return not (_classify(line).kind != "text" or _marker_at(det, "一是", 0) == 0
+    return not (_classify(line).kind != "text" or marker_at(det, "一是", 0) == 0
                 or _LABEL.match(det) or _PROGRESS_LABEL.match(det) or det.startswith("(1)"))
 
 
@@ -513,13 +460,13 @@ def _split_title(head: str, rest_lines: list[str]) -> tuple[str, str]:
     while (rest_lines and _sentence_end(detect(head)) < 0 and _continues(rest_lines[0])
            and not _PROBLEM_END.search(detect(head).rstrip(_TITLE_TRAIL))
            and _sentence_end(detect(rest_lines[0])) >= 0 and len(head) >= 12
-           and not _LABEL.search(detect(head)) and _marker_at(detect(head), "一是", 0) < 0):
+           and not _LABEL.search(detect(head)) and marker_at(detect(head), "一是", 0) < 0):
         head += rest_lines.pop(0)
     folded = detect(head)
     label = _LABEL.search(folded)
     candidates = [i for i in (
-        _marker_at(folded, "一是", 0),
-        _marker_at(folded, "(1)", 0),
+        marker_at(folded, "一是", 0),
+        marker_at(folded, "(1)", 0),
         label.start() if label else -1,
     ) if i > 0]
     marker = min(candidates) if candidates else -1
@@ -554,14 +501,14 @@ def _segments(text: str, measure_kind: str | None
               ) -> tuple[Literal["ordinal", "paren", "plain"], str, list[str]]:
     """(style, intro, segments) of a measure text: 一是…, (1)…, 1.… lines, or one paragraph."""
     style: Literal["ordinal", "paren", "plain"] = "plain"
-    kinds: list[_Enum] = ["ordinal", "paren"]
+    kinds: list[EnumKind] = ["ordinal", "paren"]
     if measure_kind == "num":
         kinds = ["decimal", "ordinal", "paren"]
     elif measure_kind == "cell":
         kinds = ["ordinal", "paren", "inline"]
     marks: list[tuple[int, int]] = []
     for kind in kinds:
-        marks = _enumeration(text, kind)
+        marks = enumeration(detect(text), kind)
         if marks:
             style = "ordinal" if kind == "ordinal" else "paren"
             break
@@ -889,7 +836,7 @@ def _items(lines: Sequence[_Line], lo: int, hi: int) -> list[_Item]:
                 break
             follow.append(lines[t].det)
         text = after + "".join(follow)
-        ordinal = _marker_at(body + "\n" + "\n".join(follow), "一是", 0) >= 0
+        ordinal = marker_at(body + "\n" + "\n".join(follow), "一是", 0) >= 0
         marked = bool(ordinal or _LABEL.search(body) or any(_LABEL.match(f) for f in follow)
                       or line.row is not None)
         has_body = bool(text.strip(_TITLE_TRAIL + "。")) or bool(line.row and line.row.get(F.MEASURE))
@@ -1250,7 +1197,7 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
         elif role == "measure" or line.kind != "text":
             if b.current is not None:
                 b.current.more.append(line.text)  # the marker stays: it enumerates the measures
-                b.current.nested |= role == "measure" and _marker_at(line.det_body, "一是", 0) >= 0
+                b.current.nested |= role == "measure" and marker_at(line.det_body, "一是", 0) >= 0
             elif role == "measure" and b.aspects:
                 b.issue(None, line.body)  # a measure with no issue above it: keep it as one
             else:

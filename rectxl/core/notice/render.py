@@ -51,6 +51,7 @@ from typing import Literal, NamedTuple
 from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import extract_stated_totals
+from rectxl.core.numbering import enumerated_items
 from rectxl.core.status import STATUS_ALIASES, Status
 from rectxl.core.summary import notice_totals_sentence
 from rectxl.core.text import (
@@ -162,6 +163,10 @@ def _strip_mark(pattern: re.Pattern[str], text: str) -> str:
 
 
 def _measure_text(raw: str) -> str:
+    """A measure (or progress) cell as the notice says it: its own numbering gone — a cell that
+    lists several things ("1.制定规范；2.印制记录本") says them as one sentence, "；" between."""
+    if items := enumerated_items(raw):
+        return normalize_text("；".join(items))
     return _strip_mark(_LEADING_MARK, _one_paragraph(raw))
 
 
@@ -499,11 +504,28 @@ def measure_sentence(m: Measure, *, as_of: date | None = None) -> str:
             not result or _PLANNED.match(result)):
         return _join(action, result, "，") if result else _planned(action, m.deadline, as_of)
     if not result:
-        phrase = _RESULT.get(word) if word else None  # progress was only a status word
+        # progress was only a status word, or none: the status says how far it got (a measure still
+        # in progress is never printed bare, as if it were done)
+        said = word or status
+        phrase = _RESULT.get(said) if said is not None else None
         return _join(action, phrase, "，") if phrase else action
     if word is None and (ongoing := _ONGOING.fullmatch(result.rstrip(_TRIM))):
-        return _join(action, f"正在{ongoing.group(1)}", "，")  # "起草中" → "正在起草"
+        return _join(action, _ongoing(ongoing.group(1)), "，")
     return _combine(action, result, status)
+
+
+#: what is being done to a thing named before it ("平台调试中", "台账建设中")
+_DOING = frozenset(
+    "调试 测试 建设 施工 审批 审核 审查 招标 采购 起草 修订 编制 制定 运行 报批 公示 验收 开发 安装 部署 核查 "
+    "核实 清理 整改 梳理 完善 装修 改造 维修 办理 录入 评估 论证 印制 整理 进行 实施 推进".split())
+
+
+def _ongoing(doing: str) -> str:
+    """"起草中" → "正在起草", "征求意见中" → "正在征求意见", "平台调试中" → "平台正在调试": 正在 goes
+    before the verb, which follows the thing when the thing is named first."""
+    if len(doing) > 2 and doing[-2:] in _DOING and doing[:2] not in _DOING:
+        return f"{doing[:-2]}正在{doing[-2:]}"
+    return f"正在{doing}"
 
 
 def _not_started(m: Measure) -> bool:

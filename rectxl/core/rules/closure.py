@@ -13,7 +13,8 @@ What an auditor checks, and how rectxl decides:
 - dates out of order: accepted or closed before the work was completed
   (``closed-before-completion``), closed before it was accepted (``closed-before-acceptance``),
   a date after the as-of date (``closure-date-in-future``), a date that is not a date
-  (``bad-closure-date``), a date on a measure that is not finished (``closure-date-unfinished``);
+  (``bad-closure-date``), a date on a measure that is not finished (``closure-date-unfinished``),
+  and a 是否验收/是否销号 of 是 on one (``closure-flag-unfinished``);
 - finished long ago and still not accepted (``awaiting-acceptance``, info): only in ledgers that
   track closure (a 验收人/验收日期/销号日期 column, or a status that names a closure stage), and
   only when the 完成时间 says how long ago; the number of days is an option (default 30).
@@ -25,13 +26,13 @@ from collections.abc import Iterator
 from datetime import date
 
 from rectxl.core import fields as F
-from rectxl.core.closure import CLOSURE_FIELDS, closure_date, closure_stage
+from rectxl.core.closure import CLOSURE_FIELDS, FLAG_FIELDS, closure_date, closure_flag, closure_stage
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.status import Stage, Status
-from rectxl.core.text import cn_date
+from rectxl.core.text import cn_date, is_placeholder
 from rectxl.core.units import split_units, unit_key
 
 __all__: list[str] = []
@@ -64,7 +65,7 @@ def _dates(ctx: Context) -> list[tuple[Measure, str, date | None, str]]:
 def closed_without_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.done:  # only 已完成 has a closure stage
         stage = _accepted_or_closed(m)
-        if stage is not None and not m.evidence and ctx.has_column(m, F.EVIDENCE):
+        if stage is not None and (not m.evidence or is_placeholder(m.evidence)) and ctx.has_column(m, F.EVIDENCE):
             yield r.at(ctx, m, F.EVIDENCE, stage=_STAGE_WORDS[stage])
 
 
@@ -158,6 +159,22 @@ def closure_date_unfinished(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, field, on, _ in _dates(ctx):
         if on is not None and m.status in (Status.IN_PROGRESS, Status.NOT_STARTED, Status.MOSTLY_DONE):
             yield r.at(ctx, m, field, what=_DATE_FIELDS[field], status=m.status_text)
+
+
+@rule(
+    "closure-flag-unfinished", Severity.WARNING,
+    "“是否验收”或“是否销号”填了“是”，但整改状态不是已完成。",
+    "第{row}行的“{what}”为“{value}”，但状态为“{status}”：未完成的措施不能验收、销号，请核对整改状态，"
+    "或把“{what}”改为“否”。",
+)
+def closure_flag_unfinished(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.with_extra:
+        if m.status not in (Status.IN_PROGRESS, Status.NOT_STARTED, Status.MOSTLY_DONE):
+            continue
+        for field in FLAG_FIELDS:
+            if field in m.extra and closure_flag(m, field):
+                yield r.at(ctx, m, field, what=field, status=m.status_text)
+                break
 
 
 def _tracks_closure(ctx: Context) -> bool:

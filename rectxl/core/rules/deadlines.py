@@ -11,8 +11,8 @@ from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.status import Status
-from rectxl.core.text import cn_date
+from rectxl.core.status import Status, fraction_as_percent
+from rectxl.core.text import cn_date, is_placeholder
 from rectxl.core.timing import (
     GRADE_WORDS,
     Grade,
@@ -142,8 +142,8 @@ def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def missing_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if (m.status is Status.DONE and not m.completed_text and ctx.has_column(m, F.COMPLETED)
-                and F.COMPLETED not in m.uncomputed):
+        if (m.status is Status.DONE and (not m.completed_text or is_placeholder(m.completed_text))
+                and ctx.has_column(m, F.COMPLETED) and F.COMPLETED not in m.uncomputed):
             yield r.at(ctx, m, F.COMPLETED)
 
 
@@ -166,7 +166,7 @@ def completion_date_unfinished(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def bad_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if m.completed_text and m.completed_on is None:
+        if m.completed_text and m.completed_on is None and not is_placeholder(m.completed_text):
             yield r.at(ctx, m, F.COMPLETED)
 
 
@@ -188,11 +188,11 @@ def status_quote(m: Measure) -> str:
     """The status as a message quotes it: the cell as typed, or only the status it states when the
     cell goes on with a narrative ("正在推进\n制度已起草…" → 正在推进)."""
     text = m.status_text
-    if not text:
-        return "未填写"
+    if not text:  # no status cell: the status read from the progress ("正在推进，已起草…"), if any
+        return str(m.status) if m.status is not None else "未填写"
     if m.status is not None and ("\n" in text or len(text) > 12):
         return str(m.status)
-    return text
+    return fraction_as_percent(text) or text
 
 
 def _fmt(d: date | None) -> str:

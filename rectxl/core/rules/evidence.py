@@ -10,6 +10,7 @@ from rectxl.core.closure import is_accepted
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
+from rectxl.core.text import is_placeholder
 
 __all__ = ["FILE_NAME"]
 
@@ -27,7 +28,7 @@ FILE_NAME = re.compile(
 )
 def missing_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.done:
-        if (not m.evidence and ctx.has_column(m, F.EVIDENCE)
+        if ((not m.evidence or is_placeholder(m.evidence)) and ctx.has_column(m, F.EVIDENCE)
                 and not is_accepted(m)):
             yield r.at(ctx, m, F.EVIDENCE)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rectxl.core import fields as F
-from rectxl.core.extension import Extension, extension_of
+from rectxl.core.extension import Extension, extension_of, may_be_extended
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.names import INFO_SHEET
@@ -40,14 +40,17 @@ def _extensions(ctx: Context) -> list[tuple[Measure, Extension]]:
         feedback = ctx.ledger.info.feedback_date
         found = ctx.cache["extensions"] = [
             (m, ext) for m in ctx.measures
-            if (m.deadline.extended or F.EXTENSION in m.extra) and (ext := extension_of(m, feedback)) is not None
+            if (m.deadline.extended or may_be_extended(m)) and (ext := extension_of(m, feedback)) is not None
         ]
     return found  # type: ignore[return-value]
 
 
 def _field(m: Measure, ext: Extension) -> str:
-    """The cell an extension finding points at: the 延期时限 cell when the column records it."""
-    return F.EXTENSION if F.EXTENSION in ext.source and F.EXTENSION in m.cells else F.DEADLINE
+    """The cell an extension finding points at: the 延期时限 cell when the column records it, the
+    备注 cell when only the remark does."""
+    if F.EXTENSION in ext.source and F.EXTENSION in m.cells:
+        return F.EXTENSION
+    return F.REMARK if ext.source == F.REMARK and F.REMARK in m.cells else F.DEADLINE
 
 
 @rule(

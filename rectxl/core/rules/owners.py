@@ -9,6 +9,7 @@ from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
+from rectxl.core.text import is_placeholder
 from rectxl.core.units import split_units, unit_key, unit_spellings
 
 __all__: list[str] = []
@@ -22,7 +23,9 @@ def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[
                 yield r.finding(ctx, row=sheet.header_row, field=level, row_hint="表头", value=None,
                                 sheet=sheet.name)
         for m in ctx.measures:
-            if not getattr(m, field_attr) and ctx.has_column(m, level) and level not in m.uncomputed:
+            value = getattr(m, field_attr)
+            if ((not value or is_placeholder(value)) and ctx.has_column(m, level)
+                    and level not in m.uncomputed):
                 yield r.at(ctx, m, level, row_hint=f"第{m.row}行")
 
     return check

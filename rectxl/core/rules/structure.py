@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
+from rectxl.core.numbering import enumerated_items
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
 from rectxl.core.text import shorten
@@ -21,6 +22,8 @@ __all__: list[str] = []
 def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet in ctx.sheets:
         for field in F.REQUIRED_FIELDS:
+            if field == F.ISSUE and field not in sheet.columns and any(i.sheet == sheet.name for i in ctx.issues):
+                continue  # each issue written on a row of its own above its measures ("问题1：…")
             if field not in sheet.columns:
                 aliases = "、".join(k for k, v in F.ALIASES.items() if v == field)
                 yield r.finding(ctx, row=sheet.header_row, field=field, sheet=sheet.name,
@@ -29,13 +32,17 @@ def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "duplicate-header", Severity.WARNING,
-    "表头中同一列名（或其别名）出现了两次，只读取其中一列（可见的列优先，其次是靠左的列）。",
+    "表头中同一列名（或其别名）出现了两次，只读取其中一列（可见的列优先，其次是靠左的列）。按月填写的几列进展读最右边的一列，不提示。",
     "表头中“{field}”出现了不止一次（{first}列和{others}列都是它）：rectxl 只读取{first}列，请删除或改名多余的列。",
 )
 def duplicate_header(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet in ctx.sheets:
         for field, others in sheet.duplicate_columns.items():
-            first = sheet.columns[field]
+            first = sheet.columns.get(field)
+            if first is None or field in (F.ROW_NO, F.PROGRESS):
+                # a second 序号 numbers the measures within each issue; progress kept month by month
+                # is read from its latest column: nothing is lost
+                continue
             yield r.finding(ctx, row=sheet.header_row, cell=f"{others[0]}{sheet.header_row}", field=field,
                             sheet=sheet.name, first=first, others="、".join(others))
 
@@ -54,6 +61,16 @@ def column_not_understood(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 @rule(
+    "column-map-unused", Severity.WARNING,
+    "列名对照（--column 或“列名对照”工作表）中的原列名在表头中找不到，没有起作用。",
+    "列名对照中的“{value}”在台账表头中找不到，没有起作用：请核对原列名是否与表头一字不差（括号、空格除外）。",
+)
+def column_map_unused(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for key in ctx.ledger.unused_column_map:
+        yield r.finding(ctx, row=ctx.ledger.header_row, sheet=ctx.ledger.sheet, value=key)
+
+
+@rule(
     "ledger-sheet-hidden", Severity.INFO,
     "台账所在的工作表是隐藏的（工作簿中没有可见的台账工作表）。",
     "台账读取自隐藏的工作表“{sheet}”：工作簿中没有可见的台账工作表。请确认这是当前使用的台账，"
@@ -66,6 +83,18 @@ def ledger_sheet_hidden(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 @rule(
+    "hidden-ledger-sheet-unread", Severity.INFO,
+    "工作簿中还有隐藏的台账工作表，没有读取（读取的是可见的台账工作表）。",
+    "工作表“{sheet}”也是台账，但它是隐藏的，rectxl 没有读取（读取的是可见的“{read}”）：如果隐藏的才是当前的台账，"
+    "请取消隐藏它，并删除或隐藏过时的那一张。",
+)
+def hidden_ledger_sheet_unread(r: Rule, ctx: Context) -> Iterator[Finding]:
+    read = "、".join(s.name for s in ctx.ledger.sheets) or ctx.ledger.sheet
+    for sheet in ctx.ledger.hidden_unread:
+        yield r.finding(ctx, sheet=sheet, read=read)
+
+
+@rule(
     "ledger-copy-set-aside", Severity.WARNING,
     "工作簿中有同一台账的多期副本（如“6月台账”和“7月台账”），只校验最新的一期。",
     "工作表“{sheet}”与“{kept}”的整改措施大部分相同，是同一台账的不同期次：rectxl 只校验了“{kept}”，"
@@ -74,6 +103,17 @@ def ledger_sheet_hidden(r: Rule, ctx: Context) -> Iterator[Finding]:
 def ledger_copy_set_aside(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet, kept in ctx.ledger.set_aside:
         yield r.finding(ctx, sheet=sheet, kept=kept)
+
+
+@rule(
+    "self-check-sheet-apart", Severity.INFO,
+    "工作簿中巡察反馈问题台账之外还有举一反三自查问题的工作表，它不计入巡察反馈问题。",
+    "工作表“{sheet}”是本单位举一反三自查问题的台账，不是巡察反馈的问题：rectxl 未把它计入校验、汇总和通报。"
+    "如需校验，请把它另存为单独的文件。",
+)
+def self_check_sheet_apart(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for sheet in ctx.ledger.self_check:
+        yield r.finding(ctx, sheet=sheet)
 
 
 @rule(
@@ -124,6 +164,19 @@ def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
                 yield r.at(ctx, m, F.MEASURE, first=seen[key])
             else:
                 seen[key] = m.row
+
+
+@rule(
+    "measures-in-one-cell", Severity.INFO,
+    "一个“整改措施”单元格里编号列出了几项措施（1.…2.…、一是…二是…），它们共用一个责任单位、时限和状态。",
+    "第{row}行的整改措施单元格里列了{count}项措施（{items}）：它们共用一个责任单位、时限和整改状态，"
+    "无法分别核对完成情况。建议每项措施单列一行。",
+)
+def measures_in_one_cell(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.measures:
+        if items := enumerated_items(m.text):
+            yield r.at(ctx, m, F.MEASURE, count=len(items),
+                       items="；".join(shorten(item, 12) for item in items[:3]) + ("……" if len(items) > 3 else ""))
 
 
 @rule(

@@ -1,0 +1,58 @@
+"""The numbering clerks type into cells: labels in front of headings, counts after them, and
+the lists of measures run together in one cell."""
+
+from __future__ import annotations
+
+import pytest
+
+from rectxl.core.numbering import enumerated_items, split_aspect_label, split_category_label
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("（一）安全生产监管方面（共2个问题、3项措施）", (1, "安全生产监管方面")),
+    ("一、政治建设方面(3个问题)", (1, "政治建设方面")),
+    ("第二方面问题，作风建设", (2, "作风建设")),
+    ("二、关于2023年度（第3批）问题", (2, "关于2023年度（第3批）问题")),  # no count: kept whole
+])
+def test_aspect_headings(text: str, expected: tuple[int, str]) -> None:
+    assert split_aspect_label(text) == expected
+
+
+def test_category_headings_lose_the_count_too() -> None:
+    assert split_category_label("（三）财务管理问题（共4个问题）") == (3, "财务管理问题")
+
+
+@pytest.mark.parametrize(("cell", "items"), [
+    ("1.制定会议记录规范；2.统一印制记录本；3.开展专项检查", ["制定会议记录规范", "统一印制记录本", "开展专项检查"]),
+    ("（1）修订车辆管理办法\n（2）安装GPS定位", ["修订车辆管理办法", "安装GPS定位"]),
+    ("一是建立学习台账；\n二是每季度开展一次测试。", ["建立学习台账", "每季度开展一次测试"]),
+    ("①建章立制②抓好落实", ["建章立制", "抓好落实"]),
+    ("整改措施：1、建立制度。2、加强监督。", ["建立制度", "加强监督"]),
+    ("１．清查资产；２．建立台账", ["清查资产", "建立台账"]),  # full-width digits, as WPS types them
+])
+def test_a_cell_listing_several_measures(cell: str, items: list[str]) -> None:
+    assert enumerated_items(cell) == items
+
+
+@pytest.mark.parametrize("cell", [
+    "退还违规发放资金1.5万元，2.0版系统上线",  # decimals are no numbering
+    "1.制定规范",  # one item is no list
+    "召开会议研究部署。1.明确分工 2.倒排工期",  # the list does not open the cell
+    "2024年1.制定方案",
+    "一是建立台账",
+])
+def test_cells_that_are_no_list(cell: str) -> None:
+    assert enumerated_items(cell) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12.针对学习不深入问题", (12, "针对学习不深入问题")),
+    ("一、档案管理不规范", (1, "档案管理不规范")),  # issues numbered in Chinese numerals
+    ("问题十二：财务审核不严", (12, "财务审核不严")),
+    ("三重一大决策执行不规范", (None, "三重一大决策执行不规范")),  # a numeral in the words is no number
+    ("一是建立学习台账", (None, "一是建立学习台账")),
+])
+def test_issue_labels(text: str, expected: tuple[int | None, str]) -> None:
+    from rectxl.core.numbering import split_issue_label
+
+    assert split_issue_label(text) == expected
