@@ -19,10 +19,13 @@ back, the way Word (and LibreOffice's text export) shows them:
   ``w:isLgl`` writes every number in decimal; bullets and ``none`` draw nothing;
 - ``w:suff`` "nothing" joins the number to the text; tab and space become one space.
 
-Paragraphs in tables (each cell once, however wide its merge) and in content controls are read
-in document order. A table of three or more columns — a ledger published as a table — gives one
-line a row with its cells separated by tabs (a cell's paragraphs joined with "；"), which
-:func:`rectxl.core.notice.parse_notice` reads as table rows under their header row.
+Paragraphs in tables (each cell once, however wide or tall its merge) and in content controls
+are read in document order. A table of three or more columns — a ledger published as a table —
+gives one line a row with its cells separated by tabs (a cell's paragraphs joined with "；", a
+cell merged down from the row above empty), which :func:`rectxl.core.notice.parse_notice` reads
+as table rows under their header row. A paragraph that opens with a bold sentence and goes on in
+plain type (an unnumbered issue marked in bold) is given Markdown's ``**…**`` around that
+sentence, which the parser reads as the issue's title.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from rectxl.core.notice.parse import NoticeParseError
 from rectxl.core.text import chinese_number
@@ -334,6 +338,46 @@ def _blocks(parent: Any) -> Iterator[Any]:
 
 
 _CELL_ENDS = ("。", "；", ";", "！", "？", "：", ":", "，", ",")
+#: how a bold lead sentence ends when it makes up the whole paragraph
+_LEAD_ENDS = ("。", "：", ":")
+
+
+def _bold(run: Run) -> bool:
+    """Whether a run is set bold: by its own formatting, else by its character style."""
+    if run.bold is not None:
+        return bool(run.bold)
+    try:
+        style = run.style
+    except Exception:  # a style the document does not define
+        return False
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
+
+
+def _bold_lead(p_el: Any, parent: Any, text: str) -> str:
+    """The bold sentence a paragraph opens with — "干部选拔任用工作程序不够严谨。" before the
+    measures in plain type, the way many offices mark an unnumbered issue — else "". A
+    paragraph bold throughout is a heading, unless it ends as a sentence does."""
+    paragraph = Paragraph(p_el, parent)
+    lead = ""
+    for r in p_el.iter(qn("w:r")):
+        run = Run(r, paragraph)
+        part = run.text
+        if not part:
+            continue
+        if not _bold(run):
+            if part.strip():
+                break
+        lead += part
+    lead = lead.rstrip()
+    if not lead.strip() or not text.startswith(lead):
+        return ""
+    if text[len(lead):].strip():
+        return lead
+    return lead if lead.endswith(_LEAD_ENDS) else ""
 
 
 def _lines(doc: Any, numbering: DocxNumbering) -> list[str]:
@@ -342,6 +386,9 @@ def _lines(doc: Any, numbering: DocxNumbering) -> list[str]:
     def paragraph(p_el: Any, parent: Any) -> None:
         label = numbering.label(p_el)
         text = Paragraph(p_el, parent).text
+        lead = "" if label else _bold_lead(p_el, parent, text)
+        if lead:  # Markdown's mark for it, which the parser reads as an issue's title
+            text = f"**{lead}**{text[len(lead):]}"
         lines.append(label + text if label else text)
 
     def cell_text(cell: Any) -> str:
@@ -360,6 +407,9 @@ def _lines(doc: Any, numbering: DocxNumbering) -> list[str]:
     def table(tbl_el: Any, parent: Any) -> None:
         table_obj = Table(tbl_el, parent)
         width = max((len(row.cells) for row in table_obj.rows), default=0)
+        # the cells of earlier rows (the elements themselves, which keeps their ids from being
+        # reused): a cell merged down is read once
+        above: dict[int, Any] = {}
         for row in table_obj.rows:
             seen: set[int] = set()
             cells = []
@@ -368,12 +418,19 @@ def _lines(doc: Any, numbering: DocxNumbering) -> list[str]:
                     continue
                 seen.add(id(cell._tc))
                 cells.append(cell)
+            merged_down = {id(cell._tc) for cell in cells if above.get(id(cell._tc)) is cell._tc}
+            above.update((id(cell._tc), cell._tc) for cell in cells)
             if width >= 3 and len(cells) > 1:
                 # a table of three or more columns (a ledger published as a table): one line a
-                # row, cells separated by tabs, as a table pasted from a web page reads
-                lines.append("\t".join(cell_text(cell) for cell in cells))
+                # row, cells separated by tabs, as a table pasted from a web page reads; a cell
+                # merged down from the row above (序号 and 问题 over an issue's measure rows) is
+                # empty on its lower rows, as the parser reads a merged cell
+                lines.append("\t".join("" if id(cell._tc) in merged_down else cell_text(cell)
+                                        for cell in cells))
                 continue
             for cell in cells:
+                if id(cell._tc) in merged_down:
+                    continue
                 for block in _blocks(cell._tc):
                     if block.tag == qn("w:p"):
                         paragraph(block, cell)

@@ -3,14 +3,17 @@
 A notice reaches an auditor as a Word file, as text pasted into Notepad (saved as UTF-8, GBK or
 "Unicode", i.e. UTF-16), or as the web page it was published on, saved from the browser
 (``.html``: Chinese government sites still serve many pages in GB2312). Each gives the text a
-reader sees. Files that hold no text rectxl can read — a legacy Word ``.doc``, a PDF, an RTF —
-are named for what they are, with what to do, instead of being decoded into noise.
+reader sees; a web page's data table (a ledger published as a table) is read as a .docx table
+is, one line a row with its cells separated by tabs. Files that hold no text rectxl can
+read — a legacy Word ``.doc``, a PDF, an RTF — are named for what they are, with what to do,
+instead of being decoded into noise.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from rectxl.core.errors import RectxlError
 
@@ -93,9 +96,90 @@ def html_text(raw: bytes, path: Path = Path("网页")) -> str:
     doc = html.document_fromstring(text)
     for hidden in doc.xpath("|".join(f"//{tag}" for tag in _HIDDEN)):
         hidden.drop_tree()
+    for table in list(doc.iter("table")):
+        _table_as_rows(table)
     for element in doc.iter(*_BLOCKS):
         element.tail = "\n" + (element.tail or "")
         if element.tag != "br":
             element.text = "\n" + (element.text or "")
-    lines = (line.strip(" \t\r\xa0") for line in doc.text_content().splitlines())
+    lines = (line.strip(" \t\r\xa0").replace(_CELL_SEP, "\t")
+             for line in doc.text_content().splitlines())
     return "\n".join(line for line in lines if line)
+
+
+#: stands for the tab between two cells of a table row until the page's own whitespace is gone
+_CELL_SEP = "\ue000"
+#: a cell holding more than this is a page laid out in a table, not a cell of a data table
+_LAYOUT_CELL = 1500
+
+
+def _span(cell: Any, name: str) -> int:
+    try:
+        return max(1, min(int(cell.get(name, "1")), 500))
+    except ValueError:
+        return 1
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's text on one line: its paragraphs and line breaks joined with "；" where the line
+    before has no end mark (as a .docx cell is read)."""
+    for element in cell.iter("br", "p", "div", "li"):
+        element.tail = "\n" + (element.tail or "")
+    parts: list[str] = []
+    for line in cell.text_content().splitlines():
+        line = " ".join(line.replace("\xa0", " ").split())
+        if not line:
+            continue
+        if parts and not parts[-1].endswith(_CELL_ENDS):
+            parts[-1] += "；"
+        parts.append(line)
+    return "".join(parts)
+
+
+_CELL_ENDS = ("。", "；", ";", "！", "？", "：", ":", "，", ",")
+
+
+def _table_as_rows(table: Any) -> None:
+    """A data table of three or more columns (a ledger published as a table) becomes one line a
+    row, its cells separated by tabs — as a .docx table is read and as a table copied from the
+    page pastes. A cell spanning rows (``rowspan``: 序号 and 问题 over an issue's measures) is
+    empty on the rows below its first, as the parser reads a merged cell; one spanning columns
+    is read once. Layout tables (one or two columns, tables holding tables, a whole page in a
+    cell) are left as they are."""
+    if table.find(".//table") is not None:
+        return
+    rows = list(table.iter("tr"))
+    grid: list[list[str]] = []
+    pending: dict[int, int] = {}  # column → rows a cell above still covers
+    for tr in rows:
+        line: list[str] = []
+        col = 0
+        for cell in tr:
+            if cell.tag not in ("td", "th"):
+                continue
+            while pending.get(col, 0) > 0:
+                pending[col] -= 1
+                line.append("")
+                col += 1
+            text = _cell_text(cell)
+            if len(text) > _LAYOUT_CELL:
+                return
+            line.append(text)
+            down = _span(cell, "rowspan") - 1
+            for c in range(col, col + _span(cell, "colspan")):
+                if down:
+                    pending[c] = down
+            col += _span(cell, "colspan")
+        while pending.get(col, 0) > 0:
+            pending[col] -= 1
+            line.append("")
+            col += 1
+        grid.append(line)
+    if len(grid) < 2 or max(len(r) for r in grid) < 3:
+        return
+    from lxml import html
+
+    block = html.Element("div")
+    block.text = "\n".join(_CELL_SEP.join(r) for r in grid if any(r))
+    block.tail = table.tail
+    table.getparent().replace(table, block)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from rectxl.core.deadline import parse_date
 from rectxl.core.text import fold, to_simplified
@@ -12,12 +13,14 @@ from rectxl.core.text import fold, to_simplified
 __all__ = ["DATE", "DATE_SHORT", "detect", "short_date", "to_date"]
 
 
-
-
+@lru_cache(maxsize=8192)
 def detect(text: str) -> str:
     """The copy of ``text`` that patterns are matched on: full-width forms folded to ASCII and
     traditional characters to simplified, **one character for one**, so that a span found in
-    the copy is the same span of the original (the notice's own text is what is kept)."""
+    the copy is the same span of the original (the notice's own text is what is kept).
+
+    Cached: the parser looks at an issue's body several times (title, labels, measures,
+    statuses), and folding it is most of the cost of parsing."""
     folded = fold(text)
     simple = to_simplified(folded)
     if len(simple) == len(folded):

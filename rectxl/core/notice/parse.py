@@ -15,11 +15,16 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
 1. **Clean-up.** Blank lines, Markdown marks (``#``, ``**``) and web-page or PDF debris
    (您的位置：首页 > …, 【字号：大 中 小】【打印本页】【关闭窗口】, 来源/发布时间/浏览次数 lines,
    （转载）, site names, document numbers, page numbers "— 2 —", a navigation bar
-   "首页 | 机构概况 | …") are dropped; a title printed twice is kept once. Dates on debris
-   lines are remembered (the publication date).
+   "首页 | 机构概况 | …", 发布者：… 点击数：… lines) are dropped; a title printed twice is kept
+   once. Dates on debris lines are remembered (the publication date). In a text whose
+   paragraphs open indented, a flush-left line under a full-width line that ends no sentence
+   is that paragraph going on (hard line breaks of a saved text) and is joined to it.
 2. **Tables.** Tab- or ``|``-separated rows under a header row naming a problem and a measure
    column (a ledger published as a table) become issues carrying their cells: measures and
-   progress ("1.…；2.…" paired one for one), owners, deadline, and a stated status. Any other
+   progress ("1.…；2.…" paired one for one), owners, deadline, and a stated status. A row whose
+   序号 and 问题 cells are empty (merged in the original) or repeat the row above is one more
+   measure of the same issue; a row that lost its leading empty cells keeps its last cell under
+   the last column. Any other
    table printed before the first numbered line (a summary of the round's counts, with its
    caption "…统计表" / "表1 …汇总") is taken out of the title and preamble and kept whole in
    ``info.extra[TABLE_KEY]``.
@@ -28,12 +33,16 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    line above it; the closing (欢迎…监督, 联系电话, 邮政信箱 …) is the first closing line after
    which no item follows. A contact detail given under a word of the unit's own (邮政信箱,
    来信请寄, 联系电话 …) keeps that word in ``info.extra``; a postcode in brackets after the
-   address ("…办公室（邮编：425600）") is the postcode, not part of the address.
+   address ("…办公室（邮编：425600）") is the postcode, not part of the address; a national
+   hotline (举报电话：12380) beside the unit's own number is not its contact phone.
 4. **Sections.** Section headings are ``一、…`` lines that are not aspects; without them,
    ``（一）…`` lines naming a section (书记组织落实整改情况, 反馈问题整改情况, 下一步工作打算 …);
    without those, short unnumbered heading lines (整改落实情况 …). The **itemised section** is the
    one whose heading says so (巡察反馈问题整改情况, 整改落实情况, 逐项…, 问题整改 …), else ``二、``,
-   else the one with the most items. A notice with no sections at all (aspects straight after
+   else the one with the most items. Headings numbered ``第一部分`` are sections too, stored
+   without that numbering. Aspects numbered as sections of their own ("一、总体情况 / 二、关于…
+   方面 / 三、关于…方面 / 四、下一步") are the itemised section, with no ``二、`` heading of
+   its own. A notice with no sections at all (aspects straight after
    the preamble, as ``一、在…方面`` or ``（一）在“…”方面``) is itemised from its first aspect
    (or item) on. A ``下一步，…`` paragraph after the last item ends it.
 5. **Levels.** Inside, each line is marked by its numbering: ``第X方面`` / ``一、`` / ``（一）`` /
@@ -57,13 +66,22 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    those are the measure level, else the unnumbered paragraphs (one measure each). An issue that
    opens by naming its problem ("针对“…”问题，医院…") is titled by that lead, the rest is its
    measure text; an aspect (or an itemised section without aspects) written as unnumbered
-   paragraphs that each open so is one issue per such paragraph. Text between
-   the title and the first marker (整改情况：, 巡察指出：…整改情况：) is the issue's ``intro``. A
-   "整改措施：… 整改进展：…" pair gives the measures their text and their progress.
+   paragraphs that each open so — in words, or with a bold sentence (``**…**``, which is how a
+   .docx paragraph's bold runs are read) — is one issue per such paragraph. A description of
+   the problem after the title ("主要表现为：一是…；二是…") is part of the title, not measures.
+   Text between the title and the first marker (整改情况：, 巡察指出：…整改情况：, a lead-in
+   sentence) is the issue's ``intro``. A "整改措施：… 整改进展：…" pair gives the measures their
+   text and their progress — per measure when each measure carries its own 整改进展：; a
+   measure listing items with "；" answered item by item is one measure per item. Lines
+   "责任领导：…", "责任股室：…", "整改时限：…" fill those fields of the issue's measures.
 7. Statuses are **inferred** from the wording (:func:`infer_status`) and marked
    ``status_inferred`` (a status a table states in its own column is kept as stated). When the
    issue's progress, written once for the whole issue, says the issue is done ("该问题已完成整改",
-   "已完成整改。"), its measures are done, not 正在推进. Text
+   "已完成整改。"), its measures are done, not 正在推进. A status **stated** for the whole issue
+   ("【正在推进】" after the title, "（已整改到位）" after it, a line "整改状态：已完成",
+   "整改情况：已整改。一是…") is taken out of the text and given to its measures as stated (not
+   inferred), except a measure that states its own — and, for an issue still in progress, a
+   measure that says it was done ("已完成…"). Text
    inside the itemised section that fits nowhere is kept — in the warnings and in
    ``info.extra["未归类文字"]`` — never dropped.
 """
@@ -83,7 +101,7 @@ from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measu
 from rectxl.core.notice._text import DATE, DATE_SHORT, detect, short_date, to_date
 from rectxl.core.notice.totals import StatedTotals, TotalCheck, check_totals, extract_stated_totals
 from rectxl.core.numbering import CIRCLED, EnumKind, enumeration, marker_at
-from rectxl.core.status import Status, read_status
+from rectxl.core.status import Status, opening_status, read_status
 from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, shorten, to_int
 
 __all__ = [
@@ -126,12 +144,16 @@ class ParsedNotice:
 # ---------------------------------------------------------------------------
 
 # The rule, applied to a measure's progress (else its text), first match wins:
+#  0. a status word the text opens with ("已完成。召开…", "已基本完成，尚有…", "尚未启动")
+#                                                                  -> that status
 #  1. a negation (尚未/暂未/还未/未完成/未能/未到位/仍在)                 -> 正在推进
 #  2. a long-term phrase: 长期坚持/长期推进/长期执行/长期开展/长期保持, 持续坚持,
 #     常态化 (a bare 长期 is not enough: "长期拥堵问题" describes the problem)  -> 长期坚持
 #  3. forward-looking words: 拟, 下一步, 正在, 持续 (not "持续5个月", a duration), 逐步, 继续,
-#     and 将 only as a future marker (将于/将在/将继续/将持续/将陆续/将进一步/将按…,
-#     还将/也将/仍将/即将/并将) — a bare 将 is usually 把 ("将…纳入…")      -> 正在推进
+#     预计, 计划 before a date ("计划2024年10月底前投用"), a share done below 100%
+#     ("主体工程已完成60%"), and 将 only as a future marker (将于/将在/将继续/将持续/将陆续/
+#     将进一步/将按…, 还将/也将/仍将/即将/并将) — a bare 将 is usually 把 ("将…纳入…")
+#                                                                  -> 正在推进
 #  4. completion words: 已, 完成, 办结, 销号, 到位, 了 (not 为了/除了/了解)    -> 已完成
 #  5. a result counted in the past ("开展专题研讨4次", "查处…7个", "培训132人次")   -> 已完成
 #  6. nothing of the above                                                      -> 正在推进
@@ -142,7 +164,8 @@ _LONG_TERM = re.compile(r"长期(?:坚持|推进|执行|开展|保持)|持续坚
 _FORWARD = re.compile(
     r"(?<![模草虚])拟|下一步|正在|逐步|继续"
     r"|持续(?![\d一二三四五六七八九十两半数几多]+\s*(?:个|周)?(?:月|年|天|周|日|小时|次|轮|场|期|届))"
-    r"|(?:还|也|仍|即|并)将"
+    r"|(?:还|也|仍|即|并)将|预计|计划(?=于|在|到|\d|年底|年内|近期|下半年|明年)"
+    r"|完成\s*(?:了|约|近)?\s*\d{1,2}(?:\.\d+)?\s*%"
     r"|将(?:于|在|继续|持续|陆续|进一步|按照?|会|要|尽快|适时|加快|逐步|根据|结合|不断)"
 )
 _DONE = re.compile(r"已|完成|办结|销号|到位|(?<![为除])了(?!解)")
@@ -153,6 +176,9 @@ _COUNTED = re.compile(
 
 def infer_status(text: str) -> Status:
     """The status a measure's wording implies (rule documented above ``_NEGATION``)."""
+    opening = opening_status(text)
+    if opening is not None:  # "已完成。…下一步将长期坚持": the status word it opens with
+        return opening
     text = detect(text)
     if _NEGATION.search(text):
         return Status.IN_PROGRESS
@@ -179,6 +205,8 @@ _ISSUE = re.compile(r"^(\d{1,3})\s*[.、]\s*(?!\d)")
 #: an issue labelled as such: "问题1：…", "问题一：…", "问题（2）…"
 _NAMED_NUMBER = re.compile(
     rf"^问题\s*(?:({_TOP_CN}|\d{{1,3}})\s*[:、.]|\(\s*({_TOP_CN}|\d{{1,3}})\s*\)\s*[:、.]?)\s*(?!\d)")
+#: a section numbered as a part: "第一部分 整改工作的组织领导情况"
+_PART = re.compile(rf"^第({CN_NUM}|\d{{1,2}})部分\s*[、:.,]?\s*")
 _DATE_LINE = re.compile(rf"^(?:{DATE}|\d{{4}}\s*[-./]\s*\d{{1,2}}\s*[-./]\s*\d{{1,2}})$")
 _CLOSING = re.compile(
     r"^(?:(?:诚挚|诚恳|热诚|真诚|热忱)?欢迎|联系方式|联系电话|监督电话|举报电话|邮寄地址|通信地址|"
@@ -204,7 +232,8 @@ _DEBRIS = re.compile(
     r"|首页\s*(?:>|》|»|/|\\|>>|→).*"
     r"|(?:[^|丨。,;:]{1,10}[|丨])*\s*(?:网站)?首页\s*(?:[|丨][^|丨。,;:]{1,10}){2,}"  # a navigation bar
     r"|(?:[^|丨。,;:]{1,10}[|丨]){2,}\s*(?:网站)?首页\s*"
-    r"|(?:来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发稿时间|发布机构|发文机关|日期|时间|作者|"
+    r"|(?:来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发稿时间|发布机构|发布者|发布人|发布单位|发布部门|"
+    r"发文机关|日期|时间|作者|供稿|撰稿|录入|录入者|"
     r"编辑|责任编辑|审核|浏览次数|浏览量|浏览|点击数|点击量|点击|阅读次数|阅读量|阅读|访问量|"
     r"字号|字体|分享到|分享|索引号|文号|主题分类|成文日期|信息分类|所属机构)\s*[:].{0,120}"
     r"|(?:[【\[]\s*(?:打印|关闭|关闭窗口|打印本页|打印此页|打印正文|收藏|加入收藏|返回顶部|顶部|字体|字号|"
@@ -222,6 +251,8 @@ _DEBRIS = re.compile(
 )
 _DEBRIS_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+#: a bold sentence a line opens with (Markdown, or a .docx paragraph's bold runs)
+_BOLD_LEAD = re.compile(r"^\s*\*\*(.+?)\*\*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_\[\]#<>|])")
 
 #: the words of the itemised section's heading, and of headings that are not it
@@ -269,6 +300,8 @@ class _Line:
     cells: list[str] | None = None
     #: a recognised table row: field (rectxl.core.fields) → cell text
     row: dict[str, str] | None = None
+    #: length of the bold sentence an unnumbered line opens with ("**…问题。**一是…"), else 0
+    lead: int = 0
 
     @property
     def body(self) -> str:
@@ -296,15 +329,24 @@ def _classify(text: str) -> _Line:
         line.kind, line.number, line.cut = "num", to_int(m.group(1)), m.end()
     elif (m := _NAMED_NUMBER.match(det)) is not None:
         line.kind, line.number, line.cut = "named", to_int(m.group(1) or m.group(2)), m.end()
+    elif (m := _PART.match(det)) is not None and m.end() < len(det):
+        line.number, line.cut = to_int(m.group(1)), m.end()  # a section heading, numbered 第X部分
     return line
 
 
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 
 
+#: the indentation of a line (never a tab: a leading tab is an empty first cell of a table row)
+_INDENT = " \u3000\xa0\r"
+
+
 def _cells(raw: str) -> list[str] | None:
-    """The cells of a table row pasted as text (tab-separated, or a Markdown ``| a | b |`` row)."""
-    stripped = raw.strip()
+    """The cells of a table row pasted as text (tab-separated, or a Markdown ``| a | b |`` row).
+
+    Leading tabs are empty cells, not indentation: a row "\t\t措施\t状态" is a further measure
+    of the issue above, its 序号 and 问题 cells left empty as in a merged table."""
+    stripped = raw.strip(_INDENT + "\n")
     if "\t" in stripped:
         parts = stripped.split("\t")
     elif stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
@@ -312,14 +354,62 @@ def _cells(raw: str) -> list[str] | None:
     else:
         return None
     cells = [normalize_text(p).replace("**", "").strip() for p in parts]
-    return cells if sum(1 for c in cells if c) >= 2 else None
+    filled = sum(1 for c in cells if c)
+    # a row with one cell filled still is a row when it has the width of a table (a measure under
+    # merged 序号/问题 cells whose status cell is empty)
+    return cells if filled >= 2 or (filled == 1 and len(cells) >= 3) else None
+
+
+#: the first line of a paragraph, indented (two spaces, or a full-width space)
+_INDENTED = re.compile(r"^(?:[ \xa0]{2,}|\u3000)")
+_SENTENCE_ENDS = ("。", "!", "?", ";", ":", "…", "”", "」", ")")
+
+
+def _unwrap(raw: list[str]) -> list[str]:
+    """Lines broken at a fixed width (a text saved with hard line breaks) joined again.
+
+    Only in a text whose paragraphs open indented: there a line that opens flush left goes on
+    with the line above when that line is as wide as the text's lines run and ends no
+    sentence — "…市委第五巡察组对市司法局党\n组开展了常规巡察" — so that a wrapped unit
+    name, postcode or preamble is read whole. Table rows, numbered lines and blank lines never
+    join."""
+    indented = [r.rstrip() for r in raw if _INDENTED.match(r) and r.strip()]
+    if len(indented) < 3:
+        return raw
+    width = max(len(r) for r in indented)
+    if width < 20:
+        return raw
+    out: list[str] = []
+    last = ""  # the physical line above (for its width and how it ends)
+    in_paragraph = False
+    for r in raw:
+        text = r.strip()
+        goes_on = (in_paragraph and text and not _INDENTED.match(r) and "\t" not in r
+                   and len(last.rstrip()) >= 0.6 * width and _wraps(last.rstrip(), text))
+        if goes_on:
+            out[-1] = out[-1].rstrip() + text
+        else:
+            out.append(r)
+            in_paragraph = bool(text) and bool(_INDENTED.match(r))
+        last = r
+    return out
+
+
+def _wraps(above: str, line: str) -> bool:
+    """Whether ``line`` can be the rest of ``above`` broken off: ``above`` ends no sentence and
+    ``line`` is no numbered item, date, contact item or signature ("中共…党组" under a phone
+    number written without a full stop)."""
+    det, head = detect(above), detect(line)
+    if det.endswith(_SENTENCE_ENDS) or _classify(line).kind != "text" or _CLOSING.match(head):
+        return False
+    return not (_DATE_LINE.match(head.replace(" ", "")) or (len(head) <= 30 and _ORG_END.search(head)))
 
 
 def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
     """The notice's non-blank lines without debris, and the dates the debris carried."""
     lines: list[_Line] = []
     debris_dates: list[date] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in _unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if _MD_RULE.match(raw.strip()) and "-" in raw:
             continue  # the rule under a Markdown table's header
         cells = _cells(raw)
@@ -328,7 +418,10 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
             continue
         if line.startswith("#"):
             line = _MD_HEADING.sub("", line)
+        lead = ""
         if "**" in line:
+            if (bold := _BOLD_LEAD.match(line)) is not None:
+                lead = _MD_ESCAPE.sub(r"\1", bold.group(1)).strip()
             line = line.replace("**", "")
         if "\\" in line:
             line = _MD_ESCAPE.sub(r"\1", line)
@@ -344,6 +437,8 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
             continue
         classified = _classify(line)
         classified.cells = cells
+        if lead and classified.kind == "text" and line.startswith(lead):
+            classified.lead = len(lead)
         lines.append(classified)
     return _tables(lines), debris_dates
 
@@ -353,29 +448,35 @@ def _tables(lines: list[_Line]) -> list[_Line]:
     a table) become issue lines carrying their cells; other rows stay plain lines."""
     out: list[_Line] = []
     header: dict[int, str] | None = None
+    width = 0
     aspect = ""
+    last_title = ""
     for line in lines:
         if line.cells is None:
             out.append(line)
             continue
         found = {i: f for i, c in enumerate(line.cells) if c and (f := F.field_for_header(c))}
         if F.ISSUE in found.values() and F.MEASURE in found.values():
-            header, aspect = found, ""
+            header, width, aspect, last_title = found, len(line.cells), "", ""
             continue
         if header is None:
             out.append(line)
             continue
-        rec: dict[str, str] = {}
-        for i, cell in enumerate(line.cells):
-            if cell and i in header and header[i] not in rec:
-                rec[header[i]] = cell
+        rec = _record(_aligned(line.cells, width), header)
         if rec.get(F.ASPECT) and rec[F.ASPECT] != aspect:
             aspect = rec[F.ASPECT]
             head = _classify(aspect)
             out.append(_Line(text=head.body or aspect, det=detect(head.body or aspect), kind="fang",
                              number=head.number))
+            last_title = ""
         title = rec.get(F.ISSUE, "")
         number = to_int(detect(rec.get(F.ISSUE_NO) or rec.get(F.ROW_NO, "")).strip(" .、"))
+        if title and title == last_title and rec.get(F.MEASURE):
+            # the issue's cells printed again on each of its rows (a merged cell repeated by
+            # Word or a web page): one more measure of the same issue, not a second issue
+            out.append(_Line(text=line.text, det=line.det, row=rec))
+            continue
+        last_title = title or last_title
         if title:
             head = _classify(title)
             if head.kind in ("num", "named"):
@@ -387,6 +488,25 @@ def _tables(lines: list[_Line]) -> list[_Line]:
         else:
             out.append(line)
     return out
+
+
+def _aligned(cells: list[str], width: int) -> list[str]:
+    """A row narrower than its header whose first cell is filled but no row number lost its
+    leading empty cells (a copy that trimmed the line): its cells are the last ones of the row,
+    so its last cell stays under the last column (the status). Any other narrow row lost empty
+    cells at its end."""
+    if len(cells) >= width or not cells[0] or re.fullmatch(r"\d{1,3}[.、]?", detect(cells[0])):
+        return cells
+    return [""] * (width - len(cells)) + cells
+
+
+def _record(cells: list[str], header: dict[int, str]) -> dict[str, str]:
+    """A table row's cells by field (the first column of a field wins)."""
+    rec: dict[str, str] = {}
+    for i, cell in enumerate(cells):
+        if cell and i in header and header[i] not in rec:
+            rec[header[i]] = cell
+    return rec
 
 
 #: the caption of a table ("巡察整改情况统计表", "表1　巡察反馈问题整改情况汇总")
@@ -495,6 +615,8 @@ class _RawIssue:
     rows: list[dict[str, str]] = field(default_factory=list)
     #: a numbered measure line of its own enumerates 一是… (an issue read as a measure?)
     nested: bool = False
+    #: length of the bold title the head opens with (an unnumbered issue marked in bold)
+    lead: int = 0
 
 
 def _segments(text: str, measure_kind: str | None
@@ -619,12 +741,242 @@ def _says_issue_done(text: str, *, explicit: bool) -> bool:
     return False
 
 
-def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) -> Issue:
-    if raw.rows:
-        title = _split_title(raw.head, [])[0]
-        style, measures = _table_measures(raw)
-        return Issue(title=title, number=raw.number, measure_style=style, measures=measures)
-    title, rest = _split_title(raw.head, raw.more)
+#: a line naming an owner or a deadline for the whole issue ("责任领导：…", "责任股室：…",
+#: "整改时限：…"); the fields it may fill
+_FIELD_LINE = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*:\s*(?P<value>\S.*)$")
+_FIELD_PART = re.compile(r"\s*[;]\s*|\s{2,}")
+#: the words such a line opens with: an owner's or a deadline's name, never a measure that
+#: happens to end in one ("一是加强组织领导：…")
+_FIELD_LABEL = re.compile(
+    r"^(?:责任|分管|牵头|主责|主办|配合|协办|协助|整改|完成|办结|具体|直接)[\u4e00-\u9fff]{0,3}?"
+    r"(?:领导|单位|部门|科室|股室|处室|责任人|经办人|负责人|人|时限|期限|时间节点|节点)$")
+_ISSUE_FIELDS = (F.LEAD, F.OWNER_UNIT, F.OWNER_PERSON, F.DEADLINE, F.CO_OWNER, F.EVIDENCE)
+
+
+def _field_line(line: str) -> dict[str, str] | None:
+    """The owners and deadline a line names ("责任领导：局长", "责任股室：人事股；整改时限：年底前"),
+    else ``None`` (any part of the line that is no such field makes it no field line)."""
+    det = detect(line)
+    found: dict[str, str] = {}
+    pos = 0
+    for sep in [*_FIELD_PART.finditer(det), None]:
+        end = sep.start() if sep is not None else len(det)
+        m = _FIELD_LINE.match(det[pos:end])
+        field_name = (F.field_for_header(m.group("label"))
+                      if m is not None and _FIELD_LABEL.match(m.group("label")) else None)
+        if m is None or field_name not in _ISSUE_FIELDS:
+            return None
+        value = line[pos + m.start("value"):end].strip().rstrip("。;；,，")
+        found.setdefault(field_name, value)
+        if sep is None:
+            break
+        pos = sep.end()
+    return found or None
+
+
+def _field_lines(more: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The issue's owner and deadline lines taken out of its body: (field → value, other lines)."""
+    fields: dict[str, str] = {}
+    rest: list[str] = []
+    for line in more:
+        found = _field_line(line)
+        if found is None:
+            rest.append(line)
+        else:
+            for name, value in found.items():
+                fields.setdefault(name, value)
+    return fields, rest
+
+
+#: a status stated for the whole issue: "【正在推进】" after the title, "（已整改到位）" after its
+#: full stop, a line "整改状态：已完成", or "整改情况：已整改。一是…"
+_STATUS_TAG = re.compile(r"[(\[【〔]\s*(?P<word>[^()\[\]【】〔〕]{2,14}?)\s*[)\]】〕]")
+_STATUS_LABEL = re.compile(
+    r"(?:^|(?<=[\n。;]))\s*(?:整改状态|整改情况|完成情况|整改进展|进展情况|整改进度|整改结果|办结情况|"
+    r"是否完成|目前状态|当前状态)\s*:\s*")
+
+
+@dataclass
+class _Stated:
+    """A status the notice states in words of its own (not guessed from an account of the work)."""
+
+    status: Status
+    words: str
+    continuing: bool = False
+
+
+def _status_words(text: str) -> _Stated | None:
+    """``text`` read as nothing but a status ("已整改到位", "已完成，并长期坚持")."""
+    reading = read_status(text)
+    if reading.status is None or reading.rest or opening_status(text) is None:
+        return None
+    return _Stated(reading.status, text.strip().rstrip("。.;；"), reading.continuing)
+
+
+def _title_status(title: str) -> tuple[str, _Stated | None]:
+    """A title ending with a bracketed status ("关于…的问题【正在推进】") → (title, status)."""
+    tags = list(_STATUS_TAG.finditer(detect(title)))
+    m = tags[-1] if tags else None
+    if m is None or title[m.end():].strip(_TITLE_TRAIL + "。"):
+        return title, None
+    stated = _status_words(title[m.start("word"):m.end("word")])
+    if stated is None:
+        return title, None
+    return title[:m.start()].rstrip(_TITLE_TRAIL + "。"), stated
+
+
+def _leading_status(rest: str) -> tuple[str, _Stated | None]:
+    """A body opening with a bracketed status ("（已整改到位）\n整改措施：…") or a status label
+    ("整改情况：已整改。一是…"): the body without the status words, and the status."""
+    det = detect(rest)
+    if (m := _STATUS_TAG.match(det)) is not None:
+        stated = _status_words(rest[m.start("word"):m.end("word")])
+        if stated is not None:
+            return rest[m.end():].lstrip(" 。.;；,，\n"), stated
+    if (m := _STATUS_LABEL.match(det)) is not None:
+        return _labelled_status(rest, m.start(), m.end())
+    return rest, None
+
+
+def _labelled_status(rest: str, start: int, value_at: int) -> tuple[str, _Stated | None]:
+    """The status a label at ``start`` gives ("整改状态：已完成"), removed from ``rest`` with the
+    label; narrative after the status ("整改情况：已完成。村党支部…") stays in its place, under
+    its label."""
+    end = rest.find("\n", value_at)
+    end = len(rest) if end < 0 else end
+    value = rest[value_at:end]
+    if opening_status(value) is None:
+        return rest, None
+    reading = read_status(value)
+    if reading.status is None:
+        return rest, None
+    cut = value.rfind(reading.rest) if reading.rest else len(value)
+    words = value[:cut].strip().rstrip("。.;；,，")
+    narrative = value[cut:].strip() if reading.rest else ""
+    kept = rest[:value_at] + narrative + rest[end:] if narrative else rest[:start] + rest[end:]
+    return kept.strip(), _Stated(reading.status, words, reading.continuing)
+
+
+def _trailing_status(rest: str) -> tuple[str, _Stated | None]:
+    """One status line of the whole issue after its measures ("整改状态：已完成"); several such
+    lines (one per measure) are the measures' own and are left alone."""
+    det = detect(rest)
+    found = [m for m in _STATUS_LABEL.finditer(det)
+             if m.start() > 0 and opening_status(rest[m.end():].split("\n", 1)[0])]
+    if len(found) != 1:
+        return rest, None
+    m = found[0]
+    return _labelled_status(rest, m.start(), m.end())
+
+
+#: a description of the problem in the issue's own words ("主要表现为：一是…；二是…"): part of
+#: the issue, not its measures
+_SYMPTOMS = re.compile(r"^(?:(?:主要|具体)表现(?:为|在)?|表现(?:为|在))\s*:?")
+
+
+def _with_symptoms(title: str, rest: str) -> tuple[str, str]:
+    """The title with the problem's description that follows it, when there is one; it ends at
+    the line's end, at a label (整改措施：), or where the 一是… enumeration starts again (the
+    measures)."""
+    det = detect(rest)
+    if _SYMPTOMS.match(det) is None:
+        return title, rest
+    ends = [len(det)]
+    if (nl := det.find("\n")) >= 0:
+        ends.append(nl)
+    if (label := _LABEL.search(det)) is not None:
+        ends.append(label.start())
+    first = marker_at(det, "一是", 0)
+    if first >= 0:
+        if (again := marker_at(det, "一是", first + 2)) >= 0:
+            ends.append(again)
+    elif (period := _sentence_end(det)) >= 0:
+        ends.append(period + 1)
+    end = min(ends)
+    symptoms = rest[:end].strip().rstrip(_TITLE_TRAIL + "。")
+    if not symptoms or not rest[end:].strip():
+        return title, rest  # nothing after it: it is the issue's only text, keep it as it was
+    return f"{title}。{symptoms}", rest[end:].strip()
+
+
+def _per_measure(rest: str, measure_kind: str | None
+                 ) -> tuple[Literal["ordinal", "paren", "plain"], str, list[str], list[str]] | None:
+    """Measures that each carry their own progress label ("1.开展排查…。整改进展：已完成。
+    2.建立机制。整改进展：尚未完成…"): (style, intro, texts, progress), else ``None``."""
+    style, intro, segments = _segments(rest, measure_kind)
+    if len(segments) < 2:
+        return None
+    split = [_progress_split(seg) for seg in segments]
+    if sum(1 for _, progress in split if progress) < 2:
+        return None
+    texts = []
+    for text, _ in split:
+        if (m := _MEASURE_LABEL.match(detect(text))) is not None:
+            text = text[m.end():].strip()  # "整改措施：…" opening each paragraph
+        texts.append(text)
+    # a measure without a label of its own: its text is all it says (as _pair gives it)
+    return style, intro, texts, [progress or text for text, (_, progress) in zip(texts, split, strict=True)]
+
+
+def _clause_pairs(intro: str, segments: list[str], progress: list[str]
+                  ) -> tuple[list[str], list[str]]:
+    """"整改措施：A；B。整改进展：A'；B'。" — a labelled measure listing its items with "；" and a
+    progress answering each in turn — is one measure per item, each with its progress."""
+    if (len(segments) != 1 or len(progress) != 1 or not _MEASURE_LABEL.search(detect(intro))):
+        return segments, progress
+    items = [p for p in re.split(r"(?<=[;；])", segments[0]) if p.strip()]
+    answers = [p for p in re.split(r"(?<=[;；])", progress[0]) if p.strip()]
+    if len(items) < 2 or len(items) != len(answers):
+        return segments, progress
+    return [_clause(i) for i in items], [_clause(a) for a in answers]
+
+
+def _clause(text: str) -> str:
+    """One item of a "；" list as a sentence of its own."""
+    text = text.strip().rstrip(";；")
+    return text if text.endswith(_TERMINAL) else f"{text}。"
+
+
+def _own_status(m: Measure) -> bool:
+    """Whether a measure states a status of its own ("（已完成）", "整改进展：尚未完成…")."""
+    if m.progress and opening_status(m.progress) is not None:
+        return True
+    det = detect(m.text)
+    return any(_status_words(m.text[t.start("word"):t.end("word")]) is not None
+               for t in _STATUS_TAG.finditer(det))
+
+
+def _apply_stated(measures: list[Measure], stated: _Stated | None) -> None:
+    """A status stated for the issue is its measures' (a measure stating its own keeps it). An
+    issue still in progress need not have every measure unfinished: a measure that says in so
+    many words that it was done ("已完成…", "已结对32对") keeps that."""
+    if stated is None:
+        return
+    unfinished = stated.status in (Status.IN_PROGRESS, Status.NOT_STARTED)
+    for m in measures:
+        if _own_status(m) or (unfinished and m.status is Status.DONE and "已" in detect(m.text)):
+            continue
+        m.status, m.status_text, m.status_inferred = stated.status, stated.words, False
+        m.continuing = stated.continuing
+
+
+def _apply_fields(measures: list[Measure], fields: dict[str, str]) -> None:
+    """The issue's owner and deadline lines fill those fields of every measure."""
+    for m in measures:
+        m.lead = m.lead or fields.get(F.LEAD, "")
+        m.owner_unit = m.owner_unit or fields.get(F.OWNER_UNIT, "")
+        m.owner_person = m.owner_person or fields.get(F.OWNER_PERSON, "")
+        m.evidence = m.evidence or fields.get(F.EVIDENCE, "")
+        if fields.get(F.CO_OWNER):
+            m.extra = {**m.extra, F.CO_OWNER: fields[F.CO_OWNER]}
+        if fields.get(F.DEADLINE) and F.DEADLINE not in m.raw:
+            m.raw = {**m.raw, F.DEADLINE: fields[F.DEADLINE]}
+
+
+def _shared_progress(rest: str, measure_kind: str | None
+                     ) -> tuple[Literal["ordinal", "paren", "plain"], str, list[str], list[str], str]:
+    """(style, intro, measures, their progress, progress written once for the whole issue) of a
+    body whose progress, if any, follows all its measures ("整改措施：… 整改进展：…")."""
     measures_part, progress_part = _progress_split(rest)
     style, intro, segments = _segments(measures_part, measure_kind)
     progress: list[str] = []
@@ -632,6 +984,38 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
         _, _, progress = _segments(progress_part, measure_kind)
         if not segments:  # only a progress paragraph: it is the measure
             segments, progress = progress, []
+    segments, progress = _clause_pairs(intro, segments, progress)
+    return style, intro, segments, progress, progress_part if len(progress) != len(segments) else ""
+
+
+def _bold_title(head: str, lead: int, more: list[str]) -> tuple[str, str]:
+    """(title, body) of an issue whose title is the bold sentence its paragraph opens with."""
+    rest = head[lead:].strip()
+    if more:
+        rest = f"{rest}\n" + "\n".join(more) if rest else "\n".join(more)
+    return head[:lead].strip().rstrip(_TITLE_TRAIL + "。"), rest.strip()
+
+
+def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) -> Issue:
+    fields, more = _field_lines(raw.more)
+    if raw.rows:
+        title = _split_title(raw.head, [])[0]
+        style, measures = _table_measures(raw)
+        _apply_fields(measures, fields)
+        return Issue(title=title, number=raw.number, measure_style=style, measures=measures)
+    title, rest = _bold_title(raw.head, raw.lead, more) if raw.lead else _split_title(raw.head, more)
+    title, stated = _title_status(title)
+    title, rest = _with_symptoms(title, rest)
+    rest, opening = _leading_status(rest)
+    stated = stated or opening
+    per_measure = _per_measure(rest, measure_kind)
+    issue_wide = ""
+    if per_measure is not None:
+        style, intro, segments, progress = per_measure
+    else:
+        if stated is None:
+            rest, stated = _trailing_status(rest)
+        style, intro, segments, progress, issue_wide = _shared_progress(rest, measure_kind)
     label = f"第{raw.number}个问题" if raw.number is not None else f"问题“{shorten(title, 20)}”"
     if raw.nested:
         warnings.append(f"{label}下的编号条目各自又分“一是、二是……”，可能是几个问题被并入了这一个问题的措施，"
@@ -643,12 +1027,13 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
                 break
     measures = [Measure(text=seg, progress=prog, status=infer_status(prog), status_inferred=True)
                 for seg, prog in zip(segments, _pair(segments, progress), strict=True) if seg]
-    issue_wide = progress_part if len(progress) != len(segments) else ""
     if any(m.status is Status.IN_PROGRESS for m in measures) and (
             _says_issue_done(issue_wide, explicit=False) or _says_issue_done(rest, explicit=True)):
         for m in measures:  # "该问题已完成整改": every measure of the issue is done
             if m.status is Status.IN_PROGRESS:
                 m.status = Status.DONE
+    _apply_stated(measures, stated)
+    _apply_fields(measures, fields)
     return Issue(title=title, number=raw.number, intro=intro, measure_style=style,
                  measures=measures)
 
@@ -673,6 +1058,8 @@ def _is_section_line(line: _Line, *, numbered: bool) -> bool:
     title = line.det_body if numbered else line.det
     if not title or len(title) > 40 or _is_aspect_title(title):
         return False
+    if not numbered and line.cut and _PART.match(line.det):
+        return "。" not in title  # "第二部分 …": a section by its numbering, whatever its words
     if _PROBLEM_END.search(title) and not _is_itemised(title):
         return False
     if not numbered and (title.endswith((*_TERMINAL, ":", ",")) or "。" in title):
@@ -775,7 +1162,10 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
 
     heading: int | None = None
     region: tuple[int, int] | None = None
-    if sections:
+    top_aspects = _top_level_aspects(lines, tops, sections) if mode == "top" else []
+    if top_aspects:  # "一、总体情况 / 二、关于…方面 / 三、关于…方面 / 四、下一步": no 二、 heading
+        region = (top_aspects[0], next((s for s in sections if s > top_aspects[-1]), closing))
+    elif sections:
         named = [s for s in sections if _is_itemised(title(s))]
         with_items = [s for s in named if items_in(*span(s))]
         two = [s for s in sections if mode == "top" and lines[s].number == 2 and items_in(*span(s))]
@@ -808,6 +1198,19 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
             region = (lo, nxt)
     return _Layout(title_end=k, region=region, heading=heading, section_mode=mode,
                    sections=sections, closing=closing, signature=i_sig, date_line=i_date, stop=stop)
+
+
+def _top_level_aspects(lines: Sequence[_Line], tops: list[int], sections: list[int]) -> list[int]:
+    """The aspects of a notice that numbers them as sections of its own ("一、整改工作总体情况 /
+    二、关于…方面问题的整改情况 / 三、… / 五、下一步工作打算"): one run of aspect lines between
+    section headings, all of them numbered in one sequence; else nothing."""
+    aspects = [j for j in tops if j not in sections]
+    if not aspects or not sections or sections[0] > aspects[0]:
+        return []
+    if any(aspects[0] < s < aspects[-1] for s in sections):
+        return []
+    numbers = [lines[j].number for j in tops]
+    return aspects if numbers == list(range(1, len(tops) + 1)) else []
 
 
 @dataclass
@@ -952,6 +1355,9 @@ _VISIT = re.compile(
 )
 _PHONE = re.compile(r"(?P<word>联系电话|监督电话|举报电话|联系方式|电话)\s*[:]?\s*(?:电话\s*[:]?\s*)?"
                     r"(\d[\d\-()—、/ ]*\d)")
+#: the national reporting hotlines (12380 组织部门, 12388 纪检监察, 12345 政务服务): printed beside
+#: the unit's own number, they are not its contact phone
+_HOTLINE = re.compile(r"123\d\d")
 _ADDRESS = re.compile(r"(?P<word>邮寄地址|通信地址|通讯地址|来信地址|来信请寄|来信寄至|邮政信箱|地址)\s*[:]\s*"
                       r"([^;\n]+?)\s*(?=[,;。]?\s*(?:\(\s*)?(?:邮编|邮政编码|电子邮箱|电子邮件|$|[;\n]))")
 _POSTCODE = re.compile(r"(?P<word>邮编|邮政编码)\s*[:]?\s*(\d{6})")
@@ -1052,9 +1458,15 @@ def _closing_facts(info: LedgerInfo, closing: str) -> None:
         if detect(word) not in _DEFAULT_CONTACT_WORDS and value:
             info.extra[word] = value
 
-    if (m := _PHONE.search(text)) is not None:
-        info.phone = closing[m.start(2):m.end(2)].strip()
-        word_of(m, info.phone)
+    phones = list(_PHONE.finditer(text))
+    own = [p for p in phones if not _HOTLINE.fullmatch(p.group(2).strip())]
+    if phones:
+        first = own[0] if own else phones[0]
+        info.phone = closing[first.start(2):first.end(2)].strip()
+        word_of(first, info.phone)
+    for p in phones:  # a national hotline given beside the unit's own number stays on record
+        if own and p not in own:
+            info.extra.setdefault(closing[p.start("word"):p.end("word")], p.group(2).strip())
     if (m := _ADDRESS.search(text)) is not None:
         info.address = closing[m.start(2):m.end(2)].strip().rstrip(_ADDRESS_TRAIL)
         word_of(m, info.address)
@@ -1098,6 +1510,8 @@ class _Builder:
     raw: dict[int, list[_RawIssue]] = field(default_factory=dict)  # id(category) → issues
     current: _RawIssue | None = None
     pending: list[str] = field(default_factory=list)  # text under an aspect before its issues
+    #: paragraphs opening with a bold sentence → its length (unnumbered issues marked in bold)
+    bold: dict[str, int] = field(default_factory=dict)
 
     def _flush_pending(self) -> None:
         if not self.pending:
@@ -1110,6 +1524,7 @@ class _Builder:
                 self._issue(None, first)
                 if self.current is not None:
                     self.current.more.extend(more)
+                    self.current.lead = self.bold.get(first, 0)
         else:
             self.unplaced.extend(self.pending)
         self.pending = []
@@ -1117,18 +1532,24 @@ class _Builder:
     def _named_issues(self, paragraphs: list[str]) -> bool:
         """One issue per paragraph that opens by naming its problem, when at least two do; a
         paragraph that does not goes on with the issue above it (before the first: unplaced)."""
-        named = [bool(_NAMED_LEAD.match(detect(p))) for p in paragraphs]
+        named = [self._opens_issue(p) for p in paragraphs]
         if sum(named) < 2:
             return False
         self.current = None
         for paragraph, opens in zip(paragraphs, named, strict=True):
             if opens:
                 self._issue(None, paragraph)
+                if self.current is not None:
+                    self.current.lead = self.bold.get(paragraph, 0)
             elif self.current is not None:
                 self.current.more.append(paragraph)
             else:
                 self.unplaced.append(paragraph)
         return True
+
+    def _opens_issue(self, paragraph: str) -> bool:
+        """A paragraph that opens by naming its problem, in words or in bold type."""
+        return paragraph in self.bold or bool(_NAMED_LEAD.match(detect(paragraph)))
 
     def aspect(self, number: int | None, title: str | None) -> None:
         self._flush_pending()
@@ -1163,7 +1584,9 @@ class _Builder:
         self.pending_to_unplaced()
         self._issue(number, head)
 
-    def text(self, line: str) -> None:
+    def text(self, line: str, lead: int = 0) -> None:
+        if lead:
+            self.bold[line] = lead
         if self.current is not None:
             self.current.more.append(line)
         elif not self.aspects:
@@ -1174,7 +1597,7 @@ class _Builder:
     def finish(self) -> None:
         self._flush_pending()
         if not self.aspects and self.intro:  # a section of prose issues, with no aspect lines
-            at = next((k for k, p in enumerate(self.intro) if _NAMED_LEAD.match(detect(p))), 0)
+            at = next((k for k, p in enumerate(self.intro) if self._opens_issue(p)), 0)
             if self._named_issues(self.intro[at:]):
                 self.intro = self.intro[:at]
 
@@ -1194,6 +1617,9 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
                 b.current.rows.append(line.row)
         elif line.row is not None and b.current is not None and b.current.rows:
             b.current.rows.append(line.row)  # a further row of the same issue
+        elif (line.kind == "text" and b.current is not None and b.current.rows
+              and _field_line(line.text) is None):
+            b.unplaced.append(line.text)  # prose under a table: kept, and said so
         elif role == "measure" or line.kind != "text":
             if b.current is not None:
                 b.current.more.append(line.text)  # the marker stays: it enumerates the measures
@@ -1203,13 +1629,14 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
             else:
                 b.text(line.text)
         else:
-            b.text(line.text)
+            b.text(line.text, line.lead)
     b.finish()
     return b
 
 
-def _heading_text(lines: Sequence[_Line], j: int, mode: str) -> str:
-    return lines[j].body if mode in ("top", "pcn") else lines[j].text
+def _heading_text(lines: Sequence[_Line], j: int) -> str:
+    """A section heading without its numbering (一、 / （一） / 第一部分)."""
+    return lines[j].body
 
 
 def _is_notice(lines: Sequence[_Line], title_end: int, preamble: str | None) -> bool:
@@ -1269,18 +1696,18 @@ def _parse_notice(text: str) -> ParsedNotice:
 
     info = LedgerInfo(title=title, preamble=preamble)
     if before:
-        info.heading_one = _heading_text(lines, before[0], lay.section_mode)
+        info.heading_one = _heading_text(lines, before[0])
         section_one_lines = [line.text for line in lines[before[0] + 1:first_body]]
     info.section_one = "\n".join(section_one_lines) or None
     if lay.heading is not None:
-        info.heading_two = _heading_text(lines, lay.heading, lay.section_mode)
+        info.heading_two = _heading_text(lines, lay.heading)
     info.section_two_intro = "\n".join(intro) or None
 
     # After the items: section 三 (a heading, or a 下一步 paragraph), closing, signature.
     end_items = region[1] if region else first_body
     after = [s for s in sections if s >= end_items]
     if after and after[0] == end_items:
-        info.heading_three = _heading_text(lines, after[0], lay.section_mode)
+        info.heading_three = _heading_text(lines, after[0])
         three = [line.text for line in lines[after[0] + 1:lay.closing]]
     else:
         three = [line.text for line in lines[end_items:lay.closing]] if region else []
