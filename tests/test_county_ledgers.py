@@ -422,3 +422,90 @@ def test_a_companys_task_list_reads_the_steps_as_measures(tmp_path: Path) -> Non
     text = render_notice(read_ledger(path))
     assert "逐项复核重大决策事项，复核正在进行" in text
     assert not any(f.code == "duplicate-header" for f in api.check(path).findings)
+
+
+def test_a_rectify_kind_column_gives_the_deadline_not_a_grouping(tmp_path: Path) -> None:
+    """整改类型 (立行立改 / 限期整改 / 长期坚持) says how each measure is to be done: a 立行立改 row
+    with no date is due at once (so overdue while unfinished), a 长期坚持 row has no due date, and
+    the issues are not split into three false aspects."""
+    from datetime import date
+
+    path = _one_sheet_ledger(
+        tmp_path / "台账.xlsx",
+        ["序号", "存在问题", "整改措施", "整改类别", "责任单位", "整改时限", "整改状态"],
+        [[1, "机关食堂超标准接待", "清退超标准费用", "立行立改", "办公室", None, "已完成"],
+         [1, "机关食堂超标准接待", "修订公务接待办法", "限期整改", "办公室", "2026年9月30日", "已完成"],
+         [1, "机关食堂超标准接待", "定期公示接待情况", "长期坚持", "办公室", None, "长期坚持"],
+         [2, "公车管理不规范", "收回违规使用车辆", "立行立改", "办公室", None, "正在推进"],
+         [2, "公车管理不规范", "安装车辆定位系统", "限期整改", "办公室", "2026年12月31日", "正在推进"]])
+    ledger = read_ledger(path)
+    assert [i.title for i in ledger.issues()] == ["机关食堂超标准接待", "公车管理不规范"]
+    assert not any(a.title for a in ledger.aspects)
+    report = api.check(path, Options(as_of=date(2026, 11, 20)))
+    got = {(f.code, f.row) for f in report.findings if f.severity.value != "info"}
+    assert got == {("overdue", 5)}, got
+
+
+def test_a_source_column_and_other_offices_header_words(tmp_path: Path) -> None:
+    """问题来源 is a note on the issue, not its text; 巡察反馈意见 is the problem, 整改内容 the measure,
+    应完成时间 the deadline (not the completion date), 进展状态 the status, 分管负责人 the lead,
+    备查资料 the evidence."""
+    from datetime import date
+
+    path = _one_sheet_ledger(
+        tmp_path / "台账.xlsx",
+        ["序号", "问题来源", "巡察反馈意见", "整改内容", "主责部门", "分管负责人", "具体负责人", "应完成时间",
+         "进展状态", "工作进展", "备查资料"],
+        [[1, "市委第三巡察组反馈", "医德医风教育不经常", "制定医德医风教育计划", "党办", "王院长", "刘芳",
+          "2026年6月30日", "已完成", "计划已印发", "教育计划"],
+         [2, "市委第三巡察组反馈", "药品采购监管不严", "开展药品采购专项检查", "药剂科", "李院长", "陈刚",
+          "2026年9月30日", "正在推进", "已检查60%", None]])
+    ledger = read_ledger(path)
+    assert [i.title for i in ledger.issues()] == ["医德医风教育不经常", "药品采购监管不严"]
+    m1, m2 = ledger.measures()
+    assert (m1.lead, m1.owner_person, m1.evidence, m1.status_text) == ("王院长", "刘芳", "教育计划", "已完成")
+    assert m2.extra.get(F.ISSUE_SOURCE) == "市委第三巡察组反馈"
+    report = api.check(path, Options(as_of=date(2026, 11, 20)))
+    got = {(f.code, f.row) for f in report.findings if f.severity.value != "info"}
+    assert got == {("overdue", 3)}, got
+
+
+def test_a_completion_date_written_in_the_status_cell(tmp_path: Path) -> None:
+    """"已完成（2026年5月20日）", "完成 2026.4.30": done, on that date — late when after the deadline —
+    and the date is no progress for the notice."""
+    from datetime import date
+
+    path = _one_sheet_ledger(
+        tmp_path / "台账.xlsx", ["序号", "存在问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [[1, "师德师风建设不到位", "签订师德承诺书", "人事科", "2026年6月30日", "已完成（2026年5月20日）"],
+         [2, "校园安全隐患排查不细", "更换老化消防器材", "后勤处", "2026年3月31日", "完成 2026.4.30"]])
+    m1, m2 = read_ledger(path).measures()
+    assert (m1.completed_on, m1.progress) == (date(2026, 5, 20), "")
+    assert m2.completed_on == date(2026, 4, 30)
+    report = api.check(path, Options(as_of=date(2026, 11, 20)))
+    assert {(f.code, f.row) for f in report.findings} == {("completed-late", 3)}
+
+
+def test_an_aspect_written_above_the_issue_in_its_cell(tmp_path: Path) -> None:
+    """"一、贯彻落实…有差距\\n1.服务全省重大战略不够有力": the aspect, then the issue."""
+    path = _one_sheet_ledger(
+        tmp_path / "台账.xlsx", ["序号", "巡视反馈问题", "整改任务", "整改责任单位", "整改时限", "整改状态"],
+        [[1, "一、贯彻落实决策部署有差距\n1.服务重大战略不够有力", "制定主业投资行动方案", "战略发展部",
+          "2027年6月30日", "正在推进"],
+         [2, "一、贯彻落实决策部署有差距\n2.防范化解风险不到位", "开展债务风险专项排查", "财务部",
+          "2027年6月30日", "正在推进"],
+         [3, "二、全面从严治党有差距\n3.对子公司监督偏软", "开展招投标项目核查", "审计部",
+          "2027年6月30日", "正在推进"]])
+    ledger = read_ledger(path)
+    assert [a.title for a in ledger.aspects] == ["贯彻落实决策部署有差距", "全面从严治党有差距"]
+    assert [(i.number, i.title) for i in ledger.issues()] == [
+        (1, "服务重大战略不够有力"), (2, "防范化解风险不到位"), (3, "对子公司监督偏软")]
+    assert not any(f.code == "issue-number-gap" for f in api.check(path).findings)
+
+
+def test_the_inspection_group_named_in_the_title(tmp_path: Path) -> None:
+    """"…落实省委第五巡视组反馈意见整改台账": the group (a 巡视, so the notice says 巡视)."""
+    path = _one_sheet_ledger(tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+                             [[1, "主业投资占比偏低", "制定主业投资方案", "战略部", "2027年6月30日", "正在推进"]],
+                             title="X集团党委落实省委第五巡视组反馈意见整改台账")
+    assert read_ledger(path).info.inspection_group == "省委第五巡视组"

@@ -739,3 +739,20 @@ def test_a_letter_typed_for_a_digit_is_no_date() -> None:
     """"9月3O日" (the letter O): not quietly the 3rd — unreadable, and the reason says why."""
     d = parse_deadline("2024年9月3O日")
     assert d.kind is DeadlineKind.INVALID and d.reason and "字母" in d.reason
+
+
+@pytest.mark.parametrize(("value", "due"), [
+    (2026.06, date(2026, 6, 30)),  # "2026.06" typed into a cell Excel keeps as a number
+    (2026.11, date(2026, 11, 30)),
+    (2026.2, date(2026, 2, 28)),  # "2026.20" is no month: February
+    (2026.1, None),  # January, or "2026.10" with its 0 dropped: asked, not guessed
+    (2026.13, None),
+])
+def test_a_year_and_month_kept_as_a_number(value: float, due: date | None) -> None:
+    got = parse_deadline(value)
+    if due is None:
+        assert got.kind is DeadlineKind.INVALID and got.reason
+    else:
+        assert (got.kind, got.due) == (DeadlineKind.DATE, due)
+    if value == 2026.1:
+        assert "1月还是10月" in (got.reason or "")

@@ -56,3 +56,18 @@ def test_issue_labels(text: str, expected: tuple[int | None, str]) -> None:
     from rectxl.core.numbering import split_issue_label
 
     assert split_issue_label(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1.1 政治监督具体化不够", (1, "政治监督具体化不够")),  # the first issue of aspect 1
+    ("2.2调查研究不深入", (2, "调查研究不深入")),
+    ("2.5万元资金未收回", (None, "2.5万元资金未收回")),  # an amount, no number
+])
+def test_issues_numbered_under_their_aspect(text: str, expected: tuple[int | None, str]) -> None:
+    from rectxl.core.numbering import split_issue_label
+
+    assert split_issue_label(text) == expected
+
+
+def test_an_aspect_numbered_as_a_part() -> None:
+    assert split_aspect_label("第一部分 党的领导弱化方面") == (1, "党的领导弱化方面")

@@ -338,7 +338,7 @@ UNSEEN = [
     ("已辦結銷號", StatusReading(D, Stage.CLOSED)),
     ("已完成，已申请验收并长期坚持", StatusReading(D, Stage.AWAITING, True)),
     ("否（正在整改）", StatusReading(P)),
-    ("已完成（部分）", StatusReading(None)),  # part of it: not guessed into 已完成
+    ("已完成（部分）", StatusReading(Status.IN_PROGRESS)),  # part of it done: still in progress
     ("已完成一半", StatusReading(None)),
     ("无需整改", StatusReading(None)),
     ("档案管理不规范问题", StatusReading(None)),  # the problem, typed into the status column

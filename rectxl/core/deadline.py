@@ -140,6 +140,9 @@ R_NOTICE = "时限为“另行通知”，请明确具体整改时限"
 R_PLACEHOLDER = "未填写有效的整改时限"
 R_EXTENSION = "延期后的时限无法识别"
 R_NUMBER = "数值无法识别为日期"
+R_AMBIGUOUS_MONTH = "是数字，分不清是1月还是10月（Excel 会把“2025.10”存成2025.1），请写成“2025年10月”这样的文字"
+#: a year and month Excel keeps as a number: 2025.06 (repr "2025.06"), 2025.11
+_YEAR_DOT_MONTH = re.compile(r"(\d{4})\.(\d{1,2})")
 R_BOOL = "不是有效的日期"
 R_FESTIVAL = "节日时限超出可推算的年份，请写明具体日期"
 R_LETTER = "日期中混有字母（如把数字0写成了字母O）"
@@ -559,6 +562,12 @@ _IMMEDIATE = re.compile(
 _EXTENSION = re.compile(
     r"(?:延期|延长|顺延|推迟|延后|调整)(?:至|到|为)|延至|延到|"
     r"延期(?=\d{4}[年.\-/])|(?:新|调整后的?|延期后的?)(?:整改)?(?:时限|期限)(?:为|是)?:?|" + _ARROW.pattern)
+#: the deadline in force with the original in brackets after it
+_ORIGINAL_AFTER = re.compile(
+    r"(?P<new>[^()]+?)\((?:原定|原计划|原时限|原整改时限|原定时限)(?:为|是)?:?(?P<old>[^()]+)\)")
+#: a date marked as extended in brackets after it ("(延期)", "(已延期)", "(经批准延期)")
+#: (not "(已申请延期)": applied for, the date may be the original one)
+_EXTENSION_NOTED = re.compile(r"(?P<new>[^()]*\d[^()]*)\((?:已经?|经批准)?(?:延期|延长)(?:整改)?\)")
 #: an extension by a span, counted from the deadline before it ("延期两个月", "顺延30天")
 _EXTENDED_BY = re.compile(r"(?:延期|延长|顺延|推迟|延后)(\d{1,3})个?(月|天|日|周)")
 #: an extension that is only a possibility ("如遇特殊情况延期至10月底")
@@ -634,6 +643,10 @@ def _dates(s: str, fb: date | None) -> list[date]:
     return found
 
 
+#: a later stage that consolidates what is done rather than doing it ("…,12月底前巩固提升")
+_CONSOLIDATE_STAGE = re.compile(r"[,;、][^,;、]*(?:巩固|提升|深化|常态化|长效)")
+
+
 def _core(s: str, fb: date | None) -> _Result:
     """Parse a folded string without extension handling."""
     has_lt = _LONG_TERM.search(s) is not None
@@ -644,6 +657,9 @@ def _core(s: str, fb: date | None) -> _Result:
     has_imm = _IMMEDIATE.search(s) is not None
     if has_imm:
         s = _IMMEDIATE.sub(";", s)
+    if (tail := _CONSOLIDATE_STAGE.search(s)) is not None and re.search(r"\d", s[:tail.start()]):
+        # "2025年6月30日前完成,12月底前巩固提升": due when it is to be done, then it goes on
+        s, has_lt = s[:tail.start()], True
     s = _strip_light(s)
     try:
         dates = _dates(s, fb)
@@ -693,6 +709,12 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
     s = _IF_CLAUSE.sub("", s)
     if _LETTER_IN_NUMBER.search(s) and re.search(r"\d", s):
         return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_LETTER)
+    if (was := _ORIGINAL_AFTER.fullmatch(s)) is not None and not _EXTENSION.search(was["new"]):
+        # "2025年7月31日(原定2025年5月31日)": the deadline in force, the original after it
+        s = "".join(("原定", was["old"], ",", "延期至", was["new"]))  # as _fold writes a comma
+    elif (asked := _EXTENSION_NOTED.fullmatch(s)) is not None and not _EXTENSION.search(asked["new"]):
+        # "2025年3月底(已申请延期)": the date is the extended one; the original is not said
+        s = f"延期至{asked['new']}"
     extensions = [m for m in _EXTENSION.finditer(s) if not _IF.search(s, 0, m.start())]
     ext = extensions[-1] if extensions else None  # the last extension wins
     if ext is None and (by := _EXTENDED_BY.search(s)) is not None and not _IF.search(s, 0, by.start()):
@@ -759,6 +781,13 @@ def _from_number(value: numbers.Real) -> Deadline:
             return Deadline(text=text, kind=DeadlineKind.DATE, due=date(n, 12, 31))
     if MIN_SERIAL <= f < MAX_SERIAL + 1:
         return _from_date(_EXCEL_EPOCH + timedelta(days=math.floor(f)))
+    if MIN_YEAR <= f < MAX_YEAR + 1 and (m := _YEAR_DOT_MONTH.fullmatch(repr(f))) is not None:
+        # "2025.06" typed into a cell Excel keeps as a number: year and month
+        year, month = int(m.group(1)), m.group(2)
+        if month == "1":  # 2025.1: January, or "2025.10" with its 0 dropped by Excel
+            return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_AMBIGUOUS_MONTH)
+        if 1 <= int(month) <= 12:
+            return Deadline(text=text, kind=DeadlineKind.DATE, due=_month_end(year, int(month)))
     return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_NUMBER)
 
 

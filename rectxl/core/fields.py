@@ -53,6 +53,9 @@ GOAL: Final = "整改目标"
 ACCEPTOR: Final = "验收人"
 ACCEPTED: Final = "验收日期"
 CLOSED: Final = "销号日期"
+#: how a measure is to be done: 立行立改 / 限期整改 / 长期坚持 — what its deadline is, when the
+#: 整改时限 cell is blank or only a date
+RECTIFY_KIND: Final = "整改类型"
 #: a yes/no column: 是否验收 / 是否销号 (是, √, 已销号 …; a date also says yes)
 ACCEPTED_FLAG: Final = "是否验收"
 CLOSED_FLAG: Final = "是否销号"
@@ -61,12 +64,14 @@ EXTENSION: Final = "延期时限"
 EXTENSION_GRANTED: Final = "延期批准日期"
 #: a plain 序号 column: numbers rows, or (merged per issue) the issues
 ROW_NO: Final = "序号"
+#: where an issue came from (市委第三巡察组反馈, 自查发现): a note on the issue, never its text
+ISSUE_SOURCE: Final = "问题来源"
 #: a status guessed from a notice's wording (rectxl parse-notice): never read as 整改状态
 INFERRED_STATUS: Final = "推断状态"
 
 #: recognised columns kept as text in ``Measure.extra`` (closure, extensions, co-owners, goals)
 EXTRA_FIELDS: Final = (CO_OWNER, GOAL, ACCEPTOR, ACCEPTED, CLOSED, ACCEPTED_FLAG, CLOSED_FLAG, EXTENSION,
-                       EXTENSION_GRANTED)
+                       EXTENSION_GRANTED, RECTIFY_KIND, ISSUE_SOURCE)
 
 #: Columns a ledger must have (DESIGN.md §3, ``header-missing``).
 REQUIRED_FIELDS: Final = (ISSUE, MEASURE, OWNER_UNIT, DEADLINE, STATUS)
@@ -81,7 +86,7 @@ TEMPLATE_COLUMNS: Final = (
 
 #: every field a column can be mapped to (the standard column names)
 ALL_FIELDS: Final = (*TEMPLATE_COLUMNS, CO_OWNER, GOAL, ACCEPTOR, ACCEPTED, CLOSED, ACCEPTED_FLAG, CLOSED_FLAG,
-                     EXTENSION, EXTENSION_GRANTED)
+                     EXTENSION, EXTENSION_GRANTED, RECTIFY_KIND, ISSUE_SOURCE)
 
 #: Header text (after :func:`header_key`) → field. DESIGN.md §2 lists the aliases real ledgers use.
 ALIASES: Final[dict[str, str]] = {
@@ -114,6 +119,7 @@ ALIASES: Final[dict[str, str]] = {
     **dict.fromkeys(["销号日期", "销号时间"], CLOSED),
     **dict.fromkeys(["是否验收", "是否已验收", "是否通过验收", "验收情况", "验收结果"], ACCEPTED_FLAG),
     **dict.fromkeys(["是否销号", "是否已销号", "销号与否", "是否销账"], CLOSED_FLAG),
+    **dict.fromkeys(["整改类型", "整改方式", "整改时限类型", "时限类型", "整改要求类型"], RECTIFY_KIND),
     **dict.fromkeys(["延期时限", "延期至", "延期时间", "延期后时限", "延期期限"], EXTENSION),
     **dict.fromkeys(["延期批准日期", "延期批准时间", "延期申请日期", "延期申请时间", "申请延期日期", "申请延期时间",
                      "批准延期日期", "批准延期时间", "延期审批日期", "延期审批时间"], EXTENSION_GRANTED),
@@ -126,6 +132,7 @@ ALIASES: Final[dict[str, str]] = {
 #: DESIGN.md §2: "recognise a header by its meaningful parts, not only by a fixed list".
 _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f) for p, f in (
     (r"问题(序号|编号)|^问题号$", ISSUE_NO),
+    (r"来源|出处", ISSUE_SOURCE),
     (r"^(序号|编号|序次)$", ROW_NO),
     # 措施序号 | 整改措施: the measures' own numbers ("1-1", "1-2"), not their text
     (r"(?:措施|举措|任务)(?:序号|编号)|^(?:序号|编号)[(（](?:措施|举措)[)）]$", ROW_NO),
@@ -139,19 +146,22 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"验收", ACCEPTOR),
     (r"销号.*(日期|时间)", CLOSED),
     (r"配合|协办|协助", CO_OWNER),
-    (r"佐证|证明材料|支撑材料|印证材料|见证材料|附件", EVIDENCE),
+    (r"佐证|证明材料|支撑材料|印证材料|见证材料|备查材料|备查资料|附件", EVIDENCE),
     (r"目标", GOAL),
+    (r"^进展状态$|^进度状态$", STATUS),  # a status, whatever its first word says
     (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|整改成效|整改效果", PROGRESS),
     (r"状态|完成情况|是否完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况", STATUS),
+    # 应完成时间, 要求完成时间: when it is due, not when it was done
+    (r"^(?:应|应当|要求|计划|拟)(?:完成|办结|整改)(?:时间|日期)", DEADLINE),
     (r"时限|期限|时间节点|节点|截止|计划.*(时间|日期)|完成时间要求|时间要求|预计.*(时间|日期)", DEADLINE),
     (r"(完成|办结|整改)(时间|日期)", COMPLETED),
-    (r"领导", LEAD),
+    (r"领导|分管负责人|分管负责同志|第一责任人|督办人", LEAD),
     (r"责任人|经办|承办人|联系人|负责人|具体人", OWNER_PERSON),
     (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室", OWNER_UNIT),
-    (r"措施|举措|办法|对策|整改任务|任务|怎么改", MEASURE),
+    (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容", MEASURE),
     (r"方面", ASPECT),
     (r"类别|类型|分类", CATEGORY),
-    (r"问题|事项|表现", ISSUE),
+    (r"问题|事项|表现|反馈意见|巡察意见|巡视意见", ISSUE),
     (r"备注|说明", REMARK),
 ))
 #: headers longer than this are titles or notes, never a column name

@@ -67,6 +67,8 @@ _FOOTER_FIRST = frozenset("注备说填制审签联电单主分负日报")
 #: an issue on a row of its own, merged across: "问题1：…", "问题一、…", "1.…" (its measures below)
 _ISSUE_ROW = re.compile(r"^\s*(?:问题\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[:：、.．]?"
                         r"|([0-9]{1,3})\s*[、.．](?!\d))\s*")
+#: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
+_DATE_ONLY = re.compile(r"^[\d\s年月日号./\-]{3,16}$")
 #: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
 _TOTALS = re.compile(r"^\s*(?:合|总|小|共)\s*计\s*[:：]?\s*$")
 _TOTALS_FIRST = "合总小共"
@@ -231,12 +233,49 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
             duplicates[F.PROGRESS] = sorted(c for c in (columns[F.PROGRESS], *duplicates[F.PROGRESS]) if c != latest)
             columns[F.PROGRESS] = latest
     _task_as_goal(texts, columns, duplicates)
+    _kind_not_category(grid, r, columns, duplicates)
     _narrative_status_as_progress(grid, r, columns, duplicates)
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
                      numbered=r + 1 < len(grid.rows) and _numbers_the_columns(grid.rows[r + 1]))
+
+
+#: the ways a measure is to be done, as a 整改类型 column gives them
+RECTIFY_KINDS = re.compile(r"^(?:立行立改|即知即改|立知立改|马上就改|限期整改|限时整改|长期坚持|长期整改|持续整改|"
+                           r"常态化整改|立行立改[、,，和及]?长期坚持)$")
+
+
+def _kind_not_category(grid: Grid, header_row: int, columns: dict[str, int],
+                       duplicates: dict[str, list[int]]) -> None:
+    """A column named like a category (整改类别, 类型) whose cells are 立行立改 / 限期整改 / 长期坚持
+    says how each measure is to be done, not what group its issue is in (a group label of
+    "立行立改" would put every issue in three aspects): read it as 整改类型."""
+    if F.RECTIFY_KIND in columns:
+        return
+    for c in (columns.get(F.CATEGORY), *duplicates.get(F.CATEGORY, ())):
+        if c is None:
+            continue
+        cells = [_text(row[c]) for row in grid.rows[header_row + 1:header_row + 201]
+                 if c < len(row) and not _blank(row[c])]
+        if cells and sum(1 for t in cells if RECTIFY_KINDS.match(t.replace(" ", ""))) >= 0.6 * len(cells):
+            columns[F.RECTIFY_KIND] = c
+            if columns.get(F.CATEGORY) == c:
+                rest = duplicates.pop(F.CATEGORY, [])
+                if rest:
+                    columns[F.CATEGORY] = rest[0]
+                    if rest[1:]:
+                        duplicates[F.CATEGORY] = rest[1:]
+                else:
+                    del columns[F.CATEGORY]
+            else:
+                left = [d for d in duplicates[F.CATEGORY] if d != c]
+                if left:
+                    duplicates[F.CATEGORY] = left
+                else:
+                    del duplicates[F.CATEGORY]
+            return
 
 
 def _task_as_goal(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
@@ -631,6 +670,9 @@ _TITLE_DATE = re.compile(
 )
 
 
+#: the inspection group a title names: 省委第五巡视组, 县委第三巡察组, 中央第十巡视组
+_TITLE_GROUP = re.compile(r"((?:中央|省委|自治区党委|市委|州委|盟委|县委|区委|旗委|市委巡察办)?"
+                          r"第[一二三四五六七八九十\d]{1,3}(?:轮)?(?:巡视|巡察)组)")
 #: "县委第三巡察组于2024年5月20日反馈": the feedback date, written before the word
 _TITLE_FEEDBACK = re.compile(
     r"(?P<date>[0-9０-９]{4}\s*[年./-]\s*[0-9０-９]{1,2}\s*[月./-]\s*[0-9０-９]{1,2}\s*[日号]?)\s*"
@@ -655,6 +697,9 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
             if "feedback_date" not in facts and "反馈" in text and (fb := _TITLE_FEEDBACK.search(text)):
                 if (day := parse_date(fb.group("date"))) is not None:
                     facts["feedback_date"], source["feedback_date"] = day, "标题行“…反馈”"
+            if "inspection_group" not in facts and (group := _TITLE_GROUP.search(text)) is not None:
+                # "…落实省委第五巡视组反馈意见整改台账": who inspected (and whether it was a 巡视)
+                facts["inspection_group"], source["inspection_group"] = group.group(1), "标题行"
             unit = _FILLER_UNIT.search(text)
             if unit and "unit_name" not in facts:
                 facts["unit_name"], source["unit_name"] = unit.group(1), "标题行“填报单位”"
@@ -701,7 +746,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     return ledger
 
 
-_ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+方面|[一二三四五六七八九十]+[、.．])")
+_ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:方面|部分)|[一二三四五六七八九十]+[、.．])")
 #: a sheet of the problems a unit found itself, beside the inspection's feedback
 _SELF_CHECK = re.compile(r"自查|自纠|举一反三")
 
@@ -810,7 +855,7 @@ class _Builder:
         measure_col = self.cols.get(F.MEASURE)
         if measure_col is not None and not _blank(self.grid.value(r, measure_col)) and not wide:
             return False
-        if re.match(r"^\s*第[一二三四五六七八九十\d]+方面|^\s*[一二三四五六七八九十]+[、.．]", text):
+        if _ASPECT_LABEL.match(text):
             self._new_aspect(text)
             return True
         if re.match(r"^\s*[((][一二三四五六七八九十\d]+[))]", text) and wide:
@@ -974,6 +1019,11 @@ class _Builder:
         if r in self.error_rows:
             self._note_errors(r, _HIERARCHY)
         aspect_t, category_t, issue_t = texts[F.ASPECT][r], texts[F.CATEGORY][r], texts[F.ISSUE][r]
+        if not aspect_t and "\n" in issue_t:
+            # "一、…有差距\n1.服务全省重大战略不够有力": the aspect written in the issue's cell above it
+            head, _, tail = issue_t.partition("\n")
+            if tail.strip() and _ASPECT_LABEL.match(head):
+                aspect_t, issue_t = head.strip(), tail.strip()
 
         if aspect_t and (self.aspect is None or aspect_t != self._aspect_text):
             self._new_aspect(aspect_t)
@@ -1039,6 +1089,13 @@ class _Builder:
             self.sheet.uncomputed_cells[self.ref(field_name, r)] = field_name
         deadline = values.get(F.DEADLINE)
         completed = values.get(F.COMPLETED)
+        completed_on = self._completed(completed[r]) if completed_text and completed is not None else None
+        rest = reading.rest
+        if rest and not completed_text and reading.status is Status.DONE and _DATE_ONLY.match(rest):
+            # "已完成（2025年5月20日）", "完成 2025.4.30": the date it was finished, not a progress
+            stated = self._deadline(rest)
+            if stated.kind is DeadlineKind.DATE:
+                completed_on, completed_text, rest = stated.due, rest, ""
         return Measure(
             text=text,
             sheet=self.grid.name,
@@ -1046,15 +1103,15 @@ class _Builder:
             lead=t[F.LEAD][r],
             owner_unit=t[F.OWNER_UNIT][r],
             owner_person=t[F.OWNER_PERSON][r],
-            deadline=self._deadline(deadline[r] if deadline is not None else None),
+            deadline=self._deadline_of(r, deadline[r] if deadline is not None else None),
             status=reading.status,
             status_text=status_text,
             stage=reading.stage,
             continuing=reading.continuing,
-            completed_on=self._completed(completed[r]) if completed_text and completed is not None else None,
+            completed_on=completed_on,
             completed_text=completed_text,
             # "已完成。召开专题会2次……": the leading word is the status, the rest is progress
-            progress=t[F.PROGRESS][r] or reading.rest,
+            progress=t[F.PROGRESS][r] or rest,
             evidence=t[F.EVIDENCE][r],
             remark=t[F.REMARK][r],
             uncomputed=uncomputed,
@@ -1062,6 +1119,20 @@ class _Builder:
             cells=RowCells(self.store, r),
             raw=RowValues(self.values, r),
         )
+
+    def _deadline_of(self, r: int, value: Any) -> Deadline:
+        """Row ``r``'s deadline: its 整改时限 cell, and what a 整改类型 column adds (立行立改 with no
+        date is due at once; 长期坚持 beside a date is "…完成并长期坚持")."""
+        kinds = self.texts.get(F.RECTIFY_KIND)
+        kind = kinds[r].replace(" ", "") if kinds is not None else ""
+        if not kind or not RECTIFY_KINDS.match(kind):
+            return self._deadline(value)
+        if value is None or value == "":
+            return self._deadline(kind)
+        own = self._deadline(value)
+        if own.kind in (DeadlineKind.DATE,) and ("长期" in kind or "持续" in kind or "常态" in kind):
+            return self._deadline(f"{own.text}，{kind}")
+        return own
 
     def _deadline(self, value: Any) -> Deadline:
         """:func:`parse_deadline`, once per distinct value (a ledger repeats a few dozen phrases)."""

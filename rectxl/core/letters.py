@@ -32,6 +32,7 @@ from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import extension_of
 from rectxl.core.model import Ledger, LedgerInfo, Measure
+from rectxl.core.summary import inspection_word
 from rectxl.core.text import cn_date, zh_punct
 from rectxl.core.timing import (
     DEFAULT_WARN_DAYS,
@@ -139,6 +140,8 @@ class UnitLetters:
 
     unit: str
     letters: list[Letter] = field(default_factory=list)
+    #: 巡察 or 巡视, as the letters name the round (:func:`~rectxl.core.summary.inspection_word`)
+    word: str = "巡察"
 
     @property
     def kinds(self) -> str:
@@ -178,7 +181,7 @@ def _contact(info: LedgerInfo) -> str:
 
 def _basis(info: LedgerInfo) -> str:
     group = (info.inspection_group or "").strip()
-    return f"按照{group}反馈意见整改工作安排" if group else "按照巡察反馈意见整改工作安排"
+    return f"按照{group}反馈意见整改工作安排" if group else f"按照{inspection_word(info)}反馈意见整改工作安排"
 
 
 def _deadline_text(m: Measure, feedback: date | None) -> str:
@@ -243,6 +246,7 @@ def plan_letters(ledger: Ledger, as_of: date, warn_days: tuple[int, ...], *, fin
         raise ValueError(f"escalation must be one of {ESCALATIONS}")
     info = ledger.info
     issuer, contact, basis, today = _issuer(info), _contact(info), _basis(info), cn_date(as_of)
+    word = inspection_word(info)
     final_due = as_of + timedelta(days=final_days)
     per_unit: dict[str, list[LetterItem]] = {}
     for unit, item in _due_items(ledger, as_of, warn_days):
@@ -250,24 +254,25 @@ def plan_letters(ledger: Ledger, as_of: date, warn_days: tuple[int, ...], *, fin
             per_unit.setdefault(unit, []).append(item)
     result: list[UnitLetters] = []
     for unit, items in per_unit.items():
-        letters = UnitLetters(unit)
+        letters = UnitLetters(unit, word=word)
         soon = sorted((it for it in items if it.grade is not Grade.RED), key=_by_due)
         late = sorted((it for it in items if it.grade is Grade.RED), key=_by_due)
         if soon:
-            letters.letters.append(_reminder(unit, soon, warn_days, basis, today, issuer, contact))
+            letters.letters.append(_reminder(unit, soon, warn_days, basis, today, issuer, contact, word))
         if late:
-            letters.letters.append(_escalation(unit, late, escalation, final_due, basis, today, issuer, contact))
+            letters.letters.append(_escalation(unit, late, escalation, final_due, basis, today, issuer, contact,
+                                               word))
         result.append(letters)
     return result
 
 
 def _reminder(unit: str, items: list[LetterItem], warn_days: tuple[int, ...], basis: str, today: str,
-              issuer: str, contact: str) -> Letter:
+              issuer: str, contact: str, word: str = "巡察") -> Letter:
     window = max(warn_days)
     orange = sum(1 for it in items if it.grade is Grade.ORANGE)
     near = f"（其中{min(warn_days)}天内到期{orange}项，为{GRADE_WORDS[Grade.ORANGE]}）" if orange else ""
     opening = [
-        f"{basis}，截至{today}，你单位牵头负责的巡察反馈问题整改措施中，有{len(items)}项将在{window}天内"
+        f"{basis}，截至{today}，你单位牵头负责的{word}反馈问题整改措施中，有{len(items)}项将在{window}天内"
         f"到期{near}，具体如下：",
     ]
     closing = [
@@ -277,34 +282,34 @@ def _reminder(unit: str, items: list[LetterItem], warn_days: tuple[int, ...], ba
         "特此提醒。",
     ]
     return Letter(
-        kind="提醒函", unit=unit, title="关于巡察反馈问题整改事项即将到期的提醒函", addressee=f"{unit}：",
+        kind="提醒函", unit=unit, title=f"关于{word}反馈问题整改事项即将到期的提醒函", addressee=f"{unit}：",
         opening=opening, header=["序号", "问题", "整改措施", "整改时限", "剩余天数", "责任领导", "责任人"],
         items=items, closing=closing, contact=contact, issuer=issuer, issued=today,
     )
 
 
 def _escalation(unit: str, items: list[LetterItem], kind: Escalation, final_due: date, basis: str, today: str,
-                issuer: str, contact: str) -> Letter:
+                issuer: str, contact: str, word: str = "巡察") -> Letter:
     final = cn_date(final_due)
     extended = sum(1 for it in items if it.deadline.startswith(("原定", "延期至")))
     after = f"（其中延期后仍逾期{extended}项）" if extended else ""
     if kind == "告诫书":
-        opening = [f"{basis}，截至{today}，你单位牵头负责的巡察反馈问题整改措施中，有{len(items)}项已超过整改"
+        opening = [f"{basis}，截至{today}，你单位牵头负责的{word}反馈问题整改措施中，有{len(items)}项已超过整改"
                    f"时限仍未完成{after}，整改工作推进不力，具体如下："]
         closing = [
             f"现对你单位予以告诫。请你单位切实履行整改主体责任，于{final}前（最后整改期限）完成上述整改任务，"
             f"并将整改情况和佐证材料书面报送{issuer}。逾期仍未完成的，将依规依纪追究相关人员责任。",
         ]
-        title = "关于巡察反馈问题整改逾期事项的告诫书"
+        title = f"关于{word}反馈问题整改逾期事项的告诫书"
     else:
-        opening = [f"{basis}，截至{today}，你单位牵头负责的巡察反馈问题整改措施中，有{len(items)}项已超过整改"
+        opening = [f"{basis}，截至{today}，你单位牵头负责的{word}反馈问题整改措施中，有{len(items)}项已超过整改"
                    f"时限仍未完成{after}，具体如下："]
         closing = [
             f"现予以督办。请你单位高度重视，主要负责同志和分管领导要亲自研究，逐项查明逾期原因，于{final}前"
             f"完成整改，并将整改情况和佐证材料书面报送{issuer}。逾期仍未完成的，将予以通报，并视情况启动"
             "问责程序。",
         ]
-        title = "关于巡察反馈问题整改逾期事项的督办通知"
+        title = f"关于{word}反馈问题整改逾期事项的督办通知"
     return Letter(
         kind=kind, unit=unit, title=title, addressee=f"{unit}：", opening=opening,
         header=["序号", "问题", "整改措施", "整改时限", "逾期天数", "责任领导", "责任人"], items=items,
@@ -369,7 +374,7 @@ def plan_reminders(ledger: Ledger, *, as_of: date | None = None, warn_days: tupl
         as_of=when, as_of_source=source, warn_days=warn,
         units=plan_letters(ledger, when, warn, final_days=final_days, escalation=escalation),
         rows=reminder_rows(ledger, when, warn),
-        title=f"{unit}巡察整改提醒清单（截至{cn_date(when)}，预警天数：{days}）",
+        title=f"{unit}{inspection_word(ledger.info)}整改提醒清单（截至{cn_date(when)}，预警天数：{days}）",
         unreadable=[f"{m.sheet}!{m.cells.get(F.DEADLINE, '')}“{m.deadline.text}”" for m in ledger.measures()
                     if is_open(m) and m.deadline.kind is DeadlineKind.INVALID],
     )

@@ -24,11 +24,12 @@ __all__ = [
 ]
 
 _CN = "[零一二三四五六七八九十百两〇]+"
-_ASPECT_RE = re.compile(rf"^\s*(?:第({_CN}|\d+)方面(?:问题)?\s*[,，、:：.．]?|({_CN})\s*[、.．]|[(（]({_CN})[)）])\s*")
+_ASPECT_RE = re.compile(
+    rf"^\s*(?:第({_CN}|\d+)(?:方面|部分)(?:问题)?\s*[,，、:：.．]?|({_CN})\s*[、.．]|[(（]({_CN})[)）])\s*")
 _CATEGORY_RE = re.compile(rf"^\s*[(（]({_CN}|\d+)[)）]\s*[、.．]?\s*")
 # an issue's number: 12. / 12、 / 问题12： — or in Chinese numerals, 一、 / 问题一：, as some clerks
 # number the issues in the 问题 column (the aspects being in a column or a row of their own)
-_ISSUE_RE = re.compile(rf"^\s*(?:问题)?(\d+|{_CN}(?=\s*[、.．:：]))\s*[.．、,，)）:：]\s*")
+_ISSUE_RE = re.compile(rf"^\s*(?:问题)?(\d+|{_CN}(?=\s*[、.．:：]))\s*[.．、,，)）:：](?![\d.．])\s*")
 
 
 #: a clerk's count after a heading: "…方面（共2个问题、3项措施）", "（3个问题）"
@@ -60,8 +61,15 @@ def split_category_label(text: str) -> tuple[int | None, str]:
     return _heading(_CATEGORY_RE, text)
 
 
+#: an issue numbered under its aspect: 1.1 / 2-3 / 1.2、 (not an amount: "2.5万元…")
+_DOTTED_ISSUE_RE = re.compile(r"^\s*\d{1,2}\s*[.．\-－]\s*(\d{1,3})(?![\d.．])\s*[、.．:：]?\s*(?![万亿元%％倍个项年])")
+
+
 def split_issue_label(text: str) -> tuple[int | None, str]:
-    """``"12.针对…问题"`` / ``"12、…"`` / ``"问题十二：…"`` → ``(12, "针对…问题")``."""
+    """``"12.针对…问题"`` / ``"12、…"`` / ``"问题十二：…"`` → ``(12, "针对…问题")``; ``"2.1 …"``
+    (the first issue of aspect 2) → ``(1, "…")``."""
+    if (m := _DOTTED_ISSUE_RE.match(text)) is not None and m.end() < len(text):
+        return int(m.group(1)), text[m.end():].strip()
     return _split(_ISSUE_RE, text)
 
 

@@ -216,7 +216,7 @@ def _alt(words: str) -> str:
 #: adverbs that may stand before a done verb (已按期完成, 全部整改到位, 按要求完成整改)
 _DONE_ADV = _alt(
     "已 已经 均已 都已 全部 全面 全都 按期 如期 按时 按要求 按照要求 按规定 按计划 彻底 圆满 顺利 及时 "
-    "切实 认真 逐项 逐一 依规 依法 基本上已"
+    "切实 认真 逐项 逐一 依规 依法 基本上已 逾期 超期 提前"
 )
 #: verbs that are done by themselves (完成, 办结, 解决 …)
 _V_SELF = _alt("完成 办结 结办 完结 结束 结案 闭环 清零 解决 完工 竣工 销项 办完 做完 改完")
@@ -224,7 +224,7 @@ _V_SELF = _alt("完成 办结 结办 完结 结束 结案 闭环 清零 解决 �
 _V_RES = _alt(
     "整改 落实 纠正 处理 办理 整治 改正 规范 完善 清理 清退 退回 退还 追回 收回 查处 处置 修订 修改 "
     "健全 建立 执行 核查 清查 腾退 补缴 追缴 调整 改进 整顿 治理 更正 补充 补齐 补正 撤销 取消 "
-    "归还 上缴 缴纳 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办"
+    "归还 上缴 缴纳 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办 改 印发 出台 制定 发布 签订"
 )
 #: result complements (整改到位, 处理完毕, 整改清零 …)
 _RESULT = _alt("完成 到位 完毕 完结 结束 清零 办结 闭环 彻底 妥当 妥善")
@@ -264,7 +264,7 @@ _SUBJ = _alt(
     "该问题 本问题 此问题 问题 该项 该项问题 该项工作 该项任务 本项 本项问题 本项工作 本项任务 此项 "
     "此项工作 此项任务 本条 该条 整改 整改任务 整改工作 整改事项 相关问题 相关工作 上述问题 目前 "
     "当前 现阶段 现 截至目前 截止目前 至今 经核查 经核实 经查 本单位 我单位 我局 措施 该措施 本措施 "
-    "整改措施"
+    "整改措施 立行立改 即知即改 立知立改"
 )
 
 
@@ -311,8 +311,10 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "long_term",
         (
-            rf"(?:需要?|须|需|应|要|应当|仍需|还需|仍须|属于?|为|是|坚持|将|已|作为|列为|纳入)?{_LT_MOD}+地?"
+            rf"(?:需要?|须|需|应|要|应当|仍需|还需|仍须|属于?|为|是|坚持|将|已|作为|列为|纳入|已转为?|转为?|转入)?"
+            rf"{_LT_MOD}+地?"
             rf"{_LT_VERB}*(?:中|下去)?的?(?:任务|事项|工作|整改事项|整改任务|性任务|问题|性工作)?",
+            r"(?:并|同时)?(?:建立|健全|完善|形成)(?:了|起)?(?:长效|常态化)(?:机制|制度)",
         ),
     ),
     # staged ----------------------------------------------------------------------------------
@@ -369,6 +371,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:达到|达成|符合|满足)了?(?:整改)?(?:要求|目标|标准|预期)|达标|到位)",
             rf"(?:已经?|均已|都已|全部|全面|彻底)(?:{_DONE_ADV})*(?:{_V_RES}){{1,2}}{_OBJ}?",
             rf"(?:已经?|均已)(?:于|在)?{_DATE}(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}?{_OBJ}?)",
+            rf"(?:于|在){_DATE}(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}{_OBJ}?)",
             r"是的?|已做",
         ),
     ),
@@ -733,6 +736,11 @@ def _from_tail(text: str, tokens: list[_Token]) -> StatusReading | None:
 #: a 是否完成 cell holding only a mark: a tick is 是, a cross is 否 (elsewhere a mark is decoration)
 _MARKS = {**dict.fromkeys("√✓✔☑", Status.DONE), **dict.fromkeys("×✗✘☒", Status.IN_PROGRESS)}
 
+#: a share of the work in brackets: (4/5)
+_SHARE = re.compile(r"[(（]\s*(?P<done>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*[)）]")
+#: what is still to do, counted ("剩余1项", "尚有2个未整改"), or a part ("已完成（部分）")
+_REMAINING = re.compile(r"(?:剩余|剩下|尚有|仍有|还有|余下)\s*\d{1,4}\s*[项个条件处户家笔]")
+_PARTLY = re.compile(r"完成\s*[(（]\s*部分\s*[)）]")
 _FRACTION = re.compile(r"^(?:0(?:\.\d{1,4})?|1(?:\.0{1,4})?)$")
 #: a form's tick boxes: "□已完成 ☑正在推进 □未启动" — the option after a ticked box is the status
 _BOX = re.compile(r"([□☐▢■☑☒✓✔√])\s*([^□☐▢■☑☒✓✔√]*)")
@@ -785,6 +793,20 @@ def _read_text(text: str) -> StatusReading:
         return _read_text(ticked) if ticked else _NOTHING
     if _OPTIONS.search(text) and _options_only(text):
         return _NOTHING  # the template's hint: no status chosen
+    if "/" in text and (share := _SHARE.search(text)) is not None and int(share["of"]):
+        # "已完成（4/5）": four of five done is 80%, not done
+        done, of = int(share["done"]), int(share["of"])
+        text = f"{text[:share.start()]}{round(100 * min(done, of) / of)}%{text[share.end():]}"
+    if _PARTLY.search(text):
+        return StatusReading(Status.IN_PROGRESS)  # "已完成（部分）"
+    reading = _read_clauses(text)
+    if (reading.status is Status.DONE or (reading.status is None and "完成" in text)) and _REMAINING.search(text):
+        # "已完成4项，剩余1项": done with a count still to do is not done
+        return StatusReading(Status.IN_PROGRESS, rest=reading.rest)
+    return reading
+
+
+def _read_clauses(text: str) -> StatusReading:
     if "未" in text and _CLOSURE_AFTER.search(text):
         text = _CLOSURE_AFTER.sub("，", text)
     if (label := _STATUS_LABEL.match(text)) is not None and label.end() < len(text):

@@ -11,11 +11,16 @@ from functools import lru_cache
 
 __all__ = ["split_units", "unit_key", "unit_spellings"]
 
-_UNIT_SEP = re.compile(r"[、,，;；/／\n]+|\s{2,}")
+#: between units: marks, line breaks, two spaces, or a space or 和/及/与 between two names that each
+#: end in a kind of unit ("财政所 审计办", "应急办和各村")
+_UNIT_SEP = re.compile(
+    r"[、,，;；/／\n]+|\s{2,}|(?<=[\u4e00-\u9fff][所办局委室科股站队部处院校会司中心村组区镇乡])(?:\s|和|及|与|、)(?=\S{2})")
 _UNIT_ROLE = re.compile(r"^(?:牵头(?:单位)?|配合(?:单位)?|责任(?:单位)?|协办|主办)[:：]?")
-
-
-_UNIT_NOTE = re.compile(r"[(（](?:牵头|配合|协办|主办|负责)[)）]$")
+#: a role after the unit ("党政办牵头", "财政所配合", "(配合)") or a person in brackets ("信访办（张某）"),
+#: or "等相关单位" after the last unit
+_UNIT_NOTE = re.compile(r"(?:[(（](?:牵头|配合|协办|主办|负责)[)）]"
+                        r"|[(（][\u4e00-\u9fff]{1,3}(?<![区室科股所办局站队部处院校会村组心司委])[)）]"
+                        r"|(?<=\S{2})(?:牵头|配合|协办|主办|负责)|等(?:相关|有关)?(?:单位|部门|科室)?)$")
 
 
 def split_units(text: str) -> list[str]:
@@ -50,6 +55,8 @@ def _same_unit(short: str, long: str) -> bool:
         return True
     if len(short) < 2 or len(short) >= len(long) or short[0] != long[0] or short[-1] != long[-1]:
         return False
+    if len(short) > 2 and long.endswith(short[1:]):
+        return False  # 各社区 / 各村社区: a whole word more, not the same name shortened
     rest = iter(long[1:-1])
     return all(ch in rest for ch in short[1:-1])  # a subsequence, in order
 

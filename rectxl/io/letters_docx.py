@@ -125,7 +125,7 @@ def build_letters_document(unit: UnitLetters) -> Any:
     core = doc.core_properties
     core.title = "、".join(letter.title for letter in unit.letters)
     core.author = unit.letters[0].issuer if unit.letters else ""
-    core.subject = f"巡察整改{unit.kinds}（{unit.unit}）"
+    core.subject = f"{unit.word}整改{unit.kinds}（{unit.unit}）"
     core.last_modified_by = ""
     core.comments = ""
     return doc

@@ -22,13 +22,19 @@ Each measure is one sentence of what was done and how far it got (:func:`measure
 
 - a ledger read back from a published notice (progress equal to the measure, or a status
   inferred from prose) carries the published sentence itself: it is printed as it is, so the
-  seeds round-trip;
+  seeds round-trip — with the progress the notice gave it, when it gave one apart ("整改措施：…
+  整改进展：…"), joined to it as one sentence (which then reads back as the measure's text: a
+  second round prints the same);
 - a clerk's ledger has a measure and a progress column: the measure is the action, the progress
   the result — ``一是建立学习制度，已印发《…》并执行。``. A leading status word in the progress
   (``已完成。召开专题会2次``) is dropped; a progress that already restates the measure is printed
   alone (``已建立学习制度，每月学习1次``); a progress that is only a status word becomes the
   result (``修订议事规则，已完成。``), never a bare ``一是已完成。``; no progress — the measure
-  alone;
+  alone. A progress that is only a date ("已完成（2025年5月20日）" leaves "2025年5月20日") says
+  when, not what: the status says how far it got. A progress giving the reason the work is not
+  finished ("未完成（原因：…）") is published with the outcome it explains (``…，因…，尚未完成``);
+  a result repeating the action's last words loses them only when the rest still says something
+  done (``开展内部巡查`` + ``内部巡查已完成`` → ``…，已完成``, but ``交叉检查12个支部`` is kept whole);
 - a measure the clerk marked 未启动 is written as planned work (``计划于2027年3月底前…`` /
   ``拟…``), or left out with ``omit_not_started=True`` (an issue left without measures is left out
   too).
@@ -36,6 +42,11 @@ Each measure is one sentence of what was done and how far it got (:func:`measure
 Section 二 opens with a totals sentence built from the clerk's statuses (``截至…，巡察反馈的…个问题
 已完成整改…个……``) unless the ledger's statuses were inferred from a notice or the section's own
 introduction already states the totals.
+
+A notice about a 巡视 (a provincial or central round: 基本信息's group "省委第五巡视组", or a
+title or preamble that says 巡视) says 巡视 wherever rectxl writes the word — title, preamble,
+headings, totals, supervision line, placeholders; the word is decided once, by
+:func:`rectxl.core.summary.inspection_word`, which the summary sheets and the letters use too.
 
 Whatever 基本信息 lacks becomes a visible placeholder ``【请填写…】``.
 """
@@ -53,7 +64,7 @@ from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import extract_stated_totals
 from rectxl.core.numbering import enumerated_items
 from rectxl.core.status import STATUS_ALIASES, Status
-from rectxl.core.summary import notice_totals_sentence
+from rectxl.core.summary import inspection_word, notice_totals_sentence
 from rectxl.core.text import (
     END_PUNCT,
     chinese_number,
@@ -105,8 +116,15 @@ class Block(NamedTuple):
     text: str
 
 
+#: the headings and the supervision line of a 巡察 notice; a 巡视 notice says 巡视 in them
+#: (:func:`_worded`, the word from :func:`~rectxl.core.summary.inspection_word`)
 DEFAULT_HEADINGS = ("整改工作组织领导情况", "巡察反馈问题整改落实情况", "下一步工作打算")
 SUPERVISION = "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。"
+
+
+def _worded(text: str, word: str) -> str:
+    """One of rectxl's own sentences about the round (written with 巡察) in ``word``."""
+    return text if word == "巡察" else text.replace("巡察", word)
 
 _PAREN_CN = re.compile(r"^\(\s*[零一二三四五六七八九十百]+\s*\)")
 _CN = "零一二三四五六七八九十百"
@@ -404,13 +422,28 @@ def _drop_restated_clauses(action: str, keys: _ActionKey) -> str:
     return "".join(c + sep for c, sep in kept).rstrip(_TRIM)
 
 
+#: what is left of a result after the action's last words, when it is only a count ("12个支部",
+#: "5人次", "事项42项，…"): nothing done is said in it (a place, a time or a deadline — "在3个乡镇",
+#: "于5月", "已…" — opens a clause that says something done, and does not count)
+_ONLY_COUNT = re.compile(
+    r"(?![已于在至截])[\u4e00-\u9fff]{0,3}?(?:\d|[一二三四五六七八九十两]+[个项次份家条件名人场期批轮宗处])")
+
+
 def _trim_overlap(action: str, result: str) -> str:
     """"开展内部巡查" + "内部巡查已完成，…" → "已完成，…" (the result opening with the action's
-    last words)."""
+    last words).
+
+    Not when what is left is only a count (:data:`_ONLY_COUNT`): the overlap is then the
+    result's own verb or subject — "开展支部记录本交叉检查" + "交叉检查12个支部", "开展回头看" +
+    "回头看事项42项，…" — and cutting it would publish "12个支部", a number with nothing done
+    to it; the result is kept whole, as a result that shares no words with the action is."""
     core = action.rstrip(_TRIM)
     for k in range(min(len(core), len(result) - 1, 12), 2, -1):
         if core.endswith(result[:k]):
-            return result[k:].lstrip(_TRIM) or result
+            rest = result[k:].lstrip(_TRIM)
+            if rest and _ONLY_COUNT.match(fold(rest[:8])):
+                return result
+            return rest or result
     return result
 
 
@@ -486,20 +519,98 @@ def _from_notice(m: Measure) -> bool:
     return m.status_inferred or (bool(m.progress) and _same_key(m.progress, m.text))
 
 
+#: a progress (or what a status cell leaves after its status word) that is only a date —
+#: "已完成（2025年5月20日）", "完成 2025.4.30", "已完成（4月15日）": when the work was done, not
+#: what was done (the date is the 完成时间 column's, not the notice's)
+_BARE_DATE = re.compile(
+    r"(?:于|完成于|截至)?(?:\d{4}[年./-])?\d{1,2}[月./-]\d{1,2}日?(?:前|完成)?"
+    r"|(?:于|截至)?\d{4}(?:年\d{1,2}月(?:份|底|末|初|中旬|上旬|下旬)?|[./-]\d{1,2})(?:前|完成)?")
+_DATE_TRIM = _TRIM + "()（）[]【】 \u3000"
+
+
+#: a status word with the date it was reached in brackets after it: "已完成（2025年5月20日）"
+_WORD_THEN_DATE = re.compile(r"(.{2,8}?)\s*[(（]([^()（）]{3,16})[)）]")
+
+
+def _bare_date(text: str) -> bool:
+    """``text`` says nothing but a date (in brackets or not)."""
+    if len(text) > 24:  # a date is short: a progress of any length is not folded for nothing
+        return False
+    core = fold(text).strip(_DATE_TRIM).replace(" ", "")
+    return bool(core) and _BARE_DATE.fullmatch(core) is not None
+
+
+#: a progress giving the reason the work is not finished ("原因：涉及历史遗留问题，需上级审批"),
+#: as a status cell "未完成（原因：…）" leaves it
+_REASON = re.compile(r"^(?:未完成|未办结)?的?(?:主要)?原因(?:是|为|：|:)\s*")
+#: how far an unfinished measure got, said beside the reason it is not finished
+_UNFINISHED = {
+    Status.IN_PROGRESS: "尚未完成",
+    Status.MOSTLY_DONE: "尚未全部完成",
+    Status.NOT_STARTED: "尚未启动",
+}
+
+
+def _with_reason(action: str, result: str, status: Status | None) -> str | None:
+    """"追回违规支付工程款" + "原因：涉及历史遗留问题，需上级审批" → "追回违规支付工程款，因涉及
+    历史遗留问题，需上级审批，尚未完成": a reason is published with what it is the reason for
+    (printed alone, "原因：…" would read as if the work were done); ``None`` when ``result``
+    gives no reason or the measure is not unfinished."""
+    text = result.strip()
+    if text[:1] in "(（" and text[-1:] in ")）":  # "（原因：…）" as the status cell bracketed it
+        text = text[1:-1].strip()
+    label = _REASON.match(fold(text[:12]))
+    said = _UNFINISHED.get(status or Status.IN_PROGRESS)
+    if label is None or said is None:
+        return None
+    reason = text[label.end():].strip().rstrip(_TRIM)
+    if not reason:
+        return None
+    if "。" in reason or ";" in fold(reason):  # several sentences: the reason after the outcome
+        return f"{action.rstrip(_TRIM)}，{said}。原因：{reason}"
+    because = reason if reason.startswith(("因", "由于")) else f"因{reason}"
+    return f"{action.rstrip(_TRIM)}，{because}，{said}"
+
+
+def _as_published(action: str, progress: str) -> str:
+    """A measure read back from a notice, as published: its sentence (``action``), and what the
+    notice said of its progress when that is more ("整改措施：… 整改进展：…" paired one for one):
+    both, as one sentence, so that the progress is published again and reads back as part of the
+    measure (whose sentence is then printed as it is)."""
+    if not progress or _same_key(progress, action):
+        return action or progress
+    if not action:
+        return progress
+    key, said = _key(action), _key(progress)
+    if said.startswith(key) or _restated_key(key, said, 0.7):
+        return progress  # the measure with its progress, as one text already (or restated)
+    return _join(action, progress)
+
+
 def measure_sentence(m: Measure, *, as_of: date | None = None) -> str:
     """One measure as the notice writes it (without its 一是 marker): see the module docstring."""
     action = _measure_text(m.text)
     progress = _measure_text(m.progress)
     if _from_notice(m):
-        return action or progress
+        return _as_published(action, progress)
+    if progress and _bare_date(progress):
+        progress = ""  # "已完成（2025年5月20日）": the status says how far it got
+    elif (dated := _WORD_THEN_DATE.fullmatch(progress)) and _bare_date(dated.group(2)) \
+            and _split_status_word(dated.group(1))[1] == "":
+        progress = dated.group(1)  # the status word in the progress column, dated: the word
     word, result = _split_status_word(progress) if progress else (None, "")
+    if result and _bare_date(result):
+        result = ""
     if not progress and m.status_text:  # "已完成。约谈3个乡镇……" in the status column
         status_word, narrative = _split_status_word(m.status_text)
-        if status_word is not None and narrative:
+        if status_word is not None and narrative and not _bare_date(narrative):
             word, result = status_word, narrative
     status = m.status or word
     if not action:
         return result or progress
+    if result and status is not Status.DONE and status is not Status.LONG_TERM and (
+            reasoned := _with_reason(action, result, status)) is not None:
+        return reasoned
     if status is Status.NOT_STARTED and word in (None, Status.NOT_STARTED) and (
             not result or _PLANNED.match(result)):
         return _join(action, result, "，") if result else _planned(action, m.deadline, as_of)
@@ -646,29 +757,33 @@ def _prose_blocks(text: str | None, missing: str) -> list[Block]:
 
 
 def _superior(group: str | None) -> str:
-    """"区委第三巡察组" → "区委" (who ordered the inspection)."""
+    """"区委第三巡察组" → "区委" (who ordered the inspection); "中央第一巡视组" → "党中央"."""
+    if group and group.startswith("中央"):
+        return "党中央"
     if group and (m := re.match(r"^(.{1,12}?委)(?:第|巡|$)", group)):
         return m.group(1)
     return "上级党组织"
 
 
 def compose_preamble(info: LedgerInfo) -> str:
-    """A standard preamble from 基本信息 (placeholders where a fact is missing)."""
-    group = info.inspection_group or _placeholder("巡察组")
-    unit = info.unit_name or info.party_org or _placeholder("被巡察单位")
+    """A standard preamble from 基本信息 (placeholders where a fact is missing), saying 巡视 or
+    巡察 as the round was (:func:`~rectxl.core.summary.inspection_word`)."""
+    word = inspection_word(info)
+    group = info.inspection_group or _placeholder(f"{word}组")
+    unit = info.unit_name or info.party_org or _placeholder(f"被{word}单位")
     if info.inspection_start and info.inspection_end:
         period = cn_date_range(info.inspection_start, info.inspection_end)
     else:
-        period = _placeholder("巡察起止日期")
+        period = _placeholder(f"{word}起止日期")
     feedback = cn_date(info.feedback_date) if info.feedback_date else _placeholder("反馈日期")
-    return (f"根据{_superior(info.inspection_group)}统一部署，{period}，{group}对{unit}进行了巡察。"
-            f"{feedback}，{group}向{unit}反馈了巡察意见。"
-            "按照巡察工作有关要求，现将巡察整改进展情况予以公布。")
+    return (f"根据{_superior(info.inspection_group)}统一部署，{period}，{group}对{unit}进行了{word}。"
+            f"{feedback}，{group}向{unit}反馈了{word}意见。"
+            f"按照{word}工作有关要求，现将{word}整改进展情况予以公布。")
 
 
 def default_title(info: LedgerInfo) -> str:
     org = info.party_org or info.unit_name or _placeholder("单位名称")
-    return f"{org}关于巡察整改进展情况的通报"
+    return f"{org}关于{inspection_word(info)}整改进展情况的通报"
 
 
 #: the words a unit may use for each contact detail (the first is rectxl's default)
@@ -723,7 +838,8 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     ``as_of`` (default: 基本信息's 报告日期) dates the totals sentence; ``omit_not_started``
     leaves out the measures marked 未启动 instead of writing them as planned work."""
     info = ledger.info
-    h1, h2, h3 = DEFAULT_HEADINGS
+    word = inspection_word(info)
+    h1, h2, h3 = (_worded(h, word) for h in DEFAULT_HEADINGS)
     blocks = [Block("title", _one_paragraph(info.title) if info.title else default_title(info))]
     # a preamble paragraph ends as a sentence: without it, a short one would read back as a
     # second line of the title
@@ -738,7 +854,7 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
         Block("body", _placeholder("整改落实情况"))]
     head, blocks = blocks, [Block("heading1", f"三、{info.heading_three or h3}")]
     blocks += _prose_blocks(info.section_three, "下一步工作打算")
-    supervision = SUPERVISION
+    supervision = _worded(SUPERVISION, word)
     if period := info.extra.get("公开期限"):
         supervision += f"公开期限：{_end(period.strip())}"
     blocks.append(Block("closing", supervision))
