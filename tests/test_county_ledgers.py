@@ -509,3 +509,50 @@ def test_the_inspection_group_named_in_the_title(tmp_path: Path) -> None:
                              [[1, "主业投资占比偏低", "制定主业投资方案", "战略部", "2027年6月30日", "正在推进"]],
                              title="X集团党委落实省委第五巡视组反馈意见整改台账")
     assert read_ledger(path).info.inspection_group == "省委第五巡视组"
+
+
+def test_an_issue_row_right_under_the_header_is_no_second_header_row(tmp_path: Path) -> None:
+    """"问题1：食品安全监管存在盲区" merged across the row under the header, the measures below
+    numbered 1, 2, 3 in 序号: three issues, not one per measure number (the first issue row had
+    been read as a second header row naming the 序号 column 具体问题)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["序号", "整改措施", "责任单位", "完成时限", "整改状态"])
+    rows: list[list[object]] = [
+        ["问题1：食品安全监管存在盲区"], [1, "开展校园周边专项检查", "食品股", "2026年9月30日", "已完成"],
+        [2, "建立集体聚餐备案制度", "食品股", "2026年10月31日", "已完成"],
+        ["问题2：特种设备监管不到位"], [1, "开展电梯隐患排查", "特设股", "2026年7月31日", "已完成"],
+    ]
+    for row in rows:
+        ws.append(row)
+        if len(row) == 1:
+            ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=5)
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert [(i.number, i.title, len(i.measures)) for i in ledger.issues()] == [
+        (1, "食品安全监管存在盲区", 2), (2, "特种设备监管不到位", 1)]
+
+
+@pytest.mark.parametrize(("title", "info", "party_org"), [
+    ("县财政局党组巡察整改台账", None, "县财政局党组"),  # named in the title
+    ("青山乡党委落实县委第二巡察组反馈意见整改台账", None, "青山乡党委"),
+    (None, {"单位名称": "县城市建设投资集团有限公司党委"}, "县城市建设投资集团有限公司党委"),
+    (None, {"单位名称": "县财政局"}, None),  # a unit, not its Party organisation: asked, not guessed
+])
+def test_the_party_organisation_that_signs(tmp_path: Path, title: str | None, info: dict[str, str] | None,
+                                          party_org: str | None) -> None:
+    from openpyxl import load_workbook
+
+    path = _one_sheet_ledger(tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+                             [[1, "预算执行缓慢", "清理滞留资金", "预算股", "2027年6月30日", "正在推进"]], title=title)
+    if info:
+        wb = load_workbook(path)
+        sheet = wb.create_sheet("基本信息")
+        for key, value in info.items():
+            sheet.append([key, value])
+        wb.save(path)
+    assert read_ledger(path).info.party_org == party_org

@@ -21,7 +21,7 @@ from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measu
 from rectxl.core.notice import parse_notice, render_notice, render_section_two
 from rectxl.core.notice.render import measure_sentence, notice_blocks
 from rectxl.core.status import Status
-from rectxl.core.summary import inspection_word, notice_totals_sentence, summarize, totals_sentence
+from rectxl.core.summary import notice_totals_sentence, summarize, totals_sentence
 from rectxl.io.docx_notice import write_notice_docx
 from rectxl.io.letters_docx import build_letters_document
 from rectxl.io.reader import read_ledger
@@ -95,7 +95,7 @@ def xuncha(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
     (LedgerInfo(heading_two="巡视反馈问题整改落实情况"), "巡视"),
 ])
 def test_inspection_word(info: LedgerInfo, word: str) -> None:
-    assert inspection_word(info) == word
+    assert info.inspection_word == word
 
 
 def test_a_xunshi_notice_says_xunshi_throughout(xunshi: Ledger) -> None:
@@ -129,7 +129,7 @@ def test_a_xunshi_notice_parses_back_as_xunshi(xunshi: Ledger) -> None:
     info = parsed.ledger.info
     assert info.title == "中共X集团有限公司委员会关于巡视整改进展情况的通报"
     assert info.inspection_group == "省委第五巡视组" and info.feedback_date == date(2025, 2, 20)
-    assert inspection_word(info) == "巡视"
+    assert info.inspection_word == "巡视"
     assert [len(i.measures) for i in parsed.ledger.issues()] == [2, 2]
     assert not any(c.ok is False for c in parsed.total_checks), [c.message for c in parsed.total_checks]
     assert any(c.item == "issues" and c.ok for c in parsed.total_checks)  # "巡视反馈的2个问题" read

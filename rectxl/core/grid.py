@@ -661,6 +661,10 @@ _TITLE_UNIT = re.compile(
     r"^(?:中共)?(.{2,40}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处))"
     r"(?=党组|党委|党工委|党总支|党支部|关于|对照|巡察|巡视|落实|贯彻|整改|反馈|[（(]|$)"
 )
+#: the Party organisation after a unit's name in a title ("…局党组", "…镇党委")
+_TITLE_ORG = re.compile(r"(党组|党委|党工委|党总支|党支部)")
+#: a 单位名称 that is itself a Party organisation: it signs the notice
+_PARTY_ORG = re.compile(r"(?:党组|党委|党工委|党总支|党支部|委员会)$")
 _FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*([^\s:：]{2,40})")
 _TITLE_DATE = re.compile(
     r"(?P<key>填报日期|填报时间|报送日期|报送时间|统计日期|统计时间|更新日期|更新时间|数据截至|截至日期|截止日期|截至|截止|"
@@ -705,6 +709,9 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                 facts["unit_name"], source["unit_name"] = unit.group(1), "标题行“填报单位”"
             elif "unit_name" not in facts and "台账" in text and (title := _TITLE_UNIT.match(text)):
                 facts["unit_name"], source["unit_name"] = title.group(1), "标题行"
+                if (org := _TITLE_ORG.match(text, title.end(1))) is not None:
+                    # "县财政局党组巡察整改台账": the Party organisation inspected, who signs the notice
+                    facts["party_org"], source["party_org"] = title.group(1) + org.group(1), "标题行"
     return facts, source
 
 
@@ -723,6 +730,10 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
     if facts:
         info = replace(info, **facts)
+    if info.party_org is None and info.unit_name and _PARTY_ORG.search(unit := info.unit_name.strip()):
+        # 单位名称 "县财政局党组" signs too; "柳塘镇委员会" is the 中共 committee
+        signs = unit if unit.startswith("中共") or not unit.endswith("委员会") else f"中共{unit}"
+        info = replace(info, party_org=signs)
     first, header = picked[0]
     ledger = Ledger(
         info=info,

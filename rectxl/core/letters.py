@@ -32,7 +32,6 @@ from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import extension_of
 from rectxl.core.model import Ledger, LedgerInfo, Measure
-from rectxl.core.summary import inspection_word
 from rectxl.core.text import cn_date, zh_punct
 from rectxl.core.timing import (
     DEFAULT_WARN_DAYS,
@@ -140,7 +139,7 @@ class UnitLetters:
 
     unit: str
     letters: list[Letter] = field(default_factory=list)
-    #: 巡察 or 巡视, as the letters name the round (:func:`~rectxl.core.summary.inspection_word`)
+    #: 巡察 or 巡视, as the letters name the round (:attr:`~rectxl.core.model.LedgerInfo.inspection_word`)
     word: str = "巡察"
 
     @property
@@ -181,7 +180,7 @@ def _contact(info: LedgerInfo) -> str:
 
 def _basis(info: LedgerInfo) -> str:
     group = (info.inspection_group or "").strip()
-    return f"按照{group}反馈意见整改工作安排" if group else f"按照{inspection_word(info)}反馈意见整改工作安排"
+    return f"按照{group}反馈意见整改工作安排" if group else f"按照{info.inspection_word}反馈意见整改工作安排"
 
 
 def _deadline_text(m: Measure, feedback: date | None) -> str:
@@ -246,7 +245,7 @@ def plan_letters(ledger: Ledger, as_of: date, warn_days: tuple[int, ...], *, fin
         raise ValueError(f"escalation must be one of {ESCALATIONS}")
     info = ledger.info
     issuer, contact, basis, today = _issuer(info), _contact(info), _basis(info), cn_date(as_of)
-    word = inspection_word(info)
+    word = info.inspection_word
     final_due = as_of + timedelta(days=final_days)
     per_unit: dict[str, list[LetterItem]] = {}
     for unit, item in _due_items(ledger, as_of, warn_days):
@@ -374,7 +373,7 @@ def plan_reminders(ledger: Ledger, *, as_of: date | None = None, warn_days: tupl
         as_of=when, as_of_source=source, warn_days=warn,
         units=plan_letters(ledger, when, warn, final_days=final_days, escalation=escalation),
         rows=reminder_rows(ledger, when, warn),
-        title=f"{unit}{inspection_word(ledger.info)}整改提醒清单（截至{cn_date(when)}，预警天数：{days}）",
+        title=f"{unit}{ledger.info.inspection_word}整改提醒清单（截至{cn_date(when)}，预警天数：{days}）",
         unreadable=[f"{m.sheet}!{m.cells.get(F.DEADLINE, '')}“{m.deadline.text}”" for m in ledger.measures()
                     if is_open(m) and m.deadline.kind is DeadlineKind.INVALID],
     )

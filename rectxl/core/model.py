@@ -9,6 +9,7 @@ fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +34,14 @@ __all__ = [
     "Measure",
     "Status",
 ]
+
+
+#: the two words for an inspection (traditional 巡視 as typed in a notice copied from Hong Kong or
+#: Taiwan sites counts as 巡视)
+_INSPECTION_WORDS = re.compile(r"巡[视視]|巡察")
+#: names that say 巡视 about something else: the regulations every 巡察 notice cites
+#: ("根据《中国共产党巡视工作条例》…") and the speeches it studies ("关于巡视工作的重要论述")
+_NOT_THE_ROUND = re.compile(r"巡[视視](?:巡察)?工作条例|关于巡[视視](?:巡察)?工作的?重要论述")
 
 
 @dataclass(slots=True)
@@ -81,6 +90,27 @@ class LedgerInfo:
     #: other key | value rows
     extra: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def inspection_word(self) -> str:
+        """"巡视" when the inspection was a 巡视 (a provincial or central committee's round), else
+        "巡察": the one word every sentence rectxl writes about the round uses (the notice's title,
+        preamble, headings, totals and supervision line; the summary's totals; the letters).
+
+        Decided from what 基本信息, the ledger's title or a parsed notice says, most telling first:
+        the group ("省委第五巡视组"), the notice title, its preamble, the 二、 heading and its
+        introduction. The first of them that names the round settles it; a text naming both words
+        goes by the one it uses more, the regulations' name (巡视工作条例) not counted."""
+        for text in (self.inspection_group, self.title, self.preamble, self.heading_two,
+                     self.section_two_intro):
+            if not text:
+                continue
+            words = [w[1] for w in _INSPECTION_WORDS.findall(_NOT_THE_ROUND.sub("", text))]
+            if words:
+                inspected = sum(1 for w in words if w == "察")
+                return "巡视" if len(words) - inspected > inspected else "巡察"
+        return "巡察"
+
+
 @dataclass(slots=True)
 class Measure:
     """One 整改措施: one ledger row.
@@ -123,6 +153,7 @@ class Measure:
     def cell(self, field: str) -> str | None:
         """The A1 reference of this measure's cell for ``field`` (``None`` if no such column)."""
         return self.cells.get(field)
+
 
 
 @dataclass(slots=True)

@@ -9,7 +9,6 @@ the office's thresholds, and the extended measures are listed with both deadline
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +17,7 @@ from operator import attrgetter, itemgetter
 from rectxl.core.closure import closure_stage
 from rectxl.core.counts import COUNT_FIELDS, Counts
 from rectxl.core.extension import extension_of
-from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
+from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.status import Stage, Status
 from rectxl.core.text import chinese_number, cn_count, cn_date, percent_text
 from rectxl.core.timing import (
@@ -37,41 +36,12 @@ __all__ = [
     "Summary",
     "UnitRow",
     "detail_rows",
-    "inspection_word",
     "issue_status",
     "notice_totals_sentence",
     "summarize",
     "summary_and_rows",
     "totals_sentence",
 ]
-
-
-#: the two words for an inspection (traditional 巡視 as typed in a notice copied from Hong Kong or
-#: Taiwan sites counts as 巡视)
-_INSPECTION_WORDS = re.compile(r"巡[视視]|巡察")
-#: names that say 巡视 about something else: the regulations every 巡察 notice cites
-#: ("根据《中国共产党巡视工作条例》…") and the speeches it studies ("关于巡视工作的重要论述")
-_NOT_THE_ROUND = re.compile(r"巡[视視](?:巡察)?工作条例|关于巡[视視](?:巡察)?工作的?重要论述")
-
-
-def inspection_word(info: LedgerInfo) -> str:
-    """"巡视" when the inspection was a 巡视 (a provincial or central committee's round), else
-    "巡察": the one word every sentence rectxl writes about the round uses (the notice's title,
-    preamble, headings, totals and supervision line; the summary's totals; the letters).
-
-    Decided from what 基本信息 or a parsed notice says, most telling first: the group
-    ("省委第五巡视组"), the notice title, its preamble, the 二、 heading and its introduction.
-    The first of them that names the round settles it; a text naming both words goes by the one
-    it uses more, the regulations' name (巡视工作条例) not counted."""
-    for text in (info.inspection_group, info.title, info.preamble, info.heading_two,
-                 info.section_two_intro):
-        if not text:
-            continue
-        words = [w[1] for w in _INSPECTION_WORDS.findall(_NOT_THE_ROUND.sub("", text))]
-        if words:
-            inspected = sum(1 for w in words if w == "察")
-            return "巡视" if len(words) - inspected > inspected else "巡察"
-    return "巡察"
 
 
 def issue_status(issue: Issue) -> Status | None:
@@ -155,7 +125,7 @@ class Summary:
     extended: list[ExtendedRow] = field(default_factory=list)
     #: the warning thresholds the grades were counted with, largest first
     warn_days: tuple[int, ...] = DEFAULT_WARN_DAYS
-    #: 巡察 or 巡视, as the totals sentence names the round (:func:`inspection_word`)
+    #: 巡察 or 巡视, as the totals sentence names the round (:attr:`~rectxl.core.model.LedgerInfo.inspection_word`)
     word: str = "巡察"
 
 
@@ -391,7 +361,7 @@ def _summary(ledger: Ledger, as_of: date, warn: tuple[int, ...], found: _Pass) -
         overdue=found.overdue,
         extended=found.extended,
         warn_days=warn,
-        word=inspection_word(ledger.info),
+        word=ledger.info.inspection_word,
     )
 
 
@@ -456,4 +426,4 @@ def notice_totals_sentence(ledger: Ledger, as_of: date | None = None) -> str:
     aspects = sum(1 for a in ledger.aspects if a.title is not None)
     return _status_sentence(cn_date(as_of) if as_of else "目前", aspects, len(issues), issue_counts,
                             counts, internal=False, issues_closed=sum(1 for i in issues if issue_closed(i)),
-                            word=inspection_word(ledger.info))
+                            word=ledger.info.inspection_word)

@@ -50,7 +50,6 @@ from lxml import etree
 
 from rectxl.core.model import Ledger
 from rectxl.core.notice.render import Block, notice_blocks
-from rectxl.core.summary import inspection_word
 from rectxl.io.atomic import atomic_path
 from rectxl.io.docx_read import read_notice_docx
 
@@ -487,7 +486,7 @@ def _notice_package(ledger: Ledger, fonts: NoticeFonts | None, as_of: date | Non
     core.author = info.party_org or ""
     core.last_modified_by = ""
     core.comments = ""
-    core.subject = f"{inspection_word(info)}整改进展情况通报"
+    core.subject = f"{info.inspection_word}整改进展情况通报"
     pkg_rels = doc.part.package.rels
     for rid, rel in list(pkg_rels.items()):
         if rel.reltype.endswith("/thumbnail"):

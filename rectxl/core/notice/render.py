@@ -46,7 +46,7 @@ introduction already states the totals.
 A notice about a 巡视 (a provincial or central round: 基本信息's group "省委第五巡视组", or a
 title or preamble that says 巡视) says 巡视 wherever rectxl writes the word — title, preamble,
 headings, totals, supervision line, placeholders; the word is decided once, by
-:func:`rectxl.core.summary.inspection_word`, which the summary sheets and the letters use too.
+:attr:`rectxl.core.model.LedgerInfo.inspection_word`, which the summary sheets and the letters use too.
 
 Whatever 基本信息 lacks becomes a visible placeholder ``【请填写…】``.
 """
@@ -64,7 +64,7 @@ from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import extract_stated_totals
 from rectxl.core.numbering import enumerated_items
 from rectxl.core.status import STATUS_ALIASES, Status
-from rectxl.core.summary import inspection_word, notice_totals_sentence
+from rectxl.core.summary import notice_totals_sentence
 from rectxl.core.text import (
     END_PUNCT,
     chinese_number,
@@ -117,7 +117,7 @@ class Block(NamedTuple):
 
 
 #: the headings and the supervision line of a 巡察 notice; a 巡视 notice says 巡视 in them
-#: (:func:`_worded`, the word from :func:`~rectxl.core.summary.inspection_word`)
+#: (:func:`_worded`, the word from :attr:`~rectxl.core.model.LedgerInfo.inspection_word`)
 DEFAULT_HEADINGS = ("整改工作组织领导情况", "巡察反馈问题整改落实情况", "下一步工作打算")
 SUPERVISION = "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。"
 
@@ -767,8 +767,8 @@ def _superior(group: str | None) -> str:
 
 def compose_preamble(info: LedgerInfo) -> str:
     """A standard preamble from 基本信息 (placeholders where a fact is missing), saying 巡视 or
-    巡察 as the round was (:func:`~rectxl.core.summary.inspection_word`)."""
-    word = inspection_word(info)
+    巡察 as the round was (:attr:`~rectxl.core.model.LedgerInfo.inspection_word`)."""
+    word = info.inspection_word
     group = info.inspection_group or _placeholder(f"{word}组")
     unit = info.unit_name or info.party_org or _placeholder(f"被{word}单位")
     if info.inspection_start and info.inspection_end:
@@ -783,7 +783,7 @@ def compose_preamble(info: LedgerInfo) -> str:
 
 def default_title(info: LedgerInfo) -> str:
     org = info.party_org or info.unit_name or _placeholder("单位名称")
-    return f"{org}关于{inspection_word(info)}整改进展情况的通报"
+    return f"{org}关于{info.inspection_word}整改进展情况的通报"
 
 
 #: the words a unit may use for each contact detail (the first is rectxl's default)
@@ -838,7 +838,7 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     ``as_of`` (default: 基本信息's 报告日期) dates the totals sentence; ``omit_not_started``
     leaves out the measures marked 未启动 instead of writing them as planned work."""
     info = ledger.info
-    word = inspection_word(info)
+    word = info.inspection_word
     h1, h2, h3 = (_worded(h, word) for h in DEFAULT_HEADINGS)
     blocks = [Block("title", _one_paragraph(info.title) if info.title else default_title(info))]
     # a preamble paragraph ends as a sentence: without it, a short one would read back as a
