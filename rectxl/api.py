@@ -120,7 +120,9 @@ def annotate(
     report = check_ledger(ledger, options, path=path, today=today)
     from rectxl.io.xlsx_out import annotate_file, ensure_editable
 
-    ensure_editable(path)  # .xlsx/.xlsm only (with advice for .xls/.ods), before any backup is made
+    # .xlsx/.xlsm only (with advice for .xls/.ods), and — in place — not a workbook its owner
+    # protected: refused before any backup is made
+    ensure_editable(path, in_place=in_place, sheets=[ledger.sheet, *(s.name for s in ledger.sheets)])
     planned = _workbook_target(path, Path(output) if output is not None else None, suffix="校验", force=force,
                                in_place=in_place)
     target, backup = planned.path, _backup_if_in_place(planned)

@@ -1,7 +1,11 @@
-"""Every text rectxl writes into a workbook is escaped (rectxl.core.report.safe_cell_text): run
-every command that writes a workbook on inputs whose file names, cells and notice text start
-like formulas, then read each written workbook's sheet XML — no ``<f>`` element, no cell text
-starting with = + - @ — and check that the hostile text did arrive (escaped with ')."""
+"""No text rectxl writes into a workbook is ever a live formula: run every command that writes a
+workbook on inputs whose file names, cells and notice text start like formulas, then read each
+written workbook's sheet XML — no ``<f>`` element — and check that the hostile text did arrive.
+
+A string cell of an .xlsx is never a formula, so the sheets ``annotate`` adds hold the text as it
+is (no ``'`` shown in front of it), with Excel's text prefix (quotePrefix) on the cell's format so
+that editing the cell keeps it text (:func:`assert_literal`). The writers still escaping with a
+leading ``'`` (rectxl.core.report.safe_cell_text) are checked by :func:`assert_escaped`."""
 
 from __future__ import annotations
 
@@ -152,6 +156,39 @@ def assert_escaped(path: Path, *, skip_sheets: frozenset[str] = frozenset(), arr
     assert len(found) >= arrived, f"{path.name}: hostile text did not arrive ({found})"
 
 
+def quote_prefixed(path: Path, *, skip_sheets: frozenset[str] = frozenset()) -> dict[str, bool]:
+    """Every string cell starting like a formula → whether its cell format has quotePrefix."""
+    out: dict[str, bool] = {}
+    with zipfile.ZipFile(path) as zf:
+        styles = etree.fromstring(zf.read("xl/styles.xml"))
+        xfs = styles.find(f"{_NS}cellXfs")
+        quoted = [xf.get("quotePrefix") in ("1", "true") for xf in (xfs if xfs is not None else [])]
+        for sheet, part in sheet_parts(zf).items():
+            if sheet in skip_sheets:
+                continue
+            for c in etree.fromstring(zf.read(part)).iter(f"{_NS}c"):
+                if c.get("t") != "inlineStr":
+                    continue
+                text = "".join(t.text or "" for t in c.iter(f"{_NS}t"))
+                if text.startswith(_FORMULA_START):
+                    s = int(c.get("s") or 0)
+                    out[f"{sheet}!{c.get('r')}"] = s < len(quoted) and quoted[s]
+    return out
+
+
+def assert_literal(path: Path, *, skip_sheets: frozenset[str] = frozenset(), arrived: int = 2) -> None:
+    """No formula; the hostile strings arrived exactly as they are (at least ``arrived`` of
+    them, none with a ``'`` put in front); each formula-like text kept text by quotePrefix."""
+    formulas, texts = scan(path, skip_sheets=skip_sheets)
+    assert formulas == [], f"{path.name}: {formulas}"
+    escaped = [t for t in texts if t.startswith("'") and t[1:].startswith(_FORMULA_START)]
+    assert escaped == [], f"{path.name}: text shown with a ' in front {escaped[:5]}"
+    found = {h for h in HOSTILE + HOSTILE_NAMES for t in texts if t.startswith(h)}
+    assert len(found) >= arrived, f"{path.name}: hostile text did not arrive ({found})"
+    prefixed = quote_prefixed(path, skip_sheets=skip_sheets)
+    assert prefixed and all(prefixed.values()), [ref for ref, ok in prefixed.items() if not ok][:5]
+
+
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
     return write_text_ledger(tmp_path / "=1+41.xlsx", hostile_rows(), hostile_info())
@@ -165,7 +202,26 @@ def test_the_input_really_holds_text_not_formulas(hostile: Path) -> None:
 def test_annotate(hostile: Path) -> None:
     proc = run("annotate", hostile.name, "-o", "标记.xlsx", cwd=hostile.parent)
     assert proc.returncode in (0, 1), proc.stderr
-    assert_escaped(hostile.parent / "标记.xlsx", skip_sheets=frozenset({"台账", "基本信息"}), arrived=4)
+    assert_literal(hostile.parent / "标记.xlsx", skip_sheets=frozenset({"台账", "基本信息"}), arrived=4)
+
+
+def test_annotate_writes_the_echoed_cell_text_as_it_is(hostile: Path) -> None:
+    """校验结果's 单元格内容 and the summary sheets show the clerk's text, not "'-1"."""
+    from openpyxl import load_workbook
+
+    assert run("annotate", hostile.name, "-o", "标记.xlsx", cwd=hostile.parent).returncode in (0, 1)
+    wb = load_workbook(hostile.parent / "标记.xlsx")
+    echoed = {row[7] for row in wb["校验结果"].iter_rows(min_row=6, values_only=True)}
+    assert "=1+41" in echoed and not [v for v in echoed if isinstance(v, str) and v.startswith("'")]
+    units = {row[0] for row in wb["责任单位统计"].iter_rows(min_row=3, values_only=True)}
+    assert "+1" in units
+
+
+def test_the_csv_report_still_escapes(hostile: Path) -> None:
+    """A CSV file is parsed by the program opening it: there the leading ' is what keeps "-1" text."""
+    proc = run("check", hostile.name, "--format", "csv", cwd=hostile.parent)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "'=1+41" in proc.stdout and ",=1+41" not in proc.stdout
 
 
 def test_annotate_clear(hostile: Path) -> None:

@@ -301,3 +301,31 @@ def test_a_notice_without_labels_is_printed_as_published() -> None:
         Issue(title="会议过多", measures=[Measure(text="精简会议12个。", progress="精简会议12个。",
                                               status=Status.DONE, status_inferred=True)])])])])
     assert render_section_two(ledger).split("\n")[1] == "1.会议过多。精简会议12个。"
+
+
+@pytest.mark.parametrize(("title", "lines"), [
+    ("县财政局党组关于巡察整改进展情况的通报", ["县财政局党组关于巡察整改进展情况的通报"]),  # fits one line
+    ("中共青石县柳河镇委员会关于巡察整改进展情况的通报", ["中共青石县柳河镇委员会", "关于巡察整改进展情况的通报"]),
+    ("X集团有限公司党委关于巡视整改进展情况的通报", ["X集团有限公司党委", "关于巡视整改进展情况的通报"]),
+])
+def test_a_long_title_breaks_where_the_words_allow(title: str, lines: list[str]) -> None:
+    """GB/T 9704 7.3.3: a title that does not fit one line (20 characters of 二号) is broken into
+    whole words ("…委员会／关于…的通报"), not wherever the line runs out ("…进展情／况的通报")."""
+    from rectxl.io.docx_notice import title_lines
+
+    assert title_lines(title) == lines
+
+
+def test_the_broken_title_reads_back_whole(tmp_path: Path) -> None:
+    import zipfile
+
+    from rectxl.io.docx_notice import write_notice_docx
+    from rectxl.io.notice_file import read_notice_file
+
+    ledger = read_ledger(_workbook(tmp_path / "台账.xlsx", SOE_ROWS,
+                                   {"单位名称": "青石县柳河镇", "党组织名称": "中共青石县柳河镇委员会"}))
+    path = write_notice_docx(ledger, tmp_path / "通报.docx")
+    body = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    assert "中共青石县柳河镇委员会</w:t><w:br/><w:t>关于巡察整改进展情况的通报" in body
+    parsed = parse_notice(read_notice_file(path))
+    assert parsed.ledger.info.title == "中共青石县柳河镇委员会关于巡察整改进展情况的通报"

@@ -129,7 +129,11 @@ def test_flagged_cells_missing_from_the_xml_are_created_and_removed_again(tmp_pa
 
 
 def test_check_after_annotate_in_place_gives_the_same_findings(tmp_path: Path) -> None:
-    source = R.hand_edited(tmp_path / "in", own_sheet=False)
+    built = R.hand_edited(tmp_path / "in", own_sheet=False)
+    # without its "read-only recommended" flag (with it --in-place is refused, see
+    # tests/test_annotate_workflows.py)
+    source = R.rezip(built, tmp_path / "in" / "台账_可改.xlsx", lambda name, data: data.replace(
+        b'<fileSharing readOnlyRecommended="1"/>', b"") if name == "xl/workbook.xml" else data)
     cells = R.flagged_cells(R.openpyxl_saved(tmp_path / "ref", decorate=False))
     before = _findings(source)
     # the formula-fed deadline is read from its cached value, and flagged

@@ -67,18 +67,33 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             print(f"已备份原文件到 {backup}")
         print(f"已清除标记（{outcome.restored}个单元格恢复原样），写入 {target}")
         if outcome.moved:
-            print(f"  其中 {outcome.moved} 个标记已随排序或插入行移到别处，已在其现在的位置恢复。")
+            print(f"  其中 {outcome.moved} 个标记已不在原来的单元格（随排序或插入、删除行移动过），"
+                  "已在其现在的位置恢复。")
         if outcome.unresolved:
             print(f"  注意：{len(outcome.unresolved)} 个单元格（{'、'.join(outcome.unresolved[:20])}"
-                  f"{'等' if len(outcome.unresolved) > 20 else ''}）仍是 rectxl 的标记底色，但排序后无法确定它们"
-                  "原来的底色，未作改动：请在 Excel 中手动设置这些单元格的底色。")
+                  f"{'等' if len(outcome.unresolved) > 20 else ''}）仍是 rectxl 的标记底色，"
+                  "但它们的标记已不在原来的单元格，无法确定原来的底色，未作改动；这些单元格仍记录在标记中："
+                  "请在 Excel 中手动设置它们的底色，之后可再次清除标记。")
+        if outcome.left:
+            print(f"  注意：工作表“{'”“'.join(outcome.left)}”与 rectxl 添加的工作表同名，但无法确认是 rectxl 添加的"
+                  "（可能已被改动或替换），未删除：如确认不再需要，请手动删除。")
         return EXIT_OK
     result, target, backup = api.annotate(args.ledger, args.output, options_from(args), in_place=args.in_place,
                                           summary=not args.no_summary, force=args.force)
+    from rectxl.io.xlsx_out import written_marks
+
+    cells, pending, protected = written_marks(target)
     if backup:
         print(f"已备份原文件到 {backup}")
-    print(f"已写入 {target}：校验结果 {len(result.findings)} 条（错误 {result.count(Severity.ERROR)} 条），"
-          "问题单元格已标色，并生成汇总表")
+    marked = (f"{cells} 个问题单元格已标色" if cells else
+              "没有需要标色的单元格" if result.findings else "未发现问题，未标色")
+    print(f"已写入 {target}：校验结果 {len(result.findings)} 条（错误 {result.count(Severity.ERROR)} 条），{marked}"
+          + ("" if args.no_summary else "，并生成汇总表"))
+    if pending:
+        print(f"  注意：上次标记中有 {pending} 个单元格无法确定原来的底色，仍记录在标记中，清除标记时会再次处理。")
+    if protected:
+        print(f"  注意：原台账设有保护（{'；'.join(protected)}）。rectxl 只写了这个副本：在其中照常标色、添加工作表，"
+              "保护设置原样保留；原文件未改动。")
     return EXIT_FINDINGS if result.has_errors else EXIT_OK
 
 

@@ -47,6 +47,8 @@ def _split(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
 def _heading(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
     """An aspect's or category's number and title, without the clerk's count after it."""
     number, title = _split(regex, text)
+    if not title.endswith((")", "）")):  # nearly every heading: no count to look for
+        return number, title
     return number, _COUNT_NOTE.sub("", title) or title
 
 

@@ -11,7 +11,8 @@ from typing import Any
 from rectxl.core.findings import SEVERITY_LABELS, Finding, Severity
 from rectxl.core.validate import Report
 
-__all__ = ["CSV_COLUMNS", "FINDING_FIELDS", "safe_cell_text", "to_csv", "to_json", "to_text"]
+__all__ = ["CSV_COLUMNS", "FINDING_FIELDS", "cell_text", "looks_like_formula", "safe_cell_text", "to_csv", "to_json",
+           "to_text"]
 
 #: the finding fields, in DESIGN.md §3's order (JSON keys and CSV columns)
 FINDING_FIELDS = ("code", "severity", "message", "sheet", "cell", "row", "field", "value")
@@ -25,14 +26,33 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def safe_cell_text(value: Any) -> Any:
-    """Text safe to put in a spreadsheet cell: control characters (which the xlsx format cannot
-    hold) removed, and text a spreadsheet would run as a formula (CSV/formula injection, OWASP) —
-    a leading ``=``, ``+``, ``-``, ``@``, tab or CR — prefixed with ``'``."""
+    """Text safe to put where a spreadsheet *parses* what it reads — a CSV file, or a value typed
+    into a cell (``Range.Value``, openpyxl's formula inference): control characters removed, and
+    text a spreadsheet would run as a formula (CSV/formula injection, OWASP) — a leading ``=``,
+    ``+``, ``-``, ``@``, tab or CR — prefixed with ``'``.
+
+    Not for text written into an .xlsx as a string cell (:func:`cell_text`): a shared or inline
+    string is never a formula, and the ``'`` would be shown as part of the text."""
     if not isinstance(value, str):
         return value
     if value.startswith(_FORMULA_START):
         value = "'" + value
     return _CONTROL.sub("", value)
+
+
+def cell_text(value: Any) -> Any:
+    """Text as it goes into an .xlsx string cell (inline or shared string, which Excel never
+    runs as a formula): exactly the text, less the control characters the format cannot hold.
+    A writer that lets its library infer the cell's type (openpyxl turns "=…" into a formula)
+    must also force the cell to a string (see :func:`looks_like_formula`)."""
+    if not isinstance(value, str):
+        return value
+    return _CONTROL.sub("", value)
+
+
+def looks_like_formula(text: str) -> bool:
+    """Text Excel would take for a formula if it were typed (or re-entered) into a cell."""
+    return text.startswith(_FORMULA_START)
 
 
 def to_text(report: Report, *, color: bool = False) -> str:

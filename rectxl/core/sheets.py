@@ -5,6 +5,8 @@ and xlwings for a live workbook (``rectxl.excel``), so both produce the same she
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -13,7 +15,7 @@ from rectxl.core.findings import SEVERITY_LABELS, Severity
 from rectxl.core.model import Ledger
 from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OUTPUT_SHEETS, SUMMARY_SHEETS
 from rectxl.core.summary import DetailRow, Summary, summary_and_rows, totals_sentence
-from rectxl.core.text import cn_date
+from rectxl.core.text import cn_date, col_index
 from rectxl.core.timing import GRADE_WORDS, Grade
 from rectxl.core.validate import Report
 
@@ -22,11 +24,14 @@ __all__ = [
     "GRADE_FILLS",
     "HIGHLIGHTS",
     "MARKS_SHEET",
+    "OUTPUT_HEADERS",
     "OUTPUT_SHEETS",
     "SUMMARY_SHEETS",
+    "Hidden",
     "Highlight",
     "PrintSetup",
     "SheetSpec",
+    "add_findings_note",
     "findings_sheet",
     "highlight_cells",
     "summary_sheets",
@@ -148,6 +153,9 @@ class SheetSpec:
     merged_rows: set[int] = field(default_factory=set)
     #: row (0-based) → height in points (rows whose wrapped text needs more than one line)
     row_heights: dict[int, float] = field(default_factory=dict)
+    #: rows (0-based) above the table whose cells wrap their text, each in its own column (the
+    #: colour legend); their heights are in :attr:`row_heights`
+    wrapped_rows: set[int] = field(default_factory=set)
     print_setup: PrintSetup = field(default_factory=PrintSetup)
 
     @property
@@ -162,9 +170,49 @@ def _as_of_line(report: Report) -> str:
     return f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）"
 
 
-def findings_sheet(report: Report) -> SheetSpec:
+@dataclass(frozen=True)
+class Hidden:
+    """What of a ledger sheet the user does not see: the sheet itself, rows (1-based) and
+    columns (0-based) — a finding there is easy to miss, so 校验结果 says so."""
+
+    sheet: bool = False
+    rows: frozenset[int] = frozenset()
+    cols: frozenset[int] = frozenset()
+
+    def note(self, cell: str | None, row: int | None) -> str:
+        """"（该单元格所在行已隐藏）" and the like for a finding at ``cell`` (or ``row``); "" when
+        nothing of it is hidden."""
+        if self.sheet:
+            return "（该单元格所在的工作表已隐藏）" if cell else "（所在的工作表已隐藏）"
+        m = re.fullmatch(r"([A-Z]{1,3})(\d+)", cell or "")
+        number = int(m.group(2)) if m else row
+        row_hidden = number is not None and number in self.rows
+        col_hidden = m is not None and col_index(m.group(1)) in self.cols
+        if not m:
+            return "（该行已隐藏）" if row_hidden else ""
+        if row_hidden and col_hidden:
+            return "（该单元格所在行和列均已隐藏）"
+        if row_hidden:
+            return "（该单元格所在行已隐藏）"
+        return "（该单元格所在列已隐藏）" if col_hidden else ""
+
+
+#: the header row of 校验结果 (also what tells the sheet for rectxl's, see :data:`OUTPUT_HEADERS`)
+_FINDINGS_HEADER = ("序号", "严重程度", "代码", "问题说明", "单元格", "行", "列名", "单元格内容")
+#: the row of 校验结果 holding the colour legend
+_LEGEND_ROW = 3
+
+
+#: hidden cells named one by one in 校验结果's note, at most
+_HIDDEN_LISTED = 20
+
+
+def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -> SheetSpec:
     """校验结果: a header block (as-of, counts, SHA-256, colour legend), then one row per finding
-    in ledger order with a link from the cell column to the cell."""
+    in ledger order with a link from the cell column to the cell. ``hidden`` (sheet name →
+    what of it is hidden) adds a note naming the findings the user cannot see: a link to a
+    hidden cell shows nothing. The note goes in the header block (beside the SHA-256, a row the
+    Excel add-in's own 校验结果 has in its own form), so that the table is the same from both."""
     counts = "，".join(f"{SEVERITY_LABELS[s]}{report.count(s)}条" for s in Severity)
     rows: list[list[Any]] = [
         [f"台账校验结果 — {report.source.path or ''}".rstrip(" —")],
@@ -172,22 +220,49 @@ def findings_sheet(report: Report) -> SheetSpec:
          f"{report.aspects}个方面{report.issues}个问题{report.measures}项措施"],
         [f"源文件 SHA-256：{report.source.sha256 or '（未知）'}"],
         ["标记颜色：", *(h.label for h in HIGHLIGHTS)],
-        ["序号", "严重程度", "代码", "问题说明", "单元格", "行", "列名", "单元格内容"],
+        list(_FINDINGS_HEADER),
     ]
     header = len(rows) - 1
     spec = SheetSpec(FINDINGS_SHEET, rows, header, [6, 9, 22, 70, 12, 6, 10, 30])
+    unseen: list[str] = []
     for i, f in enumerate(report.findings, 1):
         value = f.value
         if isinstance(value, date):
             value = value.isoformat()
+        place = (hidden or {}).get(f.sheet or "")
+        note = place.note(f.cell, f.row) if place is not None and (f.cell or f.row) else ""
+        if note:
+            unseen.append(f"{f.sheet}!{f.cell or f'第{f.row}行'}{note}")
         rows.append([i, SEVERITY_LABELS[f.severity], f.code, f.message,
                      f"{f.sheet}!{f.cell}" if f.cell else (f.sheet or ""), f.row, f.field or "",
                      "" if value is None else value])
         if f.cell and f.sheet:
             spec.links[(len(rows) - 1, 4)] = (f.sheet, f.cell)
+    if unseen:
+        more = f"等{len(unseen)}处" if len(unseen) > _HIDDEN_LISTED else ""
+        add_findings_note(spec, f"注意：以下问题所在的单元格已隐藏，点击链接也看不到，请先在台账中取消隐藏再核对："
+                                f"{'、'.join(unseen[:_HIDDEN_LISTED])}{more}")
     spec.bold_rows = {0, header}
-    spec.cell_fills = {(3, c): h.color for c, h in enumerate(HIGHLIGHTS, start=1)}
+    spec.cell_fills = {(_LEGEND_ROW, c): h.color for c, h in enumerate(HIGHLIGHTS, start=1)}
+    # the legend's labels are longer than their columns are wide: wrapped, the row as tall as
+    # the longest of them needs (else Excel cuts them off at the next filled cell)
+    legend = rows[_LEGEND_ROW]
+    spec.wrapped_rows = {_LEGEND_ROW}
+    spec.row_heights[_LEGEND_ROW] = max(_wrapped_height(str(text), spec.widths[c]) for c, text in enumerate(legend))
     return spec
+
+
+#: the row of 校验结果 (below the SHA-256) that notes go in
+_NOTE_ROW = 2
+
+
+def add_findings_note(spec: SheetSpec, note: str) -> None:
+    """Add a line to the notes of 校验结果 (the SHA-256 row): the row then spans the table's
+    width, wrapped, as tall as its text — a note in a cell of its own would cut the line above."""
+    row = spec.rows[_NOTE_ROW]
+    row[0] = f"{row[0]}\n{note}" if row and row[0] else note
+    spec.merged_rows.add(_NOTE_ROW)
+    spec.row_heights[_NOTE_ROW] = _wrapped_height(str(row[0]), sum(spec.widths))
 
 
 def summary_sheets(report: Report, ledger: Ledger) -> list[SheetSpec]:
@@ -234,7 +309,7 @@ def _overview(report: Report, s: Summary) -> SheetSpec:
         ["整改总体情况"],
         [_summary_as_of(report)],
         [totals_sentence(s)],
-        ["项目", "数量"],
+        list(_OVERVIEW_HEADER),
         ["问题方面", s.aspects], ["问题类别", s.categories], ["问题", s.issues],
         ["整改措施", c.measures], ["已完成", c.done], ["其中：已验收待销号", c.accepted], ["其中：已销号", c.closed],
         ["基本完成", c.mostly_done], ["正在推进", c.in_progress], ["长期坚持", c.long_term],
@@ -265,8 +340,7 @@ def _overview(report: Report, s: Summary) -> SheetSpec:
 def _detail(rows_in: list[DetailRow]) -> SheetSpec:
     rows: list[list[Any]] = [
         ["整改明细（方面 → 类别 → 问题 → 措施）"],
-        ["层级", "编号", "内容", "状态", "措施数", "已完成", "逾期", "责任单位", "责任领导", "整改时限", "台账行",
-         "预警", "销号"],
+        list(_DETAIL_HEADER),
     ]
     spec = SheetSpec("整改明细", rows, 1, [6, 12, 56, 10, 7, 7, 6, 16, 10, 16, 7, 6, 8])
     level_names = {1: "方面", 2: "类别", 3: "问题", 4: "措施"}
@@ -302,12 +376,19 @@ def _warn_legend(warn_days: tuple[int, ...]) -> str:
 _GRADE_COLUMNS = (("红", "red", Grade.RED), ("橙", "orange", Grade.ORANGE), ("黄", "yellow", Grade.YELLOW),
                   ("蓝", "blue", Grade.BLUE), ("绿", "green", Grade.GREEN))
 
+#: the header rows of the summary sheets (and what tells each for rectxl's, see OUTPUT_HEADERS)
+_OVERVIEW_HEADER = ("项目", "数量")
+_DETAIL_HEADER = ("层级", "编号", "内容", "状态", "措施数", "已完成", "逾期", "责任单位", "责任领导", "整改时限",
+                  "台账行", "预警", "销号")
+_UNITS_HEADER = ("责任单位", "措施数", "已完成", "基本完成", "正在推进", "长期坚持", "未启动", "逾期", "完成率",
+                 "已销号", "销号率", *(h for h, _, _ in _GRADE_COLUMNS), "已延期")
+_OVERDUE_HEADER = ("台账行", "编号", "整改措施", "责任单位", "责任领导", "整改时限", "到期日", "逾期天数", "状态")
+
 
 def _units(s: Summary) -> SheetSpec:
     rows: list[list[Any]] = [
         [f"责任单位统计（{_warn_legend(s.warn_days)}）"],
-        ["责任单位", "措施数", "已完成", "基本完成", "正在推进", "长期坚持", "未启动", "逾期", "完成率",
-         "已销号", "销号率", *(h for h, _, _ in _GRADE_COLUMNS), "已延期"],
+        list(_UNITS_HEADER),
     ]
     for u in s.units:
         c = u.counts
@@ -325,7 +406,7 @@ def _units(s: Summary) -> SheetSpec:
 def _overdue(s: Summary) -> SheetSpec:
     rows: list[list[Any]] = [
         ["逾期清单"],
-        ["台账行", "编号", "整改措施", "责任单位", "责任领导", "整改时限", "到期日", "逾期天数", "状态"],
+        list(_OVERDUE_HEADER),
     ]
     for d in s.overdue:
         days = (s.as_of - d.due).days if d.due else ""
@@ -350,3 +431,14 @@ def _overdue(s: Summary) -> SheetSpec:
             if e.overdue:
                 spec.row_fills[len(rows) - 1] = GRADE_FILLS[Grade.RED]
     return spec
+
+
+#: rectxl's sheet name → (0-based row, its text): the header row that tells a sheet of that name
+#: for one rectxl wrote (after a save that renumbered the sheets, see rectxl.io.marks)
+OUTPUT_HEADERS: dict[str, tuple[int, tuple[str, ...]]] = {
+    FINDINGS_SHEET: (4, _FINDINGS_HEADER),
+    "整改总体情况": (3, _OVERVIEW_HEADER),
+    "整改明细": (1, _DETAIL_HEADER),
+    "责任单位统计": (1, _UNITS_HEADER),
+    "逾期清单": (1, _OVERDUE_HEADER),
+}

@@ -18,6 +18,7 @@ from rectxl.core.errors import UnsafeWriteError
 
 __all__ = [
     "MAX_NAME_BYTES",
+    "atomic_copy",
     "atomic_path",
     "atomic_write_bytes",
     "atomic_write_text",
@@ -35,24 +36,29 @@ _TMP_STEM_CHARS = 24
 
 
 @contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
+def atomic_path(target: Path, *, like: Path | None = None, same_mode: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` atomically.
 
-    The temporary file is created with the permissions a new file gets (the umask applies), or
-    those of the file it replaces, so that colleagues on a shared folder can still open it."""
+    The file ends with the permissions of the file it replaces; a new file gets those a new file
+    gets (the umask applies) — but, written from ``like`` (a copy of a workbook), giving the group
+    and others no more than ``like`` does, and with ``same_mode`` exactly ``like``'s (a backup): a
+    ledger only its owner may read must not leave a copy or backup everyone may read. While it is
+    written the temporary file is readable by its owner only."""
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UnsafeWriteError(f"输出文件夹不存在：{folder}")
-    tmp = _create_temporary(folder, target)
+    tmp, default = _create_temporary(folder, target)
     try:
         yield tmp
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
-        try:  # the permissions of the file replaced
-            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        except OSError:
-            pass
+        mode = _final_mode(target, like, same_mode, default)
+        if mode is not None:
+            try:
+                os.chmod(tmp, mode)
+            except OSError:
+                pass
         os.replace(tmp, target)
     except OSError as exc:
         raise UnsafeWriteError(describe_os_error(exc, target, writing=True)) from None
@@ -63,8 +69,32 @@ def atomic_path(target: Path) -> Iterator[Path]:
             pass
 
 
-def _create_temporary(folder: Path, target: Path) -> Path:
-    """An empty new file ``.~<name>.<random>.tmp`` in ``folder`` (created exclusively)."""
+def _mode_of(path: Path) -> int | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else None
+
+
+def _final_mode(target: Path, like: Path | None, same_mode: bool, default: int | None) -> int | None:
+    """The permissions the written file gets (None: leave the temporary file's)."""
+    replaced = _mode_of(target)
+    if replaced is not None:  # the permissions of the file replaced
+        return replaced
+    source = _mode_of(like) if like is not None else None
+    if source is None:
+        return default
+    if same_mode or default is None:
+        return source
+    # what the group and others may not do with the source they may not do with the copy; the
+    # owner's rights are a new file's (a copy of a read-only ledger can be edited and cleared)
+    return default & ~(0o077 & ~source)
+
+
+def _create_temporary(folder: Path, target: Path) -> tuple[Path, int | None]:
+    """An empty new file ``.~<name>.<random>.tmp`` in ``folder`` (created exclusively), and the
+    permissions a new file gets there (the umask applied), before it is made private."""
     stem = target.stem[:_TMP_STEM_CHARS]
     for _ in range(100):
         tmp = folder / f".~{stem}.{os.urandom(4).hex()}{target.suffix[:16]}.tmp"
@@ -74,9 +104,24 @@ def _create_temporary(folder: Path, target: Path) -> Path:
             continue
         except OSError as exc:
             raise UnsafeWriteError(describe_os_error(exc, target, writing=True)) from None
+        try:
+            default: int | None = stat.S_IMODE(os.fstat(fd).st_mode)
+        except OSError:
+            default = None
         os.close(fd)
-        return tmp
+        try:
+            os.chmod(tmp, 0o600)
+        except OSError:
+            pass
+        return tmp, default
     raise UnsafeWriteError(f"无法在 {folder} 中创建临时文件，请换一个输出位置")
+
+
+def atomic_copy(source: Path, target: Path) -> None:
+    """Copy ``source`` to the new file ``target`` atomically, with ``source``'s permissions (the
+    backup made before an ``--in-place`` write is no more readable than the original)."""
+    with atomic_path(target, like=source, same_mode=True) as tmp:
+        tmp.write_bytes(Path(source).read_bytes())
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:

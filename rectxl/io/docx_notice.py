@@ -434,6 +434,30 @@ def _paragraph(runs: str, *, style_id: str | None = None, keep_next: bool = Fals
     return f"<w:p>{ppr}{runs}</w:p>"
 
 
+#: characters of 二号 (22 pt) on a line of the 156 mm type area
+TITLE_LINE_CHARS = 20
+#: where a title may be broken: before 关于 (the issuer, then the subject), after the issuer,
+#: before the round's name or 整改
+_TITLE_BREAKS = re.compile(r"(?=关于)|(?<=党组|党委|员会|工委|总支|支部)(?!关于)|(?=巡察|巡视|整改)")
+
+
+def title_lines(title: str) -> list[str]:
+    """The title as GB/T 9704 (7.3.3) sets it when it does not fit one line: broken where the
+    words allow (the issuer, then "关于…的通报"), into lines of near equal length — not wherever
+    the 20th character falls ("…进展情／况的通报")."""
+    if len(title) <= TITLE_LINE_CHARS:
+        return [title]
+    cuts = [m.start() for m in _TITLE_BREAKS.finditer(title) if 0 < m.start() < len(title)]
+    fitting = [c for c in cuts if c <= TITLE_LINE_CHARS and len(title) - c <= TITLE_LINE_CHARS]
+    if not fitting:
+        return [title]  # no break keeps both lines whole: let the line wrap
+    # the issuer before 关于 when that fits, else the most even split
+    cut = next((c for c in fitting if title.startswith("关于", c)), None)
+    if cut is None or abs(2 * cut - len(title)) > len(title) // 2:
+        cut = min(fitting, key=lambda c: abs(2 * c - len(title)))
+    return [title[:cut], title[cut:]]
+
+
 def _body_xml(doc: Any, blocks: list[Block]) -> str:
     """The notice's paragraphs as the XML of the body's children (before its ``w:sectPr``),
     built in one pass over ``blocks``; ``doc`` is the document whose styles they use."""
@@ -461,6 +485,8 @@ def _body_xml(doc: Any, blocks: list[Block]) -> str:
         if kind == "lead":
             cut = text.find("。") + 1
             runs = _runs(text[:cut], lead_id) + _runs(text[cut:])
+        elif kind == "title":
+            runs = _runs("\n".join(title_lines(text)))
         else:
             runs = _runs(text)
         out.append(_paragraph(

@@ -11,8 +11,8 @@
   ``[Content_Types].xml``; a sheet name the user already has gets ``(rectxl)`` added;
 - the record of all this, in the very hidden sheet ``rectxl标记``: which cells, their original
   ``s`` (or that rectxl created them), the format rectxl gave them, their original fill (in the
-  form the Excel add-in reads), which sheets rectxl added (name and sheetId: rectxl's sheets are
-  only those), and the styles part's digests before and after.
+  form the Excel add-in reads) and text, which sheets rectxl added (name and sheetId, and their
+  header rows: rectxl's sheets are only those), and the styles part's digests before and after.
 
 Every other part is copied byte for byte (:class:`rectxl.io.package.Package`). ``docProps/app.xml``
 (the sheet titles a file browser may show) is left alone; Excel rewrites it at its next save.
@@ -21,9 +21,19 @@ Every other part is copied byte for byte (:class:`rectxl.io.package.Package`). `
 the user re-coloured since keeps the user's colour), cuts out the cells and rows rectxl created,
 and removes exactly rectxl's sheets with their entries and parts. When nothing else changed the
 styles part, the appended formats are cut out again too and every part is byte-identical to the
-original; otherwise they stay (unused formats change nothing a user sees). When the workbook was
-saved by Excel or WPS in between (formats renumbered), a cell counts as rectxl's while it shows
-the highlight colour, and gets its recorded original fill back on its current format.
+original; otherwise they stay (unused formats change nothing a user sees). A recorded cell counts
+as rectxl's while it has rectxl's format or shows the highlight colour — whatever its text now is
+(the clerk fixed what was flagged) and whatever format it has now (Excel, WPS and LibreOffice
+renumber the formats at every save): it then gets its recorded original fill back on its current
+format. A mark found away from its cell (the rows sorted, a row inserted) is followed by the text
+its cell had; a mark that cannot be told keeps the record (only those marks in it), so that no
+later clear or annotate takes rectxl's colour for the user's.
+
+rectxl's sheets are those the record lists by name and sheetId — or, after a save that renumbered
+the sheets (a sheet deleted or inserted, then saved by LibreOffice or Excel), by name or sheetId
+together with their header row; a sheet of that name rectxl cannot tell for its own is left and
+named (:attr:`ClearOutcome.left`). A hidden sheet called ``rectxl标记`` is rectxl's record only if
+it holds one (:func:`find_record`): a user's own sheet of that name is never read or removed.
 """
 
 from __future__ import annotations
@@ -39,7 +49,17 @@ from lxml import etree
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Ledger
 from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OWNED_SHEET_TAG, SUMMARY_SHEETS
-from rectxl.core.sheets import HIGHLIGHTS, SheetSpec, findings_sheet, highlight_cells, summary_sheets
+from rectxl.core.report import cell_text
+from rectxl.core.sheets import (
+    HIGHLIGHTS,
+    OUTPUT_HEADERS,
+    Hidden,
+    SheetSpec,
+    add_findings_note,
+    findings_sheet,
+    highlight_cells,
+    summary_sheets,
+)
 from rectxl.core.text import col_index
 from rectxl.core.validate import Report
 from rectxl.core.version import __version__
@@ -50,13 +70,15 @@ from rectxl.io.styles_part import Styles, fill_description, fill_rgb, referenced
 from rectxl.io.workbook_parts import CT_CHART, CT_DRAWING, Book, SheetRef, rels_name
 from rectxl.io.xmlbytes import escape_attr, escape_text, xml_safe
 
-__all__ = ["AnnotateOutcome", "ClearOutcome", "Record", "annotate_package", "clear_package", "find_record"]
+__all__ = ["AnnotateOutcome", "ClearOutcome", "Record", "annotate_package", "clear_package", "find_record",
+           "protections"]
 
 RECORD_HEADER = ["sheet", "cell", "original_fill"]
 RECORD_TAG = "#rectxl"
 RECORD_FORMAT = 1
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+_A1 = re.compile(r"[A-Z]{1,3}[1-9]\d{0,6}")
 
 
 @dataclass
@@ -65,6 +87,10 @@ class AnnotateOutcome:
     #: rectxl's sheet name → the name used because the user has a sheet of that name
     renamed: dict[str, str] = field(default_factory=dict)
     sheets: list[str] = field(default_factory=list)
+    #: the workbook's protections the marks were written through (see :func:`protections`)
+    protections: list[str] = field(default_factory=list)
+    #: marks of an earlier annotate that could not be told apart, kept on record
+    pending: int = 0
 
 
 @dataclass
@@ -79,6 +105,11 @@ class ClearOutcome:
     removed: list[str] = field(default_factory=list)
     #: sheets with rectxl's names that were left because rectxl cannot tell they are its own
     left: list[str] = field(default_factory=list)
+    #: the record's rows of the marks behind ``unresolved``: kept in the workbook (the record is
+    #: not removed while they are there), or carried into the record of a new annotate
+    pending: list[list[Any]] = field(default_factory=list)
+    #: ``unresolved`` with their sheets: (sheet, cell)
+    stuck: set[tuple[str, str]] = field(default_factory=set)
 
 
 @dataclass
@@ -98,26 +129,46 @@ def find_record(pkg: Package, book: Book) -> Record | None:
     for ref in book.sheets():
         if ref.state not in ("hidden", "veryHidden") or not ref.name.startswith(MARKS_SHEET) or ref.part is None:
             continue
-        rows = _sheet_values(pkg, book, ref.part)
-        if not rows or [str(v) for v in rows[0][:3]] != RECORD_HEADER:
+        if not pkg.has(ref.part):
             continue
-        head: dict[str, Any] | None = None
-        body = rows[1:]
-        if body and body[0][:1] == [RECORD_TAG]:
-            head = _json(body[0][2] if len(body[0]) > 2 else "")
-            if head is None:
-                continue
-            body = body[1:]
-        cells = []
-        owned = []
-        for row in body:
-            row = [*row, "", "", ""][:3]
-            if row[0] == OWNED_SHEET_TAG:
-                owned.append(str(row[1]))
-            elif row[0] and row[1]:
-                cells.append((row[0], row[1], _json(row[2]) or {}))
-        return Record(ref, head, cells, owned)
+        record = _read_record(pkg, book, ref)
+        if record is not None:
+            return record
     return None
+
+
+def _read_record(pkg: Package, book: Book, ref: SheetRef) -> Record | None:
+    """The record sheet ``ref`` holds, or None when it holds none: a sheet the user happened to
+    call by the record's name is theirs, and is neither read nor removed. Every row of a record is
+    rectxl's: its header, its head (``#rectxl``), a sheet it made (``#rectxl-sheet``), or a cell
+    with its JSON."""
+    rows = _sheet_values(pkg, book, ref.part or "")
+    if not rows or [str(v) for v in rows[0][:3]] != RECORD_HEADER:
+        return None
+    head: dict[str, Any] | None = None
+    body = rows[1:]
+    if body and body[0][:1] == [RECORD_TAG]:
+        head = _json(body[0][2] if len(body[0]) > 2 else "")
+        if head is None or not isinstance(head.get("format"), int):
+            return None
+        body = body[1:]
+    cells = []
+    owned = []
+    for row in body:
+        row = [*row, "", "", ""][:3]
+        if not any(row):
+            continue
+        if row[0] == OWNED_SHEET_TAG and row[1]:
+            owned.append(str(row[1]))
+            continue
+        data = _json(row[2]) if row[2] else {}
+        if not row[0] or not _A1.fullmatch(row[1]) or data is None:
+            return None
+        cells.append((row[0], row[1], data))
+    # a record with nothing in it is only taken for one where no user puts a sheet: very hidden
+    if head is None and not cells and not owned and ref.state != "veryHidden":
+        return None
+    return Record(ref, head, cells, owned)
 
 
 def _json(text: str) -> dict[str, Any] | None:
@@ -195,7 +246,7 @@ def _shared_strings(pkg: Package, book: Book) -> list[str]:
 
 
 _COL = re.compile(rb"<(?:[\w.-]+:)?col\b[^>]*>")
-_ATTR_NUM = {name: re.compile(rb"\s" + name + rb'="(\d+)"') for name in (b"min", b"max", b"style", b"s")}
+_ATTR_NUM = {name: re.compile(rb"\s" + name + rb'="(\d+)"') for name in (b"min", b"max", b"style", b"s", b"r")}
 
 
 def _column_styles(xml: bytes) -> dict[int, int]:
@@ -278,6 +329,7 @@ def _mark_sheet(pkg: Package, book: Book, styles: Styles, name: str, part: str,
     except ValueError:
         raise RectxlError(f"台账工作表“{name}”的内容无法解析（文件可能已损坏），未写入") from None
     formats: dict[str, int] = {}
+    bases: dict[str, int] = {}
     inherited = _column_styles(xml)
     for ref, highlight in cells.items():
         spot = spots[ref]
@@ -285,14 +337,16 @@ def _mark_sheet(pkg: Package, book: Book, styles: Styles, name: str, part: str,
             base = int(spot.s) if spot.s and spot.s.isdigit() else 0
         else:  # a cell not in the file shows its row's format, else its column's: so must its mark
             base = _row_style(xml, spot) or inherited.get(spot.col, 0)
+        bases[ref] = base
         formats[ref] = styles.highlight(base, highlight.color)
     texts = _cell_texts(pkg, book, xml, spots)
     xml, changes = restyle(xml, spots, formats)
     pkg.write(part, xml)
     rows = []
     for change in changes:
-        base = int(change.original) if change.original and change.original.isdigit() else 0
-        fill = styles.fill_of_xf(base)
+        # the fill the cell showed: for a cell rectxl created, its row's or column's (what the
+        # clerk saw, and what a cell typed in there since would have had)
+        fill = styles.fill_of_xf(bases.get(change.ref, 0))
         data = {**fill_description(fill), "s": change.original, "new": change.created, "m": change.new,
                 "h": cells[change.ref].color, "fill": fill.decode("utf-8", "replace"),
                 "v": texts.get(change.ref, "")}
@@ -304,27 +358,39 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
     """Mark ``pkg`` (an open package) in place: highlights, rectxl's sheets, the record."""
     book = Book(pkg)
     prior = find_record(pkg, book)
+    pending: list[list[Any]] = []
+    stuck: set[tuple[str, str]] = set()
     if prior is not None:
-        clear_package(pkg, book, prior)
+        # marks the earlier record could not take back stay on record (in the new one), so that
+        # their colour is never taken for the user's own — and the cells showing them are not
+        # marked again (their original fill is not known: it would be recorded as rectxl's)
+        cleared = clear_package(pkg, book, prior, keep_pending=False)
+        pending, stuck = cleared.pending, cleared.stuck
     target = book.sheet(ledger.sheet)
     if target is None or target.part is None or not pkg.has(target.part):
         raise RectxlError(f"工作簿中找不到台账工作表“{ledger.sheet}”，无法标记")
-    outcome = AnnotateOutcome()
+    outcome = AnnotateOutcome(pending=len(pending))
     styles = Styles(pkg, book)
 
     # the flagged cells, on every sheet the ledger was read from
     record_rows: list[list[Any]] = []
     parts: dict[str, str] = {}
+    coloured: list[str] = []
     for name in dict.fromkeys([ledger.sheet, *(s.name for s in ledger.sheets)]):
         sheet = book.sheet(name)
         if sheet is None or sheet.part is None or not pkg.has(sheet.part):
             continue
         parts[name] = sheet.part
-        record_rows += _mark_sheet(pkg, book, styles, name, sheet.part, highlight_cells(report, name))
+        cells = {ref: h for ref, h in highlight_cells(report, name).items() if (name, ref) not in stuck}
+        if cells:
+            coloured.append(name)
+        record_rows += _mark_sheet(pkg, book, styles, name, sheet.part, cells)
     outcome.cells = len(record_rows)
+    outcome.protections = protections(pkg, book, coloured)
 
     # rectxl's sheets, under names the user does not use
-    specs = [findings_sheet(report), *(summary_sheets(report, ledger) if summary else [])]
+    hidden = _hidden(pkg, book, {f.sheet for f in report.findings if f.sheet})
+    specs = [findings_sheet(report, hidden), *(summary_sheets(report, ledger) if summary else [])]
     taken = {s.name.casefold() for s in book.sheets()}
     named: list[SheetSpec] = []
     for spec in specs:
@@ -334,11 +400,17 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
             outcome.renamed[spec.name] = name
             spec = replace(spec, name=name)
         named.append(spec)
+    notes = []
     if outcome.renamed:
         note = "；".join(f"“{old}”改名为“{new}”" for old, new in outcome.renamed.items())
-        findings = named[0]
-        findings.rows[2] = [*findings.rows[2], f"工作簿中已有同名工作表，rectxl 的工作表{note}"]
+        notes.append(f"工作簿中已有同名工作表，rectxl 的工作表{note}")
+    if outcome.protections:
+        notes.append(f"原台账设有保护（{'；'.join(outcome.protections)}），rectxl 的标记照常写入了这个副本，"
+                     "保护设置原样保留")
+    for note in notes:
+        add_findings_note(named[0], note)
     added: list[list[Any]] = []
+    signatures: dict[str, list[Any]] = {}
     names_created: str | None = None
     for spec in named:
         rels, rid = None, None
@@ -359,19 +431,89 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
         if titles is not None:
             names_created = book.add_defined_name("_xlnm.Print_Titles", sheet.index, titles) or names_created
         added.append([sheet.name, sheet.sheet_id])
+        if spec.header_row < len(spec.rows):
+            signatures[sheet.name] = [spec.header_row, [str(cell_text(v)) for v in spec.rows[spec.header_row]]]
         outcome.sheets.append(sheet.name)
     styles.finish()
 
-    # the record
+    # the record ("sheets" keeps its [name, sheetId] pairs: what every rectxl reads; "signatures"
+    # are the header rows that still tell the sheets after a save renumbered them)
     head = {"format": RECORD_FORMAT, "rectxl": __version__, "sheet": ledger.sheet, "part": target.part,
             "parts": parts,
-            "sheets": added, "renamed": outcome.renamed, "styles": styles.record(),
+            "sheets": added, "signatures": signatures, "renamed": outcome.renamed, "styles": styles.record(),
             "defined_names_created": names_created}
     rows = [RECORD_HEADER, [RECORD_TAG, "", json.dumps(head, ensure_ascii=False, separators=(",", ":"))],
-            *record_rows]
+            *record_rows, *pending]
     marks_name = _free_sheet_name(MARKS_SHEET, taken)
     book.add_sheet(marks_name, _record_xml(rows, book.ns["main"]), state="veryHidden")
     return outcome
+
+
+_ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*?)/?>")
+_HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
+
+
+def _hidden(pkg: Package, book: Book, names: set[str]) -> dict[str, Hidden]:
+    """What of each sheet ``names`` the user does not see: the sheet, hidden rows and columns."""
+    out: dict[str, Hidden] = {}
+    for sheet in book.sheets():
+        if sheet.name not in names or sheet.part is None or not pkg.has(sheet.part):
+            continue
+        xml = pkg.read(sheet.part)
+        rows: set[int] = set()
+        last = 0
+        for m in _ROW_TAG.finditer(xml):
+            r = _ATTR_NUM[b"r"].search(m.group(1))
+            last = int(r.group(1)) if r else last + 1
+            if _HIDDEN.search(m.group(1)):
+                rows.add(last)
+        cols: set[int] = set()
+        head = xml[: xml.find(b"sheetData")]
+        for m in _COL.finditer(head):
+            tag = m.group()
+            low, high = _ATTR_NUM[b"min"].search(tag), _ATTR_NUM[b"max"].search(tag)
+            if low and high and _HIDDEN.search(tag) and int(high.group(1)) - int(low.group(1)) < 16384:
+                cols.update(range(int(low.group(1)) - 1, int(high.group(1))))
+        out[sheet.name] = Hidden(sheet.state != "visible", frozenset(rows), frozenset(cols))
+    return out
+
+
+_WORKBOOK_PROTECTION = re.compile(rb"<(?:[\w.-]+:)?workbookProtection\b[^>]*>")
+_FILE_SHARING = re.compile(rb"<(?:[\w.-]+:)?fileSharing\b[^>]*>")
+_SHEET_PROTECTION = re.compile(rb"<(?:[\w.-]+:)?sheetProtection\b[^>]*>")
+
+
+def _on(tag: bytes, name: str, default: bool = False) -> bool:
+    m = re.search(rb"\s" + name.encode() + rb'\s*=\s*["\']([^"\']*)["\']', tag)
+    return default if m is None else m.group(1).strip().lower() in (b"1", b"true")
+
+
+def protections(pkg: Package, book: Book, sheets: list[str] | None = None) -> list[str]:
+    """The protections a careful user set that marking goes against (Chinese, one each): the
+    workbook's structure locked (rectxl adds sheets), a sheet of ``sheets`` (None: every sheet)
+    protected against formatting cells (rectxl colours them), "read-only recommended", a password
+    to modify (修改权限密码)."""
+    found: list[str] = []
+    workbook = pkg.read(book.part)
+    wp = _WORKBOOK_PROTECTION.search(workbook)
+    if wp is not None and _on(wp.group(), "lockStructure"):
+        found.append("工作簿结构已锁定，不能增删工作表")
+    for sheet in book.sheets():
+        if sheets is not None and sheet.name not in sheets:
+            continue
+        if sheet.part is None or not pkg.has(sheet.part) or sheet.name.startswith(MARKS_SHEET):
+            continue
+        sp = _SHEET_PROTECTION.search(pkg.read(sheet.part))
+        # formatCells="1" (the default) means formatting cells is locked while the sheet is protected
+        if sp is not None and _on(sp.group(), "sheet") and _on(sp.group(), "formatCells", default=True):
+            found.append(f"工作表“{sheet.name}”受保护，不允许设置单元格格式")
+    fs = _FILE_SHARING.search(workbook)
+    if fs is not None:
+        if _on(fs.group(), "readOnlyRecommended"):
+            found.append("建议以只读方式打开")
+        if re.search(rb"\s(?:reservationPassword|hashValue)\s*=", fs.group()):
+            found.append("设有修改权限密码")
+    return found
 
 
 def _rels_xml(kind: str, target: str) -> bytes:
@@ -393,14 +535,17 @@ def _record_xml(rows: list[list[Any]], main_ns: str) -> bytes:
 # -- clear -----------------------------------------------------------------------------------
 
 
-def clear_package(pkg: Package, book: Book, record: Record) -> ClearOutcome:
-    """Undo rectxl's marks in ``pkg`` (an open package) in place."""
+def clear_package(pkg: Package, book: Book, record: Record, *, keep_pending: bool = True) -> ClearOutcome:
+    """Undo rectxl's marks in ``pkg`` (an open package) in place. Marks that cannot be told apart
+    (:attr:`ClearOutcome.pending`) stay on record: with ``keep_pending`` the record sheet is kept,
+    holding only them; without, the caller carries them on (a new annotate's record)."""
     if record.head is None:
         return _clear_legacy(pkg, book, record)
     outcome = ClearOutcome()
     head = record.head
     styles_record: dict[str, Any] = head.get("styles") or {}
     styles = Styles(pkg, book)
+    baseline = {name: len(new) for name, new in styles.new.items()}
     exact = bool(styles_record) and styles.before == styles_record.get("after")
     by_sheet: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for sheet_name, ref, data in record.cells:
@@ -411,78 +556,278 @@ def clear_package(pkg: Package, book: Book, record: Record) -> ClearOutcome:
         if sheet is None:  # renamed since: found by its part
             sheet = next((s for s in book.sheets() if s.part == parts.get(sheet_name)), None)
         if sheet is not None and sheet.part is not None:
-            _clear_sheet(pkg, book, sheet.part, cells, styles, exact, outcome)
-    appended = any(styles.new.values()) and not exact
-    if appended:
+            known = len(outcome.unresolved)
+            pending = _clear_sheet(pkg, book, sheet.part, cells, styles, exact, outcome)
+            outcome.pending += [[sheet.name, ref, _record_json({**data, "pending": 1})] for ref, data in pending]
+            outcome.stuck |= {(sheet.name, ref) for ref in outcome.unresolved[known:]}
+    # formats appended here (a fill given back on a cell's current format) are written; those
+    # Styles itself supplies to a part that lacks them only when the part changes anyway
+    if any(len(new) > baseline[name] for name, new in styles.new.items()) or (
+            not exact and any(styles.new.values())):
         styles.finish()
-    owned = {(str(name), int(sheet_id)) for name, sheet_id in head.get("sheets", [])}
-    for sheet in book.sheets():
-        if (sheet.name, sheet.sheet_id) in owned:
-            outcome.removed.append(sheet.name)
-            book.remove_sheet(sheet)
-    _remove_record_sheet(book, record)
+    owned, outcome.left = _owned_sheets(pkg, book, record)
+    for sheet in owned:
+        outcome.removed.append(sheet.name)
+        book.remove_sheet(sheet)
+    if outcome.pending and keep_pending:
+        _keep_record(pkg, book, record, outcome)
+    else:
+        _remove_record_sheet(book, record)
     if head.get("defined_names_created"):
         book.tidy_defined_names(str(head["defined_names_created"]))
-    if exact:
+    if exact and not pkg.changed(styles.part):
         _revert_styles(pkg, book, styles, styles_record)
     return outcome
 
 
-def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dict[str, Any]]],
-                 styles: Styles, exact: bool, outcome: ClearOutcome) -> None:
-    """Undo the marks recorded for one sheet (its ``part``)."""
-    xml = pkg.read(part)
-    wanted = [ref for ref, _data in cells if re.fullmatch(r"[A-Z]{1,3}\d+", ref)]
+def _record_json(data: dict[str, Any]) -> str:
+    return json.dumps({k: v for k, v in data.items() if k != "col"}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _keep_record(pkg: Package, book: Book, record: Record, outcome: ClearOutcome) -> None:
+    """Rewrite the record sheet to hold only the marks that could not be cleared (and the sheets
+    left): a later clear (or annotate) still knows their colour for rectxl's."""
+    assert record.head is not None and record.sheet.part is not None
+    left = set(outcome.left)
+    head = {**record.head, "sheets": [e for e in record.head.get("sheets", []) if str(e[0]) in left],
+            "styles": {}, "defined_names_created": None}
+    rows = [RECORD_HEADER, [RECORD_TAG, "", json.dumps(head, ensure_ascii=False, separators=(",", ":"))],
+            *outcome.pending]
+    pkg.write(record.sheet.part, _record_xml(rows, book.ns["main"]))
+
+
+def _owned_sheets(pkg: Package, book: Book, record: Record) -> tuple[list[SheetRef], list[str]]:
+    """(rectxl's sheets in the workbook, names of sheets the record lists that rectxl cannot tell
+    for its own). A sheet is rectxl's when it has the name and sheetId the record gives it; when a
+    save renumbered the sheets, when it has that name — or that sheetId, renamed by the user —
+    and rectxl's header row. The ledger sheets and the record itself are never among them."""
+    head = record.head or {}
+    sheets = book.sheets()
+    ledgers = {str(name) for name in (head.get("parts") or {})} | {str(head.get("sheet", ""))}
+    never = ledgers | {record.sheet.name}
+    signatures: dict[str, Any] = head.get("signatures") or {}
+    found: list[SheetRef] = []
+    left: list[str] = []
+    taken: set[tuple[str, int]] = set()
+    for entry in head.get("sheets", []):
+        try:
+            name, sheet_id = str(entry[0]), int(entry[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        signature = _signature(signatures.get(name), name)
+
+        def free(s: SheetRef) -> bool:
+            return s.name not in never and (s.name, s.sheet_id) not in taken
+
+        match = next((s for s in sheets if s.name == name and s.sheet_id == sheet_id and free(s)), None)
+        if match is None and signature is not None:
+            match = next((s for s in sheets if s.name == name and free(s) and _has_header(pkg, book, s, signature)),
+                         None) or next((s for s in sheets if s.sheet_id == sheet_id and free(s)
+                                        and _has_header(pkg, book, s, signature)), None)
+        if match is None:
+            if any(s.name == name for s in sheets) and name not in never:
+                left.append(name)
+            continue
+        taken.add((match.name, match.sheet_id))
+        found.append(match)
+    return found, left
+
+
+def _signature(recorded: Any, name: str) -> tuple[int, list[str]] | None:
+    """(0-based row, its text) that tells rectxl's sheet ``name``: as recorded, or — for a record
+    written before signatures were — the header row of the sheet rectxl writes under that name."""
+    if isinstance(recorded, list) and len(recorded) == 2 and isinstance(recorded[0], int):
+        return recorded[0], [str(v) for v in recorded[1]]
+    base = re.sub(r"[(（]rectxl\d*[)）]$", "", name)
+    if base in OUTPUT_HEADERS:
+        row, header = OUTPUT_HEADERS[base]
+        return row, list(header)
+    return None
+
+
+def _has_header(pkg: Package, book: Book, sheet: SheetRef, signature: tuple[int, list[str]]) -> bool:
+    row, header = signature
+    if sheet.part is None or not pkg.has(sheet.part) or not header:
+        return False
+    rows = _first_rows(pkg, book, sheet.part, row + 1, len(header))
+    return len(rows) > row and [v.strip() for v in rows[row]] == [v.strip() for v in header]
+
+
+def _first_rows(pkg: Package, book: Book, part: str, count: int, columns: int) -> list[list[str]]:
+    """The text of the first ``columns`` columns of the first ``count`` rows of a sheet, read
+    only as far as those rows (rectxl's 整改明细 may have a hundred thousand)."""
+    import io
+
+    shared: list[str] | None = None
+    rows: dict[int, list[str]] = {}
+    last = 0
     try:
-        spots = locate(xml, wanted)
+        for _event, row in etree.iterparse(io.BytesIO(pkg.read(part)), events=("end",), resolve_entities=False,
+                                           no_network=True, load_dtd=False, huge_tree=False):
+            if _local(row.tag) != "row":
+                continue
+            r = row.get("r")
+            last = int(r) if r and r.isdigit() else last + 1
+            if last > count:
+                break
+            values = [""] * columns
+            col = -1
+            for c in row:
+                if _local(c.tag) != "c":
+                    continue
+                m = re.match(r"([A-Za-z]+)", c.get("r") or "")
+                col = col_index(m.group(1).upper()) if m else col + 1
+                if col >= columns:
+                    continue
+                kind = c.get("t")
+                if kind == "inlineStr":
+                    values[col] = "".join(_text_of(e) for e in c if _local(e.tag) == "is")
+                    continue
+                v = next((e.text or "" for e in c if _local(e.tag) == "v"), "")
+                if kind == "s":
+                    shared = _shared_strings(pkg, book) if shared is None else shared
+                    v = shared[int(v)] if v.isdigit() and int(v) < len(shared) else ""
+                values[col] = v
+            rows[last] = values
+            row.clear()
+    except etree.XMLSyntaxError:
+        return []
+    return [rows.get(n, [""] * columns) for n in range(1, min(count, max(rows, default=0)) + 1)]
+
+
+def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dict[str, Any]]],
+                 styles: Styles, exact: bool, outcome: ClearOutcome) -> list[tuple[str, dict[str, Any]]]:
+    """Undo the marks recorded for one sheet (its ``part``); returns the recorded marks (cell,
+    data) behind cells that still show rectxl's colour but could not be told apart (those
+    cells: ``outcome.unresolved``)."""
+    xml = pkg.read(part)
+    # one working copy of each recorded mark, knowing its cell: compared by identity below
+    marks = [{**data, "ref": ref, "col": _column(ref)} for ref, data in cells if _A1.fullmatch(ref)]
+    try:
+        spots = locate(xml, [str(d["ref"]) for d in marks])
     except ValueError:
-        spots = {}
+        return []
     targets: dict[str, str | None] = {}
     remove: set[str] = set()
     rows: dict[int, int] = {}
+    used: set[int] = set()
 
     def ours(data: dict[str, Any], current: str | None) -> bool:
-        """The cell's format is the one rectxl gave the recorded cell (or shows its colour)."""
-        if exact:
-            return current == str(data.get("m"))
-        return (current is not None and current.isdigit()
-                and fill_rgb(styles.fill_of_xf(int(current))) == str(data.get("h", "")).upper())
+        """The cell carries the mark rectxl gave the recorded cell: its very format (the
+        workbook not saved since), or the colour (saved since: formats renumbered, or the
+        clerk changed something else of the cell's format)."""
+        if current is None or not current.isdigit():
+            return False
+        if exact and not data.get("pending") and current == str(data.get("m")):
+            return True
+        return fill_rgb(styles.fill_of_xf(int(current))) == str(data.get("h", "")).upper()
 
-    def undo(ref: str, data: dict[str, Any], current: str | None) -> None:
-        if int(data.get("new") or 0):
+    def undo(ref: str, data: dict[str, Any]) -> None:
+        spot = spots[ref]
+        current = spot.s
+        created = int(data.get("new") or 0)
+        if created and spot.empty:  # a cell rectxl created, still empty: cut out again
             targets[ref] = None
             remove.add(ref)
-        elif exact:
-            original = data.get("s")
+            if created in (NEW_ROW, OPENED_ROW):
+                rows[spot.row] = created
+        elif exact and not created and not data.get("pending") and current == str(data.get("m")):
+            original = data.get("s")  # rectxl's own format, untouched: the original one back
             targets[ref] = None if original is None else str(original)
-        else:
+        else:  # the fill given back, the rest of the cell's format as it is now
             assert current is not None
-            fill = str(data.get("fill") or "").encode()
-            fill_id = styles.fill(fill) if fill else 0
-            targets[ref] = str(styles.with_fill(int(current), fill_id))
+            fill = _reprefix(str(data.get("fill") or "").encode(), styles.p)
+            targets[ref] = str(styles.with_fill(int(current), styles.fill(fill) if fill else 0))
+        used.add(id(data))
         outcome.restored += 1
+        if ref != data["ref"]:
+            outcome.moved += 1
 
-    away: list[dict[str, Any]] = []  # recorded cells whose mark is no longer where it was put
-    # the text each cell had when marked: a marked cell sorted into another marked cell's place
-    # is not that cell (a record written before rectxl kept the texts has none)
-    now = _cell_texts(pkg, book, xml, spots) if any("v" in data for _ref, data in cells) else {}
-    for ref, data in cells:
-        spot = spots.get(ref)
-        moved_in = "v" in data and ref in now and now[ref] != data["v"]
-        if spot is None or not spot.found or not ours(data, spot.s) or moved_in:
-            away.append({**data, "col": re.sub(r"\d+", "", ref)})
-            if spot is not None and spot.found:
+    def free(candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [d for d in candidates if id(d) not in used]
+
+    # the text each cell had when marked tells a cell the clerk changed (fixed what was flagged:
+    # its own mark) from another marked cell moved into its place by a sort or an inserted row
+    # (that cell's mark); a record written before rectxl kept the texts has none
+    texts = _cell_texts(pkg, book, xml, spots) if any("v" in d for d in marks) else {}
+    changed: list[dict[str, Any]] = []
+    vacated: list[dict[str, Any]] = []  # marks no longer on a cell with their text: moved away
+    for data in marks:
+        ref = str(data["ref"])
+        spot = spots[ref]
+        if not spot.found or not ours(data, spot.s):
+            if spot.found:
                 outcome.kept += 1
+            # the cell still holding its recorded text was re-coloured in place; any other mark
+            # (an empty cell's text tells nothing) may have moved
+            if not (spot.found and data.get("v") and texts.get(ref) == data["v"]):
+                vacated.append(data)
+        elif "v" in data and ref in texts and texts[ref] != data["v"]:
+            changed.append(data)
+        else:
+            undo(ref, data)
+    ambiguous: dict[str, list[dict[str, Any]]] = {}
+    # looked up by column and text, and by column (a ledger may have thousands of marks)
+    by_text: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    for d in [*vacated, *changed]:
+        if d.get("v"):
+            by_text.setdefault((d["col"], d["v"]), []).append(d)
+    by_column: dict[Any, list[dict[str, Any]]] = {}
+    for d in vacated:
+        by_column.setdefault(d["col"], []).append(d)
+    for data in changed:
+        ref = str(data["ref"])
+        current = spots[ref].s
+        text = texts.get(ref)
+        moved_in = [d for d in free(by_text.get((data["col"], text), [])) if d is not data and ours(d, current)]
+        if moved_in and len({_plan(d) for d in moved_in}) == 1:
+            undo(ref, moved_in[0])
             continue
-        undo(ref, data, spot.s)
-        created = int(data.get("new") or 0)
-        if created in (NEW_ROW, OPENED_ROW):
-            rows[spot.row] = created
-    if away:
-        spots.update(_follow_moved_marks(xml, away, set(targets), ours, undo, outcome,
-                                         lambda found: _cell_texts(pkg, book, xml, found)))
+        # a mark that left its cell in this column may be the one here, its text changed since
+        others = [d for d in free(by_column.get(data["col"], [])) if ours(d, current)]
+        if any(_plan(d) != _plan(data) for d in others):
+            ambiguous[ref] = others
+        else:  # the clerk's new text in the cell: its own mark
+            undo(ref, data)
+    pending: dict[int, dict[str, Any]] = {}
+    remaining = free([*vacated, *changed])
+    if remaining:
+        found, moved, unsure = _follow_moved_marks(xml, remaining, set(targets) | set(ambiguous), ours, outcome,
+                                                   lambda wanted: _cell_texts(pkg, book, xml, wanted))
+        spots.update(found)
+        for ref, data in moved.items():
+            undo(ref, data)
+        pending.update((id(d), d) for d in unsure)
+    own = {str(d["ref"]): d for d in changed}
+    for ref, others in ambiguous.items():  # what the marks that moved left over decides
+        data = own[ref]
+        rest = free(others)
+        if id(data) in used and len({_plan(d) for d in rest}) == 1:
+            undo(ref, rest[0])  # its own mark is found elsewhere: the one left is here
+        elif id(data) not in used and all(_plan(d) == _plan(data) for d in rest):
+            undo(ref, data)
+        else:
+            outcome.unresolved.append(ref)
+            pending.update((id(d), d) for d in [data, *rest])
     xml = tidy_rows(restore(xml, spots, targets, remove), rows)
     pkg.write(part, xml)
+    return [(str(d["ref"]), {k: v for k, v in d.items() if k not in ("ref", "col")})
+            for d in pending.values() if id(d) not in used]
+
+
+def _column(ref: str) -> str:
+    return re.sub(r"\d+", "", ref)
+
+
+def _plan(data: dict[str, Any]) -> tuple[Any, ...]:
+    """What undoing the mark ``data`` does to a cell: marks with one plan are interchangeable."""
+    return int(data.get("new") or 0) > 0, data.get("s"), data.get("fill")
+
+
+def _reprefix(fill: bytes, p: str) -> bytes:
+    """A recorded ``fill`` element in the namespace prefix of the styles part it goes back into
+    (the workbook may have been saved since by a program that writes another prefix, or none)."""
+    return re.sub(rb"<(/?)(?:[\w.-]+:)?", lambda m: b"<" + m.group(1) + p.encode(), fill) if fill else fill
 
 
 _CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\b[^>]*>")
@@ -491,14 +836,15 @@ _S_ATTR = re.compile(rb'\ss="(\d+)"')
 
 
 def _follow_moved_marks(xml: bytes, away: list[dict[str, Any]], done: set[str],
-                        ours: Callable[[dict[str, Any], str | None], bool],
-                        undo: Callable[[str, dict[str, Any], str | None], None], outcome: ClearOutcome,
-                        texts_of: Callable[[dict[str, Any]], dict[str, str]]) -> dict[str, Any]:
+                        ours: Callable[[dict[str, Any], str | None], bool], outcome: ClearOutcome,
+                        texts_of: Callable[[dict[str, Any]], dict[str, str]]
+                        ) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[dict[str, Any]]]:
     """Marks that moved with their cells — the rows sorted, a row inserted above — found by
-    their format in the column they were put in, and undone when every recorded cell of that
-    column and colour the mark could be had the same original format, or when the cell's text
-    is the text one of them had when it was marked (else listed as unresolved). Returns the
-    spots of the cells undone."""
+    their format in the column they were put in: a cell there showing a mark is given the
+    recorded mark every candidate of that column and colour agrees on, or the one whose text
+    (recorded when it was marked) it has. Returns the spots of the cells found, the recorded
+    mark to undo at each, and the recorded marks behind the cells that could not be told (those
+    cells listed in ``outcome.unresolved``)."""
     found: dict[str, str] = {}
     columns = {str(d["col"]) for d in away}
     for m in _CELL_START.finditer(xml):
@@ -507,35 +853,32 @@ def _follow_moved_marks(xml: bytes, away: list[dict[str, Any]], done: set[str],
         if r is None or s is None:
             continue
         ref = r.group(1).decode()
-        if ref not in done and re.sub(r"\d+", "", ref) in columns:
+        if ref not in done and _column(ref) in columns:
             found[ref] = s.group(1).decode()
     moved: dict[str, dict[str, Any]] = {}
     unsure: dict[str, list[dict[str, Any]]] = {}
     for ref, current in found.items():
-        column = re.sub(r"\d+", "", ref)
-        could_be = [d for d in away if d["col"] == column and ours(d, current)]
+        could_be = [d for d in away if d["col"] == _column(ref) and ours(d, current)]
         if not could_be:
             continue
-        plans = {(int(d.get("new") or 0) > 0, d.get("s"), d.get("fill")) for d in could_be}
-        if len(plans) == 1:
+        if len({_plan(d) for d in could_be}) == 1:
             moved[ref] = could_be[0]
         else:
             unsure[ref] = could_be
+    pending: dict[int, dict[str, Any]] = {}
     if unsure:  # the cells' texts, recorded when they were marked, tell which mark is which
         texts = texts_of(locate(xml, list(unsure)))
         for ref, could_be in unsure.items():
             same = [d for d in could_be if "v" in d and d["v"] == texts.get(ref)]
-            if len({(d.get("s"), d.get("fill")) for d in same}) == 1:
+            if same and len({_plan(d) for d in same}) == 1:
                 moved[ref] = same[0]
             else:
                 outcome.unresolved.append(ref)
-    spots = locate(xml, list(moved)) if moved else {}
-    for ref, data in moved.items():
-        spot = spots.get(ref)
-        if spot is not None and spot.found:
-            undo(ref, data, spot.s)
-            outcome.moved += 1
-    return spots
+                pending.update((id(d), d) for d in could_be)
+    spots = {ref: spot for ref, spot in (locate(xml, list(moved)) if moved else {}).items() if spot.found}
+    undone = {id(d) for d in moved.values()}
+    return spots, {ref: d for ref, d in moved.items() if ref in spots}, [
+        d for key, d in pending.items() if key not in undone]
 
 
 def _remove_record_sheet(book: Book, record: Record) -> None:

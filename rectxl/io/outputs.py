@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from rectxl.core.errors import UnsafeWriteError
-from rectxl.io.atomic import MAX_NAME_BYTES, atomic_write_bytes, is_read_only_file, same_file
+from rectxl.io.atomic import MAX_NAME_BYTES, atomic_copy, is_read_only_file, same_file
 
 __all__ = [
     "OUTPUT_LABELS",
@@ -213,7 +213,7 @@ def backup_original(path: Path, now: datetime | None = None) -> Path:
     while os.path.lexists(target):
         n += 1
         target = path.with_name(f"{path.stem}.备份-{stamp}-{n}{path.suffix}")
-    atomic_write_bytes(target, path.read_bytes())
+    atomic_copy(path, target)  # the original's permissions: a backup is no more readable than it
     return target
 
 

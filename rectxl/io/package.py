@@ -132,8 +132,9 @@ class Package:
     # -- writing ---------------------------------------------------------------------------
 
     def save(self, target: Path) -> None:
-        """Write the package to ``target`` atomically (never half-written)."""
-        with atomic_path(target) as tmp:
+        """Write the package to ``target`` atomically (never half-written): with the permissions of
+        the file it replaces, and a new file never more readable than the workbook it came from."""
+        with atomic_path(target, like=self.path) as tmp:
             if len(self._members) < 0xFFFF and self._zip.fp is not None:
                 try:
                     with tmp.open("wb") as out:

@@ -3,8 +3,10 @@
 The same layout the openpyxl renderer gives (:func:`rectxl.io.xlsx_out.write_spec`): the header
 block, a filled and centred header row, wrapped body cells, bold rows, coloured rows and cells,
 links to cells, percentages, outline levels, frozen panes, an autofilter; landscape printing one
-page wide. Text is written as inline strings after
-:func:`rectxl.core.report.safe_cell_text` (never a formula). The completion chart of
+page wide. Text is written as it is, as inline strings (:func:`rectxl.core.report.cell_text`: an
+inline string is never a formula, so no ``'`` is put in front of "=…"); a text that starts like a
+formula gets Excel's text prefix (``quotePrefix``) on its format, so it stays text when the user
+edits the cell. The completion chart of
 整改总体情况 is built by openpyxl's chart classes (no workbook is saved) and linked in through a
 drawing part.
 """
@@ -16,7 +18,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from rectxl.core.report import safe_cell_text
+from rectxl.core.report import cell_text, looks_like_formula
 from rectxl.core.sheets import SheetSpec
 from rectxl.core.text import col_letter
 from rectxl.io.styles_part import HEADER_FILL, Look, Styles
@@ -43,7 +45,7 @@ def _cell(ref: str, value: Any, style: int | None) -> str:
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
     if isinstance(value, datetime | date):
         value = value.isoformat()
-    text = xml_safe(str(safe_cell_text(value)))[:MAX_TEXT]
+    text = xml_safe(str(cell_text(value)))[:MAX_TEXT]
     space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
     return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape_text(text)}</t></is></c>'
 
@@ -69,6 +71,9 @@ def render_sheet(spec: SheetSpec, styles: Styles, *, main_ns: str, rel_ns: str,
             change(r, c, bold=True)
     for r in merged_rows:
         change(r, 0, align="wrap")
+    for r in sorted(getattr(spec, "wrapped_rows", ())):
+        for c in range(len(spec.rows[r]) if r < len(spec.rows) else 0):
+            change(r, c, align="wrap")
     for c in range(width):
         change(spec.header_row, c, fill=HEADER_FILL, align="center")
     for r, color in spec.row_fills.items():
@@ -96,6 +101,8 @@ def render_sheet(spec: SheetSpec, styles: Styles, *, main_ns: str, rel_ns: str,
         parts: list[str] = []
         for j, value in enumerate(cells):
             look = looks.get((i, j))
+            if isinstance(value, str) and looks_like_formula(cell_text(value)):
+                look = replace(look or Look(align="wrap" if body else None), quote=True)
             style = styles.look(look) if look is not None else (wrap if body else None)
             parts.append(_cell(f"{letters[j] if j < len(letters) else col_letter(j)}{n}", value, style))
         attrs = ""
@@ -137,7 +144,7 @@ def render_sheet(spec: SheetSpec, styles: Styles, *, main_ns: str, rel_ns: str,
         links = []
         for (r, c), (sheet, ref) in sorted(spec.links.items()):
             value = spec.rows[r][c] if c < len(spec.rows[r]) else ""
-            display = escape_attr(xml_safe(str(safe_cell_text(value))))
+            display = escape_attr(xml_safe(str(cell_text(value))))
             location = escape_attr(f"{quote_sheet(sheet)}!{ref}")
             links.append(f'<hyperlink ref="{letters[c]}{r + 1}" location="{location}" display="{display}"/>')
         out.append("<hyperlinks>" + "".join(links) + "</hyperlinks>")

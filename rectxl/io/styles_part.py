@@ -46,6 +46,9 @@ class Look:
     fill: str | None = None  # RRGGBB
     align: str | None = None  # "wrap" (top, wrapped) or "center" (centred, wrapped)
     number_format: str | None = None
+    #: Excel's "text prefix" (quotePrefix): text starting like a formula stays text when the user
+    #: edits the cell (F2, Enter) — it is text in the file either way
+    quote: bool = False
 
 
 #: Excel's built-in number formats rectxl uses (no numFmt element needed)
@@ -190,7 +193,8 @@ class Styles:
         numfmt = self.number_format(look.number_format) if look.number_format else 0
         attrs = f'numFmtId="{numfmt}" fontId="{font}" fillId="{fill}" borderId="0" xfId="0"'
         attrs += "".join(f' {k}="1"' for k, on in (("applyNumberFormat", numfmt), ("applyFont", font),
-                                                    ("applyFill", fill), ("applyAlignment", look.align)) if on)
+                                                    ("applyFill", fill), ("applyAlignment", look.align),
+                                                    ("quotePrefix", look.quote)) if on)
         if look.align == "wrap":
             body = f'<{p}alignment vertical="top" wrapText="1"/>'
         elif look.align == "center":

@@ -12,12 +12,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Ledger
 from rectxl.core.names import OUTPUT_SHEETS
-from rectxl.core.report import safe_cell_text
+from rectxl.core.report import cell_text, safe_cell_text
 from rectxl.core.sheets import SheetSpec, summary_sheets
 from rectxl.core.validate import Report
 from rectxl.io.atomic import atomic_path
@@ -37,6 +37,7 @@ __all__ = [
     "ensure_editable",
     "write_spec",
     "write_summary_file",
+    "written_marks",
 ]
 
 # openpyxl and the package editors are imported where they are used: ``rectxl summary`` needs
@@ -45,8 +46,14 @@ __all__ = [
 _HEADER_FILL = "D9E1F2"
 
 
-def write_spec(wb: WorkbookT, spec: SheetSpec) -> Worksheet:
-    """(Re)create sheet ``spec.name`` at the end of ``wb`` with the spec's values and formats."""
+def write_spec(wb: WorkbookT, spec: SheetSpec, *, text_as_is: bool = False) -> Worksheet:
+    """(Re)create sheet ``spec.name`` at the end of ``wb`` with the spec's values and formats.
+
+    With ``text_as_is`` text is written exactly as it is, each cell that openpyxl would take for a
+    formula ("=…") or an error value ("#N/A") forced to a string — a string cell is never a
+    formula. Without it (the default, for now) text that starts like a formula gets a ``'`` in
+    front (:func:`safe_cell_text`), as the direct summary writer (:mod:`rectxl.io.summary_xlsx`)
+    and the Excel add-in still write it: the three change together."""
     from openpyxl.cell import Cell
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -67,12 +74,17 @@ def write_spec(wb: WorkbookT, spec: SheetSpec) -> Worksheet:
     wrapped = StyleArray()
     wrapped.alignmentId = wb._alignments.add(Alignment(vertical="top", wrap_text=True))
     for i, row in enumerate(spec.rows):
-        values = [safe_cell_text(v) for v in row]
+        values = [cell_text(v) for v in row] if text_as_is else [safe_cell_text(v) for v in row]
         if i <= spec.header_row:
-            ws.append(values)
+            cells: list[Any] = [Cell(ws, value=v) for v in values] if text_as_is else values
         else:
-            ws.append([Cell(ws, value=v, style_array=wrapped) for v in values]
-                      + [Cell(ws, style_array=wrapped) for _ in range(width - len(values))])
+            cells = ([Cell(ws, value=v, style_array=wrapped) for v in values]
+                     + [Cell(ws, style_array=wrapped) for _ in range(width - len(values))])
+        if text_as_is:
+            for cell in cells:
+                if cell.data_type in ("f", "e"):  # inferred from text: it stays the text it is
+                    cell.data_type = "s"
+        ws.append(cells)
     bold = Font(bold=True)
     for r in sorted(spec.bold_rows):
         for c in range(1, width + 1):
@@ -85,6 +97,9 @@ def write_spec(wb: WorkbookT, spec: SheetSpec) -> Worksheet:
         ws.cell(r + 1, 1).alignment = banner
         if ncols > 1:
             ws.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=ncols)
+    for r in sorted(spec.wrapped_rows):  # text above the table, wrapped in each its own column
+        for c in range(1, len(spec.rows[r]) + 1 if r < len(spec.rows) else 1):
+            ws.cell(r + 1, c).alignment = banner
     for r, height in spec.row_heights.items():
         ws.row_dimensions[r + 1].height = height
     header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
@@ -162,17 +177,59 @@ def write_spec(wb: WorkbookT, spec: SheetSpec) -> Worksheet:
     return ws
 
 
-def ensure_editable(path: Path, *, marked: bool = False) -> None:
+def ensure_editable(path: Path, *, marked: bool = False, in_place: bool = False,
+                    sheets: list[str] | None = None) -> None:
     """Refuse early (before an ``--in-place`` backup is made) a workbook rectxl cannot mark: not
-    .xlsx/.xlsm, hostile (:func:`rectxl.io.safety.inspect_package`), or — with ``marked`` — one
-    that carries no rectxl marks to clear."""
+    .xlsx/.xlsm, hostile (:func:`rectxl.io.safety.inspect_package`), — with ``marked`` — one
+    that carries no rectxl marks to clear, or — ``in_place`` without ``marked`` — one its owner
+    protected (:func:`rectxl.io.marks.protections`; ``sheets``: the ledger sheets rectxl would
+    colour, None for every sheet)."""
     from rectxl.io.safety import inspect_package
     from rectxl.io.workbook_parts import Book
 
     inspect_package(path)
     with _open_for_edit(path) as pkg:
+        book = Book(pkg)
         if marked:
-            _record_or_refuse(pkg, Book(pkg), path)
+            _record_or_refuse(pkg, book, path)
+        elif in_place:
+            _refuse_protected(pkg, book, path, sheets)
+
+
+def _refuse_protected(pkg: Package, book: Book, source: Path, sheets: list[str] | None) -> None:
+    """An ``--in-place`` annotate of a workbook its owner protected is refused: what the
+    protections ask of every program — keep the sheets, keep the cells' formats, don't write
+    over the file without the password — rectxl keeps too, and says how to get the marks anyway."""
+    from rectxl.io.marks import protections
+
+    found = protections(pkg, book, sheets)
+    if found:
+        raise RectxlError(
+            f"{source.name} 设有保护：{'；'.join(found)}。文件的作者不希望它被直接改动（Excel 也会先提示或要求密码），"
+            "因此 --in-place 未执行，文件未改动。去掉 --in-place，rectxl 会把带标记的副本写到另一个文件"
+            "（副本保留同样的保护设置）；如确需在原文件上标记，请先在 Excel 或 WPS 中撤销这些保护"
+            "（审阅 → 撤销工作簿保护、撤销工作表保护；另存为 → 工具 → 常规选项：取消“建议只读”、"
+            "清除修改权限密码）后再试")
+
+
+def written_marks(path: Path) -> tuple[int, int, list[str]]:
+    """What the marked workbook at ``path`` carries, for the message after annotate: (cells
+    rectxl coloured, marks of an earlier annotate still on record because they could not be
+    cleared, the protections the marks went through — on the sheets it coloured)."""
+    from rectxl.io.marks import find_record, protections
+    from rectxl.io.workbook_parts import Book
+
+    try:
+        with _open_for_edit(path) as pkg:
+            book = Book(pkg)
+            record = find_record(pkg, book)
+            if record is None:
+                return 0, 0, []
+            pending = sum(1 for _sheet, _ref, data in record.cells if data.get("pending"))
+            coloured = sorted({sheet for sheet, _ref, data in record.cells if not data.get("pending")})
+            return len(record.cells) - pending, pending, protections(pkg, book, coloured)
+    except RectxlError:
+        return 0, 0, []
 
 
 def _record_or_refuse(pkg: Package, book: Book, source: Path) -> Record:
@@ -208,9 +265,16 @@ def annotate_file(source: Path, output: Path, report: Report, ledger: Ledger, *,
     """Write a copy of ``source`` to ``output`` with 校验结果, highlights and summary sheets —
     the package edited in place of a re-save (:mod:`rectxl.io.marks`): every part rectxl does
     not change is copied byte for byte."""
+    from rectxl.core.sheets import highlight_cells
+    from rectxl.io.atomic import same_file
     from rectxl.io.marks import annotate_package
+    from rectxl.io.workbook_parts import Book
 
     with _open_for_edit(source) as pkg:
+        if same_file(source, output):  # --in-place: never through the owner's protections
+            sheets = [name for name in dict.fromkeys([ledger.sheet, *(s.name for s in ledger.sheets)])
+                      if highlight_cells(report, name)]
+            _refuse_protected(pkg, Book(pkg), source, sheets)
         outcome = annotate_package(pkg, report, ledger, summary=summary)
         pkg.save(output)
     return outcome
