@@ -426,7 +426,7 @@ def test_summary_sheets_print_landscape_one_page_wide(summary_book: Path) -> Non
     detail = wb["整改明细"]
     assert all(detail.cell(r, 3).alignment.wrap_text for r in range(3, detail.max_row + 1))
     overview = wb["整改总体情况"]
-    assert "A3:G3" in {str(r) for r in overview.merged_cells.ranges}  # the totals sentence
+    assert "A3:I3" in {str(r) for r in overview.merged_cells.ranges}  # the totals sentence
     assert overview["A3"].alignment.wrap_text and overview.row_dimensions[3].height > 15
 
 

@@ -135,7 +135,11 @@ def test_every_count_is_counts_of_the_measures_it_covers(ledgers: dict[str, Any]
         assert [c for _, c in summary.per_aspect] == [
             Counts.of([m for i in a.issues() for m in i.measures], as_of, warn) for a in ledger.aspects]
         assert [(u.unit, u.counts) for u in summary.units] == _expected_units(ledger, as_of, warn)
-        assert summary.overdue == [r for r in rows if r.level == 4 and r.overdue]
+        late = [r for r in rows if r.level == 4 and r.overdue]
+        assert [(r.row, r.text, r.counts) for r in summary.overdue] == [(r.row, r.text, r.counts) for r in late]
+        # 逾期清单 numbers a measure as the extended list does ("2.三是"), on its sheet
+        assert all(o.label.endswith(r.label) and o.label.split(".")[0].isdigit() and o.sheet
+                   for o, r in zip(summary.overdue, late, strict=True))
         assert summary.extended == extended_rows(ledger, as_of)
         assert summary.issues == len(issues)
         assert summary.issues_closed == sum(issue_closed(i) for i in issues)
@@ -336,3 +340,34 @@ def test_a_ledger_that_names_no_aspect_says_none(tmp_path: Path) -> None:
     assert "方面" not in totals_sentence(s)
     tail = notice_totals_sentence(ledger, date(2026, 11, 20)).split("巡察反馈的", 1)[1]
     assert totals_sentence(s).split("巡察反馈的", 1)[1].startswith(tail.rstrip("。"))
+
+
+def test_the_per_aspect_table_and_the_overdue_list_as_a_reviewer_reads_them(tmp_path: Path) -> None:
+    """整改总体情况's table by aspect has a column per status, so each row adds up to its measures;
+    逾期清单 numbers a measure as the notice does ("10.三是") and counts a 立行立改 measure's days
+    from the feedback date, as the 督办通知 does."""
+    from openpyxl import load_workbook
+
+    from rectxl.io.reader import read_ledger
+
+    source = ROOT / "workbooks" / "示例台账.xlsx"
+    _, out = api.summary_workbook(source, tmp_path / "汇总.xlsx")
+    wb = load_workbook(out)
+    overview = wb["整改总体情况"]
+    rows = [[c.value for c in r] for r in overview.iter_rows()]
+    head = next(i for i, r in enumerate(rows) if r[0] == "方面")
+    assert rows[head][:9] == ["方面", "完成率", "措施", "已完成", "基本完成", "正在推进", "长期坚持", "未启动", "逾期"]
+    for r in rows[head + 1:]:
+        if r[0]:
+            assert sum(r[3:8]) <= r[2]  # the statuses of an aspect's measures (状态未明确 apart)
+    ledger = read_ledger(source)
+    unknown = sum(1 for m in ledger.measures() if m.status is None)
+    assert sum(r[2] - sum(r[3:8]) for r in rows[head + 1:] if r[0]) == unknown
+    late = []
+    for r in wb["逾期清单"].iter_rows(min_row=3, values_only=True):
+        if r[0] is None:
+            break  # the 延期清单 below
+        late.append(list(r))
+    at_once = [r for r in late if r[5] == "立行立改"]
+    assert at_once and all(isinstance(r[7], int) and r[7] > 0 for r in at_once)
+    assert late and all(re.fullmatch(r"\d+\.[一二三四五六七八九十]+是", str(r[1])) for r in late)

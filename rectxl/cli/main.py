@@ -110,10 +110,18 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
     ledger, target = api.notice(args.ledger, args.output, force=args.force,
                                 omit_not_started=args.omit_not_started)
+    from rectxl.core.summary import unknown_statuses
+
     issues = sum(1 for _ in ledger.issues())
     measures = sum(1 for _ in ledger.measures())
+    aspects = sum(1 for a in ledger.aspects if a.title is not None)
     left_out = "，未启动的措施未写入" if args.omit_not_started else ""
-    print(f"已生成通报 {target}（{len(ledger.aspects)}个方面{issues}个问题{measures}项措施{left_out}）")
+    print(f"已生成通报 {target}（{f'{aspects}个方面' if aspects else ''}{issues}个问题{measures}项措施{left_out}）")
+    if unknown := unknown_statuses(ledger):
+        shown = "、".join(unknown[:10]) + ("等" if len(unknown) > 10 else "")
+        print(f"注意：{len(unknown)} 项措施的整改状态无法识别，通报中的完成情况统计没有计入它们，合计对不上：{shown}。"
+              "请先改正整改状态（rectxl check 的 bad-status 逐条列出），再生成通报。")
+        return EXIT_FINDINGS
     return EXIT_OK
 
 

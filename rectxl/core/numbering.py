@@ -81,7 +81,7 @@ def split_issue_label(text: str) -> tuple[int | None, str]:
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: what a marker follows when it is not at the start (on the folded text)
-_SEP = frozenset("。.;,:!?、\n ")
+_SEP = frozenset("。.;,:!?、\n )）】")
 _DECIMAL_AT = re.compile(r"(?m)^[ \t]*(\d{1,3})\s*[.、](?!\d)\s*")
 
 #: 一是… (``ordinal``), (1)… or ①… (``paren``), 1.… opening a line (``decimal``), 1.… after

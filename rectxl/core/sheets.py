@@ -316,14 +316,16 @@ def _overview(report: Report, s: Summary) -> SheetSpec:
         ["未启动", c.not_started], ["状态未明确", c.unknown], ["已逾期", c.overdue], ["已延期", c.extended],
         ["措施完成率", round(c.rate, 4)], ["措施销号率", round(c.closure_rate, 4)],
         [],
-        ["方面", "完成率", "措施", "已完成", "正在推进", "长期坚持", "逾期"],
+        ["方面", "完成率", "措施", "已完成", "基本完成", "正在推进", "长期坚持", "未启动", "逾期"],
     ]
     rate_rows = [i for i, r in enumerate(rows) if r and r[0] in ("措施完成率", "措施销号率")]
     first = len(rows)
     for title, counts in s.per_aspect:
-        rows.append([title, round(counts.rate, 4), counts.measures, counts.done,
-                     counts.in_progress + counts.mostly_done, counts.long_term, counts.overdue])
-    spec = SheetSpec("整改总体情况", rows, 3, [40, 12, 8, 8, 10, 10, 8], autofilter=False,
+        # each status its own column, as the totals above count them (基本完成 had been added
+        # into 正在推进, and 未启动 left out, so the rows did not add up to the totals)
+        rows.append([title, round(counts.rate, 4), counts.measures, counts.done, counts.mostly_done,
+                     counts.in_progress, counts.long_term, counts.not_started, counts.overdue])
+    spec = SheetSpec("整改总体情况", rows, 3, [36, 10, 7, 7, 8, 8, 8, 7, 7], autofilter=False,
                      print_setup=PrintSetup(title_rows=(0, 1)))
     spec.bold_rows = {0, 3, first - 1}
     spec.row_fills = {first - 1: _HEADER_FILL}
@@ -408,9 +410,11 @@ def _overdue(s: Summary) -> SheetSpec:
         ["逾期清单"],
         list(_OVERDUE_HEADER),
     ]
+    several_sheets = len({d.sheet for d in s.overdue}) > 1
     for d in s.overdue:
         days = (s.as_of - d.due).days if d.due else ""
-        rows.append([d.row, d.label, d.text, d.owner, d.lead, d.deadline,
+        where = f"{d.sheet}!{d.row}" if several_sheets else d.row  # which sheet's row 11
+        rows.append([where, d.label, d.text, d.owner, d.lead, d.deadline,
                      d.due.isoformat() if d.due else "立行立改", days, d.status])
     spec = SheetSpec("逾期清单", rows, 1, [8, 6, 56, 16, 10, 16, 12, 8, 10])
     spec.bold_rows = {0, 1}

@@ -10,12 +10,13 @@ the office's thresholds, and the extended measures are listed with both deadline
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import attrgetter, itemgetter
 
 from rectxl.core.closure import closure_stage
 from rectxl.core.counts import COUNT_FIELDS, Counts
+from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import extension_of
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.status import Stage, Status
@@ -41,6 +42,7 @@ __all__ = [
     "summarize",
     "summary_and_rows",
     "totals_sentence",
+    "unknown_statuses",
 ]
 
 
@@ -90,6 +92,12 @@ class DetailRow:
     grade: str = ""
     #: a measure's closure stage (待验收/已验收/已销号), "" when none
     stage: str = ""
+    #: the sheet of ``row`` (a ledger over several sheets)
+    sheet: str = ""
+
+
+#: deadlines due at once (立行立改), counted from the feedback date
+_AT_ONCE = (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -252,7 +260,11 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
                         if all_rows:
                             rows.append(row)
                         if late:
-                            overdue.append(row)
+                            # in 逾期清单: numbered as the notice numbers it ("2.三是"), with its sheet,
+                            # and a 立行立改 due on the feedback date (as the letters count it)
+                            overdue.append(replace(
+                                row, label=f"{issues}.{row.label}", sheet=m.sheet,
+                                due=row.due or (feedback if m.deadline.kind in _AT_ONCE else None)))
                     if t[_EXTENDED]:
                         extended.append(_extended_row(m, f"{issues}.{chinese_number(m_i)}是", feedback, late))
                 if all_closed:
@@ -318,16 +330,23 @@ def summary_and_rows(ledger: Ledger, as_of: date, warn_days: tuple[int, ...] | N
     return _summary(ledger, as_of, warn, found), found.rows
 
 
+def unknown_statuses(ledger: Ledger) -> list[str]:
+    """The measures whose status cannot be read ("台账!G12“见进展”"): the notice's totals leave
+    them out, so a notice published with them does not add up."""
+    from rectxl.core import fields as F
+
+    return [f"{m.sheet}!{m.cells.get(F.STATUS) or m.row}“{m.status_text}”" if m.sheet
+            else f"第{m.row}行“{m.status_text}”" for m in ledger.measures()
+            if m.status is None and m.status_text.strip()]  # (an empty one is missing-status)
+
+
 def summarize(ledger: Ledger, as_of: date, *, rows: list[DetailRow] | None = None,
               warn_days: tuple[int, ...] | None = None) -> Summary:
     """Totals, per-aspect and per-unit counts, the overdue and the extended lists, as of
     ``as_of``; ``rows`` are :func:`detail_rows` of the same ledger, date and thresholds when the
     caller has them. Grades under ``warn_days`` (default: 基本信息 预警天数, else 15 days)."""
     warn = resolve_warn_days(ledger.info, warn_days)
-    summary = _summary(ledger, as_of, warn, _walk(ledger, as_of, warn, all_rows=False))
-    if rows is not None:
-        summary.overdue = [r for r in rows if r.level == 4 and r.overdue]
-    return summary
+    return _summary(ledger, as_of, warn, _walk(ledger, as_of, warn, all_rows=False))
 
 
 def _summary(ledger: Ledger, as_of: date, warn: tuple[int, ...], found: _Pass) -> Summary:
@@ -393,6 +412,11 @@ def _status_sentence(as_of_text: str, aspects: int, issues: int, issue_status: d
     closed = f"（其中已销号{c.closed}项）" if c.closed else ""
     measure_parts = [f"已完成{c.done}项{closed}"]
     measure_parts += [f"{words}{n}项" for attr, words in _MEASURE_WORDS if (n := getattr(c, attr))]
+    # "已完成整改0个、正在整改8个" reads as no notice does: none done is said by the others
+    if not issue_status.get(Status.DONE.value) and len(issue_parts) > 1:
+        issue_parts = issue_parts[1:]
+    if not c.done and len(measure_parts) > 1:
+        measure_parts = measure_parts[1:]
     if internal and c.unknown:
         measure_parts.append(f"状态未明确{c.unknown}项")
     text = (f"截至{as_of_text}，{word}反馈的{scope}{issues}个问题{'、'.join(issue_parts)}；"

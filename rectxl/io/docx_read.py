@@ -31,6 +31,7 @@ sentence, which the parser reads as the issue's title.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -382,11 +383,16 @@ def _bold_lead(p_el: Any, parent: Any, text: str) -> str:
 
 def _lines(doc: Any, numbering: DocxNumbering) -> list[str]:
     lines: list[str] = []
+    headings: list[_Heading] = []
 
     def paragraph(p_el: Any, parent: Any) -> None:
         label = numbering.label(p_el)
-        text = Paragraph(p_el, parent).text
-        lead = "" if label else _bold_lead(p_el, parent, text)
+        para = Paragraph(p_el, parent)
+        text = para.text
+        level = _heading_level(para)
+        if level is not None and text.strip():
+            headings.append(_Heading(len(lines), level, bool(label or _NUMBERED.match(text))))
+        lead = "" if label or level is not None else _bold_lead(p_el, parent, text)
         if lead:  # Markdown's mark for it, which the parser reads as an issue's title
             text = f"**{lead}**{text[len(lead):]}"
         lines.append(label + text if label else text)
@@ -442,7 +448,83 @@ def _lines(doc: Any, numbering: DocxNumbering) -> list[str]:
             paragraph(block, doc)
         else:
             table(block, doc)
+    _number_headings(lines, headings)
     return lines
+
+
+# ---------------------------------------------------------------------------
+# Heading styles without numbering
+# ---------------------------------------------------------------------------
+
+@dataclass
+class _Heading:
+    line: int       # index into the lines read
+    level: int      # 0 = the document's title, 1 = Heading 1 …
+    numbered: bool  # it carries a number of its own (drawn by a list, or typed)
+
+
+#: a paragraph that opens with a number of its own: 一、 / （一） / 1. / 2.1 / ① / 第一部分
+_NUMBERED = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十\d]+(?:部分|方面)|[一二三四五六七八九十]+\s*[、.．]"
+    r"|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}(?:[.．]\d{1,2})*\s*[.．、]|\d{1,2}(?:[.．]\d{1,2})+\s"
+    r"|[①-⑳]|问题\s*[一二三四五六七八九十\d]+\s*[:：、])")
+#: style names of the headings, English and Chinese ("heading 2", "标题 2"), and of the title
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_NAMES = frozenset({"title", "标题"})
+#: the numbering an official notice gives its levels, from the top: 一、 / （一） / 1. / （1）
+_LEVEL_LABELS = ("{cn}、", "（{cn}）", "{n}.", "（{n}）")
+
+
+def _outline_level(element: Any) -> int | None:
+    """The ``w:outlineLvl`` of a paragraph's or a style's properties (0 = level 1; 9 = body)."""
+    ppr = element.find(qn("w:pPr")) if element is not None else None
+    value = _val(ppr, "w:outlineLvl") if ppr is not None else None
+    level = _int(value, 9)
+    return level if 0 <= level < 9 else None
+
+
+def _heading_level(paragraph: Paragraph) -> int | None:
+    """1 for Heading 1 / 标题 1 (or a paragraph set to outline level 1), …; 0 for the Title
+    style; ``None`` for body text."""
+    own = _outline_level(paragraph._p)
+    if own is not None:
+        return own + 1
+    try:
+        style = paragraph.style
+    except Exception:  # a style the document does not define
+        return None
+    while style is not None:
+        name = (style.name or "").strip()
+        if name.lower() in _TITLE_NAMES:
+            return 0
+        if (m := _HEADING_NAME.match(name)) is not None:
+            return int(m.group(1))
+        if (level := _outline_level(style.element)) is not None:
+            return level + 1
+        style = style.base_style
+    return None
+
+
+def _number_headings(lines: list[str], headings: list[_Heading]) -> None:
+    """Headings set in Word's heading styles with no number (the levels are the styles) given
+    the numbers an official notice shows: the section (Heading 1) 一、, the aspect （一）, the
+    issue 1., each level counted afresh under the level above, so that the parser reads the
+    hierarchy the styles give. Headings before the first body paragraph are the title; a level
+    any of whose headings carries a number of its own is left as it is written."""
+    body_from = next((k for k, line in enumerate(lines)
+                      if line.strip() and not any(h.line == k for h in headings)), len(lines))
+    inner = [h for h in headings if h.level > 0 and h.line > body_from]
+    levels = sorted({h.level for h in inner})
+    typed = {h.level for h in inner if h.numbered}
+    counters = [0] * len(levels)
+    for h in inner:
+        rank = levels.index(h.level)
+        counters[rank] += 1
+        counters[rank + 1:] = [0] * (len(levels) - rank - 1)
+        if h.level in typed or rank >= len(_LEVEL_LABELS):
+            continue
+        n = counters[rank]
+        lines[h.line] = _LEVEL_LABELS[rank].format(cn=chinese_number(n), n=n) + lines[h.line].strip()
 
 
 def read_notice_docx(path: str | os.PathLike[str]) -> str:

@@ -18,16 +18,21 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    "首页 | 机构概况 | …", 发布者：… 点击数：… lines) are dropped; a title printed twice is kept
    once. Dates on debris lines are remembered (the publication date). In a text whose
    paragraphs open indented, a flush-left line under a full-width line that ends no sentence
-   is that paragraph going on (hard line breaks of a saved text) and is joined to it.
+   is that paragraph going on (hard line breaks of a saved text) and is joined to it. A list
+   bullet (●, ■, —, Markdown's "- ") is no part of its line. Notes printed at the end ("注释：" /
+   "[1] …" / "※ …", after the signature or before it) are taken out into
+   ``info.extra[NOTES_KEY]`` and their markers ("[1]", "※") out of the text.
 2. **Tables.** Tab- or ``|``-separated rows under a header row naming a problem and a measure
    column (a ledger published as a table) become issues carrying their cells: measures and
    progress ("1.…；2.…" paired one for one), owners, deadline, and a stated status. A row whose
    序号 and 问题 cells are empty (merged in the original) or repeat the row above is one more
    measure of the same issue; a row that lost its leading empty cells keeps its last cell under
    the last column. Any other
-   table printed before the first numbered line (a summary of the round's counts, with its
-   caption "…统计表" / "表1 …汇总") is taken out of the title and preamble and kept whole in
-   ``info.extra[TABLE_KEY]``.
+   table printed before the items (a summary of the round's counts, with its caption "…统计表" /
+   "表1 …汇总"; in the preamble or in section 一; separated by tabs, ``|``, or columns aligned
+   with spaces) is taken out of the title, preamble and section 一 and kept whole in
+   ``info.extra[TABLE_KEY]`` (its rows tab-separated); its 合计 row gives the totals the prose
+   does not state (:func:`~rectxl.core.notice.totals.table_totals`).
 3. **Front and tail.** Title lines (short, no full stop) come first; the signature date is the
    last line that is only a date (or ends the signature line), the signature (落款) the short
    line above it; the closing (欢迎…监督, 联系电话, 邮政信箱 …) is the first closing line after
@@ -59,7 +64,12 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    category when the ``1.`` items are the issues (they carry 一是… or 整改情况：, or the
    ``（一）`` items have no text of their own), and the issue itself (with ``1.`` measures) when
    the ``（一）`` items carry text or name problems the ``1.`` items do not; otherwise the first
-   level is the issue and the next the measure.
+   level is the issue and the next the measure. A decimal outline ("1. / 2.1 / 2.1.1", each
+   line under its parent) is read as these kinds: "N." lines naming sections are sections, the
+   depths below them aspect, issue and sub-item. A heading's count ("（2个）", "该方面共3个问题，
+   …") is no part of its title and is checked against the issues listed; a group named by who
+   leads it ("党组书记、局长陈立新领办的问题", "办公室牵头整改的问题") stays an aspect and gives
+   its measures their 责任领导 (the name) or 责任单位.
 6. **Issues.** The title is the text up to the first ``。`` outside quotes (or up to the first
    measure marker or 整改情况：label; a title broken over two lines by a PDF copy is joined);
    measures are the 一是/二是… segments, else the ``（1）`` sub-items, else ``1.`` lines when
@@ -73,7 +83,11 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    sentence) is the issue's ``intro``. A "整改措施：… 整改进展：…" pair gives the measures their
    text and their progress — per measure when each measure carries its own 整改进展：; a
    measure listing items with "；" answered item by item is one measure per item. Lines
-   "责任领导：…", "责任股室：…", "整改时限：…" fill those fields of the issue's measures.
+   "责任领导：…", "责任股室：…", "整改时限：…" fill those fields of the issue's measures; so does a
+   bracket of such fields ("（责任单位：…；完成时限：…）") after the issue's last measure only,
+   while one after each measure is that measure's own — the brackets leave the text. A measure
+   that says when it will be done ("预计2025年6月底前完成") has that as its deadline. An issue
+   labelled "反馈问题2：“…。”" is titled by the quoted words.
 7. Statuses are **inferred** from the wording (:func:`infer_status`) and marked
    ``status_inferred`` (a status a table states in its own column is kept as stated). When the
    issue's progress, written once for the whole issue, says the issue is done ("该问题已完成整改",
@@ -84,13 +98,16 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    measure that says it was done ("已完成…"). Text
    inside the itemised section that fits nowhere is kept — in the warnings and in
    ``info.extra["未归类文字"]`` — never dropped.
+8. A whole notice (signed and dated) that states the round's totals but lists no issues is a
+   notice of counts only: complete, said so in a warning, its "下一步，…" paragraph section 三,
+   its totals checked only against each other.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -99,12 +116,20 @@ from rectxl.core.deadline import parse_deadline
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice._text import DATE, DATE_SHORT, detect, short_date, to_date
-from rectxl.core.notice.totals import StatedTotals, TotalCheck, check_totals, extract_stated_totals
+from rectxl.core.notice.totals import (
+    TABLE_KEY,
+    StatedTotals,
+    TotalCheck,
+    check_totals,
+    extract_stated_totals,
+    table_totals,
+)
 from rectxl.core.numbering import CIRCLED, EnumKind, enumeration, marker_at
 from rectxl.core.status import Status, opening_status, read_status
 from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, shorten, to_int
 
 __all__ = [
+    "NOTES_KEY",
     "TABLE_KEY",
     "UNPLACED_KEY",
     "NoticeParseError",
@@ -116,8 +141,6 @@ __all__ = [
 
 #: ``info.extra`` key of the text the parser could not place in the hierarchy
 UNPLACED_KEY = "未归类文字"
-#: ``info.extra`` key of a table printed before the items (a summary of the round's counts)
-TABLE_KEY = "通报所附统计表"
 
 
 class NoticeParseError(RectxlError):
@@ -146,7 +169,11 @@ class ParsedNotice:
 # The rule, applied to a measure's progress (else its text), first match wins:
 #  0. a status word the text opens with ("已完成。召开…", "已基本完成，尚有…", "尚未启动")
 #                                                                  -> that status
+#  0b. a status stated after the account: a last bracket or last clause that is only a status
+#     ("…（持续推进中）", "…，持续推进。", "…（已完成）")                 -> that status
+#     (持续推进 as a status is 长期坚持, DESIGN §2; inside a sentence it looks ahead)
 #  1. a negation (尚未/暂未/还未/未完成/未能/未到位/仍在)                 -> 正在推进
+#  1b. part of a larger count done ("对23处…进行修复，已修复19处")       -> 正在推进
 #  2. a long-term phrase: 长期坚持/长期推进/长期执行/长期开展/长期保持, 持续坚持,
 #     常态化 (a bare 长期 is not enough: "长期拥堵问题" describes the problem)  -> 长期坚持
 #  3. forward-looking words: 拟, 下一步, 正在, 持续 (not "持续5个月", a duration), 逐步, 继续,
@@ -170,8 +197,48 @@ _FORWARD = re.compile(
 )
 _DONE = re.compile(r"已|完成|办结|销号|到位|(?<![为除])了(?!解)")
 _COUNTED = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:次|人次|家次|个|家|项|件|起|场|份|名|户|人|篇|条|处|轮|期|万元|元|亩|座|所|批|"
-    r"期次|课时|小时|天)")
+    r"\d+(?:\.\d+)?\s*[万亿]?\s*(?:次|人次|家次|个|家|项|件|起|场|份|名|户|人|篇|条|处|轮|期|元|亩|座|所|批|"
+    r"期次|课时|小时|天|平方米|米|公里|千米|吨|台|辆|套|宗|卷|种|类|本|册|株|棵|间|栋)")
+
+
+#: the last clause of a measure, or a bracket it ends with: "…，持续推进。", "…（已完成）。",
+#: "…（正在推进，预计2025年6月底完成）"
+_LAST_BRACKET = re.compile(r"[(\[【]([^()\[\]【】]{2,40})[)\]】]\s*[。.;]?\s*$")
+_LAST_CLAUSE = re.compile(r"(?:^|[,;。])\s*([^,;。]{2,12}?)\s*[。.;]?\s*$")
+
+
+def _closing_status(text: str) -> Status | None:
+    """A status a measure states after its account, in a bracket ("（持续推进中）") or as its
+    last clause ("…，持续推进。"): only words that are nothing but a status count (a clause
+    "持续推进城市更新" names work, not its status). Long-term words are read here because as
+    a status they mean 长期坚持 (DESIGN §2), where the same words inside a sentence look ahead."""
+    det = detect(text)
+    for pattern in (_LAST_BRACKET, _LAST_CLAUSE):
+        m = pattern.search(det)
+        if m is None:
+            continue
+        words = text[m.start(1):m.end(1)]
+        reading = read_status(words)
+        if reading.status is not None and opening_status(words) is not None and (
+                pattern is _LAST_BRACKET or not reading.rest):
+            return reading.status
+    return None
+
+
+#: a count of things, and one of the same things said to be done ("已修复19处", "已有9个")
+_COUNT = re.compile(r"(\d{1,6})\s*(个|处|项|家|户|所|座|台|辆|件|条|名|人|宗|份|套|座|栋|间|公里|亩)")
+_DONE_COUNT = re.compile(r"(?:已经?|目前已|现已)(?:有|[\u4e00-\u9fff]{1,3}?)?\s*(\d{1,6})\s*"
+                         r"(个|处|项|家|户|所|座|台|辆|件|条|名|人|宗|份|套|座|栋|间|公里|亩)")
+
+
+def _partly_done(det: str) -> bool:
+    """Work said done for part of a larger number named before it: "对23处损毁设施进行修复，
+    已修复19处", "对12个滞后项目挂图作战，目前已有9个项目恢复进度"."""
+    for done in _DONE_COUNT.finditer(det):
+        for count in _COUNT.finditer(det, 0, done.start()):
+            if count.group(2) == done.group(2) and int(count.group(1)) > int(done.group(1)):
+                return True
+    return False
 
 
 def infer_status(text: str) -> Status:
@@ -179,8 +246,11 @@ def infer_status(text: str) -> Status:
     opening = opening_status(text)
     if opening is not None:  # "已完成。…下一步将长期坚持": the status word it opens with
         return opening
+    closing = _closing_status(text)
+    if closing is not None:  # "…（持续推进中）", "…，持续推进。": the status word it ends with
+        return closing
     text = detect(text)
-    if _NEGATION.search(text):
+    if _NEGATION.search(text) or _partly_done(text):
         return Status.IN_PROGRESS
     if _LONG_TERM.search(text):
         return Status.LONG_TERM
@@ -202,9 +272,9 @@ _PAREN_CN = re.compile(rf"^\(\s*({CN_NUM})\s*\)\s*[、.]?\s*")
 _PAREN_DIGIT = re.compile(r"^(?:\(\s*(\d{1,3})\s*\)|(\d{1,2})\)(?!\d))\s*[、.]?\s*")
 _CIRCLE = re.compile(rf"^([{CIRCLED}])\s*")
 _ISSUE = re.compile(r"^(\d{1,3})\s*[.、]\s*(?!\d)")
-#: an issue labelled as such: "问题1：…", "问题一：…", "问题（2）…"
+#: an issue labelled as such: "问题1：…", "问题一：…", "问题（2）…", "反馈问题2：…"
 _NAMED_NUMBER = re.compile(
-    rf"^问题\s*(?:({_TOP_CN}|\d{{1,3}})\s*[:、.]|\(\s*({_TOP_CN}|\d{{1,3}})\s*\)\s*[:、.]?)\s*(?!\d)")
+    rf"^(?:(?:巡察|巡视)?反馈(?:的)?|具体)?问题\s*(?:({_TOP_CN}|\d{{1,3}})\s*[:、.]|\(\s*({_TOP_CN}|\d{{1,3}})\s*\)\s*[:、.]?)\s*(?!\d)")
 #: a section numbered as a part: "第一部分 整改工作的组织领导情况"
 _PART = re.compile(rf"^第({CN_NUM}|\d{{1,2}})部分\s*[、:.,]?\s*")
 _DATE_LINE = re.compile(rf"^(?:{DATE}|\d{{4}}\s*[-./]\s*\d{{1,2}}\s*[-./]\s*\d{{1,2}})$")
@@ -405,9 +475,55 @@ def _wraps(above: str, line: str) -> bool:
     return not (_DATE_LINE.match(head.replace(" ", "")) or (len(head) <= 30 and _ORG_END.search(head)))
 
 
+#: the gap between two columns of a table aligned with spaces: a full-width space, or two spaces
+_COLUMN_GAP = re.compile(r"[ \xa0]*\u3000[ \xa0\u3000]*|[ \xa0]{2,}")
+_NUMBER_CELL = re.compile(r"^\d{1,6}(?:\.\d{1,2})?\s*%?$")
+
+
+def _spaced_cells(raw: str) -> list[str] | None:
+    """The cells of a row whose columns are aligned with spaces ("合计　　9　　7　　77.8%"), when it
+    has three or more."""
+    cells = [c.strip() for c in _COLUMN_GAP.split(raw.strip(_INDENT + "\n"))]
+    return cells if len(cells) >= 3 and all(cells) else None
+
+
+def _space_tables(lines: list[_Line], spaced: list[list[str] | None]) -> list[_Line]:
+    """Runs of two or more lines with the same number of space-aligned columns, numbers in the
+    rows below the first (a summary table typed with spaces), read as table rows like tab-
+    separated ones; any other line keeps its text."""
+    j = 0
+    while j < len(lines):
+        width = len(spaced[j] or [])
+        k = j
+        while k < len(lines) and width and len(spaced[k] or []) == width:
+            k += 1
+        numeric = sum(1 for r in range(j + 1, k)
+                      if sum(bool(_NUMBER_CELL.match(detect(c))) for c in spaced[r] or []) >= 2)
+        if k - j >= 2 and numeric >= max(1, (k - j - 1) // 2):
+            for r in range(j, k):
+                cells = spaced[r] or []
+                lines[r] = _classify("  ".join(cells))
+                lines[r].cells = cells
+        j = max(k, j + 1)
+    return lines
+
+
+#: a list bullet in front of a line ("● …", "■ …", "— …", Markdown's "- …"): no part of the text
+_BULLET = re.compile(r"^(?:[●•·◆◇■□▪▫►▶➢➤√✓★☆○◎◉◦‣⁃]|[-–—*+](?=\s)|—(?![—\d]))\s*")
+
+
+def _item_text(text: str) -> str:
+    """A bulleted item as a sentence of its own: one without an end mark is given "。", so that
+    it is not run on into the item below it (as a line broken mid-sentence would be)."""
+    if _classify(text).kind != "text" or detect(text).rstrip().endswith((*_TERMINAL, ":")):
+        return text
+    return f"{text}。"
+
+
 def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
     """The notice's non-blank lines without debris, and the dates the debris carried."""
     lines: list[_Line] = []
+    spaced: list[list[str] | None] = []  # each line's cells if its columns are aligned by spaces
     debris_dates: list[date] = []
     for raw in _unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if _MD_RULE.match(raw.strip()) and "-" in raw:
@@ -435,12 +551,150 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
                 if found is not None:
                     debris_dates.append(found)
             continue
+        if cells is None and (bullet := _BULLET.match(det)) is not None and bullet.end() < len(line):
+            line = _item_text(line[bullet.end():].strip())
         classified = _classify(line)
         classified.cells = cells
         if lead and classified.kind == "text" and line.startswith(lead):
             classified.lead = len(lead)
         lines.append(classified)
-    return _tables(lines), debris_dates
+        spaced.append(_spaced_cells(raw) if cells is None else None)
+    return _tables(_outline(_space_tables(lines, spaced))), debris_dates
+
+
+#: a line numbered in a decimal outline: "2.1 …", "2.1.1 …" (an amount such as "4.2万平方米…"
+#: is told apart by its unit, and by :func:`_outline`, which wants the outline's parent line)
+_OUTLINE = re.compile(r"^(\d{1,2}(?:\s*\.\s*\d{1,2}){1,3})(?![\d.%万亿元倍])\s*[、]?\s*")
+#: what an amount's unit opens with ("2.5 万元", "1.2亩"): no outline number is followed by one
+_UNIT_START = frozenset("万亿元倍个项年月日亩米吨次人户家所座台辆%公千")
+
+
+def _outline_path(det: str) -> tuple[list[int], int] | None:
+    """The numbers of an outline line ("2.1.1 …" → [2, 1, 1]) and where its text starts."""
+    m = _OUTLINE.match(det)
+    if m is None or m.end() >= len(det) or det[m.end()] in _UNIT_START:
+        return None
+    return [int(n) for n in re.split(r"\s*\.\s*", m.group(1))], m.end()
+
+
+def _outline(lines: list[_Line]) -> list[_Line]:
+    """Lines numbered "1. / 2.1 / 2.1.1" (a decimal outline, as in engineering documents) given
+    the kinds of the usual numbering, so that the levels read as section, aspect and issue.
+
+    An outline line counts only under its parent ("2.1.1" under "2.1", "2.1" under "2." or
+    "二、"). When the top "N." lines name sections (…整改落实情况, 下一步工作打算) they are
+    sections (``一、``) and the depths below are aspect (``（一）``), issue (``1.``) and sub-item
+    (``（1）``); otherwise the "N." lines stay where they are and the next depth is their
+    sub-item."""
+    found: dict[int, tuple[list[int], int]] = {}
+    parents: list[list[int]] = []  # the path of the latest line at each depth
+    for j, line in enumerate(lines):
+        if line.cells is not None:
+            continue
+        if line.kind in ("num", "top") and line.number is not None:
+            parents = [[line.number]]
+            continue
+        path = _outline_path(line.det) if line.kind == "text" else None
+        if path is None:
+            continue
+        numbers, _ = path
+        depth = len(numbers)
+        if len(parents) >= depth - 1 and parents[depth - 2] == numbers[:-1]:
+            found[j] = path
+            parents = [*parents[:depth - 1], numbers]
+    if len(found) < 2:
+        return lines
+    tops = [j for j, line in enumerate(lines) if line.kind == "num" and line.cells is None]
+    sections = (not any(line.kind == "top" for line in lines)
+                and (any(_is_itemised(lines[j].det_body) for j in tops)
+                     or sum(_is_section_line(lines[j], numbered=True) for j in tops) >= 2))
+    depths = sorted({len(numbers) for numbers, _ in found.values()})
+    kinds: list[Kind] = ["pcn", "num", "pdig"] if sections else ["pdig"]
+    if sections and len(depths) == 1:
+        kinds = ["num", "pdig"]
+    out = list(lines)
+    if sections:
+        for j in tops:
+            out[j] = replace(lines[j], kind="top")
+    for j, (numbers, cut) in found.items():
+        at = depths.index(len(numbers))
+        if at >= len(kinds):
+            continue
+        if kinds[at] == "pdig":  # a sub-item keeps a marker its issue's measures are split at
+            out[j] = _classify(f"（{numbers[-1]}）{lines[j].text[cut:].strip()}")
+        else:
+            out[j] = replace(lines[j], kind=kinds[at], number=numbers[-1], cut=cut)
+    return out
+
+
+#: the heading of a notes block ("注释：", "注：" on a line of its own) and a note's line ("[1] …",
+#: "※ …", "注1：…")
+_NOTES_HEADING = re.compile(r"^(?:注释|注解|附注|注|脚注|尾注)\s*[:]?$")
+_NOTE_LINE = re.compile(r"^(?:\[\s*(\d{1,2})\s*\]|(※)|注\s*(\d{1,2})\s*[:.、])\s*\S")
+#: "注：…" as the one note under the text
+_SINGLE_NOTE = re.compile(r"^注\s*[:]\s*\S")
+#: what a closing line speaks of ("注：公开期限…" is the closing, not a note)
+_CONTACT_WORDS = re.compile(r"电话|邮箱|邮件|地址|信箱|邮编|公开期限|公示期限|监督")
+#: the key under which the notes are kept in ``info.extra``
+NOTES_KEY = "注释"
+
+
+def _footnotes(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
+    """The notice without the notes printed at its end ("注释：/[1] …/※ …", after the signature
+    or before it) and the notes' lines. The markers that point to the notes ("[1]", "※") are
+    taken out of the text: they are no part of a title or a measure."""
+    last = max((j for j, line in enumerate(lines) if line.kind in _STRUCTURAL), default=-1)
+    start = len(lines)
+    while start - 1 > last and (_NOTE_LINE.match(lines[start - 1].det)
+                                or _NOTES_HEADING.match(lines[start - 1].det)):
+        start -= 1
+    block = list(range(start, len(lines)))
+    if not block or not any(_NOTE_LINE.match(lines[j].det) for j in block):
+        block = _headed_notes(lines, last)
+        if (not block and start - 1 > last and _SINGLE_NOTE.match(lines[-1].det)
+                and not _CONTACT_WORDS.search(lines[-1].det)):
+            block = [len(lines) - 1]
+    if not block:
+        return lines, []
+    notes = [lines[j].text for j in block]
+    markers = {m.group(1) or m.group(2) or m.group(3)
+               for j in block if (m := _NOTE_LINE.match(lines[j].det)) is not None}
+    kept = [line for j, line in enumerate(lines) if j not in set(block)]
+    return [_without_markers(line, markers) for line in kept], notes
+
+
+def _headed_notes(lines: list[_Line], last: int) -> list[int]:
+    """A block "注释：" + note lines after the last item, wherever it stands (before the
+    signature, or between the closing lines)."""
+    for j in range(last + 1, len(lines)):
+        if _NOTES_HEADING.match(lines[j].det):
+            k = j + 1
+            while k < len(lines) and _NOTE_LINE.match(lines[k].det):
+                k += 1
+            if k > j + 1:
+                return list(range(j, k))
+    return []
+
+
+def _without_markers(line: _Line, markers: set[str]) -> _Line:
+    """``line`` without the note markers ("[2]", "※") it carries."""
+    if line.cells is not None or not any(ch in line.det for ch in "[※"):
+        return line
+    numbers = "|".join(re.escape(m) for m in markers if m.isdigit())
+    pattern = "|".join(filter(None, [rf"\[\s*(?:{numbers})\s*\]" if numbers else "",
+                                     "※" if "※" in markers else ""]))
+    if not pattern:
+        return line
+    spans = [m.span() for m in re.finditer(pattern, line.det)]
+    if not spans:
+        return line
+    text, pos = "", 0
+    for start, end in spans:
+        text, pos = text + line.text[pos:start], end
+    text += line.text[pos:]
+    out = _classify(text.strip())
+    out.lead = line.lead
+    return out
 
 
 def _tables(lines: list[_Line]) -> list[_Line]:
@@ -513,18 +767,20 @@ def _record(cells: list[str], header: dict[int, str]) -> dict[str, str]:
 _CAPTION = re.compile(r"^表\s*\d{1,2}|(?:表|汇总|统计|一览)$")
 
 
-def _front_tables(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
+def _front_tables(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     """The lines without the table printed before the items (a summary of the round's counts,
-    with its caption), and that table's lines: its cells belong to no title, preamble or item."""
+    with its caption — in the preamble or in section 一), and that table's lines: its cells
+    belong to no title, preamble or item."""
     first = next((j for j, line in enumerate(lines)
-                  if line.cells is None and line.kind in _STRUCTURAL), len(lines))
+                  if line.cells is None and line.kind in _STRUCTURAL
+                  and (line.kind != "top" or _is_aspect_title(line.det_body))), len(lines))
     rows = {j for j in range(first) if lines[j].cells is not None and lines[j].row is None}
     captions = {j - 1 for j in rows if j - 1 not in rows and j > 0 and lines[j - 1].cells is None
                 and len(lines[j - 1].det) <= 40 and "。" not in lines[j - 1].det
                 and _CAPTION.search(lines[j - 1].det.strip())}
     dropped = rows | captions
     return ([line for j, line in enumerate(lines) if j not in dropped],
-            [lines[j].text for j in sorted(dropped)])
+            [lines[j] for j in sorted(dropped)])
 
 
 # ---------------------------------------------------------------------------
@@ -570,6 +826,35 @@ def _continues(line: str) -> bool:
                 or _LABEL.match(det) or _PROGRESS_LABEL.match(det) or det.startswith("(1)"))
 
 
+def _closing_quote(det: str) -> int:
+    """Index of the quote that closes the one ``det`` opens with, else -1."""
+    depth = 0
+    for i, ch in enumerate(det):
+        if ch in _QUOTES_OPEN:
+            depth += 1
+        elif ch in _QUOTES_CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _quoted_title(head: str) -> tuple[str, str] | None:
+    """A title that is the inspectors' words in quotes ("反馈问题2：“…监测不及时。”"): (the quoted
+    words without the quotes and their full stop, the rest of the line); ``None`` when the
+    quotes close before the title ends ("“三重一大”制度执行不严的问题")."""
+    det = detect(head)
+    i = _closing_quote(det) if det[:1] in _QUOTES_OPEN else -1
+    if i < 0:
+        return None
+    rest = head[i + 1:].lstrip(_TITLE_TRAIL + "。")
+    after = detect(rest)
+    if rest and not (_LABEL.match(after) or marker_at(after, "一是", 0) == 0 or after.startswith("(1)")):
+        return None
+    title = head[1:i].strip().rstrip(_TITLE_TRAIL + "。")
+    return (title, rest) if title else None
+
+
 def _split_title(head: str, rest_lines: list[str]) -> tuple[str, str]:
     """Title = text up to the first 。 of the first line (outside quotes), or up to the first
     measure marker / 整改情况 label when that comes first; returns (title, rest of the body).
@@ -577,6 +862,10 @@ def _split_title(head: str, rest_lines: list[str]) -> tuple[str, str]:
     A first line that breaks off mid-title (a PDF copy: no full stop, no problem word at its
     end) is joined with the lines that go on with it."""
     rest_lines = list(rest_lines)
+    if (quoted := _quoted_title(head)) is not None:  # "“…不及时。”\n整改情况：…"
+        title, rest = quoted
+        more = "\n".join(rest_lines)
+        return title, (f"{rest}\n{more}" if rest and more else rest or more).strip()
     while (rest_lines and _sentence_end(detect(head)) < 0 and _continues(rest_lines[0])
            and not _PROBLEM_END.search(detect(head).rstrip(_TITLE_TRAIL))
            and _sentence_end(detect(rest_lines[0])) >= 0 and len(head) >= 12
@@ -619,6 +908,12 @@ class _RawIssue:
     lead: int = 0
 
 
+#: a closing bracket right before the next measure's marker ("…已完成。（责任单位：教务处）二是…"):
+#: the bracket ends the measure before it, as a full stop would (replaced by one, one character
+#: for one, in the copy the markers are looked for in)
+_CLOSE_BEFORE_MARK = re.compile(r"[)\]】](?=\s*(?:[二三四五六七八九十]{1,3}是|\(\d{1,2}\)))")
+
+
 def _segments(text: str, measure_kind: str | None
               ) -> tuple[Literal["ordinal", "paren", "plain"], str, list[str]]:
     """(style, intro, segments) of a measure text: 一是…, (1)…, 1.… lines, or one paragraph."""
@@ -629,8 +924,9 @@ def _segments(text: str, measure_kind: str | None
     elif measure_kind == "cell":
         kinds = ["ordinal", "paren", "inline"]
     marks: list[tuple[int, int]] = []
+    enum_copy = _CLOSE_BEFORE_MARK.sub("。", detect(text))
     for kind in kinds:
-        marks = enumeration(detect(text), kind)
+        marks = enumeration(enum_copy, kind)
         if marks:
             style = "ordinal" if kind == "ordinal" else "paren"
             break
@@ -772,6 +1068,59 @@ def _field_line(line: str) -> dict[str, str] | None:
             break
         pos = sep.end()
     return found or None
+
+
+#: a bracket after a measure or an issue: "（责任单位：教务处；完成时限：2024年12月底）"
+_BRACKET = re.compile(r"[(\[【]\s*([^()\[\]【】]{3,200}?)\s*[)\]】]")
+#: where one field of a bracket ends and the next begins: "；" or "，" before "label："
+_BRACKET_SEP = re.compile(r"\s*[;,]\s*(?=[\u4e00-\u9fff]{2,8}\s*:)")
+
+
+def _bracket_fields(text: str) -> dict[str, str] | None:
+    """The owners and deadline a bracket's content names ("责任单位：教务处、各学院；完成时限：
+    长期坚持"), else ``None`` (a bracket saying anything else is part of the measure)."""
+    det = detect(text)
+    found: dict[str, str] = {}
+    pos = 0
+    for sep in [*_BRACKET_SEP.finditer(det), None]:
+        end = sep.start() if sep is not None else len(det)
+        part = _field_line(text[pos:end])
+        if part is None:
+            return None
+        for name, value in part.items():
+            found.setdefault(name, value)
+        if sep is None:
+            break
+        pos = sep.end()
+    return found or None
+
+
+def _take_brackets(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` without its owner/deadline brackets, and the fields they name; the full stop
+    around a bracket is kept once ("已完成（责任单位：…）。" and "已完成。（责任单位：…）" → "已完成。")."""
+    det = detect(text)
+    fields: dict[str, str] = {}
+    spans: list[tuple[int, int]] = []
+    for m in _BRACKET.finditer(det):
+        found = _bracket_fields(text[m.start(1):m.end(1)])
+        if found is None:
+            continue
+        for name, value in found.items():
+            fields.setdefault(name, value)
+        spans.append(m.span())
+    if not spans:
+        return text, {}
+    out, pos = "", 0
+    for start, end in spans:
+        kept = text[pos:start]
+        after = text[end:]
+        # one full stop where the bracket stood between the text and its full stop, or after it
+        if kept.rstrip().endswith(("。", ".")) and after.lstrip()[:1] in ("。", "."):
+            end += len(after) - len(after.lstrip()) + 1
+        out += kept
+        pos = end
+    out += text[pos:]
+    return out.strip(), fields
 
 
 def _field_lines(more: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -988,6 +1337,40 @@ def _shared_progress(rest: str, measure_kind: str | None
     return style, intro, segments, progress, progress_part if len(progress) != len(segments) else ""
 
 
+#: when a measure says it will be done: "预计2025年6月底完成", "力争2024年底前建成投用",
+#: "计划于2026年3月底前对…清理收回" (a date with 前 needs no verb after it)
+_PLANNED_DATE = re.compile(
+    r"(?:预计|计划|力争|争取|确保|拟|将)\s*(?:于|在|到)?\s*"
+    r"(?P<when>\d{4}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|上旬|中旬|下旬)?|年?底|末|[上下]半年|"
+    r"第?[一二三四1-4]季度)(?P<before>\s*(?:前|之前|以前))?)"
+    r"(?(before)|\s*(?:全面|全部|基本)?(?:完成|建成|投用|投入使用|办结|到位|整改到位|竣工|上线|运行|出台|印发|实现))")
+
+
+def _planned_date(text: str) -> str:
+    """The date a measure says it will be done by ("预计2025年6月底前完成" → "2025年6月底前"),
+    else ""."""
+    m = _PLANNED_DATE.search(detect(text))
+    return text[m.start("when"):m.end("when")].strip() if m is not None else ""
+
+
+def _measure_brackets(segments: list[str], progress: list[str]
+                      ) -> tuple[list[str], list[str], list[dict[str, str]]]:
+    """Each measure and its progress without the owner/deadline brackets they carry, and the
+    fields each names."""
+    texts, results, found = [], [], []
+    for seg, prog in zip(segments, progress, strict=True):
+        text, own = _take_brackets(seg)
+        if prog == seg:
+            result = text
+        else:
+            result, more = _take_brackets(prog)
+            own = {**more, **own}
+        texts.append(text)
+        results.append(result)
+        found.append(own)
+    return texts, results, found
+
+
 def _bold_title(head: str, lead: int, more: list[str]) -> tuple[str, str]:
     """(title, body) of an issue whose title is the bold sentence its paragraph opens with."""
     rest = head[lead:].strip()
@@ -1025,17 +1408,123 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
             if re.search(r"[。;]\s*[二三四五六七八九十]+是", detect(seg)):
                 warnings.append(f"{label}的措施序号（一是、二是……）可能不连续，请核对原文。")
                 break
-    measures = [Measure(text=seg, progress=prog, status=infer_status(prog), status_inferred=True)
-                for seg, prog in zip(segments, _pair(segments, progress), strict=True) if seg]
+    title, title_fields = _take_brackets(title)
+    segments, progress, own_fields = _measure_brackets(segments, _pair(segments, progress))
+    if len(own_fields) > 1 and not any(own_fields[:-1]) and own_fields[-1]:
+        # one bracket after the last measure: it names the owners of the whole issue
+        title_fields = {**own_fields[-1], **title_fields}
+        own_fields = [{} for _ in own_fields]
+    measures = []
+    for seg, prog, own in zip(segments, progress, own_fields, strict=True):
+        if seg:
+            m = Measure(text=seg, progress=prog, status=infer_status(prog), status_inferred=True)
+            _apply_fields([m], own)
+            measures.append(m)
     if any(m.status is Status.IN_PROGRESS for m in measures) and (
             _says_issue_done(issue_wide, explicit=False) or _says_issue_done(rest, explicit=True)):
         for m in measures:  # "该问题已完成整改": every measure of the issue is done
             if m.status is Status.IN_PROGRESS:
                 m.status = Status.DONE
     _apply_stated(measures, stated)
-    _apply_fields(measures, fields)
+    _apply_fields(measures, {**fields, **title_fields})
+    for m in measures:
+        if F.DEADLINE not in m.raw and (when := _planned_date(m.progress or m.text)):
+            m.raw = {**m.raw, F.DEADLINE: when}
     return Issue(title=title, number=raw.number, intro=intro, measure_style=style,
                  measures=measures)
+
+
+# ---------------------------------------------------------------------------
+# Group headings: their counts, and the leader or unit who leads their issues
+# ---------------------------------------------------------------------------
+
+#: a count after a heading: "（2个）", "（共3个问题）", "（3个问题、5项措施）"
+_COUNT_NOTE = re.compile(r"\s*[(]\s*(?:共|计)?\s*(\d{1,3})\s*个(?:问题)?(?:\s*[,、;]\s*\d{1,4}\s*(?:项|条)"
+                         r"(?:整改)?措施)?\s*[)]\s*$")
+#: a count sentence after an aspect's title: "该方面共3个问题，已整改完成2个，1个正在推进。"
+_COUNT_SENTENCE = re.compile(r"^(?:(?:该|本|此)方面|其中)?[^。]{0,8}?(?:共|计|有|涉及|包括)\s*(\d{1,3})\s*个"
+                             r"(?:具体)?问题")
+#: a group named by who leads its issues: "党组书记、局长陈立新领办的问题", "办公室牵头整改的问题"
+_LED_GROUP = re.compile(
+    r"^(?P<who>[^,;:。]{2,40}?)(?:同志)?(?:领办|牵头(?:整改|负责|办理|落实)?|负责(?:整改|落实|办理)|"
+    r"包保|主抓)的?(?:问题|事项|整改事项|整改任务)$")
+#: a position a leader is named by; the name follows the last one ("副局长刘春梅")
+_POSITION = re.compile(
+    r"书记|局长|主任|组长|委员|成员|主席|经理|董事长|校长|院长|部长|处长|科长|股长|镇长|乡长|县长|区长|"
+    r"市长|厅长|总监|行长|所长|站长|队长|馆长|社长|总工程师|总会计师|领导")
+#: the end of a unit's name: the group is led by a unit, not a leader
+_UNIT_END = re.compile(r"(?:办公室|办|股|科|处|室|部|局|中心|大队|中队|学院|所|站|队|组|公司|部门|单位|"
+                       r"委员会|支部|党委|工委)$")
+
+
+def _split_count(title: str) -> tuple[str, int | None]:
+    """A heading without the count written after it ("（2个）", "。该方面共3个问题，…"), and that
+    count."""
+    det = detect(title)
+    if (m := _COUNT_NOTE.search(det)) is not None and m.start() > 0:
+        return title[:m.start()].rstrip(), int(m.group(1))
+    end = _sentence_end(det)
+    if end > 0:
+        rest = det[end + 1:].strip()
+        if rest and len(rest) <= 80 and (m := _COUNT_SENTENCE.match(rest)) is not None:
+            return title[:end].rstrip(_TITLE_TRAIL), int(m.group(1))
+    return title, None
+
+
+def _leader(who: str) -> str:
+    """The leader's name after the last position ("党组书记、局长陈立新" → "陈立新"), else the
+    words as written ("分管副局长")."""
+    positions = list(_POSITION.finditer(detect(who)))
+    if positions:
+        name = who[positions[-1].end():].strip(" 、,，")
+        if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", name):
+            return name
+    return who.strip()
+
+
+def _group_owner(title: str) -> tuple[str, str] | None:
+    """(field, value) of a group heading naming who leads its issues: the lead's name, or the
+    owner unit; ``None`` for any other heading."""
+    m = _LED_GROUP.match(detect(title))
+    if m is None:
+        return None
+    who = title[m.start("who"):m.end("who")].strip()
+    det_who = detect(who)
+    if _POSITION.search(det_who):
+        return F.LEAD, _leader(who)
+    if _UNIT_END.search(det_who) and len(who) <= 20:
+        return F.OWNER_UNIT, who
+    return None  # "上级交办的问题": no one named
+
+
+def _group_headings(aspects: list[Aspect], warnings: list[str]) -> None:
+    """Aspect and category headings without the counts written after them (checked against
+    the issues listed under them), and the leader or unit a group heading names given to each
+    measure of its issues that names none of its own.
+
+    A group of issues by who leads them ("（一）党组书记、局长陈立新领办的问题") stays the
+    notice's own level — an aspect, or a category — so that the notice re-renders with the
+    same grouping; its leader becomes each measure's 责任领导 (its unit, 责任单位)."""
+    groups: list[tuple[Aspect | Category, list[Issue]]] = []
+    for a in aspects:
+        groups.append((a, list(a.issues())))
+        groups.extend((c, c.issues) for c in a.categories)
+    for group, issues in groups:
+        if group.title is None:
+            continue
+        group.title, count = _split_count(group.title)
+        if count is not None and count != len(issues):
+            warnings.append(f"“{shorten(group.title, 24)}”称有{count}个问题，正文列出{len(issues)}个，请核对原文。")
+        owner = _group_owner(group.title)
+        if owner is None:
+            continue
+        name, value = owner
+        for issue in issues:
+            for m in issue.measures:
+                if name == F.LEAD and not m.lead:
+                    m.lead = value
+                elif name == F.OWNER_UNIT and not m.owner_unit:
+                    m.owner_unit = value
 
 
 # ---------------------------------------------------------------------------
@@ -1648,6 +2137,7 @@ def _is_notice(lines: Sequence[_Line], title_end: int, preamble: str | None) -> 
 def _parse_notice(text: str) -> ParsedNotice:
     """:func:`parse_notice` without the safety net (used by the property tests)."""
     lines, debris_dates = _clean_lines(text)
+    lines, notes = _footnotes(lines)
     lines, front_table = _front_tables(lines)
     lay = _layout(lines)
     k = lay.title_end
@@ -1674,10 +2164,18 @@ def _parse_notice(text: str) -> ParsedNotice:
             for c in a.categories:
                 c.issues = [_build_issue(r, warnings, measure_kind) for r in built.raw[id(c)]]
         aspects, intro, unplaced = built.aspects, built.intro, built.unplaced
+        _group_headings(aspects, warnings)
 
     # Front: title, preamble, section 一.
     sections = lay.sections
-    first_body = region[0] - (1 if lay.heading is not None else 0) if region else lay.closing
+    # a notice of counts only, without headings: its "下一步，…" paragraph is section 三
+    next_steps = None if region or sections else next(
+        (j for j in range(k + 1, lay.closing)
+         if lines[j].kind == "text" and _NEXT_STEPS.match(lines[j].det)), None)
+    if region:
+        first_body = region[0] - (1 if lay.heading is not None else 0)
+    else:
+        first_body = lay.closing if next_steps is None else next_steps
     before = [s for s in sections if k <= s < first_body]
     front_end = before[0] if before else first_body
     front = [line.text for line in lines[k:front_end]]
@@ -1710,7 +2208,8 @@ def _parse_notice(text: str) -> ParsedNotice:
         info.heading_three = _heading_text(lines, after[0])
         three = [line.text for line in lines[after[0] + 1:lay.closing]]
     else:
-        three = [line.text for line in lines[end_items:lay.closing]] if region else []
+        three = ([line.text for line in lines[end_items:lay.closing]]
+                 if region or next_steps is not None else [])
     info.section_three = "\n".join(three) or None
     closing = "\n".join(line.text for line in lines[lay.closing:lay.stop])
     if lay.date_line is not None and lay.date_line + 1 < len(lines):  # contacts after the date
@@ -1748,8 +2247,11 @@ def _parse_notice(text: str) -> ParsedNotice:
         if isinstance(value, str) and "【请填写" in value:
             setattr(info, name, None)
 
-    if front_table:
-        info.extra[TABLE_KEY] = "\n".join(front_table)
+    if front_table:  # one line a row, its cells separated by tabs (a table when printed again)
+        info.extra[TABLE_KEY] = "\n".join("\t".join(line.cells) if line.cells else line.text
+                                          for line in front_table)
+    if notes:
+        info.extra[NOTES_KEY] = "\n".join(notes)
     if unplaced:
         info.extra[UNPLACED_KEY] = "\n".join(unplaced)
         for piece in unplaced:
@@ -1760,10 +2262,17 @@ def _parse_notice(text: str) -> ParsedNotice:
     ledger = Ledger(info=info, aspects=aspects, sheet="通报")
     stated = extract_stated_totals([preamble or "", info.section_one or "",
                                     info.section_two_intro or "", info.section_three or ""])
-    checks = check_totals(stated, ledger)
+    table_totals(stated, [line.cells for line in front_table if line.cells])
+    counts_only = not issues_found and _signed(lay) and not stated.is_empty()
+    checks = check_totals(stated, ledger, listed=not counts_only)
     complete = _completeness(lines, lay, ledger, stated, issues_found, warnings)
     return ParsedNotice(ledger=ledger, stated_totals=stated, total_checks=checks,
                         warnings=warnings, complete=complete, unplaced=unplaced)
+
+
+def _signed(lay: _Layout) -> bool:
+    """Whether the notice ends as a whole notice does: with its signature or its date."""
+    return lay.signature is not None or lay.date_line is not None
 
 
 def _completeness(lines: Sequence[_Line], lay: _Layout, ledger: Ledger, stated: StatedTotals,
@@ -1776,6 +2285,11 @@ def _completeness(lines: Sequence[_Line], lay: _Layout, ledger: Ledger, stated: 
     said = "、".join(f"{v}{u}" for v, u in ((stated.aspects, "个方面"), (stated.issues, "个问题"),
                                           (stated.measures, "项整改措施")) if v is not None)
     said = f"（通报称{said}）" if said else ""
+    if not issues_found and _signed(lay) and said:
+        # a whole notice that gives only the round's counts: nothing is missing, there is no list
+        warnings.append(
+            f"这份通报只公布了整改总数{said}，没有逐项列出问题和整改措施，台账中没有问题可写。")
+        return True
     if not issues_found:
         warnings.append(
             "通报文字不完整：没有找到逐项整改情况（方面、问题、措施），只读出了标题、日期和通报所述总数"

@@ -13,8 +13,9 @@ Section 二 follows the seeds exactly:
 - a ledger without categories (seed 004): ``（{n}）{aspect}`` / ``{n}.{issue}。…``;
 - everything is numbered afresh: aspects 一、二…, categories run on, issues run on across the
   notice when there are categories (seed 000) and restart per aspect when there are none (seed
-  004). The ledger's own issue numbers are not printed: a numbering mistake in the ledger is a
-  finding (``issue-number-gap``), never published;
+  004) — unless the ledger itself numbers its issues on across the aspects (1–3, then 4–6: many
+  notices do), which the notice then keeps. The ledger's own issue numbers are not printed: a
+  numbering mistake in the ledger is a finding (``issue-number-gap``), never published;
 - an issue's ``measure_style`` decides ``一是…`` / ``（1）…`` / no marker (``None``: ``一是…`` when
   there is more than one measure).
 
@@ -61,7 +62,7 @@ from typing import Literal, NamedTuple
 
 from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
-from rectxl.core.notice.totals import extract_stated_totals
+from rectxl.core.notice.totals import TABLE_KEY, extract_stated_totals
 from rectxl.core.numbering import enumerated_items
 from rectxl.core.status import STATUS_ALIASES, Status
 from rectxl.core.summary import notice_totals_sentence
@@ -684,6 +685,17 @@ def _aspect_title(text: str | None) -> str:
     return _strip_mark(_ASPECT_MARK, _one_paragraph(text or ""))
 
 
+def _numbered_on(ledger: Ledger) -> bool:
+    """Whether the ledger numbers its issues on across its aspects (1–3 under the first, 4–6
+    under the second …), as many notices do: the notice is then numbered the same way, not
+    afresh under each aspect."""
+    per_aspect = [[i.number for i in a.issues()] for a in ledger.aspects if a.title is not None]
+    per_aspect = [numbers for numbers in per_aspect if numbers]
+    numbers = [n for ns in per_aspect for n in ns]
+    return (len(per_aspect) > 1 and None not in numbers
+            and numbers == list(range(1, len(numbers) + 1)))
+
+
 def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                        omit_not_started: bool = False, totals: bool = True) -> list[Block]:
     """Section 二's paragraphs (without the ``二、`` heading itself)."""
@@ -695,6 +707,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
         blocks.append(Block("body", sentence))
     blocks += [Block("body", p) for p in intro]
     has_categories = any(c.title is not None for a in ledger.aspects for c in a.categories)
+    run_on = has_categories or _numbered_on(ledger)
     aspect_no = category_no = issue_no = 0
     for aspect in ledger.aspects:
         shown = [[i for i in c.issues if _published(i, omit_not_started)]
@@ -709,7 +722,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 blocks.append(Block("aspect", text))
             else:
                 blocks.append(Block("heading2", f"（{chinese_number(aspect_no)}）{title}"))
-                issue_no = 0  # numbering restarts per aspect (seed 004)
+                if not run_on:
+                    issue_no = 0  # numbering restarts per aspect (seed 004)
         for category, issues in zip(aspect.categories, shown, strict=True):
             if category.issues and not issues:
                 continue
@@ -754,6 +768,26 @@ def _prose_blocks(text: str | None, missing: str) -> list[Block]:
         else:
             blocks.append(Block("body", p))
     return blocks
+
+
+def _table_blocks(table: str | None) -> list[Block]:
+    """A summary table the notice printed (its counts by aspect, with a 合计 row) printed again
+    after section 一: one paragraph a row, its cells separated by tabs as the table's columns, so
+    that it reads (and reads back) as a table, not as prose."""
+    if not table:
+        return []
+    return [Block("body", _table_row(row)) for row in table.replace("\r", "").split("\n") if row.strip()]
+
+
+def _table_row(row: str) -> str:
+    """A row of the table with its cells separated by tabs; a row whose tabs became spaces (a
+    workbook cell read back with its whitespace collapsed) has them back when it has three or
+    more cells (a caption "表1 …汇总" has fewer and stays as written)."""
+    row = row.strip()
+    if "\t" in row:
+        return row
+    cells = row.split()
+    return "\t".join(cells) if len(cells) >= 3 else row
 
 
 def _superior(group: str | None) -> str:
@@ -847,6 +881,7 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     blocks += [Block("body", p) for p in preamble]
     blocks.append(Block("heading1", f"一、{info.heading_one or h1}"))
     blocks += _prose_blocks(info.section_one, "整改工作组织领导情况")
+    blocks += _table_blocks(info.extra.get(TABLE_KEY))
     blocks.append(Block("heading1", f"二、{info.heading_two or h2}"))
     # section 二 comes with its punctuation made full-width (zh_punct is idempotent: the
     # paragraphs, most of the notice, are not scanned twice)

@@ -28,7 +28,12 @@ from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
-__all__ = ["StatedTotals", "TotalCheck", "check_totals", "extract_stated_totals"]
+__all__ = ["TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "extract_stated_totals",
+           "table_totals"]
+
+#: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
+#: with a 合计 row): one line a row, its cells separated by tabs
+TABLE_KEY = "通报所附统计表"
 
 
 # Plain slotted records, not pydantic models: ``rectxl notice`` imports this module (through
@@ -202,6 +207,68 @@ def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
     return totals
 
 
+#: the row of a summary table that adds up the rows above it
+_TOTAL_ROW = re.compile(r"^\s*(?:合\s*计|总\s*计|共\s*计|总\s*数|全\s*部)\s*$")
+_TABLE_NUMBER = re.compile(r"^\s*(\d{1,6}(?:\.\d{1,2})?)\s*(%?)\s*$")
+
+
+def _column(header: str) -> str | None:
+    """What a summary table's column counts: "rate", "done", "issues", "measures", else None."""
+    if re.search(r"率|占比|比例", header):
+        return "rate"
+    if re.search(r"推进|未完成|未整改|长期|持续|未启动|尚未|剩余", header):
+        return None
+    if re.search(r"已完成|完成数|已整改|整改完成|已办结|已销号|销号数|办结数", header):
+        return "done"
+    if re.search(r"措施|任务|举措", header):
+        return "measures"
+    if re.search(r"问题", header):
+        return "issues"
+    return None
+
+
+def table_totals(totals: StatedTotals, rows: list[list[str]]) -> StatedTotals:
+    """Totals from a summary table's 合计 row, under its header row ("方面 | 问题数 | 已完成 |
+    正在推进 | 完成率"), for the counts the prose does not state (the prose wins); the rows
+    between header and 合计 count the aspects when the first column names them. ``totals`` is
+    filled in place and returned."""
+    if len(rows) < 2:
+        return totals
+    header = [detect(c) for c in rows[0]]
+    total = next((r for r in rows[1:] if r and _TOTAL_ROW.match(detect(r[0]))), None)
+    if total is None:
+        return totals
+    kinds = [_column(h) for h in header]
+    for kind, head, cell in zip(kinds, header, total, strict=False):
+        m = _TABLE_NUMBER.match(detect(cell))
+        if kind is None or m is None:
+            continue
+        value = float(m.group(1))
+        evidence = f"统计表合计行“{cell.strip()}”"
+        if kind == "rate" and totals.rate is None and 0 <= value <= 100:
+            totals.rate, totals.evidence["rate"] = value, evidence
+        elif kind == "issues" and totals.issues is None:
+            totals.issues, totals.evidence["issues"] = int(value), evidence
+        elif kind == "measures" and totals.measures is None:
+            totals.measures, totals.evidence["measures"] = int(value), evidence
+        elif kind == "done" and totals.done is None:
+            done = int(value)
+            # what the done column counts: its own words, else the table's count column
+            counted: Literal["问题", "措施"] = (
+                "措施" if re.search(r"措施|任务|举措", head)
+                else "问题" if "问题" in head or "measures" not in kinds else "措施")
+            totals.done, totals.done_unit, totals.evidence["done"] = done, counted, evidence
+            if counted == "问题":
+                totals.done_issues = done
+            else:
+                totals.done_measures = done
+    if header and "方面" in header[0] and totals.aspects is None:
+        body = [r for r in rows[1:] if r is not total and r and r[0].strip()]
+        if body:
+            totals.aspects, totals.evidence["aspects"] = len(body), "统计表所列方面"
+    return totals
+
+
 def _read_done(totals: StatedTotals, sentence: str) -> None:
     found: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
     for index, pattern in enumerate(_DONE):
@@ -249,9 +316,15 @@ def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
 
 
-def check_totals(stated: StatedTotals, ledger: Ledger) -> list[TotalCheck]:
-    """Compare every stated total with the parsed ledger; one :class:`TotalCheck` each."""
+def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True) -> list[TotalCheck]:
+    """Compare every stated total with the parsed ledger; one :class:`TotalCheck` each.
+
+    ``listed=False`` is for a notice that lists no issues (it gives the round's counts only):
+    there is nothing to count its totals against, so only the totals are checked against each
+    other (the completion rate against the counts)."""
     checks: list[TotalCheck] = []
+    if not listed:
+        return _rate_checks(stated, 0, 0)
     n_aspects = sum(1 for a in ledger.aspects if a.title is not None)
     issues = list(ledger.issues())
     n_issues = len(issues)
@@ -294,6 +367,12 @@ def check_totals(stated: StatedTotals, ledger: Ledger) -> list[TotalCheck]:
             message=f"通报称已完成{value}{unit}{unit_label}；{how}有{parsed_done}{unit}{note}。",
         ))
 
+    return checks + _rate_checks(stated, n_issues, n_measures)
+
+
+def _rate_checks(stated: StatedTotals, n_issues: int, n_measures: int) -> list[TotalCheck]:
+    """The stated completion rate against the stated (else the parsed) counts."""
+    checks: list[TotalCheck] = []
     if stated.rate is not None:
         candidates = []
         if stated.done_issues is not None:
