@@ -301,6 +301,12 @@ def _m(text: str, progress: str = "", status: Status | None = None, deadline: st
     (_m("修订议事规则", "征求意见中", Status.IN_PROGRESS), "修订议事规则，正在征求意见"),
     (_m("建设监管平台", "平台调试中", Status.IN_PROGRESS), "建设监管平台，平台正在调试"),
     (_m("完善议事制度", "制度修订中", Status.IN_PROGRESS), "完善议事制度，制度正在修订"),
+    # what a clerk writes for the office, not for the public, stays out of the notice
+    (_m("购置垃圾转运车", "已购置2辆（红字为新增）", Status.DONE), "购置垃圾转运车，已购置2辆"),
+    (_m("追回违规资金", "已全部追回。详见佐证材料。", Status.DONE), "追回违规资金，已全部追回"),
+    (_m("编制行动方案", "同上", Status.DONE), "编制行动方案，已完成"),
+    (_m("引进经营主体", "3", Status.IN_PROGRESS), "引进经营主体，正在推进"),  # a number is no sentence
+    (_m("建立追溯系统", "/", Status.NOT_STARTED, "2027年3月31日"), "计划于2027年3月31日前建立追溯系统"),
     # a cell listing its measures: one sentence, the clerk's numbers gone
     (_m("1.制定会议记录规范；2.统一印制记录本", "已印发规范", Status.DONE),
      "制定会议记录规范；统一印制记录本。已印发规范"),
@@ -503,3 +509,14 @@ def test_libreoffice_prints_the_summary_one_page_wide(summary_book: Path, tmp_pa
         "贯彻落实党的路线方针政策和上级决策部署方面66.7%", "落实全面从严治党“两个责任”方面66.7%",
         "党的组织建设和干部队伍建设方面42.9%")]
     assert -1 not in order and order == sorted(order)
+
+
+def test_a_measures_sentence_ends_as_a_notice_ends_it() -> None:
+    """A clerk's doubled stop or trailing comma is not published ("…23处。。", "…18.6万元，")."""
+    from rectxl.core.model import Issue
+    from rectxl.core.notice.render import issue_paragraph
+
+    issue = Issue(title="村级财务管理不规范", measures=[_m("清理过时标语", "清理标语23处。。", Status.DONE),
+                                                      _m("追缴承包费", "已追缴18.6万元，", Status.DONE)])
+    assert issue_paragraph(issue, 1) == ("1.村级财务管理不规范。一是清理过时标语，清理标语23处。"
+                                        "二是追缴承包费，已追缴18.6万元。")

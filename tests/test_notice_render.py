@@ -241,7 +241,8 @@ def test_markdown_style() -> None:
     assert "## 一、提高政治站位，强化整改责任，全力推进巡察整改" in lines
     assert "### 第一方面问题，破局攻坚能力不强，推动全区卫生健康事业高质量发展有差距" in lines
     assert "#### （一）学思践悟习近平新时代中国特色社会主义思想不扎实问题" in lines
-    assert any(x.startswith("**1.针对理论学习自觉性不强问题。**一是") for x in lines)
+    # the full stop after the closing ** (CommonMark would not close the bold between "。" and "一")
+    assert any(x.startswith("**1.针对理论学习自觉性不强问题**。一是") for x in lines)
     assert "电子邮箱：gzhzqwsj@126.com。" in md
 
 

@@ -72,6 +72,7 @@ from rectxl.core.text import (
     cn_date,
     cn_date_range,
     fold,
+    is_placeholder,
     normalize_text,
     ordinal,
     zh_punct,
@@ -145,6 +146,18 @@ def _placeholder(what: str) -> str:
 
 def _end(text: str) -> str:
     return text if text and text[-1] in END_PUNCT else f"{text}。"
+
+
+#: marks a clerk's sentence ends with that do not end a sentence of a notice ("…18.6万元，")
+_OPEN_END = re.compile(r"[，,、]+$")  # (a "；" between 一是…；二是… is the notice's own style)
+#: a mark doubled, or a clause mark before the full stop ("…23处。。", "…，。")
+_DOUBLED = re.compile(r"([。！？])[。.．]+|[，,、]+(?=[。！？])")
+
+
+def _sentence(text: str) -> str:
+    """A measure's sentence ended as a notice ends it: one full stop, never after a comma."""
+    text = _DOUBLED.sub(r"\1", _OPEN_END.sub("", text))
+    return _end(text)
 
 
 def _one_paragraph(value: str) -> str:
@@ -588,10 +601,32 @@ def _as_published(action: str, progress: str) -> str:
     return _join(action, progress)
 
 
+#: a clerk's note to the office, not to the public: "（红字为本月新增）", "（此项9月新增）"
+_CLERK_NOTE = re.compile(r"[（(](?:红字|蓝字|绿字|黄字|标红|标黄|加粗|此项|本项|该项|本月|上月)[^（）()]{0,16}[）)]")
+#: a pointer to the evidence, for the office ("见附件", "详见佐证材料", "同上")
+_SEE_ALSO = re.compile(r"[，,；;。]?\s*(?:详见|具体见|见|参见)(?:附件|佐证材料|佐证资料|附表|上表)[\w\d]*[。.]?$"
+                       r"|^(?:同上|同前|见上)[。.]?$")
+#: a progress that is only a tick, a number or a share ("√", "3", "100%", "Done 80%"): no sentence
+_NO_WORDS = re.compile(r"^(?:[√✓✔☑×✗]|[A-Za-z ]*\d+(?:\.\d+)?\s*[%％]?)$")
+
+
+def _progress_text(raw: str) -> str:
+    """A progress cell as the notice can say it: the clerk's notes to the office, pointers to the
+    evidence and placeholders ("无", "/", "待补充") left out; a cell of a number or a tick alone
+    says nothing a reader can follow (the status says how far it got)."""
+    text = _measure_text(raw)
+    if not text:
+        return ""
+    text = _SEE_ALSO.sub("", _CLERK_NOTE.sub("", text)).strip()
+    if is_placeholder(text) or _NO_WORDS.match(text):
+        return ""
+    return text
+
+
 def measure_sentence(m: Measure, *, as_of: date | None = None) -> str:
     """One measure as the notice writes it (without its 一是 marker): see the module docstring."""
     action = _measure_text(m.text)
-    progress = _measure_text(m.progress)
+    progress = _progress_text(m.progress)
     if _from_notice(m):
         return _as_published(action, progress)
     if progress and _bare_date(progress):
@@ -657,11 +692,11 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
     if style == "plain" and len(texts) > 1:
         style = "ordinal"  # several measures cannot be written without markers
     if style == "ordinal":
-        body = "".join(f"{ordinal(i)}{_end(t)}" for i, t in enumerate(texts, 1))
+        body = "".join(f"{ordinal(i)}{_sentence(t)}" for i, t in enumerate(texts, 1))
     elif style == "paren":
-        body = "".join(f"（{i}）{_end(t)}" for i, t in enumerate(texts, 1))
+        body = "".join(f"（{i}）{_sentence(t)}" for i, t in enumerate(texts, 1))
     else:
-        body = "".join(_end(t) for t in texts)
+        body = "".join(_sentence(t) for t in texts)
     return head + _one_paragraph(issue.intro) + body
 
 
@@ -909,10 +944,13 @@ def _md(text: str) -> str:
 
 
 def _md_lead(text: str) -> str:
+    """The issue's lead sentence in bold. Its full stop goes after the closing ``**``: CommonMark
+    closes emphasis only where the ``**`` is not wedged between a mark and a letter
+    ("**…不够。**一是" stays literal asterisks; "**…不够**。一是" is bold)."""
     cut = text.find("。")
     if cut < 0:
         return f"**{_md(text)}**"
-    return f"**{_md(text[:cut + 1])}**{_md(text[cut + 1:])}"
+    return f"**{_md(text[:cut])}**{_md(text[cut:])}"
 
 
 def render_blocks(blocks: list[Block], *, style: Literal["text", "markdown"] = "text") -> str:
