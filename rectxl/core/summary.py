@@ -340,11 +340,9 @@ def unknown_statuses(ledger: Ledger) -> list[str]:
             if m.status is None and m.status_text.strip()]  # (an empty one is missing-status)
 
 
-def summarize(ledger: Ledger, as_of: date, *, rows: list[DetailRow] | None = None,
-              warn_days: tuple[int, ...] | None = None) -> Summary:
+def summarize(ledger: Ledger, as_of: date, *, warn_days: tuple[int, ...] | None = None) -> Summary:
     """Totals, per-aspect and per-unit counts, the overdue and the extended lists, as of
-    ``as_of``; ``rows`` are :func:`detail_rows` of the same ledger, date and thresholds when the
-    caller has them. Grades under ``warn_days`` (default: 基本信息 预警天数, else 15 days)."""
+    ``as_of``. Grades under ``warn_days`` (default: 基本信息 预警天数, else 15 days)."""
     warn = resolve_warn_days(ledger.info, warn_days)
     return _summary(ledger, as_of, warn, _walk(ledger, as_of, warn, all_rows=False))
 
