@@ -370,12 +370,6 @@ def test_dates_in_the_title_rows(tmp_path: Path, title: str, as_of: str | None, 
 def test_issues_on_rows_of_their_own_without_an_issue_column(tmp_path: Path) -> None:
     """A township's form with no 问题 column: "一、…方面" and "问题1：…" each merged across a row of
     their own, the measures below — two aspects, three issues, five measures, no 缺少“具体问题”列."""
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["序号", "整改措施", "责任单位", "完成时限", "完成情况"])
     rows: list[list[object]] = [
         ["一、落实上级决策部署方面"],
         ["问题1：产业项目推进缓慢。"],
@@ -388,12 +382,8 @@ def test_issues_on_rows_of_their_own_without_an_issue_column(tmp_path: Path) -> 
         [1, "清查村级账目", "经管站", "2026年9月30日", "已完成"],
         [2, "培训村级报账员", "经管站", "2026年8月31日", "已完成"],
     ]
-    for row in rows:
-        ws.append(row)
-        if len(row) == 1:
-            ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=5)
-    path = tmp_path / "台账.xlsx"
-    wb.save(path)
+    path = _with_rows_merged_across(tmp_path / "台账.xlsx", ["序号", "整改措施", "责任单位", "完成时限", "完成情况"],
+                                    rows)
     ledger = read_ledger(path)
     assert [a.title for a in ledger.aspects] == ["落实上级决策部署方面", "全面从严治党方面"]
     issues = list(ledger.issues())
@@ -515,23 +505,13 @@ def test_an_issue_row_right_under_the_header_is_no_second_header_row(tmp_path: P
     """"问题1：食品安全监管存在盲区" merged across the row under the header, the measures below
     numbered 1, 2, 3 in 序号: three issues, not one per measure number (the first issue row had
     been read as a second header row naming the 序号 column 具体问题)."""
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["序号", "整改措施", "责任单位", "完成时限", "整改状态"])
     rows: list[list[object]] = [
         ["问题1：食品安全监管存在盲区"], [1, "开展校园周边专项检查", "食品股", "2026年9月30日", "已完成"],
         [2, "建立集体聚餐备案制度", "食品股", "2026年10月31日", "已完成"],
         ["问题2：特种设备监管不到位"], [1, "开展电梯隐患排查", "特设股", "2026年7月31日", "已完成"],
     ]
-    for row in rows:
-        ws.append(row)
-        if len(row) == 1:
-            ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=5)
-    path = tmp_path / "台账.xlsx"
-    wb.save(path)
+    path = _with_rows_merged_across(tmp_path / "台账.xlsx", ["序号", "整改措施", "责任单位", "完成时限", "整改状态"],
+                                    rows)
     ledger = read_ledger(path)
     assert [(i.number, i.title, len(i.measures)) for i in ledger.issues()] == [
         (1, "食品安全监管存在盲区", 2), (2, "特种设备监管不到位", 1)]
@@ -556,3 +536,19 @@ def test_the_party_organisation_that_signs(tmp_path: Path, title: str | None, in
             sheet.append([key, value])
         wb.save(path)
     assert read_ledger(path).info.party_org == party_org
+
+
+def _with_rows_merged_across(path: Path, header: list[str], rows: list[list[object]]) -> Path:
+    """A ledger sheet whose one-cell rows (an aspect, an issue) are merged across the table."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+        if len(row) == 1:
+            ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=len(header))
+    wb.save(path)
+    return path

@@ -75,7 +75,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from rectxl.core.text import cn_date, normalize_text, parse_chinese_number, to_simplified
+from rectxl.core.text import LazyPattern, cn_date, normalize_text, parse_chinese_number, to_simplified
 
 __all__ = [
     "Deadline",
@@ -142,7 +142,7 @@ R_EXTENSION = "延期后的时限无法识别"
 R_NUMBER = "数值无法识别为日期"
 R_AMBIGUOUS_MONTH = "是数字，分不清是1月还是10月（Excel 会把“2025.10”存成2025.1），请写成“2025年10月”这样的文字"
 #: a year and month Excel keeps as a number: 2025.06 (repr "2025.06"), 2025.11
-_YEAR_DOT_MONTH = re.compile(r"(\d{4})\.(\d{1,2})")
+_YEAR_DOT_MONTH = LazyPattern(r"(\d{4})\.(\d{1,2})")
 R_BOOL = "不是有效的日期"
 R_FESTIVAL = "节日时限超出可推算的年份，请写明具体日期"
 R_LETTER = "日期中混有字母（如把数字0写成了字母O）"
@@ -353,9 +353,11 @@ _P_MD = re.compile(r"(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?:日|号)?")
 _XUN_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 15}
 
 # A festival as a deadline ("春节前", "2025年国庆节前", "七一前"): due the day before it.
-_P_FESTIVAL = re.compile(
+_P_FESTIVAL = LazyPattern(
     rf"(?:{_Y})?(?P<f>元旦|春节|清明节?|五一|劳动节|端午节?|七一|建党节|八一|建军节|中秋节?|国庆节?)"
     r"(?:假期|长假|节假日|假日|放假|节)?")
+#: what a festival deadline holds (a cheap test before the pattern)
+_FESTIVAL_WORDS = ("元旦", "春节", "清明", "五一", "劳动", "端午", "七一", "建党", "八一", "建军", "中秋", "国庆")
 #: festivals on a fixed day of the Gregorian year (清明 falls on April 4 or 5: the 4th is kept)
 _FIXED_FESTIVAL = {"元旦": (1, 1), "清明": (4, 4), "五一": (5, 1), "劳动": (5, 1), "七一": (7, 1),
                    "建党": (7, 1), "八一": (8, 1), "建军": (8, 1), "国庆": (10, 1)}
@@ -457,7 +459,7 @@ def _single(s: str, fb: date | None) -> date | None:
     if m := _P_MD.fullmatch(s):
         month = int(m["m"])
         return _make(_year_of(m, fb, month), month, int(m["d"]))
-    if m := _P_FESTIVAL.fullmatch(s):
+    if any(word in s for word in _FESTIVAL_WORDS) and (m := _P_FESTIVAL.fullmatch(s)):
         return _festival_eve(m, fb)
     if m := _P_REL_MONTH.fullmatch(s):
         if fb is None:
@@ -563,11 +565,11 @@ _EXTENSION = re.compile(
     r"(?:延期|延长|顺延|推迟|延后|调整)(?:至|到|为)|延至|延到|"
     r"延期(?=\d{4}[年.\-/])|(?:新|调整后的?|延期后的?)(?:整改)?(?:时限|期限)(?:为|是)?:?|" + _ARROW.pattern)
 #: the deadline in force with the original in brackets after it
-_ORIGINAL_AFTER = re.compile(
+_ORIGINAL_AFTER = LazyPattern(
     r"(?P<new>[^()]+?)\((?:原定|原计划|原时限|原整改时限|原定时限)(?:为|是)?:?(?P<old>[^()]+)\)")
 #: a date marked as extended in brackets after it ("(延期)", "(已延期)", "(经批准延期)")
 #: (not "(已申请延期)": applied for, the date may be the original one)
-_EXTENSION_NOTED = re.compile(r"(?P<new>[^()]*\d[^()]*)\((?:已经?|经批准)?(?:延期|延长)(?:整改)?\)")
+_EXTENSION_NOTED = LazyPattern(r"(?P<new>[^()]*\d[^()]*)\((?:已经?|经批准)?(?:延期|延长)(?:整改)?\)")
 #: an extension by a span, counted from the deadline before it ("延期两个月", "顺延30天")
 _EXTENDED_BY = re.compile(r"(?:延期|延长|顺延|推迟|延后)(\d{1,3})个?(月|天|日|周)")
 #: an extension that is only a possibility ("如遇特殊情况延期至10月底")
@@ -643,8 +645,9 @@ def _dates(s: str, fb: date | None) -> list[date]:
     return found
 
 
+_CONSOLIDATE_WORDS = ("巩固", "提升", "深化", "常态化", "长效")
 #: a later stage that consolidates what is done rather than doing it ("…,12月底前巩固提升")
-_CONSOLIDATE_STAGE = re.compile(r"[,;、][^,;、]*(?:巩固|提升|深化|常态化|长效)")
+_CONSOLIDATE_STAGE = LazyPattern(r"[,;、][^,;、]*(?:巩固|提升|深化|常态化|长效)")
 
 
 def _core(s: str, fb: date | None) -> _Result:
@@ -657,7 +660,8 @@ def _core(s: str, fb: date | None) -> _Result:
     has_imm = _IMMEDIATE.search(s) is not None
     if has_imm:
         s = _IMMEDIATE.sub(";", s)
-    if (tail := _CONSOLIDATE_STAGE.search(s)) is not None and re.search(r"\d", s[:tail.start()]):
+    if any(word in s for word in _CONSOLIDATE_WORDS) and (tail := _CONSOLIDATE_STAGE.search(s)) is not None \
+            and re.search(r"\d", s[:tail.start()]):
         # "2025年6月30日前完成,12月底前巩固提升": due when it is to be done, then it goes on
         s, has_lt = s[:tail.start()], True
     s = _strip_light(s)
@@ -709,10 +713,12 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
     s = _IF_CLAUSE.sub("", s)
     if _LETTER_IN_NUMBER.search(s) and re.search(r"\d", s):
         return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_LETTER)
-    if (was := _ORIGINAL_AFTER.fullmatch(s)) is not None and not _EXTENSION.search(was["new"]):
+    was = _ORIGINAL_AFTER.fullmatch(s) if "(" in s else None
+    asked = _EXTENSION_NOTED.fullmatch(s) if "(" in s and was is None else None
+    if was is not None and not _EXTENSION.search(was["new"]):
         # "2025年7月31日(原定2025年5月31日)": the deadline in force, the original after it
         s = "".join(("原定", was["old"], ",", "延期至", was["new"]))  # as _fold writes a comma
-    elif (asked := _EXTENSION_NOTED.fullmatch(s)) is not None and not _EXTENSION.search(asked["new"]):
+    elif asked is not None and not _EXTENSION.search(asked["new"]):
         # "2025年3月底(已申请延期)": the date is the extended one; the original is not said
         s = f"延期至{asked['new']}"
     extensions = [m for m in _EXTENSION.finditer(s) if not _IF.search(s, 0, m.start())]

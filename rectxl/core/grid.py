@@ -34,7 +34,7 @@ from rectxl.core.model import (
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MARKS_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
 from rectxl.core.status import Status, StatusReading, opening_status, read_status
-from rectxl.core.text import col_letter, needs_cleaning, normalize_text, shorten, to_int
+from rectxl.core.text import LazyPattern, col_letter, needs_cleaning, normalize_text, shorten, to_int
 
 __all__ = [
     "COLUMN_MAP_SHEET",
@@ -57,7 +57,7 @@ _ERROR_VALUE = re.compile(r"^#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTIN
 _FOOTER = re.compile(r"^(?:注|备注|说明|填表人|制表人|制表|审核人|审核|填报人|填报单位|联系人|单位负责人)\s*[:：]?")
 #: a cell of a signature or note line under the table: a label with its colon ("填表人：王某",
 #: "单位主要负责人（签字）：", "填表日期：2026年11月18日", "注：本表一式两份")
-_FOOTER_CELL = re.compile(
+_FOOTER_CELL = LazyPattern(
     r"^\s*(?:注|备注|说明|填表人|填报人|制表人|制表|审核人|审核|审批人|签发人|签发|联系人|联系电话|电话|"
     r"填报单位|报送单位|单位|单位负责人|单位主要负责人|主要负责人|分管领导|负责人|"
     r"填表日期|填报日期|制表日期|报送日期|填表时间|填报时间|日期)\s*"
@@ -65,10 +65,10 @@ _FOOTER_CELL = re.compile(
 #: what a signature or note line's measure cell can open with (a cheap test before the pattern)
 _FOOTER_FIRST = frozenset("注备说填制审签联电单主分负日报")
 #: an issue on a row of its own, merged across: "问题1：…", "问题一、…", "1.…" (its measures below)
-_ISSUE_ROW = re.compile(r"^\s*(?:问题\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[:：、.．]?"
+_ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[:：、.．]?"
                         r"|([0-9]{1,3})\s*[、.．](?!\d))\s*")
 #: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
-_DATE_ONLY = re.compile(r"^[\d\s年月日号./\-]{3,16}$")
+_DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
 #: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
 _TOTALS = re.compile(r"^\s*(?:合|总|小|共)\s*计\s*[:：]?\s*$")
 _TOTALS_FIRST = "合总小共"
@@ -243,7 +243,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
 
 
 #: the ways a measure is to be done, as a 整改类型 column gives them
-RECTIFY_KINDS = re.compile(r"^(?:立行立改|即知即改|立知立改|马上就改|限期整改|限时整改|长期坚持|长期整改|持续整改|"
+RECTIFY_KINDS = LazyPattern(r"^(?:立行立改|即知即改|立知立改|马上就改|限期整改|限时整改|长期坚持|长期整改|持续整改|"
                            r"常态化整改|立行立改[、,，和及]?长期坚持)$")
 
 
@@ -607,7 +607,7 @@ def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
 
 
 #: a sheet's name that marks it as the old one: 原台账, 台账（备份）, 台账-副本, 旧台账, 作废
-_OLD_NAME = re.compile(r"备份|副本|^原|旧|存档|作废|废弃|bak|backup|copy|old", re.IGNORECASE)
+_OLD_NAME = LazyPattern(r"备份|副本|^原|旧|存档|作废|废弃|bak|backup|copy|old", re.IGNORECASE)
 
 
 def _newer_first(first: tuple[Grid, HeaderMap], second: tuple[Grid, HeaderMap]) -> bool:
@@ -675,10 +675,10 @@ _TITLE_DATE = re.compile(
 
 
 #: the inspection group a title names: 省委第五巡视组, 县委第三巡察组, 中央第十巡视组
-_TITLE_GROUP = re.compile(r"((?:中央|省委|自治区党委|市委|州委|盟委|县委|区委|旗委|市委巡察办)?"
+_TITLE_GROUP = LazyPattern(r"((?:中央|省委|自治区党委|市委|州委|盟委|县委|区委|旗委|市委巡察办)?"
                           r"第[一二三四五六七八九十\d]{1,3}(?:轮)?(?:巡视|巡察)组)")
 #: "县委第三巡察组于2024年5月20日反馈": the feedback date, written before the word
-_TITLE_FEEDBACK = re.compile(
+_TITLE_FEEDBACK = LazyPattern(
     r"(?P<date>[0-9０-９]{4}\s*[年./-]\s*[0-9０-９]{1,2}\s*[月./-]\s*[0-9０-９]{1,2}\s*[日号]?)\s*"
     r"(?:向[^，,。；;]{0,20}?)?(?:进行了?|作出了?|召开[^，,。；;]{0,10}?)?(?:巡察)?反馈")
 
@@ -701,7 +701,7 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
             if "feedback_date" not in facts and "反馈" in text and (fb := _TITLE_FEEDBACK.search(text)):
                 if (day := parse_date(fb.group("date"))) is not None:
                     facts["feedback_date"], source["feedback_date"] = day, "标题行“…反馈”"
-            if "inspection_group" not in facts and (group := _TITLE_GROUP.search(text)) is not None:
+            if "inspection_group" not in facts and "组" in text and (group := _TITLE_GROUP.search(text)) is not None:
                 # "…落实省委第五巡视组反馈意见整改台账": who inspected (and whether it was a 巡视)
                 facts["inspection_group"], source["inspection_group"] = group.group(1), "标题行"
             unit = _FILLER_UNIT.search(text)
@@ -759,7 +759,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
 
 _ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:方面|部分)|[一二三四五六七八九十]+[、.．])")
 #: a sheet of the problems a unit found itself, beside the inspection's feedback
-_SELF_CHECK = re.compile(r"自查|自纠|举一反三")
+_SELF_CHECK = LazyPattern(r"自查|自纠|举一反三")
 
 
 def _unused_mapping(mapping: dict[str, str], headers: list[HeaderMap]) -> list[str]:

@@ -48,7 +48,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from rectxl.core.text import normalize_text, percent_text, to_simplified
+from rectxl.core.text import LazyPattern, normalize_text, percent_text, to_simplified
 
 __all__ = [
     "STATUS_ALIASES",
@@ -737,18 +737,20 @@ def _from_tail(text: str, tokens: list[_Token]) -> StatusReading | None:
 _MARKS = {**dict.fromkeys("√✓✔☑", Status.DONE), **dict.fromkeys("×✗✘☒", Status.IN_PROGRESS)}
 
 #: a share of the work in brackets: (4/5)
-_SHARE = re.compile(r"[(（]\s*(?P<done>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*[)）]")
+_SHARE = LazyPattern(r"[(（]\s*(?P<done>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*[)）]")
 #: what is still to do, counted ("剩余1项", "尚有2个未整改"), or a part ("已完成（部分）")
-_REMAINING = re.compile(r"(?:剩余|剩下|尚有|仍有|还有|余下)\s*\d{1,4}\s*[项个条件处户家笔]")
-_PARTLY = re.compile(r"完成\s*[(（]\s*部分\s*[)）]")
+_REMAINING = LazyPattern(r"(?:剩余|剩下|尚有|仍有|还有|余下)\s*\d{1,4}\s*[项个条件处户家笔]")
+#: what _REMAINING needs to find, cheaply
+_REMAINING_HINT = re.compile(r"剩|尚有|仍有|还有|余下")
+_PARTLY = LazyPattern(r"完成\s*[(（]\s*部分\s*[)）]")
 _FRACTION = re.compile(r"^(?:0(?:\.\d{1,4})?|1(?:\.0{1,4})?)$")
 #: a form's tick boxes: "□已完成 ☑正在推进 □未启动" — the option after a ticked box is the status
-_BOX = re.compile(r"([□☐▢■☑☒✓✔√])\s*([^□☐▢■☑☒✓✔√]*)")
+_BOX = LazyPattern(r"([□☐▢■☑☒✓✔√])\s*([^□☐▢■☑☒✓✔√]*)")
 _UNTICKED = frozenset("□☐▢")
 #: a template's hint left in the cell: the options, none chosen ("已完成/正在推进/未启动")
 _OPTIONS = re.compile(r"[/／|｜、]")
 #: "已验收未销号", "已完成但未验收": a closure not yet reached, run on without a comma
-_CLOSURE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(?<![尚暂还仍但而])(?:但是?|而)?"
+_CLOSURE_AFTER = LazyPattern(r"(?<=[\u4e00-\u9fff])(?<![尚暂还仍但而])(?:但是?|而)?"
                             r"(?=(?:尚|暂|还|仍)?未(?:组织|进行)?(?:验收|销号|销项))")
 #: a label typed before the status: "整改进度：100%", "完成情况：已完成"
 _STATUS_LABEL = re.compile(r"^(?:整改)?(?:进度|状态|情况|完成情况|完成率|进展|结果)\s*[:：]\s*")
@@ -797,10 +799,11 @@ def _read_text(text: str) -> StatusReading:
         # "已完成（4/5）": four of five done is 80%, not done
         done, of = int(share["done"]), int(share["of"])
         text = f"{text[:share.start()]}{round(100 * min(done, of) / of)}%{text[share.end():]}"
-    if _PARTLY.search(text):
+    if "部分" in text and _PARTLY.search(text):
         return StatusReading(Status.IN_PROGRESS)  # "已完成（部分）"
     reading = _read_clauses(text)
-    if (reading.status is Status.DONE or (reading.status is None and "完成" in text)) and _REMAINING.search(text):
+    if (reading.status is Status.DONE or (reading.status is None and "完成" in text)) and (
+            _REMAINING_HINT.search(text) and _REMAINING.search(text)):
         # "已完成4项，剩余1项": done with a count still to do is not done
         return StatusReading(Status.IN_PROGRESS, rest=reading.rest)
     return reading

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 import unicodedata
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "CN_NUM",
@@ -20,6 +22,7 @@ __all__ = [
     "FOLD",
     "NUM",
     "TRAD_TO_SIMP",
+    "LazyPattern",
     "chinese_number",
     "cn_count",
     "cn_date",
@@ -447,3 +450,45 @@ def to_simplified(text: str) -> str:
     """Traditional characters folded to simplified (長期堅持 → 长期坚持, 問題 → 问题), one character
     for one character; everything else unchanged. Apply before matching Chinese words."""
     return text.translate(TRAD_TO_SIMP)
+
+
+
+class LazyPattern:
+    """A regular expression compiled the first time it is used.
+
+    For the patterns of rare paths (a festival deadline, a tick-box status, a form's foot): a
+    pattern over the CJK range costs up to a millisecond to compile, and ``rectxl check`` on a
+    small ledger is mostly start-up — what a pattern never used costs is paid by every run."""
+
+    __slots__ = ("_compiled", "_flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def _re(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self._flags)
+        return self._compiled
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._re().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._re().match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._re().fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str) -> Iterator[re.Match[str]]:
+        return self._re().finditer(string)
+
+    def findall(self, string: str) -> list[Any]:
+        return self._re().findall(string)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[Any]:
+        return self._re().split(string, maxsplit)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self._re().sub(repl, string, count)

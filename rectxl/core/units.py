@@ -9,16 +9,21 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from rectxl.core.text import LazyPattern
+
 __all__ = ["split_units", "unit_key", "unit_spellings"]
 
 #: between units: marks, line breaks, two spaces, or a space or 和/及/与 between two names that each
 #: end in a kind of unit ("财政所 审计办", "应急办和各村")
-_UNIT_SEP = re.compile(
-    r"[、,，;；/／\n]+|\s{2,}|(?<=[\u4e00-\u9fff][所办局委室科股站队部处院校会司中心村组区镇乡])(?:\s|和|及|与|、)(?=\S{2})")
+_UNIT_SEP = re.compile(r"[、,，;；/／\n]+|\s{2,}")
+_NAME_BOUNDARY = LazyPattern(
+    r"(?<=[\u4e00-\u9fff][所办局委室科股站队部处院校会司中心村组区镇乡])(?:\s|和|及|与)(?=\S{2})")
 _UNIT_ROLE = re.compile(r"^(?:牵头(?:单位)?|配合(?:单位)?|责任(?:单位)?|协办|主办)[:：]?")
 #: a role after the unit ("党政办牵头", "财政所配合", "(配合)") or a person in brackets ("信访办（张某）"),
 #: or "等相关单位" after the last unit
-_UNIT_NOTE = re.compile(r"(?:[(（](?:牵头|配合|协办|主办|负责)[)）]"
+#: how a part with a note after the unit ends (a cheap test before the pattern)
+_NOTE_ENDS = (")", "）", "牵头", "配合", "协办", "主办", "负责", "单位", "部门", "科室", "等")
+_UNIT_NOTE = LazyPattern(r"(?:[(（](?:牵头|配合|协办|主办|负责)[)）]"
                         r"|[(（][\u4e00-\u9fff]{1,3}(?<![区室科股所办局站队部处院校会村组心司委])[)）]"
                         r"|(?<=\S{2})(?:牵头|配合|协办|主办|负责)|等(?:相关|有关)?(?:单位|部门|科室)?)$")
 
@@ -32,11 +37,15 @@ def split_units(text: str) -> list[str]:
 def _units(text: str) -> tuple[str, ...]:
     """:func:`split_units`, once per distinct cell text (a ledger repeats a few dozen units)."""
     units = []
-    for part in _UNIT_SEP.split(text):
-        part = _UNIT_ROLE.sub("", part.strip())
-        part = _UNIT_NOTE.sub("", part).strip()
-        if part:
-            units.append(part)
+    for piece in _UNIT_SEP.split(text):
+        # two names run together by a space or 和 ("财政所 审计办", "应急办和各村")
+        parts = _NAME_BOUNDARY.split(piece) if any(c in piece for c in " 和及与") else [piece]
+        for part in parts:
+            part = _UNIT_ROLE.sub("", part.strip())
+            if part.endswith(_NOTE_ENDS):
+                part = _UNIT_NOTE.sub("", part).strip()
+            if part:
+                units.append(part)
     return tuple(units)
 
 

@@ -294,16 +294,22 @@ def _cell_texts(pkg: Package, book: Book, xml: bytes, spots: dict[str, Any]) -> 
             cell = etree.fromstring(_PREFIX.sub(rb"<\1", xml[spot.start:end.end()]), _SAFE_PARSER)
         except etree.XMLSyntaxError:
             continue
-        kind = cell.get("t")
-        if kind == "inlineStr":
-            texts[ref] = "".join(_text_of(e) for e in cell if _local(e.tag) == "is")
-            continue
-        v = next((e.text or "" for e in cell if _local(e.tag) == "v"), "")
-        if kind == "s":
-            shared = _shared_strings(pkg, book) if shared is None else shared
-            v = shared[int(v)] if v.isdigit() and int(v) < len(shared) else ""
-        texts[ref] = v
+        if cell.get("t") == "s" and shared is None:
+            shared = _shared_strings(pkg, book)
+        texts[ref] = _cell_value(cell, shared)
     return texts
+
+
+def _cell_value(cell: Any, shared: list[str] | None) -> str:
+    """The text a ``c`` element shows: an inline string, a shared string (``shared``: the
+    workbook's, looked up by the caller once), else its value."""
+    kind = cell.get("t")
+    if kind == "inlineStr":
+        return "".join(_text_of(e) for e in cell if _local(e.tag) == "is")
+    v = next((e.text or "" for e in cell if _local(e.tag) == "v"), "")
+    if kind == "s":
+        return shared[int(v)] if shared is not None and v.isdigit() and int(v) < len(shared) else ""
+    return v
 
 
 # -- annotate --------------------------------------------------------------------------------
@@ -679,15 +685,9 @@ def _first_rows(pkg: Package, book: Book, part: str, count: int, columns: int) -
                 col = col_index(m.group(1).upper()) if m else col + 1
                 if col >= columns:
                     continue
-                kind = c.get("t")
-                if kind == "inlineStr":
-                    values[col] = "".join(_text_of(e) for e in c if _local(e.tag) == "is")
-                    continue
-                v = next((e.text or "" for e in c if _local(e.tag) == "v"), "")
-                if kind == "s":
-                    shared = _shared_strings(pkg, book) if shared is None else shared
-                    v = shared[int(v)] if v.isdigit() and int(v) < len(shared) else ""
-                values[col] = v
+                if c.get("t") == "s" and shared is None:
+                    shared = _shared_strings(pkg, book)
+                values[col] = _cell_value(c, shared)
             rows[last] = values
             row.clear()
     except etree.XMLSyntaxError:
