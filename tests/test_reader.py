@@ -127,6 +127,23 @@ def test_header_aliases_and_notes_in_header_cells() -> None:
                               F.STATUS: 4, F.EVIDENCE: 5}
 
 
+@pytest.mark.parametrize(("header", "field"), [
+    ("第一责任人", F.LEAD),  # a name, not the numbering of a heading ("第一方面…")
+    ("分管负责人", F.LEAD),
+    ("具体负责人", F.OWNER_PERSON),
+    ("应完成时间", F.DEADLINE),  # when it is due, not when it was done
+    ("实际完成时间", F.COMPLETED),
+    ("进展状态", F.STATUS),
+    ("巡察反馈意见", F.ISSUE),
+    ("整改内容", F.MEASURE),
+    ("问题来源", F.ISSUE_SOURCE),
+    ("备查资料", F.EVIDENCE),
+    ("问题1：食品安全监管存在盲区", None),  # a label with its text is data, never a column name
+])
+def test_header_words_of_other_offices(header: str, field: str | None) -> None:
+    assert F.field_for_header(header) == field
+
+
 def test_no_header_is_a_clear_error() -> None:
     with pytest.raises(LedgerError, match="找不到台账表头"):
         ledger_from_grids([Grid("Sheet1", [["姓名", "年龄"], ["张三", 30]])])
