@@ -552,3 +552,16 @@ def _with_rows_merged_across(path: Path, header: list[str], rows: list[list[obje
             ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=len(header))
     wb.save(path)
     return path
+
+
+def test_true_and_false_in_a_yes_no_status_column(tmp_path: Path) -> None:
+    """A 是否完成 column of Excel TRUE/FALSE: TRUE is done, FALSE not (both had been bad-status), and
+    a message quotes the cell as Excel shows it."""
+    from datetime import date
+
+    path = _one_sheet_ledger(tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "责任单位", "整改时限", "是否完成"],
+                             [[1, "会议记录不规范", "统一印制记录本", "办公室", "2026年6月30日", True],
+                              [2, "公车管理不严", "安装定位系统", "办公室", "2026年6月30日", False]])
+    report = api.check(path, Options(as_of=date(2026, 11, 20)))
+    assert [(f.code, f.row) for f in report.findings] == [("overdue", 3)]
+    assert "状态仍为“FALSE”" in report.findings[0].message

@@ -403,6 +403,8 @@ class _Filled:
 def _text(v: Any) -> str:
     if type(v) is str:
         return normalize_text(v)
+    if type(v) is bool:
+        return "TRUE" if v else "FALSE"  # as Excel shows the cell (a 是否完成 tick)
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     if isinstance(v, datetime):

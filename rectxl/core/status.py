@@ -734,7 +734,10 @@ def _from_tail(text: str, tokens: list[_Token]) -> StatusReading | None:
 
 
 #: a 是否完成 cell holding only a mark: a tick is 是, a cross is 否 (elsewhere a mark is decoration)
-_MARKS = {**dict.fromkeys("√✓✔☑", Status.DONE), **dict.fromkeys("×✗✘☒", Status.IN_PROGRESS)}
+_MARKS = {**dict.fromkeys("√✓✔☑", Status.DONE), **dict.fromkeys("×✗✘☒", Status.IN_PROGRESS),
+          # an Excel TRUE/FALSE in a 是否完成 column, as its cell shows it
+          **dict.fromkeys(("TRUE", "True", "true"), Status.DONE),
+          **dict.fromkeys(("FALSE", "False", "false"), Status.IN_PROGRESS)}
 
 #: a share of the work in brackets: (4/5)
 _SHARE = LazyPattern(r"[(（]\s*(?P<done>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*[)）]")
