@@ -29,6 +29,10 @@ def test_category_headings_lose_the_count_too() -> None:
     ("①建章立制②抓好落实", ["建章立制", "抓好落实"]),
     ("整改措施：1、建立制度。2、加强监督。", ["建立制度", "加强监督"]),
     ("１．清查资产；２．建立台账", ["清查资产", "建立台账"]),  # full-width digits, as WPS types them
+    # run together with no mark between the items, the list opening the cell
+    ("（1）修订办法（2）安装定位（3）公示用车", ["修订办法", "安装定位", "公示用车"]),
+    ("一是建立台账二是开展测试", ["建立台账", "开展测试"]),
+    ("1.制定规范2.印制记录本", ["制定规范", "印制记录本"]),
 ])
 def test_a_cell_listing_several_measures(cell: str, items: list[str]) -> None:
     assert enumerated_items(cell) == items
@@ -38,6 +42,7 @@ def test_a_cell_listing_several_measures(cell: str, items: list[str]) -> None:
     "退还违规发放资金1.5万元，2.0版系统上线",  # decimals are no numbering
     "1.制定规范",  # one item is no list
     "召开会议研究部署。1.明确分工 2.倒排工期",  # the list does not open the cell
+    "1.退还违规资金2.5万元",  # an amount, no second item
     "2024年1.制定方案",
     "一是建立台账",
 ])

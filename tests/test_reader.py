@@ -138,7 +138,9 @@ def test_header_aliases_and_notes_in_header_cells() -> None:
     ("整改内容", F.MEASURE),
     ("问题来源", F.ISSUE_SOURCE),
     ("备查资料", F.EVIDENCE),
-    ("问题1：食品安全监管存在盲区", None),  # a label with its text is data, never a column name
+    ("问题1：食品安全监管存在盲区", None),  # an issue's label with its text is data, never a column name
+    ("完成情况：是/否", F.STATUS),  # a header may say after a colon what to write in it
+    ("整改时限：年月日", F.DEADLINE),
 ])
 def test_header_words_of_other_offices(header: str, field: str | None) -> None:
     assert F.field_for_header(header) == field

@@ -169,8 +169,8 @@ _MAX_HEADER = 14
 #: a numbered heading ("第一方面问题，…", "(一)…", "1.…") or a sentence is data, never a column name
 _NOT_A_NAME = re.compile(
     r"[，,。；;]|^\s*(?:第[一二三四五六七八九十\d]+(?!责任人)|[一二三四五六七八九十]+[、.．]"
+    # "问题1：食品安全监管存在盲区": an issue's label with its text is data
     r"|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、]|问题\s*[\d一二三四五六七八九十]+\s*[:：、.．])"
-    r"|[:：]\s*[^\s)）]"  # "问题1：食品安全监管存在盲区": a label with its text is data
 )
 
 

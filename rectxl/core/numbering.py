@@ -140,6 +140,30 @@ _LIST_OPENS = re.compile(r"[\s\u3000]*(?:[一二三四五六七八九十\d(（�
 _ITEM_TRIM = " \t\n\u3000。.;；,，、"
 
 
+def _run_on(folded: str) -> list[tuple[int, int]]:
+    """The markers of a list a clerk ran together with no mark between its items ("（1）修订办法
+    （2）安装定位", "一是建立台账二是开展测试"): only when the cell opens with the first marker, each
+    next one is taken wherever it stands (not a decimal: "2.5万元")."""
+    head = folded.lstrip()
+    start = len(folded) - len(head)
+    for first, nth in (("(1)", "({})"), ("一是", None), ("1.", "{}."), ("1、", "{}、")):
+        if not head.startswith(first):
+            continue
+        found = [(start, len(first))]
+        pos = start + len(first)
+        for n in range(2, 100):
+            marker = ordinal(n) if nth is None else nth.format(n)
+            idx = folded.find(marker, pos)
+            while idx > 0 and (folded[idx - 1].isdigit() or folded[idx + len(marker):][:1].isdigit()):
+                idx = folded.find(marker, idx + 1)
+            if idx < 0:
+                break
+            found.append((idx, len(marker)))
+            pos = idx + len(marker)
+        return found
+    return []
+
+
 def enumerated_items(text: str) -> list[str] | None:
     """The items of a cell that lists several things, numbered from its start — "1.制定规范；
     2.印制记录本", "（1）…\n（2）…", "一是…；二是…", "①…②…" — without their markers and the
@@ -155,7 +179,9 @@ def enumerated_items(text: str) -> list[str] | None:
         if len(marks) >= 2:
             break
     else:
-        return None
+        marks = _run_on(folded)
+        if len(marks) < 2:
+            return None
     if not _LIST_LABEL.match(folded[:marks[0][0]].strip()):
         return None
     items = []
