@@ -76,3 +76,15 @@ def test_issues_numbered_under_their_aspect(text: str, expected: tuple[int | Non
 
 def test_an_aspect_numbered_as_a_part() -> None:
     assert split_aspect_label("第一部分 党的领导弱化方面") == (1, "党的领导弱化方面")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("贯彻落实方面（共2个问题、3项措施）", ("贯彻落实方面", 2)),
+    ("党组书记领办的问题（2个）", ("党组书记领办的问题", 2)),
+    ("作风建设方面（5项措施）", ("作风建设方面", None)),  # counts no issues
+    ("关于（2023）年度问题", ("关于（2023）年度问题", None)),  # no count
+])
+def test_a_count_after_a_heading(title: str, expected: tuple[str, int | None]) -> None:
+    from rectxl.core.numbering import split_count_note
+
+    assert split_count_note(title) == expected

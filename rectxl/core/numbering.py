@@ -20,6 +20,7 @@ __all__ = [
     "marker_at",
     "split_aspect_label",
     "split_category_label",
+    "split_count_note",
     "split_issue_label",
 ]
 
@@ -32,8 +33,22 @@ _CATEGORY_RE = re.compile(rf"^\s*[(（]({_CN}|\d+)[)）]\s*[、.．]?\s*")
 _ISSUE_RE = re.compile(rf"^\s*(?:问题)?(\d+|{_CN}(?=\s*[、.．:：]))\s*[.．、,，)）:：](?![\d.．])\s*")
 
 
-#: a clerk's count after a heading: "…方面（共2个问题、3项措施）", "（3个问题）"
-_COUNT_NOTE = re.compile(r"\s*[(（]\s*(?:共|计|合计)?\s*\d+\s*(?:个|项|条)\s*(?:问题|措施)[^()（）]{0,20}[)）]\s*$")
+#: a count written after a heading: "…方面（共2个问题、3项措施）", "（3个问题）", "（2个）", "（5项措施）";
+#: group 1 the issues it counts, when it counts them
+_COUNT_NOTE = re.compile(
+    r"\s*[(（]\s*(?:共|计|合计)?\s*(?:(\d{1,3})\s*个(?:具体)?(?:问题)?|\d{1,4}\s*(?:项|条)(?:整改)?措施)"
+    r"(?:\s*[,，、;；]\s*(?:共|计)?\s*\d{1,4}\s*(?:个|项|条)(?:整改)?(?:问题|措施))?\s*[)）]\s*$")
+
+
+def split_count_note(title: str) -> tuple[str, int | None]:
+    """A heading without the count a clerk or a notice wrote after it, and the issues it counts
+    (``None`` when it counts none, or there is no count): ``"…方面（共2个问题）"`` → ``("…方面", 2)``."""
+    if not title.endswith((")", "）")):  # nearly every heading: no count to look for
+        return title, None
+    m = _COUNT_NOTE.search(title)
+    if m is None or m.start() == 0:
+        return title, None
+    return title[:m.start()].rstrip(), int(m.group(1)) if m.group(1) else None
 
 
 def _split(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
@@ -47,9 +62,7 @@ def _split(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
 def _heading(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
     """An aspect's or category's number and title, without the clerk's count after it."""
     number, title = _split(regex, text)
-    if not title.endswith((")", "）")):  # nearly every heading: no count to look for
-        return number, title
-    return number, _COUNT_NOTE.sub("", title) or title
+    return number, split_count_note(title)[0]
 
 
 def split_aspect_label(text: str) -> tuple[int | None, str]:

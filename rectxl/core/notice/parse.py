@@ -124,7 +124,7 @@ from rectxl.core.notice.totals import (
     extract_stated_totals,
     table_totals,
 )
-from rectxl.core.numbering import CIRCLED, EnumKind, enumeration, marker_at
+from rectxl.core.numbering import CIRCLED, EnumKind, enumeration, marker_at, split_count_note
 from rectxl.core.status import Status, opening_status, read_status
 from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, shorten, to_int
 
@@ -1438,9 +1438,6 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
 # Group headings: their counts, and the leader or unit who leads their issues
 # ---------------------------------------------------------------------------
 
-#: a count after a heading: "（2个）", "（共3个问题）", "（3个问题、5项措施）"
-_COUNT_NOTE = re.compile(r"\s*[(]\s*(?:共|计)?\s*(\d{1,3})\s*个(?:问题)?(?:\s*[,、;]\s*\d{1,4}\s*(?:项|条)"
-                         r"(?:整改)?措施)?\s*[)]\s*$")
 #: a count sentence after an aspect's title: "该方面共3个问题，已整改完成2个，1个正在推进。"
 _COUNT_SENTENCE = re.compile(r"^(?:(?:该|本|此)方面|其中)?[^。]{0,8}?(?:共|计|有|涉及|包括)\s*(\d{1,3})\s*个"
                              r"(?:具体)?问题")
@@ -1461,8 +1458,9 @@ def _split_count(title: str) -> tuple[str, int | None]:
     """A heading without the count written after it ("（2个）", "。该方面共3个问题，…"), and that
     count."""
     det = detect(title)
-    if (m := _COUNT_NOTE.search(det)) is not None and m.start() > 0:
-        return title[:m.start()].rstrip(), int(m.group(1))
+    cut, count = split_count_note(det)  # ("（2个）", "（共3个问题）"), on the one-for-one copy
+    if count is not None:
+        return title[:len(cut)], count
     end = _sentence_end(det)
     if end > 0:
         rest = det[end + 1:].strip()
