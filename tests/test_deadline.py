@@ -353,7 +353,6 @@ def test_date_with_tail_stages_and_durations(text: str, due: date) -> None:
     [
         "年内尽快",  # no commitment to a date
         "尽快完成",
-        "30个工作日内",  # working days cannot be counted without a calendar
         "长期坚持,每季度报告进展",  # a schedule, not a deadline (long term, see below)
     ],
 )
@@ -482,7 +481,6 @@ def test_extended(text: str, kind: DeadlineKind, due: date) -> None:
         ("下一步", "无法识别的整改时限"),
         ("第5季度", "无法识别的整改时限"),
         ("2023年第5季度", "无法识别的整改时限"),
-        ("反馈后30个工作日内", "无法识别的整改时限"),
         ("延期至另行通知", "时限为“另行通知”，请明确具体整改时限"),
         ("延期至某日", "延期后的时限无法识别"),
         ("x" * 500, "无法识别的整改时限"),
@@ -756,3 +754,26 @@ def test_a_year_and_month_kept_as_a_number(value: float, due: date | None) -> No
         assert (got.kind, got.due) == (DeadlineKind.DATE, due)
     if value == 2026.1:
         assert "1月还是10月" in (got.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "feedback", "due"),
+    [
+        # Monday 2026-06-15; 端午 is Friday 2026-06-19: 16, 17, 18, 22, 23
+        ("5个工作日内", date(2026, 6, 15), date(2026, 6, 23)),
+        ("收到反馈意见后15个工作日内", date(2026, 6, 15), date(2026, 7, 7)),
+        ("反馈之日起十个工作日", date(2026, 6, 15), date(2026, 6, 30)),
+        # across 中秋 (Friday 2026-09-25) and 国庆 (October 1–2 on weekdays)
+        ("15个工作日内完成整改", date(2026, 9, 20), date(2026, 10, 14)),
+        # across 春节 2027 (初一 is Saturday 2027-02-06: 除夕 is Friday the 5th, 初三 Monday the 8th)
+        ("10个工作日内", date(2027, 1, 29), date(2027, 2, 16)),
+    ],
+)
+def test_working_days_skip_weekends_and_statutory_holidays(text: str, feedback: date, due: date) -> None:
+    d = parse_deadline(text, feedback_date=feedback)
+    assert (d.kind, d.due) == (K.DATE, due)
+
+
+def test_working_days_without_a_feedback_date_say_what_is_missing() -> None:
+    d = parse_deadline("15个工作日内", feedback_date=None)
+    assert (d.kind, d.reason) == (K.INVALID, "按反馈日期推算的时限，但未提供反馈日期")

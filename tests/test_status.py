@@ -356,6 +356,12 @@ def test_unseen_phrases_read_by_their_structure(text: str, expected: StatusReadi
     ("如期推进", Status.IN_PROGRESS),
     ("已完成阶段性任务", Status.MOSTLY_DONE),
     ("完成阶段性目标", Status.MOSTLY_DONE),
+    # deferred or paused work is not finished: it counts as in progress (and can be overdue)
+    ("暂缓整改", Status.IN_PROGRESS),
+    ("经批准暂缓实施", Status.IN_PROGRESS),
+    ("暂停推进，待政策明确后恢复", Status.IN_PROGRESS),
+    ("已列入长期整改", Status.LONG_TERM),
+    ("已纳入常态化管理", Status.LONG_TERM),
 ])
 def test_more_wording_from_county_ledgers(cell: str, expected: Status) -> None:
     assert parse_status(cell) is expected

@@ -33,7 +33,8 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
 - relative to the feedback date: ``反馈后2个月内``, ``反馈之日起3个月内``,
   ``反馈后30日内``, ``30天内``, ``3个月内``, ``两周内``, ``半年内``, ``1年内``, ``2个月``,
   ``用两个月时间`` (months: same day N months later, clamped to the month end); working days
-  (``30个工作日内``) cannot be counted and are invalid;
+  (``收到反馈意见后15个工作日内``: Monday to Friday less the statutory holidays, see
+  :func:`_after_working_days`);
 - immediate: ``立行立改``, ``即知即改``, ``立即整改``, ``立查立改``, ``立知立改``,
   ``即查即改``, ``马上就改``, ``马上就办``, ``当即整改``, ``立即`` — due on the feedback date
   when it is known;
@@ -386,6 +387,36 @@ def _festival(name: str, year: int) -> date | None:
     return date(year, int(days[k][:2]), int(days[k][2:]))
 
 
+def _holidays(year: int) -> frozenset[date]:
+    """The statutory public holidays (法定节假日) of ``year`` that fall on a weekday: 元旦, 春节
+    (初一 to 初三, from 2025 with 除夕), 清明 (April 4), 劳动节 (May 1, from 2025 also May 2),
+    端午, 中秋, 国庆 (October 1–3). The lunar ones only for the years of the table."""
+    days = [date(year, 1, 1), date(year, 4, 4), date(year, 5, 1), *(date(year, 10, d) for d in (1, 2, 3))]
+    if year >= 2025:
+        days.append(date(year, 5, 2))
+    for name in ("春节", "端午", "中秋"):
+        if (day := _festival(name, year)) is not None:
+            days.append(day)
+            if name == "春节":
+                days += [day + timedelta(days=k) for k in (1, 2, *((-1,) if year >= 2025 else ()))]
+    return frozenset(d for d in days if d.weekday() < 5)
+
+
+def _after_working_days(start: date, n: int) -> date:
+    """The ``n``-th working day after ``start``: Monday to Friday, less the statutory holidays.
+
+    The State Council's yearly 调休 (weekend days worked, weekdays taken off next to a holiday)
+    is not known ahead: a deadline across a long holiday may come a day or two off its official
+    count, which is the clerk's own reckoning too; without the holidays it would be a week early
+    across 国庆 or 春节."""
+    day, left = start, n
+    while left > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5 and day not in _holidays(day.year):
+            left -= 1
+    return day
+
+
 def _festival_eve(m: re.Match[str], fb: date | None) -> date | None:
     """The day before the festival: of the year written, else the first one after ``fb``."""
     name = m["f"][:2]
@@ -405,7 +436,7 @@ _REL_PREFIX = (
     r"(?:后|之日起|之日后|之日|起|以后|之后)?)"
 )
 _P_RELATIVE = re.compile(
-    rf"(?P<p>{_REL_PREFIX})?(?P<n>\d{{1,3}})(?P<u>个月|月|日|天|周|个星期|星期|个年|年)"
+    rf"(?P<p>{_REL_PREFIX})?(?P<n>\d{{1,3}})(?P<u>个工作日|工作日|个月|月|日|天|周|个星期|星期|个年|年)"
     r"(?P<nei>内|以内|之内)?(?:前|完成|整改完成|完成整改)*"
 )
 
@@ -475,7 +506,7 @@ def _relative(s: str, fb: date | None) -> date | None:
     if m is None:
         return None
     unit = m["u"]
-    if not m["p"] and not m["nei"] and unit not in ("个月", "个星期", "周", "天"):
+    if not m["p"] and not m["nei"] and unit not in ("个月", "个星期", "周", "天", "个工作日"):
         return None  # "15日" is a day of the month, "2年" is no duration
     if unit == "月" and not m["p"]:
         return None  # "9月内" means within September, not nine months
@@ -483,6 +514,8 @@ def _relative(s: str, fb: date | None) -> date | None:
         raise _DateError(R_NO_FEEDBACK)
     n = int(m["n"])
     try:
+        if unit in ("个工作日", "工作日"):
+            return _check_range(_after_working_days(fb, n))
         if unit in ("个月", "月"):
             return _check_range(_add_months(fb, n))
         if unit in ("年", "个年"):
