@@ -573,7 +573,8 @@ def test_json_to_stdout_is_the_same_json(folder: Path, tmp_path: Path) -> None:
 
 def test_odd_texts_and_values_arrive_as_written(tmp_path: Path) -> None:
     """Spaces, line breaks and carriage returns kept; control characters and what XML cannot hold
-    dropped; formula-like text escaped; over-long text cut at Excel's limit; numbers as numbers."""
+    dropped; formula-like text kept as it is, with the text prefix; over-long text cut at Excel's
+    limit; numbers as numbers."""
     from rectxl.core.counts import COUNT_FIELDS
 
     values: list[Any] = [" 前后有空格 ", "a\r\nb", "\t制表", "控制\x01\x1f字符", "=SUM(A1)", "-3", "x" * 40_000,
@@ -583,9 +584,12 @@ def test_odd_texts_and_values_arrive_as_written(tmp_path: Path) -> None:
                           issues=1, counts=dict.fromkeys(COUNT_FIELDS, 0),
                           by_severity={"error": 0, "warning": len(values), "info": 0}, findings=findings)
     out = write_workbook(BatchResult(folder=str(tmp_path), ledgers=[ledger]), tmp_path / "汇总.xlsx")
-    got = [row[9] for row in load_workbook(out)["全部问题"].iter_rows(min_row=2, values_only=True)]
-    assert got == [" 前后有空格 ", "a\r\nb", "'\t制表", "控制字符", "'=SUM(A1)", "'-3", "x" * 32_767, "坏字", "<&>\"'",
+    cells = [row[9] for row in load_workbook(out)["全部问题"].iter_rows(min_row=2)]
+    got = [c.value for c in cells]
+    assert got == [" 前后有空格 ", "a\r\nb", "\t制表", "控制字符", "=SUM(A1)", "-3", "x" * 32_767, "坏字", "<&>\"'",
                    0, 1.5, True, None, None]
+    # formula-like text stays text when edited: Excel's text prefix, on those cells only
+    assert [c.value for c in cells if c.quotePrefix] == ["\t制表", "=SUM(A1)", "-3"]
 
 
 def test_the_scale_benchmark_runs_its_loops_and_the_batch(folder: Path) -> None:

@@ -225,8 +225,10 @@ def test_letters_never_carry_a_formula(tmp_path: Path) -> None:
     done = api.remind(path)
     assert done.list_path is not None
     ws = load_workbook(done.list_path)["提醒清单"]
-    assert ws["H3"].value == "'@SUM(1,2) 开展专题学习" and ws["H3"].data_type == "s"
-    assert (ws["C3"].value, ws["D3"].value) == ("'+李明", "'-张志刚")
+    # exactly the clerk's text, kept text by Excel's text prefix (no "'" shown in front of it)
+    assert ws["H3"].value == "@SUM(1,2) 开展专题学习" and ws["H3"].data_type == "s"
+    assert (ws["C3"].value, ws["D3"].value) == ("+李明", "-张志刚")
+    assert all(ws[ref].quotePrefix for ref in ("H3", "C3", "D3")) and not ws["G3"].quotePrefix
 
 
 def test_bad_usage(ledger: Path, tmp_path: Path) -> None:

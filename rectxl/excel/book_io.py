@@ -39,7 +39,7 @@ from typing import Any
 from rectxl.core.errors import RectxlError
 from rectxl.core.grid import Grid
 from rectxl.core.names import FINDINGS_SHEET, OWNED_SHEET_TAG
-from rectxl.core.report import safe_cell_text
+from rectxl.core.report import cell_text
 from rectxl.core.sheets import MARKS_SHEET, Highlight, SheetSpec
 from rectxl.core.text import col_letter
 
@@ -200,9 +200,10 @@ def _sheet(book: Any, name: str) -> Any | None:
 
 
 def _shown(value: Any) -> Any:
-    """What the cell is to show: text made safe for a cell (as the file writer does), other values
-    as they are (dates stay dates, numbers numbers)."""
-    return "" if value is None else safe_cell_text(value)
+    """What the cell is to show: the text exactly (less the control characters a cell cannot
+    hold, as the file writer does), other values as they are (dates stay dates, numbers numbers).
+    A text starting like a formula stays text through the prefix :func:`_written` puts in front."""
+    return "" if value is None else cell_text(value)
 
 
 def _written(value: Any) -> Any:

@@ -15,9 +15,10 @@ its limit of hyperlinks in a sheet (:data:`MAX_SHEET_LINKS`, one per finding) �
 past what a package part may hold without Zip64 (:data:`MAX_SHEET_BYTES`) — goes on in
 全部问题2, 全部问题3 … (placed after it; 序号 runs on).
 
-Every text written into a cell — file names, units, messages, cell values, skip reasons — goes
-through :func:`rectxl.core.report.safe_cell_text` (file names come from whoever filled the
-folder: ``=HYPERLINK(…).xlsx`` must stay text). The workbook carries rectxl's output marker
+Every text written into a cell — file names, units, messages, cell values, skip reasons — is
+written as it is, as an inline string, with Excel's text prefix when it starts like a formula
+(:func:`rectxl.io.batch_xlsx.inline`; file names come from whoever filled the folder:
+``=HYPERLINK(…).xlsx`` must stay text). The workbook carries rectxl's output marker
 (see :func:`rectxl.io.outputs.output_kind`), so that a later batch over a folder holding it skips it.
 """
 

@@ -6,10 +6,12 @@ the rows and whose targets live in the sheet's relationships part, are spooled t
 files meanwhile. The workbook part, the styles and the document properties come last, when the
 sheets' order and names are known (the order of the parts in the zip does not matter).
 
-Cells are written as inline strings, numbers and booleans; text goes through
-:func:`rectxl.core.report.safe_cell_text` (never a formula) and :func:`rectxl.io.xmlbytes.xml_safe`.
-The cell formats are fixed (:data:`PLAIN` … :data:`BOLD_PERCENT`), with Excel's own Hyperlink
-cell style and rectxl's wrapped-text style ``rectxl 换行``.
+Cells are written as inline strings, numbers and booleans; text exactly as it is, less what XML
+cannot hold (:func:`rectxl.core.report.cell_text`, :func:`rectxl.io.xmlbytes.xml_safe`): an inline
+string is never a formula, and a text that starts like one ("=…", "-3") gets its format's copy with
+Excel's text prefix (quotePrefix), so that it stays text when the user edits the cell (:func:`inline`).
+The cell formats are fixed (:data:`PLAIN` … :data:`BOLD_PERCENT`, then the same with the prefix),
+with Excel's own Hyperlink cell style and rectxl's wrapped-text style ``rectxl 换行``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from rectxl.core.report import safe_cell_text
+from rectxl.core.report import cell_text
 from rectxl.core.text import col_letter
 from rectxl.io.outputs import OUTPUT_PROPERTY
 from rectxl.io.xmlbytes import escape_attr, escape_text, xml_safe
@@ -53,7 +55,9 @@ MAX_TEXT = 32767
 COMPRESSLEVEL = 1
 #: the cell formats (``s``): header cells get :data:`HEADER` or a colour of :data:`HEADER_FILLS`
 PLAIN, HEADER, LINK, WRAP, PERCENT, BOLD, BOLD_PERCENT = 0, 1, 2, 3, 4, 5, 6
-#: header fills beside the standard one (RRGGBB) get the formats after :data:`BOLD_PERCENT`
+#: format ``n + QUOTED`` is format ``n`` with Excel's text prefix (for a text starting like a formula)
+QUOTED = 7
+#: header fills beside the standard one (RRGGBB) get the formats after the quoted ones
 HEADER_FILL = "D9E1F2"
 LINK_COLOR = "0563C1"
 WRAP_STYLE = "rectxl 换行"
@@ -86,7 +90,7 @@ def quote_sheet(name: str) -> str:
 def text_xml(value: Any) -> str:
     """A text as it goes between ``<t>`` tags: never a formula, nothing XML cannot hold, escaped
     (a carriage return as a character reference: a literal one would be read as a line feed)."""
-    text = str(safe_cell_text(value))
+    text = str(cell_text(value))
     if len(text) <= MAX_TEXT and _PLAIN_TEXT.fullmatch(text) is not None and "_x" not in text:
         return text  # nothing to drop, escape or keep literal (most texts)
     text = escape_text(xml_safe(text)[:MAX_TEXT])
@@ -107,10 +111,19 @@ def cell(ref: str, value: Any, style: int = PLAIN) -> str:
     return inline(ref, text_xml(value), s)
 
 
+#: a cell's format attribute → the same format with the text prefix
+_QUOTED_ATTR = {"": f' s="{QUOTED}"', **{f' s="{n}"': f' s="{n + QUOTED}"' for n in range(1, QUOTED)}}
+#: how an escaped text starting like a formula opens (a carriage return is escaped as &#13;)
+_FORMULA_OPENINGS = ("=", "+", "-", "@", "\t", "\n", "&#13;")
+
+
 def inline(ref: str, escaped: str, s: str = "") -> str:
-    """An inline-string cell of text already passed through :func:`text_xml` (``s``: `` s="3"`` or "")."""
+    """An inline-string cell of text already passed through :func:`text_xml` (``s``: `` s="3"`` or "").
+    A text that starts like a formula gets its format's quoted copy (:data:`QUOTED`)."""
     if not escaped:
         return f'<c r="{ref}"{s}/>' if s else ""
+    if escaped.startswith(_FORMULA_OPENINGS):
+        s = _QUOTED_ATTR.get(s, s)
     # (more often than needed — after any reference — which changes nothing)
     space = ' xml:space="preserve"' if escaped[0] in " \t\n&" or escaped[-1] in " \t\n;" or "\n" in escaped else ""
     return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escaped}</t></is></c>'
@@ -257,7 +270,7 @@ class XlsxStream:
 
     def header_style(self, fill: str | None) -> int:
         """The format of a header cell filled with ``fill`` (one of ``header_fills``; None: the standard)."""
-        return HEADER if fill is None else BOLD_PERCENT + 1 + self.header_fills.index(fill)
+        return HEADER if fill is None else 2 * QUOTED + self.header_fills.index(fill)
 
     def sheet(self, name: str, header: list[str], widths: list[float],
               fills: dict[str, str] | None = None) -> SheetStream:
@@ -345,7 +358,8 @@ class XlsxStream:
     def _styles(self) -> str:
         fills = "".join(f'<fill><patternFill patternType="solid"><fgColor rgb="00{c}"/></patternFill></fill>'
                         for c in (HEADER_FILL, *self.header_fills))
-        # the formats, in the order of PLAIN … BOLD_PERCENT, then one header format per extra fill
+        # the formats, in the order of PLAIN … BOLD_PERCENT, the same quoted, then one header format
+        # per extra fill
         base = ' borderId="0"'
         xfs = [
             f'<xf numFmtId="0" fontId="0" fillId="0"{base} xfId="0"/>',
@@ -357,6 +371,7 @@ class XlsxStream:
             f'<xf numFmtId="0" fontId="1" fillId="0"{base} xfId="0" applyFont="1"/>',
             f'<xf numFmtId="9" fontId="1" fillId="0"{base} xfId="0" applyFont="1" applyNumberFormat="1"/>',
         ]
+        xfs += [xf.replace(' xfId="', ' quotePrefix="1" xfId="', 1) for xf in xfs]
         xfs += [f'<xf numFmtId="0" fontId="1" fillId="{3 + i}"{base} xfId="0" applyFont="1" applyFill="1"/>'
                 for i in range(len(self.header_fills))]
         return (

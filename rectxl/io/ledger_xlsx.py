@@ -7,7 +7,8 @@ without Python), 基本信息 (key | value | 说明), 责任单位名录, 填写
 Statuses guessed from a notice's wording (``Measure.status_inferred``) go to their own column,
 推断状态, right after 整改状态, which stays empty for them: the reader maps 推断状态 to no status, so
 ``rectxl check`` asks for the clerk's status instead of taking a guess for it. Every text cell goes
-through :func:`rectxl.core.report.safe_cell_text` (a notice line "=1+41" stays text).
+through :func:`rectxl.io.openpyxl_cells.set_text` (a notice line "=1+41" stays that text, never a
+formula).
 """
 
 from __future__ import annotations
@@ -26,13 +27,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.model import Ledger, LedgerInfo, Measure
-from rectxl.core.report import safe_cell_text
 from rectxl.core.sheets import GRADE_FILLS
 from rectxl.core.status import Status
 from rectxl.core.text import chinese_number
 from rectxl.core.timing import Grade, info_warn_days, is_warn_key
 from rectxl.core.units import split_units
 from rectxl.io.atomic import atomic_path
+from rectxl.io.openpyxl_cells import set_text
 
 __all__ = ["FILL_GUIDE", "INFERRED_NOTE", "INFO_ROWS", "STATUS_CHOICES", "columns_for", "write_ledger"]
 
@@ -137,7 +138,7 @@ def write_ledger(path: Path, ledger: Ledger | None = None, *, title: str | None 
 def _write_ledger_sheet(ws: Worksheet, ledger: Ledger, title: str | None,
                         cols: tuple[str, ...]) -> int:
     width = len(cols)
-    ws.cell(1, 1, safe_cell_text(title or f"{ledger.info.unit_name or ''}巡察整改台账"))
+    set_text(ws, 1, 1, title or f"{ledger.info.unit_name or ''}巡察整改台账")
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.cell(1, 1).font = Font(bold=True, size=16)
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
@@ -166,7 +167,7 @@ def _write_ledger_sheet(ws: Worksheet, ledger: Ledger, title: str | None,
                 if not issue.measures:
                     r += 1  # the issue keeps its row, without a measure
                 ws.cell(i_start, col[F.ISSUE_NO], issue.number)
-                ws.cell(i_start, col[F.ISSUE], safe_cell_text(issue.title))
+                set_text(ws, i_start, col[F.ISSUE], issue.title)
                 _merge_down(ws, i_start, r - 1, col[F.ISSUE_NO], col[F.ISSUE])
             if category.title:
                 ws.cell(c_start, col[F.CATEGORY],
@@ -198,7 +199,7 @@ def _write_measure(ws: Worksheet, r: int, col: dict[str, int], m: Measure) -> No
     if F.INFERRED_STATUS in col:
         values[F.INFERRED_STATUS] = status if m.status_inferred else None
     for name, value in values.items():
-        cell = ws.cell(r, col[name], safe_cell_text(value) if value != "" else None)
+        cell = set_text(ws, r, col[name], value if value != "" else None)
         if isinstance(value, date):
             cell.number_format = DATE_FORMAT
 
@@ -302,7 +303,7 @@ def _write_info_sheet(ws: Worksheet, info: LedgerInfo, *, template: bool = False
     for r, (key, attr, note) in enumerate(INFO_ROWS, start=2):
         ws.cell(r, 1, key)
         value = getattr(info, attr)
-        cell = ws.cell(r, 2, safe_cell_text(value))
+        cell = set_text(ws, r, 2, value)
         if isinstance(value, date):
             cell.number_format = "yyyy-mm-dd"
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -310,15 +311,15 @@ def _write_info_sheet(ws: Worksheet, info: LedgerInfo, *, template: bool = False
     warn_row = len(INFO_ROWS) + 2
     _, written = info_warn_days(info)
     ws.cell(warn_row, 1, WARN_KEY)
-    ws.cell(warn_row, 2, safe_cell_text(written or (DEFAULT_TEMPLATE_WARN if template else None)))
+    set_text(ws, warn_row, 2, written or (DEFAULT_TEMPLATE_WARN if template else None))
     ws.cell(warn_row, 3, "到期前多少天预警，如“20,10”：20天内到期黄色、10天内橙色，逾期红色；空着按15天"
                          "（台账的颜色和 rectxl 校验、提醒函都按此判断）").font = Font(color="808080")
     rows = {key: getattr(info, attr) for key, attr, _ in INFO_ROWS}
     extra = [(k, v) for k, v in info.extra.items()
              if not (k in rows and rows[k] == v) and not is_warn_key(k)]  # no repeats
     for r, (key, value) in enumerate(extra, start=warn_row + 1):
-        ws.cell(r, 1, safe_cell_text(key))
-        ws.cell(r, 2, safe_cell_text(value)).alignment = Alignment(wrap_text=True, vertical="top")
+        set_text(ws, r, 1, key)
+        set_text(ws, r, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
     report_row = 2 + next(i for i, (_, attr, _) in enumerate(INFO_ROWS) if attr == "report_date")
     return f"'基本信息'!$B${report_row}", f"'基本信息'!$B${warn_row}"
 
@@ -332,4 +333,4 @@ def _write_directory_sheet(ws: Worksheet, ledger: Ledger) -> None:
             if unit not in units:
                 units.append(unit)
     for r, unit in enumerate(units, start=2):
-        ws.cell(r, 1, safe_cell_text(unit))
+        set_text(ws, r, 1, unit)

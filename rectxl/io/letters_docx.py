@@ -7,7 +7,8 @@ left, body 仿宋 16 pt, the measures in a ruled table (仿宋 12 pt), contact l
 right-aligned. :func:`write_reminder_workbook` writes the 提醒清单 (one row per measure, per owner
 unit and person, with a link to its cell in the ledger) and 提醒统计 (counts per unit and person).
 
-Every text written into a cell goes through :func:`rectxl.core.report.safe_cell_text`; writes are
+Every text written into a cell goes through :func:`rectxl.io.openpyxl_cells.append_text_row` (exactly the
+text, never a formula); writes are
 atomic (:func:`rectxl.io.atomic.atomic_path`).
 """
 
@@ -21,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from rectxl.core.letters import Letter, ReminderPlan, ReminderRow, UnitLetters
-from rectxl.core.report import safe_cell_text
 from rectxl.core.sheets import GRADE_FILLS
 from rectxl.core.timing import GRADE_WORDS, Grade
 from rectxl.io.atomic import atomic_path
+from rectxl.io.openpyxl_cells import append_text_row
 
 __all__ = [
     "LIST_NAME",
@@ -161,7 +162,7 @@ def write_reminder_workbook(path: Path, rows: list[ReminderRow], *, title: str,
               "整改状态", "配合单位", "台账位置"]
     widths = [6, 16, 10, 10, 6, 10, 30, 44, 22, 12, 10, 14, 14]
     bold, header_fill = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
-    ws.append([safe_cell_text(title)])
+    append_text_row(ws, [title])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     ws.cell(1, 1).font = Font(bold=True, size=14)
     ws.append(header)
@@ -178,10 +179,8 @@ def write_reminder_workbook(path: Path, rows: list[ReminderRow], *, title: str,
     for i, row in enumerate(rows, start=1):
         it = row.item
         where = f"{it.sheet}!{it.cell}" if it.sheet and it.cell else (f"第{it.row}行" if it.row else "")
-        ws.append([i, safe_cell_text(row.unit), safe_cell_text(row.person), safe_cell_text(row.lead), row.kind,
-                   GRADE_WORDS[row.grade], safe_cell_text(it.issue), safe_cell_text(it.measure),
-                   safe_cell_text(it.deadline), it.days_text, safe_cell_text(it.status),
-                   safe_cell_text(it.co_owner), safe_cell_text(where)])
+        append_text_row(ws, [i, row.unit, row.person, row.lead, row.kind, GRADE_WORDS[row.grade], it.issue,
+                             it.measure, it.deadline, it.days_text, it.status, it.co_owner, where])
         r = ws.max_row
         ws.cell(r, 6).fill = PatternFill("solid", fgColor=GRADE_FILLS[row.grade])
         for c in (7, 8, 9):
@@ -208,7 +207,7 @@ def write_reminder_workbook(path: Path, rows: list[ReminderRow], *, title: str,
     for c, g in ((3, Grade.RED), (4, Grade.ORANGE), (5, Grade.YELLOW)):
         stats.cell(1, c).fill = PatternFill("solid", fgColor=GRADE_FILLS[g])
     for unit, person, counts in _stats(rows):
-        stats.append([safe_cell_text(unit), safe_cell_text(person), *counts, sum(counts)])
+        append_text_row(stats, [unit, person, *counts, sum(counts)])
         if person == "（合计）":
             for c in range(1, 7):
                 stats.cell(stats.max_row, c).font = bold

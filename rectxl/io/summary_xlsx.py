@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rectxl.core.report import safe_cell_text
+from rectxl.core.report import cell_text, looks_like_formula
 from rectxl.core.sheets import SheetSpec
 from rectxl.core.text import col_letter
 from rectxl.io.xlsx_theme import theme_xml
@@ -71,8 +71,6 @@ _BUILTIN_FORMATS = {
     "mmss.0": 47, "##0.0E+0": 48, "@": 49,
 }
 _CUSTOM_FORMATS_FROM = 164
-#: texts openpyxl stores as error values (t="e"), not as text
-_ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 #: openpyxl cuts a cell's text at Excel's limit
 _MAX_TEXT = 32767
 #: characters a text needs more than copying for: XML's specials, CR (kept as &#13;, as lxml
@@ -112,6 +110,29 @@ def _quote(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
+class _Slot:
+    """A cell format as the cells of a row layout use it: numbered the first time a cell using it
+    is saved (openpyxl numbers cell formats as it saves the cells), as it is or with Excel's text
+    prefix (``quotePrefix``, for a text that starts like a formula)."""
+
+    __slots__ = ("key", "plain", "quoted")
+
+    def __init__(self, key: tuple[int, int, int, int]) -> None:
+        self.key = key
+        self.plain: str | None = None  # ' s="N"', or "" for the default format
+        self.quoted: str | None = None
+
+    def attr(self, styles: _Styles) -> str:
+        if self.plain is None:
+            self.plain = f' s="{styles.xf((*self.key, 0))}"' if any(self.key) else ""
+        return self.plain
+
+    def quoted_attr(self, styles: _Styles) -> str:
+        if self.quoted is None:
+            self.quoted = f' s="{styles.xf((*self.key, 1))}"'
+        return self.quoted
+
+
 class _Styles:
     """The workbook's fonts, fills, number formats and cell formats, numbered in the order openpyxl
     numbers them: fonts, fills and number formats as write_spec assigns them (every sheet first),
@@ -121,7 +142,8 @@ class _Styles:
         self.fonts: dict[str, int] = {"": 0}
         self.fills: dict[str, int] = {"": 0, "gray125": 1}
         self.formats: dict[str, int] = {}  # custom format code → id
-        self.xfs: dict[tuple[int, int, int, int], int] = {(0, 0, 0, 0): 0}
+        self.xfs: dict[tuple[int, int, int, int, int], int] = {(0, 0, 0, 0, 0): 0}
+        self.slots: dict[tuple[int, int, int, int], _Slot] = {}
 
     def font(self, kind: str) -> int:
         return self.fonts.setdefault(kind, len(self.fonts))
@@ -134,9 +156,17 @@ class _Styles:
             return _BUILTIN_FORMATS[code]
         return self.formats.setdefault(code, _CUSTOM_FORMATS_FROM + len(self.formats))
 
-    def xf(self, key: tuple[int, int, int, int]) -> int:
-        """The cell format of (number format, font, fill, alignment), numbered when first used."""
+    def xf(self, key: tuple[int, int, int, int, int]) -> int:
+        """The cell format of (number format, font, fill, alignment, text prefix), numbered when
+        first used."""
         return self.xfs.setdefault(key, len(self.xfs))
+
+    def slot(self, key: tuple[int, int, int, int]) -> _Slot:
+        """The one :class:`_Slot` of the cell format ``key`` (not yet numbered)."""
+        found = self.slots.get(key)
+        if found is None:
+            found = self.slots[key] = _Slot(key)
+        return found
 
     def xml(self) -> str:
         out = [f'<styleSheet xmlns="{_MAIN_NS}">']
@@ -153,10 +183,10 @@ class _Styles:
         out.append('<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>')
         out.append('<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>')
         out.append(f'<cellXfs count="{len(self.xfs)}">')
-        for numfmt, font, fill, align in self.xfs:
+        for numfmt, font, fill, align, quoted in self.xfs:
             apply = ' applyAlignment="1"' if align else ""
             head = (f'<xf numFmtId="{numfmt}" fontId="{font}" fillId="{fill}" borderId="0"{apply} pivotButton="0" '
-                    f'quotePrefix="0" xfId="0"')
+                    f'quotePrefix="{quoted}" xfId="0"')
             out.append(f"{head}>{_ALIGNMENTS[align]}</xf>" if align else f"{head}/>")
         out.append("</cellXfs>")
         out.append('<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0" hidden="0"/></cellStyles>'
@@ -194,8 +224,8 @@ class _Sheet:
     bold_font: int
     percent: int
     freeze_row: int
-    #: signature of a row's cells → [(column, ' s="N"' or "", merged away)], as saved
-    layouts: dict[tuple[Any, ...], list[tuple[int, str, bool]]] = field(default_factory=dict)
+    #: signature of a row's cells → [(column, its cell format, merged away)], as saved
+    layouts: dict[tuple[Any, ...], list[tuple[int, _Slot, bool]]] = field(default_factory=dict)
 
 
 def _register(spec: SheetSpec, styles: _Styles) -> _Sheet:
@@ -220,7 +250,7 @@ def _register(spec: SheetSpec, styles: _Styles) -> _Sheet:
                   percent_by_row, row_fills, header_fill, bold_font, percent, spec.header_row + 1)
 
 
-def _layout(sheet: _Sheet, i: int, styles: _Styles) -> list[tuple[int, str, bool]]:
+def _layout(sheet: _Sheet, i: int, styles: _Styles) -> list[tuple[int, _Slot, bool]]:
     """Row ``i``'s cells as write_spec makes them, in its order of operations: the row appended
     (wrapped below the header), bold rows, the banner (merged away right of column A), the
     header's fill and alignment, row fills, cell fills, percentages, the frozen pane's cell."""
@@ -263,8 +293,7 @@ def _layout(sheet: _Sheet, i: int, styles: _Styles) -> list[tuple[int, str, bool
     out = []
     for j in sorted(cells):
         numfmt, font, fill, align, merged = cells[j]
-        key = (numfmt, font, fill, align)
-        out.append((j, f' s="{styles.xf(key)}"' if any(key) else "", merged))
+        out.append((j, styles.slot((numfmt, font, fill, align)), merged))
     return out
 
 
@@ -286,15 +315,13 @@ def _signature(sheet: _Sheet, i: int) -> tuple[Any, ...]:
 
 def _value_xml(value: Any) -> str:
     """What follows a cell's reference and format: the type and value of a cell holding
-    ``value`` (not None, as write_spec holds it: before :func:`safe_cell_text`), as openpyxl's
-    lxml writer writes them."""
+    ``value`` (not None, as write_spec holds it: before :func:`cell_text`), as openpyxl's lxml
+    writer writes them — text always as a string, even "=…" or "#N/A"."""
     kind = type(value)
     if kind is str:
-        text = safe_cell_text(value)[:_MAX_TEXT]
+        text = cell_text(value)[:_MAX_TEXT]
         if not text:
             return ' t="inlineStr"/>'
-        if text in _ERROR_CODES:
-            return f' t="e"><v>{text}</v></c>'
         space = ' xml:space="preserve"' if text != text.strip() else ""
         if "_x" in text:  # a literal "_x0041_" stays literal (Excel reads it as an escaped "A")
             text = _ESCAPE_LOOKALIKE.sub(r"_x005F_\1", text)
@@ -311,6 +338,8 @@ def _value_xml(value: Any) -> str:
 _PLAIN = re.compile(r"[^\s=+\-@#&<>\x00-\x1f\ud800-\udfff\ufffe\uffff]"
                     r"(?:[^&<>\x00-\x08\x0b\x0c\x0e-\x1f\r\ud800-\udfff\ufffe\uffff]*"
                     r"[^\s&<>\x00-\x1f\ud800-\udfff\ufffe\uffff])?")
+#: what a text starting like a formula opens with (a cheap test before looks_like_formula)
+_FORMULA_START_CHARS = frozenset("=+-@\t\r\n")
 #: texts shorter than this are remembered once formatted (labels, statuses, units, dates repeat)
 _SHORT = 40
 
@@ -347,9 +376,16 @@ def _sheet_rows(sheet: _Sheet, styles: _Styles) -> Iterator[str]:
             attrs += f' outlineLevel="{level}"'
         parts = [f'<row r="{n}"{attrs}>']
         at = f'{n}"'
-        for j, style, merged in layout:
+        for j, slot, merged in layout:
+            # the cell's format, numbered as this cell is saved (a quoted text's below instead)
             value: Any = None if merged or j >= nvalues else values[j]
             kind = type(value)
+            if kind is not str or value[:1] not in _FORMULA_START_CHARS or not looks_like_formula(value):
+                style = slot.plain
+                if style is None:
+                    style = slot.attr(styles)
+            else:
+                style = slot.quoted_attr(styles)  # "=…" stays text when the cell is edited
             if kind is str:
                 tail = known.get(value)
                 if tail is None:

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Ledger
 from rectxl.core.names import OUTPUT_SHEETS
-from rectxl.core.report import cell_text, safe_cell_text
+from rectxl.core.report import cell_text
 from rectxl.core.sheets import SheetSpec, summary_sheets
 from rectxl.core.validate import Report
 from rectxl.io.atomic import atomic_path
+from rectxl.io.openpyxl_cells import keep_text
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook as WorkbookT
@@ -46,14 +47,14 @@ __all__ = [
 _HEADER_FILL = "D9E1F2"
 
 
-def write_spec(wb: WorkbookT, spec: SheetSpec, *, text_as_is: bool = False) -> Worksheet:
+def write_spec(wb: WorkbookT, spec: SheetSpec) -> Worksheet:
     """(Re)create sheet ``spec.name`` at the end of ``wb`` with the spec's values and formats.
 
-    With ``text_as_is`` text is written exactly as it is, each cell that openpyxl would take for a
-    formula ("=…") or an error value ("#N/A") forced to a string — a string cell is never a
-    formula. Without it (the default, for now) text that starts like a formula gets a ``'`` in
-    front (:func:`safe_cell_text`), as the direct summary writer (:mod:`rectxl.io.summary_xlsx`)
-    and the Excel add-in still write it: the three change together."""
+    Text is written exactly as it is (:func:`cell_text`), as a string cell: one that openpyxl
+    would take for a formula ("=…") or an error value ("#N/A") is forced to a string, and a text
+    that starts like a formula gets Excel's text prefix (``quotePrefix``) on its format, so that
+    it stays text when the user edits the cell — what Excel itself keeps for a cell typed with a
+    leading ``'``, and what the Excel add-in's cells get (:mod:`rectxl.excel.book_io`)."""
     from openpyxl.cell import Cell
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -74,16 +75,14 @@ def write_spec(wb: WorkbookT, spec: SheetSpec, *, text_as_is: bool = False) -> W
     wrapped = StyleArray()
     wrapped.alignmentId = wb._alignments.add(Alignment(vertical="top", wrap_text=True))
     for i, row in enumerate(spec.rows):
-        values = [cell_text(v) for v in row] if text_as_is else [safe_cell_text(v) for v in row]
+        values = [cell_text(v) for v in row]
         if i <= spec.header_row:
-            cells: list[Any] = [Cell(ws, value=v) for v in values] if text_as_is else values
+            cells: list[Any] = [Cell(ws, value=v) for v in values]
         else:
             cells = ([Cell(ws, value=v, style_array=wrapped) for v in values]
                      + [Cell(ws, style_array=wrapped) for _ in range(width - len(values))])
-        if text_as_is:
-            for cell in cells:
-                if cell.data_type in ("f", "e"):  # inferred from text: it stays the text it is
-                    cell.data_type = "s"
+        for cell in cells:
+            keep_text(cell)
         ws.append(cells)
     bold = Font(bold=True)
     for r in sorted(spec.bold_rows):

@@ -1,0 +1,44 @@
+"""Text into openpyxl cells, exactly and never as a formula.
+
+openpyxl takes a text starting with "=" for a formula and "#N/A" for an error value. rectxl writes
+what a clerk or a notice wrote, so a cell it fills keeps the text as it is (control characters
+removed, :func:`rectxl.core.report.cell_text`), as a string; and a text starting like a formula
+("=…", "+…", "-3", "@…") gets Excel's text prefix (``quotePrefix``) on its format — what Excel
+keeps for a cell typed with a leading ``'`` — so that it stays text when the user edits the cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from rectxl.core.report import cell_text, looks_like_formula
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["append_text_row", "keep_text", "set_text"]
+
+
+def keep_text(cell: Cell) -> Cell:
+    """``cell`` holding a text stays that text: a string, with the text prefix when it starts like
+    a formula. Cells of other values are left as they are."""
+    if cell.data_type in ("f", "e"):  # inferred from text: it stays the text it is
+        cell.data_type = "s"
+    value = cell.value
+    if isinstance(value, str) and looks_like_formula(value):
+        cell.quotePrefix = True
+    return cell
+
+
+def set_text(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
+    """``ws.cell(row, column, value)`` with text kept as text (:func:`keep_text`)."""
+    return keep_text(ws.cell(row, column, cell_text(value)))
+
+
+def append_text_row(ws: Worksheet, values: Iterable[Any]) -> None:
+    """``ws.append(values)`` with text kept as text (:func:`keep_text`)."""
+    ws.append([cell_text(v) for v in values])
+    for cell in ws[ws.max_row]:
+        keep_text(cell)
