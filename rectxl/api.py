@@ -176,10 +176,14 @@ NOTICE_SUFFIXES = (".docx", ".txt", ".md")
 
 
 def notice(path: Path | str, output: Path | str | None = None, *, force: bool = False,
-           omit_not_started: bool = False) -> tuple[Ledger, Path]:
+           omit_not_started: bool = False, as_of: date | None = None,
+           today: date | None = None) -> tuple[Ledger, Path]:
     """Render the notice for the ledger at ``path`` as .docx, .txt or .md (by ``output``'s suffix;
     default ``<name>_通报.docx`` beside the ledger; an existing file only with ``force``).
-    ``omit_not_started`` leaves the measures marked 未启动 out instead of writing them as planned."""
+    ``omit_not_started`` leaves the measures marked 未启动 out instead of writing them as planned;
+    ``as_of`` (default: the ledger's 报告日期) dates the totals; a planned measure whose deadline
+    has passed by then — or by ``today`` (default: the system date) when there is no as-of
+    date — is not published as planned."""
     from rectxl.core.notice import render_notice
     from rectxl.io.atomic import atomic_write_text
     from rectxl.io.docx_notice import write_notice_docx
@@ -190,12 +194,13 @@ def notice(path: Path | str, output: Path | str | None = None, *, force: bool = 
     ledger = read_ledger(path)
     target = resolve_output(path, Path(output) if output is not None else None, suffix="通报",
                             formats=NOTICE_FORMATS, force=force)
+    today = today or date.today()
     if target.format == "docx":
-        write_notice_docx(ledger, target.path, omit_not_started=omit_not_started)
+        write_notice_docx(ledger, target.path, omit_not_started=omit_not_started, as_of=as_of, today=today)
     else:
         atomic_write_text(target.path, render_notice(
             ledger, style="markdown" if target.format == "markdown" else "text",
-            omit_not_started=omit_not_started))
+            omit_not_started=omit_not_started, as_of=as_of, today=today))
     return ledger, target.path
 
 

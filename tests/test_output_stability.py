@@ -144,11 +144,11 @@ def test_check_json_and_csv(built: dict[str, tuple[Path, date | None]], name: st
 def test_notice_and_summary(built: dict[str, tuple[Path, date | None]], name: str,
                             tmp_path: Path) -> None:
     path, as_of = built[name]
-    _cli("notice", str(path), "-o", str(tmp_path / "x.txt"))
-    _compare(name, "notice.txt", (tmp_path / "x.txt").read_text(encoding="utf-8"))
-    _cli("notice", str(path), "-o", str(tmp_path / "x.docx"))
-    _compare(name, "notice.docx.sha256", _docx_body(tmp_path / "x.docx"))
     extra = ["--as-of", as_of.isoformat()] if as_of else []
+    _cli("notice", str(path), "-o", str(tmp_path / "x.txt"), *extra)
+    _compare(name, "notice.txt", (tmp_path / "x.txt").read_text(encoding="utf-8"))
+    _cli("notice", str(path), "-o", str(tmp_path / "x.docx"), *extra)
+    _compare(name, "notice.docx.sha256", _docx_body(tmp_path / "x.docx"))
     _cli("summary", str(path), "-o", str(tmp_path / "s.xlsx"), *extra)
     _compare(name, "summary.json", _sheet_values(tmp_path / "s.xlsx"))
 

@@ -41,3 +41,17 @@ def test_a_word_more_is_another_unit_not_an_abbreviation() -> None:
 
 def test_a_space_after_a_separator_does_not_split_a_name() -> None:
     assert split_units("财务科、办 公室") == ["财务科", "办 公室"]
+
+
+def test_abbreviations_drop_characters_or_joined_words_never_a_whole_word() -> None:
+    from collections import Counter
+
+    from rectxl.core.units import unit_spellings
+
+    same = [("住房和城乡建设局", "住建局"), ("发展和改革局", "发改局"), ("城市管理局", "城管局"),
+            ("市场监督管理局", "市场监管局"), ("党政综合办公室", "党政办"), ("党政综合办公室", "党政综合办")]
+    for full, short in same:
+        assert unit_spellings(Counter({full: 2, short: 1})) == {short: full}, (full, short)
+    other = [("干部监督股", "干部股"), ("村务监督委员会", "村委会"), ("组织人事股", "组织股"), ("财政管理所", "财政所")]
+    for full, short in other:
+        assert unit_spellings(Counter({full: 2, short: 1})) == {}, (full, short)

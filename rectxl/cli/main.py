@@ -109,7 +109,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
     from rectxl import api
 
     ledger, target = api.notice(args.ledger, args.output, force=args.force,
-                                omit_not_started=args.omit_not_started)
+                                omit_not_started=args.omit_not_started, as_of=args.as_of)
     from rectxl.core.summary import unknown_statuses
 
     issues = sum(1 for _ in ledger.issues())
@@ -119,8 +119,9 @@ def cmd_notice(args: argparse.Namespace) -> int:
     print(f"已生成通报 {target}（{f'{aspects}个方面' if aspects else ''}{issues}个问题{measures}项措施{left_out}）")
     if unknown := unknown_statuses(ledger):
         shown = "、".join(unknown[:10]) + ("等" if len(unknown) > 10 else "")
-        print(f"注意：{len(unknown)} 项措施的整改状态无法识别，通报中的完成情况统计没有计入它们，合计对不上：{shown}。"
-              "请先改正整改状态（rectxl check 的 bad-status 逐条列出），再生成通报。")
+        print(f"注意：{len(unknown)} 项措施的整改状态未填写或无法识别，通报中的完成情况统计没有计入它们，"
+              f"合计对不上：{shown}。请先填写或改正整改状态（rectxl check 的 missing-status、bad-status "
+              "逐条列出），再生成通报。")
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -292,6 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="输出文件，按扩展名生成 .docx、.txt 或 .md（默认：台账旁边的“原文件名_通报.docx”）")
     p.add_argument("--omit-not-started", action="store_true",
                    help="不写入状态为“未启动”的整改措施（默认写成“计划于…前…”“拟…”）")
+    p.add_argument("--as-of", type=as_of_date, metavar="日期",
+                   help="截至日期（通报中“截至…”的日期；时限已过的未启动措施不再写成“计划于…前”）；"
+                        "默认取基本信息中的报告日期，没有时写“截至目前”，并按今天判断时限是否已过")
     add_force_option(p)
     p.set_defaults(func=cmd_notice)
 

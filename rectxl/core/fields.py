@@ -66,12 +66,18 @@ EXTENSION_GRANTED: Final = "延期批准日期"
 ROW_NO: Final = "序号"
 #: where an issue came from (市委第三巡察组反馈, 自查发现): a note on the issue, never its text
 ISSUE_SOURCE: Final = "问题来源"
+#: how an issue shows itself (具体表现, 问题表现) in a column beside the issue's own: a note on the
+#: issue, never its text (alone, such a column is the issue)
+ISSUE_DETAIL: Final = "问题表现"
+#: a header that names a column rectxl knows and does not read (督办人): no field, and not
+#: mistaken for one its words resemble
+NOT_READ: Final = ""
 #: a status guessed from a notice's wording (rectxl parse-notice): never read as 整改状态
 INFERRED_STATUS: Final = "推断状态"
 
 #: recognised columns kept as text in ``Measure.extra`` (closure, extensions, co-owners, goals)
 EXTRA_FIELDS: Final = (CO_OWNER, GOAL, ACCEPTOR, ACCEPTED, CLOSED, ACCEPTED_FLAG, CLOSED_FLAG, EXTENSION,
-                       EXTENSION_GRANTED, RECTIFY_KIND, ISSUE_SOURCE)
+                       EXTENSION_GRANTED, RECTIFY_KIND, ISSUE_SOURCE, ISSUE_DETAIL)
 
 #: Columns a ledger must have (DESIGN.md §3, ``header-missing``).
 REQUIRED_FIELDS: Final = (ISSUE, MEASURE, OWNER_UNIT, DEADLINE, STATUS)
@@ -86,7 +92,7 @@ TEMPLATE_COLUMNS: Final = (
 
 #: every field a column can be mapped to (the standard column names)
 ALL_FIELDS: Final = (*TEMPLATE_COLUMNS, CO_OWNER, GOAL, ACCEPTOR, ACCEPTED, CLOSED, ACCEPTED_FLAG, CLOSED_FLAG,
-                     EXTENSION, EXTENSION_GRANTED, RECTIFY_KIND, ISSUE_SOURCE)
+                     EXTENSION, EXTENSION_GRANTED, RECTIFY_KIND, ISSUE_SOURCE, ISSUE_DETAIL)
 
 #: Header text (after :func:`header_key`) → field. DESIGN.md §2 lists the aliases real ledgers use.
 ALIASES: Final[dict[str, str]] = {
@@ -138,6 +144,11 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"(?:措施|举措|任务)(?:序号|编号)|^(?:序号|编号)[(（](?:措施|举措)[)）]$", ROW_NO),
     # 责任单位及责任人 ("文物股 张某"): the unit comes first
     (r"(?:单位|部门|科室|股室|处室)\s*(?:及|和|与|、|/|[(（])\s*(?:责任人|负责人|经办人)", OWNER_UNIT),
+    # 牵头单位+配合单位, 责任单位/配合单位: one column of both, the lead unit first ("网信办（牵头）、…")
+    (r"(?:牵头|责任|主责|主办)(?:单位|部门|科室|股室|处室)?\s*(?:\+|＋|及|和|与|、|/|／)\s*(?:配合|协办|协助)",
+     OWNER_UNIT),
+    # 督办人, 督办领导: who presses the owner, not an owner — no column rectxl reads
+    (r"^督办|^督导|^督查", NOT_READ),
     (r"(?:延期.*(?:申请|批准|审批|批复)|(?:申请|批准|审批|批复).*延期).*(?:日期|时间)", EXTENSION_GRANTED),
     (r"延期|^(?:调整|变更)后", EXTENSION),
     (r"验收.*(日期|时间)", ACCEPTED),
@@ -151,11 +162,13 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"^进展状态$|^进度状态$", STATUS),  # a status, whatever its first word says
     (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|整改成效|整改效果", PROGRESS),
     (r"状态|完成情况|是否完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况", STATUS),
+    # 实际完成时间 (under a 完成时限 group: 计划 | 实际): when it was done
+    (r"^实际.*(?:完成|办结|时限|时间|日期)|^(?:完成|办结)?(?:时限|时间|日期)实际$", COMPLETED),
     # 应完成时间, 要求完成时间: when it is due, not when it was done
     (r"^(?:应|应当|要求|计划|拟)(?:完成|办结|整改)(?:时间|日期)", DEADLINE),
     (r"时限|期限|时间节点|节点|截止|计划.*(时间|日期)|完成时间要求|时间要求|预计.*(时间|日期)", DEADLINE),
     (r"(完成|办结|整改)(时间|日期)", COMPLETED),
-    (r"领导|分管负责人|分管负责同志|第一责任人|督办人", LEAD),
+    (r"领导|分管负责人|分管负责同志|第一责任人", LEAD),
     (r"责任人|经办|承办人|联系人|负责人|具体人", OWNER_PERSON),
     (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室", OWNER_UNIT),
     (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容", MEASURE),
@@ -215,7 +228,7 @@ def _field_for_header(text: object) -> str | None:
         return None  # 措施数, 问题个数, 完成率: a column of a statistics table, not of the ledger
     for pattern, field in _PARTS:
         if pattern.search(key):
-            return field
+            return None if field == NOT_READ else field
     return None
 
 

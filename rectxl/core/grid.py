@@ -10,7 +10,7 @@ rows merged across the sheet, blank and trailing rows, footers, and Excel error 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import repeat
@@ -70,8 +70,9 @@ _ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}|[一二三四五六七八
 #: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
 _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
 #: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
-_TOTALS = re.compile(r"^\s*(?:合|总|小|共)\s*计\s*[:：]?\s*$")
-_TOTALS_FIRST = "合总小共"
+#: a totals row's label (汇总 is what a Chinese Excel table's totals row says)
+_TOTALS = re.compile(r"^\s*(?:(?:合|总|小|共)\s*计|汇\s*总)\s*[:：]?\s*$")
+_TOTALS_FIRST = "合总小共汇"
 #: a 序号 cell numbering a section, not an issue: "一", "二、", "（三）"
 _SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）])\s*$")
 
@@ -147,6 +148,16 @@ def _row_fields(row: Sequence[Any], column_map: dict[str, str]) -> dict[int, str
     return {c: f for c, v in enumerate(row) if (f := _header_field(v, column_map))}
 
 
+def _child_of_group(child: str, label: str, column_map: dict[str, str]) -> tuple[str, str] | None:
+    """(name, field) of a column a two-row header names only with its group's label: "计划" and
+    "实际" under "完成时限" are 计划完成时限 (the deadline) and 实际完成时限 (when it was done).
+    The child's words come first, then after the label; ``None`` when neither names a field."""
+    for name in (child + label, label + child):
+        if (found := _header_field(name, column_map)) is not None:
+            return name, found
+    return None
+
+
 def _core_fields(found: dict[int, str]) -> set[str]:
     """The distinct fields a candidate header row names, counting only real ledger columns."""
     return {f for f in found.values() if f != F.ROW_NO}
@@ -205,6 +216,8 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         sub = _row_fields(below, column_map)
         under_groups = [c for c in non_blank if any(c0 <= c <= c1 for c0, c1 in groups)]
         if non_blank and (len(sub) == len(non_blank) or (under_groups and (spans_two or sub))):
+            labels = {c: _text(grid.rows[r][c0]) for c0, c1 in groups for c in range(c0, c1 + 1)
+                      if not _blank(grid.rows[r][c0])}
             for c0, c1 in groups:  # the group label names none of its children
                 for c in range(c0, c1 + 1):
                     found.pop(c, None)
@@ -213,6 +226,9 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
                 texts[c] = _text(v)
                 if c in sub:
                     found[c] = sub[c]
+                elif c in labels and (named := _child_of_group(texts[c], labels[c], column_map)):
+                    # 完成时限 over 计划 | 实际: the child says which of the group it is
+                    texts[c], found[c] = named
             r += 1
     columns: dict[str, int] = {}
     duplicates: dict[str, list[int]] = {}
@@ -233,6 +249,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
             duplicates[F.PROGRESS] = sorted(c for c in (columns[F.PROGRESS], *duplicates[F.PROGRESS]) if c != latest)
             columns[F.PROGRESS] = latest
     _task_as_goal(texts, columns, duplicates)
+    _detail_not_issue(texts, columns, duplicates)
     _kind_not_category(grid, r, columns, duplicates)
     _narrative_status_as_progress(grid, r, columns, duplicates)
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
@@ -278,23 +295,40 @@ def _kind_not_category(grid: Grid, header_row: int, columns: dict[str, int],
             return
 
 
+def _reassign(columns: dict[str, int], duplicates: dict[str, list[int]], field: str, to: str,
+              kept: Callable[[int], bool], moved: Callable[[int], bool]) -> None:
+    """Of the columns named ``field`` twice, the first ``kept`` one stays ``field`` and the first
+    ``moved`` one is read as ``to``; the others stay duplicates. Nothing changes unless both are
+    there (and ``to`` is not named already)."""
+    if field not in duplicates or to in columns:
+        return
+    candidates = [columns[field], *duplicates[field]]
+    stays = next((c for c in candidates if kept(c)), None)
+    goes = next((c for c in candidates if moved(c) and c != stays), None)
+    if stays is None or goes is None:
+        return
+    columns[field], columns[to] = stays, goes
+    rest = [c for c in candidates if c not in (stays, goes)]
+    if rest:
+        duplicates[field] = rest
+    else:
+        del duplicates[field]
+
+
+def _detail_not_issue(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """具体表现 / 问题表现 beside 问题: the issue is the column that names it, the 表现 column
+    shows how it shows itself — read as the issue's detail (问题表现), not as a second issue column."""
+    def detail(c: int) -> bool:
+        return "表现" in texts.get(c, "")
+
+    _reassign(columns, duplicates, F.ISSUE, F.ISSUE_DETAIL, lambda c: not detail(c), detail)
+
+
 def _task_as_goal(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
     """整改任务 beside 整改举措 (a company's 整改任务清单): the measures are the 举措, each row's 任务
     is what they achieve — read as the goal (整改目标), not as a second measure column."""
-    if F.MEASURE not in duplicates or F.GOAL in columns:
-        return
-    candidates = [columns[F.MEASURE], *duplicates[F.MEASURE]]
-    tasks = [c for c in candidates if "任务" in texts.get(c, "")]
-    steps = [c for c in candidates if re.search(r"措施|举措", texts.get(c, ""))]
-    if not tasks or not steps:
-        return
-    columns[F.GOAL] = tasks[0]
-    columns[F.MEASURE] = steps[0]
-    rest = [c for c in candidates if c not in (tasks[0], steps[0])]
-    if rest:
-        duplicates[F.MEASURE] = rest
-    else:
-        del duplicates[F.MEASURE]
+    _reassign(columns, duplicates, F.MEASURE, F.GOAL, lambda c: re.search(r"措施|举措", texts.get(c, "")) is not None,
+              lambda c: "任务" in texts.get(c, ""))
 
 
 def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str, int],
@@ -726,6 +760,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     info = _read_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else LedgerInfo()
     directory = _read_directory(by_name[DIRECTORY_SHEET]) if DIRECTORY_SHEET in by_name else None
     picked, hidden = _pick_ledgers(grids, mapping)
+    picked = _without_examples(picked)
     picked, set_aside = _latest_copies(picked)
     picked, self_check = _feedback_sheets(picked)
     facts, source = _title_facts(*picked[0])
@@ -770,6 +805,17 @@ def _unused_mapping(mapping: dict[str, str], headers: list[HeaderMap]) -> list[s
     return [key for key in mapping if key not in used]
 
 
+#: a sheet showing how to fill the ledger in ("填表示例（请勿在此表填写）", "样表", "模板")
+_EXAMPLE_SHEET = LazyPattern(r"示例|样例|范例|样表|模板|模版|填表说明|填报说明|例表")
+
+
+def _without_examples(picked: list[tuple[Grid, HeaderMap]]) -> list[tuple[Grid, HeaderMap]]:
+    """The ledger sheets without those that only show how to fill one in (named 填表示例, 样表 …):
+    their example rows are nobody's measures. Every sheet when all are named so."""
+    kept = [(g, h) for g, h in picked if not _EXAMPLE_SHEET.search(g.name)]
+    return kept or picked
+
+
 def _feedback_sheets(picked: list[tuple[Grid, HeaderMap]]
                      ) -> tuple[list[tuple[Grid, HeaderMap]], list[str]]:
     """The sheets of the inspection's feedback, and the names of the 自查问题 sheets beside them
@@ -787,12 +833,13 @@ def _feedback_sheets(picked: list[tuple[Grid, HeaderMap]]
 def _sheet_aspect(grid: Grid, header: HeaderMap) -> str | None:
     """The aspect a sheet of a ledger kept one sheet per aspect is about: a row above the header
     that is only a numbered aspect ("一、…方面", "第二方面：…"), else the sheet's own name when
-    it is one ("第三方面"); None for a sheet that names none."""
+    it is one ("第三方面", "一、政治建设"); None for a sheet that names none."""
     for row in grid.rows[:header.first_row]:
         texts = [_text(v) for v in row if not _blank(v)]
         if len(texts) == 1 and _ASPECT_LABEL.match(texts[0]):
             return texts[0]
-    return grid.name if re.match(r"^\s*第[一二三四五六七八九十\d]+方面", grid.name) else None
+    # the sheet's own name: "第三方面", or numbered like an aspect row ("一、政治建设", "二.作风建设")
+    return grid.name if _ASPECT_LABEL.match(grid.name) else None
 
 
 class _Builder:
@@ -871,7 +918,7 @@ class _Builder:
         if _ASPECT_LABEL.match(text):
             self._new_aspect(text)
             return True
-        if re.match(r"^\s*[((][一二三四五六七八九十\d]+[))]", text) and wide:
+        if re.match(r"^\s*[(（][一二三四五六七八九十\d]+[)）]", text) and wide:
             self._new_category(text)
             return True
         if wide and _ISSUE_ROW.match(text):

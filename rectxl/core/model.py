@@ -256,6 +256,19 @@ class Ledger:
         for issue in self.issues():
             yield from issue.measures
 
+    def numbers_issues_on(self) -> bool:
+        """Whether the issues are numbered on through the ledger rather than afresh under each
+        aspect: there are categories (the seeds' notice numbers on), or the ledger itself numbers
+        1–3 under the first aspect, 4–6 under the second … The notice and the summary number the
+        issues the same way."""
+        if any(c.title is not None for a in self.aspects for c in a.categories):
+            return True
+        per_aspect = [[i.number for i in a.issues()] for a in self.aspects if a.title is not None]
+        per_aspect = [numbers for numbers in per_aspect if numbers]
+        numbers = [n for ns in per_aspect for n in ns]
+        return (len(per_aspect) > 1 and None not in numbers
+                and numbers == list(range(1, len(numbers) + 1)))
+
     def walk(self) -> Iterator[tuple[Aspect, Category, Issue, Measure | None]]:
         """Every measure with its ancestors; an issue without measures yields ``None`` once."""
         for aspect in self.aspects:

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from rectxl.core.findings import SEVERITY_LABELS, Finding, Severity
+from rectxl.core.text import name_list
 from rectxl.core.validate import Report
 
 __all__ = ["CSV_COLUMNS", "FINDING_FIELDS", "cell_text", "looks_like_formula", "safe_cell_text", "to_csv", "to_json",
@@ -59,7 +60,7 @@ def to_text(report: Report, *, color: bool = False) -> str:
     """Findings grouped by severity, each with its cell and message; counts and as-of date."""
     lines: list[str] = []
     src = report.source.path or "（未命名台账）"
-    lines.append(f"台账：{src}（读取工作表：{'、'.join(report.sheets)}）")
+    lines.append(f"台账：{src}（读取工作表：{name_list(report.sheets)}）")
     lines.append(
         f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）  "
         + (f"{report.aspects}个方面 " if report.aspects else "") + f"{report.issues}个问题 {report.measures}项措施"

@@ -205,6 +205,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
     issues = issues_closed = 0
     feedback = ledger.info.feedback_date
     has_categories = any(c.title for a in ledger.aspects for c in a.categories)
+    run_on = ledger.numbers_issues_on()  # as the notice numbers them
     category_no = issue_no = 0
     closed = Stage.CLOSED
     for a_i, aspect in enumerate(ledger.aspects, 1):
@@ -213,7 +214,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
             a_row = DetailRow(level=1, label=_aspect_label(a_i) if has_categories else f"（{chinese_number(a_i)}）",
                               text=aspect.title or "", counts=Counts())
             rows.append(a_row)
-        if not has_categories:
+        if not run_on and aspect.title is not None:
             issue_no = 0
         a_parts: list[tuple[int, ...]] = []
         for category in aspect.categories:
@@ -331,13 +332,21 @@ def summary_and_rows(ledger: Ledger, as_of: date, warn_days: tuple[int, ...] | N
 
 
 def unknown_statuses(ledger: Ledger) -> list[str]:
-    """The measures whose status cannot be read ("台账!G12“见进展”"): the notice's totals leave
-    them out, so a notice published with them does not add up."""
+    """The measures whose status cannot be read ("台账!G12“见进展”") or is not filled in
+    ("台账!G13（未填写）", a formula never computed included), when the notice states totals (some
+    measure has a status): the totals leave them out, so a notice published with them does not
+    add up."""
     from rectxl.core import fields as F
 
-    return [f"{m.sheet}!{m.cells.get(F.STATUS) or m.row}“{m.status_text}”" if m.sheet
-            else f"第{m.row}行“{m.status_text}”" for m in ledger.measures()
-            if m.status is None and m.status_text.strip()]  # (an empty one is missing-status)
+    measures = list(ledger.measures())
+    if all(m.status is None for m in measures):
+        return []  # no totals are stated (no status column, or none filled in)
+
+    def where(m: Measure) -> str:
+        said = f"“{m.status_text}”" if m.status_text.strip() else "（未填写）"
+        return f"{m.sheet}!{m.cells.get(F.STATUS) or m.row}{said}" if m.sheet else f"第{m.row}行{said}"
+
+    return [where(m) for m in measures if m.status is None]
 
 
 def summarize(ledger: Ledger, as_of: date, *, warn_days: tuple[int, ...] | None = None) -> Summary:

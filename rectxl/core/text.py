@@ -12,7 +12,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from typing import Any, Literal
 
@@ -32,6 +32,7 @@ __all__ = [
     "fold",
     "fold_text",
     "is_placeholder",
+    "name_list",
     "needs_cleaning",
     "normalize_for_compare",
     "normalize_text",
@@ -360,6 +361,15 @@ _PLACEHOLDER = re.compile(r"^(?:无|暂无|没有|空|略|待补充?|待补|后�
 def is_placeholder(text: str) -> bool:
     """A cell filled with a placeholder rather than content ("无", "/", "——", "待补充")."""
     return bool(text) and bool(_PLACEHOLDER.match(text.strip(" 。.")))
+
+
+def name_list(names: Iterable[str]) -> str:
+    """Names (of sheets, files) in a sentence, joined by "、"; each quoted “…” when a name holds
+    a "、" or "，" itself ("一、政治建设" would otherwise read as two names)."""
+    names = list(names)
+    if any(("、" in n or "，" in n) for n in names):
+        return "、".join(f"“{n}”" for n in names)
+    return "、".join(names)
 
 
 def shorten(text: str, limit: int) -> str:

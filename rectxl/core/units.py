@@ -56,18 +56,40 @@ def unit_key(unit: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
+#: words an abbreviation drops without naming another unit (党政综合办公室 / 党政办)
+_FILLER_WORDS = ("综合",)
+#: a join inside what an abbreviation drops: the rest of one word and the start of the next
+#: (住房和城乡建设局 / 住建局, 发展和改革局 / 发改局)
+_JOINS = re.compile("[和与及]")
+
+
 def _same_unit(short: str, long: str) -> bool:
-    """``short`` is another way of writing ``long``: 办 for 办公室 (党政综合办 / 党政综合办公室), or
-    an abbreviation keeping the first character, the kind of unit and the order of the rest
-    (耕保股 / 耕地保护股)."""
-    if short.endswith("办") and long == short + "公室":
-        return True
+    """``short`` is another way of writing ``long``: 办 for 办公室 (党政综合办 / 党政综合办公室,
+    党政办 / 党政综合办公室), or an abbreviation keeping the first character, the kind of unit and
+    the order of the rest, dropping a character here and there (耕保股 / 耕地保护股), or more where
+    two words are joined (住建局 / 住房和城乡建设局).
+
+    Not when the longer name has a whole word more: 干部股 / 干部监督股, 村委会 / 村务监督委员会,
+    各社区 / 各村社区 are other units, and calling them one would tell the clerk to rewrite a
+    correct name and merge two units' counts."""
+    if short.endswith("办") and long.endswith("办公室"):
+        head, long_head = short[:-1], long[:-3]
+        if head == long_head or (long_head.startswith(head) and long_head[len(head):] in _FILLER_WORDS):
+            return True
     if len(short) < 2 or len(short) >= len(long) or short[0] != long[0] or short[-1] != long[-1]:
         return False
     if len(short) > 2 and long.endswith(short[1:]):
         return False  # 各社区 / 各村社区: a whole word more, not the same name shortened
-    rest = iter(long[1:-1])
-    return all(ch in rest for ch in short[1:-1])  # a subsequence, in order
+    at = 1
+    for ch in short[1:-1] + short[-1]:  # a subsequence, in order, with gaps of one character
+        found = long.find(ch, at, len(long) if ch == short[-1] and at < len(long) else len(long) - 1)
+        if found < 0:
+            return False
+        dropped = long[at:found]
+        if len(dropped) > 1 and dropped not in _FILLER_WORDS and not _JOINS.search(dropped):
+            return False  # a dropped word, not a dropped character
+        at = found + 1
+    return at == len(long)
 
 
 def unit_spellings(counts: Counter[str], keep: Iterable[str] = ()) -> dict[str, str]:

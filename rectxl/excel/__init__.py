@@ -19,6 +19,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -169,7 +170,7 @@ def notice(book: Any, options: Options | None = None) -> Path:
     from rectxl.io.docx_notice import write_notice_docx
 
     target = free_name(path.parent, f"{path.stem}_整改进展情况通报", ".docx")
-    write_notice_docx(ledger, target)
+    write_notice_docx(ledger, target, as_of=options.as_of if options else None, today=date.today())
     _alert(book, f"已生成通报：{target}")
     return target
 

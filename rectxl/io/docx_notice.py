@@ -500,10 +500,10 @@ def _body_xml(doc: Any, blocks: list[Block]) -> str:
 
 
 def _notice_package(ledger: Ledger, fonts: NoticeFonts | None, as_of: date | None,
-                    omit_not_started: bool) -> tuple[Any, str]:
+                    omit_not_started: bool, today: date | None = None) -> tuple[Any, str]:
     """The notice's document without its paragraphs (styles, page, properties) and the XML of
     its paragraphs."""
-    blocks: list[Block] = notice_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started)
+    blocks: list[Block] = notice_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started, today=today)
     doc = official_document(fonts)
     body = _body_xml(doc, blocks)
     info = ledger.info
@@ -560,10 +560,11 @@ def build_notice_document(ledger: Ledger, *, fonts: NoticeFonts | None = None,
 
 def write_notice_docx(ledger: Ledger, path: str | os.PathLike[str], *,
                       fonts: NoticeFonts | None = None, as_of: date | None = None,
-                      omit_not_started: bool = False) -> Path:
-    """Write the notice to ``path`` (.docx), atomically; returns the path written."""
+                      omit_not_started: bool = False, today: date | None = None) -> Path:
+    """Write the notice to ``path`` (.docx), atomically; returns the path written (``as_of``,
+    ``today``: see :func:`rectxl.core.notice.render.notice_blocks`)."""
     target = Path(path)
-    doc, body = _notice_package(ledger, fonts, as_of, omit_not_started)
+    doc, body = _notice_package(ledger, fonts, as_of, omit_not_started, today)
     package = doc.part.package
     parts = package.parts
     for part in parts:

@@ -22,8 +22,9 @@ __all__ = ["MAX_CELLS", "MAX_RATIO", "MAX_UNCOMPRESSED", "inspect_package"]
 
 #: refuse a package that would expand to more than this many bytes in all
 MAX_UNCOMPRESSED = 1 << 30
-#: refuse a member that expands more than this many times (real sheet XML: 5–40×)
-MAX_RATIO = 200
+#: refuse a member that expands more than this many times (real sheet XML: 5–40×; a styles part
+#: of thousands of copied, identical cell formats: ~200×; deflate's most, a padded bomb: ~1000×)
+MAX_RATIO = 500
 #: members smaller than this are never judged by their ratio
 RATIO_FLOOR = 1 << 20
 #: refuse a sheet whose used area (rows × columns) is larger than this many cells

@@ -24,7 +24,8 @@ __all__ = ["SheetExtras", "scan_sheet"]
 
 _CHUNK = 1 << 22
 _CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
-_VALUE = re.compile(rb"<v>([^<]*)</v>")
+#: a cached value; Excel writes a formula's empty text result as ``<v/>`` (group 1 then None)
+_VALUE = re.compile(rb"<v>([^<]*)</v>|<v/>")
 _COL = re.compile(rb"<col\b[^>]*>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
 
@@ -86,7 +87,7 @@ def _note(m: re.Match[bytes], extras: SheetExtras) -> None:
     attrs, body = m.group(3), m.group(4) or b""
     value = _VALUE.search(body)
     if b't="e"' in attrs:
-        if value is not None:
+        if value is not None and value.group(1):
             extras.errors[where] = value.group(1).decode("utf-8", "replace")
     elif b"<f" in body and (value is None or (not value.group(1) and b't="str"' not in attrs)):
         extras.uncomputed.add(where)

@@ -68,6 +68,7 @@ from rectxl.core.status import STATUS_ALIASES, Status
 from rectxl.core.summary import notice_totals_sentence
 from rectxl.core.text import (
     END_PUNCT,
+    LazyPattern,
     chinese_number,
     cn_date,
     cn_date_range,
@@ -228,6 +229,8 @@ _RESULT = {
     Status.IN_PROGRESS: "正在推进",
     Status.LONG_TERM: "长期坚持",
 }
+#: a status of work deferred or paused (read as in progress: not finished)
+_PAUSED = LazyPattern(r"(?:经批准|已批准|经同意)?(?:暂缓|暂停|中止)(?:整改|实施|推进|办理|执行|处理)?")
 _ONGOING = re.compile(r"(?:正在)?((?![已正])[\u4e00-\u9fff]{2,6}?)中")  # 起草中 → 正在起草
 _PLANNED = re.compile(r"^(?:拟|计划|将于|将在|准备|预计|下一步)")
 _DATE_PHRASE = re.compile(
@@ -495,7 +498,15 @@ def _when(deadline: Deadline, as_of: date | None) -> str | None:
     if as_of is not None and deadline.due < as_of:
         return None
     m = _DATE_PHRASE.match(fold(deadline.text))
-    return m.group(1) if m and m.group(1) else cn_date(deadline.due)
+    if not m or not m.group(1):
+        return cn_date(deadline.due)
+    phrase = m.group(1)
+    # "计划于…前" needs the end of the period: "2027年3月" is due by the end of March, not before it
+    if phrase.endswith(("月", "年")):
+        return phrase + "底"
+    if phrase.endswith(("季度", "半年")):
+        return phrase + "末"
+    return phrase
 
 
 def _planned(action: str, deadline: Deadline, as_of: date | None) -> str:
@@ -655,6 +666,8 @@ def measure_sentence(m: Measure, *, as_of: date | None = None) -> str:
         # in progress is never printed bare, as if it were done)
         said = word or status
         phrase = _RESULT.get(said) if said is not None else None
+        if said is Status.IN_PROGRESS and (paused := _PAUSED.search(m.status_text)) is not None:
+            phrase = paused.group(0)  # deferred work is said to be deferred, not to be going on
         return _join(action, phrase, "，") if phrase else action
     if word is None and (ongoing := _ONGOING.fullmatch(result.rstrip(_TRIM))):
         return _join(action, _ongoing(ongoing.group(1)), "，")
@@ -720,21 +733,14 @@ def _aspect_title(text: str | None) -> str:
     return _strip_mark(_ASPECT_MARK, _one_paragraph(text or ""))
 
 
-def _numbered_on(ledger: Ledger) -> bool:
-    """Whether the ledger numbers its issues on across its aspects (1–3 under the first, 4–6
-    under the second …), as many notices do: the notice is then numbered the same way, not
-    afresh under each aspect."""
-    per_aspect = [[i.number for i in a.issues()] for a in ledger.aspects if a.title is not None]
-    per_aspect = [numbers for numbers in per_aspect if numbers]
-    numbers = [n for ns in per_aspect for n in ns]
-    return (len(per_aspect) > 1 and None not in numbers
-            and numbers == list(range(1, len(numbers) + 1)))
-
-
 def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
-                       omit_not_started: bool = False, totals: bool = True) -> list[Block]:
+                       omit_not_started: bool = False, totals: bool = True,
+                       today: date | None = None) -> list[Block]:
     """Section 二's paragraphs (without the ``二、`` heading itself)."""
     as_of = as_of or ledger.info.report_date
+    # whether a planned measure's deadline has passed is judged on the as-of date, else today
+    # (the totals sentence says "截至目前" without a date: today is not the ledger's date)
+    when = as_of or today
     intro = _paragraphs(ledger.info.section_two_intro)
     blocks: list[Block] = []
     if totals and (sentence := totals_paragraph(ledger, as_of)) is not None \
@@ -742,7 +748,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
         blocks.append(Block("body", sentence))
     blocks += [Block("body", p) for p in intro]
     has_categories = any(c.title is not None for a in ledger.aspects for c in a.categories)
-    run_on = has_categories or _numbered_on(ledger)
+    run_on = ledger.numbers_issues_on()
     aspect_no = category_no = issue_no = 0
     for aspect in ledger.aspects:
         shown = [[i for i in c.issues if _published(i, omit_not_started)]
@@ -769,7 +775,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
             for issue in issues:
                 issue_no += 1
                 blocks.append(Block("issue", issue_paragraph(
-                    issue, issue_no, as_of=as_of, omit_not_started=omit_not_started)))
+                    issue, issue_no, as_of=when, omit_not_started=omit_not_started)))
     return [Block(kind, zh_punct(text)) for kind, text in blocks]
 
 
@@ -900,12 +906,14 @@ def contact_line(info: LedgerInfo) -> str:
 
 
 def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
-                  omit_not_started: bool = False) -> list[Block]:
+                  omit_not_started: bool = False, today: date | None = None) -> list[Block]:
     """The whole notice as blocks: title, preamble, 一、二、三、, supervision and contacts,
     signature and date — from :class:`~rectxl.core.model.LedgerInfo`, placeholders where missing.
 
     ``as_of`` (default: 基本信息's 报告日期) dates the totals sentence; ``omit_not_started``
-    leaves out the measures marked 未启动 instead of writing them as planned work."""
+    leaves out the measures marked 未启动 instead of writing them as planned work; ``today``
+    (the front ends pass it) tells a planned measure whose deadline has passed when there is
+    no as-of date."""
     info = ledger.info
     word = info.inspection_word
     h1, h2, h3 = (_worded(h, word) for h in DEFAULT_HEADINGS)
@@ -920,7 +928,7 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     blocks.append(Block("heading1", f"二、{info.heading_two or h2}"))
     # section 二 comes with its punctuation made full-width (zh_punct is idempotent: the
     # paragraphs, most of the notice, are not scanned twice)
-    two = section_two_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started) or [
+    two = section_two_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started, today=today) or [
         Block("body", _placeholder("整改落实情况"))]
     head, blocks = blocks, [Block("heading1", f"三、{info.heading_three or h3}")]
     blocks += _prose_blocks(info.section_three, "下一步工作打算")
@@ -984,7 +992,8 @@ def render_blocks(blocks: list[Block], *, style: Literal["text", "markdown"] = "
 
 
 def render_notice(ledger: Ledger, *, style: Literal["text", "markdown"] = "text",
-                  as_of: date | None = None, omit_not_started: bool = False) -> str:
+                  as_of: date | None = None, omit_not_started: bool = False,
+                  today: date | None = None) -> str:
     """The whole notice as plain text or Markdown (see :func:`notice_blocks`)."""
-    return render_blocks(notice_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started),
+    return render_blocks(notice_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started, today=today),
                          style=style)

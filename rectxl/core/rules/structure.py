@@ -85,11 +85,11 @@ def ledger_sheet_hidden(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "hidden-ledger-sheet-unread", Severity.INFO,
     "工作簿中还有隐藏的台账工作表，没有读取（读取的是可见的台账工作表）。",
-    "工作表“{sheet}”也是台账，但它是隐藏的，rectxl 没有读取（读取的是可见的“{read}”）：如果隐藏的才是当前的台账，"
+    "工作表“{sheet}”也是台账，但它是隐藏的，rectxl 没有读取（读取的是可见的{read}）：如果隐藏的才是当前的台账，"
     "请取消隐藏它，并删除或隐藏过时的那一张。",
 )
 def hidden_ledger_sheet_unread(r: Rule, ctx: Context) -> Iterator[Finding]:
-    read = "、".join(s.name for s in ctx.ledger.sheets) or ctx.ledger.sheet
+    read = "、".join(f"“{name}”" for name in [s.name for s in ctx.ledger.sheets] or [ctx.ledger.sheet])
     for sheet in ctx.ledger.hidden_unread:
         yield r.finding(ctx, sheet=sheet, read=read)
 

@@ -1,0 +1,234 @@
+"""Ledgers as county, township and department clerks lay them out, in ways the first corpora did
+not: category rows written with full-width brackets under aspect rows, one column for the lead
+and the co-operating units (牵头单位+配合单位), a 完成时限 group over 计划 | 实际, a 督办人 column
+beside the lead, 具体表现 beside 问题, one sheet per aspect named "一、…", unit names that look alike
+but are other units — and what the notice and the summary make of them.
+
+Every workbook is built here with openpyxl; units, people and texts are fictional."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from rectxl import api
+from rectxl.core import fields as F
+from rectxl.core.rules import Options
+
+AS_OF = date(2026, 11, 30)
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "rectxl", *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=cwd, timeout=180)
+
+
+def _sheet(ws: Worksheet, rows: Sequence[Sequence[Any]], merges: Sequence[str] = ()) -> None:
+    for row in rows:
+        ws.append(list(row))
+    for ref in merges:
+        ws.merge_cells(ref)
+
+
+def _book(path: Path, sheets: dict[str, tuple[Sequence[Sequence[Any]], Sequence[str]]]) -> Path:
+    wb = Workbook()
+    default = wb.active
+    for name, (rows, merges) in sheets.items():
+        _sheet(wb.create_sheet(name), rows, merges)
+    if default is not None:
+        wb.remove(default)
+    wb.save(path)
+    return path
+
+
+def _codes(report: Any) -> list[tuple[str, str | None]]:
+    return sorted((f.code, f.cell) for f in report.findings)
+
+
+def _categories_under_aspects(folder: Path) -> Path:
+    """一、… aspect rows with （一）… category rows under them, both merged across, the categories
+    written with full-width brackets as Word and WPS type them."""
+    rows = [
+        ["中共××县委组织部巡察整改台账"],
+        ["序号", "问题", "整改措施", "责任股室", "责任人", "完成时限", "完成情况"],
+        ["一、党的组织建设方面"],
+        ["（一）基层组织建设"],
+        [1, "发展党员程序不规范", "开展发展党员专项检查", "组织股", "秦岭", "2026年9月底", "已完成"],
+        [2, "软弱涣散党组织整顿不到位", "逐村制定整顿方案", "组织股", "秦岭", "2026年12月底", "正在推进"],
+        ["（二）党员教育管理"],
+        [3, "党员教育培训形式单一", "建设党员教育实训基地", "党员教育中心", "韦华", "2027年3月", "未启动"],
+        ["二、干部队伍建设方面"],
+        ["（三）干部日常管理"],
+        [4, "干部档案管理不严", "开展干部人事档案专项审核", "干部股", "魏东", "2026年10月31日", "已完成"],
+    ]
+    merges = ["A1:G1", "A3:G3", "A4:G4", "A7:G7", "A9:G9", "A10:G10"]
+    return _book(folder / "组织部台账.xlsx", {"台账": (rows, merges)})
+
+
+def test_category_rows_with_full_width_brackets_are_categories_not_aspects(tmp_path: Path) -> None:
+    ledger = api.read_ledger(_categories_under_aspects(tmp_path))
+    assert [a.title for a in ledger.aspects] == ["党的组织建设方面", "干部队伍建设方面"]
+    assert [[c.title for c in a.categories] for a in ledger.aspects] == [
+        ["基层组织建设", "党员教育管理"], ["干部日常管理"]]
+    assert [i.title for i in ledger.issues()] == [
+        "发展党员程序不规范", "软弱涣散党组织整顿不到位", "党员教育培训形式单一", "干部档案管理不严"]
+
+
+def test_the_notice_publishes_a_planned_month_to_its_end_and_a_passed_one_not_as_planned(
+        tmp_path: Path) -> None:
+    path = _categories_under_aspects(tmp_path)
+    proc = run("notice", path.name, "-o", "通报.txt", "--as-of", "2026-11-30", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
+    assert "计划于2027年3月底前建设党员教育实训基地" in text  # not "2027年3月前": a month early
+    assert "截至2026年11月30日" in text
+    # the category headings follow the aspects' (no empty aspect heading before them)
+    assert text.index("第一方面问题") < text.index("（一）基层组织建设") < text.index("（二）党员教育管理") \
+        < text.index("第二方面问题") < text.index("（三）干部日常管理")
+
+
+def test_without_a_report_date_a_passed_deadline_is_judged_on_today(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [1, "公务接待管理不规范", "修订公务接待管理办法", "办公室", "2026年8月", "未启动"],
+        [2, "公务接待管理不规范", "开展公务接待专项检查", "办公室", "2026年12月", "未启动"],
+    ]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ())})
+    _, out = api.notice(path, tmp_path / "通报.txt", today=date(2026, 11, 30))
+    text = out.read_text(encoding="utf-8")
+    assert "计划于2026年8月" not in text and "拟修订公务接待管理办法" in text
+    assert "计划于2026年12月底前开展公务接待专项检查" in text
+    assert "截至目前" in text  # no 报告日期: the totals are not dated with today
+
+
+def test_one_column_for_the_lead_and_the_co_operating_units(tmp_path: Path) -> None:
+    rows = [
+        ["县委宣传部巡察整改台账"],
+        ["序号", "问题", "整改措施", "牵头单位+配合单位", "责任领导", "完成时限", "整改完成情况"],
+        ["①", "网络意识形态阵地管理薄弱", "建立网评员队伍", "网信办（牵头）、县融媒体中心", "韩梅", "2026年9月底",
+         "已完成"],
+        ["②", "文明创建长效机制不健全", "修订文明单位动态管理办法", "文明办", "邹平", "2026年12月31日", "整改中"],
+    ]
+    path = _book(tmp_path / "宣传部.xlsx", {"台账": (rows, ["A1:G1"])})
+    report = api.check(path, Options(as_of=AS_OF))
+    assert "header-missing" not in {f.code for f in report.findings}
+    ledger = api.read_ledger(path)
+    assert [m.owner_unit for m in ledger.measures()] == ["网信办（牵头）、县融媒体中心", "文明办"]
+    assert ledger.sheets[0].columns[F.OWNER_UNIT] == "D"
+
+
+def test_a_deadline_group_over_planned_and_actual(tmp_path: Path) -> None:
+    """完成时限 merged over 计划 | 实际: the planned column is the deadline, the actual one the
+    completion date — a missed deadline is caught."""
+    rows = [
+        ["序号", "问题", "整改措施", "责任股室", "完成时限", None, "是否办结"],
+        [None, None, None, None, "计划", "实际", None],
+        [1, "发展党员工作不规范", "开展专项检查", "组织股", "2026年9月底", date(2026, 9, 25), "已办结"],
+        [2, "干部档案管理不严", "开展档案专项审核", "干部股", "2026年10月31日", None, "未办结"],
+    ]
+    merges = ["E1:F1", "A1:A2", "B1:B2", "C1:C2", "D1:D2", "G1:G2"]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, merges)})
+    report = api.check(path, Options(as_of=AS_OF))
+    codes = {f.code for f in report.findings}
+    assert "header-missing" not in codes and "column-not-understood" not in codes
+    assert ("overdue", "E4") in _codes(report)
+    ledger = api.read_ledger(path)
+    first = next(ledger.measures())
+    assert first.completed_on == date(2026, 9, 25)
+
+
+def test_a_supervisor_column_is_not_the_lead_and_a_detail_column_is_not_a_second_issue(
+        tmp_path: Path) -> None:
+    rows = [
+        ["序号", "问题", "具体表现", "整改措施", "分管领导", "督办人", "主责单位", "计划完成时间", "是否完成"],
+        [1, "招商引资质效不高", "签约项目落地率不足四成", "建立签约项目跟踪服务机制", "李副县长", "王敏",
+         "投资促进中心", "2026年12月31日", "否"],
+        [2, "营商环境仍有短板", "企业开办时间较长", "推行企业开办一日办结", "周副县长", "王敏", "行政审批局",
+         "2026年9月30日", "是"],
+    ]
+    path = _book(tmp_path / "台账.xlsx", {"Sheet1": (rows, ())})
+    report = api.check(path, Options(as_of=AS_OF))
+    assert "duplicate-header" not in {f.code for f in report.findings}
+    ledger = api.read_ledger(path)
+    assert [m.lead for m in ledger.measures()] == ["李副县长", "周副县长"]
+    assert [i.title for i in ledger.issues()] == ["招商引资质效不高", "营商环境仍有短板"]
+    assert ledger.sheets[0].columns[F.ISSUE_DETAIL] == "C"
+
+
+def test_a_sheet_per_aspect_named_like_an_aspect(tmp_path: Path) -> None:
+    header = ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"]
+    one = [header, [1, "理论学习不深入", "完善中心组学习制度", "办公室", "2026年9月30日", "已完成"]]
+    two = [header, [2, "监督执纪偏软", "开展警示教育", "纪检组", "2026年10月31日", "正在推进"]]
+    path = _book(tmp_path / "台账.xlsx", {"一、政治建设": (one, ()), "二、全面从严治党": (two, ())})
+    ledger = api.read_ledger(path)
+    assert [(a.number, a.title) for a in ledger.aspects] == [(1, "政治建设"), (2, "全面从严治党")]
+    proc = run("check", path.name, "--as-of", "2026-11-30", cwd=tmp_path)
+    assert "读取工作表：“一、政治建设”、“二、全面从严治党”" in proc.stdout
+
+
+def test_units_that_only_look_alike_are_not_one_unit(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [1, "村务公开不及时", "规范村务公开栏", "村委会", "2026年12月31日", "正在推进"],
+        [2, "村务监督不到位", "开展村务监督专项检查", "村务监督委员会", "2026年12月31日", "正在推进"],
+        [3, "干部选任不规范", "开展选任工作自查", "干部股", "2026年12月31日", "正在推进"],
+        [4, "干部监督偏软", "开展干部监督谈话", "干部监督股", "2026年12月31日", "正在推进"],
+        [5, "值班制度执行不严", "修订值班制度", "党政综合办公室", "2026年12月31日", "正在推进"],
+        [6, "公文处理不规范", "开展公文培训", "党政办", "2026年12月31日", "正在推进"],
+    ]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ())})
+    report = api.check(path, Options(as_of=AS_OF))
+    variants = [f for f in report.findings if f.code == "owner-unit-variant"]
+    assert [(f.cell, f.value) for f in variants] == [("D7", "党政办")]
+
+
+def test_a_notice_with_a_status_left_blank_names_it_and_exits_1(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [1, "教师管理不规范", "清理在编不在岗教师", "人事股", "2026年12月31日", None],
+        [2, "食堂管理不规范", "开展食堂专项检查", "后勤股", "2026年10月31日", "已完成"],
+    ]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ())})
+    proc = run("notice", path.name, "-o", "通报.txt", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "台账!F2（未填写）" in proc.stdout and "missing-status" in proc.stdout
+
+
+def test_deferred_work_is_published_as_deferred(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [1, "村级财务管理不规范", "开展村级财务专项清理", "财政所", "2027年6月30日", "暂缓整改"],
+    ]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ())})
+    _, out = api.notice(path, tmp_path / "通报.txt", as_of=AS_OF)
+    text = out.read_text(encoding="utf-8")
+    assert "1.村级财务管理不规范。开展村级财务专项清理，暂缓整改。" in text
+
+
+def test_the_summary_numbers_issues_as_the_notice_does(tmp_path: Path) -> None:
+    """Issues numbered 1–3 on across two aspects: the notice and the summary's 整改明细 both say
+    1., 2., 3. (not 1., 2. then 1. again)."""
+    rows = [
+        ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        ["一、政治建设方面"],
+        [1, "学习不深入", "完善学习制度", "办公室", "2026年12月31日", "已完成"],
+        [None, None, "开展专题研讨", "办公室", "2026年12月31日", "已完成"],
+        [2, "落实不到位", "开展专项督查", "督查室", "2026年12月31日", "已完成"],
+        ["二、作风建设方面"],
+        [3, "文风会风不实", "精简会议文件", "办公室", "2026年12月31日", "正在推进"],
+        [None, None, "压缩会议数量", "办公室", "2026年12月31日", "正在推进"],
+    ]
+    merges = ["A2:F2", "A6:F6", "A3:A4", "B3:B4", "A7:A8", "B7:B8"]  # 序号 and 问题 merged per issue
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, merges)})
+    _, notice = api.notice(path, tmp_path / "通报.txt", as_of=AS_OF)
+    assert "3.文风会风不实" in notice.read_text(encoding="utf-8")
+    _, summary = api.summary_workbook(path, tmp_path / "汇总.xlsx", Options(as_of=AS_OF))
+    numbers = [row[1] for row in load_workbook(summary)["整改明细"].iter_rows(values_only=True) if row[0] == "问题"]
+    assert numbers == ["1.", "2.", "3."]

@@ -1,0 +1,100 @@
+"""What Excel, WPS and LibreOffice put into a workbook that is no clerk's mistake: Excel's ``<v/>``
+for a formula whose result is empty text, a Chinese Excel table's 汇总 totals row, a 填表示例
+sheet beside the ledger, a styles part bloated by copied formats. Each workbook is built here
+(openpyxl, and the package edited as text)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from rectxl import api
+from rectxl.core.rules import Options
+
+AS_OF = date(2026, 11, 20)
+HEADER = ["序号", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "佐证材料"]
+ROWS: list[list[Any]] = [
+    [1, "学习制度落实不严", "修订学习制度", "办公室", "李娜", "2026年10月31日", "正在推进", None],
+    [2, "公务用车管理不规范", "开展公务用车专项检查", "办公室", "王强", "2026年12月31日", "正在推进", None],
+    [3, "档案管理不规范", "完成档案整理", "档案室", "赵敏", "2026年9月30日", "已完成", "档案目录"],
+]
+
+
+def _ledger(path: Path, rows: list[list[Any]] | None = None, *,
+            extra_sheets: dict[str, list[list[Any]]] | None = None) -> Path:
+    wb = Workbook()
+    for name, content in (extra_sheets or {}).items():
+        ws = wb.create_sheet(name, 0)
+        for row in content:
+            ws.append(row)
+    ws = wb["Sheet"]
+    ws.title = "台账"
+    ws.append(HEADER)
+    for row in rows if rows is not None else ROWS:
+        ws.append(row)
+    wb.active = wb.sheetnames.index("台账")
+    wb.save(path)
+    return path
+
+
+def _codes(path: Path) -> list[tuple[str, str, str | None]]:
+    report = api.check(path, Options(as_of=AS_OF))
+    return sorted((f.code, f.sheet or "", f.cell) for f in report.findings)
+
+
+def test_an_empty_text_formula_result_saved_by_excel_is_no_uncomputed_formula(tmp_path: Path) -> None:
+    """Excel writes ``=IFERROR(VLOOKUP(…),"")`` that found nothing as ``<c t="str"><f>…</f><v/></c>``:
+    the value is known (empty), not a formula Excel never computed."""
+    path = _ledger(tmp_path / "台账.xlsx")
+    with zipfile.ZipFile(path) as zin:
+        parts = {n: zin.read(n) for n in zin.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    # H2 (佐证材料 of an open measure): a formula whose cached result is empty text, as Excel saves it
+    formula = '<c r="H2" t="str"><f>IFERROR(VLOOKUP(A2,目录!A:B,2,0),"")</f><v/></c>'
+    sheet = re.sub(r'<c r="H2"[^>]*/>|(<c r="G2"[^>]*>.*?</c>)',
+                   lambda m: m.group(1) + formula if m.group(1) else "", sheet, count=2)
+    assert '<v/></c>' in sheet, sheet[:2000]
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    codes = _codes(path)
+    assert not [c for c in codes if c[0] == "formula-uncomputed"], codes
+    assert ("overdue", "台账", "F2") in codes
+
+
+def test_a_totals_row_labelled_huizong_is_not_a_measure(tmp_path: Path) -> None:
+    rows = [*ROWS, ["汇总", None, None, None, None, None, "1项已完成", None]]
+    ledger = api.read_ledger(_ledger(tmp_path / "台账.xlsx", rows))
+    assert sum(1 for _ in ledger.measures()) == 3
+
+
+def test_an_example_sheet_beside_the_ledger_is_not_read(tmp_path: Path) -> None:
+    example = [HEADER, [1, "示例：某某问题", "示例：某某措施", "某某股", "某某", "2025年3月31日", "正在推进", None]]
+    path = _ledger(tmp_path / "台账.xlsx", extra_sheets={"填表示例（请勿在此表填写）": example})
+    report = api.check(path, Options(as_of=AS_OF))
+    assert report.measures == 3 and report.sheets == ["台账"]
+    assert all(f.sheet == "台账" for f in report.findings)
+
+
+def test_a_styles_part_of_thousands_of_copied_formats_is_read_not_refused(tmp_path: Path) -> None:
+    path = _ledger(tmp_path / "台账.xlsx")
+    with zipfile.ZipFile(path) as zin:
+        parts = {n: zin.read(n) for n in zin.namelist()}
+    styles = parts["xl/styles.xml"].decode()
+    xf = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment wrapText="1"/></xf>'
+    styles = re.sub(r'<cellXfs count="(\d+)">', lambda m: f'<cellXfs count="{int(m.group(1)) + 12000}">'
+                    + xf * 12000, styles, count=1)
+    parts["xl/styles.xml"] = styles.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("xl/styles.xml")
+        assert info.file_size > 1 << 20 and info.file_size > 200 * info.compress_size  # as WPS leaves them
+    assert ("overdue", "台账", "F2") in _codes(path)
