@@ -403,11 +403,14 @@ def _lines(doc: Any, numbering: DocxNumbering) -> list[str]:
             if block.tag != qn("w:p"):
                 continue
             label = numbering.label(block)
-            text = (label + Paragraph(block, cell).text).strip()
-            if text:
-                if parts and not parts[-1].endswith(_CELL_ENDS):
-                    parts[-1] += "；"
-                parts.append(text.replace("\t", " "))
+            # a soft line break (w:br, Shift+Enter) inside the cell ends a line as a new
+            # paragraph would: "1.…<w:br/>2.…" is one measure a line, never a row broken in two
+            for piece in (label + Paragraph(block, cell).text).split("\n"):
+                text = piece.replace("\t", " ").strip()
+                if text:
+                    if parts and not parts[-1].endswith(_CELL_ENDS):
+                        parts[-1] += "；"
+                    parts.append(text)
         return "".join(parts)
 
     def table(tbl_el: Any, parent: Any) -> None:

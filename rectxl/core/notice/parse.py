@@ -19,7 +19,14 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    once. Dates on debris lines are remembered (the publication date). In a text whose
    paragraphs open indented, a flush-left line under a full-width line that ends no sentence
    is that paragraph going on (hard line breaks of a saved text) and is joined to it. A list
-   bullet (●, ■, —, Markdown's "- ") is no part of its line. Notes printed at the end ("注释：" /
+   bullet (●, ■, —, Markdown's "- ", and any run of emoji or symbols a WeChat copy puts
+   before a heading: "📌 一、…", "🔸（一）…", "✅整改情况：") is no part of its line. A WeChat
+   copy's debris (:mod:`rectxl.core.notice._debris`: 点击蓝字关注我们, the account's name above
+   its publication time, END, 编辑/审核/责编/监制, 分享 点赞 在看, 阅读原文) and a site's footer
+   (主办单位, ICP 备案) are dropped; so is a list of other articles under "相关链接" / "往期推荐",
+   and the numbered lines under "附件：" are attachments, not items. A site's menu above the
+   title ("首页 / 走进某某 / 政务服务 …") is not the title: the title is the line that names
+   the notice, with the lines above it that open it. Notes printed at the end ("注释：" /
    "[1] …" / "※ …", after the signature or before it) are taken out into
    ``info.extra[NOTES_KEY]`` and their markers ("[1]", "※") out of the text.
 2. **Tables.** Tab- or ``|``-separated rows under a header row naming a problem and a measure
@@ -47,7 +54,10 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    else the one with the most items. Headings numbered ``第一部分`` are sections too, stored
    without that numbering. Aspects numbered as sections of their own ("一、总体情况 / 二、关于…
    方面 / 三、关于…方面 / 四、下一步") are the itemised section, with no ``二、`` heading of
-   its own. A notice with no sections at all (aspects straight after
+   its own; so are top-level aspects "一、在…方面 / 二、在…方面" with no section heading before
+   them, up to the heading after them ("下一步工作打算", numbered or not) — a heading naming
+   what is not the items (下一步, 组织领导 …) is never taken for the itemised section because its
+   "1.…2.…" are many. A notice with no sections at all (aspects straight after
    the preamble, as ``一、在…方面`` or ``（一）在“…”方面``) is itemised from its first aspect
    (or item) on. A ``下一步，…`` paragraph after the last item ends it.
 5. **Levels.** Inside, each line is marked by its numbering: ``第X方面`` / ``一、`` / ``（一）`` /
@@ -91,7 +101,9 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
 7. Statuses are **inferred** from the wording (:func:`infer_status`) and marked
    ``status_inferred`` (a status a table states in its own column is kept as stated). When the
    issue's progress, written once for the whole issue, says the issue is done ("该问题已完成整改",
-   "已完成整改。"), its measures are done, not 正在推进. A status **stated** for the whole issue
+   "已完成整改。"), its measures are done, not 正在推进. A status tag after a measure
+   ("…办法。（已完成）", "…（正在推进）。", "（长期坚持）") is that measure's status, stated (not
+   inferred), and leaves its text. A status **stated** for the whole issue
    ("【正在推进】" after the title, "（已整改到位）" after it, a line "整改状态：已完成",
    "整改情况：已整改。一是…") is taken out of the text and given to its measures as stated (not
    inferred), except a measure that states its own — and, for an issue still in progress, a
@@ -106,7 +118,7 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
@@ -115,6 +127,13 @@ from rectxl.core import fields as F
 from rectxl.core.deadline import parse_deadline
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
+from rectxl.core.notice._debris import (
+    ANNEX_HEADING,
+    LINK_HEADING,
+    SOCIAL_DEBRIS,
+    TIMESTAMP,
+    symbol_run,
+)
 from rectxl.core.notice._text import DATE, DATE_SHORT, detect, short_date, to_date
 from rectxl.core.notice.totals import (
     TABLE_KEY,
@@ -510,6 +529,12 @@ def _space_tables(lines: list[_Line], spaced: list[list[str] | None]) -> list[_L
 
 #: a list bullet in front of a line ("● …", "■ …", "— …", Markdown's "- …"): no part of the text
 _BULLET = re.compile(r"^(?:[●•·◆◇■□▪▫►▶➢➤√✓★☆○◎◉◦‣⁃]|[-–—*+](?=\s)|—(?![—\d]))\s*")
+def _bullet_end(det: str) -> int:
+    """Where the text of a line starts after its bullet — a list mark ("●", "—", "- ") or any run
+    of emoji and symbols a WeChat copy puts before its headings ("📌 一、…", "🔸（一）…",
+    "✅整改情况：…") — else 0."""
+    end = m.end() if (m := _BULLET.match(det)) is not None else 0
+    return end + symbol_run(det[end:])  # "▶️": the bullet and the selector that makes it emoji
 
 
 def _item_text(text: str) -> str:
@@ -518,6 +543,38 @@ def _item_text(text: str) -> str:
     if _classify(text).kind != "text" or detect(text).rstrip().endswith((*_TERMINAL, ":")):
         return text
     return f"{text}。"
+
+
+def _link_item(line: _Line) -> bool:
+    """A line of a list of links: a numbered or bulleted article title, short, no sentence, no
+    contact detail or date of the notice."""
+    det = line.det
+    return (line.cells is None and len(det) <= 80 and not _CLOSING.match(det)
+            and not _DATE_LINE.match(det.replace(" ", ""))
+            and (line.kind in _STRUCTURAL or not re.search(r"[。,;:]", det.rstrip("。"))))
+
+
+def _is_debris(det: str, dates: list[date]) -> bool:
+    """Whether a line is page or social-media debris; a date it carries is remembered (the
+    publication date)."""
+    if not (_DEBRIS.match(det) or SOCIAL_DEBRIS.match(det) or TIMESTAMP.match(det)):
+        return False
+    if (m := _DEBRIS_DATE.search(det)) is not None:
+        found = to_date(f"{m.group(1)}年{m.group(2)}月{m.group(3)}日")
+        if found is not None:
+            dates.append(found)
+    return True
+
+
+def _is_byline(kept: list[_Line]) -> bool:
+    """Whether the last line kept is an account's name printed above its publication time
+    ("清风某某" / "2026-11-22 08:30 发表于湖南"): short, one of the first lines, no sentence, no
+    title of a notice."""
+    if not kept or len(kept) > 3:
+        return False
+    last = kept[-1]
+    return (last.kind == "text" and last.cells is None and len(last.det) <= 20
+            and not re.search(r"[。,;:]", last.det) and not _NOTICE_TITLE.search(last.det))
 
 
 def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
@@ -545,21 +602,53 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
         if not line:
             continue
         det = detect(line)
-        if _DEBRIS.match(det):
-            if (m := _DEBRIS_DATE.search(det)) is not None:
-                found = to_date(f"{m.group(1)}年{m.group(2)}月{m.group(3)}日")
-                if found is not None:
-                    debris_dates.append(found)
+        if _is_debris(det, debris_dates):
+            if TIMESTAMP.match(det) and _is_byline(lines):
+                lines.pop()  # the account's name above the time it published the notice
+                spaced.pop()
             continue
-        if cells is None and (bullet := _BULLET.match(det)) is not None and bullet.end() < len(line):
-            line = _item_text(line[bullet.end():].strip())
+        if cells is None and (bullet := _bullet_end(det)):
+            if bullet >= len(line):
+                continue  # a line of symbols only ("👆👆👆", "★★★"): decoration
+            line = _item_text(line[bullet:].strip())
+            det = detect(line)
+            if _is_debris(det, debris_dates):  # "👇点击“阅读原文”查看更多"
+                continue
         classified = _classify(line)
         classified.cells = cells
         if lead and classified.kind == "text" and line.startswith(lead):
             classified.lead = len(lead)
         lines.append(classified)
         spaced.append(_spaced_cells(raw) if cells is None else None)
-    return _tables(_outline(_space_tables(lines, spaced))), debris_dates
+    return _tables(_outline(_side_lists(_space_tables(lines, spaced)))), debris_dates
+
+
+def _side_lists(lines: list[_Line]) -> list[_Line]:
+    """The lists printed beside the notice, which are none of its items: a list of other
+    articles under "相关链接" / "往期推荐" (dropped, with its heading), and the attachments
+    listed under "附件：1.…" (kept as plain lines: their "2.…" is no issue)."""
+    out = list(lines)
+    dropped: set[int] = set()
+    j = 0
+    while j < len(out):
+        det = out[j].det
+        if LINK_HEADING.match(det):
+            k = j + 1
+            while k < len(out) and _link_item(out[k]):
+                k += 1
+            if k > j + 1:
+                dropped.update(range(j, k))
+            j = k
+        elif ANNEX_HEADING.match(det) and out[j].cells is None:
+            k = j + 1
+            while (k < len(out) and out[k].kind in _STRUCTURAL and out[k].cells is None
+                   and len(out[k].det) <= 80 and "。" not in out[k].det.rstrip("。")):
+                out[k] = _Line(text=out[k].text, det=out[k].det)  # an attachment, not an item
+                k += 1
+            j = k
+        else:
+            j += 1
+    return [line for j, line in enumerate(out) if j not in dropped] if dropped else out
 
 
 #: a line numbered in a decimal outline: "2.1 …", "2.1.1 …" (an amount such as "4.2万平方米…"
@@ -1174,6 +1263,41 @@ def _title_status(title: str) -> tuple[str, _Stated | None]:
     return title[:m.start()].rstrip(_TITLE_TRAIL + "。"), stated
 
 
+def _closing_tag(text: str) -> tuple[str, _Stated | None]:
+    """A measure ending with its status in a bracket ("修订…办法。（已完成）", "…（正在推进）。")
+    → (the measure without the bracket, the status); a bracket saying anything else stays."""
+    det = detect(text).rstrip()
+    tail = len(det) - len(det.rstrip("。.;,"))
+    tags = list(_STATUS_TAG.finditer(det, 0, len(det) - tail))
+    m = tags[-1] if tags else None
+    if m is None or m.end() != len(det) - tail or m.start() == 0:
+        return text, None
+    stated = _status_words(text[m.start("word"):m.end("word")])
+    if stated is None:
+        return text, None
+    kept = text[:m.start()].rstrip()
+    if not kept.endswith(_TERMINAL) and tail:
+        kept += text[m.end():len(det)].strip()[:1]  # "…职责（已完成）。" keeps its full stop
+    return kept, stated
+
+
+def _tagged_statuses(measures: list[Measure]) -> None:
+    """Each measure's own status tag ("（已完成）", "（正在推进）", "（长期坚持）" after it) is the
+    notice's statement of its status: taken as stated, not inferred, and out of the text."""
+    for m in measures:
+        text, stated = _closing_tag(m.text)
+        progress = m.progress
+        if stated is not None:
+            progress = text if m.progress == m.text else m.progress
+        elif m.progress and m.progress != m.text:
+            progress, stated = _closing_tag(m.progress)
+        if stated is None:
+            continue
+        m.text, m.progress = text, progress
+        m.status, m.status_text, m.status_inferred = stated.status, stated.words, False
+        m.continuing = stated.continuing
+
+
 def _leading_status(rest: str) -> tuple[str, _Stated | None]:
     """A body opening with a bracketed status ("（已整改到位）\n整改措施：…") or a status label
     ("整改情况：已整改。一是…"): the body without the status words, and the status."""
@@ -1288,7 +1412,7 @@ def _clause(text: str) -> str:
 
 def _own_status(m: Measure) -> bool:
     """Whether a measure states a status of its own ("（已完成）", "整改进展：尚未完成…")."""
-    if m.progress and opening_status(m.progress) is not None:
+    if not m.status_inferred or (m.progress and opening_status(m.progress) is not None):
         return True
     det = detect(m.text)
     return any(_status_words(m.text[t.start("word"):t.end("word")]) is not None
@@ -1420,10 +1544,11 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
             m = Measure(text=seg, progress=prog, status=infer_status(prog), status_inferred=True)
             _apply_fields([m], own)
             measures.append(m)
+    _tagged_statuses(measures)
     if any(m.status is Status.IN_PROGRESS for m in measures) and (
             _says_issue_done(issue_wide, explicit=False) or _says_issue_done(rest, explicit=True)):
         for m in measures:  # "该问题已完成整改": every measure of the issue is done
-            if m.status is Status.IN_PROGRESS:
+            if m.status is Status.IN_PROGRESS and m.status_inferred:
                 m.status = Status.DONE
     _apply_stated(measures, stated)
     _apply_fields(measures, {**fields, **title_fields})
@@ -1564,7 +1689,8 @@ def _is_itemised(title: str) -> bool:
 class _Layout:
     """Where things are: indices into the line list."""
 
-    title_end: int                  # lines[:title_end] are the title
+    title_start: int                # lines[:title_start] are page debris above the title
+    title_end: int                  # lines[title_start:title_end] are the title
     region: tuple[int, int] | None  # the itemised section's lines (without its heading)
     heading: int | None             # the itemised section's heading line
     section_mode: Literal["top", "pcn", "plain", "none"]
@@ -1575,18 +1701,33 @@ class _Layout:
     stop: int                       # end of the closing (signature or date or end)
 
 
-def _front_end(lines: Sequence[_Line]) -> int:
-    """Number of title lines at the top."""
+def _front_end(lines: Sequence[_Line]) -> tuple[int, int]:
+    """(start, end) of the title lines at the top: lines[start:end] are the title, the lines
+    before ``start`` page debris (a site's menu "首页 / 走进某某 / 政务服务", an account's name).
+
+    The title is up to four short lines without a full stop (a title of several lines is
+    written back on one line by rectxl's own notices: the first line may be as long as four);
+    a run of such lines longer than that is a page's menu above the title when one of them
+    names the notice (…巡察…整改…通报): the title is that line, with the lines above it that
+    open it ("中共…党组关于…", "…关于") and up to four lines in all."""
     k = 0
-    # a title of several lines is written back on one line (rectxl's own notices): the first
-    # line may be as long as four
-    while (k < len(lines) and k < 4 and len(lines[k].text) <= (80 if k else 320) and lines[k].kind == "text"
+    while (k < len(lines) and k < 12 and len(lines[k].text) <= (80 if k else 320) and lines[k].kind == "text"
            and not lines[k].det.endswith(("。", ":", ";", ","))
            and not lines[k].det.startswith(("根据", "按照", "依据", "遵照", "经"))
            and not _DATE_LINE.match(lines[k].det.replace(" ", ""))
            and not _CLOSING.match(lines[k].det)):
         k += 1
-    return k
+    named = next((j for j in range(k) if _NOTICE_TITLE.search(lines[j].det)), None)
+    if k <= 4 or named is None:
+        return 0, min(k, 4)
+    start = named
+    while start > 0 and _TITLE_HEAD.search(lines[start - 1].det):
+        start -= 1
+    return start, min(k, start + 4)
+
+
+#: the opening of a title broken over lines: "中共某某县财政局党组关于县委第一巡察组", "…关于"
+_TITLE_HEAD = re.compile(r"关于|^中共|(?:党组|党委|委员会|党工委|党总支|公司|集团)$")
 
 
 _SIGNED = re.compile(rf"^(\S.{{1,40}}?)\s*({DATE})$")
@@ -1597,8 +1738,8 @@ def _tail(lines: Sequence[_Line], start: int) -> tuple[int | None, int | None, i
     n = len(lines)
     i_date = next((j for j in range(n - 1, start, -1)
                    if _DATE_LINE.match(lines[j].det.replace(" ", ""))), None)
-    if i_date is not None and n - i_date > 4:  # a date far from the end is not the signature's
-        i_date = None
+    if i_date is not None and n - i_date > 4 and not _signed_above(lines, i_date, start):
+        i_date = None  # a date far from the end is not the signature's
     if i_date is None:  # "中共某某党组 2025年12月3日" on one line
         for j in range(n - 1, max(start, n - 4), -1):
             if (m := _SIGNED.match(lines[j].det)) is not None and _ORG_END.search(m.group(1)):
@@ -1615,8 +1756,22 @@ def _tail(lines: Sequence[_Line], start: int) -> tuple[int | None, int | None, i
     return i_sig, i_date, stop
 
 
+def _signed_above(lines: Sequence[_Line], i_date: int, start: int) -> bool:
+    """Whether a date line far from the end still is the signature's: the unit signs right above
+    it, and what follows is a numbered list (a page's related links, attachments) with at most
+    four other lines — never a further item of the notice, which would carry text of its own."""
+    if i_date - 1 <= start:
+        return False
+    above = lines[i_date - 1].det
+    if not (len(above) <= 40 and _ORG_END.search(above) and lines[i_date - 1].kind == "text"):
+        return False
+    after = lines[i_date + 1:]
+    plain = [line for line in after if line.kind == "text"]
+    return len(plain) <= 4 and all(len(line.det) <= 80 for line in after)
+
+
 def _layout(lines: Sequence[_Line]) -> _Layout:
-    k = _front_end(lines)
+    k0, k = _front_end(lines)
     i_sig, i_date, stop = _tail(lines, k)
     structural = [j for j in range(k, stop) if lines[j].kind in _STRUCTURAL]
     after_items = structural[-1] + 1 if structural else k
@@ -1649,33 +1804,26 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
 
     heading: int | None = None
     region: tuple[int, int] | None = None
-    top_aspects = _top_level_aspects(lines, tops, sections) if mode == "top" else []
-    if top_aspects:  # "一、总体情况 / 二、关于…方面 / 三、关于…方面 / 四、下一步": no 二、 heading
-        region = (top_aspects[0], next((s for s in sections if s > top_aspects[-1]), closing))
+    top_aspects = _top_level_aspects(lines, tops, sections if mode in ("top", "plain") else None)
+    if mode == "top" and top_aspects:  # "一、总体情况 / 二、关于…方面 / … / 四、下一步": no 二、 heading
+        region = _aspects_region(top_aspects, sections, closing)
     elif sections:
-        named = [s for s in sections if _is_itemised(title(s))]
-        with_items = [s for s in named if items_in(*span(s))]
-        two = [s for s in sections if mode == "top" and lines[s].number == 2 and items_in(*span(s))]
-        busiest = max(sections, key=lambda s: items_in(*span(s)))
-        if with_items:
-            heading = with_items[0]
-        elif two:
-            heading = two[0]
-        elif items_in(*span(busiest)):
-            heading = busiest
-        elif named:
-            heading = named[0]
+        heading = _itemised_heading(sections, mode, title, lambda s: items_in(*span(s)),
+                                    lambda s: lines[s].number)
         if heading is not None:
             region = span(heading)
-        elif mode == "plain":  # headings that are not sections after all
-            sections, mode = [], "none"
-    if region is None and mode == "none":
+        elif top_aspects:  # "一、在…方面 / 二、在…方面 / 下一步工作打算": the aspects are the items
+            region = _aspects_region(top_aspects, sections, closing)
+        elif mode == "plain":  # headings that are not sections after all, bar the next steps'
+            sections = [s for s in sections if _NOT_ITEMISED.search(title(s))]
+            mode = "plain" if sections else "none"
+    if region is None and (mode == "none" or (mode == "plain" and heading is None)):
         structural = [j for j in body if lines[j].kind in _STRUCTURAL]
         aspect_like = [j for j in structural
                        if lines[j].kind == "fang" or _is_aspect_title(_title_of(lines[j]))]
         first = aspect_like[0] if aspect_like else (structural[0] if structural else None)
         if first is not None:
-            region = (first, closing)
+            region = (first, next((s for s in sections if s > first), closing))
     if region is not None:
         lo, hi = region
         last = max((j for j in range(lo, hi) if lines[j].kind in _STRUCTURAL), default=lo - 1)
@@ -1683,18 +1831,50 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
                     if lines[j].kind == "text" and _NEXT_STEPS.match(lines[j].det)), None)
         if nxt is not None:
             region = (lo, nxt)
-    return _Layout(title_end=k, region=region, heading=heading, section_mode=mode,
+    return _Layout(title_start=k0, title_end=k, region=region, heading=heading, section_mode=mode,
                    sections=sections, closing=closing, signature=i_sig, date_line=i_date, stop=stop)
 
 
-def _top_level_aspects(lines: Sequence[_Line], tops: list[int], sections: list[int]) -> list[int]:
+def _itemised_heading(sections: list[int], mode: str, title: Callable[[int], str],
+                      items: Callable[[int], int], number: Callable[[int], int | None]) -> int | None:
+    """The heading of the itemised section: the one whose words say so and that has items, else
+    ``二、`` with items, else the one with the most items — never one naming what is not the
+    items (下一步工作打算, 组织领导情况: their "1.…2.…" are plans, not issues) — else the first
+    one named so (without items: a notice of counts only)."""
+    named = [s for s in sections if _is_itemised(title(s))]
+    with_items = [s for s in named if items(s)]
+    if with_items:
+        return with_items[0]
+    others = [s for s in sections if not _NOT_ITEMISED.search(title(s))]
+    two = [s for s in others if mode == "top" and number(s) == 2 and items(s)]
+    if two:
+        return two[0]
+    busiest = max(others, key=items, default=None)
+    if busiest is not None and items(busiest):
+        return busiest
+    return named[0] if named else None
+
+
+def _aspects_region(aspects: list[int], sections: list[int], closing: int) -> tuple[int, int]:
+    """The itemised region of a notice whose aspects are its own top-level lines: from the first
+    aspect to the next section heading after the last (下一步工作打算), else to the closing."""
+    return aspects[0], next((s for s in sections if s > aspects[-1]), closing)
+
+
+def _top_level_aspects(lines: Sequence[_Line], tops: list[int], sections: list[int] | None
+                       ) -> list[int]:
     """The aspects of a notice that numbers them as sections of its own ("一、整改工作总体情况 /
-    二、关于…方面问题的整改情况 / 三、… / 五、下一步工作打算"): one run of aspect lines between
-    section headings, all of them numbered in one sequence; else nothing."""
-    aspects = [j for j in tops if j not in sections]
-    if not aspects or not sections or sections[0] > aspects[0]:
+    二、关于…方面问题的整改情况 / 三、… / 五、下一步工作打算", or "一、在…方面 / 二、在…方面 /
+    三、在…方面" with an unnumbered "下一步工作打算" after them): one run of aspect lines with
+    no section heading between them, all the ``一、`` lines numbered in one sequence; else
+    nothing. ``sections`` are the notice's section headings (``None``: they are ``（一）``
+    lines, under which ``一、`` lines are not the notice's aspects)."""
+    if sections is None:
         return []
-    if any(aspects[0] < s < aspects[-1] for s in sections):
+    aspects = [j for j in tops if j not in sections]
+    if not aspects or any(aspects[0] < s < aspects[-1] for s in sections):
+        return []
+    if not all(_is_aspect_title(lines[j].det_body) for j in aspects):
         return []
     numbers = [lines[j].number for j in tops]
     return aspects if numbers == list(range(1, len(tops) + 1)) else []
@@ -2126,8 +2306,9 @@ def _heading_text(lines: Sequence[_Line], j: int) -> str:
     return lines[j].body
 
 
-def _is_notice(lines: Sequence[_Line], title_end: int, preamble: str | None) -> bool:
-    title = detect("".join(line.text for line in lines[:title_end]))
+def _is_notice(lines: Sequence[_Line], title_start: int, title_end: int, preamble: str | None
+               ) -> bool:
+    title = detect("".join(line.text for line in lines[title_start:title_end]))
     return bool(_NOTICE_TITLE.search(title)
                 or (preamble and _NOTICE_PREAMBLE.search(detect(preamble))))
 
@@ -2142,7 +2323,7 @@ def _parse_notice(text: str) -> ParsedNotice:
 
     # Title: once, even when the page printed it twice.
     title_lines: list[str] = []
-    for line in lines[:k]:
+    for line in lines[lay.title_start:k]:
         if normalize_for_compare(line.text) not in (normalize_for_compare(t) for t in title_lines):
             title_lines.append(line.text)
     title = "".join(title_lines) or None
@@ -2183,7 +2364,7 @@ def _parse_notice(text: str) -> ParsedNotice:
     preamble = "\n".join(preamble_lines) or None
 
     issues_found = any(True for a in aspects for _ in a.issues())
-    if not issues_found and not _is_notice(lines, k, preamble):
+    if not issues_found and not _is_notice(lines, lay.title_start, k, preamble):
         if region is None:
             raise NoticeParseError(
                 "没有找到逐项整改情况（方面、问题、措施），这段文字看起来不是巡察整改进展情况通报。")

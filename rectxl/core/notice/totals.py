@@ -13,7 +13,13 @@ Only sentences that state the round's totals count. A number is **not** a total 
 - a case count: "27件问题线索".
 
 Measures are counted in 整改措施 (preferred), else 整改任务 / 举措 / 事项 ("细化形成86条整改任务");
-"五方面", a Chinese numeral and quotes between number and noun (“86”项) are understood.
+"五方面", a Chinese numeral and quotes between number and noun (“86”项) are understood. 认领 before
+a count is a share unless the whole is claimed ("共认领巡察反馈问题五个"). A done count counts what
+it names, else what its clause names before it ("13条问题中已整改到位11条" counts 问题).
+
+Done counts are compared with the parsed statuses when the notice states every status itself
+(a 完成情况 column, a tag after each measure); with statuses inferred from wording the check
+says it cannot decide (``ok=None``) and why.
 """
 
 from __future__ import annotations
@@ -88,7 +94,7 @@ _ASPECTS = [
 ]
 _ISSUES = [
     re.compile(rf"{_NB}{_NUM}\s*(?:个|项|条|件)(?:具体|反馈|共性|突出|主要|重点)?问题(?!线索)"),
-    re.compile(rf"(?:反馈|发现|指出|交办)问题(?:共|总计|合计|共计)?{_NUM}\s*(?:个|项|条|件)"),
+    re.compile(rf"(?:反馈|发现|指出|交办)(?:的)?问题(?:共|总计|合计|共计)?{_NUM}\s*(?:个|项|条|件)"),
 ]
 _MEASURES = [
     re.compile(rf"{_NB}{_NUM}\s*(?:项|条|个)(?:具体)?(?:整改)?措施"),
@@ -117,9 +123,13 @@ _RATE = [
 
 #: words right before a count that make it a share, a remainder or another round's number
 _NOT_TOTAL = re.compile(
-    r"分别|各(?!项)|每|其余|剩余|余下|另有|尚有|还有|仅剩|领办|认领|牵头|包联|包案|"
+    r"分别|各(?!项)|每|其余|剩余|余下|另有|尚有|还有|仅剩|领办|牵头|包联|包案|"
     r"正在|尚未|未完成|推进中|上轮|上一轮|上次|以往|历次|审计|督查发现|自查发现"
 )
+#: 认领 before a count is one person's share ("班子成员认领3个问题") unless the whole is
+#: claimed ("共认领巡察反馈问题五个", "全面认领反馈的问题12个")
+_CLAIMED = re.compile(r"认领")
+_WHOLE_CLAIM = re.compile(r"(?:共|全面|全部|一并|全盘|照单全收|逐条|逐一|总计|合计|共计)\s*认领")
 #: right before an issue/measure count: it is a done count, not the total
 _DONE_BEFORE = re.compile(r"完成|到位|办结|销号|整改了?$")
 _SENTENCE = re.compile(r"[。;!?\n]")
@@ -158,6 +168,8 @@ def _find(patterns: list[re.Pattern[str]], sentence: str) -> tuple[int, int, re.
             prefix = _prefix(sentence, m.start())
             if _NOT_TOTAL.search(prefix[-8:]):
                 continue
+            if _CLAIMED.search(prefix[-8:]) and not _WHOLE_CLAIM.search(prefix):
+                continue
             if _DONE_BEFORE.search(prefix[-4:]):
                 continue
             if best is None or m.start() < best[0]:
@@ -166,12 +178,23 @@ def _find(patterns: list[re.Pattern[str]], sentence: str) -> tuple[int, int, re.
     return best
 
 
-def _done_unit(m: re.Match[str], index: int) -> Literal["问题", "措施"]:
+#: the last thing a clause names before a done count: "13条问题中已整改到位11条" counts 问题
+_CLAUSE_NOUN = re.compile(r"问题|措施|任务|举措|事项")
+
+
+def _done_unit(m: re.Match[str], index: int, clause: str) -> Literal["问题", "措施"]:
+    """What a done count counts: the noun it names ("已完成整改问题6个"), else the last one its
+    clause names before it ("13条问题中已整改到位11条", "40项整改措施已完成35项"), else its
+    counter (个/件 count issues, 项/条 measures). A noun of an earlier clause is not looked at:
+    "…6个问题已全部制定整改措施，已完成整改5个" counts 问题."""
     groups = m.groups()  # 0: (noun) count counter (noun) — 1: count counter (noun)
     nouns = [g for g in ((groups[0], groups[3]) if index == 0 else (groups[2],)) if g]
     counter = groups[2] if index == 0 else groups[1]
     for noun in nouns:
         return "问题" if "问题" in noun else "措施"
+    named = _CLAUSE_NOUN.findall(clause)
+    if named:
+        return "问题" if named[-1] == "问题" else "措施"
     return "问题" if counter in ("个", "件") else "措施"
 
 
@@ -279,7 +302,7 @@ def _read_done(totals: StatedTotals, sentence: str) -> None:
             prefix = _prefix(sentence, m.start())
             if re.search(r"分别|各(?!项)|每|上轮|上一轮|以往|历次|审计", prefix[-8:]):
                 continue
-            found.append((m.start(), value, m.group(0), _done_unit(m, index)))
+            found.append((m.start(), value, m.group(0), _done_unit(m, index, prefix)))
     for _, value, words, unit in sorted(found):
         if unit == "问题" and totals.done_issues is None:
             totals.done_issues = value
@@ -349,25 +372,73 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True) -
     compare("measures", "整改措施", "项", stated.measures, n_measures,
             "逐项列出（一是、二是……）")
 
-    done_parsed = {
-        "措施": sum(1 for m in ledger.measures() if m.status is Status.DONE),
-        "问题": sum(1 for i in issues
-                  if i.measures and all(m.status is Status.DONE for m in i.measures)),
-    }
-    inferred = any(m.status_inferred for m in ledger.measures())
-    for value, unit_label, unit in ((stated.done_issues, "问题", "个"),
-                                    (stated.done_measures, "措施", "项")):
+    checks.extend(_done_checks(stated, ledger))
+    return checks + _rate_checks(stated, n_issues, n_measures)
+
+
+#: statuses that count as done in a notice's own tally: 已完成, and 长期坚持 (done and kept up)
+#: for the offices that count it so
+_DONE_OR_KEPT = (Status.DONE, Status.LONG_TERM)
+
+
+def _done_counts(ledger: Ledger, unit: Literal["问题", "措施"]) -> tuple[int, int]:
+    """(done, done or long-term) issues or measures of the parsed ledger: an issue is done when
+    every measure of it is."""
+    if unit == "措施":
+        statuses = [[m.status] for m in ledger.measures()]
+    else:
+        statuses = [[m.status for m in i.measures] for i in ledger.issues() if i.measures]
+    strict = sum(1 for group in statuses if all(s is Status.DONE for s in group))
+    kept = sum(1 for group in statuses if all(s in _DONE_OR_KEPT for s in group))
+    return strict, kept
+
+
+def _shared_unfinished(ledger: Ledger) -> int:
+    """Measures that share one unfinished status stated for their whole issue (a table row's
+    完成情况 "正在推进" over its three measures): some of them may be done."""
+    return sum(len(i.measures) for i in ledger.issues()
+               if len(i.measures) > 1 and len({m.status_text for m in i.measures}) == 1
+               and not all(m.status in _DONE_OR_KEPT for m in i.measures))
+
+
+def _done_checks(stated: StatedTotals, ledger: Ledger) -> list[TotalCheck]:
+    """The stated done counts against the parsed statuses: compared when the notice states every
+    status itself (a 完成情况 column, a "（已完成）" after each measure, "整改状态：…"); when
+    any status was inferred from wording, shown for reference and said to be undecidable."""
+    checks: list[TotalCheck] = []
+    measures = list(ledger.measures())
+    inferred = not measures or any(m.status_inferred for m in measures)
+    rows: tuple[tuple[int | None, Literal["问题", "措施"], str], ...] = (
+        (stated.done_issues, "问题", "个"), (stated.done_measures, "措施", "项"))
+    for value, unit_label, unit in rows:
         if value is None:
             continue
-        parsed_done = done_parsed[unit_label]
-        how = "按正文措辞推断已完成的" if inferred else "台账中已完成的"
-        note = "（状态由措辞推断，仅供参考）" if inferred else ""
-        checks.append(TotalCheck(
-            item="done", label="已完成", stated=value, parsed=parsed_done, ok=None,
-            message=f"通报称已完成{value}{unit}{unit_label}；{how}有{parsed_done}{unit}{note}。",
-        ))
-
-    return checks + _rate_checks(stated, n_issues, n_measures)
+        strict, kept = _done_counts(ledger, unit_label)
+        said = f"通报称已完成{value}{unit}{unit_label}"
+        if inferred:
+            checks.append(TotalCheck(
+                item="done", label="已完成", stated=value, parsed=strict, ok=None,
+                message=f"{said}；正文没有逐项写明整改状态，按措辞推断已完成的有{strict}{unit}，"
+                        "仅供参考，不能据此核对。"))
+            continue
+        shared = _shared_unfinished(ledger) if unit_label == "措施" else 0
+        if value not in (strict, kept) and strict < value <= strict + shared:
+            checks.append(TotalCheck(
+                item="done", label="已完成", stated=value, parsed=strict, ok=None,
+                message=f"{said}；正文按问题整体写明状态，已完成的有{strict}{unit}，另有{shared}{unit}"
+                        "所属问题整体尚未完成、未逐项写明，不能据此核对。"))
+            continue
+        if value in (strict, kept):
+            parsed = value
+            note = "（含已完成并长期坚持的）" if value != strict else ""
+            message = f"{said}，与正文逐项写明的状态一致：已完成{parsed}{unit}{note}。"
+        else:
+            parsed = strict
+            message = (f"{said}，但正文逐项写明的状态中已完成的为{strict}{unit}，"
+                       f"相差{abs(value - strict)}{unit}，请核对。")
+        checks.append(TotalCheck(item="done", label="已完成", stated=value, parsed=parsed,
+                                 ok=value in (strict, kept), message=message))
+    return checks
 
 
 def _rate_checks(stated: StatedTotals, n_issues: int, n_measures: int) -> list[TotalCheck]:
