@@ -232,3 +232,18 @@ def test_the_summary_numbers_issues_as_the_notice_does(tmp_path: Path) -> None:
     _, summary = api.summary_workbook(path, tmp_path / "汇总.xlsx", Options(as_of=AS_OF))
     numbers = [row[1] for row in load_workbook(summary)["整改明细"].iter_rows(values_only=True) if row[0] == "问题"]
     assert numbers == ["1.", "2.", "3."]
+
+
+def test_a_notice_of_a_ledger_whose_measures_were_not_read_exits_1(tmp_path: Path) -> None:
+    """An outline kept in one column (一、/（一）/1./(1)) is no table rectxl reads: the notice it
+    would publish has nothing in its section 二, and says so instead of exiting 0."""
+    rows = [
+        ["编号", "整改任务", "责任单位", "完成时限"],
+        ["一、", "党的政治建设方面", None, None],
+        ["（一）", "理论学习不够深入", None, None],
+        ["1.", "完善中心组学习制度", "办公室", "2026年12月31日"],
+        ["2.", "开展专题研讨", "办公室", "2026年12月31日"],
+    ]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ())})
+    proc = run("notice", path.name, "-o", "通报.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and "没有读到任何整改措施" in proc.stdout

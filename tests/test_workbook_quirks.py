@@ -98,3 +98,31 @@ def test_a_styles_part_of_thousands_of_copied_formats_is_read_not_refused(tmp_pa
         info = z.getinfo("xl/styles.xml")
         assert info.file_size > 1 << 20 and info.file_size > 200 * info.compress_size  # as WPS leaves them
     assert ("overdue", "台账", "F2") in _codes(path)
+
+
+def test_an_xlsx_sent_as_xls_or_et_has_its_error_cells_and_hidden_columns_read(tmp_path: Path) -> None:
+    """Offices rename files (and WPS saves .et): the package is read by what it is, so an error
+    value is reported as one, and last month's hidden status column is not read instead of the
+    visible one."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改状态"])
+    ws.append([1, "学习制度落实不严", "修订学习制度", "#N/A", "2026年10月31日", "已完成", "正在推进"])
+    ws["D2"].data_type = "e"
+    ws.column_dimensions["F"].hidden = True  # October's status, hidden; November's is G
+    wb.save(tmp_path / "台账.xlsx")
+    for name in ("台账.xls", "台账.et"):
+        (tmp_path / name).write_bytes((tmp_path / "台账.xlsx").read_bytes())
+        codes = _codes(tmp_path / name)
+        assert ("cell-error", "台账", "D2") in codes, (name, codes)
+        assert ("overdue", "台账", "E2") in codes, (name, codes)
+
+
+def test_a_report_date_that_is_a_formula_never_computed_is_said_not_silently_today(tmp_path: Path) -> None:
+    path = _ledger(tmp_path / "台账.xlsx", extra_sheets={"基本信息": [["单位名称", "县档案局"],
+                                                                     ["报告日期", "=DATE(2026,11,20)"]]})
+    report = api.check(path)  # openpyxl saves the formula without a value, as scripts do
+    found = [(f.code, f.sheet, f.cell, f.field) for f in report.findings if f.code == "formula-uncomputed"]
+    assert found == [("formula-uncomputed", "基本信息", "B2", "报告日期")]

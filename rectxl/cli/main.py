@@ -117,6 +117,10 @@ def cmd_notice(args: argparse.Namespace) -> int:
     aspects = sum(1 for a in ledger.aspects if a.title is not None)
     left_out = "，未启动的措施未写入" if args.omit_not_started else ""
     print(f"已生成通报 {target}（{f'{aspects}个方面' if aspects else ''}{issues}个问题{measures}项措施{left_out}）")
+    if not measures:
+        print("注意：台账中没有读到任何整改措施，通报的第二部分只有待填写的占位：请先运行 rectxl check，"
+              "看表头是否被识别（可用 --column 原列名=标准列名 指明），再生成通报。")
+        return EXIT_FINDINGS
     if unknown := unknown_statuses(ledger):
         shown = "、".join(unknown[:10]) + ("等" if len(unknown) > 10 else "")
         print(f"注意：{len(unknown)} 项措施的整改状态未填写或无法识别，通报中的完成情况统计没有计入它们，"

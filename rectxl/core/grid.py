@@ -503,6 +503,19 @@ _DATE_INFO = {"inspection_start", "inspection_end", "feedback_date", "report_dat
 _CONTACT_LABELS = {"phone": "联系电话", "address": "邮寄地址", "postcode": "邮编", "email": "电子邮箱"}
 
 
+def _uncomputed_info(grid: Grid) -> dict[str, str]:
+    """基本信息's values that are formulas never computed (``=DATE(2026,11,20)`` written by a
+    script): cell → key. Read as blank, a 报告日期 among them would silently make today the
+    as-of date."""
+    found: dict[str, str] = {}
+    for r, c in sorted(grid.uncomputed):
+        row = grid.rows[r] if r < len(grid.rows) else []
+        key = next((_text(v) for v in row[:c] if not _blank(v)), "")
+        if key:
+            found[f"{col_letter(c)}{r + 1}"] = key
+    return found
+
+
 def _read_info(grid: Grid) -> LedgerInfo:
     """Key | value rows: the key is the row's first non-blank cell, the value the cell right of
     it (a third column, e.g. the template's 说明, is never read as a value)."""
@@ -784,6 +797,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         self_check=self_check,
         hidden_unread=hidden,
         unused_column_map=_unused_mapping(mapping, [h for _, h in picked]),
+        info_uncomputed=_uncomputed_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else {},
     )
     previous: _Builder | None = None
     for grid, header in picked:

@@ -247,6 +247,8 @@ class Ledger:
     hidden_unread: list[str] = field(default_factory=list)
     #: header words of a column mapping (--column, 列名对照) that no header of the ledger has
     unused_column_map: list[str] = field(default_factory=list)
+    #: 基本信息's values that are formulas never computed: cell → its key (报告日期 …)
+    info_uncomputed: dict[str, str] = field(default_factory=dict)
 
     def issues(self) -> Iterator[Issue]:
         for aspect in self.aspects:

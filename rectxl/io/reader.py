@@ -88,7 +88,8 @@ def read_grids(path: Path) -> list[Grid]:
         check_ledger_file(path, parts)  # not a regular file, a non-UTF-8 name, a Word document, stray cells
         _check_file(path)
         inspect_package(path, parts)
-        extras = _sheet_extras(path, parts) if suffix in (".xlsx", ".xlsm") else {}
+        kind = _package_kind(path, parts)
+        extras = _sheet_extras(path, parts) if kind == "ooxml" else {}
     finally:
         parts.close()  # the XML is not held while calamine parses
     try:
@@ -117,9 +118,24 @@ def read_grids(path: Path) -> list[Grid]:
         wb.close()
     if extras:
         _add_sheet_extras(grids, extras)
-    elif suffix == ".ods":
+    elif kind == "ods":
         _add_ods_layout(path, grids)
     return grids
+
+
+def _package_kind(path: Path, parts: InflatedParts) -> str:
+    """"ooxml" (.xlsx/.xlsm), "ods" or "" (BIFF, or not a package) — by content, not by name: an
+    .xlsx sent as .xls or .et has its error cells, hidden columns and formulas read all the same."""
+    with path.open("rb") as fh:
+        if fh.read(2) != _ZIP:
+            return ""
+    try:
+        names = set(parts.zip(path).namelist())
+    except (zipfile.BadZipFile, OSError):
+        return ""
+    if "[Content_Types].xml" in names or "/[Content_Types].xml" in names:
+        return "ooxml"
+    return "ods" if "content.xml" in names else ""
 
 
 def _open_workbook(path: Path, suffix: str) -> pc.CalamineWorkbook:

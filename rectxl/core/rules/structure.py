@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
+from rectxl.core.names import INFO_SHEET
 from rectxl.core.numbering import enumerated_items
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
@@ -233,6 +234,8 @@ def cell_error(r: Rule, ctx: Context) -> Iterator[Finding]:
     "打开并保存该文件后再检查，或改为直接填写内容。",
 )
 def formula_uncomputed(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for cell, key in ctx.ledger.info_uncomputed.items():  # a 报告日期 read as blank: as of today
+        yield r.finding(ctx, row=row_of(cell), cell=cell, field=key, sheet=INFO_SHEET)
     for sheet in ctx.sheets:
         for cell, field_name in sheet.uncomputed_cells.items():
             yield r.finding(ctx, row=row_of(cell), cell=cell, field=field_name, sheet=sheet.name)
