@@ -764,6 +764,8 @@ class SheetsCollection(ComObject):
 
     def Add(self, Before: Any = None, After: Any = None, Count: int = 1, Type: Any = None) -> Sheet:
         wb = self.book.wb
+        if wb.security is not None and wb.security.lockStructure:  # Workbook.Protect Structure:=True
+            raise _excel_error("工作簿受保护，无法更改。")
         taken = {ws.title.lower() for ws in wb.worksheets}
         n = 1
         while f"sheet{n}" in taken:
@@ -870,6 +872,25 @@ class Sheet(ComObject):
 
     def Select(self) -> None:
         self.Activate()
+
+    # -- protection (Worksheet.Protect / ProtectContents / Protection.AllowFormattingCells) ----------
+    @property
+    def ProtectContents(self) -> bool:
+        return bool(self.ws.protection.sheet)
+
+    @property
+    def Protection(self) -> _Protection:
+        return _Protection(self)
+
+    def Protect(self, Password: Any = None, DrawingObjects: Any = None, Contents: Any = True, Scenarios: Any = None,
+                UserInterfaceOnly: Any = None, AllowFormattingCells: Any = False, **_: Any) -> None:
+        self.ws.protection.sheet = bool(Contents)
+        self.ws.protection.formatCells = not AllowFormattingCells  # OOXML: true = locked
+        self.book.changed()
+
+    def Unprotect(self, Password: Any = None) -> None:
+        self.ws.protection.sheet = False
+        self.book.changed()
 
     def Delete(self) -> bool:
         wb = self.book.wb
@@ -1241,6 +1262,22 @@ def _com_value(value: Any, data_type: str) -> Any:
     return str(value)
 
 
+class _Protection(ComObject):
+    def __init__(self, sheet: Sheet) -> None:
+        object.__setattr__(self, "_excel", sheet._excel)
+        object.__setattr__(self, "sheet", sheet)
+
+    @property
+    def AllowFormattingCells(self) -> bool:
+        return not self.sheet.ws.protection.formatCells
+
+
+def _formatting_locked(ws: Any) -> bool:
+    """A protected sheet that does not allow formatting cells: Excel refuses a new fill with run-time
+    error 1004 ("您试图更改的单元格或图表位于受保护的工作表中")."""
+    return bool(ws.protection.sheet) and bool(ws.protection.formatCells)
+
+
 class CellInterior(ComObject):
     def __init__(self, rng: CellRange) -> None:
         object.__setattr__(self, "_excel", rng._excel)
@@ -1265,6 +1302,8 @@ class CellInterior(ComObject):
 
     @Color.setter
     def Color(self, value: int) -> None:
+        if _formatting_locked(self.rng.ws):
+            raise _excel_error("您试图更改的单元格或图表位于受保护的工作表中。若要进行更改，请取消工作表保护。")
         fill = PatternFill("solid", fgColor=_bgr_to_argb(int(value)), bgColor=_bgr_to_argb(int(value)))
 
         def write(cell: Any) -> None:
@@ -1279,6 +1318,8 @@ class CellInterior(ComObject):
 
     @ColorIndex.setter
     def ColorIndex(self, value: int) -> None:
+        if _formatting_locked(self.rng.ws):
+            raise _excel_error("您试图更改的单元格或图表位于受保护的工作表中。若要进行更改，请取消工作表保护。")
         if value != XL_NONE:
             raise _excel_error("只模拟了 ColorIndex = xlNone（去掉填充）。")
 

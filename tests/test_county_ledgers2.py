@@ -247,3 +247,115 @@ def test_a_notice_of_a_ledger_whose_measures_were_not_read_exits_1(tmp_path: Pat
     path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ())})
     proc = run("notice", path.name, "-o", "通报.txt", cwd=tmp_path)
     assert proc.returncode == 1 and "没有读到任何整改措施" in proc.stdout
+
+
+def test_a_ledger_sheet_named_like_a_rectxl_sheet_is_read_alone_after_annotate(tmp_path: Path) -> None:
+    """A clerk's ledger sheet called 整改明细 (one of rectxl's names): once rectxl has added its
+    own sheets — 逾期清单 among them, with columns a ledger has too — the workbook still reads as
+    the clerk's ledger alone."""
+    rows = [
+        ["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [1, "低保对象动态管理不到位", "开展低保对象核查", "社会救助股", "2026年10月31日", "正在推进"],
+        [2, "临时救助审批不规范", "修订临时救助审批办法", "社会救助股", "2026年12月31日", "已完成"],
+    ]
+    path = _book(tmp_path / "民政局.xlsx", {"整改明细": (rows, ())})
+    before = api.check(path, Options(as_of=AS_OF))
+    _, annotated, _ = api.annotate(path, tmp_path / "已标记.xlsx", Options(as_of=AS_OF))
+    after = api.check(annotated, Options(as_of=AS_OF))
+    assert (after.measures, after.sheets) == (before.measures, before.sheets) == (2, ["整改明细"])
+    assert _codes(after) == _codes(before)
+
+
+def test_statuses_kept_month_by_month_are_read_from_the_latest_month(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "反馈问题", "整改措施", "责任科室", "整改时限", "9月状态", "10月状态", "11月状态"],
+        [1, "工程款拨付审核不严", "开展工程款拨付专项检查", "财务科", "2026年10月31日", "未启动", "正在推进", "已完成"],
+        [2, "物业监管不到位", "修订物业服务考核办法", "物业科", "2026年12月31日", "未启动", "未启动", "正在推进"],
+    ]
+    path = _book(tmp_path / "回头看.xlsx", {"台账": (rows, ())})
+    report = api.check(path, Options(as_of=AS_OF))
+    codes = {f.code for f in report.findings}
+    assert "overdue" not in codes and "duplicate-header" not in codes  # November says 已完成
+    assert [m.status_text for m in api.read_ledger(path).measures()] == ["已完成", "正在推进"]
+
+
+def test_a_status_column_beats_a_percent_column_and_percents_are_read_as_shares(tmp_path: Path) -> None:
+    named = [
+        ["序号", "问题", "整改任务", "责任部门", "完成时限", "完成进度（%）", "整改状态"],
+        [1, "董事会授权管理不规范", "修订授权管理办法", "董事会办公室", "2026年9月30日", 100, "已完成"],
+        [2, "招标采购管理不严", "开展招标采购专项检查", "采购中心", "2026年10月31日", 60, "正在推进"],
+    ]
+    path = _book(tmp_path / "集团.xlsx", {"台账": (named, ())})
+    ledger = api.read_ledger(path)
+    assert ledger.sheets[0].columns[F.STATUS] == "G"
+    assert [f.code for f in api.check(path, Options(as_of=AS_OF)).findings if f.code == "overdue"] == ["overdue"]
+    only_percent = [row[:6] for row in named]
+    path = _book(tmp_path / "集团2.xlsx", {"台账": (only_percent, ())})
+    report = api.check(path, Options(as_of=AS_OF))
+    assert "bad-status" not in {f.code for f in report.findings}
+    assert [str(m.status) for m in api.read_ledger(path).measures()] == ["已完成", "正在推进"]  # 100%, 60%
+
+
+def test_a_ledger_that_says_xunshi_gets_a_xunshi_notice_and_the_unit_after_the_group(tmp_path: Path) -> None:
+    rows = [
+        ["某某建设集团有限公司党委巡视整改台账"],
+        ["问题编号", "巡视反馈问题", "整改措施", "责任部门", "完成时限", "整改状态"],
+        ["XS-01", "党委把方向作用发挥不充分", "制定党委议事规则", "党委办公室", "2026年12月31日", "正在推进"],
+    ]
+    path = _book(tmp_path / "集团.xlsx", {"巡视整改台账": (rows, ["A1:F1"])})
+    _, notice = api.notice(path, tmp_path / "通报.txt", as_of=AS_OF)
+    text = notice.read_text(encoding="utf-8")
+    assert text.startswith("某某建设集团有限公司党委关于巡视整改进展情况的通报") and "巡察" not in text
+    rows = [
+        ["市委第三巡察组对市住房和城乡建设局党组巡察整改台账"],
+        ["序号", "反馈问题", "整改措施", "责任科室", "整改时限", "整改状态"],
+        [1, "工程款拨付审核不严", "开展专项检查", "财务科", "2026年12月31日", "正在推进"],
+    ]
+    path = _book(tmp_path / "住建局.xlsx", {"台账": (rows, ["A1:F1"])})
+    ledger = api.read_ledger(path)
+    assert (ledger.info.unit_name, ledger.info.party_org) == ("市住房和城乡建设局", "市住房和城乡建设局党组")
+
+
+def test_a_clerks_note_on_the_papers_is_not_published(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展"],
+        [1, "夜班人力不足", "优化夜班排班", "护理部", "2026年12月31日", "正在推进",
+         "已实行弹性排班。（注：佐证材料待补充）"],
+        [2, "医保基金使用不规范", "追回违规资金", "医保办", "2026年12月31日", "正在推进",
+         "已追回3万元（注：另有1万元正在追缴）"],
+    ]
+    path = _book(tmp_path / "医院.xlsx", {"台账": (rows, ())})
+    _, notice = api.notice(path, tmp_path / "通报.txt", as_of=AS_OF)
+    text = notice.read_text(encoding="utf-8")
+    assert "佐证材料待补充" not in text and "另有1万元正在追缴" in text
+
+
+def test_the_column_hint_can_be_typed_as_it_is_given(tmp_path: Path) -> None:
+    rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态", "亮灯\n情况"],
+            [1, "学习不深入", "完善学习制度", "办公室", "2026年12月31日", "正在推进", "黄灯"]]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ())})
+    hint = next(f for f in api.check(path, Options(as_of=AS_OF)).findings if f.code == "column-not-understood")
+    assert "--column 亮灯情况=标准列名" in hint.message and hint.value == "亮灯\n情况"
+
+
+def test_an_enterprises_task_list_is_read_under_the_issues_of_its_issue_list(tmp_path: Path) -> None:
+    """三张清单 kept on sheets of their own: 问题清单 (编号 | 问题) and 任务清单 (编号 | 问题编号 |
+    整改任务 | …). Each task is read under the issue its code names; a code the list lacks is
+    a task without an issue; the issue list is no ledger sheet missing its measures."""
+    issues = [["编号", "问题", "问题来源"],
+              ["W-01", "理论学习中心组学习流于形式", "集团党委巡察组反馈"],
+              ["W-02", "“三重一大”事项未经党委前置研究", "集团党委巡察组反馈"]]
+    tasks = [["编号", "问题编号", "整改任务", "责任部门", "完成时限", "完成情况"],
+             ["T-01", "W-01", "制定中心组年度学习计划", "党委工作部", "2026年6月30日", "已完成"],
+             ["T-02", "W-02", "修订三重一大决策制度实施办法", "董事会办公室", "2026年9月30日", "正在推进"],
+             ["T-03", "W-01", "开展专题轮训", "党委工作部", "2026年12月31日", "正在推进"],
+             ["T-04", "W-09", "清理非招标采购项目", "采购中心", "2026年12月31日", "正在推进"]]
+    path = _book(tmp_path / "集团.xlsx", {"问题清单": (issues, ()), "任务清单": (tasks, ())})
+    ledger = api.read_ledger(path)
+    assert [(i.title, [m.text for m in i.measures]) for i in ledger.issues()] == [
+        ("理论学习中心组学习流于形式", ["制定中心组年度学习计划", "开展专题轮训"]),
+        ("“三重一大”事项未经党委前置研究", ["修订三重一大决策制度实施办法"])]
+    assert [i.cells for i in ledger.issues()] == [{F.ISSUE: "B2"}, {F.ISSUE: "B3"}]
+    codes = _codes(api.check(path, Options(as_of=AS_OF)))
+    assert ("overdue", "E3") in codes and not [c for c in codes if c[0] == "header-missing"]
+    assert [m.text for m in ledger.orphans] == ["清理非招标采购项目"]

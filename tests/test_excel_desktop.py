@@ -183,11 +183,15 @@ def test_the_buttons_never_touch_a_users_sheet_named_like_theirs(built: dict[str
     book = excel.open(path)
     mine = {name: values_of(book, name) for name in (FINDINGS_SHEET, SUMMARY_SHEETS[0])}
     assert rx.clear(book) == 0 and "没有 rectxl 的标记" in excel.alerts[-1]["prompt"]  # never marked
-    for press in (rx.validate, rx.flag, rx.summarize, rx.validate):
+    for press in (rx.validate, rx.flag, rx.summarize, rx.validate, rx.flag):
         assert press(book, options) is not None, excel.alerts
         assert {name: values_of(book, name) for name in mine} == mine
+        if press is rx.validate:  # the alert names the sheet written, not the user's
+            assert f"“{FINDINGS_SHEET}(rectxl)”" in excel.alerts[-1]["prompt"], excel.alerts[-1]
     names = [ws.title for ws in workbook_of(book).wb.worksheets]
+    # 标记问题 pressed again after 生成汇总 kept the summary sheets
     assert f"{FINDINGS_SHEET}(rectxl)" in names and f"{SUMMARY_SHEETS[0]}(rectxl)" in names
+    assert all(name in names for name in SUMMARY_SHEETS[1:])
     assert names.count(f"{FINDINGS_SHEET}(rectxl)") == 1  # a second press rewrites its own sheet
     rx.clear(book)
     left = [ws.title for ws in workbook_of(book).wb.worksheets]
@@ -229,6 +233,73 @@ def test_the_command_line_clears_what_the_add_in_marked_and_nothing_of_the_users
     assert FINDINGS_SHEET in wb.sheetnames and f"{FINDINGS_SHEET}(rectxl)" not in wb.sheetnames
     assert MARKS_SHEET not in wb.sheetnames
     assert next(wb[FINDINGS_SHEET].iter_rows(values_only=True)) == ("自查日期", "自查人", "自查结论")
+
+
+def test_the_buttons_leave_what_the_command_line_marked_to_the_command_line(
+        built: dict[str, tuple[Path, Options]], tmp_path: Path) -> None:
+    """`rectxl annotate`, then 清除标记 (or 标记问题, 校验台账, 生成汇总) in Excel: the command line's
+    record holds cell formats only it can give back, so every button refuses and says how to
+    clear — the user's own 校验结果 and the marked cells are left as they are."""
+    path, options = built[FIXTURES[0]]
+    path = _with_users_sheets(path, tmp_path)
+    _, annotated, _ = api.annotate(path, tmp_path / "已标记.xlsx", options)
+    excel = Excel()
+    book = excel.open(annotated)
+    names = [s.name for s in book.sheets]
+    own = values_of(book, FINDINGS_SHEET)
+    outcomes = [rx.clear(book), rx.flag(book, options), rx.validate(book, options), rx.summarize(book, options)]
+    assert outcomes == [None] * 4 and len(excel.alerts) == 4
+    assert all("rectxl annotate --clear" in alert["prompt"] for alert in excel.alerts), excel.alerts
+    assert [s.name for s in book.sheets] == names and values_of(book, FINDINGS_SHEET) == own
+    _, cleared, _ = api.clear(annotated, tmp_path / "已清除.xlsx")  # the command line still clears it
+    assert openpyxl.load_workbook(cleared).sheetnames == openpyxl.load_workbook(path).sheetnames
+
+
+def _two_sheets_second_protected(folder: Path, *, structure: bool = False) -> Path:
+    """台账（一） open and 台账（二） protected against formatting (as Excel's 保护工作表 leaves it by
+    default); with ``structure`` the workbook's structure is protected too."""
+    wb = openpyxl.Workbook()
+    first = wb.active
+    assert first is not None
+    first.title = "台账（一）"
+    second = wb.create_sheet("台账（二）")
+    header = ["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"]
+    for ws, rows in ((first, [[1, "学习不深入", "完善学习制度", None, "2023年8月31日", "正在推进"]]),
+                     (second, [[2, "作风不实", "精简会议", None, "2023年8月31日", "正在推进"]])):
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
+    second.protection.sheet = True
+    if structure:
+        wb.security.lockStructure = True
+    path = folder / "受保护.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_protected_sheet_is_named_and_what_was_coloured_is_undone(tmp_path: Path) -> None:
+    """标记问题 where 台账（二） is protected: the clerk is told to unprotect it, and 清除标记 gives
+    back every colour already put on 台账（一） (the record was written first)."""
+    path = _two_sheets_second_protected(tmp_path)
+    excel = Excel()
+    book = excel.open(path)
+    before = _fills(book, "台账（一）")
+    assert rx.flag(book, Options(as_of=dt.date(2023, 9, 20))) is None
+    assert "“台账（二）”" in excel.alerts[-1]["prompt"] and "撤销工作表保护" in excel.alerts[-1]["prompt"]
+    assert _fills(book, "台账（一）") != before  # coloured before 台账（二） refused
+    rx.clear(book)
+    assert _fills(book, "台账（一）") == before and MARKS_SHEET not in [s.name for s in book.sheets]
+
+
+def test_a_protected_workbook_structure_is_said_plainly(tmp_path: Path) -> None:
+    path = _two_sheets_second_protected(tmp_path, structure=True)
+    excel = Excel()
+    book = excel.open(path)
+    names = [s.name for s in book.sheets]
+    for press in (rx.validate, rx.summarize):
+        assert press(book, Options(as_of=dt.date(2023, 9, 20))) is None
+        assert "保护工作簿" in excel.alerts[-1]["prompt"], excel.alerts[-1]
+    assert [s.name for s in book.sheets] == names
 
 
 @pytest.mark.parametrize("name", FIXTURES)

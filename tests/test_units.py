@@ -55,3 +55,16 @@ def test_abbreviations_drop_characters_or_joined_words_never_a_whole_word() -> N
     other = [("干部监督股", "干部股"), ("村务监督委员会", "村委会"), ("组织人事股", "组织股"), ("财政管理所", "财政所")]
     for full, short in other:
         assert unit_spellings(Counter({full: 2, short: 1})) == {}, (full, short)
+
+
+def test_a_second_name_in_brackets_or_the_party_body_may_be_left_off() -> None:
+    from collections import Counter
+
+    from rectxl.core.units import unit_spellings
+
+    assert unit_spellings(Counter({"学生工作部（处）": 2, "学工部": 1})) == {"学工部": "学生工作部（处）"}
+    assert unit_spellings(Counter({"党委组织部": 2, "组织部": 1})) == {"组织部": "党委组织部"}
+    assert unit_spellings(Counter({"县委宣传部": 1, "宣传部": 3})) == {"县委宣传部": "宣传部"}
+    # each names its own body, and a Party committee's office is not the unit's office
+    assert unit_spellings(Counter({"县委组织部": 1, "市委组织部": 1})) == {}
+    assert unit_spellings(Counter({"党委办公室": 1, "办公室": 1})) == {}

@@ -248,6 +248,8 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
             latest = max(shown)
             duplicates[F.PROGRESS] = sorted(c for c in (columns[F.PROGRESS], *duplicates[F.PROGRESS]) if c != latest)
             columns[F.PROGRESS] = latest
+    _latest_period_status(grid, r, texts, columns, duplicates, skip)
+    _named_status_first(texts, columns, duplicates)
     _task_as_goal(texts, columns, duplicates)
     _detail_not_issue(texts, columns, duplicates)
     _kind_not_category(grid, r, columns, duplicates)
@@ -293,6 +295,39 @@ def _kind_not_category(grid: Grid, header_row: int, columns: dict[str, int],
                 else:
                     del duplicates[F.CATEGORY]
             return
+
+
+#: a column kept for one period: 9月状态, 10月份整改状态, 截至11月30日完成情况, 第三季度, 本月
+_PERIOD = LazyPattern(r"\d{1,2}\s*月|截至|截止|本月|上月|季度|月报|周报|\d{4}\s*年")
+
+
+def _latest_period_status(grid: Grid, header_row: int, texts: dict[int, str], columns: dict[str, int],
+                          duplicates: dict[str, list[int]], hidden: frozenset[int]) -> None:
+    """Statuses kept month by month (9月状态 | 10月状态 | 11月状态): the latest is the right-most
+    visible column with anything in it (this month's may not be filled in yet); the earlier
+    months are the record, not columns to remove."""
+    if F.STATUS not in duplicates:
+        return
+    candidates = [columns[F.STATUS], *duplicates[F.STATUS]]
+    if not all(_PERIOD.search(texts.get(c, "")) for c in candidates):
+        return
+    filled = [c for c in candidates if c not in hidden and _mean_length(grid, c, header_row) > 0]
+    if not filled:
+        return
+    columns[F.STATUS] = max(filled)
+    del duplicates[F.STATUS]
+
+
+def _named_status_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """整改状态 beside 完成进度（%）: the column named as the status (a known name) is the status,
+    before one read as it from a word of its name (进度)."""
+    if F.STATUS not in duplicates:
+        return
+    candidates = [columns[F.STATUS], *duplicates[F.STATUS]]
+    named = [c for c in candidates if F.ALIASES.get(F.header_key(texts.get(c, ""))) == F.STATUS]
+    if named and named[0] != columns[F.STATUS]:
+        columns[F.STATUS] = named[0]
+        duplicates[F.STATUS] = [c for c in candidates if c != named[0]]
 
 
 def _reassign(columns: dict[str, int], duplicates: dict[str, list[int]], field: str, to: str,
@@ -451,6 +486,21 @@ def _text(v: Any) -> str:
 _NO_VALUE = object()
 
 
+#: a status column kept as a share done: 完成进度（%）, 完成率, 整改进度(百分比)
+_PERCENT_HEADER = LazyPattern(r"[%％]|百分比|完成率|进度")
+
+
+def _as_percentages(values: list[Any], texts: list[str], start: int) -> list[str]:
+    """A 完成进度（%） column's numbers as the shares they are: 100 → "100%", 60 → "60%" — when
+    any number below the header is above 1 (a column of 0–1 fractions is read as such by the
+    status reader, 1 meaning 100%)."""
+    numbers = [v for v in values[start:] if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if not numbers or max(numbers) <= 1 or max(numbers) > 100 or min(numbers) < 0:
+        return texts
+    return [f"{v:g}%" if r >= start and isinstance(v, (int, float)) and not isinstance(v, bool) else t
+            for r, (v, t) in enumerate(zip(values, texts, strict=True))]
+
+
 def _texts(values: list[Any]) -> list[str]:
     """:func:`_text` of each value; a run of one object (a merged cell) is converted once, and
     text that needs no cleaning is kept as it is without a call (most cells of a ledger)."""
@@ -600,8 +650,11 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
     visible ledger). Also the names of the hidden ledger sheets left unread."""
     found = [(g, h) for g in grids if _may_be_ledger(g) and (h := find_header(g, column_map)) is not None]
     if not found:  # a clerk's own ledger sheet may be called 整改明细, as one of rectxl's sheets is
-        found = [(g, h) for g in grids if is_rectxl_sheet(g.name) and g.name.strip() != MARKS_SHEET
+        named = [(g, h) for g in grids if is_rectxl_sheet(g.name) and g.name.strip() != MARKS_SHEET
                  and (h := find_header(g, column_map)) is not None]
+        # …and rectxl's own 逾期清单 beside it, after 生成汇总, is no second ledger: only sheets
+        # with the first one's columns are read
+        found = [(g, h) for g, h in named if set(h.columns) == set(named[0][1].columns)]
     visible = [(g, h) for g, h in found if not g.hidden]
     if visible or found:
         return visible or found, [g.name for g, _ in found if g.hidden] if visible else []
@@ -707,13 +760,16 @@ def _period(name: str) -> tuple[int, int]:
 #: a unit's name in a title row: the shortest run ending in a kind of unit, before what the title
 #: says about it ("XX县自然资源局党组关于…", "XX县自然资源局巡察反馈问题整改落实台账")
 _TITLE_UNIT = re.compile(
-    r"^(?:中共)?(.{2,40}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处))"
+    # "市委第三巡察组对市住建局党组巡察整改台账": the unit inspected, after who inspected it
+    r"^(?:.{2,20}?(?:巡察|巡视)组?对)?(?:中共)?(.{2,40}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处))"
     r"(?=党组|党委|党工委|党总支|党支部|关于|对照|巡察|巡视|落实|贯彻|整改|反馈|[（(]|$)"
 )
 #: the Party organisation after a unit's name in a title ("…局党组", "…镇党委")
 _TITLE_ORG = re.compile(r"(党组|党委|党工委|党总支|党支部)")
 #: a 单位名称 that is itself a Party organisation: it signs the notice
 _PARTY_ORG = re.compile(r"(?:党组|党委|党工委|党总支|党支部|委员会)$")
+#: "（盖章）" after a 填报单位's name
+_STAMP_NOTE = re.compile(r"[（(][^)）]*[)）]$")
 _FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*([^\s:：]{2,40})")
 _TITLE_DATE = re.compile(
     r"(?P<key>填报日期|填报时间|报送日期|报送时间|统计日期|统计时间|更新日期|更新时间|数据截至|截至日期|截止日期|截至|截止|"
@@ -755,13 +811,21 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                 facts["inspection_group"], source["inspection_group"] = group.group(1), "标题行"
             unit = _FILLER_UNIT.search(text)
             if unit and "unit_name" not in facts:
-                facts["unit_name"], source["unit_name"] = unit.group(1), "标题行“填报单位”"
+                facts["unit_name"], source["unit_name"] = _STAMP_NOTE.sub("", unit.group(1)), "标题行“填报单位”"
             elif "unit_name" not in facts and "台账" in text and (title := _TITLE_UNIT.match(text)):
                 facts["unit_name"], source["unit_name"] = title.group(1), "标题行"
                 if (org := _TITLE_ORG.match(text, title.end(1))) is not None:
                     # "县财政局党组巡察整改台账": the Party organisation inspected, who signs the notice
                     facts["party_org"], source["party_org"] = title.group(1) + org.group(1), "标题行"
     return facts, source
+
+
+def _round_word(grid: Grid, header: HeaderMap) -> str | None:
+    """"巡视" or "巡察" as the ledger names its round: its title rows, its header, its sheet's
+    name ("巡视整改台账", "巡视反馈问题"); ``None`` when it names neither, or both."""
+    texts = [grid.name, *(_text(v) for row in grid.rows[:header.row + 1] for v in row if not _blank(v))]
+    said = {w for t in texts for w in ("巡视", "巡察") if w in t}
+    return said.pop() if len(said) == 1 else None
 
 
 def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[str, str]] = ()) -> Ledger:
@@ -774,9 +838,12 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     directory = _read_directory(by_name[DIRECTORY_SHEET]) if DIRECTORY_SHEET in by_name else None
     picked, hidden = _pick_ledgers(grids, mapping)
     picked = _without_examples(picked)
+    picked, issue_list = _issue_lists(picked)
     picked, set_aside = _latest_copies(picked)
     picked, self_check = _feedback_sheets(picked)
     facts, source = _title_facts(*picked[0])
+    if (word := _round_word(*picked[0])) is not None:
+        facts["round_word"] = word
     facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
     if facts:
         info = replace(info, **facts)
@@ -801,7 +868,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     )
     previous: _Builder | None = None
     for grid, header in picked:
-        previous = _Builder(grid, header, ledger, previous)
+        previous = _Builder(grid, header, ledger, previous, issue_list)
         if len(picked) > 1 and (aspect := _sheet_aspect(grid, header)) is not None:
             previous.start_aspect(aspect)  # one sheet per aspect, named above its header
         previous.build()
@@ -817,6 +884,49 @@ def _unused_mapping(mapping: dict[str, str], headers: list[HeaderMap]) -> list[s
     """The header words of ``mapping`` no ledger sheet's header has (a typo in --column)."""
     used = {F.header_key(text) for h in headers for text in h.mapped}
     return [key for key in mapping if key not in used]
+
+
+@dataclass(frozen=True)
+class _ListedIssue:
+    """An issue of a separate 问题清单 sheet, by its code ("W-01"): its text and where it is."""
+
+    title: str
+    number: int
+    sheet: str
+    row: int  # 1-based
+    cell: str
+
+
+def _issue_lists(picked: list[tuple[Grid, HeaderMap]]
+                 ) -> tuple[list[tuple[Grid, HeaderMap]], dict[str, _ListedIssue]]:
+    """A 问题清单 kept apart from its 任务清单 (an enterprise's 三张清单: 编号 | 问题 on one sheet,
+    编号 | 问题编号 | 整改任务 | … on another): the task sheets are the ledger, each task under the
+    issue its 问题编号 names; the issue list is read for the issues' texts, not as a ledger sheet
+    (it has no measures). Returns the sheets to read and the issues by code; nothing changes
+    unless both kinds are there."""
+    def is_list(h: HeaderMap) -> bool:
+        return F.ISSUE in h.columns and F.MEASURE not in h.columns and (
+            F.ROW_NO in h.columns or F.ISSUE_NO in h.columns)
+
+    def is_tasks(h: HeaderMap) -> bool:
+        return F.MEASURE in h.columns and F.ISSUE_NO in h.columns and F.ISSUE not in h.columns
+
+    lists = [(g, h) for g, h in picked if is_list(h)]
+    if not lists or not any(is_tasks(h) for _, h in picked):
+        return picked, {}
+    found: dict[str, _ListedIssue] = {}
+    for grid, header in lists:
+        code_c = header.columns.get(F.ISSUE_NO, header.columns.get(F.ROW_NO))
+        issue_c = header.columns[F.ISSUE]
+        for r in range(header.data_start, len(grid.rows)):
+            row = grid.rows[r]
+            code = _text(row[code_c]) if code_c is not None and code_c < len(row) else ""
+            title = _text(row[issue_c]) if issue_c < len(row) else ""
+            if code and title and code not in found:
+                found[code] = _ListedIssue(title, len(found) + 1, grid.name, r + 1, f"{col_letter(issue_c)}{r + 1}")
+    if not found:
+        return picked, {}
+    return [(g, h) for g, h in picked if not is_list(h)], found
 
 
 #: a sheet showing how to fill the ledger in ("填表示例（请勿在此表填写）", "样表", "模板")
@@ -860,8 +970,10 @@ class _Builder:
     """Walks one sheet's data rows once, carrying the hierarchy down — and on from the sheet
     before (``previous``), so that a ledger split over several sheets reads as one."""
 
-    def __init__(self, grid: Grid, header: HeaderMap, ledger: Ledger, previous: _Builder | None = None):
+    def __init__(self, grid: Grid, header: HeaderMap, ledger: Ledger, previous: _Builder | None = None,
+                 issue_list: Mapping[str, _ListedIssue] | None = None):
         self.grid = grid
+        self.issue_list = issue_list or {}
         self.header = header
         self.cols = dict(header.columns)
         if F.ISSUE_NO not in self.cols and F.ROW_NO in self.cols and (
@@ -879,6 +991,8 @@ class _Builder:
             unknown_columns={col_letter(c): text for c, text in header.unknown.items()},
             mapped_columns=header.mapped,
         )
+        if self.issue_list and F.ISSUE not in self.cols and F.ISSUE_NO in self.cols:
+            self.sheet.issues_from = next(iter(self.issue_list.values())).sheet
         ledger.sheets.append(self.sheet)
         self.feedback = ledger.info.feedback_date
         self.aspect: Aspect | None = previous.aspect if previous else None
@@ -1006,6 +1120,8 @@ class _Builder:
                 for r in range(self.header.data_start, n):
                     if (self.filled.anchor_of(r, c) or (r, c)) in self.grid.uncomputed:
                         self.uncomputed.setdefault(r, set()).add(field_name)
+            if field_name == F.STATUS and texts is not None and _PERCENT_HEADER.search(self._header_text(c)):
+                texts = _as_percentages(values, texts, self.header.data_start)
             if texts is not None:
                 self.texts[field_name] = texts
             if errors:
@@ -1018,6 +1134,14 @@ class _Builder:
         # what the measures keep of this sheet (not the grid nor the texts: those go with the builder)
         self.store = _ColumnStore(self.values, self._where)
         self.ref = self.store.ref
+
+    def _header_text(self, c: int) -> str:
+        """The header of column ``c``: its cell in the header rows (two rows: the lower one first)."""
+        for r in range(self.header.row, self.header.first_row - 1, -1):
+            row = self.grid.rows[r]
+            if c < len(row) and not _blank(row[c]):
+                return _text(row[c])
+        return ""
 
     # -- rows ------------------------------------------------------------------------------
     def build(self) -> Ledger:
@@ -1111,7 +1235,14 @@ class _Builder:
 
         issue_no_v = self._value(r, F.ISSUE_NO)
         issue_no = _int(issue_no_v)
-        if issue_t or issue_no is not None:
+        if not issue_t and self.issue_list and _text(issue_no_v):
+            # a task of a 任务清单, under its issue of the 问题清单 (none: a code the list lacks)
+            listed = self.issue_list.get(_text(issue_no_v))
+            if listed is None:
+                self.issue, self._issue_key = None, (None, "")
+            else:
+                self._listed_issue(listed)
+        elif issue_t or issue_no is not None:
             key = (issue_no, issue_t)
             if self.issue is None or key != self._issue_key:
                 number, title = split_issue_label(issue_t)
@@ -1141,6 +1272,19 @@ class _Builder:
             self.ledger.orphans.append(measure)
         else:
             self.issue.measures.append(measure)
+
+    def _listed_issue(self, listed: _ListedIssue) -> None:
+        """The issue ``listed`` (of a separate 问题清单), opened the first time a task names it."""
+        key = (listed.number, listed.title)
+        if self.issue is not None and key == self._issue_key:
+            return
+        assert self.category is not None
+        known = next((i for i in self.category.issues if (i.number, i.title) == key), None)
+        if known is None:
+            known = Issue(title=listed.title, number=listed.number, sheet=listed.sheet, row=listed.row,
+                          cells={F.ISSUE: listed.cell})
+            self.category.issues.append(known)
+        self.issue, self._issue_key = known, key
 
     _aspect_text = ""
     _category_text = ""

@@ -89,6 +89,9 @@ class LedgerInfo:
     section_two_intro: str | None = None
     #: other key | value rows
     extra: dict[str, str] = field(default_factory=dict)
+    #: "巡视" or "巡察" as the ledger itself names the round where no group is named (its title
+    #: row "…党委巡视整改台账", its sheet "巡视整改台账", a header "巡视反馈问题")
+    round_word: str | None = None
 
     @property
     def inspection_word(self) -> str:
@@ -101,7 +104,7 @@ class LedgerInfo:
         introduction. The first of them that names the round settles it; a text naming both words
         goes by the one it uses more, the regulations' name (巡视工作条例) not counted."""
         for text in (self.inspection_group, self.title, self.preamble, self.heading_two,
-                     self.section_two_intro):
+                     self.section_two_intro, self.round_word):
             if not text:
                 continue
             words = [w[1] for w in _INSPECTION_WORDS.findall(_NOT_THE_ROUND.sub("", text))]
@@ -214,6 +217,9 @@ class LedgerSheet:
     error_cells: dict[str, str] = field(default_factory=dict)
     #: A1 cells of ledger columns holding a formula whose value was never computed → the field
     uncomputed_cells: dict[str, str] = field(default_factory=dict)
+    #: the sheet the issues' texts are read from when this one lists only their codes (a 任务清单
+    #: beside its 问题清单)
+    issues_from: str | None = None
 
 
 @dataclass(slots=True)

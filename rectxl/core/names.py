@@ -11,6 +11,7 @@ __all__ = [
     "MARKS_SHEET",
     "OUTPUT_SHEETS",
     "OWNED_SHEET_TAG",
+    "RECORD_TAG",
     "SUMMARY_SHEETS",
     "is_rectxl_sheet",
 ]
@@ -29,6 +30,9 @@ OUTPUT_SHEETS = (FINDINGS_SHEET, *SUMMARY_SHEETS, MARKS_SHEET)
 #: first cell of a row of :data:`MARKS_SHEET` naming a sheet rectxl made (the Excel add-in's
 #: record): only the sheets so named are ever rewritten or removed, never a user's own 校验结果
 OWNED_SHEET_TAG = "#rectxl-sheet"
+#: the first row of a record written by the command line (``rectxl annotate``): its JSON head
+#: names the sheets and the cell formats it changed, which only the command line can give back
+RECORD_TAG = "#rectxl"
 
 
 def is_rectxl_sheet(name: str) -> bool:

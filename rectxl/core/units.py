@@ -56,6 +56,30 @@ def unit_key(unit: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
+#: what a unit's name may open with and be written without: the Party body it belongs to
+#: (党委组织部 / 组织部, 县委宣传部 / 宣传部)
+_ORG_PREFIX = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{0,4}?(?:党委|党组|党工委|县委|市委|区委|州委|旗委))"
+                         r"(?!办公室$)")  # 党委办公室 and 办公室 are two offices
+#: a bracketed second name after a unit's ("学生工作部（处）", "党委办公室(校长办公室)")
+_SECOND_NAME = re.compile(r"[（(][^）)]{1,8}[）)]$")
+
+
+def _one_unit(a: str, b: str) -> bool:
+    """Two spellings of one unit: the same, or one the other shortened (:func:`_same_unit`) —
+    a bracketed second name left off ("学生工作部（处）" / "学工部"), or the Party body it belongs
+    to ("党委组织部" / "组织部"; not "县委组织部" / "市委组织部", which both name theirs)."""
+    ka, kb = (unit_key(_SECOND_NAME.sub("", s.strip())) or unit_key(s) for s in (a, b))
+    if ka == kb:
+        return True
+    pa, pb = _ORG_PREFIX.match(ka), _ORG_PREFIX.match(kb)
+    if pa is not None and pb is None and len(ka) - pa.end() >= 2:
+        ka = ka[pa.end():]
+    elif pb is not None and pa is None and len(kb) - pb.end() >= 2:
+        kb = kb[pb.end():]
+    short, long = sorted((ka, kb), key=len)
+    return short == long or _same_unit(short, long)
+
+
 #: words an abbreviation drops without naming another unit (党政综合办公室 / 党政办)
 _FILLER_WORDS = ("综合",)
 #: a join inside what an abbreviation drops: the rest of one word and the start of the next
@@ -105,8 +129,7 @@ def unit_spellings(counts: Counter[str], keep: Iterable[str] = ()) -> dict[str, 
     for spelling in counts:
         key = unit_key(spelling)
         for i, group_key in enumerate(keys):
-            short, long = sorted((key, group_key), key=len)
-            if key == group_key or (_same_unit(short, long) and not {short, long} <= listed):
+            if key == group_key or (_one_unit(spelling, groups[i][0]) and not {key, group_key} <= listed):
                 groups[i].append(spelling)
                 break
         else:

@@ -28,7 +28,7 @@ from rectxl.core.findings import Severity
 from rectxl.core.grid import ledger_from_grids
 from rectxl.core.model import Ledger
 from rectxl.core.rules import Options
-from rectxl.core.sheets import FINDINGS_SHEET, findings_sheet, highlight_cells, summary_sheets
+from rectxl.core.sheets import findings_sheet, highlight_cells, summary_sheets
 from rectxl.core.validate import Report, Source
 from rectxl.excel.book_io import (
     book_path,
@@ -115,10 +115,11 @@ def _counts(report: Report) -> str:
 def validate(book: Any, options: Options | None = None) -> Report:
     """校验台账: write the 校验结果 sheet (with links to the cells) and say what was found."""
     _, report = read_book(book, options)
-    show_sheet(write_spec(book, findings_sheet(report)))
+    sheet = write_spec(book, findings_sheet(report))
+    show_sheet(sheet)
     if report.findings:
         _alert(book, f"校验完成：共发现 {len(report.findings)} 条问题，{_counts(report)}。"
-                     f"详见“{FINDINGS_SHEET}”工作表。")
+                     f"详见“{sheet.name}”工作表。")
     else:
         _alert(book, f"校验完成：未发现问题（截至 {report.as_of.isoformat()}）。")
     return report
@@ -129,7 +130,7 @@ def flag(book: Any, options: Options | None = None) -> Report:
     """标记问题: colour the cells at fault (undoable with 清除标记) and write 校验结果."""
     ledger, report = read_book(book, options)
     if has_marks(book):
-        clear_marks(book)
+        clear_marks(book, keep_sheets=True)  # this run's colours replace the last run's; sheets stay
     cells = {name: highlight_cells(report, name)
              for name in dict.fromkeys([ledger.sheet, *(s.name for s in ledger.sheets)])}
     write_spec(book, findings_sheet(report))

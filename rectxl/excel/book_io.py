@@ -38,7 +38,7 @@ from typing import Any
 
 from rectxl.core.errors import RectxlError
 from rectxl.core.grid import Grid
-from rectxl.core.names import FINDINGS_SHEET, OWNED_SHEET_TAG
+from rectxl.core.names import FINDINGS_SHEET, OWNED_SHEET_TAG, RECORD_TAG
 from rectxl.core.report import cell_text
 from rectxl.core.sheets import MARKS_SHEET, Highlight, SheetSpec
 from rectxl.core.text import col_letter
@@ -225,12 +225,23 @@ def _sheets(book: Any) -> dict[str, Any]:
     return {sheet.name: sheet for sheet in book.sheets}
 
 
+#: what the buttons say of a workbook the command line marked
+MARKED_BY_THE_COMMAND_LINE = (
+    "这个工作簿中的标记和结果表是 rectxl 命令行（rectxl annotate）写入的，Excel 按钮无法原样撤销它们："
+    "请先运行 rectxl annotate --clear 清除（或打开标记前的原文件），再使用按钮。")
+
+
 def _record_rows(marks: Any | None) -> list[list[str]]:
-    """The rows of rectxl's record sheet (without its header): coloured cells and made sheets."""
+    """The rows of rectxl's record sheet (without its header): coloured cells and made sheets.
+
+    A record the command line wrote (its head row ``#rectxl``) keeps cell formats and sheets only
+    it can give back exactly: no button writes over it or clears it (a :class:`RectxlError`)."""
     if marks is None:
         return []
     last = marks.used_range.last_cell
     rows = marks.range((1, 1), (last.row, max(last.column, 3))).options(ndim=2).value or []
+    if len(rows) > 1 and rows[1] and rows[1][0] == RECORD_TAG:
+        raise RectxlError(MARKED_BY_THE_COMMAND_LINE)
     return [["" if v is None else str(v) for v in [*row, "", "", ""][:3]] for row in rows[1:]]
 
 
@@ -279,7 +290,11 @@ def write_spec(book: Any, spec: SheetSpec) -> Any:
     name = _target_sheet(sheets, spec, owned)
     sheet = sheets.get(name)
     if sheet is None:
-        sheet = book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
+        try:
+            sheet = book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
+        except Exception as exc:  # a COM error: the workbook's structure is protected
+            raise RectxlError(f"无法在工作簿中添加“{name}”工作表（工作簿结构可能受保护）：请先撤销工作簿保护"
+                              "（审阅 → 保护工作簿）再试；台账本身没有被改动。") from exc
     else:
         sheet.clear()
     if name not in owned:
@@ -356,9 +371,13 @@ def _fill_record(color: Any, highlight: str) -> str:
 
 def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]]) -> int:
     """Colour the cells of each ledger sheet and record them (with their original fill where the
-    engine can read it) in the hidden marks sheet. Returns the number of colour calls."""
+    engine can read it) in the hidden marks sheet. Returns the number of colour calls.
+
+    The record is written before any cell is coloured: a sheet that refuses a colour half-way
+    (protected against formatting) leaves only colours 清除标记 can give back, and the clerk is
+    told which sheet to unprotect."""
     records: list[list[Any]] = []
-    calls = 0
+    runs_by_sheet: list[tuple[str, Any, list[tuple[str, str | None]]]] = []
     sheets = _sheets(book)
     for ledger_sheet, cells in cells_by_sheet.items():
         sheet = sheets.get(ledger_sheet)
@@ -370,13 +389,20 @@ def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]]) -
             except NotImplementedError:  # the remote engine cannot read formats
                 original = ...
             records.append([ledger_sheet, ref, _fill_record(original, highlight.color.upper())])
-        runs = color_runs({ref: f"#{h.color}" for ref, h in cells.items()})
-        for address, color in runs:
-            sheet.range(address).color = color
-        calls += len(runs)
+        runs_by_sheet.append((ledger_sheet, sheet, color_runs({ref: f"#{h.color}" for ref, h in cells.items()})))
     marks = sheets.get(MARKS_SHEET)
     made = [[OWNED_SHEET_TAG, name, ""] for name in _owned_sheets(_record_rows(marks))]
     _write_record(book, marks, [*records, *made])
+    calls = 0
+    for name, sheet, runs in runs_by_sheet:
+        try:
+            for address, color in runs:
+                sheet.range(address).color = color
+                calls += 1
+        except Exception as exc:  # a COM error: Excel refused the format
+            raise RectxlError(
+                f"工作表“{name}”不允许设置单元格格式（可能受保护），标记没有全部完成：请先撤销该工作表的保护"
+                "（审阅 → 撤销工作表保护）再点“标记问题”；已标上的颜色可用“清除标记”恢复。") from exc
     return calls
 
 
@@ -417,10 +443,12 @@ def _refs(address: str) -> list[str]:
     return [f"{m.group(1)}{r}" for r in range(int(m.group(2)), int(m.group(4)) + 1)]
 
 
-def clear_marks(book: Any) -> int:
+def clear_marks(book: Any, *, keep_sheets: bool = False) -> int:
     """Undo rectxl's colours (restoring recorded fills) and delete the sheets it recorded as its
     own, then its record; cells restored. A record of an earlier rectxl names no sheets: the
-    校验结果 that always came with it is removed, nothing else."""
+    校验结果 that always came with it is removed, nothing else. With ``keep_sheets`` only the
+    colours are undone: rectxl's sheets stay, and the record keeps naming them (标记问题 pressed
+    again after 生成汇总 keeps the summary)."""
     restored = 0
     sheets = _sheets(book)
     rows = _record_rows(sheets.get(MARKS_SHEET))
@@ -445,6 +473,9 @@ def clear_marks(book: Any) -> int:
                 sheet.range(ref).color = back or None
             restored += len(refs)
     owned = _owned_sheets(rows) or ([FINDINGS_SHEET] if by_sheet else [])
+    if keep_sheets:
+        _write_record(book, sheets.get(MARKS_SHEET), [[OWNED_SHEET_TAG, name, ""] for name in _owned_sheets(rows)])
+        return restored
     for name in [*owned, MARKS_SHEET]:
         sheet = sheets.get(name)
         if sheet is not None:

@@ -48,7 +48,7 @@ from lxml import etree
 
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Ledger
-from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OWNED_SHEET_TAG, SUMMARY_SHEETS
+from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OWNED_SHEET_TAG, RECORD_TAG, SUMMARY_SHEETS
 from rectxl.core.report import cell_text
 from rectxl.core.sheets import (
     HIGHLIGHTS,
@@ -74,7 +74,6 @@ __all__ = ["AnnotateOutcome", "ClearOutcome", "Record", "annotate_package", "cle
            "protections"]
 
 RECORD_HEADER = ["sheet", "cell", "original_fill"]
-RECORD_TAG = "#rectxl"
 RECORD_FORMAT = 1
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)

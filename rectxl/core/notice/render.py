@@ -613,7 +613,10 @@ def _as_published(action: str, progress: str) -> str:
 
 
 #: a clerk's note to the office, not to the public: "（红字为本月新增）", "（此项9月新增）"
-_CLERK_NOTE = re.compile(r"[（(](?:红字|蓝字|绿字|黄字|标红|标黄|加粗|此项|本项|该项|本月|上月)[^（）()]{0,16}[）)]")
+_CLERK_NOTE = re.compile(r"[（(](?:红字|蓝字|绿字|黄字|标红|标黄|加粗|此项|本项|该项|本月|上月)[^（）()]{0,16}[）)]"
+                         # "（注：佐证材料待补充）": a note on the ledger's papers, not on the work
+                         r"|[（(](?:注|备注)\s*[:：][^（）()]{0,24}?(?:佐证|材料|附件|台账|上传|报送|待补|待核|核实)"
+                         r"[^（）()]{0,24}[）)]")
 #: a pointer to the evidence, for the office ("见附件", "详见佐证材料", "同上")
 _SEE_ALSO = re.compile(r"[，,；;。]?\s*(?:详见|具体见|见|参见)(?:附件|佐证材料|佐证资料|附表|上表)[\w\d]*[。.]?$"
                        r"|^(?:同上|同前|见上)[。.]?$")

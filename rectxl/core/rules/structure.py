@@ -23,8 +23,11 @@ __all__: list[str] = []
 def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet in ctx.sheets:
         for field in F.REQUIRED_FIELDS:
-            if field == F.ISSUE and field not in sheet.columns and any(i.sheet == sheet.name for i in ctx.issues):
-                continue  # each issue written on a row of its own above its measures ("问题1：…")
+            if field == F.ISSUE and field not in sheet.columns and (
+                    sheet.issues_from or any(i.sheet == sheet.name for i in ctx.issues)):
+                # each issue written on a row of its own above its measures ("问题1：…"), or on a
+                # 问题清单 of its own, the tasks naming its code
+                continue
             if field not in sheet.columns:
                 aliases = "、".join(k for k, v in F.ALIASES.items() if v == field)
                 yield r.finding(ctx, row=sheet.header_row, field=field, sheet=sheet.name,
@@ -52,13 +55,15 @@ def duplicate_header(r: Rule, ctx: Context) -> Iterator[Finding]:
     "column-not-understood", Severity.INFO,
     "表头中有 rectxl 不认识的列名（该列不参与校验）。",
     "第{row}行表头的“{value}”列（{column}列）rectxl 不认识，未参与校验：如果它是台账的某个标准列，"
-    "请用 --column {value}=标准列名 指明，或在“列名对照”工作表中写明。",
+    "请用 --column {typed}=标准列名 指明，或在“列名对照”工作表中写明。",
 )
 def column_not_understood(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet in ctx.sheets:
         for column, text in sheet.unknown_columns.items():
+            # the name as it can be typed after --column (no line break, space or bracketed note:
+            # the mapping is matched without them)
             yield r.finding(ctx, row=sheet.header_row, cell=f"{column}{sheet.header_row}", value=text,
-                            sheet=sheet.name, column=column)
+                            sheet=sheet.name, column=column, typed=F.header_key(text) or text)
 
 
 @rule(
