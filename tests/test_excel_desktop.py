@@ -302,6 +302,26 @@ def test_a_protected_workbook_structure_is_said_plainly(tmp_path: Path) -> None:
     assert [s.name for s in book.sheets] == names
 
 
+def test_the_buttons_say_which_findings_are_in_hidden_rows_as_the_command_line_does(tmp_path: Path) -> None:
+    path = write_simple_ledger(tmp_path / "台账.xlsx", [
+        {"具体问题": "1.学习不深入", "整改措施": "完善学习制度", "责任单位": "办公室", "整改时限": "2023年8月31日",
+         "整改状态": "正在推进"},
+        {"具体问题": "2.作风不实", "整改措施": "精简会议", "责任单位": "办公室", "整改时限": "2023年8月31日",
+         "整改状态": "正在推进"}])
+    wb = openpyxl.load_workbook(path)
+    wb.worksheets[0].row_dimensions[3].hidden = True  # the clerk hid the second measure's row
+    wb.save(path)
+    options = Options(as_of=dt.date(2023, 9, 20))
+    excel = Excel()
+    book = excel.open(path)
+    assert rx.validate(book, options) is not None, excel.alerts
+    _, annotated, _ = api.annotate(path, tmp_path / "标记.xlsx", options)
+    cli_note = openpyxl.load_workbook(annotated)[FINDINGS_SHEET]["A3"].value
+    button_note = values_of(book, FINDINGS_SHEET)[2][0]
+    # the same note under the SHA-256 line (which the button leaves 未知: the book may not be saved)
+    assert "已隐藏" in str(cli_note) and str(button_note).split("\n")[1:] == str(cli_note).split("\n")[1:]
+
+
 @pytest.mark.parametrize("name", FIXTURES)
 def test_summarize_writes_the_cli_summary_sheets(built: dict[str, tuple[Path, Options]], name: str,
                                                  tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from rectxl.core.findings import Severity
 from rectxl.core.grid import ledger_from_grids
 from rectxl.core.model import Ledger
 from rectxl.core.rules import Options
-from rectxl.core.sheets import findings_sheet, highlight_cells, summary_sheets
+from rectxl.core.sheets import Hidden, findings_sheet, highlight_cells, summary_sheets
 from rectxl.core.validate import Report, Source
 from rectxl.excel.book_io import (
     book_path,
@@ -91,19 +91,30 @@ def read_book(book: Any, options: Options | None = None) -> tuple[Ledger, Report
     """Read and validate the workbook as ``rectxl check`` does the same content saved as a file:
     desktop Excel's current state through ``SaveCopyAs`` and :func:`rectxl.io.reader.read_ledger`,
     evidence files looked for beside the saved workbook."""
+    ledger, report, _ = _read_book(book, options)
+    return ledger, report
+
+
+def _read_book(book: Any, options: Options | None) -> tuple[Ledger, Report, dict[str, Hidden]]:
+    """:func:`read_book`, and what of the sheets with findings the user does not see (hidden
+    rows, columns, sheets: 校验结果 says so, as `rectxl annotate`'s does)."""
     from rectxl import api
+    from rectxl.io.marks import hidden_in
     from rectxl.io.reader import read_ledger, sibling_files
 
     column_map = options.column_map if options else ()
+    hidden: dict[str, Hidden] = {}
     with saved_copy(book) as copy:
         if copy is not None:
             ledger = read_ledger(copy, column_map)
         else:  # xlwings' remote interpreter (the tests): values only
             ledger = ledger_from_grids(grids_from_book(book), column_map)
-    saved = book_path(book)
-    report = api.check_ledger(ledger, options, sibling_files=sibling_files(saved) if saved else None)
+        saved = book_path(book)
+        report = api.check_ledger(ledger, options, sibling_files=sibling_files(saved) if saved else None)
+        if copy is not None and report.findings:
+            hidden = hidden_in(copy, {f.sheet for f in report.findings if f.sheet})
     report.source = Source(path=book.name)
-    return ledger, report
+    return ledger, report, hidden
 
 
 def _counts(report: Report) -> str:
@@ -114,8 +125,8 @@ def _counts(report: Report) -> str:
 @entry_point
 def validate(book: Any, options: Options | None = None) -> Report:
     """校验台账: write the 校验结果 sheet (with links to the cells) and say what was found."""
-    _, report = read_book(book, options)
-    sheet = write_spec(book, findings_sheet(report))
+    _, report, hidden = _read_book(book, options)
+    sheet = write_spec(book, findings_sheet(report, hidden))
     show_sheet(sheet)
     if report.findings:
         _alert(book, f"校验完成：共发现 {len(report.findings)} 条问题，{_counts(report)}。"
@@ -128,12 +139,12 @@ def validate(book: Any, options: Options | None = None) -> Report:
 @entry_point
 def flag(book: Any, options: Options | None = None) -> Report:
     """标记问题: colour the cells at fault (undoable with 清除标记) and write 校验结果."""
-    ledger, report = read_book(book, options)
+    ledger, report, hidden = _read_book(book, options)
     if has_marks(book):
         clear_marks(book, keep_sheets=True)  # this run's colours replace the last run's; sheets stay
     cells = {name: highlight_cells(report, name)
              for name in dict.fromkeys([ledger.sheet, *(s.name for s in ledger.sheets)])}
-    write_spec(book, findings_sheet(report))
+    write_spec(book, findings_sheet(report, hidden))
     write_marks(book, cells)
     _alert(book, f"已标记 {sum(map(len, cells.values()))} 个单元格：{_counts(report)}。点“清除标记”可恢复原样。")
     return report

@@ -42,6 +42,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -71,7 +72,7 @@ from rectxl.io.workbook_parts import CT_CHART, CT_DRAWING, Book, SheetRef, rels_
 from rectxl.io.xmlbytes import escape_attr, escape_text, xml_safe
 
 __all__ = ["AnnotateOutcome", "ClearOutcome", "Record", "annotate_package", "clear_package", "find_record",
-           "protections"]
+           "hidden_in", "protections"]
 
 RECORD_HEADER = ["sheet", "cell", "original_fill"]
 RECORD_FORMAT = 1
@@ -456,6 +457,16 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
 
 _ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*?)/?>")
 _HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
+
+
+def hidden_in(path: Path, names: set[str]) -> dict[str, Hidden]:
+    """:func:`_hidden` of the workbook file at ``path`` (the Excel add-in's saved copy): what of
+    the sheets ``names`` the user does not see; nothing when it is no package rectxl can open."""
+    try:
+        with Package(path) as pkg:
+            return _hidden(pkg, Book(pkg), names)
+    except (RectxlError, KeyError, OSError, ValueError):
+        return {}
 
 
 def _hidden(pkg: Package, book: Book, names: set[str]) -> dict[str, Hidden]:
