@@ -359,3 +359,16 @@ def test_an_enterprises_task_list_is_read_under_the_issues_of_its_issue_list(tmp
     codes = _codes(api.check(path, Options(as_of=AS_OF)))
     assert ("overdue", "E3") in codes and not [c for c in codes if c[0] == "header-missing"]
     assert [m.text for m in ledger.orphans] == ["清理非招标采购项目"]
+
+
+def test_a_gap_in_the_numbers_of_one_row_issues_is_found(tmp_path: Path) -> None:
+    """One row per issue, 序号 1, 2, 4: the 序号 numbers the issues too, and an issue is missing."""
+    rows = [
+        ["序号", "问题", "整改措施", "主责单位", "计划完成时间", "是否完成"],
+        [1, "招商引资质效不高", "建立签约项目跟踪服务机制", "投资促进中心", "2026年12月31日", "否"],
+        [2, "营商环境仍有短板", "推行企业开办一日办结", "行政审批局", "2026年9月30日", "是"],
+        [4, "国有资产管理不规范", "开展国有资产清查", "财政局", "2026年10月31日", "是"],
+    ]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ())})
+    gaps = [f for f in api.check(path, Options(as_of=AS_OF)).findings if f.code == "issue-number-gap"]
+    assert [(f.cell, f.value) for f in gaps] == [("A4", 4)]

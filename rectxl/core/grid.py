@@ -1483,6 +1483,7 @@ def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: Heade
     if issue_c is None:
         return False
     numbered = continued = 0
+    issues: set[str] = set()
     for row in grid.rows[header.data_start:]:
         number = row[c] if c < len(row) else None
         issue = row[issue_c] if issue_c < len(row) else None
@@ -1490,8 +1491,11 @@ def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: Heade
             if _blank(issue):
                 return False  # a number on a row that starts no issue: it numbers rows
             numbered += 1
+            issues.add(_text(issue))
         elif _blank(number) and not all(_blank(v) for v in row):
             if not _blank(issue):
                 return False  # an issue without a number: the column does not number issues
             continued += 1
-    return numbered >= 2 and continued >= 1
+    # one row per issue, each naming another issue: the 序号 numbers the issues as well as the
+    # rows (a 1, 2, 4 is an issue left out)
+    return numbered >= 2 and (continued >= 1 or len(issues) == numbered)
