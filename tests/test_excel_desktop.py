@@ -322,6 +322,28 @@ def test_the_buttons_say_which_findings_are_in_hidden_rows_as_the_command_line_d
     assert "已隐藏" in str(cli_note) and str(button_note).split("\n")[1:] == str(cli_note).split("\n")[1:]
 
 
+def test_marks_a_sort_moved_are_cleared_where_they_went(tmp_path: Path) -> None:
+    """标记问题, then the clerk sorts the rows (by 责任单位, say), then 清除标记: the colours went
+    with their cells, and are found there by their text (as `rectxl annotate --clear` does)."""
+    path = write_simple_ledger(tmp_path / "台账.xlsx", [
+        {"具体问题": "1.学习不深入", "整改措施": "完善学习制度", "责任单位": "组织股", "整改时限": "2023年8月31日",
+         "整改状态": "正在推进"},
+        {"具体问题": "2.作风不实", "整改措施": "精简会议", "责任单位": "办公室", "整改时限": "2023年12月31日",
+         "整改状态": "已完成"}])
+    excel = Excel()
+    book = excel.open(path)
+    sheet = workbook_of(book).wb.worksheets[0]
+    before = _fills(book, sheet.title)
+    assert rx.flag(book, Options(as_of=dt.date(2023, 9, 20))) is not None, excel.alerts
+    assert _fills(book, sheet.title) != before
+    for c in range(1, sheet.max_column + 1):  # the two measure rows swapped, formats and all
+        a, b = sheet.cell(2, c), sheet.cell(3, c)
+        a.value, b.value = b.value, a.value
+        a._style, b._style = copy.copy(b._style), copy.copy(a._style)
+    rx.clear(book)
+    assert _fills(book, sheet.title) == before
+
+
 @pytest.mark.parametrize("name", FIXTURES)
 def test_summarize_writes_the_cli_summary_sheets(built: dict[str, tuple[Path, Options]], name: str,
                                                  tmp_path: Path) -> None:

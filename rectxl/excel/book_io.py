@@ -357,16 +357,49 @@ def color_runs(cells: Mapping[str, str | None]) -> list[tuple[str, str | None]]:
     return runs
 
 
-def _fill_record(color: Any, highlight: str) -> str:
+def _fill_record(color: Any, highlight: str, text: str = "", row: str = "") -> str:
     """The marks sheet's ``original_fill`` in the file writer's JSON form (no fill keys when the
-    engine cannot read it), with ``h``, the colour rectxl gave the cell."""
+    engine cannot read it), with ``h``, the colour rectxl gave the cell, ``v``, the cell's text,
+    and ``row``, its row's texts (by which 清除标记 finds a mark a sort moved)."""
+    found: dict[str, Any] = {"h": highlight}
     if color is None:
-        return json.dumps({"fill_type": None, "fg": None, "bg": None, "h": highlight})
-    if isinstance(color, tuple | list) and len(color) == 3:
+        found = {"fill_type": None, "fg": None, "bg": None, "h": highlight}
+    elif isinstance(color, tuple | list) and len(color) == 3:
         rgb = "FF" + "".join(f"{int(v):02X}" for v in color)
         solid = {"type": "rgb", "value": rgb, "tint": 0.0}
-        return json.dumps({"fill_type": "solid", "fg": solid, "bg": solid, "h": highlight})
-    return json.dumps({"h": highlight})
+        found = {"fill_type": "solid", "fg": solid, "bg": solid, "h": highlight}
+    if text:
+        found["v"] = text
+    if row:
+        found["row"] = row
+    return json.dumps(found, ensure_ascii=False)
+
+
+def _sheet_texts(sheet: Any) -> dict[int, dict[str, str]]:
+    """The text cells of ``sheet``'s used range: row → column letter → text (one call)."""
+    try:
+        used = sheet.used_range
+        values = used.options(ndim=2).value or []
+        top, left = used.row, used.column
+    except Exception:  # an engine that cannot tell: marks are then followed by address only
+        return {}
+    found: dict[int, dict[str, str]] = {}
+    for i, row in enumerate(values):
+        for j, v in enumerate(row):
+            if isinstance(v, str) and v.strip():
+                found.setdefault(top + i, {})[col_letter(left + j - 1)] = v
+    return found
+
+
+def _row_key(texts: dict[int, dict[str, str]], row: int) -> str:
+    """A row told by its texts, column by column (a sorted row keeps them)."""
+    cells = texts.get(row, {})
+    return "\u241f".join(f"{c}={cells[c]}" for c in sorted(cells, key=lambda c: (len(c), c)))
+
+
+def _place(ref: str) -> tuple[str, int] | None:
+    m = _ADDRESS.fullmatch(ref)
+    return (m.group(1), int(m.group(2))) if m is not None else None
 
 
 def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]]) -> int:
@@ -383,12 +416,15 @@ def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]]) -
         sheet = sheets.get(ledger_sheet)
         if sheet is None or not cells:
             continue
+        texts = _sheet_texts(sheet)
         for ref, highlight in cells.items():
             try:
                 original = sheet.range(ref).color
             except NotImplementedError:  # the remote engine cannot read formats
                 original = ...
-            records.append([ledger_sheet, ref, _fill_record(original, highlight.color.upper())])
+            col, row = _place(ref) or ("", 0)
+            records.append([ledger_sheet, ref, _fill_record(original, highlight.color.upper(),
+                                                            texts.get(row, {}).get(col, ""), _row_key(texts, row))])
         runs_by_sheet.append((ledger_sheet, sheet, color_runs({ref: f"#{h.color}" for ref, h in cells.items()})))
     marks = sheets.get(MARKS_SHEET)
     made = [[OWNED_SHEET_TAG, name, ""] for name in _owned_sheets(_record_rows(marks))]
@@ -411,17 +447,19 @@ def has_marks(book: Any) -> bool:
     return _sheet(book, MARKS_SHEET) is not None
 
 
-def _restore_color(record: str) -> tuple[str | None, str]:
-    """(the colour to put back, None for no fill; the colour rectxl gave, "" when not recorded)."""
+def _restore_color(record: str) -> tuple[str | None, str, str]:
+    """(the colour to put back, None for no fill; the colour rectxl gave, "" when not recorded;
+    the texts of the cell's row when it was marked, "" when not recorded)."""
     try:
         data = json.loads(record) if record else None
     except ValueError:
-        return None, ""
+        return None, "", ""
     fg = (data or {}).get("fg") or {}
     given = str((data or {}).get("h") or "").upper()
+    row = str((data or {}).get("row") or "")
     if data and data.get("fill_type") == "solid" and fg.get("type") == "rgb":
-        return "#" + str(fg["value"])[-6:], given
-    return None, given
+        return "#" + str(fg["value"])[-6:], given, row
+    return None, given, row
 
 
 def _shows(sheet: Any, address: str, color: str) -> bool | None:
@@ -433,6 +471,30 @@ def _shows(sheet: Any, address: str, color: str) -> bool | None:
     if not isinstance(current, tuple | list) or len(current) != 3:
         return False
     return "".join(f"{int(v):02X}" for v in current) == color
+
+
+def _restore_moved(sheet: Any, moved: dict[str, tuple[str | None, str, str]]) -> int:
+    """Marks a sort (or an inserted row) carried away from their cells: each found in its column
+    on the row that now holds its row's texts, where it still shows rectxl's colour, and given
+    its own fill back there."""
+    if not moved:
+        return 0
+    texts = _sheet_texts(sheet)
+    rows: dict[str, list[int]] = {}
+    for r in texts:
+        rows.setdefault(_row_key(texts, r), []).append(r)
+    restored = 0
+    for ref, (back, given, key) in moved.items():
+        place = _place(ref)
+        if place is None or not given:
+            continue
+        for r in rows.get(key, []):
+            there = f"{place[0]}{r}"
+            if there not in moved and _shows(sheet, there, given):
+                sheet.range(there).color = back or None
+                restored += 1
+                break
+    return restored
 
 
 def _refs(address: str) -> list[str]:
@@ -452,7 +514,7 @@ def clear_marks(book: Any, *, keep_sheets: bool = False) -> int:
     restored = 0
     sheets = _sheets(book)
     rows = _record_rows(sheets.get(MARKS_SHEET))
-    by_sheet: dict[str, dict[str, tuple[str | None, str]]] = {}
+    by_sheet: dict[str, dict[str, tuple[str | None, str, str]]] = {}
     for sheet_name, ref, fill in rows:
         if sheet_name and ref and sheet_name != OWNED_SHEET_TAG:
             by_sheet.setdefault(sheet_name, {})[ref] = _restore_color(fill)
@@ -462,16 +524,19 @@ def clear_marks(book: Any, *, keep_sheets: bool = False) -> int:
             continue
         # a run of cells is given its colour back only while it shows rectxl's: a cell the user
         # re-coloured, or another cell sorted into its place, keeps what it shows
-        keys = {ref: f"{back or ''}|{given}" for ref, (back, given) in cells.items()}
+        keys = {ref: f"{back or ''}|{given}" for ref, (back, given, _) in cells.items()}
+        away: list[str] = []  # marked cells no longer showing rectxl's colour where they were
         for address, key in color_runs(keys):
             back, given = (key or "|").split("|")
             if given and _shows(sheet, address, given) is False:
                 refs = [r for r in _refs(address) if _shows(sheet, r, given) is not False]
+                away += [r for r in _refs(address) if r not in refs]
             else:
                 refs = _refs(address)
             for ref in [address] if len(refs) == len(_refs(address)) else refs:
                 sheet.range(ref).color = back or None
             restored += len(refs)
+        restored += _restore_moved(sheet, {ref: cells[ref] for ref in away if cells[ref][2]})
     owned = _owned_sheets(rows) or ([FINDINGS_SHEET] if by_sheet else [])
     if keep_sheets:
         _write_record(book, sheets.get(MARKS_SHEET), [[OWNED_SHEET_TAG, name, ""] for name in _owned_sheets(rows)])
