@@ -402,6 +402,31 @@ def _place(ref: str) -> tuple[str, int] | None:
     return (m.group(1), int(m.group(2))) if m is not None else None
 
 
+def _original_fills(sheet: Any, runs: list[tuple[str, str | None]]) -> dict[str, Any]:
+    """Each cell's fill before it is marked (``...`` where the engine cannot read formats): one
+    call per run of cells when they all show one fill (none, most often), a call per cell only
+    where they differ — Excel answers a mixed range with Null, which xlwings cannot convert."""
+    found: dict[str, Any] = {}
+    for address, _ in runs:
+        refs = _refs(address)
+        try:
+            color = sheet.range(address).color if len(refs) > 1 else ...
+        except NotImplementedError:  # the remote engine cannot read formats
+            found.update(dict.fromkeys(refs, ...))
+            continue
+        except Exception:  # a mixed range
+            color = ...
+        if color is not ...:
+            found.update(dict.fromkeys(refs, color))
+            continue
+        for ref in refs:
+            try:
+                found[ref] = sheet.range(ref).color
+            except NotImplementedError:
+                found[ref] = ...
+    return found
+
+
 def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]]) -> int:
     """Colour the cells of each ledger sheet and record them (with their original fill where the
     engine can read it) in the hidden marks sheet. Returns the number of colour calls.
@@ -417,15 +442,13 @@ def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]]) -
         if sheet is None or not cells:
             continue
         texts = _sheet_texts(sheet)
+        runs = color_runs({ref: f"#{h.color}" for ref, h in cells.items()})
+        originals = _original_fills(sheet, runs)
         for ref, highlight in cells.items():
-            try:
-                original = sheet.range(ref).color
-            except NotImplementedError:  # the remote engine cannot read formats
-                original = ...
             col, row = _place(ref) or ("", 0)
-            records.append([ledger_sheet, ref, _fill_record(original, highlight.color.upper(),
+            records.append([ledger_sheet, ref, _fill_record(originals[ref], highlight.color.upper(),
                                                             texts.get(row, {}).get(col, ""), _row_key(texts, row))])
-        runs_by_sheet.append((ledger_sheet, sheet, color_runs({ref: f"#{h.color}" for ref, h in cells.items()})))
+        runs_by_sheet.append((ledger_sheet, sheet, runs))
     marks = sheets.get(MARKS_SHEET)
     made = [[OWNED_SHEET_TAG, name, ""] for name in _owned_sheets(_record_rows(marks))]
     _write_record(book, marks, [*records, *made])
