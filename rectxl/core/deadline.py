@@ -30,6 +30,32 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
 - several stages (the latest wins; a stage without a year takes the year of the stage
   before): ``8月底前完成自查,12月底前整改到位``, ``2024年3月自查,6月底前整改到位``;
   recurring schedules (``每季度报告``, ``每月底前报送``) are not deadlines;
+- festivals (due the day before): ``2026年国庆节前`` (Sep 30), ``2026年“五一”前``,
+  ``2026年十一前`` (十一 is 国庆), ``2027年春节前``, ``七一前``, ``2026年教师节前``; the lunar ones
+  (春节, 元宵, 除夕, 端午, 中秋) for 2018–2040 only; without a year the first one after the
+  feedback date;
+- seasons, school terms and vacations, read as the last day of a month so that a measure is
+  never overdue before the day its office meant (schools break up in July and January, open
+  in September and in late February or early March):
+
+  - a season is its last day: ``2026年春季`` (or ``春天``, ``春``) May 31, ``夏季`` Aug 31,
+    ``秋季`` Nov 30, ``冬季`` the last day of February 2027 (winter runs December–February);
+    ``2026年秋冬季`` the later one; ``前``/``底``/``内`` do not change it (as ``9月前`` is Sep 30);
+  - a term is due by the month its vacation starts: ``2026年春季学期`` (``…期末``, ``…结束前``)
+    July 31, ``2026年秋季学期`` January 31, 2027 (the term that opens in autumn 2026);
+    ``2026—2027学年第一学期`` (``上学期``) January 31, 2027, ``第二学期`` July 31, 2027, the
+    whole ``2026—2027学年`` August 31, 2027 (``2026学年`` is 2026—2027);
+  - before a term opens, the end of the month before: ``2026年秋季开学前`` and ``2026年9月开学前``
+    Aug 31, ``2027年春季学期开学前`` (``3月开学前``) the last day of February 2027; ``开学前``
+    alone is the next opening after the feedback date, and ``2026年开学前`` INVALID unless only
+    one of that year's openings is still to come;
+  - vacations: ``暑假前`` (``放暑假前``) July 31, ``暑假``/``暑假期间`` Aug 31; ``寒假前``
+    January 31, ``寒假``/``寒假期间`` the end of February — of the year written, the school
+    calendars' naming (``2026年寒假`` is January–February 2026), but the next one when the
+    feedback date is already past it;
+  - ``本学期``/``学期末`` the term in progress on the feedback date (to January 31 or July 31),
+    ``下学期`` the one after; without a year, a season or vacation is the first one to end on or
+    after the feedback date;
 - relative to the feedback date: ``反馈后2个月内``, ``反馈之日起3个月内``,
   ``反馈后30日内``, ``30天内``, ``3个月内``, ``两周内``, ``半年内``, ``1年内``, ``2个月``,
   ``用两个月时间`` (months: same day N months later, clamped to the month end); working days
@@ -51,16 +77,20 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
   (``原定9月底,延期至12月底`` → due Dec 31, original_due Sep 30);
 - prefixes ``于/在/截至/截止/计划/力争/确保/最迟/不晚于/原定…`` and suffixes
   ``前/之前/以前/底/末/内/完成/整改到位/为止…`` are ignored; an unparseable parenthetical
-  remark is dropped;
+  remark is dropped; quotation marks do not change a date (``2026年“10月底”前``);
 - Excel values: ``date``/``datetime`` objects, Excel serial numbers 18264–73415
-  (1950-01-01 … 2100-12-31), integers ``20230930`` and a numeric year ``2024``.
+  (1950-01-01 … 2100-12-31), also pasted as text (``"46203"``, ``" 46203 "``), integers
+  ``20230930`` and a numeric year ``2024``.
 
 Empty: blank cells and cells of dashes or slashes only (``/``, ``—``, ``-``, ``——``).
 
 Invalid: impossible dates (``2023年2月30日``, ``2023年13月``), years outside 1900–2100,
 ``待定``, ``另行通知``, vague words without a number (``尽快``, ``年内尽快``, ``适时``), an event
-instead of a date (``春节前``), placeholders (``无``), relative or year-less forms without a
-feedback date, bools, anything else.
+or a period with no date of its own (``2026年汛期前``, ``2026年换届前``, ``2026年春耕前``,
+``2026年上学期``, ``2026年“双十一”前``: never the year's last day, which would hide an overdue
+measure), placeholders (``无``), relative or year-less forms without a feedback date (``春节前``,
+``暑假前``), bools, anything else. A year followed by words of doing is still that year
+(``2026年完成全部整改任务``, ``2026年整改到位后长期保持``).
 """
 
 from __future__ import annotations
@@ -142,11 +172,16 @@ R_PLACEHOLDER = "未填写有效的整改时限"
 R_EXTENSION = "延期后的时限无法识别"
 R_NUMBER = "数值无法识别为日期"
 R_AMBIGUOUS_MONTH = "是数字，分不清是1月还是10月（Excel 会把“2025.10”存成2025.1），请写成“2025年10月”这样的文字"
+#: an Excel date serial stored as text: five digits, maybe with a time as a fraction ("46203.5")
+_TEXT_SERIAL = LazyPattern(r"\d{5}(?:\.\d+)?")
 #: a year and month Excel keeps as a number: 2025.06 (repr "2025.06"), 2025.11
 _YEAR_DOT_MONTH = LazyPattern(r"(\d{4})\.(\d{1,2})")
 R_BOOL = "不是有效的日期"
 R_FESTIVAL = "节日时限超出可推算的年份，请写明具体日期"
 R_LETTER = "日期中混有字母（如把数字0写成了字母O）"
+R_EVENT = "写的是事件或时段，推算不出具体日期，请写明年月日"
+R_TERM = "未写明是春季还是秋季开学，推算不出具体日期"
+R_SCHOOL_YEAR = "学年的起止年份不相连"
 
 
 class _DateError(Exception):
@@ -210,6 +245,8 @@ _TIME_SUFFIX = re.compile(
 _WS = re.compile(r"\s+")
 _DASHES = re.compile(r"[—–―‒−~〜﹘]+")
 _BRACKET_MAP = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
+#: quotation marks around a date word do not change it ("2026年“五一”前", "2026年'国庆'前")
+_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
 _CN_NUM = re.compile(r"[〇零○一二两三四五六七八九十]+(?=[年月日号季个天周星])")
 _HALF_YEAR_WITHIN = re.compile(r"(?<![上下])半年(?=内|以内|之内)")
 # "三、四季度" / "7、8月": a list of quarters or months ends with its last one
@@ -241,7 +278,7 @@ def _fold(text: str) -> str:
     s = _WS.sub("", s).lower()
     s = _LISTED.sub("", s)
     s = _LABEL.sub(";", s)
-    s = s.translate(_BRACKET_MAP)
+    s = s.translate(_BRACKET_MAP).translate(_QUOTES)
     s = _DASHES.sub("—", s)
     s = _HALF_YEAR_WITHIN.sub("6个月", s)
     s = s.replace("半个月", "15天")
@@ -268,7 +305,7 @@ _PREFIXES = _by_length(
         应于 应在 须于 需于 须在 需在 必须于 必须在 务必于 务必在 务必 须 需 最迟于 最迟在 最迟 最晚于
         最晚 不晚于 不迟于 不超过 最迟不超过 不得晚于 不得超过 限期至 限期于 限期在 原时限 原定时限
         原计划于 原计划在 原整改时限 用 在于 此后 之后 然后 再 届时 整改期为 整改期 整改周期为 整改周期
-        限期为 限期 为期
+        限期为 限期 为期 利用
         截至到 截至 截止到 截止于 截止 并于 并在 并且 并 且 已于 已经 已 于 在 至 到
         """.split(),
         *_PUNCT,
@@ -353,15 +390,24 @@ _P_MD = re.compile(r"(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?:日|号)?")
 #: 月初 is read as 上旬: a deadline of "12月初" is kept by the 10th
 _XUN_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 15}
 
-# A festival as a deadline ("春节前", "2025年国庆节前", "七一前"): due the day before it.
+# A festival as a deadline ("春节前", "2025年国庆节前", "七一前", "十一前"): due the day before it.
 _P_FESTIVAL = LazyPattern(
-    rf"(?:{_Y})?(?P<f>元旦|春节|清明节?|五一|劳动节|端午节?|七一|建党节|八一|建军节|中秋节?|国庆节?)"
-    r"(?:假期|长假|节假日|假日|放假|节)?")
+    rf"(?:{_Y}度?|(?P<y2>\d{{4}}))?(?P<f>元旦|春节|清明节?|五一|劳动节|端午节?|七一|建党节|八一|建军节|中秋节?|国庆节?|"
+    r"十一|除夕|元宵节?|三八|妇女节|植树节|五四|青年节|护士节|六一|儿童节|医师节|教师节)"
+    r"(?:黄金周|假期|长假|节假日|假日|放假|节)?")
 #: what a festival deadline holds (a cheap test before the pattern)
-_FESTIVAL_WORDS = ("元旦", "春节", "清明", "五一", "劳动", "端午", "七一", "建党", "八一", "建军", "中秋", "国庆")
+_FESTIVAL_WORDS = ("元旦", "春节", "清明", "五一", "劳动", "端午", "七一", "建党", "八一", "建军", "中秋", "国庆",
+                   "十一", "除夕", "元宵", "三八", "妇女", "植树", "五四", "青年", "护士", "六一", "儿童", "医师",
+                   "教师")
+#: another name of a festival ("十一" is 国庆, "六一" 儿童节)
+_FESTIVAL_ALIAS = {"十一": "国庆", "三八": "妇女", "五四": "青年", "六一": "儿童"}
 #: festivals on a fixed day of the Gregorian year (清明 falls on April 4 or 5: the 4th is kept)
 _FIXED_FESTIVAL = {"元旦": (1, 1), "清明": (4, 4), "五一": (5, 1), "劳动": (5, 1), "七一": (7, 1),
-                   "建党": (7, 1), "八一": (8, 1), "建军": (8, 1), "国庆": (10, 1)}
+                   "建党": (7, 1), "八一": (8, 1), "建军": (8, 1), "国庆": (10, 1), "妇女": (3, 8),
+                   "植树": (3, 12), "青年": (5, 4), "护士": (5, 12), "儿童": (6, 1), "医师": (8, 19),
+                   "教师": (9, 10)}
+#: festivals a fixed number of days from 春节 (除夕 the day before it, 元宵 the 15th of the first month)
+_SPRING_OFFSET = {"除夕": -1, "元宵": 14}
 #: festivals of the lunar calendar: their Gregorian dates, 2018–2040 (from the lunardate package;
 #: a deadline in a year outside the table is unreadable, not guessed)
 _LUNAR_FESTIVAL = {
@@ -380,6 +426,9 @@ def _festival(name: str, year: int) -> date | None:
     if name in _FIXED_FESTIVAL:
         month, day = _FIXED_FESTIVAL[name]
         return date(year, month, day)
+    if name in _SPRING_OFFSET:
+        spring = _festival("春节", year)
+        return None if spring is None else spring + timedelta(days=_SPRING_OFFSET[name])
     days = _LUNAR_FESTIVAL[name].split()
     k = year - _LUNAR_FIRST_YEAR
     if not 0 <= k < len(days):
@@ -419,9 +468,9 @@ def _after_working_days(start: date, n: int) -> date:
 
 def _festival_eve(m: re.Match[str], fb: date | None) -> date | None:
     """The day before the festival: of the year written, else the first one after ``fb``."""
-    name = m["f"][:2]
+    name = _FESTIVAL_ALIAS.get(m["f"][:2], m["f"][:2])
     groups = m.groupdict()
-    if groups.get("y") or groups.get("Y") is not None:
+    if groups.get("y") or groups.get("y2") or groups.get("Y") is not None:
         day = _festival(name, _year_of(m, fb, 1 if name == "元旦" else 12))
     else:
         if fb is None:
@@ -430,6 +479,110 @@ def _festival_eve(m: re.Match[str], fb: date | None) -> date | None:
     if day is None:
         raise _DateError(R_FESTIVAL)
     return day - timedelta(days=1)
+
+# Seasons, school terms and vacations ("2026年秋季", "2027年春季学期开学前", "暑假前", "本学期末").
+# The readings (see the module docstring) never fall before the day a school or an office means.
+_P_SCHOOL = LazyPattern(
+    rf"(?:{_Y}度?|(?P<y2>\d{{4}}))?(?:"
+    r"[春夏秋冬]?(?P<sea>[春夏秋冬])(?:季|天)?(?P<term>学期)?(?P<open>开学)?"
+    r"|(?P<om>\d{1,2})月份?开学"
+    r"|(?:新学期|新学年)?(?P<anyopen>开学)"
+    r"|放?(?P<vac>[暑寒])(?:假|期)(?P<off>放假)?"
+    r"|(?P<rel>本|这个?|当前|下个?|下一个?)?(?P<cur>学期))"
+    r"(?P<mode>前|之前|以前|期间|期间内|内|之内|以内|底|末|期末|结束|结束前)?")
+#: a school year: "2026—2027学年第一学期", "2026-2027学年度", "2026学年第二学期" (the year it starts)
+_P_SCHOOL_YEAR = LazyPattern(
+    r"(?P<a>\d{4})(?:[—\-~/至到](?P<b>\d{4}))?学年度?(?:(?P<n>第一|第1|上|第二|第2|下)学期)?"
+    r"(?:前|之前|以前|期间|内|之内|以内|底|末|期末|结束|结束前)?")
+#: what a school or season deadline holds (a cheap test before the patterns)
+_SCHOOL_WORDS = ("季", "学", "暑", "寒", "春", "夏", "秋", "冬")
+#: words after a school deadline that do not change it ("暑假前完成整改")
+_SCHOOL_FILLER = _by_length((
+    "完成整改", "整改完成", "整改到位", "全面完成", "全部完成", "基本完成", "完成", "整改", "到位", "落实",
+    "并且", "并", "且", "和", "及", *_PUNCT))
+def _school_year(m: re.Match[str]) -> date:
+    first = int(m["a"])
+    if m["b"] is not None and int(m["b"]) != first + 1:
+        raise _DateError(R_SCHOOL_YEAR)
+    n = m["n"]
+    if n is None:  # the whole school year: to August 31 (it ends when the autumn term opens)
+        return _make(first + 1, 8, 31)
+    if n in ("第一", "第1", "上"):  # the autumn term: to January 31
+        return _make(first + 1, 1, 31)
+    return _make(first + 1, 7, 31)  # the spring term: to July 31
+
+
+def _school_day(what: str, year: int) -> date:
+    """The last day of ``what`` (a key of :data:`_SCHOOL_DAY`, or "开学N" for "N月开学前") in the
+    school or calendar year that ``year`` names."""
+    if what.startswith("开学"):  # "9月开学前": by the end of the month before
+        month = int(what[2:])
+        return _make(year - 1, 12, None) if month == 1 else _make(year, month - 1, None)
+    offset, month = _SCHOOL_DAY[what]
+    return _make(year + offset, month, None)
+
+
+#: (years after the one written, month) whose last day a season, term or vacation is read as
+_SCHOOL_DAY = {
+    "春": (0, 5), "夏": (0, 8), "秋": (0, 11), "冬": (1, 2),  # seasons: 冬 runs to February
+    "春学期": (0, 7), "秋学期": (1, 1),  # a term: by the month its vacation starts
+    "春开学": (0, 2), "秋开学": (0, 8),  # before the term opens: by the end of the month before
+    "暑假前": (0, 7), "暑假": (0, 8), "寒假前": (0, 1), "寒假": (0, 2),  # 前: before it starts
+}
+
+
+def _school(s: str, fb: date | None) -> date | None:
+    """A season, school term, school opening or vacation (prefixes stripped, not the suffixes
+    that say before or during: "暑假前" is not "暑假期间"). None if not one. Raises _DateError."""
+    s = _strip_tail(s, _SCHOOL_FILLER)
+    if "学年" in s:
+        return _school_year(m) if (m := _P_SCHOOL_YEAR.fullmatch(s)) is not None else None
+    m = _P_SCHOOL.fullmatch(s)
+    if m is None:
+        return None
+    dated = m["Y"] is not None or bool(m["y2"])
+    if m["cur"] is not None:  # 本学期 / 下学期: the term in progress on the feedback date, or the next
+        if dated:
+            return None
+        if fb is None:
+            raise _DateError(R_NO_FEEDBACK)
+        ahead = [d for y in (fb.year, fb.year + 1) for month in (1, 7) if (d := _make(y, month, 31)) >= fb]
+        return ahead[1] if (m["rel"] or "").startswith("下") else ahead[0]
+    if m["sea"] is not None:
+        what = m["sea"] + ("开学" if m["open"] else "学期" if m["term"] else "")
+        if what not in _SCHOOL_DAY:
+            return None  # a summer or winter term: not one every school has
+    elif m["om"] is not None:
+        what = "开学" + m["om"]
+        if not 1 <= int(m["om"]) <= 12:
+            raise _DateError(f"{R_BAD_MONTH}（{m['om']}月）")
+    elif m["vac"] is not None:
+        before = m["off"] is not None or m["mode"] in ("前", "之前", "以前")
+        what = m["vac"] + "假" + ("前" if before else "")
+    else:  # 开学 alone: spring or autumn, whichever comes next
+        if fb is None:
+            raise _DateError(R_NO_YEAR if not dated else R_TERM)
+        years = (_year_of(m, fb, 12),) if dated else (fb.year, fb.year + 1)
+        ahead = [d for y in years for term in ("春开学", "秋开学") if (d := _school_day(term, y)) >= fb]
+        if not ahead or (dated and len(ahead) > 1):
+            raise _DateError(R_TERM)  # "2026年开学前" with both openings to come
+        return ahead[0]
+    if dated:
+        year = _year_of(m, fb, 12)
+        d = _school_day(what, year)
+        if what.startswith("寒") and fb is not None and d < fb:
+            d = _school_day(what, year + 1)  # "2026年寒假" written after it: the next one
+        return d
+    if fb is None:
+        raise _DateError(R_NO_YEAR)
+    for year in (fb.year - 1, fb.year, fb.year + 1):  # the winter or the term in progress first
+        try:
+            if (d := _school_day(what, year)) >= fb:
+                return d
+        except _DateError:
+            continue  # a year out of range
+    raise _DateError(R_YEAR_RANGE)
+
 
 _REL_PREFIX = (
     r"(?:(?:自|从)?(?:巡察|巡视)?组?(?:收到)?反馈(?:意见)?"
@@ -571,12 +724,14 @@ def _date_expr(s: str, fb: date | None) -> date | None:
         return None
     if (d := _relative(s, fb)) is not None:
         return d
-    s = _strip_suffix(s)
-    if (d := _single(s, fb)) is not None:
+    t = _strip_suffix(s)
+    if (d := _single(t, fb)) is not None:
         return d
-    if (d := _relative(s, fb)) is not None:  # "2个月时间"
+    if (d := _relative(t, fb)) is not None:  # "2个月时间"
         return d
-    return _range_end(s, fb)
+    if any(word in s for word in _SCHOOL_WORDS) and (d := _school(s, fb)) is not None:
+        return d
+    return _range_end(t, fb)
 
 
 # ---------------------------------------------------------------------------
@@ -623,9 +778,37 @@ _PARTS = re.compile(r"[,;。、+&:]|(?<!\d)/|/(?!\d)")
 _RECURRING = re.compile(r"^(?:每|定期|按月|按季|按年|逐月|逐季|常年)")
 #: characters that continue a date, so a date's tail cannot start with one
 _DATE_CHARS = frozenset("0123456789年月日号季度旬第半上下中底末前内个天周星期至到—-./q起后之以初")
-_DATE_END = re.compile(r"[\d年月日号度底末前内旬季止]$")
-#: an event named after a year ("2027年春节前", "2026年换届前")
-_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}(?:前|之前|以前|后|之后|期间)")
+#: (also the last characters of a season, term, vacation or festival: "2026年暑假", "2026年五一")
+_DATE_END = re.compile(r"[\d年月日号度底末前内旬季止期间假学天春夏秋冬节一四八旦明午庆宵夕]$")
+#: last characters of a head that may be cut inside a word ("2026年春|耕前", "2026年冬季|供暖前")
+_OPEN_END = frozenset("季期间假学天春夏秋冬节一四八旦明午庆宵夕")
+#: an event or a period named after a year ("2026年换届前", "2026年汛期", "2026年验收时")
+_EVENT = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:前|之前|以前|后|之后|以后|期间|时|季|期|假|节|届)")
+#: words of doing, so what ends in 前/后 is a stage of the work, not an event ("2026年整改到位后"),
+#: and date words, so it is a date cut short ("月底前")
+_ACTION = LazyPattern(r"完成|整改|到位|落实|办结|销号|实现|建成|建立|健全|制定|出台|取得|达到|形成|解决|推进|开展|完善|"
+                      r"[年月日号旬底]")
+#: a year, then words ("2026年汛期前"): where an unreadable cell names an event
+_YEAR_THEN_WORDS = LazyPattern(r"(?:\d{4}|\d{2}|[今本当明次来]|下一?)?年(?:年度|度)?(?=[\u4e00-\u9fff])")
+
+
+#: an event without a year: only as a time before or after it ("换届前"; not "适时", "近期")
+_EVENT_BEFORE = LazyPattern(r"[\u4e00-\u9fff]{2,6}?(?:前|之前|以前|后|之后|以后|期间)")
+
+
+def _names_event(s: str, pos: int = 0) -> bool:
+    """True when ``s`` at ``pos`` names an event or a period, not what is to be done."""
+    m = _EVENT.match(s, pos)
+    return m is not None and _ACTION.search(m.group(0)) is None
+
+
+def _is_event(part: str) -> bool:
+    """True when a part of a cell that names no date names an event: after a year
+    ("2026年汛期前完成排查"), or as the whole part ("换届前完成")."""
+    if (year := _YEAR_THEN_WORDS.match(part)) is not None:
+        return _names_event(part, year.end())
+    m = _EVENT_BEFORE.fullmatch(_strip_tail(part, _SCHOOL_FILLER))
+    return m is not None and _ACTION.search(m.group(0)) is None
 #: a part without a year that takes the year of the part before ("2027年3月自查,6月底前整改")
 _YEARLESS_START = re.compile(r"^(?:(\d{1,2})月|第?[1-4]季|q[1-4]|年底|年末|年内|年中|上半年|下半年)")
 
@@ -645,8 +828,10 @@ def _part_date(part: str, fb: date | None) -> date | None:
     for k in range(len(part) - 1, 0, -1):  # the longest head that is a date, cut before a word
         if part[k] in _DATE_CHARS or not _DATE_END.search(part, 0, k):
             continue
-        if _EVENT.match(part, k) and _P_YEAR.fullmatch(_strip(part[:k])):
-            return None  # "2027年春节前": before an event in that year, not the year's end
+        if part[k - 1] in _OPEN_END and _names_event(part, k):
+            continue  # "2026年春耕前": the head "2026年春" is cut from the event "春耕"
+        if _P_YEAR.fullmatch(_strip(part[:k])) and _names_event(part, k):
+            return None  # "2026年汛期前": before an event in that year, not the year's end
         if (d := _date_expr(part[:k], fb)) is not None:
             return d
     return None
@@ -696,7 +881,9 @@ def _core(s: str, fb: date | None) -> _Result:
     if any(word in s for word in _CONSOLIDATE_WORDS) and (tail := _CONSOLIDATE_STAGE.search(s)) is not None \
             and re.search(r"\d", s[:tail.start()]):
         # "2025年6月30日前完成,12月底前巩固提升": due when it is to be done, then it goes on
-        s, has_lt = s[:tail.start()], True
+        s, has_lt, consolidating = s[:tail.start()], True, not has_lt
+    else:
+        consolidating = False
     s = _strip_light(s)
     try:
         dates = _dates(s, fb)
@@ -707,6 +894,8 @@ def _core(s: str, fb: date | None) -> _Result:
             return _Result(DeadlineKind.INVALID, reason=R_UNKNOWN)  # "年内尽快": no commitment
         due = max(dates)
         return _Result(DeadlineKind.DATE_AND_LONG_TERM if has_lt else DeadlineKind.DATE, due)
+    if consolidating:  # "2026年汛期前完成…,建立长效机制": no date to consolidate after
+        has_lt = False
     if has_imm:
         kind = DeadlineKind.IMMEDIATE_AND_LONG_TERM if has_lt else DeadlineKind.IMMEDIATE
         return _Result(kind, fb)
@@ -721,6 +910,9 @@ def _core(s: str, fb: date | None) -> _Result:
         return _Result(DeadlineKind.INVALID, reason=R_NOTICE)
     if s in _PLACEHOLDERS:
         return _Result(DeadlineKind.INVALID, reason=R_PLACEHOLDER)
+    for part in _PARTS.split(s):
+        if _is_event(_strip_prefix(part)):
+            return _Result(DeadlineKind.INVALID, reason=R_EVENT)  # "2026年汛期前", "换届前"
     return _Result(DeadlineKind.INVALID, reason=R_UNKNOWN)
 
 
@@ -830,6 +1022,18 @@ def _from_number(value: numbers.Real) -> Deadline:
     return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_NUMBER)
 
 
+def _text_serial(text: str) -> Deadline | None:
+    """An Excel date serial a clerk pasted as text ("46203", " 46203 ", "'46203"): read like the
+    number. Other digit strings are not serials ("20261231" is a date, "2026" a year)."""
+    s = unicodedata.normalize("NFKC", text).strip().lstrip("'")
+    if len(s) < 5 or not s[:5].isdigit() or (m := _TEXT_SERIAL.fullmatch(s)) is None:
+        return None
+    n = float(m.group(0))
+    if not MIN_SERIAL <= n < MAX_SERIAL + 1:
+        return None
+    return Deadline(text=text, kind=DeadlineKind.DATE, due=_EXCEL_EPOCH + timedelta(days=math.floor(n)))
+
+
 def _is_missing(value: object) -> bool:
     """NaN, pandas NaT / NA and similar "missing" markers (without importing pandas)."""
     if type(value).__name__ in ("NAType", "NaTType"):
@@ -853,7 +1057,8 @@ def parse_deadline(value: object, *, feedback_date: date | None = None) -> Deadl
         if value is None:
             return Deadline(text="", kind=DeadlineKind.EMPTY)
         if isinstance(value, str):
-            return _parse_text(normalize_text(value), feedback_date)
+            text = normalize_text(value)
+            return _text_serial(text) or _parse_text(text, feedback_date)
         if isinstance(value, bool):
             return Deadline(text=str(value), kind=DeadlineKind.INVALID, reason=R_BOOL)
         if _is_missing(value):
