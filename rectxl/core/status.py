@@ -18,7 +18,8 @@ How a cell is read (DESIGN.md §2):
       正在推进; 不涉及/不存在 → nothing. A negated clause is never read as done;
    c. otherwise the clause must be made *entirely* of status words ("atoms", optionally joined
       by 并/且/同时 …, optionally after a subject such as 该问题/整改任务/目前): **closure**
-      (待验收/申请销号 → awaiting, 验收合格/已通过验收 → accepted, 已销号 → closed),
+      (待验收/申请销号 → awaiting; 验收合格/已通过验收/经巡察组验收合格/巡察办已验收/验收已通过/
+      2026年10月20日验收合格 → accepted; 已销号/同意销号/准予销号/予以销号 → closed),
       **long-term** (长期/持续/常态化/长效/久久为功 + 坚持/推进/整改/落实/巩固 …), **staged**
       (基本/大部分/初步/主体 + done, 阶段性完成, 取得阶段性成效), **in progress** (正在/仍在 + verb,
       verb + 中, 稳步/有序/按计划 + 推进, 延期/超期, 已启动, 部分完成, 推进缓慢), **not started**
@@ -34,6 +35,20 @@ How a cell is read (DESIGN.md §2):
    "完成（长期坚持）", "整改中（進行中）"). The first clause that is not such a qualifier starts
    ``rest``. When the first clause is no status at all but the *last* clause is ("召开专题会议，
    已完成"), that clause gives the status and the text before it is ``rest``.
+
+3. An auditor's **negative verdict** in a later clause overrides a leading done word (the cell is
+   正在推进, no stage; ``rest`` is everything after the done word): a failed check (验收未通过,
+   未通过县巡察办验收, 复查不合格), work sent back (重新整改, 退回整改), a relapse (发现反弹), and,
+   after 已完成 only, work found not in place (仍未到位, 整改不到位). A verdict on others ("对整改
+   不到位的干部问责"), a negated one ("未发现反弹"), "not yet" ("尚未通过验收") and a verdict
+   followed by a later done or accepted clause ("重新整改后已验收合格") do not count.
+
+4. A short cell listing two or more bare status words and nothing else — a template's options,
+   separated by / 、 , ; spaces or line breaks, maybe after a prompt ("请填写：") — chooses no
+   status ("已完成，正在推进，未启动", "已完成 未完成"). "基本完成，正在推进" is a status (both say the
+   work goes on), "已完成。正在巩固" a status and its narrative.
+
+Before reading, 己/巳 typed for 已 ahead of a word of work ("己完成") is read as 已.
 
 Unrecognised text gives ``status=None`` (the caller reports ``bad-status``); nothing is ever
 guessed into 已完成.
@@ -231,7 +246,8 @@ _RESULT = _alt("完成 到位 完毕 完结 结束 清零 办结 闭环 彻底 �
 #: objects after a done verb (完成整改任务, 已完成整改工作)
 _OBJ = _alt(
     "整改 整改任务 整改工作 整改事项 整改要求 整改目标 整改措施 任务 工作 各项任务 全部任务 相关工作 "
-    "所有任务 该项工作 问题整改 归档 并归档 自查 自查自纠 排查"
+    "所有任务 该项工作 问题整改 归档 并归档 自查 自查自纠 排查 各项整改 全部整改 所有整改 各项整改任务 "
+    "各项整改工作 各项整改措施 全部整改任务 全部整改工作 所有整改任务 整改措施 各项措施 全部措施"
 )
 #: verbs that something can be "in progress" of (正在办理, 施工中 …)
 _V_ANY = _alt(
@@ -264,7 +280,7 @@ _SUBJ = _alt(
     "该问题 本问题 此问题 问题 该项 该项问题 该项工作 该项任务 本项 本项问题 本项工作 本项任务 此项 "
     "此项工作 此项任务 本条 该条 整改 整改任务 整改工作 整改事项 相关问题 相关工作 上述问题 目前 "
     "当前 现阶段 现 截至目前 截止目前 至今 经核查 经核实 经查 本单位 我单位 我局 措施 该措施 本措施 "
-    "整改措施 立行立改 即知即改 立知立改"
+    "整改措施 立行立改 即知即改 立知立改 各项 所有 全部 上述 以上 相关 各项整改 各项整改措施 各项任务"
 )
 
 
@@ -280,6 +296,12 @@ _PCT = r"(?P<pct>\d{1,3}(?:\.\d+)?)%"
 _DATE = r"[\d年月日号.\-/上中下旬底初末]{2,16}(?:前|之前|以前)?"
 #: someone in between (待巡察办验收, 报县纪委监委销号)
 _WHO = r"[\u4e00-\u9fff]{0,8}?"
+#: who checked the work (经县巡察办验收): no word of a further step (并申请验收, 后报验收)
+_ACCEPTOR = r"(?:(?![并及和与后待申请报拟将未])[\u4e00-\u9fff]){0,8}?"
+#: an office named before what it did (巡察办已验收, 县纪委监委已验收)
+_AGENT = _ACCEPTOR + r"(?:办|组|委|局|部|室|会|处|科|股|门|位|府|厅|院|站|所|队|班|方|领导)"
+#: the result of an acceptance check (验收合格, 验收通过)
+_PASSED = r"(?:合格|通过|完成|完毕|达标)"
 
 #: (kind, alternatives) in priority order; every alternative is tried on its own, the longest
 #: match wins and, between equally long ones, the earlier kind
@@ -301,11 +323,24 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"(?:(?:已经?|均已)(?:经过?|通过)?|经过?|通过|已通过)(?:组织)?验收(?:合格|通过|完成|完毕|达标)?",
             r"验收(?:合格|通过|完成|完毕|达标)",
+            # the acceptor named: 经巡察组验收合格, 已通过县委巡察办验收, 巡察办已验收
+            rf"(?:已经?|均已)?(?:经过?|通过){_ACCEPTOR}(?:组织|进行|现场|实地)?验收{_PASSED}?",
+            rf"{_AGENT}(?:已经?|均已)(?:组织|进行)?验收{_PASSED}?",
+            # the other order: 验收已通过, 验收均已合格
+            r"验收(?:已经?|均已|都已)(?:通过|合格|完成|完毕|结束|达标)",
+            # 已完成验收, 完成了县巡察办验收
+            rf"(?:已经?|均已)?(?:完成|通过)了?(?:{_AGENT})?验收(?:工作|程序|手续)?",
+            # dated: 2026年10月20日验收合格, 已于10月20日通过验收
+            rf"(?:已经?)?(?:于|在)?{_DATE}(?:(?:已经?)?(?:经过?|通过){_ACCEPTOR}验收{_PASSED}?|{_ACCEPTOR}验收{_PASSED})",
         ),
     ),
     (
         "closed",
-        (r"(?:已经?|均已)?(?:验收|对账|审核|核查|审批)?并?(?:销号|销项|销账|销案)(?:完成|完毕|处理)?",),
+        (
+            r"(?:已经?|均已)?(?:验收|对账|审核|核查|审批)?并?(?:销号|销项|销账|销案)(?:完成|完毕|处理)?",
+            # the acceptor's decision: 同意销号, 准予销号, 予以销号
+            rf"(?:{_AGENT})?(?:已经?|均已)?(?:同意|准予|予以|批准|准许|核准)(?:其)?(?:销号|销项|销账|销案)",
+        ),
     ),
     # long term -------------------------------------------------------------------------------
     (
@@ -387,11 +422,38 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
-_ATOMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(alt)) for kind, alts in _ATOM_SPEC for alt in alts
+#: words without which a kind of atom cannot match: a clause lacking them skips its patterns
+_ATOM_NEEDS: dict[str, tuple[str, ...]] = {
+    "awaiting": ("验收", "销号", "销项"),
+    "accepted": ("验收",),
+    "closed": ("销",),
+    "achieved": ("成效", "成果", "效果"),
+    "percent": ("%",),
+    "mostly": ("基本", "大部", "大多", "绝大", "大体", "初步", "主体", "主要", "阶段"),
+}
+#: the atoms, in priority order; the kinds a clause needs words for are compiled the first time a
+#: clause has them (most cells say 已完成 or 正在推进: their patterns are start-up paid for nothing)
+_ATOMS: tuple[tuple[str, re.Pattern[str] | LazyPattern], ...] = tuple(
+    (kind, LazyPattern(alt) if kind in _ATOM_NEEDS else re.compile(alt)) for kind, alts in _ATOM_SPEC for alt in alts
 )
+
+
+@lru_cache(maxsize=64)
+def _atoms_for(present: frozenset[str]) -> tuple[tuple[str, re.Pattern[str] | LazyPattern], ...]:
+    return tuple((kind, pattern) for kind, pattern in _ATOMS if kind not in _ATOM_NEEDS or kind in present)
+
+
+_ANY_NEED = re.compile("|".join(n for needs in _ATOM_NEEDS.values() for n in needs))
+_COMMON_ATOMS = _atoms_for(frozenset())
+
+
+def _atoms_in(s: str) -> tuple[tuple[str, re.Pattern[str] | LazyPattern], ...]:
+    """The atom patterns that can match somewhere in the folded clause ``s``."""
+    if _ANY_NEED.search(s) is None:
+        return _COMMON_ATOMS
+    return _atoms_for(frozenset(k for k, needs in _ATOM_NEEDS.items() if any(n in s for n in needs)))
 _SUBJECT = re.compile(
-    rf"{_SUBJ}|(?:\d{{2,4}}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|初|中旬|上旬|下旬|前)?(?=已)|\d{{2,4}}年(?:底|初|前)?(?=已)"
+    rf"(?:{_SUBJ})+|(?:\d{{2,4}}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|初|中旬|上旬|下旬|前)?(?=已)|\d{{2,4}}年(?:底|初|前)?(?=已)"
     r"|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?\s*(?=已)"  # "2024.3.20已完成"
 )
 #: words that join two status phrases in one clause (已完成并长期坚持, 已完成但未验收)
@@ -440,6 +502,35 @@ _DONE_MARK = re.compile(r"已|完成|完毕|到位|办结|完结|合格|通过|�
 #: a question, not an answer (已完成？ 是否完成)
 _DOUBT = re.compile(r"\?|是否|吗$|么$")
 
+#: what a later clause needs before it can be a failed check (raw text, traditional included)
+_FAILED_HINT = re.compile(r"[未不没沒]|重新|再次|二次|退回|返工|打回|反弹|反彈|回潮")
+_CHECK = r"(?:验收|复查|复核|复验|核查|核验|检查|审核|评估|考核|抽查|督查|回头看|评审|验证)"
+#: an auditor's negative verdict on the work, in a clause after a done word: a failed check
+#: (验收未通过, 未通过县巡察办验收, 验收不合格), work sent back (重新整改, 退回整改), a relapse (发现反弹)
+_FAILED_CHECK = LazyPattern(
+    rf"{_CHECK}(?:结果)?(?:为|是)?(?:仍|仍然|均|都)?(?:未能|未|没有|没|不予|不)(?:通过|合格|达标|过关|认可)"
+    rf"|(?:未能|未|没有|没)(?:通过|达到){_WHO}{_CHECK}"
+    r"|^(?:但是?|然而|却|结果|结论)?(?:为|是)?(?:不合格|不达标|不通过)$"
+    r"|(?:重新|再次|二次)(?:进行)?整改|退回(?:重新)?(?:整改|重改|重做|修改)|返工|打回(?:重新)?(?:整改|重改)?"
+    r"|(?:出现|发现|存在)了?(?:问题)?(?:反弹|回潮|反复)"
+)
+#: the work found not in place (仍未到位, 整改不到位): overrides a done word, not 基本完成 (whose
+#: "尚未全部完成" is what mostly done means)
+_NOT_IN_PLACE = LazyPattern(
+    r"(?:仍|仍然|依然|还|尚|仍旧)(?:未能|未|没有|没|不)(?:完全|彻底|全部)?(?:整改|落实|改正|纠正)?"
+    r"(?:到位|彻底|完成|解决|改正|纠正|达标)"
+    r"|(?:整改|落实|改正|纠正|处理|问题)(?:仍|仍然|依然|还)?(?:不到位|不彻底|不够彻底|不够到位|未到位|未整改到位|"
+    r"不力|不扎实|未完成)"
+)
+#: before a verdict in its clause: a subject or a check, not something done to others
+#: ("对整改不到位的2名干部问责"), a negation ("未发现反弹") or "not yet" ("尚未通过验收": awaiting)
+_FAILED_NOT_LEAD = re.compile(
+    r"对|针对|关于|将|把|督促|指导|帮助|防止|避免|杜绝|是否|的|(?:未|无|没有?|不|尚|暂|还)$"
+)
+#: after a verdict in its clause: it names a thing, counts others or comes before a later step
+#: ("验收不合格的项目", "检查不合格单位3家已整改", "重新整改后验收合格", "重新整改完毕")
+_FAILED_NOT_TAIL = re.compile(r"的|后|了|问题|情况|现象|\d|已|完毕|完成|到位|办结")
+
 # -- splitting a cell into clauses ------------------------------------------------------------
 
 _OPEN = "(（【[〔［「『"
@@ -450,6 +541,11 @@ _SEP_WS = re.compile(_SEP_PUNCT + r"|\s+")
 _EDGE = "√✓✔☑■□●○◎▲△★☆※·•*#-—_~\"'“”‘’「」『』〈〉<>"
 _TRAIL = ".,;:!、。;:!…"
 _WS = re.compile(r"\s+")
+#: 己 / 巳 typed for 已 before a word of work done ("己完成", "巳整改到位"), not in 自己, 知己 …
+_LOOKALIKE = LazyPattern(
+    r"(?<![自知利异克一舍为地])[己巳](?=经|完|整|办|落|销|验|基|全|按|如|于|在|通|部|启|开|解|纠|处|报|申|提|"
+    r"取|建|阶|达|清|追|收|退|上|修|制|印|出|大|初|彻|逐|均|纳|列|结|到|延|转)"
+)
 
 
 class _Token(NamedTuple):
@@ -505,6 +601,8 @@ def _fold(text: str) -> str:
     """A clause as the rules read it: NFKC, simplified characters, no whitespace, lower case,
     no decorative marks or trailing punctuation at either end."""
     s = to_simplified(unicodedata.normalize("NFKC", text))
+    if "己" in s or "巳" in s:
+        s = _LOOKALIKE.sub("已", s)
     s = _WS.sub("", s).lower()
     return s.strip(_EDGE + _TRAIL + _OPEN + _CLOSE)
 
@@ -569,9 +667,10 @@ def _scan(s: str) -> _Clause | None:
         p = m.end()
     n = len(s)
     first = True
+    atoms_here = _atoms_in(s)
     while p < n:
         best: _Atom | None = None
-        for kind, pattern in _ATOMS:
+        for kind, pattern in atoms_here:
             m = pattern.match(s, p)
             if m is not None and m.end() > p and (best is None or m.end() > best.end):
                 value = 0
@@ -689,6 +788,37 @@ def _rest(text: str, tokens: list[_Token], i: int) -> str:
     return text[tok.start :].strip()
 
 
+def _failed_check(tokens: list[_Token], done: bool) -> bool:
+    """Do the clauses after a done word (``done``; else 基本完成) end on an auditor's negative
+    verdict on the work ("已完成，验收未通过，重新整改中")? A later done or accepted clause
+    ("…，重新整改后已验收合格") clears an earlier verdict: the last one counts."""
+    patterns = (_FAILED_CHECK, _NOT_IN_PLACE) if done else (_FAILED_CHECK,)
+    failed = False
+    for tok in tokens:
+        if not _FAILED_HINT.search(tok.text):
+            if failed and _clears_failure(_fold(tok.text)):
+                failed = False
+            continue
+        s = _fold(tok.text)
+        if any(
+            not _FAILED_NOT_LEAD.search(s, 0, m.start()) and not _FAILED_NOT_TAIL.search(s, m.end())
+            for pattern in patterns
+            for m in pattern.finditer(s)
+        ):
+            failed = True
+        elif failed and _clears_failure(s):
+            failed = False
+    return failed
+
+
+def _clears_failure(s: str) -> bool:
+    """Is the folded clause a done or accepted statement ("现已全部完成", "重新整改后已验收合格")?"""
+    c = _clause(s)
+    if c is None and "后" in s:
+        c = _clause(s[s.rindex("后") + 1 :])
+    return c is not None and (c.main is Status.DONE or c.stage in (Stage.ACCEPTED, Stage.CLOSED))
+
+
 def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
     """The status from the first clause and the qualifiers after it; None if the first clause
     is not a status clause."""
@@ -700,6 +830,14 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
     head = c.reading()
     if head is None or head.status is None:
         return _NOTHING
+    if (
+        head.status in (Status.DONE, Status.MOSTLY_DONE)
+        and len(tokens) > 1
+        and _FAILED_HINT.search(text, tokens[1].start)
+        and _failed_check(tokens[1:], head.status is Status.DONE)
+    ):
+        # "已完成，验收未通过": the check overrides the clerk's done word
+        return StatusReading(Status.IN_PROGRESS, rest=_rest(text, tokens, 1))
     i = 1
     while i < len(tokens):
         tok = tokens[i]
@@ -753,8 +891,16 @@ _FRACTION = re.compile(r"^(?:0(?:\.\d{1,4})?|1(?:\.0{1,4})?)$")
 #: a form's tick boxes: "□已完成 ☑正在推进 □未启动" — the option after a ticked box is the status
 _BOX = LazyPattern(r"([□☐▢■☑☒✓✔√])\s*([^□☐▢■☑☒✓✔√]*)")
 _UNTICKED = frozenset("□☐▢")
-#: a template's hint left in the cell: the options, none chosen ("已完成/正在推进/未启动")
-_OPTIONS = re.compile(r"[/／|｜、]")
+#: a template's hint left in the cell: the options, none chosen ("已完成/正在推进/未启动",
+#: "已完成，正在推进，未启动", one a line); such a cell is short
+_OPTIONS = re.compile(r"[/／|｜、,，;；\s]+")
+_OPTIONS_MAX = 64
+_CHOICE = re.compile(r"[/／|｜、]")
+#: the prompt before a template's options ("请填写：", "（请选择）")
+_OPTIONS_PROMPT = re.compile(
+    r"^[(（]?(?:请|可|需)?(?:在下列|从下列|从以下|从下拉|下拉)?(?:选择|填写|填报|勾选|选填|选)"
+    r"(?:[^:：)）]{0,12}[:：)）]|\s*(?=[已正未基长推整完持尚进]))"
+)
 #: "已验收未销号", "已完成但未验收": a closure not yet reached, run on without a comma
 _CLOSURE_AFTER = LazyPattern(r"(?<=[\u4e00-\u9fff])(?<![尚暂还仍但而])(?:但是?|而)?"
                             r"(?=(?:尚|暂|还|仍)?未(?:组织|进行)?(?:验收|销号|销项))")
@@ -777,8 +923,12 @@ def _ticked(text: str) -> str | None:
 
 
 def _options_only(text: str) -> bool:
-    """The cell lists different statuses to choose from and chooses none ("已完成/正在推进/未启动")."""
-    parts = [p for p in _OPTIONS.split(text) if p.strip()]
+    """The cell lists different statuses to choose from and chooses none ("已完成/正在推进/未启动",
+    "已完成，正在推进，未启动", "请填写：已完成/正在推进/未启动"): two or more of the bare status
+    words and nothing else ("已完成，正在推进下一阶段工作" is a status and its narrative)."""
+    if (prompt := _OPTIONS_PROMPT.match(text)) is not None:
+        text = text[prompt.end():]
+    parts = [p for p in _OPTIONS.split(text) if p]
     if len(parts) < 2:
         return False
     found = set()
@@ -787,7 +937,10 @@ def _options_only(text: str) -> bool:
         if status is None:
             return False
         found.add(status)
-    return len(found - {Status.LONG_TERM}) >= 2
+    found.discard(Status.LONG_TERM)
+    if len(found) == 2 and found == {Status.MOSTLY_DONE, Status.IN_PROGRESS} and not _CHOICE.search(text):
+        return False  # "基本完成，正在推进": both say the work goes on; a slash offers a choice
+    return len(found) >= 2
 
 
 @lru_cache(maxsize=8192)
@@ -799,7 +952,7 @@ def _read_text(text: str) -> StatusReading:
         return StatusReading(_by_percent(round(float(text) * 100)))
     if (ticked := _ticked(text)) is not None:
         return _read_text(ticked) if ticked else _NOTHING
-    if _OPTIONS.search(text) and _options_only(text):
+    if len(text) <= _OPTIONS_MAX and _OPTIONS.search(text) and _options_only(text):
         return _NOTHING  # the template's hint: no status chosen
     if "/" in text and (share := _SHARE.search(text)) is not None and int(share["of"]):
         # "已完成（4/5）": four of five done is 80%, not done
@@ -866,6 +1019,10 @@ _MAIN_WORDS: dict[str, Status] = {
     "正在推进": Status.IN_PROGRESS, "推进中": Status.IN_PROGRESS, "整改中": Status.IN_PROGRESS,
     "正在整改": Status.IN_PROGRESS, "未完成": Status.IN_PROGRESS, "长期坚持": Status.LONG_TERM,
     "未启动": Status.NOT_STARTED, "未开始": Status.NOT_STARTED,
+    "已办结": Status.DONE, "已落实": Status.DONE, "整改完成": Status.DONE, "已完成整改": Status.DONE,
+    "整改到位": Status.DONE, "基本完成整改": Status.MOSTLY_DONE, "阶段性完成": Status.MOSTLY_DONE,
+    "进行中": Status.IN_PROGRESS, "正在整改中": Status.IN_PROGRESS, "尚未完成": Status.IN_PROGRESS,
+    "持续推进": Status.LONG_TERM, "尚未启动": Status.NOT_STARTED, "未开展": Status.NOT_STARTED,
 }
 _OPENING_CLAUSE = re.compile(r"[。；;，,：:！!\n]")
 
