@@ -126,3 +126,64 @@ def test_a_report_date_that_is_a_formula_never_computed_is_said_not_silently_tod
     report = api.check(path)  # openpyxl saves the formula without a value, as scripts do
     found = [(f.code, f.sheet, f.cell, f.field) for f in report.findings if f.code == "formula-uncomputed"]
     assert found == [("formula-uncomputed", "基本信息", "B2", "报告日期")]
+
+
+def _sheet_book(path: Path, rows: list[list[Any]], title: str = "导出数据") -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_a_systems_export_sorted_by_deadline_groups_measures_by_their_issue_code(tmp_path: Path) -> None:
+    """问题编号 "XC-2026-03-001" on every row, the issue's text only on its first (or on every) row,
+    the rows sorted by deadline: each measure goes under the issue its code names."""
+    header = ["问题编号", "反馈问题", "措施编号", "整改措施", "整改责任单位（部门）", "整改期限（年月日）", "完成情况"]
+    a, b = "XC-2026-03-001", "XC-2026-03-002"
+    first_only = [header,
+                  [a, "民主生活会质量不高", f"{a}-01", "制定问题整改清单", "组织科", "2026-06-30", "完成"],
+                  [b, "“三会一课”不规范", f"{b}-01", "开展专项检查", "组织科", "2026-07-31", "完成"],
+                  [a, None, f"{a}-02", "开展批评与自我批评培训", "宣传科", "2026-08-31", "进行中"],
+                  [b, None, f"{b}-02", "建立量化考核机制", "组织科", "2026-09-30", "未完成"]]
+    every_row = [row[:] for row in first_only]
+    every_row[3][1], every_row[4][1] = "民主生活会质量不高", "“三会一课”不规范"
+    for name, rows in (("first.xlsx", first_only), ("every.xlsx", every_row)):
+        ledger = api.read_ledger(_sheet_book(tmp_path / name, rows))
+        assert [(i.title, [m.text for m in i.measures]) for i in ledger.issues()] == [
+            ("民主生活会质量不高", ["制定问题整改清单", "开展批评与自我批评培训"]),
+            ("“三会一课”不规范", ["开展专项检查", "建立量化考核机制"])], name
+
+
+def test_what_a_web_system_leaves_in_cells_is_read_as_the_text_it_shows(tmp_path: Path) -> None:
+    rows = [["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+            [1, "学习不深入", "完善学习制度", "财务科&nbsp;", "<span>2026年10月31日</span>", "<p>已完成</p>"],
+            [2, "作风不实", "精简会议", "财务科", "2026年10月31日", "✅已完成<br/>召开专题会2次"],
+            [3, "档案不全", "补齐档案", "档案室", "2026年10月31日", "🚩正在推进&nbsp;&nbsp;"]]
+    path = _sheet_book(tmp_path / "台账.xlsx", rows)
+    codes = _codes(path)
+    assert [c for c in codes if c[0] in ("bad-status", "bad-deadline", "owner-unit-variant")] == []
+    assert [c for c in codes if c[0] == "overdue"] == [("overdue", "导出数据", "E4")]
+    ledger = api.read_ledger(path)
+    assert [m.owner_unit for m in ledger.measures()][:2] == ["财务科", "财务科"]
+
+
+def test_traditional_headers_the_inspected_unit_and_a_closure_column(tmp_path: Path) -> None:
+    rows = [["序號", "被巡察單位", "問題", "整改措施", "責任單位", "整改時限", "整改狀態", "銷號情況"],
+            [1, "市教育局", "學習不深入", "完善學習制度", "辦公室", "2026年12月31日", "正在推進", "已銷號"]]
+    path = _sheet_book(tmp_path / "臺賬.xlsx", rows, "臺賬")
+    ledger = api.read_ledger(path)
+    assert [m.owner_unit for m in ledger.measures()] == ["辦公室"]  # not the unit inspected
+    codes = [c[0] for c in _codes(path)]
+    assert "header-missing" not in codes and "closure-flag-unfinished" in codes
+
+
+def test_a_report_sent_back_is_not_done(tmp_path: Path) -> None:
+    rows = [["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+            [1, "学习不深入", "完善学习制度", "办公室", "2026年9月30日", "已完成，被退回"],
+            [2, "作风不实", "精简会议", "办公室", "2026年9月30日", "已退回整改"]]
+    codes = _codes(_sheet_book(tmp_path / "台账.xlsx", rows))
+    assert [c for c in codes if c[0] == "overdue"] == [("overdue", "导出数据", f"E{r}") for r in (2, 3)]

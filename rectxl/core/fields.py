@@ -10,6 +10,8 @@ import functools
 import re
 from typing import Final
 
+from rectxl.core.text import to_simplified
+
 __all__ = [
     "ALIASES",
     "ASPECT",
@@ -147,8 +149,15 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 牵头单位+配合单位, 责任单位/配合单位: one column of both, the lead unit first ("网信办（牵头）、…")
     (r"(?:牵头|责任|主责|主办)(?:单位|部门|科室|股室|处室)?\s*(?:\+|＋|及|和|与|、|/|／)\s*(?:配合|协办|协助)",
      OWNER_UNIT),
-    # 督办人, 督办领导: who presses the owner, not an owner — no column rectxl reads
-    (r"^督办|^督导|^督查", NOT_READ),
+    # 督办人, 督办领导: who presses the owner, not an owner — no column rectxl reads; nor the unit
+    # inspected or reporting (被巡察单位, 填报单位: a city's ledger of ten bureaus), nor a system's
+    # review of the report (审核状态, 退回原因)
+    (r"^督办|^督导|^督查|^被(?:巡察|巡视|检查|督查)|^(?:填报|报送|上报|所属|录入)(?:单位|部门)|^巡[察视]对象"
+     r"|^审核|^审批(?:状态|意见|结果)|退回原因|驳回", NOT_READ),
+    # 配合领导: a leader who co-operates, not a co-operating unit
+    (r"配合领导|协管领导", NOT_READ),
+    # 销号情况: whether it was closed (已销号), not how far the work got
+    (r"销号(?:情况|状态)", CLOSED_FLAG),
     (r"(?:延期.*(?:申请|批准|审批|批复)|(?:申请|批准|审批|批复).*延期).*(?:日期|时间)", EXTENSION_GRANTED),
     (r"延期|^(?:调整|变更)后", EXTENSION),
     (r"验收.*(日期|时间)", ACCEPTED),
@@ -196,12 +205,13 @@ _NOISE = re.compile(r"[（(][^)）]*[)）]|[\s\u3000*＊※:：\[\]【】]")
 def header_key(text: object) -> str:
     """Reduce a header cell to the form the alias table is keyed on.
 
-    Drops whitespace (incl. full-width and line breaks), required-field stars and any
-    parenthesised note, e.g. ``"整改时限\\n(年月日)*"`` → ``"整改时限"``.
+    Traditional characters folded to simplified (問題 → 问题), whitespace (incl. full-width and
+    line breaks), required-field stars and any parenthesised note dropped, e.g.
+    ``"整改时限\\n(年月日)*"`` → ``"整改时限"``.
     """
     if text is None:
         return ""
-    return _NOISE.sub("", str(text))
+    return _NOISE.sub("", to_simplified(str(text)))
 
 
 def field_for_header(text: object) -> str | None:

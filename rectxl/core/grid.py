@@ -1006,6 +1006,10 @@ class _Builder:
         self._deadlines: dict[tuple[type, Any], Deadline] = previous._deadlines if previous else {}
         self._statuses: dict[str, StatusReading] = previous._statuses if previous else {}
         self._status_from_progress = F.STATUS not in self.cols and F.PROGRESS in self.cols
+        #: issues by their code ("XC-2026-03-001") when a code repeats: rows of one issue need not
+        #: be together (a system's export sorted by deadline)
+        self._coded: dict[tuple[int, str], Issue] = {}
+        self._by_code = F.ISSUE_NO in self.cols and _codes_repeat(grid, self.cols[F.ISSUE_NO], header)
         self._read_columns()
 
     # -- hierarchy -----------------------------------------------------------------------
@@ -1235,7 +1239,10 @@ class _Builder:
 
         issue_no_v = self._value(r, F.ISSUE_NO)
         issue_no = _int(issue_no_v)
-        if not issue_t and self.issue_list and _text(issue_no_v):
+        code = _text(issue_no_v) if self._by_code and issue_no is None else ""
+        if code and not self.issue_list:
+            self._coded_issue(r, code, issue_t)
+        elif not issue_t and self.issue_list and _text(issue_no_v):
             # a task of a 任务清单, under its issue of the 问题清单 (none: a code the list lacks)
             listed = self.issue_list.get(_text(issue_no_v))
             if listed is None:
@@ -1272,6 +1279,23 @@ class _Builder:
             self.ledger.orphans.append(measure)
         else:
             self.issue.measures.append(measure)
+
+    def _coded_issue(self, r: int, code: str, issue_t: str) -> None:
+        """The issue of code ``code`` in this category: the one already opened (wherever its rows
+        were), or a new one from row ``r``."""
+        assert self.category is not None
+        known = self._coded.get((id(self.category), code))
+        if known is None:
+            number, title = split_issue_label(issue_t)
+            issue_no_cell = self._cell(r, F.ISSUE_NO)[1]
+            known = Issue(title=title, number=number, sheet=self.grid.name, row=r + 1,
+                          cells={F.ISSUE: self._cell(r, F.ISSUE)[1],
+                                 **({F.ISSUE_NO: issue_no_cell} if issue_no_cell else {})})
+            self.category.issues.append(known)
+            self._coded[(id(self.category), code)] = known
+        elif issue_t and not known.title:
+            known.title = split_issue_label(issue_t)[1]
+        self.issue, self._issue_key = known, (None, code)
 
     def _listed_issue(self, listed: _ListedIssue) -> None:
         """The issue ``listed`` (of a separate 问题清单), opened the first time a task names it."""
@@ -1475,6 +1499,23 @@ _MEASURE_TEXT = (F.ASPECT, F.CATEGORY, F.ISSUE, F.MEASURE, F.LEAD, F.OWNER_UNIT,
 def _merged_down(grid: Grid, c: int, header: HeaderMap) -> bool:
     """Column ``c`` has a cell merged down over several data rows (a 序号 merged per issue)."""
     return any(c0 <= c <= c1 and r1 > r0 >= header.data_start for r0, c0, r1, c1 in grid.merges)
+
+
+def _codes_repeat(grid: Grid, c: int, header: HeaderMap) -> bool:
+    """Column ``c`` holds issue codes that are no plain numbers ("XC-2026-03-001", "W-01") and
+    some of them stand on more than one row: each code names an issue, wherever its rows are."""
+    seen: set[str] = set()
+    for row in grid.rows[header.data_start:]:
+        v = row[c] if c < len(row) else None
+        if _blank(v) or _int(v) is not None:
+            continue
+        text = _text(v)
+        if not any(ch.isdigit() for ch in text):
+            continue
+        if text in seen:
+            return True
+        seen.add(text)
+    return False
 
 
 def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: HeaderMap) -> bool:

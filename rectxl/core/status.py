@@ -63,7 +63,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from rectxl.core.text import LazyPattern, normalize_text, percent_text, to_simplified
+from rectxl.core.text import LazyPattern, normalize_text, percent_text, symbol_run, to_simplified
 
 __all__ = [
     "STATUS_ALIASES",
@@ -237,7 +237,7 @@ _DONE_ADV = _alt(
 _V_SELF = _alt("完成 办结 结办 完结 结束 结案 闭环 清零 解决 完工 竣工 销项 办完 做完 改完")
 #: verbs that are done with 已 or a result complement (已整改, 整改到位, 办理完毕 …)
 _V_RES = _alt(
-    "整改 落实 纠正 处理 办理 整治 改正 规范 完善 清理 清退 退回 退还 追回 收回 查处 处置 修订 修改 "
+    "整改 落实 纠正 处理 办理 整治 改正 规范 完善 清理 清退 退还 追回 收回 查处 处置 修订 修改 "
     "健全 建立 执行 核查 清查 腾退 补缴 追缴 调整 改进 整顿 治理 更正 补充 补齐 补正 撤销 取消 "
     "归还 上缴 缴纳 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办 改 印发 出台 制定 发布 签订"
 )
@@ -390,6 +390,8 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:已经?|正在|已申请|申请|因故|经批准|已批准|经同意|报批)?(?:延期|延长|顺延)(?:整改|办理|申请|完成)?中?",
             rf"(?:已经?|已申请|申请|经批准)?(?:延期|延长|顺延)(?:至|到){_DATE}(?:完成|整改|办结)?",
             r"(?:已经?)?(?:超期|逾期)",
+            # sent back to be done again (退回整改, 被驳回重新修改): not done
+            r"(?:已经?|被|已被)?(?:退回|驳回|打回)(?:重新)?(?:整改|修改|完善|补充)(?:中)?",
             # deferred or paused, not finished: 暂缓整改, 经批准暂缓实施, 暂停推进
             r"(?:已经?|经批准|已批准|经同意|申请|已申请)?(?:暂缓|暂停|中止|缓办)"
             r"(?:整改|实施|推进|办理|执行|处理|建设|施工)?(?:中)?",
@@ -503,7 +505,7 @@ _DONE_MARK = re.compile(r"已|完成|完毕|到位|办结|完结|合格|通过|�
 _DOUBT = re.compile(r"\?|是否|吗$|么$")
 
 #: what a later clause needs before it can be a failed check (raw text, traditional included)
-_FAILED_HINT = re.compile(r"[未不没沒]|重新|再次|二次|退回|返工|打回|反弹|反彈|回潮")
+_FAILED_HINT = re.compile(r"[未不没沒]|重新|再次|二次|退回|驳回|返工|打回|反弹|反彈|回潮")
 _CHECK = r"(?:验收|复查|复核|复验|核查|核验|检查|审核|评估|考核|抽查|督查|回头看|评审|验证)"
 #: an auditor's negative verdict on the work, in a clause after a done word: a failed check
 #: (验收未通过, 未通过县巡察办验收, 验收不合格), work sent back (重新整改, 退回整改), a relapse (发现反弹)
@@ -512,6 +514,8 @@ _FAILED_CHECK = LazyPattern(
     rf"|(?:未能|未|没有|没)(?:通过|达到){_WHO}{_CHECK}"
     r"|^(?:但是?|然而|却|结果|结论)?(?:为|是)?(?:不合格|不达标|不通过)$"
     r"|(?:重新|再次|二次)(?:进行)?整改|退回(?:重新)?(?:整改|重改|重做|修改)|返工|打回(?:重新)?(?:整改|重改)?"
+    # the report sent back by whoever reviews it (an OA system's 被退回, 已驳回)
+    r"|^(?:已|已经)?被?(?:退回|驳回|打回)$"
     r"|(?:出现|发现|存在)了?(?:问题)?(?:反弹|回潮|反复)"
 )
 #: the work found not in place (仍未到位, 整改不到位): overrides a done word, not 基本完成 (whose
@@ -875,7 +879,7 @@ def _from_tail(text: str, tokens: list[_Token]) -> StatusReading | None:
 
 
 #: a 是否完成 cell holding only a mark: a tick is 是, a cross is 否 (elsewhere a mark is decoration)
-_MARKS = {**dict.fromkeys("√✓✔☑", Status.DONE), **dict.fromkeys("×✗✘☒", Status.IN_PROGRESS),
+_MARKS = {**dict.fromkeys("√✓✔☑✅", Status.DONE), **dict.fromkeys("×✗✘☒❌❎", Status.IN_PROGRESS),
           # an Excel TRUE/FALSE in a 是否完成 column, as its cell shows it
           **dict.fromkeys(("TRUE", "True", "true"), Status.DONE),
           **dict.fromkeys(("FALSE", "False", "false"), Status.IN_PROGRESS)}
@@ -952,6 +956,8 @@ def _read_text(text: str) -> StatusReading:
         return StatusReading(_by_percent(round(float(text) * 100)))
     if (ticked := _ticked(text)) is not None:
         return _read_text(ticked) if ticked else _NOTHING
+    if (k := symbol_run(text)) and k < len(text):
+        return _read_text(text[k:])  # "✅已完成", "🚩正在推进" (a system's mark before the words)
     if len(text) <= _OPTIONS_MAX and _OPTIONS.search(text) and _options_only(text):
         return _NOTHING  # the template's hint: no status chosen
     if "/" in text and (share := _SHARE.search(text)) is not None and int(share["of"]):

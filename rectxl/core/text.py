@@ -40,6 +40,7 @@ __all__ = [
     "parse_chinese_number",
     "percent_text",
     "shorten",
+    "symbol_run",
     "to_int",
     "to_simplified",
     "zh_punct",
@@ -73,8 +74,15 @@ _SPACE_AROUND_NL = re.compile(r" *\n *")
 # None of them is whitespace, zero-width or a line break, so for such text the slow path below
 # would change nothing.
 _NEEDS_WORK = re.compile(
-    r"[^\x21-\x7e\u00a1-\u00ff\u2010-\u2027\u2030-\u205e\u2100-\u27bf\u3001-\u301f\u3400-\u9fff\uff01-\uff5e]"
+    r"[^\x21-\x25\x27-\x3b\x3d\x3f-\x7e\u00a1-\u00ff\u2010-\u2027\u2030-\u205e\u2100-\u27bf\u3001-\u301f"
+    r"\u3400-\u9fff\uff01-\uff5e]"  # (not & < >: a web system's markup, see _MARKUP)
 )
+#: what a web system leaves in an exported cell: tags and character entities ("<p>已完成</p>",
+#: "正在推进&nbsp;&nbsp;", "已完成<br/>召开专题会2次")
+_MARKUP = re.compile(
+    r"</?(?:p|br|span|div|font|b|strong|i|em|u|li|ul|ol|td|tr|th|a|img|sup|sub|h[1-6])\b[^<>]{0,200}>"
+    r"|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,6});", re.IGNORECASE)
+_MARKUP_BREAK = re.compile(r"<br\b|</(?:p|div|li|tr|h[1-6])>", re.IGNORECASE)
 
 
 #: ``needs_cleaning(s)`` is ``None`` when ``normalize_text(s)`` would return the str ``s`` itself
@@ -123,6 +131,8 @@ def normalize_text(value: object) -> str:
             return ""
     if not _NEEDS_WORK.search(s):
         return s
+    if ("<" in s or "&" in s) and _MARKUP.search(s):
+        s = _MARKUP.sub(_unmark, s)
     if "\r" in s:
         s = s.replace("\r\n", "\n").replace("\r", "\n")
     s = s.translate(_TRANSLATE).strip()
@@ -131,6 +141,16 @@ def normalize_text(value: object) -> str:
     if "\n" in s:
         s = _SPACE_AROUND_NL.sub("\n", s)
     return s
+
+
+def _unmark(m: re.Match[str]) -> str:
+    """A tag as the text it stands for (a line break, or nothing), an entity as its character."""
+    found = m.group(0)
+    if found.startswith("&"):
+        import html  # rare: not paid for at start-up
+
+        return html.unescape(found)
+    return "\n" if _MARKUP_BREAK.match(found) else ""
 
 
 _ALL_SPACE = re.compile(r"\s+")
@@ -370,6 +390,35 @@ def name_list(names: Iterable[str]) -> str:
     if any(("、" in n or "，" in n) for n in names):
         return "、".join(f"“{n}”" for n in names)
     return "、".join(names)
+
+
+_EMOJI_JOINERS = frozenset("\ufe0e\ufe0f\u200d\u20e3")
+
+
+def _is_symbol(ch: str) -> bool:
+    """A pictograph or symbol a bullet or a mark is drawn with: emoji (🔸 📌 ✅ 👉 ▶️ 🚩), dingbats
+    and geometric shapes (category So; skin tones Sk), arrows, and the marks emoji are joined by."""
+    if ch in _EMOJI_JOINERS:
+        return True
+    cat = unicodedata.category(ch)
+    if cat in ("So", "Sk"):
+        return True
+    code = ord(ch)
+    return cat == "Sm" and (0x2190 <= code <= 0x21FF or 0x27F0 <= code <= 0x297F
+                            or 0x2B00 <= code <= 0x2BFF or ch == "√")
+
+
+def symbol_run(text: str) -> int:
+    """Length of the run of emoji and symbols ``text`` opens with, and the spaces after it (0 when
+    it opens with none): "📌 一、…" → 2, "🔸（一）…" → 1, "✅已完成" → 1."""
+    k = 0
+    while k < len(text) and _is_symbol(text[k]):
+        k += 1
+    if k == 0:
+        return 0
+    while k < len(text) and text[k] in " \u3000\xa0":
+        k += 1
+    return k
 
 
 def shorten(text: str, limit: int) -> str:
