@@ -19,8 +19,18 @@ back, the way Word (and LibreOffice's text export) shows them:
   ``w:isLgl`` writes every number in decimal; bullets and ``none`` draw nothing;
 - ``w:suff`` "nothing" joins the number to the text; tab and space become one space.
 
+A paragraph's text is what Word shows (:func:`shown_text`, read from the XML): tracked
+insertions and moves (to), inline content controls, links and simple fields are read; tracked
+deletions and moves (from), hidden text (``w:vanish`` on a run or by its style) and field
+instructions are not; a paragraph whose mark is hidden runs on into the next. The content of a
+text box (a signature and date under the seal) is read after the paragraph it is anchored in,
+from one branch of an ``mc:AlternateContent``. A body imported as an HTML chunk
+(``w:altChunk``, as some OA systems export) is read as the web page it is.
+
 Paragraphs in tables (each cell once, however wide or tall its merge) and in content controls
-are read in document order. A table of three or more columns — a ledger published as a table —
+are read in document order; a table nested in a cell is part of that cell's text, one row a
+piece. A two-column table of short cells (a small count table) is read one line a row.
+A table of three or more columns — a ledger published as a table —
 gives one line a row with its cells separated by tabs (a cell's paragraphs joined with "；", a
 cell merged down from the row above empty), which :func:`rectxl.core.notice.parse_notice` reads
 as table rows under their header row. A paragraph that opens with a bold sentence and goes on in
@@ -30,8 +40,10 @@ sentence, which the parser reads as the issue's title.
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +58,7 @@ from docx.text.run import Run
 
 from rectxl.core.notice.parse import NoticeParseError
 from rectxl.core.text import chinese_number
+from rectxl.io import file_kind
 
 __all__ = ["DocxNumbering", "format_number", "read_notice_docx"]
 
@@ -324,23 +337,202 @@ class DocxNumbering:
 
 
 # ---------------------------------------------------------------------------
+# What a paragraph shows
+# ---------------------------------------------------------------------------
+
+_MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_ALTERNATE = f"{{{_MC_NS}}}AlternateContent"
+_CHOICE = f"{{{_MC_NS}}}Choice"
+_FALLBACK = f"{{{_MC_NS}}}Fallback"
+_R, _T, _BR, _RPR, _PPR = qn("w:r"), qn("w:t"), qn("w:br"), qn("w:rPr"), qn("w:pPr")
+_TXBX = qn("w:txbxContent")
+#: what a run's content draws (w:t is its text; w:br depends on its type)
+_RUN_CHARS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+#: elements around runs whose runs are shown: links, tracked insertions and moves (to), smart
+#: tags, custom XML, simple fields (their result), bidirectional embeddings, the content of an
+#: inline content control, a ruby's base text
+_SHOWN = frozenset(qn(t) for t in (
+    "w:hyperlink", "w:ins", "w:moveTo", "w:smartTag", "w:customXml", "w:fldSimple", "w:dir",
+    "w:bdo", "w:sdtContent", "w:rubyBase"))
+#: a run's drawings and objects, where a text box's content lives
+_DRAWN = frozenset(qn(t) for t in ("w:drawing", "w:pict", "w:object")) | {_ALTERNATE}
+
+
+def _on(el: Any) -> bool:
+    """A toggle property (w:vanish, w:b …) switched on: present, its w:val not false."""
+    return el is not None and (el.get(qn("w:val")) or "true").lower() not in ("0", "false", "off")
+
+
+def _alternative(el: Any) -> Any:
+    """The one branch of an ``mc:AlternateContent`` a reader shows: its first choice, else its
+    fallback (never both: they hold the same content twice)."""
+    chosen = el.find(_CHOICE)
+    return chosen if chosen is not None else el.find(_FALLBACK)
+
+
+def hidden_styles(doc: Any) -> frozenset[str]:
+    """The ids of the styles whose text is hidden (``w:vanish`` in their run properties, own or
+    inherited through ``w:basedOn``)."""
+    try:
+        styles = doc.styles.element
+    except Exception:  # a document without styles.xml
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    based: dict[str, str | None] = {}
+    for style in styles.findall(qn("w:style")):
+        sid = style.get(qn("w:styleId"))
+        if sid is None:
+            continue
+        rpr = style.find(_RPR)
+        vanish = rpr.find(qn("w:vanish")) if rpr is not None else None
+        own[sid] = None if vanish is None else _on(vanish)
+        based[sid] = _val(style, "w:basedOn")
+    hidden: set[str] = set()
+    for sid in own:
+        seen: set[str] = set()
+        at: str | None = sid
+        while at is not None and at not in seen and at in own:
+            seen.add(at)
+            if own[at] is not None:
+                if own[at]:
+                    hidden.add(sid)
+                break
+            at = based.get(at)
+    return frozenset(hidden)
+
+
+@dataclass
+class _Shown:
+    """What a paragraph shows: its text, its runs with the text each shows (for their
+    formatting), and the contents of the text boxes anchored in it, in order."""
+
+    text: str = ""
+    runs: list[tuple[Any, str]] = field(default_factory=list)
+    boxes: list[Any] = field(default_factory=list)
+    #: its paragraph mark is hidden: Word shows it run on into the next paragraph
+    joined: bool = False
+
+
+def shown_text(p: Any, hidden: frozenset[str] = frozenset()) -> _Shown:
+    """The text paragraph element ``p`` shows, read from its XML: runs directly in it and inside
+    links, tracked insertions and moves, content controls, simple fields and smart tags; never
+    tracked deletions (``w:del``, ``w:moveFrom``), hidden text (``w:vanish`` on the run, or by
+    its character or paragraph style), field instructions or comments. A text box drawn in the
+    paragraph (``w:txbxContent``, one branch of an ``mc:AlternateContent``) is not part of its
+    text: its content is returned in ``boxes``. Soft hyphens are dropped."""
+    shown = _Shown()
+    ppr = p.find(_PPR)
+    style = _val(ppr, "w:pStyle") if ppr is not None else None
+    para_hidden = style in hidden
+    mark = ppr.find(_RPR) if ppr is not None else None
+    shown.joined = mark is not None and _on(mark.find(qn("w:vanish")))
+    parts: list[str] = []
+
+    def run(r: Any) -> None:
+        rpr = r.find(_RPR)
+        vanish = rpr.find(qn("w:vanish")) if rpr is not None else None
+        if vanish is not None:
+            is_hidden = _on(vanish)
+        else:
+            char_style = _val(rpr, "w:rStyle") if rpr is not None else None
+            is_hidden = para_hidden or char_style in hidden
+        text: list[str] = []
+        for child in r:
+            tag = child.tag
+            if tag == _T:
+                text.append(child.text or "")
+            elif tag == _BR:
+                if (child.get(qn("w:type")) or "textWrapping") == "textWrapping":
+                    text.append("\n")
+            elif tag in _RUN_CHARS:
+                text.append(_RUN_CHARS[tag])
+            elif tag in _DRAWN:
+                _find_boxes(child, shown.boxes)
+        if is_hidden:
+            return
+        piece = "".join(text).replace("\u00ad", "")
+        if piece:
+            shown.runs.append((r, piece))
+            parts.append(piece)
+
+    def walk(el: Any) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == _R:
+                run(child)
+            elif tag in _SHOWN:
+                walk(child)
+            elif tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    walk(content)
+            elif tag == qn("w:ruby"):
+                base = child.find(qn("w:rubyBase"))
+                if base is not None:
+                    walk(base)
+            elif tag == _ALTERNATE:
+                chosen = _alternative(child)
+                if chosen is not None:
+                    walk(chosen)
+            # anything else (bookmarks, proofing marks, comment ranges, field characters and
+            # their instructions, content-control properties, a ruby's annotation, tracked
+            # deletions and moves away: w:del, w:moveFrom) shows nothing
+
+    walk(p)
+    shown.text = "".join(parts)
+    return shown
+
+
+def _find_boxes(el: Any, found: list[Any]) -> None:
+    """The outermost text-box contents inside a drawing, one branch of each alternate content."""
+    if el.tag == _ALTERNATE:
+        chosen = _alternative(el)
+        if chosen is not None:
+            _find_boxes(chosen, found)
+        return
+    for child in el:
+        if child.tag == _TXBX:
+            found.append(child)
+        elif child.tag == _ALTERNATE:
+            chosen = _alternative(child)
+            if chosen is not None:
+                _find_boxes(chosen, found)
+        elif isinstance(child.tag, str):
+            _find_boxes(child, found)
+
+
+# ---------------------------------------------------------------------------
 # The document
 # ---------------------------------------------------------------------------
 
+_ALT_CHUNK = qn("w:altChunk")
+
+
 def _blocks(parent: Any) -> Iterator[Any]:
-    """Paragraphs and tables in document order, looking inside content controls."""
+    """Paragraphs, tables and imported chunks (``w:altChunk``) in document order, looking
+    inside content controls, custom XML and one branch of an alternate content."""
     for child in parent.iterchildren():
-        if child.tag in (qn("w:p"), qn("w:tbl")):
+        tag = child.tag
+        if tag in (qn("w:p"), qn("w:tbl"), _ALT_CHUNK):
             yield child
-        elif child.tag == qn("w:sdt"):
+        elif tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
                 yield from _blocks(content)
+        elif tag == qn("w:customXml"):
+            yield from _blocks(child)
+        elif tag == _ALTERNATE:
+            chosen = _alternative(child)
+            if chosen is not None:
+                yield from _blocks(chosen)
 
 
 _CELL_ENDS = ("。", "；", ";", "！", "？", "：", ":", "，", ",")
 #: how a bold lead sentence ends when it makes up the whole paragraph
 _LEAD_ENDS = ("。", "：", ":")
+#: a two-column table whose cells are all this short (no sentence) is a small data table
+#: ("学习专题 | 次数"), read one line a row like a wider one; longer cells are a layout
+_SHORT_CELL = 30
 
 
 def _bold(run: Run) -> bool:
@@ -358,18 +550,13 @@ def _bold(run: Run) -> bool:
     return False
 
 
-def _bold_lead(p_el: Any, parent: Any, text: str) -> str:
+def _bold_lead(shown: _Shown, paragraph: Paragraph, text: str) -> str:
     """The bold sentence a paragraph opens with — "干部选拔任用工作程序不够严谨。" before the
     measures in plain type, the way many offices mark an unnumbered issue — else "". A
     paragraph bold throughout is a heading, unless it ends as a sentence does."""
-    paragraph = Paragraph(p_el, parent)
     lead = ""
-    for r in p_el.iter(qn("w:r")):
-        run = Run(r, paragraph)
-        part = run.text
-        if not part:
-            continue
-        if not _bold(run):
+    for r, part in shown.runs:
+        if not _bold(Run(r, paragraph)):
             if part.strip():
                 break
         lead += part
@@ -381,45 +568,93 @@ def _bold_lead(p_el: Any, parent: Any, text: str) -> str:
     return lead if lead.endswith(_LEAD_ENDS) else ""
 
 
-def _lines(doc: Any, numbering: DocxNumbering) -> list[str]:
-    lines: list[str] = []
-    headings: list[_Heading] = []
+def _row_text(cells: list[str]) -> str:
+    """A row of a table nested in a cell, on one line: its cells separated by a space."""
+    return " ".join(c for c in cells if c)
 
-    def paragraph(p_el: Any, parent: Any) -> None:
-        label = numbering.label(p_el)
+
+class _Reader:
+    """The document's lines: paragraphs with their list numbers, tables, text boxes and
+    imported chunks, in order."""
+
+    def __init__(self, doc: Any, numbering: DocxNumbering) -> None:
+        self.doc = doc
+        self.numbering = numbering
+        self.hidden = hidden_styles(doc)
+        self.lines: list[str] = []
+        self.headings: list[_Heading] = []
+        #: a paragraph whose mark is hidden runs on into the next one, as Word shows it
+        self.carried = ""
+        #: imported chunks whose content could not be read (their content types)
+        self.unread_chunks: list[str] = []
+
+    def block(self, el: Any, parent: Any) -> None:
+        if el.tag == qn("w:p"):
+            self.paragraph(el, parent)
+        elif el.tag == qn("w:tbl"):
+            self.table(el, parent)
+        else:
+            self.chunk(el)
+
+    def paragraph(self, p_el: Any, parent: Any) -> None:
+        label = self.numbering.label(p_el)
+        shown = shown_text(p_el, self.hidden)
+        text = shown.text
         para = Paragraph(p_el, parent)
-        text = para.text
         level = _heading_level(para)
-        if level is not None and text.strip():
-            headings.append(_Heading(len(lines), level, bool(label or _NUMBERED.match(text))))
-        lead = "" if label or level is not None else _bold_lead(p_el, parent, text)
+        if level is not None and text.strip() and not self.carried:
+            self.headings.append(_Heading(len(self.lines), level, bool(label or _NUMBERED.match(text))))
+        lead = "" if label or level is not None else _bold_lead(shown, para, text)
         if lead:  # Markdown's mark for it, which the parser reads as an issue's title
             text = f"**{lead}**{text[len(lead):]}"
-        lines.append(label + text if label else text)
+        line = label + text if label else text
+        if shown.joined:
+            self.carried += line
+        else:
+            self.lines.append(self.carried + line)
+            self.carried = ""
+        for box in shown.boxes:  # a text box (a signature under the seal) where it is anchored
+            for block in _blocks(box):
+                self.block(block, parent)
 
-    def cell_text(cell: Any) -> str:
+    def paragraph_pieces(self, p_el: Any) -> list[str]:
+        """A paragraph in a cell as pieces of one line: its text split at soft line breaks
+        (w:br, Shift+Enter: "1.…<w:br/>2.…" is one measure a piece), then its text boxes."""
+        shown = shown_text(p_el, self.hidden)
+        pieces = (self.numbering.label(p_el) + shown.text).split("\n")
+        for box in shown.boxes:
+            pieces.extend(self.cell_pieces(box))
+        return pieces
+
+    def cell_pieces(self, container: Any) -> list[str]:
+        pieces: list[str] = []
+        for block in _blocks(container):
+            if block.tag == qn("w:p"):
+                pieces.extend(self.paragraph_pieces(block))
+            elif block.tag == qn("w:tbl"):
+                # a table in the cell (the amounts listed under a measure): part of its text,
+                # one piece a row
+                for row in self.rows(block, container):
+                    pieces.append(_row_text([self.cell_text(c) for c in row]))
+            else:
+                pieces.extend(self.chunk_lines(block))
+        return pieces
+
+    def cell_text(self, cell: Any) -> str:
         parts: list[str] = []
-        for block in _blocks(cell._tc):
-            if block.tag != qn("w:p"):
-                continue
-            label = numbering.label(block)
-            # a soft line break (w:br, Shift+Enter) inside the cell ends a line as a new
-            # paragraph would: "1.…<w:br/>2.…" is one measure a line, never a row broken in two
-            for piece in (label + Paragraph(block, cell).text).split("\n"):
-                text = piece.replace("\t", " ").strip()
-                if text:
-                    if parts and not parts[-1].endswith(_CELL_ENDS):
-                        parts[-1] += "；"
-                    parts.append(text)
+        for piece in self.cell_pieces(cell._tc):
+            text = piece.replace("\t", " ").strip()
+            if text:
+                if parts and not parts[-1].endswith(_CELL_ENDS):
+                    parts[-1] += "；"
+                parts.append(text)
         return "".join(parts)
 
-    def table(tbl_el: Any, parent: Any) -> None:
-        table_obj = Table(tbl_el, parent)
-        width = max((len(row.cells) for row in table_obj.rows), default=0)
-        # the cells of earlier rows (the elements themselves, which keeps their ids from being
-        # reused): a cell merged down is read once
-        above: dict[int, Any] = {}
-        for row in table_obj.rows:
+    @staticmethod
+    def rows(tbl_el: Any, parent: Any) -> list[list[Any]]:
+        """The table's rows, each cell once however wide its merge."""
+        out: list[list[Any]] = []
+        for row in Table(tbl_el, parent).rows:
             seen: set[int] = set()
             cells = []
             for cell in row.cells:
@@ -427,32 +662,95 @@ def _lines(doc: Any, numbering: DocxNumbering) -> list[str]:
                     continue
                 seen.add(id(cell._tc))
                 cells.append(cell)
+            out.append(cells)
+        return out
+
+    def _small_data_table(self, rows: list[list[Any]], width: int) -> bool:
+        """A two-column table of short cells over two or more rows ("学习专题 | 次数" /
+        "专题研讨 | 6"): data, read one line a row, never cell by cell as separate lines."""
+        if width != 2 or len(rows) < 2:
+            return False
+        for cells in rows:
+            for cell in cells:
+                if cell._tc.find(f".//{qn('w:tbl')}") is not None:
+                    return False
+                # the text without list numbers (reading those would advance the counters)
+                text = "".join(shown_text(p, self.hidden).text for p in cell._tc.iter(qn("w:p")))
+                if len(text.strip()) > _SHORT_CELL or "。" in text or "\n" in text:
+                    return False
+        return True
+
+    def table(self, tbl_el: Any, parent: Any) -> None:
+        rows = self.rows(tbl_el, parent)
+        width = max((len(cells) for cells in rows), default=0)
+        as_rows = width >= 3 or self._small_data_table(rows, width)
+        # the cells of earlier rows (the elements themselves, which keeps their ids from being
+        # reused): a cell merged down is read once
+        above: dict[int, Any] = {}
+        for cells in rows:
             merged_down = {id(cell._tc) for cell in cells if above.get(id(cell._tc)) is cell._tc}
             above.update((id(cell._tc), cell._tc) for cell in cells)
-            if width >= 3 and len(cells) > 1:
-                # a table of three or more columns (a ledger published as a table): one line a
-                # row, cells separated by tabs, as a table pasted from a web page reads; a cell
-                # merged down from the row above (序号 and 问题 over an issue's measure rows) is
-                # empty on its lower rows, as the parser reads a merged cell
-                lines.append("\t".join("" if id(cell._tc) in merged_down else cell_text(cell)
-                                        for cell in cells))
+            if as_rows and len(cells) > 1:
+                # a table of three or more columns (a ledger published as a table), or a small
+                # data table: one line a row, cells separated by tabs, as a table pasted from a
+                # web page reads; a cell merged down from the row above (序号 and 问题 over an
+                # issue's measure rows) is empty on its lower rows, as the parser reads a merged cell
+                self.lines.append("\t".join("" if id(cell._tc) in merged_down else self.cell_text(cell)
+                                            for cell in cells))
                 continue
             for cell in cells:
                 if id(cell._tc) in merged_down:
                     continue
                 for block in _blocks(cell._tc):
-                    if block.tag == qn("w:p"):
-                        paragraph(block, cell)
-                    else:
-                        table(block, cell)
+                    self.block(block, cell)
 
+    # -- imported chunks (w:altChunk) --------------------------------------------------
+
+    def chunk_lines(self, el: Any) -> list[str]:
+        """The lines of an imported chunk: an HTML (or MHT, or plain text) part that some OA
+        systems export as the whole body of a .docx and Word shows as its content."""
+        from rectxl.io.notice_file import html_text, mht_html
+
+        rid = el.get(qn("r:id"))
+        try:
+            part = self.doc.part.related_parts[rid]
+            content_type = (part.content_type or "").lower()
+            blob: bytes = part.blob
+        except (KeyError, AttributeError):
+            return []
+        name = Path(str(getattr(part, "partname", "") or "")).name or "altChunk"
+        if "html" in content_type or content_type in ("message/rfc822", "multipart/related"):
+            if content_type in ("message/rfc822", "multipart/related"):
+                found = mht_html(blob)
+                if found is None:
+                    self.unread_chunks.append(content_type)
+                    return []
+                blob, charset = found
+                return html_text(blob, Path(name), charset=charset).split("\n")
+            return html_text(blob, Path(name)).split("\n")
+        if content_type == "text/plain":
+            from rectxl.io.notice_file import decode_text
+
+            return decode_text(blob, Path(name)).splitlines()
+        self.unread_chunks.append(content_type or "未知类型")
+        return []
+
+    def chunk(self, el: Any) -> None:
+        self.lines.extend(self.chunk_lines(el))
+
+
+def _lines(doc: Any, numbering: DocxNumbering) -> list[str]:
+    reader = _Reader(doc, numbering)
     for block in _blocks(doc.element.body):
-        if block.tag == qn("w:p"):
-            paragraph(block, doc)
-        else:
-            table(block, doc)
-    _number_headings(lines, headings)
-    return lines
+        reader.block(block, doc)
+    if reader.carried:
+        reader.lines.append(reader.carried)
+    if reader.unread_chunks and not any(line.strip() for line in reader.lines):
+        raise NoticeParseError(
+            "这份文档的正文是嵌入的外部内容块（altChunk，多见于办公系统导出的 Word 文件），"
+            "rectxl 读不出其中的文字：请在 Word 或 WPS 中打开后“另存为” .docx（或网页 .html）再解析。")
+    _number_headings(reader.lines, reader.headings)
+    return reader.lines
 
 
 # ---------------------------------------------------------------------------
@@ -530,6 +828,33 @@ def _number_headings(lines: list[str], headings: list[_Heading]) -> None:
         lines[h.line] = _LEVEL_LABELS[rank].format(cn=chinese_number(n), n=n) + lines[h.line].strip()
 
 
+def _open_document(source: Path) -> Any:
+    """The document at ``source``; a macro-enabled document (.docm, also renamed .docx) or a
+    template is read as the document it holds (python-docx opens only a plain document's
+    content type; the macros are never run nor needed)."""
+    try:
+        return Document(str(source))
+    except Exception:
+        pass
+    buf = io.BytesIO()
+    try:
+        with zipfile.ZipFile(source) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = zin.read(info)
+                if info.filename == "[Content_Types].xml":
+                    for content_type in file_kind.WORD_CONTENT_TYPES:
+                        data = data.replace(content_type.encode("ascii"), _DOCUMENT_TYPE)
+                zout.writestr(info, data)
+        buf.seek(0)
+        return Document(buf)
+    except Exception:
+        raise NoticeParseError(
+            f"无法打开 {source.name}：文件已损坏或不是 Word（.docx）文档。") from None
+
+
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
 def read_notice_docx(path: str | os.PathLike[str]) -> str:
     """The document's paragraphs (tables included, in order), each with the number Word's list
     numbering draws in front of it, joined by newlines, for
@@ -538,18 +863,15 @@ def read_notice_docx(path: str | os.PathLike[str]) -> str:
     if not source.is_file():
         raise NoticeParseError(f"找不到通报文件：{source}")
     try:
-        with source.open("rb") as fh:
-            magic = fh.read(8)
+        kind = file_kind.sniff(source)
     except OSError as exc:
         raise NoticeParseError(f"无法读取通报文件 {source.name}：{exc.strerror or exc}") from None
-    if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise NoticeParseError(
-            f"{source.name} 是旧版 Word（.doc）格式，请在 Word/WPS 中另存为 .docx 后再试。")
-    try:
-        doc = Document(str(source))
-    except Exception:
-        raise NoticeParseError(
-            f"无法打开 {source.name}：文件已损坏或不是 Word（.docx）文档。") from None
+    if kind not in (file_kind.OOXML_WORD, file_kind.OOXML_WORD_MACRO, file_kind.ZIP):
+        from rectxl.io.notice_file import unreadable_message
+
+        raise NoticeParseError(unreadable_message(source, kind)
+                               or f"{source.name} 不是 Word（.docx）文档，无法打开。")
+    doc = _open_document(source)
     try:
         numbering = DocxNumbering.of(doc)
     except Exception:  # a damaged numbering part: read the text without the numbers

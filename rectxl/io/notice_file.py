@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from rectxl.core.errors import RectxlError
+from rectxl.io import file_kind
 
-__all__ = ["HTML_SUFFIXES", "read_notice_file"]
+__all__ = ["HTML_SUFFIXES", "decode_text", "html_text", "mht_html", "read_notice_file", "unreadable_message"]
 
 #: suffixes read as a saved web page (a .txt holding HTML is recognised by its content too)
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -29,31 +30,96 @@ _BLOCKS = ("p", "div", "br", "li", "tr", "td", "th", "table", "h1", "h2", "h3", 
 _HIDDEN = ("script", "style", "noscript", "template", "head")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _LOOKS_LIKE_HTML = re.compile(r"^\s*(?:<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
-#: what a file that is no text begins with → what it is and what to do with it
-_NOT_TEXT = (
-    (b"\xd0\xcf\x11\xe0", "是旧版 Word（.doc）或 WPS 文字文档，rectxl 读不出其中的文字："
-                          "请在 Word 或 WPS 中“另存为” .docx 后再解析"),
-    (b"%PDF-", "是 PDF 文件，rectxl 不读取 PDF：请复制通报全文另存为 .txt，或用 WPS、Word 转换为 .docx 后再解析"),
-    (b"{\\rtf", "是 RTF 文档：请在 Word 或 WPS 中“另存为” .docx 后再解析"),
-)
+#: what a file that holds no text rectxl reads is (by its content, :mod:`rectxl.io.file_kind`),
+#: and what to do with it
+_UNREADABLE = {
+    file_kind.OLE: "是旧版 Word（.doc）或 WPS 文字文档，rectxl 读不出其中的文字："
+                   "请在 Word 或 WPS 中“另存为” .docx 后再解析",
+    file_kind.ENCRYPTED: "设有打开密码（已加密），rectxl 无法读取：请在 Word 或 WPS 中取消密码"
+                         "（文件 → 信息 → 保护文档 → 用密码进行加密，清空密码）后另存为 .docx，再解析",
+    file_kind.PDF: "是 PDF 文件，rectxl 不读取 PDF：请复制通报全文另存为 .txt，或用 WPS、Word 转换为 .docx 后再解析",
+    file_kind.RTF: "是 RTF 文档：请在 Word 或 WPS 中“另存为” .docx 后再解析",
+    file_kind.ODF_TEXT: "是 OpenDocument 文本（.odt，LibreOffice、WPS 等保存的开放文档格式），rectxl 不读取："
+                        "请在 WPS、Word 或 LibreOffice 中“另存为” .docx 后再解析",
+    file_kind.ODF_OTHER: "是 OpenDocument 表格或演示文稿，不是通报：请选择通报的 Word（.docx）或文本文件",
+    file_kind.OOXML_OTHER: "是 Excel 工作簿或 PowerPoint 演示文稿，不是通报：请选择通报的 Word（.docx）或文本文件"
+                           "（检查台账请用 rectxl check）",
+    file_kind.ZIP: "是压缩包或已损坏的 Office 文件，不是可读取的通报：如是压缩包请先解压，再选择其中的通报文件",
+    file_kind.EMPTY: "是空文件（0 字节），可能保存未完成或传输损坏：请重新获取该文件",
+    file_kind.MHT: "是“单个文件网页”（.mht/.mhtml，网页存档），其中没有找到网页正文："
+                   "请在浏览器或 Word 中打开后“另存为” .docx 或网页（.html）再解析",
+}
+
+
+def unreadable_message(path: Path, kind: str) -> str | None:
+    """What to tell a user about a notice file of ``kind`` (:func:`rectxl.io.file_kind.sniff`)
+    that rectxl cannot read, else ``None``."""
+    what = _UNREADABLE.get(kind)
+    return None if what is None else f"{path.name} {what}"
 
 
 def read_notice_file(path: Path) -> str:
     """The text of the notice at ``path`` (.docx, a saved web page, or plain text in UTF-8,
     GBK/GB18030 or UTF-16); :class:`~rectxl.core.errors.RectxlError` with a Chinese message for
-    a file that holds no readable text."""
-    if path.suffix.lower() == ".docx":
+    a file that holds no readable text.
+
+    The reader is chosen by the file's content, not its name: a .docx (or .docm) named .doc is
+    read as the Word document it is, a web page or a "single file web page" (MHT) named .doc as
+    the page, and a legacy, encrypted, PDF, RTF or OpenDocument file is named for what it is."""
+    path = Path(path)
+    kind = file_kind.sniff(path)
+    if kind in (file_kind.OOXML_WORD, file_kind.OOXML_WORD_MACRO) or (
+            kind == file_kind.ZIP and path.suffix.lower() in _WORD_SUFFIXES):
         from rectxl.io.docx_read import read_notice_docx
 
+        if path.suffix.lower() != ".docx":  # a .docx went through these guards before reading
+            _guard_package(path)
         return read_notice_docx(path)
+    if kind == file_kind.MHT:
+        found = mht_html(path.read_bytes())
+        if found is not None:
+            return html_text(found[0], path, charset=found[1])
+    if (message := unreadable_message(path, kind)) is not None:
+        raise RectxlError(message)
     raw = path.read_bytes()
-    for magic, what in _NOT_TEXT:
-        if raw.startswith(magic):
-            raise RectxlError(f"{path.name} {what}")
     if path.suffix.lower() in HTML_SUFFIXES:
         return html_text(raw, path)
     text = _decode(raw, path)
     return html_text(raw, path) if _LOOKS_LIKE_HTML.match(text) else text
+
+
+#: names a damaged Word package goes by (its reader says it is damaged)
+_WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc", ".wps")
+
+
+def _guard_package(path: Path) -> None:
+    """The zip guards a .docx notice passes (:func:`rectxl.io.limits.check_notice_file`), for a
+    Word package under another name."""
+    from rectxl.io.safety import inspect_package
+
+    inspect_package(path)
+
+
+def mht_html(raw: bytes) -> tuple[bytes, str | None] | None:
+    """The HTML part of a "single file web page" (MHT: a MIME multipart/related message, as Word
+    and Internet Explorer save a page) and its declared charset; ``None`` when it has none."""
+    import email
+
+    try:
+        message = email.message_from_bytes(raw)
+        for part in message.walk():
+            if part.get_content_type() in ("text/html", "application/xhtml+xml"):
+                payload = part.get_payload(decode=True)
+                if isinstance(payload, bytes) and payload.strip():
+                    return payload, part.get_content_charset()
+    except Exception:  # a damaged archive: the caller says what it is
+        return None
+    return None
+
+
+def decode_text(raw: bytes, path: Path = Path("文本")) -> str:
+    """Plain text in UTF-16 (with its byte-order mark), UTF-8 or GB18030."""
+    return _decode(raw, path)
 
 
 def _decode(raw: bytes, path: Path, declared: str | None = None) -> str:
@@ -83,13 +149,14 @@ def _decode(raw: bytes, path: Path, declared: str | None = None) -> str:
                       "请用记事本打开后“另存为”UTF-8 编码再解析")
 
 
-def html_text(raw: bytes, path: Path = Path("网页")) -> str:
+def html_text(raw: bytes, path: Path = Path("网页"), *, charset: str | None = None) -> str:
     """A saved web page's text as a browser shows it: one line per paragraph, block or table
-    cell, without scripts, styles or the page's ``<head>`` (``path`` names it in a message)."""
+    cell, without scripts, styles or the page's ``<head>`` (``path`` names it in a message;
+    ``charset`` is the one declared outside the page, by the archive or package holding it)."""
     from lxml import html
 
     m = _CHARSET.search(raw[:4096])
-    text = _decode(raw, path, m.group(1).decode("ascii") if m else None)
+    text = _decode(raw, path, m.group(1).decode("ascii") if m else charset)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses a str that declares an encoding
     if not text.strip():
         return ""

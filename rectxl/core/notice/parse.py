@@ -142,6 +142,7 @@ from rectxl.core.notice.totals import (
     check_totals,
     extract_stated_totals,
     table_totals,
+    total_row_totals,
 )
 from rectxl.core.numbering import CIRCLED, EnumKind, enumeration, marker_at, split_count_note
 from rectxl.core.status import Status, opening_status, read_status
@@ -391,6 +392,9 @@ class _Line:
     row: dict[str, str] | None = None
     #: length of the bold sentence an unnumbered line opens with ("**…问题。**一是…"), else 0
     lead: int = 0
+    #: a table's totals row, no issue: "total" (合计, the round's totals may be read from its
+    #: cells) or "subtotal" (小计); else ""
+    tally: str = ""
 
     @property
     def body(self) -> str:
@@ -577,11 +581,18 @@ def _is_byline(kept: list[_Line]) -> bool:
             and not re.search(r"[。,;:]", last.det) and not _NOTICE_TITLE.search(last.det))
 
 
+#: the caption of a picture: "图1  整改工作现场照片", "图2-1：…", "（图为整改推进会现场）"
+_FIGURE_CAPTION = re.compile(
+    r"^(?:[(]?\s*图\s*\d{1,3}(?:\s*[-.]\s*\d{1,2})?(?:\s*[:.、]\s*|\s+|(?=[\u4e00-\u9fff]))"
+    r"[^。;]{1,40}|[(]?\s*图为[^。;]{1,40})[。)]?$")
+
+
 def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
     """The notice's non-blank lines without debris, and the dates the debris carried."""
     lines: list[_Line] = []
     spaced: list[list[str] | None] = []  # each line's cells if its columns are aligned by spaces
     debris_dates: list[date] = []
+    text = text.replace("\u00ad", "")  # soft hyphens: where a word may break, never a character
     for raw in _unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if _MD_RULE.match(raw.strip()) and "-" in raw:
             continue  # the rule under a Markdown table's header
@@ -602,6 +613,8 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
         if not line:
             continue
         det = detect(line)
+        if cells is None and _FIGURE_CAPTION.match(det):
+            continue  # the caption under a picture ("图1  整改工作现场照片"): no text of a measure
         if _is_debris(det, debris_dates):
             if TIMESTAMP.match(det) and _is_byline(lines):
                 lines.pop()  # the account's name above the time it published the notice
@@ -786,24 +799,103 @@ def _without_markers(line: _Line, markers: set[str]) -> _Line:
     return out
 
 
+#: the first cell of a table's totals row ("合计 | 4个问题9项措施 | … | 已完成6项"): no issue;
+#: a 合计/总计/共计 row states the round's totals, a 小计 row one aspect's
+_TOTAL_ROW = re.compile(r"^(?P<word>合\s*计|总\s*计|共\s*计|小\s*计)\s*(?:[:：].*)?$")
+#: a cell that only numbers its row ("3", "3.", "3、")
+_ROW_NUMBER = re.compile(r"^\d{1,4}\s*[.、]?$")
+#: a header cell is a short label: at most this many characters (without its note in brackets)
+_HEADER_CELL = 12
+#: a header cell of a table of two or three named columns is shorter still ("问题 | 整改措施")
+_HEADER_CELL_NARROW = 8
+_SENTENCE_MARK = re.compile(r"[。,;!?]")
+
+
+def _header_key_of(cells: list[str]) -> tuple[str, ...]:
+    return tuple(F.header_key(detect(c)) for c in cells)
+
+
+def _is_header(cells: list[str], found: dict[int, str], first: tuple[str, ...] | None) -> bool:
+    """Whether a table row is a header row naming a problem and a measure column.
+
+    Content can name fields too ("公务接待管理不规范的问题" reads as a 具体问题 column, "修订…管理
+    办法" as 整改措施), so a header must look like one: the first header repeated (on a new
+    page or a second table), or short labels without sentence marks or row numbers, most of
+    them column names Recognised, and all cells of a narrow table."""
+    fields = set(found.values())
+    if F.ISSUE not in fields or F.MEASURE not in fields:
+        return False
+    if first is not None and _header_key_of(cells) == first:
+        return True
+    filled = [(i, F.header_key(detect(c))) for i, c in enumerate(cells) if c.strip()]
+    named = sum(1 for i, _ in filled if i in found)
+    limit = _HEADER_CELL if named >= 3 else _HEADER_CELL_NARROW
+    for _, key in filled:  # without a note in brackets ("完成时限（年月日）")
+        if _SENTENCE_MARK.search(key) or _ROW_NUMBER.match(key) or len(key) > limit:
+            return False
+    if named < 3:
+        return named == len(filled)  # "问题 | 整改措施": every cell a short column name
+    return named >= max(3, -(-len(filled) * 3 // 4))  # three quarters of its cells, rounded up
+
+
+def _numbers_row(rows: list[tuple[int | None, int | None]], number: int | None) -> bool:
+    """Whether a further row of an issue carries a number of its own in the 序号 column (not
+    the issue's, printed again): the column numbers rows."""
+    if number is None or not rows:
+        return False
+    issue_number = next((n for at, n in reversed(rows) if at is not None), None)
+    return number != issue_number
+
+
 def _tables(lines: list[_Line]) -> list[_Line]:
     """Table rows under a header naming a problem and a measure column (a ledger published as
-    a table) become issue lines carrying their cells; other rows stay plain lines."""
+    a table) become issue lines carrying their cells; other rows stay plain lines.
+
+    A 合计 row is no issue (its line is marked ``tally``: the round's totals may be read from
+    it). A 序号 that numbers every row while 问题 is merged over an issue's rows numbers rows,
+    not issues: the issues are then numbered in order (afresh where the row numbers restart)."""
     out: list[_Line] = []
     header: dict[int, str] | None = None
+    first: tuple[str, ...] | None = None
     width = 0
     aspect = ""
     last_title = ""
+    #: the rows of the current table: (index of its issue line in ``out`` or None, row number)
+    rows: list[tuple[int | None, int | None]] = []
+    row_numbers = False  # a further row of an issue carries a number of its own
+
+    def settle() -> None:
+        nonlocal rows, row_numbers
+        if row_numbers:
+            count, previous = 0, None
+            for at, number in rows:
+                if number is not None and previous is not None and number <= previous:
+                    count = 0  # the row numbers start again (a second table)
+                previous = number if number is not None else previous
+                if at is not None:
+                    count += 1
+                    out[at].number = count
+        rows, row_numbers = [], False
+
     for line in lines:
         if line.cells is None:
             out.append(line)
             continue
         found = {i: f for i, c in enumerate(line.cells) if c and (f := F.field_for_header(c))}
-        if F.ISSUE in found.values() and F.MEASURE in found.values():
-            header, width, aspect, last_title = found, len(line.cells), "", ""
+        if _is_header(line.cells, found, first):
+            if first is None or _header_key_of(line.cells) != first:
+                settle()  # a table of other columns: its own rows
+                first = _header_key_of(line.cells)
+                aspect, last_title = "", ""
+            header, width = found, len(line.cells)
             continue
         if header is None:
             out.append(line)
+            continue
+        filled = [c for c in line.cells if c.strip()]
+        if filled and _TOTAL_ROW.match(detect(filled[0]).strip()):
+            line.tally = "subtotal" if "小" in detect(filled[0]) else "total"
+            out.append(line)  # a totals row: no issue, no measure
             continue
         rec = _record(_aligned(line.cells, width), header)
         if rec.get(F.ASPECT) and rec[F.ASPECT] != aspect:
@@ -818,6 +910,8 @@ def _tables(lines: list[_Line]) -> list[_Line]:
             # the issue's cells printed again on each of its rows (a merged cell repeated by
             # Word or a web page): one more measure of the same issue, not a second issue
             out.append(_Line(text=line.text, det=line.det, row=rec))
+            row_numbers |= _numbers_row(rows, number)
+            rows.append((None, number))
             continue
         last_title = title or last_title
         if title:
@@ -825,11 +919,15 @@ def _tables(lines: list[_Line]) -> list[_Line]:
             if head.kind in ("num", "named"):
                 number = number if number is not None else head.number
                 title = head.body
+            rows.append((len(out), number))
             out.append(_Line(text=title, det=detect(title), kind="num", number=number, row=rec))
         elif rec.get(F.MEASURE):
             out.append(_Line(text=line.text, det=line.det, row=rec))  # one more row of the issue
+            row_numbers |= _numbers_row(rows, number)
+            rows.append((None, number))
         else:
             out.append(line)
+    settle()
     return out
 
 
@@ -1718,12 +1816,21 @@ def _front_end(lines: Sequence[_Line]) -> tuple[int, int]:
            and not _CLOSING.match(lines[k].det)):
         k += 1
     named = next((j for j in range(k) if _NOTICE_TITLE.search(lines[j].det)), None)
-    if k <= 4 or named is None:
-        return 0, min(k, 4)
+    # the red letterhead printed above the title ("中共某某县农业农村局党组文件") is no part of it
+    head = 0
+    while head < k - 1 and _LETTERHEAD.match(lines[head].det):
+        head += 1
+    if k - head <= 4 or named is None:
+        return head, min(k, head + 4)
     start = named
-    while start > 0 and _TITLE_HEAD.search(lines[start - 1].det):
+    while start > head and _TITLE_HEAD.search(lines[start - 1].det):
         start -= 1
     return start, min(k, start + 4)
+
+
+#: the red letterhead (红头) of an official document: the issuing body's name and 文件
+#: ("中共某某县农业农村局党组文件", "某某县人民政府办公室 文件")
+_LETTERHEAD = re.compile(r"^(?!.*关于)[^,。;:]{2,40}?\s*文\s*件$")
 
 
 #: the opening of a title broken over lines: "中共某某县财政局党组关于县委第一巡察组", "…关于"
@@ -2273,6 +2380,8 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
     b = _Builder()
     for j in range(lo, hi):
         line = lines[j]
+        if line.tally:
+            continue  # a table's 合计 row: read for the totals, no item
         role = roles.get(line.kind) if line.kind != "text" else None
         if role == "aspect":
             b.aspect(line.number, line.body)
@@ -2287,6 +2396,10 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
         elif (line.kind == "text" and b.current is not None and b.current.rows
               and _field_line(line.text) is None):
             b.unplaced.append(line.text)  # prose under a table: kept, and said so
+        elif line.kind == "text" and line.cells is not None and b.current is not None:
+            # a small table printed inside an issue (a count by topic): no words of its last
+            # measure; kept as it is, and said so
+            b.unplaced.append(line.text)
         elif role == "measure" or line.kind != "text":
             if b.current is not None:
                 b.current.more.append(line.text)  # the marker stays: it enumerates the measures
@@ -2442,6 +2555,9 @@ def _parse_notice(text: str) -> ParsedNotice:
     stated = extract_stated_totals([preamble or "", info.section_one or "",
                                     info.section_two_intro or "", info.section_three or ""])
     table_totals(stated, [line.cells for line in front_table if line.cells])
+    for line in lines:
+        if line.tally == "total" and line.cells:
+            total_row_totals(stated, [c for c in line.cells[1:] if c])  # after its 合计 cell
     counts_only = not issues_found and _signed(lay) and not stated.is_empty()
     checks = check_totals(stated, ledger, listed=not counts_only)
     complete = _completeness(lines, lay, ledger, stated, issues_found, warnings)

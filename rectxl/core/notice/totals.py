@@ -35,7 +35,7 @@ from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
 __all__ = ["TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "extract_stated_totals",
-           "table_totals"]
+           "table_totals", "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
@@ -289,6 +289,38 @@ def table_totals(totals: StatedTotals, rows: list[list[str]]) -> StatedTotals:
         body = [r for r in rows[1:] if r is not total and r and r[0].strip()]
         if body:
             totals.aspects, totals.evidence["aspects"] = len(body), "统计表所列方面"
+    return totals
+
+
+def total_row_totals(totals: StatedTotals, cells: list[str],
+                     header: list[str] | None = None) -> StatedTotals:
+    """Totals from the 合计 row of a notice's item table ("合计 | 4个问题9项措施 | … | 已完成6项"),
+    for the counts the prose does not state (the prose wins): a cell that names its count
+    ("4个问题", "已完成6项") is read as a sentence is, a bare number by its column's header
+    ("问题数", "已完成"). ``totals`` is filled in place and returned."""
+    before = set(totals.evidence)
+    for k, cell in enumerate(cells):
+        text = detect(cell).strip()
+        if not text:
+            continue
+        m = _TABLE_NUMBER.match(text)
+        if m is not None:
+            if header is not None and k < len(header):
+                table_totals(totals, [[header[0] if header else "", header[k]],
+                                      ["合计", cell]])
+            continue
+        if totals.aspects is None and (hit := _find(_ASPECTS, text)) and hit[1] > 1:
+            totals.aspects, totals.evidence["aspects"] = hit[1], hit[2].group(0)
+        if totals.issues is None and (hit := _find(_ISSUES, text)):
+            totals.issues, totals.evidence["issues"] = hit[1], hit[2].group(0)
+        if totals.measures is None and (hit := _find(_MEASURES, text) or _find(_TASKS, text)):
+            totals.measures, totals.evidence["measures"] = hit[1], hit[2].group(0)
+        _read_done(totals, text)
+        if totals.rate is None:
+            _read_rate(totals, text)
+    for item in set(totals.evidence) - before:
+        if not totals.evidence[item].startswith("统计表"):
+            totals.evidence[item] = f"表格合计行“{totals.evidence[item]}”"
     return totals
 
 
