@@ -91,7 +91,8 @@ def _expected_rows(ledger: Ledger, as_of: date, warn: tuple[int, ...]) -> list[t
     the measures a row covers, and each measure's grade, overdue, due date and stage."""
     out: list[tuple[Any, ...]] = []
     for aspect in ledger.aspects:
-        out.append((1, Counts.of([m for i in aspect.issues() for m in i.measures], as_of, warn), None))
+        if aspect.title is not None:  # a ledger without aspects has no aspect row
+            out.append((1, Counts.of([m for i in aspect.issues() for m in i.measures], as_of, warn), None))
         for category in aspect.categories:
             if category.title:
                 out.append((2, Counts.of([m for i in category.issues for m in i.measures], as_of, warn), None))

@@ -156,8 +156,6 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
      r"|^审核|^审批(?:状态|意见|结果)|退回原因|驳回", NOT_READ),
     # 配合领导: a leader who co-operates, not a co-operating unit
     (r"配合领导|协管领导", NOT_READ),
-    # 销号情况: whether it was closed (已销号), not how far the work got
-    (r"销号(?:情况|状态)", CLOSED_FLAG),
     (r"(?:延期.*(?:申请|批准|审批|批复)|(?:申请|批准|审批|批复).*延期).*(?:日期|时间)", EXTENSION_GRANTED),
     (r"延期|^(?:调整|变更)后", EXTENSION),
     (r"验收.*(日期|时间)", ACCEPTED),

@@ -252,6 +252,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _named_status_first(texts, columns, duplicates)
     _task_as_goal(texts, columns, duplicates)
     _detail_not_issue(texts, columns, duplicates)
+    _closure_not_status(texts, columns, duplicates)
     _kind_not_category(grid, r, columns, duplicates)
     _narrative_status_as_progress(grid, r, columns, duplicates)
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
@@ -354,9 +355,18 @@ def _detail_not_issue(texts: dict[int, str], columns: dict[str, int], duplicates
     """具体表现 / 问题表现 beside 问题: the issue is the column that names it, the 表现 column
     shows how it shows itself — read as the issue's detail (问题表现), not as a second issue column."""
     def detail(c: int) -> bool:
-        return "表现" in texts.get(c, "")
+        return "表现" in F.header_key(texts.get(c, ""))
 
     _reassign(columns, duplicates, F.ISSUE, F.ISSUE_DETAIL, lambda c: not detail(c), detail)
+
+
+def _closure_not_status(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """销号情况 beside 完成情况: the status is how far the work got, the 销号 column whether it was
+    closed (是否销号); alone, a 销号情况 column is the status ("已销号"/"未销号")."""
+    def closure(c: int) -> bool:
+        return "销号" in F.header_key(texts.get(c, ""))
+
+    _reassign(columns, duplicates, F.STATUS, F.CLOSED_FLAG, lambda c: not closure(c), closure)
 
 
 def _task_as_goal(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:

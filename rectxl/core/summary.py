@@ -210,7 +210,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
     closed = Stage.CLOSED
     for a_i, aspect in enumerate(ledger.aspects, 1):
         a_row = None
-        if all_rows:
+        if all_rows and aspect.title is not None:  # a ledger without aspects has no aspect row
             a_row = DetailRow(level=1, label=_aspect_label(a_i) if has_categories else f"（{chinese_number(a_i)}）",
                               text=aspect.title or "", counts=Counts())
             rows.append(a_row)
