@@ -204,7 +204,9 @@ def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
 def _describe_unreadable(path: Path, exc: Exception) -> str:
     with path.open("rb") as fh:
         head = fh.read(1 << 16)
-    if head.startswith(b"\xd0\xcf\x11\xe0") and "EncryptionInfo".encode("utf-16-le") in head:
+    from rectxl.io.file_kind import is_encrypted_ole  # only for a file that cannot be read
+
+    if is_encrypted_ole(path, head):
         return f"{path.name} 设有打开密码（已加密）：请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存，再检查"
     if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in (".xlsx", ".xlsm"):
         return (f"{path.name} 是加密的或旧版（.xls）格式文件却以 {path.suffix} 结尾："

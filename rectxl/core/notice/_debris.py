@@ -12,39 +12,11 @@ copies and site footers add.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+# the run of emoji a line or a cell opens with has one home, rectxl.core.text; importable from here
+from rectxl.core.text import symbol_run
 
 __all__ = ["ANNEX_HEADING", "LINK_HEADING", "SOCIAL_DEBRIS", "TIMESTAMP", "symbol_run"]
-
-#: what joins or modifies the symbols of an emoji (variation selectors, zero-width joiner, keycap)
-_EMOJI_JOINERS = frozenset("\ufe0e\ufe0f\u200d\u20e3")
-
-
-def _is_symbol(ch: str) -> bool:
-    """A pictograph or symbol a bullet is drawn with: emoji (🔸 📌 ✅ 👉 ▶️), dingbats and
-    geometric shapes (category So; skin tones Sk), arrows, and the marks emoji are joined by."""
-    if ch in _EMOJI_JOINERS:
-        return True
-    cat = unicodedata.category(ch)
-    if cat in ("So", "Sk"):
-        return True
-    code = ord(ch)
-    return cat == "Sm" and (0x2190 <= code <= 0x21FF or 0x27F0 <= code <= 0x297F
-                            or 0x2B00 <= code <= 0x2BFF or ch == "√")
-
-
-def symbol_run(det: str) -> int:
-    """Length of the run of emoji and symbols ``det`` opens with, and the spaces after it (0 when
-    it opens with none): "📌 一、…" → 2, "🔸（一）…" → 1, "✅整改情况：…" → 1."""
-    k = 0
-    while k < len(det) and _is_symbol(det[k]):
-        k += 1
-    if k == 0:
-        return 0
-    while k < len(det) and det[k] in " \u3000\xa0":
-        k += 1
-    return k
-
 
 _CREDIT_WORDS = (r"责编|责任编辑|监制|校对|初审|复审|终审|一审|二审|三审|美编|排版|摄影|图片|图文|通讯员|记者|"
                  r"文案|设计|统筹|出品|主编|值班编辑|编审|素材|视频|制作|策划|投稿邮箱|投稿")
