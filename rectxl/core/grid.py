@@ -684,7 +684,8 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
         )
     raise LedgerError(
         f"找不到台账表头：工作表（{names}）的前{HEADER_SCAN_ROWS}行中没有同时包含“具体问题”或“整改措施”"
-        "等列名的表头行。请确认这是整改台账，或使用 rectxl new 生成的模板。"
+        "等列名的表头行。请确认这是整改台账；列名另有写法（如英文）时，可用 --column 原列名=标准列名（或"
+        f"“{COLUMN_MAP_SHEET}”工作表）逐列指明，或使用 rectxl new 生成的模板。"
     )
 
 
