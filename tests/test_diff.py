@@ -222,7 +222,7 @@ def test_as_of_arguments_override_report_dates(files: tuple[Path, Path]) -> None
 def test_text_render(diff: LedgerDiff) -> None:
     text = render_diff_text(diff)
     headings = ["一、总体变化", "二、问题变化", "三、新增措施", "四、删除措施", "五、状态变化",
-                "六、时限变化", "七、责任变化", "八、措施内容修改", "九、值得注意"]
+                "六、时限变化", "七、责任变化", "八、措施内容修改", "九、措施调整问题", "十、值得注意"]
     positions = [text.index(h) for h in headings]
     assert positions == sorted(positions)
     assert "上期：台账_9月.xlsx，截至2023-09-30（来源：报告日期）" in text
@@ -241,9 +241,10 @@ def test_text_render(diff: LedgerDiff) -> None:
     assert "更新涉密人员台账【删除已完成措施】（原第6行）" in text
     assert "      原：制定年度理论学习计划并按月组织集中学习" in text
     assert "      新：制定年度理论学习计划,按月组织集中学习并做好记录" in text
-    assert f"由问题“3.{I_MEETING}”调整到“1.{I_STUDY}”（原第11行 → 现第4行）" in text
+    moved = f"由问题“3.{I_MEETING}”调整到“1.{I_STUDY}”（原第11行 → 现第4行）"
+    assert moved in text[text.index("九、措施调整问题"):text.index("十、值得注意")]  # a heading of its own
     assert "问题序号：2 → 3（原第4行 → 现第6行）" in text
-    notable = text[text.index("九、值得注意"):]
+    notable = text[text.index("十、值得注意"):]
     assert notable.count("  · ") == 3
     # every change line cites a row
     for line in text.splitlines():
@@ -307,7 +308,7 @@ def test_identical_versions_have_no_changes(files: tuple[Path, Path]) -> None:
     assert all(m.match is MatchKind.SAME for m in d.matched) and len(d.matched) == 10
     text = render_diff_text(d)
     assert "两期台账内容一致" in text
-    assert text.count("  无。") == 8
+    assert text.count("  无。") == 9
 
 
 def test_json_round_trip(diff: LedgerDiff) -> None:

@@ -10,7 +10,12 @@ edit wording, issues get renumbered. Issues are paired first:
 A. same number and same normalised title;
 B. same normalised title (the issue was renumbered);
 C. similar title (difflib ratio ≥ :data:`ISSUE_SIMILARITY`) *and* at least one identical
-   measure in common (the issue was retitled).
+   measure in common (the issue was retitled);
+D. similar title *and* most of their measures the same measures lightly reworded: more than half
+   of the larger issue's measures pair with a measure of the other by similar text (ratio ≥
+   :data:`MEASURE_SIMILARITY`), in the same order and with the same owner units (the issue was
+   retitled and its measures reworded). Only issues whose measures share a run of
+   :data:`_SHINGLE` characters are compared, so the work stays linear.
 
 Then measures, each pass one-to-one and in ledger order:
 
@@ -22,6 +27,11 @@ Then measures, each pass one-to-one and in ledger order:
 
 Whatever is left is added or removed. Text is normalised with NFKC, a leading ordinal
 ("一是", "1.", "(2)", "①") dropped, and all whitespace and punctuation removed.
+
+Every row a diff cites comes with its sheet (``sheet`` of :class:`MeasureRef` / :class:`IssueRef`,
+``old_sheet`` / ``new_sheet`` of :class:`Change` and :class:`Regression`): a ledger read from
+several sheets has a row 5 on each. The text and the 变化明细 sheet name the sheet when either
+ledger was read from more than one.
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -47,7 +58,7 @@ from rectxl.core.sheets import SheetSpec
 from rectxl.core.status import Status
 from rectxl.core.text import cn_date, shorten
 from rectxl.core.timing import resolve_warn_days
-from rectxl.core.units import split_units, unit_key
+from rectxl.core.units import split_units, unit_key, unit_spellings
 from rectxl.core.validate import resolve_as_of
 
 __all__ = [
@@ -92,6 +103,8 @@ class ChangeKind(StrEnum):
     STATUS = "状态变化"
     DEADLINE = "时限变化"
     OWNER = "责任变化"
+    #: the same owner unit written another way (城建股 → 城市建设股): not a change of responsibility
+    OWNER_SPELLING = "单位名称写法变化"
     TEXT = "措施内容修改"
     MOVED = "措施调整问题"
     PROGRESS = "进展更新"
@@ -105,6 +118,8 @@ class RegressionKind(StrEnum):
 
     STATUS_REGRESSED = "状态倒退"
     SILENT_EXTENSION = "时限延后未注明延期"
+    #: an extended deadline ("延期至…") put off again
+    EXTENDED_AGAIN = "再次延期"
     DEADLINE_DROPPED = "取消整改时限"
     COMPLETED_REMOVED = "删除已完成措施"
 
@@ -129,6 +144,7 @@ class IssueRef:
 
     number: int | None = None
     title: str
+    sheet: str = ""
     row: int = 0
     aspect: str = ""
     measures: int = 0
@@ -148,6 +164,7 @@ _SHORT_STATUS = 12
 class MeasureRef:
     """A measure as it appears in one version: where it is and what it says."""
 
+    sheet: str = ""
     row: int = 0
     issue: IssueRef
     text: str
@@ -191,6 +208,9 @@ class Change:
     new: str = ""
     old_row: int | None = None
     new_row: int | None = None
+    #: the sheets of ``old_row`` / ``new_row``
+    old_sheet: str = ""
+    new_sheet: str = ""
     #: the 值得注意 labels this change is part of ("" when none)
     flag: str = ""
     #: a short remark for text output, e.g. "推迟92天", "相似度85%"
@@ -207,6 +227,8 @@ class Regression:
     measure: str
     old_row: int | None = None
     new_row: int | None = None
+    old_sheet: str = ""
+    new_sheet: str = ""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -221,6 +243,8 @@ class MeasureMatch:
     deadline_changed: bool = False
     #: canonical owner fields (责任单位/责任领导/责任人) whose value changed
     owners_changed: list[str] = dataclasses.field(default_factory=list)
+    #: the 责任单位 names the same units, written another way (城建股 → 城市建设股)
+    units_respelled: bool = False
     text_changed: bool = False
     progress_changed: bool = False
     completion_changed: bool = False
@@ -228,7 +252,7 @@ class MeasureMatch:
     @property
     def changed(self) -> bool:
         return bool(self.status_changed or self.deadline_changed or self.owners_changed
-                    or self.text_changed or self.progress_changed or self.completion_changed
+                    or self.units_respelled or self.text_changed or self.progress_changed or self.completion_changed
                     or self.match is MatchKind.MOVED)
 
 
@@ -241,6 +265,8 @@ class DiffSide(BaseModel):
     aspects: int = 0
     issues: int = 0
     counts: Counts
+    #: the sheets the ledger was read from, in order
+    sheets: list[str] = Field(default_factory=list)
 
 
 class LedgerDiff(BaseModel):
@@ -263,6 +289,11 @@ class LedgerDiff(BaseModel):
 
     def of_kind(self, kind: ChangeKind) -> list[Change]:
         return [c for c in self.changes if c.kind is kind]
+
+    @property
+    def several_sheets(self) -> bool:
+        """Either version was read from more than one sheet: a row number needs its sheet."""
+        return len(set(self.old.sheets)) > 1 or len(set(self.new.sheets)) > 1
 
     @property
     def has_changes(self) -> bool:
@@ -378,9 +409,11 @@ class _Texts:
     comparisons first test the texts as written: most cells of two versions are identical, and
     equal texts have equal normal forms."""
 
-    def __init__(self) -> None:
+    def __init__(self, units: Iterable[str] = ()) -> None:
         self.key: dict[str, str] = _Memo(_normalize)
         self.names: dict[str, frozenset[str]] = _Memo(_names_key)
+        #: the 责任单位名录 of either version: units it lists apart are never one unit respelled
+        self.listed = tuple(units)
 
     def differ(self, a: str, b: str) -> bool:
         """The two texts differ beyond spacing, punctuation, width and a leading ordinal."""
@@ -390,6 +423,18 @@ class _Texts:
         """The two owner cells name different people or units."""
         return a != b and self.names[a] != self.names[b]
 
+    def same_units(self, a: str, b: str) -> bool:
+        """The two 责任单位 cells name the same units, some written another way (城建股 /
+        城市建设股, 党政办 / 党政综合办公室): one unit as the check rules count it
+        (:func:`~rectxl.core.units.unit_spellings`)."""
+        ua, ub = split_units(a), split_units(b)
+        canonical = unit_spellings(Counter(ua + ub), keep=self.listed)
+
+        def keys(units: list[str]) -> frozenset[str]:
+            return frozenset(k for k in (unit_key(canonical.get(u, u)) for u in units) if k)
+
+        return keys(ua) == keys(ub)
+
 
 # ---------------------------------------------------------------------------
 # Matching
@@ -397,12 +442,12 @@ class _Texts:
 
 
 def _issue_ref(issue: Issue, aspect: str) -> IssueRef:
-    return IssueRef(number=issue.number, title=issue.title, row=issue.row, aspect=aspect,
+    return IssueRef(number=issue.number, title=issue.title, sheet=issue.sheet, row=issue.row, aspect=aspect,
                     measures=len(issue.measures))
 
 
 def _measure_ref(m: Measure, issue: IssueRef) -> MeasureRef:
-    return MeasureRef(row=m.row, issue=issue, text=m.text, status=m.status,
+    return MeasureRef(sheet=m.sheet, row=m.row, issue=issue, text=m.text, status=m.status,
                       status_text=m.status_text, stage=m.stage, deadline=m.deadline, owner_unit=m.owner_unit,
                       lead=m.lead, owner_person=m.owner_person, completed_on=m.completed_on,
                       completed_text=m.completed_text, progress=m.progress, remark=m.remark)
@@ -449,7 +494,71 @@ def _match_issues(old: list[Issue], new: list[Issue], texts: _Texts) -> list[tup
             if ratio is not None:
                 candidates.append((len(keys & measures_n[b]) + ratio, a, b))
     pairs += [(a, b) for a, b, _ in greedy(candidates, used_o, used_n)]
+    pairs += _match_reworded_issues(old, new, titles_o, titles_n, used_o, used_n, texts)
     return pairs
+
+
+#: the length of the runs of characters (of normalised measure texts) that find the issues
+#: whose measures may be the same measures reworded (pass D of :func:`_match_issues`)
+_SHINGLE = 4
+#: a run found in the measures of more issues than this is a common phrase ("建立健全"), not a sign
+#: of which issue is which: it finds no candidates (and keeps the work linear)
+_SHINGLE_SPREAD = 8
+
+
+def _shingles(keys: Iterable[str]) -> set[str]:
+    return {k[i:i + _SHINGLE] for k in keys for i in range(max(1, len(k) - _SHINGLE + 1))}
+
+
+def _reworded_measures(a: Issue, b: Issue, texts: _Texts) -> int:
+    """How many measures of ``a`` are measures of ``b`` reworded: pairs of similar text (ratio ≥
+    :data:`MEASURE_SIMILARITY`, one-to-one, best first) with the same owner units; 0 unless the
+    pairs keep the measures' order."""
+    keys_a = [texts.key[m.text] for m in a.measures]
+    keys_b = [texts.key[m.text] for m in b.measures]
+    found = greedy(similar_pairs(keys_a, keys_b, MEASURE_SIMILARITY), set(), set())
+    kept = sorted((i, j) for i, j, _ in found
+                  if not texts.names_differ(a.measures[i].owner_unit, b.measures[j].owner_unit))
+    order = [j for _, j in kept]
+    return len(kept) if order == sorted(order) else 0
+
+
+def _match_reworded_issues(old: list[Issue], new: list[Issue], titles_o: list[str], titles_n: list[str],
+                           used_o: set[int], used_n: set[int], texts: _Texts) -> list[tuple[int, int]]:
+    """Pass D: issues still unpaired whose titles are similar and most of whose measures are the
+    same measures reworded (:func:`_reworded_measures`: more than half of the larger issue's).
+    Candidates are found through an index of the runs of :data:`_SHINGLE` characters of the
+    unpaired new issues' measures: more than half of the larger issue's measures must share two
+    runs (a short measure's only one) with the other issue, so unrelated issues are never
+    compared."""
+    rest_o = [a for a in range(len(old)) if a not in used_o and old[a].measures]
+    rest_n = [b for b in range(len(new)) if b not in used_n and new[b].measures]
+    if not (rest_o and rest_n):
+        return []
+    holding: dict[str, list[int]] = {}
+    for b in rest_n:
+        for sh in _shingles(texts.key[m.text] for m in new[b].measures):
+            holding.setdefault(sh, []).append(b)
+    candidates = []
+    for a in rest_o:
+        votes: Counter[int] = Counter()  # new issue → measures of ``a`` sharing runs with it
+        for m in old[a].measures:
+            runs = _shingles([texts.key[m.text]])
+            hits: Counter[int] = Counter()
+            for sh in runs:
+                found = holding.get(sh)
+                if found and len(found) <= _SHINGLE_SPREAD:
+                    hits.update(found)
+            votes.update(b for b, n in hits.items() if n >= min(2, len(runs)))
+        size = len(old[a].measures)
+        for b in sorted(b for b, n in votes.items() if 2 * n > max(size, len(new[b].measures))):
+            ratio = similarity(titles_o[a], titles_n[b], ISSUE_SIMILARITY)
+            if ratio is None:
+                continue
+            k = _reworded_measures(old[a], new[b], texts)
+            if 2 * k > max(len(old[a].measures), len(new[b].measures)):
+                candidates.append((k + ratio, a, b))
+    return [(a, b) for a, b, _ in greedy(candidates, used_o, used_n)]
 
 
 # ---------------------------------------------------------------------------
@@ -460,9 +569,22 @@ _EXTENSION_WORDS = re.compile(r"延期|延长|顺延|推迟|延后")
 _OWNER_FIELDS = ((F.OWNER_UNIT, "owner_unit"), (F.LEAD, "lead"), (F.OWNER_PERSON, "owner_person"))
 
 
+_AT_ONCE = (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
+
+
 def _due(d: Deadline) -> date | None:
     """The date a deadline points at (immediate deadlines: the feedback date, when known)."""
     return d.due if d.kind is not DeadlineKind.LONG_TERM else None
+
+
+def _due_then(d: Deadline, as_of: date | None) -> date | None:
+    """The date last period's deadline pointed at: :func:`_due`, and an at-once deadline (立行立改)
+    whose feedback date is unknown due by last period's as-of date at the latest — moving it to
+    a later date puts it off."""
+    due = _due(d)
+    if due is None and as_of is not None and d.kind in _AT_ONCE:
+        return as_of
+    return due
 
 
 def _deadline_changed(a: Deadline, b: Deadline, texts: _Texts) -> bool:
@@ -478,6 +600,12 @@ def _extension_worded(m: MeasureRef) -> bool:
                                        or _EXTENSION_WORDS.search(m.remark))
 
 
+def _extended_already(m: MeasureRef) -> bool:
+    """The 整改时限 cell records an extension ("延期至…", "原定…，延期至…"): putting the deadline
+    off again is a second extension, not the first one written up."""
+    return m.deadline.extended or bool(_EXTENSION_WORDS.search(m.deadline.text))
+
+
 def _status_changed(a: MeasureRef, b: MeasureRef, texts: _Texts) -> bool:
     if a.status is not None or b.status is not None:  # 已完成 → 已销号 is a change too
         return a.status is not b.status or a.stage != b.stage
@@ -490,12 +618,16 @@ def _completion_label(m: MeasureRef) -> str:
 
 def _compare(old: MeasureRef, new: MeasureRef, kind: MatchKind, ratio: float, texts: _Texts
              ) -> MeasureMatch:
+    owners = [f for f, attr in _OWNER_FIELDS if texts.names_differ(getattr(old, attr), getattr(new, attr))]
+    respelled = F.OWNER_UNIT in owners and texts.same_units(old.owner_unit, new.owner_unit)
+    if respelled:
+        owners.remove(F.OWNER_UNIT)
     return MeasureMatch(
         old=old, new=new, match=kind, similarity=round(ratio, 4),
         status_changed=_status_changed(old, new, texts),
         deadline_changed=_deadline_changed(old.deadline, new.deadline, texts),
-        owners_changed=[f for f, attr in _OWNER_FIELDS
-                        if texts.names_differ(getattr(old, attr), getattr(new, attr))],
+        owners_changed=owners,
+        units_respelled=respelled,
         text_changed=texts.differ(old.text, new.text),
         progress_changed=texts.differ(old.progress, new.progress),
         completion_changed=(old.completed_on != new.completed_on
@@ -523,8 +655,10 @@ def _side(ledger: Ledger, as_of: date | None, name: str) -> DiffSide:
     counts as of its date), without the per-unit, per-aspect and overdue lists it also builds."""
     when, source = resolve_as_of(ledger, as_of)
     counts = Counts.of(ledger.measures(), when, resolve_warn_days(ledger.info))
+    sheets = ([s.name for s in ledger.sheets] if ledger.sheets
+              else [s for s in dict.fromkeys(m.sheet for m in ledger.measures()) if s])
     return DiffSide(name=name, as_of=when, as_of_source=source, aspects=len(ledger.aspects),
-                    issues=sum(1 for _ in ledger.issues()), counts=counts)
+                    issues=sum(1 for _ in ledger.issues()), counts=counts, sheets=sheets)
 
 
 def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,
@@ -535,7 +669,7 @@ def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,
     names) only label the output."""
     o_side = _side(old, as_of_old, old_name)
     n_side = _side(new, as_of_new, new_name)
-    texts = _Texts()
+    texts = _Texts([*(old.owner_units or ()), *(new.owner_units or ())])
     o_issues, n_issues = _issues(old), _issues(new)
     issue_pairs = _match_issues([i for i, _ in o_issues], [i for i, _ in n_issues], texts)
 
@@ -631,11 +765,14 @@ def _regression(kind: RegressionKind, message: str, o: MeasureRef | None, n: Mea
     ref = n or o
     assert ref is not None
     return Regression(kind=kind, message=message, issue=ref.issue.label, measure=ref.text,
-                      old_row=o.row if o else None, new_row=n.row if n else None)
+                      old_row=o.row if o else None, new_row=n.row if n else None,
+                      old_sheet=o.sheet if o else "", new_sheet=n.sheet if n else "")
 
 
-def _match_regressions(mm: MeasureMatch) -> list[Regression]:
-    """值得注意 for a matched measure: status gone backwards, deadline moved silently or dropped."""
+def _match_regressions(mm: MeasureMatch, as_of_old: date | None = None) -> list[Regression]:
+    """值得注意 for a matched measure: status gone backwards, deadline moved silently, put off
+    again after an extension, or dropped. ``as_of_old``: last period's as-of date, the latest an
+    at-once deadline (立行立改) of unknown feedback date was due by."""
     o, n = mm.old, mm.new
     out = []
     if o.status is Status.DONE and n.status is not Status.DONE:
@@ -643,13 +780,19 @@ def _match_regressions(mm: MeasureMatch) -> list[Regression]:
             RegressionKind.STATUS_REGRESSED,
             f"上期已完成，本期改为“{n.status_label}”：请核实是否整改反弹或上期误报已完成", o, n))
     if mm.deadline_changed:
-        od, nd = _due(o.deadline), _due(n.deadline)
-        if od and nd and nd > od and not _extension_worded(n):
+        od, nd = _due_then(o.deadline, as_of_old), _due(n.deadline)
+        since = "" if od is None or _due(o.deadline) else f"（立行立改按上期截至日期{cn_date(od)}计）"
+        if od and nd and nd > od and _extended_already(o):
+            out.append(_regression(
+                RegressionKind.EXTENDED_AGAIN,
+                f"整改时限上期已是延期后的“{o.deadline.text}”，本期又改为“{n.deadline.text}”，再推迟"
+                f"{(nd - od).days}天：请核实再次延期是否经过批准，并说明前次延期未能完成的原因", o, n))
+        elif od and nd and nd > od and not _extension_worded(n):
             out.append(_regression(
                 RegressionKind.SILENT_EXTENSION,
-                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text}”，推迟{(nd - od).days}天，"
+                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text}”，推迟{(nd - od).days}天{since}，"
                 "但未注明延期：请核实是否履行了延期手续，并写明“延期至…”", o, n))
-        elif (od and nd is None and n.deadline.kind is not DeadlineKind.IMMEDIATE
+        elif (od and nd is None and n.deadline.kind not in _AT_ONCE
               and n.status is not Status.DONE):
             out.append(_regression(
                 RegressionKind.DEADLINE_DROPPED,
@@ -667,7 +810,7 @@ def _removed_regressions(m: MeasureRef) -> list[Regression]:
 
 
 def _regressions(diff: LedgerDiff) -> list[Regression]:
-    out = [r for mm in diff.matched for r in _match_regressions(mm)]
+    out = [r for mm in diff.matched for r in _match_regressions(mm, diff.old.as_of)]
     out += [r for m in diff.removed for r in _removed_regressions(m)]
     order = list(RegressionKind)
     return sorted(out, key=lambda r: (order.index(r.kind), r.new_row or 0, r.old_row or 0))
@@ -677,8 +820,8 @@ def _flag(regressions: list[Regression], *kinds: RegressionKind) -> str:
     return "、".join(r.kind.value for r in regressions if r.kind in kinds)
 
 
-def _shift(o: Deadline, n: Deadline) -> str:
-    od, nd = _due(o), _due(n)
+def _shift(o: Deadline, n: Deadline, as_of_old: date | None = None) -> str:
+    od, nd = _due_then(o, as_of_old), _due(n)
     if od and nd and od != nd:
         return f"{'推迟' if nd > od else '提前'}{abs((nd - od).days)}天"
     return ""
@@ -688,35 +831,37 @@ def _changes(diff: LedgerDiff, texts: _Texts) -> list[Change]:
     out: list[Change] = []
     for ref in diff.issues_added:
         out.append(Change(kind=ChangeKind.ISSUE_ADDED, issue=ref.label, field=F.ISSUE,
-                          new=ref.label, new_row=ref.row))
+                          new=ref.label, new_row=ref.row, new_sheet=ref.sheet))
     for ref in diff.issues_removed:
         out.append(Change(kind=ChangeKind.ISSUE_REMOVED, issue=ref.label, field=F.ISSUE,
-                          old=ref.label, old_row=ref.row))
+                          old=ref.label, old_row=ref.row, old_sheet=ref.sheet))
     for ro, rn in diff.issues_changed:
         if ro.number != rn.number:
             out.append(Change(kind=ChangeKind.ISSUE_CHANGED, issue=rn.label, field=F.ISSUE_NO,
                               old=_num(ro.number), new=_num(rn.number),
-                              old_row=ro.row, new_row=rn.row))
+                              old_row=ro.row, new_row=rn.row, old_sheet=ro.sheet, new_sheet=rn.sheet))
         if texts.differ(ro.title, rn.title):
             out.append(Change(kind=ChangeKind.ISSUE_CHANGED, issue=rn.label, field=F.ISSUE,
-                              old=ro.title, new=rn.title, old_row=ro.row, new_row=rn.row))
+                              old=ro.title, new=rn.title, old_row=ro.row, new_row=rn.row,
+                              old_sheet=ro.sheet, new_sheet=rn.sheet))
     for m in diff.added:
         out.append(Change(kind=ChangeKind.ADDED, issue=m.issue.label, measure=m.text,
-                          field=F.MEASURE, new=m.text, new_row=m.row))
+                          field=F.MEASURE, new=m.text, new_row=m.row, new_sheet=m.sheet))
     for m in diff.removed:
         out.append(Change(kind=ChangeKind.REMOVED, issue=m.issue.label, measure=m.text,
-                          field=F.MEASURE, old=m.text, old_row=m.row,
+                          field=F.MEASURE, old=m.text, old_row=m.row, old_sheet=m.sheet,
                           flag=_flag(_removed_regressions(m), RegressionKind.COMPLETED_REMOVED)))
     for mm in diff.matched:
         if not mm.changed:  # most measures: nothing below applies
             continue
         o, n = mm.old, mm.new
-        regs = _match_regressions(mm)
+        regs = _match_regressions(mm, diff.old.as_of)
 
         def change(kind: ChangeKind, field: str, old: str, new: str, fl: str = "",
                    note: str = "", o: MeasureRef = o, n: MeasureRef = n) -> Change:
             return Change(kind=kind, issue=n.issue.label, measure=n.text, field=field, old=old,
-                          new=new, old_row=o.row, new_row=n.row, flag=fl, note=note)
+                          new=new, old_row=o.row, new_row=n.row, old_sheet=o.sheet, new_sheet=n.sheet,
+                          flag=fl, note=note)
 
         if mm.match is MatchKind.MOVED:
             out.append(change(ChangeKind.MOVED, F.ISSUE, o.issue.label, n.issue.label))
@@ -732,12 +877,15 @@ def _changes(diff: LedgerDiff, texts: _Texts) -> list[Change]:
         if mm.deadline_changed:
             out.append(change(ChangeKind.DEADLINE, F.DEADLINE, _deadline_label(o.deadline),
                               _deadline_label(n.deadline),
-                              _flag(regs, RegressionKind.SILENT_EXTENSION,
+                              _flag(regs, RegressionKind.SILENT_EXTENSION, RegressionKind.EXTENDED_AGAIN,
                                     RegressionKind.DEADLINE_DROPPED),
-                              note=_shift(o.deadline, n.deadline)))
+                              note=_shift(o.deadline, n.deadline, diff.old.as_of)))
         for field, attr in _OWNER_FIELDS:
             if field in mm.owners_changed:
                 out.append(change(ChangeKind.OWNER, field, getattr(o, attr), getattr(n, attr)))
+        if mm.units_respelled:
+            out.append(change(ChangeKind.OWNER_SPELLING, F.OWNER_UNIT, o.owner_unit, n.owner_unit,
+                              note="同一单位的不同写法，不是责任调整"))
         if mm.progress_changed:
             out.append(change(ChangeKind.PROGRESS, F.PROGRESS, o.progress, n.progress))
     return sorted(out, key=lambda c: (_KIND_ORDER[c.kind], c.new_row or 0, c.old_row or 0))
@@ -835,12 +983,25 @@ def _short(text: str, n: int = 40) -> str:
     return shorten(" ".join(text.split()), n - 1)
 
 
-def _rows(old_row: int | None, new_row: int | None) -> str:
+def _at(sheet: str, row: int) -> str:
+    """"第5行", or "“台账（二）”第5行" with the sheet."""
+    return f"“{sheet}”第{row}行" if sheet else f"第{row}行"
+
+
+def _rows(old_row: int | None, new_row: int | None, old_sheet: str = "", new_sheet: str = "") -> str:
+    """"（原第4行 → 现第6行）"; with sheets (a ledger read from several): "（现“台账（二）”第5行）"."""
     if old_row and new_row:
-        return f"（原第{old_row}行 → 现第{new_row}行）"
+        return f"（原{_at(old_sheet, old_row)} → 现{_at(new_sheet, new_row)}）"
     if new_row:
-        return f"（现第{new_row}行）"
-    return f"（原第{old_row}行）" if old_row else ""
+        return f"（现{_at(new_sheet, new_row)}）"
+    return f"（原{_at(old_sheet, old_row)}）" if old_row else ""
+
+
+def _where(c: Change | Regression, sheets: bool) -> str:
+    """:func:`_rows` of a change or regression, naming the sheets when ``sheets``."""
+    if sheets:
+        return _rows(c.old_row, c.new_row, c.old_sheet, c.new_sheet)
+    return _rows(c.old_row, c.new_row)
 
 
 def _side_line(label: str, s: DiffSide) -> str:
@@ -848,18 +1009,30 @@ def _side_line(label: str, s: DiffSide) -> str:
     return f"{label}：{name}截至{s.as_of.isoformat()}（来源：{s.as_of_source}）"
 
 
-def _measure_line(c: Change, body: str = "") -> str:
+def _measure_line(c: Change, body: str = "", sheets: bool = False) -> str:
     text = f"{_short(c.measure)}：{body}" if body else _short(c.measure, 60)
     flag = f"【{c.flag}】" if c.flag else ""
-    return f"  · [{_short(c.issue, 24)}] {text}{flag}{_rows(c.old_row, c.new_row)}"
+    return f"  · [{_short(c.issue, 24)}] {text}{flag}{_where(c, sheets)}"
 
 
 def render_diff_text(diff: LedgerDiff) -> str:
     """The diff as Chinese text: 总体变化, 问题变化, then the measure changes by type, and 值得注意
-    last. Every line cites the old and/or new row."""
+    last. Every line cites the old and/or new row — and its sheet, when either ledger was read
+    from several sheets (the sheets read are named under 上期/本期)."""
     o, n = diff.old, diff.new
-    lines = ["台账变化对比", _side_line("上期", o), _side_line("本期", n),
-             *(f"注意：{w}" for w in diff.warnings), ""]
+    sheets = diff.several_sheets
+    lines = ["台账变化对比", _side_line("上期", o), _side_line("本期", n)]
+    if sheets:
+        lines += [f"  {label}读取的工作表：{'、'.join(f'“{s}”' for s in side.sheets)}"
+                  for label, side in (("上期", o), ("本期", n)) if side.sheets]
+    lines += [*(f"注意：{w}" for w in diff.warnings), ""]
+
+    def line(c: Change, body: str = "") -> str:
+        return _measure_line(c, body, sheets)
+
+    def where(c: Change | Regression) -> str:
+        return _where(c, sheets)
+
     section = iter(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"])
 
     def head(title: str) -> None:
@@ -880,53 +1053,55 @@ def render_diff_text(diff: LedgerDiff) -> str:
                  f"（{_points(o.counts.rate, n.counts.rate)}）")
     tally = [f"{k.value}{len(diff.of_kind(k))}处" for k in ChangeKind if diff.of_kind(k)]
     lines.append(f"  变化：{'、'.join(tally) if tally else '两期台账内容一致'}")
+    respelled = Counter((c.old, c.new) for c in diff.of_kind(ChangeKind.OWNER_SPELLING))
+    for (was, now), k in respelled.items():
+        lines.append(f"  单位名称写法变化：{was} → {now}（{k}项措施；视为同一单位，不作责任变化）")
     if diff.regressions:
         lines.append(f"  值得注意：{len(diff.regressions)}处（见最后一部分）")
 
     head("问题变化")
-    entries = [f"  · 新增问题 {c.new}{_rows(None, c.new_row)}"
-               for c in diff.of_kind(ChangeKind.ISSUE_ADDED)]
-    entries += [f"  · 删除问题 {c.old}{_rows(c.old_row, None)}"
-                for c in diff.of_kind(ChangeKind.ISSUE_REMOVED)]
+    entries = [f"  · 新增问题 {c.new}{where(c)}" for c in diff.of_kind(ChangeKind.ISSUE_ADDED)]
+    entries += [f"  · 删除问题 {c.old}{where(c)}" for c in diff.of_kind(ChangeKind.ISSUE_REMOVED)]
     for c in diff.of_kind(ChangeKind.ISSUE_CHANGED):
         what = "序号" if c.field == F.ISSUE_NO else "标题"
         entries.append(f"  · [{_short(c.issue, 24)}] 问题{what}：{c.old or '（无）'} → "
-                       f"{c.new or '（无）'}{_rows(c.old_row, c.new_row)}")
+                       f"{c.new or '（无）'}{where(c)}")
     items(entries)
 
     head("新增措施")
-    items([_measure_line(c) for c in diff.of_kind(ChangeKind.ADDED)])
+    items([line(c) for c in diff.of_kind(ChangeKind.ADDED)])
     head("删除措施")
-    items([_measure_line(c) for c in diff.of_kind(ChangeKind.REMOVED)])
+    items([line(c) for c in diff.of_kind(ChangeKind.REMOVED)])
 
     head("状态变化")
     entries = []
     for c in diff.of_kind(ChangeKind.STATUS):
         what = "" if c.field == F.STATUS else "完成时间 "
-        entries.append(_measure_line(c, f"{what}{c.old or '（空）'} → {c.new or '（空）'}"))
+        entries.append(line(c, f"{what}{c.old or '（空）'} → {c.new or '（空）'}"))
     items(entries)
 
     head("时限变化")
-    items([_measure_line(c, f"{c.old} → {c.new}" + (f"，{c.note}" if c.note else ""))
+    items([line(c, f"{c.old} → {c.new}" + (f"，{c.note}" if c.note else ""))
            for c in diff.of_kind(ChangeKind.DEADLINE)])
 
     head("责任变化")
-    items([_measure_line(c, f"{c.field} {c.old or '（空）'} → {c.new or '（空）'}")
+    items([line(c, f"{c.field} {c.old or '（空）'} → {c.new or '（空）'}")
            for c in diff.of_kind(ChangeKind.OWNER)])
 
     head("措施内容修改")
     entries = []
     for c in diff.of_kind(ChangeKind.TEXT):
-        entries.append(f"  · [{_short(c.issue, 24)}]{_rows(c.old_row, c.new_row)}")
+        entries.append(f"  · [{_short(c.issue, 24)}]{where(c)}")
         entries.append(f"      原：{c.old}")
         entries.append(f"      新：{c.new}")
-    for c in diff.of_kind(ChangeKind.MOVED):
-        entries.append(_measure_line(c, f"由问题“{c.old}”调整到“{c.new}”"))
     items(entries)
+
+    head("措施调整问题")
+    items([line(c, f"由问题“{c.old}”调整到“{c.new}”") for c in diff.of_kind(ChangeKind.MOVED)])
 
     head("值得注意")
     items([f"  · {r.kind.value}：[{_short(r.issue, 24)}] {_short(r.measure)} —— {r.message}"
-           f"{_rows(r.old_row, r.new_row)}" for r in diff.regressions])
+           f"{where(r)}" for r in diff.regressions])
     return "\n".join(lines) + "\n"
 
 
@@ -974,15 +1149,20 @@ def diff_sheets(diff: LedgerDiff) -> list[SheetSpec]:
         if any(r.kind is rk for r in diff.regressions):
             summary.row_fills[i] = _FLAG_FILL
 
+    # a ledger read from several sheets has a row 5 on each: the rows come with their sheet
+    sheets = diff.several_sheets
     drows: list[list[Any]] = [
         [f"台账变化明细（上期 {o.name or o.as_of.isoformat()} → "
          f"本期 {n.name or n.as_of.isoformat()}）"],
-        ["类型", "问题", "措施", "字段", "原值", "新值", "原行", "新行", "值得注意"],
+        ["类型", "问题", "措施", "字段", "原值", "新值",
+         *(["原工作表", "原行", "新工作表", "新行"] if sheets else ["原行", "新行"]), "值得注意"],
     ]
-    detail = SheetSpec(DIFF_SHEETS[1], drows, 1, [12, 30, 44, 10, 28, 28, 7, 7, 16])
+    widths: list[float] = [12, 30, 44, 10, 28, 28, *([14, 7, 14, 7] if sheets else [7, 7]), 16]
+    detail = SheetSpec(DIFF_SHEETS[1], drows, 1, widths)
     for c in diff.changes:
-        drows.append([c.kind.value, c.issue, c.measure, c.field, c.old, c.new,
-                      c.old_row, c.new_row, c.flag])
+        where = ([c.old_sheet if c.old_row else "", c.old_row, c.new_sheet if c.new_row else "", c.new_row]
+                 if sheets else [c.old_row, c.new_row])
+        drows.append([c.kind.value, c.issue, c.measure, c.field, c.old, c.new, *where, c.flag])
         if c.flag:
             detail.row_fills[len(drows) - 1] = _FLAG_FILL
     detail.bold_rows = {0, 1}

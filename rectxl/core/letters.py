@@ -1,6 +1,10 @@
 """The letters that chase owners (DESIGN.md §1.4, "五书制"): what goes into them, as data.
 
-Per owner unit (责任单位; a measure owned by two units goes to both), as of a date:
+Per owner unit (责任单位; a measure owned by two units goes to both), as of a date — to the units
+that lead the work: a unit the 责任单位 cell marks as co-operating ("财务股（配合）", "机关党委配合") or
+the 配合单位 column names is a co-owner (:func:`rectxl.core.units.unit_roles`). It gets no letter of
+its own for the measure: the lead's letter names it beside the measure and under 抄送, and the
+提醒清单 lists it under 配合单位, once per lead unit, never as a unit of its own:
 
 - a **提醒函** (reminder) listing its unfinished measures due within the warning thresholds
   (黄/橙: e.g. 20 and 10 days, due today included): issue, measure, deadline, days left, lead
@@ -43,7 +47,7 @@ from rectxl.core.timing import (
     is_open,
     resolve_warn_days,
 )
-from rectxl.core.units import split_units, unit_spellings
+from rectxl.core.units import split_units, unit_roles, unit_spellings
 
 __all__ = [
     "ESCALATIONS",
@@ -68,6 +72,8 @@ _CONTACT_KEYS = ("联系人", "整改办联系人", "经办人")
 #: 基本信息 keys that hold a person and a number together ("李敏 0855-3621008")
 _PERSON_AND_PHONE_KEYS = ("联系人及电话", "联系人及联系电话", "联系方式", "联系人和电话")
 _PHONE = re.compile(r"(?:\d{3,4}[-－—]?)?\d{7,8}|1\d{10}")
+#: a 配合单位 cell saying there is none
+_NO_UNIT_WORDS = frozenset({"无", "暂无", "没有", "不涉及", "——", "—", "-", "－"})
 
 
 def _placeholder(what: str) -> str:
@@ -91,6 +97,8 @@ class LetterItem:
     sheet: str = ""
     row: int = 0
     cell: str | None = None
+    #: the units co-operating on the measure (配合单位: marked so in the 责任单位 cell, or in the
+    #: 配合单位 column), "、"-joined; they are not sent the letter, the lead is
     co_owner: str = ""
 
     @property
@@ -118,10 +126,23 @@ class Letter:
     issued: str  # the date under the signature
     final_due: date | None = None
 
+    @property
+    def copies(self) -> list[str]:
+        """The units the letter is copied to (抄送): those co-operating on its measures."""
+        units = (u for it in self.items for u in it.co_owner.split("、") if u)
+        return [u for u in dict.fromkeys(units) if u != self.unit]
+
     def table(self) -> list[list[str]]:
-        """The table's rows (without the header): 序号, 问题, 整改措施, 整改时限, days, 责任领导, 责任人."""
-        return [[str(i), it.issue, it.measure, it.deadline, it.days_text, it.lead or _placeholder("责任领导"),
-                 it.handler or _placeholder("责任人")] for i, it in enumerate(self.items, 1)]
+        """The table's rows (without the header): 序号, 问题, 整改措施 (with its 配合单位), 整改时限, days,
+        责任领导, 责任人."""
+        return [[str(i), it.issue, it.measure + (f"（配合单位：{it.co_owner}）" if it.co_owner else ""),
+                 it.deadline, it.days_text, it.lead or _placeholder("责任领导"), it.handler or _placeholder("责任人")]
+                for i, it in enumerate(self.items, 1)]
+
+    @property
+    def copy_line(self) -> str:
+        """"抄送：财务股、机关党委。" ("" when there is no one to copy)."""
+        return f"抄送：{'、'.join(self.copies)}。" if self.copies else ""
 
     def text(self) -> str:
         """The letter as plain text (tests, previews): title, addressee, paragraphs, the table as
@@ -130,6 +151,8 @@ class Letter:
         lines.append("｜".join(self.header))
         lines += ["｜".join(row) for row in self.table()]
         lines += [*self.closing, self.contact, self.issuer, self.issued]
+        if self.copy_line:
+            lines.append(self.copy_line)
         return "\n".join(lines)
 
 
@@ -196,7 +219,7 @@ def _deadline_text(m: Measure, feedback: date | None) -> str:
     return zh_punct(m.deadline.text) or _placeholder("整改时限")
 
 
-def _item(m: Measure, issue: str, as_of: date, found: Grade, feedback: date | None) -> LetterItem:
+def _item(m: Measure, issue: str, as_of: date, found: Grade, feedback: date | None, co_owner: str) -> LetterItem:
     due = effective_due(m)
     if found is Grade.RED:
         at_once = m.deadline.due if due is None else due
@@ -208,27 +231,38 @@ def _item(m: Measure, issue: str, as_of: date, found: Grade, feedback: date | No
     return LetterItem(
         issue=zh_punct(issue), measure=zh_punct(m.text), deadline=_deadline_text(m, feedback), due=due, days=days,
         lead=m.lead, handler=m.owner_person, grade=found, status=m.status.value if m.status else m.status_text,
-        sheet=m.sheet, row=m.row, cell=m.cell(F.DEADLINE), co_owner=m.extra.get(F.CO_OWNER, ""),
+        sheet=m.sheet, row=m.row, cell=m.cell(F.DEADLINE), co_owner=co_owner,
     )
+
+
+def _roles(m: Measure) -> list[tuple[str, str]]:
+    """The measure's units and their roles: the 责任单位 cell's ("lead" or "co"), then the 配合单位
+    column's (all "co")."""
+    co = [u for u in split_units(m.extra.get(F.CO_OWNER, "")) if u not in _NO_UNIT_WORDS]
+    return unit_roles(m.owner_unit) + [(u, "co") for u in co]
 
 
 def _due_items(ledger: Ledger, as_of: date, warn_days: tuple[int, ...]) -> list[tuple[str, LetterItem]]:
     """(unit, item) for every unfinished measure that is overdue or within the thresholds, per
-    owner unit (spelling variants of one unit as one, as the summary counts them)."""
+    lead unit (spelling variants of one unit as one, as the summary counts them); the units
+    co-operating on it are the item's :attr:`~LetterItem.co_owner`, not units of their own. A
+    measure naming only co-operating units has no lead to write to (:data:`NO_UNIT`)."""
     feedback = ledger.info.feedback_date
-    measures = [(issue.title, m) for issue in ledger.issues() for m in issue.measures]
-    written = Counter(u for _, m in measures for u in split_units(m.owner_unit))
+    measures = [(issue.title, m, _roles(m)) for issue in ledger.issues() for m in issue.measures]
+    written = Counter(u for _, _, roles in measures for u, _ in roles)
     canonical = unit_spellings(written, keep=ledger.owner_units or ())
     found: list[tuple[str, LetterItem]] = []
-    for issue, m in measures:
+    for issue, m, roles in measures:
         if not is_open(m):
             continue
         g = grade(m, as_of, warn_days)
         if g is None or g in (Grade.BLUE, Grade.GREEN):
             continue
-        item = _item(m, issue, as_of, g, feedback)
-        units = list(dict.fromkeys(canonical.get(u, u) for u in split_units(m.owner_unit))) or [NO_UNIT]
-        found.extend((unit, item) for unit in units)
+        named = [(canonical.get(u, u), role) for u, role in roles]
+        leads = list(dict.fromkeys(u for u, role in named if role == "lead"))
+        co = [u for u in dict.fromkeys(u for u, role in named if role == "co") if u not in leads]
+        item = _item(m, issue, as_of, g, feedback, "、".join(co))
+        found.extend((unit, item) for unit in leads or [NO_UNIT])
     return found
 
 

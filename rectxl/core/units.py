@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rectxl.core.text import LazyPattern
 
-__all__ = ["split_units", "unit_key", "unit_spellings"]
+__all__ = ["split_units", "unit_key", "unit_roles", "unit_spellings"]
 
 #: between units: marks, line breaks, two spaces, or a space or 和/及/与 between two names that each
 #: end in a kind of unit ("财政所 审计办", "应急办和各村")
@@ -35,18 +35,73 @@ def split_units(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _units(text: str) -> tuple[str, ...]:
-    """:func:`split_units`, once per distinct cell text (a ledger repeats a few dozen units)."""
-    units = []
-    for piece in _UNIT_SEP.split(text):
-        # two names run together by a space or 和 ("财政所 审计办", "应急办和各村")
+    """:func:`split_units`, once per distinct cell text (a ledger repeats a few dozen units): the
+    units of :func:`unit_roles`, whatever their role."""
+    return tuple(unit for unit, _ in _roles(text))
+
+
+#: the role words of :data:`_UNIT_ROLE` / :data:`_UNIT_NOTE` that make a unit a co-owner (配合单位);
+#: 协助 is read here too ("财务股协助", "财务股（协助）")
+_CO_WORDS = ("配合", "协办", "协助")
+
+
+def unit_roles(text: str) -> list[tuple[str, str]]:
+    """The units a cell names, each with its role: ``"lead"`` (牵头/责任/主办, or not marked) or
+    ``"co"`` (配合/协办/协助) — the units of :func:`split_units`, read with the same patterns.
+
+    ``"业务股、财务股（配合）"`` → ``[("业务股", "lead"), ("财务股", "co")]``;
+    ``"人事股牵头，机关党委配合"`` → ``[("人事股", "lead"), ("机关党委", "co")]``;
+    ``"牵头单位：办公室；配合单位：财务股、人事股"``: a label holds for the units after it;
+    ``"办公室牵头，财务股、人事股配合"``: a role written after a list of units (no brackets) is
+    the whole list's, when another unit of the cell leads. A cell whose units are all unmarked
+    names leads only."""
+    return list(_roles(text))
+
+
+@lru_cache(maxsize=8192)
+def _roles(text: str) -> tuple[tuple[str, str], ...]:
+    """:func:`unit_roles`, once per distinct cell text."""
+    found: list[tuple[str, str | None, int, bool]] = []  # unit, role, run, role written bare after it
+    label: str | None = None  # the role of the last "牵头单位：" / "配合单位：" label
+    run = 0  # units joined by 、 (or a space, 和) are one run; other marks start the next
+    pos = 0
+    pieces = []
+    for sep in _UNIT_SEP.finditer(text):
+        pieces.append((text[pos:sep.start()], sep.group().strip("、") == ""))
+        pos = sep.end()
+    pieces.append((text[pos:], False))
+    for piece, listed in pieces:
         parts = _NAME_BOUNDARY.split(piece) if any(c in piece for c in " 和及与") else [piece]
         for part in parts:
-            part = _UNIT_ROLE.sub("", part.strip())
-            if part.endswith(_NOTE_ENDS):
-                part = _UNIT_NOTE.sub("", part).strip()
+            part = part.strip()
+            role: str | None = None
+            bare = False
+            head = _UNIT_ROLE.match(part)
+            if head is not None and head.group():
+                label = "co" if any(w in head.group() for w in _CO_WORDS) else "lead"
+                part = part[head.end():].strip()
+            note = _UNIT_NOTE.search(part) if part.endswith(_NOTE_ENDS) else None
+            if note is not None:
+                words = note.group()
+                if any(w in words for w in _CO_WORDS):
+                    role, bare = "co", not words.startswith(("(", "（"))
+                elif any(w in words for w in ("牵头", "主办", "负责")):
+                    role = "lead"
+                part = part[:note.start()].strip()
+            elif part.endswith("协助") and len(part) > 3:
+                role, bare, part = "co", True, part[:-2].strip()
             if part:
-                units.append(part)
-    return tuple(units)
+                found.append((part, role or label, run, bare))
+        if not listed:
+            run += 1
+    # "财务股、人事股配合": the run's unmarked units co-operate too, when a unit of another run leads
+    for i, (_unit, role, r, bare) in enumerate(found):
+        if role == "co" and bare and any(o != "co" for _, o, r2, _ in found if r2 != r):
+            for k in range(i - 1, -1, -1):
+                if found[k][2] != r or found[k][1] is not None:
+                    break
+                found[k] = (found[k][0], "co", r, False)
+    return tuple((unit, role or "lead") for unit, role, _, _ in found)
 
 
 @lru_cache(maxsize=8192)

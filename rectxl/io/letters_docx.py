@@ -4,8 +4,9 @@
 a 提醒函, a 督办通知 or 告诫书, or both, each starting on a new page) in the notice's official-document
 style (GB/T 9704, :func:`rectxl.io.docx_notice.official_document`): title in 小标宋, 主送机关 flush
 left, body 仿宋 16 pt, the measures in a ruled table (仿宋 12 pt), contact line, signature and date
-right-aligned. :func:`write_reminder_workbook` writes the 提醒清单 (one row per measure, per owner
-unit and person, with a link to its cell in the ledger) and 提醒统计 (counts per unit and person).
+right-aligned, and the co-operating units (配合单位) under 抄送. :func:`write_reminder_workbook`
+writes the 提醒清单 (one row per measure, per lead owner unit and person, with a link to its cell
+in the ledger) and 提醒统计 (counts per unit and person).
 
 Every text written into a cell goes through :func:`rectxl.io.openpyxl_cells.append_text_row` (exactly the
 text, never a formula); writes are
@@ -114,6 +115,16 @@ def _letter(doc: Any, letter: Letter, *, first: bool) -> None:
     issued = doc.add_paragraph(style="落款")
     add_official_text(issued, letter.issued)
     place_signature(signature, issued, letter.issuer, letter.issued)
+    if letter.copy_line:  # 版记: the co-operating units the letter is copied to (GB/T 9704 抄送机关)
+        from docx.shared import Pt
+
+        doc.add_paragraph()
+        copies = doc.add_paragraph()
+        set_no_indent(copies)
+        copies.paragraph_format.left_indent = Pt(14)  # one character in from the margin
+        add_official_text(copies, letter.copy_line)
+        for run in copies.runs:
+            run.font.size = Pt(14)  # 4号
 
 
 def build_letters_document(unit: UnitLetters) -> Any:
