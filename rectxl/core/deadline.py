@@ -8,7 +8,9 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
 ``2023 年 9 月``, ``長期堅持`` all work):
 
 - day: ``2023年9月30日``, ``2023.9.30``, ``2023/9/30``, ``2023-09-30`` (optionally with a
-  time ``00:00:00``), ``20230930``, ``23.9.30``, ``2023年9月上旬/中旬/下旬`` (10th / 20th /
+  time ``00:00:00``; a time of day or a weekday after the day does not change it:
+  ``2023年9月30日24时前``, ``9月30日18:00前``, ``2023年9月30日 星期六``, ``2023/9/30 星期六``),
+  ``20230930``, ``23.9.30``, ``2023年9月上旬/中旬/下旬`` (10th / 20th /
   month end), ``2023年9月中`` (15th); ``9.30`` / ``9/30`` take the feedback year;
 - month (its last day): ``2023年9月``, ``2023年9月底``, ``2023年9月份``, ``2023-9``,
   ``2023.9``;
@@ -22,13 +24,17 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
   ``上半年`` take the feedback year, or the NEXT year when the month is earlier than the
   feedback month; ``年底``/``今年底``/``本年内`` take the feedback year, ``明年6月底``/
   ``次年`` the following one; ``本月底``/``下月底`` the feedback month / the month after;
+  after another date, ``次年``/``下一年`` (and ``明年``/``来年`` when that date's year is written)
+  is the year after IT: ``原定2026年9月底，延期至明年3月底`` is March 2027 whenever it is read;
 - ranges (the end wins): ``2023年7月至12月``, ``2023年7月—12月``,
   ``2023年7月-2023年12月``, ``2023年3月16日至5月31日``, ``2023年8—9月``,
   ``2023—2025年``, ``2023.7.1-2023.12.31``; lists (the last wins): ``2023年三、四季度``;
 - words after the date do not change it: ``2023年11月底前完成全部整改任务``,
   ``10月底前完成并形成长效机制`` (长效机制 is a thing to build, not "long term");
 - several stages (the latest wins; a stage without a year takes the year of the stage
-  before): ``8月底前完成自查,12月底前整改到位``, ``2024年3月自查,6月底前整改到位``;
+  before): ``8月底前完成自查,12月底前整改到位``, ``2024年3月自查,6月底前整改到位``,
+  ``2024年6月底前完成整改,12月底前建立长效机制`` (Dec 31); a later stage that consolidates
+  (``…,12月底前巩固提升``) leaves the deadline at the first date, going on after it;
   recurring schedules (``每季度报告``, ``每月底前报送``) are not deadlines;
 - festivals (due the day before): ``2026年国庆节前`` (Sep 30), ``2026年“五一”前``,
   ``2026年十一前`` (十一 is 国庆), ``2027年春节前``, ``七一前``, ``2026年教师节前``; the lunar ones
@@ -72,9 +78,12 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
   ``立行立改、长期坚持``, ``立即整改并长期坚持``, ``近期:立即整改;长期:常态化推进``;
 - ``立行立改,2023年7月底前完成`` is DATE (an explicit date beats "immediate");
 - extensions: ``延期至2024年3月底``, ``延期到…``, ``延长至…``, ``顺延至…``, ``推迟至…``,
-  ``调整为…``, ``2023年9月30日→2023年12月31日(延期)``: DATE with ``extended=True``; the
+  ``展期至…``, ``调整为…``, before a date also ``变更为…``, ``改为…``, ``调至…``, ``延期：…``,
+  ``延期时限：…``, ``(延期后：…)``, ``已延期，…``, ``(延期)2024年3月底``,
+  ``2023年9月30日→2023年12月31日(延期)``: DATE with ``extended=True``; the
   last extension wins, and the date named before the first one is ``original_due``
-  (``原定9月底,延期至12月底`` → due Dec 31, original_due Sep 30);
+  (``原定9月底,延期至12月底`` → due Dec 31, original_due Sep 30); an extension that is only a
+  possibility is none (``如遇特殊情况延期至…``, ``如未完成延期至…``);
 - prefixes ``于/在/截至/截止/计划/力争/确保/最迟/不晚于/原定…`` and suffixes
   ``前/之前/以前/底/末/内/完成/整改到位/为止…`` are ignored; an unparseable parenthetical
   remark is dropped; quotation marks do not change a date (``2026年“10月底”前``);
@@ -104,6 +113,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from rectxl.core.text import LazyPattern, cn_date, normalize_text, parse_chinese_number, to_simplified
@@ -240,8 +250,17 @@ def _check_range(d: date) -> date:
 # ---------------------------------------------------------------------------
 
 _TIME_SUFFIX = re.compile(
-    r"(?<=\d)(?:[tT]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[zZ]|[+-]\d{2}:?\d{2})?\s*$"
+    r"(?<=\d)(?:[tT]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[zZ]|[+-]\d{2}:?\d{2})?(?=\s*(?:前|之前|以前)?\s*$)"
 )
+#: a time of day after a day: "9月30日24时前", "9月30日 18:00", "9月30日下午5点", "9月30日下班前" (the
+#: day is the deadline; 24时 is the end of that day, not the next one)
+_CLOCK = LazyPattern(
+    r"(?<=[日号])\s*(?:下班|(?:上午|下午|中午|晚上|晚|凌晨|早上)?\s*\d{1,2}"
+    r"(?:[时点](?:\d{1,2}分|半|整)?|:\d{2}(?::\d{2})?))")
+#: a weekday after a date ("2026年9月30日 星期三", Excel's Chinese long date "2026/9/30 星期三")
+_WEEKDAY = LazyPattern(
+    r"(?:(?<=[日号])\s*\(?(?:星期|礼拜|周)|(?<=\d)\s*\(?(?:星期|礼拜)|(?<=\d)\s+\(?周)"
+    r"[一二三四五六日天1-7]\)?")
 _WS = re.compile(r"\s+")
 _DASHES = re.compile(r"[—–―‒−~〜﹘]+")
 _BRACKET_MAP = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
@@ -273,7 +292,11 @@ _LETTER_IN_NUMBER = re.compile(r"\d[OoIl]|[OoIl]\d")
 def _fold(text: str) -> str:
     s = to_simplified(unicodedata.normalize("NFKC", text))
     s = _ODD_SEPARATORS.sub(r"\1.\2.\3", s)
+    if "星期" in s or "周" in s or "礼拜" in s:
+        s = _WEEKDAY.sub("", s)
     s = _TIME_SUFFIX.sub("", s)
+    if ("时" in s or "点" in s or ":" in s or "下班" in s) and ("日" in s or "号" in s):
+        s = _CLOCK.sub("", s)
     s = s.replace("\n", ";")  # a line break separates two parts, like a semicolon
     s = _WS.sub("", s).lower()
     s = _LISTED.sub("", s)
@@ -740,7 +763,7 @@ def _date_expr(s: str, fb: date | None) -> date | None:
 
 #: long term: 长期/持续/常态化/长效 (not 长效机制, a thing to build by a date) …
 _LONG_TERM = re.compile(
-    r"(?:需要?|须|仍需)?(?:长期性?|持续性?|常态化?|长效化?(?!机制|管理机制|制度)|久久为功|常抓不懈|持之以恒|"
+    r"(?:需要?|须|仍需)?(?:长期性?|持续性?|常态化?|长效化?(?!(?:管理|工作|监管|治理)?(?:机制|制度))|久久为功|常抓不懈|持之以恒|"
     r"坚持不懈|一以贯之|常抓常管|长效常态|常态长效)"
     r"(?:坚持|推进|整改|执行|落实|开展|有效|抓好|抓实|深化|巩固|推动|跟踪|做好|保持|任务|工作)*"
 )
@@ -749,9 +772,22 @@ _IMMEDIATE = re.compile(
     r"立行立改|即知即改|立即整改|立查立改|立知立改|即查即改|立改立行|边查边改|边改边查|马上就改|马上就办|"
     r"马上整改|即时整改|当即整改|立即|当即|即刻|立刻|马上"
 )
+#: where a date starts (after an extension word that only counts when a date follows it)
+_DATE_AHEAD = (r"(?=\d{4}|\d{2}年|\d{1,2}月|\d{1,2}[./]\d|(?:今|本|当|明|次|下[一1]?|来)年|年[底末内中]|[上下]半年"
+               r"|第?[1-4]季|q[1-4]|[本下]个?月)")
 _EXTENSION = re.compile(
-    r"(?:延期|延长|顺延|推迟|延后|调整)(?:至|到|为)|延至|延到|"
-    r"延期(?=\d{4}[年.\-/])|(?:新|调整后的?|延期后的?)(?:整改)?(?:时限|期限)(?:为|是)?:?|" + _ARROW.pattern)
+    r"(?:延期|延长|顺延|推迟|延后|调整|展期)(?:至|到|为)|延至|延到|"
+    r"(?:延期|展期)(?=\d{4}[年.\-/])|(?:新|调整后的?|延期后的?|变更后的?)(?:整改)?(?:时限|期限)(?:为|是)?:?|"
+    # "延期：2026年12月底", "延期时限：…", "延期后：…" (not "延期3个月", "不得延期：…")
+    r"(?<![不未无勿禁免])(?<!不[予准得再])(?<!不同意)(?:延期|延长|顺延|展期)(?:后?的?(?:整改)?(?:时限|期限|日期|时间)(?:为|是)?:?|后的?:?|:)"
+    + _DATE_AHEAD + "|"
+    # "已延期，2026年12月底" (not "不得延期，2026年9月底前完成")
+    r"(?:已经?|经批准|批准|同意|准予|予以)(?:延期|延长|顺延|展期)[,;]" + _DATE_AHEAD + "|"
+    # "变更为…", "改为…", "更改为…", "调至…" (not "整改到…", "边查边改到…", "协调至…")
+    r"(?<![整立边即就协抽选借])(?:变更|更改|修改|改|调)(?:为|至|到)" + _DATE_AHEAD + "|"
+    # "(延期)2026年12月底": the remark before the date
+    r"\((?:已经?|经批准)?(?:延期|延长|顺延|展期)(?:整改)?\)" + _DATE_AHEAD + "|"
+    + _ARROW.pattern)
 #: the deadline in force with the original in brackets after it
 _ORIGINAL_AFTER = LazyPattern(
     r"(?P<new>[^()]+?)\((?:原定|原计划|原时限|原整改时限|原定时限)(?:为|是)?:?(?P<old>[^()]+)\)")
@@ -761,9 +797,10 @@ _EXTENSION_NOTED = LazyPattern(r"(?P<new>[^()]*\d[^()]*)\((?:已经?|经批准)?
 #: an extension by a span, counted from the deadline before it ("延期两个月", "顺延30天")
 _EXTENDED_BY = re.compile(r"(?:延期|延长|顺延|推迟|延后)(\d{1,3})个?(月|天|日|周)")
 #: an extension that is only a possibility ("如遇特殊情况延期至10月底")
-_IF = re.compile(r"(?:如遇|如需|如有|如果|若|确需)[^;,。]*$")
-#: that possibility in brackets, dropped before the dates are read
-_IF_CLAUSE = re.compile(r"\((?:如遇|如需|如有|如果|若|确需)[^()]*\)|[,;](?:如遇|如需|如有|如果|若|确需).*$")
+_IF_WORDS = r"(?:如遇|如需|如有|如果|如未|如不能|如无法|若|确需)"
+_IF = re.compile(_IF_WORDS + r"[^;,。]*$")
+#: that possibility in brackets, dropped before the dates are read ("，如未完成延期至12月底")
+_IF_CLAUSE = re.compile(rf"\({_IF_WORDS}[^()]*\)|[,;]{_IF_WORDS}.*$")
 _TBD = re.compile(r"待定|待确定|暂定|未定")
 _LATER_NOTICE = re.compile(r"另行通知|另行确定|另行安排|另定|视情况|根据情况|根据实际")
 #: no commitment to a date: "尽快" "适时" … (unless a number says when)
@@ -837,18 +874,51 @@ def _part_date(part: str, fb: date | None) -> date | None:
     return None
 
 
+#: a year named from the date before it: 明年/次年/下一年/来年 the year after, 当年 the same
+_REL_YEAR = LazyPattern(r"(?<![第每再这\d二三四五六七八九十])(明|次|下[一1]?|来|当)年")
+_REL_YEAR_WORDS = ("明年", "次年", "下年", "下1年", "下一年", "来年", "当年")
+#: a date whose year is written (in figures, or as 次年/当年 of one that is): a 明年 after it
+#: counts from it; after "9月底" or "明年3月" (the year of today) it counts from the feedback year
+_YEAR_WRITTEN = LazyPattern(r"\d{4}|\d{2}年|(?<![第每再这\d二三四五六七八九十])(?:次|下[一1]?|当)年")
+#: any year a part names, so that the year of another part is not put in front of it
+_ANY_YEAR = LazyPattern(r"\d{4}|\d{2}年|(?:今|本|当|明|次|下[一1]?|来)年")
+
+
+def _anchor_years(s: str, before: date | None, written: bool, fb: date | None) -> str:
+    """``s`` with a year named from another written in figures.
+
+    次年/下一年 is the year after ``before`` (the date named before it), 当年 its year; 明年/来年
+    the year after ``before`` when that date's year is ``written`` ("原定2026年9月底，延期至明年
+    3月底": 2027 even when read in 2027), else the year after the feedback date ("明年3月底前自查，
+    明年6月底前整改": one year). Without a date before, from the feedback date; without either,
+    ``s`` is unchanged (and read as before)."""
+    if not any(word in s for word in _REL_YEAR_WORDS):
+        return s
+
+    def year(m: re.Match[str]) -> str:
+        word = m.group(1)
+        base = before if before is not None and (written or word not in ("明", "来")) else fb
+        return m.group(0) if base is None else f"{base.year + (word != '当')}年"
+
+    return _REL_YEAR.sub(year, s)
+
+
 def _dates(s: str, fb: date | None) -> list[date]:
     """Every date the parts of ``s`` name; a year-less part takes the year of the part before
-    it. Raises _DateError."""
+    it, and a 次年/明年 counts from it (see :func:`_anchor_years`). Raises _DateError."""
     found: list[date] = []
     year: int | None = None
     last_month = 0
+    written = False
     for part in _PARTS.split(s):
         part = _strip_prefix(part)
         if not part:
             continue
+        raw = part
+        part = _anchor_years(part, found[-1] if found else None, written, fb)
         m = _YEARLESS_START.match(part)
-        if year is not None and m is not None and not re.search(r"\d{4}", part):
+        prefixed = year is not None and m is not None and not re.search(r"\d{4}", part)
+        if prefixed and m is not None and year is not None:
             if m.group(1) is not None:
                 month = int(m.group(1))
                 part = f"{year + (1 if month < last_month else 0)}年{part}"
@@ -858,6 +928,7 @@ def _dates(s: str, fb: date | None) -> list[date]:
         if d is None:
             continue
         found.append(d)
+        written = prefixed or _YEAR_WRITTEN.search(raw) is not None
         if re.search(r"\d{4}|\d{2}年", part):
             year, last_month = d.year, d.month
     return found
@@ -865,7 +936,9 @@ def _dates(s: str, fb: date | None) -> list[date]:
 
 _CONSOLIDATE_WORDS = ("巩固", "提升", "深化", "常态化", "长效")
 #: a later stage that consolidates what is done rather than doing it ("…,12月底前巩固提升")
-_CONSOLIDATE_STAGE = LazyPattern(r"[,;、][^,;、]*(?:巩固|提升|深化|常态化|长效)")
+#: (not 建立/健全/形成长效机制: a thing to build, by its own date — "…,12月底前建立长效机制")
+_CONSOLIDATE_STAGE = LazyPattern(
+    r"[,;、][^,;、]*(?:巩固|提升|深化|常态化|长效(?!(?:管理|工作|监管|治理)?(?:机制|制度)))")
 
 
 def _core(s: str, fb: date | None) -> _Result:
@@ -924,6 +997,35 @@ def _original_due(head: str, fb: date | None) -> date | None:
     return None
 
 
+#: words joining one extension to the next ("延期至12月底，再次延期至…")
+_AGAIN = re.compile(r"(?:后又|后再|又再|再次|再度|第[2-9二三四五]次|二次|又|再)$")
+
+
+def _step_text(part: str) -> str:
+    """The new deadline of one extension step, up to the next ("12月底，再次" → "12月底")."""
+    cut = min((j for j in (part.find("("), part.find(")")) if j >= 0), default=len(part))
+    return _AGAIN.sub("", part[:cut].rstrip("".join(_PUNCT) + ";"))
+
+
+def _step_written(step: str, written: bool) -> bool:
+    """Whether the year of an extension step is written (a year-less one keeps the step's before)."""
+    return _YEAR_WRITTEN.search(step) is not None or (written and _ANY_YEAR.search(step) is None)
+
+
+def _extension_due(part: str, before: date | None, written: bool, fb: date | None) -> _Result:
+    """The deadline an extension names, after ``before`` (the deadline it replaces): 次年/明年
+    count from it, and a year-less date is the next one after it ("原定2024年12月底，延期至6月底")."""
+    part = _anchor_years(part, before, written, fb)
+    res = _core(part, fb)
+    if before is not None and _ANY_YEAR.search(part) is None:
+        dated = _core(f"{before.year}年{part}", fb)
+        if dated.due is not None and dated.due < before:
+            dated = _core(f"{before.year + 1}年{part}", fb)
+        if dated.due is not None:
+            res = dated
+    return res
+
+
 @lru_cache(maxsize=65536)
 def _parse_text(text: str, fb: date | None) -> Deadline:
     if not text:
@@ -954,20 +1056,21 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
             n, unit = int(by.group(1)), by.group(2)
             days = n * (7 if unit == "周" else 1)
             due = _add_months(original, n) if unit == "月" else original + timedelta(days=days)
+            if unit == "月" and original == _month_end(original.year, original.month):
+                due = _month_end(due.year, due.month)  # "原定9月底，延期3个月": to the end of December
             return Deadline(text=text, kind=DeadlineKind.DATE, due=due, extended=True, original_due=original)
     if ext is not None:
         tail = s[ext.end() :]
         cut = min((i for i in (tail.find("("), tail.find(")")) if i >= 0), default=len(tail))
         head = s[: extensions[0].start()]
         original = _original_due(head, fb) if head else None
-        res = _core(tail[:cut], fb)
-        if original is not None and not re.search(r"\d{4}|\d{2}年", tail[:cut]):
-            # a year-less new date ("原定2024年12月底，延期至6月底") is the next one after the old
-            dated = _core(f"{original.year}年{tail[:cut]}", fb)
-            if dated.due is not None and dated.due < original:
-                dated = _core(f"{original.year + 1}年{tail[:cut]}", fb)
-            if dated.due is not None:
-                res = dated
+        before, written = original, _YEAR_WRITTEN.search(head) is not None
+        for mark, after in pairwise(extensions):  # the steps before the last
+            step = _step_text(s[mark.end() : after.start()])
+            got = _extension_due(step, before, written, fb)
+            if got.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM) and got.due is not None:
+                before, written = got.due, _step_written(step, written)
+        res = _extension_due(tail[:cut], before, written, fb)
         if res.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM):
             kind = res.kind
             if kind is DeadlineKind.DATE and _LONG_TERM.search(s[: ext.start()] + tail[cut:]):
@@ -1090,10 +1193,6 @@ def parse_date(value: object, *, feedback_date: date | None = None) -> date | No
     return d.due if d.kind is DeadlineKind.DATE else None
 
 
-#: words joining one extension to the next ("延期至12月底，再次延期至…")
-_AGAIN = re.compile(r"(?:后又|后再|又再|再次|再度|第[2-9二三四五]次|二次|又|再)$")
-
-
 def extension_steps(value: object, *, feedback_date: date | None = None) -> tuple[date | None, ...]:
     """The deadlines a cell names one extension after another: the original first, then each
     extended deadline (``None`` where a step names no date). ``()`` when the cell names no
@@ -1105,22 +1204,23 @@ def extension_steps(value: object, *, feedback_date: date | None = None) -> tupl
     text = normalize_text(value)
     if not text or len(text) > _MAX_TEXT:
         return ()
-    s = _fold(text)
-    marks = list(_EXTENSION.finditer(s))
+    s = _IF_CLAUSE.sub("", _fold(text))
+    marks = [m for m in _EXTENSION.finditer(s) if not _IF.search(s, 0, m.start())]  # not "如遇…延期至"
     if not marks:
         return ()
     head = s[: marks[0].start()]
     original = _original_due(head, feedback_date) if head else None
     steps: list[date | None] = [original]
     previous = original or feedback_date
+    before, written = original, _YEAR_WRITTEN.search(head) is not None
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(s)
-        part = s[mark.end() : end]
-        cut = min((j for j in (part.find("("), part.find(")")) if j >= 0), default=len(part))
-        part = _AGAIN.sub("", part[:cut].rstrip("".join(_PUNCT) + ";"))
-        res = _core(part, previous)
+        part = _step_text(s[mark.end() : end])
+        res = _core(_anchor_years(part, before, written, feedback_date), previous)
         due = res.due if res.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM) else None
         steps.append(due)
+        if due is not None:
+            before, written = due, _step_written(part, written)
         previous = due or previous
     return tuple(steps)
 
