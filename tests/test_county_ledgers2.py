@@ -372,3 +372,35 @@ def test_a_gap_in_the_numbers_of_one_row_issues_is_found(tmp_path: Path) -> None
     path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ())})
     gaps = [f for f in api.check(path, Options(as_of=AS_OF)).findings if f.code == "issue-number-gap"]
     assert [(f.cell, f.value) for f in gaps] == [("A4", 4)]
+
+
+def test_a_government_commission_signs_as_no_party_committee(tmp_path: Path) -> None:
+    rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+            [1, "医疗服务价格管理不规范", "开展价格专项检查", "财务处", "2026年12月31日", "正在推进"]]
+    info = [["单位名称", "市卫生健康委员会"]]
+    ledger = api.read_ledger(_book(tmp_path / "卫健委.xlsx", {"台账": (rows, ()), "基本信息": (info, ())}))
+    assert ledger.info.party_org is None  # not "中共市卫生健康委员会": it signs as its 党组
+    info = [["单位名称", "柳塘镇委员会"]]
+    ledger = api.read_ledger(_book(tmp_path / "柳塘镇.xlsx", {"台账": (rows, ()), "基本信息": (info, ())}))
+    assert ledger.info.party_org == "中共柳塘镇委员会"
+
+
+def test_basic_information_keyed_as_a_xunshi_office_writes_it(tmp_path: Path) -> None:
+    rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+            [1, "学习不深入", "完善学习制度", "办公室", "2026年12月31日", "正在推进"]]
+    info = [["巡视开始日期", date(2026, 3, 1)], ["巡视结束日期", date(2026, 4, 30)],
+            ["巡视反馈日期", date(2026, 6, 15)], ["整改工作组织领导情况", "成立整改工作领导小组。"],
+            ["成文日期", date(2026, 11, 25)]]
+    got = api.read_ledger(_book(tmp_path / "台账.xlsx", {"台账": (rows, ()), "基本信息": (info, ())})).info
+    assert (got.inspection_start, got.inspection_end, got.feedback_date, got.report_date) == (
+        date(2026, 3, 1), date(2026, 4, 30), date(2026, 6, 15), date(2026, 11, 25))
+    assert got.section_one == "成立整改工作领导小组。"
+
+
+def test_the_unit_and_group_a_systems_export_repeats_on_every_row(tmp_path: Path) -> None:
+    rows = [["被巡察单位", "巡察组", "问题", "整改措施", "责任科室", "整改时限", "整改状态"],
+            ["市审计局", "市委第三巡察组", "审计整改跟踪不到位", "建立整改跟踪台账", "法规科", "2026年12月31日",
+             "正在推进"],
+            ["市审计局", "市委第三巡察组", "项目审计质量不高", "开展质量复核", "审计一科", "2026年12月31日", "已完成"]]
+    info = api.read_ledger(_book(tmp_path / "导出.xlsx", {"导出数据": (rows, ())})).info
+    assert (info.unit_name, info.inspection_group) == ("市审计局", "市委第三巡察组")

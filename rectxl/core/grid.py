@@ -536,22 +536,28 @@ def _int(v: Any) -> int | None:
 
 
 # 基本信息 key aliases → LedgerInfo attribute
+_ROUNDS = ("巡察", "巡视")
 INFO_KEYS: dict[str, str] = {
-    **dict.fromkeys(["单位名称", "被巡察单位", "被巡察党组织", "单位"], "unit_name"),
-    **dict.fromkeys(["党组织名称", "落款", "署名", "发布单位"], "party_org"),
-    **dict.fromkeys(["巡察组", "巡视组", "巡察组名称"], "inspection_group"),
-    **dict.fromkeys(["巡察开始", "巡察开始日期", "巡察开始时间"], "inspection_start"),
-    **dict.fromkeys(["巡察结束", "巡察结束日期", "巡察结束时间"], "inspection_end"),
-    **dict.fromkeys(["反馈日期", "巡察反馈日期", "反馈时间", "意见反馈日期", "巡察反馈时间", "反馈意见日期",
-                     "意见反馈时间", "巡察意见反馈日期", "巡察意见反馈时间"], "feedback_date"),
-    **dict.fromkeys(["报告日期", "截至日期", "统计截止日期", "截止日期", "通报日期"], "report_date"),
+    **dict.fromkeys(["单位名称", "被巡察单位", "被巡视单位", "被巡察党组织", "被巡视党组织", "单位"], "unit_name"),
+    **dict.fromkeys(["党组织名称", "落款", "署名", "发布单位", "落款单位"], "party_org"),
+    **dict.fromkeys([f"{w}{k}" for w in _ROUNDS for k in ("组", "组名称")], "inspection_group"),
+    **dict.fromkeys([f"{w}{k}" for w in _ROUNDS for k in ("开始", "开始日期", "开始时间", "进驻日期", "进驻时间",
+                                                          "起始日期")], "inspection_start"),
+    **dict.fromkeys([f"{w}{k}" for w in _ROUNDS for k in ("结束", "结束日期", "结束时间", "截止日期")],
+                    "inspection_end"),
+    **dict.fromkeys(["反馈日期", "反馈时间", "意见反馈日期", "反馈意见日期", "意见反馈时间",
+                     *(f"{w}{k}" for w in _ROUNDS for k in ("反馈日期", "反馈时间", "意见反馈日期", "意见反馈时间"))],
+                    "feedback_date"),
+    **dict.fromkeys(["报告日期", "截至日期", "统计截止日期", "截止日期", "通报日期", "成文日期", "发文日期",
+                     "落款日期"], "report_date"),
     **dict.fromkeys(["联系电话", "电话"], "phone"),
     **dict.fromkeys(["邮寄地址", "通讯地址", "地址", "邮政信箱"], "address"),
     **dict.fromkeys(["邮编", "邮政编码"], "postcode"),
     **dict.fromkeys(["电子邮箱", "邮箱", "电子邮件"], "email"),
     **dict.fromkeys(["通报标题", "标题"], "title"),
     **dict.fromkeys(["导语", "前言", "开头"], "preamble"),
-    **dict.fromkeys(["一、", "一", "组织领导情况", "整改工作开展情况", "履行整改主体责任情况"], "section_one"),
+    **dict.fromkeys(["一、", "一", "组织领导情况", "整改工作组织领导情况", "整改工作开展情况", "履行整改主体责任情况"],
+                    "section_one"),
     **dict.fromkeys(["三、", "三", "下一步工作", "下一步打算", "下一步工作打算"], "section_three"),
     **dict.fromkeys(["一、标题", "一标题"], "heading_one"),
     **dict.fromkeys(["二、标题", "二标题"], "heading_two"),
@@ -779,6 +785,11 @@ _TITLE_UNIT = re.compile(
 _TITLE_ORG = re.compile(r"(党组|党委|党工委|党总支|党支部)")
 #: a 单位名称 that is itself a Party organisation: it signs the notice
 _PARTY_ORG = re.compile(r"(?:党组|党委|党工委|党总支|党支部|委员会)$")
+#: a government commission ends in 委员会 too, and is no Party committee: it signs as its 党组
+#: (卫生健康委员会, 发展和改革委员会, 教育委员会 …)
+_GOVERNMENT_COMMISSION = LazyPattern(
+    r"(?:卫生|健康|卫计|发展|改革|发改|教育|住房|建设|民族|宗教|国有资产|国资|经济|信息化|科学技术|科技|人口|"
+    r"计划生育|体育|交通|农业|农村|机构编制|规划|工业|商务|民政|财政|水利|审计|统计|保密)[\u4e00-\u9fff]{0,10}委员会$")
 #: "（盖章）" after a 填报单位's name
 _STAMP_NOTE = re.compile(r"[（(][^)）]*[)）]$")
 _FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*([^\s:：]{2,40})")
@@ -831,6 +842,20 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
     return facts, source
 
 
+def _column_facts(grid: Grid, header: HeaderMap) -> dict[str, str]:
+    """What a column the ledger repeats on every row says of the round: a 被巡察单位 or 巡察组
+    column holding one value throughout (a system's export) names the unit or the group."""
+    found: dict[str, str] = {}
+    for c, text in header.unknown.items():
+        attr = INFO_KEYS.get(F.header_key(text))
+        if attr not in ("unit_name", "inspection_group"):
+            continue
+        values = {_text(row[c]) for row in grid.rows[header.data_start:] if c < len(row) and not _blank(row[c])}
+        if len(values) == 1:
+            found[attr] = values.pop()
+    return found
+
+
 def _round_word(grid: Grid, header: HeaderMap) -> str | None:
     """"巡视" or "巡察" as the ledger names its round: its title rows, its header, its sheet's
     name ("巡视整改台账", "巡视反馈问题"); ``None`` when it names neither, or both."""
@@ -853,12 +878,16 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     picked, set_aside = _latest_copies(picked)
     picked, self_check = _feedback_sheets(picked)
     facts, source = _title_facts(*picked[0])
+    for attr, value in _column_facts(*picked[0]).items():
+        if attr not in facts:
+            facts[attr], source[attr] = value, "表中各行相同的一列"
     if (word := _round_word(*picked[0])) is not None:
         facts["round_word"] = word
     facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
     if facts:
         info = replace(info, **facts)
-    if info.party_org is None and info.unit_name and _PARTY_ORG.search(unit := info.unit_name.strip()):
+    if info.party_org is None and info.unit_name and _PARTY_ORG.search(unit := info.unit_name.strip()) \
+            and not _GOVERNMENT_COMMISSION.search(unit):
         # 单位名称 "县财政局党组" signs too; "柳塘镇委员会" is the 中共 committee
         signs = unit if unit.startswith("中共") or not unit.endswith("委员会") else f"中共{unit}"
         info = replace(info, party_org=signs)
