@@ -12,13 +12,16 @@ reader wait forever). A file whose name is not UTF-8 (GBK bytes from an unpacked
 listed under a readable name and the run goes on.
 
 Each ledger is counted once: byte-for-byte copies are set aside (:func:`_set_copies_aside`), and
-of several versions of one unit's ledger ("台账.xlsx", "台账（修改稿）.xlsx", "附件2：…（终稿）.xlsx")
-only the newest is checked, the others listed as set aside with a note
-(:func:`_set_versions_aside`). A ledger whose 基本信息 单位名称 contradicts its file's name is
-counted under the name's unit, and the conflict noted
-(:func:`rectxl.core.batch_report.resolve_unit`).
+of several versions of one unit's ledger ("台账.xlsx", "台账（修改稿）.xlsx", "附件2：…（终稿）.xlsx",
+"县财政局…（11月）" / "财政局…终稿") only the newest readable one is counted, the others listed as
+set aside with a note. Which files may be versions is told by their names
+(:func:`_version_groups`); whether they are is decided once they are read, by the unit each
+declares (:class:`_Versions`: files of different units are never versions of one another). A
+ledger whose 基本信息 单位名称 contradicts its file's name is counted under the name's unit, and
+the conflict noted (:func:`rectxl.core.batch_report.resolve_unit`).
 The results (:mod:`rectxl.core.batch_report`, findings as tuples) come back in a stable order
-(by relative path) and are handed, as they come, to sinks: :func:`write_batch` writes the 汇总
+(by relative path; a ledger with other versions once the last of them is in — their findings
+wait on disk, not in memory) and are handed, as they come, to sinks: :func:`write_batch` writes the 汇总
 workbook (:mod:`rectxl.io.batch_out`) and the JSON (:mod:`rectxl.io.batch_json`) this way, so a
 province of 10,000 ledgers never has every finding in memory.
 """
@@ -26,10 +29,12 @@ province of 10,000 ledgers never has every finding in memory.
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import signal
 import stat
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -39,9 +44,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
-from rectxl.api import check
+from rectxl.api import check_ledger
 from rectxl.core.batch_report import (
     BatchResult,
     BatchSink,
@@ -53,11 +58,12 @@ from rectxl.core.batch_report import (
     no_ledger_message,
     read_name,
 )
+from rectxl.core.batch_units import cluster
 from rectxl.core.errors import RectxlError, UnsafeWriteError
 from rectxl.core.rules import Options
 from rectxl.io.limits import DEFAULT_TIMEOUT, display_name, has_undecodable_name
 from rectxl.io.outputs import OUTPUT_LABELS, output_kind, resolve_output
-from rectxl.io.reader import LEDGER_SUFFIXES, sibling_files
+from rectxl.io.reader import LEDGER_SUFFIXES, read_ledger, sibling_files
 
 __all__ = ["DEFAULT_TIMEOUT", "BatchOutputs", "find_files", "is_not_a_ledger", "plan_outputs", "run_batch",
            "write_batch"]
@@ -209,7 +215,9 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
         return _NotALedger(rel, _own_output_reason(kind))
     try:
         with _TimeLimit(timeout):
-            report = check(path, options, today=today, sibling_files=_siblings(str(path.parent)))
+            ledger = read_ledger(path, options.column_map)
+            report = check_ledger(ledger, options, path=path, today=today, sibling_files=_siblings(str(path.parent)))
+            stated = ledger.info.report_date
     except RectxlError as exc:  # LedgerError and friends: already one Chinese line
         return Skipped(rel, str(exc))
     except _TimeUp:
@@ -220,7 +228,8 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
         raise
     except BaseException as exc:  # a reader's panic (pyo3 PanicException) must not end the run
         return Skipped(rel, f"读取时发生意外问题（{type(exc).__name__}: {exc}），请用 rectxl check 单独检查该文件")
-    return ledger_result(rel, report, seconds=time.perf_counter() - start)
+    return ledger_result(rel, report, seconds=time.perf_counter() - start,
+                         stated=stated.isoformat() if stated is not None else "")
 
 
 @lru_cache(maxsize=256)
@@ -303,44 +312,165 @@ def _set_copies_aside(folder: Path, files: list[str]) -> tuple[list[str], list[S
     return [rel for rel in files if rel in keep], copies
 
 
-def _set_versions_aside(folder: Path, files: list[str]) -> tuple[list[str], list[Skipped], list[Skipped], list[Note]]:
-    """The files to check; the versions set aside, rectxl's own outputs found among them, and a
-    note for each ledger sent in several versions.
+def _version_groups(files: list[str]) -> list[list[str]]:
+    """Files that may be versions of one ledger, by their names: names that name one unit, however
+    spelled ("县财政局整改台账（11月）" / "财政局-整改台账-终稿", "东山镇/整改台账" / "东山镇整改台账（11月）";
+    :func:`rectxl.core.batch_units.cluster`) and say the same besides (no part, no other 附件
+    number), and names that are only ledger words in one folder ("整改台账" / "整改台账(1)").
 
-    Files whose names differ only in what they say of the version (日期, 终稿, 修改稿, 副本 …;
-    :func:`rectxl.core.batch_report.read_name`) are versions of one ledger: only the newest
-    (:func:`rectxl.core.batch_report.newest_version`) is checked, so that stale and current
-    measures are never added up. Only these files are opened here, to tell rectxl's own outputs
-    ("台账_校验.xlsx" beside "台账.xlsx") from versions, and only their modification time is read."""
-    groups: dict[str, list[str]] = {}
+    These are only candidates: whether they are versions is decided once they are read
+    (:class:`_Versions`), by the unit each declares."""
+    names = {rel: read_name(rel) for rel in files}
+    named = [rel for rel in files if names[rel].names_unit]
+    groups = [g for g in cluster(named, lambda rel: names[rel].unit, lambda rel: names[rel].rest) if len(g) > 1]
+    by_key: dict[str, list[str]] = {}
     for rel in files:
-        groups.setdefault(read_name(rel).key, []).append(rel)
-    drop: set[str] = set()
-    set_aside: list[Skipped] = []
+        if not names[rel].names_unit:
+            by_key.setdefault(names[rel].key, []).append(rel)
+    return groups + [g for g in by_key.values() if len(g) > 1]
+
+
+def _own_outputs_apart(folder: Path, groups: list[list[str]]) -> tuple[list[list[str]], list[Skipped]]:
+    """The candidate versions without rectxl's own outputs among them ("台账_校验.xlsx" beside
+    "台账.xlsx", told by their content), and those outputs: only these files are opened here."""
     own: list[Skipped] = []
-    notes: list[Note] = []
-    for same in groups.values():
-        if len(same) < 2:
-            continue
+    kept = []
+    for group in groups:
         versions = []
-        for rel in same:
+        for rel in group:
             kind = output_kind(folder / rel) if Path(rel).suffix.lower() in (".xlsx", ".xlsm") else None
-            if kind is not None:
-                own.append(Skipped(rel, _own_output_reason(kind)))
-                drop.add(rel)
+            if kind is None:
+                versions.append(rel)
             else:
-                versions.append((rel, _modified(folder / rel)))
-        if len(versions) < 2:
-            continue
-        ordered, why = newest_version(versions)
-        newest, older = ordered[0], ordered[1:]
-        drop.update(older)
-        unit = read_name(newest).unit
-        set_aside += [Skipped(rel, f"“{unit}”台账的另一版本：以“{newest}”为准（{why}），此文件未统计") for rel in older]
-        notes.append(Note("versions", f"{unit}：收到 {len(ordered)} 个不同版本的台账，只统计“{newest}”（{why}）；"
-                          f"未统计：{'、'.join(older)}。如果它们是同一单位台账的不同部分，请在文件名中注明"
-                          "（如“第一部分”“第二部分”）后重新检查", ordered))
-    return [rel for rel in files if rel not in drop], set_aside, own, notes
+                own.append(Skipped(rel, _own_output_reason(kind)))
+        if len(versions) > 1:
+            kept.append(versions)
+    return kept, own
+
+
+class _Spool:
+    """Findings of ledgers held back (:class:`_Versions`) on disk until they are wanted, so that
+    held ledgers cost no memory however many there are."""
+
+    def __init__(self) -> None:
+        self.file: IO[bytes] | None = None
+        self.where: dict[str, tuple[int, int]] = {}
+
+    def put(self, r: LedgerResult) -> None:
+        if self.file is None:
+            self.file = tempfile.TemporaryFile(prefix="rectxl-batch-")
+        data = pickle.dumps(r.findings, protocol=pickle.HIGHEST_PROTOCOL)
+        self.file.seek(0, os.SEEK_END)
+        self.where[r.file] = (self.file.tell(), len(data))
+        self.file.write(data)
+        r.findings = []
+
+    def take(self, r: LedgerResult) -> None:
+        place = self.where.pop(r.file, None)
+        if place is None or self.file is None:
+            return
+        self.file.seek(place[0])
+        r.findings = pickle.loads(self.file.read(place[1]))
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+
+class _Versions:
+    """Candidate versions (:func:`_version_groups`) held back as they are checked, then decided
+    when the last of a group is in, with what the files say:
+
+    - files that declare different units (title row, 基本信息 单位名称, 填报单位 — as
+      :func:`rectxl.core.batch_report.resolve_unit` counts them) are different units' ledgers,
+      each counted, whatever their names;
+    - of the files of one unit (:func:`rectxl.core.batch_units.same_unit_name`: "县财政局" /
+      "财政局"), only the newest (:func:`rectxl.core.batch_report.newest_version`, with the dates
+      the ledgers state) is counted; the others are set aside, with a note;
+    - when the newest cannot be read, the newest one that can is counted, and that is said."""
+
+    def __init__(self, folder: Path, groups: list[list[str]], result: BatchResult) -> None:
+        self.folder = folder
+        self.group = {rel: i for i, g in enumerate(groups) for rel in g}
+        self.waiting = [len(g) for g in groups]
+        self.held: dict[int, list[LedgerResult | Skipped]] = {}
+        self.result = result
+        self.spool = _Spool()
+
+    def hold(self, outcome: LedgerResult | Skipped) -> list[LedgerResult | Skipped] | None:
+        """None: ``outcome`` is not a candidate (deliver it); else what to deliver now (the
+        group's outcomes, once it is complete)."""
+        g = self.group.get(outcome.file)
+        if g is None:
+            return None
+        self.waiting[g] -= 1
+        if isinstance(outcome, _NotALedger):
+            out: list[LedgerResult | Skipped] = [outcome]
+        else:
+            if isinstance(outcome, LedgerResult):
+                self.spool.put(outcome)
+            self.held.setdefault(g, []).append(outcome)
+            out = []
+        if self.waiting[g] == 0:
+            out += self._decide(self.held.pop(g, []))
+        return out
+
+    def _decide(self, members: list[LedgerResult | Skipped]) -> list[LedgerResult | Skipped]:
+        def unit_of(o: LedgerResult | Skipped) -> str | None:
+            if isinstance(o, LedgerResult):
+                return o.unit
+            n = read_name(o.file)
+            return n.unit if n.names_unit else None
+
+        out: list[LedgerResult | Skipped] = []
+        for same in cluster(members, unit_of):
+            out += same if len(same) < 2 else self._one_unit(same)
+        for o in out:
+            if isinstance(o, LedgerResult):
+                self.spool.take(o)
+        return sorted(out, key=lambda o: o.file)
+
+    def _one_unit(self, same: list[LedgerResult | Skipped]) -> list[LedgerResult | Skipped]:
+        """The versions of one unit's ledger: the one to count (and the newer ones that could not
+        be read); the rest are set aside."""
+        by_file = {o.file: o for o in same}
+        modified = {rel: _modified(self.folder / rel) for rel in by_file}
+        stated = {o.file: o.stated for o in same if isinstance(o, LedgerResult)}
+        ordered, why = newest_version([(rel, modified[rel]) for rel in by_file], stated)
+        readable = [rel for rel in ordered if isinstance(by_file[rel], LedgerResult)]
+        if not readable:
+            return same  # none can be read: each is listed as unreadable
+        chosen = readable[0]
+        record = by_file[chosen]
+        assert isinstance(record, LedgerResult)
+        unit = record.unit
+        at = ordered.index(chosen)
+        newer, older = ordered[:at], ordered[at + 1:]
+        out: list[LedgerResult | Skipped] = [record]
+        for rel in newer:
+            broken = by_file[rel]
+            assert isinstance(broken, Skipped)  # newer than the first readable one: unreadable
+            out.append(Skipped(rel, f"{broken.reason}（这是“{unit}”台账较新的版本（{why}），"
+                                    f"已改为统计可以读取的上一版本“{chosen}”）"))
+        if newer:
+            self.result.notes.append(Note(
+                "newest-version-unreadable",
+                f"{unit}：较新的版本{'、'.join(f'“{rel}”' for rel in newer)}无法读取（见“无法读取”），"
+                f"已改为统计可以读取的上一版本“{chosen}”：请重新获取最新版本后再检查", [*newer, chosen]))
+        if older:
+            _, why_chosen = newest_version([(rel, modified[rel]) for rel in (chosen, *older)], stated)
+            for rel in older:
+                reason = f"“{unit}”台账的另一版本：以“{chosen}”为准（{why_chosen}），此文件未统计"
+                old = by_file[rel]
+                if not isinstance(old, LedgerResult):
+                    reason += f"（此文件本身也无法读取：{old.reason}）"
+                self.result.set_aside.append(Skipped(rel, reason))
+            self.result.notes.append(Note(
+                "versions", f"{unit}：收到 {len(older) + 1} 个不同版本的台账，只统计“{chosen}”（{why_chosen}）；"
+                f"未统计：{'、'.join(older)}。如果它们是同一单位台账的不同部分，请在文件名中注明"
+                "（如“第一部分”“第二部分”）后重新检查", [chosen, *older]))
+        return out
 
 
 def _modified(path: Path) -> float:
@@ -386,13 +516,25 @@ def run_batch(
     _siblings.cache_clear()  # the folder may have changed since an earlier run in this process
     files, ignored, unreadable = find_files(folder, exclude=exclude)
     files, copies = _set_copies_aside(folder, files)
-    files, versions, own, notes = _set_versions_aside(folder, files)
     workers = max(1, min(workers or os.cpu_count() or 1, len(files) or 1))
-    result = BatchResult(folder=display_name(str(folder)), ignored=ignored + own, workers=workers,
-                         set_aside=sorted(copies + versions, key=lambda s: s.file), notes=notes)
+    result = BatchResult(folder=display_name(str(folder)), ignored=ignored, workers=workers, set_aside=copies)
+    groups, own = _own_outputs_apart(folder, _version_groups(files))
+    if own:
+        result.ignored += own
+        dropped = {s.file for s in own}
+        files = [rel for rel in files if rel not in dropped]
+    versions = _Versions(folder, groups, result)
     done = 0
 
     def deliver(outcome: LedgerResult | Skipped) -> None:
+        now = versions.hold(outcome)
+        if now is not None:
+            for one in now:
+                deliver_now(one)
+        else:
+            deliver_now(outcome)
+
+    def deliver_now(outcome: LedgerResult | Skipped) -> None:
         if isinstance(outcome, LedgerResult):
             for sink in sinks:
                 sink.add(outcome)
@@ -413,17 +555,21 @@ def run_batch(
     if progress is not None:
         progress(0, len(files))
     job = partial(_Job, str(folder), options=options, today=today, timeout=timeout)
-    if workers == 1:
-        for rel in files:
-            outcomes = _check_files(job((rel,)))
-            arrived(len(outcomes))
-            for outcome in outcomes:
-                deliver(outcome)
-    else:
-        size = max(1, min(16, len(files) // (workers * 8)))
-        chunks = [tuple(files[i : i + size]) for i in range(0, len(files), size)]
-        _run_parallel(chunks, job, workers, deliver, arrived)
+    try:
+        if workers == 1:
+            for rel in files:
+                outcomes = _check_files(job((rel,)))
+                arrived(len(outcomes))
+                for outcome in outcomes:
+                    deliver(outcome)
+        else:
+            size = max(1, min(16, len(files) // (workers * 8)))
+            chunks = [tuple(files[i : i + size]) for i in range(0, len(files), size)]
+            _run_parallel(chunks, job, workers, deliver, arrived)
+    finally:
+        versions.spool.close()
     result.skipped = sorted(result.skipped + unreadable, key=lambda s: s.file)
+    result.set_aside.sort(key=lambda s: s.file)
     result.ignored.sort(key=lambda s: s.file)
     result.seconds = round(time.perf_counter() - start, 3)
     return result

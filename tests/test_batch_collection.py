@@ -147,7 +147,7 @@ def test_three_versions_of_one_ledger_count_the_final_one_only(tmp_path: Path) -
     out.mkdir()
     result = write_batch(folder, BatchOutputs(out / "汇总.xlsx", out / "汇总.json"), options=Options(), workers=2)
     assert [r.file for r in result.ledgers] == [final]
-    assert units(result) == {"县水利局党组": 4} and result.totals()["measures"] == 4
+    assert units(result) == {"县水利局": 4} and result.totals()["measures"] == 4  # shown without 党组
     reasons = {s.file: s.reason for s in result.set_aside}
     assert set(reasons) == {"县水利局整改台账.xlsx", "县水利局整改台账（修改稿）.xlsx"}
     assert all(f"以“{final}”为准" in r and "终稿" in r and "未统计" in r for r in reasons.values())
@@ -158,7 +158,7 @@ def test_three_versions_of_one_ledger_count_the_final_one_only(tmp_path: Path) -
     assert data["notes"][0]["code"] == "versions"
     wb = load_workbook(out / "汇总.xlsx")
     rows = list(wb["整改统计"].iter_rows(min_row=2, values_only=True))
-    assert rows[0][1:4] == ("县水利局党组", final, 4)
+    assert rows[0][1:4] == ("县水利局", final, 4)
     assert rows[2][1] == "请注意" and "收到 3 个不同版本" in rows[3][1]
     listed = list(wb["无法读取"].iter_rows(min_row=2, values_only=True))
     heading = listed.index((None, "未统计的副本和旧版本", "原因"))
@@ -173,7 +173,7 @@ def test_monthly_versions_count_the_latest_month_and_identical_names_the_latest_
     ledger(folder / "第二次" / "县林业局整改台账.xlsx", "县林业局党组", 6)
     os.utime(old, (datetime(2026, 11, 1).timestamp(),) * 2)
     result = run_batch(folder, options=Options(), workers=1)
-    assert units(result) == {"青石镇党委": 3, "县林业局党组": 6}
+    assert units(result) == {"青石镇": 3, "县林业局": 6}
     reasons = {s.file: s.reason for s in result.set_aside}
     assert "文件名中的日期最新" in reasons["10月报送/附件2：青石镇巡察整改台账（10月）.xlsx"]
     assert "修改时间最新" in reasons["第一次/县林业局整改台账.xlsx"]
@@ -184,7 +184,7 @@ def test_a_ledger_sent_in_parts_is_added_up_and_said_so(tmp_path: Path) -> None:
     ledger(folder / "石门镇" / "石门镇巡察整改台账（第一部分）.xlsx", "石门镇党委", 3)
     ledger(folder / "石门镇" / "石门镇巡察整改台账（第二部分）.xlsx", "石门镇党委", 2)
     result = run_batch(folder, options=Options(), workers=1)
-    assert units(result) == {"石门镇党委": 5} and result.set_aside == []
+    assert units(result) == {"石门镇": 5} and result.set_aside == []
     (note,) = batch_notes(result)
     assert note.code == "files-added-up" and "2 个台账文件合并统计" in note.message
 
@@ -196,7 +196,7 @@ def test_attachments_numbered_by_the_office_are_different_ledgers(tmp_path: Path
     ledger(folder / "巡察整改台账-1.xlsx", "石门镇党委", 4)
     ledger(folder / "巡察整改台账-2.xlsx", "青石镇党委", 5)
     result = run_batch(folder, options=Options(), workers=1)
-    assert units(result) == {"白云镇党委": 2, "红旗乡党委": 3, "石门镇党委": 4, "青石镇党委": 5}
+    assert units(result) == {"白云镇": 2, "红旗乡": 3, "石门镇": 4, "青石镇": 5}
     assert result.set_aside == [] and batch_notes(result) == []
 
 
@@ -235,8 +235,8 @@ def test_rectxl_outputs_are_recognised_by_their_content_not_their_names(tmp_path
     api.annotate(original, folder / "县财政局整改台账_校验.xlsx", Options())
     api.clear(folder / "县财政局整改台账_校验.xlsx", folder / "县财政局整改台账_校验_已清除标记.xlsx")
     result = run_batch(folder, options=Options(), workers=2)
-    assert units(result) == {"县水利局党组": 2, "县统计局党组": 3, "县财政局党组": 4}
-    assert [r.file for r in result.ledgers if r.unit == "县财政局党组"] == ["县财政局整改台账.xlsx"]
+    assert units(result) == {"县水利局": 2, "县统计局": 3, "县财政局": 4}
+    assert [r.file for r in result.ledgers if r.unit == "县财政局"] == ["县财政局整改台账.xlsx"]
     ignored = {s.file: s.reason for s in result.ignored}
     assert list(ignored) == ["县财政局整改台账_校验.xlsx"]
     assert "带校验标记的副本" in ignored["县财政局整改台账_校验.xlsx"]

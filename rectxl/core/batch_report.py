@@ -15,10 +15,11 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
+from rectxl.core.batch_units import canonical_unit, cluster, preferred_name, same_unit_name
 from rectxl.core.counts import COUNT_FIELDS, Rates
 from rectxl.core.findings import Finding, Severity, json_value
 from rectxl.core.report import FINDING_FIELDS
@@ -85,6 +86,9 @@ class LedgerResult:
     seconds: float = 0.0
     #: 基本信息 单位名称 when it names another unit than the file's name (then ``unit`` is the name's)
     declared_unit: str = ""
+    #: the date the ledger states itself (报告日期, or the title row's 填报日期; ISO), "" if none —
+    #: which of two versions is newer, whatever ``--as-of`` says
+    stated: str = ""
 
     @property
     def rate(self) -> float:
@@ -180,6 +184,9 @@ class RoundRow(Rates):
     yellow: int = 0
     extended: int = 0
     as_of: str = ""
+    #: why nothing of this unit is counted (its files could not be read, or were not checked: an
+    #: archive …); "" for a unit whose ledger was counted
+    reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -194,17 +201,57 @@ _ROUND_COUNTS = ("measures", "done", "closed", "overdue", "red", "orange", "yell
 
 def round_rows(result: BatchResult) -> list[RoundRow]:
     """Per inspected unit (its ledgers added up — a ledger sent in parts; see :func:`resolve_unit`
-    for the unit a ledger is counted under), worst first: most overdue measures, then the lowest
+    for the unit a ledger is counted under; one unit spelled two ways is one unit,
+    :func:`rectxl.core.batch_units.cluster`), worst first: most overdue measures, then the lowest
     completion rate, then most orange and yellow warnings, then the lowest closure rate; ties by
-    unit name."""
-    rows: dict[str, RoundRow] = {}
-    for r in result.ledgers:
-        row = rows.setdefault(r.unit, RoundRow(unit=r.unit, files=[]))
-        row.files.append(r.file)
-        for key in _ROUND_COUNTS:
-            setattr(row, key, getattr(row, key) + r.counts.get(key, 0))
-        row.as_of = max(row.as_of, r.as_of)
-    return sorted(rows.values(), key=lambda x: (-x.overdue, x.rate, -x.orange, -x.yellow, x.closure_rate, x.unit))
+    unit name. After them, the units of which nothing was counted (:attr:`RoundRow.reason`): every
+    file of theirs unreadable, or only an archive or a file of another type received."""
+    rows: list[RoundRow] = []
+    for ledgers in cluster(result.ledgers, lambda r: r.unit):
+        row = RoundRow(unit=preferred_name([r.unit for r in ledgers]), files=[])
+        for r in ledgers:
+            row.files.append(r.file)
+            for key in _ROUND_COUNTS:
+                setattr(row, key, getattr(row, key) + r.counts.get(key, 0))
+            row.as_of = max(row.as_of, r.as_of)
+        rows.append(row)
+    rows.sort(key=lambda x: (-x.overdue, x.rate, -x.orange, -x.yellow, x.closure_rate, x.unit))
+    return rows + _uncounted_rows(result, [row.unit for row in rows])
+
+
+#: files not checked that may hold a unit's ledger (an archive, a WPS or CSV file)
+_MAY_HOLD_A_LEDGER = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".et", ".ett", ".csv")
+_ARCHIVES = _MAY_HOLD_A_LEDGER[:8]
+
+
+def _uncounted_rows(result: BatchResult, counted: list[str]) -> list[RoundRow]:
+    """A row for each unit whose name a file names but of which no ledger was counted."""
+    found: list[tuple[str, str, str]] = []  # (unit, file, what became of it)
+    for s in result.skipped:
+        found.append(("", s.file, "无法读取"))
+    for s in result.ignored:
+        suffix = s.file.rsplit(".", 1)[-1].lower() if "." in s.file.rsplit("/", 1)[-1] else ""
+        if "." + suffix in _MAY_HOLD_A_LEDGER:
+            found.append(("", s.file, "是压缩包，未解压检查" if "." + suffix in _ARCHIVES else "未检查"))
+    named = []
+    for _, file, what in found:
+        n = read_name(file)
+        if n.names_unit:
+            named.append((canonical_unit(n.unit), file, what))
+    if not named:
+        return []
+    items: list[tuple[str, str, str]] = [(unit, "", "") for unit in counted] + named
+    rows = []
+    for group in cluster(items, lambda item: item[0]):
+        if any(not file for _, file, _ in group):
+            continue  # the unit has a ledger counted
+        files = [file for _, file, _ in group]
+        said = "；".join(f"“{file}”{what}" for _, file, what in group[:_NOTE_FILES])
+        archives = all(what.startswith("是压缩包") for _, _, what in group)
+        ask = "请解压后重新检查，或请该单位直接报送 Excel 台账" if archives else "请该单位重新报送可以打开的 Excel 台账"
+        rows.append(RoundRow(unit=preferred_name([unit for unit, _, _ in group]), files=files,
+                             reason=f"无可读取的台账（{said}），未统计：{ask}"))
+    return rows
 
 
 # -- what a ledger's file name says -----------------------------------------------------------------
@@ -237,6 +284,8 @@ _LEVELS = (
 _REVISION = re.compile(r"第([\d一二三四五六七八九十]+)[稿版期次]|(?:^|[^a-z])v(\d{1,3})$", re.IGNORECASE)
 #: a copy's words ("台账 - 副本", a backup, rectxl's "_校验" / "_已清除标记" copies, a timestamp)
 _COPY = re.compile(r"副本|拷贝|复制|copy|backup|bak|备份|^校验$|^已清除标记$|^\d{12,14}$", re.IGNORECASE)
+#: of those, a backup's (older content by nature)
+_BACKUP = re.compile(r"备份|backup|bak|^校验$|^已清除标记$|^\d{12,14}$", re.IGNORECASE)
 #: a Windows copy: "台账(1).xlsx"
 _COPY_NUMBER = re.compile(r"^\d{1,2}$")
 #: a date in a name: 2026年11月20日, 11月, 20261120, a timestamp 20261120101010, a year
@@ -279,6 +328,12 @@ class NameInfo:
     revision: int = 0
     #: 副本, (1), 备份, a timestamp, rectxl's _校验 / _已清除标记
     copy: bool = False
+    #: of those, the words of a backup (备份, bak, a timestamp, _校验 / _已清除标记): older by nature,
+    #: unlike a "(1)" or "副本" that a clerk re-sent or went on editing
+    backup: bool = False
+    #: what else the name says besides its unit (a part, "附件2"): files of one unit are versions
+    #: of one ledger only when this is the same
+    rest: str = ""
 
 
 @dataclass
@@ -290,6 +345,7 @@ class _Words:
     level_word: str = ""
     revision: int = 0
     copy: bool = False
+    backup: bool = False
     #: words that tell files apart (a part, a department, anything else): part of the key
     others: list[str] = field(default_factory=list)
 
@@ -310,6 +366,7 @@ class _Words:
             said = True
         if _COPY.search(text) or (bracketed and _COPY_NUMBER.match(text)):
             self.copy = said = True
+            self.backup = self.backup or _BACKUP.search(text) is not None
         return said
 
     def dates(self, text: str) -> bool:
@@ -350,6 +407,7 @@ def read_name(file: str) -> NameInfo:
         elif i == 0 or not words.take(token, bracketed=False):
             kept.append(token)
     unit = _unit_in(kept, words)
+    rest = ""
     if unit:
         key = unit_key(unit)
         names_unit = _UNIT_KIND.match(unit) is not None
@@ -359,9 +417,11 @@ def read_name(file: str) -> NameInfo:
         names_unit = (len(folder) >= 3 and _CATEGORY.match(folder) is None
                       and _UNIT_KIND.match(folder) is not None)
         key = "/".join(parts[:-1]) + "/" + unit_key((prefix.group(0) if prefix else "") + "".join(kept))
-    key += "".join(sorted("\x00" + unit_key(other) for other in words.others))
-    return NameInfo(unit=unit, names_unit=names_unit, key=key, period=words.period, level=words.level,
-                    level_word=words.level_word, revision=words.revision, copy=words.copy)
+        rest = unit_key(_LEDGER_WORDS.sub("", (prefix.group(0) if prefix else "") + "".join(kept)))
+    others = "".join(sorted("\x00" + unit_key(other) for other in words.others))
+    return NameInfo(unit=unit, names_unit=names_unit, key=key + others, period=words.period, level=words.level,
+                    level_word=words.level_word, revision=words.revision, copy=words.copy, backup=words.backup,
+                    rest=rest + others)
 
 
 def _unit_in(tokens: list[str], words: _Words) -> str:
@@ -428,17 +488,24 @@ def resolve_unit(declared: str | None, file: str) -> tuple[str, str]:
     return named.unit, declared
 
 
-def newest_version(files: Sequence[tuple[str, float]]) -> tuple[list[str], str]:
+def newest_version(files: Sequence[tuple[str, float]],
+                   stated: Mapping[str, str] | None = None) -> tuple[list[str], str]:
     """Versions of one ledger (path, modification time), newest first, and why the first is taken
     as the newest: by the dates in their names (when each has one), then the words (终稿 before
-    修改稿 before none before 初稿), 第N稿, a name that does not look like a copy, and the
-    modification time; the first by name when nothing tells them apart."""
+    修改稿 before none before 初稿), 第N稿, a name that does not look like a backup (备份, a
+    timestamp), the date each ledger states inside (``stated``: 报告日期 or the title's 填报日期, ISO;
+    when each has one), the modification time, and last a name that does not look like a copy — a
+    "台账(1).xlsx" that differs from "台账.xlsx" (identical copies are set aside before) is usually
+    the one re-sent later; the first by name when nothing tells them apart."""
     names = {rel: read_name(rel) for rel, _ in files}
     dated = all(names[rel].period is not None for rel, _ in files)
+    stated = stated or {}
+    inside = all(stated.get(rel) for rel, _ in files)
 
     def rank(item: tuple[str, float]) -> tuple[Any, ...]:
         n = names[item[0]]
-        return (n.period if dated else None) or (0, 0, 0), n.level, n.revision, not n.copy, int(item[1])
+        return ((n.period if dated else None) or (0, 0, 0), n.level, n.revision, not n.backup,
+                stated[item[0]] if inside else "", int(item[1]), not n.copy)
 
     ordered = sorted(sorted(files), key=rank, reverse=True)
     first, second = names[ordered[0][0]], names[ordered[1][0]]
@@ -450,7 +517,9 @@ def newest_version(files: Sequence[tuple[str, float]]) -> tuple[list[str], str]:
                 f"文件名标明“{first.level_word}”" if first.level > 0 else f"其他版本标明“{second.level_word}”",
                 "文件名中的稿次最新",
                 "其他文件的文件名像副本或备份",
+                f"台账中填写的日期最新（{stated.get(ordered[0][0], '')}）",
                 "修改时间最新",
+                "其他文件的文件名像副本或备份",
             ][i]
             break
     return [rel for rel, _ in ordered], why
@@ -498,7 +567,7 @@ def _added_up_notes(result: BatchResult) -> list[Note]:
     return [Note("files-added-up", f"{row.unit}：{len(row.files)} 个台账文件合并统计（{_listed(row.files)}）；"
                  "如果其中有同一台账的旧版本或副本，请只保留最新的一份；如果是不同单位的台账（基本信息中的单位名称"
                  "沿用了模板），请改正单位名称或在文件名中写明单位，再重新检查", list(row.files))
-            for row in round_rows(result) if len(row.files) > 1]
+            for row in round_rows(result) if len(row.files) > 1 and not row.reason]
 
 
 def _as_of_notes(result: BatchResult) -> list[Note]:
@@ -527,7 +596,7 @@ def _as_of_notes(result: BatchResult) -> list[Note]:
 
 def no_ledger_message(result: BatchResult, *, limit: int = 30) -> str:
     """Why a folder gave nothing to check: what it holds, and why each file was not checked."""
-    head = f"{result.folder} 中没有找到 Excel 台账文件（.xlsx、.xlsm、.xls、.ods）"
+    head = f"{result.folder} 中没有找到 Excel 台账文件（.xlsx、.xlsm、.xls、.xlsb、.ods、.et）"
     found = result.set_aside + result.ignored
     if not found:
         return head + "：文件夹是空的"
@@ -537,17 +606,22 @@ def no_ledger_message(result: BatchResult, *, limit: int = 30) -> str:
     return head + f"。找到 {len(found)} 个文件，均未检查：\n" + "\n".join(lines)
 
 
-def ledger_result(file: str, report: Report, *, seconds: float = 0.0) -> LedgerResult:
+def ledger_result(file: str, report: Report, *, seconds: float = 0.0, stated: str = "") -> LedgerResult:
     """The record of one ledger validated as ``rectxl check`` validates it (the counts and
-    severities of ``report.summary()``, the findings as tuples)."""
+    severities of ``report.summary()``, the findings as tuples); ``stated``: the date the ledger
+    states (:attr:`LedgerResult.stated`). The unit is shown as :func:`canonical_unit` writes it."""
     by_severity = {s.value: 0 for s in Severity}
     for f in report.findings:
         by_severity[f.severity.value] += 1
     counts = report.counts
     unit, declared = resolve_unit(report.unit, file)
+    if report.unit and not declared:  # the name and the ledger name one unit: its fullest spelling
+        named = read_name(file)
+        if named.names_unit and same_unit_name(unit, named.unit):
+            unit = preferred_name([unit, named.unit])
     return LedgerResult(
         file=file,
-        unit=unit,
+        unit=canonical_unit(unit),
         as_of=report.as_of.isoformat(),
         as_of_source=report.as_of_source,
         sha256=report.source.sha256 or "",
@@ -558,6 +632,7 @@ def ledger_result(file: str, report: Report, *, seconds: float = 0.0) -> LedgerR
         findings=[finding_row(f) for f in report.findings],
         seconds=round(seconds, 4),
         declared_unit=declared,
+        stated=stated,
     )
 
 
@@ -710,16 +785,24 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
 
 
 def _ranking_lines(result: BatchResult, limit: int) -> list[str]:
-    ranked = [r for r in round_rows(result) if r.measures]
-    if not ranked:
-        return []
-    lines = ["", "整改进度（逾期多、完成率低的单位在前）："]
-    for i, row in enumerate(ranked[:limit], start=1):
-        lines.append(f"  {i}. {row.unit}：措施 {row.measures} 项，完成率 {percent_text(row.rate)}，"
-                     f"销号率 {percent_text(row.closure_rate)}；逾期 {row.overdue} 项，橙色预警 {row.orange} 项，"
-                     f"黄色预警 {row.yellow} 项，延期 {row.extended} 项")
-    if len(ranked) > limit:
-        lines.append(f"  ……另有 {len(ranked) - limit} 个单位，详见汇总表")
+    """The ranking (units with measures counted), then the units of which nothing was counted."""
+    rows = round_rows(result)
+    ranked = [r for r in rows if r.measures]
+    uncounted = [r for r in rows if r.reason]
+    lines = []
+    if ranked:
+        lines += ["", "整改进度（逾期多、完成率低的单位在前）："]
+        for i, row in enumerate(ranked[:limit], start=1):
+            lines.append(f"  {i}. {row.unit}：措施 {row.measures} 项，完成率 {percent_text(row.rate)}，"
+                         f"销号率 {percent_text(row.closure_rate)}；逾期 {row.overdue} 项，橙色预警 {row.orange} 项，"
+                         f"黄色预警 {row.yellow} 项，延期 {row.extended} 项")
+        if len(ranked) > limit:
+            lines.append(f"  ……另有 {len(ranked) - limit} 个单位，详见汇总表")
+    if uncounted:
+        lines += ["", f"没有统计到台账的单位（{len(uncounted)}，请督促重新报送）：",
+                  *(f"  {row.unit}：{row.reason}" for row in uncounted[:limit])]
+        if len(uncounted) > limit:
+            lines.append(f"  ……另有 {len(uncounted) - limit} 个单位，详见汇总表")
     return lines
 
 

@@ -2,7 +2,8 @@
 
 整改统计 is the round statistics per inspected unit, worst first
 (:func:`rectxl.core.batch_report.round_rows`): measures, 完成率, 销号率, overdue, orange and
-yellow warnings, extensions — and below them, under 请注意, what to know before comparing the
+yellow warnings, extensions; then the units of which nothing was counted (0 measures, and why in
+说明) — and below them, under 请注意, what to know before comparing the
 units (:func:`rectxl.core.batch_report.batch_notes`: versions set aside, 单位名称 contradicting a
 file's name, as-of dates that differ). 无法读取 lists every file that was not counted: those that
 could not be read, the copies and older versions set aside, and the files not checked.
@@ -82,6 +83,9 @@ _UNIT_HEADER = ["序号", "单位", "文件", "措施数", "已完成", "基本�
                 "逾期", "完成率", "错误", "警告", "提示", "截至日期"]
 _ROUND_HEADER = ["排序", "被巡察单位", "台账文件", "措施数", "已完成", "完成率", "已销号", "销号率", "逾期（红）",
                  "橙色预警", "黄色预警", "延期", "截至日期"]
+#: the column after them when some unit has nothing counted (why)
+_REASON_HEADER = "说明"
+_ROUND_WIDTHS: list[float] = [6, 28, 36, 8, 8, 8, 8, 8, 10, 10, 10, 8, 12, 60]
 #: header cells of 整改统计 coloured as the grades they count (逾期 red, 橙 orange, 黄 yellow)
 _ROUND_FILLS = {"逾期（红）": GRADE_FILLS[Grade.RED], "橙色预警": GRADE_FILLS[Grade.ORANGE],
                 "黄色预警": GRADE_FILLS[Grade.YELLOW]}
@@ -247,12 +251,19 @@ class WorkbookSink:
             ws.link(ref, self.target(rel))
             return cell(ref, label, LINK)
 
-        ranked = book.sheet(ROUND_SHEET, _ROUND_HEADER, [6, 28, 36, 8, 8, 8, 8, 8, 10, 10, 10, 8, 12], _ROUND_FILLS)
         rows = round_rows(result)
+        said = any(row.reason for row in rows)
+        ranked = book.sheet(ROUND_SHEET, _ROUND_HEADER + [_REASON_HEADER] * said,
+                            _ROUND_WIDTHS[: len(_ROUND_HEADER) + said],
+                            _ROUND_FILLS)
         for i, row in enumerate(rows, start=1):
             n = ranked.next_row
             files = (link(ranked, f"C{n}", row.files[0], row.files[0]) if len(row.files) == 1
                      else cell(f"C{n}", "、".join(row.files)))
+            if row.reason:  # nothing of this unit counted: listed, so that it is chased, not ranked
+                ranked.add(cell(f"A{n}", i) + cell(f"B{n}", row.unit) + files + cell(f"D{n}", 0)
+                           + cell(f"N{n}", row.reason, WRAP))
+                continue
             ranked.add(cell(f"A{n}", i) + cell(f"B{n}", row.unit) + files + cell(f"D{n}", row.measures)
                        + cell(f"E{n}", row.done) + cell(f"F{n}", round(row.rate, 4), PERCENT)
                        + cell(f"G{n}", row.closed) + cell(f"H{n}", round(row.closure_rate, 4), PERCENT)
