@@ -346,10 +346,17 @@ _SUFFIXES = _by_length(
 )
 
 
+#: a stage named before its date: "第一阶段2026年8月31日前…", "第二步…", "第1批…"
+_STAGE_NAME = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批|期|轮)")
+
+
 def _strip_prefix(s: str) -> str:
     changed = True
     while changed and s:
         changed = False
+        if s.startswith("第") and (m := _STAGE_NAME.match(s)) is not None:
+            s, changed = s[m.end():], True
+            continue
         for tok in _PREFIXES:
             if s.startswith(tok):
                 s = s[len(tok) :]

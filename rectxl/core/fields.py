@@ -157,14 +157,20 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 配合领导: a leader who co-operates, not a co-operating unit
     (r"配合领导|协管领导", NOT_READ),
     (r"(?:延期.*(?:申请|批准|审批|批复)|(?:申请|批准|审批|批复).*延期).*(?:日期|时间)", EXTENSION_GRANTED),
+    # 是否延期 (是/否): a yes/no, not the extended deadline — the date is in the deadline cell
+    (r"^是否.*延期", NOT_READ),
     (r"延期|^(?:调整|变更)后", EXTENSION),
     (r"验收.*(日期|时间)", ACCEPTED),
+    # 验收意见, 验收结论 (通过/同意): whether it was accepted, not who accepted it
+    (r"验收(?:意见|结论)", ACCEPTED_FLAG),
     (r"是否.*验收|验收(?:情况|结果)", ACCEPTED_FLAG),
     (r"是否.*销号", CLOSED_FLAG),
     (r"验收", ACCEPTOR),
     (r"销号.*(日期|时间)", CLOSED),
-    (r"配合|协办|协助", CO_OWNER),
+    (r"配合|协办|协助|协同", CO_OWNER),
     (r"佐证|证明材料|支撑材料|印证材料|见证材料|备查材料|备查资料|附件", EVIDENCE),
+    # 整改目标及措施: the measures, their goal beside them
+    (r"(?:目标|任务)(?:及|和|与|、)(?:措施|举措)|(?:措施|举措)(?:及|和|与|、)(?:目标|成效)", MEASURE),
     (r"目标", GOAL),
     (r"^进展状态$|^进度状态$", STATUS),  # a status, whatever its first word says
     (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|整改成效|整改效果", PROGRESS),
@@ -177,7 +183,7 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"(完成|办结|整改)(时间|日期)", COMPLETED),
     (r"领导|分管负责人|分管负责同志|第一责任人", LEAD),
     (r"责任人|经办|承办人|联系人|负责人|具体人", OWNER_PERSON),
-    (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室", OWNER_UNIT),
+    (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室|办线|责任线", OWNER_UNIT),
     (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容", MEASURE),
     (r"方面", ASPECT),
     (r"类别|类型|分类", CATEGORY),
@@ -227,7 +233,13 @@ def _field_for_header_text(text: str) -> str | None:
     return _field_for_header(text)
 
 
+#: a bracketed note saying the column is the co-operating units' ("责任单位（配合）")
+_CO_NOTE = re.compile(r"[(（]\s*(?:配合|协办|协助|协同)\s*[)）]")
+
+
 def _field_for_header(text: object) -> str | None:
+    if isinstance(text, str) and _CO_NOTE.search(text):
+        return CO_OWNER  # the note header_key drops says it (责任单位（牵头） | 责任单位（配合）)
     key = header_key(text)
     found = ALIASES.get(key)
     if found is not None or not key or len(key) > _MAX_HEADER or _NOT_A_NAME.search(str(text)):

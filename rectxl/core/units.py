@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rectxl.core.text import LazyPattern
 
-__all__ = ["split_units", "unit_key", "unit_roles", "unit_spellings"]
+__all__ = ["one_unit", "split_units", "unit_key", "unit_roles", "unit_spellings"]
 
 #: between units: marks, line breaks, two spaces, or a space or 和/及/与 between two names that each
 #: end in a kind of unit ("财政所 审计办", "应急办和各村")
@@ -119,7 +119,7 @@ _ORG_PREFIX = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{0,4}?(?:党委|党组|
 _SECOND_NAME = re.compile(r"[（(][^）)]{1,8}[）)]$")
 
 
-def _one_unit(a: str, b: str) -> bool:
+def one_unit(a: str, b: str) -> bool:
     """Two spellings of one unit: the same, or one the other shortened (:func:`_same_unit`) —
     a bracketed second name left off ("学生工作部（处）" / "学工部"), or the Party body it belongs
     to ("党委组织部" / "组织部"; not "县委组织部" / "市委组织部", which both name theirs)."""
@@ -155,9 +155,11 @@ def _same_unit(short: str, long: str) -> bool:
         head, long_head = short[:-1], long[:-3]
         if head == long_head or (long_head.startswith(head) and long_head[len(head):] in _FILLER_WORDS):
             return True
-    if len(short) < 2 or len(short) >= len(long) or short[0] != long[0] or short[-1] != long[-1]:
+    # a two-character name is too short to say which longer one it shortens: 院办 is no 院感办,
+    # 党办 no 党建办, 纪委 no 纪工委
+    if len(short) < 3 or len(short) >= len(long) or short[0] != long[0] or short[-1] != long[-1]:
         return False
-    if len(short) > 2 and long.endswith(short[1:]):
+    if long.endswith(short[1:]):
         return False  # 各社区 / 各村社区: a whole word more, not the same name shortened
     at = 1
     for ch in short[1:-1] + short[-1]:  # a subsequence, in order, with gaps of one character
@@ -184,7 +186,7 @@ def unit_spellings(counts: Counter[str], keep: Iterable[str] = ()) -> dict[str, 
     for spelling in counts:
         key = unit_key(spelling)
         for i, group_key in enumerate(keys):
-            if key == group_key or (_one_unit(spelling, groups[i][0]) and not {key, group_key} <= listed):
+            if key == group_key or (one_unit(spelling, groups[i][0]) and not {key, group_key} <= listed):
                 groups[i].append(spelling)
                 break
         else:

@@ -21,6 +21,15 @@ FILE_NAME = re.compile(
 )
 
 
+#: where an item of an evidence list starts: after a list mark, a label's colon or a line break
+_ITEM_START = re.compile(r"[、,，;；:：\n]")
+
+
+def _beside(name: str, files: frozenset[str]) -> bool:
+    """``name`` (maybe with a folder) is among the files beside the ledger."""
+    return name.lower() in files or name.rsplit("/", 1)[-1].lower() in files
+
+
 @rule(
     "missing-evidence", Severity.WARNING,
     "状态为已完成，但佐证材料为空（仅当有佐证材料列时检查；已验收、已销号的见 closed-without-evidence）。",
@@ -46,8 +55,11 @@ def evidence_file_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
         if "." not in m.evidence:  # no file name without an extension
             continue
         for match in FILE_NAME.finditer(m.evidence):
-            name = match.group().replace("\\", "/")
             if files is None:  # the folder is listed once a file name is found
                 files = ctx.files_beside() or frozenset()
-            if name.lower() not in files and name.rsplit("/", 1)[-1].lower() not in files:
-                yield r.at(ctx, m, F.EVIDENCE, name=name)
+            # the name as matched stops at a space, 《》 or （）; the whole item of the list may be
+            # the file's name ("1-1 党组会议纪要.pdf", "关于印发《…方案》的通知.pdf")
+            item = _ITEM_START.split(m.evidence[:match.start()])[-1] + match.group()
+            names = [n.strip().replace("\\", "/") for n in dict.fromkeys((item, match.group()))]
+            if not any(_beside(n, files) for n in names if n):
+                yield r.at(ctx, m, F.EVIDENCE, name=names[0])

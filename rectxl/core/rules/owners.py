@@ -10,7 +10,7 @@ from rectxl.core.findings import Finding, Severity
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.text import is_placeholder
-from rectxl.core.units import split_units, unit_key, unit_spellings
+from rectxl.core.units import split_units, unit_key, unit_roles, unit_spellings
 
 __all__: list[str] = []
 
@@ -61,8 +61,10 @@ def unknown_owner_unit(r: Rule, ctx: Context) -> Iterator[Finding]:
         return
     known = {unit_key(u) for u in directory}
     for m in ctx.measures:
-        for unit in split_units(m.owner_unit):
-            if unit_key(unit) not in known:
+        # the units that lead: a co-operating unit from outside ("县财政局配合") is no unit of the
+        # 名录's to be written otherwise
+        for unit, role in unit_roles(m.owner_unit):
+            if role == "lead" and unit_key(unit) not in known:
                 yield r.at(ctx, m, F.OWNER_UNIT, unit=unit)
 
 

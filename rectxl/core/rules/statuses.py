@@ -53,13 +53,42 @@ def status_text_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
         status = m.status
         if (status is not Status.DONE and status is not Status.NOT_STARTED) or not m.progress:
             continue
+        if status is Status.DONE and m.continuing:
+            continue  # done and kept up: the next round's date ("第4次研讨将于12月举行") is no contradiction
         wording = FUTURE_WORDING if status is Status.DONE else PAST_WORDING
         if not wording.search(m.progress):
             continue  # main clauses are pieces of the text: no word in it, none in them
-        hit = wording.search(main_clauses(m.progress))
+        hit = said_of_the_work(wording, main_clauses(m.progress))
         if hit:
             field = F.PROGRESS if ctx.has_column(m, F.PROGRESS) else F.STATUS
             yield r.at(ctx, m, field, status=m.status, word=hit.group())
+
+
+#: after a word of time: it describes something (a 的 before the clause ends: "对尚未整改到位的3项
+#: 问题", "对正在施工的工地"), or nothing was found ("暂未发现", "尚未收到")
+_MODIFIES = re.compile(r"[^，,、：:；;。]*?的|(?:发现|出现|收到|接到|查出|查到)")
+#: before it in its clause: a rule adopted ("明确每年将于暑期…"), a plan kept ("按计划于6月底前完成")
+_RULE_OR_PLAN = re.compile(r"(?:明确|规定|要求|确定|约定|承诺|按照?|根据)[^，,、：:；;。]*$")
+#: after 已: a plan made, not work done ("已明确于2027年3月底前出台", "已列入计划")
+_PLAN_MADE = re.compile(r"(?:明确|计划|安排|确定|列入|纳入)")
+
+
+def said_of_the_work(wording: re.Pattern[str], clauses: str) -> re.Match[str] | None:
+    """The first word of ``wording`` in ``clauses`` that says how far the measure's own work got:
+    not a word inside a phrase describing something else, a "nothing found" result, 拟定 (to draft),
+    a rule adopted or a plan kept — nor, for past wording, 已 before a plan made."""
+    for hit in wording.finditer(clauses):
+        word, after, before = hit.group(), clauses[hit.end():], clauses[:hit.start()]
+        if word.startswith("已"):
+            if _PLAN_MADE.match(after):
+                continue
+            return hit
+        if word == "拟" and after[:1] in "定制订":
+            continue
+        if _MODIFIES.match(after) or _RULE_OR_PLAN.search(before):
+            continue
+        return hit
+    return None
 
 
 #: a sentence of its own: the main clause is in the first one

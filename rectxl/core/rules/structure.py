@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
+from rectxl.core.model import Issue
 from rectxl.core.names import INFO_SHEET
 from rectxl.core.numbering import enumerated_items
 from rectxl.core.rules.context import Context
@@ -197,28 +198,45 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
         (first := next(a.issues(), None)) is not None and first.number == 1
         for a in aspects[1:]
     )
+    # …and in each 问题类别 in many county ledgers (1, 2 | 1, 2): a category opening again at 1
+    by_category = any(c.title is not None and c.issues and c.issues[0].number == 1
+                      for a in aspects for c in a.categories[1:])
     previous: int | None = None
     seen: set[int] = set()
     for aspect in aspects:
         if restarts:
             previous = None
             seen = set()
-        for issue in aspect.issues():
-            if issue.number is None:
-                continue
-            expected = 1 if previous is None else previous + 1
-            if issue.number != expected:
-                cell = issue.cells.get(F.ISSUE_NO) or issue.cells.get(F.ISSUE)
-                repeated = issue.number in seen
-                how = "与前面的问题重复" if repeated else "不连续"
-                advice = ("请核对是否把两个问题编成了同一个序号。" if repeated
-                          else "请核对是否漏填了问题，或序号填错。")
-                yield r.finding(ctx, row=issue.row, cell=cell, field=F.ISSUE_NO, sheet=issue.sheet or None,
-                                value=issue.number, found=issue.number, how=how, advice=advice,
-                                previous=previous if previous is not None else "（无）",
-                                expected=expected)
-            seen.add(issue.number)
-            previous = issue.number
+        for category in aspect.categories:
+            if by_category and category.title is not None:
+                previous = None
+                seen = set()
+            yield from _gaps_in(r, ctx, category.issues, previous, seen)
+            numbered = [i.number for i in category.issues if i.number is not None]
+            if numbered:
+                previous = numbered[-1]
+
+
+def _gaps_in(r: Rule, ctx: Context, issues: list[Issue], previous: int | None,
+             seen: set[int]) -> Iterator[Finding]:
+    """issue-number-gap for ``issues`` after the number ``previous`` (``seen``: the numbers
+    before them, added to as it goes)."""
+    for issue in issues:
+        if issue.number is None:
+            continue
+        expected = 1 if previous is None else previous + 1
+        if issue.number != expected:
+            cell = issue.cells.get(F.ISSUE_NO) or issue.cells.get(F.ISSUE)
+            repeated = issue.number in seen
+            how = "与前面的问题重复" if repeated else "不连续"
+            advice = ("请核对是否把两个问题编成了同一个序号。" if repeated
+                      else "请核对是否漏填了问题，或序号填错。")
+            yield r.finding(ctx, row=issue.row, cell=cell, field=F.ISSUE_NO, sheet=issue.sheet or None,
+                            value=issue.number, found=issue.number, how=how, advice=advice,
+                            previous=previous if previous is not None else "（无）",
+                            expected=expected)
+        seen.add(issue.number)
+        previous = issue.number
 
 
 @rule(
