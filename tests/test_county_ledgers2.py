@@ -103,7 +103,7 @@ def test_without_a_report_date_a_passed_deadline_is_judged_on_today(tmp_path: Pa
     path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ())})
     _, out = api.notice(path, tmp_path / "通报.txt", today=date(2026, 11, 30))
     text = out.read_text(encoding="utf-8")
-    assert "计划于2026年8月" not in text and "拟修订公务接待管理办法" in text
+    assert "计划于2026年8月" not in text and "修订公务接待管理办法，尚未启动" in text
     assert "计划于2026年12月底前开展公务接待专项检查" in text
     assert "截至目前" in text  # no 报告日期: the totals are not dated with today
 

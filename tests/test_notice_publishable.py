@@ -296,7 +296,7 @@ def _m(text: str, progress: str = "", status: Status | None = None, deadline: st
     (_m("建立学习制度", "已完成。印发《学习制度》", Status.DONE), "建立学习制度，印发《学习制度》"),
     (_m("建立学习制度", "【已完成】印发《学习制度》", Status.DONE), "建立学习制度，印发《学习制度》"),
     (_m("建立学习制度", "已完成", Status.DONE), "建立学习制度，已完成"),
-    (_m("建立学习制度", "已完成，并长期坚持", Status.DONE), "建立学习制度，已完成，并长期坚持"),
+    (_m("建立学习制度", "已完成，并长期坚持", Status.DONE), "建立学习制度，已完成并长期坚持"),
     (_m("修订议事规则", "推进中", Status.IN_PROGRESS), "修订议事规则，正在推进"),
     (_m("修订议事规则", "征求意见中", Status.IN_PROGRESS), "修订议事规则，正在征求意见"),
     (_m("建设监管平台", "平台调试中", Status.IN_PROGRESS), "建设监管平台，平台正在调试"),
@@ -328,7 +328,9 @@ def test_measure_sentence(measure: Measure, sentence: str) -> None:
 
 def test_planned_date_already_passed_is_not_promised() -> None:
     m = _m("开展轮训", "", Status.NOT_STARTED, "2026年9月30日")
-    assert measure_sentence(m, as_of=date(2026, 11, 20)) == "拟开展轮训"
+    # past its deadline it is no plan any more: it is published as not started (the totals count
+    # it 尚未启动), never as a fresh "拟…"
+    assert measure_sentence(m, as_of=date(2026, 11, 20)) == "开展轮训，尚未启动"
 
 
 def test_a_notice_measure_is_printed_as_published() -> None:

@@ -36,9 +36,28 @@ Each measure is one sentence of what was done and how far it got (:func:`measure
   finished ("未完成（原因：…）") is published with the outcome it explains (``…，因…，尚未完成``);
   a result repeating the action's last words loses them only when the rest still says something
   done (``开展内部巡查`` + ``内部巡查已完成`` → ``…，已完成``, but ``交叉检查12个支部`` is kept whole);
+- how far the work got is the **status column's** word, the clerk's statement: a status word in
+  the progress cell never says more or less than it (status 正在推进, progress "已完成" →
+  ``…，正在推进``; status 已完成, progress "正在推进" → ``…，已完成``); a closure stage still to come
+  ("已完成，待验收", "已整改，待销号") is the office's bookkeeping and is not published (``…，已完成``);
+  a status word going on in the same cell is joined to it (``…，已完成并长期坚持``,
+  ``…，已完成。下一步…``). A measure **counted done** never reads as planned or under way: a
+  progress saying what comes next ("拟于12月…", "下一步将…") follows ``…，已完成。``; one saying
+  the work is under way or not done ("正在整理…", "尚未…") contradicts the count and is left out;
 - a measure the clerk marked 未启动 is written as planned work (``计划于2027年3月底前…`` /
-  ``拟…``), or left out with ``omit_not_started=True`` (an issue left without measures is left out
-  too).
+  ``拟…``; the date is always the one the deadline parser computed, said as a month's end or a
+  day: "2027年上半年" → ``2027年6月底``, "2027年春节前" → ``2027年2月5日``) until its deadline has
+  passed (as of the notice's date): then it is no plan but work not started (``…，尚未启动``, as
+  the totals count it); or it is left out with ``omit_not_started=True`` (an issue left without
+  measures is left out too);
+- in a ledger whose clerk states statuses, a measure with no readable status is printed with its
+  progress, or with the placeholder ``【请填写整改进展】`` — never bare, which reads as done;
+- what is published of a cell is the cell's text for the public: in simplified characters,
+  without pictographs, its column label ("措施7：", "进展：" — a cell "措施：…；进展：…" gives the
+  action and its progress), a list mark alone ("一是": no measure), and the clerk's notes to the
+  office wherever they stand — pointers to the evidence ("（见附件1）", "详见佐证材料2-1",
+  "佐证材料：…"), updates ("（11月更新）"), checks still to make ("（待核实）", "备注：需补充照片"),
+  uploads ("材料已上传…平台"), contacts ("联系人：…") and any mobile number.
 
 Section 二 opens with a totals sentence built from the clerk's statuses (``截至…，巡察反馈的…个问题
 已完成整改…个……``) unless the ledger's statuses were inferred from a notice or the section's own
@@ -49,13 +68,15 @@ title or preamble that says 巡视) says 巡视 wherever rectxl writes the word 
 headings, totals, supervision line, placeholders; the word is decided once, by
 :attr:`rectxl.core.model.LedgerInfo.inspection_word`, which the summary sheets and the letters use too.
 
-Whatever 基本信息 lacks becomes a visible placeholder ``【请填写…】``.
+Whatever 基本信息 lacks becomes a visible placeholder ``【请填写…】``. The notice is signed on the
+as-of date when one is given (the date its totals are stated on), else on 基本信息's 报告日期 (its
+成文日期 is the same field).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, compress
 from typing import Literal, NamedTuple
@@ -68,6 +89,7 @@ from rectxl.core.status import STATUS_ALIASES, Status
 from rectxl.core.summary import notice_totals_sentence
 from rectxl.core.text import (
     END_PUNCT,
+    TRAD_TO_SIMP,
     LazyPattern,
     chinese_number,
     cn_date,
@@ -76,6 +98,7 @@ from rectxl.core.text import (
     is_placeholder,
     normalize_text,
     ordinal,
+    to_simplified,
     zh_punct,
 )
 
@@ -170,10 +193,15 @@ def _one_paragraph(value: str) -> str:
     out = ""
     for part in parts:
         part = part.strip()
-        if out and out[-1] not in END_PUNCT:
+        # a line that opens with a bracket ("（分两批推进）") says more of the line before it, and
+        # a line ending in an opening bracket goes on: no "；" between them
+        if out and out[-1] not in END_PUNCT and part[0] not in _OPENING and out[-1] not in _OPENING:
             out += "；"
         out += part
     return out
+
+
+_OPENING = "（(【[〔《“"
 
 
 #: the characters a mark of :data:`_LEADING_MARK` or :data:`_ASPECT_MARK` can open with (folded)
@@ -195,12 +223,59 @@ def _strip_mark(pattern: re.Pattern[str], text: str) -> str:
     return text
 
 
+#: pictographs and their joiners ("已检查凭证600份😀", "✅已完成"): never part of a published sentence
+_EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\U000E0000-\U000E007F"
+#: what :func:`_from_cell` changes, looked for in one pass (nearly every cell has none of it)
+_NOT_AS_PUBLISHED = LazyPattern(
+    "[" + _EMOJI + "".join(sorted({chr(c) for c in TRAD_TO_SIMP} - {"-", "]", "\\", "^"})) + "]")
+_EMOJI_RUN = LazyPattern(f"[{_EMOJI}]+")
+
+
+def _from_cell(raw: str) -> str:
+    """A cell's text as the notice may publish it: traditional characters in simplified ones
+    (檔案 → 档案; a notice is published in simplified characters whatever the clerk typed) and
+    without pictographs. For the texts taken from cells only, never for rectxl's own wording."""
+    if _NOT_AS_PUBLISHED.search(raw) is None:
+        return raw
+    return _EMOJI_RUN.sub("", to_simplified(raw))
+
+
+#: a column's label typed in front of a measure or its progress: "措施7：", "举措1:", "任务：",
+#: "整改进展：" (the 问题N： of an issue is the reader's; these are the notice's to strip)
+_LABEL = re.compile(
+    r"(?:整改|具体)?(?:措施|举措|任务|进展|进度|完成情况|落实情况)(?:情况)?\s*"
+    r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*[:：]\s*")
+_LABEL_FIRST = frozenset("整具措举任进完落")
+#: the progress's own label inside a measure's cell ("措施：…；进展：…"): the rest is its progress
+_PROGRESS_LABEL = LazyPattern(
+    r"[。；;，,\s]*(?:整改)?(?:进展|进度|完成情况|落实情况|整改情况)(?:情况)?\s*[:：]\s*")
+
+
+def _strip_label(text: str) -> str:
+    """``text`` without the column label typed in front of it ("措施7：完善…" → "完善…")."""
+    while text[:1] in _LABEL_FIRST and (m := _LABEL.match(text)) is not None and m.end() < len(text):
+        text = _strip_mark(_LEADING_MARK, text[m.end():])
+    return text
+
+
+def _only_mark(text: str) -> bool:
+    """``text`` is only a list mark ("一是", "（1）", "2."): no measure is said in it."""
+    if not text or not _MARK_START.match(fold(text[:1])):
+        return False
+    core = text.rstrip(_TRIM)
+    m = _LEADING_MARK.match(fold(core))
+    return m is not None and m.end() >= len(core)
+
+
 def _measure_text(raw: str) -> str:
     """A measure (or progress) cell as the notice says it: its own numbering gone — a cell that
-    lists several things ("1.制定规范；2.印制记录本") says them as one sentence, "；" between."""
+    lists several things ("1.制定规范；2.印制记录本") says them as one sentence, "；" between; its
+    column label gone ("措施7：…"); a cell that is only a list mark ("一是") says nothing."""
+    raw = _from_cell(raw)
     if items := enumerated_items(raw):
         return normalize_text("；".join(items))
-    return _strip_mark(_LEADING_MARK, _one_paragraph(raw))
+    text = _strip_label(_strip_mark(_LEADING_MARK, _one_paragraph(raw)))
+    return "" if _only_mark(text) else text
 
 
 # ---------------------------------------------------------------------------
@@ -232,10 +307,8 @@ _RESULT = {
 #: a status of work deferred or paused (read as in progress: not finished)
 _PAUSED = LazyPattern(r"(?:经批准|已批准|经同意)?(?:暂缓|暂停|中止)(?:整改|实施|推进|办理|执行|处理)?")
 _ONGOING = re.compile(r"(?:正在)?((?![已正])[\u4e00-\u9fff]{2,6}?)中")  # 起草中 → 正在起草
-_PLANNED = re.compile(r"^(?:拟|计划|将于|将在|准备|预计|下一步)")
-_DATE_PHRASE = re.compile(
-    r"^(?:延期至)?\s*(\d{4}年(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|[上下]半年"
-    r"|第?[一二三四1-4]季度|底|末)?)")
+#: a plan in words ("拟…", "计划…"); not 拟定/拟制/拟订, which are verbs of their own (拟定于 is a plan)
+_PLANNED = re.compile(r"^(?:拟(?![制订]|定(?!于))|计划|将于|将在|准备|预计|下一步)")
 #: what a key drops, on the text as typed: all but ASCII letters and digits, CJK, the full-width
 #: letters and digits (which fold to ASCII ones), and the clause separators (see _key_parts)
 _KEY_DROP_BUT_SEP = re.compile(
@@ -338,7 +411,7 @@ def _coverage(a: str, b: str) -> float:
 
 
 _CLAUSE_SEP = re.compile(r"([，,；;])")
-_TRIM = "。.;；,，、 "
+_TRIM = "。.;；,，、 ：:"
 _SEVERAL = re.compile(r"[。；;，,!！?？]")  # marks of an action running over several clauses
 
 
@@ -489,24 +562,29 @@ def _combine(action: str, result: str, status: Status | None) -> str:
     return _join(action, _trim_overlap(action, result))
 
 
+#: a deadline written as a year only ("2027年", "2027年底前"): due at the year's end, said "2027年底"
+_YEAR_ONLY = LazyPattern(r"(?:延期至|调整至)?(\d{4})年(?:底|末|内|以内)?(?:前|之前|以前|完成|前完成)?")
+#: a deadline written down to the day ("2027年6月30日", "2027.6.30"): said as that day
+_HAS_DAY = LazyPattern(r"日|\d[./-]\d{1,2}[./-]\d")
+
+
 def _when(deadline: Deadline, as_of: date | None) -> str | None:
-    """The deadline as "2027年3月底" for a planned measure; ``None`` when it has no date or the
-    date has passed."""
-    if deadline.due is None or deadline.kind not in (DeadlineKind.DATE,
-                                                     DeadlineKind.DATE_AND_LONG_TERM):
+    """The deadline a planned measure is published with ("计划于{…}前"): always the date the
+    deadline parser computed (``deadline.due``), said as a reader says it — "2027年底" for a
+    year, "2027年3月底" for the end of a month ("2027年3月", "2027年第一季度", "2027年1-3月"),
+    the day itself otherwise ("2027年2月5日" for "2027年春节前"). ``None`` when it has no date
+    or the date has passed."""
+    due = deadline.due
+    if due is None or deadline.kind not in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM):
         return None
-    if as_of is not None and deadline.due < as_of:
+    if as_of is not None and due < as_of:
         return None
-    m = _DATE_PHRASE.match(fold(deadline.text))
-    if not m or not m.group(1):
-        return cn_date(deadline.due)
-    phrase = m.group(1)
-    # "计划于…前" needs the end of the period: "2027年3月" is due by the end of March, not before it
-    if phrase.endswith(("月", "年")):
-        return phrase + "底"
-    if phrase.endswith(("季度", "半年")):
-        return phrase + "末"
-    return phrase
+    text = fold(deadline.text).replace(" ", "")
+    if (year := _YEAR_ONLY.fullmatch(text)) is not None and due == date(int(year.group(1)), 12, 31):
+        return f"{due.year}年底"
+    if (due + timedelta(days=1)).day == 1 and not _HAS_DAY.search(text):
+        return f"{due.year}年{due.month}月底"
+    return cn_date(due)
 
 
 def _planned(action: str, deadline: Deadline, as_of: date | None) -> str:
@@ -615,34 +693,157 @@ def _as_published(action: str, progress: str) -> str:
 #: a clerk's note to the office, not to the public: "（红字为本月新增）", "（此项9月新增）"
 _CLERK_NOTE = re.compile(r"[（(](?:红字|蓝字|绿字|黄字|标红|标黄|加粗|此项|本项|该项|本月|上月)[^（）()]{0,16}[）)]"
                          # "（注：佐证材料待补充）": a note on the ledger's papers, not on the work
-                         r"|[（(](?:注|备注)\s*[:：][^（）()]{0,24}?(?:佐证|材料|附件|台账|上传|报送|待补|待核|核实)"
+                         r"|[（(](?:注|备注)\s*[:：][^（）()]{0,24}?(?:佐证|材料|附件|台账|上传|报送|待补|待核|核实"
+                         r"|补充|照片|签字)"
                          r"[^（）()]{0,24}[）)]")
-#: a pointer to the evidence, for the office ("见附件", "详见佐证材料", "同上")
-_SEE_ALSO = re.compile(r"[，,；;。]?\s*(?:详见|具体见|见|参见)(?:附件|佐证材料|佐证资料|附表|上表)[\w\d]*[。.]?$"
-                       r"|^(?:同上|同前|见上)[。.]?$")
+#: what any note to the office has in it, looked for once per cell (the notes themselves are found
+#: only in a cell that has one of these: :data:`_NOTE_BRACKET`, :data:`_NOTE_CLAUSE`)
+_NOTE_HINT = re.compile(
+    r"(?=[佐附上备注待需请尚还更新补修填调联电手经红蓝绿黄标加此本该同见1])(?:佐证|附件|附表|上表|备注|注\s*[:：]|上传|(?:待|需|需要|请|尚需|还需)(?:核|确认|补|上传|提供)"
+    r"|(?:更新|新增|补充|修改|填报|调整)[）)]|联系人|联系电话|联系方式|电话|手机|经办人(?!员)"
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)|红字|蓝字|绿字|黄字|标红|标黄|加粗|此项|本项|该项|本月|上月|同上|同前|见上)")
+#: a bracketed note anywhere in a cell: on the ledger's papers ("（见附件1）", "（佐证材料待补充）"),
+#: its updates ("（11月更新）"), what is still to check ("（待核实）") or whom to call ("（联系人：…）")
+_NOTE_BRACKET = LazyPattern(
+    r"[（(【\[][^（）()【】\[\]]{0,40}?(?:佐证|附件|附表|上传|联系人|联系电话|联系方式|电话|手机|经办人(?!员)"
+    r"|(?:待|需|需要|请|尚需|还需)(?:核实|核查|确认|补充|补齐|上传))[^（）()【】\[\]]{0,40}[）)】\]]"
+    r"|[（(][^（）()]{0,12}?(?:更新|新增|补充|修改|填报|调整)[）)]")
+#: a clause of a cell that is a note to the office, wherever it stands: a pointer to the evidence
+#: ("详见佐证材料2-1", "佐证材料：物资台账", "佐证不全", "附件：…"), a remark ("备注：需补充照片"),
+#: a contact ("联系人：张三"), what is still to be checked or supplied ("待核实", "需补充照片"), an
+#: upload ("材料已上传巡察整改平台"), "同上"
+_NOTE_CLAUSE = LazyPattern(
+    r"(?:详见|具体见|见|参见|另见)(?:附件|佐证|附表|上表|台账|附)"
+    r"|(?:佐证|证明|支撑)(?:材料|资料)?\s*(?:[:：]|见|已|待|不全|不足|不够|齐全|缺|未|需|为|有|清单|目录)"
+    r"|附件\s*[\d一二三四五六七八九十]*\s*[:：]|(?:备注|注)\s*[:：]"
+    r"|(?:联系人|经办人)(?!员)|(?:联系电话|联系方式)\s*[:：]|(?:电话|手机)\s*[:：]?\s*[\d-]{7,}"
+    r"|(?:待|需|需要|请|尚需|还需)(?:核实|核查|确认)"
+    r"|(?:待|需|需要|请|尚需|还需)(?:补充|补齐|补交|上传|提供|完善)[^，,；;。]{0,6}?"
+    r"(?:佐证|照片|材料|资料|附件|图片|截图|签字|签名|记录|台账)"
+    r"|[^，,；;。]{0,12}(?:材料|佐证|资料|附件|照片|图片|文件)[^，,；;。]{0,8}上传"
+    r"|[^，,；;。]{0,12}上传(?:至|到)?[^，,；;。]{0,12}(?:平台|系统|群)"
+    r"|(?:同上|同前|见上)\s*$")
+#: a mobile number (an individual's): never published, nor the word that introduced it
+_MOBILE = LazyPattern(r"(?:联系)?(?:电话|手机|手机号|方式)?\s*[:：]?\s*(?<!\d)1[3-9]\d{9}(?!\d)")
+_CLAUSES = LazyPattern(r"([，,；;。])")
+#: a leading English status word left from a template ("Done，已印发制度", "drafting")
+_ENGLISH_WORD = LazyPattern(
+    r"(?i)^(?:done|completed?|finished|ok|in progress|ongoing|wip|tbd|todo|to do|pending|drafting|n/?a|none)"
+    r"(?![a-z])[\s，,。.;；:：]*")
+
+
+def _without_notes(text: str) -> str:
+    """``text`` without the clerk's notes to the office, wherever they stand in it (see
+    :data:`_NOTE_BRACKET`, :data:`_NOTE_CLAUSE`), and without any mobile number."""
+    if _NOTE_HINT.search(text) is None:
+        return text
+    text = _MOBILE.sub("", _NOTE_BRACKET.sub("", _CLERK_NOTE.sub("", text)))
+    pieces = _CLAUSES.split(text)
+    kept: list[str] = []
+    dropped = False
+    for i in range(0, len(pieces), 2):
+        clause = pieces[i]
+        sep = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if _NOTE_CLAUSE.match(clause.strip()):
+            dropped = True
+        elif clause.strip():
+            kept.append(clause + sep)
+    out = "".join(kept).strip()
+    # a clause left out takes the mark before it: what is left ends where its last clause does
+    return out.strip("，,；;。") if dropped else out.lstrip("，,；;。")
+
+
 #: a progress that is only a tick, a number or a share ("√", "3", "100%", "Done 80%"): no sentence
 _NO_WORDS = re.compile(r"^(?:[√✓✔☑×✗]|[A-Za-z ]*\d+(?:\.\d+)?\s*[%％]?)$")
 
 
 def _progress_text(raw: str) -> str:
     """A progress cell as the notice can say it: the clerk's notes to the office, pointers to the
-    evidence and placeholders ("无", "/", "待补充") left out; a cell of a number or a tick alone
-    says nothing a reader can follow (the status says how far it got)."""
+    evidence, contacts and placeholders ("无", "/", "待补充") left out; a cell of a number or a
+    tick alone says nothing a reader can follow (the status says how far it got)."""
     text = _measure_text(raw)
     if not text:
         return ""
-    text = _SEE_ALSO.sub("", _CLERK_NOTE.sub("", text)).strip()
+    text = _without_notes(text).strip()
+    if text[:1].isascii() and text[:1].isalpha():
+        text = _ENGLISH_WORD.sub("", text)
     if is_placeholder(text) or _NO_WORDS.match(text):
         return ""
     return text
 
 
-def measure_sentence(m: Measure, *, as_of: date | None = None) -> str:
-    """One measure as the notice writes it (without its 一是 marker): see the module docstring."""
+#: a closure stage still to come, said after the status ("已完成，待验收", "已整改，待销号"): the
+#: office's own bookkeeping of the finished work (验收 → 销号), not how far the work got — the
+#: status says that (a stage reached, "已销号", says it is done and is published)
+_STAGE_ONLY = LazyPattern(
+    r"[并且，,、]?(?:待|正在|等待|申请|尚未|未)(?:验收|销号|审核|核验|验收销号|审核销号|对账销号)(?:中)?[。.，,；;]?")
+#: a result saying what is still to be done ("拟于12月…", "下一步将…"): after the status of a
+#: measure counted done, as a sentence of its own, never in its place
+_FUTURE = re.compile(r"^(?:拟(?![制订]|定(?!于))|计划|将|下一步|下步|预计|准备|后续|今后|接下来|近期将)")
+#: a result saying the work is under way or not done ("正在整理…", "尚未…"): a measure counted done
+#: does not publish it
+_UNDERWAY = re.compile(r"^(?:目前)?(?:正在|仍在|尚未|仍未|未能|待|还需|仍需|推进中|进行中)")
+#: how a status word is continued in the same cell ("已完成，并长期坚持", "已完成。下一步…")
+_GOES_ON_JOIN = {"并": "", "且": "", "下一步": "。", "后续": "。"}
+#: what a measure says that has no status a reader can follow (blank or unreadable) and no
+#: progress: a visible placeholder, never the bare measure (which reads as done)
+_NO_STATUS = "【请填写整改进展】"
+
+
+def _goes_on(result: str) -> tuple[Status, str] | None:
+    """``"已完成，并长期坚持"`` → (已完成, ``"并长期坚持"``): a status word kept with what it goes on
+    to say (:func:`_split_status_word` keeps the two together); ``None`` for any other text."""
+    for p in range(2, min(len(result), _STATUS_HEAD + 2)):
+        if result.startswith(_GOES_ON, p):
+            status, rest = _split_status_word(result[:p])
+            if status is not None and not rest.strip(_SEPARATORS):
+                return status, result[p:]
+            return None
+    return None
+
+
+def _without_repeated_object(action: str, result: str) -> str:
+    """"制定学习计划" + "已印发学习计划，…" → "已印发，…": a result doing something else to the
+    action's object (its last words, three characters or more) does not name it again. Not when
+    the result is the action again ("已建立工作台账" for "建立工作台账": :func:`_combine` decides)."""
+    core = action.rstrip(_TRIM)
+    first = _CLAUSE_SEP.split(result, maxsplit=1)[0]
+    if len(core) < 5 or first[-3:] != core[-3:]:
+        return result
+    n = 3
+    while n < min(len(core), len(first)) and first[-n - 1] == core[-n - 1]:
+        n += 1
+    head = first[:-n]
+    if len(head) < 3 or len(core) - n < 2 or not all("\u4e00" <= c <= "\u9fff" for c in core[-n:]):
+        return result  # 已 and a verb of its own, and the action a verb of its own before the object
+    return head + result[len(first):]
+
+
+def _overdue(deadline: Deadline, as_of: date | None) -> bool:
+    return as_of is not None and deadline.due is not None and deadline.due < as_of
+
+
+def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = False) -> str:
+    """One measure as the notice writes it (without its 一是 marker): see the module docstring.
+
+    How far the work got is the status column's word (the clerk's statement): a status word in
+    the progress cell never says more or less than it ("正在推进" with a progress "已完成" is
+    published "…，正在推进"); a measure counted done never reads as planned or under way (a
+    progress "拟于12月…" goes after "已完成。", one saying "正在…" is left out); a closure stage
+    ("待验收") is not published; in a ledger whose clerk states statuses (``statuses``, see
+    :func:`_clerk_statuses`), a measure with no readable status and no progress is printed with a
+    placeholder, never bare (which reads as done). A measure marked 未启动 is published as planned work until
+    its deadline has passed (on ``as_of``), and then as not started ("…，尚未启动")."""
     action = _measure_text(m.text)
     progress = _progress_text(m.progress)
     if _from_notice(m):
         return _as_published(action, progress)
+    action = _without_notes(action)
+    if (":" in action or "：" in action) and (lab := _PROGRESS_LABEL.search(action)) and lab.start():
+        # "措施：…；进展：…" in one cell: the action, then its progress
+        embedded = _progress_text(action[lab.end():])
+        action = action[:lab.start()]
+        progress = progress or embedded
     if progress and _bare_date(progress):
         progress = ""  # "已完成（2025年5月20日）": the status says how far it got
     elif (dated := _WORD_THEN_DATE.fullmatch(progress)) and _bare_date(dated.group(2)) \
@@ -652,29 +853,59 @@ def measure_sentence(m: Measure, *, as_of: date | None = None) -> str:
     if result and _bare_date(result):
         result = ""
     if not progress and m.status_text:  # "已完成。约谈3个乡镇……" in the status column
-        status_word, narrative = _split_status_word(m.status_text)
+        status_word, narrative = _split_status_word(_without_notes(_from_cell(m.status_text)))
         if status_word is not None and narrative and not _bare_date(narrative):
             word, result = status_word, narrative
+    if result and _STAGE_ONLY.fullmatch(result):
+        result = ""  # "已完成，待验收": the status says how far it got
+    # the status column first: the progress's word only stands in for a status not given
     status = m.status or word
     if not action:
-        return result or progress
+        return result  # a status word alone is no measure ("一是已完成" is never published)
     if result and status is not Status.DONE and status is not Status.LONG_TERM and (
             reasoned := _with_reason(action, result, status)) is not None:
         return reasoned
-    if status is Status.NOT_STARTED and word in (None, Status.NOT_STARTED) and (
-            not result or _PLANNED.match(result)):
+    if status is Status.NOT_STARTED and (not result or _PLANNED.match(result)):
+        if _overdue(m.deadline, as_of):  # past its deadline: not a plan any more
+            return _join(action, f"尚未启动，{result}" if result else "尚未启动", "，")
         return _join(action, result, "，") if result else _planned(action, m.deadline, as_of)
+    if result and word is not None and (going := _goes_on(result)) is not None:
+        # "已完成，并长期坚持" / "已完成。下一步…": the status, then what it goes on to say
+        tail = going[1]
+        phrase = _RESULT.get(status or going[0])
+        if phrase is None:
+            result = tail.lstrip("并且")
+        else:
+            glue = next((g for w, g in _GOES_ON_JOIN.items() if tail.startswith(w)), "，")
+            return _join(action, f"{phrase}{glue}{tail}", "，")
     if not result:
         # progress was only a status word, or none: the status says how far it got (a measure still
         # in progress is never printed bare, as if it were done)
-        said = word or status
-        phrase = _RESULT.get(said) if said is not None else None
-        if said is Status.IN_PROGRESS and (paused := _PAUSED.search(m.status_text)) is not None:
+        if status is None:
+            return _join(action, _NO_STATUS, "，") if statuses else action
+        phrase = _RESULT.get(status)
+        if status is Status.IN_PROGRESS and (paused := _PAUSED.search(m.status_text)) is not None:
             phrase = paused.group(0)  # deferred work is said to be deferred, not to be going on
+        elif status is Status.DONE and (m.continuing or word is Status.LONG_TERM):
+            phrase = "已完成并长期坚持"
         return _join(action, phrase, "，") if phrase else action
+    if status is Status.DONE:
+        if _FUTURE.match(result):  # what comes next, after what was done
+            done = _join(action, _RESULT[status], "，")
+            # "下一步将" + the measure again says nothing more than the measure
+            return done if _restated(action, result, 0.7) else f"{done}。{result}"
+        if _UNDERWAY.match(result) or _ONGOING.fullmatch(result.rstrip(_TRIM)):
+            return _join(action, _RESULT[status], "，")  # contradicts the status: not published
     if word is None and (ongoing := _ONGOING.fullmatch(result.rstrip(_TRIM))):
         return _join(action, _ongoing(ongoing.group(1)), "，")
-    return _combine(action, result, status)
+    if result[:1] == "已":
+        result = _without_repeated_object(action, result)
+    said = _combine(action, result, status)
+    if status is None and said == action:
+        # the progress restated in the measure, and no status to say how far it got: the progress
+        # says it (the bare measure would read as done)
+        return _join(action, result, "，")
+    return said
 
 
 #: what is being done to a thing named before it ("平台调试中", "台账建设中")
@@ -696,14 +927,15 @@ def _not_started(m: Measure) -> bool:
 
 
 def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
-                    omit_not_started: bool = False) -> str:
-    """``"{n}.{title}。{intro}一是…二是…"`` for one issue."""
-    title = _strip_mark(_LEADING_MARK, _one_paragraph(issue.title)).lstrip(_TRIM)
+                    omit_not_started: bool = False, statuses: bool = False) -> str:
+    """``"{n}.{title}。{intro}一是…二是…"`` for one issue (``statuses``: see
+    :func:`measure_sentence`)."""
+    title = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.title))).lstrip(_TRIM)
     head = f"{number}." + (_end(title) if title else "")
     measures = [m for m in issue.measures if not (omit_not_started and _not_started(m))]
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
     # the number, and a measure that is only marks ("。") would read back as no measure
-    texts = [t for t in (measure_sentence(m, as_of=as_of).lstrip(_TRIM) for m in measures) if t]
+    texts = [t for t in (measure_sentence(m, as_of=as_of, statuses=statuses).lstrip(_TRIM) for m in measures) if t]
     style = issue.measure_style or ("ordinal" if len(texts) > 1 else "plain")
     if style == "plain" and len(texts) > 1:
         style = "ordinal"  # several measures cannot be written without markers
@@ -713,18 +945,25 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
         body = "".join(f"（{i}）{_sentence(t)}" for i, t in enumerate(texts, 1))
     else:
         body = "".join(_sentence(t) for t in texts)
-    return head + _one_paragraph(issue.intro) + body
+    return head + _one_paragraph(_from_cell(issue.intro)) + body
 
 
 def totals_paragraph(ledger: Ledger, as_of: date | None = None) -> str | None:
     """The totals sentence of section 二 from the clerk's statuses; ``None`` when the statuses
     are not a clerk's (a ledger read back from a notice) or no measure has a status."""
-    measures = list(ledger.measures())
-    if not measures or all(m.status is None for m in measures):
-        return None
-    if any(m.status_inferred for m in measures) or all(_from_notice(m) for m in measures):
+    if not _clerk_statuses(ledger):
         return None
     return notice_totals_sentence(ledger, as_of)
+
+
+def _clerk_statuses(ledger: Ledger) -> bool:
+    """The ledger's statuses are a clerk's (some measure has one, none was inferred from a
+    notice's prose, not every measure is a published sentence read back): the totals are printed,
+    and a measure without a status is a gap to fill, not a sentence to print bare."""
+    measures = list(ledger.measures())
+    if not measures or all(m.status is None for m in measures):
+        return False
+    return not (any(m.status_inferred for m in measures) or all(_from_notice(m) for m in measures))
 
 
 def _published(issue: Issue, omit_not_started: bool) -> bool:
@@ -733,7 +972,7 @@ def _published(issue: Issue, omit_not_started: bool) -> bool:
 
 
 def _aspect_title(text: str | None) -> str:
-    return _strip_mark(_ASPECT_MARK, _one_paragraph(text or ""))
+    return _strip_mark(_ASPECT_MARK, _one_paragraph(_from_cell(text or "")))
 
 
 def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
@@ -750,6 +989,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
             and extract_stated_totals(intro).is_empty():
         blocks.append(Block("body", sentence))
     blocks += [Block("body", p) for p in intro]
+    statuses = _clerk_statuses(ledger)
     has_categories = any(c.title is not None for a in ledger.aspects for c in a.categories)
     run_on = ledger.numbers_issues_on()
     aspect_no = category_no = issue_no = 0
@@ -778,7 +1018,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
             for issue in issues:
                 issue_no += 1
                 blocks.append(Block("issue", issue_paragraph(
-                    issue, issue_no, as_of=when, omit_not_started=omit_not_started)))
+                    issue, issue_no, as_of=when, omit_not_started=omit_not_started,
+                    statuses=statuses)))
     return [Block(kind, zh_punct(text)) for kind, text in blocks]
 
 
@@ -941,8 +1182,10 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     blocks.append(Block("closing", supervision))
     blocks.append(Block("closing", contact_line(info)))
     blocks.append(Block("signature", info.party_org or _placeholder("落款（党组织名称）")))
-    blocks.append(Block("date", cn_date(info.report_date) if info.report_date
-                        else _placeholder("成文日期")))
+    # the notice is signed on the date it states its totals on: the as-of date when one is given
+    # (基本信息's 报告日期/成文日期 is one field, read as the as-of date when none is given)
+    signed = as_of or info.report_date
+    blocks.append(Block("date", cn_date(signed) if signed else _placeholder("成文日期")))
     return [*(Block(kind, zh_punct(text)) for kind, text in head), *two,
             *(Block(kind, zh_punct(text)) for kind, text in blocks)]
 
