@@ -8,22 +8,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rectxl.cli.options import add_force_option, positive_int, seconds
+from rectxl.cli.options import LEDGER_FORMATS, add_force_option, positive_int, seconds
 from rectxl.core.rules import Options
 from rectxl.io.limits import DEFAULT_TIMEOUT
 
 __all__ = ["add_arguments", "run_command"]
 
-#: the ledger files a batch reads (:data:`rectxl.io.reader.LEDGER_SUFFIXES`)
-_FORMATS = ".xlsx/.xlsm/.xls/.xlsb/.ods 和 WPS 的 .et"
-
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The arguments of ``rectxl batch`` (the validation options are added by the caller)."""
-    if p.description:  # the formats read: WPS's .et and .xlsb too
-        p.description = p.description.replace("（.xlsx/.xlsm/.xls/.ods）", f"（{_FORMATS}）")
     p.add_argument("folder", type=Path, metavar="文件夹",
-                   help=f"台账所在文件夹（包括其中的子文件夹），读取其中的 {_FORMATS} 文件")
+                   help=f"台账所在文件夹（包括其中的子文件夹），读取其中的 {LEDGER_FORMATS} 文件")
     p.add_argument("-o", "--output", type=Path, metavar="文件",
                    help="汇总工作簿（默认：文件夹旁边的“文件夹名_批量校验汇总.xlsx”）："
                         "整改统计（各单位按逾期数、完成率排序）、单位汇总、全部问题（可跳转到原文件单元格）、无法读取")

@@ -16,6 +16,7 @@ from rectxl.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    LEDGER_FORMATS,
     Parser,
     add_force_option,
     add_validation_options,
@@ -256,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 help="以下之一；rectxl 命令 --help 查看它的用法")
 
     p = sub.add_parser("check", help="校验台账，列出全部问题", description="校验一个台账文件，按严重程度列出全部问题。")
-    p.add_argument("ledger", type=Path, metavar="台账", help="台账文件（.xlsx/.xlsm/.xls/.ods）")
+    p.add_argument("ledger", type=Path, metavar="台账", help=f"台账文件（{LEDGER_FORMATS}）")
     p.add_argument("--format", choices=["text", "json", "csv"], metavar="格式",
                    help="输出格式：text、json 或 csv（默认 text；写文件时由扩展名决定：.txt、.json、.csv）")
     p.add_argument("-o", "--output", type=Path, metavar=_FILE, help="写入文件而不是屏幕（格式按扩展名）")
@@ -333,7 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser("batch", help="并行校验整个文件夹的台账并汇总",
-                       description="校验文件夹（含子文件夹）中的全部台账（.xlsx/.xlsm/.xls/.ods），按 CPU 核数并行；"
+                       description=f"校验文件夹（含子文件夹）中的全部台账（{LEDGER_FORMATS}），按 CPU 核数并行；"
                                    "生成汇总工作簿（整改统计（按逾期数、完成率排序）、单位汇总、全部问题（可跳转到原文件单元格）、"
                                    "无法读取）和 JSON。"
                                    "无法读取的文件列出原因后跳过，不会中断；~$ 临时文件、隐藏文件和 rectxl 生成的文件"

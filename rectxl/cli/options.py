@@ -18,6 +18,7 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
+    "LEDGER_FORMATS",
     "HelpFormatter",
     "Parser",
     "add_force_option",
@@ -33,6 +34,9 @@ __all__ = [
     "warn_days",
     "wrap_display",
 ]
+
+#: the formats a ledger is read from (one home: check's and batch's help say them)
+LEDGER_FORMATS = ".xlsx/.xlsm/.xls/.xlsb/.ods 和 WPS 的 .et"
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
