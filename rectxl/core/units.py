@@ -113,10 +113,10 @@ def unit_key(unit: str) -> str:
 
 #: what a unit's name may open with and be written without: the Party body it belongs to
 #: (党委组织部 / 组织部, 县委宣传部 / 宣传部)
-_ORG_PREFIX = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{0,4}?(?:党委|党组|党工委|县委|市委|区委|州委|旗委))"
-                         r"(?!办公室$)")  # 党委办公室 and 办公室 are two offices
+_ORG_PREFIX = LazyPattern(r"^(?:中共)?(?:[\u4e00-\u9fff]{0,4}?(?:党委|党组|党工委|县委|市委|区委|州委|旗委))"
+                          r"(?!办公室$)")  # 党委办公室 and 办公室 are two offices
 #: a bracketed second name after a unit's ("学生工作部（处）", "党委办公室(校长办公室)")
-_SECOND_NAME = re.compile(r"[（(][^）)]{1,8}[）)]$")
+_SECOND_NAME = LazyPattern(r"[（(][^）)]{1,8}[）)]$")
 
 
 def one_unit(a: str, b: str) -> bool:
