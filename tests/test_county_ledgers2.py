@@ -404,3 +404,63 @@ def test_the_unit_and_group_a_systems_export_repeats_on_every_row(tmp_path: Path
             ["市审计局", "市委第三巡察组", "项目审计质量不高", "开展质量复核", "审计一科", "2026年12月31日", "已完成"]]
     info = api.read_ledger(_book(tmp_path / "导出.xlsx", {"导出数据": (rows, ())})).info
     assert (info.unit_name, info.inspection_group) == ("市审计局", "市委第三巡察组")
+
+
+def test_an_outline_numbered_in_the_number_column_keeps_its_levels(tmp_path: Path) -> None:
+    """序号 holding 一 / （一） / 1 / （1）, the aspect, category and issue named in the 问题 column
+    of their own rows, the measures numbered （1）（2） under each issue: the （1） marks are no
+    issue codes (they repeat under every issue), and （一） rows are categories."""
+    rows = [["序号", "巡察反馈问题", "整改措施", "牵头单位", "整改期限", "整改情况"],
+            ["一", "在落实党中央决策部署方面", None, None, None, None],
+            ["（一）", "乡村振兴战略落实不够有力", None, None, None, None],
+            [1, "村集体经济收入偏低", None, None, None, None],
+            ["（1）", None, "制定村集体经济发展三年行动方案", "镇经发办", "2026年12月31日", "正在推进"],
+            ["（2）", None, "每村培育1个特色产业项目", "各村（社区）", "2026年12月31日", "正在推进"],
+            [2, "高标准农田管护不到位", None, None, None, None],
+            ["（1）", None, "建立农田管护责任清单", "镇农业站", "2026年9月30日", "已完成"],
+            ["（二）", "安全生产责任落实不到位", None, None, None, None],
+            [3, "企业隐患排查不彻底", None, None, None, None],
+            ["（1）", None, "开展隐患回头看", "镇安监站", "2026年12月31日", "正在推进"]]
+    ledger = api.read_ledger(_book(tmp_path / "任务清单.xlsx", {"台账": (rows, ())}))
+    assert [(c.title, [(i.title, len(i.measures)) for i in c.issues]) for a in ledger.aspects
+            for c in a.categories] == [
+        ("乡村振兴战略落实不够有力", [("村集体经济收入偏低", 2), ("高标准农田管护不到位", 1)]),
+        ("安全生产责任落实不到位", [("企业隐患排查不彻底", 1)])]
+
+
+def test_an_unnumbered_aspect_row_that_is_not_merged_is_an_aspect(tmp_path: Path) -> None:
+    rows = [["序号", "存在问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+            [None, "党的政治建设方面", None, None, None, None],
+            [1, "学习不深入", "完善学习制度", "办公室", "2026年12月31日", "正在推进"],
+            [None, "作风建设方面存在的问题", None, None, None, None],
+            [2, "会风不实", "精简会议", "办公室", "2026年12月31日", "正在推进"]]
+    ledger = api.read_ledger(_book(tmp_path / "台账.xlsx", {"台账": (rows, ())}))
+    assert [a.title for a in ledger.aspects] == ["党的政治建设方面", "作风建设方面存在的问题"]
+    assert [i.title for i in ledger.issues()] == ["学习不深入", "会风不实"]
+
+
+def test_one_measure_for_several_units_a_row_each_is_no_duplicate(tmp_path: Path) -> None:
+    rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+            [1, "河长巡河不规范", "规范巡河记录", "东山镇", "2026年12月31日", "正在推进"],
+            [None, None, "规范巡河记录", "西河乡", "2026年12月31日", "正在推进"],
+            [None, None, "规范巡河记录", "西河乡", "2026年12月31日", "正在推进"]]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ["A2:A4", "B2:B4"])})
+    assert [c for c in _codes(api.check(path, Options(as_of=AS_OF))) if c[0] == "duplicate-measure"] == [
+        ("duplicate-measure", "C4")]
+
+
+def test_a_header_below_a_long_instruction_block_is_found(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["填报说明："], *([[f"{k}. 请按实际情况如实填写第{k}项。"] for k in range(1, 11)]),
+                             ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+                             [1, "学习不深入", "完善学习制度", "办公室", "2026年10月31日", "正在推进"]]
+    report = api.check(_book(tmp_path / "台账.xlsx", {"台账": (rows, ())}), Options(as_of=AS_OF))
+    assert report.measures == 1 and ("overdue", "E13") in _codes(report)
+
+
+def test_a_notice_whose_issues_have_no_measures_says_so_and_exits_1(tmp_path: Path) -> None:
+    rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+            [1, "学习不深入", "完善学习制度", "办公室", "2026年12月31日", "正在推进"],
+            [2, "会风不实", None, None, None, None]]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ())})
+    proc = run("notice", path.name, "-o", "通报.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and "1个问题没有读到整改措施（“会风不实”）" in proc.stdout

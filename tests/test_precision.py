@@ -61,6 +61,11 @@ def _findings(path: Path) -> list[tuple[str, str | None]]:
     "研究拟定《乡村振兴行动计划》，已印发实施",  # 拟定: to draft
     "按计划于6月底前完成全部培训",  # a plan kept
     "明确每年将于暑期开展全员轮训，今年7月已轮训1860人",  # a rule adopted
+    "原计划于10月底完成，实际于9月25日提前完成",  # a plan compared with
+    "对3名拟任中层干部人选暂缓任用",  # 拟任: an appointee
+    "因上级系统尚未开放接口，改为线下报送完成",  # a cause
+    "整改以来尚未发生违规问题",  # nothing happened
+    "完成试点，经验做法将在全县推广",  # what the done work is built on
 ])
 def test_done_wording_about_something_else_is_no_mismatch(progress: str) -> None:
     assert said_of_the_work(FUTURE_WORDING, main_clauses(progress)) is None
@@ -68,7 +73,7 @@ def test_done_wording_about_something_else_is_no_mismatch(progress: str) -> None
 
 @pytest.mark.parametrize(("progress", "word"), [
     ("正在起草实施方案", "正在"), ("尚未完成全部整改", "尚未"), ("拟于12月召开推进会", "拟"),
-    ("尚未完成的部分正在推进", "正在"),
+    ("尚未完成的部分正在推进", "正在"), ("修订稿拟提交12月董事会审议", "拟"),
 ])
 def test_done_with_work_still_going_on_is_a_mismatch(progress: str, word: str) -> None:
     hit = said_of_the_work(FUTURE_WORDING, main_clauses(progress))
@@ -105,6 +110,7 @@ def test_evidence_files_named_with_spaces_brackets_and_title_marks_are_found(tmp
     ("验收意见", F.ACCEPTED_FLAG), ("验收结论", F.ACCEPTED_FLAG), ("协同部门", F.CO_OWNER),
     ("责任单位（配合）", F.CO_OWNER), ("责任单位（牵头）", F.OWNER_UNIT), ("整改目标及措施", F.MEASURE),
     ("措施及成效", F.MEASURE), ("责任办线", F.OWNER_UNIT), ("是否延期", None), ("整改目标", F.GOAL),
+    ("责任学校（科室）", F.OWNER_UNIT), ("责任社区", F.OWNER_UNIT), ("责任人", F.OWNER_PERSON),
 ])
 def test_headers_offices_write(header: str, field: str | None) -> None:
     assert F.field_for_header(header) == field
@@ -140,3 +146,42 @@ def test_a_co_operating_unit_from_outside_is_not_checked_against_the_units_list(
     rows[2][3] = "培训股、财务科（配合）"  # the lead unit misspelt: still found
     assert _findings(_ledger(tmp_path / "台账2.xlsx", rows, directory=["人才科", "培训科"])) == [
         ("unknown-owner-unit", "D3")]
+
+
+def test_done_with_some_left_is_a_mismatch() -> None:
+    hit = said_of_the_work(FUTURE_WORDING, main_clauses("已完成5项，剩余1项"))
+    assert hit is not None and hit.group() == "剩余1项"
+
+
+def test_at_once_written_as_jishi() -> None:
+    assert parse_deadline("即时", feedback_date=date(2026, 6, 15)).due == date(2026, 6, 15)
+
+
+@pytest.mark.parametrize(("cell", "roles"), [
+    ("县教体局（牵头）/各学校", [("县教体局", "lead"), ("各学校", "co")]),
+    ("各乡镇（街道）", [("各乡镇（街道）", "lead")]),
+    ("办公室、财务股", [("办公室", "lead"), ("财务股", "lead")]),
+])
+def test_unit_roles_as_clerks_write_them(cell: str, roles: list[tuple[str, str]]) -> None:
+    from rectxl.core.units import unit_roles
+
+    assert unit_roles(cell) == roles
+
+
+def test_a_totals_sentence_under_the_table_is_no_aspect(tmp_path: Path) -> None:
+    rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+            ["一、执法办案方面"],
+            [1, "案件质量不高", "开展案件评查", "案管办", "2026年12月31日", "正在推进"],
+            ["二、队伍建设方面"],
+            [2, "培训不足", "开展业务培训", "政治部", "2026年12月31日", "正在推进"],
+            ["合计：两个方面2个问题，整改措施2项"]]
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    for row in rows:
+        ws.append(row)
+    for r in (2, 4, 6):
+        ws.merge_cells(f"A{r}:F{r}")
+    wb.save(tmp_path / "台账.xlsx")
+    assert [a.title for a in api.read_ledger(tmp_path / "台账.xlsx").aspects] == ["执法办案方面", "队伍建设方面"]

@@ -362,6 +362,9 @@ def test_unseen_phrases_read_by_their_structure(text: str, expected: StatusReadi
     ("暂停推进，待政策明确后恢复", Status.IN_PROGRESS),
     ("已列入长期整改", Status.LONG_TERM),
     ("已纳入常态化管理", Status.LONG_TERM),
+    ("已完成（阶段性）", Status.MOSTLY_DONE),  # a stage of it done
+    ("待整改", Status.NOT_STARTED),
+    ("达到序时进度", Status.IN_PROGRESS),
 ])
 def test_more_wording_from_county_ledgers(cell: str, expected: Status) -> None:
     assert parse_status(cell) is expected

@@ -111,7 +111,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
     ledger, target = api.notice(args.ledger, args.output, force=args.force,
                                 omit_not_started=args.omit_not_started, as_of=args.as_of)
-    from rectxl.core.summary import unknown_statuses
+    from rectxl.core.summary import unknown_statuses, unpublished
 
     issues = sum(1 for _ in ledger.issues())
     measures = sum(1 for _ in ledger.measures())
@@ -122,13 +122,18 @@ def cmd_notice(args: argparse.Namespace) -> int:
         print("注意：台账中没有读到任何整改措施，通报的第二部分只有待填写的占位：请先运行 rectxl check，"
               "看表头是否被识别（可用 --column 原列名=标准列名 指明），再生成通报。")
         return EXIT_FINDINGS
+    if gaps := unpublished(ledger):
+        print(f"注意：{'；'.join(gaps)}。请先运行 rectxl check 核对台账的层级（问题与措施），再生成通报。")
+        code = EXIT_FINDINGS
+    else:
+        code = EXIT_OK
     if unknown := unknown_statuses(ledger):
         shown = "、".join(unknown[:10]) + ("等" if len(unknown) > 10 else "")
         print(f"注意：{len(unknown)} 项措施的整改状态未填写或无法识别，通报中的完成情况统计没有计入它们，"
               f"合计对不上：{shown}。请先填写或改正整改状态（rectxl check 的 missing-status、bad-status "
               "逐条列出），再生成通报。")
         return EXIT_FINDINGS
-    return EXIT_OK
+    return code
 
 
 def cmd_parse_notice(args: argparse.Namespace) -> int:

@@ -777,7 +777,7 @@ _LONG_TERM = re.compile(
 #: at once: 立行立改, 即知即改, 马上就改, 当即整改 …
 _IMMEDIATE = re.compile(
     r"立行立改|即知即改|立即整改|立查立改|立知立改|即查即改|立改立行|边查边改|边改边查|马上就改|马上就办|"
-    r"马上整改|即时整改|当即整改|立即|当即|即刻|立刻|马上"
+    r"马上整改|即时整改|当即整改|立即|当即|即刻|立刻|马上|即时|即办"
 )
 #: where a date starts (after an extension word that only counts when a date follows it)
 _DATE_AHEAD = (r"(?=\d{4}|\d{2}年|\d{1,2}月|\d{1,2}[./]\d|(?:今|本|当|明|次|下[一1]?|来)年|年[底末内中]|[上下]半年"

@@ -184,6 +184,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"领导|分管负责人|分管负责同志|第一责任人", LEAD),
     (r"责任人|经办|承办人|联系人|负责人|具体人", OWNER_PERSON),
     (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室|办线|责任线", OWNER_UNIT),
+    # 责任学校, 责任社区, 责任支行, 责任中队: who is responsible, named by its kind
+    (r"^责任(?!人|领导|清单|事项|目标)[\u4e00-\u9fff]{1,4}$", OWNER_UNIT),
     (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容", MEASURE),
     (r"方面", ASPECT),
     (r"类别|类型|分类", CATEGORY),

@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 #: how many rows from the top are searched for the header row
-HEADER_SCAN_ROWS = 10
+HEADER_SCAN_ROWS = 20
 
 _ERROR_VALUE = re.compile(r"^#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)$")
 _FOOTER = re.compile(r"^(?:注|备注|说明|填表人|制表人|制表|审核人|审核|填报人|填报单位|联系人|单位负责人)\s*[:：]?")
@@ -71,7 +71,7 @@ _ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}|[一二三四五六七八
 _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
 #: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
 #: a totals row's label (汇总 is what a Chinese Excel table's totals row says)
-_TOTALS = re.compile(r"^\s*(?:(?:合|总|小|共)\s*计|汇\s*总)\s*[:：]?\s*$")
+_TOTALS = re.compile(r"^\s*(?:(?:合|总|小|共)\s*计|汇\s*总)\s*(?:[:：].*)?$", re.DOTALL)
 _TOTALS_FIRST = "合总小共汇"
 #: a 序号 cell numbering a section, not an issue: "一", "二、", "（三）"
 _SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）])\s*$")
@@ -215,7 +215,9 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         non_blank = {c: v for c, v in enumerate(below) if not _blank(v)}
         sub = _row_fields(below, column_map)
         under_groups = [c for c in non_blank if any(c0 <= c <= c1 for c0, c1 in groups)]
-        if non_blank and (len(sub) == len(non_blank) or (under_groups and (spans_two or sub))):
+        # a second header row: names under a group label, or a row of names — two at least (one
+        # name alone, "党的政治建设方面", is an aspect's row under the header)
+        if non_blank and ((len(sub) == len(non_blank) >= 2) or (under_groups and (spans_two or sub))):
             labels = {c: _text(grid.rows[r][c0]) for c0, c1 in groups for c in range(c0, c1 + 1)
                       if not _blank(grid.rows[r][c0])}
             for c0, c1 in groups:  # the group label names none of its children
@@ -684,7 +686,8 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
         cells = "、".join(_text(v) for v in grid.rows[best.row] if not _blank(v))
         understood = "、".join(best.fields)
         raise LedgerError(
-            f"找不到台账表头：最像表头的是工作表“{grid.name}”第{best.row + 1}行（{shorten(cells, 80)}），"
+            f"找不到台账表头（在各工作表的前{HEADER_SCAN_ROWS}行中查找）：最像表头的是工作表“{grid.name}”"
+            f"第{best.row + 1}行（{shorten(cells, 80)}），"
             f"其中只认出了{understood}，缺少“具体问题”或“整改措施”列。请把问题列、措施列的列名改为"
             f"“具体问题”“整改措施”，或用 --column 原列名=标准列名（或“{COLUMN_MAP_SHEET}”工作表）指明。"
         )
@@ -915,6 +918,8 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     return ledger
 
 
+#: an aspect's name without a number, alone on its row: "…方面", "…方面问题", "…方面存在的问题"
+_UNNUMBERED_ASPECT = LazyPattern(r"[\u4e00-\u9fff“”、（）()]{2,30}方面(?:问题|存在的问题|的问题)?[:：]?")
 _ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:方面|部分)|[一二三四五六七八九十]+[、.．])")
 #: a sheet of the problems a unit found itself, beside the inspection's feedback
 _SELF_CHECK = LazyPattern(r"自查|自纠|举一反三")
@@ -1078,8 +1083,9 @@ class _Builder:
         """A row that only names an aspect or category (often merged across the sheet), or that
         numbers it in the 序号 column and names it in the next one ("一 | …方面", unmerged)."""
         non_blank = [v for v in row[: self.width] if not _blank(v)]
+        numbered = False
         if len(non_blank) == 2 and (label := self._numbered_section(row, non_blank)) is not None:
-            non_blank = [label]
+            non_blank, numbered = [label], True
         if len(non_blank) != 1:
             return False
         text = _text(non_blank[0])
@@ -1090,8 +1096,11 @@ class _Builder:
         if _ASPECT_LABEL.match(text):
             self._new_aspect(text)
             return True
-        if re.match(r"^\s*[(（][一二三四五六七八九十\d]+[)）]", text) and wide:
-            self._new_category(text)
+        if re.match(r"^\s*[(（][一二三四五六七八九十\d]+[)）]", text) and (wide or numbered):
+            self._new_category(text)  # merged across, or "（一） | …" numbered in the 序号 column
+            return True
+        if not wide and _UNNUMBERED_ASPECT.fullmatch(text) and self._value(r, F.MEASURE) == "":
+            self._new_aspect(text)  # "在落实党中央决策部署方面" alone on its row (a filled row, not merged)
             return True
         if wide and _ISSUE_ROW.match(text):
             c = next(c for c, v in enumerate(row[: self.width]) if not _blank(v))
@@ -1550,12 +1559,25 @@ def _codes_repeat(grid: Grid, c: int, header: HeaderMap) -> bool:
         if _blank(v) or _int(v) is not None:
             continue
         text = _text(v)
-        if not any(ch.isdigit() for ch in text):
-            continue
+        if not _is_code(text):
+            continue  # "（1）", "1.", "①", "一", "1-1": a list's marks, not codes
         if text in seen:
             return True
         seen.add(text)
     return False
+
+
+#: an issue code with letters ("XC-2026-03-001", "W-01", "T1")
+_LETTER_CODE = LazyPattern(r"[A-Za-z][A-Za-z0-9\-_.]*|[0-9][A-Za-z0-9\-_.]*[A-Za-z][A-Za-z0-9\-_.]*")
+_NUMBER_CODE = LazyPattern(r"\d+(?:[-_.]\d+)+")
+
+
+def _is_code(text: str) -> bool:
+    """An issue code, not an enumeration's mark: letters and digits ("XC-2026-03-001", "W-01"),
+    or numbers joined by marks with five digits or more ("2026-03-001"; not "1-1", "（1）")."""
+    if _LETTER_CODE.fullmatch(text):
+        return any(ch.isdigit() for ch in text)
+    return bool(_NUMBER_CODE.fullmatch(text)) and sum(ch.isdigit() for ch in text) >= 5
 
 
 def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: HeaderMap) -> bool:

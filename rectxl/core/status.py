@@ -362,6 +362,8 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:达到|达成|符合|满足)了?(?:整改)?(?:要求|目标|标准|预期))",
             r"(?:已经?)?阶段性(?:整改)?(?:完成|办结|到位)(?:整改)?",
             r"(?:已经?)?(?:完成|实现|达到|达成)了?阶段性(?:整改)?(?:任务|目标|工作|要求)",
+            # "已完成（阶段性）": a stage of it done
+            r"阶段性(?:完成|任务)?$",
         ),
     ),
     (
@@ -375,7 +377,8 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
     # not started -----------------------------------------------------------------------------
     (
         "not_started",
-        (rf"(?:待|等待|准备|即将|拟|计划|预计|打算)(?:于|在)?.{{0,14}}?(?:组织)?{_V_START}(?:整改|实施|工作)?",),
+        (rf"(?:待|等待|准备|即将|拟|计划|预计|打算)(?:于|在)?.{{0,14}}?(?:组织)?{_V_START}(?:整改|实施|工作)?",
+         r"(?:尚待|待|等待)整改"),
     ),
     # in progress -----------------------------------------------------------------------------
     (
@@ -761,6 +764,8 @@ def _absorb(head: StatusReading, c: _Clause, bracketed: bool) -> StatusReading |
             return None
         if status is Status.LONG_TERM and c.main in (Status.DONE, Status.MOSTLY_DONE, Status.IN_PROGRESS):
             status, continuing = c.main, True  # "长期坚持（已完成）"
+        elif status is Status.DONE and c.main is Status.MOSTLY_DONE:
+            status, stage = Status.MOSTLY_DONE, None  # "已完成（阶段性）": a stage of it done
         elif c.main is not status:
             return None
     if c.stage is not None or c.closure_pending:

@@ -20,7 +20,7 @@ from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import extension_of
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.status import Stage, Status
-from rectxl.core.text import chinese_number, cn_count, cn_date, percent_text
+from rectxl.core.text import chinese_number, cn_count, cn_date, percent_text, shorten
 from rectxl.core.timing import (
     DEFAULT_WARN_DAYS,
     Grade,
@@ -43,6 +43,7 @@ __all__ = [
     "summary_and_rows",
     "totals_sentence",
     "unknown_statuses",
+    "unpublished",
 ]
 
 
@@ -347,6 +348,20 @@ def unknown_statuses(ledger: Ledger) -> list[str]:
         return f"{m.sheet}!{m.cells.get(F.STATUS) or m.row}{said}" if m.sheet else f"第{m.row}行{said}"
 
     return [where(m) for m in measures if m.status is None]
+
+
+def unpublished(ledger: Ledger) -> list[str]:
+    """What the notice cannot publish as the ledger means it: issues whose measures were not read
+    (the notice prints their titles alone) and measures under no issue (left out) — each a
+    sentence for the clerk, empty when there is none."""
+    bare = [i for i in ledger.issues() if not i.measures]
+    said = []
+    if bare:
+        names = "、".join(f"“{shorten(i.title, 16)}”" for i in bare[:5]) + ("等" if len(bare) > 5 else "")
+        said.append(f"{len(bare)}个问题没有读到整改措施（{names}），通报中只有问题标题")
+    if ledger.orphans:
+        said.append(f"{len(ledger.orphans)}项整改措施不属于任何问题，没有写入通报")
+    return said
 
 
 def summarize(ledger: Ledger, as_of: date, *, warn_days: tuple[int, ...] | None = None) -> Summary:

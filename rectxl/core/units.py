@@ -24,7 +24,7 @@ _UNIT_ROLE = re.compile(r"^(?:牵头(?:单位)?|配合(?:单位)?|责任(?:单�
 #: how a part with a note after the unit ends (a cheap test before the pattern)
 _NOTE_ENDS = (")", "）", "牵头", "配合", "协办", "主办", "负责", "单位", "部门", "科室", "等")
 _UNIT_NOTE = LazyPattern(r"(?:[(（](?:牵头|配合|协办|主办|负责)[)）]"
-                        r"|[(（][\u4e00-\u9fff]{1,3}(?<![区室科股所办局站队部处院校会村组心司委])[)）]"
+                        r"|[(（][\u4e00-\u9fff]{1,3}(?<![区室科股所办局站队部处院校会村组心司委道镇乡街])[)）]"
                         r"|(?<=\S{2})(?:牵头|配合|协办|主办|负责)|等(?:相关|有关)?(?:单位|部门|科室)?)$")
 
 
@@ -101,6 +101,9 @@ def _roles(text: str) -> tuple[tuple[str, str], ...]:
                 if found[k][2] != r or found[k][1] is not None:
                     break
                 found[k] = (found[k][0], "co", r, False)
+    # "县教体局（牵头）/各学校": beside a unit marked as the lead, the unmarked ones co-operate
+    if any(role == "lead" for _, role, _, _ in found):
+        return tuple((unit, role or "co") for unit, role, _, _ in found)
     return tuple((unit, role or "lead") for unit, role, _, _ in found)
 
 

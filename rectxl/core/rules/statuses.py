@@ -16,6 +16,7 @@ __all__ = ["FUTURE_WORDING", "PAST_WORDING", "main_clauses"]
 #: wording that says the work is not done yet (a "已完成" row must not say it)
 FUTURE_WORDING = re.compile(
     r"拟|将于|将在|将继续|将进一步|将会|将要|计划(?:于|在|到|年|月)|下一步|正在|尚未|还未|仍在|暂未|待完成|推进中"
+    r"|(?:剩余|剩下|尚有|仍有|余下)\s*\d{1,4}\s*[项个条件处户家笔]"  # "已完成5项，剩余1项"
 )
 #: wording that says something has already been done (a "未启动" row must not say it)
 PAST_WORDING = re.compile(r"已(?!于计划)|完成了|建立了|制定了|印发了")
@@ -66,9 +67,11 @@ def status_text_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 #: after a word of time: it describes something (a 的 before the clause ends: "对尚未整改到位的3项
 #: 问题", "对正在施工的工地"), or nothing was found ("暂未发现", "尚未收到")
-_MODIFIES = re.compile(r"[^，,、：:；;。]*?的|(?:发现|出现|收到|接到|查出|查到)")
+_MODIFIES = re.compile(r"[^，,、：:；;。]*?的|(?:发现|出现|发生|收到|接到|查出|查到)")
 #: before it in its clause: a rule adopted ("明确每年将于暑期…"), a plan kept ("按计划于6月底前完成")
-_RULE_OR_PLAN = re.compile(r"(?:明确|规定|要求|确定|约定|承诺|按照?|根据)[^，,、：:；;。]*$")
+_RULE_OR_PLAN = re.compile(r"(?:明确|规定|要求|确定|约定|承诺|按照?|根据|原|比|较|因|由于)[^，,、：:；;。]*$")
+#: 拟 as part of a word: 拟定 (to draft), 拟任 (appointee), 拟提拔, 拟录用 … — not a plan
+_NOUN_NI = ("定", "制", "订", "任", "提拔", "录用", "聘", "调任", "推荐")
 #: after 已: a plan made, not work done ("已明确于2027年3月底前出台", "已列入计划")
 _PLAN_MADE = re.compile(r"(?:明确|计划|安排|确定|列入|纳入)")
 
@@ -83,7 +86,7 @@ def said_of_the_work(wording: re.Pattern[str], clauses: str) -> re.Match[str] | 
             if _PLAN_MADE.match(after):
                 continue
             return hit
-        if word == "拟" and after[:1] in "定制订":
+        if word == "拟" and after.startswith(_NOUN_NI):
             continue
         if _MODIFIES.match(after) or _RULE_OR_PLAN.search(before):
             continue
@@ -94,15 +97,19 @@ def said_of_the_work(wording: re.Pattern[str], clauses: str) -> re.Match[str] | 
 #: a sentence of its own: the main clause is in the first one
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _CLAUSE = re.compile(r"[，,、：:]")
-#: clauses about what comes next are normal beside 已完成 ("已完成培训，下一步将长期坚持")
+#: clauses about what comes next are normal beside 已完成 ("已完成培训，下一步将长期坚持",
+#: "经验做法将在全县推广")
 _NEXT_STEP = re.compile(
     r"^(?:下一步|下步|今后|后续|接下来|同时|并|还|此外|另外)?(?:将|要|会)?(?:继续|持续|长期|进一步|常态化)"
     r"|^(?:下一步|下步|今后|后续|接下来)"
 )
+#: …anywhere in a clause: what the done work will be built on ("经验做法将在全县推广")
+_BUILT_ON = re.compile(r"将(?:在[^，,、：:；;。]{0,8})?(?:推广|总结|提炼|深化|巩固|持续|继续|进一步|坚持|常态化|长期)")
 
 
 def main_clauses(progress: str) -> str:
     """The part of a progress text that says how far the work got: its first sentence, without
     the clauses that only say what comes next."""
     first = _SENTENCE_END.split(progress.strip(), maxsplit=1)[0]
-    return "，".join(c for c in _CLAUSE.split(first) if c and not _NEXT_STEP.match(c.strip()))
+    return "，".join(c for c in _CLAUSE.split(first)
+                    if c and not _NEXT_STEP.match(c.strip()) and not _BUILT_ON.search(c))

@@ -159,18 +159,20 @@ def issue_without_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "duplicate-measure", Severity.WARNING,
-    "同一问题下有两条相同的整改措施。",
+    "同一问题下有两条相同的整改措施（责任单位也相同；同一措施由几个单位各报一行的不算）。",
     "第{row}行的整改措施与第{first}行重复（同一问题下）：请合并或删除重复的一行。",
 )
 def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
     for issue in ctx.issues:
-        seen: dict[str, int] = {}
+        seen: dict[str, list[tuple[str, int]]] = {}
         for m in issue.measures:
             key = "".join(m.text.split()).rstrip(_TRAILING_PUNCT)
-            if key in seen:
-                yield r.at(ctx, m, F.MEASURE, first=seen[key])
-            else:
-                seen[key] = m.row
+            owner = "".join(m.owner_unit.split())
+            # one measure for five townships, a row each, is five rows of work, not a repeat
+            first = next((row for o, row in seen.get(key, ()) if not o or not owner or o == owner), None)
+            if first is not None:
+                yield r.at(ctx, m, F.MEASURE, first=first)
+            seen.setdefault(key, []).append((owner, m.row))
 
 
 @rule(
