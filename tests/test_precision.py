@@ -28,13 +28,15 @@ AS_OF = date(2026, 11, 30)
 
 
 def _ledger(path: Path, rows: list[list[Any]], *, info: list[list[Any]] | None = None,
-            directory: list[str] | None = None) -> Path:
+            directory: list[str] | None = None, merges: tuple[str, ...] = ()) -> Path:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "台账"
     for row in rows:
         ws.append(row)
+    for ref in merges:
+        ws.merge_cells(ref)
     if info:
         si = wb.create_sheet("基本信息")
         for row in info:
@@ -175,13 +177,5 @@ def test_a_totals_sentence_under_the_table_is_no_aspect(tmp_path: Path) -> None:
             ["二、队伍建设方面"],
             [2, "培训不足", "开展业务培训", "政治部", "2026年12月31日", "正在推进"],
             ["合计：两个方面2个问题，整改措施2项"]]
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "台账"
-    for row in rows:
-        ws.append(row)
-    for r in (2, 4, 6):
-        ws.merge_cells(f"A{r}:F{r}")
-    wb.save(tmp_path / "台账.xlsx")
-    assert [a.title for a in api.read_ledger(tmp_path / "台账.xlsx").aspects] == ["执法办案方面", "队伍建设方面"]
+    path = _ledger(tmp_path / "台账.xlsx", rows, merges=("A2:F2", "A4:F4", "A6:F6"))
+    assert [a.title for a in api.read_ledger(path).aspects] == ["执法办案方面", "队伍建设方面"]
