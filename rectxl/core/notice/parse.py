@@ -149,6 +149,7 @@ from rectxl.core.status import Status, opening_status, read_status
 from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, shorten, to_int
 
 __all__ = [
+    "APPENDIX_KEY",
     "NOTES_KEY",
     "TABLE_KEY",
     "UNPLACED_KEY",
@@ -356,6 +357,8 @@ _NOT_ITEMISED = re.compile(
 _SECTION_WORDS = re.compile(
     r"整改情况|落实情况|工作打算|下一步|下步|工作安排|整改工作|责任落实|推进情况|组织领导|"
     r"整改成效|主要做法|基本情况|工作开展")
+#: the heading of the next steps ("下一步工作打算", "今后工作安排")
+_NEXT_HEADING = re.compile(r"下一步|下步|下阶段|今后|打算|工作安排")
 #: a paragraph that starts the next steps after the last item ("下一步，…")
 _NEXT_STEPS = re.compile(r"^(?:下一步|下步|今后|接下来|下阶段|下一阶段)")
 #: an issue title that names a problem
@@ -461,41 +464,99 @@ _SENTENCE_ENDS = ("。", "!", "?", ";", ":", "…", "”", "」", ")")
 def _unwrap(raw: list[str]) -> list[str]:
     """Lines broken at a fixed width (a text saved with hard line breaks) joined again.
 
-    Only in a text whose paragraphs open indented: there a line that opens flush left goes on
-    with the line above when that line is as wide as the text's lines run and ends no
-    sentence — "…市委第五巡察组对市司法局党\n组开展了常规巡察" — so that a wrapped unit
-    name, postcode or preamble is read whole. Table rows, numbered lines and blank lines never
-    join."""
+    A line goes on with the line above when that line ends no sentence and is as wide as the
+    text's lines run — "…市委第五巡察组对市司法局党\n组开展了常规巡察" — so that a wrapped unit
+    name, phone number ("0795-\n3568210") or preamble is read whole. How wide the lines run is
+    known two ways: in a text whose paragraphs open indented, a flush-left line under an
+    indented paragraph's full line goes on with it; in any text, lines broken at one width
+    (most of the longest lines at the same length and ending mid-sentence, none much longer:
+    :func:`_wrap_width`) go on when the line above reaches that width. A numbered line is an
+    item, not the rest of the line above — unless the text's numbered items open indented
+    paragraphs (then a flush-left "一、二、三、四季度…" is the sentence going on), or the line
+    above ends inside an enumeration ("…按照一、" / "二、三、四季度…": so in any text, wrapped
+    or not, a line ending on "、" goes on in the next). Table rows, blank lines,
+    a notice's title, a date, a signature and a closing line never join."""
     indented = [r.rstrip() for r in raw if _INDENTED.match(r) and r.strip()]
-    if len(indented) < 3:
+    width = max((len(r) for r in indented), default=0) if len(indented) >= 3 else 0
+    width = width if width >= 20 else 0
+    wrap = _wrap_width(raw)
+    if not width and wrap is None and not any(detect(r.rstrip()).endswith("、") for r in raw):
         return raw
-    width = max(len(r) for r in indented)
-    if width < 20:
-        return raw
+    # numbered items open indented paragraphs: a flush-left numbered line goes on a sentence
+    items_indented = bool(width) and any(_classify(r.strip()).kind != "text" for r in indented)
     out: list[str] = []
     last = ""  # the physical line above (for its width and how it ends)
     in_paragraph = False
     for r in raw:
         text = r.strip()
-        goes_on = (in_paragraph and text and not _INDENTED.match(r) and "\t" not in r
-                   and len(last.rstrip()) >= 0.6 * width and _wraps(last.rstrip(), text))
+        above = last.rstrip()
+        goes_on = False
+        if text and "\t" not in r and "\t" not in last and not (width and _INDENTED.match(r)):
+            goes_on = ((in_paragraph and len(above) >= 0.6 * width
+                        and _wraps(above, text, numbered=items_indented))
+                       or (wrap is not None and bool(above) and len(above) >= wrap - 3
+                           and not _title_line(above) and _wraps(above, text, numbered=False))
+                       # "…按照一、" / "二、三季度…": a line never ends on an enumeration comma
+                       or (detect(above).endswith("、") and _wraps(above, text)))
         if goes_on:
             out[-1] = out[-1].rstrip() + text
         else:
             out.append(r)
-            in_paragraph = bool(text) and bool(_INDENTED.match(r))
+            in_paragraph = bool(width) and bool(text) and bool(_INDENTED.match(r))
         last = r
     return out
 
 
-def _wraps(above: str, line: str) -> bool:
+def _wrap_width(raw: list[str]) -> int | None:
+    """The width a text's lines were broken at, when they were (a text saved with hard line
+    breaks): the longest length that a quarter of the lines reach (within two characters)
+    while ending mid-sentence, with hardly a line longer; ``None`` for a text whose lines are
+    its paragraphs."""
+    lines = [r.rstrip() for r in raw if r.strip() and "\t" not in r and not r.strip().startswith("|")]
+    if len(lines) < 6:
+        return None
+    open_lengths = [len(r) for r in lines if not detect(r).endswith(_SENTENCE_ENDS)]
+    lengths = sorted({len(r) for r in lines}, reverse=True)
+    for w in lengths:
+        if w < 16:
+            break
+        near = sum(1 for n in open_lengths if w - 2 <= n <= w)
+        over = sum(1 for r in lines if len(r) > w)
+        if near >= max(4, len(lines) / 4) and over <= max(2, len(lines) / 10):
+            return w
+    return None
+
+
+#: a notice's title line ("…关于…巡察整改进展情况的通报"): never the start of a wrapped sentence
+_TITLE_LINE = re.compile(r"(?:通报|公告|公示|公开|报告)$")
+
+
+def _title_line(above: str) -> bool:
+    det = detect(above.strip())
+    return bool(_TITLE_LINE.search(det) and _NOTICE_TITLE.search(det))
+
+
+def _wraps(above: str, line: str, *, numbered: bool = False) -> bool:
     """Whether ``line`` can be the rest of ``above`` broken off: ``above`` ends no sentence and
-    ``line`` is no numbered item, date, contact item or signature ("中共…党组" under a phone
-    number written without a full stop)."""
+    ``line`` is no numbered item (unless ``numbered``, or ``above`` ends inside an enumeration
+    "…一、", or ``line`` is one: "一、二、三季度…"), date, contact item or signature ("中共…党组"
+    under a phone number written without a full stop)."""
     det, head = detect(above), detect(line)
-    if det.endswith(_SENTENCE_ENDS) or _classify(line).kind != "text" or _CLOSING.match(head):
+    if det.endswith(_SENTENCE_ENDS) or _CLOSING.match(head):
+        return False
+    item = _classify(line)
+    if item.kind != "text" and not (numbered or det.endswith(("、", ",")) or _enumerates(item)):
         return False
     return not (_DATE_LINE.match(head.replace(" ", "")) or (len(head) <= 30 and _ORG_END.search(head)))
+
+
+def _enumerates(item: _Line) -> bool:
+    """Whether a numbered line goes on numbering at once ("一、二、三季度…", "1、2月份…"): an
+    enumeration inside a sentence, not an item (no item's text opens with the next number)."""
+    if item.kind not in ("top", "num") or item.number is None:
+        return False
+    after = _classify(item.body)
+    return after.kind == item.kind and after.number == item.number + 1
 
 
 #: the gap between two columns of a table aligned with spaces: a full-width space, or two spaces
@@ -587,8 +648,9 @@ _FIGURE_CAPTION = re.compile(
     r"[^。;]{1,40}|[(]?\s*图为[^。;]{1,40})[。)]?$")
 
 
-def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
-    """The notice's non-blank lines without debris, and the dates the debris carried."""
+def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
+    """The notice's non-blank lines without debris, the dates the debris carried, and the
+    appendix printed after the signature (:func:`_appendix`)."""
     lines: list[_Line] = []
     spaced: list[list[str] | None] = []  # each line's cells if its columns are aligned by spaces
     debris_dates: list[date] = []
@@ -633,7 +695,114 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date]]:
             classified.lead = len(lead)
         lines.append(classified)
         spaced.append(_spaced_cells(raw) if cells is None else None)
-    return _tables(_outline(_side_lists(_space_tables(lines, spaced)))), debris_dates
+    body, appendix = _appendix(_space_tables(lines, spaced))
+    return _run_in(_tables(_outline(_side_lists(body)))), debris_dates, appendix
+
+
+#: the heading of an appendix ("附表：…统计表", "附件1：…", "附件", "附：")
+_APPENDIX = re.compile(r"^附\s*(?:[件表录]\s*\d{0,2}|\s*[一二三四五六七八九十]?)\s*(?:[:.、]|$|\s)")
+#: the key under which an appendix printed after the signature is kept in ``info.extra``
+APPENDIX_KEY = "通报附件"
+
+
+def _appendix(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """The notice without the appendix printed after its signature and date ("附表：…统计表"
+    with its rows, "附件1：…"), and the appendix's lines: its rows are no items and its lines no
+    closing. The signature is a date line under the signing unit's name (or the two on one
+    line); the appendix is the first line after it headed 附表/附件/附, and all that follows."""
+    for j in range(len(lines) - 1, 0, -1):
+        det = lines[j].det.replace(" ", "")
+        above = lines[j - 1]
+        signed = (_DATE_LINE.match(det) is not None and above.cells is None and above.kind == "text"
+                  and len(above.det) <= 40 and _ORG_END.search(above.det) is not None)
+        if not signed and (m := _SIGNED.match(lines[j].det)) is not None:
+            signed = _ORG_END.search(m.group(1)) is not None
+        if not signed:
+            continue
+        at = next((k for k in range(j + 1, len(lines))
+                   if lines[k].cells is None and _APPENDIX.match(lines[k].det)), None)
+        return (lines, []) if at is None else (lines[:at], lines[at:])
+    return lines, []
+
+
+#: a number after a full stop inside a line ("…方面。1.…", "…已完成。2.…", "…。（3）…"): where an
+#: item run on into the line above may start
+_RUN_IN = re.compile(r"(?:(?<=。)|(?<=[^\d\s]\.))\s*(?:(?P<num>\d{1,3})\s*[.、](?!\d)|\(\s*(?P<pdig>\d{1,3})\s*\))")
+#: the same numbering after a colon or a semicolon ("整改情况：1.…；2.…"): a list inside the item
+_INNER_LIST = re.compile(r"[:;]\s*(?:(?P<num>\d{1,3})\s*[.、](?!\d)|\(\s*(?P<pdig>\d{1,3})\s*\))")
+#: the kinds of items run on into a line of each kind: its siblings, and the issues of a heading
+_RUN_IN_KINDS: dict[str, tuple[str, ...]] = {
+    "fang": ("num",), "top": ("num",), "pcn": ("num",), "num": ("num",), "pdig": ("pdig",)}
+
+
+def _run_in(lines: list[_Line]) -> list[_Line]:
+    """Items printed on one line with the heading or the item before them ("（一）党的建设方面。
+    1.…。整改情况：…。2.…") split into lines of their own.
+
+    A number after a full stop inside a numbered line starts an item when the numbers found so
+    form the item sequence: siblings of a numbered line go on from its number ("1.…。2.…"),
+    the first issue under a heading is 1 or goes on from the issue above, each next one is one
+    more, and the line after them does not number the same again. A line that numbers a list
+    after a colon or semicolon ("整改情况：1.…；2.…") is a list of measures: never split."""
+    last: dict[str, int] = {}  # the latest number of each kind, at a line's start or split out
+    out: list[_Line] = []
+    for j, line in enumerate(lines):
+        if line.cells is None and line.row is None and line.number is not None:
+            if line.kind in ("num", "pdig"):
+                last[line.kind] = line.number
+            elif line.kind in ("fang", "top", "pcn"):
+                last.pop("pdig", None)
+        kinds = _RUN_IN_KINDS.get(line.kind, ()) if line.cells is None and line.row is None else ()
+        pieces, out_kind = None, ""
+        for out_kind in kinds:
+            pieces = _run_in_split(line, out_kind, last, lines[j + 1:])
+            if pieces:
+                break
+        if not pieces:
+            out.append(line)
+            continue
+        for k, (start, end) in enumerate(pieces):
+            text = line.text[start:end].strip()
+            if k == 0 and line.kind != out_kind:
+                text = text.rstrip("。. ")  # a heading's full stop, before its first item
+            piece = _classify(text)
+            if k == 0:
+                piece.lead = min(line.lead, len(piece.text))
+            out.append(piece)
+    return out
+
+
+def _run_in_split(line: _Line, kind: str, last: dict[str, int], below: Sequence[_Line]
+                  ) -> list[tuple[int, int]] | None:
+    """Where ``line`` splits into the items of ``kind`` run on into it, else ``None``;
+    ``last`` is updated with the numbers split out."""
+    det = line.det
+    if any(m.group(kind) for m in _INNER_LIST.finditer(det)):
+        return None
+    marks = [(m.start(kind) if m.group(kind) else m.start(), int(m.group(kind)))
+             for m in _RUN_IN.finditer(det, line.cut) if m.group(kind)]
+    if not marks:
+        return None
+    starts: list[int] = []
+    if kind == line.kind:
+        expected = (line.number or 0) + 1
+    else:
+        expected = 1 if marks[0][1] == 1 else last.get(kind, 0) + 1
+    for at, number in marks:
+        if number != expected:
+            return None  # numbers out of sequence: counts or a list in the text, not items
+        at = det.rfind("(", 0, at + 1) if kind == "pdig" else at
+        starts.append(at)
+        expected += 1
+    after = next((b for b in below if b.cells is None and b.row is None and b.kind == kind), None)
+    if after is not None and after.number is not None and 1 < after.number < expected:
+        return None  # the next line numbers the same items again: the marks were no items
+    bounds = [0, *starts, len(det)]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    if any(_classify(line.text[s:e].strip()).kind != kind for s, e in pieces[1:]):
+        return None
+    last[kind] = expected - 1
+    return pieces
 
 
 def _side_lists(lines: list[_Line]) -> list[_Line]:
@@ -897,6 +1066,11 @@ def _tables(lines: list[_Line]) -> list[_Line]:
             line.tally = "subtotal" if "小" in detect(filled[0]) else "total"
             out.append(line)  # a totals row: no issue, no measure
             continue
+        if (heading := _table_heading(line.cells)) is not None:
+            number, aspect = heading  # a row naming an aspect across the table ("| 一 | …方面 | | |")
+            out.append(_Line(text=aspect, det=detect(aspect), kind="fang", number=number))
+            last_title = ""
+            continue
         rec = _record(_aligned(line.cells, width), header)
         if rec.get(F.ASPECT) and rec[F.ASPECT] != aspect:
             aspect = rec[F.ASPECT]
@@ -929,6 +1103,31 @@ def _tables(lines: list[_Line]) -> list[_Line]:
             out.append(line)
     settle()
     return out
+
+
+#: a cell numbering an aspect: "一", "（一）", "一、", "第一方面"
+_ASPECT_NUMBER = re.compile(rf"^(?:\(\s*({CN_NUM})\s*\)|({CN_NUM})\s*[、.]?|第({CN_NUM})方面)$")
+
+
+def _table_heading(cells: list[str]) -> tuple[int | None, str] | None:
+    """A table row that only names an aspect, across the table ("| **一** | **…方面** | | |",
+    "| （一）…方面 | | | |"): (its number, its title), else ``None``. Its filled cells are the
+    first one or two: a number in Chinese numerals and a title, or one cell numbered as an
+    aspect or naming one (…方面)."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if not 1 <= len(filled) <= 2 or [c.strip() for c in cells[:len(filled)]] != filled:
+        return None
+    if len(filled) == 2:
+        m = _ASPECT_NUMBER.match(detect(filled[0]).replace(" ", ""))
+        if m is None or _SENTENCE_MARK.search(detect(filled[1]).rstrip("。")):
+            return None
+        return to_int(next(g for g in m.groups() if g)), filled[1]
+    head = _classify(filled[0])
+    if _SENTENCE_MARK.search(head.det_body.rstrip("。")) or len(head.det_body) > 60:
+        return None
+    if head.kind in ("fang", "top", "pcn") and head.body:
+        return head.number, head.body
+    return (None, filled[0]) if _is_aspect_title(head.det) else None
 
 
 def _aligned(cells: list[str], width: int) -> list[str]:
@@ -1186,10 +1385,27 @@ def _table_measures(raw: _RawIssue) -> tuple[Literal["ordinal", "paren", "plain"
         status_cell = rec.get(F.STATUS, "")
         reading = read_status(status_cell) if status_cell else None
         progress_text = rec.get(F.PROGRESS, "") or (reading.rest if reading else "")
+        row_stated: _Stated | None = None
+        if progress_text and opening_status(progress_text) is not None:
+            # "已完成。取缔…": the progress cell states the row's status, then tells the progress
+            # (a status column stating the same, or nothing, leaves the progress its narrative)
+            opened = read_status(progress_text)
+            if opened.status is not None and (reading is None or reading.status is opened.status):
+                cut = progress_text.rfind(opened.rest) if opened.rest else len(progress_text)
+                words = progress_text[:cut].strip().rstrip("。.;；,，")
+                row_stated = None if reading is not None else _Stated(opened.status, words, opened.continuing)
+                progress_text = progress_text[cut:].strip() if opened.rest else ""
         progress = _segments(progress_text, "cell")[2] if progress_text else []
         if not segments:
             segments, progress = progress, []
-        for seg, prog in zip(segments, _pair(segments, progress), strict=True):
+        if len(segments) > 1 and progress and len(progress) != len(segments):
+            # the progress of the whole row, in a cell of its own: the last measure's progress,
+            # not run on into its text
+            paired = [*segments[:-1], "".join(progress)]
+        else:
+            paired = _pair(segments, progress)
+        row: list[Measure] = []
+        for seg, prog in zip(segments, paired, strict=True):
             m = Measure(text=seg, progress=prog, lead=rec.get(F.LEAD, ""),
                         owner_unit=rec.get(F.OWNER_UNIT, ""),
                         owner_person=rec.get(F.OWNER_PERSON, ""),
@@ -1199,7 +1415,9 @@ def _table_measures(raw: _RawIssue) -> tuple[Literal["ordinal", "paren", "plain"
                 m.status, m.status_text = reading.status, status_cell
             else:
                 m.status, m.status_inferred = infer_status(prog), True
-            measures.append(m)
+            row.append(m)
+        _apply_stated(row, row_stated)
+        measures.extend(row)
     return first_style or "plain", measures
 
 
@@ -1440,6 +1658,27 @@ def _trailing_status(rest: str) -> tuple[str, _Stated | None]:
     return _labelled_status(rest, m.start(), m.end())
 
 
+#: a verdict on the whole issue closing its account ("目前，该问题已完成整改。", "该问题正在持续推进
+#: 整改。", "截至目前，此项问题整改已完成。"): the issue's stated status
+_ISSUE_VERDICT = re.compile(
+    r"(?:^|(?<=[。;!?\n]))\s*(?:(?:目前|当前|现|现已|截至目前|截至[^。;,\n]{2,14}?)\s*,?\s*)?"
+    r"(?:该|此|本|这一?)(?:个|项)?问题\s*(?:的?整改)?\s*(?P<word>[^。;!?\n]{2,20}?)\s*[。.]?\s*$")
+
+
+def _closing_verdict(rest: str) -> tuple[str, _Stated | None]:
+    """A body ending with a verdict on the whole issue ("…。目前，该问题已完成整改。"): the body
+    without it, and the status it states (as the issue's label "整改进展：已完成。" would)."""
+    det = detect(rest)
+    m = _ISSUE_VERDICT.search(det)
+    if m is None or not det[:m.start()].strip():
+        return rest, None
+    words = rest[m.start("word"):m.end("word")]
+    reading = read_status(words)
+    if reading.status is None or reading.rest:
+        return rest, None
+    return rest[:m.start()].rstrip(" \n"), _Stated(reading.status, words.strip(), reading.continuing)
+
+
 #: a description of the problem in the issue's own words ("主要表现为：一是…；二是…"): part of
 #: the issue, not its measures
 _SYMPTOMS = re.compile(r"^(?:(?:主要|具体)表现(?:为|在)?|表现(?:为|在))\s*:?")
@@ -1620,6 +1859,10 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
     else:
         if stated is None:
             rest, stated = _trailing_status(rest)
+        if stated is None and not _progress_split(rest)[1]:
+            # a verdict after the measures (not the last words of a 整改进展 account, which
+            # stay in the progress and are read there)
+            rest, stated = _closing_verdict(rest)
         style, intro, segments, progress, issue_wide = _shared_progress(rest, measure_kind)
     label = f"第{raw.number}个问题" if raw.number is not None else f"问题“{shorten(title, 20)}”"
     if raw.nested:
@@ -1662,8 +1905,12 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
 # ---------------------------------------------------------------------------
 
 #: a count sentence after an aspect's title: "该方面共3个问题，已整改完成2个，1个正在推进。"
-_COUNT_SENTENCE = re.compile(r"^(?:(?:该|本|此)方面|其中)?[^。]{0,8}?(?:共|计|有|涉及|包括)\s*(\d{1,3})\s*个"
-                             r"(?:具体)?问题")
+_COUNT_SENTENCE = re.compile(r"^(?:(?:该|本|此)方面|其中)?[^。]{0,8}?(?:共|计|有|涉及|包括)\s*(?:(\d{1,3})\s*个"
+                             r"(?:具体)?问题|(?:巡察|巡视)?(?:反馈|发现|收到|指出)?的?问题\s*(\d{1,3})\s*个)")
+#: a sentence of counts only under a heading ("该公司共反馈问题5个，制定整改措施13项，已完成整改5个。",
+#: "本方面共3个问题，已全部完成整改。"): the heading's summary, no text of an item
+_SUMMARY_OPEN = re.compile(r"^(?:(?:该|本|此)[\u4e00-\u9fff]{1,5}?|其中)?(?:共|计|合计|累计|涉及)")
+_SUMMARY_COUNT = re.compile(r"\d{1,4}\s*(?:个|项|条|件|处|类)|全部|均已|全面")
 #: a group named by who leads its issues: "党组书记、局长陈立新领办的问题", "办公室牵头整改的问题"
 _LED_GROUP = re.compile(
     r"^(?P<who>[^,;:。]{2,40}?)(?:同志)?(?:领办|牵头(?:整改|负责|办理|落实)?|负责(?:整改|落实|办理)|"
@@ -1688,8 +1935,17 @@ def _split_count(title: str) -> tuple[str, int | None]:
     if end > 0:
         rest = det[end + 1:].strip()
         if rest and len(rest) <= 80 and (m := _COUNT_SENTENCE.match(rest)) is not None:
-            return title[:end].rstrip(_TITLE_TRAIL), int(m.group(1))
+            return title[:end].rstrip(_TITLE_TRAIL), int(m.group(1) or m.group(2))
     return title, None
+
+
+def _is_summary(det: str) -> bool:
+    """Whether ``det`` is one sentence of counts only, as a heading's summary: it opens with
+    共/计 (after 该公司/本方面…) and each of its clauses counts something."""
+    text = det.strip().rstrip("。.")
+    if not text or len(text) > 100 or "。" in text or not _SUMMARY_OPEN.match(text):
+        return False
+    return all(_SUMMARY_COUNT.search(clause) for clause in re.split(r"[,;]", text) if clause.strip())
 
 
 def _leader(who: str) -> str:
@@ -1718,14 +1974,34 @@ def _group_owner(title: str) -> tuple[str, str] | None:
     return None  # "上级交办的问题": no one named
 
 
-def _group_headings(aspects: list[Aspect], warnings: list[str]) -> None:
+#: a group named by how far its issues got: "已完成整改的问题", "正在推进的问题（3个）", "需长期坚持的问题"
+_STATUS_GROUP = re.compile(r"^(?P<word>[^,;:。()]{2,12}?)的?(?:问题|事项|整改事项|整改任务)$")
+
+
+def _group_status(title: str) -> _Stated | None:
+    """The status a group heading names ("已完成整改的问题" → 已完成), else ``None``."""
+    m = _STATUS_GROUP.match(detect(title).strip())
+    if m is None:
+        return None
+    words = title.strip()[m.start("word"):m.end("word")]
+    reading = read_status(words)
+    if reading.status is None or reading.rest:
+        return None
+    return _Stated(reading.status, words, reading.continuing)
+
+
+def _group_headings(aspects: list[Aspect], warnings: list[str]) -> int:
     """Aspect and category headings without the counts written after them (checked against
     the issues listed under them), and the leader or unit a group heading names given to each
     measure of its issues that names none of its own.
 
     A group of issues by who leads them ("（一）党组书记、局长陈立新领办的问题") stays the
     notice's own level — an aspect, or a category — so that the notice re-renders with the
-    same grouping; its leader becomes each measure's 责任领导 (its unit, 责任单位)."""
+    same grouping; its leader becomes each measure's 责任领导 (its unit, 责任单位). So does a group
+    by how far its issues got ("（一）已完成整改的问题（9个）", "（二）正在推进的问题"): the status it
+    names is its measures' as stated (a measure or issue stating its own keeps it). Returns how
+    many aspects are such status groups (they are no 方面 of the feedback)."""
+    status_groups = 0
     groups: list[tuple[Aspect | Category, list[Issue]]] = []
     for a in aspects:
         groups.append((a, list(a.issues())))
@@ -1736,6 +2012,11 @@ def _group_headings(aspects: list[Aspect], warnings: list[str]) -> None:
         group.title, count = _split_count(group.title)
         if count is not None and count != len(issues):
             warnings.append(f"“{shorten(group.title, 24)}”称有{count}个问题，正文列出{len(issues)}个，请核对原文。")
+        if (stated := _group_status(group.title)) is not None:
+            status_groups += isinstance(group, Aspect)
+            for issue in issues:
+                _apply_stated(issue.measures, stated)
+            continue
         owner = _group_owner(group.title)
         if owner is None:
             continue
@@ -1746,6 +2027,7 @@ def _group_headings(aspects: list[Aspect], warnings: list[str]) -> None:
                     m.lead = value
                 elif name == F.OWNER_UNIT and not m.owner_unit:
                     m.owner_unit = value
+    return status_groups
 
 
 # ---------------------------------------------------------------------------
@@ -1853,14 +2135,22 @@ def _tail(lines: Sequence[_Line], start: int) -> tuple[int | None, int | None, i
                 return j, j, j
     i_sig: int | None = None
     cand = (i_date - 1) if i_date is not None else (n - 1)
-    if cand > start:
-        d = lines[cand].det
-        if (len(d) <= 60 and not d.endswith(("。", ";", ":", ",")) and lines[cand].kind == "text"
-                and not _CLOSING.match(d) and "。" not in d
-                and (i_date is not None or _ORG_END.search(d))):
-            i_sig = cand
+    if (cand > start and _signs(lines[cand].det, lines[cand])
+            and (i_date is not None or _ORG_END.search(lines[cand].det))):
+        i_sig = cand
+        # two bodies signing together, one a line ("中共某某市纪律检查委员会 / 某某市监察委员会")
+        if (i_date is not None and cand - 1 > start and _ORG_END.search(lines[cand].det)
+                and _signs(lines[cand - 1].det, lines[cand - 1]) and _ORG_END.search(lines[cand - 1].det)
+                and len(lines[cand - 1].det) <= 40):
+            i_sig = cand - 1
     stop = min(j for j in (i_sig, i_date, n) if j is not None)
     return i_sig, i_date, stop
+
+
+def _signs(d: str, line: _Line) -> bool:
+    """Whether a line can be (a line of) the signature: short, no sentence, no closing line."""
+    return (len(d) <= 60 and not d.endswith(("。", ";", ":", ",")) and line.kind == "text"
+            and not _CLOSING.match(d) and "。" not in d)
 
 
 def _signed_above(lines: Sequence[_Line], i_date: int, start: int) -> bool:
@@ -2013,6 +2303,8 @@ def _items(lines: Sequence[_Line], lo: int, hi: int) -> list[_Item]:
                 break
             follow.append(lines[t].det)
         text = after + "".join(follow)
+        if line.kind in ("fang", "top", "pcn") and _is_summary(text):
+            text = ""  # "（一）某公司 / 该公司共反馈问题5个，…": the heading's summary, no body
         ordinal = marker_at(body + "\n" + "\n".join(follow), "一是", 0) >= 0
         marked = bool(ordinal or _LABEL.search(body) or any(_LABEL.match(f) for f in follow)
                       or line.row is not None)
@@ -2127,6 +2419,9 @@ _VISIT = re.compile(
     rf"(?P<group>[^,;:。、\s]{{1,30}}?巡[察视](?:第[^,;。组]{{1,4}})?组)\s*(?:{_WHEN}\s*,?\s*)?"
     r"(?:对|进驻|入驻)(?P<unit>[^,;。]{1,60}?)(?:开展了|进行了|开展|进行|实施了|实施)"
 )
+#: the unit an inspection was extended to: "并对市某某局党组开展了“机动式”延伸巡视"
+_EXTENDED = re.compile(r"[^。]{0,40}?[,;]\s*(?:并|同时|同步)\s*对(?P<unit>[^,;。]{1,40}?)"
+                       r"(?:开展了|进行了|开展|进行|实施了|实施)[^,;。]{0,8}?延伸巡[察视]")
 _PHONE = re.compile(r"(?P<word>联系电话|监督电话|举报电话|联系方式|电话)\s*[:]?\s*(?:电话\s*[:]?\s*)?"
                     r"(\d[\d\-()—、/ ]*\d)")
 #: the national reporting hotlines (12380 组织部门, 12388 纪检监察, 12345 政务服务): printed beside
@@ -2215,6 +2510,11 @@ def _preamble_facts(info: LedgerInfo, preamble: str, fallback: date | None) -> N
         s, e = m.span("group")
         info.inspection_group = preamble[s:e].strip()
         s, e = m.span("unit")
+        # "对上饶市开展了常规巡视，并对市某某局党组开展了延伸巡视": the unit is the one the
+        # inspection of a region was extended to
+        extended = _EXTENDED.match(text, m.end())
+        if extended is not None:
+            s, e = extended.span("unit")
         info.unit_name = preamble[s:e].strip()
     info.feedback_date = _feedback_date(text, fallback)
 
@@ -2330,6 +2630,22 @@ class _Builder:
         self.aspects.append(Aspect(title=title, number=number))
         self.current = None
 
+    def heading_summary(self, text: str) -> bool:
+        """A sentence of counts under the heading just read ("该公司共反馈问题5个，…") joined to
+        its title, where the count is read and checked (:func:`_split_count`); False when no
+        heading is open."""
+        if not self.aspects:
+            return False
+        aspect = self.aspects[-1]
+        group: Aspect | Category = aspect.categories[-1] if aspect.categories else aspect
+        if group.title is None or (isinstance(group, Category) and self.raw[id(group)]):
+            return False
+        if isinstance(group, Aspect) and any(True for _ in group.issues()):
+            return False
+        stop = "" if detect(group.title).rstrip().endswith(("。", ".")) else "。"
+        group.title = f"{group.title.rstrip()}{stop}{text.strip()}"
+        return True
+
     def category(self, number: int | None, title: str | None) -> None:
         if not self.aspects:
             self.aspect(None, None)
@@ -2383,6 +2699,9 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
         if line.tally:
             continue  # a table's 合计 row: read for the totals, no item
         role = roles.get(line.kind) if line.kind != "text" else None
+        if role is None and b.current is None and not b.pending and _is_summary(line.det):
+            if b.heading_summary(line.text):
+                continue
         if role == "aspect":
             b.aspect(line.number, line.body)
         elif role == "category":
@@ -2428,7 +2747,7 @@ def _is_notice(lines: Sequence[_Line], title_start: int, title_end: int, preambl
 
 def _parse_notice(text: str) -> ParsedNotice:
     """:func:`parse_notice` without the safety net (used by the property tests)."""
-    lines, debris_dates = _clean_lines(text)
+    lines, debris_dates, appendix = _clean_lines(text)
     lines, notes = _footnotes(lines)
     lines, front_table = _front_tables(lines)
     lay = _layout(lines)
@@ -2446,6 +2765,7 @@ def _parse_notice(text: str) -> ParsedNotice:
     intro: list[str] = []
     unplaced: list[str] = []
     roles: dict[str, Role] = {}
+    status_groups = 0
     region = lay.region
     if region is not None:
         lo, hi = region
@@ -2456,7 +2776,7 @@ def _parse_notice(text: str) -> ParsedNotice:
             for c in a.categories:
                 c.issues = [_build_issue(r, warnings, measure_kind) for r in built.raw[id(c)]]
         aspects, intro, unplaced = built.aspects, built.intro, built.unplaced
-        _group_headings(aspects, warnings)
+        status_groups = _group_headings(aspects, warnings)
 
     # Front: title, preamble, section 一.
     sections = lay.sections
@@ -2496,7 +2816,19 @@ def _parse_notice(text: str) -> ParsedNotice:
     # After the items: section 三 (a heading, or a 下一步 paragraph), closing, signature.
     end_items = region[1] if region else first_body
     after = [s for s in sections if s >= end_items]
-    if after and after[0] == end_items:
+    nxt = next((s for s in after if _NEXT_HEADING.search(detect(_heading_text(lines, s)))), None)
+    if after and after[0] == end_items and nxt is not None and len(after) > 1:
+        # sections besides the next steps ("三、巡察移交问题线索办理情况", "三、整改成效" before
+        # "四、下一步工作打算"): each kept apart, under its heading; the next steps are 三、
+        for at, s in enumerate(after):
+            end = after[at + 1] if at + 1 < len(after) else lay.closing
+            body = "\n".join(line.text for line in lines[s + 1:end])
+            if s == nxt:
+                info.heading_three = _heading_text(lines, s)
+                three = body.split("\n") if body else []
+            elif body:
+                info.extra[_heading_text(lines, s)] = body
+    elif after and after[0] == end_items:
         info.heading_three = _heading_text(lines, after[0])
         three = [line.text for line in lines[after[0] + 1:lay.closing]]
     else:
@@ -2513,7 +2845,8 @@ def _parse_notice(text: str) -> ParsedNotice:
             info.report_date = to_date(signed.group(2).replace(" ", ""))
     else:
         if lay.signature is not None:
-            info.party_org = lines[lay.signature].text
+            end = lay.date_line if lay.date_line is not None and lay.date_line > lay.signature else lay.signature + 1
+            info.party_org = " ".join(line.text for line in lines[lay.signature:end])
         if lay.date_line is not None:
             info.report_date = to_date(lines[lay.date_line].det.replace(" ", ""))
     publication = info.report_date or (debris_dates[0] if debris_dates else None)
@@ -2544,6 +2877,9 @@ def _parse_notice(text: str) -> ParsedNotice:
                                           for line in front_table)
     if notes:
         info.extra[NOTES_KEY] = "\n".join(notes)
+    if appendix:
+        info.extra[APPENDIX_KEY] = "\n".join("\t".join(line.cells) if line.cells else line.text
+                                             for line in appendix)
     if unplaced:
         info.extra[UNPLACED_KEY] = "\n".join(unplaced)
         for piece in unplaced:
@@ -2560,9 +2896,23 @@ def _parse_notice(text: str) -> ParsedNotice:
             total_row_totals(stated, [c for c in line.cells[1:] if c])  # after its 合计 cell
     counts_only = not issues_found and _signed(lay) and not stated.is_empty()
     checks = check_totals(stated, ledger, listed=not counts_only)
+    if status_groups and status_groups == sum(1 for a in aspects if a.title is not None):
+        checks = [_aspects_unlisted(c) if c.item == "aspects" else c for c in checks]
     complete = _completeness(lines, lay, ledger, stated, issues_found, warnings)
     return ParsedNotice(ledger=ledger, stated_totals=stated, total_checks=checks,
                         warnings=warnings, complete=complete, unplaced=unplaced)
+
+
+def _aspects_unlisted(check: TotalCheck) -> TotalCheck:
+    """The check of the stated aspects when the issues are grouped by status, not by aspect:
+    the aspects are not listed, so there is nothing to count them against."""
+    return replace(check, parsed=None, ok=None, message=(
+        f"通报称{_count(check.stated)}个方面；正文按整改状态分组列出问题（已完成、正在推进……），"
+        "没有逐个列出方面，无法核对。"))
+
+
+def _count(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _signed(lay: _Layout) -> bool:
