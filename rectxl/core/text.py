@@ -298,8 +298,9 @@ def _punct_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     paragraphs in a third of the time."""
     return (
         re.compile(rf"\(([^()]*{_CJK}[^()]*)\)"),
-        # a short number in ASCII brackets touching Chinese text: "(1)" as a list marker
-        re.compile(rf"(?=\()(?:(?<={_CJK})\((\d{{1,3}})\)|\((\d{{1,3}})\)(?={_CJK}))"),
+        # short numbers in ASCII brackets touching Chinese text: "(1)" as a list marker; a run of
+        # them ("(1)(2)(3)") is taken whole, or each pass would convert only the one at its end
+        re.compile(rf"(?=\()(?:(?<={_CJK})((?:\(\d{{1,3}}\))+)|((?:\(\d{{1,3}}\))+)(?={_CJK}))"),
         # an ASCII full stop right after a Chinese character, ending the text or followed by Chinese
         re.compile(rf"\.(?<=[\u3400-\u9fff》”’）]\.)(?=\s*$|\s*{_CJK})"),
         re.compile(rf"(?=[\s,:;!?])(?:(?<={_CJK})\s*([,:;!?])\s*|\s*([,:;!?])\s*(?={_CJK}))"),
@@ -307,6 +308,7 @@ def _punct_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 
 
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
+_NUMBER_IN_PAREN = re.compile(r"\((\d{1,3})\)")
 
 
 def _zh_quotes(text: str, mark: str, opening: str, closing: str) -> str:
@@ -333,6 +335,18 @@ def zh_punct(text: str) -> str:
     keeps its punctuation. Idempotent: ``zh_punct(zh_punct(t)) == zh_punct(t)``."""
     if not text or text.isascii():
         return text
+    # a converted mark is Chinese text its neighbour touches ("，,," → "，，,"; "中.,中": the
+    # comma makes the full stop one): passes until nothing changes, a second only when one did
+    for _ in range(len(text)):
+        changed = _zh_punct_pass(text)
+        if changed == text:
+            break
+        text = changed
+    return text
+
+
+def _zh_punct_pass(text: str) -> str:
+    """One pass of zh_punct's rewrites."""
     if '"' in text or "'" in text:
         text = _zh_quotes(_zh_quotes(text, '"', "“", "”"), "'", "‘", "’")
     paren, number_paren, stop, punct = _punct_patterns()
@@ -344,7 +358,7 @@ def zh_punct(text: str) -> str:
             if changed == text:
                 break
             text = changed
-        text = number_paren.sub(lambda m: f"（{m.group(1) or m.group(2)}）", text)
+        text = number_paren.sub(lambda m: _NUMBER_IN_PAREN.sub(r"（\1）", m.group(1) or m.group(2)), text)
     if "." in text:
         text = stop.sub("。", text)
     if _ASCII_PUNCT.search(text) is None:

@@ -35,7 +35,13 @@ Each measure is one sentence of what was done and how far it got (:func:`measure
   when, not what: the status says how far it got. A progress giving the reason the work is not
   finished ("未完成（原因：…）") is published with the outcome it explains (``…，因…，尚未完成``);
   a result repeating the action's last words loses them only when the rest still says something
-  done (``开展内部巡查`` + ``内部巡查已完成`` → ``…，已完成``, but ``交叉检查12个支部`` is kept whole);
+  done (``开展内部巡查`` + ``内部巡查已完成`` → ``…，已完成``, but ``交叉检查12个支部`` is kept whole,
+  and so is ``交叉评查重点案件86件`` after ``开展重点案件交叉评查``: the action's object and a count
+  have no verb of their own); a clause of the action the progress says again is left out of the
+  action, but its first, main clause only when one clause of the progress says it, and no clause
+  left refers back to it ("对敷衍应付的…"): else the action is kept whole, in its order; a progress
+  opening with a clause of the action again in no more words (the same verb, or 修订 for 完善) loses
+  that opening (``完善值班制度，…`` + ``修订值班制度，9月以来…`` → ``完善值班制度，…。9月以来…``);
 - how far the work got is the **status column's** word, the clerk's statement: a status word in
   the progress cell never says more or less than it (status 正在推进, progress "已完成" →
   ``…，正在推进``; status 已完成, progress "正在推进" → ``…，已完成``); a closure stage still to come
@@ -499,15 +505,17 @@ class _ActionKey:
         return out
 
 
-def _drop_restated_clauses(action: str, keys: _ActionKey) -> str:
+def _drop_restated_clauses(action: str, keys: _ActionKey, said: list[bool] | None = None) -> str:
     """The action without the clauses the result says again ("统一印制记录本" when the result
-    is "统一印制记录本120本，已发放"); ``keys`` is the action's :class:`_ActionKey`."""
+    is "统一印制记录本120本，已发放"); ``keys`` is the action's :class:`_ActionKey`, ``said`` which
+    clauses are left out when decided already (:func:`_compose`)."""
     pieces = _CLAUSE_SEP.split(action)
     clauses = [(pieces[i], pieces[i + 1] if i + 1 < len(pieces) else "")
                for i in range(0, len(pieces), 2)]
     if len(clauses) < 2:
         return action
-    said = keys.clauses_restated(0.8)
+    if said is None:
+        said = keys.clauses_restated(0.8)
     kept = [clause for clause, again in zip(clauses, said, strict=True) if not again]
     return "".join(c + sep for c, sep in kept).rstrip(_TRIM)
 
@@ -531,18 +539,45 @@ def _trim_overlap(action: str, result: str) -> str:
     for k in range(min(len(core), len(result) - 1, 12), 2, -1):
         if core.endswith(result[:k]):
             rest = result[k:].lstrip(_TRIM)
-            if rest and _ONLY_COUNT.match(fold(rest[:8])):
+            if rest and (_ONLY_COUNT.match(fold(rest[:8])) or _object_counted(core, rest)):
                 return result
             return rest or result
     return result
 
 
+#: a clause that is only a thing and its count: the thing (group 1), a number, a measure word
+#: ("重点案件86件", "问题线索十二条", "检察官5人次")
+_NOUN_COUNT = LazyPattern(r"([^\d]*?)(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)[\u4e00-\u9fff]{0,3}")
+
+
+def _object_counted(core: str, rest: str) -> bool:
+    """``rest``'s first clause is only the action's object and its count: "重点案件86件" left of
+    "交叉评查重点案件86件" after "开展重点案件交叉评查" — the result's verb was the overlap, and
+    what is left has no verb of its own (a place, a time or 已… opens a clause that says
+    something done)."""
+    clause = _CLAUSES.split(rest, maxsplit=1)[0]
+    m = _NOUN_COUNT.fullmatch(clause)
+    if m is None:
+        return False
+    thing = m.group(1)
+    return thing[:1] not in "已于在至截" and len(_key(thing)) >= 2 and _restated(thing, core, 0.8)
+
+
 def _combine(action: str, result: str, status: Status | None) -> str:
-    w = _key(result)
-    keys = _ActionKey(action, w)
+    """The action and its result as one sentence, each clause of the action the result says again
+    left out (:func:`_compose` decides first whether that may be done)."""
+    keys = _ActionKey(action, _key(result))
     if keys.restated(0.7):  # _restated(action, result, 0.7)
         return result  # the progress already says what was done
-    shorter = _drop_restated_clauses(action, keys)
+    return _combine_clauses(action, result, status, keys)
+
+
+def _combine_clauses(action: str, result: str, status: Status | None, keys: _ActionKey,
+                     said: list[bool] | None = None) -> str:
+    """:func:`_combine` of an action the result does not say again as a whole (``keys``: its
+    :class:`_ActionKey`; ``said``: which of its clauses the result says again, when known)."""
+    w = keys.w
+    shorter = _drop_restated_clauses(action, keys, said)
     if not shorter:
         return result
     # _restated(result, action, 0.8) on the shorter action; with every clause kept it lost at
@@ -560,6 +595,107 @@ def _combine(action: str, result: str, status: Status | None) -> str:
         if len(_key(first)) >= 4 and _restated(first, action, 0.8):
             return result  # "已在政务服务网公开办事指南，…" for "编制办事指南并在政务服务网公开"
     return _join(action, _trim_overlap(action, result))
+
+
+#: verbs saying the same of a rule or a mechanism ("完善…制度" / "修订…制度"): a result's clause
+#: opening with one of them says again an action's clause opening with another, on the same object
+_REVISE = frozenset(("完善", "健全", "修订", "修改", "修正"))
+_REVISE_CHARS = frozenset(w[0] for w in _REVISE)
+
+
+def _same_verb(a: str, b: str) -> bool:
+    return a == b or (a in _REVISE and b in _REVISE)
+
+
+def _said_in(clause: str, heads: list[str]) -> bool:
+    """``clause`` (a key) is one of the action's clauses (their keys, ``heads``) said again: the
+    same verb (its first two characters, or one of :data:`_REVISE` for another) done to the same
+    object or to part of it ("学习落实台账" of "“第一议题”学习落实台账"): nothing the action does not
+    say. A clause with a number in it counts something and is news."""
+    if len(clause) < 6 or any(c.isdigit() for c in clause):
+        return False
+    verb, thing = clause[:2], clause[2:]
+    return any(_same_verb(verb, h[:2]) and thing in h[2:] for h in heads)
+
+
+def _restating_lead(heads: list[str], result: str) -> int:
+    """How much of ``result`` opens with the action's clauses said again (:func:`_said_in`;
+    ``heads``: the kept clauses' keys): "建立季度通报机制，" of "建立季度通报机制，第三季度通报…"
+    for the action "建立班子成员研讨材料季度通报机制，对敷衍应付的进行约谈提醒". Never all of it."""
+    pieces = _CLAUSES.split(result)
+    cut = 0
+    for i in range(0, len(pieces) - 2, 2):
+        if not _said_in(_key(pieces[i]), heads):
+            break
+        cut += len(pieces[i]) + len(pieces[i + 1])
+    rest = result[cut:].lstrip(_TRIM)
+    if not rest.rstrip(_TRIM) or _FUTURE.match(rest) or _UNDERWAY.match(rest):
+        return 0  # what is left would say what is still to come, not what was done
+    return cut
+
+
+def _compose(action: str, result: str, status: Status | None) -> str:
+    """The action and its result as one sentence (:func:`_combine`), the action's main clause kept
+    unless the result says it again in one place.
+
+    :func:`_combine` leaves out each clause of the action the result says again. Its first, main
+    clause only when one clause of the result says it again (then the result, read after the rest
+    of the action, says it: "细化阅核事项，经审委会通过修订后的《…清单》，…" for "修订《…清单》，细化
+    阅核事项") and what follows it does not refer to it (:data:`_HEADLESS`): a main clause said only
+    in bits over the result ("建立班子成员研讨材料质量季度通报机制" for "建立季度通报机制，第三季度
+    通报研讨材料质量情况1次，对2名…班子成员…") is kept — left out, the action would be said
+    after its result, and "对敷衍应付的进行约谈提醒" would have nothing to refer to.
+
+    What the result opens with that only says a kept clause again is taken from the result
+    (:func:`_restating_lead`: "已建立季度通报机制", or "修订…制度" for "完善…制度"). An action of one
+    clause, or one the result says again as a whole, is :func:`_combine`'s to decide."""
+    keys = _ActionKey(action, _key(result))
+    if keys.restated(0.7):
+        return result  # the progress already says what was done
+    if len(keys.parts) < 2:
+        return _combine_clauses(action, result, status, keys)
+    said = keys.clauses_restated(0.8)
+    if all(said):
+        return result  # each clause said again: the result alone
+    verb = keys.w[:2]  # the result's first words (a verb, when it opens with one)
+    main_kept = False
+    if said[0]:
+        main = keys.parts[0][_lead(keys.parts[0]):]
+        # kept when the result opens with it in no more words (taken from the result instead),
+        # or says it only in bits; left out when one clause of the result says it, and more
+        main_kept = (_same_verb(verb, main[:2]) and _restating_lead([main], result) > 0) \
+            or not _said_in_one(main, result, "" if said[1] else action)
+        said[0] = not main_kept
+    cut = 0
+    if len(verb) == 2 and (verb in keys.whole or (verb in _REVISE and not _REVISE_CHARS.isdisjoint(keys.whole))):
+        # (the result's first words are in the action at all: one pass in C, before the clauses)
+        heads = [p[_lead(p):] for p, again in zip(keys.parts, said, strict=True) if not again]
+        if any(_same_verb(verb, h[:2]) for h in heads):
+            cut = _restating_lead(heads, result)
+    if not cut and not main_kept:
+        return _combine_clauses(action, result, status, keys, said)
+    action = _drop_restated_clauses(action, keys, said)
+    result = result[cut:].lstrip(_TRIM)
+    if not any(c.isdigit() for c in result) and _restated(result, action, 0.8):
+        phrase = _RESULT.get(status) if status else None  # (a count in the result is news)
+        return _join(action, phrase, "，") if phrase else action
+    return _join(action, _trim_overlap(action, result))
+
+
+#: a clause whose object is a 的 phrase without its noun ("对敷衍应付的进行约谈提醒"): the noun is in
+#: the clause before it
+_HEADLESS = LazyPattern(r"的(?:进行|予以|给予|一律|严肃|及时|要|将|按|由|须|必须|坚决|依规|依纪|依法)")
+
+
+def _said_in_one(main: str, result: str, action: str) -> bool:
+    """The action's first clause (its key, ``main``) is said again by one clause of ``result``,
+    and the clause after it in ``action`` (``""`` when that is left out too) does not refer to
+    it (:data:`_HEADLESS`)."""
+    after = _CLAUSE_SEP.split(action, maxsplit=2)
+    if len(after) > 2 and _HEADLESS.search(_CLAUSE_SEP.split(after[2], maxsplit=1)[0]):
+        return False
+    pieces = _CLAUSES.split(result)
+    return any(_restated_key(main, _key(pieces[i]), 0.8) for i in range(0, len(pieces), 2))
 
 
 #: a deadline written as a year only ("2027年", "2027年底前"): due at the year's end, said "2027年底"
@@ -900,7 +1036,7 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         return _join(action, _ongoing(ongoing.group(1)), "，")
     if result[:1] == "已":
         result = _without_repeated_object(action, result)
-    said = _combine(action, result, status)
+    said = _compose(action, result, status)
     if status is None and said == action:
         # the progress restated in the measure, and no status to say how far it got: the progress
         # says it (the bare measure would read as done)
