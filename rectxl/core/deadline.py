@@ -316,7 +316,9 @@ def _fold(text: str) -> str:
 
 
 def _by_length(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(set(tokens), key=len, reverse=True))
+    """Longest first, ties in a fixed order: a pattern joined from them is the same text in every
+    process (a set's order is not), so the compiled pattern is found in the pattern store."""
+    return tuple(sorted(set(tokens), key=lambda t: (-len(t), t)))
 
 
 _PUNCT = (",", ";", "、", ".", "。", "!", "?", ":", "…", "(", ")", '"', "'", "“", "”")

@@ -224,8 +224,9 @@ STATUS_ALIASES: tuple[tuple[Status, str, str], ...] = (
 
 
 def _alt(words: str) -> str:
-    """A regex alternation of the space-separated words, longest first."""
-    return "(?:" + "|".join(sorted(set(words.split()), key=len, reverse=True)) + ")"
+    """A regex alternation of the space-separated words, longest first (ties in a fixed order, so
+    the pattern is the same text in every process and is found in the pattern store)."""
+    return "(?:" + "|".join(sorted(set(words.split()), key=lambda w: (-len(w), w))) + ")"
 
 
 #: adverbs that may stand before a done verb (已按期完成, 全部整改到位, 按要求完成整改)
