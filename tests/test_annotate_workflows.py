@@ -27,7 +27,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook.protection import WorkbookProtection
 
 from rectxl import api
-from rectxl.cli.main import main
+from rectxl.cli.commands import main
 from rectxl.core import fields as F
 from rectxl.core.errors import RectxlError
 from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, SUMMARY_SHEETS

@@ -287,3 +287,12 @@ def test_ledger_in_xlsm_and_ods(tmp_path: Path) -> None:
         for item in zin.infolist():
             zout.writestr(item, zin.read(item.filename))
     assert [m.text for m in read_ledger(xlsm).measures()] == ["措施"]
+
+
+def test_the_entry_point_stays_a_function_after_the_commands_are_imported() -> None:
+    # ``rectxl.cli:main`` (the console script) is a function whichever module was imported first
+    import rectxl.cli
+    import rectxl.cli.commands
+
+    assert callable(rectxl.cli.main) and rectxl.cli.main.__module__ == "rectxl.cli"
+    assert callable(rectxl.cli.build_parser)

@@ -595,7 +595,7 @@ def test_library_warnings_never_reach_the_terminal(tmp_path: Path) -> None:
     RECTXL_DEBUG=1 it is."""
     code = (
         "import importlib, sys, warnings\n"
-        "m = importlib.import_module('rectxl.cli.main')\n"
+        "m = importlib.import_module('rectxl.cli.commands')\n"
         "real = m.cmd_codes\n"
         "def noisy(args):\n"
         "    warnings.warn('Data Validation extension is not supported and will be removed', UserWarning)\n"

@@ -79,7 +79,7 @@ def test_rectxl_check_loads_only_what_checking_uses() -> None:
     nor the process pool of ``rectxl batch``."""
     example = Path(__file__).resolve().parents[1] / "workbooks" / "示例台账.xlsx"
     code = ("import io, sys, contextlib\n"
-            "from rectxl.cli.main import main\n"
+            "from rectxl.cli.commands import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             f"    main(['check', {str(example)!r}, '--format', 'json'])\n"
             "heavy = ['pydantic', 'openpyxl', 'pandas', 'numpy', 'docx', 'xlwings', 'lxml',\n"

@@ -15,13 +15,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from rectxl.io.pattern_store import restore
 
         restore()
-    from rectxl.cli.main import main as run
+    from rectxl.cli.commands import main as run
 
     return run(argv)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser (see :func:`rectxl.cli.main.build_parser`)."""
-    from rectxl.cli.main import build_parser as build
+    """The command line's parser (see :func:`rectxl.cli.commands.build_parser`)."""
+    from rectxl.cli.commands import build_parser as build
 
     return build(only)

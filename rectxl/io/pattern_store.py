@@ -18,7 +18,7 @@ Safe by construction:
 - the file is written atomically (with a checksum), and only by a run that compiled something new;
   ``RECTXL_NO_PATTERN_STORE=1`` turns the store off, ``RECTXL_CACHE_DIR`` puts it elsewhere.
 
-Used by the command line alone (:func:`rectxl.cli.main`), before rectxl's modules are imported.
+Used by the command line alone (:func:`rectxl.cli.main`, in :mod:`rectxl.cli`), before rectxl's modules are imported.
 """
 
 from __future__ import annotations
