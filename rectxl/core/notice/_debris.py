@@ -16,11 +16,17 @@ import re
 # the run of emoji a line or a cell opens with has one home, rectxl.core.text; importable from here
 from rectxl.core.text import symbol_run
 
-__all__ = ["ANNEX_HEADING", "LINK_HEADING", "SOCIAL_DEBRIS", "TIMESTAMP", "symbol_run"]
+__all__ = [
+    "ANNEX_HEADING", "LINK_HEADING", "PAGE_NUMBER", "PAGE_NUMBER_FORMS", "SOCIAL_DEBRIS", "TIMESTAMP", "symbol_run",
+]
 
 _CREDIT_WORDS = (r"责编|责任编辑|监制|校对|初审|复审|终审|一审|二审|三审|美编|排版|摄影|图片|图文|通讯员|记者|"
                  r"文案|设计|统筹|出品|主编|值班编辑|编审|素材|视频|制作|策划|投稿邮箱|投稿")
 _SHARE_WORDS = r"分享|收藏|点赞|在看|转发|喜欢|留言|写留言|赞赏|朋友圈|推荐|赞|评论"
+
+#: the links a site prints in its footer ("网站地图 | 联系我们 | 隐私声明")
+_SITE_LINKS = (r"\s*(?:网站地图|联系我们|关于我们|隐私声明|隐私政策|网站声明|法律声明|免责声明|版权声明|使用帮助|"
+               r"网站帮助|网站纠错|无障碍浏览|适老化|English)\s*")
 
 #: a whole line of social-media or site-footer debris
 SOCIAL_DEBRIS = re.compile(
@@ -34,6 +40,9 @@ SOCIAL_DEBRIS = re.compile(
     r"|原创\s.{0,40}"
     r"|(?:主办单位|承办单位|协办单位|技术支持|运营维护|网站维护|网站标识码|版权所有|Copyright|©)\s*[:]?.{0,160}"
     r"|.{0,40}(?:ICP\s*备|公网安备|网安备).{0,120}"
+    # a site's row of links: "网站地图 | 联系我们 | 隐私声明"
+    rf"|(?:[^|丨/。,;:]{{1,10}}[|丨/]\s*)*(?:{_SITE_LINKS})(?:\s*[|丨/][^|丨/。,;:]{{1,10}})+"
+    rf"|(?:[^|丨/。,;:]{{1,10}}[|丨/]\s*)+(?:{_SITE_LINKS})"
     r")$"
 )
 
@@ -52,3 +61,14 @@ LINK_HEADING = re.compile(
 
 #: the attachments' line ("附件：1.…", "附件："): the numbered lines under it are its list
 ANNEX_HEADING = re.compile(r"^附(?:\s*件\s*[:]?|\s*[:])")
+
+#: a page number printed by a PDF or Word copy, on a line of its own: "— 3 —", "-3-", "- 3 -",
+#: "3", "第 2 页 共 3 页", "第2页/共3页", "共3页 第2页", "2 / 3", "·3·" (on the detection copy)
+PAGE_NUMBER_FORMS = (
+    r"[-—–―~·•\s]*\d{1,3}[-—–―~·•\s]*"
+    r"|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?"
+    r"|共\s*\d{1,3}\s*页\s*[,/]?\s*第\s*\d{1,3}\s*页"
+    r"|\d{1,3}\s*/\s*\d{1,3}"
+    r"|(?:Page|page|PAGE)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?"
+)
+PAGE_NUMBER = re.compile(rf"^(?:{PAGE_NUMBER_FORMS})$")

@@ -8,20 +8,27 @@ from datetime import date
 from functools import lru_cache
 
 from rectxl.core.deadline import parse_date
+from rectxl.core.numbering import CIRCLED
 from rectxl.core.text import fold, to_simplified
 
-__all__ = ["DATE", "DATE_SHORT", "detect", "short_date", "to_date"]
+__all__ = ["DATE", "DATE_NUMERIC", "DATE_SHORT", "detect", "short_date", "to_date"]
+
+
+#: parenthesised numbers ⑴…⒇ (U+2474…U+2487) read as the circled ①…⑳ they stand for: the
+#: same "(1)" marker, one character for one
+_PARENTHESISED = str.maketrans({chr(0x2474 + k): CIRCLED[k] for k in range(20)})
 
 
 @lru_cache(maxsize=8192)
 def detect(text: str) -> str:
-    """The copy of ``text`` that patterns are matched on: full-width forms folded to ASCII and
-    traditional characters to simplified, **one character for one**, so that a span found in
-    the copy is the same span of the original (the notice's own text is what is kept).
+    """The copy of ``text`` that patterns are matched on: full-width forms folded to ASCII,
+    traditional characters to simplified and ⑴⑵⑶ to ①②③, **one character for one**, so that
+    a span found in the copy is the same span of the original (the notice's own text is what
+    is kept).
 
     Cached: the parser looks at an issue's body several times (title, labels, measures,
     statuses), and folding it is most of the cost of parsing."""
-    folded = fold(text)
+    folded = fold(text).translate(_PARENTHESISED)
     simple = to_simplified(folded)
     if len(simple) == len(folded):
         return simple
@@ -40,6 +47,10 @@ def to_date(text: str) -> date | None:
 #: a full date as notices write it (on the detection copy): 2025年6月12日, 二〇二四年五月十三日
 DATE = (r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
         r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,4})\s*日")
+#: a date written in figures (on the detection copy): 2023-12-05, 2023.12.5, 2023/12/05 (a
+#: decimal such as "1.5" or a range "2023-2024" is none: the day is required, and no digit follows)
+DATE_NUMERIC = (r"(?<![\d.])\d{4}\s*(?:-\s*\d{1,2}\s*-|\.\s*\d{1,2}\s*\.|/\s*\d{1,2}\s*/)\s*\d{1,2}"
+                r"(?!\.?\d)")
 #: a date without its year: 7月2日
 DATE_SHORT = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,4})\s*日"
 _YEAR = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")

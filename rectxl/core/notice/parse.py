@@ -16,7 +16,12 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    (您的位置：首页 > …, 【字号：大 中 小】【打印本页】【关闭窗口】, 来源/发布时间/浏览次数 lines,
    （转载）, site names, document numbers, page numbers "— 2 —", a navigation bar
    "首页 | 机构概况 | …", 发布者：… 点击数：… lines) are dropped; a title printed twice is kept
-   once. Dates on debris lines are remembered (the publication date). In a text whose
+   once. A PDF copy's page breaks go before lines are rejoined: the page number ("— 3 —",
+   "-3-", "第 2 页 共 3 页") and the running header printed beside it (the notice's title, or a
+   line printed at two page breaks) are dropped, and a sentence the break cut off is joined
+   again; so is the title repeated further down. After the signature, what follows a web page's
+   own debris (上一篇, 网站地图 | 联系我们, 主办单位) is the site's footer, not the unit's contact
+   details. Dates on debris lines are remembered (the publication date). In a text whose
    paragraphs open indented, a flush-left line under a full-width line that ends no sentence
    is that paragraph going on (hard line breaks of a saved text) and is joined to it. A list
    bullet (●, ■, —, Markdown's "- ", and any run of emoji or symbols a WeChat copy puts
@@ -60,8 +65,11 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    "1.…2.…" are many. A notice with no sections at all (aspects straight after
    the preamble, as ``一、在…方面`` or ``（一）在“…”方面``) is itemised from its first aspect
    (or item) on. A ``下一步，…`` paragraph after the last item ends it.
-5. **Levels.** Inside, each line is marked by its numbering: ``第X方面`` / ``一、`` / ``（一）`` /
-   ``1.`` / ``（1）`` (①, ``1)`` count as ``（1）``) / ``问题1：`` (``问题一：``). The kinds, in order
+5. **Levels.** Inside, each line is marked by its numbering: ``第X方面`` / ``一、`` / ``（一）``
+   (``一)``) / ``1.`` (``⒈``) / ``第一，`` / ``（1）`` (①, ⑴, ``1)`` count as ``（1）``) / ``问题1：``
+   (``问题一：``, ``问题一 ``, ``【问题一】``, ``（问题一）``, ``〔问题1〕``, ``第一个问题：``, and an
+   unnumbered block ``问题：… 措施：… 进展：…`` — unless each ``问题：`` line only describes the
+   numbered item right above it). The kinds, in order
    of first appearance, are the levels. ``问题1：`` lines are the issues, whatever else there is:
    the levels above them are the aspect and the category, the level below them the measure.
    Otherwise ``第X方面`` lines and a first level whose titles say 方面 are **aspects**; a first
@@ -84,7 +92,8 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    measure marker or 整改情况：label; a title broken over two lines by a PDF copy is joined);
    measures are the 一是/二是… segments, else the ``（1）`` sub-items, else ``1.`` lines when
    those are the measure level, else the unnumbered paragraphs (one measure each). An issue that
-   opens by naming its problem ("针对“…”问题，医院…") is titled by that lead, the rest is its
+   opens by naming its problem ("针对“…”问题，医院…"; never one only pointing back at it,
+   "针对这一问题，") is titled by that lead, the rest is its
    measure text; an aspect (or an itemised section without aspects) written as unnumbered
    paragraphs that each open so — in words, or with a bold sentence (``**…**``, which is how a
    .docx paragraph's bold runs are read) — is one issue per such paragraph. A description of
@@ -107,7 +116,12 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
    ("【正在推进】" after the title, "（已整改到位）" after it, a line "整改状态：已完成",
    "整改情况：已整改。一是…") is taken out of the text and given to its measures as stated (not
    inferred), except a measure that states its own — and, for an issue still in progress, a
-   measure that says it was done ("已完成…"). Text
+   measure that says it was done ("已完成…"). So is a last sentence of the issue that is only a
+   status ("一是…；二是…。已整改完成。", "需长期坚持。"), unless another sentence of it is a status
+   of its own (each measure stating its own). A "整改成效：…" line beside a 整改进展 is the issue's
+   result, no measure's progress: kept as its measures' remark (备注). One progress sentence
+   answering the measures clause by clause ("…已印发，…已建立。") is paired with them when its
+   clauses agree on how far the work got. Text
    inside the itemised section that fits nowhere is kept — in the warnings and in
    ``info.extra["未归类文字"]`` — never dropped.
 8. A whole notice (signed and dated) that states the round's totals but lists no issues is a
@@ -130,11 +144,13 @@ from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measu
 from rectxl.core.notice._debris import (
     ANNEX_HEADING,
     LINK_HEADING,
+    PAGE_NUMBER,
+    PAGE_NUMBER_FORMS,
     SOCIAL_DEBRIS,
     TIMESTAMP,
     symbol_run,
 )
-from rectxl.core.notice._text import DATE, DATE_SHORT, detect, short_date, to_date
+from rectxl.core.notice._text import DATE, DATE_NUMERIC, DATE_SHORT, detect, short_date, to_date
 from rectxl.core.notice.totals import (
     TABLE_KEY,
     StatedTotals,
@@ -289,13 +305,24 @@ def infer_status(text: str) -> Status:
 _TOP_CN = "[一二三四五六七八九十]+"
 _TOP = re.compile(rf"^({_TOP_CN})\s*[、.]\s*")
 _FANG = re.compile(rf"^第({CN_NUM}|\d{{1,3}})方面(?:存在的问题|的问题|问题)?\s*[,、:.。;]?\s*")
-_PAREN_CN = re.compile(rf"^\(\s*({CN_NUM})\s*\)\s*[、.]?\s*")
+_PAREN_CN = re.compile(rf"^(?:\(\s*({CN_NUM})\s*\)|({_TOP_CN})\)(?![\d)]))\s*[、.]?\s*")
 _PAREN_DIGIT = re.compile(r"^(?:\(\s*(\d{1,3})\s*\)|(\d{1,2})\)(?!\d))\s*[、.]?\s*")
 _CIRCLE = re.compile(rf"^([{CIRCLED}])\s*")
-_ISSUE = re.compile(r"^(\d{1,3})\s*[.、]\s*(?!\d)")
-#: an issue labelled as such: "问题1：…", "问题一：…", "问题（2）…", "反馈问题2：…"
+#: "1.…", "1、…", and the one-character "⒈…" (U+2488…U+249B)
+_ISSUE = re.compile(r"^(?:(\d{1,3})\s*[.、]\s*(?!\d)|([⒈-⒛])\s*)")
+#: an ordinal heading "第一，…" / "第二、…" (not 第一方面, 第一部分: those have no mark after the numeral)
+_SEQ = re.compile(r"^第\s*([一二三四五六七八九十]{1,3})\s*[,、:]\s*(?=\S)")
+_ISSUE_WORD = r"(?:(?:巡察|巡视)?反馈(?:的)?|具体)?问题"
+_ISSUE_NO = rf"(?:{_TOP_CN}|\d{{1,3}})"
+#: an issue labelled as such: "问题1：…", "问题一：…", "问题（2）…", "反馈问题2：…", "问题一 …"
+#: (a space for the colon), "【问题一】…", "（问题一）…", "〔问题1〕…", "第一个问题：…", "第1个问题："
 _NAMED_NUMBER = re.compile(
-    rf"^(?:(?:巡察|巡视)?反馈(?:的)?|具体)?问题\s*(?:({_TOP_CN}|\d{{1,3}})\s*[:、.]|\(\s*({_TOP_CN}|\d{{1,3}})\s*\)\s*[:、.]?)\s*(?!\d)")
+    rf"^(?:{_ISSUE_WORD}\s*(?:(?P<a>{_ISSUE_NO})\s*[:、.]|\(\s*(?P<b>{_ISSUE_NO})\s*\)\s*[:、.]?"
+    rf"|(?P<c>{_ISSUE_NO})\s+(?=\S))"
+    rf"|[【〔\[(]\s*{_ISSUE_WORD}\s*(?P<d>{_ISSUE_NO})\s*[】〕\])]\s*[:、.]?"
+    rf"|第\s*(?P<e>{_ISSUE_NO})\s*个\s*{_ISSUE_WORD}\s*(?:[:、.,]|\s+(?=\S)|$))\s*(?!\d)")
+#: an issue labelled without a number: "问题：…", "反馈问题：…" (a block 问题：/措施：/进展：)
+_NAMED_LABEL = re.compile(r"^(?:(?:巡察|巡视)?反馈(?:的)?问题|问题)\s*:\s*(?=\S)")
 #: a section numbered as a part: "第一部分 整改工作的组织领导情况"
 _PART = re.compile(rf"^第({CN_NUM}|\d{{1,2}})部分\s*[、:.,]?\s*")
 _DATE_LINE = re.compile(rf"^(?:{DATE}|\d{{4}}\s*[-./]\s*\d{{1,2}}\s*[-./]\s*\d{{1,2}})$")
@@ -307,20 +334,33 @@ _ORG_END = re.compile(r"(?:党组|党委|委员会|党总支|党支部|纪委|�
 #: the words of an aspect's title: "…方面", "在“…”方面", "关于…方面的问题"
 _ASPECT_TITLE = re.compile(r"方面(?:的?问题|存在的问题|问题|的整改情况|整改情况)?\s*[:。.;]?$"
                            r"|^(?:在|关于)[^。]{0,60}方面")
+#: a short label of a labelled block ("问题：… / 措施：… / 进展：…"): a word of its own, never the end of
+#: a longer word ("整改措施及进展：" is one label, "取得进展：" none)
+_SHORT = r"(?<![\u4e00-\u9fff])"
 #: labels inside an issue: the measure and the progress
 _LABEL = re.compile(
-    r"(?:整改情况|整改进展情况|整改进展|整改落实情况|整改措施|整改举措|具体措施|主要措施|整改结果|"
-    r"整改成效|进展情况|完成情况|落实情况|工作进展|整改进度)\s*[:]")
+    r"(?:整改情况|整改进展情况|整改进展|整改落实情况|(?:整改)?措施(?:及|和|与)(?:进展|成效|完成情况|落实情况)|"
+    r"整改措施|整改举措|具体措施|主要措施|整改结果|"
+    r"整改成效|进展情况|完成情况|落实情况|工作进展|整改进度"
+    rf"|{_SHORT}(?:措施|举措|进展|进度|成效))\s*[:]")
 _PROGRESS_LABEL = re.compile(
-    r"(?:整改进展情况|整改进展|进展情况|整改成效|完成情况|整改结果|落实情况|工作进展|整改进度)\s*[:]")
+    r"(?:整改进展情况|整改进展|进展情况|整改成效|完成情况|整改结果|落实情况|工作进展|整改进度"
+    rf"|{_SHORT}(?:进展|进度|成效))\s*[:]")
+#: the result of the work written after its progress ("整改成效：群众满意度提升至92%"): no
+#: measure's progress
+_RESULT_LABEL = re.compile(r"(?:^|(?<=[\n]))\s*(?:整改成效|工作成效|取得成效|成效)\s*[:]")
 #: a description of the problem before the measures ("巡察指出：…")
 _DESCRIPTION = re.compile(r"(?:巡察指出|巡视指出|巡察发现|巡视发现|问题表现|问题描述|存在问题|具体表现|主要表现)\s*[:]")
-_INTRO_LABEL = re.compile(r"(?:整改情况|整改落实情况|整改措施|整改举措|具体措施|主要措施)\s*[:]")
-_MEASURE_LABEL = re.compile(r"(?:整改措施|整改举措|具体措施|主要措施)\s*[:]")
+_INTRO_LABEL = re.compile(
+    r"(?:整改情况|整改落实情况|(?:整改)?措施(?:及|和|与)(?:进展|成效|完成情况|落实情况)|整改措施|整改举措|"
+    rf"具体措施|主要措施|{_SHORT}(?:措施|举措))\s*[:]")
+_MEASURE_LABEL = re.compile(
+    rf"(?:(?:整改)?措施(?:及|和|与)(?:进展|成效|完成情况|落实情况)|整改措施|整改举措|具体措施|主要措施"
+    rf"|{_SHORT}(?:措施|举措))\s*[:]")
 _DEBRIS = re.compile(
     r"^(?:"
-    r"(?:您的位置|你的位置|当前位置|所在位置|您现在的位置|您所在的位置|当前页面)\s*[:>》].*"
-    r"|首页\s*(?:>|》|»|/|\\|>>|→).*"
+    r"(?:(?:您|你)(?:当前|现在|所在|目前)?的?位置|(?:当前|所在|目前)的?位置|当前页面)\s*[:>》].*"
+    r"|首页\s*(?:>|》|»|/|\\|>>|→).*|(?:网站|返回)?首页"
     r"|(?:[^|丨。,;:]{1,10}[|丨])*\s*(?:网站)?首页\s*(?:[|丨][^|丨。,;:]{1,10}){2,}"  # a navigation bar
     r"|(?:[^|丨。,;:]{1,10}[|丨]){2,}\s*(?:网站)?首页\s*"
     r"|(?:来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发稿时间|发布机构|发布者|发布人|发布单位|发布部门|"
@@ -334,7 +374,7 @@ _DEBRIS = re.compile(
     r"(?:\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|收藏|分享|\|))*"
     r"|扫一扫在手机(?:上)?打开当前页|(?:上一篇|下一篇)\s*[:].*"
     r"|\(?\s*转\s*载\s*\)?|转载自.*|本文转载.*"
-    r"|[-—–\s]*\d{1,3}[-—–\s]*|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
+    rf"|{PAGE_NUMBER_FORMS}"  # a page number: "— 3 —", "第 2 页 共 3 页"
     r"|.{0,16}[〔\[(]\s*\d{4}\s*[〕\])]\s*\d{1,4}\s*号|\(?\s*此件(?:公开发布|主动公开|依申请公开|不公开)\s*\)?"
     r"|信息公开|党务公开|政务公开|通知公告|工作动态|要闻动态|巡视巡察|巡察工作|巡察整改|"
     r"[^\s,。]{0,14}(?:网站|门户网站|客户端)"
@@ -369,16 +409,18 @@ _PROBLEM_END = re.compile(
     r"隐患|风险)(?:的?问题)?(?:的整改|整改情况)?[。.]?$")
 
 #: a paragraph that opens by naming its problem: "针对“…”问题，…", "关于“…”的问题：…" (on the
-#: detection copy; the quoted name may itself say 问题)
+#: detection copy; the quoted name may itself say 问题) — never one that only points back at
+#: a problem named before it ("针对这一问题，…", "针对上述问题，…": no title)
 _NAMED_LEAD = re.compile(
-    r"^(?:针对|关于|对于)\s*(?:[“‘「『\"][^”’」』\"]{2,80}[”’」』\"]|[^,;:。“”\"]{2,40}?)\s*的?问题\s*"
+    r"^(?:针对|关于|对于)\s*(?!(?:这|该|此|上述|以上|前述|上面|前面|那)[一个项些类几]{0,2}\s*(?:反馈)?的?问题)"
+    r"(?:[“‘「『\"][^”’」』\"]{2,80}[”’」』\"]|[^,;:。“”\"]{2,40}?)\s*的?问题\s*"
     r"(?P<end>[,:。.]|$)")
 
 #: characters after which a measure marker (一是 / (1)) may start
 _TERMINAL = ("。", ";", "!", "?", "…", "”", "」", "』", ")", ".")
 
-Kind = Literal["fang", "top", "pcn", "num", "pdig", "named", "text"]
-_STRUCTURAL: frozenset[str] = frozenset({"fang", "top", "pcn", "num", "pdig", "named"})
+Kind = Literal["fang", "top", "pcn", "num", "seq", "pdig", "named", "text"]
+_STRUCTURAL: frozenset[str] = frozenset({"fang", "top", "pcn", "num", "seq", "pdig", "named"})
 Role = Literal["aspect", "category", "issue", "measure"]
 
 
@@ -398,6 +440,9 @@ class _Line:
     #: a table's totals row, no issue: "total" (合计, the round's totals may be read from its
     #: cells) or "subtotal" (小计); else ""
     tally: str = ""
+    #: web-page debris (上一篇, 主办单位, ICP 备案 …) was dropped right above this line: after the
+    #: signature, the site's footer starts here, not the notice's contact details
+    gap: bool = False
 
     @property
     def body(self) -> str:
@@ -416,15 +461,21 @@ def _classify(text: str) -> _Line:
     elif (m := _TOP.match(det)) is not None and not det[m.end(1):].startswith("是"):
         line.kind, line.number, line.cut = "top", to_int(m.group(1)), m.end()
     elif (m := _PAREN_CN.match(det)) is not None:
-        line.kind, line.number, line.cut = "pcn", to_int(m.group(1)), m.end()
+        line.kind, line.number, line.cut = "pcn", to_int(m.group(1) or m.group(2)), m.end()
     elif (m := _PAREN_DIGIT.match(det)) is not None:
         line.kind, line.number, line.cut = "pdig", to_int(m.group(1) or m.group(2)), m.end()
     elif (m := _CIRCLE.match(det)) is not None:
         line.kind, line.number, line.cut = "pdig", CIRCLED.index(m.group(1)) + 1, m.end()
     elif (m := _ISSUE.match(det)) is not None:
-        line.kind, line.number, line.cut = "num", to_int(m.group(1)), m.end()
+        number = to_int(m.group(1)) if m.group(1) else ord(m.group(2)) - 0x2487
+        line.kind, line.number, line.cut = "num", number, m.end()
     elif (m := _NAMED_NUMBER.match(det)) is not None:
-        line.kind, line.number, line.cut = "named", to_int(m.group(1) or m.group(2)), m.end()
+        line.kind, line.cut = "named", m.end()
+        line.number = to_int(next(g for g in m.group("a", "b", "c", "d", "e") if g))
+    elif (m := _NAMED_LABEL.match(det)) is not None:
+        line.kind, line.cut = "named", m.end()  # "问题：…": an issue without a number
+    elif (m := _SEQ.match(det)) is not None:
+        line.kind, line.number, line.cut = "seq", to_int(m.group(1)), m.end()
     elif (m := _PART.match(det)) is not None and m.end() < len(det):
         line.number, line.cut = to_int(m.group(1)), m.end()  # a section heading, numbered 第X部分
     return line
@@ -654,8 +705,9 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
     lines: list[_Line] = []
     spaced: list[list[str] | None] = []  # each line's cells if its columns are aligned by spaces
     debris_dates: list[date] = []
+    gap = False  # debris was dropped since the last line kept
     text = text.replace("\u00ad", "")  # soft hyphens: where a word may break, never a character
-    for raw in _unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+    for raw in _unwrap(_page_breaks(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))):
         if _MD_RULE.match(raw.strip()) and "-" in raw:
             continue  # the rule under a Markdown table's header
         cells = _cells(raw)
@@ -681,6 +733,7 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
             if TIMESTAMP.match(det) and _is_byline(lines):
                 lines.pop()  # the account's name above the time it published the notice
                 spaced.pop()
+            gap = True
             continue
         if cells is None and (bullet := _bullet_end(det)):
             if bullet >= len(line):
@@ -688,15 +741,85 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
             line = _item_text(line[bullet:].strip())
             det = detect(line)
             if _is_debris(det, debris_dates):  # "👇点击“阅读原文”查看更多"
+                gap = True
                 continue
         classified = _classify(line)
         classified.cells = cells
+        classified.gap, gap = gap, False
         if lead and classified.kind == "text" and line.startswith(lead):
             classified.lead = len(lead)
         lines.append(classified)
         spaced.append(_spaced_cells(raw) if cells is None else None)
     body, appendix = _appendix(_space_tables(lines, spaced))
     return _run_in(_tables(_outline(_side_lists(body)))), debris_dates, appendix
+
+
+def _page_breaks(raw: list[str]) -> list[str]:
+    """The text without what a PDF or Word copy prints at each page break — the page number
+    ("— 3 —", "第 2 页 共 3 页") and a running header beside it (the notice's title, or any line
+    printed beside two page numbers) — and with a sentence broken by the page break joined
+    again ("…其余2宗正在 / — 3 — / 中共…的通报 / 办理中。"). Done before the lines are rejoined
+    (:func:`_unwrap`), which would otherwise take a page number for the rest of a line. A line
+    repeating the notice's title further down (a header without page numbers) goes too."""
+    def key(r: str) -> str:
+        return normalize_for_compare(r)
+
+    pages = {j for j, r in enumerate(raw)
+             if r.strip() and "\t" not in r and PAGE_NUMBER.match(detect(normalize_text(r)))}
+    filled = [j for j, r in enumerate(raw) if r.strip()]
+    # the title: the first line, or the first two (a title broken over two lines)
+    first = [key(raw[j]) for j in filled[:2]]
+    titles = {t for t in (first[:1] + (["".join(first)] if len(first) == 2 else [])) if len(t) >= 8}
+    near: dict[str, int] = {}  # a line beside a page number → how many page breaks print it
+    beside: dict[int, int] = {}  # each page number → the lines beside it (their index)
+    position = {j: n for n, j in enumerate(filled)}
+    for j in pages:
+        if detect(raw[j]).strip().isdigit():
+            continue  # a bare number: too plain to tell a header by (a column of a table)
+        n = position[j]
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(filled) and filled[m] not in pages:
+                k = filled[m]
+                near[key(raw[k])] = near.get(key(raw[k]), 0) + 1
+                beside[k] = j
+    dropped = set(pages)
+    for k in beside:
+        text = key(raw[k])
+        if len(text) <= 60 and "。" not in text.rstrip("。") and (
+                near[text] >= 2 or text in titles or _title_line(raw[k])):
+            dropped.add(k)
+    if titles:
+        dropped |= {j for j in filled[2:] if key(raw[j]) in titles and _title_line(raw[j])}
+    if not dropped:
+        return raw
+    out: list[str] = []
+    broken = False  # the lines before were dropped at a page break
+    for j, r in enumerate(raw):
+        if j in dropped:
+            # a bare number may be a table's cell: only a page number printed as one, or its
+            # running header, says a page broke here
+            broken = broken or j in beside or (j in pages and not detect(r).strip().isdigit())
+            continue
+        if not r.strip():
+            out.append(r)
+            continue
+        above = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
+        if (broken and above is not None and "\t" not in r and _broken_off(out[above])
+                and not _INDENTED.match(r) and _wraps(out[above].rstrip(), r.strip())):
+            out[above] = out[above].rstrip() + r.strip()  # a sentence broken by the page break
+            del out[above + 1:]
+        else:
+            out.append(r)
+        broken = False
+    return out
+
+
+def _broken_off(line: str) -> bool:
+    """Whether a line before a page break can be a sentence the break cut off: a paragraph's
+    line (long, with a clause already in it), not a heading or the title."""
+    det = detect(line.strip())
+    return (len(det) >= 20 and "\t" not in line and bool(re.search(r"[,;。]", det))
+            and not _title_line(line))
 
 
 #: the heading of an appendix ("附表：…统计表", "附件1：…", "附件", "附：")
@@ -1547,7 +1670,7 @@ def _field_lines(more: list[str]) -> tuple[dict[str, str], list[str]]:
 _STATUS_TAG = re.compile(r"[(\[【〔]\s*(?P<word>[^()\[\]【】〔〕]{2,14}?)\s*[)\]】〕]")
 _STATUS_LABEL = re.compile(
     r"(?:^|(?<=[\n。;]))\s*(?:整改状态|整改情况|完成情况|整改进展|进展情况|整改进度|整改结果|办结情况|"
-    r"是否完成|目前状态|当前状态)\s*:\s*")
+    r"是否完成|目前状态|当前状态|进展|进度|状态)\s*:\s*")
 
 
 @dataclass
@@ -1795,7 +1918,41 @@ def _shared_progress(rest: str, measure_kind: str | None
         if not segments:  # only a progress paragraph: it is the measure
             segments, progress = progress, []
     segments, progress = _clause_pairs(intro, segments, progress)
+    segments, progress = _answer_pairs(segments, progress)
     return style, intro, segments, progress, progress_part if len(progress) != len(segments) else ""
+
+
+#: words that say how far a piece of work got (on the detection copy)
+def _tells_progress(det: str) -> bool:
+    return bool(_NEGATION.search(det) or _LONG_TERM.search(det) or _FORWARD.search(det)
+                or _DONE.search(det))
+
+
+def _answer_pairs(segments: list[str], progress: list[str]) -> tuple[list[str], list[str]]:
+    """One progress sentence for several measures that answers them in turn, clause by clause
+    ("整改措施：一是…；二是…；三是…。整改进展：实施方案已印发，医联体覆盖全部县区，DRG付费已在3家医院
+    试点。"): each measure is given its clause, when the clauses are as many as the measures
+    (split at "；", else at "，"), they tell how far the work got — the first one and all
+    but one at most — and they agree on it. Clauses that disagree ("…已覆盖城区主干道，第三方
+    监测服务正在招标中") are the progress of the issue as a whole, still under way: it stays the
+    issue's (after its last measure), not a verdict on each measure."""
+    if len(segments) < 2 or len(progress) != 1:
+        return segments, progress
+    text = progress[0].strip()
+    det = detect(text)
+    if det.rstrip("。.").count("。") or det.count(":"):
+        return segments, progress  # more than one sentence, or a list: no clause-by-clause answer
+    for mark in (";", ","):
+        cuts = [0, *(i + 1 for i, ch in enumerate(det) if ch == mark), len(det)]
+        parts = [text[cuts[k]:cuts[k + 1]] for k in range(len(cuts) - 1)]
+        parts = [p for p in parts if p.strip(" ;；,，。.")]
+        if len(parts) != len(segments):
+            continue
+        telling = [_tells_progress(detect(p)) for p in parts]
+        if (telling[0] and sum(telling) >= len(parts) - 1 and all(len(p.strip()) >= 4 for p in parts)
+                and len({infer_status(p) for p in parts}) == 1):
+            return segments, [_clause(p.strip().rstrip(",，")) for p in parts]
+    return segments, progress
 
 
 #: when a measure says it will be done: "预计2025年6月底完成", "力争2024年底前建成投用",
@@ -1840,6 +1997,72 @@ def _bold_title(head: str, lead: int, more: list[str]) -> tuple[str, str]:
     return head[:lead].strip().rstrip(_TITLE_TRAIL + "。"), rest.strip()
 
 
+def _results(rest: str) -> tuple[str, str]:
+    """The body without the result the notice states after the progress ("整改进展：…\n整改成效：
+    群众就医满意度提升至92%"), and that result with its label. A result is no measure's progress;
+    it is taken out only where a progress is written beside it (alone, it is the only account
+    of the work, and is read as the progress)."""
+    det = detect(rest)
+    found = list(_RESULT_LABEL.finditer(det))
+    if not found:
+        return rest, ""
+    spans = []
+    for m in found:
+        end = det.find("\n", m.end())
+        spans.append((m.start(), len(det) if end < 0 else end))
+    kept, pos = "", 0
+    for start, end in spans:
+        kept, pos = kept + rest[pos:start], end
+    kept += rest[pos:]
+    if not _progress_split(kept)[1]:
+        return rest, ""
+    results = "\n".join(rest[start:end].strip() for start, end in spans)
+    return kept.strip(), results
+
+
+#: the last sentence of an issue's body ("…三是引进龙头企业1家。已整改完成。")
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[。.!?\n;]))\s*(?P<words>[^。.!?\n;]{2,14}?)\s*[。.!]?\s*$")
+#: a whole sentence that is only a status, not a sentence that happens to read as one
+#: ("建立长效机制" reads as 长期坚持 but names a measure)
+_STATUS_SENTENCE_WORD = re.compile(r"整改|完成|推进|坚持|到位|办结|销号|落实|启动")
+_SENTENCES = re.compile(r"[^。.!?\n;]+")
+
+
+def _sentence_status(words: str) -> _Stated | None:
+    """``words`` read as a sentence that is nothing but a status ("已整改完成", "正在持续推进",
+    "需长期坚持", "部分完成，正在推进"), else ``None``."""
+    det = detect(words).strip()
+    if (not det or re.search(r"\d", det) or re.match(r"[一二三四五六七八九十]+是|\(", det)
+            or not (opening_status(words) is not None or _STATUS_SENTENCE_WORD.search(det))):
+        return None
+    reading = read_status(words)
+    if reading.status is None:
+        return None
+    if reading.rest:
+        after = read_status(reading.rest)
+        if after.status is None or after.rest:
+            return None
+    return _Stated(reading.status, words.strip().rstrip("。.;；"), reading.continuing)
+
+
+def _closing_sentence(rest: str) -> tuple[str, _Stated | None]:
+    """A body ending with a sentence that is only a status ("一是…；二是…。已整改完成。",
+    "…。需长期坚持。"): the status of the whole issue, stated, and the body without it. Not when
+    another sentence of the body is a status of its own ("一是…。已完成。二是…。正在推进。": each
+    measure states its own)."""
+    det = detect(rest)
+    m = _LAST_SENTENCE.search(det)
+    if m is None or not det[:m.start()].strip(" \n。."):
+        return rest, None
+    stated = _sentence_status(rest[m.start("words"):m.end("words")])
+    if stated is None:
+        return rest, None
+    others = _SENTENCES.findall(det[:m.start()])
+    if any(_sentence_status(s) is not None for s in others if s.strip()):
+        return rest, None
+    return rest[:m.start()].rstrip(" \n"), stated
+
+
 def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) -> Issue:
     fields, more = _field_lines(raw.more)
     if raw.rows:
@@ -1852,6 +2075,7 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
     title, rest = _with_symptoms(title, rest)
     rest, opening = _leading_status(rest)
     stated = stated or opening
+    rest, results = _results(rest)
     per_measure = _per_measure(rest, measure_kind)
     issue_wide = ""
     if per_measure is not None:
@@ -1863,6 +2087,8 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
             # a verdict after the measures (not the last words of a 整改进展 account, which
             # stay in the progress and are read there)
             rest, stated = _closing_verdict(rest)
+            if stated is None:
+                rest, stated = _closing_sentence(rest)
         style, intro, segments, progress, issue_wide = _shared_progress(rest, measure_kind)
     label = f"第{raw.number}个问题" if raw.number is not None else f"问题“{shorten(title, 20)}”"
     if raw.nested:
@@ -1893,6 +2119,9 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
                 m.status = Status.DONE
     _apply_stated(measures, stated)
     _apply_fields(measures, {**fields, **title_fields})
+    if results:
+        for m in measures:  # the issue's result: kept with each of its measures, as a remark
+            m.remark = f"{m.remark}\n{results}".strip() if m.remark else results
     for m in measures:
         if F.DEADLINE not in m.raw and (when := _planned_date(m.progress or m.text)):
             m.raw = {**m.raw, F.DEADLINE: when}
@@ -2317,8 +2546,9 @@ def _share(items: list[_Item], kind: str, test: str) -> float:
     mine = [i for i in items if i.kind == kind]
     if not mine:
         return 0.0
-    if test == "aspect":
-        hits = sum(1 for i in mine if i.kind == "fang" or _is_aspect_title(i.title))
+    if test == "aspect":  # an item with no words at all ("（一）。") names no problem either
+        hits = sum(1 for i in mine if i.kind == "fang" or _is_aspect_title(i.title)
+                   or not (i.has_body or i.title.strip(_TITLE_TRAIL + "。")))
     elif test == "body":
         hits = sum(1 for i in mine if i.has_body)
     elif test == "problem":
@@ -2408,7 +2638,8 @@ def _roles(items: list[_Item]) -> dict[str, Role]:
 # ---------------------------------------------------------------------------
 
 _RANGE = re.compile(rf"({DATE}|{DATE_SHORT})\s*(?:至|到|—|-|~|―|－)+\s*({DATE}|{DATE_SHORT})")
-_ANY_DATE = re.compile(rf"{DATE}|{DATE_SHORT}")
+_ANY_DATE = re.compile(rf"{DATE}|{DATE_NUMERIC}|{DATE_SHORT}")
+_NUMERIC_DATE = re.compile(DATE_NUMERIC)
 _FULL_DATE = re.compile(DATE)
 #: a date or month as a preamble writes when the group came ("2025年4月", "4月10日至5月8日")
 _LOOSE = (r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
@@ -2464,7 +2695,7 @@ def _dated(text: str, context: list[date], fallback: date | None) -> date | None
     """A date that may lack its year: the year of the context's last date (moved on a year
     when that makes it earlier), else the publication date's (moved back when later)."""
     text = re.sub(r"\s+", "", text)
-    if _FULL_DATE.fullmatch(text.strip()):
+    if _FULL_DATE.fullmatch(text.strip()) or _NUMERIC_DATE.fullmatch(text.strip()):
         return to_date(text)
     if context:
         d = short_date(text, context[-1].year)
@@ -2536,7 +2767,7 @@ def _closing_facts(info: LedgerInfo, closing: str) -> None:
     own = [p for p in phones if not _HOTLINE.fullmatch(p.group(2).strip())]
     if phones:
         first = own[0] if own else phones[0]
-        info.phone = closing[first.start(2):first.end(2)].strip()
+        info.phone = text[first.start(2):first.end(2)].strip()  # in half-width figures
         word_of(first, info.phone)
     for p in phones:  # a national hotline given beside the unit's own number stays on record
         if own and p not in own:
@@ -2720,7 +2951,9 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
             # measure; kept as it is, and said so
             b.unplaced.append(line.text)
         elif role == "measure" or line.kind != "text":
-            if b.current is not None:
+            if b.current is not None and line.kind == "seq" and role == "measure":
+                b.current.more.append(_item_text(line.body))  # "第一，…": one measure a line
+            elif b.current is not None:
                 b.current.more.append(line.text)  # the marker stays: it enumerates the measures
                 b.current.nested |= role == "measure" and marker_at(line.det_body, "一是", 0) >= 0
             elif role == "measure" and b.aspects:
@@ -2731,6 +2964,22 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
             b.text(line.text, line.lead)
     b.finish()
     return b
+
+
+def _described(lines: list[_Line], lo: int, hi: int) -> list[_Line]:
+    """Lines "问题：…" that each come right under a numbered item ("1.…的问题 / 问题：… / 整改措施：
+    …") describe that item's problem: they are its text, not issues of their own. Only when every
+    such line does (in a block "问题：/措施：/进展：" they follow the last block's lines)."""
+    labelled = [j for j in range(lo, hi) if lines[j].kind == "named" and lines[j].number is None]
+    if not labelled or not all(
+            j > lo and lines[j - 1].kind in _STRUCTURAL and lines[j - 1].kind != "named"
+            and lines[j - 1].cells is None and not _is_aspect_title(_title_of(lines[j - 1]))
+            for j in labelled):
+        return lines
+    out = list(lines)
+    for j in labelled:
+        out[j] = _Line(text=lines[j].text, det=lines[j].det, lead=lines[j].lead, gap=lines[j].gap)
+    return out
 
 
 def _heading_text(lines: Sequence[_Line], j: int) -> str:
@@ -2769,6 +3018,7 @@ def _parse_notice(text: str) -> ParsedNotice:
     region = lay.region
     if region is not None:
         lo, hi = region
+        lines = _described(lines, lo, hi)
         roles = _roles(_items(lines, lo, hi))
         built = _walk(lines, lo, hi, roles)
         measure_kind = next((k2 for k2, r in roles.items() if r == "measure"), None)
@@ -2837,7 +3087,10 @@ def _parse_notice(text: str) -> ParsedNotice:
     info.section_three = "\n".join(three) or None
     closing = "\n".join(line.text for line in lines[lay.closing:lay.stop])
     if lay.date_line is not None and lay.date_line + 1 < len(lines):  # contacts after the date
-        closing = "\n".join([closing, *(line.text for line in lines[lay.date_line + 1:])])
+        # up to the web page's own footer (after 上一篇/下一篇, 主办单位, ICP 备案): the site's
+        # address and phone are not the unit's
+        footer = next((j for j in range(lay.date_line + 1, len(lines)) if lines[j].gap), len(lines))
+        closing = "\n".join([closing, *(line.text for line in lines[lay.date_line + 1:footer])])
     if lay.signature is not None and lay.signature == lay.date_line:
         signed = _SIGNED.match(lines[lay.signature].det)
         if signed is not None:
@@ -2934,6 +3187,13 @@ def _completeness(lines: Sequence[_Line], lay: _Layout, ledger: Ledger, stated: 
         # a whole notice that gives only the round's counts: nothing is missing, there is no list
         warnings.append(
             f"这份通报只公布了整改总数{said}，没有逐项列出问题和整改措施，台账中没有问题可写。")
+        return True
+    if not issues_found and _signed(lay) and (lay.signature is not None or lay.closing < len(lines)):
+        # the notice ends as a whole one does (signed, or dated after its closing): nothing was
+        # cut off — its items are written in a way that was not recognised
+        warnings.append(
+            "没有找到逐项列出的问题和整改措施（如“1.…问题。一是…”“问题一：…”）；通报的落款和日期齐全，"
+            "不像是被截断，可能是问题的编号写法未能识别，请核对原文。")
         return True
     if not issues_found:
         warnings.append(

@@ -477,19 +477,26 @@ def _rate_checks(stated: StatedTotals, n_issues: int, n_measures: int) -> list[T
     """The stated completion rate against the stated (else the parsed) counts."""
     checks: list[TotalCheck] = []
     if stated.rate is not None:
-        candidates = []
+        # (done, total, the count the body lists of the same unit, the unit)
+        candidates: list[tuple[int, int, int, str]] = []
         if stated.done_issues is not None:
-            candidates.append((stated.done_issues, stated.issues or n_issues))
+            candidates.append((stated.done_issues, stated.issues or n_issues, n_issues, "个问题"))
         if stated.done_measures is not None:
-            candidates.append((stated.done_measures, stated.measures or n_measures))
-        candidates = [(d, t) for d, t in candidates if t]
+            candidates.append((stated.done_measures, stated.measures or n_measures, n_measures, "项措施"))
+        candidates = [c for c in candidates if c[1]]
         if candidates:
-            results = [(d, t, round(d * 100 / t, 1)) for d, t in candidates]
-            done, total, expected = next(
-                (r for r in results if abs(r[2] - stated.rate) <= 1.0), results[0])
+            results = [(d, t, listed, unit, round(d * 100 / t, 1)) for d, t, listed, unit in candidates]
+            done, total, listed, unit, expected = next(
+                (r for r in results if abs(r[4] - stated.rate) <= 1.0), results[0])
             ok = abs(expected - stated.rate) <= 1.0
             message = (f"通报称完成率{_fmt(stated.rate)}%，按已完成{done}÷{total}计算为"
                        f"{_fmt(expected)}%" + ("，一致。" if ok else "，不一致，请核对。"))
+            if ok and listed and listed != total:
+                # the rate agrees with the stated counts (ok: the figures agree with each other),
+                # but the body lists another number: said so, so that "一致" is not read as the
+                # body's confirmation
+                message = (f"通报称完成率{_fmt(stated.rate)}%，与通报所述的已完成{done}÷{total}相符；"
+                           f"但正文列出的是{listed}{unit}，不是{total}{unit[0]}，这一完成率无法按正文核对。")
             checks.append(TotalCheck(item="rate", label="完成率", stated=stated.rate,
                                      parsed=expected, ok=ok, message=message))
         else:
