@@ -20,6 +20,7 @@ from typing import Final
 __all__ = [
     "EMPTY", "ENCRYPTED", "MHT", "ODF_OTHER", "ODF_TEXT", "OLE", "OOXML_OTHER", "OOXML_WORD",
     "OOXML_WORD_MACRO", "OTHER", "PDF", "RTF", "WORD_CONTENT_TYPES", "ZIP", "is_encrypted_ole", "sniff",
+    "text_table",
 ]
 
 OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0"
@@ -124,3 +125,37 @@ def _package_kind(path: Path) -> str:
                 return OOXML_WORD_MACRO if macros else OOXML_WORD
         return OOXML_WORD  # a Word main part under some other content type: let the reader try
     return OOXML_WORD if "word/document.xml" in names else OOXML_OTHER
+
+
+#: text encodings a text table from a Chinese office comes in, tried in order
+_TEXT_ENCODINGS = (("utf-8", "UTF-8"), ("gb18030", "GBK"), ("utf-16", "UTF-16"))
+
+
+def text_table(head: bytes) -> tuple[str, str] | None:
+    """Whether ``head`` (a file's first bytes) is a text table — CSV or tab-separated values, as
+    business systems export them under an .xls name: (what it is, in Chinese, and the encoding's
+    name), else None."""
+    if not head or head.startswith((OLE_MAGIC, ZIP_MAGIC)):
+        return None
+    for codec, label in _TEXT_ENCODINGS:
+        data = head
+        if codec == "utf-16" and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        if codec != "utf-16" and b"\x00" in head:
+            return None
+        if codec == "utf-8" and data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            if exc.start < len(data) - 4:  # not merely a character cut at the end of ``head``
+                continue
+            text = data[:exc.start].decode(codec)
+        lines = [line for line in text.splitlines()[:20] if line.strip()]
+        if not lines or text.lstrip().startswith("<"):
+            return None
+        for sep, kind in (("\t", "制表符分隔的文本表格"), (",", "CSV 文本表格")):
+            if sum(1 for line in lines if sep in line) >= max(1, len(lines) * 2 // 3):
+                return kind, label
+        return None
+    return None

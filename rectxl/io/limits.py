@@ -26,8 +26,10 @@ from pathlib import Path
 from rectxl.core.errors import LedgerError
 from rectxl.io.atomic import describe_os_error
 from rectxl.io.inflated import InflatedParts, open_part, open_zip, package_sheets
+from rectxl.io.ooxml import workbook_part
 from rectxl.io.outputs import OUTPUT_LABELS, kind_in_package
 from rectxl.io.safety import MAX_RATIO, MAX_UNCOMPRESSED, RATIO_FLOOR, inspect_package
+from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -53,9 +55,6 @@ DEFAULT_TIMEOUT = 300
 #: a cell is "stray" when its row lies beyond this many times the number of rows the sheet has
 _SPARSE = 2
 _CHUNK = 1 << 22
-#: a value cell (not self-closing) in row ≥ 100000; ``r`` may follow other attributes
-_FAR_CELL = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{1,3})(\d{6,7})"[^>]*(?<!/)>')
-_FAR_CELL_HINT = re.compile(rb'r="[A-Z]{1,3}\d{6}')
 
 _KINDS = (
     (stat.S_ISFIFO, "命名管道（FIFO）"),
@@ -120,13 +119,14 @@ def check_ledger_file(path: Path, parts: InflatedParts | None = None) -> None:
         return  # not a zip: the reader says what it is
     with opened as zf:
         names = set(zf.namelist())
-        if "xl/workbook.xml" not in names:
+        workbook = workbook_part(zf)
+        if workbook is None:
             _refuse_other_office_document(path, names)
             return
         kind = kind_in_package(zf, path.name)
         if kind in ("summary", "diff", "batch", "remind"):
             raise LedgerError(f"{path.name} 是 rectxl 生成的{OUTPUT_LABELS[kind]}，不是台账：请检查原台账文件")
-        _refuse_stray_cells(path, zf, parts)
+        _refuse_stray_cells(path, zf, workbook, parts)
 
 
 def _refuse_other_office_document(path: Path, names: set[str]) -> None:
@@ -138,11 +138,11 @@ def _refuse_other_office_document(path: Path, names: set[str]) -> None:
         raise LedgerError(f"{path.name}：这是 PowerPoint 演示文稿，只是扩展名改成了 {path.suffix}，不是 Excel 台账")
 
 
-def _refuse_stray_cells(path: Path, zf: zipfile.ZipFile, inflated: InflatedParts | None) -> None:
+def _refuse_stray_cells(path: Path, zf: zipfile.ZipFile, workbook: str, inflated: InflatedParts | None) -> None:
     infos = {i.filename: i for i in zf.infolist()}
     if sum(i.file_size for i in infos.values()) > MAX_UNCOMPRESSED:
         return  # the zip guards refuse it, with their own message
-    book = infos.get("xl/workbook.xml")
+    book = infos.get(workbook)
     if book is None or book.file_size > 16 << 20:
         return
     try:
@@ -168,16 +168,20 @@ def _far_cell(zf: zipfile.ZipFile, info: zipfile.ZipInfo, parts: InflatedParts |
     far: tuple[int, str] | None = None
     tail = b""
     read = 0
+    patterns: tuple[tuple[bytes, ...], re.Pattern[bytes], re.Pattern[bytes]] | None = None
     try:
         with open_part(zf, info, parts) as fh:
             while chunk := fh.read(_CHUNK):
                 read += len(chunk)
                 if read > info.file_size + _CHUNK:
                     return None  # lies about its size: the zip guards refuse it
-                rows += chunk.count(b"<row")
+                if patterns is None:
+                    patterns = _far_patterns(dialect_of(chunk[:HEAD]))
+                row_tags, far_cell, hint = patterns
+                rows += sum(chunk.count(tag) for tag in row_tags)
                 data = tail + chunk
-                if _FAR_CELL_HINT.search(data):
-                    for m in _FAR_CELL.finditer(data):
+                if hint.search(data):
+                    for m in far_cell.finditer(data):
                         row = int(m.group(2))
                         if far is None or row > far[0]:
                             far = (row, (m.group(1) + m.group(2)).decode())
@@ -187,6 +191,14 @@ def _far_cell(zf: zipfile.ZipFile, info: zipfile.ZipInfo, parts: InflatedParts |
     if far is not None and far[0] >= STRAY_ROW_FLOOR and far[0] > _SPARSE * rows:
         return far[1], rows
     return None
+
+
+def _far_patterns(d: Dialect) -> tuple[tuple[bytes, ...], re.Pattern[bytes], re.Pattern[bytes]]:
+    """For a sheet part written in dialect ``d``: the literal starts of a row's tag; a value cell
+    (not self-closing) in row ≥ 100000 (``r`` may follow other attributes); a quick hint of one."""
+    r, q = d.attr(b"r"), d.quote
+    far = compiled(d.tag(b"c") + rb"(?=[\s/>])[^>]*?" + r + rb"([A-Z]{1,3})(\d{6,7})" + q + rb"[^>]*(?<!/)>")
+    return d.literals(b"row"), far, compiled(r + rb"[A-Z]{1,3}\d{6}")
 
 
 def check_notice_file(path: Path) -> None:

@@ -1,62 +1,122 @@
-"""Small, parser-free look-ups inside an OOXML workbook package (sheet name → part)."""
+"""Small, parser-free look-ups inside an OOXML workbook package (sheet name → part).
+
+The workbook part is found as the spec says — through the package's ``officeDocument``
+relationship (``xl/workbook.xml`` when there is none) — and read whatever its spelling: a
+namespace prefix (``<x:sheet>``), any prefix for the relationships namespace, attributes in any
+order, either quote (:mod:`rectxl.io.xmlbytes`).
+"""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
-from pathlib import PurePosixPath
+from urllib.parse import unquote
 
-__all__ = ["part_rels", "sheet_parts"]
+from rectxl.io.xmlbytes import attr, elements, first
 
-_SHEET_ENTRY = re.compile(r'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
-_REL_ENTRY = re.compile(r"<Relationship\b([^>]*)/?>")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
+__all__ = ["part_rels", "sheet_parts", "workbook_part"]
+
+#: the relationships namespace, transitional and strict
+_REL_NAMESPACES = (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                   b"http://purl.oclc.org/ooxml/officeDocument/relationships")
+_DECL = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']*)["']""")
+_ATTRS = re.compile(rb"""([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_DEFAULT_WORKBOOK = "xl/workbook.xml"
+_WORKBOOK_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?workbook(?=[\s/>])")
+
+
+def _find(zf: zipfile.ZipFile, name: str) -> str | None:
+    """The member named ``name`` — as written, percent-decoded, or in another case (OPC part
+    names are case-insensitive URIs)."""
+    names = zf.NameToInfo
+    for candidate in (name, unquote(name)):
+        if candidate in names:
+            return candidate
+    lower = unquote(name).lower()
+    return next((n for n in names if n.lower() == lower), None)
 
 
 def part_rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
-    """Relationships of ``part``: Id → (type, resolved target part name)."""
-    folder = PurePosixPath(part).parent
-    rels_name = str(folder / "_rels" / (PurePosixPath(part).name + ".rels"))
-    try:
-        xml = zf.read(rels_name).decode("utf-8", "replace")
-    except KeyError:
+    """Relationships of ``part`` ("" for the package's own): Id → (type, resolved target part
+    name, as the member is named when it exists)."""
+    folder, name = posixpath.split(part)
+    rels_name = posixpath.join(folder, "_rels", name + ".rels") if part else "_rels/.rels"
+    member = _find(zf, rels_name)
+    if member is None:
         return {}
+    xml = zf.read(member)
     rels: dict[str, tuple[str, str]] = {}
-    for attrs in _REL_ENTRY.findall(xml):
-        a = dict(_ATTR.findall(attrs))
-        target = a.get("Target", "")
-        if a.get("TargetMode") == "External":
+    for e in elements(xml, "Relationship"):
+        target = e.get("Target") or ""
+        if e.get("TargetMode") == "External":
             resolved = target
-        elif target.startswith("/"):
-            resolved = target.lstrip("/")
         else:
-            parts: list[str] = []
-            for piece in (folder / target).parts:
-                if piece == "..":
-                    if parts:
-                        parts.pop()
-                elif piece != ".":
-                    parts.append(piece)
-            resolved = "/".join(parts)
-        rels[a.get("Id", "")] = (a.get("Type", "").rsplit("/", 1)[-1], resolved)
+            if target.startswith("/"):
+                joined = target.lstrip("/")
+            else:
+                joined = posixpath.normpath(posixpath.join(folder, target)).lstrip("/")
+                joined = "" if joined == "." else joined
+            while joined.startswith("../"):
+                joined = joined[3:]
+            resolved = _find(zf, joined) or unquote(joined)
+        rels[e.get("Id") or ""] = ((e.get("Type") or "").rsplit("/", 1)[-1], resolved)
     return rels
 
 
+def workbook_part(zf: zipfile.ZipFile) -> str | None:
+    """The workbook part: the target of the package's ``officeDocument`` relationship that is a
+    workbook, else ``xl/workbook.xml``; None when the package has neither (a Word document …)."""
+    for kind, target in part_rels(zf, "").values():
+        member = _find(zf, target) if kind == "officeDocument" else None
+        if member is not None and member != _DEFAULT_WORKBOOK and _is_workbook(zf, member):
+            return member
+    return _find(zf, _DEFAULT_WORKBOOK)
+
+
+def _is_workbook(zf: zipfile.ZipFile, member: str) -> bool:
+    """Whether part ``member`` is a SpreadsheetML workbook (its root element says)."""
+    try:
+        with zf.open(member) as fh:
+            head = fh.read(4096)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return False
+    return _WORKBOOK_ROOT.search(head) is not None
+
+
 def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → worksheet part name (``xl/worksheets/sheet1.xml``)."""
-    workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-    rels = part_rels(zf, "xl/workbook.xml")
+    """Sheet name → worksheet part name (``xl/worksheets/sheet1.xml``); raises KeyError when the
+    package has no workbook part."""
+    part = workbook_part(zf)
+    if part is None:
+        raise KeyError(_DEFAULT_WORKBOOK)
+    workbook = zf.read(part)
+    rels = part_rels(zf, part)
+    rel_prefixes = {p + b":" for p, uri in _DECL.findall(workbook[:1 << 16]) if uri in _REL_NAMESPACES}
     out: dict[str, str] = {}
-    for name, rid in _SHEET_ENTRY.findall(workbook):
-        if rid in rels:
-            out[_unescape(name)] = rels[rid][1]
+    try:
+        container = first(workbook, "sheets")
+        if container is None:
+            return out
+        for e in elements(workbook, "sheet", container.tag_end, container.content_end):
+            name, rid = attr(e.attrs, "name"), _rel_id(e.attrs, rel_prefixes)
+            if name is not None and rid in rels:
+                out[name] = rels[rid][1]
+    except ValueError:  # an unclosed element: a damaged part, read as far as it goes
+        pass
     return out
 
 
-def _unescape(text: str) -> str:
-    """XML character references in an attribute value (a sheet named “A&B” is ``A&amp;B``)."""
-    if "&" not in text:
-        return text
-    from html import unescape  # only a name with a reference needs it
-
-    return unescape(text)
+def _rel_id(attrs: bytes, prefixes: set[bytes]) -> str | None:
+    """The sheet's relationship id: its ``id`` attribute in the relationships namespace (``r:id``
+    as Excel writes it, under whatever prefix the part declares)."""
+    fallback = None
+    for m in _ATTRS.finditer(attrs):
+        qname = m.group(1)
+        if not qname.endswith(b":id"):
+            continue
+        value = (m.group(2) if m.group(2) is not None else m.group(3)).decode("utf-8", "replace")
+        if qname[:-2] in prefixes:
+            return value
+        fallback = fallback or value
+    return fallback

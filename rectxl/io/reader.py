@@ -66,7 +66,10 @@ def _check_file(path: Path) -> None:
     if path.is_dir():
         raise LedgerError(f"{path} 是文件夹，不是台账文件（检查整个文件夹请用 rectxl batch）")
     if path.suffix.lower() not in LEDGER_SUFFIXES:
-        raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods 和 WPS 的 .et）")
+        advice = ""
+        if path.suffix.lower() in (".csv", ".tsv", ".txt", ".xml", ".fods", ".htm", ".html", ".xltx", ".xltm"):
+            advice = "：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查"
+        raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods 和 WPS 的 .et）{advice}")
     try:
         size = path.stat().st_size
         with path.open("rb"):
@@ -93,9 +96,10 @@ def read_grids(path: Path) -> list[Grid]:
     finally:
         parts.close()  # the XML is not held while calamine parses
     try:
-        wb = _open_workbook(path, suffix)
+        wb = _open_workbook(path, suffix, kind)
     except pc.PasswordError:
-        raise LedgerError(f"{path.name} 设有打开密码（已加密）：请在 Excel 中取消密码后另存，再检查") from None
+        where = "LibreOffice 或 WPS" if kind == "ods" else "Excel"
+        raise LedgerError(f"{path.name} 设有打开密码（已加密）：请在 {where} 中取消密码后另存，再检查") from None
     except Exception as exc:  # calamine raises several types for broken files
         raise LedgerError(_describe_unreadable(path, exc)) from None
     grids: list[Grid] = []
@@ -138,14 +142,24 @@ def _package_kind(path: Path, parts: InflatedParts) -> str:
     return "ods" if "content.xml" in names else ""
 
 
-def _open_workbook(path: Path, suffix: str) -> pc.CalamineWorkbook:
+def _open_workbook(path: Path, suffix: str, kind: str = "") -> pc.CalamineWorkbook:
     """The workbook as its content says, not its name: calamine picks its reader by the
-    extension, and offices send .xlsx files named .xls, .xls files named .xlsx, and WPS's .et
-    (an .xls inside). A name that disagrees with the first bytes is read by content."""
+    extension, and offices send .xlsx files named .xls, .xls files named .xlsx, .ods files named
+    .xlsx, and WPS's .et (an .xls inside). A name that disagrees with the content is read by
+    content. A package whose workbook or shared strings are not where calamine looks (their names
+    are the relationships' to choose) is read from a copy with the usual names
+    (:func:`rectxl.io.part_names.standard_copy`)."""
     with path.open("rb") as fh:
         head = fh.read(4)
+    if kind == "ooxml":
+        from rectxl.io.part_names import standard_copy
+
+        copy = standard_copy(path)
+        if copy is not None:
+            return pc.CalamineWorkbook.from_filelike(copy)
     by_name = {".xlsx": _ZIP, ".xlsm": _ZIP, ".ods": _ZIP, ".xls": _OLE}.get(suffix)
-    if by_name is not None and head.startswith(by_name):
+    agrees = {".xlsx": "ooxml", ".xlsm": "ooxml", ".ods": "ods"}.get(suffix, kind) == kind
+    if by_name is not None and head.startswith(by_name) and agrees:
         return pc.CalamineWorkbook.from_path(str(path))
     with path.open("rb") as fh:
         return pc.CalamineWorkbook.from_filelike(fh)
@@ -204,21 +218,49 @@ def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
 def _describe_unreadable(path: Path, exc: Exception) -> str:
     with path.open("rb") as fh:
         head = fh.read(1 << 16)
-    from rectxl.io.file_kind import is_encrypted_ole  # only for a file that cannot be read
+    from rectxl.io.file_kind import is_encrypted_ole, text_table  # only for a file that cannot be read
 
     if is_encrypted_ole(path, head):
         return f"{path.name} 设有打开密码（已加密）：请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存，再检查"
     if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in (".xlsx", ".xlsm"):
         return (f"{path.name} 是加密的或旧版（.xls）格式文件却以 {path.suffix} 结尾："
                 "如设有密码请先在 Excel 中取消密码，否则请另存为 .xlsx 后再检查")
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and re.search(rb"(?i)<(?:html|table)", head):
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"<") and _XML_2003.search(head):
+        return (f"{path.name} 实际是 Excel 2003 XML 表格（XML 电子表格），不是 {path.suffix} 工作簿："
+                "请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查")
+    if text.startswith(b"<") and re.search(rb"(?i)<(?:html|table)", head):
         return (f"{path.name} 实际是网页（HTML）表格，多是业务系统导出时存成了 {path.suffix}：请在 Excel 或 WPS 中"
                 "打开它，另存为 .xlsx 后再检查")
+    table = text_table(head)
+    if table is not None:
+        kind, encoding = table
+        space = "" if kind.startswith("制") else " "
+        return (f"{path.name} 实际是{space}{kind}（{encoding} 编码），不是 Excel 工作簿，"
+                f"多是业务系统导出时存成了 {path.suffix}：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查")
     if path.suffix.lower() == ".et":
         return f"{path.name} 是 WPS 表格文件（.et），无法直接读取：请在 WPS 中另存为 .xlsx 后再检查"
     if not head.startswith(b"PK") and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
         return f"{path.name} 不是有效的 Excel 文件（可能是改了扩展名的其他文件或已损坏）"
+    if _lock_file_beside(path):
+        return (f"{path.name} 读取失败，文件不完整；旁边有它的临时锁定文件（~$ 或 .~lock 开头），"
+                "它可能仍在 Excel、WPS 或 LibreOffice 中打开，或正在保存：请等保存完成并关闭该文件后再检查，"
+                "如仍失败请重新获取该文件")
     return f"{path.name} 已损坏，无法读取（可能未完整下载或传输中断）：请重新获取该文件"
+
+
+#: a SpreadsheetML 2003 ("XML 电子表格") document
+_XML_2003 = re.compile(rb"urn:schemas-microsoft-com:office:spreadsheet|progid\s*=\s*[\"']Excel\.Sheet[\"']", re.I)
+
+
+def _lock_file_beside(path: Path) -> bool:
+    """Whether the owner file Excel/WPS (``~$name``) or LibreOffice (``.~lock.name#``) keeps
+    beside an open workbook is there."""
+    try:
+        return any((path.parent / name).exists() for name in (
+            "~$" + path.name, "~$" + path.name[2:], ".~lock." + path.name + "#"))
+    except OSError:
+        return False
 
 
 def read_ledger(path: Path, column_map: Iterable[str | tuple[str, str]] = ()) -> Ledger:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from rectxl.core.text import col_index
 from rectxl.io.inflated import InflatedParts, open_part, open_zip, package_sheets
+from rectxl.io.ooxml import workbook_part
+from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
 
 __all__ = ["MAX_CELLS", "MAX_RATIO", "MAX_UNCOMPRESSED", "inspect_package"]
 
@@ -34,8 +36,6 @@ _NARROW = 16
 _CHUNK = 1 << 22
 #: bytes of a part that is not a sheet worth looking at (an XML declaration and a DTD come first)
 _PROLOGUE = 8192
-_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*(?<!/)>(?!</row>)')  # rows holding cells
-_WIDE_CELL = re.compile(rb' r="([A-Z]{2,3})\d')  # only <c> elements carry letters in r="…"
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -63,9 +63,8 @@ def inspect_package(path: Path, parts: InflatedParts | None = None) -> None:
                 raise LedgerError(
                     f"{path.name} 中的 {info.filename} 压缩比异常（{info.file_size // max(info.compress_size, 1)}:1），"
                     "疑似压缩炸弹，已拒绝读取")
-        names = {i.filename for i in infos}
         sheets = {}
-        if "xl/workbook.xml" in names:
+        if workbook_part(zf) is not None:
             try:
                 sheets = {part: name for name, part in package_sheets(zf, parts).items()}
             except KeyError:
@@ -85,6 +84,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: st
     tail = b""
     # a part that is not a sheet is judged by its prologue alone: inflate no more of it than that
     size = _CHUNK if sheet is not None else _PROLOGUE
+    patterns: tuple[re.Pattern[bytes], re.Pattern[bytes]] | None = None
     with open_part(zf, info, parts) as fh:
         first = True
         while chunk := fh.read(size):
@@ -100,12 +100,24 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: st
                     break  # non-sheet parts: only the prologue matters
                 tail = data
                 continue
-            for m in _ROW.finditer(data):
+            if patterns is None:
+                patterns = _patterns(dialect_of(data[:HEAD]))
+            rows, wide = patterns
+            for m in rows.finditer(data):
                 max_row = max(max_row, int(m.group(1)))
-            for m in _WIDE_CELL.finditer(data):
+            for m in wide.finditer(data):
                 max_col = max(max_col, col_index(m.group(1).decode()) + 1)
             tail = data[-64:]
     if sheet is not None and max_row * max(max_col, _NARROW) > MAX_CELLS:
         raise error(
             f"工作表“{sheet}”的数据区域过大（约{max_row}行×{max(max_col, _NARROW)}列），"
             "多半是远处有零星单元格；请在 Excel 中删除多余的行和列后保存，再检查")
+
+
+def _patterns(d: Dialect) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """For a sheet part written in dialect ``d``: a row holding cells (its ``r`` as group 1), and
+    a cell beyond column Z (only ``<c>`` elements carry letters in ``r``)."""
+    q = d.quote
+    row = compiled(d.tag(b"row") + rb"(?=[\s/>])[^>]*?" + d.attr(b"r") + rb"(\d+)" + q
+                   + rb"[^>]*(?<!/)>(?!" + d.end_tag(b"row") + b")")
+    return row, compiled(d.attr(b"r") + rb"([A-Z]{2,3})\d")

@@ -7,6 +7,7 @@ change is recorded (:class:`CellChange`) so that it can be undone to the same by
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -68,7 +69,12 @@ def _split(ref: str) -> tuple[int, int]:
 
 
 def locate(xml: bytes, refs: Iterable[str]) -> dict[str, Spot]:
-    """Find each cell of ``refs`` in worksheet part ``xml`` (or where it would go)."""
+    """Find each cell of ``refs`` in worksheet part ``xml`` (or where it would go).
+
+    Rows are found by their number, not by their order: a part whose rows (or a row whose cells)
+    are not ascending — valid XML, and some writers do it — is read as well. A missing row goes
+    just before the row of the next higher number (the end of ``sheetData`` if none), a missing
+    cell before the cell of the next higher column: in an ascending part, its place in order."""
     wanted: dict[int, dict[int, Spot]] = {}
     spots: dict[str, Spot] = {}
     for ref in refs:
@@ -82,8 +88,8 @@ def locate(xml: bytes, refs: Iterable[str]) -> dict[str, Spot]:
     if data is None:
         raise ValueError("worksheet without sheetData")
     prefix = data.prefix
-    rows_left = sorted(wanted)
-    li = 0
+    seen: set[int] = set()
+    starts: list[tuple[int, int, bytes]] = []  # every row: (number, tag start, prefix)
     prev = 0
     open_row: tuple[int, int, bytes] | None = None  # (row, content start, row qname)
     if not data.empty:
@@ -96,61 +102,71 @@ def locate(xml: bytes, refs: Iterable[str]) -> dict[str, Spot]:
                     _locate_cells(xml, content, m.start(), wanted[number], qname)
                     open_row = None
                 continue
-            attrs = m.group(3)
-            r = _R_ATTR.search(attrs)
+            r = _R_ATTR.search(m.group(3))
             number = int(r.group(1)) if r and r.group(1).isdigit() else prev + 1
             prev = number
             prefix = m.group(2)[:-3]
-            while li < len(rows_left) and rows_left[li] < number:
-                for spot in wanted[rows_left[li]].values():
-                    spot.row_state, spot.insert_at, spot.row_prefix = "missing", m.start(), prefix
-                li += 1
-            if li < len(rows_left) and rows_left[li] == number:
-                li += 1
-                if m.group(4):
-                    for spot in wanted[number].values():
-                        spot.row_state, spot.row_start, spot.row_tag_end = "closed", m.start(), m.end()
-                        spot.cell_prefix = prefix
-                else:
-                    open_row = (number, m.end(), m.group(2))
-                    for spot in wanted[number].values():  # the row's own tag (its format, if any)
-                        spot.row_start, spot.row_tag_end = m.start(), m.end()
-    for row in rows_left[li:]:
-        for spot in wanted[row].values():
-            spot.row_state, spot.row_prefix = "missing", prefix
-            spot.insert_at = data.content_end if not data.empty else data.start
+            starts.append((number, m.start(), prefix))
+            if number not in wanted or number in seen:
+                continue
+            seen.add(number)
+            if m.group(4):
+                for spot in wanted[number].values():
+                    spot.row_state, spot.row_start, spot.row_tag_end = "closed", m.start(), m.end()
+                    spot.cell_prefix = prefix
+            else:
+                open_row = (number, m.end(), m.group(2))
+                for spot in wanted[number].values():  # the row's own tag (its format, if any)
+                    spot.row_start, spot.row_tag_end = m.start(), m.end()
+    missing = sorted(set(wanted) - seen)
+    if missing:
+        starts.sort()
+        numbers = [number for number, _start, _prefix in starts]
+        for row in missing:
+            i = bisect.bisect_right(numbers, row)
+            if i < len(starts):
+                at, row_prefix = starts[i][1], starts[i][2]
+            else:
+                at = data.content_end if not data.empty else data.start
+                row_prefix = prefix
+            for spot in wanted[row].values():
+                spot.row_state, spot.insert_at, spot.row_prefix = "missing", at, row_prefix
     return spots
 
 
 def _locate_cells(xml: bytes, start: int, end: int, wanted: dict[int, Spot], row_qname: bytes) -> None:
-    cols = sorted(wanted)
-    ci = 0
     prev = -1
     prefix = row_qname[:-3]
+    seen: set[int] = set()
+    starts: list[tuple[int, int, bytes]] = []  # every cell: (column, tag start, prefix)
     for m in _CELL.finditer(xml, start, end):
         if m.group(1) is None:
             continue
         prefix = m.group(1)[:-1]
         attrs = m.group(2)
         r = _R_ATTR.search(attrs)
-        if r and _REF.fullmatch(r.group(1).decode("ascii", "replace")):
-            col = col_index(_REF.fullmatch(r.group(1).decode("ascii"))[1].upper())  # type: ignore[index]
-        else:
-            col = prev + 1
+        ref = _REF.fullmatch(r.group(1).decode("ascii", "replace")) if r else None
+        col = col_index(ref[1].upper()) if ref else prev + 1
         prev = col
-        while ci < len(cols) and cols[ci] < col:
-            spot = wanted[cols[ci]]
-            spot.insert_at, spot.cell_prefix = m.start(), prefix
-            ci += 1
-        if ci < len(cols) and cols[ci] == col:
+        starts.append((col, m.start(), prefix))
+        if col in wanted and col not in seen:
+            seen.add(col)
             spot = wanted[col]
             s = _S_ATTR.search(attrs)
             spot.start, spot.tag_end, spot.empty = m.start(), m.end(), bool(m.group(3))
             spot.s = s.group(1).decode("ascii", "replace") if s else None
             spot.cell_prefix = prefix
-            ci += 1
-    for col in cols[ci:]:
-        wanted[col].insert_at, wanted[col].cell_prefix = end, prefix
+    missing = sorted(set(wanted) - seen)
+    if missing:
+        starts.sort()
+        cols = [col for col, _start, _prefix in starts]
+        for col in missing:
+            i = bisect.bisect_right(cols, col)
+            spot = wanted[col]
+            if i < len(starts):
+                spot.insert_at, spot.cell_prefix = starts[i][1], starts[i][2]
+            else:
+                spot.insert_at, spot.cell_prefix = end, prefix
 
 
 def _new_cell(spot: Spot, s: int) -> bytes:

@@ -247,6 +247,7 @@ def _open_for_edit(path: Path) -> Package:
     from rectxl.io.package import EDITABLE_SUFFIXES, Package
     from rectxl.io.workbook_parts import Book
 
+    _refuse_by_content(path, EDITABLE_SUFFIXES)
     if path.suffix.lower() not in EDITABLE_SUFFIXES:
         raise RectxlError(f"{path.name} 是 {path.suffix} 格式，只能在 .xlsx/.xlsm 台账上标记：请在 Excel 中另存为 .xlsx"
                           "后再标记（检查、汇总和生成通报可直接使用 .xls/.ods）")
@@ -257,6 +258,42 @@ def _open_for_edit(path: Path) -> Package:
         pkg.close()
         raise
     return pkg
+
+
+def _refuse_by_content(path: Path, editable: tuple[str, ...]) -> None:
+    """A workbook whose name says another format than its content is refused naming what it
+    really is: an .xls renamed .xlsx, an .ods renamed .xlsx, an .xlsx renamed .xls."""
+    from rectxl.io import file_kind
+
+    try:
+        kind = file_kind.sniff(path)
+    except OSError:
+        return  # the package's own open says why
+    suffix = path.suffix.lower()
+    later = "（检查、汇总和生成通报可直接使用该文件）"
+    if suffix in editable:
+        if kind == file_kind.ENCRYPTED:
+            raise RectxlError(f"{path.name} 设有打开密码（已加密），无法标记：请在 Excel 中取消密码后另存，再标记")
+        real = {file_kind.OLE: ".xls 格式（旧版 Excel 工作簿）",
+                file_kind.ODF_OTHER: ".ods 格式（OpenDocument 表格）"}.get(kind)
+        if real is not None:
+            raise RectxlError(f"{path.name} 实际是 {real}，只是扩展名为 {path.suffix}，只能在 .xlsx/.xlsm 台账上标记："
+                              f"请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再标记{later}")
+    elif kind == file_kind.OOXML_OTHER and _is_workbook_package(path):
+        raise RectxlError(f"{path.name} 实际是 .xlsx 格式，只是扩展名为 {path.suffix}：请把扩展名改为 .xlsx 后再标记"
+                          f"{later}")
+
+
+def _is_workbook_package(path: Path) -> bool:
+    import zipfile
+
+    from rectxl.io.ooxml import workbook_part
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return workbook_part(zf) is not None
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return False
 
 
 def annotate_file(source: Path, output: Path, report: Report, ledger: Ledger, *,
