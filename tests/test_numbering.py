@@ -27,6 +27,7 @@ def test_category_headings_lose_the_count_too() -> None:
     ("（1）修订车辆管理办法\n（2）安装GPS定位", ["修订车辆管理办法", "安装GPS定位"]),
     ("一是建立学习台账；\n二是每季度开展一次测试。", ["建立学习台账", "每季度开展一次测试"]),
     ("①建章立制②抓好落实", ["建章立制", "抓好落实"]),
+    ("⑴清理账外资金；⑵追缴违规补贴；⑶建立月度对账制度", ["清理账外资金", "追缴违规补贴", "建立月度对账制度"]),  # ⑴ U+2474
     ("整改措施：1、建立制度。2、加强监督。", ["建立制度", "加强监督"]),
     ("１．清查资产；２．建立台账", ["清查资产", "建立台账"]),  # full-width digits, as WPS types them
     # run together with no mark between the items, the list opening the cell

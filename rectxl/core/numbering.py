@@ -14,6 +14,7 @@ from rectxl.core.text import fold, ordinal, parse_chinese_number, to_int
 
 __all__ = [
     "CIRCLED",
+    "PARENTHESISED",
     "EnumKind",
     "enumerated_items",
     "enumeration",
@@ -93,6 +94,9 @@ def split_issue_label(text: str) -> tuple[int | None, str]:
 # ---------------------------------------------------------------------------
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: parenthesised numbers ⑴…⒇ (U+2474…U+2487) as the circled ①…⑳ they stand for: the same
+#: "(1)" marker, one character for one (a span found in the translated text is the original's)
+PARENTHESISED = str.maketrans({chr(0x2474 + k): CIRCLED[k] for k in range(20)})
 #: what a marker follows when it is not at the start (on the folded text)
 _SEP = frozenset("。.;,:!?、\n )）】")
 _DECIMAL_AT = re.compile(r"(?m)^[ \t]*(\d{1,3})\s*[.、](?!\d)\s*")
@@ -149,7 +153,7 @@ def enumeration(folded: str, kind: EnumKind) -> list[tuple[int, int]]:
 
 #: what may stand before a cell's list: a label ("整改措施：")
 _LIST_LABEL = re.compile(r"^(?:整改|具体|主要)?(?:措施|举措|进展|情况)?\s*:?$")
-_LIST_OPENS = re.compile(r"[\s\u3000]*(?:[一二三四五六七八九十\d(（①-⑳１-９]|整改|具体|主要|措施|举措|进展|情况)")
+_LIST_OPENS = re.compile(r"[\s\u3000]*(?:[一二三四五六七八九十\d(（①-⑳⑴-⒇１-９]|整改|具体|主要|措施|举措|进展|情况)")
 _ITEM_TRIM = " \t\n\u3000。.;；,，、"
 
 
@@ -184,7 +188,7 @@ def enumerated_items(text: str) -> list[str] | None:
     not open the cell: "召开会议2次，1.5万元…")."""
     if not _LIST_OPENS.match(text):  # nearly every cell: no list (the rule runs on every measure)
         return None
-    folded = fold(text)
+    folded = fold(text).translate(PARENTHESISED)  # ⑴⑵ as ①②
     if len(folded) != len(text):
         return None
     for kind in ("ordinal", "paren", "decimal", "inline"):

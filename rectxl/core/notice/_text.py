@@ -8,15 +8,10 @@ from datetime import date
 from functools import lru_cache
 
 from rectxl.core.deadline import parse_date
-from rectxl.core.numbering import CIRCLED
+from rectxl.core.numbering import PARENTHESISED
 from rectxl.core.text import fold, to_simplified
 
 __all__ = ["DATE", "DATE_NUMERIC", "DATE_SHORT", "detect", "short_date", "to_date"]
-
-
-#: parenthesised numbers ⑴…⒇ (U+2474…U+2487) read as the circled ①…⑳ they stand for: the
-#: same "(1)" marker, one character for one
-_PARENTHESISED = str.maketrans({chr(0x2474 + k): CIRCLED[k] for k in range(20)})
 
 
 @lru_cache(maxsize=8192)
@@ -28,7 +23,7 @@ def detect(text: str) -> str:
 
     Cached: the parser looks at an issue's body several times (title, labels, measures,
     statuses), and folding it is most of the cost of parsing."""
-    folded = fold(text).translate(_PARENTHESISED)
+    folded = fold(text).translate(PARENTHESISED)
     simple = to_simplified(folded)
     if len(simple) == len(folded):
         return simple
