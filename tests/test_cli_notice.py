@@ -83,3 +83,17 @@ def test_notice_writes_or_omits_not_started_measures(tmp_path: Path) -> None:
     short = (tmp_path / "通报_略.txt").read_text("utf-8")
     assert "干部队伍年龄结构老化" not in short and "计划于" not in short
     assert "尚未启动4项" in short  # the totals still count them
+
+
+def test_parse_notice_finding_no_issue_exits_1(tmp_path: Path) -> None:
+    # a whole, signed notice whose section 二 says only that work goes on: nothing for an auditor
+    (tmp_path / "通报.txt").write_text(
+        "中共青禾县统计局党组关于巡察整改进展情况的通报\n\n"
+        "根据县委巡察工作统一部署，县委第二巡察组对县统计局党组进行了常规巡察。现将整改进展情况予以公布。\n\n"
+        "一、整改工作组织领导情况\n\n局党组成立整改工作领导小组，制定整改方案。\n\n"
+        "二、巡察反馈问题整改落实情况\n\n局党组对照巡察反馈意见逐项制定整改措施，各项整改工作正在有序推进。\n\n"
+        "三、下一步工作打算\n\n局党组将持续抓好整改工作。\n\n"
+        "中共青禾县统计局党组\n2026年11月20日\n", encoding="utf-8")
+    proc = run("parse-notice", "通报.txt", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "0个问题" in proc.stdout and "没有找到逐项列出的问题" in proc.stdout

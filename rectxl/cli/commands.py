@@ -138,7 +138,8 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
 def cmd_parse_notice(args: argparse.Namespace) -> int:
     """Exit 0: a complete notice whose stated totals agree; 1: a notice cut short (what is there
-    is parsed) or stated totals that disagree; 2 (from main): not a notice, or unreadable."""
+    is parsed), stated totals that disagree, or no issue found in it; 2 (from main): not a
+    notice, or unreadable."""
     from rectxl import api
 
     parsed = api.parse_notice_file(args.notice, args.output, force=getattr(args, "force", False))
@@ -158,7 +159,7 @@ def cmd_parse_notice(args: argparse.Namespace) -> int:
         print(f"已写入台账 {args.output}")
     else:
         print("未写入文件：加 -o 台账.xlsx 可把解析结果写成台账。")
-    if not parsed.complete or any(c.ok is False for c in parsed.total_checks):
+    if not parsed.complete or any(c.ok is False for c in parsed.total_checks) or next(led.issues(), None) is None:
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -321,7 +322,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("parse-notice", help="把已发布的通报解析回台账",
                        description="解析已发布的整改进展情况通报（.txt/.md/.docx，或从网站另存的网页 .html）："
                                    "方面、类别、问题、一是二是等措施，按措辞推断状态，并核对通报中写明的总数（如“33个问题…148项整改措施”）。"
-                                   "通报所述总数与解析结果不一致时退出码为 1。")
+                                   "通报所述总数与解析结果不一致、或未解析出任何问题时退出码为 1。")
     if only in (None, "parse-notice"):
         p.add_argument("notice", type=Path, metavar="通报",
                        help="通报文件（.txt/.md/.docx/.html；文本可为 UTF-8、GBK 或 UTF-16 编码）")
