@@ -64,6 +64,27 @@ _FOOTER_CELL = LazyPattern(
     r"(?:[(（](?:签字|签名|盖章|签章)[)）]|签字|签名|盖章)?\s*[:：]")
 #: what a signature or note line's measure cell can open with (a cheap test before the pattern)
 _FOOTER_FIRST = frozenset("注备说填制审签联电单主分负日报")
+#: a note under (or above) the table, by how it opens: its heading ("填表说明：", "附件：", "抄送：…",
+#: "注：", "一、填表说明"), a form's closing line ("此表一式三份…", "以上情况属实。", "（本页无正文）")
+#: or who made the form ("县委巡察办制") — never an aspect, an issue or a measure
+_NOTE_HEAD = LazyPattern(
+    r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]\s*)?"
+    r"(?:(?:(?:填表|填报|填写|编制|编写|使用|报送|报表|上报)(?:说明|要求|须知|提示)|说明|注|注意|注意事项|备注|附件\d*"
+    r"|附表\d*|附|抄送|抄报|温馨提示|特别提示|提示)\s*(?:[:：]|$|(?=[(（][1１一][)）]|[1１][.．、]|一[、.．]|①))"
+    r"|(?:此表|本表|该表)(?!格?中)|以上(?:情况|内容|信息|数据)?(?:属实|无误|真实)"
+    r"|[(（]\s*(?:本页无正文|此页无正文|以下无正文)\s*[)）]\s*$"
+    r"|[\u4e00-\u9fff]{2,10}(?:办|委|局|部|组|室|处)(?:印)?制\s*$)")
+#: what such a note can open with when it stands in the measure column (a cheap test before the
+#: pattern: a plain measure row is tested for it)
+_NOTE_FIRST = frozenset(r"填编使报上说注备附抄温特提此本该以（(一二三")  # a set of characters, no message
+#: a mark ticking one of a row of status columns (已完成 | 正在推进 | 未完成 with √ in one)
+_TICK_MARKS = frozenset({"√", "✓", "✔", "☑", "✅", "●", "■", "◆", "★", "▲", "◉", "是", "1", "Y", "y", "V", "v",
+                         "TRUE", "✔️", "☑️"})
+#: a hollow mark: a tick — unless the sheet also has filled marks, beside which it says no (● / ○)
+_HOLLOW_MARKS = frozenset({"○", "◎", "〇", "O", "o"})
+_FILLED_MARKS = frozenset({"●", "■", "◆", "◉", "★", "▲"})
+#: a mark saying a status column is not the one (× in 未完成), as good as blank
+_UNTICK_MARKS = frozenset({"×", "✗", "✘", "☐", "□", "否", "0", "无", "-", "/", "—", "FALSE", "N", "n", "X", "x"})
 #: an issue on a row of its own, merged across: "问题1：…", "问题一、…", "1.…" (its measures below)
 _ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[:：、.．]?"
                         r"|([0-9]{1,3})\s*[、.．](?!\d))\s*")
@@ -115,6 +136,9 @@ class HeaderMap:
 
     #: the row under the header numbers the columns (1, 2, 3 …, as printed forms do): not data
     numbered: bool = False
+    #: tick columns → the status word each stands for (已完成 | 正在推进 | 未完成, a mark in one of
+    #: them per row): together they are the 整改状态 column
+    ticks: dict[int, str] = field(default_factory=dict)
 
     @property
     def data_start(self) -> int:
@@ -215,9 +239,12 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         non_blank = {c: v for c, v in enumerate(below) if not _blank(v)}
         sub = _row_fields(below, column_map)
         under_groups = [c for c in non_blank if any(c0 <= c <= c1 for c0, c1 in groups)]
+        words = _tick_words(below)
         # a second header row: names under a group label, or a row of names — two at least (one
-        # name alone, "党的政治建设方面", is an aspect's row under the header)
-        if non_blank and ((len(sub) == len(non_blank) >= 2) or (under_groups and (spans_two or sub))):
+        # name alone, "党的政治建设方面", is an aspect's row under the header) — or of status words,
+        # one tick column each, under a label not merged over them
+        if non_blank and ((len(sub) == len(non_blank) >= 2) or (under_groups and (spans_two or sub))
+                          or (len(words) >= 2 and len(set(sub) | set(words)) == len(non_blank))):
             labels = {c: _text(grid.rows[r][c0]) for c0, c1 in groups for c in range(c0, c1 + 1)
                       if not _blank(grid.rows[r][c0])}
             for c0, c1 in groups:  # the group label names none of its children
@@ -232,6 +259,18 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
                     # 完成时限 over 计划 | 实际: the child says which of the group it is
                     texts[c], found[c] = named
             r += 1
+    numbered = r + 1 < len(grid.rows) and _numbers_the_columns(grid.rows[r + 1])
+    ticks = _tick_columns(grid, r, r + 1 + numbered, skip)
+    if ticks and all(found.get(c) in (None, F.STATUS) for c in ticks) and not any(
+            f == F.STATUS for c, f in found.items() if c not in ticks):
+        # 已完成 | 正在推进 | 未完成, a mark in one of them per row: together they are the status
+        # (a group label over them — 整改状态, 完成情况 — stands for none of them)
+        for c in ticks:
+            found.pop(c, None)
+            texts.pop(c, None)
+        found[min(ticks)] = F.STATUS
+    else:
+        ticks = {}
     columns: dict[str, int] = {}
     duplicates: dict[str, list[int]] = {}
     # a field named twice is read from its first visible column: a clerk hides last month's
@@ -261,7 +300,48 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
-                     numbered=r + 1 < len(grid.rows) and _numbers_the_columns(grid.rows[r + 1]))
+                     numbered=numbered, ticks=ticks)
+
+
+def _tick_word(v: Any) -> str | None:
+    """The status a header cell names by a bare status word ("已完成", "正在推进", "未完成",
+    "是", "否"): the word as a tick column's cell stands for it; ``None`` for any other header."""
+    if not isinstance(v, str):
+        return None
+    key = F.header_key(v)
+    if not key or len(key) > 6 or not "\u4e00" <= key[0] <= "\u9fff":
+        return None
+    return key if read_status(key).status is not None else None
+
+
+def _tick_words(row: Sequence[Any]) -> dict[int, str]:
+    """Column → status word, for the header cells of ``row`` that are bare status words."""
+    return {c: w for c, v in enumerate(row) if (w := _tick_word(v)) is not None}
+
+
+def _tick_columns(grid: Grid, header_row: int, data_start: int, hidden: frozenset[int]) -> dict[int, str]:
+    """Tick columns: two or more adjacent header cells of row ``header_row`` that are bare status
+    words (已完成 | 正在推进 | 未完成, 是 | 否), with marks under them (√ ✓ ● ☑ 是 1 …) — mostly
+    marks, and some. Column → the status word; empty when there are none."""
+    words = {c: w for c, w in _tick_words(grid.rows[header_row]).items() if c not in hidden}
+    if len(words) < 2:
+        return {}
+    runs: list[list[int]] = []
+    for c in sorted(words):
+        if runs and runs[-1][-1] == c - 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    found: dict[int, str] = {}
+    for run in runs:
+        if len(run) < 2 or len({words[c] for c in run}) < len(run):
+            continue
+        cells = [_text(row[c]) for row in grid.rows[data_start:] for c in run if c < len(row) and not _blank(row[c])]
+        ticked = sum(1 for t in cells if t in _TICK_MARKS or t in _HOLLOW_MARKS)
+        marks = ticked + sum(1 for t in cells if t in _UNTICK_MARKS)
+        if ticked and marks >= 0.8 * len(cells):
+            found.update((c, words[c]) for c in run)
+    return found
 
 
 #: the ways a measure is to be done, as a 整改类型 column gives them
@@ -781,9 +861,15 @@ def _period(name: str) -> tuple[int, int]:
 #: says about it ("XX县自然资源局党组关于…", "XX县自然资源局巡察反馈问题整改落实台账")
 _TITLE_UNIT = re.compile(
     # "市委第三巡察组对市住建局党组巡察整改台账": the unit inspected, after who inspected it
-    r"^(?:.{2,20}?(?:巡察|巡视)组?对)?(?:中共)?(.{2,40}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处))"
-    r"(?=党组|党委|党工委|党总支|党支部|关于|对照|巡察|巡视|落实|贯彻|整改|反馈|[（(]|$)"
+    r"^(?:.{2,20}?(?:巡察|巡视)组?对)?(?P<cpc>中共)?"
+    r"(.{2,40}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处"
+    # 妇女联合会, 总工会, 个体劳动者协会, 商会, 管委会; 妇联, 工商联; 科协; 学校, 实验小学; 幼儿园; 银行支行
+    r"|会|联|科协|学校|小学|中学|大学|幼儿园|银行|支行|分行))"
+    r"(?=党组|党委|党工委|党总支|党支部|机关党委|关于|对照|巡察|巡视|落实|贯彻|整改|反馈|[（(]|$)"
 )
+#: a title row that names the ledger ("…整改台账", "…整改清单", "…任务清单", "…整改情况表",
+#: "…整改推进表（2026年11月）"): the unit it opens with is the unit inspected
+_LEDGER_TITLE = LazyPattern(r"台账|清单|表\s*(?:[（(][^）)]*[）)])?\s*$")
 #: the Party organisation after a unit's name in a title ("…局党组", "…镇党委")
 _TITLE_ORG = re.compile(r"(党组|党委|党工委|党总支|党支部)")
 #: a 单位名称 that is itself a Party organisation: it signs the notice
@@ -837,11 +923,13 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
             unit = _FILLER_UNIT.search(text)
             if unit and "unit_name" not in facts:
                 facts["unit_name"], source["unit_name"] = _STAMP_NOTE.sub("", unit.group(1)), "标题行“填报单位”"
-            elif "unit_name" not in facts and "台账" in text and (title := _TITLE_UNIT.match(text)):
-                facts["unit_name"], source["unit_name"] = title.group(1), "标题行"
-                if (org := _TITLE_ORG.match(text, title.end(1))) is not None:
+            elif "unit_name" not in facts and _LEDGER_TITLE.search(text) and (title := _TITLE_UNIT.match(text)):
+                # "中共白沙镇委员会关于…": the committee is named with 中共 (白沙镇委员会 alone is no name)
+                cpc = "中共" if title.group("cpc") and title.group(2).endswith("委员会") else ""
+                facts["unit_name"], source["unit_name"] = cpc + title.group(2), "标题行"
+                if (org := _TITLE_ORG.match(text, title.end(2))) is not None:
                     # "县财政局党组巡察整改台账": the Party organisation inspected, who signs the notice
-                    facts["party_org"], source["party_org"] = title.group(1) + org.group(1), "标题行"
+                    facts["party_org"], source["party_org"] = title.group(2) + org.group(1), "标题行"
     return facts, source
 
 
@@ -890,8 +978,9 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     if facts:
         info = replace(info, **facts)
     if info.party_org is None and info.unit_name and _PARTY_ORG.search(unit := info.unit_name.strip()) \
-            and not _GOVERNMENT_COMMISSION.search(unit):
-        # 单位名称 "县财政局党组" signs too; "柳塘镇委员会" is the 中共 committee
+            and not _GOVERNMENT_COMMISSION.search(unit) and not unit.startswith("共青团"):
+        # 单位名称 "县财政局党组" signs too; "柳塘镇委员会" is the 中共 committee ("共青团…委员会"
+        # is the League's, no Party committee)
         signs = unit if unit.startswith("中共") or not unit.endswith("委员会") else f"中共{unit}"
         info = replace(info, party_org=signs)
     first, header = picked[0]
@@ -918,6 +1007,10 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     return ledger
 
 
+#: how far below a heading merged across the table its first row is looked for
+_LOOK_BELOW = 50
+#: a category's number: "（一）…", "(2)…"
+_CATEGORY_LABEL = re.compile(r"^\s*[(（][一二三四五六七八九十\d]+[)）]")
 #: an aspect's name without a number, alone on its row: "…方面", "…方面问题", "…方面存在的问题"
 _UNNUMBERED_ASPECT = LazyPattern(r"[\u4e00-\u9fff“”、（）()]{2,30}方面(?:问题|存在的问题|的问题)?[:：]?")
 _ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:方面|部分)|[一二三四五六七八九十]+[、.．])")
@@ -1025,7 +1118,7 @@ class _Builder:
                 _merged_down(grid, self.cols[F.ROW_NO], header)
                 or _numbered_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header)):
             self.cols[F.ISSUE_NO] = self.cols.pop(F.ROW_NO)  # a 序号 per issue numbers the issues
-        self.filled = _Filled(grid, header.data_start, self.cols.values())
+        self.filled = _Filled(grid, header.data_start, [*self.cols.values(), *header.ticks])
         self.ledger = ledger
         self.sheet = LedgerSheet(
             name=grid.name,
@@ -1047,7 +1140,7 @@ class _Builder:
             self._aspect_text = previous._aspect_text
             self._category_text = previous._category_text
             self._issue_key = previous._issue_key
-        self.width = max(self.cols.values()) + 1
+        self.width = max(*self.cols.values(), *header.ticks, 0) + 1
         self._deadlines: dict[tuple[type, Any], Deadline] = previous._deadlines if previous else {}
         self._statuses: dict[str, StatusReading] = previous._statuses if previous else {}
         self._status_from_progress = F.STATUS not in self.cols and F.PROGRESS in self.cols
@@ -1096,11 +1189,16 @@ class _Builder:
         if _ASPECT_LABEL.match(text):
             self._new_aspect(text)
             return True
-        if re.match(r"^\s*[(（][一二三四五六七八九十\d]+[)）]", text) and (wide or numbered):
+        if _CATEGORY_LABEL.match(text) and (wide or numbered):
             self._new_category(text)  # merged across, or "（一） | …" numbered in the 序号 column
             return True
         if not wide and _UNNUMBERED_ASPECT.fullmatch(text) and self._value(r, F.MEASURE) == "":
             self._new_aspect(text)  # "在落实党中央决策部署方面" alone on its row (a filled row, not merged)
+            return True
+        if wide and not self._rows_below(r):
+            # merged across with no measure rows under it: a note ("1．序号按…填写", "以上情况属实"),
+            # not an aspect nor an issue — and below the data, the rest of the sheet is notes too
+            self._footer = self._footer or self._read_any
             return True
         if wide and _ISSUE_ROW.match(text):
             c = next(c for c, v in enumerate(row[: self.width]) if not _blank(v))
@@ -1109,6 +1207,31 @@ class _Builder:
         if wide:
             self._new_aspect(text)
             return True
+        return False
+
+    def _rows_below(self, r: int, depth: int = 0) -> bool:
+        """Row ``r``, a heading merged across the table, has rows of its own under it: the next
+        row holding anything is a measure or issue row, or a heading (an aspect's category, an
+        issue written across its row) that has them in turn."""
+        grid, texts = self.grid, self.texts
+        for below in range(r + 1, min(len(grid.rows), r + 1 + _LOOK_BELOW)):
+            raw_row = grid.rows[below]
+            if all(_blank(v) for v in raw_row):
+                continue
+            if not self._wide(below):
+                first = next((_text(v) for v in raw_row if not _blank(v)), "")
+                if _NOTE_FIRST.isdisjoint(first[:1]) or not _NOTE_HEAD.match(first):
+                    return bool(texts[F.MEASURE][below] or texts[F.ISSUE][below] or texts[F.ASPECT][below]
+                                or texts[F.CATEGORY][below]
+                                or (self._numbered_section(raw_row, [v for v in raw_row if not _blank(v)])
+                                    is not None))
+                return False
+            if depth >= 2:
+                return False
+            text = next((_text(v) for v in raw_row if not _blank(v)), "")
+            heading = (_ASPECT_LABEL.match(text) or _CATEGORY_LABEL.match(text) or _ISSUE_ROW.match(text)
+                       or _UNNUMBERED_ASPECT.fullmatch(text))
+            return bool(heading) and not _NOTE_HEAD.match(text) and self._rows_below(below, depth + 1)
         return False
 
     def _issue_row(self, r: int, c: int, text: str) -> None:
@@ -1158,6 +1281,9 @@ class _Builder:
         #: field → (column letter, the column's merge anchors or None)
         self._where: dict[str, tuple[str, list[tuple[int, int] | None] | None]] = {}
         for field_name, c in self.cols.items():
+            if field_name == F.STATUS and self.header.ticks:
+                self._read_ticks(table)
+                continue
             values = self.filled.column(c, table)
             if None in values:
                 values = ["" if v is None else v for v in values]
@@ -1188,6 +1314,32 @@ class _Builder:
         self.store = _ColumnStore(self.values, self._where)
         self.ref = self.store.ref
 
+    def _read_ticks(self, table: list[tuple[Any, ...]] | None) -> None:
+        """The status of each row from its tick columns (已完成 | 正在推进 | 未完成): the status word
+        of the one ticked, as its text, the ticked cell as its cell. A row with no tick has no
+        status; one ticked twice is written as the form's boxes ("☑已完成 ☑正在推进 ☐未完成"),
+        which names no status. Every row's value is the form's boxes, as the row shows them."""
+        ticks = self.header.ticks
+        cols = sorted(ticks)
+        columns = [_texts(self.filled.column(c, table)) for c in cols]
+        n = len(self.grid.rows)
+        start = self.header.data_start
+        hollow_ticks = not any(t in _FILLED_MARKS for col in columns for t in col[start:])
+        values: list[Any] = [""] * n
+        texts = [""] * n
+        anchors: list[tuple[int, int] | None] = [None] * n
+        for r in range(start, n):
+            chosen = [k for k, col in enumerate(columns)
+                      if (t := col[r]) and t not in _UNTICK_MARKS and (hollow_ticks or t not in _HOLLOW_MARKS)]
+            values[r] = " ".join(("☑" if k in chosen else "☐") + ticks[c] for k, c in enumerate(cols))
+            if not chosen:
+                continue
+            anchors[r] = (r, cols[chosen[0]])
+            texts[r] = ticks[cols[chosen[0]]] if len(chosen) == 1 else values[r]
+        self.values[F.STATUS] = values
+        self.texts[F.STATUS] = texts
+        self._where[F.STATUS] = (col_letter(cols[0]), anchors)
+
     def _header_text(self, c: int) -> str:
         """The header of column ``c``: its cell in the header rows (two rows: the lower one first)."""
         for r in range(self.header.row, self.header.first_row - 1, -1):
@@ -1202,6 +1354,8 @@ class _Builder:
         measure_c = self.cols.get(F.MEASURE)
         for r in range(self.header.data_start, len(grid.rows)):
             raw_row = grid.rows[r]
+            if self._footer and not self._measure_beyond_notes(r, raw_row):
+                continue  # under the notes at the foot of the table: "1．整改状态填写…", "填报人：…"
             if measure_c is not None and self._plain_measure_row(r, raw_row, measure_c):
                 self._data_row(r)
                 continue
@@ -1209,6 +1363,12 @@ class _Builder:
                 continue
             first_text = next((_text(v) for v in raw_row if not _blank(v)), "")
             if _TOTALS.match(first_text):
+                continue
+            if not _NOTE_FIRST.isdisjoint(first_text[:1]) and _NOTE_HEAD.match(first_text) and (
+                    self._wide(r) or sum(1 for v in raw_row if not _blank(v)) == 1):
+                # "填表说明：" / "附件：…" / "此表一式三份…", alone on its row or merged across it:
+                # a note, and below the data everything after it is notes too
+                self._footer = self._footer or self._read_any
                 continue
             # a note or signature line, in its own cell or merged across the table, or labels only
             # ("单位主要负责人（签字）： | 填表日期：…", "填表人：王某 | 审核人：李某")
@@ -1232,9 +1392,23 @@ class _Builder:
         for v in raw_row[:2]:  # a plain loop: this runs for every row of the ledger
             if type(v) is str and (first := v.lstrip()[:1]) and first in _TOTALS_FIRST:
                 return False
-        if self.texts[F.MEASURE][r][:1] in _FOOTER_FIRST and _footer_line(raw_row):
+        first = self.texts[F.MEASURE][r][:1]
+        if first in _FOOTER_FIRST and _footer_line(raw_row):
             return False
+        if first in _NOTE_FIRST and _NOTE_HEAD.match(self.texts[F.MEASURE][r]) and (
+                sum(1 for v in raw_row if not _blank(v)) == 1):
+            return False  # "填表说明：…" written in the measure column, alone on its row
         return not self._wide(r)
+
+    def _measure_beyond_notes(self, r: int, raw_row: list[Any]) -> bool:
+        """Row ``r``, under a note at the foot of the table, is a measure row all the same: its
+        own measure text beside a unit, a deadline or a status (a note line has none of these)."""
+        measure_c = self.cols.get(F.MEASURE)
+        if measure_c is None or self._wide(r) or self.texts[F.MEASURE][r] == "" or (
+                self.filled.anchor_of(r, measure_c) is not None):
+            return False
+        return any(self.texts[f][r] for f in (F.OWNER_UNIT, F.STATUS)) or (
+            F.DEADLINE in self.values and self.values[F.DEADLINE][r] != "")
 
     def _wide(self, r: int) -> bool:
         """Row ``r`` holds a cell merged across much of the table (a heading, a note)."""
@@ -1324,6 +1498,7 @@ class _Builder:
         if not measure_t:
             return
         measure = self._measure(r, measure_t)
+        self._read_any = True
         if self.issue is None:
             self.ledger.orphans.append(measure)
         else:
@@ -1361,6 +1536,9 @@ class _Builder:
 
     _aspect_text = ""
     _category_text = ""
+    #: a measure was read on this sheet; under it, a note has begun the foot of the table
+    _read_any = False
+    _footer = False
     _issue_key: tuple[int | None, str] = (None, "")
 
     def _measure(self, r: int, text: str) -> Measure:

@@ -70,6 +70,7 @@ __all__ = [
     "Stage",
     "Status",
     "StatusReading",
+    "box_choices",
     "fraction_as_percent",
     "opening_status",
     "parse_status",
@@ -927,11 +928,22 @@ def fraction_as_percent(text: str) -> str | None:
 
 def _ticked(text: str) -> str | None:
     """The ticked option of a tick-box cell; "" when no box or several boxes are ticked; ``None``
-    for a cell with no unticked box (no form: "√" alone is a yes)."""
-    if not any(c in _UNTICKED for c in text):
+    for a cell with no unticked box and at most one ☑ (no form: "√" alone is a yes)."""
+    choices = box_choices(text)
+    if choices is None:
         return None
-    chosen = [option.strip(" ，,;；") for box, option in _BOX.findall(text) if box not in _UNTICKED]
+    chosen, _options = choices
     return chosen[0] if len(chosen) == 1 else ""
+
+
+def box_choices(text: str) -> tuple[list[str], list[str]] | None:
+    """A form's tick boxes in one cell ("□已完成 ☑正在推进 □未启动", or "☑已完成 ☑正在推进" ticked
+    twice): (the options ticked, every option), in order; ``None`` for text that is no such form
+    (no unticked box, and not two ☑)."""
+    if not any(c in _UNTICKED for c in text) and text.count("☑") < 2:
+        return None
+    boxes = [(box, option.strip(" ，,;；")) for box, option in _BOX.findall(text)]
+    return [o for box, o in boxes if box not in _UNTICKED], [o for _box, o in boxes]
 
 
 def _options_only(text: str) -> bool:

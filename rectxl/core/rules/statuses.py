@@ -9,7 +9,7 @@ from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.status import Status
+from rectxl.core.status import Status, box_choices
 
 __all__ = ["FUTURE_WORDING", "PAST_WORDING", "main_clauses"]
 
@@ -25,23 +25,45 @@ PAST_WORDING = re.compile(r"已(?!于计划)|完成了|建立了|制定了|印�
 @rule(
     "bad-status", Severity.ERROR,
     "整改状态无法识别（应为已完成、基本完成、正在推进、长期坚持、未启动之一）。",
-    "整改状态“{value}”无法识别：请从下拉列表选择“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”。",
+    "整改状态“{value}”{problem}：{advice}",
 )
 def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if m.status_text and m.status is None:
-            yield r.at(ctx, m, F.STATUS)
+            choices = box_choices(m.status_text)
+            if choices is None:
+                yield r.at(ctx, m, F.STATUS, problem="无法识别", advice=_CHOOSE)
+            elif len(choices[0]) > 1:
+                # a row ticked in two status columns (已完成 | 正在推进 | 未完成), or a form's boxes
+                # ticked twice in one cell
+                ticked = "".join(f"“{o}”" for o in choices[0])
+                yield r.at(ctx, m, F.STATUS, problem=f"同时勾选了{ticked}",
+                           advice="整改状态只能勾选一项，请核实实际进度后只保留一个勾。")
+            # no box ticked: missing-status
+
+
+#: what a bad or missing status asks the clerk to do, in a ledger with a drop-down list
+_CHOOSE = "请从下拉列表选择“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”。"
 
 
 @rule(
     "missing-status", Severity.ERROR,
     "整改状态为空。",
-    "第{row}行未填写整改状态：请从下拉列表选择。",
+    "第{row}行未填写整改状态：{advice}",
 )
 def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if not m.status_text and ctx.has_column(m, F.STATUS) and F.STATUS not in m.uncomputed:
-            yield r.at(ctx, m, F.STATUS)
+        text = m.status_text
+        if text and (m.status is not None or (choices := box_choices(text)) is None or choices[0]):
+            continue
+        if not ctx.has_column(m, F.STATUS) or F.STATUS in m.uncomputed:
+            continue
+        # the form's boxes, none ticked: in the cell, or as the row's tick columns show them
+        raw = m.raw.get(F.STATUS)
+        form = box_choices(text or (raw if isinstance(raw, str) else ""))
+        advice = "请从下拉列表选择。" if form is None else (
+            f"请在{''.join(f'“{o}”' for o in form[1])}中勾选一项。")
+        yield r.at(ctx, m, F.STATUS, advice=advice)
 
 
 @rule(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
@@ -55,7 +57,7 @@ def duplicate_header(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "column-not-understood", Severity.INFO,
     "表头中有 rectxl 不认识的列名（该列不参与校验）。",
-    "第{row}行表头的“{value}”列（{column}列）rectxl 不认识，未参与校验：如果它是台账的某个标准列，"
+    "第{row}行表头的“{shown}”列（{column}列）rectxl 不认识，未参与校验：如果它是台账的某个标准列，"
     "请用 --column {typed}=标准列名 指明，或在“列名对照”工作表中写明。",
 )
 def column_not_understood(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -63,8 +65,12 @@ def column_not_understood(r: Rule, ctx: Context) -> Iterator[Finding]:
         for column, text in sheet.unknown_columns.items():
             # the name as it can be typed after --column (no line break, space or bracketed note:
             # the mapping is matched without them)
+            # a header written on two lines ("完成\n比例") is quoted on one: a line break in a
+            # message breaks the terminal's line
+            shown = _one_line(text) if "\n" in text else text
             yield r.finding(ctx, row=sheet.header_row, cell=f"{column}{sheet.header_row}", value=text,
-                            sheet=sheet.name, column=column, typed=F.header_key(text) or text)
+                            shown=shorten(shown, 60), sheet=sheet.name, column=column,
+                            typed=F.header_key(text) or shown)
 
 
 @rule(
@@ -183,7 +189,7 @@ def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def measures_in_one_cell(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if items := enumerated_items(m.text):
+        if (items := enumerated_items(m.text)) or ("\n" in m.text and (items := _measure_lines(m.text))):
             yield r.at(ctx, m, F.MEASURE, count=len(items),
                        items="；".join(shorten(item, 12) for item in items[:3]) + ("……" if len(items) > 3 else ""))
 
@@ -205,6 +211,7 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
                       for a in aspects for c in a.categories[1:])
     previous: int | None = None
     seen: set[int] = set()
+    last_sheet: list[str] = []  # the sheet of the issue numbered last
     for aspect in aspects:
         if restarts:
             previous = None
@@ -213,20 +220,35 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
             if by_category and category.title is not None:
                 previous = None
                 seen = set()
-            yield from _gaps_in(r, ctx, category.issues, previous, seen)
+            yield from _gaps_in(r, ctx, category.issues, previous, seen, last_sheet)
             numbered = [i.number for i in category.issues if i.number is not None]
             if numbered:
                 previous = numbered[-1]
 
 
 def _gaps_in(r: Rule, ctx: Context, issues: list[Issue], previous: int | None,
-             seen: set[int]) -> Iterator[Finding]:
+             seen: set[int], last_sheet: list[str]) -> Iterator[Finding]:
     """issue-number-gap for ``issues`` after the number ``previous`` (``seen``: the numbers
-    before them, added to as it goes)."""
+    before them, added to as it goes; ``last_sheet``: the sheet of the issue numbered last, kept
+    up to date)."""
+    repeated_before = False
     for issue in issues:
         if issue.number is None:
             continue
+        if last_sheet and issue.sheet != last_sheet[0] and issue.number == 1:
+            # one sheet per subsidiary or per part (集团本部 | 城建公司), each numbering its issues
+            # from 1: a new sheet opening at 1 starts afresh
+            previous = None
+            seen.clear()
+        last_sheet[:] = [issue.sheet]
         expected = 1 if previous is None else previous + 1
+        if issue.number == expected + 1 and repeated_before:
+            # 1, 2, 2, 4: the second 2 was reported; it stands for the 3, and the 4 is right
+            repeated_before = False
+            seen.add(issue.number)
+            previous = issue.number
+            continue
+        repeated_before = False
         if issue.number != expected:
             cell = issue.cells.get(F.ISSUE_NO) or issue.cells.get(F.ISSUE)
             repeated = issue.number in seen
@@ -237,6 +259,7 @@ def _gaps_in(r: Rule, ctx: Context, issues: list[Issue], previous: int | None,
                             value=issue.number, found=issue.number, how=how, advice=advice,
                             previous=previous if previous is not None else "（无）",
                             expected=expected)
+            repeated_before = repeated and issue.number == expected - 1
         seen.add(issue.number)
         previous = issue.number
 
@@ -264,6 +287,35 @@ def formula_uncomputed(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet in ctx.sheets:
         for cell, field_name in sheet.uncomputed_cells.items():
             yield r.finding(ctx, row=row_of(cell), cell=cell, field=field_name, sheet=sheet.name)
+
+
+#: how a line ends that goes on in the next one (a sentence broken, not a list): a comma, an
+#: opening bracket or quote, a joining word
+_GOES_ON = frozenset(r"，,、：:（(“‘《的和及与并或对在把将")  # characters, no message
+#: how a line starts that finishes the one before
+_FINISHES = frozenset(r"，,。.、；;：:）)”’》")  # characters, no message
+
+
+def _measure_lines(text: str) -> list[str] | None:
+    """The measures of a cell listing them one a line without numbers ("开展政策宣传\n建立帮扶台账\n
+    举办招聘会"): two lines or more, each a phrase of its own (no line broken mid-sentence);
+    ``None`` otherwise."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or any(len(line) < 5 for line in lines):
+        return None
+    if any(a[-1] in _GOES_ON or b[0] in _FINISHES for a, b in pairwise(lines)):
+        return None
+    return lines
+
+
+#: a line break between two Chinese characters (dropped), or with anything else beside it (a space)
+_CJK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\s*\n\s*(?=[\u4e00-\u9fff])")
+_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _one_line(text: str) -> str:
+    """A header cell's text on one line: "完成\n比例" → "完成比例", "Due\nDate" → "Due Date"."""
+    return _BREAK.sub(" ", _CJK_BREAK.sub("", text)).strip()
 
 
 #: punctuation a measure may end with (ignored when comparing measures)
