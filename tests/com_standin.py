@@ -842,6 +842,8 @@ class Sheet(ComObject):
         return CellRange(self, 1, 1, MAX_ROW, MAX_COL)
 
     def Range(self, cell1: Any, cell2: Any = None) -> CellRange:
+        if cell2 is None and isinstance(_unwrap(cell1), str) and "," in cell1:
+            return self._areas(cell1)
         first = self._area(cell1)
         if cell2 is None:
             return first
@@ -859,6 +861,17 @@ class Sheet(ComObject):
         except ValueError:
             raise _excel_error(f"引用无效：{ref}") from None
         return CellRange(self, r0 or 1, c0 or 1, r1 or MAX_ROW, c1 or MAX_COL)
+
+    def _areas(self, text: str) -> CellRange:
+        """A multi-area range, ``Range("A1:C1,A5:C6")`` (Excel's union of areas, see ``Range.Areas``:
+        https://learn.microsoft.com/office/vba/api/excel.range.areas). Excel refuses an address of
+        more than 255 characters with run-time error 1004 (a string passed to an Excel object is
+        limited to 255 characters: Microsoft KB 105416, "Passed Strings Longer Than 255 Characters
+        Are Truncated")."""
+        if len(text) > 255:
+            raise _excel_error(f"引用无效（地址超过 255 个字符）：{text[:40]}…")
+        areas = [self._area(part.strip()) for part in text.split(",")]
+        return AreasRange(self, areas)
 
     @property
     def UsedRange(self) -> CellRange:
@@ -1238,6 +1251,36 @@ class CellRange(ComObject):
     @property
     def Font(self) -> CellFont:
         return CellFont(self)
+
+
+class AreasRange(CellRange):
+    """A range of several areas: its first area answers for ``Value``, ``Row`` and ``Column`` (as
+    in Excel), and formats (``Interior``, ``Font``, ``NumberFormat`` …) apply to every area."""
+
+    def __init__(self, sheet: Sheet, areas: list[CellRange]) -> None:
+        first = areas[0]
+        super().__init__(sheet, first.r0, first.c0, first.r1, first.c1)
+        object.__setattr__(self, "areas", areas)
+
+    def coordinates(self) -> Iterator[tuple[int, int]]:
+        seen: set[tuple[int, int]] = set()
+        for area in self.areas:
+            for cell in area.coordinates():
+                if cell not in seen:
+                    seen.add(cell)
+                    yield cell
+
+    @property
+    def Count(self) -> int:
+        return sum(1 for _ in self.coordinates())
+
+    @property
+    def Address(self) -> str:
+        return ",".join(area.Address for area in self.areas)
+
+    @property
+    def Areas(self) -> tuple[CellRange, ...]:
+        return tuple(self.areas)
 
 
 def _com_value(value: Any, data_type: str) -> Any:

@@ -29,13 +29,15 @@ from rectxl.core.grid import ledger_from_grids
 from rectxl.core.model import Ledger
 from rectxl.core.rules import Options
 from rectxl.core.sheets import Hidden, findings_sheet, highlight_cells, summary_sheets
+from rectxl.core.text import cn_date
 from rectxl.core.validate import Report, Source
 from rectxl.excel.book_io import (
+    Cleared,
     book_path,
     clear_marks,
     grids_from_book,
-    has_marks,
     is_desktop,
+    recording,
     saved_copy,
     show_sheet,
     write_marks,
@@ -119,20 +121,21 @@ def _read_book(book: Any, options: Options | None) -> tuple[Ledger, Report, dict
 
 def _counts(report: Report) -> str:
     return (f"错误 {report.count(Severity.ERROR)} 条，警告 {report.count(Severity.WARNING)} 条，"
-            f"提示 {report.count(Severity.INFO)} 条（截至 {report.as_of.isoformat()}）")
+            f"提示 {report.count(Severity.INFO)} 条（截至{cn_date(report.as_of)}）")
 
 
 @entry_point
 def validate(book: Any, options: Options | None = None) -> Report:
     """校验台账: write the 校验结果 sheet (with links to the cells) and say what was found."""
     _, report, hidden = _read_book(book, options)
-    sheet = write_spec(book, findings_sheet(report, hidden))
+    with recording(book) as record:
+        sheet = write_spec(book, findings_sheet(report, hidden), record)
     show_sheet(sheet)
     if report.findings:
         _alert(book, f"校验完成：共发现 {len(report.findings)} 条问题，{_counts(report)}。"
                      f"详见“{sheet.name}”工作表。")
     else:
-        _alert(book, f"校验完成：未发现问题（截至 {report.as_of.isoformat()}）。")
+        _alert(book, f"校验完成：未发现问题（截至{cn_date(report.as_of)}）。")
     return report
 
 
@@ -140,35 +143,48 @@ def validate(book: Any, options: Options | None = None) -> Report:
 def flag(book: Any, options: Options | None = None) -> Report:
     """标记问题: colour the cells at fault (undoable with 清除标记) and write 校验结果."""
     ledger, report, hidden = _read_book(book, options)
-    if has_marks(book):
-        clear_marks(book, keep_sheets=True)  # this run's colours replace the last run's; sheets stay
     cells = {name: highlight_cells(report, name)
              for name in dict.fromkeys([ledger.sheet, *(s.name for s in ledger.sheets)])}
-    write_spec(book, findings_sheet(report, hidden))
-    write_marks(book, cells)
-    _alert(book, f"已标记 {sum(map(len, cells.values()))} 个单元格：{_counts(report)}。点“清除标记”可恢复原样。")
+    with recording(book) as record:
+        if record.exists:
+            clear_marks(book, record, keep_sheets=True)  # this run's colours replace the last run's; sheets stay
+        sheet = write_spec(book, findings_sheet(report, hidden), record)
+        coloured = write_marks(book, cells, record)
+    _alert(book, f"已标记 {coloured} 个单元格：{_counts(report)}。校验结果见“{sheet.name}”工作表；"
+                 "点“清除标记”可恢复原样。")
     return report
 
 
 @entry_point
 def clear(book: Any) -> int:
     """清除标记: restore the coloured cells and delete rectxl's sheets."""
-    if not has_marks(book):
-        _alert(book, "当前工作簿中没有 rectxl 的标记，无需清除。")
-        return 0
-    restored = clear_marks(book)
-    _alert(book, f"已清除标记：{restored} 个单元格恢复原样，校验结果和汇总表已删除。")
-    return restored
+    with recording(book) as record:
+        if not record.exists:
+            _alert(book, "当前工作簿中没有 rectxl 的标记，无需清除。")
+            return 0
+        done = clear_marks(book, record)
+    _alert(book, cleared_message(done))
+    return done.restored
+
+
+def cleared_message(done: Cleared) -> str:
+    """What 清除标记 says it did: exactly the cells restored and the sheets deleted."""
+    parts = [f"{done.restored} 个单元格恢复原样"] if done.restored else []
+    if done.removed:
+        parts.append(f"已删除 rectxl 生成的工作表：{'、'.join(done.removed)}")
+    said = "；".join(parts) if parts else "没有需要恢复的单元格"
+    left = (f"。工作表{'、'.join(f'“{n}”' for n in done.left)}没有登记为 rectxl 生成的（可能是旧版 rectxl 写入的，"
+            "也可能是您自己的），未删除；如不需要请手动删除" if done.left else "")
+    return f"已清除标记：{said}{left}。"
 
 
 @entry_point
 def summarize(book: Any, options: Options | None = None) -> Report:
     """生成汇总: 整改总体情况, 整改明细, 责任单位统计, 逾期清单."""
     ledger, report = read_book(book, options)
-    specs = summary_sheets(report, ledger)
-    for spec in specs:
-        write_spec(book, spec)
-    _alert(book, f"已生成汇总表：{'、'.join(s.name for s in specs)}。")
+    with recording(book) as record:
+        written = [write_spec(book, spec, record).name for spec in summary_sheets(report, ledger)]
+    _alert(book, f"已生成汇总表：{'、'.join(written)}。")
     return report
 
 

@@ -30,8 +30,9 @@ import shutil
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -46,12 +47,16 @@ from rectxl.core.text import col_letter
 __all__ = [
     "FILE_FORMATS",
     "TEXT_PREFIX",
+    "Cleared",
+    "Record",
     "book_path",
     "clear_marks",
     "color_runs",
+    "free_name",
     "grids_from_book",
     "has_marks",
     "is_desktop",
+    "recording",
     "saved_copy",
     "show_sheet",
     "write_marks",
@@ -218,6 +223,7 @@ def _written(value: Any) -> Any:
 
 #: the record sheet's header (the file writer's record has the same, see rectxl.io.marks)
 _RECORD_HEADER = ["sheet", "cell", "original_fill"]
+_A1 = re.compile(r"[A-Z]{1,3}[1-9][0-9]*")
 
 
 def _sheets(book: Any) -> dict[str, Any]:
@@ -231,97 +237,212 @@ MARKED_BY_THE_COMMAND_LINE = (
     "请先运行 rectxl annotate --clear 清除（或打开标记前的原文件），再使用按钮。")
 
 
-def _record_rows(marks: Any | None) -> list[list[str]]:
-    """The rows of rectxl's record sheet (without its header): coloured cells and made sheets.
-
-    A record the command line wrote (its head row ``#rectxl``) keeps cell formats and sheets only
-    it can give back exactly: no button writes over it or clears it (a :class:`RectxlError`)."""
-    if marks is None:
-        return []
-    last = marks.used_range.last_cell
-    rows = marks.range((1, 1), (last.row, max(last.column, 3))).options(ndim=2).value or []
-    if len(rows) > 1 and rows[1] and rows[1][0] == RECORD_TAG:
-        raise RectxlError(MARKED_BY_THE_COMMAND_LINE)
-    return [["" if v is None else str(v) for v in [*row, "", "", ""][:3]] for row in rows[1:]]
-
-
-def _write_record(book: Any, marks: Any | None, rows: list[list[Any]]) -> None:
-    """Write the record (``marks``: the record sheet, None to add it, hidden)."""
-    if marks is None:
-        marks = book.sheets.add(MARKS_SHEET, after=book.sheets[len(book.sheets) - 1])
-    else:
-        marks.clear()
-    marks.range((1, 1)).value = [[_written(v) for v in row] for row in [_RECORD_HEADER, *rows]]
-    marks.visible = False
-
-
-def _owned_sheets(rows: list[list[str]]) -> list[str]:
-    return [name for tag, name, _ in rows if tag == OWNED_SHEET_TAG and name]
-
-
-def _target_sheet(sheets: dict[str, Any], spec: SheetSpec, owned: list[str]) -> str:
-    """The name to write ``spec`` under: its own name, unless a sheet of that name is the
-    user's — then "校验结果(rectxl)", "校验结果(rectxl2)" … (as the file writer names them)."""
+def free_name(base: str, sheets: Mapping[str, Any], mine: Collection[str] = ()) -> str:
+    """``base``, or "base(rectxl)", "base(rectxl2)" … — the first name no sheet of the user's has
+    (Excel compares sheet names without case); a name in ``mine`` (rectxl's own) is free for it."""
+    taken = {name.casefold() for name in sheets if name not in mine}
     for n in range(1, 100):
-        name = spec.name if n == 1 else f"{spec.name}(rectxl{'' if n == 2 else n - 1})"
-        sheet = sheets.get(name)
-        if sheet is None or name in owned or _made_by_rectxl(sheet, spec):
+        name = base if n == 1 else f"{base}(rectxl{'' if n == 2 else n - 1})"
+        if name.casefold() not in taken:
             return name
-    raise RectxlError(f"工作簿中已有太多名为“{spec.name}”的工作表，无法写入 rectxl 的结果")
+    raise RectxlError(f"工作簿中已有太多名为“{base}”的工作表，无法写入 rectxl 的结果。")
 
 
-def _made_by_rectxl(sheet: Any, spec: SheetSpec) -> bool:
-    """A sheet an earlier rectxl wrote without recording it: it holds rectxl's own header row."""
-    header = [str(v) for v in spec.rows[spec.header_row]] if len(spec.rows) > spec.header_row else []
-    if not header:
-        return False
-    row = spec.header_row + 1
-    found = sheet.range((row, 1), (row, len(header))).options(ndim=1).value or []
-    return [("" if v is None else str(v)) for v in found] == header
+def _hidden(sheet: Any) -> bool:
+    """``sheet`` is hidden or very hidden: the remote engine answers a bool, COM Excel's
+    ``Visible`` (xlSheetVisible -1, xlSheetHidden 0, xlSheetVeryHidden 2)."""
+    try:
+        shown = sheet.visible
+    except Exception:  # an engine that cannot tell: the header and rows decide
+        return True
+    return shown is not True and shown != -1
 
 
-def write_spec(book: Any, spec: SheetSpec) -> Any:
-    """Write ``spec`` as sheet ``spec.name`` in a few batched calls: replacing the sheet an
-    earlier run made, never a sheet of the user's (see :func:`_target_sheet`); the sheet is
-    recorded as rectxl's, so that 清除标记 removes it and nothing else."""
-    sheets = _sheets(book)
-    record = _record_rows(sheets.get(MARKS_SHEET))
-    owned = _owned_sheets(record)
-    name = _target_sheet(sheets, spec, owned)
-    sheet = sheets.get(name)
-    if sheet is None:
+def _record_in(sheet: Any) -> list[list[str]] | None:
+    """The rows (less the header) of rectxl's record if ``sheet`` holds one, else None: a hidden
+    sheet with the record's header whose every row is a cell rectxl coloured (sheet, A1, JSON)
+    or a sheet it made (``#rectxl-sheet``). A sheet of the user's called ``rectxl标记`` is not
+    one — it is neither rewritten nor deleted (as the command line, rectxl.io.marks.find_record).
+    A record the command line wrote (its head row ``#rectxl``) keeps cell formats only it can give
+    back exactly: no button writes over it or clears it (a :class:`RectxlError`)."""
+    if not _hidden(sheet):
+        return None
+    last = sheet.used_range.last_cell
+    values = sheet.range((1, 1), (last.row, max(last.column, 3))).options(ndim=2).value or []
+    rows = [["" if v is None else str(v) for v in [*row, "", "", ""][:3]] for row in values]
+    if not rows or rows[0] != _RECORD_HEADER:
+        return None
+    if len(rows) > 1 and rows[1][0] == RECORD_TAG:
+        raise RectxlError(MARKED_BY_THE_COMMAND_LINE)
+    body = [row for row in rows[1:] if any(row)]
+    for tag, ref, fill in body:
+        if tag == OWNED_SHEET_TAG and ref:
+            continue
+        if not tag or not _A1.fullmatch(ref) or (fill and not fill.startswith("{")):
+            return None
+    return body
+
+
+@dataclass
+class Record:
+    """rectxl's record for one button press: which cells it coloured (with their own fills) and
+    which sheets it made. Read once when the press starts, changed in memory, written once
+    (:meth:`save`): xlwings' remote engine queues every write and answers reads from what the
+    workbook was when the press started, so a record re-read between two writes would lose the
+    first (a 生成汇总 recording only its last sheet)."""
+
+    book: Any
+    #: the workbook's sheets by name (kept up to date as rectxl adds and deletes its own)
+    sheets: dict[str, Any]
+    #: the record sheet's name: "rectxl标记", or "rectxl标记(rectxl)" … when a sheet of the user's has it
+    name: str
+    sheet: Any | None = None  # None: no record yet
+    cells: list[list[str]] = field(default_factory=list)  # [ledger sheet, A1, original fill JSON]
+    owned: list[str] = field(default_factory=list)
+    changed: bool = False
+
+    @classmethod
+    def read(cls, book: Any) -> Record:
+        sheets = _sheets(book)
+        for name, sheet in sheets.items():
+            if not name.startswith(MARKS_SHEET):
+                continue
+            rows = _record_in(sheet)
+            if rows is not None:
+                owned = [ref for tag, ref, _ in rows if tag == OWNED_SHEET_TAG and ref]
+                cells = [row for row in rows if row[0] != OWNED_SHEET_TAG]
+                return cls(book, sheets, name, sheet, cells, owned)
+        return cls(book, sheets, free_name(MARKS_SHEET, sheets))
+
+    @property
+    def exists(self) -> bool:
+        return self.sheet is not None
+
+    def own(self, name: str) -> None:
+        if name not in self.owned:
+            self.owned.append(name)
+            self.changed = True
+
+    def add_sheet(self, name: str) -> Any:
+        """A new sheet ``name`` after the last one."""
+        book = self.book
         try:
             sheet = book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
         except Exception as exc:  # a COM error: the workbook's structure is protected
             raise RectxlError(f"无法在工作簿中添加“{name}”工作表（工作簿结构可能受保护）：请先撤销工作簿保护"
                               "（审阅 → 保护工作簿）再试；台账本身没有被改动。") from exc
+        self.sheets[name] = sheet
+        return sheet
+
+    def save(self) -> None:
+        """Write the record (hidden) if it changed since it was read or last written."""
+        if not self.changed:
+            return
+        rows = [*self.cells, *([OWNED_SHEET_TAG, name, ""] for name in self.owned)]
+        if self.sheet is None:
+            self.sheet = self.add_sheet(self.name)
+        else:
+            self.sheet.clear()
+        self.sheet.range((1, 1)).value = [[_written(v) for v in row] for row in [_RECORD_HEADER, *rows]]
+        self.sheet.visible = False
+        self.changed = False
+
+    def delete(self) -> None:
+        if self.sheet is not None:
+            self.sheet.delete()
+            self.sheets.pop(self.name, None)
+        self.sheet, self.cells, self.owned, self.changed = None, [], [], False
+
+
+@contextmanager
+def recording(book: Any) -> Iterator[Record]:
+    """rectxl's record for one button press, written once at its end — also when the press fails
+    half-way, so that the sheets already made stay rectxl's (and 清除标记 removes them)."""
+    record = Record.read(book)
+    try:
+        yield record
+    except BaseException:
+        with suppress(Exception):
+            record.save()
+        raise
+    record.save()
+
+
+def has_marks(book: Any) -> bool:
+    """rectxl coloured cells or made sheets in ``book`` (its record is there)."""
+    return Record.read(book).exists
+
+
+def _target_sheet(record: Record, spec: SheetSpec) -> str:
+    """The name to write ``spec`` under: its own name unless a sheet of the user's has it — then
+    "校验结果(rectxl)", "校验结果(rectxl2)" … (as the file writer names them). Only the sheets the
+    record names are rectxl's: a sheet that merely looks like rectxl's output (last month's
+    整改明细 kept as a sheet, rectxl's own header row and all) is the user's, and never written
+    over. (No sheet is taken for rectxl's by its content: add-in records have named every sheet
+    rectxl made since the add-in first made more than 校验结果, see :func:`clear_marks`.)"""
+    return free_name(spec.name, {**record.sheets, record.name: None}, record.owned)
+
+
+def _link(target_sheet: str, ref: str, text: str) -> str:
+    """``HYPERLINK`` to ``ref`` on ``target_sheet``: the sheet name quoted ('' for a '), and the
+    whole location a string literal ("" for a "), as Excel's formula syntax requires."""
+    location = f"#'{target_sheet.replace(chr(39), chr(39) * 2)}'!{ref}".replace('"', '""')
+    return f'=HYPERLINK("{location}","{text.replace(chr(34), chr(34) * 2)}")'
+
+
+def write_spec(book: Any, spec: SheetSpec, record: Record | None = None) -> Any:
+    """Write ``spec`` as sheet ``spec.name`` in a few batched calls: replacing the sheet an
+    earlier run made, never a sheet of the user's (see :func:`_target_sheet`); the sheet is
+    recorded as rectxl's in ``record`` (written by the caller once per press; without one, a
+    record is read and written for this sheet alone), so that 清除标记 removes it and nothing else."""
+    if record is None:
+        with recording(book) as own:
+            return write_spec(book, spec, own)
+    name = _target_sheet(record, spec)
+    sheet = record.sheets.get(name)
+    if sheet is None:
+        sheet = record.add_sheet(name)
     else:
         sheet.clear()
-    if name not in owned:
-        _write_record(book, sheets.get(MARKS_SHEET), [*record, [OWNED_SHEET_TAG, name, ""]])
+    record.own(name)
     width = max(len(spec.widths), max((len(r) for r in spec.rows), default=0))
     shown = [[_shown(v) for v in row] + [""] * (width - len(row)) for row in spec.rows]
     block = [[_written(v) for v in row] for row in shown]
     for (r, c), (target_sheet, ref) in spec.links.items():
-        text = str(shown[r][c]).replace('"', '""')
-        target = str(target_sheet).replace("'", "''")
-        block[r][c] = f'=HYPERLINK("#\'{target}\'!{ref}","{text}")'
+        block[r][c] = _link(str(target_sheet), ref, str(shown[r][c]))
     sheet.range((1, 1)).value = block
+    _format(book, sheet, spec, width)
+    return sheet
+
+
+def _format(book: Any, sheet: Any, spec: SheetSpec, width: int) -> None:
+    """Bold rows, fills, widths, percentages and wrapping in a number of calls that does not grow
+    with the ledger: cells of one format are set together — in desktop Excel as multi-area ranges
+    ("A3:M3,A9:M12,…"), on the remote engine fills as one colour matrix per 10,000 cells."""
     last = col_letter(width - 1)
-    for r in sorted(spec.bold_rows):
-        sheet.range(f"A{r + 1}:{last}{r + 1}").font.bold = True
     header = spec.header_row + 1
-    sheet.range(f"A{header}:{last}{header}").color = "#D9E1F2"
+    fills: dict[tuple[int, int], str] = dict.fromkeys(((spec.header_row, c) for c in range(width)), "D9E1F2")
     for r, color in spec.row_fills.items():
-        sheet.range(f"A{r + 1}:{last}{r + 1}").color = f"#{color}"
-    for (r, c), color in spec.cell_fills.items():
-        sheet.range((r + 1, c + 1)).color = f"#{color}"
+        fills.update(dict.fromkeys(((r, c) for c in range(width)), color))
+    fills.update(spec.cell_fills)
+    bold = {(r, c) for r in spec.bold_rows for c in range(width)}
+    if is_desktop(book):
+        by_color: dict[str, set[tuple[int, int]]] = {}
+        for cell, color in fills.items():
+            by_color.setdefault(color.upper(), set()).add(cell)
+        for color, cells in sorted(by_color.items()):
+            _on_areas(sheet, _rectangles(cells), _fill_with(f"#{color}"))
+        _on_areas(sheet, _rectangles(bold), _make_bold)
+    else:
+        _color_matrix(sheet, fills, width)
+        for address in (_address(box) for box in _rectangles(bold)):
+            sheet.range(address).font.bold = True
     for c, w in enumerate(spec.widths):
         sheet.range(f"{col_letter(c)}1").column_width = w
     if spec.percent_cells:
         rows = [r for r, _ in spec.percent_cells]
         cols = {c for _, c in spec.percent_cells}
-        for c in cols:
+        for c in sorted(cols):
             sheet.range(f"{col_letter(c)}{min(rows) + 1}:{col_letter(c)}{max(rows) + 1}").number_format = \
                 spec.percent_format
     if len(spec.rows) > header:  # the table's long texts wrapped, in one call
@@ -333,7 +454,105 @@ def write_spec(book: Any, spec: SheetSpec) -> Any:
         sheet.freeze_panes.freeze_at(f"A{header + 1}")
     except (NotImplementedError, AttributeError):  # desktop Excel has no freeze_panes in xlwings
         pass
-    return sheet
+
+
+def _fill_with(color: str) -> Callable[[Any], None]:
+    def fill(rng: Any) -> None:
+        rng.color = color
+
+    return fill
+
+
+def _make_bold(rng: Any) -> None:
+    rng.font.bold = True
+
+
+def _rectangles(cells: Collection[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """``cells`` (0-based row, column) as few rectangles (r0, c0, r1, c1): each row's runs of
+    adjacent cells, a run repeated on the rows below it taken together."""
+    by_row: dict[int, list[int]] = {}
+    for r, c in cells:
+        by_row.setdefault(r, []).append(c)
+    spans = {r: _runs(sorted(cols)) for r, cols in sorted(by_row.items())}
+    done: list[tuple[int, int, int, int]] = []
+    open_: dict[tuple[int, int], tuple[int, int]] = {}  # (c0, c1) → (first row, last row)
+    for r, runs in spans.items():
+        for span in [s for s in open_ if s not in runs or open_[s][1] != r - 1]:
+            first, lastrow = open_.pop(span)
+            done.append((first, span[0], lastrow, span[1]))
+        for span in runs:
+            first, _ = open_.get(span, (r, r))
+            open_[span] = (first, r)
+    done += [(first, span[0], lastrow, span[1]) for span, (first, lastrow) in open_.items()]
+    return sorted(done)
+
+
+def _runs(cols: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for c in cols:
+        if runs and runs[-1][1] == c - 1:
+            runs[-1] = (runs[-1][0], c)
+        else:
+            runs.append((c, c))
+    return runs
+
+
+def _address(box: tuple[int, int, int, int]) -> str:
+    r0, c0, r1, c1 = box
+    first = f"{col_letter(c0)}{r0 + 1}"
+    return first if (r0, c0) == (r1, c1) else f"{first}:{col_letter(c1)}{r1 + 1}"
+
+
+#: the longest address Excel's ``Range("…")`` takes: a string of more than 255 characters passed
+#: to an Excel object fails (Microsoft KB 105416, "Passed Strings Longer Than 255 Characters")
+_AREAS_LENGTH = 255
+
+
+def _areas(boxes: list[tuple[int, int, int, int]]) -> list[str]:
+    """Multi-area addresses ("A3:M3,A9:M12,…"), each at most 255 characters long."""
+    chunks: list[str] = []
+    for address in map(_address, boxes):
+        if chunks and len(chunks[-1]) + 1 + len(address) <= _AREAS_LENGTH:
+            chunks[-1] += "," + address
+        else:
+            chunks.append(address)
+    return chunks
+
+
+def _on_areas(sheet: Any, boxes: list[tuple[int, int, int, int]], apply: Callable[[Any], None]) -> None:
+    """``apply`` to the rectangles as multi-area ranges (one call per 255 characters of address); an
+    engine that takes no multi-area address gets one range per rectangle."""
+    for chunk in _areas(boxes):
+        try:
+            rng = sheet.range(chunk)
+        except Exception:
+            if "," not in chunk:
+                raise
+            for address in chunk.split(","):
+                apply(sheet.range(address))
+            continue
+        apply(rng)
+
+
+#: the most cells xlwings' ``Range.set_colors`` takes in one call
+_MATRIX_CELLS = 10_000
+
+
+def _color_matrix(sheet: Any, fills: Mapping[tuple[int, int], str], width: int) -> None:
+    """The remote engine: every fill in one colour matrix (``Range.set_colors``, "keep" where
+    rectxl gives no fill) per band of rows of at most 10,000 cells."""
+    if not fills:
+        return
+    rows = sorted({r for r, _ in fills})
+    band = max(1, _MATRIX_CELLS // width)
+    top = rows[0]
+    while top <= rows[-1]:
+        bottom = min(top + band, rows[-1] + 1)
+        matrix: list[list[Any]] = [[(f"#{fills[(r, c)]}" if (r, c) in fills else ...) for c in range(width)]
+                                   for r in range(top, bottom)]
+        if any(v is not ... for row in matrix for v in row):
+            sheet.range((top + 1, 1), (bottom, width)).set_colors(matrix)
+        top = bottom
 
 
 def color_runs(cells: Mapping[str, str | None]) -> list[tuple[str, str | None]]:
@@ -427,19 +646,47 @@ def _original_fills(sheet: Any, runs: list[tuple[str, str | None]]) -> dict[str,
     return found
 
 
-def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]]) -> int:
+def _refuses_formats(sheet: Any) -> bool:
+    """Desktop Excel: ``sheet`` is protected without 设置单元格格式 allowed
+    (``ProtectContents`` and not ``Protection.AllowFormattingCells``): Excel would refuse a fill.
+    False where the engine cannot tell (the colouring itself then finds out)."""
+    try:
+        api = sheet.api
+        return bool(api.ProtectContents) and not bool(api.Protection.AllowFormattingCells)
+    except Exception:
+        return False
+
+
+def _refused(name: str, refused: int, coloured: int) -> RectxlError:
+    how = "请先撤销该工作表的保护（审阅 → 撤销工作表保护）再点“标记问题”"
+    if not coloured:
+        return RectxlError(f"工作表“{name}”受保护，不允许设置单元格格式，没有单元格被标色"
+                           f"（{refused} 个问题单元格未标色）：{how}。")
+    return RectxlError(f"已标色 {coloured} 个单元格，但工作表“{name}”受保护，不允许设置单元格格式，"
+                       f"其中 {refused} 个问题单元格未标色：{how}；已标上的颜色可用“清除标记”恢复。")
+
+
+def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]],
+                record: Record | None = None) -> int:
     """Colour the cells of each ledger sheet and record them (with their original fill where the
-    engine can read it) in the hidden marks sheet. Returns the number of colour calls.
+    engine can read it) in ``record``. Returns the number of cells coloured.
 
     The record is written before any cell is coloured: a sheet that refuses a colour half-way
-    (protected against formatting) leaves only colours 清除标记 can give back, and the clerk is
-    told which sheet to unprotect."""
-    records: list[list[Any]] = []
+    leaves only colours 清除标记 can give back. A sheet protected against formatting is left
+    alone and named, with how many cells were and were not coloured (a :class:`RectxlError`
+    after the others are coloured)."""
+    if record is None:
+        with recording(book) as own:
+            return write_marks(book, cells_by_sheet, own)
+    records: list[list[str]] = []
     runs_by_sheet: list[tuple[str, Any, list[tuple[str, str | None]]]] = []
-    sheets = _sheets(book)
+    refused: dict[str, int] = {}
     for ledger_sheet, cells in cells_by_sheet.items():
-        sheet = sheets.get(ledger_sheet)
+        sheet = record.sheets.get(ledger_sheet)
         if sheet is None or not cells:
+            continue
+        if _refuses_formats(sheet):
+            refused[ledger_sheet] = len(cells)
             continue
         texts = _sheet_texts(sheet)
         runs = color_runs({ref: f"#{h.color}" for ref, h in cells.items()})
@@ -449,25 +696,23 @@ def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]]) -
             records.append([ledger_sheet, ref, _fill_record(originals[ref], highlight.color.upper(),
                                                             texts.get(row, {}).get(col, ""), _row_key(texts, row))])
         runs_by_sheet.append((ledger_sheet, sheet, runs))
-    marks = sheets.get(MARKS_SHEET)
-    made = [[OWNED_SHEET_TAG, name, ""] for name in _owned_sheets(_record_rows(marks))]
-    _write_record(book, marks, [*records, *made])
-    calls = 0
+    record.cells = records
+    record.changed = True
+    record.save()
+    coloured = 0
     for name, sheet, runs in runs_by_sheet:
+        done = 0
         try:
             for address, color in runs:
                 sheet.range(address).color = color
-                calls += 1
+                done += len(_refs(address))
         except Exception as exc:  # a COM error: Excel refused the format
-            raise RectxlError(
-                f"工作表“{name}”不允许设置单元格格式（可能受保护），标记没有全部完成：请先撤销该工作表的保护"
-                "（审阅 → 撤销工作表保护）再点“标记问题”；已标上的颜色可用“清除标记”恢复。") from exc
-    return calls
-
-
-def has_marks(book: Any) -> bool:
-    """rectxl coloured cells or made sheets in ``book`` (its record sheet is there)."""
-    return _sheet(book, MARKS_SHEET) is not None
+            raise _refused(name, len(cells_by_sheet[name]) - done, coloured + done) from exc
+        coloured += done
+    if refused:
+        name, count = next(iter(refused.items()))
+        raise _refused(name, count, coloured)
+    return coloured
 
 
 def _restore_color(record: str) -> tuple[str | None, str, str]:
@@ -528,18 +773,32 @@ def _refs(address: str) -> list[str]:
     return [f"{m.group(1)}{r}" for r in range(int(m.group(2)), int(m.group(4)) + 1)]
 
 
-def clear_marks(book: Any, *, keep_sheets: bool = False) -> int:
-    """Undo rectxl's colours (restoring recorded fills) and delete the sheets it recorded as its
-    own, then its record; cells restored. A record of an earlier rectxl names no sheets: the
-    校验结果 that always came with it is removed, nothing else. With ``keep_sheets`` only the
-    colours are undone: rectxl's sheets stay, and the record keeps naming them (标记问题 pressed
-    again after 生成汇总 keeps the summary)."""
-    restored = 0
-    sheets = _sheets(book)
-    rows = _record_rows(sheets.get(MARKS_SHEET))
+@dataclass
+class Cleared:
+    """What 清除标记 did: cells given their fill back, rectxl's sheets deleted, and sheets left
+    that an add-in record from before it named its sheets might have meant (the user decides)."""
+
+    restored: int = 0
+    removed: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+
+
+def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = False) -> Cleared:
+    """Undo rectxl's colours (restoring recorded fills) and delete the sheets the record names as
+    its own, then the record. With ``keep_sheets`` only the colours are undone: rectxl's sheets
+    stay, and the record keeps naming them (标记问题 pressed again after 生成汇总 keeps the summary).
+
+    A record of an add-in from before records named sheets names none; the 校验结果 that came
+    with it is *not* deleted — a sheet of that name may as well be the user's (no sheet is taken
+    for rectxl's by its content) — but named in :attr:`Cleared.left`."""
+    if record is None:
+        with recording(book) as own:
+            return clear_marks(book, own, keep_sheets=keep_sheets)
+    done = Cleared()
+    sheets = record.sheets
     by_sheet: dict[str, dict[str, tuple[str | None, str, str]]] = {}
-    for sheet_name, ref, fill in rows:
-        if sheet_name and ref and sheet_name != OWNED_SHEET_TAG:
+    for sheet_name, ref, fill in record.cells:
+        if sheet_name and ref:
             by_sheet.setdefault(sheet_name, {})[ref] = _restore_color(fill)
     for sheet_name, cells in by_sheet.items():
         sheet = sheets.get(sheet_name)
@@ -558,15 +817,19 @@ def clear_marks(book: Any, *, keep_sheets: bool = False) -> int:
                 refs = _refs(address)
             for ref in [address] if len(refs) == len(_refs(address)) else refs:
                 sheet.range(ref).color = back or None
-            restored += len(refs)
-        restored += _restore_moved(sheet, {ref: cells[ref] for ref in away if cells[ref][2]})
-    owned = _owned_sheets(rows) or ([FINDINGS_SHEET] if by_sheet else [])
+            done.restored += len(refs)
+        done.restored += _restore_moved(sheet, {ref: cells[ref] for ref in away if cells[ref][2]})
     if keep_sheets:
-        _write_record(book, sheets.get(MARKS_SHEET), [[OWNED_SHEET_TAG, name, ""] for name in _owned_sheets(rows)])
-        return restored
-    for name in [*owned, MARKS_SHEET]:
-        sheet = sheets.get(name)
+        if record.cells:
+            record.cells = []
+            record.changed = True
+        return done
+    if not record.owned and by_sheet and FINDINGS_SHEET in sheets:
+        done.left.append(FINDINGS_SHEET)
+    for name in record.owned:
+        sheet = sheets.pop(name, None)
         if sheet is not None:
             sheet.delete()
-    return restored
-
+            done.removed.append(name)
+    record.delete()
+    return done
