@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import weakref
 import zipfile
 from urllib.parse import unquote
 
@@ -39,7 +40,23 @@ def _find(zf: zipfile.ZipFile, name: str) -> str | None:
 
 def part_rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
     """Relationships of ``part`` ("" for the package's own): Id → (type, resolved target part
-    name, as the member is named when it exists)."""
+    name, as the member is named when it exists). Read once per open package (not to be changed)."""
+    known = _RELS_OF.setdefault(zf, {})
+    if part not in known:
+        known[part] = _part_rels(zf, part)
+    return known[part]
+
+
+#: what :func:`part_rels`, :func:`workbook_part` and :func:`sheet_parts` read, per open package: the reader's scans each
+#: ask for them (what that buys: a package's relationships read once, not five to eight times —
+#: on a folder of small ledgers, a millisecond a file)
+_RELS_OF: weakref.WeakKeyDictionary[zipfile.ZipFile, dict[str, dict[str, tuple[str, str]]]] = (
+    weakref.WeakKeyDictionary())
+_WORKBOOK_OF: weakref.WeakKeyDictionary[zipfile.ZipFile, str | None] = weakref.WeakKeyDictionary()
+_SHEETS_OF: weakref.WeakKeyDictionary[zipfile.ZipFile, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _part_rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
     folder, name = posixpath.split(part)
     rels_name = posixpath.join(folder, "_rels", name + ".rels") if part else "_rels/.rels"
     member = _find(zf, rels_name)
@@ -66,7 +83,18 @@ def part_rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
 
 def workbook_part(zf: zipfile.ZipFile) -> str | None:
     """The workbook part: the target of the package's ``officeDocument`` relationship that is a
-    workbook, else ``xl/workbook.xml``; None when the package has neither (a Word document …)."""
+    workbook, else ``xl/workbook.xml``; None when the package has neither (a Word document …).
+    Read once per open package."""
+    try:
+        return _WORKBOOK_OF[zf]
+    except KeyError:
+        pass
+    part = _WORKBOOK_OF[zf] = _workbook_part(zf)
+    return part
+
+
+
+def _workbook_part(zf: zipfile.ZipFile) -> str | None:
     for kind, target in part_rels(zf, "").values():
         member = _find(zf, target) if kind == "officeDocument" else None
         if member is not None and member != _DEFAULT_WORKBOOK and _is_workbook(zf, member):
@@ -86,7 +114,16 @@ def _is_workbook(zf: zipfile.ZipFile, member: str) -> bool:
 
 def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → worksheet part name (``xl/worksheets/sheet1.xml``); raises KeyError when the
-    package has no workbook part."""
+    package has no workbook part. Read once per open package (not to be changed)."""
+    try:
+        return _SHEETS_OF[zf]
+    except KeyError:
+        pass
+    sheets = _SHEETS_OF[zf] = _sheet_parts(zf)
+    return sheets
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     part = workbook_part(zf)
     if part is None:
         raise KeyError(_DEFAULT_WORKBOOK)

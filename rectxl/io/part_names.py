@@ -20,12 +20,30 @@ from pathlib import Path
 from rectxl.io.ooxml import part_rels, workbook_part
 from rectxl.io.xmlbytes import apply_edits, elements, set_attr
 
-__all__ = ["standard_copy"]
+__all__ = ["needs_standard_names", "standard_copy"]
 
 _WORKBOOK = "xl/workbook.xml"
 _WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
 #: the parts calamine finds by name: relationship type → the name it looks for
 _BY_NAME = {"sharedStrings": "xl/sharedStrings.xml", "styles": "xl/styles.xml"}
+
+
+def needs_standard_names(zf: zipfile.ZipFile) -> bool:
+    """Whether calamine needs :func:`standard_copy` of the open package ``zf`` (nearly never)."""
+    return bool(_moved(zf))
+
+
+def _moved(zf: zipfile.ZipFile) -> dict[str, str]:
+    """The parts calamine would not find → the names it looks for (empty: none to move)."""
+    book = workbook_part(zf)
+    if book is None:
+        return {}
+    names = zf.NameToInfo
+    moved = {book: _WORKBOOK}
+    for kind, target in part_rels(zf, book).values():
+        if kind in _BY_NAME and target in names:
+            moved.setdefault(target, _BY_NAME[kind])
+    return {old: new for old, new in moved.items() if old != new}
 
 
 def standard_copy(path: Path) -> io.BytesIO | None:
@@ -40,18 +58,12 @@ def standard_copy(path: Path) -> io.BytesIO | None:
 
 
 def _copy(zf: zipfile.ZipFile) -> io.BytesIO | None:
-    book = workbook_part(zf)
-    if book is None:
-        return None
-    rels = part_rels(zf, book)
-    names = set(zf.NameToInfo)
-    moved = {book: _WORKBOOK}
-    for kind, target in rels.values():
-        if kind in _BY_NAME and target in names:
-            moved.setdefault(target, _BY_NAME[kind])
-    moved = {old: new for old, new in moved.items() if old != new}
+    moved = _moved(zf)
     if not moved:
         return None
+    book = workbook_part(zf)
+    assert book is not None  # something to move: the package has a workbook
+    names = set(zf.NameToInfo)
     folder = posixpath.dirname(book)
     rels_old = posixpath.join(folder, "_rels", posixpath.basename(book) + ".rels")
     rels_xml = _retarget(zf.read(rels_old), book, moved) if rels_old in names else None

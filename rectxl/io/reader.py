@@ -93,10 +93,11 @@ def read_grids(path: Path) -> list[Grid]:
         inspect_package(path, parts)
         kind = _package_kind(path, parts)
         extras = _sheet_extras(path, parts) if kind == "ooxml" else {}
+        renamed = kind == "ooxml" and _needs_standard_names(path, parts)
     finally:
         parts.close()  # the XML is not held while calamine parses
     try:
-        wb = _open_workbook(path, suffix, kind)
+        wb = _open_workbook(path, suffix, kind, renamed)
     except pc.PasswordError:
         where = "LibreOffice 或 WPS" if kind == "ods" else "Excel"
         raise LedgerError(f"{path.name} 设有打开密码（已加密）：请在 {where} 中取消密码后另存，再检查") from None
@@ -142,16 +143,26 @@ def _package_kind(path: Path, parts: InflatedParts) -> str:
     return "ods" if "content.xml" in names else ""
 
 
-def _open_workbook(path: Path, suffix: str, kind: str = "") -> pc.CalamineWorkbook:
+def _needs_standard_names(path: Path, parts: InflatedParts) -> bool:
+    from rectxl.io.part_names import needs_standard_names
+
+    try:
+        return needs_standard_names(parts.zip(path))
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError):
+        return False
+
+
+def _open_workbook(path: Path, suffix: str, kind: str = "", renamed: bool = True) -> pc.CalamineWorkbook:
     """The workbook as its content says, not its name: calamine picks its reader by the
     extension, and offices send .xlsx files named .xls, .xls files named .xlsx, .ods files named
     .xlsx, and WPS's .et (an .xls inside). A name that disagrees with the content is read by
     content. A package whose workbook or shared strings are not where calamine looks (their names
     are the relationships' to choose) is read from a copy with the usual names
-    (:func:`rectxl.io.part_names.standard_copy`)."""
+    (:func:`rectxl.io.part_names.standard_copy`) — ``renamed``: whether the scans found it so
+    (True when not known)."""
     with path.open("rb") as fh:
         head = fh.read(4)
-    if kind == "ooxml":
+    if kind == "ooxml" and renamed:
         from rectxl.io.part_names import standard_copy
 
         copy = standard_copy(path)
