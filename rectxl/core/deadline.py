@@ -352,11 +352,25 @@ _SUFFIXES = _by_length(
 _STAGE_NAME = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批|期|轮)")
 
 
+#: a label typed straight before its date, with no colon ("截止日期2026年6月30日", "完成期限…",
+#: "阶段性目标2026年6月底前完成", "时间节点为…"): what the date is, not part of it
+_GLUED_LABEL = LazyPattern(
+    r"(?:(?:阶段性?|近期|短期|中期|首期|初期)(?:整改)?(?:目标|任务)|(?:整改)?(?:目标|任务)"
+    r"|(?:计划|预计|要求|规定|最终|最后)?(?:截止|截至|完成|整改|办结|落实|整改完成)(?:日期|时间|时限|期限|节点)"
+    r"|时间节点|节点)(?:为|是)?(?=\d|(?:今|本|明|次)年|年[底末内中]|[上下]半年)")
+#: an item's number before its date ("一是2026年6月底前；二是2026年12月底前", "(二)…", "②…")
+_ITEM_MARK = LazyPattern(r"(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]{1,3}|[①-⑳]"
+                         r"|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")
+
+
 def _strip_prefix(s: str) -> str:
     changed = True
     while changed and s:
         changed = False
         if s.startswith("第") and (m := _STAGE_NAME.match(s)) is not None:
+            s, changed = s[m.end():], True
+            continue
+        if not ("0" <= s[0] <= "9") and (m := _GLUED_LABEL.match(s) or _ITEM_MARK.match(s)) is not None:
             s, changed = s[m.end():], True
             continue
         for tok in _PREFIXES:
@@ -405,7 +419,7 @@ def _strip_light(s: str) -> str:
 _Y = r"(?P<Y>(?:(?P<y>\d{4}|\d{2})|(?P<ry>今|本|当|明|次|下一?|来))?年)"
 
 _P_YMD = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?:日|号)?")
-_P_YM = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月份?(?P<x>上旬|中旬|下旬|中|初)?")
+_P_YM = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月份?(?P<x>上中旬|中下旬|上旬|中旬|下旬|中|初)?")
 _P_HALF = re.compile(rf"(?:{_Y}度?)?(?P<h>上半年|下半年|上半|下半|年中|中)")
 _P_Q = re.compile(rf"(?:{_Y}度?)?第?(?P<q>[1-4])(?:季度|季)")
 _P_QX = re.compile(rf"(?:{_Y}度?|(?P<y2>\d{{4}}|\d{{2}}))?第?q(?P<q>[1-4])(?:季度|季)?")
@@ -420,7 +434,7 @@ _P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)月(?P<x>上旬|�
 _P_MD = re.compile(r"(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?:日|号)?")
 
 #: 月初 is read as 上旬: a deadline of "12月初" is kept by the 10th
-_XUN_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 15}
+_XUN_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 15, "上中旬": 20}  # 中下旬, 下旬: the month's end
 
 # A festival as a deadline ("春节前", "2025年国庆节前", "七一前", "十一前"): due the day before it.
 _P_FESTIVAL = LazyPattern(
@@ -617,7 +631,7 @@ def _school(s: str, fb: date | None) -> date | None:
 
 
 _REL_PREFIX = (
-    r"(?:(?:自|从)?(?:巡察|巡视)?组?(?:收到)?反馈(?:意见)?"
+    r"(?:(?:自|从)?(?:巡察|巡视)?组?(?:收到)?反馈(?:意见)?(?:下发|印发|送达|交办|通报)?"
     r"(?:后|之日起|之日后|之日|起|以后|之后)?)"
 )
 _P_RELATIVE = re.compile(
@@ -779,13 +793,14 @@ _LONG_TERM = re.compile(
 #: at once: 立行立改, 即知即改, 马上就改, 当即整改 …
 _IMMEDIATE = re.compile(
     r"立行立改|即知即改|立即整改|立查立改|立知立改|即查即改|立改立行|边查边改|边改边查|马上就改|马上就办|"
+    r"立整立改|立行立整|即整即改|即改即办|立说立改|立说立行|现场整改|当场整改|现场纠正|当场纠正|立即纠正|"
     r"马上整改|即时整改|当即整改|立即|当即|即刻|立刻|马上|即时|即办"
 )
 #: where a date starts (after an extension word that only counts when a date follows it)
 _DATE_AHEAD = (r"(?=\d{4}|\d{2}年|\d{1,2}月|\d{1,2}[./]\d|(?:今|本|当|明|次|下[一1]?|来)年|年[底末内中]|[上下]半年"
                r"|第?[1-4]季|q[1-4]|[本下]个?月)")
 _EXTENSION = re.compile(
-    r"(?:延期|延长|顺延|推迟|延后|调整|展期)(?:至|到|为)|延至|延到|"
+    r"(?:延期|延长|顺延|推迟|延后|调整|展期|放宽|宽限)(?:至|到|为)|延至|延到|"
     r"(?:延期|展期)(?=\d{4}[年.\-/])|(?:新|调整后的?|延期后的?|变更后的?)(?:整改)?(?:时限|期限)(?:为|是)?:?|"
     # "延期：2026年12月底", "延期时限：…", "延期后：…" (not "延期3个月", "不得延期：…")
     r"(?<![不未无勿禁免])(?<!不[予准得再])(?<!不同意)(?:延期|延长|顺延|展期)(?:后?的?(?:整改)?(?:时限|期限|日期|时间)(?:为|是)?:?|后的?:?|:)"
@@ -800,6 +815,8 @@ _EXTENSION = re.compile(
 #: the deadline in force with the original in brackets after it
 _ORIGINAL_AFTER = LazyPattern(
     r"(?P<new>[^()]+?)\((?:原定|原计划|原时限|原整改时限|原定时限)(?:为|是)?:?(?P<old>[^()]+)\)")
+#: a completion date with the deadline in a note after it
+_DUE_IN_NOTE = LazyPattern(r"(?:实际)?完成(?:时间|日期)[^()]*\((?:整改)?(?:时限|期限)(?:为|是)?:?(?P<due>[^()]+)\)")
 #: a date marked as extended in brackets after it ("(延期)", "(已延期)", "(经批准延期)")
 #: (not "(已申请延期)": applied for, the date may be the original one)
 _EXTENSION_NOTED = LazyPattern(r"(?P<new>[^()]*\d[^()]*)\((?:已经?|经批准)?(?:延期|延长)(?:整改)?\)")
@@ -978,6 +995,8 @@ def _core(s: str, fb: date | None) -> _Result:
         return _Result(DeadlineKind.DATE_AND_LONG_TERM if has_lt else DeadlineKind.DATE, due)
     if consolidating:  # "2026年汛期前完成…,建立长效机制": no date to consolidate after
         has_lt = False
+    if not has_imm and _RECURRING.match(s):
+        return _recurring(s, fb)
     if has_imm:
         kind = DeadlineKind.IMMEDIATE_AND_LONG_TERM if has_lt else DeadlineKind.IMMEDIATE
         return _Result(kind, fb)
@@ -996,6 +1015,28 @@ def _core(s: str, fb: date | None) -> _Result:
         if _is_event(_strip_prefix(part)):
             return _Result(DeadlineKind.INVALID, reason=R_EVENT)  # "2026年汛期前", "换届前"
     return _Result(DeadlineKind.INVALID, reason=R_UNKNOWN)
+
+
+#: a yearly checkpoint ("每年12月底前", "每年6月30日前报送")
+_YEARLY = LazyPattern(r"每年度?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|底|末|份)?")
+
+
+def _recurring(s: str, fb: date | None) -> _Result:
+    """A cell that is a schedule and nothing else ("每月", "每季度报告", "每年12月底前"): work that
+    recurs is long term; a yearly one is also due by its first checkpoint on or after the feedback
+    date, so a year that passed with the work not done is still seen."""
+    m = _YEARLY.match(s)
+    if m is None or fb is None:
+        return _Result(DeadlineKind.LONG_TERM)
+    month = int(m["m"])
+    for year in (fb.year, fb.year + 1):
+        try:
+            due = _make(year, month, int(m["d"]) if m["d"] else None)
+        except _DateError:
+            return _Result(DeadlineKind.LONG_TERM)
+        if due >= fb:
+            return _Result(DeadlineKind.DATE_AND_LONG_TERM, due)
+    return _Result(DeadlineKind.LONG_TERM)
 
 
 def _original_due(head: str, fb: date | None) -> date | None:
@@ -1049,6 +1090,8 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
     s = _IF_CLAUSE.sub("", s)
     if _LETTER_IN_NUMBER.search(s) and re.search(r"\d", s):
         return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_LETTER)
+    if "(" in s and (noted := _DUE_IN_NOTE.fullmatch(s)) is not None:
+        s = noted["due"]  # "完成时间2026.5.20(时限2026.6.30)": the deadline is the one labelled so
     was = _ORIGINAL_AFTER.fullmatch(s) if "(" in s else None
     asked = _EXTENSION_NOTED.fullmatch(s) if "(" in s and was is None else None
     if was is not None and not _EXTENSION.search(was["new"]):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
 from itertools import repeat
 from operator import contains, itemgetter
 from typing import Any
@@ -164,12 +165,40 @@ def _header_field(text: Any, column_map: dict[str, str]) -> str | None:
     """The field a header cell names: the user's mapping first, then the known names and parts."""
     if not isinstance(text, str) or not text.strip():
         return None
-    mapped = column_map.get(F.header_key(text))
-    return mapped if mapped is not None else F.field_for_header(text)
+    if column_map:  # no mapping (the common case): no key to fold for it
+        mapped = column_map.get(F.header_key(text))
+        if mapped is not None:
+            return mapped
+    return F.field_for_header(text)
 
 
 def _row_fields(row: Sequence[Any], column_map: dict[str, str]) -> dict[int, str]:
-    return {c: f for c, v in enumerate(row) if (f := _header_field(v, column_map))}
+    if column_map:
+        return {c: f for c, v in enumerate(row) if (f := _header_field(v, column_map))}
+    # no mapping: a cell that is no text names nothing, a short one is looked up once, and a long
+    # one with a sentence's punctuation and no bracketed note is data (no column name has a comma)
+    return {c: f for c, v in enumerate(row)
+            if isinstance(v, str) and (f := _HEADER_FIELDS[v] if len(v) <= 32 else (
+                None if _A_SENTENCE.search(v) and not _A_NOTE.search(v) else _header_field(v, column_map)))}
+
+
+#: punctuation no column name has (see :data:`rectxl.core.fields.ALIASES`), and a bracket, which
+#: may hide it in a note the name drops ("整改时限（年，月，日）")
+_A_SENTENCE = re.compile(r"[，,。；;]")
+_A_NOTE = re.compile(r"[(（]")
+
+
+class _HeaderFields(dict[str, "str | None"]):
+    """Header text → the field it names (no user mapping), filled on first look; bounded."""
+
+    def __missing__(self, text: str) -> str | None:
+        if len(self) > 8192:
+            self.clear()
+        found = self[text] = _header_field(text, {})
+        return found
+
+
+_HEADER_FIELDS = _HeaderFields()
 
 
 def _child_of_group(child: str, label: str, column_map: dict[str, str]) -> tuple[str, str] | None:
@@ -239,7 +268,8 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         non_blank = {c: v for c, v in enumerate(below) if not _blank(v)}
         sub = _row_fields(below, column_map)
         under_groups = [c for c in non_blank if any(c0 <= c <= c1 for c0, c1 in groups)]
-        words = _tick_words(below)
+        # status words only matter when every other non-blank cell of the row names a column
+        words = _tick_words(below) if len(sub) < len(non_blank) >= 2 else {}
         # a second header row: names under a group label, or a row of names — two at least (one
         # name alone, "党的政治建设方面", is an aspect's row under the header) — or of status words,
         # one tick column each, under a label not merged over them
@@ -305,9 +335,13 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
 
 def _tick_word(v: Any) -> str | None:
     """The status a header cell names by a bare status word ("已完成", "正在推进", "未完成",
-    "是", "否"): the word as a tick column's cell stands for it; ``None`` for any other header."""
-    if not isinstance(v, str):
-        return None
+    "是", "否"): the word as a tick column's cell stands for it; ``None`` for any other header.
+    Each distinct text is read once (a folder of ledgers from one template repeats them)."""
+    return _tick_key(v) if isinstance(v, str) else None
+
+
+@lru_cache(maxsize=4096)
+def _tick_key(v: str) -> str | None:
     key = F.header_key(v)
     if not key or len(key) > 6 or not "\u4e00" <= key[0] <= "\u9fff":
         return None

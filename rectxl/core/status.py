@@ -348,6 +348,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "long_term",
         (
+            rf"(?:(?:今后|此后|以后|后续|下一步|下步)(?:将|要|仍将|仍要|还将)?)?"
             rf"(?:需要?|须|需|应|要|应当|仍需|还需|仍须|属于?|为|是|坚持|将|已|作为|(?:已经?)?(?:列为|列入|纳入)|已转为?|转为?|转入)?"
             rf"{_LT_MOD}+地?"
             rf"{_LT_VERB}*(?:中|下去)?的?(?:任务|事项|工作|整改事项|整改任务|性任务|问题|性工作)?",
@@ -363,6 +364,8 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}?{_OBJ}?|{_RESULT}|"
             r"(?:达到|达成|符合|满足)了?(?:整改)?(?:要求|目标|标准|预期))",
             r"(?:已经?)?阶段性(?:整改)?(?:完成|办结|到位)(?:整改)?",
+            # 已完成主体工作, 完成了主要任务: the main part done
+            r"(?:已经?)?(?:完成|完工)了?(?:主体|主要|大部分|绝大部分)(?:工作|任务|工程|部分|内容|整改任务)",
             r"(?:已经?)?(?:完成|实现|达到|达成)了?阶段性(?:整改)?(?:任务|目标|工作|要求)",
             # "已完成（阶段性）": a stage of it done
             r"阶段性(?:完成|任务)?$",
@@ -403,6 +406,13 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:已经?|经批准|已批准|经同意|申请|已申请)?(?:暂缓|暂停|中止|缓办)"
             r"(?:整改|实施|推进|办理|执行|处理|建设|施工)?(?:中)?",
             r"(?:已经?)(?:启动|开始|着手|开展|实施|部署|开工|动工)(?:整改|实施|工作|推进)?",
+            # the groundwork begun (已开展前期工作, 已启动整改前期准备): started, not done
+            r"(?:已经?|正在)?(?:启动|开始|着手|开展|做好|进行)了?(?:整改)?前期(?:工作|准备|调研|论证)(?:工作)?",
+            # waiting for a decision (待审议, 待县政府常务会审议, 待上会研究, 已提请党组会审定)
+            rf"(?:待|等待|正待|尚待|已提请|提请|已报请|报请|已提交|提交){_WHO}(?:审议|审定|审批|批复|签批|上会研究|"
+            r"研究决定|研究|上会|决定)(?:中|通过)?",
+            # part of it done (已追回部分资金, 已完成部分): the rest is still to do
+            rf"(?:已经?)?(?:{_V_SELF}|{_V_RES})了?部分(?:[\u4e00-\u9fff]{{1,4}})?$",
             r"(?:启动|开始)(?:整改|实施)?",
             rf"(?:已经?)?部分(?:已经?)?(?:{_V_SELF}|{_V_RES}|到位)(?:{_RESULT})?(?:{_OBJ})?",
             r"(?:推进|进展|进度|整改|工作)?(?:缓慢|滞后|较慢|偏慢|迟缓)",
@@ -464,6 +474,8 @@ def _atoms_in(s: str) -> tuple[tuple[str, re.Pattern[str] | LazyPattern], ...]:
 _SUBJECT = re.compile(
     rf"(?:{_SUBJ})+|(?:\d{{2,4}}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|初|中旬|上旬|下旬|前)?(?=已)|\d{{2,4}}年(?:底|初|前)?(?=已)"
     r"|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?\s*(?=已)"  # "2024.3.20已完成"
+    # the cause of a pause or delay ("因客观原因暂停推进", "受疫情影响延期")
+    r"|(?:因|由于|受)(?:客观|主观|特殊|疫情|资金|政策|天气|季节|其他|种种|多种)?(?:原因|因素|影响)"
 )
 #: words that join two status phrases in one clause (已完成并长期坚持, 已完成但未验收)
 _CONN = re.compile(r"(?:并且|并已|并|且|同时|及|和|与|但|但是|后|再|也|现已|目前)")
@@ -558,6 +570,12 @@ _LOOKALIKE = LazyPattern(
     r"取|建|阶|达|清|追|收|退|上|修|制|印|出|大|初|彻|逐|均|纳|列|结|到|延|转)"
 )
 
+#: 末 typed for 未 before a word of work ("末完成", "尚末启动"), not in 月末, 年末, 期末 …: the
+#: mirror of 己 for 已, read only where 未 makes the status and 末 makes no word
+_NOT_LOOKALIKE = LazyPattern(
+    r"(?:^|(?<=[尚暂还仍均都并]))末(?=完成|启动|开始|开展|整改|落实|到位|办结|解决|着手|实施|销号|验收|通过)"
+)
+
 
 class _Token(NamedTuple):
     start: int
@@ -614,6 +632,8 @@ def _fold(text: str) -> str:
     s = to_simplified(unicodedata.normalize("NFKC", text))
     if "己" in s or "巳" in s:
         s = _LOOKALIKE.sub("已", s)
+    if "末" in s:
+        s = _NOT_LOOKALIKE.sub("未", s)
     s = _WS.sub("", s).lower()
     return s.strip(_EDGE + _TRAIL + _OPEN + _CLOSE)
 
@@ -854,6 +874,10 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
     i = 1
     while i < len(tokens):
         tok = tokens[i]
+        if tok.bracketed and (note := _HISTORY_NOTE.match(folded := _fold(tok.text))) is not None and (
+                (was := _clause(folded[note.end():])) is not None and was.main is not None):
+            i += 1  # "已完成（原为正在推进）": what it was before is no narrative (not "（原因：…）")
+            continue
         c = _clause(_fold(tok.text))
         if c is None:
             break
@@ -882,9 +906,38 @@ def _from_tail(text: str, tokens: list[_Token]) -> StatusReading | None:
         return None  # "…，取得一定成效" / "…，80%": too weak to stand for the cell
     if reading.status is Status.DONE and not _DONE_MARK.search(_fold(last.text)):
         return None  # "…，挂图作战、对账销号": a method named in a sentence, not a finished state
+    if _history(tokens[:-1]):
+        return reading  # "9月：正在推进\n10月：已完成", "原：正在推进 现：已完成": the latest counts
     rest = text[: last.start].strip()
     rest = rest.rstrip("。，、；：,;:！!…/／|｜" + "(（【[〔［「『").strip()
     return replace(reading, rest=rest)
+
+
+#: a label of a status in a cell's history: when ("9月", "2026年10月15日", "上月", "本期"), or
+#: before and now ("原", "现", "原为", "更新为")
+_HISTORY_LABEL = re.compile(
+    r"(?:原|现|原为|现为|原状态|现状态|之前|此前|目前|当前|更新为|变更为|改为|上期|本期|上月|本月|上次|本次|"
+    r"(?:\d{4}年)?\d{1,2}月(?:份)?(?:\d{1,2}[日号])?|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?|第\d{1,2}次)(?:状态)?(?:为|是)?"
+)
+#: a bracketed note of what the status was before ("原为正在推进", "此前为推进中")
+_HISTORY_NOTE = re.compile(r"(?:原状态|原来|原先|之前|此前|曾经?|上期|上月|上次|原)(?:为|是)?[:：]?")
+#: a status changed, written with an arrow ("正在推进→已完成")
+_ARROW = re.compile(r"→|⇒|=>|->|➡|⟶|⇨")
+
+
+def _history(tokens: list[_Token]) -> bool:
+    """Are the clauses before a cell's last status a history of earlier statuses — each a label
+    of when or before ("9月", "原") or a status and nothing else?"""
+    saw_status = False
+    for tok in tokens:
+        s = _fold(tok.text)
+        if not s or _HISTORY_LABEL.fullmatch(s):
+            continue
+        c = _clause(s)
+        if c is None or (c.main is None and c.stage is None and not c.long_term):
+            return False
+        saw_status = True
+    return saw_status
 
 
 #: a 是否完成 cell holding only a mark: a tick is 是, a cross is 否 (elsewhere a mark is decoration)
@@ -995,6 +1048,12 @@ def _read_text(text: str) -> StatusReading:
 
 
 def _read_clauses(text: str) -> StatusReading:
+    if (arrows := list(_ARROW.finditer(text))) and arrows[-1].end() < len(text):
+        # "正在推进→已完成": the status it was changed to, when what it was is a status too
+        last = _read_clauses(text[arrows[-1].end():].strip())
+        first = _read_clauses(text[: arrows[0].start()].strip())
+        if last.status is not None and first.status is not None:
+            return last
     if "未" in text and _CLOSURE_AFTER.search(text):
         text = _CLOSURE_AFTER.sub("，", text)
     if (label := _STATUS_LABEL.match(text)) is not None and label.end() < len(text):

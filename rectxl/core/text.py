@@ -519,10 +519,15 @@ _SIMPLIFIED_MORE = (
 TRAD_TO_SIMP = str.maketrans(_TRADITIONAL + _TRADITIONAL_MORE, _SIMPLIFIED + _SIMPLIFIED_MORE)
 
 
+#: any character :func:`to_simplified` changes (a C-level scan: most text has none, and then
+#: the per-character translation is skipped)
+_TRADITIONAL_CHAR = re.compile("[" + re.escape("".join(sorted({chr(k) for k in TRAD_TO_SIMP}))) + "]")
+
+
 def to_simplified(text: str) -> str:
     """Traditional characters folded to simplified (長期堅持 → 长期坚持, 問題 → 问题), one character
     for one character; everything else unchanged. Apply before matching Chinese words."""
-    return text.translate(TRAD_TO_SIMP)
+    return text.translate(TRAD_TO_SIMP) if _TRADITIONAL_CHAR.search(text) else text
 
 
 

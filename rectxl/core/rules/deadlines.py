@@ -7,11 +7,12 @@ from datetime import date
 
 from rectxl.core import fields as F
 from rectxl.core.deadline import R_UNKNOWN, DeadlineKind
+from rectxl.core.extension import extension_of
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.status import Status, fraction_as_percent
+from rectxl.core.status import Status, box_choices, fraction_as_percent
 from rectxl.core.text import cn_date, is_placeholder
 from rectxl.core.timing import (
     GRADE_WORDS,
@@ -24,7 +25,7 @@ from rectxl.core.timing import (
     warn_grade,
 )
 
-__all__ = ["status_quote"]
+__all__ = ["past_due", "status_quote", "status_unreadable"]
 
 
 def _dated(ctx: Context) -> list[tuple[Measure, date]]:
@@ -62,17 +63,50 @@ def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "overdue", Severity.ERROR,
+    # also: a deadline only noted "（延期）" with no later date is judged by the date written; a status
+    # that cannot be read is not judged (bad-status names the deadline that has passed)
     "已过整改时限（或立行立改）但尚未完成（延期后仍逾期的见 extension-overdue）。",
-    "【红色预警】已逾期：整改时限为{due}，截至{as_of}状态仍为“{status}”。请尽快完成整改并更新状态，"
+    "【红色预警】已逾期：整改时限为{due}{note}，截至{as_of}状态仍为“{status}”。请尽快完成整改并更新状态，"
     "确需延期的请履行延期手续并写明“延期至…”。",
 )
 def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if is_overdue(m, ctx.as_of) and not is_extended(m):
-            at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
-            due = "立行立改" if at_once else _fmt(m.deadline.due)
-            yield r.at(ctx, m, F.DEADLINE, due=due, as_of=_fmt(ctx.as_of),
-                       status=status_quote(m))
+        if not is_overdue(m, ctx.as_of) or status_unreadable(m):
+            continue
+        note = ""
+        if is_extended(m):
+            if _extension_dated(ctx, m):
+                continue  # extension-overdue names both deadlines
+            # "2026年6月30日（延期）": marked extended, no other date: the date written still counts
+            note = "（注明了延期，但未写明延期后的时限，按所写日期判断）"
+        at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
+        due = "立行立改" if at_once else _fmt(effective_due(m) or m.deadline.due)
+        yield r.at(ctx, m, F.DEADLINE, due=due, note=note, as_of=_fmt(ctx.as_of),
+                   status=status_quote(m))
+
+
+def _extension_dated(ctx: Context, m: Measure) -> bool:
+    """Does the ledger record the extended deadline (so ``extension-overdue`` judges the row)?"""
+    ext = extension_of(m, ctx.ledger.info.feedback_date)
+    return ext is not None and ext.due is not None
+
+
+def status_unreadable(m: Measure) -> bool:
+    """A status cell that says something no status can be read from ("见附件", "同上", a name):
+    whether the work is finished is unknown, so it is not judged overdue or due (``bad-status``
+    says so, with the deadline)."""
+    return m.status is None and bool(m.status_text) and (
+        (choices := box_choices(m.status_text)) is None or len(choices[0]) > 1)
+
+
+def past_due(m: Measure, as_of: date) -> str | None:
+    """The deadline of an unfinished-or-unknown measure that has passed, as a message names it
+    ("2026年6月30日", "立行立改"); ``None`` when it has not passed or there is none."""
+    if m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM) and (
+            effective_due(m) is None):
+        return "立行立改"
+    due = effective_due(m)
+    return _fmt(due) if due is not None and due < as_of else None
 
 
 @rule(
@@ -94,7 +128,7 @@ def long_term_past_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def due_today(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
-        if due == ctx.as_of and is_open(m):
+        if due == ctx.as_of and is_open(m) and not status_unreadable(m):
             yield r.at(ctx, m, F.DEADLINE, due=_fmt(ctx.as_of), status=status_quote(m),
                        grade=GRADE_WORDS[warn_grade(0, ctx.warn_days) or Grade.YELLOW])
 
@@ -109,7 +143,8 @@ def due_soon(r: Rule, ctx: Context) -> Iterator[Finding]:
     thresholds = ctx.warn_days
     for m, due in _dated(ctx):
         days = (due - ctx.as_of).days
-        if days > 0 and is_open(m) and (found := warn_grade(days, thresholds)) is not None:
+        if days > 0 and is_open(m) and not status_unreadable(m) and (
+                found := warn_grade(days, thresholds)) is not None:
             yield r.at(ctx, m, F.DEADLINE, days=days, due=_fmt(due), grade=GRADE_WORDS[found])
 
 

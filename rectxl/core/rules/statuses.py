@@ -4,22 +4,63 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.rules.context import Context
+from rectxl.core.rules.deadlines import past_due
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.status import Status, box_choices
+from rectxl.core.status import Status, box_choices, read_status
+from rectxl.core.text import fold, to_simplified
 
-__all__ = ["FUTURE_WORDING", "PAST_WORDING", "main_clauses"]
+__all__ = ["FUTURE_WORDING", "PAST_WORDING", "main_clauses", "progress_contradiction", "said_of_the_work"]
 
-#: wording that says the work is not done yet (a "已完成" row must not say it)
-FUTURE_WORDING = re.compile(
+#: wording that says the work is not done yet (a "已完成" row must not say it): plans and
+#: intentions (拟, 将于, 计划于, 准备于, 打算, 预计, 争取, 近期将), work going on (正在, 正抓紧, 尚在, 还在,
+#: …中), waiting for a decision (待审议, 待批复), not done (尚未, 未完成, 暂无进展), paused (暂停, 暂缓),
+#: extended (申请延期), partly done (基本完成, 完成80%, 剩余部分, 还有1.2万元), in a stage (处于公示阶段)
+_FUTURE = (
     r"拟|将于|将在|将继续|将进一步|将会|将要|计划(?:于|在|到|年|月)|下一步|正在|尚未|还未|仍在|暂未|待完成|推进中"
-    r"|(?:剩余|剩下|尚有|仍有|余下)\s*\d{1,4}\s*[项个条件处户家笔]"  # "已完成5项，剩余1项"
+    r"|正(?:抓紧|加紧|加快|逐步|积极|着手|全力|有序|稳步|按计划|组织|开展|进行|推进|落实|办理|起草|修订|制定|编制|实施|"
+    r"协调|研究|筹备|建设|施工|追缴|清退|整改)"
+    r"|尚在|还在|仍然在|依然在|一直在"
+    # 待 opening a clause, or after 尚/仍/还/正/现 (not 接待, 待遇, "对…的待报废资产")
+    r"|(?:^|(?<=[，,；;、\s尚仍还正现]))待(?!遇|人|客|岗|命|验收|销号)[\u4e00-\u9fff]{0,8}?(?:审议|审定|审批|批复|签批|"
+    r"上会|研究|印发|出台|实施|完成|落实|追缴|追回|启动|开展|办理|整改)"
+    r"|准备(?:于|在|对|开展|召开|启动|印发|出台|实施|组织|制定|起草|修订|年底|下半年)|打算|预计(?!节约|减少|增加|可)"
+    r"|(?:争取|力争)(?!资金|项目|支持|政策|到位)|近期(?!已)(?:将|拟|准备|印发|召开|出台|完成|开展|启动|组织|实施)"
+    r"|(?:整改|推进|进行|办理|修订|修改|起草|制定|启动|实施|落实|追缴|追回|清退|审批|审核|施工|建设|招标|公示|核查|调查|研究|"
+    r"完善|编制|梳理|协调|清理|处置|报批|论证)中(?=$|[，,。；;、：:\s])"
+    # 未 said of the work: opening a clause or after a subject word, not naming a thing ("建立未完成事项清单")
+    r"|(?:^|(?<=[，,；;、\s仍尚还暂均都现]))未(?:能|全部|完全)?(?:完成|到位|追回|追缴|启动|开始|开展|落实|整改|办结|解决|"
+    r"清退|清理)(?!事项|问题|清单|项目|任务|情况|部分|的)"
+    r"|(?<=[\u4e00-\u9fff]{2})(?<!的)未(?:能|全部|完全)?(?:完成|到位|追回|追缴|落实|办结|清退)(?=$|[，,；;。])"
+    r"|还没有?|(?:无|没有)(?:实质性?)?进展"
+    # the work paused ("项目暂停", "暂缓实施"), not a measure taken ("暂缓任用", "暂停其执法资格")
+    r"|(?:暂停|暂缓|搁置|停滞|中止)(?=$|[，,。；;]|(?:推进|实施|整改|施工|建设|办理|执行|中))"
+    r"|处于[^，,。；;]{0,8}(?:阶段|过程|程序|期)"
+    r"|申请延期|延期(?:至|到)"
+    r"|基本完成|大部分完成|部分完成|完成了?部分|(?:剩余|其余|余下)部分|(?:完成|进度|完成率|整改率)(?:了|约|达|达到|为)?"
+    r"\d{1,2}(?:\.\d+)?%"
+    r"|(?:剩余|剩下|尚有|仍有|余下|还有)\s*\d{1,4}(?:\.\d+)?\s*(?:万元|元|项|个|条|件|处|户|家|笔|人|名)"  # "…剩余1项"
 )
-#: wording that says something has already been done (a "未启动" row must not say it)
-PAST_WORDING = re.compile(r"已(?!于计划)|完成了|建立了|制定了|印发了")
+#: the first character of every alternative of :data:`_FUTURE`: tested before the alternatives at
+#: each position (a long progress text is read in a few microseconds, not tens)
+_FUTURE_FIRST = ("拟将计下正尚还仍依一暂待推准打预争力近整进办修起制启实落追清审施建"
+                 "招公核调研完编梳协处报论未无没搁停中基大部其剩余申延")
+FUTURE_WORDING = re.compile(f"(?=[{_FUTURE_FIRST}])(?:{_FUTURE})")
+#: a date still ahead as the plan, opening a clause of a done row's progress ("年底前完成", "12月底前
+#: 全部完成"; not "于9月底前完成", which is done)
+_DUE_AHEAD = re.compile(
+    r"(?:确保|计划|预计)?(?:\d{4}年)?(?:年底|年内|年中|\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?)前"
+    r"(?:全部|全面)?(?:完成|到位|办结|整改)(?!了)"
+)
+#: wording that says something has already been done or begun (a "未启动" row must not say it)
+PAST_WORDING = re.compile(
+    r"已(?!于计划)|(?:完成|建立|制定|印发|起草|召开|开展|形成|出台|组织|成立|修订|部署|启动|拟定|梳理|排查|摸排|约谈)了"
+    r"|正在|正(?:抓紧|着手|积极|组织|开展|起草|制定|推进|修订|编制)|(?:推进|进行|整改|起草|修订|实施)中(?=$|[，,。；;、])"
+)
 
 
 @rule(
@@ -32,7 +73,11 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
         if m.status_text and m.status is None:
             choices = box_choices(m.status_text)
             if choices is None:
-                yield r.at(ctx, m, F.STATUS, problem="无法识别", advice=_CHOOSE)
+                advice = _CHOOSE
+                if (due := past_due(m, ctx.as_of)) is not None:
+                    # no overdue finding for it: whether it is finished is what cannot be read
+                    advice += f"该项整改时限（{due}）已过，状态改正后才能判断是否逾期。"
+                yield r.at(ctx, m, F.STATUS, problem="无法识别", advice=advice)
             elif len(choices[0]) > 1:
                 # a row ticked in two status columns (已完成 | 正在推进 | 未完成), or a form's boxes
                 # ticked twice in one cell
@@ -68,23 +113,137 @@ def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "status-text-mismatch", Severity.WARNING,
+    # also (progress_contradiction): every numbered item; 正在推进 with all of it done; 正在推进, 长期坚持 or
+    # 基本完成 with 尚未启动
     "状态与整改进展的措辞不符：已完成却写着拟/将/计划/下一步/正在/尚未…，或未启动却写着已…。",
     "状态为“{status}”，但整改进展写着“{word}”：请核实实际进度，改正状态或进展描述。",
 )
 def status_text_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        status = m.status
-        if (status is not Status.DONE and status is not Status.NOT_STARTED) or not m.progress:
+        if m.status is None or not m.progress:
             continue
-        if status is Status.DONE and m.continuing:
-            continue  # done and kept up: the next round's date ("第4次研讨将于12月举行") is no contradiction
-        wording = FUTURE_WORDING if status is Status.DONE else PAST_WORDING
-        if not wording.search(m.progress):
-            continue  # main clauses are pieces of the text: no word in it, none in them
-        hit = said_of_the_work(wording, main_clauses(m.progress))
-        if hit:
-            field = F.PROGRESS if ctx.has_column(m, F.PROGRESS) else F.STATUS
-            yield r.at(ctx, m, field, status=m.status, word=hit.group())
+        word = progress_contradiction(m.status, m.continuing, m.progress)
+        if word is not None:
+            # the words may come from the status cell itself ("正在推进，已全部完成" with no 整改进展)
+            own = ctx.has_column(m, F.PROGRESS) and _filled(m.raw.get(F.PROGRESS))
+            yield r.at(ctx, m, F.PROGRESS if own else F.STATUS, status=m.status, word=word)
+
+
+def _filled(value: object) -> bool:
+    return value is not None and bool(str(value).strip())
+
+
+def progress_contradiction(status: Status, continuing: bool, progress: str) -> str | None:
+    """The words of ``progress`` that contradict ``status``, or ``None``:
+
+    - 已完成: a plan, work going on, waiting, not done, paused or partly done (:data:`FUTURE_WORDING`,
+      or a date still ahead: "年底前完成") in the main clause of any numbered item ("一是…；
+      二是…", "(一)…", "1.…") — not in what comes next ("下一步将…"), in the state before the work
+      ("此前尚未…，现已…", "整改前…尚有3处…；现已全部腾退"), or in a step after it ("正在准备验收
+      材料", "正在按制度执行"); nothing when the work is done and kept up ("已完成，今后常态化开展");
+    - 未启动: work done or begun (:data:`PAST_WORDING`);
+    - 正在推进, one statement of progress: all of it done ("已整改完毕，已销号", "已全部完成，待验收");
+    - 正在推进, 长期坚持 or 基本完成, one statement: not started ("尚未启动").
+    """
+    text = progress.strip()
+    if not text:
+        return None
+    items = _items(text)
+    if status is Status.DONE:
+        if continuing:
+            return None  # done and kept up: the next round's date ("第4次研讨将于12月举行") is no contradiction
+        folded = _folded(text)
+        if "前" not in folded and not FUTURE_WORDING.search(folded):
+            return None  # main clauses are pieces of the text: no word in it, none in them
+        for item in items:
+            main = _folded(main_clauses(item))
+            if FUTURE_WORDING.search(main) and (hit := said_of_the_work(FUTURE_WORDING, main)):
+                return hit.group()
+            if "前" in main and (ahead := next(filter(None, map(_DUE_AHEAD.match, _CLAUSE.split(main))), None)):
+                return ahead.group()
+        return None
+    if status is Status.NOT_STARTED:
+        for item in items:
+            main = _folded(main_clauses(item))
+            if PAST_WORDING.search(main) and (hit := said_of_the_work(PAST_WORDING, main)):
+                return hit.group()
+        return None
+    if len(items) != 1 or not any(len(c) <= _SHORT and (_FULLY.search(c) or _NOT.search(c))
+                                  for c in _PIECES.split(text)):
+        return None  # one item done or not started among several is how the work goes on
+    main = main_clauses(items[0])  # read_status folds each clause itself
+    if status is Status.IN_PROGRESS and (done := _clause_status(main, (Status.DONE,), fully=True)) and (
+            not FUTURE_WORDING.search(_folded(text))):
+        return done
+    return _clause_status(main, (Status.NOT_STARTED,)) if _NOT.search(main) else None
+
+
+#: clauses and sentences, for a cheap look before the main clauses are found
+_PIECES = re.compile(r"[，,、：:。；;！!？?\n]")
+#: the longest clause read as a status word ("已全部整改完毕", "尚未启动"; longer ones are accounts)
+_SHORT = 12
+def _folded(text: str) -> str:
+    """Progress words as the rules read them: width folded (full-width letters, digits and
+    punctuation), traditional characters simplified — one character for one, so it is cheap."""
+    if not text:
+        return text
+    return to_simplified(fold(text) if _WIDE.search(text) else text)
+
+
+#: a full-width letter, digit or mark, or the ideographic space (what :func:`fold` changes)
+_WIDE = re.compile(r"[\uff01-\uff5e\u3000\u00a0]")
+
+
+#: what a done or a not-started clause needs (a cheap test before reading clauses)
+_NOT = re.compile(r"[未没沒末]")
+
+
+#: a done clause that says all of it is done (not "已印发方案", one step of the work)
+_FULLY = re.compile(r"全部|全面|均已|都已|完毕|完畢|到位|办结|辦結|销号|銷號|销项|銷項|验收|驗收"
+                    r"|^已?完成(?:整改)?$|^已?整改$")
+
+
+def _clause_status(main: str, wanted: tuple[Status, ...], fully: bool = False) -> str | None:
+    """The first clause of ``main`` that is a status word and nothing else, read as one of
+    ``wanted`` ("整改中", "基本完成", "还没有开始", "已整改完毕"); ``fully``: a done one must say all
+    of it is done."""
+    for clause in _CLAUSE.split(main):
+        clause = clause.strip()
+        if not clause or len(clause) > _SHORT or _NAMES_A_THING.search(clause):
+            continue  # "建立未完成事项清单": a thing made, not how far the work got
+        if (going := _GOING.match(clause)) is not None and _AFTER_DONE.match(clause, going.end()):
+            continue  # "正在准备验收材料": a step after the work
+        reading = read_status(clause)
+        if reading.status in wanted and not reading.rest and (not fully or _FULLY.search(clause)):
+            return clause
+    return None
+
+
+#: a clause ending in a thing's name
+_NAMES_A_THING = re.compile(r"(?:清单|台账|事项|名单|目录|制度|机制|办法|方案|项目|档案|问题|对象|人员|单位)$")
+#: "正在", "还在" … opening a clause
+_GOING = re.compile(r"(?:目前|现|当前)?(?:正在|仍在|还在|尚在|正)")
+
+
+#: what an item's number needs
+_ITEM_HINT = re.compile(r"是|[(（①-⑳]|\d[.．、]")
+#: an item's number at the start of a line or after a full stop ("一是", "(二)", "3.", "④")
+_ITEM = re.compile(
+    r"(?:^|(?<=[。；;\n\s：:，,]))(?:[一二三四五六七八九十]{1,3}是|[(（][一二三四五六七八九十\d]{1,2}[)）]"
+    r"|\d{1,2}[.．、](?!\d)|[①-⑳])"
+)
+
+
+def _items(text: str) -> list[str]:
+    """The numbered items of a progress text (one item when it numbers none): each says how far
+    its own part of the work got."""
+    if not _ITEM_HINT.search(text):
+        return [text]
+    marks = [m.start() for m in _ITEM.finditer(text)]
+    if len(marks) < 2:
+        return [text]
+    bounds = [0, *marks, len(text)] if marks[0] > 0 else [*marks, len(text)]
+    return [part for a, b in pairwise(bounds) if (part := text[a:b].strip(" \n；;。，,"))]
 
 
 #: after a word of time: it describes something (a 的 before the clause ends: "对尚未整改到位的3项
@@ -110,10 +269,25 @@ def said_of_the_work(wording: re.Pattern[str], clauses: str) -> re.Match[str] | 
             return hit
         if word == "拟" and after.startswith(_NOUN_NI):
             continue
+        if word.startswith("将") and (before.endswith(_BA) or (word == "将在" and after.startswith(_ZAI_WORD))):
+            continue  # "已将在职干部全部纳入…": 将 is 把, and 在职 a word
+        if word.startswith(("正", "还在", "仍在", "尚在")) and _AFTER_DONE.match(clauses, hit.end()):
+            continue  # "已全部完成，正在准备验收材料", "正在按制度执行": what follows the finished work
         if _MODIFIES.match(after) or _RULE_OR_PLAN.search(before):
             continue
         return hit
     return None
+
+
+#: before 将 meaning 把 ("已将…纳入", "均将…列入")
+_BA = ("已", "已经", "均已", "都已", "并已", "均", "都", "现已")
+#: 在 starting a word after 将 (将在职干部 …, 将在编人员 …)
+_ZAI_WORD = ("职", "编", "岗", "册", "建", "用", "任", "逃", "押")
+#: after 正在/还在: a step that follows finished work — acceptance, filing, keeping the rule in force
+_AFTER_DONE = re.compile(
+    r"(?:抓紧|积极|组织|有序)?(?:准备|整理|收集|申请|办理|开展|进行|组织|迎接|等待|接受)?(?:验收|销号|归档|资料|佐证|复查|回头看)"
+    r"|按(?:照)?[^，,。；;]{0,10}?(?:执行|运行|实施|落实)|(?:严格)?(?:执行|运行|巩固|常态化|持续|跟踪|监督)"
+)
 
 
 #: a sentence of its own: the main clause is in the first one
@@ -129,9 +303,34 @@ _NEXT_STEP = re.compile(
 _BUILT_ON = re.compile(r"将(?:在[^，,、：:；;。]{0,8})?(?:推广|总结|提炼|深化|巩固|持续|继续|进一步|坚持|常态化|长期)")
 
 
+#: a clause of the state before the work ("此前尚未建立台账", "整改前，该单位尚有3处…")
+_BEFORE = re.compile(r"^(?:此前|之前|以前|过去|原先|原来|原本|整改前|起初|当初|曾经?)")
+#: …and the one that says how it is now ("现已全部腾退", "目前已建立")
+_NOW = re.compile(r"^(?:现|目前|当前|如今|现在|截至目前|截止目前|经整改|整改后|通过整改)")
+
+
 def main_clauses(progress: str) -> str:
     """The part of a progress text that says how far the work got: its first sentence, without
-    the clauses that only say what comes next."""
-    first = _SENTENCE_END.split(progress.strip(), maxsplit=1)[0]
-    return "，".join(c for c in _CLAUSE.split(first)
-                    if c and not _NEXT_STEP.match(c.strip()) and not _BUILT_ON.search(c))
+    the clauses that only say what comes next, nor those of the state before the work ("此前尚未
+    建立台账，现已建立…" — the next sentence too when the first is only that)."""
+    kept: list[str] = []
+    before = False
+    rest = progress.strip()
+    while rest:
+        end = _SENTENCE_END.search(rest)
+        sentence, rest = (rest[:end.start()], rest[end.end():]) if end else (rest, "")
+        for c in _CLAUSE.split(sentence):
+            c = c.strip()
+            if not c:
+                continue
+            if _BEFORE.match(c):
+                before = True
+                continue
+            if before and not _NOW.match(c):
+                continue
+            before = False
+            if not _NEXT_STEP.match(c) and not _BUILT_ON.search(c):
+                kept.append(c)
+        if kept or not before:
+            break
+    return "，".join(kept)
