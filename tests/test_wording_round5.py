@@ -215,6 +215,9 @@ def test_progress_contradicting_the_status(status: Status, progress: str) -> Non
         (D, "已建立制度，并将在全县推广"),
         (D, "对尚未整改到位的单位已约谈"),
         (D, "已完成整改，经复查未发现反弹"),
+        # what a check found is no state of the work: the check is done
+        (D, "抽查在建工地31个，发现未落实扬尘防控措施的4个，均已责令整改"),
+        (D, "专项检查已完成，查出未落实“三同时”制度项目3个，已立案查处"),
         (P, "一是已完成摸排；二是正在整改"),
         (P, "已完成初稿，正在征求意见"),
         (P, "已全部完成，正在准备验收材料但仍有1项未到位"),

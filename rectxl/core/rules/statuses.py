@@ -273,10 +273,14 @@ def said_of_the_work(wording: re.Pattern[str], clauses: str) -> re.Match[str] | 
             continue  # "已将在职干部全部纳入…": 将 is 把, and 在职 a word
         if word.startswith(("正", "还在", "仍在", "尚在")) and _AFTER_DONE.match(clauses, hit.end()):
             continue  # "已全部完成，正在准备验收材料", "正在按制度执行": what follows the finished work
-        if _MODIFIES.match(after) or _RULE_OR_PLAN.search(before):
-            continue
+        if _MODIFIES.match(after) or _RULE_OR_PLAN.search(before) or before.endswith(_FOUND):
+            continue  # …or what a check found ("发现未落实“三同时”制度项目5个"), not the work's state
         return hit
     return None
+
+
+#: what a check found, just before the words: they describe it ("检查项目46个，发现未落实…的5个")
+_FOUND = ("发现", "查出", "查到", "查实", "检查出", "排查出", "梳理出", "核查出", "存在")
 
 
 #: before 将 meaning 把 ("已将…纳入", "均将…列入")
