@@ -48,6 +48,7 @@ from typing import IO, Any, TextIO
 
 from rectxl.api import check_ledger
 from rectxl.core.batch_report import (
+    OWN_OUTPUT,
     BatchResult,
     BatchSink,
     LedgerResult,
@@ -74,8 +75,13 @@ _OTHER_TYPES = {
                     "压缩包（{ext}），未检查：请解压后再检查其中的台账"),
     **dict.fromkeys((".et", ".ett"), "WPS 表格文件（{ext}），无法直接读取：请在 WPS 中另存为 .xlsx 后再检查"),
     ".csv": "CSV 文本文件，未检查：台账请用 Excel 表格（可在 Excel 或 WPS 中另存为 .xlsx 后再检查）",
-    **dict.fromkeys((".doc", ".docx", ".wps", ".pdf", ".ofd"), "文档（{ext}），不是 Excel 台账，未检查"),
+    **dict.fromkeys((".doc", ".docx", ".wps"), "这是 Word 文档（{ext}），不是台账，未检查：请向该单位索取 Excel 台账"),
+    **dict.fromkeys((".pdf", ".ofd"), "这是 {kind} 文档（{ext}），不是台账，未检查：请向该单位索取 Excel 台账"),
 }
+#: documents a unit may send instead of its ledger (the reason names the unit, :func:`_document_reason`)
+_DOCUMENTS = (".doc", ".docx", ".wps", ".pdf", ".ofd")
+#: rectxl's own batch JSON, by how it begins (:func:`rectxl.core.batch_report.json_head`)
+_BATCH_JSON = re.compile(rb'^\{\s*"folder":.{0,4000}"rectxl_version":', re.DOTALL)
 #: the name of the batch summary workbook: ``<folder>_批量校验汇总.xlsx`` beside the folder
 SUMMARY_SUFFIX = "批量校验汇总"
 _NON_UTF8_NAME = ("文件名不是 UTF-8 编码（多见于在 Linux 上解压 Windows 压缩包），无法可靠读取和链接："
@@ -98,6 +104,7 @@ def find_files(folder: Path, *, exclude: Sequence[Path] = ()) -> tuple[list[str]
     FIFO would block).
     """
     excluded = {os.path.realpath(p) for p in exclude}
+    temporary = [_temporary_of(Path(p)) for p in exclude]
     ledgers: list[str] = []
     ignored: list[Skipped] = []
     unreadable: list[Skipped] = []
@@ -120,13 +127,17 @@ def find_files(folder: Path, *, exclude: Sequence[Path] = ()) -> tuple[list[str]
             else:
                 ignored.append(Skipped(display_name((base / name).relative_to(folder).as_posix() + "/"), reason))
         dirnames[:] = entered
+        letters = _letters_folder(base, filenames)
         for name in sorted(filenames):
             path = base / name
             rel = path.relative_to(folder).as_posix()
             shown = display_name(rel)
+            if os.path.realpath(path) in excluded or any(t.fullmatch(name) and t.dir == str(base.resolve())
+                                                         for t in temporary):
+                continue  # this run's own outputs (an earlier run's, about to be replaced) and their temporary files
             reason = is_not_a_ledger(display_name(name))
             if reason is not None:
-                ignored.append(Skipped(shown, reason))
+                ignored.append(Skipped(shown, _explained(base, name, rel, reason, letters, filenames)))
                 continue
             try:
                 mode = os.stat(path).st_mode
@@ -135,8 +146,6 @@ def find_files(folder: Path, *, exclude: Sequence[Path] = ()) -> tuple[list[str]
                 continue
             if not stat.S_ISREG(mode):
                 ignored.append(Skipped(shown, "不是普通文件（如命名管道或设备），未检查"))
-            elif os.path.realpath(path) in excluded:
-                ignored.append(Skipped(shown, "本次批量校验的输出文件"))
             elif has_undecodable_name(rel):
                 unreadable.append(Skipped(shown, f"{display_name(name)} {_NON_UTF8_NAME}"))
             else:
@@ -145,6 +154,107 @@ def find_files(folder: Path, *, exclude: Sequence[Path] = ()) -> tuple[list[str]
     ignored.sort(key=lambda s: s.file)
     unreadable.sort(key=lambda s: s.file)
     return ledgers, ignored, unreadable
+
+
+@dataclass(frozen=True)
+class _Temporary:
+    """The temporary files an output is written through (:func:`rectxl.io.atomic.atomic_path`:
+    ``.~<stem>.<8 hex><suffix>.tmp`` beside it)."""
+
+    dir: str
+    pattern: re.Pattern[str]
+
+    def fullmatch(self, name: str) -> bool:
+        return self.pattern.fullmatch(name) is not None
+
+
+def _temporary_of(output: Path) -> _Temporary:
+    output = Path(os.path.abspath(output))
+    return _Temporary(str(output.parent.resolve()),
+                      re.compile(rf"\.~{re.escape(output.stem)}\.[0-9a-f]{{8}}{re.escape(output.suffix[:16])}\.tmp"))
+
+
+def _letters_folder(base: Path, filenames: Sequence[str]) -> bool:
+    """Whether ``base`` is a folder ``rectxl remind`` wrote: its 提醒清单 workbook carries rectxl's marker
+    (the letters beside it are rectxl's, not a unit's documents)."""
+    from rectxl.io.letters_docx import LIST_NAME
+
+    if LIST_NAME not in filenames or not any(os.path.splitext(n)[1].lower() in _DOCUMENTS for n in filenames):
+        return False
+    try:
+        if not stat.S_ISREG(os.stat(base / LIST_NAME).st_mode):
+            return False
+    except OSError:
+        return False
+    return output_kind(base / LIST_NAME) == "remind"
+
+
+def _explained(base: Path, name: str, rel: str, reason: str, letters: bool, filenames: Sequence[str]) -> str:
+    """``reason`` (:func:`is_not_a_ledger`) told more precisely where the folder says more: a letter
+    rectxl wrote, the unit that sent a document instead of its ledger, the ledger a lock file is of,
+    a batch run's JSON."""
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in _DOCUMENTS:
+        if letters:
+            return f"{OWN_OUTPUT}（rectxl remind 写出的提醒函或督办通知，与“提醒清单.xlsx”同在其输出文件夹），未检查"
+        return _document_reason(rel, suffix)
+    if name.startswith("~$"):
+        owner = _lock_owner(name, filenames)
+        if owner is not None:
+            return (f"Excel/WPS 打开“{owner}”时生成的临时锁定文件（~$ 开头），不是台账；说明复制或报送时该台账"
+                    "正处于打开状态，检查的可能不是最后保存的版本：如有疑问，请该单位关闭文件、保存后重新报送")
+    if suffix == ".json" and _is_batch_json(base / name):
+        return f"{OWN_OUTPUT}（批量校验汇总的 JSON），未检查"
+    return reason
+
+
+def _document_reason(rel: str, suffix: str) -> str:
+    """Why a document (.docx, .pdf …) is not checked, and whom to ask for the ledger."""
+    n = read_name(rel)
+    who = f"该单位（{n.unit}）" if n.names_unit else "报送该文件的单位"
+    kind = "Word" if suffix in (".doc", ".docx", ".wps") else suffix[1:].upper()
+    return f"这是 {kind} 文档（{suffix}），不是台账，未检查：请向{who}索取 Excel 台账"
+
+
+def _lock_owner(name: str, filenames: Sequence[str]) -> str | None:
+    """The workbook the lock file ``name`` (``~$…``) is of, when it lies beside it: ``~$`` before its
+    whole name, or in place of its first two characters (a long name)."""
+    rest = name[2:]
+    if rest in filenames:
+        return rest
+    return next((f for f in filenames if f != name and len(f) == len(name) and f[2:] == rest
+                 and not f.startswith("~$")), None)
+
+
+def _lock_notes(folder: Path, ignored: Sequence[Skipped]) -> list[Note]:
+    """A note for each ledger that was open when it was copied (its lock file lies beside it)."""
+    notes = []
+    for s in ignored:
+        parent, _, name = s.file.rpartition("/")
+        if not name.startswith("~$"):
+            continue
+        try:
+            filenames = os.listdir(folder / parent) if parent else os.listdir(folder)
+        except OSError:
+            continue
+        owner = _lock_owner(name, filenames)
+        if owner is not None and os.path.splitext(owner)[1].lower() in LEDGER_SUFFIXES:
+            ledger = f"{parent}/{owner}" if parent else owner
+            notes.append(Note("open-when-copied", f"{ledger}：旁边有它的临时锁定文件“{name}”，说明复制或报送时该台账"
+                              "正在 Excel/WPS 中打开，统计的可能不是最后保存的版本：如有疑问，请该单位关闭文件、"
+                              "保存后重新报送", [ledger, s.file]))
+    return notes
+
+
+def _is_batch_json(path: Path) -> bool:
+    """Whether ``path`` is the JSON a batch run wrote (by how it begins)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as fh:
+            return _BATCH_JSON.match(fh.read(4096)) is not None
+    except OSError:
+        return False
 
 
 def is_not_a_ledger(name: str) -> str | None:
@@ -163,7 +273,8 @@ def is_not_a_ledger(name: str) -> str | None:
         return "隐藏文件（文件名以“.”开头），未检查"
     if suffix not in LEDGER_SUFFIXES:
         other = _OTHER_TYPES.get(suffix)
-        return other.format(ext=suffix) if other else f"不是 Excel 台账文件（{suffix or '无扩展名'}），未检查"
+        return (other.format(ext=suffix, kind=suffix[1:].upper()) if other
+                else f"不是 Excel 台账文件（{suffix or '无扩展名'}），未检查")
     return None
 
 
@@ -180,7 +291,7 @@ def _not_a_ledger_folder(name: str, path: Path) -> str | None:
 
 def _own_output_reason(kind: str) -> str:
     """Why a workbook rectxl wrote (``kind``: :func:`rectxl.io.outputs.output_kind`) is not checked."""
-    reason = f"rectxl 生成的文件（{OUTPUT_LABELS[kind]}），未检查"
+    reason = f"{OWN_OUTPUT}（{OUTPUT_LABELS[kind]}），未检查"
     if kind == "annotated-copy":
         reason += "：如这是单位按校验意见修改后重新报送的台账，请改名（去掉文件名中的“_校验”）后再检查"
     return reason
@@ -219,7 +330,7 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
             report = check_ledger(ledger, options, path=path, today=today, sibling_files=_siblings(str(path.parent)))
             stated = ledger.info.report_date
     except RectxlError as exc:  # LedgerError and friends: already one Chinese line
-        return Skipped(rel, str(exc))
+        return Skipped(rel, _for_the_office(path, str(exc)))
     except _TimeUp:
         return Skipped(rel, f"处理超过 {timeout:g} 秒仍未完成，已跳过（文件可能过大或结构异常）")
     except MemoryError:
@@ -229,7 +340,23 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
     except BaseException as exc:  # a reader's panic (pyo3 PanicException) must not end the run
         return Skipped(rel, f"读取时发生意外问题（{type(exc).__name__}: {exc}），请用 rectxl check 单独检查该文件")
     return ledger_result(rel, report, seconds=time.perf_counter() - start,
-                         stated=stated.isoformat() if stated is not None else "")
+                         stated=stated.isoformat() if stated is not None else "",
+                         unit_source=ledger.info_source.get("unit_name", ""))
+
+
+def _for_the_office(path: Path, reason: str) -> str:
+    """A reader's reason told for the 巡察办, who collect the file rather than own it: a file with
+    a password is the unit's to open (the office has no password)."""
+    from rectxl.io.file_kind import ENCRYPTED, sniff
+
+    try:
+        encrypted = sniff(path) == ENCRYPTED
+    except OSError:
+        return reason
+    if encrypted:
+        return (reason + "。巡察办一般没有该密码：请该单位取消打开密码后重新报送（或提供密码，"
+                "由巡察办在 Excel 中打开、另存为无密码的文件后再检查）")
+    return reason
 
 
 @lru_cache(maxsize=256)
@@ -385,7 +512,7 @@ class _Versions:
     - files that declare different units (title row, 基本信息 单位名称, 填报单位 — as
       :func:`rectxl.core.batch_report.resolve_unit` counts them) are different units' ledgers,
       each counted, whatever their names;
-    - of the files of one unit (:func:`rectxl.core.batch_units.same_unit_name`: "县财政局" /
+    - of the files of one unit (:func:`rectxl.core.units.same_unit_name`: "县财政局" /
       "财政局"), only the newest (:func:`rectxl.core.batch_report.newest_version`, with the dates
       the ledgers state) is counted; the others are set aside, with a note;
     - when the newest cannot be read, the newest one that can is counted, and that is said."""
@@ -517,7 +644,8 @@ def run_batch(
     files, ignored, unreadable = find_files(folder, exclude=exclude)
     files, copies = _set_copies_aside(folder, files)
     workers = max(1, min(workers or os.cpu_count() or 1, len(files) or 1))
-    result = BatchResult(folder=display_name(str(folder)), ignored=ignored, workers=workers, set_aside=copies)
+    result = BatchResult(folder=display_name(str(folder)), ignored=ignored, workers=workers, set_aside=copies,
+                         notes=_lock_notes(folder, ignored))
     groups, own = _own_outputs_apart(folder, _version_groups(files))
     if own:
         result.ignored += own

@@ -19,12 +19,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
-from rectxl.core.batch_units import canonical_unit, cluster, preferred_name, same_unit_name
+from rectxl.core.batch_units import cluster, preferred_name
 from rectxl.core.counts import COUNT_FIELDS, Rates
 from rectxl.core.findings import Finding, Severity, json_value
 from rectxl.core.report import FINDING_FIELDS
 from rectxl.core.text import percent_text, to_int
-from rectxl.core.units import unit_key
+from rectxl.core.units import canonical_unit, same_unit_name, unit_core, unit_key
 from rectxl.core.validate import Report
 from rectxl.core.version import __version__
 
@@ -50,7 +50,6 @@ __all__ = [
     "read_name",
     "resolve_unit",
     "round_rows",
-    "same_unit",
     "to_json",
     "to_text",
     "unit_from_path",
@@ -89,6 +88,10 @@ class LedgerResult:
     #: the date the ledger states itself (报告日期, or the title row's 填报日期; ISO), "" if none —
     #: which of two versions is newer, whatever ``--as-of`` says
     stated: str = ""
+    #: where the ledger states its unit's name: "基本信息“单位名称”", "标题行", "标题行“填报单位”" …
+    unit_source: str = ""
+    #: the sheets its measures were read from, in order
+    sheets: list[str] = field(default_factory=list)
 
     @property
     def rate(self) -> float:
@@ -175,6 +178,7 @@ class RoundRow(Rates):
 
     unit: str
     files: list[str]
+    issues: int = 0
     measures: int = 0
     done: int = 0
     closed: int = 0
@@ -195,7 +199,7 @@ class RoundRow(Rates):
         return data
 
 
-#: the counts a round row adds up
+#: the counts a round row adds up (``issues`` besides, from the ledger itself)
 _ROUND_COUNTS = ("measures", "done", "closed", "overdue", "red", "orange", "yellow", "extended")
 
 
@@ -211,6 +215,7 @@ def round_rows(result: BatchResult) -> list[RoundRow]:
         row = RoundRow(unit=preferred_name([r.unit for r in ledgers]), files=[])
         for r in ledgers:
             row.files.append(r.file)
+            row.issues += r.issues
             for key in _ROUND_COUNTS:
                 setattr(row, key, getattr(row, key) + r.counts.get(key, 0))
             row.as_of = max(row.as_of, r.as_of)
@@ -219,20 +224,28 @@ def round_rows(result: BatchResult) -> list[RoundRow]:
     return rows + _uncounted_rows(result, [row.unit for row in rows])
 
 
-#: files not checked that may hold a unit's ledger (an archive, a WPS or CSV file)
-_MAY_HOLD_A_LEDGER = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".et", ".ett", ".csv")
-_ARCHIVES = _MAY_HOLD_A_LEDGER[:8]
+#: files not checked that may hold a unit's ledger (an archive, a WPS or CSV file), or that a unit
+#: sent instead of it (a Word or PDF document)
+_ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz")
+_DOCUMENTS = (".doc", ".docx", ".wps", ".pdf", ".ofd")
+_MAY_HOLD_A_LEDGER = (*_ARCHIVES, ".et", ".ett", ".csv", *_DOCUMENTS)
+#: how the reason for a file rectxl wrote itself begins (:func:`rectxl.batch` says so): no unit's
+#: submission, whatever its type
+OWN_OUTPUT = "rectxl 生成的文件"
 
 
 def _uncounted_rows(result: BatchResult, counted: list[str]) -> list[RoundRow]:
-    """A row for each unit whose name a file names but of which no ledger was counted."""
+    """A row for each unit whose name a file names (or the folder it lies in) but of which no
+    ledger was counted, saying what became of its files and what to ask the unit for."""
     found: list[tuple[str, str, str]] = []  # (unit, file, what became of it)
     for s in result.skipped:
-        found.append(("", s.file, "无法读取"))
+        found.append(("", s.file, f"无法读取，{_cause(s)}"))
     for s in result.ignored:
         suffix = s.file.rsplit(".", 1)[-1].lower() if "." in s.file.rsplit("/", 1)[-1] else ""
-        if "." + suffix in _MAY_HOLD_A_LEDGER:
-            found.append(("", s.file, "是压缩包，未解压检查" if "." + suffix in _ARCHIVES else "未检查"))
+        if "." + suffix in _MAY_HOLD_A_LEDGER and not s.reason.startswith(OWN_OUTPUT):
+            what = ("是压缩包，未解压检查" if "." + suffix in _ARCHIVES
+                    else "是文档，不是 Excel 台账" if "." + suffix in _DOCUMENTS else "未检查")
+            found.append(("", s.file, what))
     named = []
     for _, file, what in found:
         n = read_name(file)
@@ -247,19 +260,35 @@ def _uncounted_rows(result: BatchResult, counted: list[str]) -> list[RoundRow]:
             continue  # the unit has a ledger counted
         files = [file for _, file, _ in group]
         said = "；".join(f"“{file}”{what}" for _, file, what in group[:_NOTE_FILES])
-        archives = all(what.startswith("是压缩包") for _, _, what in group)
-        ask = "请解压后重新检查，或请该单位直接报送 Excel 台账" if archives else "请该单位重新报送可以打开的 Excel 台账"
+        if all(what.startswith("是压缩包") for _, _, what in group):
+            ask = "请解压后重新检查，或请该单位直接报送 Excel 台账"
+        elif all(what.startswith("是文档") or "Word 文档" in what for _, _, what in group):
+            ask = "请向该单位索取 Excel 台账"
+        elif any("密码" in what for _, _, what in group):
+            ask = "请该单位取消打开密码后重新报送（巡察办一般没有该密码）"
+        else:
+            ask = "请该单位重新报送可以打开的 Excel 台账"
         rows.append(RoundRow(unit=preferred_name([unit for unit, _, _ in group]), files=files,
                              reason=f"无可读取的台账（{said}），未统计：{ask}"))
     return rows
+
+
+def _cause(s: Skipped) -> str:
+    """Why a file could not be read, in a few words: its reason without the file's name before it
+    nor the advice after it ("设有打开密码（已加密）")."""
+    name = s.file.rsplit("/", 1)[-1]
+    text = s.reason[len(name):].lstrip(" ：:") if s.reason.startswith(name) else s.reason
+    text = text.split("：", 1)[0].split("，多是", 1)[0]
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 # -- what a ledger's file name says -----------------------------------------------------------------
 
 #: the words every ledger's name has ("石门镇巡察整改台账" → 石门镇)
 _LEDGER_WORDS = re.compile(
-    r"(?:关于)?(?:县委|市委|区委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)?(?:反馈(?:问题|意见)?)?"
-    r"(?:整改)?(?:落实)?(?:情况)?(?:工作)?台账(?:表)?")
+    r"(?:关于)?(?:县委|市委|区委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)?(?:反馈)?(?:问题|意见)?"
+    r"(?:整改)?(?:落实|销号|任务|进展|进度)?(?:情况)?(?:工作)?"
+    r"(?:台账|台帐|清单|一览表|明细表|情况表|统计表|销号表|进度表|任务表|推进表)(?:表)?")
 #: what is left of those words before them ("…整改落实情况及整改台账" → "…整改落实情况及")
 _TRAILING_WORDS = re.compile(r"(?:巡察|巡视|反馈|问题|意见|整改|落实|情况|进展|及|和|暨|的)+$")
 #: "附件2：", "01_" before a name
@@ -272,8 +301,9 @@ _SEPARATORS = re.compile(r"[\s_\-—–~·.]+")
 #: a date written with separators (one token, not three)
 _DASHED_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-.](\d{1,2})[-.](\d{1,2})(?!\d)")
 #: version words written onto the end of a name ("县水利局整改台账修改稿")
-_GLUED = re.compile(r"(?:终稿|定稿|最终版|最终稿|修改稿|修订稿|修改版|修订版|报送版|报送稿|初稿|草稿|副本|备份"
-                    r"|新版|旧版)+$")
+_GLUED = re.compile(r"(?:(?:终稿|定稿|最终版|最终稿|最终|修改稿|修订稿|修改版|修订版|修改|修订|报送版|报送稿|报送|上报"
+                    r"|填报|初稿|草稿|副本|备份|新版|旧版|最新版?|更新版?|导出|汇总|打印版?|电子版|正式版|完整版"
+                    r"|盖章版|签字版|确认版)\d{0,2})+$")
 #: how far along a version is, by its words: final, revised or submitted, draft, old
 _LEVELS = (
     (2, re.compile(r"最终|终稿|定稿|终版|正式版|正式稿")),
@@ -281,7 +311,8 @@ _LEVELS = (
     (-1, re.compile(r"初稿|草稿|征求意见|送审|讨论稿|底稿")),
     (-2, re.compile(r"^旧|旧版|旧稿|原稿|原版|作废|^old$", re.IGNORECASE)),
 )
-_REVISION = re.compile(r"第([\d一二三四五六七八九十]+)[稿版期次]|(?:^|[^a-z])v(\d{1,3})$", re.IGNORECASE)
+_REVISION = re.compile(r"第([\d一二三四五六七八九十]+)[稿版期次批]|(?:^|[^a-z])v(\d{1,3})$|[稿版](\d{1,2})$",
+                       re.IGNORECASE)
 #: a copy's words ("台账 - 副本", a backup, rectxl's "_校验" / "_已清除标记" copies, a timestamp)
 _COPY = re.compile(r"副本|拷贝|复制|copy|backup|bak|备份|^校验$|^已清除标记$|^\d{12,14}$", re.IGNORECASE)
 #: of those, a backup's (older content by nature)
@@ -334,6 +365,14 @@ class NameInfo:
     #: what else the name says besides its unit (a part, "附件2"): files of one unit are versions
     #: of one ledger only when this is the same
     rest: str = ""
+    #: what the folders it lies in say of its version ("2026年10月报送/", "第二次报送/", "终稿/"):
+    #: the date, the level (as ``level``) and the number (第N次), and the folder that says so
+    folder_period: tuple[int, int, int] | None = None
+    folder_level: int = 0
+    folder_revision: int = 0
+    folder: str = ""
+    #: ``unit`` is the name of the folder it lies in (the file's own name names no unit)
+    by_folder: bool = False
 
 
 @dataclass
@@ -360,7 +399,7 @@ class _Words:
                     self.level, self.level_word = level, m.group(0)
                 break
         m = _REVISION.search(text)
-        number = to_int(m.group(1) or m.group(2)) if m is not None else None
+        number = to_int(m.group(1) or m.group(2) or m.group(3)) if m is not None else None
         if number:
             self.revision = max(self.revision, number)
             said = True
@@ -408,20 +447,60 @@ def read_name(file: str) -> NameInfo:
             kept.append(token)
     unit = _unit_in(kept, words)
     rest = ""
-    if unit:
+    folder = _folder_unit(parts[-2]) if len(parts) > 1 else ""
+    key_named = bool(unit) and (_UNIT_KIND.match(unit) is not None or not folder)
+    if key_named:
         key = unit_key(unit)
         names_unit = _UNIT_KIND.match(unit) is not None
-    else:  # only ledger words: the folder says whose, the whole name tells the files apart
-        folder = _PREFIX.sub("", unicodedata.normalize("NFKC", parts[-2])) if len(parts) > 1 else ""
-        unit = folder or stem
-        names_unit = (len(folder) >= 3 and _CATEGORY.match(folder) is None
-                      and _UNIT_KIND.match(folder) is not None)
-        key = "/".join(parts[:-1]) + "/" + unit_key((prefix.group(0) if prefix else "") + "".join(kept))
-        rest = unit_key(_LEDGER_WORDS.sub("", (prefix.group(0) if prefix else "") + "".join(kept)))
+    else:  # only ledger words, or words naming no unit: the folder says whose, the name tells the files apart
+        said = (prefix.group(0) if prefix else "") + "".join(kept)
+        unit = folder or (_PREFIX.sub("", unicodedata.normalize("NFKC", parts[-2])) if len(parts) > 1 else "") or stem
+        names_unit = bool(folder)
+        key = "/".join(parts[:-1]) + "/" + unit_key(said)
+        rest = unit_key(_LEDGER_WORDS.sub("", said))
     others = "".join(sorted("\x00" + unit_key(other) for other in words.others))
+    where = _folder_words(parts[:-1])
     return NameInfo(unit=unit, names_unit=names_unit, key=key + others, period=words.period, level=words.level,
                     level_word=words.level_word, revision=words.revision, copy=words.copy, backup=words.backup,
-                    rest=rest + others)
+                    rest=rest + others, folder_period=where[0].period, folder_level=where[0].level,
+                    folder_revision=where[0].revision, folder=where[1], by_folder=names_unit and not key_named)
+
+
+def _folder_unit(name: str) -> str:
+    """The unit a folder is named after ("人社局", "东山镇台账", "妇联"), or "" — not a folder of many
+    units ("乡镇", "县直单位"), a date ("2026年10月报送") or rectxl's output folder."""
+    text = _PREFIX.sub("", unicodedata.normalize("NFKC", name)).strip()
+    text = _TRAILING_WORDS.sub("", _LEDGER_WORDS.sub("", _BRACKETS.sub("", text)).strip(" -_:、"))
+    if _CATEGORY.match(text) or _UNIT_KIND.match(text) is None:
+        return ""
+    return text if len(text) >= 3 or text.endswith(("联", "协")) else ""
+
+
+def _folder_words(folders: Sequence[str]) -> tuple[_Words, str]:
+    """What the folders a file lies in say of its version (a date, 第N次, 终稿), and the innermost
+    folder that says it."""
+    words = _Words()
+    said = ""
+    for folder in folders:
+        text = _DASHED_DATE.sub(r"\1年\2月\3日", unicodedata.normalize("NFKC", folder))
+        found = False
+        for token in (t for t in _SEPARATORS.split(_BRACKETS.sub(" ", text)) if t):
+            if _PART.match(token) is None and not _UNIT_KIND.match(token):
+                found = _folder_take(words, token) or found
+        for inner in _BRACKETS.findall(text):
+            found = _folder_take(words, inner.strip()) or found
+        if found:
+            said = folder
+    return words, said
+
+
+def _folder_take(words: _Words, token: str) -> bool:
+    """:meth:`_Words.take` for a folder's word: its dates, version words and numbers; not copies (a
+    "(1)" folder is no copy of a file)."""
+    before = (words.period, words.level, words.revision)
+    words.take(token, bracketed=False)
+    words.copy = words.backup = False
+    return (words.period, words.level, words.revision) != before
 
 
 def _unit_in(tokens: list[str], words: _Words) -> str:
@@ -451,39 +530,18 @@ def unit_from_path(file: str) -> str:
     return read_name(file).unit
 
 
-def _core(unit: str) -> str:
-    """A unit's name as compared with another spelling of it: NFKC, no spaces, no 中共/党组."""
-    key = unit_key(unit)
-    return _PARTY.sub("", _PARTY.sub("", key))
-
-
-def _abbreviates(short: str, long: str) -> bool:
-    """``short`` is ``long`` written shorter: 县人社局 / 青石县人力资源和社会保障局 (its characters
-    in order, the same kind of unit at the end)."""
-    if len(short) < 2 or short[-1] != long[-1]:
-        return False
-    rest = iter(long)
-    return all(ch in rest for ch in short)
-
-
-def same_unit(a: str, b: str) -> bool:
-    """Two names of one unit: 县水利局 / 青石县水利局党组, 县人社局 / 县人力资源和社会保障局 (one within
-    the other, or one an abbreviation of the other)."""
-    x, y = sorted((_core(a), _core(b)), key=len)
-    return bool(x) and (x in y or _abbreviates(x, y))
-
-
 def resolve_unit(declared: str | None, file: str) -> tuple[str, str]:
     """The unit a ledger is counted under, and its 单位名称 when that was not used (else "").
 
     基本信息 单位名称 (``declared``) is used unless the file's name (or its folder) names another
     unit: clerks fill in a template, or another unit's ledger, and leave its 单位名称 as it was —
     the name they gave the file is then the better witness, and the conflict is reported
-    (:func:`batch_notes`)."""
+    (:func:`batch_notes`). Whether they name one unit is :func:`rectxl.core.units.same_unit_name`
+    (团县委 / 共青团清河县委员会, 妇联 / 清河县妇女联合会 are one)."""
     named = read_name(file)
     if not declared:
         return named.unit, ""
-    if not named.names_unit or same_unit(declared, named.unit) or _core(declared) in unit_key(file):
+    if not named.names_unit or same_unit_name(declared, named.unit) or unit_core(declared) in unit_key(file):
         return declared, ""
     return named.unit, declared
 
@@ -491,7 +549,9 @@ def resolve_unit(declared: str | None, file: str) -> tuple[str, str]:
 def newest_version(files: Sequence[tuple[str, float]],
                    stated: Mapping[str, str] | None = None) -> tuple[list[str], str]:
     """Versions of one ledger (path, modification time), newest first, and why the first is taken
-    as the newest: by the dates in their names (when each has one), then the words (终稿 before
+    as the newest: by the dates in their names (when each has one), then by what the folders they
+    lie in say (a date — "2026年10月报送/" after "2026年9月报送/", when each has one —, then 第N次 /
+    第N批, then 终稿 or 初稿), then the words of their names (终稿 before
     修改稿 before none before 初稿), 第N稿, a name that does not look like a backup (备份, a
     timestamp), the date each ledger states inside (``stated``: 报告日期 or the title's 填报日期, ISO;
     when each has one), the modification time, and last a name that does not look like a copy — a
@@ -499,12 +559,15 @@ def newest_version(files: Sequence[tuple[str, float]],
     the one re-sent later; the first by name when nothing tells them apart."""
     names = {rel: read_name(rel) for rel, _ in files}
     dated = all(names[rel].period is not None for rel, _ in files)
+    in_dated = all(names[rel].folder_period is not None for rel, _ in files)
     stated = stated or {}
     inside = all(stated.get(rel) for rel, _ in files)
 
     def rank(item: tuple[str, float]) -> tuple[Any, ...]:
         n = names[item[0]]
-        return ((n.period if dated else None) or (0, 0, 0), n.level, n.revision, not n.backup,
+        return ((n.period if dated else None) or (0, 0, 0),
+                (n.folder_period if in_dated else None) or (0, 0, 0), n.folder_revision, n.folder_level,
+                n.level, n.revision, not n.backup,
                 stated[item[0]] if inside else "", int(item[1]), not n.copy)
 
     ordered = sorted(sorted(files), key=rank, reverse=True)
@@ -514,11 +577,15 @@ def newest_version(files: Sequence[tuple[str, float]],
         if a != b:
             why = [
                 "文件名中的日期最新",
+                f"所在文件夹“{first.folder}”的日期最新",
+                f"所在文件夹“{first.folder}”的次序最新",
+                f"所在文件夹“{first.folder}”标明是较新的版本" if first.folder_level > 0
+                else f"其他版本所在的文件夹“{second.folder}”标明是初稿或旧版",
                 f"文件名标明“{first.level_word}”" if first.level > 0 else f"其他版本标明“{second.level_word}”",
                 "文件名中的稿次最新",
                 "其他文件的文件名像副本或备份",
                 f"台账中填写的日期最新（{stated.get(ordered[0][0], '')}）",
-                "修改时间最新",
+                "修改时间最新（文件名、文件夹名和台账中都没有标明先后，而修改时间会因复制、下载改变，请核实）",
                 "其他文件的文件名像副本或备份",
             ][i]
             break
@@ -551,16 +618,23 @@ def _unit_name_notes(result: BatchResult) -> list[Note]:
     notes = []
     for declared, ledgers in by_declared.items():
         files = [r.file for r in ledgers]
+        where = "、".join(dict.fromkeys(_unit_source(r) for r in ledgers))
         if len(ledgers) == 1:
             (r,) = ledgers
-            message = (f"{r.file}：基本信息中的单位名称是“{declared}”，而文件名表明是“{r.unit}”的台账，两者不一致"
-                       f"（可能沿用了模板或其他单位的台账），已按文件名统计为“{r.unit}”，请核实")
+            named = "文件夹名" if read_name(r.file).by_folder else "文件名"
+            message = (f"{r.file}：{where}中的单位名称是“{declared}”，而{named}表明是“{r.unit}”的台账，两者不一致"
+                       f"（可能沿用了模板或其他单位的台账），已按{named}统计为“{r.unit}”，请核实")
         else:
             each = _listed([f"{r.file}（{r.unit}）" for r in ledgers])
-            message = (f"{len(ledgers)} 个台账的基本信息单位名称都是“{declared}”，与各自文件名表明的单位不一致"
+            message = (f"{len(ledgers)} 个台账{where}中的单位名称都是“{declared}”，与各自文件名表明的单位不一致"
                        f"（可能沿用了模板未修改），已按文件名分别统计：{each}；请核实")
         notes.append(Note("unit-name-mismatch", message, files))
     return notes
+
+
+def _unit_source(r: LedgerResult) -> str:
+    """Where a ledger states its unit's name, as a note says it: "基本信息", "标题行" …"""
+    return r.unit_source or "基本信息"
 
 
 def _added_up_notes(result: BatchResult) -> list[Note]:
@@ -606,10 +680,13 @@ def no_ledger_message(result: BatchResult, *, limit: int = 30) -> str:
     return head + f"。找到 {len(found)} 个文件，均未检查：\n" + "\n".join(lines)
 
 
-def ledger_result(file: str, report: Report, *, seconds: float = 0.0, stated: str = "") -> LedgerResult:
+def ledger_result(file: str, report: Report, *, seconds: float = 0.0, stated: str = "",
+                  unit_source: str = "") -> LedgerResult:
     """The record of one ledger validated as ``rectxl check`` validates it (the counts and
     severities of ``report.summary()``, the findings as tuples); ``stated``: the date the ledger
-    states (:attr:`LedgerResult.stated`). The unit is shown as :func:`canonical_unit` writes it."""
+    states (:attr:`LedgerResult.stated`); ``unit_source``: where it states its unit's name
+    (:attr:`rectxl.core.model.Ledger.info_source`; "" for 基本信息). The unit is shown as
+    :func:`canonical_unit` writes it."""
     by_severity = {s.value: 0 for s in Severity}
     for f in report.findings:
         by_severity[f.severity.value] += 1
@@ -633,6 +710,8 @@ def ledger_result(file: str, report: Report, *, seconds: float = 0.0, stated: st
         seconds=round(seconds, 4),
         declared_unit=declared,
         stated=stated,
+        unit_source=unit_source or "基本信息",
+        sheets=list(report.sheets),
     )
 
 
@@ -668,7 +747,7 @@ def to_json(result: BatchResult) -> str:
          "set_aside": [{"file", "reason"}],  # copies and older versions of a ledger counted
          "ignored": [{"file", "reason"}],    # files not checked (not ledgers, hidden, rectxl's own …)
          "notes": [{"code", "message", "files"}],   # what to know before comparing the units
-         "round": [{"unit", "files", "measures", "done", "rate", "closed", "closure_rate",
+         "round": [{"unit", "files", "issues", "measures", "done", "rate", "closed", "closure_rate",
                     "overdue", "red", "orange", "yellow", "extended", "as_of"}]}
 
     ``file`` is relative to ``folder``, with "/"; ledgers are sorted by it. ``notes``:

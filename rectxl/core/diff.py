@@ -55,7 +55,7 @@ from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.diff_match import greedy, pair_equal, similar_pairs, similarity
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.sheets import SheetSpec
-from rectxl.core.status import Status
+from rectxl.core.status import Status, fraction_as_percent
 from rectxl.core.text import cn_date, shorten
 from rectxl.core.timing import resolve_warn_days
 from rectxl.core.units import split_units, unit_key, unit_spellings
@@ -184,8 +184,12 @@ class MeasureRef:
     @property
     def status_label(self) -> str:
         """The status as the clerk wrote it ("已销号", "未完成"), when that is a few words; else
-        what it reads as; "（空）" for none."""
+        what it reads as; "（空）" for none. A share done kept as a fraction (a cell formatted 0%) is
+        shown as the clerk saw it, with what it reads as: "50%（正在推进）"."""
         text = self.status_text.strip()
+        percent = fraction_as_percent(text) if text else None
+        if percent is not None:
+            return percent + (f"（{self.status.value}）" if self.status is not None else "")
         if text and len(text) <= _SHORT_STATUS:
             return text
         if self.status is None:
@@ -657,7 +661,8 @@ def _side(ledger: Ledger, as_of: date | None, name: str) -> DiffSide:
     counts = Counts.of(ledger.measures(), when, resolve_warn_days(ledger.info))
     sheets = ([s.name for s in ledger.sheets] if ledger.sheets
               else [s for s in dict.fromkeys(m.sheet for m in ledger.measures()) if s])
-    return DiffSide(name=name, as_of=when, as_of_source=source, aspects=len(ledger.aspects),
+    aspects = sum(1 for a in ledger.aspects if a.title is not None)  # as check, the summary and the notice count them
+    return DiffSide(name=name, as_of=when, as_of_source=source, aspects=aspects,
                     issues=sum(1 for _ in ledger.issues()), counts=counts, sheets=sheets)
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -56,6 +56,8 @@ __all__ = [
     "ReminderPlan",
     "ReminderRow",
     "UnitLetters",
+    "absent_columns",
+    "absent_note",
     "plan_letters",
     "plan_reminders",
     "reminder_rows",
@@ -78,6 +80,27 @@ _NO_UNIT_WORDS = frozenset({"无", "暂无", "没有", "不涉及", "——", "�
 
 def _placeholder(what: str) -> str:
     return f"【请填写{what}】"
+
+
+#: the people's columns a letter's table has when the ledger has them
+_PEOPLE = (F.LEAD, F.OWNER_PERSON)
+
+
+def absent_columns(ledger: Ledger) -> tuple[str, ...]:
+    """责任领导 and 责任人, those of them the ledger has no column for (on no sheet it was read from)
+    and no measure fills: a letter says so once instead of asking for them on every line."""
+    sheets = [s.columns for s in ledger.sheets] or [ledger.columns]
+    measures = ledger.measures()
+    return tuple(f for f in _PEOPLE if not any(f in columns for columns in sheets)
+                 and not any(m.lead if f == F.LEAD else m.owner_person for m in measures))
+
+
+def absent_note(absent: tuple[str, ...]) -> str:
+    """What a letter and the 提醒清单 say once of the columns the ledger does not have."""
+    if not absent:
+        return ""
+    named = "、".join(absent)
+    return f"注：台账未设{named}列，请明确每项措施的{named}。"
 
 
 @dataclass(frozen=True)
@@ -125,6 +148,9 @@ class Letter:
     issuer: str
     issued: str  # the date under the signature
     final_due: date | None = None
+    #: the columns the ledger does not have (责任领导, 责任人): left out of the table, said once
+    #: under it (:attr:`column_note`) rather than a placeholder on every line
+    absent: tuple[str, ...] = ()
 
     @property
     def copies(self) -> list[str]:
@@ -134,10 +160,22 @@ class Letter:
 
     def table(self) -> list[list[str]]:
         """The table's rows (without the header): 序号, 问题, 整改措施 (with its 配合单位), 整改时限, days,
-        责任领导, 责任人."""
-        return [[str(i), it.issue, it.measure + (f"（配合单位：{it.co_owner}）" if it.co_owner else ""),
-                 it.deadline, it.days_text, it.lead or _placeholder("责任领导"), it.handler or _placeholder("责任人")]
-                for i, it in enumerate(self.items, 1)]
+        责任领导, 责任人 (those two only when the ledger has the column: :attr:`absent`)."""
+        rows = []
+        for i, it in enumerate(self.items, 1):
+            row = [str(i), it.issue, it.measure + (f"（配合单位：{it.co_owner}）" if it.co_owner else ""),
+                   it.deadline, it.days_text]
+            if F.LEAD not in self.absent:
+                row.append(it.lead or _placeholder(F.LEAD))
+            if F.OWNER_PERSON not in self.absent:
+                row.append(it.handler or _placeholder(F.OWNER_PERSON))
+            rows.append(row)
+        return rows
+
+    @property
+    def column_note(self) -> str:
+        """Under the table, once: the columns the ledger does not have ("" when it has them all)."""
+        return absent_note(self.absent)
 
     @property
     def copy_line(self) -> str:
@@ -150,6 +188,8 @@ class Letter:
         lines = [self.title, self.addressee, *self.opening]
         lines.append("｜".join(self.header))
         lines += ["｜".join(row) for row in self.table()]
+        if self.column_note:
+            lines.append(self.column_note)
         lines += [*self.closing, self.contact, self.issuer, self.issued]
         if self.copy_line:
             lines.append(self.copy_line)
@@ -281,6 +321,7 @@ def plan_letters(ledger: Ledger, as_of: date, warn_days: tuple[int, ...], *, fin
     issuer, contact, basis, today = _issuer(info), _contact(info), _basis(info), cn_date(as_of)
     word = info.inspection_word
     final_due = as_of + timedelta(days=final_days)
+    absent = absent_columns(ledger)
     per_unit: dict[str, list[LetterItem]] = {}
     for unit, item in _due_items(ledger, as_of, warn_days):
         if unit != NO_UNIT:
@@ -291,12 +332,20 @@ def plan_letters(ledger: Ledger, as_of: date, warn_days: tuple[int, ...], *, fin
         soon = sorted((it for it in items if it.grade is not Grade.RED), key=_by_due)
         late = sorted((it for it in items if it.grade is Grade.RED), key=_by_due)
         if soon:
-            letters.letters.append(_reminder(unit, soon, warn_days, basis, today, issuer, contact, word))
+            letters.letters.append(_without(_reminder(unit, soon, warn_days, basis, today, issuer, contact, word),
+                                            absent))
         if late:
-            letters.letters.append(_escalation(unit, late, escalation, final_due, basis, today, issuer, contact,
-                                               word))
+            letters.letters.append(_without(_escalation(unit, late, escalation, final_due, basis, today, issuer,
+                                                        contact, word), absent))
         result.append(letters)
     return result
+
+
+def _without(letter: Letter, absent: tuple[str, ...]) -> Letter:
+    """``letter`` without the columns of its table the ledger does not have (said once under it)."""
+    if not absent:
+        return letter
+    return replace(letter, header=[h for h in letter.header if h not in absent], absent=absent)
 
 
 def _reminder(unit: str, items: list[LetterItem], warn_days: tuple[int, ...], basis: str, today: str,
@@ -380,6 +429,8 @@ class ReminderPlan:
     #: unfinished measures whose 整改时限 cannot be read: no letter can say they are due, so they
     #: are named instead ("台账!G12“2024年Q3”")
     unreadable: list[str] = field(default_factory=list)
+    #: the people's columns the ledger does not have (:func:`absent_columns`), said once
+    absent: tuple[str, ...] = ()
 
 
 def unaddressed(rows: list[ReminderRow]) -> list[str]:
@@ -403,11 +454,14 @@ def plan_reminders(ledger: Ledger, *, as_of: date | None = None, warn_days: tupl
     warn = resolve_warn_days(ledger.info, warn_days, due_soon_days)
     unit = (ledger.info.unit_name or "").strip() or name
     days = "、".join(f"{d}天" for d in warn)
+    absent = absent_columns(ledger)
+    missing = f"；台账未设{'、'.join(absent)}列" if absent else ""
     return ReminderPlan(
         as_of=when, as_of_source=source, warn_days=warn,
         units=plan_letters(ledger, when, warn, final_days=final_days, escalation=escalation),
         rows=reminder_rows(ledger, when, warn),
-        title=f"{unit}{ledger.info.inspection_word}整改提醒清单（截至{cn_date(when)}，预警天数：{days}）",
+        title=f"{unit}{ledger.info.inspection_word}整改提醒清单（截至{cn_date(when)}，预警天数：{days}{missing}）",
+        absent=absent,
         unreadable=[f"{m.sheet}!{m.cells.get(F.DEADLINE, '')}“{m.deadline.text}”" for m in ledger.measures()
                     if is_open(m) and m.deadline.kind is DeadlineKind.INVALID],
     )

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from rectxl.core.text import LazyPattern
 
-__all__ = ["one_unit", "split_units", "unit_key", "unit_roles", "unit_spellings"]
+__all__ = ["canonical_unit", "one_unit", "same_unit_name", "split_units", "unit_core", "unit_key", "unit_parts",
+           "unit_roles", "unit_spellings"]
 
 #: between units: marks, line breaks, two spaces, or a space or 和/及/与 between two names that each
 #: end in a kind of unit ("财政所 审计办", "应急办和各村")
@@ -201,3 +202,148 @@ def unit_spellings(counts: Counter[str], keep: Iterable[str] = ()) -> dict[str, 
             best = max(group, key=lambda s: (counts[s], -group.index(s)))
             variants.update({s: best for s in group if s != best})
     return variants
+
+
+# -- one inspected unit, however its name is written ----------------------------------------------------
+#
+# The one home of "these two names name one unit" for whole units (a batch run's units, a ledger's
+# 单位名称 against its file's name): :func:`same_unit_name`. Owner units inside a ledger (股室) use
+# :func:`one_unit`, which it builds on.
+
+#: the Party committee of a place, written around its name ("中共东山镇委员会", "中共青石县委")
+_WRAPPED = re.compile(r"^(?:中共|中国共产党)(.{2,}?)(?:委员会|委)$")
+#: how a place's name ends (a 委员会 around it is the place's Party committee)
+_PLACE_END = ("镇", "乡", "街道", "县", "区", "市", "旗", "州", "村", "社区", "办事处", "场")
+_PARTY_HEAD = re.compile(r"^(?:中共|中国共产党)")
+#: how a unit's name ends once its Party body is taken off (not "县直" of 县直机关党委)
+_UNIT_END = re.compile(r"(?:局|委|办|院|所|站|中心|馆|部|会|联|协|厅|处|室|队|社|公司|集团|学校|中学|小学|镇|乡|街道"
+                       r"|办事处|村|社区|园区|开发区|林场|农场|厂|银行|台|团|署|司|县|区|市|旗)$")
+_PARTY_TAIL = re.compile(r"(?:机关)?(?:党组|党委|党工委|党总支|党支部)$")
+#: the place a unit's name may open with and be written without ("县财政局" / "财政局",
+#: "青石县财政局"); not the 市 of 市场监管局
+_PLACE_HEAD = re.compile(r"^(?:[县区旗](?=..)|市(?![场政民])(?=..)|[\u4e00-\u9fff]{1,4}?(?:省|自治区|自治州|县|区|旗))")
+#: the Communist Youth League committee of a place, written in full or short ("共青团清河县委员会",
+#: "团县委", "共青团青石县委")
+_LEAGUE = re.compile(r"^(?:中国)?共(?:产主义)?青(?:年)?团(.{0,8}?[省市县区旗州])?委(?:员会)?$|^团([省市县区旗州])委$")
+#: a vertically managed office's system written before its place ("国家税务总局清河县税务局")
+_SYSTEM_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}?总局(?=[\u4e00-\u9fff]{1,6}?[省市县区旗])")
+#: the full names of bodies that are usually written short (群团组织, 政法机关 …): full → short
+_SHORT_NAMES = (
+    ("妇女联合会", "妇联"), ("残疾人联合会", "残联"), ("科学技术协会", "科协"), ("工商业联合会", "工商联"),
+    ("工商联合会", "工商联"), ("归国华侨联合会", "侨联"), ("文学艺术界联合会", "文联"), ("社会科学界联合会", "社科联"),
+    ("红十字会", "红会"), ("纪律检查委员会", "纪委"), ("纪委监委", "纪委"), ("纪委监察委", "纪委"),
+    ("监察委员会", "监委"), ("人民法院", "法院"), ("人民检察院", "检察院"), ("人民武装部", "人武部"),
+    ("人民政府", "政府"), ("管理委员会", "管委会"), ("机构编制委员会办公室", "编办"), ("政法委员会", "政法委"),
+)
+#: a zone's 管委会 is the zone ("清河经济开发区管委会" / "开发区")
+_ZONE_BOARD = re.compile(r"(开发区|园区|新区|高新区|示范区|景区|合作区|试验区)管委会$")
+#: what may come before a unit's name inside a longer name of it and name no other unit: the
+#: Party committee it belongs to ("县委宣传部" / "宣传部")
+_PARTY_BODY = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:委|党委|党组|党工委)$")
+#: a unit at the head of a longer name: the body a sub-unit belongs to ("财政局国库集中支付中心")
+_PARENT = re.compile(r"^[\u4e00-\u9fff]{2,}?(?:局|委|办|院|部|厅|署|会)(?=[\u4e00-\u9fff]{3,}$)")
+
+
+def canonical_unit(name: str) -> str:
+    """The name a unit is shown under: as written (NFKC, no spaces), without the Party body around
+    it — a place's Party committee is shown as the place ("中共东山镇委员会", "东山镇党委" → 东山镇),
+    a unit's 党组 as the unit ("县卫生健康局党组" → 县卫生健康局) — so that one unit is one name
+    and the units of a ranking are named alike."""
+    text = "".join(unicodedata.normalize("NFKC", name).split())
+    m = _WRAPPED.match(text)
+    if m is not None and m.group(1).endswith(_PLACE_END):
+        return m.group(1)
+    bare = _PARTY_TAIL.sub("", _PARTY_HEAD.sub("", text))
+    if bare != text and len(bare) >= 2 and _UNIT_END.search(bare):
+        return bare
+    return text or name
+
+
+@lru_cache(maxsize=16384)
+def unit_core(name: str) -> str:
+    """A unit's name as compared with another spelling of it: its key (:func:`unit_key`), the
+    Party body around it taken off ("中共东山镇委员会", "东山镇党委" → 东山镇; "县水利局党组" → 县水利局)."""
+    key = unit_key(canonical_unit(name))
+    core = _PARTY_TAIL.sub("", _PARTY_HEAD.sub("", key))
+    return core if len(core) >= 2 else key
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """``short`` is ``long`` written shorter: the same first and last character, the others in
+    order (人社局 / 人力资源和社会保障局, 发改局 / 发展和改革局)."""
+    if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+#: a place written alone, standing for whichever county (district …) the collection is of
+GENERIC_PLACES = ("县", "市", "区", "旗")
+
+
+def _short_form(rest: str) -> str:
+    """A unit's name (without its place) with the full name of a body usually written short
+    made short: "妇女联合会" → 妇联, "人民法院" → 法院, "开发区管理委员会" → 开发区."""
+    for full, short in _SHORT_NAMES:
+        if rest.endswith(full):
+            rest = rest[: -len(full)] + short
+            break
+    return _ZONE_BOARD.sub(r"\1", rest)
+
+
+@lru_cache(maxsize=16384)
+def unit_parts(name: str) -> tuple[str, str]:
+    """A unit's core (:func:`unit_core`) as the place it opens with ("" if none; "县" alone stands
+    for any county) and the rest, a body usually written short in its short form:
+    "青石县财政局" → ("青石县", "财政局"), "财政局" → ("", "财政局"), "清河县妇女联合会" → ("清河县",
+    "妇联"), "共青团清河县委员会" → ("清河县", "团委"), "团县委" → ("县", "团委")."""
+    core = unit_core(name)
+    league = _LEAGUE.match(core)
+    if league is not None:
+        return league.group(1) or league.group(2) or "", "团委"
+    core = _SYSTEM_HEAD.sub("", core)
+    m = _PLACE_HEAD.match(core)
+    if m is not None and len(core) - m.end() >= 2:
+        return core[: m.end()], _short_form(core[m.end():])
+    return "", _short_form(core)
+
+
+def _places_agree(a: str, b: str) -> bool:
+    """Two places a unit's name opens with may be one: the same, one left off, or "县" beside
+    "青石县" — never "青石县" and "白云县", nor "县" and "市"."""
+    if not a or not b or a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return short in GENERIC_PLACES and long.endswith(short)
+
+
+def _within(short: str, long: str) -> bool:
+    """``short`` names ``long`` by its own name with what is before it left off — a name within the
+    full one ("开发区" / "清河经济开发区", "宣传部" / "委宣传部"), or a sub-unit's name shortened after
+    the body it belongs to ("国库支付中心" / "财政局国库集中支付中心") — never a unit of its own written
+    before it ("梅岭镇中心小学" is no 中心小学, "财政局国库中心" no 财政局)."""
+    if len(short) < 3 or _UNIT_END.search(short) is None:
+        return False
+    if long.endswith(short):
+        head = long[: -len(short)]
+        return _PARTY_BODY.match(head) is not None or _UNIT_END.search(head) is None
+    parent = _PARENT.match(long)
+    return parent is not None and _abbreviates(short, long[parent.end():])
+
+
+@lru_cache(maxsize=65536)
+def same_unit_name(a: str, b: str) -> bool:
+    """``a`` and ``b`` name one unit: the same once the Party body around them is taken off, or
+    one the other written shorter — the place left off ("财政局" / "县财政局" / "青石县财政局"), an
+    abbreviation ("县发改局" / "县发展和改革局", "应急局" / "县应急管理局"), the short name of a body
+    usually written short ("妇联" / "清河县妇女联合会", "团县委" / "共青团清河县委员会", "县法院" /
+    "清河县人民法院"), a name within the full one ("开发区" / "清河经济开发区管委会") — never two places'
+    units ("县气象局" / "市气象局", "和县财政局" / "永和县财政局") nor two kinds of unit ("梅岭镇" /
+    "梅岭镇中心小学", "财政局" / "财政局国库集中支付中心")."""
+    if unit_core(a) == unit_core(b):
+        return bool(unit_core(a))
+    (pa, ra), (pb, rb) = unit_parts(a), unit_parts(b)
+    if not ra or not rb or not _places_agree(pa, pb):
+        return False
+    x, y = sorted((ra, rb), key=len)
+    return x == y or _abbreviates(x, y) or one_unit(x, y) or _within(x, y)

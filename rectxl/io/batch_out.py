@@ -79,8 +79,8 @@ MAX_SHEET_LINKS = 65_530
 #: checked; a margin is left for the step and the rows still buffered)
 MAX_SHEET_BYTES = 3 << 29
 _STEP = 1000
-_UNIT_HEADER = ["序号", "单位", "文件", "措施数", "已完成", "基本完成", "正在推进", "长期坚持", "未启动", "状态不明",
-                "逾期", "完成率", "错误", "警告", "提示", "截至日期"]
+_UNIT_HEADER = ["序号", "单位", "文件", "问题数", "措施数", "已完成", "基本完成", "正在推进", "长期坚持", "未启动",
+                "状态不明", "逾期", "完成率", "错误", "警告", "提示", "截至日期", "读取的工作表"]
 _ROUND_HEADER = ["排序", "被巡察单位", "台账文件", "措施数", "已完成", "完成率", "已销号", "销号率", "逾期（红）",
                  "橙色预警", "黄色预警", "延期", "截至日期"]
 #: the column after them when some unit has nothing counted (why)
@@ -281,22 +281,25 @@ class WorkbookSink:
                 ranked.add(cell(f"A{n}", i) + cell(f"B{n}", note.message))
         ranked.close()
 
-        units = book.sheet(UNIT_SHEET, _UNIT_HEADER, [6, 28, 36, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 12])
+        units = book.sheet(UNIT_SHEET, _UNIT_HEADER, [6, 28, 36, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 12, 30])
         keys = ("measures", "done", "mostly_done", "in_progress", "long_term", "not_started", "unknown", "overdue")
         letters = [col_letter(c) for c in range(len(_UNIT_HEADER))]
         for i, r in enumerate(result.ledgers, start=1):
             n = units.next_row
             c = r.counts
-            counts = "".join(cell(f"{letters[3 + j]}{n}", c[key]) for j, key in enumerate(keys))
+            counts = "".join(cell(f"{letters[4 + j]}{n}", c[key]) for j, key in enumerate(keys))
             sev = r.by_severity
-            units.add(cell(f"A{n}", i) + cell(f"B{n}", r.unit) + link(units, f"C{n}", r.file, r.file) + counts
-                      + cell(f"L{n}", round(r.rate, 4), PERCENT) + cell(f"M{n}", sev["error"])
-                      + cell(f"N{n}", sev["warning"]) + cell(f"O{n}", sev["info"]) + cell(f"P{n}", r.as_of))
+            units.add(cell(f"A{n}", i) + cell(f"B{n}", r.unit) + link(units, f"C{n}", r.file, r.file)
+                      + cell(f"D{n}", r.issues) + counts
+                      + cell(f"M{n}", round(r.rate, 4), PERCENT) + cell(f"N{n}", sev["error"])
+                      + cell(f"O{n}", sev["warning"]) + cell(f"P{n}", sev["info"]) + cell(f"Q{n}", r.as_of)
+                      + cell(f"R{n}", "、".join(r.sheets), WRAP))
         t = result.totals()
         n = units.next_row
-        totals: list[Any] = ["", f"合计（{t['ledgers']} 个台账）", "", *(t[key] for key in keys), t["rate"],
-                             t["by_severity"]["error"], t["by_severity"]["warning"], t["by_severity"]["info"], ""]
-        units.add("".join(cell(f"{letters[j]}{n}", value, BOLD_PERCENT if j == 11 else BOLD)
+        issues = sum(r.issues for r in result.ledgers)
+        totals: list[Any] = ["", f"合计（{t['ledgers']} 个台账）", "", issues, *(t[key] for key in keys), t["rate"],
+                             t["by_severity"]["error"], t["by_severity"]["warning"], t["by_severity"]["info"], "", ""]
+        units.add("".join(cell(f"{letters[j]}{n}", value, BOLD_PERCENT if j == 12 else BOLD)
                           for j, value in enumerate(totals)))
         units.autofilter(len(result.ledgers) + 1)
         units.close()

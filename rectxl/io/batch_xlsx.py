@@ -153,7 +153,7 @@ class SheetStream:
         cols = "".join(f'<col min="{c}" max="{c}" width="{w}" customWidth="1"/>' for c, w in enumerate(widths, start=1))
         self.written += self._out.write((
             f'{_XML_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">'
-            '<sheetPr><outlinePr summaryBelow="1" summaryRight="1"/><pageSetUpPr/></sheetPr>'
+            '<sheetPr><outlinePr summaryBelow="1" summaryRight="1"/><pageSetUpPr fitToPage="1"/></sheetPr>'
             '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
             'state="frozen"/><selection pane="bottomLeft" activeCell="A1" sqref="A1"/></sheetView></sheetViews>'
             '<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>'
@@ -234,7 +234,10 @@ class SheetStream:
             shutil.copyfileobj(self._links, out, 1 << 20)
             out.write(b"</hyperlinks>")
             self._links.close()
-        out.write(b'<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
+        # printed as a summary sheet prints (DESIGN.md §4): A4 landscape, one page wide, the header
+        # row repeated on every page (the print titles: :meth:`XlsxStream.finish`)
+        out.write(b'<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+                  b'<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
                   b"</worksheet>")
         out.close()
         if self._rels is not None:
@@ -297,6 +300,9 @@ class XlsxStream:
             f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
             f"{escape_text(quote_sheet(s.name))}!{_absolute(s.filter_ref)}</definedName>"
             for i, s in enumerate(sheets) if s.filter_ref)
+        names += "".join(  # the header row printed on every page
+            f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{escape_text(quote_sheet(s.name))}!$1:$1'
+            "</definedName>" for i, s in enumerate(sheets))
         zf.writestr("xl/workbook.xml", (
             f'{_XML_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><workbookPr/>'
             '<bookViews><workbookView activeTab="0"/></bookViews>'

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rectxl.core import fields as F
 from rectxl.core.letters import Letter, ReminderPlan, ReminderRow, UnitLetters
 from rectxl.core.sheets import GRADE_FILLS
 from rectxl.core.timing import GRADE_WORDS, Grade
@@ -47,6 +48,20 @@ STATS_SHEET = "提醒统计"
 #: the letter table's column widths (mm): 序号, 问题, 整改措施, 整改时限, 天数, 责任领导, 责任人 — the
 #: 156 mm type area of A4 under GB/T 9704 margins
 _COLUMN_MM = (13, 27, 40, 24, 16, 18, 18)
+_TYPE_AREA_MM = sum(_COLUMN_MM)
+#: the columns written centred (the others: 问题, 整改措施 — left)
+_CENTRED = frozenset({"序号", "整改时限", "剩余天数", "逾期天数", "责任领导", "责任人"})
+
+
+def _widths(header: list[str]) -> list[int]:
+    """The widths of a table of ``header``'s columns: as :data:`_COLUMN_MM`, what a column the
+    ledger does not have (责任领导, 责任人) would take given to 问题 and 整改措施."""
+    widths = list(_COLUMN_MM[: len(header)])
+    spare = _TYPE_AREA_MM - sum(widths)
+    if spare > 0 and len(widths) >= 3:
+        widths[1] += spare // 2
+        widths[2] += spare - spare // 2
+    return widths
 _TABLE_PT = 12  # 小四
 
 
@@ -60,6 +75,7 @@ def _table(doc: Any, letter: Letter) -> None:
     from rectxl.io.docx_notice import add_official_text, set_no_indent
 
     rows = letter.table()
+    widths = _widths(letter.header)
     table = doc.add_table(rows=1 + len(rows), cols=len(letter.header))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -73,18 +89,19 @@ def _table(doc: Any, letter: Letter) -> None:
             tr_pr.append(header)
         for c, value in enumerate(values):
             cell = cells[c]
-            cell.width = Mm(_COLUMN_MM[c])
+            cell.width = Mm(widths[c])
             p = cell.paragraphs[0]
             set_no_indent(p)
             pf = p.paragraph_format
             pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
             pf.line_spacing = Pt(20)
-            pf.alignment = WD_ALIGN_PARAGRAPH.CENTER if c in (0, 3, 4, 5, 6) or r == 0 else WD_ALIGN_PARAGRAPH.LEFT
+            centred = r == 0 or letter.header[c] in _CENTRED
+            pf.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
             add_official_text(p, value)
             for run in p.runs:
                 run.font.size = Pt(_TABLE_PT)
                 run.font.bold = r == 0 or None
-    for c, width in enumerate(_COLUMN_MM):
+    for c, width in enumerate(widths):
         table.columns[c].width = Mm(width)
 
 
@@ -101,6 +118,8 @@ def _letter(doc: Any, letter: Letter, *, first: bool) -> None:
     for text in letter.opening:
         add_official_text(doc.add_paragraph(), text)
     _table(doc, letter)
+    if letter.column_note:  # said once, under the table: the ledger has no 责任人 (责任领导) column
+        add_official_text(doc.add_paragraph(), letter.column_note)
     for i, text in enumerate(letter.closing):
         p = doc.add_paragraph()
         add_official_text(p, text)
@@ -152,10 +171,12 @@ def write_letters_docx(unit: UnitLetters, path: Path) -> Path:
 
 
 def write_reminder_workbook(path: Path, rows: list[ReminderRow], *, title: str,
-                            ledger_path: Path | None = None) -> Path:
+                            ledger_path: Path | None = None, absent: tuple[str, ...] = ()) -> Path:
     """The 提醒清单 workbook: sheet 提醒清单 (a title row, the header, one row per measure and
     person, each 台账位置 linking to the cell in the ledger at ``ledger_path``) and 提醒统计
-    (逾期 / 橙色预警 / 黄色预警 per unit and per person, unit subtotals first)."""
+    (逾期 / 橙色预警 / 黄色预警 per unit and per person, unit subtotals first). ``absent``: the
+    people's columns the ledger does not have — said once (the title says so), their cells left
+    empty and no row per person in 提醒统计."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -217,7 +238,7 @@ def write_reminder_workbook(path: Path, rows: list[ReminderRow], *, title: str,
         stats.cell(1, c).font = bold
     for c, g in ((3, Grade.RED), (4, Grade.ORANGE), (5, Grade.YELLOW)):
         stats.cell(1, c).fill = PatternFill("solid", fgColor=GRADE_FILLS[g])
-    for unit, person, counts in _stats(rows):
+    for unit, person, counts in _stats(rows, per_person=F.OWNER_PERSON not in absent):
         append_text_row(stats, [unit, person, *counts, sum(counts)])
         if person == "（合计）":
             for c in range(1, 7):
@@ -228,8 +249,9 @@ def write_reminder_workbook(path: Path, rows: list[ReminderRow], *, title: str,
     return path
 
 
-def _stats(rows: list[ReminderRow]) -> list[tuple[str, str, list[int]]]:
-    """Per unit: its total, then each person (逾期, 橙, 黄); a measure counts once per unit."""
+def _stats(rows: list[ReminderRow], *, per_person: bool = True) -> list[tuple[str, str, list[int]]]:
+    """Per unit: its total, then each person (逾期, 橙, 黄; not when the ledger has no 责任人 column);
+    a measure counts once per unit."""
     order = {Grade.RED: 0, Grade.ORANGE: 1, Grade.YELLOW: 2}
     units: dict[str, dict[str, list[int]]] = {}
     totals: dict[str, list[int]] = {}
@@ -244,7 +266,8 @@ def _stats(rows: list[ReminderRow]) -> list[tuple[str, str, list[int]]]:
     out: list[tuple[str, str, list[int]]] = []
     for unit, people in units.items():
         out.append((unit, "（合计）", totals[unit]))
-        out.extend((unit, person, counts) for person, counts in people.items())
+        if per_person:
+            out.extend((unit, person, counts) for person, counts in people.items())
     return out
 
 
@@ -313,5 +336,6 @@ def write_reminders(ledger_path: Path, output: Path | None, plan: ReminderPlan, 
         raise
     for unit, target in zip(units, targets, strict=True):
         done.letters.append((unit, write_letters_docx(unit, target)))
-    done.list_path = write_reminder_workbook(list_target, rows, title=plan.title, ledger_path=ledger_path)
+    done.list_path = write_reminder_workbook(list_target, rows, title=plan.title, ledger_path=ledger_path,
+                                             absent=plan.absent)
     return done

@@ -252,6 +252,9 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
     if path.suffix.lower() == ".et":
         return f"{path.name} 是 WPS 表格文件（.et），无法直接读取：请在 WPS 中另存为 .xlsx 后再检查"
     if not head.startswith(b"PK") and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
+        if path.name.startswith("~$"):
+            return (f"{path.name} 是 Excel/WPS 打开工作簿时生成的临时锁定文件（~$ 开头），不是台账，也没有损坏："
+                    "请检查它旁边去掉“~$”的同名台账（锁定文件说明该台账曾在打开状态，关闭后会自动删除）")
         return f"{path.name} 不是有效的 Excel 文件（可能是改了扩展名的其他文件或已损坏）"
     if _lock_file_beside(path):
         return (f"{path.name} 读取失败，文件不完整；旁边有它的临时锁定文件（~$ 或 .~lock 开头），"
