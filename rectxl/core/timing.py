@@ -21,7 +21,7 @@ from enum import StrEnum
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import extended_due, may_be_extended
 from rectxl.core.model import LedgerInfo, Measure
-from rectxl.core.status import Status
+from rectxl.core.status import Status, box_choices
 
 __all__ = [
     "DEFAULT_WARN_DAYS",
@@ -38,6 +38,7 @@ __all__ = [
     "long_term_past_due",
     "parse_warn_days",
     "resolve_warn_days",
+    "status_unreadable",
     "warn_grade",
 ]
 
@@ -69,6 +70,15 @@ _WARN_TEXT = re.compile(r"^\s*\d+\s*(?:天|日)?\s*(?:[,，、;；/\s]\s*\d+\s*(
 
 #: deadlines that are (also) long term: a measure marked 长期坚持 under them is on track
 _CONTINUES = (DeadlineKind.LONG_TERM, DeadlineKind.DATE_AND_LONG_TERM, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
+
+
+def status_unreadable(m: Measure) -> bool:
+    """A status cell that says something no status can be read from ("见附件", "同上", a name, two
+    boxes ticked): whether the work is finished is unknown, so it is not judged overdue or due —
+    by the rules (``bad-status`` names the passed deadline instead), the summary, the letters and
+    the batch statistics alike. An empty status is not this: it is counted as unfinished."""
+    return m.status is None and bool(m.status_text) and (
+        (choices := box_choices(m.status_text)) is None or len(choices[0]) > 1)
 
 
 def is_open(m: Measure) -> bool:
@@ -106,9 +116,9 @@ def _due_at_once(m: Measure) -> bool:
 
 
 def is_overdue(m: Measure, as_of: date) -> bool:
-    """Overdue as the ``overdue`` rule and the summary sheets count it: not finished, and due at
-    once (立行立改) or by a date before ``as_of``."""
-    if not is_open(m):
+    """Overdue as the ``overdue`` rule and the summary sheets count it: not finished (and its status
+    readable), and due at once (立行立改) or by a date before ``as_of``."""
+    if not is_open(m) or status_unreadable(m):
         return False
     if _due_at_once(m):
         return True
@@ -147,9 +157,12 @@ def warn_grade(days: int, warn_days: tuple[int, ...]) -> Grade | None:
 
 
 def grade(m: Measure, as_of: date, warn_days: tuple[int, ...] = DEFAULT_WARN_DAYS) -> Grade | None:
-    """The measure's warning grade as of ``as_of`` (see the module docstring)."""
+    """The measure's warning grade as of ``as_of`` (see the module docstring); none for a status
+    that cannot be read (:func:`status_unreadable`)."""
     if m.status is Status.DONE:
         return Grade.GREEN
+    if status_unreadable(m):
+        return None
     if is_overdue(m, as_of):
         return Grade.RED
     if m.status is Status.LONG_TERM:

@@ -12,7 +12,7 @@ from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.status import Status, box_choices, fraction_as_percent
+from rectxl.core.status import Status, fraction_as_percent
 from rectxl.core.text import cn_date, is_placeholder
 from rectxl.core.timing import (
     GRADE_WORDS,
@@ -22,10 +22,11 @@ from rectxl.core.timing import (
     is_open,
     is_overdue,
     long_term_past_due,
+    status_unreadable,
     warn_grade,
 )
 
-__all__ = ["past_due", "status_quote", "status_unreadable"]
+__all__ = ["past_due", "status_quote"]
 
 
 def _dated(ctx: Context) -> list[tuple[Measure, date]]:
@@ -71,7 +72,7 @@ def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if not is_overdue(m, ctx.as_of) or status_unreadable(m):
+        if not is_overdue(m, ctx.as_of):
             continue
         note = ""
         if is_extended(m):
@@ -89,14 +90,6 @@ def _extension_dated(ctx: Context, m: Measure) -> bool:
     """Does the ledger record the extended deadline (so ``extension-overdue`` judges the row)?"""
     ext = extension_of(m, ctx.ledger.info.feedback_date)
     return ext is not None and ext.due is not None
-
-
-def status_unreadable(m: Measure) -> bool:
-    """A status cell that says something no status can be read from ("见附件", "同上", a name):
-    whether the work is finished is unknown, so it is not judged overdue or due (``bad-status``
-    says so, with the deadline)."""
-    return m.status is None and bool(m.status_text) and (
-        (choices := box_choices(m.status_text)) is None or len(choices[0]) > 1)
 
 
 def past_due(m: Measure, as_of: date) -> str | None:

@@ -25,7 +25,7 @@ from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.names import INFO_SHEET
 from rectxl.core.rules.context import Context
-from rectxl.core.rules.deadlines import status_quote, status_unreadable
+from rectxl.core.rules.deadlines import status_quote
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.text import cn_date
 from rectxl.core.timing import info_warn_days, is_overdue
@@ -87,7 +87,7 @@ def extended_more_than_once(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def extension_overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, ext in _extensions(ctx):
-        if ext.due is not None and is_overdue(m, ctx.as_of) and not status_unreadable(m):
+        if ext.due is not None and is_overdue(m, ctx.as_of):
             original = f"原定{cn_date(ext.original_due)}，" if ext.original_due else ""
             yield r.at(ctx, m, _field(m, ext), original=original, due=cn_date(ext.due),
                        as_of=cn_date(ctx.as_of), status=status_quote(m))
