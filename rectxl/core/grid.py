@@ -34,7 +34,7 @@ from rectxl.core.model import (
 )
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MARKS_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
-from rectxl.core.status import Status, StatusReading, opening_status, read_status
+from rectxl.core.status import Status, StatusReading, read_status, split_opening_status
 from rectxl.core.text import LazyPattern, col_letter, needs_cleaning, normalize_text, shorten, to_int
 
 __all__ = [
@@ -59,12 +59,17 @@ _FOOTER = re.compile(r"^(?:注|备注|说明|填表人|制表人|制表|审核�
 #: a cell of a signature or note line under the table: a label with its colon ("填表人：王某",
 #: "单位主要负责人（签字）：", "填表日期：2026年11月18日", "注：本表一式两份")
 _FOOTER_CELL = LazyPattern(
-    r"^\s*(?:注|备注|说明|填表人|填报人|制表人|制表|审核人|审核|审批人|签发人|签发|联系人|联系电话|电话|"
+    r"^\s*(?:(?:注|备注|说明|填表人|填报人|制表人|制表|审核人|审核|审批人|签发人|签发|联系人|联系电话|电话|"
     r"填报单位|报送单位|单位|单位负责人|单位主要负责人|主要负责人|分管领导|负责人|"
-    r"填表日期|填报日期|制表日期|报送日期|填表时间|填报时间|日期)\s*"
-    r"(?:[(（](?:签字|签名|盖章|签章)[)）]|签字|签名|盖章)?\s*[:：]")
+    r"填表日期|填报日期|制表日期|报送日期|填表时间|填报时间|报送时间|上报日期|上报时间|填写日期|日期)\s*"
+    r"(?:[(（](?:签字|签名|盖章|签章)[)）]|签字|签名|盖章)?\s*[:：]"
+    # anyone's signature or the seal, with or without a colon: "主要领导签字：", "分管领导（签字）",
+    # "单位（盖章）", "党组书记签名："
+    r"|[\u4e00-\u9fff]{0,10}?(?:[(（]\s*(?:签字|签名|盖章|签章|公章)\s*[)）]|签字|签名|盖章|签章)\s*(?:[:：]|$)"
+    # the seal's place alone: "（单位盖章）", "（公章）"
+    r"|[(（]\s*(?:[\u4e00-\u9fff]{0,6}?)(?:盖章|公章|签章|印章)\s*[)）]\s*$)")
 #: what a signature or note line's measure cell can open with (a cheap test before the pattern)
-_FOOTER_FIRST = frozenset("注备说填制审签联电单主分负日报")
+_FOOTER_FIRST = frozenset("注备说填制审签联电单主分负日报（(")
 #: a note under (or above) the table, by how it opens: its heading ("填表说明：", "附件：", "抄送：…",
 #: "注：", "一、填表说明"), a form's closing line ("此表一式三份…", "以上情况属实。", "（本页无正文）")
 #: or who made the form ("县委巡察办制") — never an aspect, an issue or a measure
@@ -326,6 +331,8 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _closure_not_status(texts, columns, duplicates)
     _kind_not_category(grid, r, columns, duplicates)
     _narrative_status_as_progress(grid, r, columns, duplicates)
+    _shares_beside_status(grid, r, columns, duplicates)
+    _responsible_unit_first(texts, columns, duplicates)
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
@@ -511,6 +518,56 @@ def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str
         duplicates[F.STATUS] = rest[1:]
     else:
         del duplicates[F.STATUS]
+
+
+#: a share done, as a 整改进度 column keeps it: 100, 90%, ６０％, 0.6
+_SHARE = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*[%％]?\s*$")
+
+
+def _shares_beside_status(grid: Grid, header_row: int, columns: dict[str, int],
+                          duplicates: dict[str, list[int]]) -> None:
+    """整改进度 (90%, 100%) beside 完成情况 (已完成, 正在推进): the status is the column of words,
+    the shares say the same thing in numbers — nothing is lost by not reading them, so no second
+    status column to remove (a column of shares alone is the status, read as shares)."""
+    if F.STATUS not in duplicates:
+        return
+    def shares(c: int) -> bool:
+        cells = [row[c] for row in grid.rows[header_row + 1:] if c < len(row) and not _blank(row[c])]
+        return bool(cells) and all(
+            (isinstance(v, (int, float)) and not isinstance(v, bool)) or _SHARE.match(_text(v)) for v in cells)
+    _set_aside(columns, duplicates, F.STATUS, shares)
+
+
+#: a column that only names a unit (单位名称, 二级单位, 下属单位, 部门): in a group's or a city's
+#: ledger, the company or the bureau a row is about
+_BARE_UNIT = re.compile(r"^(?:二级|下属|基层|所属|成员|子)?(?:单位|部门|公司|企业)(?:名称)?$")
+
+
+def _responsible_unit_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """单位名称 (燃气公司, 热力公司) beside 责任部门 (管网运行部): the owner is the column that says
+    who is responsible; the bare unit column says which company or bureau the row is about (a group's
+    ledger of its 二级公司), and is not read. Alone, a 单位名称 column is the owner, as before."""
+    if F.OWNER_UNIT not in duplicates:
+        return
+    def bare(c: int) -> bool:
+        return _BARE_UNIT.match(F.header_key(texts.get(c, ""))) is not None
+
+    _set_aside(columns, duplicates, F.OWNER_UNIT, bare)
+
+
+def _set_aside(columns: dict[str, int], duplicates: dict[str, list[int]], field: str,
+               aside: Callable[[int], bool]) -> None:
+    """Of the columns named ``field`` twice, those ``aside`` are not read (and are no duplicates)
+    when some are not: the first of the others is ``field``, the rest stay duplicates."""
+    candidates = [columns[field], *duplicates[field]]
+    kept = [c for c in candidates if not aside(c)]
+    if not kept or len(kept) == len(candidates):
+        return
+    columns[field] = kept[0]
+    if kept[1:]:
+        duplicates[field] = kept[1:]
+    else:
+        del duplicates[field]
 
 
 def _mean_length(grid: Grid, c: int, header_row: int) -> float:
@@ -957,6 +1014,10 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
             unit = _FILLER_UNIT.search(text)
             if unit and "unit_name" not in facts:
                 facts["unit_name"], source["unit_name"] = _STAMP_NOTE.sub("", unit.group(1)), "标题行“填报单位”"
+            elif unit and "party_org" not in facts and _signs_for(filler := _STAMP_NOTE.sub("", unit.group(1)),
+                                                                   facts["unit_name"]):
+                # the title names 青石镇, the stamp line 中共青石镇委员会: the committee signs the notice
+                facts["party_org"], source["party_org"] = filler, "标题行“填报单位”"
             elif "unit_name" not in facts and _LEDGER_TITLE.search(text) and (title := _TITLE_UNIT.match(text)):
                 # "中共白沙镇委员会关于…": the committee is named with 中共 (白沙镇委员会 alone is no name)
                 cpc = "中共" if title.group("cpc") and title.group(2).endswith("委员会") else ""
@@ -965,6 +1026,14 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                     # "县财政局党组巡察整改台账": the Party organisation inspected, who signs the notice
                     facts["party_org"], source["party_org"] = title.group(2) + org.group(1), "标题行"
     return facts, source
+
+
+def _signs_for(filler: str, unit: str) -> bool:
+    """The 填报单位 ``filler`` is the Party organisation of the ``unit`` a title names (中共青石镇委员会
+    of 青石镇, 县财政局党组 of 县财政局) — not a government commission, nor the League's committee."""
+    return (filler != unit and unit in filler and _PARTY_ORG.search(filler) is not None
+            and (filler.startswith("中共") or not filler.endswith("委员会"))
+            and not _GOVERNMENT_COMMISSION.search(filler) and not filler.startswith("共青团"))
 
 
 def _column_facts(grid: Grid, header: HeaderMap) -> dict[str, str]:
@@ -1426,10 +1495,11 @@ class _Builder:
         for v in raw_row[:2]:  # a plain loop: this runs for every row of the ledger
             if type(v) is str and (first := v.lstrip()[:1]) and first in _TOTALS_FIRST:
                 return False
-        first = self.texts[F.MEASURE][r][:1]
-        if first in _FOOTER_FIRST and _footer_line(raw_row):
+        measure = self.texts[F.MEASURE][r]
+        first = measure[:1]
+        if (first in _FOOTER_FIRST or "签" in measure or "章" in measure) and _footer_line(raw_row):
             return False
-        if first in _NOTE_FIRST and _NOTE_HEAD.match(self.texts[F.MEASURE][r]) and (
+        if first in _NOTE_FIRST and _NOTE_HEAD.match(measure) and (
                 sum(1 for v in raw_row if not _blank(v)) == 1):
             return False  # "填表说明：…" written in the measure column, alone on its row
         return not self._wide(r)
@@ -1583,9 +1653,14 @@ class _Builder:
         status_text = t[F.STATUS][r]
         completed_text = t[F.COMPLETED][r]
         reading = self._status(status_text)
+        progress = t[F.PROGRESS][r]
         if self._status_from_progress and reading.status is None:
-            # no status column: a progress cell opening with a status word ("已完成。共轮训…") says it
-            reading = StatusReading(opening_status(t[F.PROGRESS][r]))
+            # no status column: a progress cell opening with a status word ("已完成。共轮训…") says it,
+            # and the rest of the cell is the progress (as in a status cell "已完成。召开专题会2次……")
+            opened, after = split_opening_status(progress)
+            reading = StatusReading(opened)
+            if opened is not None:
+                progress = after
         fields_uncomputed = self.uncomputed.get(r)
         uncomputed = frozenset(fields_uncomputed) if fields_uncomputed else _NONE_UNCOMPUTED
         for field_name in uncomputed:
@@ -1614,7 +1689,7 @@ class _Builder:
             completed_on=completed_on,
             completed_text=completed_text,
             # "已完成。召开专题会2次……": the leading word is the status, the rest is progress
-            progress=t[F.PROGRESS][r] or rest,
+            progress=progress or rest,
             evidence=t[F.EVIDENCE][r],
             remark=t[F.REMARK][r],
             uncomputed=uncomputed,

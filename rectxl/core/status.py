@@ -75,6 +75,7 @@ __all__ = [
     "opening_status",
     "parse_status",
     "read_status",
+    "split_opening_status",
 ]
 
 
@@ -1116,10 +1117,22 @@ def opening_status(text: str) -> Status | None:
     """The status a narrative cell opens with when its first clause is a status word and
     nothing else: ``"已完成。共轮训社区书记16名"`` → 已完成, ``"尚未完成，目前已清理挂牌42块"`` →
     正在推进; ``"已在8个社区试点"`` (an account, not a status) → None."""
+    return split_opening_status(text)[0]
+
+
+def split_opening_status(text: str) -> tuple[Status | None, str]:
+    """:func:`opening_status` and what the cell says after that opening clause (the progress):
+    ``"已整改到位。关停僵尸账号17个。"`` → (已完成, ``"关停僵尸账号17个。"``); ``(None, text)`` when
+    it opens with no status word."""
     if not _STATUS_WORDS:
         _STATUS_WORDS.update((key, status) for status, alias, _ in STATUS_ALIASES if (key := _fold(alias)))
-    head = _fold(_OPENING_CLAUSE.split(normalize_text(text), maxsplit=1)[0])
-    return _STATUS_WORDS.get(head) if head else None
+    normal = normalize_text(text)
+    parts = _OPENING_CLAUSE.split(normal, maxsplit=1)
+    head = _fold(parts[0])
+    status = _STATUS_WORDS.get(head) if head else None
+    if status is None:
+        return None, text
+    return status, parts[1].strip() if len(parts) > 1 else ""
 
 
 def parse_status(value: object) -> Status | None:
