@@ -112,3 +112,36 @@ def test_restating_lead_rules() -> None:
     assert render._restating_lead(heads, "已建立欠费台账") == 0  # never all of it
     assert render._restating_lead(["完善考勤制度"], "健全考勤制度，打卡率100%") == len("健全考勤制度，")
     assert render._restating_lead(["完善考勤制度"], "建立考勤制度，打卡率100%") == 0  # another verb
+
+
+def _done(action: str, progress: str) -> str:
+    return measure_sentence(Measure(text=action, status=Status.DONE, status_text="已完成", progress=progress))
+
+
+@pytest.mark.parametrize(("action", "progress", "published"), [
+    # another thing with the same last words: its own words stay ("已建立季度" was published)
+    ("建立财政存量资金定期清理机制", "已建立季度清理机制，每季度清理一次",
+     "建立财政存量资金定期清理机制，已建立季度清理机制，每季度清理一次"),
+    ("春节前完成补贴发放系统数据比对", "已完成全县数据比对", "春节前完成补贴发放系统数据比对，已完成全县数据比对"),
+    # the action's verb and object said again: the verb is not cut off ("已在殡仪馆")
+    ("规范殡葬服务收费，公示收费目录", "已在殡仪馆公示收费目录", "规范殡葬服务收费，已在殡仪馆公示收费目录"),
+    # a cut inside a name or after 的/和 is never published ("已印发2026", "已确定9个村的")
+    ("制定党组理论学习中心组年度学习计划", "已印发2026年度学习计划，明确12个专题",
+     "制定党组理论学习中心组年度学习计划，已印发2026年度学习计划，明确12个专题"),
+    ("每村确定1个以上增收项目", "已确定9个村的增收项目，其余3个村正在谋划",
+     "每村确定1个以上增收项目，已确定9个村的增收项目，其余3个村正在谋划"),
+    ("建立中心组学习考勤及研讨发言通报制度", "已印发考勤和通报制度",
+     "建立中心组学习考勤及研讨发言通报制度，已印发考勤和通报制度"),
+])
+def test_a_result_is_never_cut_into_a_broken_clause(action: str, progress: str, published: str) -> None:
+    assert _done(action, progress) == published
+
+
+@pytest.mark.parametrize(("action", "progress", "published"), [
+    ("制定学习计划", "已印发学习计划", "制定学习计划，已印发"),
+    ("健全补贴发放公示制度", "已起草公示制度，待局党组会研究", "健全补贴发放公示制度，已起草，待局党组会研究"),
+    ("开展资金使用专项检查", "已完成专项检查，整改问题3个", "开展资金使用专项检查，已完成，整改问题3个"),
+])
+def test_a_result_doing_something_else_to_the_object_does_not_name_it_again(
+        action: str, progress: str, published: str) -> None:
+    assert _done(action, progress) == published

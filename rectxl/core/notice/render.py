@@ -940,19 +940,35 @@ def _goes_on(result: str) -> tuple[Status, str] | None:
 
 def _without_repeated_object(action: str, result: str) -> str:
     """"制定学习计划" + "已印发学习计划，…" → "已印发，…": a result doing something else to the
-    action's object (its last words, three characters or more) does not name it again. Not when
-    the result is the action again ("已建立工作台账" for "建立工作台账": :func:`_combine` decides)."""
-    core = action.rstrip(_TRIM)
+    action's object does not name it again. Only where the cut is safe to publish: the action's
+    last clause is a verb and its object (three characters or more), the result's first clause
+    names the same object, and what is left is "已" and a verb, or ends as a verb phrase can after
+    an action of only a verb before the object. Never:
+    "已建立季度清理机制" for "建立…定期清理机制" (another 清理机制: "已建立季度");
+    "已完成挂号缴费流程优化" (part of the work);
+    "已在殡仪馆公示收费目录" (the verb went too);
+    "已印发2026年度学习计划", "已确定9个村的增收项目", "已印发考勤和通报制度" (a cut inside a name);
+    nor when the result is the action again ("已建立工作台账" for "建立工作台账": :func:`_combine`)."""
+    last = _CLAUSE_SEP.split(action.rstrip(_TRIM))[-1]
     first = _CLAUSE_SEP.split(result, maxsplit=1)[0]
-    if len(core) < 5 or first[-3:] != core[-3:]:
+    if len(last) < 5 or first[-3:] != last[-3:]:
         return result
     n = 3
-    while n < min(len(core), len(first)) and first[-n - 1] == core[-n - 1]:
+    while n < min(len(last), len(first)) and first[-n - 1] == last[-n - 1]:
         n += 1
     head = first[:-n]
-    if len(head) < 3 or len(core) - n < 2 or not all("\u4e00" <= c <= "\u9fff" for c in core[-n:]):
-        return result  # 已 and a verb of its own, and the action a verb of its own before the object
+    before = len(last) - n  # the action's verb (and what else it says) before the object
+    if len(head) < 3 or before < 2 or not all("\u4e00" <= c <= "\u9fff" for c in last[-n:]):
+        return result  # 已 and a verb of its own, and a verb of the action's before the object
+    if before > 3 and not (len(head) == 3 and head[0] == "已"):
+        return result  # a longer action ("健全补贴发放公示制度"): only "已" and a verb ("已起草") is safe
+    if not "\u4e00" <= head[-1] <= "\u9fff" or head[-1] in _NOT_AN_END:
+        return result
     return head + result[len(first):]
+
+
+#: characters a clause cut before its object cannot end on ("…的", "…和", "…至")
+_NOT_AN_END = frozenset("的和与及或同跟至到为对在把将被给向于从年月日度")
 
 
 def _overdue(deadline: Deadline, as_of: date | None) -> bool:
