@@ -45,7 +45,9 @@ from rectxl.core.sheets import MARKS_SHEET, Highlight, SheetSpec
 from rectxl.core.text import col_letter
 
 __all__ = [
+    "COM_ONLY_FORMATS",
     "FILE_FORMATS",
+    "FOREIGN_FORMATS",
     "TEXT_PREFIX",
     "Cleared",
     "Record",
@@ -75,6 +77,23 @@ FILE_FORMATS = {
     -4143: ".xls",  # xlWorkbookNormal
     60: ".ods",   # xlOpenDocumentSpreadsheet
 }
+#: formats only the Windows path copies as they are (the macOS add-in's ``RectxlSaveCopy`` lists
+#: :data:`FILE_FORMATS`): a Strict Open XML workbook is an .xlsx in other namespaces, which the
+#: file reader reads; the 97-2003 template and the "Excel 97 and 95" dual format are .xls inside
+COM_ONLY_FORMATS = {
+    61: ".xlsx",  # xlOpenXMLStrictWorkbook (Excel's "Strict Open XML 电子表格")
+    17: ".xls",   # xlTemplate / xlTemplate8 (.xlt)
+    43: ".xls",   # xlExcel9795
+}
+#: formats the file reader cannot read, by what a user would call them (a web system's "导出 Excel"
+#: is often a web page or an Excel 2003 XML table, opened in Excel under its .xls name)
+FOREIGN_FORMATS = {
+    44: "网页（HTML）表格", 45: "网页（HTML）表格", 46: "Excel 2003 XML 表格",
+    6: "CSV 文本", 22: "CSV 文本", 23: "CSV 文本", 24: "CSV 文本", 62: "CSV 文本",
+    -4158: "文本文件", 19: "文本文件", 20: "文本文件", 21: "文本文件", 42: "文本文件",
+}
+#: xlOpenXMLWorkbook, the format of the copy made of a workbook in a foreign format
+_XLSX = 51
 #: Excel's text prefix: a value written as "'6月30日" is stored as the text "6月30日"
 TEXT_PREFIX = "'"
 #: the add-in's VBA function that saves a copy on macOS (see macros/rectxl.bas)
@@ -133,16 +152,19 @@ def saved_copy(book: Any) -> Iterator[Path | None]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _unsupported_format(book: Any) -> RectxlError:
-    return RectxlError(f"“{book.name}”不是 Excel 工作簿格式（可能是 CSV 或文本文件），rectxl 无法按台账读取："
+def _unsupported_format(book: Any, file_format: int | None = None) -> RectxlError:
+    what = FOREIGN_FORMATS.get(file_format) if file_format is not None else None
+    said = f"是{what}，不是 Excel 工作簿格式" if what else "不是 Excel 工作簿格式（可能是 CSV 或文本文件）"
+    return RectxlError(f"“{book.name}”{said}，rectxl 无法按台账读取："
                        "请先另存为 Excel 工作簿（.xlsx），再点此按钮。")
 
 
 def _save_copy_com(book: Any, folder: Path) -> Path:
     workbook = book.api
-    suffix = FILE_FORMATS.get(int(workbook.FileFormat))
+    file_format = int(workbook.FileFormat)
+    suffix = FILE_FORMATS.get(file_format) or COM_ONLY_FORMATS.get(file_format)
     if suffix is None:
-        raise _unsupported_format(book)
+        return _copy_sheets_as_xlsx(book, folder, file_format)
     target = folder / _copy_name(book, suffix)
     try:
         workbook.SaveCopyAs(str(target))
@@ -150,6 +172,40 @@ def _save_copy_com(book: Any, folder: Path) -> Path:
         raise RectxlError(f"无法读取当前工作簿：Excel 未能保存临时副本（{exc}）。") from None
     if not target.is_file():
         raise RectxlError(f"无法读取当前工作簿：Excel 没有写出临时副本（{target}）。")
+    return target
+
+
+def _copy_sheets_as_xlsx(book: Any, folder: Path, file_format: int) -> Path:
+    """A workbook Excel opened from a format the file reader cannot read (a web page or an Excel
+    2003 XML table saved as .xls by a web system, a CSV): its worksheets copied into a new
+    workbook (``Worksheets.Copy`` with no place: Excel makes one), saved there as .xlsx and
+    closed. The user's workbook keeps its path, name and saved state; values, merged cells,
+    hidden rows and columns and error cells come through as Excel holds them."""
+    workbook = book.api
+    app = workbook.Application
+    target = folder / _copy_name(book, ".xlsx")
+    alerts = app.DisplayAlerts
+    copy = None
+    try:
+        app.DisplayAlerts = False  # no "keep the format?" prompt while rectxl saves its copy
+        count = int(app.Workbooks.Count)
+        workbook.Worksheets.Copy()
+        if int(app.Workbooks.Count) != count + 1:
+            raise _unsupported_format(book, file_format)
+        copy = app.ActiveWorkbook
+        copy.SaveAs(str(target), _XLSX)
+    except RectxlError:
+        raise
+    except Exception:  # Excel could not copy the sheets (a very hidden sheet) or save the copy
+        raise _unsupported_format(book, file_format) from None
+    finally:
+        if copy is not None:
+            with suppress(Exception):
+                copy.Close(False)
+        with suppress(Exception):
+            app.DisplayAlerts = alerts
+    if not target.is_file():
+        raise _unsupported_format(book, file_format)
     return target
 
 
