@@ -137,3 +137,20 @@ def test_a_foreign_format_excel_cannot_copy_is_named_in_the_alert(tmp_path: Path
 def test_the_formats_read_as_they_are_and_those_copied_do_not_overlap() -> None:
     assert not set(book_io.COM_ONLY_FORMATS) & set(book_io.FILE_FORMATS)
     assert not set(book_io.FOREIGN_FORMATS) & (set(book_io.FILE_FORMATS) | set(book_io.COM_ONLY_FORMATS))
+
+
+# -- annotate on formats it does not write ------------------------------------------------
+
+
+def test_annotate_on_an_ods_says_where_to_save_it_as_xlsx(tmp_path: Path) -> None:
+    """An .ods is a LibreOffice or WPS user's file: the advice names those, not Excel alone, and
+    says the file itself can be checked."""
+    from rectxl.core.errors import RectxlError
+    from tests.test_io_round5 import _ods
+
+    ods = _ods(tmp_path / "台账.ods")
+    with pytest.raises(RectxlError) as caught:
+        api.annotate(ods, tmp_path / "标记.xlsx", OPTS)
+    message = str(caught.value)
+    assert "LibreOffice 或 WPS" in message and "另存为 .xlsx 后再标记" in message
+    assert "可直接使用该文件" in message

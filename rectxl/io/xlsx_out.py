@@ -249,8 +249,9 @@ def _open_for_edit(path: Path) -> Package:
 
     _refuse_by_content(path, EDITABLE_SUFFIXES)
     if path.suffix.lower() not in EDITABLE_SUFFIXES:
-        raise RectxlError(f"{path.name} 是 {path.suffix} 格式，只能在 .xlsx/.xlsm 台账上标记：请在 Excel 中另存为 .xlsx"
-                          "后再标记（检查、汇总和生成通报可直接使用 .xls/.ods）")
+        where = "LibreOffice 或 WPS" if path.suffix.lower() in (".ods", ".fods") else "Excel 或 WPS"
+        raise RectxlError(f"{path.name} 是 {path.suffix} 格式，只能在 .xlsx/.xlsm 台账上标记：请在 {where} 中打开它，"
+                          "另存为 .xlsx 后再标记（检查、汇总和生成通报可直接使用该文件）")
     pkg = Package(path)
     try:
         Book(pkg)
