@@ -152,6 +152,8 @@ def progress_contradiction(status: Status, continuing: bool, progress: str) -> s
         if continuing:
             return None  # done and kept up: the next round's date ("第4次研讨将于12月举行") is no contradiction
         folded = _folded(text)
+        if (plan := _NEXT_STEP_ONLY.match(folded)) is not None:
+            return plan.group()  # nothing said done, only what will be made next
         if "前" not in folded and not FUTURE_WORDING.search(folded):
             return None  # main clauses are pieces of the text: no word in it, none in them
         for item in _items(text):
@@ -163,6 +165,8 @@ def progress_contradiction(status: Status, continuing: bool, progress: str) -> s
         return None
     if status is Status.NOT_STARTED:
         for item in _items(text):
+            if _REASON.match(item):
+                continue  # why it has not started ("原因：…，已申请延期"), not work done
             main = _folded(main_clauses(item))
             if PAST_WORDING.search(main) and (hit := said_of_the_work(PAST_WORDING, main)):
                 return hit.group()
@@ -256,8 +260,15 @@ _MODIFIES = re.compile(r"[^，,、：:；;。]*?的|(?:发现|出现|发生|收�
 _RULE_OR_PLAN = re.compile(r"(?:明确|规定|要求|确定|约定|承诺|按照?|根据|原|比|较|因|由于)[^，,、：:；;。]*$")
 #: 拟 as part of a word: 拟定 (to draft), 拟任 (appointee), 拟提拔, 拟录用 … — not a plan
 _NOUN_NI = ("定", "制", "订", "任", "提拔", "录用", "聘", "调任", "推荐")
-#: after 已: a plan made, not work done ("已明确于2027年3月底前出台", "已列入计划")
-_PLAN_MADE = re.compile(r"(?:明确|计划|安排|确定|列入|纳入)")
+#: after 已: a plan made or a delay asked for, not work done ("已明确于2027年3月底前出台", "已列入计划",
+#: "已申请延期")
+_PLAN_MADE = re.compile(r"(?:明确|计划|安排|确定|列入|纳入|(?:申请|报请|提请|请示)[^，,。；;]{0,6}?(?:延期|延长|暂缓|缓办))")
+#: a progress that opens with what will be made next and says nothing done ("下一步将制定《…办法》，
+#: 提交院党委会审议") — not what done work goes on with (下一步将继续/持续/进一步…)
+_NEXT_STEP_ONLY = re.compile(
+    r"(?:下一步|下步|接下来|后续)[，,：:]?(?:将|要|拟|计划)?(?:制定|出台|修订|建立|健全|提交|召开|启动|印发|起草|组织|开展|实施)")
+#: an item that gives the reason the work has not started ("原因：…", "未整改原因：…", "（原因：…）")
+_REASON = re.compile(r"[（(]?(?:未(?:整改|完成|启动)?)?(?:原因|理由|说明)[：:]")
 
 
 def said_of_the_work(wording: re.Pattern[str], clauses: str) -> re.Match[str] | None:
