@@ -145,3 +145,10 @@ def test_a_result_is_never_cut_into_a_broken_clause(action: str, progress: str, 
 def test_a_result_doing_something_else_to_the_object_does_not_name_it_again(
         action: str, progress: str, published: str) -> None:
     assert _done(action, progress) == published
+
+
+def test_a_result_opening_with_the_actions_last_words_and_going_on_with_them_is_kept_whole() -> None:
+    # "行动中" is "during the action": cutting the overlap would publish "中执结案件318件"
+    published = _done("开展“冬季攻势”集中执行行动", "集中执行行动中执结案件318件，执行到位金额4862.3万元")
+    assert "，中执结" not in published and "集中执行行动中执结案件318件" in published
+    assert _done("建立智能监控规则库", "规则库已上线试运行") == "建立智能监控规则库，已上线试运行"

@@ -539,10 +539,16 @@ def _trim_overlap(action: str, result: str) -> str:
     for k in range(min(len(core), len(result) - 1, 12), 2, -1):
         if core.endswith(result[:k]):
             rest = result[k:].lstrip(_TRIM)
-            if rest and (_ONLY_COUNT.match(fold(rest[:8])) or _object_counted(core, rest)):
+            if rest and (_ONLY_COUNT.match(fold(rest[:8])) or _object_counted(core, rest)
+                         or rest[0] in _STILL_THE_PHRASE):
                 return result
             return rest or result
     return result
+
+
+#: what continues the overlap's phrase rather than opening a clause of its own ("集中执行行动中执结案件
+#: 318件": "中" is "during" the action; "…的", "…期间")
+_STILL_THE_PHRASE = frozenset("中的之里内后前时期间上下以")
 
 
 #: a clause that is only a thing and its count: the thing (group 1), a number, a measure word
