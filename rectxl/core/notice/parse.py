@@ -328,8 +328,11 @@ _PART = re.compile(rf"^第({CN_NUM}|\d{{1,2}})部分\s*[、:.,]?\s*")
 _DATE_LINE = re.compile(rf"^(?:{DATE}|\d{{4}}\s*[-./]\s*\d{{1,2}}\s*[-./]\s*\d{{1,2}})$")
 _CLOSING = re.compile(
     r"^(?:(?:诚挚|诚恳|热诚|真诚|热忱)?欢迎|联系方式|联系电话|监督电话|举报电话|邮寄地址|通信地址|"
-    r"通讯地址|来信请寄|邮政信箱|电子邮箱|电子邮件|邮编|邮政编码|公开期限|公示期限|意见建议请|如有意见)"
+    r"通讯地址|来信请寄|邮政信箱|电子邮箱|电子邮件|邮编|邮政编码|公开期限|公示期限|意见建议请|如有意见|"
+    r"联系人\s*:)"
 )
+#: a sentence ends (on the detection copy): a closing may start right after it
+_SENTENCE_STOP = re.compile(r"(?:[。;!?]|\.(?!\d))\s*")
 _ORG_END = re.compile(r"(?:党组|党委|委员会|党总支|党支部|纪委|党工委|办公室|党组织|公司|集团)$")
 #: the words of an aspect's title: "…方面", "在“…”方面", "关于…方面的问题"
 _ASPECT_TITLE = re.compile(r"方面(?:的?问题|存在的问题|问题|的整改情况|整改情况)?\s*[:。.;]?$"
@@ -2786,6 +2789,21 @@ def _closing_facts(info: LedgerInfo, closing: str) -> None:
         info.extra["公开期限"] = closing[m.start(1):m.end(1)].strip()
 
 
+def _closing_sentences(three: list[str]) -> tuple[list[str], list[str]]:
+    """The next steps without the closing that ends their last paragraph, and that closing:
+    "局党组将持续巩固整改成果。欢迎广大干部群众监督。联系电话：…" is the next steps, then the
+    supervision sentence and the contacts — read as contacts, and never printed twice when the
+    notice is rendered again (the renderer writes its own supervision sentence and contacts)."""
+    for at, text in enumerate(three):
+        det = detect(text)
+        starts = [0, *(m.end() for m in _SENTENCE_STOP.finditer(det) if m.end() < len(det))]
+        cut = next((p for p in starts if _CLOSING.match(det[p:])), None)
+        if cut is not None:
+            kept = text[:cut].rstrip()
+            return [*three[:at], *([kept] if kept else [])], [text[cut:].strip(), *three[at + 1:]]
+    return three, []
+
+
 def _check_numbers(aspects: list[Aspect], warnings: list[str]) -> None:
     numbers = [i.number for a in aspects for i in a.issues() if i.number is not None]
     if not numbers or numbers == list(range(1, len(numbers) + 1)):
@@ -3084,8 +3102,9 @@ def _parse_notice(text: str) -> ParsedNotice:
     else:
         three = ([line.text for line in lines[end_items:lay.closing]]
                  if region or next_steps is not None else [])
+    three, supervision = _closing_sentences(three)
     info.section_three = "\n".join(three) or None
-    closing = "\n".join(line.text for line in lines[lay.closing:lay.stop])
+    closing = "\n".join([*supervision, *(line.text for line in lines[lay.closing:lay.stop])])
     if lay.date_line is not None and lay.date_line + 1 < len(lines):  # contacts after the date
         # up to the web page's own footer (after 上一篇/下一篇, 主办单位, ICP 备案): the site's
         # address and phone are not the unit's

@@ -95,6 +95,8 @@ _ASPECTS = [
 _ISSUES = [
     re.compile(rf"{_NB}{_NUM}\s*(?:个|项|条|件)(?:具体|反馈|共性|突出|主要|重点)?问题(?!线索)"),
     re.compile(rf"(?:反馈|发现|指出|交办)(?:的)?问题(?:共|总计|合计|共计)?{_NUM}\s*(?:个|项|条|件)"),
+    # "共梳理问题8个", "共认领问题8个": the whole, counted after its noun
+    re.compile(rf"(?:共|总计|合计|共计)\s*(?:梳理|认领|查摆|交办)出?(?:的)?(?:具体)?问题{_NUM}\s*(?:个|项|条|件)"),
 ]
 _MEASURES = [
     re.compile(rf"{_NB}{_NUM}\s*(?:项|条|个)(?:具体)?(?:整改)?措施"),
@@ -124,11 +126,20 @@ _RATE = [
 #: words right before a count that make it a share, a remainder or another round's number
 _NOT_TOTAL = re.compile(
     r"分别|各(?!项)|每|其余|剩余|余下|另有|尚有|还有|仅剩|领办|牵头|包联|包案|"
-    r"正在|尚未|未完成|推进中|上轮|上一轮|上次|以往|历次|审计|督查发现|自查发现"
+    r"正在|尚未|未完成|推进中|上轮|上一轮|上次|以往|历次|审计|督查发现|自查发现|立行立改|立改"
+)
+#: words right after a count that make it a part in a given state, not the whole: "2个问题正在持续
+#:推进", "3项措施尚未完成", "5个问题已完成整改" (the whole is "6个问题已全部完成整改")
+_PART_AFTER = re.compile(
+    r"(?:正在|仍在|还在|尚未|尚需|未完成|未整改|需长期|需持续|持续推进|推进中|基本完成|阶段性|长期坚持"
+    r"|已(?!全部|经全部)(?:完成|整改|办结|销号))"
 )
 #: 认领 before a count is one person's share ("班子成员认领3个问题") unless the whole is
 #: claimed ("共认领巡察反馈问题五个", "全面认领反馈的问题12个")
 _CLAIMED = re.compile(r"认领")
+#: before a count whose state follows: the count is still the round's whole ("巡察反馈的6个问题已完成
+#: 整改5个", "所有8个问题已全部完成整改")
+_WHOLE_BEFORE = re.compile(r"反馈|交办|指出|全部|所有")
 _WHOLE_CLAIM = re.compile(r"(?:共|全面|全部|一并|全盘|照单全收|逐条|逐一|总计|合计|共计)\s*认领")
 #: right before an issue/measure count: it is a done count, not the total
 _DONE_BEFORE = re.compile(r"完成|到位|办结|销号|整改了?$")
@@ -172,10 +183,26 @@ def _find(patterns: list[re.Pattern[str]], sentence: str) -> tuple[int, int, re.
                 continue
             if _DONE_BEFORE.search(prefix[-4:]):
                 continue
+            if _is_part(sentence, m.end()) and not _WHOLE_BEFORE.search(prefix):
+                continue
             if best is None or m.start() < best[0]:
                 best = (m.start(), value, m)
             break
     return best
+
+
+_CLAUSE_END = re.compile(r"[,;:]")
+_A_COUNT = re.compile(rf"{_NUM}\s*(?:个|项|条|件)")
+
+
+def _is_part(sentence: str, end: int) -> bool:
+    """Whether the count ending at ``end`` is a part in a given state ("2个问题正在推进"), not
+    the whole that its clause goes on to divide ("25项整改措施已完成15项")."""
+    if not _PART_AFTER.match(sentence, end):
+        return False
+    rest = sentence[end:]
+    rest = rest[:m.start()] if (m := _CLAUSE_END.search(rest)) else rest
+    return _A_COUNT.search(rest) is None
 
 
 #: the last thing a clause names before a done count: "13条问题中已整改到位11条" counts 问题
