@@ -325,7 +325,10 @@ _NAMED_NUMBER = re.compile(
 _NAMED_LABEL = re.compile(r"^(?:(?:巡察|巡视)?反馈(?:的)?问题|问题)\s*:\s*(?=\S)")
 #: a section numbered as a part: "第一部分 整改工作的组织领导情况"
 _PART = re.compile(rf"^第({CN_NUM}|\d{{1,2}})部分\s*[、:.,]?\s*")
-_DATE_LINE = re.compile(rf"^(?:{DATE}|\d{{4}}\s*[-./]\s*\d{{1,2}}\s*[-./]\s*\d{{1,2}})$")
+#: a line of only a date: the signature's ("2025年6月20日", "2025.06.20", or a month alone,
+#: "2025年1月", "二〇二五年一月")
+_DATE_LINE = re.compile(rf"^(?:{DATE}|\d{{4}}\s*[-./]\s*\d{{1,2}}\s*[-./]\s*\d{{1,2}}"
+                        r"|(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)$")
 _CLOSING = re.compile(
     r"^(?:(?:诚挚|诚恳|热诚|真诚|热忱)?欢迎|联系方式|联系电话|监督电话|举报电话|邮寄地址|通信地址|"
     r"通讯地址|来信请寄|邮政信箱|电子邮箱|电子邮件|邮编|邮政编码|公开期限|公示期限|意见建议请|如有意见|"
@@ -372,6 +375,8 @@ _DEBRIS = re.compile(
     r"字号|字体|分享到|分享|索引号|文号|主题分类|成文日期|信息分类|所属机构)\s*[:].{0,120}"
     r"|(?:[【\[]\s*(?:打印|关闭|关闭窗口|打印本页|打印此页|打印正文|收藏|加入收藏|返回顶部|顶部|字体|字号|"
     r"纠错|保存|分享|我要纠错|[大中小\s]+|默认)(?:\s*[:][^】\]]*)?\s*[】\]]\s*)+"
+    # then links of the page's tools, unbracketed ("【字体：大 中 小】 打印本页")
+    r"(?:(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|收藏|分享)\s*)*"
     r"|(?:字号|字体)\s*[:]?\s*(?:[大中小默认\s|]|[【\[][大中小默认][】\]])+.*"
     r"|(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|收藏|分享|\|)"
     r"(?:\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|收藏|分享|\|))*"
@@ -618,6 +623,9 @@ _COLUMN_GAP = re.compile(r"[ \xa0]*\u3000[ \xa0\u3000]*|[ \xa0]{2,}")
 _NUMBER_CELL = re.compile(r"^\d{1,6}(?:\.\d{1,2})?\s*%?$")
 
 
+_ITEMS_HEADER = re.compile(r"问题.*措施|措施.*(?:进展|情况|时限|状态)")
+
+
 def _spaced_cells(raw: str) -> list[str] | None:
     """The cells of a row whose columns are aligned with spaces ("合计　　9　　7　　77.8%"), when it
     has three or more."""
@@ -637,7 +645,11 @@ def _space_tables(lines: list[_Line], spaced: list[list[str] | None]) -> list[_L
             k += 1
         numeric = sum(1 for r in range(j + 1, k)
                       if sum(bool(_NUMBER_CELL.match(detect(c))) for c in spaced[r] or []) >= 2)
-        if k - j >= 2 and numeric >= max(1, (k - j - 1) // 2):
+        # a table of the items typed with spaces ("序号　　反馈问题　　整改措施　　整改进展", then
+        # rows numbered 1, 2, 3): a header naming the problem and the measures, numbered rows
+        items = (k - j >= 2 and _ITEMS_HEADER.search(detect(" ".join(spaced[j] or []))) is not None
+                 and all(_ROW_NUMBER.match(detect((spaced[r] or [""])[0])) for r in range(j + 1, k)))
+        if k - j >= 2 and (items or numeric >= max(1, (k - j - 1) // 2)):
             for r in range(j, k):
                 cells = spaced[r] or []
                 lines[r] = _classify("  ".join(cells))
@@ -1429,6 +1441,10 @@ _CLOSE_BEFORE_MARK = re.compile(r"[)\]】](?=\s*(?:[二三四五六七八九十]
 def _segments(text: str, measure_kind: str | None
               ) -> tuple[Literal["ordinal", "paren", "plain"], str, list[str]]:
     """(style, intro, segments) of a measure text: 一是…, (1)…, 1.… lines, or one paragraph."""
+    if (described := _description_end(text)) is not None:
+        # "巡视指出：一是…；二是…。整改情况：一是…": the description's own list is no measure
+        style_, intro_, segments_ = _segments(text[described:], measure_kind)
+        return style_, _join(text[:described] + intro_), segments_
     style: Literal["ordinal", "paren", "plain"] = "plain"
     kinds: list[EnumKind] = ["ordinal", "paren"]
     if measure_kind == "num":
@@ -1453,12 +1469,19 @@ def _segments(text: str, measure_kind: str | None
     folded = detect(text)
     if (m := _LABEL.match(folded)) is not None:
         intro, text = text[:m.end()], text[m.end():]
-    elif _DESCRIPTION.match(folded):  # "巡察指出：…。整改情况：…": the description is intro
-        for m in _INTRO_LABEL.finditer(folded):
-            if folded[:m.start()].rstrip(" ")[-1:] in ("。", "\n", ";"):
-                intro, text = text[:m.end()], text[m.end():]
-                break
     return "plain", _join(intro), _paragraphs(text)
+
+
+def _description_end(text: str) -> int | None:
+    """Where the measures start after a description of the problem ("巡察指出：…。整改情况：" →
+    the end of 整改情况：), else ``None``: the description is the issue's intro."""
+    folded = detect(text)
+    if not _DESCRIPTION.match(folded):
+        return None
+    for m in _INTRO_LABEL.finditer(folded):
+        if folded[:m.start()].rstrip(" ")[-1:] in ("。", "\n", ";"):
+            return m.end()
+    return None
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -1694,8 +1717,13 @@ def _status_words(text: str) -> _Stated | None:
 
 
 def _title_status(title: str) -> tuple[str, _Stated | None]:
-    """A title ending with a bracketed status ("关于…的问题【正在推进】") → (title, status)."""
-    tags = list(_STATUS_TAG.finditer(detect(title)))
+    """A title ending with a bracketed status ("关于…的问题【正在推进】") or opening with one
+    ("【已完成】…的问题") → (title, status)."""
+    det = detect(title)
+    if (m := _STATUS_TAG.match(det)) is not None and title[m.end():].strip():
+        if (stated := _status_words(title[m.start("word"):m.end("word")])) is not None:
+            return title[m.end():].strip(), stated
+    tags = list(_STATUS_TAG.finditer(det))
     m = tags[-1] if tags else None
     if m is None or title[m.end():].strip(_TITLE_TRAIL + "。"):
         return title, None
@@ -2066,6 +2094,22 @@ def _closing_sentence(rest: str) -> tuple[str, _Stated | None]:
     return rest[:m.start()].rstrip(" \n"), stated
 
 
+def _unnumbered(texts: list[str]) -> list[str]:
+    """Measures (or their progress) numbered 1. 2. 3. or (1) (2) (3) in turn, each a line of
+    its own ("整改措施：1.…；2.…" / "整改进展：1.…；2.…"), without their numbers: the notice's
+    list, not the measure's words."""
+    if len(texts) < 2:
+        return texts
+    marks = [re.match(rf"\s*(?:{k}\s*[.、](?!\d)|\(\s*{k}\s*\))\s*", detect(t)) for k, t in enumerate(texts, 1)]
+    if not all(marks):
+        return texts
+    return [t[m.end():] if m is not None else t for t, m in zip(texts, marks, strict=True)]
+
+
+#: a measure's own numbered label ("措施1：…", "举措二：…"): the notice's, not the measure's words
+_NUMBERED_MEASURE = re.compile(r"^(?:整改)?(?:措施|举措|任务)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*:\s*(?=\S)")
+
+
 def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) -> Issue:
     fields, more = _field_lines(raw.more)
     if raw.rows:
@@ -2109,7 +2153,10 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
         title_fields = {**own_fields[-1], **title_fields}
         own_fields = [{} for _ in own_fields]
     measures = []
+    segments, progress = _unnumbered(segments), _unnumbered(progress)
     for seg, prog, own in zip(segments, progress, own_fields, strict=True):
+        if (numbered := _NUMBERED_MEASURE.match(detect(seg))) is not None:
+            seg, prog = seg[numbered.end():], (seg[numbered.end():] if prog == seg else prog)
         if seg:
             m = Measure(text=seg, progress=prog, status=infer_status(prog), status_inferred=True)
             _apply_fields([m], own)
@@ -2749,8 +2796,26 @@ def _preamble_facts(info: LedgerInfo, preamble: str, fallback: date | None) -> N
         extended = _EXTENDED.match(text, m.end())
         if extended is not None:
             s, e = extended.span("unit")
-        info.unit_name = preamble[s:e].strip()
+        info.unit_name = _named_unit(preamble[s:e].strip(), info.title)
     info.feedback_date = _feedback_date(text, fallback)
+
+
+#: the unit as it speaks of itself: "对我局党组开展了巡察", "对我院党委", "对本公司"
+_FIRST_PERSON = re.compile(r"^(?:我|本)(?:[局院委办校所部处厅站队司社]|公司|集团|单位|中心|学校|医院|街道|镇|乡)"
+                           r"(?P<org>党组|党委|党工委|党总支|党支部)?$")
+
+
+def _named_unit(unit: str, title: str | None) -> str:
+    """The inspected unit by its name: one that speaks of itself (我局党组) is named as the
+    title names the publisher ("中共某某县发展和改革局党组关于…" → 某某县发展和改革局党组; "某某县人民
+    医院关于…" and 我院党委 → 某某县人民医院党委)."""
+    m = _FIRST_PERSON.match(detect(unit))
+    head = title.split("关于")[0].strip() if title and "关于" in title else ""
+    if m is None or not 2 <= len(head) <= 40:
+        return unit
+    head = head.removeprefix("中共")
+    org = m.group("org")
+    return head if org is None or re.search(r"(?:党组|党委|党工委|党总支|党支部|委员会)$", head) else f"{head}{org}"
 
 
 _ADDRESS_TRAIL = ",,;;。"
@@ -2842,7 +2907,10 @@ class _Builder:
         if self.aspects and not any(self.raw[id(c)] for c in self.aspects[-1].categories):
             # an aspect written as prose, without numbered issues: the prose is its issue, or
             # one issue per paragraph when each opens by naming its problem ("针对“…”问题，…")
-            if not self._named_issues(self.pending):
+            listed = _listed_problems("\n".join(self.pending))
+            if listed is not None and not listed[0]:  # the problems listed, then answered
+                self._listed(listed[1])
+            elif not self._named_issues(self.pending):
                 first, *more = self.pending
                 self._issue(None, first)
                 if self.current is not None:
@@ -2851,6 +2919,13 @@ class _Builder:
         else:
             self.unplaced.extend(self.pending)
         self.pending = []
+
+    def _listed(self, answered: list[tuple[str, str]]) -> None:
+        """An issue for each problem a heading lists, its answer the issue's text."""
+        for k, (problem, answer) in enumerate(answered, start=1):
+            self._issue(k, f"{problem}。")  # a title of its own: the answer is no part of it
+            if self.current is not None:
+                self.current.more.append(answer)
 
     def _named_issues(self, paragraphs: list[str]) -> bool:
         """One issue per paragraph that opens by naming its problem, when at least two do; a
@@ -2941,6 +3016,90 @@ class _Builder:
                 self.intro = self.intro[:at]
 
 
+#: a heading's paragraph that lists its problems before answering them: "（一）…方面。巡察反馈的问题
+#: 主要有：一是…；二是…。整改情况：针对问题一，…。针对问题二，…。"
+_PROBLEM_LIST = re.compile(
+    r"(?:(?:巡察|巡视)?(?:反馈|指出|发现)(?:的)?(?:主要)?问题|主要问题|存在(?:的)?(?:主要)?问题)"
+    r"(?:主要)?(?:有|是|包括|为)?\s*:?\s*(?=一是)")
+#: the answer to one listed problem: "针对问题一，", "关于第二个问题：", "对问题3，"
+_ANSWER_MARK = re.compile(
+    rf"(?:针对|关于|对于?)\s*(?:问题\s*({_TOP_CN}|\d{{1,2}})|第\s*({_TOP_CN}|\d{{1,2}})\s*个?问题)"
+    r"\s*[,:]?\s*")
+_LIST_TRAIL = "。.;；,，:： "
+
+
+def _listed_problems(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A heading whose paragraph lists its problems (一是…二是…) and then answers each, after
+    整改情况： — one by one (针对问题一，…) or in a list as long as the problems' (一是…二是…):
+    (the heading's own title, [(problem, answer)]); else ``None``."""
+    det = detect(text)
+    if (m := _PROBLEM_LIST.search(det)) is None:
+        return None
+    label = next((x for x in _INTRO_LABEL.finditer(det, m.end())
+                  if det[:x.start()].rstrip(" ")[-1:] in ("。", "\n", ";")), None)
+    if label is None:
+        return None
+
+    def pieces(lo: int, hi: int, marks: list[tuple[int, int]], trail: str) -> list[str]:
+        ends = [start for start, _ in marks[1:]] + [hi - lo]
+        return [text[lo + start + n:lo + end].strip().rstrip(trail)
+                for (start, n), end in zip(marks, ends, strict=True)]
+
+    problems = pieces(m.end(), label.start(), enumeration(det[m.end():label.start()], "ordinal"),
+                      _LIST_TRAIL)
+    answered = det[label.end():]
+    found = list(_ANSWER_MARK.finditer(answered))
+    if [to_int(a.group(1) or a.group(2)) for a in found] == list(range(1, len(problems) + 1)):
+        answers = pieces(label.end(), len(text), [(a.start(), a.end() - a.start()) for a in found], " ;；,，")
+    elif len(marks := enumeration(answered, "ordinal")) == len(problems):
+        answers = pieces(label.end(), len(text), marks, " ;；,，")
+    else:
+        return None
+    if not problems or not all(problems) or not all(answers):
+        return None
+    return text[:m.start()].strip().strip(_LIST_TRAIL), list(zip(problems, answers, strict=True))
+
+
+#: an issue's title that opens with its aspect ("党的领导方面：落实…不到位", a table's 反馈问题 cell)
+_PREFIXED_ASPECT = re.compile(r"^(?P<aspect>[^,:;。()\s]{2,24}?方面(?:的?问题|存在的问题)?)\s*:\s*(?=\S)")
+#: a group heading's label ("（一）反馈问题：落实…不到位"): the heading is what follows it
+_HEADING_LABEL = re.compile(r"^(?:(?:巡察|巡视)?反馈(?:的)?问题|问题)\s*:\s*(?=\S)")
+
+
+def _prefixed_aspects(aspects: list[Aspect]) -> list[Aspect]:
+    """The aspects of a notice whose issues each name theirs before a colon (and no heading
+    does), in their order; the groups' 反馈问题： labels dropped from their titles."""
+    groups: list[Aspect | Category] = [*aspects, *(c for a in aspects for c in a.categories)]
+    for group in groups:
+        if group.title and (m := _HEADING_LABEL.match(detect(group.title))) is not None:
+            group.title = group.title[m.end():].strip()
+    if len(aspects) != 1 or aspects[0].title is not None or any(c.title for c in aspects[0].categories):
+        return aspects
+    issues = list(aspects[0].issues())
+    found = [_PREFIXED_ASPECT.match(detect(i.title)) for i in issues]
+    if len(issues) < 2 or not all(found):
+        return aspects
+    out: list[Aspect] = []
+    for issue, m in zip(issues, found, strict=True):
+        assert m is not None
+        name = issue.title[:m.end("aspect")].strip()
+        issue.title = issue.title[m.end():].strip()
+        if not out or out[-1].title != name:
+            out.append(Aspect(title=name, number=len(out) + 1, categories=[Category()]))
+        out[-1].categories[0].issues.append(issue)
+    return out
+
+
+def _built(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role], warnings: list[str]) -> _Builder:
+    """The items of ``lines[lo:hi]`` walked, each issue built from its lines."""
+    built = _walk(lines, lo, hi, roles)
+    measure_kind = next((k for k, r in roles.items() if r == "measure"), None)
+    for a in built.aspects:
+        for c in a.categories:
+            c.issues = [_build_issue(r, warnings, measure_kind) for r in built.raw[id(c)]]
+    return built
+
+
 def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _Builder:
     b = _Builder()
     for j in range(lo, hi):
@@ -2951,7 +3110,12 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
         if role is None and b.current is None and not b.pending and _is_summary(line.det):
             if b.heading_summary(line.text):
                 continue
-        if role == "aspect":
+        listed = _listed_problems(line.body) if role in ("aspect", "category") else None
+        if listed is not None:
+            (b.aspect if role == "aspect" else b.category)(line.number, listed[0])
+            b.pending_to_unplaced()
+            b._listed(listed[1])
+        elif role == "aspect":
             b.aspect(line.number, line.body)
         elif role == "category":
             b.category(line.number, line.body)
@@ -3038,13 +3202,19 @@ def _parse_notice(text: str) -> ParsedNotice:
         lo, hi = region
         lines = _described(lines, lo, hi)
         roles = _roles(_items(lines, lo, hi))
-        built = _walk(lines, lo, hi, roles)
-        measure_kind = next((k2 for k2, r in roles.items() if r == "measure"), None)
-        for a in built.aspects:
-            for c in a.categories:
-                c.issues = [_build_issue(r, warnings, measure_kind) for r in built.raw[id(c)]]
+        built = _built(lines, lo, hi, roles, warnings)
         aspects, intro, unplaced = built.aspects, built.intro, built.unplaced
         status_groups = _group_headings(aspects, warnings)
+        aspects = _prefixed_aspects(aspects)
+    if appendix and not any(True for a in aspects for _ in a.issues()):
+        # "具体整改情况见附件": the items are the appendix's table
+        table = _run_in(_tables(_outline(_side_lists(appendix))))
+        if any(line.row is not None for line in table):
+            listed = _built(table, 0, len(table), _roles(_items(table, 0, len(table))), warnings).aspects
+            if any(True for a in listed for _ in a.issues()):
+                aspects, appendix = _prefixed_aspects(listed), []
+                # the pointer to the appendix points nowhere once its items are section 二's
+                intro = [t for t in intro if not (len(t) <= 30 and re.search(r"附[件表]", t))]
 
     # Front: title, preamble, section 一.
     sections = lay.sections

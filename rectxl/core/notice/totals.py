@@ -147,6 +147,9 @@ _SENTENCE = re.compile(r"[。;!?\n]")
 _CLAUSE_START = re.compile(r"[,:]")
 #: a sentence about the round mentions one of these
 _ROUND_WORDS = re.compile(r"反馈|巡察|巡视|问题|整改")
+#: a sentence that goes on counting what the sentence before counted, without naming the round:
+#: "…制定整改措施7项。目前已完成5项，正在推进2项。"
+_GOES_ON = re.compile(r"\s*(?:目前|当前|现已|至今|其中|截至目前|截止目前|截至[^,，。]{2,14}?[,，]?\s*)")
 
 
 def _clauses(text: str) -> list[str]:
@@ -236,9 +239,12 @@ def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
     for raw in texts:
         if not raw:
             continue
+        counted = False  # the sentence before stated a count of the round
         for sentence in _clauses(detect(raw)):
-            if not _ROUND_WORDS.search(sentence):
+            if not _ROUND_WORDS.search(sentence) and not (counted and _GOES_ON.match(sentence)):
+                counted = False
                 continue
+            counted = _A_COUNT.search(sentence) is not None
             # "一方面…另一方面" is a figure of speech: one aspect needs 个/大 ("1个方面")
             if totals.aspects is None and (hit := _find(_ASPECTS, sentence)) \
                     and (hit[2].group(2) or hit[1] > 1):
