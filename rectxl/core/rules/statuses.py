@@ -205,8 +205,8 @@ _FULLY = re.compile(_FULLY_WORDS + r"|^已?完成(?:整改)?$|^已?整改$")
 #: text (the first characters tested before the alternatives) spares numbering and splitting every
 #: progress text into pieces
 _STATUS_HINT = re.compile(
-    f"(?=[未没沒末全均都完到办辦销銷验驗已整])(?:{_NOT.pattern}|{_FULLY_WORDS}"
-    f"|(?:^|(?<={_PIECES.pattern}))已?(?:完成(?:整改)?|整改)(?=$|{_PIECES.pattern}))"
+    rf"(?=[未没沒末全均都完到办辦销銷验驗已整])(?:{_NOT.pattern}|{_FULLY_WORDS}"
+    rf"|(?:^|(?<={_PIECES.pattern}))已?(?:完成(?:整改)?|整改)(?=$|{_PIECES.pattern}))"
 )
 
 
