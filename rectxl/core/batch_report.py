@@ -291,8 +291,9 @@ _LEDGER_WORDS = re.compile(
     r"(?:台账|台帐|清单|一览表|明细表|情况表|统计表|销号表|进度表|任务表|推进表)(?:表)?")
 #: what is left of those words before them ("…整改落实情况及整改台账" → "…整改落实情况及")
 _TRAILING_WORDS = re.compile(r"(?:巡察|巡视|反馈|问题|意见|整改|落实|情况|进展|及|和|暨|的)+$")
-#: "附件2：", "01_" before a name
-_PREFIX = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*\s*[:.、_\-\s]*|\d{1,4}\s*[_\-.、\s]\s*)")
+#: "附件2：", "附件1-2：", "01_" before a name
+_PREFIX = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*(?:[-.]\d{1,2}(?!\d))?\s*[:.、_\-\s]*"
+                     r"|\d{1,4}\s*[_\-.、\s]\s*)")
 #: an official letter's name: "…关于报送县市场监督管理局党组巡察反馈问题整改…的报告附件"
 _REPORTING = re.compile(r"关于报送(.+?)(?:党组|党委|党工委)?(?:巡察|巡视|整改)")
 _BRACKETS = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
@@ -300,6 +301,17 @@ _BRACKETS = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
 _SEPARATORS = re.compile(r"[\s_\-—–~·.]+")
 #: a date written with separators (one token, not three)
 _DASHED_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-.](\d{1,2})[-.](\d{1,2})(?!\d)")
+#: a month and day without the year, as clerks stamp a version ("台账11.20", "台账（11-20）", "台账1120"
+#: after the ledger words) — not "附件1-2", "v1.2", "1.2版" nor a number among others ("1.2.3")
+_MONTH_DAY = re.compile(r"(?<![\d.\-A-Za-z件表])(1[0-2]|0?[1-9])[.\-](3[01]|[12]\d|0?[1-9])(?![\d.\-版稿号])"
+                        r"|(?<=[账帐单表])(1[0-2]|0[1-9])(3[01]|[12]\d|0[1-9])(?!\d)")
+
+
+def _dates_spelled(text: str) -> str:
+    """``text`` with the dates clerks write with separators spelled as :data:`_DATES` reads them:
+    "2026.11.18" → 2026年11月18日, "11.20" → 11月20日 (one token, not two numbers)."""
+    text = _DASHED_DATE.sub(r"\1年\2月\3日", text)
+    return _MONTH_DAY.sub(lambda m: f"{int(m.group(1) or m.group(3))}月{int(m.group(2) or m.group(4))}日", text)
 #: version words written onto the end of a name ("县水利局整改台账修改稿")
 _GLUED = re.compile(r"(?:(?:终稿|定稿|最终版|最终稿|最终|修改稿|修订稿|修改版|修订版|修改|修订|报送版|报送稿|报送|上报"
                     r"|填报|初稿|草稿|副本|备份|新版|旧版|最新版?|更新版?|导出|汇总|打印版?|电子版|正式版|完整版"
@@ -428,12 +440,12 @@ def read_name(file: str) -> NameInfo:
     keeps the whole name ("附件1" and "附件2" are not versions of one file)."""
     parts = file.split("/")
     name = parts[-1]
-    stem = unicodedata.normalize("NFKC", name.rsplit(".", 1)[0] if "." in name[1:] else name)
+    stem = _dates_spelled(unicodedata.normalize("NFKC", name.rsplit(".", 1)[0] if "." in name[1:] else name))
     words = _Words()
     for inner in (text.strip() for text in _BRACKETS.findall(stem)):
         if inner and (_PART.match(inner) or not words.take(inner, bracketed=True)):
             words.others.append(inner)
-    rest = _DASHED_DATE.sub(r"\1年\2月\3日", _BRACKETS.sub(" ", stem))
+    rest = _BRACKETS.sub(" ", stem)
     rest = re.sub(r"(?<!\d)(\d{8})[\s_\-.]?(\d{6})(?!\d)", r"\1\2", rest)  # rectxl's backup time: one token
     prefix = _PREFIX.match(rest)
     kept: list[str] = []
@@ -482,7 +494,7 @@ def _folder_words(folders: Sequence[str]) -> tuple[_Words, str]:
     words = _Words()
     said = ""
     for folder in folders:
-        text = _DASHED_DATE.sub(r"\1年\2月\3日", unicodedata.normalize("NFKC", folder))
+        text = _dates_spelled(unicodedata.normalize("NFKC", folder))
         found = False
         for token in (t for t in _SEPARATORS.split(_BRACKETS.sub(" ", text)) if t):
             if _PART.match(token) is None and not _UNIT_KIND.match(token):

@@ -237,6 +237,9 @@ _SHORT_NAMES = (
 )
 #: a zone's 管委会 is the zone ("清河经济开发区管委会" / "开发区")
 _ZONE_BOARD = re.compile(r"(开发区|园区|新区|高新区|示范区|景区|合作区|试验区)管委会$")
+#: a company's legal form, which its short name leaves off ("云溪县水务集团有限公司" / "水务集团",
+#: "城市建设投资有限责任公司" / "城投公司"): the kind of unit it is, 集团 or 公司
+_LEGAL_FORM = re.compile(r"(集团)?(?:股份)?有限(?:责任)?公司$")
 #: what may come before a unit's name inside a longer name of it and name no other unit: the
 #: Party committee it belongs to ("县委宣传部" / "宣传部")
 _PARTY_BODY = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:委|党委|党组|党工委)$")
@@ -281,22 +284,27 @@ def _abbreviates(short: str, long: str) -> bool:
 GENERIC_PLACES = ("县", "市", "区", "旗")
 
 
-def _short_form(rest: str) -> str:
+def _short_form(rest: str, legal_form: bool = False) -> str:
     """A unit's name (without its place) with the full name of a body usually written short
-    made short: "妇女联合会" → 妇联, "人民法院" → 法院, "开发区管理委员会" → 开发区."""
+    made short: "妇女联合会" → 妇联, "人民法院" → 法院, "开发区管理委员会" → 开发区, and — unless
+    ``legal_form`` — a company's legal form left off ("水务集团有限公司" → 水务集团, "粮食储备有限责任公司"
+    → 粮食储备公司)."""
     for full, short in _SHORT_NAMES:
         if rest.endswith(full):
             rest = rest[: -len(full)] + short
             break
+    if not legal_form and rest.endswith("公司"):
+        rest = _LEGAL_FORM.sub(lambda m: m.group(1) or "公司", rest)
     return _ZONE_BOARD.sub(r"\1", rest)
 
 
 @lru_cache(maxsize=16384)
-def unit_parts(name: str) -> tuple[str, str]:
+def unit_parts(name: str, legal_form: bool = False) -> tuple[str, str]:
     """A unit's core (:func:`unit_core`) as the place it opens with ("" if none; "县" alone stands
     for any county) and the rest, a body usually written short in its short form:
     "青石县财政局" → ("青石县", "财政局"), "财政局" → ("", "财政局"), "清河县妇女联合会" → ("清河县",
-    "妇联"), "共青团清河县委员会" → ("清河县", "团委"), "团县委" → ("县", "团委")."""
+    "妇联"), "共青团清河县委员会" → ("清河县", "团委"), "团县委" → ("县", "团委"), "云溪县水务集团有限公司" →
+    ("云溪县", "水务集团") (with ``legal_form``: "水务集团有限公司")."""
     core = unit_core(name)
     league = _LEAGUE.match(core)
     if league is not None:
@@ -304,8 +312,8 @@ def unit_parts(name: str) -> tuple[str, str]:
     core = _SYSTEM_HEAD.sub("", core)
     m = _PLACE_HEAD.match(core)
     if m is not None and len(core) - m.end() >= 2:
-        return core[: m.end()], _short_form(core[m.end():])
-    return "", _short_form(core)
+        return core[: m.end()], _short_form(core[m.end():], legal_form)
+    return "", _short_form(core, legal_form)
 
 
 def _places_agree(a: str, b: str) -> bool:
@@ -345,5 +353,14 @@ def same_unit_name(a: str, b: str) -> bool:
     (pa, ra), (pb, rb) = unit_parts(a), unit_parts(b)
     if not ra or not rb or not _places_agree(pa, pb):
         return False
-    x, y = sorted((ra, rb), key=len)
+    if _short_of(ra, rb):
+        return True
+    # a company's short name may keep the kind its legal form names ("水务公司" / "水务集团有限公司")
+    return (ra.endswith(("公司", "集团")) or rb.endswith(("公司", "集团"))) and _short_of(
+        unit_parts(a, legal_form=True)[1], unit_parts(b, legal_form=True)[1])
+
+
+def _short_of(a: str, b: str) -> bool:
+    """One of two units' rests (:func:`unit_parts`) is the other, or the other written shorter."""
+    x, y = sorted((a, b), key=len)
     return x == y or _abbreviates(x, y) or one_unit(x, y) or _within(x, y)
