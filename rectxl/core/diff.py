@@ -122,6 +122,9 @@ class RegressionKind(StrEnum):
     EXTENDED_AGAIN = "再次延期"
     DEADLINE_DROPPED = "取消整改时限"
     COMPLETED_REMOVED = "删除已完成措施"
+    #: a measure not finished last period gone from this period's ledger (the work dropped, or an
+    #: overdue row hidden) — not a rewording, which is paired as 措施内容修改
+    UNFINISHED_REMOVED = "删除未完成措施"
 
 
 class MatchKind(StrEnum):
@@ -736,13 +739,17 @@ def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,
     diff.issues_added = [ref for k, (_, ref) in enumerate(n_issues) if k not in paired_n]
     for a, b in sorted(issue_pairs, key=lambda p: p[1]):
         ro, rn = o_issues[a][1], n_issues[b][1]
-        if ro.number != rn.number or texts.differ(ro.title, rn.title):
+        if _renumbered(ro, rn) or texts.differ(ro.title, rn.title):
             diff.issues_changed.append((ro, rn))
     diff.matched = [_compare(o_meas[x], n_meas[y], kind, r, texts)
                     for x, y, kind, r in sorted(found, key=lambda f: (f[1], f[0]))]
     diff.removed = [m for k, m in enumerate(o_meas) if k not in used_o]
     diff.added = [m for k, m in enumerate(n_meas) if k not in used_n]
-    diff.regressions = _regressions(diff)
+    # measures whose issue has a new measure in their place this period (a measure rewritten
+    # beyond recognition, one task replaced by another): removed, but not dropped
+    replaced = {(o_meas[x].sheet, o_meas[x].row) for a, b in issue_pairs
+                if any(y not in used_n for y in by_issue_n[b]) for x in by_issue_o[a]}
+    diff.regressions = _regressions(diff, replaced)
     diff.changes = _changes(diff, texts)
     diff.warnings = _pairing_warnings(old, new, diff, len(o_meas), len(n_meas))
     return diff
@@ -806,17 +813,37 @@ def _match_regressions(mm: MeasureMatch, as_of_old: date | None = None) -> list[
     return out
 
 
-def _removed_regressions(m: MeasureRef) -> list[Regression]:
-    if m.status is not Status.DONE:
+def _removed_regressions(m: MeasureRef, as_of_new: date | None = None, replaced: bool = False
+                         ) -> list[Regression]:
+    """值得注意 for a measure last period had and this one has not: finished work gone from the
+    ledger, or unfinished work dropped — said with its status and deadline, and whether that
+    deadline had passed by this period's as-of date. An unfinished measure ``replaced`` by a new
+    one under its issue is a rewrite, unless it was overdue (a late row swapped for a new one
+    with a later deadline hides that it is late)."""
+    if m.status is Status.DONE:
+        return [_regression(
+            RegressionKind.COMPLETED_REMOVED,
+            "上期已完成的措施在本期台账中被删除：请核实删除原因，已完成的整改不应从台账中消失", m, None)]
+    due = _due(m.deadline)
+    overdue = due is not None and as_of_new is not None and due < as_of_new
+    if replaced and not overdue:
         return []
+    late = ""
+    if overdue and as_of_new is not None and due is not None:
+        late = f"，截至本期（{cn_date(as_of_new)}）已逾期{(as_of_new - due).days}天"
+    deadline = f"，整改时限“{m.deadline.text}”" if m.deadline.text else ""
     return [_regression(
-        RegressionKind.COMPLETED_REMOVED,
-        "上期已完成的措施在本期台账中被删除：请核实删除原因，已完成的整改不应从台账中消失", m, None)]
+        RegressionKind.UNFINISHED_REMOVED,
+        f"上期状态为“{m.status_label}”{deadline}{late}，本期台账中已没有这项措施：请核实删除是否经过批准"
+        "（如已并入其他措施，请在备注中注明），未完成的整改任务不应从台账中消失", m, None)]
 
 
-def _regressions(diff: LedgerDiff) -> list[Regression]:
+def _regressions(diff: LedgerDiff, replaced: set[tuple[str, int]]) -> list[Regression]:
+    """Every 值得注意; ``replaced``: (sheet, row) of the old measures whose issue has a new measure
+    this period (see :func:`_removed_regressions`)."""
     out = [r for mm in diff.matched for r in _match_regressions(mm, diff.old.as_of)]
-    out += [r for m in diff.removed for r in _removed_regressions(m)]
+    out += [r for m in diff.removed
+            for r in _removed_regressions(m, diff.new.as_of, (m.sheet, m.row) in replaced)]
     order = list(RegressionKind)
     return sorted(out, key=lambda r: (order.index(r.kind), r.new_row or 0, r.old_row or 0))
 
@@ -841,7 +868,7 @@ def _changes(diff: LedgerDiff, texts: _Texts) -> list[Change]:
         out.append(Change(kind=ChangeKind.ISSUE_REMOVED, issue=ref.label, field=F.ISSUE,
                           old=ref.label, old_row=ref.row, old_sheet=ref.sheet))
     for ro, rn in diff.issues_changed:
-        if ro.number != rn.number:
+        if _renumbered(ro, rn):
             out.append(Change(kind=ChangeKind.ISSUE_CHANGED, issue=rn.label, field=F.ISSUE_NO,
                               old=_num(ro.number), new=_num(rn.number),
                               old_row=ro.row, new_row=rn.row, old_sheet=ro.sheet, new_sheet=rn.sheet))
@@ -849,13 +876,15 @@ def _changes(diff: LedgerDiff, texts: _Texts) -> list[Change]:
             out.append(Change(kind=ChangeKind.ISSUE_CHANGED, issue=rn.label, field=F.ISSUE,
                               old=ro.title, new=rn.title, old_row=ro.row, new_row=rn.row,
                               old_sheet=ro.sheet, new_sheet=rn.sheet))
+    gone = {(r.old_sheet, r.old_row): r.kind.value for r in diff.regressions
+            if r.kind in (RegressionKind.COMPLETED_REMOVED, RegressionKind.UNFINISHED_REMOVED)}
     for m in diff.added:
         out.append(Change(kind=ChangeKind.ADDED, issue=m.issue.label, measure=m.text,
                           field=F.MEASURE, new=m.text, new_row=m.row, new_sheet=m.sheet))
     for m in diff.removed:
         out.append(Change(kind=ChangeKind.REMOVED, issue=m.issue.label, measure=m.text,
                           field=F.MEASURE, old=m.text, old_row=m.row, old_sheet=m.sheet,
-                          flag=_flag(_removed_regressions(m), RegressionKind.COMPLETED_REMOVED)))
+                          flag=gone.get((m.sheet, m.row), "")))
     for mm in diff.matched:
         if not mm.changed:  # most measures: nothing below applies
             continue
@@ -894,6 +923,13 @@ def _changes(diff: LedgerDiff, texts: _Texts) -> list[Change]:
         if mm.progress_changed:
             out.append(change(ChangeKind.PROGRESS, F.PROGRESS, o.progress, n.progress))
     return sorted(out, key=lambda c: (_KIND_ORDER[c.kind], c.new_row or 0, c.old_row or 0))
+
+
+def _renumbered(old: IssueRef, new: IssueRef) -> bool:
+    """The issue's number changed: both versions number it, differently. A number only one side
+    has is how that ledger was read (a 序号 written on each measure's row, a ledger without one), not
+    a change the clerk made to every issue."""
+    return old.number is not None and new.number is not None and old.number != new.number
 
 
 def _num(n: int | None) -> str:

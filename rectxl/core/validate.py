@@ -120,7 +120,10 @@ def validate(
         if code in options.ignore:
             continue
         findings.extend(rule.check(ctx))
-    findings.sort(key=lambda f: (f.sort_key(), SEVERITY_ORDER[f.severity]))
+    # ledger order: sheet by sheet as the ledger was read ("台账（一）" before "台账（二）", not row 5 of
+    # each before row 6 of either), what concerns no sheet read (the workbook, 基本信息) first
+    sheet_rank = {s.name: i for i, s in enumerate(ledger.sheets)}
+    findings.sort(key=lambda f: (sheet_rank.get(f.sheet or "", -1), f.sort_key(), SEVERITY_ORDER[f.severity]))
     return Report(
         findings=findings,
         as_of=as_of,
