@@ -334,7 +334,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("diff", help="对比两期台账的变化",
                        description="对比同一台账的两个版本（如9月和10月报送的台账）：新增、删除的措施，"
                                    "状态、时限、责任单位/领导/责任人的变化，措施内容修改，两期的完成情况统计，"
-                                   "并列出值得注意的变化（已完成又改回未完成、未注明延期的时限延后、删除已完成措施等）；"
+                                   "并列出值得注意的变化（已完成又改回未完成、未注明延期的时限延后、删除已完成措施、删除未完成措施等）；"
                                    "有值得注意的变化时退出码为 1。")
     if only in (None, "diff"):
         p.add_argument("old", type=Path, metavar="上期台账", help="上期台账文件")
