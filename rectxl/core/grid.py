@@ -36,6 +36,7 @@ from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MAR
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
 from rectxl.core.status import Status, StatusReading, read_status, split_opening_status
 from rectxl.core.text import LazyPattern, col_letter, needs_cleaning, normalize_text, shorten, to_int
+from rectxl.core.units import one_unit, same_unit_name
 
 __all__ = [
     "COLUMN_MAP_SHEET",
@@ -893,10 +894,21 @@ def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
             shared = len(a & b)
             if shared < 3 or shared < 0.8 * min(len(a), len(b)):
                 continue
+            if _units_differ(picked[i], picked[j]):
+                continue  # two units' ledgers in one workbook (二中 | 三中), not two periods of one
             older, newer = (j, i) if _newer_first(picked[i], picked[j]) else (i, j)
             keep.remove(older)
             set_aside.append((picked[older][0].name, picked[newer][0].name))
     return [picked[k] for k in keep], set_aside
+
+
+def _units_differ(first: tuple[Grid, HeaderMap], second: tuple[Grid, HeaderMap]) -> bool:
+    """The two sheets' titles (or 填报单位 rows) name two different units: a school district's
+    workbook with a sheet per school ("云溪县第二中学…台账" | "云溪县第三中学…台账") holds two
+    ledgers alike in their measures, not two periods of one."""
+    ua = _title_facts(*first)[0].get("unit_name")
+    ub = _title_facts(*second)[0].get("unit_name")
+    return bool(ua and ub) and not same_unit_name(str(ua), str(ub)) and not one_unit(str(ua), str(ub))
 
 
 #: a sheet's name that marks it as the old one: 原台账, 台账（备份）, 台账-副本, 旧台账, 作废
