@@ -200,7 +200,7 @@ def test_parse_status_never_raises_on_hostile_objects() -> None:
         (-2.0, "-2"),
         (float("nan"), ""),
         (45199, "45199"),
-        (True, "True"),
+        (True, "TRUE"),
         (date(2023, 9, 30), "2023-09-30"),
         (datetime(2023, 9, 30), "2023-09-30"),
         (datetime(2023, 9, 30, 14, 5), "2023-09-30 14:05:00"),

@@ -1215,7 +1215,7 @@ def parse_deadline(value: object, *, feedback_date: date | None = None) -> Deadl
             text = normalize_text(value)
             return _text_serial(text) or _parse_text(text, feedback_date)
         if isinstance(value, bool):
-            return Deadline(text=str(value), kind=DeadlineKind.INVALID, reason=R_BOOL)
+            return Deadline(text=normalize_text(value), kind=DeadlineKind.INVALID, reason=R_BOOL)
         if _is_missing(value):
             return Deadline(text="", kind=DeadlineKind.EMPTY)
         if isinstance(value, datetime):

@@ -95,7 +95,8 @@ def normalize_text(value: object) -> str:
 
     - ``None`` and float NaN (pandas' blank) give ``""``.
     - integral floats render without ``.0`` (``3.0`` -> ``"3"``); dates give ISO form
-      (a datetime at midnight gives just the date).
+      (a datetime at midnight gives just the date); a bool gives ``"TRUE"``/``"FALSE"``, as
+      Excel shows the cell.
     - tabs, NBSP, the ideographic space U+3000 and other Unicode spaces become ordinary
       spaces; zero-width characters and BOM are removed; ``\\r\\n``/``\\r`` become ``\\n``.
     - leading/trailing whitespace is stripped, runs of spaces collapse to one space, and
@@ -111,7 +112,7 @@ def normalize_text(value: object) -> str:
     elif isinstance(value, str):
         s = str.__str__(value)  # plain str from StrEnum / numpy.str_ subclasses
     elif isinstance(value, bool):
-        return str(value)
+        return "TRUE" if value else "FALSE"  # as Excel shows the cell (a 是否完成 tick)
     elif isinstance(value, float):
         if math.isnan(value):
             return ""

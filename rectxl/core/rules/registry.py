@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rectxl.core.findings import Finding, Severity, json_value
-from rectxl.core.text import shorten
+from rectxl.core.text import normalize_text, shorten
 
 if TYPE_CHECKING:
     from rectxl.core.model import Measure
@@ -91,7 +91,10 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _short(value: Any, limit: int = 60) -> Any:
-    """A value as quoted in a message: long text is cut (the finding keeps it whole)."""
+    """A value as quoted in a message: long text is cut (the finding keeps it whole); a TRUE/FALSE
+    cell or a number as Excel shows it (``TRUE``, ``3`` for 3.0)."""
+    if isinstance(value, bool | float):
+        value = normalize_text(value)
     return shorten(value, limit) if isinstance(value, str) else value
 
 
