@@ -84,10 +84,10 @@ Public Function RectxlSaveCopy(ByVal bookName As String, ByVal fileName As Strin
     Dim folder As String
     Set wb = Application.Workbooks(bookName)
     Select Case wb.FileFormat
-        Case 51, 54: ext = ".xlsx"
+        Case 51, 54, 61: ext = ".xlsx"
         Case 52, 53: ext = ".xlsm"
         Case 50: ext = ".xlsb"
-        Case 56, -4143: ext = ".xls"
+        Case 56, -4143, 17, 43: ext = ".xls"
         Case 60: ext = ".ods"
         Case Else
             RectxlSaveCopy = ""

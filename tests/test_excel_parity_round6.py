@@ -14,16 +14,27 @@ packages written from XML text.
 
 from __future__ import annotations
 
+import re
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+from oletools.olevba import VBA_Parser
 from openpyxl import Workbook
 
 from rectxl import api
+from rectxl import excel as rx
 from rectxl.core import fields as F
 from rectxl.core.rules import Options
-from tests.ledgers import CANONICAL
+from rectxl.excel import book_io
+from tests import com_standin
+from tests.com_standin import Excel, workbook_of
+from tests.ledgers import CANONICAL, MESSY_AS_OF, write_messy_ledger
+from tests.test_io_round6 import _as_strict
+
+ROOT = Path(__file__).resolve().parents[1]
 
 AS_OF = Options(as_of=date(2024, 3, 1))
 _BASE = {F.ISSUE: "公务接待审批不严", F.LEAD: "王副局长", F.OWNER_UNIT: "办公室", F.OWNER_PERSON: "李明"}
@@ -75,3 +86,72 @@ def test_a_number_in_a_date_cell_is_quoted_as_excel_shows_it(tmp_path: Path) -> 
     ])
     message = _messages(path, "bad-completion-date")["K2"]
     assert "“3”" in message and "3.0" not in message
+
+
+# -- 2. the macOS add-in's copy of a Strict Open XML or Excel 97-2003 workbook ------------------
+
+_SAVE_COPY = "Public Function RectxlSaveCopy(ByVal bookName As String, ByVal fileName As String) As String"
+
+
+def _vba_extensions(source: str) -> dict[int, str]:
+    """RectxlSaveCopy's ``Select Case wb.FileFormat``: format → the copy's extension."""
+    body = source[source.index(_SAVE_COPY):]
+    body = body[: body.index("End Function")]
+    return {int(code): ext for codes, ext in re.findall(r'Case ([-\d, ]+): ext = "(\.\w+)"', body)
+            for code in codes.split(",")}
+
+
+def _built_vba(path: Path) -> str:
+    parser = VBA_Parser(str(path))
+    try:
+        return next(text for _, name, _, text in parser.extract_macros() if name == "VBA/rectxl").replace("\r\n", "\n")
+    finally:
+        parser.close()
+
+
+def test_the_mac_add_in_copies_strict_and_97_2003_workbooks_under_their_extension() -> None:
+    """Excel reports a Strict Open XML workbook as FileFormat 61, an .xlt as 17 and an “Excel 97 and
+    95” workbook as 43: the add-in's RectxlSaveCopy names their copies .xlsx and .xls (it returned
+    "" — “not an Excel workbook” — for them), in the text and in the add-in built from it, and
+    agrees with the Windows path format for format."""
+    text = _vba_extensions((ROOT / "macros" / "rectxl.bas").read_text(encoding="ascii"))
+    assert {k: text.get(k) for k in (61, 17, 43)} == {61: ".xlsx", 17: ".xls", 43: ".xls"}
+    assert text == book_io.FILE_FORMATS
+    for built in (ROOT / "workbooks" / "rectxl.xlam", ROOT / "rectxl" / "data" / "rectxl.xlam"):
+        assert _vba_extensions(_built_vba(built)) == text
+
+
+def test_a_strict_workbook_open_in_excel_for_mac_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On macOS the buttons ask the add-in's RectxlSaveCopy for the copy: played here by the
+    stand-in's Application.Run with the extensions macros/rectxl.bas gives each format."""
+    vba = _vba_extensions((ROOT / "macros" / "rectxl.bas").read_text(encoding="ascii"))
+    path = write_messy_ledger(tmp_path / "台账.xlsx")
+    options = Options(as_of=MESSY_AS_OF)
+    expected = [(f.code, f.cell) for f in api.check(path, options).findings]
+    sandbox = tmp_path / "sandbox-tmp"
+    sandbox.mkdir()
+    excel = Excel()
+    book = excel.open(path)
+    workbook_of(book).file_format = 61  # xlOpenXMLStrictWorkbook
+    plain = com_standin.Book.SaveCopyAs
+
+    def save_strict(self: Any, Filename: str) -> None:
+        plain(self, Filename)
+        _as_strict(Path(str(Filename)))
+
+    def rectxl_save_copy(book_name: str, file_name: str) -> str:
+        ext = vba.get(excel.book_named(book_name).file_format, "")
+        if not ext:
+            return ""
+        target = sandbox / f"{file_name}{ext}"
+        excel.book_named(book_name).SaveCopyAs(str(target))
+        return str(target)
+
+    monkeypatch.setattr(com_standin.Book, "SaveCopyAs", save_strict)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    excel.macros[book_io.MAC_SAVE_COPY_MACRO] = rectxl_save_copy
+    report = rx.validate(book, options)
+    monkeypatch.undo()
+    assert report is not None, excel.alerts
+    assert [(f.code, f.cell) for f in report.findings] == expected and expected
+    assert list(sandbox.iterdir()) == []

@@ -135,8 +135,7 @@ def test_a_foreign_format_excel_cannot_copy_is_named_in_the_alert(tmp_path: Path
 
 
 def test_the_formats_read_as_they_are_and_those_copied_do_not_overlap() -> None:
-    assert not set(book_io.COM_ONLY_FORMATS) & set(book_io.FILE_FORMATS)
-    assert not set(book_io.FOREIGN_FORMATS) & (set(book_io.FILE_FORMATS) | set(book_io.COM_ONLY_FORMATS))
+    assert not set(book_io.FOREIGN_FORMATS) & set(book_io.FILE_FORMATS)
 
 
 # -- annotate on formats it does not write ------------------------------------------------

@@ -45,7 +45,6 @@ from rectxl.core.sheets import MARKS_SHEET, Highlight, SheetSpec
 from rectxl.core.text import col_letter
 
 __all__ = [
-    "COM_ONLY_FORMATS",
     "FILE_FORMATS",
     "FOREIGN_FORMATS",
     "TEXT_PREFIX",
@@ -66,24 +65,20 @@ __all__ = [
 ]
 
 #: Excel's ``XlFileFormat`` → the extension the file reader needs for a copy in that format
-#: (``SaveCopyAs`` always writes the workbook's own format, whatever the name says)
+#: (``SaveCopyAs`` always writes the workbook's own format, whatever the name says). The macOS
+#: add-in's ``RectxlSaveCopy`` (macros/rectxl.bas) names its copies by this very table.
 FILE_FORMATS = {
     51: ".xlsx",  # xlOpenXMLWorkbook
     52: ".xlsm",  # xlOpenXMLWorkbookMacroEnabled
     54: ".xlsx",  # xlOpenXMLTemplate (the same package as .xlsx)
     53: ".xlsm",  # xlOpenXMLTemplateMacroEnabled
+    61: ".xlsx",  # xlOpenXMLStrictWorkbook ("Strict Open XML 电子表格": an .xlsx in other namespaces)
     50: ".xlsb",  # xlExcel12
     56: ".xls",   # xlExcel8
     -4143: ".xls",  # xlWorkbookNormal
+    17: ".xls",   # xlTemplate / xlTemplate8 (.xlt: an .xls inside)
+    43: ".xls",   # xlExcel9795 ("Excel 97 and 95": an .xls inside)
     60: ".ods",   # xlOpenDocumentSpreadsheet
-}
-#: formats only the Windows path copies as they are (the macOS add-in's ``RectxlSaveCopy`` lists
-#: :data:`FILE_FORMATS`): a Strict Open XML workbook is an .xlsx in other namespaces, which the
-#: file reader reads; the 97-2003 template and the "Excel 97 and 95" dual format are .xls inside
-COM_ONLY_FORMATS = {
-    61: ".xlsx",  # xlOpenXMLStrictWorkbook (Excel's "Strict Open XML 电子表格")
-    17: ".xls",   # xlTemplate / xlTemplate8 (.xlt)
-    43: ".xls",   # xlExcel9795
 }
 #: formats the file reader cannot read, by what a user would call them (a web system's "导出 Excel"
 #: is often a web page or an Excel 2003 XML table, opened in Excel under its .xls name)
@@ -162,7 +157,7 @@ def _unsupported_format(book: Any, file_format: int | None = None) -> RectxlErro
 def _save_copy_com(book: Any, folder: Path) -> Path:
     workbook = book.api
     file_format = int(workbook.FileFormat)
-    suffix = FILE_FORMATS.get(file_format) or COM_ONLY_FORMATS.get(file_format)
+    suffix = FILE_FORMATS.get(file_format)
     if suffix is None:
         return _copy_sheets_as_xlsx(book, folder, file_format)
     target = folder / _copy_name(book, suffix)
