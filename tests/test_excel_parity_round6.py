@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -155,3 +156,107 @@ def test_a_strict_workbook_open_in_excel_for_mac_is_read(tmp_path: Path, monkeyp
     assert report is not None, excel.alerts
     assert [(f.code, f.cell) for f in report.findings] == expected and expected
     assert list(sandbox.iterdir()) == []
+
+
+
+# -- 3. cell formats the styles part does not have ---------------------------------------------
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def _out_of_range_package(path: Path) -> Path:
+    """A ledger whose sheet points at cell formats its styles part (15 of them) does not have: a
+    cell at 250 and one at 20, a row at 300 (customFormat), a column at 400 — as an exporter that
+    writes the sheet and the styles part apart leaves them; Excel shows such cells in the default
+    format."""
+    xfs = "".join(f'<xf numFmtId="0" fontId="0" fillId="0" borderId="{i % 2}" xfId="0"/>' for i in range(15))
+    styles = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_MAIN}">'
+              '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>'
+              '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+              '<fill><patternFill patternType="gray125"/></fill></fills>'
+              '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
+              '<border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/>'
+              '</border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+              f'</cellStyleXfs><cellXfs count="15">{xfs}</cellXfs>'
+              '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+
+    def cell(ref: str, text: str | None, s: int) -> str:
+        if text is None:
+            return f'<c r="{ref}" s="{s}"/>'
+        return f'<c r="{ref}" s="{s}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+    rows = [CANONICAL,
+            ["", "", "1", "公务接待审批不严", "修订公务接待管理办法", "王副局长", "办公室", "李明", "2023年12月底",
+             "正在推进", "", "已起草", "", ""],
+            ["", "", "", "", "开展专项检查", "王副局长", "", "李明", "视情况而定", "正在推进", "", "", "", ""]]
+    styles_of = {(2, 9): 250, (2, 3): 20, (3, 9): 1}
+    body = []
+    for r, values in enumerate(rows, 1):
+        cells = "".join(cell(f"{chr(65 + c)}{r}", v or None, styles_of.get((r, c), 1)) for c, v in enumerate(values))
+        body.append(f'<row r="{r}">{cells}</row>')
+    body.append('<row r="4" s="300" customFormat="1"/>')
+    sheet = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}" xmlns:r="{_R}">'
+             '<cols><col min="1" max="14" width="14" customWidth="1"/>'
+             '<col min="15" max="15" width="9" style="400"/></cols>'
+             f'<sheetData>{"".join(body)}</sheetData></worksheet>')
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_CT}.worksheet+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/></Types>'),
+        "_rels/.rels": (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG}">'
+            f'<Relationship Id="rId1" Type="{_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        "xl/workbook.xml": (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_MAIN}" xmlns:r="{_R}">'
+            '<sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        "xl/_rels/workbook.xml.rels": (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG}">'
+            f'<Relationship Id="rId1" Type="{_R}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{_R}/styles" Target="styles.xml"/></Relationships>'),
+        "xl/worksheets/sheet1.xml": sheet,
+        "xl/styles.xml": styles,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, text in parts.items():
+            out.writestr(name, text.encode("utf-8"))
+    return path
+
+
+def _cell_xfs(styles: bytes) -> list[bytes]:
+    block = styles[styles.index(b"<cellXfs"):styles.index(b"</cellXfs>")]
+    return re.findall(rb"<xf\b[^>]*?(?:/>|>.*?</xf>)", block[block.index(b">") + 1:], re.S)
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {i.filename: zf.read(i) for i in zf.infolist()}
+
+
+def test_a_cell_pointing_past_the_styles_never_shows_rectxls_highlight(tmp_path: Path) -> None:
+    source = _out_of_range_package(tmp_path / "台账.xlsx")
+    report, annotated, _ = api.annotate(source, tmp_path / "标记.xlsx", AS_OF)
+    marked = {f.cell for f in report.findings}
+    assert {"I2", "I3"} <= marked and "D2" not in marked
+    out = _parts(annotated)
+    xfs = _cell_xfs(out["xl/styles.xml"])
+    # every index the sheet pointed at before shows the default format, as it did: none of rectxl's
+    # formats (a solid fill) sits at 15–400
+    assert len(xfs) > 400
+    assert all(b"fillId=\"0\"" in xf or b"fillId" not in xf for xf in xfs[15:401])
+    sheet = out["xl/worksheets/sheet1.xml"]
+    assert re.search(rb'<c r="D2" s="20"', sheet) and re.search(rb'<row r="4" s="300"', sheet)
+    assert re.search(rb'<col min="15" max="15" width="9" style="400"/>', sheet)
+    new_i2 = int(re.search(rb'<c r="I2" s="(\d+)"', sheet).group(1))
+    assert new_i2 > 400 and b'fillId="0"' not in xfs[new_i2]
+    # 清除标记 gives every part back byte for byte, the styles part included
+    restored, cleared, _ = api.clear(annotated, tmp_path / "清除.xlsx")
+    assert restored == len(marked)
+    assert _parts(cleared) == _parts(source)

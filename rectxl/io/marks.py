@@ -900,13 +900,15 @@ def _remove_record_sheet(book: Book, record: Record) -> None:
 def _revert_styles(pkg: Package, book: Book, styles: Styles, record: dict[str, Any]) -> None:
     """Cut rectxl's formats out of the styles part again when no cell uses them any more."""
     parts = [s.part for s in book.sheets() if s.part is not None]
-    used = referenced_xfs(pkg, parts)
+    # the indices the sheets pointed at before rectxl's formats (past the formats there were:
+    # copies of the default format, cut out with rectxl's) are no use of rectxl's
     base = int((record.get("base") or {}).get("cellXfs", 0))
+    used = referenced_xfs(pkg, parts, above=max(base, int(record.get("high", -1)) + 1))
     if record.get("added"):
         if used < 0:
             _remove_added_part(book, styles.part)
         return
-    if used >= base:
+    if used >= 0:
         return
     original = revert(pkg.read(styles.part), record)
     if original is not None:

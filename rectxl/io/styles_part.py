@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from rectxl.io.package import Package
+from rectxl.io.sml_dialect import HEAD, compiled, dialect_of
 from rectxl.io.workbook_parts import CT_STYLES, Book
 from rectxl.io.xmlbytes import Element, apply_edits, attr, elements, escape_attr, first, remove_attr, set_attr
 
-__all__ = ["HEADER_FILL", "Look", "Styles", "fill_description", "fill_rgb", "referenced_xfs", "revert", "sha256"]
+__all__ = ["HEADER_FILL", "MAX_XFS", "Look", "Styles", "fill_description", "fill_rgb", "referenced_xfs", "revert",
+           "sha256"]
 
 HEADER_FILL = "D9E1F2"
+#: the most cell formats a workbook may have (Excel's limit)
+MAX_XFS = 65490
 LINK_COLOR = "0563C1"
 #: the containers of a styles part, in schema order
 _ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
@@ -95,6 +99,10 @@ class Styles:
             if fid and fid.isdigit() and code is not None:
                 self.numfmts.setdefault(code, int(fid))
         self.new: dict[str, list[bytes]] = {name: [] for name in _CHILD}
+        #: the highest cell format index the workbook's sheets pointed at beyond its formats
+        #: (:meth:`reserve`); -1: none
+        self.high = -1
+        self._reserved = True  # the formats Excel takes for granted first (below), then the sheets'
         self._cache: dict[Any, int] = {}
         p = self.p
         # the lists must hold what Excel takes for granted: a font, fills 0 (none) and 1 (gray125), a
@@ -111,6 +119,7 @@ class Styles:
             self._append("cellStyleXfs", f'<{p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'.encode())
         if not self.children["cellXfs"]:
             self._append("cellXfs", f'<{p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'.encode())
+        self._reserved = False
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -138,9 +147,26 @@ class Styles:
     def xf_count(self) -> int:
         return len(self.children["cellXfs"]) + len(self.new["cellXfs"])
 
+    def reserve(self, high: int) -> None:
+        """Keep cell format indices up to ``high`` for the cells, rows and columns that point at
+        them: a sheet may point past the last format (an exporter writing the sheet and the styles
+        apart), and Excel shows such a cell in the default format — so must it after rectxl has
+        appended its own. The list is filled up to ``high`` with copies of format 0 (at most
+        :data:`MAX_XFS` formats, Excel's limit), rectxl's formats come after them, and
+        :func:`revert` cuts the copies out again with them. Done before the first cell format is
+        appended, for every index the workbook's sheets point at (:func:`referenced_xfs`)."""
+        self.high = max(self.high, high)
+        fill = min(high + 1, MAX_XFS) - self.xf_count
+        if fill > 0:
+            self.new["cellXfs"].extend([self.xf(0)] * fill)
+
     # -- appending -------------------------------------------------------------------------
 
     def _append(self, name: str, element: bytes) -> int:
+        if name == "cellXfs" and not self._reserved:
+            self._reserved = True
+            parts = [s.part for s in self.book.sheets() if s.part is not None]
+            self.reserve(referenced_xfs(self.pkg, parts, above=self.xf_count))
         self.new[name].append(element)
         return len(self.children[name]) + len(self.new[name]) - 1
 
@@ -270,7 +296,8 @@ class Styles:
 
     def record(self) -> dict[str, Any]:
         return {"part": self.part, "added": self.added, "before": self.before, "after": self.after,
-                "base": self.base, "counts": self.counts, "inserted": self.inserted}
+                "base": self.base, "counts": self.counts, "inserted": self.inserted,
+                **({"high": self.high} if self.high >= 0 else {})}
 
 
 def revert(xml: bytes, record: dict[str, Any]) -> bytes | None:
@@ -309,16 +336,35 @@ def _revert(xml: bytes, record: dict[str, Any], *, self_closing: bool) -> bytes 
     return xml if sha256(xml) == record.get("before") else None
 
 
-def referenced_xfs(pkg: Package, parts: list[str]) -> int:
-    """The highest cell format index used by a cell, row or column of the worksheet ``parts``."""
+def referenced_xfs(pkg: Package, parts: list[str], above: int = 0) -> int:
+    """The highest cell format index at least ``above`` that a cell, row or column of the
+    worksheet ``parts`` points at (-1: none). Byte searches for the numbers from ``above`` up (a
+    100,000-row sheet has 1.4 million ``s`` attributes, nearly all of them below: they are not
+    looked at one by one), in the part's spelling (single quotes, loose spacing)."""
     high = -1
-    pattern = re.compile(rb'\s(?:s|style)="(\d+)"')
+    number = _at_least(max(above, 0))
     for part in parts:
         if not pkg.has(part):
             continue
-        for m in pattern.finditer(pkg.read(part)):
-            high = max(high, int(m.group(1)))
+        xml = pkg.read(part)
+        d = dialect_of(xml[:HEAD])
+        head = xml[: xml.find(b"sheetData")]  # the columns' styles come before the cells
+        for name, where in ((b"s", xml), (b"style", head)):
+            pattern = compiled(d.attr(name) + rb"\s*0*(" + number + rb")\s*" + d.quote)
+            for m in pattern.finditer(where):
+                high = max(high, int(m.group(1)))
     return high
+
+
+def _at_least(n: int) -> bytes:
+    """A regex (bytes) for the decimal numbers from ``n`` up, written without leading zeros."""
+    digits = str(n)
+    k = len(digits)
+    alternatives = [rb"[1-9]\d{%d,}" % k, digits.encode()]
+    for i, ch in enumerate(digits):
+        if ch != "9":
+            alternatives.append(f"{digits[:i]}[{int(ch) + 1}-9]".encode() + rb"\d{%d}" % (k - i - 1))
+    return b"|".join(alternatives)
 
 
 def _container(xml: bytes, name: str) -> Element | None:
