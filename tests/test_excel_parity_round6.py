@@ -15,6 +15,7 @@ packages written from XML text.
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 import zipfile
 from datetime import date
@@ -34,6 +35,7 @@ from tests import com_standin
 from tests.com_standin import Excel, workbook_of
 from tests.ledgers import CANONICAL, MESSY_AS_OF, write_messy_ledger
 from tests.test_io_round6 import _as_strict
+from tests.workbook_compare import soffice_convert
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,12 +57,88 @@ def _ledger(path: Path, rows: list[dict[str, Any]], formats: dict[str, str] | No
         col = CANONICAL.index(name) + 1
         for r in range(2, len(rows) + 2):
             ws.cell(r, col).number_format = code
+    path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
 
 
 def _messages(path: Path, code: str) -> dict[str | None, str]:
     return {f.cell: f.message for f in api.check(path, AS_OF).findings if f.code == code}
+
+
+# -- 1. a number shown with fixed decimals -------------------------------------------------------
+
+_YEAR_MONTH_ROWS = [
+    {F.MEASURE: "修订公务接待管理办法", F.DEADLINE: 2025.1, F.STATUS: "正在推进"},   # typed 2025.10
+    {F.MEASURE: "开展专项检查", F.DEADLINE: 2023.1, F.STATUS: "正在推进"},       # typed 2023.10
+    {F.MEASURE: "建立接待台账", F.DEADLINE: 2025.06, F.STATUS: "正在推进"},
+]
+
+
+@pytest.mark.parametrize("code", ["0.00", "#,##0.00", "0.00_ ", '0.00"前"', "[$-804]0.00;[Red]-0.00",
+                                  '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ '])
+def test_a_year_month_number_shown_with_two_decimals_reads_as_shown(tmp_path: Path, code: str) -> None:
+    """A clerk typed “2025.10”; Excel keeps 2025.1 and the office set the column to show two
+    decimals so that it reads 2025.10 again: rectxl reads what the cell shows — October."""
+    path = _ledger(tmp_path / "台账.xlsx", _YEAR_MONTH_ROWS, {F.DEADLINE: code})
+    report = api.check(path, AS_OF)
+    codes = {(f.code, f.cell) for f in report.findings if f.field == F.DEADLINE}
+    assert ("bad-deadline", "I2") not in codes and ("bad-deadline", "I3") not in codes
+    assert ("overdue", "I3") in codes and ("overdue", "I2") not in codes  # October 2023 has passed
+    assert "2023年10月31日" in _messages(path, "overdue")["I3"]
+    assert ("overdue", "I4") not in codes  # 2025.06 stays June 2025
+
+
+def test_a_year_month_number_with_one_decimal_or_general_is_read_as_before(tmp_path: Path) -> None:
+    """2025.1 shown with one decimal is January (the cell shows 2025.1); shown in General, a dropped
+    0 cannot be told from January: still asked about; a date or percent format is no year.month."""
+    one = _ledger(tmp_path / "一位.xlsx", _YEAR_MONTH_ROWS, {F.DEADLINE: "0.0"})
+    assert "2023年1月31日" in _messages(one, "overdue")["I3"]
+    assert not _messages(one, "bad-deadline")
+    general = _ledger(tmp_path / "常规.xlsx", _YEAR_MONTH_ROWS)
+    assert set(_messages(general, "bad-deadline")) == {"I2", "I3"}
+    assert "1月还是10月" in _messages(general, "bad-deadline")["I2"]
+    percent = _ledger(tmp_path / "百分比.xlsx", _YEAR_MONTH_ROWS, {F.DEADLINE: "0.00%"})
+    assert set(_messages(percent, "bad-deadline")) >= {"I2", "I3"}
+
+
+def test_amounts_and_shares_shown_with_decimals_keep_their_numbers(tmp_path: Path) -> None:
+    """Only year-like numbers are read as shown: a share of 0.85 in a 0.00 column is still a share."""
+    path = _ledger(tmp_path / "台账.xlsx", [
+        {F.MEASURE: "修订公务接待管理办法", F.DEADLINE: "2023年12月底", F.STATUS: 0.85},
+    ], {F.STATUS: "0.00"})
+    from rectxl.io.reader import read_grids
+
+    (grid,) = read_grids(path)
+    assert grid.rows[1][CANONICAL.index(F.STATUS)] == 0.85
+
+
+def test_a_sheet_written_under_a_prefix_and_without_cell_references_reads_as_shown(tmp_path: Path) -> None:
+    """The .NET OpenXML SDK's spelling (``<x:c>``) and cells without ``r`` (placed by counting)."""
+    path = _ledger(tmp_path / "台账.xlsx", _YEAR_MONTH_ROWS, {F.DEADLINE: "0.00"})
+    parts = _parts(path)
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    sheet = re.sub(rb'(<c) r="I\d+"', rb"\1", sheet)  # placed after the cell before it (H: 责任人)
+    sheet = re.sub(rb"<(/?)(worksheet|sheetData|row|c|v|is|t|sheetPr|dimension|sheetViews|sheetView|selection|"
+                   rb"sheetFormatPr|pageMargins|outlinePr|pageSetUpPr)\b", rb"<\1x:\2", sheet)
+    sheet = sheet.replace(b'<x:worksheet xmlns="', b'<x:worksheet xmlns:x="')
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    assert sheet.count(b"<x:c s=") == 3
+    assert "2023年10月31日" in _messages(path, "overdue")["I3"]
+    assert not _messages(path, "bad-deadline")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_a_ledger_saved_by_libreoffice_reads_as_shown(tmp_path: Path) -> None:
+    source = _ledger(tmp_path / "src" / "台账.xlsx", _YEAR_MONTH_ROWS, {F.DEADLINE: "0.00"})
+    saved = soffice_convert(source, "xlsx", tmp_path / "lo")
+    with zipfile.ZipFile(saved) as zf:
+        assert b"2025.1<" in zf.read("xl/worksheets/sheet1.xml")  # still the number Excel keeps
+    assert "2023年10月31日" in _messages(saved, "overdue")["I3"]
+    assert not _messages(saved, "bad-deadline")
 
 
 # -- 4. TRUE and FALSE as Excel shows them ------------------------------------------------------

@@ -24,8 +24,9 @@ from rectxl.core.model import Ledger
 from rectxl.io.inflated import InflatedParts
 from rectxl.io.limits import check_ledger_file
 from rectxl.io.memory import gc_paused, settle
+from rectxl.io.ooxml import part_rels, workbook_part
 from rectxl.io.safety import inspect_package
-from rectxl.io.sheet_xml import SheetExtras, scan_sheet
+from rectxl.io.sheet_xml import SheetExtras, fixed_decimals, scan_sheet
 
 __all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "release_freed_memory", "sibling_files"]
 
@@ -178,20 +179,36 @@ def _open_workbook(path: Path, suffix: str, kind: str = "", renamed: bool = True
 
 def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
     """What calamine does not report (:mod:`rectxl.io.sheet_xml`), by sheet name: Excel error
-    values, uncomputed formula cells and hidden columns."""
+    values, uncomputed formula cells, hidden columns and year-like numbers shown with fixed
+    decimals."""
     found: dict[str, SheetExtras] = {}
     try:
         zf = parts.zip(path)
+        decimals = _fixed_decimals(zf)
         for name, part in parts.sheets(zf).items():
             with parts.open(zf, zf.getinfo(part)) as fh:
-                found[name] = scan_sheet(fh)
+                found[name] = scan_sheet(fh, decimals)
     except (KeyError, zipfile.BadZipFile, OSError):
         return found
     return found
 
 
+def _fixed_decimals(zf: zipfile.ZipFile) -> dict[int, tuple[int, int]]:
+    """The cell formats of the workbook that show fixed decimals (:func:`fixed_decimals`), read
+    from the styles part the workbook's relationships name."""
+    book = workbook_part(zf)
+    target = next((t for kind, t in part_rels(zf, book).values() if kind == "styles"), None) if book else None
+    if target is None or target not in zf.NameToInfo:
+        return {}
+    try:
+        return fixed_decimals(zf.read(target))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return {}
+
+
 def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None:
-    """Put what :func:`_sheet_extras` found back onto the grids: error values into the cells."""
+    """Put what :func:`_sheet_extras` found back onto the grids: error values into the cells, a
+    year-like number shown with fixed decimals as the text it shows ("2025.10")."""
     for grid in grids:
         found = extras.get(grid.name)
         if found is None:
@@ -203,6 +220,9 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
             while len(cells) <= c:
                 cells.append("")
             cells[c] = value
+        for (r, c), text in found.shown.items():  # a year-like number as its format shows it
+            if r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float):
+                grid.rows[r][c] = text
         grid.uncomputed = frozenset(found.uncomputed)
         grid.hidden_cols = frozenset(found.hidden_cols)
 

@@ -6,6 +6,12 @@
   pandas) stores the formula and no result; calamine reads an empty cell, which is *not* an
   empty cell (``formula-uncomputed``). A computed empty-text result carries ``t="str"``.
 - **Hidden columns**: a helper column a clerk hid is never a ledger column.
+- **Numbers shown with fixed decimals**: a clerk types "2025.10" as a deadline, Excel keeps the
+  number 2025.1, and the office formats the column ``0.00`` so that it shows 2025.10 again.
+  calamine reports 2025.1; a cell shows the text its number format gives, so a year-like number
+  with a fraction (1900 ≤ v < 2101) in a format of fixed decimals is read as the digits it shows
+  (``2025.10``; without a thousands separator, which would hide the year). Looked for only when
+  the styles part has such a format (:func:`fixed_decimals`), by a search for a fraction's dot.
 
 A byte-level scan (no XML parser, so nothing to expand), streamed in chunks (a 100,000-row sheet
 is ~50 MB of XML); regexes run only at the few cells a fast byte search points at. The part's
@@ -19,15 +25,17 @@ more, counting rows and cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from html import unescape
 from typing import IO
 
 from rectxl.core.text import col_index
+from rectxl.io import xmlbytes
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
 
-__all__ = ["SheetExtras", "scan_sheet"]
+__all__ = ["SheetExtras", "fixed_decimals", "scan_sheet"]
 
 _CHUNK = 1 << 22
 _ATTR = re.compile(rb"""([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -46,6 +54,8 @@ class SheetExtras:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     uncomputed: set[tuple[int, int]] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
+    #: year-like numbers in a format of fixed decimals: the text the cell shows ("2025.10")
+    shown: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 class _NoRef(Exception):
@@ -55,7 +65,11 @@ class _NoRef(Exception):
 class _Scan:
     """The markers and patterns of one part's dialect."""
 
-    def __init__(self, d: Dialect):
+    def __init__(self, d: Dialect, decimals: Mapping[int, tuple[int, int]]):
+        #: cell format index → the decimals it shows (at least, at most): see :func:`fixed_decimals`
+        self.decimals = decimals
+        #: a number's fraction at the end of its value (the dot a literal: the search is memchr's)
+        self.fraction = compiled(rb"\.\d+" + d.end_tag(b"v"))
         self.cell_starts = d.literals(b"c")
         self.formula_starts = d.literals(b"f")
         quotes = (b'"', b"'") if d.single or d.loose else (b'"',)
@@ -87,13 +101,14 @@ class _Scan:
         return None
 
 
-def scan_sheet(fh: IO[bytes]) -> SheetExtras:
-    """Scan one worksheet part (an open binary stream)."""
-    first = fh.read(_CHUNK)
-    scan = _Scan(dialect_of(first[:HEAD]))
+def scan_sheet(fh: IO[bytes], decimals: Mapping[int, tuple[int, int]] | None = None) -> SheetExtras:
+    """Scan one worksheet part (an open binary stream); ``decimals``: the workbook's cell formats
+    that show fixed decimals (:func:`fixed_decimals`)."""
+    head = fh.read(_CHUNK)
+    scan = _Scan(dialect_of(head[:HEAD]), decimals or {})
     extras = SheetExtras()
     try:
-        for data in _chunks(fh, first, scan):
+        for data in _chunks(fh, head, scan):
             _scan(data, extras, scan)
     except _NoRef:
         fh.seek(0)
@@ -131,6 +146,14 @@ def _scan(data: bytes, extras: SheetExtras, scan: _Scan) -> None:
                 if cell is not None:
                     _note(cell.group(1), cell.group(2) or b"", extras, scan, None)
             pos = data.find(marker, after)
+    if scan.decimals:
+        for m in scan.fraction.finditer(data):
+            dot = m.start()
+            year = data[dot - 4:dot]  # a year's four digits right after the value's start tag: <v>2025.1</v>
+            if data[dot - 5:dot - 4] == b">" and year.isdigit() and b"1900" <= year <= b"2100":
+                cell = scan.cell_at(data, dot)
+                if cell is not None:
+                    _note_shown(cell.group(1), cell.group(2) or b"", extras, scan, None)
 
 
 def _hidden_cols(data: bytes, extras: SheetExtras, scan: _Scan) -> None:
@@ -164,17 +187,124 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
     formula = kind != b"e" and scan.formula.search(body) is not None
     if kind != b"e" and not formula:
         return
-    if where is None:
-        ref = _REF.fullmatch(attrs.get(b"r", b""))
-        if ref is None:
-            raise _NoRef
-        where = (int(ref.group(2)) - 1, col_index(ref.group(1).decode().upper()))
+    where = where or _place(attrs)
     value = scan.value.search(body)
     if kind == b"e":
         if value is not None and value.group(1):
             extras.errors[where] = _text(value.group(1))
     elif value is None or (not value.group(1) and kind != b"str"):
         extras.uncomputed.add(where)
+
+
+def _note_shown(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tuple[int, int] | None) -> None:
+    """Record the text a number cell shows when it is a year-like number with a fraction in a
+    format of fixed decimals (``where`` as for :func:`_note`)."""
+    attrs = _attrs(tag)
+    if attrs.get(b"t", b"n").strip() != b"n":
+        return
+    style = attrs.get(b"s", b"0").strip()
+    places = scan.decimals.get(int(style)) if style.isdigit() else None
+    value = scan.value.search(body) if places is not None else None
+    if places is None or value is None or not value.group(1):
+        return
+    text = _shown(value.group(1).strip(), places)
+    if text is not None:
+        extras.shown[where or _place(attrs)] = text
+
+
+def _place(attrs: dict[bytes, bytes]) -> tuple[int, int]:
+    """A cell's place (0-based row, col) as its ``r`` says (no ``r``: :class:`_NoRef`)."""
+    ref = _REF.fullmatch(attrs.get(b"r", b""))
+    if ref is None:
+        raise _NoRef
+    return int(ref.group(2)) - 1, col_index(ref.group(1).decode().upper())
+
+
+def _shown(raw: bytes, places: tuple[int, int]) -> str | None:
+    """The digits a number shows with at least/at most ``places`` decimals (Excel rounds half
+    away from zero, on the decimal number), when it is year-like with a fraction."""
+    try:
+        number = Decimal(raw.decode("ascii"))
+    except (InvalidOperation, UnicodeDecodeError):
+        return None
+    if not (1900 <= number < 2101) or number == number.to_integral_value():
+        return None
+    least, most = places
+    text = str(number.quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_UP))
+    whole, _, fraction = text.partition(".")
+    fraction = fraction.rstrip("0").ljust(least, "0")
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+#: Excel's built-in number formats that show fixed decimals (the others: General, integers,
+#: percents, scientific, fractions, dates and times, text); ids 5–8 are currency (¥ in Chinese Excel)
+_BUILTIN_DECIMALS = {2: "0.00", 4: "#,##0.00", 7: "#,##0.00", 8: "#,##0.00", 39: "#,##0.00", 40: "#,##0.00",
+                     43: "#,##0.00", 44: "#,##0.00"}
+#: what a number format shows besides digits: quoted text, an escaped character, a space as wide
+#: as a character (_x), a fill (*x), brackets (colour, condition, locale, currency)
+_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
+#: a date, a time, an era, General, a percent, a fraction, scientific, text
+_NOT_DECIMALS = re.compile(r"[ymdhsbge%/@年月日时分秒]|上午|下午|am/pm|a/p", re.I)
+#: a thousands scaling (0.00, shows thousands)
+_SCALING = re.compile(r"[0#?],+(?![0#?,])")
+
+
+def fixed_decimals(styles: bytes) -> dict[int, tuple[int, int]]:
+    """Cell format index → (at least, at most) decimals its number format shows, for the formats
+    of the styles part ``styles`` that show at least one fixed decimal (``0.00``, ``#,##0.00``,
+    ``0.0#``, the accounting formats …; the first section of a custom code, its quoted text
+    ignored). Not General, dates, percents, scientific or fractions."""
+    codes: dict[int, str] = dict(_BUILTIN_DECIMALS)
+    try:
+        found = xmlbytes.first(styles, "numFmts")
+        if found is not None and not found.empty:
+            for e in xmlbytes.elements(styles, "numFmt", found.tag_end, found.content_end):
+                fid, code = xmlbytes.attr(e.attrs, "numFmtId"), xmlbytes.attr(e.attrs, "formatCode")
+                if fid is not None and fid.isdigit() and code is not None:
+                    codes[int(fid)] = code
+        xfs = xmlbytes.first(styles, "cellXfs")
+        if xfs is None or xfs.empty:
+            return {}
+        out: dict[int, tuple[int, int]] = {}
+        places_of: dict[str, tuple[int, int] | None] = {}
+        for index, e in enumerate(xmlbytes.elements(styles, "xf", xfs.tag_end, xfs.content_end)):
+            fid = xmlbytes.attr(e.attrs, "numFmtId") or "0"
+            code = codes.get(int(fid)) if fid.isdigit() else None
+            if code is None:
+                continue
+            if code not in places_of:
+                places_of[code] = _places(code)
+            places = places_of[code]
+            if places is not None:
+                out[index] = places
+        return out
+    except ValueError:  # a damaged part: no format read
+        return {}
+
+
+def _places(code: str) -> tuple[int, int] | None:
+    """(at least, at most) decimals the first section of number format ``code`` shows; None when
+    it shows no fixed decimal or is no plain number format."""
+    section = _first_section(code)
+    bare = _LITERALS.sub("", section)
+    if _NOT_DECIMALS.search(bare) or _SCALING.search(bare) or "." not in bare:
+        return None
+    after = bare.split(".", 1)[1]
+    run = re.match(r"[0#?]*", after)
+    digits = run.group() if run else ""
+    least = len(digits) - len(digits.lstrip("0"))
+    return (least, len(digits)) if least else None
+
+
+def _first_section(code: str) -> str:
+    """A number format's first section (positive numbers): up to a ``;`` outside quotes."""
+    quoted = False
+    for i, ch in enumerate(code):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == ";" and not quoted:
+            return code[:i]
+    return code
 
 
 def _text(raw: bytes) -> str:
@@ -206,3 +336,5 @@ def _count_scan(fh: IO[bytes], extras: SheetExtras, scan: _Scan) -> None:
             body = m.group(3) or b""
             if b"e" in m.group(2) or any(f in body for f in scan.formula_starts):
                 _note(m.group(2), body, extras, scan, here)
+            if scan.decimals and b"." in body:
+                _note_shown(m.group(2), body, extras, scan, here)
