@@ -268,6 +268,13 @@ _BRACKET_MAP = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "[
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
 _CN_NUM = re.compile(r"[〇零○一二两三四五六七八九十]+(?=[年月日号季个天周星])")
 _HALF_YEAR_WITHIN = re.compile(r"(?<![上下])半年(?=内|以内|之内)")
+#: the inspection's rectification period named with its length ("巡察整改期（3个月）内",
+#: "集中整改期内(2个月)", "巡视整改期3个月内"): that long from the feedback date
+_NAMED_PERIOD_LENGTH = re.compile(
+    r"(?:巡[察视]|集中)?整改(?:期|周期)(?:内)?(?:为)?\(?(\d{1,3}(?:个月|个工作日|天|日|周|个星期))\)?(?:内|以内|之内)?")
+#: a period whose end the cell does not say ("本届任期内", "巡察整改期内"): no date of its own
+_NAMED_PERIOD = re.compile(r"(?:本届|本轮|本次|这届)?(?:任期|(?:巡[察视]|集中)?整改期)"
+                           r"(?:内|以内|之内|届满前|结束前|末)?(?:完成|到位|整改到位)?")
 # "三、四季度" / "7、8月": a list of quarters or months ends with its last one
 _LISTED = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]+)(?:、(?:\d{1,2}|[一二三四五六七八九十]+))*、"
@@ -307,6 +314,8 @@ def _fold(text: str) -> str:
     s = s.replace("半个月", "15天")
     if _CN_NUM.search(s):
         s = _CN_NUM.sub(_cn_sub, s)
+    if "整改" in s and "期" in s:
+        s = _NAMED_PERIOD_LENGTH.sub(r"\1内", s)
     return s
 
 
@@ -969,6 +978,7 @@ _CONSOLIDATE_STAGE = LazyPattern(
 
 def _core(s: str, fb: date | None) -> _Result:
     """Parse a folded string without extension handling."""
+    written = s.strip("".join(_PUNCT))
     has_lt = _LONG_TERM.search(s) is not None
     if has_lt:
         # "2024年9月30日至长期", "2024.9.30—长期": the date stands, the dash is no range
@@ -1011,6 +1021,8 @@ def _core(s: str, fb: date | None) -> _Result:
         return _Result(DeadlineKind.INVALID, reason=R_NOTICE)
     if s in _PLACEHOLDERS:
         return _Result(DeadlineKind.INVALID, reason=R_PLACEHOLDER)
+    if _NAMED_PERIOD.fullmatch(written):
+        return _Result(DeadlineKind.INVALID, reason=R_EVENT)  # "本届任期内", "巡察整改期内"
     for part in _PARTS.split(s):
         if _is_event(_strip_prefix(part)):
             return _Result(DeadlineKind.INVALID, reason=R_EVENT)  # "2026年汛期前", "换届前"

@@ -140,7 +140,7 @@ ALIASES: Final[dict[str, str]] = {
 #: DESIGN.md §2: "recognise a header by its meaningful parts, not only by a fixed list".
 _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f) for p, f in (
     (r"问题(序号|编号)|^问题号$", ISSUE_NO),
-    (r"来源|出处", ISSUE_SOURCE),
+    (r"来源|出处|发现途径|发现方式", ISSUE_SOURCE),
     (r"^(序号|编号|序次)$", ROW_NO),
     # 措施序号 | 整改措施: the measures' own numbers ("1-1", "1-2"), not their text
     (r"(?:措施|举措|任务)(?:序号|编号)|^(?:序号|编号)[(（](?:措施|举措)[)）]$", ROW_NO),
@@ -165,6 +165,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"验收(?:意见|结论)", ACCEPTED_FLAG),
     (r"是否.*验收|验收(?:情况|结果)", ACCEPTED_FLAG),
     (r"是否.*销号", CLOSED_FLAG),
+    # 验收标准, 完成标志, 销号条件: what finished means — the goal, not who accepts it
+    (r"(?:验收|完成|销号|办结)(?:标准|标志|条件)", GOAL),
     (r"验收", ACCEPTOR),
     (r"销号.*(日期|时间)", CLOSED),
     (r"配合|协办|协助|协同", CO_OWNER),
@@ -174,21 +176,25 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"目标", GOAL),
     (r"^进展状态$|^进度状态$", STATUS),  # a status, whatever its first word says
     (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|整改成效|整改效果", PROGRESS),
-    (r"状态|完成情况|是否完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况", STATUS),
+    (r"状态|完成情况|是否完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况"
+     r"|整改是否(?:到位|完成|办结)", STATUS),
     # 实际完成时间 (under a 完成时限 group: 计划 | 实际): when it was done
     (r"^实际.*(?:完成|办结|时限|时间|日期)|^(?:完成|办结)?(?:时限|时间|日期)实际$", COMPLETED),
     # 应完成时间, 要求完成时间: when it is due, not when it was done
     (r"^(?:应|应当|要求|计划|拟)(?:完成|办结|整改)(?:时间|日期)", DEADLINE),
     (r"时限|期限|时间节点|节点|截止|计划.*(时间|日期)|完成时间要求|时间要求|预计.*(时间|日期)", DEADLINE),
     (r"(完成|办结|整改)(时间|日期)", COMPLETED),
-    (r"领导|分管负责人|分管负责同志|第一责任人", LEAD),
+    (r"领导|分管负责人|分管负责同志|第一责任人|^主要负责(?:人|同志)$", LEAD),
+    # 分管副局长, 分管副县长, 分管院长: the leader in charge, named by the post
+    (r"^(?:分管|主管|牵头)副?(?:局长|县长|市长|区长|镇长|乡长|主任|书记|院长|校长|行长|总经理|所长|部长|场长|处长)$",
+     LEAD),
     (r"责任人|经办|承办人|联系人|负责人|具体人", OWNER_PERSON),
     (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室|办线|责任线", OWNER_UNIT),
     # 责任学校, 责任社区, 责任支行, 责任中队: who is responsible, named by its kind
     (r"^责任(?!人|领导|清单|事项|目标)[\u4e00-\u9fff]{1,4}$", OWNER_UNIT),
     (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容", MEASURE),
     (r"方面", ASPECT),
-    (r"类别|类型|分类", CATEGORY),
+    (r"类别|类型|分类|问题(?:性质|定性)|^共性.?个性$", CATEGORY),
     (r"问题|事项|表现|反馈意见|巡察意见|巡视意见", ISSUE),
     (r"备注|说明", REMARK),
 ))

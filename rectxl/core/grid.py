@@ -334,6 +334,9 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _narrative_status_as_progress(grid, r, columns, duplicates)
     _shares_beside_status(grid, r, columns, duplicates)
     _responsible_unit_first(texts, columns, duplicates)
+    _leader_in_charge_first(texts, columns, duplicates)
+    _lead_unit_first(texts, columns, duplicates)
+    _specific_person_first(texts, columns, duplicates)
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
@@ -554,6 +557,47 @@ def _responsible_unit_first(texts: dict[int, str], columns: dict[str, int], dupl
         return _BARE_UNIT.match(F.header_key(texts.get(c, ""))) is not None
 
     _set_aside(columns, duplicates, F.OWNER_UNIT, bare)
+
+
+#: the unit's head (主要领导, 主要负责人, 第一责任人): beside the leader in charge, who answers for
+#: every measure alike
+_HEAD_OF_UNIT = re.compile(r"^(?:主要|第一)(?:领导|负责人|负责同志|责任人|责任领导)")
+
+
+def _leader_in_charge_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """主要领导 beside 分管领导 (a 人大 or 政法委 ledger names both): the leader of a measure is the
+    one in charge of it; the head of the unit stands over them all and is not read. Alone, a
+    主要领导 column is the leader, as before."""
+    if F.LEAD not in duplicates:
+        return
+    _set_aside(columns, duplicates, F.LEAD, lambda c: _HEAD_OF_UNIT.match(F.header_key(texts.get(c, ""))) is not None)
+
+
+def _lead_unit_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """牵头单位 beside 责任单位 (a 市委's ledger: 牵头单位 市财政局, 责任单位 各县区), 牵头科室 beside
+    责任社区 (a 街道's): the owner is the unit that leads, the other column the units that carry it
+    out with it — read as the co-operating units (配合单位), not as a second owner column."""
+    def leads(c: int) -> bool:
+        return F.header_key(texts.get(c, "")).startswith(("牵头", "整改牵头", "主责", "主办"))
+
+    _reassign(columns, duplicates, F.OWNER_UNIT, F.CO_OWNER, leads, lambda c: not leads(c))
+
+
+#: the person who does the work (具体责任人, 直接责任人, 经办人, 具体承办人)
+_HANDS_ON = re.compile(r"^(?:具体|直接)|经办|承办")
+
+
+def _specific_person_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """整改责任人 beside 具体责任人: the person is the one who does the work (具体责任人); the
+    责任人 over them answers for it — the measure's leader when no column names one, else not read."""
+    if F.OWNER_PERSON not in duplicates:
+        return
+    def hands_on(c: int) -> bool:
+        return _HANDS_ON.search(F.header_key(texts.get(c, ""))) is not None
+
+    _reassign(columns, duplicates, F.OWNER_PERSON, F.LEAD, hands_on, lambda c: not hands_on(c))
+    if F.OWNER_PERSON in duplicates:
+        _set_aside(columns, duplicates, F.OWNER_PERSON, lambda c: not hands_on(c))
 
 
 def _set_aside(columns: dict[str, int], duplicates: dict[str, list[int]], field: str,
@@ -967,7 +1011,9 @@ _TITLE_UNIT = re.compile(
     r"^(?:.{2,20}?(?:巡察|巡视)组?对)?(?P<cpc>中共)?"
     r"(.{2,40}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处"
     # 妇女联合会, 总工会, 个体劳动者协会, 商会, 管委会; 妇联, 工商联; 科协; 学校, 实验小学; 幼儿园; 银行支行
-    r"|会|联|科协|学校|小学|中学|大学|幼儿园|银行|支行|分行))"
+    r"|会|联|科协|学校|小学|中学|大学|幼儿园|银行|支行|分行"
+    # 市人大常委会机关, 政协××市委员会机关, 县委机关: the organ's offices, inspected as one unit
+    r"|机关))"
     r"(?=党组|党委|党工委|党总支|党支部|机关党委|关于|对照|巡察|巡视|落实|贯彻|整改|反馈|[（(]|$)"
 )
 #: a title row that names the ledger ("…整改台账", "…整改清单", "…任务清单", "…整改情况表",
@@ -976,7 +1022,9 @@ _LEDGER_TITLE = LazyPattern(r"台账|清单|表\s*(?:[（(][^）)]*[）)])?\s*$"
 #: the Party organisation after a unit's name in a title ("…局党组", "…镇党委")
 _TITLE_ORG = re.compile(r"(党组|党委|党工委|党总支|党支部)")
 #: a 单位名称 that is itself a Party organisation: it signs the notice
-_PARTY_ORG = re.compile(r"(?:党组|党委|党工委|党总支|党支部|委员会)$")
+_PARTY_ORG = re.compile(r"(?:党组|党委|党工委|党总支|党支部|委员会)$|^中共.{1,12}(?<!党)[省市县区州旗盟]委$")
+#: a local Party committee named short (××市委, ××县委): with 中共 before it, it is the committee
+_LOCAL_COMMITTEE = re.compile(r"(?<!党)[省市县区州旗盟]委$")
 #: a government commission ends in 委员会 too, and is no Party committee: it signs as its 党组
 #: (卫生健康委员会, 发展和改革委员会, 教育委员会 …)
 _GOVERNMENT_COMMISSION = LazyPattern(
@@ -1032,7 +1080,8 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                 facts["party_org"], source["party_org"] = filler, "标题行“填报单位”"
             elif "unit_name" not in facts and _LEDGER_TITLE.search(text) and (title := _TITLE_UNIT.match(text)):
                 # "中共白沙镇委员会关于…": the committee is named with 中共 (白沙镇委员会 alone is no name)
-                cpc = "中共" if title.group("cpc") and title.group(2).endswith("委员会") else ""
+                cpc = "中共" if title.group("cpc") and (title.group(2).endswith("委员会")
+                                                      or _LOCAL_COMMITTEE.search(title.group(2))) else ""
                 facts["unit_name"], source["unit_name"] = cpc + title.group(2), "标题行"
                 if (org := _TITLE_ORG.match(text, title.end(2))) is not None:
                     # "县财政局党组巡察整改台账": the Party organisation inspected, who signs the notice

@@ -11,6 +11,7 @@ from rectxl.core.extension import extension_of
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
+from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.status import Status, fraction_as_percent
 from rectxl.core.text import cn_date, is_placeholder
@@ -44,7 +45,8 @@ def _dated(ctx: Context) -> list[tuple[Measure, date]]:
 )
 def missing_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if m.deadline.kind is DeadlineKind.EMPTY and ctx.has_column(m, F.DEADLINE) and F.DEADLINE not in m.uncomputed:
+        if (m.deadline.kind is DeadlineKind.EMPTY and ctx.has_column(m, F.DEADLINE) and F.DEADLINE not in m.uncomputed
+                and not holds_error(ctx, m, F.DEADLINE)):
             yield r.at(ctx, m, F.DEADLINE)
 
 

@@ -7,12 +7,22 @@ from collections.abc import Callable, Iterator
 
 from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
+from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.text import is_placeholder
 from rectxl.core.units import split_units, unit_key, unit_roles, unit_spellings
 
-__all__: list[str] = []
+__all__ = ["holds_error"]
+
+
+def holds_error(ctx: Context, m: Measure, field_name: str) -> bool:
+    """``m``'s cell of ``field_name`` is an Excel error value (#N/A, #REF!): ``cell-error`` names
+    it, and it is not also "not filled in" (one mistake, one finding)."""
+    cell = m.cell(field_name)
+    return bool(cell) and any(cell in sheet.error_cells for sheet in ctx.sheets
+                              if sheet.name == (m.sheet or sheet.name))
+
 
 def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[Finding]]:
     """The rule body for one owner level: every measure whose ``field_attr`` is empty."""
@@ -25,7 +35,7 @@ def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[
         for m in ctx.measures:
             value = getattr(m, field_attr)
             if ((not value or is_placeholder(value)) and ctx.has_column(m, level)
-                    and level not in m.uncomputed):
+                    and level not in m.uncomputed and not holds_error(ctx, m, level)):
                 yield r.at(ctx, m, level, row_hint=f"第{m.row}行")
 
     return check
