@@ -87,7 +87,12 @@ def is_open(m: Measure) -> bool:
     长期坚持 as a status means the work is in place and continues (DESIGN.md §2): under a deadline
     that is itself long term ("…完成并长期坚持", "立行立改、长期坚持") the measure is on track; under
     a plain date that has passed it is not "overdue — finish it" but a question for the clerk
-    (:func:`long_term_past_due`)."""
+    (:func:`long_term_past_due`). Under a deadline of a stage and then long term ("2025年底前完成
+    阶段性任务，长期坚持"), a status saying the stage is done ("已完成阶段性目标") is on track too —
+    not under "…前完成并长期坚持", where the whole of the work was due."""
+    if m.status is Status.MOSTLY_DONE:
+        return not (m.deadline.kind is DeadlineKind.DATE_AND_LONG_TERM and "阶段" in m.status_text
+                    and "阶段" in m.deadline.text)  # not "…前完成并长期坚持": all of it was due
     return m.status is not Status.DONE and m.status is not Status.LONG_TERM
 
 

@@ -10,6 +10,7 @@ from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.deadlines import past_due
+from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.status import Status, box_choices, read_status
 from rectxl.core.text import fold, to_simplified
@@ -41,7 +42,7 @@ _FUTURE = (
     r"|(?:暂停|暂缓|搁置|停滞|中止)(?=$|[，,。；;]|(?:推进|实施|整改|施工|建设|办理|执行|中))"
     r"|处于[^，,。；;]{0,8}(?:阶段|过程|程序|期)"
     r"|申请延期|延期(?:至|到)"
-    r"|基本完成|大部分完成|部分完成|完成了?部分|(?:剩余|其余|余下)部分|(?:完成|进度|完成率|整改率)(?:了|约|达|达到|为)?"
+    r"|基本完成|大部分完成|部分完成|完成了?部分|(?:剩余|其余|余下)部分|(?:完成|(?<!支出|拨付|支付|执行|使用|序时)进度|完成率|整改率)(?:了|约|达|达到|为)?"
     r"\d{1,2}(?:\.\d+)?%"
     r"|(?:剩余|剩下|尚有|仍有|余下|还有)\s*\d{1,4}(?:\.\d+)?\s*(?:万元|元|项|个|条|件|处|户|家|笔|人|名)"  # "…剩余1项"
 )
@@ -101,8 +102,8 @@ def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
         text = m.status_text
         if text and (m.status is not None or (choices := box_choices(text)) is None or choices[0]):
             continue
-        if not ctx.has_column(m, F.STATUS) or F.STATUS in m.uncomputed:
-            continue
+        if not ctx.has_column(m, F.STATUS) or F.STATUS in m.uncomputed or holds_error(ctx, m, F.STATUS):
+            continue  # (an error value, #N/A: cell-error names it)
         # the form's boxes, none ticked: in the cell, or as the row's tick columns show them
         raw = m.raw.get(F.STATUS)
         form = box_choices(text or (raw if isinstance(raw, str) else ""))
