@@ -116,7 +116,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from rectxl.core.text import LazyPattern, cn_date, normalize_text, parse_chinese_number, to_simplified
+from rectxl.core.text import LazyPattern, cn_date, normalize_text, parse_chinese_number, symbol_run, to_simplified
 
 __all__ = [
     "Deadline",
@@ -294,17 +294,25 @@ def _cn_sub(m: re.Match[str]) -> str:
 _ODD_SEPARATORS = re.compile(r"(?<!\d)(\d{4})[。,，、](\d{1,2})[。,，、](\d{1,2})(?!\d)")
 #: a letter typed for a digit inside a number ("9月3O日": O for 0; l or I for 1)
 _LETTER_IN_NUMBER = re.compile(r"\d[OoIl]|[OoIl]\d")
+#: a year on one line and its month on the next ("2026年\n6月底前", a cell narrowed in Excel): one
+#: date, not a year then a month of the year after it
+_YEAR_LINE = re.compile(r"(\d{2,4}年)[ \t\u3000]*\n\s*"
+                        r"(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})月|[上下]半年|第?[一二三四1-4]季度|年?[底末内中])")
 
 
 def _fold(text: str) -> str:
     s = to_simplified(unicodedata.normalize("NFKC", text))
+    if (k := symbol_run(s)) and k < len(s):
+        s = s[k:]  # "★2026年6月底前", "📌2026年6月底前": a mark before the date
     s = _ODD_SEPARATORS.sub(r"\1.\2.\3", s)
     if "星期" in s or "周" in s or "礼拜" in s:
         s = _WEEKDAY.sub("", s)
     s = _TIME_SUFFIX.sub("", s)
     if ("时" in s or "点" in s or ":" in s or "下班" in s) and ("日" in s or "号" in s):
         s = _CLOCK.sub("", s)
-    s = s.replace("\n", ";")  # a line break separates two parts, like a semicolon
+    if "\n" in s:
+        s = _YEAR_LINE.sub(r"\1", s)
+        s = s.replace("\n", ";")  # a line break separates two parts, like a semicolon
     s = _WS.sub("", s).lower()
     s = _LISTED.sub("", s)
     s = _LABEL.sub(";", s)

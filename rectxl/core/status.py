@@ -48,7 +48,10 @@ How a cell is read (DESIGN.md §2):
    status ("已完成，正在推进，未启动", "已完成 未完成"). "基本完成，正在推进" is a status (both say the
    work goes on), "已完成。正在巩固" a status and its narrative.
 
-Before reading, 己/巳 typed for 已 ahead of a word of work ("己完成") is read as 已.
+Before reading, 己/巳 typed for 已 ahead of a word of work ("己完成") is read as 已, and the slips
+完戍 and 整政 (before a word that ends a status) as 完成 and 整改. A bilingual template's English
+options (Done, Completed, In progress, Ongoing, Not started …) are read whole. Tick boxes may stand
+before or after their options ("□已完成 ☑正在推进", "已完成√ 正在推进□").
 
 Unrecognised text gives ``status=None`` (the caller reports ``bad-status``); nothing is ever
 guessed into 已完成.
@@ -234,7 +237,7 @@ def _alt(words: str) -> str:
 #: adverbs that may stand before a done verb (已按期完成, 全部整改到位, 按要求完成整改)
 _DONE_ADV = _alt(
     "已 已经 均已 都已 全部 全面 全都 按期 如期 按时 按要求 按照要求 按规定 按计划 彻底 圆满 顺利 及时 "
-    "切实 认真 逐项 逐一 依规 依法 基本上已 逾期 超期 提前"
+    "切实 认真 逐项 逐一 依规 依法 基本上已 逾期 超期 提前 当即 当场 立即 即时 马上"
 )
 #: verbs that are done by themselves (完成, 办结, 解决 …)
 _V_SELF = _alt("完成 办结 结办 完结 结束 结案 闭环 清零 解决 完工 竣工 销项 办完 做完 改完")
@@ -242,7 +245,8 @@ _V_SELF = _alt("完成 办结 结办 完结 结束 结案 闭环 清零 解决 �
 _V_RES = _alt(
     "整改 落实 纠正 处理 办理 整治 改正 规范 完善 清理 清退 退还 追回 收回 查处 处置 修订 修改 "
     "健全 建立 执行 核查 清查 腾退 补缴 追缴 调整 改进 整顿 治理 更正 补充 补齐 补正 撤销 取消 "
-    "归还 上缴 缴纳 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办 改 印发 出台 制定 发布 签订"
+    "归还 上缴 缴纳 退缴 退赔 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办 改 印发 出台 制定 发布 "
+    "签订"
 )
 #: result complements (整改到位, 处理完毕, 整改清零 …)
 _RESULT = _alt("完成 到位 完毕 完结 结束 清零 办结 闭环 彻底 妥当 妥善")
@@ -297,6 +301,8 @@ class _Atom(NamedTuple):
 _PCT = r"(?P<pct>\d{1,3}(?:\.\d+)?)%"
 #: a date as clerks write it inside a status ("已于2026年5月12日完成")
 _DATE = r"[\d年月日号.\-/上中下旬底初末]{2,16}(?:前|之前|以前)?"
+#: a day written in full ("2026.9.30", "2026年9月30日", "2026-09-30")
+_DAY = r"\d{4}(?:年\d{1,2}月\d{1,2}[日号]|[.\-/]\d{1,2}[.\-/]\d{1,2})"
 #: someone in between (待巡察办验收, 报县纪委监委销号)
 _WHO = r"[\u4e00-\u9fff]{0,8}?"
 #: who checked the work (经县巡察办验收): no word of a further step (并申请验收, 后报验收)
@@ -434,6 +440,9 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"(?:已经?|均已|都已|全部|全面|彻底)(?:{_DONE_ADV})*(?:{_V_RES}){{1,2}}{_OBJ}?",
             rf"(?:已经?|均已)(?:于|在)?{_DATE}(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}?{_OBJ}?)",
             rf"(?:于|在){_DATE}(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}{_OBJ}?)",
+            # the day it was finished, before the verb ("2026.9.30完成", "2026年9月30日已整改到位"; not
+            # a month, "2026年12月完成", which may be the plan, nor "…前完成")
+            rf"{_DAY}(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}{_OBJ}?)",
             r"是的?|已做",
         ),
     ),
@@ -582,6 +591,14 @@ _NOT_LOOKALIKE = LazyPattern(
     r"(?:^|(?<=[尚暂还仍均都并]))末(?=完成|启动|开始|开展|整改|落实|到位|办结|解决|着手|实施|销号|验收|通过)"
 )
 
+#: 戍 typed for 成 after 完 ("已完戍"), 政 for 改 after 整 ("已整政", "整政到位"): slips no word
+#: makes (not 调整政策, 完整政务 …: 整政 is read only before a word that ends a status)
+_SLIP = LazyPattern(r"完戍|(?<![调完规修平统])整政(?=$|到位|完成|完毕|中|落实|销号|[\s，,。；;（(])")
+
+
+def _slip(m: re.Match[str]) -> str:
+    return "完成" if m.group() == "完戍" else "整改"
+
 
 class _Token(NamedTuple):
     start: int
@@ -640,6 +657,8 @@ def _fold(text: str) -> str:
         s = _LOOKALIKE.sub("已", s)
     if "末" in s:
         s = _NOT_LOOKALIKE.sub("未", s)
+    if "戍" in s or "整政" in s:
+        s = _SLIP.sub(_slip, s)
     s = _WS.sub("", s).lower()
     return s.strip(_EDGE + _TRAIL + _OPEN + _CLOSE)
 
@@ -858,6 +877,11 @@ def _clears_failure(s: str) -> bool:
     return c is not None and (c.main is Status.DONE or c.stage in (Stage.ACCEPTED, Stage.CLOSED))
 
 
+#: keeping up finished work ("正在巩固", "巩固提升中", "持续巩固整改成果"), in brackets after a done word
+_CONSOLIDATING = LazyPattern(
+    r"(?:目前|现)?(?:正在|正|仍在|持续|继续|长期)?(?:巩固|巩固提升|巩固提高|巩固深化|巩固拓展)(?:整改)?(?:成果|成效)?中?$")
+
+
 def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
     """The status from the first clause and the qualifiers after it; None if the first clause
     is not a status clause."""
@@ -883,6 +907,10 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
         if tok.bracketed and (note := _HISTORY_NOTE.match(folded := _fold(tok.text))) is not None and (
                 (was := _clause(folded[note.end():])) is not None and was.main is not None):
             i += 1  # "已完成（原为正在推进）": what it was before is no narrative (not "（原因：…）")
+            continue
+        if tok.bracketed and head.status is Status.DONE and _CONSOLIDATING.match(_fold(tok.text)):
+            head = replace(head, continuing=True)  # "完成（正在巩固）": done, and its results kept up
+            i += 1
             continue
         c = _clause(_fold(tok.text))
         if c is None:
@@ -947,6 +975,17 @@ def _history(tokens: list[_Token]) -> bool:
 
 
 #: a 是否完成 cell holding only a mark: a tick is 是, a cross is 否 (elsewhere a mark is decoration)
+#: a bilingual template's English options ("Done", "In progress", "Not started"), lower case
+#: without spaces, hyphens or stops
+_ENGLISH = {
+    **dict.fromkeys(("done", "completed", "complete", "finished", "rectified"), Status.DONE),
+    **dict.fromkeys(("mostlydone", "mostlycompleted", "basicallycompleted", "substantiallycompleted"),
+                    Status.MOSTLY_DONE),
+    **dict.fromkeys(("inprogress", "ongoing", "underway", "inprocess"), Status.IN_PROGRESS),
+    **dict.fromkeys(("longterm", "continuous", "continuing"), Status.LONG_TERM),
+    **dict.fromkeys(("notstarted", "notyetstarted", "notbegun"), Status.NOT_STARTED),
+}
+_NOT_LETTER = re.compile(r"[^a-z]+")
 _MARKS = {**dict.fromkeys("√✓✔☑✅", Status.DONE), **dict.fromkeys("×✗✘☒❌❎", Status.IN_PROGRESS),
           # an Excel TRUE/FALSE in a 是否完成 column, as its cell shows it
           **dict.fromkeys(("TRUE", "True", "true"), Status.DONE),
@@ -963,6 +1002,8 @@ _FRACTION = re.compile(r"^(?:0(?:\.\d{1,4})?|1(?:\.0{1,4})?)$")
 #: a form's tick boxes: "□已完成 ☑正在推进 □未启动" — the option after a ticked box is the status
 _BOX = LazyPattern(r"([□☐▢■☑☒✓✔√])\s*([^□☐▢■☑☒✓✔√]*)")
 _UNTICKED = frozenset("□☐▢")
+_BOX_MARKS = frozenset("□☐▢■☑☒✓✔√")
+_BOX_AFTER = LazyPattern(r"([^□☐▢■☑☒✓✔√]+?)\s*([□☐▢■☑☒✓✔√])")
 #: a template's hint left in the cell: the options, none chosen ("已完成/正在推进/未启动",
 #: "已完成，正在推进，未启动", one a line); such a cell is short
 _OPTIONS = re.compile(r"[/／|｜、,，;；\s]+")
@@ -1001,7 +1042,12 @@ def box_choices(text: str) -> tuple[list[str], list[str]] | None:
     (no unticked box, and not two ☑)."""
     if not any(c in _UNTICKED for c in text) and text.count("☑") < 2:
         return None
-    boxes = [(box, option.strip(" ，,;；")) for box, option in _BOX.findall(text)]
+    bare = text.strip()
+    if bare[-1] in _BOX_MARKS and bare[0] not in _BOX_MARKS:
+        # the box after its option ("已完成√ 正在推进□", "已完成□ 正在推进☑")
+        boxes = [(box, option.strip(" ，,;；")) for option, box in _BOX_AFTER.findall(bare)]
+    else:
+        boxes = [(box, option.strip(" ，,;；")) for box, option in _BOX.findall(text)]
     return [o for box, o in boxes if box not in _UNTICKED], [o for _box, o in boxes]
 
 
@@ -1030,6 +1076,9 @@ def _options_only(text: str) -> bool:
 def _read_text(text: str) -> StatusReading:
     if (marked := _MARKS.get(text)) is not None:
         return StatusReading(marked)
+    if (text.isascii() or "\uff21" <= text[0] <= "\uff5a") and (
+            english := _ENGLISH.get(_NOT_LETTER.sub("", unicodedata.normalize("NFKC", text).lower()))) is not None:
+        return StatusReading(english)
     if _FRACTION.match(text):
         # a 整改进度 cell formatted as a percentage: 1 shows as 100%, 0.6 as 60%, 0 as 0%
         return StatusReading(_by_percent(round(float(text) * 100)))

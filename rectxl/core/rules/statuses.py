@@ -28,7 +28,7 @@ _FUTURE = (
     r"|尚在|还在|仍然在|依然在|一直在"
     # 待 opening a clause, or after 尚/仍/还/正/现 (not 接待, 待遇, "对…的待报废资产")
     r"|(?:^|(?<=[，,；;、\s尚仍还正现]))待(?!遇|人|客|岗|命|验收|销号)[\u4e00-\u9fff]{0,8}?(?:审议|审定|审批|批复|签批|"
-    r"上会|研究|印发|出台|实施|完成|落实|追缴|追回|启动|开展|办理|整改)"
+    r"上会|研究|印发|出台|实施|完成|落实|追缴|追回|启动|开展|办理|整改|签订|签署|签约|开标|评标|拨付)"
     r"|准备(?:于|在|对|开展|召开|启动|印发|出台|实施|组织|制定|起草|修订|年底|下半年)|打算|预计(?!节约|减少|增加|可)"
     r"|(?:争取|力争)(?!资金|项目|支持|政策|到位)|近期(?!已)(?:将|拟|准备|印发|召开|出台|完成|开展|启动|组织|实施)"
     r"|(?:整改|推进|进行|办理|修订|修改|起草|制定|启动|实施|落实|追缴|追回|清退|审批|审核|施工|建设|招标|公示|核查|调查|研究|"
@@ -177,9 +177,16 @@ def progress_contradiction(status: Status, continuing: bool, progress: str) -> s
         return None  # one item done or not started among several is how the work goes on
     main = main_clauses(items[0])  # read_status folds each clause itself
     if status is Status.IN_PROGRESS and (done := _clause_status(main, (Status.DONE,), fully=True)) and (
-            not FUTURE_WORDING.search(_folded(text))):
+            not _still_going(_folded(text))):
         return done
     return _clause_status(main, (Status.NOT_STARTED,)) if _NOT.search(main) else None
+
+
+def _still_going(folded: str) -> bool:
+    """Does the text say work is still going on — not only a step after the finished work ("已整改
+    完毕。正在准备验收材料")?"""
+    return any(not (hit.group().startswith(("正", "还在", "仍在", "尚在")) and _AFTER_DONE.match(folded, hit.end()))
+               for hit in FUTURE_WORDING.finditer(folded))
 
 
 #: clauses and sentences, for a cheap look before the main clauses are found
@@ -289,6 +296,8 @@ def said_of_the_work(wording: re.Pattern[str], clauses: str) -> re.Match[str] | 
             continue  # "已将在职干部全部纳入…": 将 is 把, and 在职 a word
         if word.startswith(("正", "还在", "仍在", "尚在")) and _AFTER_DONE.match(clauses, hit.end()):
             continue  # "已全部完成，正在准备验收材料", "正在按制度执行": what follows the finished work
+        if word.startswith(_PLANS) and _FOLLOW_UP.match(after):
+            continue  # "拟于下月开展“回头看”", "将于年底前接受验收": a check of the finished work planned
         if _MODIFIES.match(after) or _RULE_OR_PLAN.search(before) or before.endswith(_FOUND):
             continue  # …or what a check found ("发现未落实“三同时”制度项目5个"), not the work's state
         return hit
@@ -299,13 +308,24 @@ def said_of_the_work(wording: re.Pattern[str], clauses: str) -> re.Match[str] | 
 _FOUND = ("发现", "查出", "查到", "查实", "检查出", "排查出", "梳理出", "核查出", "存在")
 
 
+#: plan words a check of finished work may follow
+_PLANS = ("拟", "将", "计划", "准备", "预计", "近期")
+#: …that check: a 回头看, a review, acceptance, closure — with no other work on the way to it
+#: ("拟于年底前完成整改并验收" plans the work itself)
+_FOLLOW_UP = re.compile(
+    r"(?:(?!完成|整改|落实|制定|修订|印发|出台|建立|实施)[^，,。；;]){0,10}?"
+    r"(?:开展|组织|进行|接受|迎接|申请|推进|启动|适时)(?:一次|一轮|全面|专项)?[“\"']?"
+    r"(?:回头看|复查|复核|验收|销号|整改评估|成效评估)")
+
+
 #: before 将 meaning 把 ("已将…纳入", "均将…列入")
 _BA = ("已", "已经", "均已", "都已", "并已", "均", "都", "现已")
 #: 在 starting a word after 将 (将在职干部 …, 将在编人员 …)
 _ZAI_WORD = ("职", "编", "岗", "册", "建", "用", "任", "逃", "押")
 #: after 正在/还在: a step that follows finished work — acceptance, filing, keeping the rule in force
 _AFTER_DONE = re.compile(
-    r"(?:抓紧|积极|组织|有序)?(?:准备|整理|收集|申请|办理|开展|进行|组织|迎接|等待|接受)?(?:验收|销号|归档|资料|佐证|复查|回头看)"
+    r"(?:抓紧|积极|组织|有序)?(?:准备|整理|收集|申请|办理|开展|进行|组织|迎接|等待|接受|推进)?[“\"']?"
+    r"(?:验收|销号|归档|资料|佐证|复查|回头看)"
     r"|按(?:照)?[^，,。；;]{0,10}?(?:执行|运行|实施|落实)|(?:严格)?(?:执行|运行|巩固|常态化|持续|跟踪|监督)"
 )
 
