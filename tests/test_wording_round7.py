@@ -114,3 +114,26 @@ def test_ledger_mismatches_still_found(tmp_path: Path) -> None:
     found = _check(tmp_path, rows)
     assert [cell for code, cell in found if code == "status-text-mismatch"] == ["L2", "L3"]
     assert [cell for code, cell in found if code == "overdue"] == ["I2", "I4"]  # 正在推进 past October
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    ("已完\n成", Status.DONE),  # a word broken over two lines of a narrow cell
+    ("整改\n中", Status.IN_PROGRESS),
+    ("长期\n坚持", Status.LONG_TERM),
+    ("长期坚持类", Status.LONG_TERM),  # the status as a class of measures
+    ("已完成类", Status.DONE),
+    ("资金已全部追回", Status.DONE),  # the money as the subject
+    ("款项已退还", Status.DONE),
+    ("已建章立制", Status.DONE),
+    ("按时序进度推进", Status.IN_PROGRESS),
+    ("推进顺利", Status.IN_PROGRESS),
+    ("进展正常", Status.IN_PROGRESS),
+    ("拟整改", Status.NOT_STARTED),
+])
+def test_more_status_words(cell: str, status: Status) -> None:
+    assert read_status(cell).status is status
+
+
+@pytest.mark.parametrize("cell", ["已完成\n正在推进", "已完成\n未启动", "资金", "分类", "拟整改方案"])
+def test_options_and_fragments_stay_unread(cell: str) -> None:
+    assert read_status(cell).status is None

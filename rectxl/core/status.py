@@ -245,8 +245,8 @@ _V_SELF = _alt("完成 办结 结办 完结 结束 结案 闭环 清零 解决 �
 _V_RES = _alt(
     "整改 落实 纠正 处理 办理 整治 改正 规范 完善 清理 清退 退还 追回 收回 查处 处置 修订 修改 "
     "健全 建立 执行 核查 清查 腾退 补缴 追缴 调整 改进 整顿 治理 更正 补充 补齐 补正 撤销 取消 "
-    "归还 上缴 缴纳 退缴 退赔 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办 改 印发 出台 制定 发布 "
-    "签订"
+    "归还 上缴 缴纳 退缴 退赔 建章立制 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办 改 "
+    "印发 出台 制定 发布 签订"
 )
 #: result complements (整改到位, 处理完毕, 整改清零 …)
 _RESULT = _alt("完成 到位 完毕 完结 结束 清零 办结 闭环 彻底 妥当 妥善")
@@ -265,7 +265,8 @@ _V_ANY = _alt(
 )
 #: adverbs of in-progress work (稳步推进, 按序时进度推进, 正在抓紧整改 …)
 _ADV_IP = _alt(
-    "按计划 按期 如期 按进度 按序时进度 按序时 按时序 序时 有序 稳步 积极 加快 加紧 抓紧 全力 正常 扎实 全面 "
+    "按计划 按期 如期 按进度 按序时进度 按时序进度 按序时 按时序 序时 有序 稳步 积极 加快 加紧 抓紧 全力 正常 "
+    "扎实 全面 "
     "深入 继续 进一步 逐步 分步 分阶段 同步 努力 大力 着力 加大力度 稳妥 有效 紧锣密鼓 紧锣密鼓地 "
     "按步骤 按节点 按时间节点 按方案 按要求 按照计划 进行"
 )
@@ -286,7 +287,8 @@ _V_START = _alt("启动 开始 开展 着手 实施 动工 开工 部署 推进 
 _SUBJ = _alt(
     "该问题 本问题 此问题 问题 该项 该项问题 该项工作 该项任务 本项 本项问题 本项工作 本项任务 此项 "
     "此项工作 此项任务 本条 该条 整改 整改任务 整改工作 整改事项 相关问题 相关工作 上述问题 目前 "
-    "当前 现阶段 现 截至目前 截止目前 至今 经核查 经核实 经查 本单位 我单位 我局 措施 该措施 本措施 "
+    "资金 款项 费用 相关资金 相关款项 违规资金 违规款项 当前 现阶段 现 截至目前 截止目前 至今 经核查 经核实 经查 "
+    "本单位 我单位 我局 措施 该措施 本措施 "
     "整改措施 立行立改 即知即改 立知立改 各项 所有 全部 上述 以上 相关 各项整改 各项整改措施 各项任务"
 )
 
@@ -392,7 +394,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "not_started",
         (rf"(?:待|等待|准备|即将|拟|计划|预计|打算)(?:于|在)?.{{0,14}}?(?:组织)?{_V_START}(?:整改|实施|工作)?",
-         r"(?:尚待|待|等待)整改"),
+         r"(?:尚待|待|等待|拟|计划)整改"),
     ),
     # in progress -----------------------------------------------------------------------------
     (
@@ -427,6 +429,8 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:启动|开始)(?:整改|实施)?",
             rf"(?:已经?)?部分(?:已经?)?(?:{_V_SELF}|{_V_RES}|到位)(?:{_RESULT})?(?:{_OBJ})?",
             r"(?:推进|进展|进度|整改|工作)?(?:缓慢|滞后|较慢|偏慢|迟缓)",
+            # going well (推进顺利, 进展正常): going on
+            r"(?:推进|进展|进度)(?:顺利|正常|良好|有序)",
             rf"继续(?:{_ADV_IP})*(?:{_V_ANY})",
             r"(?:已经?)?取得了?(?:阶段性|初步|一定)?的?进展",
         ),
@@ -1072,6 +1076,10 @@ def _options_only(text: str) -> bool:
     return len(found) >= 2
 
 
+#: the longest cell read again as one word when it gives no status
+_BROKEN_MAX = 10
+
+
 @lru_cache(maxsize=8192)
 def _read_text(text: str) -> StatusReading:
     if (marked := _MARKS.get(text)) is not None:
@@ -1095,6 +1103,11 @@ def _read_text(text: str) -> StatusReading:
     if "部分" in text and _PARTLY.search(text):
         return StatusReading(Status.IN_PROGRESS)  # "已完成（部分）"
     reading = _read_clauses(text)
+    if reading.status is None and len(text) <= _BROKEN_MAX:
+        if "\n" in text and (joined := _read_clauses(_WS.sub("", text))).status is not None:
+            return joined  # "已完\n成", "整改\n中": a word broken over two lines of a narrow cell
+        if text.endswith("类") and (kind := _read_clauses(text[:-1])).status is not None:
+            return kind  # "长期坚持类", "已完成类": the status as a class of measures
     if (reading.status is Status.DONE or (reading.status is None and "完成" in text)) and (
             _REMAINING_HINT.search(text) and _REMAINING.search(text)):
         # "已完成4项，剩余1项": done with a count still to do is not done
