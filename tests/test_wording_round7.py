@@ -137,3 +137,21 @@ def test_more_status_words(cell: str, status: Status) -> None:
 @pytest.mark.parametrize("cell", ["已完成\n正在推进", "已完成\n未启动", "资金", "分类", "拟整改方案"])
 def test_options_and_fragments_stay_unread(cell: str) -> None:
     assert read_status(cell).status is None
+
+
+@pytest.mark.parametrize(("cell", "due"), [
+    ("2026年陆月底", date(2026, 6, 30)),  # the capital numerals of money
+    ("贰零贰陆年陆月底", date(2026, 6, 30)),
+    ("2026年叁季度", date(2026, 9, 30)),
+    ("限2026年6月底前", date(2026, 6, 30)),
+    ("2026年每月", date(2026, 12, 31)),  # every month of the year: by its end, as before
+    ("2026年陆续完成", date(2026, 12, 31)),  # 陆续 is no numeral
+])
+def test_deadline_numerals_and_prefixes(cell: str, due: date) -> None:
+    assert parse_deadline(cell).due == due
+
+
+@pytest.mark.parametrize("cell", ["2026年X月底", "2026年某月底", "2026年？月"])
+def test_a_month_it_does_not_say_is_not_the_years_end(cell: str) -> None:
+    d = parse_deadline(cell)
+    assert (d.kind, d.due) == (DeadlineKind.INVALID, None)

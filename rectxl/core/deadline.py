@@ -266,7 +266,9 @@ _DASHES = re.compile(r"[—–―‒−~〜﹘]+")
 _BRACKET_MAP = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
 #: quotation marks around a date word do not change it ("2026年“五一”前", "2026年'国庆'前")
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
-_CN_NUM = re.compile(r"[〇零○一二两三四五六七八九十]+(?=[年月日号季个天周星])")
+_CN_NUM = re.compile(r"[〇零○一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+(?=[年月日号季个天周星])")
+#: the capital numerals of money ("2026年陆月底", "贰零贰陆年"), as the plain ones
+_CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 _HALF_YEAR_WITHIN = re.compile(r"(?<![上下])半年(?=内|以内|之内)")
 #: the inspection's rectification period named with its length ("巡察整改期（3个月）内",
 #: "集中整改期内(2个月)", "巡视整改期3个月内"): that long from the feedback date
@@ -286,7 +288,7 @@ _ARROW = re.compile(r"→|⇒|=>|->|➡|⟶")
 
 
 def _cn_sub(m: re.Match[str]) -> str:
-    n = parse_chinese_number(m.group(0))
+    n = parse_chinese_number(m.group(0).translate(_CAPITALS))
     return m.group(0) if n is None else str(n)
 
 
@@ -347,7 +349,7 @@ _PREFIXES = _by_length(
         应于 应在 须于 需于 须在 需在 必须于 必须在 务必于 务必在 务必 须 需 最迟于 最迟在 最迟 最晚于
         最晚 不晚于 不迟于 不超过 最迟不超过 不得晚于 不得超过 限期至 限期于 限期在 原时限 原定时限
         原计划于 原计划在 原整改时限 用 在于 此后 之后 然后 再 届时 整改期为 整改期 整改周期为 整改周期
-        限期为 限期 为期 利用
+        限期为 限期 限于 限在 限 为期 利用
         截至到 截至 截止到 截止于 截止 并于 并在 并且 并 且 已于 已经 已 于 在 至 到
         """.split(),
         *_PUNCT,
@@ -893,6 +895,11 @@ def _is_event(part: str) -> bool:
 _YEARLESS_START = re.compile(r"^(?:(\d{1,2})月|第?[1-4]季|q[1-4]|年底|年末|年内|年中|上半年|下半年)")
 
 
+#: after a year, a month or quarter whose number is not one ("X月底", "某月", "?月", "几季度"; not
+#: "每月", "各季度", "下半月" …)
+_UNREAD_MONTH = re.compile(r"(?![每各逐按分全当本次下上前后第])[^\d年月日号,;、()]{1,2}(?:月|季度)")
+
+
 def _part_date(part: str, fb: date | None) -> date | None:
     """The date one part of a cell names; the words after the date do not change it
     ("2026年11月底前完成全部整改任务", "3个月内整改到位"). Raises _DateError."""
@@ -912,6 +919,9 @@ def _part_date(part: str, fb: date | None) -> date | None:
             continue  # "2026年春耕前": the head "2026年春" is cut from the event "春耕"
         if _P_YEAR.fullmatch(_strip(part[:k])) and _names_event(part, k):
             return None  # "2026年汛期前": before an event in that year, not the year's end
+        if _UNREAD_MONTH.match(part, k) and _P_YEAR.fullmatch(_strip(part[:k])):
+            raise _DateError(R_BAD_MONTH)  # "2026年X月底", "2026年某月": a month it does not say
+
         if (d := _date_expr(part[:k], fb)) is not None:
             return d
     return None
