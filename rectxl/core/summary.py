@@ -441,8 +441,10 @@ def _status_sentence(as_of_text: str, aspects: int, issues: int, issue_status: d
         measure_parts = measure_parts[1:]
     if internal and c.unknown:
         measure_parts.append(f"状态未明确{c.unknown}项")
+    # a notice with no measure done yet says so by its counts: "整改措施完成率0%" is no news
+    rate = f"，整改措施完成率{percent_text(c.rate)}" if internal or c.done else ""
     text = (f"截至{as_of_text}，{word}反馈的{scope}{issues}个问题{'、'.join(issue_parts)}；"
-            f"{c.measures}项整改措施{'、'.join(measure_parts)}，整改措施完成率{percent_text(c.rate)}")
+            f"{c.measures}项整改措施{'、'.join(measure_parts)}{rate}")
     if internal and c.closed:
         text += f"、销号率{percent_text(c.closure_rate)}"
     if internal and c.overdue:

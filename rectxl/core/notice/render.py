@@ -82,6 +82,7 @@ as-of date when one is given (the date its totals are stated on), else on 基本
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -231,16 +232,20 @@ def _strip_mark(pattern: re.Pattern[str], text: str) -> str:
 
 #: pictographs and their joiners ("已检查凭证600份😀", "✅已完成"): never part of a published sentence
 _EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\U000E0000-\U000E007F"
+#: the bullets a clerk types in front of a measure ("●制定…", "▲建立…"): never published (not ○ or
+#: □, which stand for a zero and a character left out)
+_BULLETS = "●■◆◇▲△▶►•◎※▪◉"
 #: what :func:`_from_cell` changes, looked for in one pass (nearly every cell has none of it)
 _NOT_AS_PUBLISHED = LazyPattern(
-    "[" + _EMOJI + "".join(sorted({chr(c) for c in TRAD_TO_SIMP} - {"-", "]", "\\", "^"})) + "]")
-_EMOJI_RUN = LazyPattern(f"[{_EMOJI}]+")
+    "[" + _EMOJI + _BULLETS + "".join(sorted({chr(c) for c in TRAD_TO_SIMP} - {"-", "]", "\\", "^"})) + "]")
+_EMOJI_RUN = LazyPattern(f"[{_EMOJI}{_BULLETS}]+\\s*")
 
 
 def _from_cell(raw: str) -> str:
     """A cell's text as the notice may publish it: traditional characters in simplified ones
     (檔案 → 档案; a notice is published in simplified characters whatever the clerk typed) and
-    without pictographs. For the texts taken from cells only, never for rectxl's own wording."""
+    without pictographs or bullets. For the texts taken from cells only, never for rectxl's own
+    wording."""
     if _NOT_AS_PUBLISHED.search(raw) is None:
         return raw
     return _EMOJI_RUN.sub("", to_simplified(raw))
@@ -428,7 +433,9 @@ def _join(action: str, result: str, separator: str | None = None) -> str:
     result = result.lstrip(_TRIM)
     if separator is None:
         several = _SEVERAL.search(core) or "。" in result.rstrip(_TRIM)
-        separator = "。" if several else "，"
+        # a result opening with a word or two of how far it got ("已完成。下一步…") ends the
+        # measure's sentence, not one of its own
+        separator = "。" if several and len(_FIRST_CLAUSE.split(result, maxsplit=1)[0]) > 4 else "，"
     return f"{core}{separator}{result}"
 
 
@@ -796,24 +803,45 @@ _UNFINISHED = {
 }
 
 
+#: a reason given without its label ("因县级指导意见尚未出台", "受汛期影响"): not 因此/因地制宜/…
+_BECAUSE = LazyPattern(r"(?:因(?![此而地时人势材])|由于|鉴于|受(?=[^，,；;。]{1,16}影响))")
+#: what is to be done once the reason is gone ("换届后启动", "待资金到位后实施", "拟明年推进"): said
+#: after how far the work got, not as part of the reason
+_ONCE_GONE = LazyPattern(r"(?:待|拟|计划|将|预计|准备|争取|下一步|后续)"
+                         r"|[^，,；;]{0,12}后(?:再)?(?:启动|实施|推进|开展|办理)")
+
+
 def _with_reason(action: str, result: str, status: Status | None) -> str | None:
     """"追回违规支付工程款" + "原因：涉及历史遗留问题，需上级审批" → "追回违规支付工程款，因涉及
     历史遗留问题，需上级审批，尚未完成": a reason is published with what it is the reason for
     (printed alone, "原因：…" would read as if the work were done); ``None`` when ``result``
-    gives no reason or the measure is not unfinished."""
+    gives no reason or the measure is not unfinished. A measure not started may give its reason
+    without the label ("未启动，因县级指导意见尚未出台": without "尚未启动" the sentence would end
+    on the reason and never say the work was not begun); what is to be done once the reason is
+    gone goes after the outcome ("因支部换届尚未完成，尚未启动，换届后启动")."""
     text = result.strip()
     if text[:1] in "(（" and text[-1:] in ")）":  # "（原因：…）" as the status cell bracketed it
         text = text[1:-1].strip()
     label = _REASON.match(fold(text[:12]))
     said = _UNFINISHED.get(status or Status.IN_PROGRESS)
-    if label is None or said is None:
+    if said is None:
         return None
-    reason = text[label.end():].strip().rstrip(_TRIM)
+    if label is not None:
+        reason = text[label.end():].strip().rstrip(_TRIM)
+    elif status is Status.NOT_STARTED and _BECAUSE.match(text):
+        reason = text.rstrip(_TRIM)
+    else:
+        return None
     if not reason:
         return None
     if "。" in reason or ";" in fold(reason):  # several sentences: the reason after the outcome
         return f"{action.rstrip(_TRIM)}，{said}。原因：{reason}"
-    because = reason if reason.startswith(("因", "由于")) else f"因{reason}"
+    because = reason if _BECAUSE.match(reason) else f"因{reason}"
+    pieces = _CLAUSES.split(because)
+    for i in range(2, len(pieces), 2):
+        if _ONCE_GONE.match(pieces[i].strip()):
+            cause, then = "".join(pieces[:i - 1]), "".join(pieces[i:])
+            return f"{action.rstrip(_TRIM)}，{cause}，{said}，{then}"
     return f"{action.rstrip(_TRIM)}，{because}，{said}"
 
 
@@ -841,15 +869,21 @@ _CLERK_NOTE = re.compile(r"[（(](?:红字|蓝字|绿字|黄字|标红|标黄|�
 #: what any note to the office has in it, looked for once per cell (the notes themselves are found
 #: only in a cell that has one of these: :data:`_NOTE_BRACKET`, :data:`_NOTE_CLAUSE`)
 _NOTE_HINT = re.compile(
-    r"(?=[佐附上备注待需请尚还更新补修填调联电手经红蓝绿黄标加此本该同见1])(?:佐证|附件|附表|上表|备注|注\s*[:：]|上传|(?:待|需|需要|请|尚需|还需)(?:核|确认|补|上传|提供)"
-    r"|(?:更新|新增|补充|修改|填报|调整)[）)]|联系人|联系电话|联系方式|电话|手机|经办人(?!员)"
+    r"(?=[佐附上备注待需请尚还更新补修填调联电手经红蓝绿黄标加此本该同见1责牵分负承提报统来])(?:佐证|附件|附表|上表|备注|注\s*[:：]|上传"
+    r"|(?:责任人|责任领导|牵头领导|分管领导|责任单位|责任科室|牵头单位|牵头人|负责人|承办人)\s*[:：]"
+    r"|(?:待|需|需要|请|尚需|还需)(?:核|确认|补|上传|提供)"
+    r"|(?:更新|新增|补充|修改|填报|调整)[）)]|联系人|联系电话|联系方式|电话|手机|经办人(?!员)|提供[）)]|报送[）)]"
+    r"|统计[）)]|来源"
     r"|(?<!\d)1[3-9]\d{9}(?!\d)|红字|蓝字|绿字|黄字|标红|标黄|加粗|此项|本项|该项|本月|上月|同上|同前|见上)")
 #: a bracketed note anywhere in a cell: on the ledger's papers ("（见附件1）", "（佐证材料待补充）"),
 #: its updates ("（11月更新）"), what is still to check ("（待核实）") or whom to call ("（联系人：…）")
 _NOTE_BRACKET = LazyPattern(
     r"[（(【\[][^（）()【】\[\]]{0,40}?(?:佐证|附件|附表|上传|联系人|联系电话|联系方式|电话|手机|经办人(?!员)"
+    r"|(?:责任人|责任领导|牵头领导|分管领导|责任单位|责任科室|牵头单位|牵头人|负责人|承办人)\s*[:：]"
     r"|(?:待|需|需要|请|尚需|还需)(?:核实|核查|确认|补充|补齐|上传))[^（）()【】\[\]]{0,40}[）)】\]]"
-    r"|[（(][^（）()]{0,12}?(?:更新|新增|补充|修改|填报|调整)[）)]")
+    r"|[（(][^（）()]{0,12}?(?:更新|新增|补充|修改|填报|调整)[）)]"
+    # where the clerk had the figures from: "（数据截至6月30日，计财股提供）", "（数据来源：财务科）"
+    r"|[（(][^（）()]{0,30}?(?:数据来源|来源\s*[:：]|[股科室处办部组队站所心]\s*(?:提供|报送|统计))[^（）()]{0,20}[）)]")
 #: a clause of a cell that is a note to the office, wherever it stands: a pointer to the evidence
 #: ("详见佐证材料2-1", "佐证材料：物资台账", "佐证不全", "附件：…"), a remark ("备注：需补充照片"),
 #: a contact ("联系人：张三"), what is still to be checked or supplied ("待核实", "需补充照片"), an
@@ -859,6 +893,7 @@ _NOTE_CLAUSE = LazyPattern(
     r"|(?:佐证|证明|支撑)(?:材料|资料)?\s*(?:[:：]|见|已|待|不全|不足|不够|齐全|缺|未|需|为|有|清单|目录)"
     r"|附件\s*[\d一二三四五六七八九十]*\s*[:：]|(?:备注|注)\s*[:：]"
     r"|(?:联系人|经办人)(?!员)|(?:联系电话|联系方式)\s*[:：]|(?:电话|手机)\s*[:：]?\s*[\d-]{7,}"
+    r"|(?:责任人|责任领导|牵头领导|分管领导|责任单位|责任科室|牵头单位|牵头人|负责人|承办人)\s*[:：]"
     r"|(?:待|需|需要|请|尚需|还需)(?:核实|核查|确认)"
     r"|(?:待|需|需要|请|尚需|还需)(?:补充|补齐|补交|上传|提供|完善)[^，,；;。]{0,6}?"
     r"(?:佐证|照片|材料|资料|附件|图片|截图|签字|签名|记录|台账)"
@@ -893,6 +928,34 @@ def _without_notes(text: str) -> str:
     out = "".join(kept).strip()
     # a clause left out takes the mark before it: what is left ends where its last clause does
     return out.strip("，,；;。") if dropped else out.lstrip("，,；;。")
+
+
+#: what a clause naming the clerk in charge says of him or her ("由黄磊同志牵头", "何静负责跟踪落实",
+#: "经办：何静"): who does the work inside the office, not what was done
+_DUTY = LazyPattern(r"同志|负责|牵头|跟踪|经办|承办|对接|联系|督办|具体抓|分管")
+_PERSON = LazyPattern(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _without_person(text: str, people: str) -> str:
+    """``text`` without the clauses naming the ledger's 责任人 (``people``, the column's cell:
+    "黄磊", "何静、邓超") as the one doing the work: a notice says what the unit did, and names
+    no clerk. A clause naming the person for anything else stays."""
+    if not text or not people:
+        return text
+    names = [n for n in re.split(r"[、，,；;/\s]+", people) if _PERSON.fullmatch(n)]
+    if not any(n in text for n in names):
+        return text
+    pieces = _CLAUSES.split(text)
+    kept: list[str] = []
+    for i in range(0, len(pieces), 2):
+        clause = pieces[i]
+        sep = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if any(n in clause for n in names) and _DUTY.search(clause):
+            if sep == "。" and kept:  # the sentence ends where the clause did
+                kept[-1] = kept[-1].rstrip("，,；;") + "。"
+            continue
+        kept.append(clause + sep)
+    return "".join(kept).strip().lstrip("，,；;。").rstrip("，,；;")
 
 
 #: a progress that is only a tick, a number or a share ("√", "3", "100%", "Done 80%"): no sentence
@@ -944,7 +1007,7 @@ def _goes_on(result: str) -> tuple[Status, str] | None:
     return None
 
 
-def _without_repeated_object(action: str, result: str) -> str:
+def _without_repeated_object(action: str, result: str, status: Status | None = None) -> str:
     """"制定学习计划" + "已印发学习计划，…" → "已印发，…": a result doing something else to the
     action's object does not name it again. Only where the cut is safe to publish: the action's
     last clause is a verb and its object (three characters or more), the result's first clause
@@ -954,9 +1017,11 @@ def _without_repeated_object(action: str, result: str) -> str:
     "已完成挂号缴费流程优化" (part of the work);
     "已在殡仪馆公示收费目录" (the verb went too);
     "已印发2026年度学习计划", "已确定9个村的增收项目", "已印发考勤和通报制度" (a cut inside a name);
-    nor when the result is the action again ("已建立工作台账" for "建立工作台账": :func:`_combine`)."""
+    nor when the result is the action again ("已建立工作台账" for "建立工作台账": :func:`_combine`).
+    The action's own verb said again on less of its object ("已制定考核办法" for "制定养老服务站
+    考核办法") says it was done: "已完成" for a measure counted done, else the result as written."""
     last = _CLAUSE_SEP.split(action.rstrip(_TRIM))[-1]
-    first = _CLAUSE_SEP.split(result, maxsplit=1)[0]
+    first = _FIRST_CLAUSE.split(result, maxsplit=1)[0]
     if len(last) < 5 or first[-3:] != last[-3:]:
         return result
     n = 3
@@ -970,7 +1035,12 @@ def _without_repeated_object(action: str, result: str) -> str:
         return result  # a longer action ("健全补贴发放公示制度"): only "已" and a verb ("已起草") is safe
     if not "\u4e00" <= head[-1] <= "\u9fff" or head[-1] in _NOT_AN_END:
         return result
+    if head[0] == "已" and last.startswith(head[1:]):  # the action's verb again
+        return "已完成" + result[len(first):] if status is Status.DONE else result
     return head + result[len(first):]
+
+
+_FIRST_CLAUSE = re.compile(r"[，,；;。]")
 
 
 #: characters a clause cut before its object cannot end on ("…的", "…和", "…至")
@@ -992,11 +1062,16 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
     :func:`_clerk_statuses`), a measure with no readable status and no progress is printed with a
     placeholder, never bare (which reads as done). A measure marked 未启动 is published as planned work until
     its deadline has passed (on ``as_of``), and then as not started ("…，尚未启动")."""
+    if not _from_notice(m) and (paired := _paired_items(m, as_of, statuses)) is not None:
+        return paired
     action = _measure_text(m.text)
     progress = _progress_text(m.progress)
-    if _from_notice(m):
+    if _from_notice(m) and (m.status_inferred or not statuses):
+        # (in a ledger whose clerk states statuses, a progress copied from the measure is the
+        # clerk's: the status says how far it got)
         return _as_published(action, progress)
-    action = _without_notes(action)
+    action = _without_person(_without_notes(action), m.owner_person)
+    progress = _without_person(progress, m.owner_person)
     if (":" in action or "：" in action) and (lab := _PROGRESS_LABEL.search(action)) and lab.start():
         # "措施：…；进展：…" in one cell: the action, then its progress
         embedded = _progress_text(action[lab.end():])
@@ -1027,6 +1102,9 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         if _overdue(m.deadline, as_of):  # past its deadline: not a plan any more
             return _join(action, f"尚未启动，{result}" if result else "尚未启动", "，")
         return _join(action, result, "，") if result else _planned(action, m.deadline, as_of)
+    if status is Status.NOT_STARTED and result and not _SAYS_NOT_BEGUN.search(result) and m.status is not None:
+        # "未启动" with "已申请延期至12月": the work is not begun, which the result does not say
+        result = f"尚未启动，{result}"
     if result and word is not None and (going := _goes_on(result)) is not None:
         # "已完成，并长期坚持" / "已完成。下一步…": the status, then what it goes on to say
         tail = going[1]
@@ -1057,13 +1135,58 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
     if word is None and (ongoing := _ONGOING.fullmatch(result.rstrip(_TRIM))):
         return _join(action, _ongoing(ongoing.group(1)), "，")
     if result[:1] == "已":
-        result = _without_repeated_object(action, result)
+        result = _without_repeated_object(action, result, status)
     said = _compose(action, result, status)
-    if status is None and said == action:
-        # the progress restated in the measure, and no status to say how far it got: the progress
-        # says it (the bare measure would read as done)
-        return _join(action, result, "，")
+    if said == action:
+        if status is None:
+            # the progress restated in the measure, and no status to say how far it got: the
+            # progress says it (the bare measure would read as done)
+            return _join(action, result, "，")
+        if (phrase := _RESULT.get(status)) is not None:
+            # the progress only says the measure again ("建立…制度" for "建立…制度"): the status
+            # says how far it got, as for a progress that is only the status word
+            return _join(action, phrase, "，")
     return said
+
+
+def _item_status(status: Status | None, answer: str) -> Status | None:
+    """How far one of a measure's listed things got: the measure's status when it is done (each
+    thing is then), else what the thing's own answer says — done when it opens with 已 ("已建立
+    阵地台账" under a measure still in progress), nothing otherwise (its words say it: "培训计划于
+    11月开展")."""
+    if status is Status.DONE or status is Status.LONG_TERM:
+        return status
+    word = _split_status_word(answer)[0]
+    if word is not None:
+        return word
+    return Status.DONE if answer.lstrip()[:1] == "已" and not _ONGOING_WORDS.search(answer) else None
+
+
+_ONGOING_WORDS = LazyPattern(r"正在|尚未|仍未|未完成|待|推进中|进行中")
+
+
+def _paired_items(m: Measure, as_of: date | None, statuses: bool) -> str | None:
+    """A measure cell listing several things ("1.每半年专题研究…\n2.建立…台账\n3.开展…培训")
+    whose progress answers them one for one in the same numbering ("1.上半年已专题研究1次\n2.已建立
+    台账\n3.培训计划于11月开展"): each thing with its own progress, "；" between — not all the
+    things and then all the answers, which leaves the reader to pair them. ``None`` for any
+    other measure."""
+    things = enumerated_items(_from_cell(m.text))
+    if not things:
+        return None
+    answers = enumerated_items(_from_cell(m.progress))
+    if not answers or len(answers) != len(things):
+        return None
+    said = [measure_sentence(replace(m, text=thing, progress=answer, status_text="",
+                                     status=_item_status(m.status, answer)), as_of=as_of, statuses=statuses)
+            .strip().rstrip(_TRIM) for thing, answer in zip(things, answers, strict=True)]
+    said = [t for t in said if t]
+    glue = "。" if any("。" in t for t in said) else "；"
+    return glue.join(said)
+
+
+#: a result saying the work is not begun (or not yet done): "尚未启动" would say it twice
+_SAYS_NOT_BEGUN = LazyPattern(r"^待|未启动|尚未|暂未|未开展|未实施|未能|暂缓|暂停|未开始|待启动")
 
 
 #: what is being done to a thing named before it ("平台调试中", "台账建设中")
@@ -1084,11 +1207,17 @@ def _not_started(m: Measure) -> bool:
     return m.status is Status.NOT_STARTED and not _from_notice(m)
 
 
+#: the column's label typed in front of an issue ("问题：", "存在问题：", "问题描述：")
+_ISSUE_LABEL = re.compile(r"(?:具体|存在的?|反馈|巡察反馈|巡察发现的?|主要)?问题(?:描述|表现)?\s*[:：]\s*")
+
+
 def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
                     omit_not_started: bool = False, statuses: bool = False) -> str:
     """``"{n}.{title}。{intro}一是…二是…"`` for one issue (``statuses``: see
     :func:`measure_sentence`)."""
     title = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.title))).lstrip(_TRIM)
+    if title[:4].count("问题") and (label := _ISSUE_LABEL.match(title)) is not None and label.end() < len(title):
+        title = title[label.end():]  # "问题：基层党组织软弱涣散。具体表现：…"
     head = f"{number}." + (_end(title) if title else "")
     measures = [m for m in issue.measures if not (omit_not_started and _not_started(m))]
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
@@ -1178,7 +1307,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 blocks.append(Block("issue", issue_paragraph(
                     issue, issue_no, as_of=when, omit_not_started=omit_not_started,
                     statuses=statuses)))
-    return [Block(kind, zh_punct(text)) for kind, text in blocks]
+    return [Block(kind, _as_printed(text)) for kind, text in blocks]
 
 
 def render_section_two(ledger: Ledger, *, as_of: date | None = None,
@@ -1344,8 +1473,37 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     # (基本信息's 报告日期/成文日期 is one field, read as the as-of date when none is given)
     signed = as_of or info.report_date
     blocks.append(Block("date", cn_date(signed) if signed else _placeholder("成文日期")))
-    return [*(Block(kind, zh_punct(text)) for kind, text in head), *two,
-            *(Block(kind, zh_punct(text)) for kind, text in blocks)]
+    return [*(Block(kind, _as_printed(text)) for kind, text in head), *two,
+            *(Block(kind, _as_printed(text)) for kind, text in blocks)]
+
+
+#: a mark typed twice or a clause mark before the full stop ("成果，，推动", "万元..", "已建立。。",
+#: "；。"), and brackets left empty: one mark, as a notice prints it
+_DOUBLED_MARK = LazyPattern(r"[，；、：]+(?=[。！？])|([，；、：])\1+|(?<=[。！？])[。.．，；、]+"
+                            r"|(?<=[\u4e00-\u9fff）》”%％])[.．]{2,}(?![.．\d])|（\s*）")
+#: a date typed with dots, slashes or hyphens in a sentence ("2025.7.15印发", "2025/08/31前")
+_TYPED_DATE = LazyPattern(
+    r"(?<![\d.．/\-])((?:19|20)\d{2})([./．\-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d]|[.．/\-]\d|日)")
+#: a currency sign before an amount ("￥12,680元", "¥3500"): a notice writes the amount in 元
+_CURRENCY = LazyPattern(r"[￥¥]\s*(\d[\d,，]*(?:\.\d+)?)\s*((?:[万亿])?元)?")
+
+
+_HALF_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+               for c in range(r[0], r[1] + 1)}
+
+
+def _as_printed(text: str) -> str:
+    """A paragraph as the notice prints it: full-width punctuation (:func:`zh_punct`), each mark
+    once, a typed date in words ("2025.7.15" → "2025年7月15日") and an amount without its
+    currency sign ("￥12,680元" → "12,680元")."""
+    if "￥" in text or "¥" in text:
+        text = _CURRENCY.sub(lambda m: m.group(1) + (m.group(2) or "元"), text)
+    if any(c in text for c in "./．-") and _TYPED_DATE.search(text):
+        text = _TYPED_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)
+    if _FULL_WIDTH_ALNUM.search(text):
+        text = text.translate(_HALF_WIDTH)  # "ＯＡ系统已于９月" as printed: "OA系统已于9月"
+    text = zh_punct(text)
+    return _DOUBLED_MARK.sub(lambda m: m.group(1) or ("。" if m.group(0)[0] in ".．" else ""), text)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#<>|])")

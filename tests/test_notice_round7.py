@@ -1,0 +1,214 @@
+"""Notices round 7: what a reviewer of the 巡察办 or a publishing office sent back in notices
+rendered from the ledgers of other offices, and notices of other agencies parsed back.
+
+Rendering: a 未启动 measure giving its reason without a label ("未启动，因…尚未出台") or a delay
+applied for still says it was not begun, and what is to be done once the reason is gone comes
+after that; a bracket naming who is responsible ("（责任人：王芳）"), where the clerk had the
+figures from ("（…，计财股提供）") and a clause naming the 责任人 as the one doing the work ("由黄磊
+同志牵头", "何静负责跟踪落实") are not published; a measure cell listing things answered one for one
+by its progress pairs each thing with its answer; a progress saying only the measure again, or its
+verb on less of the object, says how far it got; marks typed twice (",,", "..", "。。"), typed dates
+(2025.7.15), full-width digits and letters (９月, ＯＡ), a currency sign before 元 and bullets
+(●▲) are printed as a notice prints them; an issue's 问题： label goes; a notice with no measure
+done states no "完成率0%".
+
+Every ledger and notice here is written for this file about fictional units.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from rectxl.core.model import Measure
+from rectxl.core.notice import render_notice
+from rectxl.core.notice.render import _as_printed, measure_sentence
+from rectxl.core.status import Status
+from rectxl.io.reader import read_ledger
+
+HEADER = ["序号", "问题方面", "具体问题", "整改措施", "责任领导", "责任单位", "责任人", "整改时限", "整改状态",
+          "整改进展", "佐证材料", "备注"]
+INFO = {"单位名称": "县林业局", "党组织名称": "中共某县林业局党组", "巡察组": "县委第一巡察组",
+        "反馈日期": "2025-03-10", "报告日期": "2025-09-30", "联系电话": "0736-7221234"}
+
+
+def _notice(tmp_path: Path, rows: list[list[object]], name: str = "台账.xlsx") -> str:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改台账"
+    ws.append(HEADER)
+    for k, row in enumerate(rows, 1):
+        ws.append([k, *row])
+    info = wb.create_sheet("基本信息")
+    for key, value in INFO.items():
+        info.append([key, value])
+    path = tmp_path / name
+    wb.save(path)
+    return render_notice(read_ledger(path))
+
+
+def _row(issue: str, measure: str, status: str, progress: str = "", *, person: str = "",
+         deadline: str = "2025-12-31", aspect: str = "作风建设方面", remark: str = "") -> list[object]:
+    return [aspect, issue, measure, "副局长", "办公室", person, deadline, status, progress, "", remark]
+
+
+def _said(action: str, progress: str, status: Status | None, status_text: str = "", person: str = "",
+          *, statuses: bool = False) -> str:
+    return measure_sentence(Measure(text=action, progress=progress, status=status,
+                                    status_text=status_text, owner_person=person), statuses=statuses)
+
+
+# ---------------------------------------------------------------------------
+# 1. Not begun, and why
+# ---------------------------------------------------------------------------
+
+
+def test_a_reason_without_its_label_in_the_status_column_still_says_not_begun() -> None:
+    said = _said("建立矛盾纠纷多元化解机制", "", Status.NOT_STARTED, "未启动，因县级指导意见尚未出台")
+    assert said == "建立矛盾纠纷多元化解机制，因县级指导意见尚未出台，尚未启动"
+
+
+def test_what_is_to_be_done_once_the_reason_is_gone_follows_the_outcome() -> None:
+    said = _said("规范支部“三会一课”记录", "原因：支部换届尚未完成，换届后启动", Status.NOT_STARTED)
+    assert said == "规范支部“三会一课”记录，因支部换届尚未完成，尚未启动，换届后启动"
+
+
+def test_a_delay_applied_for_is_said_with_the_work_not_begun() -> None:
+    assert _said("建立合同管理台账", "已申请延期至2025年12月", Status.NOT_STARTED) \
+        == "建立合同管理台账，尚未启动，已申请延期至2025年12月"
+    # a result saying it already is not said twice
+    assert _said("建立合同管理台账", "暂未启动，已申请延期", Status.NOT_STARTED).count("未启动") == 1
+    assert "尚未启动" not in _said("修订验收办法", "待省级规范出台后修订", Status.NOT_STARTED)
+
+
+def test_an_unlabelled_cause_of_work_in_progress_is_left_as_written() -> None:
+    # only a measure not begun would lose its state: work in progress is said by its totals
+    assert _said("推进档案数字化", "因涉及资金较大，已报县政府审批", Status.IN_PROGRESS) \
+        == "推进档案数字化，因涉及资金较大，已报县政府审批"
+
+
+# ---------------------------------------------------------------------------
+# 2. Notes to the office and the clerks' names
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("action", "progress", "published"), [
+    ("建立学生资助资金发放台账（责任人：王芳）", "已建立发放台账，资金发放及时率100%",
+     "建立学生资助资金发放台账，已完成，资金发放及时率100%"),
+    ("加快专项资金拨付进度", "已拨付专项资金1560万元（拨付率100%）（数据截至6月30日，计财股提供）",
+     "加快专项资金拨付进度，已拨付专项资金1560万元（拨付率100%）"),
+    ("清理长期挂账往来款", "已清理往来款42笔（数据来源：财务室）", "清理长期挂账往来款，已清理往来款42笔"),
+])
+def test_notes_on_who_is_responsible_and_where_figures_came_from_are_not_published(
+        action: str, progress: str, published: str) -> None:
+    assert _said(action, progress, Status.DONE) == published
+
+
+def test_a_clause_naming_the_clerk_in_charge_is_not_published() -> None:
+    said = _said("对发展党员档案开展全面排查", "由黄磊同志牵头，排查档案37份，已全部补正。",
+                 Status.DONE, person="黄磊")
+    assert "黄磊" not in said and said.endswith("排查档案37份，已全部补正。")
+    said = _said("修订“第一议题”学习制度", "已修订印发《“第一议题”学习制度》，何静负责跟踪落实",
+                 Status.DONE, person="何静")
+    assert said == "已修订印发《“第一议题”学习制度》"
+    # the person named for anything else, or with no 责任人 known, is left as written
+    assert "王强" in _said("开展谈心谈话", "与王强等5人谈心谈话", Status.DONE, person="黄磊")
+
+
+# ---------------------------------------------------------------------------
+# 3. Things listed in the measure, answered one for one
+# ---------------------------------------------------------------------------
+
+
+def test_listed_things_are_each_said_with_their_answer() -> None:
+    said = _said("1.每半年专题研究意识形态工作\n2.建立意识形态阵地台账\n3.开展网络舆情培训",
+                 "1.上半年已专题研究1次\n2.已建立阵地台账\n3.培训计划于11月开展", Status.IN_PROGRESS)
+    # the thing the answer says is done is said done, whatever the measure's status
+    assert said == ("每半年专题研究意识形态工作，上半年已专题研究1次；建立意识形态阵地台账，已完成；"
+                    "开展网络舆情培训，培训计划于11月开展")
+
+
+def test_listed_things_answered_in_another_count_are_said_as_before() -> None:
+    said = _said("一是精简会议文件；二是整治督查检查考核过多过频", "会议同比减少32%", Status.DONE)
+    assert said.startswith("精简会议文件；整治督查检查考核过多过频")
+
+
+# ---------------------------------------------------------------------------
+# 4. A progress saying only the measure again
+# ---------------------------------------------------------------------------
+
+
+def test_a_progress_that_is_the_measure_again_says_how_far_it_got() -> None:
+    # in a ledger whose clerk states statuses (a notice read back says each measure once, as
+    # published, and is printed as it is)
+    assert _said("建立医药代表院内接待登记制度", "建立医药代表院内接待登记制度", Status.DONE, statuses=True) \
+        == "建立医药代表院内接待登记制度，已完成"
+    assert _said("建立医药代表院内接待登记制度", "建立医药代表院内接待登记制度", Status.IN_PROGRESS,
+                 statuses=True) == "建立医药代表院内接待登记制度，正在推进"
+    assert _said("建立医药代表院内接待登记制度", "建立医药代表院内接待登记制度", Status.DONE) \
+        == "建立医药代表院内接待登记制度"
+
+
+def test_the_measures_verb_on_less_of_its_object_is_said_done() -> None:
+    assert _said("制定养老服务站考核办法", "已制定考核办法。下一步将按季度开展考核。", Status.DONE) \
+        == "制定养老服务站考核办法，已完成。下一步将按季度开展考核。"
+    # not counted done: the clerk's words stand
+    assert "已制定考核办法" in _said("制定养老服务站考核办法", "已制定考核办法，正在征求意见", Status.IN_PROGRESS)
+
+
+# ---------------------------------------------------------------------------
+# 5. Printed as a notice prints it
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ("局党组将持续巩固整改成果,,推动作风建设常态长效。", "局党组将持续巩固整改成果，推动作风建设常态长效。"),
+    ("执行到位金额2,350万元..二是", "执行到位金额2,350万元。二是"),
+    ("已建立。。", "已建立。"),
+    ("已完成,,。", "已完成。"),
+    ("已于2025.7.15印发《办法》", "已于2025年7月15日印发《办法》"),
+    ("截至2025/08/31，已完成", "截至2025年8月31日，已完成"),
+    ("涉及金额￥12,680元，退还¥300", "涉及金额12,680元，退还300元"),
+    ("ＯＡ系统已于９月完成对接", "OA系统已于9月完成对接"),
+    ("（2025-2027年）", "（2025-2027年）"),
+    ("第1.2.3条", "第1.2.3条"),
+    ("已完成（）。", "已完成。"),
+])
+def test_typed_marks_dates_digits_and_signs_as_printed(typed: str, printed: str) -> None:
+    assert _as_printed(typed) == printed
+    assert _as_printed(printed) == printed
+
+
+def test_a_ledger_typed_as_clerks_type_reads_as_published(tmp_path: Path) -> None:
+    notice = _notice(tmp_path, [
+        _row("问题：基层党组织软弱涣散。具体表现：个别村党支部长期不开展组织生活", "●对软弱涣散村党组织进行集中整顿",
+             "已完成", "排查确定软弱涣散村党组织3个，已于2025.6.30前全部完成整顿转化", person="黄磊"),
+        _row("执行案件结案率偏低", "▲开展执行积案清理专项行动,,", "已完成", "清理执行积案215件,执结180件..",
+             person="黄磊"),
+        _row("执行案件结案率偏低", "建立执行案件节点管控机制", "已完成", "由黄磊同志牵头，已建立。。", person="黄磊"),
+        _row("矛盾纠纷化解不及时", "建立矛盾纠纷多元化解机制", "未启动，因县级指导意见尚未出台", aspect="平安建设方面"),
+    ])
+    body = notice[notice.index("二、"):notice.index("三、")]
+    assert "1.基层党组织软弱涣散。具体表现：" in body
+    assert "问题：" not in body and "●" not in body and "▲" not in body
+    assert "2025年6月30日前" in body
+    assert "执结180件。" in body and ".." not in body and "，，" not in body and "。。" not in body
+    assert "黄磊" not in body
+    assert "建立矛盾纠纷多元化解机制，因县级指导意见尚未出台，尚未启动。" in body
+
+
+def test_no_rate_of_nothing_done(tmp_path: Path) -> None:
+    notice = _notice(tmp_path, [
+        _row("农村饮水安全保障不到位", "实施农村供水保障工程", "正在推进", "完成投资4800万元"),
+        _row("河道采砂监管不力", "开展非法采砂专项整治", "未启动", deadline="2026-06-30"),
+    ])
+    assert "2项整改措施正在推进1项、尚未启动1项。" in notice
+    assert "完成率0%" not in notice
+    done = _notice(tmp_path, [
+        _row("农村饮水安全保障不到位", "实施农村供水保障工程", "已完成", "完成投资4800万元"),
+        _row("河道采砂监管不力", "开展非法采砂专项整治", "未启动", deadline="2026-06-30"),
+    ], name="台账2.xlsx")
+    assert "整改措施完成率50%" in done
