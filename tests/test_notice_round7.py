@@ -12,6 +12,12 @@ verb on less of the object, says how far it got; marks typed twice (",,", "..", 
 (●▲) are printed as a notice prints them; an issue's 问题： label goes; a notice with no measure
 done states no "完成率0%".
 
+Parsing: a section after the items listing the issues not yet finished ("三、尚未完成整改问题的推进
+情况") is read as issues (numbered on, in progress), the next steps being the section after it; a
+notice published in batches states what is done by its cumulative count (累计完成10个), not the
+first batch's; 各 opening a subject (各被巡察党组织已完成整改问题52个) shares nothing out; a status tag
+opening the progress ("整改进展：【已完成】…") is the issue's stated status and no words of it.
+
 Every ledger and notice here is written for this file about fictional units.
 """
 
@@ -23,8 +29,9 @@ import pytest
 from openpyxl import Workbook
 
 from rectxl.core.model import Measure
-from rectxl.core.notice import render_notice
+from rectxl.core.notice import parse_notice, render_notice
 from rectxl.core.notice.render import _as_printed, measure_sentence
+from rectxl.core.notice.totals import extract_stated_totals
 from rectxl.core.status import Status
 from rectxl.io.reader import read_ledger
 
@@ -212,3 +219,93 @@ def test_no_rate_of_nothing_done(tmp_path: Path) -> None:
         _row("河道采砂监管不力", "开展非法采砂专项整治", "未启动", deadline="2026-06-30"),
     ], name="台账2.xlsx")
     assert "整改措施完成率50%" in done
+
+
+# ---------------------------------------------------------------------------
+# 6. Notices of other agencies, parsed back
+# ---------------------------------------------------------------------------
+
+BATCH_TWO = """中共江岸区商务局党组关于区委巡察反馈意见整改进展情况的通报（第二批）
+根据区委统一部署，区委第一巡察组于2024年9月3日至11月15日对区商务局党组进行了巡察，并于2024年12月20日反馈了巡察意见。2025年3月，我局公布了第一批整改进展情况。现将第二批整改进展情况予以公布。
+一、整改工作总体情况
+局党组对反馈的2个方面5个问题制定整改措施5条。第一批公布已完成整改问题1个，本次新完成整改问题2个，累计完成3个，剩余2个问题正在持续推进。
+二、本批次整改完成情况
+（一）关于党的领导方面
+1.招商引资项目跟踪服务不到位问题。
+整改情况：建立签约项目“一项目一专班”跟踪服务机制，对46个项目逐一回访。
+2.消费促进政策落实效果不明显问题。
+整改情况：修订《消费券发放管理办法》，完成3批次消费券绩效评估。
+（二）关于全面从严治党方面
+3.政府采购内控制度执行不严问题。
+整改情况：修订政府采购内部控制制度，发现并整改问题8个。
+三、尚未完成整改问题的推进情况
+1.商贸流通基础设施建设滞后问题。目前已完成规划编制，预计2025年12月底前开工建设。
+2.外贸企业培育不足问题。已建立外贸企业培育库，入库企业35家，正在分批培育。
+四、下一步工作打算
+局党组将持续推进未完成事项，确保全面整改到位。
+中共江岸区商务局党组
+2025年7月15日
+"""
+
+
+def test_a_section_of_the_issues_not_yet_finished_is_read_as_issues() -> None:
+    parsed = parse_notice(BATCH_TWO)
+    ledger = parsed.ledger
+    titles = [a.title for a in ledger.aspects]
+    assert titles == ["关于党的领导方面", "关于全面从严治党方面", "尚未完成整改问题的推进情况"]
+    later = list(ledger.aspects[2].issues())
+    assert [i.title for i in later] == ["商贸流通基础设施建设滞后问题", "外贸企业培育不足问题"]
+    # numbered on from the issues before them, as printed again; not finished, as the heading says
+    assert [i.number for i in ledger.issues()] == [1, 2, 3, 4, 5]
+    assert all(m.status is Status.IN_PROGRESS for i in later for m in i.measures)
+    # the next steps are the 四、 section, not the unfinished issues
+    assert ledger.info.section_three == "局党组将持续推进未完成事项，确保全面整改到位。"
+    assert "尚未完成整改问题的推进情况" not in ledger.info.extra
+    stated = parsed.stated_totals
+    assert (stated.issues, stated.measures, stated.done) == (5, 5, 3)
+    again = render_notice(ledger)
+    assert "（三）尚未完成整改问题的推进情况\n\n　　4.商贸流通基础设施建设滞后问题。" in again
+
+
+@pytest.mark.parametrize(("sentence", "done"), [
+    ("第一批公布已完成整改问题7个，本次新完成整改问题3个，累计完成10个，剩余2个问题正在持续推进。", 10),
+    ("截至目前，第一批已完成整改问题5个，第二批已完成整改问题4个，共计完成9个。", 9),
+    ("本次新完成整改问题3个，已累计完成整改问题10个。", 10),
+    ("截至目前，第一批已完成整改问题5个。", 5),  # a batch's count alone is what is said done
+    ("截至2025年6月30日，各被巡察党组织已完成整改问题52个，整改完成率89.7%。", 52),  # 各 of the subject
+])
+def test_done_counts_of_a_notice_published_in_batches(sentence: str, done: int) -> None:
+    assert extract_stated_totals([sentence]).done == done
+
+
+def test_a_count_shared_out_by_each_is_still_no_total() -> None:
+    assert extract_stated_totals(["三个单位各完成整改3个。"]).done is None
+    assert extract_stated_totals(["两个支部各有3个问题。"]).issues is None
+
+
+TAGGED_PROGRESS = """中共西河县应急管理局党组关于巡察整改进展情况的通报
+按照县委统一部署，县委第一巡察组对县应急管理局党组进行了巡察，于2025年1月22日反馈了巡察意见。现将整改进展情况公布如下。
+一、扎实推进巡察整改
+局党组对巡察反馈的2个问题，制定整改措施5条。
+二、巡察反馈问题整改情况
+问题一：安全生产监管执法不严
+整改措施：一是开展“打非治违”专项行动；二是建立执法检查“回头看”机制；三是加强执法人员培训。
+整改进展：【已完成】专项行动检查企业312家，立案查处48起；对已检查企业开展“回头看”；组织执法培训2期，培训120人次。
+问题二：应急物资储备不足
+整改措施：一是补充储备防汛物资；二是建立应急物资动态管理台账。
+整改进展：【正在推进】新增储备冲锋舟6艘；台账正在建立。
+三、下一步工作打算
+局党组将持续抓好未完成事项。
+中共西河县应急管理局党组
+2025年7月10日
+"""
+
+
+def test_a_status_tag_opening_the_progress_is_the_issues_status_and_no_words_of_it() -> None:
+    ledger = parse_notice(TAGGED_PROGRESS).ledger
+    first, second = ledger.issues()
+    assert [m.progress for m in first.measures] == [
+        "专项行动检查企业312家，立案查处48起。", "对已检查企业开展“回头看”", "组织执法培训2期，培训120人次。"]
+    assert all(m.status is Status.DONE and not m.status_inferred for m in first.measures)
+    assert all(m.status is Status.IN_PROGRESS and not m.status_inferred for m in second.measures)
+    assert not any("【" in m.progress for i in ledger.issues() for m in i.measures)

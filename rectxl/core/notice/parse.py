@@ -1781,6 +1781,16 @@ def _leading_status(rest: str) -> tuple[str, _Stated | None]:
     return rest, None
 
 
+def _tag_status(value: str) -> tuple[int, _Stated] | None:
+    """A value opening with a bracketed status ("【已完成】专项行动…", "（正在推进）已修订…"): where
+    the narrative starts after it, and the status; ``None`` for any other value."""
+    m = _STATUS_TAG.match(detect(value))
+    if m is None:
+        return None
+    stated = _status_words(value[m.start("word"):m.end("word")])
+    return None if stated is None else (m.end(), stated)
+
+
 def _labelled_status(rest: str, start: int, value_at: int) -> tuple[str, _Stated | None]:
     """The status a label at ``start`` gives ("整改状态：已完成"), removed from ``rest`` with the
     label; narrative after the status ("整改情况：已完成。村党支部…") stays in its place, under
@@ -1788,6 +1798,10 @@ def _labelled_status(rest: str, start: int, value_at: int) -> tuple[str, _Stated
     end = rest.find("\n", value_at)
     end = len(rest) if end < 0 else end
     value = rest[value_at:end]
+    if (tagged := _tag_status(value)) is not None:  # "整改进展：【已完成】专项行动检查企业312家…"
+        narrative = value[tagged[0]:].lstrip(" 。.;；,，")
+        kept = rest[:value_at] + narrative + rest[end:] if narrative else rest[:start] + rest[end:]
+        return kept.strip(), tagged[1]
     if opening_status(value) is None:
         return rest, None
     reading = read_status(value)
@@ -1805,7 +1819,8 @@ def _trailing_status(rest: str) -> tuple[str, _Stated | None]:
     lines (one per measure) are the measures' own and are left alone."""
     det = detect(rest)
     found = [m for m in _STATUS_LABEL.finditer(det)
-             if m.start() > 0 and opening_status(rest[m.end():].split("\n", 1)[0])]
+             if m.start() > 0 and (opening_status(line := rest[m.end():].split("\n", 1)[0])
+                                   or _tag_status(line) is not None)]
     if len(found) != 1:
         return rest, None
     m = found[0]
@@ -1937,10 +1952,11 @@ def _apply_fields(measures: list[Measure], fields: dict[str, str]) -> None:
             m.raw = {**m.raw, F.DEADLINE: fields[F.DEADLINE]}
 
 
-def _shared_progress(rest: str, measure_kind: str | None
+def _shared_progress(rest: str, measure_kind: str | None, *, told: bool = False
                      ) -> tuple[Literal["ordinal", "paren", "plain"], str, list[str], list[str], str]:
     """(style, intro, measures, their progress, progress written once for the whole issue) of a
-    body whose progress, if any, follows all its measures ("整改措施：… 整改进展：…")."""
+    body whose progress, if any, follows all its measures ("整改措施：… 整改进展：…"); ``told``:
+    the issue's status is stated (see :func:`_answer_pairs`)."""
     measures_part, progress_part = _progress_split(rest)
     style, intro, segments = _segments(measures_part, measure_kind)
     progress: list[str] = []
@@ -1949,7 +1965,7 @@ def _shared_progress(rest: str, measure_kind: str | None
         if not segments:  # only a progress paragraph: it is the measure
             segments, progress = progress, []
     segments, progress = _clause_pairs(intro, segments, progress)
-    segments, progress = _answer_pairs(segments, progress)
+    segments, progress = _answer_pairs(segments, progress, told=told)
     return style, intro, segments, progress, progress_part if len(progress) != len(segments) else ""
 
 
@@ -1959,14 +1975,17 @@ def _tells_progress(det: str) -> bool:
                 or _DONE.search(det))
 
 
-def _answer_pairs(segments: list[str], progress: list[str]) -> tuple[list[str], list[str]]:
+def _answer_pairs(segments: list[str], progress: list[str], *, told: bool = False
+                  ) -> tuple[list[str], list[str]]:
     """One progress sentence for several measures that answers them in turn, clause by clause
     ("整改措施：一是…；二是…；三是…。整改进展：实施方案已印发，医联体覆盖全部县区，DRG付费已在3家医院
     试点。"): each measure is given its clause, when the clauses are as many as the measures
     (split at "；", else at "，"), they tell how far the work got — the first one and all
     but one at most — and they agree on it. Clauses that disagree ("…已覆盖城区主干道，第三方
     监测服务正在招标中") are the progress of the issue as a whole, still under way: it stays the
-    issue's (after its last measure), not a verdict on each measure."""
+    issue's (after its last measure), not a verdict on each measure. When the issue's status
+    is stated (``told``: "整改进展：【已完成】…"), clauses split at "；" as many as the measures
+    answer them in turn without telling how far they got themselves (the status told it)."""
     if len(segments) < 2 or len(progress) != 1:
         return segments, progress
     text = progress[0].strip()
@@ -1979,9 +1998,11 @@ def _answer_pairs(segments: list[str], progress: list[str]) -> tuple[list[str], 
         parts = [p for p in parts if p.strip(" ;；,，。.")]
         if len(parts) != len(segments):
             continue
+        if not all(len(p.strip()) >= 4 for p in parts):
+            continue
         telling = [_tells_progress(detect(p)) for p in parts]
-        if (telling[0] and sum(telling) >= len(parts) - 1 and all(len(p.strip()) >= 4 for p in parts)
-                and len({infer_status(p) for p in parts}) == 1):
+        if (told and mark == ";") or (telling[0] and sum(telling) >= len(parts) - 1
+                                      and len({infer_status(p) for p in parts}) == 1):
             return segments, [_clause(p.strip().rstrip(",，")) for p in parts]
     return segments, progress
 
@@ -2136,7 +2157,8 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
             rest, stated = _closing_verdict(rest)
             if stated is None:
                 rest, stated = _closing_sentence(rest)
-        style, intro, segments, progress, issue_wide = _shared_progress(rest, measure_kind)
+        style, intro, segments, progress, issue_wide = _shared_progress(rest, measure_kind,
+                                                                        told=stated is not None)
     label = f"第{raw.number}个问题" if raw.number is not None else f"问题“{shorten(title, 20)}”"
     if raw.nested:
         warnings.append(f"{label}下的编号条目各自又分“一是、二是……”，可能是几个问题被并入了这一个问题的措施，"
@@ -3164,6 +3186,49 @@ def _described(lines: list[_Line], lo: int, hi: int) -> list[_Line]:
     return out
 
 
+#: the heading of a section after the itemised one that lists more issues: those not finished
+#: yet ("三、尚未完成整改问题的推进情况", "三、正在整改问题进展情况") or a second part of the items
+#: ("三、需要长期坚持的问题整改情况")
+_MORE_ISSUES = re.compile(r"(?:尚未完成|未完成|未整改到位|正在整改|正在推进|持续推进|需长期|长期坚持)(?:的)?"
+                          r"(?:整改)?(?:问题|事项|任务)")
+#: of those, the ones said not to be finished
+_NOT_FINISHED = re.compile(r"尚未完成|未完成|未整改到位|正在整改|正在推进|持续推进")
+
+
+def _still_listed(lines: list[_Line], s: int, end: int, warnings: list[str], before: list[Aspect]
+                  ) -> list[Aspect]:
+    """The issues listed in a section after the itemised one whose heading says it lists more of
+    them (:data:`_MORE_ISSUES`), as one aspect named by the heading when they have none of their
+    own; a measure read done there is in progress when the heading says the issues are not
+    finished (its "目前已完成规划编制" is a step, not the end). Empty for any other section."""
+    heading = _heading_text(lines, s)
+    if not _MORE_ISSUES.search(detect(heading)) \
+            or not any(lines[j].kind in _STRUCTURAL for j in range(s + 1, end)):
+        return []
+    built = _built(lines, s + 1, end, _roles(_items(lines, s + 1, end)), warnings)
+    aspects = _prefixed_aspects(built.aspects)
+    if not any(True for a in aspects for _ in a.issues()):
+        return []
+    if _NOT_FINISHED.search(detect(heading)):
+        for a in aspects:
+            for issue in a.issues():
+                for m in issue.measures:
+                    if m.status_inferred and m.status is not Status.IN_PROGRESS:
+                        m.status = Status.IN_PROGRESS
+    if all(a.title is None for a in aspects):
+        aspects = [Aspect(title=heading, categories=[c for a in aspects for c in a.categories])]
+    numbers = [i.number for a in before for i in a.issues()]
+    if numbers and None not in numbers and Ledger(info=LedgerInfo(), aspects=before).numbers_issues_on():
+        # the items before numbered their issues on through the aspects: these go on from them
+        # (as the notice printed again numbers them), not from 1 again
+        n = max(n for n in numbers if n is not None)
+        for a in aspects:
+            for issue in a.issues():
+                n += 1
+                issue.number = n
+    return aspects
+
+
 def _heading_text(lines: Sequence[_Line], j: int) -> str:
     """A section heading without its numbering (一、 / （一） / 第一部分)."""
     return lines[j].body
@@ -3264,6 +3329,9 @@ def _parse_notice(text: str) -> ParsedNotice:
             if s == nxt:
                 info.heading_three = _heading_text(lines, s)
                 three = body.split("\n") if body else []
+            elif body and (listed := _still_listed(lines, s, end, warnings, aspects)):
+                aspects += listed  # "三、尚未完成整改问题的推进情况": more issues, each with its progress
+                issues_found = True
             elif body:
                 info.extra[_heading_text(lines, s)] = body
     elif after and after[0] == end_items:

@@ -123,9 +123,12 @@ _RATE = [
                r"百分之([零一二三四五六七八九十百两〇]+)"),
 ]
 
+#: 各 sharing a count out ("各3个", "各有2个", "…，各" before "完成整改3个"), not the 各 of a
+#: subject ("各被巡察党组织已完成整改问题52个", "各单位共认领…"): the count is then the whole
+_EACH = r"各(?=\s*(?:$|\d|[一二三四五六七八九十两]|有|自))"
 #: words right before a count that make it a share, a remainder or another round's number
 _NOT_TOTAL = re.compile(
-    r"分别|各(?!项)|每|其余|剩余|余下|另有|尚有|还有|仅剩|领办|牵头|包联|包案|"
+    rf"分别|{_EACH}|每|其余|剩余|余下|另有|尚有|还有|仅剩|领办|牵头|包联|包案|"
     r"正在|尚未|未完成|推进中|上轮|上一轮|上次|以往|历次|审计|督查发现|自查发现|立行立改|立改"
 )
 #: words right after a count that make it a part in a given state, not the whole: "2个问题正在持续
@@ -357,17 +360,36 @@ def total_row_totals(totals: StatedTotals, cells: list[str],
     return totals
 
 
+#: a done count of one batch of a notice published in batches ("第一批公布已完成整改问题7个", "本次新
+#: 完成整改问题3个"): a part of what is done, not all of it
+_BATCH = re.compile(r"第[一二三四五六七八九十\d]+批|本批|本次|此次|这次|新(?:完成|整改)|新增")
+#: what is done in all ("累计完成10个", "共计完成整改问题9个"): it stands for the batches' counts
+_CUMULATIVE = re.compile(rf"(?:累计|共计|合计|总计)(?:已)?(?:完成整改|整改完成|完成|办结|销号|整改到位)"
+                         rf"(?:的)?({_NOUN})?{_NUM}\s*(个|项|条|件)({_NOUN})?")
+
+
 def _read_done(totals: StatedTotals, sentence: str) -> None:
     found: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
+    in_batch: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
+    batches = _BATCH.search(sentence) is not None
     for index, pattern in enumerate(_DONE):
         for m in pattern.finditer(sentence):
             value = _count_done(m, index)
             if value is None:
                 continue
             prefix = _prefix(sentence, m.start())
-            if re.search(r"分别|各(?!项)|每|上轮|上一轮|以往|历次|审计", prefix[-8:]):
+            if re.search(rf"分别|{_EACH}|每|上轮|上一轮|以往|历次|审计", prefix[-8:]):
                 continue
-            found.append((m.start(), value, m.group(0), _done_unit(m, index, prefix)))
+            one_batch = batches and _BATCH.search(prefix[-10:] + m.group(0)[:3]) is not None
+            (in_batch if one_batch else found).append(
+                (m.start(), value, m.group(0), _done_unit(m, index, prefix)))
+    if batches:
+        for m in _CUMULATIVE.finditer(sentence):
+            value = _count_done(m, 0)
+            if value is not None:  # the batches' sum: before any count of one batch
+                found.append((-1, value, m.group(0), _done_unit(m, 0, _prefix(sentence, m.start()))))
+    if not found:
+        found = in_batch  # a batch's count alone: what the notice says is done
     for _, value, words, unit in sorted(found):
         if unit == "问题" and totals.done_issues is None:
             totals.done_issues = value
