@@ -114,6 +114,20 @@ def test_notes_on_who_is_responsible_and_where_figures_came_from_are_not_publish
     assert _said(action, progress, Status.DONE) == published
 
 
+@pytest.mark.parametrize("progress", [
+    "已开展谈心谈话23人次（详见谈话记录）", "已开展谈心谈话23人次（参见会议纪要）", "已开展谈心谈话23人次,请审核"])
+def test_pointers_to_the_records_and_requests_to_the_office_are_not_published(progress: str) -> None:
+    assert _said("开展谈心谈话", progress, Status.DONE) == "已开展谈心谈话23人次"
+
+
+def test_a_delay_after_the_reason_follows_the_outcome() -> None:
+    assert _said("推进项目建设", "受疫情影响，延期至2026年6月", Status.NOT_STARTED) \
+        == "推进项目建设，受疫情影响，尚未启动，延期至2026年6月"
+    # a document named in brackets is no pointer to the office's records
+    said = _said("学习《条例》", "已学习（见《中国共产党纪律处分条例》）", Status.DONE)
+    assert "（见《中国共产党纪律处分条例》）" in said
+
+
 def test_a_clause_naming_the_clerk_in_charge_is_not_published() -> None:
     said = _said("对发展党员档案开展全面排查", "由黄磊同志牵头，排查档案37份，已全部补正。",
                  Status.DONE, person="黄磊")
