@@ -10,7 +10,8 @@ by its progress pairs each thing with its answer; a progress saying only the mea
 verb on less of the object, says how far it got; marks typed twice (",,", "..", "。。"), typed dates
 (2025.7.15), full-width digits and letters (９月, ＯＡ), a currency sign before 元 and bullets
 (●▲) are printed as a notice prints them; an issue's 问题： label goes; a notice with no measure
-done states no "完成率0%".
+done states no "完成率0%"; a figure the clerk left to fill in ("培训XX次", "2025年X月") is shown as
+the placeholder 【请填写】, and the clerk's doubts ("？", "（数字待核）") are not published.
 
 Parsing: a section after the items listing the issues not yet finished ("三、尚未完成整改问题的推进
 情况") is read as issues (numbered on, in progress), the next steps being the section after it; a
@@ -323,3 +324,26 @@ def test_a_status_tag_opening_the_progress_is_the_issues_status_and_no_words_of_
     assert all(m.status is Status.DONE and not m.status_inferred for m in first.measures)
     assert all(m.status is Status.IN_PROGRESS and not m.status_inferred for m in second.measures)
     assert not any("【" in m.progress for i in ledger.issues() for m in i.measures)
+
+
+# ---------------------------------------------------------------------------
+# 7. What the clerk left unfinished in a cell
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("action", "progress", "published"), [
+    ("开展专题培训", "已组织培训XX次，参训XX人", "开展专题培训，已组织培训【请填写】次，参训【请填写】人"),
+    ("开展专题培训", "于2025年X月召开专题会议", "开展专题培训，于2025年【请填写】月召开专题会议"),
+    ("开展专题培训", "已组织培训××次", "开展专题培训，已组织培训【请填写】次"),
+    ("制定《XX县XX管理办法》", "已印发", "制定《【请填写】县【请填写】管理办法》，已印发"),
+    # letters of a word and a multiplication sign are no figures left to fill in
+    ("购置X光机", "已购置X光机1台，3×4米", "已购置X光机1台，3×4米"),
+])
+def test_a_figure_left_to_fill_in_is_shown_as_a_placeholder(action: str, progress: str, published: str) -> None:
+    assert _said(action, progress, Status.DONE) == published
+
+
+@pytest.mark.parametrize("progress", [
+    "已培训3次？", "已培训3次???", "已培训3次（数字待核）", "已培训3次（此处需更新）"])
+def test_the_clerks_doubts_are_not_published(progress: str) -> None:
+    assert _said("开展专题培训", progress, Status.DONE) == "开展专题培训，已培训3次"

@@ -245,10 +245,20 @@ def _from_cell(raw: str) -> str:
     """A cell's text as the notice may publish it: traditional characters in simplified ones
     (檔案 → 档案; a notice is published in simplified characters whatever the clerk typed) and
     without pictographs or bullets. For the texts taken from cells only, never for rectxl's own
-    wording."""
+    wording. A figure the clerk left to fill in ("培训XX次", "2025年X月", "××人") is a placeholder the
+    notice shows as one (【请填写】, highlighted in Word), never printed as if it were a figure."""
+    if ("X" in raw or "x" in raw or "×" in raw or "*" in raw or "＊" in raw) and _UNFILLED.search(raw):
+        raw = _UNFILLED.sub(_FILL_IN, raw)
     if _NOT_AS_PUBLISHED.search(raw) is None:
         return raw
     return _EMOJI_RUN.sub("", to_simplified(raw))
+
+
+#: a figure left to fill in: two or more X/×/* ("XX次", "××人"), or one before a unit ("X月", "X次")
+#: — not a letter of a word ("X光", "OA系统") nor a multiplication sign between numbers ("3×4")
+_UNFILLED = LazyPattern(
+    r"(?<![A-Za-z0-9])(?:[Xx]{2,}|[×＊*]{2,}|[Xx×](?=[年月日号次人个项件名家条份期场户万元]))(?![A-Za-z0-9])")
+_FILL_IN = "【请填写】"
 
 
 #: a column's label typed in front of a measure or its progress: "措施7：", "举措1:", "任务：",
@@ -883,7 +893,7 @@ _NOTE_BRACKET = LazyPattern(
     r"[（(【\[][^（）()【】\[\]]{0,40}?(?:佐证|附件|附表|上传|联系人|联系电话|联系方式|电话|手机|经办人(?!员)"
     r"|(?:责任人|责任领导|牵头领导|分管领导|责任单位|责任科室|牵头单位|牵头人|负责人|承办人)\s*[:：]"
     r"|(?:详见|具体见|参见|见)[^（）()【】\[\]]{0,12}?(?:记录|照片|截图|底稿|档案盒|材料|纪要|签到表)"
-    r"|(?:待|需|需要|请|尚需|还需)(?:核实|核查|确认|补充|补齐|上传))[^（）()【】\[\]]{0,40}[）)】\]]"
+    r"|(?:待|需|需要|请|尚需|还需)(?:核实|核查|核对|核|确认|补充|补齐|上传|更新))[^（）()【】\[\]]{0,40}[）)】\]]"
     r"|[（(][^（）()]{0,12}?(?:更新|新增|补充|修改|填报|调整)[）)]"
     # where the clerk had the figures from: "（数据截至6月30日，计财股提供）", "（数据来源：财务科）"
     r"|[（(][^（）()]{0,30}?(?:数据来源|来源\s*[:：]|[股科室处办部组队站所心]\s*(?:提供|报送|统计))[^（）()]{0,20}[）)]")
@@ -961,6 +971,7 @@ def _without_person(text: str, people: str) -> str:
     return "".join(kept).strip().lstrip("，,；;。").rstrip("，,；;")
 
 
+_DOUBT = LazyPattern(r"[?？]+")
 #: a progress that is only a tick, a number or a share ("√", "3", "100%", "Done 80%"): no sentence
 _NO_WORDS = re.compile(r"^(?:[√✓✔☑×✗]|[A-Za-z ]*\d+(?:\.\d+)?\s*[%％]?)$")
 
@@ -973,6 +984,8 @@ def _progress_text(raw: str) -> str:
     if not text:
         return ""
     text = _without_notes(text).strip()
+    if "?" in text or "？" in text:  # "已完成？", "已培训3次???": the clerk's doubt, no question of the notice
+        text = _DOUBT.sub("", text).strip()
     if text[:1].isascii() and text[:1].isalpha():
         text = _ENGLISH_WORD.sub("", text)
     if is_placeholder(text) or _NO_WORDS.match(text):
