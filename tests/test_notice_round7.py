@@ -347,3 +347,18 @@ def test_a_figure_left_to_fill_in_is_shown_as_a_placeholder(action: str, progres
     "已培训3次？", "已培训3次???", "已培训3次（数字待核）", "已培训3次（此处需更新）"])
 def test_the_clerks_doubts_are_not_published(progress: str) -> None:
     assert _said("开展专题培训", progress, Status.DONE) == "开展专题培训，已培训3次"
+
+
+def test_a_phrase_the_cells_width_wrapped_is_one_phrase(tmp_path: Path) -> None:
+    notice = _notice(tmp_path, [
+        _row("学习贯彻上级精神\n不及时", "加强对\n重点领域的监管", "已完成", "建立学习制度\n开展培训3次"),
+    ])
+    assert "1.学习贯彻上级精神不及时。" in notice
+    assert "加强对重点领域的监管" in notice
+    assert "建立学习制度；开展培训3次" in notice  # two things on two lines stay two
+
+
+def test_a_pointer_to_a_document_is_no_progress() -> None:
+    # "已完成，详见《…办法》": 详见 points the ledger's reader to the papers; the notice has none
+    assert _said("建立督查检查计划管理制度", "已完成，详见《督查检查计划管理办法》", Status.DONE) \
+        == "建立督查检查计划管理制度，已完成"

@@ -201,14 +201,30 @@ def _one_paragraph(value: str) -> str:
     for part in parts:
         part = part.strip()
         # a line that opens with a bracket ("（分两批推进）") says more of the line before it, and
-        # a line ending in an opening bracket goes on: no "；" between them
-        if out and out[-1] not in END_PUNCT and part[0] not in _OPENING and out[-1] not in _OPENING:
+        # a line ending in an opening bracket goes on: no "；" between them; nor does a phrase the
+        # cell's width wrapped ("学习贯彻上级精神\n不及时", "…对\n辖区…": a tail of a few
+        # characters, or a line ending where no phrase can)
+        if out and out[-1] not in END_PUNCT and part[0] not in _OPENING and out[-1] not in _OPENING \
+                and not _wrapped(out, part):
             out += "；"
         out += part
     return out
 
 
 _OPENING = "（(【[〔《“"
+
+
+def _wrapped(before: str, line: str) -> bool:
+    """``line`` goes on with the phrase ``before`` ends with: a tail of a few characters ("不及时")
+    that opens no item, or ``before`` ending on a word no phrase ends with ("…的", "…对")."""
+    if _MARK_START.match(fold(line[:1])) and _LEADING_MARK.match(fold(line)):
+        return False
+    tail = line.rstrip(_TRIM)
+    return (len(tail) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in tail)) or before[-1] in _GOES_ON_WITH
+
+
+#: the last character of a line whose phrase goes on on the next ("…的", "…对", "…和")
+_GOES_ON_WITH = frozenset("的和与及或跟对把将被给向于从")
 
 
 #: the characters a mark of :data:`_LEADING_MARK` or :data:`_ASPECT_MARK` can open with (folded)
@@ -902,7 +918,7 @@ _NOTE_BRACKET = LazyPattern(
 #: a contact ("联系人：张三"), what is still to be checked or supplied ("待核实", "需补充照片"), an
 #: upload ("材料已上传巡察整改平台"), "同上"
 _NOTE_CLAUSE = LazyPattern(
-    r"(?:详见|具体见|见|参见|另见)(?:附件|佐证|附表|上表|台账|附)"
+    r"(?:详见|具体见|见|参见|另见)(?:附件|佐证|附表|上表|台账|附)|(?:详见|具体见|参见|另见)"
     r"|(?:佐证|证明|支撑)(?:材料|资料)?\s*(?:[:：]|见|已|待|不全|不足|不够|齐全|缺|未|需|为|有|清单|目录)"
     r"|附件\s*[\d一二三四五六七八九十]*\s*[:：]|(?:备注|注)\s*[:：]"
     r"|(?:联系人|经办人)(?!员)|(?:联系电话|联系方式)\s*[:：]|(?:电话|手机)\s*[:：]?\s*[\d-]{7,}"
