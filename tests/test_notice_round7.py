@@ -362,3 +362,27 @@ def test_a_pointer_to_a_document_is_no_progress() -> None:
     # "已完成，详见《…办法》": 详见 points the ledger's reader to the papers; the notice has none
     assert _said("建立督查检查计划管理制度", "已完成，详见《督查检查计划管理办法》", Status.DONE) \
         == "建立督查检查计划管理制度，已完成"
+
+
+def test_a_list_inside_a_numbered_measure_is_said_without_its_numbers(tmp_path: Path) -> None:
+    notice = _notice(tmp_path, [
+        _row("制度建设不健全", "加强制度建设", "已完成",
+             "主要做了三方面工作：一是召开专题会议3次；二是印发制度文件2个；三是开展培训1次。"),
+        _row("制度建设不健全", "完善内控", "已完成", "已完成以下工作：（1）召开专题会议3次；（2）印发制度文件2个。"),
+        _row("制度建设不健全", "开展检查", "已完成", "截至9月底：1、召开专题会议3次 2、检查科室12个"),
+    ])
+    body = notice[notice.index("1.制度建设不健全"):notice.index("三、")]
+    assert body.count("一是") == 1 and body.count("二是") == 1 and "（1）" not in body
+    assert "主要做了三方面工作：召开专题会议3次；印发制度文件2个；开展培训1次。" in body
+    assert "截至9月底：召开专题会议3次；检查科室12个。" in body
+    # one measure is printed with no number: its own list keeps its numbers
+    single = _notice(tmp_path, [_row("制度建设不健全", "加强制度建设", "已完成",
+                                     "主要做了两方面工作：一是召开专题会议3次；二是印发制度文件2个。")], name="b.xlsx")
+    assert "主要做了两方面工作：一是召开专题会议3次；二是印发制度文件2个。" in single
+
+
+def test_a_completion_date_under_its_label_and_spaces_between_chinese() -> None:
+    assert _said("加强制度建设", "完成时间：2025年6月", Status.DONE) == "加强制度建设，已完成"
+    assert _as_printed("召开专题会议3次。 下一步将继续完善") == "召开专题会议3次。下一步将继续完善"
+    assert _as_printed("（一）　党的领导方面") == "（一）党的领导方面"
+    assert _as_printed("联系方式：电话 0736-7221234") == "联系方式：电话 0736-7221234"

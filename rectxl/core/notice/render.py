@@ -810,6 +810,9 @@ _DATE_TRIM = _TRIM + "()（）[]【】 \u3000"
 _WORD_THEN_DATE = re.compile(r"(.{2,8}?)\s*[(（]([^()（）]{3,16})[)）]")
 
 
+_DATE_LABEL = re.compile(r"(?:完成|办结|整改完成)(?:时间|日期)\s*[:：]\s*")
+
+
 def _bare_date(text: str) -> bool:
     """``text`` says nothing but a date (in brackets or not)."""
     if len(text) > 24:  # a date is short: a progress of any length is not folded for nothing
@@ -1109,6 +1112,9 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         embedded = _progress_text(action[lab.end():])
         action = action[:lab.start()]
         progress = progress or embedded
+    if progress[:2] in ("完成", "办结", "整改") and (dated := _DATE_LABEL.match(progress)) is not None \
+            and _bare_date(progress[dated.end():]):
+        progress = progress[dated.end():]  # "完成时间：2025年6月": a date, under its column's label
     if progress and _bare_date(progress):
         progress = ""  # "已完成（2025年5月20日）": the status says how far it got
     elif (dated := _WORD_THEN_DATE.fullmatch(progress)) and _bare_date(dated.group(2)) \
@@ -1239,6 +1245,12 @@ def _not_started(m: Measure) -> bool:
     return m.status is Status.NOT_STARTED and not _from_notice(m)
 
 
+#: a list's numbers inside a measure's sentence, after a colon or a mark ("…工作：一是…；二是…",
+#: "…如下：（1）…；（2）…") or a space ("…3次 2、印发…"): in a notice numbering the measures
+#: 一是/（1）, said without them (a number after a space becomes the "；" it stood for)
+_INNER_MARK = LazyPattern(
+    r"(?<=[：:；;，,。])\s*(?:[一二三四五六七八九十]{1,3}是|[（(]\d{1,2}[)）]|\d{1,2}[、．.](?!\d)|[①-⑳])\s*"
+    r"|[ \u3000]+(?:\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*")
 #: the column's label typed in front of an issue ("问题：", "存在问题：", "问题描述：")
 _ISSUE_LABEL = re.compile(r"(?:具体|存在的?|反馈|巡察反馈|巡察发现的?|主要)?问题(?:描述|表现)?\s*[:：]\s*")
 
@@ -1258,6 +1270,9 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
     style = issue.measure_style or ("ordinal" if len(texts) > 1 else "plain")
     if style == "plain" and len(texts) > 1:
         style = "ordinal"  # several measures cannot be written without markers
+    if style != "plain":  # "二是…主要做了三方面工作：一是…" would number inside the numbering
+        texts = [_INNER_MARK.sub(lambda m: "；" if m.group(0)[:1].isspace() else "", t)
+                 if any(c in t for c in "是（(、.．①②③④⑤") else t for t in texts]
     if style == "ordinal":
         body = "".join(f"{ordinal(i)}{_sentence(t)}" for i, t in enumerate(texts, 1))
     elif style == "paren":
@@ -1520,6 +1535,8 @@ _TYPED_DATE = LazyPattern(
 _CURRENCY = LazyPattern(r"[￥¥]\s*(\d[\d,，]*(?:\.\d+)?)\s*((?:[万亿])?元)?")
 
 
+_CJK_SPACE = LazyPattern(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20“”‘’])[ \u3000]+"
+                         r"(?=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20“”‘’])")
 _HALF_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                for c in range(r[0], r[1] + 1)}
 
@@ -1535,6 +1552,8 @@ def _as_printed(text: str) -> str:
     if _FULL_WIDTH_ALNUM.search(text):
         text = text.translate(_HALF_WIDTH)  # "ＯＡ系统已于９月" as printed: "OA系统已于9月"
     text = zh_punct(text)
+    if " " in text or "\u3000" in text:  # "…2个。 下一步", "（一）　党的…": no space between Chinese
+        text = _CJK_SPACE.sub("", text)
     return _DOUBLED_MARK.sub(lambda m: m.group(1) or ("。" if m.group(0)[0] in ".．" else ""), text)
 
 
