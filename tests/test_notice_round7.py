@@ -42,7 +42,8 @@ INFO = {"单位名称": "县林业局", "党组织名称": "中共某县林业�
         "反馈日期": "2025-03-10", "报告日期": "2025-09-30", "联系电话": "0736-7221234"}
 
 
-def _notice(tmp_path: Path, rows: list[list[object]], name: str = "台账.xlsx") -> str:
+def _notice(tmp_path: Path, rows: list[list[object]], name: str = "台账.xlsx",
+            info: dict[str, str] | None = None) -> str:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -50,9 +51,9 @@ def _notice(tmp_path: Path, rows: list[list[object]], name: str = "台账.xlsx")
     ws.append(HEADER)
     for k, row in enumerate(rows, 1):
         ws.append([k, *row])
-    info = wb.create_sheet("基本信息")
-    for key, value in INFO.items():
-        info.append([key, value])
+    sheet = wb.create_sheet("基本信息")
+    for key, value in (info or INFO).items():
+        sheet.append([key, value])
     path = tmp_path / name
     wb.save(path)
     return render_notice(read_ledger(path))
@@ -386,3 +387,12 @@ def test_a_completion_date_under_its_label_and_spaces_between_chinese() -> None:
     assert _as_printed("召开专题会议3次。 下一步将继续完善") == "召开专题会议3次。下一步将继续完善"
     assert _as_printed("（一）　党的领导方面") == "（一）党的领导方面"
     assert _as_printed("联系方式：电话 0736-7221234") == "联系方式：电话 0736-7221234"
+
+
+def test_notes_to_the_office_in_the_sections_prose_are_not_published(tmp_path: Path) -> None:
+    notice = _notice(tmp_path, [_row("制度建设不健全", "建立台账", "已完成", "已建立")], info={
+        **INFO, "一、": "局党组成立领导小组，召开会议5次（请综合科完善）研究整改。（此段请办公室补充）",
+        "三、": "下一步，局党组将持续巩固整改成果。联系人：张三，13812345678。具体整改情况见附件。"})
+    assert "局党组成立领导小组，召开会议5次研究整改。" in notice
+    assert "下一步，局党组将持续巩固整改成果。具体整改情况见附件。" in notice
+    assert not any(w in notice for w in ("请综合科", "此段", "张三", "13812345678"))

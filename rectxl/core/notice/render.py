@@ -891,7 +891,10 @@ def _as_published(action: str, progress: str) -> str:
 
 
 #: a clerk's note to the office, not to the public: "（红字为本月新增）", "（此项9月新增）"
-_CLERK_NOTE = re.compile(r"[（(](?:红字|蓝字|绿字|黄字|标红|标黄|加粗|此项|本项|该项|本月|上月)[^（）()]{0,16}[）)]"
+_CLERK_NOTE = re.compile(r"[（(](?:红字|蓝字|绿字|黄字|标红|标黄|加粗|此项|本项|该项|此段|本段|本月|上月)"
+                         r"[^（）()]{0,16}[）)]"
+                         # "（此段请办公室补充）", "（请综合科完善）": asking the office for words
+                         r"|[（(][^（）()]{0,8}?请[^（）()]{0,8}?(?:补充|完善|修改|审核|审定|核实|填写|把关)[^（）()]{0,8}[）)]"
                          # "（注：佐证材料待补充）": a note on the ledger's papers, not on the work
                          r"|[（(](?:注|备注)\s*[:：][^（）()]{0,24}?(?:佐证|材料|附件|台账|上传|报送|待补|待核|核实"
                          r"|补充|照片|签字)"
@@ -899,10 +902,11 @@ _CLERK_NOTE = re.compile(r"[（(](?:红字|蓝字|绿字|黄字|标红|标黄|�
 #: what any note to the office has in it, looked for once per cell (the notes themselves are found
 #: only in a cell that has one of these: :data:`_NOTE_BRACKET`, :data:`_NOTE_CLAUSE`)
 _NOTE_HINT = re.compile(
-    r"(?=[佐附上备注待需请尚还更新补修填调联电手经红蓝绿黄标加此本该同见1责牵分负承提报统来详参具])(?:佐证|附件|附表|上表|备注|注\s*[:：]|上传"
+    r"(?=[佐附上备注待需请尚还更新补修填调联电手经红蓝绿黄标加此本该同见1责牵分负承提报统来详参具完审核把])(?:佐证|附件|附表|上表|备注|注\s*[:：]|上传"
     r"|(?:责任人|责任领导|牵头领导|分管领导|责任单位|责任科室|牵头单位|牵头人|负责人|承办人)\s*[:：]"
     r"|(?:待|需|需要|请|尚需|还需)(?:核|确认|补|上传|提供)"
-    r"|(?:更新|新增|补充|修改|填报|调整)[）)]|联系人|联系电话|联系方式|电话|手机|经办人(?!员)|提供[）)]|报送[）)]"
+    r"|(?:更新|新增|补充|修改|填报|调整|完善|审核|审定|核实|填写|把关)[）)]|联系人|联系电话|联系方式|电话|手机|经办人(?!员)"
+    r"|提供[）)]|报送[）)]"
     r"|统计[）)]|来源"
     r"|(?<!\d)1[3-9]\d{9}(?!\d)|红字|蓝字|绿字|黄字|标红|标黄|加粗|此项|本项|该项|本月|上月|同上|同前|见上"
     r"|详见|参见|具体见|请审|请把关|请修改)")
@@ -944,6 +948,27 @@ _ENGLISH_WORD = LazyPattern(
 def _without_notes(text: str) -> str:
     """``text`` without the clerk's notes to the office, wherever they stand in it (see
     :data:`_NOTE_BRACKET`, :data:`_NOTE_CLAUSE`), and without any mobile number."""
+    return _notes_left_out(text, _NOTE_CLAUSE)
+
+
+def _prose_without_notes(text: str) -> str:
+    """A paragraph of 基本信息's prose (section 一, 三, 二's introduction) without what is for the
+    office alone: a contact person and a mobile ("联系人：张三，138…"), a bracketed note ("（此段请
+    办公室补充）"), a request to the office ("请审核") — its own sentences, which may name a
+    published appendix or a public phone, kept."""
+    if _NOTE_HINT.search(text) is None:
+        return text
+    out = _notes_left_out(text, _PROSE_NOTE)
+    return _end(out) if out and text.rstrip()[-1:] in END_PUNCT else out
+
+
+#: a clause of 基本信息's prose that is a note to the office (:func:`_prose_without_notes`)
+_PROSE_NOTE = LazyPattern(r"(?:联系人|经办人)(?!员)|(?:待|需|需要|请|尚需|还需)(?:核实|核查|确认)"
+                          r"|请(?:审核|审阅|审定|把关|修改)|(?:备注|注)\s*[:：]")
+
+
+def _notes_left_out(text: str, clauses: LazyPattern) -> str:
+    """:func:`_without_notes` with the clauses that are notes told by ``clauses``."""
     if _NOTE_HINT.search(text) is None:
         return text
     text = _MOBILE.sub("", _NOTE_BRACKET.sub("", _CLERK_NOTE.sub("", text)))
@@ -953,7 +978,7 @@ def _without_notes(text: str) -> str:
     for i in range(0, len(pieces), 2):
         clause = pieces[i]
         sep = pieces[i + 1] if i + 1 < len(pieces) else ""
-        if _NOTE_CLAUSE.match(clause.strip()):
+        if clauses.match(clause.strip()):
             dropped = True
         elif clause.strip():
             kept.append(clause + sep)
@@ -1279,7 +1304,11 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
         body = "".join(f"（{i}）{_sentence(t)}" for i, t in enumerate(texts, 1))
     else:
         body = "".join(_sentence(t) for t in texts)
-    return head + _one_paragraph(_from_cell(issue.intro)) + body
+    # (a list mark opening it would be read back as the numbering of what follows, and lost)
+    intro = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.intro)))
+    if intro and not body:  # an introduction with no measure after it ends as a sentence
+        intro = _sentence(intro)
+    return head + intro + body
 
 
 def totals_paragraph(ledger: Ledger, as_of: date | None = None) -> str | None:
@@ -1317,7 +1346,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     # whether a planned measure's deadline has passed is judged on the as-of date, else today
     # (the totals sentence says "截至目前" without a date: today is not the ledger's date)
     when = as_of or today
-    intro = _paragraphs(ledger.info.section_two_intro)
+    intro = [t for p in _paragraphs(ledger.info.section_two_intro) if (t := _prose_without_notes(p))]
     blocks: list[Block] = []
     if totals and (sentence := totals_paragraph(ledger, as_of)) is not None \
             and extract_stated_totals(intro).is_empty():
@@ -1375,7 +1404,7 @@ def _paragraphs(text: str | None) -> list[str]:
 
 
 def _prose_blocks(text: str | None, missing: str) -> list[Block]:
-    paragraphs = _paragraphs(text)
+    paragraphs = [t for p in _paragraphs(text) if (t := _prose_without_notes(p))]
     if not paragraphs:
         return [Block("body", _placeholder(missing))]
     blocks: list[Block] = []
