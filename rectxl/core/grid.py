@@ -146,6 +146,8 @@ class HeaderMap:
     #: tick columns → the status word each stands for (已完成 | 正在推进 | 未完成, a mark in one of
     #: them per row): together they are the 整改状态 column
     ticks: dict[int, str] = field(default_factory=dict)
+    #: columns going on with the measure's text (措施内容 | 具体举措): joined to it, row by row
+    measure_more: tuple[int, ...] = ()
 
     @property
     def data_start(self) -> int:
@@ -328,6 +330,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _latest_period_status(grid, r, texts, columns, duplicates, skip)
     _named_status_first(texts, columns, duplicates)
     _task_as_goal(texts, columns, duplicates)
+    measure_more = _measure_split(texts, columns, duplicates)
     _detail_not_issue(texts, columns, duplicates)
     _closure_not_status(texts, columns, duplicates)
     _kind_not_category(grid, r, columns, duplicates)
@@ -341,7 +344,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
-                     numbered=numbered, ticks=ticks)
+                     numbered=numbered, ticks=ticks, measure_more=measure_more)
 
 
 def _tick_word(v: Any) -> str | None:
@@ -501,6 +504,33 @@ def _task_as_goal(texts: dict[int, str], columns: dict[str, int], duplicates: di
     is what they achieve — read as the goal (整改目标), not as a second measure column."""
     _reassign(columns, duplicates, F.MEASURE, F.GOAL, lambda c: re.search(r"措施|举措", texts.get(c, "")) is not None,
               lambda c: "任务" in texts.get(c, ""))
+
+
+#: the header of a measure column that goes on with the one left of it (具体举措, 细化措施)
+_MEASURE_DETAIL = LazyPattern(r"具体|细化|详细|分解|明细")
+#: the header of a measure column that the one right of it details (措施内容, 整改思路, 主要措施)
+_MEASURE_OUTLINE = LazyPattern(r"内容|思路|方向|总体|主要")
+
+
+def _measure_split(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]
+                   ) -> tuple[int, ...]:
+    """措施内容 | 具体举措: a measure written over two columns side by side, the right one detailing
+    the left — one measure, its text the two joined, not a second measure column (duplicate-header)."""
+    if F.MEASURE not in duplicates:
+        return ()
+    c = columns[F.MEASURE]
+    right = c + 1
+    if right not in duplicates[F.MEASURE]:
+        return ()
+    left_h, right_h = F.header_key(texts.get(c, "")), F.header_key(texts.get(right, ""))
+    if not (_MEASURE_DETAIL.search(right_h) or _MEASURE_OUTLINE.search(left_h)):
+        return ()
+    rest = [x for x in duplicates[F.MEASURE] if x != right]
+    if rest:
+        duplicates[F.MEASURE] = rest
+    else:
+        del duplicates[F.MEASURE]
+    return (right,)
 
 
 def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str, int],
@@ -1264,8 +1294,19 @@ def _sheet_aspect(grid: Grid, header: HeaderMap) -> str | None:
         texts = [_text(v) for v in row if not _blank(v)]
         if len(texts) == 1 and _ASPECT_LABEL.match(texts[0]):
             return texts[0]
-    # the sheet's own name: "第三方面", or numbered like an aspect row ("一、政治建设", "二.作风建设")
-    return grid.name if _ASPECT_LABEL.match(grid.name) else None
+    for row in grid.rows[:header.first_row]:
+        texts = [_text(v) for v in row if not _blank(v)]
+        # the title naming it in brackets: "…整改台账（一、党的领导方面）", "…台账——作风建设方面"
+        if len(texts) == 1 and (m := _TITLE_ASPECT.search(texts[0])) is not None:
+            return m.group(1)
+    # the sheet's own name: "第三方面", or numbered like an aspect row ("一、政治建设", "二.作风建设"),
+    # or an aspect's name ("党的领导方面")
+    return grid.name if _ASPECT_LABEL.match(grid.name) or _UNNUMBERED_ASPECT.fullmatch(grid.name) else None
+
+
+#: an aspect named at the end of a sheet's title, in brackets or after a dash
+_TITLE_ASPECT = LazyPattern(r"(?:[(（]|——|--|－－)\s*((?:[一二三四五六七八九十]+[、.．])?[\u4e00-\u9fff“”、]{2,30}方面)"
+                            r"\s*(?:问题)?[)）]?\s*$")
 
 
 class _Builder:
@@ -1280,8 +1321,12 @@ class _Builder:
         self.cols = dict(header.columns)
         if F.ISSUE_NO not in self.cols and F.ROW_NO in self.cols and (
                 _merged_down(grid, self.cols[F.ROW_NO], header)
-                or _numbered_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header)):
+                or _numbered_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header)
+                or _repeated_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header)):
             self.cols[F.ISSUE_NO] = self.cols.pop(F.ROW_NO)  # a 序号 per issue numbers the issues
+        if F.ASPECT not in self.cols and F.CATEGORY in self.cols and _names_aspects(
+                grid, self.cols[F.CATEGORY], header):
+            self.cols[F.ASPECT] = self.cols.pop(F.CATEGORY)  # 问题类别 holding "一、…方面": the aspects
         self.filled = _Filled(grid, header.data_start, [*self.cols.values(), *header.ticks])
         self.ledger = ledger
         self.sheet = LedgerSheet(
@@ -1313,6 +1358,8 @@ class _Builder:
         self._coded: dict[tuple[int, str], Issue] = {}
         self._by_code = F.ISSUE_NO in self.cols and _codes_repeat(grid, self.cols[F.ISSUE_NO], header)
         self._read_columns()
+        #: rows of a combined 问题及整改措施 column that are issues (the other columns blank on them)
+        self._issue_rows = self._issues_among_measures()
 
     # -- hierarchy -----------------------------------------------------------------------
     def start_aspect(self, text: str) -> None:
@@ -1469,6 +1516,9 @@ class _Builder:
                 self.texts[field_name] = texts
             if errors:
                 self.errors[field_name] = errors
+        self._more_rows: frozenset[int] = frozenset()
+        if self.header.measure_more and F.MEASURE in self.texts:
+            self._join_measure_parts(table)
         blank = [""] * n
         for field_name in _MEASURE_TEXT:
             self.texts.setdefault(field_name, blank)
@@ -1477,6 +1527,29 @@ class _Builder:
         # what the measures keep of this sheet (not the grid nor the texts: those go with the builder)
         self.store = _ColumnStore(self.values, self._where)
         self.ref = self.store.ref
+
+    def _join_measure_parts(self, table: list[tuple[Any, ...]] | None) -> None:
+        """The measure's text and the columns going on with it (具体举措) joined, row by row; a row
+        whose detail is its own (not merged) is a measure though the measure cell is merged over it
+        (one 措施内容 over two 具体举措)."""
+        measure, values = self.texts[F.MEASURE], self.values[F.MEASURE]
+        own: set[int] = set()
+        for c in self.header.measure_more:
+            more = _texts(["" if v is None else v for v in self.filled.column(c, table)])
+            for r, detail in enumerate(more):
+                if not detail or r < self.header.data_start:
+                    continue
+                if self.filled.anchor_of(r, c) is None:
+                    own.add(r)
+                head = measure[r]
+                measure[r] = detail if not head else head + detail if head[-1] in "：:，,；;。" else f"{head}，{detail}"
+                if values[r] == "":
+                    values[r] = measure[r]
+        self._more_rows = frozenset(own)
+
+    def _measure_merged(self, r: int, measure_c: int) -> bool:
+        """Row ``r``'s measure cell is merged from a row above, and the row has no detail of its own."""
+        return self.filled.anchor_of(r, measure_c) is not None and r not in self._more_rows
 
     def _read_ticks(self, table: list[tuple[Any, ...]] | None) -> None:
         """The status of each row from its tick columns (已完成 | 正在推进 | 未完成): the status word
@@ -1520,6 +1593,9 @@ class _Builder:
             raw_row = grid.rows[r]
             if self._footer and not self._measure_beyond_notes(r, raw_row):
                 continue  # under the notes at the foot of the table: "1．整改状态填写…", "填报人：…"
+            if r in self._issue_rows:
+                self._combined_issue_row(r)
+                continue
             if measure_c is not None and self._plain_measure_row(r, raw_row, measure_c):
                 self._data_row(r)
                 continue
@@ -1545,13 +1621,62 @@ class _Builder:
             self._data_row(r)
         return self.ledger
 
+    def _issues_among_measures(self) -> frozenset[int]:
+        """The rows of a combined column (问题及整改措施, 整改问题及措施) that hold an issue: with no
+        问题 column, a row whose measure cell has text while the unit, deadline and status are
+        blank, the rows below it filling them ("问题1：…" / "（一）…问题" over "1-1 …", "①…").
+        Only when the header names the issues too, or every such row is labelled as an issue."""
+        measure_c = self.cols.get(F.MEASURE)
+        owned = [f for f in (F.OWNER_UNIT, F.DEADLINE, F.STATUS, F.LEAD, F.OWNER_PERSON) if f in self.cols]
+        if F.ISSUE in self.cols or measure_c is None or len(owned) < 2:
+            return frozenset()
+        texts = self.texts[F.MEASURE]
+        bare: list[int] = []
+        filled = 0
+        first: bool | None = None
+        for r in range(self.header.data_start, len(self.grid.rows)):
+            if not texts[r] or self._wide(r) or self._measure_merged(r, measure_c):
+                continue
+            is_bare = all(self.values[f][r] == "" for f in owned)
+            first = is_bare if first is None else first
+            if is_bare:
+                bare.append(r)
+            else:
+                filled += 1
+        if not bare or not filled or not first:
+            return frozenset()
+        named = "问题" in F.header_key(self._header_text(measure_c))
+        if not named and not all(_labelled_issue(texts[r]) for r in bare):
+            return frozenset()
+        return frozenset(bare)
+
+    def _combined_issue_row(self, r: int) -> None:
+        """Row ``r`` of a combined column: an aspect heading ("一、…方面") or an issue, its number
+        from its label ("问题1：", "（一）", "1.") or the 序号 cell beside it."""
+        text = self.texts[F.MEASURE][r]
+        if _UNNUMBERED_ASPECT.fullmatch(text) or (_ASPECT_LABEL.match(text) and "方面" in text):
+            self._new_aspect(text)
+            self._aspect_text = text
+            return
+        if self.category is None:
+            self._new_category("")
+        assert self.category is not None
+        number, title = _issue_label(text)
+        if number is None:
+            number_v = self._value(r, F.ISSUE_NO) if F.ISSUE_NO in self.cols else self._value(r, F.ROW_NO)
+            number = _int(number_v) if _int(number_v) is not None else to_int(_text(number_v).strip("、.．()（）"))
+        cell = self.ref(F.MEASURE, r)
+        self.issue = Issue(title=title, number=number, sheet=self.grid.name, row=r + 1, cells={F.ISSUE: cell})
+        self.category.issues.append(self.issue)
+        self._issue_key = (None, "")
+
     def _plain_measure_row(self, r: int, raw_row: list[Any], measure_c: int) -> bool:
         """The common row: its own measure text, not merged and not a section row merged across.
         Such a row is neither blank, a footer nor a section row, so the checks are skipped (a
         row opening with 合计 is looked at: "合计 | 共5个问题12项措施" has text in the measure column)."""
         if measure_c >= len(raw_row) or self.texts[F.MEASURE][r] == "" or r in self.errors.get(F.MEASURE, ()):
             return False
-        if _blank(raw_row[measure_c]) or self.filled.anchor_of(r, measure_c) is not None:
+        if _blank(raw_row[measure_c]) or self._measure_merged(r, measure_c):
             return False
         for v in raw_row[:2]:  # a plain loop: this runs for every row of the ledger
             if type(v) is str and (first := v.lstrip()[:1]) and first in _TOTALS_FIRST:
@@ -1655,7 +1780,7 @@ class _Builder:
                 self._issue_key = key
 
         measure_c = self.cols.get(F.MEASURE)
-        if measure_c is not None and self.filled.anchor_of(r, measure_c) is not None:
+        if measure_c is not None and self._measure_merged(r, measure_c):
             return  # a measure merged over several rows is one measure: read at its anchor
         if r in self.error_rows:
             self._note_errors(r, (F.MEASURE,))
@@ -1928,6 +2053,10 @@ def _is_code(text: str) -> bool:
     return bool(_NUMBER_CODE.fullmatch(text)) and sum(ch.isdigit() for ch in text) >= 5
 
 
+#: a measure's mark in an outline's 序号 column, under its issue's number: (1), ①, 1-1, 1.1
+_MEASURE_MARK = LazyPattern(r"[(（]\d{1,2}[)）]|[①-⑳]|\d{1,2}[-－.．]\d{1,2}")
+
+
 def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: HeaderMap) -> bool:
     """Column ``c`` holds a number on each row where an issue starts and nothing on the rows
     that go on with its measures (a 序号 per issue, written once, not merged)."""
@@ -1938,7 +2067,7 @@ def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: Heade
     for row in grid.rows[header.data_start:]:
         number = row[c] if c < len(row) else None
         issue = row[issue_c] if issue_c < len(row) else None
-        if isinstance(number, int | float) and not isinstance(number, bool):
+        if not _blank(number) and _int(number) is not None:
             if _blank(issue):
                 return False  # a number on a row that starts no issue: it numbers rows
             numbered += 1
@@ -1947,6 +2076,70 @@ def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: Heade
             if not _blank(issue):
                 return False  # an issue without a number: the column does not number issues
             continued += 1
+        elif not _blank(number) and _blank(issue) and _MEASURE_MARK.fullmatch(_text(number)):
+            continued += 1  # "(1)", "①", "1-1" under "1": the outline's marks for the issue's measures
     # one row per issue, each naming another issue: the 序号 numbers the issues as well as the
     # rows (a 1, 2, 4 is an issue left out)
     return numbered >= 2 and (continued >= 1 or len(issues) == numbered)
+
+
+def _repeated_with_issues(grid: Grid, c: int, issue_c: int | None, header: HeaderMap) -> bool:
+    """Column ``c`` holds the issue's number on every row of the issue (1, 2, 2, 3): a number
+    repeats only where its issue goes on (the same text, or a blank cell merged down), and each
+    new number starts another issue — not a number per row beside a repeated issue text."""
+    if issue_c is None:
+        return False
+    last: int | None = None
+    last_issue = ""
+    repeats = 0
+    for row in grid.rows[header.data_start:]:
+        number = row[c] if c < len(row) else None
+        issue = _text(row[issue_c]) if issue_c < len(row) and not _blank(row[issue_c]) else ""
+        n = None if _blank(number) else _int(number)
+        if n is None:
+            if issue:
+                return False  # an issue without a number (or with a mark "1-1"): no issue numbers
+            continue  # a heading, a note, a blank row
+        if n == last:
+            if issue and issue != last_issue:
+                return False  # one number over two issues: it numbers something else
+            repeats += 1
+            continue
+        if not issue or issue == last_issue:
+            return False  # a new number on the same issue: the column numbers rows
+        last, last_issue = n, issue
+    return repeats >= 1
+
+
+def _names_aspects(grid: Grid, c: int, header: HeaderMap) -> bool:
+    """Column ``c`` (a 问题类别) holds aspect headings ("一、…方面", "（一）党的建设方面") and
+    nothing else, and no heading row above the issues names an aspect: the column is the aspect
+    (共性问题/个性问题 stay the category)."""
+    seen = False
+    for row in grid.rows[header.data_start:]:
+        v = row[c] if c < len(row) else None
+        if _blank(v):
+            non_blank = [x for x in row if not _blank(x)]
+            if len(non_blank) == 1 and _ASPECT_LABEL.match(_text(non_blank[0])):
+                return False  # "二、…" written across its own row: the aspects are there
+            continue
+        text = _text(v)
+        if not (_ASPECT_LABEL.match(text) or _UNNUMBERED_ASPECT.fullmatch(text)):
+            return False
+        seen = True
+    return seen
+
+
+def _issue_label(text: str) -> tuple[int | None, str]:
+    """An issue's number and title from its label: "问题1：…", "1.…", "（一）…问题"."""
+    if (m := _ISSUE_ROW.match(text)) is not None and m.end() < len(text):
+        return to_int(m.group(1) or m.group(2) or ""), text[m.end():].strip()
+    if _CATEGORY_LABEL.match(text):
+        return split_category_label(text)
+    return split_issue_label(text)
+
+
+def _labelled_issue(text: str) -> bool:
+    """``text`` says it is an issue: "问题1：…", "（一）…问题", "…的问题"."""
+    return bool(_ISSUE_ROW.match(text) and text[:2] == "问题") or (
+        bool(_CATEGORY_LABEL.match(text)) and text.rstrip("。；;").endswith("问题"))
