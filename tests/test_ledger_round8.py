@@ -239,3 +239,82 @@ def test_sheets_named_for_their_aspects(tmp_path: Path) -> None:
     wb.save(path)
     assert _aspects(path) == ["党的领导方面", "作风建设方面", "全面从严治党方面"]
     assert _serious(path) == []
+
+
+def test_issue_rows_beside_a_unit_merged_over_their_measures(tmp_path: Path) -> None:
+    header = ["序号", "问题及整改措施", "责任单位", "整改时限", "整改状态"]
+    path = _book(tmp_path / "住建局.xlsx", [TITLE, FILLER, header,
+        ["1", "问题1：城建档案管理不规范", "城建股"],
+        ["1-1", "开展城建档案清理", None, "2027年3月31日", "正在推进"],
+        ["1-2", "建立档案借阅登记制度", None, "2026年10月31日", "已完成"],
+        ["2", "问题2：建筑工地扬尘治理不到位", "执法大队"],
+        ["2-1", "开展扬尘专项执法检查", None, "2027年3月31日", "正在推进"],
+    ], ["C4:C6", "C7:C8"])
+    assert _issues(path) == [(1, "城建档案管理不规范", 2), (2, "建筑工地扬尘治理不到位", 1)]
+    assert [m.owner_unit for m in api.read_ledger(path).measures()] == ["城建股", "城建股", "执法大队"]
+    assert _serious(path) == []
+
+
+# -- notes over the table, one-word headers ----------------------------------------------------
+
+@pytest.mark.parametrize("note", ["（填写要求：一个问题有多项措施的，分行填写）", "【填报说明】整改状态只填三种"])
+def test_a_bracketed_note_under_the_header_is_no_aspect(tmp_path: Path, note: str) -> None:
+    path = _book(tmp_path / "发改局.xlsx", [TITLE, REPEATED_HEADER, [note],
+        [1, "项目前期工作推进缓慢", "建立重点项目周调度机制", "项目股", "何某", "2027年3月31日", "正在推进"],
+        [2, "价格监测不及时", "完善价格监测预警制度", "价格股", "何某", "2026年10月31日", "已完成"],
+    ], ["A3:G3"])
+    assert _aspects(path) == [None]
+    assert _serious(path) == []
+
+
+def test_one_word_headers_time_and_state(tmp_path: Path) -> None:
+    path = _book(tmp_path / "发改局.xlsx", [TITLE,
+        ["填报说明：整改状态只填“已完成”“正在推进”“未启动”三种，整改时限填写具体日期。"],
+        ["序号", "问题", "措施", "单位", "时间", "情况", "备注"],
+        [1, "项目前期工作推进缓慢", "建立重点项目周调度机制", "项目股", "2026年10月31日", "正在推进"],
+        [2, "价格监测不及时", "完善价格监测预警制度", "价格股", "2026年10月31日", "已完成"],
+    ])
+    assert _serious(path) == [("overdue", "E4")]
+
+
+# -- a county template: everything repeated on every row ----------------------------------------
+
+def test_aspects_numbers_and_split_measures_repeated_on_every_row(tmp_path: Path) -> None:
+    path = _book(tmp_path / "人社局.xlsx", [TITLE,
+        ["序号", "问题类别", "反馈问题", "措施内容", "具体举措", "牵头单位", "完成时限", "整改进度"],
+        [1, "一、政治建设方面", "学习贯彻上级精神不及时", "健全第一议题制度", "每月首次党组会传达学习", "办公室",
+         "2027年3月31日", "正在推进"],
+        [1, "一、政治建设方面", "学习贯彻上级精神不及时", "开展专题研讨", "每季度开展一次", "办公室", "2027年3月31日",
+         "正在推进"],
+        [2, "二、业务工作方面", "就业补贴发放审核不严", "开展补贴发放专项核查", "逐人核对2025年以来发放记录", "就业股",
+         "2026年10月31日", "已完成"],
+    ])
+    assert _aspects(path) == ["政治建设方面", "业务工作方面"]
+    assert _issues(path) == [(1, "学习贯彻上级精神不及时", 2), (2, "就业补贴发放审核不严", 1)]
+    assert _serious(path) == []
+
+
+# -- a progress column holding status words only ---------------------------------------------
+
+PROGRESS_HEADER = ["编号", "巡察反馈意见", "整改措施", "责任科室", "整改期限", "目前进展"]
+
+
+def test_a_progress_column_of_status_words_is_the_status(tmp_path: Path) -> None:
+    path = _book(tmp_path / "人社局.xlsx", [TITLE, PROGRESS_HEADER,
+        [1, "（一）社保基金管理存在风险隐患", "开展社保基金安全评估", "基金股", "2027年3月31日", "正在推进"],
+        [None, None, "建立基金风险预警机制", "基金股", "2027年6月30日", "正在推进"],
+        [],
+        [2, "（二）劳动保障监察执法不严", "开展欠薪专项治理", "监察大队", "2026年10月31日", "已完成"],
+        ["合计", "2个问题3项措施"],
+    ], ["A3:A4", "B3:B4"])
+    assert _issues(path) == [(1, "社保基金管理存在风险隐患", 2), (2, "劳动保障监察执法不严", 1)]
+    assert [m.status_text for m in api.read_ledger(path).measures()] == ["正在推进", "正在推进", "已完成"]
+    assert _serious(path) == []
+
+
+def test_a_progress_column_with_accounts_stays_the_progress(tmp_path: Path) -> None:
+    path = _book(tmp_path / "人社局.xlsx", [TITLE, PROGRESS_HEADER,
+        [1, "社保基金管理存在风险隐患", "开展社保基金安全评估", "基金股", "2027年3月31日", "正在推进，已完成评估初稿"],
+        [2, "劳动保障监察执法不严", "开展欠薪专项治理", "监察大队", "2026年10月31日", "已完成"],
+    ])
+    assert ("header-missing", None) in _serious(path)

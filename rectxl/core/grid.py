@@ -75,15 +75,15 @@ _FOOTER_FIRST = frozenset("注备说填制审签联电单主分负日报（(")
 #: "注：", "一、填表说明"), a form's closing line ("此表一式三份…", "以上情况属实。", "（本页无正文）")
 #: or who made the form ("县委巡察办制") — never an aspect, an issue or a measure
 _NOTE_HEAD = LazyPattern(
-    r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]\s*)?"
+    r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]\s*|[(（【]\s*)?"
     r"(?:(?:(?:填表|填报|填写|编制|编写|使用|报送|报表|上报)(?:说明|要求|须知|提示)|说明|注|注意|注意事项|备注|附件\d*"
-    r"|附表\d*|附|抄送|抄报|温馨提示|特别提示|提示)\s*(?:[:：]|$|(?=[(（][1１一][)）]|[1１][.．、]|一[、.．]|①))"
+    r"|附表\d*|附|抄送|抄报|温馨提示|特别提示|提示)\s*(?:[:：)）】]|$|(?=[(（][1１一][)）]|[1１][.．、]|一[、.．]|①))"
     r"|(?:此表|本表|该表)(?!格?中)|以上(?:情况|内容|信息|数据)?(?:属实|无误|真实)"
     r"|[(（]\s*(?:本页无正文|此页无正文|以下无正文)\s*[)）]\s*$"
     r"|[\u4e00-\u9fff]{2,10}(?:办|委|局|部|组|室|处)(?:印)?制\s*$)")
 #: what such a note can open with when it stands in the measure column (a cheap test before the
 #: pattern: a plain measure row is tested for it)
-_NOTE_FIRST = frozenset(r"填编使报上说注备附抄温特提此本该以（(一二三")  # a set of characters, no message
+_NOTE_FIRST = frozenset(r"填编使报上说注备附抄温特提此本该以（(【一二三")  # a set of characters, no message
 #: a mark ticking one of a row of status columns (已完成 | 正在推进 | 未完成 with √ in one)
 _TICK_MARKS = frozenset({"√", "✓", "✔", "☑", "✅", "●", "■", "◆", "★", "▲", "◉", "是", "1", "Y", "y", "V", "v",
                          "TRUE", "✔️", "☑️"})
@@ -335,11 +335,13 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _closure_not_status(texts, columns, duplicates)
     _kind_not_category(grid, r, columns, duplicates)
     _narrative_status_as_progress(grid, r, columns, duplicates)
+    _status_words_as_status(grid, r + 1 + numbered, columns)
     _shares_beside_status(grid, r, columns, duplicates)
     _responsible_unit_first(texts, columns, duplicates)
     _leader_in_charge_first(texts, columns, duplicates)
     _lead_unit_first(texts, columns, duplicates)
     _specific_person_first(texts, columns, duplicates)
+    _bare_words(texts, found, columns, skip)
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
@@ -461,6 +463,20 @@ def _named_status_first(texts: dict[int, str], columns: dict[str, int], duplicat
         duplicates[F.STATUS] = [c for c in candidates if c != named[0]]
 
 
+#: one-word headers of a plain table (措施 | 单位 | 时间 | 情况): the deadline and the status, when
+#: no other column is
+_BARE_WORDS = {"时间": F.DEADLINE, "情况": F.STATUS}
+
+
+def _bare_words(texts: dict[int, str], found: dict[int, str], columns: dict[str, int], skip: frozenset[int]) -> None:
+    """Read 时间 as the deadline and 情况 as the status where the header names no column of these."""
+    for c, text in sorted(texts.items()):
+        field_name = _BARE_WORDS.get(F.header_key(text))
+        if c not in found and c not in skip and field_name is not None and field_name not in columns:
+            found[c] = field_name
+            columns[field_name] = c
+
+
 def _reassign(columns: dict[str, int], duplicates: dict[str, list[int]], field: str, to: str,
               kept: Callable[[int], bool], moved: Callable[[int], bool]) -> None:
     """Of the columns named ``field`` twice, the first ``kept`` one stays ``field`` and the first
@@ -531,6 +547,26 @@ def _measure_split(texts: dict[int, str], columns: dict[str, int], duplicates: d
     else:
         del duplicates[F.MEASURE]
     return (right,)
+
+
+def _status_words_as_status(grid: Grid, data_start: int, columns: dict[str, int]) -> None:
+    """A progress column (目前进展, 进展情况) and no status column, every cell of it a status word
+    alone (正在推进, 已完成): it is the status column (a progress opening with its status and going
+    on with an account stays the progress, its status read from its opening)."""
+    if F.STATUS in columns or F.PROGRESS not in columns:
+        return
+    c = columns[F.PROGRESS]
+    seen = 0
+    for row in grid.rows[data_start:data_start + 200]:
+        v = row[c] if c < len(row) else None
+        if _blank(v):
+            continue
+        opened, rest = split_opening_status(_text(v))
+        if opened is None or rest.strip("。.；;，, "):
+            return
+        seen += 1
+    if seen >= 2:
+        columns[F.STATUS] = columns.pop(F.PROGRESS)
 
 
 def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str, int],
@@ -1637,7 +1673,8 @@ class _Builder:
         for r in range(self.header.data_start, len(self.grid.rows)):
             if not texts[r] or self._wide(r) or self._measure_merged(r, measure_c):
                 continue
-            is_bare = all(self.values[f][r] == "" for f in owned)
+            is_bare = all(self.values[f][r] == "" or self._merged_over_below(r, f) for f in owned) and any(
+                self.values[f][r] == "" for f in owned)
             first = is_bare if first is None else first
             if is_bare:
                 bare.append(r)
@@ -1649,6 +1686,12 @@ class _Builder:
         if not named and not all(_labelled_issue(texts[r]) for r in bare):
             return frozenset()
         return frozenset(bare)
+
+    def _merged_over_below(self, r: int, field_name: str) -> bool:
+        """The cell of ``field_name`` in row ``r`` is merged down over the rows below (a unit given
+        once for an issue's measures, beside the issue's row)."""
+        c = self.cols[field_name]
+        return any(r0 == r and c0 <= c <= c1 and r1 > r0 for r0, c0, r1, c1 in self.grid.merges)
 
     def _combined_issue_row(self, r: int) -> None:
         """Row ``r`` of a combined column: an aspect heading ("一、…方面") or an issue, its number
@@ -1766,6 +1809,8 @@ class _Builder:
             key = (issue_no, issue_t)
             if self.issue is None or key != self._issue_key:
                 number, title = split_issue_label(issue_t)
+                if number is None and _CATEGORY_LABEL.match(issue_t):
+                    number, title = split_category_label(issue_t)  # "（一）…": the issue's own label
                 assert self.category is not None
                 issue_cell = self._cell(r, F.ISSUE)[1]
                 issue_no_cell = self._cell(r, F.ISSUE_NO)[1]
