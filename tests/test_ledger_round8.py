@@ -318,3 +318,15 @@ def test_a_progress_column_with_accounts_stays_the_progress(tmp_path: Path) -> N
         [2, "劳动保障监察执法不严", "开展欠薪专项治理", "监察大队", "2026年10月31日", "已完成"],
     ])
     assert ("header-missing", None) in _serious(path)
+
+
+def test_issue_rows_with_their_overall_status_over_their_measures(tmp_path: Path) -> None:
+    path = _book(tmp_path / "城管局.xlsx", [TITLE, ["序号", "问题及整改措施", "责任单位", "整改时限", "整改状态"],
+        ["一", "问题1：占道经营整治不彻底", None, None, "正在推进"],
+        [1, "开展占道经营专项整治", "执法大队", "2027年3月31日", "正在推进"],
+        [2, "设置便民疏导点", "市政股", "2026年10月31日", "已完成"],
+        ["二", "问题2：环卫作业标准不高", None, None, "已完成"],
+        [1, "修订环卫作业考核办法", "环卫所", "2026年9月30日", "已完成"],
+    ])
+    assert _issues(path) == [(1, "占道经营整治不彻底", 2), (2, "环卫作业标准不高", 1)]
+    assert _serious(path) == []

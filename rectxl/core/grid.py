@@ -1675,6 +1675,10 @@ class _Builder:
                 continue
             is_bare = all(self.values[f][r] == "" or self._merged_over_below(r, f) for f in owned) and any(
                 self.values[f][r] == "" for f in owned)
+            if not is_bare and _labelled_issue(texts[r]):
+                # "问题1：…" with the issue's overall status beside it: no unit nor deadline of its own
+                is_bare = all(self.values[f][r] == "" or self._merged_over_below(r, f)
+                              for f in (F.OWNER_UNIT, F.DEADLINE) if f in self.cols)
             first = is_bare if first is None else first
             if is_bare:
                 bare.append(r)
