@@ -185,9 +185,15 @@ _OPEN_END = re.compile(r"[，,、]+$")  # (a "；" between 一是…；二是…
 _DOUBLED = re.compile(r"([。！？])[。.．]+|[，,、]+(?=[。！？])")
 
 
+#: what :data:`_DOUBLED` needs: two of its marks side by side
+_MAYBE_DOUBLED_END = re.compile(r"[。！？，,、][。.．！？]")
+
+
 def _sentence(text: str) -> str:
     """A measure's sentence ended as a notice ends it: one full stop, never after a comma."""
-    text = _DOUBLED.sub(r"\1", _OPEN_END.sub("", text))
+    text = text.rstrip("，,、") if text[-1:] != "\n" else _OPEN_END.sub("", text)
+    if _MAYBE_DOUBLED_END.search(text):  # (a scan for one character first: most sentences have none)
+        text = _DOUBLED.sub(r"\1", text)
     return _end(text)
 
 
@@ -1276,6 +1282,9 @@ def _not_started(m: Measure) -> bool:
 _INNER_MARK = LazyPattern(
     r"(?<=[：:；;，,。])\s*(?:[一二三四五六七八九十]{1,3}是|[（(]\d{1,2}[)）]|\d{1,2}[、．.](?!\d)|[①-⑳])\s*"
     r"|[ \u3000]+(?:\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*")
+#: what :data:`_INNER_MARK` needs, found by a scan for its first character (the pattern's own
+#: lookbehind makes the engine try every position of the sentence)
+_MAYBE_INNER_MARK = re.compile(r"[：:；;，,。]\s*[一二三四五六七八九十（(\d①-⑳]|[ \u3000]+[\d（(①-⑳]")
 #: the column's label typed in front of an issue ("问题：", "存在问题：", "问题描述：")
 _ISSUE_LABEL = re.compile(r"(?:具体|存在的?|反馈|巡察反馈|巡察发现的?|主要)?问题(?:描述|表现)?\s*[:：]\s*")
 
@@ -1297,7 +1306,7 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
         style = "ordinal"  # several measures cannot be written without markers
     if style != "plain":  # "二是…主要做了三方面工作：一是…" would number inside the numbering
         texts = [_INNER_MARK.sub(lambda m: "；" if m.group(0)[:1].isspace() else "", t)
-                 if any(c in t for c in "是（(、.．①②③④⑤") else t for t in texts]
+                 if _MAYBE_INNER_MARK.search(t) else t for t in texts]
     if style == "ordinal":
         body = "".join(f"{ordinal(i)}{_sentence(t)}" for i, t in enumerate(texts, 1))
     elif style == "paren":
@@ -1557,6 +1566,11 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
 #: "；。"), and brackets left empty: one mark, as a notice prints it
 _DOUBLED_MARK = LazyPattern(r"[，；、：]+(?=[。！？])|([，；、：])\1+|(?<=[。！？])[。.．，；、]+"
                             r"|(?<=[\u4e00-\u9fff）》”%％])[.．]{2,}(?![.．\d])|（\s*）")
+#: what :data:`_DOUBLED_MARK` and :data:`_TYPED_DATE` need, found by a scan for their first
+#: character (their own lookbehinds make the engine try every position of a long paragraph): two
+#: marks side by side or empty brackets; a year and a typed separator
+_MAYBE_DOUBLED = re.compile(r"[，；、：。！？.．][，；、：。！？.．]|（\s*）")
+_MAYBE_TYPED_DATE = re.compile(r"(?:19|20)\d\d[./．\-]\d")
 #: a date typed with dots, slashes or hyphens in a sentence ("2025.7.15印发", "2025/08/31前")
 _TYPED_DATE = LazyPattern(
     r"(?<![\d.．/\-])((?:19|20)\d{2})([./．\-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d]|[.．/\-]\d|日)")
@@ -1576,13 +1590,15 @@ def _as_printed(text: str) -> str:
     currency sign ("￥12,680元" → "12,680元")."""
     if "￥" in text or "¥" in text:
         text = _CURRENCY.sub(lambda m: m.group(1) + (m.group(2) or "元"), text)
-    if any(c in text for c in "./．-") and _TYPED_DATE.search(text):
+    if any(c in text for c in "./．-") and _MAYBE_TYPED_DATE.search(text) and _TYPED_DATE.search(text):
         text = _TYPED_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)
     if _FULL_WIDTH_ALNUM.search(text):
         text = text.translate(_HALF_WIDTH)  # "ＯＡ系统已于９月" as printed: "OA系统已于9月"
     text = zh_punct(text)
     if " " in text or "\u3000" in text:  # "…2个。 下一步", "（一）　党的…": no space between Chinese
         text = _CJK_SPACE.sub("", text)
+    if not _MAYBE_DOUBLED.search(text):
+        return text
     return _DOUBLED_MARK.sub(lambda m: m.group(1) or ("。" if m.group(0)[0] in ".．" else ""), text)
 
 
