@@ -136,5 +136,14 @@ def to_csv(report: Report) -> str:
     writer.writerow(CSV_COLUMNS)
     for f in report.findings:
         data = f.to_dict()
-        writer.writerow(["" if data[k] is None else safe_cell_text(data[k]) for k in CSV_COLUMNS])
+        writer.writerow([_csv_cell(data[k]) for k in CSV_COLUMNS])
     return out.getvalue()
+
+
+def _csv_cell(value: object) -> object:
+    """A CSV field: a cell's TRUE/FALSE as Excel shows them (and reads them back), text escaped."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return safe_cell_text(value)
