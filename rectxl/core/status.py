@@ -1198,8 +1198,18 @@ def split_opening_status(text: str) -> tuple[Status | None, str]:
     head = _fold(parts[0])
     status = _STATUS_WORDS.get(head) if head else None
     if status is None:
-        return None, text
+        # the status word and a note in brackets ("正在推进（已完成规则梳理）", "未启动（原因：…）")
+        noted = _NOTED_OPENING.match(normal)
+        status = _STATUS_WORDS.get(_fold(noted.group(1))) if noted else None
+        if noted is None or status is None:
+            return None, text
+        tail = noted.group(3).strip()
+        return status, noted.group(2).strip() + (f"，{tail}" if tail else "")
     return status, parts[1].strip() if len(parts) > 1 else ""
+
+
+#: a status word, a note in brackets right after it, and what follows
+_NOTED_OPENING = re.compile(r"([^（(。；;，,：:\n]{2,10}?)\s*[（(]([^（()）]+)[)）]\s*[。；;，,]?\s*(.*)$", re.S)
 
 
 def parse_status(value: object) -> Status | None:
