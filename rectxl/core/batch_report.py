@@ -432,6 +432,19 @@ class _Words:
         return found
 
 
+#: a version number glued to the name or dotted ("台账v1.2", "台账V2", "（v1.10）")
+_GLUED_VERSION = re.compile(r"(?<=[\u4e00-\u9fff）)】\]])(?=[vV]\d)")
+_VERSION = re.compile(r"(?<![A-Za-z])([vV])(\d{1,2})(?:\.(\d{1,2}))?(?![\d.])")
+
+
+def _versions_spelled(stem: str) -> str:
+    """``stem`` with its version numbers one token each, apart from the name: "东山镇整改台账v1.2" →
+    "东山镇整改台账_v102", so that the unit is 东山镇 and the versions order as numbers (v1.2 = 102
+    before v1.10 = 110 before V2 = 200)."""
+    stem = _VERSION.sub(lambda m: f"{m.group(1)}{int(m.group(2)) * 100 + int(m.group(3) or 0)}", stem)
+    return _GLUED_VERSION.sub("_", stem)
+
+
 def read_name(file: str) -> NameInfo:
     """The unit, the version and the part a ledger's path names: "附件2：县水利局巡察整改台账（11月）
     （终稿）.xlsx" → 县水利局, November, final; "县水利局整改台账 - 副本.xlsx" → 县水利局, a copy;
@@ -441,6 +454,7 @@ def read_name(file: str) -> NameInfo:
     parts = file.split("/")
     name = parts[-1]
     stem = _dates_spelled(unicodedata.normalize("NFKC", name.rsplit(".", 1)[0] if "." in name[1:] else name))
+    stem = _versions_spelled(stem)
     words = _Words()
     for inner in (text.strip() for text in _BRACKETS.findall(stem)):
         if inner and (_PART.match(inner) or not words.take(inner, bracketed=True)):
