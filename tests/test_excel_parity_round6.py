@@ -31,10 +31,9 @@ from rectxl import excel as rx
 from rectxl.core import fields as F
 from rectxl.core.rules import Options
 from rectxl.excel import book_io
-from tests import com_standin
-from tests.com_standin import Excel, workbook_of
+from tests.com_standin import Excel
 from tests.ledgers import CANONICAL, MESSY_AS_OF, write_messy_ledger
-from tests.test_io_round6 import _as_strict
+from tests.test_io_round6 import saved_strict
 from tests.workbook_compare import soffice_convert
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -211,12 +210,7 @@ def test_a_strict_workbook_open_in_excel_for_mac_is_read(tmp_path: Path, monkeyp
     sandbox.mkdir()
     excel = Excel()
     book = excel.open(path)
-    workbook_of(book).file_format = 61  # xlOpenXMLStrictWorkbook
-    plain = com_standin.Book.SaveCopyAs
-
-    def save_strict(self: Any, Filename: str) -> None:
-        plain(self, Filename)
-        _as_strict(Path(str(Filename)))
+    saved_strict(book, monkeypatch)
 
     def rectxl_save_copy(book_name: str, file_name: str) -> str:
         ext = vba.get(excel.book_named(book_name).file_format, "")
@@ -226,7 +220,6 @@ def test_a_strict_workbook_open_in_excel_for_mac_is_read(tmp_path: Path, monkeyp
         excel.book_named(book_name).SaveCopyAs(str(target))
         return str(target)
 
-    monkeypatch.setattr(com_standin.Book, "SaveCopyAs", save_strict)
     monkeypatch.setattr(sys, "platform", "darwin")
     excel.macros[book_io.MAC_SAVE_COPY_MACRO] = rectxl_save_copy
     report = rx.validate(book, options)

@@ -50,14 +50,9 @@ def _as_strict(path: Path) -> None:
 # -- the Excel buttons on workbooks Excel holds in other formats --------------------------
 
 
-def test_a_strict_open_xml_workbook_open_in_excel_is_read_not_refused(tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """Excel reports a Strict Open XML workbook as FileFormat 61 and SaveCopyAs writes it strict:
-    the buttons read it as the command line reads the same file (they had called it a CSV)."""
-    source = write_messy_ledger(tmp_path / "台账.xlsx")
-    expected = _findings(api.check(source, OPTS))
-    excel = Excel()
-    book = excel.open(source)
+def saved_strict(book: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``book`` a Strict Open XML workbook in the COM stand-in: Excel reports FileFormat 61
+    and its SaveCopyAs writes the copy strict."""
     workbook_of(book).file_format = 61  # xlOpenXMLStrictWorkbook
     plain = com_standin.Book.SaveCopyAs
 
@@ -66,6 +61,17 @@ def test_a_strict_open_xml_workbook_open_in_excel_is_read_not_refused(tmp_path: 
         _as_strict(Path(str(Filename)))
 
     monkeypatch.setattr(com_standin.Book, "SaveCopyAs", save_strict)
+
+
+def test_a_strict_open_xml_workbook_open_in_excel_is_read_not_refused(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel reports a Strict Open XML workbook as FileFormat 61 and SaveCopyAs writes it strict:
+    the buttons read it as the command line reads the same file (they had called it a CSV)."""
+    source = write_messy_ledger(tmp_path / "台账.xlsx")
+    expected = _findings(api.check(source, OPTS))
+    excel = Excel()
+    book = excel.open(source)
+    saved_strict(book, monkeypatch)
     report = rx.validate(book, OPTS)
     assert report is not None, excel.alerts
     assert _findings(report) == expected and expected
