@@ -29,7 +29,7 @@ from rectxl.io.ledger_xlsx import write_ledger
 from rectxl.io.reader import read_grids, read_ledger
 from rectxl.io.xlsx_out import write_spec as write_spec_file
 from tests import xlwings_remote as xr
-from tests.com_standin import ERROR_CODES, Excel, TimeType, entered, values_of, workbook_of
+from tests.com_standin import ERROR_CODES, Excel, TimeType, entered, solid_fills, values_of, workbook_of
 from tests.county_ledgers import BUILDERS
 from tests.ledgers import MESSY_AS_OF, write_messy_ledger, write_simple_ledger
 
@@ -88,16 +88,8 @@ def _file_rows(path: Path, sheet: str) -> list[list[Any]]:
 def _fills(path_or_book: Path | xw.Book, sheet: str) -> dict[str, str | None]:
     """Every cell's solid fill colour (RRGGBB) of ``sheet``."""
     if isinstance(path_or_book, Path):
-        ws = openpyxl.load_workbook(path_or_book)[sheet]
-    else:
-        ws = workbook_of(path_or_book).wb[sheet]
-    out = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            fill = cell.fill
-            solid = fill is not None and fill.fill_type == "solid" and fill.fgColor.type == "rgb"
-            out[cell.coordinate] = str(fill.fgColor.rgb)[-6:].upper() if solid else None
-    return out
+        return solid_fills(openpyxl.load_workbook(path_or_book)[sheet])
+    return solid_fills(workbook_of(path_or_book).wb[sheet])
 
 
 # ---------------------------------------------------------------------------------------------
