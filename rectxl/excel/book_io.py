@@ -93,6 +93,8 @@ _XLSX = 51
 TEXT_PREFIX = "'"
 #: the add-in's VBA function that saves a copy on macOS (see macros/rectxl.bas)
 MAC_SAVE_COPY_MACRO = "rectxl.xlam!RectxlSaveCopy"
+#: how RectxlSaveCopy answers for a workbook in a format rectxl cannot read: "format:6" (a CSV)
+_FORMAT_ANSWER = "format:"
 _ADDRESS = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
 
 
@@ -211,8 +213,14 @@ def _save_copy_mac(book: Any) -> Path:
     except Exception as exc:
         raise RectxlError("在 macOS 上读取工作簿需要 rectxl 加载项（rectxl.xlam）："
                           f"请运行 rectxl addin install 并重新启动 Excel（{exc}）。") from None
-    if not written:
+    if not written:  # the add-in of an earlier rectxl: it does not say which format
         raise _unsupported_format(book)
+    if str(written).startswith(_FORMAT_ANSWER):  # a format rectxl cannot read, by its XlFileFormat number
+        try:
+            file_format = int(str(written)[len(_FORMAT_ANSWER):])
+        except ValueError:
+            raise _unsupported_format(book) from None
+        raise _unsupported_format(book, file_format)
     path = Path(str(written))
     if not path.is_file():
         raise RectxlError(f"无法读取当前工作簿：Excel 没有写出临时副本（{path}）。")
