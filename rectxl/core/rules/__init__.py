@@ -8,6 +8,7 @@ from rectxl.core.rules import statuses  # noqa: F401
 from rectxl.core.rules import evidence  # noqa: F401
 from rectxl.core.rules import closure  # noqa: F401
 from rectxl.core.rules import followup  # noqa: F401
+from rectxl.core.rules import info  # noqa: F401
 from rectxl.core.rules.context import Context, Options
 from rectxl.core.rules.registry import RULES, Rule
 

@@ -1,0 +1,99 @@
+"""Rules on the 基本信息 sheet's own prose.
+
+``info-totals-mismatch``: the notice's paragraphs a clerk writes in 基本信息 (导语, 一、, 二、导语)
+state totals — "反馈的三个方面30个问题", "细化为121项整改措施", "已完成整改18个", "完成率72%" —
+that the ledger does not bear out. The notice is rendered with those paragraphs as they are
+written, beside rectxl's own counts, so the published notice would contradict itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from rectxl.core.findings import Finding, Severity
+from rectxl.core.model import Ledger, Status
+from rectxl.core.names import INFO_SHEET
+from rectxl.core.notice.totals import StatedTotals, check_totals, extract_stated_totals
+from rectxl.core.rules.context import Context
+from rectxl.core.rules.registry import Rule, rule
+
+__all__: list[str] = []
+
+#: the 基本信息 paragraphs published in the notice as written: what a clerk calls them
+_PARTS = (("导语", "preamble"), ("一、组织领导情况", "section_one"), ("二、导语", "section_two_intro"))
+
+#: a stated count → how the ledger's own count of it is said
+_SAID = {
+    "aspects": "有{n}个方面", "issues": "有{n}个问题", "measures": "有{n}项整改措施",
+    "done_issues": "已完成的问题为{n}个", "done_measures": "已完成的措施为{n}项",
+}
+
+
+@rule(
+    "info-totals-mismatch", Severity.WARNING,
+    "基本信息中写入通报的段落（导语、一、二、导语）所述的问题数、措施数、已完成数或完成率与台账不符。",
+    "基本信息“{part}”写着“{said}”，而台账中{actual}：通报会照写这一段，与按台账写出的统计和逐项"
+    "整改情况对不上，请核对后改正。",
+)
+def info_totals_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
+    ledger = ctx.ledger
+    if not any(True for _ in ledger.measures()):
+        return  # nothing read to count against (header-missing says why)
+    for part, attr in _PARTS:
+        text = getattr(ledger.info, attr)
+        if not text:
+            continue
+        stated = extract_stated_totals([text])
+        for said, actual in _disagreements(stated, ledger):
+            yield r.finding(ctx, sheet=INFO_SHEET, field=part, value=said, part=part, said=said,
+                            actual=actual)
+
+
+def _disagreements(stated: StatedTotals, ledger: Ledger) -> Iterator[tuple[str, str]]:
+    """(the words that state a count, how the ledger's count is said) for each
+    stated count the ledger does not bear out: each count checked alone, as
+    :func:`~rectxl.core.notice.totals.check_totals` counts it."""
+    empty = StatedTotals()
+    # done counts and rates are compared only when every status is read (missing-status and
+    # bad-status name the others); aspects only when the ledger has them (a 方面 column or rows)
+    statuses_read = all(m.status is not None for m in ledger.measures())
+    has_aspects = any(a.title is not None for a in ledger.aspects)
+    for key in _SAID:
+        value = getattr(stated, key)
+        said = stated.evidence.get(key)
+        if value is None or said is None or (key.startswith("done") and not statuses_read) or (
+                key == "aspects" and not has_aspects):
+            continue
+        one = replace(empty, **{key: value}, done_unit=stated.done_unit if key.startswith("done") else None)
+        for check in check_totals(one, ledger):
+            if check.ok is False and check.parsed is not None:
+                yield said, _SAID[key].format(n=int(check.parsed))
+    if stated.rate is not None and statuses_read and (said := stated.evidence.get("rate")) \
+            and not _rate_agrees(stated.rate, ledger):
+        yield said, _rates(ledger)
+
+
+def _rate_pairs(ledger: Ledger) -> list[tuple[str, int, int, int]]:
+    """(unit, done, done or kept up, total) of the ledger's issues and of its measures."""
+    issues = [[m.status for m in i.measures] for i in ledger.issues() if i.measures]
+    measures = [[m.status] for m in ledger.measures()]
+    pairs: list[tuple[str, int, int, int]] = []
+    for unit, groups in (("问题", issues), ("措施", measures)):
+        done = sum(1 for g in groups if all(s is Status.DONE for s in g))
+        kept = sum(1 for g in groups if all(s in (Status.DONE, Status.LONG_TERM) for s in g))
+        pairs.append((unit, done, kept, len(groups)))
+    return pairs
+
+
+def _rate_agrees(rate: float, ledger: Ledger) -> bool:
+    """A stated completion rate is the ledger's when it is, within a point, the rate of its issues
+    or of its measures (counting 长期坚持 as done or not, as offices differ)."""
+    return any(total and min(abs(rate - done * 100 / total), abs(rate - kept * 100 / total)) <= 1.0
+               for _, done, kept, total in _rate_pairs(ledger))
+
+
+def _rates(ledger: Ledger) -> str:
+    shown = [f"{unit}完成率为{round(done * 100 / total, 1):g}%（{done}/{total}）"
+             for unit, done, _, total in _rate_pairs(ledger) if total]
+    return "，".join(shown)
