@@ -118,6 +118,9 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
 
 # acceptance and closure, extensions, warning thresholds (tests/followup_ledgers.py)
 CASES.update(followup_rule_cases(ok, DONE))
+# 基本信息's 一、 says 3 issues (the ledger has 1) and 2 measures (it has 2): one finding, on 基本信息
+CASES["info-totals-mismatch"] = ([ok(), ok(**{F.MEASURE: "开展警示教育"})], {None},
+                                 {"info": {"一、": "对反馈的3个问题逐条细化整改措施2项。"}})
 
 
 def test_every_registered_code_has_a_case() -> None:

@@ -72,6 +72,10 @@ def restore() -> None:
     path = store_path()
     if path is None:
         return
+    # re keeps at most 512 patterns (re._MAXCACHE) and drops the oldest past it; rectxl compiles
+    # more than that on one run, so a run would save only the last 512 and the next run compile the
+    # others again (and save them, dropping others): room for them all, within the store's own cap
+    re._MAXCACHE = max(getattr(re, "_MAXCACHE", 0), MAX_PATTERNS)  # type: ignore[attr-defined]
     try:
         import _sre
 
