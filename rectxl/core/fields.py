@@ -254,10 +254,35 @@ def _field_for_header(text: object) -> str | None:
         return found
     if key.endswith(_A_COUNT):
         return None  # 措施数, 问题个数, 完成率: a column of a statistics table, not of the ledger
+    if _JOINED.search(key) and (required := _required_of_joined(key)) is not None:
+        return required
+    return _by_parts(key)
+
+
+def _by_parts(key: str) -> str | None:
     for pattern, field in _PARTS:
         if pattern.search(key):
             return None if field == NOT_READ else field
     return None
+
+
+#: the marks joining the names of one column that holds two things (责任领导及责任单位,
+#: 完成情况及佐证, 分管领导/责任单位)
+_JOINED = re.compile(r"[及和与、/／]")
+
+
+def _required_of_joined(key: str) -> str | None:
+    """The one required column among those a joined name names, each of its parts a column's name:
+    "责任领导及责任单位" holds the unit (a ledger must name it; the leader beside it is read from the
+    cell), "完成情况及佐证" the status. ``None`` when no part, or more than one, is required."""
+    parts = [p for p in _JOINED.split(key) if p]
+    if len(parts) < 2:
+        return None
+    fields = [ALIASES.get(p) or _by_parts(p) for p in parts]
+    if None in fields:
+        return None
+    required = {f for f in fields if f in REQUIRED_FIELDS}
+    return required.pop() if len(required) == 1 else None
 
 
 def field_named(text: str) -> str | None:

@@ -36,7 +36,7 @@ from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MAR
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
 from rectxl.core.status import Status, StatusReading, read_status, split_opening_status
 from rectxl.core.text import LazyPattern, col_letter, needs_cleaning, normalize_text, shorten, to_int
-from rectxl.core.units import one_unit, same_unit_name
+from rectxl.core.units import one_unit, same_unit_name, unit_people
 
 __all__ = [
     "COLUMN_MAP_SHEET",
@@ -297,6 +297,12 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
                     # 完成时限 over 计划 | 实际: the child says which of the group it is
                     texts[c], found[c] = named
             r += 1
+    if r == first > 0 and (upper := _names_above(grid, r, column_map)):
+        # the lower row of a two-row header named more columns: a column the upper row names in
+        # a cell merged down over the blank one below (完成情况 beside 问题清单 | 任务清单 | 责任清单)
+        for c, (upper_text, upper_field) in upper.items():
+            texts[c], found[c] = upper_text, upper_field
+        first = r - 1
     numbered = r + 1 < len(grid.rows) and _numbers_the_columns(grid.rows[r + 1])
     ticks = _tick_columns(grid, r, r + 1 + numbered, skip)
     if ticks and all(found.get(c) in (None, F.STATUS) for c in ticks) and not any(
@@ -347,6 +353,26 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
               if c in found and F.header_key(text) in column_map}
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
                      numbered=numbered, ticks=ticks, measure_more=measure_more)
+
+
+def _names_above(grid: Grid, r: int, column_map: dict[str, str]) -> dict[int, tuple[str, str]]:
+    """Column → (text, field) of the columns row ``r - 1`` names for a header found in row ``r``:
+    the upper row of a two-row header whose lower row named more columns — the group labels over
+    the lower row's names (问题清单 | 任务清单 | 责任清单) beside a column written once in a cell
+    merged down over both rows (完成情况). Only a cell merged down onto a blank cell of row ``r``
+    counts, and only when the upper row groups columns too (a title merged across is no group)."""
+    upper, lower = grid.rows[r - 1], grid.rows[r]
+    down = [c0 for r0, c0, r1, c1 in grid.merges if r0 == r - 1 and r1 >= r and c0 == c1]
+    width = sum(1 for v in lower if not _blank(v))
+    groups = [(c0, c1) for r0, c0, r1, c1 in grid.merges if r0 == r - 1 == r1 and c1 > c0]
+    if not down or not any(c1 - c0 + 1 < width for c0, c1 in groups):
+        return {}
+    named: dict[int, tuple[str, str]] = {}
+    for c in down:
+        if c < len(upper) and (c >= len(lower) or _blank(lower[c])):
+            if (f := _header_field(upper[c], column_map)) is not None:
+                named[c] = (_text(upper[c]), f)
+    return named
 
 
 def _tick_word(v: Any) -> str | None:
@@ -1227,6 +1253,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         hidden_unread=hidden,
         unused_column_map=_unused_mapping(mapping, [h for _, h in picked]),
         info_uncomputed=_uncomputed_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else {},
+        columns_elsewhere=_columns_elsewhere(grids, [g for g, _ in picked], mapping),
     )
     previous: _Builder | None = None
     for grid, header in picked:
@@ -1246,6 +1273,28 @@ _UNNUMBERED_ASPECT = LazyPattern(r"[\u4e00-\u9fff“”、（）()]{2,30}方面(
 _ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:方面|部分)|[一二三四五六七八九十]+[、.．])")
 #: a sheet of the problems a unit found itself, beside the inspection's feedback
 _SELF_CHECK = LazyPattern(r"自查|自纠|举一反三")
+
+
+def _columns_elsewhere(grids: Sequence[Grid], read: list[Grid], mapping: dict[str, str]
+                       ) -> dict[str, tuple[str, str]]:
+    """Field → (sheet, header text) of the required columns a sheet not read as the ledger names
+    in its first rows (a 责任清单 beside the 任务清单): the clerk is told where the column is."""
+    found: dict[str, tuple[str, str]] = {}
+    for grid in grids:
+        name = grid.name.strip()
+        if grid in read or grid.hidden or name in (INFO_SHEET, DIRECTORY_SHEET, COLUMN_MAP_SHEET) \
+                or is_rectxl_sheet(name):
+            continue
+        for row in grid.rows[:HEADER_SCAN_ROWS]:
+            named = _row_fields(row, mapping)
+            if len(set(named.values())) < 2:
+                continue  # a header names two columns at least (not a note "整改状态填写：…")
+            if F.ISSUE in named.values() or F.MEASURE in named.values():
+                break  # a ledger's own sheet (a copy, a template, a self-check): none of its columns
+            for c, f in named.items():
+                if f in F.REQUIRED_FIELDS and f not in found:
+                    found[f] = (grid.name, _text(row[c]))
+    return found
 
 
 def _unused_mapping(mapping: dict[str, str], headers: list[HeaderMap]) -> list[str]:
@@ -1355,9 +1404,12 @@ class _Builder:
         self.issue_list = issue_list or {}
         self.header = header
         self.cols = dict(header.columns)
+        # a sheet going on from one whose 序号 numbered its issues may hold a single issue (a sheet
+        # an aspect, its one issue numbered 3): its number is the issue's too
+        at_least = 1 if previous is not None and F.ISSUE_NO in previous.cols else 2
         if F.ISSUE_NO not in self.cols and F.ROW_NO in self.cols and (
                 _merged_down(grid, self.cols[F.ROW_NO], header)
-                or _numbered_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header)
+                or _numbered_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header, at_least)
                 or _repeated_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header)):
             self.cols[F.ISSUE_NO] = self.cols.pop(F.ROW_NO)  # a 序号 per issue numbers the issues
         if F.ASPECT not in self.cols and F.CATEGORY in self.cols and _names_aspects(
@@ -1389,6 +1441,9 @@ class _Builder:
         self._deadlines: dict[tuple[type, Any], Deadline] = previous._deadlines if previous else {}
         self._statuses: dict[str, StatusReading] = previous._statuses if previous else {}
         self._status_from_progress = F.STATUS not in self.cols and F.PROGRESS in self.cols
+        # "责任领导及责任单位": the name written beside the unit is the leader's
+        self._unit_names_lead = F.OWNER_UNIT in self.cols and F.LEAD not in self.cols and "领导" in (
+            self._header_text(self.cols[F.OWNER_UNIT]))
         #: issues by their code ("XC-2026-03-001") when a code repeats: rows of one issue need not
         #: be together (a system's export sorted by deadline)
         self._coded: dict[tuple[int, str], Issue] = {}
@@ -1909,13 +1964,21 @@ class _Builder:
             stated = self._deadline(rest)
             if stated.kind is DeadlineKind.DATE:
                 completed_on, completed_text, rest = stated.due, rest, ""
+        lead, unit, person = t[F.LEAD][r], t[F.OWNER_UNIT][r], t[F.OWNER_PERSON][r]
+        if unit and not (lead and person):
+            # the people a clerk wrote beside the unit ("办公室（张三）", "党政办/李四",
+            # "规财股（分管领导：刘某）") are the row's, where their own columns say nothing
+            named_lead, named_person = unit_people(unit)
+            if self._unit_names_lead and not named_lead:
+                named_lead, named_person = named_person, ""
+            lead, person = lead or named_lead, person or named_person
         return Measure(
             text=text,
             sheet=self.grid.name,
             row=r + 1,
-            lead=t[F.LEAD][r],
-            owner_unit=t[F.OWNER_UNIT][r],
-            owner_person=t[F.OWNER_PERSON][r],
+            lead=lead,
+            owner_unit=unit,
+            owner_person=person,
             deadline=self._deadline_of(r, deadline[r] if deadline is not None else None),
             status=reading.status,
             status_text=status_text,
@@ -2106,9 +2169,10 @@ def _is_code(text: str) -> bool:
 _MEASURE_MARK = LazyPattern(r"[(（]\d{1,2}[)）]|[①-⑳]|\d{1,2}[-－.．]\d{1,2}")
 
 
-def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: HeaderMap) -> bool:
+def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: HeaderMap, at_least: int = 2) -> bool:
     """Column ``c`` holds a number on each row where an issue starts and nothing on the rows
-    that go on with its measures (a 序号 per issue, written once, not merged)."""
+    that go on with its measures (a 序号 per issue, written once, not merged); ``at_least``
+    numbered rows when each is an issue of its own row."""
     if issue_c is None:
         return False
     numbered = continued = 0
@@ -2129,7 +2193,7 @@ def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: Heade
             continued += 1  # "(1)", "①", "1-1" under "1": the outline's marks for the issue's measures
     # one row per issue, each naming another issue: the 序号 numbers the issues as well as the
     # rows (a 1, 2, 4 is an issue left out)
-    return numbered >= 2 and (continued >= 1 or len(issues) == numbered)
+    return numbered >= at_least and (continued >= 1 or len(issues) == numbered)
 
 
 def _repeated_with_issues(grid: Grid, c: int, issue_c: int | None, header: HeaderMap) -> bool:

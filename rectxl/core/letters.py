@@ -47,7 +47,7 @@ from rectxl.core.timing import (
     is_open,
     resolve_warn_days,
 )
-from rectxl.core.units import split_units, unit_roles, unit_spellings
+from rectxl.core.units import split_names, split_units, unit_roles, unit_spellings
 
 __all__ = [
     "ESCALATIONS",
@@ -407,7 +407,7 @@ def reminder_rows(ledger: Ledger, as_of: date, warn_days: tuple[int, ...]) -> li
     order: dict[str, int] = {}
     for unit, item in _due_items(ledger, as_of, warn_days):
         order.setdefault(unit, len(order))
-        for person in split_units(item.handler) or [""]:
+        for person in split_names(item.handler) or [""]:
             kind = "逾期" if item.grade is Grade.RED else "临期"
             rows.append(ReminderRow(unit=unit, person=person, lead=item.lead, kind=kind, grade=item.grade, item=item))
     rank = {Grade.RED: 0, Grade.ORANGE: 1, Grade.YELLOW: 2}

@@ -255,6 +255,10 @@ class Ledger:
     unused_column_map: list[str] = field(default_factory=list)
     #: 基本信息's values that are formulas never computed: cell → its key (报告日期 …)
     info_uncomputed: dict[str, str] = field(default_factory=dict)
+    #: field → (sheet, header text) of a column that a sheet not read as the ledger names (a
+    #: 责任清单 of its own beside the 任务清单, listing 责任部门 by 任务编号): said when the ledger
+    #: sheets lack that column
+    columns_elsewhere: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def issues(self) -> Iterator[Issue]:
         for aspect in self.aspects:

@@ -66,6 +66,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
+from rectxl.core.numbering import enumerated_items
 from rectxl.core.text import LazyPattern, normalize_text, percent_text, symbol_run, to_simplified
 
 __all__ = [
@@ -1096,6 +1097,8 @@ def _read_text(text: str) -> StatusReading:
         return _read_text(text[k:])  # "✅已完成", "🚩正在推进" (a system's mark before the words)
     if len(text) <= _OPTIONS_MAX and _OPTIONS.search(text) and _options_only(text):
         return _NOTHING  # the template's hint: no status chosen
+    if (listed := _listed_statuses(text)) is not None:
+        return listed
     if "/" in text and (share := _SHARE.search(text)) is not None and int(share["of"]):
         # "已完成（4/5）": four of five done is 80%, not done
         done, of = int(share["done"]), int(share["of"])
@@ -1113,6 +1116,38 @@ def _read_text(text: str) -> StatusReading:
         # "已完成4项，剩余1项": done with a count still to do is not done
         return StatusReading(Status.IN_PROGRESS, rest=reading.rest)
     return reading
+
+
+#: how far each status is on the way to done, to read a cell listing one status per item
+_PROGRESSION = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.LONG_TERM: 2, Status.MOSTLY_DONE: 3,
+                Status.DONE: 4}
+
+
+def _listed_statuses(text: str) -> StatusReading | None:
+    """A cell giving a status per item of the measure cell beside it ("1.已完成；2.正在推进。",
+    "（1）已完成；（2）已完成"): the measure's status is the least advanced of them — done when
+    every item is, under way when some are done and some not begun; what the items say after
+    their status words is the progress. ``None`` when the cell is no such list (an item opening
+    with no status, or a single item)."""
+    if text[:1] not in _LIST_FIRST:
+        return None
+    items = enumerated_items(text)
+    if not items:
+        return None
+    readings = [_read_text(item) for item in items]
+    if any(r.status is None for r in readings):
+        return None
+    rest = "；".join(r.rest.strip("。；;，, ") for r in readings if r.rest.strip("。；;，, "))
+    statuses = {r.status for r in readings if r.status is not None}
+    if len(statuses) == 1:
+        return replace(readings[0], rest=rest)
+    least = min(statuses, key=_PROGRESSION.__getitem__)
+    # some items begun or done, others not: under way
+    return StatusReading(Status.IN_PROGRESS if least is Status.NOT_STARTED else least, rest=rest)
+
+
+#: how a list opens (a cheap test before :func:`enumerated_items`)
+_LIST_FIRST = frozenset("0123456789０１２３４５６７８９(（①②③④⑤⑥⑦⑧⑨⑩一")
 
 
 def _read_clauses(text: str) -> StatusReading:

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from rectxl.core.text import LazyPattern
 
-__all__ = ["canonical_unit", "one_unit", "same_unit_name", "split_units", "unit_core", "unit_key", "unit_parts",
-           "unit_roles", "unit_spellings"]
+__all__ = ["canonical_unit", "one_unit", "same_unit_name", "split_names", "split_units", "unit_core", "unit_key",
+           "unit_parts", "unit_people", "unit_roles", "unit_spellings"]
 
 #: between units: marks, line breaks, two spaces, or a space or 和/及/与 between two names that each
 #: end in a kind of unit ("财政所 审计办", "应急办和各村")
@@ -25,12 +25,15 @@ _UNIT_ROLE = re.compile(r"^(?:牵头(?:单位)?|配合(?:单位)?|责任(?:单�
 #: how a part with a note after the unit ends (a cheap test before the pattern)
 _NOTE_ENDS = (")", "）", "牵头", "配合", "协办", "主办", "负责", "单位", "部门", "科室", "等")
 _UNIT_NOTE = LazyPattern(r"(?:[(（](?:牵头|配合|协办|主办|负责)[)）]"
+                        r"|[(（](?:分管|责任人|负责人|联系人|经办人|具体责任人)[\u4e00-\u9fff]{0,4}[:：]?\s*"
+                        r"[\u4e00-\u9fff]{2,4}[)）]"
                         r"|[(（][\u4e00-\u9fff]{1,3}(?<![区室科股所办局站队部处院校会村组心司委道镇乡街])[)）]"
                         r"|(?<=\S{2})(?:牵头|配合|协办|主办|负责)|等(?:相关|有关)?(?:单位|部门|科室)?)$")
 
 
 def split_units(text: str) -> list[str]:
-    """``"办公室、财务科(配合)"`` → ``["办公室", "财务科"]``: the units a cell names."""
+    """``"办公室、财务科(配合)"`` → ``["办公室", "财务科"]``: the units a cell names — not the
+    people a clerk wrote beside them ("党政办/李某", "基层卫生股 王某", "医政股（张某）")."""
     return list(_units(text))
 
 
@@ -39,6 +42,65 @@ def _units(text: str) -> tuple[str, ...]:
     """:func:`split_units`, once per distinct cell text (a ledger repeats a few dozen units): the
     units of :func:`unit_roles`, whatever their role."""
     return tuple(unit for unit, _ in _roles(text))
+
+
+def split_names(text: str) -> list[str]:
+    """The names a cell lists, split as :func:`split_units` splits units, people kept
+    (``"张三、李四"`` → ``["张三", "李四"]``)."""
+    return [name for name, _ in _all_roles(text)]
+
+
+#: common surnames a person's name written beside a unit opens with (not those that open a unit's
+#: short name as often: 林业, 文旅, 卫健, 纪检, 金融, 史志, 安监, 司法, 国资, 高新, 江北 …)
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏"
+                      "吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫段雷侯陶黎贺顾毛郝龚邵钱严覃戴莫孔汤")
+#: how a unit's name ends (a part ending so is a unit, whatever it opens with), a village's
+#: too when written without its 村 (张庄, 李营, 王集, 刘湾)
+_UNIT_LAST = frozenset("所办局委室科股站队部处院校会司心村组区镇乡街道馆社联厂团库场网台"
+                       "庄营集湾坝岗店屯寨堡铺沟坪塘滩洼峪坡圩")
+#: a person written short (张某, 欧阳某某), or labelled: in brackets after the unit (（分管领导：刘某）)
+#: or on a line of a 责任主体 cell of its own ("责任领导：副局长 王某\n责任单位：法规股\n责任人：李某")
+_SHORT_PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}某{1,2}$")
+_PERSON_LABELS = "分管|责任领导|牵头领导|主要领导|具体责任人|责任人|负责人|联系人|经办人"
+_LEAD_LABELS = ("分管", "责任领导", "牵头领导", "主要领导")
+_LABELLED_PERSON = re.compile(rf"[(（]({_PERSON_LABELS})[\u4e00-\u9fff]{{0,4}}[:：]?\s*"
+                              r"([\u4e00-\u9fff]{2,4})[)）]$")
+_PERSON_FIELD = re.compile(rf"^({_PERSON_LABELS})[\u4e00-\u9fff]{{0,4}}?[:：]\s*(\S.*)$")
+_BRACKETED_PERSON = re.compile(r"[(（]([\u4e00-\u9fff]{2,3})[)）]$")
+
+
+def _is_person(part: str) -> bool:
+    """A part of an owner cell that names a person, not a unit: 张某, or a name of two or three
+    characters opening with a common surname and ending in no kind of unit (李四, 王建国)."""
+    if _SHORT_PERSON.match(part) or _PERSON_FIELD.match(part):
+        return True
+    return (2 <= len(part) <= 3 and part[0] in _SURNAMES and part[-1] not in _UNIT_LAST
+            and all("\u4e00" <= ch <= "\u9fff" for ch in part))
+
+
+def unit_people(text: str) -> tuple[str, str]:
+    """(lead, person) an owner-unit cell names beside its units: ``"医政股（张某）"`` → ``("", "张某")``,
+    ``"党政办/李某"`` → ``("", "李某")``, ``"规财股（分管领导：刘某）"`` → ``("刘某", "")``; empty
+    strings when the cell names units only."""
+    return _people(text)
+
+
+@lru_cache(maxsize=8192)
+def _people(text: str) -> tuple[str, str]:
+    if all(_is_person(name) for name, _ in _roles(text)):
+        return "", ""  # people only, in the unit's column: what the clerk wrote there is kept as is
+    leads: list[str] = []
+    people: list[str] = []
+    for piece in _UNIT_SEP.split(text):
+        for part in (_NAME_BOUNDARY.split(piece) if any(c in piece for c in " 和及与") else [piece]):
+            part = part.strip()
+            if (m := _PERSON_FIELD.match(part) or _LABELLED_PERSON.search(part)) is not None:
+                (leads if m.group(1) in _LEAD_LABELS else people).append(m.group(2).strip())
+            elif (m := _BRACKETED_PERSON.search(part)) is not None and _is_person(m.group(1)):
+                people.append(m.group(1))
+            elif _is_person(part):
+                people.append(part)
+    return "、".join(dict.fromkeys(leads)), "、".join(dict.fromkeys(people))
 
 
 #: the role words of :data:`_UNIT_ROLE` / :data:`_UNIT_NOTE` that make a unit a co-owner (配合单位);
@@ -61,7 +123,15 @@ def unit_roles(text: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=8192)
 def _roles(text: str) -> tuple[tuple[str, str], ...]:
-    """:func:`unit_roles`, once per distinct cell text."""
+    """:func:`unit_roles`, once per distinct cell text: the parts of :func:`_all_roles` that are
+    units, not the people written beside them (a cell naming no unit keeps what it names)."""
+    parts = _all_roles(text)
+    return tuple(pair for pair in parts if not _is_person(pair[0])) or parts
+
+
+@lru_cache(maxsize=8192)
+def _all_roles(text: str) -> tuple[tuple[str, str], ...]:
+    """Every part a cell lists with its role, people included."""
     found: list[tuple[str, str | None, int, bool]] = []  # unit, role, run, role written bare after it
     label: str | None = None  # the role of the last "牵头单位：" / "配合单位：" label
     run = 0  # units joined by 、 (or a space, 和) are one run; other marks start the next
@@ -77,6 +147,9 @@ def _roles(text: str) -> tuple[tuple[str, str], ...]:
             part = part.strip()
             role: str | None = None
             bare = False
+            if _PERSON_FIELD.match(part):  # "责任人：李某": a person, not the 责任 of a unit
+                found.append((part, None, run, False))
+                continue
             head = _UNIT_ROLE.match(part)
             if head is not None and head.group():
                 label = "co" if any(w in head.group() for w in _CO_WORDS) else "lead"

@@ -21,7 +21,7 @@ __all__: list[str] = []
 @rule(
     "header-missing", Severity.ERROR,
     "台账缺少必需列（具体问题、整改措施、责任单位、整改时限、整改状态之一）。",
-    "台账缺少必需列“{field}”：请在第{header_row}行表头中添加该列（可用名称：{aliases}）。",
+    "台账缺少必需列“{field}”：请在第{header_row}行表头中添加该列（可用名称：{aliases}）。{hint}",
 )
 def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet in ctx.sheets:
@@ -34,7 +34,29 @@ def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
             if field not in sheet.columns:
                 aliases = "、".join(k for k, v in F.ALIASES.items() if v == field)
                 yield r.finding(ctx, row=sheet.header_row, field=field, sheet=sheet.name,
-                                header_row=sheet.header_row, aliases=aliases)
+                                header_row=sheet.header_row, aliases=aliases,
+                                hint=_missing_hint(field, sheet.columns, ctx.ledger.columns_elsewhere))
+
+
+def _missing_hint(field: str, columns: dict[str, str], elsewhere: dict[str, tuple[str, str]]) -> str:
+    """What the clerk of a ledger lacking ``field`` most likely has instead, and what to do: the
+    column on a sheet of its own (a 责任清单 beside the 任务清单), a village's ledger naming only
+    its 责任人, a ledger whose 整改落实情况 tells the status in prose."""
+    if field in elsewhere:
+        other, text = elsewhere[field]
+        return (f"工作表“{other}”有“{_one_line(text)}”列，但 rectxl 只读取列有整改措施的工作表，不会按编号把它并入："
+                "请把该列按编号填入本表。")
+    if field == F.OWNER_UNIT:
+        people = [f"{name}（{columns[f]}列）" for f, name in ((F.LEAD, "责任领导"), (F.OWNER_PERSON, "责任人"))
+                  if f in columns]
+        if people:
+            return (f"表中的{'、'.join(people)}写的是人，不能代替责任单位：请添加一列写明承担整改的单位"
+                    "（村级台账可写村党支部、村委会或村务监督委员会）；如果其中某列写的其实是单位，"
+                    "请用 --column 原列名=责任单位 指明。")
+    if field == F.STATUS and F.PROGRESS in columns:
+        return (f"进展列（{columns[F.PROGRESS]}列）开头写明状态的行（如“已完成。…”“正在推进，…”）已按该状态读取，"
+                "其余行状态不明：请添加“整改状态”列逐行填写。")
+    return ""
 
 
 @rule(
