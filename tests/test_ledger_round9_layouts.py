@@ -333,3 +333,14 @@ def test_a_notice_of_measures_listed_in_one_cell_with_a_status_each_reads_as_sen
 def _notice_text(path: Path, out: Path) -> str:
     api.notice(path, out, as_of=AS_OF)
     return out.read_text(encoding="utf-8")
+
+
+def test_a_leader_named_by_title_beside_the_unit_is_the_lead() -> None:
+    """分管领导 written into the 责任单位 cell by title: 张副镇长、党政办, 县财政局（王副县长）,
+    副局长 王某、法规股 — the leader, not a unit (县财政局（王副县长） had been a unit of its own
+    beside 县财政局); a unit named for a post (办公室主任, 书记室) stays a unit."""
+    cases = {"张副镇长、党政办": (["党政办"], ("张副镇长", "")),
+             "县财政局（王副县长）": (["县财政局"], ("王副县长", "")),
+             "副局长 王某、法规股": (["法规股"], ("副局长 王某", ""))}
+    assert {cell: (split_units(cell), unit_people(cell)) for cell in cases} == cases
+    assert split_units("办公室主任") == ["办公室主任"] and split_units("书记室") == ["书记室"]

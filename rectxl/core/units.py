@@ -67,12 +67,17 @@ _LABELLED_PERSON = re.compile(rf"[(（]({_PERSON_LABELS})[\u4e00-\u9fff]{{0,4}}[
                               r"([\u4e00-\u9fff]{2,4})[)）]$")
 _PERSON_FIELD = re.compile(rf"^({_PERSON_LABELS})[\u4e00-\u9fff]{{0,4}}?[:：]\s*(\S.*)$")
 _BRACKETED_PERSON = re.compile(r"[(（]([\u4e00-\u9fff]{2,3})[)）]$")
+#: a leader named by title: 张副镇长, 王书记, 副县长 王某, 局长赵某
+_TITLES = "书记|镇长|乡长|县长|区长|市长|局长|主任|部长|院长|所长|站长|科长|股长|处长|主席|经理|董事长"
+_TITLED_LEADER = re.compile(rf"^(?:[{''.join(sorted(_SURNAMES))}](?:常务)?副?(?:{_TITLES})"
+                            rf"|(?:常务)?副?(?:{_TITLES})\s*[\u4e00-\u9fff]{{2,3}})$")
+_BRACKETED_LEADER = re.compile(r"[(（]([^（()）]{3,9})[)）]$")
 
 
 def _is_person(part: str) -> bool:
     """A part of an owner cell that names a person, not a unit: 张某, or a name of two or three
     characters opening with a common surname and ending in no kind of unit (李四, 王建国)."""
-    if _SHORT_PERSON.match(part) or _PERSON_FIELD.match(part):
+    if _SHORT_PERSON.match(part) or _PERSON_FIELD.match(part) or _TITLED_LEADER.match(part):
         return True
     return (2 <= len(part) <= 3 and part[0] in _SURNAMES and part[-1] not in _UNIT_LAST
             and all("\u4e00" <= ch <= "\u9fff" for ch in part))
@@ -96,8 +101,12 @@ def _people(text: str) -> tuple[str, str]:
             part = part.strip()
             if (m := _PERSON_FIELD.match(part) or _LABELLED_PERSON.search(part)) is not None:
                 (leads if m.group(1) in _LEAD_LABELS else people).append(m.group(2).strip())
+            elif (m := _BRACKETED_LEADER.search(part)) is not None and _TITLED_LEADER.match(m.group(1)):
+                leads.append(m.group(1))
             elif (m := _BRACKETED_PERSON.search(part)) is not None and _is_person(m.group(1)):
                 people.append(m.group(1))
+            elif _TITLED_LEADER.match(part):
+                leads.append(part)
             elif _is_person(part):
                 people.append(part)
     return "、".join(dict.fromkeys(leads)), "、".join(dict.fromkeys(people))
@@ -154,6 +163,9 @@ def _all_roles(text: str) -> tuple[tuple[str, str], ...]:
             if head is not None and head.group():
                 label = "co" if any(w in head.group() for w in _CO_WORDS) else "lead"
                 part = part[head.end():].strip()
+            if part.endswith((")", "）")) and (m := _BRACKETED_LEADER.search(part)) is not None \
+                    and _TITLED_LEADER.match(m.group(1)):
+                part = part[:m.start()].strip()  # "县财政局（王副县长）": the leader in charge, no unit
             note = _UNIT_NOTE.search(part) if part.endswith(_NOTE_ENDS) else None
             if note is not None:
                 words = note.group()
