@@ -55,7 +55,8 @@ __all__ = [
 #: how many rows from the top are searched for the header row
 HEADER_SCAN_ROWS = 20
 
-_ERROR_VALUE = re.compile(r"^#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)$")
+#: an Excel error value, or LibreOffice's own for errors Excel has no value for (Err:502, an invalid argument)
+_ERROR_VALUE = re.compile(r"^(?:#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)|Err:5\d\d)$")
 _FOOTER = re.compile(r"^(?:注|备注|说明|填表人|制表人|制表|审核人|审核|填报人|填报单位|联系人|单位负责人)\s*[:：]?")
 #: a cell of a signature or note line under the table: a label with its colon ("填表人：王某",
 #: "单位主要负责人（签字）：", "填表日期：2026年11月18日", "注：本表一式两份")
@@ -114,6 +115,8 @@ class Grid:
     rows: list[list[Any]]
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden: bool = False
+    #: hidden so that only VBA shows it again (``veryHidden``): Excel's 取消隐藏 does not list it
+    very_hidden: bool = False
     #: 0-based columns hidden in the sheet (a helper column is never a ledger column)
     hidden_cols: frozenset[int] = frozenset()
     #: 0-based (row, col) of cells holding a formula whose value was never computed
@@ -1251,6 +1254,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         set_aside=set_aside,
         self_check=self_check,
         hidden_unread=hidden,
+        very_hidden=frozenset(g.name for g in grids if g.very_hidden and g.name in hidden),
         unused_column_map=_unused_mapping(mapping, [h for _, h in picked]),
         info_uncomputed=_uncomputed_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else {},
         columns_elsewhere=_columns_elsewhere(grids, [g for g, _ in picked], mapping),
@@ -1421,6 +1425,7 @@ class _Builder:
             name=grid.name,
             header_row=header.row + 1,
             hidden=grid.hidden,
+            very_hidden=grid.very_hidden,
             columns={f: col_letter(c) for f, c in self.cols.items()},
             duplicate_columns={f: [col_letter(c) for c in cs] for f, cs in header.duplicates.items()},
             unknown_columns={col_letter(c): text for c, text in header.unknown.items()},
@@ -2114,12 +2119,13 @@ def _transpose(rows: list[list[Any]], width: int) -> list[tuple[Any, ...]] | Non
 
 
 def _error_values(values: list[Any], texts: list[str] | None) -> dict[int, str]:
-    """Rows whose value is an Excel error value (#REF!, #N/A …) → the error text."""
-    if texts is not None and not any(map(contains, texts, repeat("#"))):
-        return {}  # the usual column: no "#" anywhere (a text keeps every "#" of its value)
+    """Rows whose value is an Excel error value (#REF!, #N/A …, LibreOffice's Err:502) → the error text."""
+    if (texts is not None and not any(map(contains, texts, repeat("#")))
+            and not any(map(contains, texts, repeat("Err:")))):
+        return {}  # the usual column: no "#" or "Err:" anywhere (a text keeps every "#" of its value)
     return {
         r: v.strip() for r, v in enumerate(values)
-        if isinstance(v, str) and "#" in v and _ERROR_VALUE.match(v.strip())
+        if isinstance(v, str) and ("#" in v or "Err:" in v) and _ERROR_VALUE.match(v.strip())
     }
 
 

@@ -205,6 +205,8 @@ class LedgerSheet:
     name: str
     header_row: int = 1
     hidden: bool = False
+    #: hidden so that Excel's 取消隐藏 does not list it (``veryHidden``)
+    very_hidden: bool = False
     #: field → column letter, for every recognised column of the sheet
     columns: dict[str, str] = field(default_factory=dict)
     #: field → further columns whose header names the same field (only the first is read)
@@ -251,6 +253,8 @@ class Ledger:
     #: hidden sheets that are ledgers too, not read because a visible one is (a stale copy, or the
     #: current ledger hidden by mistake: the clerk is asked which)
     hidden_unread: list[str] = field(default_factory=list)
+    #: those of them hidden so that Excel's 取消隐藏 does not list them (``veryHidden``)
+    very_hidden: frozenset[str] = frozenset()
     #: header words of a column mapping (--column, 列名对照) that no header of the ledger has
     unused_column_map: list[str] = field(default_factory=list)
     #: 基本信息's values that are formulas never computed: cell → its key (报告日期 …)

@@ -18,6 +18,7 @@ import unicodedata
 from datetime import date
 from enum import StrEnum
 
+from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import extended_due, may_be_extended
 from rectxl.core.model import LedgerInfo, Measure
@@ -76,7 +77,10 @@ def status_unreadable(m: Measure) -> bool:
     """A status cell that says something no status can be read from ("见附件", "同上", a name, two
     boxes ticked): whether the work is finished is unknown, so it is not judged overdue or due —
     by the rules (``bad-status`` names the passed deadline instead), the summary, the letters and
-    the batch statistics alike. An empty status is not this: it is counted as unfinished."""
+    the batch statistics alike. An empty status is not this: it is counted as unfinished; a status
+    that is a formula never computed is (its value is unknown: ``formula-uncomputed`` names it)."""
+    if m.status is None and m.uncomputed and F.STATUS in m.uncomputed:
+        return True
     return m.status is None and bool(m.status_text) and (
         (choices := box_choices(m.status_text)) is None or len(choices[0]) > 1)
 

@@ -1,11 +1,15 @@
-"""Merged cells and hidden columns of an OpenDocument spreadsheet (.ods), which python-calamine
-does not report: read from ``content.xml`` so that an .ods ledger gives the same findings as the
-.xlsx it was saved from (owners and deadlines merged over several measures are shared, not
-missing)."""
+"""What python-calamine does not report about an OpenDocument spreadsheet (.ods), read from
+``content.xml`` so that an .ods ledger gives the same findings as the .xlsx it was saved from:
+merged cells (owners and deadlines merged over several measures are shared, not missing), hidden
+columns, error values (``#REF!``, LibreOffice's ``Err:502``: calamine reads an empty cell) and a
+year-like number shown with fixed decimals (a deadline typed 2024.10 in a ``0.00`` cell: the
+number is 2024.1, the cell shows — and the file keeps as its text — ``2024.10``)."""
 
 from __future__ import annotations
 
+import re
 import zipfile
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from lxml import etree
@@ -14,20 +18,29 @@ __all__ = ["OdsSheet", "ods_layout"]
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _T = f"{{{_TABLE}}}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+_TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
+#: a number as a cell shows it with fixed decimals: a year, a dot, digits
+_YEAR_DECIMAL = re.compile(r"(19\d\d|20\d\d|2100)\.\d+")
 #: repeated empty rows/columns past this are the sheet's unused area, not cells to walk
 _MAX_REPEAT = 10_000
 
 
 class OdsSheet:
-    """Merges (0-based inclusive first_row, first_col, last_row, last_col) and hidden columns."""
+    """Merges (0-based inclusive first_row, first_col, last_row, last_col), hidden columns, error
+    cells (0-based row, col → the error the cell shows) and year-like numbers shown with fixed
+    decimals (row, col → the text shown)."""
 
     def __init__(self) -> None:
         self.merges: list[tuple[int, int, int, int]] = []
         self.hidden_cols: set[int] = set()
+        self.errors: dict[tuple[int, int], str] = {}
+        self.shown: dict[tuple[int, int], str] = {}
 
 
 def ods_layout(path: Path) -> dict[str, OdsSheet]:
-    """Sheet name → its merges and hidden columns."""
+    """Sheet name → its merges, hidden columns, error cells and numbers shown with fixed decimals."""
     sheets: dict[str, OdsSheet] = {}
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
         current: OdsSheet | None = None
@@ -52,7 +65,11 @@ def ods_layout(path: Path) -> dict[str, OdsSheet]:
                     cols_span = int(el.get(_T + "number-columns-spanned", "1"))
                     if tag == _T + "table-cell" and (rows_span > 1 or cols_span > 1):
                         current.merges.append((row, col, row + rows_span - 1, col + cols_span - 1))
-                    col += min(int(el.get(_T + "number-columns-repeated", "1")), _MAX_REPEAT)
+            elif tag in (_T + "table-cell", _T + "covered-table-cell"):
+                repeat = min(int(el.get(_T + "number-columns-repeated", "1")), _MAX_REPEAT)
+                if current is not None and tag == _T + "table-cell":
+                    _note_value(el, current, row, col, repeat)
+                col += repeat
             elif tag == _T + "table-row":
                 row += min(int(el.get(_T + "number-rows-repeated", "1")), _MAX_REPEAT)
                 el.clear()
@@ -60,3 +77,34 @@ def ods_layout(path: Path) -> dict[str, OdsSheet]:
                 current = None
                 el.clear()
     return sheets
+
+
+def _note_value(cell: etree._Element, sheet: OdsSheet, row: int, col: int, repeat: int) -> None:
+    """Record an error cell, or a year-like number whose text shows more decimals than the number."""
+    kind = cell.get(_CALCEXT + "value-type")
+    if kind == "error":
+        text = _cell_text(cell)
+        if text:
+            for c in range(col, col + min(repeat, 256)):
+                sheet.errors[(row, c)] = text
+        return
+    if cell.get(_OFFICE + "value-type") != "float":
+        return
+    value = cell.get(_OFFICE + "value", "")
+    if "." not in value:
+        return
+    text = _cell_text(cell)
+    if text == value or not _YEAR_DECIMAL.fullmatch(text):
+        return
+    try:
+        same = Decimal(text) == Decimal(value)
+    except InvalidOperation:
+        return
+    if same:
+        for c in range(col, col + min(repeat, 256)):
+            sheet.shown[(row, c)] = text
+
+
+def _cell_text(cell: etree._Element) -> str:
+    """The text a cell shows: its paragraphs, one a line (not those of a comment on it)."""
+    return "\n".join("".join(p.itertext()) for p in cell.iterchildren(_TEXT_P)).strip()

@@ -66,6 +66,8 @@ def _check_file(path: Path) -> None:
         raise LedgerError(f"找不到文件：{path}")
     if path.is_dir():
         raise LedgerError(f"{path} 是文件夹，不是台账文件（检查整个文件夹请用 rectxl batch）")
+    if path.suffix.lower() in _ARCHIVE_SUFFIXES:
+        raise LedgerError(_archive_message(path))
     if path.suffix.lower() not in LEDGER_SUFFIXES:
         advice = ""
         if path.suffix.lower() in (".csv", ".tsv", ".txt", ".xml", ".fods", ".htm", ".html", ".xltx", ".xltm"):
@@ -81,6 +83,34 @@ def _check_file(path: Path) -> None:
         raise LedgerError(f"无法读取 {path.name}：{exc.strerror or exc}") from None
     if size == 0:
         raise LedgerError(f"{path.name} 是空文件（0 字节），可能保存未完成或传输损坏：请重新获取该文件")
+
+
+#: archives a ledger arrives in by e-mail
+_ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z")
+
+
+def _archive_message(path: Path) -> str:
+    """What to do with a ledger sent inside an archive: unpack it first — naming the workbooks a
+    .zip holds (their names as Windows wrote them, in GBK, when the zip does not say UTF-8)."""
+    inside: list[str] = []
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                name = info.filename
+                if not info.flag_bits & 0x800:
+                    try:
+                        name = name.encode("cp437").decode("gb18030")
+                    except (UnicodeEncodeError, UnicodeDecodeError):
+                        pass
+                base = name.rstrip("/").rsplit("/", 1)[-1]
+                if base.lower().endswith(LEDGER_SUFFIXES) and not base.startswith(("~$", ".~lock")):
+                    inside.append(base)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        pass
+    what = f"，内有 {'、'.join(inside[:3])}" if inside else ""
+    if len(inside) > 3:
+        what += f" 等 {len(inside)} 个工作簿"
+    return f"{path.name} 是压缩包{what}：请先解压，再检查解压出的台账（检查整个文件夹请用 rectxl batch）"
 
 
 def read_grids(path: Path) -> list[Grid]:
@@ -117,6 +147,7 @@ def read_grids(path: Path) -> list[Grid]:
                 rows=rows,
                 merges=merges,
                 hidden=meta.visible != pc.SheetVisibleEnum.Visible,
+                very_hidden=meta.visible == pc.SheetVisibleEnum.VeryHidden,
             ))
     except Exception as exc:
         raise LedgerError(_describe_unreadable(path, exc)) from None
@@ -126,6 +157,8 @@ def read_grids(path: Path) -> list[Grid]:
         _add_sheet_extras(grids, extras)
     elif kind == "ods":
         _add_ods_layout(path, grids)
+    elif kind == "":
+        _add_xls_extras(path, grids)
     return grids
 
 
@@ -185,12 +218,33 @@ def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
     try:
         zf = parts.zip(path)
         decimals = _fixed_decimals(zf)
+        placeholders = _results_are_placeholders(zf)
         for name, part in parts.sheets(zf).items():
             with parts.open(zf, zf.getinfo(part)) as fh:
-                found[name] = scan_sheet(fh, decimals)
+                found[name] = scan_sheet(fh, decimals, zero_is_placeholder=placeholders)
     except (KeyError, zipfile.BadZipFile, OSError):
         return found
     return found
+
+
+#: ``<calcPr … fullCalcOnLoad="1">``: the writer asks Excel to compute every formula on opening
+_FULL_CALC = re.compile(rb"""<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad\s*=\s*["'](?:1|true)["']""")
+
+
+def _results_are_placeholders(zf: zipfile.ZipFile) -> bool:
+    """Whether the workbook asks Excel to compute every formula when it is opened
+    (``fullCalcOnLoad``), as the writers that compute nothing do — xlsxwriter (pandas' engine)
+    stores 0 as every formula's result, openpyxl none. Excel and WPS drop the flag when they
+    save, having computed the results."""
+    book = workbook_part(zf)
+    if book is None or book not in zf.NameToInfo:
+        return False
+    try:
+        with zf.open(book) as fh:
+            head = fh.read(1 << 20)  # calcPr comes after the sheets and names
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return False
+    return _FULL_CALC.search(head) is not None
 
 
 def _fixed_decimals(zf: zipfile.ZipFile) -> dict[int, tuple[int, int]]:
@@ -221,14 +275,18 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
                 cells.append("")
             cells[c] = value
         for (r, c), text in found.shown.items():  # a year-like number as its format shows it
-            if r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float):
+            if r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float | str):
                 grid.rows[r][c] = text
+        for r, c in found.uncomputed:  # no value (a writer's placeholder 0 is none either)
+            if r < len(grid.rows) and c < len(grid.rows[r]):
+                grid.rows[r][c] = ""
         grid.uncomputed = frozenset(found.uncomputed)
         grid.hidden_cols = frozenset(found.hidden_cols)
 
 
 def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
-    """Merged ranges and hidden columns of an .ods (calamine reports neither for OpenDocument)."""
+    """Merged ranges, hidden columns, error values and numbers shown with fixed decimals of an
+    .ods (calamine reports none of them for OpenDocument)."""
     from lxml import etree  # only OpenDocument needs an XML parser (faster start-up for .xlsx)
 
     from rectxl.io.ods import ods_layout
@@ -237,13 +295,23 @@ def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
         layout = ods_layout(path)
     except (KeyError, zipfile.BadZipFile, OSError, etree.LxmlError):
         return
+    extras: dict[str, SheetExtras] = {}
     for grid in grids:
         sheet = layout.get(grid.name)
         if sheet is not None:
             grid.merges = grid.merges or sheet.merges
-            grid.hidden_cols = frozenset(sheet.hidden_cols)
+            extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown)
+    _add_sheet_extras(grids, extras)
 
 
+def _add_xls_extras(path: Path, grids: list[Grid]) -> None:
+    """Formulas' text results, error values and numbers shown with fixed decimals of an .xls
+    (:mod:`rectxl.io.biff`: calamine reads the first as 0, the second as empty cells)."""
+    from rectxl.io.biff import xls_extras  # only a BIFF workbook needs it
+
+    extras = xls_extras(path)
+    if extras:
+        _add_sheet_extras(grids, extras)
 
 
 def _describe_unreadable(path: Path, exc: Exception) -> str:

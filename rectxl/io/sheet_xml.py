@@ -5,6 +5,9 @@
 - **Formulas whose value was never computed**: a workbook written by a script (openpyxl,
   pandas) stores the formula and no result; calamine reads an empty cell, which is *not* an
   empty cell (``formula-uncomputed``). A computed empty-text result carries ``t="str"``.
+  xlsxwriter (pandas' other engine) stores the result 0 for every formula and asks Excel to
+  compute them all on opening (``fullCalcOnLoad``): in such a workbook a formula's 0 is no value
+  either (``zero_is_placeholder``).
 - **Hidden columns**: a helper column a clerk hid is never a ledger column.
 - **Numbers shown with fixed decimals**: a clerk types "2025.10" as a deadline, Excel keeps the
   number 2025.1, and the office formats the column ``0.00`` so that it shows 2025.10 again.
@@ -25,7 +28,7 @@ more, counting rows and cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from html import unescape
@@ -35,7 +38,7 @@ from rectxl.core.text import col_index
 from rectxl.io import xmlbytes
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
 
-__all__ = ["SheetExtras", "fixed_decimals", "scan_sheet"]
+__all__ = ["SheetExtras", "decimals_of_formats", "fixed_decimals", "scan_sheet", "shown_decimals"]
 
 _CHUNK = 1 << 22
 _ATTR = re.compile(rb"""([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -65,9 +68,11 @@ class _NoRef(Exception):
 class _Scan:
     """The markers and patterns of one part's dialect."""
 
-    def __init__(self, d: Dialect, decimals: Mapping[int, tuple[int, int]]):
+    def __init__(self, d: Dialect, decimals: Mapping[int, tuple[int, int]], zero_is_placeholder: bool = False):
         #: cell format index → the decimals it shows (at least, at most): see :func:`fixed_decimals`
         self.decimals = decimals
+        #: a formula's numeric result 0 is a writer's placeholder, not a computed value
+        self.zero_is_placeholder = zero_is_placeholder
         #: a number's fraction at the end of its value (the dot a literal: the search is memchr's)
         self.fraction = compiled(rb"\.\d+" + d.end_tag(b"v"))
         self.cell_starts = d.literals(b"c")
@@ -101,11 +106,13 @@ class _Scan:
         return None
 
 
-def scan_sheet(fh: IO[bytes], decimals: Mapping[int, tuple[int, int]] | None = None) -> SheetExtras:
+def scan_sheet(fh: IO[bytes], decimals: Mapping[int, tuple[int, int]] | None = None,
+               zero_is_placeholder: bool = False) -> SheetExtras:
     """Scan one worksheet part (an open binary stream); ``decimals``: the workbook's cell formats
-    that show fixed decimals (:func:`fixed_decimals`)."""
+    that show fixed decimals (:func:`fixed_decimals`); ``zero_is_placeholder``: the workbook asks
+    Excel to compute every formula on opening, a formula's stored 0 is no result."""
     head = fh.read(_CHUNK)
-    scan = _Scan(dialect_of(head[:HEAD]), decimals or {})
+    scan = _Scan(dialect_of(head[:HEAD]), decimals or {}, zero_is_placeholder)
     extras = SheetExtras()
     try:
         for data in _chunks(fh, head, scan):
@@ -194,6 +201,8 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
             extras.errors[where] = _text(value.group(1))
     elif value is None or (not value.group(1) and kind != b"str"):
         extras.uncomputed.add(where)
+    elif scan.zero_is_placeholder and kind == b"n" and value.group(1).strip() == b"0":
+        extras.uncomputed.add(where)
 
 
 def _note_shown(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tuple[int, int] | None) -> None:
@@ -207,7 +216,7 @@ def _note_shown(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where
     value = scan.value.search(body) if places is not None else None
     if places is None or value is None or not value.group(1):
         return
-    text = _shown(value.group(1).strip(), places)
+    text = shown_decimals(value.group(1).strip(), places)
     if text is not None:
         extras.shown[where or _place(attrs)] = text
 
@@ -220,11 +229,11 @@ def _place(attrs: dict[bytes, bytes]) -> tuple[int, int]:
     return int(ref.group(2)) - 1, col_index(ref.group(1).decode().upper())
 
 
-def _shown(raw: bytes, places: tuple[int, int]) -> str | None:
+def shown_decimals(raw: bytes | str, places: tuple[int, int]) -> str | None:
     """The digits a number shows with at least/at most ``places`` decimals (Excel rounds half
     away from zero, on the decimal number), when it is year-like with a fraction."""
     try:
-        number = Decimal(raw.decode("ascii"))
+        number = Decimal(raw.decode("ascii") if isinstance(raw, bytes) else raw)
     except (InvalidOperation, UnicodeDecodeError):
         return None
     if not (1900 <= number < 2101) or number == number.to_integral_value():
@@ -254,7 +263,7 @@ def fixed_decimals(styles: bytes) -> dict[int, tuple[int, int]]:
     of the styles part ``styles`` that show at least one fixed decimal (``0.00``, ``#,##0.00``,
     ``0.0#``, the accounting formats …; the first section of a custom code, its quoted text
     ignored). Not General, dates, percents, scientific or fractions."""
-    codes: dict[int, str] = dict(_BUILTIN_DECIMALS)
+    codes: dict[int, str] = {}
     try:
         found = xmlbytes.first(styles, "numFmts")
         if found is not None and not found.empty:
@@ -265,21 +274,33 @@ def fixed_decimals(styles: bytes) -> dict[int, tuple[int, int]]:
         xfs = xmlbytes.first(styles, "cellXfs")
         if xfs is None or xfs.empty:
             return {}
-        out: dict[int, tuple[int, int]] = {}
-        places_of: dict[str, tuple[int, int] | None] = {}
-        for index, e in enumerate(xmlbytes.elements(styles, "xf", xfs.tag_end, xfs.content_end)):
+        formats: list[int | None] = []
+        for e in xmlbytes.elements(styles, "xf", xfs.tag_end, xfs.content_end):
             fid = xmlbytes.attr(e.attrs, "numFmtId") or "0"
-            code = codes.get(int(fid)) if fid.isdigit() else None
-            if code is None:
-                continue
-            if code not in places_of:
-                places_of[code] = _places(code)
-            places = places_of[code]
-            if places is not None:
-                out[index] = places
-        return out
+            formats.append(int(fid) if fid.isdigit() else None)
+        return decimals_of_formats(codes, formats)
     except ValueError:  # a damaged part: no format read
         return {}
+
+
+def decimals_of_formats(codes: Mapping[int, str], formats: Iterable[int | None]) -> dict[int, tuple[int, int]]:
+    """Cell format index → (at least, at most) fixed decimals, for the cell formats whose number
+    format shows some: ``codes`` the workbook's own number formats by id (Excel's built-in ones
+    are known), ``formats`` each cell format's number format id in order. One reading for the
+    styles of an .xlsx and the FORMAT/XF records of an .xls."""
+    known: dict[int, str] = {**_BUILTIN_DECIMALS, **codes}
+    out: dict[int, tuple[int, int]] = {}
+    places_of: dict[str, tuple[int, int] | None] = {}
+    for index, fid in enumerate(formats):
+        code = known.get(fid) if fid is not None else None
+        if code is None:
+            continue
+        if code not in places_of:
+            places_of[code] = _places(code)
+        places = places_of[code]
+        if places is not None:
+            out[index] = places
+    return out
 
 
 def _places(code: str) -> tuple[int, int] | None:

@@ -109,24 +109,29 @@ def column_map_unused(r: Rule, ctx: Context) -> Iterator[Finding]:
     "ledger-sheet-hidden", Severity.INFO,
     "台账所在的工作表是隐藏的（工作簿中没有可见的台账工作表）。",
     "台账读取自隐藏的工作表“{sheet}”：工作簿中没有可见的台账工作表。请确认这是当前使用的台账，"
-    "必要时取消隐藏该工作表。",
+    "必要时取消隐藏该工作表{how}。",
 )
 def ledger_sheet_hidden(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet in ctx.sheets:
         if sheet.hidden:
-            yield r.finding(ctx, row=sheet.header_row, sheet=sheet.name)
+            yield r.finding(ctx, row=sheet.header_row, sheet=sheet.name, how=_VERY_HIDDEN if sheet.very_hidden else "")
 
 
 @rule(
     "hidden-ledger-sheet-unread", Severity.INFO,
     "工作簿中还有隐藏的台账工作表，没有读取（读取的是可见的台账工作表）。",
     "工作表“{sheet}”也是台账，但它是隐藏的，rectxl 没有读取（读取的是可见的{read}）：如果隐藏的才是当前的台账，"
-    "请取消隐藏它，并删除或隐藏过时的那一张。",
+    "请取消隐藏它{how}，并删除或隐藏过时的那一张。",
 )
 def hidden_ledger_sheet_unread(r: Rule, ctx: Context) -> Iterator[Finding]:
     read = "、".join(f"“{name}”" for name in [s.name for s in ctx.ledger.sheets] or [ctx.ledger.sheet])
     for sheet in ctx.ledger.hidden_unread:
-        yield r.finding(ctx, sheet=sheet, read=read)
+        yield r.finding(ctx, sheet=sheet, read=read, how=_VERY_HIDDEN if sheet in ctx.ledger.very_hidden else "")
+
+
+#: how to show a sheet hidden as ``veryHidden`` (Excel's and WPS's 取消隐藏 do not list it)
+_VERY_HIDDEN = ("（它被设为“深度隐藏”，右键“取消隐藏”的列表中没有它：请按 Alt+F11 打开 VBA 编辑器，"
+                "在属性窗口中把该工作表的 Visible 改为“-1 - xlSheetVisible”）")
 
 
 @rule(

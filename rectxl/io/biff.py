@@ -1,0 +1,239 @@
+"""What python-calamine does not report about an .xls (BIFF8) workbook, read from its records.
+
+An .xls ledger — saved by Excel 97–2003, by WPS, by LibreOffice, or sent as WPS's .et — should
+give the same findings as the .xlsx it was saved from; calamine misses three things:
+
+- **a formula whose result is text** (``=IF(…,"已完成","")``, ``=VLOOKUP(…)`` fetching a unit):
+  calamine reads the number 0 — the text is in the STRING record after the FORMULA record;
+- **error values** (#N/A, #REF! in a BOOLERR record or as a formula's result): calamine reads an
+  empty cell, but a cell showing #REF! is a problem an auditor must see (``cell-error``);
+- **a year-like number shown with fixed decimals** (a deadline typed 2024.10 in a cell formatted
+  ``0.00``): the number is 2024.1, the cell shows 2024.10 — read as the .xlsx reader reads it
+  (:func:`rectxl.io.sheet_xml.decimals_of_formats`).
+
+The compound file is read only as far as the workbook stream (``Workbook``; ``Book`` in older
+files) and the stream only record by record; BIFF5 and older (Excel 95) are left to calamine. A
+file that is not what this module expects gives nothing (calamine's reading stands).
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+from rectxl.io.sheet_xml import SheetExtras, decimals_of_formats, shown_decimals
+
+__all__ = ["xls_extras"]
+
+_FREE, _END = 0xFFFFFFFF, 0xFFFFFFFE
+#: a workbook stream larger than this is not a ledger's (calamine will say what it is)
+_MAX_STREAM = 256 << 20
+#: record types (MS-XLS §2.3)
+_BOF, _EOF, _BOUNDSHEET, _FORMAT, _XF, _CONTINUE = 0x0809, 0x000A, 0x0085, 0x041E, 0x00E0, 0x003C
+_FORMULA, _STRING, _BOOLERR, _NUMBER, _RK, _MULRK = 0x0006, 0x0207, 0x0205, 0x0203, 0x027E, 0x00BD
+_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
+           0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
+
+
+class _Bad(Exception):
+    """The file is not a compound file this module can read."""
+
+
+def xls_extras(path: Path) -> dict[str, SheetExtras]:
+    """Sheet name → what calamine misses on it (``shown``: the text a formula's cell holds, or the
+    digits a year-like number shows; ``errors``: error values), for a BIFF8 workbook at ``path``;
+    empty when the file is not one."""
+    try:
+        data = Path(path).read_bytes()
+        stream = _workbook_stream(data)
+        return _scan(stream) if stream else {}
+    except (_Bad, struct.error, IndexError, ValueError, OSError, UnicodeDecodeError):
+        return {}
+
+
+# -- the compound file ([MS-CFB]) ---------------------------------------------------------------
+
+def _workbook_stream(data: bytes) -> bytes | None:
+    if not data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or len(data) < 512:
+        raise _Bad
+    shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
+    if not 7 <= shift <= 16 or mini_shift > shift:
+        raise _Bad
+    size, mini_size = 1 << shift, 1 << mini_shift
+    n_fat, first_dir, _, cutoff, first_minifat, _, first_difat, n_difat = struct.unpack_from("<IIIIIIII", data, 0x2C)
+    sectors = (len(data) - size) // size + 1
+
+    def sector(n: int) -> bytes:
+        if n >= sectors:
+            raise _Bad
+        return data[(n + 1) * size:(n + 2) * size]
+
+    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
+    difat, seen = first_difat, 0
+    while difat < 0xFFFFFFFA and seen <= n_difat:
+        more = struct.unpack(f"<{size // 4}I", sector(difat))
+        fat_sectors.extend(more[:-1])
+        difat, seen = more[-1], seen + 1
+    fat: list[int] = []
+    for n in fat_sectors[:n_fat]:
+        fat.extend(struct.unpack(f"<{size // 4}I", sector(n)))
+
+    def chain(start: int, limit: int) -> bytes:
+        out, n, steps = [], start, 0
+        while n < len(fat) and n not in (_FREE, _END) and steps <= limit:
+            out.append(sector(n))
+            n, steps = fat[n], steps + 1
+        return b"".join(out)
+
+    directory = chain(first_dir, sectors)
+    entries: list[tuple[str, int, int, int]] = []
+    for off in range(0, len(directory) - 127, 128):
+        name_len = struct.unpack_from("<H", directory, off + 0x40)[0]
+        name = directory[off:off + max(0, min(name_len, 64) - 2)].decode("utf-16-le", "replace")
+        kind = directory[off + 0x42]
+        start, length = struct.unpack_from("<IQ", directory, off + 0x74)
+        entries.append((name, kind, start, length if shift > 9 else length & 0xFFFFFFFF))
+    if not entries:
+        raise _Bad
+    root = entries[0]
+    found = next((e for name in ("Workbook", "Book") for e in entries if e[1] == 2 and e[0] == name), None)
+    if found is None or found[0] != "Workbook" or found[3] > _MAX_STREAM:
+        return None  # BIFF5 ("Book") and older: calamine alone
+    _, _, start, length = found
+    if length >= cutoff:
+        return chain(start, length // size + 1)[:length]
+    mini_stream = chain(root[2], root[3] // size + 1)
+    mini_fat_bytes = chain(first_minifat, sectors)
+    mini_fat = struct.unpack(f"<{len(mini_fat_bytes) // 4}I", mini_fat_bytes)
+    out, n, steps = [], start, 0
+    while n < len(mini_fat) and n not in (_FREE, _END) and steps <= length // mini_size + 1:
+        out.append(mini_stream[n * mini_size:(n + 1) * mini_size])
+        n, steps = mini_fat[n], steps + 1
+    return b"".join(out)[:length]
+
+
+# -- the workbook stream ([MS-XLS]) -------------------------------------------------------------
+
+def _records(stream: bytes, pos: int) -> list[tuple[int, int, bytes]]:
+    """The records of one substream from ``pos`` (its BOF) to its EOF: (type, offset, body)."""
+    out = []
+    end = len(stream)
+    while pos + 4 <= end:
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        out.append((kind, pos, stream[pos + 4:pos + 4 + length]))
+        pos += 4 + length
+        if kind == _EOF:
+            break
+    return out
+
+
+def _unicode(body: bytes, pos: int, count: int) -> tuple[str, int]:
+    """An XLUnicodeString's characters after its length (``count``): (text, offset after it)."""
+    flags = body[pos]
+    pos += 1
+    runs = struct.unpack_from("<H", body, pos)[0] if flags & 0x08 else 0
+    pos += 2 if flags & 0x08 else 0
+    ext = struct.unpack_from("<I", body, pos)[0] if flags & 0x04 else 0
+    pos += 4 if flags & 0x04 else 0
+    width = 2 if flags & 0x01 else 1
+    raw = body[pos:pos + count * width]
+    text = raw.decode("utf-16-le") if width == 2 else raw.decode("latin-1")
+    return text, pos + count * width + runs * 4 + ext
+
+
+def _string_record(body: bytes, continues: list[bytes]) -> str:
+    """The text of a STRING record, its characters going on in CONTINUE records (each opening
+    with a byte saying whether its characters are one or two bytes wide)."""
+    count = struct.unpack_from("<H", body, 0)[0]
+    flags = body[2]
+    wide = flags & 0x01
+    raw, got, parts = body[3:], 0, []
+    pieces = [(wide, raw), *((c[0] & 0x01, c[1:]) for c in continues if c)]
+    for width_flag, piece in pieces:
+        width = 2 if width_flag else 1
+        take = min(len(piece) // width, count - got)
+        chunk = piece[:take * width]
+        parts.append(chunk.decode("utf-16-le") if width == 2 else chunk.decode("latin-1"))
+        got += take
+        if got >= count:
+            break
+    return "".join(parts)
+
+
+def _rk(value: int) -> float:
+    if value & 0x02:
+        number = float(value >> 2 if value < 1 << 31 else (value >> 2) - (1 << 30))  # a signed 30-bit integer
+    else:
+        number = struct.unpack("<d", struct.pack("<Q", (value & 0xFFFFFFFC) << 32))[0]
+    return number / 100 if value & 0x01 else number
+
+
+def _scan(stream: bytes) -> dict[str, SheetExtras]:
+    globals_ = _records(stream, 0)
+    if not globals_ or globals_[0][0] != _BOF or struct.unpack_from("<H", globals_[0][2], 0)[0] != 0x0600:
+        return {}  # not BIFF8
+    codes: dict[int, str] = {}
+    formats: list[int | None] = []
+    sheets: list[tuple[str, int]] = []
+    for kind, _, body in globals_:
+        if kind == _FORMAT:
+            fid, count = struct.unpack_from("<HH", body, 0)
+            codes[fid] = _unicode(body, 4, count)[0]
+        elif kind == _XF:
+            formats.append(struct.unpack_from("<H", body, 2)[0])
+        elif kind == _BOUNDSHEET and body[5] == 0:  # a worksheet (not a chart or macro sheet)
+            offset, count = struct.unpack_from("<I", body, 0)[0], body[6]
+            sheets.append((_unicode(body, 7, count)[0], offset))
+    decimals = decimals_of_formats(codes, formats)
+    return {name: _sheet(stream, offset, decimals) for name, offset in sheets if offset < len(stream)}
+
+
+def _sheet(stream: bytes, offset: int, decimals: dict[int, tuple[int, int]]) -> SheetExtras:
+    extras = SheetExtras()
+    records = _records(stream, offset)
+    for i, (kind, _, body) in enumerate(records):
+        if kind == _FORMULA:
+            row, col = struct.unpack_from("<HH", body, 0)
+            result = body[6:14]
+            if result[6:8] != b"\xff\xff":
+                _number(extras, decimals, row, col, struct.unpack_from("<H", body, 4)[0],
+                        struct.unpack_from("<d", result)[0])
+            elif result[0] == 0:  # text, in the STRING record that follows
+                follow = next(((j, b) for j, (k, _, b) in enumerate(records[i + 1:i + 4], i + 1) if k == _STRING), None)
+                if follow is not None:
+                    j, string = follow
+                    continues = []
+                    for k, _, b in records[j + 1:]:
+                        if k != _CONTINUE:
+                            break
+                        continues.append(b)
+                    extras.shown[(row, col)] = _string_record(string, continues)
+            elif result[0] == 2:
+                extras.errors[(row, col)] = _ERRORS.get(result[2], "#VALUE!")
+            elif result[0] == 3:  # an empty text
+                extras.shown[(row, col)] = ""
+        elif kind == _BOOLERR and body[7] == 1:
+            row, col = struct.unpack_from("<HH", body, 0)
+            extras.errors[(row, col)] = _ERRORS.get(body[6], "#VALUE!")
+        elif decimals and kind == _NUMBER:
+            row, col, xf = struct.unpack_from("<HHH", body, 0)
+            _number(extras, decimals, row, col, xf, struct.unpack_from("<d", body, 6)[0])
+        elif decimals and kind == _RK:
+            row, col, xf, value = struct.unpack_from("<HHHI", body, 0)
+            _number(extras, decimals, row, col, xf, _rk(value))
+        elif decimals and kind == _MULRK:
+            row, first = struct.unpack_from("<HH", body, 0)
+            for k in range((len(body) - 6) // 6):
+                xf, value = struct.unpack_from("<HI", body, 4 + 6 * k)
+                _number(extras, decimals, row, first + k, xf, _rk(value))
+    return extras
+
+
+def _number(extras: SheetExtras, decimals: dict[int, tuple[int, int]], row: int, col: int, xf: int,
+            value: float) -> None:
+    """A year-like number in a cell format of fixed decimals: the digits it shows."""
+    places = decimals.get(xf)
+    if places is not None and 1900 <= value < 2101 and value != int(value):
+        text = shown_decimals(repr(value), places)
+        if text is not None:
+            extras.shown[(row, col)] = text
