@@ -97,7 +97,8 @@ def _xf(fmt: int) -> bytes:
     return struct.pack("<HHHBBBBIIH", 0, fmt, 0x0001, 0x20, 0, 0, 0, 0, 0, 0x20C0)
 
 
-def _biff8(cells: dict[tuple[int, int], object], formats: dict[tuple[int, int], int]) -> bytes:
+def _biff8(cells: dict[tuple[int, int], object], formats: dict[tuple[int, int], int],
+           hidden_cols: tuple[int, ...] = ()) -> bytes:
     """A one-sheet BIFF8 workbook stream as Excel writes it. ``cells`` (0-based row, col) hold
     text (LABEL), numbers (NUMBER, or RK for whole numbers), ``("=", text)`` a formula whose result
     is text (a FORMULA record marked 0xFFFF, its text in the STRING record after it), ``("#", code)``
@@ -113,6 +114,7 @@ def _biff8(cells: dict[tuple[int, int], object], formats: dict[tuple[int, int], 
     boundsheet = _rec(0x0085, struct.pack("<IBB", sheet_at, 0, 0) + name)
     body = [_rec(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06)),
             _rec(0x0208, struct.pack("<HHHHHHI", 5, 0, 9, 300, 0, 0, 0x0120))]  # row 6 hidden (fDyZero)
+    body += [_rec(0x007D, struct.pack("<HHHHHH", c, c, 2560, 15, 0x0001, 0)) for c in hidden_cols]  # COLINFO
     for (r, c), value in sorted(cells.items()):
         xf = 16 if formats.get((r, c)) == 2 else 15
         if isinstance(value, tuple) and value[0] == "=":
@@ -132,8 +134,9 @@ def _biff8(cells: dict[tuple[int, int], object], formats: dict[tuple[int, int], 
     return head + boundsheet + eof + b"".join(body)
 
 
-def _xls(path: Path, cells: dict[tuple[int, int], object], formats: dict[tuple[int, int], int]) -> Path:
-    stream = _biff8(cells, formats)
+def _xls(path: Path, cells: dict[tuple[int, int], object], formats: dict[tuple[int, int], int],
+         hidden_cols: tuple[int, ...] = ()) -> Path:
+    stream = _biff8(cells, formats, hidden_cols)
     stream += b"\x00" * max(0, 4096 - len(stream))  # a stream past the mini-stream cutoff, as Excel's are
     path.write_bytes(write_compound_file({"Workbook": stream}))
     return path
@@ -179,6 +182,33 @@ def test_xls_error_values_are_cell_errors(tmp_path: Path) -> None:
     found = _findings(_xls(tmp_path / "台账.xls", cells, formats))
     assert {("cell-error", SHEET, "E4"), ("cell-error", SHEET, "F6")} <= found
     assert ("missing-owner-unit", SHEET, "E4") not in found  # an error value is not an empty cell
+
+
+def test_xls_hidden_column_of_last_month_is_not_read(tmp_path: Path) -> None:
+    """Last month's 整改状态 hidden beside this month's: the visible one is read, in an .xls as in an
+    .xlsx — not 未启动 from the hidden column (status-text-mismatch) with a duplicate-header on the
+    visible one."""
+    cells: dict[tuple[int, int], object] = {}
+    header = ["序号", "反馈问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "整改状态", "进展情况"]
+    rows = [[1, "学习制度执行不严格", "建立学习制度", "办公室", "张伟", "2025年6月底前", "正在推进", "已完成",
+             "已建立。"],
+            [2, "公务接待审批不严", "完善接待审批制度", "财务股", "王强", "2025年12月底前", "未启动", "正在推进",
+             "正在起草。"]]
+    for r, row in enumerate([header, *rows]):
+        for c, value in enumerate(row):
+            cells[(r, c)] = value
+    xls = _xls(tmp_path / "台账.xls", cells, {}, hidden_cols=(6,))
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET
+    for row in [header, *rows]:
+        ws.append(row)
+    ws.column_dimensions["G"].hidden = True
+    wb.save(tmp_path / "台账.xlsx")
+    found = _findings(xls)
+    assert found == _findings(tmp_path / "台账.xlsx")
+    assert ("overdue", SHEET, "F3") in found and ("duplicate-header", SHEET, "G1") in found
 
 
 def test_xls_named_et_is_read_alike(original: Path, tmp_path: Path) -> None:

@@ -9,7 +9,9 @@ give the same findings as the .xlsx it was saved from; calamine misses three thi
   empty cell, but a cell showing #REF! is a problem an auditor must see (``cell-error``);
 - **a year-like number shown with fixed decimals** (a deadline typed 2024.10 in a cell formatted
   ``0.00``): the number is 2024.1, the cell shows 2024.10 — read as the .xlsx reader reads it
-  (:func:`rectxl.io.sheet_xml.decimals_of_formats`).
+  (:func:`rectxl.io.sheet_xml.decimals_of_formats`);
+- **hidden columns** (COLINFO): a helper column, or last month's status column hidden beside this
+  month's, is never the ledger's column.
 
 The compound file is read only as far as the workbook stream (``Workbook``; ``Book`` in older
 files) and the stream only record by record; BIFF5 and older (Excel 95) are left to calamine. A
@@ -31,6 +33,7 @@ _MAX_STREAM = 256 << 20
 #: record types (MS-XLS §2.3)
 _BOF, _EOF, _BOUNDSHEET, _FORMAT, _XF, _CONTINUE = 0x0809, 0x000A, 0x0085, 0x041E, 0x00E0, 0x003C
 _FORMULA, _STRING, _BOOLERR, _NUMBER, _RK, _MULRK = 0x0006, 0x0207, 0x0205, 0x0203, 0x027E, 0x00BD
+_COLINFO = 0x007D
 _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
            0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 
@@ -41,8 +44,8 @@ class _Bad(Exception):
 
 def xls_extras(path: Path) -> dict[str, SheetExtras]:
     """Sheet name → what calamine misses on it (``shown``: the text a formula's cell holds, or the
-    digits a year-like number shows; ``errors``: error values), for a BIFF8 workbook at ``path``;
-    empty when the file is not one."""
+    digits a year-like number shows; ``errors``: error values; ``hidden_cols``), for a BIFF8
+    workbook at ``path``; empty when the file is not one."""
     try:
         data = Path(path).read_bytes()
         stream = _workbook_stream(data)
@@ -212,6 +215,10 @@ def _sheet(stream: bytes, offset: int, decimals: dict[int, tuple[int, int]]) -> 
                 extras.errors[(row, col)] = _ERRORS.get(result[2], "#VALUE!")
             elif result[0] == 3:  # an empty text
                 extras.shown[(row, col)] = ""
+        elif kind == _COLINFO:
+            first, last, _, _, flags = struct.unpack_from("<HHHHH", body, 0)
+            if flags & 0x0001 and 0 <= last - first < 256:
+                extras.hidden_cols.update(range(first, last + 1))
         elif kind == _BOOLERR and body[7] == 1:
             row, col = struct.unpack_from("<HH", body, 0)
             extras.errors[(row, col)] = _ERRORS.get(body[6], "#VALUE!")

@@ -305,8 +305,8 @@ def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
 
 
 def _add_xls_extras(path: Path, grids: list[Grid]) -> None:
-    """Formulas' text results, error values and numbers shown with fixed decimals of an .xls
-    (:mod:`rectxl.io.biff`: calamine reads the first as 0, the second as empty cells)."""
+    """Formulas' text results, error values, numbers shown with fixed decimals and hidden columns
+    of an .xls (:mod:`rectxl.io.biff`: calamine reads the first as 0, the second as empty cells)."""
     from rectxl.io.biff import xls_extras  # only a BIFF workbook needs it
 
     extras = xls_extras(path)
