@@ -363,7 +363,23 @@ def _totals_row(parts: dict[str, bytes]) -> None:  # a table's totals row under 
         '<c r="H8"><f>SUBTOTAL(103,H3:H7)</f><v>5</v></c></row></sheetData>').encode())
 
 
+def _chart_sheet_first(parts: dict[str, bytes]) -> None:  # a chart of the progress as the first tab
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b"<sheets>", f'<sheets><sheet xmlns:r="{rel}" name="整改进度图" sheetId="5" r:id="rId50"/>'.encode())
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
+        f'<Relationship Id="rId50" Type="{rel}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'
+    ).encode())
+    parts["xl/chartsheets/sheet1.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><chartsheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.chartsheet+xml"/></Types>')
+
+
 VARIANTS: dict[str, Change] = {
+    "a chart sheet first": _chart_sheet_first,
     "ISO dates (t=d)": _iso_dates,
     "1904 date system": _date1904,
     "shared and array formulas": _shared_and_array,
