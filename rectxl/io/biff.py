@@ -13,8 +13,8 @@ give the same findings as the .xlsx it was saved from; calamine misses three thi
 - **hidden columns** (COLINFO): a helper column, or last month's status column hidden beside this
   month's, is never the ledger's column.
 
-The compound file is read only as far as the workbook stream (``Workbook``; ``Book`` in older
-files) and the stream only record by record; BIFF5 and older (Excel 95) are left to calamine. A
+The compound file is opened with olefile and only its workbook stream (``Workbook``) is read,
+record by record; BIFF5 and older (Excel 95) are left to calamine. A
 file that is not what this module expects gives nothing (calamine's reading stands).
 """
 
@@ -27,7 +27,6 @@ from rectxl.io.sheet_xml import SheetExtras, decimals_of_formats, shown_decimals
 
 __all__ = ["xls_extras"]
 
-_FREE, _END = 0xFFFFFFFF, 0xFFFFFFFE
 #: a workbook stream larger than this is not a ledger's (calamine will say what it is)
 _MAX_STREAM = 256 << 20
 #: record types (MS-XLS §2.3)
@@ -38,81 +37,32 @@ _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D
            0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 
 
-class _Bad(Exception):
-    """The file is not a compound file this module can read."""
-
-
 def xls_extras(path: Path) -> dict[str, SheetExtras]:
     """Sheet name → what calamine misses on it (``shown``: the text a formula's cell holds, or the
     digits a year-like number shows; ``errors``: error values; ``hidden_cols``), for a BIFF8
     workbook at ``path``; empty when the file is not one."""
     try:
-        data = Path(path).read_bytes()
-        stream = _workbook_stream(data)
+        stream = _workbook_stream(Path(path))
         return _scan(stream) if stream else {}
-    except (_Bad, struct.error, IndexError, ValueError, OSError, UnicodeDecodeError):
+    except (struct.error, IndexError, ValueError, OSError, UnicodeDecodeError):
         return {}
 
 
-# -- the compound file ([MS-CFB]) ---------------------------------------------------------------
+def _workbook_stream(path: Path) -> bytes | None:
+    """The ``Workbook`` stream of the compound file ([MS-CFB], read by olefile); None for a file
+    that is no compound file, one holding only an Excel 95 ``Book`` stream (calamine alone), or a
+    stream too large to be a ledger's."""
+    import olefile  # here: only an .xls needs it
 
-def _workbook_stream(data: bytes) -> bytes | None:
-    if not data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or len(data) < 512:
-        raise _Bad
-    shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
-    if not 7 <= shift <= 16 or mini_shift > shift:
-        raise _Bad
-    size, mini_size = 1 << shift, 1 << mini_shift
-    n_fat, first_dir, _, cutoff, first_minifat, _, first_difat, n_difat = struct.unpack_from("<IIIIIIII", data, 0x2C)
-    sectors = (len(data) - size) // size + 1
-
-    def sector(n: int) -> bytes:
-        if n >= sectors:
-            raise _Bad
-        return data[(n + 1) * size:(n + 2) * size]
-
-    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
-    difat, seen = first_difat, 0
-    while difat < 0xFFFFFFFA and seen <= n_difat:
-        more = struct.unpack(f"<{size // 4}I", sector(difat))
-        fat_sectors.extend(more[:-1])
-        difat, seen = more[-1], seen + 1
-    fat: list[int] = []
-    for n in fat_sectors[:n_fat]:
-        fat.extend(struct.unpack(f"<{size // 4}I", sector(n)))
-
-    def chain(start: int, limit: int) -> bytes:
-        out, n, steps = [], start, 0
-        while n < len(fat) and n not in (_FREE, _END) and steps <= limit:
-            out.append(sector(n))
-            n, steps = fat[n], steps + 1
-        return b"".join(out)
-
-    directory = chain(first_dir, sectors)
-    entries: list[tuple[str, int, int, int]] = []
-    for off in range(0, len(directory) - 127, 128):
-        name_len = struct.unpack_from("<H", directory, off + 0x40)[0]
-        name = directory[off:off + max(0, min(name_len, 64) - 2)].decode("utf-16-le", "replace")
-        kind = directory[off + 0x42]
-        start, length = struct.unpack_from("<IQ", directory, off + 0x74)
-        entries.append((name, kind, start, length if shift > 9 else length & 0xFFFFFFFF))
-    if not entries:
-        raise _Bad
-    root = entries[0]
-    found = next((e for name in ("Workbook", "Book") for e in entries if e[1] == 2 and e[0] == name), None)
-    if found is None or found[0] != "Workbook" or found[3] > _MAX_STREAM:
-        return None  # BIFF5 ("Book") and older: calamine alone
-    _, _, start, length = found
-    if length >= cutoff:
-        return chain(start, length // size + 1)[:length]
-    mini_stream = chain(root[2], root[3] // size + 1)
-    mini_fat_bytes = chain(first_minifat, sectors)
-    mini_fat = struct.unpack(f"<{len(mini_fat_bytes) // 4}I", mini_fat_bytes)
-    out, n, steps = [], start, 0
-    while n < len(mini_fat) and n not in (_FREE, _END) and steps <= length // mini_size + 1:
-        out.append(mini_stream[n * mini_size:(n + 1) * mini_size])
-        n, steps = mini_fat[n], steps + 1
-    return b"".join(out)[:length]
+    try:
+        if not olefile.isOleFile(str(path)):
+            return None
+        with olefile.OleFileIO(str(path)) as ole:
+            if not ole.exists("Workbook") or ole.get_size("Workbook") > _MAX_STREAM:
+                return None
+            return bytes(ole.openstream("Workbook").read())
+    except Exception:  # a damaged compound file, refused by olefile in several ways: calamine says what it is
+        return None
 
 
 # -- the workbook stream ([MS-XLS]) -------------------------------------------------------------
