@@ -1952,7 +1952,7 @@ class _Builder:
         if self._status_from_progress and reading.status is None:
             # no status column: a progress cell opening with a status word ("已完成。共轮训…") says it,
             # and the rest of the cell is the progress (as in a status cell "已完成。召开专题会2次……")
-            opened, after = split_opening_status(progress)
+            opened, after = split_opening_status(progress, by_rules=True)
             reading = StatusReading(opened)
             if opened is not None:
                 progress = after

@@ -67,7 +67,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from rectxl.core.numbering import enumerated_items
-from rectxl.core.text import LazyPattern, normalize_text, percent_text, symbol_run, to_simplified
+from rectxl.core.text import (
+    LazyPattern,
+    normalize_text,
+    parse_chinese_number,
+    percent_text,
+    symbol_run,
+    to_simplified,
+)
 
 __all__ = [
     "STATUS_ALIASES",
@@ -238,10 +245,10 @@ def _alt(words: str) -> str:
 #: adverbs that may stand before a done verb (已按期完成, 全部整改到位, 按要求完成整改)
 _DONE_ADV = _alt(
     "已 已经 均已 都已 全部 全面 全都 按期 如期 按时 按要求 按照要求 按规定 按计划 彻底 圆满 顺利 及时 "
-    "切实 认真 逐项 逐一 依规 依法 基本上已 逾期 超期 提前 当即 当场 立即 即时 马上"
+    "切实 认真 逐项 逐一 依规 依法 基本上已 逾期 超期 提前 当即 当场 立即 即时 马上 全额 足额 如数"
 )
 #: verbs that are done by themselves (完成, 办结, 解决 …)
-_V_SELF = _alt("完成 办结 结办 完结 结束 结案 闭环 清零 解决 完工 竣工 销项 办完 做完 改完")
+_V_SELF = _alt("完成 办结 结办 完结 结束 结案 结项 闭环 清零 解决 完工 竣工 销项 办完 做完 改完")
 #: verbs that are done with 已 or a result complement (已整改, 整改到位, 办理完毕 …)
 _V_RES = _alt(
     "整改 落实 纠正 处理 办理 整治 改正 规范 完善 清理 清退 退还 追回 收回 查处 处置 修订 修改 "
@@ -302,6 +309,9 @@ class _Atom(NamedTuple):
 
 
 _PCT = r"(?P<pct>\d{1,3}(?:\.\d+)?)%"
+#: a share in words: 七成 / 7成 (tenths), 百分之八十, 过半 / 一半 / 半数 (half)
+_PCT_WORDS = (r"(?:(?P<tenths>[一二三四五六七八九十1-9])成|百分之(?P<cn_pct>[零一二三四五六七八九十百]{1,4}|\d{1,3})"
+              r"|(?P<half>过半|一半|半数|近半|大半))")
 #: a date as clerks write it inside a status ("已于2026年5月12日完成")
 _DATE = r"[\d年月日号.\-/上中下旬底初末]{2,16}(?:前|之前|以前)?"
 #: a day written in full ("2026.9.30", "2026年9月30日", "2026-09-30")
@@ -327,7 +337,13 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # 待验收销号, 申请验收并销号: both still to come
             r"(?:验收(?:[并和、及]?(?:销号|销项))?|销号|销项)"
             r"(?:申请|中|手续)?",
-            rf"(?:待|等待|申请|报请|提请|已报请|已提请|已申请|报|已报){_WHO}(?:组织|进行)?(?:验收|销号|销项)",
+            # the one to check it named: 待巡察办验收, 待县委巡察办验收销号 (both steps to come)
+            rf"(?:待|等待|申请|报请|提请|已报请|已提请|已申请|报|已报){_WHO}(?:组织|进行)?"
+            r"(?:验收(?:[并和及]?(?:销号|销项))?|销号|销项)",
+            # a second look by whoever checks the work (待复核, 整改完成待复查): the same wait
+            r"(?:待|等待|申请|提请|报请|已提请|已报请|已申请)(?:组织)?(?:复核|复查|复验)(?:中)?",
+            # at that step: 已进入验收阶段, 处于销号环节
+            r"(?:已经?|正在|目前)?(?:进入|处于)(?:验收|销号|销项)(?:阶段|环节|程序)",
             r"(?:已经?)?(?:提交|报送|上报|递交)了?(?:验收|销号|销项)(?:申请|材料|手续)",
             r"(?:验收|销号|销项)(?:中|申请中|审核中|审批中|申请(?:已提交|已报送|已上报|已递交)?)",
         ),
@@ -337,6 +353,8 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"(?:(?:已经?|均已)(?:经过?|通过)?|经过?|通过|已通过)(?:组织)?验收(?:合格|通过|完成|完毕|达标)?",
             r"验收(?:合格|通过|完成|完毕|达标)",
+            # passed a second look (复核通过, 已通过复查)
+            r"(?:复核|复查|复验)(?:合格|通过|达标)|(?:已经?)?(?:通过|经过)了?(?:复核|复查|复验)(?:合格|通过)?",
             # the acceptor named: 经巡察组验收合格, 已通过县委巡察办验收, 巡察办已验收
             rf"(?:已经?|均已)?(?:经过?|通过){_ACCEPTOR}(?:组织|进行|现场|实地)?验收{_PASSED}?",
             rf"{_AGENT}(?:已经?|均已)(?:组织|进行)?验收{_PASSED}?",
@@ -361,10 +379,21 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
         "long_term",
         (
             rf"(?:(?:今后|此后|以后|后续|下一步|下步)(?:将|要|仍将|仍要|还将)?)?"
-            rf"(?:需要?|须|需|应|要|应当|仍需|还需|仍须|属于?|为|是|坚持|将|已|作为|(?:已经?)?(?:列为|列入|纳入)|已转为?|转为?|转入)?"
+            rf"(?:需要?|须|需|应|要|应当|(?:仍|还|尚)(?:需要?|须)|属于?|为|是|坚持|将|已|作为|(?:已经?)?(?:列为|列入|纳入)|已转为?|转为?|转入)?"
             rf"{_LT_MOD}+地?"
             rf"{_LT_VERB}*(?:中|下去)?的?(?:任务|事项|工作|整改事项|整改任务|性任务|问题|性工作)?",
             r"(?:并|同时)?(?:建立|健全|完善|形成)(?:了|起)?(?:长效|常态化)(?:机制|制度)",
+            # the mechanism kept going ("（长效机制持续推进）", "制度机制常态化运行")
+            rf"(?:长效机制|长效管理机制|制度机制|长效管理)(?:建设)?(?:正在|将|需|仍需|还需|尚需)?{_LT_MOD}+地?{_LT_VERB}*中?",
+        ),
+    ),
+    # rules set up beside the work (并建章立制, 并建立制度): no status of its own, adds nothing to
+    # the one before it ("已整改完毕并建章立制" is done)
+    (
+        "rules",
+        (
+            r"(?:建章立制|(?:建立|健全|完善|修订|制定|出台|形成)(?:健全|完善)?(?:了|起)?(?:相关|配套|管理|工作|规章)?"
+            r"(?:制度|机制|办法|规定|细则)(?:体系)?)",
         ),
     ),
     # staged ----------------------------------------------------------------------------------
@@ -432,6 +461,8 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:推进|进展|进度|整改|工作)?(?:缓慢|滞后|较慢|偏慢|迟缓)",
             # going well (推进顺利, 进展正常): going on
             r"(?:推进|进展|进度)(?:顺利|正常|良好|有序)",
+            # at a stage of the work (进入收尾阶段, 处于攻坚阶段)
+            r"(?:已经?|正在|目前)?(?:进入|处于)(?:收尾|扫尾|攻坚|实施|推进|整改|施工)(?:阶段|环节|期)",
             rf"继续(?:{_ADV_IP})*(?:{_V_ANY})",
             r"(?:已经?)?取得了?(?:阶段性|初步|一定)?的?进展",
         ),
@@ -449,6 +480,10 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # a month, "2026年12月完成", which may be the plan, nor "…前完成")
             rf"{_DAY}(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}{_OBJ}?)",
             r"是的?|已做",
+            # the loop closed: "已形成闭环", "实现闭环管理"
+            r"(?:已经?)?(?:形成|实现)了?(?:管理)?闭环(?:管理)?",
+            # at once, and said done: "已立行立改", "均已即知即改"
+            r"(?:已经?|均已)(?:立行立改|即知即改|立知立改|立查立改|即查即改|马上就改|当即整改|当场整改|现场整改)",
         ),
     ),
     # percentages (完成100%, 完成约85%, 80%) ---------------------------------------------------
@@ -457,16 +492,18 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"(?:已经?)?(?:整改完成率|整改率|完成|达到|进度|完成率|完成进度|整改进度|进展)?"
             r"(?:约|近|超过|达|为|已达|达到|了)?" + _PCT + r"(?:以上|左右)?",
+            r"(?:已经?)?(?:整改完成率|整改率|完成|达到|进度|完成率|完成进度|整改进度|进展)"
+            r"(?:约|近|超过|达|为|已达|达到|了)?" + _PCT_WORDS + r"(?:以上|左右)?",
         ),
     ),
 )
 #: words without which a kind of atom cannot match: a clause lacking them skips its patterns
 _ATOM_NEEDS: dict[str, tuple[str, ...]] = {
-    "awaiting": ("验收", "销号", "销项"),
-    "accepted": ("验收",),
+    "awaiting": ("验收", "销号", "销项", "复核", "复查", "复验"),
+    "accepted": ("验收", "复核", "复查", "复验"),
     "closed": ("销",),
     "achieved": ("成效", "成果", "效果"),
-    "percent": ("%",),
+    "percent": ("%", "成", "百分之", "半"),
     "mostly": ("基本", "大部", "大多", "绝大", "大体", "初步", "主体", "主要", "阶段"),
 }
 #: the atoms, in priority order; the kinds a clause needs words for are compiled the first time a
@@ -491,7 +528,7 @@ def _atoms_in(s: str) -> tuple[tuple[str, re.Pattern[str] | LazyPattern], ...]:
         return _COMMON_ATOMS
     return _atoms_for(frozenset(k for k, needs in _ATOM_NEEDS.items() if any(n in s for n in needs)))
 _SUBJECT = re.compile(
-    rf"(?:{_SUBJ})+|(?:\d{{2,4}}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|初|中旬|上旬|下旬|前)?(?=已)|\d{{2,4}}年(?:底|初|前)?(?=已)"
+    rf"(?:{_SUBJ})+|(?:截至|截止|截止到|截至到)?(?:\d{{2,4}}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|初|中旬|上旬|下旬|前)?(?=已)|\d{{2,4}}年(?:底|初|前)?(?=已)"
     r"|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?\s*(?=已)"  # "2024.3.20已完成"
     # the cause of a pause or delay ("因客观原因暂停推进", "受疫情影响延期")
     r"|(?:因|由于|受)(?:客观|主观|特殊|疫情|资金|政策|天气|季节|其他|种种|多种)?(?:原因|因素|影响)"
@@ -544,7 +581,7 @@ _DONE_MARK = re.compile(r"已|完成|完毕|到位|办结|完结|合格|通过|�
 _DOUBT = re.compile(r"\?|是否|吗$|么$")
 
 #: what a later clause needs before it can be a failed check (raw text, traditional included)
-_FAILED_HINT = re.compile(r"[未不没沒]|重新|再次|二次|退回|驳回|返工|打回|反弹|反彈|回潮")
+_FAILED_HINT = re.compile(r"[未不没沒]|重新|再次|二次|退回|驳回|返工|打回|反弹|反彈|回潮|发现|發現")
 _CHECK = r"(?:验收|复查|复核|复验|核查|核验|检查|审核|评估|考核|抽查|督查|回头看|评审|验证)"
 #: an auditor's negative verdict on the work, in a clause after a done word: a failed check
 #: (验收未通过, 未通过县巡察办验收, 验收不合格), work sent back (重新整改, 退回整改), a relapse (发现反弹)
@@ -556,6 +593,9 @@ _FAILED_CHECK = LazyPattern(
     # the report sent back by whoever reviews it (an OA system's 被退回, 已驳回)
     r"|^(?:已|已经)?被?(?:退回|驳回|打回)$"
     r"|(?:出现|发现|存在)了?(?:问题)?(?:反弹|回潮|反复)"
+    # the check found the work wanting ("验收时发现问题", "复查中发现新问题"; a check of the work,
+    # not one the measure is: "已完成，检查发现问题" may be what it found)
+    r"|(?:验收|复查|复核|复验)(?:时|中|过程中|后)?(?:又|仍)?发现了?(?:新的?|一些|部分|个别)?(?:问题|不足|短板|漏洞)$"
 )
 #: the work found not in place (仍未到位, 整改不到位): overrides a done word, not 基本完成 (whose
 #: "尚未全部完成" is what mostly done means)
@@ -689,9 +729,11 @@ class _Clause:
         if self.closure_pending and self.main is None and self.stage is None:
             return StatusReading(Status.IN_PROGRESS)
         status = self.main
+        if self.stage is Stage.AWAITING and status is Status.MOSTLY_DONE:
+            return StatusReading(status, None, self.long_term)  # "基本完成待验收": acceptance is to come
         if self.stage is not None:
             if status not in (None, Status.DONE):
-                return None  # "基本完成待验收": closure words contradict the status
+                return None  # "基本完成已销号": closure words contradict the status
             status = Status.DONE
         elif self.closure_pending and status is Status.DONE:
             return StatusReading(Status.DONE, Stage.AWAITING, self.long_term)
@@ -712,6 +754,23 @@ def _by_percent(p: int) -> Status:
     if p == 0:
         return Status.NOT_STARTED
     return Status.MOSTLY_DONE if p >= 70 else Status.IN_PROGRESS
+
+
+_TENTHS = {c: 10 * (i + 1) for i, c in enumerate("一二三四五六七八九十")}
+#: a half in words: 大半 is more than half done, the others about half (过半, 近半: not mostly done)
+_HALVES = {"大半": 70}
+
+
+def _pct_value(m: re.Match[str]) -> int:
+    """The percentage a percent atom states (80%, 八成, 百分之八十, 过半)."""
+    groups = m.groupdict()
+    if (pct := groups.get("pct")) is not None:
+        return int(float(pct))
+    if (tenths := groups.get("tenths")) is not None:
+        return _TENTHS.get(tenths) or 10 * int(tenths)
+    if (cn := groups.get("cn_pct")) is not None:
+        return min(int(cn) if cn.isdigit() else parse_chinese_number(cn) or 0, 100)
+    return _HALVES.get(groups.get("half") or "", 50)
 
 
 def _max_stage(a: Stage | None, b: Stage | None) -> Stage | None:
@@ -736,7 +795,7 @@ def _scan(s: str) -> _Clause | None:
             if m is not None and m.end() > p and (best is None or m.end() > best.end):
                 value = 0
                 if kind == "percent":
-                    value = int(float(m.group("pct")))
+                    value = _pct_value(m)
                 best = _Atom(kind, m.end(), value)
         if first and (m := _SUBJECT.match(s, p)) is not None and (best is None or m.end() > best.end):
             best = _Atom("subject", m.end())
@@ -1022,8 +1081,10 @@ _OPTIONS_PROMPT = re.compile(
 #: "已验收未销号", "已完成但未验收": a closure not yet reached, run on without a comma
 _CLOSURE_AFTER = LazyPattern(r"(?<=[\u4e00-\u9fff])(?<![尚暂还仍但而])(?:但是?|而)?"
                             r"(?=(?:尚|暂|还|仍)?未(?:组织|进行)?(?:验收|销号|销项))")
+#: the mark between two closure steps listed together ("待验收、销号", "申请验收/销号")
+_CLOSURE_LIST = LazyPattern(r"(?<=验收)\s*[、/／]\s*(?=销号|销项)")
 #: a label typed before the status: "整改进度：100%", "完成情况：已完成"
-_STATUS_LABEL = re.compile(r"^(?:整改)?(?:进度|状态|情况|完成情况|完成率|进展|结果)\s*[:：]\s*")
+_STATUS_LABEL = re.compile(r"^(?:整改)?(?:进度|状态|情况|完成情况|完成率|完成进度|完成比例|进展|结果)\s*[:：]\s*")
 
 
 def fraction_as_percent(text: str) -> str | None:
@@ -1157,6 +1218,8 @@ def _read_clauses(text: str) -> StatusReading:
         first = _read_clauses(text[: arrows[0].start()].strip())
         if last.status is not None and first.status is not None:
             return last
+    if "、" in text or "/" in text:
+        text = _CLOSURE_LIST.sub("", text)  # "待验收、销号": the two steps still to come, one wait
     if "未" in text and _CLOSURE_AFTER.search(text):
         text = _CLOSURE_AFTER.sub("，", text)
     if (label := _STATUS_LABEL.match(text)) is not None and label.end() < len(text):
@@ -1222,16 +1285,20 @@ def opening_status(text: str) -> Status | None:
     return split_opening_status(text)[0]
 
 
-def split_opening_status(text: str) -> tuple[Status | None, str]:
+def split_opening_status(text: str, *, by_rules: bool = False) -> tuple[Status | None, str]:
     """:func:`opening_status` and what the cell says after that opening clause (the progress):
     ``"已整改到位。关停僵尸账号17个。"`` → (已完成, ``"关停僵尸账号17个。"``); ``(None, text)`` when
-    it opens with no status word."""
+    it opens with no status word. ``by_rules``: an opening clause that is a status by the rules
+    of :func:`read_status` and nothing else counts too ("未完全整改到位，…", "尚需持续巩固，…"),
+    not only the common spellings — for a ledger's progress cells, where no status column is."""
     if not _STATUS_WORDS:
         _STATUS_WORDS.update((key, status) for status, alias, _ in STATUS_ALIASES if (key := _fold(alias)))
     normal = normalize_text(text)
     parts = _OPENING_CLAUSE.split(normal, maxsplit=1)
     head = _fold(parts[0])
     status = _STATUS_WORDS.get(head) if head else None
+    if status is None and by_rules and head:
+        status = _ruled_opening(head)
     if status is None:
         # the status word and a note in brackets ("正在推进（已完成规则梳理）", "未启动（原因：…）")
         noted = _NOTED_OPENING.match(normal)
@@ -1241,6 +1308,16 @@ def split_opening_status(text: str) -> tuple[Status | None, str]:
         tail = noted.group(3).strip()
         return status, noted.group(2).strip() + (f"，{tail}" if tail else "")
     return status, parts[1].strip() if len(parts) > 1 else ""
+
+
+def _ruled_opening(head: str) -> Status | None:
+    """The status a folded opening clause states by the rules, when it states one outright (a main
+    status word, a long-term or closure word: not a share or 取得成效 alone)."""
+    c = _clause(head)
+    if c is None or (c.main is None and c.stage is None and not c.long_term):
+        return None
+    reading = c.reading()
+    return reading.status if reading is not None else None
 
 
 #: a status word, a note in brackets right after it, and what follows

@@ -20,7 +20,7 @@ __all__ = ["FUTURE_WORDING", "PAST_WORDING", "main_clauses", "progress_contradic
 #: wording that says the work is not done yet (a "已完成" row must not say it): plans and
 #: intentions (拟, 将于, 计划于, 准备于, 打算, 预计, 争取, 近期将), work going on (正在, 正抓紧, 尚在, 还在,
 #: …中), waiting for a decision (待审议, 待批复), not done (尚未, 未完成, 暂无进展), paused (暂停, 暂缓),
-#: extended (申请延期), partly done (基本完成, 完成80%, 剩余部分, 还有1.2万元), in a stage (处于公示阶段)
+#: extended (申请延期), partly done (基本完成, 完成80%, 完成约七成, 剩余部分, 还有1.2万元), in a stage (处于公示阶段)
 _FUTURE = (
     r"拟|将于|将在|将继续|将进一步|将会|将要|计划(?:于|在|到|年|月)|下一步|正在|尚未|还未|仍在|暂未|待完成|推进中"
     r"|正(?:抓紧|加紧|加快|逐步|积极|着手|全力|有序|稳步|按计划|组织|开展|进行|推进|落实|办理|起草|修订|制定|编制|实施|"
@@ -43,7 +43,7 @@ _FUTURE = (
     r"|处于[^，,。；;]{0,8}(?:阶段|过程|程序|期)"
     r"|申请延期|延期(?:至|到)"
     r"|基本完成|大部分完成|部分完成|完成了?部分|(?:剩余|其余|余下)部分|(?:完成|(?<!支出|拨付|支付|执行|使用|序时)进度|完成率|整改率)(?:了|约|达|达到|为)?"
-    r"\d{1,2}(?:\.\d+)?%"
+    r"(?:\d{1,2}(?:\.\d+)?%|[一二三四五六七八九1-9]成|百分之(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?![百\d])|过半|一半|近半|大半)"
     r"|(?:剩余|剩下|尚有|仍有|余下|还有)\s*\d{1,4}(?:\.\d+)?\s*(?:万元|元|项|个|条|件|处|户|家|笔|人|名)"  # "…剩余1项"
 )
 #: the first character of every alternative of :data:`_FUTURE`: tested before the alternatives at
