@@ -306,3 +306,21 @@ def test_a_done_row_whose_progress_gives_a_share_in_words_is_flagged(tmp_path: P
         [None, None, "公开执法结果", "执法队", "2024年12月底前", "正在推进", "完成一半"],
     ], ["A3:A4", "B3:B4", "A5:A6", "B5:B6"])
     assert _findings(path) == [("status-text-mismatch", "G3"), ("status-text-mismatch", "G4")]
+
+
+# -- hedges and what is left -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "status"), [
+    ("已初见成效", M),
+    ("多数已完成", M),
+    ("尚未形成闭环", P),
+    ("未见明显成效", P),
+    ("仅剩1项未完成", P),
+    # a count of what is left unrectified: the rest is done, so the work goes on (not unstarted)
+    ("尚有2项未整改", P),
+    ("只剩2个未整改", P),
+    ("还有3户未整改", P),
+    ("尚未整改", N),
+])
+def test_hedges_and_what_is_left(cell: str, status: Status) -> None:
+    assert read_status(cell).status is status

@@ -400,7 +400,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "mostly",
         (
-            r"(?:已经?)?(?:基本上?|大部分|大部|大多数|绝大部分|绝大多数|大体上?|初步|主体(?:工作)?|"
+            r"(?:已经?)?(?:基本上?|大部分|大部|大多数|多数|绝大部分|绝大多数|大体上?|初步|主体(?:工作)?|"
             r"主要(?:工作|任务)?)(?:已经?|均已|都已)?"
             rf"(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}?{_OBJ}?|{_RESULT}|"
             r"(?:达到|达成|符合|满足)了?(?:整改)?(?:要求|目标|标准|预期))",
@@ -417,7 +417,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"(?:已经?)?取得了?(?:阶段性|初步|明显|显著|积极|一定|较好|良好|较大)?的?(?:成效|成果|效果)",
             r"(?:已经?)?阶段性(?:成效|成果)(?:明显|显著|初显|已显现)?",
-            r"成效明显|初见成效|成效初显|已见成效",
+            r"成效明显|(?:已经?)?初见成效|成效初显|已见成效",
         ),
     ),
     # not started -----------------------------------------------------------------------------
@@ -504,7 +504,7 @@ _ATOM_NEEDS: dict[str, tuple[str, ...]] = {
     "closed": ("销",),
     "achieved": ("成效", "成果", "效果"),
     "percent": ("%", "成", "百分之", "半"),
-    "mostly": ("基本", "大部", "大多", "绝大", "大体", "初步", "主体", "主要", "阶段"),
+    "mostly": ("基本", "大部", "大多", "多数", "绝大", "大体", "初步", "主体", "主要", "阶段"),
 }
 #: the atoms, in priority order; the kinds a clause needs words for are compiled the first time a
 #: clause has them (most cells say 已完成 or 正在推进: their patterns are start-up paid for nothing)
@@ -561,7 +561,8 @@ _NEG_CLOSURE = re.compile(r"(?:进行|组织|申请|办理)?(?:验收|销号|销
 _NEG_DONE = re.compile(
     r"(?:有|能|按期|按时|如期|全部|完全|全面|彻底|及时|真正|如数|足额|按要求|按计划)*"
     r"(?:完成|到位|彻底|办结|完结|达到|达标|落实|解决|合格|通过|验收|销号|整改|结束|闭环|见效|完工|"
-    r"竣工|清零|纠正|处理|改正|实现|办理|落地|收回|追回|退还|到账|拨付|兑现|见到成效|取得成效|完"
+    r"竣工|清零|纠正|处理|改正|实现|办理|落地|收回|追回|退还|到账|拨付|兑现|见到成效|取得成效|"
+    r"见(?:明显|显著)?成效|(?:形成|实现)闭环|完"
     r"|达(?=序时|预期|要求|标准|目标|进度))"
     r"(?:整改(?:任务|工作|要求|目标)?|到位|彻底|完成|完毕|任务|工作|要求|目标|标准|销号|验收|预期)?"
     r"[\u4e00-\u9fff]{0,4}$"
@@ -574,7 +575,8 @@ _NOT_VERDICT = re.compile(
 #: a problem as the inspectors worded it, not a status ("档案管理不规范问题")
 _PROBLEM = re.compile(r"(?:问题|现象|情况|行为|短板|差距)$")
 #: what may stand before a negation in a status clause (整改未到位, 验收未通过, 逾期未完成)
-_NEG_BEFORE = re.compile(rf"(?:{_SUBJ}|[\u4e00-\u9fff]{{1,4}}|[尚仍还有余剩]+\d{{1,3}}[项个条件处])?")
+_NEG_BEFORE = re.compile(
+    rf"(?:{_SUBJ}|[\u4e00-\u9fff]{{1,4}}|(?:仅|只)?[尚仍还有余剩]+\d{{1,3}}[项个条件处户家笔名人所座台])?")
 #: an explicit word of completion, needed when a status is read from the end of a sentence
 _DONE_MARK = re.compile(r"已|完成|完毕|到位|办结|完结|合格|通过|清零|闭环")
 #: a question, not an answer (已完成？ 是否完成)
@@ -855,7 +857,8 @@ def _negated(s: str, neg: re.Match[str]) -> _Clause | None:
     if word.startswith("不"):
         return _Clause(Status.IN_PROGRESS) if _NOT_VERDICT.match(after) else None
     if _NEG_START.match(after):
-        return _Clause(Status.NOT_STARTED)
+        # "尚有2项未整改": a count of what is left, so the rest is done — going on, not unstarted
+        return _Clause(Status.IN_PROGRESS if any(c.isdigit() for c in before) else Status.NOT_STARTED)
     if _NEG_DONE.match(after):
         return _Clause(Status.IN_PROGRESS)
     return None
