@@ -118,6 +118,15 @@ def test_closure_words(cell: str, expected: StatusReading) -> None:
     ("完成进度：70%", M),
     ("进入收尾阶段", P),
     ("已形成闭环", D),
+    # the measure's own verb, said done (公示收费标准 → 已公示; 修订制度 → 已健全制度)
+    ("已公示", D),
+    ("已备案", D),
+    ("已通报", D),
+    ("已完成清理", D),
+    ("已整章建制", D),
+    ("已健全制度", D),
+    ("已建立长效机制", D),
+    ("正在公示", P),
     ("已结项", D),
     # a full amount returned
     ("已全额清退", D),
@@ -324,3 +333,19 @@ def test_a_done_row_whose_progress_gives_a_share_in_words_is_flagged(tmp_path: P
 ])
 def test_hedges_and_what_is_left(cell: str, status: Status) -> None:
     assert read_status(cell).status is status
+
+
+def test_progress_opening_with_a_share_said_done(tmp_path: Path) -> None:
+    path = _book(tmp_path / "区卫健委.xlsx", "区卫健委巡察反馈问题整改落实台账",
+                 ["序号", "问题", "整改措施", "责任科室", "完成时限", "整改进展"], [
+        [1, "医疗机构监管不到位", "开展医疗机构专项检查", "医政科", "2024年10月31日", "完成约七成，剩余部分年内完成。"],
+        [None, None, "建立监管台账", "医政科", "2024年12月31日", "已完成80%，正在补充完善。"],
+        [None, None, "开展执法培训", "医政科", "2024年12月31日", "80%，其余年内完成。"],
+    ], ["A3:A5", "B3:B5"])
+    measures = list(api.read_ledger(path).measures())
+    assert [(m.status.value if m.status else None, m.progress) for m in measures] == [
+        ("基本完成", "剩余部分年内完成。"),
+        ("基本完成", "正在补充完善。"),
+        (None, "80%，其余年内完成。"),  # a bare figure says nothing of what it counts
+    ]
+    assert [f.cell for f in api.check(path, Options()).findings if f.code == "overdue"] == ["E3"]

@@ -254,14 +254,15 @@ _V_RES = _alt(
     "整改 落实 纠正 处理 办理 整治 改正 规范 完善 清理 清退 退还 追回 收回 查处 处置 修订 修改 "
     "健全 建立 执行 核查 清查 腾退 补缴 追缴 调整 改进 整顿 治理 更正 补充 补齐 补正 撤销 取消 "
     "归还 上缴 缴纳 退缴 退赔 建章立制 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办 改 "
-    "印发 出台 制定 发布 签订"
+    "印发 出台 制定 发布 签订 公示 公开 报备 备案 通报 补录 修正 整章建制"
 )
 #: result complements (整改到位, 处理完毕, 整改清零 …)
 _RESULT = _alt("完成 到位 完毕 完结 结束 清零 办结 闭环 彻底 妥当 妥善")
 #: objects after a done verb (完成整改任务, 已完成整改工作)
 _OBJ = _alt(
     "整改 整改任务 整改工作 整改事项 整改要求 整改目标 整改措施 任务 工作 各项任务 全部任务 相关工作 "
-    "所有任务 该项工作 问题整改 归档 并归档 自查 自查自纠 排查 各项整改 全部整改 所有整改 各项整改任务 "
+    "所有任务 该项工作 问题整改 归档 并归档 自查 自查自纠 排查 清理 清退 整治 培训 公示 "
+    "各项整改 全部整改 所有整改 各项整改任务 "
     "各项整改工作 各项整改措施 全部整改任务 全部整改工作 所有整改任务 整改措施 各项措施 全部措施"
 )
 #: verbs that something can be "in progress" of (正在办理, 施工中 …)
@@ -480,6 +481,10 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # a month, "2026年12月完成", which may be the plan, nor "…前完成")
             rf"{_DAY}(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}{_OBJ}?)",
             r"是的?|已做",
+            # the rules it called for made: "已建立制度", "已健全相关机制"
+            r"(?:已经?|均已)(?:建立|健全|完善|修订|制定|出台|印发|形成)(?:健全|完善)?了?"
+            r"(?:相关|配套|管理|工作|规章|长效|常态化)?"
+            r"(?:制度|机制|办法|规定|细则)(?:体系)?",
             # the loop closed: "已形成闭环", "实现闭环管理"
             r"(?:已经?)?(?:形成|实现)了?(?:管理)?闭环(?:管理)?",
             # at once, and said done: "已立行立改", "均已即知即改"
@@ -1313,11 +1318,17 @@ def split_opening_status(text: str, *, by_rules: bool = False) -> tuple[Status |
     return status, parts[1].strip() if len(parts) > 1 else ""
 
 
+#: a share said to be done or reached, not a bare figure
+_SHARE_SAID = re.compile(r"完成|进度|整改率|达到")
+
+
 def _ruled_opening(head: str) -> Status | None:
     """The status a folded opening clause states by the rules, when it states one outright (a main
-    status word, a long-term or closure word: not a share or 取得成效 alone)."""
+    status word, a long-term or closure word, a share said done: "完成约七成", "已完成80%"; not a
+    bare "80%" or 取得成效 alone)."""
     c = _clause(head)
-    if c is None or (c.main is None and c.stage is None and not c.long_term):
+    if c is None or (c.main is None and c.stage is None and not c.long_term and (
+            c.percent is None or _SHARE_SAID.search(head) is None)):
         return None
     reading = c.reading()
     return reading.status if reading is not None else None
