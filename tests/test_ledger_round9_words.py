@@ -349,3 +349,13 @@ def test_progress_opening_with_a_share_said_done(tmp_path: Path) -> None:
         (None, "80%，其余年内完成。"),  # a bare figure says nothing of what it counts
     ]
     assert [f.cell for f in api.check(path, Options()).findings if f.code == "overdue"] == ["E3"]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("已完成整改并举一反三开展自查", StatusReading(D, rest="并举一反三开展自查")),
+    ("已整改到位并对相关人员进行了提醒谈话", StatusReading(D, rest="并对相关人员进行了提醒谈话")),
+    ("已完成并长期坚持", StatusReading(D, continuing=True)),
+    ("已完成并已销号", StatusReading(D, Stage.CLOSED)),
+])
+def test_a_status_run_on_with_bing_into_a_further_action(cell: str, expected: StatusReading) -> None:
+    assert read_status(cell) == expected

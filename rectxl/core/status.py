@@ -1146,6 +1146,8 @@ def _options_only(text: str) -> bool:
     return len(found) >= 2
 
 
+#: a status run on with 并 into what else was done ("已完成整改并举一反三开展自查")
+_JOINED_ACTION = re.compile(r"([^，,。；;：:（(\n并]{2,12})(?=并(?:且|已)?[\u4e00-\u9fff]{2})")
 #: the longest cell read again as one word when it gives no status
 _BROKEN_MAX = 10
 
@@ -1175,6 +1177,11 @@ def _read_text(text: str) -> StatusReading:
     if "部分" in text and _PARTLY.search(text):
         return StatusReading(Status.IN_PROGRESS)  # "已完成（部分）"
     reading = _read_clauses(text)
+    if reading.status is None and "并" in text and (run_on := _JOINED_ACTION.match(text)) is not None:
+        # "已完成整改并举一反三开展自查": a status run on into a further action with 并
+        head = _read_clauses(run_on.group(1))
+        if head.status is not None and not head.rest:
+            return replace(head, rest=text[run_on.end(1):].strip())
     if reading.status is None and len(text) <= _BROKEN_MAX:
         if "\n" in text and (joined := _read_clauses(_WS.sub("", text))).status is not None:
             return joined  # "已完\n成", "整改\n中": a word broken over two lines of a narrow cell
