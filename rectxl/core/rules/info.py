@@ -18,7 +18,7 @@ from rectxl.core.notice.totals import StatedTotals, check_totals, extract_stated
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
 
-__all__: list[str] = []
+__all__ = ["stated_totals_disagreements"]
 
 #: the 基本信息 paragraphs published in the notice as written: what a clerk calls them
 _PARTS = (("导语", "preamble"), ("一、组织领导情况", "section_one"), ("二、导语", "section_two_intro"))
@@ -37,17 +37,22 @@ _SAID = {
     "整改情况对不上，请核对后改正。",
 )
 def info_totals_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
-    ledger = ctx.ledger
+    for part, said, actual in stated_totals_disagreements(ctx.ledger):
+        yield r.finding(ctx, sheet=INFO_SHEET, field=part, value=said, part=part, said=said, actual=actual)
+
+
+def stated_totals_disagreements(ledger: Ledger) -> list[tuple[str, str, str]]:
+    """(the 基本信息 part, the words that state a count, how the ledger's own count is said) for each
+    count stated in the paragraphs the notice publishes as written that the ledger does not bear
+    out — what ``rectxl check`` reports as info-totals-mismatch and ``rectxl notice`` warns of."""
     if not any(True for _ in ledger.measures()):
-        return  # nothing read to count against (header-missing says why)
+        return []  # nothing read to count against (header-missing says why)
+    found: list[tuple[str, str, str]] = []
     for part, attr in _PARTS:
         text = getattr(ledger.info, attr)
-        if not text:
-            continue
-        stated = extract_stated_totals([text])
-        for said, actual in _disagreements(stated, ledger):
-            yield r.finding(ctx, sheet=INFO_SHEET, field=part, value=said, part=part, said=said,
-                            actual=actual)
+        if text:
+            found += [(part, said, actual) for said, actual in _disagreements(extract_stated_totals([text]), ledger)]
+    return found
 
 
 def _disagreements(stated: StatedTotals, ledger: Ledger) -> Iterator[tuple[str, str]]:
