@@ -90,8 +90,7 @@ Public Function RectxlSaveCopy(ByVal bookName As String, ByVal fileName As Strin
         Case 56, -4143, 17, 43: ext = ".xls"
         Case 60: ext = ".ods"
         Case Else
-            ' a format rectxl cannot read (CSV, a web page, ...): its number, for the message
-            RectxlSaveCopy = "format:" & CStr(wb.FileFormat)
+            RectxlSaveCopy = ""
             Exit Function
     End Select
     #If Mac Then

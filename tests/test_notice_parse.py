@@ -307,7 +307,7 @@ def test_aspects_restarted_inside_section_two() -> None:
     assert ledger.info.report_date == date(2024, 3, 1)
     rendered = render_section_two(ledger)  # the renderer writes full-width punctuation
     assert normalize_for_compare(rendered.splitlines()[0]) == normalize_for_compare(
-        "第一方面问题，在落实党的路线方针政策方面")
+        "第一方面，在落实党的路线方针政策方面的问题")
     assert normalize_for_compare("1.理论学习不系统。(1)制定年度学习计划。(2)已开展集中学习8次。") in (
         normalize_for_compare(rendered))
 

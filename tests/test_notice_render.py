@@ -129,10 +129,10 @@ def test_ledger_with_categories_numbers_run_on() -> None:
     ])
     # numbered afresh, running on across aspects: the ledger's 7 is not published
     assert render_section_two(ledger).split("\n") == [
-        "第一方面问题，政治建设方面",
+        "第一方面，政治建设方面的问题",
         "（一）学习不深入问题",
         "1.理论学习不够。一是建立学习制度。二是已开展专题学习3次。",
-        "第二方面问题，作风建设方面",
+        "第二方面，作风建设方面的问题",
         "（二）形式主义问题",
         "2.会议过多。精简会议。",
         "3.文件过多。一是压减文件。二是规范发文；",

@@ -111,7 +111,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
     ledger, target = api.notice(args.ledger, args.output, force=args.force,
                                 omit_not_started=args.omit_not_started, as_of=args.as_of)
-    from rectxl.core.summary import unknown_statuses, unpublished
+    from rectxl.core.summary import unfilled_status_column, unknown_statuses, unpublished
 
     issues = sum(1 for _ in ledger.issues())
     measures = sum(1 for _ in ledger.measures())
@@ -127,6 +127,11 @@ def cmd_notice(args: argparse.Namespace) -> int:
         code = EXIT_FINDINGS
     else:
         code = EXIT_OK
+    if blank := unfilled_status_column(ledger):
+        print(f"注意：台账“整改状态”列的{blank}项措施都没有填写（或无法识别）整改状态，通报没有写完成情况的总数句"
+              "（截至…巡察反馈的…个问题已完成整改…个），读者也看不出哪些措施已经完成。请先填写整改状态"
+              "（rectxl check 的 missing-status 逐条列出），再生成通报。")
+        return EXIT_FINDINGS
     if unknown := unknown_statuses(ledger):
         shown = "、".join(unknown[:10]) + ("等" if len(unknown) > 10 else "")
         print(f"注意：{len(unknown)} 项措施的整改状态未填写或无法识别，通报中的完成情况统计没有计入它们，"

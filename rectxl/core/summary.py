@@ -42,6 +42,7 @@ __all__ = [
     "summarize",
     "summary_and_rows",
     "totals_sentence",
+    "unfilled_status_column",
     "unknown_statuses",
     "unpublished",
 ]
@@ -350,6 +351,21 @@ def unknown_statuses(ledger: Ledger) -> list[str]:
     return [where(m) for m in measures if m.status is None]
 
 
+def unfilled_status_column(ledger: Ledger) -> int:
+    """The number of measures of a ledger that has a status column with not one status in it
+    (every cell blank or unreadable), else 0: its notice can state no totals — no
+    "截至…已完成整改…个" — and says of no measure how far it got. A ledger read back from a
+    published notice (its 推断状态 column beside the blank one) is not a clerk's: 0."""
+    from rectxl.core import fields as F
+
+    measures = list(ledger.measures())
+    columns = [ledger.columns, *(s.columns for s in ledger.sheets)]
+    if not measures or not any(F.STATUS in c for c in columns) \
+            or any(F.INFERRED_STATUS in c for c in columns) or any(m.status is not None for m in measures):
+        return 0
+    return len(measures)
+
+
 def unpublished(ledger: Ledger) -> list[str]:
     """What the notice cannot publish as the ledger means it: issues whose measures were not read
     (the notice prints their titles alone) and measures under no issue (left out) — each a
@@ -443,6 +459,11 @@ def _status_sentence(as_of_text: str, aspects: int, issues: int, issue_status: d
         measure_parts.append(f"状态未明确{c.unknown}项")
     # a notice with no measure done yet says so by its counts: "整改措施完成率0%" is no news
     rate = f"，整改措施完成率{percent_text(c.rate)}" if internal or c.done else ""
+    if not internal and issues and issue_status.get(Status.DONE.value) == issues:
+        # "2个问题已完成整改2个" is said as a notice says it: 已全部完成整改
+        issue_parts = [f"已全部完成整改{closed_issues}"]
+    if not internal and c.measures and c.done == c.measures:
+        measure_parts, rate = [f"已全部完成{closed}"], ""
     text = (f"截至{as_of_text}，{word}反馈的{scope}{issues}个问题{'、'.join(issue_parts)}；"
             f"{c.measures}项整改措施{'、'.join(measure_parts)}{rate}")
     if internal and c.closed:

@@ -131,6 +131,7 @@ How the structure is found (DESIGN.md §4; both seeds in ``shared/seeds`` are th
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -2711,6 +2712,9 @@ def _roles(items: list[_Item]) -> dict[str, Role]:
 
 _RANGE = re.compile(rf"({DATE}|{DATE_SHORT})\s*(?:至|到|—|-|~|―|－)+\s*({DATE}|{DATE_SHORT})")
 _ANY_DATE = re.compile(rf"{DATE}|{DATE_NUMERIC}|{DATE_SHORT}")
+#: an inspection written in months: "2024年6月至7月", "2024年11月—2025年1月"
+_MONTH = r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:份)?(?:上旬|初|中旬|下旬|底|末)?)"
+_MONTH_RANGE = re.compile(rf"{_MONTH}\s*(?:至|到|—|-|~|―|－)+\s*{_MONTH}(?!\s*\d)")
 _NUMERIC_DATE = re.compile(DATE_NUMERIC)
 _FULL_DATE = re.compile(DATE)
 #: a date or month as a preamble writes when the group came ("2025年4月", "4月10日至5月8日")
@@ -2729,7 +2733,10 @@ _PHONE = re.compile(r"(?P<word>联系电话|监督电话|举报电话|联系方�
                     r"(\d[\d\-()—、/ ]*\d)")
 #: the national reporting hotlines (12380 组织部门, 12388 纪检监察, 12345 政务服务): printed beside
 #: the unit's own number, they are not its contact phone
-_HOTLINE = re.compile(r"123\d\d")
+_HOTLINE = re.compile(r"(?:0\d{2,3}\s*[-—]?\s*)?123\d\d")
+#: a second number given after the first under the same word, past its note in brackets:
+#: "联系电话：0755-12315（服务热线），0755-83070123（局办公室）"
+_NEXT_PHONE = re.compile(r"\s*(?:\([^()]{1,16}\))?\s*(?:[,、/]|或)\s*(\d[\d\-]{5,}\d)")
 _ADDRESS = re.compile(r"(?P<word>邮寄地址|通信地址|通讯地址|来信地址|来信请寄|来信寄至|邮政信箱|地址)\s*[:]\s*"
                       r"([^;\n]+?)\s*(?=[,;。]?\s*(?:\(\s*)?(?:邮编|邮政编码|电子邮箱|电子邮件|$|[;\n]))")
 _POSTCODE = re.compile(r"(?P<word>邮编|邮政编码)\s*[:]?\s*(\d{6})")
@@ -2782,16 +2789,51 @@ def _dated(text: str, context: list[date], fallback: date | None) -> date | None
     return None
 
 
+#: a month the feedback came in, without its day ("2024年9月", "2024年8月下旬", "9月中旬")
+_MONTH_ONLY = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:份)?(上旬|初|中旬|下旬|底|末)?(?!\s*\d|\s*[至到—~-])")
+_PART_OF_MONTH = {"中旬": 11, "下旬": 21}
+_END_OF_PART = {"上旬": 10, "初": 10, "中旬": 20}
+
+
+def _month_day(m: re.Match[str], context: list[date], fallback: date | None, *, end: bool = False
+               ) -> date | None:
+    """The day a month written without one stands for: its first (the 11th or the 21st for
+    中旬/下旬), or its last when ``end`` or 底/末; the year from the text, else as :func:`_dated`."""
+    year = int(m.group(1)) if m.group(1) else (context[-1].year if context else
+                                               fallback.year if fallback else None)
+    month = int(m.group(2))
+    if year is None or not 1 <= month <= 12:
+        return None
+    if end and m.group(3) in _END_OF_PART:
+        day = _END_OF_PART[m.group(3)]
+    elif end or m.group(3) in ("底", "末"):
+        day = calendar.monthrange(year, month)[1]
+    else:
+        day = _PART_OF_MONTH.get(m.group(3) or "", 1)
+    found = date(year, month, day)
+    if not m.group(1) and fallback is not None and not context and found > fallback:
+        found = found.replace(year=year - 1)
+    return found
+
+
 def _feedback_date(text: str, fallback: date | None) -> date | None:
     """The date of 反馈: the last date before 反馈 in the same sentence that is not the start
-    of a range ("于X至Y对…进行了巡视，并于Z反馈" → Z)."""
-    for m in re.finditer(r"反馈", text):
+    of a range ("于X至Y对…进行了巡视，并于Z反馈" → Z); a month without its day
+    ("2024年9月，…反馈了巡察意见") counts as its first day. Not the 反馈问题 a count speaks of
+    ("截至2024年12月31日，…共认领反馈问题236个"), nor a date 截至 opens."""
+    for m in re.finditer(r"反馈(?!\s*(?:的)?问题)", text):
         start = max(text.rfind("。", 0, m.start()), text.rfind(";", 0, m.start()),
                     m.start() - 120)
         window = text[start + 1:m.start()]
         dates = [d for d in _ANY_DATE.finditer(window)
-                 if not re.match(r"\s*(?:至|到|—|-|~|―|－)", window[d.end():])]
+                 if not re.match(r"\s*(?:至|到|—|-|~|―|－)", window[d.end():])
+                 and not re.search(r"(?:截至|截止|截止到|到)\s*$", window[:d.start()])]
         if not dates:
+            months = [d for d in _MONTH_ONLY.finditer(window)
+                      if not re.search(r"(?:截至|截止|截止到|到|至)\s*$", window[:d.start()])]
+            if months and (found := _month_day(months[-1], _context(text[:start + 1 + months[-1].start()]),
+                                               fallback)) is not None:
+                return found
             continue
         last = dates[-1]
         context = _context(text[:start + 1 + last.start()])
@@ -2808,6 +2850,14 @@ def _preamble_facts(info: LedgerInfo, preamble: str, fallback: date | None) -> N
         start = _dated(m.group(1), context, fallback)
         end = _dated(m.group(2), [start] if start else context, fallback) if start else None
         if start and end and start <= end:
+            info.inspection_start, info.inspection_end = start, end
+    elif (m := _MONTH_RANGE.search(text)) is not None:
+        # "2024年6月至7月": from the first of the one month to the last of the other
+        first, last = _MONTH_ONLY.fullmatch(m.group(1)), _MONTH_ONLY.fullmatch(m.group(2))
+        start = _month_day(first, _context(text[:m.start()]), fallback) if first else None
+        if start is not None and last is not None and (end := _month_day(last, [start], fallback, end=True)):
+            if end < start and not last.group(1):  # "11月至1月": into the next year
+                end = end.replace(year=end.year + 1)
             info.inspection_start, info.inspection_end = start, end
     if (m := _VISIT.search(text)) is not None:
         s, e = m.span("group")
@@ -2855,12 +2905,16 @@ def _closing_facts(info: LedgerInfo, closing: str) -> None:
 
     phones = list(_PHONE.finditer(text))
     own = [p for p in phones if not _HOTLINE.fullmatch(p.group(2).strip())]
-    if phones:
+    nexts = [n for p in phones if p not in own and (n := _NEXT_PHONE.match(text, p.end())) is not None
+             and not _HOTLINE.fullmatch(n.group(1))]
+    if not own and nexts:  # the hotline first, the office's own number after it
+        info.phone = nexts[0].group(1)
+    elif phones:
         first = own[0] if own else phones[0]
         info.phone = text[first.start(2):first.end(2)].strip()  # in half-width figures
         word_of(first, info.phone)
     for p in phones:  # a national hotline given beside the unit's own number stays on record
-        if own and p not in own:
+        if (own or nexts) and p not in own:
             info.extra.setdefault(closing[p.start("word"):p.end("word")], p.group(2).strip())
     if (m := _ADDRESS.search(text)) is not None:
         info.address = closing[m.start(2):m.end(2)].strip().rstrip(_ADDRESS_TRAIL)
@@ -2922,6 +2976,8 @@ class _Builder:
     pending: list[str] = field(default_factory=list)  # text under an aspect before its issues
     #: paragraphs opening with a bold sentence → its length (unnumbered issues marked in bold)
     bold: dict[str, int] = field(default_factory=dict)
+    #: what the reader is told of the section's items (Chinese sentences)
+    notes: list[str] = field(default_factory=list)
 
     def _flush_pending(self) -> None:
         if not self.pending:
@@ -2931,7 +2987,7 @@ class _Builder:
             # one issue per paragraph when each opens by naming its problem ("针对“…”问题，…")
             listed = _listed_problems("\n".join(self.pending))
             if listed is not None and not listed[0]:  # the problems listed, then answered
-                self._listed(listed[1])
+                self._listed(listed[1], self.aspects[-1].title or "", "\n".join(self.pending))
             elif not self._named_issues(self.pending):
                 first, *more = self.pending
                 self._issue(None, first)
@@ -2942,8 +2998,10 @@ class _Builder:
             self.unplaced.extend(self.pending)
         self.pending = []
 
-    def _listed(self, answered: list[tuple[str, str]]) -> None:
+    def _listed(self, answered: list[tuple[str, str]], title: str, text: str) -> None:
         """An issue for each problem a heading lists, its answer the issue's text."""
+        if len(answered) == 1 and (note := _unpaired_note(title, text)) is not None:
+            self.notes.append(note)
         for k, (problem, answer) in enumerate(answered, start=1):
             self._issue(k, f"{problem}。")  # a title of its own: the answer is no part of it
             if self.current is not None:
@@ -3075,11 +3133,35 @@ def _listed_problems(text: str) -> tuple[str, list[tuple[str, str]]] | None:
         answers = pieces(label.end(), len(text), [(a.start(), a.end() - a.start()) for a in found], " ;；,，")
     elif len(marks := enumeration(answered, "ordinal")) == len(problems):
         answers = pieces(label.end(), len(text), marks, " ;；,，")
+    elif len(problems) > 1 and (found or len(marks) > 1) and all(problems):
+        # answers not one to a problem (三是 for two problems, 针对问题三 for two): the problems
+        # are one issue, answered by all the measures — one a paragraph when each was named
+        # by its problem (the 针对问题一， no words of it)
+        whole = text[label.end():].strip()
+        if found:
+            whole = "\n".join(pieces(label.end(), len(text), [(a.start(), a.end() - a.start()) for a in found],
+                                     " ;；,，"))
+        problems, answers = ["；".join(problems)], [whole]
     else:
         return None
     if not problems or not all(problems) or not all(answers):
         return None
     return text[:m.start()].strip().strip(_LIST_TRAIL), list(zip(problems, answers, strict=True))
+
+
+def _unpaired_note(title: str, text: str) -> str | None:
+    """What to tell of a heading whose listed problems and answers are not one to one (they are
+    read as one issue); ``None`` when they pair."""
+    det = detect(text)
+    if (m := _PROBLEM_LIST.search(det)) is None:
+        return None
+    label = next(x for x in _INTRO_LABEL.finditer(det, m.end())
+                 if det[:x.start()].rstrip(" ")[-1:] in ("。", "\n", ";"))
+    n_problems = len(enumeration(det[m.end():label.start()], "ordinal"))
+    answered = det[label.end():]
+    n_answers = len(list(_ANSWER_MARK.finditer(answered))) or len(enumeration(answered, "ordinal"))
+    return (f"“{shorten(title, 20)}”列出{n_problems}个问题，整改情况却写了{n_answers}条，不能逐一对应："
+            "这几个问题合为一个问题读入，各条整改情况为它的整改措施，请对照通报核实。")
 
 
 #: an issue's title that opens with its aspect ("党的领导方面：落实…不到位", a table's 反馈问题 cell)
@@ -3115,11 +3197,21 @@ def _prefixed_aspects(aspects: list[Aspect]) -> list[Aspect]:
 def _built(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role], warnings: list[str]) -> _Builder:
     """The items of ``lines[lo:hi]`` walked, each issue built from its lines."""
     built = _walk(lines, lo, hi, roles)
+    warnings.extend(built.notes)
     measure_kind = next((k for k, r in roles.items() if r == "measure"), None)
     for a in built.aspects:
         for c in a.categories:
             c.issues = [_build_issue(r, warnings, measure_kind) for r in built.raw[id(c)]]
     return built
+
+
+def _aspect_body(line: _Line) -> str:
+    """An aspect's title: a ``第一方面，党的政治建设方面的问题`` heading (how a notice names an aspect
+    called after its field) is the aspect 党的政治建设方面."""
+    body = line.body
+    if line.kind == "fang" and detect(body).endswith("方面的问题"):
+        return body[:-3]
+    return body
 
 
 def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _Builder:
@@ -3136,9 +3228,9 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
         if listed is not None:
             (b.aspect if role == "aspect" else b.category)(line.number, listed[0])
             b.pending_to_unplaced()
-            b._listed(listed[1])
+            b._listed(listed[1], listed[0], line.body)
         elif role == "aspect":
-            b.aspect(line.number, line.body)
+            b.aspect(line.number, _aspect_body(line))
         elif role == "category":
             b.category(line.number, line.body)
         elif role == "issue":

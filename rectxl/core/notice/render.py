@@ -1347,6 +1347,35 @@ def _aspect_title(text: str | None) -> str:
     return _strip_mark(_ASPECT_MARK, _one_paragraph(_from_cell(text or "")))
 
 
+#: an aspect's title that is a field's label ("党的政治建设方面", "在…方面", "…方面存在的问题"),
+#: not the problem said in words (seed 000's "破局攻坚能力不强，…")
+_ASPECT_LABEL = re.compile(r"方面(?P<problem>(?:存在)?的?问题)?$")
+
+
+def aspect_heading(number: int, title: str) -> str:
+    """The heading of the ``number``-th aspect of a ledger with categories: seed 000's
+    ``第一方面问题，{the problem in words}``; an aspect named as a field
+    (``党的政治建设方面``) is ``第一方面，党的政治建设方面的问题`` — not
+    ``第一方面问题，党的政治建设方面``, which says 方面 twice with nothing joining them."""
+    head = f"第{chinese_number(number)}方面"
+    if not title:
+        return f"{head}问题"
+    if (m := _ASPECT_LABEL.search(title)) is None:
+        return f"{head}问题，{title}"
+    return f"{head}，{title}" if m.group("problem") else f"{head}，{title}的问题"
+
+
+#: a sentence pointing to a table below ("具体整改情况见下表。", "整改进展如下表所示：")
+_TABLE_POINTER = re.compile(r"[^。！；;!]*(?:下表|下列表格|表格如下|列表如下)[^。！；;!]*[。！；;!:：]?")
+
+
+def _without_table_pointer(text: str) -> str:
+    """Section 二's introduction without a sentence pointing to a table below: the notice prints
+    the items as paragraphs, there is no table to see (a notice read back from one whose items
+    were a table keeps the sentence in 基本信息)."""
+    return _TABLE_POINTER.sub("", text).strip() if "表" in text else text
+
+
 def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                        omit_not_started: bool = False, totals: bool = True,
                        today: date | None = None) -> list[Block]:
@@ -1355,7 +1384,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     # whether a planned measure's deadline has passed is judged on the as-of date, else today
     # (the totals sentence says "截至目前" without a date: today is not the ledger's date)
     when = as_of or today
-    intro = [t for p in _paragraphs(ledger.info.section_two_intro) if (t := _prose_without_notes(p))]
+    intro = [t for p in _paragraphs(ledger.info.section_two_intro)
+             if (t := _without_table_pointer(_prose_without_notes(p)))]
     blocks: list[Block] = []
     if totals and (sentence := totals_paragraph(ledger, as_of)) is not None \
             and extract_stated_totals(intro).is_empty():
@@ -1374,8 +1404,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
             aspect_no += 1
             title = _aspect_title(aspect.title)
             if has_categories:
-                text = f"第{chinese_number(aspect_no)}方面问题" + (f"，{title}" if title else "")
-                blocks.append(Block("aspect", text))
+                blocks.append(Block("aspect", aspect_heading(aspect_no, title)))
             else:
                 blocks.append(Block("heading2", f"（{chinese_number(aspect_no)}）{title}"))
                 if not run_on:
