@@ -336,3 +336,53 @@ def test_a_word_notice_of_a_special_inspection_with_its_items_in_a_table(tmp_pat
     rendered = render_notice(parsed.ledger)
     assert "见下表" not in rendered
     assert "1.衔接资金项目资产管护不到位。一是对12个衔接资金项目资产登记造册" in rendered
+
+
+WEB_PAGE = """<html><head><meta charset="gb2312"><title>关于区委巡察整改进展情况的通报_通知公告</title></head><body>
+<div class="nav">首页 &gt; 政务公开 &gt; 通知公告</div>
+<h1>中共某某区卫生健康委员会党组关于区委巡察整改进展情况的通报</h1>
+<div class="info">发布时间：2025-11-12 来源：区卫健委</div>
+<div class="content">
+<p>　　按照区委统一部署，2025年3月中旬至5月上旬，区委第三巡察组对区卫生健康委员会党组开展了常规巡察。\
+2025年6月27日，区委第三巡察组向区卫健委党组反馈了巡察意见。现将整改进展情况公布如下：</p>
+<p><strong>一、坚持高位推动，压实整改责任</strong></p>
+<p>　　委党组将反馈的3个问题细化为7项整改措施。</p>
+<p><strong>二、聚焦问题清单，推进整改落实</strong></p>
+<p><strong>问题一：落实公立医院党委领导下的院长负责制不到位。</strong></p>
+<p>　　整改措施：修订议事规则；建立党委书记和院长定期沟通制度；开展落实情况专项督查。</p>
+<p>　　整改进展：已完成。5家公立医院均已修订议事规则；沟通制度已建立；9月组织专项督查1次。</p>
+<p><strong>问题二：医保基金监管存在漏洞。</strong></p>
+<p>　　整改措施：开展违规使用医保基金自查自纠；完善医保智能审核规则。</p>
+<p>　　整改进展：正在推进。自查自纠已完成，退回违规基金86.7万元；智能审核规则正在完善，预计2026年3月底前上线。</p>
+<p><strong>问题三：公务接待管理不规范。</strong></p>
+<p>　　整改措施：修订公务接待管理办法；对2023年以来接待费开展清理。</p>
+<p>　　整改进展：已完成。</p>
+<p><strong>三、巩固整改成果，建立长效机制</strong></p>
+<p>　　委党组将持续跟踪未完成事项。联系电话：0351-7023311。</p>
+<p style="text-align:right">中共某某区卫生健康委员会党组</p>
+<p style="text-align:right">2025年11月12日</p>
+</div><div class="foot">主办单位：某某区人民政府办公室</div></body></html>
+"""
+
+
+def test_a_web_page_whose_issues_state_a_status_for_measures_listed_with_semicolons(tmp_path: Path) -> None:
+    page = tmp_path / "通报.html"
+    page.write_bytes(WEB_PAGE.encode("gb2312"))
+    parsed = parse_notice(read_notice_file(page))
+    info = parsed.ledger.info
+    assert (info.inspection_start, info.inspection_end) == (date(2025, 3, 11), date(2025, 5, 10))
+    first, second, third = parsed.ledger.issues()
+    assert [m.status for m in first.measures] == [Status.DONE] * 3
+    # 正在推进 for the issue, but the account of its first measure says it was done
+    assert [m.status for m in second.measures] == [Status.DONE, Status.IN_PROGRESS]
+    # "整改措施：A；B。整改进展：已完成。" is two measures, both done (it had been one)
+    assert [m.text for m in third.measures] == ["修订公务接待管理办法。", "对2023年以来接待费开展清理。"]
+    assert [m.status for m in third.measures] == [Status.DONE, Status.DONE]
+    assert all(c.ok for c in parsed.total_checks)
+    # written to a ledger and rendered again, the totals count what the sentences say
+    assert main(["parse-notice", str(page), "-o", str(tmp_path / "台账.xlsx")]) == 0
+    assert main(["notice", str(tmp_path / "台账.xlsx"), "-o", str(tmp_path / "通报.txt")]) == 0
+    rendered = (tmp_path / "通报.txt").read_text("utf-8")
+    assert "7项整改措施已完成6项、正在推进1项" in rendered
+    assert ("3.公务接待管理不规范。一是修订公务接待管理办法，已完成。二是对2023年以来接待费开展清理，"
+            "已完成。") in rendered

@@ -1898,13 +1898,19 @@ def _per_measure(rest: str, measure_kind: str | None
     return style, intro, texts, [progress or text for text, (_, progress) in zip(texts, split, strict=True)]
 
 
-def _clause_pairs(intro: str, segments: list[str], progress: list[str]
+def _clause_pairs(intro: str, segments: list[str], progress: list[str], *, told: bool = False
                   ) -> tuple[list[str], list[str]]:
     """"整改措施：A；B。整改进展：A'；B'。" — a labelled measure listing its items with "；" and a
-    progress answering each in turn — is one measure per item, each with its progress."""
-    if (len(segments) != 1 or len(progress) != 1 or not _MEASURE_LABEL.search(detect(intro))):
+    progress answering each in turn — is one measure per item, each with its progress; with no
+    progress but the issue's status stated ("整改措施：A；B。整改进展：已完成。", ``told``), one
+    measure per item, each as it is written."""
+    if len(segments) != 1 or not _MEASURE_LABEL.search(detect(intro)):
         return segments, progress
     items = [p for p in re.split(r"(?<=[;；])", segments[0]) if p.strip()]
+    if told and not progress and len(items) >= 2:
+        return [_clause(i) for i in items], []
+    if len(progress) != 1:
+        return segments, progress
     answers = [p for p in re.split(r"(?<=[;；])", progress[0]) if p.strip()]
     if len(items) < 2 or len(items) != len(answers):
         return segments, progress
@@ -1926,6 +1932,10 @@ def _own_status(m: Measure) -> bool:
                for t in _STATUS_TAG.finditer(det))
 
 
+#: a measure's account saying in so many words that it was done
+_EXPLICIT_DONE = re.compile(r"已(?:全部|全面)?(?:完成|整改完成|整改到位|办结)")
+
+
 def _apply_stated(measures: list[Measure], stated: _Stated | None) -> None:
     """A status stated for the issue is its measures' (a measure stating its own keeps it). An
     issue still in progress need not have every measure unfinished: a measure that says in so
@@ -1933,8 +1943,22 @@ def _apply_stated(measures: list[Measure], stated: _Stated | None) -> None:
     if stated is None:
         return
     unfinished = stated.status in (Status.IN_PROGRESS, Status.NOT_STARTED)
+
+    def says_done(m: Measure, words: str) -> bool:
+        return unfinished and m.status is Status.DONE and "已" in detect(words)
+
+    # its own account, apart from its text ("整改措施：A；B。整改进展：正在推进。A已完成，…；B正在…"),
+    # while another measure's account says the issue is not done
+    accounts = [m.progress for m in measures if m.progress and m.progress != m.text]
+    told = [m for m in measures if says_done(m, m.progress)] \
+        if len(accounts) == len(measures) == len(set(accounts)) else []
+    if len(told) == len(measures):
+        told = []
     for m in measures:
-        if _own_status(m) or (unfinished and m.status is Status.DONE and "已" in detect(m.text)):
+        if any(m is t for t in told) and (words := _EXPLICIT_DONE.search(detect(m.progress))):
+            # its account says so in words: stated, as the issue's status is
+            m.status_text, m.status_inferred = m.progress[words.start():words.end()], False
+        if _own_status(m) or says_done(m, m.text) or any(m is t for t in told):
             continue
         m.status, m.status_text, m.status_inferred = stated.status, stated.words, False
         m.continuing = stated.continuing
@@ -1965,7 +1989,7 @@ def _shared_progress(rest: str, measure_kind: str | None, *, told: bool = False
         _, _, progress = _segments(progress_part, measure_kind)
         if not segments:  # only a progress paragraph: it is the measure
             segments, progress = progress, []
-    segments, progress = _clause_pairs(intro, segments, progress)
+    segments, progress = _clause_pairs(intro, segments, progress, told=told)
     segments, progress = _answer_pairs(segments, progress, told=told)
     return style, intro, segments, progress, progress_part if len(progress) != len(segments) else ""
 
