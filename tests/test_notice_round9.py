@@ -386,3 +386,69 @@ def test_a_web_page_whose_issues_state_a_status_for_measures_listed_with_semicol
     assert "7项整改措施已完成6项、正在推进1项" in rendered
     assert ("3.公务接待管理不规范。一是修订公务接待管理办法，已完成。二是对2023年以来接待费开展清理，"
             "已完成。") in rendered
+
+
+HANDED_OVER = """中共某某市司法局党组关于十一届市委第四轮巡察整改进展情况的通报
+
+根据市委统一部署，2024年9月2日至10月31日，市委第六巡察组对市司法局党组开展了常规巡察。2024年12月18日，\
+市委第六巡察组向市司法局党组反馈了巡察意见，指出5个问题，移交上轮巡察整改不到位问题2个。现将整改进展情况予以公布。
+
+一、整改工作总体情况
+
+局党组制定《整改工作方案》。截至2025年6月30日，7个问题已完成整改6个，整改完成率85.7%。
+
+二、本轮巡察反馈问题整改情况
+
+（一）落实全面依法治市决策部署方面
+
+1.行政执法监督不到位。整改情况：对32个行政执法部门开展执法案卷评查，评查案卷960卷。已完成。
+
+2.公共法律服务体系建设不均衡。整改情况：新建村（社区）公共法律服务工作室46个。已完成。
+
+（二）领导班子和干部队伍建设方面
+
+3.对基层司法所监督管理薄弱。整改情况：开展司法所规范化建设“回头看”，督促整改问题31个。已完成。
+
+4.干部队伍老化。整改情况：2025年公开遴选年轻干部5名。已完成。
+
+5.干部轮岗交流制度执行不到位。整改情况：对在同一岗位任职满10年的8名干部进行轮岗交流。已完成。
+
+三、上轮巡察整改不到位问题整改情况
+
+6.律师事务所监管不严问题整改不彻底。整改情况：开展律师行业专项整治，查处违规执业律师6名。已完成。
+
+7.社区矫正对象监管不到位问题整改不彻底。整改情况：升级社区矫正信息化监管平台，目前已完成招标，正在建设中。
+
+四、下一步工作打算
+
+局党组将持续抓好未完成事项整改。
+
+中共某某市司法局党组
+2025年7月8日
+"""
+
+
+def test_a_section_of_the_issues_handed_over_from_the_round_before_is_read() -> None:
+    parsed = parse_notice(HANDED_OVER)
+    aspects = parsed.ledger.aspects
+    assert [a.title for a in aspects][-1] == "上轮巡察整改不到位问题整改情况"
+    assert [i.number for i in aspects[-1].issues()] == [6, 7]  # they had been left out
+    assert parsed.ledger.info.heading_three == "下一步工作打算"
+    assert [i.measures[0].status for i in aspects[-1].issues()] == [Status.DONE, Status.IN_PROGRESS]
+    # 6 of the 7 the body lists: 85.7%, not 6÷5 = 120%
+    (rate,) = [c for c in parsed.total_checks if c.item == "rate"]
+    assert rate.ok and rate.parsed == 85.7 and "正文列出的7个问题" in rate.message
+
+
+def test_a_status_in_brackets_going_on_with_a_note_is_stated_and_the_note_is_the_progress() -> None:
+    text = _preamble("2025年4月7日至4月30日，省委教育工委第二巡察组对学院党委开展了专项巡察，于2025年6月10日反馈了"
+                     "巡察意见。").replace(
+        "整改情况：一是修订《思想政治工作质量提升实施方案》，已印发实施。二是开展辅导员专项培训2期。",
+        "（1）制定2025—2027年干部教育培训规划（已完成）\n\n"
+        "（2）建立干部教育培训学时登记管理制度（正在推进，计划2025年12月底前完成）")
+    (issue,) = parse_notice(text).ledger.issues()
+    first, second = issue.measures
+    assert (first.text, first.status, first.status_inferred) == ("制定2025—2027年干部教育培训规划", Status.DONE, False)
+    assert (second.text, second.status, second.status_inferred) == (
+        "建立干部教育培训学时登记管理制度", Status.IN_PROGRESS, False)
+    assert second.progress == "计划2025年12月底前完成"

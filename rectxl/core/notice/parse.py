@@ -1707,6 +1707,8 @@ class _Stated:
     status: Status
     words: str
     continuing: bool = False
+    #: what the notice adds after the status in its bracket ("（正在推进，计划12月底前完成）")
+    note: str = ""
 
 
 def _status_words(text: str) -> _Stated | None:
@@ -1734,16 +1736,27 @@ def _title_status(title: str) -> tuple[str, _Stated | None]:
     return title[:m.start()].rstrip(_TITLE_TRAIL + "。"), stated
 
 
+#: a closing bracket opening with a status and going on with a note: "（正在推进，计划2025年12月底前
+#: 完成）", "（已完成，形成长效机制）"
+_NOTED_TAG = re.compile(r"[(\[【〔]\s*(?P<word>[^()\[\]【】〔〕,;]{2,8}?)\s*[,;]\s*"
+                        r"(?P<note>[^()\[\]【】〔〕]{2,40}?)\s*[)\]】〕]")
+
+
 def _closing_tag(text: str) -> tuple[str, _Stated | None]:
-    """A measure ending with its status in a bracket ("修订…办法。（已完成）", "…（正在推进）。")
-    → (the measure without the bracket, the status); a bracket saying anything else stays."""
+    """A measure ending with its status in a bracket ("修订…办法。（已完成）", "…（正在推进）。",
+    "…（正在推进，计划…完成）": the note after the status is its ``note``) → (the measure without
+    the bracket, the status); a bracket saying anything else stays."""
     det = detect(text).rstrip()
     tail = len(det) - len(det.rstrip("。.;,"))
-    tags = list(_STATUS_TAG.finditer(det, 0, len(det) - tail))
+    tags = list(_STATUS_TAG.finditer(det, 0, len(det) - tail)) \
+        or list(_NOTED_TAG.finditer(det, 0, len(det) - tail))
     m = tags[-1] if tags else None
     if m is None or m.end() != len(det) - tail or m.start() == 0:
         return text, None
     stated = _status_words(text[m.start("word"):m.end("word")])
+    if (noted := _NOTED_TAG.fullmatch(det, m.start(), m.end())) is not None \
+            and (said := _status_words(text[noted.start("word"):noted.end("word")])) is not None:
+        stated = replace(said, note=text[noted.start("note"):noted.end("note")].strip())
     if stated is None:
         return text, None
     kept = text[:m.start()].rstrip()
@@ -1764,6 +1777,8 @@ def _tagged_statuses(measures: list[Measure]) -> None:
             progress, stated = _closing_tag(m.progress)
         if stated is None:
             continue
+        if stated.note:  # "（正在推进，计划…完成）": the note is how far it got
+            progress = stated.note if progress == text else f"{progress}，{stated.note}"
         m.text, m.progress = text, progress
         m.status, m.status_text, m.status_inferred = stated.status, stated.words, False
         m.continuing = stated.continuing
@@ -3306,7 +3321,10 @@ def _described(lines: list[_Line], lo: int, hi: int) -> list[_Line]:
 #: yet ("三、尚未完成整改问题的推进情况", "三、正在整改问题进展情况") or a second part of the items
 #: ("三、需要长期坚持的问题整改情况")
 _MORE_ISSUES = re.compile(r"(?:尚未完成|未完成|未整改到位|正在整改|正在推进|持续推进|需长期|长期坚持)(?:的)?"
-                          r"(?:整改)?(?:问题|事项|任务)")
+                          r"(?:整改)?(?:问题|事项|任务)"
+                          # the issues of the inspection before, or those a 回头看 handed over: "三、上轮
+                          # 巡察整改不到位问题整改情况", "三、巡察“回头看”移交问题整改情况"
+                          r"|(?:上轮|上一轮|上次|前轮|前次|回头看|移交)[^,;。]{0,16}?问题[^,;。]{0,6}?整改")
 #: of those, the ones said not to be finished
 _NOT_FINISHED = re.compile(r"尚未完成|未完成|未整改到位|正在整改|正在推进|持续推进")
 

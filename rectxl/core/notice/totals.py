@@ -538,6 +538,9 @@ def _rate_checks(stated: StatedTotals, n_issues: int, n_measures: int) -> list[T
             candidates.append((stated.done_issues, stated.issues or n_issues, n_issues, "个问题"))
         if stated.done_measures is not None:
             candidates.append((stated.done_measures, stated.measures or n_measures, n_measures, "项措施"))
+        # the whole the body lists, when the stated one is not the done count's ("指出5个问题，移交…
+        # 问题2个" then "7个问题已完成整改6个，整改完成率85.7%": 6÷7, not 6÷5 = 120%)
+        candidates += [(d, listed, listed, unit) for d, t, listed, unit in candidates if listed and listed != t]
         candidates = [c for c in candidates if c[1]]
         if candidates:
             results = [(d, t, listed, unit, round(d * 100 / t, 1)) for d, t, listed, unit in candidates]
@@ -546,7 +549,10 @@ def _rate_checks(stated: StatedTotals, n_issues: int, n_measures: int) -> list[T
             ok = abs(expected - stated.rate) <= 1.0
             message = (f"通报称完成率{_fmt(stated.rate)}%，按已完成{done}÷{total}计算为"
                        f"{_fmt(expected)}%" + ("，一致。" if ok else "，不一致，请核对。"))
-            if ok and listed and listed != total:
+            if ok and (done, total) != candidates[0][:2] and total == listed:
+                message = (f"通报称完成率{_fmt(stated.rate)}%，按已完成{done}÷正文列出的{listed}{unit}计算为"
+                           f"{_fmt(expected)}%，一致。")
+            elif ok and listed and listed != total:
                 # the rate agrees with the stated counts (ok: the figures agree with each other),
                 # but the body lists another number: said so, so that "一致" is not read as the
                 # body's confirmation
