@@ -183,7 +183,8 @@ def test_a_count_of_fed_back_problems_after_a_date_is_no_feedback() -> None:
     assert info.feedback_date == date(2024, 7, 1)  # not 截至2024年12月31日
     assert (info.inspection_start, info.inspection_end) == (date(2024, 3, 1), date(2024, 5, 31))
     assert parsed.stated_totals.issues == 236 and parsed.stated_totals.done == 218
-    assert any("只公布了整改总数" in w for w in parsed.warnings)
+    # a round of several units is said to be one
+    assert any("这份通报是8个被巡察党组织整改情况的汇总，只公布了整改总数" in w for w in parsed.warnings)
 
 
 def test_a_hotline_given_first_leaves_the_offices_own_number_the_phone() -> None:
@@ -452,3 +453,9 @@ def test_a_status_in_brackets_going_on_with_a_note_is_stated_and_the_note_is_the
     assert (second.text, second.status, second.status_inferred) == (
         "建立干部教育培训学时登记管理制度", Status.IN_PROGRESS, False)
     assert second.progress == "计划2025年12月底前完成"
+
+
+def test_a_month_in_section_one_dates_no_feedback() -> None:
+    text = _preamble("省委第八巡视组对学校党委开展了常规巡视。").replace(
+        "学校党委成立巡视整改工作领导小组。", "2024年10月，学校党委召开专题会议，逐条研究反馈意见。")
+    assert parse_notice(text).ledger.info.feedback_date is None

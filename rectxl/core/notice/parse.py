@@ -2855,7 +2855,7 @@ def _month_day(m: re.Match[str], context: list[date], fallback: date | None, *, 
     return found
 
 
-def _feedback_date(text: str, fallback: date | None) -> date | None:
+def _feedback_date(text: str, fallback: date | None, *, months: bool = True) -> date | None:
     """The date of 反馈: the last date before 反馈 in the same sentence that is not the start
     of a range ("于X至Y对…进行了巡视，并于Z反馈" → Z); a month without its day
     ("2024年9月，…反馈了巡察意见") counts as its first day. Not the 反馈问题 a count speaks of
@@ -2867,12 +2867,14 @@ def _feedback_date(text: str, fallback: date | None) -> date | None:
         dates = [d for d in _ANY_DATE.finditer(window)
                  if not re.match(r"\s*(?:至|到|—|-|~|―|－)", window[d.end():])
                  and not re.search(r"(?:截至|截止|截止到|到)\s*$", window[:d.start()])]
-        if not dates:
-            months = [d for d in _MONTH_ONLY.finditer(window)
+        if not dates and months:
+            said = [d for d in _MONTH_ONLY.finditer(window)
                       if not re.search(r"(?:截至|截止|截止到|到|至)\s*$", window[:d.start()])]
-            if months and (found := _month_day(months[-1], _context(text[:start + 1 + months[-1].start()]),
-                                               fallback)) is not None:
+            if said and (found := _month_day(said[-1], _context(text[:start + 1 + said[-1].start()]),
+                                             fallback)) is not None:
                 return found
+            continue
+        if not dates:
             continue
         last = dates[-1]
         context = _context(text[:start + 1 + last.start()])
@@ -3498,7 +3500,8 @@ def _parse_notice(text: str) -> ParsedNotice:
         _preamble_facts(info, preamble, publication)
     if info.feedback_date is None:
         prose = detect("\n".join(filter(None, [preamble, info.section_one])))
-        info.feedback_date = _feedback_date(prose, publication)
+        # section 一's "2024年10月，局党组召开专题会议，逐条研究反馈意见" dates no feedback: a day only
+        info.feedback_date = _feedback_date(prose, publication, months=False)
     if closing:
         _closing_facts(info, closing)
     for a in aspects:  # deadlines of a table, now that the feedback date is known
@@ -3564,6 +3567,11 @@ def _signed(lay: _Layout) -> bool:
     return lay.signature is not None or lay.date_line is not None
 
 
+#: a round of several units: "对市教育局、市民政局等8个单位党组织开展了…", "10个被巡察党组织"
+_UNITS_OF_ROUND = re.compile(r"(\d{1,3})\s*个(?:被巡[察视])?(?:单位|地区|部门|乡镇|村|街道)?(?:和单位)?(?:的)?"
+                             r"党(?:组织|委|组)")
+
+
 def _completeness(lines: Sequence[_Line], lay: _Layout, ledger: Ledger, stated: StatedTotals,
                   issues_found: bool, warnings: list[str]) -> bool:
     """False (with a warning saying what is missing) for a notice that breaks off."""
@@ -3576,8 +3584,10 @@ def _completeness(lines: Sequence[_Line], lay: _Layout, ledger: Ledger, stated: 
     said = f"（通报称{said}）" if said else ""
     if not issues_found and _signed(lay) and said:
         # a whole notice that gives only the round's counts: nothing is missing, there is no list
+        units = _UNITS_OF_ROUND.search(detect(" ".join(line.text for line in lines[lay.title_end:lay.closing])))
+        whose = f"是{units.group(1)}个被巡察党组织整改情况的汇总，" if units and ledger.info.unit_name is None else ""
         warnings.append(
-            f"这份通报只公布了整改总数{said}，没有逐项列出问题和整改措施，台账中没有问题可写。")
+            f"这份通报{whose}只公布了整改总数{said}，没有逐项列出问题和整改措施，台账中没有问题可写。")
         return True
     if not issues_found and _signed(lay) and (lay.signature is not None or lay.closing < len(lines)):
         # the notice ends as a whole one does (signed, or dated after its closing): nothing was
