@@ -30,7 +30,9 @@ def test_parse_notice_then_notice_reproduces_section_two(tmp_path: Path) -> None
     ledger = read_ledger(tmp_path / "台账.xlsx")
     assert sum(1 for _ in ledger.issues()) == 33
     proc = run("notice", "台账.xlsx", "-o", "通报.txt", cwd=tmp_path)
-    assert proc.returncode == 0, proc.stderr
+    # rendered again, the notice keeps its 一、 saying 148 measures beside the 124 it lists: said, exit 1
+    assert proc.returncode == 1, proc.stderr
+    assert "写着“148项整改措施”，而台账中有124项整改措施" in proc.stdout
     rendered = (tmp_path / "通报.txt").read_text("utf-8")
     original = seed_path("000").read_text("utf-8")
     two = original[original.index("\n二、"):original.index("\n三、")]

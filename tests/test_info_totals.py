@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from rectxl import api, read_ledger, render_notice
+from rectxl.cli import main
 from rectxl.core.rules import Options
 
 HEADER = ["序号", "问题", "整改措施", "责任领导", "责任股室", "责任人", "整改时限", "整改状态", "整改进展"]
@@ -107,3 +109,16 @@ def test_the_notice_would_publish_both_numbers(tmp_path: Path) -> None:
     assert "12个问题" in text and "5个问题" in text
     assert _mismatches(path)
 
+
+
+def test_the_notice_command_warns_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`rectxl notice` on such a ledger writes the notice, names the disagreement and exits 1; on a
+    ledger whose paragraphs agree it says nothing and exits 0."""
+    wrong = _ledger(tmp_path / "台账.xlsx", {"导语": "县委第一巡察组反馈了2个方面8个问题。"})
+    assert main(["notice", str(wrong), "-o", str(tmp_path / "通报.txt")]) == 1
+    out = capsys.readouterr().out
+    assert "注意：基本信息“导语”写着“8个问题”，而台账中有5个问题" in out and "info-totals-mismatch" in out
+    assert "8个问题" in (tmp_path / "通报.txt").read_text("utf-8")
+    right = _ledger(tmp_path / "台账2.xlsx", {"导语": "县委第一巡察组反馈了2个方面5个问题。"})
+    assert main(["notice", str(right), "-o", str(tmp_path / "通报2.txt")]) == 0
+    assert "注意" not in capsys.readouterr().out
