@@ -96,7 +96,7 @@ def _people(text: str) -> tuple[str, str]:
         return "", ""  # people only, in the unit's column: what the clerk wrote there is kept as is
     leads: list[str] = []
     people: list[str] = []
-    for piece in _UNIT_SEP.split(text):
+    for piece, _ in _pieces(text):
         for part in (_NAME_BOUNDARY.split(piece) if any(c in piece for c in " 和及与") else [piece]):
             part = part.strip()
             if (m := _PERSON_FIELD.match(part) or _LABELLED_PERSON.search(part)) is not None:
@@ -144,13 +144,7 @@ def _all_roles(text: str) -> tuple[tuple[str, str], ...]:
     found: list[tuple[str, str | None, int, bool]] = []  # unit, role, run, role written bare after it
     label: str | None = None  # the role of the last "牵头单位：" / "配合单位：" label
     run = 0  # units joined by 、 (or a space, 和) are one run; other marks start the next
-    pos = 0
-    pieces = []
-    for sep in _UNIT_SEP.finditer(text):
-        pieces.append((text[pos:sep.start()], sep.group().strip("、") == ""))
-        pos = sep.end()
-    pieces.append((text[pos:], False))
-    for piece, listed in pieces:
+    for piece, listed in _pieces(text):
         parts = _NAME_BOUNDARY.split(piece) if any(c in piece for c in " 和及与") else [piece]
         for part in parts:
             part = part.strip()
@@ -191,6 +185,43 @@ def _all_roles(text: str) -> tuple[tuple[str, str], ...]:
     if any(role == "lead" for _, role, _, _ in found):
         return tuple((unit, role or "co") for unit, role, _, _ in found)
     return tuple((unit, role or "lead") for unit, role, _, _ in found)
+
+
+#: a bracket holding a list ("党政办（李四、王五）", "财务股（配合：审计股、纪检组）")
+_BRACKETED_LIST = re.compile(r"[(（]([^（()）]*[、,，;；/／][^（()）]*)[)）]")
+_BRACKET_ROLE = re.compile(r"^(?:配合|协办|协助)(?:单位|部门)?[:：]")
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The pieces of an owner cell between its separators, each with whether a 、 (or a space)
+    ends it — a list of one run — and no separator inside brackets taken for one: a bracket
+    listing people after a unit gives those people ("党政办（李四、王五）"), one listing co-owners
+    after a role gives them, co-operating ("财务股（配合：审计股、纪检组）"); any other bracket
+    ("各乡镇（东山镇、西山镇）") stays in its piece, whole."""
+    if "(" in text or "（" in text:
+        text = _BRACKETED_LIST.sub(_unbracket, text)
+    pieces: list[tuple[str, bool]] = []
+    pos = start = depth = 0
+    for sep in _UNIT_SEP.finditer(text):
+        depth += sum(text.count(c, pos, sep.start()) for c in "(（") - sum(
+            text.count(c, pos, sep.start()) for c in ")）")
+        pos = sep.start()
+        if depth > 0:
+            continue  # inside brackets: no separator of the cell's list
+        pieces.append((text[start:sep.start()], sep.group().strip("、") == ""))
+        start = sep.end()
+    pieces.append((text[start:], False))
+    return pieces
+
+
+def _unbracket(m: re.Match[str]) -> str:
+    inner = m.group(1).strip()
+    if (role := _BRACKET_ROLE.match(inner)) is not None:
+        return f"；配合单位：{inner[role.end():]}；"
+    names = [n.strip() for n in _UNIT_SEP.split(inner) if n.strip()]
+    if names and all(_is_person(n) for n in names):
+        return "、" + "、".join(names)
+    return m.group()
 
 
 @lru_cache(maxsize=8192)
