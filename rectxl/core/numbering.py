@@ -18,6 +18,7 @@ __all__ = [
     "EnumKind",
     "enumerated_items",
     "enumeration",
+    "item_mark_end",
     "marker_at",
     "split_aspect_label",
     "split_category_label",
@@ -179,6 +180,18 @@ def _run_on(folded: str) -> list[tuple[int, int]]:
             pos = idx + len(marker)
         return found
     return []
+
+
+#: one item's marker opening a cell: "1." "2、" (not "1.5"), "（1）", "(一)", "①", "⑴"
+_ONE_ITEM = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.．、](?![\d０-９])|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]"
+                       r"|[①-⑳⑴-⒇])[ \t\u3000]*")
+
+
+def item_mark_end(text: str) -> int:
+    """Where the text of a cell opening with one item's marker begins ("1.已完成" → 2, "（1）已完成"
+    → 3, "①已完成" → 1); 0 when it opens with none."""
+    m = _ONE_ITEM.match(text)
+    return m.end() if m else 0
 
 
 def enumerated_items(text: str) -> list[str] | None:

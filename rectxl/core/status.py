@@ -66,7 +66,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from rectxl.core.numbering import enumerated_items
+from rectxl.core.numbering import enumerated_items, item_mark_end
 from rectxl.core.text import (
     LazyPattern,
     normalize_text,
@@ -1170,6 +1170,9 @@ def _read_text(text: str) -> StatusReading:
         return _NOTHING  # the template's hint: no status chosen
     if (listed := _listed_statuses(text)) is not None:
         return listed
+    if text[:1] in _LIST_FIRST and 0 < (k := item_mark_end(text)) < len(text) and (
+            one := _read_text(text[k:])).status is not None:
+        return one  # "1.已完成", "（1）正在推进": one item of a list, its number no part of the status
     if "/" in text and (share := _SHARE.search(text)) is not None and int(share["of"]):
         # "已完成（4/5）": four of five done is 80%, not done
         done, of = int(share["done"]), int(share["of"])
@@ -1223,7 +1226,7 @@ def _listed_statuses(text: str) -> StatusReading | None:
 
 
 #: how a list opens (a cheap test before :func:`enumerated_items`)
-_LIST_FIRST = frozenset("0123456789０１２３４５６７８９(（①②③④⑤⑥⑦⑧⑨⑩一")
+_LIST_FIRST = frozenset("0123456789０１２３４５６７８９(（①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽一")
 
 
 def _read_clauses(text: str) -> StatusReading:
