@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -13,7 +14,7 @@ from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.status import Status, fraction_as_percent
+from rectxl.core.status import Status, fraction_as_percent, split_opening_status
 from rectxl.core.text import cn_date, is_placeholder
 from rectxl.core.timing import (
     GRADE_WORDS,
@@ -69,7 +70,7 @@ def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
     # also: a deadline only noted "（延期）" with no later date is judged by the date written; a status
     # that cannot be read is not judged (bad-status names the deadline that has passed)
     "已过整改时限（或立行立改）但尚未完成（延期后仍逾期的见 extension-overdue）。",
-    "【红色预警】已逾期：整改时限为{due}{note}，截至{as_of}状态仍为“{status}”。请尽快完成整改并更新状态，"
+    "【红色预警】已逾期：整改时限为{due}{note}，截至{as_of}状态仍为“{status}”{hint}。请尽快完成整改并更新状态，"
     "确需延期的请履行延期手续并写明“延期至…”。",
 )
 def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -85,7 +86,7 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
         at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
         due = "立行立改" if at_once else _fmt(effective_due(m) or m.deadline.due)
         yield r.at(ctx, m, F.DEADLINE, due=due, note=note, as_of=_fmt(ctx.as_of),
-                   status=status_quote(m))
+                   status=status_quote(m), hint=_done_in_progress(m))
 
 
 def _extension_dated(ctx: Context, m: Measure) -> bool:
@@ -212,6 +213,22 @@ def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
         if due < feedback:
             yield r.at(ctx, m, F.DEADLINE, due=_fmt(due), feedback=_fmt(feedback))
+
+
+def _done_in_progress(m: Measure) -> str:
+    """With no status filled in, what the progress says when it opens saying the work is done
+    ("已完成。印发制度2项"): the clerk may only have left the status blank."""
+    if m.status is not None or m.status_text or not m.progress:
+        return ""
+    opened, _ = split_opening_status(m.progress)
+    if opened is not Status.DONE:
+        return ""
+    said = _FIRST_CLAUSE.split(m.progress.strip(), maxsplit=1)[0]
+    return f"（整改进展写着“{said}”：如确已完成，请把整改状态填为“已完成”）"
+
+
+#: the end of a progress text's opening clause
+_FIRST_CLAUSE = re.compile(r"[。；;，,：:！!\n]")
 
 
 def status_quote(m: Measure) -> str:
