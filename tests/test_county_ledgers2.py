@@ -90,8 +90,10 @@ def test_the_notice_publishes_a_planned_month_to_its_end_and_a_passed_one_not_as
     assert "计划于2027年3月底前建设党员教育实训基地" in text  # not "2027年3月前": a month early
     assert "截至2026年11月30日" in text
     # the category headings follow the aspects' (no empty aspect heading before them)
-    assert text.index("第一方面问题") < text.index("（一）基层组织建设") < text.index("（二）党员教育管理") \
-        < text.index("第二方面问题") < text.index("（三）干部日常管理")
+    # (an aspect named for its field is headed as one: 第一方面，党的组织建设方面的问题)
+    assert text.index("第一方面，党的组织建设方面的问题") < text.index("（一）基层组织建设") \
+        < text.index("（二）党员教育管理") < text.index("第二方面，干部队伍建设方面的问题") \
+        < text.index("（三）干部日常管理")
 
 
 def test_without_a_report_date_a_passed_deadline_is_judged_on_today(tmp_path: Path) -> None:
