@@ -57,6 +57,7 @@ from rectxl.core.batch_report import (
     ledger_result,
     newest_version,
     no_ledger_message,
+    papers_beside_ledgers,
     read_name,
 )
 from rectxl.core.batch_units import cluster
@@ -699,6 +700,7 @@ def run_batch(
     result.skipped = sorted(result.skipped + unreadable, key=lambda s: s.file)
     result.set_aside.sort(key=lambda s: s.file)
     result.ignored.sort(key=lambda s: s.file)
+    papers_beside_ledgers(result)
     result.seconds = round(time.perf_counter() - start, 3)
     return result
 

@@ -47,6 +47,7 @@ __all__ = [
     "ledger_result",
     "newest_version",
     "no_ledger_message",
+    "papers_beside_ledgers",
     "read_name",
     "resolve_unit",
     "round_rows",
@@ -119,7 +120,8 @@ class Skipped:
 @dataclass
 class Note:
     """Something the reader of a batch summary must know before comparing the units (Chinese
-    ``message``; ``code``: versions, unit-name-mismatch, files-added-up, as-of-differs)."""
+    ``message``; ``code``: versions, unit-name-mismatch, files-added-up, units-in-one-file,
+    as-of-differs)."""
 
     code: str
     message: str
@@ -232,6 +234,26 @@ _MAY_HOLD_A_LEDGER = (*_ARCHIVES, ".et", ".ett", ".csv", *_DOCUMENTS)
 #: how the reason for a file rectxl wrote itself begins (:func:`rectxl.batch` says so): no unit's
 #: submission, whatever its type
 OWN_OUTPUT = "rectxl 生成的文件"
+
+
+def papers_beside_ledgers(result: BatchResult) -> None:
+    """Say of each document a unit sent beside its ledger (a Word 情况报告, a PDF of the stamped
+    ledger) that the unit's ledger was checked, rather than asking the unit for one: the document
+    names a unit (its file or folder name) of which a ledger was counted."""
+    for s in result.ignored:
+        suffix = s.file.rsplit(".", 1)[-1].lower() if "." in s.file.rsplit("/", 1)[-1] else ""
+        if "." + suffix not in _DOCUMENTS or s.reason.startswith(OWN_OUTPUT) or "索取 Excel 台账" not in s.reason:
+            continue
+        n = read_name(s.file)
+        if not n.names_unit:
+            continue
+        unit = canonical_unit(n.unit)
+        ledgers = [r.file for r in result.ledgers
+                   if same_unit_name(r.unit, unit) or same_unit_name(canonical_unit(read_name(r.file).unit), unit)]
+        if ledgers:
+            head = s.reason.split("：", 1)[0]
+            s.reason = (f"{head}；该单位（{unit}）的台账已检查（{_listed(ledgers)}），此文件应是随台账报送的"
+                        "情况报告等材料，不另索取台账")
 
 
 def _uncounted_rows(result: BatchResult, counted: list[str]) -> list[RoundRow]:
@@ -632,8 +654,10 @@ def _listed(items: Sequence[str], limit: int = _NOTE_FILES) -> str:
 def batch_notes(result: BatchResult) -> list[Note]:
     """Everything that makes the units of ``result`` less than comparable, said once: the versions
     set aside (noted by the run), ledgers whose 单位名称 contradicts their file's name, units
-    counted from several files, and ledgers evaluated on different as-of dates."""
-    return [*result.notes, *_unit_name_notes(result), *_added_up_notes(result), *_as_of_notes(result)]
+    counted from several files, workbooks holding several units' ledgers, and ledgers evaluated on
+    different as-of dates."""
+    return [*result.notes, *_unit_name_notes(result), *_added_up_notes(result), *_shared_file_notes(result),
+            *_as_of_notes(result)]
 
 
 def _unit_name_notes(result: BatchResult) -> list[Note]:
@@ -668,6 +692,26 @@ def _added_up_notes(result: BatchResult) -> list[Note]:
                  "如果其中有同一台账的旧版本或副本，请只保留最新的一份；如果是不同单位的台账（基本信息中的单位名称"
                  "沿用了模板），请改正单位名称或在文件名中写明单位，再重新检查", list(row.files))
             for row in round_rows(result) if len(row.files) > 1 and not row.reason]
+
+
+def _shared_file_notes(result: BatchResult) -> list[Note]:
+    """A note for each workbook whose sheets are named after units of their own, one of them the
+    unit counted ("县教育和体育局", "县卫生健康局" in one file): several units' ledgers sent together,
+    added up as one unit's. Sheets named after a unit's offices (党政办, 财政所 of a 镇's ledger)
+    do not name the unit counted, and are one ledger."""
+    notes = []
+    for r in result.ledgers:
+        units: list[str] = []
+        for sheet in r.sheets:
+            n = read_name(sheet)
+            if n.names_unit and not any(same_unit_name(n.unit, u) for u in units):
+                units.append(n.unit)
+        if len(units) > 1 and any(same_unit_name(u, r.unit) for u in units):
+            named = "".join(f"“{sheet}”" for sheet in r.sheets)
+            notes.append(Note("units-in-one-file", (
+                f"{r.file}：一个工作簿中有 {len(units)} 个单位的台账（工作表{named}），已合并统计为“{r.unit}”；"
+                "请各单位分别报送，或把各工作表另存为单独的文件（文件名写明单位）后重新检查"), [r.file]))
+    return notes
 
 
 def _as_of_notes(result: BatchResult) -> list[Note]:

@@ -351,6 +351,8 @@ _SHORT_NAMES = (
     ("监察委员会", "监委"), ("人民法院", "法院"), ("人民检察院", "检察院"), ("人民武装部", "人武部"),
     ("人民政府", "政府"), ("管理委员会", "管委会"), ("机构编制委员会办公室", "编办"), ("政法委员会", "政法委"),
 )
+#: a 委员会 at the end of a unit's name, which its short name writes 委
+_COMMITTEE = re.compile("委员会$")
 #: a zone's 管委会 is the zone ("清河经济开发区管委会" / "开发区")
 _ZONE_BOARD = re.compile(r"(开发区|园区|新区|高新区|示范区|景区|合作区|试验区)管委会$")
 #: a company's legal form, which its short name leaves off ("云溪县水务集团有限公司" / "水务集团",
@@ -408,6 +410,9 @@ def _short_form(rest: str, legal_form: bool = False) -> str:
     for full, short in _SHORT_NAMES:
         if rest.endswith(full):
             rest = rest[: -len(full)] + short
+            break
+        if rest.endswith(full + "办公室"):  # its office: "人民政府办公室" → 政府办公室 (政府办)
+            rest = rest[: -len(full) - 3] + short + "办公室"
             break
     if not legal_form and rest.endswith("公司"):
         rest = _LEGAL_FORM.sub(lambda m: m.group(1) or "公司", rest)
@@ -470,6 +475,9 @@ def same_unit_name(a: str, b: str) -> bool:
     if not ra or not rb or not _places_agree(pa, pb):
         return False
     if _short_of(ra, rb):
+        return True
+    # a 委员会 written 委 ("卫健委" / "卫生健康委员会", "发改委" / "发展和改革委员会")
+    if ra.endswith("委员会") != rb.endswith("委员会") and _short_of(_COMMITTEE.sub("委", ra), _COMMITTEE.sub("委", rb)):
         return True
     # a company's short name may keep the kind its legal form names ("水务公司" / "水务集团有限公司")
     return (ra.endswith(("公司", "集团")) or rb.endswith(("公司", "集团"))) and _short_of(

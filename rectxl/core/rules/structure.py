@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from rectxl.core import fields as F
@@ -223,7 +223,7 @@ def measures_in_one_cell(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "issue-number-gap", Severity.WARNING,
-    "问题序号跳号或重复。",
+    "问题序号跳号、重复或顺序不对。",
     "问题序号{found}{how}（上一个问题序号为{previous}，此处应为{expected}）：{advice}",
 )
 def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -236,6 +236,9 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
     # …and in each 问题类别 in many county ledgers (1, 2 | 1, 2): a category opening again at 1
     by_category = any(c.title is not None and c.issues and c.issues[0].number == 1
                       for a in aspects for c in a.categories[1:])
+    if not restarts and not by_category and (shuffled := _reordered(r, ctx, ctx.ledger.issues())) is not None:
+        yield shuffled
+        return
     previous: int | None = None
     seen: set[int] = set()
     last_sheet: list[str] = []  # the sheet of the issue numbered last
@@ -251,6 +254,24 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
             numbered = [i.number for i in category.issues if i.number is not None]
             if numbered:
                 previous = numbered[-1]
+
+
+def _reordered(r: Rule, ctx: Context, issues: Iterable[Issue]) -> Finding | None:
+    """One issue-number-gap for a ledger whose rows were sorted again (by unit, by status) after
+    its issues were numbered: every number from 1 to the last once, none missing, not in order —
+    said once, at the first issue out of order, rather than as gaps that are not there."""
+    numbered = [i for i in issues if i.number is not None]
+    numbers = [i.number for i in numbered if i.number is not None]
+    if len(numbers) < 3 or sorted(numbers) != list(range(1, len(numbers) + 1)) or numbers == sorted(numbers):
+        return None
+    at = next(k for k, n in enumerate(numbers) if n != k + 1)
+    issue = numbered[at]
+    shown = "、".join(str(n) for n in numbers[:12]) + ("……" if len(numbers) > 12 else "")
+    return r.finding(ctx, row=issue.row, cell=issue.cells.get(F.ISSUE_NO) or issue.cells.get(F.ISSUE),
+                     field=F.ISSUE_NO, sheet=issue.sheet or None, value=issue.number, found=issue.number,
+                     how="顺序不对", previous=numbers[at - 1] if at else "（无）", expected=at + 1,
+                     advice=f"全部问题序号依次为{shown}，没有缺漏或重复，只是行的顺序与序号不一致（多见于按单位或"
+                            "状态重新排序后），请按序号排列各行，或重新编号。")
 
 
 def _gaps_in(r: Rule, ctx: Context, issues: list[Issue], previous: int | None,
