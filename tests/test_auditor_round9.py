@@ -22,7 +22,7 @@ from openpyxl import Workbook
 from rectxl.api import check
 from rectxl.batch import run_batch
 from rectxl.core.batch_report import batch_notes, round_rows, to_json
-from rectxl.core.diff import RegressionKind, diff_ledgers
+from rectxl.core.diff import ChangeKind, RegressionKind, diff_ledgers
 from rectxl.core.rules import Options
 from rectxl.core.units import same_unit_name
 from rectxl.io.reader import read_ledger
@@ -255,3 +255,18 @@ def test_a_gap_or_a_repeat_is_still_said_as_one(tmp_path: Path, numbers: list[in
 
 def test_issues_in_order_give_no_finding(tmp_path: Path) -> None:
     assert _gaps(_numbered(tmp_path / "台账.xlsx", [1, 2, 3, 4, 5])) == []
+
+
+def test_a_unit_written_short_then_in_full_is_a_respelling_not_a_new_owner(tmp_path: Path) -> None:
+    issue = "1.违规发放津补贴"
+    sep = _period(tmp_path / "9月.xlsx", "2024年9月30日", [
+        [1, issue, "全面清理津补贴发放", "县人社局", "何静", "2024年12月31日", "正在推进", ""],
+        [2, issue, "追缴违规发放资金", "县卫健委", "何静", "2024年12月31日", "正在推进", ""]])
+    octo = _period(tmp_path / "10月.xlsx", "2024年10月31日", [
+        [1, issue, "全面清理津补贴发放", "县人力资源和社会保障局", "何静", "2024年12月31日", "正在推进", ""],
+        [2, issue, "追缴违规发放资金", "县财政局", "何静", "2024年12月31日", "正在推进", ""]])
+    d = diff_ledgers(read_ledger(sep), read_ledger(octo))
+    respelled = [(c.old, c.new) for c in d.of_kind(ChangeKind.OWNER_SPELLING)]
+    moved = [(c.old, c.new) for c in d.of_kind(ChangeKind.OWNER) if c.field == "责任单位"]
+    assert respelled == [("县人社局", "县人力资源和社会保障局")]
+    assert moved == [("县卫健委", "县财政局")]

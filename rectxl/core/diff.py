@@ -58,7 +58,7 @@ from rectxl.core.sheets import SheetSpec
 from rectxl.core.status import Status, fraction_as_percent
 from rectxl.core.text import cn_date, shorten
 from rectxl.core.timing import resolve_warn_days
-from rectxl.core.units import split_units, unit_key, unit_spellings
+from rectxl.core.units import same_unit_name, split_units, unit_key, unit_spellings
 from rectxl.core.validate import resolve_as_of
 
 __all__ = [
@@ -440,7 +440,17 @@ class _Texts:
         def keys(units: list[str]) -> frozenset[str]:
             return frozenset(k for k in (unit_key(canonical.get(u, u)) for u in units) if k)
 
-        return keys(ua) == keys(ub)
+        if keys(ua) == keys(ub):
+            return True
+        # a whole unit written short and in full (县人社局 / 县人力资源和社会保障局), unless the 名录
+        # lists both
+        listed = {unit_key(u) for u in self.listed}
+
+        def one(x: str, y: str) -> bool:
+            return same_unit_name(x, y) and not {unit_key(x), unit_key(y)} <= listed
+
+        return (len(ua) == len(ub) > 0 and all(any(one(x, y) for y in ub) for x in ua)
+                and all(any(one(x, y) for x in ua) for y in ub))
 
 
 # ---------------------------------------------------------------------------
