@@ -23,6 +23,7 @@ from rectxl.api import check
 from rectxl.batch import run_batch
 from rectxl.core.batch_report import batch_notes, round_rows, to_json
 from rectxl.core.diff import ChangeKind, RegressionKind, diff_ledgers
+from rectxl.core.letters import plan_reminders
 from rectxl.core.rules import Options
 from rectxl.core.units import same_unit_name
 from rectxl.io.reader import read_ledger
@@ -270,3 +271,27 @@ def test_a_unit_written_short_then_in_full_is_a_respelling_not_a_new_owner(tmp_p
     moved = [(c.old, c.new) for c in d.of_kind(ChangeKind.OWNER) if c.field == "责任单位"]
     assert respelled == [("县人社局", "县人力资源和社会保障局")]
     assert moved == [("县卫健委", "县财政局")]
+
+
+# -- remind: two units leading one measure ---------------------------------------------------------
+
+
+def test_units_leading_a_measure_together_are_each_told_of_the_other(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(["序号", "问题", "整改措施", "责任单位", "配合单位", "责任人", "整改时限", "整改状态"])
+    ws.append([1, "1.河道采砂监管缺位", "开展联合执法", "县水利局、县自然资源局", "", "赵刚", "2024年11月10日",
+               "正在推进"])
+    ws.append([2, "2.校园食品安全隐患", "开展校园食堂专项检查", "县市场监管局", "县教体局", "孙丽", "2024年11月20日",
+               "正在推进"])
+    wb.save(tmp_path / "台账.xlsx")
+    plan = plan_reminders(read_ledger(tmp_path / "台账.xlsx"), as_of=date(2024, 11, 15), warn_days=(20, 10))
+    letters = {u.unit: u.letters[0] for u in plan.units}
+    assert list(letters) == ["县水利局", "县自然资源局", "县市场监管局"]
+    for unit, other in (("县水利局", "县自然资源局"), ("县自然资源局", "县水利局")):
+        assert letters[unit].table()[0][2] == f"开展联合执法（共同牵头单位：{other}）"
+        assert letters[unit].copy_line == f"抄送：{other}。"
+    assert letters["县市场监管局"].table()[0][2] == "开展校园食堂专项检查（配合单位：县教体局）"
+    assert letters["县市场监管局"].copy_line == "抄送：县教体局。"

@@ -123,6 +123,13 @@ class LetterItem:
     #: the units co-operating on the measure (配合单位: marked so in the 责任单位 cell, or in the
     #: 配合单位 column), "、"-joined; they are not sent the letter, the lead is
     co_owner: str = ""
+    #: every unit leading the measure together ("县水利局、县自然资源局" in the 责任单位 cell),
+    #: "、"-joined, when more than one: each is sent the letter and told of the others
+    leads: str = ""
+
+    def joint_leads(self, unit: str) -> list[str]:
+        """The units leading the measure with ``unit``."""
+        return [u for u in self.leads.split("、") if u and u != unit]
 
     @property
     def days_text(self) -> str:
@@ -155,7 +162,7 @@ class Letter:
     @property
     def copies(self) -> list[str]:
         """The units the letter is copied to (抄送): those co-operating on its measures."""
-        units = (u for it in self.items for u in it.co_owner.split("、") if u)
+        units = (u for it in self.items for u in [*it.joint_leads(self.unit), *it.co_owner.split("、")] if u)
         return [u for u in dict.fromkeys(units) if u != self.unit]
 
     def table(self) -> list[list[str]]:
@@ -163,7 +170,9 @@ class Letter:
         责任领导, 责任人 (those two only when the ledger has the column: :attr:`absent`)."""
         rows = []
         for i, it in enumerate(self.items, 1):
-            row = [str(i), it.issue, it.measure + (f"（配合单位：{it.co_owner}）" if it.co_owner else ""),
+            joint = "、".join(it.joint_leads(self.unit))
+            row = [str(i), it.issue, it.measure + (f"（共同牵头单位：{joint}）" if joint else "")
+                   + (f"（配合单位：{it.co_owner}）" if it.co_owner else ""),
                    it.deadline, it.days_text]
             if F.LEAD not in self.absent:
                 row.append(it.lead or _placeholder(F.LEAD))
@@ -259,7 +268,8 @@ def _deadline_text(m: Measure, feedback: date | None) -> str:
     return zh_punct(m.deadline.text) or _placeholder("整改时限")
 
 
-def _item(m: Measure, issue: str, as_of: date, found: Grade, feedback: date | None, co_owner: str) -> LetterItem:
+def _item(m: Measure, issue: str, as_of: date, found: Grade, feedback: date | None, co_owner: str,
+          leads: str = "") -> LetterItem:
     due = effective_due(m)
     if found is Grade.RED:
         at_once = m.deadline.due if due is None else due
@@ -271,7 +281,7 @@ def _item(m: Measure, issue: str, as_of: date, found: Grade, feedback: date | No
     return LetterItem(
         issue=zh_punct(issue), measure=zh_punct(m.text), deadline=_deadline_text(m, feedback), due=due, days=days,
         lead=m.lead, handler=m.owner_person, grade=found, status=m.status.value if m.status else m.status_text,
-        sheet=m.sheet, row=m.row, cell=m.cell(F.DEADLINE), co_owner=co_owner,
+        sheet=m.sheet, row=m.row, cell=m.cell(F.DEADLINE), co_owner=co_owner, leads=leads,
     )
 
 
@@ -301,7 +311,7 @@ def _due_items(ledger: Ledger, as_of: date, warn_days: tuple[int, ...]) -> list[
         named = [(canonical.get(u, u), role) for u, role in roles]
         leads = list(dict.fromkeys(u for u, role in named if role == "lead"))
         co = [u for u in dict.fromkeys(u for u, role in named if role == "co") if u not in leads]
-        item = _item(m, issue, as_of, g, feedback, "、".join(co))
+        item = _item(m, issue, as_of, g, feedback, "、".join(co), "、".join(leads) if len(leads) > 1 else "")
         found.extend((unit, item) for unit in leads or [NO_UNIT])
     return found
 
