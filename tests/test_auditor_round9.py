@@ -21,7 +21,7 @@ from openpyxl import Workbook
 
 from rectxl.api import check
 from rectxl.batch import run_batch
-from rectxl.core.batch_report import batch_notes, round_rows, to_json
+from rectxl.core.batch_report import batch_notes, read_name, round_rows, to_json
 from rectxl.core.diff import ChangeKind, RegressionKind, diff_ledgers
 from rectxl.core.letters import plan_reminders
 from rectxl.core.rules import Options
@@ -295,3 +295,29 @@ def test_units_leading_a_measure_together_are_each_told_of_the_other(tmp_path: P
         assert letters[unit].copy_line == f"抄送：{other}。"
     assert letters["县市场监管局"].table()[0][2] == "开展校园食堂专项检查（配合单位：县教体局）"
     assert letters["县市场监管局"].copy_line == "抄送：县教体局。"
+
+
+# -- a unit named in brackets, or before the round it answers -----------------------------------------
+
+
+@pytest.mark.parametrize(("file", "unit"), [
+    ("【县档案馆】整改台账.xlsx", "县档案馆"),
+    ("2024年巡察整改台账（县统计局）.xlsx", "县统计局"),
+    ("部门/巡察整改台账（县统计局）（终稿）.xlsx", "县统计局"),
+    ("县统计局落实县委第三巡察组反馈意见整改台账.xlsx", "县统计局"),
+    ("县统计局关于县委第三巡察组反馈问题的整改台账.xlsx", "县统计局"),
+    ("东山镇/巡察整改台账（党政办）.xlsx", "东山镇"),  # in a unit's folder: a part of the town's ledger
+])
+def test_the_unit_a_name_gives_in_brackets_or_before_the_round(file: str, unit: str) -> None:
+    named = read_name(file)
+    assert (named.unit, named.names_unit) == (unit, True)
+
+
+def test_a_file_named_with_the_unit_in_brackets_counts_under_it(tmp_path: Path) -> None:
+    inbox = tmp_path / "报送"
+    _ledger(inbox / "【县档案馆】整改台账.xlsx", "县档案馆")
+    _ledger(inbox / "2024年巡察整改台账（县统计局）.xlsx", "县档案馆", 3)  # the template of another unit, unchanged
+    result = run_batch(inbox, workers=1)
+    assert sorted(r.unit for r in round_rows(result)) == ["县档案馆", "县统计局"]
+    assert [n.files for n in batch_notes(result) if n.code == "unit-name-mismatch"] == [
+        ["2024年巡察整改台账（县统计局）.xlsx"]]

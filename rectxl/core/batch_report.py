@@ -311,6 +311,9 @@ _LEDGER_WORDS = re.compile(
     r"(?:关于)?(?:县委|市委|区委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)?(?:反馈)?(?:问题|意见)?"
     r"(?:整改)?(?:落实|销号|任务|进展|进度)?(?:情况)?(?:工作)?"
     r"(?:台账|台帐|清单|一览表|明细表|情况表|统计表|销号表|进度表|任务表|推进表)(?:表)?")
+#: the round a ledger answers, named after the unit ("县统计局落实县委第三巡察组反馈意见整改台账")
+_ROUND_REF = re.compile(r"(?:贯彻落实|落实|关于|针对)?(?:[省市县区旗]委)?(?:第[一二三四五六七八九十\d]+(?:轮|批)?)?"
+                        r"(?:巡察|巡视)(?:工作)?组(?:反馈)?(?:的)?(?:意见|问题)?")
 #: what is left of those words before them ("…整改落实情况及整改台账" → "…整改落实情况及")
 _TRAILING_WORDS = re.compile(r"(?:巡察|巡视|反馈|问题|意见|整改|落实|情况|进展|及|和|暨|的)+$")
 #: "附件2：", "附件1-2：", "01_" before a name
@@ -494,8 +497,15 @@ def read_name(file: str) -> NameInfo:
         elif i == 0 or not words.take(token, bracketed=False):
             kept.append(token)
     unit = _unit_in(kept, words)
-    rest = ""
     folder = _folder_unit(parts[-2]) if len(parts) > 1 else ""
+    if not folder and _UNIT_KIND.match(unit) is None:
+        # the unit in brackets beside the ledger words ("【县档案馆】整改台账", "2024年巡察整改台账（县统计局）");
+        # in a unit's folder, a bracketed office is a part of its ledger ("东山镇/整改台账（党政办）")
+        inner = next((o for o in words.others if _UNIT_KIND.match(_unit_in([o], _Words()))), None)
+        if inner is not None:
+            words.others.remove(inner)
+            unit = _unit_in([inner], _Words())
+    rest = ""
     key_named = bool(unit) and (_UNIT_KIND.match(unit) is not None or not folder)
     if key_named:
         key = unit_key(unit)
@@ -558,7 +568,7 @@ def _unit_in(tokens: list[str], words: _Words) -> str:
     m = _REPORTING.search(text)
     if m is not None:
         text = m.group(1)
-    text = _LEDGER_WORDS.sub("", text)
+    text = _LEDGER_WORDS.sub("", _ROUND_REF.sub("", text))
     if words.dates(text):
         for pattern in _DATES[:2]:
             text = pattern.sub("", text)
