@@ -582,10 +582,11 @@ def _match_reworded_issues(old: list[Issue], new: list[Issue], titles_o: list[st
 # Comparing matched measures
 # ---------------------------------------------------------------------------
 
-_EXTENSION_WORDS = re.compile(r"延期|延长|顺延|推迟|延后")
+_EXTENSION_WORDS = re.compile(r"延期|延长|顺延|推迟|延后|延至|展期")
 #: an extension granted or asked for, as the progress writes it (not any 推迟 it tells of: "会议推迟召开")
-_EXTENSION_GRANTED = re.compile(r"(?:经|已|获|报|申请|请示|批准|同意|准予)[^，。；;,]{0,15}?(?:延期|延长|顺延)"
-                                r"|(?:延期|延长|顺延|推迟|延后)(?:至|到)")
+_EXTENSION_GRANTED = re.compile(r"(?:经|已|获|报|申请|请示|批准|同意|准予)[^，。；;,]{0,15}?(?:延期|延长|顺延|展期)"
+                                r"|(?:延期|延长|顺延|推迟|延后|延|展期)(?:至|到)"
+                                r"|(?:批准|同意)[^。；;]{0,20}?(?:时限|期限)(?:调整|变更)为")
 _OWNER_FIELDS = ((F.OWNER_UNIT, "owner_unit"), (F.LEAD, "lead"), (F.OWNER_PERSON, "owner_person"))
 
 
@@ -620,7 +621,7 @@ def _extension_worded(m: MeasureRef) -> bool:
     progress saying it was granted or asked for ("经县委巡察办同意延期至12月底", "已申请延期")."""
     return m.deadline.extended or bool(_EXTENSION_WORDS.search(m.deadline.text)
                                        or _EXTENSION_WORDS.search(m.remark)
-                                       or _EXTENSION_GRANTED.search(m.progress))
+                                       or any(_EXTENSION_GRANTED.search(t) for t in (m.remark, m.progress)))
 
 
 def _extended_already(m: MeasureRef) -> bool:
