@@ -24,8 +24,10 @@ __all__ = [
     "GRADE_FILLS",
     "HIGHLIGHTS",
     "MARKS_SHEET",
+    "MISSING_UNIT_FILL",
     "OUTPUT_HEADERS",
     "OUTPUT_SHEETS",
+    "OWN_FILLS",
     "SUMMARY_SHEETS",
     "Hidden",
     "Highlight",
@@ -67,6 +69,11 @@ HIGHLIGHTS = (
     Highlight("due_orange", "临期较近（橙色预警）", GRADE_FILLS[Grade.ORANGE]),
     Highlight("long_term", "长期坚持但时限已过（蓝色）", GRADE_FILLS[Grade.BLUE]),
 )
+#: the template's fill for a measure without 责任单位 (its conditional format)
+MISSING_UNIT_FILL = "F8CBAD"
+#: the colours rectxl's template and marks colour cells by (a conditional format in one of them
+#: says what a mark says)
+OWN_FILLS = frozenset({*GRADE_FILLS.values(), *(h.color for h in HIGHLIGHTS), MISSING_UNIT_FILL})
 #: a cell with several findings takes the first of these
 _PRIORITY = ("overdue", "owner", "due_orange", "due", "long_term", "error", "warning")
 _CODE_HIGHLIGHT = {
@@ -178,6 +185,19 @@ class Hidden:
     sheet: bool = False
     rows: frozenset[int] = frozenset()
     cols: frozenset[int] = frozenset()
+    #: ranges (first and last row 1-based, first and last column 0-based) under one of the user's
+    #: conditional formats that sets a fill: Excel shows that fill over rectxl's while it applies
+    painted: tuple[tuple[int, int, int, int], ...] = ()
+    #: cells (A1) the user had filled in one of rectxl's colours themselves: not marks
+    lookalike: frozenset[str] = frozenset()
+
+    def painted_over(self, cell: str | None) -> bool:
+        """Whether a conditional format's fill may cover rectxl's colour at ``cell``."""
+        m = re.fullmatch(r"([A-Z]{1,3})(\d+)", cell or "")
+        if m is None or not self.painted:
+            return False
+        row, col = int(m.group(2)), col_index(m.group(1))
+        return any(r1 <= row <= r2 and c1 <= col <= c2 for r1, r2, c1, c2 in self.painted)
 
     def note(self, cell: str | None, row: int | None) -> str:
         """"（该单元格所在行已隐藏）" and the like for a finding at ``cell`` (or ``row``); "" when
@@ -225,6 +245,7 @@ def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -
     header = len(rows) - 1
     spec = SheetSpec(FINDINGS_SHEET, rows, header, [6, 9, 22, 70, 12, 6, 10, 30])
     unseen: list[str] = []
+    painted: dict[str, None] = {}
     for i, f in enumerate(report.findings, 1):
         value = f.value
         if isinstance(value, date):
@@ -233,6 +254,8 @@ def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -
         note = place.note(f.cell, f.row) if place is not None and (f.cell or f.row) else ""
         if note:
             unseen.append(f"{f.sheet}!{f.cell or f'第{f.row}行'}{note}")
+        elif place is not None and place.painted_over(f.cell):
+            painted[f"{f.sheet}!{f.cell}"] = None
         rows.append([i, SEVERITY_LABELS[f.severity], f.code, f.message,
                      f"{f.sheet}!{f.cell}" if f.cell else (f.sheet or ""), f.row, f.field or "",
                      "" if value is None else value])
@@ -242,6 +265,19 @@ def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -
         more = f"等{len(unseen)}处" if len(unseen) > _HIDDEN_LISTED else ""
         add_findings_note(spec, f"注意：以下问题所在的单元格已隐藏，点击链接也看不到，请先在台账中取消隐藏再核对："
                                 f"{'、'.join(unseen[:_HIDDEN_LISTED])}{more}")
+    flagged = {(f.sheet, f.cell) for f in report.findings if f.cell}
+    own = [f"{name}!{cell}" for name, place in (hidden or {}).items()
+           for cell in sorted(place.lookalike, key=_cell_order) if (name, cell) not in flagged]
+    if own:
+        more = f"等{len(own)}处" if len(own) > _HIDDEN_LISTED else ""
+        add_findings_note(spec, "注意：以下单元格原来就填有与 rectxl 标记相同的颜色，不是本次发现的问题："
+                                f"{'、'.join(own[:_HIDDEN_LISTED])}{more}")
+    if painted:
+        cells = list(painted)
+        more = f"等{len(cells)}处" if len(cells) > _HIDDEN_LISTED else ""
+        add_findings_note(spec, "注意：以下问题所在的单元格设有条件格式，条件成立时显示条件格式的填充色，"
+                                "rectxl 的标记颜色会被盖住，请以本表为准："
+                                f"{'、'.join(cells[:_HIDDEN_LISTED])}{more}")
     spec.bold_rows = {0, header}
     spec.cell_fills = {(_LEGEND_ROW, c): h.color for c, h in enumerate(HIGHLIGHTS, start=1)}
     # the legend's labels are longer than their columns are wide: wrapped, the row as tall as
@@ -250,6 +286,11 @@ def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -
     spec.wrapped_rows = {_LEGEND_ROW}
     spec.row_heights[_LEGEND_ROW] = max(_wrapped_height(str(text), spec.widths[c]) for c, text in enumerate(legend))
     return spec
+
+
+def _cell_order(cell: str) -> tuple[int, int]:
+    m = re.fullmatch(r"([A-Z]{1,3})(\d+)", cell)
+    return (int(m.group(2)), col_index(m.group(1))) if m else (0, 0)
 
 
 #: the row of 校验结果 (below the SHA-256) that notes go in

@@ -101,7 +101,7 @@ def _read_book(book: Any, options: Options | None) -> tuple[Ledger, Report, dict
     """:func:`read_book`, and what of the sheets with findings the user does not see (hidden
     rows, columns, sheets: 校验结果 says so, as `rectxl annotate`'s does)."""
     from rectxl import api
-    from rectxl.io.marks import hidden_in
+    from rectxl.io.marks import hidden_in, ledger_rows
     from rectxl.io.reader import read_ledger, sibling_files
 
     column_map = options.column_map if options else ()
@@ -114,7 +114,7 @@ def _read_book(book: Any, options: Options | None) -> tuple[Ledger, Report, dict
         saved = book_path(book)
         report = api.check_ledger(ledger, options, sibling_files=sibling_files(saved) if saved else None)
         if copy is not None and report.findings:
-            hidden = hidden_in(copy, {f.sheet for f in report.findings if f.sheet})
+            hidden = hidden_in(copy, {f.sheet for f in report.findings if f.sheet}, ledger_rows(ledger))
     report.source = Source(path=book.name)
     return ledger, report, hidden
 

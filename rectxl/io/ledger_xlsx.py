@@ -27,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.model import Ledger, LedgerInfo, Measure
-from rectxl.core.sheets import GRADE_FILLS
+from rectxl.core.sheets import GRADE_FILLS, MISSING_UNIT_FILL
 from rectxl.core.status import Status
 from rectxl.core.text import chinese_number
 from rectxl.core.timing import Grade, info_warn_days, is_warn_key
@@ -227,7 +227,7 @@ def _live_formats(ws: Worksheet, last_row: int, columns: tuple[str, ...]) -> Non
     m, u = cols[F.MEASURE], cols[F.OWNER_UNIT]
     ws.conditional_formatting.add(
         f"{u}3:{u}{end}",
-        FormulaRule(formula=[f'AND(${m}3<>"",${u}3="")'], fill=PatternFill("solid", fgColor="F8CBAD")),
+        FormulaRule(formula=[f'AND(${m}3<>"",${u}3="")'], fill=PatternFill("solid", fgColor=MISSING_UNIT_FILL)),
     )
 
 

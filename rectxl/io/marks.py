@@ -54,6 +54,7 @@ from rectxl.core.report import cell_text
 from rectxl.core.sheets import (
     HIGHLIGHTS,
     OUTPUT_HEADERS,
+    OWN_FILLS,
     Hidden,
     SheetSpec,
     add_findings_note,
@@ -64,15 +65,16 @@ from rectxl.core.sheets import (
 from rectxl.core.text import col_index
 from rectxl.core.validate import Report
 from rectxl.core.version import __version__
+from rectxl.io.cond_formats import dxf_fills, painted_ranges
 from rectxl.io.package import Package
 from rectxl.io.sheet_cells import NEW_ROW, OPENED_ROW, locate, restore, restyle, tidy_rows
 from rectxl.io.sheet_writer import chart_parts, print_titles, render_sheet
-from rectxl.io.styles_part import Styles, fill_description, fill_rgb, referenced_xfs, revert
+from rectxl.io.styles_part import Styles, fill_description, fill_rgb, formats_filled, referenced_xfs, revert
 from rectxl.io.workbook_parts import CT_CHART, CT_DRAWING, Book, SheetRef, rels_name
 from rectxl.io.xmlbytes import escape_attr, escape_text, xml_safe
 
-__all__ = ["AnnotateOutcome", "ClearOutcome", "Record", "annotate_package", "clear_package", "find_record",
-           "hidden_in", "protections"]
+__all__ = ["AnnotateOutcome", "ClearOutcome", "Record", "annotate_package", "clear_package", "covered_marks",
+           "find_record", "hidden_in", "ledger_rows", "protections"]
 
 RECORD_HEADER = ["sheet", "cell", "original_fill"]
 RECORD_FORMAT = 1
@@ -395,7 +397,10 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
     outcome.protections = protections(pkg, book, coloured)
 
     # rectxl's sheets, under names the user does not use
-    hidden = _hidden(pkg, book, {f.sheet for f in report.findings if f.sheet})
+    hidden = _hidden(pkg, book, {f.sheet for f in report.findings if f.sheet}, ledger_rows(ledger))
+    # marks an earlier run could not take back show rectxl's colour, but are rectxl's
+    hidden = {name: replace(h, lookalike=h.lookalike - {ref for where, ref in stuck if where == name})
+              for name, h in hidden.items()}
     specs = [findings_sheet(report, hidden), *(summary_sheets(report, ledger) if summary else [])]
     taken = {s.name.casefold() for s in book.sheets()}
     named: list[SheetSpec] = []
@@ -459,30 +464,49 @@ _ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*?)/?>")
 _HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
 
 
-def hidden_in(path: Path, names: set[str]) -> dict[str, Hidden]:
+def ledger_rows(ledger: Ledger) -> dict[str, frozenset[int]]:
+    """The rows (1-based) of each sheet that hold the ledger's measures."""
+    rows: dict[str, set[int]] = {}
+    for measure in ledger.measures():
+        if measure.row:
+            rows.setdefault(measure.sheet or ledger.sheet, set()).add(measure.row)
+    return {name: frozenset(r) for name, r in rows.items()}
+
+
+def hidden_in(path: Path, names: set[str], rows: dict[str, frozenset[int]] | None = None) -> dict[str, Hidden]:
     """:func:`_hidden` of the workbook file at ``path`` (the Excel add-in's saved copy): what of
     the sheets ``names`` the user does not see; nothing when it is no package rectxl can open."""
     try:
         with Package(path) as pkg:
-            return _hidden(pkg, Book(pkg), names)
+            book = Book(pkg)
+            hidden = _hidden(pkg, book, names, rows)
+            if find_record(pkg, book) is not None:  # the colours of the last marking are rectxl's
+                hidden = {name: replace(h, lookalike=frozenset()) for name, h in hidden.items()}
+            return hidden
     except (RectxlError, KeyError, OSError, ValueError):
         return {}
 
 
-def _hidden(pkg: Package, book: Book, names: set[str]) -> dict[str, Hidden]:
-    """What of each sheet ``names`` the user does not see: the sheet, hidden rows and columns."""
+def _hidden(pkg: Package, book: Book, names: set[str],
+            rows: dict[str, frozenset[int]] | None = None) -> dict[str, Hidden]:
+    """What of each sheet ``names`` the user does not see: the sheet, hidden rows and columns, the
+    ranges a conditional format paints over (rectxl's colours not shown there), and the cells
+    already filled in one of rectxl's colours (only those on the measures' ``rows`` when given: a
+    header filled so says nothing)."""
     out: dict[str, Hidden] = {}
+    fills: list[str | None] | None = None
+    lookalike: set[int] | None = None  # the user's cell formats filled in one of rectxl's colours
     for sheet in book.sheets():
         if sheet.name not in names or sheet.part is None or not pkg.has(sheet.part):
             continue
         xml = pkg.read(sheet.part)
-        rows: set[int] = set()
+        hidden_rows: set[int] = set()
         last = 0
         for m in _ROW_TAG.finditer(xml):
             r = _ATTR_NUM[b"r"].search(m.group(1))
             last = int(r.group(1)) if r else last + 1
             if _HIDDEN.search(m.group(1)):
-                rows.add(last)
+                hidden_rows.add(last)
         cols: set[int] = set()
         head = xml[: xml.find(b"sheetData")]
         for m in _COL.finditer(head):
@@ -490,8 +514,67 @@ def _hidden(pkg: Package, book: Book, names: set[str]) -> dict[str, Hidden]:
             low, high = _ATTR_NUM[b"min"].search(tag), _ATTR_NUM[b"max"].search(tag)
             if low and high and _HIDDEN.search(tag) and int(high.group(1)) - int(low.group(1)) < 16384:
                 cols.update(range(int(low.group(1)) - 1, int(high.group(1))))
-        out[sheet.name] = Hidden(sheet.state != "visible", frozenset(rows), frozenset(cols))
+        painted: list[tuple[int, int, int, int]] = []
+        if b"onditionalFormatting" in xml:
+            fills = _dxf_fills(pkg, book) if fills is None else fills
+            painted = painted_ranges(xml, fills, OWN_FILLS)
+        if lookalike is None:
+            styles = _styles_xml(pkg, book)
+            lookalike = formats_filled(styles, {h.color.upper() for h in HIGHLIGHTS}) if styles else set()
+        own = _cells_in_formats(xml, lookalike)
+        if rows is not None:
+            on = rows.get(sheet.name, frozenset())
+            own = frozenset(c for c in own if int(c.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in on)
+        out[sheet.name] = Hidden(sheet.state != "visible", frozenset(hidden_rows), frozenset(cols), tuple(painted),
+                                 own)
     return out
+
+
+def covered_marks(pkg: Package, book: Book, record: Record) -> int:
+    """How many of the cells ``record`` names as marked lie under a conditional format of the
+    user's that fills them (their mark is not seen while it applies)."""
+    count = 0
+    fills: list[str | None] | None = None
+    marked: dict[str, list[str]] = {}
+    for sheet, ref, data in record.cells:
+        if not data.get("pending"):
+            marked.setdefault(sheet, []).append(ref)
+    for name, refs in marked.items():
+        ref_ = book.sheet(name)
+        if ref_ is None or ref_.part is None or not pkg.has(ref_.part):
+            continue
+        xml = pkg.read(ref_.part)
+        if b"onditionalFormatting" not in xml:
+            continue
+        fills = _dxf_fills(pkg, book) if fills is None else fills
+        place = Hidden(painted=tuple(painted_ranges(xml, fills, OWN_FILLS)))
+        count += sum(1 for ref in refs if place.painted_over(ref))
+    return count
+
+
+def _styles_xml(pkg: Package, book: Book) -> bytes:
+    """The workbook's styles part as it is in the package (before rectxl's formats are written)."""
+    rel = next((r for r in book.rels(book.part) if r.type == "styles" and not r.external), None)
+    part = pkg.find(rel.target) if rel is not None else None
+    return pkg.read(part) if part is not None else b""
+
+
+def _dxf_fills(pkg: Package, book: Book) -> list[str | None]:
+    return dxf_fills(_styles_xml(pkg, book))
+
+
+def _cells_in_formats(xml: bytes, formats: set[int]) -> frozenset[str]:
+    """The cells (A1) of the sheet ``xml`` with one of the cell ``formats``."""
+    if not formats:
+        return frozenset()
+    wanted = b"|".join(str(i).encode() for i in sorted(formats))
+    pattern = re.compile(rb"<(?:[\w.-]+:)?c\b[^>]*?\ss=[\"'](?:" + wanted + rb")[\"'][^>]*>")
+    out = set()
+    for m in pattern.finditer(xml):
+        ref = re.search(rb"\sr=[\"']([A-Z]{1,3}\d+)[\"']", m.group())
+        if ref is not None:
+            out.add(ref.group(1).decode())
+    return frozenset(out)
 
 
 _WORKBOOK_PROTECTION = re.compile(rb"<(?:[\w.-]+:)?workbookProtection\b[^>]*>")

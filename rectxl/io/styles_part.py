@@ -20,8 +20,8 @@ from rectxl.io.sml_dialect import HEAD, compiled, dialect_of
 from rectxl.io.workbook_parts import CT_STYLES, Book
 from rectxl.io.xmlbytes import Element, apply_edits, attr, elements, escape_attr, first, remove_attr, set_attr
 
-__all__ = ["HEADER_FILL", "MAX_XFS", "Look", "Styles", "fill_description", "fill_rgb", "referenced_xfs", "revert",
-           "sha256"]
+__all__ = ["HEADER_FILL", "MAX_XFS", "Look", "Styles", "fill_description", "fill_rgb", "formats_filled",
+           "referenced_xfs", "revert", "sha256"]
 
 HEADER_FILL = "D9E1F2"
 #: the most cell formats a workbook may have (Excel's limit)
@@ -422,6 +422,22 @@ def _color(fill: bytes, local: bytes) -> dict[str, Any] | None:
             parsed: Any = value if kind == "rgb" else (value in ("1", "true") if kind == "auto" else int(value))
             return {"type": kind, "value": parsed, "tint": tint}
     return None
+
+
+def formats_filled(xml: bytes, colours: set[str]) -> set[int]:
+    """The cell formats of the styles part ``xml`` whose fill is solid in one of ``colours`` (RRGGBB)."""
+    lists: dict[str, list[bytes]] = {}
+    for name in ("fills", "cellXfs"):
+        container = _container(xml, name)
+        lists[name] = [] if container is None or container.empty else [
+            xml[e.start:e.end] for e in elements(xml, _CHILD[name], container.tag_end, container.content_end)]
+    solid = {i for i, fill in enumerate(lists["fills"]) if fill_rgb(fill) in colours}
+    out = set()
+    for i, xf in enumerate(lists["cellXfs"]):
+        fill_id = attr(_start_tag(xf), "fillId")
+        if fill_id is not None and fill_id.isdigit() and int(fill_id) in solid:
+            out.add(i)
+    return out
 
 
 def fill_description(fill: bytes) -> dict[str, Any]:

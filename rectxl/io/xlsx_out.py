@@ -211,11 +211,12 @@ def _refuse_protected(pkg: Package, book: Book, source: Path, sheets: list[str] 
             "清除修改权限密码）后再试")
 
 
-def written_marks(path: Path) -> tuple[int, int, list[str]]:
+def written_marks(path: Path) -> tuple[int, int, list[str], int]:
     """What the marked workbook at ``path`` carries, for the message after annotate: (cells
     rectxl coloured, marks of an earlier annotate still on record because they could not be
-    cleared, the protections the marks went through — on the sheets it coloured)."""
-    from rectxl.io.marks import find_record, protections
+    cleared, the protections the marks went through — on the sheets it coloured, the coloured
+    cells under a conditional format of the user's that fills them)."""
+    from rectxl.io.marks import covered_marks, find_record, protections
     from rectxl.io.workbook_parts import Book
 
     try:
@@ -223,12 +224,13 @@ def written_marks(path: Path) -> tuple[int, int, list[str]]:
             book = Book(pkg)
             record = find_record(pkg, book)
             if record is None:
-                return 0, 0, []
+                return 0, 0, [], 0
             pending = sum(1 for _sheet, _ref, data in record.cells if data.get("pending"))
             coloured = sorted({sheet for sheet, _ref, data in record.cells if not data.get("pending")})
-            return len(record.cells) - pending, pending, protections(pkg, book, coloured)
+            return (len(record.cells) - pending, pending, protections(pkg, book, coloured),
+                    covered_marks(pkg, book, record))
     except RectxlError:
-        return 0, 0, []
+        return 0, 0, [], 0
 
 
 def _record_or_refuse(pkg: Package, book: Book, source: Path) -> Record:
