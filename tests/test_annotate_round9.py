@@ -433,3 +433,61 @@ def test_the_cli_says_how_many_marks_a_format_may_cover(tmp_path: Path, capsys: 
     plain = write_simple_ledger(tmp_path / "plain" / "台账.xlsx", ROWS)
     main(["annotate", str(plain), "--as-of", AS_OF.isoformat()])
     assert "条件格式" not in capsys.readouterr().out
+
+
+def shared_workbook(folder: Path) -> Path:
+    """A legacy shared workbook (审阅 → 共享工作簿): revision headers listing the sheets by id."""
+    source = write_simple_ledger(folder / "src.xlsx", ROWS)
+    headers = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<headers '
+        f'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{REL}" '
+        'guid="{233BEE23-EB5C-4542-905D-0230EFFED88B}" diskRevisions="1" revisionId="1" version="2">'
+        '<header guid="{233BEE23-EB5C-4542-905D-0230EFFED88B}" dateTime="2026-11-18T09:30:00" maxSheetId="2" '
+        'userName="巡察办" r:id="rId1"><sheetIdMap count="1"><sheetId val="1"/></sheetIdMap></header></headers>')
+    add = {
+        "xl/revisions/revisionHeaders.xml": headers.encode(),
+        "xl/revisions/revisionLog1.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<revisions '
+            f'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{REL}"/>').encode(),
+        "xl/revisions/_rels/revisionHeaders.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+            'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{REL}/revisionLog" Target="revisionLog1.xml"/></Relationships>').encode(),
+    }
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "xl/_rels/workbook.xml.rels":
+            return data.replace(b"</Relationships>", f'<Relationship Id="rIdRev" Type="{REL}/revisionHeaders" '
+                                                     'Target="revisions/revisionHeaders.xml"/></Relationships>'.encode())
+        if name == "[Content_Types].xml":
+            ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+            return data.replace(b"</Types>", (
+                f'<Override PartName="/xl/revisions/revisionHeaders.xml" ContentType="{ct}.revisionHeaders+xml"/>'
+                f'<Override PartName="/xl/revisions/revisionLog1.xml" ContentType="{ct}.revisionLog+xml"/>'
+                "</Types>").encode())
+        return data
+
+    target = folder / "共享台账.xlsx"
+    R.rezip(source, target, edit, add)
+    source.unlink()
+    return target
+
+
+def test_a_shared_workbook_is_not_marked_in_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its revision history lists the sheets and Excel allows no charts or merged cells while it is
+    shared: --in-place is refused (how to stop sharing said); a copy is written and says so."""
+    from rectxl.cli.commands import main
+
+    source = shared_workbook(tmp_path)
+    before = source.read_bytes()
+    with pytest.raises(RectxlError) as error:
+        api.annotate(source, None, OPTS, in_place=True)
+    assert "共享工作簿" in str(error.value) and "取消“允许多用户同时编辑”" in str(error.value)
+    assert source.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == [source.name]
+    main(["annotate", str(source), "--as-of", AS_OF.isoformat()])
+    out = capsys.readouterr().out
+    assert "共享工作簿" in out and "原文件未改动" in out
+    marked = source.with_name("共享台账_校验.xlsx")
+    assert "共享工作簿" in str(load_workbook(marked)[FINDINGS_SHEET]["A3"].value)
+    _, cleared, _ = api.clear(marked, tmp_path / "清除.xlsx")
+    assert parts(cleared) == parts(source)

@@ -590,8 +590,8 @@ def _on(tag: bytes, name: str, default: bool = False) -> bool:
 def protections(pkg: Package, book: Book, sheets: list[str] | None = None) -> list[str]:
     """The protections a careful user set that marking goes against (Chinese, one each): the
     workbook's structure locked (rectxl adds sheets), a sheet of ``sheets`` (None: every sheet)
-    protected against formatting cells (rectxl colours them), "read-only recommended", a password
-    to modify (修改权限密码)."""
+    protected against formatting cells (rectxl colours them), a legacy shared workbook (共享工作簿),
+    "read-only recommended", a password to modify (修改权限密码)."""
     found: list[str] = []
     workbook = pkg.read(book.part)
     wp = _WORKBOOK_PROTECTION.search(workbook)
@@ -606,6 +606,10 @@ def protections(pkg: Package, book: Book, sheets: list[str] | None = None) -> li
         # formatCells="1" (the default) means formatting cells is locked while the sheet is protected
         if sp is not None and _on(sp.group(), "sheet") and _on(sp.group(), "formatCells", default=True):
             found.append(f"工作表“{sheet.name}”受保护，不允许设置单元格格式")
+    if any(r.type == "revisionHeaders" and not r.external for r in book.rels(book.part)):
+        # a legacy shared workbook: its revision history lists the sheets, and Excel allows no
+        # charts or merged cells while it is shared — rectxl's sheets have both
+        found.append("工作簿为共享工作簿（允许多用户同时编辑）")
     fs = _FILE_SHARING.search(workbook)
     if fs is not None:
         if _on(fs.group(), "readOnlyRecommended"):

@@ -207,8 +207,8 @@ def _refuse_protected(pkg: Package, book: Book, source: Path, sheets: list[str] 
             f"{source.name} 设有保护：{'；'.join(found)}。文件的作者不希望它被直接改动（Excel 也会先提示或要求密码），"
             "因此 --in-place 未执行，文件未改动。去掉 --in-place，rectxl 会把带标记的副本写到另一个文件"
             "（副本保留同样的保护设置）；如确需在原文件上标记，请先在 Excel 或 WPS 中撤销这些保护"
-            "（审阅 → 撤销工作簿保护、撤销工作表保护；另存为 → 工具 → 常规选项：取消“建议只读”、"
-            "清除修改权限密码）后再试")
+            "（审阅 → 撤销工作簿保护、撤销工作表保护；审阅 → 共享工作簿：取消“允许多用户同时编辑”；"
+            "另存为 → 工具 → 常规选项：取消“建议只读”、清除修改权限密码）后再试")
 
 
 def written_marks(path: Path) -> tuple[int, int, list[str], int]:
