@@ -491,3 +491,33 @@ def test_a_shared_workbook_is_not_marked_in_place(tmp_path: Path, capsys: pytest
     assert "共享工作簿" in str(load_workbook(marked)[FINDINGS_SHEET]["A3"].value)
     _, cleared, _ = api.clear(marked, tmp_path / "清除.xlsx")
     assert parts(cleared) == parts(source)
+
+
+@pytest.mark.parametrize(("name", "lock"), [
+    ("台账.xlsx", ".~台账.xlsx"), ("县市场监管局整改台账.xlsx", ".~市场监管局整改台账.xlsx"),
+    ("县市场监管局整改台账.xlsx", ".~场监管局整改台账.xlsx"), ("台账.xlsx", ".~lock.台账.xlsx#"),
+    ("台账.xlsx", "~$台账.xlsx")])
+def test_in_place_is_refused_while_wps_on_linux_has_the_workbook_open(name: str, lock: str, tmp_path: Path) -> None:
+    """WPS on Linux (统信 UOS, 麒麟) keeps ``.~`` + the name beside an open workbook (for a longer
+    name with its first one or two characters replaced); Excel and WPS on Windows ``~$``,
+    LibreOffice ``.~lock.…#``."""
+    from rectxl.io.outputs import lock_file
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    source = write_simple_ledger(folder / name, ROWS)
+    (folder / lock).write_bytes(b"zhangsan")
+    assert lock_file(source) == folder / lock
+    before = source.read_bytes()
+    with pytest.raises(RectxlError, match=f"发现锁定文件 {re.escape(lock)}"):
+        api.annotate(source, None, OPTS, in_place=True)
+    assert source.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == sorted([lock, name])
+
+
+def test_checking_wps_on_linuxs_lock_file_says_what_it_is(tmp_path: Path) -> None:
+    from rectxl.core.errors import LedgerError
+
+    lock = tmp_path / ".~台账.xlsx"
+    lock.write_bytes(b"\x08zhangsan" + b"\x00" * 40)
+    with pytest.raises(LedgerError, match=r"临时锁定文件（\.~ 开头），不是台账.*去掉“\.~”的同名台账"):
+        api.check(lock, OPTS)

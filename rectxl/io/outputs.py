@@ -4,8 +4,8 @@
   ``台账_整改汇总.xlsx``, ``台账_通报.docx``; a folder's batch summary beside the folder.
 - An existing file is never replaced without ``--force`` (or ``--in-place``, which writes the
   input itself after a timestamped backup). Through a symbolic link, ``--in-place`` writes the
-  link's target and puts the backup beside the target. An Excel/WPS lock file ``~$name`` beside a
-  workbook about to be replaced means it is open: refused.
+  link's target and puts the backup beside the target. An Excel/WPS/LibreOffice lock file beside a
+  workbook about to be replaced (``~$name``, ``.~name``, ``.~lock.name#``) means it is open: refused.
 - No output ever lands on one of the command's inputs — whatever the spelling (symbolic links,
   ``..``, hard links, case on file systems that ignore it).
 - The format follows the output's extension where the extension is known (``-o r.csv`` writes
@@ -187,13 +187,20 @@ def _refuse_unwritable(path: Path, offers: Collection[str], *, replacing: bool) 
 def lock_file(path: Path) -> Path | None:
     """The Excel/WPS/LibreOffice lock file beside the workbook at ``path``, if there is one.
 
-    Excel writes ``~$`` + the name; Word-style programs replace the first two characters of a
-    long name instead; LibreOffice writes ``.~lock.`` + the name + ``#`` — all are looked for."""
+    Excel and WPS on Windows write ``~$`` + the name (for a long name replacing its first two
+    characters instead); WPS on Linux (统信 UOS, 麒麟) writes ``.~`` + the name, likewise with one
+    or two of its first characters replaced; LibreOffice writes ``.~lock.`` + the name + ``#`` — all
+    are looked for."""
     path = Path(path)
-    candidates = [path.with_name("~$" + path.name), path.with_name(f".~lock.{path.name}#")]
+    candidates = [path.with_name("~$" + path.name), path.with_name(f".~lock.{path.name}#"),
+                  path.with_name(".~" + path.name)]
     if len(path.stem) > 2:
-        candidates.append(path.with_name("~$" + path.name[2:]))
-    return next((c for c in candidates if os.path.lexists(c)), None)
+        candidates += [path.with_name("~$" + path.name[2:]), path.with_name(".~" + path.name[1:]),
+                       path.with_name(".~" + path.name[2:])]
+    try:
+        return next((c for c in candidates if os.path.lexists(c)), None)
+    except OSError:
+        return None
 
 
 def _refuse_open_workbook(path: Path) -> None:

@@ -103,7 +103,7 @@ def _archive_message(path: Path) -> str:
                     except (UnicodeEncodeError, UnicodeDecodeError):
                         pass
                 base = name.rstrip("/").rsplit("/", 1)[-1]
-                if base.lower().endswith(LEDGER_SUFFIXES) and not base.startswith(("~$", ".~lock")):
+                if base.lower().endswith(LEDGER_SUFFIXES) and not base.startswith(("~$", ".~")):
                     inside.append(base)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         pass
@@ -340,12 +340,13 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
     if path.suffix.lower() == ".et":
         return f"{path.name} 是 WPS 表格文件（.et），无法直接读取：请在 WPS 中另存为 .xlsx 后再检查"
     if not head.startswith(b"PK") and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
-        if path.name.startswith("~$"):
-            return (f"{path.name} 是 Excel/WPS 打开工作簿时生成的临时锁定文件（~$ 开头），不是台账，也没有损坏："
-                    "请检查它旁边去掉“~$”的同名台账（锁定文件说明该台账曾在打开状态，关闭后会自动删除）")
+        if path.name.startswith(("~$", ".~")):
+            prefix = path.name[:2]
+            return (f"{path.name} 是 Excel/WPS 打开工作簿时生成的临时锁定文件（{prefix} 开头），不是台账，也没有损坏："
+                    f"请检查它旁边去掉“{prefix}”的同名台账（锁定文件说明该台账曾在打开状态，关闭后会自动删除）")
         return f"{path.name} 不是有效的 Excel 文件（可能是改了扩展名的其他文件或已损坏）"
     if _lock_file_beside(path):
-        return (f"{path.name} 读取失败，文件不完整；旁边有它的临时锁定文件（~$ 或 .~lock 开头），"
+        return (f"{path.name} 读取失败，文件不完整；旁边有它的临时锁定文件（~$ 或 .~ 开头），"
                 "它可能仍在 Excel、WPS 或 LibreOffice 中打开，或正在保存：请等保存完成并关闭该文件后再检查，"
                 "如仍失败请重新获取该文件")
     return f"{path.name} 已损坏，无法读取（可能未完整下载或传输中断）：请重新获取该文件"
@@ -356,13 +357,10 @@ _XML_2003 = re.compile(rb"urn:schemas-microsoft-com:office:spreadsheet|progid\s*
 
 
 def _lock_file_beside(path: Path) -> bool:
-    """Whether the owner file Excel/WPS (``~$name``) or LibreOffice (``.~lock.name#``) keeps
-    beside an open workbook is there."""
-    try:
-        return any((path.parent / name).exists() for name in (
-            "~$" + path.name, "~$" + path.name[2:], ".~lock." + path.name + "#"))
-    except OSError:
-        return False
+    """Whether the owner file Excel, WPS or LibreOffice keeps beside an open workbook is there."""
+    from rectxl.io.outputs import lock_file
+
+    return lock_file(path) is not None
 
 
 def read_ledger(path: Path, column_map: Iterable[str | tuple[str, str]] = ()) -> Ledger:
