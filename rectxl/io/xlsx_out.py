@@ -12,11 +12,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Ledger
-from rectxl.core.names import OUTPUT_SHEETS
+from rectxl.core.names import FINDINGS_SHEET, OUTPUT_SHEETS
 from rectxl.core.report import cell_text
 from rectxl.core.sheets import SheetSpec, summary_sheets
 from rectxl.core.validate import Report
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from rectxl.io.workbook_parts import Book
 
 __all__ = [
+    "WrittenMarks",
     "annotate_file",
     "clear_file",
     "clear_file_outcome",
@@ -211,26 +212,35 @@ def _refuse_protected(pkg: Package, book: Book, source: Path, sheets: list[str] 
             "另存为 → 工具 → 常规选项：取消“建议只读”、清除修改权限密码）后再试")
 
 
-def written_marks(path: Path) -> tuple[int, int, list[str], int]:
-    """What the marked workbook at ``path`` carries, for the message after annotate: (cells
-    rectxl coloured, marks of an earlier annotate still on record because they could not be
-    cleared, the protections the marks went through — on the sheets it coloured, the coloured
-    cells under a conditional format of the user's that fills them)."""
+class WrittenMarks(NamedTuple):
+    """What a marked workbook carries, for the message after annotate."""
+
+    cells: int  # cells rectxl coloured
+    pending: int  # marks of an earlier annotate still on record (they could not be cleared)
+    protections: list[str]  # the protections the marks went through, on the sheets coloured
+    covered: int  # coloured cells under a conditional format of the user's that fills them
+    findings_sheet: str  # the name 校验结果 went under
+
+
+def written_marks(path: Path) -> WrittenMarks:
+    """:class:`WrittenMarks` of the marked workbook at ``path``."""
     from rectxl.io.marks import covered_marks, find_record, protections
     from rectxl.io.workbook_parts import Book
 
+    nothing = WrittenMarks(0, 0, [], 0, FINDINGS_SHEET)
     try:
         with _open_for_edit(path) as pkg:
             book = Book(pkg)
             record = find_record(pkg, book)
             if record is None:
-                return 0, 0, [], 0
+                return nothing
             pending = sum(1 for _sheet, _ref, data in record.cells if data.get("pending"))
             coloured = sorted({sheet for sheet, _ref, data in record.cells if not data.get("pending")})
-            return (len(record.cells) - pending, pending, protections(pkg, book, coloured),
-                    covered_marks(pkg, book, record))
+            renamed = (record.head or {}).get("renamed") or {}
+            return WrittenMarks(len(record.cells) - pending, pending, protections(pkg, book, coloured),
+                                covered_marks(pkg, book, record), str(renamed.get(FINDINGS_SHEET, FINDINGS_SHEET)))
     except RectxlError:
-        return 0, 0, [], 0
+        return nothing
 
 
 def _record_or_refuse(pkg: Package, book: Book, source: Path) -> Record:
