@@ -103,8 +103,15 @@ for path in sys.argv[2:]:
     start = time.perf_counter()
     report = rx.validate(book)
     validate_s = time.perf_counter() - start
-    out[path] = {"calls": excel.calls, "measures": report.measures if report else None, "sheets": sheets,
-                 "copy_s": copy_s, "read_s": read_s, "validate_s": validate_s}
+    calls = excel.calls
+    excel.calls = 0
+    flagged = rx.flag(book)  # 标记问题, then 清除标记: their calls, against the cells marked
+    flag_calls = excel.calls
+    excel.calls = 0
+    restored = rx.clear(book)
+    out[path] = {"calls": calls, "measures": report.measures if report else None, "sheets": sheets,
+                 "copy_s": copy_s, "read_s": read_s, "validate_s": validate_s,
+                 "flag_calls": flag_calls if flagged else None, "clear_calls": excel.calls, "marked": restored}
 print(json.dumps(out))
 """
 
@@ -368,6 +375,9 @@ def run(args: argparse.Namespace) -> list[str]:
             f"{ex_d['sheets']} sheets) "
             f"**{ex_d['calls']}**; generated ledgers ({big_d['sheets']} sheets) of {fmt_n(small_d['measures'])} and "
             f"{fmt_n(big_d['measures'])} measures **{small_d['calls']}** and **{big_d['calls']}** — {same}")
+        say("COM calls of 标记问题 / 清除标记 against the cells they mark and restore: "
+            + "; ".join(f"{fmt_n(d['measures'])} measures, {fmt_n(d['marked'])} cells: **{d['flag_calls']}** / "
+                        f"**{d['clear_calls']}**" for d in (ex_d, small_d, big_d)))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     say("")

@@ -90,7 +90,8 @@ Public Function RectxlSaveCopy(ByVal bookName As String, ByVal fileName As Strin
         Case 56, -4143, 17, 43: ext = ".xls"
         Case 60: ext = ".ods"
         Case Else
-            RectxlSaveCopy = ""
+            ' a format rectxl cannot read (CSV, a web page, ...): its number, for the message
+            RectxlSaveCopy = "format:" & CStr(wb.FileFormat)
             Exit Function
     End Select
     #If Mac Then

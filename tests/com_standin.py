@@ -1400,6 +1400,17 @@ def values_of(book: xw.Book | Book, sheet: str) -> list[list[Any]]:
     return [list(row) for row in (rows if isinstance(rows, tuple) else ((rows,),))]
 
 
+def solid_fills(ws: Any) -> dict[str, str | None]:
+    """Every cell's solid fill colour (RRGGBB, None for no fill) of an openpyxl worksheet (for asserts)."""
+    out: dict[str, str | None] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            fill = cell.fill
+            solid = fill is not None and fill.fill_type == "solid" and fill.fgColor.type == "rgb"
+            out[cell.coordinate] = str(fill.fgColor.rgb)[-6:].upper() if solid else None
+    return out
+
+
 def workbook_of(book: xw.Book) -> Book:
     """The stand-in workbook behind an xlwings Book."""
     return _unwrap(book.api)  # type: ignore[no-any-return]

@@ -31,7 +31,8 @@ def test_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     text = proc.stdout
     for figure in ("time ratio (goal ≤ 2.0 at 100k)", "memory ratio (goal ≤ 1.5 at 100k)", "growth",
-                   "time ratio (goal ≤ 1.5)", "rectxl batch", "workers", "xlwings actions", "machine:"):
+                   "time ratio (goal ≤ 1.5)", "rectxl batch", "workers", "xlwings actions", "machine:",
+                   "COM calls of 标记问题 / 清除标记"):
         assert figure in text, figure
     assert "no growth per data row" in text
     assert out.read_text("utf-8") == text

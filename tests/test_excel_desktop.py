@@ -29,7 +29,7 @@ from rectxl.io.ledger_xlsx import write_ledger
 from rectxl.io.reader import read_grids, read_ledger
 from rectxl.io.xlsx_out import write_spec as write_spec_file
 from tests import xlwings_remote as xr
-from tests.com_standin import ERROR_CODES, Excel, TimeType, entered, values_of, workbook_of
+from tests.com_standin import ERROR_CODES, Excel, TimeType, entered, solid_fills, values_of, workbook_of
 from tests.county_ledgers import BUILDERS
 from tests.ledgers import MESSY_AS_OF, write_messy_ledger, write_simple_ledger
 
@@ -88,16 +88,8 @@ def _file_rows(path: Path, sheet: str) -> list[list[Any]]:
 def _fills(path_or_book: Path | xw.Book, sheet: str) -> dict[str, str | None]:
     """Every cell's solid fill colour (RRGGBB) of ``sheet``."""
     if isinstance(path_or_book, Path):
-        ws = openpyxl.load_workbook(path_or_book)[sheet]
-    else:
-        ws = workbook_of(path_or_book).wb[sheet]
-    out = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            fill = cell.fill
-            solid = fill is not None and fill.fill_type == "solid" and fill.fgColor.type == "rgb"
-            out[cell.coordinate] = str(fill.fgColor.rgb)[-6:].upper() if solid else None
-    return out
+        return solid_fills(openpyxl.load_workbook(path_or_book)[sheet])
+    return solid_fills(workbook_of(path_or_book).wb[sheet])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -486,6 +478,44 @@ def test_a_failing_save_copy_is_a_chinese_alert(tmp_path: Path, monkeypatch: pyt
     assert alert["prompt"].startswith("无法读取当前工作簿：Excel 未能保存临时副本")
 
 
+def _mac_save_copy(excel: Excel, sandbox: Path) -> Any:
+    """The add-in's RectxlSaveCopy as macros/rectxl.bas writes it: a copy in Excel's temp folder
+    under the workbook format's extension, or "format:N" for a format rectxl cannot read."""
+
+    def rectxl_save_copy(book_name: str, file_name: str) -> str:
+        workbook = excel.book_named(book_name)
+        ext = book_io.FILE_FORMATS.get(workbook.file_format, "")
+        if not ext:
+            return f"format:{workbook.file_format}"
+        target = sandbox / f"{file_name}{ext}"
+        workbook.SaveCopyAs(str(target))
+        return str(target)
+
+    return rectxl_save_copy
+
+
+@pytest.mark.parametrize(("file_format", "named"), [(6, "CSV 文本"), (44, "网页（HTML）表格"),
+                                                    (46, "Excel 2003 XML 表格"), (-4158, "文本文件")])
+def test_excel_for_mac_names_the_format_it_cannot_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       file_format: int, named: str) -> None:
+    """A CSV, a web page or an Excel 2003 XML table open in Excel for Mac: the add-in answers with
+    the workbook's format, and the alert names it as the Windows one does (it said only "不是
+    Excel 工作簿格式（可能是 CSV 或文本文件）")."""
+    excel = Excel()
+    book = excel.open(write_messy_ledger(tmp_path / "台账.xlsx"))
+    workbook_of(book).file_format = file_format
+    sandbox = tmp_path / "sandbox-tmp"
+    sandbox.mkdir()
+    excel.macros[book_io.MAC_SAVE_COPY_MACRO] = _mac_save_copy(excel, sandbox)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert rx.validate(book) is None
+    monkeypatch.undo()
+    (alert,) = excel.alerts
+    assert f"“台账.xlsx”是{named}，不是 Excel 工作簿格式" in alert["prompt"], alert["prompt"]
+    assert "另存为 Excel 工作簿（.xlsx）" in alert["prompt"]
+    assert list(sandbox.iterdir()) == []
+
+
 def test_macos_path_reads_the_copy_the_add_in_saves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """On macOS Python asks the add-in's RectxlSaveCopy (VBA) for the copy; here the stand-in's
     Application.Run plays that macro (as macros/rectxl.bas writes it: Excel's temp folder, the
@@ -497,19 +527,10 @@ def test_macos_path_reads_the_copy_the_add_in_saves(tmp_path: Path, monkeypatch:
     sandbox = tmp_path / "sandbox-tmp"
     sandbox.mkdir()
 
-    def rectxl_save_copy(book_name: str, file_name: str) -> str:
-        workbook = excel.book_named(book_name)
-        ext = book_io.FILE_FORMATS.get(workbook.file_format, "")
-        if not ext:
-            return ""
-        target = sandbox / f"{file_name}{ext}"
-        workbook.SaveCopyAs(str(target))
-        return str(target)
-
     monkeypatch.setattr(sys, "platform", "darwin")
     assert rx.validate(book, options) is None  # the add-in is not loaded
     assert "需要 rectxl 加载项" in excel.alerts[-1]["prompt"]
-    excel.macros[book_io.MAC_SAVE_COPY_MACRO] = rectxl_save_copy
+    excel.macros[book_io.MAC_SAVE_COPY_MACRO] = _mac_save_copy(excel, sandbox)
     report = rx.validate(book, options)
     monkeypatch.undo()
     assert report is not None and _key(report.findings) == _key(api.check(path, options).findings)

@@ -215,7 +215,7 @@ def test_a_strict_workbook_open_in_excel_for_mac_is_read(tmp_path: Path, monkeyp
     def rectxl_save_copy(book_name: str, file_name: str) -> str:
         ext = vba.get(excel.book_named(book_name).file_format, "")
         if not ext:
-            return ""
+            return f"format:{excel.book_named(book_name).file_format}"
         target = sandbox / f"{file_name}{ext}"
         excel.book_named(book_name).SaveCopyAs(str(target))
         return str(target)

@@ -93,6 +93,8 @@ _XLSX = 51
 TEXT_PREFIX = "'"
 #: the add-in's VBA function that saves a copy on macOS (see macros/rectxl.bas)
 MAC_SAVE_COPY_MACRO = "rectxl.xlam!RectxlSaveCopy"
+#: how RectxlSaveCopy answers for a workbook in a format rectxl cannot read: "format:6" (a CSV)
+_FORMAT_ANSWER = "format:"
 _ADDRESS = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
 
 
@@ -211,8 +213,14 @@ def _save_copy_mac(book: Any) -> Path:
     except Exception as exc:
         raise RectxlError("在 macOS 上读取工作簿需要 rectxl 加载项（rectxl.xlam）："
                           f"请运行 rectxl addin install 并重新启动 Excel（{exc}）。") from None
-    if not written:
+    if not written:  # the add-in of an earlier rectxl: it does not say which format
         raise _unsupported_format(book)
+    if str(written).startswith(_FORMAT_ANSWER):  # a format rectxl cannot read, by its XlFileFormat number
+        try:
+            file_format = int(str(written)[len(_FORMAT_ANSWER):])
+        except ValueError:
+            raise _unsupported_format(book) from None
+        raise _unsupported_format(book, file_format)
     path = Path(str(written))
     if not path.is_file():
         raise RectxlError(f"无法读取当前工作簿：Excel 没有写出临时副本（{path}）。")
@@ -672,12 +680,55 @@ def _place(ref: str) -> tuple[str, int] | None:
     return (m.group(1), int(m.group(2))) if m is not None else None
 
 
-def _original_fills(sheet: Any, runs: list[tuple[str, str | None]]) -> dict[str, Any]:
+def _packed(runs: list[tuple[str, str | None]]) -> list[list[tuple[str, str | None]]]:
+    """Runs of cells taken together as multi-area addresses of at most 255 characters each (what
+    Excel's ``Range("…")`` takes), in their order."""
+    packs: list[list[tuple[str, str | None]]] = []
+    length = 0
+    for run in runs:
+        if packs and length + 1 + len(run[0]) <= _AREAS_LENGTH:
+            packs[-1].append(run)
+            length += 1 + len(run[0])
+        else:
+            packs.append([run])
+            length = len(run[0])
+    return packs
+
+
+def _joined(pack: list[tuple[str, str | None]]) -> str:
+    return ",".join(address for address, _ in pack)
+
+
+def _together(book: Any) -> bool:
+    """Read formats of many runs of cells in one call (a multi-area range)? Desktop Excel on Windows
+    answers a format of a multi-area range for all its cells — Null unless every cell shares it
+    (as Excel documents for ``RangeAreas``: "a property is null unless all member ranges share
+    the same value"); Excel for Mac's AppleScript is not relied on for it (one call per run)."""
+    return sys.platform != "darwin" and is_desktop(book)
+
+
+def _original_fills(sheet: Any, runs: list[tuple[str, str | None]], together: bool = False) -> dict[str, Any]:
     """Each cell's fill before it is marked (``...`` where the engine cannot read formats): one
     call per run of cells when they all show one fill (none, most often), a call per cell only
-    where they differ — Excel answers a mixed range with Null, which xlwings cannot convert."""
+    where they differ — Excel answers a mixed range with Null, which xlwings cannot convert.
+
+    ``together`` (:func:`_together`): first one call per pack of runs (:func:`_packed`). What it
+    buys: the cells rectxl marks almost never have a fill of their own, so 标记问题 reads the
+    fills of a few hundred scattered cells in a few calls instead of a call per run."""
     found: dict[str, Any] = {}
-    for address, _ in runs:
+    one_by_one: list[tuple[str, str | None]] = []
+    for pack in _packed(runs) if together else [runs]:
+        if not together or len(pack) == 1:
+            one_by_one += pack
+            continue
+        try:
+            color = sheet.range(_joined(pack)).color
+        except Exception:  # cells of different fills (Null), or an engine that cannot tell
+            one_by_one += pack
+            continue
+        for address, _ in pack:
+            found.update(dict.fromkeys(_refs(address), color))
+    for address, _ in one_by_one:
         refs = _refs(address)
         try:
             color = sheet.range(address).color if len(refs) > 1 else ...
@@ -729,6 +780,8 @@ def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]],
     if record is None:
         with recording(book) as own:
             return write_marks(book, cells_by_sheet, own)
+    desktop = is_desktop(book)
+    together = _together(book)
     records: list[list[str]] = []
     runs_by_sheet: list[tuple[str, Any, list[tuple[str, str | None]]]] = []
     refused: dict[str, int] = {}
@@ -741,7 +794,7 @@ def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]],
             continue
         texts = _sheet_texts(sheet)
         runs = color_runs({ref: f"#{h.color}" for ref, h in cells.items()})
-        originals = _original_fills(sheet, runs)
+        originals = _original_fills(sheet, runs, together)
         for ref, highlight in cells.items():
             col, row = _place(ref) or ("", 0)
             records.append([ledger_sheet, ref, _fill_record(originals[ref], highlight.color.upper(),
@@ -754,9 +807,12 @@ def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]],
     for name, sheet, runs in runs_by_sheet:
         done = 0
         try:
-            for address, color in runs:
-                sheet.range(address).color = color
-                done += len(_refs(address))
+            # desktop Excel: one call per colour and 255 characters of address (Excel colours every
+            # area of a multi-area range, as write_spec's fills); the remote engine a call per run
+            for color, same in _by_color(runs).items():
+                for pack in _packed(same) if desktop else [[run] for run in same]:
+                    _paint(sheet, pack, color)
+                    done += sum(len(_refs(address)) for address, _ in pack)
         except Exception as exc:  # a COM error: Excel refused the format
             raise _refused(name, len(cells_by_sheet[name]) - done, coloured + done) from exc
         coloured += done
@@ -764,6 +820,28 @@ def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]],
         name, count = next(iter(refused.items()))
         raise _refused(name, count, coloured)
     return coloured
+
+
+def _by_color(runs: list[tuple[str, str | None]]) -> dict[str | None, list[tuple[str, str | None]]]:
+    by_color: dict[str | None, list[tuple[str, str | None]]] = {}
+    for run in runs:
+        by_color.setdefault(run[1], []).append(run)
+    return by_color
+
+
+def _paint(sheet: Any, pack: list[tuple[str, str | None]], color: str | None) -> None:
+    """Give the cells of a pack of runs ``color`` (None: no fill) in one call, or one call per run
+    where the engine takes no multi-area address."""
+    if len(pack) > 1:
+        try:
+            rng = sheet.range(_joined(pack))
+        except Exception:  # no multi-area addresses here
+            rng = None
+        if rng is not None:
+            rng.color = color
+            return
+    for address, _ in pack:
+        sheet.range(address).color = color
 
 
 def _restore_color(record: str) -> tuple[str | None, str, str]:
@@ -787,6 +865,8 @@ def _shows(sheet: Any, address: str, color: str) -> bool | None:
         current = sheet.range(address).color
     except NotImplementedError:  # the remote engine cannot read formats
         return None
+    except Exception:  # cells of different fills: Excel answers Null, which xlwings cannot convert
+        return False
     if not isinstance(current, tuple | list) or len(current) != 3:
         return False
     return "".join(f"{int(v):02X}" for v in current) == color
@@ -847,6 +927,7 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
             return clear_marks(book, own, keep_sheets=keep_sheets)
     done = Cleared()
     sheets = record.sheets
+    together = _together(book)
     by_sheet: dict[str, dict[str, tuple[str | None, str, str]]] = {}
     for sheet_name, ref, fill in record.cells:
         if sheet_name and ref:
@@ -859,7 +940,17 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
         # re-coloured, or another cell sorted into its place, keeps what it shows
         keys = {ref: f"{back or ''}|{given}" for ref, (back, given, _) in cells.items()}
         away: list[str] = []  # marked cells no longer showing rectxl's colour where they were
-        for address, key in color_runs(keys):
+        one_by_one: list[tuple[str, str | None]] = []
+        for key, same in _by_color(color_runs(keys)).items():
+            back, given = (key or "|").split("|")
+            for pack in _packed(same) if together else [same]:
+                # the runs that still show rectxl's colour given back theirs in one call (see _together)
+                if together and len(pack) > 1 and (not given or _shows(sheet, _joined(pack), given)):
+                    _paint(sheet, pack, back or None)
+                    done.restored += sum(len(_refs(address)) for address, _ in pack)
+                else:
+                    one_by_one += pack
+        for address, key in one_by_one:
             back, given = (key or "|").split("|")
             if given and _shows(sheet, address, given) is False:
                 refs = [r for r in _refs(address) if _shows(sheet, r, given) is not False]
