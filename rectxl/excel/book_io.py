@@ -30,7 +30,7 @@ import shutil
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -490,8 +490,8 @@ def _format(book: Any, sheet: Any, spec: SheetSpec, width: int) -> None:
         for cell, color in fills.items():
             by_color.setdefault(color.upper(), set()).add(cell)
         for color, cells in sorted(by_color.items()):
-            _on_areas(sheet, _rectangles(cells), _fill_with(f"#{color}"))
-        _on_areas(sheet, _rectangles(bold), _make_bold)
+            _on_areas(sheet, _areas(map(_address, _rectangles(cells))), _fill_with(f"#{color}"))
+        _on_areas(sheet, _areas(map(_address, _rectangles(bold))), _make_bold)
     else:
         _color_matrix(sheet, fills, width)
         for address in (_address(box) for box in _rectangles(bold)):
@@ -515,7 +515,7 @@ def _format(book: Any, sheet: Any, spec: SheetSpec, width: int) -> None:
         pass
 
 
-def _fill_with(color: str) -> Callable[[Any], None]:
+def _fill_with(color: str | None) -> Callable[[Any], None]:
     def fill(rng: Any) -> None:
         rng.color = color
 
@@ -567,10 +567,10 @@ def _address(box: tuple[int, int, int, int]) -> str:
 _AREAS_LENGTH = 255
 
 
-def _areas(boxes: list[tuple[int, int, int, int]]) -> list[str]:
+def _areas(addresses: Iterable[str]) -> list[str]:
     """Multi-area addresses ("A3:M3,A9:M12,…"), each at most 255 characters long."""
     chunks: list[str] = []
-    for address in map(_address, boxes):
+    for address in addresses:
         if chunks and len(chunks[-1]) + 1 + len(address) <= _AREAS_LENGTH:
             chunks[-1] += "," + address
         else:
@@ -578,10 +578,10 @@ def _areas(boxes: list[tuple[int, int, int, int]]) -> list[str]:
     return chunks
 
 
-def _on_areas(sheet: Any, boxes: list[tuple[int, int, int, int]], apply: Callable[[Any], None]) -> None:
-    """``apply`` to the rectangles as multi-area ranges (one call per 255 characters of address); an
-    engine that takes no multi-area address gets one range per rectangle."""
-    for chunk in _areas(boxes):
+def _on_areas(sheet: Any, chunks: list[str], apply: Callable[[Any], None]) -> None:
+    """``apply`` to each multi-area address of :func:`_areas` (one call each); an engine that
+    takes no multi-area address gets one range per area."""
+    for chunk in chunks:
         try:
             rng = sheet.range(chunk)
         except Exception:
@@ -680,25 +680,6 @@ def _place(ref: str) -> tuple[str, int] | None:
     return (m.group(1), int(m.group(2))) if m is not None else None
 
 
-def _packed(runs: list[tuple[str, str | None]]) -> list[list[tuple[str, str | None]]]:
-    """Runs of cells taken together as multi-area addresses of at most 255 characters each (what
-    Excel's ``Range("…")`` takes), in their order."""
-    packs: list[list[tuple[str, str | None]]] = []
-    length = 0
-    for run in runs:
-        if packs and length + 1 + len(run[0]) <= _AREAS_LENGTH:
-            packs[-1].append(run)
-            length += 1 + len(run[0])
-        else:
-            packs.append([run])
-            length = len(run[0])
-    return packs
-
-
-def _joined(pack: list[tuple[str, str | None]]) -> str:
-    return ",".join(address for address, _ in pack)
-
-
 def _together(book: Any) -> bool:
     """Read formats of many runs of cells in one call (a multi-area range)? Desktop Excel on Windows
     answers a format of a multi-area range for all its cells — Null unless every cell shares it
@@ -712,23 +693,24 @@ def _original_fills(sheet: Any, runs: list[tuple[str, str | None]], together: bo
     call per run of cells when they all show one fill (none, most often), a call per cell only
     where they differ — Excel answers a mixed range with Null, which xlwings cannot convert.
 
-    ``together`` (:func:`_together`): first one call per pack of runs (:func:`_packed`). What it
+    ``together`` (:func:`_together`): first one call per multi-area address (:func:`_areas`). What it
     buys: the cells rectxl marks almost never have a fill of their own, so 标记问题 reads the
     fills of a few hundred scattered cells in a few calls instead of a call per run."""
     found: dict[str, Any] = {}
-    one_by_one: list[tuple[str, str | None]] = []
-    for pack in _packed(runs) if together else [runs]:
-        if not together or len(pack) == 1:
-            one_by_one += pack
-            continue
-        try:
-            color = sheet.range(_joined(pack)).color
-        except Exception:  # cells of different fills (Null), or an engine that cannot tell
-            one_by_one += pack
-            continue
-        for address, _ in pack:
-            found.update(dict.fromkeys(_refs(address), color))
-    for address, _ in one_by_one:
+    one_by_one = [address for address, _ in runs]
+    if together:
+        one_by_one = []
+        for chunk in _areas(address for address, _ in runs):
+            try:
+                color = sheet.range(chunk).color if "," in chunk else ...
+            except Exception:  # cells of different fills (Null), or an engine that cannot tell
+                color = ...
+            if color is ...:
+                one_by_one += chunk.split(",")
+                continue
+            for address in chunk.split(","):
+                found.update(dict.fromkeys(_refs(address), color))
+    for address in one_by_one:
         refs = _refs(address)
         try:
             color = sheet.range(address).color if len(refs) > 1 else ...
@@ -810,9 +792,10 @@ def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]],
             # desktop Excel: one call per colour and 255 characters of address (Excel colours every
             # area of a multi-area range, as write_spec's fills); the remote engine a call per run
             for color, same in _by_color(runs).items():
-                for pack in _packed(same) if desktop else [[run] for run in same]:
-                    _paint(sheet, pack, color)
-                    done += sum(len(_refs(address)) for address, _ in pack)
+                addresses = [address for address, _ in same]
+                for chunk in _areas(addresses) if desktop else addresses:
+                    _on_areas(sheet, [chunk], _fill_with(color))
+                    done += sum(len(_refs(address)) for address in chunk.split(","))
         except Exception as exc:  # a COM error: Excel refused the format
             raise _refused(name, len(cells_by_sheet[name]) - done, coloured + done) from exc
         coloured += done
@@ -827,21 +810,6 @@ def _by_color(runs: list[tuple[str, str | None]]) -> dict[str | None, list[tuple
     for run in runs:
         by_color.setdefault(run[1], []).append(run)
     return by_color
-
-
-def _paint(sheet: Any, pack: list[tuple[str, str | None]], color: str | None) -> None:
-    """Give the cells of a pack of runs ``color`` (None: no fill) in one call, or one call per run
-    where the engine takes no multi-area address."""
-    if len(pack) > 1:
-        try:
-            rng = sheet.range(_joined(pack))
-        except Exception:  # no multi-area addresses here
-            rng = None
-        if rng is not None:
-            rng.color = color
-            return
-    for address, _ in pack:
-        sheet.range(address).color = color
 
 
 def _restore_color(record: str) -> tuple[str | None, str, str]:
@@ -943,13 +911,15 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
         one_by_one: list[tuple[str, str | None]] = []
         for key, same in _by_color(color_runs(keys)).items():
             back, given = (key or "|").split("|")
-            for pack in _packed(same) if together else [same]:
+            for chunk in _areas(address for address, _ in same) if together else []:
                 # the runs that still show rectxl's colour given back theirs in one call (see _together)
-                if together and len(pack) > 1 and (not given or _shows(sheet, _joined(pack), given)):
-                    _paint(sheet, pack, back or None)
-                    done.restored += sum(len(_refs(address)) for address, _ in pack)
+                if "," in chunk and (not given or _shows(sheet, chunk, given)):
+                    _on_areas(sheet, [chunk], _fill_with(back or None))
+                    done.restored += sum(len(_refs(address)) for address in chunk.split(","))
                 else:
-                    one_by_one += pack
+                    one_by_one += [(address, key) for address in chunk.split(",")]
+            if not together:
+                one_by_one += same
         for address, key in one_by_one:
             back, given = (key or "|").split("|")
             if given and _shows(sheet, address, given) is False:
