@@ -83,6 +83,7 @@ __all__ = [
     "StatusReading",
     "box_choices",
     "fraction_as_percent",
+    "opening_clause",
     "opening_status",
     "parse_status",
     "read_status",
@@ -1301,6 +1302,11 @@ def opening_status(text: str) -> Status | None:
     nothing else: ``"已完成。共轮训社区书记16名"`` → 已完成, ``"尚未完成，目前已清理挂牌42块"`` →
     正在推进; ``"已在8个社区试点"`` (an account, not a status) → None."""
     return split_opening_status(text)[0]
+
+
+def opening_clause(text: str) -> str:
+    """The clause a cell opens with, as :func:`split_opening_status` reads it ("已完成。印发…" → 已完成)."""
+    return _OPENING_CLAUSE.split(normalize_text(text), maxsplit=1)[0]
 
 
 def split_opening_status(text: str, *, by_rules: bool = False) -> tuple[Status | None, str]:

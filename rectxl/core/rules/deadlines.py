@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -14,7 +13,7 @@ from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.status import Status, fraction_as_percent, split_opening_status
+from rectxl.core.status import Status, fraction_as_percent, opening_clause, split_opening_status
 from rectxl.core.text import cn_date, is_placeholder
 from rectxl.core.timing import (
     GRADE_WORDS,
@@ -223,12 +222,7 @@ def _done_in_progress(m: Measure) -> str:
     opened, _ = split_opening_status(m.progress)
     if opened is not Status.DONE:
         return ""
-    said = _FIRST_CLAUSE.split(m.progress.strip(), maxsplit=1)[0]
-    return f"（整改进展写着“{said}”：如确已完成，请把整改状态填为“已完成”）"
-
-
-#: the end of a progress text's opening clause
-_FIRST_CLAUSE = re.compile(r"[。；;，,：:！!\n]")
+    return f"（整改进展写着“{opening_clause(m.progress)}”：如确已完成，请把整改状态填为“已完成”）"
 
 
 def status_quote(m: Measure) -> str:
