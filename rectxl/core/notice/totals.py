@@ -34,7 +34,7 @@ from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
-__all__ = ["TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "extract_stated_totals",
+__all__ = ["TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "done_counts", "extract_stated_totals",
            "table_totals", "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
@@ -468,7 +468,7 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True) -
 _DONE_OR_KEPT = (Status.DONE, Status.LONG_TERM)
 
 
-def _done_counts(ledger: Ledger, unit: Literal["问题", "措施"]) -> tuple[int, int]:
+def done_counts(ledger: Ledger, unit: Literal["问题", "措施"]) -> tuple[int, int]:
     """(done, done or long-term) issues or measures of the parsed ledger: an issue is done when
     every measure of it is."""
     if unit == "措施":
@@ -500,7 +500,7 @@ def _done_checks(stated: StatedTotals, ledger: Ledger) -> list[TotalCheck]:
     for value, unit_label, unit in rows:
         if value is None:
             continue
-        strict, kept = _done_counts(ledger, unit_label)
+        strict, kept = done_counts(ledger, unit_label)
         said = f"通报称已完成{value}{unit}{unit_label}"
         if inferred:
             checks.append(TotalCheck(

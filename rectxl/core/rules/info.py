@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from rectxl.core.findings import Finding, Severity
-from rectxl.core.model import Ledger, Status
+from rectxl.core.model import Ledger
 from rectxl.core.names import INFO_SHEET
-from rectxl.core.notice.totals import StatedTotals, check_totals, extract_stated_totals
+from rectxl.core.notice.totals import StatedTotals, check_totals, done_counts, extract_stated_totals
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
 
@@ -80,15 +80,11 @@ def _disagreements(stated: StatedTotals, ledger: Ledger) -> Iterator[tuple[str, 
 
 
 def _rate_pairs(ledger: Ledger) -> list[tuple[str, int, int, int]]:
-    """(unit, done, done or kept up, total) of the ledger's issues and of its measures."""
-    issues = [[m.status for m in i.measures] for i in ledger.issues() if i.measures]
-    measures = [[m.status] for m in ledger.measures()]
-    pairs: list[tuple[str, int, int, int]] = []
-    for unit, groups in (("问题", issues), ("措施", measures)):
-        done = sum(1 for g in groups if all(s is Status.DONE for s in g))
-        kept = sum(1 for g in groups if all(s in (Status.DONE, Status.LONG_TERM) for s in g))
-        pairs.append((unit, done, kept, len(groups)))
-    return pairs
+    """(unit, done, done or kept up, total) of the ledger's issues and of its measures, counted as
+    a notice's totals are (:func:`~rectxl.core.notice.totals.done_counts`)."""
+    issues = sum(1 for i in ledger.issues() if i.measures)
+    measures = sum(1 for _ in ledger.measures())
+    return [("问题", *done_counts(ledger, "问题"), issues), ("措施", *done_counts(ledger, "措施"), measures)]
 
 
 def _rate_agrees(rate: float, ledger: Ledger) -> bool:
