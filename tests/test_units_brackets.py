@@ -19,6 +19,9 @@ from rectxl.core.units import split_names, unit_people, unit_roles
     ("党政办(李四,王五)、财政所", [("党政办", "lead"), ("财政所", "lead")], ("", "李四、王五")),
     ("财务股（配合：审计股、纪检组）", [("财务股", "lead"), ("审计股", "co"), ("纪检组", "co")], ("", "")),
     ("自然资源所（协办单位：林业站、水利站）", [("自然资源所", "lead"), ("林业站", "co"), ("水利站", "co")], ("", "")),
+    # the role in the bracket is the bracket's units' alone: a unit after it leads
+    ("财务股（配合单位：审计股，纪检组）、办公室",
+     [("财务股", "lead"), ("审计股", "co"), ("纪检组", "co"), ("办公室", "lead")], ("", "")),
     # units listed inside a bracket as what the name covers: the name kept whole, not cut in two
     ("各村（社区）", [("各村（社区）", "lead")], ("", "")),
     ("各乡镇（东山镇、西山镇）", [("各乡镇（东山镇、西山镇）", "lead")], ("", "")),

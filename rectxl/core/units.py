@@ -217,7 +217,9 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
 def _unbracket(m: re.Match[str]) -> str:
     inner = m.group(1).strip()
     if (role := _BRACKET_ROLE.match(inner)) is not None:
-        return f"；配合单位：{inner[role.end():]}；"
+        # each co-owner marked as one ("审计股（配合）"): the role holds for them alone
+        co = [n.strip() for n in _UNIT_SEP.split(inner[role.end():]) if n.strip()]
+        return "".join(f"、{n}（配合）" for n in co)
     names = [n.strip() for n in _UNIT_SEP.split(inner) if n.strip()]
     if names and all(_is_person(n) for n in names):
         return "、" + "、".join(names)
