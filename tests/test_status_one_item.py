@@ -17,10 +17,17 @@ from rectxl.core.status import Status, read_status
     ("1.已完成", Status.DONE, ""), ("（1）正在推进", Status.IN_PROGRESS, ""), ("①已完成", Status.DONE, ""),
     ("⑴已完成", Status.DONE, ""), ("(一)长期坚持", Status.LONG_TERM, ""), ("2、未启动", Status.NOT_STARTED, ""),
     ("1. 已完成，已印发制度", Status.DONE, "已印发制度"),
+    ("1）正在推进", Status.IN_PROGRESS, ""), ("一、已完成", Status.DONE, ""), ("1．已完成", Status.DONE, ""),
 ])
 def test_one_numbered_item_reads_as_its_status(cell: str, status: Status, rest: str) -> None:
     reading = read_status(cell)
     assert (reading.status, reading.rest) == (status, rest)
+
+
+@pytest.mark.parametrize("cell", ["2.已完成；3.正在推进", "二、已完成；三、正在推进"])
+def test_the_first_of_several_items_is_no_single_item(cell: str) -> None:
+    """A list numbered from another item on: the least advanced status, not the first item's."""
+    assert read_status(cell).status is Status.IN_PROGRESS
 
 
 @pytest.mark.parametrize("cell", ["1.5万元已退还", "2024.10", "1."])

@@ -182,9 +182,9 @@ def _run_on(folded: str) -> list[tuple[int, int]]:
     return []
 
 
-#: one item's marker opening a cell: "1." "2、" (not "1.5"), "（1）", "(一)", "①", "⑴"
-_ONE_ITEM = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.．、](?![\d０-９])|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]"
-                       r"|[①-⑳⑴-⒇])[ \t\u3000]*")
+#: one item's marker opening a cell: "1." "2、" "1）" (not "1.5"), "一、", "（1）", "(一)", "①", "⑴"
+_ONE_ITEM = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.．、)）](?![\d０-９])|[一二三四五六七八九十]{1,2}[、.．]"
+                       r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]|[①-⑳⑴-⒇])[ \t\u3000]*")
 
 
 def item_mark_end(text: str) -> int:

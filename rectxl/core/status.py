@@ -1172,8 +1172,10 @@ def _read_text(text: str) -> StatusReading:
     if (listed := _listed_statuses(text)) is not None:
         return listed
     if text[:1] in _LIST_FIRST and 0 < (k := item_mark_end(text)) < len(text) and (
-            one := _read_text(text[k:])).status is not None:
-        return one  # "1.已完成", "（1）正在推进": one item of a list, its number no part of the status
+            one := _read_text(text[k:])).status is not None and not item_mark_end(one.rest):
+        # "1.已完成", "（1）正在推进": one item of a list, its number no part of the status (not the
+        # first of several, "2.已完成；3.正在推进", whose statuses differ)
+        return one
     if "/" in text and (share := _SHARE.search(text)) is not None and int(share["of"]):
         # "已完成（4/5）": four of five done is 80%, not done
         done, of = int(share["done"]), int(share["of"])
@@ -1227,7 +1229,7 @@ def _listed_statuses(text: str) -> StatusReading | None:
 
 
 #: how a list opens (a cheap test before :func:`enumerated_items`)
-_LIST_FIRST = frozenset("0123456789０１２３４５６７８９(（①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽一")
+_LIST_FIRST = frozenset("0123456789０１２３４５６７８９(（①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽一二三四五六七八九十")
 
 
 def _read_clauses(text: str) -> StatusReading:
