@@ -29,13 +29,20 @@ def _rectxl(*args: str, cache: Path | None, cwd: Path | None = None) -> subproce
                           encoding="utf-8", env=env, cwd=cwd, timeout=120)
 
 
-def _store(cache: Path) -> dict[tuple[str, int], tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]]:
+Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...], int]
+
+
+def _stored(cache: Path) -> tuple[int, dict[tuple[str, int], Entry]]:
     files = list(cache.glob("patterns-*.bin"))
     assert len(files) == 1, files
     raw = files[0].read_bytes()
-    stored = marshal.loads(raw[4:])  # after its checksum
+    generation, stored = marshal.loads(raw[4:])  # after its checksum
     assert isinstance(stored, dict)
-    return stored
+    return generation, stored
+
+
+def _store(cache: Path) -> dict[tuple[str, int], Entry]:
+    return _stored(cache)[1]
 
 
 def test_runs_with_the_store_give_what_runs_without_it(tmp_path: Path) -> None:
@@ -64,7 +71,7 @@ def test_the_store_holds_what_re_compiles(tmp_path: Path) -> None:
     assert len(stored) > 100  # rectxl's own patterns, not a handful
     samples = ["已完成", "正在推进，预计2026年12月底前完成", "2026年9月30日前", "长期坚持",
                "局办公室、财务股", "未启动（原因：资金未到位）", "Ａ１, 23.5%", "", "一是建立制度；二是开展检查。"]
-    for (pattern, flags), (all_flags, code, groups, groupindex, indexgroup) in stored.items():
+    for (pattern, flags), (all_flags, code, groups, groupindex, indexgroup, _) in stored.items():
         restored = _sre.compile(pattern, all_flags, array("I", code).tolist(), groups, groupindex, indexgroup)
         fresh = re.compile(pattern, flags)
         assert (restored.pattern, restored.flags, restored.groups, restored.groupindex) == (
@@ -161,3 +168,62 @@ def test_rectxls_patterns_are_the_same_text_in_every_process() -> None:
         outs.append(proc.stdout)
     assert outs[0].count("\n") > 100
     assert outs[0] == outs[1]
+
+
+_COMPILES = """
+import re, sys
+from rectxl.io import pattern_store
+pattern_store.restore()
+for pattern in sys.argv[1:]:
+    re.compile(pattern)
+print(len(pattern_store._used), len(pattern_store._restored))
+"""
+
+
+def _compiling(cache: Path, *patterns: str) -> tuple[int, int]:
+    env = {k: v for k, v in os.environ.items() if k != "RECTXL_NO_PATTERN_STORE"}
+    env["RECTXL_CACHE_DIR"] = str(cache)
+    proc = subprocess.run([sys.executable, "-c", _COMPILES, *patterns], capture_output=True, text=True,
+                          encoding="utf-8", env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    used, restored = map(int, proc.stdout.split())
+    return used, restored
+
+
+def test_a_run_builds_only_the_stored_patterns_it_uses(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert _rectxl("notice", str(EXAMPLE), "-o", str(tmp_path / "通报.docx"), cache=cache).returncode == 0
+    assert _rectxl("check", str(EXAMPLE), cache=cache).returncode == 1
+    held = len(_store(cache))
+    assert _compiling(cache, "整改") == (0, held)  # nothing of the store built for one pattern of its own
+    assert _compiling(cache, "整改") == (1, held + 1)  # now stored: built from the store, nothing else
+    assert _rectxl("check", str(EXAMPLE), cache=cache).returncode == 1  # and what is stored still works
+
+
+def test_a_pattern_no_run_uses_any_more_is_dropped(tmp_path: Path) -> None:
+    from rectxl.io.pattern_store import KEEP_SAVES
+
+    cache = tmp_path / "cache"
+    _compiling(cache, "长期坚持", "旧的写法")
+    for i in range(KEEP_SAVES + 2):  # every run compiles something new, so every run saves
+        _compiling(cache, "长期坚持", f"新的写法{i}")
+    generation, stored = _stored(cache)
+    assert generation == KEEP_SAVES + 3
+    patterns = {pattern for pattern, _ in stored}
+    assert "长期坚持" in patterns  # used by every run: kept
+    assert "旧的写法" not in patterns  # used by the first run alone: dropped
+    assert {f"新的写法{i}" for i in range(2, KEEP_SAVES + 2)} <= patterns  # the last saves' patterns are kept
+    assert not {"新的写法0", "新的写法1"} & patterns
+
+
+def test_an_earlier_formats_store_is_removed(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _compiling(cache, "整改")
+    (current,) = cache.glob("patterns-*.bin")
+    earlier = current.with_name(current.name.rsplit("-", 1)[0] + "-1.bin")
+    other_python = cache / "patterns-cpython-399-20010101-30907f0-2.bin"
+    earlier.write_bytes(b"an earlier format")
+    other_python.write_bytes(b"another Python's store")
+    _compiling(cache, "整改完成")
+    assert not earlier.exists() and current.exists()
+    assert other_python.exists()  # another Python build's store is that Python's

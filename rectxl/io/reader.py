@@ -8,7 +8,6 @@ when calamine cannot open an OOXML file. Every failure becomes a one-line Chines
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import re
 import sys
@@ -37,6 +36,8 @@ _ZIP, _OLE = b"PK", b"\xd0\xcf\x11\xe0"
 
 
 def file_sha256(path: Path) -> str:
+    import hashlib  # here, not at the top: batch alone needs it, and its import is 3 ms of every check
+
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
