@@ -255,8 +255,11 @@ def fold(text: str) -> str:
     """Length-preserving width folding for pattern detection."""
     # What this buys: str.translate looks up every character in FOLD (~60 ns each); Chinese text
     # carries a few full-width marks among many ideographs, so translating only the runs of them
-    # is ~3× faster on a ledger's progress texts (fold runs on most cells of a ledger).
-    return _WIDE_RUN.sub(_fold_run, text)
+    # is ~3× faster on a ledger's progress texts (fold runs on most cells of a ledger). The
+    # full-width comma, nearly all of those marks, is replaced first (str.replace is a memchr-like
+    # scan): the runs left are few, and the pattern's scan over what is left is the only one —
+    # 1.6× faster again on the progress and measure texts of a 100,000-row ledger.
+    return _WIDE_RUN.sub(_fold_run, text.replace("，", ","))
 
 
 #: a run of the characters :data:`FOLD` changes
