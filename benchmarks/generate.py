@@ -426,6 +426,63 @@ def cached_ledger(n: int, *, seed: int = 0) -> Path:
     return path
 
 
+LAYOUTS = ("combined", "merged")
+
+
+def write_layout_ledger(path: Path, issues: int, layout: str) -> Path:
+    """A ledger of ``issues`` issues of three measures each, laid out as county clerks lay theirs
+    out, for the growth of ``check`` with the ledger's own structure (merged ranges, issue rows):
+
+    - ``combined``: one 问题及整改措施 column, each issue on a row of its own ("问题12：…") above its
+      measures, its 责任单位 and 整改时限 merged down over them;
+    - ``merged``: 序号 and 存在问题 merged down over each issue's measures, 问题类别 over each quarter."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改台账"
+    if layout == "combined":
+        ws.append(["序号", "问题及整改措施", "责任单位", "责任人", "整改时限", "整改状态"])
+        for i in range(1, issues + 1):
+            ws.append([i, f"问题{i}：干部作风建设存在薄弱环节，制度执行不到位（第{i}项）", None, None, None, None])
+            start = ws.max_row + 1
+            for j in range(1, 4):
+                ws.append([f"{i}-{j}", f"{j}.建立健全工作制度，开展专项检查（{i}-{j}）", "办公室", "张三",
+                           "2025年12月31日", "已完成"])
+            for c in (3, 5):
+                ws.merge_cells(start_row=start, start_column=c, end_row=ws.max_row, end_column=c)
+    elif layout == "merged":
+        ws.append(["XX县XX局巡察整改台账"])
+        ws.merge_cells("A1:J1")
+        ws.append(["序号", "问题类别", "存在问题", "整改措施", "责任领导", "责任股室", "责任人", "完成时限",
+                   "整改进展", "完成情况"])
+        quarter = max(issues // 4, 1)
+        for i in range(1, issues + 1):
+            start = ws.max_row + 1
+            for j in range(1, 4):
+                ws.append([i, f"第{(i - 1) // quarter + 1}方面", f"存在问题{i}：制度执行不严格",
+                           f"{j}.完善制度第{j}项措施（{i}）", "李局长", "办公室", "张三", "2025年6月底前",
+                           "已制定制度并印发执行", "已完成"])
+            for c in (1, 3):
+                ws.merge_cells(start_row=start, start_column=c, end_row=ws.max_row, end_column=c)
+            if i % quarter == 0 or i == issues:
+                top = 3 + 3 * (i - ((i - 1) % quarter) - 1)
+                ws.merge_cells(start_row=top, start_column=2, end_row=ws.max_row, end_column=2)
+    else:
+        raise ValueError(layout)
+    wb.save(path)
+    return path
+
+
+def cached_layout_ledger(issues: int, layout: str) -> Path:
+    """:func:`write_layout_ledger`, written once under ``benchmarks/out/``."""
+    path = OUT / f"台账_{layout}_{issues}_v{VERSION}.xlsx"
+    if not path.exists():
+        write_layout_ledger(path, issues, layout)
+    return path
+
+
 def _unit_name(i: int) -> str:
     districts = ["越秀", "海珠", "荔湾", "天河", "白云", "黄埔", "番禺", "花都", "南沙", "从化", "增城"]
     bureaus = ["卫生健康局", "教育局", "民政局", "财政局", "住房和城乡建设局", "交通运输局", "水务局",

@@ -48,7 +48,7 @@ if str(ROOT) not in sys.path:  # run as a script: python benchmarks/run.py
 
 from benchmarks.batch_scale import compare as compare_batch  # noqa: E402
 from benchmarks.batch_scale import province  # noqa: E402
-from benchmarks.generate import cached_folder, cached_ledger  # noqa: E402
+from benchmarks.generate import LAYOUTS, cached_folder, cached_layout_ledger, cached_ledger  # noqa: E402
 
 PY = sys.executable
 BARE_READ = ("import sys, python_calamine as pc; "
@@ -265,6 +265,17 @@ def run(args: argparse.Namespace) -> list[str]:
         say("")
         say(f"check on the bundled example: {check.seconds:.2f} s vs bare-read process {read.seconds:.2f} s → "
             f"**{check.seconds / read.seconds:.2f}×** (goal ≤ 4)")
+        # growth with the ledger's own structure: issue rows and merged ranges scale with the issues
+        # (a scan of every merged range per row once made 2,000 issues take seconds)
+        layout_issues = (100, 1000) if quick else (200, 2000)
+        growth = []
+        for layout in LAYOUTS:
+            lo_s, hi_s = (best([measure([PY, "-m", "rectxl", "check", str(cached_layout_ledger(k, layout)),
+                                         "--format", "json"]) for _ in range(repeat)]).seconds
+                          for k in layout_issues)
+            growth.append(f"{layout} {lo_s:.2f} → {hi_s:.2f} s, **{hi_s / lo_s:.2f}**")
+        say(f"growth of check with county layouts, {fmt_n(3 * layout_issues[0])} → {fmt_n(3 * layout_issues[1])} "
+            f"measures (10× the rows; goal ≤ 11, start-up included): " + "; ".join(growth))
         ops_sizes = ([int(x) for x in args.ops_sizes.split(",") if x] if args.ops_sizes is not None
                      else ([1000] if quick else [10_000, 100_000]))
         op_seconds: dict[str, dict[int, float]] = {}

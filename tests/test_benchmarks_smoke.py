@@ -32,7 +32,7 @@ def test_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
     text = proc.stdout
     for figure in ("time ratio (goal ≤ 2.0 at 100k)", "memory ratio (goal ≤ 1.5 at 100k)", "growth",
                    "time ratio (goal ≤ 1.5)", "rectxl batch", "workers", "xlwings actions", "machine:",
-                   "COM calls of 标记问题 / 清除标记"):
+                   "COM calls of 标记问题 / 清除标记", "growth of check with county layouts"):
         assert figure in text, figure
     assert "no growth per data row" in text
     assert out.read_text("utf-8") == text

@@ -94,8 +94,8 @@ _FILLED_MARKS = frozenset({"●", "■", "◆", "◉", "★", "▲"})
 #: a mark saying a status column is not the one (× in 未完成), as good as blank
 _UNTICK_MARKS = frozenset({"×", "✗", "✘", "☐", "□", "否", "0", "无", "-", "/", "—", "FALSE", "N", "n", "X", "x"})
 #: an issue on a row of its own, merged across: "问题1：…", "问题一、…", "1.…" (its measures below)
-_ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[:：、.．]?"
-                        r"|([0-9]{1,3})\s*[、.．](?!\d))\s*")
+_ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}(?![0-9])|[0-9]{4}(?![0-9年])|[一二三四五六七八九十]{1,3})"
+                        r"\s*[:：、.．]?|([0-9]{1,4})\s*[、.．](?!\d))\s*")
 #: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
 _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
 #: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
@@ -1754,8 +1754,12 @@ class _Builder:
     def _merged_over_below(self, r: int, field_name: str) -> bool:
         """The cell of ``field_name`` in row ``r`` is merged down over the rows below (a unit given
         once for an issue's measures, beside the issue's row)."""
-        c = self.cols[field_name]
-        return any(r0 == r and c0 <= c <= c1 and r1 > r0 for r0, c0, r1, c1 in self.grid.merges)
+        if self._down_anchors is None:
+            # once per sheet: asked for every bare cell of every row, a scan of the merges each time
+            # made a ledger of 2,000 issues take seconds (rows × merged ranges)
+            self._down_anchors = {(r0, c) for r0, c0, r1, c1 in self.grid.merges if r1 > r0
+                                  for c in range(c0, c1 + 1)}
+        return (r, self.cols[field_name]) in self._down_anchors
 
     def _combined_issue_row(self, r: int) -> None:
         """Row ``r`` of a combined column: an aspect heading ("一、…方面") or an issue, its number
@@ -1935,6 +1939,8 @@ class _Builder:
 
     _aspect_text = ""
     _category_text = ""
+    #: (row, column) of every cell anchoring a range merged down (:meth:`_merged_over_below`)
+    _down_anchors: set[tuple[int, int]] | None = None
     #: a measure was read on this sheet; under it, a note has begun the foot of the table
     _read_any = False
     _footer = False
