@@ -24,6 +24,7 @@ __all__ = [
     "GRADE_FILLS",
     "HIGHLIGHTS",
     "MARKS_SHEET",
+    "MAX_SHEET_LINKS",
     "MISSING_UNIT_FILL",
     "OUTPUT_HEADERS",
     "OUTPUT_SHEETS",
@@ -225,6 +226,9 @@ _LEGEND_ROW = 3
 
 #: hidden cells named one by one in 校验结果's note, at most
 _HIDDEN_LISTED = 20
+#: the hyperlinks a sheet may have (Excel's limit is 66,530: past it Excel says the file is damaged
+#: and drops them when it repairs it; a margin is kept)
+MAX_SHEET_LINKS = 65_530
 
 
 def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -> SheetSpec:
@@ -246,6 +250,7 @@ def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -
     spec = SheetSpec(FINDINGS_SHEET, rows, header, [6, 9, 22, 70, 12, 6, 10, 30])
     unseen: list[str] = []
     painted: dict[str, None] = {}
+    unlinked = 0  # the first finding left without a link
     for i, f in enumerate(report.findings, 1):
         value = f.value
         if isinstance(value, date):
@@ -260,7 +265,14 @@ def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -
                      f"{f.sheet}!{f.cell}" if f.cell else (f.sheet or ""), f.row, f.field or "",
                      "" if value is None else value])
         if f.cell and f.sheet:
-            spec.links[(len(rows) - 1, 4)] = (f.sheet, f.cell)
+            if len(spec.links) < MAX_SHEET_LINKS:
+                spec.links[(len(rows) - 1, 4)] = (f.sheet, f.cell)
+            else:
+                unlinked = unlinked or i
+    if unlinked:
+        add_findings_note(spec, f"注意：Excel 一张工作表最多只能有{MAX_SHEET_LINKS:,}个超链接，第{unlinked}条起"
+                                "“单元格”一列不再带链接，请按其中的单元格地址查找（或用 rectxl check --format csv "
+                                "导出全部校验结果）。")
     if unseen:
         more = f"等{len(unseen)}处" if len(unseen) > _HIDDEN_LISTED else ""
         add_findings_note(spec, f"注意：以下问题所在的单元格已隐藏，点击链接也看不到，请先在台账中取消隐藏再核对："

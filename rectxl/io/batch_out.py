@@ -33,6 +33,7 @@ from typing import Any
 from rectxl.core.batch_report import BatchResult, LedgerResult, Skipped, batch_notes, round_rows
 from rectxl.core.findings import SEVERITY_LABELS, Severity
 from rectxl.core.sheets import GRADE_FILLS
+from rectxl.core.sheets import MAX_SHEET_LINKS as SHEET_LINKS
 from rectxl.core.text import col_letter
 from rectxl.core.timing import Grade
 from rectxl.io.atomic import atomic_path
@@ -70,10 +71,9 @@ FINDINGS_SHEET = "全部问题"
 SKIPPED_SHEET = "无法读取"
 #: the rows a sheet may have, its header included (Excel's limit; a test lowers it)
 MAX_SHEET_ROWS = 1_048_576
-#: the hyperlinks a sheet may have (Excel's limit: more, and Excel repairs the file, dropping
-#: them); every finding of a file that exists carries one, so 全部问题 also goes on in a further
-#: sheet before it holds more
-MAX_SHEET_LINKS = 65_530
+#: the hyperlinks a sheet may have (:data:`rectxl.core.sheets.MAX_SHEET_LINKS`); every finding of a
+#: file that exists carries one, so 全部问题 also goes on in a further sheet before it holds more
+MAX_SHEET_LINKS = SHEET_LINKS
 #: the bytes of XML a sheet part may hold before 全部问题 goes on in a further sheet: a part of
 #: 2 GiB or more would need Zip64 fields (rows are taken :data:`_STEP` at a time, each step
 #: checked; a margin is left for the step and the rows still buffered)
