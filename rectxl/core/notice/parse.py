@@ -2785,6 +2785,14 @@ _EMAIL_WORD = re.compile(r"(电子邮箱|电子邮件|邮箱)\s*[:]?\s*$")
 #: under another word keeps its word in ``info.extra`` so that a re-rendered notice says it the same
 _DEFAULT_CONTACT_WORDS = frozenset({"电话", "联系方式", "邮寄地址", "邮编", "电子邮箱"})
 _PERIOD = re.compile(r"(?:公开期限|公示期限)\s*[:]\s*([^。\n]+)")
+#: a day as a closing's period gives it, the first with its year
+_PERIOD_DAY = r"\d{1,2}月\d{1,2}日|\d{1,2}[./-]\d{1,2}"
+_PERIOD_FIRST = r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+#: the period a closing gives in other words ("公示时间为…至…", "请于…至…期间反映", "公示期内（…—…）",
+#: "反映时间：…"): a range of days in a sentence that speaks of the notice being open to comment
+_PERIOD_RANGE = re.compile(
+    rf"(?:{_PERIOD_FIRST})\s*(?:至|到|—{{1,2}}|–|-|~|～)\s*(?:\d{{4}}[年./-])?(?:{_PERIOD_DAY})")
+_PERIOD_WORDS = re.compile(r"公开|公示|反映|期间|期限|受理|监督")
 _NOTICE_TITLE = re.compile(r"(?:巡察|巡视).{0,40}整改|整改.{0,30}(?:通报|公告|公开|公示)")
 _NOTICE_PREAMBLE = re.compile(r"巡[察视](?:第.{1,4})?组|巡[察视]整改|反馈(?:了)?巡[察视]意见")
 
@@ -2969,6 +2977,12 @@ def _closing_facts(info: LedgerInfo, closing: str) -> None:
             info.extra[closing[w.start(1):w.end(1)]] = info.email
     if (m := _PERIOD.search(text)) is not None:
         info.extra["公开期限"] = closing[m.start(1):m.end(1)].strip()
+    else:
+        for sentence in re.finditer(r"[^。\n]+", text):
+            if _PERIOD_WORDS.search(sentence.group()) and (r := _PERIOD_RANGE.search(sentence.group())):
+                at = sentence.start()
+                info.extra["公开期限"] = closing[at + r.start():at + r.end()]
+                break
 
 
 def _closing_sentences(three: list[str]) -> tuple[list[str], list[str]]:
