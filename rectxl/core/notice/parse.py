@@ -1918,7 +1918,12 @@ def _clause_pairs(intro: str, segments: list[str], progress: list[str], *, told:
     """"整改措施：A；B。整改进展：A'；B'。" — a labelled measure listing its items with "；" and a
     progress answering each in turn — is one measure per item, each with its progress; with no
     progress but the issue's status stated ("整改措施：A；B。整改进展：已完成。", ``told``), one
-    measure per item, each as it is written."""
+    measure per item, each as it is written. After any label ("整改情况：A，已完成；B，正在推进。"),
+    items that each close with a status of their own are one measure each."""
+    if len(segments) == 1 and not progress and _LABEL.search(detect(intro)):
+        items = [p for p in re.split(r"(?<=[;；])", segments[0]) if p.strip()]
+        if len(items) >= 2 and all(_closes_with_status(i) for i in items):
+            return [_clause(i) for i in items], []
     if len(segments) != 1 or not _MEASURE_LABEL.search(detect(intro)):
         return segments, progress
     items = [p for p in re.split(r"(?<=[;；])", segments[0]) if p.strip()]
@@ -1930,6 +1935,19 @@ def _clause_pairs(intro: str, segments: list[str], progress: list[str], *, told:
     if len(items) < 2 or len(items) != len(answers):
         return segments, progress
     return [_clause(i) for i in items], [_clause(a) for a in answers]
+
+
+#: the last clause of an item, or its closing bracket ("…排查，已完成；", "…机制（正在推进）。")
+_ITEM_CLOSE = re.compile(r"(?:[,:]\s*([^,:;。]{2,12}?)|\(([^()]{2,12})\))\s*[;。.]?\s*$")
+
+
+def _closes_with_status(item: str) -> bool:
+    """An item of a "；" list closing with its own status and nothing else ("…排查，已完成；")."""
+    m = _ITEM_CLOSE.search(detect(item))
+    if m is None:
+        return False
+    reading = read_status(m.group(1) or m.group(2))
+    return reading.status is not None and not reading.rest
 
 
 def _clause(text: str) -> str:

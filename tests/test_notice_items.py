@@ -1,0 +1,53 @@
+"""Measures listed without numbers after a label, each closing with its own status
+("整改情况：开展排查，已完成；建立机制，已完成；修订办法，正在推进。"): one measure each, with its
+status — they had been one measure, read as the least advanced status of the three. A "；"
+list whose items do not each say how far they got stays one account.
+
+The notice is written for this file about a fictional unit (tests/test_notice_closing.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rectxl.core.notice import parse_notice, render_notice
+from rectxl.core.status import Status
+from tests.test_notice_closing import _NOTICE
+
+_ITEM = "1.耕地保护责任落实不到位问题。一是开展违法占地专项排查，已完成；二是建立耕地保护网格化巡查机制，已完成。"
+
+
+def _measures(body: str) -> list[tuple[str, Status | None]]:
+    parsed = parse_notice(_NOTICE.format(closing="").replace(_ITEM, body))
+    (issue,) = [i for a in parsed.ledger.aspects for i in a.issues()]
+    return [(m.text, m.status) for m in issue.measures]
+
+
+@pytest.mark.parametrize("label", ["整改情况", "整改措施及进展", "整改落实情况"])
+def test_items_closing_with_their_status_are_measures(label: str) -> None:
+    body = (f"1.耕地保护责任落实不到位问题。{label}：开展违法占地专项排查，已完成；建立耕地保护网格化巡查机制，"
+            "已完成；修订耕地保护考核办法，正在推进。")
+    assert _measures(body) == [("开展违法占地专项排查，已完成。", Status.DONE),
+                               ("建立耕地保护网格化巡查机制，已完成。", Status.DONE),
+                               ("修订耕地保护考核办法，正在推进。", Status.IN_PROGRESS)]
+
+
+def test_a_status_in_brackets_closes_an_item_too() -> None:
+    body = "1.耕地保护责任落实不到位问题。整改情况：开展违法占地专项排查（已完成）；修订耕地保护考核办法（持续推进）。"
+    assert [s for _, s in _measures(body)] == [Status.DONE, Status.LONG_TERM]
+
+
+@pytest.mark.parametrize("body", [
+    # one account of the work: the pieces say what was done, not each how far it got
+    "1.耕地保护责任落实不到位问题。整改情况：已开展违法占地专项排查；已建立耕地保护网格化巡查机制。",
+    # a result after the status is no second measure
+    "1.耕地保护责任落实不到位问题。整改情况：对全县耕地开展排查，共发现问题12处，已完成；整改率100%。",
+])
+def test_an_account_in_one_piece_stays_one_measure(body: str) -> None:
+    assert len(_measures(body)) == 1
+
+
+def test_the_rendered_notice_numbers_them() -> None:
+    body = ("1.耕地保护责任落实不到位问题。整改情况：开展违法占地专项排查，已完成；修订耕地保护考核办法，"
+            "正在推进。")
+    text = render_notice(parse_notice(_NOTICE.format(closing="").replace(_ITEM, body)).ledger)
+    assert "一是开展违法占地专项排查" in text and "二是修订耕地保护考核办法" in text
