@@ -51,3 +51,42 @@ def test_the_rendered_notice_numbers_them() -> None:
             "正在推进。")
     text = render_notice(parse_notice(_NOTICE.format(closing="").replace(_ITEM, body)).ledger)
     assert "一是开展违法占地专项排查" in text and "二是修订耕地保护考核办法" in text
+
+
+def test_a_status_stated_apart_is_printed_with_each_measure() -> None:
+    # "整改措施：A；B。整改进展：已完成。": the status is stated once for the issue; rendered again
+    # (through the API, and through the ledger parse-notice writes) each measure says it
+    body = ("1.耕地保护责任落实不到位问题。\n整改措施：开展违法占地专项排查；建立耕地保护网格化巡查机制。\n"
+            "整改进展：已完成。")
+    parsed = parse_notice(_NOTICE.format(closing="").replace(_ITEM, body))
+    assert [s for _, s in _measures(body)] == [Status.DONE, Status.DONE]
+    text = render_notice(parsed.ledger)
+    assert "一是开展违法占地专项排查，已完成。二是建立耕地保护网格化巡查机制，已完成。" in text
+
+
+_SHORTFALL = _NOTICE.format(closing="").replace("（一）贯彻落实党的路线方针政策方面\n\n" + _ITEM, """\
+{category}
+
+1.耕地保护责任落实不到位问题。一是开展违法占地专项排查，已完成；二是修订耕地保护考核办法，正在推进。
+
+2.执法监督不到位问题。一是建立巡查机制，长期坚持。
+""")
+
+
+@pytest.mark.parametrize("category", ["（一）监督执纪不力问题", "（一）制度执行不严格问题",
+                                      "（一）学习贯彻不深入的问题", "（一）整改不到位问题"])
+def test_a_category_named_by_a_shortfall_is_no_status_group(category: str) -> None:
+    # "…不力问题" had been read as a group of issues "not done": every measure under it stated 正在推进
+    parsed = parse_notice(_SHORTFALL.format(category=category))
+    measures = [m for a in parsed.ledger.aspects for i in a.issues() for m in i.measures]
+    assert [m.status for m in measures] == [Status.DONE, Status.IN_PROGRESS, Status.LONG_TERM]
+    assert [a.title for a in parsed.ledger.aspects] == [category[3:]]
+
+
+@pytest.mark.parametrize(("category", "status"), [("（一）已完成整改的问题", Status.DONE),
+                                                  ("（一）需长期坚持的问题", Status.LONG_TERM)])
+def test_a_group_named_by_how_far_it_got_still_states_it(category: str, status: Status) -> None:
+    parsed = parse_notice(_SHORTFALL.format(category=category).replace("，正在推进", "").replace("，已完成", "")
+                          .replace("，长期坚持", ""))
+    measures = [m for a in parsed.ledger.aspects for i in a.issues() for m in i.measures]
+    assert {m.status for m in measures} == {status}

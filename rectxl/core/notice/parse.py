@@ -2337,10 +2337,18 @@ def _group_owner(title: str) -> tuple[str, str] | None:
 _STATUS_GROUP = re.compile(r"^(?P<word>[^,;:。()]{2,12}?)的?(?:问题|事项|整改事项|整改任务)$")
 
 
+#: how a status group's words open: how far the work got ("已…", "正在…", "尚未…", "需长期坚持",
+#: "基本完成", "整改到位") — not a problem named by what falls short ("学习贯彻不深入问题",
+#: "制度执行不严格问题", "监督不力的问题", "整改不到位问题"), which reads as "not done" word by word
+_GROUP_STATUS_OPENING = re.compile(
+    r"^(?:已|正在|尚未|尚在|未(?!能)|仍在|需要?|基本|大部分|长期|持续|全部|部分|阶段性|完成|"
+    r"整改(?:已|完成|中|到位)|推进中|进行中|在办|办结|销号)")
+
+
 def _group_status(title: str) -> _Stated | None:
     """The status a group heading names ("已完成整改的问题" → 已完成), else ``None``."""
     m = _STATUS_GROUP.match(detect(title).strip())
-    if m is None:
+    if m is None or not _GROUP_STATUS_OPENING.match(m.group("word")) or "不" in m.group("word"):
         return None
     words = title.strip()[m.start("word"):m.end("word")]
     reading = read_status(words)

@@ -92,7 +92,7 @@ from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import TABLE_KEY, extract_stated_totals
 from rectxl.core.numbering import enumerated_items
-from rectxl.core.status import STATUS_ALIASES, Status
+from rectxl.core.status import STATUS_ALIASES, Status, read_status
 from rectxl.core.summary import notice_totals_sentence
 from rectxl.core.text import (
     END_PUNCT,
@@ -1135,7 +1135,13 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
     if _from_notice(m) and (m.status_inferred or not statuses):
         # (in a ledger whose clerk states statuses, a progress copied from the measure is the
         # clerk's: the status says how far it got)
-        return _as_published(action, progress)
+        published = _as_published(action, progress)
+        stated = _from_cell(m.status_text).strip() if m.status is not None and not m.status_inferred else ""
+        if stated and _key(stated) not in _key(published) and (
+                (reading := read_status(stated)).status is m.status and not reading.rest):
+            # the notice stated it apart ("整改措施：A；B。整改进展：已完成。"): said again, in its words
+            return _join(published.rstrip("。."), stated, "，")
+        return published
     action = _without_person(_without_notes(action), m.owner_person)
     progress = _without_person(progress, m.owner_person)
     if (":" in action or "：" in action) and (lab := _PROGRESS_LABEL.search(action)) and lab.start():
