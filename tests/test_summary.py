@@ -371,3 +371,22 @@ def test_the_per_aspect_table_and_the_overdue_list_as_a_reviewer_reads_them(tmp_
     at_once = [r for r in late if r[5] == "立行立改"]
     assert at_once and all(isinstance(r[7], int) and r[7] > 0 for r in at_once)
     assert late and all(re.fullmatch(r"\d+\.[一二三四五六七八九十]+是", str(r[1])) for r in late)
+
+
+def test_the_summary_runs_no_rule_and_writes_what_a_checked_ledger_gives(tmp_path: Path) -> None:
+    # the sheets need the as-of date and the grades, not the findings: summary_workbook runs no rule,
+    # and its sheets are those of the ledger as check reads it (the example carries errors)
+    example = Path(__file__).resolve().parents[1] / "workbooks" / "示例台账.xlsx"
+    report, out = api.summary_workbook(example, tmp_path / "汇总.xlsx")
+    checked = api.check(example)
+    assert checked.findings and not report.findings
+    assert (report.as_of, report.as_of_source, report.warn_days, report.measures, report.issues, report.aspects) == (
+        checked.as_of, checked.as_of_source, checked.warn_days, checked.measures, checked.issues, checked.aspects)
+    from rectxl.io.reader import read_ledger
+    from rectxl.io.summary_xlsx import write_workbook
+
+    write_workbook(tmp_path / "由校验结果生成.xlsx", summary_sheets(checked, read_ledger(example)), "summary",
+                   compresslevel=3)
+    with zipfile.ZipFile(out) as a, zipfile.ZipFile(tmp_path / "由校验结果生成.xlsx") as b:
+        sheets = [n for n in a.namelist() if n.startswith("xl/worksheets/")]
+        assert sheets and all(a.read(n) == b.read(n) for n in sheets)
