@@ -194,7 +194,10 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"^责任(?!人|领导|清单|事项|目标)[\u4e00-\u9fff]{1,4}$", OWNER_UNIT),
     (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容", MEASURE),
     (r"方面", ASPECT),
-    (r"类别|类型|分类|问题(?:性质|定性)|^共性.?个性$", CATEGORY),
+    # 问题领域 (党的建设, 党风廉政建设): the issues' field, as 问题类别 names it
+    (r"类别|类型|分类|领域|问题(?:性质|定性)|^共性.?个性$", CATEGORY),
+    # 未完成原因, 问题产生原因, 原因分析: why — no issue's text (a second 具体问题 column), no column read
+    (r"原因", NOT_READ),
     (r"问题|事项|表现|反馈意见|巡察意见|巡视意见", ISSUE),
     (r"备注|说明", REMARK),
 ))
