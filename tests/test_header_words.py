@@ -1,7 +1,8 @@
 """Column names other offices use that rectxl had misread: 问题领域 is the issues' field (their
 category, "党风廉政建设"), not the issue's text; a column of reasons (问题产生原因, 问题原因,
 未完成原因) is no second 具体问题 column — 问题原因 had been read as the issue's text, and beside
-a 存在问题 column as a duplicate of it."""
+a 存在问题 column as a duplicate of it. A schedule (进度安排, 时间安排) says when the work is due,
+not how far it got; 整改落实牵头人 is a person; 整改主体 the unit."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ from rectxl.io.reader import read_ledger
 @pytest.mark.parametrize(("header", "field"), [
     ("问题领域", F.CATEGORY), ("问题原因", None), ("问题产生原因", None), ("未完成原因", None),
     ("原因分析", None), ("延期原因", F.EXTENSION), ("存在问题", F.ISSUE), ("问题类型", F.CATEGORY),
+    # a schedule is when it is due (进度安排 had been read as the status, its dates as bad statuses)
+    ("进度安排", F.DEADLINE), ("时间安排", F.DEADLINE), ("整改进度", F.STATUS),
+    # a person who leads is a person (牵头人 had been read as the unit, 牵头单位's word)
+    ("整改落实牵头人", F.OWNER_PERSON), ("牵头单位", F.OWNER_UNIT), ("整改主体", F.OWNER_UNIT),
 ])
 def test_header_names(header: str, field: str | None) -> None:
     assert field_for_header(header) == field

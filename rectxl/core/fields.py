@@ -174,6 +174,9 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 整改目标及措施: the measures, their goal beside them
     (r"(?:目标|任务)(?:及|和|与|、)(?:措施|举措)|(?:措施|举措)(?:及|和|与|、)(?:目标|成效)", MEASURE),
     (r"目标", GOAL),
+    # 进度安排, 时间安排: the work's schedule ("3月底前完成排查，6月底前完成整改") — when it is due, not
+    # how far it got
+    (r"(?:进度|时间|时序)安排", DEADLINE),
     (r"^进展状态$|^进度状态$", STATUS),  # a status, whatever its first word says
     (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|整改成效|整改效果", PROGRESS),
     (r"状态|完成情况|是否完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况"
@@ -188,10 +191,10 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 分管副局长, 分管副县长, 分管院长: the leader in charge, named by the post
     (r"^(?:分管|主管|牵头)副?(?:局长|县长|市长|区长|镇长|乡长|主任|书记|院长|校长|行长|总经理|所长|部长|场长|处长)$",
      LEAD),
-    (r"责任人|经办|承办人|联系人|负责人|具体人", OWNER_PERSON),
+    (r"责任人|经办|承办人|联系人|负责人|具体人|牵头人", OWNER_PERSON),
     (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室|办线|责任线", OWNER_UNIT),
     # 责任学校, 责任社区, 责任支行, 责任中队: who is responsible, named by its kind
-    (r"^责任(?!人|领导|清单|事项|目标)[\u4e00-\u9fff]{1,4}$", OWNER_UNIT),
+    (r"^责任(?!人|领导|清单|事项|目标)[\u4e00-\u9fff]{1,4}$|^整改主体$", OWNER_UNIT),
     (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容", MEASURE),
     (r"方面", ASPECT),
     # 问题领域 (党的建设, 党风廉政建设): the issues' field, as 问题类别 names it
