@@ -1260,12 +1260,36 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         columns_elsewhere=_columns_elsewhere(grids, [g for g, _ in picked], mapping),
     )
     previous: _Builder | None = None
+    units = _sheet_units(picked)
     for grid, header in picked:
         previous = _Builder(grid, header, ledger, previous, issue_list)
         if len(picked) > 1 and (aspect := _sheet_aspect(grid, header)) is not None:
             previous.start_aspect(aspect)  # one sheet per aspect, named above its header
+        if units:
+            previous.owned_by(units[grid.name])
         previous.build()
     return ledger
+
+
+#: a sheet named as a unit is named ("办公室", "财务股", "县委办", "城关镇", "第一中学"), and nothing more
+_UNIT_SHEET_NAME = LazyPattern(
+    r"[\u4e00-\u9fff]{1,16}(?:室|股|科|处|局|办|中心|所|队|站|委|部|院|校|学|馆|社区|村|镇|乡|街道|公司|支部|党委|党组)")
+#: words of a sheet's name that say what it holds, not whose it is
+_NOT_A_UNIT_SHEET = re.compile(
+    r"台账|问题|方面|清单|汇总|统计|说明|信息|整改|巡察|巡视|目录|对照|附件|填表|模板|示例|样表|名录")
+
+
+def _sheet_units(picked: list[tuple[Grid, HeaderMap]]) -> dict[str, str]:
+    """Sheet name → the unit it names, when the ledger is a sheet per unit: two sheets or more,
+    none with a 责任单位 column, each named as a unit (办公室 | 财务股 | 人事股), no two alike —
+    every measure of a sheet is then that unit's. Else empty."""
+    if len(picked) < 2 or any(F.OWNER_UNIT in header.columns for _, header in picked):
+        return {}
+    names = [grid.name.strip() for grid, _ in picked]
+    if len(set(names)) < len(names) or not all(
+            _UNIT_SHEET_NAME.fullmatch(name) and not _NOT_A_UNIT_SHEET.search(name) for name in names):
+        return {}
+    return {grid.name: grid.name.strip() for grid, _ in picked}
 
 
 #: how far below a heading merged across the table its first row is looked for
@@ -1458,6 +1482,10 @@ class _Builder:
         self._issue_rows = self._issues_among_measures()
 
     # -- hierarchy -----------------------------------------------------------------------
+    def owned_by(self, unit: str) -> None:
+        """Every measure of this sheet, which has no 责任单位 column, is ``unit``'s (the sheet's name)."""
+        self._sheet_unit = self.sheet.unit_from_name = unit
+
     def start_aspect(self, text: str) -> None:
         """Open the aspect ``text`` before the rows are read (the sheet's own aspect)."""
         self._new_aspect(text)
@@ -1939,6 +1967,8 @@ class _Builder:
 
     _aspect_text = ""
     _category_text = ""
+    #: the unit every measure of the sheet is, named by the sheet (:meth:`owned_by`)
+    _sheet_unit = ""
     #: (row, column) of every cell anchoring a range merged down (:meth:`_merged_over_below`)
     _down_anchors: set[tuple[int, int]] | None = None
     #: a measure was read on this sheet; under it, a note has begun the foot of the table
@@ -1975,7 +2005,7 @@ class _Builder:
             stated = self._deadline(rest)
             if stated.kind is DeadlineKind.DATE:
                 completed_on, completed_text, rest = stated.due, rest, ""
-        lead, unit, person = t[F.LEAD][r], t[F.OWNER_UNIT][r], t[F.OWNER_PERSON][r]
+        lead, unit, person = t[F.LEAD][r], t[F.OWNER_UNIT][r] or self._sheet_unit, t[F.OWNER_PERSON][r]
         if unit and not (lead and person):
             # the people a clerk wrote beside the unit ("办公室（张三）", "党政办/李四",
             # "规财股（分管领导：刘某）") are the row's, where their own columns say nothing

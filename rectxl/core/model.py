@@ -222,6 +222,9 @@ class LedgerSheet:
     #: the sheet the issues' texts are read from when this one lists only their codes (a 任务清单
     #: beside its 问题清单)
     issues_from: str | None = None
+    #: the 责任单位 of every measure of a sheet without that column, named by the sheet itself (a
+    #: workbook of a sheet per 股室: 办公室 | 财务股 | 人事股)
+    unit_from_name: str | None = None
 
 
 @dataclass(slots=True)

@@ -31,6 +31,8 @@ def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
                 # each issue written on a row of its own above its measures ("问题1：…"), or on a
                 # 问题清单 of its own, the tasks naming its code
                 continue
+            if field == F.OWNER_UNIT and sheet.unit_from_name:
+                continue  # a sheet per unit, named by it: every measure on it is that unit's
             if field not in sheet.columns:
                 aliases = "、".join(k for k, v in F.ALIASES.items() if v == field)
                 yield r.finding(ctx, row=sheet.header_row, field=field, sheet=sheet.name,
