@@ -317,6 +317,15 @@ def test_a_progress_column_with_accounts_stays_the_progress(tmp_path: Path) -> N
         [1, "社保基金管理存在风险隐患", "开展社保基金安全评估", "基金股", "2027年3月31日", "正在推进，已完成评估初稿"],
         [2, "劳动保障监察执法不严", "开展欠薪专项治理", "监察大队", "2026年10月31日", "已完成"],
     ])
+    # every account opens with its status: each row's status is read, nothing is missing (ledger
+    # round 10; header-missing before) — one account opening with none keeps header-missing
+    assert [(m.status and m.status.value, m.progress) for m in api.read_ledger(path).measures()] == [
+        ("正在推进", "已完成评估初稿"), ("已完成", "")]
+    assert _serious(path) == []
+    path = _book(tmp_path / "人社局2.xlsx", [TITLE, PROGRESS_HEADER,
+        [1, "社保基金管理存在风险隐患", "开展社保基金安全评估", "基金股", "2027年3月31日", "已完成评估初稿"],
+        [2, "劳动保障监察执法不严", "开展欠薪专项治理", "监察大队", "2026年10月31日", "已完成"],
+    ])
     assert ("header-missing", None) in _serious(path)
 
 

@@ -9,7 +9,8 @@ A ledger records an extension in one of three ways (DESIGN.md §1.4, §2):
   ("2026年12月31日（2026年10月8日经县委巡察办批准）");
 - in the 备注 cell, where a ledger has no place for it: "经县委巡察办批准，延期至2027年6月30日",
   "申请延长整改时限到年底" — read only when the 整改时限 cell and a 延期时限 column say nothing of it,
-  and not when the remark says it was refused ("申请延期至…，未获批准").
+  and not when the remark says it was refused ("申请延期至…，未获批准"); failing the remark, the
+  status cell ("未办结（已延期至2025年12月）") or the progress, read the same way.
 
 When the extension was applied for or approved is read from the same cells ("2026年10月8日申请延期
 至…", "（批准日期：2026年10月8日）") or from a 延期批准日期 column; without it, whether an extension came
@@ -149,10 +150,20 @@ def _in_remark(text: str, base: date | None) -> tuple[date, ...]:
     return tuple(dues)
 
 
+def _noted(m: Measure) -> tuple[tuple[str, str], ...]:
+    """The cells a clerk may note an extension in, where the ledger has no place for it: the 备注,
+    the status cell ("未办结（已延期至2025年12月）") and the progress, in that order."""
+    return ((F.REMARK, m.remark), (F.STATUS, m.status_text), (F.PROGRESS, m.progress))
+
+
+def _notes_extension(m: Measure) -> bool:
+    return any("延" in text or "推迟" in text for _field, text in _noted(m))
+
+
 def may_be_extended(m: Measure) -> bool:
-    """Cheap test before :func:`extension_of`: the measure has a column or a remark that could
-    record an extension (nearly every measure has neither)."""
-    return bool(m.extra) or ("延" in m.remark or "推迟" in m.remark)
+    """Cheap test before :func:`extension_of`: the measure has a column, a remark, a status or a
+    progress that could record an extension (nearly every measure has none)."""
+    return bool(m.extra) or _notes_extension(m)
 
 
 def _column_text(m: Measure, field: str) -> tuple[str, date | None]:
@@ -206,11 +217,13 @@ def extension_of(m: Measure, feedback_date: date | None = None) -> Extension | N
         granted += (g_date,)
     elif g_text:
         granted += tuple(d for part in _SEPARATORS.split(_fold(g_text)) if (d := parse_date(part.strip())))
-    if not dues and problem is None and m.remark and deadline.kind in _EXTENDABLE:
+    if not dues and problem is None and deadline.kind in _EXTENDABLE:
         base = original
-        later = [d for d in _in_remark(m.remark, base) if base is None or d > base]
-        if later:
-            dues, source = later, F.REMARK
+        for field, noted in _noted(m):
+            later = [d for d in _in_remark(noted, base) if base is None or d > base] if noted else []
+            if later:
+                dues, source = later, field
+                break
     if not dues and problem is None:
         return None
     return Extension(original_due=original, dues=tuple(dues), granted_on=tuple(sorted(set(granted))),
@@ -223,7 +236,7 @@ def extended_due(m: Measure) -> date | None:
     date)."""
     if m.deadline.kind not in _EXTENDABLE:
         return None
-    if F.EXTENSION not in m.extra and (m.deadline.extended or not ("延" in m.remark or "推迟" in m.remark)):
+    if F.EXTENSION not in m.extra and (m.deadline.extended or not _notes_extension(m)):
         return None
     ext = extension_of(m)
     if ext is None or not ext.dues:

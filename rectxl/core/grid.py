@@ -34,7 +34,7 @@ from rectxl.core.model import (
 )
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MARKS_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
-from rectxl.core.status import Status, StatusReading, read_status, split_opening_status
+from rectxl.core.status import Status, StatusReading, read_status, split_opening_reading, split_opening_status
 from rectxl.core.text import LazyPattern, col_letter, needs_cleaning, normalize_text, shorten, to_int
 from rectxl.core.units import one_unit, same_unit_name, unit_people
 
@@ -98,6 +98,8 @@ _ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}(?![0-9])|[0-9]{4}(?![0-9�
                         r"\s*[:：、.．]?|([0-9]{1,4})\s*[、.．](?!\d))\s*")
 #: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
 _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
+#: a status cell of a month and 完成, no 已 or 于 ("2024年5月完成", "2025.6完成"): done or planned
+_MONTH_DONE = LazyPattern(r"^\s*(\d{4}\s*(?:年\s*\d{1,2}\s*月(?:底|末|份)?|[./]\d{1,2}))\s*(?:前|之前)?完成$")
 #: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
 #: a totals row's label (汇总 is what a Chinese Excel table's totals row says)
 _TOTALS = re.compile(r"^\s*(?:(?:合|总|小|共)\s*计|汇\s*总)\s*(?:[:：].*)?$", re.DOTALL)
@@ -1225,6 +1227,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     picked, hidden = _pick_ledgers(grids, mapping)
     picked = _without_examples(picked)
     picked, issue_list = _issue_lists(picked)
+    picked = _joined_duty_lists(grids, picked, mapping)
     picked, set_aside = _latest_copies(picked)
     picked, self_check = _feedback_sheets(picked)
     facts, source = _title_facts(*picked[0])
@@ -1233,7 +1236,12 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
             facts[attr], source[attr] = value, "表中各行相同的一列"
     if (word := _round_word(*picked[0])) is not None:
         facts["round_word"] = word
+    titled = facts.get("unit_name")
     facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
+    if info.party_org is None and "party_org" not in facts and isinstance(titled, str) and info.unit_name \
+            and _signs_for(titled, info.unit_name.strip()):
+        # 基本信息 names 白沙镇, the title 中共白沙镇委员会: the committee signs the notice
+        facts["party_org"], source["party_org"] = titled, source["unit_name"]
     if facts:
         info = replace(info, **facts)
     if info.party_org is None and info.unit_name and _PARTY_ORG.search(unit := info.unit_name.strip()) \
@@ -1372,6 +1380,88 @@ def _issue_lists(picked: list[tuple[Grid, HeaderMap]]
     if not found:
         return picked, {}
     return [(g, h) for g, h in picked if not is_list(h)], found
+
+
+#: who answers for a task: the columns a 责任清单 kept apart from its 任务清单 may give
+_DUTY_FIELDS = (F.LEAD, F.OWNER_UNIT, F.OWNER_PERSON)
+
+
+def _joined_duty_lists(grids: Sequence[Grid], picked: list[tuple[Grid, HeaderMap]], mapping: dict[str, str]
+                       ) -> list[tuple[Grid, HeaderMap]]:
+    """An enterprise's 责任清单 kept on a sheet of its own (任务编号 | 责任领导 | 责任部门 | 责任人),
+    beside the 任务清单 that lists the tasks by the same codes: the task sheet is read with those
+    columns joined to it by code (written after its last column), where it has none of its own.
+    Nothing changes unless most of the task sheet's codes are on the other sheet."""
+    read = {id(g) for g, _ in picked}
+    duties = [d for g in grids if id(g) not in read and not g.hidden and _plain_sheet(g)
+              and (d := _duty_list(g, mapping)) is not None]
+    if not duties:
+        return picked
+    joined: list[tuple[Grid, HeaderMap]] = []
+    for grid, header in picked:
+        code_c = header.columns.get(F.ROW_NO)
+        lacking = [f for f in _DUTY_FIELDS if f not in header.columns]
+        if F.MEASURE not in header.columns or code_c is None or not lacking:
+            joined.append((grid, header))
+            continue
+        codes = [_code(grid.value(r, code_c)) for r in range(header.data_start, len(grid.rows))]
+        codes = [c for c in codes if c]
+        for heads, by_code in duties:
+            fields = [f for f in lacking if f in heads]
+            if not fields or not codes or 2 * sum(c in by_code for c in codes) < len(codes):
+                continue
+            width = max((len(row) for row in grid.rows), default=0)
+            rows = [list(row) + [None] * (width - len(row)) for row in grid.rows]
+            for f in fields:
+                rows[header.row].append(heads[f])
+                for r in range(header.data_start, len(rows)):
+                    rows[r].append(by_code.get(_code(rows[r][code_c]), {}).get(f))
+            wider = replace(grid, rows=rows)
+            if (again := find_header(wider, mapping)) is not None and all(f in again.columns for f in fields):
+                grid, header = wider, again
+            break
+        joined.append((grid, header))
+    return joined
+
+
+def _plain_sheet(grid: Grid) -> bool:
+    name = grid.name.strip()
+    return name not in (INFO_SHEET, DIRECTORY_SHEET, COLUMN_MAP_SHEET) and not is_rectxl_sheet(name)
+
+
+def _code(v: Any) -> str:
+    return "" if _blank(v) else _WS_ANY.sub("", _text(v))
+
+
+_WS_ANY = re.compile(r"\s+")
+
+
+def _duty_list(grid: Grid, mapping: dict[str, str]) -> tuple[dict[str, str], dict[str, dict[str, str]]] | None:
+    """A 责任清单: a header naming a code (任务编号, 序号) and who answers (责任领导, 责任部门, 责任人),
+    and neither a problem nor a measure. Returns the header text of each duty field and, by code,
+    each row's values (several rows of one code: their values listed with 、)."""
+    for r, row in enumerate(grid.rows[:HEADER_SCAN_ROWS]):
+        named = _row_fields(row, mapping)
+        fields = set(named.values())
+        if F.ISSUE in fields or F.MEASURE in fields:
+            return None
+        if F.ROW_NO not in fields or not fields & set(_DUTY_FIELDS):
+            continue
+        code_c = next(c for c, f in named.items() if f == F.ROW_NO)
+        columns = {f: c for c, f in reversed(named.items()) if f in _DUTY_FIELDS}
+        heads = {f: _text(row[c]) for f, c in columns.items()}
+        by_code: dict[str, dict[str, str]] = {}
+        for data in grid.rows[r + 1:]:
+            code = _code(data[code_c]) if code_c < len(data) else ""
+            if not code:
+                continue
+            entry = by_code.setdefault(code, {})
+            for f, c in columns.items():
+                value = _text(data[c]) if c < len(data) and not _blank(data[c]) else ""
+                if value and value not in entry.get(f, "").split("、"):
+                    entry[f] = f"{entry[f]}、{value}" if entry.get(f) else value
+        return (heads, by_code) if by_code else None
+    return None
 
 
 #: a sheet showing how to fill the ledger in ("填表示例（请勿在此表填写）", "样表", "模板")
@@ -1988,9 +2078,8 @@ class _Builder:
         if self._status_from_progress and reading.status is None:
             # no status column: a progress cell opening with a status word ("已完成。共轮训…") says it,
             # and the rest of the cell is the progress (as in a status cell "已完成。召开专题会2次……")
-            opened, after = split_opening_status(progress, by_rules=True)
-            reading = StatusReading(opened)
-            if opened is not None:
+            reading, after = split_opening_reading(progress, by_rules=True)
+            if reading.status is not None:
                 progress = after
         fields_uncomputed = self.uncomputed.get(r)
         uncomputed = frozenset(fields_uncomputed) if fields_uncomputed else _NONE_UNCOMPUTED
@@ -1999,6 +2088,11 @@ class _Builder:
         deadline = values.get(F.DEADLINE)
         completed = values.get(F.COMPLETED)
         completed_on = self._completed(completed[r]) if completed_text and completed is not None else None
+        if reading.status is None and status_text.endswith("完成") and (
+                month := _MONTH_DONE.match(status_text)) is not None:
+            reading, finished = self._month_done(month.group(1))
+            if finished is not None and not completed_text:
+                completed_on, completed_text = finished, month.group(1)
         rest = reading.rest
         if rest and not completed_text and reading.status is Status.DONE and _DATE_ONLY.match(rest):
             # "已完成（2025年5月20日）", "完成 2025.4.30": the date it was finished, not a progress
@@ -2066,6 +2160,18 @@ class _Builder:
         """:func:`parse_date` of a 完成时间 value, once per distinct value."""
         deadline = self._deadline(value)
         return deadline.due if deadline.kind is DeadlineKind.DATE else None
+
+    def _month_done(self, month: str) -> tuple[StatusReading, date | None]:
+        """A status cell giving a month and 完成 ("2024年5月完成"): done then, when that month had
+        ended by the ledger's report date (the day it may be finished in), or else the month it is
+        to be done in — going on; unread when the ledger states no report date."""
+        report = self.ledger.info.report_date
+        stated = self._deadline(month)
+        if report is None or stated.kind is not DeadlineKind.DATE or stated.due is None:
+            return StatusReading(None), None
+        if stated.due <= report:
+            return StatusReading(Status.DONE), stated.due
+        return StatusReading(Status.IN_PROGRESS), None
 
     def _status(self, text: str) -> StatusReading:
         """:func:`read_status`, once per distinct text."""

@@ -87,6 +87,7 @@ __all__ = [
     "opening_status",
     "parse_status",
     "read_status",
+    "split_opening_reading",
     "split_opening_status",
 ]
 
@@ -899,7 +900,9 @@ def _absorb(head: StatusReading, c: _Clause, bracketed: bool) -> StatusReading |
     if c.achieved and status is not Status.MOSTLY_DONE:
         return None
     if c.percent is not None:
-        if status in (Status.DONE, Status.MOSTLY_DONE):
+        if status in (Status.DONE, Status.MOSTLY_DONE) or (status is Status.LONG_TERM and c.main is None):
+            # "持续推进中（已完成70%）": a share done says the work has an end, and how near it is
+            continuing = continuing or status is Status.LONG_TERM
             status = _by_percent(c.percent)
             if status is not Status.DONE:
                 stage = None
@@ -1315,8 +1318,17 @@ def split_opening_status(text: str, *, by_rules: bool = False) -> tuple[Status |
     """:func:`opening_status` and what the cell says after that opening clause (the progress):
     ``"已整改到位。关停僵尸账号17个。"`` → (已完成, ``"关停僵尸账号17个。"``); ``(None, text)`` when
     it opens with no status word. ``by_rules``: an opening clause that is a status by the rules
-    of :func:`read_status` and nothing else counts too ("未完全整改到位，…", "尚需持续巩固，…"),
-    not only the common spellings — for a ledger's progress cells, where no status column is."""
+    of :func:`read_status` and nothing else counts too ("未完全整改到位，…", "尚需持续巩固，…",
+    "未销号，…"), not only the common spellings — for a ledger's progress cells, where no status
+    column is."""
+    reading, rest = split_opening_reading(text, by_rules=by_rules)
+    return reading.status, rest
+
+
+def split_opening_reading(text: str, *, by_rules: bool = False) -> tuple[StatusReading, str]:
+    """:func:`split_opening_status` with the closure stage the opening states ("已于2025年6月完成并
+    销号。…" → 已完成, 已销号); a status word with a share in brackets is read with it
+    ("持续推进中（已完成70%），…" → 基本完成, not 长期坚持)."""
     if not _STATUS_WORDS:
         _STATUS_WORDS.update((key, status) for status, alias, _ in STATUS_ALIASES if (key := _fold(alias)))
     normal = normalize_text(text)
@@ -1330,10 +1342,21 @@ def split_opening_status(text: str, *, by_rules: bool = False) -> tuple[Status |
         noted = _NOTED_OPENING.match(normal)
         status = _STATUS_WORDS.get(_fold(noted.group(1))) if noted else None
         if noted is None or status is None:
-            return None, text
+            return _NOTHING, text
+        together = read_status(f"{noted.group(1)}（{noted.group(2)}）")
+        if together.status is not None and not together.rest:
+            status = together.status  # "持续推进中（已完成70%）": the share says how far it is
         tail = noted.group(3).strip()
-        return status, noted.group(2).strip() + (f"，{tail}" if tail else "")
-    return status, parts[1].strip() if len(parts) > 1 else ""
+        return StatusReading(status), noted.group(2).strip() + (f"，{tail}" if tail else "")
+    rest = parts[1].strip() if len(parts) > 1 else ""
+    said = read_status(parts[0])
+    stage = said.stage if said.status is status else None
+    if by_rules and rest and (whole := read_status(normal)).status is not None and whole.rest != normal:
+        # the cell read as a status cell: the qualifiers after the opening are the status's too
+        # ("已整改，待验收。已出台…": awaiting), and a failed check overrides the done word
+        # ("已完成，验收未通过，…": going on)
+        status, stage, rest = whole.status, whole.stage, whole.rest
+    return StatusReading(status, stage), rest
 
 
 #: a share said to be done or reached, not a bare figure
@@ -1345,7 +1368,7 @@ def _ruled_opening(head: str) -> Status | None:
     status word, a long-term or closure word, a share said done: "完成约七成", "已完成80%"; not a
     bare "80%" or 取得成效 alone)."""
     c = _clause(head)
-    if c is None or (c.main is None and c.stage is None and not c.long_term and (
+    if c is None or (c.main is None and c.stage is None and not c.long_term and not c.closure_pending and (
             c.percent is None or _SHARE_SAID.search(head) is None)):
         return None
     reading = c.reading()

@@ -47,10 +47,10 @@ def _extensions(ctx: Context) -> list[tuple[Measure, Extension]]:
 
 def _field(m: Measure, ext: Extension) -> str:
     """The cell an extension finding points at: the 延期时限 cell when the column records it, the
-    备注 cell when only the remark does."""
+    备注, status or progress cell when only that cell does."""
     if F.EXTENSION in ext.source and F.EXTENSION in m.cells:
         return F.EXTENSION
-    return F.REMARK if ext.source == F.REMARK and F.REMARK in m.cells else F.DEADLINE
+    return ext.source if ext.source in (F.REMARK, F.STATUS, F.PROGRESS) and ext.source in m.cells else F.DEADLINE
 
 
 @rule(

@@ -33,11 +33,22 @@ def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
                 continue
             if field == F.OWNER_UNIT and sheet.unit_from_name:
                 continue  # a sheet per unit, named by it: every measure on it is that unit's
+            if field == F.STATUS and _status_in_progress(ctx, sheet.name, sheet.columns):
+                continue
             if field not in sheet.columns:
                 aliases = "、".join(k for k, v in F.ALIASES.items() if v == field)
                 yield r.finding(ctx, row=sheet.header_row, field=field, sheet=sheet.name,
                                 header_row=sheet.header_row, aliases=aliases,
                                 hint=_missing_hint(field, sheet.columns, ctx.ledger.columns_elsewhere))
+
+
+def _status_in_progress(ctx: Context, sheet: str, columns: dict[str, str]) -> bool:
+    """Does a sheet without a status column tell every measure's status where its progress opens
+    ("整改落实情况": 已于2025年6月完成并销号。…, 未销号，…)? Then nothing is missing."""
+    if F.STATUS in columns or F.PROGRESS not in columns:
+        return False
+    here = [m for m in ctx.measures if m.sheet == sheet]
+    return bool(here) and all(m.status is not None for m in here)
 
 
 def _missing_hint(field: str, columns: dict[str, str], elsewhere: dict[str, tuple[str, str]]) -> str:

@@ -1,0 +1,227 @@
+"""Ledgers round ten: a 乡镇党委, a 街道党工委, 县直部门, a state-owned group's 三张清单 and a
+县林业局 write their ledgers the way this repository had not seen.
+
+A 整改落实情况 column holding the status and the account together (已于2025年6月完成并销号。…,
+未销号，…, 已整改，待验收。…, 持续推进中（已完成70%），…) is read row by row and, when every row
+states its status, no column is missing; a long-term word with a share done (持续推进中（已完成70%）)
+is as far as the share says, not 长期坚持 (which is never overdue); a 责任清单 kept on a sheet of
+its own is joined to the 任务清单 by 任务编号; an extension noted in the status cell (未办结（已延期至
+2025年12月）) moves the deadline as one noted in the 备注 does; the 基本信息 naming 白沙镇 and the
+title 中共白沙镇委员会, the committee signs the notice.
+
+Every workbook is built here with openpyxl; units, people and texts are fictional."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from rectxl import api
+from rectxl.api import Options
+from rectxl.core.notice import render_notice
+from rectxl.core.status import Stage, Status, StatusReading, read_status, split_opening_reading
+
+D, M, P, L = Status.DONE, Status.MOSTLY_DONE, Status.IN_PROGRESS, Status.LONG_TERM
+AS_OF = date(2025, 9, 30)
+Rows = Sequence[Sequence[Any]]
+
+
+def _info(unit: str) -> list[list[str]]:
+    return [["单位名称", unit], ["反馈日期", "2025年4月10日"], ["报告日期", "2025年9月30日"]]
+
+
+def _workbook(path: Path, sheets: dict[str, Rows]) -> Path:
+    wb = Workbook()
+    wb.remove(wb.active)  # type: ignore[arg-type]
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def _findings(path: Path, as_of: date = AS_OF) -> list[tuple[str, str | None]]:
+    report = api.check(path, Options(as_of=as_of))
+    return sorted((f.code, f.cell) for f in report.findings if f.severity.value != "info")
+
+
+# -- a long-term word with a share done ----------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # the share says the work has an end and how near it is: 70% is mostly done, 30% going on
+    ("持续推进中（已完成70%）", StatusReading(M, None, True)),
+    ("持续推进中，已完成70%", StatusReading(M, None, True)),
+    ("持续整改（完成30%）", StatusReading(P, None, True)),
+    ("长期坚持（已完成70%）", StatusReading(M, None, True)),
+    ("持续推进，完成100%", StatusReading(D, None, True)),
+    # no share: long term as before
+    ("持续推进中", StatusReading(L)),
+    ("持续推进，已建立月调度机制", StatusReading(L, rest="已建立月调度机制")),
+    ("持续整改，已完成阶段性任务", StatusReading(L, rest="已完成阶段性任务")),
+])
+def test_a_long_term_word_with_a_share_done_is_as_far_as_the_share(cell: str, expected: StatusReading) -> None:
+    assert read_status(cell) == expected
+
+
+# -- a progress cell opening with its status (no status column) ---------------------------------
+
+@pytest.mark.parametrize(("cell", "status", "stage", "progress"), [
+    ("已于2025年6月完成并销号。制定学习计划1份。", D, Stage.CLOSED, "制定学习计划1份。"),
+    ("未销号，台账已建立，仍有2个项目未拨付。", P, None, "台账已建立，仍有2个项目未拨付。"),
+    ("尚未销号，积分制度已印发。", P, None, "积分制度已印发。"),
+    ("已整改，待验收。已出台考评办法。", D, Stage.AWAITING, "已出台考评办法。"),
+    ("已完成未销号，清理挂牌42块。", D, Stage.AWAITING, "清理挂牌42块。"),
+    ("持续推进中（已完成70%），已清理5个村。", M, None, "已完成70%，已清理5个村。"),
+    ("已完成，验收未通过，重新整改。", P, None, "验收未通过，重新整改。"),
+    ("已完成。下一步，将持续加强日常监督", D, None, "下一步，将持续加强日常监督"),
+])
+def test_a_progress_cell_opening_with_its_status(cell: str, status: Status, stage: Stage | None,
+                                                 progress: str) -> None:
+    reading, rest = split_opening_reading(cell, by_rules=True)
+    assert (reading.status, reading.stage, rest) == (status, stage, progress)
+
+
+TOWNSHIP: Rows = [
+    ["中共白沙镇委员会落实县委第二巡察组反馈意见整改台账"],
+    ["填报单位：中共白沙镇委员会", None, None, None, None, None, "填报日期：2025年9月30日"],
+    ["序号", "问题", "整改措施", "牵头领导", "责任股室", "具体承办人", "整改时限", "整改落实情况"],
+    [1, "党委理论学习中心组学习不规范", "制定年度学习计划，每月集中学习一次", "李书记", "党政办", "王某",
+     "2025年6月30日", "已于2025年6月完成并销号。制定学习计划1份。"],
+    [2, "村级财务管理不规范", "开展村级财务专项清理", "张镇长", "财政所", "赵某", "2025年第三季度",
+     "持续推进中（已完成70%），已清理5个村。"],
+    [3, "项目资金拨付滞后", "建立项目资金拨付台账，按月调度", "张镇长", "经发办", "钱某", "巡察反馈后2个月内",
+     "未销号，台账已建立，仍有2个项目未拨付。"],
+    [4, "党员发展程序不严", "对近三年发展党员档案逐一复核", "李书记", "党建办", "孙某", "2025年12月31日",
+     "已整改，待验收。复核档案32份。"],
+]
+
+
+def test_a_township_ledger_with_the_status_in_its_account(tmp_path: Path) -> None:
+    """Every 整改落实情况 cell opens with its status: no header-missing; the 70% share due today
+    is due today (it had been 长期坚持, never due), 未销号 two months after the feedback is overdue
+    (it had been 未填写)."""
+    path = _workbook(tmp_path / "白沙镇.xlsx", {"整改台账": TOWNSHIP, "基本信息": _info("白沙镇")})
+    assert _findings(path) == [("due-today", "G5"), ("overdue", "G6")]
+    overdue = next(f for f in api.check(path, Options(as_of=AS_OF)).findings if f.code == "overdue")
+    assert "2025年6月10日" in overdue.message and "正在推进" in overdue.message
+    ledger = api.read_ledger(path)
+    assert [(m.status, m.stage) for m in ledger.measures()] == [
+        (D, "已销号"), (M, None), (P, None), (D, "待验收")]
+    text = render_notice(ledger, as_of=AS_OF)
+    # the title row's committee signs for the 基本信息's 白沙镇
+    assert text.startswith("中共白沙镇委员会关于巡察整改进展情况的通报")
+    assert text.rstrip().splitlines()[-3] == "中共白沙镇委员会"
+    assert "4项整改措施已完成2项（其中已销号1项）、基本完成1项、正在推进1项" in text
+    assert "3.项目资金拨付滞后。建立项目资金拨付台账，按月调度。台账已建立，仍有2个项目未拨付。" in text
+
+
+def test_one_account_without_its_status_keeps_the_column_missing(tmp_path: Path) -> None:
+    rows = [list(r) for r in TOWNSHIP]
+    rows[6][7] = "复核档案32份。"  # an account alone: its status is nowhere
+    path = _workbook(tmp_path / "白沙镇.xlsx", {"整改台账": rows, "基本信息": _info("白沙镇")})
+    assert ("header-missing", None) in _findings(path)
+
+
+# -- 问题清单 + 任务清单 + 责任清单 -----------------------------------------------------------------
+
+def _three_lists(path: Path) -> Path:
+    return _workbook(path, {
+        "问题清单": [["问题编号", "问题描述"], ["1", "“三重一大”决策制度执行不严"], ["2", "违规发放津补贴"]],
+        "任务清单": [["任务编号", "问题编号", "整改任务", "完成时限", "完成情况", "整改进展"],
+                 ["1.1", "1", "修订“三重一大”决策实施办法", "2025年6月30日", "已完成", "办法已印发"],
+                 ["2.1", "2", "清退违规发放的津补贴", "2025年8月31日", "正在推进", "已清退12.3万元"],
+                 ["2.2", "2", "建立薪酬发放审核机制", "2025年12月31日", "正在推进", None]],
+        "责任清单": [["任务编号", "责任领导", "责任部门", "责任人"],
+                 ["1.1", "董事长 李某", "综合办公室", "周某"],
+                 ["2.1", "总经理 王某", "财务部", "吴某"],
+                 ["2.1", "总经理 王某", "人力资源部", "郑某"]],
+        "基本信息": _info("县交投集团"),
+    })
+
+
+def test_a_responsibility_list_is_joined_to_the_tasks_by_code(tmp_path: Path) -> None:
+    """The 责任清单's 责任领导 | 责任部门 | 责任人 go with the task of the same 任务编号 (two rows of
+    one task: both units); a task the 责任清单 lacks has no unit — header-missing had been said
+    for the whole ledger."""
+    path = _three_lists(tmp_path / "交投集团.xlsx")
+    ledger = api.read_ledger(path)
+    assert [s.name for s in ledger.sheets] == ["任务清单"]
+    assert [(m.owner_unit, m.lead, m.owner_person) for m in ledger.measures()] == [
+        ("综合办公室", "董事长 李某", "周某"), ("财务部、人力资源部", "总经理 王某", "吴某、郑某"), ("", "", "")]
+    codes = _findings(path)
+    assert ("overdue", "D3") in codes
+    assert sorted(c for c, _ in codes if c.startswith("missing")) == [
+        "missing-lead", "missing-owner-person", "missing-owner-unit"]
+    assert all(cell is not None and cell.endswith("4") for c, cell in codes if c.startswith("missing"))
+
+
+def test_a_responsibility_list_of_other_codes_is_not_joined(tmp_path: Path) -> None:
+    path = _three_lists(tmp_path / "交投集团.xlsx")
+    wb = load_workbook(path)
+    duties = wb["责任清单"]
+    for r in range(2, duties.max_row + 1):
+        duties.cell(r, 1).value = f"ZR-{r}"  # numbered on its own: nothing to join by
+    wb.save(path)
+    missing = [f for f in api.check(path, Options(as_of=AS_OF)).findings if f.code == "header-missing"]
+    assert [(f.sheet, f.field) for f in missing] == [("任务清单", "责任单位")]
+    assert "工作表“责任清单”有“责任部门”列" in missing[0].message
+
+
+# -- an extension noted in the status cell ---------------------------------------------------------
+
+FORESTRY: Rows = [
+    ["县林业局巡察整改台账"],
+    ["序号", "问题", "整改措施", "责任领导", "责任单位", "办结时限", "办结情况"],
+    [1, "生态护林员管理松散", "开展护林员考核", "副局长", "资源股", "2025年6月30日", "已办结（2025.6.15）"],
+    [2, "林木采伐审批不规范", "规范审批流程", "局长", "审批股", "2025年7月31日", "正在办理"],
+    [3, "森林防火投入不足", "争取防火专项资金", "副局长", "防火办", "2025年8月31日", "未办结（已延期至2025年12月）"],
+]
+
+
+def test_an_extension_noted_in_the_status_cell_moves_the_deadline(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "林业局.xlsx", {"整改台账": FORESTRY, "基本信息": _info("县林业局")})
+    assert _findings(path) == [("overdue", "F4")]
+    assert _findings(path, date(2026, 1, 30)) == [("extension-overdue", "G5"), ("overdue", "F4")]
+    later = next(f for f in api.check(path, Options(as_of=date(2026, 1, 30))).findings
+                 if f.code == "extension-overdue")
+    assert "原定2025年8月31日，延期至2025年12月31日" in later.message
+    first = next(api.read_ledger(path).measures())
+    assert (first.status, first.completed_on) == (D, date(2025, 6, 15))
+
+
+def test_a_refused_extension_in_the_status_cell_moves_nothing(tmp_path: Path) -> None:
+    rows = [list(r) for r in FORESTRY]
+    rows[4][6] = "未办结（申请延期至2025年12月，未获批准）"
+    path = _workbook(tmp_path / "林业局.xlsx", {"整改台账": rows, "基本信息": _info("县林业局")})
+    assert _findings(path) == [("overdue", "F4"), ("overdue", "F5")]
+
+
+# -- a month and 完成 in the status cell -------------------------------------------------------------
+
+EDUCATION: Rows = [
+    ["县教育局党组巡察整改台账"],
+    ["序号", "具体问题", "整改措施", "责任领导", "责任股室", "责任人", "整改时限", "整改状态"],
+    [1, "食堂管理不规范", "推行食堂承包公开招标", "副局长", "后勤股", "甲", "2025年7月31日", "2025年6月完成"],
+    [2, "校舍维修滞后", "完成校舍排危改造", "副局长", "基建办", "乙", "2025年12月31日", "2025年12月完成"],
+    [3, "教师培训流于形式", "修订教师培训考核办法", "副局长", "师训股", "丙", "2025年8月31日", "2025.8完成"],
+]
+
+
+def test_a_month_and_done_in_the_status_cell_is_done_by_the_report_date(tmp_path: Path) -> None:
+    """"2025年6月完成" by a report of 2025年9月30日 is done then (it had been bad-status); "2025年12月完成"
+    is the month it is to be done in — going on, not yet due."""
+    path = _workbook(tmp_path / "教育局.xlsx", {"整改台账": EDUCATION, "基本信息": _info("县教育局")})
+    assert _findings(path) == []
+    assert [(m.status, m.completed_on) for m in api.read_ledger(path).measures()] == [
+        (D, date(2025, 6, 30)), (P, None), (D, date(2025, 8, 31))]
+
+
+def test_a_month_and_done_without_a_report_date_stays_unread(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "教育局.xlsx", {"整改台账": EDUCATION})
+    assert ("bad-status", "H3") in _findings(path)
