@@ -225,3 +225,77 @@ def test_a_month_and_done_in_the_status_cell_is_done_by_the_report_date(tmp_path
 def test_a_month_and_done_without_a_report_date_stays_unread(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "教育局.xlsx", {"整改台账": EDUCATION})
     assert ("bad-status", "H3") in _findings(path)
+
+
+# -- facts above the table, each key in a cell of its own ------------------------------------------
+
+def test_facts_above_the_table_with_the_value_in_the_next_cell(tmp_path: Path) -> None:
+    """单位名称 | 县统计局 | 反馈日期 | 2025年4月10日 | 填报日期 | 2025年9月30日 over the header, no 基本信息
+    sheet: 反馈后2个月内 counts from 4月10日 (it had been bad-deadline, no feedback date), the report
+    date is the as-of date and the unit names the notice."""
+    path = _workbook(tmp_path / "统计局.xlsx", {"整改台账": [
+        ["县统计局巡察整改台账"],
+        ["单位名称", "县统计局", "反馈日期", "2025年4月10日", "填报日期：", "2025年9月30日"],
+        ["序号", "问题", "整改措施", "责任领导", "责任单位", "整改时限", "整改状态"],
+        [1, "统计数据质量不高", "开展数据质量核查", "局长", "综合股", "巡察反馈后2个月内", "已完成"],
+        [2, "统计执法检查不力", "开展统计执法检查", "副局长", "执法队", "巡察反馈后3个月内", "正在推进"],
+    ]})
+    report = api.check(path, Options())
+    assert report.as_of == AS_OF
+    assert [(f.code, f.cell) for f in report.findings if f.severity.value != "info"] == [("overdue", "F5")]
+    ledger = api.read_ledger(path)
+    assert (ledger.info.unit_name, ledger.info.feedback_date) == ("县统计局", date(2025, 4, 10))
+    assert "2025年4月10日，【请填写巡察组】向县统计局反馈了巡察意见" in render_notice(ledger, as_of=AS_OF)
+
+
+# -- a 问题清单 of a number and the problem, tasks coded by their issue --------------------------------
+
+ISSUES: Rows = [["序号", "问题"], [1, "意识形态责任制落实不到位"], [2, "督查检查过多过频"]]
+
+
+@pytest.mark.parametrize("tasks", [
+    # 任务编号 beginning with the issue's number, no 问题编号 column
+    [["任务编号", "整改任务", "责任股室", "完成时限", "完成情况"],
+     ["1-1", "制定意识形态工作责任清单", "办公室", "2025年6月30日", "已完成"],
+     ["1-2", "开展意识形态专题研判", "办公室", "2025年7月31日", "已完成"],
+     ["2-1", "精简督查检查事项", "督查室", "2025年8月31日", "未完成"]],
+    # a 对应问题序号 column of its own
+    [["任务编号", "对应问题序号", "整改任务", "责任股室", "完成时限", "完成情况"],
+     ["R1", 1, "制定意识形态工作责任清单", "办公室", "2025年6月30日", "已完成"],
+     ["R2", 1, "开展意识形态专题研判", "办公室", "2025年7月31日", "已完成"],
+     ["R3", 2, "精简督查检查事项", "督查室", "2025年8月31日", "未完成"]],
+])
+def test_tasks_under_a_bare_issue_list(tmp_path: Path, tasks: Rows) -> None:
+    """问题清单 of 序号 | 问题 only (the header search had passed it over: 0个问题, every task
+    measure-without-issue and header-missing 具体问题)."""
+    path = _workbook(tmp_path / "发改局.xlsx", {"问题清单": ISSUES, "任务清单": tasks,
+                                             "基本信息": _info("县发改局党组")})
+    ledger = api.read_ledger(path)
+    assert [(i.title, [m.text for m in i.measures]) for i in ledger.issues()] == [
+        ("意识形态责任制落实不到位", ["制定意识形态工作责任清单", "开展意识形态专题研判"]),
+        ("督查检查过多过频", ["精简督查检查事项"])]
+    overdue = "E4" if len(tasks[0]) == 6 else "D4"
+    assert _findings(path) == [("overdue", overdue)]
+
+
+def test_task_codes_of_no_listed_issue_are_left_alone(tmp_path: Path) -> None:
+    tasks = [["任务编号", "整改任务", "责任股室", "完成时限", "完成情况"],
+             ["8-1", "制定意识形态工作责任清单", "办公室", "2025年6月30日", "已完成"],
+             ["9-1", "精简督查检查事项", "督查室", "2025年8月31日", "已完成"]]
+    path = _workbook(tmp_path / "发改局.xlsx", {"问题清单": ISSUES, "任务清单": tasks})
+    codes = {c for c, _ in _findings(path)}
+    assert "measure-without-issue" in codes
+
+
+@pytest.mark.parametrize(("cell", "status", "progress"), [
+    # the day the account is given as of, then its status
+    ("截至9月底，已完成整改，共清理账户3个。", D, "共清理账户3个。"),
+    ("截至目前，正在推进，已完成60%。", P, "已完成60%。"),
+    ("目前，已完成整改。", D, ""),
+    # no status after it: unread; a plan is no status
+    ("截至9月底，共清理账户3个。", None, "截至9月底，共清理账户3个。"),
+    ("到年底，完成全部整改", None, "到年底，完成全部整改"),
+])
+def test_an_account_given_as_of_a_day(cell: str, status: Status | None, progress: str) -> None:
+    reading, rest = split_opening_reading(cell, by_rules=True)
+    assert (reading.status, rest) == (status, progress)

@@ -1147,16 +1147,37 @@ _TITLE_FEEDBACK = LazyPattern(
     r"(?:向[^，,。；;]{0,20}?)?(?:进行了?|作出了?|召开[^，,。；;]{0,10}?)?(?:巡察)?反馈")
 
 
+#: a key of the facts above a table written alone in its cell, its value in the next one
+#: ("反馈日期 | 2025年4月10日", "单位名称： | 县统计局")
+_LONE_KEY = LazyPattern(r"(?P<date>填报日期|填报时间|报送日期|报送时间|统计日期|统计时间|截至日期|截止日期|"
+                        r"巡察反馈时间|反馈日期|反馈时间)|(?P<unit>填报单位|报送单位|单位名称|被巡察单位|被巡视单位)")
+
+
+def _paired_texts(row: Sequence[Any]) -> list[str]:
+    """A title row's cells as text, a key alone in its cell joined to the value in the cell after
+    it ("单位名称 | 县统计局 | 反馈日期 | 2025年4月10日" → "填报单位：县统计局", "反馈日期：2025年4月10日")."""
+    cells = [_text(v) for v in row if not _blank(v)]
+    texts: list[str] = []
+    i = 0
+    while i < len(cells):
+        key = cells[i].strip().rstrip(":：").strip()
+        if i + 1 < len(cells) and (lone := _LONE_KEY.fullmatch(key)) is not None \
+                and _LONE_KEY.fullmatch(cells[i + 1].strip().rstrip(":：").strip()) is None:
+            texts.append(f"{'填报单位' if lone.group('unit') else key}：{cells[i + 1].strip()}")
+            i += 2
+            continue
+        texts.append(cells[i])
+        i += 1
+    return texts
+
+
 def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[str, str]]:
     """单位名称, 报告日期 and 反馈日期 written in the title rows above the header, as county
     ledgers write them ("XX县自然资源局党组关于…台账", "填报单位（盖章）：…  填报日期：2026年11月20日")."""
     facts: dict[str, Any] = {}
     source: dict[str, str] = {}
     for r in range(header.first_row):
-        for v in grid.rows[r]:
-            if _blank(v):
-                continue
-            text = _text(v)
+        for text in _paired_texts(grid.rows[r]):
             for m in _TITLE_DATE.finditer(text):
                 day = parse_date(m.group("date"))
                 attr = "feedback_date" if "反馈" in m.group("key") else "report_date"
@@ -1226,7 +1247,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     directory = _read_directory(by_name[DIRECTORY_SHEET]) if DIRECTORY_SHEET in by_name else None
     picked, hidden = _pick_ledgers(grids, mapping)
     picked = _without_examples(picked)
-    picked, issue_list = _issue_lists(picked)
+    picked, issue_list = _issue_lists(_issue_codes_from_task_codes(grids, picked, mapping))
     picked = _joined_duty_lists(grids, picked, mapping)
     picked, set_aside = _latest_copies(picked)
     picked, self_check = _feedback_sheets(picked)
@@ -1410,18 +1431,79 @@ def _joined_duty_lists(grids: Sequence[Grid], picked: list[tuple[Grid, HeaderMap
             fields = [f for f in lacking if f in heads]
             if not fields or not codes or 2 * sum(c in by_code for c in codes) < len(codes):
                 continue
-            width = max((len(row) for row in grid.rows), default=0)
-            rows = [list(row) + [None] * (width - len(row)) for row in grid.rows]
-            for f in fields:
-                rows[header.row].append(heads[f])
-                for r in range(header.data_start, len(rows)):
-                    rows[r].append(by_code.get(_code(rows[r][code_c]), {}).get(f))
-            wider = replace(grid, rows=rows)
-            if (again := find_header(wider, mapping)) is not None and all(f in again.columns for f in fields):
-                grid, header = wider, again
+            added = [(heads[f], [by_code.get(_code(grid.value(r, code_c)), {}).get(f)
+                                 for r in range(header.data_start, len(grid.rows))]) for f in fields]
+            grid, header = _with_columns(grid, header, added, fields, mapping)
             break
         joined.append((grid, header))
     return joined
+
+
+def _with_columns(grid: Grid, header: HeaderMap, added: list[tuple[str, list[Any]]], fields: list[str],
+                  mapping: dict[str, str]) -> tuple[Grid, HeaderMap]:
+    """``grid`` with columns written after its last one (each a header text and a value per data
+    row) and its header found again — or ``grid`` as it was when the header does not then name
+    ``fields``."""
+    width = max((len(row) for row in grid.rows), default=0)
+    rows = [list(row) + [None] * (width - len(row)) for row in grid.rows]
+    for text, values in added:
+        rows[header.row].append(text)
+        for r, value in zip(range(header.data_start, len(rows)), values, strict=False):
+            rows[r].append(value)
+    wider = replace(grid, rows=rows)
+    if (again := find_header(wider, mapping)) is not None and all(f in again.columns for f in fields):
+        return wider, again
+    return grid, header
+
+
+#: a task's code naming its issue's before it ("1-2", "W1-2", "2.1"): the issue's code
+_TASK_OF_ISSUE = re.compile(r"^(.+?)\s*[-－—.．_]\s*\d{1,3}$")
+
+
+def _issue_codes_from_task_codes(grids: Sequence[Grid], picked: list[tuple[Grid, HeaderMap]],
+                                 mapping: dict[str, str]) -> list[tuple[Grid, HeaderMap]]:
+    """A 任务清单 beside a 问题清单 the header search passed over (序号 | 问题: a number and the
+    problem, no second column to tell it by), and a 任务清单 with no 问题编号 column whose 任务编号
+    begin with the issue's number ("1-1", "1-2", "2-1"): the issue list is read as one, and each
+    task's issue code is read from its own code (written as a 问题编号 column after the last one),
+    so that :func:`_issue_lists` puts every task under its issue. Nothing changes unless most
+    tasks' codes begin with a listed issue's."""
+    read = {id(g) for g, _ in picked}
+    more = [(g, h) for g in grids if id(g) not in read and not g.hidden and _plain_sheet(g)
+            and (h := _bare_issue_list(g, mapping)) is not None]
+    listed: set[str] = set()
+    for grid, header in [*picked, *more]:
+        code_c = header.columns.get(F.ISSUE_NO, header.columns.get(F.ROW_NO))
+        if F.ISSUE in header.columns and F.MEASURE not in header.columns and code_c is not None:
+            listed.update(c for r in range(header.data_start, len(grid.rows)) if (c := _code(grid.value(r, code_c))))
+    if not listed:
+        return picked
+    out: list[tuple[Grid, HeaderMap]] = []
+    tasks = False
+    for grid, header in picked:
+        code_c = header.columns.get(F.ROW_NO)
+        if F.MEASURE in header.columns and code_c is not None and not (
+                {F.ISSUE, F.ISSUE_NO} & header.columns.keys()):
+            issues = [(m.group(1) if (m := _TASK_OF_ISSUE.match(_code(grid.value(r, code_c)))) else None)
+                      for r in range(header.data_start, len(grid.rows))]
+            coded = [c for c in issues if c is not None]
+            if coded and 2 * sum(c in listed for c in coded) >= len(coded):
+                grid, header = _with_columns(grid, header, [("问题编号", list(issues))], [F.ISSUE_NO], mapping)
+        tasks = tasks or (F.MEASURE in header.columns and F.ISSUE_NO in header.columns
+                          and F.ISSUE not in header.columns)
+        out.append((grid, header))
+    return [*more, *out] if tasks and more else out
+
+
+def _bare_issue_list(grid: Grid, mapping: dict[str, str]) -> HeaderMap | None:
+    """The header of a 问题清单 of a number and the problem alone (序号 | 问题)."""
+    for r, row in enumerate(grid.rows[:HEADER_SCAN_ROWS]):
+        named = _row_fields(row, mapping)
+        fields = set(named.values())
+        if F.ISSUE in fields and fields & {F.ROW_NO, F.ISSUE_NO} and F.MEASURE not in fields:
+            columns = {f: c for c, f in reversed(named.items())}
+            return HeaderMap(row=r, first_row=r, columns=columns)
+    return None
 
 
 def _plain_sheet(grid: Grid) -> bool:

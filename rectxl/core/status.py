@@ -1332,6 +1332,11 @@ def split_opening_reading(text: str, *, by_rules: bool = False) -> tuple[StatusR
     if not _STATUS_WORDS:
         _STATUS_WORDS.update((key, status) for status, alias, _ in STATUS_ALIASES if (key := _fold(alias)))
     normal = normalize_text(text)
+    if by_rules and (lead := _AS_OF_LEAD.match(normal)) is not None and lead.end() < len(normal):
+        # "截至9月底，已完成整改，…", "截至目前，正在推进，…": the day it is said of, then the status
+        reading, rest = split_opening_reading(normal[lead.end():], by_rules=True)
+        if reading.status is not None:
+            return reading, rest
     parts = _OPENING_CLAUSE.split(normal, maxsplit=1)
     head = _fold(parts[0])
     status = _STATUS_WORDS.get(head) if head else None
@@ -1375,6 +1380,8 @@ def _ruled_opening(head: str) -> Status | None:
     return reading.status if reading is not None else None
 
 
+#: the day an account is given as of, before its status ("截至9月底，", "截止目前，", "目前，")
+_AS_OF_LEAD = re.compile(r"^(?:(?:截至|截止)到?[^，,。；;：:]{1,14}?|目前|当前|现在)\s*[，,]\s*")
 #: a status word, a note in brackets right after it, and what follows
 _NOTED_OPENING = re.compile(r"([^（(。；;，,：:\n]{2,10}?)\s*[（(]([^（()）]+)[)）]\s*[。；;，,]?\s*(.*)$", re.S)
 
