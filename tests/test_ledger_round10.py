@@ -299,3 +299,36 @@ def test_task_codes_of_no_listed_issue_are_left_alone(tmp_path: Path) -> None:
 def test_an_account_given_as_of_a_day(cell: str, status: Status | None, progress: str) -> None:
     reading, rest = split_opening_reading(cell, by_rules=True)
     assert (reading.status, rest) == (status, progress)
+
+
+# -- 销号情况 beside accounts that open with their status ---------------------------------------------
+
+WATER: Rows = [
+    ["县水利局巡察整改台账"],
+    ["序号", "问题", "整改措施", "责任领导", "责任股室", "整改时限", "整改落实情况", "销号情况"],
+    [1, "河长制落实不到位", "开展河长巡河督查", "副局长", "河长办", "2025年6月30日",
+     "已完成。督查巡河记录120份。", "已销号"],
+    [2, "水利工程质量监管弱", "开展在建工程质量检查", "副局长", "建管股", "2025年7月31日",
+     "已完成。检查工程8个。", "未销号"],
+    [3, "水资源费征收不足", "开展欠费清缴", "局长", "水政股", "2025年12月31日", "正在推进，已清缴40万元。", "未销号"],
+]
+
+
+def test_a_closure_column_beside_accounts_is_whether_it_was_closed(tmp_path: Path) -> None:
+    """The accounts say how far the work got; 销号情况 whether it was closed. A finished measure not
+    yet closed (未销号) is no unfinished one: it had been overdue with a status-text-mismatch."""
+    path = _workbook(tmp_path / "水利局.xlsx", {"整改台账": WATER, "基本信息": _info("县水利局党组")})
+    assert _findings(path) == []
+    assert [m.status for m in api.read_ledger(path).measures()] == [D, D, P]
+    text = render_notice(api.read_ledger(path), as_of=AS_OF)
+    assert "3项整改措施已完成2项（其中已销号1项）、正在推进1项" in text
+    rows = [list(r) for r in WATER]
+    rows[4][7] = "已销号"  # closed while the account says it goes on
+    path = _workbook(tmp_path / "水利局2.xlsx", {"整改台账": rows, "基本信息": _info("县水利局党组")})
+    assert ("closure-flag-unfinished", "H5") in _findings(path)
+
+
+def test_a_closure_column_alone_is_still_the_status(tmp_path: Path) -> None:
+    rows = [[c for k, c in enumerate(r) if k != 6] for r in WATER]
+    path = _workbook(tmp_path / "水利局.xlsx", {"整改台账": rows, "基本信息": _info("县水利局党组")})
+    assert [m.status for m in api.read_ledger(path).measures()] == [D, P, P]

@@ -347,6 +347,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _kind_not_category(grid, r, columns, duplicates)
     _narrative_status_as_progress(grid, r, columns, duplicates)
     _status_words_as_status(grid, r + 1 + numbered, columns)
+    _closure_beside_accounts(grid, r + 1 + numbered, texts, columns)
     _shares_beside_status(grid, r, columns, duplicates)
     _responsible_unit_first(texts, columns, duplicates)
     _leader_in_charge_first(texts, columns, duplicates)
@@ -578,6 +579,26 @@ def _measure_split(texts: dict[int, str], columns: dict[str, int], duplicates: d
     else:
         del duplicates[F.MEASURE]
     return (right,)
+
+
+def _closure_beside_accounts(grid: Grid, data_start: int, texts: dict[int, str], columns: dict[str, int]) -> None:
+    """销号情况 the only status column, beside a 整改落实情况 whose every account opens with its status
+    ("已完成。检查工程8个。", "正在推进，…"): the accounts tell how far the work got, the 销号 column
+    whether it was closed (是否销号) — its "未销号" on finished work is no unfinished status."""
+    status_c, progress_c = columns.get(F.STATUS), columns.get(F.PROGRESS)
+    if status_c is None or progress_c is None or F.CLOSED_FLAG in columns \
+            or "销号" not in F.header_key(texts.get(status_c, "")):
+        return
+    seen = 0
+    for row in grid.rows[data_start:data_start + 200]:
+        v = row[progress_c] if progress_c < len(row) else None
+        if _blank(v):
+            continue
+        if split_opening_status(_text(v), by_rules=True)[0] is None:
+            return
+        seen += 1
+    if seen >= 2:
+        columns[F.CLOSED_FLAG] = columns.pop(F.STATUS)
 
 
 def _status_words_as_status(grid: Grid, data_start: int, columns: dict[str, int]) -> None:
