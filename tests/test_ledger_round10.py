@@ -332,3 +332,21 @@ def test_a_closure_column_alone_is_still_the_status(tmp_path: Path) -> None:
     rows = [[c for k, c in enumerate(r) if k != 6] for r in WATER]
     path = _workbook(tmp_path / "水利局.xlsx", {"整改台账": rows, "基本信息": _info("县水利局党组")})
     assert [m.status for m in api.read_ledger(path).measures()] == [D, P, P]
+
+
+# -- 牵头领导 beside 分管领导 ------------------------------------------------------------------------
+
+def test_the_leader_in_charge_beside_the_leading_one(tmp_path: Path) -> None:
+    """牵头领导 | 分管领导 (the head leading, the deputy in charge): the deputy is the measure's lead,
+    the 牵头领导 column is not read — it had been a duplicate-header warning on a correct ledger."""
+    path = _workbook(tmp_path / "住建局.xlsx", {"整改台账": [
+        ["县住建局巡察整改台账"],
+        ["序号", "巡察反馈问题", "整改措施", "牵头领导", "分管领导", "整改责任单位", "具体负责人", "整改时限",
+         "整改状态"],
+        [1, "建筑市场监管不严", "开展建筑市场专项检查", "局长", "副局长甲", "建筑股", "张某", "2025年6月30日",
+         "已完成"],
+        [2, "物业维修资金管理不规范", "开展维修资金专项审计", "局长", "副局长乙", "房管股", "李某", "2025年12月31日",
+         "正在推进"],
+    ], "基本信息": _info("县住建局党组")})
+    assert _findings(path) == []
+    assert [m.lead for m in api.read_ledger(path).measures()] == ["副局长甲", "副局长乙"]

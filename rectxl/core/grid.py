@@ -683,12 +683,16 @@ _HEAD_OF_UNIT = re.compile(r"^(?:主要|第一)(?:领导|负责人|负责同志|
 
 
 def _leader_in_charge_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
-    """主要领导 beside 分管领导 (a 人大 or 政法委 ledger names both): the leader of a measure is the
-    one in charge of it; the head of the unit stands over them all and is not read. Alone, a
-    主要领导 column is the leader, as before."""
+    """主要领导 (or 牵头领导) beside 分管领导 (a 人大 or 政法委 ledger names both): the leader of a
+    measure is the one in charge of it; the head of the unit stands over them all and is not read.
+    Alone, a 主要领导 or 牵头领导 column is the leader, as before."""
     if F.LEAD not in duplicates:
         return
-    _set_aside(columns, duplicates, F.LEAD, lambda c: _HEAD_OF_UNIT.match(F.header_key(texts.get(c, ""))) is not None)
+    keys = {c: F.header_key(texts.get(c, "")) for c in (columns[F.LEAD], *duplicates[F.LEAD])}
+    in_charge = any(k.startswith("分管") for k in keys.values())
+    # 牵头领导 beside 分管领导 (a county's ledger: the 书记 leading, the 副职 in charge): the same
+    _set_aside(columns, duplicates, F.LEAD, lambda c: _HEAD_OF_UNIT.match(keys[c]) is not None or (
+        in_charge and keys[c].startswith("牵头")))
 
 
 def _lead_unit_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
