@@ -52,7 +52,7 @@ from pydantic import BaseModel, Field
 from rectxl.core import fields as F
 from rectxl.core.counts import Counts
 from rectxl.core.deadline import Deadline, DeadlineKind
-from rectxl.core.diff_match import greedy, pair_equal, similar_pairs, similarity
+from rectxl.core.diff_match import greedy, pair_equal, share_of, similar_pairs, similarity, uncovered
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.sheets import SheetSpec
 from rectxl.core.status import Status, fraction_as_percent
@@ -118,6 +118,9 @@ class RegressionKind(StrEnum):
 
     STATUS_REGRESSED = "状态倒退"
     SILENT_EXTENSION = "时限延后未注明延期"
+    #: put off on the strength of an extension only applied for ("已申请延期，待批复"): until it is
+    #: granted, the deadline in force is the old one
+    EXTENSION_PENDING = "延期尚未获批"
     #: an extended deadline ("延期至…") put off again
     EXTENDED_AGAIN = "再次延期"
     DEADLINE_DROPPED = "取消整改时限"
@@ -293,6 +296,10 @@ class LedgerDiff(BaseModel):
     regressions: list[Regression] = Field(default_factory=list)
     #: why the two files may not be two periods of one ledger (other units, dates reversed)
     warnings: list[str] = Field(default_factory=list)
+    #: columns (责任人, 完成时间 …) this period's ledger has and last period's had not, and the
+    #: reverse: what they hold is not listed measure by measure as changed
+    columns_added: list[str] = Field(default_factory=list)
+    columns_removed: list[str] = Field(default_factory=list)
 
     def of_kind(self, kind: ChangeKind) -> list[Change]:
         return [c for c in self.changes if c.kind is kind]
@@ -313,8 +320,11 @@ class LedgerDiff(BaseModel):
 
 _CN = "一二三四五六七八九十"
 _CIRCLED = re.compile(r"^\s*[\u2460-\u2473\u2776-\u277f\u2780-\u2793]")
+#: a measure's number within its issue, which renumbering the issues changes ("1-2.", "(2-1)", "3.2、",
+#: "1.1开展…" — not an amount, "1.5万元"), before the ordinals a number alone gives
+_SUB_ORDINAL = r"\(?\d{1,3}[-–—]\d{1,3}\)?[.、):]?|\d{1,3}\.\d{1,3}(?:[.、):]|\s|(?![\d万亿千百元亩米个次人户件项平%]))"
 _ORDINAL = re.compile(
-    rf"^\s*(?:[{_CN}]+是|第[{_CN}\d]+[条项点]?[、.,:]?|\d+[.、):]|\(\d+\)|\([{_CN}]+\)|[{_CN}]+、)"
+    rf"^\s*(?:{_SUB_ORDINAL}|[{_CN}]+是|第[{_CN}\d]+[条项点]?[、.,:]?|\d+[.、):]|\(\d+\)|\([{_CN}]+\)|[{_CN}]+、)"
 )
 
 
@@ -587,6 +597,12 @@ _EXTENSION_WORDS = re.compile(r"延期|延长|顺延|推迟|延后|延至|展期
 _EXTENSION_GRANTED = re.compile(r"(?:经|已|获|报|申请|请示|批准|同意|准予)[^，。；;,]{0,15}?(?:延期|延长|顺延|展期)"
                                 r"|(?:延期|延长|顺延|推迟|延后|延|展期)(?:至|到)"
                                 r"|(?:批准|同意)[^。；;]{0,20}?(?:时限|期限)(?:调整|变更)为")
+#: an extension asked for ("已申请延期", "报请县委巡察办延长整改时限", "延期申请已上报") …
+_EXTENSION_ASKED = re.compile(r"(?:申请|报批|请示|报请|提请)[^，。；;,]{0,15}?(?:延期|延长|顺延|展期)"
+                              r"|(?:延期|延长|顺延|展期)[^，。；;,]{0,6}?(?:申请|请示)")
+#: … and granted ("经县委巡察办同意", "已获批准", "已报县委巡察办批准"), not refused or awaited
+_EXTENSION_APPROVED = re.compile(r"(?<![待未])(?:获批|批准|同意|批复|准予|核准)")
+_EXTENSION_REFUSED = re.compile(r"未获|未予|不予|未被|未经|未批准|未同意|驳回|不同意")
 _OWNER_FIELDS = ((F.OWNER_UNIT, "owner_unit"), (F.LEAD, "lead"), (F.OWNER_PERSON, "owner_person"))
 
 
@@ -624,6 +640,16 @@ def _extension_worded(m: MeasureRef) -> bool:
                                        or any(_EXTENSION_GRANTED.search(t) for t in (m.remark, m.progress)))
 
 
+def _extension_pending(m: MeasureRef) -> str:
+    """The words asking for the extension, when that is all the ledger says of it: an extension
+    applied for ("已申请延期，待批复") and nowhere said to be granted ("" otherwise)."""
+    cells = [t for t in (m.deadline.text, m.remark, m.progress) if t]
+    asked = next((t for t in cells if _EXTENSION_ASKED.search(t)), "")
+    if not asked or any(_EXTENSION_APPROVED.search(t) and not _EXTENSION_REFUSED.search(t) for t in cells):
+        return ""
+    return asked
+
+
 def _extended_already(m: MeasureRef) -> bool:
     """The 整改时限 cell records an extension ("延期至…", "原定…，延期至…"): putting the deadline
     off again is a second extension, not the first one written up."""
@@ -640,9 +666,12 @@ def _completion_label(m: MeasureRef) -> str:
     return m.completed_on.isoformat() if m.completed_on else m.completed_text
 
 
-def _compare(old: MeasureRef, new: MeasureRef, kind: MatchKind, ratio: float, texts: _Texts
-             ) -> MeasureMatch:
-    owners = [f for f, attr in _OWNER_FIELDS if texts.names_differ(getattr(old, attr), getattr(new, attr))]
+def _compare(old: MeasureRef, new: MeasureRef, kind: MatchKind, ratio: float, texts: _Texts,
+             unread: frozenset[str] = frozenset()) -> MeasureMatch:
+    """How ``old`` became ``new``. ``unread``: fields one of the two ledgers has no column for —
+    a value only the other side has is the column added or taken away, not a change."""
+    owners = [f for f, attr in _OWNER_FIELDS if texts.names_differ(getattr(old, attr), getattr(new, attr))
+              and not (f in unread and not (getattr(old, attr) and getattr(new, attr)))]
     respelled = F.OWNER_UNIT in owners and texts.same_units(old.owner_unit, new.owner_unit)
     if respelled:
         owners.remove(F.OWNER_UNIT)
@@ -653,11 +682,68 @@ def _compare(old: MeasureRef, new: MeasureRef, kind: MatchKind, ratio: float, te
         owners_changed=owners,
         units_respelled=respelled,
         text_changed=texts.differ(old.text, new.text),
-        progress_changed=texts.differ(old.progress, new.progress),
-        completion_changed=(old.completed_on != new.completed_on
-                            if old.completed_on or new.completed_on
-                            else texts.differ(old.completed_text, new.completed_text)),
+        progress_changed=(texts.differ(old.progress, new.progress)
+                          and not (F.PROGRESS in unread and not (old.progress and new.progress))),
+        completion_changed=(_completion_changed(old, new, texts)
+                            and not (F.COMPLETED in unread
+                                     and not (_completion_label(old) and _completion_label(new)))),
     )
+
+
+def _completion_changed(old: MeasureRef, new: MeasureRef, texts: _Texts) -> bool:
+    if old.completed_on or new.completed_on:
+        return old.completed_on != new.completed_on
+    return texts.differ(old.completed_text, new.completed_text)
+
+
+#: the fields compared measure by measure that a ledger may have no column for
+_OPTIONAL_FIELDS = (F.LEAD, F.OWNER_PERSON, F.COMPLETED, F.PROGRESS)
+
+
+def _fields_read(ledger: Ledger) -> set[str]:
+    """The optional fields (:data:`_OPTIONAL_FIELDS`) some sheet of the ledger has a column for."""
+    cols = set(ledger.columns).union(*(s.columns for s in ledger.sheets))
+    return {f for f in _OPTIONAL_FIELDS if f in cols}
+
+
+def _merges_and_splits(o_meas: list[MeasureRef], n_meas: list[MeasureRef],
+                       pairs: list[tuple[list[int], list[int], list[tuple[int, int]]]], texts: _Texts
+                       ) -> tuple[dict[int, int], dict[int, int]]:
+    """Measures merged and split within a pair of issues, as clerks revise them.
+
+    Merged: a measure gone this period whose words a measure of its issue now says in what it
+    added to its own words this period ("规范派车审批流程" + "开展公务用车自查" → "规范派车审批流程，
+    并开展公务用车自查") — old position → the new measure's. Split: a measure new this period
+    that says what a reworded measure of its issue no longer says ("核查处置并公开结果" →
+    "核查处置" + "公开核查处置结果") — new position → the old measure's. ``pairs``: each pair of
+    issues' unpaired old measures, unpaired new measures, and reworded measures (old, new)."""
+    key = texts.key
+    merged: dict[int, int] = {}
+    split: dict[int, int] = {}
+    for gone, fresh, edits in pairs:
+        if not edits:
+            continue
+        for x in gone:
+            k = key[o_meas[x].text]
+            for x0, y in edits:
+                if len(k) >= _MIN_PART and share_of(
+                        k, uncovered(key[n_meas[y].text], key[o_meas[x0].text])) >= _PART_SAID:
+                    merged[x] = y
+                    break
+        for y in fresh:
+            k = key[n_meas[y].text]
+            for x0, y0 in edits:
+                left = uncovered(key[o_meas[x0].text], key[n_meas[y0].text])
+                if len(left) >= _MIN_PART and share_of(left, k) >= _PART_SAID:
+                    split[y] = x0
+                    break
+    return merged, split
+
+
+#: a merged or split-off part says this many characters at least (normalised) …
+_MIN_PART = 4
+#: … and this share of them is said by the measure it went into or came out of
+_PART_SAID = 0.75
 
 
 # ---------------------------------------------------------------------------
@@ -758,16 +844,31 @@ def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,
         ro, rn = o_issues[a][1], n_issues[b][1]
         if _renumbered(ro, rn) or texts.differ(ro.title, rn.title):
             diff.issues_changed.append((ro, rn))
-    diff.matched = [_compare(o_meas[x], n_meas[y], kind, r, texts)
+    read_o, read_n = _fields_read(old), _fields_read(new)
+    diff.columns_added = [f for f in _OPTIONAL_FIELDS if f in read_n - read_o]
+    diff.columns_removed = [f for f in _OPTIONAL_FIELDS if f in read_o - read_n]
+    unread = frozenset(read_o ^ read_n)
+    diff.matched = [_compare(o_meas[x], n_meas[y], kind, r, texts, unread)
                     for x, y, kind, r in sorted(found, key=lambda f: (f[1], f[0]))]
     diff.removed = [m for k, m in enumerate(o_meas) if k not in used_o]
     diff.added = [m for k, m in enumerate(n_meas) if k not in used_n]
+    edited = {x: y for x, y, kind, _ in found if kind is MatchKind.EDITED}
+    merged, split = _merges_and_splits(
+        o_meas, n_meas,
+        [([x for x in by_issue_o[a] if x not in used_o], [y for y in by_issue_n[b] if y not in used_n],
+          [(x, edited[x]) for x in by_issue_o[a] if x in edited])
+         for a, b in issue_pairs], texts)
     # measures whose issue has a new measure in their place this period (a measure rewritten
-    # beyond recognition, one task replaced by another): removed, but not dropped
+    # beyond recognition, one task replaced by another — not a part split off another measure):
+    # removed, but not dropped; so is a measure merged into another
     replaced = {(o_meas[x].sheet, o_meas[x].row) for a, b in issue_pairs
-                if any(y not in used_n for y in by_issue_n[b]) for x in by_issue_o[a]}
-    diff.regressions = _regressions(diff, replaced)
-    diff.changes = _changes(diff, texts)
+                if any(y not in used_n and y not in split for y in by_issue_n[b]) for x in by_issue_o[a]}
+    replaced |= {(o_meas[x].sheet, o_meas[x].row) for x in merged}
+    # a measure merged into one finished this period leaves no work behind
+    absorbed = {(o_meas[x].sheet, o_meas[x].row) for x, y in merged.items() if n_meas[y].status is Status.DONE}
+    diff.regressions = _regressions(diff, replaced, absorbed)
+    diff.changes = _changes(diff, texts, {(o_meas[x].sheet, o_meas[x].row): n_meas[y] for x, y in merged.items()},
+                            {(n_meas[y].sheet, n_meas[y].row): o_meas[x] for y, x in split.items()})
     diff.warnings = _pairing_warnings(old, new, diff, len(o_meas), len(n_meas))
     return diff
 
@@ -821,6 +922,14 @@ def _match_regressions(mm: MeasureMatch, as_of_old: date | None = None) -> list[
                 RegressionKind.SILENT_EXTENSION,
                 f"整改时限由“{o.deadline.text}”改为“{n.deadline.text}”，推迟{(nd - od).days}天{since}，"
                 "但未注明延期：请核实是否履行了延期手续，并写明“延期至…”", o, n))
+        elif od and nd and nd > od and (asked := _extension_pending(n)):
+            out.append(_regression(
+                RegressionKind.EXTENSION_PENDING,
+                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text}”，推迟{(nd - od).days}天{since}，"
+                + (f"但台账写明延期未获批准（“{_short(asked, 30)}”）：请仍按原时限“{o.deadline.text}”督办"
+                 if _EXTENSION_REFUSED.search(asked) else
+                 f"但台账只写明申请了延期（“{_short(asked, 30)}”），没有写明已获批准：延期批准前，"
+                 f"请仍按原时限“{o.deadline.text}”督办，批准后写明“经…同意延期至…”"), o, n))
         elif (od and nd is None and n.deadline.kind not in _AT_ONCE
               and n.status is not Status.DONE):
             out.append(_regression(
@@ -855,11 +964,13 @@ def _removed_regressions(m: MeasureRef, as_of_new: date | None = None, replaced:
         "（如已并入其他措施，请在备注中注明），未完成的整改任务不应从台账中消失", m, None)]
 
 
-def _regressions(diff: LedgerDiff, replaced: set[tuple[str, int]]) -> list[Regression]:
+def _regressions(diff: LedgerDiff, replaced: set[tuple[str, int]], absorbed: set[tuple[str, int]]
+                 ) -> list[Regression]:
     """Every 值得注意; ``replaced``: (sheet, row) of the old measures whose issue has a new measure
-    this period (see :func:`_removed_regressions`)."""
+    this period or that were merged into another (see :func:`_removed_regressions`);
+    ``absorbed``: those merged into a measure finished this period."""
     out = [r for mm in diff.matched for r in _match_regressions(mm, diff.old.as_of)]
-    out += [r for m in diff.removed
+    out += [r for m in diff.removed if (m.sheet, m.row) not in absorbed
             for r in _removed_regressions(m, diff.new.as_of, (m.sheet, m.row) in replaced)]
     order = list(RegressionKind)
     return sorted(out, key=lambda r: (order.index(r.kind), r.new_row or 0, r.old_row or 0))
@@ -876,8 +987,12 @@ def _shift(o: Deadline, n: Deadline, as_of_old: date | None = None) -> str:
     return ""
 
 
-def _changes(diff: LedgerDiff, texts: _Texts) -> list[Change]:
+def _changes(diff: LedgerDiff, texts: _Texts, merged: dict[tuple[str, int], MeasureRef],
+             split: dict[tuple[str, int], MeasureRef]) -> list[Change]:
+    """Every change; ``merged``: (sheet, row) of an old measure gone → the measure it was merged
+    into; ``split``: (sheet, row) of a new measure → the measure it was split off."""
     out: list[Change] = []
+    several = diff.several_sheets
     for ref in diff.issues_added:
         out.append(Change(kind=ChangeKind.ISSUE_ADDED, issue=ref.label, field=F.ISSUE,
                           new=ref.label, new_row=ref.row, new_sheet=ref.sheet))
@@ -896,12 +1011,18 @@ def _changes(diff: LedgerDiff, texts: _Texts) -> list[Change]:
     gone = {(r.old_sheet, r.old_row): r.kind.value for r in diff.regressions
             if r.kind in (RegressionKind.COMPLETED_REMOVED, RegressionKind.UNFINISHED_REMOVED)}
     for m in diff.added:
+        was = split.get((m.sheet, m.row))
+        note = f"由原{_at(was.sheet if several else '', was.row)}的措施“{_short(was.text)}”拆分出" if was else ""
         out.append(Change(kind=ChangeKind.ADDED, issue=m.issue.label, measure=m.text,
-                          field=F.MEASURE, new=m.text, new_row=m.row, new_sheet=m.sheet))
+                          field=F.MEASURE, old=f"拆分自：{was.text}" if was else "", new=m.text,
+                          new_row=m.row, new_sheet=m.sheet, note=note))
     for m in diff.removed:
+        into = merged.get((m.sheet, m.row))
+        note = f"已并入现{_at(into.sheet if several else '', into.row)}的措施“{_short(into.text)}”" if into else ""
         out.append(Change(kind=ChangeKind.REMOVED, issue=m.issue.label, measure=m.text,
-                          field=F.MEASURE, old=m.text, old_row=m.row, old_sheet=m.sheet,
-                          flag=gone.get((m.sheet, m.row), "")))
+                          field=F.MEASURE, old=m.text, new=f"并入：{into.text}" if into else "",
+                          old_row=m.row, old_sheet=m.sheet,
+                          flag=gone.get((m.sheet, m.row), ""), note=note))
     for mm in diff.matched:
         if not mm.changed:  # most measures: nothing below applies
             continue
@@ -928,8 +1049,8 @@ def _changes(diff: LedgerDiff, texts: _Texts) -> list[Change]:
         if mm.deadline_changed:
             out.append(change(ChangeKind.DEADLINE, F.DEADLINE, _deadline_label(o.deadline),
                               _deadline_label(n.deadline),
-                              _flag(regs, RegressionKind.SILENT_EXTENSION, RegressionKind.EXTENDED_AGAIN,
-                                    RegressionKind.DEADLINE_DROPPED),
+                              _flag(regs, RegressionKind.SILENT_EXTENSION, RegressionKind.EXTENSION_PENDING,
+                                    RegressionKind.EXTENDED_AGAIN, RegressionKind.DEADLINE_DROPPED),
                               note=_shift(o.deadline, n.deadline, diff.old.as_of)))
         for field, attr in _OWNER_FIELDS:
             if field in mm.owners_changed:
@@ -1073,6 +1194,17 @@ def _measure_line(c: Change, body: str = "", sheets: bool = False) -> str:
     return f"  · [{_short(c.issue, 24)}] {text}{flag}{_where(c, sheets)}"
 
 
+def _column_lines(diff: LedgerDiff) -> list[str]:
+    """"列变化：本期新增“责任人”列…" — said once, not as a change of every measure."""
+    out = []
+    for cols, what in ((diff.columns_added, "本期新增"), (diff.columns_removed, "本期删去")):
+        if cols:
+            names = "".join(f"“{c}”" for c in cols)
+            out.append(f"  列变化：{what}{names}列（上期{'没有' if what == '本期新增' else '有'}，"
+                       "其中的内容不逐项列为变化）")
+    return out
+
+
 def render_diff_text(diff: LedgerDiff) -> str:
     """The diff as Chinese text: 总体变化, 问题变化, then the measure changes by type, and 值得注意
     last. Every line cites the old and/or new row — and its sheet, when either ledger was read
@@ -1114,6 +1246,7 @@ def render_diff_text(diff: LedgerDiff) -> str:
     respelled = Counter((c.old, c.new) for c in diff.of_kind(ChangeKind.OWNER_SPELLING))
     for (was, now), k in respelled.items():
         lines.append(f"  单位名称写法变化：{was} → {now}（{k}项措施；视为同一单位，不作责任变化）")
+    lines += _column_lines(diff)
     if diff.regressions:
         lines.append(f"  值得注意：{len(diff.regressions)}处（见最后一部分）")
 
@@ -1127,9 +1260,9 @@ def render_diff_text(diff: LedgerDiff) -> str:
     items(entries)
 
     head("新增措施")
-    items([line(c) for c in diff.of_kind(ChangeKind.ADDED)])
+    items([line(c, c.note) for c in diff.of_kind(ChangeKind.ADDED)])
     head("删除措施")
-    items([line(c) for c in diff.of_kind(ChangeKind.REMOVED)])
+    items([line(c, c.note) for c in diff.of_kind(ChangeKind.REMOVED)])
 
     head("状态变化")
     entries = []
@@ -1187,6 +1320,7 @@ def diff_sheets(diff: LedgerDiff) -> list[SheetSpec]:
     rate_row = len(rows)
     rows.append(["措施完成率", round(o.counts.rate, 4), round(n.counts.rate, 4),
                  _points(o.counts.rate, n.counts.rate, words=True)])
+    rows += [[line.strip()] for line in _column_lines(diff)]
     rows.append([])
     kinds_head = len(rows)
     rows.append(["变化类型", "处数"])

@@ -109,3 +109,19 @@ def similarity(a: str, b: str, threshold: float) -> float | None:
     """The :func:`ratio` of ``a`` and ``b`` when it is at least ``threshold``, else ``None``."""
     found = similar_pairs([a], [b], threshold)
     return found[0][0] if found else None
+
+
+def uncovered(a: str, b: str) -> str:
+    """The characters of ``a`` that difflib's matching blocks against ``b`` leave out, in order
+    (what ``a`` says that ``b`` does not)."""
+    blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    out, at = [], 0
+    for i, _j, n in blocks:
+        out.append(a[at:i])
+        at = i + n
+    return "".join(out)
+
+
+def share_of(a: str, b: str) -> float:
+    """The share of ``a``'s characters that ``b`` says too (difflib's matching blocks)."""
+    return 1.0 - len(uncovered(a, b)) / len(a) if a else 0.0
