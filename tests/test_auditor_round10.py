@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from rectxl.batch import run_batch
+from rectxl.core.batch_report import batch_notes, round_rows
+from rectxl.core.batch_units import cluster
 from rectxl.core.diff import ChangeKind, RegressionKind, diff_ledgers, normalize_measure_text, render_diff_text
+from rectxl.core.units import same_unit_name
 from rectxl.io.reader import read_ledger
 
 I1 = "食品安全抽检任务完成不到位，抽检覆盖面窄"
@@ -180,6 +184,75 @@ def test_a_deadline_put_off_on_an_extension_applied_for(tmp_path: Path, remark: 
     assert [(r.measure, r.old_row, r.new_row) for r in pending] == [("建立抽检结果通报制度", 4, 4)]
     assert said in pending[0].message and "请仍按原时限“2024年10月31日”督办" in pending[0].message
     assert d.of_kind(ChangeKind.DEADLINE)[0].flag == "延期尚未获批"
+
+
+# -- batch: one unit's names, two units in one workbook ----------------------------------------------
+
+
+@pytest.mark.parametrize(("short", "full", "same"), [
+    ("县政协办", "政协清河县委员会办公室", True),
+    ("县政协办", "中国人民政治协商会议清河县委员会办公室", True),
+    ("县政协", "政协清河县委员会", True),
+    ("县人大办", "清河县人大常委会办公室", True),
+    ("县人大办", "清河县人民代表大会常务委员会办公室", True),
+    ("县人大", "清河县人民代表大会常务委员会", True),
+    ("县人大常委会", "县人大常委会办公室", False),
+    ("县政协", "县政协办", False),
+    ("政协清河县委员会", "政协白云县委员会", False),
+    ("县人大办", "县政协办", False),
+    ("市人大办", "县人大常委会办公室", False),
+])
+def test_congress_and_cppcc_offices_written_short(short: str, full: str, same: bool) -> None:
+    assert same_unit_name(short, full) is same
+    assert (len(cluster([short, full], lambda n: n)) == 1) is same
+
+
+@pytest.mark.parametrize("pair", [("县政府办", "县人民政府办公室"), ("县卫健委", "县卫生健康委员会")])
+def test_an_office_or_committee_written_in_full_joins_its_short_name(pair: tuple[str, str]) -> None:
+    # same_unit_name said so already; the batch's grouping had looked them up apart (办 / 室, 委 / 会)
+    assert cluster(list(pair), lambda n: n) == [list(pair)]
+
+
+def _unit_ledger(path: Path, unit: str, stated: str, done: int, sheets: tuple[str, ...] = ()) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改台账"
+    for k, (sheet, who) in enumerate([(ws, unit), *((wb.create_sheet(s), s) for s in sheets)]):
+        sheet.append([f"{who}落实县委第二巡察组反馈意见整改台账"])
+        sheet.append([f"填报单位（盖章）：{who}", None, None, None, None, f"填报日期：{stated}"])
+        sheet.append(["序号", "巡察反馈问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展"])
+        for n in range(1, 4):
+            sheet.append([n, f"问题{n}：落实主体责任不够到位", f"制定责任清单第{n}项（{k}）", who, "2024年10月31日",
+                          "已完成" if n <= done else "正在推进", ""])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def test_a_cppcc_and_a_congress_office_sent_twice_under_two_names(tmp_path: Path) -> None:
+    inbox = tmp_path / "10月报送"
+    _unit_ledger(inbox / "政协清河县委员会办公室整改台账.xlsx", "政协清河县委员会办公室", "2024年9月30日", 1)
+    _unit_ledger(inbox / "县政协办整改台账（修改稿）.xlsx", "县政协办", "2024年10月31日", 2)
+    _unit_ledger(inbox / "县人大常委会办公室整改台账.xlsx", "清河县人大常委会办公室", "2024年10月31日", 2)
+    _unit_ledger(inbox / "县人大办台账.xlsx", "县人大办", "2024年9月30日", 1)
+    result = run_batch(inbox, workers=1)
+    assert sorted(r.file for r in result.ledgers) == [
+        "县人大常委会办公室整改台账.xlsx", "县政协办整改台账（修改稿）.xlsx"]
+    assert sorted(s.file for s in result.set_aside) == ["县人大办台账.xlsx", "政协清河县委员会办公室整改台账.xlsx"]
+    assert len(round_rows(result)) == 2
+
+
+def test_a_bureau_s_workbook_with_a_federation_s_sheet_beside_its_own(tmp_path: Path) -> None:
+    # the bureau's own sheet keeps the template's name (整改台账); the other is named after its unit
+    inbox = tmp_path / "报送"
+    _unit_ledger(inbox / "县民政局、县残联整改台账.xlsx", "县民政局", "2024年10月31日", 2, sheets=("县残疾人联合会",))
+    _unit_ledger(inbox / "县审计局整改台账.xlsx", "县审计局", "2024年10月31日", 2)
+    # a town's ledger on a sheet per office is one unit's
+    _unit_ledger(inbox / "东山镇整改台账.xlsx", "东山镇", "2024年10月31日", 2, sheets=("党政办", "财政所"))
+    notes = [n for n in batch_notes(run_batch(inbox, workers=1)) if n.code == "units-in-one-file"]
+    assert [n.files for n in notes] == [["县民政局、县残联整改台账.xlsx"]]
+    assert "2 个单位的台账（工作表“整改台账”“县残疾人联合会”），已合并统计为“县民政局”" in notes[0].message
 
 
 # -- measures numbered under their issue -------------------------------------------------------------

@@ -24,7 +24,7 @@ from rectxl.core.counts import COUNT_FIELDS, Rates
 from rectxl.core.findings import Finding, Severity, json_value
 from rectxl.core.report import FINDING_FIELDS
 from rectxl.core.text import percent_text, to_int
-from rectxl.core.units import canonical_unit, same_unit_name, unit_core, unit_key
+from rectxl.core.units import canonical_unit, same_unit_name, unit_core, unit_key, unit_parts
 from rectxl.core.validate import Report
 from rectxl.core.version import __version__
 
@@ -707,15 +707,24 @@ def _added_up_notes(result: BatchResult) -> list[Note]:
 def _shared_file_notes(result: BatchResult) -> list[Note]:
     """A note for each workbook whose sheets are named after units of their own, one of them the
     unit counted ("县教育和体育局", "县卫生健康局" in one file): several units' ledgers sent together,
-    added up as one unit's. Sheets named after a unit's offices (党政办, 财政所 of a 镇's ledger)
-    do not name the unit counted, and are one ledger."""
+    added up as one unit's. A sheet named after no unit ("整改台账") is the ledger of the unit
+    counted, so "整改台账" beside "县残疾人联合会" in 县民政局's workbook is two units' too. Sheets
+    named after a unit's offices (党政办, 财政所 of a 镇's ledger) do not name the unit counted, and
+    are one ledger."""
     notes = []
     for r in result.ledgers:
         units: list[str] = []
+        unnamed = False
         for sheet in r.sheets:
             n = read_name(sheet)
             if n.names_unit and not any(same_unit_name(n.unit, u) for u in units):
                 units.append(n.unit)
+            unnamed = unnamed or not n.names_unit
+        # beside a sheet named after no unit, a unit of its own names its place ("县残疾人联合会"),
+        # an office of the unit counted does not ("党政办", "财政所")
+        if (unnamed and r.unit and any(unit_parts(u)[0] for u in units)
+                and not any(same_unit_name(r.unit, u) for u in units)):
+            units.insert(0, r.unit)
         if len(units) > 1 and any(same_unit_name(u, r.unit) for u in units):
             named = "".join(f"“{sheet}”" for sheet in r.sheets)
             notes.append(Note("units-in-one-file", (

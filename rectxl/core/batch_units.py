@@ -11,6 +11,7 @@ compared pair by pair.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TypeVar
 
@@ -23,6 +24,17 @@ T = TypeVar("T")
 
 def _place_key(place: str) -> str:
     return "" if place in GENERIC_PLACES else place
+
+
+#: an office or a committee written in full, as its short name ends ("政府办公室" / "政府办",
+#: "卫生健康委员会" / "卫健委"): looked up under the short name's last character
+_FULL_ENDS = re.compile(r"(?<=.)(?:办公室|委员会)$")
+
+
+def _looked_up(rest: str) -> str:
+    """The rest of a unit's name (:func:`~rectxl.core.units.unit_parts`) as :func:`cluster` looks it
+    up: a 办公室 or 委员会 at its end written as its short name writes it (办, 委)."""
+    return _FULL_ENDS.sub(lambda m: m.group(0)[0], rest)
 
 
 def cluster(items: Sequence[T], name: Callable[[T], str | None],
@@ -51,6 +63,7 @@ def cluster(items: Sequence[T], name: Callable[[T], str | None],
             continue
         where = apart(item)
         place, rest = unit_parts(unit)
+        rest = _looked_up(rest)
         first, last = rest[0], rest[-1]
         fits: list[int] = []
         if (where, core) in exact:

@@ -343,6 +343,9 @@ _PLACE_HEAD = re.compile(r"^(?:[县区旗](?=..)|市(?![场政民])(?=..)|[\u4e0
 #: the Communist Youth League committee of a place, written in full or short ("共青团清河县委员会",
 #: "团县委", "共青团青石县委")
 _LEAGUE = re.compile(r"^(?:中国)?共(?:产主义)?青(?:年)?团(.{0,8}?[省市县区旗州])?委(?:员会)?$|^团([省市县区旗州])委$")
+#: the CPPCC committee of a place and its bodies, the place written inside ("政协清河县委员会办公室",
+#: "中国人民政治协商会议清河县委员会"): the place, and what follows 委员会 (办公室, 提案委 …)
+_CPPCC = re.compile(r"^(?:中国人民政治协商会议|政协)(.{1,8}?[省市县区旗州])委员会(.*)$")
 #: a vertically managed office's system written before its place ("国家税务总局清河县税务局")
 _SYSTEM_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}?总局(?=[\u4e00-\u9fff]{1,6}?[省市县区旗])")
 #: the full names of bodies that are usually written short (群团组织, 政法机关 …): full → short
@@ -352,6 +355,8 @@ _SHORT_NAMES = (
     ("红十字会", "红会"), ("纪律检查委员会", "纪委"), ("纪委监委", "纪委"), ("纪委监察委", "纪委"),
     ("监察委员会", "监委"), ("人民法院", "法院"), ("人民检察院", "检察院"), ("人民武装部", "人武部"),
     ("人民政府", "政府"), ("管理委员会", "管委会"), ("机构编制委员会办公室", "编办"), ("政法委员会", "政法委"),
+    # the people's congress is its standing committee's organ: 县人大 / 县人大常委会, 县人大办 / 县人大常委会办公室
+    ("人民代表大会常务委员会", "人大"), ("人大常委会", "人大"), ("人民代表大会", "人大"),
 )
 #: a 委员会 at the end of a unit's name, which its short name writes 委
 _COMMITTEE = re.compile("委员会$")
@@ -426,12 +431,16 @@ def unit_parts(name: str, legal_form: bool = False) -> tuple[str, str]:
     """A unit's core (:func:`unit_core`) as the place it opens with ("" if none; "县" alone stands
     for any county) and the rest, a body usually written short in its short form:
     "青石县财政局" → ("青石县", "财政局"), "财政局" → ("", "财政局"), "清河县妇女联合会" → ("清河县",
-    "妇联"), "共青团清河县委员会" → ("清河县", "团委"), "团县委" → ("县", "团委"), "云溪县水务集团有限公司" →
+    "妇联"), "共青团清河县委员会" → ("清河县", "团委"), "团县委" → ("县", "团委"), "政协清河县委员会办公室" →
+    ("清河县", "政协办公室"), "县人大常委会" → ("县", "人大"), "云溪县水务集团有限公司" →
     ("云溪县", "水务集团") (with ``legal_form``: "水务集团有限公司")."""
     core = unit_core(name)
     league = _LEAGUE.match(core)
     if league is not None:
         return league.group(1) or league.group(2) or "", "团委"
+    cppcc = _CPPCC.match(core)
+    if cppcc is not None:
+        return cppcc.group(1), _short_form("政协" + cppcc.group(2), legal_form)
     core = _SYSTEM_HEAD.sub("", core)
     m = _PLACE_HEAD.match(core)
     if m is not None and len(core) - m.end() >= 2:
