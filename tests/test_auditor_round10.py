@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from rectxl.api import check
 from rectxl.batch import run_batch
 from rectxl.core.batch_report import batch_notes, round_rows
 from rectxl.core.batch_units import cluster
 from rectxl.core.diff import ChangeKind, RegressionKind, diff_ledgers, normalize_measure_text, render_diff_text
+from rectxl.core.letters import plan_reminders
 from rectxl.core.units import same_unit_name
 from rectxl.io.reader import read_ledger
 
@@ -284,3 +286,39 @@ def test_a_merge_whose_words_the_surviving_measure_shared_already(tmp_path: Path
     d = _diff(tmp_path, new, old_rows=old)
     assert [c.new for c in d.of_kind(ChangeKind.REMOVED)] == ["并入：修订招投标管理办法，并开展招投标专项检查"]
     assert not d.regressions  # merged into a measure going on, not overdue
+
+
+# -- remind and check: an extension asked for is not one granted -------------------------------------
+
+
+def _housing(path: Path, remarks: list[str]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(["县住房和城乡建设局巡察整改台账"])
+    ws.append(["填报单位：县住房和城乡建设局", None, None, None, None, None, "填报日期：2024年11月15日"])
+    ws.append(["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "备注"])
+    for n, remark in enumerate(remarks, start=1):
+        ws.append([1, "建筑工地扬尘治理不到位", f"建立扬尘治理长效机制第{n}项", "建管股", "田野", "2024年9月30日",
+                   "正在推进", remark])
+    wb.save(path)
+    return path
+
+
+def test_an_extension_awaiting_its_answer_leaves_the_measure_overdue(tmp_path: Path) -> None:
+    path = _housing(tmp_path / "住建局台账.xlsx", [
+        "已申请延期至2024年12月底，待县委巡察办批复",
+        "经县委巡察办同意，延期至2024年12月底",
+        "申请延期至2024年12月底，未获批准",
+        "已申请延期",
+    ])
+    report = check(path)
+    overdue = {f.cell: f.message for f in report.findings if f.code == "overdue"}
+    assert sorted(overdue) == ["F4", "F6", "F7"]
+    assert "（台账写着“已申请延期至2024年12月底，待县委巡察办批复”，未写明延期已获批准：按原时限判断）" in overdue["F4"]
+    assert "（台账写着“申请延期至2024年12月底，未获批准”，写明延期未获批准：按原时限判断）" in overdue["F6"]
+    assert "（台账写着“已申请延期”，未写明延期已获批准：按原时限判断）" in overdue["F7"]
+    plan = plan_reminders(read_ledger(path))
+    assert [(u.unit, letter.kind, [i.measure[-3:] for i in letter.items]) for u in plan.units
+            for letter in u.letters] == [("建管股", "督办通知", ["第1项", "第3项", "第4项"])]

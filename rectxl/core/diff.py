@@ -53,6 +53,7 @@ from rectxl.core import fields as F
 from rectxl.core.counts import Counts
 from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.diff_match import greedy, pair_equal, share_of, similar_pairs, similarity, uncovered
+from rectxl.core.extension import extension_refused, extension_unapproved
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.sheets import SheetSpec
 from rectxl.core.status import Status, fraction_as_percent
@@ -597,12 +598,6 @@ _EXTENSION_WORDS = re.compile(r"延期|延长|顺延|推迟|延后|延至|展期
 _EXTENSION_GRANTED = re.compile(r"(?:经|已|获|报|申请|请示|批准|同意|准予)[^，。；;,]{0,15}?(?:延期|延长|顺延|展期)"
                                 r"|(?:延期|延长|顺延|推迟|延后|延|展期)(?:至|到)"
                                 r"|(?:批准|同意)[^。；;]{0,20}?(?:时限|期限)(?:调整|变更)为")
-#: an extension asked for ("已申请延期", "报请县委巡察办延长整改时限", "延期申请已上报") …
-_EXTENSION_ASKED = re.compile(r"(?:申请|报批|请示|报请|提请)[^，。；;,]{0,15}?(?:延期|延长|顺延|展期)"
-                              r"|(?:延期|延长|顺延|展期)[^，。；;,]{0,6}?(?:申请|请示)")
-#: … and granted ("经县委巡察办同意", "已获批准", "已报县委巡察办批准"), not refused or awaited
-_EXTENSION_APPROVED = re.compile(r"(?<![待未])(?:获批|批准|同意|批复|准予|核准)")
-_EXTENSION_REFUSED = re.compile(r"未获|未予|不予|未被|未经|未批准|未同意|驳回|不同意")
 _OWNER_FIELDS = ((F.OWNER_UNIT, "owner_unit"), (F.LEAD, "lead"), (F.OWNER_PERSON, "owner_person"))
 
 
@@ -638,16 +633,6 @@ def _extension_worded(m: MeasureRef) -> bool:
     return m.deadline.extended or bool(_EXTENSION_WORDS.search(m.deadline.text)
                                        or _EXTENSION_WORDS.search(m.remark)
                                        or any(_EXTENSION_GRANTED.search(t) for t in (m.remark, m.progress)))
-
-
-def _extension_pending(m: MeasureRef) -> str:
-    """The words asking for the extension, when that is all the ledger says of it: an extension
-    applied for ("已申请延期，待批复") and nowhere said to be granted ("" otherwise)."""
-    cells = [t for t in (m.deadline.text, m.remark, m.progress) if t]
-    asked = next((t for t in cells if _EXTENSION_ASKED.search(t)), "")
-    if not asked or any(_EXTENSION_APPROVED.search(t) and not _EXTENSION_REFUSED.search(t) for t in cells):
-        return ""
-    return asked
 
 
 def _extended_already(m: MeasureRef) -> bool:
@@ -922,12 +907,12 @@ def _match_regressions(mm: MeasureMatch, as_of_old: date | None = None) -> list[
                 RegressionKind.SILENT_EXTENSION,
                 f"整改时限由“{o.deadline.text}”改为“{n.deadline.text}”，推迟{(nd - od).days}天{since}，"
                 "但未注明延期：请核实是否履行了延期手续，并写明“延期至…”", o, n))
-        elif od and nd and nd > od and (asked := _extension_pending(n)):
+        elif od and nd and nd > od and (asked := extension_unapproved((n.deadline.text, n.remark, n.progress))):
             out.append(_regression(
                 RegressionKind.EXTENSION_PENDING,
                 f"整改时限由“{o.deadline.text}”改为“{n.deadline.text}”，推迟{(nd - od).days}天{since}，"
                 + (f"但台账写明延期未获批准（“{_short(asked, 30)}”）：请仍按原时限“{o.deadline.text}”督办"
-                 if _EXTENSION_REFUSED.search(asked) else
+                 if extension_refused(asked) else
                  f"但台账只写明申请了延期（“{_short(asked, 30)}”），没有写明已获批准：延期批准前，"
                  f"请仍按原时限“{o.deadline.text}”督办，批准后写明“经…同意延期至…”"), o, n))
         elif (od and nd is None and n.deadline.kind not in _AT_ONCE

@@ -9,7 +9,8 @@ A ledger records an extension in one of three ways (DESIGN.md §1.4, §2):
   ("2026年12月31日（2026年10月8日经县委巡察办批准）");
 - in the 备注 cell, where a ledger has no place for it: "经县委巡察办批准，延期至2027年6月30日",
   "申请延长整改时限到年底" — read only when the 整改时限 cell and a 延期时限 column say nothing of it,
-  and not when the remark says it was refused ("申请延期至…，未获批准"); failing the remark, the
+  and not when the remark says it was refused ("申请延期至…，未获批准") or is still awaiting the answer
+  ("申请延期至12月底，待县委巡察办批复": an application is not an approval); failing the remark, the
   status cell ("未办结（已延期至2025年12月）") or the progress, read the same way.
 
 When the extension was applied for or approved is read from the same cells ("2026年10月8日申请延期
@@ -32,7 +33,7 @@ from rectxl.core.deadline import DeadlineKind, extension_steps, parse_date, pars
 from rectxl.core.model import Measure
 from rectxl.core.text import normalize_text
 
-__all__ = ["Extension", "extended_due", "extension_of", "may_be_extended"]
+__all__ = ["Extension", "extended_due", "extension_of", "extension_refused", "extension_unapproved", "may_be_extended"]
 
 #: deadlines an extension can move (a long-term or missing deadline has nothing to extend)
 _EXTENDABLE = (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM, DeadlineKind.IMMEDIATE,
@@ -51,6 +52,10 @@ _GRANT_BEFORE = re.compile(rf"{_GRANT_WORD}(?:延期)?(?:日期|时间)?\s*[:：
 _REMARK_STEP = re.compile(r"(?:延期|延长|顺延|推迟|延后)(?:整改|完成)?(?:时限|期限|时间)?\s*(?:至|到)\s*"
                           r"([^,，;；。()（）\n]{2,20})")
 _REFUSED = re.compile(r"未获?(?:批准|同意|通过)|不予|驳回|不同意|未予")
+#: an extension asked for and still awaiting its answer ("申请延期至12月底，待县委巡察办批复"): the
+#: deadline in force is still the one before it — an application is not an approval
+_AWAITED = re.compile(r"待[^,，;；。()（）]{0,8}?(?:批复|审批|批准|同意)|尚未(?:获得?)?(?:批复|批准|同意)"
+                      r"|(?:审批|批复)中|未(?:收到)?批复")
 _SEPARATORS = re.compile(r"[;；\n]|(?<!\d)[,，、](?!\d)")
 
 
@@ -138,9 +143,10 @@ def _in_column(text: str, base: date | None) -> tuple[tuple[date, ...], tuple[da
 
 @lru_cache(maxsize=4096)
 def _in_remark(text: str, base: date | None) -> tuple[date, ...]:
-    """The extended deadlines a 备注 cell states, in order (none when it says it was refused)."""
+    """The extended deadlines a 备注 cell states, in order (none when it says it was refused, or
+    that the answer is awaited)."""
     folded = _fold(text)
-    if _REFUSED.search(folded):
+    if _REFUSED.search(folded) or _AWAITED.search(folded):
         return ()
     dues: list[date] = []
     for match in _REMARK_STEP.finditer(folded):
@@ -158,6 +164,31 @@ def _noted(m: Measure) -> tuple[tuple[str, str], ...]:
 
 def _notes_extension(m: Measure) -> bool:
     return any("延" in text or "推迟" in text for _field, text in _noted(m))
+
+
+#: an extension asked for ("已申请延期", "报请县委巡察办延长整改时限", "延期申请已上报") …
+_ASKED = re.compile(r"(?:申请|报批|请示|报请|提请)[^,，;；。]{0,15}?(?:延期|延长|顺延|展期)"
+                    r"|(?:延期|延长|顺延|展期)[^,，;；。]{0,6}?(?:申请|请示)")
+#: … and granted ("经县委巡察办同意", "已获批准", "已报县委巡察办批准"; not "待批复")
+_GRANTED = re.compile(r"(?<![待未])(?:获批|批准|同意|批复|准予|核准)")
+
+
+def extension_refused(text: str) -> bool:
+    """The text says an extension was refused ("申请延期至12月底，未获批准")."""
+    return _REFUSED.search(_fold(text)) is not None
+
+
+def extension_unapproved(texts: tuple[str, ...]) -> str:
+    """The first of ``texts`` (a measure's cells) asking for an extension, when none of them says it
+    was granted, or one says it was refused or is still awaiting the answer ("已申请延期，待批复"):
+    an application is not an approval. "" when no cell asks for one, or one says it was granted."""
+    asked = next((t for t in texts if t and _ASKED.search(_fold(t))), "")
+    if not asked:
+        return ""
+    folded = [_fold(t) for t in texts if t]
+    if any(_REFUSED.search(f) or _AWAITED.search(f) for f in folded):
+        return asked
+    return "" if any(_GRANTED.search(f) for f in folded) else asked
 
 
 def may_be_extended(m: Measure) -> bool:

@@ -7,14 +7,14 @@ from datetime import date
 
 from rectxl.core import fields as F
 from rectxl.core.deadline import R_UNKNOWN, DeadlineKind
-from rectxl.core.extension import extension_of
+from rectxl.core.extension import extension_of, extension_refused, extension_unapproved
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.status import Status, fraction_as_percent, opening_clause, split_opening_status
-from rectxl.core.text import cn_date, is_placeholder
+from rectxl.core.text import cn_date, is_placeholder, shorten
 from rectxl.core.timing import (
     GRADE_WORDS,
     Grade,
@@ -82,6 +82,9 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
                 continue  # extension-overdue names both deadlines
             # "2026年6月30日（延期）": marked extended, no other date: the date written still counts
             note = "（注明了延期，但未写明延期后的时限，按所写日期判断）"
+        elif asked := extension_unapproved((m.remark, m.progress)):
+            said = "写明延期未获批准" if extension_refused(asked) else "未写明延期已获批准"
+            note = f"（台账写着“{shorten(asked, 30)}”，{said}：按原时限判断）"
         at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
         due = "立行立改" if at_once else _fmt(effective_due(m) or m.deadline.due)
         yield r.at(ctx, m, F.DEADLINE, due=due, note=note, as_of=_fmt(ctx.as_of),
