@@ -122,6 +122,7 @@ from rectxl.core.text import LazyPattern, cn_date, normalize_text, parse_chinese
 __all__ = [
     "Deadline",
     "DeadlineKind",
+    "earliest_day",
     "extension_steps",
     "format_deadline",
     "parse_date",
@@ -1290,6 +1291,21 @@ def parse_date(value: object, *, feedback_date: date | None = None) -> date | No
     """
     d = parse_deadline(value, feedback_date=feedback_date)
     return d.due if d.kind is DeadlineKind.DATE else None
+
+
+#: a date written as its month or its year alone: 2025年6月, 2025年6月份, 2025年 (folded)
+_MONTH_OR_YEAR = LazyPattern(r"\d{4}年(?:(\d{1,2})月份?)?")
+
+
+def earliest_day(text: str, on: date) -> date:
+    """The earliest day that ``on``, read from ``text``, may mean: a date written as its month or
+    its year alone (``2025年6月`` — typed so, or shown so by its cell's format — ``2025年``) is
+    some day of it, and :func:`parse_date` reads it as the last; a 完成时间 written so is not
+    later than a day of that month (its first is returned). Any other text: ``on``."""
+    m = _MONTH_OR_YEAR.fullmatch(_fold(text)) if text and len(text) < 16 else None
+    if m is None:
+        return on
+    return on.replace(day=1) if m.group(1) else on.replace(month=1, day=1)
 
 
 def extension_steps(value: object, *, feedback_date: date | None = None) -> tuple[date | None, ...]:

@@ -9,7 +9,8 @@ give the same findings as the .xlsx it was saved from; calamine misses three thi
   empty cell, but a cell showing #REF! is a problem an auditor must see (``cell-error``);
 - **a year-like number shown with fixed decimals** (a deadline typed 2024.10 in a cell formatted
   ``0.00``): the number is 2024.1, the cell shows 2024.10 — read as the .xlsx reader reads it
-  (:func:`rectxl.io.sheet_xml.decimals_of_formats`);
+  (:func:`rectxl.io.sheet_xml.shown_of_formats`); likewise **a date shown without its day** (a
+  deadline typed 2025年6月, kept as 2025-06-01 in a ``yyyy"年"m"月"`` cell) is read as the month;
 - **hidden columns** (COLINFO): a helper column, or last month's status column hidden beside this
   month's, is never the ledger's column.
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from rectxl.io.sheet_xml import SheetExtras, decimals_of_formats, shown_decimals
+from rectxl.io.sheet_xml import SheetExtras, ShownAs, shown_of_formats, shown_text
 
 __all__ = ["xls_extras"]
 
@@ -32,7 +33,7 @@ _MAX_STREAM = 256 << 20
 #: record types (MS-XLS §2.3)
 _BOF, _EOF, _BOUNDSHEET, _FORMAT, _XF, _CONTINUE = 0x0809, 0x000A, 0x0085, 0x041E, 0x00E0, 0x003C
 _FORMULA, _STRING, _BOOLERR, _NUMBER, _RK, _MULRK = 0x0006, 0x0207, 0x0205, 0x0203, 0x027E, 0x00BD
-_COLINFO = 0x007D
+_COLINFO, _DATEMODE = 0x007D, 0x0022
 _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
            0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 
@@ -128,6 +129,7 @@ def _scan(stream: bytes) -> dict[str, SheetExtras]:
     codes: dict[int, str] = {}
     formats: list[int | None] = []
     sheets: list[tuple[str, int]] = []
+    date1904 = False
     for kind, _, body in globals_:
         if kind == _FORMAT:
             fid, count = struct.unpack_from("<HH", body, 0)
@@ -137,11 +139,13 @@ def _scan(stream: bytes) -> dict[str, SheetExtras]:
         elif kind == _BOUNDSHEET and body[5] == 0:  # a worksheet (not a chart or macro sheet)
             offset, count = struct.unpack_from("<I", body, 0)[0], body[6]
             sheets.append((_unicode(body, 7, count)[0], offset))
-    decimals = decimals_of_formats(codes, formats)
-    return {name: _sheet(stream, offset, decimals) for name, offset in sheets if offset < len(stream)}
+        elif kind == _DATEMODE:
+            date1904 = struct.unpack_from("<H", body, 0)[0] == 1
+    shown = shown_of_formats(codes, formats)
+    return {name: _sheet(stream, offset, shown, date1904) for name, offset in sheets if offset < len(stream)}
 
 
-def _sheet(stream: bytes, offset: int, decimals: dict[int, tuple[int, int]]) -> SheetExtras:
+def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool) -> SheetExtras:
     extras = SheetExtras()
     records = _records(stream, offset)
     for i, (kind, _, body) in enumerate(records):
@@ -149,8 +153,8 @@ def _sheet(stream: bytes, offset: int, decimals: dict[int, tuple[int, int]]) -> 
             row, col = struct.unpack_from("<HH", body, 0)
             result = body[6:14]
             if result[6:8] != b"\xff\xff":
-                _number(extras, decimals, row, col, struct.unpack_from("<H", body, 4)[0],
-                        struct.unpack_from("<d", result)[0])
+                _number(extras, shown, row, col, struct.unpack_from("<H", body, 4)[0],
+                        struct.unpack_from("<d", result)[0], date1904)
             elif result[0] == 0:  # text, in the STRING record that follows
                 follow = next(((j, b) for j, (k, _, b) in enumerate(records[i + 1:i + 4], i + 1) if k == _STRING), None)
                 if follow is not None:
@@ -172,25 +176,26 @@ def _sheet(stream: bytes, offset: int, decimals: dict[int, tuple[int, int]]) -> 
         elif kind == _BOOLERR and body[7] == 1:
             row, col = struct.unpack_from("<HH", body, 0)
             extras.errors[(row, col)] = _ERRORS.get(body[6], "#VALUE!")
-        elif decimals and kind == _NUMBER:
+        elif shown and kind == _NUMBER:
             row, col, xf = struct.unpack_from("<HHH", body, 0)
-            _number(extras, decimals, row, col, xf, struct.unpack_from("<d", body, 6)[0])
-        elif decimals and kind == _RK:
+            _number(extras, shown, row, col, xf, struct.unpack_from("<d", body, 6)[0], date1904)
+        elif shown and kind == _RK:
             row, col, xf, value = struct.unpack_from("<HHHI", body, 0)
-            _number(extras, decimals, row, col, xf, _rk(value))
-        elif decimals and kind == _MULRK:
+            _number(extras, shown, row, col, xf, _rk(value), date1904)
+        elif shown and kind == _MULRK:
             row, first = struct.unpack_from("<HH", body, 0)
             for k in range((len(body) - 6) // 6):
                 xf, value = struct.unpack_from("<HI", body, 4 + 6 * k)
-                _number(extras, decimals, row, first + k, xf, _rk(value))
+                _number(extras, shown, row, first + k, xf, _rk(value), date1904)
     return extras
 
 
-def _number(extras: SheetExtras, decimals: dict[int, tuple[int, int]], row: int, col: int, xf: int,
-            value: float) -> None:
-    """A year-like number in a cell format of fixed decimals: the digits it shows."""
-    places = decimals.get(xf)
-    if places is not None and 1900 <= value < 2101 and value != int(value):
-        text = shown_decimals(repr(value), places)
+def _number(extras: SheetExtras, shown: dict[int, ShownAs], row: int, col: int, xf: int,
+            value: float, date1904: bool) -> None:
+    """A year-like number in a cell format of fixed decimals (the digits it shows), a date in a
+    format without its day (the month it shows)."""
+    how = shown.get(xf)
+    if how is not None:
+        text = shown_text(repr(value), how, date1904)
         if text is not None:
             extras.shown[(row, col)] = text

@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 from typing import IO
 
-from rectxl.io.ooxml import sheet_parts
+from rectxl.io.ooxml import open_package, sheet_parts
 
 __all__ = ["MAX_SHARED", "InflatedParts", "open_part", "open_zip", "package_sheets"]
 
@@ -37,7 +37,7 @@ class InflatedParts:
     def zip(self, path: Path) -> zipfile.ZipFile:
         """The package at ``path``, opened on first use (raises as :class:`zipfile.ZipFile` does)."""
         if self._zip is None:
-            self._zip = zipfile.ZipFile(path)
+            self._zip = open_package(path)
         return self._zip
 
     def sheets(self, zf: zipfile.ZipFile) -> dict[str, str]:
@@ -73,7 +73,7 @@ def open_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, parts: InflatedParts |
 
 def open_zip(path: Path, parts: InflatedParts | None) -> contextlib.AbstractContextManager[zipfile.ZipFile]:
     """The package at ``path`` for a ``with`` block: the shared one (left open) or a new one."""
-    return contextlib.nullcontext(parts.zip(path)) if parts is not None else zipfile.ZipFile(path)
+    return contextlib.nullcontext(parts.zip(path)) if parts is not None else open_package(path)
 
 
 def package_sheets(zf: zipfile.ZipFile, parts: InflatedParts | None) -> dict[str, str]:

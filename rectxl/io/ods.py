@@ -3,7 +3,9 @@
 merged cells (owners and deadlines merged over several measures are shared, not missing), hidden
 columns, error values (``#REF!``, LibreOffice's ``Err:502``: calamine reads an empty cell) and a
 year-like number shown with fixed decimals (a deadline typed 2024.10 in a ``0.00`` cell: the
-number is 2024.1, the cell shows — and the file keeps as its text — ``2024.10``)."""
+number is 2024.1, the cell shows — and the file keeps as its text — ``2024.10``); likewise a date
+shown without its day (a deadline typed 2025年6月, kept as 2025-06-01 and shown ``2025年6月``) is
+read as the month it shows, as :mod:`rectxl.io.sheet_xml` reads it in an .xlsx."""
 
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.
 _TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
 #: a number as a cell shows it with fixed decimals: a year, a dot, digits
 _YEAR_DECIMAL = re.compile(r"(19\d\d|20\d\d|2100)\.\d+")
+#: a date as a cell shows it without its day: 2025年6月, 2025-06, 2025/6 (or its year alone: 2025年)
+_NO_DAY = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月份?|[-/.]\s*(\d{1,2})|年?)")
 #: repeated empty rows/columns past this are the sheet's unused area, not cells to walk
 _MAX_REPEAT = 10_000
 
@@ -88,6 +92,12 @@ def _note_value(cell: etree._Element, sheet: OdsSheet, row: int, col: int, repea
             for c in range(col, col + min(repeat, 256)):
                 sheet.errors[(row, c)] = text
         return
+    if cell.get(_OFFICE + "value-type") == "date":
+        shown = _date_without_day(cell.get(_OFFICE + "date-value", ""), _cell_text(cell))
+        if shown is not None:
+            for c in range(col, col + min(repeat, 256)):
+                sheet.shown[(row, c)] = shown
+        return
     if cell.get(_OFFICE + "value-type") != "float":
         return
     value = cell.get(_OFFICE + "value", "")
@@ -103,6 +113,18 @@ def _note_value(cell: etree._Element, sheet: OdsSheet, row: int, col: int, repea
     if same:
         for c in range(col, col + min(repeat, 256)):
             sheet.shown[(row, c)] = text
+
+
+def _date_without_day(value: str, text: str) -> str | None:
+    """A date cell (``value`` its ISO date) that shows its year and month but not its day, as the
+    month ("2025年6月"; its year alone: "2025年"); None when it shows its day or anything else."""
+    m = _NO_DAY.fullmatch(text)
+    if m is None or not value.startswith(m.group(1)):
+        return None
+    month = m.group(2) or m.group(3)
+    if month is None:
+        return f"{m.group(1)}年"
+    return f"{m.group(1)}年{int(month)}月" if value[5:7] == f"{int(month):02d}" else None
 
 
 def _cell_text(cell: etree._Element) -> str:

@@ -12,11 +12,12 @@ import posixpath
 import re
 import weakref
 import zipfile
+from os import PathLike
 from urllib.parse import unquote
 
 from rectxl.io.xmlbytes import attr, elements, first
 
-__all__ = ["part_rels", "sheet_parts", "workbook_part"]
+__all__ = ["open_package", "part_rels", "sheet_parts", "slash_names", "workbook_part"]
 
 #: the relationships namespace, transitional and strict
 _REL_NAMESPACES = (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -25,6 +26,25 @@ _DECL = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']*)["']""")
 _ATTRS = re.compile(rb"""([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _DEFAULT_WORKBOOK = "xl/workbook.xml"
 _WORKBOOK_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?workbook(?=[\s/>])")
+
+
+def open_package(path: str | PathLike[str]) -> zipfile.ZipFile:
+    """The zip at ``path`` with its members named as :func:`slash_names` names them (raises as
+    :class:`zipfile.ZipFile` does)."""
+    return slash_names(zipfile.ZipFile(path))
+
+
+def slash_names(zf: zipfile.ZipFile) -> zipfile.ZipFile:
+    """``zf`` with its members named with ``/``, as OPC names parts, where the zip writes Windows
+    separators (``xl\\worksheets\\sheet1.xml``: some exporters on Windows do; Excel, WPS and
+    calamine read them as the parts they are). A member keeps the name it is stored under in
+    ``orig_filename`` (what :mod:`zipfile` reads it by, and what a copy of it writes)."""
+    if any("\\" in name for name in zf.NameToInfo):
+        zf.NameToInfo = {}
+        for info in zf.filelist:
+            info.filename = info.filename.replace("\\", "/")
+            zf.NameToInfo.setdefault(info.filename, info)
+    return zf
 
 
 def _find(zf: zipfile.ZipFile, name: str) -> str | None:

@@ -24,6 +24,7 @@ from typing import IO
 
 from rectxl.core.errors import RectxlError
 from rectxl.io.atomic import atomic_path
+from rectxl.io.ooxml import open_package
 
 __all__ = ["EDITABLE_SUFFIXES", "Package", "copy_zip_members"]
 
@@ -51,7 +52,7 @@ class Package:
     def __init__(self, path: Path):
         self.path = Path(path)
         try:
-            self._zip = zipfile.ZipFile(self.path)
+            self._zip = open_package(self.path)
         except (zipfile.BadZipFile, OSError):
             raise RectxlError(f"{self.path.name} 已损坏或不是有效的 .xlsx 文件，无法写入") from None
         self._members: dict[str, _Member] = {}
@@ -269,10 +270,13 @@ def _dos_time() -> tuple[int, int]:
 
 
 def _raw_name(info: zipfile.ZipInfo) -> bytes:
+    """The member's name as the zip stores it — with ``/`` where it was stored with Windows
+    separators (:func:`~rectxl.io.ooxml.slash_names`), so that the copy is a valid package, which
+    LibreOffice and .NET's packaging read too."""
     if info.flag_bits & 0x0800:
         return info.filename.encode("utf-8")
     try:
-        return info.orig_filename.encode("cp437")
+        return (info.filename if "\\" in info.orig_filename else info.orig_filename).encode("cp437")
     except UnicodeEncodeError:  # a name decoded with another metadata encoding
         return info.filename.encode("utf-8")
 

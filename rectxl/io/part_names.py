@@ -17,7 +17,7 @@ import posixpath
 import zipfile
 from pathlib import Path
 
-from rectxl.io.ooxml import part_rels, workbook_part
+from rectxl.io.ooxml import open_package, part_rels, workbook_part
 from rectxl.io.xmlbytes import apply_edits, elements, set_attr
 
 __all__ = ["needs_standard_names", "standard_copy"]
@@ -51,7 +51,7 @@ def standard_copy(path: Path) -> io.BytesIO | None:
     under the names calamine reads; None when they already are (nearly every file) or when the
     package has no workbook (the reader then reports what it is)."""
     try:
-        with zipfile.ZipFile(path) as zf:
+        with open_package(path) as zf:
             return _copy(zf)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError):
         return None

@@ -13,6 +13,7 @@ import re
 import sys
 import zipfile
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 
 import python_calamine as pc
@@ -25,7 +26,7 @@ from rectxl.io.limits import check_ledger_file
 from rectxl.io.memory import gc_paused, settle
 from rectxl.io.ooxml import part_rels, workbook_part
 from rectxl.io.safety import inspect_package
-from rectxl.io.sheet_xml import SheetExtras, fixed_decimals, scan_sheet
+from rectxl.io.sheet_xml import SheetExtras, ShownAs, scan_sheet, shown_formats
 
 __all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "release_freed_memory", "sibling_files"]
 
@@ -213,16 +214,16 @@ def _open_workbook(path: Path, suffix: str, kind: str = "", renamed: bool = True
 
 def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
     """What calamine does not report (:mod:`rectxl.io.sheet_xml`), by sheet name: Excel error
-    values, uncomputed formula cells, hidden columns and year-like numbers shown with fixed
-    decimals."""
+    values, uncomputed formula cells, hidden columns, year-like numbers shown with fixed
+    decimals and dates shown without their day."""
     found: dict[str, SheetExtras] = {}
     try:
         zf = parts.zip(path)
-        decimals = _fixed_decimals(zf)
-        placeholders = _results_are_placeholders(zf)
+        shown = _shown_formats(zf)
+        placeholders, date1904 = _workbook_flags(zf)
         for name, part in parts.sheets(zf).items():
             with parts.open(zf, zf.getinfo(part)) as fh:
-                found[name] = scan_sheet(fh, decimals, zero_is_placeholder=placeholders)
+                found[name] = scan_sheet(fh, shown, zero_is_placeholder=placeholders, date1904=date1904)
     except (KeyError, zipfile.BadZipFile, OSError):
         return found
     return found
@@ -230,33 +231,35 @@ def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
 
 #: ``<calcPr … fullCalcOnLoad="1">``: the writer asks Excel to compute every formula on opening
 _FULL_CALC = re.compile(rb"""<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad\s*=\s*["'](?:1|true)["']""")
+#: ``<workbookPr date1904="1"/>``: the workbook's dates count from 1904 (Excel for Mac)
+_DATE_1904 = re.compile(rb"""<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']""")
 
 
-def _results_are_placeholders(zf: zipfile.ZipFile) -> bool:
+def _workbook_flags(zf: zipfile.ZipFile) -> tuple[bool, bool]:
     """Whether the workbook asks Excel to compute every formula when it is opened
     (``fullCalcOnLoad``), as the writers that compute nothing do — xlsxwriter (pandas' engine)
-    stores 0 as every formula's result, openpyxl none. Excel and WPS drop the flag when they
-    save, having computed the results."""
+    stores 0 as every formula's result, openpyxl none; Excel and WPS drop the flag when they
+    save, having computed the results — and whether its dates count from 1904."""
     book = workbook_part(zf)
     if book is None or book not in zf.NameToInfo:
-        return False
+        return False, False
     try:
         with zf.open(book) as fh:
             head = fh.read(1 << 20)  # calcPr comes after the sheets and names
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        return False
-    return _FULL_CALC.search(head) is not None
+        return False, False
+    return _FULL_CALC.search(head) is not None, _DATE_1904.search(head) is not None
 
 
-def _fixed_decimals(zf: zipfile.ZipFile) -> dict[int, tuple[int, int]]:
-    """The cell formats of the workbook that show fixed decimals (:func:`fixed_decimals`), read
-    from the styles part the workbook's relationships name."""
+def _shown_formats(zf: zipfile.ZipFile) -> dict[int, ShownAs]:
+    """The cell formats of the workbook whose numbers are read as they show (:func:`shown_formats`),
+    read from the styles part the workbook's relationships name."""
     book = workbook_part(zf)
     target = next((t for kind, t in part_rels(zf, book).values() if kind == "styles"), None) if book else None
     if target is None or target not in zf.NameToInfo:
         return {}
     try:
-        return fixed_decimals(zf.read(target))
+        return shown_formats(zf.read(target))
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         return {}
 
@@ -275,8 +278,8 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
             while len(cells) <= c:
                 cells.append("")
             cells[c] = value
-        for (r, c), text in found.shown.items():  # a year-like number as its format shows it
-            if r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float | str):
+        for (r, c), text in found.shown.items():  # a year-like number, a month, as its format shows it
+            if r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float | str | date):
                 grid.rows[r][c] = text
         for r, c in found.uncomputed:  # no value (a writer's placeholder 0 is none either)
             if r < len(grid.rows) and c < len(grid.rows[r]):

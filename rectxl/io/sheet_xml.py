@@ -1,7 +1,10 @@
 """What python-calamine does not report about an .xlsx sheet, read from the sheet's XML.
 
 - **Excel error values** (#REF!, #N/A …): calamine reads them as empty strings, but a ledger
-  cell showing #REF! is a real problem an auditor must see (``cell-error``).
+  cell showing #REF! is a real problem an auditor must see (``cell-error``). Not so a picture
+  placed in a cell (Excel 365's 放置在单元格中, a 佐证 screenshot): the part keeps it as a rich
+  value (``vm``) whose stand-in for older programs is ``#VALUE!``; it reads as
+  :data:`PICTURE_IN_CELL`, as WPS's cell pictures read as their ``DISPIMG`` text.
 - **Formulas whose value was never computed**: a workbook written by a script (openpyxl,
   pandas) stores the formula and no result; calamine reads an empty cell, which is *not* an
   empty cell (``formula-uncomputed``). A computed empty-text result carries ``t="str"``.
@@ -14,7 +17,12 @@
   calamine reports 2025.1; a cell shows the text its number format gives, so a year-like number
   with a fraction (1900 ≤ v < 2101) in a format of fixed decimals is read as the digits it shows
   (``2025.10``; without a thousands separator, which would hide the year). Looked for only when
-  the styles part has such a format (:func:`fixed_decimals`), by a search for a fraction's dot.
+  the styles part has such a format (:func:`shown_formats`), by a search for a fraction's dot.
+- **Dates shown without their day**: Chinese Excel keeps a deadline typed 2025年6月 as the date
+  2025-06-01 shown ``yyyy"年"m"月"`` (built-in format 57, or a custom one); the clerk, the printout
+  and the notice read June, so the cell is read as the month it shows ("2025年6月", due at the
+  month's end), not as its first day. Likewise a date shown as its year alone ("2025年"). Looked
+  for only when the styles part has such a format, by a search for its cells' ``s``.
 
 A byte-level scan (no XML parser, so nothing to expand), streamed in chunks (a 100,000-row sheet
 is ~50 MB of XML); regexes run only at the few cells a fast byte search points at. The part's
@@ -30,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from html import unescape
 from typing import IO
@@ -38,7 +47,23 @@ from rectxl.core.text import col_index
 from rectxl.io import xmlbytes
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
 
-__all__ = ["SheetExtras", "decimals_of_formats", "fixed_decimals", "scan_sheet", "shown_decimals"]
+__all__ = [
+    "SheetExtras",
+    "ShownAs",
+    "scan_sheet",
+    "shown_decimals",
+    "shown_formats",
+    "shown_of_formats",
+    "shown_text",
+]
+
+#: what a cell holding a picture placed in it (Excel 365: 插入 → 图片 → 放置在单元格中) reads as: the
+#: part keeps it as a rich value (``vm``) with the error ``#VALUE!`` for programs that show no pictures
+PICTURE_IN_CELL = "[单元格图片]"
+
+#: how a cell format shows a number that is read as it shows: (at least, at most) fixed decimals,
+#: or ``"month"`` / ``"year"`` — a date shown without its day (without its month)
+ShownAs = tuple[int, int] | str
 
 _CHUNK = 1 << 22
 _ATTR = re.compile(rb"""([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -57,7 +82,8 @@ class SheetExtras:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     uncomputed: set[tuple[int, int]] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
-    #: year-like numbers in a format of fixed decimals: the text the cell shows ("2025.10")
+    #: year-like numbers in a format of fixed decimals, dates shown without their day: the text
+    #: the cell shows ("2025.10", "2025年6月")
     shown: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
@@ -68,9 +94,16 @@ class _NoRef(Exception):
 class _Scan:
     """The markers and patterns of one part's dialect."""
 
-    def __init__(self, d: Dialect, decimals: Mapping[int, tuple[int, int]], zero_is_placeholder: bool = False):
-        #: cell format index → the decimals it shows (at least, at most): see :func:`fixed_decimals`
-        self.decimals = decimals
+    def __init__(self, d: Dialect, shown: Mapping[int, ShownAs], zero_is_placeholder: bool = False,
+                 date1904: bool = False):
+        #: cell format index → how it shows a number: see :func:`shown_formats`
+        self.shown = shown
+        self.decimals = any(isinstance(how, tuple) for how in shown.values())
+        #: the workbook counts its dates from 1904 (Excel for Mac)
+        self.date1904 = date1904
+        dated = sorted(str(i).encode() for i, how in shown.items() if isinstance(how, str))
+        #: the ``s`` of a cell in a format that shows a date without its day
+        self.dated = (compiled(d.attr(b"s") + b"(?:" + b"|".join(dated) + b")" + d.quote) if dated else None)
         #: a formula's numeric result 0 is a writer's placeholder, not a computed value
         self.zero_is_placeholder = zero_is_placeholder
         #: a number's fraction at the end of its value (the dot a literal: the search is memchr's)
@@ -106,13 +139,14 @@ class _Scan:
         return None
 
 
-def scan_sheet(fh: IO[bytes], decimals: Mapping[int, tuple[int, int]] | None = None,
-               zero_is_placeholder: bool = False) -> SheetExtras:
-    """Scan one worksheet part (an open binary stream); ``decimals``: the workbook's cell formats
-    that show fixed decimals (:func:`fixed_decimals`); ``zero_is_placeholder``: the workbook asks
-    Excel to compute every formula on opening, a formula's stored 0 is no result."""
+def scan_sheet(fh: IO[bytes], shown: Mapping[int, ShownAs] | None = None,
+               zero_is_placeholder: bool = False, date1904: bool = False) -> SheetExtras:
+    """Scan one worksheet part (an open binary stream); ``shown``: the workbook's cell formats
+    whose numbers are read as they show (:func:`shown_formats`); ``zero_is_placeholder``: the
+    workbook asks Excel to compute every formula on opening, a formula's stored 0 is no result;
+    ``date1904``: its dates count from 1904."""
     head = fh.read(_CHUNK)
-    scan = _Scan(dialect_of(head[:HEAD]), decimals or {}, zero_is_placeholder)
+    scan = _Scan(dialect_of(head[:HEAD]), shown or {}, zero_is_placeholder, date1904)
     extras = SheetExtras()
     try:
         for data in _chunks(fh, head, scan):
@@ -161,6 +195,11 @@ def _scan(data: bytes, extras: SheetExtras, scan: _Scan) -> None:
                 cell = scan.cell_at(data, dot)
                 if cell is not None:
                     _note_shown(cell.group(1), cell.group(2) or b"", extras, scan, None)
+    if scan.dated is not None:
+        for m in scan.dated.finditer(data):
+            cell = scan.cell_at(data, m.start())
+            if cell is not None:
+                _note_shown(cell.group(1), cell.group(2) or b"", extras, scan, None)
 
 
 def _hidden_cols(data: bytes, extras: SheetExtras, scan: _Scan) -> None:
@@ -197,7 +236,9 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
     where = where or _place(attrs)
     value = scan.value.search(body)
     if kind == b"e":
-        if value is not None and value.group(1):
+        if value is not None and value.group(1) == b"#VALUE!" and b"vm" in attrs:
+            extras.shown[where] = PICTURE_IN_CELL  # a rich value (a picture, =IMAGE(…)): #VALUE! to older programs
+        elif value is not None and value.group(1):
             extras.errors[where] = _text(value.group(1))
     elif value is None or (not value.group(1) and kind != b"str"):
         extras.uncomputed.add(where)
@@ -207,16 +248,16 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
 
 def _note_shown(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tuple[int, int] | None) -> None:
     """Record the text a number cell shows when it is a year-like number with a fraction in a
-    format of fixed decimals (``where`` as for :func:`_note`)."""
+    format of fixed decimals, or a date in a format without its day (``where`` as for :func:`_note`)."""
     attrs = _attrs(tag)
     if attrs.get(b"t", b"n").strip() != b"n":
         return
     style = attrs.get(b"s", b"0").strip()
-    places = scan.decimals.get(int(style)) if style.isdigit() else None
-    value = scan.value.search(body) if places is not None else None
-    if places is None or value is None or not value.group(1):
+    how = scan.shown.get(int(style)) if style.isdigit() else None
+    value = scan.value.search(body) if how is not None else None
+    if how is None or value is None or not value.group(1):
         return
-    text = shown_decimals(value.group(1).strip(), places)
+    text = shown_text(value.group(1).strip(), how, scan.date1904)
     if text is not None:
         extras.shown[where or _place(attrs)] = text
 
@@ -245,6 +286,29 @@ def shown_decimals(raw: bytes | str, places: tuple[int, int]) -> str | None:
     return f"{whole}.{fraction}" if fraction else whole
 
 
+def shown_text(raw: bytes | str, how: ShownAs, date1904: bool = False) -> str | None:
+    """The text a number ``raw`` shows in a cell format that shows it ``how`` (see :data:`ShownAs`),
+    when rectxl reads it as shown: a year-like number's fixed decimals (:func:`shown_decimals`), a
+    date serial's month ("2025年6月") or year ("2025年"); None otherwise."""
+    if isinstance(how, tuple):
+        return shown_decimals(raw, how)
+    try:
+        serial = float(raw.decode("ascii") if isinstance(raw, bytes) else raw)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not 1 <= serial < 2_958_466:  # Excel's dates: 1900-01-01 to 9999-12-31
+        return None
+    day = (_EPOCH_1904 if date1904 else _EPOCH_1900) + timedelta(days=int(serial))
+    if not 1990 <= day.year <= 2100:
+        return None
+    return f"{day.year}年{day.month}月" if how == "month" else f"{day.year}年"
+
+
+#: day 0 of Excel's dates (1900 system: serial 60 is the 29 February 1900 Excel counts, so from
+#: 1 March 1900 on a serial is days since 30 December 1899)
+_EPOCH_1900, _EPOCH_1904 = date(1899, 12, 30), date(1904, 1, 1)
+
+
 #: Excel's built-in number formats that show fixed decimals (the others: General, integers,
 #: percents, scientific, fractions, dates and times, text); ids 5–8 are currency (¥ in Chinese Excel)
 _BUILTIN_DECIMALS = {2: "0.00", 4: "#,##0.00", 7: "#,##0.00", 8: "#,##0.00", 39: "#,##0.00", 40: "#,##0.00",
@@ -256,13 +320,19 @@ _LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 _NOT_DECIMALS = re.compile(r"[ymdhsbge%/@年月日时分秒]|上午|下午|am/pm|a/p", re.I)
 #: a thousands scaling (0.00, shows thousands)
 _SCALING = re.compile(r"[0#?],+(?![0#?,])")
+#: built-in formats of Chinese (zh-CN) Excel that show a date's year and month, not its day
+#: (ECMA-376 §18.8.30: 27, 36, 50, 52 and 57 are ``yyyy"年"m"月"``; 17 is ``mmm-yy``)
+_BUILTIN_MONTHS = dict.fromkeys((27, 36, 50, 52, 57), 'yyyy"年"m"月"') | {17: "mmm-yy"}
+#: what shows a date's parts besides them: General (its e), and am/pm markers
+_NOT_DATE_PARTS = re.compile(r"general|上午/下午|am/pm|a/p", re.I)
 
 
-def fixed_decimals(styles: bytes) -> dict[int, tuple[int, int]]:
-    """Cell format index → (at least, at most) decimals its number format shows, for the formats
-    of the styles part ``styles`` that show at least one fixed decimal (``0.00``, ``#,##0.00``,
-    ``0.0#``, the accounting formats …; the first section of a custom code, its quoted text
-    ignored). Not General, dates, percents, scientific or fractions."""
+def shown_formats(styles: bytes) -> dict[int, ShownAs]:
+    """Cell format index → how its number format shows a number (:data:`ShownAs`), for the formats
+    of the styles part ``styles`` whose numbers rectxl reads as shown: at least one fixed decimal
+    (``0.00``, ``#,##0.00``, ``0.0#``, the accounting formats …; the first section of a custom
+    code, its quoted text ignored — not General, dates, percents, scientific or fractions), or a
+    date without its day (``yyyy"年"m"月"``, ``yyyy/m``, ``mmm-yy``, ``yyyy``)."""
     codes: dict[int, str] = {}
     try:
         found = xmlbytes.first(styles, "numFmts")
@@ -278,29 +348,40 @@ def fixed_decimals(styles: bytes) -> dict[int, tuple[int, int]]:
         for e in xmlbytes.elements(styles, "xf", xfs.tag_end, xfs.content_end):
             fid = xmlbytes.attr(e.attrs, "numFmtId") or "0"
             formats.append(int(fid) if fid.isdigit() else None)
-        return decimals_of_formats(codes, formats)
+        return shown_of_formats(codes, formats)
     except ValueError:  # a damaged part: no format read
         return {}
 
 
-def decimals_of_formats(codes: Mapping[int, str], formats: Iterable[int | None]) -> dict[int, tuple[int, int]]:
-    """Cell format index → (at least, at most) fixed decimals, for the cell formats whose number
-    format shows some: ``codes`` the workbook's own number formats by id (Excel's built-in ones
-    are known), ``formats`` each cell format's number format id in order. One reading for the
-    styles of an .xlsx and the FORMAT/XF records of an .xls."""
-    known: dict[int, str] = {**_BUILTIN_DECIMALS, **codes}
-    out: dict[int, tuple[int, int]] = {}
-    places_of: dict[str, tuple[int, int] | None] = {}
+def shown_of_formats(codes: Mapping[int, str], formats: Iterable[int | None]) -> dict[int, ShownAs]:
+    """Cell format index → how it shows a number, for the cell formats whose numbers are read as
+    shown (:func:`shown_formats`): ``codes`` the workbook's own number formats by id (Excel's
+    built-in ones are known), ``formats`` each cell format's number format id in order. One
+    reading for the styles of an .xlsx and the FORMAT/XF records of an .xls."""
+    known: dict[int, str] = {**_BUILTIN_DECIMALS, **_BUILTIN_MONTHS, **codes}
+    out: dict[int, ShownAs] = {}
+    how_of: dict[str, ShownAs | None] = {}
     for index, fid in enumerate(formats):
         code = known.get(fid) if fid is not None else None
         if code is None:
             continue
-        if code not in places_of:
-            places_of[code] = _places(code)
-        places = places_of[code]
-        if places is not None:
-            out[index] = places
+        if code not in how_of:
+            how_of[code] = _places(code) or _date_without_day(code)
+        how = how_of[code]
+        if how is not None:
+            out[index] = how
     return out
+
+
+def _date_without_day(code: str) -> str | None:
+    """``"month"`` when the first section of number format ``code`` shows a date's year and month
+    but not its day (``yyyy"年"m"月"``, ``yyyy/m;@``, ``[DBNum1]yyyy"年"m"月"``, ``mmm-yy``),
+    ``"year"`` when it shows the year alone (``yyyy"年"``); None for any other format (a day, a
+    time, a number)."""
+    bare = _NOT_DATE_PARTS.sub("", _LITERALS.sub("", _first_section(code))).lower()
+    if "y" not in bare or re.search(r"[dhs0#?]", bare):
+        return None
+    return "month" if "m" in bare else "year"
 
 
 def _places(code: str) -> tuple[int, int] | None:
@@ -357,5 +438,5 @@ def _count_scan(fh: IO[bytes], extras: SheetExtras, scan: _Scan) -> None:
             body = m.group(3) or b""
             if b"e" in m.group(2) or any(f in body for f in scan.formula_starts):
                 _note(m.group(2), body, extras, scan, here)
-            if scan.decimals and b"." in body:
+            if scan.shown and (b"." in body or scan.dated is not None):
                 _note_shown(m.group(2), body, extras, scan, here)

@@ -300,10 +300,10 @@ def _refuse_by_content(path: Path, editable: tuple[str, ...]) -> None:
 def _is_workbook_package(path: Path) -> bool:
     import zipfile
 
-    from rectxl.io.ooxml import workbook_part
+    from rectxl.io.ooxml import open_package, workbook_part
 
     try:
-        with zipfile.ZipFile(path) as zf:
+        with open_package(path) as zf:
             return workbook_part(zf) is not None
     except (zipfile.BadZipFile, OSError, ValueError, KeyError):
         return False

@@ -27,6 +27,7 @@ from datetime import date
 
 from rectxl.core import fields as F
 from rectxl.core.closure import CLOSURE_FIELDS, FLAG_FIELDS, closure_date, closure_flag, closure_stage
+from rectxl.core.deadline import earliest_day
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
@@ -108,7 +109,7 @@ def accepted_by_owner(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def closed_before_completion(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, field, on, _ in _dates(ctx):
-        if on is not None and m.completed_on is not None and on < m.completed_on:
+        if on is not None and m.completed_on is not None and on < earliest_day(m.completed_text, m.completed_on):
             yield r.at(ctx, m, field, what=_DATE_FIELDS[field], on=cn_date(on), done=cn_date(m.completed_on))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import R_UNKNOWN, DeadlineKind
+from rectxl.core.deadline import R_UNKNOWN, DeadlineKind, earliest_day
 from rectxl.core.extension import extension_of, extension_refused, extension_unapproved
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
@@ -153,7 +153,7 @@ def due_soon(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
-        if m.completed_on is not None and m.completed_on > due:
+        if m.completed_on is not None and earliest_day(m.completed_text, m.completed_on) > due:
             yield r.at(ctx, m, F.COMPLETED, done=_fmt(m.completed_on), due=_fmt(due))
 
 
@@ -164,7 +164,7 @@ def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if m.completed_on is not None and m.completed_on > ctx.as_of:
+        if m.completed_on is not None and earliest_day(m.completed_text, m.completed_on) > ctx.as_of:
             yield r.at(ctx, m, F.COMPLETED, done=_fmt(m.completed_on), as_of=_fmt(ctx.as_of))
 
 
