@@ -32,6 +32,7 @@ from rectxl import api
 from rectxl.addin.cfb import write_compound_file
 from rectxl.core.rules import Options
 from rectxl.io.reader import read_grids
+from rectxl.io.sheet_xml import PICTURE_IN_CELL
 
 SHEET = "整改台账"
 HEADER = ["序号", "问题类别", "反馈问题", "整改举措", "牵头股室", "责任人", "完成时限", "整改状态", "进展情况"]
@@ -308,7 +309,7 @@ def test_a_picture_placed_in_a_cell_is_evidence_not_an_error(tmp_path: Path) -> 
     cells["J4"] = '<{p}c{r} t="e"><{p}f>VALUE("x")</{p}f><{p}v>#VALUE!</{p}v></{p}c>'
     path = _xlsx(tmp_path / "台账.xlsx", date_format=57, header=[*HEADER, "佐证材料"], cells=cells,
                  rows=[[*row, "会议纪要"] for row in ROWS])
-    assert read_grids(path)[0].rows[2][9] == "[单元格图片]"
+    assert read_grids(path)[0].rows[2][9] == PICTURE_IN_CELL == "[单元格图片]"
     assert _findings(path, MID_JUNE) == {("overdue", "G4"), ("due-soon", "G6"), ("cell-error", "J4")}
 
 

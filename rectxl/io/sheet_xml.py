@@ -48,6 +48,7 @@ from rectxl.io import xmlbytes
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
 
 __all__ = [
+    "PICTURE_IN_CELL",
     "SheetExtras",
     "ShownAs",
     "scan_sheet",
