@@ -257,6 +257,7 @@ def _ods(path: Path, june: str) -> Path:
 @pytest.mark.parametrize(("june", "expected"), [
     ("2025年6月", ("due-soon", "G6")),
     ("2025-06", ("due-soon", "G6")),
+    ("二〇二五年六月", ("due-soon", "G6")),  # [DBNum1]: LibreOffice writes the numerals it shows
     ("2025年6月1日", ("overdue", "G6")),
 ])
 def test_ods_reads_a_deadline_shown_as_a_month(june: str, expected: tuple[str, str], tmp_path: Path) -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from rectxl.core.text import parse_chinese_number
+
 __all__ = ["OdsSheet", "ods_layout"]
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -25,8 +27,10 @@ _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.
 _TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
 #: a number as a cell shows it with fixed decimals: a year, a dot, digits
 _YEAR_DECIMAL = re.compile(r"(19\d\d|20\d\d|2100)\.\d+")
-#: a date as a cell shows it without its day: 2025年6月, 2025-06, 2025/6 (or its year alone: 2025年)
-_NO_DAY = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月份?|[-/.]\s*(\d{1,2})|年?)")
+#: a date as a cell shows it without its day: 2025年6月, 2025-06, 2025/6, 二〇二五年六月 ([DBNum1]), or
+#: its year alone (2025年)
+_NO_DAY = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*(?:年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?"
+                     r"|[-/.]\s*(\d{1,2})|年?)")
 #: repeated empty rows/columns past this are the sheet's unused area, not cells to walk
 _MAX_REPEAT = 10_000
 
@@ -119,12 +123,14 @@ def _date_without_day(value: str, text: str) -> str | None:
     """A date cell (``value`` its ISO date) that shows its year and month but not its day, as the
     month ("2025年6月"; its year alone: "2025年"); None when it shows its day or anything else."""
     m = _NO_DAY.fullmatch(text)
-    if m is None or not value.startswith(m.group(1)):
+    year = parse_chinese_number(m.group(1), "digits") if m is not None else None
+    if m is None or year is None or not value.startswith(str(year)):
         return None
-    month = m.group(2) or m.group(3)
-    if month is None:
-        return f"{m.group(1)}年"
-    return f"{m.group(1)}年{int(month)}月" if value[5:7] == f"{int(month):02d}" else None
+    written = m.group(2) or m.group(3)
+    if written is None:
+        return f"{year}年"
+    month = parse_chinese_number(written, "count")
+    return f"{year}年{month}月" if month is not None and value[5:7] == f"{month:02d}" else None
 
 
 def _cell_text(cell: etree._Element) -> str:
