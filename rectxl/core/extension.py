@@ -163,7 +163,17 @@ def _noted(m: Measure) -> tuple[tuple[str, str], ...]:
 
 
 def _notes_extension(m: Measure) -> bool:
-    return any("延" in text or "推迟" in text for _field, text in _noted(m))
+    """A cell of :func:`_noted` has the words an extension is noted with (what ``_REMARK_STEP``
+    needs): a cheap character test first — progress texts are long, and "延伸", "延续" are no
+    extension, which would otherwise send every such measure through :func:`extension_of`."""
+    for text in (m.remark, m.status_text, m.progress):  # _noted's cells, without building its pairs
+        if text and ("延" in text or "推迟" in text) and _EXTENSION_WORD.search(text) is not None:
+            return True
+    return False
+
+
+#: the words of an extension noted in a cell (the ones ``_REMARK_STEP`` opens with)
+_EXTENSION_WORD = re.compile(r"延期|延长|顺延|推迟|延后")
 
 
 #: an extension asked for ("已申请延期", "报请县委巡察办延长整改时限", "延期申请已上报") …

@@ -109,7 +109,8 @@ def accepted_by_owner(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def closed_before_completion(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, field, on, _ in _dates(ctx):
-        if on is not None and m.completed_on is not None and on < earliest_day(m.completed_text, m.completed_on):
+        if on is not None and m.completed_on is not None and on < m.completed_on and on < earliest_day(
+                m.completed_text, m.completed_on):
             yield r.at(ctx, m, field, what=_DATE_FIELDS[field], on=cn_date(on), done=cn_date(m.completed_on))
 
 

@@ -153,7 +153,8 @@ def due_soon(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
-        if m.completed_on is not None and earliest_day(m.completed_text, m.completed_on) > due:
+        # (earliest_day is never later than completed_on: the date compared first is the cheap test)
+        if m.completed_on is not None and m.completed_on > due and earliest_day(m.completed_text, m.completed_on) > due:
             yield r.at(ctx, m, F.COMPLETED, done=_fmt(m.completed_on), due=_fmt(due))
 
 
@@ -164,7 +165,8 @@ def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if m.completed_on is not None and earliest_day(m.completed_text, m.completed_on) > ctx.as_of:
+        if m.completed_on is not None and m.completed_on > ctx.as_of and earliest_day(
+                m.completed_text, m.completed_on) > ctx.as_of:
             yield r.at(ctx, m, F.COMPLETED, done=_fmt(m.completed_on), as_of=_fmt(ctx.as_of))
 
 
