@@ -227,3 +227,20 @@ def test_an_earlier_formats_store_is_removed(tmp_path: Path) -> None:
     _compiling(cache, "整改完成")
     assert not earlier.exists() and current.exists()
     assert other_python.exists()  # another Python build's store is that Python's
+
+
+def test_a_stored_program_sre_refuses_is_compiled_as_usual(tmp_path: Path) -> None:
+    # the checksum passes (the store was written so), but the program is not one _sre accepts:
+    # the pattern is compiled by re when first asked for, and the run gives what a run without the store gives
+    cache = tmp_path / "cache"
+    _rectxl("check", str(EXAMPLE), "--format", "json", cache=cache)
+    path = next(cache.glob("patterns-*.bin"))
+    generation, stored = _stored(cache)
+    broken = {key: (e[0], b"\x00\x00\x00\x00" * 3, *e[2:]) for key, e in stored.items()}
+    payload = marshal.dumps((generation, broken))
+    import zlib
+
+    path.write_bytes(zlib.crc32(payload).to_bytes(4, "little") + payload)
+    proc = _rectxl("check", str(EXAMPLE), "--format", "json", cache=cache)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == _rectxl("check", str(EXAMPLE), "--format", "json", cache=None).stdout

@@ -73,9 +73,13 @@ class _StoredPatterns(dict):  # type: ignore[type-arg]
         entry = _restored.get((pattern, flags)) if kind is str else None
         if entry is None:
             raise KeyError(key)
-        all_flags, code, groups, groupindex, indexgroup, _ = entry
-        compiled: re.Pattern[str] = _sre.compile(pattern, all_flags, array("I", code).tolist(), groups,
-                                                 groupindex, indexgroup)
+        try:
+            all_flags, code, groups, groupindex, indexgroup, _ = entry
+            compiled: re.Pattern[str] = _sre.compile(pattern, all_flags, array("I", code).tolist(), groups,
+                                                     groupindex, indexgroup)
+        except Exception:  # a program _sre refuses (a store from elsewhere): re compiles it as usual
+            del _restored[pattern, flags]
+            raise KeyError(key) from None
         _used.add((pattern, flags))
         self[key] = compiled
         return compiled
