@@ -158,7 +158,11 @@ def test_a_responsibility_list_is_joined_to_the_tasks_by_code(tmp_path: Path) ->
     assert ("overdue", "D3") in codes
     assert sorted(c for c, _ in codes if c.startswith("missing")) == [
         "missing-lead", "missing-owner-person", "missing-owner-unit"]
-    assert all(cell is not None and cell.endswith("4") for c, cell in codes if c.startswith("missing"))
+    # the joined columns have no cell on the 任务清单 (they were written after its last column): the
+    # findings name the task's row, not an empty cell right of the table that annotate would colour
+    report = api.check(path)
+    missing = [f for f in report.findings if f.code.startswith("missing")]
+    assert [(f.sheet, f.row, f.cell) for f in missing] == [("任务清单", 4, None)] * 3
 
 
 def test_a_responsibility_list_of_other_codes_is_not_joined(tmp_path: Path) -> None:
@@ -350,3 +354,12 @@ def test_the_leader_in_charge_beside_the_leading_one(tmp_path: Path) -> None:
     ], "基本信息": _info("县住建局党组")})
     assert _findings(path) == []
     assert [m.lead for m in api.read_ledger(path).measures()] == ["副局长甲", "副局长乙"]
+
+
+def test_annotate_colours_no_cell_outside_the_task_table(tmp_path: Path) -> None:
+    path = _three_lists(tmp_path / "交投集团.xlsx")
+    _, out, _ = api.annotate(path, tmp_path / "校验.xlsx")
+    ws = load_workbook(out)["任务清单"]
+    outside = [c.coordinate for row in ws.iter_rows() for c in row
+               if c.column > 6 and c.fill is not None and c.fill.fgColor.rgb not in (None, "00000000")]
+    assert outside == []

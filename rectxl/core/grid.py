@@ -123,6 +123,9 @@ class Grid:
     hidden_cols: frozenset[int] = frozenset()
     #: 0-based (row, col) of cells holding a formula whose value was never computed
     uncomputed: frozenset[tuple[int, int]] = frozenset()
+    #: 0-based columns rectxl wrote after the sheet's last one from another sheet (a 责任清单 joined by
+    #: 任务编号, issue codes read from task codes): no cell of the sheet holds their values
+    joined_cols: frozenset[int] = frozenset()
 
     def value(self, r: int, c: int) -> Any:
         if r < len(self.rows):
@@ -1475,7 +1478,7 @@ def _with_columns(grid: Grid, header: HeaderMap, added: list[tuple[str, list[Any
         rows[header.row].append(text)
         for r, value in zip(range(header.data_start, len(rows)), values, strict=False):
             rows[r].append(value)
-    wider = replace(grid, rows=rows)
+    wider = replace(grid, rows=rows, joined_cols=grid.joined_cols | frozenset(range(width, width + len(added))))
     if (again := find_header(wider, mapping)) is not None and all(f in again.columns for f in fields):
         return wider, again
     return grid, header
@@ -1826,7 +1829,8 @@ class _Builder:
                 if texts is not None:
                     texts[r] = ""
             self.values[field_name] = values
-            self._where[field_name] = (col_letter(c), self.filled.anchors.get(c))
+            # a column joined from another sheet has no cell here to point a finding at (nor to mark)
+            self._where[field_name] = ("" if c in self.grid.joined_cols else col_letter(c), self.filled.anchors.get(c))
             if self.grid.uncomputed:
                 for r in range(self.header.data_start, n):
                     if (self.filled.anchor_of(r, c) or (r, c)) in self.grid.uncomputed:
@@ -2063,7 +2067,8 @@ class _Builder:
         for field_name in fields:
             errors = self.errors.get(field_name)
             if errors and r in errors:
-                self.sheet.error_cells[self.ref(field_name, r)] = errors[r]
+                if ref := self.ref(field_name, r):  # (none for a column joined from another sheet)
+                    self.sheet.error_cells[ref] = errors[r]
 
     def _data_row(self, r: int) -> None:
         texts = self.texts
@@ -2191,7 +2196,8 @@ class _Builder:
         fields_uncomputed = self.uncomputed.get(r)
         uncomputed = frozenset(fields_uncomputed) if fields_uncomputed else _NONE_UNCOMPUTED
         for field_name in uncomputed:
-            self.sheet.uncomputed_cells[self.ref(field_name, r)] = field_name
+            if ref := self.ref(field_name, r):
+                self.sheet.uncomputed_cells[ref] = field_name
         deadline = values.get(F.DEADLINE)
         completed = values.get(F.COMPLETED)
         completed_on = self._completed(completed[r]) if completed_text and completed is not None else None
@@ -2301,8 +2307,11 @@ class _ColumnStore:
         self.where = where
 
     def ref(self, field_name: str, r: int) -> str:
-        """A1 of the cell holding row ``r``'s value of ``field_name`` (a merged cell's anchor)."""
+        """A1 of the cell holding row ``r``'s value of ``field_name`` (a merged cell's anchor); ""
+        for a column joined from another sheet (:attr:`Grid.joined_cols`)."""
         letter, anchors = self.where[field_name]
+        if not letter:
+            return ""
         anchor = anchors[r] if anchors is not None else None
         return a1(anchor[0], anchor[1]) if anchor is not None else f"{letter}{r + 1}"
 
@@ -2319,18 +2328,18 @@ class RowCells(Mapping[str, str]):
         self._row = row
 
     def __getitem__(self, field_name: str) -> str:
-        if field_name not in self._store.values:
-            raise KeyError(field_name)
-        return self._store.ref(field_name, self._row)
+        if field_name not in self._store.values or not (ref := self._store.ref(field_name, self._row)):
+            raise KeyError(field_name)  # (a column joined from another sheet: no cell of this one)
+        return ref
 
     def __contains__(self, field_name: object) -> bool:
-        return field_name in self._store.values
+        return field_name in self._store.values and bool(self._store.where[str(field_name)][0])
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._store.values)
+        return (f for f in self._store.values if self._store.where[f][0])
 
     def __len__(self) -> int:
-        return len(self._store.values)
+        return sum(1 for _ in self)
 
 
 class RowValues(Mapping[str, Any]):
