@@ -363,3 +363,20 @@ def test_annotate_colours_no_cell_outside_the_task_table(tmp_path: Path) -> None
     outside = [c.coordinate for row in ws.iter_rows() for c in row
                if c.column > 6 and c.fill is not None and c.fill.fgColor.rgb not in (None, "00000000")]
     assert outside == []
+
+
+def test_a_completion_date_opening_the_account_is_the_completion_date(tmp_path: Path) -> None:
+    # no status column: "已完成（2025年6月），修订制度3项。" gives the status, the date it was done and the
+    # progress — the date had been left at the start of the progress
+    path = _workbook(tmp_path / "台账.xlsx", {"台账": [
+        ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改落实情况"],
+        [1, "制度不健全", "修订制度", "办公室", "2025年6月30日", "已完成（2025年6月），修订制度3项。"],
+        [2, "台账不规范", "规范台账", "办公室", "2025年6月30日", "已完成（2025年5月20日）。规范台账12本。"],
+        [3, "学习不深入", "开展学习", "办公室", "2025年6月30日", "已完成，2025年共开展学习6次。"],
+        [4, "研讨不经常", "开展研讨", "办公室", "2025年6月30日", "正在推进，2025年6月，开展研讨2次。"],
+    ]})
+    got = [(m.status, m.completed_on, m.progress) for m in api.read_ledger(path).measures()]
+    assert got == [(D, date(2025, 6, 30), "修订制度3项。"), (D, date(2025, 5, 20), "规范台账12本。"),
+                   (D, None, "2025年共开展学习6次。"), (P, None, "2025年6月，开展研讨2次。")]
+    findings = {f.code for f in api.check(path, Options(as_of=date(2025, 7, 15))).findings}
+    assert not findings & {"completed-late", "completion-in-future", "status-text-mismatch"}, findings

@@ -96,6 +96,8 @@ _UNTICK_MARKS = frozenset({"×", "✗", "✘", "☐", "□", "否", "0", "无", 
 #: an issue on a row of its own, merged across: "问题1：…", "问题一、…", "1.…" (its measures below)
 _ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}(?![0-9])|[0-9]{4}(?![0-9年])|[一二三四五六七八九十]{1,3})"
                         r"\s*[:：、.．]?|([0-9]{1,4})\s*[、.．](?!\d))\s*")
+#: a progress's first clause and what ends it ("2025年6月，修订制度3项。" → "2025年6月")
+_FIRST_CLAUSE = re.compile(r"\s*([^，,。；;]+)\s*(?:[，,。；;]|$)")
 #: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
 _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
 #: a status cell of a month and 完成, no 已 or 于 ("2024年5月完成", "2025.6完成"): done or planned
@@ -2212,6 +2214,12 @@ class _Builder:
             stated = self._deadline(rest)
             if stated.kind is DeadlineKind.DATE:
                 completed_on, completed_text, rest = stated.due, rest, ""
+        elif self._status_from_progress and reading.status is Status.DONE and not completed_text and progress and (
+                (head := _FIRST_CLAUSE.match(progress)) is not None and _DATE_ONLY.match(head.group(1))):
+            # "已完成（2025年6月），修订制度3项。" opening the account: the date it was finished, then the progress
+            stated = self._deadline(head.group(1))
+            if stated.kind is DeadlineKind.DATE:
+                completed_on, completed_text, progress = stated.due, head.group(1), progress[head.end():].strip()
         lead, unit, person = t[F.LEAD][r], t[F.OWNER_UNIT][r] or self._sheet_unit, t[F.OWNER_PERSON][r]
         if unit and not (lead and person):
             # the people a clerk wrote beside the unit ("办公室（张三）", "党政办/李四",
