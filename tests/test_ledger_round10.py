@@ -380,3 +380,17 @@ def test_a_completion_date_opening_the_account_is_the_completion_date(tmp_path: 
                    (D, None, "2025年共开展学习6次。"), (P, None, "2025年6月，开展研讨2次。")]
     findings = {f.code for f in api.check(path, Options(as_of=date(2025, 7, 15))).findings}
     assert not findings & {"completed-late", "completion-in-future", "status-text-mismatch"}, findings
+
+
+@pytest.mark.parametrize("status", ["计划2025年12月完成", "预计年底前完成整改", "拟于2025年9月底前完成",
+                                    "力争上半年完成"])
+def test_a_planned_completion_in_the_status_cell_is_work_going_on(tmp_path: Path, status: str) -> None:
+    # it had been bad-status; as work going on, a passed deadline makes it overdue
+    path = _workbook(tmp_path / "台账.xlsx", {"台账": [
+        ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [1, "制度不健全", "修订制度", "办公室", "2025年6月30日", status],
+    ]})
+    (m,) = api.read_ledger(path).measures()
+    assert m.status is P
+    codes = {f.code for f in api.check(path, Options(as_of=date(2025, 7, 15))).findings}
+    assert "bad-status" not in codes and "overdue" in codes
