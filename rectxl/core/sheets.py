@@ -191,6 +191,26 @@ class Hidden:
     painted: tuple[tuple[int, int, int, int], ...] = ()
     #: cells (A1) the user had filled in one of rectxl's colours themselves: not marks
     lookalike: frozenset[str] = frozenset()
+    #: of ``rows``, those an autofilter's criteria hide (unhiding does not show them: the filter
+    #: must be cleared) and those folded into a collapsed group (shown by its "+")
+    filtered: frozenset[int] = frozenset()
+    folded: frozenset[int] = frozenset()
+
+    def _row_note(self, number: int) -> str:
+        if number in self.filtered:
+            return "已被筛选隐藏"
+        return "已折叠在分组中" if number in self.folded else "已隐藏"
+
+    def ways_to_show(self, cell: str | None, row: int | None) -> list[str]:
+        """What to do to see the finding at ``cell`` (or ``row``): unhide (the sheet, a column, a
+        row hidden by hand), clear the filter, or expand the group its row is folded into."""
+        m = re.fullmatch(r"([A-Z]{1,3})(\d+)", cell or "")
+        number = int(m.group(2)) if m else row
+        ways = {"已被筛选隐藏": "清除筛选（“数据”→“清除”）", "已折叠在分组中": "点击左侧的“+”展开分组"}
+        out = [ways.get(self._row_note(number), "取消隐藏")] if number in self.rows else []
+        if self.sheet or (m is not None and col_index(m.group(1)) in self.cols):
+            out.append("取消隐藏")
+        return out
 
     def painted_over(self, cell: str | None) -> bool:
         """Whether a conditional format's fill may cover rectxl's colour at ``cell``."""
@@ -209,12 +229,13 @@ class Hidden:
         number = int(m.group(2)) if m else row
         row_hidden = number is not None and number in self.rows
         col_hidden = m is not None and col_index(m.group(1)) in self.cols
+        how = self._row_note(number) if row_hidden and number is not None else ""
         if not m:
-            return "（该行已隐藏）" if row_hidden else ""
+            return f"（该行{how}）" if row_hidden else ""
         if row_hidden and col_hidden:
-            return "（该单元格所在行和列均已隐藏）"
+            return "（该单元格所在行和列均已隐藏）" if how == "已隐藏" else f"（该单元格所在行{how}，所在列已隐藏）"
         if row_hidden:
-            return "（该单元格所在行已隐藏）"
+            return f"（该单元格所在行{how}）"
         return "（该单元格所在列已隐藏）" if col_hidden else ""
 
 
@@ -249,6 +270,7 @@ def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -
     header = len(rows) - 1
     spec = SheetSpec(FINDINGS_SHEET, rows, header, [6, 9, 22, 70, 12, 6, 10, 30])
     unseen: list[str] = []
+    ways: dict[str, None] = {}  # how to show them (unhide, clear the filter, expand a group)
     painted: dict[str, None] = {}
     unlinked = 0  # the first finding left without a link
     for i, f in enumerate(report.findings, 1):
@@ -257,8 +279,9 @@ def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -
             value = value.isoformat()
         place = (hidden or {}).get(f.sheet or "")
         note = place.note(f.cell, f.row) if place is not None and (f.cell or f.row) else ""
-        if note:
+        if place is not None and note:
             unseen.append(f"{f.sheet}!{f.cell or f'第{f.row}行'}{note}")
+            ways.update(dict.fromkeys(place.ways_to_show(f.cell, f.row)))
         elif place is not None and place.painted_over(f.cell):
             painted[f"{f.sheet}!{f.cell}"] = None
         rows.append([i, SEVERITY_LABELS[f.severity], f.code, f.message,
@@ -275,7 +298,8 @@ def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -
                                 "导出全部校验结果）。")
     if unseen:
         more = f"等{len(unseen)}处" if len(unseen) > _HIDDEN_LISTED else ""
-        add_findings_note(spec, f"注意：以下问题所在的单元格已隐藏，点击链接也看不到，请先在台账中取消隐藏再核对："
+        add_findings_note(spec, "注意：以下问题所在的单元格已隐藏，点击链接也看不到，"
+                                f"请先在台账中{'或'.join(ways)}再核对："
                                 f"{'、'.join(unseen[:_HIDDEN_LISTED])}{more}")
     flagged = {(f.sheet, f.cell) for f in report.findings if f.cell}
     own = [f"{name}!{cell}" for name, place in (hidden or {}).items()

@@ -464,6 +464,24 @@ _ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*?)/?>")
 _HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
 
 
+_OUTLINED = re.compile(rb'\soutlineLevel="[1-7]"')
+#: the sheet's autofilter (not a table's: that is in the table's part) and its range
+_AUTOFILTER = re.compile(
+    rb'<(?:[\w.-]+:)?autoFilter\b[^>]*?\sref="\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)"[^>]*?(/?)>')
+_FILTER_COLUMN = re.compile(rb"<(?:[\w.-]+:)?filterColumn\b")
+
+
+def _filter_rows(xml: bytes) -> tuple[int, int]:
+    """The rows (1-based, below its header row) the sheet's autofilter hides rows of when some
+    criterion is set; (0, -1) when it has no autofilter or no criterion (a hidden row there was
+    hidden by hand)."""
+    m = _AUTOFILTER.search(xml, max(0, xml.find(b"sheetData")))
+    end = xml.find(b"autoFilter>", m.end()) if m is not None and not m.group(3) else -1
+    if m is None or end < 0 or not _FILTER_COLUMN.search(xml, m.end(), end):
+        return 0, -1
+    return int(m.group(1)) + 1, int(m.group(2))
+
+
 def ledger_rows(ledger: Ledger) -> dict[str, frozenset[int]]:
     """The rows (1-based) of each sheet that hold the ledger's measures."""
     rows: dict[str, set[int]] = {}
@@ -501,12 +519,15 @@ def _hidden(pkg: Package, book: Book, names: set[str],
             continue
         xml = pkg.read(sheet.part)
         hidden_rows: set[int] = set()
+        folded: set[int] = set()
         last = 0
         for m in _ROW_TAG.finditer(xml):
             r = _ATTR_NUM[b"r"].search(m.group(1))
             last = int(r.group(1)) if r else last + 1
             if _HIDDEN.search(m.group(1)):
                 hidden_rows.add(last)
+                if _OUTLINED.search(m.group(1)):
+                    folded.add(last)
         cols: set[int] = set()
         head = xml[: xml.find(b"sheetData")]
         for m in _COL.finditer(head):
@@ -525,8 +546,11 @@ def _hidden(pkg: Package, book: Book, names: set[str],
         if rows is not None:
             on = rows.get(sheet.name, frozenset())
             own = frozenset(c for c in own if int(c.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in on)
+        low_, high_ = _filter_rows(xml) if hidden_rows else (0, -1)
+        # a row in a group is folded away (Excel marks no row filtered): its "+" shows it
+        filtered = frozenset(r for r in hidden_rows if low_ <= r <= high_ and r not in folded)
         out[sheet.name] = Hidden(sheet.state != "visible", frozenset(hidden_rows), frozenset(cols), tuple(painted),
-                                 own)
+                                 own, filtered, frozenset(folded))
     return out
 
 
