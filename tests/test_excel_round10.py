@@ -223,3 +223,59 @@ def test_the_add_in_reads_the_saved_copy_the_same(tmp_path: Path) -> None:
     block = "\n".join(str(v) for row in values_of(book, FINDINGS_SHEET)[:4] for v in row if v)
     assert "台账!G7（该单元格所在行已被筛选隐藏）" in block and "台账!F8（该单元格所在行已折叠在分组中）" in block
     assert "清除筛选" in block
+
+
+def test_rows_filtered_out_of_a_table_are_said_to_be_filtered(tmp_path: Path) -> None:
+    """A ledger kept as a table (套用表格格式): the filter is in the table's part, not the sheet's."""
+    from openpyxl.worksheet.filters import AutoFilter, FilterColumn, Filters
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(HEADER)
+    for row in ROWS:
+        ws.append([v if v is not None else "" for v in row[:10]] + ["无"])
+    table = Table(displayName="整改台账", ref=f"A1:K{ws.max_row}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    table.autoFilter = AutoFilter(ref=f"A1:K{ws.max_row}",
+                                  filterColumn=[FilterColumn(colId=7, filters=Filters(filter=["已办结"]))])
+    ws.add_table(table)
+    for r in (3, 4, 5):  # the 在办/未整改 rows of issues 1 and 2, filtered out
+        ws.row_dimensions[r].hidden = True
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    _, marked, _ = api.annotate(path, None, OPTS)
+    note = hidden_note(marked)
+    assert "台账!G3（该单元格所在行已被筛选隐藏）" in note and "清除筛选" in note and "取消隐藏" not in note
+    _, cleared, _ = api.clear(marked, tmp_path / "清除.xlsx")
+    assert parts(cleared) == parts(path)
+
+
+# -- links to the evidence files ----------------------------------------------------------------
+
+
+def test_the_file_an_evidence_link_opens_is_the_one_looked_for(tmp_path: Path) -> None:
+    """佐证材料 written as "点击查看" or the document's title, linked to the file (插入→超链接): the
+    linked file is looked for, not the cell's words; a link to a folder of evidence, a web page
+    or a place in the workbook is no file to look for."""
+    path = bureau_ledger(tmp_path)
+    wb = load_workbook(path)
+    ws = wb["台账"]
+    ws.protection.sheet = False
+    ws["K4"].value, ws["K4"].hyperlink = "点击查看", "佐证材料/执法检查办法.pdf"  # not there
+    ws["K6"].value, ws["K6"].hyperlink = "差旅费报销制度", "佐证材料/佐证2.pdf"  # there, by another name
+    ws["K9"].value, ws["K9"].hyperlink = "佐证3.pdf", "file:///D:/整改/佐证材料/佐证3.pdf"  # there, absolute
+    ws["K5"].value, ws["K5"].hyperlink = "见文件夹", "佐证材料/"
+    ws["K7"].value, ws["K7"].hyperlink = "见网站", "https://www.example.gov.cn/tjj/zgbg.pdf"
+    ws["K8"].value = "档案目录.xlsx"  # no link: the name in the cell, as before
+    wb.save(path)
+    found = {f.cell: f.message for f in api.check(path, OPTS).findings if f.code == "evidence-file-missing"}
+    assert found == {
+        "K4": "佐证材料“佐证材料/执法检查办法.pdf”在台账所在文件夹中找不到：请把文件放到台账旁边，或改正文件名。",
+        "K8": "佐证材料“档案目录.xlsx”在台账所在文件夹中找不到：请把文件放到台账旁边，或改正文件名。",
+    }
+    # the marked copy is checked the same (the add-in reads its saved copy as the command line does)
+    _, marked, _ = api.annotate(path, None, OPTS)
+    assert {f.cell for f in api.check(marked, OPTS).findings if f.code == "evidence-file-missing"} == {"K4", "K8"}

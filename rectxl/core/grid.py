@@ -132,6 +132,9 @@ class Grid:
     #: 0-based columns rectxl wrote after the sheet's last one from another sheet (a 责任清单 joined by
     #: 任务编号, issue codes read from task codes): no cell of the sheet holds their values
     joined_cols: frozenset[int] = frozenset()
+    #: cell (A1) → the file its hyperlink opens (links to web pages and places in the workbook
+    #: are not kept)
+    links: Mapping[str, str] = field(default_factory=dict)
 
     def value(self, r: int, c: int) -> Any:
         if r < len(self.rows):
@@ -2251,6 +2254,8 @@ class _Builder:
             # "已完成。召开专题会2次……": the leading word is the status, the rest is progress
             progress=progress or rest,
             evidence=t[F.EVIDENCE][r],
+            evidence_link=self.grid.links.get(self.ref(F.EVIDENCE, r), "")
+            if self.grid.links and F.EVIDENCE in self.store.where else "",
             remark=t[F.REMARK][r],
             uncomputed=uncomputed,
             extra={f: t[f][r] for f in self._extra_fields if t[f][r]} if self._extra_fields else {},

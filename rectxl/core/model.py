@@ -146,6 +146,8 @@ class Measure:
     completed_text: str = ""
     progress: str = ""
     evidence: str = ""
+    #: the file the evidence cell's hyperlink opens ("佐证材料/办法.pdf"), "" when it has none
+    evidence_link: str = ""
     remark: str = ""
     #: field → A1 reference of the cell holding that field's value for this row (the reader
     #: gives a view of its columns, made into references only when asked)

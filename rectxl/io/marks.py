@@ -465,21 +465,32 @@ _HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
 
 
 _OUTLINED = re.compile(rb'\soutlineLevel="[1-7]"')
-#: the sheet's autofilter (not a table's: that is in the table's part) and its range
+#: an autofilter (the sheet's, or a table's in the table's part) and its range
 _AUTOFILTER = re.compile(
     rb'<(?:[\w.-]+:)?autoFilter\b[^>]*?\sref="\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)"[^>]*?(/?)>')
 _FILTER_COLUMN = re.compile(rb"<(?:[\w.-]+:)?filterColumn\b")
 
 
-def _filter_rows(xml: bytes) -> tuple[int, int]:
-    """The rows (1-based, below its header row) the sheet's autofilter hides rows of when some
-    criterion is set; (0, -1) when it has no autofilter or no criterion (a hidden row there was
-    hidden by hand)."""
-    m = _AUTOFILTER.search(xml, max(0, xml.find(b"sheetData")))
+def _filter_rows(xml: bytes, start: int = 0) -> list[range]:
+    """The rows (1-based, below its header row) an autofilter in ``xml`` (from ``start``) hides
+    rows of when some criterion is set; none when it has no autofilter or no criterion (a
+    hidden row there was hidden by hand)."""
+    m = _AUTOFILTER.search(xml, start)
     end = xml.find(b"autoFilter>", m.end()) if m is not None and not m.group(3) else -1
     if m is None or end < 0 or not _FILTER_COLUMN.search(xml, m.end(), end):
-        return 0, -1
-    return int(m.group(1)) + 1, int(m.group(2))
+        return []
+    return [range(int(m.group(1)) + 1, int(m.group(2)) + 1)]
+
+
+def _filtered_rows(pkg: Package, book: Book, part: str, xml: bytes) -> list[range]:
+    """The rows the autofilters of the sheet at ``part`` (``xml``) hide rows of: the sheet's own
+    and its tables' (a table keeps its filter in its own part)."""
+    rows = _filter_rows(xml, max(0, xml.find(b"sheetData")))
+    if b"tablePart" in xml:
+        for rel in book.rels(part):
+            if rel.type == "table" and not rel.external and pkg.has(rel.target):
+                rows += _filter_rows(pkg.read(rel.target))
+    return rows
 
 
 def ledger_rows(ledger: Ledger) -> dict[str, frozenset[int]]:
@@ -546,9 +557,9 @@ def _hidden(pkg: Package, book: Book, names: set[str],
         if rows is not None:
             on = rows.get(sheet.name, frozenset())
             own = frozenset(c for c in own if int(c.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in on)
-        low_, high_ = _filter_rows(xml) if hidden_rows else (0, -1)
         # a row in a group is folded away (Excel marks no row filtered): its "+" shows it
-        filtered = frozenset(r for r in hidden_rows if low_ <= r <= high_ and r not in folded)
+        ranges = _filtered_rows(pkg, book, sheet.part, xml) if hidden_rows - folded else []
+        filtered = frozenset(r for r in hidden_rows - folded if any(r in span for span in ranges))
         out[sheet.name] = Hidden(sheet.state != "visible", frozenset(hidden_rows), frozenset(cols), tuple(painted),
                                  own, filtered, frozenset(folded))
     return out

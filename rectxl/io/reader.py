@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote
 
 import python_calamine as pc
 
@@ -224,9 +225,34 @@ def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
         for name, part in parts.sheets(zf).items():
             with parts.open(zf, zf.getinfo(part)) as fh:
                 found[name] = scan_sheet(fh, shown, zero_is_placeholder=placeholders, date1904=date1904)
+            found[name].links = _file_links(zf, parts, part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return found
     return found
+
+
+_HYPERLINK = re.compile(rb"""<(?:[\w.-]+:)?hyperlink\b[^>]*?>""")
+_LINK_REF = re.compile(rb"""\sref\s*=\s*["']\$?([A-Z]{1,3})\$?(\d+)""")
+_LINK_ID = re.compile(rb"""\s[\w.-]+:id\s*=\s*["']([^"']+)["']""")
+#: a link to a web page, a mail address or a place in the workbook: no file
+_NOT_A_FILE = re.compile(r"(?:https?|ftp|mailto|news|tel):|#", re.IGNORECASE)
+
+
+def _file_links(zf: zipfile.ZipFile, parts: InflatedParts, part: str) -> dict[str, str]:
+    """Cell (A1) → the file its hyperlink opens, for the sheet at ``part``: read only when the
+    sheet has a hyperlink relationship (a link to a file always has one)."""
+    rels = {rid: target for rid, (kind, target) in part_rels(zf, part).items() if kind == "hyperlink"
+            and not _NOT_A_FILE.match(target)}
+    if not rels:
+        return {}
+    with parts.open(zf, zf.getinfo(part)) as fh:
+        xml = fh.read()
+    links: dict[str, str] = {}
+    for m in _HYPERLINK.finditer(xml, max(0, xml.rfind(b"sheetData>"))):
+        ref, rid = _LINK_REF.search(m.group()), _LINK_ID.search(m.group())
+        if ref is not None and rid is not None and rid.group(1).decode() in rels:
+            links[(ref.group(1) + ref.group(2)).decode()] = unquote(rels[rid.group(1).decode()])
+    return links
 
 
 #: ``<calcPr … fullCalcOnLoad="1">``: the writer asks Excel to compute every formula on opening
@@ -286,6 +312,7 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
                 grid.rows[r][c] = ""
         grid.uncomputed = frozenset(found.uncomputed)
         grid.hidden_cols = frozenset(found.hidden_cols)
+        grid.links = found.links
 
 
 def _add_ods_layout(path: Path, grids: list[Grid]) -> None:

@@ -86,6 +86,8 @@ class SheetExtras:
     #: year-like numbers in a format of fixed decimals, dates shown without their day: the text
     #: the cell shows ("2025.10", "2025年6月")
     shown: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: cell (A1) → the file its hyperlink opens, as written (an evidence file: "佐证材料/办法.pdf")
+    links: dict[str, str] = field(default_factory=dict)
 
 
 class _NoRef(Exception):

@@ -25,6 +25,10 @@ FILE_NAME = re.compile(
 _ITEM_START = re.compile(r"[、,，;；:：\n]")
 
 
+#: what opens a link's path: "file:///", "./"
+_LINK_FILE = re.compile(r"^(?:file:/*|\./)", re.IGNORECASE)
+
+
 def _beside(name: str, files: frozenset[str]) -> bool:
     """``name`` (maybe with a folder) is among the files beside the ledger."""
     return name.lower() in files or name.rsplit("/", 1)[-1].lower() in files
@@ -44,7 +48,7 @@ def missing_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "evidence-file-missing", Severity.WARNING,
-    "佐证材料写了文件名，但台账所在文件夹里没有这个文件（命令行检查文件时才检查）。",
+    "佐证材料写了文件名（或单元格的超链接指向一个文件：查找链接指向的文件，不看单元格里的文字），但台账所在文件夹里没有这个文件（命令行检查文件时才检查）。",
     "佐证材料“{name}”在台账所在文件夹中找不到：请把文件放到台账旁边，或改正文件名。",
 )
 def evidence_file_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -52,6 +56,13 @@ def evidence_file_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
         return
     files: frozenset[str] | None = None
     for m in ctx.measures:
+        if m.evidence_link:  # the file the cell's link opens is the evidence, whatever the text says
+            # (a link to a folder of evidence files is not looked into)
+            files = ctx.files_beside() or frozenset() if files is None else files
+            link = _LINK_FILE.sub("", m.evidence_link.replace("\\", "/"))
+            if "." in link.rsplit("/", 1)[-1] and not _beside(link, files):  # not a folder
+                yield r.at(ctx, m, F.EVIDENCE, name=link)
+            continue
         if "." not in m.evidence:  # no file name without an extension
             continue
         for match in FILE_NAME.finditer(m.evidence):
