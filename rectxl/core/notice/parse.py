@@ -333,6 +333,7 @@ _DATE_LINE = re.compile(rf"^(?:{DATE}|\d{{4}}\s*[-./]\s*\d{{1,2}}\s*[-./]\s*\d{{
 _CLOSING = re.compile(
     r"^(?:(?:诚挚|诚恳|热诚|真诚|热忱)?欢迎|联系方式|联系电话|监督电话|举报电话|邮寄地址|通信地址|"
     r"通讯地址|来信请寄|邮政信箱|电子邮箱|电子邮件|邮编|邮政编码|公开期限|公示期限|意见建议请|如有意见|"
+    r"(?:公示|公开)(?:时间|日期|期)\s*(?:为|:)|[\u4e00-\u9fff]{1,6}(?:电话|热线)\s*:\s*[\d(（]|"
     r"联系人\s*:)"
 )
 #: a sentence ends (on the detection copy): a closing may start right after it
@@ -418,11 +419,13 @@ _PROBLEM_END = re.compile(
     r"隐患|风险)(?:的?问题)?(?:的整改|整改情况)?[。.]?$")
 
 #: a paragraph that opens by naming its problem: "针对“…”问题，…", "关于“…”的问题：…" (on the
-#: detection copy; the quoted name may itself say 问题) — never one that only points back at
-#: a problem named before it ("针对这一问题，…", "针对上述问题，…": no title)
+#: detection copy; the quoted name may itself say 问题, or quote a term: “‘三资’管理…”) — never
+#: one that only points back at a problem named before it ("针对这一问题，…", "针对上述问题，…": no
+#: title)
 _NAMED_LEAD = re.compile(
     r"^(?:针对|关于|对于)\s*(?!(?:这|该|此|上述|以上|前述|上面|前面|那)[一个项些类几]{0,2}\s*(?:反馈)?的?问题)"
-    r"(?:[“‘「『\"][^”’」』\"]{2,80}[”’」』\"]|[^,;:。“”\"]{2,40}?)\s*的?问题\s*"
+    r"(?:[“「『\"](?:[^“”「」『』\"‘’]|‘[^‘’“”]{1,30}’){2,80}[”」』\"]|‘[^‘’]{2,80}’"
+    r"|[^,;:。“”\"]{2,40}?)\s*的?问题\s*"
     r"(?P<end>[,:。.]|$)")
 
 #: characters after which a measure marker (一是 / (1)) may start
@@ -1343,11 +1346,17 @@ def _sentence_end(det: str) -> int:
 _TITLE_TRAIL = ",,::;;. "
 
 
+#: a sentence answering the problem named above it: "针对该问题，…", "针对这一问题，…", "对此，…"
+_ANSWER_OPENING = re.compile(
+    r"^(?:(?:针对|对于|对|就)\s*(?:这|该|此|上述|以上|前述)[一个项些类]{0,2}\s*(?:反馈)?的?问题|为此|对此)\s*[,:]")
+
+
 def _continues(line: str) -> bool:
     """A line that goes on with the previous one (a line break of a PDF copy): it starts with
-    no numbering, measure marker or label."""
+    no numbering, measure marker, label or answer to the problem above ("针对该问题，…")."""
     det = detect(line)
     return not (_classify(line).kind != "text" or marker_at(det, "一是", 0) == 0
+                or _ANSWER_OPENING.match(det)
                 or _LABEL.match(det) or _PROGRESS_LABEL.match(det) or det.startswith("(1)"))
 
 
@@ -1439,6 +1448,12 @@ class _RawIssue:
 _CLOSE_BEFORE_MARK = re.compile(r"[)\]】](?=\s*(?:[二三四五六七八九十]{1,3}是|\(\d{1,2}\)))")
 
 
+#: a list numbered 1. 2. 3. inside a paragraph, opening right after a label ("整改情况：1.…；2.…")
+#: or opening the text (a progress list after its label: "整改进展：1.…；2.…")
+_LABELLED_LIST = re.compile(
+    r"(?:^|(?:整改措施|整改情况|具体措施|措施|整改落实情况|落实情况)\s*:)\s*(?P<one>1\s*[.、](?!\d))")
+
+
 def _segments(text: str, measure_kind: str | None
               ) -> tuple[Literal["ordinal", "paren", "plain"], str, list[str]]:
     """(style, intro, segments) of a measure text: 一是…, (1)…, 1.… lines, or one paragraph."""
@@ -1459,6 +1474,17 @@ def _segments(text: str, measure_kind: str | None
         if marks:
             style = "ordinal" if kind == "ordinal" else "paren"
             break
+    if (not marks and (listed := _LABELLED_LIST.search(enum_copy)) is not None
+            and "\n" not in enum_copy[listed.end():].strip()):
+        # "整改情况：1.…；2.…；3.…。": numbers right after a label, the next after a "；", in one
+        # paragraph (a list of progress below is paired with it elsewhere)
+        marks = enumeration(enum_copy[listed.start("one"):], "inline")
+        marks = [(i + listed.start("one"), n) for i, n in marks]
+        if len(marks) < 2 or marks[0][0] != listed.start("one") or any(
+                enum_copy[:i].rstrip()[-1:] not in (";", "。") for i, _ in marks[1:]):
+            marks = []
+        else:
+            style = "paren"
     if marks:
         intro = text[:marks[0][0]]
         segments = []
@@ -1765,11 +1791,38 @@ def _closing_tag(text: str) -> tuple[str, _Stated | None]:
     return kept, stated
 
 
+#: a measure closing with its status after a dash or in a sentence of its own: "修订…细则——已完成；",
+#: "修订…办法。已完成。", "…，已解除2笔。正在推进。"
+_CLOSING_STATUS = re.compile(r"(?:—{1,2}|-{2}|[。.!])\s*(?P<words>[^。.!?;—\-\n]{2,14}?)\s*[。.;]?\s*$")
+
+
+def _closing_status_sentence(text: str) -> tuple[str, _Stated | None]:
+    """A measure ending with a status of its own after a dash or full stop ("…细则——已完成；",
+    "…办法。已完成。") → (the measure without it, the status); any other last sentence stays."""
+    det = detect(text).rstrip()
+    m = _CLOSING_STATUS.search(det)
+    if m is None or not det[:m.start()].strip():
+        return text, None
+    stated = _sentence_status(text[m.start("words"):m.end("words")])
+    if stated is None:
+        return text, None
+    kept = text[:m.start()].rstrip()
+    if det[m.start()] in "。.!":
+        kept += text[m.start()]  # "…办法。已完成。" keeps its full stop
+    elif not kept.endswith(_TERMINAL):
+        kept += "。" if det.endswith("。") else ("；" if det.endswith(";") else "")
+    return kept, stated
+
+
 def _tagged_statuses(measures: list[Measure]) -> None:
-    """Each measure's own status tag ("（已完成）", "（正在推进）", "（长期坚持）" after it) is the
-    notice's statement of its status: taken as stated, not inferred, and out of the text."""
+    """Each measure's own status tag ("（已完成）", "（正在推进）", "（长期坚持）" after it, or
+    "——已完成", "。已完成。") is the notice's statement of its status: taken as stated, not
+    inferred, and out of the text."""
     for m in measures:
         text, stated = _closing_tag(m.text)
+        if stated is None and m.progress in ("", m.text):
+            # its own words, not an account written once for the whole issue and shared
+            text, stated = _closing_status_sentence(m.text)
         progress = m.progress
         if stated is not None:
             progress = text if m.progress == m.text else m.progress
@@ -2155,6 +2208,23 @@ def _sentence_status(words: str) -> _Stated | None:
     return _Stated(reading.status, words.strip().rstrip("。.;；"), reading.continuing)
 
 
+def _closing_list_tag(rest: str) -> tuple[str, _Stated | None]:
+    """A paragraph of measures closed by a full stop, then one bracketed status ("整改措施：①…；
+    ②…；③…。（已完成）"): the status of the whole issue, stated, and the body without it. Not
+    when another bracket of the body states a status (each measure then states its own) or the
+    measures stand in paragraphs of their own (the bracket is the last one's)."""
+    det = detect(rest).rstrip()
+    tags = list(_STATUS_TAG.finditer(det))
+    m = tags[-1] if tags else None
+    if (m is None or m.end() != len(det) or "\n" in det[:m.start()].strip()
+            or not det[:m.start()].rstrip().endswith(("。", "."))):
+        return rest, None
+    stated = _status_words(rest[m.start("word"):m.end("word")])
+    if stated is None or any(_status_words(rest[t.start("word"):t.end("word")]) for t in tags[:-1]):
+        return rest, None
+    return rest[:m.start()].rstrip(), stated
+
+
 def _closing_sentence(rest: str) -> tuple[str, _Stated | None]:
     """A body ending with a sentence that is only a status ("一是…；二是…。已整改完成。",
     "…。需长期坚持。"): the status of the whole issue, stated, and the body without it. Not when
@@ -2215,6 +2285,8 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
             rest, stated = _closing_verdict(rest)
             if stated is None:
                 rest, stated = _closing_sentence(rest)
+            if stated is None:
+                rest, stated = _closing_list_tag(rest)
         style, intro, segments, progress, issue_wide = _shared_progress(rest, measure_kind,
                                                                         told=stated is not None)
     label = f"第{raw.number}个问题" if raw.number is not None else f"问题“{shorten(title, 20)}”"
