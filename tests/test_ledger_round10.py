@@ -394,3 +394,10 @@ def test_a_planned_completion_in_the_status_cell_is_work_going_on(tmp_path: Path
     assert m.status is P
     codes = {f.code for f in api.check(path, Options(as_of=date(2025, 7, 15))).findings}
     assert "bad-status" not in codes and "overdue" in codes
+
+
+def test_a_planned_completion_is_read_by_the_status_reader_itself() -> None:
+    # one home for status words: the reader every cell, notice and button goes through
+    assert read_status("计划2025年12月完成，目前已完成方案起草") == StatusReading(P, rest="目前已完成方案起草")
+    assert read_status("计划下月启动").status is Status.NOT_STARTED  # a start planned: not started, as before
+    assert read_status("计划完成").status is None  # no time given: not read as either

@@ -101,10 +101,6 @@ _FIRST_CLAUSE = re.compile(r"\s*([^，,。；;]+)\s*(?:[，,。；;]|$)")
 #: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
 _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
 #: a status cell of a month and 完成, no 已 or 于 ("2024年5月完成", "2025.6完成"): done or planned
-#: a status cell giving when the work is planned to be done ("计划2025年12月完成", "预计年底前完成整改")
-_PLANNED_DONE = LazyPattern(
-    r"^\s*(?:计划|预计|拟|争取|力争|确保)(?:于|在)?\s*(?:\d{4}\s*年\s*)?"
-    r"(?:\d{1,2}\s*月(?:底|末|份)?|年底|年内|上半年|下半年|\d{4}[./]\d{1,2})\s*(?:前|之前)?(?:全部|全面)?完成(?:整改)?\s*$")
 _MONTH_DONE = LazyPattern(r"^\s*(\d{4}\s*(?:年\s*\d{1,2}\s*月(?:底|末|份)?|[./]\d{1,2}))\s*(?:前|之前)?完成$")
 #: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
 #: a totals row's label (汇总 is what a Chinese Excel table's totals row says)
@@ -2210,8 +2206,6 @@ class _Builder:
         deadline = values.get(F.DEADLINE)
         completed = values.get(F.COMPLETED)
         completed_on = self._completed(completed[r]) if completed_text and completed is not None else None
-        if reading.status is None and _PLANNED_DONE.match(status_text):
-            reading = StatusReading(Status.IN_PROGRESS)  # "计划2025年12月完成": to be done then, not done
         if reading.status is None and status_text.endswith("完成") and (
                 month := _MONTH_DONE.match(status_text)) is not None:
             reading, finished = self._month_done(month.group(1))
