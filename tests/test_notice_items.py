@@ -90,3 +90,9 @@ def test_a_group_named_by_how_far_it_got_still_states_it(category: str, status: 
                           .replace("，长期坚持", ""))
     measures = [m for a in parsed.ledger.aspects for i in a.issues() for m in i.measures]
     assert {m.status for m in measures} == {status}
+
+
+def test_items_whose_last_clause_says_how_far_they_got() -> None:
+    body = ("1.耕地保护责任落实不到位问题。整改情况：开展违法占地专项排查，已完成；建立巡查机制，持续推进中；"
+            "修订考核办法，目前正在征求意见。")
+    assert [s for _, s in _measures(body)] == [Status.DONE, Status.LONG_TERM, Status.IN_PROGRESS]

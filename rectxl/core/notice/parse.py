@@ -1990,16 +1990,18 @@ def _clause_pairs(intro: str, segments: list[str], progress: list[str], *, told:
     return [_clause(i) for i in items], [_clause(a) for a in answers]
 
 
-#: the last clause of an item, or its closing bracket ("…排查，已完成；", "…机制（正在推进）。")
-_ITEM_CLOSE = re.compile(r"(?:[,:]\s*([^,:;。]{2,12}?)|\(([^()]{2,12})\))\s*[;。.]?\s*$")
-
-
 def _closes_with_status(item: str) -> bool:
-    """An item of a "；" list closing with its own status and nothing else ("…排查，已完成；")."""
-    m = _ITEM_CLOSE.search(detect(item))
-    if m is None:
+    """An item of a "；" list closing with its own status and nothing else: in a bracket
+    (:func:`_closing_tag`, "…机制（已完成）；") or as a short last clause that reads as a status
+    alone ("…排查，已完成；", "…，目前正在征求意见。")."""
+    if _closing_tag(item)[1] is not None:
+        return True
+    det = detect(item).rstrip().rstrip(";。.")
+    at = max(det.rfind(","), det.rfind(":"))
+    clause = det[at + 1:].strip()
+    if at <= 0 or not 2 <= len(clause) <= 12:
         return False
-    reading = read_status(m.group(1) or m.group(2))
+    reading = read_status(clause)
     return reading.status is not None and not reading.rest
 
 
