@@ -51,3 +51,10 @@ def test_a_sheets_own_unit_column_is_read(tmp_path: Path) -> None:
     ledger = read_ledger(_workbook(tmp_path / "台账.xlsx", ["办公室", "财务股"], unit_column=True))
     assert {m.owner_unit for m in ledger.measures()} == {"综合股"}
     assert all(s.unit_from_name is None for s in ledger.sheets)
+
+
+def test_a_sheet_named_as_its_units_ledger(tmp_path: Path) -> None:
+    # "财务股台账", "办公室整改台账": the unit's name, then what the sheet is
+    ledger = read_ledger(_workbook(tmp_path / "台账.xlsx", ["办公室整改台账", "财务股台账"]))
+    assert {(m.sheet, m.owner_unit) for m in ledger.measures()} == {
+        ("办公室整改台账", "办公室"), ("财务股台账", "财务股")}

@@ -1343,15 +1343,19 @@ _NOT_A_UNIT_SHEET = re.compile(
 
 def _sheet_units(picked: list[tuple[Grid, HeaderMap]]) -> dict[str, str]:
     """Sheet name → the unit it names, when the ledger is a sheet per unit: two sheets or more,
-    none with a 责任单位 column, each named as a unit (办公室 | 财务股 | 人事股), no two alike —
-    every measure of a sheet is then that unit's. Else empty."""
+    none with a 责任单位 column, each named as a unit (办公室 | 财务股 | 人事股, or 办公室台账 |
+    财务股整改台账), no two alike — every measure of a sheet is then that unit's. Else empty."""
     if len(picked) < 2 or any(F.OWNER_UNIT in header.columns for _, header in picked):
         return {}
-    names = [grid.name.strip() for grid, _ in picked]
+    names = [_LEDGER_SUFFIX.sub("", grid.name.strip()) for grid, _ in picked]
     if len(set(names)) < len(names) or not all(
             _UNIT_SHEET_NAME.fullmatch(name) and not _NOT_A_UNIT_SHEET.search(name) for name in names):
         return {}
-    return {grid.name: grid.name.strip() for grid, _ in picked}
+    return {grid.name: name for (grid, _), name in zip(picked, names, strict=True)}
+
+
+#: what a sheet named by its unit may add after the unit's name ("财务股台账", "办公室整改台账")
+_LEDGER_SUFFIX = re.compile(r"(?:巡察)?(?:整改)?(?:台账|任务清单|清单)$")
 
 
 #: how far below a heading merged across the table its first row is looked for
