@@ -156,20 +156,27 @@ def _in_remark(text: str, base: date | None) -> tuple[date, ...]:
     return tuple(dues)
 
 
+#: the cells a clerk may note an extension in, where the ledger has no place for it, in order: the
+#: 备注, the status cell ("未办结（已延期至2025年12月）") and the progress
+_NOTED_FIELDS = (F.REMARK, F.STATUS, F.PROGRESS)
+
+
+def _noted_texts(m: Measure) -> tuple[str, str, str]:
+    """The texts of :data:`_NOTED_FIELDS` of ``m``."""
+    return m.remark, m.status_text, m.progress
+
+
 def _noted(m: Measure) -> tuple[tuple[str, str], ...]:
-    """The cells a clerk may note an extension in, where the ledger has no place for it: the 备注,
-    the status cell ("未办结（已延期至2025年12月）") and the progress, in that order."""
-    return ((F.REMARK, m.remark), (F.STATUS, m.status_text), (F.PROGRESS, m.progress))
+    """(field, text) of each of :data:`_NOTED_FIELDS`."""
+    return tuple(zip(_NOTED_FIELDS, _noted_texts(m), strict=True))
 
 
 def _notes_extension(m: Measure) -> bool:
-    """A cell of :func:`_noted` has the words an extension is noted with (what ``_REMARK_STEP``
-    needs): a cheap character test first — progress texts are long, and "延伸", "延续" are no
-    extension, which would otherwise send every such measure through :func:`extension_of`."""
-    for text in (m.remark, m.status_text, m.progress):  # _noted's cells, without building its pairs
-        if text and ("延" in text or "推迟" in text) and _EXTENSION_WORD.search(text) is not None:
-            return True
-    return False
+    """A noted cell has the words an extension is noted with (what ``_REMARK_STEP`` needs): a
+    cheap character test first — progress texts are long, and "延伸", "延续" are no extension,
+    which would otherwise send every such measure through :func:`extension_of`."""
+    return any(text and ("延" in text or "推迟" in text) and _EXTENSION_WORD.search(text) is not None
+               for text in _noted_texts(m))
 
 
 #: the words of an extension noted in a cell (the ones ``_REMARK_STEP`` opens with)
