@@ -200,7 +200,9 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 问题领域 (党的建设, 党风廉政建设): the issues' field, as 问题类别 names it
     (r"类别|类型|分类|领域|问题(?:性质|定性)|^共性.?个性$", CATEGORY),
     # 未完成原因, 问题产生原因, 原因分析: why — no issue's text (a second 具体问题 column), no column read
-    (r"原因", NOT_READ),
+    # ("存在问题及原因" is the issue, its cause beside it)
+    (r"^(?:问题|问题产生|产生|未完成|未整改|未办结|滞后|进度滞后|整改不到位|未按期完成|延误)?的?原因(?:分析)?$",
+     NOT_READ),
     (r"问题|事项|表现|反馈意见|巡察意见|巡视意见", ISSUE),
     (r"备注|说明", REMARK),
 ))
