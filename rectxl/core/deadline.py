@@ -125,6 +125,7 @@ __all__ = [
     "earliest_day",
     "extension_steps",
     "format_deadline",
+    "month_alone",
     "parse_date",
     "parse_deadline",
 ]
@@ -1295,6 +1296,16 @@ def parse_date(value: object, *, feedback_date: date | None = None) -> date | No
 
 #: a date written as its month or its year alone: 2025年6月, 2025年6月份, 2025年 (folded)
 _MONTH_OR_YEAR = LazyPattern(r"\d{4}年(?:(\d{1,2})月份?)?")
+
+
+#: a date given to its month, no day: 2025年4月, 2025年4月份, 2025.4, 2025-04, 2025/4 (folded)
+_MONTH_ALONE = LazyPattern(r"\d{4}\s*(?:年\s*\d{1,2}\s*月份?|[./-]\s*\d{1,2})")
+
+
+def month_alone(value: object) -> bool:
+    """Whether ``value`` is a date written to its month only ("2025年4月", "2025.4") — a day
+    :func:`parse_date` fills in (the month's last) that nobody wrote."""
+    return isinstance(value, str) and len(value) < 16 and _MONTH_ALONE.fullmatch(_fold(value).strip()) is not None
 
 
 def earliest_day(text: str, on: date) -> date:

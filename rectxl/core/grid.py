@@ -19,7 +19,7 @@ from operator import contains, itemgetter
 from typing import Any
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import parse_date, parse_deadline
+from rectxl.core.deadline import month_alone, parse_date, parse_deadline
 from rectxl.core.errors import LedgerError
 from rectxl.core.model import (
     Aspect,
@@ -945,6 +945,8 @@ def _read_info(grid: Grid) -> LedgerInfo:
         value = row[first + 1]
         if attr in _DATE_INFO:
             values[attr] = parse_date(value)
+            if attr == "feedback_date" and values[attr] is not None and month_alone(value):
+                values["feedback_month_only"] = True
         elif attr:
             values[attr] = _text(value) if not isinstance(value, str) else value.strip()
             if attr in _CONTACT_LABELS and key != _CONTACT_LABELS[attr]:
@@ -1142,6 +1144,8 @@ _TITLE_UNIT = re.compile(
     r"(.{2,40}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处"
     # 妇女联合会, 总工会, 个体劳动者协会, 商会, 管委会; 妇联, 工商联; 科协; 学校, 实验小学; 幼儿园; 银行支行
     r"|会|联|科协|学校|小学|中学|大学|幼儿园|银行|支行|分行"
+    # a village or community a 巡村 / 巡社区 inspected (柳溪村党支部, 东园社区党委, 某嘎查)
+    r"|村|社区|嘎查"
     # 市人大常委会机关, 政协××市委员会机关, 县委机关: the organ's offices, inspected as one unit
     r"|机关))"
     r"(?=党组|党委|党工委|党总支|党支部|机关党委|关于|对照|巡察|巡视|落实|贯彻|整改|反馈|[（(]|$)"
@@ -1149,8 +1153,8 @@ _TITLE_UNIT = re.compile(
 #: a title row that names the ledger ("…整改台账", "…整改清单", "…任务清单", "…整改情况表",
 #: "…整改推进表（2026年11月）"): the unit it opens with is the unit inspected
 _LEDGER_TITLE = LazyPattern(r"台账|清单|表\s*(?:[（(][^）)]*[）)])?\s*$")
-#: the Party organisation after a unit's name in a title ("…局党组", "…镇党委")
-_TITLE_ORG = re.compile(r"(党组|党委|党工委|党总支|党支部)")
+#: the Party organisation after a unit's name in a title ("…局党组", "…镇党委", "…委员会机关党委")
+_TITLE_ORG = re.compile(r"(机关党委|机关党总支|机关党支部|党组|党委|党工委|党总支|党支部)")
 #: a 单位名称 that is itself a Party organisation: it signs the notice
 _PARTY_ORG = re.compile(r"(?:党组|党委|党工委|党总支|党支部|委员会)$|^中共.{1,12}(?<!党)[省市县区州旗盟]委$")
 #: a local Party committee named short (××市委, ××县委): with 中共 before it, it is the committee
@@ -1163,11 +1167,14 @@ _GOVERNMENT_COMMISSION = LazyPattern(
 #: "（盖章）" after a 填报单位's name
 _STAMP_NOTE = re.compile(r"[（(][^)）]*[)）]$")
 _FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*([^\s:：]{2,40})")
+#: a date in the title rows after its key; the date may be its month alone ("反馈时间：2025年4月",
+#: as 基本信息 may write it — its last day), not the start of a range of months
 _TITLE_DATE = re.compile(
     r"(?P<key>填报日期|填报时间|报送日期|报送时间|统计日期|统计时间|更新日期|更新时间|数据截至|截至日期|截止日期|截至|截止|"
     r"巡察反馈时间|反馈日期|反馈时间)"
     r"\s*[:：]?\s*(?P<date>[0-9０-９〇零○一二三四五六七八九十]{2,4}\s*[年./-]\s*[0-9０-９一二三四五六七八九十]{1,2}"
-    r"\s*[月./-]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[日号]?)"
+    r"(?:\s*[月./-]\s*[0-9０-９一二三四五六七八九十]{1,3}(?![0-9０-９])\s*[日号]?"
+    r"|(?:\s*月份?(?![0-9０-９])|(?![0-9０-９月./－-]))(?!\s*[至到—–~－-])))"
 )
 
 
@@ -1216,6 +1223,8 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                 attr = "feedback_date" if "反馈" in m.group("key") else "report_date"
                 if day is not None and attr not in facts:
                     facts[attr], source[attr] = day, f"标题行“{m.group('key')}”"
+                    if attr == "feedback_date" and month_alone(m.group("date")):
+                        facts["feedback_month_only"] = True
             if "feedback_date" not in facts and "反馈" in text and (fb := _TITLE_FEEDBACK.search(text)):
                 if (day := parse_date(fb.group("date"))) is not None:
                     facts["feedback_date"], source["feedback_date"] = day, "标题行“…反馈”"
@@ -1291,7 +1300,10 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     if (word := _round_word(*picked[0])) is not None:
         facts["round_word"] = word
     titled = facts.get("unit_name")
+    month_only = facts.pop("feedback_month_only", False)
     facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
+    if month_only and "feedback_date" in facts:
+        facts["feedback_month_only"] = True
     if info.party_org is None and "party_org" not in facts and isinstance(titled, str) and info.unit_name \
             and _signs_for(titled, info.unit_name.strip()):
         # 基本信息 names 白沙镇, the title 中共白沙镇委员会: the committee signs the notice

@@ -60,6 +60,9 @@ class LedgerInfo:
     inspection_end: date | None = None
     #: 反馈日期
     feedback_date: date | None = None
+    #: the 反馈日期 was given to its month only ("反馈时间：2025年4月"): ``feedback_date`` is a day
+    #: of it for reckoning deadlines, and the notice says the month, not a day nobody wrote
+    feedback_month_only: bool = False
     #: 报告日期 (the as-of date)
     report_date: date | None = None
     #: 联系电话

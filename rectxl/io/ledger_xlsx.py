@@ -303,6 +303,8 @@ def _write_info_sheet(ws: Worksheet, info: LedgerInfo, *, template: bool = False
     for r, (key, attr, note) in enumerate(INFO_ROWS, start=2):
         ws.cell(r, 1, key)
         value = getattr(info, attr)
+        if attr == "feedback_date" and value is not None and info.feedback_month_only:
+            value = f"{value.year}年{value.month}月"  # the month the notice said, no day made up
         cell = set_text(ws, r, 2, value)
         if isinstance(value, date):
             cell.number_format = "yyyy-mm-dd"

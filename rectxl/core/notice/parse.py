@@ -2964,8 +2964,13 @@ def _month_day(m: re.Match[str], context: list[date], fallback: date | None, *, 
 
 
 def _feedback_date(text: str, fallback: date | None, *, months: bool = True) -> date | None:
-    """The date of 反馈: the last date before 反馈 in the same sentence that is not the start
-    of a range ("于X至Y对…进行了巡视，并于Z反馈" → Z); a month without its day
+    """The date of 反馈 (:func:`_feedback_when`), whether or not its day was said."""
+    return _feedback_when(text, fallback, months=months)[0]
+
+
+def _feedback_when(text: str, fallback: date | None, *, months: bool = True) -> tuple[date | None, bool]:
+    """The date of 反馈, and whether only its month was said: the last date before 反馈 in the
+    same sentence that is not the start of a range ("于X至Y对…进行了巡视，并于Z反馈" → Z); a month without its day
     ("2024年9月，…反馈了巡察意见") counts as its first day. Not the 反馈问题 a count speaks of
     ("截至2024年12月31日，…共认领反馈问题236个"), nor a date 截至 opens."""
     for m in re.finditer(r"反馈(?!\s*(?:的)?问题)", text):
@@ -2980,7 +2985,7 @@ def _feedback_date(text: str, fallback: date | None, *, months: bool = True) -> 
                       if not re.search(r"(?:截至|截止|截止到|到|至)\s*$", window[:d.start()])]
             if said and (found := _month_day(said[-1], _context(text[:start + 1 + said[-1].start()]),
                                              fallback)) is not None:
-                return found
+                return found, not said[-1].group(3)
             continue
         if not dates:
             continue
@@ -2988,8 +2993,8 @@ def _feedback_date(text: str, fallback: date | None, *, months: bool = True) -> 
         context = _context(text[:start + 1 + last.start()])
         found = _dated(last.group(0), context, fallback)
         if found is not None:
-            return found
-    return None
+            return found, False
+    return None, False
 
 
 def _preamble_facts(info: LedgerInfo, preamble: str, fallback: date | None) -> None:
@@ -3018,7 +3023,7 @@ def _preamble_facts(info: LedgerInfo, preamble: str, fallback: date | None) -> N
         if extended is not None:
             s, e = extended.span("unit")
         info.unit_name = _named_unit(preamble[s:e].strip(), info.title)
-    info.feedback_date = _feedback_date(text, fallback)
+    info.feedback_date, info.feedback_month_only = _feedback_when(text, fallback)
 
 
 #: the unit as it speaks of itself: "对我局党组开展了巡察", "对我院党委", "对本公司"

@@ -1501,7 +1501,10 @@ def compose_preamble(info: LedgerInfo) -> str:
         period = cn_date_range(info.inspection_start, info.inspection_end)
     else:
         period = _placeholder(f"{word}起止日期")
-    feedback = cn_date(info.feedback_date) if info.feedback_date else _placeholder("反馈日期")
+    if info.feedback_date and info.feedback_month_only:
+        feedback = f"{info.feedback_date.year}年{info.feedback_date.month}月"
+    else:
+        feedback = cn_date(info.feedback_date) if info.feedback_date else _placeholder("反馈日期")
     return (f"根据{_superior(info.inspection_group)}统一部署，{period}，{group}对{unit}进行了{word}。"
             f"{feedback}，{group}向{unit}反馈了{word}意见。"
             f"按照{word}工作有关要求，现将{word}整改进展情况予以公布。")
