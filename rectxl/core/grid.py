@@ -128,6 +128,11 @@ class Grid:
     #: 0-based columns rectxl wrote after the sheet's last one from another sheet (a 责任清单 joined by
     #: 任务编号, issue codes read from task codes): no cell of the sheet holds their values
     joined_cols: frozenset[int] = frozenset()
+    #: the sheet the 责任清单's columns were joined from (by 任务编号), each data row's task code
+    #: (0-based row → code) and the rows whose task that sheet does not list
+    duties_from: str | None = None
+    task_codes: Mapping[int, str] = field(default_factory=dict)
+    unlisted_tasks: frozenset[int] = frozenset()
     #: cell (A1) → the file its hyperlink opens (links to web pages and places in the workbook
     #: are not kept)
     links: Mapping[str, str] = field(default_factory=dict)
@@ -1463,7 +1468,7 @@ def _joined_duty_lists(grids: Sequence[Grid], picked: list[tuple[Grid, HeaderMap
     columns joined to it by code (written after its last column), where it has none of its own.
     Nothing changes unless most of the task sheet's codes are on the other sheet."""
     read = {id(g) for g, _ in picked}
-    duties = [d for g in grids if id(g) not in read and not g.hidden and _plain_sheet(g)
+    duties = [(g.name, *d) for g in grids if id(g) not in read and not g.hidden and _plain_sheet(g)
               and (d := _duty_list(g, mapping)) is not None]
     if not duties:
         return picked
@@ -1476,13 +1481,18 @@ def _joined_duty_lists(grids: Sequence[Grid], picked: list[tuple[Grid, HeaderMap
             continue
         codes = [_code(grid.value(r, code_c)) for r in range(header.data_start, len(grid.rows))]
         codes = [c for c in codes if c]
-        for heads, by_code in duties:
+        for name, heads, by_code in duties:
             fields = [f for f in lacking if f in heads]
             if not fields or not codes or 2 * sum(c in by_code for c in codes) < len(codes):
                 continue
             added = [(heads[f], [by_code.get(_code(grid.value(r, code_c)), {}).get(f)
                                  for r in range(header.data_start, len(grid.rows))]) for f in fields]
-            grid, header = _with_columns(grid, header, added, fields, mapping)
+            wider, header = _with_columns(grid, header, added, fields, mapping)
+            if wider is not grid:
+                # a task the 责任清单 does not list is to be added there, not filled in here
+                tasks = {r: c for r in range(header.data_start, len(grid.rows)) if (c := _code(grid.value(r, code_c)))}
+                grid = replace(wider, duties_from=name, task_codes=tasks,
+                               unlisted_tasks=frozenset(r for r, c in tasks.items() if c not in by_code))
             break
         joined.append((grid, header))
     return joined
@@ -1675,6 +1685,9 @@ class _Builder:
             duplicate_columns={f: [col_letter(c) for c in cs] for f, cs in header.duplicates.items()},
             unknown_columns={col_letter(c): text for c, text in header.unknown.items()},
             mapped_columns=header.mapped,
+            duties_from=grid.duties_from,
+            task_codes={r + 1: c for r, c in grid.task_codes.items()},
+            unlisted_tasks=frozenset(r + 1 for r in grid.unlisted_tasks),
         )
         if self.issue_list and F.ISSUE not in self.cols and F.ISSUE_NO in self.cols:
             self.sheet.issues_from = next(iter(self.issue_list.values())).sheet

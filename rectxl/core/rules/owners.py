@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
-from rectxl.core.model import Measure
+from rectxl.core.model import LedgerSheet, Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.text import is_placeholder
@@ -31,32 +31,46 @@ def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[
         for sheet in ctx.sheets:
             if level not in sheet.columns and level in ctx.options.required_owners and level != F.OWNER_UNIT:
                 yield r.finding(ctx, row=sheet.header_row, field=level, row_hint="表头", value=None,
-                                sheet=sheet.name)
+                                sheet=sheet.name, where="")
+        duties = {s.name: s for s in ctx.sheets if s.duties_from}
         for m in ctx.measures:
             value = getattr(m, field_attr)
             if ((not value or is_placeholder(value)) and ctx.has_column(m, level)
                     and level not in m.uncomputed and not holds_error(ctx, m, level)):
-                yield r.at(ctx, m, level, row_hint=f"第{m.row}行")
+                yield r.at(ctx, m, level, row_hint=f"第{m.row}行", where=_where_duties(duties, m, level))
 
     return check
+
+
+def _where_duties(duties: dict[str, LedgerSheet], m: Measure, level: str) -> str:
+    """Where the clerk fills a cell that was read from a 责任清单 on a sheet of its own (joined by
+    任务编号): in that sheet's row of the task — or a row to add, when it does not list the task.
+    "" for a cell of the measure's own sheet."""
+    sheet = duties.get(m.sheet or "")
+    if sheet is None or m.cell(level) or sheet.duties_from is None:
+        return ""
+    code = sheet.task_codes.get(m.row, "")
+    if m.row in sheet.unlisted_tasks:
+        return f"在“{sheet.duties_from}”中补上任务“{code}”（该表中没有这项任务）并"
+    return f"在“{sheet.duties_from}”任务“{code}”一行中"
 
 
 rule(
     "missing-owner-unit", Severity.ERROR,
     "整改措施没有填写责任单位。",
-    "{row_hint}未填写责任单位：请填写牵头负责的科室或单位（多个单位用“、”分隔）。",
+    "{row_hint}未填写责任单位：请{where}填写牵头负责的科室或单位（多个单位用“、”分隔）。",
 )(_missing(F.OWNER_UNIT, "owner_unit"))
 
 rule(
     "missing-lead", Severity.WARNING,
     "有责任领导列，但该措施的责任领导为空。",
-    "{row_hint}未填写责任领导：请填写分管该项整改的领导。",
+    "{row_hint}未填写责任领导：请{where}填写分管该项整改的领导。",
 )(_missing(F.LEAD, "lead"))
 
 rule(
     "missing-owner-person", Severity.WARNING,
     "有责任人列，但该措施的责任人为空。",
-    "{row_hint}未填写责任人：请填写具体经办人。",
+    "{row_hint}未填写责任人：请{where}填写具体经办人。",
 )(_missing(F.OWNER_PERSON, "owner_person"))
 
 
