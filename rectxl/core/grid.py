@@ -35,7 +35,7 @@ from rectxl.core.model import (
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MARKS_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
 from rectxl.core.status import Status, StatusReading, read_status, split_opening_reading, split_opening_status
-from rectxl.core.text import LazyPattern, col_letter, needs_cleaning, normalize_text, shorten, to_int
+from rectxl.core.text import LazyPattern, col_letter, fold, needs_cleaning, normalize_text, shorten, to_int
 from rectxl.core.units import one_unit, same_unit_name, unit_people
 
 __all__ = [
@@ -166,6 +166,9 @@ class HeaderMap:
     ticks: dict[int, str] = field(default_factory=dict)
     #: columns going on with the measure's text (措施内容 | 具体举措): joined to it, row by row
     measure_more: tuple[int, ...] = ()
+    #: further measure columns numbered after the first (整改措施1 | 整改措施2 | 整改措施3): each
+    #: cell of them is a measure of its own, sharing its row's owners, deadline and status
+    measure_cols: tuple[int, ...] = ()
 
     @property
     def data_start(self) -> int:
@@ -323,6 +326,8 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         first = r - 1
     numbered = r + 1 < len(grid.rows) and _numbers_the_columns(grid.rows[r + 1])
     ticks = _tick_columns(grid, r, r + 1 + numbered, skip)
+    if ticks:
+        _closure_ticks(ticks, texts, found)
     if ticks and all(found.get(c) in (None, F.STATUS) for c in ticks) and not any(
             f == F.STATUS for c, f in found.items() if c not in ticks):
         # 已完成 | 正在推进 | 未完成, a mark in one of them per row: together they are the status
@@ -355,10 +360,12 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _named_status_first(texts, columns, duplicates)
     _task_as_goal(texts, columns, duplicates)
     measure_more = _measure_split(texts, columns, duplicates)
+    measure_cols = _numbered_measures(texts, columns, duplicates)
     _detail_not_issue(texts, columns, duplicates)
     _closure_not_status(texts, columns, duplicates)
     _kind_not_category(grid, r, columns, duplicates)
     _narrative_status_as_progress(grid, r, columns, duplicates)
+    _rate_as_status(grid, r + 1 + numbered, texts, found, columns, skip)
     _status_words_as_status(grid, r + 1 + numbered, columns)
     _closure_beside_accounts(grid, r + 1 + numbered, texts, columns)
     _shares_beside_status(grid, r, columns, duplicates)
@@ -371,7 +378,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
-                     numbered=numbered, ticks=ticks, measure_more=measure_more)
+                     numbered=numbered, ticks=ticks, measure_more=measure_more, measure_cols=measure_cols)
 
 
 def _names_above(grid: Grid, r: int, column_map: dict[str, str]) -> dict[int, tuple[str, str]]:
@@ -414,6 +421,18 @@ def _tick_words(row: Sequence[Any]) -> dict[int, str]:
     return {c: w for c, v in enumerate(row) if (w := _tick_word(v)) is not None}
 
 
+def _closure_ticks(ticks: dict[int, str], texts: dict[int, str], found: dict[int, str]) -> None:
+    """是 | 否 ticked under 是否销号 (or 是否验收) beside the status's own tick columns (是否整改到位
+    over 是 | 否): the 是 column is that flag, a tick in it a yes; the pair is no status."""
+    flags = sorted(c for c in ticks if found.get(c) in (F.CLOSED_FLAG, F.ACCEPTED_FLAG))
+    if not flags or len(flags) == len(ticks):
+        return
+    for c in flags:
+        if read_status(ticks.pop(c)).status is not Status.DONE:
+            found.pop(c, None)  # the 否 column: no tick in 是 says as much
+            texts.pop(c, None)
+
+
 def _tick_columns(grid: Grid, header_row: int, data_start: int, hidden: frozenset[int]) -> dict[int, str]:
     """Tick columns: two or more adjacent header cells of row ``header_row`` that are bare status
     words (已完成 | 正在推进 | 未完成, 是 | 否), with marks under them (√ ✓ ● ☑ 是 1 …) — mostly
@@ -423,7 +442,8 @@ def _tick_columns(grid: Grid, header_row: int, data_start: int, hidden: frozense
         return {}
     runs: list[list[int]] = []
     for c in sorted(words):
-        if runs and runs[-1][-1] == c - 1:
+        # 是 | 否 | 是 | 否 under two questions (是否整改到位 | 是否销号): a word again starts the next run
+        if runs and runs[-1][-1] == c - 1 and words[c] not in {words[d] for d in runs[-1]}:
             runs[-1].append(c)
         else:
             runs.append([c])
@@ -439,6 +459,13 @@ def _tick_columns(grid: Grid, header_row: int, data_start: int, hidden: frozense
     return found
 
 
+#: a cell of a 问题及整改措施 column giving the issue and its measures under their labels
+_ISSUE_AND_MEASURE = LazyPattern(
+    r"\s*(?:存在的?|反馈的?|巡察反馈)?问题(?:描述|表现)?\s*\d{0,3}\s*[:：]\s*(?P<issue>[^\n]+?)\s*\n\s*"
+    r"(?:整改)?(?:措施|举措)\s*[:：]\s*(?P<measure>.+)", re.S)
+#: a heading naming how its issues are rectified ("立行立改问题", "即知即改事项", "长期整改类问题")
+_KIND_HEADING = LazyPattern(r"(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十]+[)）])?"
+                            r"(?:立行立改|即知即改|立知立改|马上就改|限期整改|长期整改|长期坚持)类?(?:的)?(?:问题|事项|清单)?")
 #: the ways a measure is to be done, as a 整改类型 column gives them
 RECTIFY_KINDS = LazyPattern(r"^(?:立行立改|即知即改|立知立改|马上就改|限期整改|限时整改|长期坚持|长期整改|持续整改|"
                            r"常态化整改|立行立改[、,，和及]?长期坚持)$")
@@ -594,6 +621,25 @@ def _measure_split(texts: dict[int, str], columns: dict[str, int], duplicates: d
     return (right,)
 
 
+#: a measure column numbered as one of several (整改措施1, 措施二, 具体措施（3）, 举措2)
+_NUMBERED_MEASURE = LazyPattern(r"(?:措施|举措)\s*(?:[（(]\s*)?(?:\d{1,2}|[一二三四五六七八九十])\s*[)）]?")
+
+
+def _numbered_measures(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]
+                       ) -> tuple[int, ...]:
+    """整改措施1 | 整改措施2 | 整改措施3: an issue's measures written side by side, one numbered
+    column each — every one a measure (not a duplicate header whose others are dropped). The
+    columns after the first, in order; ``()`` unless every measure column is numbered so."""
+    if F.MEASURE not in duplicates:
+        return ()
+    cols = [columns[F.MEASURE], *duplicates[F.MEASURE]]
+    numbers = {m.group(0) for c in cols if (m := _NUMBERED_MEASURE.search(fold(texts.get(c, "")).replace(" ", "")))}
+    if len(numbers) < len(cols):
+        return ()  # a column not numbered, or a number twice (a month's copy, not the next measure)
+    del duplicates[F.MEASURE]
+    return tuple(cols[1:])
+
+
 def _closure_beside_accounts(grid: Grid, data_start: int, texts: dict[int, str], columns: dict[str, int]) -> None:
     """销号情况 the only status column, beside a 整改落实情况 whose every account opens with its status
     ("已完成。检查工程8个。", "正在推进，…"): the accounts tell how far the work got, the 销号 column
@@ -612,6 +658,28 @@ def _closure_beside_accounts(grid: Grid, data_start: int, texts: dict[int, str],
         seen += 1
     if seen >= 2:
         columns[F.CLOSED_FLAG] = columns.pop(F.STATUS)
+
+
+#: a column of each measure's share done named as a rate (完成比例, 完成率, 整改完成百分比)
+_RATE_HEADER = LazyPattern(r"(?:整改)?完成(?:率|比例|百分比|占比)|整改(?:率|比例)")
+
+
+def _rate_as_status(grid: Grid, data_start: int, texts: dict[int, str], found: dict[int, str],
+                    columns: dict[str, int], skip: frozenset[int]) -> None:
+    """No status column, and one named as a rate (完成比例) holding a share per row (1, 0.6, "60%"):
+    how far each measure got, the status as 完成进度（%） is — a rate is otherwise a statistics
+    table's column, not read."""
+    if F.STATUS in columns:
+        return
+    for c, text in texts.items():
+        if c in found or c in skip or not _RATE_HEADER.fullmatch(F.header_key(text)):
+            continue
+        cells = [row[c] for row in grid.rows[data_start:data_start + 200] if c < len(row) and not _blank(row[c])]
+        shares = sum(1 for v in cells if (isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 100)
+                     or (isinstance(v, str) and _SHARE.match(v)))
+        if len(cells) >= 2 and shares >= 0.8 * len(cells):
+            found[c], columns[F.STATUS] = F.STATUS, c
+            return
 
 
 def _status_words_as_status(grid: Grid, data_start: int, columns: dict[str, int]) -> None:
@@ -758,10 +826,14 @@ def _mean_length(grid: Grid, c: int, header_row: int) -> float:
 
 def _numbers_the_columns(row: Sequence[Any]) -> bool:
     """A row of column numbers — 1, 2, 3 … from left to right, at least three — as printed
-    forms have under their header."""
+    forms have under their header; or of column letters (A, B, C …, as a form refers to its
+    columns: "H=F-G")."""
     numbers = [v for v in row if not _blank(v)]
     if len(numbers) < 3:
         return False
+    letters = [_text(v).strip().upper() for v in numbers]
+    if all(len(t) == 1 and "A" <= t <= "Z" for t in letters):
+        return letters[0] == "A" and [ord(t) for t in letters] == list(range(65, 65 + len(letters)))
     ints = [_int(v) for v in numbers]
     return ints == list(range(ints[0] or 0, (ints[0] or 0) + len(ints))) and ints[0] in (0, 1)
 
@@ -850,7 +922,7 @@ _NO_VALUE = object()
 
 
 #: a status column kept as a share done: 完成进度（%）, 完成率, 整改进度(百分比)
-_PERCENT_HEADER = LazyPattern(r"[%％]|百分比|完成率|进度")
+_PERCENT_HEADER = LazyPattern(r"[%％]|百分比|完成率|进度|比例")
 
 
 def _as_percentages(values: list[Any], texts: list[str], start: int) -> list[str]:
@@ -1773,6 +1845,11 @@ class _Builder:
             c = next(c for c, v in enumerate(row[: self.width]) if not _blank(v))
             self._issue_row(r, c, text)  # "问题1：…" on its own row, its measures below
             return True
+        if wide and self._read_any and (self.aspect is None or self.aspect.title is None) \
+                and _KIND_HEADING.fullmatch(fold(text).replace(" ", "")):
+            # "立行立改问题" over the last rows of a ledger with no aspects: which of its issues were
+            # put right at once (their deadlines say so), no aspect of the feedback
+            return True
         if wide:
             self._new_aspect(text)
             return True
@@ -1878,6 +1955,9 @@ class _Builder:
         self._more_rows: frozenset[int] = frozenset()
         if self.header.measure_more and F.MEASURE in self.texts:
             self._join_measure_parts(table)
+        #: the further numbered measure columns' texts (整改措施2 | 整改措施3), and their anchors
+        self._side_measures = [(c, _texts(["" if v is None else v for v in self.filled.column(c, table)]))
+                               for c in self.header.measure_cols]
         blank = [""] * n
         for field_name in _MEASURE_TEXT:
             self.texts.setdefault(field_name, blank)
@@ -2109,6 +2189,10 @@ class _Builder:
         if r in self.error_rows:
             self._note_errors(r, _HIERARCHY)
         aspect_t, category_t, issue_t = texts[F.ASPECT][r], texts[F.CATEGORY][r], texts[F.ISSUE][r]
+        own_measure = ""
+        if not issue_t and F.ISSUE not in self.cols and (both := _ISSUE_AND_MEASURE.match(texts[F.MEASURE][r])):
+            # "问题：…\n措施：1.…2.…" in one cell of a 问题及整改措施 column: the issue, then its measures
+            issue_t, own_measure = both.group("issue"), both.group("measure")
         if not aspect_t and "\n" in issue_t:
             # "一、…有差距\n1.服务全省重大战略不够有力": the aspect written in the issue's cell above it
             head, _, tail = issue_t.partition("\n")
@@ -2153,6 +2237,8 @@ class _Builder:
                     row=r + 1,
                     cells={F.ISSUE: issue_cell, **({F.ISSUE_NO: issue_no_cell} if issue_no_cell else {})},
                 )
+                if own_measure and not issue_cell:
+                    self.issue.cells[F.ISSUE] = self.ref(F.MEASURE, r)
                 self.category.issues.append(self.issue)
                 self._issue_key = key
 
@@ -2161,15 +2247,40 @@ class _Builder:
             return  # a measure merged over several rows is one measure: read at its anchor
         if r in self.error_rows:
             self._note_errors(r, (F.MEASURE,))
-        measure_t = texts[F.MEASURE][r]
+        measure_t = own_measure or texts[F.MEASURE][r]
         if not measure_t:
-            return
+            if not (measure_t := self._done_at_once(r)):
+                return
         measure = self._measure(r, measure_t)
         self._read_any = True
+        found = [measure, *self._side_measures_of(r, measure)] if self._side_measures else [measure]
         if self.issue is None:
-            self.ledger.orphans.append(measure)
+            self.ledger.orphans.extend(found)
         else:
-            self.issue.measures.append(measure)
+            self.issue.measures.extend(found)
+
+    def _done_at_once(self, r: int) -> str:
+        """An issue's own row with no measure written, due at once (立行立改, 即知即改) and saying how
+        far it got: the issue was put right at once, its one measure that word — not an issue
+        without a measure. "" for any other row without a measure."""
+        if F.MEASURE not in self.cols or self.issue is None or self.issue.row != r + 1 or self.issue.measures \
+                or not self.texts[F.STATUS][r] or F.DEADLINE not in self.values:
+            return ""
+        word = _text(self.values[F.DEADLINE][r]).replace(" ", "")
+        if self._deadline(word).kind is not DeadlineKind.IMMEDIATE or not RECTIFY_KINDS.match(word):
+            return ""
+        return word
+
+    def _side_measures_of(self, r: int, measure: Measure) -> Iterator[Measure]:
+        """The measures of row ``r`` written in the numbered columns after the first (整改措施2 |
+        整改措施3): ``measure`` with each one's text and cell, its row's owners, deadline and status."""
+        for c, texts in self._side_measures:
+            text = texts[r]
+            if not text or self.filled.anchor_of(r, c) is not None:
+                continue
+            cell = a1(r, c)
+            yield replace(measure, text=text, cells=_Override(measure.cells, F.MEASURE, cell),
+                          raw=_Override(measure.raw, F.MEASURE, self.grid.value(r, c)))
 
     def _coded_issue(self, r: int, code: str, issue_t: str) -> None:
         """The issue of code ``code`` in this category: the one already opened (wherever its rows
@@ -2382,6 +2493,27 @@ class RowCells(Mapping[str, str]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+class _Override(Mapping[str, Any]):
+    """A measure's cells or values with one field's given otherwise (a measure of a further
+    numbered measure column: its own text cell, the row's other cells)."""
+
+    __slots__ = ("_base", "_field", "_value")
+
+    def __init__(self, base: Mapping[str, Any], field_name: str, value: Any) -> None:
+        self._base, self._field, self._value = base, field_name, value
+
+    def __getitem__(self, field_name: str) -> Any:
+        return self._value if field_name == self._field else self._base[field_name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._base
+        if self._field not in self._base:
+            yield self._field
+
+    def __len__(self) -> int:
+        return len(self._base) + (self._field not in self._base)
 
 
 class RowValues(Mapping[str, Any]):

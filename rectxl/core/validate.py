@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from rectxl.core import fields as F
 from rectxl.core.counts import Counts
 from rectxl.core.findings import SEVERITY_ORDER, Finding, Severity
 from rectxl.core.model import Ledger, Measure
@@ -101,6 +103,19 @@ def resolve_as_of(ledger: Ledger, as_of: date | None, today: date | None = None)
     return (today or date.today()), "今天"
 
 
+def _once_each(findings: list[Finding]) -> list[Finding]:
+    """The findings without repeats: measures written side by side on one row (整改措施1 |
+    整改措施2) share its deadline and status cells, and what is wrong there is said once."""
+    seen: set[tuple[Any, ...]] = set()
+    kept: list[Finding] = []
+    for f in findings:
+        key = (f.code, f.sheet, f.cell, f.row, f.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
+    return kept
+
+
 def validate(
     ledger: Ledger,
     options: Options | None = None,
@@ -120,6 +135,10 @@ def validate(
         if code in options.ignore:
             continue
         findings.extend(rule.check(ctx))
+    measures = ctx.measures
+    if any(m.cells.get(F.MEASURE) != a.cells.get(F.MEASURE) for a, m in pairwise(measures)
+           if a.row == m.row and a.sheet == m.sheet):
+        findings = _once_each(findings)
     # ledger order: sheet by sheet as the ledger was read ("台账（一）" before "台账（二）", not row 5 of
     # each before row 6 of either), what concerns no sheet read (the workbook, 基本信息) first
     sheet_rank = {s.name: i for i, s in enumerate(ledger.sheets)}
