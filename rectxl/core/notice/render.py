@@ -1358,6 +1358,22 @@ def _aspect_title(text: str | None) -> str:
 _ASPECT_LABEL = re.compile(r"方面(?P<problem>(?:存在)?的?问题)?$")
 
 
+#: an aspect a ledger's 问题类型 names by its field alone ("政治建设", "全面从严治党", "选人用人",
+#: "上轮巡察整改", "党的领导"): short, ending in the field's noun, no shortfall said in it
+_BARE_FIELD = re.compile(r"^[\u4e00-\u9fff“”]{0,10}"
+                         r"(?:建设|治党|纪律|用人|管理|作风|监督|整改|工作|领导|意识形态|责任)$")
+_SHORTFALL = re.compile(r"[不未缺弱差乱松软虚慢低难欠失]|问题|滞后")
+
+
+def field_aspect(title: str) -> str:
+    """A ledger's aspect named by its field alone is that field's 方面 in the notice:
+    "政治建设" → "政治建设方面" (a heading "（一）政治建设" reads as a slogan, not as the
+    aspect of the feedback it is); a title saying a problem or already 方面 is left as it is."""
+    if len(title) >= 4 and _BARE_FIELD.match(title) and not _SHORTFALL.search(title):
+        return f"{title}方面"
+    return title
+
+
 def aspect_heading(number: int, title: str) -> str:
     """The heading of the ``number``-th aspect of a ledger with categories: seed 000's
     ``第一方面问题，{the problem in words}``; an aspect named as a field
@@ -1409,6 +1425,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
         if aspect.title is not None:
             aspect_no += 1
             title = _aspect_title(aspect.title)
+            if statuses:  # a clerk's 问题类型; a notice read back keeps its own heading
+                title = field_aspect(title)
             if has_categories:
                 blocks.append(Block("aspect", aspect_heading(aspect_no, title)))
             else:
@@ -1420,8 +1438,10 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 continue
             if category.title is not None:
                 category_no += 1
-                blocks.append(Block("heading2", f"（{chinese_number(category_no)}）"
-                                                f"{_aspect_title(category.title)}"))
+                title = _aspect_title(category.title)
+                if statuses and aspect.title is None:  # a 问题类型 under no aspect heads as one
+                    title = field_aspect(title)
+                blocks.append(Block("heading2", f"（{chinese_number(category_no)}）{title}"))
             for issue in issues:
                 issue_no += 1
                 blocks.append(Block("issue", issue_paragraph(
