@@ -136,6 +136,10 @@ class Grid:
     #: cell (A1) → the file its hyperlink opens (links to web pages and places in the workbook
     #: are not kept)
     links: Mapping[str, str] = field(default_factory=dict)
+    #: cell (A1) → what a picture floating over the sheet, or an embedded file's icon, with its
+    #: top-left corner in the cell reads as ("[图片]", "[嵌入对象]"): an empty 佐证材料 cell with a
+    #: screenshot pasted over it, or the scanned document embedded in it, holds that evidence
+    pictures: Mapping[str, str] = field(default_factory=dict)
 
     def value(self, r: int, c: int) -> Any:
         if r < len(self.rows):
@@ -2387,7 +2391,8 @@ class _Builder:
             completed_text=completed_text,
             # "已完成。召开专题会2次……": the leading word is the status, the rest is progress
             progress=progress or rest,
-            evidence=t[F.EVIDENCE][r],
+            evidence=t[F.EVIDENCE][r] or (self.grid.pictures.get(self.ref(F.EVIDENCE, r), "")
+                                          if self.grid.pictures and F.EVIDENCE in self.store.where else ""),
             evidence_link=self.grid.links.get(self.ref(F.EVIDENCE, r), "")
             if self.grid.links and F.EVIDENCE in self.store.where else "",
             remark=t[F.REMARK][r],

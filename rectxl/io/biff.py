@@ -24,16 +24,20 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from rectxl.io.sheet_xml import SheetExtras, ShownAs, shown_of_formats, shown_text
+from rectxl.core.text import col_letter
+from rectxl.io.sheet_xml import SheetExtras, ShownAs, is_file_target, shown_of_formats, shown_text
 
-__all__ = ["xls_extras"]
+__all__ = ["rk_number", "xls_extras"]
 
 #: a workbook stream larger than this is not a ledger's (calamine will say what it is)
 _MAX_STREAM = 256 << 20
 #: record types (MS-XLS §2.3)
 _BOF, _EOF, _BOUNDSHEET, _FORMAT, _XF, _CONTINUE = 0x0809, 0x000A, 0x0085, 0x041E, 0x00E0, 0x003C
 _FORMULA, _STRING, _BOOLERR, _NUMBER, _RK, _MULRK = 0x0006, 0x0207, 0x0205, 0x0203, 0x027E, 0x00BD
-_COLINFO, _DATEMODE = 0x007D, 0x0022
+_COLINFO, _DATEMODE, _HLINK = 0x007D, 0x0022, 0x01B8
+#: the monikers a hyperlink names its target with ([MS-OSHARED] 2.3.7.2): a URL, a file
+_URL_MONIKER = bytes.fromhex("e0c9ea79f9bace118c8200aa004ba90b")
+_FILE_MONIKER = bytes.fromhex("0303000000000000c000000000000046")
 _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
            0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 
@@ -114,7 +118,9 @@ def _string_record(body: bytes, continues: list[bytes]) -> str:
     return "".join(parts)
 
 
-def _rk(value: int) -> float:
+def rk_number(value: int) -> float:
+    """An RK number (BIFF8's and BIFF12's compressed number): 30 bits of an integer or of a
+    double's high bits, maybe in hundredths."""
     if value & 0x02:
         number = float(value >> 2 if value < 1 << 31 else (value >> 2) - (1 << 30))  # a signed 30-bit integer
     else:
@@ -169,6 +175,8 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
                 extras.errors[(row, col)] = _ERRORS.get(result[2], "#VALUE!")
             elif result[0] == 3:  # an empty text
                 extras.shown[(row, col)] = ""
+        elif kind == _HLINK:
+            _hyperlink(extras, body)
         elif kind == _COLINFO:
             first, last, _, _, flags = struct.unpack_from("<HHHHH", body, 0)
             if flags & 0x0001 and 0 <= last - first < 256:
@@ -181,13 +189,64 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
             _number(extras, shown, row, col, xf, struct.unpack_from("<d", body, 6)[0], date1904)
         elif shown and kind == _RK:
             row, col, xf, value = struct.unpack_from("<HHHI", body, 0)
-            _number(extras, shown, row, col, xf, _rk(value), date1904)
+            _number(extras, shown, row, col, xf, rk_number(value), date1904)
         elif shown and kind == _MULRK:
             row, first = struct.unpack_from("<HH", body, 0)
             for k in range((len(body) - 6) // 6):
                 xf, value = struct.unpack_from("<HI", body, 4 + 6 * k)
-                _number(extras, shown, row, first + k, xf, _rk(value), date1904)
+                _number(extras, shown, row, first + k, xf, rk_number(value), date1904)
     return extras
+
+
+def _hyperlink(extras: SheetExtras, body: bytes) -> None:
+    """An HLINK record ([MS-XLS] 2.4.140): the file the link of its cells opens (a link to a web
+    page, a mail address or a place in the workbook is none)."""
+    try:
+        first_row, last_row, first_col, last_col = struct.unpack_from("<HHHH", body, 0)
+        target = _link_target(body, 24)
+    except (struct.error, UnicodeDecodeError):
+        return
+    if target is None or not is_file_target(target):
+        return
+    for row in range(first_row, min(last_row, first_row + 255) + 1):
+        for col in range(first_col, min(last_col, first_col + 255) + 1):
+            extras.links[f"{col_letter(col)}{row + 1}"] = target
+
+
+def _link_target(body: bytes, pos: int) -> str | None:
+    """The target of the Hyperlink Object at ``pos`` ([MS-OSHARED] 2.3.7.1): a file moniker's path
+    (its ``..\\`` counted back in, the Unicode path when there is one), a URL moniker's URL, or a
+    moniker saved as text. None: the link names a place in the workbook only."""
+
+    def string(at: int) -> tuple[str, int]:  # HyperlinkString: chars with the NUL, UTF-16
+        count = struct.unpack_from("<I", body, at)[0]
+        return body[at + 4:at + 4 + 2 * count].decode("utf-16-le").rstrip("\0"), at + 4 + 2 * count
+
+    flags = struct.unpack_from("<I", body, pos + 4)[0]
+    pos += 8
+    if flags & 0x10:  # a display name
+        pos = string(pos)[1]
+    if flags & 0x80:  # a target frame
+        pos = string(pos)[1]
+    if not flags & 0x01:  # no moniker
+        return None
+    if flags & 0x100:  # the moniker saved as text
+        return string(pos)[0]
+    clsid, pos = body[pos:pos + 16], pos + 16
+    if clsid == _URL_MONIKER:
+        size = struct.unpack_from("<I", body, pos)[0]
+        return body[pos + 4:pos + 4 + size].decode("utf-16-le").split("\0", 1)[0]
+    if clsid != _FILE_MONIKER:
+        return None
+    up, size = struct.unpack_from("<HI", body, pos)
+    pos += 6
+    path = body[pos:pos + size].split(b"\0", 1)[0].decode("gb18030", "replace")  # the system's code page
+    pos += size + 4 + 16 + 4  # endServer, versionNumber, reserved
+    unicode_size = struct.unpack_from("<I", body, pos)[0]
+    if unicode_size:
+        length = struct.unpack_from("<I", body, pos + 4)[0]
+        path = body[pos + 10:pos + 10 + length].decode("utf-16-le")
+    return "../" * up + path.replace("\\", "/")
 
 
 def _number(extras: SheetExtras, shown: dict[int, ShownAs], row: int, col: int, xf: int,

@@ -5,7 +5,10 @@ columns, error values (``#REF!``, LibreOffice's ``Err:502``: calamine reads an e
 year-like number shown with fixed decimals (a deadline typed 2024.10 in a ``0.00`` cell: the
 number is 2024.1, the cell shows — and the file keeps as its text — ``2024.10``); likewise a date
 shown without its day (a deadline typed 2025年6月, kept as 2025-06-01 and shown ``2025年6月``) is
-read as the month it shows, as :mod:`rectxl.io.sheet_xml` reads it in an .xlsx."""
+read as the month it shows, as :mod:`rectxl.io.sheet_xml` reads it in an .xlsx. A cell's link to a
+file (插入 → 超链接, or ``=HYPERLINK("佐证材料/佐证2.pdf";"点击查看")``) is the file its 佐证材料 is,
+as in an .xlsx; so is a picture or an embedded file anchored to the cell (a screenshot pasted
+over an empty 佐证材料 cell is its evidence)."""
 
 from __future__ import annotations
 
@@ -13,10 +16,12 @@ import re
 import zipfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
-from rectxl.core.text import parse_chinese_number
+from rectxl.core.text import col_letter, parse_chinese_number
+from rectxl.io.sheet_xml import OBJECT_IN_CELL, PICTURE_OVER_CELL, is_file_target
 
 __all__ = ["OdsSheet", "ods_layout"]
 
@@ -25,6 +30,11 @@ _T = f"{{{_TABLE}}}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
+_TEXT_A = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}a"
+_HREF = "{http://www.w3.org/1999/xlink}href"
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+#: ``of:=HYPERLINK("target";…)`` with its target written out
+_HYPERLINK = re.compile(r'^(?:\w+:)?=\s*HYPERLINK\s*\(\s*"((?:[^"]|"")*)"', re.IGNORECASE)
 #: a number as a cell shows it with fixed decimals: a year, a dot, digits
 _YEAR_DECIMAL = re.compile(r"(19\d\d|20\d\d|2100)\.\d+")
 #: a date as a cell shows it without its day: 2025年6月, 2025-06, 2025/6, 二〇二五年六月 ([DBNum1]), or
@@ -45,6 +55,10 @@ class OdsSheet:
         self.hidden_cols: set[int] = set()
         self.errors: dict[tuple[int, int], str] = {}
         self.shown: dict[tuple[int, int], str] = {}
+        #: cell (A1) → the file its link opens, relative to the folder the document is in
+        self.links: dict[str, str] = {}
+        #: cell (A1) → what a picture or an embedded file anchored to the cell reads as
+        self.pictures: dict[str, str] = {}
 
 
 def ods_layout(path: Path) -> dict[str, OdsSheet]:
@@ -88,7 +102,18 @@ def ods_layout(path: Path) -> dict[str, OdsSheet]:
 
 
 def _note_value(cell: etree._Element, sheet: OdsSheet, row: int, col: int, repeat: int) -> None:
-    """Record an error cell, or a year-like number whose text shows more decimals than the number."""
+    """Record an error cell, or a year-like number whose text shows more decimals than the number,
+    and the file a cell's link opens."""
+    target = _link_target(cell)
+    if target is not None:
+        for c in range(col, col + min(repeat, 256)):
+            sheet.links[f"{col_letter(c)}{row + 1}"] = target
+    for frame in cell.iterchildren(_DRAW + "frame"):  # anchored to the cell (a screenshot, a scanned PDF)
+        kinds = {child.tag for child in frame}
+        shown = (PICTURE_OVER_CELL if _DRAW + "image" in kinds
+                 else OBJECT_IN_CELL if kinds & {_DRAW + "object", _DRAW + "object-ole"} else None)
+        if shown is not None:
+            sheet.pictures.setdefault(f"{col_letter(col)}{row + 1}", shown)
     kind = cell.get(_CALCEXT + "value-type")
     if kind == "error":
         text = _cell_text(cell)
@@ -117,6 +142,24 @@ def _note_value(cell: etree._Element, sheet: OdsSheet, row: int, col: int, repea
     if same:
         for c in range(col, col + min(repeat, 256)):
             sheet.shown[(row, c)] = text
+
+
+def _link_target(cell: etree._Element) -> str | None:
+    """The file a cell's link opens (the first link in its text, else a HYPERLINK formula's target),
+    as a path from the document's folder: OpenDocument writes a relative link from inside the
+    package, so a file beside the document is ``../佐证.pdf``. None: no link, or not to a file."""
+    target = None
+    for p in cell.iterchildren(_TEXT_P):
+        link = next(p.iter(_TEXT_A), None)
+        if link is not None and link.get(_HREF):
+            target = unquote(link.get(_HREF, ""))
+            if not re.match(r"[a-z][\w+.-]+:|/", target, re.IGNORECASE):  # relative: from inside the package
+                target = target[3:] if target.startswith("../") else target
+            break
+    if target is None:
+        formula = _HYPERLINK.match(cell.get(_T + "formula", ""))
+        target = formula.group(1).replace('""', '"') if formula is not None else None
+    return target if target is not None and is_file_target(target) else None
 
 
 def _date_without_day(value: str, text: str) -> str | None:

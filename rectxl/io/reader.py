@@ -22,12 +22,23 @@ import python_calamine as pc
 from rectxl.core.errors import LedgerError
 from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.model import Ledger
+from rectxl.core.text import col_index, col_letter
+from rectxl.io import xmlbytes
 from rectxl.io.inflated import InflatedParts
 from rectxl.io.limits import check_ledger_file
 from rectxl.io.memory import gc_paused, settle
 from rectxl.io.ooxml import part_rels, workbook_part
 from rectxl.io.safety import inspect_package
-from rectxl.io.sheet_xml import SheetExtras, ShownAs, scan_sheet, shown_formats
+from rectxl.io.sheet_xml import (
+    OBJECT_IN_CELL,
+    PICTURE_IN_CELL,
+    PICTURE_OVER_CELL,
+    SheetExtras,
+    ShownAs,
+    is_file_target,
+    scan_sheet,
+    shown_formats,
+)
 
 __all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "release_freed_memory", "sibling_files"]
 
@@ -216,16 +227,24 @@ def _open_workbook(path: Path, suffix: str, kind: str = "", renamed: bool = True
 def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
     """What calamine does not report (:mod:`rectxl.io.sheet_xml`), by sheet name: Excel error
     values, uncomputed formula cells, hidden columns, year-like numbers shown with fixed
-    decimals and dates shown without their day."""
+    decimals and dates shown without their day (of an .xlsb, the last two:
+    :mod:`rectxl.io.xlsb`)."""
     found: dict[str, SheetExtras] = {}
     try:
         zf = parts.zip(path)
+        from rectxl.io.xlsb import xlsb_extras, xlsb_workbook  # small; an .xlsb alone needs it
+
+        book = xlsb_workbook(zf)
+        if book is not None:  # an .xlsb: its records, not XML
+            return xlsb_extras(zf, book)
         shown = _shown_formats(zf)
         placeholders, date1904 = _workbook_flags(zf)
         for name, part in parts.sheets(zf).items():
             with parts.open(zf, zf.getinfo(part)) as fh:
                 found[name] = scan_sheet(fh, shown, zero_is_placeholder=placeholders, date1904=date1904)
-            found[name].links = _file_links(zf, parts, part)
+            found[name].links.update(_file_links(zf, parts, part))  # over a HYPERLINK formula's
+            found[name].pictures = {**_floating_pictures(zf, part), **_embedded_objects(zf, parts, part)}
+            found[name].totals = _totals_rows(zf, part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return found
     return found
@@ -234,25 +253,105 @@ def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
 _HYPERLINK = re.compile(rb"""<(?:[\w.-]+:)?hyperlink\b[^>]*?>""")
 _LINK_REF = re.compile(rb"""\sref\s*=\s*["']\$?([A-Z]{1,3})\$?(\d+)""")
 _LINK_ID = re.compile(rb"""\s[\w.-]+:id\s*=\s*["']([^"']+)["']""")
-#: a link to a web page, a mail address or a place in the workbook: no file
-_NOT_A_FILE = re.compile(r"(?:https?|ftp|mailto|news|tel):|#", re.IGNORECASE)
+
+
+def _after_cells(zf: zipfile.ZipFile, parts: InflatedParts, part: str) -> tuple[bytes, int]:
+    """The sheet at ``part`` and where its cells end: what follows them (hyperlinks, embedded
+    objects) is looked for from there."""
+    with parts.open(zf, zf.getinfo(part)) as fh:
+        xml = fh.read()
+    return xml, max(0, xml.rfind(b"sheetData>"))
+
+
+def _from_cell(anchor: bytes) -> str | None:
+    """A1 of the cell an anchor's ``from`` names (its top-left corner's cell)."""
+    cell = _FROM_CELL.search(anchor)
+    return None if cell is None else f"{col_letter(int(cell.group(1)))}{int(cell.group(2)) + 1}"
 
 
 def _file_links(zf: zipfile.ZipFile, parts: InflatedParts, part: str) -> dict[str, str]:
     """Cell (A1) → the file its hyperlink opens, for the sheet at ``part``: read only when the
     sheet has a hyperlink relationship (a link to a file always has one)."""
     rels = {rid: target for rid, (kind, target) in part_rels(zf, part).items() if kind == "hyperlink"
-            and not _NOT_A_FILE.match(target)}
+            and is_file_target(target)}
     if not rels:
         return {}
-    with parts.open(zf, zf.getinfo(part)) as fh:
-        xml = fh.read()
+    xml, after = _after_cells(zf, parts, part)
     links: dict[str, str] = {}
-    for m in _HYPERLINK.finditer(xml, max(0, xml.rfind(b"sheetData>"))):
+    for m in _HYPERLINK.finditer(xml, after):
         ref, rid = _LINK_REF.search(m.group()), _LINK_ID.search(m.group())
         if ref is not None and rid is not None and rid.group(1).decode() in rels:
             links[(ref.group(1) + ref.group(2)).decode()] = unquote(rels[rid.group(1).decode()])
     return links
+
+
+#: a drawing's anchor of a cell (anchors do not nest); it anchors a picture when it holds an ``xdr:pic``
+#: (not a chart, a shape or a text box)
+_CELL_ANCHOR = re.compile(rb"<(?:[\w.-]+:)?(?:two|one)CellAnchor\b.*?</(?:[\w.-]+:)?(?:two|one)CellAnchor\s*>", re.S)
+_PICTURE = re.compile(rb"<(?:[\w.-]+:)?pic>")
+_FROM_CELL = re.compile(rb"<(?:[\w.-]+:)?from>\s*<(?:[\w.-]+:)?col>\s*(\d+)\s*<.*?<(?:[\w.-]+:)?row>\s*(\d+)\s*<", re.S)
+#: a drawing larger than this is not looked into (a sheet of pictures, not a ledger's screenshots)
+_DRAWING_LIMIT = 8 << 20
+
+
+def _floating_pictures(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Cell (A1) → :data:`PICTURE_OVER_CELL` for each cell of the sheet at ``part`` a floating
+    picture has its top-left corner in (a screenshot pasted over a 佐证材料 cell)."""
+    drawings = [t for kind, t in part_rels(zf, part).values() if kind == "drawing" and t in zf.NameToInfo]
+    found: dict[str, str] = {}
+    for target in drawings:
+        if zf.getinfo(target).file_size > _DRAWING_LIMIT:
+            continue
+        try:
+            xml = zf.read(target)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            continue
+        for anchor in _CELL_ANCHOR.finditer(xml):
+            cell = _from_cell(anchor.group())
+            if cell is not None and _PICTURE.search(anchor.group()) is not None:
+                found[cell] = PICTURE_OVER_CELL
+    return found
+
+
+#: an embedded object of a sheet (``<oleObjects>``), where it has content: its ``objectPr``'s anchor
+_OLE_OBJECT = re.compile(rb"<(?:[\w.-]+:)?oleObject\b[^>]*(?<!/)>.*?</(?:[\w.-]+:)?oleObject\s*>", re.S)
+
+
+def _embedded_objects(zf: zipfile.ZipFile, parts: InflatedParts, part: str) -> dict[str, str]:
+    """Cell (A1) → :data:`OBJECT_IN_CELL` for each cell of the sheet at ``part`` an embedded file's
+    icon (插入 → 对象: a scanned PDF in the 佐证材料 cell) has its top-left corner in; read only
+    when the sheet's relationships hold an embedding."""
+    if not any(kind in ("oleObject", "package") for kind, _ in part_rels(zf, part).values()):
+        return {}
+    xml, after = _after_cells(zf, parts, part)
+    cells = (_from_cell(obj.group()) for obj in _OLE_OBJECT.finditer(xml, after))
+    return {cell: OBJECT_IN_CELL for cell in cells if cell is not None}
+
+
+_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)")
+
+
+def _totals_rows(zf: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
+    """The cells (0-based) of the totals rows of the Excel tables (ListObjects) on the sheet at
+    ``part``: the last ``totalsRowCount`` rows of each table's range. A totals row holds the
+    table's SUBTOTAL of a column and at most a label (汇总, 合计, or none): no measure."""
+    cells: set[tuple[int, int]] = set()
+    for kind, target in part_rels(zf, part).values():
+        if kind != "table" or target not in zf.NameToInfo or zf.getinfo(target).file_size > 1 << 20:
+            continue
+        try:
+            table = xmlbytes.first(zf.read(target), "table")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            continue
+        count = xmlbytes.attr(table.attrs, "totalsRowCount") if table is not None else None
+        span = _RANGE.fullmatch((xmlbytes.attr(table.attrs, "ref") or "").strip().upper()) if table else None
+        if span is None or not count or not count.isdigit() or int(count) < 1:
+            continue
+        first, last = col_index(span.group(1)), col_index(span.group(3))
+        end = int(span.group(4)) - 1
+        for r in range(max(int(span.group(2)) - 1, end - int(count) + 1), end + 1):
+            cells.update((r, c) for c in range(first, min(last, first + 16383) + 1))
+    return cells
 
 
 #: ``<calcPr … fullCalcOnLoad="1">``: the writer asks Excel to compute every formula on opening
@@ -292,12 +391,14 @@ def _shown_formats(zf: zipfile.ZipFile) -> dict[int, ShownAs]:
 
 def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None:
     """Put what :func:`_sheet_extras` found back onto the grids: error values into the cells, a
-    year-like number shown with fixed decimals as the text it shows ("2025.10")."""
+    year-like number shown with fixed decimals as the text it shows ("2025.10"), a picture in a
+    cell as :data:`PICTURE_IN_CELL` (whatever its formula cached, even nothing)."""
     for grid in grids:
         found = extras.get(grid.name)
         if found is None:
             continue
-        for (r, c), value in found.errors.items():
+        pictures = [(at, text) for at, text in found.shown.items() if text == PICTURE_IN_CELL]
+        for (r, c), value in (*found.errors.items(), *pictures):
             while len(grid.rows) <= r:
                 grid.rows.append([])
             cells = grid.rows[r]
@@ -305,14 +406,20 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
                 cells.append("")
             cells[c] = value
         for (r, c), text in found.shown.items():  # a year-like number, a month, as its format shows it
-            if r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float | str | date):
+            # (an .xlsb's whole number — an RK — calamine gives as an int, whatever its format)
+            if (r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float | int | str | date)
+                    and not isinstance(grid.rows[r][c], bool)):
                 grid.rows[r][c] = text
+        for r, c in found.totals:  # a table's totals row: its sums are no measure
+            if r < len(grid.rows) and c < len(grid.rows[r]):
+                grid.rows[r][c] = ""
         for r, c in found.uncomputed:  # no value (a writer's placeholder 0 is none either)
             if r < len(grid.rows) and c < len(grid.rows[r]):
                 grid.rows[r][c] = ""
         grid.uncomputed = frozenset(found.uncomputed)
         grid.hidden_cols = frozenset(found.hidden_cols)
         grid.links = found.links
+        grid.pictures = found.pictures
 
 
 def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
@@ -331,7 +438,8 @@ def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
         sheet = layout.get(grid.name)
         if sheet is not None:
             grid.merges = grid.merges or sheet.merges
-            extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown)
+            extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown,
+                                            links=sheet.links, pictures=sheet.pictures)
     _add_sheet_extras(grids, extras)
 
 

@@ -4,7 +4,12 @@
   cell showing #REF! is a real problem an auditor must see (``cell-error``). Not so a picture
   placed in a cell (Excel 365's 放置在单元格中, a 佐证 screenshot): the part keeps it as a rich
   value (``vm``) whose stand-in for older programs is ``#VALUE!``; it reads as
-  :data:`PICTURE_IN_CELL`, as WPS's cell pictures read as their ``DISPIMG`` text.
+  :data:`PICTURE_IN_CELL`, as does WPS's 嵌入单元格图片 (a ``=DISPIMG("ID_…",1)`` formula whose picture
+  is kept in the package's ``cellimages.xml``; its cached text is the formula's own words) and an
+  ``=IMAGE(…)`` formula an online sheet exports (cached "" or an error).
+- **Links written as formulas**: ``=HYPERLINK("佐证材料\\佐证2.pdf","点击查看")`` shows its second
+  words; the file its first argument names, when written out, is the link (:attr:`SheetExtras.links`),
+  as a link inserted by 插入 → 超链接 is.
 - **Formulas whose value was never computed**: a workbook written by a script (openpyxl,
   pandas) stores the formula and no result; calamine reads an empty cell, which is *not* an
   empty cell (``formula-uncomputed``). A computed empty-text result carries ``t="str"``.
@@ -43,14 +48,17 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from html import unescape
 from typing import IO
 
-from rectxl.core.text import col_index
+from rectxl.core.text import col_index, col_letter
 from rectxl.io import xmlbytes
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
 
 __all__ = [
+    "OBJECT_IN_CELL",
     "PICTURE_IN_CELL",
+    "PICTURE_OVER_CELL",
     "SheetExtras",
     "ShownAs",
+    "is_file_target",
     "scan_sheet",
     "shown_decimals",
     "shown_formats",
@@ -62,9 +70,25 @@ __all__ = [
 #: part keeps it as a rich value (``vm``) with the error ``#VALUE!`` for programs that show no pictures
 PICTURE_IN_CELL = "[单元格图片]"
 
+#: what an empty 佐证材料 cell reads as when a picture (插入 → 图片, floating over the sheet) has its
+#: top-left corner in it: a screenshot a clerk pasted over the cell as the evidence
+PICTURE_OVER_CELL = "[图片]"
+#: what an empty 佐证材料 cell reads as when a file embedded in the sheet (插入 → 对象, 显示为图标: a
+#: scanned PDF, a Word document) has its icon's top-left corner in it
+OBJECT_IN_CELL = "[嵌入对象]"
+
 #: how a cell format shows a number that is read as it shows: (at least, at most) fixed decimals,
 #: or ``"month"`` / ``"year"`` — a date shown without its day (without its month)
 ShownAs = tuple[int, int] | str
+
+#: a link to a web page, a mail address or a place in the workbook: no file
+_NOT_A_FILE = re.compile(r"\s*(?:(?:https?|ftp|mailto|news|tel):|#)", re.IGNORECASE)
+
+
+def is_file_target(target: str) -> bool:
+    """Whether a link's target may be a file (not a web page, a mail address or a place in the
+    workbook)."""
+    return bool(target.strip()) and _NOT_A_FILE.match(target) is None
 
 _CHUNK = 1 << 22
 _ATTR = re.compile(rb"""([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -88,6 +112,11 @@ class SheetExtras:
     shown: dict[tuple[int, int], str] = field(default_factory=dict)
     #: cell (A1) → the file its hyperlink opens, as written (an evidence file: "佐证材料/办法.pdf")
     links: dict[str, str] = field(default_factory=dict)
+    #: cell (A1) → :data:`PICTURE_OVER_CELL` or :data:`OBJECT_IN_CELL`, for the cells a floating
+    #: picture's or an embedded file's icon's top-left corner is in
+    pictures: dict[str, str] = field(default_factory=dict)
+    #: 0-based cells of an Excel table's totals row (插入 → 表格 → 汇总行): the table's sums, no ledger row
+    totals: set[tuple[int, int]] = field(default_factory=set)
 
 
 class _NoRef(Exception):
@@ -118,6 +147,8 @@ class _Scan:
         self.error_marks = tuple((x + b"e" + x) if d.loose else (b"t=" + x + b"e" + x) for x in quotes)
         self.cell = compiled(d.tag(b"c") + rb"(?=[\s/>])([^>]*?)(?:/>|>(.*?)" + d.end_tag(b"c") + b")", re.S)
         self.formula = compiled(d.tag(b"f") + rb"[\s/>]")
+        #: a formula's text (``<f>…</f>``; a shared formula's follower has none)
+        self.formula_text = compiled(d.tag(b"f") + rb"(?:\s[^>]*)?>([^<]*)" + d.end_tag(b"f"))
         self.value = compiled(d.tag(b"v") + rb"(?:\s[^>]*)?>([^<]*)" + d.end_tag(b"v")
                               + b"|" + d.tag(b"v") + rb"(?:\s[^>]*)?/>")
         self.col = compiled(d.tag(b"col") + rb"(?=[\s/>])[^>]*>")
@@ -233,10 +264,13 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
     says (no ``r``: :class:`_NoRef`)."""
     attrs = _attrs(tag)
     kind = attrs.get(b"t", b"n").strip()
-    formula = kind != b"e" and scan.formula.search(body) is not None
-    if kind != b"e" and not formula:
+    has_formula = scan.formula.search(body) is not None
+    if kind != b"e" and not has_formula:
         return
     where = where or _place(attrs)
+    if has_formula and (b"IMAGE" in body or b"IMG" in body or b"HYPERLINK" in body) \
+            and _formula_cell(body, where, extras, scan):
+        return
     value = scan.value.search(body)
     if kind == b"e":
         if value is not None and value.group(1) == b"#VALUE!" and b"vm" in attrs:
@@ -247,6 +281,34 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
         extras.uncomputed.add(where)
     elif scan.zero_is_placeholder and kind == b"n" and value.group(1).strip() == b"0":
         extras.uncomputed.add(where)
+
+
+#: what a formula may open with: ``_xlfn.`` (a function newer than the file format), ``=`` (WPS
+#: writes its cached text so)
+_FUNCTION_HEAD = rb"\s*=?\s*(?:_xlfn\.)?"
+#: a picture in a cell by a formula: WPS's 嵌入单元格图片 (``DISPIMG``), ``IMAGE`` (Excel 365, online
+#: sheets), whatever the cell caches (its words, "", #VALUE!, #NAME? where the function is unknown)
+_CELL_PICTURE = re.compile(_FUNCTION_HEAD + rb"(?:DISPIMG|IMAGE)\s*\(", re.IGNORECASE)
+#: ``HYPERLINK("target", …)`` with its target written out (a "" inside it is one ")
+_HYPERLINK = re.compile(_FUNCTION_HEAD + rb'HYPERLINK\s*\(\s*"((?:[^"]|"")*)"', re.IGNORECASE)
+
+
+def _formula_cell(body: bytes, where: tuple[int, int], extras: SheetExtras, scan: _Scan) -> bool:
+    """Note a formula cell read by its formula, whatever it caches: a picture in the cell (True: it
+    is not looked at further) or a link's file (False: its value is read as any formula's). Asked
+    only of a formula naming IMAGE, DISPIMG or HYPERLINK (as the file format writes functions:
+    in capitals)."""
+    found = scan.formula_text.search(body)
+    text = _text(found.group(1)).encode() if found is not None else b""
+    if _CELL_PICTURE.match(text):
+        extras.shown[where] = PICTURE_IN_CELL
+        return True
+    link = _HYPERLINK.match(text)
+    if link is not None:
+        target = link.group(1).decode().replace('""', '"')
+        if is_file_target(target):
+            extras.links[f"{col_letter(where[1])}{where[0] + 1}"] = target
+    return False
 
 
 def _note_shown(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tuple[int, int] | None) -> None:

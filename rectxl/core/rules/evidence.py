@@ -36,7 +36,8 @@ def _beside(name: str, files: frozenset[str]) -> bool:
 
 @rule(
     "missing-evidence", Severity.WARNING,
-    "状态为已完成，但佐证材料为空（仅当有佐证材料列时检查；已验收、已销号的见 closed-without-evidence）。",
+    "状态为已完成，但佐证材料为空（仅当有佐证材料列时检查；单元格中的图片（WPS 嵌入单元格图片、Excel 放置在单元格中、="
+    "IMAGE()）、左上角在该单元格内的浮动图片或嵌入的文件图标都算已提供；已验收、已销号的见 closed-without-evidence）。",
     "第{row}行状态为已完成，但未列出佐证材料：请填写佐证材料名称（会议纪要、制度文件、照片等）。",
 )
 def missing_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -48,7 +49,9 @@ def missing_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "evidence-file-missing", Severity.WARNING,
-    "佐证材料写了文件名（或单元格的超链接指向一个文件：查找链接指向的文件，不看单元格里的文字），但台账所在文件夹里没有这个文件（命令行检查文件时才检查）。",
+    "佐证材料写了文件名（或单元格的超链接指向一个文件：查找链接指向的文件，不看单元格里的文字；插入的超链接、"
+    "=HYPERLINK(\"…\",\"…\") 公式，.xlsx、.xls、.ods 都读），但台账所在文件夹里没有这个文件"
+    "（命令行检查文件时才检查）。",
     "佐证材料“{name}”在台账所在文件夹中找不到：请把文件放到台账旁边，或改正文件名。",
 )
 def evidence_file_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
