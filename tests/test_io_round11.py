@@ -507,3 +507,26 @@ def test_an_ods_picture_anchored_to_the_evidence_cell_is_the_evidence(tmp_path: 
     assert _findings(path) == BASE
     empty = _ods(tmp_path / "空.ods", "<table:table-cell/>")
     assert _findings(empty) == BASE | {("missing-evidence", "I3")}
+
+
+def test_an_xlsb_calamine_panics_on_is_an_unreadable_file(tmp_path: Path) -> None:
+    """A damaged workbook record (BrtWbProp saying it holds nothing, its bytes left behind) makes
+    calamine's Rust code panic — a BaseException, which had ended ``rectxl check`` with a
+    traceback: it is an unreadable file, said in one Chinese line (exit 2)."""
+    from rectxl.cli import main
+    from rectxl.core.errors import LedgerError
+
+    path = _xlsb(tmp_path / "台账.xlsb", 57)
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    book = bytearray(parts["xl/workbook.bin"])
+    at = book.index(bytes([0x99, 0x01]))  # BrtWbProp (153)
+    book[at + 2] = 0
+    parts["xl/workbook.bin"] = bytes(book)
+    damaged = tmp_path / "损坏.xlsb"
+    with zipfile.ZipFile(damaged, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    with pytest.raises(LedgerError, match=r"损坏\.xlsb 已损坏，无法读取"):
+        api.check(damaged, MID_JUNE)
+    assert main(["check", str(damaged)]) == 2

@@ -148,6 +148,8 @@ def read_grids(path: Path) -> list[Grid]:
         raise LedgerError(f"{path.name} 设有打开密码（已加密）：请在 {where} 中取消密码后另存，再检查") from None
     except Exception as exc:  # calamine raises several types for broken files
         raise LedgerError(_describe_unreadable(path, exc)) from None
+    except BaseException as exc:  # calamine's panic on a damaged part (pyo3's PanicException)
+        raise _unreadable_or_reraise(path, exc) from None
     grids: list[Grid] = []
     try:
         for meta in wb.sheets_metadata:
@@ -165,6 +167,8 @@ def read_grids(path: Path) -> list[Grid]:
             ))
     except Exception as exc:
         raise LedgerError(_describe_unreadable(path, exc)) from None
+    except BaseException as exc:
+        raise _unreadable_or_reraise(path, exc) from None
     finally:
         wb.close()
     if extras:
@@ -174,6 +178,15 @@ def read_grids(path: Path) -> list[Grid]:
     elif kind == "":
         _add_xls_extras(path, grids)
     return grids
+
+
+def _unreadable_or_reraise(path: Path, exc: BaseException) -> BaseException:
+    """What to raise for ``exc`` out of calamine: a panic of its Rust code on a damaged part
+    (pyo3's ``PanicException``, a BaseException) is an unreadable file, said in one Chinese line
+    like any other (it had ended ``rectxl check`` with a Rust backtrace); an interrupt is itself."""
+    if type(exc).__name__ == "PanicException":
+        return LedgerError(_describe_unreadable(path, Exception(str(exc))))
+    return exc
 
 
 def _package_kind(path: Path, parts: InflatedParts) -> str:
