@@ -240,8 +240,24 @@ def _hlink(row: int, col: int, path: str, up: int = 0) -> bytes:
     return _rec(0x01B8, body)
 
 
-def _xls(path: Path, links: list[bytes]) -> Path:
-    """The ledger as a BIFF8 workbook with the HLINK records ``links``."""
+def _drawing(*shapes: tuple[int, int, int]) -> bytes:
+    """A sheet's MSODRAWING record holding OfficeArt shapes (type, 0-based row, col anchored)."""
+    def atom(kind: int, body: bytes, instance: int = 0) -> bytes:
+        return struct.pack("<HHI", instance << 4 | 0x2, kind, len(body)) + body
+
+    def container(kind: int, body: bytes) -> bytes:
+        return struct.pack("<HHI", 0x000F, kind, len(body)) + body
+
+    shapes_xml = b"".join(
+        container(0xF004, atom(0xF00A, struct.pack("<II", 1025 + n, 0x0A00), shape)
+                  + atom(0xF010, struct.pack("<HHHHHHHHH", 0, col, 38, row, 19, col + 1, 0, row + 1, 0))
+                  + atom(0xF011, b""))
+        for n, (shape, row, col) in enumerate(shapes))
+    return _rec(0x00EC, container(0xF002, atom(0xF008, struct.pack("<II", 2, 1025)) + container(0xF003, shapes_xml)))
+
+
+def _xls(path: Path, links: list[bytes], i3: str = "点击查看") -> Path:
+    """The ledger as a BIFF8 workbook with the HLINK (or other) records ``links``, I3 reading ``i3``."""
     xf = _rec(0x00E0, struct.pack("<HHHBBBBIIH", 0, 0, 0x0001, 0x20, 0, 0, 0, 0, 0, 0x20C0))
     date_xf = _rec(0x00E0, struct.pack("<HHHBBBBIIH", 0, 14, 0x0001, 0x20, 0, 0, 0, 0, 0, 0x20C0))
     font = _rec(0x0031, struct.pack("<HHHHHBBBB", 200, 0, 0x7FFF, 400, 0, 0, 0, 0, 0) + bytes([2, 1])
@@ -258,9 +274,10 @@ def _xls(path: Path, links: list[bytes]) -> Path:
                 body.append(_rec(0x0203, struct.pack("<HHHd", r, c, 16, float((value - date(1899, 12, 30)).days))))
             elif isinstance(value, int):
                 body.append(_rec(0x0203, struct.pack("<HHHd", r, c, 15, float(value))))
-            elif value:
-                body.append(_rec(0x0204, struct.pack("<HHH", r, c, 15) + _label("点击查看" if (r, c) == (2, 8)
-                                                                                   else str(value))))
+            elif (r, c) == (2, 8) and i3:
+                body.append(_rec(0x0204, struct.pack("<HHH", r, c, 15) + _label(i3)))
+            elif value and (r, c) != (2, 8):
+                body.append(_rec(0x0204, struct.pack("<HHH", r, c, 15) + _label(str(value))))
     stream = (head + _rec(0x0085, struct.pack("<IBB", at, 0, 0) + name) + eof + b"".join(body) + b"".join(links)
               + eof)
     path.write_bytes(write_compound_file({"Workbook": stream + b"\x00" * max(0, 4096 - len(stream))}))
@@ -530,3 +547,14 @@ def test_an_xlsb_calamine_panics_on_is_an_unreadable_file(tmp_path: Path) -> Non
     with pytest.raises(LedgerError, match=r"损坏\.xlsb 已损坏，无法读取"):
         api.check(damaged, MID_JUNE)
     assert main(["check", str(damaged)]) == 2
+
+
+def test_an_xls_picture_over_the_evidence_cell_is_the_evidence(tmp_path: Path) -> None:
+    """A screenshot (a picture frame, OfficeArt shape type 75) anchored in I3 of an .xls — as
+    LibreOffice and WPS save a pasted picture; a note's text box (202) in I5 is no evidence."""
+    (tmp_path / "工作责任清单.docx").write_bytes(b"PK")
+    path = _xls(tmp_path / "台账.xls", [_drawing((75, 2, 8), (202, 4, 8))], i3="")
+    assert read_grids(path)[0].pictures == {"I3": PICTURE_OVER_CELL}
+    assert _findings(path) == BASE
+    bare = _xls(tmp_path / "无图.xls", [], i3="")
+    assert _findings(bare) == BASE | {("missing-evidence", "I3")}

@@ -13,6 +13,9 @@ give the same findings as the .xlsx it was saved from; calamine misses three thi
   deadline typed 2025年6月, kept as 2025-06-01 in a ``yyyy"年"m"月"`` cell) is read as the month;
 - **hidden columns** (COLINFO): a helper column, or last month's status column hidden beside this
   month's, is never the ledger's column.
+- **links and pictures**: the file a cell's link opens (HLINK), and the cells a picture (a pasted
+  screenshot: an OfficeArt picture frame in the sheet's MSODRAWING records) has its top-left
+  corner in — a 佐证材料 cell's evidence, as in an .xlsx.
 
 The compound file is opened with olefile and only its workbook stream (``Workbook``) is read,
 record by record; BIFF5 and older (Excel 95) are left to calamine. A
@@ -25,7 +28,7 @@ import struct
 from pathlib import Path
 
 from rectxl.core.text import col_letter
-from rectxl.io.sheet_xml import SheetExtras, ShownAs, is_file_target, shown_of_formats, shown_text
+from rectxl.io.sheet_xml import PICTURE_OVER_CELL, SheetExtras, ShownAs, is_file_target, shown_of_formats, shown_text
 
 __all__ = ["rk_number", "xls_extras"]
 
@@ -34,7 +37,9 @@ _MAX_STREAM = 256 << 20
 #: record types (MS-XLS §2.3)
 _BOF, _EOF, _BOUNDSHEET, _FORMAT, _XF, _CONTINUE = 0x0809, 0x000A, 0x0085, 0x041E, 0x00E0, 0x003C
 _FORMULA, _STRING, _BOOLERR, _NUMBER, _RK, _MULRK = 0x0006, 0x0207, 0x0205, 0x0203, 0x027E, 0x00BD
-_COLINFO, _DATEMODE, _HLINK = 0x007D, 0x0022, 0x01B8
+_COLINFO, _DATEMODE, _HLINK, _MSODRAWING = 0x007D, 0x0022, 0x01B8, 0x00EC
+#: OfficeArt ([MS-ODRAW]): a shape's FSP (its type in the instance), a cell anchor; a picture frame
+_FSP, _CLIENT_ANCHOR, _PICTURE_FRAME = 0xF00A, 0xF010, 75
 #: the monikers a hyperlink names its target with ([MS-OSHARED] 2.3.7.2): a URL, a file
 _URL_MONIKER = bytes.fromhex("e0c9ea79f9bace118c8200aa004ba90b")
 _FILE_MONIKER = bytes.fromhex("0303000000000000c000000000000046")
@@ -154,6 +159,11 @@ def _scan(stream: bytes) -> dict[str, SheetExtras]:
 def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool) -> SheetExtras:
     extras = SheetExtras()
     records = _records(stream, offset)
+    drawing = [body for i, (kind, _, body) in enumerate(records)
+               if kind == _MSODRAWING or (kind == _CONTINUE and i and records[i - 1][0] == _MSODRAWING)]
+    if drawing:
+        for row, col in _pictures(b"".join(drawing)):
+            extras.pictures[f"{col_letter(col)}{row + 1}"] = PICTURE_OVER_CELL
     for i, (kind, _, body) in enumerate(records):
         if kind == _FORMULA:
             row, col = struct.unpack_from("<HH", body, 0)
@@ -196,6 +206,27 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
                 xf, value = struct.unpack_from("<HI", body, 4 + 6 * k)
                 _number(extras, shown, row, first + k, xf, rk_number(value), date1904)
     return extras
+
+
+def _pictures(drawing: bytes) -> set[tuple[int, int]]:
+    """The cells (0-based row, col) the pictures of a sheet's drawing (its MSODRAWING records, one
+    OfficeArt stream) have their top-left corner in: each picture frame's cell anchor. A container
+    is stepped into (its children follow its header), an atom over."""
+    found: set[tuple[int, int]] = set()
+    shape = None
+    pos = 0
+    while pos + 8 <= len(drawing):
+        head, kind, length = struct.unpack_from("<HHI", drawing, pos)
+        pos += 8
+        if head & 0x000F == 0x000F:  # a container
+            continue
+        if kind == _FSP:
+            shape = head >> 4
+        elif kind == _CLIENT_ANCHOR and shape == _PICTURE_FRAME and length >= 8:
+            _flags, col, _dx, row = struct.unpack_from("<HHHH", drawing, pos)
+            found.add((row, col))
+        pos += length
+    return found
 
 
 def _hyperlink(extras: SheetExtras, body: bytes) -> None:
