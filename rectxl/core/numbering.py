@@ -107,6 +107,10 @@ _DECIMAL_AT = re.compile(r"(?m)^[ \t]*(\d{1,3})\s*[.、](?!\d)\s*")
 EnumKind = Literal["ordinal", "paren", "decimal", "inline"]
 
 
+#: the first 一是 right after who acts, with no mark between: "局党组一是…", "镇党委一是…", "我局一是…"
+_SUBJECT_FIRST = re.compile(r"(?:党组|党委|党工委|党总支|党支部|委员会|领导班子|我们|我[局委院办校所司])(?P<mark>一是)")
+
+
 def marker_at(folded: str, marker: str, start: int) -> int:
     """First index >= start of ``marker`` at the beginning or right after a separator."""
     idx = folded.find(marker, start)
@@ -142,6 +146,9 @@ def enumeration(folded: str, kind: EnumKind) -> list[tuple[int, int]]:
     while n <= 99:
         marker = ordinal(n) if kind == "ordinal" else f"({n})"
         idx = marker_at(folded, marker, pos)
+        if n == 1 and kind == "ordinal" and (said := _SUBJECT_FIRST.search(folded)) is not None \
+                and (idx < 0 or said.start("mark") < idx):
+            idx = said.start("mark")  # "针对此问题，局党组一是…；二是…": after the one acting
         if idx < 0 and kind == "paren" and n <= len(CIRCLED):
             marker = CIRCLED[n - 1]  # a circled number is a marker wherever it stands
             idx = folded.find(marker, pos)

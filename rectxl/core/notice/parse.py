@@ -137,6 +137,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
+from unicodedata import east_asian_width
 
 from rectxl.core import fields as F
 from rectxl.core.deadline import parse_deadline
@@ -161,9 +162,9 @@ from rectxl.core.notice.totals import (
     table_totals,
     total_row_totals,
 )
-from rectxl.core.numbering import CIRCLED, EnumKind, enumeration, marker_at, split_count_note
+from rectxl.core.numbering import CIRCLED, EnumKind, enumeration, item_mark_end, marker_at, split_count_note
 from rectxl.core.status import Status, opening_status, read_status
-from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, shorten, to_int
+from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, ordinal, shorten, to_int
 
 __all__ = [
     "APPENDIX_KEY",
@@ -210,7 +211,8 @@ class ParsedNotice:
 #  0b. a status stated after the account: a last bracket or last clause that is only a status
 #     ("…（持续推进中）", "…，持续推进。", "…（已完成）")                 -> that status
 #     (持续推进 as a status is 长期坚持, DESIGN §2; inside a sentence it looks ahead)
-#  1. a negation (尚未/暂未/还未/未完成/未能/未到位/仍在)                 -> 正在推进
+#  1. a negation (尚未/暂未/还未/未完成/未能/未到位/仍在), or a document only drafted or
+#     awaiting approval (已形成初稿, 征求意见稿, 送审稿, 待印发, 审批中)   -> 正在推进
 #  1b. part of a larger count done ("对23处…进行修复，已修复19处")       -> 正在推进
 #  2. a long-term phrase: 长期坚持/长期推进/长期执行/长期开展/长期保持, 持续坚持,
 #     常态化 (a bare 长期 is not enough: "长期拥堵问题" describes the problem)  -> 长期坚持
@@ -224,7 +226,9 @@ class ParsedNotice:
 #  6. nothing of the above                                                      -> 正在推进
 #     (conservative: never claim a completion the text does not state)
 # The result is a guess: parse_notice marks it ``status_inferred``.
-_NEGATION = re.compile(r"尚未|暂未|还未|未完成|未能|未到位|仍在")
+_NEGATION = re.compile(r"尚未|暂未|还未|未完成|未能|未到位|仍在"
+                       # a document only drafted, or waiting for its approval ("目前已形成初稿")
+                       r"|初稿|征求意见稿|送审稿|讨论稿|待印发|待审议|待审批|待批复|审批中|报批中")
 _LONG_TERM = re.compile(r"长期(?:坚持|推进|执行|开展|保持)|持续坚持|常态化")
 _FORWARD = re.compile(
     r"(?<![模草虚])拟|下一步|正在|逐步|继续"
@@ -542,7 +546,7 @@ def _unwrap(raw: list[str]) -> list[str]:
     indented = [r.rstrip() for r in raw if _INDENTED.match(r) and r.strip()]
     width = max((len(r) for r in indented), default=0) if len(indented) >= 3 else 0
     width = width if width >= 20 else 0
-    wrap = _wrap_width(raw)
+    wrap, size = _wrap_width(raw)
     if not width and wrap is None and not any(detect(r.rstrip()).endswith("、") for r in raw):
         return raw
     # numbered items open indented paragraphs: a flush-left numbered line goes on a sentence
@@ -557,7 +561,7 @@ def _unwrap(raw: list[str]) -> list[str]:
         if text and "\t" not in r and "\t" not in last and not (width and _INDENTED.match(r)):
             goes_on = ((in_paragraph and len(above) >= 0.6 * width
                         and _wraps(above, text, numbered=items_indented))
-                       or (wrap is not None and bool(above) and len(above) >= wrap - 3
+                       or (wrap is not None and bool(above) and size(above) >= wrap - 3
                            and not _title_line(above) and _wraps(above, text, numbered=False))
                        # "…按照一、" / "二、三季度…": a line never ends on an enumeration comma
                        or (detect(above).endswith("、") and _wraps(above, text)))
@@ -570,24 +574,34 @@ def _unwrap(raw: list[str]) -> list[str]:
     return out
 
 
-def _wrap_width(raw: list[str]) -> int | None:
+def _columns(line: str) -> int:
+    """How wide a line prints: a Chinese character or full-width form two columns, a half-width
+    digit or letter one — a PDF breaks its lines at a width on the page, so a line holding
+    figures ("2025年3月17日") holds more characters than one without."""
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _wrap_width(raw: list[str]) -> tuple[int | None, Callable[[str], int]]:
     """The width a text's lines were broken at, when they were (a text saved with hard line
-    breaks): the longest length that a quarter of the lines reach (within two characters)
-    while ending mid-sentence, with hardly a line longer; ``None`` for a text whose lines are
-    its paragraphs."""
+    breaks), and how a line's width is measured: the longest length that a quarter of the
+    lines reach (within two characters) while ending mid-sentence, with hardly a line longer;
+    counted in characters (a text broken after so many characters), else in printed columns
+    (a PDF copy broken at the page's edge, its lines with figures longer in characters);
+    ``None`` for a text whose lines are its paragraphs."""
     lines = [r.rstrip() for r in raw if r.strip() and "\t" not in r and not r.strip().startswith("|")]
     if len(lines) < 6:
-        return None
-    open_lengths = [len(r) for r in lines if not detect(r).endswith(_SENTENCE_ENDS)]
-    lengths = sorted({len(r) for r in lines}, reverse=True)
-    for w in lengths:
-        if w < 16:
-            break
-        near = sum(1 for n in open_lengths if w - 2 <= n <= w)
-        over = sum(1 for r in lines if len(r) > w)
-        if near >= max(4, len(lines) / 4) and over <= max(2, len(lines) / 10):
-            return w
-    return None
+        return None, len
+    for size, least, near_by in ((len, 16, 2), (_columns, 32, 3)):
+        open_lengths = [size(r) for r in lines if not detect(r).endswith(_SENTENCE_ENDS)]
+        lengths = sorted({size(r) for r in lines}, reverse=True)
+        for w in lengths:
+            if w < least:
+                break
+            near = sum(1 for n in open_lengths if w - near_by <= n <= w)
+            over = sum(1 for r in lines if size(r) > w)
+            if near >= max(4, len(lines) / 4) and over <= max(2, len(lines) / 10):
+                return w, size
+    return None, len
 
 
 #: a notice's title line ("…关于…巡察整改进展情况的通报"): never the start of a wrapped sentence
@@ -1132,9 +1146,13 @@ def _is_header(cells: list[str], found: dict[int, str], first: tuple[str, ...] |
     Content can name fields too ("公务接待管理不规范的问题" reads as a 具体问题 column, "修订…管理
     办法" as 整改措施), so a header must look like one: the first header repeated (on a new
     page or a second table), or short labels without sentence marks or row numbers, most of
-    them column names Recognised, and all cells of a narrow table."""
+    them column names Recognised, and all cells of a narrow table. A table of measures alone
+    ("序号 | 整改措施 | 整改时限 | 整改进展", each issue on a row of its own merged across above its
+    measures' rows) names at least three columns, the measure and how it stands among them."""
     fields = set(found.values())
-    if F.ISSUE not in fields or F.MEASURE not in fields:
+    if F.MEASURE not in fields:
+        return False
+    if F.ISSUE not in fields and (len(fields) < 3 or not fields & {F.PROGRESS, F.STATUS, F.DEADLINE}):
         return False
     if first is not None and _header_key_of(cells) == first:
         return True
@@ -1255,9 +1273,11 @@ def _table_heading(cells: list[str]) -> tuple[int | None, str] | None:
     """A table row that only names an aspect, across the table ("| **一** | **…方面** | | |",
     "| （一）…方面 | | | |"): (its number, its title), else ``None``. Its filled cells are the
     first one or two: a number in Chinese numerals and a title, or one cell numbered as an
-    aspect or naming one (…方面)."""
+    aspect or naming one (…方面) — in the first column, or in the second under the problems'
+    heading with the 序号 cell left empty ("| | 一、…方面 | | |")."""
     filled = [c.strip() for c in cells if c.strip()]
-    if not 1 <= len(filled) <= 2 or [c.strip() for c in cells[:len(filled)]] != filled:
+    lead = 1 if len(filled) == 1 and len(cells) > 2 and not cells[0].strip() else 0
+    if not 1 <= len(filled) <= 2 or [c.strip() for c in cells[lead:lead + len(filled)]] != filled:
         return None
     if len(filled) == 2:
         m = _ASPECT_NUMBER.match(detect(filled[0]).replace(" ", ""))
@@ -1550,16 +1570,47 @@ def _pair(segments: list[str], progress: list[str]) -> list[str]:
     return out
 
 
+#: a status's leftover that is only a date ("2025年9月", "2025.9.20", "9月15日")
+_DATE_ONLY = re.compile(r"^[\d\s年月日号./\-]{3,16}$")
+_MARK_NUMBER = re.compile(rf"\d{{1,2}}|{CN_NUM}|[{CIRCLED}]")
+
+
+def _continued_mark(cell: str, n: int) -> int:
+    """Where the text of a cell holding one numbered measure begins when its number is ``n`` —
+    "2.修订…", "（2）…", "②…", "二是…" in the row after the measure numbered 1 —; 0 otherwise."""
+    folded = detect(cell)
+    lead = len(folded) - len(folded.lstrip())
+    head = folded[lead:]
+    if head.startswith(ordinal(n)):
+        return lead + len(ordinal(n))
+    k = item_mark_end(head)
+    number = _MARK_NUMBER.search(head[:k]) if k else None
+    if number is None:
+        return 0
+    value = CIRCLED.index(number.group(0)) + 1 if number.group(0) in CIRCLED else to_int(number.group(0))
+    return lead + k if value == n and k < len(head) else 0
+
+
 def _table_measures(raw: _RawIssue) -> tuple[Literal["ordinal", "paren", "plain"], list[Measure]]:
     """The measures of an issue published as table rows: the measure cell enumerated, the
     progress cell paired with it, owners, deadline and status from their columns."""
     measures: list[Measure] = []
     first_style: Literal["ordinal", "paren", "plain"] | None = None
     for rec in raw.rows:
-        style, _, segments = _segments(rec.get(F.MEASURE, ""), "cell")
+        cell = rec.get(F.MEASURE, "")
+        style, _, segments = _segments(cell, "cell")
+        if style == "plain" and measures and (k := _continued_mark(cell, len(measures) + 1)):
+            # a row under merged 序号/问题 cells holding the issue's next measure ("2.修订…" under
+            # "1.对…"): its number is the list's, no part of the text
+            segments = _paragraphs(cell[k:])
         first_style = first_style or style
         status_cell = rec.get(F.STATUS, "")
         reading = read_status(status_cell) if status_cell else None
+        if (reading is not None and reading.status is Status.DONE and not rec.get(F.COMPLETED)
+                and _DATE_ONLY.match(detect(reading.rest))):
+            # "已完成（2025年9月）": when it was done, no progress
+            rec = {**rec, F.COMPLETED: reading.rest}
+            reading = replace(reading, rest="")
         progress_text = rec.get(F.PROGRESS, "") or (reading.rest if reading else "")
         row_stated: _Stated | None = None
         if progress_text and opening_status(progress_text) is not None:
@@ -1580,6 +1631,8 @@ def _table_measures(raw: _RawIssue) -> tuple[Literal["ordinal", "paren", "plain"
             paired = [*segments[:-1], "".join(progress)]
         else:
             paired = _pair(segments, progress)
+        unfinished = (reading is not None and reading.status in (Status.IN_PROGRESS, Status.NOT_STARTED)
+                      and len(segments) > 1 and len(progress) == len(segments))
         row: list[Measure] = []
         for seg, prog in zip(segments, paired, strict=True):
             m = Measure(text=seg, progress=prog, lead=rec.get(F.LEAD, ""),
@@ -1587,11 +1640,16 @@ def _table_measures(raw: _RawIssue) -> tuple[Literal["ordinal", "paren", "plain"
                         owner_person=rec.get(F.OWNER_PERSON, ""),
                         evidence=rec.get(F.EVIDENCE, ""), remark=rec.get(F.REMARK, ""),
                         raw={name: rec[name] for name in (F.DEADLINE, F.COMPLETED) if rec.get(name)})
-            if reading is not None and reading.status is not None:
+            if reading is not None and reading.status is not None and not unfinished:
                 m.status, m.status_text = reading.status, status_cell
             else:
                 m.status, m.status_inferred = infer_status(prog), True
             row.append(m)
+        if unfinished and reading is not None and reading.status is not None:
+            # a row of several measures, each with its own progress, whose status column says
+            # the work goes on ("正在整改"): a measure whose progress says it was done ("②已建立")
+            # is done, as under an issue stated to be in progress
+            row_stated = _Stated(reading.status, status_cell, reading.continuing)
         _apply_stated(row, row_stated)
         measures.extend(row)
     return first_style or "plain", measures
@@ -1735,14 +1793,27 @@ class _Stated:
     continuing: bool = False
     #: what the notice adds after the status in its bracket ("（正在推进，计划12月底前完成）")
     note: str = ""
+    #: the issue was put right at once: "（立行立改，已完成）" — its measures' 整改时限
+    at_once: str = ""
+
+
+#: put right at once, beside the status in a bracket: "（立行立改，已完成）", "【已完成·即知即改】"
+_AT_ONCE_WORDS = r"立行立改|即知即改|立知立改|立查立改|即查即改|马上就改|立即整改"
+_AT_ONCE = re.compile(rf"^\s*(?P<lead>{_AT_ONCE_WORDS})\s*[,、;·]?\s*(?=\S)"
+                      rf"|\s*[,、;·]?\s*(?P<tail>{_AT_ONCE_WORDS})\s*$")
 
 
 def _status_words(text: str) -> _Stated | None:
-    """``text`` read as nothing but a status ("已整改到位", "已完成，并长期坚持")."""
+    """``text`` read as nothing but a status ("已整改到位", "已完成，并长期坚持"), which may say
+    the work was done at once ("立行立改，已完成": ``at_once``)."""
+    at_once = ""
+    if (m := _AT_ONCE.search(detect(text))) is not None and (m.group("lead") or m.start() > 0):
+        word = m.group("lead") or m.group("tail")
+        at_once, text = word, (text[m.end():] if m.group("lead") else text[:m.start()])
     reading = read_status(text)
     if reading.status is None or reading.rest or opening_status(text) is None:
         return None
-    return _Stated(reading.status, text.strip().rstrip("。.;；"), reading.continuing)
+    return _Stated(reading.status, text.strip().rstrip("。.;；"), reading.continuing, at_once=at_once)
 
 
 def _title_status(title: str) -> tuple[str, _Stated | None]:
@@ -2030,6 +2101,8 @@ def _apply_stated(measures: list[Measure], stated: _Stated | None) -> None:
     many words that it was done ("已完成…", "已结对32对") keeps that."""
     if stated is None:
         return
+    if stated.at_once:
+        _apply_fields(measures, {F.DEADLINE: stated.at_once})
     unfinished = stated.status in (Status.IN_PROGRESS, Status.NOT_STARTED)
 
     def says_done(m: Measure, words: str) -> bool:
@@ -2261,12 +2334,20 @@ def _unnumbered(texts: list[str]) -> list[str]:
 _NUMBERED_MEASURE = re.compile(r"^(?:整改)?(?:措施|举措|任务)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*:\s*(?=\S)")
 
 
+def _at_once(measures: list[Measure]) -> None:
+    """A measure opening "立行立改，…" was put right at once: that is its 整改时限."""
+    for m in measures:
+        if (at_once := _AT_ONCE.match(detect(m.text))) is not None and at_once.group("lead"):
+            _apply_fields([m], {F.DEADLINE: at_once.group("lead")})
+
+
 def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) -> Issue:
     fields, more = _field_lines(raw.more)
     if raw.rows:
         title = _split_title(raw.head, [])[0]
         style, measures = _table_measures(raw)
         _apply_fields(measures, fields)
+        _at_once(measures)
         return Issue(title=title, number=raw.number, measure_style=style, measures=measures)
     title, rest = _bold_title(raw.head, raw.lead, more) if raw.lead else _split_title(raw.head, more)
     title, stated = _title_status(title)
@@ -2316,6 +2397,13 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
             _apply_fields([m], own)
             measures.append(m)
     _tagged_statuses(measures)
+    if issue_wide and (shared := infer_status(issue_wide)) is not Status.DONE:
+        # "整改措施：一是新建通道26公里；二是… 整改进展：通道已完成18公里，…其余将于…完工": a
+        # measure with no progress of its own is as far as the issue's account says, not done
+        # because its plan reads like a result ("新建防火通道26公里")
+        for m in measures:
+            if m.status_inferred and m.progress == m.text and m.status is Status.DONE:
+                m.status = shared
     if any(m.status is Status.IN_PROGRESS for m in measures) and (
             _says_issue_done(issue_wide, explicit=False) or _says_issue_done(rest, explicit=True)):
         for m in measures:  # "该问题已完成整改": every measure of the issue is done
@@ -2326,6 +2414,11 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
     if results:
         for m in measures:  # the issue's result: kept with each of its measures, as a remark
             m.remark = f"{m.remark}\n{results}".strip() if m.remark else results
+    said = _LABEL.sub("", detect(intro)).strip(" \n。.;")
+    if said and (at_once := _AT_ONCE.fullmatch(said)) is not None:
+        # "整改情况：立行立改。①…②…": the issue was put right at once — its measures' 整改时限
+        _apply_fields(measures, {F.DEADLINE: at_once.group("lead") or at_once.group("tail")})
+    _at_once(measures)
     for m in measures:
         if F.DEADLINE not in m.raw and (when := _planned_date(m.progress or m.text)):
             m.raw = {**m.raw, F.DEADLINE: when}
@@ -3022,7 +3115,8 @@ def _preamble_facts(info: LedgerInfo, preamble: str, fallback: date | None) -> N
         extended = _EXTENDED.match(text, m.end())
         if extended is not None:
             s, e = extended.span("unit")
-        info.unit_name = _named_unit(preamble[s:e].strip(), info.title)
+        # a name a line break cut ("县卫生健康局党\n组", a PDF copy's line): read whole
+        info.unit_name = _named_unit(re.sub(r"\s*\n\s*", "", preamble[s:e].strip()), info.title)
     info.feedback_date, info.feedback_month_only = _feedback_when(text, fallback)
 
 
@@ -3047,9 +3141,15 @@ def _named_unit(unit: str, title: str | None) -> str:
 _ADDRESS_TRAIL = ",,;;。"
 
 
+#: a line break inside a phone number: after a figure or the dash of its area code, before a figure
+_CUT_NUMBER = re.compile(r"(?<=[\d\-－—])[ \t\u3000]*\n[ \t\u3000]*(?=[\d０-９])")
+
+
 def _closing_facts(info: LedgerInfo, closing: str) -> None:
     """Contact details, each also under the unit's own word when that is not rectxl's default
-    ("邮政信箱：…" → ``extra["邮政信箱"]``), and the 公开期限."""
+    ("邮政信箱：…" → ``extra["邮政信箱"]``), and the 公开期限. A number a line break cut
+    ("0831-\n7226610", a PDF copy's line ending inside it) is read whole."""
+    closing = _CUT_NUMBER.sub("", closing)
     text = detect(closing)
 
     def word_of(m: re.Match[str], value: str) -> None:
@@ -3397,8 +3497,10 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
             b.issue(line.number, line.body)
             if line.row is not None and b.current is not None:
                 b.current.rows.append(line.row)
-        elif line.row is not None and b.current is not None and b.current.rows:
-            b.current.rows.append(line.row)  # a further row of the same issue
+        elif line.row is not None and b.current is not None and (b.current.rows or not b.current.more):
+            # a further row of the same issue, or the first under an issue printed on a row of
+            # its own merged across the table ("问题1：…" above its measures' rows)
+            b.current.rows.append(line.row)
         elif (line.kind == "text" and b.current is not None and b.current.rows
               and _field_line(line.text) is None):
             b.unplaced.append(line.text)  # prose under a table: kept, and said so
@@ -3529,8 +3631,13 @@ def _parse_notice(text: str) -> ParsedNotice:
     if appendix and not any(True for a in aspects for _ in a.issues()):
         # "具体整改情况见附件": the items are the appendix's table
         table = _run_in(_tables(_outline(_side_lists(appendix))))
-        if any(line.row is not None for line in table):
-            listed = _built(table, 0, len(table), _roles(_items(table, 0, len(table))), warnings).aspects
+        # or its numbered paragraphs ("附件 / …整改情况清单 / 1.…问题。整改情况：一是…"), under
+        # its heading and caption
+        first = next((j for j, line in enumerate(table) if line.kind != "text"), len(table))
+        if any(line.row is not None for line in table) or (
+                first < len(table) and sum(1 for line in table if line.kind != "text") >= 2):
+            lo = 0 if any(line.row is not None for line in table) else first
+            listed = _built(table, lo, len(table), _roles(_items(table, lo, len(table))), warnings).aspects
             if any(True for a in listed for _ in a.issues()):
                 aspects, appendix = _prefixed_aspects(listed), []
                 # the pointer to the appendix points nowhere once its items are section 二's

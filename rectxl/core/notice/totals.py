@@ -91,12 +91,23 @@ _NB = r"(?<![第另\d零一二三四五六七八九十百两〇.])"
 _NUM = rf"[“\"「『‘]?(\d{{1,6}}|{CN_NUM})[”\"」』’]?"
 _ASPECTS = [
     re.compile(rf"{_NB}{_NUM}\s*(大|个)?方面"),
+    # "反馈的三大类13个问题": the aspects, as some offices call them (a bare "两类问题" is loose talk)
+    re.compile(rf"{_NB}{_NUM}\s*(大)类(?=\s*(?:\d|{CN_NUM}|问题|共|,|、))"),
 ]
+#: a count of issues named before it that counts the aspects ("问题共3个方面…")
+_NOT_ASPECTS = r"(?!\s*(?:(?:大|个)?方面|大类))"
 _ISSUES = [
     re.compile(rf"{_NB}{_NUM}\s*(?:个|项|条|件)(?:具体|反馈|共性|突出|主要|重点)?问题(?!线索)"),
-    re.compile(rf"(?:反馈|发现|指出|交办)(?:的)?问题(?:共|总计|合计|共计)?{_NUM}\s*(?:个|项|条|件)"),
+    # "反馈问题共10个" — not "反馈问题共3个方面10个问题", which counts the aspects first
+    re.compile(rf"(?:反馈|发现|指出|交办)(?:的)?问题(?:共|总计|合计|共计)?{_NUM}\s*(?:个|项|条|件){_NOT_ASPECTS}"),
+    # "认领巡察反馈问题3个方面7个": the issues counted after the aspects
+    re.compile(rf"(?:反馈|发现|指出|交办)(?:的)?问题(?:共|总计|合计|共计)?(?:\d{{1,3}}|{CN_NUM})\s*(?:大|个)?方面"
+               rf"(?:共|计)?{_NUM}\s*(?:个|项|条|件)(?!\s*方面)"),
+    # "反馈意见涉及问题清单11项": the list's items are the problems
+    re.compile(rf"问题清单(?:共|计|共计|合计)?{_NUM}\s*(?:个|项|条|件)"),
     # "共梳理问题8个", "共认领问题8个": the whole, counted after its noun
-    re.compile(rf"(?:共|总计|合计|共计)\s*(?:梳理|认领|查摆|交办)出?(?:的)?(?:具体)?问题{_NUM}\s*(?:个|项|条|件)"),
+    re.compile(rf"(?:共|总计|合计|共计)\s*(?:梳理|认领|查摆|交办)出?(?:的)?(?:具体)?问题{_NUM}\s*(?:个|项|条|件)"
+               rf"{_NOT_ASPECTS}"),
 ]
 _MEASURES = [
     re.compile(rf"{_NB}{_NUM}\s*(?:项|条|个)(?:具体)?(?:整改)?措施"),
@@ -138,12 +149,14 @@ _PART_AFTER = re.compile(
     r"|已(?!全部|经全部)(?:完成|整改|办结|销号))"
 )
 #: 认领 before a count is one person's share ("班子成员认领3个问题") unless the whole is
-#: claimed ("共认领巡察反馈问题五个", "全面认领反馈的问题12个")
+#: claimed ("共认领巡察反馈问题五个", "全面认领反馈的问题12个") or the party organisation itself
+#: claims them ("局党组认领反馈问题2个方面5个问题"; not "党组书记认领3个问题")
 _CLAIMED = re.compile(r"认领")
 #: before a count whose state follows: the count is still the round's whole ("巡察反馈的6个问题已完成
 #: 整改5个", "所有8个问题已全部完成整改")
 _WHOLE_BEFORE = re.compile(r"反馈|交办|指出|全部|所有")
-_WHOLE_CLAIM = re.compile(r"(?:共|全面|全部|一并|全盘|照单全收|逐条|逐一|总计|合计|共计)\s*认领")
+_WHOLE_CLAIM = re.compile(r"(?:共|全面|全部|一并|全盘|照单全收|逐条|逐一|总计|合计|共计"
+                          r"|党组|党委|党工委|党总支|党支部|领导班子)\s*(?:主动)?认领")
 #: right before an issue/measure count: it is a done count, not the total
 _DONE_BEFORE = re.compile(r"完成|到位|办结|销号|整改了?$")
 _SENTENCE = re.compile(r"[。;!?\n]")
@@ -215,11 +228,13 @@ def _is_part(sentence: str, end: int) -> bool:
 _CLAUSE_NOUN = re.compile(r"问题|措施|任务|举措|事项")
 
 
-def _done_unit(m: re.Match[str], index: int, clause: str) -> Literal["问题", "措施"]:
+def _done_unit(m: re.Match[str], index: int, clause: str, problems_by: str | None = None
+               ) -> Literal["问题", "措施"]:
     """What a done count counts: the noun it names ("已完成整改问题6个"), else the last one its
     clause names before it ("13条问题中已整改到位11条", "40项整改措施已完成35项"), else its
-    counter (个/件 count issues, 项/条 measures). A noun of an earlier clause is not looked at:
-    "…6个问题已全部制定整改措施，已完成整改5个" counts 问题."""
+    counter (个/件 count issues, 项/条 measures — or issues, when the notice counted its problems by
+    that word ``problems_by`` and stated no measures: "问题清单11项…已销号9项"). A noun of an
+    earlier clause is not looked at: "…6个问题已全部制定整改措施，已完成整改5个" counts 问题."""
     groups = m.groups()  # 0: (noun) count counter (noun) — 1: count counter (noun)
     nouns = [g for g in ((groups[0], groups[3]) if index == 0 else (groups[2],)) if g]
     counter = groups[2] if index == 0 else groups[1]
@@ -228,7 +243,7 @@ def _done_unit(m: re.Match[str], index: int, clause: str) -> Literal["问题", "
     named = _CLAUSE_NOUN.findall(clause)
     if named:
         return "问题" if named[-1] == "问题" else "措施"
-    return "问题" if counter in ("个", "件") else "措施"
+    return "问题" if counter in ("个", "件") or counter == problems_by else "措施"
 
 
 def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
@@ -372,6 +387,8 @@ def _read_done(totals: StatedTotals, sentence: str) -> None:
     found: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
     in_batch: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
     batches = _BATCH.search(sentence) is not None
+    said = totals.evidence.get("issues", "")
+    problems_by = said[-1:] if totals.issues is not None and totals.measures is None else None
     for index, pattern in enumerate(_DONE):
         for m in pattern.finditer(sentence):
             value = _count_done(m, index)
@@ -382,7 +399,7 @@ def _read_done(totals: StatedTotals, sentence: str) -> None:
                 continue
             one_batch = batches and _BATCH.search(prefix[-10:] + m.group(0)[:3]) is not None
             (in_batch if one_batch else found).append(
-                (m.start(), value, m.group(0), _done_unit(m, index, prefix)))
+                (m.start(), value, m.group(0), _done_unit(m, index, prefix, problems_by)))
     if batches:
         for m in _CUMULATIVE.finditer(sentence):
             value = _count_done(m, 0)
