@@ -24,7 +24,9 @@ What now reads right:
   "问题清单11项…已销号9项" counts problems by 项;
 - a table naming its aspects in the problem column ("| | 一、…方面 | | |") and dating a completion
   in its status ("已完成（2025年9月）": 完成时间, not progress); a table of measures alone under
-  issues printed on rows of their own merged across ("问题1：…") — its rows had been left unplaced.
+  issues printed on rows of their own merged across ("问题1：…") — its rows had been left unplaced;
+- rendered, work going on whose progress reads as done ("已清理8家") says it goes on
+  ("…，已清理8家，正在推进") — it had read as done, and was read back so.
 
 Every notice here is written for this file about fictional units.
 """
@@ -36,8 +38,9 @@ from pathlib import Path
 
 import docx
 
-from rectxl.core.model import Issue
+from rectxl.core.model import Issue, Measure
 from rectxl.core.notice import parse_notice
+from rectxl.core.notice.render import measure_sentence
 from rectxl.core.status import Status
 from rectxl.io.notice_file import read_notice_file
 
@@ -397,3 +400,16 @@ def test_a_table_of_measures_under_issues_printed_on_rows_of_their_own(tmp_path:
     assert issues[0].measures[0].progress == "清退不符合条件对象23人"
     assert [c.ok for c in parsed.total_checks if c.item in ("issues", "done")] == [True, True]
 
+
+def test_work_going_on_whose_progress_reads_as_done_is_published_as_going_on() -> None:
+    going = Measure(text="清理“僵尸型”社会组织", progress="已清理8家", status=Status.IN_PROGRESS,
+                    status_text="正在推进")
+    said = measure_sentence(going)
+    assert said == "清理“僵尸型”社会组织，已清理8家，正在推进"
+    # read back, the sentence is work going on, not done
+    body = f"（一）监管方面\n\n1.社会组织监管不到位。{said}。\n"
+    assert [m.status for m in _issues(_notice(body))[0].measures] == [Status.IN_PROGRESS]
+    # a progress saying what is still to come needs no status after it
+    ahead = Measure(text="推进农村户厕改造", progress="已完成改造156户，剩余44户正在施工",
+                    status=Status.IN_PROGRESS, status_text="正在推进")
+    assert not measure_sentence(ahead).endswith("正在推进")

@@ -1212,6 +1212,10 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
     if result[:1] == "已":
         result = _without_repeated_object(action, result, status)
     said = _compose(action, result, status)
+    if status is Status.IN_PROGRESS and m.status is not None and said != action and _reads_done(result):
+        # "清理社会组织，已清理8家" for work still going on would read as done (and read back so):
+        # the status says it is not
+        return _join(said, _RESULT[status], "，")
     if said == action:
         if status is None:
             # the progress restated in the measure, and no status to say how far it got: the
@@ -1238,6 +1242,21 @@ def _item_status(status: Status | None, answer: str) -> Status | None:
 
 
 _ONGOING_WORDS = LazyPattern(r"正在|尚未|仍未|未完成|待|推进中|进行中")
+#: words saying the work goes on or what comes next: a sentence with them does not read as done
+_AHEAD_WORDS = LazyPattern(r"将|拟|计划|预计|下一步|持续|继续|逐步|陆续|力争|争取|其余|剩余|尚有|还有|%")
+
+
+#: a progress of one short clause saying what was done: "已清理8家", "已建立", "已印发"
+_DONE_CLAUSE = LazyPattern(r"已[^，,。；;：:（(]{1,14}")
+
+
+def _reads_done(progress: str) -> bool:
+    """Whether the progress of work still going on reads as work done: one short clause saying
+    something was done ("已清理8家") and nothing of work going on or still to come (a longer
+    account, "目前已完成初验准备", "因…，已报县政府审批", is left as written)."""
+    progress = progress.strip().rstrip("。.;；")
+    return (_DONE_CLAUSE.fullmatch(progress) is not None and not _ONGOING_WORDS.search(progress)
+            and not _AHEAD_WORDS.search(progress))
 
 
 def _paired_items(m: Measure, as_of: date | None, statuses: bool) -> str | None:
