@@ -25,6 +25,8 @@ What now reads right:
 - a table naming its aspects in the problem column ("| | 一、…方面 | | |") and dating a completion
   in its status ("已完成（2025年9月）": 完成时间, not progress); a table of measures alone under
   issues printed on rows of their own merged across ("问题1：…") — its rows had been left unplaced;
+- a section "三、其他反馈问题整改情况" after "二、立行立改问题整改情况" is read too (its issues had
+  been lost), and the issues of a section of those put right at once have 立行立改 as 整改时限;
 - rendered, work going on whose progress reads as done ("已清理8家") says it goes on
   ("…，已清理8家，正在推进") — it had read as done, and was read back so.
 
@@ -413,3 +415,50 @@ def test_work_going_on_whose_progress_reads_as_done_is_published_as_going_on() -
     ahead = Measure(text="推进农村户厕改造", progress="已完成改造156户，剩余44户正在施工",
                     status=Status.IN_PROGRESS, status_text="正在推进")
     assert not measure_sentence(ahead).endswith("正在推进")
+
+
+_SECTIONS = """中共青峰县审计局党组关于县委巡察整改落实情况的通报
+
+县委第七巡察组于2025年3月11日至4月30日对县审计局党组开展了常规巡察，6月18日反馈了巡察意见。
+
+一、整改工作总体进展
+
+县委巡察组共反馈问题2个方面3个，已完成整改2个，1个问题正在整改。
+
+二、{first}
+
+问题1：公务接待超标准。
+整改情况：（1）清退超标准接待费用0.36万元（已完成）；（2）对相关责任人进行批评教育（已完成）。
+
+三、{second}
+
+（一）审计监督作用发挥方面
+
+问题2：审计项目计划统筹不够。
+整改情况：（1）修订审计项目计划管理办法（已完成）；（2）建立审计项目库（已完成）。
+
+（二）队伍建设方面
+
+问题3：青年干部培养机制不完善。
+整改情况：（1）制定青年干部培养方案（正在推进）；（2）实施“以审代训”（正在推进）。
+
+四、下一步工作打算
+
+局党组将持续深化整改。
+
+中共青峰县审计局党组
+2025年11月28日
+"""
+
+
+def test_issues_put_right_at_once_in_a_section_of_their_own_beside_the_others() -> None:
+    parsed = parse_notice(_SECTIONS.format(first="立行立改问题整改情况", second="其他反馈问题整改情况"))
+    issues = [i for a in parsed.ledger.aspects for i in a.issues()]
+    assert [i.number for i in issues] == [1, 2, 3]
+    assert [[m.deadline.text for m in i.measures] for i in issues] == [["立行立改"] * 2, ["", ""], ["", ""]]
+    assert [a.title for a in parsed.ledger.aspects if a.title] == ["审计监督作用发挥方面", "队伍建设方面"]
+    assert all(c.ok for c in parsed.total_checks if c.item in ("aspects", "issues", "done"))
+    # the other way round: the others first, those put right at once after them
+    text = _SECTIONS.format(first="巡察反馈问题整改情况", second="立行立改问题整改情况")
+    issues = [i for a in parse_notice(text).ledger.aspects for i in a.issues()]
+    assert [[m.deadline.text for m in i.measures] for i in issues] == [["", ""], ["立行立改"] * 2, ["立行立改"] * 2]

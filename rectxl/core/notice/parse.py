@@ -1801,6 +1801,8 @@ class _Stated:
 _AT_ONCE_WORDS = r"立行立改|即知即改|立知立改|立查立改|即查即改|马上就改|立即整改"
 _AT_ONCE = re.compile(rf"^\s*(?P<lead>{_AT_ONCE_WORDS})\s*[,、;·]?\s*(?=\S)"
                       rf"|\s*[,、;·]?\s*(?P<tail>{_AT_ONCE_WORDS})\s*$")
+#: a section or group of issues put right at once: "二、立行立改问题整改情况"
+_AT_ONCE_SECTION = re.compile(rf"(?:{_AT_ONCE_WORDS})(?:的)?(?:问题|事项)")
 
 
 def _status_words(text: str) -> _Stated | None:
@@ -3547,9 +3549,23 @@ _MORE_ISSUES = re.compile(r"(?:尚未完成|未完成|未整改到位|正在整�
                           r"(?:整改)?(?:问题|事项|任务)"
                           # the issues of the inspection before, or those a 回头看 handed over: "三、上轮
                           # 巡察整改不到位问题整改情况", "三、巡察“回头看”移交问题整改情况"
-                          r"|(?:上轮|上一轮|上次|前轮|前次|回头看|移交)[^,;。]{0,16}?问题[^,;。]{0,6}?整改")
+                          r"|(?:上轮|上一轮|上次|前轮|前次|回头看|移交)[^,;。]{0,16}?问题[^,;。]{0,6}?整改"
+                          # the rest, after those put right at once: "三、其他反馈问题整改情况"
+                          r"|(?:其他|其它|其余)(?:的)?(?:巡察|巡视)?(?:反馈)?(?:的)?(?:具体)?问题"
+                          # those put right at once, after the others: "三、立行立改问题整改情况"
+                          rf"|{_AT_ONCE_SECTION.pattern}")
 #: of those, the ones said not to be finished
 _NOT_FINISHED = re.compile(r"尚未完成|未完成|未整改到位|正在整改|正在推进|持续推进")
+
+
+def _at_once_section(aspects: list[Aspect], heading: str) -> None:
+    """The issues of a section headed as put right at once ("二、立行立改问题整改情况"): 立行立改 is
+    their measures' 整改时限."""
+    if (m := _AT_ONCE_SECTION.search(detect(heading))) is not None:
+        word = re.match(_AT_ONCE_WORDS, m.group(0))
+        for a in aspects:
+            for issue in a.issues():
+                _apply_fields(issue.measures, {F.DEADLINE: word.group(0) if word else "立行立改"})
 
 
 def _still_listed(lines: list[_Line], s: int, end: int, warnings: list[str], before: list[Aspect]
@@ -3566,6 +3582,7 @@ def _still_listed(lines: list[_Line], s: int, end: int, warnings: list[str], bef
     aspects = _prefixed_aspects(built.aspects)
     if not any(True for a in aspects for _ in a.issues()):
         return []
+    _at_once_section(aspects, heading)
     if _NOT_FINISHED.search(detect(heading)):
         for a in aspects:
             for issue in a.issues():
@@ -3628,6 +3645,8 @@ def _parse_notice(text: str) -> ParsedNotice:
         aspects, intro, unplaced = built.aspects, built.intro, built.unplaced
         status_groups = _group_headings(aspects, warnings)
         aspects = _prefixed_aspects(aspects)
+        if lay.heading is not None:
+            _at_once_section(aspects, _heading_text(lines, lay.heading))
     if appendix and not any(True for a in aspects for _ in a.issues()):
         # "具体整改情况见附件": the items are the appendix's table
         table = _run_in(_tables(_outline(_side_lists(appendix))))
