@@ -169,7 +169,10 @@ def clear(book: Any) -> int:
 
 def cleared_message(done: Cleared) -> str:
     """What 清除标记 says it did: exactly the cells restored and the sheets deleted."""
-    parts = [f"{done.restored} 个单元格恢复原样"] if done.restored else []
+    renamed = "".join(f"（工作表“{old}”已改名为“{new}”，在“{new}”中恢复）" for old, new in done.renamed.items())
+    parts = [f"{done.restored} 个单元格恢复原样{renamed}"] if done.restored else []
+    parts += [f"工作表“{name}”已不在工作簿中（已删除，或改名后内容也改了），记录在其中的 {count} 个标色单元格"
+              "无法恢复：如在其他工作表中看到 rectxl 的标记颜色，请手动清除" for name, count in done.lost.items()]
     if done.removed:
         parts.append(f"已删除 rectxl 生成的工作表：{'、'.join(done.removed)}")
     said = "；".join(parts) if parts else "没有需要恢复的单元格"

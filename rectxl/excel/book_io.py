@@ -846,10 +846,7 @@ def _restore_moved(sheet: Any, moved: dict[str, tuple[str | None, str, str]]) ->
     its own fill back there."""
     if not moved:
         return 0
-    texts = _sheet_texts(sheet)
-    rows: dict[str, list[int]] = {}
-    for r in texts:
-        rows.setdefault(_row_key(texts, r), []).append(r)
+    rows = _row_places(_sheet_texts(sheet))
     restored = 0
     for ref, (back, given, key) in moved.items():
         place = _place(ref)
@@ -872,6 +869,70 @@ def _refs(address: str) -> list[str]:
     return [f"{m.group(1)}{r}" for r in range(int(m.group(2)), int(m.group(4)) + 1)]
 
 
+def _row_places(texts: dict[int, dict[str, str]]) -> dict[str, list[int]]:
+    """The rows of a sheet by their key (:func:`_row_key`)."""
+    rows: dict[str, list[int]] = {}
+    for r in texts:
+        rows.setdefault(_row_key(texts, r), []).append(r)
+    return rows
+
+
+def _followed(sheet: Any, cells: dict[str, tuple[str | None, str, str]]) -> dict[str, tuple[str | None, str, str]]:
+    """The recorded marks of ``sheet`` by the cell each is on now. Where the marks of a column do not
+    all give back the same fill (the clerk had coloured some of those cells), a mark still showing
+    at its address may be another row's that a sort or a deleted row brought there: each is
+    followed to the row holding its row's recorded texts, and a mark whose row is there no more
+    stays where it was (the clerk edited that row) unless another mark came to that cell (its own
+    row was deleted: nothing to give back). Other columns are as recorded (any mark there gives
+    back the same fill)."""
+    plans: dict[str, set[tuple[str | None, str]]] = {}
+    for ref, (back, given, _) in cells.items():
+        place = _place(ref)
+        if place is not None:
+            plans.setdefault(place[0], set()).add((back, given))
+    mixed = {col for col, plan in plans.items() if len(plan) > 1}
+    if not mixed:
+        return cells
+    texts = _sheet_texts(sheet)
+    rows = _row_places(texts)
+    placed: dict[str, tuple[str | None, str, str]] = {}
+    unplaced: list[tuple[str, tuple[str, int]]] = []
+    for ref, mark in cells.items():
+        place = _place(ref)
+        if place is None or place[0] not in mixed or not mark[2]:
+            placed.setdefault(ref, mark)
+        elif _row_key(texts, place[1]) == mark[2]:
+            placed[ref] = mark
+        else:
+            unplaced.append((ref, place))
+    edited: list[str] = []
+    for ref, (col, _) in unplaced:
+        there = next((f"{col}{r}" for r in rows.get(cells[ref][2], []) if f"{col}{r}" not in placed), None)
+        if there is None:
+            edited.append(ref)
+        else:
+            placed[there] = cells[ref]
+    for ref in edited:
+        placed.setdefault(ref, cells[ref])
+    return placed
+
+
+def _renamed(record: Record, recorded: set[str], cells: dict[str, tuple[str | None, str, str]]
+             ) -> tuple[str, Any] | None:
+    """The sheet that a marked ledger sheet no longer in the workbook became (the clerk renamed
+    "整改台账" to "整改台账（12月）"): of the sheets neither rectxl's nor named in the record, the
+    one holding most of the rows its marks were on (by their texts), or None."""
+    keys = {key for _, _, key in cells.values() if key}
+    best: tuple[int, str, Any] | None = None
+    for name, sheet in record.sheets.items():
+        if name in recorded or name in record.owned or name == record.name or not keys:
+            continue
+        score = len(keys & set(_row_places(_sheet_texts(sheet))))
+        if score and (best is None or score > best[0]):
+            best = (score, name, sheet)
+    return None if best is None else (best[1], best[2])
+
+
 @dataclass
 class Cleared:
     """What 清除标记 did: cells given their fill back, rectxl's sheets deleted, and sheets left
@@ -880,6 +941,11 @@ class Cleared:
     restored: int = 0
     removed: list[str] = field(default_factory=list)
     left: list[str] = field(default_factory=list)
+    #: ledger sheets renamed since they were marked (old name → new), their colours given back there
+    renamed: dict[str, str] = field(default_factory=dict)
+    #: ledger sheets no longer in the workbook (deleted, or renamed and changed past knowing), by
+    #: how many colours recorded on them could not be given back
+    lost: dict[str, int] = field(default_factory=dict)
 
 
 def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = False) -> Cleared:
@@ -902,8 +968,13 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
             by_sheet.setdefault(sheet_name, {})[ref] = _restore_color(fill)
     for sheet_name, cells in by_sheet.items():
         sheet = sheets.get(sheet_name)
-        if sheet is None:
-            continue
+        if sheet is None:  # renamed since (or deleted): found by its rows' texts
+            found = _renamed(record, set(by_sheet), cells)
+            if found is None:
+                done.lost[sheet_name] = len(cells)
+                continue
+            done.renamed[sheet_name], sheet = found
+        cells = _followed(sheet, cells)
         # a run of cells is given its colour back only while it shows rectxl's: a cell the user
         # re-coloured, or another cell sorted into its place, keeps what it shows
         keys = {ref: f"{back or ''}|{given}" for ref, (back, given, _) in cells.items()}
