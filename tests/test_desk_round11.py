@@ -6,7 +6,8 @@ once the person was confirmed, a deadline yellow as 重点), sheets of the clerk
 between 标记问题 and 清除标记: sorts the rows, deletes a row, types into a marked cell, renames the
 ledger sheet for the month, deletes a second ledger sheet. 清除标记 must give back exactly what
 rectxl changed — each colour to the cell it was taken from, wherever that cell went — and say
-plainly what it could not give back.
+plainly what it could not give back. A workbook opened from OneDrive is told to be saved on this
+computer (not "saved first"). And the auditor's `rectxl check 各乡镇/*.xlsx` is pointed to batch.
 """
 
 from __future__ import annotations
@@ -17,10 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from openpyxl.styles import PatternFill
 
 from rectxl import excel as rx
+from rectxl.cli.commands import main
 from rectxl.core.rules import Options
+from rectxl.excel.remind import remind
+from tests import com_standin
 from tests.com_standin import Excel, solid_fills, values_of, workbook_of
 
 OPTIONS = Options(as_of=dt.date(2025, 12, 1))
@@ -171,3 +176,58 @@ def test_the_clerks_own_sheets_and_a_non_ledger_active_sheet(tmp_path: Path) -> 
     assert {name: values_of(book, name) for name in extra} == mine
     rx.clear(book)
     assert [s.name for s in book.sheets] == names and _fills(book) == OWN
+
+
+# ---------------------------------------------------------------------------------------------
+# A workbook opened from OneDrive or SharePoint; the auditor's shell glob
+# ---------------------------------------------------------------------------------------------
+
+def test_a_workbook_on_onedrive_is_told_to_be_saved_on_this_computer(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel names a workbook opened from OneDrive/SharePoint by its https address; where xlwings
+    cannot map it to a synced folder, 生成通报 and 生成提醒 say so — "请先把工作簿保存" would tell a clerk
+    whose workbook is saved to save it."""
+    address = "https://d.docs.live.net/5f3a9c/文档/巡察整改/东山镇整改台账.xlsx"
+    monkeypatch.setattr(com_standin.Book, "FullName", property(lambda self: address))
+    monkeypatch.setattr(com_standin.Book, "Path", property(lambda self: address.rsplit("/", 1)[0]))
+    excel = Excel()
+    book = excel.open(_ledger(tmp_path))
+    for press, what in ((rx.notice, "通报"), (remind, "提醒函")):
+        assert press(book, OPTIONS) is None
+        said = excel.alerts[-1]["prompt"]
+        assert f"网络位置（{address}）" in said and f"无法在旁边写出{what}" in said and "另存为" in said, said
+    assert list(tmp_path.iterdir()) == [tmp_path / "东山镇整改台账.xlsx"]
+
+
+def test_a_new_workbook_is_still_asked_to_be_saved(tmp_path: Path) -> None:
+    excel = Excel()
+    book = excel.new_book()
+    assert rx.notice(book, OPTIONS) is None
+    assert excel.alerts[-1]["prompt"] == "请先把工作簿保存到文件夹中，通报会生成在工作簿旁边。"
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    try:
+        code = main(argv)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    return code, capsys.readouterr().err
+
+
+def test_check_given_several_ledgers_points_to_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`rectxl check 各乡镇/*.xlsx`: one Chinese line saying check takes one ledger and batch takes
+    the folder — it had been "无法识别的参数：…" with the file names."""
+    first = _ledger(tmp_path)
+    (tmp_path / "西河乡").mkdir()
+    second = _ledger(tmp_path / "西河乡")
+    code, said = _run(["check", str(first), str(second)], capsys)
+    assert code == 2 and said.count("\n") == 1
+    assert "rectxl check 一次处理一个台账文件" in said and "rectxl batch" in said, said
+    assert "东山镇整改台账.xlsx" in said, said
+    code, said = _run(["diff", str(first), str(second), str(first)], capsys)
+    assert code == 2 and "两期台账" in said, said
+    # a word that is no file is still an unknown argument (a date without --as-of)
+    code, said = _run(["check", str(first), "2025-12-01"], capsys)
+    assert code == 2 and "无法识别的参数：2025-12-01" in said, said
+    code, said = _run(["check", str(first), "--as-of", "2025-12-01", "--format", "csv"], capsys)
+    assert code == 1 and said == ""

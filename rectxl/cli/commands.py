@@ -464,7 +464,12 @@ def _run(argv: list[str], debug: bool) -> int:
     # top-level options take no value: the first word not an option is the command
     command = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(only=command)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        several = _several_files(command, extra)
+        if several is None:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        parser.exit(EXIT_USAGE, f"用法错误：{several}\n")
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if func is None:
         parser.print_help()
@@ -502,6 +507,35 @@ def _run(argv: list[str], debug: bool) -> int:
         print(f"错误：处理时发生意外问题（{type(exc).__name__}: {exc}）。"
               "请把该文件和此信息反馈给维护人员；设置 RECTXL_DEBUG=1 可查看详细信息。", file=sys.stderr)
         return EXIT_USAGE
+
+
+#: what each command takes, for the line saying it was given more (``rectxl check *.xlsx``)
+_TAKES = {"check": "一个台账文件", "annotate": "一个台账文件", "summary": "一个台账文件", "notice": "一个台账文件",
+          "remind": "一个台账文件", "parse-notice": "一个通报文件", "diff": "两期台账（先旧后新）",
+          "batch": "一个文件夹"}
+
+
+#: what a file named on the command line ends with (a word that is not, e.g. a date, is no file)
+_FILE_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".xltx", ".ods", ".et", ".csv", ".docx", ".doc", ".wps", ".txt",
+                  ".md", ".html", ".htm", ".pdf", ".zip", ".rar", ".7z", ".json"}
+
+
+def _several_files(command: str | None, extra: list[str]) -> str | None:
+    """What to say when a command taking one file was given several (a shell's ``*.xlsx``, a
+    folder's files dragged in), or None when ``extra`` is not a list of files."""
+    takes = _TAKES.get(command or "")
+    if takes is None or not all(Path(a).suffix.lower() in _FILE_SUFFIXES or Path(a).exists() for a in extra):
+        return None
+    shown = "、".join(Path(a).name for a in extra[:3]) + (f"等 {len(extra)} 个" if len(extra) > 3 else "")
+    said = f"rectxl {command} 一次处理{takes}，另外多给了：{shown}"
+    if command == "check":
+        return (f"{said}。要校验多个台账，请把它们放在一个文件夹中运行 rectxl batch 文件夹（子文件夹也会检查，"
+                "结果汇总成一个工作簿，每条问题注明文件、工作表和单元格）；或逐个运行 rectxl check")
+    if command == "batch":
+        return f"{said}。请给出台账所在的文件夹（其中的子文件夹也会检查）"
+    if command == "diff":
+        return f"{said}。每次对比两期，请分几次运行"
+    return f"{said}。请逐个运行"
 
 
 def _os_error_path(exc: OSError) -> Path | None:

@@ -37,6 +37,7 @@ from rectxl.excel.book_io import (
     clear_marks,
     grids_from_book,
     is_desktop,
+    no_folder,
     recording,
     saved_copy,
     show_sheet,
@@ -196,7 +197,7 @@ def notice(book: Any, options: Options | None = None) -> Path:
     """生成通报: write 《…整改进展情况的通报》 as a .docx beside the workbook (never over a file)."""
     path = book_path(book)
     if path is None:
-        raise RectxlError("请先把工作簿保存到文件夹中，通报会生成在工作簿旁边。")
+        raise no_folder(book, "通报")
     ledger, _ = read_book(book, options)
     from rectxl.io.docx_notice import write_notice_docx
 

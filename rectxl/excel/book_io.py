@@ -57,6 +57,7 @@ __all__ = [
     "grids_from_book",
     "has_marks",
     "is_desktop",
+    "no_folder",
     "recording",
     "saved_copy",
     "show_sheet",
@@ -117,6 +118,22 @@ def book_path(book: Any) -> Path | None:
     if path is None or not path.is_absolute() or not path.parent.is_dir():
         return None
     return path
+
+
+def no_folder(book: Any, what: str) -> RectxlError:
+    """What a button that writes ``what`` beside the workbook says when :func:`book_path` found no
+    folder: a new workbook is to be saved first; one opened from OneDrive/SharePoint that xlwings
+    cannot map to a synced folder (Excel gives its address, https://…, as its name) is saved
+    already — it is to be saved on this computer."""
+    try:
+        address = str(book.api.FullName)
+    except Exception:  # the remote engine, Excel for Mac's AppleScript: no address to tell
+        address = ""
+    if "://" in address:
+        return RectxlError(f"工作簿保存在网络位置（{address}），rectxl 找不到它在本电脑上的文件夹，"
+                           f"无法在旁边写出{what}：请用“文件”→“另存为”把工作簿保存到本电脑的文件夹"
+                           "（或同步到本电脑的 OneDrive 文件夹）后再点此按钮。")
+    return RectxlError(f"请先把工作簿保存到文件夹中，{what}会生成在工作簿旁边。")
 
 
 def _copy_name(book: Any, suffix: str) -> str:

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rectxl.core.errors import RectxlError
 from rectxl.core.letters import plan_reminders, unaddressed
 from rectxl.core.rules import Options
 from rectxl.excel import _alert, entry_point, read_book
-from rectxl.excel.book_io import book_path
+from rectxl.excel.book_io import book_path, no_folder
 from rectxl.excel.places import free_name
 from rectxl.io.letters_docx import Reminders, write_reminders
 
@@ -33,7 +32,7 @@ def remind(book: Any, options: Options | None = None, *, final_days: int = 15,
     ``letter="告诫书"``) as .docx, and the 提醒清单 workbook, in a new folder beside the workbook."""
     path = book_path(book)
     if path is None:
-        raise RectxlError("请先把工作簿保存到文件夹中，提醒函会生成在工作簿旁边的文件夹里。")
+        raise no_folder(book, "提醒函")
     options = options or Options()
     ledger, _ = read_book(book, options)
     plan = plan_reminders(ledger, as_of=options.as_of, warn_days=options.warn_days,
