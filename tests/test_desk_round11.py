@@ -4,16 +4,20 @@ A township office's ledger as its clerk keeps it: some cells coloured by hand (a
 once the person was confirmed, a deadline yellow as 重点), sheets of the clerk's own named 说明,
 汇总, 通报 and 校验结果, the 说明 sheet active when a button is pressed. Then what a clerk does
 between 标记问题 and 清除标记: sorts the rows, deletes a row, types into a marked cell, renames the
-ledger sheet for the month, deletes a second ledger sheet. 清除标记 must give back exactly what
+ledger sheet for the month, inserts a column, deletes a second ledger sheet. 清除标记 must give back exactly what
 rectxl changed — each colour to the cell it was taken from, wherever that cell went — and say
 plainly what it could not give back. A workbook opened from OneDrive is told to be saved on this
-computer (not "saved first"). And the auditor's `rectxl check 各乡镇/*.xlsx` is pointed to batch.
+computer (not "saved first"). And the auditor's `rectxl check 各乡镇/*.xlsx` is pointed to batch;
+`rectxl check … > 结果.txt` on Chinese Windows (stdout in GBK) survives a ledger's ☑ and •.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
+import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +106,28 @@ def test_a_deleted_row_does_not_leave_its_colour_to_the_row_below(tmp_path: Path
     workbook_of(book).wb[SHEET].delete_rows(2)
     assert rx.clear(book) == 2
     assert _fills(book) == {}
+
+
+def test_a_column_inserted_after_marking_takes_the_marks_across(tmp_path: Path) -> None:
+    """The clerk inserts a column (问题类别) before 存在问题 after 标记问题, Excel moving every cell right
+    of it one column across, marks and all: 清除标记 follows each mark to where its row's cells went
+    — it had given nothing back, said "已清除标记" and dropped the record, leaving the four colours
+    for good. Then the rows are also sorted: still each to its own cell."""
+    excel = Excel()
+    book = excel.open(_ledger(tmp_path))
+    rx.flag(book, OPTIONS)
+    workbook_of(book).wb[SHEET].insert_cols(2)
+    assert set(_fills(book)) == {"F2", "G2", "F3", "G3"}
+    assert rx.clear(book) == 4
+    assert _fills(book) == {"F2": "92D050", "G2": "FFFF00"}
+    assert "4 个单元格恢复原样" in excel.alerts[-1]["prompt"]
+
+    book = Excel().open(_ledger(tmp_path))  # the file as it was (the stand-in changed its copy only)
+    rx.flag(book, OPTIONS)
+    workbook_of(book).wb[SHEET].insert_cols(1)
+    _swap_rows(book, 2, 3)
+    assert rx.clear(book) == 4
+    assert _fills(book) == {"F3": "92D050", "G3": "FFFF00"}
 
 
 def test_a_marked_cell_the_clerk_typed_into_is_given_its_own_colour_back(tmp_path: Path) -> None:
@@ -231,3 +257,51 @@ def test_check_given_several_ledgers_points_to_batch(tmp_path: Path, capsys: pyt
     assert code == 2 and "无法识别的参数：2025-12-01" in said, said
     code, said = _run(["check", str(first), "--as-of", "2025-12-01", "--format", "csv"], capsys)
     assert code == 1 and said == ""
+
+
+def _gbk_stdout(monkeypatch: pytest.MonkeyPatch) -> io.BytesIO:
+    """Standard output as Chinese Windows gives it to `rectxl … > 结果.txt`: GBK, strict."""
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="gbk", newline=""))
+    return raw
+
+
+def _checkbox_ledger(folder: Path) -> Path:
+    """A ledger pasted from Word: bullets, a ticked box, a circled ⑪ and a name in CJK extension B
+    — none of them in GBK."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(HEADER)
+    ws.append([1, "• 理论学习不深入", "• 完善学习制度", "党政办", "", "2025年8月31日", "☑正在推进 □已完成",
+               "• 正在修订⑪"])
+    ws.append([2, "作风不实", "精简会议", "党政办", "𠮷某", "2025年8月31日", "□正在推进 ☑已完成", "已完成"])
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "北坡镇整改台账.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_gbk_stdout_takes_what_gbk_has_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`rectxl check 台账.xlsx > 结果.txt` on Chinese Windows: the ledger's ☑ had ended the run with
+    "意外问题（UnicodeEncodeError…）", exit 2 and nothing written. Now the text report has "?" for
+    it, and the JSON its escape, which reads back as ☑."""
+    path = _checkbox_ledger(tmp_path)
+    raw = _gbk_stdout(monkeypatch)
+    assert main(["check", str(path), "--as-of", "2025-12-01"]) == 1
+    sys.stdout.flush()
+    text = raw.getvalue().decode("gbk")
+    assert "[overdue]" in text and "状态仍为“?正在推进 □已完成”" in text, text
+    raw = _gbk_stdout(monkeypatch)
+    assert main(["check", str(path), "--as-of", "2025-12-01", "--format", "json"]) == 1
+    sys.stdout.flush()
+    data = json.loads(raw.getvalue().decode("gbk"))
+    overdue = next(f for f in data["findings"] if f["code"] == "overdue")
+    assert "“☑正在推进 □已完成”" in overdue["message"] and overdue["cell"] == "F2"
+    raw = _gbk_stdout(monkeypatch)
+    assert main(["batch", str(tmp_path), "--as-of", "2025-12-01", "--json", "-", "--no-progress",
+                 "-o", str(tmp_path / "汇总.xlsx")]) == 1
+    sys.stdout.flush()
+    batch = json.loads(raw.getvalue().decode("gbk"))
+    assert "☑正在推进" in json.dumps(batch, ensure_ascii=False)

@@ -6,10 +6,13 @@ Exit codes: 0 no errors found, 1 errors found, 2 bad usage or unreadable input.
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from rectxl.cli.options import (
@@ -470,6 +473,7 @@ def _run(argv: list[str], debug: bool) -> int:
         if several is None:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         parser.exit(EXIT_USAGE, f"用法错误：{several}\n")
+    _fit_stdout(args)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if func is None:
         parser.print_help()
@@ -507,6 +511,44 @@ def _run(argv: list[str], debug: bool) -> int:
         print(f"错误：处理时发生意外问题（{type(exc).__name__}: {exc}）。"
               "请把该文件和此信息反馈给维护人员；设置 RECTXL_DEBUG=1 可查看详细信息。", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _json_escape(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: characters the encoding has not, as JSON escapes (a character beyond
+    the BMP as its surrogate pair, as JSON spells it)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start:exc.end]:
+        code = ord(ch)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), exc.end
+
+
+_JSON_ESCAPE = "rectxl-json-escape"
+codecs.register_error(_JSON_ESCAPE, _json_escape)
+
+
+def _fit_stdout(args: argparse.Namespace) -> None:
+    """Standard output in an encoding that cannot hold every character a ledger has — Chinese
+    Windows writes a redirected ``rectxl check 台账.xlsx > 结果.txt`` in GBK, which has no ☑, •
+    or ⑪ — takes such a character as "?" in text and as its escape (\\u2611) in JSON, which reads
+    back as the very character. It had ended the run with UnicodeEncodeError, the file empty."""
+    stream = sys.stdout
+    try:
+        if codecs.lookup(stream.encoding or "utf-8").name.startswith("utf"):
+            return
+    except (AttributeError, LookupError):
+        return
+    json_out = (getattr(args, "format", None) == "json" and getattr(args, "output", None) is None) \
+        or str(getattr(args, "json", "")) == "-"
+    if isinstance(stream, io.TextIOWrapper):  # not a stream a caller put in place of it
+        with suppress(ValueError, OSError):
+            stream.reconfigure(errors=_JSON_ESCAPE if json_out else "replace")
 
 
 #: what each command takes, for the line saying it was given more (``rectxl check *.xlsx``)

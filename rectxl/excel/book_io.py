@@ -42,7 +42,7 @@ from rectxl.core.grid import Grid
 from rectxl.core.names import FINDINGS_SHEET, OWNED_SHEET_TAG, RECORD_TAG
 from rectxl.core.report import cell_text
 from rectxl.core.sheets import MARKS_SHEET, Highlight, SheetSpec
-from rectxl.core.text import col_letter
+from rectxl.core.text import col_index, col_letter
 
 __all__ = [
     "FILE_FORMATS",
@@ -857,27 +857,6 @@ def _shows(sheet: Any, address: str, color: str) -> bool | None:
     return "".join(f"{int(v):02X}" for v in current) == color
 
 
-def _restore_moved(sheet: Any, moved: dict[str, tuple[str | None, str, str]]) -> int:
-    """Marks a sort (or an inserted row) carried away from their cells: each found in its column
-    on the row that now holds its row's texts, where it still shows rectxl's colour, and given
-    its own fill back there."""
-    if not moved:
-        return 0
-    rows = _row_places(_sheet_texts(sheet))
-    restored = 0
-    for ref, (back, given, key) in moved.items():
-        place = _place(ref)
-        if place is None or not given:
-            continue
-        for r in rows.get(key, []):
-            there = f"{place[0]}{r}"
-            if there not in moved and _shows(sheet, there, given):
-                sheet.range(there).color = back or None
-                restored += 1
-                break
-    return restored
-
-
 def _refs(address: str) -> list[str]:
     """The cells of a vertical run "F4:F9" (or one cell "F4")."""
     m = _ADDRESS.fullmatch(address)
@@ -886,45 +865,62 @@ def _refs(address: str) -> list[str]:
     return [f"{m.group(1)}{r}" for r in range(int(m.group(2)), int(m.group(4)) + 1)]
 
 
-def _row_places(texts: dict[int, dict[str, str]]) -> dict[str, list[int]]:
-    """The rows of a sheet by their key (:func:`_row_key`)."""
-    rows: dict[str, list[int]] = {}
-    for r in texts:
-        rows.setdefault(_row_key(texts, r), []).append(r)
-    return rows
+def _row_cells(key: str) -> list[tuple[int, str]]:
+    """A row key's text cells as (0-based column, text), left to right."""
+    cells = []
+    for part in key.split("\u241f") if key else []:
+        col, _, text = part.partition("=")
+        cells.append((col_index(col), text))
+    return cells
+
+
+def _shifted(column: int, was: list[tuple[int, str]], now: list[tuple[int, str]]) -> int | None:
+    """Where a cell of ``column`` went in a row whose text cells were ``was`` and are ``now`` (the
+    same texts, maybe in other columns: a column inserted or deleted): moved as its nearest text
+    cells left and right of it moved; None when they moved differently (a column inserted or
+    deleted right beside it: which side it went with cannot be told)."""
+    left = [i for i, (c, _) in enumerate(was) if c <= column][-1:]
+    right = [i for i, (c, _) in enumerate(was) if c >= column][:1]
+    offsets = {now[i][0] - was[i][0] for i in left + right}
+    if len(offsets) != 1:
+        return None
+    moved = column + offsets.pop()
+    return moved if moved >= 0 else None
 
 
 def _followed(sheet: Any, cells: dict[str, tuple[str | None, str, str]]) -> dict[str, tuple[str | None, str, str]]:
-    """The recorded marks of ``sheet`` by the cell each is on now. Where the marks of a column do not
-    all give back the same fill (the clerk had coloured some of those cells), a mark still showing
-    at its address may be another row's that a sort or a deleted row brought there: each is
-    followed to the row holding its row's recorded texts, and a mark whose row is there no more
-    stays where it was (the clerk edited that row) unless another mark came to that cell (its own
-    row was deleted: nothing to give back). Other columns are as recorded (any mark there gives
-    back the same fill)."""
-    plans: dict[str, set[tuple[str | None, str]]] = {}
-    for ref, (back, given, _) in cells.items():
-        place = _place(ref)
-        if place is not None:
-            plans.setdefault(place[0], set()).add((back, given))
-    mixed = {col for col, plan in plans.items() if len(plan) > 1}
-    if not mixed:
+    """The recorded marks of ``sheet`` by the cell each is on now. A mark is where it was while its
+    row there still holds the texts recorded with it; else it went with its row — a sort, an
+    inserted or deleted row moves it down the sheet, an inserted or deleted column across — and
+    is followed to the row holding those texts now (in whatever columns), onto the cell that
+    moved as the text cells beside it did. A mark whose row is nowhere (the clerk typed into it)
+    stays where it was, unless another mark came to that cell (its own row was deleted: nothing
+    to give back). Without the engine's texts, marks are taken to be where they were."""
+    if not any(key for _, _, key in cells.values()):
         return cells
     texts = _sheet_texts(sheet)
-    rows = _row_places(texts)
+    if not texts:
+        return cells
+    rows: dict[tuple[str, ...], list[int]] = {}
+    for r in texts:
+        rows.setdefault(tuple(text for _, text in _row_cells(_row_key(texts, r))), []).append(r)
     placed: dict[str, tuple[str | None, str, str]] = {}
     unplaced: list[tuple[str, tuple[str, int]]] = []
     for ref, mark in cells.items():
         place = _place(ref)
-        if place is None or place[0] not in mixed or not mark[2]:
-            placed.setdefault(ref, mark)
-        elif _row_key(texts, place[1]) == mark[2]:
+        if place is None or not mark[2] or _row_key(texts, place[1]) == mark[2]:
             placed[ref] = mark
         else:
             unplaced.append((ref, place))
     edited: list[str] = []
     for ref, (col, _) in unplaced:
-        there = next((f"{col}{r}" for r in rows.get(cells[ref][2], []) if f"{col}{r}" not in placed), None)
+        was = _row_cells(cells[ref][2])
+        there = None
+        for r in rows.get(tuple(text for _, text in was), []):
+            column = _shifted(col_index(col), was, _row_cells(_row_key(texts, r)))
+            if column is not None and f"{col_letter(column)}{r}" not in placed:
+                there = f"{col_letter(column)}{r}"
+                break
         if there is None:
             edited.append(ref)
         else:
@@ -944,7 +940,8 @@ def _renamed(record: Record, recorded: set[str], cells: dict[str, tuple[str | No
     for name, sheet in record.sheets.items():
         if name in recorded or name in record.owned or name == record.name or not keys:
             continue
-        score = len(keys & set(_row_places(_sheet_texts(sheet))))
+        texts = _sheet_texts(sheet)
+        score = len(keys & {_row_key(texts, r) for r in texts})
         if score and (best is None or score > best[0]):
             best = (score, name, sheet)
     return None if best is None else (best[1], best[2])
@@ -995,7 +992,6 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
         # a run of cells is given its colour back only while it shows rectxl's: a cell the user
         # re-coloured, or another cell sorted into its place, keeps what it shows
         keys = {ref: f"{back or ''}|{given}" for ref, (back, given, _) in cells.items()}
-        away: list[str] = []  # marked cells no longer showing rectxl's colour where they were
         one_by_one: list[tuple[str, str | None]] = []
         for key, same in _by_color(color_runs(keys)).items():
             back, given = (key or "|").split("|")
@@ -1010,15 +1006,13 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
                 one_by_one += same
         for address, key in one_by_one:
             back, given = (key or "|").split("|")
-            if given and _shows(sheet, address, given) is False:
+            if given and _shows(sheet, address, given) is False:  # the clerk's colour since: theirs
                 refs = [r for r in _refs(address) if _shows(sheet, r, given) is not False]
-                away += [r for r in _refs(address) if r not in refs]
             else:
                 refs = _refs(address)
             for ref in [address] if len(refs) == len(_refs(address)) else refs:
                 sheet.range(ref).color = back or None
             done.restored += len(refs)
-        done.restored += _restore_moved(sheet, {ref: cells[ref] for ref in away if cells[ref][2]})
     if keep_sheets:
         if record.cells:
             record.cells = []
