@@ -130,6 +130,24 @@ def test_a_column_inserted_after_marking_takes_the_marks_across(tmp_path: Path) 
     assert _fills(book) == {"F3": "92D050", "G3": "FFFF00"}
 
 
+@pytest.mark.parametrize(("change", "left"), [
+    ("insert_cols(5)", {"G2": "FFFF00"}),  # a column inserted right before the marked 责任人 (E)
+    ("delete_cols(1)", {"E2": "FFFF00"}),  # 序号 deleted: every mark one column to the left
+])
+def test_a_column_inserted_or_deleted_beside_the_marks(tmp_path: Path, change: str, left: dict[str, str]) -> None:
+    """A column inserted between 责任单位 (D) and the marked 责任人 (E): the text cells left of the
+    mark stayed, those right of it moved, so it went one of two ways — the cell showing its
+    colour tells which. A column deleted left of the marks takes them all one column back."""
+    excel = Excel()
+    book = excel.open(_ledger(tmp_path, own={"F2": "FFFF00"}))
+    rx.flag(book, OPTIONS)
+    ws = workbook_of(book).wb[SHEET]
+    name, arg = change.rstrip(")").split("(")
+    getattr(ws, name)(int(arg))
+    assert rx.clear(book) == 4
+    assert _fills(book) == left
+
+
 def test_a_marked_cell_the_clerk_typed_into_is_given_its_own_colour_back(tmp_path: Path) -> None:
     """After 标记问题 the clerk fills in the missing 责任人 of both measures (the rows' texts change,
     the rows do not move): each cell gets its own colour back and keeps what was typed."""

@@ -874,18 +874,15 @@ def _row_cells(key: str) -> list[tuple[int, str]]:
     return cells
 
 
-def _shifted(column: int, was: list[tuple[int, str]], now: list[tuple[int, str]]) -> int | None:
-    """Where a cell of ``column`` went in a row whose text cells were ``was`` and are ``now`` (the
-    same texts, maybe in other columns: a column inserted or deleted): moved as its nearest text
-    cells left and right of it moved; None when they moved differently (a column inserted or
-    deleted right beside it: which side it went with cannot be told)."""
+def _shifted(column: int, was: list[tuple[int, str]], now: list[tuple[int, str]]) -> list[int]:
+    """Where a cell of ``column`` may have gone in a row whose text cells were ``was`` and are
+    ``now`` (the same texts, maybe in other columns: a column inserted or deleted): moved as its
+    nearest text cells left and right of it moved — one column when they moved alike, two when a
+    column was inserted or deleted right beside it (which side it went with, its colour tells)."""
     left = [i for i, (c, _) in enumerate(was) if c <= column][-1:]
     right = [i for i, (c, _) in enumerate(was) if c >= column][:1]
-    offsets = {now[i][0] - was[i][0] for i in left + right}
-    if len(offsets) != 1:
-        return None
-    moved = column + offsets.pop()
-    return moved if moved >= 0 else None
+    offsets = dict.fromkeys(now[i][0] - was[i][0] for i in left + right)
+    return [column + offset for offset in offsets if column + offset >= 0]
 
 
 def _followed(sheet: Any, cells: dict[str, tuple[str | None, str, str]]) -> dict[str, tuple[str | None, str, str]]:
@@ -917,9 +914,12 @@ def _followed(sheet: Any, cells: dict[str, tuple[str | None, str, str]]) -> dict
         was = _row_cells(cells[ref][2])
         there = None
         for r in rows.get(tuple(text for _, text in was), []):
-            column = _shifted(col_index(col), was, _row_cells(_row_key(texts, r)))
-            if column is not None and f"{col_letter(column)}{r}" not in placed:
-                there = f"{col_letter(column)}{r}"
+            spots = [f"{col_letter(c)}{r}" for c in _shifted(col_index(col), was, _row_cells(_row_key(texts, r)))]
+            spots = [spot for spot in spots if spot not in placed]
+            if len(spots) > 1:  # a column inserted or deleted beside it: the one showing its colour
+                spots = [spot for spot in spots if _shows(sheet, spot, cells[ref][1]) is not False]
+            if spots:
+                there = spots[0]
                 break
         if there is None:
             edited.append(ref)
