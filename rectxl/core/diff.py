@@ -693,14 +693,19 @@ def _fields_read(ledger: Ledger) -> set[str]:
 
 def _merges_and_splits(o_meas: list[MeasureRef], n_meas: list[MeasureRef],
                        pairs: list[tuple[list[int], list[int], list[tuple[int, int]]]], texts: _Texts
-                       ) -> tuple[dict[int, int], dict[int, int]]:
+                       ) -> tuple[dict[int, int], dict[int, int], dict[int, list[int]]]:
     """Measures merged and split within a pair of issues, as clerks revise them.
 
     Merged: a measure gone this period whose words a measure of its issue now says in what it
     added to its own words this period ("规范派车审批流程" + "开展公务用车自查" → "规范派车审批流程，
     并开展公务用车自查") — old position → the new measure's. Split: a measure new this period
     that says what a reworded measure of its issue no longer says ("核查处置并公开结果" →
-    "核查处置" + "公开核查处置结果") — new position → the old measure's. ``pairs``: each pair of
+    "核查处置" + "公开核查处置结果") — new position → the old measure's. Split and reworded: the one measure
+    gone from its issue this period, and two or more new ones in its place that keep its 责任单位,
+    责任人 and 整改时限 ("建立健全“三资”监管制度并开展专项清查" → "修订完善村级财务管理制度" +
+    "组织…开展清产核资") — old position → the new measures' positions; two or more gone and one new
+    in their place keeping what they were given, merged and reworded ("开展河道巡查" + "建立巡河台账"
+    → "落实河湖日常巡查制度并逐河建档"), are merged. ``pairs``: each pair of
     issues' unpaired old measures, unpaired new measures, and reworded measures (old, new)."""
     key = texts.key
     merged: dict[int, int] = {}
@@ -722,7 +727,25 @@ def _merges_and_splits(o_meas: list[MeasureRef], n_meas: list[MeasureRef],
                 if len(left) >= _MIN_PART and share_of(left, k) >= _PART_SAID:
                     split[y] = x0
                     break
-    return merged, split
+    rewritten: dict[int, list[int]] = {}
+    for gone, fresh, _ in pairs:
+        left_o = [x for x in gone if x not in merged]
+        left_n = [y for y in fresh if y not in split]
+        if len(left_o) == 1 and len(left_n) >= 2 and all(_kept_in_place(o_meas[left_o[0]], n_meas[y], texts)
+                                                         for y in left_n):
+            rewritten[left_o[0]] = left_n
+        elif len(left_o) >= 2 and len(left_n) == 1 and all(_kept_in_place(o_meas[x], n_meas[left_n[0]], texts)
+                                                           for x in left_o):
+            merged.update(dict.fromkeys(left_o, left_n[0]))
+    return merged, split, rewritten
+
+
+def _kept_in_place(old: MeasureRef, new: MeasureRef, texts: _Texts) -> bool:
+    """``new`` keeps what ``old`` was given besides its words — its 责任单位, 责任人 and due date:
+    a part of it rewritten, not another task."""
+    return (texts.same_units(old.owner_unit, new.owner_unit)
+            and not texts.names_differ(old.owner_person, new.owner_person)
+            and old.deadline.kind is new.deadline.kind and _due(old.deadline) == _due(new.deadline))
 
 
 #: a merged or split-off part says this many characters at least (normalised) …
@@ -838,7 +861,7 @@ def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,
     diff.removed = [m for k, m in enumerate(o_meas) if k not in used_o]
     diff.added = [m for k, m in enumerate(n_meas) if k not in used_n]
     edited = {x: y for x, y, kind, _ in found if kind is MatchKind.EDITED}
-    merged, split = _merges_and_splits(
+    merged, split, rewritten = _merges_and_splits(
         o_meas, n_meas,
         [([x for x in by_issue_o[a] if x not in used_o], [y for y in by_issue_n[b] if y not in used_n],
           [(x, edited[x]) for x in by_issue_o[a] if x in edited])
@@ -853,7 +876,8 @@ def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,
     absorbed = {(o_meas[x].sheet, o_meas[x].row) for x, y in merged.items() if n_meas[y].status is Status.DONE}
     diff.regressions = _regressions(diff, replaced, absorbed)
     diff.changes = _changes(diff, texts, {(o_meas[x].sheet, o_meas[x].row): n_meas[y] for x, y in merged.items()},
-                            {(n_meas[y].sheet, n_meas[y].row): o_meas[x] for y, x in split.items()})
+                            {(n_meas[y].sheet, n_meas[y].row): o_meas[x] for y, x in split.items()},
+                            {(o_meas[x].sheet, o_meas[x].row): [n_meas[y] for y in ys] for x, ys in rewritten.items()})
     diff.warnings = _pairing_warnings(old, new, diff, len(o_meas), len(n_meas))
     return diff
 
@@ -973,9 +997,18 @@ def _shift(o: Deadline, n: Deadline, as_of_old: date | None = None) -> str:
 
 
 def _changes(diff: LedgerDiff, texts: _Texts, merged: dict[tuple[str, int], MeasureRef],
-             split: dict[tuple[str, int], MeasureRef]) -> list[Change]:
+             split: dict[tuple[str, int], MeasureRef],
+             rewritten: dict[tuple[str, int], list[MeasureRef]] | None = None) -> list[Change]:
     """Every change; ``merged``: (sheet, row) of an old measure gone → the measure it was merged
-    into; ``split``: (sheet, row) of a new measure → the measure it was split off."""
+    into; ``split``: (sheet, row) of a new measure → the measure it was split off; ``rewritten``:
+    (sheet, row) of an old measure gone → the new measures it was split into, reworded."""
+    rewritten = rewritten or {}
+    rewritten_from = {(p.sheet, p.row): m for m in diff.removed for p in rewritten.get((m.sheet, m.row), [])}
+    merged_from: dict[tuple[str, int], list[MeasureRef]] = {}
+    for m in diff.removed:
+        into = merged.get((m.sheet, m.row))
+        if into is not None:
+            merged_from.setdefault((into.sheet, into.row), []).append(m)
     out: list[Change] = []
     several = diff.several_sheets
     for ref in diff.issues_added:
@@ -996,16 +1029,27 @@ def _changes(diff: LedgerDiff, texts: _Texts, merged: dict[tuple[str, int], Meas
     gone = {(r.old_sheet, r.old_row): r.kind.value for r in diff.regressions
             if r.kind in (RegressionKind.COMPLETED_REMOVED, RegressionKind.UNFINISHED_REMOVED)}
     for m in diff.added:
-        was = split.get((m.sheet, m.row))
-        note = f"由原{_at(was.sheet if several else '', was.row)}的措施“{_short(was.text)}”拆分出" if was else ""
+        was = split.get((m.sheet, m.row)) or rewritten_from.get((m.sheet, m.row))
+        how = "拆分改写而来" if (m.sheet, m.row) in rewritten_from else "拆分出"
+        note = f"由原{_at(was.sheet if several else '', was.row)}的措施“{_short(was.text)}”{how}" if was else ""
+        joined = merged_from.get((m.sheet, m.row), [])
+        if joined:  # a new measure two or more gone ones were merged into, reworded
+            note = ("由原" + "、".join(f"{_at(j.sheet if several else '', j.row)}的“{_short(j.text)}”" for j in joined)
+                    + f"{len(joined)}项措施合并改写而来")
         out.append(Change(kind=ChangeKind.ADDED, issue=m.issue.label, measure=m.text,
-                          field=F.MEASURE, old=f"拆分自：{was.text}" if was else "", new=m.text,
+                          field=F.MEASURE, old=f"拆分自：{was.text}" if was else
+                          "合并自：" + "；".join(j.text for j in joined) if joined else "", new=m.text,
                           new_row=m.row, new_sheet=m.sheet, note=note))
     for m in diff.removed:
         into = merged.get((m.sheet, m.row))
-        note = f"已并入现{_at(into.sheet if several else '', into.row)}的措施“{_short(into.text)}”" if into else ""
+        parts = rewritten.get((m.sheet, m.row), [])
+        note = (f"已并入现{_at(into.sheet if several else '', into.row)}的措施“{_short(into.text)}”" if into
+                else "已拆分为" + "、".join(f"现{_at(p.sheet if several else '', p.row)}的“{_short(p.text)}”"
+                                          for p in parts) + f"{len(parts)}项措施（措施内容已改写，请核对）"
+                if parts else "")
+        new = f"并入：{into.text}" if into else "拆分为：" + "；".join(p.text for p in parts) if parts else ""
         out.append(Change(kind=ChangeKind.REMOVED, issue=m.issue.label, measure=m.text,
-                          field=F.MEASURE, old=m.text, new=f"并入：{into.text}" if into else "",
+                          field=F.MEASURE, old=m.text, new=new,
                           old_row=m.row, old_sheet=m.sheet,
                           flag=gone.get((m.sheet, m.row), ""), note=note))
     for mm in diff.matched:

@@ -1,0 +1,138 @@
+"""``rectxl diff``, ``batch`` and ``remind`` round 12: what a 县委巡察办 auditor misread in the
+monthly versions and in a county's inbox — a measure split in two with both parts reworded shown as
+an unrelated deletion and two additions, two measures merged into a reworded one likewise; a county
+run with ``--as-of`` silent about three units that sent last month's ledger again under this month's
+name; a town's folder holding the very file another town sent, the second town vanishing from the
+counts; a town's ledger filed in a folder of the month or of the attachments inside the town's folder
+counted under "10月报送" or "附件1"; ``rectxl remind`` on a unit's ledger with only a 牵头领导 column
+asking the clerk to fill in a 责任单位 column that is not there.
+
+The ledgers are built here with openpyxl (fictional units of a fictional 清河县).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from rectxl.core.diff import ChangeKind, RegressionKind, diff_ledgers, render_diff_text
+from rectxl.io.reader import read_ledger
+
+D = dt.datetime
+H = ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改进展", "佐证材料"]
+I1 = "农村集体“三资”监管不严，部分村账目混乱"
+I2 = "河长制工作落实不到位"
+I3 = "办公用房超标准使用"
+
+
+def _ledger(path: Path, rows: list[list[object]], *, sheet: str = "整改台账", title: str = "县农业农村局巡察整改台账",
+            above: tuple[str, ...] = (), header: list[str] = H, info: tuple[tuple[str, object], ...] = ()) -> Path:
+    """A ledger: its title, the lines ``above`` the header (填报日期：…), the rows, and a 基本信息 sheet."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = sheet
+    ws.append([title])
+    for line in above:
+        ws.append([line])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    if info:
+        facts = wb.create_sheet("基本信息")
+        for key, value in info:
+            facts.append([key, value])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def _diff(tmp_path: Path, old: list[list[object]], new: list[list[object]], sheet: str = "整改台账"):  # type: ignore[no-untyped-def]
+    a = _ledger(tmp_path / "9月.xlsx", old, info=(("报告日期", D(2025, 9, 30)),))
+    b = _ledger(tmp_path / "10月.xlsx", new, sheet=sheet, info=(("报告日期", D(2025, 10, 31)),))
+    return diff_ledgers(read_ledger(a), read_ledger(b))
+
+
+OLD = [
+    [1, I1, "建立健全农村集体“三资”监管制度并开展专项清查", "经管站", "李明", D(2025, 12, 31), "正在推进", ""],
+    [2, I2, "开展河道巡查", "河长办", "王芳", D(2025, 12, 31), "正在推进", ""],
+    [2, I2, "建立巡河台账", "河长办", "王芳", D(2025, 12, 31), "正在推进", ""],
+    [3, I3, "腾退超标办公用房", "办公室", "赵强", D(2025, 8, 31), "已完成", "腾退清单.pdf"],
+]
+SPLIT = [
+    [1, I1, "修订完善村级财务管理制度", "经管站", "李明", "2025年12月底", "正在推进", ""],
+    [1, I1, "组织对全县村集体资产资源开展清产核资", "经管站", "李明", "2025年12月31日前", "正在推进", ""],
+]
+MERGED = [[2, I2, "落实河湖日常巡查制度并逐河建档", "河长办", "王芳", "2025年12月31日", "正在推进", ""]]
+
+
+# -- a measure split in two, both parts reworded ------------------------------------------------------
+
+
+def test_a_measure_split_into_two_reworded_parts_names_the_old_and_the_new(tmp_path: Path) -> None:
+    d = _diff(tmp_path, OLD, [*SPLIT, *OLD[1:]])
+    removed = d.of_kind(ChangeKind.REMOVED)
+    assert [(c.measure, c.new) for c in removed] == [
+        ("建立健全农村集体“三资”监管制度并开展专项清查",
+         "拆分为：修订完善村级财务管理制度；组织对全县村集体资产资源开展清产核资")]
+    assert [(c.measure, c.old) for c in d.of_kind(ChangeKind.ADDED)] == [
+        ("修订完善村级财务管理制度", "拆分自：建立健全农村集体“三资”监管制度并开展专项清查"),
+        ("组织对全县村集体资产资源开展清产核资", "拆分自：建立健全农村集体“三资”监管制度并开展专项清查")]
+    text = render_diff_text(d)
+    assert ("建立健全农村集体“三资”监管制度并开展专项清查：已拆分为现第3行的“修订完善村级财务管理制度”、"
+            "现第4行的“组织对全县村集体资产资源开展清产核资”2项措施（措施内容已改写，请核对）（原第3行）") in text
+    assert ("修订完善村级财务管理制度：由原第3行的措施“建立健全农村集体“三资”监管制度并开展专项清查”"
+            "拆分改写而来（现第3行）") in text
+    assert not d.regressions
+
+
+@pytest.mark.parametrize("other", [
+    [1, I1, "组织对全县村集体资产资源开展清产核资", "财务股", "李明", "2025年12月31日", "正在推进", ""],
+    [1, I1, "组织对全县村集体资产资源开展清产核资", "经管站", "李明", "2026年6月30日", "正在推进", ""],
+    [1, I1, "组织对全县村集体资产资源开展清产核资", "经管站", "孙磊", "2025年12月31日", "正在推进", ""],
+])
+def test_new_measures_given_to_another_unit_person_or_date_are_no_split(tmp_path: Path,
+                                                                      other: list[object]) -> None:
+    # another office, another person or another deadline: new tasks, not the old one rewritten
+    d = _diff(tmp_path, OLD, [SPLIT[0], other, *OLD[1:]])
+    assert [c.new for c in d.of_kind(ChangeKind.REMOVED)] == [""]
+    assert all(not c.old for c in d.of_kind(ChangeKind.ADDED))
+    assert "拆分" not in render_diff_text(d)
+
+
+# -- two measures merged into one reworded --------------------------------------------------------------
+
+
+def test_two_measures_merged_into_a_reworded_one_are_said_merged(tmp_path: Path) -> None:
+    d = _diff(tmp_path, OLD, [OLD[0], *MERGED, OLD[3]])
+    assert [(c.measure, c.new) for c in d.of_kind(ChangeKind.REMOVED)] == [
+        ("开展河道巡查", "并入：落实河湖日常巡查制度并逐河建档"),
+        ("建立巡河台账", "并入：落实河湖日常巡查制度并逐河建档")]
+    (added,) = d.of_kind(ChangeKind.ADDED)
+    assert added.old == "合并自：开展河道巡查；建立巡河台账"
+    text = render_diff_text(d)
+    assert ("落实河湖日常巡查制度并逐河建档：由原第4行的“开展河道巡查”、第5行的“建立巡河台账”2项措施"
+            "合并改写而来（现第4行）") in text
+    assert "开展河道巡查：已并入现第4行的措施“落实河湖日常巡查制度并逐河建档”（原第4行）" in text
+    assert not d.regressions
+
+
+def test_a_merge_of_measures_already_overdue_still_says_the_deletion(tmp_path: Path) -> None:
+    late = [[*r[:5], D(2025, 9, 15), *r[6:]] if r[1] == I2 else r for r in OLD]
+    merged = [[*MERGED[0][:5], "2025年9月15日", *MERGED[0][6:]]]
+    d = _diff(tmp_path, late, [OLD[0], *merged, OLD[3]])
+    assert [(r.kind, r.measure) for r in d.regressions] == [
+        (RegressionKind.UNFINISHED_REMOVED, "开展河道巡查"), (RegressionKind.UNFINISHED_REMOVED, "建立巡河台账")]
+
+
+# -- what a clerk retypes without changing anything ---------------------------------------------------------
+
+
+def test_dates_retyped_as_text_a_renamed_sheet_and_rows_sorted_by_unit_are_no_change(tmp_path: Path) -> None:
+    retyped = [[*r[:5], f"{r[5].year}年{r[5].month}月底", *r[6:]] for r in OLD]  # type: ignore[attr-defined]
+    d = _diff(tmp_path, OLD, sorted(retyped, key=lambda r: str(r[3])), sheet="2025年10月")
+    assert not d.changes
+    assert not d.regressions
