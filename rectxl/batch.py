@@ -54,6 +54,7 @@ from rectxl.core.batch_report import (
     LedgerResult,
     Note,
     Skipped,
+    copy_reason,
     ledger_result,
     newest_version,
     no_ledger_message,
@@ -436,7 +437,7 @@ def _set_copies_aside(folder: Path, files: list[str]) -> tuple[list[str], list[S
         first = min(same, key=lambda rel: (sum(bool(_COPY_NAME.search(p)) for p in Path(rel).with_suffix("").parts),
                                            rel.count("/"), rel))
         keep.add(first)
-        copies += [Skipped(rel, f"与“{first}”内容完全相同（重复文件），只统计一次") for rel in same if rel != first]
+        copies += [Skipped(rel, copy_reason(first, rel)) for rel in same if rel != first]
     return [rel for rel in files if rel in keep], copies
 
 

@@ -18,7 +18,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from rectxl.batch import run_batch
+from rectxl.core.batch_report import batch_notes, read_name, round_rows
 from rectxl.core.diff import ChangeKind, RegressionKind, diff_ledgers, render_diff_text
+from rectxl.core.rules import Options
 from rectxl.io.reader import read_ledger
 
 D = dt.datetime
@@ -136,3 +139,101 @@ def test_dates_retyped_as_text_a_renamed_sheet_and_rows_sorted_by_unit_are_no_ch
     d = _diff(tmp_path, OLD, sorted(retyped, key=lambda r: str(r[3])), sheet="2025年10月")
     assert not d.changes
     assert not d.regressions
+
+
+# -- a county's folder ------------------------------------------------------------------------------------
+
+
+def _unit_ledger(path: Path, unit: str | None, stated: str, done: int = 1) -> Path:
+    rows: list[list[object]] = [
+        [i, f"{unit or path.parent.name}问题{i}：制度执行不严格", f"完善制度并抓好落实第{i}项", "办公室", "张三",
+         "2025年12月31日", "已完成" if i <= done else "正在推进", ""] for i in (1, 2, 3)]
+    return _ledger(path, rows, title=f"{unit}巡察整改台账" if unit else "巡察反馈问题整改台账",
+                   above=(f"填报日期：{stated}",))
+
+
+UNITS = ["县财政局", "县教育局", "县民政局", "县司法局", "县审计局", "县统计局", "县林业局", "县水利局"]
+RESENT = ["县审计局", "县林业局"]
+
+
+def test_ledgers_dated_a_month_before_the_others_are_named_when_as_of_is_given(tmp_path: Path) -> None:
+    inbox = tmp_path / "10月报送"
+    for unit in UNITS:
+        _unit_ledger(inbox / f"{unit}巡察整改台账（10月）.xlsx", unit,
+                     "2025年9月30日" if unit in RESENT else "2025年10月31日")
+    result = run_batch(inbox, workers=1, options=Options(as_of=dt.date(2025, 10, 31)))
+    (note,) = [n for n in batch_notes(result) if n.code == "earlier-period"]
+    assert note.files == [f"{u}巡察整改台账（10月）.xlsx" for u in RESENT]
+    assert note.message.startswith("2 个台账中填写的日期早于多数台账的 2025-10-31（6 个台账）20 天以上，"
+                                   "可能是上期台账重新报送（只改了文件名）：2025-09-30：")
+    assert "县审计局巡察整改台账（10月）.xlsx（县审计局）" in note.message
+    # without --as-of each ledger is evaluated on its own date, which the as-of note already says
+    again = run_batch(inbox, workers=1)
+    assert [n.code for n in batch_notes(again) if n.code in ("earlier-period", "as-of-differs")] == ["as-of-differs"]
+
+
+def test_ledgers_dated_within_days_of_each_other_are_one_period(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    for k, unit in enumerate(UNITS):
+        _unit_ledger(inbox / f"{unit}整改台账.xlsx", unit, f"2025年10月{25 + k % 6}日")
+    result = run_batch(inbox, workers=1, options=Options(as_of=dt.date(2025, 10, 31)))
+    assert not [n for n in batch_notes(result) if n.code == "earlier-period"]
+
+
+def test_one_file_in_two_towns_folders_leaves_the_second_town_without_a_ledger(tmp_path: Path) -> None:
+    inbox = tmp_path / "乡镇"
+    first = _unit_ledger(inbox / "东山镇" / "巡察整改台账.xlsx", None, "2025年10月31日")
+    (inbox / "西河镇").mkdir()
+    (inbox / "西河镇" / "巡察整改台账.xlsx").write_bytes(first.read_bytes())
+    _unit_ledger(inbox / "南岭乡" / "巡察整改台账.xlsx", None, "2025年10月31日")
+    # a copy of a unit's own ledger in a backup folder stays a plain copy
+    (inbox / "南岭乡" / "备份").mkdir()
+    (inbox / "南岭乡" / "备份" / "巡察整改台账.xlsx").write_bytes((inbox / "南岭乡" / "巡察整改台账.xlsx").read_bytes())
+    result = run_batch(inbox, workers=1, options=Options(as_of=dt.date(2025, 10, 31)))
+    rows = {r.unit: r for r in round_rows(result)}
+    assert sorted(rows) == ["东山镇", "南岭乡", "西河镇"]
+    assert rows["东山镇"].measures == 3
+    assert rows["西河镇"].reason == (
+        "没有本单位的台账（“西河镇/巡察整改台账.xlsx”与“东山镇/巡察整改台账.xlsx”（东山镇）内容完全相同），"
+        "未统计：请核实该单位是否报错了文件，请其报送本单位的台账")
+    reasons = {s.file: s.reason for s in result.set_aside}
+    assert reasons["南岭乡/备份/巡察整改台账.xlsx"] == (
+        "与“南岭乡/巡察整改台账.xlsx”内容完全相同（重复文件），只统计一次")
+    (note,) = [n for n in batch_notes(result) if n.code == "copies-of-another-unit"]
+    assert note.message.startswith(
+        "西河镇/巡察整改台账.xlsx（西河镇）与 东山镇/巡察整改台账.xlsx（东山镇）是同一个文件")
+
+
+def test_a_stray_copy_in_a_town_s_folder_beside_its_own_ledger_leaves_it_counted(tmp_path: Path) -> None:
+    inbox = tmp_path / "乡镇"
+    first = _unit_ledger(inbox / "东山镇" / "巡察整改台账.xlsx", None, "2025年10月31日")
+    (inbox / "西河镇").mkdir()
+    (inbox / "西河镇" / "巡察整改台账(1).xlsx").write_bytes(first.read_bytes())
+    _unit_ledger(inbox / "西河镇" / "巡察整改台账.xlsx", None, "2025年10月31日", done=2)
+    result = run_batch(inbox, workers=1, options=Options(as_of=dt.date(2025, 10, 31)))
+    assert {r.unit: (r.files, r.reason) for r in round_rows(result)} == {
+        "东山镇": (["东山镇/巡察整改台账.xlsx"], ""), "西河镇": (["西河镇/巡察整改台账.xlsx"], "")}
+    (note,) = [n for n in batch_notes(result) if n.code == "copies-of-another-unit"]
+    assert note.message.endswith("已按“东山镇”统计一次，“西河镇”的台账按 西河镇/巡察整改台账.xlsx 统计")
+
+
+@pytest.mark.parametrize(("file", "unit"), [
+    ("东山镇/10月报送/巡察整改台账.xlsx", "东山镇"),
+    ("乡镇/西河镇/附件/附件1.xlsx", "西河镇"),
+    ("南岭乡/2025年10月/台账（终稿）.xlsx", "南岭乡"),
+    ("县直单位/县财政局/整改台账.xlsx", "县财政局"),
+])
+def test_a_folder_of_the_month_or_the_attachments_in_a_unit_s_folder_names_no_unit(file: str, unit: str) -> None:
+    n = read_name(file)
+    assert (n.unit, n.names_unit, n.by_folder) == (unit, True, True)
+
+
+def test_towns_ledgers_one_folder_deeper_count_under_the_towns(tmp_path: Path) -> None:
+    inbox = tmp_path / "乡镇"
+    _unit_ledger(inbox / "东山镇" / "9月报送" / "巡察整改台账.xlsx", None, "2025年9月30日", done=0)
+    _unit_ledger(inbox / "东山镇" / "10月报送" / "巡察整改台账.xlsx", None, "2025年10月31日", done=2)
+    _unit_ledger(inbox / "西河镇" / "附件" / "附件1.xlsx", None, "2025年10月31日")
+    result = run_batch(inbox, workers=1, options=Options(as_of=dt.date(2025, 10, 31)))
+    rows = {r.unit: (r.files, r.done) for r in round_rows(result)}
+    assert rows == {"东山镇": (["东山镇/10月报送/巡察整改台账.xlsx"], 2), "西河镇": (["西河镇/附件/附件1.xlsx"], 1)}
+    assert [s.file for s in result.set_aside] == ["东山镇/9月报送/巡察整改台账.xlsx"]

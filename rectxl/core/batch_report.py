@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any, Protocol
 
 from rectxl.core.batch_units import cluster, preferred_name
@@ -121,7 +122,7 @@ class Skipped:
 class Note:
     """Something the reader of a batch summary must know before comparing the units (Chinese
     ``message``; ``code``: versions, unit-name-mismatch, files-added-up, units-in-one-file,
-    as-of-differs)."""
+    as-of-differs, earlier-period, copies-of-another-unit)."""
 
     code: str
     message: str
@@ -256,12 +257,50 @@ def papers_beside_ledgers(result: BatchResult) -> None:
                         "情况报告等材料，不另索取台账")
 
 
+def copy_reason(kept: str, copy: str) -> str:
+    """Why ``copy``, a byte-for-byte copy of ``kept``, is not counted: a copy of the unit's own
+    ledger ("台账 - 副本", a backup folder's copy) — or, its name or folder naming another unit than
+    ``kept``'s ("西河镇/整改台账.xlsx" the same file as "东山镇/整改台账.xlsx"), one unit's ledger sent
+    as another's, which leaves that unit without a ledger of its own (:func:`round_rows` lists it)."""
+    a, b = read_name(kept), read_name(copy)
+    if a.names_unit and b.names_unit and not same_unit_name(a.unit, b.unit):
+        named = "文件夹名" if b.by_folder else "文件名"
+        return (f"与“{kept}”（{canonical_unit(a.unit)}）内容完全相同，但{named}表明是“{canonical_unit(b.unit)}”"
+                "的台账：两个单位报送了同一个文件，只统计一次；请核实哪个单位报错了文件")
+    return f"与“{kept}”内容完全相同（重复文件），只统计一次"
+
+
+#: :func:`copy_reason` of a copy naming another unit: the file it copies and that file's unit
+_OTHER_UNITS_COPY = re.compile(r"与“(?P<kept>.+)”（(?P<unit>[^（）]+)）内容完全相同，但")
+
+
+def _other_units_copy_notes(result: BatchResult) -> list[Note]:
+    """A note for each unit's file that is another unit's ledger byte for byte: one of the two
+    units sent the wrong file, and the one counted may be the wrong one."""
+    notes = []
+    for s in result.set_aside:
+        m = _OTHER_UNITS_COPY.match(s.reason)
+        if m:
+            unit = canonical_unit(read_name(s.file).unit)
+            own = [r.file for r in result.ledgers if same_unit_name(r.unit, unit)]
+            left = (f"“{unit}”的台账按 {_listed(own)} 统计" if own
+                    else f"“{unit}”没有统计到台账；请核实哪个单位报错了文件，请其报送本单位的台账")
+            notes.append(Note("copies-of-another-unit", (
+                f"{s.file}（{unit}）与 {m['kept']}（{m['unit']}）是同一个文件，内容完全相同：已按“{m['unit']}”"
+                f"统计一次，{left}"), [s.file, m["kept"]]))
+    return notes
+
+
 def _uncounted_rows(result: BatchResult, counted: list[str]) -> list[RoundRow]:
     """A row for each unit whose name a file names (or the folder it lies in) but of which no
     ledger was counted, saying what became of its files and what to ask the unit for."""
     found: list[tuple[str, str, str]] = []  # (unit, file, what became of it)
     for s in result.skipped:
         found.append(("", s.file, f"无法读取，{_cause(s)}"))
+    for s in result.set_aside:
+        m = _OTHER_UNITS_COPY.match(s.reason)
+        if m:
+            found.append(("", s.file, f"与“{m['kept']}”（{m['unit']}）内容完全相同"))
     for s in result.ignored:
         suffix = s.file.rsplit(".", 1)[-1].lower() if "." in s.file.rsplit("/", 1)[-1] else ""
         if "." + suffix in _MAY_HOLD_A_LEDGER and not s.reason.startswith(OWN_OUTPUT):
@@ -282,16 +321,20 @@ def _uncounted_rows(result: BatchResult, counted: list[str]) -> list[RoundRow]:
             continue  # the unit has a ledger counted
         files = [file for _, file, _ in group]
         said = "；".join(f"“{file}”{what}" for _, file, what in group[:_NOTE_FILES])
+        copied = all("内容完全相同" in what for _, _, what in group)
+        head = "没有本单位的台账" if copied else "无可读取的台账"
         if all(what.startswith("是压缩包") for _, _, what in group):
             ask = "请解压后重新检查，或请该单位直接报送 Excel 台账"
         elif all(what.startswith("是文档") or "Word 文档" in what for _, _, what in group):
             ask = "请向该单位索取 Excel 台账"
+        elif copied:
+            ask = "请核实该单位是否报错了文件，请其报送本单位的台账"
         elif any("密码" in what for _, _, what in group):
             ask = "请该单位取消打开密码后重新报送（巡察办一般没有该密码）"
         else:
             ask = "请该单位重新报送可以打开的 Excel 台账"
         rows.append(RoundRow(unit=preferred_name([unit for unit, _, _ in group]), files=files,
-                             reason=f"无可读取的台账（{said}），未统计：{ask}"))
+                             reason=f"{head}（{said}），未统计：{ask}"))
     return rows
 
 
@@ -475,7 +518,8 @@ def read_name(file: str) -> NameInfo:
     （终稿）.xlsx" → 县水利局, November, final; "县水利局整改台账 - 副本.xlsx" → 县水利局, a copy;
     "石门镇台账（第二部分）.xlsx" → 石门镇, a part of its own (another key). A name that is only
     ledger words ("东山镇/巡察整改台账.xlsx", "附件2.xlsx") names its folder's unit, and its key
-    keeps the whole name ("附件1" and "附件2" are not versions of one file)."""
+    keeps the whole name ("附件1" and "附件2" are not versions of one file); a folder of the month or
+    of the attachments in the unit's folder ("东山镇/10月报送/整改台账.xlsx") names no unit, its unit's does."""
     parts = file.split("/")
     name = parts[-1]
     stem = _dates_spelled(unicodedata.normalize("NFKC", name.rsplit(".", 1)[0] if "." in name[1:] else name))
@@ -497,7 +541,9 @@ def read_name(file: str) -> NameInfo:
         elif i == 0 or not words.take(token, bracketed=False):
             kept.append(token)
     unit = _unit_in(kept, words)
-    folder = _folder_unit(parts[-2]) if len(parts) > 1 else ""
+    # the innermost folder named after a unit: "东山镇/10月报送/整改台账", "西河镇/附件/附件1" are 东山镇's
+    # and 西河镇's (a folder of the month, of the attachments, names no unit)
+    folder = next((u for u in map(_folder_unit, reversed(parts[:-1])) if u), "")
     if not folder and _UNIT_KIND.match(unit) is None:
         # the unit in brackets beside the ledger words ("【县档案馆】整改台账", "2024年巡察整改台账（县统计局）");
         # in a unit's folder, a bracketed office is a part of its ledger ("东山镇/整改台账（党政办）")
@@ -664,10 +710,10 @@ def _listed(items: Sequence[str], limit: int = _NOTE_FILES) -> str:
 def batch_notes(result: BatchResult) -> list[Note]:
     """Everything that makes the units of ``result`` less than comparable, said once: the versions
     set aside (noted by the run), ledgers whose 单位名称 contradicts their file's name, units
-    counted from several files, workbooks holding several units' ledgers, and ledgers evaluated on
-    different as-of dates."""
+    counted from several files, workbooks holding several units' ledgers, ledgers evaluated on
+    different as-of dates, and ledgers dated well before the others (last period's sent again)."""
     return [*result.notes, *_unit_name_notes(result), *_added_up_notes(result), *_shared_file_notes(result),
-            *_as_of_notes(result)]
+            *_as_of_notes(result), *_stale_notes(result), *_other_units_copy_notes(result)]
 
 
 def _unit_name_notes(result: BatchResult) -> list[Note]:
@@ -755,6 +801,35 @@ def _as_of_notes(result: BatchResult) -> list[Note]:
     message = ("各台账的截至日期不一致，逾期和预警按各自的截至日期计算，单位之间不完全可比：" + "；".join(parts)
                + "。可用 --as-of 指定统一的截至日期后重新检查")
     return [Note("as-of-differs", message, odd)]
+
+
+#: a ledger dated this many days before the date most ledgers of the folder give is an earlier
+#: period's (a month's reports are dated within days of each other)
+_STALE_DAYS = 20
+
+
+def _stale_notes(result: BatchResult) -> list[Note]:
+    """Ledgers that state a date (报告日期, the title's 填报日期) well before the one most ledgers
+    of the folder state, evaluated on another date (``--as-of``): last period's ledger sent again
+    under this period's name. Evaluated on the date it states, the ledger is named by
+    :func:`_as_of_notes` already."""
+    stated = Counter(r.stated for r in result.ledgers if r.stated)
+    if len(stated) < 2:
+        return []
+    usual = max(stated, key=lambda d: (stated[d], d))
+    latest = date.fromisoformat(usual)
+    old = [r for r in result.ledgers if r.stated and r.as_of != r.stated
+           and (latest - date.fromisoformat(r.stated)).days >= _STALE_DAYS]
+    if not old:
+        return []
+    by_day: dict[str, list[LedgerResult]] = {}
+    for r in sorted(old, key=lambda r: (r.stated, r.file)):
+        by_day.setdefault(r.stated, []).append(r)
+    said = "；".join(f"{day}：" + _listed([f"{r.file}（{r.unit}）" for r in ledgers])
+                    for day, ledgers in by_day.items())
+    message = (f"{len(old)} 个台账中填写的日期早于多数台账的 {usual}（{stated[usual]} 个台账）{_STALE_DAYS} 天以上，"
+               f"可能是上期台账重新报送（只改了文件名）：{said}。请核实，必要时请这些单位报送本期台账")
+    return [Note("earlier-period", message, [r.file for r in old])]
 
 
 def no_ledger_message(result: BatchResult, *, limit: int = 30) -> str:
