@@ -13,6 +13,8 @@ The ledgers are built here with openpyxl (fictional units of a fictional 清河�
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from openpyxl import Workbook
 from rectxl.batch import run_batch
 from rectxl.core.batch_report import batch_notes, read_name, round_rows
 from rectxl.core.diff import ChangeKind, RegressionKind, diff_ledgers, render_diff_text
+from rectxl.core.letters import plan_reminders, unaddressed_note
 from rectxl.core.rules import Options
 from rectxl.io.reader import read_ledger
 
@@ -237,3 +240,58 @@ def test_towns_ledgers_one_folder_deeper_count_under_the_towns(tmp_path: Path) -
     rows = {r.unit: (r.files, r.done) for r in round_rows(result)}
     assert rows == {"东山镇": (["东山镇/10月报送/巡察整改台账.xlsx"], 2), "西河镇": (["西河镇/附件/附件1.xlsx"], 1)}
     assert [s.file for s in result.set_aside] == ["东山镇/9月报送/巡察整改台账.xlsx"]
+
+
+# -- rectxl remind ------------------------------------------------------------------------------------------
+
+
+def _remind_ledger(path: Path, header: list[str], rows: list[list[object]]) -> Path:
+    return _ledger(path, rows, title="县审计局落实县委第二巡察组反馈意见整改台账", header=header,
+                   info=(("单位名称", "县审计局"), ("报告日期", D(2025, 10, 31))))
+
+
+LEADERS = [[1, "会议制度执行不严", "修订议事规则", "张国庆", "2025年10月20日", "正在推进"],
+           [2, "干部考核流于形式", "完善考核办法", "李建华", "2025年11月8日", "正在推进"],
+           [3, "信访积案化解慢", "逐案包案化解", "张国庆", "2025年12月30日", "正在推进"]]
+
+
+def test_a_ledger_naming_only_its_leaders_says_it_has_no_unit_column(tmp_path: Path) -> None:
+    path = _remind_ledger(tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "牵头领导", "整改时限", "整改进展"],
+                          LEADERS)
+    plan = plan_reminders(read_ledger(path))
+    assert plan.no_unit_column
+    assert [(r.item.row, r.lead, r.kind) for r in plan.rows] == [(3, "张国庆", "逾期"), (4, "李建华", "临期")]
+    assert "台账未设责任单位、责任人列" in plan.title
+    assert unaddressed_note(plan.rows, plan.no_unit_column) == (
+        "台账没有“责任单位”列，2 项临期或逾期的措施没有发函对象，只列入了提醒清单：整改台账!第3行、整改台账!第4行。"
+        "如需按单位发函，请在台账中增加“责任单位”列并填写后重新生成。")
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "remind", str(path), "-o", str(tmp_path / "函")],
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+    assert proc.returncode == 0
+    assert "注意：台账没有“责任单位”列，2 项临期或逾期的措施没有发函对象" in proc.stdout
+    assert "请补填责任单位" not in proc.stdout
+
+
+def test_a_blank_unit_cell_still_asks_for_the_unit(tmp_path: Path) -> None:
+    rows = [[*r[:3], "", r[3], *r[4:]] for r in LEADERS]
+    rows[2][3] = "法规股"
+    path = _remind_ledger(tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "责任单位", "牵头领导", "整改时限",
+                                                  "整改进展"], rows)
+    plan = plan_reminders(read_ledger(path))
+    assert not plan.no_unit_column
+    assert unaddressed_note(plan.rows, plan.no_unit_column).endswith("请补填责任单位后重新生成。")
+
+
+def test_due_today_long_term_and_one_person_in_two_units(tmp_path: Path) -> None:
+    header = ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改进展"]
+    rows: list[list[object]] = [
+        [1, "意识形态工作责任制落实不到位", "定期研判意识形态形势", "县文联", "孙丽", "长期坚持", "正在推进"],
+        [1, "意识形态工作责任制落实不到位", "建立阵地管理制度", "县文联", "孙丽", "长期坚持", "长期坚持"],
+        [2, "专项资金使用不规范", "清理专项资金支出凭证", "县财政局", "王磊", "2025年10月31日", "正在推进"],
+        [3, "工程项目审批不严", "复核在建项目审批手续", "县住建局", "王磊", "2025年10月15日", "正在推进"],
+    ]
+    plan = plan_reminders(read_ledger(_remind_ledger(tmp_path / "台账.xlsx", header, rows)))
+    letters = {u.unit: [(letter.kind, [(i.measure, i.days) for i in letter.items]) for letter in u.letters]
+               for u in plan.units}
+    assert letters == {"县财政局": [("提醒函", [("清理专项资金支出凭证", 0)])],
+                       "县住建局": [("督办通知", [("复核在建项目审批手续", 16)])]}

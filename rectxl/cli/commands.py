@@ -214,7 +214,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_remind(args: argparse.Namespace) -> int:
     from rectxl import api
-    from rectxl.core.letters import unaddressed
+    from rectxl.core.letters import unaddressed_note
     from rectxl.core.rules import Options
 
     due_soon = args.due_soon_days
@@ -234,10 +234,8 @@ def cmd_remind(args: argparse.Namespace) -> int:
     for unit, target in done.letters:
         counts = "，".join(f"{letter.kind} {len(letter.items)} 项" for letter in unit.letters)
         print(f"已写入 {target}（{counts}）")
-    if orphans := unaddressed(done.rows):
-        shown = "、".join(orphans[:10]) + ("等" if len(orphans) > 10 else "")
-        print(f"注意：{len(orphans)} 项临期或逾期的措施未填写责任单位，没有发函对象，只列入了提醒清单：{shown}。"
-              "请补填责任单位后重新生成。")
+    if note := unaddressed_note(done.rows, done.no_unit_column):
+        print(f"注意：{note}")
     print(f"已写入提醒清单 {done.list_path}（{len(done.rows)} 行）")
     print(f"{when}：{len(done.letters)} 个责任单位需要发函。")
     return EXIT_OK

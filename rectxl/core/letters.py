@@ -441,6 +441,29 @@ class ReminderPlan:
     unreadable: list[str] = field(default_factory=list)
     #: the people's columns the ledger does not have (:func:`absent_columns`), said once
     absent: tuple[str, ...] = ()
+    #: the ledger has no 责任单位 column (:func:`has_unit_column`): no measure has a unit to write to
+    no_unit_column: bool = False
+
+
+def unaddressed_note(rows: list[ReminderRow], no_unit_column: bool = False, *, limit: int = 10) -> str:
+    """What is said of the due or overdue measures no letter goes to (:func:`unaddressed`), "" when
+    there are none: 责任单位 left blank — or, a ledger with no 责任单位 column at all (a unit's own
+    ledger naming only its 牵头领导), the column to add."""
+    orphans = unaddressed(rows)
+    if not orphans:
+        return ""
+    shown = "、".join(orphans[:limit]) + ("等" if len(orphans) > limit else "")
+    if no_unit_column:
+        return (f"台账没有“责任单位”列，{len(orphans)} 项临期或逾期的措施没有发函对象，只列入了提醒清单：{shown}。"
+                "如需按单位发函，请在台账中增加“责任单位”列并填写后重新生成。")
+    return (f"{len(orphans)} 项临期或逾期的措施未填写责任单位，没有发函对象，只列入了提醒清单：{shown}。"
+            "请补填责任单位后重新生成。")
+
+
+def has_unit_column(ledger: Ledger) -> bool:
+    """The ledger has a 责任单位 column (on a sheet it was read from), or a measure names its unit."""
+    sheets = [s.columns for s in ledger.sheets] or [ledger.columns]
+    return any(F.OWNER_UNIT in columns for columns in sheets) or any(m.owner_unit for m in ledger.measures())
 
 
 def unaddressed(rows: list[ReminderRow]) -> list[str]:
@@ -465,13 +488,15 @@ def plan_reminders(ledger: Ledger, *, as_of: date | None = None, warn_days: tupl
     unit = (ledger.info.unit_name or "").strip() or name
     days = "、".join(f"{d}天" for d in warn)
     absent = absent_columns(ledger)
-    missing = f"；台账未设{'、'.join(absent)}列" if absent else ""
+    no_unit_column = not has_unit_column(ledger)
+    columns = ("责任单位", *absent) if no_unit_column else absent
+    missing = f"；台账未设{'、'.join(columns)}列" if columns else ""
     return ReminderPlan(
         as_of=when, as_of_source=source, warn_days=warn,
         units=plan_letters(ledger, when, warn, final_days=final_days, escalation=escalation),
         rows=reminder_rows(ledger, when, warn),
         title=f"{unit}{ledger.info.inspection_word}整改提醒清单（截至{cn_date(when)}，预警天数：{days}{missing}）",
-        absent=absent,
+        absent=absent, no_unit_column=no_unit_column,
         unreadable=[f"{m.sheet}!{m.cells.get(F.DEADLINE, '')}“{m.deadline.text}”" for m in ledger.measures()
                     if is_open(m) and m.deadline.kind is DeadlineKind.INVALID],
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rectxl.core.letters import plan_reminders, unaddressed
+from rectxl.core.letters import plan_reminders, unaddressed_note
 from rectxl.core.rules import Options
 from rectxl.excel import _alert, entry_point, read_book
 from rectxl.excel.book_io import book_path, no_folder
@@ -48,10 +48,9 @@ def remind(book: Any, options: Options | None = None, *, final_days: int = 15,
         _alert(book, f"{when}：没有临期或逾期的整改措施，未生成提醒函。{unreadable}")
         return done
     units = "、".join(f"{unit.unit}（{unit.kinds}）" for unit, _ in done.letters)
-    units = units or "无（临期、逾期的措施未填写责任单位）"
-    if orphans := unaddressed(done.rows):
-        unreadable += (f"\n注意：{len(orphans)} 项临期或逾期的措施未填写责任单位，只列入了提醒清单："
-                       f"{'、'.join(orphans[:5])}{'等' if len(orphans) > 5 else ''}。")
+    units = units or ("无（台账没有责任单位列）" if done.no_unit_column else "无（临期、逾期的措施未填写责任单位）")
+    if note := unaddressed_note(done.rows, done.no_unit_column, limit=5):
+        unreadable += f"\n注意：{note}"
     _alert(book, f"{when}：已生成 {len(done.letters)} 份文书和提醒清单（{len(done.rows)} 行），"
                  f"在文件夹 {done.folder} 中。\n发函单位：{units}{unreadable}")
     return done

@@ -285,6 +285,8 @@ class Reminders:
     rows: list[ReminderRow] = field(default_factory=list)
     #: unfinished measures left out because their 整改时限 cannot be read (ReminderPlan.unreadable)
     unreadable: list[str] = field(default_factory=list)
+    #: the ledger has no 责任单位 column (ReminderPlan.no_unit_column)
+    no_unit_column: bool = False
 
 
 #: characters a file name cannot hold on Windows (and "/" anywhere), and control characters
@@ -309,7 +311,7 @@ def write_reminders(ledger_path: Path, output: Path | None, plan: ReminderPlan, 
     units, rows = plan.units, plan.rows
     folder = Path(output) if output is not None else default_output(ledger_path, f"提醒_{plan.as_of:%Y%m%d}", "")
     done = Reminders(as_of=plan.as_of, as_of_source=plan.as_of_source, warn_days=plan.warn_days, folder=folder,
-                     rows=rows, unreadable=plan.unreadable)
+                     rows=rows, unreadable=plan.unreadable, no_unit_column=plan.no_unit_column)
     if not rows:
         return done
     if folder.exists() and not folder.is_dir():
