@@ -93,10 +93,11 @@ def test_a_delay_applied_for_is_said_with_the_work_not_begun() -> None:
     assert "尚未启动" not in _said("修订验收办法", "待省级规范出台后修订", Status.NOT_STARTED)
 
 
-def test_an_unlabelled_cause_of_work_in_progress_is_left_as_written() -> None:
-    # only a measure not begun would lose its state: work in progress is said by its totals
+def test_an_unlabelled_cause_of_work_in_progress_is_said_with_it_going_on() -> None:
+    # the cause is left as written; "已报县政府审批" alone would read as done (round 12: the
+    # status says the work goes on)
     assert _said("推进档案数字化", "因涉及资金较大，已报县政府审批", Status.IN_PROGRESS) \
-        == "推进档案数字化，因涉及资金较大，已报县政府审批"
+        == "推进档案数字化，因涉及资金较大，已报县政府审批，正在推进"
 
 
 # ---------------------------------------------------------------------------

@@ -209,11 +209,15 @@ class ParsedNotice:
 #  0. a status word the text opens with ("已完成。召开…", "已基本完成，尚有…", "尚未启动")
 #                                                                  -> that status
 #  0b. a status stated after the account: a last bracket or last clause that is only a status
-#     ("…（持续推进中）", "…，持续推进。", "…（已完成）")                 -> that status
+#     ("…（持续推进中）", "…，持续推进。", "…（已完成）"), or so ending the sentence before what
+#     comes next ("…，已完成。下一步将…")                                 -> that status
+#  0c. a clause that is only "not begun", nothing said done before it ("…，尚未启动，拟于…")
+#                                                                  -> 未启动
 #     (持续推进 as a status is 长期坚持, DESIGN §2; inside a sentence it looks ahead)
 #  1. a negation (尚未/暂未/还未/未完成/未能/未到位/仍在), or a document only drafted or
 #     awaiting approval (已形成初稿, 征求意见稿, 送审稿, 待印发, 审批中)   -> 正在推进
-#  1b. part of a larger count done ("对23处…进行修复，已修复19处")       -> 正在推进
+#  1b. part of a larger count done ("对23处…进行修复，已修复19处"), or a count left to do
+#     ("剩余80平方米年底前腾退"; not "其余2个均已整改")              -> 正在推进
 #  2. a long-term phrase: 长期坚持/长期推进/长期执行/长期开展/长期保持, 持续坚持,
 #     常态化 (a bare 长期 is not enough: "长期拥堵问题" describes the problem)  -> 长期坚持
 #  3. forward-looking words: 拟, 下一步, 正在, 持续 (not "持续5个月", a duration), 逐步, 继续,
@@ -267,6 +271,12 @@ def _closing_status(text: str) -> Status | None:
     return None
 
 
+#: a sentence saying what comes next, after the measure's account and its status
+_NEXT_STEP = re.compile(r"[。；;](?=\s*(?:下一步|下步|后续|今后|接下来))")
+#: a clause that is only "not begun" (on the detection copy: "，" is ","): "…，尚未启动，拟于…"
+_NOT_BEGUN = re.compile(r"(?:^|[,;。])\s*(?:目前)?(?:尚|暂|还)?未(?:启动|开展|实施|开始)(?:整改)?\s*(?=[,;。]|$)")
+
+
 #: a count of things, and one of the same things said to be done ("已修复19处", "已有9个")
 _COUNT = re.compile(r"(\d{1,6})\s*(个|处|项|家|户|所|座|台|辆|件|条|名|人|宗|份|套|座|栋|间|公里|亩)")
 _DONE_COUNT = re.compile(r"(?:已经?|目前已|现已)(?:有|[\u4e00-\u9fff]{1,3}?)?\s*(\d{1,6})\s*"
@@ -283,6 +293,17 @@ def _partly_done(det: str) -> bool:
     return False
 
 
+#: a count of what is left ("剩余80平方米年底前腾退", "其余8宗已立案查处", "尚有3个村未达标")
+_REST = re.compile(r"(?:剩余|其余|尚余|尚有|还有)\s*\d[^,;。]*")
+
+
+def _rest_to_do(det: str) -> bool:
+    """Work said left to do, counted ("…，已腾退220平方米，剩余80平方米年底前腾退"): not what is
+    said done of it too ("其余2个均已整改", "其余全部完成")."""
+    return any(not re.search(r"均已|全部|都已|已全|已整改|已完成|已办结|已销号", m.group(0))
+               for m in _REST.finditer(det))
+
+
 def infer_status(text: str) -> Status:
     """The status a measure's wording implies (rule documented above ``_NEGATION``)."""
     opening = opening_status(text)
@@ -291,8 +312,13 @@ def infer_status(text: str) -> Status:
     closing = _closing_status(text)
     if closing is not None:  # "…（持续推进中）", "…，持续推进。": the status word it ends with
         return closing
+    if (step := _NEXT_STEP.search(text)) is not None and (
+            stated := _closing_status(text[:step.start()])) is not None:
+        return stated  # "…，已完成。下一步将建立常态化巡查机制": the status before what comes next
     text = detect(text)
-    if _NEGATION.search(text) or _partly_done(text):
+    if (begun := _NOT_BEGUN.search(text)) is not None and "已" not in text[:begun.start()]:
+        return Status.NOT_STARTED  # "…，尚未启动，拟于明年一季度开展": a clause saying only that
+    if _NEGATION.search(text) or _partly_done(text) or _rest_to_do(text):
         return Status.IN_PROGRESS
     if _LONG_TERM.search(text):
         return Status.LONG_TERM

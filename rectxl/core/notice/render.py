@@ -347,6 +347,25 @@ _RESULT = {
     Status.IN_PROGRESS: "正在推进",
     Status.LONG_TERM: "长期坚持",
 }
+#: the words an office says work kept up for the long term with, as published ("完善…建设，持续
+#: 推进"): its own word is printed, not 长期坚持 (常态化推进 is no 长期坚持 of a thing never finished)
+_LONG_TERM_WORDS = frozenset(("长期坚持", "持续推进", "常态化推进", "长期推进", "持续整改", "长期执行",
+                              "持续坚持", "长期整改", "常态化开展", "持续开展", "常态长效推进"))
+
+
+#: a sentence already saying the work is kept up ("下一步将常态化开展", "长期坚持")
+_KEPT_UP = LazyPattern(r"长期|持续|常态|长效|久久为功|坚持不懈")
+#: a progress saying part of the work is still under way ("剩余2家正在施工", "其余3个尚未完工")
+_STILL_UNDER_WAY = LazyPattern(r"正在|尚未|仍未|未完成|推进中|进行中|剩余|其余|尚有|还有")
+
+
+def _long_term_word(status_text: str) -> str:
+    """How the office said the work is kept up ("持续推进中" → "持续推进"), when it said it in one
+    of :data:`_LONG_TERM_WORDS`; else "长期坚持"."""
+    said = _from_cell(status_text).strip().strip(_SEPARATORS).removesuffix("中")
+    return said if said in _LONG_TERM_WORDS else _RESULT[Status.LONG_TERM]
+
+
 #: a status of work deferred or paused (read as in progress: not finished)
 _PAUSED = LazyPattern(r"(?:经批准|已批准|经同意)?(?:暂缓|暂停|中止)(?:整改|实施|推进|办理|执行|处理)?")
 _ONGOING = re.compile(r"(?:正在)?((?![已正])[\u4e00-\u9fff]{2,6}?)中")  # 起草中 → 正在起草
@@ -711,6 +730,12 @@ def _compose(action: str, result: str, status: Status | None) -> str:
         main_kept = (_same_verb(verb, main[:2]) and _restating_lead([main], result) > 0) \
             or not _said_in_one(main, result, "" if said[1] else action)
         said[0] = not main_kept
+    whole = said[0] and status in _NOT_DONE
+    if whole:
+        # work not finished whose result says its first clause only ("1.建立作业公示制度 2.每月开展
+        # 作业抽查" + "作业公示制度已建立"): left out, the clauses kept would lead and read as done
+        # with it ("每月开展作业抽查，作业公示制度已建立") — the action is kept whole, in its order
+        said = [False] * len(said)
     cut = 0
     if len(verb) == 2 and (verb in keys.whole or (verb in _REVISE and not _REVISE_CHARS.isdisjoint(keys.whole))):
         # (the result's first words are in the action at all: one pass in C, before the clauses)
@@ -718,6 +743,8 @@ def _compose(action: str, result: str, status: Status | None) -> str:
         if any(_same_verb(verb, h[:2]) for h in heads):
             cut = _restating_lead(heads, result)
     if not cut and not main_kept:
+        if whole:
+            return _join(action, _trim_overlap(action, result))
         return _combine_clauses(action, result, status, keys, said)
     action = _drop_restated_clauses(action, keys, said)
     result = result[cut:].lstrip(_TRIM)
@@ -725,6 +752,13 @@ def _compose(action: str, result: str, status: Status | None) -> str:
         phrase = _RESULT.get(status) if status else None  # (a count in the result is news)
         return _join(action, phrase, "，") if phrase else action
     return _join(action, _trim_overlap(action, result))
+
+
+#: statuses of work not (wholly) done: a result saying part of it done does not stand for the rest
+#: (:func:`_compose`)
+_NOT_DONE = frozenset((Status.IN_PROGRESS, Status.MOSTLY_DONE, Status.NOT_STARTED))
+
+
 
 
 #: a clause whose object is a 的 phrase without its noun ("对敷衍应付的进行约谈提醒"): the noun is in
@@ -1054,6 +1088,9 @@ _FUTURE = re.compile(r"^(?:拟(?![制订]|定(?!于))|计划|将|下一步|下�
 #: a result saying the work is under way or not done ("正在整理…", "尚未…"): a measure counted done
 #: does not publish it
 _UNDERWAY = re.compile(r"^(?:目前)?(?:正在|仍在|尚未|仍未|未能|待|还需|仍需|推进中|进行中)")
+#: a share of the work done, below all of it ("完成80%", "已完成约60%"): a measure counted done does
+#: not publish it
+_PART_SHARE = re.compile(r"(?:目前)?(?:已经?)?完成(?:了|约|近)?\s*\d{1,2}(?:\.\d+)?\s*[%％]")
 #: how a status word is continued in the same cell ("已完成，并长期坚持", "已完成。下一步…")
 _GOES_ON_JOIN = {"并": "", "且": "", "下一步": "。", "后续": "。"}
 #: what a measure says that has no status a reader can follow (blank or unreadable) and no
@@ -1158,6 +1195,9 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
             and _split_status_word(dated.group(1))[1] == "":
         progress = dated.group(1)  # the status word in the progress column, dated: the word
     word, result = _split_status_word(progress) if progress else (None, "")
+    if word is None and progress[-1:] == "中" and (stem := _split_status_word(progress[:-1]))[0] \
+            is not None and not stem[1]:
+        word, result = stem  # "常态化推进中", "持续推进中": the status word, going on
     if result and _bare_date(result):
         result = ""
     if not progress and m.status_text:  # "已完成。约谈3个乡镇……" in the status column
@@ -1199,19 +1239,31 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
             phrase = paused.group(0)  # deferred work is said to be deferred, not to be going on
         elif status is Status.DONE and (m.continuing or word is Status.LONG_TERM):
             phrase = "已完成并长期坚持"
+        elif status is Status.LONG_TERM:
+            phrase = _long_term_word(m.status_text if m.status is not None else progress)
         return _join(action, phrase, "，") if phrase else action
     if status is Status.DONE:
         if _FUTURE.match(result):  # what comes next, after what was done
             done = _join(action, _RESULT[status], "，")
             # "下一步将" + the measure again says nothing more than the measure
             return done if _restated(action, result, 0.7) else f"{done}。{result}"
-        if _UNDERWAY.match(result) or _ONGOING.fullmatch(result.rstrip(_TRIM)):
+        if _UNDERWAY.match(result) or _ONGOING.fullmatch(result.rstrip(_TRIM)) \
+                or _PART_SHARE.fullmatch(result.rstrip(_TRIM)):
             return _join(action, _RESULT[status], "，")  # contradicts the status: not published
     if word is None and (ongoing := _ONGOING.fullmatch(result.rstrip(_TRIM))):
         return _join(action, _ongoing(ongoing.group(1)), "，")
     if result[:1] == "已":
         result = _without_repeated_object(action, result, status)
     said = _compose(action, result, status)
+    if status is Status.LONG_TERM and m.status is Status.LONG_TERM and said != action \
+            and not _KEPT_UP.search(said):
+        # work kept up for the long term, its progress saying what was done so far: the office's
+        # word says it goes on ("…，已整改28个，常态化推进") — not 长期坚持 after work still under
+        # way ("…，剩余2家正在施工"), which would contradict it: then the progress says it alone
+        kept_up = _long_term_word(m.status_text)
+        if kept_up != _RESULT[Status.LONG_TERM] or not _STILL_UNDER_WAY.search(result):
+            return _join(said, kept_up, "，")
+        return said
     if status is Status.IN_PROGRESS and m.status is not None and said != action and _reads_done(result):
         # "清理社会组织，已清理8家" for work still going on would read as done (and read back so):
         # the status says it is not
@@ -1221,7 +1273,8 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
             # the progress restated in the measure, and no status to say how far it got: the
             # progress says it (the bare measure would read as done)
             return _join(action, result, "，")
-        if (phrase := _RESULT.get(status)) is not None:
+        if (phrase := _long_term_word(m.status_text) if status is Status.LONG_TERM
+                else _RESULT.get(status)) is not None:
             # the progress only says the measure again ("建立…制度" for "建立…制度"): the status
             # says how far it got, as for a progress that is only the status word
             return _join(action, phrase, "，")
@@ -1243,37 +1296,51 @@ def _item_status(status: Status | None, answer: str) -> Status | None:
 
 _ONGOING_WORDS = LazyPattern(r"正在|尚未|仍未|未完成|待|推进中|进行中")
 #: words saying the work goes on or what comes next: a sentence with them does not read as done
-_AHEAD_WORDS = LazyPattern(r"将|拟|计划|预计|下一步|持续|继续|逐步|陆续|力争|争取|其余|剩余|尚有|还有|%")
+_AHEAD_WORDS = LazyPattern(r"将|拟|计划|预计|下一步|持续|继续|逐步|陆续|力争|争取|其余|剩余|尚有|还有|%"
+                           # a date set ("定于12月举办"), a clause of work going on ("组织专家评审中")
+                           r"|定于|中(?=[，,。；;]|$)")
 
 
-#: a progress of one short clause saying what was done: "已清理8家", "已建立", "已印发"
-_DONE_CLAUSE = LazyPattern(r"已[^，,。；;：:（(]{1,14}")
+#: a progress of one short clause saying what was done: "已清理8家", "已建立", "已印发", the thing
+#: named first ("作业公示制度已建立", "10个已完工")
+_DONE_CLAUSE = LazyPattern(r"(?:[^，,。；;：:（(已未]{1,10})?已[^，,。；;：:（(]{1,14}")
 
 
 def _reads_done(progress: str) -> bool:
-    """Whether the progress of work still going on reads as work done: one short clause saying
-    something was done ("已清理8家") and nothing of work going on or still to come (a longer
-    account, "目前已完成初验准备", "因…，已报县政府审批", is left as written)."""
+    """Whether the progress of work still going on reads as work done: it says something was done
+    ("已清理8家", "作业公示制度已建立", "已建立公示制度，9月、10月各抽查1次") or counts what was
+    done ("检查派车记录326条"), and nothing of work going on, still to come or not done ("其余…",
+    "…未完成", "拟…")."""
     progress = progress.strip().rstrip("。.;；")
-    return (_DONE_CLAUSE.fullmatch(progress) is not None and not _ONGOING_WORDS.search(progress)
-            and not _AHEAD_WORDS.search(progress))
+    if _ONGOING_WORDS.search(progress) or _AHEAD_WORDS.search(progress) or "未" in progress:
+        return False
+    return _DONE_CLAUSE.fullmatch(progress) is not None or _SAYS_DONE.search(progress) is not None
+
+
+#: a progress saying something was done or counting it
+_SAYS_DONE = LazyPattern(r"已|完成|\d")
 
 
 def _paired_items(m: Measure, as_of: date | None, statuses: bool) -> str | None:
     """A measure cell listing several things ("1.每半年专题研究…\n2.建立…台账\n3.开展…培训")
-    whose progress answers them one for one in the same numbering ("1.上半年已专题研究1次\n2.已建立
-    台账\n3.培训计划于11月开展"): each thing with its own progress, "；" between — not all the
-    things and then all the answers, which leaves the reader to pair them. ``None`` for any
-    other measure."""
+    whose progress answers them (all, or the first ones) one for one in the same numbering
+    ("1.上半年已专题研究1次\n2.已建立台账\n3.培训计划于11月开展"): each thing with its own
+    progress, "；" between — not all the things and then all the answers, which leaves the
+    reader to pair them. ``None`` for any other measure."""
     things = enumerated_items(_from_cell(m.text))
     if not things:
         return None
     answers = enumerated_items(_from_cell(m.progress))
-    if not answers or len(answers) != len(things):
+    if not answers or len(answers) > len(things) or (len(answers) < len(things) and m.status is None):
         return None
+    # things the progress does not come to (it answers the first ones, in their numbers) are
+    # said with the measure's status: left bare after the others' answers, they would read as
+    # done ("…；对违规作业严肃问责，已建立；已开展抽查2次")
     said = [measure_sentence(replace(m, text=thing, progress=answer, status_text="",
                                      status=_item_status(m.status, answer)), as_of=as_of, statuses=statuses)
-            .strip().rstrip(_TRIM) for thing, answer in zip(things, answers, strict=True)]
+            .strip().rstrip(_TRIM) for thing, answer in zip(things, answers, strict=False)]
+    said += [measure_sentence(replace(m, text=thing, progress=""), as_of=as_of, statuses=statuses)
+             .strip().rstrip(_TRIM) for thing in things[len(answers):]]
     said = [t for t in said if t]
     glue = "。" if any("。" in t for t in said) else "；"
     return glue.join(said)
