@@ -71,8 +71,22 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             print(f"已备份原文件到 {backup}")
         print(f"已清除标记（{outcome.restored}个单元格恢复原样），写入 {target}")
         if outcome.moved:
-            print(f"  其中 {outcome.moved} 个标记已不在原来的单元格（随排序或插入、删除行移动过），"
+            print(f"  其中 {outcome.moved} 个标记已不在原来的单元格（随排序，或插入、删除行或列移动过），"
                   "已在其现在的位置恢复。")
+        if outcome.renamed:
+            print("  其中台账工作表" + "、".join(f"“{old}”已改名为“{new}”" for old, new in outcome.renamed.items())
+                  + "，已在改名后的工作表中恢复。")
+        if outcome.kept:
+            print(f"  {outcome.kept} 个标记过的单元格在标记后被改了底色，保留了您设置的颜色，未作改动。")
+        if outcome.gone:
+            print(f"  {outcome.gone} 个标记原来所在的行已找不到（已删除，或改动得无法辨认），表中也没有它们的标记颜色，"
+                  "无需恢复。")
+        for name, count in outcome.lost.items():
+            print(f"  注意：标记过的台账工作表“{name}”已不在工作簿中（已删除，或改名后内容也变了），"
+                  f"其中 {count} 个单元格的标记无法恢复。")
+        for name, count in outcome.copies.items():
+            print(f"  注意：工作表“{name}”中有 {count} 个单元格仍是 rectxl 的标记底色（像是标记后复制的台账），"
+                  "它不是 rectxl 标记的工作表，未作改动：如不需要这些颜色，请在该表中手动清除。")
         if outcome.unresolved:
             print(f"  注意：{len(outcome.unresolved)} 个单元格（{'、'.join(outcome.unresolved[:20])}"
                   f"{'等' if len(outcome.unresolved) > 20 else ''}）仍是 rectxl 的标记底色，"

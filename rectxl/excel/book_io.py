@@ -34,15 +34,17 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from rectxl.core.errors import RectxlError
+from rectxl.core.follow import best_holder, follow, row_key
 from rectxl.core.grid import Grid
 from rectxl.core.names import FINDINGS_SHEET, OWNED_SHEET_TAG, RECORD_TAG
 from rectxl.core.report import cell_text
 from rectxl.core.sheets import MARKS_SHEET, Highlight, SheetSpec
-from rectxl.core.text import col_index, col_letter
+from rectxl.core.text import col_letter
 
 __all__ = [
     "FILE_FORMATS",
@@ -686,12 +688,6 @@ def _sheet_texts(sheet: Any) -> dict[int, dict[str, str]]:
     return found
 
 
-def _row_key(texts: dict[int, dict[str, str]], row: int) -> str:
-    """A row told by its texts, column by column (a sorted row keeps them)."""
-    cells = texts.get(row, {})
-    return "\u241f".join(f"{c}={cells[c]}" for c in sorted(cells, key=lambda c: (len(c), c)))
-
-
 def _place(ref: str) -> tuple[str, int] | None:
     m = _ADDRESS.fullmatch(ref)
     return (m.group(1), int(m.group(2))) if m is not None else None
@@ -797,7 +793,7 @@ def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]],
         for ref, highlight in cells.items():
             col, row = _place(ref) or ("", 0)
             records.append([ledger_sheet, ref, _fill_record(originals[ref], highlight.color.upper(),
-                                                            texts.get(row, {}).get(col, ""), _row_key(texts, row))])
+                                                            texts.get(row, {}).get(col, ""), row_key(texts, row))])
         runs_by_sheet.append((ledger_sheet, sheet, runs))
     record.cells = records
     record.changed = True
@@ -865,69 +861,18 @@ def _refs(address: str) -> list[str]:
     return [f"{m.group(1)}{r}" for r in range(int(m.group(2)), int(m.group(4)) + 1)]
 
 
-def _row_cells(key: str) -> list[tuple[int, str]]:
-    """A row key's text cells as (0-based column, text), left to right."""
-    cells = []
-    for part in key.split("\u241f") if key else []:
-        col, _, text = part.partition("=")
-        cells.append((col_index(col), text))
-    return cells
-
-
-def _shifted(column: int, was: list[tuple[int, str]], now: list[tuple[int, str]]) -> list[int]:
-    """Where a cell of ``column`` may have gone in a row whose text cells were ``was`` and are
-    ``now`` (the same texts, maybe in other columns: a column inserted or deleted): moved as its
-    nearest text cells left and right of it moved — one column when they moved alike, two when a
-    column was inserted or deleted right beside it (which side it went with, its colour tells)."""
-    left = [i for i, (c, _) in enumerate(was) if c <= column][-1:]
-    right = [i for i, (c, _) in enumerate(was) if c >= column][:1]
-    offsets = dict.fromkeys(now[i][0] - was[i][0] for i in left + right)
-    return [column + offset for offset in offsets if column + offset >= 0]
-
-
 def _followed(sheet: Any, cells: dict[str, tuple[str | None, str, str]]) -> dict[str, tuple[str | None, str, str]]:
-    """The recorded marks of ``sheet`` by the cell each is on now. A mark is where it was while its
-    row there still holds the texts recorded with it; else it went with its row — a sort, an
-    inserted or deleted row moves it down the sheet, an inserted or deleted column across — and
-    is followed to the row holding those texts now (in whatever columns), onto the cell that
-    moved as the text cells beside it did. A mark whose row is nowhere (the clerk typed into it)
-    stays where it was, unless another mark came to that cell (its own row was deleted: nothing
-    to give back). Without the engine's texts, marks are taken to be where they were."""
+    """The recorded marks of ``sheet`` by the cell each is on now (:func:`rectxl.core.follow.follow`:
+    by the texts of its row, after a sort or rows and columns inserted or deleted). Without the
+    engine's texts, marks are taken to be where they were."""
     if not any(key for _, _, key in cells.values()):
         return cells
     texts = _sheet_texts(sheet)
     if not texts:
         return cells
-    rows: dict[tuple[str, ...], list[int]] = {}
-    for r in texts:
-        rows.setdefault(tuple(text for _, text in _row_cells(_row_key(texts, r))), []).append(r)
-    placed: dict[str, tuple[str | None, str, str]] = {}
-    unplaced: list[tuple[str, tuple[str, int]]] = []
-    for ref, mark in cells.items():
-        place = _place(ref)
-        if place is None or not mark[2] or _row_key(texts, place[1]) == mark[2]:
-            placed[ref] = mark
-        else:
-            unplaced.append((ref, place))
-    edited: list[str] = []
-    for ref, (col, _) in unplaced:
-        was = _row_cells(cells[ref][2])
-        there = None
-        for r in rows.get(tuple(text for _, text in was), []):
-            spots = [f"{col_letter(c)}{r}" for c in _shifted(col_index(col), was, _row_cells(_row_key(texts, r)))]
-            spots = [spot for spot in spots if spot not in placed]
-            if len(spots) > 1:  # a column inserted or deleted beside it: the one showing its colour
-                spots = [spot for spot in spots if _shows(sheet, spot, cells[ref][1]) is not False]
-            if spots:
-                there = spots[0]
-                break
-        if there is None:
-            edited.append(ref)
-        else:
-            placed[there] = cells[ref]
-    for ref in edited:
-        placed.setdefault(ref, cells[ref])
-    return placed
+    placed = follow({ref: key for ref, (_, _, key) in cells.items()}, texts,
+                    lambda spot, ref: _shows(sheet, spot, cells[ref][1]))
+    return {spot: cells[ref] for spot, ref in placed.items()}
 
 
 def _renamed(record: Record, recorded: set[str], cells: dict[str, tuple[str | None, str, str]]
@@ -936,15 +881,10 @@ def _renamed(record: Record, recorded: set[str], cells: dict[str, tuple[str | No
     "整改台账" to "整改台账（12月）"): of the sheets neither rectxl's nor named in the record, the
     one holding most of the rows its marks were on (by their texts), or None."""
     keys = {key for _, _, key in cells.values() if key}
-    best: tuple[int, str, Any] | None = None
-    for name, sheet in record.sheets.items():
-        if name in recorded or name in record.owned or name == record.name or not keys:
-            continue
-        texts = _sheet_texts(sheet)
-        score = len(keys & {_row_key(texts, r) for r in texts})
-        if score and (best is None or score > best[0]):
-            best = (score, name, sheet)
-    return None if best is None else (best[1], best[2])
+    candidates = {name: sheet for name, sheet in record.sheets.items()
+                  if name not in recorded and name not in record.owned and name != record.name}
+    name = best_holder(keys, {name: partial(_sheet_texts, sheet) for name, sheet in candidates.items()})
+    return None if name is None else (name, candidates[name])
 
 
 @dataclass

@@ -40,14 +40,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
 from rectxl.core.errors import RectxlError
+from rectxl.core.follow import best_holder, follow, place, row_key
 from rectxl.core.model import Ledger
 from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OWNED_SHEET_TAG, RECORD_TAG, SUMMARY_SHEETS
 from rectxl.core.report import cell_text
@@ -62,7 +64,7 @@ from rectxl.core.sheets import (
     highlight_cells,
     summary_sheets,
 )
-from rectxl.core.text import col_index
+from rectxl.core.text import col_index, col_letter
 from rectxl.core.validate import Report
 from rectxl.core.version import __version__
 from rectxl.io.cond_formats import dxf_fills, painted_ranges
@@ -112,6 +114,15 @@ class ClearOutcome:
     pending: list[list[Any]] = field(default_factory=list)
     #: ``unresolved`` with their sheets: (sheet, cell)
     stuck: set[tuple[str, str]] = field(default_factory=set)
+    #: marks whose row is no longer in the sheet (deleted) and whose colour no cell shows
+    gone: int = 0
+    #: marked ledger sheets renamed since (recorded name → name now), their marks cleared there
+    renamed: dict[str, str] = field(default_factory=dict)
+    #: marked ledger sheets no longer in the workbook, by how many marks were recorded on them
+    lost: dict[str, int] = field(default_factory=dict)
+    #: other sheets showing rectxl's colours on marked rows (a copy of the marked ledger), by how
+    #: many such cells: left as they are
+    copies: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -314,6 +325,51 @@ def _cell_value(cell: Any, shared: list[str] | None) -> str:
     return v
 
 
+def _sheet_rows(xml: bytes, huge: bool = False) -> Iterator[tuple[int, list[tuple[int, Any]]]]:
+    """Each row of a sheet part, streamed: (its number, [(0-based column, its ``c`` element)]).
+    A row is cleared once the caller moves on; an XML error is raised to the caller."""
+    import io
+
+    last = 0
+    for _event, row in etree.iterparse(io.BytesIO(xml), events=("end",), resolve_entities=False,
+                                       no_network=True, load_dtd=False, huge_tree=huge):
+        if _local(row.tag) != "row":
+            continue
+        r = row.get("r")
+        last = int(r) if r and r.isdigit() else last + 1
+        cells = []
+        col = -1
+        for c in row:
+            if _local(c.tag) != "c":
+                continue
+            m = re.match(r"([A-Za-z]+)", c.get("r") or "")
+            col = col_index(m.group(1).upper()) if m else col + 1
+            cells.append((col, c))
+        yield last, cells
+        row.clear()
+
+
+def _row_texts(pkg: Package, book: Book, xml: bytes) -> dict[int, dict[str, str]]:
+    """The text cells of a sheet part, row → column letter → text: what the Excel add-in reads as
+    text (a string, shared or inline, or a formula's string result; no number, date or blank) —
+    by which a mark is followed to the row its cell went to (:func:`rectxl.core.follow.follow`)."""
+    shared: list[str] | None = None
+    found: dict[int, dict[str, str]] = {}
+    try:
+        for number, cells in _sheet_rows(xml, huge=True):
+            for col, c in cells:
+                if c.get("t") not in ("s", "inlineStr", "str"):
+                    continue
+                if c.get("t") == "s" and shared is None:
+                    shared = _shared_strings(pkg, book)
+                value = _cell_value(c, shared)
+                if value.strip():
+                    found.setdefault(number, {})[col_letter(col)] = value
+    except etree.XMLSyntaxError:
+        return {}
+    return found
+
+
 # -- annotate --------------------------------------------------------------------------------
 
 
@@ -348,6 +404,7 @@ def _mark_sheet(pkg: Package, book: Book, styles: Styles, name: str, part: str,
         bases[ref] = base
         formats[ref] = styles.highlight(base, highlight.color)
     texts = _cell_texts(pkg, book, xml, spots)
+    rows_now = _row_texts(pkg, book, xml)
     xml, changes = restyle(xml, spots, formats)
     pkg.write(part, xml)
     rows = []
@@ -358,6 +415,10 @@ def _mark_sheet(pkg: Package, book: Book, styles: Styles, name: str, part: str,
         data = {**fill_description(fill), "s": change.original, "new": change.created, "m": change.new,
                 "h": cells[change.ref].color, "fill": fill.decode("utf-8", "replace"),
                 "v": texts.get(change.ref, "")}
+        at = place(change.ref)
+        key = row_key(rows_now, at[1]) if at is not None else ""
+        if key:  # its row's texts: where a sort or an inserted column took it (clear follows them)
+            data["row"] = key
         rows.append([name, change.ref, json.dumps(data, ensure_ascii=False, separators=(",", ":"))])
     return rows
 
@@ -691,9 +752,15 @@ def clear_package(pkg: Package, book: Book, record: Record, *, keep_pending: boo
     parts: dict[str, str] = {**(head.get("parts") or {}), str(head.get("sheet", "")): str(head.get("part", ""))}
     for sheet_name, cells in by_sheet.items():
         sheet = book.sheet(sheet_name)
-        if sheet is None:  # renamed since: found by its part
-            sheet = next((s for s in book.sheets() if s.part == parts.get(sheet_name)), None)
-        if sheet is not None and sheet.part is not None:
+        if sheet is None:  # renamed since: found by its marked rows' texts (else by its part)
+            sheet = _renamed(pkg, book, record, set(by_sheet), cells) or next(
+                (s for s in book.sheets() if s.part == parts.get(sheet_name) and s.name not in by_sheet
+                 and not any(data.get("row") for _, data in cells)), None)
+            if sheet is not None:
+                outcome.renamed[sheet_name] = sheet.name
+        if sheet is None or sheet.part is None:  # deleted since: its colours went with it
+            outcome.lost[sheet_name] = sum(1 for _, data in cells if not data.get("pending"))
+        else:
             known = len(outcome.unresolved)
             pending = _clear_sheet(pkg, book, sheet.part, cells, styles, exact, outcome)
             outcome.pending += [[sheet.name, ref, _record_json({**data, "pending": 1})] for ref, data in pending]
@@ -704,6 +771,7 @@ def clear_package(pkg: Package, book: Book, record: Record, *, keep_pending: boo
             not exact and any(styles.new.values())):
         styles.finish()
     owned, outcome.left = _owned_sheets(pkg, book, record)
+    outcome.copies = _copies(pkg, book, record, {*by_sheet, *outcome.renamed.values()}, {s.name for s in owned})
     for sheet in owned:
         outcome.removed.append(sheet.name)
         book.remove_sheet(sheet)
@@ -794,34 +862,20 @@ def _has_header(pkg: Package, book: Book, sheet: SheetRef, signature: tuple[int,
 def _first_rows(pkg: Package, book: Book, part: str, count: int, columns: int) -> list[list[str]]:
     """The text of the first ``columns`` columns of the first ``count`` rows of a sheet, read
     only as far as those rows (rectxl's 整改明细 may have a hundred thousand)."""
-    import io
-
     shared: list[str] | None = None
     rows: dict[int, list[str]] = {}
-    last = 0
     try:
-        for _event, row in etree.iterparse(io.BytesIO(pkg.read(part)), events=("end",), resolve_entities=False,
-                                           no_network=True, load_dtd=False, huge_tree=False):
-            if _local(row.tag) != "row":
-                continue
-            r = row.get("r")
-            last = int(r) if r and r.isdigit() else last + 1
-            if last > count:
+        for number, cells in _sheet_rows(pkg.read(part)):
+            if number > count:
                 break
             values = [""] * columns
-            col = -1
-            for c in row:
-                if _local(c.tag) != "c":
-                    continue
-                m = re.match(r"([A-Za-z]+)", c.get("r") or "")
-                col = col_index(m.group(1).upper()) if m else col + 1
+            for col, c in cells:
                 if col >= columns:
                     continue
                 if c.get("t") == "s" and shared is None:
                     shared = _shared_strings(pkg, book)
                 values[col] = _cell_value(c, shared)
-            rows[last] = values
-            row.clear()
+            rows[number] = values
     except etree.XMLSyntaxError:
         return []
     return [rows.get(n, [""] * columns) for n in range(1, min(count, max(rows, default=0)) + 1)]
@@ -833,6 +887,7 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
     data) behind cells that still show rectxl's colour but could not be told apart (those
     cells: ``outcome.unresolved``)."""
     xml = pkg.read(part)
+    cells = _followed(pkg, book, xml, cells, styles)
     # one working copy of each recorded mark, knowing its cell: compared by identity below
     marks = [{**data, "ref": ref, "col": _column(ref)} for ref, data in cells if _A1.fullmatch(ref)]
     try:
@@ -872,7 +927,7 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
             targets[ref] = str(styles.with_fill(int(current), styles.fill(fill) if fill else 0))
         used.add(id(data))
         outcome.restored += 1
-        if ref != data["ref"]:
+        if ref != data.get("was", data["ref"]):
             outcome.moved += 1
 
     def free(candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -887,13 +942,17 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
     for data in marks:
         ref = str(data["ref"])
         spot = spots[ref]
-        if not spot.found or not ours(data, spot.s):
-            if spot.found:
+        if data.get("dropped"):  # another mark's row is on its cell: looked for by its colour below
+            vacated.append(data)
+        elif not spot.found or not ours(data, spot.s):
+            if spot.found and not data.get("nowhere"):  # its row is here: the clerk re-coloured it
                 outcome.kept += 1
             # the cell still holding its recorded text was re-coloured in place; any other mark
             # (an empty cell's text tells nothing) may have moved
             if not (spot.found and data.get("v") and texts.get(ref) == data["v"]):
                 vacated.append(data)
+        elif data.get("row") and not data.get("nowhere"):  # followed to its row: its own mark
+            undo(ref, data)
         elif "v" in data and ref in texts and texts[ref] != data["v"]:
             changed.append(data)
         else:
@@ -941,10 +1000,82 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
         else:
             outcome.unresolved.append(ref)
             pending.update((id(d), d) for d in [data, *rest])
+    # a mark whose row is nowhere and whose colour no cell shows: its row was deleted with it
+    outcome.gone += sum(1 for d in marks if d.get("nowhere") and id(d) not in used and id(d) not in pending)
     xml = tidy_rows(restore(xml, spots, targets, remove), rows)
     pkg.write(part, xml)
-    return [(str(d["ref"]), {k: v for k, v in d.items() if k not in ("ref", "col")})
+    return [(str(d["ref"]), {k: v for k, v in d.items() if k not in ("ref", "col", "was", "nowhere", "dropped")})
             for d in pending.values() if id(d) not in used]
+
+
+def _followed(pkg: Package, book: Book, xml: bytes, cells: list[tuple[str, dict[str, Any]]],
+              styles: Styles) -> list[tuple[str, dict[str, Any]]]:
+    """The recorded marks of a sheet (its part's ``xml``) by the cell each is on now, followed by
+    the texts of its row (:func:`rectxl.core.follow.follow`, as the Excel add-in's 清除标记): after
+    a sort, rows or columns inserted or deleted. A mark followed elsewhere carries ``was``, its
+    recorded cell. Marks recorded without their row's texts are taken to be where they were (the
+    clear's own search by format and cell text then looks for them)."""
+    if not any(data.get("row") for _, data in cells):
+        return cells
+    texts = _row_texts(pkg, book, xml)
+    recorded = {ref: data for ref, data in cells if _A1.fullmatch(ref)}
+
+    def shows(spot: str, ref: str) -> bool:
+        found = locate(xml, [spot])[spot]
+        return bool(found.found and found.s and found.s.isdigit()
+                    and fill_rgb(styles.fill_of_xf(int(found.s))) == str(recorded[ref].get("h", "")).upper())
+
+    nowhere: list[str] = []
+    placed = follow({ref: str(data.get("row") or "") for ref, data in recorded.items()}, texts, shows, nowhere)
+    lost = set(nowhere)
+    # a mark whose row is nowhere, with another mark's row on its cell now: its row was deleted,
+    # or changed past knowing and moved — the search by colour looks for it ("dropped")
+    dropped = [(ref, {**recorded[ref], "nowhere": 1, "dropped": 1}) for ref in nowhere if placed.get(ref) != ref]
+    return [*((spot, {**recorded[ref], **({"was": ref} if spot != ref else {}),
+                      **({"nowhere": 1} if ref in lost else {})}) for spot, ref in placed.items()), *dropped]
+
+
+def _renamed(pkg: Package, book: Book, record: Record, recorded: set[str],
+             cells: list[tuple[str, dict[str, Any]]]) -> SheetRef | None:
+    """The sheet a marked ledger sheet no longer in the workbook became (renamed): of the sheets
+    neither named in the record nor rectxl's, the one holding most of its marked rows (as the
+    Excel add-in finds it: :func:`rectxl.core.follow.best_holder`)."""
+    keys = {str(data["row"]) for _, data in cells if data.get("row")}
+    rectxl_names = {str(e[0]) for e in (record.head or {}).get("sheets", []) if e}
+    candidates = {s.name: s for s in book.sheets() if s.part is not None and pkg.has(s.part)
+                  and s.name not in recorded and s.name not in rectxl_names and s.name != record.sheet.name}
+    name = best_holder(keys, {name: partial(_part_texts, pkg, book, s.part or "")
+                              for name, s in candidates.items()})
+    return None if name is None else candidates[name]
+
+
+def _part_texts(pkg: Package, book: Book, part: str) -> dict[int, dict[str, str]]:
+    return _row_texts(pkg, book, pkg.read(part))
+
+
+def _copies(pkg: Package, book: Book, record: Record, ledgers: set[str], owned: set[str]) -> dict[str, int]:
+    """Sheets other than the marked ledger sheets, rectxl's and the record that show one of
+    rectxl's colours on rows the record names as marked (by their texts) — a copy of the marked
+    ledger the clerk made — by how many such cells. Their colours are not given back: the copy
+    is the clerk's (and may be kept to show what was flagged)."""
+    keys = {str(data["row"]) for _, _, data in record.cells if data.get("row")}
+    if not keys:
+        return {}
+    filled = formats_filled(_styles_xml(pkg, book), {h.color.upper() for h in HIGHLIGHTS})
+    found: dict[str, int] = {}
+    for sheet in book.sheets():
+        if (sheet.name in ledgers or sheet.name in owned or sheet.name == record.sheet.name
+                or sheet.part is None or not pkg.has(sheet.part)):
+            continue
+        xml = pkg.read(sheet.part)
+        cells = _cells_in_formats(xml, filled)
+        if not cells:
+            continue
+        texts = _row_texts(pkg, book, xml)
+        count = sum(1 for ref in cells if (spot := place(ref)) is not None and row_key(texts, spot[1]) in keys)
+        if count:
+            found[sheet.name] = count
+    return found
 
 
 def _column(ref: str) -> str:
@@ -1092,6 +1223,8 @@ def _clear_legacy(pkg: Package, book: Book, record: Record) -> ClearOutcome:
         if ref_sheet is None or ref_sheet.part is None:
             continue
         xml = pkg.read(ref_sheet.part)
+        cells = [(ref, data) for ref, data in _followed(pkg, book, xml, cells, styles)  # the add-in's, after a sort
+                 if not data.get("dropped")]
         wanted = [ref for ref, _ in cells if re.fullmatch(r"[A-Z]{1,3}\d+", ref)]
         try:
             spots = locate(xml, wanted)

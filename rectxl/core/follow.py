@@ -1,0 +1,165 @@
+"""Following a mark to the cell it is on now (清除标记, the add-in's and the command line's).
+
+When a cell is marked, the texts of its row are recorded with it (:func:`row_key`). Between
+marking and clearing, the clerk may sort the rows, insert or delete rows and columns: the mark
+went with its cell, and its row's texts — in whatever columns they stand now — tell where.
+:func:`follow` is that rule, given the sheet's text cells as they are now; the caller reads them
+(from Excel through xlwings, or from the sheet's XML) and tells whether a cell shows a mark's
+colour (``shows``), which only matters when a column was inserted or deleted right beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from rectxl.core.text import col_index, col_letter
+
+__all__ = ["SEPARATOR", "follow", "place", "row_cells", "row_key"]
+
+#: between the cells of a row key (U+241F SYMBOL FOR UNIT SEPARATOR: in no ledger's text)
+SEPARATOR = "\u241f"
+_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
+
+
+def place(ref: str) -> tuple[str, int] | None:
+    """("E", 12) for "E12"; None for anything else."""
+    m = _REF.fullmatch(ref)
+    return (m.group(1), int(m.group(2))) if m is not None else None
+
+
+def row_key(texts: Mapping[int, Mapping[str, str]], row: int) -> str:
+    """A row told by its text cells, column by column: "B=学习不深入␟C=完善学习制度…" (a sorted
+    row keeps them; numbers and dates are no text cells)."""
+    cells = texts.get(row, {})
+    return SEPARATOR.join(f"{c}={cells[c]}" for c in sorted(cells, key=lambda c: (len(c), c)))
+
+
+def row_cells(key: str) -> list[tuple[int, str]]:
+    """A row key's text cells as (0-based column, text), left to right."""
+    cells = []
+    for part in key.split(SEPARATOR) if key else []:
+        col, _, text = part.partition("=")
+        cells.append((col_index(col), text))
+    return cells
+
+
+def _shifted(column: int, was: list[tuple[int, str]], now: list[tuple[int, str]]) -> list[int]:
+    """Where a cell of ``column`` may have gone in a row whose text cells were ``was`` and are
+    ``now`` (the same texts, maybe in other columns: a column inserted or deleted): moved as its
+    nearest text cells left and right of it moved — one column when they moved alike, two when a
+    column was inserted or deleted right beside it (which side it went with, its colour tells)."""
+    left = [i for i, (c, _) in enumerate(was) if c <= column][-1:]
+    right = [i for i, (c, _) in enumerate(was) if c >= column][:1]
+    offsets = dict.fromkeys(now[i][0] - was[i][0] for i in left + right)
+    return [column + offset for offset in offsets if column + offset >= 0]
+
+
+def follow(keys: Mapping[str, str], texts: Mapping[int, Mapping[str, str]],
+           shows: Callable[[str, str], bool | None], nowhere: list[str] | None = None) -> dict[str, str]:
+    """The recorded marks (cell → its row key when marked, "" when not recorded) by the cell each
+    is on now: {cell now: cell recorded}. A mark is where it was while its row there still holds
+    the texts recorded with it; else it went with its row — a sort, an inserted or deleted row
+    moves it down the sheet, an inserted or deleted column across — and is followed to the row
+    holding those texts now (``texts``: row → column letter → text), onto the cell that moved as
+    the text cells beside it did (of two, the one that ``shows(cell, recorded cell)`` its colour:
+    False only when it surely does not). A mark whose row is nowhere (the clerk typed into it)
+    stays where it was, unless another mark came to that cell (its own row was deleted: nothing
+    to give back there). The marks whose row is nowhere are listed in ``nowhere`` when given."""
+    rows: dict[tuple[str, ...], list[int]] = {}
+    for r in texts:
+        rows.setdefault(tuple(text for _, text in row_cells(row_key(texts, r))), []).append(r)
+    placed: dict[str, str] = {}
+    unplaced: list[tuple[str, str]] = []
+    for ref, key in keys.items():
+        spot = place(ref)
+        if spot is None or not key or row_key(texts, spot[1]) == key:
+            placed[ref] = ref
+        else:
+            unplaced.append((ref, spot[0]))
+    edited: list[str] = []
+    for ref, col in unplaced:
+        was = row_cells(keys[ref])
+        there = None
+        for r in rows.get(tuple(text for _, text in was), []):
+            spots = [f"{col_letter(c)}{r}" for c in _shifted(col_index(col), was, row_cells(row_key(texts, r)))]
+            spots = [spot for spot in spots if spot not in placed]
+            if len(spots) > 1:  # a column inserted or deleted beside it: the one showing its colour
+                spots = [spot for spot in spots if shows(spot, ref) is not False]
+            if spots:
+                there = spots[0]
+                break
+        if there is None:
+            edited.append(ref)
+        else:
+            placed[there] = ref
+    # a row the clerk also typed into (one text cell changed, filled in or emptied): the one row
+    # of those no recorded row's texts tell that differs from the mark's so
+    known = {key for key in keys.values() if key}
+    loose = {r: row_cells(key) for r in texts if (key := row_key(texts, r)) not in known} if edited else {}
+    # each such row by its texts and by its texts less any one: the rows one edit away from a
+    # mark's are among those filed under its texts or its texts less one
+    filed: dict[tuple[str, ...], set[int]] = {}
+    for r, cells in loose.items():
+        now = tuple(text for _, text in cells)
+        filed.setdefault(now, set()).add(r)
+        for i in range(len(now)):
+            filed.setdefault(now[:i] + now[i + 1:], set()).add(r)
+    for ref in list(edited):
+        at = place(ref)
+        was = row_cells(keys[ref])
+        texts_was = tuple(text for _, text in was)
+        rows_near = set(filed.get(texts_was, ()))
+        for i in range(len(texts_was)):
+            rows_near |= filed.get(texts_was[:i] + texts_was[i + 1:], set())
+        near = [(r, pair) for r in sorted(rows_near) if (pair := _one_edit(was, loose[r])) is not None]
+        if len(near) != 1 or at is None:
+            continue
+        r, (before, after) = near[0]
+        spots = [f"{col_letter(c)}{r}" for c in _shifted(col_index(at[0]), before, after)]
+        spots = [spot for spot in spots if spot not in placed]
+        if len(spots) > 1:
+            spots = [spot for spot in spots if shows(spot, ref) is not False]
+        if spots:
+            placed[spots[0]] = ref
+            edited.remove(ref)
+    for ref in edited:
+        placed.setdefault(ref, ref)
+    if nowhere is not None:
+        nowhere += edited
+    return placed
+
+
+def _one_edit(was: list[tuple[int, str]], now: list[tuple[int, str]]
+              ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]] | None:
+    """``was`` and ``now`` (a row's text cells) without the one cell whose text differs — changed,
+    filled in or emptied — so that the rest pair up; None when they differ otherwise (or not)."""
+    a, b = [t for _, t in was], [t for _, t in now]
+    if len(a) == len(b):
+        odd = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(odd) == 1:
+            return was[:odd[0]] + was[odd[0] + 1:], now[:odd[0]] + now[odd[0] + 1:]
+        return None
+    if abs(len(a) - len(b)) != 1:
+        return None
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    i = next((i for i in range(len(shorter)) if longer[i] != shorter[i]), len(shorter))
+    if longer[i + 1:] != shorter[i:]:
+        return None
+    return (was[:i] + was[i + 1:], now) if len(a) > len(b) else (was, now[:i] + now[i + 1:])
+
+
+def rows_held(keys: set[str], texts: Mapping[int, Mapping[str, str]]) -> int:
+    """How many of the row ``keys`` (marked rows, by their texts) a sheet of ``texts`` holds."""
+    return len(keys & {row_key(texts, r) for r in texts}) if keys else 0
+
+
+def best_holder(keys: set[str], sheets: Mapping[str, Callable[[], Mapping[int, Mapping[str, str]]]]) -> str | None:
+    """Of ``sheets`` (name → its text cells, read when asked), the one holding most of the marked
+    rows ``keys``: what a marked ledger sheet renamed since became. None when none holds any."""
+    best: tuple[int, str] | None = None
+    for name, texts_of in sheets.items() if keys else ():
+        score = rows_held(keys, texts_of())
+        if score and (best is None or score > best[0]):
+            best = (score, name)
+    return None if best is None else best[1]
