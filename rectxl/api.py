@@ -32,7 +32,8 @@ __all__ = [
 ]
 
 #: what each output format is written as, by extension (DESIGN.md §5: the extension decides)
-REPORT_FORMATS = {".txt": "text", ".json": "json", ".csv": "csv"}
+REPORT_FORMATS = {".txt": "text", ".json": "json", ".csv": "csv", ".md": "markdown", ".html": "html",
+                  ".htm": "html"}
 WORKBOOK_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsm"}
 NOTICE_FORMATS = {".docx": "docx", ".txt": "text", ".md": "markdown"}
 DIFF_FORMATS = {".xlsx": "xlsx", ".json": "json", ".txt": "text"}
@@ -70,8 +71,9 @@ def backup_copy(path: Path, now: datetime | None = None) -> Path:
 
 def write_report(report: Report, output: Path | str, *, format: str | None = None, force: bool = False) -> Path:
     """Write a check report to ``output`` (``rectxl check -o``) in the format its extension names
-    (.txt text, .json JSON, .csv CSV with a BOM for Excel; other text extensions: ``format`` or
-    text). Never over the ledger checked, nor over an existing file without ``force``."""
+    (.txt text, .json JSON, .csv CSV with a BOM for Excel, .md Markdown, .html/.htm an HTML page;
+    other text extensions: ``format`` or text). Never over the ledger checked, nor over an existing
+    file without ``force``."""
     from rectxl.core import report as render
     from rectxl.io.atomic import atomic_write_text
 
@@ -83,6 +85,10 @@ def write_report(report: Report, output: Path | str, *, format: str | None = Non
         atomic_write_text(target.path, render.to_json(report))
     elif target.format == "csv":
         atomic_write_text(target.path, render.to_csv(report), encoding="utf-8-sig")
+    elif target.format == "markdown":
+        atomic_write_text(target.path, render.to_markdown(report))
+    elif target.format == "html":
+        atomic_write_text(target.path, render.to_html(report))
     else:
         atomic_write_text(target.path, render.to_text(report))
     return target.path

@@ -77,7 +77,7 @@ def test_check_csv_to_file(messy: Path, tmp_path: Path) -> None:
     assert main(["check", str(messy), "--format", "csv", "-o", str(out)]) == 1
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
     assert len(rows) == len(MESSY_EXPECTED)
-    assert list(rows[0]) == ["code", "severity", "message", "sheet", "cell", "row", "field", "value"]
+    assert list(rows[0]) == ["code", "severity", "message", "sheet", "cell", "row", "field", "value", "file"]
     assert {(r["code"], int(r["row"])) for r in rows} == MESSY_EXPECTED
 
 
@@ -150,7 +150,7 @@ def test_truncated_zip_exit_2(messy: Path, tmp_path: Path) -> None:
     (["check", "x.xlsx", "--as-of", "2023年9月"], "无法识别日期"),  # a month is not an as-of date
     (["check", "x.xlsx", "--select", "no-such-code"], "未知的检查代码"),
     (["frobnicate"], "无效的选择“frobnicate”"),
-    (["check", "x.xlsx", "--format", "xml"], "无效的选择“xml”(可选:text、json、csv)"),
+    (["check", "x.xlsx", "--format", "xml"], "无效的选择“xml”(可选:text、json、csv、markdown、html)"),
     (["check", "x.xlsx", "--bogus"], "无法识别的参数:--bogus"),
     (["check", "x.xlsx", "-o"], "需要一个值"),
     (["check", "x.xlsx", "--due-soon-days", "-5"], "不能为负数"),

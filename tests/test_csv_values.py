@@ -21,4 +21,4 @@ def test_a_boolean_cell_is_true_or_false_as_excel_shows_it(tmp_path: Path) -> No
     bad = [f for f in report.findings if f.code == "bad-deadline"]
     assert len(bad) == 1 and "“TRUE”" in bad[0].message
     row = next(line for line in to_csv(report).splitlines() if line.startswith("bad-deadline"))
-    assert row.endswith(",TRUE") and "True" not in row
+    assert row.endswith(f",TRUE,{path}") and "True" not in row

@@ -1,7 +1,8 @@
 """Marks round 12: ``rectxl annotate --clear`` follows each mark by its row's texts, as the Excel
 add-in's 清除标记 does (one follower, rectxl.core.follow) — after the clerk sorts, inserts or
 deletes rows and columns, types into the row, renames the sheet, saves in LibreOffice — and says
-what it cannot give back (a deleted row, a re-coloured cell, a copied sheet).
+what it cannot give back (a deleted row, a re-coloured cell, a copied sheet). And ``rectxl check``
+writes Markdown and HTML when asked for them, and its CSV names the ledger file on every row.
 
 The ledger is written as a 县农业农村局 clerk writes one (headers this repo's fixtures do not
 use: 反馈问题 | 整改举措 | 牵头单位 | 具体责任人 | 完成时限 | 完成情况 | 工作进展)."""
@@ -9,6 +10,8 @@ use: 反馈问题 | 整改举措 | 牵头单位 | 具体责任人 | 完成时限
 from __future__ import annotations
 
 import copy
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -209,3 +212,46 @@ def test_sorted_then_saved_in_libreoffice(tmp_path: Path, capsys: pytest.Capture
     saved = soffice_convert(sorted_, "xlsx", tmp_path / "lo")
     out, _ = clear(saved, tmp_path, capsys)
     assert fills(out) == {"E5": GREEN, "H3": YELLOW}
+
+
+# -- rectxl check -o x.md / x.html, CSV ------------------------------------------------------------
+
+
+def test_check_writes_markdown_and_html_when_the_file_says_so(tmp_path: Path) -> None:
+    source = ledger(tmp_path / "in")
+    md, page = tmp_path / "结果.md", tmp_path / "结果.html"
+    assert main(["check", str(source), "--as-of", "2025-12-01", "-o", str(md)]) == 1
+    assert main(["check", str(source), "--as-of", "2025-12-01", "-o", str(page)]) == 1
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("# 台账校验结果")
+    assert "| 序号 | 严重程度 | 单元格 | 代码 | 问题说明 | 单元格内容 |" in text
+    assert "| 2 | 错误 | 整改台账!F2 | overdue |" in text
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in html
+    assert html.count('<tr class="error">') == 3 and html.count('<tr class="warning">') == 2
+    assert "<td>整改台账!E4</td><td>missing-owner-person</td>" in html
+
+
+def test_markdown_keeps_a_finding_with_a_bar_or_a_line_break_on_one_row(tmp_path: Path) -> None:
+    from rectxl.core.report import to_html, to_markdown
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(HEAD)
+    ws.append([1, "问题|甲", "措施", "办公室", "张三", "2025年8月|底\n前", "推进中", "x"])
+    wb.save(folder / "台账.xlsx")
+    report = api.check(folder / "台账.xlsx", OPTS)
+    rows = [line for line in to_markdown(report).splitlines() if line.startswith("| 1 |")]
+    assert len(rows) == 1 and "\\|底<br>前" in rows[0]
+    assert "<script" not in to_html(report) and "&lt;" not in to_html(report)
+
+
+def test_check_csv_names_the_ledger_on_every_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = ledger(tmp_path / "in")
+    main(["check", str(source), "--as-of", "2025-12-01", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 5 and {r["file"] for r in rows} == {str(source)}
+    assert [(r["cell"], r["code"]) for r in rows][:2] == [("E2", "missing-owner-person"), ("F2", "overdue")]

@@ -55,6 +55,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write(report.to_json(result))
     elif args.format == "csv":
         sys.stdout.write(report.to_csv(result))
+    elif args.format == "markdown":
+        sys.stdout.write(report.to_markdown(result))
+    elif args.format == "html":
+        sys.stdout.write(report.to_html(result))
     else:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         sys.stdout.write(report.to_text(result, color=color))
@@ -299,8 +303,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="校验台账，列出全部问题", description="校验一个台账文件，按严重程度列出全部问题。")
     if only in (None, "check"):  # the other commands' arguments are not built
         p.add_argument("ledger", type=Path, metavar="台账", help=f"台账文件（{LEDGER_FORMATS}）")
-        p.add_argument("--format", choices=["text", "json", "csv"], metavar="格式",
-                       help="输出格式：text、json 或 csv（默认 text；写文件时由扩展名决定：.txt、.json、.csv）")
+        p.add_argument("--format", choices=["text", "json", "csv", "markdown", "html"], metavar="格式",
+                       help="输出格式：text、json、csv、markdown 或 html（默认 text；写文件时由扩展名决定："
+                            ".txt、.json、.csv、.md、.html）")
         p.add_argument("-o", "--output", type=Path, metavar=_FILE, help="写入文件而不是屏幕（格式按扩展名）")
         add_force_option(p)
         add_validation_options(p)

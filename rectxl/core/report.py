@@ -1,4 +1,4 @@
-"""Render a validation report as terminal text, JSON or CSV (pure: returns strings)."""
+"""Render a validation report as terminal text, JSON, CSV, Markdown or HTML (pure: returns strings)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,18 @@ import math
 import re
 from typing import Any
 
-from rectxl.core.findings import SEVERITY_LABELS, Finding, Severity
+from rectxl.core.findings import SEVERITY_LABELS, Finding, Severity, json_value
 from rectxl.core.text import name_list
 from rectxl.core.validate import Report
 
-__all__ = ["CSV_COLUMNS", "FINDING_FIELDS", "cell_text", "looks_like_formula", "safe_cell_text", "to_csv", "to_json",
-           "to_text"]
+__all__ = ["CSV_COLUMNS", "FINDING_FIELDS", "cell_text", "looks_like_formula", "safe_cell_text", "to_csv", "to_html",
+           "to_json", "to_markdown", "to_text"]
 
 #: the finding fields, in DESIGN.md §3's order (JSON keys and CSV columns)
 FINDING_FIELDS = ("code", "severity", "message", "sheet", "cell", "row", "field", "value")
-#: CSV header (English keys, as the JSON uses, so scripts can read both the same way)
-CSV_COLUMNS = FINDING_FIELDS
+#: CSV header (English keys, as the JSON uses, so scripts can read both the same way), and the
+#: ledger file on every row: CSVs of several ledgers put together still say where each finding is
+CSV_COLUMNS = (*FINDING_FIELDS, "file")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -84,8 +85,76 @@ def to_text(report: Report, *, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _where(f: Finding) -> str:
+    return f"{f.sheet}!{f.cell}" if f.cell else (f"{f.sheet} 第{f.row}行" if f.row else f.sheet or "")
+
+
+def _head_lines(report: Report) -> list[str]:
+    """What the report is of: the file and sheets, the as-of date and the counts (text, Markdown, HTML)."""
+    src = report.source.path or "（未命名台账）"
+    counts = "，".join(f"{SEVERITY_LABELS[s]} {report.count(s)} 条" for s in Severity)
+    return [f"台账：{src}（读取工作表：{name_list(report.sheets)}）",
+            f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）；"
+            + (f"{report.aspects}个方面，" if report.aspects else "")
+            + f"{report.issues}个问题，{report.measures}项措施",
+            f"发现问题：{len(report.findings)} 条（{counts}）"]
+
+
+#: the columns of the Markdown and HTML tables
+_TABLE = ("序号", "严重程度", "单元格", "代码", "问题说明", "单元格内容")
+
+
+def _table_rows(report: Report) -> list[list[str]]:
+    rows = []
+    for i, f in enumerate(report.findings, start=1):
+        value = "" if f.value is None else str(json_value(f.value))
+        rows.append([str(i), SEVERITY_LABELS[f.severity], _where(f), f.code, f.message, value])
+    return rows
+
+
+def to_markdown(report: Report) -> str:
+    """The report as a Markdown document: what was checked, then one table row per finding
+    (``|`` and line breaks in a cell escaped, so that every finding stays one row)."""
+    def cell(text: str) -> str:
+        text = _CONTROL.sub("", text).replace("\\", "\\\\").replace("|", "\\|")
+        return re.sub(r"\r\n|\r|\n", "<br>", text)
+
+    lines = ["# 台账校验结果", "", *(f"- {line}" for line in _head_lines(report)), ""]
+    if not report.findings:
+        return "\n".join([*lines, "未发现问题。"]) + "\n"
+    lines.append("| " + " | ".join(_TABLE) + " |")
+    lines.append("|" + "---|" * len(_TABLE))
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in _table_rows(report)]
+    return "\n".join(lines) + "\n"
+
+
+def to_html(report: Report) -> str:
+    """The report as one HTML page (UTF-8, no script, no outside resource): what was checked,
+    then a table of the findings, errors in red, warnings in amber."""
+    from html import escape
+
+    def cell(text: str) -> str:
+        return escape(_CONTROL.sub("", text)).replace("\n", "<br>")
+
+    kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+    body = [f"<p>{cell(line)}</p>" for line in _head_lines(report)]
+    if report.findings:
+        body.append("<table>")
+        body.append("<thead><tr>" + "".join(f"<th>{h}</th>" for h in _TABLE) + "</tr></thead><tbody>")
+        for f, row in zip(report.findings, _table_rows(report), strict=True):
+            body.append(f'<tr class="{kinds[f.severity]}">' + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>")
+        body.append("</tbody></table>")
+    else:
+        body.append("<p>未发现问题。</p>")
+    style = ("body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;"
+             "padding:2px 6px;vertical-align:top}th{background:#D9E1F2}tr.error td:nth-child(2){color:#C00000}"
+             "tr.warning td:nth-child(2){color:#B8860B}")
+    return ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>台账校验结果</title>'
+            f"<style>{style}</style></head><body>\n<h1>台账校验结果</h1>\n" + "\n".join(body) + "\n</body></html>\n")
+
+
 def _text_line(f: Finding) -> str:
-    where = f"{f.sheet}!{f.cell}" if f.cell else (f"{f.sheet} 第{f.row}行" if f.row else f.sheet or "")
+    where = _where(f)
     return f"  {where:<12} [{f.code}] {f.message}"
 
 
@@ -135,7 +204,7 @@ def to_csv(report: Report) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for f in report.findings:
-        data = f.to_dict()
+        data = {**f.to_dict(), "file": report.source.path or ""}
         writer.writerow([_csv_cell(data[k]) for k in CSV_COLUMNS])
     return out.getvalue()
 

@@ -46,8 +46,8 @@ __all__ = [
 
 #: extensions whose files are never plain text (a text format is not written under them)
 _BINARY_EXTS = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".docx", ".doc", ".pdf", ".zip", ".wps", ".et"})
-_FORMAT_LABELS = {"text": "文本", "json": "JSON", "csv": "CSV", "markdown": "Markdown", "xlsx": "Excel 工作簿",
-                  "docx": "Word 文档"}
+_FORMAT_LABELS = {"text": "文本", "json": "JSON", "csv": "CSV", "markdown": "Markdown", "html": "HTML",
+                  "xlsx": "Excel 工作簿", "docx": "Word 文档"}
 
 
 @dataclass(frozen=True)
