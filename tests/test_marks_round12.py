@@ -135,6 +135,41 @@ def test_after_a_column_is_inserted_the_marks_are_given_back_where_they_went(
     assert "5个单元格恢复原样" in said and "0个" not in said
 
 
+def test_a_deleted_columns_marks_are_said_gone_the_others_given_back(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """具体责任人 (E, two marks, one on the clerk's green) deleted: the 完成时限 marks moved to E are
+    given back there, the clerk's yellow is at G3, and the two marks of E are said gone."""
+    deleted = changed(marked(tmp_path), tmp_path / "删列.xlsx", lambda wb: wb["整改台账"].delete_cols(5))
+    out, said = clear(deleted, tmp_path, capsys)
+    assert fills(out) == {"G3": YELLOW}
+    assert "3个单元格恢复原样" in said and "2 个标记已找不到（所在的行或列已删除" in said
+
+
+def test_marks_recorded_without_their_rows_say_what_is_left_after_a_column_insert(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A record of an earlier rectxl (no row texts) and a column inserted since: nothing can be
+    followed. It had said "0个单元格恢复原样" and nothing else (round 11's p10c); it says the marks
+    are not on their cells, and what to do."""
+    import json
+
+    from rectxl.core.names import MARKS_SHEET
+
+    source = marked(tmp_path)
+    wb = load_workbook(source)
+    record = next(wb[n] for n in wb.sheetnames if n.startswith(MARKS_SHEET))
+    for row in record.iter_rows(min_row=3):
+        if row[2].value and str(row[2].value).startswith("{"):
+            data = json.loads(row[2].value)
+            data.pop("row", None)
+            row[2].value = json.dumps(data, ensure_ascii=False)
+    wb["整改台账"].insert_cols(2)
+    wb.save(tmp_path / "旧标记插入列.xlsx")
+    _, said = clear(tmp_path / "旧标记插入列.xlsx", tmp_path, capsys)
+    assert "0个单元格恢复原样" in said
+    assert "注意：5 个标记过的单元格现在不是 rectxl 的标记颜色" in said and "请在 Excel 中手动清除" in said
+    assert "被改了底色，保留了您设置的颜色" not in said
+
+
 def test_a_row_sorted_and_typed_into_is_still_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Sorted, then 理论学习's 工作进展 updated (its row's texts changed in one cell): its marks are
     still found on row 3 — the overdue red had stayed on F3."""
@@ -170,7 +205,7 @@ def test_a_deleted_rows_mark_is_said_gone_not_recoloured(tmp_path: Path, capsys:
     deleted = changed(marked(tmp_path), tmp_path / "删行.xlsx", lambda wb: wb["整改台账"].delete_rows(3))
     out, said = clear(deleted, tmp_path, capsys)
     assert fills(out) == {"E2": GREEN}
-    assert "1 个标记原来所在的行已找不到（已删除" in said and "改了底色" not in said
+    assert "1 个标记已找不到（所在的行或列已删除" in said and "改了底色" not in said
 
 
 def test_a_recoloured_mark_keeps_the_clerks_colour_and_says_so(tmp_path: Path,

@@ -82,9 +82,13 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                   + "，已在改名后的工作表中恢复。")
         if outcome.kept:
             print(f"  {outcome.kept} 个标记过的单元格在标记后被改了底色，保留了您设置的颜色，未作改动。")
+        if outcome.astray:
+            print(f"  注意：{outcome.astray} 个标记过的单元格现在不是 rectxl 的标记颜色，未作改动：标记后被改了底色的，"
+                  "保留了您的颜色；这份标记由较早版本的 rectxl 写出，没有记下各行的内容，标记后插入或删除过列的，"
+                  "标记颜色会留在移过去的单元格上，请在 Excel 中手动清除。")
         if outcome.gone:
-            print(f"  {outcome.gone} 个标记原来所在的行已找不到（已删除，或改动得无法辨认），表中也没有它们的标记颜色，"
-                  "无需恢复。")
+            print(f"  {outcome.gone} 个标记已找不到（所在的行或列已删除，或已改动得无法辨认），"
+                  "表中也没有它们的标记颜色，无需恢复。")
         for name, count in outcome.lost.items():
             print(f"  注意：标记过的台账工作表“{name}”已不在工作簿中（已删除，或改名后内容也变了），"
                   f"其中 {count} 个单元格的标记无法恢复。")

@@ -82,12 +82,8 @@ def follow(keys: Mapping[str, str], texts: Mapping[int, Mapping[str, str]],
         was = row_cells(keys[ref])
         there = None
         for r in rows.get(tuple(text for _, text in was), []):
-            spots = [f"{col_letter(c)}{r}" for c in _shifted(col_index(col), was, row_cells(row_key(texts, r)))]
-            spots = [spot for spot in spots if spot not in placed]
-            if len(spots) > 1:  # a column inserted or deleted beside it: the one showing its colour
-                spots = [spot for spot in spots if shows(spot, ref) is not False]
-            if spots:
-                there = spots[0]
+            there = _landing(ref, col, r, was, row_cells(row_key(texts, r)), placed, shows)
+            if there is not None:
                 break
         if there is None:
             edited.append(ref)
@@ -116,18 +112,27 @@ def follow(keys: Mapping[str, str], texts: Mapping[int, Mapping[str, str]],
         if len(near) != 1 or at is None:
             continue
         r, (before, after) = near[0]
-        spots = [f"{col_letter(c)}{r}" for c in _shifted(col_index(at[0]), before, after)]
-        spots = [spot for spot in spots if spot not in placed]
-        if len(spots) > 1:
-            spots = [spot for spot in spots if shows(spot, ref) is not False]
-        if spots:
-            placed[spots[0]] = ref
+        there = _landing(ref, at[0], r, before, after, placed, shows)
+        if there is not None:
+            placed[there] = ref
             edited.remove(ref)
     for ref in edited:
         placed.setdefault(ref, ref)
     if nowhere is not None:
         nowhere += edited
     return placed
+
+
+def _landing(ref: str, col: str, r: int, was: list[tuple[int, str]], now: list[tuple[int, str]],
+             placed: Mapping[str, str], shows: Callable[[str, str], bool | None]) -> str | None:
+    """The cell of row ``r`` the mark recorded at ``ref`` (column ``col``) went to, its row's text
+    cells having been ``was`` and being ``now``: of two (a column inserted or deleted right beside
+    it), the one showing its colour — none when neither does (its own column was deleted); never
+    one another mark was placed on."""
+    spots = [f"{col_letter(c)}{r}" for c in _shifted(col_index(col), was, now)]
+    if len(spots) > 1:
+        spots = [spot for spot in spots if shows(spot, ref) is not False]
+    return next((spot for spot in spots if spot not in placed), None)
 
 
 def _one_edit(was: list[tuple[int, str]], now: list[tuple[int, str]]

@@ -116,6 +116,9 @@ class ClearOutcome:
     stuck: set[tuple[str, str]] = field(default_factory=set)
     #: marks whose row is no longer in the sheet (deleted) and whose colour no cell shows
     gone: int = 0
+    #: marks recorded without their row's texts (by an earlier rectxl) neither on their cell nor
+    #: found: re-coloured by the clerk, or moved where they cannot be followed
+    astray: int = 0
     #: marked ledger sheets renamed since (recorded name → name now), their marks cleared there
     renamed: dict[str, str] = field(default_factory=dict)
     #: marked ledger sheets no longer in the workbook, by how many marks were recorded on them
@@ -945,11 +948,13 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
         if data.get("dropped"):  # another mark's row is on its cell: looked for by its colour below
             vacated.append(data)
         elif not spot.found or not ours(data, spot.s):
-            if spot.found and not data.get("nowhere"):  # its row is here: the clerk re-coloured it
+            # the cell on its row (followed there), or still holding its recorded text, was
+            # re-coloured in place by the clerk; any other mark (an empty cell's text tells
+            # nothing) may have moved
+            if spot.found and ((data.get("row") and not data.get("nowhere"))
+                               or (data.get("v") and texts.get(ref) == data["v"])):
                 outcome.kept += 1
-            # the cell still holding its recorded text was re-coloured in place; any other mark
-            # (an empty cell's text tells nothing) may have moved
-            if not (spot.found and data.get("v") and texts.get(ref) == data["v"]):
+            else:
                 vacated.append(data)
         elif data.get("row") and not data.get("nowhere"):  # followed to its row: its own mark
             undo(ref, data)
@@ -1000,8 +1005,12 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
         else:
             outcome.unresolved.append(ref)
             pending.update((id(d), d) for d in [data, *rest])
-    # a mark whose row is nowhere and whose colour no cell shows: its row was deleted with it
-    outcome.gone += sum(1 for d in marks if d.get("nowhere") and id(d) not in used and id(d) not in pending)
+    # a mark whose row is nowhere and whose colour no cell shows: its row was deleted with it; a
+    # mark recorded without its row (an earlier rectxl) not on its cell and not found: re-coloured
+    # by the clerk, or moved where it cannot be followed (a column inserted)
+    lost = [d for d in vacated if id(d) not in used and id(d) not in pending]
+    outcome.gone += sum(1 for d in lost if d.get("nowhere"))
+    outcome.astray += sum(1 for d in lost if not d.get("row") and spots[str(d["ref"])].found)
     xml = tidy_rows(restore(xml, spots, targets, remove), rows)
     pkg.write(part, xml)
     return [(str(d["ref"]), {k: v for k, v in d.items() if k not in ("ref", "col", "was", "nowhere", "dropped")})
