@@ -371,6 +371,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _narrative_status_as_progress(grid, r, columns, duplicates)
     _rate_as_status(grid, r + 1 + numbered, texts, found, columns, skip)
     _status_words_as_status(grid, r + 1 + numbered, columns)
+    _status_words_beside_accounts(grid, r + 1 + numbered, columns)
     _closure_beside_accounts(grid, r + 1 + numbered, texts, columns)
     _shares_beside_status(grid, r, columns, duplicates)
     _responsible_unit_first(texts, columns, duplicates)
@@ -706,6 +707,31 @@ def _status_words_as_status(grid: Grid, data_start: int, columns: dict[str, int]
         columns[F.STATUS] = columns.pop(F.PROGRESS)
 
 
+def _status_words_beside_accounts(grid: Grid, data_start: int, columns: dict[str, int]) -> None:
+    """A status column (完成情况) holding accounts ("梳理风险点138个，汇编成册。") beside a progress
+    column (整改落实情况) holding status words alone (已办结, 在办): the office named them the other
+    way round — the words are the status, the accounts the progress."""
+    status_c, progress_c = columns.get(F.STATUS), columns.get(F.PROGRESS)
+    if status_c is None or progress_c is None:
+        return
+    words = accounts = 0
+    for row in grid.rows[data_start:data_start + 200]:
+        s = row[status_c] if status_c < len(row) else None
+        p = row[progress_c] if progress_c < len(row) else None
+        if not _blank(p):
+            reading = read_status(_text(p))
+            if reading.status is None or reading.rest.strip("。.；;，, ") or len(_text(p).strip()) > 8:
+                return
+            words += 1
+        if not _blank(s):
+            # every status cell an account: longer than a status word, and no status the rules read
+            if len(_text(s).strip()) <= 8 or read_status(_text(s)).status is not None:
+                return
+            accounts += 1
+    if words >= 2 and accounts >= 2:
+        columns[F.STATUS], columns[F.PROGRESS] = progress_c, status_c
+
+
 def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str, int],
                                   duplicates: dict[str, list[int]]) -> None:
     """Two columns named as the status (是否整改到位 | 整改完成情况) and none as the progress: the
@@ -978,7 +1004,11 @@ INFO_KEYS: dict[str, str] = {
                      *(f"{w}{k}" for w in _ROUNDS for k in ("反馈日期", "反馈时间", "意见反馈日期", "意见反馈时间"))],
                     "feedback_date"),
     **dict.fromkeys(["报告日期", "截至日期", "统计截止日期", "截止日期", "通报日期", "成文日期", "发文日期",
-                     "落款日期"], "report_date"),
+                     "落款日期", "数据截至", "统计截至",
+                     # the day the form was filled in or the figures stand at, as the title rows say it
+                     *(f"{w}{k}" for w in ("填报", "报送", "上报", "填表", "编制", "统计", "报告", "截至", "截止",
+                                           "统计截止", "统计截至", "数据截至", "数据截止")
+                       for k in ("日期", "时间"))], "report_date"),
     **dict.fromkeys(["联系电话", "电话"], "phone"),
     **dict.fromkeys(["邮寄地址", "通讯地址", "地址", "邮政信箱"], "address"),
     **dict.fromkeys(["邮编", "邮政编码"], "postcode"),
@@ -1250,9 +1280,12 @@ _STAMP_NOTE = re.compile(r"[（(][^)）]*[)）]$")
 _FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*([^\s:：]{2,40})")
 #: a date in the title rows after its key; the date may be its month alone ("反馈时间：2025年4月",
 #: as 基本信息 may write it — its last day), not the start of a range of months
+#: the key of a report date above the table: who filled the form in when (填报/报送/填表/编制/制表…日期
+#: or 时间), the day the figures stand at (统计截止时间, 截至时间, 数据截至) or 报告日期 itself
+_REPORT_DATE_KEY = (r"(?:填报|报送|上报|填表|填写|编制|制表|统计|更新|报告)(?:日期|时间)|数据截至|"
+                    r"(?:统计|数据)?(?:截至|截止)(?:日期|时间)?")
 _TITLE_DATE = re.compile(
-    r"(?P<key>填报日期|填报时间|报送日期|报送时间|统计日期|统计时间|更新日期|更新时间|数据截至|截至日期|截止日期|截至|截止|"
-    r"巡察反馈时间|反馈日期|反馈时间)"
+    r"(?P<key>" + _REPORT_DATE_KEY + r"|巡察反馈时间|反馈日期|反馈时间)"
     r"\s*[:：]?\s*(?P<date>[0-9０-９〇零○一二三四五六七八九十]{2,4}\s*[年./-]\s*[0-9０-９一二三四五六七八九十]{1,2}"
     r"(?:\s*[月./-]\s*[0-9０-９一二三四五六七八九十]{1,3}(?![0-9０-９])\s*[日号]?"
     r"|(?:\s*月份?(?![0-9０-９])|(?![0-9０-９月./－-]))(?!\s*[至到—–~－-])))"
@@ -1270,8 +1303,8 @@ _TITLE_FEEDBACK = LazyPattern(
 
 #: a key of the facts above a table written alone in its cell, its value in the next one
 #: ("反馈日期 | 2025年4月10日", "单位名称： | 县统计局")
-_LONE_KEY = LazyPattern(r"(?P<date>填报日期|填报时间|报送日期|报送时间|统计日期|统计时间|截至日期|截止日期|"
-                        r"巡察反馈时间|反馈日期|反馈时间)|(?P<unit>填报单位|报送单位|单位名称|被巡察单位|被巡视单位)")
+_LONE_KEY = LazyPattern(r"(?P<date>" + _REPORT_DATE_KEY + r"|巡察反馈时间|反馈日期|反馈时间)|"
+                        r"(?P<unit>填报单位|报送单位|单位名称|被巡察单位|被巡视单位)")
 
 
 def _paired_texts(row: Sequence[Any]) -> list[str]:
@@ -1292,13 +1325,23 @@ def _paired_texts(row: Sequence[Any]) -> list[str]:
     return texts
 
 
+_FULL_DAY = r"(?P<date>[0-9０-９]{4}\s*[年./-]\s*[0-9０-９]{1,2}\s*[月./-]\s*[0-9０-９]{1,2}\s*[日号]?)"
+#: a report date written with no key of its own: the day alone in its cell (beside the stamp line),
+#: under the bare key 日期 or 时间, or the day the table was brought up to ("…台账（2025年10月31日更新）")
+_LONE_DAY = LazyPattern(r"(?:(?:日期|时间)\s*[:：]\s*)?" + _FULL_DAY)
+_UPDATED_ON = LazyPattern(_FULL_DAY + r"\s*(?:更新|止)")
+
+
 def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[str, str]]:
     """单位名称, 报告日期 and 反馈日期 written in the title rows above the header, as county
     ledgers write them ("XX县自然资源局党组关于…台账", "填报单位（盖章）：…  填报日期：2026年11月20日")."""
     facts: dict[str, Any] = {}
     source: dict[str, str] = {}
+    unkeyed: date | None = None  # a report date written with no key: used when no key names one
     for r in range(header.first_row):
         for text in _paired_texts(grid.rows[r]):
+            if unkeyed is None and (bare := _LONE_DAY.fullmatch(text.strip()) or _UPDATED_ON.search(text)):
+                unkeyed = parse_date(bare.group("date"))
             for m in _TITLE_DATE.finditer(text):
                 day = parse_date(m.group("date"))
                 attr = "feedback_date" if "反馈" in m.group("key") else "report_date"
@@ -1327,6 +1370,8 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                 if (org := _TITLE_ORG.match(text, title.end(2))) is not None:
                     # "县财政局党组巡察整改台账": the Party organisation inspected, who signs the notice
                     facts["party_org"], source["party_org"] = title.group(2) + org.group(1), "标题行"
+    if unkeyed is not None and "report_date" not in facts:
+        facts["report_date"], source["report_date"] = unkeyed, "标题行中的日期"
     return facts, source
 
 
@@ -2428,9 +2473,20 @@ class _Builder:
             return parse_deadline(value, feedback_date=self.feedback)
 
     def _completed(self, value: Any) -> date | None:
-        """:func:`parse_date` of a 完成时间 value, once per distinct value."""
+        """:func:`parse_date` of a 完成时间 value, once per distinct value. A day written without
+        its year ("9月25日") in a ledger stating no feedback date is the last such day on or before
+        the report date — a measure is finished before it is reported."""
         deadline = self._deadline(value)
-        return deadline.due if deadline.kind is DeadlineKind.DATE else None
+        if deadline.kind is DeadlineKind.DATE:
+            return deadline.due
+        report = self.ledger.info.report_date
+        if self.feedback is None and report is not None and isinstance(value, str) and "月" in value:
+            for year in (report.year, report.year - 1):
+                dated = parse_deadline(value, feedback_date=date(year, 1, 1))
+                if dated.kind is DeadlineKind.DATE and dated.due is not None and dated.due.year == year \
+                        and dated.due <= report:
+                    return dated.due
+        return None
 
     def _month_done(self, month: str) -> tuple[StatusReading, date | None]:
         """A status cell giving a month and 完成 ("2024年5月完成"): done then, when that month had

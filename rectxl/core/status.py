@@ -250,7 +250,7 @@ _DONE_ADV = _alt(
     "切实 认真 逐项 逐一 依规 依法 基本上已 逾期 超期 提前 当即 当场 立即 即时 马上 全额 足额 如数"
 )
 #: verbs that are done by themselves (完成, 办结, 解决 …)
-_V_SELF = _alt("完成 办结 结办 完结 结束 结案 结项 闭环 清零 解决 完工 竣工 销项 办完 做完 改完")
+_V_SELF = _alt("完成 办结 结办 报结 完结 结束 结案 结项 闭环 清零 解决 完工 竣工 销项 办完 做完 改完")
 #: verbs that are done with 已 or a result complement (已整改, 整改到位, 办理完毕 …)
 _V_RES = _alt(
     "整改 落实 纠正 处理 办理 整治 改正 规范 完善 清理 清退 退还 追回 收回 查处 处置 修订 修改 "
@@ -1199,6 +1199,9 @@ def _read_text(text: str) -> StatusReading:
             return joined  # "已完\n成", "整改\n中": a word broken over two lines of a narrow cell
         if text.endswith("类") and (kind := _read_clauses(text[:-1])).status is not None:
             return kind  # "长期坚持类", "已完成类": the status as a class of measures
+    if reading.status is None and ("，" in text or "；" in text or "," in text or ";" in text) \
+            and (parts := _topic_statuses(text)) is not None:
+        return parts
     if (reading.status is Status.DONE or (reading.status is None and "完成" in text)) and (
             _REMAINING_HINT.search(text) and _REMAINING.search(text)):
         # "已完成4项，剩余1项": done with a count still to do is not done
@@ -1232,6 +1235,34 @@ def _listed_statuses(text: str) -> StatusReading | None:
     least = min(statuses, key=_PROGRESSION.__getitem__)
     # some items begun or done, others not: under way
     return StatusReading(Status.IN_PROGRESS if least is Status.NOT_STARTED else least, rest=rest)
+
+
+#: a part of the work named, then its status word ("合同清理已完成", "公开招租正在推进中")
+_TOPIC = LazyPattern(r"[\u4e00-\u9fff0-9“”\"]{2,12}")
+_TOPIC_CLAUSES = re.compile(r"[，,；;]")
+
+
+def _topic_statuses(text: str) -> StatusReading | None:
+    """A status cell telling the parts of the work apart, each clause a part and its status
+    ("合同清理已完成，公开招租正在推进"): the least advanced part is the measure's status, as for a
+    list of items (:func:`_listed_statuses`). ``None`` unless every clause, two to four of them,
+    is a part named and a status word after it."""
+    clauses = [c for c in _TOPIC_CLAUSES.split(text.strip("。.；;，, ")) if c.strip()]
+    if not 2 <= len(clauses) <= 4:
+        return None
+    if not _STATUS_WORDS:
+        _STATUS_WORDS.update((key, status) for status, alias, _ in STATUS_ALIASES if (key := _fold(alias)))
+    statuses: list[Status] = []
+    for clause in clauses:
+        folded = _fold(clause)
+        status = next((_STATUS_WORDS[folded[k:]] for k in range(2, len(folded) - 1)
+                       if folded[k:] in _STATUS_WORDS and _TOPIC.fullmatch(folded[:k])
+                       and folded[k - 1] not in "未不没尚仍还暂"), None)
+        if status is None:
+            return None
+        statuses.append(status)
+    least = min(statuses, key=_PROGRESSION.__getitem__)
+    return StatusReading(Status.IN_PROGRESS if least is Status.NOT_STARTED and len(set(statuses)) > 1 else least)
 
 
 #: how a list opens (a cheap test before :func:`enumerated_items`)

@@ -85,6 +85,10 @@ def status_unreadable(m: Measure) -> bool:
         (choices := box_choices(m.status_text)) is None or len(choices[0]) > 1)
 
 
+#: a deadline's words saying the whole of the work is due by its date ("…前完成并长期坚持")
+_WHOLE_DUE = re.compile(r"完成|到位|办结|完毕|落实|见效|整改")
+
+
 def is_open(m: Measure) -> bool:
     """Still to be finished by its deadline: neither 已完成 nor 长期坚持.
 
@@ -95,8 +99,10 @@ def is_open(m: Measure) -> bool:
     阶段性任务，长期坚持"), a status saying the stage is done ("已完成阶段性目标") is on track too —
     not under "…前完成并长期坚持", where the whole of the work was due."""
     if m.status is Status.MOSTLY_DONE:
+        # not "…前完成并长期坚持": all of it was due; a date and 长期坚持 saying nothing of finishing
+        # ("2025年9月30日，长期坚持", a 整改类型 of 长期坚持 beside the date) dates a stage
         return not (m.deadline.kind is DeadlineKind.DATE_AND_LONG_TERM and "阶段" in m.status_text
-                    and "阶段" in m.deadline.text)  # not "…前完成并长期坚持": all of it was due
+                    and ("阶段" in m.deadline.text or not _WHOLE_DUE.search(m.deadline.text)))
     return m.status is not Status.DONE and m.status is not Status.LONG_TERM
 
 

@@ -270,10 +270,11 @@ _MODIFIES = re.compile(r"[^，,、：:；;。]*?的|(?:发现|出现|发生|收�
 _RULE_OR_PLAN = re.compile(r"(?:明确|规定|要求|确定|约定|承诺|按照?|根据|原|比|较|因|由于)[^，,、：:；;。]*$")
 #: 拟 as part of a word: 拟定 (to draft), 拟任 (appointee), 拟提拔, 拟录用 … — not a plan
 _NOUN_NI = ("定", "制", "订", "任", "提拔", "录用", "聘", "调任", "推荐")
-#: after 已: a plan made or a delay asked for, not work done ("已明确于2027年3月底前出台", "已列入计划",
-#: "已申请延期")
+#: after 已: a plan made, a delay asked for or the body the work waits on contacted, not work done
+#: ("已明确于2027年3月底前出台", "已列入计划", "已申请延期", "待市局统一部署，已与市局对接")
 _PLAN_MADE = re.compile(
-    r"(?:明确|计划|安排|确定|列入|纳入|(?:申请|报请|提请|请示)[^，,。；;]{0,6}?(?:延期|延长|暂缓|缓办))")
+    r"(?:明确|计划|安排|确定|列入|纳入|(?:申请|报请|提请|请示)[^，,。；;]{0,6}?(?:延期|延长|暂缓|缓办)"
+    r"|(?:与|同|向)[^，,。；;]{1,12}?(?:对接|沟通|联系|衔接|汇报|请示)(?:[，,。；;]|$))")
 #: a progress that opens with what will be made next and says nothing done ("下一步将制定《…办法》，
 #: 提交院党委会审议") — not what done work goes on with (下一步将继续/持续/进一步…)
 _NEXT_STEP_ONLY = re.compile(
