@@ -1,4 +1,6 @@
-"""Random grids with random merges and blanks never crash the reader and never invent measures."""
+"""Random grids with random merges and blanks never crash the reader and never invent measures
+(but for an issue due at once, 立行立改, with a status and no measure written: that word is its
+measure, as a clerk means it — tests/test_ledger_round11.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rectxl.core import fields as F
+from rectxl.core.deadline import DeadlineKind
 from rectxl.core.errors import LedgerError
 from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.text import normalize_text
@@ -31,8 +34,14 @@ def grids(draw: st.DrawFn) -> tuple[Grid, set[int]]:
         r0 = draw(st.integers(0, max(len(rows) - 1, 0)))
         c0 = draw(st.integers(0, width - 1))
         merges.append((r0, c0, r0 + draw(st.integers(0, 4)), c0 + draw(st.integers(0, 2))))
-    # rows whose measure cell holds text of its own: the most measures there can be
-    measure_rows = {r for r, row in enumerate(rows) if len(row) > 2 and normalize_text(row[2])}
+    # the columns under the 整改措施 header: its own, and those a merge across the header row joins
+    # to it (a clerk's header merged over two columns reads the cells under both)
+    span = {2}
+    for r0, c0, r1, c1 in merges:
+        if r0 <= 0 <= r1 and c0 <= 2 <= c1:
+            span |= set(range(c0, c1 + 1))
+    # rows with text of their own under it: the most measures there can be
+    measure_rows = {r for r, row in enumerate(rows) if any(c < len(row) and normalize_text(row[c]) for c in span)}
     return Grid("台账", rows, merges), measure_rows
 
 
@@ -44,6 +53,10 @@ def test_random_grids_never_crash_and_never_invent_measures(case: tuple[Grid, se
         ledger = ledger_from_grids([grid])
     except LedgerError:
         return
-    rows = [m.row - 1 for m in ledger.measures()] + [m.row - 1 for m in ledger.orphans]
+    measures = [*ledger.measures(), *ledger.orphans]
+    rows = [m.row - 1 for m in measures]
     assert len(rows) == len(set(rows))
-    assert set(rows) <= measure_rows
+    # a row without a measure of its own gives one only as an issue put right at once
+    assert {m.row - 1 for m in measures if m.text != "立行立改"} <= measure_rows
+    assert all(m.deadline.kind is DeadlineKind.IMMEDIATE and m.status is not None
+               for m in measures if m.row - 1 not in measure_rows)

@@ -2313,8 +2313,8 @@ class _Builder:
         far it got: the issue was put right at once, its one measure that word — not an issue
         without a measure. "" for any other row without a measure."""
         if F.MEASURE not in self.cols or self.issue is None or self.issue.row != r + 1 or self.issue.measures \
-                or not self.texts[F.STATUS][r] or F.DEADLINE not in self.values:
-            return ""
+                or F.DEADLINE not in self.values or self._status(self.texts[F.STATUS][r]).status is None:
+            return ""  # (a status that cannot be read says nothing of how far it got)
         word = _text(self.values[F.DEADLINE][r]).replace(" ", "")
         if self._deadline(word).kind is not DeadlineKind.IMMEDIATE or not RECTIFY_KINDS.match(word):
             return ""
