@@ -238,6 +238,19 @@ def test_a_village_ledger_with_issues_put_right_at_once(tmp_path: Path) -> None:
     assert "巡察反馈的6个问题" in text
 
 
+def test_an_issue_put_right_at_once_saying_so_in_its_account_column(tmp_path: Path) -> None:
+    """No status column: the 整改落实情况 cell opens with the status and goes on with the account
+    ("已整改到位，已约谈…"). An issue due 即知即改 with no measure written is put right at once all the
+    same — it had been an issue without a measure, the status read only from a 整改状态 cell."""
+    rows = [["序号", "反馈问题", "整改举措", "责任科室", "完成时限", "整改落实情况"],
+            [1, "公务接待超标准", None, "办公室", "即知即改", "已整改到位，已约谈相关人员并退缴费用0.3万元"],
+            [2, "档案管理不规范", "开展档案专项清理", "档案室", "2025年12月31日", "正在推进，已清理档案120卷"]]
+    path = _workbook(tmp_path / "落实情况.xlsx", {"台账": rows})
+    assert not [f for f in _findings(path) if f[0] == "issue-without-measure"]
+    first = next(iter(api.read_ledger(path).measures()))
+    assert (first.text, first.status, first.progress) == ("即知即改", Status.DONE, "已约谈相关人员并退缴费用0.3万元")
+
+
 def test_a_heading_over_every_issue_is_still_an_aspect(tmp_path: Path) -> None:
     """A ledger grouped by how its issues are put right from its first row on keeps the groups."""
     rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],

@@ -2313,7 +2313,12 @@ class _Builder:
         far it got: the issue was put right at once, its one measure that word — not an issue
         without a measure. "" for any other row without a measure."""
         if F.MEASURE not in self.cols or self.issue is None or self.issue.row != r + 1 or self.issue.measures \
-                or F.DEADLINE not in self.values or self._status(self.texts[F.STATUS][r]).status is None:
+                or F.DEADLINE not in self.values:
+            return ""
+        status = self._status(self.texts[F.STATUS][r]).status
+        if status is None and self._status_from_progress:  # "已整改到位，已约谈…" in a 整改落实情况 column
+            status = split_opening_reading(self.texts[F.PROGRESS][r], by_rules=True)[0].status
+        if status is None:
             return ""  # (a status that cannot be read says nothing of how far it got)
         word = _text(self.values[F.DEADLINE][r]).replace(" ", "")
         if self._deadline(word).kind is not DeadlineKind.IMMEDIATE or not RECTIFY_KINDS.match(word):
