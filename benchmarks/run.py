@@ -293,6 +293,8 @@ def run(args: argparse.Namespace) -> list[str]:
                  [PY, "-m", "rectxl", "summary", str(path), "-o", str(tmp / "summary.xlsx"), "--force"]),
                 ("`notice -o x.docx`", read_cmd,
                  [PY, "-m", "rectxl", "notice", str(path), "-o", str(tmp / "notice.docx"), "--force"]),
+                ("`remind -o folder`", read_cmd,
+                 [PY, "-m", "rectxl", "remind", str(path), "-o", str(tmp / "remind"), "--force"]),
                 ("`diff a a --format json` (baseline: two reads)", two_reads,
                  [PY, "-m", "rectxl", "diff", str(path), str(path), "--format", "json"]),
             ]

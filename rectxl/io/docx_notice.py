@@ -63,6 +63,7 @@ __all__ = [
     "place_signature",
     "read_notice_docx",
     "set_no_indent",
+    "table_text_style",
     "write_notice_docx",
 ]
 
@@ -350,6 +351,27 @@ def set_no_indent(paragraph: Any) -> None:
     """No first-line indent (the body style indents two characters): 主送机关, table cells."""
     paragraph.paragraph_format.first_line_indent = Pt(0)
     _set_first_line_chars(paragraph._p, 0)
+
+
+def table_text_style(doc: Any, *, size: Pt, line_spacing: Pt) -> Any:
+    """The paragraph style 表格文字 (made on first use): the body's font at ``size``, lines exactly
+    ``line_spacing`` apart, left-aligned, no first-line indent. A table's cells take it in one
+    attribute each — formatting each cell's paragraph and runs directly cost a letter of 5,000
+    measures half a minute."""
+    name = "表格文字"
+    if name in doc.styles:
+        return doc.styles[name]
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = "GwTable"
+    style.base_style = doc.styles["Normal"]
+    style.font.size = size
+    pf = style.paragraph_format
+    pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = line_spacing
+    pf.first_line_indent = Pt(0)
+    _set_first_line_chars(style.element, 0)
+    return style
 
 
 def place_signature(signature: Any, date_paragraph: Any, signature_text: str, date_text: str) -> None:
