@@ -617,14 +617,15 @@ def _wrap_width(raw: list[str]) -> tuple[int | None, Callable[[str], int]]:
     lines = [r.rstrip() for r in raw if r.strip() and "\t" not in r and not r.strip().startswith("|")]
     if len(lines) < 6:
         return None, len
+    open_lines = [not detect(r).endswith(_SENTENCE_ENDS) for r in lines]
     for size, least, near_by in ((len, 16, 2), (_columns, 32, 3)):
-        open_lengths = [size(r) for r in lines if not detect(r).endswith(_SENTENCE_ENDS)]
-        lengths = sorted({size(r) for r in lines}, reverse=True)
-        for w in lengths:
+        sizes = [size(r) for r in lines]  # measured once, not once per width tried
+        open_lengths = [n for n, is_open in zip(sizes, open_lines, strict=True) if is_open]
+        for w in sorted(set(sizes), reverse=True):
             if w < least:
                 break
             near = sum(1 for n in open_lengths if w - near_by <= n <= w)
-            over = sum(1 for r in lines if size(r) > w)
+            over = sum(1 for n in sizes if n > w)
             if near >= max(4, len(lines) / 4) and over <= max(2, len(lines) / 10):
                 return w, size
     return None, len
