@@ -166,7 +166,7 @@ def test_marks_recorded_without_their_rows_say_what_is_left_after_a_column_inser
     wb.save(tmp_path / "旧标记插入列.xlsx")
     _, said = clear(tmp_path / "旧标记插入列.xlsx", tmp_path, capsys)
     assert "0个单元格恢复原样" in said
-    assert "注意：5 个标记过的单元格现在不是 rectxl 的标记颜色" in said and "请在 Excel 中手动清除" in said
+    assert "以下 5 个标记无法确定现在在哪个单元格，未作改动：整改台账!" in said and "请在 Excel 中手动清除" in said
     assert "被改了底色，保留了您设置的颜色" not in said
 
 

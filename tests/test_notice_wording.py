@@ -146,7 +146,7 @@ def test_summary_letters_and_documents_say_xunshi(xunshi: Ledger, tmp_path: Path
     letters = [letter for unit in plan.units for letter in unit.letters]
     assert {letter.title for letter in letters} == {"关于巡视反馈问题整改逾期事项的督办通知"}
     assert all("巡察" not in letter.text() for letter in letters)
-    assert "你单位牵头负责的巡视反馈问题整改措施中" in letters[0].opening[0]
+    assert "你部牵头负责的巡视反馈问题整改措施中" in letters[0].opening[0]  # a 部 is addressed as one
     assert build_letters_document(plan.units[0]).core_properties.subject.startswith("巡视整改督办通知")
     path = write_notice_docx(xunshi, tmp_path / "通报.docx")
     document = docx.Document(str(path))

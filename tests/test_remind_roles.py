@@ -116,7 +116,7 @@ def test_the_lead_letter_names_the_co_operating_units(ledger: Path, tmp_path: Pa
         "征收股_提醒函.docx", "法规股_提醒函.docx", "稽查大队_提醒函.docx", "规划股_督办通知.docx"]
     urging = _paragraphs(files["规划股"])
     assert urging[1] == "规划股："
-    assert "你单位牵头负责的巡察反馈问题整改措施中，有1项已超过整改时限仍未完成" in urging[2]
+    assert "你股牵头负责的巡察反馈问题整改措施中，有1项已超过整改时限仍未完成" in urging[2]
     assert urging[-1] == "抄送：征收股。"
     ((_, row),) = [t[:2] for t in _tables(files["规划股"])]
     assert row[2] == "完成校园周边食品经营户全覆盖检查（配合单位：征收股）" and row[6] == "孙悦"

@@ -83,9 +83,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         if outcome.kept:
             print(f"  {outcome.kept} 个标记过的单元格在标记后被改了底色，保留了您设置的颜色，未作改动。")
         if outcome.astray:
-            print(f"  注意：{outcome.astray} 个标记过的单元格现在不是 rectxl 的标记颜色，未作改动：标记后被改了底色的，"
-                  "保留了您的颜色；这份标记由较早版本的 rectxl 写出，没有记下各行的内容，标记后插入或删除过列的，"
-                  "标记颜色会留在移过去的单元格上，请在 Excel 中手动清除。")
+            from rectxl.io.marks import unplaced_note
+
+            print("  注意：" + unplaced_note(outcome))
         if outcome.gone:
             print(f"  {outcome.gone} 个标记已找不到（所在的行或列已删除，或已改动得无法辨认），"
                   "表中也没有它们的标记颜色，无需恢复。")
@@ -250,9 +250,12 @@ def cmd_remind(args: argparse.Namespace) -> int:
         shown = "、".join(done.unreadable[:10]) + ("等" if len(done.unreadable) > 10 else "")
         print(f"注意：{len(done.unreadable)} 项未完成的措施整改时限无法识别，无法判断是否到期，未纳入提醒：{shown}。"
               "请先改正整改时限（rectxl check 的 bad-deadline 逐条列出）。")
+    # measures left out for a deadline that cannot be read: the letters are not all there is (as a
+    # notice with unreadable statuses), so the run ends 1
+    ends = EXIT_FINDINGS if done.unreadable else EXIT_OK
     if not done.rows:
-        print(f"{when}没有临期或逾期的整改措施，未生成提醒函。")
-        return EXIT_OK
+        print(f"{when}没有{'其他' if done.unreadable else ''}临期或逾期的整改措施，未生成提醒函。")
+        return ends
     for unit, target in done.letters:
         counts = "，".join(f"{letter.kind} {len(letter.items)} 项" for letter in unit.letters)
         print(f"已写入 {target}（{counts}）")
@@ -260,7 +263,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
         print(f"注意：{note}")
     print(f"已写入提醒清单 {done.list_path}（{len(done.rows)} 行）")
     print(f"{when}：{len(done.letters)} 个责任单位需要发函。")
-    return EXIT_OK
+    return ends
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
@@ -405,7 +408,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                        description="按责任单位生成催办文书（公文格式 .docx）：临期措施（预警天数内到期）的提醒函，"
                                    "逾期措施的督办通知（或告诫书，含最后整改期限），以及按单位、按责任人的提醒清单（.xlsx）。"
                                    "没有临期或逾期措施的单位不发函。发文机关（基本信息的“发文机关”，否则党组织名称、单位名称）、"
-                                   "联系人、联系电话取自“基本信息”，缺少的以【请填写…】标出。")
+                                   "联系人、联系电话取自“基本信息”，缺少的以【请填写…】标出。"
+                                   "有未完成的措施因整改时限无法识别而未纳入提醒时，逐条列出并以退出码 1 结束。")
     if only in (None, "remind"):
         p.add_argument("ledger", type=Path, metavar="台账", help="台账文件")
         p.add_argument("-o", "--output", type=Path, metavar="文件夹",

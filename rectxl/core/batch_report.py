@@ -296,7 +296,8 @@ def _uncounted_rows(result: BatchResult, counted: list[str]) -> list[RoundRow]:
     ledger was counted, saying what became of its files and what to ask the unit for."""
     found: list[tuple[str, str, str]] = []  # (unit, file, what became of it)
     for s in result.skipped:
-        found.append(("", s.file, f"无法读取，{_cause(s)}"))
+        cause = _cause(s)
+        found.append(("", s.file, cause if "无法读取" in cause else f"无法读取，{cause}"))
     for s in result.set_aside:
         m = _OTHER_UNITS_COPY.match(s.reason)
         if m:
@@ -358,7 +359,7 @@ _LEDGER_WORDS = re.compile(
 _ROUND_REF = re.compile(r"(?:贯彻落实|落实|关于|针对)?(?:[省市县区旗]委)?(?:第[一二三四五六七八九十\d]+(?:轮|批)?)?"
                         r"(?:巡察|巡视)(?:工作)?组(?:反馈)?(?:的)?(?:意见|问题)?")
 #: what is left of those words before them ("…整改落实情况及整改台账" → "…整改落实情况及")
-_TRAILING_WORDS = re.compile(r"(?:巡察|巡视|反馈|问题|意见|整改|落实|情况|进展|及|和|暨|的)+$")
+_TRAILING_WORDS = re.compile(r"(?:巡察|巡视|反馈|问题|意见|整改|落实|情况|进展|工作|报告|总结|汇报|说明|及|和|暨|的)+$")
 #: "附件2：", "附件1-2：", "01_" before a name
 _PREFIX = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*(?:[-.]\d{1,2}(?!\d))?\s*[:.、_\-\s]*"
                      r"|\d{1,4}\s*[_\-.、\s]\s*)")
@@ -622,7 +623,7 @@ def _unit_in(tokens: list[str], words: _Words) -> str:
     if glued is not None:
         words.take(glued.group(0), bracketed=True)
         text = text[: glued.start()]
-    text = _TRAILING_WORDS.sub("", text.strip(" -_:、"))
+    text = _TRAILING_WORDS.sub("", text.strip(" -_:、")).removeprefix("关于")  # 关于县司法局巡察整改情况的报告
     return _PARTY.sub("", text) if text.startswith(("中共", "中国共产党")) else text
 
 

@@ -56,7 +56,8 @@ def _shifted(column: int, was: list[tuple[int, str]], now: list[tuple[int, str]]
 
 
 def follow(keys: Mapping[str, str], texts: Mapping[int, Mapping[str, str]],
-           shows: Callable[[str, str], bool | None], nowhere: list[str] | None = None) -> dict[str, str]:
+           shows: Callable[[str, str], bool | None], nowhere: list[str] | None = None,
+           colours: Mapping[str, str] | None = None) -> dict[str, str]:
     """The recorded marks (cell → its row key when marked, "" when not recorded) by the cell each
     is on now: {cell now: cell recorded}. A mark is where it was while its row there still holds
     the texts recorded with it; else it went with its row — a sort, an inserted or deleted row
@@ -65,7 +66,10 @@ def follow(keys: Mapping[str, str], texts: Mapping[int, Mapping[str, str]],
     the text cells beside it did (of two, the one that ``shows(cell, recorded cell)`` its colour:
     False only when it surely does not). A mark whose row is nowhere (the clerk typed into it)
     stays where it was, unless another mark came to that cell (its own row was deleted: nothing
-    to give back there). The marks whose row is nowhere are listed in ``nowhere`` when given."""
+    to give back there). The marks whose row is nowhere are listed in ``nowhere`` when given.
+    Rows holding the very same texts (twins) may have been swapped by a sort: a mark on one is
+    looked for by its colour on the others — unless every twin is marked alike in its column
+    (``colours``: each recorded mark's colour), when the sort changed nothing to see."""
     rows: dict[tuple[str, ...], list[int]] = {}
     for r in texts:
         rows.setdefault(tuple(text for _, text in row_cells(row_key(texts, r))), []).append(r)
@@ -73,8 +77,13 @@ def follow(keys: Mapping[str, str], texts: Mapping[int, Mapping[str, str]],
     unplaced: list[tuple[str, str]] = []
     for ref, key in keys.items():
         spot = place(ref)
-        if spot is None or not key or row_key(texts, spot[1]) == key:
+        if spot is None or not key:
             placed[ref] = ref
+        elif row_key(texts, spot[1]) == key:
+            twins = rows.get(tuple(text for _, text in row_cells(key)), [])
+            alike = colours is not None and all(
+                keys.get(other := f"{spot[0]}{r}") == key and colours.get(other) == colours.get(ref) for r in twins)
+            placed[ref if alike else _twin(ref, spot, twins, placed, shows)] = ref
         else:
             unplaced.append((ref, spot[0]))
     edited: list[str] = []
@@ -121,6 +130,22 @@ def follow(keys: Mapping[str, str], texts: Mapping[int, Mapping[str, str]],
     if nowhere is not None:
         nowhere += edited
     return placed
+
+
+def _twin(ref: str, spot: tuple[str, int], rows: list[int], placed: Mapping[str, str],
+          shows: Callable[[str, str], bool | None]) -> str:
+    """Where the mark recorded at ``ref`` is, its row (``spot``) still holding the texts recorded
+    with it: there — unless other ``rows`` hold the very same texts (two measures written alike, told
+    apart only by a date or a number) and a sort swapped them: then, the mark's cell surely not
+    showing its colour, the twin row's cell of its column that does."""
+    if len(rows) < 2 or (ref not in placed and shows(ref, ref) is not False):
+        return ref
+    free = [there for r in rows if r != spot[1] and (there := f"{spot[0]}{r}") not in placed]
+    showing = next((there for there in free if shows(there, ref) is True), None)
+    if showing is not None:
+        return showing
+    # its own cell taken by its twin's mark: a free twin cell rather than the other mark's
+    return free[0] if ref in placed and free else ref
 
 
 def _landing(ref: str, col: str, r: int, was: list[tuple[int, str]], now: list[tuple[int, str]],

@@ -58,6 +58,7 @@ __all__ = [
     "UnitLetters",
     "absent_columns",
     "absent_note",
+    "address_word",
     "plan_letters",
     "plan_reminders",
     "reminder_rows",
@@ -76,6 +77,25 @@ _PERSON_AND_PHONE_KEYS = ("联系人及电话", "联系人及联系电话", "联
 _PHONE = re.compile(r"(?:\d{3,4}[-－—]?)?\d{7,8}|1\d{10}")
 #: a 配合单位 cell saying there is none
 _NO_UNIT_WORDS = frozenset({"无", "暂无", "没有", "不涉及", "——", "—", "-", "－"})
+
+
+#: how a letter addresses its unit in the body, by the unit name's ending ("你股牵头负责的…",
+#: "请你镇…"): longest ending first; any other unit is "你单位"
+_ADDRESS_ENDINGS = ("街道办事处", "街道办", "街道", "社区", "中心", "大队", "中队", "支队", "学校", "公司", "集团",
+                    "委员会", "党总支", "支部", "办公室", "股", "室", "科", "局", "镇", "乡", "办", "委", "所", "站",
+                    "院", "馆", "队", "村", "部", "处", "厅", "校")
+_ADDRESS_AS = {"街道办事处": "街道", "街道办": "街道", "学校": "校", "委员会": "委", "党总支": "总支", "办公室": "办"}
+_BRACKETED_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def address_word(unit: str) -> str:
+    """"你股", "你镇", "你局"… as a letter to ``unit`` calls it in its body ("你单位牵头负责的" said
+    to a 股室 reads as if sent to another organisation); "你单位" when the name's ending says no kind."""
+    name = _BRACKETED_TAIL.sub("", unit.strip()).strip()
+    if name.endswith("人民政府") and len(name) > 4:  # 青石镇人民政府: 你镇
+        name = name[:-4]
+    ending = next((e for e in _ADDRESS_ENDINGS if name.endswith(e) and len(name) > len(e)), None)
+    return "你" + _ADDRESS_AS.get(ending, ending) if ending else "你单位"
 
 
 def _placeholder(what: str) -> str:
@@ -360,15 +380,16 @@ def _without(letter: Letter, absent: tuple[str, ...]) -> Letter:
 
 def _reminder(unit: str, items: list[LetterItem], warn_days: tuple[int, ...], basis: str, today: str,
               issuer: str, contact: str, word: str = "巡察") -> Letter:
+    you = address_word(unit)
     window = max(warn_days)
     orange = sum(1 for it in items if it.grade is Grade.ORANGE)
     near = f"（其中{min(warn_days)}天内到期{orange}项，为{GRADE_WORDS[Grade.ORANGE]}）" if orange else ""
     opening = [
-        f"{basis}，截至{today}，你单位牵头负责的{word}反馈问题整改措施中，有{len(items)}项将在{window}天内"
+        f"{basis}，截至{today}，{you}牵头负责的{word}反馈问题整改措施中，有{len(items)}项将在{window}天内"
         f"到期{near}，具体如下：",
     ]
     closing = [
-        "请你单位对照整改时限，倒排工期、压实责任，确保上述整改任务按期完成，并在完成后及时将整改情况和佐证"
+        f"请{you}对照整改时限，倒排工期、压实责任，确保上述整改任务按期完成，并在完成后及时将整改情况和佐证"
         f"材料报送{issuer}，按程序申请验收销号。确因客观原因无法按期完成的，请在整改时限届满前书面申请延期，"
         "说明原因和拟完成时限。",
         "特此提醒。",
@@ -383,21 +404,22 @@ def _reminder(unit: str, items: list[LetterItem], warn_days: tuple[int, ...], ba
 def _escalation(unit: str, items: list[LetterItem], kind: Escalation, final_due: date, basis: str, today: str,
                 issuer: str, contact: str, word: str = "巡察") -> Letter:
     final = cn_date(final_due)
+    you = address_word(unit)
     extended = sum(1 for it in items if it.deadline.startswith(("原定", "延期至")))
     after = f"（其中延期后仍逾期{extended}项）" if extended else ""
     if kind == "告诫书":
-        opening = [f"{basis}，截至{today}，你单位牵头负责的{word}反馈问题整改措施中，有{len(items)}项已超过整改"
+        opening = [f"{basis}，截至{today}，{you}牵头负责的{word}反馈问题整改措施中，有{len(items)}项已超过整改"
                    f"时限仍未完成{after}，整改工作推进不力，具体如下："]
         closing = [
-            f"现对你单位予以告诫。请你单位切实履行整改主体责任，于{final}前（最后整改期限）完成上述整改任务，"
+            f"现对{you}予以告诫。请{you}切实履行整改主体责任，于{final}前（最后整改期限）完成上述整改任务，"
             f"并将整改情况和佐证材料书面报送{issuer}。逾期仍未完成的，将依规依纪追究相关人员责任。",
         ]
         title = f"关于{word}反馈问题整改逾期事项的告诫书"
     else:
-        opening = [f"{basis}，截至{today}，你单位牵头负责的{word}反馈问题整改措施中，有{len(items)}项已超过整改"
+        opening = [f"{basis}，截至{today}，{you}牵头负责的{word}反馈问题整改措施中，有{len(items)}项已超过整改"
                    f"时限仍未完成{after}，具体如下："]
         closing = [
-            f"现予以督办。请你单位高度重视，主要负责同志和分管领导要亲自研究，逐项查明逾期原因，于{final}前"
+            f"现予以督办。请{you}高度重视，主要负责同志和分管领导要亲自研究，逐项查明逾期原因，于{final}前"
             f"完成整改，并将整改情况和佐证材料书面报送{issuer}。逾期仍未完成的，将予以通报，并视情况启动"
             "问责程序。",
         ]

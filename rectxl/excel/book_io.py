@@ -871,7 +871,8 @@ def _followed(sheet: Any, cells: dict[str, tuple[str | None, str, str]]) -> dict
     if not texts:
         return cells
     placed = follow({ref: key for ref, (_, _, key) in cells.items()}, texts,
-                    lambda spot, ref: _shows(sheet, spot, cells[ref][1]))
+                    lambda spot, ref: _shows(sheet, spot, cells[ref][1]), None,
+                    {ref: colour for ref, (_, colour, _) in cells.items()})
     return {spot: cells[ref] for spot, ref in placed.items()}
 
 

@@ -26,6 +26,7 @@ from rectxl.core import fields as F
 from rectxl.core.letters import Letter, ReminderPlan, ReminderRow, UnitLetters
 from rectxl.core.sheets import GRADE_FILLS
 from rectxl.core.timing import GRADE_WORDS, Grade
+from rectxl.core.units import split_names
 from rectxl.io.atomic import atomic_path
 from rectxl.io.openpyxl_cells import append_text_row
 
@@ -45,6 +46,8 @@ LIST_SHEET = "提醒清单"
 #: the 提醒清单 workbook's name in the output folder
 LIST_NAME = "提醒清单.xlsx"
 STATS_SHEET = "提醒统计"
+#: 提醒统计's unit cell of a leader's counts over all units (a ledger naming leaders, no 责任人)
+ALL_UNITS = "（各单位合计）"
 #: the letter table's column widths (mm): 序号, 问题, 整改措施, 整改时限, 天数, 责任领导, 责任人 — the
 #: 156 mm type area of A4 under GB/T 9704 margins
 _COLUMN_MM = (13, 27, 40, 24, 16, 18, 18)
@@ -245,14 +248,16 @@ def write_reminder_workbook(path: Path, rows: list[ReminderRow], *, title: str,
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
     stats = wb.create_sheet(STATS_SHEET)
-    stats_header = ["责任单位", "责任人", "逾期（红）", "橙色预警", "黄色预警", "合计"]
+    # per person (责任人); a ledger with no 责任人 column but its leaders (牵头领导, 责任领导): per leader
+    by = F.OWNER_PERSON if F.OWNER_PERSON not in absent else (F.LEAD if any(r.lead for r in rows) else "")
+    stats_header = ["责任单位", by or F.OWNER_PERSON, "逾期（红）", "橙色预警", "黄色预警", "合计"]
     stats.append(stats_header)
     for c, width in enumerate((18, 12, 10, 10, 10, 8), start=1):
         stats.column_dimensions[get_column_letter(c)].width = width
         stats.cell(1, c).font = bold
     for c, g in ((3, Grade.RED), (4, Grade.ORANGE), (5, Grade.YELLOW)):
         stats.cell(1, c).fill = PatternFill("solid", fgColor=GRADE_FILLS[g])
-    for unit, person, counts in _stats(rows, per_person=F.OWNER_PERSON not in absent):
+    for unit, person, counts in _stats(rows, by=by):
         r = append_text_row(stats, [unit, person, *counts, sum(counts)])
         if person == "（合计）":
             for c in range(1, 7):
@@ -263,16 +268,22 @@ def write_reminder_workbook(path: Path, rows: list[ReminderRow], *, title: str,
     return path
 
 
-def _stats(rows: list[ReminderRow], *, per_person: bool = True) -> list[tuple[str, str, list[int]]]:
-    """Per unit: its total, then each person (逾期, 橙, 黄; not when the ledger has no 责任人 column);
-    a measure counts once per unit."""
+def _stats(rows: list[ReminderRow], *, by: str = F.OWNER_PERSON) -> list[tuple[str, str, list[int]]]:
+    """Per unit: its total, then each person (逾期, 橙, 黄) — each 责任人, or with ``by`` 责任领导
+    each leader ("王局长、李副局长": both), or none with ``by`` "" (the ledger names neither); a
+    measure counts once per unit and once per person."""
     order = {Grade.RED: 0, Grade.ORANGE: 1, Grade.YELLOW: 2}
     units: dict[str, dict[str, list[int]]] = {}
     totals: dict[str, list[int]] = {}
     seen: set[tuple[str, str, int]] = set()
+    counted: set[tuple[str, str, str, int]] = set()
     for row in rows:
         people = units.setdefault(row.unit, {})
-        people.setdefault(row.person or "（未填写）", [0, 0, 0])[order[row.grade]] += 1
+        names = [row.person] if by == F.OWNER_PERSON else split_names(row.lead) if by == F.LEAD else []
+        for person in names or [""]:
+            if (row.unit, person, row.item.sheet, row.item.row) not in counted:
+                counted.add((row.unit, person, row.item.sheet, row.item.row))
+                people.setdefault(person or "（未填写）", [0, 0, 0])[order[row.grade]] += 1
         key = (row.unit, row.item.sheet, row.item.row)
         if key not in seen:
             seen.add(key)
@@ -280,8 +291,17 @@ def _stats(rows: list[ReminderRow], *, per_person: bool = True) -> list[tuple[st
     out: list[tuple[str, str, list[int]]] = []
     for unit, people in units.items():
         out.append((unit, "（合计）", totals[unit]))
-        if per_person:
+        if by:
             out.extend((unit, person, counts) for person, counts in people.items())
+    if by == F.LEAD:  # a leader oversees several units: each leader's measures, all units together
+        leaders: dict[str, list[int]] = {}
+        once: set[tuple[str, str, int]] = set()
+        for row in rows:
+            for person in split_names(row.lead) or [""]:
+                if person and (person, row.item.sheet, row.item.row) not in once:
+                    once.add((person, row.item.sheet, row.item.row))
+                    leaders.setdefault(person, [0, 0, 0])[order[row.grade]] += 1
+        out.extend((ALL_UNITS, person, counts) for person, counts in leaders.items())
     return out
 
 

@@ -76,7 +76,7 @@ from rectxl.io.workbook_parts import CT_CHART, CT_DRAWING, Book, SheetRef, rels_
 from rectxl.io.xmlbytes import escape_attr, escape_text, xml_safe
 
 __all__ = ["AnnotateOutcome", "ClearOutcome", "Record", "annotate_package", "clear_package", "covered_marks",
-           "find_record", "hidden_in", "ledger_rows", "protections"]
+           "find_record", "hidden_in", "ledger_rows", "protections", "unplaced_note"]
 
 RECORD_HEADER = ["sheet", "cell", "original_fill"]
 RECORD_FORMAT = 1
@@ -119,6 +119,8 @@ class ClearOutcome:
     #: marks recorded without their row's texts (by an earlier rectxl) neither on their cell nor
     #: found: re-coloured by the clerk, or moved where they cannot be followed
     astray: int = 0
+    #: those marks, where they were recorded and the text the cell held then: "台账!H11（标记时内容为“已完陈”）"
+    unplaced: list[str] = field(default_factory=list)
     #: marked ledger sheets renamed since (recorded name → name now), their marks cleared there
     renamed: dict[str, str] = field(default_factory=dict)
     #: marked ledger sheets no longer in the workbook, by how many marks were recorded on them
@@ -126,6 +128,32 @@ class ClearOutcome:
     #: other sheets showing rectxl's colours on marked rows (a copy of the marked ledger), by how
     #: many such cells: left as they are
     copies: dict[str, int] = field(default_factory=dict)
+
+
+def _marked_text(value: str) -> str:
+    """"标记时内容为“…”" of a recorded cell text; a date cell's (recorded as its serial number,
+    2000–2050) as the date it showed."""
+    if not value:
+        return "标记时为空白"
+    if re.fullmatch(r"\d{5}(?:\.0+)?", value) and 36526 <= float(value) <= 55153:
+        from datetime import date, timedelta
+
+        from rectxl.core.text import cn_date
+
+        return f"标记时为日期{cn_date(date(1899, 12, 30) + timedelta(days=int(float(value))))}"
+    return f"标记时内容为“{value}”"
+
+
+def unplaced_note(outcome: ClearOutcome, *, limit: int = 20) -> str:
+    """What a clear says of the marks an earlier rectxl recorded without their rows' texts that
+    it could not place (:attr:`ClearOutcome.unplaced`): which they are, and what to do."""
+    named = outcome.unplaced[:limit]
+    shown = "、".join(named) + ("等" if len(outcome.unplaced) > limit else "")
+    return ("这份标记由较早版本的 rectxl 写出，没有记下各行的内容；"
+            "标记后排过序、插入或删除过行或列，或改了单元格内容的，"
+            f"以下 {outcome.astray} 个标记无法确定现在在哪个单元格，未作改动：{shown}。"
+            "如果表中仍有单元格是标记颜色，请在 Excel 中手动清除；标记后被改了底色的，保留了您的颜色。"
+            "今后请用新版 rectxl 重新标记，清除时可按各行内容找到排序后的标记。")
 
 
 @dataclass
@@ -831,7 +859,7 @@ def clear_package(pkg: Package, book: Book, record: Record, *, keep_pending: boo
             outcome.lost[sheet_name] = sum(1 for _, data in cells if not data.get("pending"))
         else:
             known = len(outcome.unresolved)
-            pending = _clear_sheet(pkg, book, sheet.part, cells, styles, exact, outcome)
+            pending = _clear_sheet(pkg, book, sheet.part, cells, styles, exact, outcome, sheet_name)
             outcome.pending += [[sheet.name, ref, _record_json({**data, "pending": 1})] for ref, data in pending]
             outcome.stuck |= {(sheet.name, ref) for ref in outcome.unresolved[known:]}
     # formats appended here (a fill given back on a cell's current format) are written; those
@@ -951,7 +979,8 @@ def _first_rows(pkg: Package, book: Book, part: str, count: int, columns: int) -
 
 
 def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dict[str, Any]]],
-                 styles: Styles, exact: bool, outcome: ClearOutcome) -> list[tuple[str, dict[str, Any]]]:
+                 styles: Styles, exact: bool, outcome: ClearOutcome,
+                 sheet_name: str = "") -> list[tuple[str, dict[str, Any]]]:
     """Undo the marks recorded for one sheet (its ``part``); returns the recorded marks (cell,
     data) behind cells that still show rectxl's colour but could not be told apart (those
     cells: ``outcome.unresolved``)."""
@@ -1008,6 +1037,10 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
     texts = _cell_texts(pkg, book, xml, spots) if any("v" in d for d in marks) else {}
     changed: list[dict[str, Any]] = []
     vacated: list[dict[str, Any]] = []  # marks no longer on a cell with their text: moved away
+    # marks recorded without their row (an earlier rectxl) on a cell with their text but not their
+    # colour: re-coloured by the clerk — unless marks moved (a sort: another row's like text there)
+    kept_unsure: list[dict[str, Any]] = []
+    moved_before = outcome.moved
     for data in marks:
         ref = str(data["ref"])
         spot = spots[ref]
@@ -1017,9 +1050,11 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
             # the cell on its row (followed there), or still holding its recorded text, was
             # re-coloured in place by the clerk; any other mark (an empty cell's text tells
             # nothing) may have moved
-            if spot.found and ((data.get("row") and not data.get("nowhere"))
-                               or (data.get("v") and texts.get(ref) == data["v"])):
+            if spot.found and data.get("row") and not data.get("nowhere"):
                 outcome.kept += 1
+            elif spot.found and not data.get("row") and data.get("v") and texts.get(ref) == data["v"]:
+                kept_unsure.append(data)  # looked for by its colour too: a sort may have moved it
+                vacated.append(data)
             else:
                 vacated.append(data)
         elif data.get("row") and not data.get("nowhere"):  # followed to its row: its own mark
@@ -1074,9 +1109,18 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
     # a mark whose row is nowhere and whose colour no cell shows: its row was deleted with it; a
     # mark recorded without its row (an earlier rectxl) not on its cell and not found: re-coloured
     # by the clerk, or moved where it cannot be followed (a column inserted)
-    lost = [d for d in vacated if id(d) not in used and id(d) not in pending]
+    unsure_ids = {id(d) for d in kept_unsure}
+    lost = [d for d in vacated if id(d) not in used and id(d) not in pending and id(d) not in unsure_ids]
+    left = [d for d in kept_unsure if id(d) not in used and id(d) not in pending]
+    if outcome.moved > moved_before:  # rows moved: a like text on the recorded cell tells nothing
+        lost += left
+    else:
+        outcome.kept += len(left)
     outcome.gone += sum(1 for d in lost if d.get("nowhere"))
-    outcome.astray += sum(1 for d in lost if not d.get("row") and spots[str(d["ref"])].found)
+    astray = [d for d in lost if not d.get("row") and spots[str(d["ref"])].found]
+    outcome.astray += len(astray)
+    where = f"{sheet_name}!" if sheet_name else ""
+    outcome.unplaced += [f"{where}{d['ref']}（{_marked_text(str(d.get('v') or ''))}）" for d in astray]
     xml = tidy_rows(restore(xml, spots, targets, remove), rows)
     pkg.write(part, xml)
     return [(str(d["ref"]), {k: v for k, v in d.items() if k not in ("ref", "col", "was", "nowhere", "dropped")})
@@ -1101,7 +1145,8 @@ def _followed(pkg: Package, book: Book, xml: bytes, cells: list[tuple[str, dict[
                     and fill_rgb(styles.fill_of_xf(int(found.s))) == str(recorded[ref].get("h", "")).upper())
 
     nowhere: list[str] = []
-    placed = follow({ref: str(data.get("row") or "") for ref, data in recorded.items()}, texts, shows, nowhere)
+    placed = follow({ref: str(data.get("row") or "") for ref, data in recorded.items()}, texts, shows, nowhere,
+                    {ref: str(data.get("h", "")).upper() for ref, data in recorded.items()})
     lost = set(nowhere)
     # a mark whose row is nowhere, with another mark's row on its cell now: its row was deleted,
     # or changed past knowing and moved — the search by colour looks for it ("dropped")
