@@ -323,18 +323,24 @@ def test_an_image_formula_is_a_picture_in_its_cell(cell: str, tmp_path: Path) ->
     assert _findings(path) == BASE
 
 
-def test_a_wps_cell_picture_is_evidence_and_its_parts_are_kept(tmp_path: Path) -> None:
-    """WPS 嵌入单元格图片 in I3 (a done measure, no other evidence): ``=DISPIMG(…)`` caching its own
-    words, the picture in xl/cellimages.xml. It reads as the picture; annotate and clear keep it."""
+def _wps_picture(path: Path, rows: list[list[object]], ref: str, sheet_tail: str = "") -> Path:
+    """The ledger with WPS's 嵌入单元格图片 in cell ``ref``: ``=DISPIMG(…)`` caching its own words, the
+    picture in xl/cellimages.xml."""
     dispimg = 'DISPIMG(&quot;ID_4F2A9C0E1B7D4E6F&quot;,1)'
-    rows = [[*row[:8], ""] if i == 0 else row for i, row in enumerate(ROWS)]
-    path = _xlsx(tmp_path / "台账.xlsx", rows=rows,
-                 cells={"I3": f'<c r="I3" t="str"><f>_xlfn.{dispimg}</f><v>={dispimg}</v></c>'},
+    return _xlsx(path, rows=rows, sheet_tail=sheet_tail,
+                 cells={ref: f'<c r="{ref}" t="str"><f>_xlfn.{dispimg}</f><v>={dispimg}</v></c>'},
                  parts={"xl/cellimages.xml": CELL_IMAGES, "xl/media/image1.png": PNG,
                         "xl/_rels/cellimages.xml.rels": _rels(("rId1", f"{REL}/image", "media/image1.png"))},
                  book_rels=[("rId9", "http://www.wps.cn/officeDocument/2020/cellImage", "cellimages.xml")],
                  types=['<Override PartName="/xl/cellimages.xml" '
                         'ContentType="application/vnd.wps-officedocument.cellimage+xml"/>'])
+
+
+def test_a_wps_cell_picture_is_evidence_and_its_parts_are_kept(tmp_path: Path) -> None:
+    """WPS 嵌入单元格图片 in I3 (a done measure, no other evidence). It reads as the picture;
+    annotate and clear keep it."""
+    rows = [[*row[:8], ""] if i == 0 else row for i, row in enumerate(ROWS)]
+    path = _wps_picture(tmp_path / "台账.xlsx", rows, "I3")
     assert read_grids(path)[0].rows[2][8] == PICTURE_IN_CELL
     (tmp_path / "工作责任清单.docx").write_bytes(b"PK")
     assert _findings(path) == BASE

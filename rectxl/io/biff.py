@@ -28,7 +28,15 @@ import struct
 from pathlib import Path
 
 from rectxl.core.text import col_letter
-from rectxl.io.sheet_xml import PICTURE_OVER_CELL, SheetExtras, ShownAs, is_file_target, shown_of_formats, shown_text
+from rectxl.io.sheet_xml import (
+    PICTURE_OVER_CELL,
+    SheetExtras,
+    ShownAs,
+    add_parsed_link,
+    is_file_target,
+    shown_of_formats,
+    shown_text,
+)
 
 __all__ = ["rk_number", "xls_extras"]
 
@@ -37,7 +45,9 @@ _MAX_STREAM = 256 << 20
 #: record types (MS-XLS §2.3)
 _BOF, _EOF, _BOUNDSHEET, _FORMAT, _XF, _CONTINUE = 0x0809, 0x000A, 0x0085, 0x041E, 0x00E0, 0x003C
 _FORMULA, _STRING, _BOOLERR, _NUMBER, _RK, _MULRK = 0x0006, 0x0207, 0x0205, 0x0203, 0x027E, 0x00BD
-_COLINFO, _DATEMODE, _HLINK, _MSODRAWING = 0x007D, 0x0022, 0x01B8, 0x00EC
+_COLINFO, _DATEMODE, _HLINK, _MSODRAWING, _SHRFMLA = 0x007D, 0x0022, 0x01B8, 0x00EC, 0x04BC
+#: HYPERLINK's number among the built-in functions (Ftab 359), as a ptgFuncVar holds it
+_HYPERLINK_TAB = b"\x67\x01"
 #: OfficeArt ([MS-ODRAW]): a shape's FSP (its type in the instance), a cell anchor; a picture frame
 _FSP, _CLIENT_ANCHOR, _PICTURE_FRAME = 0xF00A, 0xF010, 75
 #: the monikers a hyperlink names its target with ([MS-OSHARED] 2.3.7.2): a URL, a file
@@ -164,9 +174,16 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
     if drawing:
         for row, col in _pictures(b"".join(drawing)):
             extras.pictures[f"{col_letter(col)}{row + 1}"] = PICTURE_OVER_CELL
+    shared: dict[tuple[int, int], bytes] = {}  # a shared formula's first cell → its parsed formula
+    filled: list[tuple[int, int, bytes]] = []  # cells of a shared formula: (row, col, the ptgExp)
     for i, (kind, _, body) in enumerate(records):
         if kind == _FORMULA:
             row, col = struct.unpack_from("<HH", body, 0)
+            rgce = body[22:22 + struct.unpack_from("<H", body, 20)[0]]
+            if rgce[:1] == b"\x01" and len(rgce) >= 5:  # ptgExp: a cell of a shared formula
+                filled.append((row, col, rgce))
+            elif _HYPERLINK_TAB in rgce:
+                add_parsed_link(extras, rgce, row, col)
             result = body[6:14]
             if result[6:8] != b"\xff\xff":
                 _number(extras, shown, row, col, struct.unpack_from("<H", body, 4)[0],
@@ -185,6 +202,11 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
                 extras.errors[(row, col)] = _ERRORS.get(result[2], "#VALUE!")
             elif result[0] == 3:  # an empty text
                 extras.shown[(row, col)] = ""
+        elif kind == _SHRFMLA and len(body) >= 10:
+            first_row, _, first_col = struct.unpack_from("<HHB", body, 0)
+            rgce = body[10:10 + struct.unpack_from("<H", body, 8)[0]]
+            if _HYPERLINK_TAB in rgce:
+                shared[(first_row, first_col)] = rgce
         elif kind == _HLINK:
             _hyperlink(extras, body)
         elif kind == _COLINFO:
@@ -205,6 +227,10 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
             for k in range((len(body) - 6) // 6):
                 xf, value = struct.unpack_from("<HI", body, 4 + 6 * k)
                 _number(extras, shown, row, first + k, xf, rk_number(value), date1904)
+    for row, col, exp in filled:
+        formula = shared.get(struct.unpack_from("<HH", exp, 1))
+        if formula is not None:
+            add_parsed_link(extras, formula, row, col)
     return extras
 
 

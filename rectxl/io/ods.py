@@ -21,6 +21,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from rectxl.core.text import col_letter, parse_chinese_number
+from rectxl.io.link_formula import first_argument, moved
 from rectxl.io.sheet_xml import OBJECT_IN_CELL, PICTURE_OVER_CELL, is_file_target
 
 __all__ = ["OdsSheet", "ods_layout"]
@@ -33,8 +34,8 @@ _TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
 _TEXT_A = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}a"
 _HREF = "{http://www.w3.org/1999/xlink}href"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
-#: ``of:=HYPERLINK("target";…)`` with its target written out
-_HYPERLINK = re.compile(r'^(?:\w+:)?=\s*HYPERLINK\s*\(\s*"((?:[^"]|"")*)"', re.IGNORECASE)
+#: ``of:=HYPERLINK(…)``: a link written as a formula (its target read by :mod:`rectxl.io.link_formula`)
+_HYPERLINK = re.compile(r"^(?:\w+:)?=\s*HYPERLINK\s*\(", re.IGNORECASE)
 #: a number as a cell shows it with fixed decimals: a year, a dot, digits
 _YEAR_DECIMAL = re.compile(r"(19\d\d|20\d\d|2100)\.\d+")
 #: a date as a cell shows it without its day: 2025年6月, 2025-06, 2025/6, 二〇二五年六月 ([DBNum1]), or
@@ -57,6 +58,8 @@ class OdsSheet:
         self.shown: dict[tuple[int, int], str] = {}
         #: cell (A1) → the file its link opens, relative to the folder the document is in
         self.links: dict[str, str] = {}
+        #: cell (A1) → a HYPERLINK formula's first argument put together from cells (Excel's syntax)
+        self.link_formulas: dict[str, str] = {}
         #: cell (A1) → what a picture or an embedded file anchored to the cell reads as
         self.pictures: dict[str, str] = {}
 
@@ -108,6 +111,11 @@ def _note_value(cell: etree._Element, sheet: OdsSheet, row: int, col: int, repea
     if target is not None:
         for c in range(col, col + min(repeat, 256)):
             sheet.links[f"{col_letter(c)}{row + 1}"] = target
+    elif "HYPERLINK" in cell.get(_T + "formula", "").upper():
+        argument = first_argument(_excel_syntax(cell.get(_T + "formula", "")))
+        if argument is not None and _QUOTED.fullmatch(argument) is None:
+            for c in range(col, col + min(repeat, 256)):
+                sheet.link_formulas[f"{col_letter(c)}{row + 1}"] = moved(argument, 0, c - col)
     for frame in cell.iterchildren(_DRAW + "frame"):  # anchored to the cell (a screenshot, a scanned PDF)
         kinds = {child.tag for child in frame}
         shown = (PICTURE_OVER_CELL if _DRAW + "image" in kinds
@@ -157,9 +165,25 @@ def _link_target(cell: etree._Element) -> str | None:
                 target = target[3:] if target.startswith("../") else target
             break
     if target is None:
-        formula = _HYPERLINK.match(cell.get(_T + "formula", ""))
-        target = formula.group(1).replace('""', '"') if formula is not None else None
+        formula = cell.get(_T + "formula", "")
+        argument = first_argument(_excel_syntax(formula)) if _HYPERLINK.match(formula) else None
+        quoted = _QUOTED.fullmatch(argument) if argument is not None else None
+        target = quoted.group(1).replace('""', '"') if quoted is not None else None
     return target if target is not None and is_file_target(target) else None
+
+
+#: a reference to a cell of the sheet as OpenFormula writes it: ``[.A3]``, ``[.$A$3]``
+_ODF_REF = re.compile(r"\[\.(\$?[A-Za-z]{1,3}\$?\d+)\]")
+#: a text in quotes, alone or in a formula
+_QUOTED = re.compile(r'\s*"((?:[^"]|"")*)"\s*')
+
+
+def _excel_syntax(formula: str) -> str:
+    """An OpenFormula (``of:=HYPERLINK("附件/"&[.A3]&".pdf";"查看")``) as Excel writes it: its
+    references to the sheet's cells bare, its arguments apart by commas (texts in quotes kept)."""
+    body = re.sub(r"^\w+:", "", formula)
+    parts = re.split(r'("(?:[^"]|"")*")', body)
+    return "".join(part if i % 2 else _ODF_REF.sub(r"\1", part).replace(";", ",") for i, part in enumerate(parts))
 
 
 def _date_without_day(value: str, text: str) -> str | None:

@@ -410,7 +410,8 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
         found = extras.get(grid.name)
         if found is None:
             continue
-        pictures = [(at, text) for at, text in found.shown.items() if text == PICTURE_IN_CELL]
+        anchor = _MergeAnchors(grid, found)
+        pictures = [(anchor(at), text) for at, text in found.shown.items() if text == PICTURE_IN_CELL]
         for (r, c), value in (*found.errors.items(), *pictures):
             while len(grid.rows) <= r:
                 grid.rows.append([])
@@ -418,6 +419,9 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
             while len(cells) <= c:
                 cells.append("")
             cells[c] = value
+        for (r, c), day in found.dates.items():  # a date calamine counted from the wrong day 0
+            if r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float | int | date):
+                grid.rows[r][c] = day
         for (r, c), text in found.shown.items():  # a year-like number, a month, as its format shows it
             # (an .xlsb's whole number — an RK — calamine gives as an int, whatever its format)
             if (r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float | int | str | date)
@@ -431,8 +435,66 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
                 grid.rows[r][c] = ""
         grid.uncomputed = frozenset(found.uncomputed)
         grid.hidden_cols = frozenset(found.hidden_cols)
-        grid.links = found.links
-        grid.pictures = found.pictures
+        grid.links = {**_computed_links(grid, found.link_formulas), **found.links}
+        grid.pictures = {_a1(anchor(_place_of(ref))): text for ref, text in found.pictures.items()}
+
+
+def _computed_links(grid: Grid, formulas: dict[str, str]) -> dict[str, str]:
+    """Cell (A1) → the file its HYPERLINK formula opens, for the formulas whose target is put
+    together from the sheet's cells (:mod:`rectxl.io.link_formula`); web pages are no file."""
+    if not formulas:
+        return {}
+    from rectxl.io.link_formula import link_target
+
+    def value(r: int, c: int) -> object:
+        return grid.rows[r][c] if 0 <= r < len(grid.rows) and 0 <= c < len(grid.rows[r]) else ""
+
+    out: dict[str, str] = {}
+    for ref, argument in formulas.items():
+        target = link_target(argument, value)
+        if target is not None and is_file_target(target):
+            out[ref] = target
+    return out
+
+
+class _MergeAnchors:
+    """Where a picture in a cell is read: the top-left cell of the merged range it lies in, when
+    that cell holds nothing — a picture WPS keeps in a merged-away cell of a merged 佐证材料 cell
+    (嵌入单元格图片 there), or one pasted low over a tall merged cell, is the whole cell's. The
+    merges are indexed by column on first use, for the few columns pictures are in."""
+
+    def __init__(self, grid: Grid, found: SheetExtras):
+        self.grid, self.found = grid, found
+        self.by_col: dict[int, dict[int, tuple[int, int]]] = {}
+
+    def __call__(self, at: tuple[int, int]) -> tuple[int, int]:
+        r, c = at
+        if c not in self.by_col:
+            self.by_col[c] = {row: (r0, c0) for r0, c0, r1, c1 in self.grid.merges if c0 <= c <= c1
+                              for row in range(r0, min(r1, r0 + _MAX_MERGE_ROWS) + 1)}
+        anchor = self.by_col[c].get(r)
+        if anchor is None or anchor == at:
+            return at
+        r0, c0 = anchor
+        rows = self.grid.rows
+        value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
+        taken = self.found.shown.get(anchor) == PICTURE_IN_CELL or _a1(anchor) in self.found.pictures
+        return anchor if (value is None or value == "") and not taken else at
+
+
+#: how far down a merged range pictures are followed to its top-left cell (a range merged down a
+#: whole column is no ledger cell)
+_MAX_MERGE_ROWS = 10_000
+
+
+def _place_of(ref: str) -> tuple[int, int]:
+    """0-based (row, col) of an A1 reference."""
+    letters = ref.rstrip("0123456789")
+    return int(ref[len(letters):]) - 1, col_index(letters)
+
+
+def _a1(at: tuple[int, int]) -> str:
+    return f"{col_letter(at[1])}{at[0] + 1}"
 
 
 def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
@@ -452,7 +514,8 @@ def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
         if sheet is not None:
             grid.merges = grid.merges or sheet.merges
             extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown,
-                                            links=sheet.links, pictures=sheet.pictures)
+                                            links=sheet.links, pictures=sheet.pictures,
+                                            link_formulas=sheet.link_formulas)
     _add_sheet_extras(grids, extras)
 
 

@@ -50,6 +50,7 @@ from typing import IO
 
 from rectxl.core.text import col_index, col_letter
 from rectxl.io import xmlbytes
+from rectxl.io.link_formula import first_argument, moved, parsed_argument
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
 
 __all__ = [
@@ -58,6 +59,10 @@ __all__ = [
     "PICTURE_OVER_CELL",
     "SheetExtras",
     "ShownAs",
+    "add_formula_link",
+    "add_parsed_link",
+    "date_of_serial",
+    "dated_formats",
     "is_file_target",
     "scan_sheet",
     "shown_decimals",
@@ -112,11 +117,18 @@ class SheetExtras:
     shown: dict[tuple[int, int], str] = field(default_factory=dict)
     #: cell (A1) → the file its hyperlink opens, as written (an evidence file: "佐证材料/办法.pdf")
     links: dict[str, str] = field(default_factory=dict)
+    #: cell (A1) → the first argument of its HYPERLINK formula when that is put together from the
+    #: row's cells (``"附件\\"&A3&".pdf"``): worked out once the sheet's values are read
+    #: (:mod:`rectxl.io.link_formula`)
+    link_formulas: dict[str, str] = field(default_factory=dict)
     #: cell (A1) → :data:`PICTURE_OVER_CELL` or :data:`OBJECT_IN_CELL`, for the cells a floating
     #: picture's or an embedded file's icon's top-left corner is in
     pictures: dict[str, str] = field(default_factory=dict)
     #: 0-based cells of an Excel table's totals row (插入 → 表格 → 汇总行): the table's sums, no ledger row
     totals: set[tuple[int, int]] = field(default_factory=set)
+    #: 0-based cells holding a date that calamine reads wrongly (an .xlsb counting from 1904:
+    #: calamine counts from 1900, four years early) → the day the cell shows
+    dates: dict[tuple[int, int], date] = field(default_factory=dict)
 
 
 class _NoRef(Exception):
@@ -149,6 +161,10 @@ class _Scan:
         self.formula = compiled(d.tag(b"f") + rb"[\s/>]")
         #: a formula's text (``<f>…</f>``; a shared formula's follower has none)
         self.formula_text = compiled(d.tag(b"f") + rb"(?:\s[^>]*)?>([^<]*)" + d.end_tag(b"f"))
+        #: a formula's start tag's attributes (a shared formula's ``t`` and ``si``)
+        self.formula_tag = compiled(d.tag(b"f") + rb"(\s[^>]*?)?/?>")
+        #: a HYPERLINK formula filled down (shared): its ``si`` → its cell and first argument
+        self.shared_links: dict[bytes, tuple[tuple[int, int], str]] = {}
         self.value = compiled(d.tag(b"v") + rb"(?:\s[^>]*)?>([^<]*)" + d.end_tag(b"v")
                               + b"|" + d.tag(b"v") + rb"(?:\s[^>]*)?/>")
         self.col = compiled(d.tag(b"col") + rb"(?=[\s/>])[^>]*>")
@@ -268,9 +284,11 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
     if kind != b"e" and not has_formula:
         return
     where = where or _place(attrs)
-    if has_formula and (b"IMAGE" in body or b"IMG" in body or b"HYPERLINK" in body) \
-            and _formula_cell(body, where, extras, scan):
-        return
+    if has_formula and (b"IMAGE" in body or b"IMG" in body or b"HYPERLINK" in body):
+        if _formula_cell(body, where, extras, scan):
+            return
+    elif has_formula and scan.shared_links:
+        _shared_link(body, where, extras, scan)
     value = scan.value.search(body)
     if kind == b"e":
         if value is not None and value.group(1) == b"#VALUE!" and b"vm" in attrs:
@@ -289,8 +307,10 @@ _FUNCTION_HEAD = rb"\s*=?\s*(?:_xlfn\.)?"
 #: a picture in a cell by a formula: WPS's 嵌入单元格图片 (``DISPIMG``), ``IMAGE`` (Excel 365, online
 #: sheets), whatever the cell caches (its words, "", #VALUE!, #NAME? where the function is unknown)
 _CELL_PICTURE = re.compile(_FUNCTION_HEAD + rb"(?:DISPIMG|IMAGE)\s*\(", re.IGNORECASE)
-#: ``HYPERLINK("target", …)`` with its target written out (a "" inside it is one ")
-_HYPERLINK = re.compile(_FUNCTION_HEAD + rb'HYPERLINK\s*\(\s*"((?:[^"]|"")*)"', re.IGNORECASE)
+#: ``HYPERLINK(…)``
+_HYPERLINK = re.compile(_FUNCTION_HEAD + rb"HYPERLINK\s*\(", re.IGNORECASE)
+#: a first argument that is a text in quotes alone (a "" inside it is one ")
+_QUOTED = re.compile(r'\s*"((?:[^"]|"")*)"\s*')
 
 
 def _formula_cell(body: bytes, where: tuple[int, int], extras: SheetExtras, scan: _Scan) -> bool:
@@ -303,12 +323,55 @@ def _formula_cell(body: bytes, where: tuple[int, int], extras: SheetExtras, scan
     if _CELL_PICTURE.match(text):
         extras.shown[where] = PICTURE_IN_CELL
         return True
-    link = _HYPERLINK.match(text)
-    if link is not None:
-        target = link.group(1).decode().replace('""', '"')
-        if is_file_target(target):
-            extras.links[f"{col_letter(where[1])}{where[0] + 1}"] = target
+    if _HYPERLINK.match(text) is not None:
+        argument = first_argument(text.decode())
+        if argument is not None:
+            add_formula_link(extras, where, argument)
+            shared = _shared(body, scan)
+            if shared is not None and shared[0] == b"shared" and shared[1]:
+                scan.shared_links[shared[1]] = (where, argument)
     return False
+
+
+def _shared(body: bytes, scan: _Scan) -> tuple[bytes, bytes] | None:
+    """A formula's ``t`` and ``si`` (a shared formula's group)."""
+    tag = scan.formula_tag.search(body)
+    if tag is None:
+        return None
+    attrs = _attrs(tag.group(1) or b"")
+    return attrs.get(b"t", b"").strip(), attrs.get(b"si", b"").strip()
+
+
+def _shared_link(body: bytes, where: tuple[int, int], extras: SheetExtras, scan: _Scan) -> None:
+    """A cell of a HYPERLINK formula filled down (Excel keeps the formula on its first cell, the
+    others name its group): the link its first argument gives, moved to this cell."""
+    shared = _shared(body, scan)
+    if shared is None or shared[0] != b"shared" or shared[1] not in scan.shared_links \
+            or scan.formula_text.search(body) is not None:
+        return
+    (row, col), argument = scan.shared_links[shared[1]]
+    add_formula_link(extras, where, moved(argument, where[0] - row, where[1] - col))
+
+
+def add_parsed_link(extras: SheetExtras, rgce: bytes, row: int, col: int, biff12: bool = False) -> None:
+    """Note the link of a ``=HYPERLINK(…)`` formula of an .xls or (``biff12``) an .xlsb kept parsed
+    (``rgce``) in cell (``row``, ``col``), as :func:`add_formula_link` does for an .xlsx's."""
+    argument = parsed_argument(rgce, row, col, biff12)
+    if argument is not None:
+        add_formula_link(extras, (row, col), argument)
+
+
+def add_formula_link(extras: SheetExtras, where: tuple[int, int], argument: str) -> None:
+    """Note the link of a HYPERLINK formula whose first argument is ``argument``: a file named in
+    quotes, or the argument itself when it is put together from cells (worked out later)."""
+    ref = f"{col_letter(where[1])}{where[0] + 1}"
+    literal = _QUOTED.fullmatch(argument)
+    if literal is not None:
+        target = literal.group(1).replace('""', '"')
+        if is_file_target(target):
+            extras.links[ref] = target
+    elif argument.strip():
+        extras.link_formulas[ref] = argument
 
 
 def _note_shown(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tuple[int, int] | None) -> None:
@@ -368,6 +431,36 @@ def shown_text(raw: bytes | str, how: ShownAs, date1904: bool = False) -> str | 
         return None
     return f"{day.year}年{day.month}月" if how == "month" else f"{day.year}年"
 
+
+def date_of_serial(serial: float, date1904: bool) -> date | None:
+    """The day an Excel date serial names (its time of day dropped), counted from 1904 (Excel for
+    Mac) or 1900; None outside Excel's dates."""
+    if not 1 <= serial < 2_958_466:
+        return None
+    return (_EPOCH_1904 if date1904 else _EPOCH_1900) + timedelta(days=int(serial))
+
+
+def dated_formats(codes: Mapping[int, str], formats: Iterable[int | None]) -> set[int]:
+    """The cell formats (by index) whose number format shows a date — its day, month or year (not a
+    time alone, not a number): ``codes`` the workbook's own number formats by id, ``formats`` each
+    cell format's number format id in order (as for :func:`shown_of_formats`)."""
+    out: set[int] = set()
+    for index, fid in enumerate(formats):
+        if fid is None:
+            continue
+        code = codes.get(fid)
+        if code is None:
+            if fid in _BUILTIN_DATES:
+                out.add(index)
+            continue
+        bare = _NOT_DATE_PARTS.sub("", _LITERALS.sub("", _first_section(code))).lower()
+        if re.search(r"[yd]", bare) and not re.search(r"[0#?]", bare):
+            out.add(index)
+    return out
+
+
+#: Excel's built-in number formats that show a date (ECMA-376 §18.8.30, with zh-CN's 27–36, 50–58)
+_BUILTIN_DATES = frozenset((*range(14, 18), 22, *range(27, 32), 36, *range(50, 55), 57, 58))
 
 #: day 0 of Excel's dates (1900 system: serial 60 is the 29 February 1900 Excel counts, so from
 #: 1 March 1900 on a serial is days since 30 December 1899)

@@ -7,19 +7,34 @@ BrtCellReal, BrtFmlaNum, BrtWbProp, BrtBundleSh)."""
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 from collections.abc import Iterator
 
+from rectxl.core.text import col_letter
 from rectxl.io.biff import rk_number
 from rectxl.io.ooxml import part_rels
-from rectxl.io.sheet_xml import SheetExtras, ShownAs, shown_of_formats, shown_text
+from rectxl.io.sheet_xml import (
+    SheetExtras,
+    ShownAs,
+    add_parsed_link,
+    date_of_serial,
+    dated_formats,
+    is_file_target,
+    shown_of_formats,
+    shown_text,
+)
 
 __all__ = ["xlsb_extras", "xlsb_workbook"]
 
 _ROW_HDR, _CELL_RK, _CELL_REAL, _FMLA_NUM = 0, 2, 5, 9
 _FMT, _XF, _BEGIN_CELL_XFS, _END_CELL_XFS = 44, 47, 617, 618
 _WB_PROP, _BUNDLE_SH = 153, 156
+#: a formula's cell (its result text, number, truth value or error), a shared formula, a hyperlink
+_FMLA_STRING, _FMLA_BOOL, _FMLA_ERROR, _SHR_FMLA, _HLINK = 8, 10, 11, 428, 494
+#: a call of HYPERLINK (ptgFuncVar of any class, 1 or 2 arguments, Ftab 359) somewhere in a sheet
+_HYPERLINK_CALL = re.compile(rb"[\x22\x42\x62][\x01\x02]\x67\x01")
 #: parts larger than this are not scanned (calamine's own limits guard the read)
 _MAX_PART = 256 << 20
 
@@ -47,10 +62,22 @@ def xlsb_extras(zf: zipfile.ZipFile, book: str) -> dict[str, SheetExtras]:
             if rid in rels and rels[rid][0] == "worksheet":
                 sheets[name] = rels[rid][1]
     styles = next((t for kind, t in rels.values() if kind == "styles"), None)
-    shown = _shown_formats(_read(zf, styles)) if styles else {}
-    if not shown:
-        return {}
-    return {name: _sheet(_read(zf, part), shown, date1904) for name, part in sheets.items()}
+    shown, dated = _shown_formats(_read(zf, styles)) if styles else ({}, set())
+    if not date1904:
+        dated = set()  # calamine reads a date of the 1900 system as it is
+    out: dict[str, SheetExtras] = {}
+    for name, part in sheets.items():
+        links = {rid: target for rid, (kind, target) in part_rels(zf, part).items()
+                 if kind == "hyperlink" and is_file_target(target)}
+        data = b""
+        if shown or dated or links:
+            data = _read(zf, part)
+            out[name] = _sheet(data, shown, dated, date1904)
+        if links:
+            _hyperlinks(data, links, out[name])
+        if _HYPERLINK_CALL.search(data or _read(zf, part)):
+            _formula_links(data or _read(zf, part), out.setdefault(name, SheetExtras()))
+    return out
 
 
 def _read(zf: zipfile.ZipFile, part: str) -> bytes:
@@ -93,8 +120,9 @@ def _wide(body: bytes, at: int, nullable: bool = False) -> tuple[str, int]:
     return body[at + 4:at + 4 + 2 * count].decode("utf-16-le", "replace"), at + 4 + 2 * count
 
 
-def _shown_formats(styles: bytes) -> dict[int, ShownAs]:
-    """The cell formats (BrtXF in the cell XFs) whose numbers are read as shown, by index."""
+def _shown_formats(styles: bytes) -> tuple[dict[int, ShownAs], set[int]]:
+    """The cell formats (BrtXF in the cell XFs) whose numbers are read as shown, by index, and
+    those that show a date."""
     codes: dict[int, str] = {}
     formats: list[int | None] = []
     in_cell_xfs = False
@@ -107,10 +135,14 @@ def _shown_formats(styles: bytes) -> dict[int, ShownAs]:
             in_cell_xfs = False
         elif kind == _XF and in_cell_xfs and len(body) >= 4:
             formats.append(struct.unpack_from("<H", body, 2)[0])
-    return shown_of_formats(codes, formats)
+    return shown_of_formats(codes, formats), dated_formats(codes, formats)
 
 
-def _sheet(data: bytes, shown: dict[int, ShownAs], date1904: bool) -> SheetExtras:
+def _sheet(data: bytes, shown: dict[int, ShownAs], dated: set[int], date1904: bool) -> SheetExtras:
+    """A sheet's numbers read as shown, and (``dated``: the cell formats showing a date, in a
+    workbook counting from 1904) its dates: calamine reads an .xlsb's serials from 1900 — a whole
+    number (an RK, as Excel keeps a day) even as a plain number, which the ledger reads as a
+    1900 serial — so every date would be four years and a day early."""
     extras = SheetExtras()
     row = 0
     for kind, body in _records(data):
@@ -119,7 +151,7 @@ def _sheet(data: bytes, shown: dict[int, ShownAs], date1904: bool) -> SheetExtra
         elif kind in (_CELL_REAL, _FMLA_NUM, _CELL_RK) and len(body) >= 12:
             col, style = struct.unpack_from("<II", body, 0)
             how = shown.get(style & 0xFFFFFF)
-            if how is None:
+            if how is None and style & 0xFFFFFF not in dated:
                 continue
             if kind == _CELL_RK:
                 value = rk_number(struct.unpack_from("<I", body, 8)[0])
@@ -127,7 +159,65 @@ def _sheet(data: bytes, shown: dict[int, ShownAs], date1904: bool) -> SheetExtra
                 value = struct.unpack_from("<d", body, 8)[0]
             else:
                 continue
-            text = shown_text(repr(value), how, date1904)
+            if style & 0xFFFFFF in dated:
+                day = date_of_serial(value, date1904)
+                if day is not None:
+                    extras.dates[(row, col)] = day
+            text = shown_text(repr(value), how, date1904) if how is not None else None
             if text is not None:
                 extras.shown[(row, col)] = text
     return extras
+
+
+def _hyperlinks(data: bytes, targets: dict[str, str], extras: SheetExtras) -> None:
+    """The files the sheet's links (BrtHLink: its cells, the relationship naming the target) open."""
+    from urllib.parse import unquote
+
+    for kind, body in _records(data):
+        if kind != _HLINK or len(body) < 20:
+            continue
+        first_row, last_row, first_col, last_col = struct.unpack_from("<IIII", body, 0)
+        rid, _ = _wide(body, 16, nullable=True)
+        target = targets.get(rid)
+        if target is None:
+            continue
+        for row in range(first_row, min(last_row, first_row + 255) + 1):
+            for col in range(first_col, min(last_col, first_col + 255) + 1):
+                extras.links[f"{col_letter(col)}{row + 1}"] = unquote(target)
+
+
+def _formula_links(data: bytes, extras: SheetExtras) -> None:
+    """The links of the sheet's ``=HYPERLINK(…)`` formulas (BrtFmlaString/Num/Bool/Error: the
+    cell, its result, flags, then the parsed formula; a filled-down one's cells point with ptgExp
+    at the row of the BrtShrFmla holding it)."""
+    row = 0
+    shared: list[tuple[int, int, int, int, bytes]] = []
+    filled: list[tuple[int, int, int]] = []
+    for kind, body in _records(data):
+        if kind == _ROW_HDR and len(body) >= 4:
+            row = struct.unpack_from("<I", body, 0)[0]
+        elif kind in (_FMLA_STRING, _FMLA_NUM, _FMLA_BOOL, _FMLA_ERROR) and len(body) >= 8:
+            col = struct.unpack_from("<I", body, 0)[0]
+            if kind == _FMLA_STRING:
+                at = 8 + 4 + 2 * struct.unpack_from("<I", body, 8)[0]
+            else:
+                at = 8 + {_FMLA_NUM: 8, _FMLA_BOOL: 1, _FMLA_ERROR: 1}[kind]
+            at += 2  # grbitFlags
+            if at + 4 > len(body):
+                continue
+            rgce = body[at + 4:at + 4 + struct.unpack_from("<I", body, at)[0]]
+            if rgce[:1] == b"\x01" and len(rgce) >= 5:  # ptgExp: a cell of a shared formula
+                filled.append((row, col, struct.unpack_from("<I", rgce, 1)[0]))
+            elif _HYPERLINK_CALL.search(rgce):
+                add_parsed_link(extras, rgce, row, col, biff12=True)
+        elif kind == _SHR_FMLA and len(body) >= 20:
+            first_row, last_row, first_col, last_col = struct.unpack_from("<IIII", body, 0)
+            rgce = body[20:20 + struct.unpack_from("<I", body, 16)[0]]
+            if _HYPERLINK_CALL.search(rgce):
+                shared.append((first_row, last_row, first_col, last_col, rgce))
+    for row, col, anchor in filled:
+        formula = next((f for r0, r1, c0, c1, f in shared if r0 == anchor and r0 <= row <= r1 and c0 <= col <= c1),
+                       None)
+        if formula is not None:
+            add_parsed_link(extras, formula, row, col, biff12=True)
+
