@@ -89,6 +89,12 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
                                  ok(**{F.DEADLINE: "立行立改、长期坚持", F.STATUS: "长期坚持"}),
                                  ok(**{F.DEADLINE: "2023年12月底前", F.STATUS: "长期坚持"}),
                                  ok(**{F.DEADLINE: "2023年8月底前", **DONE})], {2}, {}),
+    # two measures in one row, a deadline each: the earlier passed, the row not done (all passed: overdue)
+    "item-deadline-passed": ([ok(**{F.MEASURE: "1.制定规范；2.印制记录本", F.DEADLINE: "2023年8月底前；12月底前"}),
+                              ok(**{F.MEASURE: "1.制定规范；2.印制记录本", F.DEADLINE: "2023年8月底前；9月10日前"}),
+                              ok(**{F.MEASURE: "1.制定规范；2.印制记录本", F.DEADLINE: "2023年8月底前；12月底前",
+                                    **DONE}),
+                              ok(**{F.DEADLINE: "2023年8月底前；12月底前"})], {2}, {}),
     "due-today": ([ok(**{F.DEADLINE: "2023年9月20日"}), ok(**{F.DEADLINE: "2023年9月20日", **DONE})], {2}, {}),
     "due-soon": ([ok(**{F.DEADLINE: "2023年9月30日"}), ok(**{F.DEADLINE: "2023年10月5日"}),
                   ok(**{F.DEADLINE: "2023年10月6日"}), ok(**{F.DEADLINE: "2023年9月30日", **DONE})], {2, 3}, {}),

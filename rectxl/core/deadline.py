@@ -128,6 +128,7 @@ __all__ = [
     "month_alone",
     "parse_date",
     "parse_deadline",
+    "part_deadlines",
 ]
 
 #: no rectification deadline or completion date falls before 2000 (巡察 ledgers of this kind
@@ -894,7 +895,7 @@ _YEAR_THEN_WORDS = LazyPattern(r"(?:\d{4}|\d{2}|[今本当明次来]|下一?)?�
 
 
 #: an event without a year: only as a time before or after it ("换届前"; not "适时", "近期")
-_EVENT_BEFORE = LazyPattern(r"[\u4e00-\u9fff]{2,6}?(?:前|之前|以前|后|之后|以后|期间)")
+_EVENT_BEFORE = LazyPattern(r"[\u4e00-\u9fff]{2,10}?(?:前|之前|以前|后|之后|以后|期间)")
 
 
 def _names_event(s: str, pos: int = 0) -> bool:
@@ -1182,6 +1183,9 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
         reason = res.reason if res.reason not in (None, R_UNKNOWN, R_PLACEHOLDER) else None
         return Deadline(text=text, kind=DeadlineKind.INVALID, reason=reason or R_EXTENSION)
     res = _core(s, fb)
+    if res.kind is DeadlineKind.INVALID and (parts := part_deadlines(text, feedback_date=fb)):
+        # "1.2025年6月底前；2.9月底前": one date for each measure of the row, numbered as they are
+        return Deadline(text=text, kind=DeadlineKind.DATE, due=max(parts))
     return Deadline(text=text, kind=res.kind, due=res.due, reason=res.reason)
 
 
@@ -1349,6 +1353,30 @@ def extension_steps(value: object, *, feedback_date: date | None = None) -> tupl
             before, written = due, _step_written(part, written)
         previous = due or previous
     return tuple(steps)
+
+
+#: what parts a cell of several deadlines, one a measure: "；" or a new line
+_MEASURE_PARTS = re.compile(r"[;；\n]+")
+
+
+def part_deadlines(value: object, *, feedback_date: date | None = None) -> tuple[date, ...]:
+    """The date each part of a 整改时限 cell names, when it names one for each of several measures
+    listed in one row ("2025年6月底前；9月底前" → (2025-06-30, 2025-09-30), a part without its
+    year taking the year of the one before); ``()`` unless it is two parts or more, each a date."""
+    if not isinstance(value, str) or len(value) > _MAX_TEXT:
+        return ()
+    parts = [p for p in _MEASURE_PARTS.split(normalize_text(value)) if p.strip()]
+    if len(parts) < 2:
+        return ()
+    marks = [re.match(rf"\s*(?:{k}\s*[.、．]|[（(]{k}[)）]|{chr(0x2460 + k - 1)})\s*", p)
+             for k, p in enumerate(parts, 1)]
+    if all(marks):  # "1.2025年6月底前；2.9月底前": numbered as the measures are
+        parts = [p[m.end():] for p, m in zip(parts, marks, strict=True) if m is not None]
+    try:
+        found = _dates(_strip_light(_fold("；".join(parts))), feedback_date)
+    except _DateError:
+        return ()
+    return tuple(found) if len(found) == len(parts) else ()
 
 
 def format_deadline(d: Deadline) -> str:

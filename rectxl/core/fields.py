@@ -253,9 +253,17 @@ def _field_for_header_text(text: str) -> str | None:
 _CO_NOTE = re.compile(r"[(（]\s*(?:配合|协办|协助|协同)\s*[)）]")
 
 
+#: a column ticked when the work is done: "完成（√）", "是否办结（打√）", "已完成打√", "整改到位（●）"
+TICKED_WHEN_DONE = re.compile(
+    r"^(?:是否)?(?:已|全部)?(?:完成|办结|整改到位|整改完成|完成整改)(?:情况)?\s*[(（]?\s*(?:请|可)?(?:打|画|划|标|用|以)?"
+    r"\s*[√✓✔☑●■]\s*(?:号|表示(?:已?完成)?)?\s*[)）]?$")
+
+
 def _field_for_header(text: object) -> str | None:
     if isinstance(text, str) and _CO_NOTE.search(text):
         return CO_OWNER  # the note header_key drops says it (责任单位（牵头） | 责任单位（配合）)
+    if isinstance(text, str) and TICKED_WHEN_DONE.match(re.sub(r"\s+", "", to_simplified(text))):
+        return STATUS
     key = header_key(text)
     found = ALIASES.get(key)
     if found is not None or not key or len(key) > _MAX_HEADER or _NOT_A_NAME.search(str(text)):

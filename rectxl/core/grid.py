@@ -33,9 +33,18 @@ from rectxl.core.model import (
     Measure,
 )
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MARKS_SHEET, is_rectxl_sheet
-from rectxl.core.numbering import split_aspect_label, split_category_label, split_issue_label
+from rectxl.core.numbering import issue_body, names_a_field, split_aspect_label, split_category_label, split_issue_label
 from rectxl.core.status import Status, StatusReading, read_status, split_opening_reading, split_opening_status
-from rectxl.core.text import LazyPattern, col_letter, fold, needs_cleaning, normalize_text, shorten, to_int
+from rectxl.core.text import (
+    LazyPattern,
+    col_letter,
+    fold,
+    needs_cleaning,
+    normalize_text,
+    shorten,
+    to_int,
+    to_simplified,
+)
 from rectxl.core.units import one_unit, same_unit_name, unit_people
 
 __all__ = [
@@ -173,6 +182,9 @@ class HeaderMap:
     #: further measure columns numbered after the first (整改措施1 | 整改措施2 | 整改措施3): each
     #: cell of them is a measure of its own, sharing its row's owners, deadline and status
     measure_cols: tuple[int, ...] = ()
+    #: field → the columns kept for earlier periods (7月进展 | 8月进展 left of 9月进展), newest
+    #: first: a row the latest period's column says nothing of is read from the newest that does
+    earlier: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def data_start(self) -> int:
@@ -344,6 +356,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         ticks = {}
     columns: dict[str, int] = {}
     duplicates: dict[str, list[int]] = {}
+    earlier: dict[str, tuple[int, ...]] = {}
     # a field named twice is read from its first visible column: a clerk hides last month's
     # column and adds this month's further right
     for c in sorted(found, key=lambda c: (c in skip, c)):
@@ -360,12 +373,15 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
             latest = max(shown)
             duplicates[F.PROGRESS] = sorted(c for c in (columns[F.PROGRESS], *duplicates[F.PROGRESS]) if c != latest)
             columns[F.PROGRESS] = latest
-    _latest_period_status(grid, r, texts, columns, duplicates, skip)
+        if all(_PERIOD.search(texts.get(c, "")) for c in shown):
+            earlier[F.PROGRESS] = tuple(sorted((c for c in shown if c < columns[F.PROGRESS]), reverse=True))
+    _latest_period_status(grid, r, texts, columns, duplicates, skip, earlier)
     _named_status_first(texts, columns, duplicates)
     _task_as_goal(texts, columns, duplicates)
     measure_more = _measure_split(texts, columns, duplicates)
     measure_cols = _numbered_measures(texts, columns, duplicates)
     _detail_not_issue(texts, columns, duplicates)
+    _lookback_issue(texts, columns, duplicates)
     _closure_not_status(texts, columns, duplicates)
     _kind_not_category(grid, r, columns, duplicates)
     _narrative_status_as_progress(grid, r, columns, duplicates)
@@ -383,7 +399,8 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
-                     numbered=numbered, ticks=ticks, measure_more=measure_more, measure_cols=measure_cols)
+                     numbered=numbered, ticks=ticks, measure_more=measure_more, measure_cols=measure_cols,
+                     earlier={f: cs for f, cs in earlier.items() if cs and f in columns})
 
 
 def _names_above(grid: Grid, r: int, column_map: dict[str, str]) -> dict[int, tuple[str, str]]:
@@ -512,10 +529,12 @@ _PERIOD = LazyPattern(r"\d{1,2}\s*月|截至|截止|本月|上月|季度|月报|
 
 
 def _latest_period_status(grid: Grid, header_row: int, texts: dict[int, str], columns: dict[str, int],
-                          duplicates: dict[str, list[int]], hidden: frozenset[int]) -> None:
+                          duplicates: dict[str, list[int]], hidden: frozenset[int],
+                          earlier: dict[str, tuple[int, ...]]) -> None:
     """Statuses kept month by month (9月状态 | 10月状态 | 11月状态): the latest is the right-most
     visible column with anything in it (this month's may not be filled in yet); the earlier
-    months are the record, not columns to remove."""
+    months are the record, not columns to remove — a row the latest says nothing of is read from
+    the newest that does (``earlier``)."""
     if F.STATUS not in duplicates:
         return
     candidates = [columns[F.STATUS], *duplicates[F.STATUS]]
@@ -525,6 +544,7 @@ def _latest_period_status(grid: Grid, header_row: int, texts: dict[int, str], co
     if not filled:
         return
     columns[F.STATUS] = max(filled)
+    earlier[F.STATUS] = tuple(sorted((c for c in filled if c < columns[F.STATUS]), reverse=True))
     del duplicates[F.STATUS]
 
 
@@ -581,6 +601,25 @@ def _detail_not_issue(texts: dict[int, str], columns: dict[str, int], duplicates
         return "表现" in F.header_key(texts.get(c, ""))
 
     _reassign(columns, duplicates, F.ISSUE, F.ISSUE_DETAIL, lambda c: not detail(c), detail)
+
+
+#: the header of the issues a 回头看 (a second look) found still there or anew: "回头看发现问题",
+#: "复查发现的问题", "新发现问题", "仍存在的问题"
+_FOUND_AGAIN = LazyPattern(r"回头看|复查|复核|再次|新发现|仍存在|仍然存在|未整改到位")
+#: the header of the issue first fed back, beside it: "原问题", "原反馈问题", "上轮巡察反馈问题"
+_FIRST_FOUND = LazyPattern(r"^(?:原|上轮|上一轮|首轮|前次|上次)")
+
+
+def _lookback_issue(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """原问题 beside 回头看发现问题 (a 回头看 ledger): the measures (再整改措施) answer what the second
+    look found — the issue; the issue first fed back groups them, read as their category."""
+    def again(c: int) -> bool:  # (in a note too: "存在问题（回头看）")
+        return _FOUND_AGAIN.search(to_simplified(texts.get(c, ""))) is not None
+
+    def first(c: int) -> bool:
+        return not again(c) and _FIRST_FOUND.search(F.header_key(texts.get(c, ""))) is not None
+
+    _reassign(columns, duplicates, F.ISSUE, F.CATEGORY, again, first)
 
 
 def _closure_not_status(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
@@ -953,6 +992,41 @@ _NO_VALUE = object()
 
 #: a status column kept as a share done: 完成进度（%）, 完成率, 整改进度(百分比)
 _PERCENT_HEADER = LazyPattern(r"[%％]|百分比|完成率|进度|比例")
+
+
+_MARK_CHARS = "√✓✔☑●■◆○◎〇□☐×✗✘"
+#: a header's key to its marks: "（●已完成 ○未完成）", "（●表示完成，○表示未完成）", "（已完成打√，未完成打×）"
+_LEGEND_MARK_FIRST = LazyPattern(rf"([{_MARK_CHARS}])\s*(?:表示|为|代表|=|:|：)?\s*([\u4e00-\u9fff]{{2,6}})")
+_LEGEND_WORD_FIRST = LazyPattern(rf"([\u4e00-\u9fff]{{2,6}}?)\s*(?:打|画|划|用|标|为|=|:|：)?\s*([{_MARK_CHARS}])")
+
+
+def _mark_legend(header: str) -> dict[str, str]:
+    """Mark → status word, as a status column's header keys its marks; empty when it keys none."""
+    for pattern, mark_first in ((_LEGEND_MARK_FIRST, True), (_LEGEND_WORD_FIRST, False)):
+        pairs = [(m.group(1), m.group(2)) if mark_first else (m.group(2), m.group(1)) for m in pattern.finditer(header)]
+        legend = {mark: word for mark, word in pairs if read_status(word).status is not None}
+        if legend:
+            return legend
+    return {}
+
+
+def _marks_as_statuses(header: str, texts: list[str], start: int) -> None:
+    """A status column ticked with marks, read as the words they stand for: the marks the header
+    keys ("完成情况（●已完成 ○未完成）"); a hollow mark beside filled ones (● / ○) is not done; a
+    column ticked when done ("完成（√）", "是否完成（打√）") is not done where it has no mark."""
+    legend = _mark_legend(header)
+    cells = set(texts[start:])
+    if not legend and cells & _FILLED_MARKS and cells & _HOLLOW_MARKS:
+        legend = {**dict.fromkeys(_FILLED_MARKS, "已完成"), **dict.fromkeys(_HOLLOW_MARKS, "未完成")}
+    unticked = "未完成" if F.TICKED_WHEN_DONE.match(re.sub(r"\s+", "", header)) else ""
+    if not legend and not unticked:
+        return
+    for r in range(start, len(texts)):
+        t = texts[r]
+        if t in legend:
+            texts[r] = legend[t]
+        elif not t and unticked:
+            texts[r] = unticked
 
 
 def _as_percentages(values: list[Any], texts: list[str], start: int) -> list[str]:
@@ -1461,9 +1535,11 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     )
     previous: _Builder | None = None
     units = _sheet_units(picked)
+    # sheets each named by a field alone ("政治建设" | "党风廉政建设"): one sheet per aspect
+    by_field = len(picked) > 1 and all(names_a_field(grid.name.strip()) for grid, _ in picked)
     for grid, header in picked:
         previous = _Builder(grid, header, ledger, previous, issue_list)
-        if len(picked) > 1 and (aspect := _sheet_aspect(grid, header)) is not None:
+        if len(picked) > 1 and (aspect := _sheet_aspect(grid, header, by_field)) is not None:
             previous.start_aspect(aspect)  # one sheet per aspect, named above its header
         if units:
             previous.owned_by(units[grid.name])
@@ -1751,10 +1827,11 @@ def _feedback_sheets(picked: list[tuple[Grid, HeaderMap]]
     return [p for k, p in enumerate(picked) if k not in apart], [picked[k][0].name for k in apart]
 
 
-def _sheet_aspect(grid: Grid, header: HeaderMap) -> str | None:
+def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str | None:
     """The aspect a sheet of a ledger kept one sheet per aspect is about: a row above the header
     that is only a numbered aspect ("一、…方面", "第二方面：…"), else the sheet's own name when
-    it is one ("第三方面", "一、政治建设"); None for a sheet that names none."""
+    it is one ("第三方面", "一、政治建设", or "政治建设" when every sheet read is named by a field
+    alone: ``by_field``); None for a sheet that names none."""
     for row in grid.rows[:header.first_row]:
         texts = [_text(v) for v in row if not _blank(v)]
         if len(texts) == 1 and _ASPECT_LABEL.match(texts[0]):
@@ -1766,6 +1843,8 @@ def _sheet_aspect(grid: Grid, header: HeaderMap) -> str | None:
             return m.group(1)
     # the sheet's own name: "第三方面", or numbered like an aspect row ("一、政治建设", "二.作风建设"),
     # or an aspect's name ("党的领导方面")
+    if by_field:
+        return grid.name.strip()
     return grid.name if _ASPECT_LABEL.match(grid.name) or _UNNUMBERED_ASPECT.fullmatch(grid.name) else None
 
 
@@ -1825,6 +1904,10 @@ class _Builder:
         self._deadlines: dict[tuple[type, Any], Deadline] = previous._deadlines if previous else {}
         self._statuses: dict[str, StatusReading] = previous._statuses if previous else {}
         self._status_from_progress = F.STATUS not in self.cols and F.PROGRESS in self.cols
+        #: a 回头看 ledger: 原问题 (read as the category) beside what the second look found
+        self._lookback = F.CATEGORY in self.cols and F.ISSUE in self.cols and bool(
+            _FIRST_FOUND.search(F.header_key(self._header_text(self.cols[F.CATEGORY])))
+            and _FOUND_AGAIN.search(to_simplified(self._header_text(self.cols[F.ISSUE]))))
         # "责任领导及责任单位": the name written beside the unit is the leader's
         self._unit_names_lead = F.OWNER_UNIT in self.cols and F.LEAD not in self.cols and "领导" in (
             self._header_text(self.cols[F.OWNER_UNIT]))
@@ -1997,6 +2080,10 @@ class _Builder:
                         self.uncomputed.setdefault(r, set()).add(field_name)
             if field_name == F.STATUS and texts is not None and _PERCENT_HEADER.search(self._header_text(c)):
                 texts = _as_percentages(values, texts, self.header.data_start)
+            if field_name == F.STATUS and texts is not None:
+                _marks_as_statuses(self._header_text(c), texts, self.header.data_start)
+            if texts is not None and field_name in self.header.earlier:
+                self._from_earlier(field_name, values, texts, table)
             if texts is not None:
                 self.texts[field_name] = texts
             if errors:
@@ -2015,6 +2102,24 @@ class _Builder:
         # what the measures keep of this sheet (not the grid nor the texts: those go with the builder)
         self.store = _ColumnStore(self.values, self._where)
         self.ref = self.store.ref
+
+    def _from_earlier(self, field_name: str, values: list[Any], texts: list[str],
+                      table: list[tuple[Any, ...]] | None) -> None:
+        """Blank cells of a field kept month by month (7月进展 | 8月进展 | 9月进展) read from the
+        newest earlier month that has something for the row, which is then the cell it points at:
+        a month not yet filled in leaves the row where it was last reported, not blank."""
+        letter, anchors = self._where[field_name]
+        found: list[tuple[int, int] | None] | None = None
+        for c in self.header.earlier[field_name]:
+            older = _texts(["" if v is None else v for v in self.filled.column(c, table)])
+            for r in range(self.header.data_start, len(texts)):
+                if not texts[r] and older[r]:
+                    if found is None:
+                        found = list(anchors) if anchors is not None else [None] * len(texts)
+                    texts[r], values[r] = older[r], older[r]
+                    found[r] = self.filled.anchor_of(r, c) or (r, c)
+        if found is not None:
+            self._where[field_name] = (letter, found)
 
     def _join_measure_parts(self, table: list[tuple[Any, ...]] | None) -> None:
         """The measure's text and the columns going on with it (具体举措) joined, row by row; a row
@@ -2242,6 +2347,12 @@ class _Builder:
         if not issue_t and F.ISSUE not in self.cols and (both := _ISSUE_AND_MEASURE.match(texts[F.MEASURE][r])):
             # "问题：…\n措施：1.…2.…" in one cell of a 问题及整改措施 column: the issue, then its measures
             issue_t, own_measure = both.group("issue"), both.group("measure")
+        if issue_t and not own_measure:
+            # "巡察指出：…", "存在问题：…" — the label is no part of the issue; "…。整改措施：…" after
+            # it is the row's measure where the measure column says none
+            issue_t, written_measure = issue_body(issue_t)
+            if written_measure and not texts[F.MEASURE][r] and F.MEASURE in self.cols:
+                own_measure = written_measure
         if not aspect_t and "\n" in issue_t:
             # "一、…有差距\n1.服务全省重大战略不够有力": the aspect written in the issue's cell above it
             head, _, tail = issue_t.partition("\n")
@@ -2251,6 +2362,10 @@ class _Builder:
         if aspect_t and (self.aspect is None or aspect_t != self._aspect_text):
             self._new_aspect(aspect_t)
             self._aspect_text = aspect_t
+        if self._lookback and not issue_t and not texts[F.MEASURE][r] and not own_measure:
+            # an issue first fed back that the second look found put right ("回头看未发现新问题"):
+            # nothing to rectify again, no heading of its own
+            return
         if category_t and (self.category is None or category_t != self._category_text):
             self._new_category(category_t)
             self._category_text = category_t

@@ -18,8 +18,10 @@ __all__ = [
     "EnumKind",
     "enumerated_items",
     "enumeration",
+    "issue_body",
     "item_mark_end",
     "marker_at",
+    "names_a_field",
     "split_aspect_label",
     "split_category_label",
     "split_count_note",
@@ -88,6 +90,43 @@ def split_issue_label(text: str) -> tuple[int | None, str]:
     if (m := _DOTTED_ISSUE_RE.match(text)) is not None and m.end() < len(text):
         return int(m.group(1)), text[m.end():].strip()
     return _split(_ISSUE_RE, text)
+
+
+#: the label a clerk types before the issue in its own cell: who found it ("巡察指出：", "巡视组
+#:发现，") or what the cell is ("存在问题：", "问题描述：", "具体表现：", "主要表现：")
+_ISSUE_BODY_LABEL = re.compile(
+    r"^\s*(?:(?:巡察|巡视)(?:组|反馈)?(?:指出|发现|认为)(?:的问题)?\s*[:：,，]?"
+    r"|(?:存在的?|反馈的?|巡察反馈的?|巡视反馈的?|具体|主要)?问题(?:描述|表现)?\s*[:：]"
+    r"|(?:具体|主要|问题)表现\s*[:：])\s*")
+#: the measure written after the issue in the same cell ("…不规范。整改措施：修订…")
+_ISSUE_MEASURE_TAIL = re.compile(r"(?:^|[\n。；;.])\s*(?:整改|具体)?(?:措施|举措)\s*[:：]\s*(?P<measure>.+)$", re.S)
+
+
+def issue_body(text: str) -> tuple[str, str]:
+    """A 问题 cell's issue without the label typed before it, and the measure written after it
+    under its own label: ``"巡察指出：学习不深入"`` → ``("学习不深入", "")``; ``"公车管理不规范。
+    整改措施：修订管理办法"`` → ``("公车管理不规范", "修订管理办法")``. A label left with nothing
+    after it, or a measure label that opens the cell, is no label: the text is returned as is."""
+    body = text
+    if (label := _ISSUE_BODY_LABEL.match(body)) is not None and body[label.end():].strip():
+        body = body[label.end():]
+    measure = ""
+    if (tail := _ISSUE_MEASURE_TAIL.search(body)) is not None and body[:tail.start()].strip():
+        body, measure = body[:tail.start()], tail["measure"].strip()
+    return body.strip(), measure
+
+
+#: an aspect named by its field alone ("政治建设", "全面从严治党", "选人用人", "上轮巡察整改",
+#: "党的领导"): short, ending in the field's noun, no shortfall said in it
+_BARE_FIELD = re.compile(r"^[\u4e00-\u9fff“”]{0,10}"
+                         r"(?:建设|治党|纪律|用人|管理|作风|监督|整改|工作|领导|意识形态|责任)$")
+_SHORTFALL = re.compile(r"[不未缺弱差乱松软虚慢低难欠失]|问题|滞后")
+
+
+def names_a_field(title: str) -> bool:
+    """Does ``title`` name a field of the feedback alone ("政治建设", "党风廉政建设"), as a 问题类型
+    cell or a sheet of a ledger kept one sheet per aspect names its aspect?"""
+    return len(title) >= 4 and _BARE_FIELD.match(title) is not None and not _SHORTFALL.search(title)
 
 
 # ---------------------------------------------------------------------------

@@ -91,7 +91,7 @@ from typing import Literal, NamedTuple
 from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import TABLE_KEY, extract_stated_totals
-from rectxl.core.numbering import enumerated_items
+from rectxl.core.numbering import enumerated_items, names_a_field
 from rectxl.core.status import STATUS_ALIASES, Status, read_status
 from rectxl.core.summary import notice_totals_sentence
 from rectxl.core.text import (
@@ -1444,18 +1444,11 @@ def _aspect_title(text: str | None) -> str:
 _ASPECT_LABEL = re.compile(r"方面(?P<problem>(?:存在)?的?问题)?$")
 
 
-#: an aspect a ledger's 问题类型 names by its field alone ("政治建设", "全面从严治党", "选人用人",
-#: "上轮巡察整改", "党的领导"): short, ending in the field's noun, no shortfall said in it
-_BARE_FIELD = re.compile(r"^[\u4e00-\u9fff“”]{0,10}"
-                         r"(?:建设|治党|纪律|用人|管理|作风|监督|整改|工作|领导|意识形态|责任)$")
-_SHORTFALL = re.compile(r"[不未缺弱差乱松软虚慢低难欠失]|问题|滞后")
-
-
 def field_aspect(title: str) -> str:
     """A ledger's aspect named by its field alone is that field's 方面 in the notice:
     "政治建设" → "政治建设方面" (a heading "（一）政治建设" reads as a slogan, not as the
     aspect of the feedback it is); a title saying a problem or already 方面 is left as it is."""
-    if len(title) >= 4 and _BARE_FIELD.match(title) and not _SHORTFALL.search(title):
+    if names_a_field(title):
         return f"{title}方面"
     return title
 

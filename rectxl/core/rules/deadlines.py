@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from datetime import date
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import R_UNKNOWN, DeadlineKind, earliest_day
+from rectxl.core.deadline import R_UNKNOWN, DeadlineKind, earliest_day, part_deadlines
 from rectxl.core.extension import extension_of, extension_refused, extension_unapproved
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
+from rectxl.core.rules.structure import measure_items
 from rectxl.core.status import Status, fraction_as_percent, opening_clause, split_opening_status
 from rectxl.core.text import cn_date, is_placeholder, shorten
 from rectxl.core.timing import (
@@ -89,6 +90,26 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
         due = "立行立改" if at_once else _fmt(effective_due(m) or m.deadline.due)
         yield r.at(ctx, m, F.DEADLINE, due=due, note=note, as_of=_fmt(ctx.as_of),
                    status=status_quote(m), hint=_done_in_progress(m))
+
+
+@rule(
+    "item-deadline-passed", Severity.WARNING,
+    "一个单元格里列了几项措施、各有时限，其中较早一项的时限已过，而整行的整改状态还不是已完成：看不出这一项是否完成。",
+    "第{row}行列了{count}项措施，整改时限分别为{dues}：第{k}项“{item}”的时限{due}已过（截至{as_of}），"
+    "整改状态“{status}”是整行的，看不出这一项是否已完成。请把各项措施分行填写，分别写明整改状态。",
+)
+def item_deadline_passed(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.measures:
+        if m.deadline.kind is not DeadlineKind.DATE or not is_open(m) or status_unreadable(m) or is_extended(m):
+            continue
+        parts = part_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.feedback_date)
+        if not parts or (items := measure_items(m)) is None or len(items) != len(parts):
+            continue
+        passed = [k for k, due in enumerate(parts) if due < ctx.as_of]
+        if passed and max(parts) >= ctx.as_of:  # (all passed: the row is overdue, and says so)
+            k = passed[0]
+            yield r.at(ctx, m, F.DEADLINE, count=len(items), dues="、".join(_fmt(d) for d in parts), k=k + 1,
+                       item=shorten(items[k], 16), due=_fmt(parts[k]), as_of=_fmt(ctx.as_of), status=status_quote(m))
 
 
 def _extension_dated(ctx: Context, m: Measure) -> bool:

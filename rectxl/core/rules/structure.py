@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from rectxl.core import fields as F
+from rectxl.core.deadline import part_deadlines
 from rectxl.core.findings import Finding, Severity
-from rectxl.core.model import Issue
+from rectxl.core.model import Issue, Measure
 from rectxl.core.names import INFO_SHEET
 from rectxl.core.numbering import enumerated_items
 from rectxl.core.rules.context import Context
@@ -224,14 +225,21 @@ def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "measures-in-one-cell", Severity.INFO,
     "一个“整改措施”单元格里编号列出了几项措施（1.…2.…、一是…二是…），它们共用一个责任单位、时限和状态。",
-    "第{row}行的整改措施单元格里列了{count}项措施（{items}）：它们共用一个责任单位、时限和整改状态，"
+    "第{row}行的整改措施单元格里列了{count}项措施（{items}）：它们共用一个{shared}，"
     "无法分别核对完成情况。建议每项措施单列一行。",
 )
 def measures_in_one_cell(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if (items := enumerated_items(m.text)) or ("\n" in m.text and (items := _measure_lines(m.text))):
+        if (items := measure_items(m)):
+            dated = len(part_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.feedback_date)) == len(items)
             yield r.at(ctx, m, F.MEASURE, count=len(items),
-                       items="；".join(shorten(item, 12) for item in items[:3]) + ("……" if len(items) > 3 else ""))
+                       items="；".join(shorten(item, 12) for item in items[:3]) + ("……" if len(items) > 3 else ""),
+                       shared="责任单位和整改状态（时限已分别写明）" if dated else "责任单位、时限和整改状态")
+
+
+def measure_items(m: Measure) -> list[str] | None:
+    """The measures a row's 整改措施 cell lists ("1.…；2.…", one a line), or ``None`` for one."""
+    return enumerated_items(m.text) or (_measure_lines(m.text) if "\n" in m.text else None)
 
 
 @rule(
