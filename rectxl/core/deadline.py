@@ -69,7 +69,8 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
   (``收到反馈意见后15个工作日内``: Monday to Friday less the statutory holidays, see
   :func:`_after_working_days`);
 - immediate: ``立行立改``, ``即知即改``, ``立即整改``, ``立查立改``, ``立知立改``,
-  ``即查即改``, ``马上就改``, ``马上就办``, ``当即整改``, ``立即`` — due on the feedback date
+  ``即查即改``, ``边巡边改`` (put right while the inspectors were there), ``马上就改``, ``马上就办``,
+  ``当即整改``, ``立即`` — due on the feedback date
   when it is known;
 - long term: ``长期坚持``, ``长期推进``, ``持续推进``, ``持续整改``, ``持续抓好``, ``长期``,
   ``常态化``, ``常态长效``, ``久久为功``, ``常抓不懈``, ``长期有效`` …;
@@ -831,7 +832,7 @@ _LONG_TERM = re.compile(
 )
 #: at once: 立行立改, 即知即改, 马上就改, 当即整改 …
 _IMMEDIATE = re.compile(
-    r"立行立改|即知即改|立即整改|立查立改|立知立改|即查即改|立改立行|边查边改|边改边查|马上就改|马上就办|"
+    r"立行立改|即知即改|立即整改|立查立改|立知立改|即查即改|立改立行|边查边改|边改边查|边巡边改|边察边改|马上就改|马上就办|"
     r"立整立改|立行立整|即整即改|即改即办|立说立改|立说立行|现场整改|当场整改|现场纠正|当场纠正|立即纠正|"
     r"马上整改|即时整改|当即整改|立即|当即|即刻|立刻|马上|即时|即办"
 )

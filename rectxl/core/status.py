@@ -257,7 +257,7 @@ _V_RES = _alt(
     "健全 建立 执行 核查 清查 腾退 补缴 追缴 调整 改进 整顿 治理 更正 补充 补齐 补正 撤销 取消 "
     "归还 上缴 缴纳 退缴 退赔 建章立制 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办 改 "
     "印发 出台 制定 发布 签订 公示 公开 报备 备案 通报 补录 修正 整章建制 "
-    "履职 履责 召开 配齐 配备 成立 设立 组建 下发 归档 补签 补办 清偿 撤回"
+    "履职 履责 召开 配齐 配备 成立 设立 组建 下发 归档 补签 补办 清偿 撤回 化解"
 )
 #: result complements (整改到位, 处理完毕, 整改清零 …)
 _RESULT = _alt("完成 到位 完毕 完结 结束 清零 办结 闭环 彻底 妥当 妥善")
@@ -494,7 +494,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # the loop closed: "已形成闭环", "实现闭环管理"
             r"(?:已经?)?(?:形成|实现)了?(?:管理)?闭环(?:管理)?",
             # at once, and said done: "已立行立改", "均已即知即改"
-            r"(?:已经?|均已)(?:立行立改|即知即改|立知立改|立查立改|即查即改|马上就改|当即整改|当场整改|现场整改)",
+            r"(?:已经?|均已)(?:立行立改|即知即改|立知立改|立查立改|即查即改|边巡边改|边察边改|马上就改|当即整改|当场整改|现场整改)",
         ),
     ),
     # percentages (完成100%, 完成约85%, 80%) ---------------------------------------------------
@@ -578,6 +578,9 @@ _NEG_DONE = re.compile(
     r"(?:整改(?:任务|工作|要求|目标)?|到位|彻底|完成|完毕|任务|工作|要求|目标|标准|销号|验收|预期)?"
     r"[\u4e00-\u9fff]{0,4}$"
 )
+#: after a negation: a verb that is done with 已 (:data:`_V_RES`) not yet done — 未建立, 尚未出台办法,
+#: 未召开, 尚未成立: the work is not finished, as 未落实 says
+_NEG_RESULT = re.compile(rf"(?:{_DONE_ADV})?(?:{_V_RES})[\u4e00-\u9fff]{{0,4}}$")
 #: after 不: a verdict on the work (不到位, 不彻底, 不够彻底, 不明显, 不合格 …)
 _NOT_VERDICT = re.compile(
     r"(?:够|太|很|十分|完全|尽)?(?:到位|彻底|明显|合格|达标|理想|够|力|佳|好|及时|规范|完善|全面|完全|"
@@ -870,7 +873,7 @@ def _negated(s: str, neg: re.Match[str]) -> _Clause | None:
     if _NEG_START.match(after):
         # "尚有2项未整改": a count of what is left, so the rest is done — going on, not unstarted
         return _Clause(Status.IN_PROGRESS if any(c.isdigit() for c in before) else Status.NOT_STARTED)
-    if _NEG_DONE.match(after):
+    if _NEG_DONE.match(after) or _NEG_RESULT.match(after):
         return _Clause(Status.IN_PROGRESS)
     return None
 

@@ -1,0 +1,57 @@
+"""Status and deadline words of a 信访 and 县直 ledger that rectxl did not read: 已化解 (a dispute
+resolved), a done verb under a negation in the status cell ("未建立", "尚未出台", "未召开" — the
+work not finished, as 未落实 says, not a word to reject), and 边巡边改 (put right while the
+inspectors were there: due at once, like 立行立改)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rectxl import api
+from rectxl.io.reader import read_ledger
+from tests.followup_ledgers import AS_OF, write_ledger
+
+HEADER = ("序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "整改进展", "佐证材料")
+
+
+def _row(issue: int, measure: str, deadline: str, status: str, progress: str = "",
+         evidence: str = "") -> dict[str, str]:
+    return {"issue": issue, "整改措施": measure, "责任单位": "信访股", "责任人": "周敏", "整改时限": deadline,
+            "整改状态": status, "整改进展": progress, "佐证材料": evidence}
+
+
+ROWS = [
+    _row(1, "逐案化解重复信访积案3件", "2026年9月30日前", "已化解", "3件积案均已息访罢诉，签订息诉协议", "息诉协议3份"),
+    _row(2, "建立信访事项办理质效回访制度", "2026年12月31日前", "未建立", "制度初稿已起草，待局党组会审议"),
+    _row(2, "出台领导干部接访下访工作办法", "2026年10月31日前", "尚未出台", "已征求各股室意见"),
+    _row(3, "召开信访工作专题民主生活会", "2026年8月31日前", "未召开", "会前谈心谈话已完成"),
+    _row(4, "纠正窗口工作人员推诿扯皮问题", "边巡边改", "已边巡边改", "巡察期间已对2名工作人员批评教育", "谈话记录"),
+    _row(4, "规范来访登记台账", "边巡边改", "已完成", "已按新格式重新登记", "登记台账"),
+]
+
+
+def _findings(tmp_path: Path) -> list[tuple[str, str]]:
+    ledger = write_ledger(tmp_path / "县信访局整改台账.xlsx", HEADER, ROWS, unit="某某县信访局")
+    report = api.check(ledger)
+    assert report.as_of == AS_OF
+    return [(f.code, f.cell or "") for f in report.findings if f.severity.value in ("error", "warning")]
+
+
+def test_resolved_and_negated_done_words_read_as_statuses_not_rejected(tmp_path: Path) -> None:
+    found = _findings(tmp_path)
+    assert not [f for f in found if f[0] in ("bad-status", "missing-status")], found
+    # the three unfinished measures past their dates are overdue, as any unfinished measure is;
+    # the one due at the end of the year is not
+    overdue = sorted(cell for code, cell in found if code == "overdue")
+    assert overdue == ["G6", "G7"]  # 尚未出台 (due 10-31) and 未召开 (due 08-31), as of 2026-11-20
+
+
+def test_put_right_during_the_inspection_is_due_at_once(tmp_path: Path) -> None:
+    found = _findings(tmp_path)
+    assert not [f for f in found if f[0] == "bad-deadline"], found
+    ledger = read_ledger(tmp_path / "县信访局整改台账.xlsx")
+    deadlines = {m.text[:4]: m.deadline.kind.value for m in ledger.measures()}
+    assert deadlines["纠正窗口"] == deadlines["规范来访"] == "immediate"
+    statuses = {m.text[:4]: m.status.value if m.status else None for m in ledger.measures()}
+    assert statuses == {"逐案化解": "已完成", "建立信访": "正在推进", "出台领导": "正在推进", "召开信访": "正在推进",
+                        "纠正窗口": "已完成", "规范来访": "已完成"}
