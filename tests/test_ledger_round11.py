@@ -64,7 +64,9 @@ def test_a_feedback_month_in_the_title_rows(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "公安局.xlsx", {"整改台账": POLICE})
     assert _findings(path) == [("overdue", "G7")]
     ledger = api.read_ledger(path)
-    assert (ledger.info.feedback_date, ledger.info.feedback_month_only) == (date(2025, 4, 30), True)
+    # the feedback is a start (April's first day), deadlines counted from it run from April's end
+    assert (ledger.info.feedback_date, ledger.info.feedback_month_only) == (date(2025, 4, 1), True)
+    assert ledger.info.deadlines_from == date(2025, 4, 30)
     assert [m.deadline.due for m in ledger.measures()][::2] == [date(2025, 12, 31), date(2025, 12, 31),
                                                                  date(2025, 12, 31)]
     text = render_notice(ledger, as_of=AS_OF)

@@ -220,7 +220,8 @@ class _Result(NamedTuple):
 # ---------------------------------------------------------------------------
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
+    """The last day of ``month``: what a date written to its month means as a deadline."""
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -239,7 +240,7 @@ def _make(year: int, month: int, day: int | None) -> date:
     if not 1 <= month <= 12:
         raise _DateError(f"{R_BAD_MONTH}（{year}年{month}月）")
     if day is None:
-        return _month_end(year, month)
+        return month_end(year, month)
     try:
         return date(year, month, day)
     except ValueError:
@@ -1159,8 +1160,8 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
             n, unit = int(by.group(1)), by.group(2)
             days = n * (7 if unit == "周" else 1)
             due = _add_months(original, n) if unit == "月" else original + timedelta(days=days)
-            if unit == "月" and original == _month_end(original.year, original.month):
-                due = _month_end(due.year, due.month)  # "原定9月底，延期3个月": to the end of December
+            if unit == "月" and original == month_end(original.year, original.month):
+                due = month_end(due.year, due.month)  # "原定9月底，延期3个月": to the end of December
             return Deadline(text=text, kind=DeadlineKind.DATE, due=due, extended=True, original_due=original)
     if ext is not None:
         tail = s[ext.end() :]
@@ -1227,7 +1228,7 @@ def _from_number(value: numbers.Real) -> Deadline:
         if month == "1":  # 2025.1: January, or "2025.10" with its 0 dropped by Excel
             return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_AMBIGUOUS_MONTH)
         if 1 <= int(month) <= 12:
-            return Deadline(text=text, kind=DeadlineKind.DATE, due=_month_end(year, int(month)))
+            return Deadline(text=text, kind=DeadlineKind.DATE, due=month_end(year, int(month)))
     return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_NUMBER)
 
 

@@ -1131,7 +1131,8 @@ def _read_info(grid: Grid) -> LedgerInfo:
         if attr in _DATE_INFO:
             values[attr] = parse_date(value)
             if attr == "feedback_date" and values[attr] is not None and month_alone(value):
-                values["feedback_month_only"] = True
+                # a start: the month's first day (LedgerInfo.deadlines_from is its last)
+                values[attr], values["feedback_month_only"] = values[attr].replace(day=1), True
         elif attr:
             values[attr] = _text(value) if not isinstance(value, str) else value.strip()
             if attr in _CONTACT_LABELS and key != _CONTACT_LABELS[attr]:
@@ -1420,9 +1421,9 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                 day = parse_date(m.group("date"))
                 attr = "feedback_date" if "反馈" in m.group("key") else "report_date"
                 if day is not None and attr not in facts:
-                    facts[attr], source[attr] = day, f"标题行“{m.group('key')}”"
                     if attr == "feedback_date" and month_alone(m.group("date")):
-                        facts["feedback_month_only"] = True
+                        day, facts["feedback_month_only"] = day.replace(day=1), True
+                    facts[attr], source[attr] = day, f"标题行“{m.group('key')}”"
             if "feedback_date" not in facts and "反馈" in text and (fb := _TITLE_FEEDBACK.search(text)):
                 if (day := parse_date(fb.group("date"))) is not None:
                     facts["feedback_date"], source["feedback_date"] = day, "标题行“…反馈”"
@@ -1892,7 +1893,7 @@ class _Builder:
         if self.issue_list and F.ISSUE not in self.cols and F.ISSUE_NO in self.cols:
             self.sheet.issues_from = next(iter(self.issue_list.values())).sheet
         ledger.sheets.append(self.sheet)
-        self.feedback = ledger.info.feedback_date
+        self.feedback = ledger.info.deadlines_from
         self.aspect: Aspect | None = previous.aspect if previous else None
         self.category: Category | None = previous.category if previous else None
         self.issue: Issue | None = previous.issue if previous else None

@@ -317,7 +317,7 @@ def _due_items(ledger: Ledger, as_of: date, warn_days: tuple[int, ...]) -> list[
     lead unit (spelling variants of one unit as one, as the summary counts them); the units
     co-operating on it are the item's :attr:`~LetterItem.co_owner`, not units of their own. A
     measure naming only co-operating units has no lead to write to (:data:`NO_UNIT`)."""
-    feedback = ledger.info.feedback_date
+    feedback = ledger.info.deadlines_from
     measures = [(issue.title, m, _roles(m)) for issue in ledger.issues() for m in issue.measures]
     written = Counter(u for _, _, roles in measures for u, _ in roles)
     canonical = unit_spellings(written, keep=ledger.owner_units or ())

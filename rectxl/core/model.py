@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import Deadline, DeadlineKind
+from rectxl.core.deadline import Deadline, DeadlineKind, month_end
 from rectxl.core.status import Status
 
 if TYPE_CHECKING:
@@ -60,8 +60,10 @@ class LedgerInfo:
     inspection_end: date | None = None
     #: 反馈日期
     feedback_date: date | None = None
-    #: the 反馈日期 was given to its month only ("反馈时间：2025年4月"): ``feedback_date`` is a day
-    #: of it for reckoning deadlines, and the notice says the month, not a day nobody wrote
+    #: the 反馈日期 was given to its month only ("反馈时间：2025年4月"): ``feedback_date`` is then
+    #: the month's first day — the feedback is a start, no earlier than that day (a deadline before
+    #: it is before the feedback) — deadlines counted from it run from :attr:`deadlines_from`, and
+    #: the notice says the month, not a day nobody wrote
     feedback_month_only: bool = False
     #: 报告日期 (the as-of date)
     report_date: date | None = None
@@ -95,6 +97,17 @@ class LedgerInfo:
     #: "巡视" or "巡察" as the ledger itself names the round where no group is named (its title
     #: row "…党委巡视整改台账", its sheet "巡视整改台账", a header "巡视反馈问题")
     round_word: str | None = None
+
+    @property
+    def deadlines_from(self) -> date | None:
+        """The day deadlines written from the feedback count from ("反馈后3个月内", the year of
+        "9月底前"): the feedback date, or — given to its month only — the month's last day, as a
+        deadline written to its month is: "反馈后3个月内" after feedback in 2025年3月 is due
+        2025-06-30, never earlier than the clerk may have meant."""
+        day = self.feedback_date
+        if day is None or not self.feedback_month_only:
+            return day
+        return month_end(day.year, day.month)
 
     @property
     def inspection_word(self) -> str:

@@ -195,7 +195,24 @@ def enumeration(folded: str, kind: EnumKind) -> list[tuple[int, int]]:
             break
         found.append((idx, len(marker)))
         pos, n = idx + len(marker), n + 1
+    if not found and kind == "ordinal":
+        return _first_second(folded)
     return found
+
+
+def _first_second(folded: str) -> list[tuple[int, int]]:
+    """The markers of a list counted "第一，…；第二，…；第三，…" (or "第一、"), as 一是、二是 are:
+    two at least, each after a separator (not "第一时间", "第二批")."""
+    found: list[tuple[int, int]] = []
+    pos = 0
+    for n in range(1, 100):
+        number = ordinal(n).removesuffix("是")
+        idx = min((i for i in (marker_at(folded, f"第{number}{p}", pos) for p in ",、") if i >= 0), default=-1)
+        if idx < 0:
+            break
+        found.append((idx, len(number) + 2))
+        pos = idx + len(number) + 2
+    return found if len(found) >= 2 else []
 
 
 #: what may stand before a cell's list: a label ("整改措施：")

@@ -205,7 +205,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
     owners: dict[str, list[tuple[int, ...]]] = {}
     issue_counts: dict[str, int] = {}
     issues = issues_closed = 0
-    feedback = ledger.info.feedback_date
+    feedback = ledger.info.deadlines_from
     has_categories = any(c.title for a in ledger.aspects for c in a.categories)
     run_on = ledger.numbers_issues_on()  # as the notice numbers them
     category_no = issue_no = 0
@@ -311,7 +311,7 @@ def issue_closed(issue: Issue) -> bool:
 
 def extended_rows(ledger: Ledger, as_of: date) -> list[ExtendedRow]:
     """The measures whose deadline was extended, in ledger order, with both deadlines."""
-    feedback = ledger.info.feedback_date
+    feedback = ledger.info.deadlines_from
     found: list[ExtendedRow] = []
     issue_no = 0
     for aspect in ledger.aspects:

@@ -277,6 +277,28 @@ _NEXT_STEP = re.compile(r"[。；;](?=\s*(?:下一步|下步|后续|今后|接�
 _NOT_BEGUN = re.compile(r"(?:^|[,;。])\s*(?:目前)?(?:尚|暂|还)?未(?:启动|开展|实施|开始)(?:整改)?\s*(?=[,;。]|$)")
 
 
+#: a clause planning when the work will begin (on the detection copy): "计划于2026年3月启动",
+#: "拟于明年一季度开展", "将于年底前开工", "计划于2027年3月底前开展轮训", "拟开展轮训" (rectxl's
+#: own words for a 未启动 measure)
+#: a time within a year a plan names: "3月底", "3月15日", "上半年", "第三季度"
+_IN_YEAR = r"\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|初|上旬|中旬|下旬)?|[上下]半年|第?[一二三四1-4]季度"
+_PLANNED_START = re.compile(
+    r"(?:^|[,;。])\s*(?:目前)?(?:计划|拟|准备|预计|将|定于)\s*(?:于|在|到)?\s*"
+    rf"(?:(?:\d{{4}}\s*年\s*)?(?:{_IN_YEAR}|年底|年内|年初)|(?:明年|今年|下半年|上半年|近期|年底|年内)[^,;。]{{0,6}}?)?"
+    r"\s*(?:前|之前|以前)?\s*(?:正式|全面|集中|统一|陆续)?(?:启动|开工|动工|开始|开展|实施|举办)")
+
+
+def _planned_start(det: str) -> bool:
+    """Whether a measure only says when it will begin ("实施除险加固工程，计划于2026年3月启动"):
+    nothing before or after the plan says work was done or is going on."""
+    m = _PLANNED_START.search(det)
+    if m is None:
+        return False
+    others = det[:m.start()] + det[m.end():]
+    return not (_DONE.search(others) or _COUNTED.search(others) or _FORWARD.search(others)
+                or _NEGATION.search(others) or _LONG_TERM.search(others))
+
+
 #: a count of things, and one of the same things said to be done ("已修复19处", "已有9个")
 _COUNT = re.compile(r"(\d{1,6})\s*(个|处|项|家|户|所|座|台|辆|件|条|名|人|宗|份|套|座|栋|间|公里|亩)")
 _DONE_COUNT = re.compile(r"(?:已经?|目前已|现已)(?:有|[\u4e00-\u9fff]{1,3}?)?\s*(\d{1,6})\s*"
@@ -318,6 +340,8 @@ def infer_status(text: str) -> Status:
     text = detect(text)
     if (begun := _NOT_BEGUN.search(text)) is not None and "已" not in text[:begun.start()]:
         return Status.NOT_STARTED  # "…，尚未启动，拟于明年一季度开展": a clause saying only that
+    if _planned_start(text):
+        return Status.NOT_STARTED  # "…，计划于2026年3月启动": when it will begin, nothing done yet
     if _NEGATION.search(text) or _partly_done(text) or _rest_to_do(text):
         return Status.IN_PROGRESS
     if _LONG_TERM.search(text):
@@ -364,7 +388,7 @@ _CLOSING = re.compile(
     r"^(?:(?:诚挚|诚恳|热诚|真诚|热忱)?欢迎|联系方式|联系电话|监督电话|举报电话|邮寄地址|通信地址|"
     r"通讯地址|来信请寄|邮政信箱|电子邮箱|电子邮件|邮编|邮政编码|公开期限|公示期限|意见建议请|如有意见|"
     r"(?:公示|公开)(?:时间|日期|期)\s*(?:为|:)|[\u4e00-\u9fff]{1,6}(?:电话|热线)\s*:\s*[\d(（]|"
-    r"联系人\s*:)"
+    r"联系人\s*:|附\s*件\s*\d{0,2}\s*:\s*\S{2,40}$)"
 )
 #: a sentence ends (on the detection copy): a closing may start right after it
 _SENTENCE_STOP = re.compile(r"(?:[。;!?]|\.(?!\d))\s*")
@@ -1426,7 +1450,10 @@ def _quoted_title(head: str) -> tuple[str, str] | None:
     quotes close before the title ends ("“三重一大”制度执行不严的问题")."""
     det = detect(head)
     i = _closing_quote(det) if det[:1] in _QUOTES_OPEN else -1
-    if i < 0:
+    if det[:1] == "【" and "【" not in det[1:(i := det.find("】"))] and i > 4 \
+            and _status_words(head[1:i]) is None:
+        pass  # "1.【…主责主业不够聚焦】整改情况：…": the title set off in black brackets
+    elif i < 0 or det[:1] == "【":
         return None
     rest = head[i + 1:].lstrip(_TITLE_TRAIL + "。")
     after = detect(rest)
@@ -1653,9 +1680,10 @@ def _table_measures(raw: _RawIssue) -> tuple[Literal["ordinal", "paren", "plain"
         if not segments:
             segments, progress = progress, []
         if len(segments) > 1 and progress and len(progress) != len(segments):
-            # the progress of the whole row, in a cell of its own: the last measure's progress,
-            # not run on into its text
-            paired = [*segments[:-1], "".join(progress)]
+            # the progress of the whole row, in a cell of its own: each measure's part of it where
+            # its clauses answer the measures by their words, else the last measure's progress
+            # (not run on into its text)
+            paired = _answered_by_words(segments, "".join(progress)) or [*segments[:-1], "".join(progress)]
         else:
             paired = _pair(segments, progress)
         unfinished = (reading is not None and reading.status in (Status.IN_PROGRESS, Status.NOT_STARTED)
@@ -1680,6 +1708,50 @@ def _table_measures(raw: _RawIssue) -> tuple[Literal["ordinal", "paren", "plain"
         _apply_stated(row, row_stated)
         measures.extend(row)
     return first_style or "plain", measures
+
+
+#: two-character words too common in measures to tie a clause of progress to one of them
+_COMMON_WORDS = frozenset(
+    "建立 完善 开展 加强 推进 落实 制定 健全 进一步 一步 工作 制度 机制 问题 整改 完成 全面 严格 规范 专项 管理 "
+    "情况 相关 有关 各项 持续 印发 组织 实施 提升 强化 深入 单位 部门 全县 全市 全区 全镇 已经 目前 正在".split())
+_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _words(text: str) -> set[str]:
+    return {m.group(1) for m in _HAN_PAIR.finditer(text)} - _COMMON_WORDS
+
+
+def _answered_by_words(segments: list[str], narrative: str, marks: str = ";。,") -> list[str] | None:
+    """A progress cell written as one account for a row of measures ("1.开展专项检查；2.建立监测
+    机制；3.推进统一采购" | "专项检查已于8月完成…；监测机制已印发实施；统一采购平台正在调试"): its
+    clauses (split at "；", else "。", else "，") each naming the words of one measure, in the
+    measures' order, are those measures' progress — a measure no clause names keeps its own
+    text. ``None`` when a clause names no measure, or two alike, or the order goes back.
+    ``marks``: the marks a clause may end at, in the order tried."""
+    det = detect(narrative)
+    measure_words = [_words(detect(seg)) for seg in segments]
+    for mark in marks:
+        cuts = [0, *(i + 1 for i, ch in enumerate(det) if ch == mark), len(det)]
+        parts = [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1) if det[cuts[k]:cuts[k + 1]].strip(" ;,。.")]
+        if len(parts) < 2:
+            continue
+        owners: list[int] = []
+        for a, b in parts:
+            said = _words(det[a:b])
+            shared = [len(said & words) for words in measure_words]
+            best = max(shared)
+            if best == 0 or shared.count(best) > 1 or (owners and shared.index(best) < owners[-1]):
+                owners = []
+                break
+            owners.append(shared.index(best))
+        if not owners or len(set(owners)) < 2:
+            continue
+        answers = [""] * len(segments)
+        for (a, b), k in zip(parts, owners, strict=True):
+            answers[k] += narrative[a:b]
+        return [_clause(answer.strip().rstrip(",，")) if answer else seg
+                for seg, answer in zip(segments, answers, strict=True)]
+    return None
 
 
 #: a clause saying the whole issue is done: "该问题已完成整改", "已整改完成", "均已整改到位"
@@ -2181,6 +2253,10 @@ def _shared_progress(rest: str, measure_kind: str | None, *, told: bool = False
             segments, progress = progress, []
     segments, progress = _clause_pairs(intro, segments, progress, told=told)
     segments, progress = _answer_pairs(segments, progress, told=told)
+    if len(segments) >= 2 and len(progress) == 1 and (named := _answered_by_words(segments, progress[0], ";")):
+        # "整改进展：已排查图斑1268个，…其余165个正在整改；田长制考核办法已印发。": each part set
+        # off by "；" names the measure it answers (parts set off by "，" stay the issue's account)
+        progress = named
     return style, intro, segments, progress, progress_part if len(progress) != len(segments) else ""
 
 
@@ -2226,8 +2302,7 @@ def _answer_pairs(segments: list[str], progress: list[str], *, told: bool = Fals
 #: "计划于2026年3月底前对…清理收回" (a date with 前 needs no verb after it)
 _PLANNED_DATE = re.compile(
     r"(?:预计|计划|力争|争取|确保|拟|将)\s*(?:于|在|到)?\s*"
-    r"(?P<when>\d{4}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|上旬|中旬|下旬)?|年?底|末|[上下]半年|"
-    r"第?[一二三四1-4]季度)(?P<before>\s*(?:前|之前|以前))?)"
+    rf"(?P<when>\d{{4}}\s*年\s*(?:{_IN_YEAR}|年?底|末)(?P<before>\s*(?:前|之前|以前))?)"
     r"(?(before)|\s*(?:全面|全部|基本)?(?:完成|建成|投用|投入使用|办结|到位|整改到位|竣工|上线|运行|出台|印发|实现))")
 
 
@@ -2370,6 +2445,140 @@ def _at_once(measures: list[Measure]) -> None:
             _apply_fields([m], {F.DEADLINE: at_once.group("lead")})
 
 
+#: how far a number of an issue's measures got, as one clause of a sentence counting them
+#: (on the detection copy): "已完成2个", "1个正在推进", "正在推进1项", "2项已整改到位", "1项需长期坚持"
+_TALLY_WORDS: tuple[tuple[Status, str], ...] = (
+    (Status.NOT_STARTED, r"(?:尚|暂|还)?未(?:启动|开展|实施)"),
+    (Status.IN_PROGRESS, r"(?:正在|仍在|持续)(?:推进|整改|实施|办理|进行)中?|推进中|整改中|(?:尚|暂|还)?未完成"
+                         r"|基本完成|阶段性完成"),
+    (Status.LONG_TERM, r"(?:需|须)?长期坚持|常态化推进"),
+    (Status.DONE, r"已(?:经)?(?:全部)?(?:完成|整改(?:完成|到位)?|办结|销号|落实)(?:整改)?|完成整改|整改完成"),
+)
+_TALLY_UNIT = r"\s*(?:个|项|条)(?:措施|任务)?"
+_TALLY_CLAUSE = re.compile("|".join(
+    rf"(?P<w{k}>{words})\s*(?P<a{k}>\d{{1,2}}){_TALLY_UNIT}|(?P<b{k}>\d{{1,2}}){_TALLY_UNIT}\s*(?P<v{k}>{words})"
+    for k, (_, words) in enumerate(_TALLY_WORDS)))
+_TALLY_LEAD = re.compile(r"(?:目前|当前|现|截至目前|截止目前|其中|上述措施中|以上措施中?|各项措施中)?\s*,?\s*"
+                         r"(?:(?:上述|以上)?\d{1,2}(?:个|项|条)(?:整改)?(?:措施|任务)?中?\s*,?\s*)?")
+
+
+#: every measure said done at once: "以上2项措施均已完成", "上述措施已全部完成"
+_TALLY_ALL = re.compile(r"^(?:以上|上述|各项|前述)\s*(?:(?P<n>\d{1,2})\s*(?:个|项|条))?\s*(?:整改)?(?:措施|任务)\s*"
+                        r"(?:均已|全部|都已|已全部|均)\s*(?:完成|办结|整改到位|落实到位|落实)(?:整改)?$")
+
+
+def _tally(sentence: str) -> dict[Status, int] | None:
+    """The counts a sentence gives of an issue's measures by how far they got, when that is all
+    it says ("目前已完成2个，1个正在推进。", "其中已完成2项、正在推进1项", "以上2项措施均已完成" —
+    without its number, "上述措施均已完成", a count of 0: all of them), else ``None``."""
+    det = detect(sentence).strip().rstrip("。.;")
+    if (every := _TALLY_ALL.match(det)) is not None:
+        return {Status.DONE: int(every.group("n") or 0)}
+    at = lead.end() if (lead := _TALLY_LEAD.match(det)) is not None else 0
+    counts: dict[Status, int] = {}
+    while at < len(det):
+        m = _TALLY_CLAUSE.match(det, at)
+        if m is None:
+            return None
+        k = next(i for i in range(len(_TALLY_WORDS)) if m.group(f"a{i}") or m.group(f"b{i}"))
+        status = _TALLY_WORDS[k][0]
+        counts[status] = counts.get(status, 0) + int(m.group(f"a{k}") or m.group(f"b{k}"))
+        at = m.end()
+        if (sep := re.match(r"\s*[,、;]\s*(?:另有|还有|尚有|其余|剩余)?\s*", det[at:])) is not None and sep.end():
+            at += sep.end()
+        elif at < len(det):
+            return None
+    return counts or None
+
+
+def _tally_sentence(rest: str) -> tuple[str, str, dict[Status, int]] | None:
+    """The last sentence of an issue's body when it only counts the issue's measures by how far
+    they got ("一是…；二是…；三是…。目前已完成2个，1个正在推进。"): (the body without it, the
+    sentence, its counts), else ``None``. A label left bare by taking it ("整改进展：") goes too."""
+    det = detect(rest).rstrip()
+    end = len(det.rstrip("。."))
+    start = max(det.rfind("。", 0, end), det.rfind(".", 0, end), det.rfind(":", 0, end),
+                det.rfind("\n", 0, end)) + 1
+    if start <= 0:
+        return None
+    counts = _tally(det[start:])
+    if counts is None:
+        return None
+    body = rest[:start].rstrip()
+    if (bare := _PROGRESS_LABEL.search(detect(body))) is not None and not detect(body)[bare.end():].strip():
+        body = body[:bare.start()].rstrip()
+    return body, rest[start:].strip(), counts
+
+
+def _apply_tally(measures: list[Measure], sentence: str, counts: dict[Status, int], label: str,
+                 warnings: list[str]) -> bool:
+    """An issue whose measures are only counted by how far they got. Measures that close with a
+    status of their own ("…，已完成；") keep it; when the counts left say it of every other
+    measure alike (3 measures, "已完成3项"; two said done, "已完成2项，1项正在推进"), each has that
+    status; otherwise which measure is which is not known — none is guessed done: their inferred
+    status is left empty, the sentence is kept in each one's 备注, and a warning says so. Counts
+    that do not fit the measures count something else: ``False``, nothing done."""
+    if counts == {Status.DONE: 0}:  # "上述措施均已完成": every one
+        counts = {Status.DONE: len(measures)}
+    if len(measures) < 2 or sum(counts.values()) > len(measures):
+        return False
+    left = dict(counts)
+    unknown = []
+    for m in measures:
+        if m.status is not None and _closes_with_status(m.text) and left.get(m.status, 0) > 0:
+            left[m.status] -= 1
+        else:
+            unknown.append(m)
+    left = {status: n for status, n in left.items() if n}
+    if not unknown:
+        return not left
+    if len(left) == 1 and sum(left.values()) == len(unknown):
+        (status,) = left
+        for m in unknown:
+            m.status, m.status_inferred = status, True
+        return True
+    note = f"通报只说本问题的措施“{sentence.rstrip('。.')}”，未说明是哪几项"
+    for m in unknown:
+        m.status, m.status_inferred = None, True
+        m.remark = f"{m.remark}\n{note}".strip() if m.remark else note
+    said = "，".join(f"{s.value}{n}项" for s, n in counts.items())
+    which = "" if len(unknown) == len(measures) else f"其中{len(unknown)}项"
+    warnings.append(f"{label}的{len(measures)}项措施，通报只给了数目（{said}），没有说明哪几项，"
+                    f"{which}推断状态留空，请按实际情况填写整改状态。")
+    return True
+
+
+def _plain(text: str) -> str:
+    """A title or measure as compared with its copy in a table: letters and digits only."""
+    return re.sub(r"[^\w]|的?问题$", "", detect(text).strip().rstrip("。.;"))
+
+
+def _take_listed(told: list[Issue], listed: list[Issue]) -> None:
+    """Section 二's issues given what a table of the same issues after the signature states of
+    their measures: its deadline, owners and a status its status column states (not one guessed
+    from wording). An issue is the table's of the same title (or, the two listing as many issues,
+    of the same place); a measure the table's of the same words (or, as many, of the same place)."""
+    by_title = {_plain(i.title): i for i in listed}
+    for k, issue in enumerate(told):
+        other = by_title.get(_plain(issue.title)) or (listed[k] if len(listed) == len(told) else None)
+        if other is None:
+            continue
+        by_text = {_plain(m.text): m for m in other.measures}
+        for j, m in enumerate(issue.measures):
+            row = by_text.get(_plain(m.text)) or (
+                other.measures[j] if len(other.measures) == len(issue.measures) else None)
+            if row is None:
+                continue
+            for name in (F.DEADLINE, F.COMPLETED):
+                if row.raw.get(name) and name not in m.raw:
+                    m.raw = {**m.raw, name: row.raw[name]}
+            m.lead, m.owner_unit = m.lead or row.lead, m.owner_unit or row.owner_unit
+            m.owner_person = m.owner_person or row.owner_person
+            if row.status is not None and not row.status_inferred and m.status_inferred:
+                m.status, m.status_text, m.status_inferred = row.status, row.status_text, False
+                m.continuing = row.continuing
+
+
 def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) -> Issue:
     fields, more = _field_lines(raw.more)
     if raw.rows:
@@ -2384,6 +2593,9 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
     rest, opening = _leading_status(rest)
     stated = stated or opening
     rest, results = _results(rest)
+    tally = _tally_sentence(rest) if stated is None else None
+    if tally is not None:
+        rest = tally[0]
     per_measure = _per_measure(rest, measure_kind)
     issue_wide = ""
     if per_measure is not None:
@@ -2439,6 +2651,12 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
             if m.status is Status.IN_PROGRESS and m.status_inferred:
                 m.status = Status.DONE
     _apply_stated(measures, stated)
+    if tally is not None and not _apply_tally(measures, tally[1], tally[2], label, warnings) and measures:
+        last = measures[-1]  # not a count of these measures: the last one's words, as written
+        own_text = last.progress == last.text
+        last.progress = f"{last.progress}{tally[1]}"
+        if own_text:
+            last.text = last.progress
     _apply_fields(measures, {**fields, **title_fields})
     if results:
         for m in measures:  # the issue's result: kept with each of its measures, as a remark
@@ -3149,6 +3367,19 @@ def _preamble_facts(info: LedgerInfo, preamble: str, fallback: date | None) -> N
     info.feedback_date, info.feedback_month_only = _feedback_when(text, fallback)
 
 
+#: a title naming the party organisation that publishes it: "中共某某县人民法院党组关于…的通报",
+#: "某某县人民检察院党组关于…", "中共某某镇委员会关于…"
+_TITLE_PUBLISHER = re.compile(r"^(?P<org>[^,;:。“”\s]{4,40}?(?:党组|党委|党工委|党总支|党支部|委员会))关于")
+
+
+def _title_publisher(title: str) -> str | None:
+    """The party organisation a title names as the notice's publisher, as it is written there
+    (with or without 中共): who signs a notice published without its signature (a web copy
+    ending at its last paragraph). ``None`` when the title names none — "关于…的通报", a 巡察办's."""
+    m = _TITLE_PUBLISHER.match(detect(title).strip())
+    return title.strip()[:m.end("org")] if m is not None else None
+
+
 #: the unit as it speaks of itself: "对我局党组开展了巡察", "对我院党委", "对本公司"
 _FIRST_PERSON = re.compile(r"^(?:我|本)(?:[局院委办校所部处厅站队司社]|公司|集团|单位|中心|学校|医院|街道|镇|乡)"
                            r"(?P<org>党组|党委|党工委|党总支|党支部)?$")
@@ -3688,6 +3919,13 @@ def _parse_notice(text: str) -> ParsedNotice:
                 aspects, appendix = _prefixed_aspects(listed), []
                 # the pointer to the appendix points nowhere once its items are section 二's
                 intro = [t for t in intro if not (len(t) <= 30 and re.search(r"附[件表]", t))]
+    elif appendix and any(line.cells for line in appendix):
+        # the items told in section 二 and listed again in a table after the signature, with
+        # their deadlines and statuses ("附件：巡察反馈问题整改落实情况表"): what the table states
+        table = _tables(appendix)
+        if any(line.row is not None for line in table):
+            listed = _built(table, 0, len(table), _roles(_items(table, 0, len(table))), warnings).aspects
+            _take_listed([i for a in aspects for i in a.issues()], [i for a in listed for i in a.issues()])
 
     # Front: title, preamble, section 一.
     sections = lay.sections
@@ -3767,6 +4005,8 @@ def _parse_notice(text: str) -> ParsedNotice:
             info.party_org = " ".join(line.text for line in lines[lay.signature:end])
         if lay.date_line is not None:
             info.report_date = to_date(lines[lay.date_line].det.replace(" ", ""))
+    if info.party_org is None and info.title:
+        info.party_org = _title_publisher(info.title)
     publication = info.report_date or (debris_dates[0] if debris_dates else None)
     if preamble:
         _preamble_facts(info, preamble, publication)
@@ -3780,7 +4020,7 @@ def _parse_notice(text: str) -> ParsedNotice:
         for issue in a.issues():
             for m in issue.measures:
                 if F.DEADLINE in m.raw:
-                    m.deadline = parse_deadline(m.raw[F.DEADLINE], feedback_date=info.feedback_date)
+                    m.deadline = parse_deadline(m.raw[F.DEADLINE], feedback_date=info.deadlines_from)
                 if F.COMPLETED in m.raw:
                     m.completed_text = m.raw[F.COMPLETED]
                     done = parse_deadline(m.completed_text, feedback_date=info.feedback_date)

@@ -114,7 +114,7 @@ def item_deadline_passed(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 def _extension_dated(ctx: Context, m: Measure) -> bool:
     """Does the ledger record the extended deadline (so ``extension-overdue`` judges the row)?"""
-    ext = extension_of(m, ctx.ledger.info.feedback_date)
+    ext = extension_of(m, ctx.ledger.info.deadlines_from)
     return ext is not None and ext.due is not None
 
 
@@ -232,12 +232,14 @@ def bad_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
     "整改时限{due}早于反馈日期{feedback}：请核对年份是否填错。",
 )
 def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
-    feedback = ctx.ledger.info.feedback_date
+    info = ctx.ledger.info
+    feedback = info.feedback_date  # given to its month only: the month's first day
     if feedback is None:
         return
+    said = f"{feedback.year}年{feedback.month}月" if info.feedback_month_only else _fmt(feedback)
     for m, due in _dated(ctx):
         if due < feedback:
-            yield r.at(ctx, m, F.DEADLINE, due=_fmt(due), feedback=_fmt(feedback))
+            yield r.at(ctx, m, F.DEADLINE, due=_fmt(due), feedback=said)
 
 
 def _done_in_progress(m: Measure) -> str:

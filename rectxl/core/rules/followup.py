@@ -37,7 +37,7 @@ def _extensions(ctx: Context) -> list[tuple[Measure, Extension]]:
     """Every measure with an extension on record (listed once for the four rules)."""
     found = ctx.cache.get("extensions")
     if found is None:
-        feedback = ctx.ledger.info.feedback_date
+        feedback = ctx.ledger.info.deadlines_from
         found = ctx.cache["extensions"] = [
             (m, ext) for m in ctx.measures
             if (m.deadline.extended or may_be_extended(m)) and (ext := extension_of(m, feedback)) is not None
