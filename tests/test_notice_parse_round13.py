@@ -317,3 +317,33 @@ def test_a_table_after_the_signature_gives_the_measures_deadlines_and_statuses()
     assert [m.progress for m in measures][:2] == ["已排查图斑1268个，整改到位1103个，其余165个正在整改。",
                                                   "田长制考核办法已印发。"]
     assert parsed.ledger.info.section_three == "将持续巩固整改成果。"
+
+
+BRACKET_LABELS = _notice("中共某某县交通运输局党组", """（一）落实党中央决策部署方面
+
+1.【问题】农村公路养护经费使用不规范。
+【整改措施】一是对2022年以来养护经费使用情况开展专项清查；二是修订《农村公路养护资金管理办法》。
+【整改进展】专项清查已完成，清退违规列支资金15.3万元；管理办法已于9月印发。
+
+2.【问题】交通工程项目招投标监管不严。
+【整改措施】一是开展交通工程项目招投标专项检查；二是建立招标代理机构考核机制。
+【整改进展】专项检查正在进行，已检查项目11个；考核机制正在起草。""")
+
+
+def test_labels_set_off_in_black_brackets() -> None:
+    first, second = _issues(BRACKET_LABELS)
+    assert [first.title, second.title] == ["农村公路养护经费使用不规范", "交通工程项目招投标监管不严"]
+    assert [m.text for m in first.measures] == ["对2022年以来养护经费使用情况开展专项清查；",
+                                                "修订《农村公路养护资金管理办法》。"]
+    assert [m.progress for m in first.measures] == ["专项清查已完成，清退违规列支资金15.3万元。",
+                                                    "管理办法已于9月印发。"]
+    assert [m.status for m in first.measures] == [D, D]
+    assert [m.status for m in second.measures] == [P, P]
+    # not numbered: the same
+    unnumbered = _issues(BRACKET_LABELS.replace("1.【问题】", "【问题】").replace("2.【问题】", "【问题】"))
+    assert [i.title for i in unnumbered] == [first.title, second.title]
+
+
+def test_the_part_left_to_do_is_work_going_on() -> None:
+    assert infer_status("按计划化解存量债务，2025年已化解12.6亿元，剩余部分按计划推进。") is P
+    assert infer_status("清理违规项目，其余部分已完成整改。") is D

@@ -315,8 +315,9 @@ def _partly_done(det: str) -> bool:
     return False
 
 
-#: a count of what is left ("剩余80平方米年底前腾退", "其余8宗已立案查处", "尚有3个村未达标")
-_REST = re.compile(r"(?:剩余|其余|尚余|尚有|还有)\s*\d[^,;。]*")
+#: a count of what is left ("剩余80平方米年底前腾退", "其余8宗已立案查处", "尚有3个村未达标"), or
+#: the part left ("剩余部分按计划推进")
+_REST = re.compile(r"(?:剩余|其余|尚余|尚有|还有)\s*(?:\d|部分|工作|任务|事项)[^,;。]*")
 
 
 def _rest_to_do(det: str) -> bool:
@@ -2588,6 +2589,8 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
         _at_once(measures)
         return Issue(title=title, number=raw.number, measure_style=style, measures=measures)
     title, rest = _bold_title(raw.head, raw.lead, more) if raw.lead else _split_title(raw.head, more)
+    if (named := _NAMED_LABEL.match(detect(title))) is not None:
+        title = title[named.end():]  # "1.问题：…" ("1.【问题】…"): the label is no part of the title
     title, stated = _title_status(title)
     title, rest = _with_symptoms(title, rest)
     rest, opening = _leading_status(rest)
@@ -3873,8 +3876,16 @@ def _is_notice(lines: Sequence[_Line], title_start: int, title_end: int, preambl
                 or (preamble and _NOTICE_PREAMBLE.search(detect(preamble))))
 
 
+#: a label set off in black brackets instead of followed by a colon: "【问题】…", "【整改措施】一是…",
+#: "【整改进展】…" (on the original text: the brackets, and a colon after them, become one colon)
+_BRACKET_LABEL = re.compile(
+    r"【\s*((?:巡察|巡视)?(?:反馈)?问题(?:表现|描述)?|存在问题|具体问题|整改(?:措施|情况|进展|结果|成效|时限|目标)"
+    r"|进展情况|完成情况|完成时限|责任领导|责任单位|责任部门|责任人)\s*】\s*[:：]?\s*")
+
+
 def _parse_notice(text: str) -> ParsedNotice:
     """:func:`parse_notice` without the safety net (used by the property tests)."""
+    text = _BRACKET_LABEL.sub(lambda m: f"{m.group(1)}：", text)
     lines, debris_dates, appendix = _clean_lines(text)
     lines, notes = _footnotes(lines)
     lines, front_table = _front_tables(lines)
