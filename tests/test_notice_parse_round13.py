@@ -347,3 +347,12 @@ def test_labels_set_off_in_black_brackets() -> None:
 def test_the_part_left_to_do_is_work_going_on() -> None:
     assert infer_status("按计划化解存量债务，2025年已化解12.6亿元，剩余部分按计划推进。") is P
     assert infer_status("清理违规项目，其余部分已完成整改。") is D
+
+
+def test_an_aspect_heading_closed_by_a_full_stop() -> None:
+    text = _notice("中共某某市财政局党组", """第一，关于预算管理方面。
+1.预算绩效管理结果运用不充分。整改情况：一是出台结果应用办法，已完成；二是将绩效评价结果与预算安排挂钩，正在推进。
+
+第二，关于干部队伍建设方面。
+2.年轻干部培养选拔力度不够。整改情况：一是制定年轻干部培养计划，已完成；二是选派年轻干部到基层锻炼，已选派8名。""")
+    assert [a.title for a in parse_notice(text).ledger.aspects] == ["关于预算管理方面", "关于干部队伍建设方面"]

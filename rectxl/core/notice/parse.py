@@ -3554,6 +3554,8 @@ class _Builder:
 
     def aspect(self, number: int | None, title: str | None) -> None:
         self._flush_pending()
+        if title:  # "第一，关于预算管理方面。": the full stop closes the heading, no part of its title
+            title = title.rstrip().rstrip("。.;；") or title
         self.aspects.append(Aspect(title=title, number=number))
         self.current = None
 
