@@ -231,7 +231,7 @@ def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
 def measures_in_one_cell(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if (items := measure_items(m)):
-            dated = len(part_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.feedback_date)) == len(items)
+            dated = len(part_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.deadlines_from)) == len(items)
             yield r.at(ctx, m, F.MEASURE, count=len(items),
                        items="；".join(shorten(item, 12) for item in items[:3]) + ("……" if len(items) > 3 else ""),
                        shared="责任单位和整改状态（时限已分别写明）" if dated else "责任单位、时限和整改状态")
