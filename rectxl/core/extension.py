@@ -264,10 +264,13 @@ def extension_of(m: Measure, feedback_date: date | None = None) -> Extension | N
     if g_date is not None:
         granted += (g_date,)
     elif g_text:
-        granted += tuple(d for part in _SEPARATORS.split(_fold(g_text)) if (d := parse_date(part.strip())))
+        # "2025年6月20日", or an account of the approval ("经…同意延期至…（2025年6月20日批复）")
+        rest, stated = _grants(_fold(g_text))
+        rest = _REMARK_STEP.sub("；", rest)  # the day it was extended to is no day it was granted on
+        granted += stated + tuple(d for part in _SEPARATORS.split(rest) if (d := parse_date(part.strip())))
     if not dues and problem is None and deadline.kind in _EXTENDABLE:
         base = original
-        for field, noted in _noted(m):
+        for field, noted in (*_noted(m), (F.EXTENSION_GRANTED, g_text)):
             later = [d for d in _in_remark(noted, base) if base is None or d > base] if noted else []
             if later:
                 dues, source = later, field
@@ -284,7 +287,8 @@ def extended_due(m: Measure) -> date | None:
     date)."""
     if m.deadline.kind not in _EXTENDABLE:
         return None
-    if F.EXTENSION not in m.extra and (m.deadline.extended or not _notes_extension(m)):
+    if F.EXTENSION not in m.extra and (m.deadline.extended or not (
+            _notes_extension(m) or _EXTENSION_WORD.search(m.extra.get(F.EXTENSION_GRANTED, "")))):
         return None
     ext = extension_of(m)
     if ext is None or not ext.dues:

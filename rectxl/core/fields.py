@@ -157,6 +157,9 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 配合领导: a leader who co-operates, not a co-operating unit
     (r"配合领导|协管领导", NOT_READ),
     (r"(?:延期.*(?:申请|批准|审批|批复)|(?:申请|批准|审批|批复).*延期).*(?:日期|时间)", EXTENSION_GRANTED),
+    # 延期审批情况, 延期批复情况, 延期申请及审批: how an extension was approved (经…同意延期至…, 批复
+    # on a day) — the approval beside the 延期时限 column, not a second extended deadline
+    (r"延期.*(?:申请|批准|审批|批复|报批).*(?:情况|说明|意见|结果|文件|文号|依据)?$", EXTENSION_GRANTED),
     # 是否延期 (是/否): a yes/no, not the extended deadline — the date is in the deadline cell
     (r"^是否.*延期", NOT_READ),
     (r"延期|^(?:调整|变更)后", EXTENSION),

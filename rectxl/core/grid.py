@@ -2072,6 +2072,8 @@ class _Builder:
                 values[r] = ""
                 if texts is not None:
                     texts[r] = ""
+            if field_name in _DITTO_FIELDS:
+                _fill_dittos(values, texts, self.header.data_start)
             self.values[field_name] = values
             # a column joined from another sheet has no cell here to point a finding at (nor to mark)
             self._where[field_name] = ("" if c in self.grid.joined_cols else col_letter(c), self.filled.anchors.get(c))
@@ -2748,6 +2750,34 @@ _HIERARCHY = (F.ASPECT, F.CATEGORY, F.ISSUE_NO, F.ISSUE)
 #: the text fields of a measure, read with :func:`_text`
 _MEASURE_TEXT = (F.ASPECT, F.CATEGORY, F.ISSUE, F.MEASURE, F.LEAD, F.OWNER_UNIT, F.OWNER_PERSON, F.STATUS,
                  F.COMPLETED, F.PROGRESS, F.EVIDENCE, F.REMARK, *F.EXTRA_FIELDS)
+
+
+#: the columns whose cell may say "as the row above" (同上, 〃): who answers for a measure, by when,
+#: and how far it got — never the texts that tell one measure from the next
+_DITTO_FIELDS = frozenset({F.LEAD, F.OWNER_UNIT, F.OWNER_PERSON, F.CO_OWNER, F.DEADLINE, F.STATUS, F.COMPLETED})
+#: a cell saying "the same as the cell above": 同上, 同前, 同上行, the ditto mark 〃 (or its look-alikes
+#: ″ and 々 typed for it), alone
+_DITTO = LazyPattern(r"(?:同上行?|同前|[〃″々]+)[。.]?")
+
+
+def _fill_dittos(values: list[Any], texts: list[str] | None, start: int) -> None:
+    """A cell below the header reading "同上" or "〃" takes the value of the nearest cell above it
+    that says something itself — as a merged cell reads its anchor (the cell keeps its address)."""
+    last: Any = None
+    last_text = ""
+    for r in range(start, len(values)):
+        v = values[r]
+        if type(v) is not str or not v:
+            if v != "":
+                last, last_text = v, texts[r] if texts is not None else ""
+            continue
+        if _DITTO.fullmatch(v.strip().replace(" ", "")):
+            if last is not None:
+                values[r] = last
+                if texts is not None:
+                    texts[r] = last_text
+            continue
+        last, last_text = v, texts[r] if texts is not None else ""
 
 
 def _merged_down(grid: Grid, c: int, header: HeaderMap) -> bool:
