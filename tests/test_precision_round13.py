@@ -167,3 +167,78 @@ def test_an_approval_column_alone_carries_the_extension(tmp_path: Path) -> None:
     late = _ledger(tmp_path, [*ZONE_HEAD, header, [*row[:7], "经县委巡察办同意延期至2025年9月30日", *row[8:]]])
     assert [code for code, _ in _findings(late)] == ["extension-overdue"]
 
+
+# -- "——" and "/" under 验收人, 验收意见 and 销号时间 of a measure not yet closed ---------------------
+
+def _water(closed_on_second: str = "——") -> Rows:
+    return [
+        ["县自来水有限公司党支部巡察整改台账"],
+        ["填报日期：2025年11月30日"],
+        ["序号", "问题", "整改措施", "责任人", "责任部门", "整改时限", "整改状态", "完成时间", "整改情况", "佐证材料",
+         "验收人", "验收意见", "销号时间"],
+        [1, "水费收缴管理不规范", "开展水费欠费清理", "副经理 郭某", "营业所", "2025年10月31日", "已完成", "2025年10月",
+         "清理欠费用户312户，收回欠费48万元。", "欠费清理台账", "支部书记 黄某", "同意销号", "2025年11月20日"],
+        [2, "二次供水设施管护不到位", "开展二次供水设施清洗消毒", "副经理 郭某", "供水管理所", "2025年12月31日",
+         "正在推进", "——", "已清洗消毒水箱46个，剩余18个。", "——", "——", "——", closed_on_second],
+        [3, "工程项目管理不规范", "修订工程项目管理办法", "经理 吴某", "工程部", "2026年3月31日", "正在推进", "/",
+         "管理办法已起草。", "/", "/", "/", "/"],
+    ]
+
+
+def test_placeholders_in_the_closure_columns_are_blank(tmp_path: Path) -> None:
+    """"——" and "/" where a measure going on has no closure day yet — they had been
+    bad-closure-date ("不是可识别的日期")."""
+    assert _findings(_ledger(tmp_path, _water())) == []
+
+
+def test_a_closure_day_on_a_measure_going_on_is_still_reported(tmp_path: Path) -> None:
+    """The wrong row: a 销号时间 written on a measure still going on."""
+    assert _findings(_ledger(tmp_path, _water("2025年11月25日"))) == [("closure-date-unfinished", "M5")]
+
+
+# -- statuses written at length beside a column of accounts ---------------------------------------
+
+def test_long_statuses_beside_accounts(tmp_path: Path) -> None:
+    """整改状态 ("整改中（已完成80%）", "基本完成（剩余2019年以前档案）") beside 整改情况 (the accounts),
+    no 整改进展 column: the statuses are the status, the accounts the progress — it had been
+    duplicate-header (two status columns), only the first read."""
+    rows = [
+        ["市医疗保险服务中心巡察整改台账"],
+        ["填报日期：2025年11月30日"],
+        ["序号", "问题", "整改措施", "责任科室", "责任人", "整改期限", "整改状态", "完成时间", "整改情况", "佐证材料"],
+        [1, "医保待遇审核不严", "开展医保待遇享受资格核查", "待遇审核科", "科长 龙某", "2025年12月31日",
+         "整改中（已完成80%）", None, "已核查参保人员4.2万人，停发不符合条件待遇23人。", None],
+        [2, "异地就医备案办理慢", "推行异地就医备案“网上办”", "异地就医科", "科长 杨某", "2025年10月31日", "已完成",
+         "2025.10", "网上备案率达到91%。", "系统截图"],
+        [3, "档案管理不规范", "开展参保档案数字化", "办公室（档案室）", "主任 邵某", "2026年6月30日",
+         "基本完成（剩余2019年以前档案）", None, "已数字化档案3.6万卷。", None],
+    ]
+    path = _ledger(tmp_path, rows)
+    assert _findings(path) == []
+    measures = list(api.read_ledger(path).measures())
+    assert [m.progress for m in measures] == [
+        "已核查参保人员4.2万人，停发不符合条件待遇23人。", "网上备案率达到91%。", "已数字化档案3.6万卷。"]
+    assert measures[1].status is not None and measures[1].status.value == "已完成"
+
+
+# -- an office inside the unit, in brackets -------------------------------------------------------
+
+def test_an_office_in_brackets_is_part_of_the_unit_not_its_second_name(tmp_path: Path) -> None:
+    """"普查中心（财务室）" beside "普查中心": the finance office of the centre, not the centre
+    written another way — it had been owner-unit-variant. A unit's bracketed second name
+    ("学生工作部（处）" / "学生工作部") is still one unit written two ways."""
+    rows = [
+        ["县统计局普查中心巡察整改台账"],
+        ["数据截至：2026年1月10日"],
+        ["序号", "问题", "整改措施", "责任人", "责任单位", "整改时限", "整改状态", "完成时间", "整改情况", "佐证材料",
+         "备注"],
+        [1, "普查数据录入审核不严", "建立数据录入“双人复核”制度", "主任 田某", "普查中心", "2025年6月30日", "已完成",
+         "2025年5月12日", "制度已印发执行。", "制度文件", "已销号"],
+        [2, "普查资料归档不及时", "完成第五次经济普查资料归档", "副主任 余某", "普查中心", "2025年12月31日", "已完成",
+         "2025年12月28日", "归档资料312卷。", "归档目录", None],
+        [3, "普查经费使用不规范", "开展普查经费专项审计整改", "主任 田某", "普查中心（财务室）", "2026年3月31日",
+         "正在推进", None, "审计发现问题7个，已整改5个。", None, None],
+    ]
+    assert _findings(_ledger(tmp_path, rows), date(2026, 1, 10)) == []
+    rows[5][4] = "普查中心（处）"
+    assert _findings(_ledger(tmp_path, rows), date(2026, 1, 10)) == [("owner-unit-variant", "E6")]

@@ -781,7 +781,10 @@ def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str
     lengths = {c: _mean_length(grid, c, header_row) for c in candidates}
     longest = max(candidates, key=lambda c: lengths[c])
     shortest = min(candidates, key=lambda c: lengths[c])
-    if lengths[longest] < 8 or lengths[longest] < 2 * lengths[shortest]:
+    if lengths[longest] < 8 or (lengths[longest] < 2 * lengths[shortest] and not (
+            _read_share(grid, shortest, header_row) >= 0.8 > 0.5 >= _read_share(grid, longest, header_row))):
+        # statuses written out at length ("整改中（已完成80%）", "基本完成（剩余2019年以前档案）")
+        # beside the accounts: the column of readable statuses is the status all the same
         return
     columns[F.PROGRESS] = longest
     rest = [c for c in candidates if c != longest]
@@ -790,6 +793,12 @@ def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str
         duplicates[F.STATUS] = rest[1:]
     else:
         del duplicates[F.STATUS]
+
+
+def _read_share(grid: Grid, c: int, header_row: int) -> float:
+    """The share of column ``c``'s filled cells (of the first 200) that read as a status."""
+    cells = [_text(row[c]) for row in grid.rows[header_row + 1:header_row + 201] if c < len(row) and not _blank(row[c])]
+    return sum(read_status(t).status is not None for t in cells) / len(cells) if cells else 0.0
 
 
 #: a share done, as a 整改进度 column keeps it: 100, 90%, ６０％, 0.6

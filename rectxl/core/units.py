@@ -241,11 +241,17 @@ _ORG_PREFIX = LazyPattern(r"^(?:中共)?(?:[\u4e00-\u9fff]{0,4}?(?:党委|党组
 _SECOND_NAME = LazyPattern(r"[（(][^）)]{1,8}[）)]$")
 
 
+#: an office inside the unit in brackets after it ("普查中心（财务室）", "医保经办中心（服务大厅）"):
+#: a part of the unit, not its second name
+_SUB_OFFICE = LazyPattern(r"(?:中心|局|院|集团|公司|所|站|队|馆|校|社)[（(][^）)]{1,8}(?:室|股|科|组|班|厅)[）)]$")
+
+
 def one_unit(a: str, b: str) -> bool:
     """Two spellings of one unit: the same, or one the other shortened (:func:`_same_unit`) —
     a bracketed second name left off ("学生工作部（处）" / "学工部"), or the Party body it belongs
     to ("党委组织部" / "组织部"; not "县委组织部" / "市委组织部", which both name theirs)."""
-    ka, kb = (unit_key(_SECOND_NAME.sub("", s.strip())) or unit_key(s) for s in (a, b))
+    ka, kb = (unit_key(s if _SUB_OFFICE.search(s.strip()) else _SECOND_NAME.sub("", s.strip())) or unit_key(s)
+              for s in (a, b))
     if ka == kb:
         return True
     pa, pb = _ORG_PREFIX.match(ka), _ORG_PREFIX.match(kb)

@@ -48,11 +48,15 @@ def _accepted_or_closed(m: Measure) -> Stage | None:
 
 
 def _dates(ctx: Context) -> list[tuple[Measure, str, date | None, str]]:
-    """Every filled 验收日期 / 销号日期 cell: (measure, field, the date or None, the text)."""
+    """Every filled 验收日期 / 销号日期 cell: (measure, field, the date or None, the text); a cell
+    saying there is nothing to write ("——", "/", "无") on unfinished work is as blank."""
     found = ctx.cache.get("closure-dates")
     if found is None:
         found = ctx.cache["closure-dates"] = [
-            (m, f, *closure_date(m, f)) for m in ctx.with_extra for f in _DATE_FIELDS if f in m.extra
+            (m, f, *closure_date(m, f)) for m in ctx.with_extra for f in _DATE_FIELDS
+            # "——", "/" under a measure still going on: no day to write yet (on finished work, a
+            # day left out is asked for)
+            if f in m.extra and not (m.status is not Status.DONE and is_placeholder(m.extra[f]))
         ]
     return found  # type: ignore[return-value]
 
