@@ -242,3 +242,38 @@ def test_an_office_in_brackets_is_part_of_the_unit_not_its_second_name(tmp_path:
     assert _findings(_ledger(tmp_path, rows), date(2026, 1, 10)) == []
     rows[5][4] = "普查中心（处）"
     assert _findings(_ledger(tmp_path, rows), date(2026, 1, 10)) == [("owner-unit-variant", "E6")]
+
+
+# -- 联系电话 under a 责任主体 group label ----------------------------------------------------------
+
+def _insurance(second_unit: str = "待遇保障股") -> Rows:
+    return [
+        ["县医疗保障局巡察整改台账"],
+        ["填报日期：2025年11月30日"],
+        ["序号", "问题", "整改措施", "责任主体", None, None, None, "完成时限", None, "整改状态", "整改情况",
+         "佐证材料", "验收情况", None, None],
+        [None, None, None, "牵头领导", "责任部门", "责任人", "联系电话", "计划", "实际", None, None, None,
+         "验收人", "验收时间", "验收意见"],
+        [1, "定点医药机构协议管理不严", "开展协议管理专项检查", "副局长 邹某", "医药服务管理股", "股长 温某",
+         "0771-6660001", "2025年9月30日", "2025年9月25日", "已完成", "检查定点机构86家，解除协议2家。", "检查通报",
+         "纪检组 莫某", "2025年10月15日", "同意销号"],
+        [2, "医保政策宣传不到位", "开展医保政策“进村入户”宣传", "副局长 邹某", second_unit, "股长 罗某",
+         "0771-6660002", "2025年12月31日", "——", "正在推进", "已开展宣传活动42场。", "——", "——", "——", "——"],
+    ]
+
+
+INSURANCE_MERGES = ["A3:A4", "B3:B4", "C3:C4", "D3:G3", "H3:I3", "J3:J4", "K3:K4", "L3:L4", "M3:O3"]
+
+
+def test_a_phone_column_under_the_owner_group_is_no_second_unit(tmp_path: Path) -> None:
+    """责任主体 over 牵头领导 | 责任部门 | 责任人 | 联系电话: the phone numbers are not read — they had
+    been a second 责任单位 column ("责任主体联系电话", duplicate-header)."""
+    path = _ledger(tmp_path, _insurance(), INSURANCE_MERGES)
+    assert _findings(path) == []
+    assert [m.owner_unit for m in api.read_ledger(path).measures()] == ["医药服务管理股", "待遇保障股"]
+
+
+def test_a_blank_unit_beside_the_phone_is_reported(tmp_path: Path) -> None:
+    """The wrong row: no 责任部门 on the second measure — the phone beside it does not stand in."""
+    path = _ledger(tmp_path, _insurance(second_unit=""), INSURANCE_MERGES)
+    assert _findings(path) == [("missing-owner-unit", "E6")]

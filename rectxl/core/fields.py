@@ -34,6 +34,7 @@ __all__ = [
     "TEMPLATE_COLUMNS",
     "field_for_header",
     "header_key",
+    "names_unread",
 ]
 
 ASPECT: Final = "方面"
@@ -154,6 +155,9 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # review of the report (审核状态, 退回原因)
     (r"^督办|^督导|^督查|^被(?:巡察|巡视|检查|督查)|^(?:填报|报送|上报|所属|录入)(?:单位|部门)|^巡[察视]对象"
      r"|^审核|^审批(?:状态|意见|结果)|退回原因|驳回", NOT_READ),
+    # 联系电话, 联系方式, 手机号码: how to reach the person — no column rectxl reads, and not a
+    # 责任单位 under a 责任主体 group label
+    (r"^(?:联系|办公|手机)?(?:电话|手机)(?:号码?)?$|^联系方式$", NOT_READ),
     # 配合领导: a leader who co-operates, not a co-operating unit
     (r"配合领导|协管领导", NOT_READ),
     (r"(?:延期.*(?:申请|批准|审批|批复)|(?:申请|批准|审批|批复).*延期).*(?:日期|时间)", EXTENSION_GRANTED),
@@ -283,6 +287,15 @@ def _by_parts(key: str) -> str | None:
         if pattern.search(key):
             return None if field == NOT_READ else field
     return None
+
+
+def names_unread(text: object) -> bool:
+    """The header names a column rectxl knows and does not read (联系电话, 督办人): no known name,
+    and the first of its parts to say anything says that."""
+    key = header_key(text)
+    if not key or key in ALIASES:
+        return False
+    return next((field == NOT_READ for pattern, field in _PARTS if pattern.search(key)), False)
 
 
 #: the marks joining the names of one column that holds two things (责任领导及责任单位,

@@ -249,7 +249,10 @@ _HEADER_FIELDS = _HeaderFields()
 def _child_of_group(child: str, label: str, column_map: dict[str, str]) -> tuple[str, str] | None:
     """(name, field) of a column a two-row header names only with its group's label: "计划" and
     "实际" under "完成时限" are 计划完成时限 (the deadline) and 实际完成时限 (when it was done).
-    The child's words come first, then after the label; ``None`` when neither names a field."""
+    The child's words come first, then after the label; ``None`` when neither names a field, or
+    the child alone names a column rectxl does not read (联系电话 under 责任主体 is no 责任单位)."""
+    if F.names_unread(child):
+        return None
     for name in (child + label, label + child):
         if (found := _header_field(name, column_map)) is not None:
             return name, found
