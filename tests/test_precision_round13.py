@@ -277,3 +277,43 @@ def test_a_blank_unit_beside_the_phone_is_reported(tmp_path: Path) -> None:
     """The wrong row: no 责任部门 on the second measure — the phone beside it does not stand in."""
     path = _ledger(tmp_path, _insurance(second_unit=""), INSURANCE_MERGES)
     assert _findings(path) == [("missing-owner-unit", "E6")]
+
+
+# -- 边巡边改, and two offices in brackets after one name -----------------------------------------
+
+def test_put_right_during_the_inspection(tmp_path: Path) -> None:
+    """"边巡边改" in 整改时限 (done while the inspectors were there, before the feedback): at once,
+    as 立行立改 — it had been bad-deadline."""
+    rows = [
+        ["县统计局党组巡察整改台账"],
+        ["反馈时间：2025年6月10日", None, None, None, None, "填报时间：2025年11月30日"],
+        ["序号", "问题", "整改措施", "责任领导", "责任股室", "责任人", "整改时限", "整改状态", "完成时间", "整改情况",
+         "佐证材料"],
+        [1, "统计档案室防火设施缺失", "配齐档案室消防器材", "副局长 易某", "办公室", "主任 童某", "边巡边改",
+         "已完成", "2025年5月20日", "巡察期间即配齐灭火器6具、烟感报警器2个。", "采购凭证、照片"],
+        [2, "统计报表报送不及时", "建立报表报送提醒制度", "副局长 易某", "综合股", "股长 柳某", "边督边改",
+         "正在推进", None, "已起草提醒制度。", None],
+    ]
+    path = _ledger(tmp_path, rows)
+    assert _findings(path) == [("overdue", "G5")]  # the wrong row: due at once, still going on
+    assert [m.deadline.kind.name for m in api.read_ledger(path).measures()] == ["IMMEDIATE", "IMMEDIATE"]
+
+
+def test_two_offices_bracketed_after_one_name_are_two_units(tmp_path: Path) -> None:
+    """"办公室（人事科）" and "办公室（财务室）": two offices of the 办公室 — they had been one unit
+    written two ways (owner-unit-variant); "办公室(财务室)" beside "办公室（财务室）" still is."""
+    def rows(third: str) -> Rows:
+        return [
+            ["县融媒体中心巡察整改台账"],
+            ["填报日期：2025年11月30日"],
+            ["序号", "问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "整改状态", "整改进展",
+             "佐证材料"],
+            [1, "财务报销审核不严", "开展财务报销专项检查", "副主任 包某", "办公室（财务室）", "柳某", "2025年9月30日",
+             "已完成", "检查报销凭证1260份。", "检查报告"],
+            [2, "财务制度不健全", "修订财务报销管理规定", "副主任 包某", "办公室（财务室）", "柳某", "2025年10月31日",
+             "已完成", "规定已修订。", "管理规定"],
+            [3, "采编人员结构老化", "实施青年采编人才引进计划", "主任 文某", third, "柳某", "2026年6月30日",
+             "正在推进", "已引进采编人员3名。", None],
+        ]
+    assert _findings(_ledger(tmp_path, rows("办公室（人事科）"))) == []
+    assert _findings(_ledger(tmp_path, rows("办公室(财务室)"))) == [("owner-unit-variant", "E6")]

@@ -250,8 +250,14 @@ def one_unit(a: str, b: str) -> bool:
     """Two spellings of one unit: the same, or one the other shortened (:func:`_same_unit`) —
     a bracketed second name left off ("学生工作部（处）" / "学工部"), or the Party body it belongs
     to ("党委组织部" / "组织部"; not "县委组织部" / "市委组织部", which both name theirs)."""
-    ka, kb = (unit_key(s if _SUB_OFFICE.search(s.strip()) else _SECOND_NAME.sub("", s.strip())) or unit_key(s)
-              for s in (a, b))
+    second_a, second_b = _SECOND_NAME.search(a.strip()), _SECOND_NAME.search(b.strip())
+    if second_a and second_b and unit_key(second_a.group()) != unit_key(second_b.group()):
+        # "办公室（人事科）" / "办公室（财务室）": two offices named in the brackets, not one unit's
+        # second name left off
+        ka, kb = unit_key(a), unit_key(b)
+    else:
+        ka, kb = (unit_key(s if _SUB_OFFICE.search(s.strip()) else _SECOND_NAME.sub("", s.strip())) or unit_key(s)
+                  for s in (a, b))
     if ka == kb:
         return True
     pa, pb = _ORG_PREFIX.match(ka), _ORG_PREFIX.match(kb)
