@@ -14,6 +14,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 __all__ = [
@@ -465,9 +466,19 @@ def cn_count(n: int) -> str:
 
 
 def percent_text(rate: float) -> str:
-    """A share as notices print it: 0.6 → "60%", 0.375 → "37.5%" (one decimal at most)."""
-    value = round(rate * 100, 1)
-    return f"{value:.0f}%" if value == int(value) else f"{value:.1f}%"
+    """A share as notices print it: 0.6 → "60%", 0.375 → "37.5%" (one decimal at most), a half
+    rounded up as a clerk and Excel's 0.0% round it (1/16 → "6.3%", 13/80 → "16.3%", not the
+    float's round-half-even "6.2%"); a share short of the whole never reads "100%" (1999/2000 →
+    "99.9%") and one above none never "0%"."""
+    value = (Decimal(repr(rate)) * 100).quantize(_TENTH, rounding=ROUND_HALF_UP)
+    if rate < 1 and value >= 100:
+        value = Decimal("99.9")
+    elif rate > 0 and value <= 0:
+        value = _TENTH
+    return f"{value:.0f}%" if value == value.to_integral_value() else f"{value:.1f}%"
+
+
+_TENTH = Decimal("0.1")
 
 
 # -- traditional characters ----------------------------------------------------------------------
