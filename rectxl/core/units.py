@@ -266,7 +266,30 @@ def one_unit(a: str, b: str) -> bool:
     elif pb is not None and pa is None and len(kb) - pb.end() >= 2:
         kb = kb[pb.end():]
     short, long = sorted((ka, kb), key=len)
-    return short == long or _same_unit(short, long)
+    return short == long or _same_unit(short, long) or _place_prefixed(short, long)
+
+
+#: the level of government a unit's name may open with and be written without in its own
+#: county's ledger (县财政局 / 财政局, 青山县财政局 / 县财政局, 镇财政所 / 财政所)
+_LEVELS = ("省", "市", "县", "区", "旗", "镇", "乡", "街道")
+_PLACE = LazyPattern(r"^[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|旗|镇|乡|街道)$")
+#: what ends in 区 and is no place but a part of one (社区卫生服务中心 is no 卫生服务中心)
+_NO_PLACE = ("社区", "小区", "园区", "景区", "校区", "片区", "辖区", "矿区", "库区", "营区", "病区", "林区", "牧区",
+             "灾区")
+#: how the name left after the place ends: a government body (局, 委, 所 …), not a word of the place
+_BODY_LAST = frozenset("局委办院所站队部处室科股心厅")
+
+
+def _place_prefixed(short: str, long: str) -> bool:
+    """``long`` is ``short`` with the place (its level of government) before it: 县财政局 /
+    财政局, 青山县财政局 / 县财政局 — not 市财政局 / 县财政局, two units, nor 社区卫生服务中心 /
+    卫生服务中心."""
+    if len(short) < 3 or not long.endswith(short) or short[-1] not in _BODY_LAST:
+        return False
+    place = long[: len(long) - len(short)]
+    if short.startswith(_LEVELS) and not place.endswith(_LEVELS):
+        place += short[0]  # 青山 + 县财政局: the place and the level the shorter name keeps
+    return bool(_PLACE.match(place)) and not place.endswith(_NO_PLACE)
 
 
 #: words an abbreviation drops without naming another unit (党政综合办公室 / 党政办)
