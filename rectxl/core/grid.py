@@ -1909,6 +1909,8 @@ class _Builder:
         self.aspect: Aspect | None = previous.aspect if previous else None
         self.category: Category | None = previous.category if previous else None
         self.issue: Issue | None = previous.issue if previous else None
+        #: the aspect this sheet's name opened (:meth:`start_aspect`), until a row names one
+        self._named_by_sheet: Aspect | None = None
         if previous is not None:
             self._aspect_text = previous._aspect_text
             self._category_text = previous._category_text
@@ -1941,9 +1943,19 @@ class _Builder:
         """Open the aspect ``text`` before the rows are read (the sheet's own aspect)."""
         self._new_aspect(text)
         self._aspect_text = text
+        self._named_by_sheet = self.aspect
 
     def _new_aspect(self, text: str) -> None:
         number, title = split_aspect_label(text) if text else (None, "")
+        named = self._named_by_sheet
+        self._named_by_sheet = None
+        if named is not None and named is self.aspect and not named.categories and title:
+            # the sheet's name opened the aspect ("政治建设"), its rows name it in full
+            # ("一、政治建设方面"): one aspect, as the rows write it — not two, the first empty
+            named.title, named.number = title, number
+            self.category = None
+            self.issue = None
+            return
         self.aspect = Aspect(title=title or None, number=number)
         self.ledger.aspects.append(self.aspect)
         self.category = None
@@ -2154,6 +2166,13 @@ class _Builder:
                 if values[r] == "":
                     values[r] = measure[r]
         self._more_rows = frozenset(own)
+
+    def _opens_issue(self, r: int) -> bool:
+        """Row ``r`` opened the current issue and it has no measure yet: a measure cell merged down
+        from the issue above over this one ("建立健全…制度" written once for two issues) is this
+        issue's measure too, not one it lacks."""
+        issue = self.issue
+        return issue is not None and not issue.measures and issue.row == r + 1 and issue.sheet == self.grid.name
 
     def _measure_merged(self, r: int, measure_c: int) -> bool:
         """Row ``r``'s measure cell is merged from a row above, and the row has no detail of its own."""
@@ -2422,7 +2441,7 @@ class _Builder:
                 self._issue_key = key
 
         measure_c = self.cols.get(F.MEASURE)
-        if measure_c is not None and self._measure_merged(r, measure_c):
+        if measure_c is not None and self._measure_merged(r, measure_c) and not self._opens_issue(r):
             return  # a measure merged over several rows is one measure: read at its anchor
         if r in self.error_rows:
             self._note_errors(r, (F.MEASURE,))
