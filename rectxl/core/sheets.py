@@ -382,6 +382,8 @@ def _summary_as_of(report: Report) -> str:
 
 def _overview(report: Report, s: Summary) -> SheetSpec:
     c = s.counts
+    # a ledger of 问题类别 and no 方面 is broken down by its categories, not one row "（未分方面）"
+    by, parts = ("类别", s.per_category) if not s.aspects and s.per_category else ("方面", s.per_aspect)
     rows: list[list[Any]] = [
         ["整改总体情况"],
         [_summary_as_of(report)],
@@ -393,11 +395,11 @@ def _overview(report: Report, s: Summary) -> SheetSpec:
         ["未启动", c.not_started], ["状态未明确", c.unknown], ["已逾期", c.overdue], ["已延期", c.extended],
         ["措施完成率", round(c.rate, 4)], ["措施销号率", round(c.closure_rate, 4)],
         [],
-        ["方面", "完成率", "措施", "已完成", "基本完成", "正在推进", "长期坚持", "未启动", "逾期"],
+        [by, "完成率", "措施", "已完成", "基本完成", "正在推进", "长期坚持", "未启动", "逾期"],
     ]
     rate_rows = [i for i, r in enumerate(rows) if r and r[0] in ("措施完成率", "措施销号率")]
     first = len(rows)
-    for title, counts in s.per_aspect:
+    for title, counts in parts:
         # each status its own column, as the totals above count them (基本完成 had been added
         # into 正在推进, and 未启动 left out, so the rows did not add up to the totals)
         rows.append([title, round(counts.rate, 4), counts.measures, counts.done, counts.mostly_done,
@@ -408,9 +410,9 @@ def _overview(report: Report, s: Summary) -> SheetSpec:
     spec.row_fills = {first - 1: _HEADER_FILL}
     spec.percent_cells = [(r, 1) for r in rate_rows] + [(r, 1) for r in range(first, len(rows))]
     _banner(spec, range(0, 3))
-    if s.per_aspect:
+    if parts:
         # below the tables, on a printed page of its own (a chart is never cut by a page break)
-        spec.chart = ("各方面整改措施完成率", first, len(rows) - 1)
+        spec.chart = (f"各{by}整改措施完成率", first, len(rows) - 1)
         spec.chart_row = len(rows) + 1
         spec.page_breaks = {len(rows)}
     return spec

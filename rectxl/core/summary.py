@@ -130,6 +130,8 @@ class Summary:
     issues_closed: int = 0
     counts: Counts
     per_aspect: list[tuple[str, Counts]] = field(default_factory=list)
+    #: the categories' counts, in ledger order (a ledger of 问题类别 and no 方面 is broken down by them)
+    per_category: list[tuple[str, Counts]] = field(default_factory=list)
     units: list[UnitRow] = field(default_factory=list)
     overdue: list[DetailRow] = field(default_factory=list)
     extended: list[ExtendedRow] = field(default_factory=list)
@@ -188,6 +190,8 @@ class _Pass:
     overdue: list[DetailRow]
     extended: list[ExtendedRow]
     aspect_totals: list[tuple[int, ...]]
+    #: each titled category's title and counts
+    category_totals: list[tuple[str, tuple[int, ...]]]
     #: owner-unit cell text → the counts of each measure naming it so, in first-seen order
     owners: dict[str, list[tuple[int, ...]]]
     issue_counts: dict[str, int]
@@ -202,6 +206,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
     overdue: list[DetailRow] = []
     extended: list[ExtendedRow] = []
     aspect_totals: list[tuple[int, ...]] = []
+    category_totals: list[tuple[str, tuple[int, ...]]] = []
     owners: dict[str, list[tuple[int, ...]]] = {}
     issue_counts: dict[str, int] = {}
     issues = issues_closed = 0
@@ -277,6 +282,8 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
                     i_row.counts = _counts(i_total)
                 c_parts.append(i_total)
             c_total = _total(c_parts)
+            if category.title:
+                category_totals.append((category.title, c_total))
             if c_row is not None:
                 c_row.counts = _counts(c_total)
             a_parts.append(c_total)
@@ -284,7 +291,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
         if a_row is not None:
             a_row.counts = _counts(a_total)
         aspect_totals.append(a_total)
-    return _Pass(rows, overdue, extended, aspect_totals, owners, issue_counts, issues, issues_closed)
+    return _Pass(rows, overdue, extended, aspect_totals, category_totals, owners, issue_counts, issues, issues_closed)
 
 
 def _extended_row(m: Measure, label: str, feedback: date | None, late: bool) -> ExtendedRow:
@@ -414,6 +421,7 @@ def _summary(ledger: Ledger, as_of: date, warn: tuple[int, ...], found: _Pass) -
             (a.title or (f"第{chinese_number(a.number)}方面" if a.number else "（未分方面）"), _counts(total))
             for a, total in zip(ledger.aspects, found.aspect_totals, strict=True)
         ],
+        per_category=[(title, _counts(total)) for title, total in found.category_totals],
         units=sorted(units, key=lambda r: (-r.counts.measures, r.unit)),
         overdue=found.overdue,
         extended=found.extended,
