@@ -1,6 +1,7 @@
 """Random grids with random merges and blanks never crash the reader and never invent measures
 (but for an issue due at once, 立行立改, with a status and no measure written: that word is its
-measure, as a clerk means it — tests/test_ledger_round11.py)."""
+measure, as a clerk means it — tests/test_ledger_round11.py; and for an issue whose measure cell
+is merged down from the issue above: that measure is its too — tests/test_totals_round13.py)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,10 @@ def grids(draw: st.DrawFn) -> tuple[Grid, set[int]]:
             span |= set(range(c0, c1 + 1))
     # rows with text of their own under it: the most measures there can be
     measure_rows = {r for r, row in enumerate(rows) if any(c < len(row) and normalize_text(row[c]) for c in span)}
+    # and rows a measure cell with text is merged down over (the measure of each issue it spans)
+    for r0, c0, r1, c1 in merges:
+        if c0 <= 2 <= c1 and r0 < len(rows) and c0 < len(rows[r0]) and normalize_text(rows[r0][c0]):
+            measure_rows |= set(range(r0 + 1, min(r1, len(rows) - 1) + 1))
     return Grid("台账", rows, merges), measure_rows
 
 

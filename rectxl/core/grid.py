@@ -2167,12 +2167,16 @@ class _Builder:
                     values[r] = measure[r]
         self._more_rows = frozenset(own)
 
-    def _opens_issue(self, r: int) -> bool:
-        """Row ``r`` opened the current issue and it has no measure yet: a measure cell merged down
-        from the issue above over this one ("建立健全…制度" written once for two issues) is this
-        issue's measure too, not one it lacks."""
+    def _opens_issue(self, r: int, measure_c: int) -> bool:
+        """Row ``r`` opened the current issue, which has no measure yet, and its measure cell is
+        merged down from the measure column above: the measure written once for two issues
+        ("建立健全…制度" over both) is this issue's measure too, not one it lacks. (A cell merged
+        across from the columns before it is no measure.)"""
         issue = self.issue
-        return issue is not None and not issue.measures and issue.row == r + 1 and issue.sheet == self.grid.name
+        if issue is None or issue.measures or issue.row != r + 1 or issue.sheet != self.grid.name:
+            return False
+        anchor = self.filled.anchor_of(r, measure_c)
+        return anchor is not None and anchor[0] < r and anchor[1] == measure_c
 
     def _measure_merged(self, r: int, measure_c: int) -> bool:
         """Row ``r``'s measure cell is merged from a row above, and the row has no detail of its own."""
@@ -2441,7 +2445,7 @@ class _Builder:
                 self._issue_key = key
 
         measure_c = self.cols.get(F.MEASURE)
-        if measure_c is not None and self._measure_merged(r, measure_c) and not self._opens_issue(r):
+        if measure_c is not None and self._measure_merged(r, measure_c) and not self._opens_issue(r, measure_c):
             return  # a measure merged over several rows is one measure: read at its anchor
         if r in self.error_rows:
             self._note_errors(r, (F.MEASURE,))
