@@ -2793,11 +2793,16 @@ _DITTO_FIELDS = frozenset({F.LEAD, F.OWNER_UNIT, F.OWNER_PERSON, F.CO_OWNER, F.D
 #: a cell saying "the same as the cell above": 同上, 同前, 同上行, the ditto mark 〃 (or its look-alikes
 #: ″ and 々 typed for it), alone
 _DITTO = LazyPattern(r"(?:同上行?|同前|[〃″々]+)[。.]?")
+#: a cell of a column's texts joined by NULs that may be a ditto (:data:`_DITTO` decides)
+_DITTO_START = LazyPattern(r"(?:^|\x00)\s*[同〃″々]")
 
 
 def _fill_dittos(values: list[Any], texts: list[str] | None, start: int) -> None:
     """A cell below the header reading "同上" or "〃" takes the value of the nearest cell above it
     that says something itself — as a merged cell reads its anchor (the cell keeps its address)."""
+    # one scan of the column's texts first: most columns hold no ditto, and seven columns are asked
+    if _DITTO_START.search("\x00".join([v for v in values[start:] if type(v) is str])) is None:
+        return
     last: Any = None
     last_text = ""
     for r in range(start, len(values)):
