@@ -735,7 +735,13 @@ def _status_words_as_status(grid: Grid, data_start: int, columns: dict[str, int]
     on with an account stays the progress, its status read from its opening)."""
     if F.STATUS in columns or F.PROGRESS not in columns:
         return
-    c = columns[F.PROGRESS]
+    if (seen := _status_words_in(grid, data_start, columns[F.PROGRESS])) is not None and seen >= 2:
+        columns[F.STATUS] = columns.pop(F.PROGRESS)
+
+
+def _status_words_in(grid: Grid, data_start: int, c: int) -> int | None:
+    """How many cells of column ``c`` hold a status word alone (正在推进, 已完成); ``None`` when a
+    cell says more (an account)."""
     seen = 0
     for row in grid.rows[data_start:data_start + 200]:
         v = row[c] if c < len(row) else None
@@ -743,10 +749,25 @@ def _status_words_as_status(grid: Grid, data_start: int, columns: dict[str, int]
             continue
         opened, rest = split_opening_status(_text(v))
         if opened is None or rest.strip("。.；;，, "):
-            return
+            return None
         seen += 1
-    if seen >= 2:
-        columns[F.STATUS] = columns.pop(F.PROGRESS)
+    return seen
+
+
+def _one_reading(found: list[tuple[Grid, HeaderMap]]) -> None:
+    """One workbook, one reading of a column its sheets name alike: a progress column (整改进展情况)
+    read as the status on the sheets where it holds status words alone is the status too on a
+    sheet where it does but too few rows show it (one row, "正在推进") — an aspect per sheet."""
+    def named(g: Grid, h: HeaderMap, f: str) -> str | None:
+        c = h.columns.get(f)
+        return F.header_key(_text(g.rows[h.row][c])) if c is not None and c < len(g.rows[h.row]) else None
+
+    as_status = {name for g, h in found if F.PROGRESS not in h.columns and (name := named(g, h, F.STATUS))}
+    for g, h in found:
+        if F.STATUS in h.columns or named(g, h, F.PROGRESS) not in as_status:
+            continue
+        if _status_words_in(g, h.data_start, h.columns[F.PROGRESS]) is not None:
+            h.columns[F.STATUS] = h.columns.pop(F.PROGRESS)
 
 
 def _status_words_beside_accounts(grid: Grid, data_start: int, columns: dict[str, int]) -> None:
@@ -1213,6 +1234,7 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
     only when no visible sheet is a ledger (a hidden stale copy is never read instead of the
     visible ledger). Also the names of the hidden ledger sheets left unread."""
     found = [(g, h) for g in grids if _may_be_ledger(g) and (h := find_header(g, column_map)) is not None]
+    _one_reading(found)
     if not found:  # a clerk's own ledger sheet may be called 整改明细, as one of rectxl's sheets is
         named = [(g, h) for g in grids if is_rectxl_sheet(g.name) and g.name.strip() != MARKS_SHEET
                  and (h := find_header(g, column_map)) is not None]
@@ -2402,7 +2424,13 @@ class _Builder:
             self._aspect_text = aspect_t
         if self._lookback and not issue_t and not texts[F.MEASURE][r] and not own_measure:
             # an issue first fed back that the second look found put right ("回头看未发现新问题"):
-            # nothing to rectify again, no heading of its own
+            # nothing to rectify again — its heading, with what the row says of it (the summary
+            # and the notice name it, so that the 回头看 is seen to have covered it)
+            if category_t and (self.category is None or category_t != self._category_text):
+                self._new_category(category_t)
+                self._category_text = category_t
+                assert self.category is not None
+                self.category.note = next((t for t in (texts[F.PROGRESS][r], texts[F.STATUS][r]) if t), "")
             return
         if category_t and (self.category is None or category_t != self._category_text):
             self._new_category(category_t)

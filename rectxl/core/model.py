@@ -201,6 +201,9 @@ class Category:
     title: str | None = None
     number: int | None = None
     issues: list[Issue] = field(default_factory=list)
+    #: what the ledger says of a category with nothing to rectify: an issue first fed back that a
+    #: 回头看 found put right ("原问题已整改到位，回头看未发现新问题"), heading no issue of its own
+    note: str = ""
 
 
 @dataclass(slots=True)

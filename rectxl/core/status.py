@@ -1347,6 +1347,25 @@ def opening_status(text: str) -> Status | None:
     return split_opening_status(text)[0]
 
 
+#: a long-term phrase and nothing else: a long-term modifier and the one thing the work does
+#: ("持续开展", "常态化开展", "持续巩固", "需持续推进"), not a mechanism a measure sets up ("建立长效
+#: 机制") nor work named by more verbs ("持续推进落实": what is to be done)
+_LONG_TERM_PHRASE = re.compile(rf"(?:需要?|须|(?:仍|还|尚)需|将|坚持)?{_LT_MOD}+地?{_LT_VERB}(?:中|下去)?")
+
+
+def status_phrase(words: str) -> Status | None:
+    """The status ``words`` state when they are nothing but a status — a common spelling
+    ("已完成", "持续推进中") or a long-term phrase as :func:`read_status` reads one ("持续开展",
+    "常态化开展", "持续巩固": 长期坚持) — as a clause closing an account is read; ``None`` for
+    words naming work ("持续推进城市更新", "建立长效机制")."""
+    if (opening := opening_status(words)) is not None:
+        return opening
+    if _LONG_TERM_PHRASE.fullmatch(_fold(words)) is None:
+        return None
+    reading = read_status(words)
+    return reading.status if reading.status is Status.LONG_TERM and not reading.rest else None
+
+
 def opening_clause(text: str) -> str:
     """The clause a cell opens with, as :func:`split_opening_status` reads it ("已完成。印发…" → 已完成)."""
     return _OPENING_CLAUSE.split(normalize_text(text), maxsplit=1)[0]

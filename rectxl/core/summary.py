@@ -230,7 +230,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
                 category_no += 1
                 if all_rows:
                     c_row = DetailRow(level=2, label=f"（{chinese_number(category_no)}）", text=category.title,
-                                      counts=Counts())
+                                      counts=Counts(), status=category.note)
                     rows.append(c_row)
             c_parts: list[tuple[int, ...]] = []
             for issue in category.issues:

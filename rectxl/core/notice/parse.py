@@ -159,11 +159,12 @@ from rectxl.core.notice.totals import (
     TotalCheck,
     check_totals,
     extract_stated_totals,
+    sample_words,
     table_totals,
     total_row_totals,
 )
 from rectxl.core.numbering import CIRCLED, EnumKind, enumeration, item_mark_end, marker_at, split_count_note
-from rectxl.core.status import Status, opening_status, read_status
+from rectxl.core.status import Status, opening_status, read_status, status_phrase
 from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, ordinal, shorten, to_int
 
 __all__ = [
@@ -268,6 +269,8 @@ def _closing_status(text: str) -> Status | None:
         if reading.status is not None and opening_status(words) is not None and (
                 pattern is _LAST_BRACKET or not reading.rest):
             return reading.status
+        if (phrase := status_phrase(words)) is not None:
+            return phrase  # "…，持续开展。", "…（常态化开展）": a long-term phrase, as a status cell reads it
     return None
 
 
@@ -2376,7 +2379,7 @@ def _sentence_status(words: str) -> _Stated | None:
     "需长期坚持", "部分完成，正在推进"), else ``None``."""
     det = detect(words).strip()
     if (not det or re.search(r"\d", det) or re.match(r"[一二三四五六七八九十]+是|\(", det)
-            or not (opening_status(words) is not None or _STATUS_SENTENCE_WORD.search(det))):
+            or not (status_phrase(words) is not None or _STATUS_SENTENCE_WORD.search(det))):
         return None
     reading = read_status(words)
     if reading.status is None:
@@ -2450,7 +2453,8 @@ def _at_once(measures: list[Measure]) -> None:
 #: (on the detection copy): "已完成2个", "1个正在推进", "正在推进1项", "2项已整改到位", "1项需长期坚持"
 _TALLY_WORDS: tuple[tuple[Status, str], ...] = (
     (Status.NOT_STARTED, r"(?:尚|暂|还)?未(?:启动|开展|实施)"),
-    (Status.IN_PROGRESS, r"(?:正在|仍在|持续)(?:推进|整改|实施|办理|进行)中?|推进中|整改中|(?:尚|暂|还)?未完成"
+    (Status.IN_PROGRESS, r"(?:正在|仍在|持续)(?:有序|稳步|积极|加快|加紧|抓紧|按计划)?(?:推进|整改|实施|办理|进行)中?"
+                         r"|推进中|整改中|(?:尚|暂|还)?未完成"
                          r"|基本完成|阶段性完成"),
     (Status.LONG_TERM, r"(?:需|须)?长期坚持|常态化推进"),
     (Status.DONE, r"已(?:经)?(?:全部)?(?:完成|整改(?:完成|到位)?|办结|销号|落实)(?:整改)?|完成整改|整改完成"),
@@ -2475,7 +2479,16 @@ def _tally(sentence: str) -> dict[Status, int] | None:
     det = detect(sentence).strip().rstrip("。.;")
     if (every := _TALLY_ALL.match(det)) is not None:
         return {Status.DONE: int(every.group("n") or 0)}
-    at = lead.end() if (lead := _TALLY_LEAD.match(det)) is not None else 0
+    lead = _TALLY_LEAD.match(det)
+    # the lead's count may be the first clause's own ("2项已完成、1项正在推进")
+    for at in dict.fromkeys((lead.end() if lead is not None else 0, 0)):
+        if (counts := _tally_clauses(det, at)) is not None:
+            return counts
+    return None
+
+
+def _tally_clauses(det: str, at: int) -> dict[Status, int] | None:
+    """The counts of :func:`_tally`, its clauses read from ``at`` to the end, else ``None``."""
     counts: dict[Status, int] = {}
     while at < len(det):
         m = _TALLY_CLAUSE.match(det, at)
@@ -2485,7 +2498,7 @@ def _tally(sentence: str) -> dict[Status, int] | None:
         status = _TALLY_WORDS[k][0]
         counts[status] = counts.get(status, 0) + int(m.group(f"a{k}") or m.group(f"b{k}"))
         at = m.end()
-        if (sep := re.match(r"\s*[,、;]\s*(?:另有|还有|尚有|其余|剩余)?\s*", det[at:])) is not None and sep.end():
+        if (sep := re.match(r"\s*[,、;]\s*(?:另有|还有|尚有|其余|剩余|另)?\s*", det[at:])) is not None and sep.end():
             at += sep.end()
         elif at < len(det):
             return None
@@ -2509,6 +2522,20 @@ def _tally_sentence(rest: str) -> tuple[str, str, dict[Status, int]] | None:
     if (bare := _PROGRESS_LABEL.search(detect(body))) is not None and not detect(body)[bare.end():].strip():
         body = body[:bare.start()].rstrip()
     return body, rest[start:].strip(), counts
+
+
+def _intro_tally(intro: str) -> tuple[str, str, dict[Status, int]] | None:
+    """An issue's account opening with a count of its measures by how far they got, before the
+    measures it counts ("整改情况：已完成1项，另1项正在推进。一是…；二是…。"): (the intro without it,
+    the sentence, its counts), else ``None`` — read as the same count after the measures is."""
+    det = detect(intro).rstrip()
+    end = len(det.rstrip("。."))
+    start = max(det.rfind("。", 0, end), det.rfind(".", 0, end), det.rfind(":", 0, end),
+                det.rfind("\n", 0, end)) + 1
+    counts = _tally(det[start:])
+    if counts is None:
+        return None
+    return intro[:start].rstrip(), intro[start:].strip(), counts
 
 
 def _apply_tally(measures: list[Measure], sentence: str, counts: dict[Status, int], label: str,
@@ -2616,6 +2643,9 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
                 rest, stated = _closing_list_tag(rest)
         style, intro, segments, progress, issue_wide = _shared_progress(rest, measure_kind,
                                                                         told=stated is not None)
+    told_intro = intro
+    if tally is None and stated is None and segments and (ahead := _intro_tally(intro)) is not None:
+        intro, tally = ahead[0], ahead  # "整改情况：已完成1项，另1项正在推进。一是…；二是…。"
     label = f"第{raw.number}个问题" if raw.number is not None else f"问题“{shorten(title, 20)}”"
     if raw.nested:
         warnings.append(f"{label}下的编号条目各自又分“一是、二是……”，可能是几个问题被并入了这一个问题的措施，"
@@ -2654,12 +2684,15 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
             if m.status is Status.IN_PROGRESS and m.status_inferred:
                 m.status = Status.DONE
     _apply_stated(measures, stated)
-    if tally is not None and not _apply_tally(measures, tally[1], tally[2], label, warnings) and measures:
-        last = measures[-1]  # not a count of these measures: the last one's words, as written
-        own_text = last.progress == last.text
-        last.progress = f"{last.progress}{tally[1]}"
-        if own_text:
-            last.text = last.progress
+    if tally is not None and not _apply_tally(measures, tally[1], tally[2], label, warnings):
+        if intro != told_intro:
+            intro = told_intro  # a count before the measures of something else: the account's, as written
+        elif measures:
+            last = measures[-1]  # not a count of these measures: the last one's words, as written
+            own_text = last.progress == last.text
+            last.progress = f"{last.progress}{tally[1]}"
+            if own_text:
+                last.text = last.progress
     _apply_fields(measures, {**fields, **title_fields})
     if results:
         for m in measures:  # the issue's result: kept with each of its measures, as a remark
@@ -4067,7 +4100,8 @@ def _parse_notice(text: str) -> ParsedNotice:
         if line.tally == "total" and line.cells:
             total_row_totals(stated, [c for c in line.cells[1:] if c])  # after its 合计 cell
     counts_only = not issues_found and _signed(lay) and not stated.is_empty()
-    checks = check_totals(stated, ledger, listed=not counts_only)
+    checks = check_totals(stated, ledger, listed=not counts_only,
+                          sample=sample_words([preamble, info.section_one, info.section_two_intro]))
     if status_groups and status_groups == sum(1 for a in aspects if a.title is not None):
         checks = [_aspects_unlisted(c) if c.item == "aspects" else c for c in checks]
     complete = _completeness(lines, lay, ledger, stated, issues_found, warnings)

@@ -1521,6 +1521,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 if statuses and aspect.title is None:  # a 问题类型 under no aspect heads as one
                     title = field_aspect(title)
                 blocks.append(Block("heading2", f"（{chinese_number(category_no)}）{title}"))
+                if category.note and not issues:  # "原问题已整改到位，回头看未发现新问题"
+                    blocks.append(Block("body", _sentence(category.note)))
             for issue in issues:
                 issue_no += 1
                 blocks.append(Block("issue", issue_paragraph(

@@ -35,7 +35,7 @@ from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
 __all__ = ["TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "done_counts", "extract_stated_totals",
-           "table_totals", "total_row_totals"]
+           "sample_words", "table_totals", "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
@@ -443,12 +443,35 @@ def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
 
 
-def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True) -> list[TotalCheck]:
+#: words saying the itemised section lists a selection, not every issue or measure ("主要整改情况
+#: 如下", "择要公布如下", "现列举部分问题整改情况", "重点问题整改情况如下"); "逐项列举" lists all
+_SAMPLE = re.compile(
+    r"择要|摘要(?:列举|公布|通报|介绍)|(?<![逐一全])(?:列举|例举|举例)|选取(?:部分|典型|重点)"
+    r"|部分(?:问题|事项|任务|措施)?(?:的)?整改(?:情况|进展|成效)"
+    r"|(?:主要|重点|典型)(?:问题|事项|任务)?(?:的)?整改(?:落实)?(?:情况|进展|成效|措施)(?:及成效)?"
+    r"(?:如下|(?:予以)?公布|(?:予以)?通报|介绍)")
+
+
+def sample_words(texts: Iterable[str | None]) -> str | None:
+    """The words by which a notice says it lists only some of its issues or measures ("主要整改
+    情况如下", "择要列举"), else ``None``."""
+    for text in texts:
+        if text and (m := _SAMPLE.search(detect(text))) is not None:
+            clause = re.split(r"[。;:\n]", detect(text)[m.start():], maxsplit=1)[0]
+            start = max(detect(text).rfind(c, 0, m.start()) for c in "。;:,\n") + 1
+            return text[start:m.start() + len(clause)].strip()
+    return None
+
+
+def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
+                 sample: str | None = None) -> list[TotalCheck]:
     """Compare every stated total with the parsed ledger; one :class:`TotalCheck` each.
 
     ``listed=False`` is for a notice that lists no issues (it gives the round's counts only):
     there is nothing to count its totals against, so only the totals are checked against each
-    other (the completion rate against the counts)."""
+    other (the completion rate against the counts). ``sample``: the words by which the notice
+    says it lists only some issues or measures (:func:`sample_words`) — a count the body lists
+    fewer of is not a mismatch but cannot be checked (``ok=None``)."""
     checks: list[TotalCheck] = []
     if not listed:
         return _rate_checks(stated, 0, 0)
@@ -460,6 +483,12 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True) -
     def compare(item: Literal["aspects", "issues", "measures"], label: str, unit: str,
                 value: int | None, parsed: int, how: str) -> None:
         if value is None:
+            return
+        if sample is not None and parsed < value:
+            checks.append(TotalCheck(
+                item=item, label=label, stated=value, parsed=parsed, ok=None,
+                message=f"通报称{value}{unit}{label}；正文写明只列出其中一部分（“{sample}”），"
+                        f"{how}的{parsed}{unit}不是全部，不能据此核对。"))
             return
         ok = value == parsed
         if ok:
@@ -476,7 +505,7 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True) -
     compare("measures", "整改措施", "项", stated.measures, n_measures,
             "逐项列出（一是、二是……）")
 
-    checks.extend(_done_checks(stated, ledger))
+    checks.extend(_done_checks(stated, ledger, sample))
     return checks + _rate_checks(stated, n_issues, n_measures)
 
 
@@ -505,10 +534,11 @@ def _shared_unfinished(ledger: Ledger) -> int:
                and not all(m.status in _DONE_OR_KEPT for m in i.measures))
 
 
-def _done_checks(stated: StatedTotals, ledger: Ledger) -> list[TotalCheck]:
+def _done_checks(stated: StatedTotals, ledger: Ledger, sample: str | None = None) -> list[TotalCheck]:
     """The stated done counts against the parsed statuses: compared when the notice states every
     status itself (a 完成情况 column, a "（已完成）" after each measure, "整改状态：…"); when
-    any status was inferred from wording, shown for reference and said to be undecidable."""
+    any status was inferred from wording, shown for reference and said to be undecidable, as it
+    is when the notice lists only some of them (``sample``) and says more done than it lists."""
     checks: list[TotalCheck] = []
     measures = list(ledger.measures())
     inferred = not measures or any(m.status_inferred for m in measures)
@@ -519,6 +549,12 @@ def _done_checks(stated: StatedTotals, ledger: Ledger) -> list[TotalCheck]:
             continue
         strict, kept = done_counts(ledger, unit_label)
         said = f"通报称已完成{value}{unit}{unit_label}"
+        if sample is not None and value > strict:
+            checks.append(TotalCheck(
+                item="done", label="已完成", stated=value, parsed=strict, ok=None,
+                message=f"{said}；正文写明只列出其中一部分（“{sample}”），列出的已完成{strict}{unit}"
+                        "不是全部，不能据此核对。"))
+            continue
         if inferred:
             checks.append(TotalCheck(
                 item="done", label="已完成", stated=value, parsed=strict, ok=None,
