@@ -201,3 +201,19 @@ def test_a_progress_column_of_status_words_reads_alike_on_every_sheet(tmp_path: 
     ledger = api.read_ledger(_book(tmp_path / "分方面台账2.xlsx", sheets))
     assert [s.columns.get("整改进展") for s in ledger.sheets] == [None, None, "G"]
     assert list(ledger.measures())[-1].status is P
+
+
+# -- what is said left, against the whole and the done count ---------------------------------------
+
+def test_the_count_said_left_is_checked_against_the_whole_and_the_done_count() -> None:
+    checks = _checks(_notice(SECTION_ONE, LISTED, listing="主要整改情况如下："))
+    assert checks["left"] == (True, "通报称74项整改措施已完成45项、剩余29项，相加与总数一致。")
+    wrong = SECTION_ONE.replace("剩余29项", "剩余19项")
+    checks = _checks(_notice(wrong, LISTED, listing="主要整改情况如下："))
+    assert checks["left"] == (False, "通报称74项整改措施已完成45项、剩余19项，45+19=64项，与总数74项不符，请核对。")
+    issues = "巡察反馈的问题12个，已完成整改9个，其余3个问题正在推进。"
+    checks = _checks(_notice(issues, LISTED, listing="主要整改情况如下："))
+    assert checks["left"] == (True, "通报称12个问题已完成9个、剩余3个，相加与总数一致。")
+    # a remainder with no done count before it is no part of a division the notice states
+    checks = _checks(_notice("细化整改任务74项，其余事项正在推进。", LISTED, listing="主要整改情况如下："))
+    assert "left" not in checks

@@ -59,6 +59,10 @@ class StatedTotals:
     done_issues: int | None = None  # 已完成整改的问题数
     done_measures: int | None = None  # 已完成的整改措施数
     rate: float | None = None  # 完成率 (percent, 76 for 76%)
+    #: what is said left after the done count, in the same sentence ("已完成45项，剩余29项正在推进"),
+    #: and what it counts
+    left: int | None = None
+    left_unit: Literal["问题", "措施"] | None = None
     #: item → the words it was read from, e.g. {"measures": "148项整改措施"}
     evidence: dict[str, str] = field(default_factory=dict)
 
@@ -71,7 +75,7 @@ class StatedTotals:
 class TotalCheck:
     """One stated total compared with the parsed notice (or with the other stated totals)."""
 
-    item: Literal["aspects", "issues", "measures", "done", "rate"]
+    item: Literal["aspects", "issues", "measures", "done", "left", "rate"]
     label: str
     stated: float
     parsed: float | None = None
@@ -274,6 +278,8 @@ def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
             if tasks is None and (hit := _find(_TASKS, sentence)):
                 tasks = hit[1], hit[2].group(0)
             _read_done(totals, sentence)
+            if totals.left is None:
+                _read_left(totals, sentence)
             if totals.rate is None:
                 _read_rate(totals, sentence)
     if totals.measures is None and tasks is not None:
@@ -420,6 +426,28 @@ def _read_done(totals: StatedTotals, sentence: str) -> None:
             totals.done, totals.done_unit, totals.evidence["done"] = value, unit, words
 
 
+#: what is left after a done count, in a state still to reach ("剩余29项正在有序推进", "其余3个问题正在
+#:整改", "尚有2项未完成"): the rest of the whole the sentence divides
+_LEFT = re.compile(rf"(?:剩余|其余|余下|尚有|还有|另有)(?:的)?{_NUM}\s*(个|项|条|件)({_NOUN})?\s*"
+                   r"(?:均|都|仍|也)?(?:正在|仍在|尚未|未完成|未整改|持续|需|推进中|按计划|按期|有序|稳步|加快|在|待)")
+
+
+def _read_left(totals: StatedTotals, sentence: str) -> None:
+    """The count said left after the sentence's done count ("已完成整改任务45项，剩余29项正在有序
+    推进"): what it counts is its noun, else the done count's before it."""
+    units: tuple[tuple[str, Literal["问题", "措施"]], ...] = (("done_issues", "问题"), ("done_measures", "措施"))
+    done = [(sentence.find(words), unit) for key, unit in units if (words := totals.evidence.get(key, ""))]
+    for m in _LEFT.finditer(sentence):
+        before = [(at, unit) for at, unit in done if 0 <= at < m.start()]
+        value = _count_done(m, 1) if m.group(1) != "一" else 1
+        if not before or value is None:
+            continue
+        noun = m.group(3)
+        unit: Literal["问题", "措施"] = ("问题" if "问题" in noun else "措施") if noun else max(before)[1]
+        totals.left, totals.left_unit, totals.evidence["left"] = value, unit, m.group(0)
+        return
+
+
 def _count_done(m: re.Match[str], index: int) -> int | None:
     raw = m.group(2) if index == 0 else m.group(1)
     if raw == "一":
@@ -506,7 +534,26 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
             "逐项列出（一是、二是……）")
 
     checks.extend(_done_checks(stated, ledger, sample))
-    return checks + _rate_checks(stated, n_issues, n_measures)
+    return checks + _left_checks(stated) + _rate_checks(stated, n_issues, n_measures)
+
+
+def _left_checks(stated: StatedTotals) -> list[TotalCheck]:
+    """The count said left against the whole and the done count the notice states of the same
+    unit ("细化整改任务74项，已完成45项，剩余29项正在推进": 45 + 29 = 74) — the figures against each
+    other, as the completion rate is."""
+    if stated.left is None:
+        return []
+    whole, done = ((stated.issues, stated.done_issues) if stated.left_unit == "问题"
+                   else (stated.measures, stated.done_measures))
+    if whole is None or done is None:
+        return []
+    unit = "个" if stated.left_unit == "问题" else "项"
+    label = "问题" if stated.left_unit == "问题" else "整改措施"
+    said = f"通报称{whole}{unit}{label}已完成{done}{unit}、剩余{stated.left}{unit}"
+    ok = done + stated.left == whole
+    message = (f"{said}，相加与总数一致。" if ok else
+               f"{said}，{done}+{stated.left}={done + stated.left}{unit}，与总数{whole}{unit}不符，请核对。")
+    return [TotalCheck(item="left", label="剩余", stated=stated.left, parsed=whole - done, ok=ok, message=message)]
 
 
 #: statuses that count as done in a notice's own tally: 已完成, and 长期坚持 (done and kept up)
