@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rectxl import api
+from rectxl.core.notice import parse_notice
+from rectxl.core.status import Status
 from rectxl.io.reader import read_ledger
 from tests.followup_ledgers import AS_OF, write_ledger
 
@@ -55,3 +57,20 @@ def test_put_right_during_the_inspection_is_due_at_once(tmp_path: Path) -> None:
     statuses = {m.text[:4]: m.status.value if m.status else None for m in ledger.measures()}
     assert statuses == {"逐案化解": "已完成", "建立信访": "正在推进", "出台领导": "正在推进", "召开信访": "正在推进",
                         "纠正窗口": "已完成", "规范来访": "已完成"}
+
+
+def test_a_notice_counting_one_measure_as_continuing_makes_it_long_term() -> None:
+    """"目前2项已完成、1项持续推进" after measures that say which two are done: the count is read (it
+    had stayed in the last measure's text, "目前" taken with its "2项" for a lead), and the third is
+    长期坚持, as 持续推进 is wherever it stands as a status (not 正在推进)."""
+    text = ("中共某某县信访局党组关于巡察整改进展情况的通报\n\n"
+            "根据县委统一部署，县委第二巡察组对县信访局党组进行了常规巡察。2026年3月18日，巡察组反馈了巡察意见。"
+            "现将整改进展情况予以公布。\n\n一、整改工作开展情况\n\n局党组召开专题会议研究部署整改工作。\n\n"
+            "二、巡察反馈问题整改情况\n\n（一）关于信访工作责任落实方面\n\n"
+            "1.重复信访化解不力的问题。一是逐案化解重复信访积案3件，已完成；二是建立领导包案制度，已完成；"
+            "三是开展信访积案“回头看”。目前2项已完成、1项持续推进。\n\n"
+            "三、下一步工作打算\n\n持续巩固整改成果。\n\n中共某某县信访局党组\n2026年11月20日\n")
+    parsed = parse_notice(text)
+    measures = list(parsed.ledger.measures())
+    assert [m.status for m in measures] == [Status.DONE, Status.DONE, Status.LONG_TERM]
+    assert "目前" not in measures[-1].text  # the count is no part of the last measure

@@ -2453,18 +2453,20 @@ def _at_once(measures: list[Measure]) -> None:
 #: (on the detection copy): "已完成2个", "1个正在推进", "正在推进1项", "2项已整改到位", "1项需长期坚持"
 _TALLY_WORDS: tuple[tuple[Status, str], ...] = (
     (Status.NOT_STARTED, r"(?:尚|暂|还)?未(?:启动|开展|实施)"),
-    (Status.IN_PROGRESS, r"(?:正在|仍在|持续)(?:有序|稳步|积极|加快|加紧|抓紧|按计划)?(?:推进|整改|实施|办理|进行)中?"
+    (Status.IN_PROGRESS, r"(?:正在|仍在)(?:有序|稳步|积极|加快|加紧|抓紧|按计划|持续)?(?:推进|整改|实施|办理|进行)中?"
                          r"|推进中|整改中|(?:尚|暂|还)?未完成"
                          r"|基本完成|阶段性完成"),
-    (Status.LONG_TERM, r"(?:需|须)?长期坚持|常态化推进"),
+    # 持续推进 as a status is 长期坚持 (DESIGN §2), here as in a measure's closing words
+    (Status.LONG_TERM, r"(?:需|须)?长期坚持|常态化(?:推进|开展)|持续(?:推进|开展|整改)中?"),
     (Status.DONE, r"已(?:经)?(?:全部)?(?:完成|整改(?:完成|到位)?|办结|销号|落实)(?:整改)?|完成整改|整改完成"),
 )
 _TALLY_UNIT = r"\s*(?:个|项|条)(?:措施|任务)?"
 _TALLY_CLAUSE = re.compile("|".join(
     rf"(?P<w{k}>{words})\s*(?P<a{k}>\d{{1,2}}){_TALLY_UNIT}|(?P<b{k}>\d{{1,2}}){_TALLY_UNIT}\s*(?P<v{k}>{words})"
     for k, (_, words) in enumerate(_TALLY_WORDS)))
-_TALLY_LEAD = re.compile(r"(?:目前|当前|现|截至目前|截止目前|其中|上述措施中|以上措施中?|各项措施中)?\s*,?\s*"
-                         r"(?:(?:上述|以上)?\d{1,2}(?:个|项|条)(?:整改)?(?:措施|任务)?中?\s*,?\s*)?")
+_TALLY_OPENER = re.compile(r"(?:目前|当前|现|截至目前|截止目前|其中|上述措施中|以上措施中?|各项措施中)?\s*,?\s*")
+_TALLY_LEAD = re.compile(_TALLY_OPENER.pattern
+                         + r"(?:(?:上述|以上)?\d{1,2}(?:个|项|条)(?:整改)?(?:措施|任务)?中?\s*,?\s*)?")
 
 
 #: every measure said done at once: "以上2项措施均已完成", "上述措施已全部完成"
@@ -2479,9 +2481,9 @@ def _tally(sentence: str) -> dict[Status, int] | None:
     det = detect(sentence).strip().rstrip("。.;")
     if (every := _TALLY_ALL.match(det)) is not None:
         return {Status.DONE: int(every.group("n") or 0)}
-    lead = _TALLY_LEAD.match(det)
-    # the lead's count may be the first clause's own ("2项已完成、1项正在推进")
-    for at in dict.fromkeys((lead.end() if lead is not None else 0, 0)):
+    lead, opener = _TALLY_LEAD.match(det), _TALLY_OPENER.match(det)
+    # the lead's count may be the first clause's own ("2项已完成、1项正在推进", "目前，2项已完成…")
+    for at in dict.fromkeys((lead.end() if lead is not None else 0, opener.end() if opener is not None else 0, 0)):
         if (counts := _tally_clauses(det, at)) is not None:
             return counts
     return None
