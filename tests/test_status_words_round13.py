@@ -74,3 +74,25 @@ def test_a_notice_counting_one_measure_as_continuing_makes_it_long_term() -> Non
     measures = list(parsed.ledger.measures())
     assert [m.status for m in measures] == [Status.DONE, Status.DONE, Status.LONG_TERM]
     assert "目前" not in measures[-1].text  # the count is no part of the last measure
+
+
+def test_an_account_in_the_status_column_is_asked_to_lead_with_its_status(tmp_path: Path) -> None:
+    """A 派出所 ledger with no 整改状态 column: its 整改情况 accounts are read for a status, and one
+    that does not open with a status word is told to — not to pick from a drop-down it does not
+    have; a short unreadable word still gets the drop-down advice."""
+    header = ("序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "完成时间", "整改情况")
+    rows = [
+        {"issue": 1, "整改措施": "清点警用装备并建立电子台账", "责任单位": "装备财务室", "责任人": "王强",
+         "整改时限": "2026年9月30日", "完成时间": "2026年9月15日",
+         "整改情况": "已完成。清点装备2130件，台账动态更新。"},
+        {"issue": 2, "整改措施": "集中整理执法档案", "责任单位": "法制室", "责任人": "李伟",
+         "整改时限": "2026年10月31日", "完成时间": "2026年10月20日",
+         "整改情况": "共整理归档执法卷宗860卷，逐卷编目。"},
+        {"issue": 3, "整改措施": "开展辅警队伍教育整顿", "责任单位": "政工室", "责任人": "张敏",
+         "整改时限": "2026年12月31日", "整改情况": "待定"},
+    ]
+    ledger = write_ledger(tmp_path / "城关派出所整改台账.xlsx", header, rows, unit="某某县公安局城关派出所")
+    bad = {f.cell: f.message for f in api.check(ledger).findings if f.code == "bad-status"}
+    assert set(bad) == {"I5", "I6"}  # the account opening with 已完成 is read
+    assert "请在开头写明状态" in bad["I5"] and "下拉列表" not in bad["I5"]
+    assert "请从下拉列表选择" in bad["I6"]

@@ -76,7 +76,9 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
         if m.status_text and m.status is None:
             choices = box_choices(m.status_text)
             if choices is None:
-                advice = _CHOOSE
+                # an account in the status cell (a ledger whose 整改情况 column is its only word on
+                # the work): no drop-down to choose from — its opening is where a status is read
+                advice = _LEAD_WITH_STATUS if _ACCOUNT.search(m.status_text) else _CHOOSE
                 if (due := past_due(m, ctx.as_of)) is not None:
                     # no overdue finding for it: whether it is finished is what cannot be read
                     advice += f"该项整改时限（{due}）已过，状态改正后才能判断是否逾期。"
@@ -92,6 +94,12 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 #: what a bad or missing status asks the clerk to do, in a ledger with a drop-down list
 _CHOOSE = "请从下拉列表选择“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”。"
+#: what a bad status written as an account asks for: the status first, as real ledgers write it
+_LEAD_WITH_STATUS = ("这是一段整改情况的叙述，读不出整改状态：请在开头写明状态（如“已完成。……”“正在推进，……”），"
+                     "或另设“整改状态”列填写“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”。")
+#: a status cell that tells an account: ten characters or more (the status words are shorter), or
+#: a clause and more after it
+_ACCOUNT = re.compile(r"^.{10,}$|[，,；;。].{2,}", re.S)
 
 
 @rule(
