@@ -137,15 +137,21 @@ def _town(folder: Path) -> Path:
     return path
 
 
-def _as_an_earlier_rectxl_recorded(path: Path) -> None:
-    """The record without its rows' texts, as rectxl wrote it before round 12."""
-    wb = load_workbook(path)
+def forget_row_texts(wb: Workbook) -> None:
+    """Drop the rows' texts from rectxl's record of its marks in ``wb``, as rectxl wrote the record
+    before round 12."""
     record = next(wb[n] for n in wb.sheetnames if n.startswith(MARKS_SHEET))
     for row in record.iter_rows(min_row=3):
         if row[2].value and str(row[2].value).startswith("{"):
             data = json.loads(row[2].value)
             data.pop("row", None)
             row[2].value = json.dumps(data, ensure_ascii=False)
+
+
+def _as_an_earlier_rectxl_recorded(path: Path) -> None:
+    """The record without its rows' texts, as rectxl wrote it before round 12."""
+    wb = load_workbook(path)
+    forget_row_texts(wb)
     wb.save(path)
 
 

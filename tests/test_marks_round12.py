@@ -150,18 +150,11 @@ def test_marks_recorded_without_their_rows_say_what_is_left_after_a_column_inser
     """A record of an earlier rectxl (no row texts) and a column inserted since: nothing can be
     followed. It had said "0个单元格恢复原样" and nothing else (round 11's p10c); it says the marks
     are not on their cells, and what to do."""
-    import json
-
-    from rectxl.core.names import MARKS_SHEET
+    from tests.test_desk_round13 import forget_row_texts
 
     source = marked(tmp_path)
     wb = load_workbook(source)
-    record = next(wb[n] for n in wb.sheetnames if n.startswith(MARKS_SHEET))
-    for row in record.iter_rows(min_row=3):
-        if row[2].value and str(row[2].value).startswith("{"):
-            data = json.loads(row[2].value)
-            data.pop("row", None)
-            row[2].value = json.dumps(data, ensure_ascii=False)
+    forget_row_texts(wb)
     wb["整改台账"].insert_cols(2)
     wb.save(tmp_path / "旧标记插入列.xlsx")
     _, said = clear(tmp_path / "旧标记插入列.xlsx", tmp_path, capsys)
