@@ -196,6 +196,39 @@ def a1(r: int, c: int) -> str:
     return f"{col_letter(c)}{r + 1}"
 
 
+def _repeats_header(row: Sequence[Any], names: Sequence[frozenset[str]]) -> bool:
+    """``row`` is the header (or one of its rows) written again: every filled cell reads as a
+    header cell of its own column did, two at least. ``names[c]`` holds those of column ``c``."""
+    matched = 0
+    for c, v in enumerate(row):
+        if _blank(v):
+            continue
+        if c >= len(names) or F.header_key(v) not in names[c]:
+            return False
+        matched += 1
+    return matched >= 2
+
+
+def _without_header_repeats(grid: Grid, header: HeaderMap) -> Grid:
+    """``grid`` with the rows below the header that write it again made blank: a ledger printed
+    page by page, or pasted together from several offices' tables, repeats its header (and the
+    row numbering its columns) over each part. Such a row is no measure, and no issue or unit
+    written in it is carried down to the rows under it. Rows keep their numbers."""
+    width = max((len(row) for row in grid.rows[header.first_row: header.row + 1]), default=0)
+    names = [frozenset(k for r in range(header.first_row, header.row + 1)
+                       if (k := F.header_key(grid.value(r, c)))) for c in range(width)]
+    again = [r for r in range(header.data_start, len(grid.rows)) if _repeats_header(grid.rows[r], names)]
+    if not again:
+        return grid
+    blank = set(again)
+    for r in again:  # the row numbering the columns (1, 2, 3 …) under a repeated header
+        if r + 1 < len(grid.rows) and r + 1 not in blank and _numbers_the_columns(grid.rows[r + 1]):
+            blank.add(r + 1)
+    rows = [[None] * len(row) if r in blank else row for r, row in enumerate(grid.rows)]
+    merges = [m for m in grid.merges if not all(r in blank for r in range(m[0], m[2] + 1))]
+    return replace(grid, rows=rows, merges=merges)
+
+
 def _footer_line(raw_row: list[Any]) -> bool:
     """Every filled cell of the row is a signature or note label: the foot of the form, no measure."""
     filled = [v for v in raw_row if not _blank(v)]
@@ -1573,6 +1606,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     # sheets each named by a field alone ("政治建设" | "党风廉政建设"): one sheet per aspect
     by_field = len(picked) > 1 and all(names_a_field(grid.name.strip()) for grid, _ in picked)
     for grid, header in picked:
+        grid = _without_header_repeats(grid, header)
         previous = _Builder(grid, header, ledger, previous, issue_list)
         if len(picked) > 1 and (aspect := _sheet_aspect(grid, header, by_field)) is not None:
             previous.start_aspect(aspect)  # one sheet per aspect, named above its header

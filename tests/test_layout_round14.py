@@ -1,0 +1,93 @@
+"""Ledger layouts round fourteen: how offices not met before lay out their ledgers.
+
+A ledger printed page by page (or pasted together from several tables) writes its header again
+over each part — one header row or two, with the row numbering the columns under it; a note row
+("备注：本方面…") closes one aspect before the next one's heading.
+
+Every workbook is built here with openpyxl; units, people and texts are fictional."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from rectxl import api
+from rectxl.api import Options
+
+AS_OF = date(2025, 9, 30)
+Rows = Sequence[Sequence[Any]]
+
+
+def _book(path: Path, sheets: dict[str, tuple[Rows, Sequence[str]]], hidden: Sequence[str] = ()) -> Path:
+    wb = Workbook()
+    default = wb.active
+    for name, (rows, merges) in sheets.items():
+        ws = wb.create_sheet(name)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    ws.cell(r, c, value)
+        for rng in merges:
+            ws.merge_cells(rng)
+        if name in hidden:
+            ws.sheet_state = "hidden"
+    if default is not None:
+        wb.remove(default)
+    wb.save(path)
+    return path
+
+
+def _findings(path: Path) -> list[tuple[str, str | None]]:
+    report = api.check(path, Options(as_of=AS_OF))
+    return sorted((f.code, f.cell) for f in report.findings if f.severity.value != "info")
+
+
+def _tree(path: Path) -> list[tuple[str | None, str, list[str]]]:
+    return [(a.title, i.title, [m.text for m in i.measures])
+            for a in api.read_ledger(path).aspects for i in a.issues()]
+
+
+# -- the header written again over each printed page -----------------------------------------------
+
+HEADER = ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"]
+
+
+def test_header_repeated_on_each_page_is_no_measure(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["某某县民政局巡察整改台账"],
+        HEADER,
+        [1, "学习贯彻不深入", "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+        [2, "意识形态工作薄弱", "每季度研判意识形态", "办公室", "张某", "2025年6月30日", "已完成"],
+        HEADER,
+        [3, "会风文风不实", "精简会议文件", "办公室", "王某", "2025年12月31日", "正在推进"],
+        [None, None, "控制发文数量", "办公室", "王某", "2025年12月31日", "正在推进"],
+    ]
+    path = _book(tmp_path / "民政局.xlsx", {"台账": (rows, ["A1:G1", "A6:A7", "B6:B7"])})
+    assert _findings(path) == []
+    assert [(i, ms) for _, i, ms in _tree(path)] == [
+        ("学习贯彻不深入", ["制定学习计划"]), ("意识形态工作薄弱", ["每季度研判意识形态"]),
+        ("会风文风不实", ["精简会议文件", "控制发文数量"])]
+
+
+def test_two_row_header_repeated_with_its_column_numbers(tmp_path: Path) -> None:
+    top = ["序号", "反馈问题", "整改措施", "责任主体", None, None, "整改时限", "整改状态"]
+    sub = [None, None, None, "责任领导", "责任部门", "责任人", None, None]
+    numbers = [1, 2, 3, 4, 5, 6, 7, 8]
+    rows: Rows = [
+        ["中共某某学院委员会巡察整改台账"], top, sub, numbers,
+        [1, "理论学习流于形式", "制定中心组学习计划", "党委书记", "学院办公室", "王某", "2025年4月30日", "已完成"],
+        top, sub, numbers,
+        [None, None, "开展专题研讨4次", "党委书记", None, "王某", "2025年12月31日", "正在推进"],
+    ]
+    merges = ["A1:H1", "A2:A3", "B2:B3", "C2:C3", "D2:F2", "G2:G3", "H2:H3",
+              "A6:A7", "B6:B7", "C6:C7", "D6:F6", "G6:G7", "H6:H7"]
+    path = _book(tmp_path / "学院.xlsx", {"台账": (rows, merges)})
+    # the second measure (row 9) is issue 1's, and its 责任部门 is really missing
+    assert _findings(path) == [("missing-owner-unit", "E9")]
+    assert [(i, ms) for _, i, ms in _tree(path)] == [
+        ("理论学习流于形式", ["制定中心组学习计划", "开展专题研讨4次"])]
+
