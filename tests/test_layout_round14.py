@@ -91,3 +91,27 @@ def test_two_row_header_repeated_with_its_column_numbers(tmp_path: Path) -> None
     assert [(i, ms) for _, i, ms in _tree(path)] == [
         ("理论学习流于形式", ["制定中心组学习计划", "开展专题研讨4次"])]
 
+
+# -- a note row between two aspects ------------------------------------------------------------------
+
+def test_note_row_between_aspects_keeps_the_next_aspect(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["某某县统计局巡察整改台账"],
+        HEADER,
+        ["一、政治建设方面"],
+        [1, "学习贯彻不深入", "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+        ["备注：本方面问题措施已于2025年6月全部制定"],
+        [],
+        ["二、作风建设方面"],
+        ["（一）会风文风"],
+        [2, "会风文风不实", "精简会议文件", "办公室", "王某", "2025年12月31日", "正在推进"],
+        ["填表说明：整改状态填写已完成、正在推进或长期坚持"],
+        ["一、本表一式两份"],
+    ]
+    path = _book(tmp_path / "统计局.xlsx", {"台账": (rows, ["A1:G1", "A3:G3", "A5:G5", "A7:G7", "A8:G8",
+                                                          "A10:G10", "A11:G11"])})
+    assert _findings(path) == []
+    ledger = api.read_ledger(path)
+    assert [(a.number, a.title) for a in ledger.aspects] == [(1, "政治建设方面"), (2, "作风建设方面")]
+    assert [c.title for c in ledger.aspects[1].categories] == ["会风文风"]
+    assert [i.title for a in ledger.aspects for i in a.issues()] == ["学习贯彻不深入", "会风文风不实"]

@@ -2279,7 +2279,9 @@ class _Builder:
         for r in range(self.header.data_start, len(grid.rows)):
             raw_row = grid.rows[r]
             if self._footer and not self._measure_beyond_notes(r, raw_row):
-                continue  # under the notes at the foot of the table: "1．整改状态填写…", "填报人：…"
+                if not self._heading_beyond_notes(r, raw_row):
+                    continue  # under the notes at the foot of the table: "1．整改状态填写…", "填报人：…"
+                self._footer = False  # "备注：…" closed an aspect, the next one opens below it
             if r in self._issue_rows:
                 self._combined_issue_row(r)
                 continue
@@ -2401,6 +2403,27 @@ class _Builder:
             return False
         return any(self.texts[f][r] for f in (F.OWNER_UNIT, F.STATUS)) or (
             F.DEADLINE in self.values and self.values[F.DEADLINE][r] != "")
+
+    def _heading_beyond_notes(self, r: int, raw_row: list[Any]) -> bool:
+        """Row ``r``, under a note, heads an aspect or a category of measures: its one text is
+        numbered as one ("二、作风建设方面", "（三）…") and the first row below it that is no
+        heading is a measure row (a note "备注：本方面…" between two aspects ends neither the
+        table nor the next aspect's heading)."""
+        non_blank = [v for v in raw_row if not _blank(v)]
+        if len(non_blank) != 1:
+            return False
+        text = _text(non_blank[0])
+        if not (_ASPECT_LABEL.match(text) or _CATEGORY_LABEL.match(text)) or _NOTE_HEAD.match(text):
+            return False
+        for below in range(r + 1, min(len(self.grid.rows), r + 1 + _LOOK_BELOW)):
+            row = self.grid.rows[below]
+            texts = [_text(v) for v in row if not _blank(v)]
+            if not texts:
+                continue
+            if len(texts) == 1 and (_ASPECT_LABEL.match(texts[0]) or _CATEGORY_LABEL.match(texts[0])):
+                continue
+            return self._measure_beyond_notes(below, row)
+        return False
 
     def _wide(self, r: int) -> bool:
         """Row ``r`` holds a cell merged across much of the table (a heading, a note)."""
