@@ -115,3 +115,34 @@ def test_note_row_between_aspects_keeps_the_next_aspect(tmp_path: Path) -> None:
     assert [(a.number, a.title) for a in ledger.aspects] == [(1, "政治建设方面"), (2, "作风建设方面")]
     assert [c.title for c in ledger.aspects[1].categories] == ["会风文风"]
     assert [i.title for a in ledger.aspects for i in a.issues()] == ["学习贯彻不深入", "会风文风不实"]
+
+
+# -- 问题清单 and 任务清单 on two sheets -----------------------------------------------------------------
+
+def test_a_problem_list_gives_the_aspects_and_an_untasked_problem_is_found(tmp_path: Path) -> None:
+    problems: Rows = [
+        ["巡察反馈问题清单"],
+        ["问题编号", "方面", "问题描述"],
+        [1, "一、政治建设方面", "学习贯彻不深入"],
+        [2, None, "意识形态责任制落实不力"],
+        [3, "二、作风建设方面", "文风会风不实"],
+        [4, None, "公务接待超标准"],
+    ]
+    tasks: Rows = [
+        ["整改任务清单"],
+        ["序号", "问题编号", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"],
+        [1, 1, "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+        [2, 1, "开展专题学习", "办公室", "张某", "长期坚持", "长期坚持"],
+        [3, 2, "开展意识形态研判", "宣传科", "李某", "2025年6月30日", "已完成"],
+        [4, 4, "清退超标准接待费用", "办公室", "王某", "2025年12月31日", "正在推进"],
+    ]
+    path = _book(tmp_path / "两张清单.xlsx", {"问题清单": (problems, ["A1:C1", "B3:B4", "B5:B6"]),
+                                              "任务清单": (tasks, ["A1:G1"])})
+    ledger = api.read_ledger(path)
+    assert [(a.title, [i.title for i in a.issues()]) for a in ledger.aspects] == [
+        ("政治建设方面", ["学习贯彻不深入", "意识形态责任制落实不力"]),
+        ("作风建设方面", ["文风会风不实", "公务接待超标准"])]
+    report = api.check(path, Options(as_of=AS_OF))
+    # problem 3 was fed back and given no task: found on the problem list, where it is written
+    assert [(f.code, f.sheet, f.cell) for f in report.findings if f.severity.value != "info"] == [
+        ("issue-without-measure", "问题清单", "C5")]

@@ -1613,7 +1613,48 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         if units:
             previous.owned_by(units[grid.name])
         previous.build()
+    if issue_list:
+        _issues_without_tasks(ledger, issue_list)
     return ledger
+
+
+def _issues_without_tasks(ledger: Ledger, issue_list: Mapping[str, _ListedIssue]) -> None:
+    """The issues of a 问题清单 that no task of the 任务清单 names: issues all the same, with no
+    measure (an issue fed back and never given a task is what an auditor looks for). Each goes
+    beside the listed issue before it, or the one after it, of its own aspect and category."""
+    placed = {(i.sheet, i.row): (a, c, i) for a in ledger.aspects for c in a.categories for i in c.issues}
+    listed = list(issue_list.values())
+    for n, one in enumerate(listed):
+        if (one.sheet, one.row) in placed:
+            continue
+        group = (one.aspect, one.category)
+        issue = Issue(title=one.title, number=one.number, sheet=one.sheet, row=one.row, cells={F.ISSUE: one.cell})
+        before = next((o for o in reversed(listed[:n]) if (o.sheet, o.row) in placed), None)
+        after = next((o for o in listed[n + 1:] if (o.sheet, o.row) in placed), None)
+        if before is not None and ((before.aspect, before.category) == group or after is None
+                                   or (after.aspect, after.category) != group):
+            aspect, category, neighbour = placed[(before.sheet, before.row)]
+            if one.aspect and one.aspect != before.aspect:
+                # an aspect none of whose issues has a task: its own, after the one before
+                number, title = split_aspect_label(one.aspect)
+                aspect_new = Aspect(title=title or None, number=number, categories=[Category()])
+                ledger.aspects.insert(ledger.aspects.index(aspect) + 1, aspect_new)
+                aspect, category = aspect_new, aspect_new.categories[0]
+                category.issues.append(issue)
+            else:
+                category.issues.insert(category.issues.index(neighbour) + 1, issue)
+        elif after is not None:
+            aspect, category, neighbour = placed[(after.sheet, after.row)]
+            category.issues.insert(category.issues.index(neighbour), issue)
+        else:
+            if not ledger.aspects:
+                ledger.aspects.append(Aspect(title=None))
+            aspect = ledger.aspects[0]
+            if not aspect.categories:
+                aspect.categories.append(Category())
+            category = aspect.categories[0]
+            category.issues.insert(0, issue)
+        placed[(one.sheet, one.row)] = (aspect, category, issue)
 
 
 #: a sheet named as a unit is named ("办公室", "财务股", "县委办", "城关镇", "第一中学"), and nothing more
@@ -1689,6 +1730,9 @@ class _ListedIssue:
     sheet: str
     row: int  # 1-based
     cell: str
+    #: the aspect and the category the list files it under (its 方面 | 问题类别 columns), if any
+    aspect: str = ""
+    category: str = ""
 
 
 def _issue_lists(picked: list[tuple[Grid, HeaderMap]]
@@ -1712,12 +1756,21 @@ def _issue_lists(picked: list[tuple[Grid, HeaderMap]]
     for grid, header in lists:
         code_c = header.columns.get(F.ISSUE_NO, header.columns.get(F.ROW_NO))
         issue_c = header.columns[F.ISSUE]
+        filled = _Filled(grid, header.data_start, [header.columns[f] for f in (F.ASPECT, F.CATEGORY)
+                                                   if f in header.columns])
+        # 方面 | 问题类别 written once over their issues (merged down, or left blank below)
+        groups = {f: filled.column(header.columns[f]) for f in (F.ASPECT, F.CATEGORY) if f in header.columns}
+        carried = dict.fromkeys(groups, "")
         for r in range(header.data_start, len(grid.rows)):
             row = grid.rows[r]
+            for f, values in groups.items():
+                if text := _text(values[r]) if r < len(values) else "":
+                    carried[f] = text
             code = _text(row[code_c]) if code_c is not None and code_c < len(row) else ""
             title = _text(row[issue_c]) if issue_c < len(row) else ""
             if code and title and code not in found:
-                found[code] = _ListedIssue(title, len(found) + 1, grid.name, r + 1, f"{col_letter(issue_c)}{r + 1}")
+                found[code] = _ListedIssue(title, len(found) + 1, grid.name, r + 1, f"{col_letter(issue_c)}{r + 1}",
+                                           carried.get(F.ASPECT, ""), carried.get(F.CATEGORY, ""))
     if not found:
         return picked, {}
     return [(g, h) for g, h in picked if not is_list(h)], found
@@ -2460,6 +2513,10 @@ class _Builder:
         if r in self.error_rows:
             self._note_errors(r, _HIERARCHY)
         aspect_t, category_t, issue_t = texts[F.ASPECT][r], texts[F.CATEGORY][r], texts[F.ISSUE][r]
+        if self.issue_list and not issue_t and (
+                listed := self.issue_list.get(_text(self._value(r, F.ISSUE_NO)))) is not None:
+            # a task of a 任务清单: its aspect and category are those the 问题清单 files its issue under
+            aspect_t, category_t = aspect_t or listed.aspect, category_t or listed.category
         own_measure = ""
         if not issue_t and F.ISSUE not in self.cols and (both := _ISSUE_AND_MEASURE.match(texts[F.MEASURE][r])):
             # "问题：…\n措施：1.…2.…" in one cell of a 问题及整改措施 column: the issue, then its measures
