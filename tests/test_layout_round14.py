@@ -146,3 +146,27 @@ def test_a_problem_list_gives_the_aspects_and_an_untasked_problem_is_found(tmp_p
     # problem 3 was fed back and given no task: found on the problem list, where it is written
     assert [(f.code, f.sheet, f.cell) for f in report.findings if f.severity.value != "info"] == [
         ("issue-without-measure", "问题清单", "C5")]
+
+
+# -- header words not met before ----------------------------------------------------------------------
+
+def test_a_goal_and_task_column_is_the_measures_when_no_other_names_them(tmp_path: Path) -> None:
+    header = ["序号", "存在的主要问题", "整改目标任务", "整改责任领导", "责任单位（部门）", "具体责任人",
+              "完成时限（年月日）", "整改完成情况"]
+    rows: Rows = [
+        ["某某区发改局巡察整改台账"], header,
+        [1, "项目储备不足", "建立重大项目储备库，年内储备项目20个", "王某", "投资科", "张某", "2025年6月30日",
+         "已完成"],
+        [2, "招商质效不高", "开展产业链精准招商", "李某", "招商科", "赵某", "2025年12月31日", "正在推进"],
+    ]
+    path = _book(tmp_path / "发改局.xlsx", {"台账": (rows, ["A1:H1"])})
+    assert _findings(path) == []
+    assert [ms for _, _, ms in _tree(path)] == [["建立重大项目储备库，年内储备项目20个"], ["开展产业链精准招商"]]
+    # beside a 整改措施 column, it stays the goal
+    header = ["序号", "问题", "整改目标任务", "整改措施", "责任单位", "整改时限", "整改状态"]
+    rows = [header, [1, "项目储备不足", "储备项目20个", "建立项目储备库", "投资科", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "发改局2.xlsx", {"台账": (rows, [])})
+    assert _findings(path) == []
+    (measure,) = api.read_ledger(path).measures()
+    assert measure.text == "建立项目储备库" and "储备项目20个" in measure.extra.values()
+

@@ -414,6 +414,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _latest_period_status(grid, r, texts, columns, duplicates, skip, earlier)
     _named_status_first(texts, columns, duplicates)
     _task_as_goal(texts, columns, duplicates)
+    _goal_as_measure(texts, columns, duplicates)
     measure_more = _measure_split(texts, columns, duplicates)
     measure_cols = _numbered_measures(texts, columns, duplicates)
     _detail_not_issue(texts, columns, duplicates)
@@ -672,6 +673,24 @@ def _task_as_goal(texts: dict[int, str], columns: dict[str, int], duplicates: di
     is what they achieve — read as the goal (整改目标), not as a second measure column."""
     _reassign(columns, duplicates, F.MEASURE, F.GOAL, lambda c: re.search(r"措施|举措", texts.get(c, "")) is not None,
               lambda c: "任务" in texts.get(c, ""))
+
+
+def _goal_as_measure(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """整改目标任务, 目标任务, 整改目标及任务 with no measure column beside it: the tasks the issue was
+    split into are the ledger's measures (the goal written with them) — not a goal column, leaving
+    every issue without a measure."""
+    goal = columns.get(F.GOAL)
+    if F.MEASURE in columns or goal is None or not _NAMES_TASKS.search(F.header_key(texts.get(goal, ""))):
+        return
+    columns[F.MEASURE] = columns.pop(F.GOAL)
+    if more := duplicates.pop(F.GOAL, None):
+        columns[F.GOAL] = more[0]
+        if more[1:]:
+            duplicates[F.GOAL] = more[1:]
+
+
+#: a 目标 header that names the tasks too (整改目标任务, 目标及措施)
+_NAMES_TASKS = re.compile(r"任务|措施|举措")
 
 
 #: the header of a measure column that goes on with the one left of it (具体举措, 细化措施)
