@@ -170,3 +170,15 @@ def test_a_goal_and_task_column_is_the_measures_when_no_other_names_them(tmp_pat
     (measure,) = api.read_ledger(path).measures()
     assert measure.text == "建立项目储备库" and "储备项目20个" in measure.extra.values()
 
+
+def test_a_number_column_headed_in_english_numbers_the_issues(tmp_path: Path) -> None:
+    for word in ("No.", "序号No.", "NO"):
+        rows: Rows = [
+            [word, "问题", "整改措施", "责任部门", "完成时限", "完成情况"],
+            [1, "采购管理不规范", "修订采购制度", "采购部", "2025年6月30日", "已完成"],
+            [2, "合同管理不规范", "建立合同台账", "法务部", "2025年6月30日", "已完成"],
+            [4, "资金支付审批不严", "修订资金支付审批流程", "财务部", "2025年6月30日", "已完成"],
+        ]
+        path = _book(tmp_path / "公司.xlsx", {"台账": (rows, [])})
+        report = api.check(path, Options(as_of=AS_OF))
+        assert [(f.code, f.cell) for f in report.findings] == [("issue-number-gap", "A4")], word

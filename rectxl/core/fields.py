@@ -143,6 +143,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"问题(序号|编号)|^问题号$", ISSUE_NO),
     (r"来源|出处|发现途径|发现方式", ISSUE_SOURCE),
     (r"^(序号|编号|序次)$", ROW_NO),
+    # No., NO, №, 序号No. (a form printed in both languages): the rows' numbers
+    (r"^(?:序号|编号)?(?:[Nn][Oo]|№)[.．]?$", ROW_NO),
     # 措施序号 | 整改措施: the measures' own numbers ("1-1", "1-2"), not their text
     (r"(?:措施|举措|任务)(?:序号|编号)|^(?:序号|编号)[(（](?:措施|举措)[)）]$", ROW_NO),
     # 责任单位及责任人 ("文物股 张某"): the unit comes first
