@@ -182,3 +182,26 @@ def test_a_number_column_headed_in_english_numbers_the_issues(tmp_path: Path) ->
         path = _book(tmp_path / "公司.xlsx", {"台账": (rows, [])})
         report = api.check(path, Options(as_of=AS_OF))
         assert [(f.code, f.cell) for f in report.findings] == [("issue-number-gap", "A4")], word
+
+
+# -- a template's example rows left in ---------------------------------------------------------------
+
+def test_the_templates_example_rows_left_under_the_header_are_no_measures(tmp_path: Path) -> None:
+    for label, note in (("例", "（此行为填写示例，正式填报时请删除）"), ("示例", None), ("【样例】", "以下为填写样例")):
+        rows: list[list[Any]] = [["某某县交通运输局巡察整改台账"], list(HEADER)]
+        merges = ["A1:G1"]
+        if note:
+            rows.append([note])
+            merges.append("A3:G3")
+        rows += [[label, "××方面存在××问题", "制定××制度", "××股", "××", "2025年6月30日", "已完成"],
+                 [1, "公路养护资金使用不规范", "开展养护资金专项清查", "财务股", "张某", "2025年6月30日", "已完成"],
+                 [2, "治超执法不严格", "开展联合治超行动", "路政大队", "李某", "2025年8月31日", "正在推进"]]
+        path = _book(tmp_path / "交通局.xlsx", {"台账": (rows, merges)})
+        assert _tree(path) == [(None, "公路养护资金使用不规范", ["开展养护资金专项清查"]),
+                               (None, "治超执法不严格", ["开展联合治超行动"])], label
+        assert _findings(path) == [("overdue", "F6" if note else "F5")], label
+    # "例行检查…" is work, not an example; a heading alone is an aspect
+    rows = [HEADER, ["一、安全生产方面"],
+                  [1, "例行检查流于形式", "修订例行检查制度", "安监股", "张某", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "应急局.xlsx", {"台账": (rows, ["A2:G2"])})
+    assert _tree(path) == [("安全生产方面", "例行检查流于形式", ["修订例行检查制度"])]

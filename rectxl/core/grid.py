@@ -229,6 +229,33 @@ def _without_header_repeats(grid: Grid, header: HeaderMap) -> Grid:
     return replace(grid, rows=rows, merges=merges)
 
 
+#: the label of a template's example row, in its first cell ("例", "示例", "（样例）", "例：…")
+_EXAMPLE_LABEL = LazyPattern(r"^\s*[(（【\[]?\s*(?:举|示|样|范|填写示|填表示|填报示)?例\s*[)）】\]]?\s*(?:[:：]|$)")
+#: a line about the example rows ("（此行为填写示例，正式填报时请删除）", "以下为示例", "示例仅供参考")
+_EXAMPLE_NOTE = LazyPattern(r"示例|样例|范例|举例|(?:^|[(（])\s*例\s*[)）:：]")
+
+
+def _without_example_rows(grid: Grid, header: HeaderMap) -> Grid:
+    """``grid`` with the rows a template shows how to fill it in with made blank: right under the
+    header, rows labelled 例 / 示例 / 样例 in their first cell, and a line alone on its row saying
+    they are examples ("（此行为填写示例，正式填报时请删除）"). A clerk who leaves them in has no
+    measure there, and no aspect in the line. Rows keep their numbers."""
+    blank: list[int] = []
+    for r in range(header.data_start, len(grid.rows)):
+        texts = [_text(v) for v in grid.rows[r] if not _blank(v)]
+        if not texts:
+            continue
+        if _EXAMPLE_LABEL.match(texts[0]) or (len(texts) == 1 and _EXAMPLE_NOTE.search(texts[0])):
+            blank.append(r)
+            continue
+        break  # the ledger's own rows have begun
+    if not any(_EXAMPLE_LABEL.match(next((_text(v) for v in grid.rows[r] if not _blank(v)), "")) for r in blank):
+        return grid  # a line alone, with no example row beside it, is the ledger's own
+    rows = [[None] * len(row) if r in blank else row for r, row in enumerate(grid.rows)]
+    merges = [m for m in grid.merges if not all(r in blank for r in range(m[0], m[2] + 1))]
+    return replace(grid, rows=rows, merges=merges)
+
+
 def _footer_line(raw_row: list[Any]) -> bool:
     """Every filled cell of the row is a signature or note label: the foot of the form, no measure."""
     filled = [v for v in raw_row if not _blank(v)]
@@ -1625,7 +1652,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     # sheets each named by a field alone ("政治建设" | "党风廉政建设"): one sheet per aspect
     by_field = len(picked) > 1 and all(names_a_field(grid.name.strip()) for grid, _ in picked)
     for grid, header in picked:
-        grid = _without_header_repeats(grid, header)
+        grid = _without_example_rows(_without_header_repeats(grid, header), header)
         previous = _Builder(grid, header, ledger, previous, issue_list)
         if len(picked) > 1 and (aspect := _sheet_aspect(grid, header, by_field)) is not None:
             previous.start_aspect(aspect)  # one sheet per aspect, named above its header
