@@ -205,3 +205,20 @@ def test_the_templates_example_rows_left_under_the_header_are_no_measures(tmp_pa
                   [1, "例行检查流于形式", "修订例行检查制度", "安监股", "张某", "2025年6月30日", "已完成"]]
     path = _book(tmp_path / "应急局.xlsx", {"台账": (rows, ["A2:G2"])})
     assert _tree(path) == [("安全生产方面", "例行检查流于形式", ["修订例行检查制度"])]
+
+
+# -- the issue's number written as its label ------------------------------------------------------------
+
+def test_issue_numbers_written_as_labels_are_the_issues_numbers(tmp_path: Path) -> None:
+    for labels in (("问题1", "问题2", "问题4"), ("第一个问题", "第二个问题", "第四个问题"),
+                   ("问题（1）", "问题（2）", "问题（4）")):
+        rows: Rows = [
+            ["问题编号", "问题描述", "整改措施", "责任单位", "整改时限", "整改状态"],
+            [labels[0], "学习贯彻不深入", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
+            [labels[1], "会风文风不实", "精简会议文件", "办公室", "2025年6月30日", "已完成"],
+            [labels[2], "公车管理不规范", "修订公车管理办法", "财务股", "2025年6月30日", "已完成"],
+        ]
+        path = _book(tmp_path / "台账.xlsx", {"台账": (rows, [])})
+        assert [i.number for i in api.read_ledger(path).issues()] == [1, 2, 4], labels
+        report = api.check(path, Options(as_of=AS_OF))
+        assert [(f.code, f.cell) for f in report.findings] == [("issue-number-gap", "A4")], labels

@@ -1167,6 +1167,11 @@ def _texts(values: list[Any]) -> list[str]:
     return texts
 
 
+#: an issue's number written as its label in a 问题编号 cell: "问题3", "问题（3）", "第三个问题"
+_NUMBER_LABEL = re.compile(r"^\s*(?:问题\s*[(（]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]?"
+                           r"|第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|项|条)?问题)\s*[.．、:：]?\s*$")
+
+
 def _int(v: Any) -> int | None:
     if isinstance(v, bool):
         return None
@@ -2601,6 +2606,8 @@ class _Builder:
 
         issue_no_v = self._value(r, F.ISSUE_NO)
         issue_no = _int(issue_no_v)
+        if issue_no is None and type(issue_no_v) is str and (label := _NUMBER_LABEL.match(issue_no_v)):
+            issue_no = to_int(label.group(1) or label.group(2))  # "问题3", "第三个问题": issue 3
         code = _text(issue_no_v) if self._by_code and issue_no is None else ""
         if code and not self.issue_list:
             self._coded_issue(r, code, issue_t)
