@@ -222,3 +222,33 @@ def test_issue_numbers_written_as_labels_are_the_issues_numbers(tmp_path: Path) 
         assert [i.number for i in api.read_ledger(path).issues()] == [1, 2, 4], labels
         report = api.check(path, Options(as_of=AS_OF))
         assert [(f.code, f.cell) for f in report.findings] == [("issue-number-gap", "A4")], labels
+
+
+# -- a category written alone on its row, not merged -------------------------------------------------
+
+def test_a_category_alone_on_its_unmerged_row_heads_the_issues_below(tmp_path: Path) -> None:
+    rows: Rows = [
+        HEADER,
+        ["一、政治建设方面"],
+        [None, "（一）学习贯彻方面"],
+        [1, "理论学习不深入", "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+        [None, "（二）意识形态方面"],
+        [2, "意识形态研判不够", "每季度开展研判", "办公室", "张某", "2025年6月30日", "已完成"],
+    ]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ["A2:G2"])})
+    assert _findings(path) == []
+    ledger = api.read_ledger(path)
+    assert [(a.title, [(c.number, c.title, [i.title for i in c.issues]) for c in a.categories])
+            for a in ledger.aspects] == [
+        ("政治建设方面", [(1, "学习贯彻方面", ["理论学习不深入"]), (2, "意识形态方面", ["意识形态研判不够"])])]
+    # with no aspect above: a category all the same, not an issue without a measure
+    path = _book(tmp_path / "台账2.xlsx", {"台账": (rows[:1] + rows[2:], [])})
+    assert _findings(path) == []
+    assert [c.title for a in api.read_ledger(path).aspects for c in a.categories] == ["学习贯彻方面", "意识形态方面"]
+    # an issue on its own row, its measures below with no issue of their own, stays the issue
+    rows = [HEADER, ["一、政治建设方面"], [None, "（一）理论学习不深入"],
+            [None, None, "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+            [None, None, "开展专题学习", "办公室", "张某", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "台账3.xlsx", {"台账": (rows, ["A2:G2"])})
+    assert _findings(path) == []
+    assert _tree(path) == [("政治建设方面", "理论学习不深入", ["制定学习计划", "开展专题学习"])]

@@ -2147,8 +2147,10 @@ class _Builder:
         if _ASPECT_LABEL.match(text):
             self._new_aspect(text)
             return True
-        if _CATEGORY_LABEL.match(text) and (wide or numbered):
-            self._new_category(text)  # merged across, or "（一） | …" numbered in the 序号 column
+        if _CATEGORY_LABEL.match(text) and (wide or numbered or self._issue_written_below(r)):
+            # merged across, "（一） | …" numbered in the 序号 column, or alone on its row over an
+            # issue written in full (not the issue itself, its measures in the rows below)
+            self._new_category(text)
             return True
         if not wide and _UNNUMBERED_ASPECT.fullmatch(text) and self._value(r, F.MEASURE) == "":
             self._new_aspect(text)  # "在落实党中央决策部署方面" alone on its row (a filled row, not merged)
@@ -2170,6 +2172,20 @@ class _Builder:
         if wide:
             self._new_aspect(text)
             return True
+        return False
+
+    def _issue_written_below(self, r: int) -> bool:
+        """The first row below ``r`` holding anything writes an issue in its own 问题 cell, beside a
+        measure: row ``r`` heads issues, it is none of them."""
+        issue_c = self.cols.get(F.ISSUE)
+        if issue_c is None:
+            return False
+        for below in range(r + 1, min(len(self.grid.rows), r + 1 + _LOOK_BELOW)):
+            raw_row = self.grid.rows[below]
+            if all(_blank(v) for v in raw_row):
+                continue
+            return (not _blank(self.grid.value(below, issue_c)) and self.filled.anchor_of(below, issue_c) is None
+                    and bool(self.texts[F.MEASURE][below]))
         return False
 
     def _rows_below(self, r: int, depth: int = 0) -> bool:
