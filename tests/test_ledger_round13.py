@@ -93,7 +93,7 @@ def test_a_label_alone_and_a_detail_further_on_stay_as_written(tmp_path: Path) -
     ("已履职", Status.DONE), ("已履责", Status.DONE), ("已召开", Status.DONE), ("已成立", Status.DONE),
     ("已下发", Status.DONE), ("已配齐", Status.DONE), ("已配备到位", Status.DONE), ("已归档", Status.DONE),
     ("已落实到位", Status.DONE), ("已按要求整改", Status.DONE), ("部分完成", Status.IN_PROGRESS),
-    ("已完成阶段性任务", Status.MOSTLY_DONE), ("整改中（已完成80%）", Status.IN_PROGRESS),
+    ("已完成阶段性任务", Status.MOSTLY_DONE), ("整改中（已完成80%）", Status.MOSTLY_DONE),
     # a narrative after the word is still the progress
     ("已召开动员会，正在制定方案", Status.IN_PROGRESS), ("正在推进，已召开会议", Status.IN_PROGRESS),
 ])

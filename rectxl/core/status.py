@@ -257,7 +257,8 @@ _V_RES = _alt(
     "健全 建立 执行 核查 清查 腾退 补缴 追缴 调整 改进 整顿 治理 更正 补充 补齐 补正 撤销 取消 "
     "归还 上缴 缴纳 退缴 退赔 建章立制 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办 改 "
     "印发 出台 制定 发布 签订 公示 公开 报备 备案 通报 补录 修正 整章建制 "
-    "履职 履责 召开 配齐 配备 成立 设立 组建 下发 归档 补签 补办 清偿 撤回 化解"
+    "履职 履责 召开 配齐 配备 成立 设立 组建 下发 归档 补签 补办 清偿 撤回 化解 "
+    "建成 投用 投入使用 启用 上线 交付 交付使用"
 )
 #: result complements (整改到位, 处理完毕, 整改清零 …)
 _RESULT = _alt("完成 到位 完毕 完结 结束 清零 办结 闭环 彻底 妥当 妥善")
@@ -285,13 +286,13 @@ _ADV_IP = _alt(
 #: long-term modifiers (长期坚持, 持续推进, 常态长效, 久久为功 …)
 _LT_MOD = _alt(
     "长期 长期性 持续 持续性 常态 常态化 长效 长效化 久久为功 常抓不懈 持之以恒 持之以恒地 坚持不懈 "
-    "一以贯之 常抓常管 经常性 常年 不断 长远"
+    "一以贯之 常抓常管 经常性 常年 不断 长远 动态 动态化 滚动"
 )
 #: what long-term work does (…坚持, …推进, …巩固, …跟踪问效)
 _LT_VERB = _alt(
     "坚持 推进 整改 执行 落实 开展 深化 巩固 抓好 抓实 跟踪 问效 关注 监督 推动 加强 完善 规范 管理 "
     "实施 做好 提升 保持 用力 发力 改进 整治 治理 跟进 强化 督促 有效 坚守 抓 做 进行 更新 维护 "
-    "运行 落地 见效 抓紧 整改落实"
+    "运行 落地 见效 抓紧 整改落实 调整 监测"
 )
 #: verbs of starting work (未启动, 已启动, 拟于…开展)
 _V_START = _alt("启动 开始 开展 着手 实施 动工 开工 部署 推进 安排 行动 动")
@@ -315,6 +316,7 @@ class _Atom(NamedTuple):
 _PCT = r"(?P<pct>\d{1,3}(?:\.\d+)?)%"
 #: a share in words: 七成 / 7成 (tenths), 百分之八十, 过半 / 一半 / 半数 (half)
 _PCT_WORDS = (r"(?:(?P<tenths>[一二三四五六七八九十1-9])成|百分之(?P<cn_pct>[零一二三四五六七八九十百]{1,4}|\d{1,3})"
+              r"|(?P<den>[二三四五六七八九十]|\d{1,2})分之(?P<num>[一二三四五六七八九]|\d{1,2})"
               r"|(?P<half>过半|一半|半数|近半|大半))")
 #: a date as clerks write it inside a status ("已于2026年5月12日完成")
 _DATE = r"[\d年月日号.\-/上中下旬底初末]{2,16}(?:前|之前|以前)?"
@@ -387,6 +389,9 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"{_LT_MOD}+地?"
             rf"{_LT_VERB}*(?:中|下去)?的?(?:任务|事项|工作|整改事项|整改任务|性任务|问题|性工作)?",
             r"(?:并|同时)?(?:建立|健全|完善|形成)(?:了|起)?(?:长效|常态化)(?:机制|制度)",
+            # keeping up what was put right ("巩固提升", "巩固提升中", "巩固整改成果"): the work goes on
+            # as long-term work, as 持续巩固 does
+            r"(?:目前|现)?巩固(?:提升|提高|深化|拓展)?(?:整改)?(?:成果|成效)?中?",
             # the mechanism kept going ("（长效机制持续推进）", "制度机制常态化运行")
             rf"(?:长效机制|长效管理机制|制度机制|长效管理)(?:建设)?(?:正在|将|需|仍需|还需|尚需)?{_LT_MOD}+地?{_LT_VERB}*中?",
         ),
@@ -408,10 +413,14 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"主要(?:工作|任务)?)(?:已经?|均已|都已)?"
             rf"(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}?{_OBJ}?|{_RESULT}|"
             r"(?:达到|达成|符合|满足)了?(?:整改)?(?:要求|目标|标准|预期))",
-            r"(?:已经?)?阶段性(?:整改)?(?:完成|办结|到位)(?:整改)?",
+            r"(?:已经?)?阶段性?(?:整改)?(?:完成|办结|到位)(?:整改)?",
             # 已完成主体工作, 完成了主要任务: the main part done
-            r"(?:已经?)?(?:完成|完工)了?(?:主体|主要|大部分|绝大部分)(?:工作|任务|工程|部分|内容|整改任务)",
+            r"(?:已经?)?(?:完成|完工)了?(?:主体|主要|大部分|绝大部分)(?:工作|任务|工程|部分|内容|整改任务)?",
             r"(?:已经?)?(?:完成|实现|达到|达成)了?阶段性(?:整改)?(?:任务|目标|工作|要求)",
+            # the year's part of a longer task ("已完成年度目标", "已完成2026年度任务", "年度目标已完成"), a
+            # stage ("阶段完成", "完成阶段性整改"): staged completion, as 已完成阶段性目标 is
+            r"(?:已经?)?(?:完成|实现|达到|达成)了?(?:\d{4}年度?|本年度|当年|年度|阶段性?)(?:整改)?(?:任务|目标|工作|要求)?",
+            r"(?:\d{4}年度?|本年度|当年|年度|阶段性?)(?:整改)?(?:任务|目标|工作)(?:已经?|均已)?(?:完成|实现|达成)",
             # "已完成（阶段性）": a stage of it done
             r"阶段性(?:完成|任务)?$",
         ),
@@ -472,6 +481,11 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:已经?|正在|目前)?(?:进入|处于)(?:收尾|扫尾|攻坚|实施|推进|整改|施工)(?:阶段|环节|期)",
             rf"继续(?:{_ADV_IP})*(?:{_V_ANY})",
             r"(?:已经?)?取得了?(?:阶段性|初步|一定)?的?进展",
+            # handed to the one who does it (已交办, 已转办), a case opened on it (已立案, 已立案调查),
+            # put in a plan (已纳入年度计划, 已列入2027年预算), a document only drafted (已形成初稿): begun, not done
+            r"(?:已经?)(?:交办|转办|分办|立案|受理)(?:调查|审查|查处|办理)?",
+            r"(?:已经?)(?:纳入|列入)了?[\u4e00-\u9fff\d]{0,8}?(?:计划|规划|预算|议程|项目库)",
+            r"(?:已经?)?(?:形成|完成|起草|拟定|草拟)了?(?:制度|方案|办法|文件)?(?:初稿|草案|征求意见稿|送审稿|讨论稿)",
         ),
     ),
     # done ------------------------------------------------------------------------------------
@@ -493,6 +507,9 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:制度|机制|办法|规定|细则)(?:体系)?",
             # the loop closed: "已形成闭环", "实现闭环管理"
             r"(?:已经?)?(?:形成|实现)了?(?:管理)?闭环(?:管理)?",
+            # handed over to the body that deals with it ("已移交纪委", "已移送县纪委监委处理"): the unit's part done
+            r"(?:已经?|均已)(?:移交|移送|转交|交由)(?:至|到|给)?[\u4e00-\u9fff]{0,6}?(?:纪委监委|纪委|监委|纪检监察组|"
+            r"纪检监察机关|司法机关|公安机关|检察院|法院|审计机关|主管部门|有关部门|相关部门)(?:处理|查处|办理|依规处理|依纪依法处理)?",
             # at once, and said done: "已立行立改", "均已即知即改"
             r"(?:已经?|均已)(?:立行立改|即知即改|立知立改|立查立改|即查即改|边巡边改|边察边改|马上就改|当即整改|当场整改|现场整改)",
         ),
@@ -514,8 +531,9 @@ _ATOM_NEEDS: dict[str, tuple[str, ...]] = {
     "accepted": ("验收", "复核", "复查", "复验"),
     "closed": ("销",),
     "achieved": ("成效", "成果", "效果"),
-    "percent": ("%", "成", "百分之", "半"),
-    "mostly": ("基本", "大部", "大多", "多数", "绝大", "大体", "初步", "主体", "主要", "阶段"),
+    "percent": ("%", "成", "百分之", "半", "分之"),
+    "mostly": ("基本", "大部", "大多", "多数", "绝大", "大体", "初步", "主体", "主要", "阶段",
+               "年度", "年目标", "年任务"),
 }
 #: the atoms, in priority order; the kinds a clause needs words for are compiled the first time a
 #: clause has them (most cells say 已完成 or 正在推进: their patterns are start-up paid for nothing)
@@ -786,6 +804,10 @@ def _pct_value(m: re.Match[str]) -> int:
         return _TENTHS.get(tenths) or 10 * int(tenths)
     if (cn := groups.get("cn_pct")) is not None:
         return min(int(cn) if cn.isdigit() else parse_chinese_number(cn) or 0, 100)
+    num, den = groups.get("num"), groups.get("den")
+    if num is not None and den is not None:  # 三分之二: a fraction done
+        n, d = (int(x) if x.isdigit() else parse_chinese_number(x) or 0 for x in (num, den))
+        return min(100 * n // d, 100) if d else 0
     return _HALVES.get(groups.get("half") or "", 50)
 
 
@@ -907,7 +929,9 @@ def _absorb(head: StatusReading, c: _Clause, bracketed: bool) -> StatusReading |
     if c.achieved and status is not Status.MOSTLY_DONE:
         return None
     if c.percent is not None:
-        if status in (Status.DONE, Status.MOSTLY_DONE) or (status is Status.LONG_TERM and c.main is None):
+        if status in (Status.DONE, Status.MOSTLY_DONE) or (status is Status.LONG_TERM and c.main is None) or (
+                status is Status.IN_PROGRESS and bracketed and c.main is None):
+            # "整改中（已完成80%）" reads as "已完成80%" does: the share in brackets says how far it got
             # "持续推进中（已完成70%）": a share done says the work has an end, and how near it is
             continuing = continuing or status is Status.LONG_TERM
             status = _by_percent(c.percent)
