@@ -1183,17 +1183,18 @@ def build_progress_only(folder: Path) -> CountyCase:
         expected=frozenset({
             ("header-missing", sheet, 2),  # no 整改状态 column: said once, at the header
             ("overdue", sheet, 5),  # 尚未完成 and past 2026-06-30
-            ("overdue", sheet, 6),  # an account ("已印发…") is no status: past due and not said done
+            # row 6's account ("已印发《…办法》。") says it is done (round 14): not overdue
         }),
         measures=4,
         issues=2,
         sheets_read=(sheet,),
         units={"党建办": 2, "党政办": 2},
-        done=1,
+        done=2,
         notes=(
             "No status column; the narrative column opens with the status on rows 3–5. Row 3 (已完成, "
             "due 2026-05-31) is not overdue; row 5 (尚未完成) is; row 6 opens with an account, not a "
-            "status word, so its status stays unknown and it is overdue (the missing column is the error)."
+            "status word, and the account says it is done (已印发…), so it is not overdue (the missing "
+            "column is still the error: that status is read from an account, not stated)."
         ),
     )
 

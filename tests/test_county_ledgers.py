@@ -179,7 +179,7 @@ def test_the_column_of_accounts_is_the_progress(cases: dict[str, CountyCase]) ->
 
 def test_a_status_word_opening_the_progress_is_the_status(cases: dict[str, CountyCase]) -> None:
     ledger = read_ledger(cases["progress_only"].path)
-    assert [m.status and str(m.status) for m in ledger.measures()] == ["已完成", "正在推进", "正在推进", None]
+    assert [m.status and str(m.status) for m in ledger.measures()] == ["已完成", "正在推进", "正在推进", "已完成"]
 
 
 def test_sheets_sharing_a_few_generic_measures_are_no_copies(tmp_path: Path) -> None:

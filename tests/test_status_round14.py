@@ -8,9 +8,14 @@ fictional."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
+from rectxl import api
 from rectxl.core.status import Status, read_status
+from tests.followup_ledgers import AS_OF, write_ledger
 
 D, M, P, L = Status.DONE, Status.MOSTLY_DONE, Status.IN_PROGRESS, Status.LONG_TERM
 
@@ -47,3 +52,59 @@ def test_a_share_in_brackets_after_in_progress_reads_as_the_share(bracketed: str
     same rule as everywhere else)."""
     assert read_status(bracketed).status is read_status(alone).status is not None
 
+
+
+# -- a ledger with no status column: accounts and a completion date --------------------------------
+
+def _account_row(issue: int, measure: str, deadline: str, finished: str | None, account: str) -> dict[str, object]:
+    return {"issue": issue, "整改措施": measure, "责任单位": "法制室", "责任人": "李伟", "整改时限": deadline,
+            "完成时间": finished, "整改情况": account, "佐证材料": "相关台账"}
+
+
+ACCOUNTS = [
+    # a completion date on or before the report date: done, whatever the account says
+    _account_row(1, "集中整理执法档案", "2026年10月31日", "2026年10月20日", "共整理归档执法卷宗860卷，逐卷编目。"),
+    _account_row(1, "约谈相关责任人", "2026年8月31日", "2026年9月10日", "约谈3名责任人，下发整改通知书。"),
+    # the account says it is finished
+    _account_row(2, "完善档案管理制度", "2026年10月31日", None, "已建立档案借阅登记制度并印发执行。"),
+    _account_row(2, "清理闲置资产", "2026年9月30日", None, "闲置资产已全部清理处置完毕。"),
+    _account_row(3, "开展专项培训", "2026年9月30日", None, "已于8月完成全员培训，参训120人次。"),
+    # the account says it goes on, or only what comes next
+    _account_row(3, "推进档案信息系统建设", "2026年12月31日", None, "目前已完成方案起草，待局党组会审议。"),
+    _account_row(4, "健全档案管理长效机制", "2026年12月31日", None, "下一步将结合年度考核逐步推开。"),
+    # nothing a person could read a status from
+    _account_row(4, "加强执法监督", "2026年12月31日", None, "组织专题学习，强化思想认识。"),
+]
+ACCOUNT_HEADER = ("序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "完成时间", "整改情况",
+                  "佐证材料")
+
+
+@pytest.mark.parametrize(("status_word", "finished_word"), [("整改情况", "完成时间"), ("整改落实情况", "实际完成时间")])
+def test_accounts_beside_a_completion_date_are_read_as_a_person_reads_them(
+        tmp_path: Path, status_word: str, finished_word: str) -> None:
+    """A 法制室 ledger with no 整改状态 column: its 整改情况 (or 整改落实情况) accounts and 完成时间
+    say how far each measure got — every row had been bad-status (or, read as progress, overdue)."""
+    rename = {"整改情况": status_word, "完成时间": finished_word}
+    header = tuple(rename.get(h, h) for h in ACCOUNT_HEADER)
+    rows = [{rename.get(k, k): v for k, v in row.items()} for row in ACCOUNTS]
+    ledger = write_ledger(tmp_path / "法制室整改台账.xlsx", header, rows, unit="某某县公安局")
+    report = api.check(ledger)
+    assert report.as_of == AS_OF
+    measures = list(api.read_ledger(ledger).measures())
+    assert [m.status for m in measures] == [D, D, D, D, D, P, P, None]
+    found = {(f.code, f.row) for f in report.findings if f.severity.value in ("error", "warning")}
+    # (no overdue: the finished rows are read as finished; with 整改落实情况 as the progress column the
+    # missing 整改状态 column is still said once, at the header — a status read is not a status stated)
+    assert not {code for code, row in found if row != 11} - {"missing-completion-date", "header-missing"}, found
+    # the finished one with its date after the deadline is completed-late, as any done row is
+    assert ("completed-late", 5) in {(f.code, f.row) for f in report.findings}
+    assert measures[0].completed_on == date(2026, 10, 20)
+    # the account is the progress the notice writes
+    assert measures[2].progress == "已建立档案借阅登记制度并印发执行。"
+
+
+def test_an_unreadable_account_is_asked_for_its_status_or_its_completion_date(tmp_path: Path) -> None:
+    ledger = write_ledger(tmp_path / "法制室整改台账.xlsx", ACCOUNT_HEADER, ACCOUNTS, unit="某某县公安局")
+    bad = [f for f in api.check(ledger).findings if f.code == "bad-status"]
+    assert [f.cell for f in bad] == ["I11"]
+    assert "请在开头写明状态" in bad[0].message and "完成时间" in bad[0].message

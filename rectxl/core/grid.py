@@ -34,7 +34,14 @@ from rectxl.core.model import (
 )
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MARKS_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import issue_body, names_a_field, split_aspect_label, split_category_label, split_issue_label
-from rectxl.core.status import Status, StatusReading, read_status, split_opening_reading, split_opening_status
+from rectxl.core.status import (
+    ACCOUNT_TEXT,
+    Status,
+    StatusReading,
+    read_status,
+    split_opening_reading,
+    split_opening_status,
+)
 from rectxl.core.text import (
     LazyPattern,
     col_letter,
@@ -2749,6 +2756,7 @@ class _Builder:
         status_text = t[F.STATUS][r]
         completed_text = t[F.COMPLETED][r]
         reading = self._status(status_text)
+        inferred = False
         progress = t[F.PROGRESS][r]
         if self._status_from_progress and reading.status is None:
             # no status column: a progress cell opening with a status word ("已完成。共轮训…") says it,
@@ -2781,6 +2789,13 @@ class _Builder:
             stated = self._deadline(head.group(1))
             if stated.kind is DeadlineKind.DATE:
                 completed_on, completed_text, progress = stated.due, head.group(1), progress[head.end():].strip()
+        if reading.status is None and (account := (status_text and not progress and ACCOUNT_TEXT.search(status_text)
+                                                   and status_text)
+                                                  or (not status_text and self._status_from_progress and progress)):
+            if (read := self._account_status(account, completed_on)) is not None:
+                reading, inferred = StatusReading(read), True
+                if status_text and not progress:
+                    progress = status_text  # the account is the progress its status was read from
         lead, unit, person = t[F.LEAD][r], t[F.OWNER_UNIT][r] or self._sheet_unit, t[F.OWNER_PERSON][r]
         if unit and not (lead and person):
             # the people a clerk wrote beside the unit ("办公室（张三）", "党政办/李四",
@@ -2799,6 +2814,7 @@ class _Builder:
             deadline=self._deadline_of(r, deadline[r] if deadline is not None else None),
             status=reading.status,
             status_text=status_text,
+            status_from_account=inferred,
             stage=reading.stage,
             continuing=reading.continuing,
             completed_on=completed_on,
@@ -2856,6 +2872,27 @@ class _Builder:
                         and dated.due <= report:
                     return dated.due
         return None
+
+    def _account_status(self, account: str, completed_on: date | None) -> Status | None:
+        """The status of a row whose status cell — or, with no status column, its 整改落实情况 —
+        is an account of the work with no status word ("共整理归档执法卷宗860卷，逐卷编目。"), and
+        the row's only word on the work (no progress beside it, which may say otherwise): a ledger
+        that keeps no 整改状态 column (DESIGN §2 counts 整改情况 among the status headers) says how
+        far the work got the way a person reads it.
+
+        Decided so: a completion date (完成时间, 实际完成时间) on or before the ledger's report date
+        — any, when it states none — says the work is done, whatever the account goes on to tell;
+        else the account's own wording by :func:`read_account` ("已全部清理完毕", "已建立…并印发",
+        "已于8月完成" done; "正在…", "下一步将…" going on; "计划于…启动" not begun); else ``None``,
+        and bad-status asks for the status. A completion date after the report date says nothing
+        (completion-in-future names it). A short word that is no status ("待定") never comes here:
+        it is a wrong pick from the list, not an account."""
+        report = self.ledger.info.report_date
+        if completed_on is not None and (report is None or completed_on <= report):
+            return Status.DONE
+        from rectxl.core.notice.parse import read_account  # (the notice's reading of prose)
+
+        return read_account(account)
 
     def _month_done(self, month: str) -> tuple[StatusReading, date | None]:
         """A status cell giving a month and 完成 ("2024年5月完成"): done then, when that month had

@@ -150,6 +150,9 @@ class Measure:
     status_text: str = ""
     #: the status was inferred from notice prose (rectxl parse-notice), not entered by a clerk
     status_inferred: bool = False
+    #: the ledger states no status for the row: it was read from its account of the work or its
+    #: completion date (a ledger with no 整改状态 column, see ``grid._account_status``)
+    status_from_account: bool = False
     #: closure stage the status cell states (待验收 / 已验收 / 已销号), ``None`` when it states none
     stage: str | None = None
     #: the status cell says the work is done and continues ("已完成，并长期坚持")

@@ -77,6 +77,7 @@ from rectxl.core.text import (
 )
 
 __all__ = [
+    "ACCOUNT_TEXT",
     "STATUS_ALIASES",
     "Stage",
     "Status",
@@ -130,6 +131,10 @@ class StatusReading:
 
 
 _NOTHING = StatusReading(None)
+
+#: a status cell that tells an account of the work: ten characters or more (the status words are
+#: shorter), or a clause and more after it
+ACCOUNT_TEXT = re.compile(r"^.{10,}$|[，,；;。].{2,}", re.S)
 
 #: Examples of the spellings the rules read, with where they come from (DESIGN.md §2 and common
 #: variants). Documentation and test material only: the parser does not look these up, it reads

@@ -332,6 +332,40 @@ def _rest_to_do(det: str) -> bool:
 
 def infer_status(text: str) -> Status:
     """The status a measure's wording implies (rule documented above ``_NEGATION``)."""
+    return _inferred(text) or Status.IN_PROGRESS
+
+
+#: a clause or sentence saying what comes next ("，下一步将…", "。今后…"), to the end of the text
+_NEXT_ON = re.compile(r"[，,；;。]\s*(?:下一步|下步|后续|今后|接下来)[\s\S]*$")
+#: a clause of intent, not of result ("，确保整改到位", "，力争年底前完成")
+_INTENT = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:以|并|从而)?(?:确保|力争|争取|切实做到|务求)[^，,；;。]*[，,；;。]?")
+
+
+def read_account(text: str) -> Status | None:
+    """The status a ledger's account of the work states, read as a person reads it, or ``None``
+    when it states none — for a ledger whose 整改情况 (or 整改落实情况) is its only word on the work.
+
+    The rules of :func:`infer_status` without its fallback: the account's own status word at its
+    opening or close; not begun (尚未启动, 计划于…启动); going on (尚未, 正在, 待…, part done, what
+    is left); long term; going on by what it says lies ahead (拟, 预计); done by its completion
+    words (已…, …完毕, 了) — not by a result counted alone ("复核档案32份": how many, not whether
+    all; a notice's prose may be read so, a clerk's ledger is asked). What comes next ("下一步将…") and an
+    intent ("确保整改到位") are not read as the state of the work; a done reading the account itself
+    contradicts (``status-text-mismatch``: "已完成方案起草，待党组会审议") is going on. An account
+    that says none of these ("组织专题学习，强化思想认识") gives ``None``: rectxl does not guess."""
+    body = _INTENT.sub("", _NEXT_ON.sub("", text.strip()) or text.strip()).strip()
+    status = _inferred(body, counted=False) if body else None
+    if status is Status.DONE:
+        from rectxl.core.rules.statuses import progress_contradiction  # (rules import the model)
+
+        if progress_contradiction(Status.DONE, False, text) is not None:
+            return Status.IN_PROGRESS
+    return status
+
+
+def _inferred(text: str, *, counted: bool = True) -> Status | None:
+    """:func:`infer_status`, ``None`` where it falls back to 正在推进; a result counted is done
+    only when ``counted``."""
     opening = opening_status(text)
     if opening is not None:  # "已完成。…下一步将长期坚持": the status word it opens with
         return opening
@@ -352,9 +386,9 @@ def infer_status(text: str) -> Status:
         return Status.LONG_TERM
     if _FORWARD.search(text):
         return Status.IN_PROGRESS
-    if _DONE.search(text) or _COUNTED.search(text):
+    if _DONE.search(text) or (counted and _COUNTED.search(text)):
         return Status.DONE
-    return Status.IN_PROGRESS
+    return None
 
 
 # ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from rectxl.core.rules.context import Context
 from rectxl.core.rules.deadlines import past_due
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.status import Status, box_choices, read_status
+from rectxl.core.status import ACCOUNT_TEXT, Status, box_choices, read_status
 from rectxl.core.text import fold, to_simplified
 
 __all__ = ["FUTURE_WORDING", "PAST_WORDING", "main_clauses", "progress_contradiction", "said_of_the_work"]
@@ -78,7 +78,10 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
             if choices is None:
                 # an account in the status cell (a ledger whose 整改情况 column is its only word on
                 # the work): no drop-down to choose from — its opening is where a status is read
-                advice = _LEAD_WITH_STATUS if _ACCOUNT.search(m.status_text) else _CHOOSE
+                advice = _LEAD_WITH_STATUS if ACCOUNT_TEXT.search(m.status_text) else _CHOOSE
+                if advice is _LEAD_WITH_STATUS and ctx.has_column(m, F.COMPLETED) and not m.completed_text:
+                    # a ledger keeping 完成时间 beside its accounts: a date there says it is done
+                    advice += "已完成的，也可在“完成时间”列填写完成日期。"
                 if (due := past_due(m, ctx.as_of)) is not None:
                     # no overdue finding for it: whether it is finished is what cannot be read
                     advice += f"该项整改时限（{due}）已过，状态改正后才能判断是否逾期。"
@@ -97,9 +100,6 @@ _CHOOSE = "请从下拉列表选择“已完成”“基本完成”“正在推
 #: what a bad status written as an account asks for: the status first, as real ledgers write it
 _LEAD_WITH_STATUS = ("这是一段整改情况的叙述，读不出整改状态：请在开头写明状态（如“已完成。……”“正在推进，……”），"
                      "或另设“整改状态”列填写“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”。")
-#: a status cell that tells an account: ten characters or more (the status words are shorter), or
-#: a clause and more after it
-_ACCOUNT = re.compile(r"^.{10,}$|[，,；;。].{2,}", re.S)
 
 
 @rule(

@@ -45,11 +45,12 @@ def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 def _status_in_progress(ctx: Context, sheet: str, columns: dict[str, str]) -> bool:
     """Does a sheet without a status column tell every measure's status where its progress opens
-    ("整改落实情况": 已于2025年6月完成并销号。…, 未销号，…)? Then nothing is missing."""
+    ("整改落实情况": 已于2025年6月完成并销号。…, 未销号，…)? Then nothing is missing. A status read
+    from an account or a completion date (``status_from_account``) is no status told."""
     if F.STATUS in columns or F.PROGRESS not in columns:
         return False
     here = [m for m in ctx.measures if m.sheet == sheet]
-    return bool(here) and all(m.status is not None for m in here)
+    return bool(here) and all(m.status is not None and not m.status_from_account for m in here)
 
 
 def _missing_hint(field: str, columns: dict[str, str], elsewhere: dict[str, tuple[str, str]]) -> str:
