@@ -1605,6 +1605,21 @@ def _round_word(grid: Grid, header: HeaderMap) -> str | None:
     return said.pop() if len(said) == 1 else None
 
 
+#: a 回头看 named as the round: above the header anywhere (the title "…巡察整改“回头看”发现问题整改台账"),
+#: in a header cell only as whose problems a column holds ("回头看发现问题"; a column "回头看情况" is
+#: the unit's own check of its work, in any ledger)
+_SECOND_LOOK_PROBLEMS = re.compile(r"回头看[”\"]?(?:发现|反馈|指出)的?问题")
+
+
+def _second_look(grid: Grid, header: HeaderMap) -> bool:
+    """The ledger names its round a 回头看: its sheet's name or a title row above the header, or a
+    header cell naming the problems it found."""
+    above = [grid.name, *(_text(v) for row in grid.rows[:header.row] for v in row if not _blank(v))]
+    if any("回头看" in fold(t) for t in above):
+        return True
+    return any(_SECOND_LOOK_PROBLEMS.search(fold(_text(v))) for v in grid.rows[header.row] if not _blank(v))
+
+
 def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[str, str]] = ()) -> Ledger:
     """Build a ledger from a workbook's sheets: every ledger sheet in order (the hierarchy runs on
     from one to the next), 基本信息, 责任单位名录 and 列名对照. ``column_map`` adds to 列名对照."""
@@ -1628,6 +1643,8 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     titled = facts.get("unit_name")
     month_only = facts.pop("feedback_month_only", False)
     facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
+    if _second_look(*picked[0]):
+        facts["second_look_named"] = True
     if month_only and "feedback_date" in facts:
         facts["feedback_month_only"] = True
     if info.party_org is None and "party_org" not in facts and isinstance(titled, str) and info.unit_name \

@@ -42,6 +42,10 @@ _INSPECTION_WORDS = re.compile(r"巡[视視]|巡察")
 #: names that say 巡视 about something else: the regulations every 巡察 notice cites
 #: ("根据《中国共产党巡视工作条例》…") and the speeches it studies ("关于巡视工作的重要论述")
 _NOT_THE_ROUND = re.compile(r"巡[视視](?:巡察)?工作条例|关于巡[视視](?:巡察)?工作的?重要论述")
+#: a 回头看 (a second look), quoted or not, in simplified or traditional characters
+_SECOND_LOOK = re.compile(r"回[头頭][看]")
+#: the inspecting group a preamble names ("市委第二巡察组", "巡视组", "县委巡察办")
+_GROUP = re.compile(r"巡[察视視](?:第.{1,4})?[组組办辦]")
 
 
 @dataclass(slots=True)
@@ -97,6 +101,30 @@ class LedgerInfo:
     #: "巡视" or "巡察" as the ledger itself names the round where no group is named (its title
     #: row "…党委巡视整改台账", its sheet "巡视整改台账", a header "巡视反馈问题")
     round_word: str | None = None
+    #: the ledger names its round a 回头看 (a second look a year on) in its title rows, its sheet's
+    #: name or its header ("…巡察整改“回头看”发现问题整改台账", "回头看发现问题")
+    second_look_named: bool = False
+
+    @property
+    def second_look(self) -> bool:
+        """The round is a 回头看 — the inspectors' second look at how the first round's problems were
+        put right, feeding back what they found still wrong or anew — as the ledger names it
+        (:attr:`second_look_named`), or a notice's title, its 二、 heading, or a sentence of its
+        preamble naming the group that did it ("市委第二巡察组对我局开展了巡察整改“回头看”"). A 回头看
+        planned as the unit's own check ("下一步将开展整改“回头看”") is no round of its own."""
+        if self.second_look_named:
+            return True
+        if any(_SECOND_LOOK.search(text) for text in (self.title, self.heading_two) if text):
+            return True
+        return any(_SECOND_LOOK.search(s) and _GROUP.search(s)
+                   for s in re.split(r"[。！？\n]", self.preamble or ""))
+
+    @property
+    def problems_source(self) -> str:
+        """Whose problems the totals count, as a notice says it before "的N个问题": "巡察反馈的",
+        "巡视反馈的", or for a 回头看 "巡察整改“回头看”发现的"."""
+        word = self.inspection_word
+        return f"{word}整改“回头看”发现的" if self.second_look else f"{word}反馈的"
 
     @property
     def deadlines_from(self) -> date | None:

@@ -139,6 +139,9 @@ class Summary:
     warn_days: tuple[int, ...] = DEFAULT_WARN_DAYS
     #: 巡察 or 巡视, as the totals sentence names the round (:attr:`~rectxl.core.model.LedgerInfo.inspection_word`)
     word: str = "巡察"
+    #: whose problems the totals count ("巡察反馈的", a 回头看's "巡察整改“回头看”发现的"; see
+    #: :attr:`~rectxl.core.model.LedgerInfo.problems_source`)
+    source: str = "巡察反馈的"
 
 
 def _aspect_label(n: int) -> str:
@@ -427,6 +430,7 @@ def _summary(ledger: Ledger, as_of: date, warn: tuple[int, ...], found: _Pass) -
         extended=found.extended,
         warn_days=warn,
         word=ledger.info.inspection_word,
+        source=ledger.info.problems_source,
     )
 
 
@@ -446,8 +450,8 @@ _MEASURE_WORDS = (
 
 
 def _status_sentence(as_of_text: str, aspects: int, issues: int, issue_status: dict[str, int],
-                     c: Counts, *, internal: bool, issues_closed: int = 0, word: str = "巡察") -> str:
-    """"截至X，{word}反馈的X个方面X个问题已完成整改X个、……；X项整改措施已完成X项、……，整改措施
+                     c: Counts, *, internal: bool, issues_closed: int = 0, source: str = "巡察反馈的") -> str:
+    """"截至X，{source}X个方面X个问题已完成整改X个、……；X项整改措施已完成X项、……，整改措施
     完成率X%。" — 已销号 counted apart ("已完成整改5个（其中已销号3个）"); ``internal`` adds what
     only the office's own sheets say (overdue, unknown, extended, 销号率)."""
     scope = f"{cn_count(aspects)}个方面" if aspects else ""
@@ -472,7 +476,7 @@ def _status_sentence(as_of_text: str, aspects: int, issues: int, issue_status: d
         issue_parts = [f"已全部完成整改{closed_issues}"]
     if not internal and c.measures and c.done == c.measures:
         measure_parts, rate = [f"已全部完成{closed}"], ""
-    text = (f"截至{as_of_text}，{word}反馈的{scope}{issues}个问题{'、'.join(issue_parts)}；"
+    text = (f"截至{as_of_text}，{source}{scope}{issues}个问题{'、'.join(issue_parts)}；"
             f"{c.measures}项整改措施{'、'.join(measure_parts)}{rate}")
     if internal and c.closed:
         text += f"、销号率{percent_text(c.closure_rate)}"
@@ -487,7 +491,7 @@ def totals_sentence(s: Summary) -> str:
     """The totals as the summary sheet states them (with overdue and unknown statuses):
     "截至2023年9月20日，巡察反馈的两个方面3个问题已完成整改1个、……"."""
     return _status_sentence(cn_date(s.as_of), s.aspects, s.issues, s.issue_status, s.counts,
-                            internal=True, issues_closed=s.issues_closed, word=s.word)
+                            internal=True, issues_closed=s.issues_closed, source=s.source)
 
 
 def notice_totals_sentence(ledger: Ledger, as_of: date | None = None) -> str:
@@ -503,4 +507,4 @@ def notice_totals_sentence(ledger: Ledger, as_of: date | None = None) -> str:
     aspects = sum(1 for a in ledger.aspects if a.title is not None)
     return _status_sentence(cn_date(as_of) if as_of else "目前", aspects, len(issues), issue_counts,
                             counts, internal=False, issues_closed=sum(1 for i in issues if issue_closed(i)),
-                            word=ledger.info.inspection_word)
+                            source=ledger.info.problems_source)

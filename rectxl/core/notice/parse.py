@@ -3570,6 +3570,9 @@ class _Builder:
     bold: dict[str, int] = field(default_factory=dict)
     #: what the reader is told of the section's items (Chinese sentences)
     notes: list[str] = field(default_factory=list)
+    #: a paragraph stating the round's totals after the items ("截至10月底，巡察反馈的8个问题已完成
+    #:整改6个……" closing section 二): the section's totals sentence, no words of the last measure
+    totals: list[str] = field(default_factory=list)
 
     def _flush_pending(self) -> None:
         if not self.pending:
@@ -3852,10 +3855,28 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
                 b.issue(None, line.body)  # a measure with no issue above it: keep it as one
             else:
                 b.text(line.text)
+        elif b.aspects and not line.lead and _states_round_totals(line.det):
+            b.totals.append(line.text)
         else:
             b.text(line.text, line.lead)
     b.finish()
     return b
+
+
+#: how a paragraph summing up the round opens: its as-of date or a word that sums up
+_TOTALS_OPENING = re.compile(r"^(?:截至|截止|至此|到目前|目前|综上|总体(?:上|来看)?|总的来看|经过整改)")
+
+
+def _states_round_totals(det: str) -> bool:
+    """A paragraph of its own that states the round's totals — a count of the problems fed back and
+    how many are done ("截至10月31日，巡察反馈的8个问题已完成整改6个……") — wherever it stands
+    among the items: the section's totals sentence, not the progress of the issue above it (a
+    count of one issue's measures, "截至目前，该问题3项措施已完成2项", names no problems' count)."""
+    if not _TOTALS_OPENING.match(det):
+        return False
+    stated = extract_stated_totals([det])
+    return stated.issues is not None and (stated.done is not None or stated.rate is not None
+                                          or stated.done_measures is not None)
 
 
 def _described(lines: list[_Line], lo: int, hi: int) -> list[_Line]:
@@ -3982,7 +4003,7 @@ def _parse_notice(text: str) -> ParsedNotice:
         lines = _described(lines, lo, hi)
         roles = _roles(_items(lines, lo, hi))
         built = _built(lines, lo, hi, roles, warnings)
-        aspects, intro, unplaced = built.aspects, built.intro, built.unplaced
+        aspects, intro, unplaced = built.aspects, [*built.intro, *built.totals], built.unplaced
         status_groups = _group_headings(aspects, warnings)
         aspects = _prefixed_aspects(aspects)
         if lay.heading is not None:

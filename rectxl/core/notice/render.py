@@ -1606,6 +1606,10 @@ def compose_preamble(info: LedgerInfo) -> str:
         feedback = f"{info.feedback_date.year}年{info.feedback_date.month}月"
     else:
         feedback = cn_date(info.feedback_date) if info.feedback_date else _placeholder("反馈日期")
+    if info.second_look:  # a 回头看: the group looked again at the round's work and fed back what it found
+        return (f"根据{_superior(info.inspection_group)}统一部署，{period}，{group}对{unit}开展了{word}整改“回头看”。"
+                f"{feedback}，{group}向{unit}反馈了“回头看”发现的问题。"
+                f"按照{word}工作有关要求，现将“回头看”发现问题整改进展情况予以公布。")
     return (f"根据{_superior(info.inspection_group)}统一部署，{period}，{group}对{unit}进行了{word}。"
             f"{feedback}，{group}向{unit}反馈了{word}意见。"
             f"按照{word}工作有关要求，现将{word}整改进展情况予以公布。")
@@ -1613,6 +1617,8 @@ def compose_preamble(info: LedgerInfo) -> str:
 
 def default_title(info: LedgerInfo) -> str:
     org = info.party_org or info.unit_name or _placeholder("单位名称")
+    if info.second_look:
+        return f"{org}关于{info.inspection_word}整改“回头看”发现问题整改进展情况的通报"
     return f"{org}关于{info.inspection_word}整改进展情况的通报"
 
 
@@ -1672,6 +1678,8 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     info = ledger.info
     word = info.inspection_word
     h1, h2, h3 = (_worded(h, word) for h in DEFAULT_HEADINGS)
+    if info.second_look:
+        h2 = f"{word}整改“回头看”发现问题整改落实情况"
     blocks = [Block("title", _one_paragraph(info.title) if info.title else default_title(info))]
     # a preamble paragraph ends as a sentence: without it, a short one would read back as a
     # second line of the title

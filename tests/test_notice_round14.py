@@ -1,0 +1,112 @@
+"""Notices round fourteen: notices as other offices write them, read back and written again.
+
+What now reads right:
+- a 回头看 (the inspectors' second look, a year on) is named as the round it is: a ledger titled
+  "…巡察整改“回头看”发现问题整改台账" (or a notice so titled) gets a notice whose title, preamble,
+  二、 heading and totals sentence say "巡察整改“回头看”发现的N个问题", not "巡察反馈的"; the summary
+  sheet's totals sentence says it too; rendered, parsed and rendered again it is the same notice;
+- a paragraph of its own stating the round's totals after the last issue ("截至10月31日，“回头看”
+  发现的3个问题已完成整改2个……") is the section's totals sentence — checked against the items —
+  and no part of the last measure;
+
+Every ledger and notice here is written for this file about fictional units.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rectxl import api
+from rectxl.core.notice import parse_notice
+from rectxl.core.notice.render import render_notice
+from rectxl.core.status import Status
+from rectxl.core.summary import summarize, totals_sentence
+from tests.followup_ledgers import AS_OF, write_ledger
+
+L = Status.LONG_TERM
+
+
+def _notice(body: str, *, org: str = "中共某某县财政局党组", title: str = "关于巡察整改进展情况的通报",
+            preamble: str = "", heading: str = "巡察反馈问题整改情况") -> str:
+    preamble = preamble or ("根据县委统一部署，2025年3月10日至5月9日，县委第三巡察组对县财政局党组进行了巡察。"
+                            "2025年6月18日，巡察组反馈了巡察意见。现将整改进展情况予以公布。")
+    return (f"{org}{title}\n\n{preamble}\n\n一、整改工作开展情况\n\n召开专题会议研究部署整改工作。\n\n"
+            f"二、{heading}\n\n{body}\n\n三、下一步工作打算\n\n将持续巩固整改成果。\n\n{org}\n2025年10月15日\n")
+
+
+# -- a 回头看 -------------------------------------------------------------------------------------
+
+_AGAIN_HEADER = ("方面", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展")
+_A1, _A2 = "一、原巡察反馈问题整改不到位方面", "二、“回头看”新发现问题方面"
+_I1, _I2 = "1.针对“三资”管理不规范问题整改不彻底的问题", "2.针对涉农资金拨付不及时的问题"
+
+
+def _again_ledger(path: Path, title: str) -> Path:
+    rows = [
+        {"方面": _A1, "具体问题": _I1, "整改措施": "开展农村集体资产清查", "责任单位": "农经站",
+         "整改时限": "2026年9月底前", "整改状态": "已完成", "整改进展": "已完成全县12个村的清查"},
+        {"方面": _A1, "具体问题": _I1, "整改措施": "修订村级财务管理制度", "责任单位": "农经站",
+         "整改时限": "2026年12月底前", "整改状态": "正在推进", "整改进展": "已形成征求意见稿"},
+        {"方面": _A2, "具体问题": _I2, "整改措施": "梳理滞拨资金并拨付到位", "责任单位": "计财股",
+         "整改时限": "2026年8月底前", "整改状态": "已完成", "整改进展": "已拨付资金320万元"},
+    ]
+    return write_ledger(path, _AGAIN_HEADER, rows, unit="某某县农业农村局", title=title)
+
+
+def test_a_second_look_ledger_gets_a_second_look_notice(tmp_path: Path) -> None:
+    ledger = api.read_ledger(_again_ledger(tmp_path / "台账.xlsx", "某某县农业农村局巡察整改“回头看”发现问题整改台账"))
+    text = render_notice(ledger)
+    lines = [line.strip("\u3000 ") for line in text.splitlines() if line.strip()]
+    assert "回头看" in lines[0] and lines[0].endswith("整改进展情况的通报")
+    assert "“回头看”" in lines[1]  # the preamble names the round
+    assert "二、巡察整改“回头看”发现问题整改落实情况" in lines
+    totals = next(line for line in lines if line.startswith("截至"))
+    assert "“回头看”发现的两个方面2个问题已完成整改1个" in totals and "巡察反馈的" not in totals
+    # the summary sheet counts the same problems
+    assert "巡察整改“回头看”发现的两个方面2个问题" in totals_sentence(summarize(ledger, AS_OF))
+
+
+def test_a_second_look_notice_reads_back_as_it_was_written(tmp_path: Path) -> None:
+    ledger = api.read_ledger(_again_ledger(tmp_path / "台账.xlsx", "某某县农业农村局巡察整改“回头看”发现问题整改台账"))
+    first = render_notice(ledger)
+    parsed = parse_notice(first)
+    assert parsed.ledger.info.second_look
+    assert [c.ok for c in parsed.total_checks if c.item in ("issues", "measures")] == [True, True]
+    assert render_notice(parsed.ledger) == first
+    # through the files the clerk handles: notice → parse-notice → ledger → notice
+    (tmp_path / "通报.txt").write_text(first, encoding="utf-8")
+    api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "解析.xlsx")
+    assert render_notice(api.read_ledger(tmp_path / "解析.xlsx")) == first
+
+
+def test_a_first_round_ledger_keeps_its_words(tmp_path: Path) -> None:
+    # a ledger whose progress plans a 回头看 of the unit's own work is no second-look round
+    path = write_ledger(tmp_path / "台账.xlsx", _AGAIN_HEADER, [
+        {"方面": _A1, "具体问题": _I2, "整改措施": "梳理滞拨资金并拨付到位", "责任单位": "计财股",
+         "整改时限": "2026年8月底前", "整改状态": "已完成", "整改进展": "已拨付到位，下一步将开展整改“回头看”"}],
+        unit="某某县农业农村局")
+    text = render_notice(api.read_ledger(path))
+    assert "回头看”发现" not in text and "截至2026年11月20日，巡察反馈的" in text
+    assert "关于巡察整改进展情况的通报" in text
+
+
+def test_a_totals_paragraph_after_the_last_issue_is_the_sections_totals() -> None:
+    body = ("（一）关于原巡察反馈问题整改不到位方面\n\n"
+            "1.针对“三资”管理不规范问题整改不彻底的问题。一是开展农村集体资产清查，已完成全县12个村的清查。"
+            "二是修订村级财务管理制度，已印发执行。\n\n"
+            "（二）关于新发现问题方面\n\n"
+            "2.针对涉农资金拨付不及时的问题。一是梳理滞拨资金，已全部拨付到位。二是建立资金拨付月报制度，长期坚持。\n\n"
+            "截至2025年10月31日，“回头看”发现的2个问题已完成整改2个；制定的4项整改措施已完成3项。")
+    parsed = parse_notice(_notice(body, title="关于巡察整改“回头看”发现问题整改进展情况的通报",
+                                  heading="“回头看”发现问题整改落实情况"))
+    last = list(parsed.ledger.measures())[-1]
+    assert last.text.startswith("建立资金拨付月报制度") and "截至" not in last.text + last.progress
+    assert last.status == L
+    assert (parsed.stated_totals.issues, parsed.stated_totals.measures) == (2, 4)
+    assert [c.ok for c in parsed.total_checks if c.item in ("issues", "measures")] == [True, True]
+    assert parsed.ledger.info.second_look
+    # an issue's own count of its measures stays the issue's
+    own = parse_notice(_notice("1.关于政府采购管理不规范的问题。一是修订政府采购内控制度，已完成。二是建立台账。\n\n"
+                               "截至目前，该问题2项整改措施已完成1项。"))
+    assert own.ledger.info.section_two_intro is None
+    assert "截至目前" in "".join(m.text + m.progress for m in own.ledger.measures())
