@@ -8,6 +8,9 @@ What now reads right:
 - a paragraph of its own stating the round's totals after the last issue ("截至10月31日，“回头看”
   发现的3个问题已完成整改2个……") is the section's totals sentence — checked against the items —
   and no part of the last measure;
+- an issue's measures counted as they were made ("共制定3项措施，已完成2项，1项正在推进",
+  "制定整改措施5条，已完成4条，其余1条正在推进", "针对该问题共明确整改任务4项，目前已完成4项") are
+  counted as "已完成2项，1项正在推进" is, and the sentence is no words of the last measure.
 
 Every ledger and notice here is written for this file about fictional units.
 """
@@ -23,7 +26,7 @@ from rectxl.core.status import Status
 from rectxl.core.summary import summarize, totals_sentence
 from tests.followup_ledgers import AS_OF, write_ledger
 
-L = Status.LONG_TERM
+D, P, L = Status.DONE, Status.IN_PROGRESS, Status.LONG_TERM
 
 
 def _notice(body: str, *, org: str = "中共某某县财政局党组", title: str = "关于巡察整改进展情况的通报",
@@ -110,3 +113,29 @@ def test_a_totals_paragraph_after_the_last_issue_is_the_sections_totals() -> Non
                                "截至目前，该问题2项整改措施已完成1项。"))
     assert own.ledger.info.section_two_intro is None
     assert "截至目前" in "".join(m.text + m.progress for m in own.ledger.measures())
+
+
+# -- an issue's measures counted as made -----------------------------------------------------------
+
+
+def test_measures_counted_as_made_are_a_count() -> None:
+    body = ("（一）关于落实上级决策部署方面\n\n"
+            "1.关于政府采购管理不规范的问题。一是修订政府采购内控制度；二是开展采购项目专项检查；"
+            "三是建立采购档案管理台账。共制定3项措施，已完成2项，1项正在推进。\n\n"
+            "2.关于预算执行进度慢的问题。一是建立预算执行通报制度；二是约谈执行进度滞后单位；三是调整低效项目资金。"
+            "制定整改措施3条，已完成2条，其余1条正在推进。\n\n"
+            "3.关于国有资产管理不到位的问题。一是全面清查国有资产，已完成；二是建立资产处置审批制度；"
+            "三是开展资产账实核对。针对该问题共明确整改任务3项，目前已完成3项。")
+    parsed = parse_notice(_notice(body))
+    issues = list(parsed.ledger.issues())
+    for issue in issues:
+        assert len(issue.measures) == 3
+        last = issue.measures[-1]
+        assert "制定" not in last.text and "明确" not in last.text  # the count is no words of the measure
+    # which two of three are done is not said: none is guessed; the counts are kept in 备注
+    assert [m.status for m in issues[0].measures] == [None, None, None]
+    assert all("已完成2项" in m.remark for m in issues[0].measures)
+    assert all("已完成2条" in m.remark for m in issues[1].measures)
+    assert any("第1个问题" in w and "已完成2项" in w for w in parsed.warnings)
+    # all three done: each is
+    assert [m.status for m in issues[2].measures] == [D, D, D]
