@@ -139,3 +139,44 @@ def test_measures_counted_as_made_are_a_count() -> None:
     assert any("第1个问题" in w and "已完成2项" in w for w in parsed.warnings)
     # all three done: each is
     assert [m.status for m in issues[2].measures] == [D, D, D]
+
+
+# -- rates with two decimals, and a second rate of the measures ----------------------------------
+
+
+def _counted(totals: str, issues: int, last_done: bool = False) -> str:
+    """Section 二: the totals sentence, then ``issues`` issues of two measures each, all done but the
+    last issue's second measure (unless ``last_done``)."""
+    items = [f"{i}.关于问题{i}的问题。一是建立制度{i}，已完成。二是开展检查{i}，"
+             f"{'已完成' if i < issues or last_done else '正在推进'}。" for i in range(1, issues + 1)]
+    return "\n\n".join([totals, *items])
+
+
+def _rates(parsed_checks: list) -> list[tuple[bool | None, str]]:
+    return [(c.ok, c.message) for c in parsed_checks if c.item == "rate"]
+
+
+def test_rates_with_two_decimals_are_quoted_and_computed_as_stated() -> None:
+    parsed = parse_notice(_notice(_counted(
+        "截至目前，巡察反馈的3个问题已完成整改2个，整改完成率为66.67%；6项整改措施已完成5项，措施完成率83.33%。", 3)))
+    (issue_ok, issue_rate), (measure_ok, measure_rate) = _rates(parsed.total_checks)
+    assert issue_ok and "完成率66.67%" in issue_rate and "2÷3计算为66.67%" in issue_rate
+    assert measure_ok and "措施完成率83.33%" in measure_rate and "5÷6计算为83.33%" in measure_rate
+    assert parsed.stated_totals.measure_rate == 83.33
+
+
+def test_a_wrong_rate_of_the_measures_after_a_right_one_is_caught() -> None:
+    parsed = parse_notice(_notice(_counted(
+        "截至目前，巡察反馈的8个问题已完成整改7个，整改完成率87.50%；16项整改措施已完成15项，完成率97.50%。", 8)))
+    checks = _rates(parsed.total_checks)
+    assert checks[0][0] is True
+    assert checks[1][0] is False and "15÷16计算为93.75%" in checks[1][1]
+
+
+def test_both_done_counts_after_one_verb_are_read() -> None:
+    # "已完成整改2个问题、5项措施": the rate is the measures' (5÷6), no false mismatch
+    parsed = parse_notice(_notice(_counted(
+        "截至目前，巡察反馈的3个问题、6项整改措施，已完成整改2个问题、5项措施，完成率83.3%。", 3)))
+    assert (parsed.stated_totals.done_issues, parsed.stated_totals.done_measures) == (2, 5)
+    assert [ok for ok, _ in _rates(parsed.total_checks)] == [True]
+    assert not any(c.ok is False for c in parsed.total_checks)

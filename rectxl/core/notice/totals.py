@@ -59,6 +59,12 @@ class StatedTotals:
     done_issues: int | None = None  # 已完成整改的问题数
     done_measures: int | None = None  # 已完成的整改措施数
     rate: float | None = None  # 完成率 (percent, 76 for 76%)
+    #: what the first rate is a rate of, when the notice says ("问题整改完成率", a sentence counting
+    #: only problems), else ``None``
+    rate_unit: Literal["问题", "措施"] | None = None
+    #: a second rate, of the measures, after one of the problems ("…整改完成率87.50%；16项整改措施
+    #: 已完成15项，措施完成率93.75%")
+    measure_rate: float | None = None
     #: what is said left after the done count, in the same sentence ("已完成45项，剩余29项正在推进"),
     #: and what it counts
     left: int | None = None
@@ -280,7 +286,7 @@ def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
             _read_done(totals, sentence)
             if totals.left is None:
                 _read_left(totals, sentence)
-            if totals.rate is None:
+            if totals.rate is None or (totals.measure_rate is None and totals.rate_unit != "措施"):
                 _read_rate(totals, sentence)
     if totals.measures is None and tasks is not None:
         totals.measures, totals.evidence["measures"] = tasks
@@ -389,6 +395,10 @@ _CUMULATIVE = re.compile(rf"(?:累计|共计|合计|总计)(?:已)?(?:完成整�
                          rf"(?:的)?({_NOUN})?{_NUM}\s*(个|项|条|件)({_NOUN})?")
 
 
+#: a second count named after a done count, the same verb done for it: "已完成整改2个问题、5项措施"
+_ALSO_DONE = re.compile(rf"\s*[、和及]\s*{_NUM}\s*(个|项|条|件)({_NOUN})")
+
+
 def _read_done(totals: StatedTotals, sentence: str) -> None:
     found: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
     in_batch: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
@@ -406,6 +416,11 @@ def _read_done(totals: StatedTotals, sentence: str) -> None:
             one_batch = batches and _BATCH.search(prefix[-10:] + m.group(0)[:3]) is not None
             (in_batch if one_batch else found).append(
                 (m.start(), value, m.group(0), _done_unit(m, index, prefix, problems_by)))
+            if index == 0 and (also := _ALSO_DONE.match(sentence, m.end())) is not None \
+                    and (more := _count(also)) is not None:
+                # "已完成整改2个问题、5项措施": the verb done for both counts
+                noun: Literal["问题", "措施"] = "问题" if "问题" in also.group(3) else "措施"
+                (in_batch if one_batch else found).append((also.start(), more, also.group(0).lstrip("、和及 "), noun))
     if batches:
         for m in _CUMULATIVE.finditer(sentence):
             value = _count_done(m, 0)
@@ -456,19 +471,57 @@ def _count_done(m: re.Match[str], index: int) -> int | None:
     return value if value else None
 
 
+#: a rate named for what it counts: "措施完成率", "整改任务完成率", "问题整改率", "问题销号率"
+_RATE_OF = re.compile(r"(?P<noun>问题|措施|任务|举措|事项)(?:的)?(?:整改)?(?:完成率|整改率|办结率|销号率)")
+
+
+def _rate_unit(sentence: str, at: int) -> Literal["问题", "措施"] | None:
+    """What the rate at ``at`` is a rate of: the noun it is named with ("措施完成率"), else the one
+    kind of thing the sentence counts before it ("16项整改措施已完成15项，完成率93.75%"); ``None``
+    when that is not said (a sentence counting both, a rate alone)."""
+    named = _RATE_OF.match(sentence, max(0, at - 4)) or _RATE_OF.search(sentence[max(0, at - 4):at + 6])
+    if named is not None:
+        return "问题" if named.group("noun") == "问题" else "措施"
+    head = sentence[:at]
+    issues = _find(_ISSUES, head) is not None or re.search(rf"{_NUM}\s*个问题", head) is not None
+    measures = any(p.search(head) for p in (*_MEASURES, *_TASKS))
+    if issues != measures:
+        return "问题" if issues else "措施"
+    return None
+
+
 def _read_rate(totals: StatedTotals, sentence: str) -> None:
+    """The rates the sentence states: the first the notice states is :attr:`StatedTotals.rate`; a
+    later one of the measures, after a rate of the problems, :attr:`StatedTotals.measure_rate`."""
     for i, pattern in enumerate(_RATE):
-        m = pattern.search(sentence)
-        if not m:
-            continue
-        value = float(m.group(1)) if i == 0 else to_int(m.group(1))
-        if value is not None and 0 <= value <= 100:
-            totals.rate, totals.evidence["rate"] = float(value), m.group(0)
+        for m in pattern.finditer(sentence):
+            value = float(m.group(1)) if i == 0 else to_int(m.group(1))
+            if value is None or not 0 <= value <= 100:
+                continue
+            unit = _rate_unit(sentence, m.start())
+            if totals.rate is None:
+                totals.rate, totals.rate_unit, totals.evidence["rate"] = float(value), unit, m.group(0)
+            elif unit == "措施" and totals.rate_unit != "措施" and totals.measure_rate is None:
+                totals.measure_rate, totals.evidence["measure_rate"] = float(value), m.group(0)
+                return
+        if totals.rate is not None and (totals.measure_rate is not None or totals.rate_unit == "措施"):
             return
 
 
 def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
+
+
+def _places(words: str) -> int:
+    """The decimals a rate was stated with ("87.50%" → 2, "76%" → 0)."""
+    m = re.search(r"\.(\d+)\s*%", words)
+    return len(m.group(1)) if m else 0
+
+
+def _pct(x: float, places: int) -> str:
+    """A rate as the notice stated its own: "87.50%" with two decimals, "87.5%" with one or none
+    where it is not whole."""
+    return f"{x:.{places}f}%" if places >= 2 else f"{_fmt(x)}%"
 
 
 #: words saying the itemised section lists a selection, not every issue or measure ("主要整改情况
@@ -629,39 +682,48 @@ def _done_checks(stated: StatedTotals, ledger: Ledger, sample: str | None = None
 
 
 def _rate_checks(stated: StatedTotals, n_issues: int, n_measures: int) -> list[TotalCheck]:
-    """The stated completion rate against the stated (else the parsed) counts."""
+    """The stated completion rates against the stated (else the parsed) counts: the rate, and a
+    rate of the measures stated after one of the problems."""
     checks: list[TotalCheck] = []
     if stated.rate is not None:
-        # (done, total, the count the body lists of the same unit, the unit)
-        candidates: list[tuple[int, int, int, str]] = []
-        if stated.done_issues is not None:
-            candidates.append((stated.done_issues, stated.issues or n_issues, n_issues, "个问题"))
-        if stated.done_measures is not None:
-            candidates.append((stated.done_measures, stated.measures or n_measures, n_measures, "项措施"))
-        # the whole the body lists, when the stated one is not the done count's ("指出5个问题，移交…
-        # 问题2个" then "7个问题已完成整改6个，整改完成率85.7%": 6÷7, not 6÷5 = 120%)
-        candidates += [(d, listed, listed, unit) for d, t, listed, unit in candidates if listed and listed != t]
-        candidates = [c for c in candidates if c[1]]
-        if candidates:
-            results = [(d, t, listed, unit, round(d * 100 / t, 1)) for d, t, listed, unit in candidates]
-            done, total, listed, unit, expected = next(
-                (r for r in results if abs(r[4] - stated.rate) <= 1.0), results[0])
-            ok = abs(expected - stated.rate) <= 1.0
-            message = (f"通报称完成率{_fmt(stated.rate)}%，按已完成{done}÷{total}计算为"
-                       f"{_fmt(expected)}%" + ("，一致。" if ok else "，不一致，请核对。"))
-            if ok and (done, total) != candidates[0][:2] and total == listed:
-                message = (f"通报称完成率{_fmt(stated.rate)}%，按已完成{done}÷正文列出的{listed}{unit}计算为"
-                           f"{_fmt(expected)}%，一致。")
-            elif ok and listed and listed != total:
-                # the rate agrees with the stated counts (ok: the figures agree with each other),
-                # but the body lists another number: said so, so that "一致" is not read as the
-                # body's confirmation
-                message = (f"通报称完成率{_fmt(stated.rate)}%，与通报所述的已完成{done}÷{total}相符；"
-                           f"但正文列出的是{listed}{unit}，不是{total}{unit[0]}，这一完成率无法按正文核对。")
-            checks.append(TotalCheck(item="rate", label="完成率", stated=stated.rate,
-                                     parsed=expected, ok=ok, message=message))
-        else:
-            checks.append(TotalCheck(
-                item="rate", label="完成率", stated=stated.rate, parsed=None, ok=None,
-                message=f"通报称完成率{_fmt(stated.rate)}%，但未说明已完成数，无法核对。"))
+        checks.append(_rate_check(stated, stated.rate, stated.rate_unit, stated.evidence.get("rate", ""),
+                                  n_issues, n_measures))
+    if stated.measure_rate is not None:
+        checks.append(_rate_check(stated, stated.measure_rate, "措施", stated.evidence.get("measure_rate", ""),
+                                  n_issues, n_measures, second=True))
     return checks
+
+
+def _rate_check(stated: StatedTotals, rate: float, of: Literal["问题", "措施"] | None, words: str,
+                n_issues: int, n_measures: int, *, second: bool = False) -> TotalCheck:
+    """One stated rate (of ``of``, when the notice says what it is a rate of) against the counts,
+    computed to as many decimals as the notice gives it ("87.50%": two); ``second``: the rate of
+    the measures stated after one of the problems."""
+    places = max(1, _places(words))
+    said = f"通报称{'措施' if second else ''}完成率{_pct(rate, places)}"
+    # (done, total, the count the body lists of the same unit, the unit)
+    candidates: list[tuple[int, int, int, str]] = []
+    if stated.done_issues is not None and of != "措施":
+        candidates.append((stated.done_issues, stated.issues or n_issues, n_issues, "个问题"))
+    if stated.done_measures is not None and of != "问题":
+        candidates.append((stated.done_measures, stated.measures or n_measures, n_measures, "项措施"))
+    # the whole the body lists, when the stated one is not the done count's ("指出5个问题，移交…
+    # 问题2个" then "7个问题已完成整改6个，整改完成率85.7%": 6÷7, not 6÷5 = 120%)
+    candidates += [(d, listed, listed, unit) for d, t, listed, unit in candidates if listed and listed != t]
+    candidates = [c for c in candidates if c[1]]
+    if not candidates:
+        return TotalCheck(item="rate", label="完成率", stated=rate, parsed=None, ok=None,
+                          message=f"{said}，但未说明已完成数，无法核对。")
+    results = [(d, t, listed, unit, round(d * 100 / t, places)) for d, t, listed, unit in candidates]
+    done, total, listed, unit, expected = next((r for r in results if abs(r[4] - rate) <= 1.0), results[0])
+    ok = abs(expected - rate) <= 1.0
+    verdict = "，一致。" if ok else "，不一致，请核对。"
+    message = f"{said}，按已完成{done}÷{total}计算为{_pct(expected, places)}{verdict}"
+    if ok and (done, total) != candidates[0][:2] and total == listed:
+        message = f"{said}，按已完成{done}÷正文列出的{listed}{unit}计算为{_pct(expected, places)}，一致。"
+    elif ok and listed and listed != total:
+        # the rate agrees with the stated counts (ok: the figures agree with each other), but the
+        # body lists another number: said so, so that "一致" is not read as the body's confirmation
+        message = (f"{said}，与通报所述的已完成{done}÷{total}相符；"
+                   f"但正文列出的是{listed}{unit}，不是{total}{unit[0]}，这一完成率无法按正文核对。")
+    return TotalCheck(item="rate", label="完成率", stated=rate, parsed=expected, ok=ok, message=message)
