@@ -47,7 +47,7 @@ from rectxl.core.timing import (
     is_open,
     resolve_warn_days,
 )
-from rectxl.core.units import split_names, split_units, unit_roles, unit_spellings
+from rectxl.core.units import people_by_unit, split_names, split_units, unit_roles, unit_spellings
 
 __all__ = [
     "ESCALATIONS",
@@ -333,8 +333,23 @@ def _due_items(ledger: Ledger, as_of: date, warn_days: tuple[int, ...]) -> list[
         leads = list(dict.fromkeys(u for u, role in named if role == "lead"))
         co = [u for u in dict.fromkeys(u for u, role in named if role == "co") if u not in leads]
         item = _item(m, issue, as_of, g, feedback, "、".join(co), "、".join(leads) if len(leads) > 1 else "")
-        found.extend((unit, item) for unit in leads or [NO_UNIT])
+        if len(leads) < 2:
+            found.append((leads[0] if leads else NO_UNIT, item))
+            continue
+        # each unit's own people, when the cells pair them ("东山镇、西河镇" with "张三、李四")
+        as_written = [u for u, role in roles if role == "lead"]
+        handlers = _people_of(leads, as_written, item.handler)
+        heads = _people_of(leads, as_written, item.lead)
+        found.extend((unit, replace(item, handler=handlers[unit], lead=heads[unit])) for unit in leads)
     return found
+
+
+def _people_of(leads: list[str], written: list[str], text: str) -> dict[str, str]:
+    """The people of ``text`` each lead unit has (:func:`people_by_unit`), "、"-joined; ``leads``
+    as the letters name the units, ``written`` as the cell writes them (the same order)."""
+    spelled = written if len(written) == len(leads) else leads
+    pairs = people_by_unit(spelled, text)
+    return {unit: "、".join(pairs.get(w, [])) for unit, w in zip(leads, spelled, strict=True)}
 
 
 def _by_due(item: LetterItem) -> tuple[date, int]:

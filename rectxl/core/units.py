@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from rectxl.core.text import LazyPattern
 
-__all__ = ["canonical_unit", "one_unit", "same_unit_name", "split_names", "split_units", "unit_core", "unit_key",
-           "unit_parts", "unit_people", "unit_roles", "unit_spellings"]
+__all__ = ["canonical_unit", "one_unit", "people_by_unit", "same_unit_name", "split_names", "split_units", "unit_core",
+           "unit_key", "unit_parts", "unit_people", "unit_roles", "unit_spellings"]
 
 #: between units: marks, line breaks, two spaces, or a space or 和/及/与 between two names that each
 #: end in a kind of unit ("财政所 审计办", "应急办和各村")
@@ -534,3 +534,65 @@ def _short_of(a: str, b: str) -> bool:
     """One of two units' rests (:func:`unit_parts`) is the other, or the other written shorter."""
     x, y = sorted((a, b), key=len)
     return x == y or _abbreviates(x, y) or one_unit(x, y) or _within(x, y)
+
+
+#: what joins a unit written beside a person ("东山镇：张三", "东山镇-张三", "张三（东山镇）")
+_PERSON_UNIT_GLUE = " :：-—－/／()（）"
+
+
+def _spellings_of(unit: str) -> list[str]:
+    """How a unit may be written beside its person: in full, as its ranking shows it, and without
+    the kind of unit it is (东山镇 → 东山), longest first."""
+    forms = {unit, canonical_unit(unit)}
+    for form in list(forms):
+        for end in (*_PLACE_END, *_UNIT_LAST):
+            if form.endswith(end) and len(form) - len(end) >= 2:
+                forms.add(form[: -len(end)])
+    return sorted(forms, key=len, reverse=True)
+
+
+def _person_of(name: str, unit: str) -> str | None:
+    """The person ``name`` writes beside ``unit`` ("张三（东山镇）", "东山镇：张三", "东山镇张三" → 张三);
+    None when ``name`` does not name ``unit``."""
+    for form in _spellings_of(unit):
+        if name.startswith(form):
+            rest = name[len(form):].strip(_PERSON_UNIT_GLUE)
+        elif name.rstrip(")）").endswith(form):
+            rest = name.rstrip(")）")[: -len(form)].strip(_PERSON_UNIT_GLUE)
+        else:
+            continue
+        if rest and _is_person(rest):
+            return rest
+    return None
+
+
+def people_by_unit(units: Iterable[str], text: str) -> dict[str, list[str]]:
+    """The people of ``text`` (a 责任人 or 责任领导 cell) each of ``units`` (the units leading one
+    measure) has: a person written with a unit ("张三（东山镇）", "东山镇：张三", "东山镇 张三" on a
+    line of its own) is that unit's; names listed as many as the units, none written with a unit
+    ("东山镇、西河镇" with "张三、李四"), pair with them in order; otherwise every unit has them all.
+    The names of a unit left without a person of its own are those written with no unit."""
+    units = list(dict.fromkeys(units))
+    names = split_names(text)
+    own: dict[str, list[str]] = {u: [] for u in units}
+    if len(units) < 2:
+        unit = units[0] if units else ""
+        return {u: [_person_of(n, unit) or n for n in names] for u in units}
+    free: list[str] = []
+    current: str | None = None  # a unit written on its own, heading the names after it
+    for name in names:
+        found = next(((u, p) for u in units if (p := _person_of(name, u)) is not None), None)
+        heading = None if found else next((u for u in units if same_unit_name(name, u)), None)
+        if found is not None:
+            own[found[0]].append(found[1])
+        elif heading is not None:
+            current = heading
+        elif current is not None:
+            own[current].append(name)
+        else:
+            free.append(name)
+    if not any(own.values()):
+        if len(free) == len(units):
+            return {u: [n] for u, n in zip(units, free, strict=True)}
+        return {u: list(free) for u in units}
+    return {u: own[u] or list(free) for u in units}

@@ -1,0 +1,102 @@
+"""Desk round 14: the clerk's and the auditor's commands on ledgers written as other offices write them.
+
+- ``rectxl remind``: a measure two towns lead, with a person for each ("东山镇、西河镇" with "张三、李四",
+  or "张三（东山镇）、李四（西河镇）"), sends each town's letter and 提醒清单 rows with that town's own
+  person and leader — each town had been given both people, and the 提醒清单 a row per person per town;
+
+The ledgers are written here with openpyxl, as a 县农业农村局 clerk writes hers (fictional units and people).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from rectxl.cli.commands import main
+from rectxl.core.letters import plan_reminders
+from rectxl.core.units import people_by_unit
+from rectxl.io.reader import read_ledger
+
+D = dt.datetime
+AS_OF = dt.date(2025, 10, 31)
+
+
+def _save(path: Path, header: list[str], rows: list[list[object]], title: str = "县农业农村局巡察反馈问题整改台账",
+          info: dict[str, object] | None = None) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改台账"
+    ws.append([title])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    facts = wb.create_sheet("基本信息")
+    for key, value in (info or {"单位名称": "县农业农村局", "报告日期": D(2025, 10, 31)}).items():
+        facts.append([key, value])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+# -- a measure two towns lead, each with its own person -------------------------------------------------
+
+_HEADER = ["序号", "问题", "整改措施", "责任单位", "责任领导", "责任人", "整改时限", "整改状态"]
+
+
+def _two_towns(tmp_path: Path) -> Path:
+    return _save(tmp_path / "台账.xlsx", _HEADER, [
+        [1, "高标准农田管护不到位", "开展农田设施排查", "东山镇、西河镇", "王副县长", "张三、李四",
+         D(2025, 10, 10), "正在推进"],
+        [2, "村集体资金管理不规范", "清理村级账目", "东山镇、西河镇", "赵书记、钱镇长", "张三、李四",
+         D(2025, 11, 10), "正在推进"],
+        [3, "河长制巡河记录缺失", "补齐巡河记录", "东山镇、西河镇、南坪乡", "",
+         "张三（东山镇）、李四（西河镇）、王五（南坪乡）", D(2025, 10, 1), "未完成"],
+        [4, "农机补贴审核不严", "复核补贴档案", "农机股", "孙局长", "周五", D(2025, 11, 5), "正在推进"],
+    ])
+
+
+def test_each_town_is_sent_its_own_person(tmp_path: Path) -> None:
+    plan = plan_reminders(read_ledger(_two_towns(tmp_path)), as_of=AS_OF, warn_days=(15,))
+    people = {(u.unit, it.measure): (it.lead, it.handler) for u in plan.units for letter in u.letters
+              for it in letter.items}
+    assert people[("东山镇", "开展农田设施排查")] == ("王副县长", "张三")
+    assert people[("西河镇", "开展农田设施排查")] == ("王副县长", "李四")
+    assert people[("东山镇", "清理村级账目")] == ("赵书记", "张三")
+    assert people[("西河镇", "清理村级账目")] == ("钱镇长", "李四")
+    assert people[("南坪乡", "补齐巡河记录")] == ("", "王五")
+    assert people[("西河镇", "补齐巡河记录")] == ("", "李四")
+    assert people[("农机股", "复核补贴档案")] == ("孙局长", "周五")
+
+
+def test_the_reminder_list_has_one_row_per_town_and_its_person(tmp_path: Path) -> None:
+    path = _two_towns(tmp_path)
+    assert main(["remind", str(path), "--as-of", "2025-10-31", "-o", str(tmp_path / "out")]) == 0
+    ws = load_workbook(tmp_path / "out" / "提醒清单.xlsx")["提醒清单"]
+    head = [c.value for c in ws[2]]
+    rows = [dict(zip(head, r, strict=True)) for r in ws.iter_rows(min_row=3, values_only=True)]
+    pairs = sorted((r["责任单位"], r["责任人"], r["整改措施"]) for r in rows)
+    assert pairs == sorted([
+        ("东山镇", "张三", "开展农田设施排查"), ("西河镇", "李四", "开展农田设施排查"),
+        ("东山镇", "张三", "清理村级账目"), ("西河镇", "李四", "清理村级账目"),
+        ("东山镇", "张三", "补齐巡河记录"), ("西河镇", "李四", "补齐巡河记录"), ("南坪乡", "王五", "补齐巡河记录"),
+        ("农机股", "周五", "复核补贴档案"),
+    ])
+
+
+@pytest.mark.parametrize(("units", "cell", "expected"), [
+    (["东山镇", "西河镇"], "东山镇：张三；西河镇：李四", {"东山镇": ["张三"], "西河镇": ["李四"]}),
+    (["东山镇", "西河镇"], "东山镇 张三\n西河镇 李四", {"东山镇": ["张三"], "西河镇": ["李四"]}),
+    (["东山镇", "西河镇"], "西河镇李四、东山镇张三", {"东山镇": ["张三"], "西河镇": ["李四"]}),
+    # not as many people as units and none written with a unit: every unit has them all, as before
+    (["县水利局", "县自然资源局"], "张三、李四、王五",
+     {"县水利局": ["张三", "李四", "王五"], "县自然资源局": ["张三", "李四", "王五"]}),
+    (["东山镇", "西河镇"], "张三", {"东山镇": ["张三"], "西河镇": ["张三"]}),
+    (["东山镇"], "张三", {"东山镇": ["张三"]}),
+])
+def test_people_are_paired_with_the_units_they_are_written_with(units: list[str], cell: str,
+                                                                 expected: dict[str, list[str]]) -> None:
+    assert people_by_unit(units, cell) == expected
