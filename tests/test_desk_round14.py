@@ -10,6 +10,7 @@ The ledgers are written here with openpyxl, as a 县农业农村局 clerk writes
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,36 @@ def test_the_reminder_list_has_one_row_per_town_and_its_person(tmp_path: Path) -
 def test_people_are_paired_with_the_units_they_are_written_with(units: list[str], cell: str,
                                                                  expected: dict[str, list[str]]) -> None:
     assert people_by_unit(units, cell) == expected
+
+
+# -- batch: the units that must report, and who did not -------------------------------------------------
+
+_BATCH_HEADER = ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"]
+
+
+def _unit_ledger(folder: Path, unit: str, measures: int, file: str | None = None) -> Path:
+    rows: list[list[object]] = [[i + 1, f"问题{i + 1}", f"措施{i + 1}", "办公室", "张三", D(2025, 12, 31), "正在推进"]
+                                for i in range(measures)]
+    return _save(folder / (file or f"{unit}整改台账.xlsx"), _BATCH_HEADER, rows, f"{unit}巡察反馈问题整改台账",
+                 {"单位名称": unit, "报告日期": D(2025, 10, 31)})
+
+
+def _round(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], *more: str) -> tuple[str, list[dict]]:
+    out = tmp_path / "汇总.xlsx"
+    main(["batch", str(folder), "-o", str(out), "--json", str(tmp_path / "汇总.json"), "--no-progress", "-j", "1",
+          "--as-of", "2025-10-31", *more])
+    text = capsys.readouterr().out
+    return text, json.loads((tmp_path / "汇总.json").read_text("utf-8"))["round"]
+
+
+def test_an_empty_ledger_is_chased_not_ranked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    _unit_ledger(folder, "县财政局", 3)
+    _unit_ledger(folder, "县住建局", 0)  # the header and nothing under it
+    text, rows = _round(folder, tmp_path, capsys)
+    ranked = [row["unit"] for row in rows if not row["reason"]]
+    assert ranked == ["县财政局"]
+    (empty,) = [row for row in rows if row["unit"] == "县住建局"]
+    assert "没有读到整改措施" in empty["reason"]
+    assert "县住建局：报送的台账中没有读到整改措施" in text.split("没有统计到台账的单位", 1)[1]
+

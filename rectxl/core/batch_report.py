@@ -211,9 +211,11 @@ def round_rows(result: BatchResult) -> list[RoundRow]:
     for the unit a ledger is counted under; one unit spelled two ways is one unit,
     :func:`rectxl.core.batch_units.cluster`), worst first: most overdue measures, then the lowest
     completion rate, then most orange and yellow warnings, then the lowest closure rate; ties by
-    unit name. After them, the units of which nothing was counted (:attr:`RoundRow.reason`): every
-    file of theirs unreadable, or only an archive or a file of another type received."""
+    unit name. After them, the units of which nothing was counted (:attr:`RoundRow.reason`): a
+    ledger with no measure in it (its completion rate is no rate: it is chased, not ranked last but
+    one), every file of theirs unreadable, or only an archive or a file of another type received."""
     rows: list[RoundRow] = []
+    empty: list[RoundRow] = []
     for ledgers in cluster(result.ledgers, lambda r: r.unit):
         row = RoundRow(unit=preferred_name([r.unit for r in ledgers]), files=[])
         for r in ledgers:
@@ -222,9 +224,14 @@ def round_rows(result: BatchResult) -> list[RoundRow]:
             for key in _ROUND_COUNTS:
                 setattr(row, key, getattr(row, key) + r.counts.get(key, 0))
             row.as_of = max(row.as_of, r.as_of)
-        rows.append(row)
+        if row.measures:
+            rows.append(row)
+        else:
+            row.reason = (f"报送的台账中没有读到整改措施（{_listed(row.files)}），未统计：请核实是否报错了文件，"
+                          "督促该单位逐项填写整改措施后重新报送")
+            empty.append(row)
     rows.sort(key=lambda x: (-x.overdue, x.rate, -x.orange, -x.yellow, x.closure_rate, x.unit))
-    return rows + _uncounted_rows(result, [row.unit for row in rows])
+    return rows + empty + _uncounted_rows(result, [row.unit for row in rows + empty])
 
 
 #: files not checked that may hold a unit's ledger (an archive, a WPS or CSV file), or that a unit
