@@ -61,15 +61,15 @@ from rectxl.core.batch_report import (
     papers_beside_ledgers,
     read_name,
 )
-from rectxl.core.batch_units import cluster
+from rectxl.core.batch_units import cluster, looks_like_roster, roster_units
 from rectxl.core.errors import RectxlError, UnsafeWriteError
 from rectxl.core.rules import Options
 from rectxl.io.limits import DEFAULT_TIMEOUT, display_name, has_undecodable_name
 from rectxl.io.outputs import OUTPUT_LABELS, output_kind, resolve_output
-from rectxl.io.reader import LEDGER_SUFFIXES, read_ledger, sibling_files
+from rectxl.io.reader import LEDGER_SUFFIXES, read_grids, read_ledger, sibling_files
 
-__all__ = ["DEFAULT_TIMEOUT", "BatchOutputs", "find_files", "is_not_a_ledger", "plan_outputs", "run_batch",
-           "write_batch"]
+__all__ = ["DEFAULT_TIMEOUT", "BatchOutputs", "find_files", "is_not_a_ledger", "plan_outputs", "read_roster",
+           "run_batch", "write_batch"]
 
 #: what files of other types are, and what to do with them
 _OTHER_TYPES = {
@@ -620,6 +620,7 @@ def run_batch(
     today: date | None = None,
     sinks: Sequence[BatchSink] = (),
     keep_findings: bool = True,
+    roster: Path | None = None,
 ) -> BatchResult:
     """Validate every ledger under ``folder`` with ``workers`` processes (default: one per core).
 
@@ -628,6 +629,11 @@ def run_batch(
     worker process dies (a crash inside a native reader), the files it had not finished are
     retried one by one, each in a process of its own, and the one that dies again is listed as
     skipped.
+
+    ``roster``: a file listing the units that must report (:func:`read_roster`); without it, a file
+    of the folder named as such a list (应报送单位名单.xlsx, :func:`~rectxl.core.batch_units.looks_like_roster`)
+    is read as the roster and not checked as a ledger. The units it lists of which no ledger is
+    counted are listed as not reported (:func:`rectxl.core.batch_report.round_rows`).
 
     Each ledger is handed to every sink (:meth:`BatchSink.add`) as soon as it and every file
     before it are done, in file order; the sinks are not closed here. With ``keep_findings``
@@ -644,10 +650,11 @@ def run_batch(
     today = today or date.today()
     _siblings.cache_clear()  # the folder may have changed since an earlier run in this process
     files, ignored, unreadable = find_files(folder, exclude=exclude)
+    units, roster_file, files, ignored = _roster_of(folder, roster, files, ignored)
     files, copies = _set_copies_aside(folder, files)
     workers = max(1, min(workers or os.cpu_count() or 1, len(files) or 1))
     result = BatchResult(folder=display_name(str(folder)), ignored=ignored, workers=workers, set_aside=copies,
-                         notes=_lock_notes(folder, ignored))
+                         notes=_lock_notes(folder, ignored), roster=units, roster_file=roster_file)
     groups, own = _own_outputs_apart(folder, _version_groups(files))
     if own:
         result.ignored += own
@@ -704,6 +711,71 @@ def run_batch(
     papers_beside_ledgers(result)
     result.seconds = round(time.perf_counter() - start, 3)
     return result
+
+
+#: a roster read as text: one unit a line, or several on a line between marks or tabs
+_ROSTER_LINE = re.compile(r"[\t,，]")
+
+
+def read_roster(path: Path) -> list[str]:
+    """The units the roster at ``path`` lists (:func:`~rectxl.core.batch_units.roster_units`): a
+    workbook's first visible sheet that lists any (.xlsx/.xls/.ods …), or a text file (.txt/.csv),
+    one unit a line. :class:`RectxlError` when it cannot be read or lists none."""
+    path = Path(path)
+    if not path.is_file():
+        raise RectxlError(f"找不到应报送单位名单：{path}")
+    try:
+        if path.suffix.lower() in (".txt", ".csv"):
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = raw.decode("gb18030", errors="replace")  # saved by Notepad or Excel on a Chinese Windows
+            grids: list[list[list[object]]] = [[list(_ROSTER_LINE.split(line)) for line in text.splitlines()]]
+        else:
+            grids = [g.rows for g in read_grids(path) if not g.hidden]
+    except (OSError, RectxlError) as exc:
+        raise RectxlError(f"无法读取应报送单位名单 {path.name}：{exc}") from None
+    found = [roster_units(rows) for rows in grids]
+    if any(units is None for units in found):
+        raise RectxlError(f"{path.name} 是整改台账（有“整改措施”“具体问题”等列），不是应报送单位名单")
+    for units in found:
+        if units:
+            return units
+    raise RectxlError(f"应报送单位名单 {path.name} 中没有读到单位名称：请在第一列（或“单位名称”列）逐行填写单位")
+
+
+def _roster_of(folder: Path, roster: Path | None, files: list[str], ignored: list[Skipped]
+               ) -> tuple[list[str], str, list[str], list[Skipped]]:
+    """(the roster's units, its file as the report names it, the files left to check, the files
+    not checked): the roster given, or the first file of the folder named as one that lists units
+    — set among the files not checked, with why."""
+    if roster is not None:
+        units = read_roster(roster)
+        inside = [rel for rel in files if _same_file(folder / rel, roster)]
+        return (units, display_name(str(roster)), [rel for rel in files if rel not in inside],
+                ignored + [Skipped(rel, _roster_reason(len(units))) for rel in inside])
+    named = [rel for rel in files if looks_like_roster(rel)]
+    named += [s.file for s in ignored if looks_like_roster(s.file) and s.file.lower().endswith((".txt", ".csv"))]
+    for rel in named:
+        try:
+            units = read_roster(folder / rel)
+        except RectxlError:
+            continue
+        return (units, rel, [f for f in files if f != rel],
+                [s for s in ignored if s.file != rel] + [Skipped(rel, _roster_reason(len(units)))])
+    return [], "", files, ignored
+
+
+def _roster_reason(count: int) -> str:
+    return f"应报送单位名单（列有 {count} 个单位），不是台账，未检查：已用它核对哪些单位没有报送台账"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 #: chunks handed out beyond the first one not yet finished (per worker; see :func:`run_batch`)
@@ -783,6 +855,7 @@ def write_batch(
     timeout: float | None = DEFAULT_TIMEOUT,
     today: date | None = None,
     stdout: TextIO | None = None,
+    roster: Path | None = None,
 ) -> BatchResult:
     """``rectxl batch``: validate the folder and write the 汇总 workbook and the JSON (to
     ``stdout`` when ``outputs.json`` is ``"-"``) as the results come in — every finding goes
@@ -801,7 +874,7 @@ def write_batch(
         elif outputs.json is not None:
             sinks.append(JsonSink(Path(outputs.json)))
         result = run_batch(folder, options=options, workers=workers, progress=progress, timeout=timeout,
-                           exclude=exclude, today=today, sinks=sinks, keep_findings=False)
+                           exclude=exclude, today=today, sinks=sinks, keep_findings=False, roster=roster)
         if not result.ledgers and not result.skipped:
             raise RectxlError(no_ledger_message(result))
         while sinks:

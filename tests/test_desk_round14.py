@@ -3,6 +3,11 @@
 - ``rectxl remind``: a measure two towns lead, with a person for each ("东山镇、西河镇" with "张三、李四",
   or "张三（东山镇）、李四（西河镇）"), sends each town's letter and 提醒清单 rows with that town's own
   person and leader — each town had been given both people, and the 提醒清单 a row per person per town;
+- ``rectxl batch``: a ledger with no measure in it is listed among the units to chase, not ranked with a
+  completion rate of 0;
+- ``rectxl batch --roster 名单`` (or an 应报送单位名单.xlsx lying in the folder): the units the roster lists
+  of which no ledger came are listed as 未报送台账 — the auditor's first question had no answer; a roster
+  in the folder had been reported as an unreadable ledger;
 
 The ledgers are written here with openpyxl, as a 县农业农村局 clerk writes hers (fictional units and people).
 """
@@ -115,12 +120,74 @@ def _unit_ledger(folder: Path, unit: str, measures: int, file: str | None = None
                  {"单位名称": unit, "报告日期": D(2025, 10, 31)})
 
 
+def _roster(path: Path, units: list[str]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "应报送单位"
+    ws.append(["县委第二巡察组联系单位应报送整改台账名单"])
+    ws.append(["序号", "单位名称", "联系人", "联系电话"])
+    ws.append(["一、县直部门（4个）"])
+    for i, unit in enumerate(units, start=1):
+        ws.append([i, unit, "李敏", "0855-3621008"])
+    ws.append(["合计", f"{len(units)}个"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+_ROSTER = ["县财政局", "县人力资源和社会保障局", "东山镇", "县统计局", "北岭镇"]
+
+
 def _round(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], *more: str) -> tuple[str, list[dict]]:
     out = tmp_path / "汇总.xlsx"
     main(["batch", str(folder), "-o", str(out), "--json", str(tmp_path / "汇总.json"), "--no-progress", "-j", "1",
           "--as-of", "2025-10-31", *more])
     text = capsys.readouterr().out
     return text, json.loads((tmp_path / "汇总.json").read_text("utf-8"))["round"]
+
+
+def test_units_on_the_roster_without_a_ledger_are_listed_as_not_reported(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    _unit_ledger(folder, "县财政局", 3)
+    _unit_ledger(folder, "县人社局", 2)  # the roster writes it in full
+    _unit_ledger(folder, "东山镇", 4)
+    roster = _roster(tmp_path / "应报送单位名单.xlsx", _ROSTER)
+    text, rows = _round(folder, tmp_path, capsys, "--roster", str(roster))
+    missing = {row["unit"]: row["reason"] for row in rows if not row["files"]}
+    assert list(missing) == ["县统计局", "北岭镇"]
+    assert all("未报送台账" in reason for reason in missing.values())
+    assert "应报送单位 5 个" in text and "2 个未报送台账" in text
+    listed = text.split("没有统计到台账的单位", 1)[1]
+    assert "县统计局：未报送台账" in listed and "北岭镇：未报送台账" in listed
+    assert "县人力资源和社会保障局" not in listed  # its ledger came as 县人社局
+
+
+def test_a_roster_in_the_folder_is_read_as_the_roster_not_as_an_unreadable_ledger(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    _unit_ledger(folder, "县财政局", 3)
+    _unit_ledger(folder, "县人社局", 2)
+    _unit_ledger(folder, "东山镇", 4)
+    _unit_ledger(folder, "县水利局", 2)  # not on the roster
+    _unit_ledger(folder, "县档案馆", 2, file="县档案馆整改名单.xlsx")  # a ledger, oddly named: still a ledger
+    _roster(folder / "应报送单位名单.xlsx", [*_ROSTER, "县档案馆"])
+    text, rows = _round(folder, tmp_path, capsys)
+    assert "无法读取（" not in text
+    assert [row["unit"] for row in rows if not row["files"]] == ["县统计局", "北岭镇"]
+    assert {row["unit"]: row["measures"] for row in rows if row["files"]} == {
+        "县财政局": 3, "县人社局": 2, "东山镇": 4, "县水利局": 2, "县档案馆": 2}
+    assert "1 个单位的台账不在“应报送单位名单.xlsx”中：县水利局" in text
+
+
+def test_a_roster_as_a_text_file_one_unit_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    _unit_ledger(folder, "县财政局", 3)
+    roster = tmp_path / "名单.txt"
+    roster.write_bytes("县财政局\n东山镇\n\n县统计局\n".encode("gb18030"))  # saved by Notepad on a Chinese Windows
+    _, rows = _round(folder, tmp_path, capsys, "--roster", str(roster))
+    assert [row["unit"] for row in rows if not row["files"]] == ["东山镇", "县统计局"]
 
 
 def test_an_empty_ledger_is_chased_not_ranked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

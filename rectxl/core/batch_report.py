@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-from rectxl.core.batch_units import cluster, preferred_name
+from rectxl.core.batch_units import cluster, not_on_roster, preferred_name
 from rectxl.core.counts import COUNT_FIELDS, Rates
 from rectxl.core.findings import Finding, Severity, json_value
 from rectxl.core.report import FINDING_FIELDS
@@ -145,6 +145,10 @@ class BatchResult:
     notes: list[Note] = field(default_factory=list)
     workers: int = 1
     seconds: float = 0.0
+    #: the units that must report (应报送单位名单, ``rectxl batch --roster``), in its order; empty: no roster
+    roster: list[str] = field(default_factory=list)
+    #: the roster's file, as the report names it
+    roster_file: str = ""
 
     @property
     def has_errors(self) -> bool:
@@ -213,7 +217,8 @@ def round_rows(result: BatchResult) -> list[RoundRow]:
     completion rate, then most orange and yellow warnings, then the lowest closure rate; ties by
     unit name. After them, the units of which nothing was counted (:attr:`RoundRow.reason`): a
     ledger with no measure in it (its completion rate is no rate: it is chased, not ranked last but
-    one), every file of theirs unreadable, or only an archive or a file of another type received."""
+    one), every file of theirs unreadable, or only an archive or a file of another type received —
+    and the units the roster (:attr:`BatchResult.roster`) lists of which no file came at all."""
     rows: list[RoundRow] = []
     empty: list[RoundRow] = []
     for ledgers in cluster(result.ledgers, lambda r: r.unit):
@@ -231,7 +236,12 @@ def round_rows(result: BatchResult) -> list[RoundRow]:
                           "督促该单位逐项填写整改措施后重新报送")
             empty.append(row)
     rows.sort(key=lambda x: (-x.overdue, x.rate, -x.orange, -x.yellow, x.closure_rate, x.unit))
-    return rows + empty + _uncounted_rows(result, [row.unit for row in rows + empty])
+    rest = empty + _uncounted_rows(result, [row.unit for row in rows + empty])
+    if result.roster:
+        missing, _ = not_on_roster(result.roster, [row.unit for row in rows + rest])
+        rest += [RoundRow(unit=unit, files=[], reason=f"未报送台账：“{result.roster_file}”列有此单位，文件夹中没有"
+                          "它的台账，请督促报送") for unit in missing]
+    return rows + rest
 
 
 #: files not checked that may hold a unit's ledger (an archive, a WPS or CSV file), or that a unit
@@ -721,7 +731,23 @@ def batch_notes(result: BatchResult) -> list[Note]:
     counted from several files, workbooks holding several units' ledgers, ledgers evaluated on
     different as-of dates, and ledgers dated well before the others (last period's sent again)."""
     return [*result.notes, *_unit_name_notes(result), *_added_up_notes(result), *_shared_file_notes(result),
-            *_as_of_notes(result), *_stale_notes(result), *_other_units_copy_notes(result)]
+            *_as_of_notes(result), *_stale_notes(result), *_other_units_copy_notes(result), *_off_roster_notes(result)]
+
+
+def _off_roster_notes(result: BatchResult) -> list[Note]:
+    """A note naming the units counted that the roster does not list: a unit named otherwise in
+    its ledger than in the roster, or one the roster left out — either way the roster's count of
+    who did not report may be wrong for it."""
+    if not result.roster:
+        return []
+    rows = [row for row in round_rows(result) if row.files]
+    _, unlisted = not_on_roster(result.roster, [row.unit for row in rows])
+    if not unlisted:
+        return []
+    files = [f for row in rows if row.unit in unlisted for f in row.files]
+    named = _listed([f"{row.unit}（{_listed(row.files)}）" for row in rows if row.unit in unlisted], 10)
+    return [Note("not-on-roster", f"{len(unlisted)} 个单位的台账不在“{result.roster_file}”中：{named}；请核实单位名称"
+                 "是否与名单一致（名单中的单位因此可能被列为未报送），或名单是否漏列了这些单位", files)]
 
 
 def _unit_name_notes(result: BatchResult) -> list[Note]:
@@ -1014,6 +1040,11 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
         f"发现问题：错误 {sev['error']} 条，警告 {sev['warning']} 条，提示 {sev['info']} 条；"
         f"有错误的台账 {t['ledgers_with_errors']} 个",
     ]
+    if result.roster:
+        rows = round_rows(result)
+        missing = sum(1 for row in rows if not row.files)
+        lines.append(f"应报送单位 {len(result.roster)} 个（{result.roster_file}）：{missing} 个未报送台账"
+                     + ("，见下方“没有统计到台账的单位”" if missing else ""))
     notes = batch_notes(result)
     if notes:
         lines += ["", f"请注意（{len(notes)}）："]

@@ -17,7 +17,8 @@ from typing import TypeVar
 
 from rectxl.core.units import GENERIC_PLACES, canonical_unit, same_unit_name, unit_core, unit_parts
 
-__all__ = ["canonical_unit", "cluster", "preferred_name", "same_unit_name", "unit_core"]
+__all__ = ["canonical_unit", "cluster", "looks_like_roster", "not_on_roster", "preferred_name", "roster_units",
+           "same_unit_name", "unit_core"]
 
 T = TypeVar("T")
 
@@ -98,3 +99,86 @@ def preferred_name(names: Iterable[str]) -> str:
     :func:`canonical_unit`), the fullest on a tie ("县发展和改革局" rather than "县发改局"), then the first."""
     shown = [canonical_unit(n) for n in names]
     return max(shown, key=lambda s: (shown.count(s), len(s), -shown.index(s))) if shown else ""
+
+
+# -- the roster of the units that must report (应报送单位名单) -----------------------------------------
+
+#: a file whose name says it lists units, not a ledger ("应报送单位名单", "被巡察单位名录", "单位花名册")
+_ROSTER_NAME = re.compile(r"名单|名录|花名册|单位(?:清单|一览表?|列表)")
+_LEDGER_NAME = re.compile(r"台账|台帐|问题|措施|整改(?:清单|情况|进展)|销号")
+#: the header of the column that names the units ("单位名称", "被巡察单位", "责任单位", "部门")
+_UNIT_HEADER = re.compile(r"单位|部门|名称|乡镇|机构")
+#: a header of another column ("联系人", "单位性质", "单位代码"): not the units' names
+_OTHER_HEADER = re.compile(r"序号|编号|代码|联系|电话|手机|性质|类别|类型|级别|备注|地址|邮箱|人数|负责人|说明")
+#: a header of a ledger's column: a sheet with one is a ledger, whatever its file is called
+_LEDGER_HEADER = re.compile(r"整改|问题|措施|时限")
+#: a row that is not a unit: a group heading ("一、县直部门（20个）", "乡镇（8个）"), a total, a note
+_NOT_A_UNIT = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])|[(（]\d+个[)）]$"
+                         r"|^(?:合计|小计|总计|共计|注[:：]|说明[:：]|填表|制表)")
+
+
+#: a count, not a name ("5个", "共12个单位")
+_COUNT = re.compile(r"^(?:共|计)?\d+个(?:单位|部门)?$")
+
+
+def looks_like_roster(file_name: str) -> bool:
+    """``file_name`` (without its folder) names a list of units rather than a ledger: 应报送单位名单.xlsx,
+    被巡察单位名录.xls — not 整改台账（附责任单位名录）.xlsx."""
+    stem = file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return _ROSTER_NAME.search(stem) is not None and _LEDGER_NAME.search(stem) is None
+
+
+def _text(value: object) -> str:
+    return "".join(str(value).split()) if value is not None else ""
+
+
+def roster_units(rows: Sequence[Sequence[object]]) -> list[str] | None:
+    """The units a roster sheet (or a text file's lines, one row each) lists, in order, each once:
+    the column headed 单位名称 / 被巡察单位 / 责任单位 … (among the first 10 rows) from the row below its
+    header; without such a header, the column with most texts that are not numbers. Group headings
+    ("一、县直部门"), totals and notes are passed over; a cell listing several units ("东山镇、西河镇")
+    gives each. None for a ledger's sheet (a header naming 整改措施, 问题 …): its workbook is no roster."""
+    texts = [[_text(v) for v in row] for row in rows]
+    column, start = -1, 0
+    for r, row in enumerate(texts[:10]):
+        heads = [c for c, t in enumerate(row)
+                 if t and len(t) <= 12 and _UNIT_HEADER.search(t) and not _OTHER_HEADER.search(t)
+                 and not _ROSTER_NAME.search(t)]
+        if heads and any(_LEDGER_HEADER.search(t) for t in row):
+            return None  # a ledger's header (责任单位 beside 整改措施): not a roster
+        if heads:
+            column, start = heads[0], r + 1
+            break
+    if column < 0:
+        width = max((len(row) for row in texts), default=0)
+        worded = [sum(1 for row in texts if c < len(row) and row[c] and not row[c].replace(".", "").isdigit())
+                  for c in range(width)]
+        if not worded or max(worded) == 0:
+            return []
+        column = worded.index(max(worded))
+    units: dict[str, None] = {}
+    for row in texts[start:]:
+        cell = row[column] if column < len(row) else ""
+        first = next((t for t in row if t), "")
+        if not cell or _NOT_A_UNIT.search(cell) or _NOT_A_UNIT.search(first):
+            continue
+        for part in re.split(r"[、,，;；]", cell):
+            if len(re.findall(r"[\u4e00-\u9fff]", part)) >= 2 and not _COUNT.match(part):
+                units.setdefault(canonical_unit(part), None)
+    return list(units)
+
+
+def not_on_roster(roster: Sequence[str], units: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(the roster's units none of ``units`` is, those of ``units`` the roster does not list), each
+    in order; one unit spelled two ways (县人社局 / 县人力资源和社会保障局) is one."""
+    items = [(u, True) for u in roster] + [(u, False) for u in units]
+    missing: list[str] = []
+    unlisted: list[str] = []
+    for group in cluster(items, lambda item: item[0]):
+        listed = [u for u, on in group if on]
+        if not listed:
+            unlisted.extend(u for u, _ in group)
+        elif len(listed) == len(group):
+            missing.extend(listed)
+    order = {u: i for i, u in enumerate(roster)}
+    return sorted(missing, key=lambda u: order[u]), unlisted
