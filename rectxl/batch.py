@@ -753,7 +753,7 @@ def _roster_of(folder: Path, roster: Path | None, files: list[str], ignored: lis
     if roster is not None:
         units = read_roster(roster)
         inside = [rel for rel in files if _same_file(folder / rel, roster)]
-        return (units, display_name(str(roster)), [rel for rel in files if rel not in inside],
+        return (units, display_name(roster.name), [rel for rel in files if rel not in inside],
                 ignored + [Skipped(rel, _roster_reason(len(units))) for rel in inside])
     named = [rel for rel in files if looks_like_roster(rel)]
     named += [s.file for s in ignored if looks_like_roster(s.file) and s.file.lower().endswith((".txt", ".csv"))]

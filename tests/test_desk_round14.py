@@ -158,7 +158,7 @@ def test_units_on_the_roster_without_a_ledger_are_listed_as_not_reported(tmp_pat
     missing = {row["unit"]: row["reason"] for row in rows if not row["files"]}
     assert list(missing) == ["县统计局", "北岭镇"]
     assert all("未报送台账" in reason for reason in missing.values())
-    assert "应报送单位 5 个" in text and "2 个未报送台账" in text
+    assert "应报送单位 5 个（应报送单位名单.xlsx）：已统计 3 个，未报送台账 2 个" in text
     listed = text.split("没有统计到台账的单位", 1)[1]
     assert "县统计局：未报送台账" in listed and "北岭镇：未报送台账" in listed
     assert "县人力资源和社会保障局" not in listed  # its ledger came as 县人社局
@@ -172,11 +172,13 @@ def test_a_roster_in_the_folder_is_read_as_the_roster_not_as_an_unreadable_ledge
     _unit_ledger(folder, "东山镇", 4)
     _unit_ledger(folder, "县水利局", 2)  # not on the roster
     _unit_ledger(folder, "县档案馆", 2, file="县档案馆整改名单.xlsx")  # a ledger, oddly named: still a ledger
+    _unit_ledger(folder, "县统计局", 0)  # sent, but nothing to count
     _roster(folder / "应报送单位名单.xlsx", [*_ROSTER, "县档案馆"])
     text, rows = _round(folder, tmp_path, capsys)
     assert "无法读取（" not in text
-    assert [row["unit"] for row in rows if not row["files"]] == ["县统计局", "北岭镇"]
-    assert {row["unit"]: row["measures"] for row in rows if row["files"]} == {
+    assert [row["unit"] for row in rows if not row["files"]] == ["北岭镇"]
+    assert "应报送单位 6 个（应报送单位名单.xlsx）：已统计 4 个，未报送台账 1 个，报送了但未能统计 1 个" in text
+    assert {row["unit"]: row["measures"] for row in rows if not row["reason"]} == {
         "县财政局": 3, "县人社局": 2, "东山镇": 4, "县水利局": 2, "县档案馆": 2}
     assert "1 个单位的台账不在“应报送单位名单.xlsx”中：县水利局" in text
 

@@ -1041,10 +1041,7 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
         f"有错误的台账 {t['ledgers_with_errors']} 个",
     ]
     if result.roster:
-        rows = round_rows(result)
-        missing = sum(1 for row in rows if not row.files)
-        lines.append(f"应报送单位 {len(result.roster)} 个（{result.roster_file}）：{missing} 个未报送台账"
-                     + ("，见下方“没有统计到台账的单位”" if missing else ""))
+        lines.append(_roster_line(result))
     notes = batch_notes(result)
     if notes:
         lines += ["", f"请注意（{len(notes)}）："]
@@ -1064,6 +1061,19 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
     lines += _file_lines("未统计的副本和旧版本", result.set_aside, limit)
     lines += _file_lines("未检查", result.ignored, limit)
     return "\n".join(lines) + "\n"
+
+
+def _roster_line(result: BatchResult) -> str:
+    """How many of the roster's units were counted, sent nothing, or sent what could not be counted."""
+    rows = round_rows(result)
+    uncounted, _ = not_on_roster(result.roster, [row.unit for row in rows if not row.reason])
+    missing = sum(1 for row in rows if not row.files)
+    other = len(uncounted) - missing
+    counted = len(result.roster) - len(uncounted)
+    line = f"应报送单位 {len(result.roster)} 个（{result.roster_file}）：已统计 {counted} 个，未报送台账 {missing} 个"
+    if other:
+        line += f"，报送了但未能统计 {other} 个"
+    return line + ("，见下方“没有统计到台账的单位”" if uncounted else "")
 
 
 def _ranking_lines(result: BatchResult, limit: int) -> list[str]:
