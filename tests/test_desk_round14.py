@@ -203,3 +203,20 @@ def test_an_empty_ledger_is_chased_not_ranked(tmp_path: Path, capsys: pytest.Cap
     assert "没有读到整改措施" in empty["reason"]
     assert "县住建局：报送的台账中没有读到整改措施" in text.split("没有统计到台账的单位", 1)[1]
 
+
+
+def test_units_numbered_by_the_office_are_read_without_their_numbers(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    untitled = "巡察反馈问题整改台账"  # the unit named by its folder only
+    rows: list[list[object]] = [[1, "问题1", "措施1", "党政办", "张三", D(2025, 12, 31), "正在推进"]]
+    _save(folder / "01东山镇" / "整改台账.xlsx", _BATCH_HEADER, rows, untitled, {"报告日期": D(2025, 10, 31)})
+    _save(folder / "02西河镇（已报）" / "附件1.xlsx", _BATCH_HEADER, rows, untitled,
+          {"报告日期": D(2025, 10, 30)})
+    _unit_ledger(folder, "县财政局", 2, file="12县财政局整改台账.xlsx")
+    _unit_ledger(folder, "县统计局", 2, file="2024年巡察整改台账（县统计局）.xlsx")
+    _roster(folder / "被巡察单位名录.xlsx", ["东山镇", "西河镇", "县财政局", "县统计局"])
+    text, rows_ = _round(folder, tmp_path, capsys)
+    assert sorted(row["unit"] for row in rows_) == sorted(["东山镇", "西河镇", "县财政局", "县统计局"])
+    assert all(not row["reason"] for row in rows_)
+    assert "已统计 4 个，未报送台账 0 个" in text and "不在“被巡察单位名录.xlsx”中" not in text

@@ -377,9 +377,11 @@ _ROUND_REF = re.compile(r"(?:贯彻落实|落实|关于|针对)?(?:[省市县区
                         r"(?:巡察|巡视)(?:工作)?组(?:反馈)?(?:的)?(?:意见|问题)?")
 #: what is left of those words before them ("…整改落实情况及整改台账" → "…整改落实情况及")
 _TRAILING_WORDS = re.compile(r"(?:巡察|巡视|反馈|问题|意见|整改|落实|情况|进展|工作|报告|总结|汇报|说明|及|和|暨|的)+$")
-#: "附件2：", "附件1-2：", "01_" before a name
+#: "附件2：", "附件1-2：", "01_" before a name, or a number the office numbered its folders or files
+#: with written close to the unit ("01东山镇", "12县林业局") — not a date's or a count's ("2024年", "3月", "2个")
 _PREFIX = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*(?:[-.]\d{1,2}(?!\d))?\s*[:.、_\-\s]*"
-                     r"|\d{1,4}\s*[_\-.、\s]\s*)")
+                     r"|\d{1,4}\s*[_\-.、\s]\s*"
+                     r"|\d{1,3}(?=[\u3400-\u9fff])(?![年月日号期批轮次届个项季度周天时点份页条件]))")
 #: an official letter's name: "…关于报送县市场监督管理局党组巡察反馈问题整改…的报告附件"
 _REPORTING = re.compile(r"关于报送(.+?)(?:党组|党委|党工委)?(?:巡察|巡视|整改)")
 _BRACKETS = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
