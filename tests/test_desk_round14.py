@@ -23,7 +23,7 @@ from openpyxl import Workbook, load_workbook
 
 from rectxl.cli.commands import main
 from rectxl.core.letters import plan_reminders
-from rectxl.core.units import people_by_unit
+from rectxl.core.units import people_by_unit, same_unit_name
 from rectxl.io.reader import read_ledger
 
 D = dt.datetime
@@ -220,3 +220,23 @@ def test_units_numbered_by_the_office_are_read_without_their_numbers(tmp_path: P
     assert sorted(row["unit"] for row in rows_) == sorted(["东山镇", "西河镇", "县财政局", "县统计局"])
     assert all(not row["reason"] for row in rows_)
     assert "已统计 4 个，未报送台账 0 个" in text and "不在“被巡察单位名录.xlsx”中" not in text
+
+
+@pytest.mark.parametrize(("listed", "sent"), [
+    ("东山镇", "东山镇人民政府"), ("南坪乡", "南坪乡政府"), ("城关街道", "城关街道办事处"),
+    ("县融媒体中心", "县融媒体中心（县广播电视台）"),
+])
+def test_a_roster_unit_written_otherwise_in_its_ledger_has_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                    listed: str, sent: str) -> None:
+    folder = tmp_path / "第二轮台账"
+    _unit_ledger(folder, sent, 2)
+    _unit_ledger(folder, "县财政局", 2)
+    _roster(folder / "应报送单位名单.xlsx", [listed, "县财政局"])
+    text, rows = _round(folder, tmp_path, capsys)
+    assert [row["unit"] for row in rows if row["reason"]] == []
+    assert "已统计 2 个，未报送台账 0 个" in text
+    # and two units stay two
+    for a, b in [("办公室（人事科）", "办公室（财务室）"), ("梅岭镇", "梅岭镇中心小学"),
+                 ("东山镇人民政府", "西河镇人民政府"), ("县人民政府", "县")]:
+        assert not same_unit_name(a, b)
+

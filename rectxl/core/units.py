@@ -425,10 +425,24 @@ def canonical_unit(name: str) -> str:
 @lru_cache(maxsize=16384)
 def unit_core(name: str) -> str:
     """A unit's name as compared with another spelling of it: its key (:func:`unit_key`), the
-    Party body around it taken off ("中共东山镇委员会", "东山镇党委" → 东山镇; "县水利局党组" → 县水利局)."""
-    key = unit_key(canonical_unit(name))
+    Party body around it taken off ("中共东山镇委员会", "东山镇党委" → 东山镇; "县水利局党组" → 县水利局),
+    a town's government as the town ("东山镇人民政府" → 东山镇), a second name in brackets left off."""
+    text = canonical_unit(name)
+    second = _SECOND_NAME.search(text)
+    if (second is not None and len(text[: second.start()]) >= 3 and _UNIT_END.search(text[: second.start()])
+            and _UNIT_END.search(inner := second.group()[1:-1]) and not inner.endswith(_OFFICE_ENDS)):
+        text = text[: second.start()]  # "县融媒体中心（县广播电视台）": one unit's two names, not an office of it
+    key = unit_key(text)
     core = _PARTY_TAIL.sub("", _PARTY_HEAD.sub("", key))
+    core = _TOWN_GOVERNMENT.sub(r"\1", core)
     return core if len(core) >= 2 else key
+
+
+#: how an office inside a unit ends ("办公室（人事科）" and "办公室（财务室）" are two offices)
+_OFFICE_ENDS = ("室", "股", "科", "组", "班", "厅", "处")
+#: a town's government or a street's office, the town or street itself as an inspected unit
+#: ("东山镇人民政府", "东山镇政府" → 东山镇; "城关街道办事处" → 城关街道) — not a county's (县人民政府 is no 县)
+_TOWN_GOVERNMENT = re.compile(r"^(.{2,}?(?:镇|乡|街道))(?:人民政府|政府|办事处)$")
 
 
 def _abbreviates(short: str, long: str) -> bool:
