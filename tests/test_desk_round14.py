@@ -240,3 +240,26 @@ def test_a_roster_unit_written_otherwise_in_its_ledger_has_reported(tmp_path: Pa
                  ("东山镇人民政府", "西河镇人民政府"), ("县人民政府", "县")]:
         assert not same_unit_name(a, b)
 
+
+
+# -- remind: a person written with a phone number or a post ---------------------------------------------
+
+
+def test_a_person_written_with_a_phone_or_a_post_is_one_person_in_the_reminder_list(tmp_path: Path) -> None:
+    path = _save(tmp_path / "台账.xlsx", _HEADER, [
+        [1, "农机补贴审核不严", "复核补贴档案", "农机股", "孙局长", "周五 13812345678", D(2025, 10, 10), "正在推进"],
+        [2, "农机补贴审核不严", "公开补贴名单", "农机股", "孙局长", "周五", D(2025, 10, 20), "正在推进"],
+        [3, "农机补贴审核不严", "约谈经销商", "农机股", "孙局长", "周五\n13812345678", D(2025, 11, 5), "正在推进"],
+        [4, "项目资金拨付滞后", "加快资金拨付", "计财股", "孙局长", "吴敏（股长）", D(2025, 10, 5), "正在推进"],
+        [5, "项目资金拨付滞后", "建立拨付台账", "计财股", "孙局长", "股长 吴敏", D(2025, 10, 6), "正在推进"],
+        [6, "项目资金拨付滞后", "开展资金清理", "计财股", "孙局长", "吴敏（联系电话：0855-3621008）",
+         D(2025, 10, 7), "正在推进"],
+    ])
+    assert main(["remind", str(path), "--as-of", "2025-10-31", "-o", str(tmp_path / "out")]) == 0
+    wb = load_workbook(tmp_path / "out" / "提醒清单.xlsx")
+    ws = wb["提醒清单"]
+    head = [c.value for c in ws[2]]
+    people = [dict(zip(head, r, strict=True))["责任人"] for r in ws.iter_rows(min_row=3, values_only=True)]
+    assert sorted(people) == ["吴敏"] * 3 + ["周五"] * 3
+    stats = [r for r in wb["提醒统计"].iter_rows(min_row=2, values_only=True) if r[1] != "（合计）"]
+    assert sorted((r[0], r[1], r[-1]) for r in stats) == [("农机股", "周五", 3), ("计财股", "吴敏", 3)]

@@ -46,8 +46,33 @@ def _units(text: str) -> tuple[str, ...]:
 
 def split_names(text: str) -> list[str]:
     """The names a cell lists, split as :func:`split_units` splits units, people kept
-    (``"张三、李四"`` → ``["张三", "李四"]``)."""
-    return [name for name, _ in _all_roles(text)]
+    (``"张三、李四"`` → ``["张三", "李四"]``) — without the phone number or the post a clerk wrote
+    beside a person ("张三 13812345678", "李四（联系电话：0855-3621008）", "王五（办公室主任）",
+    "副局长 赵六" → 张三, 李四, 王五, 赵六), a post or a number alone being no one."""
+    names = (_person_alone(name) for name, _ in _all_roles(_PHONE_LINE.sub("", text)))
+    return list(dict.fromkeys(name for name in names if name))
+
+
+#: a phone number, with what labels it ("联系电话：", "手机"), in brackets or not
+_PHONE = re.compile(r"[(（]?\s*(?:联系)?(?:电话|手机|座机|tel|Tel|TEL)?\s*[:：]?\s*(?:\+?86[-\s]?)?"
+                    r"(?:0\d{2,3}[-\s]?)?\d{7,11}(?:转\d{1,5})?\s*[)）]?")
+#: a line (or a list item) holding only a phone number
+_PHONE_LINE = re.compile(r"(?m)^[\s(（]*(?:联系)?(?:电话|手机)?\s*[:：]?\s*(?:0\d{2,3}[-\s]?)?\d{7,11}[\s)）]*$")
+#: a post written beside a person's name, in brackets, after a space or a slash, or before it
+_POST = (r"(?:[\u4e00-\u9fff]{0,6}?(?:局长|科长|股长|所长|站长|队长|主任|书记|镇长|乡长|县长|部长|院长|委员|干事|科员"
+         r"|主席|经理|会计|出纳|负责人|联络员|专干|分管领导|分管))")
+_POST_AFTER = re.compile(rf"(?:[(（]{_POST}[)）]|[\s/／]+{_POST})$")
+_POST_BEFORE = re.compile(rf"^{_POST}[\s:：/／]+(?=[\u4e00-\u9fff]{{2,4}}$)")
+_POST_ALONE = re.compile(rf"^{_POST}$")
+
+
+def _person_alone(name: str) -> str:
+    """``name`` without a phone number or post beside it; "" when nothing but those is left."""
+    text = _PHONE.sub("", name).strip(" ,，;；/／:：")
+    text = _POST_BEFORE.sub("", _POST_AFTER.sub("", text)).strip()
+    if not text or text.isdigit() or (_POST_ALONE.match(text) and not _TITLED_LEADER.match(text)):
+        return ""  # a post alone ("副局长") is no one; a leader named by it (赵书记, 王副县长) is
+    return text
 
 
 #: common surnames a person's name written beside a unit opens with (not those that open a unit's
