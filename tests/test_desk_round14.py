@@ -140,11 +140,16 @@ _ROSTER = ["县财政局", "县人力资源和社会保障局", "东山镇", "�
 
 
 def _round(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], *more: str) -> tuple[str, list[dict]]:
+    text, data = _run(folder, tmp_path, capsys, *more)
+    return text, data["round"]
+
+
+def _run(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], *more: str) -> tuple[str, dict]:
     out = tmp_path / "汇总.xlsx"
     main(["batch", str(folder), "-o", str(out), "--json", str(tmp_path / "汇总.json"), "--no-progress", "-j", "1",
           "--as-of", "2025-10-31", *more])
     text = capsys.readouterr().out
-    return text, json.loads((tmp_path / "汇总.json").read_text("utf-8"))["round"]
+    return text, json.loads((tmp_path / "汇总.json").read_text("utf-8"))
 
 
 def test_units_on_the_roster_without_a_ledger_are_listed_as_not_reported(tmp_path: Path,
@@ -263,3 +268,13 @@ def test_a_person_written_with_a_phone_or_a_post_is_one_person_in_the_reminder_l
     assert sorted(people) == ["吴敏"] * 3 + ["周五"] * 3
     stats = [r for r in wb["提醒统计"].iter_rows(min_row=2, values_only=True) if r[1] != "（合计）"]
     assert sorted((r[0], r[1], r[-1]) for r in stats) == [("农机股", "周五", 3), ("计财股", "吴敏", 3)]
+
+
+def test_the_json_says_who_did_not_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    _unit_ledger(folder, "县财政局", 3)
+    _unit_ledger(folder, "县统计局", 0)
+    _roster(folder / "应报送单位名单.xlsx", ["县财政局", "县统计局", "北岭镇"])
+    _, data = _run(folder, tmp_path, capsys)
+    assert data["roster"] == {"file": "应报送单位名单.xlsx", "units": ["县财政局", "县统计局", "北岭镇"],
+                              "not_reported": ["北岭镇"], "not_counted": ["县统计局"]}

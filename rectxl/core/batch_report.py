@@ -1017,13 +1017,15 @@ def ledger_json(r: LedgerResult, *, first: bool) -> str:
 
 def json_tail(result: BatchResult, *, ledgers: int) -> str:
     """The JSON after the last of ``ledgers`` ledgers: skipped, set aside, ignored, notes, round."""
-    tail = {
+    tail: dict[str, Any] = {
         "skipped": [asdict(s) for s in result.skipped],
         "set_aside": [asdict(s) for s in result.set_aside],
         "ignored": [asdict(s) for s in result.ignored],
         "notes": [asdict(n) for n in batch_notes(result)],
         "round": [row.to_dict() for row in round_rows(result)],
     }
+    if result.roster:
+        tail["roster"] = roster_status(result)
     return ("\n ]" if ledgers else "]") + "," + json.dumps(tail, ensure_ascii=False, indent=1)[1:] + "\n"
 
 
@@ -1065,17 +1067,25 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _roster_line(result: BatchResult) -> str:
-    """How many of the roster's units were counted, sent nothing, or sent what could not be counted."""
+def roster_status(result: BatchResult) -> dict[str, Any]:
+    """The roster against the run (the JSON ``roster`` object): its file, its units, those that sent
+    no file at all, and those whose files could not be counted (unreadable, empty, another's)."""
     rows = round_rows(result)
     uncounted, _ = not_on_roster(result.roster, [row.unit for row in rows if not row.reason])
-    missing = sum(1 for row in rows if not row.files)
-    other = len(uncounted) - missing
-    counted = len(result.roster) - len(uncounted)
+    missing = [row.unit for row in rows if not row.files]
+    return {"file": result.roster_file, "units": list(result.roster), "not_reported": missing,
+            "not_counted": [unit for unit in uncounted if unit not in missing]}
+
+
+def _roster_line(result: BatchResult) -> str:
+    """How many of the roster's units were counted, sent nothing, or sent what could not be counted."""
+    status = roster_status(result)
+    missing, other = len(status["not_reported"]), len(status["not_counted"])
+    counted = len(result.roster) - missing - other
     line = f"应报送单位 {len(result.roster)} 个（{result.roster_file}）：已统计 {counted} 个，未报送台账 {missing} 个"
     if other:
         line += f"，报送了但未能统计 {other} 个"
-    return line + ("，见下方“没有统计到台账的单位”" if uncounted else "")
+    return line + ("，见下方“没有统计到台账的单位”" if missing or other else "")
 
 
 def _ranking_lines(result: BatchResult, limit: int) -> list[str]:
