@@ -4,9 +4,12 @@ A clerk who keeps one evidence file per measure, named after its number, writes 
 fills it down: ``=HYPERLINK("附件\\"&A3&".pdf","查看")``, ``=HYPERLINK(CONCATENATE("佐证材料/",B3,
 ".pdf"),"点击查看")``, or ``=HYPERLINK(J3,"查看")`` with the path in a helper column. The cell shows
 its second words ("查看"); the file is the first argument's value, worked out here from the sheet's
-values as Excel would: text in quotes, cells of the same sheet (a whole number as its digits),
-joined by ``&``, ``CONCATENATE`` or ``CONCAT``. Anything else (another sheet, another function, a
-range) gives no target — the link is not guessed.
+values as Excel would: text in quotes, numbers, cells of the same sheet (a whole number as its
+digits), joined by ``&``, ``CONCATENATE`` or ``CONCAT``, with ``+ - * /`` and the functions a file
+is numbered with: ``ROW()`` (``"佐证材料/"&ROW()-3&".pdf"``), ``COLUMN()``, ``TEXT(A5,"000")``
+(``材料\\005.pdf``), ``TRIM``. Anything else (another sheet, another function, a range) gives no
+target — the link is not guessed. A workbook written by a program that does not compute (an
+export) keeps no value for the cell: the words it shows are worked out the same way.
 
 A formula filled down is kept once, on its first cell (a shared formula, ``t="shared"``): the
 cells below have its text with their relative references moved (:func:`moved`).
@@ -17,29 +20,36 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from rectxl.core.text import col_index, col_letter
 
-__all__ = ["first_argument", "link_target", "moved", "parsed_argument"]
+__all__ = ["arguments", "first_argument", "link_target", "moved", "parsed_argument"]
 
 #: a cell reference of the sheet (A1, $A$1), not followed by ( (a function) or ! / : (another sheet, a range)
 _REF = re.compile(r"(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\w(!:])")
 #: a text in quotes ("" inside it is one ")
 _STRING = re.compile(r'"((?:[^"]|"")*)"')
-_TOKEN = re.compile(r'\s*(?:"(?P<s>(?:[^"]|"")*)"|(?P<f>(?:_xlfn\.)?(?:CONCATENATE|CONCAT))\s*\(|'
-                    r"(?P<r>\$?[A-Z]{1,3}\$?\d{1,7})(?![\w(!:])|(?P<n>\d+(?:\.\d+)?)(?![\w(])|(?P<p>[&,)]))",
+_TOKEN = re.compile(r'\s*(?:"(?P<s>(?:[^"]|"")*)"|(?P<f>(?:_xlfn\.)?[A-Z][A-Z0-9.]*)\s*\(|'
+                    r"(?P<r>\$?[A-Z]{1,3}\$?\d{1,7})(?![\w(!:])|(?P<n>\d+(?:\.\d+)?)(?![\w(])|(?P<p>[-&,()+*/]))\s*",
                     re.IGNORECASE)
 
 
 def first_argument(formula: str) -> str | None:
     """The first argument of the ``HYPERLINK(…)`` ``formula`` opens with (its text as written), up
     to the comma at its own depth; None when the formula is no such call."""
+    found = arguments(formula)
+    return found[0] if found else None
+
+
+def arguments(formula: str) -> list[str] | None:
+    """The arguments of the ``HYPERLINK(…)`` ``formula`` opens with, each as written (the link,
+    then the words the cell shows, when given); None when the formula is no such call."""
     m = re.match(r"\s*=?\s*(?:_xlfn\.)?HYPERLINK\s*\(", formula, re.IGNORECASE)
     if m is None:
         return None
-    depth, pos = 0, m.end()
+    depth, pos, start = 0, m.end(), m.end()
+    out: list[str] = []
     while pos < len(formula):
         ch = formula[pos]
         if ch == '"':
@@ -52,12 +62,13 @@ def first_argument(formula: str) -> str | None:
             depth += 1
         elif ch == ")":
             if depth == 0:
-                return formula[m.end():pos]
+                return [*out, formula[start:pos]]
             depth -= 1
         elif ch == "," and depth == 0:
-            return formula[m.end():pos]
+            out.append(formula[start:pos])
+            start = pos + 1
         pos += 1
-    return None
+    return [*out, formula[start:]] if out else None
 
 
 def moved(formula: str, rows: int, cols: int) -> str:
@@ -73,89 +84,199 @@ def moved(formula: str, rows: int, cols: int) -> str:
     return "".join(f'"{part}"' if i % 2 else _REF.sub(move, part) for i, part in enumerate(parts))
 
 
-def link_target(argument: str, value: Callable[[int, int], Any]) -> str | None:
-    """The text the first argument ``argument`` of a HYPERLINK works out to, ``value(row, col)``
-    (0-based) giving a cell of the sheet; None when it is not text put together from quoted
-    texts, cells and numbers by ``&``, CONCATENATE or CONCAT."""
+def link_target(argument: str, value: Callable[[int, int], Any], at: tuple[int, int] | None = None) -> str | None:
+    """The text an argument of a HYPERLINK works out to, ``value(row, col)`` (0-based) giving a cell
+    of the sheet and ``at`` the formula's own cell (for ``ROW()``); None when it is not text put
+    together, as Excel would, from quoted texts, numbers and cells of the sheet by ``&``, ``+ - * /``
+    and the functions a clerk numbers a file with (:data:`_FUNCTIONS`)."""
     tokens: list[tuple[str, str]] = []
     pos = 0
     text = argument.strip()
     while pos < len(text):
         m = _TOKEN.match(text, pos)
-        if m is None:
+        if m is None or m.end() == pos:
             return None
         kind = m.lastgroup or ""
         tokens.append((kind, m.group(kind)))
         pos = m.end()
-    out, rest = _join(tokens, 0, value)
-    return out if out is not None and rest == len(tokens) else None
+    reader = _Reader(tokens, value, at)
+    try:
+        out = reader.joined()
+    except _Unknown:
+        return None
+    return _text(out) if reader.at == len(tokens) else None
 
 
-def _join(tokens: list[tuple[str, str]], at: int, value: Callable[[int, int], Any]) -> tuple[str | None, int]:
-    """Terms joined by ``&`` from token ``at``: (their text, where they end)."""
-    out = ""
-    while True:
-        term, at = _term(tokens, at, value)
-        if term is None:
-            return None, at
-        out += term
-        if at < len(tokens) and tokens[at] == ("p", "&"):
-            at += 1
-            continue
-        return out, at
+class _Unknown(Exception):
+    """The formula does something not worked out here: its value is not guessed."""
 
 
-def _term(tokens: list[tuple[str, str]], at: int, value: Callable[[int, int], Any]) -> tuple[str | None, int]:
-    if at >= len(tokens):
-        return None, at
-    kind, text = tokens[at]
-    if kind == "s":
-        return text.replace('""', '"'), at + 1
-    if kind == "n":
-        return _shown(float(text)), at + 1
-    if kind == "r":
-        m = _REF.fullmatch(text.upper())
-        if m is None:
-            return None, at
-        cell = _shown(value(int(m.group(4)) - 1, col_index(m.group(2))))
-        return cell, at + 1
-    if kind == "f":  # CONCATENATE(a, b, …)
-        out, at = "", at + 1
-        while True:
-            part, at = _join(tokens, at, value)
-            if part is None or at >= len(tokens):
-                return None, at
-            out += part
-            if tokens[at] == ("p", ","):
-                at += 1
-            elif tokens[at] == ("p", ")"):
-                return out, at + 1
+#: a number format TEXT() may give: digits only, padded with zeros ("000", "0", "#", "0.0")
+_DIGITS_FORMAT = re.compile(r"([0#]+)(?:\.(0+))?")
+
+
+class _Reader:
+    """Excel's order of operations over the tokens: ``&`` joins sums, sums join products, a
+    product of signed terms; a term is a text, a number, a cell, a call or ( … )."""
+
+    def __init__(self, tokens: list[tuple[str, str]], value: Callable[[int, int], Any],
+                 at: tuple[int, int] | None):
+        self.tokens, self.value, self.cell, self.at = tokens, value, at, 0
+
+    def peek(self) -> tuple[str, str]:
+        return self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+
+    def take(self, token: tuple[str, str]) -> bool:
+        if self.peek() == token:
+            self.at += 1
+            return True
+        return False
+
+    def joined(self) -> str | float:
+        out = self.summed()
+        while self.take(("p", "&")):
+            out = _text(out) + _text(self.summed())
+        return out
+
+    def summed(self) -> str | float:
+        out = self.product()
+        while self.peek() in (("p", "+"), ("p", "-")):
+            sign = self.tokens[self.at][1]
+            self.at += 1
+            right = _number(self.product())
+            out = _number(out) + (right if sign == "+" else -right)
+        return out
+
+    def product(self) -> str | float:
+        out = self.signed()
+        while self.peek() in (("p", "*"), ("p", "/")):
+            op = self.tokens[self.at][1]
+            self.at += 1
+            right = _number(self.signed())
+            if op == "/" and right == 0:
+                raise _Unknown
+            out = _number(out) * right if op == "*" else _number(out) / right
+        return out
+
+    def signed(self) -> str | float:
+        if self.take(("p", "-")):
+            return -_number(self.signed())
+        if self.take(("p", "+")):
+            return _number(self.signed())
+        return self.term()
+
+    def term(self) -> str | float:
+        kind, text = self.peek()
+        self.at += 1
+        if kind == "s":
+            return text.replace('""', '"')
+        if kind == "n":
+            return float(text)
+        if kind == "r":
+            return _cell(self.value(*_place(text)))
+        if kind == "p" and text == "(":
+            out = self.joined()
+            if not self.take(("p", ")")):
+                raise _Unknown
+            return out
+        if kind == "f":
+            return self.call(text.upper().removeprefix("_XLFN."))
+        raise _Unknown
+
+    def call(self, name: str) -> str | float:
+        if name in ("ROW", "COLUMN"):  # of the formula's own cell, or of the cell named
+            kind, text = self.peek()
+            if kind == "r" and self.tokens[self.at + 1:self.at + 2] == [("p", ")")]:
+                self.at += 2
+                place = _place(text)
+            elif self.take(("p", ")")) and self.cell is not None:
+                place = self.cell
             else:
-                return None, at
-    return None, at
+                raise _Unknown
+            return float(place[0] + 1 if name == "ROW" else place[1] + 1)
+        args: list[str | float] = []
+        if not self.take(("p", ")")):
+            while True:
+                args.append(self.joined())
+                if self.take(("p", ")")):
+                    break
+                if not self.take(("p", ",")):
+                    raise _Unknown
+        if name in ("CONCATENATE", "CONCAT") and args:
+            return "".join(_text(a) for a in args)
+        if name == "TEXT" and len(args) == 2:
+            return _formatted(args[0], _text(args[1]))
+        if name == "TRIM" and len(args) == 1:
+            return re.sub(" +", " ", _text(args[0]).strip(" "))
+        raise _Unknown
 
 
-def _shown(cell: Any) -> str | None:
-    """A cell's value as ``&`` joins it: text as it is, a whole number as its digits; a date (its
-    serial in Excel) or anything else gives no text."""
+def _place(ref: str) -> tuple[int, int]:
+    m = _REF.fullmatch(ref.upper())
+    if m is None:
+        raise _Unknown
+    return int(m.group(4)) - 1, col_index(m.group(2))
+
+
+def _cell(cell: Any) -> str | float:
+    """A cell's value as a formula sees it: text, or a number (an empty cell: empty text); a date
+    (its serial in Excel) or anything else is not worked with."""
     if cell is None:
         return ""
     if isinstance(cell, bool):
         return "TRUE" if cell else "FALSE"
-    if isinstance(cell, int):
-        return str(cell)
-    if isinstance(cell, float):
-        return str(int(cell)) if cell.is_integer() else repr(cell)
+    if isinstance(cell, int | float):
+        return float(cell)
     if isinstance(cell, str):
         return cell
-    if isinstance(cell, date):
-        return None
-    return None
+    raise _Unknown
+
+
+def _text(value: str | float) -> str:
+    """A value as ``&`` joins it: text as it is, a number as its digits."""
+    if isinstance(value, str):
+        return value
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def _number(value: str | float) -> float:
+    """A value as ``+ - * /`` take it: a number, text of a number, an empty cell as 0."""
+    if isinstance(value, float):
+        return value
+    try:
+        return float(value) if value.strip() else 0.0
+    except ValueError:
+        raise _Unknown from None
+
+
+def _formatted(value: str | float, fmt: str) -> str:
+    """``TEXT(value, fmt)`` for the formats a file is numbered with: digits padded with zeros
+    ("000" → 005, "0.0"), ``@`` and the general format (as ``&`` joins it)."""
+    if fmt in ("@", "") or fmt.lower() in ("general", "g/通用格式"):
+        return _text(value)
+    m = _DIGITS_FORMAT.fullmatch(fmt)
+    if m is None:
+        raise _Unknown
+    number = _number(value)
+    decimals = len(m.group(2) or "")
+    text = f"{abs(number):.{decimals}f}"
+    whole, _, fraction = text.partition(".")
+    whole = whole.zfill(m.group(1).count("0"))
+    if m.group(1).count("0") == 0 and whole == "0":
+        whole = ""
+    return ("-" if number < 0 and float(text) else "") + whole + ("." + fraction if fraction else "")
 
 
 #: the built-in functions a link's target may be put together with, by their number in the
-#: binary formats ([MS-XLS] 2.5.198.17 Ftab): CONCATENATE, and HYPERLINK itself
+#: binary formats ([MS-XLS] 2.5.198.17 Ftab), and HYPERLINK itself
 _CONCATENATE, _HYPERLINK = 336, 359
+#: those of a variable count of arguments (ptgFuncVar): how many they take
+_VARIABLE = {_CONCATENATE: (1, 255), 8: (0, 1), 9: (0, 1)}
+#: and of a fixed count (ptgFunc): TEXT, TRIM
+_FIXED = {48: 2, 118: 1}
+_NAMES = {_CONCATENATE: "CONCATENATE", 8: "ROW", 9: "COLUMN", 48: "TEXT", 118: "TRIM"}
+#: the binary operators (ptgAdd … ptgDiv, ptgConcat) as written
+_OPERATORS = {0x03: "+", 0x04: "-", 0x05: "*", 0x06: "/", 0x08: "&"}
 
 
 def parsed_argument(rgce: bytes, row: int, col: int, biff12: bool = False) -> str | None:
@@ -163,8 +284,8 @@ def parsed_argument(rgce: bytes, row: int, col: int, biff12: bool = False) -> st
     ``biff12``, an .xlsb is, written as text (``"附件\\"&A3&".pdf"``), its references made
     absolute from the cell (``row``, ``col``, 0-based) the formula is in (a shared formula's
     relative references, ptgRefN); None for any other formula. The tokens read ([MS-XLS]
-    2.5.198, [MS-XLSB] 2.5.97): ptgStr, ptgRef, ptgRefN, ptgConcat, ptgInt, ptgNum, ptgParen,
-    ptgAttr (spaces), ptgFuncVar."""
+    2.5.198, [MS-XLSB] 2.5.97): ptgStr, ptgRef, ptgRefN, ptgConcat, ptgAdd … ptgDiv, ptgUminus,
+    ptgInt, ptgNum, ptgParen, ptgAttr (spaces), ptgFunc and ptgFuncVar (of :data:`_NAMES`)."""
     stack: list[str] = []
     pos, end = 0, len(rgce)
     try:
@@ -186,9 +307,12 @@ def parsed_argument(rgce: bytes, row: int, col: int, biff12: bool = False) -> st
                 if r < 0 or c < 0:
                     return None
                 stack.append(f"{col_letter(c)}{r + 1}")
-            elif ptg == 0x08:  # ptgConcat
-                right, left = stack.pop(), stack.pop()
-                stack.append(f"{left}&{right}")
+            elif ptg in _OPERATORS:  # ptgConcat, ptgAdd, ptgSub, ptgMul, ptgDiv
+                right, left = stack.pop(), stack.pop()  # (& joins last: what it joins needs no brackets)
+                op = _OPERATORS[ptg]
+                stack.append(f"{left}&{right}" if op == "&" else f"(({left}){op}({right}))")
+            elif ptg == 0x13:  # ptgUminus
+                stack.append(f"(-({stack.pop()}))")
             elif ptg == 0x1E:  # ptgInt
                 stack.append(str(int.from_bytes(rgce[pos:pos + 2], "little")))
                 pos += 2
@@ -202,17 +326,21 @@ def parsed_argument(rgce: bytes, row: int, col: int, biff12: bool = False) -> st
                 if rgce[pos] not in (0x01, 0x40):
                     return None
                 pos += 3
-            elif ptg in (0x22, 0x42, 0x62):  # ptgFuncVar (of any class)
-                count, tab = rgce[pos] & 0x7F, int.from_bytes(rgce[pos + 1:pos + 3], "little") & 0x7FFF
-                pos += 3
-                if count > len(stack) or not count:
+            elif ptg in (0x22, 0x42, 0x62, 0x21, 0x41, 0x61):  # ptgFuncVar, ptgFunc (of any class)
+                if ptg & 0x1F == 0x02:
+                    count, tab = rgce[pos] & 0x7F, int.from_bytes(rgce[pos + 1:pos + 3], "little") & 0x7FFF
+                    pos += 3
+                    low, high = (1, 255) if tab == _HYPERLINK else _VARIABLE.get(tab, (1, 0))
+                else:
+                    tab = int.from_bytes(rgce[pos:pos + 2], "little") & 0x7FFF
+                    pos += 2
+                    count = low = high = _FIXED.get(tab, -1)
+                if not low <= count <= high or count > len(stack):
                     return None
-                args, stack = stack[-count:], stack[:-count]
+                args, stack = stack[len(stack) - count:], stack[:len(stack) - count]
                 if tab == _HYPERLINK:
                     return args[0] if pos == end and not stack else None
-                if tab != _CONCATENATE:
-                    return None
-                stack.append("CONCATENATE(" + ",".join(args) + ")")
+                stack.append(f"{_NAMES[tab]}(" + ",".join(args) + ")")
             else:
                 return None
     except (IndexError, UnicodeDecodeError, struct.error):

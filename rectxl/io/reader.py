@@ -451,7 +451,7 @@ def _computed_links(grid: Grid, formulas: dict[str, str]) -> dict[str, str]:
 
     out: dict[str, str] = {}
     for ref, argument in formulas.items():
-        target = link_target(argument, value)
+        target = link_target(argument, value, _place_of(ref))
         if target is not None and is_file_target(target):
             out[ref] = target
     return out

@@ -50,8 +50,9 @@ def missing_evidence(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "evidence-file-missing", Severity.WARNING,
     "佐证材料写了文件名（或单元格的超链接指向一个文件：查找链接指向的文件，不看单元格里的文字；插入的超链接、"
-    "=HYPERLINK(\"…\",\"…\") 公式（链接由本行单元格拼成的，如 =HYPERLINK(\"附件\\\"&A3&\".pdf\",\"查看\") 及向下"
-    "填充的，按各行的值算出文件名），.xlsx、.xls、.xlsb、.ods 都读），但台账所在文件夹里没有这个文件"
+    "=HYPERLINK(\"…\",\"…\") 公式（链接由本行单元格拼成的，如 =HYPERLINK(\"附件\\\"&A3&\".pdf\",\"查看\")、"
+    "用 TEXT(A3,\"000\")、ROW() 编号的及向下填充的，按各行的值算出文件名），.xlsx、.xls、.xlsb、.ods 都读），"
+    "但台账所在文件夹里没有这个文件"
     "（命令行检查文件时才检查）。",
     "佐证材料“{name}”在台账所在文件夹中找不到：请把文件放到台账旁边，或改正文件名。",
 )

@@ -1,0 +1,112 @@
+"""Workbooks round 14: links numbered by formula, links no program has computed.
+
+- ``=HYPERLINK("材料\\"&TEXT(A3,"000")&".pdf","佐证")`` and ``=HYPERLINK("佐证材料/"&ROW()-2&".pdf",
+  "查看")`` down the 佐证材料 column (evidence files numbered 001, 002 … or by the row): the file is
+  worked out from the row as Excel does (TEXT with a format of zeros, ROW(), COLUMN(), + - * /) —
+  it had been given up, so a missing file was never said. In .xlsx, .xls (ptgFunc, ptgSub) and .ods
+  alike. A link built into the workbook (``"#佐证!A"&ROW()``) is no file.
+
+Every workbook is written here from text (SpreadsheetML, OpenDocument XML, BIFF8 records).
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from rectxl.io.link_formula import link_target, parsed_argument
+from rectxl.io.reader import read_grids
+from tests.test_io_round11 import BASE, _findings, _ods, _xls
+from tests.test_workbook_round13 import _formula, _linked, _missing, _ptg_str, _put_files
+
+# -- a link numbered by TEXT(), ROW() ---------------------------------------------------------------
+# A3:A7 hold the 序号 1 … 5; the 佐证材料 cells are I3:I7.
+
+
+@pytest.mark.parametrize(("formula", "name"), [
+    ('HYPERLINK("材料\\"&TEXT(A{r},"000")&".pdf","佐证")', "材料/{n:03d}.pdf"),
+    ('HYPERLINK("材料/"&(ROW()-2)&".pdf","佐证")', "材料/{n}.pdf"),
+    ('HYPERLINK("材料/第"&TEXT(ROW()-2,"00")&"项.pdf","佐证")', "材料/第{n:02d}项.pdf"),
+    ('HYPERLINK(CONCATENATE("材料/",A{r}*10,".pdf"),"佐证")', "材料/{n}0.pdf"),
+    ('HYPERLINK("材料/"&TEXT(ROW(A{r})-2,"0")&"-"&COLUMN()&".pdf","佐证")', "材料/{n}-9.pdf"),
+])
+def test_a_link_numbered_by_a_formula_is_checked_by_its_file(formula: str, name: str, tmp_path: Path) -> None:
+    """Files 1, 3 and 5 are there; the auditor is told of 2 and 4 — by the names the links open."""
+    path = _linked(tmp_path / "台账.xlsx", {f"I{r}": f"<f>{escape(formula.format(r=r))}</f>" for r in range(3, 8)})
+    _put_files(tmp_path, [name.format(n=n) for n in (1, 3, 5)])
+    assert _missing(path) == {"I4": name.format(n=2), "I6": name.format(n=4)}
+    _put_files(tmp_path, [name.format(n=n) for n in (2, 4)])
+    assert _missing(path) == {}
+
+
+def test_what_a_numbered_link_works_out_to() -> None:
+    cells = {(4, 0): 5.0, (4, 1): "XC-05", (4, 2): " 第5项 "}
+
+    def value(r: int, c: int) -> object:
+        return cells.get((r, c), "")
+
+    at = (4, 8)  # I5
+    assert link_target('"材料\\"&TEXT(A5,"000")&".pdf"', value, at) == "材料\\005.pdf"
+    assert link_target('"材料/"&ROW()-3&".pdf"', value, at) == "材料/2.pdf"
+    assert link_target('"材料/"&-(-A5)+2*3&".pdf"', value, at) == "材料/11.pdf"  # & joins last
+    assert link_target('"材料/"&A5/2&".pdf"', value, at) == "材料/2.5.pdf"
+    assert link_target('"材料/"&TEXT(A5,"0.0")&TRIM(C5)&".pdf"', value, at) == "材料/5.0第5项.pdf"
+    assert link_target('"#佐证!A"&ROW()', value, at) == "#佐证!A5"
+    for other in ('"材料/"&ROW()', '"材料/"&B5+1', '"材料/"&A5/0', '"材料/"&TEXT(A5,"yyyy")'):
+        # ROW() with no cell to count from, text that is no number, no quotient, a date format
+        assert link_target(other, value) is None, other
+
+
+def test_a_link_into_the_workbook_numbered_by_row_is_no_file(tmp_path: Path) -> None:
+    """``"#佐证!A"&ROW()`` opens a cell of the 佐证 sheet: nothing to look for beside the ledger;
+    a numbered file in the same column is."""
+    formulas = {"I3": '<f>HYPERLINK("#佐证!A"&amp;ROW(),"见佐证")</f>',
+                "I5": '<f>HYPERLINK("材料/"&amp;TEXT(A5,"000")&amp;".pdf","佐证")</f>'}
+    path = _linked(tmp_path / "台账.xlsx", formulas)
+    assert read_grids(path)[0].links == {"I5": "材料/003.pdf"}
+    _put_files(tmp_path, ["材料/003.pdf"])
+    assert _findings(path) == BASE
+
+
+# -- .xls: TEXT() (ptgFunc), ROW() (ptgFuncVar of no argument), ptgSub ------------------------------
+
+def _func(tab: int) -> bytes:
+    return bytes([0x41]) + struct.pack("<H", tab)
+
+
+def _func_var(count: int, tab: int) -> bytes:
+    return bytes([0x42, count]) + struct.pack("<H", tab)
+
+
+_HYPERLINK = _ptg_str("佐证") + _func_var(2, 359)
+
+
+def test_an_xls_link_numbered_by_text_or_row_is_checked_by_its_file(tmp_path: Path) -> None:
+    """As Excel and LibreOffice save =HYPERLINK("材料/"&TEXT(A3,"000")&".pdf","佐证") (I3, I4) and
+    =HYPERLINK("材料/"&(ROW()-2)&".pdf","佐证") (I5:I7)."""
+    def by_text(row: int) -> bytes:  # A<row+1>: ptgRef, row and column relative
+        return (_ptg_str("材料/") + bytes([0x24]) + struct.pack("<HH", row, 0xC000) + _ptg_str("000") + _func(48)
+                + b"\x08" + _ptg_str(".pdf") + b"\x08" + _HYPERLINK)
+
+    by_row = (_ptg_str("材料/") + _func_var(0, 8) + bytes([0x1E]) + struct.pack("<H", 2) + b"\x04" + b"\x15"
+              + b"\x08" + _ptg_str(".pdf") + b"\x08" + _HYPERLINK)
+    assert parsed_argument(by_text(2), 2, 8) == '"材料/"&TEXT(A3,"000")&".pdf"'
+    records = [_formula(2, 8, by_text(2), "佐证"), _formula(3, 8, by_text(3), "佐证"),
+               *(_formula(r, 8, by_row, "佐证") for r in range(4, 7))]
+    path = _xls(tmp_path / "台账.xls", records, i3="")
+    _put_files(tmp_path, ["材料/001.pdf", "材料/3.pdf", "材料/5.pdf"])
+    assert _missing(path) == {"I4": "材料/002.pdf", "I6": "材料/4.pdf"}
+
+
+def test_an_ods_link_numbered_by_text_is_checked_by_its_file(tmp_path: Path) -> None:
+    """LibreOffice writes ``of:=HYPERLINK("材料/"&TEXT([.A3];"000")&".pdf";"佐证")``."""
+    cell = ('<table:table-cell table:formula="of:=HYPERLINK(&quot;材料/&quot;&amp;TEXT([.A3];&quot;000&quot;)&amp;'
+            '&quot;.pdf&quot;;&quot;佐证&quot;)" office:value-type="string"><text:p>佐证</text:p></table:table-cell>')
+    path = _ods(tmp_path / "台账.ods", cell)
+    _put_files(tmp_path, ["工作责任清单.docx"])
+    assert _missing(path) == {"I3": "材料/001.pdf"}
+    _put_files(tmp_path, ["材料/001.pdf"])
+    assert _findings(path) == BASE
