@@ -5,6 +5,10 @@
   worked out from the row as Excel does (TEXT with a format of zeros, ROW(), COLUMN(), + - * /) —
   it had been given up, so a missing file was never said. In .xlsx, .xls (ptgFunc, ptgSub) and .ods
   alike. A link built into the workbook (``"#佐证!A"&ROW()``) is no file.
+- A workbook written by a program that does not compute (an OA system's export, a script with
+  openpyxl) keeps no value for ``=HYPERLINK(…,"查看")``: the cell reads as the words the link shows,
+  worked out as its file is — it had been formula-uncomputed (an error) and missing-evidence on
+  every finished row. Words that cannot be worked out (another sheet's cell) stay uncomputed.
 
 Every workbook is written here from text (SpreadsheetML, OpenDocument XML, BIFF8 records).
 """
@@ -17,10 +21,16 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+from rectxl import api
+from rectxl.core.rules import Options
 from rectxl.io.link_formula import link_target, parsed_argument
 from rectxl.io.reader import read_grids
-from tests.test_io_round11 import BASE, _findings, _ods, _xls
+from tests.followup_ledgers import AS_OF as FOLLOWUP_AS_OF
+from tests.followup_ledgers import write_ledger
+from tests.test_io_round11 import BASE, _findings, _ods, _xls, _xlsx
 from tests.test_workbook_round13 import _formula, _linked, _missing, _ptg_str, _put_files
+
+AS_OF = Options(as_of=FOLLOWUP_AS_OF)
 
 # -- a link numbered by TEXT(), ROW() ---------------------------------------------------------------
 # A3:A7 hold the 序号 1 … 5; the 佐证材料 cells are I3:I7.
@@ -110,3 +120,55 @@ def test_an_ods_link_numbered_by_text_is_checked_by_its_file(tmp_path: Path) -> 
     assert _missing(path) == {"I3": "材料/001.pdf"}
     _put_files(tmp_path, ["材料/001.pdf"])
     assert _findings(path) == BASE
+
+
+# -- a HYPERLINK no program computed (an export, a script): the words it shows ---------------------
+
+def _exported(path: Path, evidence: dict[int, str]) -> Path:
+    """A county ledger written by a program that does not compute (openpyxl, as an OA system's
+    export does): the 佐证材料 cells hold formulas with no value. Rows 4-7 are 已完成."""
+    header = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "佐证材料"]
+    rows = [{"序号": n, "issue": 1 + n % 4, "整改措施": f"落实第{n}项整改措施", "责任单位": "办公室",
+             "责任人": "李明", "整改时限": "2026年10月31日前", "整改状态": "已完成", "佐证材料": evidence.get(n + 3)}
+            for n in range(1, 5)]
+    return write_ledger(path, header, rows)
+
+
+def test_a_link_no_program_computed_reads_as_the_words_it_shows(tmp_path: Path) -> None:
+    """An exported ledger whose 佐证材料 are =HYPERLINK(…,"查看") with no value: the evidence is
+    there (查看) and the file each opens is looked for — no formula-uncomputed, no missing-evidence."""
+    path = _exported(tmp_path / "台账.xlsx", {
+        4: '=HYPERLINK("材料/"&TEXT(A4,"000")&".pdf","查看")',
+        5: '=HYPERLINK("材料/"&TEXT(A5,"000")&".pdf","查看")',
+        6: '=HYPERLINK("#佐证!A"&ROW(),"见"&"佐证")',
+        7: '=HYPERLINK("材料/会议纪要.pdf")',  # one argument: the cell shows the link
+    })
+    _put_files(tmp_path, ["材料/001.pdf", "材料/会议纪要.pdf"])
+    found = {(f.code, f.cell) for f in api.check(path, AS_OF).findings}
+    assert found == {("evidence-file-missing", "I5")}
+    grid = read_grids(path)[0]
+    assert [row[8] for row in grid.rows[3:7]] == ["查看", "查看", "见佐证", "材料/会议纪要.pdf"]
+
+
+def test_a_link_whose_words_cannot_be_worked_out_is_still_uncomputed(tmp_path: Path) -> None:
+    """Words from another sheet (=HYPERLINK("#佐证!A4",佐证!B4)) are not guessed: the auditor is
+    still told the cell keeps no value; the computable cell beside it is read."""
+    path = _exported(tmp_path / "台账.xlsx",
+                     {4: '=HYPERLINK("#佐证!A4",佐证!B4)', 5: '=HYPERLINK("#佐证!A5","见佐证")'})
+    found = {(f.code, f.cell) for f in api.check(path, AS_OF).findings}
+    assert ("formula-uncomputed", "I4") in found
+    assert not {(code, cell) for code, cell in found if cell == "I5"}
+
+
+def test_a_link_filled_down_with_no_values_reads_at_every_cell(tmp_path: Path) -> None:
+    """A shared formula with no value anywhere (I3 keeps it, I4:I7 name its group): each cell
+    shows 查看 and opens its own file."""
+    shared = {"I3": '<c r="I3"><f t="shared" ref="I3:I7" si="0">HYPERLINK("附件/"&amp;TEXT(A3,"00")&amp;'
+                    '".pdf","查"&amp;"看")</f></c>',
+              **{f"I{r}": f'<c r="I{r}"><f t="shared" si="0"/></c>' for r in range(4, 8)}}
+    path = _xlsx(tmp_path / "台账.xlsx", cells=shared)
+    grid = read_grids(path)[0]
+    assert [row[8] for row in grid.rows[2:7]] == ["查看"] * 5
+    assert grid.uncomputed == frozenset()
+    _put_files(tmp_path, ["附件/01.pdf", "附件/02.pdf", "附件/03.pdf", "附件/05.pdf", "工作责任清单.docx"])
+    assert _missing(path) == {"I6": "附件/04.pdf"}

@@ -430,6 +430,7 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
         for r, c in found.totals:  # a table's totals row: its sums are no measure
             if r < len(grid.rows) and c < len(grid.rows[r]):
                 grid.rows[r][c] = ""
+        _link_words(grid, found)
         for r, c in found.uncomputed:  # no value (a writer's placeholder 0 is none either)
             if r < len(grid.rows) and c < len(grid.rows[r]):
                 grid.rows[r][c] = ""
@@ -455,6 +456,31 @@ def _computed_links(grid: Grid, formulas: dict[str, str]) -> dict[str, str]:
         if target is not None and is_file_target(target):
             out[ref] = target
     return out
+
+
+def _link_words(grid: Grid, found: SheetExtras) -> None:
+    """The words a HYPERLINK formula no program computed shows (a workbook written by an export
+    keeps no value for it): its second argument worked out from the sheet's values, as the file it
+    opens is (:mod:`rectxl.io.link_formula`) — the cell is read as those words, not as a formula
+    without a value."""
+    if not found.link_words:
+        return
+    from rectxl.io.link_formula import link_target
+
+    def value(r: int, c: int) -> object:
+        return grid.rows[r][c] if 0 <= r < len(grid.rows) and 0 <= c < len(grid.rows[r]) else ""
+
+    for (r, c), words in found.link_words.items():
+        shown = link_target(words, value, (r, c)) if (r, c) in found.uncomputed else None
+        if shown is None:
+            continue
+        found.uncomputed.discard((r, c))
+        while len(grid.rows) <= r:
+            grid.rows.append([])
+        cells = grid.rows[r]
+        while len(cells) <= c:
+            cells.append("")
+        cells[c] = shown
 
 
 class _MergeAnchors:

@@ -50,7 +50,7 @@ from typing import IO
 
 from rectxl.core.text import col_index, col_letter
 from rectxl.io import xmlbytes
-from rectxl.io.link_formula import first_argument, moved, parsed_argument
+from rectxl.io.link_formula import arguments, moved, parsed_argument
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
 
 __all__ = [
@@ -121,6 +121,10 @@ class SheetExtras:
     #: row's cells (``"附件\\"&A3&".pdf"``): worked out once the sheet's values are read
     #: (:mod:`rectxl.io.link_formula`)
     link_formulas: dict[str, str] = field(default_factory=dict)
+    #: 0-based cell → the words a HYPERLINK formula that keeps no value shows (its second argument,
+    #: else its first, as written): a workbook written by a program that does not compute, worked
+    #: out once the sheet's values are read, as a link put together is
+    link_words: dict[tuple[int, int], str] = field(default_factory=dict)
     #: cell (A1) → :data:`PICTURE_OVER_CELL` or :data:`OBJECT_IN_CELL`, for the cells a floating
     #: picture's or an embedded file's icon's top-left corner is in
     pictures: dict[str, str] = field(default_factory=dict)
@@ -164,7 +168,7 @@ class _Scan:
         #: a formula's start tag's attributes (a shared formula's ``t`` and ``si``)
         self.formula_tag = compiled(d.tag(b"f") + rb"(\s[^>]*?)?/?>")
         #: a HYPERLINK formula filled down (shared): its ``si`` → its cell and first argument
-        self.shared_links: dict[bytes, tuple[tuple[int, int], str]] = {}
+        self.shared_links: dict[bytes, tuple[tuple[int, int], list[str]]] = {}
         self.value = compiled(d.tag(b"v") + rb"(?:\s[^>]*)?>([^<]*)" + d.end_tag(b"v")
                               + b"|" + d.tag(b"v") + rb"(?:\s[^>]*)?/>")
         self.col = compiled(d.tag(b"col") + rb"(?=[\s/>])[^>]*>")
@@ -284,11 +288,13 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
     if kind != b"e" and not has_formula:
         return
     where = where or _place(attrs)
+    link: list[str] | None = None
     if has_formula and (b"IMAGE" in body or b"IMG" in body or b"HYPERLINK" in body):
-        if _formula_cell(body, where, extras, scan):
+        link = _formula_cell(body, where, extras, scan)
+        if link == []:
             return
     elif has_formula and scan.shared_links:
-        _shared_link(body, where, extras, scan)
+        link = _shared_link(body, where, extras, scan)
     value = scan.value.search(body)
     if kind == b"e":
         if value is not None and value.group(1) == b"#VALUE!" and b"vm" in attrs:
@@ -297,6 +303,8 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
             extras.errors[where] = _text(value.group(1))
     elif value is None or (not value.group(1) and kind != b"str"):
         extras.uncomputed.add(where)
+        if link:  # the words of a link no program computed: worked out from the sheet's values
+            extras.link_words[where] = link[-1]
     elif scan.zero_is_placeholder and kind == b"n" and value.group(1).strip() == b"0":
         extras.uncomputed.add(where)
 
@@ -313,24 +321,26 @@ _HYPERLINK = re.compile(_FUNCTION_HEAD + rb"HYPERLINK\s*\(", re.IGNORECASE)
 _QUOTED = re.compile(r'\s*"((?:[^"]|"")*)"\s*')
 
 
-def _formula_cell(body: bytes, where: tuple[int, int], extras: SheetExtras, scan: _Scan) -> bool:
-    """Note a formula cell read by its formula, whatever it caches: a picture in the cell (True: it
-    is not looked at further) or a link's file (False: its value is read as any formula's). Asked
-    only of a formula naming IMAGE, DISPIMG or HYPERLINK (as the file format writes functions:
-    in capitals)."""
+def _formula_cell(body: bytes, where: tuple[int, int], extras: SheetExtras, scan: _Scan) -> list[str] | None:
+    """Note a formula cell read by its formula, whatever it caches: a picture in the cell (``[]``:
+    it is not looked at further) or a link's file (the HYPERLINK's arguments, as written: its value
+    is read as any formula's). Asked only of a formula naming IMAGE, DISPIMG or HYPERLINK (as the
+    file format writes functions: in capitals)."""
     found = scan.formula_text.search(body)
     text = _text(found.group(1)).encode() if found is not None else b""
     if _CELL_PICTURE.match(text):
         extras.shown[where] = PICTURE_IN_CELL
-        return True
+        return []
     if _HYPERLINK.match(text) is not None:
-        argument = first_argument(text.decode())
-        if argument is not None:
-            add_formula_link(extras, where, argument)
+        given = arguments(text.decode())
+        if given:
+            add_formula_link(extras, where, given[0])
             shared = _shared(body, scan)
             if shared is not None and shared[0] == b"shared" and shared[1]:
-                scan.shared_links[shared[1]] = (where, argument)
-    return False
+                scan.shared_links[shared[1]] = (where, given[:2])
+            return given[:2]
+        return None
+    return _shared_link(body, where, extras, scan) if scan.shared_links else None
 
 
 def _shared(body: bytes, scan: _Scan) -> tuple[bytes, bytes] | None:
@@ -342,15 +352,18 @@ def _shared(body: bytes, scan: _Scan) -> tuple[bytes, bytes] | None:
     return attrs.get(b"t", b"").strip(), attrs.get(b"si", b"").strip()
 
 
-def _shared_link(body: bytes, where: tuple[int, int], extras: SheetExtras, scan: _Scan) -> None:
-    """A cell of a HYPERLINK formula filled down (Excel keeps the formula on its first cell, the
-    others name its group): the link its first argument gives, moved to this cell."""
+def _shared_link(body: bytes, where: tuple[int, int], extras: SheetExtras, scan: _Scan) -> list[str] | None:
+    """The arguments of the HYPERLINK formula of the cell (its link noted by :func:`_formula_cell`),
+    or of a cell of one filled down (Excel keeps the formula on its first cell, the others name its
+    group): the link its first argument gives, moved to this cell, is noted. None: no such cell."""
     shared = _shared(body, scan)
     if shared is None or shared[0] != b"shared" or shared[1] not in scan.shared_links \
             or scan.formula_text.search(body) is not None:
-        return
-    (row, col), argument = scan.shared_links[shared[1]]
-    add_formula_link(extras, where, moved(argument, where[0] - row, where[1] - col))
+        return None
+    (row, col), given = scan.shared_links[shared[1]]
+    here = [moved(argument, where[0] - row, where[1] - col) for argument in given]
+    add_formula_link(extras, where, here[0])
+    return here
 
 
 def add_parsed_link(extras: SheetExtras, rgce: bytes, row: int, col: int, biff12: bool = False) -> None:
