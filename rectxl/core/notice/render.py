@@ -88,6 +88,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
+from rectxl.core import fields as F
 from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import TABLE_KEY, extract_stated_totals
@@ -1077,11 +1078,31 @@ def _progress_text(raw: str) -> str:
     return text
 
 
+def _with_closing_done(m: Measure, progress: str) -> str:
+    """``progress`` with the words that closed the status cell it was read from, when they say the
+    work is done: "已于6月完成审计，发现问题12个，已整改完毕" in a 整改情况 column is published whole
+    — its status was read from the close, and the progress left without it ended the sentence on
+    "发现问题12个", saying nothing of the 12 being put right. A row with a progress of its own, a
+    closing word that is not done or a closure stage still to come ("…，待验收") keeps ``progress``."""
+    if m.raw.get(F.PROGRESS) not in (None, ""):
+        return progress
+    cell = _progress_text(m.status_text)
+    if len(cell) <= len(progress) or not cell.startswith(progress):
+        return progress
+    tail = cell[len(progress):].strip(_SEPARATORS)
+    reading = read_status(tail)
+    if reading.status is not Status.DONE or reading.rest or _STAGE_ONLY.search(tail):
+        return progress
+    return cell
+
+
 #: a closure stage still to come, said after the status ("已完成，待验收", "已整改，待销号"): the
 #: office's own bookkeeping of the finished work (验收 → 销号), not how far the work got — the
 #: status says that (a stage reached, "已销号", says it is done and is published)
 _STAGE_ONLY = LazyPattern(
     r"[并且，,、]?(?:待|正在|等待|申请|尚未|未)(?:验收|销号|审核|核验|验收销号|审核销号|对账销号)(?:中)?[。.，,；;]?")
+#: the same stage closing a longer result, after a mark
+_CLOSING_STAGE = LazyPattern(rf"[，,、；;]\s*(?:{_STAGE_ONLY.pattern})$")
 #: a result saying what is still to be done ("拟于12月…", "下一步将…"): after the status of a
 #: measure counted done, as a sentence of its own, never in its place
 _FUTURE = re.compile(r"^(?:拟(?![制订]|定(?!于))|计划|将|下一步|下步|预计|准备|后续|今后|接下来|近期将)")
@@ -1180,6 +1201,8 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
             return _join(published.rstrip("。."), stated, "，")
         return published
     action = _without_person(_without_notes(action), m.owner_person)
+    if m.status is Status.DONE and progress:
+        progress = _with_closing_done(m, progress)
     progress = _without_person(progress, m.owner_person)
     if (":" in action or "：" in action) and (lab := _PROGRESS_LABEL.search(action)) and lab.start():
         # "措施：…；进展：…" in one cell: the action, then its progress
@@ -1206,6 +1229,8 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
             word, result = status_word, narrative
     if result and _STAGE_ONLY.fullmatch(result):
         result = ""  # "已完成，待验收": the status says how far it got
+    elif result and (stage := _CLOSING_STAGE.search(result)) is not None:
+        result = result[:stage.start()]  # "发现问题12个，已整改完毕，待验收": the office's bookkeeping, after it
     # the status column first: the progress's word only stands in for a status not given
     status = m.status or word
     if not action:
