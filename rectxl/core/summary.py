@@ -240,7 +240,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
                 issue_no += 1
                 issues += 1  # the extended list numbers issues on through the ledger
                 status = issue_status(issue)
-                key = status.value if status else "未明确"
+                key = status.value if status else _UNREAD
                 issue_counts[key] = issue_counts.get(key, 0) + 1
                 i_row = None
                 if all_rows:
@@ -434,6 +434,8 @@ def _summary(ledger: Ledger, as_of: date, warn: tuple[int, ...], found: _Pass) -
     )
 
 
+#: the key of the issues with no status read among the issue counts
+_UNREAD = "未明确"
 #: issue statuses in the order the totals sentence names them: (status, words)
 _ISSUE_WORDS = (
     (Status.MOSTLY_DONE, "基本完成整改"),
@@ -469,6 +471,10 @@ def _status_sentence(as_of_text: str, aspects: int, issues: int, issue_status: d
         measure_parts = measure_parts[1:]
     if internal and c.unknown:
         measure_parts.append(f"状态未明确{c.unknown}项")
+        if (unread := issues - sum(n for key, n in issue_status.items() if key != _UNREAD)) > 0:
+            # an issue none of whose measures has a status read is in no count: said, so that the
+            # counts add up to the issues ("4个问题正在整改2个、需长期坚持1个" left one unaccounted)
+            issue_parts.append(f"状态未明确{unread}个")
     # a notice with no measure done yet says so by its counts: "整改措施完成率0%" is no news
     rate = f"，整改措施完成率{percent_text(c.rate)}" if internal or c.done else ""
     if not internal and issues and issue_status.get(Status.DONE.value) == issues:
