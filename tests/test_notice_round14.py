@@ -180,3 +180,19 @@ def test_both_done_counts_after_one_verb_are_read() -> None:
     assert (parsed.stated_totals.done_issues, parsed.stated_totals.done_measures) == (2, 5)
     assert [ok for ok, _ in _rates(parsed.total_checks)] == [True]
     assert not any(c.ok is False for c in parsed.total_checks)
+
+
+# -- measures listed after a joined label; owners and deadlines written among the measures ---------
+
+
+def test_a_list_after_a_joined_label_is_the_measures() -> None:
+    # "整改措施及进展：1.…；2.…；3.…" as a 医保局 writes it — with decimals in the counts
+    body = ("（一）医保基金监管不到位的问题\n"
+            "整改措施及进展：1.开展定点医药机构全覆盖检查，追回违规资金56.8万元；2.建立基金监管智能监控系统，"
+            "已上线运行；3.开展打击欺诈骗保宣传月活动，已完成。\n"
+            "（二）医保待遇落实不精准的问题\n"
+            "主要措施及成效：1.对特殊人群参保情况进行比对核查，已核查2.3万人；2.修订门诊慢特病认定流程，正在推进。")
+    issues = list(parse_notice(_notice(body)).ledger.issues())
+    assert [len(i.measures) for i in issues] == [3, 2]
+    assert issues[0].measures[0].text.startswith("开展定点医药机构全覆盖检查")
+    assert issues[1].measures[1].status == P

@@ -1562,8 +1562,12 @@ _CLOSE_BEFORE_MARK = re.compile(r"[)\]】](?=\s*(?:[二三四五六七八九十]
 
 #: a list numbered 1. 2. 3. inside a paragraph, opening right after a label ("整改情况：1.…；2.…")
 #: or opening the text (a progress list after its label: "整改进展：1.…；2.…")
+#: the label a list of measures follows: "整改措施：", "整改情况：", and what offices join to it —
+#: "整改措施及进展：", "主要措施及成效：", "整改落实措施和完成情况："
 _LABELLED_LIST = re.compile(
-    r"(?:^|(?:整改措施|整改情况|具体措施|措施|整改落实情况|落实情况)\s*:)\s*(?P<one>1\s*[.、](?!\d))")
+    r"(?:^|(?:整改措施|整改情况|具体措施|措施|整改落实情况|落实情况"
+    r"|[\u4e00-\u9fff]{0,6}?(?:措施|举措)(?:及|和|与)[\u4e00-\u9fff]{0,4}?(?:进展|成效|情况|效果))\s*:)"
+    r"\s*(?P<one>1\s*[.、](?!\d))")
 
 
 def _segments(text: str, measure_kind: str | None
