@@ -196,3 +196,31 @@ def test_a_list_after_a_joined_label_is_the_measures() -> None:
     assert [len(i.measures) for i in issues] == [3, 2]
     assert issues[0].measures[0].text.startswith("开展定点医药机构全覆盖检查")
     assert issues[1].measures[1].status == P
+
+
+def test_owners_and_deadline_on_one_line_parted_by_a_full_width_space() -> None:
+    body = ("（一）医保基金监管不到位的问题\n"
+            "责任领导：张某某\u3000责任股室：基金监管股\u3000整改时限：2025年9月底前\n"
+            "整改措施：一是开展定点医药机构全覆盖检查，已完成；二是建立智能监控系统，已上线运行。\n"
+            "（二）经办服务不便民的问题\n"
+            "责任单位：经办中心，整改时限：长期坚持\n"
+            "整改措施：一是推进“一站式”结算，已完成；二是开展窗口作风专项整治，长期坚持。")
+    first, second = parse_notice(_notice(body)).ledger.issues()
+    for m in first.measures:
+        assert (m.lead, m.owner_unit, m.deadline.text) == ("张某某", "基金监管股", "2025年9月底前")
+    assert [(m.owner_unit, m.deadline.text) for m in second.measures] == [("经办中心", "长期坚持")] * 2
+
+
+def test_a_deadline_sentence_among_the_measures_is_their_deadline() -> None:
+    body = ("一、关于党的领导弱化方面\n\n"
+            "①贯彻落实安全生产决策部署不到位。整改措施：一是召开安全生产专题会议4次；二是开展建筑工地安全大检查，"
+            "排查整改隐患213处。整改时限：立行立改。目前已整改完成。\n\n"
+            "②城市更新项目推进迟缓。整改措施：一是建立项目周调度机制；二是对6个滞后项目实行挂图作战。"
+            "责任单位：城建科。整改时限：2025年12月底前。目前正在推进。")
+    parsed = parse_notice(_notice(body, heading="巡察反馈问题整改情况"))
+    first, second = parsed.ledger.issues()
+    assert [m.deadline.text for m in first.measures] == ["立行立改", "立行立改"]
+    assert [m.status for m in first.measures] == [D, D]
+    assert all("时限" not in m.text + m.progress for m in [*first.measures, *second.measures])
+    assert [(m.owner_unit, m.deadline.text) for m in second.measures] == [("城建科", "2025年12月底前")] * 2
+    assert [m.status for m in second.measures] == [P, P]

@@ -1820,7 +1820,10 @@ def _says_issue_done(text: str, *, explicit: bool) -> bool:
 #: a line naming an owner or a deadline for the whole issue ("责任领导：…", "责任股室：…",
 #: "整改时限：…"); the fields it may fill
 _FIELD_LINE = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*:\s*(?P<value>\S.*)$")
-_FIELD_PART = re.compile(r"\s*[;]\s*|\s{2,}")
+#: where one field of a line ends and the next begins: "；", two spaces, or — before the next
+#: "label：" — one space (a full-width one as Word documents have it) or a comma ("责任领导：张某某　责任
+#: 股室：基金监管股　整改时限：2025年9月底前", "责任单位：办公室，完成时限：年底前")
+_FIELD_PART = re.compile(r"\s*[;]\s*|\s{2,}|(?:\s*,\s*|\s+)(?=[\u4e00-\u9fff]{2,8}\s*:)")
 #: the words such a line opens with: an owner's or a deadline's name, never a measure that
 #: happens to end in one ("一是加强组织领导：…")
 _FIELD_LABEL = re.compile(
@@ -1901,6 +1904,28 @@ def _take_brackets(text: str) -> tuple[str, dict[str, str]]:
         pos = end
     out += text[pos:]
     return out.strip(), fields
+
+
+#: a sentence of an issue's account, with the stop that ends it
+_FIELD_SENTENCE = re.compile(r"[^。\n]+(?:。|\n|$)")
+
+
+def _field_sentences(rest: str) -> tuple[str, dict[str, str]]:
+    """The owners and deadline an issue's account names in sentences of their own among its
+    measures ("整改措施：一是…；二是…。整改时限：立行立改。目前已整改完成。", "…。责任单位：办公室，完成
+    时限：年底前。"): (the account without them, field → value). A sentence naming anything besides
+    the fields is the account's, as written."""
+    det = detect(rest)
+    fields: dict[str, str] = {}
+    keep: list[str] = []
+    for m in _FIELD_SENTENCE.finditer(det):
+        found = _field_line(rest[m.start():m.end()].strip().rstrip("。"))
+        if found is None:
+            keep.append(rest[m.start():m.end()])
+        else:
+            for name, value in found.items():
+                fields.setdefault(name, value)
+    return ("".join(keep).strip() if fields else rest), fields
 
 
 def _field_lines(more: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -2667,6 +2692,8 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
         title = title[named.end():]  # "1.问题：…" ("1.【问题】…"): the label is no part of the title
     title, stated = _title_status(title)
     title, rest = _with_symptoms(title, rest)
+    rest, told = _field_sentences(rest)
+    fields = {**told, **fields}
     rest, opening = _leading_status(rest)
     stated = stated or opening
     rest, results = _results(rest)
