@@ -224,3 +224,20 @@ def test_a_deadline_sentence_among_the_measures_is_their_deadline() -> None:
     assert all("时限" not in m.text + m.progress for m in [*first.measures, *second.measures])
     assert [(m.owner_unit, m.deadline.text) for m in second.measures] == [("城建科", "2025年12月底前")] * 2
     assert [m.status for m in second.measures] == [P, P]
+
+
+# -- a line broken after a comma; two sections of issues in a 回头看 ----------------------------------
+
+
+def test_a_line_ending_on_a_comma_goes_on_in_the_line_below() -> None:
+    # copied from a PDF: the measure's last words broken onto a line of their own
+    body = ("一、关于贯彻落实党的路线方针政策方面\n"
+            "1.林长制工作推进缓慢。\n"
+            "（1）建立县乡村三级林长巡林台账，已完成；（2）开展林长制工作督查2次，通报问题11个，\n"
+            "已全部整改。\n"
+            "2.森林防火责任落实不到位。\n"
+            "（1）修订森林防火责任制考核办法，层层签订责任书126份，\n"
+            "正在推进。")
+    first, second = parse_notice(_notice(body)).ledger.issues()
+    assert first.measures[1].text == "开展林长制工作督查2次，通报问题11个，已全部整改。"
+    assert second.measures[0].text.endswith("126份，正在推进。") and second.measures[0].status == P

@@ -629,13 +629,14 @@ def _unwrap(raw: list[str]) -> list[str]:
     item, not the rest of the line above — unless the text's numbered items open indented
     paragraphs (then a flush-left "一、二、三、四季度…" is the sentence going on), or the line
     above ends inside an enumeration ("…按照一、" / "二、三、四季度…": so in any text, wrapped
-    or not, a line ending on "、" goes on in the next). Table rows, blank lines,
+    or not, a line ending on "、" goes on in the next, as one ending on a comma goes on in the
+    words below it: "…通报问题11个，" / "已全部整改。"). Table rows, blank lines,
     a notice's title, a date, a signature and a closing line never join."""
     indented = [r.rstrip() for r in raw if _INDENTED.match(r) and r.strip()]
     width = max((len(r) for r in indented), default=0) if len(indented) >= 3 else 0
     width = width if width >= 20 else 0
     wrap, size = _wrap_width(raw)
-    if not width and wrap is None and not any(detect(r.rstrip()).endswith("、") for r in raw):
+    if not width and wrap is None and not any(detect(r.rstrip()).endswith(("、", ",")) for r in raw):
         return raw
     # numbered items open indented paragraphs: a flush-left numbered line goes on a sentence
     items_indented = bool(width) and any(_classify(r.strip()).kind != "text" for r in indented)
@@ -652,7 +653,10 @@ def _unwrap(raw: list[str]) -> list[str]:
                        or (wrap is not None and bool(above) and size(above) >= wrap - 3
                            and not _title_line(above) and _wraps(above, text, numbered=False))
                        # "…按照一、" / "二、三季度…": a line never ends on an enumeration comma
-                       or (detect(above).endswith("、") and _wraps(above, text)))
+                       or (detect(above).endswith("、") and _wraps(above, text))
+                       # "…通报问题11个，" / "已全部整改。": nor on a comma, before words going on
+                       or (detect(above).endswith(",") and _classify(text).kind == "text"
+                           and _wraps(above, text)))
         if goes_on:
             out[-1] = out[-1].rstrip() + text
         else:
