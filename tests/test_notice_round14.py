@@ -241,3 +241,45 @@ def test_a_line_ending_on_a_comma_goes_on_in_the_line_below() -> None:
     first, second = parse_notice(_notice(body)).ledger.issues()
     assert first.measures[1].text == "开展林长制工作督查2次，通报问题11个，已全部整改。"
     assert second.measures[0].text.endswith("126份，正在推进。") and second.measures[0].status == P
+
+
+_TWO_SECTIONS = """某某市交通投资集团有限公司党委关于市委巡察整改“回头看”反馈问题整改情况的通报
+
+根据市委统一部署，2025年5月12日至6月30日，市委第二巡察组对集团党委开展了巡察整改“回头看”，并于2025年8月5日反馈了“回头看”情况。现将整改情况公布如下。
+
+一、整改工作组织情况
+
+集团党委召开专题会议，对“回头看”反馈的3个问题逐项制定整改措施。
+
+二、原巡察反馈问题整改不到位问题的整改情况
+
+1.关于工程变更管理不规范问题整改不彻底的问题。一是修订工程变更管理办法，已印发；二是对变更项目开展复查，已完成。
+
+2.关于欠薪问题化解不到位的问题。一是建立农民工工资专户管理台账，已完成；二是清偿拖欠工资320万元，其余80万元正在协调。
+
+三、“回头看”新发现问题的整改情况
+
+3.关于合同管理不规范的问题。一是开展合同专项清理，已清理合同213份；二是上线合同管理系统，正在推进。
+
+四、下一步工作打算
+
+集团党委将持续深化整改。
+
+中共某某市交通投资集团有限公司委员会
+2025年11月25日
+"""
+
+
+def test_two_sections_of_issues_are_two_aspects_and_read_back_the_same() -> None:
+    parsed = parse_notice(_TWO_SECTIONS)
+    ledger = parsed.ledger
+    assert [a.title for a in ledger.aspects] == ["原巡察反馈问题整改不到位问题的整改情况",
+                                                  "“回头看”新发现问题的整改情况"]
+    assert [i.number for i in ledger.issues()] == [1, 2, 3]
+    assert ledger.info.second_look
+    text = render_notice(ledger)
+    lines = [line.strip("\u3000 ") for line in text.splitlines() if line.strip()]
+    at = lines.index("（一）原巡察反馈问题整改不到位问题的整改情况")
+    assert lines[at - 1].startswith("二、") and lines[at + 1].startswith("1.")
+    assert lines[lines.index("（二）“回头看”新发现问题的整改情况") + 1].startswith("3.关于合同管理不规范的问题")
+    assert render_notice(parse_notice(text).ledger) == text

@@ -4121,6 +4121,13 @@ def _parse_notice(text: str) -> ParsedNotice:
                 info.heading_three = _heading_text(lines, s)
                 three = body.split("\n") if body else []
             elif body and (listed := _still_listed(lines, s, end, warnings, aspects)):
+                if info.heading_two and aspects and all(a.title is None for a in aspects) \
+                        and all(a.title == _heading_text(lines, s) for a in listed):
+                    # "二、原巡察反馈问题整改不到位问题的整改情况 … 三、“回头看”新发现问题的整改情况":
+                    # two sections of issues, each under its heading — as two aspects of section 二
+                    # (the first's issues had been under no heading, the second's under "（一）")
+                    aspects = [Aspect(title=info.heading_two, categories=[c for a in aspects for c in a.categories])]
+                    info.heading_two = None
                 aspects += listed  # "三、尚未完成整改问题的推进情况": more issues, each with its progress
                 issues_found = True
             elif body:
