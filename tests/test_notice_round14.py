@@ -283,3 +283,55 @@ def test_two_sections_of_issues_are_two_aspects_and_read_back_the_same() -> None
     assert lines[at - 1].startswith("二、") and lines[at + 1].startswith("1.")
     assert lines[lines.index("（二）“回头看”新发现问题的整改情况") + 1].startswith("3.关于合同管理不规范的问题")
     assert render_notice(parse_notice(text).ledger) == text
+
+
+# -- several measures listed in one ledger cell ----------------------------------------------------
+
+_CELL_HEADER = ("方面", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展")
+_CELL_ASPECT = "一、贯彻落实上级决策部署方面"
+
+
+def _cell_ledger(path: Path) -> Path:
+    rows = [
+        # three measures in one cell, all done: three measures, each done
+        {"方面": _CELL_ASPECT, "具体问题": "1.理论学习不深入的问题",
+         "整改措施": "1.制定年度学习计划；2.开展专题读书班；3.建立学习督查通报制度", "责任单位": "办公室",
+         "整改时限": "2026年9月底前", "整改状态": "已完成", "整改进展": "已全部完成"},
+        # two in one cell, the progress answering each: each as far as its answer says
+        {"方面": _CELL_ASPECT, "具体问题": "2.项目资金管理不规范的问题",
+         "整改措施": "（1）开展项目资金专项检查\n（2）修订项目资金管理办法", "责任单位": "计财股",
+         "整改时限": "2026年12月底前", "整改状态": "正在推进", "整改进展": "（1）已完成检查\n（2）正在征求意见"},
+        # two in one cell, the progress telling of the work as a whole: one measure, as told
+        {"方面": _CELL_ASPECT, "具体问题": "3.档案管理不规范的问题", "整改措施": "1.补充完善档案；2.建立定期检查制度",
+         "责任单位": "办公室", "整改时限": "2026年12月底前", "整改状态": "正在推进",
+         "整改进展": "已补充档案186卷，检查制度正在起草"},
+    ]
+    return write_ledger(path, _CELL_HEADER, rows, unit="某某县水利局")
+
+
+def test_measures_listed_in_one_cell_are_told_and_counted_one_by_one(tmp_path: Path) -> None:
+    ledger = api.read_ledger(_cell_ledger(tmp_path / "台账.xlsx"))
+    text = render_notice(ledger)
+    lines = [line.strip("\u3000 ") for line in text.splitlines() if line.strip()]
+    first = next(line for line in lines if line.startswith("1."))
+    assert "一是制定年度学习计划" in first and "二是开展专题读书班" in first and "三是建立学习督查通报制度" in first
+    second = next(line for line in lines if line.startswith("2."))
+    assert "一是开展项目资金专项检查，已完成检查" in second and "二是修订项目资金管理办法" in second
+    third = next(line for line in lines if line.startswith("3."))
+    assert "二是" not in third  # told as a whole: one measure
+    totals = next(line for line in lines if line.startswith("截至"))
+    # 3 + 2 + 1 measures, as the section numbers them; done: the three, and the check of issue 2
+    assert "6项整改措施已完成4项、正在推进2项" in totals
+    # the published notice read back counts what it states
+    parsed = parse_notice(text)
+    assert sum(1 for _ in parsed.ledger.measures()) == 6
+    assert [c.ok for c in parsed.total_checks if c.item in ("issues", "measures")] == [True, True]
+
+
+def test_the_notice_command_reports_the_measures_the_notice_counts(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    path = _cell_ledger(tmp_path / "台账.xlsx")
+    out = subprocess.run([sys.executable, "-m", "rectxl", "notice", str(path), "-o", str(tmp_path / "通报.txt")],
+                         capture_output=True, text=True, check=True).stdout
+    assert "3个问题6项措施" in out

@@ -93,6 +93,7 @@ from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import TABLE_KEY, extract_stated_totals
 from rectxl.core.numbering import enumerated_items, names_a_field
+from rectxl.core.rules.structure import measure_items
 from rectxl.core.status import STATUS_ALIASES, Status, read_status
 from rectxl.core.summary import notice_totals_sentence
 from rectxl.core.text import (
@@ -120,6 +121,7 @@ __all__ = [
     "contact_line",
     "default_title",
     "issue_paragraph",
+    "listed_apart",
     "measure_sentence",
     "notice_blocks",
     "render_blocks",
@@ -1502,10 +1504,44 @@ def _without_table_pointer(text: str) -> str:
     return _TABLE_POINTER.sub("", text).strip() if "表" in text else text
 
 
+def _items_apart(m: Measure) -> list[Measure] | None:
+    """The measures a row's cell lists ("1.制定学习计划；2.开展读书班；3.建立督查制度", as
+    ``measures-in-one-cell`` counts them), each as a measure of its own, when how far each got is
+    known: the row's progress answers them one for one ("1.已印发\n2.已开展2期\n3.正在起草"), or says
+    no more than the row's status ("已完成", or nothing) — each then has that status. ``None`` for
+    any other measure: one whose progress tells of the work as a whole stays one measure, as told."""
+    if _from_notice(m) or m.status is None or (items := measure_items(m)) is None:
+        return None
+    answers = enumerated_items(_from_cell(m.progress)) or []
+    if len(answers) == len(items):
+        return [replace(m, text=item, progress=answer, status_text="",
+                        status=_item_status(m.status, answer) or m.status)
+                for item, answer in zip(items, answers, strict=True)]
+    progress = _progress_text(m.progress)
+    if progress and (_split_status_word(progress)[1] or _split_status_word(progress)[0] is not m.status):
+        return None
+    return [replace(m, text=item, progress="") for item in items]
+
+
+def listed_apart(ledger: Ledger) -> Ledger:
+    """The ledger as the notice tells it: the measures a cell lists one by one (:func:`_items_apart`),
+    so that the totals sentence counts the measures the section numbers (一是、二是…)."""
+    split = {id(m): parts for m in ledger.measures() if (parts := _items_apart(m)) is not None}
+    if not split:
+        return ledger
+    aspects = [replace(a, categories=[replace(c, issues=[
+        replace(i, measures=[p for m in i.measures for p in split.get(id(m), [m])]) for i in c.issues])
+        for c in a.categories]) for a in ledger.aspects]
+    return replace(ledger, aspects=aspects)
+
+
 def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                        omit_not_started: bool = False, totals: bool = True,
                        today: date | None = None) -> list[Block]:
-    """Section 二's paragraphs (without the ``二、`` heading itself)."""
+    """Section 二's paragraphs (without the ``二、`` heading itself); a cell listing several
+    measures whose progress is known item by item is told as that many measures, in the
+    paragraphs and in the totals sentence alike (:func:`listed_apart`)."""
+    ledger = listed_apart(ledger)
     as_of = as_of or ledger.info.report_date
     # whether a planned measure's deadline has passed is judged on the as-of date, else today
     # (the totals sentence says "截至目前" without a date: today is not the ledger's date)
