@@ -335,3 +335,30 @@ def test_the_notice_command_reports_the_measures_the_notice_counts(tmp_path: Pat
     out = subprocess.run([sys.executable, "-m", "rectxl", "notice", str(path), "-o", str(tmp_path / "通报.txt")],
                          capture_output=True, text=True, check=True).stdout
     assert "3个问题6项措施" in out
+
+
+# -- headings over unnumbered problems, each named in a paragraph of its own -----------------------
+
+
+def test_headings_over_paragraphs_naming_problems_group_the_issues() -> None:
+    # a 乡镇党委's layout: "（一）关于…的问题" heads paragraphs "针对…问题。" each followed by its
+    # measures a line each and "目前，该问题已整改完成。"; the notice ends "特此通报。"
+    body = ("（一）关于落实乡村振兴战略不力的问题\n\n"
+            "针对村集体经济“空壳村”问题。\n一是制定村集体经济发展规划，指导5个村发展特色种植产业。\n"
+            "二是盘活闲置资产，村集体年增收28万元。\n目前，该问题已整改完成。\n\n"
+            "针对人居环境整治不到位问题。\n一是开展“清垃圾、清沟渠”专项行动12次。\n"
+            "二是建立村庄保洁长效机制。\n目前，该问题正在整改。\n\n"
+            "（二）关于全面从严治党不到位的问题\n\n"
+            "针对村级财务管理不规范问题。\n一是开展村级财务专项审计，整改问题23个。\n"
+            "二是推行村级财务“一本账”管理。\n目前，该问题已整改完成。")
+    text = (f"中共某某镇委员会关于巡察整改情况的通报\n\n2025年4月15日至5月30日，县委第三巡察组对某某镇党委进行了巡察，"
+            f"并于2025年7月1日反馈了巡察意见。现将整改情况公布如下：\n\n一、整改工作开展情况\n\n镇党委召开专题会议。\n\n"
+            f"二、反馈问题整改情况\n\n{body}\n\n特此通报。\n\n中共某某镇委员会\n2025年10月12日\n")
+    ledger = parse_notice(text).ledger
+    assert [a.title for a in ledger.aspects] == ["关于落实乡村振兴战略不力的问题", "关于全面从严治党不到位的问题"]
+    issues = list(ledger.issues())
+    assert [i.title for i in issues] == ["针对村集体经济“空壳村”问题", "针对人居环境整治不到位问题",
+                                         "针对村级财务管理不规范问题"]
+    assert [len(i.measures) for i in issues] == [2, 2, 2]
+    assert [m.status for m in issues[1].measures] == [P, P]
+    assert all("特此通报" not in m.text + m.progress for m in ledger.measures())

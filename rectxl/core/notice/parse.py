@@ -426,7 +426,7 @@ _CLOSING = re.compile(
     r"^(?:(?:诚挚|诚恳|热诚|真诚|热忱)?欢迎|联系方式|联系电话|监督电话|举报电话|邮寄地址|通信地址|"
     r"通讯地址|来信请寄|邮政信箱|电子邮箱|电子邮件|邮编|邮政编码|公开期限|公示期限|意见建议请|如有意见|"
     r"(?:公示|公开)(?:时间|日期|期)\s*(?:为|:)|[\u4e00-\u9fff]{1,6}(?:电话|热线)\s*:\s*[\d(（]|"
-    r"联系人\s*:|附\s*件\s*\d{0,2}\s*:\s*\S{2,40}$)"
+    r"联系人\s*:|附\s*件\s*\d{0,2}\s*:\s*\S{2,40}$|特此(?:通报|公告|公布|公示)\s*[。.!]?\s*$)"
 )
 #: a sentence ends (on the detection copy): a closing may start right after it
 _SENTENCE_STOP = re.compile(r"(?:[。;!?]|\.(?!\d))\s*")
@@ -517,7 +517,8 @@ _PROBLEM_END = re.compile(
 _NAMED_LEAD = re.compile(
     r"^(?:针对|关于|对于)\s*(?!(?:这|该|此|上述|以上|前述|上面|前面|那)[一个项些类几]{0,2}\s*(?:反馈)?的?问题)"
     r"(?:[“「『\"](?:[^“”「」『』\"‘’]|‘[^‘’“”]{1,30}’){2,80}[”」』\"]|‘[^‘’]{2,80}’"
-    r"|[^,;:。“”\"]{2,40}?)\s*的?问题\s*"
+    # words with a quoted name among them: "针对村集体经济“空壳村”问题"
+    r"|(?:[^,;:。“”\"]|[“「『\"][^“”「」『』\"]{1,30}[”」』\"]){2,40}?)\s*的?问题\s*"
     r"(?P<end>[,:。.]|$)")
 
 #: characters after which a measure marker (一是 / (1)) may start
@@ -3180,6 +3181,8 @@ class _Item:
     has_body: bool
     marked: bool     # its body carries 一是… or a 整改情况：label
     ordinal: bool    # its body enumerates 一是…
+    #: paragraphs under it that each open by naming a problem ("针对村集体经济“空壳村”问题。")
+    named: int = 0
 
 
 def _items(lines: Sequence[_Line], lo: int, hi: int) -> list[_Item]:
@@ -3204,7 +3207,8 @@ def _items(lines: Sequence[_Line], lo: int, hi: int) -> list[_Item]:
         marked = bool(ordinal or _LABEL.search(body) or any(_LABEL.match(f) for f in follow)
                       or line.row is not None)
         has_body = bool(text.strip(_TITLE_TRAIL + "。")) or bool(line.row and line.row.get(F.MEASURE))
-        items.append(_Item(j, line.kind, title, has_body, marked, ordinal))
+        named = sum(1 for t in range(j + 1, j + 1 + len(follow)) if _NAMED_LEAD.match(lines[t].det))
+        items.append(_Item(j, line.kind, title, has_body, marked, ordinal, named))
     return items
 
 
@@ -3221,6 +3225,8 @@ def _share(items: list[_Item], kind: str, test: str) -> float:
         hits = sum(1 for i in mine if _PROBLEM_END.search(i.title))
     elif test == "ordinal":
         hits = sum(1 for i in mine if i.ordinal)
+    elif test == "named":
+        hits = sum(1 for i in mine if i.named)
     else:
         hits = sum(1 for i in mine if i.marked)
     return hits / len(mine)
@@ -3268,6 +3274,10 @@ def _roles(items: list[_Item]) -> dict[str, Role]:
     if "fang" in levels:
         aspect = "fang"
     elif _share(items, levels[0], "aspect") >= 0.5:
+        aspect = levels[0]
+    elif len(levels) == 1 and levels[0] in ("top", "pcn") and _share(items, levels[0], "named") >= 0.5:
+        # "（一）关于落实乡村振兴战略不力的问题" over unnumbered paragraphs each naming a problem
+        # ("针对村集体经济“空壳村”问题。" / "一是…" / "二是…"): the headings group the issues
         aspect = levels[0]
     elif (len(levels) > 1 and levels[0] in ("top", "pcn")
           and not _upper_is_issue(items, levels[0], levels[1])):
