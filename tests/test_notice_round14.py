@@ -108,6 +108,12 @@ def test_a_totals_paragraph_after_the_last_issue_is_the_sections_totals() -> Non
     assert (parsed.stated_totals.issues, parsed.stated_totals.measures) == (2, 4)
     assert [c.ok for c in parsed.total_checks if c.item in ("issues", "measures")] == [True, True]
     assert parsed.ledger.info.second_look
+    # an aspect's count of its problems, under it, is the aspect's
+    grouped = parse_notice(_notice("（一）关于预算管理方面\n\n1.关于预算执行慢的问题。一是建立通报制度，已完成。\n\n"
+                                   "2.关于政府采购不规范的问题。一是修订采购制度，正在推进。\n\n"
+                                   "目前，该方面2个问题已整改完成1个。\n\n"
+                                   "（二）关于干部队伍方面\n\n3.关于培训不足的问题。一是举办培训班2期，已完成。"))
+    assert grouped.ledger.info.section_two_intro is None
     # an issue's own count of its measures stays the issue's
     own = parse_notice(_notice("1.关于政府采购管理不规范的问题。一是修订政府采购内控制度，已完成。二是建立台账。\n\n"
                                "截至目前，该问题2项整改措施已完成1项。"))

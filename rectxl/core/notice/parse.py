@@ -3919,12 +3919,16 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
 _TOTALS_OPENING = re.compile(r"^(?:截至|截止|至此|到目前|目前|综上|总体(?:上|来看)?|总的来看|经过整改)")
 
 
+#: a count of one aspect's or category's problems ("目前，该方面3个问题已整改完成2个"), not the round's
+_ONE_GROUP = re.compile(r"(?:该|本|此|这一?)(?:个)?(?:方面|大类|类|部分|领域|板块)")
+
+
 def _states_round_totals(det: str) -> bool:
     """A paragraph of its own that states the round's totals — a count of the problems fed back and
     how many are done ("截至10月31日，巡察反馈的8个问题已完成整改6个……") — wherever it stands
     among the items: the section's totals sentence, not the progress of the issue above it (a
     count of one issue's measures, "截至目前，该问题3项措施已完成2项", names no problems' count)."""
-    if not _TOTALS_OPENING.match(det):
+    if not _TOTALS_OPENING.match(det) or _ONE_GROUP.search(det):
         return False
     stated = extract_stated_totals([det])
     return stated.issues is not None and (stated.done is not None or stated.rate is not None
