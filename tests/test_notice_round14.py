@@ -118,7 +118,7 @@ def test_a_totals_paragraph_after_the_last_issue_is_the_sections_totals() -> Non
     own = parse_notice(_notice("1.关于政府采购管理不规范的问题。一是修订政府采购内控制度，已完成。二是建立台账。\n\n"
                                "截至目前，该问题2项整改措施已完成1项。"))
     assert own.ledger.info.section_two_intro is None
-    assert "截至目前" in "".join(m.text + m.progress for m in own.ledger.measures())
+    assert any("2项整改措施已完成1项" in m.text + m.progress + m.remark for m in own.ledger.measures())
 
 
 # -- an issue's measures counted as made -----------------------------------------------------------
@@ -368,3 +368,17 @@ def test_headings_over_paragraphs_naming_problems_group_the_issues() -> None:
     assert [len(i.measures) for i in issues] == [2, 2, 2]
     assert [m.status for m in issues[1].measures] == [P, P]
     assert all("特此通报" not in m.text + m.progress for m in ledger.measures())
+
+
+def test_measures_counted_as_made_and_all_done_are_each_done() -> None:
+    for tail in ("该问题共3项措施，已全部完成。", "3项措施均已完成。", "共制定整改措施3条，均已完成。"):
+        parsed = parse_notice(_notice("1.关于政府采购管理不规范的问题。一是修订政府采购内控制度；"
+                                      f"二是开展采购项目专项检查；三是建立采购档案管理台账。{tail}"))
+        measures = list(parsed.ledger.measures())
+        assert [m.status for m in measures] == [D, D, D], tail
+        assert measures[-1].text == "建立采购档案管理台账。", tail
+    # "制定的3项措施中已完成2项、1项正在推进": a count; which is which is not said
+    parsed = parse_notice(_notice("1.关于政府采购管理不规范的问题。一是修订政府采购内控制度；二是开展采购项目专项检查；"
+                                  "三是建立采购档案管理台账。制定的3项措施中已完成2项、1项正在推进。"))
+    assert [m.status for m in parsed.ledger.measures()] == [None, None, None]
+    assert all("已完成2项" in m.remark for m in parsed.ledger.measures())

@@ -2536,17 +2536,21 @@ _TALLY_OPENER = re.compile(r"(?:目前|当前|现|截至目前|截止目前|其�
 #: the count of all the measures before their tally: "3项措施中，", "上述3项中" — or said as made:
 #: "共制定3项措施，", "制定整改措施5条，", "针对该问题共细化整改任务4项，", "本问题共有整改措施3项，"
 _TALLY_MADE = (r"(?:(?:针对|对)?(?:该|此|本|这一?)(?:个)?问题\s*,?\s*)?(?:共|合计|累计|一共|总共)?\s*"
-               r"(?:制定|明确|细化|提出|形成|确定|分解|梳理|落实|有)(?:了|出)?\s*")
+               r"(?:(?:制定|明确|细化|提出|形成|确定|分解|梳理|落实|有)(?:了|出)?(?:的)?\s*)?")
+#: the count of all the measures, as made: "3项措施", "整改措施3条", "3项具体整改任务"
+_TALLY_MEASURES = (r"(?:\d{1,2}(?:个|项|条)(?:具体)?(?:整改)?(?:措施|任务|举措)"
+                   r"|(?:具体)?(?:整改)?(?:措施|任务|举措)\s*\d{1,2}\s*(?:个|项|条))")
 _TALLY_LEAD = re.compile(_TALLY_OPENER.pattern
                          + r"(?:(?:(?:上述|以上)?\d{1,2}(?:个|项|条)(?:整改)?(?:措施|任务)?中?"
-                         + rf"|{_TALLY_MADE}(?:\d{{1,2}}(?:个|项|条)(?:具体)?(?:整改)?(?:措施|任务|举措)"
-                         + r"|(?:具体)?(?:整改)?(?:措施|任务|举措)\s*\d{1,2}\s*(?:个|项|条)))\s*,?\s*"
+                         + rf"|{_TALLY_MADE}{_TALLY_MEASURES}中?)\s*,?\s*"
                          + r"(?:目前|当前|现|其中|截至目前|截止目前)?\s*,?\s*)?")
 
 
-#: every measure said done at once: "以上2项措施均已完成", "上述措施已全部完成"
-_TALLY_ALL = re.compile(r"^(?:以上|上述|各项|前述)\s*(?:(?P<n>\d{1,2})\s*(?:个|项|条))?\s*(?:整改)?(?:措施|任务)\s*"
-                        r"(?:均已|全部|都已|已全部|均)\s*(?:完成|办结|整改到位|落实到位|落实)(?:整改)?$")
+#: every measure said done at once: "以上2项措施均已完成", "上述措施已全部完成", "3项措施均已完成",
+#: "该问题共3项措施，已全部完成", "共制定整改措施3条，均已完成"
+_TALLY_ALL = re.compile(r"^(?:(?:以上|上述|各项|前述)\s*(?:(?P<n>\d{1,2})\s*(?:个|项|条))?\s*(?:整改)?(?:措施|任务)"
+                        rf"|(?P<made>{_TALLY_MADE}{_TALLY_MEASURES}))\s*,?\s*(?:目前|现)?\s*"
+                        r"(?:均已|全部|都已|已全部|均|已经全部)\s*(?:完成|办结|整改到位|落实到位|落实)(?:整改)?$")
 
 
 def _tally(sentence: str) -> dict[Status, int] | None:
@@ -2555,7 +2559,8 @@ def _tally(sentence: str) -> dict[Status, int] | None:
     without its number, "上述措施均已完成", a count of 0: all of them), else ``None``."""
     det = detect(sentence).strip().rstrip("。.;")
     if (every := _TALLY_ALL.match(det)) is not None:
-        return {Status.DONE: int(every.group("n") or 0)}
+        made = re.search(r"\d{1,2}", every.group("made") or "")  # "共制定整改措施3条，均已完成": 3
+        return {Status.DONE: int(every.group("n") or (made.group(0) if made else 0))}
     lead, opener = _TALLY_LEAD.match(det), _TALLY_OPENER.match(det)
     # the lead's count may be the first clause's own ("2项已完成、1项正在推进", "目前，2项已完成…")
     for at in dict.fromkeys((lead.end() if lead is not None else 0, opener.end() if opener is not None else 0, 0)):
