@@ -382,3 +382,15 @@ def test_measures_counted_as_made_and_all_done_are_each_done() -> None:
                                   "三是建立采购档案管理台账。制定的3项措施中已完成2项、1项正在推进。"))
     assert [m.status for m in parsed.ledger.measures()] == [None, None, None]
     assert all("已完成2项" in m.remark for m in parsed.ledger.measures())
+
+
+def test_a_status_line_after_a_progress_line_opening_with_a_status_word() -> None:
+    # "整改进展：正在推进，已覆盖8个支部。" then "完成情况：正在推进": the progress is the progress,
+    # the status line the issue's status — not both kept as progress
+    body = ("（一）党的建设方面\n问题1：党员教育管理不严格。\n整改措施：开展党员积分制管理。\n"
+            "整改进展：正在推进，已覆盖8个支部。\n完成情况：正在推进\n"
+            "问题2：项目审批效率不高。\n整改措施：推行并联审批。\n整改进展：已推行并联审批。\n完成情况：已完成")
+    first, second = parse_notice(_notice(body)).ledger.issues()
+    (m,) = first.measures
+    assert (m.text, m.progress, m.status) == ("开展党员积分制管理。", "正在推进，已覆盖8个支部。", P)
+    assert (second.measures[0].progress, second.measures[0].status) == ("已推行并联审批。", D)

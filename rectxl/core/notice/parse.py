@@ -2135,9 +2135,17 @@ def _trailing_status(rest: str) -> tuple[str, _Stated | None]:
              if m.start() > 0 and (opening_status(line := rest[m.end():].split("\n", 1)[0])
                                    or _tag_status(line) is not None)]
     if len(found) != 1:
-        return rest, None
+        # "整改进展：正在推进，已覆盖8个支部。\n完成情况：正在推进": the progress opens with a status
+        # word too, but one line only states the status — that is the issue's
+        found = [m for m in found if _STATUS_ONLY_LABEL.match(det, m.start())]
+        if len(found) != 1:
+            return rest, None
     m = found[0]
     return _labelled_status(rest, m.start(), m.end())
+
+
+#: a label that states the status alone, as against an account of the progress (整改进展, 整改情况)
+_STATUS_ONLY_LABEL = re.compile(r"\s*(?:整改状态|完成情况|是否完成|目前状态|当前状态|办结情况|状态)\s*:")
 
 
 #: a verdict on the whole issue closing its account ("目前，该问题已完成整改。", "该问题正在持续推进
