@@ -748,23 +748,33 @@ def read_roster(path: Path) -> list[str]:
 def _roster_of(folder: Path, roster: Path | None, files: list[str], ignored: list[Skipped]
                ) -> tuple[list[str], str, list[str], list[Skipped]]:
     """(the roster's units, its file as the report names it, the files left to check, the files
-    not checked): the roster given, or the first file of the folder named as one that lists units
-    — set among the files not checked, with why."""
-    if roster is not None:
-        units = read_roster(roster)
-        inside = [rel for rel in files if _same_file(folder / rel, roster)]
-        return (units, display_name(roster.name), [rel for rel in files if rel not in inside],
-                ignored + [Skipped(rel, _roster_reason(len(units))) for rel in inside])
-    named = [rel for rel in files if looks_like_roster(rel)]
-    named += [s.file for s in ignored if looks_like_roster(s.file) and s.file.lower().endswith((".txt", ".csv"))]
-    for rel in named:
-        try:
-            units = read_roster(folder / rel)
-        except RectxlError:
-            continue
-        return (units, rel, [f for f in files if f != rel],
-                [s for s in ignored if s.file != rel] + [Skipped(rel, _roster_reason(len(units)))])
-    return [], "", files, ignored
+    not checked): the roster given, else the first file of the folder named as one that lists units.
+    Every file of the folder that is such a list (the roster given among them) is set among the
+    files not checked, with why — not checked as a ledger it is not."""
+    units: list[str] = [] if roster is None else read_roster(roster)
+    named = "" if roster is None else display_name(roster.name)
+    lists: dict[str, int] = {}  # the folder's rosters → how many units each lists
+    used = ""  # the one of them the run uses
+    for rel in [*files, *(s.file for s in ignored if s.file.lower().endswith((".txt", ".csv")))]:
+        if roster is not None and _same_file(folder / rel, roster):
+            lists[rel], used = len(units), rel
+        elif looks_like_roster(rel):
+            try:
+                found = read_roster(folder / rel)
+            except RectxlError:
+                continue
+            lists[rel] = len(found)
+            if roster is None and not units:
+                units, named, used = found, rel, rel
+    files = [rel for rel in files if rel not in lists]
+    ignored = [s for s in ignored if s.file not in lists] + [
+        Skipped(rel, _roster_reason(count) if rel == used else _other_roster_reason(count, named))
+        for rel, count in lists.items()]
+    return units, named, files, ignored
+
+
+def _other_roster_reason(count: int, used: str) -> str:
+    return f"单位名单（列有 {count} 个单位），不是台账，未检查；核对未报送单位用的是“{used}”"
 
 
 def _roster_reason(count: int) -> str:

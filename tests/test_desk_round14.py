@@ -278,3 +278,16 @@ def test_the_json_says_who_did_not_report(tmp_path: Path, capsys: pytest.Capture
     _, data = _run(folder, tmp_path, capsys)
     assert data["roster"] == {"file": "应报送单位名单.xlsx", "units": ["县财政局", "县统计局", "北岭镇"],
                               "not_reported": ["北岭镇"], "not_counted": ["县统计局"]}
+
+
+def test_a_list_of_units_in_the_folder_is_no_unreadable_ledger_when_another_roster_is_given(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    _unit_ledger(folder, "县财政局", 3)
+    _roster(folder / "上轮被巡察单位名录.xlsx", ["县财政局", "县水利局"])  # last round's list, left in the folder
+    roster = _roster(tmp_path / "本轮应报送单位名单.xlsx", ["县财政局", "县统计局"])
+    _, data = _run(folder, tmp_path, capsys, "--roster", str(roster))
+    assert data["skipped"] == []
+    (aside,) = [s for s in data["ignored"] if s["file"] == "上轮被巡察单位名录.xlsx"]
+    assert "不是台账" in aside["reason"] and "本轮应报送单位名单.xlsx" in aside["reason"]
+    assert data["roster"]["not_reported"] == ["县统计局"]
