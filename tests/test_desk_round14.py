@@ -291,3 +291,18 @@ def test_a_list_of_units_in_the_folder_is_no_unreadable_ledger_when_another_rost
     (aside,) = [s for s in data["ignored"] if s["file"] == "上轮被巡察单位名录.xlsx"]
     assert "不是台账" in aside["reason"] and "本轮应报送单位名单.xlsx" in aside["reason"]
     assert data["roster"]["not_reported"] == ["县统计局"]
+
+
+@pytest.mark.parametrize("file", [
+    "东山镇_整改台账_已盖章.xlsx", "东山镇整改台账 张三.xlsx", "东山镇整改台账已签字.xlsx",
+])
+def test_a_ledger_named_with_its_stamp_or_its_sender_is_the_units(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                  file: str) -> None:
+    folder = tmp_path / "第二轮台账"
+    rows: list[list[object]] = [[1, "问题1", "措施1", "党政办", "张三", D(2025, 12, 31), "正在推进"]]
+    _save(folder / file, _BATCH_HEADER, rows, "巡察反馈问题整改台账", {"报告日期": D(2025, 10, 31)})
+    _unit_ledger(folder, "县财政局", 2)
+    _roster(folder / "应报送单位名单.xlsx", ["东山镇", "县财政局"])
+    _, data = _run(folder, tmp_path, capsys)
+    assert data["roster"]["not_reported"] == []
+    assert sorted(row["unit"] for row in data["round"]) == ["东山镇", "县财政局"]

@@ -25,7 +25,7 @@ from rectxl.core.counts import COUNT_FIELDS, Rates
 from rectxl.core.findings import Finding, Severity, json_value
 from rectxl.core.report import FINDING_FIELDS
 from rectxl.core.text import percent_text, to_int
-from rectxl.core.units import canonical_unit, same_unit_name, unit_core, unit_key, unit_parts
+from rectxl.core.units import canonical_unit, is_person_name, same_unit_name, unit_core, unit_key, unit_parts
 from rectxl.core.validate import Report
 from rectxl.core.version import __version__
 
@@ -403,7 +403,7 @@ def _dates_spelled(text: str) -> str:
 #: version words written onto the end of a name ("县水利局整改台账修改稿")
 _GLUED = re.compile(r"(?:(?:终稿|定稿|最终版|最终稿|最终|修改稿|修订稿|修改版|修订版|修改|修订|报送版|报送稿|报送|上报"
                     r"|填报|初稿|草稿|副本|备份|新版|旧版|最新版?|更新版?|导出|汇总|打印版?|电子版|正式版|完整版"
-                    r"|盖章版|签字版|确认版)\d{0,2})+$")
+                    r"|盖章版|签字版|确认版|已?(?:盖章|签字|签章|审核|审定)(?:版|稿|后)?)\d{0,2})+$")
 #: how far along a version is, by its words: final, revised or submitted, draft, old
 _LEVELS = (
     (2, re.compile(r"最终|终稿|定稿|终版|正式版|正式稿")),
@@ -430,7 +430,7 @@ _PART = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:部分|册|分
                    r"|[一二三四五六七八九十]{1,3}|之[一二三四五六七八九十\d]+|[上中下](?:册|篇)?|[分附续]表\d*"
                    r"|part\s*\d+)$", re.IGNORECASE)
 #: a unit's name: Chinese, ending as units' names do (局, 镇, 委 …) — not "附件2", "11月报送", "f5合计行"
-_UNIT_KIND = re.compile(r"^[\u3400-\u9fff]+(?:局|委|办|院|所|站|中心|馆|部|会|联|协|厅|处|室|队|社|公司|集团|学校"
+_UNIT_KIND = re.compile(r"^[\u3400-\u9fff]+(?:局|委|办|院|所|站|中心|馆|部|会|联|协|厅|处|室|队|社|公司|集团|学校|政府"
                         r"|中学|小学|幼儿园|镇|乡|街道|办事处|村|社区|园区|开发区|林场|农场|厂|银行|电视台|团|署|司"
                         r"|党组|党委|支部|总支)$")
 #: folders that hold many units' ledgers ("乡镇", "县直单位"), not one unit's
@@ -558,6 +558,8 @@ def read_name(file: str) -> NameInfo:
         elif token.isdigit():
             if not words.take(token, bracketed=False):
                 words.others.append(token)  # "台账-1", "台账-2": told apart, not versions
+        elif i > 0 and is_person_name(token):
+            continue  # the clerk who sent it ("东山镇整改台账 张三"): no part of the unit, nor of the version
         elif i == 0 or not words.take(token, bracketed=False):
             kept.append(token)
     unit = _unit_in(kept, words)

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from rectxl.core.text import LazyPattern
 
-__all__ = ["canonical_unit", "one_unit", "people_by_unit", "same_unit_name", "split_names", "split_units", "unit_core",
-           "unit_key", "unit_parts", "unit_people", "unit_roles", "unit_spellings"]
+__all__ = ["canonical_unit", "is_person_name", "one_unit", "people_by_unit", "same_unit_name", "split_names",
+           "split_units", "unit_core", "unit_key", "unit_parts", "unit_people", "unit_roles", "unit_spellings"]
 
 #: between units: marks, line breaks, two spaces, or a space or 和/及/与 between two names that each
 #: end in a kind of unit ("财政所 审计办", "应急办和各村")
@@ -106,6 +106,11 @@ def _is_person(part: str) -> bool:
         return True
     return (2 <= len(part) <= 3 and part[0] in _SURNAMES and part[-1] not in _UNIT_LAST
             and all("\u4e00" <= ch <= "\u9fff" for ch in part))
+
+
+def is_person_name(text: str) -> bool:
+    """``text`` is a person's name (张三, 王建国, 张某), not a unit's (李营村, 王集)."""
+    return _is_person(text)
 
 
 def unit_people(text: str) -> tuple[str, str]:
