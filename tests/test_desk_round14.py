@@ -306,3 +306,30 @@ def test_a_ledger_named_with_its_stamp_or_its_sender_is_the_units(tmp_path: Path
     _, data = _run(folder, tmp_path, capsys)
     assert data["roster"]["not_reported"] == []
     assert sorted(row["unit"] for row in data["round"]) == ["东山镇", "县财政局"]
+
+
+# -- diff: a person written with a phone number or a post is no change of owner ---------------------------
+
+
+def test_a_phone_number_added_beside_a_person_is_no_change_of_owner(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    header = ["序号", "问题", "整改措施", "责任单位", "责任领导", "责任人", "整改时限", "整改状态"]
+    before = [
+        [1, "食品安全抽检覆盖面不足", "制定年度抽检计划", "食品股", "刘副局长", "王强", D(2025, 9, 30), "正在推进"],
+        [2, "特种设备监管存在漏洞", "开展隐患排查", "特设股", "陈副局长", "李华", D(2025, 10, 31), "正在推进"],
+        [3, "执法案卷不规范", "组织案卷评查", "法规股", "陈副局长", "赵敏", D(2025, 8, 31), "正在推进"],
+    ]
+    after = [
+        [1, "食品安全抽检覆盖面不足", "制定年度抽检计划", "食品股", "刘副局长", "王强 13812345678", D(2025, 9, 30),
+         "正在推进"],
+        [2, "特种设备监管存在漏洞", "开展隐患排查", "特设股", "陈副局长", "李华（联系电话：0855-3621008）",
+         D(2025, 10, 31), "正在推进"],
+        [3, "执法案卷不规范", "组织案卷评查", "法规股", "陈副局长", "孙丽", D(2025, 8, 31), "正在推进"],
+    ]
+    old = _save(tmp_path / "台账_9月.xlsx", header, before)
+    new = _save(tmp_path / "台账_10月.xlsx", header, after)
+    main(["diff", str(old), str(new)])
+    text = capsys.readouterr().out
+    owners = text.split("七、责任变化", 1)[1].split("八、", 1)[0]
+    assert "赵敏 → 孙丽" in owners  # a real change is still said
+    assert "王强" not in owners and "李华" not in owners

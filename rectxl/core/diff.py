@@ -59,7 +59,7 @@ from rectxl.core.sheets import SheetSpec
 from rectxl.core.status import Status, fraction_as_percent
 from rectxl.core.text import cn_date, shorten
 from rectxl.core.timing import resolve_warn_days
-from rectxl.core.units import same_unit_name, split_units, unit_key, unit_spellings
+from rectxl.core.units import same_unit_name, split_names, split_units, unit_key, unit_spellings
 from rectxl.core.validate import resolve_as_of
 
 __all__ = [
@@ -407,6 +407,12 @@ def _names_key(text: str) -> frozenset[str]:
     return frozenset(k for k in (unit_key(u) for u in split_units(text)) if k)
 
 
+def _people_key(text: str) -> frozenset[str]:
+    """责任领导 / 责任人 cells compared as sets of people: without the phone number or post written
+    beside a name ("王强 13812345678", "李华（股长）" are 王强, 李华)."""
+    return frozenset(k for k in (unit_key(u) for u in split_names(text)) if k)
+
+
 class _Memo(dict[str, Any]):
     """``func(text)`` for each text, computed on first use."""
 
@@ -430,6 +436,7 @@ class _Texts:
     def __init__(self, units: Iterable[str] = ()) -> None:
         self.key: dict[str, str] = _Memo(_normalize)
         self.names: dict[str, frozenset[str]] = _Memo(_names_key)
+        self.people: dict[str, frozenset[str]] = _Memo(_people_key)
         #: the 责任单位名录 of either version: units it lists apart are never one unit respelled
         self.listed = tuple(units)
 
@@ -437,9 +444,13 @@ class _Texts:
         """The two texts differ beyond spacing, punctuation, width and a leading ordinal."""
         return a != b and self.key[a] != self.key[b]
 
-    def names_differ(self, a: str, b: str) -> bool:
-        """The two owner cells name different people or units."""
-        return a != b and self.names[a] != self.names[b]
+    def names_differ(self, a: str, b: str, field: str = F.OWNER_UNIT) -> bool:
+        """The two owner cells name different people or units (``field``: the cells' column)."""
+        if a == b:
+            return False
+        if field != F.OWNER_UNIT:
+            return self.people[a] != self.people[b]
+        return self.names[a] != self.names[b]
 
     def same_units(self, a: str, b: str) -> bool:
         """The two 责任单位 cells name the same units, some written another way (城建股 /
@@ -655,7 +666,7 @@ def _compare(old: MeasureRef, new: MeasureRef, kind: MatchKind, ratio: float, te
              unread: frozenset[str] = frozenset()) -> MeasureMatch:
     """How ``old`` became ``new``. ``unread``: fields one of the two ledgers has no column for —
     a value only the other side has is the column added or taken away, not a change."""
-    owners = [f for f, attr in _OWNER_FIELDS if texts.names_differ(getattr(old, attr), getattr(new, attr))
+    owners = [f for f, attr in _OWNER_FIELDS if texts.names_differ(getattr(old, attr), getattr(new, attr), f)
               and not (f in unread and not (getattr(old, attr) and getattr(new, attr)))]
     respelled = F.OWNER_UNIT in owners and texts.same_units(old.owner_unit, new.owner_unit)
     if respelled:
