@@ -333,3 +333,21 @@ def test_a_phone_number_added_beside_a_person_is_no_change_of_owner(tmp_path: Pa
     owners = text.split("七、责任变化", 1)[1].split("八、", 1)[0]
     assert "赵敏 → 孙丽" in owners  # a real change is still said
     assert "王强" not in owners and "李华" not in owners
+
+
+def test_a_roster_headed_by_its_party_organisations_or_not_headed_at_all(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    _unit_ledger(folder, "县财政局", 3)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in (["附件1"], ["县委第三轮巡察被巡察党组织名单"], ["序号", "被巡察党组织", "党组织书记"],
+                [1, "县财政局党组", "李明"], [2, "中共东山镇委员会", "张华"], [3, "县人大", "王刚"]):
+        ws.append(row)
+    wb.save(tmp_path / "名单一.xlsx")
+    _, data = _run(folder, tmp_path, capsys, "--roster", str(tmp_path / "名单一.xlsx"))
+    assert data["roster"]["units"] == ["县财政局", "东山镇", "县人大"]
+    (tmp_path / "名单二.txt").write_text("附件2\n第三轮巡察被巡察单位\n县财政局\n东山镇\n县一中\n", "utf-8")
+    _, data = _run(folder, tmp_path, capsys, "--roster", str(tmp_path / "名单二.txt"), "--force")
+    assert data["roster"]["units"] == ["县财政局", "东山镇", "县一中"]

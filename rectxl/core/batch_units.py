@@ -107,7 +107,10 @@ def preferred_name(names: Iterable[str]) -> str:
 _ROSTER_NAME = re.compile(r"名单|名录|花名册|单位(?:清单|一览表?|列表)")
 _LEDGER_NAME = re.compile(r"台账|台帐|问题|措施|整改(?:清单|情况|进展)|销号")
 #: the header of the column that names the units ("单位名称", "被巡察单位", "责任单位", "部门")
-_UNIT_HEADER = re.compile(r"单位|部门|名称|乡镇|机构")
+_UNIT_HEADER = re.compile(r"单位|部门|名称|乡镇|机构|党组织|对象")
+#: how a unit's name ends: what a roster without a header lists is told from its title and notes so
+_UNIT_LIKE = re.compile(r"(?:局|委|办|院|所|站|中心|馆|部|会|联|协|厅|处|室|队|社|公司|集团|学校|中学|小学|镇|乡|街道"
+                        r"|办事处|村|社区|园区|开发区|林场|农场|厂|银行|台|团|署|司|政府|党组|党委|党工委|支部|总支|人大|中)$")
 #: a header of another column ("联系人", "单位性质", "单位代码"): not the units' names
 _OTHER_HEADER = re.compile(r"序号|编号|代码|联系|电话|手机|性质|类别|类型|级别|备注|地址|邮箱|人数|负责人|说明")
 #: a header of a ledger's column: a sheet with one is a ledger, whatever its file is called
@@ -139,7 +142,7 @@ def roster_units(rows: Sequence[Sequence[object]]) -> list[str] | None:
     ("一、县直部门"), totals and notes are passed over; a cell listing several units ("东山镇、西河镇")
     gives each. None for a ledger's sheet (a header naming 整改措施, 问题 …): its workbook is no roster."""
     texts = [[_text(v) for v in row] for row in rows]
-    column, start = -1, 0
+    column, start, headed = -1, 0, False
     for r, row in enumerate(texts[:10]):
         heads = [c for c, t in enumerate(row)
                  if t and len(t) <= 12 and _UNIT_HEADER.search(t) and not _OTHER_HEADER.search(t)
@@ -147,7 +150,7 @@ def roster_units(rows: Sequence[Sequence[object]]) -> list[str] | None:
         if heads and any(_LEDGER_HEADER.search(t) for t in row):
             return None  # a ledger's header (责任单位 beside 整改措施): not a roster
         if heads:
-            column, start = heads[0], r + 1
+            column, start, headed = heads[0], r + 1, True
             break
     if column < 0:
         width = max((len(row) for row in texts), default=0)
@@ -162,6 +165,8 @@ def roster_units(rows: Sequence[Sequence[object]]) -> list[str] | None:
         first = next((t for t in row if t), "")
         if not cell or _NOT_A_UNIT.search(cell) or _NOT_A_UNIT.search(first):
             continue
+        if not headed and not _UNIT_LIKE.search(cell):
+            continue  # no header said which column: a title, a header or a note above the units
         for part in re.split(r"[、,，;；]", cell):
             if len(re.findall(r"[\u4e00-\u9fff]", part)) >= 2 and not _COUNT.match(part):
                 units.setdefault(canonical_unit(part), None)
