@@ -97,6 +97,11 @@ def test_the_reminder_list_has_one_row_per_town_and_its_person(tmp_path: Path) -
     (["东山镇", "西河镇"], "东山镇：张三；西河镇：李四", {"东山镇": ["张三"], "西河镇": ["李四"]}),
     (["东山镇", "西河镇"], "东山镇 张三\n西河镇 李四", {"东山镇": ["张三"], "西河镇": ["李四"]}),
     (["东山镇", "西河镇"], "西河镇李四、东山镇张三", {"东山镇": ["张三"], "西河镇": ["李四"]}),
+    # the unit beside the person written otherwise than in the cell of units, in another order
+    (["东山镇人民政府", "西河镇人民政府"], "李四（西河镇）、张三（东山镇）",
+     {"东山镇人民政府": ["张三"], "西河镇人民政府": ["李四"]}),
+    (["县水利局", "县自然资源局"], "李四（自然资源局）、张三（水利局）",
+     {"县水利局": ["张三"], "县自然资源局": ["李四"]}),
     # not as many people as units and none written with a unit: every unit has them all, as before
     (["县水利局", "县自然资源局"], "张三、李四、王五",
      {"县水利局": ["张三", "李四", "王五"], "县自然资源局": ["张三", "李四", "王五"]}),

@@ -595,9 +595,20 @@ def _spellings_of(unit: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
+#: a person with a unit beside it, bracketed after ("张三（东山镇）") or before and marked off ("东山镇：张三")
+_PERSON_THEN_UNIT = re.compile(r"^(?P<person>[^（()）]+?)\s*[（(](?P<unit>[^（()）]+)[)）]$")
+_UNIT_THEN_PERSON = re.compile(r"^(?P<unit>[^:：\-—－/／\s]+?)\s*[:：\-—－/／\s]\s*(?P<person>[^:：\-—－/／\s]+)$")
+
+
 def _person_of(name: str, unit: str) -> str | None:
-    """The person ``name`` writes beside ``unit`` ("张三（东山镇）", "东山镇：张三", "东山镇张三" → 张三);
-    None when ``name`` does not name ``unit``."""
+    """The person ``name`` writes beside ``unit`` ("张三（东山镇）", "东山镇：张三", "东山镇张三" → 张三),
+    the unit written as the cell of units writes it or another way (东山镇 / 东山镇人民政府); None
+    when ``name`` does not name ``unit``."""
+    for pattern in (_PERSON_THEN_UNIT, _UNIT_THEN_PERSON):
+        m = pattern.match(name)
+        if m is not None and _is_person(m["person"]) and (
+                m["unit"] in _spellings_of(unit) or same_unit_name(m["unit"], unit)):
+            return m["person"]
     for form in _spellings_of(unit):
         if name.startswith(form):
             rest = name[len(form):].strip(_PERSON_UNIT_GLUE)
