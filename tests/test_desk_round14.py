@@ -356,3 +356,14 @@ def test_a_roster_headed_by_its_party_organisations_or_not_headed_at_all(tmp_pat
     (tmp_path / "名单二.txt").write_text("附件2\n第三轮巡察被巡察单位\n县财政局\n东山镇\n县一中\n", "utf-8")
     _, data = _run(folder, tmp_path, capsys, "--roster", str(tmp_path / "名单二.txt"), "--force")
     assert data["roster"]["units"] == ["县财政局", "东山镇", "县一中"]
+
+
+def test_the_summary_workbook_says_how_many_units_of_the_roster_reported(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    _unit_ledger(folder, "县财政局", 3)
+    _roster(folder / "应报送单位名单.xlsx", ["县财政局", "县统计局", "北岭镇"])
+    _run(folder, tmp_path, capsys)
+    ws = load_workbook(tmp_path / "汇总.xlsx")["整改统计"]
+    texts = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    assert any(t.startswith("应报送单位 3 个（应报送单位名单.xlsx）：已统计 1 个，未报送台账 2 个") for t in texts)

@@ -51,6 +51,8 @@ __all__ = [
     "papers_beside_ledgers",
     "read_name",
     "resolve_unit",
+    "roster_line",
+    "roster_status",
     "round_rows",
     "to_json",
     "to_text",
@@ -1047,7 +1049,7 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
         f"有错误的台账 {t['ledgers_with_errors']} 个",
     ]
     if result.roster:
-        lines.append(_roster_line(result))
+        lines.append(roster_line(result))
     notes = batch_notes(result)
     if notes:
         lines += ["", f"请注意（{len(notes)}）："]
@@ -1079,15 +1081,16 @@ def roster_status(result: BatchResult) -> dict[str, Any]:
             "not_counted": [unit for unit in uncounted if unit not in missing]}
 
 
-def _roster_line(result: BatchResult) -> str:
-    """How many of the roster's units were counted, sent nothing, or sent what could not be counted."""
+def roster_line(result: BatchResult, where: str = "见下方“没有统计到台账的单位”") -> str:
+    """How many of the roster's units were counted, sent nothing, or sent what could not be counted
+    (``where``: where the report lists them)."""
     status = roster_status(result)
     missing, other = len(status["not_reported"]), len(status["not_counted"])
     counted = len(result.roster) - missing - other
     line = f"应报送单位 {len(result.roster)} 个（{result.roster_file}）：已统计 {counted} 个，未报送台账 {missing} 个"
     if other:
         line += f"，报送了但未能统计 {other} 个"
-    return line + ("，见下方“没有统计到台账的单位”" if missing or other else "")
+    return line + (f"，{where}" if missing or other else "")
 
 
 def _ranking_lines(result: BatchResult, limit: int) -> list[str]:

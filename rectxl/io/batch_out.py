@@ -30,7 +30,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from rectxl.core.batch_report import BatchResult, LedgerResult, Skipped, batch_notes, round_rows
+from rectxl.core.batch_report import BatchResult, LedgerResult, Skipped, batch_notes, roster_line, round_rows
 from rectxl.core.findings import SEVERITY_LABELS, Severity
 from rectxl.core.sheets import GRADE_FILLS
 from rectxl.core.sheets import MAX_SHEET_LINKS as SHEET_LINKS
@@ -271,6 +271,10 @@ class WorkbookSink:
                        + cell(f"L{n}", row.extended) + cell(f"M{n}", row.as_of))
         if rows:
             ranked.autofilter()
+        if result.roster:  # below the table: how many of the units that must report are in it
+            ranked.add("")
+            n = ranked.next_row
+            ranked.add(cell(f"B{n}", roster_line(result, "见上表末尾写明原因的各行"), BOLD))
         notes = batch_notes(result)
         if notes:  # below the table, outside its filter: what to know before comparing the units
             ranked.add("")
