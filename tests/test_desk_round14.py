@@ -367,3 +367,25 @@ def test_the_summary_workbook_says_how_many_units_of_the_roster_reported(tmp_pat
     ws = load_workbook(tmp_path / "汇总.xlsx")["整改统计"]
     texts = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
     assert any(t.startswith("应报送单位 3 个（应报送单位名单.xlsx）：已统计 1 个，未报送台账 2 个") for t in texts)
+
+
+# -- a town written as its government in some rows ----------------------------------------------------------
+
+
+def test_a_town_written_as_its_government_in_some_rows_is_one_addressee_and_one_row(tmp_path: Path) -> None:
+    from rectxl.core.summary import summarize
+
+    path = _save(tmp_path / "台账.xlsx", _HEADER, [
+        [1, "高标准农田管护不到位", "开展农田设施排查", "东山镇", "王副县长", "张三", D(2025, 10, 10), "正在推进"],
+        [2, "村集体资金管理不规范", "清理村级账目", "东山镇人民政府", "王副县长", "张三", D(2025, 10, 20), "正在推进"],
+        [3, "河长制巡河记录缺失", "补齐巡河记录", "东山镇", "王副县长", "张三", D(2025, 10, 1), "已完成"],
+        [4, "农机补贴审核不严", "复核补贴档案", "城关街道办事处", "孙局长", "周五", D(2025, 10, 5), "正在推进"],
+        [5, "农机补贴审核不严", "公开补贴名单", "城关街道", "孙局长", "周五", D(2025, 12, 5), "正在推进"],
+    ])
+    ledger = read_ledger(path)
+    plan = plan_reminders(ledger, as_of=AS_OF, warn_days=(15,))
+    assert len(plan.units) == 2 and plan.units[0].unit == "东山镇"  # and one 城关街道, however it is named
+    (town,) = [u for u in plan.units if u.unit == "东山镇"]
+    assert sum(len(letter.items) for letter in town.letters) == 2
+    units = {u.unit: u.counts.measures for u in summarize(ledger, AS_OF).units}
+    assert units["东山镇"] == 3 and len(units) == 2

@@ -288,8 +288,8 @@ def one_unit(a: str, b: str) -> bool:
     else:
         ka, kb = (unit_key(s if _SUB_OFFICE.search(s.strip()) else _SECOND_NAME.sub("", s.strip())) or unit_key(s)
                   for s in (a, b))
-    if ka == kb:
-        return True
+    if ka == kb or _TOWN_GOVERNMENT.sub(r"\1", ka) == _TOWN_GOVERNMENT.sub(r"\1", kb):
+        return True  # "东山镇人民政府" / "东山镇": a town's government is the town
     pa, pb = _ORG_PREFIX.match(ka), _ORG_PREFIX.match(kb)
     if pa is not None and pb is None and len(ka) - pa.end() >= 2:
         ka = ka[pa.end():]
