@@ -389,3 +389,21 @@ def test_a_town_written_as_its_government_in_some_rows_is_one_addressee_and_one_
     assert sum(len(letter.items) for letter in town.letters) == 2
     units = {u.unit: u.counts.measures for u in summarize(ledger, AS_OF).units}
     assert units["东山镇"] == 3 and len(units) == 2
+
+
+def test_a_unit_named_in_brackets_after_the_title_is_the_ledgers(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    rows: list[list[object]] = [[1, "问题1", "措施1", "党政办", "张三", D(2025, 12, 31), "正在推进"]]
+    _save(folder / "附件2.xlsx", _BATCH_HEADER, rows, "县委第三巡察组反馈问题整改台账（东山镇人民政府）",
+          {"报告日期": D(2025, 10, 31)})
+    _save(folder / "附件3.xlsx", _BATCH_HEADER, rows[:1] * 2, "县委第三巡察组反馈问题整改清单（单位：县统计局）",
+          {"报告日期": D(2025, 10, 31)})
+    _roster(folder / "应报送单位名单.xlsx", ["东山镇", "县统计局"])
+    _, data = _run(folder, tmp_path, capsys)
+    assert data["roster"]["not_reported"] == []
+    assert sorted(row["unit"] for row in data["round"]) == ["东山镇人民政府", "县统计局"]
+    # a title naming its unit first keeps it
+    kept = _save(tmp_path / "台账.xlsx", _BATCH_HEADER, rows, "县财政局巡察整改台账（2025年10月）",
+                 {"报告日期": D(2025, 10, 31)})
+    assert read_ledger(kept).info.unit_name == "县财政局"

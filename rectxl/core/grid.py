@@ -1461,6 +1461,13 @@ _TITLE_UNIT = re.compile(
     r"|机关))"
     r"(?=党组|党委|党工委|党总支|党支部|机关党委|关于|对照|巡察|巡视|落实|贯彻|整改|反馈|[（(]|$)"
 )
+#: a unit named in brackets after a ledger's title that opens with who inspected, not whom
+#: ("县委第三巡察组反馈问题整改台账（东山镇人民政府）", "…整改清单（单位：县统计局）")
+_TITLE_BRACKET_UNIT = re.compile(
+    r"(?:台账|清单|表)\s*[（(](?:(?:填报|责任|被巡察)?单位[:：]\s*)?(?P<cpc>中共)?"
+    r"([^（()）:：]{2,30}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处"
+    r"|会|联|学校|小学|中学|大学|幼儿园|银行|支行|分行|村|社区|嘎查|机关))"
+    r"(?:党组|党委|党工委|党总支|党支部|机关党委)?[)）]\s*$")
 #: a title row that names the ledger ("…整改台账", "…整改清单", "…任务清单", "…整改情况表",
 #: "…整改推进表（2026年11月）"): the unit it opens with is the unit inspected
 _LEDGER_TITLE = LazyPattern(r"台账|清单|表\s*(?:[（(][^）)]*[）)])?\s*$")
@@ -1562,6 +1569,9 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                                                                    facts["unit_name"]):
                 # the title names 青石镇, the stamp line 中共青石镇委员会: the committee signs the notice
                 facts["party_org"], source["party_org"] = filler, "标题行“填报单位”"
+            elif ("unit_name" not in facts and _TITLE_UNIT.match(text) is None
+                  and (bracketed := _TITLE_BRACKET_UNIT.search(text)) is not None):
+                facts["unit_name"], source["unit_name"] = bracketed.group(2), "标题行"
             elif "unit_name" not in facts and _LEDGER_TITLE.search(text) and (title := _TITLE_UNIT.match(text)):
                 # "中共白沙镇委员会关于…": the committee is named with 中共 (白沙镇委员会 alone is no name)
                 cpc = "中共" if title.group("cpc") and (title.group(2).endswith("委员会")
