@@ -264,15 +264,17 @@ def test_a_person_written_with_a_phone_or_a_post_is_one_person_in_the_reminder_l
         [5, "项目资金拨付滞后", "建立拨付台账", "计财股", "孙局长", "股长 吴敏", D(2025, 10, 6), "正在推进"],
         [6, "项目资金拨付滞后", "开展资金清理", "计财股", "孙局长", "吴敏（联系电话：0855-3621008）",
          D(2025, 10, 7), "正在推进"],
+        [7, "项目资金拨付滞后", "规范项目验收", "项目股", "孙局长", "股长", D(2025, 10, 8), "正在推进"],
     ])
     assert main(["remind", str(path), "--as-of", "2025-10-31", "-o", str(tmp_path / "out")]) == 0
     wb = load_workbook(tmp_path / "out" / "提醒清单.xlsx")
     ws = wb["提醒清单"]
     head = [c.value for c in ws[2]]
     people = [dict(zip(head, r, strict=True))["责任人"] for r in ws.iter_rows(min_row=3, values_only=True)]
-    assert sorted(people) == ["吴敏"] * 3 + ["周五"] * 3
+    assert sorted(people) == ["吴敏"] * 3 + ["周五"] * 3 + ["股长"]  # a post alone is all the cell says: kept
     stats = [r for r in wb["提醒统计"].iter_rows(min_row=2, values_only=True) if r[1] != "（合计）"]
-    assert sorted((r[0], r[1], r[-1]) for r in stats) == [("农机股", "周五", 3), ("计财股", "吴敏", 3)]
+    assert sorted((r[0], r[1], r[-1]) for r in stats) == [("农机股", "周五", 3), ("计财股", "吴敏", 3),
+                                                          ("项目股", "股长", 1)]
 
 
 def test_the_json_says_who_did_not_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -49,8 +49,9 @@ def split_names(text: str) -> list[str]:
     (``"张三、李四"`` → ``["张三", "李四"]``) — without the phone number or the post a clerk wrote
     beside a person ("张三 13812345678", "李四（联系电话：0855-3621008）", "王五（办公室主任）",
     "副局长 赵六" → 张三, 李四, 王五, 赵六), a post or a number alone being no one."""
-    names = (_person_alone(name) for name, _ in _all_roles(_PHONE_LINE.sub("", text)))
-    return list(dict.fromkeys(name for name in names if name))
+    names = [name for name in (_person_alone(name) for name, _ in _all_roles(_PHONE_LINE.sub("", text))) if name]
+    people = [name for name in names if not _is_post(name)]
+    return list(dict.fromkeys(people or names))  # a post is kept when the cell names no one else ("局长")
 
 
 #: a phone number, with what labels it ("联系电话：", "手机"), in brackets or not
@@ -67,12 +68,16 @@ _POST_ALONE = re.compile(rf"^{_POST}$")
 
 
 def _person_alone(name: str) -> str:
-    """``name`` without a phone number or post beside it; "" when nothing but those is left."""
+    """``name`` without a phone number or post beside it; "" when nothing but a number is left."""
     text = _PHONE.sub("", name).strip(" ,，;；/／:：")
     text = _POST_BEFORE.sub("", _POST_AFTER.sub("", text)).strip()
-    if not text or text.isdigit() or (_POST_ALONE.match(text) and not _TITLED_LEADER.match(text)):
-        return ""  # a post alone ("副局长") is no one; a leader named by it (赵书记, 王副县长) is
-    return text
+    return "" if text.isdigit() else text
+
+
+def _is_post(name: str) -> bool:
+    """``name`` is a post, not a person ("副局长", "办公室主任") — a leader named by it is a person
+    (赵书记, 王副县长)."""
+    return _POST_ALONE.match(name) is not None and _TITLED_LEADER.match(name) is None
 
 
 #: common surnames a person's name written beside a unit opens with (not those that open a unit's
