@@ -748,7 +748,8 @@ def read_roster(path: Path) -> list[str]:
 def _roster_of(folder: Path, roster: Path | None, files: list[str], ignored: list[Skipped]
                ) -> tuple[list[str], str, list[str], list[Skipped]]:
     """(the roster's units, its file as the report names it, the files left to check, the files
-    not checked): the roster given, else the first file of the folder named as one that lists units.
+    not checked): the roster given, else the first file of the folder (not of a subfolder) named as
+    one that lists units.
     Every file of the folder that is such a list (the roster given among them) is set among the
     files not checked, with why — not checked as a ledger it is not."""
     units: list[str] = [] if roster is None else read_roster(roster)
@@ -764,7 +765,9 @@ def _roster_of(folder: Path, roster: Path | None, files: list[str], ignored: lis
             except RectxlError:
                 continue
             lists[rel] = len(found)
-            if roster is None and not units:
+            if roster is None and not units and "/" not in rel and "责任单位" not in rel:
+                # the office's roster lies beside the units' ledgers, not in a unit's folder, and is
+                # no ledger's 责任单位名录 (a unit's own list of its 股室)
                 units, named, used = found, rel, rel
     files = [rel for rel in files if rel not in lists]
     ignored = [s for s in ignored if s.file not in lists] + [
@@ -774,6 +777,9 @@ def _roster_of(folder: Path, roster: Path | None, files: list[str], ignored: lis
 
 
 def _other_roster_reason(count: int, used: str) -> str:
+    if not used:
+        return (f"单位名单（列有 {count} 个单位），不是台账，未检查；它不在文件夹的第一层（或是责任单位名录），"
+                "未用来核对未报送的单位：如它就是应报送单位名单，请用 --roster 指定")
     return f"单位名单（列有 {count} 个单位），不是台账，未检查；核对未报送单位用的是“{used}”"
 
 

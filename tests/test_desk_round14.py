@@ -409,3 +409,14 @@ def test_a_unit_named_in_brackets_after_the_title_is_the_ledgers(tmp_path: Path,
     kept = _save(tmp_path / "台账.xlsx", _BATCH_HEADER, rows, "县财政局巡察整改台账（2025年10月）",
                  {"报告日期": D(2025, 10, 31)})
     assert read_ledger(kept).info.unit_name == "县财政局"
+
+
+def test_a_units_own_list_of_its_offices_is_no_roster(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    _unit_ledger(folder / "东山镇", "东山镇", 3)
+    _unit_ledger(folder, "县财政局", 2)
+    _roster(folder / "东山镇" / "责任单位名录.xlsx", ["党政办", "经发办", "社会事务办"])  # 东山镇's 股室
+    text, data = _run(folder, tmp_path, capsys)
+    assert "roster" not in data and not any(line.startswith("应报送单位") for line in text.splitlines())
+    assert [row["unit"] for row in data["round"] if row["reason"]] == []
+    assert data["skipped"] == []
