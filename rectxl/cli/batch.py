@@ -32,7 +32,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-progress", action="store_true", help="不显示进度（输出不是终端时本来就不显示）")
     p.add_argument("--roster", type=Path, metavar="名单",
                    help="应报送单位名单（.xlsx/.xls/.ods 的“单位名称”列或第一列，或每行一个单位的 .txt）：名单中"
-                        "没有统计到台账的单位列为“未报送”。不指定时，文件夹中文件名含“名单”“名录”的表格即作为名单")
+                        "没有统计到台账的单位列为“未报送”。不指定时，文件夹第一层中文件名含“名单”“名录”的表格即作为名单")
 
 
 def run_command(args: argparse.Namespace, options: Options) -> int:
