@@ -420,3 +420,24 @@ def test_a_units_own_list_of_its_offices_is_no_roster(tmp_path: Path, capsys: py
     assert "roster" not in data and not any(line.startswith("应报送单位") for line in text.splitlines())
     assert [row["unit"] for row in data["round"] if row["reason"]] == []
     assert data["skipped"] == []
+
+
+def test_a_roster_printed_in_two_halves_side_by_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "第二轮台账"
+    _unit_ledger(folder, "县财政局", 3)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in (["第三轮巡察被巡察单位名单"], ["序号", "县直单位", "序号", "乡镇（街道）"],
+                [1, "县财政局", 1, "东山镇"], [2, "县统计局", 2, "西河镇"], [3, "县医保局"]):
+        ws.append(row)
+    wb.save(folder / "被巡察单位名单.xlsx")
+    _, data = _run(folder, tmp_path, capsys)
+    assert data["roster"]["not_reported"] == ["县统计局", "县医保局", "东山镇", "西河镇"]
+    # a column of the units each is under is no list of units to report
+    ws.delete_rows(1, ws.max_row)
+    for row in (["序号", "单位名称", "主管部门"], [1, "县财政局", "县政府办"], [2, "县档案馆", "县委办"]):
+        ws.append(row)
+    wb.save(folder / "被巡察单位名单.xlsx")
+    _, data = _run(folder, tmp_path, capsys, "--force")
+    assert data["roster"]["units"] == ["县财政局", "县档案馆"]

@@ -112,7 +112,8 @@ _UNIT_HEADER = re.compile(r"单位|部门|名称|乡镇|机构|党组织|对象"
 _UNIT_LIKE = re.compile(r"(?:局|委|办|院|所|站|中心|馆|部|会|联|协|厅|处|室|队|社|公司|集团|学校|中学|小学|镇|乡|街道"
                         r"|办事处|村|社区|园区|开发区|林场|农场|厂|银行|台|团|署|司|政府|党组|党委|党工委|支部|总支|人大|中)$")
 #: a header of another column ("联系人", "单位性质", "单位代码"): not the units' names
-_OTHER_HEADER = re.compile(r"序号|编号|代码|联系|电话|手机|性质|类别|类型|级别|备注|地址|邮箱|人数|负责人|说明")
+_OTHER_HEADER = re.compile(r"序号|编号|代码|联系|电话|手机|性质|类别|类型|级别|备注|地址|邮箱|人数|负责人|说明"
+                           r"|主管|上级|归口|隶属|所属|书记|领导|姓名|职务|主任")
 #: a header of a ledger's column: a sheet with one is a ledger, whatever its file is called
 _LEDGER_HEADER = re.compile(r"整改|问题|措施|时限")
 #: a row that is not a unit: a group heading ("一、县直部门（20个）", "乡镇（8个）"), a total, a note
@@ -138,11 +139,13 @@ def _text(value: object) -> str:
 def roster_units(rows: Sequence[Sequence[object]]) -> list[str] | None:
     """The units a roster sheet (or a text file's lines, one row each) lists, in order, each once:
     the column headed 单位名称 / 被巡察单位 / 责任单位 … (among the first 10 rows) from the row below its
-    header; without such a header, the column with most texts that are not numbers. Group headings
+    header — every such column, left to right, of a list printed in two halves side by side ("县直单位"
+    | "乡镇"); without such a header, the column with most texts that are not numbers. Group headings
     ("一、县直部门"), totals and notes are passed over; a cell listing several units ("东山镇、西河镇")
     gives each. None for a ledger's sheet (a header naming 整改措施, 问题 …): its workbook is no roster."""
     texts = [[_text(v) for v in row] for row in rows]
-    column, start, headed = -1, 0, False
+    columns: list[int] = []
+    start, headed = 0, False
     for r, row in enumerate(texts[:10]):
         heads = [c for c, t in enumerate(row)
                  if t and len(t) <= 12 and _UNIT_HEADER.search(t) and not _OTHER_HEADER.search(t)
@@ -150,17 +153,17 @@ def roster_units(rows: Sequence[Sequence[object]]) -> list[str] | None:
         if heads and any(_LEDGER_HEADER.search(t) for t in row):
             return None  # a ledger's header (责任单位 beside 整改措施): not a roster
         if heads:
-            column, start, headed = heads[0], r + 1, True
+            columns, start, headed = heads, r + 1, True
             break
-    if column < 0:
+    if not columns:
         width = max((len(row) for row in texts), default=0)
         worded = [sum(1 for row in texts if c < len(row) and row[c] and not row[c].replace(".", "").isdigit())
                   for c in range(width)]
         if not worded or max(worded) == 0:
             return []
-        column = worded.index(max(worded))
+        columns = [worded.index(max(worded))]
     units: dict[str, None] = {}
-    for row in texts[start:]:
+    for column, row in ((c, row) for c in columns for row in texts[start:]):
         cell = row[column] if column < len(row) else ""
         first = next((t for t in row if t), "")
         if not cell or _NOT_A_UNIT.search(cell) or _NOT_A_UNIT.search(first):
