@@ -110,6 +110,10 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
                                         F.COMPLETED: date(2023, 5, 1)}), ok()], {2}, {}),
     "bad-status": ([ok(**{F.STATUS: "差不多"}), ok(**{F.STATUS: " 已销号 "})], {2}, {}),
     "missing-status": ([ok(**{F.STATUS: None}), ok()], {2}, {}),
+    # the status column's drop-down refuses what it does not list: 基本完成 (row 3) is not in it
+    "status-not-in-list": ([ok(), ok(**{F.STATUS: "基本完成"}), ok(**{F.STATUS: "正在推进"})], {3},
+                           {"lists": ((1, F.TEMPLATE_COLUMNS.index(F.STATUS), 99, F.TEMPLATE_COLUMNS.index(F.STATUS),
+                                       ("已完成", "正在推进", "未启动"), True),)}),
     "status-text-mismatch": ([ok(**{**DONE, F.PROGRESS: "已起草,拟于10月印发"}),
                               ok(**{F.STATUS: "未启动", F.PROGRESS: "已完成初稿"}),
                               ok(**{**DONE, F.PROGRESS: "已将制度纳入年度考核"}),
@@ -137,13 +141,13 @@ def _ledger_grids(rows: list[dict[str, Any]], *, columns: list[str] | None = Non
                   directory: list[str] | None = None, hidden: bool = False,
                   uncomputed: list[tuple[int, str]] = (),  # type: ignore[assignment]
                   copy_after: str | None = None, self_check: str | None = None,
-                  hidden_copy: str | None = None) -> list[Grid]:
+                  hidden_copy: str | None = None, lists: tuple[Any, ...] = ()) -> list[Grid]:
     """The sheets a reader would hand over: 台账 (header on row 1), a copy of it named
     ``copy_after`` when asked, a sheet of other measures named ``self_check`` when asked,
     基本信息, 责任单位名录."""
     columns = list(columns or F.TEMPLATE_COLUMNS)
     ledger = Grid("台账", [columns, *([row.get(c) for c in columns] for row in rows)], hidden=hidden,
-                  uncomputed=frozenset((r - 1, columns.index(f)) for r, f in uncomputed))
+                  uncomputed=frozenset((r - 1, columns.index(f)) for r, f in uncomputed), lists=lists)
     grids = [ledger]
     if copy_after is not None:
         grids.append(Grid(copy_after, [list(r) for r in ledger.rows]))
@@ -220,12 +224,12 @@ def test_finding_points_at_the_cell_and_keeps_the_value(tmp_path: Path) -> None:
 
 def test_every_rule_fires_the_same_through_a_real_file(tmp_path: Path) -> None:
     """The in-memory cases, written as .xlsx and read back, give the same findings (the codes a
-    workbook cannot express as plain cells — hidden sheets, uncomputed formulas — excepted)."""
+    workbook cannot express as plain cells — hidden sheets, uncomputed formulas, drop-down lists — excepted)."""
     (tmp_path / "照片1.jpg").write_bytes(b"\xff\xd8")
     (tmp_path / "附件").mkdir()
     (tmp_path / "附件" / "制度.docx").write_bytes(b"PK")
     for code, (rows, expected_rows, kwargs) in CASES.items():
-        if {"hidden", "uncomputed", "column_map", "hidden_copy"} & set(kwargs):
+        if {"hidden", "uncomputed", "column_map", "hidden_copy", "lists"} & set(kwargs):
             continue  # (a column mapping through a file: tests/test_county_ledgers.py)
         extra = dict(kwargs)
         info = {**INFO, **extra.pop("info", {})}

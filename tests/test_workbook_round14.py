@@ -9,24 +9,32 @@
   openpyxl) keeps no value for ``=HYPERLINK(…,"查看")``: the cell reads as the words the link shows,
   worked out as its file is — it had been formula-uncomputed (an error) and missing-evidence on
   every finished row. Words that cannot be worked out (another sheet's cell) stay uncomputed.
+- The status column's own drop-down (数据验证 → 序列: typed in, or cells of another sheet), read from
+  .xlsx, .ods and .xls: a status outside a list that refuses the rest (pasted in) is a hint
+  (status-not-in-list: the office's COUNTIF of its list misses it); a status rectxl cannot read is
+  asked for from that list — it had been told to choose rectxl's words, which the list lacks.
 
 Every workbook is written here from text (SpreadsheetML, OpenDocument XML, BIFF8 records).
 """
 
 from __future__ import annotations
 
+import re
 import struct
+import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import openpyxl
 import pytest
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from rectxl import api
 from rectxl.core.rules import Options
 from rectxl.io.link_formula import link_target, parsed_argument
 from rectxl.io.reader import read_grids
 from tests.followup_ledgers import AS_OF as FOLLOWUP_AS_OF
-from tests.followup_ledgers import write_ledger
+from tests.followup_ledgers import soffice_convert, write_ledger
 from tests.test_io_round11 import BASE, _findings, _ods, _xls, _xlsx
 from tests.test_workbook_round13 import _formula, _linked, _missing, _ptg_str, _put_files
 
@@ -172,3 +180,87 @@ def test_a_link_filled_down_with_no_values_reads_at_every_cell(tmp_path: Path) -
     assert grid.uncomputed == frozenset()
     _put_files(tmp_path, ["附件/01.pdf", "附件/02.pdf", "附件/03.pdf", "附件/05.pdf", "工作责任清单.docx"])
     assert _missing(path) == {"I6": "附件/04.pdf"}
+
+
+# -- the sheet's own drop-down list (数据验证 → 序列) --------------------------------------------------
+
+def _listed(path: Path, statuses: list[str], *, strict: bool = True, on_sheet: bool = False) -> Path:
+    """A county ledger whose 整改状态 column (H4:H100) has its own drop-down: 已整改 / 整改中 /
+    未整改 typed in, or (``on_sheet``) the cells of an 选项 sheet; ``strict``: 出错警告 "停止"."""
+    header = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "佐证材料"]
+    rows = [{"序号": n, "issue": 1 + n % 4, "整改措施": f"落实第{n}项整改措施", "责任单位": "办公室", "责任人": "李明",
+             "整改时限": "2026年12月31日前", "整改状态": status, "佐证材料": "会议纪要"}
+            for n, status in enumerate(statuses, 1)]
+    write_ledger(path, header, rows)
+    wb = openpyxl.load_workbook(path)
+    source = '"已整改,整改中,未整改"'
+    if on_sheet:
+        choices = wb.create_sheet("选项")
+        for r, word in enumerate(["已整改", "整改中", "未整改"], 1):
+            choices.cell(r, 1, word)
+        source = "选项!$A$1:$A$3"
+    dv = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=strict)
+    wb["台账"].add_data_validation(dv)
+    dv.add("H4:H100")
+    wb.save(path)
+    return path
+
+
+def _codes(path: Path) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for f in api.check(path, AS_OF).findings:
+        out.setdefault(f.code, set()).add(f.cell or "")
+    return out
+
+
+@pytest.mark.parametrize("on_sheet", [False, True])
+def test_a_status_outside_the_sheets_own_list_is_pointed_out(on_sheet: bool, tmp_path: Path) -> None:
+    """基本完成 pasted into a column whose list holds 已整改 / 整改中 / 未整改 (and refuses the
+    rest): a hint — the office's own COUNTIF of its list misses it; a word rectxl cannot read is
+    asked for from that list, not from rectxl's words."""
+    path = _listed(tmp_path / "台账.xlsx", ["已整改", "整改中", "基本完成", "待定"], on_sheet=on_sheet)
+    found = _codes(path)
+    assert found.get("status-not-in-list") == {"H6"}
+    (bad,) = [f for f in api.check(path, AS_OF).findings if f.code == "bad-status"]
+    assert bad.cell == "H7" and "“已整改”“整改中”“未整改”" in bad.message and "基本完成" not in bad.message
+    (hint,) = [f for f in api.check(path, AS_OF).findings if f.code == "status-not-in-list"]
+    assert "已整改、整改中、未整改" in hint.message
+    # a drop-down whose 出错警告 is off is a suggestion: 基本完成 typed there is the clerk's right
+    path = _listed(tmp_path / "建议.xlsx", ["已整改", "整改中", "基本完成"], strict=False, on_sheet=on_sheet)
+    assert "status-not-in-list" not in _codes(path)
+
+
+@pytest.mark.parametrize("target", ["ods", "xls"])
+def test_the_sheets_own_list_is_read_from_ods_and_xls(target: str, tmp_path: Path) -> None:
+    """The ledger saved by LibreOffice as .ods (table:content-validation) and .xls (DV records,
+    the list on another sheet by EXTERNSHEET): the same findings as the .xlsx."""
+    for on_sheet in (False, True):
+        source = _listed(tmp_path / f"台账{int(on_sheet)}.xlsx", ["已整改", "整改中", "基本完成", "待定"],
+                         on_sheet=on_sheet)
+        saved = soffice_convert(source, tmp_path / f"{target}{int(on_sheet)}", target)
+        assert _codes(saved) == _codes(source)
+        assert _codes(saved)["status-not-in-list"] == {"H6"}
+        # the column's cells under the list are one range (H4:H100), not one a row
+        assert [box[:4] for box in read_grids(saved)[0].lists] == [(3, 7, 99, 7)]
+
+
+def test_a_list_on_another_sheet_as_excel_saves_it(tmp_path: Path) -> None:
+    """Excel keeps a list whose source is on another sheet in the sheet's extension list
+    (``x14:dataValidation``, its source in ``xm:f``, its cells in ``xm:sqref``)."""
+    source = _listed(tmp_path / "原.xlsx", ["已整改", "整改中", "基本完成", "待定"], on_sheet=True)
+    ext = ('<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+           'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+           '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+           '<x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1">'
+           "<x14:formula1><xm:f>选项!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>H4:H100</xm:sqref>"
+           "</x14:dataValidation></x14:dataValidations></ext></extLst>").encode()
+    path = tmp_path / "台账.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb"<dataValidations.*?</dataValidations>", b"", data, flags=re.S)
+                data = data.replace(b"</worksheet>", ext + b"</worksheet>")
+            zout.writestr(info, data)
+    assert b"x14:dataValidation " in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    assert _codes(path)["status-not-in-list"] == {"H6"}

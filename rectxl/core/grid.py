@@ -156,6 +156,9 @@ class Grid:
     #: top-left corner in the cell reads as ("[图片]", "[嵌入对象]"): an empty 佐证材料 cell with a
     #: screenshot pasted over it, or the scanned document embedded in it, holds that evidence
     pictures: Mapping[str, str] = field(default_factory=dict)
+    #: the sheet's drop-down lists (数据验证 → 序列): 0-based (first row, first col, last row, last
+    #: col) of each range one applies to, its words, and whether it refuses what it does not list
+    lists: tuple[tuple[int, int, int, int, tuple[str, ...], bool], ...] = ()
 
     def value(self, r: int, c: int) -> Any:
         if r < len(self.rows):
@@ -2095,6 +2098,7 @@ class _Builder:
             duties_from=grid.duties_from,
             task_codes={r + 1: c for r, c in grid.task_codes.items()},
             unlisted_tasks=frozenset(r + 1 for r in grid.unlisted_tasks),
+            lists=grid.lists,
         )
         if self.issue_list and F.ISSUE not in self.cols and F.ISSUE_NO in self.cols:
             self.sheet.issues_from = next(iter(self.issue_list.values())).sheet

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from rectxl.core import fields as F
 from rectxl.core.deadline import Deadline, DeadlineKind, month_end
 from rectxl.core.status import Status
+from rectxl.core.text import col_index
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -282,6 +283,21 @@ class LedgerSheet:
     duties_from: str | None = None
     task_codes: dict[int, str] = field(default_factory=dict)
     unlisted_tasks: frozenset[int] = frozenset()
+    #: the sheet's drop-down lists: 0-based (first row, first col, last row, last col) of each
+    #: range one applies to, its words, and whether it refuses what it does not list
+    lists: tuple[tuple[int, int, int, int, tuple[str, ...], bool], ...] = ()
+
+    def list_at(self, cell: str) -> tuple[tuple[str, ...], bool] | None:
+        """The words of the drop-down list of ``cell`` (A1), and whether the list refuses what it
+        does not list; None: it has none."""
+        if not self.lists or not cell:
+            return None
+        letters = cell.rstrip("0123456789")
+        if not letters or letters == cell:
+            return None
+        r, c = int(cell[len(letters):]) - 1, col_index(letters)
+        return next(((words, strict) for r0, c0, r1, c1, words, strict in self.lists
+                     if r0 <= r <= r1 and c0 <= c <= c1), None)
 
 
 @dataclass(slots=True)

@@ -46,6 +46,8 @@ _MAX_STREAM = 256 << 20
 _BOF, _EOF, _BOUNDSHEET, _FORMAT, _XF, _CONTINUE = 0x0809, 0x000A, 0x0085, 0x041E, 0x00E0, 0x003C
 _FORMULA, _STRING, _BOOLERR, _NUMBER, _RK, _MULRK = 0x0006, 0x0207, 0x0205, 0x0203, 0x027E, 0x00BD
 _COLINFO, _DATEMODE, _HLINK, _MSODRAWING, _SHRFMLA = 0x007D, 0x0022, 0x01B8, 0x00EC, 0x04BC
+#: a data validation ([MS-XLS] 2.4.117 DV), the workbooks a formula refers to and their sheets
+_DV, _SUPBOOK, _EXTERNSHEET = 0x01BE, 0x01AE, 0x0017
 #: HYPERLINK's number among the built-in functions (Ftab 359), as a ptgFuncVar holds it
 _HYPERLINK_TAB = b"\x67\x01"
 #: OfficeArt ([MS-ODRAW]): a shape's FSP (its type in the instance), a cell anchor; a picture frame
@@ -150,23 +152,37 @@ def _scan(stream: bytes) -> dict[str, SheetExtras]:
     codes: dict[int, str] = {}
     formats: list[int | None] = []
     sheets: list[tuple[str, int]] = []
+    names: list[str] = []  # every sheet's name, charts too (as EXTERNSHEET counts them)
+    internal: list[bool] = []  # each SUPBOOK: is it this workbook's own
+    xti: list[tuple[int, int, int]] = []  # EXTERNSHEET: (SUPBOOK, first sheet, last sheet)
     date1904 = False
     for kind, _, body in globals_:
+        if kind == _SUPBOOK:
+            internal.append(body[2:4] == b"\x01\x04")
+        elif kind == _EXTERNSHEET and len(body) >= 2:
+            count = struct.unpack_from("<H", body, 0)[0]
+            xti = [struct.unpack_from("<Hhh", body, 2 + 6 * k) for k in range(min(count, (len(body) - 2) // 6))]
         if kind == _FORMAT:
             fid, count = struct.unpack_from("<HH", body, 0)
             codes[fid] = _unicode(body, 4, count)[0]
         elif kind == _XF:
             formats.append(struct.unpack_from("<H", body, 2)[0])
-        elif kind == _BOUNDSHEET and body[5] == 0:  # a worksheet (not a chart or macro sheet)
+        elif kind == _BOUNDSHEET:
             offset, count = struct.unpack_from("<I", body, 0)[0], body[6]
-            sheets.append((_unicode(body, 7, count)[0], offset))
+            names.append(_unicode(body, 7, count)[0])
+            if body[5] == 0:  # a worksheet (not a chart or macro sheet)
+                sheets.append((names[-1], offset))
         elif kind == _DATEMODE:
             date1904 = struct.unpack_from("<H", body, 0)[0] == 1
     shown = shown_of_formats(codes, formats)
-    return {name: _sheet(stream, offset, shown, date1904) for name, offset in sheets if offset < len(stream)}
+    #: a 3-D reference's sheet by its EXTERNSHEET index (of this workbook, one sheet)
+    refers = [names[first] if book < len(internal) and internal[book] and first == last and 0 <= first < len(names)
+              else None for book, first, last in xti]
+    return {name: _sheet(stream, offset, shown, date1904, refers) for name, offset in sheets if offset < len(stream)}
 
 
-def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool) -> SheetExtras:
+def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool,
+           refers: list[str | None] | None = None) -> SheetExtras:
     extras = SheetExtras()
     records = _records(stream, offset)
     drawing = [body for i, (kind, _, body) in enumerate(records)
@@ -209,6 +225,8 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
                 shared[(first_row, first_col)] = rgce
         elif kind == _HLINK:
             _hyperlink(extras, body)
+        elif kind == _DV:
+            _validation(extras, body, refers or [])
         elif kind == _COLINFO:
             first, last, _, _, flags = struct.unpack_from("<HHHHH", body, 0)
             if flags & 0x0001 and 0 <= last - first < 256:
@@ -253,6 +271,43 @@ def _pictures(drawing: bytes) -> set[tuple[int, int]]:
             found.add((row, col))
         pos += length
     return found
+
+
+def _validation(extras: SheetExtras, body: bytes, refers: list[str | None]) -> None:
+    """A DV record that is a drop-down list ([MS-XLS] 2.4.117: valType 3): its ranges and its
+    source, as an .xlsx writes it — the words typed in (one ptgStr, NUL between them), a range of
+    the sheet (ptgArea) or of another (ptgArea3d, its sheet by ``refers``: EXTERNSHEET)."""
+    try:
+        flags = struct.unpack_from("<I", body, 0)[0]
+        if flags & 0x0F != 3:
+            return
+        pos = 4
+        for _ in range(4):  # the prompt's and the error's titles and texts (XLUnicodeString)
+            _, pos = _unicode(body, pos + 2, struct.unpack_from("<H", body, pos)[0])
+        size = struct.unpack_from("<H", body, pos)[0]
+        rgce = body[pos + 4:pos + 4 + size]
+        pos += 4 + size
+        pos += 4 + struct.unpack_from("<H", body, pos)[0]  # formula2 (none for a list)
+        count = struct.unpack_from("<H", body, pos)[0]
+        boxes = tuple((r0, c0, r1, c1) for r0, r1, c0, c1 in
+                      (struct.unpack_from("<HHHH", body, pos + 2 + 8 * k) for k in range(min(count, 512))))
+        source = None
+        if flags & 0x80 and rgce[:1] == b"\x17":  # fStrLookup: the words, as one ptgStr
+            text, _ = _unicode(rgce, 2, rgce[1])
+            source = '"' + ",".join(text.split("\0")) + '"'
+        elif rgce[:1] in (b"\x25", b"\x45", b"\x65") and len(rgce) >= 9:  # ptgArea
+            r0, r1, c0, c1 = struct.unpack_from("<HHHH", rgce, 1)
+            source = f"{col_letter(c0 & 0x3FFF)}{r0 + 1}:{col_letter(c1 & 0x3FFF)}{r1 + 1}"
+        elif rgce[:1] in (b"\x3b", b"\x5b", b"\x7b") and len(rgce) >= 11:  # ptgArea3d
+            ixti, r0, r1, c0, c1 = struct.unpack_from("<HHHHH", rgce, 1)
+            sheet = refers[ixti] if ixti < len(refers) else None
+            if sheet is not None:
+                name = "'" + sheet.replace("'", "''") + "'"
+                source = f"{name}!{col_letter(c0 & 0x3FFF)}{r0 + 1}:{col_letter(c1 & 0x3FFF)}{r1 + 1}"
+    except (struct.error, IndexError, UnicodeDecodeError):
+        return
+    if source is not None and boxes:  # fShowErrorMsg, errStyle 0 (stop)
+        extras.lists.append((boxes, source, bool(flags & 0x80000) and not flags & 0x70))
 
 
 def _hyperlink(extras: SheetExtras, body: bytes) -> None:

@@ -62,6 +62,24 @@ class OdsSheet:
         self.link_formulas: dict[str, str] = {}
         #: cell (A1) → what a picture or an embedded file anchored to the cell reads as
         self.pictures: dict[str, str] = {}
+        #: drop-down lists (数据验证 → 序列): the 0-based ranges each applies to and its source, as
+        #: an .xlsx writes it (``"已完成,正在推进"``, ``'选项'!$A$1:$A$3``)
+        self.lists: list[tuple[tuple[tuple[int, int, int, int], ...], str, bool]] = []
+        #: the list each run of columns had in the row above (its place in :attr:`lists`)
+        self._open: dict[tuple[int, int, str, bool], int] = {}
+
+    def add_list(self, row: int, col: int, rows: int, cols: int, listed: tuple[str, bool]) -> None:
+        """Cells (``rows`` × ``cols`` from ``row``, ``col``) under a list: the range of the same
+        columns and list just above them grows (a column's cells, one range, not one a row)."""
+        key = (col, cols, *listed)
+        at = self._open.get(key)
+        if at is not None:
+            (r0, c0, r1, c1), = self.lists[at][0]
+            if r1 + 1 == row:
+                self.lists[at] = (((r0, c0, row + rows - 1, c1),), *listed)
+                return
+        self._open[key] = len(self.lists)
+        self.lists.append((((row, col, row + rows - 1, col + cols - 1),), *listed))
 
 
 def ods_layout(path: Path) -> dict[str, OdsSheet]:
@@ -70,6 +88,10 @@ def ods_layout(path: Path) -> dict[str, OdsSheet]:
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
         current: OdsSheet | None = None
         row = col = 0
+        rows_repeated = 1
+        #: a validation's name → its list's source (those that are lists), and whether it refuses
+        #: what it does not list
+        lists: dict[str, tuple[str, bool]] = {}
         parser = etree.iterparse(fh, events=("start", "end"), resolve_entities=False, no_network=True,
                                  load_dtd=False, huge_tree=False)
         for event, el in parser:
@@ -85,6 +107,7 @@ def ods_layout(path: Path) -> dict[str, OdsSheet]:
                     col += repeat
                 elif tag == _T + "table-row":
                     col = 0
+                    rows_repeated = min(int(el.get(_T + "number-rows-repeated", "1")), _MAX_REPEAT)
                 elif tag in (_T + "table-cell", _T + "covered-table-cell") and current is not None:
                     rows_span = int(el.get(_T + "number-rows-spanned", "1"))
                     cols_span = int(el.get(_T + "number-columns-spanned", "1"))
@@ -94,7 +117,17 @@ def ods_layout(path: Path) -> dict[str, OdsSheet]:
                 repeat = min(int(el.get(_T + "number-columns-repeated", "1")), _MAX_REPEAT)
                 if current is not None and tag == _T + "table-cell":
                     _note_value(el, current, row, col, repeat)
+                    listed = lists.get(el.get(_T + "content-validation-name", "")) if lists else None
+                    if listed is not None:
+                        current.add_list(row, col, rows_repeated, repeat, listed)
                 col += repeat
+            elif tag == _T + "content-validation":
+                source = _list_source(el.get(_T + "condition", ""))
+                if source is not None:
+                    error = el.find(_T + "error-message")
+                    strict = (error is not None and error.get(_T + "display") == "true"
+                              and error.get(_T + "message-type", "stop") == "stop")
+                    lists[el.get(_T + "name", "")] = (source, strict)
             elif tag == _T + "table-row":
                 row += min(int(el.get(_T + "number-rows-repeated", "1")), _MAX_REPEAT)
                 el.clear()
@@ -170,6 +203,29 @@ def _link_target(cell: etree._Element) -> str | None:
         quoted = _QUOTED.fullmatch(argument) if argument is not None else None
         target = quoted.group(1).replace('""', '"') if quoted is not None else None
     return target if target is not None and is_file_target(target) else None
+
+
+#: a validation's list: ``of:cell-content-is-in-list("已完成";"正在推进")`` or of cells
+#: (``[$选项.$A$1:.$A$3]``, ``[.$L$1:.$L$5]``)
+_IN_LIST = re.compile(r"(?:\w+:)?cell-content-is-in-list\((.*)\)\s*", re.S)
+_LIST_CELLS = re.compile(r"\[\$?(?:('(?:[^']|'')+'|[^.\[\]']*))\.(\$?[A-Za-z]{1,3}\$?\d+)"
+                         r"(?::\$?(?:'(?:[^']|'')+'|[^.\[\]']*)\.(\$?[A-Za-z]{1,3}\$?\d+))?\]")
+
+
+def _list_source(condition: str) -> str | None:
+    """A validation's list as an .xlsx writes its source: ``"已完成,正在推进"``,
+    ``'选项'!$A$1:$A$3``; None when the validation is no list (or a list of anything else)."""
+    m = _IN_LIST.fullmatch(condition.strip())
+    if m is None:
+        return None
+    body = m.group(1).strip()
+    if (cells := _LIST_CELLS.fullmatch(body)) is not None:
+        sheet, first, last = cells.groups()
+        return (f"{sheet}!" if sheet else "") + first + (f":{last}" if last else "")
+    words = re.findall(r'"((?:[^"]|"")*)"', body)
+    if not words or re.sub(r'"(?:[^"]|"")*"', "", body).strip(" ;") != "":
+        return None
+    return '"' + ",".join(w.replace('""', '"') for w in words) + '"'
 
 
 #: a reference to a cell of the sheet as OpenFormula writes it: ``[.A3]``, ``[.$A$3]``

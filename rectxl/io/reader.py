@@ -402,6 +402,49 @@ def _shown_formats(zf: zipfile.ZipFile) -> dict[int, ShownAs]:
         return {}
 
 
+def _add_lists(grids: list[Grid], extras: dict[str, SheetExtras]) -> None:
+    """Each sheet's drop-down lists as their words (:attr:`Grid.lists`): a list typed in
+    (``"已整改,整改中,未整改"``) or the cells it names, on its own sheet or another
+    (``选项!$A$1:$A$3``); a list from a defined name or a function is not worked out."""
+    by_name = {grid.name: grid for grid in grids}
+    for grid in grids:
+        found = extras.get(grid.name)
+        if found is None or not found.lists:
+            continue
+        lists: list[tuple[int, int, int, int, tuple[str, ...], bool]] = []
+        for boxes, source, strict in found.lists:
+            words = _list_words(source, grid, by_name)
+            if words:
+                lists.extend((*box, words, strict) for box in boxes)
+        grid.lists = tuple(lists)
+
+
+#: a list's source naming cells: ``$L$1:$L$5``, ``选项!$A$1:$A$3``, ``'状态 选项'!A1:A5``
+_LIST_RANGE = re.compile(r"=?(?:(?:'((?:[^']|'')+)'|([^'!:$\s]+))!)?"
+                         r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?", re.IGNORECASE)
+
+
+def _list_words(source: str, grid: Grid, by_name: dict[str, Grid]) -> tuple[str, ...]:
+    """The words of a drop-down list's source (nothing when it cannot be worked out)."""
+    if source.startswith('"') and source.endswith('"') and len(source) > 1:
+        words = source[1:-1].replace('""', '"').split(",")
+    elif (m := _LIST_RANGE.fullmatch(source)) is not None:
+        name = m.group(1).replace("''", "'") if m.group(1) else m.group(2)
+        sheet = by_name.get(name) if name else grid
+        if sheet is None:
+            return ()
+        r0, c0 = int(m.group(4)) - 1, col_index(m.group(3).upper())
+        r1 = int(m.group(6)) - 1 if m.group(6) else r0
+        c1 = col_index(m.group(5).upper()) if m.group(5) else c0
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > 1000:
+            return ()
+        words = [str(sheet.value(r, c)) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
+                 if sheet.value(r, c) is not None]
+    else:
+        return ()
+    return tuple(dict.fromkeys(w.strip() for w in words if w.strip()))
+
+
 def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None:
     """Put what :func:`_sheet_extras` found back onto the grids: error values into the cells, a
     year-like number shown with fixed decimals as the text it shows ("2025.10"), a picture in a
@@ -438,6 +481,7 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
         grid.hidden_cols = frozenset(found.hidden_cols)
         grid.links = {**_computed_links(grid, found.link_formulas), **found.links}
         grid.pictures = {_a1(anchor(_place_of(ref))): text for ref, text in found.pictures.items()}
+    _add_lists(grids, extras)
 
 
 def _computed_links(grid: Grid, formulas: dict[str, str]) -> dict[str, str]:
@@ -541,7 +585,7 @@ def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
             grid.merges = grid.merges or sheet.merges
             extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown,
                                             links=sheet.links, pictures=sheet.pictures,
-                                            link_formulas=sheet.link_formulas)
+                                            link_formulas=sheet.link_formulas, lists=sheet.lists)
     _add_sheet_extras(grids, extras)
 
 

@@ -125,6 +125,11 @@ class SheetExtras:
     #: else its first, as written): a workbook written by a program that does not compute, worked
     #: out once the sheet's values are read, as a link put together is
     link_words: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: the sheet's drop-down lists (数据验证 → 序列): the 0-based ranges (first row, first col, last
+    #: row, last col) each applies to, its source as written (``"已完成,正在推进"``, ``$L$1:$L$5``,
+    #: ``选项!$A$1:$A$3``), worked out once every sheet's values are read, and whether it refuses
+    #: what it does not list (出错警告 "停止"; off, or a mere warning, lets a clerk type anything)
+    lists: list[tuple[tuple[tuple[int, int, int, int], ...], str, bool]] = field(default_factory=list)
     #: cell (A1) → :data:`PICTURE_OVER_CELL` or :data:`OBJECT_IN_CELL`, for the cells a floating
     #: picture's or an embedded file's icon's top-left corner is in
     pictures: dict[str, str] = field(default_factory=dict)
@@ -230,6 +235,8 @@ def _chunks(fh: IO[bytes], first: bytes, scan: _Scan) -> Iterator[bytes]:
 
 def _scan(data: bytes, extras: SheetExtras, scan: _Scan) -> None:
     _hidden_cols(data, extras, scan)
+    if b"ataValidation" in data:
+        _lists(data, extras)
     for marker in (*scan.error_marks, *scan.formula_starts):
         is_formula = marker in scan.formula_starts
         pos = data.find(marker)
@@ -268,6 +275,36 @@ def _hidden_cols(data: bytes, extras: SheetExtras, scan: _Scan) -> None:
                 continue
             if 0 <= last - first < 16384:
                 extras.hidden_cols.update(range(first - 1, last))
+
+
+#: a data validation, of Excel's main namespace or of its extension (``x14:``, which keeps a list
+#: whose source is on another sheet: its ranges in ``xm:sqref``)
+_VALIDATION = re.compile(rb"<(?:[\w.-]+:)?dataValidation(?=[\s>])([^>]*)>(.*?)</(?:[\w.-]+:)?dataValidation>", re.S)
+_FORMULA1 = re.compile(rb"<(?:[\w.-]+:)?formula1(?:\s[^>]*)?>\s*(?:<(?:[\w.-]+:)?f(?:\s[^>]*)?>)?([^<]*)<")
+_SQREF = re.compile(rb"<(?:[\w.-]+:)?sqref(?:\s[^>]*)?>([^<]*)<")
+_BOX = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?")
+
+
+def _lists(data: bytes, extras: SheetExtras) -> None:
+    """Note the sheet's drop-down lists (``type="list"``): where each applies and its source."""
+    for m in _VALIDATION.finditer(data):
+        attrs = _attrs(m.group(1))
+        if attrs.get(b"type", b"").strip() != b"list":
+            continue
+        formula = _FORMULA1.search(m.group(2))
+        where = attrs.get(b"sqref") or (sq.group(1) if (sq := _SQREF.search(m.group(2))) is not None else b"")
+        boxes = []
+        for part in _text(where).split():
+            box = _BOX.fullmatch(part)
+            if box is not None:
+                c0, r0 = col_index(box.group(1).upper()), int(box.group(2)) - 1
+                c1 = col_index(box.group(3).upper()) if box.group(3) else c0
+                r1 = int(box.group(4)) - 1 if box.group(4) else r0
+                boxes.append((min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)))
+        if formula is not None and boxes and formula.group(1).strip():
+            strict = (attrs.get(b"showErrorMessage", b"").strip() in (b"1", b"true")
+                      and attrs.get(b"errorStyle", b"stop").strip() == b"stop")
+            extras.lists.append((tuple(boxes), _text(formula.group(1)).strip(), strict))
 
 
 def _attrs(tag: bytes) -> dict[bytes, bytes]:
@@ -592,6 +629,8 @@ def _count_scan(fh: IO[bytes], extras: SheetExtras, scan: _Scan) -> None:
     first = fh.read(_CHUNK)
     for data in _chunks(fh, first, scan):
         _hidden_cols(data, extras, scan)
+        if b"ataValidation" in data:
+            _lists(data, extras)
         for m in scan.token.finditer(data):
             if m.group(1) is not None:  # a row
                 r = _attrs(m.group(1)).get(b"r", b"").strip()

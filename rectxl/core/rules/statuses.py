@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
+from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.deadlines import past_due
 from rectxl.core.rules.owners import holds_error
@@ -78,7 +79,11 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
             if choices is None:
                 # an account in the status cell (a ledger whose 整改情况 column is its only word on
                 # the work): no drop-down to choose from — its opening is where a status is read
-                advice = _LEAD_WITH_STATUS if ACCOUNT_TEXT.search(m.status_text) else _CHOOSE
+                # the sheet's own drop-down, when its words are not rectxl's
+                own = _sheet_list(ctx, m)
+                advice = (_LEAD_WITH_STATUS if ACCOUNT_TEXT.search(m.status_text)
+                          else f"请从本表下拉列表选择{_quoted(own[0])}。"
+                          if own and set(own[0]) != {s.value for s in Status} else _CHOOSE)
                 if advice is _LEAD_WITH_STATUS and ctx.has_column(m, F.COMPLETED) and not m.completed_text:
                     # a ledger keeping 完成时间 beside its accounts: a date there says it is done
                     advice += "已完成的，也可在“完成时间”列填写完成日期。"
@@ -93,6 +98,44 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
                 yield r.at(ctx, m, F.STATUS, problem=f"同时勾选了{ticked}",
                            advice="整改状态只能勾选一项，请核实实际进度后只保留一个勾。")
             # no box ticked: missing-status
+
+
+def _sheet_list(ctx: Context, m: Measure) -> tuple[tuple[str, ...], bool] | None:
+    """The words of the drop-down list (数据验证 → 序列) of ``m``'s status cell, if it has one, and
+    whether it refuses what it does not list."""
+    if not any(sheet.lists for sheet in ctx.sheets):
+        return None
+    sheet = next((s for s in ctx.sheets if s.name == m.sheet), None)
+    cell = m.cell(F.STATUS)
+    return sheet.list_at(cell) if sheet is not None and cell else None
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    return "".join(f"“{w}”" for w in words)
+
+
+@rule(
+    "status-not-in-list", Severity.INFO,
+    "整改状态不在该单元格自己的下拉列表（数据验证 → 序列，出错警告为“停止”：只能从列表中选）中，且列表里没有一项与它"
+    "同义（粘贴进来的或列表改过后留下的，如列表只有已整改、整改中、未整改时的“基本完成”）：rectxl 仍按读出的状态校验，"
+    "但按本单位下拉选项统计时它无处可计。",
+    "整改状态“{value}”不在本表下拉列表（{choices}）中，列表里也没有与“{status}”同义的选项：请按实际进度从下拉列表中"
+    "选择一项，以免按下拉选项统计时漏计。",
+)
+def status_not_in_list(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.measures:
+        raw = m.raw.get(F.STATUS)
+        if m.status is None or not isinstance(raw, str) or not raw.strip():
+            continue
+        own = _sheet_list(ctx, m)
+        # a list that lets a clerk type anything is a suggestion; a list of one item holding a
+        # comma of its own (WPS: "已完成，正在推进") was never a list to choose from
+        if own is None or not own[1] or (len(own[0]) == 1 and re.search(r"[，、；;]", own[0][0])):
+            continue
+        # a word of the same meaning (已整改 beside a list's 已完成) is counted with it: only a
+        # status the list has no option for is told
+        if m.status not in {read_status(w).status for w in own[0]}:
+            yield r.at(ctx, m, F.STATUS, choices="、".join(own[0]), status=m.status)
 
 
 #: what a bad or missing status asks the clerk to do, in a ledger with a drop-down list
