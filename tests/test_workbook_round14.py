@@ -9,7 +9,7 @@
   openpyxl) keeps no value for ``=HYPERLINK(…,"查看")``: the cell reads as the words the link shows,
   worked out as its file is — it had been formula-uncomputed (an error) and missing-evidence on
   every finished row. Words that cannot be worked out (another sheet's cell) stay uncomputed.
-- The status column's own drop-down (数据验证 → 序列: typed in, or cells of another sheet), read from
+- The status column's own drop-down (数据验证 → 序列: typed in, cells of another sheet, a name), read from
   .xlsx, .ods and .xls: a status outside a list that refuses the rest (pasted in) is a hint
   (status-not-in-list: the office's COUNTIF of its list misses it); a status rectxl cannot read is
   asked for from that list — it had been told to choose rectxl's words, which the list lacks.
@@ -27,6 +27,7 @@ from xml.sax.saxutils import escape
 
 import openpyxl
 import pytest
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from rectxl import api
@@ -184,9 +185,11 @@ def test_a_link_filled_down_with_no_values_reads_at_every_cell(tmp_path: Path) -
 
 # -- the sheet's own drop-down list (数据验证 → 序列) --------------------------------------------------
 
-def _listed(path: Path, statuses: list[str], *, strict: bool = True, on_sheet: bool = False) -> Path:
+def _listed(path: Path, statuses: list[str], *, strict: bool = True, on_sheet: bool = False,
+            named: bool = False) -> Path:
     """A county ledger whose 整改状态 column (H4:H100) has its own drop-down: 已整改 / 整改中 /
-    未整改 typed in, or (``on_sheet``) the cells of an 选项 sheet; ``strict``: 出错警告 "停止"."""
+    未整改 typed in, or (``on_sheet``) the cells of an 选项 sheet, by (``named``) a name of the
+    workbook (名称管理器: 状态选项); ``strict``: 出错警告 "停止"."""
     header = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "佐证材料"]
     rows = [{"序号": n, "issue": 1 + n % 4, "整改措施": f"落实第{n}项整改措施", "责任单位": "办公室", "责任人": "李明",
              "整改时限": "2026年12月31日前", "整改状态": status, "佐证材料": "会议纪要"}
@@ -199,6 +202,9 @@ def _listed(path: Path, statuses: list[str], *, strict: bool = True, on_sheet: b
         for r, word in enumerate(["已整改", "整改中", "未整改"], 1):
             choices.cell(r, 1, word)
         source = "选项!$A$1:$A$3"
+        if named:
+            wb.defined_names["状态选项"] = DefinedName("状态选项", attr_text=source)
+            source = "状态选项"
     dv = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=strict)
     wb["台账"].add_data_validation(dv)
     dv.add("H4:H100")
@@ -213,12 +219,12 @@ def _codes(path: Path) -> dict[str, set[str]]:
     return out
 
 
-@pytest.mark.parametrize("on_sheet", [False, True])
-def test_a_status_outside_the_sheets_own_list_is_pointed_out(on_sheet: bool, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("on_sheet", "named"), [(False, False), (True, False), (True, True)])
+def test_a_status_outside_the_sheets_own_list_is_pointed_out(on_sheet: bool, named: bool, tmp_path: Path) -> None:
     """基本完成 pasted into a column whose list holds 已整改 / 整改中 / 未整改 (and refuses the
     rest): a hint — the office's own COUNTIF of its list misses it; a word rectxl cannot read is
     asked for from that list, not from rectxl's words."""
-    path = _listed(tmp_path / "台账.xlsx", ["已整改", "整改中", "基本完成", "待定"], on_sheet=on_sheet)
+    path = _listed(tmp_path / "台账.xlsx", ["已整改", "整改中", "基本完成", "待定"], on_sheet=on_sheet, named=named)
     found = _codes(path)
     assert found.get("status-not-in-list") == {"H6"}
     (bad,) = [f for f in api.check(path, AS_OF).findings if f.code == "bad-status"]
@@ -232,12 +238,13 @@ def test_a_status_outside_the_sheets_own_list_is_pointed_out(on_sheet: bool, tmp
 
 @pytest.mark.parametrize("target", ["ods", "xls"])
 def test_the_sheets_own_list_is_read_from_ods_and_xls(target: str, tmp_path: Path) -> None:
-    """The ledger saved by LibreOffice as .ods (table:content-validation) and .xls (DV records,
-    the list on another sheet by EXTERNSHEET): the same findings as the .xlsx."""
-    for on_sheet in (False, True):
-        source = _listed(tmp_path / f"台账{int(on_sheet)}.xlsx", ["已整改", "整改中", "基本完成", "待定"],
-                         on_sheet=on_sheet)
-        saved = soffice_convert(source, tmp_path / f"{target}{int(on_sheet)}", target)
+    """The ledger saved by LibreOffice as .ods (table:content-validation, a named range) and .xls
+    (DV records, the list on another sheet by EXTERNSHEET, a name by LBL): the same findings as
+    the .xlsx."""
+    for k, (on_sheet, named) in enumerate([(False, False), (True, False), (True, True)]):
+        source = _listed(tmp_path / f"台账{k}.xlsx", ["已整改", "整改中", "基本完成", "待定"],
+                         on_sheet=on_sheet, named=named)
+        saved = soffice_convert(source, tmp_path / f"{target}{k}", target)
         assert _codes(saved) == _codes(source)
         assert _codes(saved)["status-not-in-list"] == {"H6"}
         # the column's cells under the list are one range (H4:H100), not one a row

@@ -47,7 +47,7 @@ _BOF, _EOF, _BOUNDSHEET, _FORMAT, _XF, _CONTINUE = 0x0809, 0x000A, 0x0085, 0x041
 _FORMULA, _STRING, _BOOLERR, _NUMBER, _RK, _MULRK = 0x0006, 0x0207, 0x0205, 0x0203, 0x027E, 0x00BD
 _COLINFO, _DATEMODE, _HLINK, _MSODRAWING, _SHRFMLA = 0x007D, 0x0022, 0x01B8, 0x00EC, 0x04BC
 #: a data validation ([MS-XLS] 2.4.117 DV), the workbooks a formula refers to and their sheets
-_DV, _SUPBOOK, _EXTERNSHEET = 0x01BE, 0x01AE, 0x0017
+_DV, _SUPBOOK, _EXTERNSHEET, _LBL = 0x01BE, 0x01AE, 0x0017, 0x0018
 #: HYPERLINK's number among the built-in functions (Ftab 359), as a ptgFuncVar holds it
 _HYPERLINK_TAB = b"\x67\x01"
 #: OfficeArt ([MS-ODRAW]): a shape's FSP (its type in the instance), a cell anchor; a picture frame
@@ -155,10 +155,15 @@ def _scan(stream: bytes) -> dict[str, SheetExtras]:
     names: list[str] = []  # every sheet's name, charts too (as EXTERNSHEET counts them)
     internal: list[bool] = []  # each SUPBOOK: is it this workbook's own
     xti: list[tuple[int, int, int]] = []  # EXTERNSHEET: (SUPBOOK, first sheet, last sheet)
+    labels: list[bytes] = []  # each defined name's formula (LBL), by its number less one
     date1904 = False
     for kind, _, body in globals_:
         if kind == _SUPBOOK:
             internal.append(body[2:4] == b"\x01\x04")
+        elif kind == _LBL and len(body) >= 15:  # [MS-XLS] 2.4.150: a name of the workbook's own
+            flags, count, size, itab = struct.unpack_from("<HxBH2xH", body, 0)
+            name_size = count * (2 if body[14] & 0x01 else 1)
+            labels.append(b"" if flags & 0x0020 or itab else body[15 + name_size:15 + name_size + size])
         elif kind == _EXTERNSHEET and len(body) >= 2:
             count = struct.unpack_from("<H", body, 0)[0]
             xti = [struct.unpack_from("<Hhh", body, 2 + 6 * k) for k in range(min(count, (len(body) - 2) // 6))]
@@ -178,11 +183,14 @@ def _scan(stream: bytes) -> dict[str, SheetExtras]:
     #: a 3-D reference's sheet by its EXTERNSHEET index (of this workbook, one sheet)
     refers = [names[first] if book < len(internal) and internal[book] and first == last and 0 <= first < len(names)
               else None for book, first, last in xti]
-    return {name: _sheet(stream, offset, shown, date1904, refers) for name, offset in sheets if offset < len(stream)}
+    #: a defined name's range by its number less one (a ptgName's), as an .xlsx writes it
+    defined = [_area(rgce, refers) for rgce in labels]
+    return {name: _sheet(stream, offset, shown, date1904, refers, defined)
+            for name, offset in sheets if offset < len(stream)}
 
 
 def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool,
-           refers: list[str | None] | None = None) -> SheetExtras:
+           refers: list[str | None] | None = None, defined: list[str | None] | None = None) -> SheetExtras:
     extras = SheetExtras()
     records = _records(stream, offset)
     drawing = [body for i, (kind, _, body) in enumerate(records)
@@ -226,7 +234,7 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
         elif kind == _HLINK:
             _hyperlink(extras, body)
         elif kind == _DV:
-            _validation(extras, body, refers or [])
+            _validation(extras, body, refers or [], defined or [])
         elif kind == _COLINFO:
             first, last, _, _, flags = struct.unpack_from("<HHHHH", body, 0)
             if flags & 0x0001 and 0 <= last - first < 256:
@@ -273,10 +281,11 @@ def _pictures(drawing: bytes) -> set[tuple[int, int]]:
     return found
 
 
-def _validation(extras: SheetExtras, body: bytes, refers: list[str | None]) -> None:
+def _validation(extras: SheetExtras, body: bytes, refers: list[str | None], defined: list[str | None]) -> None:
     """A DV record that is a drop-down list ([MS-XLS] 2.4.117: valType 3): its ranges and its
     source, as an .xlsx writes it — the words typed in (one ptgStr, NUL between them), a range of
-    the sheet (ptgArea) or of another (ptgArea3d, its sheet by ``refers``: EXTERNSHEET)."""
+    the sheet (ptgArea) or of another (ptgArea3d, its sheet by ``refers``: EXTERNSHEET), or a
+    defined name's (ptgName: ``defined``)."""
     try:
         flags = struct.unpack_from("<I", body, 0)[0]
         if flags & 0x0F != 3:
@@ -295,19 +304,33 @@ def _validation(extras: SheetExtras, body: bytes, refers: list[str | None]) -> N
         if flags & 0x80 and rgce[:1] == b"\x17":  # fStrLookup: the words, as one ptgStr
             text, _ = _unicode(rgce, 2, rgce[1])
             source = '"' + ",".join(text.split("\0")) + '"'
-        elif rgce[:1] in (b"\x25", b"\x45", b"\x65") and len(rgce) >= 9:  # ptgArea
-            r0, r1, c0, c1 = struct.unpack_from("<HHHH", rgce, 1)
-            source = f"{col_letter(c0 & 0x3FFF)}{r0 + 1}:{col_letter(c1 & 0x3FFF)}{r1 + 1}"
-        elif rgce[:1] in (b"\x3b", b"\x5b", b"\x7b") and len(rgce) >= 11:  # ptgArea3d
-            ixti, r0, r1, c0, c1 = struct.unpack_from("<HHHHH", rgce, 1)
-            sheet = refers[ixti] if ixti < len(refers) else None
-            if sheet is not None:
-                name = "'" + sheet.replace("'", "''") + "'"
-                source = f"{name}!{col_letter(c0 & 0x3FFF)}{r0 + 1}:{col_letter(c1 & 0x3FFF)}{r1 + 1}"
+        elif rgce[:1] in (b"\x23", b"\x43", b"\x63") and len(rgce) >= 5:  # ptgName
+            label = struct.unpack_from("<I", rgce, 1)[0]
+            source = defined[label - 1] if 0 < label <= len(defined) else None
+        else:
+            source = _area(rgce, refers)
     except (struct.error, IndexError, UnicodeDecodeError):
         return
     if source is not None and boxes:  # fShowErrorMsg, errStyle 0 (stop)
         extras.lists.append((boxes, source, bool(flags & 0x80000) and not flags & 0x70))
+
+
+def _area(rgce: bytes, refers: list[str | None]) -> str | None:
+    """A formula that is one range, as an .xlsx writes it: of the sheet (ptgArea: ``A1:A3``) or of
+    another (ptgArea3d, its sheet by ``refers``: ``'选项'!A1:A3``); None for any other."""
+    try:
+        if rgce[:1] in (b"\x25", b"\x45", b"\x65") and len(rgce) >= 9:  # ptgArea
+            r0, r1, c0, c1 = struct.unpack_from("<HHHH", rgce, 1)
+            return f"{col_letter(c0 & 0x3FFF)}{r0 + 1}:{col_letter(c1 & 0x3FFF)}{r1 + 1}"
+        if rgce[:1] in (b"\x3b", b"\x5b", b"\x7b") and len(rgce) >= 11:  # ptgArea3d
+            ixti, r0, r1, c0, c1 = struct.unpack_from("<HHHHH", rgce, 1)
+            sheet = refers[ixti] if ixti < len(refers) else None
+            if sheet is not None:
+                name = "'" + sheet.replace("'", "''") + "'"
+                return f"{name}!{col_letter(c0 & 0x3FFF)}{r0 + 1}:{col_letter(c1 & 0x3FFF)}{r1 + 1}"
+    except struct.error:
+        return None
+    return None
 
 
 def _hyperlink(extras: SheetExtras, body: bytes) -> None:

@@ -92,6 +92,8 @@ def ods_layout(path: Path) -> dict[str, OdsSheet]:
         #: a validation's name → its list's source (those that are lists), and whether it refuses
         #: what it does not list
         lists: dict[str, tuple[str, bool]] = {}
+        #: a named range's name (casefolded) → its cells, as an .xlsx writes them
+        named: dict[str, str] = {}
         parser = etree.iterparse(fh, events=("start", "end"), resolve_entities=False, no_network=True,
                                  load_dtd=False, huge_tree=False)
         for event, el in parser:
@@ -121,6 +123,12 @@ def ods_layout(path: Path) -> dict[str, OdsSheet]:
                     if listed is not None:
                         current.add_list(row, col, rows_repeated, repeat, listed)
                 col += repeat
+            elif tag == _T + "named-range":  # (after the tables: the lists naming it are set at the end)
+                address = _LIST_CELLS.fullmatch(f"[{el.get(_T + 'cell-range-address', '')}]")
+                if address is not None:
+                    sheet, first, last = address.groups()
+                    named[el.get(_T + "name", "").casefold()] = (f"{sheet}!" if sheet else "") + first + (
+                        f":{last}" if last else "")
             elif tag == _T + "content-validation":
                 source = _list_source(el.get(_T + "condition", ""))
                 if source is not None:
@@ -134,6 +142,10 @@ def ods_layout(path: Path) -> dict[str, OdsSheet]:
             elif tag == _T + "table":
                 current = None
                 el.clear()
+    if named:
+        for sheet in sheets.values():
+            sheet.lists = [(boxes, named.get(source.casefold(), source), strict)
+                           for boxes, source, strict in sheet.lists]
     return sheets
 
 
@@ -219,6 +231,8 @@ def _list_source(condition: str) -> str | None:
     if m is None:
         return None
     body = m.group(1).strip()
+    if re.fullmatch(r"[^\W\d][\w.]*", body):  # a named range (worked out once the names are read)
+        return body
     if (cells := _LIST_CELLS.fullmatch(body)) is not None:
         sheet, first, last = cells.groups()
         return (f"{sheet}!" if sheet else "") + first + (f":{last}" if last else "")

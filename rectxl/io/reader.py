@@ -14,6 +14,7 @@ import sys
 import zipfile
 from collections.abc import Callable, Iterable
 from datetime import date
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -252,9 +253,14 @@ def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
             return xlsb_extras(zf, book)
         shown = _shown_formats(zf)
         placeholders, date1904 = _workbook_flags(zf)
+        names: dict[str, str] | None = None
         for name, part in parts.sheets(zf).items():
             with parts.open(zf, zf.getinfo(part)) as fh:
                 found[name] = scan_sheet(fh, shown, zero_is_placeholder=placeholders, date1904=date1904)
+            if any(_NAMED.fullmatch(source) for _, source, _ in found[name].lists):
+                names = _defined_names(zf) if names is None else names
+                found[name].lists = [(boxes, names.get(source.lstrip("=").casefold(), source), strict)
+                                     for boxes, source, strict in found[name].lists]
             found[name].links.update(_file_links(zf, parts, part))  # over a HYPERLINK formula's
             found[name].pictures = {**_floating_pictures(zf, part), **_embedded_objects(zf, parts, part)}
             found[name].totals = _totals_rows(zf, part)
@@ -371,6 +377,32 @@ def _totals_rows(zf: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
 _FULL_CALC = re.compile(rb"""<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad\s*=\s*["'](?:1|true)["']""")
 #: ``<workbookPr date1904="1"/>``: the workbook's dates count from 1904 (Excel for Mac)
 _DATE_1904 = re.compile(rb"""<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']""")
+
+
+#: a list's source that is a defined name (名称管理器: ``=状态选项``), not a cell reference
+_NAMED = re.compile(r"=?(?![A-Za-z]{1,3}\d+$)[^\W\d][\w.]*")
+_DEFINED_NAME = re.compile(rb"<(?:[\w.-]+:)?definedName\b([^>]*)>([^<]*)<")
+
+
+def _defined_names(zf: zipfile.ZipFile) -> dict[str, str]:
+    """The workbook's defined names (casefolded) that name a range of cells → the range
+    (``选项!$A$1:$A$3``); a name of one sheet's own (``localSheetId``) is left out."""
+    book = workbook_part(zf)
+    if book is None or book not in zf.NameToInfo:
+        return {}
+    try:
+        with zf.open(book) as fh:
+            head = fh.read(1 << 22)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return {}
+    out: dict[str, str] = {}
+    for m in _DEFINED_NAME.finditer(head):
+        attrs = dict(re.findall(rb"""([\w:.-]+)\s*=\s*["']([^"']*)["']""", m.group(1)))
+        if b"localSheetId" in attrs or b"name" not in attrs:
+            continue
+        out[unescape(attrs[b"name"].decode("utf-8", "replace")).casefold()] = unescape(
+            m.group(2).decode("utf-8", "replace")).strip()
+    return out
 
 
 def _workbook_flags(zf: zipfile.ZipFile) -> tuple[bool, bool]:
