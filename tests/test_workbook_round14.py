@@ -271,3 +271,13 @@ def test_a_list_on_another_sheet_as_excel_saves_it(tmp_path: Path) -> None:
             zout.writestr(info, data)
     assert b"x14:dataValidation " in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
     assert _codes(path)["status-not-in-list"] == {"H6"}
+
+
+def test_a_link_nested_past_any_real_formula_is_not_worked_out(tmp_path: Path) -> None:
+    """Brackets or signs nested thousands deep (Excel allows 64 levels; a hostile file) give no
+    link and no crash — the cell is read by its words."""
+    deep = {"I3": f'<f>HYPERLINK({"(" * 5000}"附件/1.pdf"{")" * 5000},"查看")</f>',
+            "I4": f'<f>HYPERLINK("附件/"&amp;{"-" * 5000}1&amp;".pdf","查看")</f>'}
+    path = _linked(tmp_path / "台账.xlsx", deep)
+    assert read_grids(path)[0].links == {}
+    assert _findings(path) >= BASE

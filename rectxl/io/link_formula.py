@@ -102,7 +102,7 @@ def link_target(argument: str, value: Callable[[int, int], Any], at: tuple[int, 
     reader = _Reader(tokens, value, at)
     try:
         out = reader.joined()
-    except _Unknown:
+    except (_Unknown, RecursionError):  # (brackets or signs nested past Python's stack: a hostile file)
         return None
     return _text(out) if reader.at == len(tokens) else None
 
