@@ -38,6 +38,7 @@ from rectxl.core.status import (
     ACCOUNT_TEXT,
     Status,
     StatusReading,
+    box_choices,
     read_status,
     split_opening_reading,
     split_opening_status,
@@ -2821,8 +2822,10 @@ class _Builder:
             if stated.kind is DeadlineKind.DATE:
                 completed_on, completed_text, progress = stated.due, head.group(1), progress[head.end():].strip()
         if reading.status is None and (account := (status_text and not progress and ACCOUNT_TEXT.search(status_text)
-                                                   and status_text)
+                                                   and box_choices(status_text) is None and status_text)
                                                   or (not status_text and self._status_from_progress and progress)):
+            # (a form's boxes, ticked twice or not at all, are no account: bad-status and
+            # missing-status say which to tick)
             if (read := self._account_status(account, completed_on)) is not None:
                 reading, inferred = StatusReading(read), True
                 if status_text and not progress:
