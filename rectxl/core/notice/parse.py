@@ -318,9 +318,10 @@ def _partly_done(det: str) -> bool:
     return False
 
 
-#: a count of what is left ("剩余80平方米年底前腾退", "其余8宗已立案查处", "尚有3个村未达标"), or
-#: the part left ("剩余部分按计划推进")
-_REST = re.compile(r"(?:剩余|其余|尚余|尚有|还有)\s*(?:\d|部分|工作|任务|事项)[^,;。]*")
+#: a count of what is left ("剩余80平方米年底前腾退", "其余8宗已立案查处", "尚有3个村未达标"), the
+#: part left ("剩余部分按计划推进"), or the rest given a time or a plan ("80%，其余年内完成")
+_REST = re.compile(r"(?:剩余|其余|尚余|尚有|还有)\s*(?:\d|部分|工作|任务|事项"
+                   r"|的?(?=年内|年底|年前|月底|本月|本年|今年|明年|\d{4}年|\d{1,2}月|按计划|正在|将|拟|计划))[^,;。]*")
 
 
 def _rest_to_do(det: str) -> bool:
