@@ -342,6 +342,19 @@ _NEXT_ON = re.compile(r"[，,；;。]\s*(?:下一步|下步|后续|今后|接下
 _INTENT = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:以|并|从而)?(?:确保|力争|争取|切实做到|务求)[^，,；;。]*[，,；;。]?")
 
 
+#: what says a piece of work finished, in a ledger's account (on the detection copy): a word of
+#: completion, or a document, body or sum the work was to produce, made ("已建立…制度", "已印发",
+#: "已追回"); not a bare 已 before an action ("已在8个科室开展自查": begun)
+_ACCOUNT_DONE = re.compile(
+    r"完成|完毕|办结|到位|销号|结案|清零|闭环|(?<![为除])了(?!解)"
+    r"|已(?:经|全部|全面|均|按期|按要求)?(?:建立|建成|健全|制定|印发|出台|修订|下发|召开|成立|配备|配齐|追回|退还|收回|"
+    r"清退|上缴|退缴|整改|纠正|处理|处分|问责|约谈|拆除|归档|签订|移交|移送|补齐|补缴|撤销|取消|公示|通报|调整|更换|"
+    r"清理|处置|解决|落实|规范)")
+#: a part of the work, or a plan for the rest (on the detection copy): "80%", "其余年内完成"
+_ACCOUNT_NOT_ALL = re.compile(r"\d{1,2}(?:\.\d+)?\s*%|[一二三四五六七八九]成|过半|一半"
+                              r"|(?:其余|剩余|剩下|余下|尚有|还有)(?![^,;。]*(?:均已|全部|都已|已全))")
+
+
 def read_account(text: str) -> Status | None:
     """The status a ledger's account of the work states, read as a person reads it, or ``None``
     when it states none — for a ledger whose 整改情况 (or 整改落实情况) is its only word on the work.
@@ -357,6 +370,9 @@ def read_account(text: str) -> Status | None:
     body = _INTENT.sub("", _NEXT_ON.sub("", text.strip()) or text.strip()).strip()
     status = _inferred(body, counted=False) if body else None
     if status is Status.DONE:
+        det = detect(body)
+        if not _ACCOUNT_DONE.search(det) or _ACCOUNT_NOT_ALL.search(det):
+            return None  # "已在8个科室开展自查", "80%，其余年内完成": begun, or part of it — not said finished
         from rectxl.core.rules.statuses import progress_contradiction  # (rules import the model)
 
         if progress_contradiction(Status.DONE, False, text) is not None:
