@@ -79,6 +79,10 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
                            {5, 8, 11}, {}),
     "missing-deadline": ([ok(**{F.DEADLINE: None}), ok()], {2}, {}),
     "bad-deadline": ([ok(**{F.DEADLINE: "尽快"}), ok(**{F.DEADLINE: "2023年2月30日"}), ok()], {2, 3}, {}),
+    # no 反馈日期, only the 报告日期: the year of "12月底前" is the report's, said once (not of "3个月内")
+    "deadline-year-assumed": ([ok(**{F.DEADLINE: "2023年12月底前"}), ok(**{F.DEADLINE: "12月底前"}),
+                               ok(**{F.DEADLINE: "11月底前"}), ok(**{F.DEADLINE: "3个月内"})], {3},
+                              {"info": {"反馈日期": None, "报告日期": date(2023, 9, 20)}}),
     "overdue": ([ok(**{F.DEADLINE: "2023年8月底前"}), ok(**{F.DEADLINE: "立行立改"}),
                  ok(**{F.DEADLINE: "2023年8月底前", **DONE}),
                  ok(**{F.DEADLINE: "2023年6月底前完成并长期坚持", F.STATUS: "长期坚持"}),

@@ -108,3 +108,47 @@ def test_an_unreadable_account_is_asked_for_its_status_or_its_completion_date(tm
     bad = [f for f in api.check(ledger).findings if f.code == "bad-status"]
     assert [f.cell for f in bad] == ["I11"]
     assert "请在开头写明状态" in bad[0].message and "完成时间" in bad[0].message
+
+
+# -- a deadline without its year, in a ledger giving no feedback date --------------------------------
+
+def _deadline_row(issue: int, measure: str, deadline: str, status: str = "正在推进") -> dict[str, object]:
+    return {"issue": issue, "整改措施": measure, "责任单位": "办公室", "责任人": "王某", "整改时限": deadline,
+            "整改状态": status, "整改进展": "", "佐证材料": ""}
+
+
+HEADER = ("序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "整改进展", "佐证材料")
+
+YEARLESS = [
+    _deadline_row(1, "修订机关财务管理制度", "9月底前"),
+    _deadline_row(1, "开展干部作风专项整治", "12月底前"),
+    _deadline_row(2, "完成农村危房改造", "第四季度"),
+    _deadline_row(2, "清理闲置办公用房", "2个月内"),  # counted from the feedback: no year stands in for it
+    _deadline_row(3, "规范公务用车管理", "2026年10月31日前", "已完成"),
+]
+
+
+def test_a_deadline_without_its_year_takes_the_report_dates_year_and_says_so(tmp_path: Path) -> None:
+    """基本信息 with a 报告日期 and no 反馈日期: "9月底前" had been bad-deadline on every row; the
+    ledger is written in the report's year, so it is 2026年9月30日 — overdue on 2026-11-20 — and
+    rectxl says once where the year came from."""
+    ledger = write_ledger(tmp_path / "乡政府整改台账.xlsx", HEADER, YEARLESS, unit="某某乡人民政府",
+                          info={"反馈日期": None})
+    report = api.check(ledger)
+    measures = list(api.read_ledger(ledger).measures())
+    assert [m.deadline.due for m in measures] == [date(2026, 9, 30), date(2026, 12, 31), date(2026, 12, 31), None,
+                                                  date(2026, 10, 31)]
+    codes = [(f.code, f.cell) for f in report.findings]
+    assert ("overdue", "G4") in codes and ("bad-deadline", "G7") in codes
+    assert [c for c in codes if c[0] == "bad-deadline"] == [("bad-deadline", "G7")]
+    said = [f for f in report.findings if f.code == "deadline-year-assumed"]
+    assert [f.cell for f in said] == ["G4"]
+    assert "报告日期" in said[0].message and "2026年9月30日" in said[0].message and "3项" in said[0].message
+
+
+def test_the_inspections_end_gives_the_year_before_the_report_date(tmp_path: Path) -> None:
+    """巡察结束 in November 2025, the report in 2026: "3月底前" is the March after the inspection."""
+    rows = [_deadline_row(1, "修订机关财务管理制度", "3月底前", "已完成")]
+    ledger = write_ledger(tmp_path / "乡政府整改台账.xlsx", HEADER, rows, unit="某某乡人民政府",
+                          info={"反馈日期": None, "巡察结束": date(2025, 11, 28)})
+    assert [m.deadline.due for m in api.read_ledger(ledger).measures()] == [date(2026, 3, 31)]

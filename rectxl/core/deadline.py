@@ -129,6 +129,7 @@ __all__ = [
     "month_alone",
     "parse_date",
     "parse_deadline",
+    "parse_deadline_in_year",
     "part_deadlines",
 ]
 
@@ -1289,6 +1290,29 @@ def parse_deadline(value: object, *, feedback_date: date | None = None) -> Deadl
         except Exception:
             text = ""
         return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_UNKNOWN)
+
+
+#: what counts from the feedback or from the day it is read, not from a year: "本月", "下季度",
+#: "明年", "次年", "开学前" (the next opening), "2个月内", "反馈后…"
+_COUNTED_FROM = LazyPattern(r"(?:本|当|这个?|下个?|次|明|今|上个?|来)(?:月|季|年|周|学期)|开学|反馈|巡察后|巡视后"
+                            r"|\d+\s*(?:个月|个?工作日|天|周|个?星期)|\d+\s*[日年](?:内|以内|之内)"
+                            r"|[一二两三四五六七八九十半]+个?(?:月|周|星期|年)(?:内|以内|之内)")
+
+
+def parse_deadline_in_year(value: object, year_from: date) -> Deadline | None:
+    """A deadline written without its year ("9月底前", "年底前", "春节前") in a ledger that gives
+    no feedback date, read with the year ``year_from`` gives (see ``LedgerInfo.year_from``), as
+    :func:`parse_deadline` reads it after a feedback date on that day; ``None`` for any other
+    value — one that reads without a year, one that does not read at all, and one that counts
+    from the feedback or from the day it is read ("2个月内", "下月底", "明年3月"), which no year
+    stands in for."""
+    if not isinstance(value, str) or _COUNTED_FROM.search(_fold(value)) is not None:
+        return None
+    plain = parse_deadline(value)
+    if plain.kind is not DeadlineKind.INVALID or plain.reason != R_NO_YEAR:
+        return None
+    dated = parse_deadline(value, feedback_date=year_from)
+    return dated if dated.kind is not DeadlineKind.INVALID else None
 
 
 def parse_date(value: object, *, feedback_date: date | None = None) -> date | None:

@@ -19,7 +19,7 @@ from operator import contains, itemgetter
 from typing import Any
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import month_alone, parse_date, parse_deadline
+from rectxl.core.deadline import month_alone, parse_date, parse_deadline, parse_deadline_in_year
 from rectxl.core.errors import LedgerError
 from rectxl.core.model import (
     Aspect,
@@ -2105,6 +2105,8 @@ class _Builder:
             self.sheet.issues_from = next(iter(self.issue_list.values())).sheet
         ledger.sheets.append(self.sheet)
         self.feedback = ledger.info.deadlines_from
+        year_from = ledger.info.year_from
+        self._year_from = year_from[0] if year_from is not None else None
         self.aspect: Aspect | None = previous.aspect if previous else None
         self.category: Category | None = previous.category if previous else None
         self.issue: Issue | None = previous.issue if previous else None
@@ -2886,7 +2888,11 @@ class _Builder:
         try:
             return self._deadlines[key]
         except KeyError:
-            deadline = self._deadlines[key] = parse_deadline(value, feedback_date=self.feedback)
+            deadline = parse_deadline(value, feedback_date=self.feedback)
+            if deadline.kind is DeadlineKind.INVALID and self._year_from is not None and (
+                    dated := parse_deadline_in_year(value, self._year_from)) is not None:
+                deadline = dated  # "9月底前" with no feedback date: the year the ledger gives (deadline-year-assumed)
+            self._deadlines[key] = deadline
             return deadline
         except TypeError:  # unhashable
             return parse_deadline(value, feedback_date=self.feedback)
@@ -2895,7 +2901,9 @@ class _Builder:
         """:func:`parse_date` of a 完成时间 value, once per distinct value. A day written without
         its year ("9月25日") in a ledger stating no feedback date is the last such day on or before
         the report date — a measure is finished before it is reported."""
-        deadline = self._deadline(value)
+        # (not the year a deadline takes from the report date: a day done is on or before it)
+        deadline = (self._deadline(value) if self._year_from is None
+                    else parse_deadline(value, feedback_date=self.feedback))
         if deadline.kind is DeadlineKind.DATE:
             return deadline.due
         report = self.ledger.info.report_date

@@ -128,6 +128,21 @@ class LedgerInfo:
         return f"{word}整改“回头看”发现的" if self.second_look else f"{word}反馈的"
 
     @property
+    def year_from(self) -> tuple[date, str] | None:
+        """With no feedback date, where the year of a deadline written without one ("9月底前",
+        "年底前", "春节前") comes from, and the name of what gave it: the inspection's end (the
+        feedback follows it: a month before it is the next year's, as after a feedback date), or
+        else the report date's year (a ledger reports on deadlines of the year it is written in);
+        ``None`` when the ledger says none of them, or gives its feedback date."""
+        if self.deadlines_from is not None:
+            return None
+        if self.inspection_end is not None:
+            return self.inspection_end, "巡察结束日期"
+        if self.report_date is not None:
+            return date(self.report_date.year, 1, 1), "报告日期"
+        return None
+
+    @property
     def deadlines_from(self) -> date | None:
         """The day deadlines written from the feedback count from ("反馈后3个月内", the year of
         "9月底前"): the feedback date, or — given to its month only — the month's last day, as a

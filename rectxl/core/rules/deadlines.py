@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import R_UNKNOWN, DeadlineKind, earliest_day, part_deadlines
+from rectxl.core.deadline import R_UNKNOWN, DeadlineKind, earliest_day, parse_deadline_in_year, part_deadlines
 from rectxl.core.extension import extension_of, extension_refused, extension_unapproved
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
@@ -63,6 +63,39 @@ def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
             if reason in (None, R_UNKNOWN):  # "无法识别（无法识别的整改时限）" said it twice
                 reason = "不是日期、立行立改或长期坚持的常见写法"
             yield r.at(ctx, m, F.DEADLINE, reason=reason)
+
+
+@rule(
+    "deadline-year-assumed", Severity.INFO,
+    "整改时限没有写年份、基本信息也没有反馈日期：年份按台账写明的巡察结束日期或报告日期推定（说一次，在第一处）。",
+    "整改时限“{value}”{more}没有写年份，基本信息中也没有反馈日期：已按{source}推定年份，读作{due}。"
+    "如不对，请在基本信息中填写反馈日期，或在整改时限中写明年份。",
+)
+def deadline_year_assumed(r: Rule, ctx: Context) -> Iterator[Finding]:
+    info = ctx.ledger.info
+    if (year_from := info.year_from) is None:
+        return
+    day, source = year_from
+    read: dict[str, bool] = {}
+    found = []
+    for m in ctx.measures:
+        text = m.deadline.text
+        if m.deadline.kind is DeadlineKind.INVALID or not text:
+            continue
+        if text not in read:
+            read[text] = parse_deadline_in_year(text, day) is not None
+        if read[text]:
+            found.append(m)
+    if not found:
+        return
+    first = found[0]
+    if source == "报告日期" and info.report_date is not None:
+        source = f"报告日期（{cn_date(info.report_date)}）所在的{day.year}年"
+    else:
+        source = f"{source}（{cn_date(day)}，此后最近的该日期）"
+    more = f"等{len(found)}项措施的时限" if len(found) > 1 else ""
+    due = cn_date(first.deadline.due) if first.deadline.due is not None else first.deadline.text
+    yield r.at(ctx, first, F.DEADLINE, more=more, source=source, due=due)
 
 
 @rule(
