@@ -43,6 +43,20 @@ def test_status_words_other_offices_use(cell: str, status: Status, continuing: b
     assert (reading.status, reading.continuing, reading.rest) == (status, continuing, "")
 
 
+@pytest.mark.parametrize(("cell", "status", "stage"), [
+    # a decision still to come, or a step of a project: going on
+    ("已上会研究", P, None), ("已报县政府审批", P, None), ("方案已报批", P, None), ("已达序时进度", P, None),
+    ("超序时进度", P, None), ("项目已开工", P, None), ("已完成招投标", P, None), ("已完成立项", P, None),
+    # done: discipline given, money paid out, accounts and rules set up, works accepted
+    ("已给予党内警告处分", D, None), ("已拨付", D, None), ("已建账立制", D, None), ("已竣工验收", D, "已验收"),
+    ("已完成大部分整改", M, None),
+])
+def test_status_words_of_county_bureaus_and_companies(cell: str, status: Status, stage: str | None) -> None:
+    """Status cells of a 县发改局, a 城投公司 and a 县卫健局 that had been bad-status."""
+    reading = read_status(cell)
+    assert (reading.status, reading.stage, reading.rest) == (status, stage, "")
+
+
 @pytest.mark.parametrize(("bracketed", "alone"), [
     ("整改中（已完成80%）", "已完成80%"), ("正在推进（完成90%）", "完成90%"),
     ("推进中（已完成三分之二）", "已完成三分之二"),
