@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from rectxl import api
+from rectxl.core.deadline import R_EVENT, parse_deadline
 from rectxl.core.status import Status, read_status
 from tests.followup_ledgers import AS_OF, write_ledger
 
@@ -166,3 +167,20 @@ def test_the_inspections_end_gives_the_year_before_the_report_date(tmp_path: Pat
     ledger = write_ledger(tmp_path / "乡政府整改台账.xlsx", HEADER, rows, unit="某某乡人民政府",
                           info={"反馈日期": None, "巡察结束": date(2025, 11, 28)})
     assert [m.deadline.due for m in api.read_ledger(ledger).measures()] == [date(2026, 3, 31)]
+
+
+# -- deadlines as other offices write them ----------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "due"), [
+    ("半年", date(2026, 12, 18)), ("用半年时间", date(2026, 12, 18)),  # as "6个月" and "半年内" are
+    ("2026年12", date(2026, 12, 31)),  # the 月 left off
+])
+def test_durations_and_months_written_short(cell: str, due: date) -> None:
+    assert parse_deadline(cell, feedback_date=date(2026, 6, 18)).due == due
+
+
+def test_the_flood_season_without_a_year_is_an_event_like_with_one() -> None:
+    """"汛前" (a 水利局's word) is the flood season's start, which each province sets: the same
+    advice as "2026年汛期前" (write the day), not "a word rectxl does not know"."""
+    cells = ("汛前", "主汛期前", "雨季前")
+    assert {parse_deadline(c, feedback_date=date(2026, 6, 18)).reason for c in cells} == {R_EVENT}

@@ -278,7 +278,7 @@ _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
 _CN_NUM = re.compile(r"[〇零○一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+(?=[年月日号季个天周星])")
 #: the capital numerals of money ("2026年陆月底", "贰零贰陆年"), as the plain ones
 _CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
-_HALF_YEAR_WITHIN = re.compile(r"(?<![上下])半年(?=内|以内|之内)")
+_HALF_YEAR_WITHIN = re.compile(r"(?<![上下\d年])半年(?=内|以内|之内|时间|$)")
 #: the inspection's rectification period named with its length ("巡察整改期（3个月）内",
 #: "集中整改期内(2个月)", "巡视整改期3个月内"): that long from the feedback date
 _NAMED_PERIOD_LENGTH = re.compile(
@@ -691,6 +691,10 @@ def _year_of(m: re.Match[str], fb: date | None, month: int) -> int:
     return fb.year + (1 if month < fb.month else 0)
 
 
+#: a year and a month with the 月 left off ("2026年12")
+_P_YEAR_MONTH_NO_WORD = LazyPattern(r"(?P<y>\d{4})年(?P<m>1[0-2]|0?[1-9])")
+
+
 def _single(s: str, fb: date | None) -> date | None:
     """Parse one date expression (affixes already stripped).  None if not a date shape."""
     if not s:
@@ -701,6 +705,8 @@ def _single(s: str, fb: date | None) -> date | None:
         return _make(int(m["y"]), int(m["m"]), int(m["d"]))
     if m := _P_SHORT_YMD.fullmatch(s):
         return _make(2000 + int(m["y"]), int(m["m"]), int(m["d"]))
+    if m := _P_YEAR_MONTH_NO_WORD.fullmatch(s):  # "2026年12": the 月 left off
+        return _make(int(m["y"]), int(m["m"]), None)
     if m := _P_ISO_YM.fullmatch(s):
         return _make(int(m["y"]), int(m["m"]), None)
     if m := _P_BARE_YEAR.fullmatch(s):
@@ -908,6 +914,10 @@ def _names_event(s: str, pos: int = 0) -> bool:
     return m is not None and _ACTION.search(m.group(0)) is None
 
 
+#: the flood or rainy season named ("汛前", "汛期前", "主汛期前", "防汛期", "雨季前")
+_FLOOD_SEASON = re.compile(r"汛|雨季")
+
+
 def _is_event(part: str) -> bool:
     """True when a part of a cell that names no date names an event: after a year
     ("2026年汛期前完成排查"), or as the whole part ("换届前完成")."""
@@ -1065,6 +1075,10 @@ def _core(s: str, fb: date | None) -> _Result:
         return _Result(DeadlineKind.INVALID, reason=R_PLACEHOLDER)
     if _NAMED_PERIOD.fullmatch(written):
         return _Result(DeadlineKind.INVALID, reason=R_EVENT)  # "本届任期内", "巡察整改期内"
+    if _FLOOD_SEASON.search(s):
+        # "汛前", "主汛期前", "雨季前": the season starts on a day each province sets (April to
+        # June) — an event, as "2026年汛期前" is, not a word rectxl does not know
+        return _Result(DeadlineKind.INVALID, reason=R_EVENT)
     for part in _PARTS.split(s):
         if _is_event(_strip_prefix(part)):
             return _Result(DeadlineKind.INVALID, reason=R_EVENT)  # "2026年汛期前", "换届前"
