@@ -184,3 +184,22 @@ def test_the_flood_season_without_a_year_is_an_event_like_with_one() -> None:
     advice as "2026年汛期前" (write the day), not "a word rectxl does not know"."""
     cells = ("汛前", "主汛期前", "雨季前")
     assert {parse_deadline(c, feedback_date=date(2026, 6, 18)).reason for c in cells} == {R_EVENT}
+
+
+# -- causes and accounts ------------------------------------------------------------------------------
+
+def test_a_cause_before_the_status_is_not_the_status() -> None:
+    """"因资金未到位，暂未启动": the 未 of the cause is not the work's (it had read 正在推进, and then
+    status-text-mismatch against its own words)."""
+    reading = read_status("因资金未到位，暂未启动。")
+    assert (reading.status, reading.rest) == (Status.NOT_STARTED, "因资金未到位")
+
+
+@pytest.mark.parametrize("account", [
+    "经核查，相关款项已全部退回。", "已将违规发放的补贴1.2万元全部收回并上缴国库。",
+    "制定《公务接待管理办法》，于2026年8月印发实施。",
+])
+def test_accounts_saying_money_returned_or_a_document_issued_are_done(tmp_path: Path, account: str) -> None:
+    rows = [_account_row(1, "清退违规发放津补贴", "2026年12月31日", None, account)]
+    ledger = write_ledger(tmp_path / "财务股整改台账.xlsx", ACCOUNT_HEADER, rows, unit="某某县财政局")
+    assert [m.status for m in api.read_ledger(ledger).measures()] == [D]

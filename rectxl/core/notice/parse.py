@@ -349,7 +349,13 @@ _ACCOUNT_DONE = re.compile(
     r"完成|完毕|办结|到位|销号|结案|清零|闭环|(?<![为除])了(?!解)"
     r"|已(?:经|全部|全面|均|按期|按要求)?(?:建立|建成|健全|制定|印发|出台|修订|下发|召开|成立|配备|配齐|追回|退还|收回|"
     r"清退|上缴|退缴|整改|纠正|处理|处分|问责|约谈|拆除|归档|签订|移交|移送|补齐|补缴|撤销|取消|公示|通报|调整|更换|"
-    r"清理|处置|解决|落实|规范)")
+    r"清理|处置|解决|落实|规范)"
+    # money or papers handed back, a document issued, with what it was said of between ("已将违规发放的
+    # 补贴1.2万元全部收回", "相关款项已全部退回"), or on a day ("于2026年8月印发实施")
+    r"|(?:已|全部|全额|足额)[^,;。]{0,16}?(?:退回|收回|追回|清退|上缴|退缴|补缴|归还|返还|退还)")
+#: a document issued or the work done on a day the account names ("于2026年8月印发实施")
+_ACCOUNT_DATED = re.compile(r"(?:于|在)\d{4}年\d{1,2}月(?:\d{1,2}日)?[^,;。前]{0,4}?"
+                            r"(?:印发|出台|完成|建成|召开|下发|办结)")
 #: a part of the work, or a plan for the rest (on the detection copy): "80%", "其余年内完成"
 _ACCOUNT_NOT_ALL = re.compile(r"\d{1,2}(?:\.\d+)?\s*%|[一二三四五六七八九]成|过半|一半"
                               r"|(?:其余|剩余|剩下|余下|尚有|还有)(?![^,;。]*(?:均已|全部|都已|已全))")
@@ -369,9 +375,11 @@ def read_account(text: str) -> Status | None:
     that says none of these ("组织专题学习，强化思想认识") gives ``None``: rectxl does not guess."""
     body = _INTENT.sub("", _NEXT_ON.sub("", text.strip()) or text.strip()).strip()
     status = _inferred(body, counted=False) if body else None
+    if status is None and body and _ACCOUNT_DATED.search(detect(body)):
+        status = Status.DONE
     if status is Status.DONE:
         det = detect(body)
-        if not _ACCOUNT_DONE.search(det) or _ACCOUNT_NOT_ALL.search(det):
+        if not (_ACCOUNT_DONE.search(det) or _ACCOUNT_DATED.search(det)) or _ACCOUNT_NOT_ALL.search(det):
             return None  # "已在8个科室开展自查", "80%，其余年内完成": begun, or part of it — not said finished
         from rectxl.core.rules.statuses import progress_contradiction  # (rules import the model)
 
