@@ -1310,6 +1310,10 @@ def _topic_statuses(text: str) -> StatusReading | None:
 _LIST_FIRST = frozenset("0123456789０１２３４５６７８９(（①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽一二三四五六七八九十")
 
 
+#: a clause giving the cause, before the status ("因资金未到位", "由于征地问题", "受汛期影响")
+_CAUSE = re.compile(r"^\s*(?:因为?|由于|受到?)(?!此)[\u4e00-\u9fff]")
+
+
 def _read_clauses(text: str) -> StatusReading:
     if (arrows := list(_ARROW.finditer(text))) and arrows[-1].end() < len(text):
         # "正在推进→已完成": the status it was changed to, when what it was is a status too
@@ -1324,6 +1328,11 @@ def _read_clauses(text: str) -> StatusReading:
     if (label := _STATUS_LABEL.match(text)) is not None and label.end() < len(text):
         text = text[label.end():]
     tokens = _tokens(text, _SEP)
+    if len(tokens) > 1 and _CAUSE.match(tokens[0].text) and (
+            after := _from_head(text, tokens[1:])) is not None and after.status is not None:
+        # "因资金未到位，暂未启动": why, then the status — not the cause's own negation
+        cause = tokens[0].text.strip()
+        return replace(after, rest=f"{cause}，{after.rest}" if after.rest else cause)
     reading = _from_head(text, tokens)
     if reading is not None and reading.status is not None:
         return reading
