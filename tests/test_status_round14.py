@@ -116,6 +116,9 @@ def test_accounts_beside_a_completion_date_are_read_as_a_person_reads_them(
     assert measures[0].completed_on == date(2026, 10, 20)
     # the account is the progress the notice writes
     assert measures[2].progress == "已建立档案借阅登记制度并印发执行。"
+    if status_word == "整改落实情况":  # the missing column says which rows were read how
+        (missing,) = [f for f in report.findings if f.code == "header-missing"]
+        assert "按完成时间或进展的叙述推断" in missing.message
 
 
 def test_an_unreadable_account_is_asked_for_its_status_or_its_completion_date(tmp_path: Path) -> None:

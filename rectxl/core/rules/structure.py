@@ -70,7 +70,8 @@ def _missing_hint(field: str, columns: dict[str, str], elsewhere: dict[str, tupl
                     "请用 --column 原列名=责任单位 指明。")
     if field == F.STATUS and F.PROGRESS in columns:
         return (f"进展列（{columns[F.PROGRESS]}列）开头写明状态的行（如“已完成。…”“正在推进，…”）已按该状态读取，"
-                "其余行状态不明：请添加“整改状态”列逐行填写。")
+                "其余行按完成时间或进展的叙述推断（如填了完成时间、写着“已全部…完毕”的为已完成），推断不出的行状态不明："
+                "请添加“整改状态”列逐行填写。")
     return ""
 
 
