@@ -1307,8 +1307,9 @@ def parse_deadline(value: object, *, feedback_date: date | None = None) -> Deadl
 
 
 #: what counts from the feedback or from the day it is read, not from a year: "本月", "下季度",
-#: "明年", "次年", "开学前" (the next opening), "2个月内", "反馈后…"
-_COUNTED_FROM = LazyPattern(r"(?:本|当|这个?|下个?|次|明|今|上个?|来)(?:月|季|年|周|学期)|开学|反馈|巡察后|巡视后"
+#: "明年", "次年", "开学前" (the next opening), "2个月内", "反馈后…" ("今年", "本年度" are the year)
+_COUNTED_FROM = LazyPattern(r"(?:本|当|这个?|下个?|上个?)(?:月|季|周|学期)|(?:下个?|次|明|来|上个?)年|开学|反馈"
+                            r"|巡察后|巡视后"
                             r"|\d+\s*(?:个月|个?工作日|天|周|个?星期)|\d+\s*[日年](?:内|以内|之内)"
                             r"|[一二两三四五六七八九十半]+个?(?:月|周|星期|年)(?:内|以内|之内)")
 
