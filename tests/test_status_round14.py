@@ -50,7 +50,7 @@ def test_status_words_other_offices_use(cell: str, status: Status, continuing: b
     ("超序时进度", P, None), ("项目已开工", P, None), ("已完成招投标", P, None), ("已完成立项", P, None),
     # done: discipline given, money paid out, accounts and rules set up, works accepted
     ("已给予党内警告处分", D, None), ("已拨付", D, None), ("已建账立制", D, None), ("已竣工验收", D, "已验收"),
-    ("已完成大部分整改", M, None),
+    ("已完成大部分整改", M, None), ("已上线运行", D, None), ("系统已上线", D, None), ("已给予诫勉谈话", D, None),
 ])
 def test_status_words_of_county_bureaus_and_companies(cell: str, status: Status, stage: str | None) -> None:
     """Status cells of a 县发改局, a 城投公司 and a 县卫健局 that had been bad-status."""
