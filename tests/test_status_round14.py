@@ -207,3 +207,14 @@ def test_accounts_saying_money_returned_or_a_document_issued_are_done(tmp_path: 
     rows = [_account_row(1, "清退违规发放津补贴", "2026年12月31日", None, account)]
     ledger = write_ledger(tmp_path / "财务股整改台账.xlsx", ACCOUNT_HEADER, rows, unit="某某县财政局")
     assert [m.status for m in api.read_ledger(ledger).measures()] == [D]
+
+
+def test_a_month_done_without_its_year_is_read_as_with_one(tmp_path: Path) -> None:
+    """"10月完成" in the status column of a ledger fed back in June 2026 and reported in November:
+    done in October 2026, as "2026年10月完成" is (it had been bad-status); "12月完成" is still to come."""
+    rows = [_deadline_row(1, "修订机关财务管理制度", "2026年12月31日", "10月完成"),
+            _deadline_row(2, "开展干部作风专项整治", "2026年12月31日", "12月完成")]
+    ledger = write_ledger(tmp_path / "县直单位整改台账.xlsx", HEADER, rows)
+    measures = list(api.read_ledger(ledger).measures())
+    assert [(m.status, m.completed_on) for m in measures] == [(D, date(2026, 10, 31)), (P, None)]
+    assert not [f for f in api.check(ledger).findings if f.code == "bad-status"]

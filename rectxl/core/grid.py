@@ -118,7 +118,7 @@ _FIRST_CLAUSE = re.compile(r"\s*([^，,。；;]+)\s*(?:[，,。；;]|$)")
 #: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
 _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
 #: a status cell of a month and 完成, no 已 or 于 ("2024年5月完成", "2025.6完成"): done or planned
-_MONTH_DONE = LazyPattern(r"^\s*(\d{4}\s*(?:年\s*\d{1,2}\s*月(?:底|末|份)?|[./]\d{1,2}))\s*(?:前|之前)?完成$")
+_MONTH_DONE = LazyPattern(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:底|末|份)?|\d{4}\s*[./]\d{1,2})\s*(?:前|之前)?完成$")
 #: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
 #: a totals row's label (汇总 is what a Chinese Excel table's totals row says)
 _TOTALS = re.compile(r"^\s*(?:(?:合|总|小|共)\s*计|汇\s*总)\s*(?:[:：].*)?$", re.DOTALL)
@@ -2937,9 +2937,10 @@ class _Builder:
         return read_account(account)
 
     def _month_done(self, month: str) -> tuple[StatusReading, date | None]:
-        """A status cell giving a month and 完成 ("2024年5月完成"): done then, when that month had
-        ended by the ledger's report date (the day it may be finished in), or else the month it is
-        to be done in — going on; unread when the ledger states no report date."""
+        """A status cell giving a month and 完成 ("2024年5月完成", or "10月完成", its year read as a
+        deadline's is): done then, when that month had ended by the ledger's report date (the day
+        it may be finished in), or else the month it is to be done in — going on; unread when the
+        ledger states no report date."""
         report = self.ledger.info.report_date
         stated = self._deadline(month)
         if report is None or stated.kind is not DeadlineKind.DATE or stated.due is None:
