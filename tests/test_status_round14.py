@@ -218,3 +218,12 @@ def test_a_month_done_without_its_year_is_read_as_with_one(tmp_path: Path) -> No
     measures = list(api.read_ledger(ledger).measures())
     assert [(m.status, m.completed_on) for m in measures] == [(D, date(2026, 10, 31)), (P, None)]
     assert not [f for f in api.check(ledger).findings if f.code == "bad-status"]
+
+
+def test_a_step_noted_in_brackets_is_within_the_deadline_not_a_year_later() -> None:
+    """"2026年9月30日前（节点：8月底前完成初稿）": the note's August is 2026's — it had been read as
+    August 2027, pushing the due date a year on (and no overdue); stages written in order still
+    roll over ("2026年11月启动，3月底前完成" is March 2027)."""
+    fb = date(2026, 6, 18)
+    assert parse_deadline("2026年9月30日前（节点：8月底前完成初稿）", feedback_date=fb).due == date(2026, 9, 30)
+    assert parse_deadline("2026年11月启动，3月底前完成", feedback_date=fb).due == date(2027, 3, 31)

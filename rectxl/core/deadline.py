@@ -997,7 +997,11 @@ def _dates(s: str, fb: date | None) -> list[date]:
     year: int | None = None
     last_month = 0
     written = False
-    for part in _PARTS.split(s):
+    start = 0
+    for sep in [*_PARTS.finditer(s), None]:
+        end = sep.start() if sep is not None else len(s)
+        part, before_part = s[start:end], s[:start]
+        start = sep.end() if sep is not None else len(s)
         part = _strip_prefix(part)
         if not part:
             continue
@@ -1008,7 +1012,10 @@ def _dates(s: str, fb: date | None) -> list[date]:
         if prefixed and m is not None and year is not None:
             if m.group(1) is not None:
                 month = int(m.group(1))
-                part = f"{year + (1 if month < last_month else 0)}年{part}"
+                # a note in brackets after the deadline names a step within it ("2026年9月30日前
+                # （节点：8月底前完成初稿）"): its year, not the next — a later stage rolls over
+                noted = before_part.count("(") > before_part.count(")")
+                part = f"{year + (1 if month < last_month and not noted else 0)}年{part}"
             else:
                 part = f"{year}年{part}"
         d = _part_date(part, fb)
