@@ -325,8 +325,10 @@ def test_a_notice_of_measures_listed_in_one_cell_with_a_status_each_reads_as_sen
     codes = {f.code for f in api.check(path, Options(as_of=AS_OF)).findings}
     assert "measures-in-one-cell" in codes and "overdue" not in codes
     text = _notice_text(path, tmp_path / "通报.txt")
-    assert "1.人民调解员培训不足。制定年度培训计划；开展全员轮训，正在推进。" in text
-    assert "2.社区矫正监管有漏洞。开展矫正对象排查；建立信息化监管平台，已完成。" in text
+    # each listed measure told with its own status, as the status cell numbers them (round 14: a
+    # cell's listed measures are told one by one when how far each got is known)
+    assert "1.人民调解员培训不足。一是制定年度培训计划，已完成。二是开展全员轮训，正在推进。" in text
+    assert "2.社区矫正监管有漏洞。一是开展矫正对象排查，已完成。二是建立信息化监管平台，已完成。" in text
     assert "，2." not in text and "（2）。" not in text
 
 

@@ -224,9 +224,9 @@ def test_progress_opening_with_a_status_the_rules_read(tmp_path: Path) -> None:
         ("已完成", "2024年6月印发《工程变更管理办法》。"),
         ("正在推进", "公示制度已起草。"),
         ("长期坚持", "已开展专项检查2次。"),
-        # an account, no status word: with no status column, it is read as it says (round 14) —
-        # self-examination carried out, done
-        ("已完成", "已在8个科室开展自查。"),
+        # an account, no status word: a bare 已 before an action says it began, not that the work
+        # is finished (round 14 reads an account as done only when it says so)
+        (None, "已在8个科室开展自查。"),
     ]
     overdue = [f for f in api.check(path, Options()).findings if f.code == "overdue"]
     assert [(f.cell, "未完全整改到位" in f.message or "正在推进" in f.message) for f in overdue] == [("E4", True)]

@@ -1513,6 +1513,10 @@ def _items_apart(m: Measure) -> list[Measure] | None:
     if _from_notice(m) or m.status is None or (items := measure_items(m)) is None:
         return None
     answers = enumerated_items(_from_cell(m.progress)) or []
+    if len(answers) != len(items) and m.raw.get(F.PROGRESS) in (None, ""):
+        # the status cell numbering the items' statuses as the measure cell numbers the items
+        # ("1.已完成；2.正在推进。" in a 整改情况 column): each item has its own
+        answers = enumerated_items(_from_cell(m.status_text)) or answers
     if len(answers) == len(items):
         return [replace(m, text=item, progress=answer, status_text="",
                         status=_item_status(m.status, answer) or m.status)
