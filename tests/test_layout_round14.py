@@ -252,3 +252,23 @@ def test_a_category_alone_on_its_unmerged_row_heads_the_issues_below(tmp_path: P
     path = _book(tmp_path / "台账3.xlsx", {"台账": (rows, ["A2:G2"])})
     assert _findings(path) == []
     assert _tree(path) == [("政治建设方面", "理论学习不深入", ["制定学习计划", "开展专题学习"])]
+
+
+# -- a status per issue beside a status per measure ---------------------------------------------------
+
+def test_the_measures_own_status_is_read_beside_the_issues(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["序号", "问题", "问题整改情况", "整改措施", "责任单位", "整改时限", "措施完成情况"],
+        [1, "学习贯彻不深入", "已完成", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
+        [None, None, None, "开展专题学习", "办公室", "2025年9月30日", "已完成"],
+        [2, "会风文风不实", "正在推进", "精简会议文件", "办公室", "2025年8月31日", "已完成"],
+        [None, None, None, "控制发文数量", "办公室", "2025年8月31日", "正在推进"],
+    ]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ["A2:A3", "B2:B3", "C2:C3", "A4:A5", "B4:B5", "C4:C5"])})
+    measures = list(api.read_ledger(path).measures())
+    assert [(m.text, str(m.status)) for m in measures] == [
+        ("制定学习计划", "已完成"), ("开展专题学习", "已完成"), ("精简会议文件", "已完成"),
+        ("控制发文数量", "正在推进")]
+    # the measure still in progress past its deadline is overdue, at its own status's row; no column is
+    # a duplicate to delete
+    assert _findings(path) == [("overdue", "F5")]

@@ -451,6 +451,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
             earlier[F.PROGRESS] = tuple(sorted((c for c in shown if c < columns[F.PROGRESS]), reverse=True))
     _latest_period_status(grid, r, texts, columns, duplicates, skip, earlier)
     _named_status_first(texts, columns, duplicates)
+    _measure_status_first(texts, columns, duplicates)
     _task_as_goal(texts, columns, duplicates)
     _goal_as_measure(texts, columns, duplicates)
     measure_more = _measure_split(texts, columns, duplicates)
@@ -633,6 +634,30 @@ def _named_status_first(texts: dict[int, str], columns: dict[str, int], duplicat
     if named and named[0] != columns[F.STATUS]:
         columns[F.STATUS] = named[0]
         duplicates[F.STATUS] = [c for c in candidates if c != named[0]]
+
+
+def _measure_status_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """问题整改情况 (one per issue, merged over its measures) beside 措施完成情况 (one per measure): the
+    measure's own is the status of each row; the issue's sums them up — a column of its own, not a
+    second status column to delete."""
+    if F.STATUS not in duplicates:
+        return
+    candidates = [columns[F.STATUS], *duplicates[F.STATUS]]
+    keys = {c: F.header_key(texts.get(c, "")) for c in candidates}
+    measures = [c for c in candidates if _NAMES_MEASURE.search(keys[c])]
+    issues = [c for c in candidates if "问题" in keys[c] and not _NAMES_MEASURE.search(keys[c])]
+    if not measures or not issues:
+        return
+    columns[F.STATUS] = measures[0]
+    rest = [c for c in candidates if c != measures[0] and c not in issues]
+    if rest:
+        duplicates[F.STATUS] = rest
+    else:
+        del duplicates[F.STATUS]
+
+
+#: a header naming the measures (措施完成情况, 任务完成情况, 举措落实状态)
+_NAMES_MEASURE = re.compile(r"措施|举措|任务")
 
 
 #: one-word headers of a plain table (措施 | 单位 | 时间 | 情况): the deadline and the status, when
