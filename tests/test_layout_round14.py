@@ -272,3 +272,29 @@ def test_the_measures_own_status_is_read_beside_the_issues(tmp_path: Path) -> No
     # the measure still in progress past its deadline is overdue, at its own status's row; no column is
     # a duplicate to delete
     assert _findings(path) == [("overdue", "F5")]
+
+
+# -- 整改时限 over 开始时间 | 完成时间 -----------------------------------------------------------------------
+
+def test_the_end_of_the_time_allowed_is_the_deadline(tmp_path: Path) -> None:
+    for start, end in (("开始时间", "完成时间"), ("起始日期", "截止日期"), ("计划开始时间", "计划完成时间")):
+        rows: Rows = [
+            ["序号", "问题", "整改措施", "责任单位", "整改时限", None, "整改状态"],
+            [None, None, None, None, start, end, None],
+            [1, "学习贯彻不深入", "制定学习计划", "办公室", "2025年4月1日", "2025年6月30日", "已完成"],
+            [2, "会风文风不实", "精简会议文件", "办公室", "2025年4月1日", "2025年8月31日", "正在推进"],
+        ]
+        merges = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2"]
+        path = _book(tmp_path / "台账.xlsx", {"台账": (rows, merges)})
+        assert [m.deadline.due for m in api.read_ledger(path).measures()] == [
+            date(2025, 6, 30), date(2025, 8, 31)], start
+        # overdue since August 31, said at that cell; nothing said of the start date
+        assert _findings(path) == [("overdue", "F4")], start
+        assert not api.check(path, Options(as_of=AS_OF)).findings[1:], start
+    # one header row: 计划开始时间 | 计划完成时间 — the second is the deadline
+    rows = [["序号", "问题", "整改措施", "责任单位", "计划开始时间", "计划完成时间", "整改状态"],
+            [1, "学习贯彻不深入", "制定学习计划", "办公室", "2025年4月1日", "2025年6月30日", "已完成"],
+            [2, "会风文风不实", "精简会议文件", "办公室", "2025年4月1日", "2025年8月31日", "正在推进"]]
+    path = _book(tmp_path / "台账2.xlsx", {"台账": (rows, [])})
+    assert [m.deadline.due for m in api.read_ledger(path).measures()] == [date(2025, 6, 30), date(2025, 8, 31)]
+    assert _findings(path) == [("overdue", "F3")]

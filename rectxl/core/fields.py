@@ -168,6 +168,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"延期.*(?:申请|批准|审批|批复|报批).*(?:情况|说明|意见|结果|文件|文号|依据)?$", EXTENSION_GRANTED),
     # 是否延期 (是/否): a yes/no, not the extended deadline — the date is in the deadline cell
     (r"^是否.*延期", NOT_READ),
+    # 计划开始时间, 开始日期, 启动时间: when the work starts — not when it is due (计划完成时间 is)
+    (r"^(?:计划|预计|拟)?(?:开始|起始|启动|开工)(?:整改|实施)?(?:时间|日期)$", NOT_READ),
     (r"延期|^(?:调整|变更)后", EXTENSION),
     (r"验收.*(日期|时间)", ACCEPTED),
     # 验收意见, 验收结论 (通过/同意): whether it was accepted, not who accepted it

@@ -317,6 +317,12 @@ class _HeaderFields(dict[str, "str | None"]):
 _HEADER_FIELDS = _HeaderFields()
 
 
+#: a column under a 整改时限 group saying when the work starts or ends (开始时间 | 完成时间, 起始日期 |
+#: 截止日期) — not 实际完成时间, when it was done
+_START_OR_END = re.compile(r"^(?:计划)?(?:开始|起始|启动|完成|结束|截止|办结)(?:时间|日期)?$")
+_STARTS = ("开始", "起始", "启动", "计划开始", "计划起始", "计划启动")
+
+
 def _child_of_group(child: str, label: str, column_map: dict[str, str]) -> tuple[str, str] | None:
     """(name, field) of a column a two-row header names only with its group's label: "计划" and
     "实际" under "完成时限" are 计划完成时限 (the deadline) and 实际完成时限 (when it was done).
@@ -402,7 +408,16 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
                     texts.pop(c, None)
             for c, v in non_blank.items():
                 texts[c] = _text(v)
-                if c in sub:
+                if c in labels and _header_field(labels[c], column_map) == F.DEADLINE and (
+                        sub.get(c) in (None, F.DEADLINE, F.COMPLETED)) and _START_OR_END.match(F.header_key(texts[c])):
+                    # 整改时限 over 开始时间 | 完成时间: the time allowed runs to the end the plan
+                    # names — the deadline; its start is no column rectxl reads
+                    if F.header_key(texts[c]).startswith(_STARTS):
+                        found.pop(c, None)
+                        texts.pop(c)
+                    else:
+                        found[c] = F.DEADLINE
+                elif c in sub:
                     found[c] = sub[c]
                 elif c in labels and (named := _child_of_group(texts[c], labels[c], column_map)):
                     # 完成时限 over 计划 | 实际: the child says which of the group it is
