@@ -298,3 +298,21 @@ def test_the_end_of_the_time_allowed_is_the_deadline(tmp_path: Path) -> None:
     path = _book(tmp_path / "台账2.xlsx", {"台账": (rows, [])})
     assert [m.deadline.due for m in api.read_ledger(path).measures()] == [date(2025, 6, 30), date(2025, 8, 31)]
     assert _findings(path) == [("overdue", "F3")]
+
+
+# -- the issue copied onto each of its measures' rows ------------------------------------------------
+
+def test_an_issue_copied_onto_each_row_with_a_mark_more_is_one_issue(tmp_path: Path) -> None:
+    for numbered in (True, False):
+        rows: list[list[Any]] = [
+            list(HEADER),
+            [1, "理论学习中心组学习不深入", "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+            [1, "理论学习中心组学习不深入。", "开展专题学习", "办公室", "张某", "2025年6月30日", "已完成"],
+            [1, " 理论学习中心组学习不深入； ", "建立学习档案", "办公室", "张某", "2025年6月30日", "已完成"],
+            [2, "会风文风不实", "精简会议文件", "办公室", "王某", "2025年6月30日", "已完成"],
+        ]
+        if not numbered:
+            rows = [row[1:] for row in rows]
+        path = _book(tmp_path / "台账.xlsx", {"台账": (rows, [])})
+        assert [(i, len(ms)) for _, i, ms in _tree(path)] == [("理论学习中心组学习不深入", 3), ("会风文风不实", 1)]
+        assert _findings(path) == [], numbered

@@ -48,6 +48,7 @@ from rectxl.core.text import (
     col_letter,
     fold,
     needs_cleaning,
+    normalize_for_compare,
     normalize_text,
     shorten,
     to_int,
@@ -1218,6 +1219,8 @@ def _texts(values: list[Any]) -> list[str]:
     return texts
 
 
+#: marks a copied issue text may end with, or not (。；，、 and their half-width forms)
+_TRAILING_MARKS = "。．.；;，,、：:"
 #: an issue's number written as its label in a 问题编号 cell: "问题3", "问题（3）", "第三个问题"
 _NUMBER_LABEL = re.compile(r"^\s*(?:问题\s*[(（]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]?"
                            r"|第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|项|条)?问题)\s*[.．、:：]?\s*$")
@@ -2716,7 +2719,9 @@ class _Builder:
             else:
                 self._listed_issue(listed)
         elif issue_t or issue_no is not None:
-            key = (issue_no, issue_t)
+            # the issue copied onto each of its measures' rows, a full stop or a space more on one
+            # ("学习不深入" | "学习不深入。"): one issue, not two under one number
+            key = (issue_no, normalize_for_compare(issue_t).rstrip(_TRAILING_MARKS))
             if self.issue is None or key != self._issue_key:
                 number, title = split_issue_label(issue_t)
                 if number is None and _CATEGORY_LABEL.match(issue_t):
