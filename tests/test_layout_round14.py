@@ -316,3 +316,26 @@ def test_an_issue_copied_onto_each_row_with_a_mark_more_is_one_issue(tmp_path: P
         path = _book(tmp_path / "台账.xlsx", {"台账": (rows, [])})
         assert [(i, len(ms)) for _, i, ms in _tree(path)] == [("理论学习中心组学习不深入", 3), ("会风文风不实", 1)]
         assert _findings(path) == [], numbered
+
+
+# -- a column name written once over a number column and a text column ------------------------------
+
+def test_a_name_over_a_number_column_and_a_text_column_reads_the_text(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["某某县财政局巡察整改台账"],
+        ["序号", "问题", "整改措施", None, "责任单位", "整改时限", "整改状态"],
+        [1, "学习贯彻不深入", "1", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
+        [None, None, "2", "开展专题学习", "办公室", "2025年6月30日", "已完成"],
+        [2, "会风文风不实", "（1）", "精简会议文件", "办公室", "2025年8月31日", "正在推进"],
+    ]
+    path = _book(tmp_path / "财政局.xlsx", {"台账": (rows, ["A1:G1", "C2:D2", "A3:A4", "B3:B4"])})
+    assert [(i, ms) for _, i, ms in _tree(path)] == [
+        ("学习贯彻不深入", ["制定学习计划", "开展专题学习"]), ("会风文风不实", ["精简会议文件"])]
+    assert _findings(path) == [("overdue", "F5")]
+    # the issues numbered the same way: their numbers are read
+    rows = [["问题", None, "整改措施", "责任单位", "整改时限", "整改状态"],
+            ["1", "学习贯彻不深入", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
+            ["3", "会风文风不实", "精简会议文件", "办公室", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "财政局2.xlsx", {"台账": (rows, ["A1:B1"])})
+    assert [(i.number, i.title) for i in api.read_ledger(path).issues()] == [(1, "学习贯彻不深入"), (3, "会风文风不实")]
+    assert _findings(path) == [("issue-number-gap", "A3")]

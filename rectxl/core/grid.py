@@ -487,6 +487,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _lead_unit_first(texts, columns, duplicates)
     _specific_person_first(texts, columns, duplicates)
     _bare_words(texts, found, columns, skip)
+    _text_under_spanned_name(grid, first, r, r + 1 + numbered, columns)
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
@@ -1049,6 +1050,36 @@ def _set_aside(columns: dict[str, int], duplicates: dict[str, list[int]], field:
         duplicates[field] = kept[1:]
     else:
         del duplicates[field]
+
+
+def _text_under_spanned_name(grid: Grid, first: int, header_row: int, data_start: int, columns: dict[str, int]) -> None:
+    """整改措施 (or 问题) written once over two columns, nothing under it: the left one numbers
+    the measures ("1", "（2）", "1-1"), the right one holds their text — which is the column read.
+    Nothing changes when the left column holds text of its own."""
+    for field_name in (F.MEASURE, F.ISSUE):
+        c = columns.get(field_name)
+        if c is None:
+            continue
+        span = next((c1 for r0, c0, r1, c1 in grid.merges
+                     if c0 == c < c1 and first <= r0 <= header_row and r1 <= header_row), None)
+        if span is None:
+            continue
+        rows = grid.rows[data_start: data_start + 200]
+        numbers = [_text(row[c]) for row in rows if c < len(row) and not _blank(row[c])]
+        if not numbers or not all(_A_NUMBER.match(t) for t in numbers):
+            continue
+        taken = set(columns.values())
+        for c2 in range(c + 1, span + 1):
+            words = [_text(row[c2]) for row in rows if c2 < len(row) and not _blank(row[c2])]
+            if c2 not in taken and words and not all(_A_NUMBER.match(t) for t in words):
+                columns[field_name] = c2
+                if field_name == F.ISSUE and not {F.ISSUE_NO, F.ROW_NO} & columns.keys():
+                    columns[F.ISSUE_NO] = c  # "问题" over "3 | …": the issue's number
+                break
+
+
+#: a cell that only numbers a row: "1", "2.", "（3）", "1-2", "2.1", "①"
+_A_NUMBER = re.compile(r"^\s*[(（]?\s*(?:\d{1,3}(?:\s*[-－.．]\s*\d{1,3})?|[①-⑳])\s*[)）.．、]?\s*$")
 
 
 def _mean_length(grid: Grid, c: int, header_row: int) -> float:
