@@ -339,3 +339,33 @@ def test_a_name_over_a_number_column_and_a_text_column_reads_the_text(tmp_path: 
     path = _book(tmp_path / "财政局2.xlsx", {"台账": (rows, ["A1:B1"])})
     assert [(i.number, i.title) for i in api.read_ledger(path).issues()] == [(1, "学习贯彻不深入"), (3, "会风文风不实")]
     assert _findings(path) == [("issue-number-gap", "A3")]
+
+
+# -- a 督办 ledger's words: 反馈事项 | 整改事项 | 办理情况; 存在不足, 取得成效 -----------------------------------
+
+def test_matters_fed_back_and_matters_to_rectify_are_issues_and_measures(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["某某县信访局巡察反馈意见整改督办台账"],
+        ["序号", "反馈事项", "整改事项", "承办单位", "办结时限", "办理情况"],
+        [1, "信访积案化解不力", "开展积案化解攻坚行动", "办信科", "2025年6月30日", "已办结。化解积案12件"],
+        [2, "网上信访办理不及时", "建立网上信访日调度机制", "网信科", "2025年8月31日", "正在办理，已建立机制"],
+    ]
+    path = _book(tmp_path / "信访局.xlsx", {"台账": (rows, ["A1:F1"])})
+    assert [(i, ms) for _, i, ms in _tree(path)] == [
+        ("信访积案化解不力", ["开展积案化解攻坚行动"]), ("网上信访办理不及时", ["建立网上信访日调度机制"])]
+    assert [(str(m.status), m.progress) for m in api.read_ledger(path).measures()] == [
+        ("已完成", "化解积案12件"), ("正在推进", "已建立机制")]
+    assert _findings(path) == [("overdue", "E4")]
+
+
+def test_what_was_found_wanting_is_the_issue_and_what_it_achieved_the_progress(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["序号", "存在不足", "整改措施", "责任股室", "整改时限", "整改状态", "取得成效", "整改不足原因"],
+        [1, "理论学习不够深入", "制定学习计划", "办公室", "2025年6月30日", "已完成", "集中学习12次", None],
+        [2, "服务群众意识不强", "开展作风整顿", "办公室", "2025年8月31日", "正在推进", "已开展整顿", "人员调整"],
+    ]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, [])})
+    assert [(i, ms) for _, i, ms in _tree(path)] == [
+        ("理论学习不够深入", ["制定学习计划"]), ("服务群众意识不强", ["开展作风整顿"])]
+    assert [m.progress for m in api.read_ledger(path).measures()] == ["集中学习12次", "已开展整顿"]
+    assert _findings(path) == [("overdue", "E3")]

@@ -189,7 +189,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # how far it got
     (r"(?:进度|时间|时序)安排", DEADLINE),
     (r"^进展状态$|^进度状态$", STATUS),  # a status, whatever its first word says
-    (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|整改成效|整改效果", PROGRESS),
+    # 取得成效, 办理情况 (a 督办 ledger's word for what was done)
+    (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|成效|整改效果|办理(?:情况|进展)", PROGRESS),
     (r"状态|完成情况|是否完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况"
      r"|整改是否(?:到位|完成|办结)", STATUS),
     # 实际完成时间 (under a 完成时限 group: 计划 | 实际): when it was done
@@ -214,7 +215,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # ("存在问题及原因" is the issue, its cause beside it)
     (r"^(?:问题|问题产生|产生|未完成|未整改|未办结|滞后|进度滞后|整改不到位|未按期完成|延误)?的?原因(?:分析)?$",
      NOT_READ),
-    (r"问题|事项|表现|反馈意见|巡察意见|巡视意见", ISSUE),
+    # 存在不足, 不足之处, 存在差距, 短板弱项: what was found wanting — the issue
+    (r"问题|事项|表现|反馈意见|巡察意见|巡视意见|(?:不足|差距|短板|弱项)(?!.*原因)", ISSUE),
     (r"备注|说明", REMARK),
 ))
 #: headers longer than this are titles or notes, never a column name

@@ -469,6 +469,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _named_status_first(texts, columns, duplicates)
     _measure_status_first(texts, columns, duplicates)
     _task_as_goal(texts, columns, duplicates)
+    _matter_to_rectify(texts, columns, duplicates)
     _goal_as_measure(texts, columns, duplicates)
     measure_more = _measure_split(texts, columns, duplicates)
     measure_cols = _numbered_measures(texts, columns, duplicates)
@@ -753,6 +754,15 @@ def _task_as_goal(texts: dict[int, str], columns: dict[str, int], duplicates: di
     is what they achieve — read as the goal (整改目标), not as a second measure column."""
     _reassign(columns, duplicates, F.MEASURE, F.GOAL, lambda c: re.search(r"措施|举措", texts.get(c, "")) is not None,
               lambda c: "任务" in texts.get(c, ""))
+
+
+def _matter_to_rectify(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """反馈事项 | 整改事项 (a 督办 ledger's words): the matter fed back is the issue, the matter to
+    rectify — what is done about it — the measure, when no column names the measures."""
+    def to_rectify(c: int) -> bool:
+        return F.header_key(texts.get(c, "")).startswith(("整改", "落实", "办理"))
+
+    _reassign(columns, duplicates, F.ISSUE, F.MEASURE, lambda c: not to_rectify(c), to_rectify)
 
 
 def _goal_as_measure(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
