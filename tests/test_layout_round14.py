@@ -369,3 +369,21 @@ def test_what_was_found_wanting_is_the_issue_and_what_it_achieved_the_progress(t
         ("理论学习不够深入", ["制定学习计划"]), ("服务群众意识不强", ["开展作风整顿"])]
     assert [m.progress for m in api.read_ledger(path).measures()] == ["集中学习12次", "已开展整顿"]
     assert _findings(path) == [("overdue", "E3")]
+
+
+# -- a subtotal row named for its part, or with its count after it -------------------------------------
+
+def test_subtotal_rows_with_their_part_or_count_are_no_measures(tmp_path: Path) -> None:
+    for label in ("合计（2个问题3项措施）", "本方面小计", "一、政治建设方面小计：2项", "小  计（3项）", "总计 3项"):
+        rows: Rows = [
+            HEADER,
+            ["一、政治建设方面"],
+            [1, "学习贯彻不深入", "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+            [None, None, "开展专题学习", "办公室", "张某", "2025年6月30日", "已完成"],
+            [label, None, "2项"],
+            [2, "会风文风不实", "精简会议文件", "办公室", "王某", "2025年8月31日", "正在推进"],
+        ]
+        path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ["A2:G2", "A3:A4", "B3:B4"])})
+        assert [(i, ms) for _, i, ms in _tree(path)] == [
+            ("学习贯彻不深入", ["制定学习计划", "开展专题学习"]), ("会风文风不实", ["精简会议文件"])], label
+        assert _findings(path) == [("overdue", "F6")], label

@@ -122,7 +122,10 @@ _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
 _MONTH_DONE = LazyPattern(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:底|末|份)?|\d{4}\s*[./]\d{1,2})\s*(?:前|之前)?完成$")
 #: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
 #: a totals row's label (汇总 is what a Chinese Excel table's totals row says)
-_TOTALS = re.compile(r"^\s*(?:(?:合|总|小|共)\s*计|汇\s*总)\s*(?:[:：].*)?$", re.DOTALL)
+#: — also named for its part ("本方面小计", "政治建设方面小计：2项") and with its count after it
+#: ("合计（5个问题12项措施）", "小计 3项")
+_TOTALS = re.compile(r"^\s*(?:本(?:方面|页|类|部分|单位)|[\u4e00-\u9fff、.．]{0,24}?方面(?:问题)?)?\s*"
+                     r"(?:(?:合|总|小|共)\s*计|汇\s*总)\s*(?:[:：(（].*|\d+\s*(?:个|项|条).*)?$", re.DOTALL)
 _TOTALS_FIRST = "合总小共汇"
 #: a 序号 cell numbering a section, not an issue: "一", "二、", "（三）"
 _SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）])\s*$")
@@ -2628,7 +2631,8 @@ class _Builder:
         if _blank(raw_row[measure_c]) or self._measure_merged(r, measure_c):
             return False
         for v in raw_row[:2]:  # a plain loop: this runs for every row of the ledger
-            if type(v) is str and (first := v.lstrip()[:1]) and first in _TOTALS_FIRST:
+            if type(v) is str and (first := v.lstrip()[:1]) and (
+                    first in _TOTALS_FIRST or ("计" in v and _TOTALS.match(v))):
                 return False
         measure = self.texts[F.MEASURE][r]
         first = measure[:1]
