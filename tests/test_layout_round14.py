@@ -387,3 +387,22 @@ def test_subtotal_rows_with_their_part_or_count_are_no_measures(tmp_path: Path) 
         assert [(i, ms) for _, i, ms in _tree(path)] == [
             ("学习贯彻不深入", ["制定学习计划", "开展专题学习"]), ("会风文风不实", ["精简会议文件"])], label
         assert _findings(path) == [("overdue", "F6")], label
+
+
+# -- 反馈问题 | 具体问题 ------------------------------------------------------------------------------------
+
+def test_the_specific_issue_is_read_under_the_problem_fed_back(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["序号", "反馈问题", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [1, "一、贯彻落实党的路线方针政策不够到位", "1.理论学习不深入", "制定学习计划", "办公室", "2025年6月30日",
+         "已完成"],
+        [2, None, "2.意识形态研判不够", "每季度开展研判", "办公室", "2025年6月30日", "已完成"],
+        [3, "二、全面从严治党不够有力", "3.廉政教育不经常", "开展警示教育", "纪检组", "2025年8月31日", "正在推进"],
+    ]
+    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ["B2:B3"])})
+    assert [(a, i, ms) for a, i, ms in _tree(path)] == [
+        ("贯彻落实党的路线方针政策不够到位", "理论学习不深入", ["制定学习计划"]),
+        ("贯彻落实党的路线方针政策不够到位", "意识形态研判不够", ["每季度开展研判"]),
+        ("全面从严治党不够有力", "廉政教育不经常", ["开展警示教育"])]
+    # no column to delete; the late measure is found at its row
+    assert _findings(path) == [("overdue", "F4")]

@@ -477,6 +477,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     measure_more = _measure_split(texts, columns, duplicates)
     measure_cols = _numbered_measures(texts, columns, duplicates)
     _detail_not_issue(texts, columns, duplicates)
+    _specific_issue_first(texts, columns, duplicates)
     _lookback_issue(texts, columns, duplicates)
     _closure_not_status(texts, columns, duplicates)
     _kind_not_category(grid, r, columns, duplicates)
@@ -729,6 +730,19 @@ def _detail_not_issue(texts: dict[int, str], columns: dict[str, int], duplicates
 _FOUND_AGAIN = LazyPattern(r"回头看|复查|复核|再次|新发现|仍存在|仍然存在|未整改到位")
 #: the header of the issue first fed back, beside it: "原问题", "原反馈问题", "上轮巡察反馈问题"
 _FIRST_FOUND = LazyPattern(r"^(?:原|上轮|上一轮|首轮|前次|上次)")
+
+
+def _specific_issue_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
+    """反馈问题 | 具体问题 (巡察反馈问题 | 具体问题): the issue is the specific one; the problem fed
+    back, written once over several of them, is what groups them — read as the category (or the
+    aspect, when its cells say "一、…方面"), not as a second issue column to delete."""
+    def specific(c: int) -> bool:
+        return "具体" in F.header_key(texts.get(c, ""))
+
+    for to in (F.CATEGORY, F.ASPECT):
+        if to not in columns:
+            _reassign(columns, duplicates, F.ISSUE, to, specific, lambda c: not specific(c))
+            return
 
 
 def _lookback_issue(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
