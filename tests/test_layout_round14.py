@@ -406,3 +406,22 @@ def test_the_specific_issue_is_read_under_the_problem_fed_back(tmp_path: Path) -
         ("全面从严治党不够有力", "廉政教育不经常", ["开展警示教育"])]
     # no column to delete; the late measure is found at its row
     assert _findings(path) == [("overdue", "F4")]
+
+
+# -- one table per aspect, one under the other on one sheet --------------------------------------------
+
+def test_one_table_per_aspect_on_one_sheet(tmp_path: Path) -> None:
+    for first, second in (("一、政治建设方面问题整改台账", "二、作风建设方面问题整改台账"),
+                          ("一、政治建设方面", "二、作风建设方面")):
+        rows: Rows = [
+            ["某某县农业农村局巡察整改台账"], [first], HEADER,
+            [1, "学习贯彻不深入", "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+            [2, "意识形态研判不够", "每季度开展研判", "办公室", "张某", "2025年6月30日", "已完成"],
+            [], [second], HEADER,
+            [3, "会风文风不实", "精简会议文件", "办公室", "王某", "2025年8月31日", "正在推进"],
+        ]
+        path = _book(tmp_path / "农业农村局.xlsx", {"台账": (rows, ["A1:G1", "A2:G2", "A7:G7"])})
+        ledger = api.read_ledger(path)
+        assert [(a.number, a.title, [i.title for i in a.issues()]) for a in ledger.aspects] == [
+            (1, "政治建设方面", ["学习贯彻不深入", "意识形态研判不够"]), (2, "作风建设方面", ["会风文风不实"])], first
+        assert _findings(path) == [("overdue", "F9")], first

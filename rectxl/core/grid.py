@@ -1800,6 +1800,8 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         previous = _Builder(grid, header, ledger, previous, issue_list)
         if len(picked) > 1 and (aspect := _sheet_aspect(grid, header, by_field)) is not None:
             previous.start_aspect(aspect)  # one sheet per aspect, named above its header
+        elif len(picked) == 1 and (aspect := _aspect_over_header(grid, header)) is not None:
+            previous.start_aspect(aspect)  # one table per aspect on one sheet: the first's heading
         if units:
             previous.owned_by(units[grid.name])
         previous.build()
@@ -1870,6 +1872,12 @@ def _sheet_units(picked: list[tuple[Grid, HeaderMap]]) -> dict[str, str]:
 
 #: what a sheet named by its unit may add after the unit's name ("财务股台账", "办公室整改台账")
 _LEDGER_SUFFIX = re.compile(r"(?:巡察)?(?:整改)?(?:台账|任务清单|清单)$")
+
+
+#: what a table's title says after the aspect it is about ("…方面问题整改落实台账", "…方面整改清单")
+_TABLE_TITLE_TAIL = re.compile(r"(?<=方面)(?:存在的?)?(?:问题)?(?:巡察)?(?:反馈)?(?:问题)?(?:整改)?(?:落实)?(?:情况)?"
+                               r"(?:台账|任务清单|清单|明细表|一览表|统计表|表)$")
+_TABLE_TITLE_ENDS = ("台账", "清单", "表")
 
 
 #: how far below a heading merged across the table its first row is looked for
@@ -2139,6 +2147,22 @@ def _feedback_sheets(picked: list[tuple[Grid, HeaderMap]]
     return [p for k, p in enumerate(picked) if k not in apart], [picked[k][0].name for k in apart]
 
 
+def _aspect_over_header(grid: Grid, header: HeaderMap) -> str | None:
+    """The aspect a sheet's first table is about, named alone on a row above its header
+    ("一、政治建设方面", "一、政治建设方面问题整改台账") — when the rows below name further aspects
+    the same way (a table per aspect, one under the other). ``None`` otherwise."""
+    above = next((t[0] for row in grid.rows[:header.first_row]
+                  if len(t := [_text(v) for v in row if not _blank(v)]) == 1
+                  and _ASPECT_LABEL.match(t[0]) and not _NOTE_HEAD.match(t[0])), None)
+    if above is None:
+        return None
+    for row in grid.rows[header.data_start:]:
+        texts = [_text(v) for v in row if not _blank(v)]
+        if len(texts) == 1 and _ASPECT_LABEL.match(texts[0]) and not _NOTE_HEAD.match(texts[0]):
+            return above
+    return None
+
+
 def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str | None:
     """The aspect a sheet of a ledger kept one sheet per aspect is about: a row above the header
     that is only a numbered aspect ("一、…方面", "第二方面：…"), else the sheet's own name when
@@ -2248,6 +2272,8 @@ class _Builder:
         self._named_by_sheet = self.aspect
 
     def _new_aspect(self, text: str) -> None:
+        # "二、作风建设方面问题整改台账": the title of the aspect's own table — the aspect is 作风建设方面
+        text = _TABLE_TITLE_TAIL.sub("", text) if text.endswith(_TABLE_TITLE_ENDS) else text
         number, title = split_aspect_label(text) if text else (None, "")
         named = self._named_by_sheet
         self._named_by_sheet = None
