@@ -33,7 +33,10 @@ D = dt.datetime
 AS_OF = dt.date(2025, 10, 31)
 
 
-def _save(path: Path, header: list[str], rows: list[list[object]], title: str) -> Path:
+def saved(path: Path, header: list[str], rows: list[list[object]], title: str,
+          info: dict[str, object] | None = None) -> Path:
+    """A ledger sheet 整改台账 (a title row, the header, the rows) and its 基本信息 (``info``, by
+    default a 县文化旅游局 reporting on 2025-10-31), saved at ``path``."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -43,8 +46,8 @@ def _save(path: Path, header: list[str], rows: list[list[object]], title: str) -
     for row in rows:
         ws.append(row)
     facts = wb.create_sheet("基本信息")
-    facts.append(["单位名称", "县文化旅游局"])
-    facts.append(["报告日期", D(2025, 10, 31)])
+    for key, value in (info or {"单位名称": "县文化旅游局", "报告日期": D(2025, 10, 31)}).items():
+        facts.append([key, value])
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
@@ -64,7 +67,7 @@ def test_the_addressee_is_called_by_its_kind(unit: str, word: str) -> None:
 
 
 def test_letters_to_a_section_and_a_town_do_not_say_your_unit(tmp_path: Path) -> None:
-    path = _save(tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"], [
+    path = saved(tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"], [
         [1, "文物安全巡查不到位", "建立文物安全巡查制度", "文物股", "周涛", D(2025, 11, 5), "正在推进"],
         [2, "农家书屋管理不规范", "清理农家书屋图书", "东山镇、西河镇", "张三", D(2025, 10, 10), "正在推进"],
     ], "县文化旅游局巡察整改台账")
@@ -85,7 +88,7 @@ def test_letters_to_a_section_and_a_town_do_not_say_your_unit(tmp_path: Path) ->
 
 def test_the_statistics_count_per_leader_when_there_is_no_person(tmp_path: Path) -> None:
     header = ["序号", "存在问题", "整改措施", "牵头领导", "责任股室", "完成时限", "整改情况"]
-    path = _save(tmp_path / "文旅局台账.xlsx", header, [
+    path = saved(tmp_path / "文旅局台账.xlsx", header, [
         [1, "文物安全巡查不到位", "建立文物安全巡查制度", "王局长", "文物股", D(2025, 11, 5), "正在推进"],
         [1, "文物安全巡查不到位", "开展文物安全大检查", "王局长", "文物股", D(2025, 10, 20), "正在推进"],
         [2, "公共文化场馆免费开放不规范", "规范免费开放时间", "李副局长", "公共服务股", D(2025, 11, 8), "正在推进"],
@@ -233,7 +236,7 @@ def test_a_unit_that_sent_only_its_report_and_one_whose_file_is_broken_are_asked
 
     inbox = tmp_path / "收件"
     header = ["序号", "反馈问题", "整改举措", "牵头单位", "具体责任人", "完成时限", "完成情况"]
-    _save(inbox / "县财政局整改台账.xlsx", header, [
+    saved(inbox / "县财政局整改台账.xlsx", header, [
         [1, "预算执行不严", "清理结转结余资金", "预算股", "甲", D(2025, 12, 31), "正在推进"]], "县财政局整改台账")
     report = docx.Document()
     report.add_paragraph("县司法局关于巡察整改进展情况的报告")
@@ -255,7 +258,7 @@ def test_remind_ends_1_when_a_deadline_it_cannot_read_kept_a_measure_out(tmp_pat
     import subprocess
     import sys
 
-    path = _save(tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"], [
+    path = saved(tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"], [
         [1, "农村人居环境整治不彻底", "开展村庄清洁行动", "东山镇", "张三", "11月10日前", "正在推进"],
         [2, "防汛物资储备不足", "补充防汛物资", "应急股", "王五", D(2025, 10, 20), "正在推进"],
     ], "县农业农村局巡察整改台账")
@@ -266,7 +269,7 @@ def test_remind_ends_1_when_a_deadline_it_cannot_read_kept_a_measure_out(tmp_pat
         in proc.stdout
     assert (tmp_path / "函" / "应急股_督办通知.docx").exists()
     path.unlink()
-    _save(path, ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"], [
+    saved(path, ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"], [
         [1, "农村人居环境整治不彻底", "开展村庄清洁行动", "东山镇", "张三", "11月10日前", "正在推进"]],
         "县农业农村局巡察整改台账")
     proc = subprocess.run([sys.executable, "-m", "rectxl", "remind", str(path), "-o", str(tmp_path / "函2")],

@@ -25,6 +25,7 @@ from rectxl.cli.commands import main
 from rectxl.core.letters import plan_reminders
 from rectxl.core.units import people_by_unit, same_unit_name
 from rectxl.io.reader import read_ledger
+from tests.test_desk_round13 import saved
 
 D = dt.datetime
 AS_OF = dt.date(2025, 10, 31)
@@ -32,20 +33,8 @@ AS_OF = dt.date(2025, 10, 31)
 
 def _save(path: Path, header: list[str], rows: list[list[object]], title: str = "县农业农村局巡察反馈问题整改台账",
           info: dict[str, object] | None = None) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "整改台账"
-    ws.append([title])
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    facts = wb.create_sheet("基本信息")
-    for key, value in (info or {"单位名称": "县农业农村局", "报告日期": D(2025, 10, 31)}).items():
-        facts.append([key, value])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return saved(path, header, rows, title,
+                 info or {"单位名称": "县农业农村局", "报告日期": D(2025, 10, 31)})
 
 
 # -- a measure two towns lead, each with its own person -------------------------------------------------

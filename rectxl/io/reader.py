@@ -488,12 +488,7 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
         anchor = _MergeAnchors(grid, found)
         pictures = [(anchor(at), text) for at, text in found.shown.items() if text == PICTURE_IN_CELL]
         for (r, c), value in (*found.errors.items(), *pictures):
-            while len(grid.rows) <= r:
-                grid.rows.append([])
-            cells = grid.rows[r]
-            while len(cells) <= c:
-                cells.append("")
-            cells[c] = value
+            _put(grid, r, c, value)
         for (r, c), day in found.dates.items():  # a date calamine counted from the wrong day 0
             if r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float | int | date):
                 grid.rows[r][c] = day
@@ -551,12 +546,18 @@ def _link_words(grid: Grid, found: SheetExtras) -> None:
         if shown is None:
             continue
         found.uncomputed.discard((r, c))
-        while len(grid.rows) <= r:
-            grid.rows.append([])
-        cells = grid.rows[r]
-        while len(cells) <= c:
-            cells.append("")
-        cells[c] = shown
+        _put(grid, r, c, shown)
+
+
+def _put(grid: Grid, r: int, c: int, value: object) -> None:
+    """Set cell (``r``, ``c``) of ``grid`` to ``value``, the rows and cells before it made empty
+    where calamine's grid ends short of it."""
+    while len(grid.rows) <= r:
+        grid.rows.append([])
+    cells = grid.rows[r]
+    while len(cells) <= c:
+        cells.append("")
+    cells[c] = value
 
 
 class _MergeAnchors:
