@@ -253,24 +253,25 @@ def test_a_unit_that_sent_only_its_report_and_one_whose_file_is_broken_are_asked
 
 
 def test_remind_ends_1_when_a_deadline_it_cannot_read_kept_a_measure_out(tmp_path: Path) -> None:
-    """"11月10日前" with no 反馈日期 to give its year: the measure is in no letter — said, and the run
-    ends 1 (as a notice with unreadable statuses does); it had ended 0 as if all were sent."""
+    """A deadline that cannot be read ("视情况而定"; round 13 used "视情况而定" with no 反馈日期, which
+    round 14 dates by the 报告日期's year): the measure is in no letter — said, and the run ends 1 (as
+    a notice with unreadable statuses does); it had ended 0 as if all were sent."""
     import subprocess
     import sys
 
     path = saved(tmp_path / "台账.xlsx", ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"], [
-        [1, "农村人居环境整治不彻底", "开展村庄清洁行动", "东山镇", "张三", "11月10日前", "正在推进"],
+        [1, "农村人居环境整治不彻底", "开展村庄清洁行动", "东山镇", "张三", "视情况而定", "正在推进"],
         [2, "防汛物资储备不足", "补充防汛物资", "应急股", "王五", D(2025, 10, 20), "正在推进"],
     ], "县农业农村局巡察整改台账")
     proc = subprocess.run([sys.executable, "-m", "rectxl", "remind", str(path), "-o", str(tmp_path / "函")],
                           capture_output=True, text=True, encoding="utf-8", check=False)
     assert proc.returncode == 1, proc.stderr
-    assert "注意：1 项未完成的措施整改时限无法识别，无法判断是否到期，未纳入提醒：整改台账!F3“11月10日前”" \
+    assert "注意：1 项未完成的措施整改时限无法识别，无法判断是否到期，未纳入提醒：整改台账!F3“视情况而定”" \
         in proc.stdout
     assert (tmp_path / "函" / "应急股_督办通知.docx").exists()
     path.unlink()
     saved(path, ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"], [
-        [1, "农村人居环境整治不彻底", "开展村庄清洁行动", "东山镇", "张三", "11月10日前", "正在推进"]],
+        [1, "农村人居环境整治不彻底", "开展村庄清洁行动", "东山镇", "张三", "视情况而定", "正在推进"]],
         "县农业农村局巡察整改台账")
     proc = subprocess.run([sys.executable, "-m", "rectxl", "remind", str(path), "-o", str(tmp_path / "函2")],
                           capture_output=True, text=True, encoding="utf-8", check=False)
