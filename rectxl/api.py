@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Ledger
 from rectxl.core.rules import Options
+from rectxl.core.sheets import marked_sheets
 from rectxl.core.validate import Report, Source, validate
 from rectxl.io.atomic import ensure_not_input
 from rectxl.io.outputs import OutputTarget, backup_original, resolve_output
@@ -129,7 +130,7 @@ def annotate(
 
     # .xlsx/.xlsm only (with advice for .xls/.ods), and — in place — not a workbook its owner
     # protected: refused before any backup is made
-    ensure_editable(path, in_place=in_place, sheets=[ledger.sheet, *(s.name for s in ledger.sheets)])
+    ensure_editable(path, in_place=in_place, sheets=marked_sheets(ledger))
     planned = _workbook_target(path, Path(output) if output is not None else None, suffix="校验", force=force,
                                in_place=in_place)
     target, backup = planned.path, _backup_if_in_place(planned)

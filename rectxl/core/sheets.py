@@ -37,6 +37,7 @@ __all__ = [
     "add_findings_note",
     "findings_sheet",
     "highlight_cells",
+    "marked_sheets",
     "summary_sheets",
 ]
 
@@ -86,6 +87,17 @@ _CODE_HIGHLIGHT = {
 _SEVERITY_HIGHLIGHT = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 #: how the due-soon and due-today messages name the orange grade
 _ORANGE_MARK = f"【{GRADE_WORDS[Grade.ORANGE]}】"
+
+
+def marked_sheets(ledger: Ledger) -> list[str]:
+    """Every sheet the ledger was read from, in order, whose cells the marks colour: the ledger
+    sheets, then a sheet its issues or measures were read from beside them (a 问题清单 kept apart
+    from its 任务清单: a problem given no task is told, and coloured, there)."""
+    names = [ledger.sheet, *(s.name for s in ledger.sheets)]
+    for issue in ledger.issues():
+        names.append(issue.sheet)
+        names += (measure.sheet for measure in issue.measures)
+    return [name for name in dict.fromkeys(names) if name]
 
 
 def highlight_cells(report: Report, sheet: str) -> dict[str, Highlight]:

@@ -28,7 +28,7 @@ from rectxl.core.findings import Severity
 from rectxl.core.grid import ledger_from_grids
 from rectxl.core.model import Ledger
 from rectxl.core.rules import Options
-from rectxl.core.sheets import Hidden, findings_sheet, highlight_cells, summary_sheets
+from rectxl.core.sheets import Hidden, findings_sheet, highlight_cells, marked_sheets, summary_sheets
 from rectxl.core.text import cn_date
 from rectxl.core.validate import Report, Source
 from rectxl.excel.book_io import (
@@ -144,8 +144,7 @@ def validate(book: Any, options: Options | None = None) -> Report:
 def flag(book: Any, options: Options | None = None) -> Report:
     """标记问题: colour the cells at fault (undoable with 清除标记) and write 校验结果."""
     ledger, report, hidden = _read_book(book, options)
-    cells = {name: highlight_cells(report, name)
-             for name in dict.fromkeys([ledger.sheet, *(s.name for s in ledger.sheets)])}
+    cells = {name: highlight_cells(report, name) for name in marked_sheets(ledger)}
     with recording(book) as record:
         if record.exists:
             clear_marks(book, record, keep_sheets=True)  # this run's colours replace the last run's; sheets stay

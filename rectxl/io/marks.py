@@ -62,6 +62,7 @@ from rectxl.core.sheets import (
     add_findings_note,
     findings_sheet,
     highlight_cells,
+    marked_sheets,
     summary_sheets,
 )
 from rectxl.core.text import col_index, col_letter
@@ -542,7 +543,7 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
     record_rows: list[list[Any]] = []
     parts: dict[str, str] = {}
     coloured: list[str] = []
-    for name in dict.fromkeys([ledger.sheet, *(s.name for s in ledger.sheets)]):
+    for name in marked_sheets(ledger):
         sheet = book.sheet(name)
         if sheet is None or sheet.part is None or not pkg.has(sheet.part):
             continue

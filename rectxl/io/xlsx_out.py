@@ -314,15 +314,14 @@ def annotate_file(source: Path, output: Path, report: Report, ledger: Ledger, *,
     """Write a copy of ``source`` to ``output`` with 校验结果, highlights and summary sheets —
     the package edited in place of a re-save (:mod:`rectxl.io.marks`): every part rectxl does
     not change is copied byte for byte."""
-    from rectxl.core.sheets import highlight_cells
+    from rectxl.core.sheets import highlight_cells, marked_sheets
     from rectxl.io.atomic import same_file
     from rectxl.io.marks import annotate_package
     from rectxl.io.workbook_parts import Book
 
     with _open_for_edit(source) as pkg:
         if same_file(source, output):  # --in-place: never through the owner's protections
-            sheets = [name for name in dict.fromkeys([ledger.sheet, *(s.name for s in ledger.sheets)])
-                      if highlight_cells(report, name)]
+            sheets = [name for name in marked_sheets(ledger) if highlight_cells(report, name)]
             _refuse_protected(pkg, Book(pkg), source, sheets)
         outcome = annotate_package(pkg, report, ledger, summary=summary)
         pkg.save(output)

@@ -1,0 +1,92 @@
+"""Excel front end, round 15: the ribbon buttons on workbooks written as other offices write them.
+
+- an enterprise's 三张清单 (问题清单 on one sheet, 任务清单 on another): a problem given no task is
+  an error told on the 问题清单 — 标记问题 (and ``rectxl annotate``) colour that cell as they colour
+  the 任务清单's, and 清除标记 gives it back.
+
+Every fixture is built here with openpyxl; the desktop buttons run through the COM stand-in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.styles import PatternFill
+
+from rectxl import api
+from rectxl import excel as rx
+from rectxl.core.findings import Severity
+from rectxl.core.rules import Options
+from tests.com_standin import Excel, solid_fills, workbook_of
+
+AS_OF = date(2025, 12, 20)
+
+
+def _key(report: Any) -> list[tuple[str, str | None, str | None, str]]:
+    return sorted((f.code, f.sheet, f.cell, f.message) for f in report.findings)
+
+
+# -- 问题清单 | 任务清单 on two sheets ------------------------------------------------------------------
+
+def _two_lists(path: Path) -> Path:
+    """A 国企's 问题清单 and 任务清单: problem 3 (文风会风不实) was given no task; the clerk had shaded
+    the 问题清单's number column grey."""
+    wb = openpyxl.Workbook()
+    problems = wb.active
+    assert problems is not None
+    problems.title = "问题清单"
+    for row in [["巡察反馈问题清单"], ["问题编号", "方面", "问题描述"],
+                [1, "一、政治建设方面", "学习贯彻不深入"], [2, None, "意识形态责任制落实不力"],
+                [3, "二、作风建设方面", "文风会风不实"], [4, None, "公务接待超标准"]]:
+        problems.append(row)
+    for ref in ("A1:C1", "B3:B4", "B5:B6"):
+        problems.merge_cells(ref)
+    grey = PatternFill("solid", fgColor="FFD9D9D9")
+    for r in range(3, 7):
+        problems.cell(r, 1).fill = grey
+    problems["C5"].fill = PatternFill("solid", fgColor="FFDDEBF7")  # the clerk's own blue, to be given back
+    tasks = wb.create_sheet("任务清单")
+    for row in [["整改任务清单"], ["序号", "问题编号", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"],
+                [1, 1, "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+                [2, 1, "开展专题学习", "办公室", "张某", "长期坚持", "长期坚持"],
+                [3, 2, "开展意识形态研判", "宣传科", "李某", "2025年6月30日", "已完成"],
+                [4, 4, "清退超标准接待费用", "办公室", "王某", "2025年12月31日", "正在推进"]]:
+        tasks.append(row)
+    tasks.merge_cells("A1:G1")
+    info = wb.create_sheet("基本信息")
+    for pair in [("单位名称", "某某集团公司"), ("反馈日期", date(2025, 3, 10)), ("报告日期", AS_OF)]:
+        info.append(list(pair))
+    wb.save(path)
+    return path
+
+
+def test_a_problem_with_no_task_is_coloured_on_the_problem_list_and_cleared(tmp_path: Path) -> None:
+    path = _two_lists(tmp_path / "集团公司整改清单.xlsx")
+    options = Options(as_of=AS_OF)
+    cli = api.check(path, options)
+    (error,) = [f for f in cli.findings if f.severity is Severity.ERROR]
+    assert (error.code, error.sheet, error.cell) == ("issue-without-measure", "问题清单", "C5")
+    before = {name: solid_fills(openpyxl.load_workbook(path)[name]) for name in ("问题清单", "任务清单")}
+
+    excel = Excel(today=AS_OF)
+    book = excel.open(path)
+    report = rx.flag(book, options)
+    assert report is not None and _key(report) == _key(cli)
+    wb = workbook_of(book).wb
+    coloured = {name: {ref for ref, fill in solid_fills(wb[name]).items() if fill != before[name].get(ref)}
+                for name in ("问题清单", "任务清单")}
+    # the error is coloured where it is told, and nothing else on that sheet
+    assert coloured["问题清单"] == {"C5"}
+    assert coloured["任务清单"] == {"F6"}  # due in 11 days
+    assert "已标记 2 个单元格" in excel.alerts[-1]["prompt"]
+    # the command line colours the same cells
+    _, out, _ = api.annotate(path, tmp_path / "校验.xlsx", options)
+    marked = solid_fills(openpyxl.load_workbook(out)["问题清单"])
+    assert {ref for ref, fill in marked.items() if fill != before["问题清单"].get(ref)} == {"C5"}
+
+    rx.clear(book)
+    assert "2 个单元格恢复原样" in excel.alerts[-1]["prompt"]
+    assert {name: solid_fills(wb[name]) for name in ("问题清单", "任务清单")} == before
