@@ -90,3 +90,48 @@ def test_a_problem_with_no_task_is_coloured_on_the_problem_list_and_cleared(tmp_
     rx.clear(book)
     assert "2 个单元格恢复原样" in excel.alerts[-1]["prompt"]
     assert {name: solid_fills(wb[name]) for name in ("问题清单", "任务清单")} == before
+
+
+# -- 基本信息's dates as clerks write them -----------------------------------------------------------
+
+def _feedback_ledger(path: Path, feedback: object) -> Path:
+    """A 乡镇 ledger whose deadlines count from the feedback (反馈后2个月内), its 基本信息's 反馈日期
+    written as ``feedback``."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(["序号", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"])
+    ws.append([1, "村级财务管理不规范", "清理村级往来账款", "经管站", "周某", "反馈后2个月内", "正在推进"])
+    info = wb.create_sheet("基本信息")
+    for pair in [("单位名称", "某某镇"), ("反馈日期", feedback), ("报告日期", date(2026, 11, 20))]:
+        info.append(list(pair))
+    wb.save(path)
+    return path
+
+
+def test_a_feedback_day_with_its_time_of_day_is_read(tmp_path: Path) -> None:
+    """The feedback meeting's date as the notice of it is copied: "2026年5月10日下午" is 10 May."""
+    for written in ("2026年5月10日下午", "2026.5.10 14:30", "2026年5月10日上午9点30分"):
+        path = _feedback_ledger(tmp_path / "镇台账.xlsx", written)
+        assert api.read_ledger(path).info.feedback_date == date(2026, 5, 10), written
+        report = api.check(path)
+        (overdue,) = [f for f in report.findings if f.code == "overdue"]
+        assert "2026年7月10日" in overdue.message
+        assert not [f for f in report.findings if f.code in ("bad-deadline", "info-date-unreadable")]
+
+
+def test_a_feedback_date_no_calendar_has_is_told_on_the_button_as_on_the_command_line(tmp_path: Path) -> None:
+    """"2026年13月5日" (a slip for 2026年3月5日): rectxl cannot count 反馈后2个月内 from it — it had said
+    nothing of the 基本信息 cell, only that the deadline could not be dated."""
+    path = _feedback_ledger(tmp_path / "镇台账.xlsx", "2026年13月5日")
+    cli = api.check(path)
+    (told,) = [f for f in cli.findings if f.code == "info-date-unreadable"]
+    assert (told.sheet, told.cell, told.severity) == ("基本信息", "B2", Severity.WARNING)
+    assert "反馈日期" in told.message and "2026年13月5日" in told.message and "读不出日期" in told.message
+    excel = Excel(today=date(2026, 11, 20))
+    report = rx.validate(excel.open(path))
+    assert report is not None and _key(report) == _key(cli)
+    # a correct one gives no such finding
+    assert not [f for f in api.check(_feedback_ledger(tmp_path / "对的.xlsx", "2026年5月10日")).findings
+                if f.code == "info-date-unreadable"]

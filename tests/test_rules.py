@@ -135,6 +135,8 @@ CASES.update(followup_rule_cases(ok, DONE))
 # 基本信息's 一、 says 3 issues (the ledger has 1) and 2 measures (it has 2): one finding, on 基本信息
 CASES["info-totals-mismatch"] = ([ok(), ok(**{F.MEASURE: "开展警示教育"})], {None},
                                  {"info": {"一、": "对反馈的3个问题逐条细化整改措施2项。"}})
+# 基本信息's 巡察结束 (row 2, after 反馈日期) is a day no calendar has: told there
+CASES["info-date-unreadable"] = ([ok()], {2}, {"info": {"巡察结束": "2023年6月31日"}})
 
 
 def test_every_registered_code_has_a_case() -> None:

@@ -128,6 +128,7 @@ __all__ = [
     "format_deadline",
     "month_alone",
     "parse_date",
+    "parse_day",
     "parse_deadline",
     "parse_deadline_in_year",
     "part_deadlines",
@@ -1345,6 +1346,23 @@ def parse_date(value: object, *, feedback_date: date | None = None) -> date | No
     """
     d = parse_deadline(value, feedback_date=feedback_date)
     return d.due if d.kind is DeadlineKind.DATE else None
+
+
+#: a time of day after a date, as a meeting's date is written: 上午, 下午3时, 14:30, 上午9点30分 (folded)
+_TIME_OF_DAY = LazyPattern(r"(?<=[日号\d])\s*(?:[上下中晚早]午|晚上|早上|凌晨)?"
+                           r"\s*(?:\d{1,2}\s*[:时点]\s*(?:\d{1,2}\s*分?|半)?)?\s*$")
+
+
+def parse_day(value: object) -> date | None:
+    """:func:`parse_date` of a day written with the time of day it was on ("2026年5月10日下午",
+    "2026.5.10 14:30": the feedback meeting's): the day, the time left aside."""
+    day = parse_date(value)
+    if day is None and isinstance(value, str):
+        text = _fold(value).strip()
+        match = _TIME_OF_DAY.search(text)
+        if match is not None and match.start() > 0 and match.group().strip():
+            day = parse_date(text[:match.start()])
+    return day
 
 
 #: a date written as its month or its year alone: 2025年6月, 2025年6月份, 2025年 (folded)

@@ -19,7 +19,7 @@ from operator import contains, itemgetter
 from typing import Any
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import month_alone, parse_date, parse_deadline, parse_deadline_in_year
+from rectxl.core.deadline import month_alone, parse_date, parse_day, parse_deadline, parse_deadline_in_year
 from rectxl.core.errors import LedgerError
 from rectxl.core.model import (
     Aspect,
@@ -1349,7 +1349,8 @@ def _read_info(grid: Grid) -> LedgerInfo:
     it (a third column, e.g. the template's 说明, is never read as a value)."""
     values: dict[str, Any] = {}
     extra: dict[str, str] = {}
-    for row in grid.rows:
+    unread: dict[str, tuple[str, str, str]] = {}
+    for r, row in enumerate(grid.rows):
         first = next((c for c, v in enumerate(row) if not _blank(v)), None)
         if first is None or first + 1 >= len(row) or _blank(row[first + 1]):
             continue
@@ -1358,7 +1359,9 @@ def _read_info(grid: Grid) -> LedgerInfo:
         attr = INFO_KEYS.get(key) or INFO_KEYS.get(raw_key) or INFO_KEYS.get(key.rstrip("、"))
         value = row[first + 1]
         if attr in _DATE_INFO:
-            values[attr] = parse_date(value)
+            values[attr] = parse_day(value)
+            if values[attr] is None and re.search(r"[0-9０-９〇零一二三四五六七八九十]", _text(value)):
+                unread[f"{col_letter(first + 1)}{r + 1}"] = (attr, raw_key, _text(value))
             if attr == "feedback_date" and values[attr] is not None and month_alone(value):
                 # a start: the month's first day (LedgerInfo.deadlines_from is its last)
                 values[attr], values["feedback_month_only"] = values[attr].replace(day=1), True
@@ -1368,7 +1371,7 @@ def _read_info(grid: Grid) -> LedgerInfo:
                 extra[raw_key] = values[attr]  # the unit's own word (邮政信箱, 邮政编码) is published as is
         elif key and key not in ("项目", "内容"):
             extra[raw_key] = _text(value)
-    return LedgerInfo(**values, extra=extra)
+    return LedgerInfo(**values, extra=extra, unread_dates=unread)
 
 
 def _read_directory(grid: Grid) -> list[str]:

@@ -1,4 +1,8 @@
-"""Rules on the 基本信息 sheet's own prose.
+"""Rules on the 基本信息 sheet's own prose and dates.
+
+``info-date-unreadable``: a date of 基本信息 (报告日期, 反馈日期, 巡察开始, 巡察结束) written with a
+figure but no day rectxl can read ("2026年13月5日", "2026年9月31日") is taken as not given — the
+as-of date falls back to today, deadlines counted from the feedback cannot be dated — so it is said.
 
 ``info-totals-mismatch``: the notice's paragraphs a clerk writes in 基本信息 (导语, 一、, 二、导语)
 state totals — "反馈的三个方面30个问题", "细化为121项整改措施", "已完成整改18个", "完成率72%" —
@@ -16,7 +20,8 @@ from rectxl.core.model import Ledger
 from rectxl.core.names import INFO_SHEET
 from rectxl.core.notice.totals import StatedTotals, check_totals, done_counts, extract_stated_totals
 from rectxl.core.rules.context import Context
-from rectxl.core.rules.registry import Rule, rule
+from rectxl.core.rules.registry import Rule, row_of, rule
+from rectxl.core.text import cn_date
 
 __all__ = ["stated_totals_disagreements"]
 
@@ -28,6 +33,23 @@ _SAID = {
     "aspects": "有{n}个方面", "issues": "有{n}个问题", "measures": "有{n}项整改措施",
     "done_issues": "已完成的问题为{n}个", "done_measures": "已完成的措施为{n}项",
 }
+
+
+@rule(
+    "info-date-unreadable", Severity.WARNING,
+    "基本信息中的报告日期、反馈日期、巡察开始或巡察结束写了数字，却不是能读出的日期（如“2026年13月5日”“2026年9月31日”）："
+    "rectxl 按没有填写处理。",
+    "基本信息中“{key}”写的是“{value}”，读不出日期{why}：请改为如“{year}年5月10日”这样的日期。",
+)
+def info_date_unreadable(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for cell, (attr, key, text) in ctx.ledger.info.unread_dates.items():
+        if attr == "report_date":
+            why = "" if ctx.options.as_of is not None else f"，逾期、临期已按{cn_date(ctx.as_of)}判断"
+        elif attr == "feedback_date":
+            why = "，“反馈后2个月内”等从反馈日期算起的时限无法推算"
+        else:
+            why = "，按没有填写处理"
+        yield r.finding(ctx, row=row_of(cell), cell=cell, value=text, key=key, why=why, sheet=INFO_SHEET)
 
 
 @rule(
