@@ -135,3 +135,21 @@ def test_a_feedback_date_no_calendar_has_is_told_on_the_button_as_on_the_command
     # a correct one gives no such finding
     assert not [f for f in api.check(_feedback_ledger(tmp_path / "对的.xlsx", "2026年5月10日")).findings
                 if f.code == "info-date-unreadable"]
+
+
+# -- 生成提醒's alert ------------------------------------------------------------------------------------
+
+def test_the_reminder_button_says_its_date_as_the_other_buttons_do(tmp_path: Path) -> None:
+    """校验台账 says "截至2026年11月20日"; 生成提醒 had said "截至 2026-11-20，预警天数 15天" — a clerk
+    reads the date the same way on every button."""
+    from rectxl.excel.remind import remind
+
+    path = _feedback_ledger(tmp_path / "镇台账.xlsx", "2026年5月10日")
+    excel = Excel(today=date(2026, 11, 20))
+    book = excel.open(path)
+    rx.validate(book)
+    assert "截至2026年11月20日" in excel.alerts[-1]["prompt"]
+    assert remind(book) is not None
+    said = excel.alerts[-1]["prompt"]
+    assert said.startswith("截至2026年11月20日（预警天数 15天）：已生成 1 份文书"), said
+    assert "2026-11-20" not in said.split("在文件夹")[0]

@@ -17,6 +17,7 @@ from typing import Any
 
 from rectxl.core.letters import plan_reminders, unaddressed_note
 from rectxl.core.rules import Options
+from rectxl.core.text import cn_date
 from rectxl.excel import _alert, entry_point, read_book
 from rectxl.excel.book_io import book_path, no_folder
 from rectxl.excel.places import free_name
@@ -40,7 +41,8 @@ def remind(book: Any, options: Options | None = None, *, final_days: int = 15,
                           escalation=letter, name=path.stem)  # type: ignore[arg-type]
     folder = free_name(path.parent, f"{path.stem}_提醒_{plan.as_of:%Y%m%d}", "")
     done = write_reminders(path, folder, plan)
-    when = f"截至 {done.as_of.isoformat()}，预警天数 {'、'.join(f'{d}天' for d in done.warn_days)}"
+    # the date as the other buttons' alerts say it (截至2026年11月20日), not the command line's ISO
+    when = f"截至{cn_date(done.as_of)}（预警天数 {'、'.join(f'{d}天' for d in done.warn_days)}）"
     unreadable = (f"\n注意：{len(done.unreadable)} 项未完成的措施整改时限无法识别，未纳入提醒："
                   f"{'、'.join(done.unreadable[:5])}{'等' if len(done.unreadable) > 5 else ''}。"
                   if done.unreadable else "")
