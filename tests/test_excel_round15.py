@@ -153,3 +153,29 @@ def test_the_reminder_button_says_its_date_as_the_other_buttons_do(tmp_path: Pat
     said = excel.alerts[-1]["prompt"]
     assert said.startswith("截至2026年11月20日（预警天数 15天）：已生成 1 份文书"), said
     assert "2026-11-20" not in said.split("在文件夹")[0]
+
+
+# -- a ledger with no status column ------------------------------------------------------------------
+
+def test_an_overdue_account_that_says_no_status_is_not_called_unfilled(tmp_path: Path) -> None:
+    """A 镇 ledger keeps only 整改落实情况 (no 整改状态 column); a row's account says "详见附件整改报告".
+    Past its deadline it is overdue, and the message says its status is not stated — it had said
+    the status was “未填写”, as if the clerk had left a status cell blank; the button says the same."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(["序号", "反馈问题", "整改措施", "责任单位", "责任人", "整改时限", "整改落实情况"])
+    ws.append([1, "项目管理不严", "开展项目专项检查", "城建办", "吴某", "2026年8月31日", "详见附件整改报告"])
+    ws.append([2, "项目管理不严", "建立项目台账", "城建办", "吴某", "2026年8月31日", "正在推进，已完成60%"])
+    info = wb.create_sheet("基本信息")
+    for pair in [("单位名称", "某某镇"), ("报告日期", date(2026, 11, 20))]:
+        info.append(list(pair))
+    path = tmp_path / "镇台账.xlsx"
+    wb.save(path)
+    cli = api.check(path)
+    said = {f.cell: f.message for f in cli.findings if f.code == "overdue"}
+    assert "状态仍为“未写明”" in said["F2"] and "未填写" not in said["F2"]
+    assert "状态仍为“正在推进”" in said["F3"]
+    report = rx.validate(Excel(today=date(2026, 11, 20)).open(path))
+    assert report is not None and _key(report) == _key(cli)

@@ -294,7 +294,10 @@ def status_quote(m: Measure) -> str:
     cell goes on with a narrative ("正在推进\n制度已起草…" → 正在推进)."""
     text = m.status_text
     if not text:  # no status cell: the status read from the progress ("正在推进，已起草…"), if any
-        return str(m.status) if m.status is not None else "未填写"
+        if m.status is not None:
+            return str(m.status)
+        # a ledger with no status column: the account was written, it says no status
+        return "未填写" if m.cell(F.STATUS) else "未写明"
     if m.status is not None and ("\n" in text or len(text) > 12):
         return str(m.status)
     return fraction_as_percent(text) or text
