@@ -179,3 +179,23 @@ def test_an_overdue_account_that_says_no_status_is_not_called_unfilled(tmp_path:
     assert "状态仍为“正在推进”" in said["F3"]
     report = rx.validate(Excel(today=date(2026, 11, 20)).open(path))
     assert report is not None and _key(report) == _key(cli)
+
+
+def test_a_date_of_basic_info_that_cannot_be_read_is_coloured_and_cleared(tmp_path: Path) -> None:
+    """标记问题 colours every cell it counts: the unreadable 反馈日期 of 基本信息 too (it had said
+    "警告 1 条" and coloured nothing), as ``rectxl annotate`` does; 清除标记 gives the sheet back."""
+    path = _feedback_ledger(tmp_path / "镇台账.xlsx", "2026年13月5日")
+    before = solid_fills(openpyxl.load_workbook(path)["基本信息"])
+    excel = Excel(today=date(2026, 11, 20))
+    book = excel.open(path)
+    report = rx.flag(book)
+    assert report is not None
+    counted = [f for f in report.findings if f.severity is not Severity.INFO and f.cell]
+    wb = workbook_of(book).wb
+    coloured = {(name, ref) for name in ("台账", "基本信息")
+                for ref, fill in solid_fills(wb[name]).items() if fill is not None}
+    assert ("基本信息", "B2") in coloured and {(f.sheet, f.cell) for f in counted} == coloured
+    _, out, _ = api.annotate(path, tmp_path / "校验.xlsx")
+    assert solid_fills(openpyxl.load_workbook(out)["基本信息"])["B2"] is not None
+    rx.clear(book)
+    assert solid_fills(wb["基本信息"]) == before

@@ -13,7 +13,7 @@ from typing import Any
 
 from rectxl.core.findings import SEVERITY_LABELS, Severity
 from rectxl.core.model import Ledger
-from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OUTPUT_SHEETS, SUMMARY_SHEETS
+from rectxl.core.names import FINDINGS_SHEET, INFO_SHEET, MARKS_SHEET, OUTPUT_SHEETS, SUMMARY_SHEETS
 from rectxl.core.summary import DetailRow, Summary, summary_and_rows, totals_sentence
 from rectxl.core.text import cn_date, col_index
 from rectxl.core.timing import GRADE_WORDS, Grade
@@ -92,12 +92,14 @@ _ORANGE_MARK = f"【{GRADE_WORDS[Grade.ORANGE]}】"
 def marked_sheets(ledger: Ledger) -> list[str]:
     """Every sheet the ledger was read from, in order, whose cells the marks colour: the ledger
     sheets, then a sheet its issues or measures were read from beside them (a 问题清单 kept apart
-    from its 任务清单: a problem given no task is told, and coloured, there)."""
+    from its 任务清单: a problem given no task is told, and coloured, there), then 基本信息 (a
+    date there that cannot be read, an uncomputed 报告日期). A name the workbook lacks colours
+    nothing."""
     names = [ledger.sheet, *(s.name for s in ledger.sheets)]
     for issue in ledger.issues():
         names.append(issue.sheet)
         names += (measure.sheet for measure in issue.measures)
-    return [name for name in dict.fromkeys(names) if name]
+    return [name for name in dict.fromkeys([*names, INFO_SHEET]) if name]
 
 
 def highlight_cells(report: Report, sheet: str) -> dict[str, Highlight]:
