@@ -1889,7 +1889,22 @@ _LOOK_BELOW = 50
 _CATEGORY_LABEL = re.compile(r"^\s*[(（][一二三四五六七八九十\d]+[)）]")
 #: an aspect's name without a number, alone on its row: "…方面", "…方面问题", "…方面存在的问题"
 _UNNUMBERED_ASPECT = LazyPattern(r"[\u4e00-\u9fff“”、（）()]{2,30}方面(?:问题|存在的问题|的问题)?[:：]?")
-_ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:方面|部分)|[一二三四五六七八九十]+[、.．])")
+_ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:方面|部分)|[一二三四五六七八九十]+[、.．]"
+                           r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]\s*[、.．]?)")
+#: a number that heads an aspect only before an aspect's name ("1、政治建设方面", "一是作风建设方面"):
+#: before anything else it numbers an issue or a measure
+_FIELD_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?![\d.．])|[一二三四五六七八九十]+是(?![否非])\s*[,，、:：]?)\s*")
+
+
+def _aspect_heading(text: str) -> bool:
+    """Does ``text`` open with an aspect's number — 第一方面, 第一部分, 一、, Ⅰ、 — or number an
+    aspect's name as some offices do ("1、政治建设方面", "2.作风建设方面存在的问题", "一是党的建设")?"""
+    if _ASPECT_LABEL.match(text):
+        return True
+    if (m := _FIELD_NUMBER.match(text)) is None:
+        return False
+    rest = text[m.end():].strip()
+    return bool(_UNNUMBERED_ASPECT.fullmatch(rest)) or names_a_field(rest)
 #: a sheet of the problems a unit found itself, beside the inspection's feedback
 _SELF_CHECK = LazyPattern(r"自查|自纠|举一反三")
 
@@ -2156,12 +2171,12 @@ def _aspect_over_header(grid: Grid, header: HeaderMap) -> str | None:
     the same way (a table per aspect, one under the other). ``None`` otherwise."""
     above = next((t[0] for row in grid.rows[:header.first_row]
                   if len(t := [_text(v) for v in row if not _blank(v)]) == 1
-                  and _ASPECT_LABEL.match(t[0]) and not _NOTE_HEAD.match(t[0])), None)
+                  and _aspect_heading(t[0]) and not _NOTE_HEAD.match(t[0])), None)
     if above is None:
         return None
     for row in grid.rows[header.data_start:]:
         texts = [_text(v) for v in row if not _blank(v)]
-        if len(texts) == 1 and _ASPECT_LABEL.match(texts[0]) and not _NOTE_HEAD.match(texts[0]):
+        if len(texts) == 1 and _aspect_heading(texts[0]) and not _NOTE_HEAD.match(texts[0]):
             return above
     return None
 
@@ -2173,7 +2188,7 @@ def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str 
     alone: ``by_field``); None for a sheet that names none."""
     for row in grid.rows[:header.first_row]:
         texts = [_text(v) for v in row if not _blank(v)]
-        if len(texts) == 1 and _ASPECT_LABEL.match(texts[0]):
+        if len(texts) == 1 and _aspect_heading(texts[0]):
             return texts[0]
     for row in grid.rows[:header.first_row]:
         texts = [_text(v) for v in row if not _blank(v)]
@@ -2184,7 +2199,7 @@ def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str 
     # or an aspect's name ("党的领导方面")
     if by_field:
         return grid.name.strip()
-    return grid.name if _ASPECT_LABEL.match(grid.name) or _UNNUMBERED_ASPECT.fullmatch(grid.name) else None
+    return grid.name if _aspect_heading(grid.name) or _UNNUMBERED_ASPECT.fullmatch(grid.name) else None
 
 
 #: an aspect named at the end of a sheet's title, in brackets or after a dash
@@ -2315,7 +2330,7 @@ class _Builder:
         measure_col = self.cols.get(F.MEASURE)
         if measure_col is not None and not _blank(self.grid.value(r, measure_col)) and not wide:
             return False
-        if _ASPECT_LABEL.match(text):
+        if _aspect_heading(text):
             self._new_aspect(text)
             return True
         if _CATEGORY_LABEL.match(text) and (wide or numbered or self._issue_written_below(r)):
@@ -2379,7 +2394,7 @@ class _Builder:
             if depth >= 2:
                 return False
             text = next((_text(v) for v in raw_row if not _blank(v)), "")
-            heading = (_ASPECT_LABEL.match(text) or _CATEGORY_LABEL.match(text) or _ISSUE_ROW.match(text)
+            heading = (_aspect_heading(text) or _CATEGORY_LABEL.match(text) or _ISSUE_ROW.match(text)
                        or _UNNUMBERED_ASPECT.fullmatch(text))
             return bool(heading) and not _NOTE_HEAD.match(text) and self._rows_below(below, depth + 1)
         return False
@@ -2649,7 +2664,7 @@ class _Builder:
         """Row ``r`` of a combined column: an aspect heading ("一、…方面") or an issue, its number
         from its label ("问题1：", "（一）", "1.") or the 序号 cell beside it."""
         text = self.texts[F.MEASURE][r]
-        if _UNNUMBERED_ASPECT.fullmatch(text) or (_ASPECT_LABEL.match(text) and "方面" in text):
+        if _UNNUMBERED_ASPECT.fullmatch(text) or (_aspect_heading(text) and "方面" in text):
             self._new_aspect(text)
             self._aspect_text = text
             return
@@ -2705,14 +2720,14 @@ class _Builder:
         if len(non_blank) != 1:
             return False
         text = _text(non_blank[0])
-        if not (_ASPECT_LABEL.match(text) or _CATEGORY_LABEL.match(text)) or _NOTE_HEAD.match(text):
+        if not (_aspect_heading(text) or _CATEGORY_LABEL.match(text)) or _NOTE_HEAD.match(text):
             return False
         for below in range(r + 1, min(len(self.grid.rows), r + 1 + _LOOK_BELOW)):
             row = self.grid.rows[below]
             texts = [_text(v) for v in row if not _blank(v)]
             if not texts:
                 continue
-            if len(texts) == 1 and (_ASPECT_LABEL.match(texts[0]) or _CATEGORY_LABEL.match(texts[0])):
+            if len(texts) == 1 and (_aspect_heading(texts[0]) or _CATEGORY_LABEL.match(texts[0])):
                 continue
             return self._measure_beyond_notes(below, row)
         return False
@@ -2769,7 +2784,7 @@ class _Builder:
         if not aspect_t and "\n" in issue_t:
             # "一、…有差距\n1.服务全省重大战略不够有力": the aspect written in the issue's cell above it
             head, _, tail = issue_t.partition("\n")
-            if tail.strip() and _ASPECT_LABEL.match(head):
+            if tail.strip() and _aspect_heading(head):
                 aspect_t, issue_t = head.strip(), tail.strip()
 
         if aspect_t and (self.aspect is None or aspect_t != self._aspect_text):
@@ -3347,11 +3362,11 @@ def _names_aspects(grid: Grid, c: int, header: HeaderMap) -> bool:
         v = row[c] if c < len(row) else None
         if _blank(v):
             non_blank = [x for x in row if not _blank(x)]
-            if len(non_blank) == 1 and _ASPECT_LABEL.match(_text(non_blank[0])):
+            if len(non_blank) == 1 and _aspect_heading(_text(non_blank[0])):
                 return False  # "二、…" written across its own row: the aspects are there
             continue
         text = _text(v)
-        if not (_ASPECT_LABEL.match(text) or _UNNUMBERED_ASPECT.fullmatch(text)):
+        if not (_aspect_heading(text) or _UNNUMBERED_ASPECT.fullmatch(text)):
             return False
         seen = True
     return seen

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from rectxl.core.text import fold, ordinal, parse_chinese_number, to_int
+from rectxl.core.text import CIRCLED_NUM, ROMAN, ROMAN_SMALL, fold, label_number, ordinal, to_int
 
 __all__ = [
     "CIRCLED",
@@ -29,12 +29,19 @@ __all__ = [
 ]
 
 _CN = "[零一二三四五六七八九十百两〇]+"
+_ROMAN = f"[{ROMAN}{ROMAN_SMALL}]"
+#: an aspect's number: 第一方面 / 第一部分 / 一、 / (一) — and as other offices number them, 1、 /
+#: Ⅰ、 / 一是 (the text being known to name an aspect: its cell, its heading row)
 _ASPECT_RE = re.compile(
-    rf"^\s*(?:第({_CN}|\d+)(?:方面|部分)(?:问题)?\s*[,，、:：.．]?|({_CN})\s*[、.．]|[(（]({_CN})[)）])\s*")
+    rf"^\s*(?:第({_CN}|\d+)(?:方面|部分)(?:问题)?\s*[,，、:：.．]?|({_CN})\s*[、.．]|[(（]({_CN})[)）]"
+    rf"|(\d{{1,2}})\s*[、.．](?![\d.．])|({_ROMAN})\s*[、.．]?|({_CN})是(?![否非])\s*[,，、:：]?)\s*")
 _CATEGORY_RE = re.compile(rf"^\s*[(（]({_CN}|\d+)[)）]\s*[、.．]?\s*")
 # an issue's number: 12. / 12、 / 问题12： — or in Chinese numerals, 一、 / 问题一：, as some clerks
 # number the issues in the 问题 column (the aspects being in a column or a row of their own)
-_ISSUE_RE = re.compile(rf"^\s*(?:问题)?(\d+|{_CN}(?=\s*[、.．:：]))\s*[.．、,，)）:：](?![\d.．])\s*")
+#: — or as other offices label them: 【问题1】 / 第1条 / 第一条： / ① (one, not a list ①…②…) / 问题1 …
+_ISSUE_RE = re.compile(rf"^\s*(?:(?:问题)?(\d+|{_CN}(?=\s*[、.．:：]))\s*[.．、,，)）:：](?![\d.．])"
+                       rf"|[【\[]\s*问题\s*(\d+|{_CN})\s*[】\]]\s*[、.．:：]?|第\s*(\d+|{_CN})\s*条\s*[、.．:：,，]?"
+                       rf"|([{CIRCLED_NUM}])(?!.*[{CIRCLED_NUM}])\s*[、.．]?|问题\s*(\d+)(?=\s))\s*", re.S)
 
 
 #: a count written after a heading: "…方面（共2个问题、3项措施）", "（3个问题）", "（2个）", "（5项措施）";
@@ -60,7 +67,7 @@ def _split(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
     if not m:
         return None, text.strip()
     number_text = next((g for g in m.groups() if g), "")
-    return parse_chinese_number(number_text), text[m.end():].strip()
+    return label_number(number_text), text[m.end():].strip()
 
 
 def _heading(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:

@@ -33,6 +33,7 @@ __all__ = [
     "fold",
     "fold_text",
     "is_placeholder",
+    "label_number",
     "name_list",
     "needs_cleaning",
     "normalize_for_compare",
@@ -225,6 +226,23 @@ def parse_chinese_number(text: str, mode: Literal["auto", "count", "digits"] = "
         else:
             current = _VALUES[ch]
     return total + current
+
+
+#: the numbers a clerk numbers headings and items with besides digits and Chinese numerals:
+#: Roman numerals (Ⅰ…Ⅻ, ⅰ…ⅻ, one character each) and circled ones (①…⑳)
+ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+ROMAN_SMALL = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ"
+CIRCLED_NUM = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def label_number(text: str) -> int | None:
+    """The number of a label as a clerk writes it: ``"12"``, ``"十二"``, ``"Ⅻ"``, ``"⑫"`` → 12;
+    ``None`` when it is none of them."""
+    if len(text) == 1:
+        for series in (ROMAN, ROMAN_SMALL, CIRCLED_NUM):
+            if text in series:
+                return series.index(text) + 1
+    return to_int(text)
 
 
 def to_int(text: str) -> int | None:

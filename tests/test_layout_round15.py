@@ -1,0 +1,100 @@
+"""Ledger layouts round fifteen: how offices not met before number their aspects and issues, and
+name their sheets.
+
+An aspect heading numbered "1、…方面", "Ⅰ、…", "一是…方面" over its issues; issues labelled
+①, 【问题1】, 第1条 in their own cell. Every workbook is built here with openpyxl; units, people and
+texts are fictional."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from rectxl import api
+from rectxl.api import Options
+
+AS_OF = date(2025, 9, 30)
+Rows = Sequence[Sequence[Any]]
+HEADER = ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"]
+
+
+def _book(path: Path, sheets: dict[str, tuple[Rows, Sequence[str]]]) -> Path:
+    wb = Workbook()
+    default = wb.active
+    for name, (rows, merges) in sheets.items():
+        ws = wb.create_sheet(name)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    ws.cell(r, c, value)
+        for rng in merges:
+            ws.merge_cells(rng)
+    if default is not None:
+        wb.remove(default)
+    info = wb.create_sheet("基本信息")
+    for key, value in {"单位名称": "某某县交通运输局", "反馈日期": date(2025, 3, 1), "报告日期": AS_OF}.items():
+        info.append([key, value])
+    wb.save(path)
+    return path
+
+
+def _findings(path: Path) -> list[tuple[str, str | None]]:
+    report = api.check(path, Options(as_of=AS_OF))
+    return sorted((f.code, f.cell) for f in report.findings if f.severity.value != "info")
+
+
+def _aspects(path: Path) -> list[tuple[int | None, str | None, list[tuple[int | None, str, list[str]]]]]:
+    return [(a.number, a.title, [(i.number, i.title, [m.text for m in i.measures]) for i in a.issues()])
+            for a in api.read_ledger(path).aspects]
+
+
+# -- aspects numbered 1、 / Ⅰ、 / 一是 / 第一部分 on their own row ---------------------------------------
+
+#: the second aspect's issue is written across its own row, "1、会风文风不实": numbered alike, it
+#: names no aspect and stays an issue
+@pytest.mark.parametrize(("first", "second"), [
+    ("1、政治建设方面", "2、作风建设方面"),
+    ("Ⅰ、政治建设方面", "Ⅱ、作风建设方面"),
+    ("一是政治建设方面", "二是作风建设方面"),
+])
+def test_aspect_heading_rows_numbered_as_other_offices_do(tmp_path: Path, first: str, second: str) -> None:
+    rows: list[list[Any]] = [["某某县交通运输局巡察整改台账"], HEADER, [first],
+                             [1, "学习贯彻不深入", "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+                             [2, "意识形态工作薄弱", "开展研判", "办公室", "张某", "2025年6月30日", "已完成"],
+                             [second], ["1、会风文风不实"],
+                             [None, None, "精简会议", "办公室", "王某", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "交通局.xlsx", {"台账": (rows, ["A1:G1", "A3:G3", "A6:G6", "A7:G7"])})
+    assert _findings(path) == []
+    assert _aspects(path) == [
+        (1, "政治建设方面", [(1, "学习贯彻不深入", ["制定学习计划"]), (2, "意识形态工作薄弱", ["开展研判"])]),
+        (2, "作风建设方面", [(1, "会风文风不实", ["精简会议"])])]
+
+
+def test_aspect_column_numbered_in_arabic_or_roman(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["方面", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"],
+                             ["1.政治建设",
+                               "学习贯彻不深入", "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+                             ["Ⅱ．作风建设", "会风文风不实", "精简会议", "办公室", "王某", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "交通局.xlsx", {"台账": (rows, [])})
+    assert [(n, t) for n, t, _ in _aspects(path)] == [(1, "政治建设"), (2, "作风建设")]
+
+
+# -- issues labelled ①, 【问题1】, 第1条 in their own cell -------------------------------------------
+
+@pytest.mark.parametrize("label", ["①②③", "【问题{}】", "第{}条 ", "[问题{}]"])
+def test_issue_labels_give_the_issue_its_number(tmp_path: Path, label: str) -> None:
+    def mark(n: int) -> str:
+        return label[n - 1] if "{}" not in label else label.format(n)
+    rows: list[list[Any]] = [["问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"]]
+    texts = [("学习贯彻不深入", "制定学习计划"), ("意识形态工作薄弱", "开展研判"), ("会风文风不实", "精简会议")]
+    for n, (issue, measure) in enumerate(texts, start=1):
+        rows.append([mark(n) + issue, measure, "办公室", "张某", "2025年6月30日", "已完成"])
+    path = _book(tmp_path / "交通局.xlsx", {"台账": (rows, [])})
+    assert _findings(path) == []
+    assert [issues for _, _, issues in _aspects(path)] == [
+        [(n, issue, [measure]) for n, (issue, measure) in enumerate(texts, start=1)]]
