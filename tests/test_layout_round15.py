@@ -98,3 +98,17 @@ def test_issue_labels_give_the_issue_its_number(tmp_path: Path, label: str) -> N
     assert _findings(path) == []
     assert [issues for _, _, issues in _aspects(path)] == [
         [(n, issue, [measure]) for n, (issue, measure) in enumerate(texts, start=1)]]
+
+
+# -- sheets named 第一方面 / 第二方面, the aspect named in the title above the header ---------------------
+
+@pytest.mark.parametrize("title", ["{}", "{}问题整改台账", "某某县交通运输局巡察反馈{}问题整改台账"])
+def test_sheet_named_by_number_takes_its_aspect_from_its_title(tmp_path: Path, title: str) -> None:
+    sheets: dict[str, tuple[Rows, Sequence[str]]] = {}
+    for name, aspect, issue, measure in [("第一方面", "政治建设方面", "学习贯彻不深入", "制定学习计划"),
+                                         ("第二方面", "作风建设方面", "会风文风不实", "精简会议")]:
+        rows = [[title.format(aspect)], HEADER, [1, issue, measure, "办公室", "张某", "2025年6月30日", "已完成"]]
+        sheets[name] = (rows, ["A1:G1"])
+    path = _book(tmp_path / "交通局.xlsx", sheets)
+    assert _findings(path) == []
+    assert [(n, t) for n, t, _ in _aspects(path)] == [(1, "政治建设方面"), (2, "作风建设方面")]

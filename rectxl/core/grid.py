@@ -2195,11 +2195,33 @@ def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str 
         # the title naming it in brackets: "…整改台账（一、党的领导方面）", "…台账——作风建设方面"
         if len(texts) == 1 and (m := _TITLE_ASPECT.search(texts[0])) is not None:
             return m.group(1)
+    # a title naming the aspect unnumbered ("政治建设方面", "…巡察反馈作风建设方面问题整改台账") over
+    # a sheet named by its number alone ("第一方面"): the sheet numbers it, the title names it
+    if _NUMBERED_SHEET.fullmatch(grid.name.strip()):
+        for row in grid.rows[:header.first_row]:
+            texts = [_text(v) for v in row if not _blank(v)]
+            if len(texts) == 1 and (named := _titled_aspect(texts[0])) is not None:
+                return f"{grid.name.strip()}：{named}"
     # the sheet's own name: "第三方面", or numbered like an aspect row ("一、政治建设", "二.作风建设"),
     # or an aspect's name ("党的领导方面")
     if by_field:
         return grid.name.strip()
     return grid.name if _aspect_heading(grid.name) or _UNNUMBERED_ASPECT.fullmatch(grid.name) else None
+
+
+#: a sheet named by an aspect's number alone: "第一方面", "第二部分"
+_NUMBERED_SHEET = LazyPattern(r"第[一二三四五六七八九十\d]+(?:方面|部分)(?:问题)?")
+#: what a title says before the aspect it is about: the unit and who fed it back ("某某局巡察反馈…")
+_TITLE_LEAD = re.compile(r"^.*(?:反馈|指出|发现|关于|对照)的?")
+
+
+def _titled_aspect(title: str) -> str | None:
+    """The aspect a sheet's title names without a number: "政治建设方面", "政治建设方面问题整改台账",
+    "某某县交通运输局巡察反馈政治建设方面问题整改台账" → "政治建设方面"; ``None`` when it names none."""
+    text = _TABLE_TITLE_TAIL.sub("", title.strip()) if title.strip().endswith(_TABLE_TITLE_ENDS) else title.strip()
+    text = _TITLE_LEAD.sub("", text)
+    text = re.sub(r"(?:问题|存在的问题|的问题)?[:：]?$", "", text)
+    return text if text.endswith("方面") and _UNNUMBERED_ASPECT.fullmatch(text) else None
 
 
 #: an aspect named at the end of a sheet's title, in brackets or after a dash
