@@ -112,3 +112,25 @@ def test_sheet_named_by_number_takes_its_aspect_from_its_title(tmp_path: Path, t
     path = _book(tmp_path / "交通局.xlsx", sheets)
     assert _findings(path) == []
     assert [(n, t) for n, t, _ in _aspects(path)] == [(1, "政治建设方面"), (2, "作风建设方面")]
+
+
+# -- one measure broken over two lines in its cell --------------------------------------------------
+
+def test_one_measure_broken_over_lines_is_one_measure(tmp_path: Path) -> None:
+    """"组织全体执法人员\\n开展执法业务培训" sets people to work on the next line, "制定学习计划并\\n…"
+    goes on: one measure each, read and told as one; two whole measures a line each stay two."""
+    rows: list[list[Any]] = [
+        HEADER,
+        [1, "执法能力不足", "组织全体执法人员\n开展执法业务培训", "法规科", "李某", "2025年6月30日", "已完成"],
+        [2, "学习贯彻不深入", "制定学习计划并\n按月督促落实", "办公室", "张某", "2025年6月30日", "已完成"],
+        [3, "主题党日不规范", "督促各党支部\n按月开展主题党日", "机关党委", "王某", "2025年6月30日", "已完成"],
+        [4, "帮扶不到位", "开展政策宣传\n建立帮扶台账", "办公室", "张某", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "交通局.xlsx", {"台账": (rows, [])})
+    report = api.check(path, Options(as_of=AS_OF))
+    assert [(f.code, f.cell) for f in report.findings if f.code == "measures-in-one-cell"] == [
+        ("measures-in-one-cell", "C5")]
+    _, out = api.notice(path, tmp_path / "通报.txt", as_of=AS_OF)
+    text = out.read_text(encoding="utf-8")
+    assert "组织全体执法人员开展执法业务培训" in text
+    assert "制定学习计划并按月督促落实" in text
+    assert "督促各党支部按月开展主题党日" in text

@@ -34,6 +34,7 @@ __all__ = [
     "fold_text",
     "is_placeholder",
     "label_number",
+    "line_goes_on",
     "name_list",
     "needs_cleaning",
     "normalize_for_compare",
@@ -424,6 +425,24 @@ def col_index(letters: str) -> int:
 #: what a clerk types in a cell to fill it without saying anything: 无, 暂无, 待补充, /, ——
 _PLACEHOLDER = re.compile(r"^(?:无|暂无|没有|空|略|待补充?|待补|后补|待提供|待定|/+|\\+|[-—_~·…]+|n/?a|null|none)$",
                           re.IGNORECASE)
+
+
+#: the last character of a line whose phrase goes on on the next ("…的", "…并", "…对")
+_GOES_ON_CHARS = frozenset("的和与及并或跟对把将被给向于从")
+#: a line that sets someone to work, the work on the next line ("组织全体执法人员\n开展业务培训",
+#: "督促各党支部\n按月开展主题党日"): a verb that has others act, then only who is to act
+_PIVOT_LINE = re.compile(
+    r"^(?:组织|督促|要求|推动|指导|安排|责成|动员|引导|带领|召集|邀请|促使|鼓励|协调|指派|通知)"
+    r"[^，,。；;：:、]{0,16}(?:全员|人员|干部|党员|职工|员工|群众|成员|委员|支部|科室|股室|站所|单位|部门|班子"
+    r"|教师|老师|医生|医务人员|护士|村|社区|学校|企业|子公司|公司|乡镇|街道)$")
+
+
+def line_goes_on(line: str) -> bool:
+    """Does the phrase of ``line`` (one line of a cell) go on on the next line, rather than end
+    with it — ending on a word no phrase ends with ("…并", "…的"), or naming only who is set to
+    the work the next line says ("组织全员")?"""
+    line = line.rstrip()
+    return bool(line) and (line[-1] in _GOES_ON_CHARS or _PIVOT_LINE.match(line) is not None)
 
 
 def is_placeholder(text: str) -> bool:

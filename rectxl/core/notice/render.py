@@ -105,6 +105,7 @@ from rectxl.core.text import (
     cn_date_range,
     fold,
     is_placeholder,
+    line_goes_on,
     normalize_text,
     ordinal,
     to_simplified,
@@ -229,7 +230,8 @@ def _wrapped(before: str, line: str) -> bool:
     if _MARK_START.match(fold(line[:1])) and _LEADING_MARK.match(fold(line)):
         return False
     tail = line.rstrip(_TRIM)
-    return (len(tail) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in tail)) or before[-1] in _GOES_ON_WITH
+    return (len(tail) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in tail)) or before[-1] in _GOES_ON_WITH \
+        or line_goes_on(re.split(r"[；;。]", before)[-1])  # "…并", "组织全员" (who is set to the work below)
 
 
 #: the last character of a line whose phrase goes on on the next ("…的", "…对", "…和")

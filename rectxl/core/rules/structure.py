@@ -14,7 +14,7 @@ from rectxl.core.names import INFO_SHEET
 from rectxl.core.numbering import enumerated_items
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
-from rectxl.core.text import shorten
+from rectxl.core.text import line_goes_on, shorten
 
 __all__: list[str] = []
 
@@ -374,7 +374,7 @@ def _measure_lines(text: str) -> list[str] | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) < 2 or any(len(line) < 5 for line in lines):
         return None
-    if any(a[-1] in _GOES_ON or b[0] in _FINISHES for a, b in pairwise(lines)):
+    if any(a[-1] in _GOES_ON or line_goes_on(a) or b[0] in _FINISHES for a, b in pairwise(lines)):
         return None
     return lines
 
