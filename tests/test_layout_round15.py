@@ -134,3 +134,40 @@ def test_one_measure_broken_over_lines_is_one_measure(tmp_path: Path) -> None:
     assert "组织全体执法人员开展执法业务培训" in text
     assert "制定学习计划并按月督促落实" in text
     assert "督促各党支部按月开展主题党日" in text
+
+
+# -- a 回头看 ledger saying in its 回头看发现问题 column that nothing was found again --------------------
+
+LOOKBACK_HEADER = ["序号", "原问题", "回头看发现问题", "再整改措施", "责任单位", "责任人", "整改时限", "整改情况"]
+
+
+@pytest.mark.parametrize(("found", "rest"), [
+    ("原问题已整改到位，回头看未发现新问题", [None] * 5),
+    ("原问题已整改到位，回头看未发现新问题", ["/"] * 5),
+    ("未发现问题反弹", [None] * 5),
+    ("无", [None, None, None, None, "已整改到位"]),
+])
+def test_nothing_found_again_is_no_issue(tmp_path: Path, found: str, rest: list[Any]) -> None:
+    rows: list[list[Any]] = [
+        ["县林业局党组巡察整改“回头看”问题整改台账"], LOOKBACK_HEADER,
+        [1, "林地占用审批把关不严", "部分项目未恢复植被", "督促业主限期恢复植被", "资源股", "钱进", "2025年11月底前",
+         "正在推进"],
+        [2, "项目资金拨付滞后", found, *rest]]
+    path = _book(tmp_path / "林业局.xlsx", {"回头看台账": (rows, ["A1:H1"])})
+    assert _findings(path) == []
+    ledger = api.read_ledger(path)
+    assert [(c.title, [i.title for i in c.issues]) for a in ledger.aspects for c in a.categories] == [
+        ("林地占用审批把关不严", ["部分项目未恢复植被"]), ("项目资金拨付滞后", [])]
+    _, out = api.notice(path, tmp_path / "通报.txt", as_of=AS_OF)
+    text = out.read_text(encoding="utf-8")
+    assert "项目资金拨付滞后" in text and "（二）" in text
+    assert (found if found != "无" else rest[-1]) in text
+
+
+def test_a_problem_found_again_without_a_measure_is_still_told(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [LOOKBACK_HEADER,
+                             [1, "护林员管理松散", "考勤未落实", "建立考勤", "护林站", "孙虎", "8月底前", "已完成"],
+                             [2, "项目资金拨付滞后", "部分资金仍未拨付到位", None, None, None, None, None],
+                             [3, "林地占用审批把关不严", "未发现问题反弹", None, None, None, None, None]]
+    path = _book(tmp_path / "林业局.xlsx", {"回头看台账": (rows, [])})
+    assert _findings(path) == [("issue-without-measure", "C3")]

@@ -47,6 +47,7 @@ from rectxl.core.text import (
     LazyPattern,
     col_letter,
     fold,
+    is_placeholder,
     needs_cleaning,
     normalize_for_compare,
     normalize_text,
@@ -725,6 +726,11 @@ def _detail_not_issue(texts: dict[int, str], columns: dict[str, int], duplicates
     _reassign(columns, duplicates, F.ISSUE, F.ISSUE_DETAIL, lambda c: not detail(c), detail)
 
 
+#: what a 回头看 ledger writes where the second look found nothing to put right again: "原问题已整改到位，
+#: 回头看未发现新问题", "未发现问题反弹", "无新问题", "问题未反弹"
+_NOTHING_FOUND_AGAIN = LazyPattern(
+    r"(?:未|没有|没|无)再?(?:发现|出现|存在)(?:新的?|其他|类似|同类|此类)?的?问题(?!清单)"
+    r"|问题(?:未|没有|无)(?:反弹|回潮|复发)|未(?:发现)?(?:反弹|回潮)|无新(?:发现的?)?问题")
 #: the header of the issues a 回头看 (a second look) found still there or anew: "回头看发现问题",
 #: "复查发现的问题", "新发现问题", "仍存在的问题"
 _FOUND_AGAIN = LazyPattern(r"回头看|复查|复核|再次|新发现|仍存在|仍然存在|未整改到位")
@@ -2812,7 +2818,10 @@ class _Builder:
         if aspect_t and (self.aspect is None or aspect_t != self._aspect_text):
             self._new_aspect(aspect_t)
             self._aspect_text = aspect_t
-        if self._lookback and not issue_t and not texts[F.MEASURE][r] and not own_measure:
+        found_nothing = self._lookback and not own_measure and bool(issue_t) \
+            and (is_placeholder(issue_t) or _NOTHING_FOUND_AGAIN.search(issue_t) is not None) \
+            and (not texts[F.MEASURE][r] or is_placeholder(texts[F.MEASURE][r]))
+        if found_nothing or (self._lookback and not issue_t and not texts[F.MEASURE][r] and not own_measure):
             # an issue first fed back that the second look found put right ("回头看未发现新问题"):
             # nothing to rectify again — its heading, with what the row says of it (the summary
             # and the notice name it, so that the 回头看 is seen to have covered it)
@@ -2820,7 +2829,8 @@ class _Builder:
                 self._new_category(category_t)
                 self._category_text = category_t
                 assert self.category is not None
-                self.category.note = next((t for t in (texts[F.PROGRESS][r], texts[F.STATUS][r]) if t), "")
+                self.category.note = next((t for t in (texts[F.PROGRESS][r], texts[F.STATUS][r], issue_t)
+                                           if t and not is_placeholder(t)), "")
             return
         if category_t and (self.category is None or category_t != self._category_text):
             self._new_category(category_t)
