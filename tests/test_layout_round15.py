@@ -171,3 +171,23 @@ def test_a_problem_found_again_without_a_measure_is_still_told(tmp_path: Path) -
                              [3, "林地占用审批把关不严", "未发现问题反弹", None, None, None, None, None]]
     path = _book(tmp_path / "林业局.xlsx", {"回头看台账": (rows, [])})
     assert _findings(path) == [("issue-without-measure", "C3")]
+
+
+# -- a task naming a 问题编号 the 问题清单 lacks -------------------------------------------------------
+
+def test_a_task_naming_a_number_the_problem_list_lacks_is_told_so(tmp_path: Path) -> None:
+    problems: Rows = [["巡察反馈问题清单"], ["问题编号", "方面", "问题描述"],
+                      [1, "一、政治建设方面", "学习贯彻不深入"], [2, None, "意识形态责任制落实不力"],
+                      [3, "二、作风建设方面", "文风会风不实"]]
+    tasks: Rows = [["整改任务清单"], ["序号", "问题编号", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"],
+                   [1, 1, "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+                   [2, 2, "开展意识形态研判", "宣传科", "李某", "2025年6月30日", "已完成"],
+                   [3, 3, "精简会议文件", "办公室", "王某", "2025年6月30日", "已完成"],
+                   [4, 4, "清退超标准接待费用", "办公室", "王某", "2025年12月31日", "正在推进"]]
+    path = _book(tmp_path / "两张清单.xlsx", {"问题清单": (problems, ["A1:C1", "B3:B4"]),
+                                              "任务清单": (tasks, ["A1:G1"])})
+    report = api.check(path, Options(as_of=AS_OF))
+    told = [f for f in report.findings if f.severity.value != "info"]
+    assert [(f.code, f.sheet, f.cell) for f in told] == [("measure-without-issue", "任务清单", "B6")]
+    assert "问题编号“4”" in told[0].message and "问题清单" in told[0].message
+    assert "具体问题" not in told[0].message

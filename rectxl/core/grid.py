@@ -2851,6 +2851,8 @@ class _Builder:
             listed = self.issue_list.get(_text(issue_no_v))
             if listed is None:
                 self.issue, self._issue_key = None, (None, "")
+                self.ledger.unlisted_codes[(self.grid.name, r + 1)] = (
+                    _text(issue_no_v), next(iter(self.issue_list.values())).sheet)
             else:
                 self._listed_issue(listed)
         elif issue_t or issue_no is not None:

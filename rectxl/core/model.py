@@ -338,6 +338,8 @@ class Ledger:
     owner_units: list[str] | None = None
     #: measure rows whose issue could not be determined (``measure-without-issue``)
     orphans: list[Measure] = field(default_factory=list)
+    #: (sheet, row) of an orphan task naming a 问题编号 its 问题清单 lacks → (that code, the list's sheet)
+    unlisted_codes: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     #: (sheet not read, sheet read instead): earlier copies of the ledger kept in the same
     #: workbook (6月台账 beside 7月台账), set aside so that no measure is counted twice
     set_aside: list[tuple[str, str]] = field(default_factory=list)

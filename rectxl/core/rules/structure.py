@@ -186,11 +186,18 @@ def empty_ledger(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "measure-without-issue", Severity.ERROR,
     "某行有整改措施，但无法确定它属于哪个问题。",
-    "第{row}行的整改措施无法确定所属问题：请在“具体问题”列填写问题，或把该问题单元格向下合并到这一行。",
+    "第{row}行的整改措施无法确定所属问题：{advice}",
 )
 def measure_without_issue(r: Rule, ctx: Context) -> Iterator[Finding]:
+    unlisted = ctx.ledger.unlisted_codes
     for m in ctx.ledger.orphans:
-        yield r.at(ctx, m, F.MEASURE)
+        if (named := unlisted.get((m.sheet, m.row))) is not None and m.cell(F.ISSUE_NO):
+            # a task naming an issue its 问题清单 lacks: the number is what to check, not the issue column
+            code, sheet = named
+            yield r.at(ctx, m, F.ISSUE_NO, advice=f"它填写的问题编号“{code}”在“{sheet}”中找不到，"
+                                                   "请核对编号，或在问题清单中补上这个问题。")
+        else:
+            yield r.at(ctx, m, F.MEASURE, advice="请在“具体问题”列填写问题，或把该问题单元格向下合并到这一行。")
 
 
 @rule(
