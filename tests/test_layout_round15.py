@@ -191,3 +191,27 @@ def test_a_task_naming_a_number_the_problem_list_lacks_is_told_so(tmp_path: Path
     assert [(f.code, f.sheet, f.cell) for f in told] == [("measure-without-issue", "任务清单", "B6")]
     assert "问题编号“4”" in told[0].message and "问题清单" in told[0].message
     assert "具体问题" not in told[0].message
+
+
+# -- a 街道 ledger: one measure merged over a row per 社区, each with its own status -------------------
+
+def test_a_measure_merged_over_a_row_per_community_is_each_ones_share(tmp_path: Path) -> None:
+    """The measure written once over three 社区 rows, each with its own status: 南山社区's 正在推进,
+    past its deadline, had been hidden under 东风社区's 已完成 (one measure, read at its anchor). A unit
+    on the row below with no status of its own (the status merged too) helps: one measure still."""
+    head = ["序号", "反馈问题", "整改措施", "责任社区", "责任人", "完成时限", "完成情况"]
+    rows: Rows = [["某某街道党工委巡察整改落实台账"], head,
+                  [1, "网格化管理不到位", "重新划分网格并配齐网格员", "东风社区", "赵某", "2025年6月30日", "已完成"],
+                  [None, None, None, "西湖社区", "钱某", "2025年6月30日", "已完成"],
+                  [None, None, None, "南山社区", "孙某", "2025年6月30日", "正在推进"],
+                  [2, "社区“两委”学习不经常", "建立每月集中学习制度", "街道党政办", "李某", "2025年6月30日", "已完成"],
+                  [None, None, None, "各社区", "周某", None, None]]
+    merges = ["A1:G1", "A3:A5", "B3:B5", "C3:C5", "A6:A7", "B6:B7", "C6:C7", "F6:F7", "G6:G7"]
+    path = _book(tmp_path / "街道.xlsx", {"台账": (rows, merges)})
+    assert _findings(path) == [("overdue", "F5")]
+    ledger = api.read_ledger(path)
+    first = next(ledger.aspects[0].issues())
+    assert [(m.text, m.owner_unit) for m in first.measures] == [
+        ("重新划分网格并配齐网格员", "东风社区"), ("重新划分网格并配齐网格员", "西湖社区"),
+        ("重新划分网格并配齐网格员", "南山社区")]
+    assert [len(i.measures) for a in ledger.aspects for i in a.issues()] == [3, 1]

@@ -2569,8 +2569,23 @@ class _Builder:
         return anchor is not None and anchor[0] < r and anchor[1] == measure_c
 
     def _measure_merged(self, r: int, measure_c: int) -> bool:
-        """Row ``r``'s measure cell is merged from a row above, and the row has no detail of its own."""
-        return self.filled.anchor_of(r, measure_c) is not None and r not in self._more_rows
+        """Row ``r``'s measure cell is merged from a row above, and the row has no detail of its own
+        — nor a unit of its own reporting its own progress (one measure merged over a row per 社区,
+        村 or 科室, each with its own status: each row is that unit's share of the work)."""
+        anchor = self.filled.anchor_of(r, measure_c)
+        return anchor is not None and r not in self._more_rows and not self._units_own_row(r, anchor[0])
+
+    def _units_own_row(self, r: int, anchor_r: int) -> bool:
+        """Row ``r`` names a unit of its own (its 责任单位 cell not merged, another unit than the
+        measure's first row) and says how far that unit got (its own status or progress cell)."""
+        owner_c = self.cols.get(F.OWNER_UNIT)
+        if owner_c is None or self.filled.anchor_of(r, owner_c) is not None:
+            return False
+        owner = self.texts[F.OWNER_UNIT][r]
+        if not owner or owner == self.texts[F.OWNER_UNIT][anchor_r]:
+            return False
+        return any((c := self.cols.get(f)) is not None and self.filled.anchor_of(r, c) is None
+                   and bool(self.texts[f][r]) for f in (F.STATUS, F.PROGRESS))
 
     def _read_ticks(self, table: list[tuple[Any, ...]] | None) -> None:
         """The status of each row from its tick columns (已完成 | 正在推进 | 未完成): the status word
