@@ -215,3 +215,19 @@ def test_a_measure_merged_over_a_row_per_community_is_each_ones_share(tmp_path: 
         ("重新划分网格并配齐网格员", "东风社区"), ("重新划分网格并配齐网格员", "西湖社区"),
         ("重新划分网格并配齐网格员", "南山社区")]
     assert [len(i.measures) for a in ledger.aspects for i in a.issues()] == [3, 1]
+
+
+# -- a 国企 ledger: 责任子公司 beside 责任部门 -----------------------------------------------------------
+
+@pytest.mark.parametrize("company", ["责任子公司", "涉及二级单位", "责任分公司"])
+def test_a_group_ledger_names_its_company_beside_the_department(tmp_path: Path, company: str) -> None:
+    head = ["序号", "问题类别", "具体问题", "整改措施", company, "责任部门", "责任人", "整改时限", "整改状态"]
+    rows: Rows = [["某某县城投集团党委巡察整改台账"], head,
+                  [1, "一、党的建设方面", "基层党组织建设薄弱", "规范支部设置", "城投建设公司", "党群工作部", "冯某",
+                   "2025年6月30日", "已完成"],
+                  [2, "二、经营管理方面", "工程结算审核不严", "开展结算复审", "城投置业公司", "审计部", "蒋某",
+                   "2025年12月31日", "正在推进"]]
+    path = _book(tmp_path / "城投.xlsx", {"台账": (rows, ["A1:I1"])})
+    assert _findings(path) == []
+    ledger = api.read_ledger(path)
+    assert [m.owner_unit for a in ledger.aspects for i in a.issues() for m in i.measures] == ["党群工作部", "审计部"]

@@ -1010,7 +1010,10 @@ def _shares_beside_status(grid: Grid, header_row: int, columns: dict[str, int],
 
 #: a column that only names a unit (单位名称, 二级单位, 下属单位, 部门): in a group's or a city's
 #: ledger, the company or the bureau a row is about
-_BARE_UNIT = re.compile(r"^(?:二级|下属|基层|所属|成员|子)?(?:单位|部门|公司|企业)(?:名称)?$")
+#: — or named as a group's own companies, whoever the header says answers ("责任子公司", "涉及二级单位",
+#: "所属企业"): which company the row is about, beside the 责任部门 that answers for it
+_BARE_UNIT = re.compile(r"^(?:(?:二级|下属|基层|所属|成员|子)?(?:单位|部门|公司|企业)"
+                        r"|(?:责任|涉及|整改|对应)?(?:二级|三级|下属|所属|权属|控股|成员|子|分)(?:单位|公司|企业))(?:名称)?$")
 
 
 def _responsible_unit_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
