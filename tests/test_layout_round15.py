@@ -231,3 +231,23 @@ def test_a_group_ledger_names_its_company_beside_the_department(tmp_path: Path, 
     assert _findings(path) == []
     ledger = api.read_ledger(path)
     assert [m.owner_unit for a in ledger.aspects for i in a.issues() for m in i.measures] == ["党群工作部", "审计部"]
+
+
+# -- two visible copies of a small ledger -----------------------------------------------------------
+
+def _small(status: str) -> tuple[Rows, Sequence[str]]:
+    return ([["某某县交通运输局巡察整改台账"], HEADER,
+             [1, "学习贯彻不深入", "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+             [2, "会风文风不实", "精简会议", "办公室", "王某", "2025年12月31日", status]], ["A1:G1"])
+
+
+@pytest.mark.parametrize(("older", "newer"), [("台账", "台账 (2)"), ("8月", "9月"), ("2025年8月", "2025年9月")])
+def test_two_copies_of_a_small_ledger_are_read_once(tmp_path: Path, older: str, newer: str) -> None:
+    path = _book(tmp_path / "交通局.xlsx", {older: _small("正在推进"), newer: _small("已完成")})
+    report = api.check(path, Options(as_of=AS_OF))
+    assert [f.code for f in report.findings if f.severity.value != "info"] == ["ledger-copy-set-aside"]
+    measures = [m for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
+    assert [(m.text, m.sheet) for m in measures] == [("制定学习计划", newer), ("精简会议", newer)]
+    # sheets per unit with the same two measures word for word are no copies: both are read
+    units = _book(tmp_path / "科室.xlsx", {"办公室": _small("已完成"), "财务股": _small("已完成")})
+    assert len([m for a in api.read_ledger(units).aspects for i in a.issues() for m in i.measures]) == 4

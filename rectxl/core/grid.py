@@ -1496,7 +1496,8 @@ def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
             # copies share nearly every measure; sheets of one ledger share at most a few generic
             # ones ("建立长效机制")
             shared = len(a & b)
-            if shared < 3 or shared < 0.8 * min(len(a), len(b)):
+            if shared < 0.8 * min(len(a), len(b)) or (
+                    shared < 3 and not _small_copies(picked[i][0], picked[j][0], a, b)):
                 continue
             if _units_differ(picked[i], picked[j]):
                 continue  # two units' ledgers in one workbook (二中 | 三中), not two periods of one
@@ -1546,6 +1547,21 @@ def _done_count(grid: Grid, header: HeaderMap) -> int:
         return 0
     return sum(1 for row in grid.rows[header.data_start:]
                if c < len(row) and not _blank(row[c]) and read_status(_text(row[c])).status is Status.DONE)
+
+
+#: a sheet's name as Excel or WPS names a copy of a sheet ("台账 (2)", "台账（2）", "台账 - 副本", "台账副本")
+_COPY_NAME = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|[-－_—]?\s*副本\s*\d*)\s*$")
+
+
+def _small_copies(first: Grid, second: Grid, a: set[str], b: set[str]) -> bool:
+    """Two sheets of a small ledger (fewer than three measures shared, most of either) that are
+    copies of it: one named as Excel names a copy of the other ("台账 (2)", "台账 - 副本"), or both
+    named by a month (8月 | 9月) — sheets per unit ("办公室" | "财务股") may share their measures."""
+    if not a or not b:
+        return False
+    names = [first.name.strip(), second.name.strip()]
+    copied = any(_COPY_NAME.sub("", n) == _COPY_NAME.sub("", m) and n != m for n in names for m in names)
+    return copied or all(_SHEET_PERIOD.search(n) for n in names)
 
 
 def _measure_texts(grid: Grid, header: HeaderMap) -> set[str]:
