@@ -251,3 +251,19 @@ def test_two_copies_of_a_small_ledger_are_read_once(tmp_path: Path, older: str, 
     # sheets per unit with the same two measures word for word are no copies: both are read
     units = _book(tmp_path / "科室.xlsx", {"办公室": _small("已完成"), "财务股": _small("已完成")})
     assert len([m for a in api.read_ledger(units).aspects for i in a.issues() for m in i.measures]) == 4
+
+
+# -- each measure's progress on the row under it, in the measure column ----------------------------
+
+def test_progress_written_on_the_row_under_its_measure(tmp_path: Path) -> None:
+    rows: Rows = [["某某县水利局巡察整改台账"], HEADER,
+                  [1, "河道采砂监管不严", "开展河道采砂专项整治", "河道股", "韩某", "2025年6月30日", "已完成"],
+                  [None, None, "整改进展：已查处非法采砂2起", None, None, None, None],
+                  [2, "工程质量监管缺位", "建立质量巡查制度", "建管股", "杨某", "2025年6月30日", "已完成"],
+                  [None, None, "进展情况：已印发巡查制度", None, None, None, None],
+                  [None, None, "开展质量抽检", "建管股", "杨某", "2025年12月31日", "正在推进"]]
+    path = _book(tmp_path / "水利局.xlsx", {"台账": (rows, ["A1:G1", "A3:A4", "B3:B4", "A5:A7", "B5:B7"])})
+    assert _findings(path) == []
+    measures = [(m.text, m.progress) for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
+    assert measures == [("开展河道采砂专项整治", "已查处非法采砂2起"), ("建立质量巡查制度", "已印发巡查制度"),
+                        ("开展质量抽检", "")]

@@ -731,6 +731,9 @@ def _detail_not_issue(texts: dict[int, str], columns: dict[str, int], duplicates
 _NOTHING_FOUND_AGAIN = LazyPattern(
     r"(?:未|没有|没|无)再?(?:发现|出现|存在)(?:新的?|其他|类似|同类|此类)?的?问题(?!清单)"
     r"|问题(?:未|没有|无)(?:反弹|回潮|复发)|未(?:发现)?(?:反弹|回潮)|无新(?:发现的?)?问题")
+#: a measure cell's label saying it holds the progress of the measure above ("整改进展：", "进展情况：")
+_PROGRESS_LINE = re.compile(r"^\s*(?:整改|落实|推进|工作|目前)?(?:进展|进度|完成情况|落实情况|推进情况|整改情况)"
+                            r"(?:情况)?\s*[:：]")
 #: the header of the issues a 回头看 (a second look) found still there or anew: "回头看发现问题",
 #: "复查发现的问题", "新发现问题", "仍存在的问题"
 _FOUND_AGAIN = LazyPattern(r"回头看|复查|复核|再次|新发现|仍存在|仍然存在|未整改到位")
@@ -2921,6 +2924,8 @@ class _Builder:
         if not measure_t:
             if not (measure_t := self._done_at_once(r)):
                 return
+        if self._progress_of_measure_above(r, measure_t):
+            return
         measure = self._measure(r, measure_t)
         self._read_any = True
         found = [measure, *self._side_measures_of(r, measure)] if self._side_measures else [measure]
@@ -2928,6 +2933,23 @@ class _Builder:
             self.ledger.orphans.extend(found)
         else:
             self.issue.measures.extend(found)
+
+    def _progress_of_measure_above(self, r: int, text: str) -> bool:
+        """A row whose measure cell tells how the measure above got on ("整改进展：已查处2起",
+        "进展情况：…"), the rest of the row blank or merged from above: a ledger writing each
+        measure's progress on the row under it. It is that measure's progress, not a measure."""
+        label = _PROGRESS_LINE.match(text)
+        if label is None or self.issue is None or not self.issue.measures:
+            return False
+        for f in (F.OWNER_UNIT, F.OWNER_PERSON, F.DEADLINE, F.STATUS, F.PROGRESS):
+            c = self.cols.get(f)
+            if c is not None and not _blank(self.grid.value(r, c)) and not is_placeholder(_text(self.grid.value(r, c))):
+                return False  # the row says who, when or how far of its own: a measure
+        above = self.issue.measures[-1]
+        said = text[label.end():].strip()
+        if said:
+            above.progress = f"{above.progress}；{said}" if above.progress else said
+        return True
 
     def _done_at_once(self, r: int) -> str:
         """An issue's own row with no measure written, due at once (立行立改, 即知即改) and saying how
