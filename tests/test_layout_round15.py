@@ -267,3 +267,18 @@ def test_progress_written_on_the_row_under_its_measure(tmp_path: Path) -> None:
     measures = [(m.text, m.progress) for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
     assert measures == [("开展河道采砂专项整治", "已查处非法采砂2起"), ("建立质量巡查制度", "已印发巡查制度"),
                         ("开展质量抽检", "")]
+
+
+# -- an aspect numbered Ⅰ / 第一部分 in the 序号 column, named in the next ---------------------------
+
+@pytest.mark.parametrize(("first", "second"), [("Ⅰ", "Ⅱ"), ("Ⅰ、", "Ⅱ、"), ("第一部分", "第二部分")])
+def test_aspect_numbered_in_the_number_column(tmp_path: Path, first: str, second: str) -> None:
+    rows: Rows = [["某某县教育局巡察整改台账"], HEADER,
+                  [first, "政治建设方面", None, None, None, None, None],
+                  [1, "学习贯彻不深入", "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
+                  [second, "作风建设方面", None, None, None, None, None],
+                  [2, "会风文风不实", "精简会议", "办公室", "王某", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "教育局.xlsx", {"台账": (rows, ["A1:G1"])})
+    assert _findings(path) == []
+    assert _aspects(path) == [(1, "政治建设方面", [(1, "学习贯彻不深入", ["制定学习计划"])]),
+                              (2, "作风建设方面", [(2, "会风文风不实", ["精简会议"])])]

@@ -128,8 +128,9 @@ _MONTH_DONE = LazyPattern(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:底|末|份)
 _TOTALS = re.compile(r"^\s*(?:本(?:方面|页|类|部分|单位)|[\u4e00-\u9fff、.．]{0,24}?方面(?:问题)?)?\s*"
                      r"(?:(?:合|总|小|共)\s*计|汇\s*总)\s*(?:[:：(（].*|\d+\s*(?:个|项|条).*)?$", re.DOTALL)
 _TOTALS_FIRST = "合总小共汇"
-#: a 序号 cell numbering a section, not an issue: "一", "二、", "（三）"
-_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）])\s*$")
+#: a 序号 cell numbering a section, not an issue: "一", "二、", "（三）", "Ⅰ", "第一部分"
+_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）]"
+                             r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ][、.．]?|第[一二三四五六七八九十\d]+(?:部分|方面))\s*$")
 
 
 @dataclass
