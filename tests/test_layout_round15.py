@@ -282,3 +282,21 @@ def test_aspect_numbered_in_the_number_column(tmp_path: Path, first: str, second
     assert _findings(path) == []
     assert _aspects(path) == [(1, "政治建设方面", [(1, "学习贯彻不深入", ["制定学习计划"])]),
                               (2, "作风建设方面", [(2, "会风文风不实", ["精简会议"])])]
+
+
+# -- 一、(一)、1. all in the 序号 column, beside one 问题及整改措施 column ------------------------------
+
+def test_outline_numbers_in_the_first_column_number_the_aspects(tmp_path: Path) -> None:
+    head = ["序号", "问题及整改措施", "责任单位", "责任人", "整改时限", "整改状态"]
+    rows: Rows = [["某某镇党委巡察整改台账"], head,
+                  ["一、", "政治建设方面", None, None, None, None],
+                  ["（一）", "学习贯彻不深入", None, None, None, None],
+                  ["1.", "制定年度学习计划", "党政办", "张某", "2025年6月30日", "已完成"],
+                  ["2.", "开展专题读书班", "党政办", "张某", "2025年6月30日", "已完成"],
+                  ["二、", "作风建设方面", None, None, None, None],
+                  ["（一）", "会风文风不实", None, None, None, None],
+                  ["1.", "精简会议文件", "党政办", "王某", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "镇.xlsx", {"台账": (rows, ["A1:F1"])})
+    assert _findings(path) == []
+    assert _aspects(path) == [(1, "政治建设方面", [(1, "学习贯彻不深入", ["制定年度学习计划", "开展专题读书班"])]),
+                              (2, "作风建设方面", [(1, "会风文风不实", ["精简会议文件"])])]

@@ -2731,6 +2731,10 @@ class _Builder:
         from its label ("问题1：", "（一）", "1.") or the 序号 cell beside it."""
         text = self.texts[F.MEASURE][r]
         if _UNNUMBERED_ASPECT.fullmatch(text) or (_aspect_heading(text) and "方面" in text):
+            number_v = self._value(r, F.ISSUE_NO) if F.ISSUE_NO in self.cols else self._value(r, F.ROW_NO)
+            if _UNNUMBERED_ASPECT.fullmatch(text) and _SECTION_NUMBER.match(label := _text(number_v)):
+                # "一、 | 政治建设方面": numbered in the 序号 cell beside it
+                text = label + text if label[-1] in "、.．)）" else f"{label}、{text}"
             self._new_aspect(text)
             self._aspect_text = text
             return
