@@ -166,8 +166,11 @@ def _worded(text: str, word: str) -> str:
 _PAREN_CN = re.compile(r"^\(\s*[零一二三四五六七八九十百]+\s*\)")
 _CN = "零一二三四五六七八九十百"
 # numbering a clerk typed in front of a measure or an issue: 一是 / (1) / 1. / 1、 / ① / (一) / 一、
+# / a measure numbered under its issue, 1.1 / 1-2 / 2.1. / 2.3、 (not an amount or a span of
+# months: "2.5万元…", "3-5月…")
 _LEADING_MARK = re.compile(
     rf"^(?:[一二三四五六七八九十]+是|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d)|[①-⑳]"
+    rf"|\d{{1,2}}(?:[.\-]\d{{1,3}}){{1,2}}(?!\d)[.、]?(?![.\d万亿元%倍个项年月日号天次人家条名份户件])"
     rf"|\([{_CN}]{{1,3}}\)|[{_CN}]{{1,3}}、)\s*")
 # numbering in front of an aspect: 第一方面(问题)[，：] / 一、 / (一)
 _ASPECT_MARK = re.compile(
