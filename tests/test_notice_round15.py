@@ -3,7 +3,11 @@
 What now reads right:
 - a measure numbered under its issue in the ledger (1.1 / 1-2 / 2.1. / （2）2.2) is published
   without its number ("一是精简会议", not "一是1.1精简会议"); an amount or a span of months that
-  opens a measure ("2.5万元…", "3-5月…") is no number and stays.
+  opens a measure ("2.5万元…", "3-5月…") is no number and stays;
+- a done count that names no noun counts what the clause before it counted — "巡察反馈的4个问题中，
+  3项已整改到位" and "…4个问题，其中3项…" count problems (by 项), "共制定整改措施20个，已完成18个"
+  measures (by 个); a noun named there but not counted is not taken ("6个问题已全部制定整改措施，
+  已完成整改5个" still counts problems).
 
 Every ledger and notice here is written for this file about fictional units.
 """
@@ -15,6 +19,7 @@ from pathlib import Path
 from rectxl import api
 from rectxl.core.notice import parse_notice
 from rectxl.core.notice.render import render_notice
+from rectxl.core.notice.totals import extract_stated_totals
 from tests.followup_ledgers import write_ledger
 
 _HEADER = ("序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展")
@@ -54,3 +59,37 @@ def test_measures_numbered_under_their_issue_are_published_without_the_number(tm
     # read back and written again, it is the same notice
     assert render_notice(parse_notice(text).ledger) == text
 
+
+# -- a done count whose noun the clause before names ---------------------------------------------
+
+def _notice(totals: str) -> str:
+    org = "中共某某县水利局党组"
+    items = ("1.理论学习不深入。一是制定年度学习计划，已完成。二是开展专题研讨，已完成。\n\n"
+             "2.河长制落实不到位。一是开展河道巡查，已完成。\n\n"
+             "3.工程项目管理不规范。一是开展项目清查，已完成。\n\n"
+             "4.干部作风不实。一是开展作风整顿，正在推进。")
+    return (f"{org}关于巡察整改进展情况的通报\n\n根据县委统一部署，2026年3月10日至5月9日，县委第二巡察组"
+            "对县水利局党组进行了巡察。2026年6月18日，巡察组反馈了巡察意见。现将整改进展情况予以公布。\n\n"
+            "一、整改工作开展情况\n\n召开专题会议研究部署整改工作。\n\n二、巡察反馈问题整改落实情况\n\n"
+            f"{totals}\n\n{items}\n\n三、下一步工作打算\n\n将持续巩固整改成果。\n\n{org}\n2026年11月5日\n")
+
+
+def test_a_part_of_the_problems_counted_by_xiang_counts_problems() -> None:
+    for said in ("截至2026年10月31日，巡察反馈的4个问题中，3项已整改到位，1项正在推进。",
+                 "截至2026年10月31日，巡察反馈问题共4个，其中3项已整改到位。"):
+        parsed = parse_notice(_notice(said))
+        assert (parsed.stated_totals.done, parsed.stated_totals.done_unit) == (3, "问题")
+        done = next(c for c in parsed.total_checks if c.item == "done")
+        assert "3个问题" in done.message and "措施" not in done.message
+
+
+def test_a_done_count_takes_the_noun_the_clause_before_counts() -> None:
+    measures = extract_stated_totals(["共制定整改措施20个，已完成18个。"])
+    assert (measures.done_measures, measures.done_issues) == (18, None)
+    both = extract_stated_totals(["巡察反馈的4个问题中，3项已整改到位；共制定整改措施12项，已完成10项。"])
+    assert (both.done_issues, both.done_measures) == (3, 10)
+    named = extract_stated_totals(["巡察反馈的6个问题已全部制定整改措施，已完成整改5个。"])
+    assert (named.done_issues, named.done_measures) == (5, None)
+    # two things counted before it: the one counted by the same word (个) is what is done
+    by_word = extract_stated_totals(["局党组对反馈的2个方面4个问题制定措施8项，已完成整改3个，正在推进1个。"])
+    assert (by_word.done_issues, by_word.done_measures) == (3, None)

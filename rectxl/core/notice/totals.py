@@ -238,13 +238,22 @@ def _is_part(sentence: str, end: int) -> bool:
 _CLAUSE_NOUN = re.compile(r"问题|措施|任务|举措|事项")
 
 
-def _done_unit(m: re.Match[str], index: int, clause: str, problems_by: str | None = None
-               ) -> Literal["问题", "措施"]:
+#: a count of a thing named, either way round: "4个问题", "整改措施12项"
+_COUNTED = re.compile(rf"{_NUM}\s*(个|项|条|件)(?:具体|反馈|整改)?({_NOUN})|({_NOUN})(?:共|计|共计|合计)?{_NUM}\s*"
+                      r"(个|项|条|件)")
+
+
+def _done_unit(m: re.Match[str], index: int, clause: str, problems_by: str | None = None,
+               before: str = "") -> Literal["问题", "措施"]:
     """What a done count counts: the noun it names ("已完成整改问题6个"), else the last one its
-    clause names before it ("13条问题中已整改到位11条", "40项整改措施已完成35项"), else its
-    counter (个/件 count issues, 项/条 measures — or issues, when the notice counted its problems by
-    that word ``problems_by`` and stated no measures: "问题清单11项…已销号9项"). A noun of an
-    earlier clause is not looked at: "…6个问题已全部制定整改措施，已完成整改5个" counts 问题."""
+    clause names before it ("13条问题中已整改到位11条", "40项整改措施已完成35项"), else what the
+    clause before it (``before``) counts — the whole it is a part of ("巡察反馈的4个问题中，3项已
+    整改到位", "…4个问题，其中3项…": 问题 counted by 项); the last thing counted there by the same
+    word when there are several ("4个问题制定措施8项，已完成整改3个": 问题) — else its counter (个/件 count
+    issues, 项/条 measures — or issues, when the notice counted its problems by that word
+    ``problems_by`` and stated no measures: "问题清单11项…已销号9项"). A noun the clause before
+    names without counting it is not looked at: "…6个问题已全部制定整改措施，已完成整改5个" counts
+    问题."""
     groups = m.groups()  # 0: (noun) count counter (noun) — 1: count counter (noun)
     nouns = [g for g in ((groups[0], groups[3]) if index == 0 else (groups[2],)) if g]
     counter = groups[2] if index == 0 else groups[1]
@@ -253,7 +262,19 @@ def _done_unit(m: re.Match[str], index: int, clause: str, problems_by: str | Non
     named = _CLAUSE_NOUN.findall(clause)
     if named:
         return "问题" if named[-1] == "问题" else "措施"
+    counted = [(c.group(2) or c.group(6), c.group(3) or c.group(4)) for c in _COUNTED.finditer(before)]
+    if counted:
+        noun = next((n for by, n in reversed(counted) if by == counter), counted[-1][1])
+        return "问题" if "问题" in noun else "措施"
     return "问题" if counter in ("个", "件") or counter == problems_by else "措施"
+
+
+def _clause_before(sentence: str, start: int) -> str:
+    """The clause before the one ``start`` is in (between the commas or colons before it)."""
+    cuts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, start)]
+    if not cuts:
+        return ""
+    return sentence[cuts[-2] if len(cuts) > 1 else 0:cuts[-1]]
 
 
 def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
@@ -415,7 +436,8 @@ def _read_done(totals: StatedTotals, sentence: str) -> None:
                 continue
             one_batch = batches and _BATCH.search(prefix[-10:] + m.group(0)[:3]) is not None
             (in_batch if one_batch else found).append(
-                (m.start(), value, m.group(0), _done_unit(m, index, prefix, problems_by)))
+                (m.start(), value, m.group(0),
+                 _done_unit(m, index, prefix, problems_by, _clause_before(sentence, m.start()))))
             if index == 0 and (also := _ALSO_DONE.match(sentence, m.end())) is not None \
                     and (more := _count(also)) is not None:
                 # "已完成整改2个问题、5项措施": the verb done for both counts
