@@ -7,7 +7,9 @@ What now reads right:
 - a done count that names no noun counts what the clause before it counted — "巡察反馈的4个问题中，
   3项已整改到位" and "…4个问题，其中3项…" count problems (by 项), "共制定整改措施20个，已完成18个"
   measures (by 个); a noun named there but not counted is not taken ("6个问题已全部制定整改措施，
-  已完成整改5个" still counts problems).
+  已完成整改5个" still counts problems);
+- "以上2项措施均已完成" between the measures ("一是…；二是…。以上2项措施均已完成。三是…，正在推进。")
+  says the measures above it done and is no words of the second; rendered again, each says it.
 
 Every ledger and notice here is written for this file about fictional units.
 """
@@ -20,7 +22,10 @@ from rectxl import api
 from rectxl.core.notice import parse_notice
 from rectxl.core.notice.render import render_notice
 from rectxl.core.notice.totals import extract_stated_totals
+from rectxl.core.status import Status
 from tests.followup_ledgers import write_ledger
+
+D, P = Status.DONE, Status.IN_PROGRESS
 
 _HEADER = ("序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展")
 
@@ -93,3 +98,27 @@ def test_a_done_count_takes_the_noun_the_clause_before_counts() -> None:
     # two things counted before it: the one counted by the same word (个) is what is done
     by_word = extract_stated_totals(["局党组对反馈的2个方面4个问题制定措施8项，已完成整改3个，正在推进1个。"])
     assert (by_word.done_issues, by_word.done_measures) == (3, None)
+
+
+# -- a count of the measures above, between the measures -----------------------------------------
+
+def test_a_tally_between_the_measures_says_those_above_it_done() -> None:
+    items = ("1.理论学习不深入。一是制定年度学习计划；二是开展专题研讨。以上2项措施均已完成。"
+             "三是建立学习台账，正在推进。\n\n"
+             "2.河长制落实不到位。一是开展河道巡查；二是建立巡河台账；三是开展暗访。以上措施均已完成；"
+             "四是落实巡河通报制度，计划年底前完成。\n\n"
+             "3.工程项目管理不规范。一是开展项目清查。以上3项措施均已完成。二是修订项目管理办法，正在推进。")
+    text = _notice("截至2026年10月31日，巡察反馈的3个问题已完成整改1个。").replace(
+        _notice("")[_notice("").index("1.理论"):_notice("").index("\n\n三、")], items)
+    parsed = parse_notice(text)
+    first, second, third = (i.measures for i in parsed.ledger.issues())
+    assert [m.text for m in first] == ["制定年度学习计划；", "开展专题研讨。", "建立学习台账，正在推进。"]
+    assert [m.status for m in first] == [D, D, P]
+    assert [m.status for m in second] == [D, D, D, P]
+    assert "以上" not in "".join(m.text + m.progress for m in second)
+    # a count of more measures than stand above it counts something else: left as written
+    assert "以上3项措施均已完成" in third[0].text
+    rendered = render_notice(parsed.ledger)
+    assert "一是制定年度学习计划，已完成" in rendered and "二是开展专题研讨，已完成" in rendered
+    assert render_notice(parse_notice(rendered).ledger) == rendered
+

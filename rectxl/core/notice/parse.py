@@ -2639,6 +2639,33 @@ def _tally_sentence(rest: str) -> tuple[str, str, dict[Status, int]] | None:
     return body, rest[start:].strip(), counts
 
 
+def _inner_tallies(measures: list[Measure]) -> None:
+    """A sentence saying the measures above it all done, between the measures ("一是…；二是…。
+    以上2项措施均已完成。三是…，正在推进。"): no words of the measure it follows — each of the
+    measures it counts back (its number of them, else all since the last such sentence) is done.
+    A count of more measures than stand above it counts something else and is left as written.
+    (The same sentence after the last measure is :func:`_tally_sentence`'s.)"""
+    since = 0
+    for k, m in enumerate(measures[:-1]):
+        det = detect(m.text).rstrip()
+        end = len(det.rstrip("。.;"))
+        start = max(det.rfind("。", 0, end), det.rfind(".", 0, end), det.rfind(";", 0, end)) + 1
+        if start <= 0 or (every := _TALLY_ALL.match(det[start:end].strip())) is None \
+                or every.group("made"):
+            continue
+        n = int(every.group("n") or 0) or k + 1 - since
+        if n > k + 1 - since:
+            continue
+        own_text = m.progress == m.text
+        m.text = m.text[:start].rstrip()
+        if own_text:
+            m.progress = m.text
+        for done in measures[k + 1 - n:k + 1]:
+            # (said of each, as a tag after it would: the notice's statement, not a guess)
+            done.status, done.status_text, done.status_inferred = Status.DONE, "已完成", False
+        since = k + 1
+
+
 def _intro_tally(intro: str) -> tuple[str, str, dict[Status, int]] | None:
     """An issue's account opening with a count of its measures by how far they got, before the
     measures it counts ("整改情况：已完成1项，另1项正在推进。一是…；二是…。"): (the intro without it,
@@ -2787,6 +2814,7 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
             m = Measure(text=seg, progress=prog, status=infer_status(prog), status_inferred=True)
             _apply_fields([m], own)
             measures.append(m)
+    _inner_tallies(measures)
     _tagged_statuses(measures)
     if issue_wide and (shared := infer_status(issue_wide)) is not Status.DONE:
         # "整改措施：一是新建通道26公里；二是… 整改进展：通道已完成18公里，…其余将于…完工": a
