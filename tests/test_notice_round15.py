@@ -9,7 +9,9 @@ What now reads right:
   measures (by 个); a noun named there but not counted is not taken ("6个问题已全部制定整改措施，
   已完成整改5个" still counts problems);
 - "以上2项措施均已完成" between the measures ("一是…；二是…。以上2项措施均已完成。三是…，正在推进。")
-  says the measures above it done and is no words of the second; rendered again, each says it.
+  says the measures above it done and is no words of the second; rendered again, each says it;
+- "完成情况：正在推进" under "整改进展：正在推进，已覆盖8个支部。" states the measure's status (it
+  had stayed inferred from the progress's wording, and the notice's done count was not checked).
 
 Every ledger and notice here is written for this file about fictional units.
 """
@@ -122,3 +124,19 @@ def test_a_tally_between_the_measures_says_those_above_it_done() -> None:
     assert "一是制定年度学习计划，已完成" in rendered and "二是开展专题研讨，已完成" in rendered
     assert render_notice(parse_notice(rendered).ledger) == rendered
 
+
+# -- a status line under a progress opening with the same status ---------------------------------
+
+def test_a_status_line_states_the_status_a_progress_opens_with() -> None:
+    body = ("（一）党的建设方面\n问题1：党员教育管理不严格。\n整改措施：开展党员积分制管理。\n"
+            "整改进展：正在推进，已覆盖8个支部。\n完成情况：正在推进\n"
+            "问题2：项目审批效率不高。\n整改措施：推行并联审批。\n整改进展：已完成，已推行并联审批。\n完成情况：已完成\n"
+            "问题3：档案管理不规范。\n整改措施：开展档案清理。\n整改进展：已清理档案200卷。\n完成情况：已完成")
+    text = _notice("截至2026年10月31日，巡察反馈的3个问题已完成整改2个。")
+    text = text[:text.index("1.理论")] + body + text[text.index("\n\n三、"):]
+    parsed = parse_notice(text)
+    measures = list(parsed.ledger.measures())
+    assert [(m.status, m.status_inferred) for m in measures] == [(P, False), (D, False), (D, False)]
+    # every status stated: the notice's count of problems done can be checked, and it holds
+    done = next(c for c in parsed.total_checks if c.item == "done")
+    assert done.ok is True

@@ -2325,6 +2325,13 @@ def _apply_stated(measures: list[Measure], stated: _Stated | None) -> None:
         if any(m is t for t in told) and (words := _EXPLICIT_DONE.search(detect(m.progress))):
             # its account says so in words: stated, as the status is
             m.status_text, m.status_inferred = m.progress[words.start():words.end()], False
+        if m.status_inferred and m.status is stated.status and m.progress \
+                and opening_status(m.progress) is not None:
+            # "整改进展：正在推进，已覆盖8个支部。\n完成情况：正在推进": its progress opens with the
+            # status the line states — stated, not inferred from the wording
+            m.status_text, m.status_inferred = stated.words, False
+            m.continuing = m.continuing or stated.continuing
+            continue
         if _own_status(m) or says_done(m, m.text) or any(m is t for t in told):
             continue
         m.status, m.status_text, m.status_inferred = stated.status, stated.words, False
