@@ -11,7 +11,9 @@ What now reads right:
 - "以上2项措施均已完成" between the measures ("一是…；二是…。以上2项措施均已完成。三是…，正在推进。")
   says the measures above it done and is no words of the second; rendered again, each says it;
 - "完成情况：正在推进" under "整改进展：正在推进，已覆盖8个支部。" states the measure's status (it
-  had stayed inferred from the progress's wording, and the notice's done count was not checked).
+  had stayed inferred from the progress's wording, and the notice's done count was not checked);
+- a table row alone on the last page of an appendix, between two page numbers ("第 2 页 共 3 页" /
+  row / "第 3 页 共 3 页"), is a row, not a running header: it had been dropped with its problem.
 
 Every ledger and notice here is written for this file about fictional units.
 """
@@ -140,3 +142,25 @@ def test_a_status_line_states_the_status_a_progress_opens_with() -> None:
     # every status stated: the notice's count of problems done can be checked, and it holds
     done = next(c for c in parsed.total_checks if c.item == "done")
     assert done.ok is True
+
+
+# -- a table's last row alone on its page --------------------------------------------------------
+
+def test_a_row_alone_between_two_page_numbers_is_kept() -> None:
+    org = "中共某某县交通运输局党组"
+    rows = [("农村公路养护资金使用不规范", "开展资金使用专项检查", "已完成"),
+            ("工程项目变更审批不严", "建立设计变更审批台账", "已完成"),
+            ("安全生产隐患排查不彻底", "开展“百日攻坚”隐患排查", "正在推进")]
+    table = [f"{k}\t{issue}\t{measure}\t{status}" for k, (issue, measure, status) in enumerate(rows, 1)]
+    text = (f"{org}关于巡察整改进展情况的通报\n\n根据县委统一部署，县委第三巡察组于2026年3月至5月对县交通运输局"
+            "党组进行了巡察，6月30日反馈了巡察意见。现将整改进展情况予以公布。\n\n一、整改工作开展情况\n\n"
+            "局党组把巡察整改作为重要政治任务，制定整改方案。\n\n第 1 页 共 3 页\n\n二、巡察反馈问题整改落实情况\n\n"
+            "截至2026年10月31日，巡察反馈的3个问题已完成整改2个、正在整改1个。具体整改情况见附件。\n\n"
+            f"三、下一步工作打算\n\n局党组将持续抓好整改工作。\n\n{org}\n2026年11月5日\n\n"
+            "附件：巡察反馈问题整改落实情况表\n\n序号\t问题\t整改措施\t整改情况\n"
+            f"{table[0]}\n{table[1]}\n\n第 2 页 共 3 页\n\n{table[2]}\n\n第 3 页 共 3 页\n")
+    parsed = parse_notice(text)
+    issues = list(parsed.ledger.issues())
+    assert [i.title for i in issues] == [r[0] for r in rows]
+    assert [m.status for i in issues for m in i.measures] == [D, D, P]
+    assert [c.ok for c in parsed.total_checks if c.item in ("issues", "done")] == [True, True]

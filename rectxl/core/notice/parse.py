@@ -922,7 +922,10 @@ def _page_breaks(raw: list[str]) -> list[str]:
     # the title: the first line, or the first two (a title broken over two lines)
     first = [key(raw[j]) for j in filled[:2]]
     titles = {t for t in (first[:1] + (["".join(first)] if len(first) == 2 else [])) if len(t) >= 8}
-    near: dict[str, int] = {}  # a line beside a page number → how many page breaks print it
+    # a line beside a page number → the lines of its words printed beside one (a running header
+    # is printed again at each break; one line between two page numbers — the only row of a
+    # table's last page — is printed once)
+    near: dict[str, set[int]] = {}
     beside: dict[int, int] = {}  # each page number → the lines beside it (their index)
     position = {j: n for n, j in enumerate(filled)}
     for j in pages:
@@ -932,13 +935,13 @@ def _page_breaks(raw: list[str]) -> list[str]:
         for m in (n - 1, n + 1):
             if 0 <= m < len(filled) and filled[m] not in pages:
                 k = filled[m]
-                near[key(raw[k])] = near.get(key(raw[k]), 0) + 1
+                near.setdefault(key(raw[k]), set()).add(k)
                 beside[k] = j
     dropped = set(pages)
     for k in beside:
         text = key(raw[k])
         if len(text) <= 60 and "。" not in text.rstrip("。") and (
-                near[text] >= 2 or text in titles or _title_line(raw[k])):
+                len(near[text]) >= 2 or text in titles or _title_line(raw[k])):
             dropped.add(k)
     if titles:
         dropped |= {j for j in filled[2:] if key(raw[j]) in titles and _title_line(raw[j])}
