@@ -13,7 +13,10 @@ What now reads right:
 - "完成情况：正在推进" under "整改进展：正在推进，已覆盖8个支部。" states the measure's status (it
   had stayed inferred from the progress's wording, and the notice's done count was not checked);
 - a table row alone on the last page of an appendix, between two page numbers ("第 2 页 共 3 页" /
-  row / "第 3 页 共 3 页"), is a row, not a running header: it had been dropped with its problem.
+  row / "第 3 页 共 3 页"), is a row, not a running header: it had been dropped with its problem;
+- a Word notice whose problems sit in a table under a caption ("巡察反馈问题整改落实情况表"): the
+  caption names the table and is not section 二's introduction — it had been printed again, alone,
+  above the items told as paragraphs.
 
 Every ledger and notice here is written for this file about fictional units.
 """
@@ -27,6 +30,7 @@ from rectxl.core.notice import parse_notice
 from rectxl.core.notice.render import render_notice
 from rectxl.core.notice.totals import extract_stated_totals
 from rectxl.core.status import Status
+from rectxl.io.docx_read import read_notice_docx
 from tests.followup_ledgers import write_ledger
 
 D, P = Status.DONE, Status.IN_PROGRESS
@@ -164,3 +168,34 @@ def test_a_row_alone_between_two_page_numbers_is_kept() -> None:
     assert [i.title for i in issues] == [r[0] for r in rows]
     assert [m.status for i in issues for m in i.measures] == [D, D, P]
     assert [c.ok for c in parsed.total_checks if c.item in ("issues", "done")] == [True, True]
+
+
+# -- a table's caption in a Word notice ----------------------------------------------------------
+
+def test_a_tables_caption_is_no_introduction(tmp_path: Path) -> None:
+    from docx import Document
+
+    org = "中共某某县统计局党组"
+    doc = Document()
+    for para in (f"{org}关于巡察整改进展情况的通报",
+                 "根据县委统一部署，县委第一巡察组于2026年3月至5月对县统计局党组进行了巡察，6月20日反馈了巡察意见。"
+                 "现将整改进展情况予以公布。",
+                 "一、整改工作开展情况", "局党组召开专题会议研究部署整改工作。", "二、巡察反馈问题整改落实情况",
+                 "截至2026年10月31日，巡察反馈的2个问题已全部完成整改。", "巡察反馈问题整改落实情况表（截至10月31日）"):
+        doc.add_paragraph(para)
+    rows = [("序号", "反馈问题", "整改措施", "完成情况"),
+            ("1", "统计数据质量把关不严", "开展数据质量专项核查", "已完成"),
+            ("2", "统计执法检查不到位", "制定年度执法检查计划", "已完成")]
+    table = doc.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    for para in ("三、下一步工作打算", "局党组将持续巩固整改成果。", org, "2026年11月5日"):
+        doc.add_paragraph(para)
+    doc.save(tmp_path / "通报.docx")
+    parsed = parse_notice(read_notice_docx(tmp_path / "通报.docx"))
+    assert [i.title for i in parsed.ledger.issues()] == ["统计数据质量把关不严", "统计执法检查不到位"]
+    assert parsed.ledger.info.section_two_intro == "截至2026年10月31日，巡察反馈的2个问题已全部完成整改。"
+    rendered = render_notice(parsed.ledger)
+    assert "情况表" not in rendered
+    assert render_notice(parse_notice(rendered).ledger) == rendered

@@ -4107,6 +4107,11 @@ _BRACKET_LABEL = re.compile(
     r"|进展情况|完成情况|完成时限|责任领导|责任单位|责任部门|责任人)\s*】\s*[:：]?\s*")
 
 
+#: a table's caption on a line of its own: a name ending in 表 / 一览表 / 清单 / 台账, perhaps with
+#: a bracket after it ("（截至2026年10月底）"), no clause of a sentence (on the detection copy)
+_TABLE_CAPTION = re.compile(r"^[^。,;:!?]{2,40}(?:表|清单|台账)\s*(?:\([^()]{1,24}\))?\s*$")
+
+
 def _parse_notice(text: str) -> ParsedNotice:
     """:func:`parse_notice` without the safety net (used by the property tests)."""
     text = _BRACKET_LABEL.sub(lambda m: f"{m.group(1)}：", text)
@@ -4136,6 +4141,10 @@ def _parse_notice(text: str) -> ParsedNotice:
         roles = _roles(_items(lines, lo, hi))
         built = _built(lines, lo, hi, roles, warnings)
         aspects, intro, unplaced = built.aspects, [*built.intro, *built.totals], built.unplaced
+        if any(line.row is not None for line in lines[lo:hi]):
+            # the items are a table's rows: its caption ("巡察反馈问题整改落实情况表") names the
+            # table, and says nothing once the items are told
+            intro = [t for t in intro if not _TABLE_CAPTION.match(detect(t).strip())]
         status_groups = _group_headings(aspects, warnings)
         aspects = _prefixed_aspects(aspects)
         if lay.heading is not None:
