@@ -16,9 +16,9 @@ What now reads right:
   row / "第 3 页 共 3 页"), is a row, not a running header: it had been dropped with its problem;
 - a Word notice whose problems sit in a table under a caption ("巡察反馈问题整改落实情况表"): the
   caption names the table and is not section 二's introduction — it had been printed again, alone,
-  above the items told as paragraphs.
-
-Every ledger and notice here is written for this file about fictional units.
+  above the items told as paragraphs;
+- a WeChat copy's "👆点击蓝字关注我们" above the title is debris, as it is without the emoji — it had
+  been kept ("点击蓝字关注我们。") and the notice read with no title.
 """
 
 from __future__ import annotations
@@ -199,3 +199,14 @@ def test_a_tables_caption_is_no_introduction(tmp_path: Path) -> None:
     rendered = render_notice(parsed.ledger)
     assert "情况表" not in rendered
     assert render_notice(parse_notice(rendered).ledger) == rendered
+
+
+# -- a WeChat copy's debris behind an emoji ------------------------------------------------------
+
+def test_follow_us_behind_an_emoji_is_no_part_of_the_notice() -> None:
+    body = _notice("截至2026年10月31日，巡察反馈的4个问题已完成整改3个。")
+    for lead in ("👆点击蓝字关注我们", "🔔 点击上方蓝字 关注我们", "👇点击“阅读原文”查看更多"):
+        parsed = parse_notice(f"某某县水利局 2026-11-08 09:30 发表于某某省\n{lead}\n{body}\n阅读原文\n")
+        assert parsed.ledger.info.title == "中共某某县水利局党组关于巡察整改进展情况的通报", lead
+        assert (parsed.ledger.info.preamble or "").startswith("根据县委统一部署"), lead
+

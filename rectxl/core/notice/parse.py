@@ -890,11 +890,14 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
         if cells is None and (bullet := _bullet_end(det)):
             if bullet >= len(line):
                 continue  # a line of symbols only ("👆👆👆", "★★★"): decoration
-            line = _item_text(line[bullet:].strip())
-            det = detect(line)
-            if _is_debris(det, debris_dates):  # "👇点击“阅读原文”查看更多"
+            line = line[bullet:].strip()
+            # "👇点击“阅读原文”查看更多", "👆点击蓝字关注我们": debris as the words are, before
+            # the end mark an item is given
+            if _is_debris(detect(line), debris_dates):
                 gap = True
                 continue
+            line = _item_text(line)
+            det = detect(line)
         classified = _classify(line)
         classified.cells = cells
         classified.gap, gap = gap, False
