@@ -18,7 +18,10 @@ What now reads right:
   caption names the table and is not section 二's introduction — it had been printed again, alone,
   above the items told as paragraphs;
 - a WeChat copy's "👆点击蓝字关注我们" above the title is debris, as it is without the emoji — it had
-  been kept ("点击蓝字关注我们。") and the notice read with no title.
+  been kept ("点击蓝字关注我们。") and the notice read with no title;
+- a rule passed by the body that decides it ("修订后的议事规则经党委会审议通过") reads as done — a
+  company's notice stating "整改进展：已完成。修订后的…经党委会审议通过" was rendered so and read back
+  as going on; "拟经…审议通过后印发" and "待经…审议通过" are still to come.
 """
 
 from __future__ import annotations
@@ -209,4 +212,21 @@ def test_follow_us_behind_an_emoji_is_no_part_of_the_notice() -> None:
         parsed = parse_notice(f"某某县水利局 2026-11-08 09:30 发表于某某省\n{lead}\n{body}\n阅读原文\n")
         assert parsed.ledger.info.title == "中共某某县水利局党组关于巡察整改进展情况的通报", lead
         assert (parsed.ledger.info.preamble or "").startswith("根据县委统一部署"), lead
+
+
+# -- passed by the body that decides it ----------------------------------------------------------
+
+def test_passed_by_the_deciding_body_reads_as_done() -> None:
+    body = ("（一）落实“第一议题”制度不到位的问题\n\n整改措施：1.修订公司党委会议事规则，将“第一议题”学习纳入必学内容；"
+            "2.建立学习情况通报制度。\n整改进展：已完成。修订后的议事规则经党委会审议通过；建立季度通报制度，已通报2次。\n\n"
+            "（二）合同管理不规范的问题\n\n整改措施：1.修订合同管理办法；2.开展合同专项清理。\n"
+            "整改进展：合同管理办法已形成初稿，拟经党委会审议通过后印发；合同清理待经领导班子会议研究通过后启动。")
+    text = _notice("截至2026年10月31日，巡察反馈的2个问题已完成整改1个。")
+    text = text[:text.index("1.理论")] + body + text[text.index("\n\n三、"):]
+    parsed = parse_notice(text)
+    assert [m.status for m in parsed.ledger.measures()] == [D, D, P, P]
+    rendered = render_notice(parsed.ledger)
+    again = parse_notice(rendered)
+    assert [m.status for m in again.ledger.measures()] == [D, D, P, P]
+    assert render_notice(again.ledger) == rendered
 

@@ -226,7 +226,8 @@ class ParsedNotice:
 #     ("主体工程已完成60%"), and 将 only as a future marker (将于/将在/将继续/将持续/将陆续/
 #     将进一步/将按…, 还将/也将/仍将/即将/并将) — a bare 将 is usually 把 ("将…纳入…")
 #                                                                  -> 正在推进
-#  4. completion words: 已, 完成, 办结, 销号, 到位, 了 (not 为了/除了/了解)    -> 已完成
+#  4. completion words: 已, 完成, 办结, 销号, 到位, 了 (not 为了/除了/了解), 经…审议通过
+#     (not 经…审议通过后, a step still ahead)                                 -> 已完成
 #  5. a result counted in the past ("开展专题研讨4次", "查处…7个", "培训132人次")   -> 已完成
 #  6. nothing of the above                                                      -> 正在推进
 #     (conservative: never claim a completion the text does not state)
@@ -242,7 +243,9 @@ _FORWARD = re.compile(
     r"|完成\s*(?:了|约|近)?\s*\d{1,2}(?:\.\d+)?\s*%"
     r"|将(?:于|在|继续|持续|陆续|进一步|按照?|会|要|尽快|适时|加快|逐步|根据|结合|不断)"
 )
-_DONE = re.compile(r"已|完成|办结|销号|到位|(?<![为除])了(?!解)")
+_DONE = re.compile(r"已|完成|办结|销号|到位|(?<![为除])了(?!解)"
+                   # a rule or plan passed by the body that decides it ("经党委会审议通过")
+                   r"|(?<![待需须要拟])经[^,;。待拟]{0,14}?(?:审议|审定|研究|会议)通过(?!后)")
 _COUNTED = re.compile(
     r"\d+(?:\.\d+)?\s*[万亿]?\s*(?:次|人次|家次|个|家|项|件|起|场|份|名|户|人|篇|条|处|轮|期|元|亩|座|所|批|"
     r"期次|课时|小时|天|平方米|米|公里|千米|吨|台|辆|套|宗|卷|种|类|本|册|株|棵|间|栋)")
