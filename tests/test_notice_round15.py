@@ -21,7 +21,11 @@ What now reads right:
   been kept ("点击蓝字关注我们。") and the notice read with no title;
 - a rule passed by the body that decides it ("修订后的议事规则经党委会审议通过") reads as done — a
   company's notice stating "整改进展：已完成。修订后的…经党委会审议通过" was rendered so and read back
-  as going on; "拟经…审议通过后印发" and "待经…审议通过" are still to come.
+  as going on; "拟经…审议通过后印发" and "待经…审议通过" are still to come;
+- a measure still going on whose progress only says its own words done ("建立学习台账" / "已建立")
+  is published "建立学习台账，正在推进" — once; it had been "…，正在推进，正在推进".
+
+Every ledger and notice here is written for this file about fictional units.
 """
 
 from __future__ import annotations
@@ -230,3 +234,16 @@ def test_passed_by_the_deciding_body_reads_as_done() -> None:
     assert [m.status for m in again.ledger.measures()] == [D, D, P, P]
     assert render_notice(again.ledger) == rendered
 
+
+# -- the status said once ------------------------------------------------------------------------
+
+def test_work_going_on_is_said_to_go_on_once(tmp_path: Path) -> None:
+    issue = "1.理论学习不深入"
+    rows = [_row(1, issue, "建立学习台账", "正在推进", "已建立"),
+            _row(1, issue, "建立学习制度", "正在推进", "已建立学习制度"),
+            _row(1, issue, "开展专题学习", "正在推进", "已学习3次")]
+    ledger = api.read_ledger(write_ledger(tmp_path / "台账.xlsx", _HEADER, rows, unit="某某县审计局"))
+    text = render_notice(ledger)
+    assert "正在推进，正在推进" not in text
+    assert "一是建立学习台账，正在推进。" in text and "建立学习制度，正在推进。" in text
+    assert "三是开展专题学习，已学习3次，正在推进" in text

@@ -1296,9 +1296,10 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         if kept_up != _RESULT[Status.LONG_TERM] or not _STILL_UNDER_WAY.search(result):
             return _join(said, kept_up, "，")
         return said
-    if status is Status.IN_PROGRESS and m.status is not None and said != action and _reads_done(result):
+    if status is Status.IN_PROGRESS and m.status is not None and said != action and _reads_done(result) \
+            and not said.rstrip(_TRIM).endswith(_RESULT[status]):
         # "清理社会组织，已清理8家" for work still going on would read as done (and read back so):
-        # the status says it is not
+        # the status says it is not (once: "建立学习台账，正在推进" already says it)
         return _join(said, _RESULT[status], "，")
     if said == action:
         if status is None:
