@@ -23,7 +23,9 @@ What now reads right:
   company's notice stating "整改进展：已完成。修订后的…经党委会审议通过" was rendered so and read back
   as going on; "拟经…审议通过后印发" and "待经…审议通过" are still to come;
 - a measure still going on whose progress only says its own words done ("建立学习台账" / "已建立")
-  is published "建立学习台账，正在推进" — once; it had been "…，正在推进，正在推进".
+  is published "建立学习台账，正在推进" — once; it had been "…，正在推进，正在推进";
+- measures all said done after the last one ("以上措施均已完成", "目前已完成2项") are each said done
+  when the notice is written again — the sentence had been read, then lost, and read back as going on.
 
 Every ledger and notice here is written for this file about fictional units.
 """
@@ -247,3 +249,21 @@ def test_work_going_on_is_said_to_go_on_once(tmp_path: Path) -> None:
     assert "正在推进，正在推进" not in text
     assert "一是建立学习台账，正在推进。" in text and "建立学习制度，正在推进。" in text
     assert "三是开展专题学习，已学习3次，正在推进" in text
+
+
+# -- measures all said done after the last one ---------------------------------------------------
+
+def test_measures_all_said_done_after_the_last_stay_done_when_written_again() -> None:
+    items = ("1.理论学习不深入。一是制定年度学习计划；二是开展专题研讨。以上措施均已完成。\n\n"
+             "2.河长制落实不到位。（1）开展河道巡查。（2）建立巡河台账。目前已完成2项。\n\n"
+             "3.工程项目管理不规范。一是开展项目清查，已完成；二是修订项目管理办法，正在推进。\n\n"
+             "4.干部作风不实。一是开展作风整顿。")
+    text = _notice("截至2026年10月31日，巡察反馈的4个问题已完成整改2个。")
+    text = text[:text.index("1.理论")] + items + text[text.index("\n\n三、"):]
+    parsed = parse_notice(text)
+    assert [m.status for m in parsed.ledger.measures()][:4] == [D, D, D, D]
+    rendered = render_notice(parsed.ledger)
+    assert "一是制定年度学习计划，已完成" in rendered and "（2）建立巡河台账，已完成" in rendered
+    again = parse_notice(rendered)
+    assert [m.status for m in again.ledger.measures()] == [m.status for m in parsed.ledger.measures()]
+    assert render_notice(again.ledger) == rendered

@@ -2721,7 +2721,9 @@ def _apply_tally(measures: list[Measure], sentence: str, counts: dict[Status, in
     if len(left) == 1 and sum(left.values()) == len(unknown):
         (status,) = left
         for m in unknown:
-            m.status, m.status_inferred = status, True
+            # said of each as plainly as a tag after it would be ("以上措施均已完成"): the notice's
+            # statement, kept when the notice is written again
+            m.status, m.status_text, m.status_inferred = status, status.value, False
         return True
     note = f"通报只说本问题的措施“{sentence.rstrip('。.')}”，未说明是哪几项"
     for m in unknown:
