@@ -132,11 +132,14 @@ def _due_at_once(m: Measure) -> bool:
 
 def is_overdue(m: Measure, as_of: date) -> bool:
     """Overdue as the ``overdue`` rule and the summary sheets count it: not finished (and its status
-    readable), and due at once (立行立改) or by a date before ``as_of``."""
+    readable), and due at once (立行立改, from the feedback date on when the ledger gives it) or by
+    a date before ``as_of``."""
     if not is_open(m) or status_unreadable(m):
         return False
     if _due_at_once(m):
-        return True
+        # due from the day the problem is fed back (its ``due``): not before it — a ledger drawn
+        # up ahead of the 反馈会 (as of 2025-07-01, feedback 2025-07-15) has nothing overdue yet
+        return m.deadline.due is None or m.deadline.due <= as_of
     due = effective_due(m)
     return due is not None and due < as_of
 
