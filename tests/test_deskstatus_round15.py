@@ -1,5 +1,6 @@
 """Statuses, deadlines and the desk commands (remind, summary) on ledgers written the way other
-offices write them (round 15): a ledger drawn up before its 反馈会, … Units, people and texts are
+offices write them (round 15): a ledger drawn up before its 反馈会; status words of hospitals,
+schools, companies and street offices (已开展专项检查, 已督促…整改, 暂无进展, 已批评教育) … Units, people and texts are
 fictional."""
 
 from __future__ import annotations
@@ -7,9 +8,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from rectxl import api
 from rectxl.core.letters import plan_reminders
 from rectxl.core.rules.context import Options
+from rectxl.core.status import Status, read_status
 from rectxl.io.reader import read_ledger
 from tests.followup_ledgers import write_ledger
 
@@ -45,3 +49,43 @@ def test_nothing_is_chased_before_the_feedback_is_given(tmp_path: Path) -> None:
 def test_at_once_is_overdue_from_the_feedback_on(tmp_path: Path) -> None:
     found = api.check(_before_feedback(tmp_path), Options(as_of=date(2025, 7, 16))).findings
     assert [(f.code, f.row) for f in found if f.code == "overdue"] == [("overdue", 4)]
+
+
+# -- status words of hospitals, schools, companies and street offices ----------------------------
+
+D, P, N = Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # an action begun, or others told to act: begun, nothing says it is finished
+    ("已开展专项检查", P), ("已组织开展专项检查", P), ("已开工建设", P), ("已督促相关科室整改", P),
+    ("已责令整改", P), ("已申报", P),
+    # a part of it put right
+    ("已整改（部分）", P), ("已落实(部分)", P),
+    # nothing to report: not begun; no real progress: begun
+    ("无进展", N), ("暂无进展", N), ("目前无进展", N), ("暂无实质性进展", P),
+    # a meeting held, a notice issued, talks and reproofs given, a check or training held: done
+    ("已召开专题会议", D), ("已下发通知", D), ("已下发整改通知书", D), ("已提醒谈话", D), ("已批评教育", D),
+    ("已书面检查", D), ("已全面排查", D), ("已排查完毕", D), ("已核实", D), ("已培训", D), ("已组织学习", D),
+])
+def test_status_words_other_offices_use(cell: str, status: Status) -> None:
+    reading = read_status(cell)
+    assert (reading.status, reading.rest) == (status, "")
+
+
+@pytest.mark.parametrize("cell", [
+    # a begun action with a completion after it is not read as begun (the clerk is asked)
+    "已开展自查并整改到位", "已开展专项检查，发现问题已整改",
+    # a cell contradicting itself stays unread
+    "已完成（正在推进）",
+])
+def test_a_begun_action_followed_by_more_is_not_read_as_begun(cell: str) -> None:
+    assert read_status(cell).status is not P
+
+
+def test_a_ledger_of_such_words_has_no_bad_status(tmp_path: Path) -> None:
+    words = ["已开展专项检查", "已督促相关科室整改", "暂无进展", "已召开专题会议", "已批评教育", "已核实"]
+    rows = [_row(i, f"措施{i}：开展相关工作", "2026年12月31日前", w) for i, w in enumerate(words, start=1)]
+    found = api.check(write_ledger(tmp_path / "台账.xlsx", HEADER, rows), Options()).findings
+    assert [f.row for f in found if f.code == "bad-status"] == []
+

@@ -263,7 +263,8 @@ _V_RES = _alt(
     "归还 上缴 缴纳 退缴 退赔 建章立制 移交 问责 追责 清收 收缴 返还 纠治 修复 拆除 整合 处分 约谈 办 改 "
     "印发 出台 制定 发布 签订 公示 公开 报备 备案 通报 补录 修正 整章建制 "
     "履职 履责 召开 配齐 配备 成立 设立 组建 下发 归档 补签 补办 清偿 撤回 化解 "
-    "建成 投用 投入使用 投入运行 启用 上线 上线运行 交付 交付使用 拨付 建账立制"
+    "建成 投用 投入使用 投入运行 启用 上线 上线运行 交付 交付使用 拨付 建账立制 "
+    "排查 摸排 核实 自查 培训"
 )
 #: result complements (整改到位, 处理完毕, 整改清零 …)
 _RESULT = _alt("完成 到位 完毕 完结 结束 清零 办结 闭环 彻底 妥当 妥善")
@@ -444,6 +445,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "not_started",
         (rf"(?:待|等待|准备|即将|拟|计划|预计|打算)(?:于|在)?.{{0,14}}?(?:组织)?{_V_START}(?:整改|实施|工作)?",
+         r"(?:目前|当前|现)?(?:暂|尚|仍|均)?(?:无|没有)(?:任何)?(?:进展|进度)",
          r"(?:尚待|待|等待|拟|计划)整改"),
     ),
     # in progress -----------------------------------------------------------------------------
@@ -476,6 +478,10 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:已经?|经批准|已批准|经同意|申请|已申请)?(?:暂缓|暂停|中止|缓办)"
             r"(?:整改|实施|推进|办理|执行|处理|建设|施工)?(?:中)?",
             r"(?:已经?)(?:启动|开始|着手|开展|实施|部署|开工|动工)(?:整改|实施|工作|推进)?",
+            # applied for (已申报, 已申请): the decision is to come
+            r"(?:已经?)(?:申报|申请)",
+            # nothing to report yet (无进展, 暂无进展): not started; with 实质性 something was done
+            r"(?:目前|当前|现)?(?:暂|尚|仍|均)?(?:无|没有)(?:实质性|明显|较大)(?:进展|进度)",
             # the groundwork begun (已开展前期工作, 已启动整改前期准备): started, not done
             r"(?:已经?|正在)?(?:启动|开始|着手|开展|做好|进行)了?(?:整改)?前期(?:工作|准备|调研|论证)(?:工作)?",
             # waiting for a decision (待审议, 待县政府常务会审议, 待上会研究, 已提请党组会审定)
@@ -520,6 +526,14 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:已经?)?(?:形成|实现)了?(?:管理)?闭环(?:管理)?",
             # the discipline given ("已给予党内警告处分", "已作出诫勉谈话处理")
             r"(?:已经?|均已)(?:给予|作出|予以)了?[\u4e00-\u9fff]{0,10}?(?:处分|处理|处罚|问责|诫勉(?:谈话)?|提醒谈话|批评教育|通报批评)",
+            # a meeting held, a notice or a document issued ("已召开专题会议", "已下发通知", "已印发实施方案")
+            r"(?:已经?|均已)(?:组织)?(?:召开|下发|印发|出台|发布|制定|转发|签订)了?[\u4e00-\u9fff\d]{0,10}?"
+            r"(?:会议|通知书?|文件|方案|意见|办法|规定|细则|通报|纪要|责任书|承诺书)",
+            # talks, reproofs and written self-criticism given ("已提醒谈话", "已批评教育", "已书面检查")
+            r"(?:已经?|均已)(?:对[\u4e00-\u9fff]{1,8}?)?(?:进行|作出|作|责令)?了?"
+            r"(?:提醒谈话|谈话提醒|批评教育|诫勉谈话|诫勉|约谈|函询|通报批评|书面检查|检讨)",
+            # a training or a study held ("已组织学习", "已组织集中培训")
+            r"(?:已经?|均已)组织(?:开展|召开)?了?(?:集中|专题|全员|专项)?(?:学习|培训|研讨|考试|测试)",
             # handed over to the body that deals with it ("已移交纪委", "已移送县纪委监委处理"): the unit's part done
             r"(?:已经?|均已)(?:移交|移送|转交|交由)(?:至|到|给)?[\u4e00-\u9fff]{0,6}?(?:纪委监委|纪委|监委|纪检监察组|"
             r"纪检监察机关|司法机关|公安机关|检察院|法院|审计机关|主管部门|有关部门|相关部门)(?:处理|查处|办理|依规处理|依纪依法处理)?",
@@ -1117,7 +1131,8 @@ _SHARE = LazyPattern(r"[(（]\s*(?P<done>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*[)）]
 _REMAINING = LazyPattern(r"(?:剩余|剩下|尚有|仍有|还有|余下)\s*\d{1,4}\s*[项个条件处户家笔]")
 #: what _REMAINING needs to find, cheaply
 _REMAINING_HINT = re.compile(r"剩|尚有|仍有|还有|余下")
-_PARTLY = LazyPattern(r"完成\s*[(（]\s*部分\s*[)）]")
+#: a done word with "part" in brackets after it ("已完成（部分）", "已整改（部分）", "已落实(部分)")
+_PARTLY = LazyPattern(r"(?:完成|整改|落实|办结|到位|完毕|处理|解决)\s*[(（]\s*部分\s*[)）]")
 _FRACTION = re.compile(r"^(?:0(?:\.\d{1,4})?|1(?:\.0{1,4})?)$")
 #: a form's tick boxes: "□已完成 ☑正在推进 □未启动" — the option after a ticked box is the status
 _BOX = LazyPattern(r"([□☐▢■☑☒✓✔√])\s*([^□☐▢■☑☒✓✔√]*)")
@@ -1228,7 +1243,7 @@ def _read_text(text: str) -> StatusReading:
         done, of = int(share["done"]), int(share["of"])
         text = f"{text[:share.start()]}{round(100 * min(done, of) / of)}%{text[share.end():]}"
     if "部分" in text and _PARTLY.search(text):
-        return StatusReading(Status.IN_PROGRESS)  # "已完成（部分）"
+        return StatusReading(Status.IN_PROGRESS)  # "已完成（部分）", "已整改（部分）"
     reading = _read_clauses(text)
     if reading.status is None and "并" in text and (run_on := _JOINED_ACTION.match(text)) is not None:
         # "已完成整改并举一反三开展自查": a status run on into a further action with 并
@@ -1247,7 +1262,19 @@ def _read_text(text: str) -> StatusReading:
             _REMAINING_HINT.search(text) and _REMAINING.search(text)):
         # "已完成4项，剩余1项": done with a count still to do is not done
         return StatusReading(Status.IN_PROGRESS, rest=reading.rest)
+    if reading.status is None and len(text) <= _BEGUN_MAX and _BEGUN_ONLY.fullmatch(_fold(text)):
+        return StatusReading(Status.IN_PROGRESS)
     return reading
+
+
+#: a cell saying only that an action was begun on something ("已开展专项检查", "已开工建设") or that
+#: others were told to put it right ("已督促相关科室整改", "已责令整改"): begun, nothing says it is
+#: finished — the cell as a whole only: a completion said after it ("已开展自查并整改到位") is not this
+_BEGUN_ONLY = LazyPattern(
+    r"(?:已经?)(?:启动|开展|实施|开工|动工|组织开展)了?(?:(?![并且及和与后已完到])[\u4e00-\u9fff]){1,10}"
+    r"|(?:已经?)(?:督促|责令|要求|督导|指导|提醒)[\u4e00-\u9fff]{0,10}?(?:整改|纠正|整治|落实|退还|改正)"
+)
+_BEGUN_MAX = 16
 
 
 #: how far each status is on the way to done, to read a cell listing one status per item
