@@ -89,3 +89,24 @@ def test_a_ledger_of_such_words_has_no_bad_status(tmp_path: Path) -> None:
     found = api.check(write_ledger(tmp_path / "台账.xlsx", HEADER, rows), Options()).findings
     assert [f.row for f in found if f.code == "bad-status"] == []
 
+
+# -- people written beside the towns in the unit cell ----------------------------------------------
+
+_TOWNS = ["序号", "方面", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"]
+
+
+@pytest.mark.parametrize(("cell", "people"), [
+    ("东山镇（张三）、西河镇", {"东山镇": "张三", "西河镇": ""}),
+    ("东山镇、西河镇（李四）", {"东山镇": "", "西河镇": "李四"}),
+    ("东山镇（张三）、西河镇（李四）", {"东山镇": "张三", "西河镇": "李四"}),
+    ("东山镇/张三，西河镇/李四", {"东山镇": "张三", "西河镇": "李四"}),
+])
+def test_each_town_has_only_the_person_written_with_it(tmp_path: Path, cell: str, people: dict[str, str]) -> None:
+    """No 责任人 column: the person written with one town is not the other town's."""
+    rows = [{"序号": 1, "issue": 1, "整改措施": "整治村级财务", "责任单位": cell, "整改时限": "2026年10月31日",
+             "整改状态": "正在推进"}]
+    ledger = read_ledger(write_ledger(tmp_path / "台账.xlsx", _TOWNS, rows))
+    plan = plan_reminders(ledger, as_of=date(2026, 10, 25))
+    assert {row.unit: row.person for row in plan.rows} == people
+    sent = {u.unit: it.handler for u in plan.units for letter in u.letters for it in letter.items}
+    assert sent == people

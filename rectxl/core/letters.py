@@ -47,7 +47,15 @@ from rectxl.core.timing import (
     is_open,
     resolve_warn_days,
 )
-from rectxl.core.units import people_by_unit, split_names, split_units, unit_roles, unit_spellings
+from rectxl.core.units import (
+    people_by_unit,
+    people_of_units,
+    split_names,
+    split_units,
+    unit_people,
+    unit_roles,
+    unit_spellings,
+)
 
 __all__ = [
     "ESCALATIONS",
@@ -340,6 +348,15 @@ def _due_items(ledger: Ledger, as_of: date, warn_days: tuple[int, ...]) -> list[
         as_written = [u for u, role in roles if role == "lead"]
         handlers = _people_of(leads, as_written, item.handler)
         heads = _people_of(leads, as_written, item.lead)
+        if beside := people_of_units(m.owner_unit):
+            # people read from the unit cell ("东山镇（张三）、西河镇" with no 责任人 column): each unit
+            # has the people written with it, not the others'
+            spelled = as_written if len(as_written) == len(leads) else leads
+            in_cell = unit_people(m.owner_unit)
+            if item.lead and item.lead == in_cell[0]:
+                heads = {u: beside.get(w, ("", ""))[0] for u, w in zip(leads, spelled, strict=True)}
+            if item.handler and item.handler == in_cell[1]:
+                handlers = {u: beside.get(w, ("", ""))[1] for u, w in zip(leads, spelled, strict=True)}
         found.extend((unit, replace(item, handler=handlers[unit], lead=heads[unit])) for unit in leads)
     return found
 

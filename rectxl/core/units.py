@@ -11,8 +11,22 @@ from functools import lru_cache
 
 from rectxl.core.text import LazyPattern
 
-__all__ = ["canonical_unit", "is_person_name", "one_unit", "people_by_unit", "same_unit_name", "split_names",
-           "split_units", "unit_core", "unit_key", "unit_parts", "unit_people", "unit_roles", "unit_spellings"]
+__all__ = [
+    "canonical_unit",
+    "is_person_name",
+    "one_unit",
+    "people_by_unit",
+    "people_of_units",
+    "same_unit_name",
+    "split_names",
+    "split_units",
+    "unit_core",
+    "unit_key",
+    "unit_parts",
+    "unit_people",
+    "unit_roles",
+    "unit_spellings",
+]
 
 #: between units: marks, line breaks, two spaces, or a space or 和/及/与 between two names that each
 #: end in a kind of unit ("财政所 审计办", "应急办和各村")
@@ -123,6 +137,49 @@ def unit_people(text: str) -> tuple[str, str]:
     ``"党政办/李某"`` → ``("", "李某")``, ``"规财股（分管领导：刘某）"`` → ``("刘某", "")``; empty
     strings when the cell names units only."""
     return _people(text)
+
+
+def people_of_units(text: str) -> dict[str, tuple[str, str]]:
+    """(lead, person) each unit of an owner-unit cell has beside it: ``"东山镇（张三）、西河镇"`` →
+    ``{"东山镇": ("", "张三")}`` — the people :func:`unit_people` reads from the cell, each kept with
+    the unit written before it ("办公室/张三", "党政办（李四、王五）"); a unit written with no one is
+    not in the result."""
+    leads: dict[str, list[str]] = {}
+    people: dict[str, list[str]] = {}
+    current: str | None = None
+    for piece, _ in _pieces(text):
+        for part in (_NAME_BOUNDARY.split(piece) if any(c in piece for c in " 和及与") else [piece]):
+            part = part.strip()
+            if not part:
+                continue
+            found = _person_part(part)
+            if found is None:
+                units = [u for u, _ in _roles(part) if not _is_person(u)]
+                current = units[0] if len(units) == 1 else None
+                if current is not None:  # "医政股（张某）", "规财股（分管领导：刘某）" left whole
+                    lead, person = _people(part)
+                    leads.setdefault(current, []).extend(split_names(lead) if lead else [])
+                    people.setdefault(current, []).extend(split_names(person) if person else [])
+            elif current is not None:
+                (leads if found[0] else people).setdefault(current, []).append(found[1])
+    named = {u: ("、".join(dict.fromkeys(leads.get(u, []))), "、".join(dict.fromkeys(people.get(u, []))))
+             for u in dict.fromkeys([*leads, *people])}
+    return {u: pair for u, pair in named.items() if any(pair)}
+
+
+def _person_part(part: str) -> tuple[bool, str] | None:
+    """(is a leader, name) for a part of an owner cell naming a person ("分管领导：刘某", "张某",
+    "（副局长王某）"), else ``None``."""
+    if (m := _PERSON_FIELD.match(part) or _LABELLED_PERSON.search(part)) is not None:
+        return m.group(1) in _LEAD_LABELS, m.group(2).strip()
+    if (m := _BRACKETED_LEADER.search(part)) is not None and _TITLED_LEADER.match(m.group(1)) and (
+            m.start() == 0):
+        return True, m.group(1)
+    if _TITLED_LEADER.match(part):
+        return True, part
+    if _is_person(part):
+        return False, part
+    return None
 
 
 @lru_cache(maxsize=8192)
