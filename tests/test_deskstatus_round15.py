@@ -110,3 +110,29 @@ def test_each_town_has_only_the_person_written_with_it(tmp_path: Path, cell: str
     assert {row.unit: row.person for row in plan.rows} == people
     sent = {u.unit: it.handler for u in plan.units for letter in u.letters for it in letter.items}
     assert sent == people
+
+
+# -- a yearless 完成时间 takes the year a yearless deadline takes ------------------------------------
+
+def _yearless(tmp_path: Path, info: dict[str, object]) -> list[tuple[date | None, date | None]]:
+    header = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "完成时间"]
+    rows = [_row(1, "开展自查", "10月31日前", "已完成", 完成时间="9月25日"),
+            _row(2, "开展复查", "12月底前", "已完成", 完成时间="11月5日")]
+    ledger = read_ledger(write_ledger(tmp_path / "台账.xlsx", header, rows, info=info))
+    return [(m.deadline.due, m.completed_on) for issue in ledger.issues() for m in issue.measures]
+
+
+def test_a_yearless_completion_takes_the_year_of_the_inspection_as_the_deadlines_do(tmp_path: Path) -> None:
+    """No 反馈日期, the inspection ended 2026-05-30, reported on 2027-11-20: "10月31日前" is 2026 (as
+    the info finding says), and "9月25日" done under it is 2026 too — not 2027, a year late."""
+    info: dict[str, object] = {"反馈日期": None, "巡察结束日期": date(2026, 5, 30), "报告日期": date(2027, 11, 20)}
+    assert _yearless(tmp_path, info) == [(date(2026, 10, 31), date(2026, 9, 25)),
+                                         (date(2026, 12, 31), date(2026, 11, 5))]
+    path = tmp_path / "台账.xlsx"
+    assert [f.row for f in api.check(path, Options()).findings if f.code == "completed-late"] == []
+
+
+def test_a_yearless_completion_is_not_after_the_report(tmp_path: Path) -> None:
+    """Reported on 2026-09-10 with no 反馈日期: "9月25日" done is the year before's, not a day to come."""
+    info: dict[str, object] = {"反馈日期": None, "报告日期": date(2026, 9, 10)}
+    assert [done for _, done in _yearless(tmp_path, info)] == [date(2025, 9, 25), date(2025, 11, 5)]

@@ -3141,22 +3141,21 @@ class _Builder:
             return parse_deadline(value, feedback_date=self.feedback)
 
     def _completed(self, value: Any) -> date | None:
-        """:func:`parse_date` of a 完成时间 value, once per distinct value. A day written without
-        its year ("9月25日") in a ledger stating no feedback date is the last such day on or before
-        the report date — a measure is finished before it is reported."""
-        # (not the year a deadline takes from the report date: a day done is on or before it)
-        deadline = (self._deadline(value) if self._year_from is None
-                    else parse_deadline(value, feedback_date=self.feedback))
-        if deadline.kind is DeadlineKind.DATE:
-            return deadline.due
-        report = self.ledger.info.report_date
-        if self.feedback is None and report is not None and isinstance(value, str) and "月" in value:
-            for year in (report.year, report.year - 1):
-                dated = parse_deadline(value, feedback_date=date(year, 1, 1))
-                if dated.kind is DeadlineKind.DATE and dated.due is not None and dated.due.year == year \
-                        and dated.due <= report:
-                    return dated.due
-        return None
+        """:func:`parse_date` of a 完成时间 value, once per distinct value. A day written without its
+        year ("9月25日") takes the year a deadline written so takes (the feedback date, else the
+        year the ledger gives: deadline-year-assumed) — one rule for both columns — except that a
+        day something was finished is not after the report date: such a day is the year before's,
+        when that is not before the feedback."""
+        deadline = self._deadline(value)
+        if deadline.kind is not DeadlineKind.DATE or deadline.due is None:
+            return None
+        due, report = deadline.due, self.ledger.info.report_date
+        if report is not None and due > report and isinstance(value, str) and (
+                parse_deadline(value).kind is not DeadlineKind.DATE):  # the year was not written
+            earlier = _year_before(due)
+            if self.feedback is None or earlier >= self.feedback:
+                return earlier
+        return due
 
     def _account_status(self, account: str, completed_on: date | None) -> Status | None:
         """The status of a row whose status cell — or, with no status column, its 整改落实情况 —
@@ -3480,3 +3479,8 @@ def _labelled_issue(text: str) -> bool:
     """``text`` says it is an issue: "问题1：…", "（一）…问题", "…的问题"."""
     return bool(_ISSUE_ROW.match(text) and text[:2] == "问题") or (
         bool(_CATEGORY_LABEL.match(text)) and text.rstrip("。；;").endswith("问题"))
+
+
+def _year_before(day: date) -> date:
+    """The same day a year earlier (29 February: the 28th)."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if (day.month, day.day) == (2, 29) else day.day)
