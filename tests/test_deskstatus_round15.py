@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from rectxl import api
+from rectxl.core.deadline import parse_deadline
 from rectxl.core.letters import plan_reminders
 from rectxl.core.rules.context import Options
 from rectxl.core.status import Status, read_status
@@ -136,3 +137,34 @@ def test_a_yearless_completion_is_not_after_the_report(tmp_path: Path) -> None:
     """Reported on 2026-09-10 with no 反馈日期: "9月25日" done is the year before's, not a day to come."""
     info: dict[str, object] = {"反馈日期": None, "报告日期": date(2026, 9, 10)}
     assert [done for _, done in _yearless(tmp_path, info)] == [date(2025, 9, 25), date(2025, 11, 5)]
+
+
+# -- 年前: before the (lunar) new year -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "feedback", "due"), [
+    # fed back in June: the Spring Festival after it (2027-02-06), due the day before
+    ("年前", date(2026, 6, 18), date(2027, 2, 5)), ("年前完成", date(2026, 6, 18), date(2027, 2, 5)),
+    ("力争年前整改到位", date(2026, 6, 18), date(2027, 2, 5)), ("过年前", date(2026, 6, 18), date(2027, 2, 5)),
+    # fed back in January: the festival a month later, not the end of the year
+    ("年前", date(2026, 1, 10), date(2026, 2, 16)),
+    ("8月底前完成自查，年前整改到位", date(2026, 6, 18), date(2027, 2, 5)),
+    # the calendar year's end when the year is written
+    ("2026年年前", date(2026, 6, 18), date(2026, 12, 31)), ("今年年前", date(2026, 6, 18), date(2026, 12, 31)),
+    ("年底前", date(2026, 6, 18), date(2026, 12, 31)),
+])
+def test_nianqian_is_before_the_spring_festival(text: str, feedback: date, due: date) -> None:
+    assert parse_deadline(text, feedback_date=feedback).due == due
+
+
+def test_the_message_says_how_nianqian_was_read(tmp_path: Path) -> None:
+    """A school fed back on 2026-01-10 wrote 年前: overdue after 2026-02-16, and the message says the
+    deadline was read as 春节前 and what to write for the calendar year's end."""
+    rows = [_row(1, "完成食堂改造", "年前", "正在推进"), _row(2, "完成图书馆改造", "年底前", "正在推进")]
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows, unit="某某县第一中学",
+                        info={"反馈日期": date(2026, 1, 10), "报告日期": date(2026, 2, 20)})
+    found = [f for f in api.check(path, Options()).findings if f.code in ("overdue", "due-soon")]
+    assert [(f.code, f.row) for f in found] == [("overdue", 4)]
+    assert "2026年2月16日" in found[0].message and "春节前" in found[0].message
+    assert "2026年12月31日前" in found[0].message
+    soon = [f for f in api.check(path, Options(as_of=date(2026, 2, 10))).findings if f.code == "due-soon"]
+    assert [f.row for f in soon] == [4] and "春节前" in soon[0].message

@@ -40,7 +40,9 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
 - festivals (due the day before): ``2026年国庆节前`` (Sep 30), ``2026年“五一”前``,
   ``2026年十一前`` (十一 is 国庆), ``2027年春节前``, ``七一前``, ``2026年教师节前``; the lunar ones
   (春节, 元宵, 除夕, 端午, 中秋) for 2018–2040 only; without a year the first one after the
-  feedback date;
+  feedback date; ``年前`` (``过年前``) with no year before it is ``春节前`` — before the lunar new
+  year, as offices say it, never earlier than Dec 31 — and the overdue and due-soon messages say
+  so (``2026年年前``, ``今年年前`` keep Dec 31);
 - seasons, school terms and vacations, read as the last day of a month so that a measure is
   never overdue before the day its office meant (schools break up in July and January, open
   in September and in late February or early March):
@@ -338,6 +340,8 @@ def _fold(text: str) -> str:
     s = s.replace("半个月", "15天")
     if "元月" in s:
         s = _FIRST_MONTH.sub("1月", s)  # "2025年元月": January ("元旦" stays a festival)
+    if "年前" in s:
+        s = _LUNAR_YEAR_END.sub(r"\1春节前", s)
     if _CN_NUM.search(s):
         s = _CN_NUM.sub(_cn_sub, s)
     if "整改" in s and "期" in s:
@@ -472,6 +476,20 @@ _P_MD = re.compile(r"(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?:日|号)?")
 
 #: 月初 is read as 上旬: a deadline of "12月初" is kept by the 10th
 _XUN_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 15, "上中旬": 20}  # 中下旬, 下旬: the month's end
+
+#: "年前" with no year before it (or "过年前", "农历年前"): before the (lunar) new year, as clerks and
+#: offices say it — 春节前, which is never earlier than Dec 31 (a measure is not overdue before the
+#: day its office meant); "2026年前", "今年年前", "年底前" keep the calendar year's end
+_LUNAR_YEAR_END = LazyPattern(r"(^|[;,，；、于在争保前])(?:过|农历)?年前(?!后|\d)")
+
+
+def says_lunar_year_end(value: object) -> bool:
+    """Does a deadline write "年前" with no year before it (read as 春节前, :data:`_LUNAR_YEAR_END`) —
+    a reading the messages name, as an office may have meant the calendar year's end?"""
+    if not isinstance(value, str) or "年前" not in value:
+        return False
+    return _LUNAR_YEAR_END.search(_WS.sub("", unicodedata.normalize("NFKC", value))) is not None
+
 
 # A festival as a deadline ("春节前", "2025年国庆节前", "七一前", "十一前"): due the day before it.
 _P_FESTIVAL = LazyPattern(

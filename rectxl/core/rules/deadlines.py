@@ -6,7 +6,14 @@ from collections.abc import Iterator
 from datetime import date
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import R_UNKNOWN, DeadlineKind, earliest_day, parse_deadline_in_year, part_deadlines
+from rectxl.core.deadline import (
+    R_UNKNOWN,
+    DeadlineKind,
+    earliest_day,
+    parse_deadline_in_year,
+    part_deadlines,
+    says_lunar_year_end,
+)
 from rectxl.core.extension import extension_of, extension_refused, extension_unapproved
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
@@ -120,7 +127,7 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
             said = "写明延期未获批准" if extension_refused(asked) else "未写明延期已获批准"
             note = f"（台账写着“{shorten(asked, 30)}”，{said}：按原时限判断）"
         at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
-        due = "立行立改" if at_once else _fmt(effective_due(m) or m.deadline.due)
+        due = "立行立改" if at_once else _fmt(effective_due(m) or m.deadline.due) + _lunar_note(ctx, m)
         yield r.at(ctx, m, F.DEADLINE, due=due, note=note, as_of=_fmt(ctx.as_of),
                    status=status_quote(m), hint=_done_in_progress(m))
 
@@ -200,7 +207,8 @@ def due_soon(r: Rule, ctx: Context) -> Iterator[Finding]:
         days = (due - ctx.as_of).days
         if days > 0 and is_open(m) and not status_unreadable(m) and (
                 found := warn_grade(days, thresholds)) is not None:
-            yield r.at(ctx, m, F.DEADLINE, days=days, due=_fmt(due), grade=GRADE_WORDS[found])
+            yield r.at(ctx, m, F.DEADLINE, days=days, due=_fmt(due) + _lunar_note(ctx, m, bracketed=False),
+                       grade=GRADE_WORDS[found])
 
 
 @rule(
@@ -276,6 +284,18 @@ def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
         if due < feedback:
             yield r.at(ctx, m, F.DEADLINE, due=_fmt(due), feedback=said)
+
+
+def _lunar_note(ctx: Context, m: Measure, *, bracketed: bool = True) -> str:
+    """What a message says of a deadline "年前" it read as 春节前: an office may have meant the
+    calendar year's end (that of the year the ledger's deadlines take), which the clerk should
+    then write."""
+    if is_extended(m) or m.deadline.due is None or not says_lunar_year_end(m.deadline.text):
+        return ""
+    anchor = ctx.ledger.info.deadlines_from or (found[0] if (found := ctx.ledger.info.year_from) else None)
+    write = f"“{anchor.year}年12月31日前”" if anchor is not None else "具体日期"
+    note = f"“年前”按春节前推算，如指公历年底，请写明{write}"
+    return f"（{note}）" if bracketed else f"，{note}"
 
 
 def _done_in_progress(m: Measure) -> str:
