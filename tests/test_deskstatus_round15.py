@@ -168,3 +168,25 @@ def test_the_message_says_how_nianqian_was_read(tmp_path: Path) -> None:
     assert "2026年12月31日前" in found[0].message
     soon = [f for f in api.check(path, Options(as_of=date(2026, 2, 10))).findings if f.code == "due-soon"]
     assert [f.row for f in soon] == [4] and "春节前" in soon[0].message
+
+
+# -- the summary's 逾期清单 names who does the work ---------------------------------------------------
+
+def test_the_overdue_list_names_the_person_responsible(tmp_path: Path) -> None:
+    """An auditor chasing an overdue measure needs the 责任人, not only the unit and its leader; a
+    逾期清单 written before the column is still told for rectxl's by its first columns."""
+    from openpyxl import load_workbook
+
+    from rectxl.core.sheets import OUTPUT_HEADERS
+
+    header = [*HEADER[:5], "责任领导", *HEADER[5:]]
+    rows = [_row(1, "清理违规发放津补贴", "2026年9月30日前", "正在推进", 责任人="周敏", 责任领导="王副院长"),
+            _row(2, "修订财务报销制度", "2026年12月31日前", "正在推进", 责任人="吴刚", 责任领导="王副院长")]
+    path = write_ledger(tmp_path / "台账.xlsx", header, rows, unit="某某县人民医院")
+    _, out = api.summary_workbook(path, tmp_path / "汇总.xlsx")
+    sheet = load_workbook(out)["逾期清单"]
+    table = [list(r) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    column = table[0].index("责任人")
+    assert [(r[2], r[column]) for r in table[1:] if r[0] is not None] == [("清理违规发放津补贴", "周敏")]
+    row, signature = OUTPUT_HEADERS["逾期清单"]
+    assert row == 1 and tuple(table[0][:len(signature)]) == signature

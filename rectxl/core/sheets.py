@@ -478,6 +478,9 @@ _DETAIL_HEADER = ("层级", "编号", "内容", "状态", "措施数", "已完�
 _UNITS_HEADER = ("责任单位", "措施数", "已完成", "基本完成", "正在推进", "长期坚持", "未启动", "逾期", "完成率",
                  "已销号", "销号率", *(h for h, _, _ in _GRADE_COLUMNS), "已延期")
 _OVERDUE_HEADER = ("台账行", "编号", "整改措施", "责任单位", "责任领导", "整改时限", "到期日", "逾期天数", "状态")
+#: the columns after the ones that tell the sheet (added later: a 逾期清单 written before them is
+#: still told for rectxl's by its first nine)
+_OVERDUE_MORE = ("责任人",)
 
 
 def _units(s: Summary) -> SheetSpec:
@@ -501,15 +504,15 @@ def _units(s: Summary) -> SheetSpec:
 def _overdue(s: Summary) -> SheetSpec:
     rows: list[list[Any]] = [
         ["逾期清单"],
-        list(_OVERDUE_HEADER),
+        [*_OVERDUE_HEADER, *_OVERDUE_MORE],
     ]
     several_sheets = len({d.sheet for d in s.overdue}) > 1
     for d in s.overdue:
         days = (s.as_of - d.due).days if d.due else ""
         where = f"{d.sheet}!{d.row}" if several_sheets else d.row  # which sheet's row 11
         rows.append([where, d.label, d.text, d.owner, d.lead, d.deadline,
-                     d.due.isoformat() if d.due else "立行立改", days, d.status])
-    spec = SheetSpec("逾期清单", rows, 1, [8, 6, 56, 16, 10, 16, 12, 8, 10])
+                     d.due.isoformat() if d.due else "立行立改", days, d.status, d.person])
+    spec = SheetSpec("逾期清单", rows, 1, [8, 6, 56, 16, 10, 16, 12, 8, 10, 10])
     spec.bold_rows = {0, 1}
     _banner(spec, range(0, 1))
     if s.extended:

@@ -86,6 +86,8 @@ class DetailRow:
     status: str = ""
     owner: str = ""
     lead: str = ""
+    #: a measure's 责任人 (the person who does it)
+    person: str = ""
     deadline: str = ""
     due: date | None = None
     overdue: bool = False
@@ -266,7 +268,8 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
                         row = DetailRow(
                             level=4, label=f"{chinese_number(m_i)}是", text=m.text, counts=c,
                             status=m.status.value if m.status else m.status_text, owner=m.owner_unit,
-                            lead=m.lead, deadline=m.deadline.text, due=effective_due(m), overdue=late, row=m.row,
+                            lead=m.lead, person=m.owner_person, deadline=m.deadline.text, due=effective_due(m),
+                            overdue=late, row=m.row,
                             grade=_GRADE_OF.get(_GRADES(t), ""), stage=stage.value if stage else "")
                         if all_rows:
                             rows.append(row)
