@@ -190,3 +190,17 @@ def test_the_overdue_list_names_the_person_responsible(tmp_path: Path) -> None:
     assert [(r[2], r[column]) for r in table[1:] if r[0] is not None] == [("清理违规发放津补贴", "周敏")]
     row, signature = OUTPUT_HEADERS["逾期清单"]
     assert row == 1 and tuple(table[0][:len(signature)]) == signature
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # a hospital's, a school's, a state company's and a street office's words
+    ("已建立台账", D), ("已建档", D), ("已组织全院职工学习", D), ("已扣发绩效", D), ("已退回违规收取费用", D),
+    ("已清退多收费用", D), ("已完成账务调整", D), ("已调账", D), ("已经党委会审议通过", D), ("方案已印发", D),
+    ("制度已修订", D), ("已张贴", D), ("已更换", D), ("已安装", D), ("已采购", D), ("已维修", D), ("已发文", D),
+    ("已召开专题民主生活会", D),
+    # handed up for a decision, not yet due: going on
+    ("已报上级主管部门", P), ("未到期", P), ("尚未到期", P),
+])
+def test_status_words_of_hospitals_schools_and_companies(cell: str, status: Status) -> None:
+    reading = read_status(cell)
+    assert (reading.status, reading.rest) == (status, "")
