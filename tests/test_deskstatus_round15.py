@@ -204,3 +204,12 @@ def test_the_overdue_list_names_the_person_responsible(tmp_path: Path) -> None:
 def test_status_words_of_hospitals_schools_and_companies(cell: str, status: Status) -> None:
     reading = read_status(cell)
     assert (reading.status, reading.rest) == (status, "")
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # a count done of a total: going on until all of it is done
+    ("已完成3项/共4项", P), ("共4项，已完成3项", P), ("已整改2个（共5个）", P), ("已完成3项，共4项", P),
+    ("共4项已完成4项", D),
+])
+def test_a_count_done_of_a_total(cell: str, status: Status) -> None:
+    assert read_status(cell).status is status

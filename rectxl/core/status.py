@@ -1142,6 +1142,27 @@ _SHARE = LazyPattern(r"[(（]\s*(?P<done>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*[)）]
 _REMAINING = LazyPattern(r"(?:剩余|剩下|尚有|仍有|还有|余下)\s*\d{1,4}\s*[项个条件处户家笔]")
 #: what _REMAINING needs to find, cheaply
 _REMAINING_HINT = re.compile(r"剩|尚有|仍有|还有|余下")
+#: a count done and the total, in a short cell ("已完成3项/共4项", "共4项，已完成3项", "已整改2个（共5个）")
+_COUNT_DONE = LazyPattern(
+    r"(?:已经?|均已)?(?:完成|整改|办结|落实)(?:整改)?了?\s*(?P<done>\d{1,4})\s*(?P<unit>[项个条件处])")
+_COUNT_TOTAL = LazyPattern(r"(?:共|总共|共计)\s*(?P<of>\d{1,4})\s*(?P<unit>[项个条件处])")
+_COUNT_MAX = 24
+
+
+def _count_of_total(text: str) -> StatusReading | None:
+    """A short cell counting what is done of a total: all of it done, else going on; ``None`` when
+    the cell is no such count (or counts things of another kind)."""
+    if len(text) > _COUNT_MAX:
+        return None
+    done, total = _COUNT_DONE.search(text), _COUNT_TOTAL.search(text)
+    if done is None or total is None or done["unit"] != total["unit"] or not int(total["of"]):
+        return None
+    rest = _COUNT_TOTAL.sub("", _COUNT_DONE.sub("", text))
+    if re.sub(r"[\s/／,，;；。、()（）:：]", "", rest):
+        return None  # more said than the two counts
+    return StatusReading(Status.DONE if int(done["done"]) >= int(total["of"]) else Status.IN_PROGRESS)
+
+
 #: a done word with "part" in brackets after it ("已完成（部分）", "已整改（部分）", "已落实(部分)")
 _PARTLY = LazyPattern(r"(?:完成|整改|落实|办结|到位|完毕|处理|解决)\s*[(（]\s*部分\s*[)）]")
 _FRACTION = re.compile(r"^(?:0(?:\.\d{1,4})?|1(?:\.0{1,4})?)$")
@@ -1253,6 +1274,8 @@ def _read_text(text: str) -> StatusReading:
         # "已完成（4/5）": four of five done is 80%, not done
         done, of = int(share["done"]), int(share["of"])
         text = f"{text[:share.start()]}{round(100 * min(done, of) / of)}%{text[share.end():]}"
+    if "共" in text and (counted := _count_of_total(text)) is not None:
+        return counted  # "已完成3项/共4项", "共4项，已完成3项"
     if "部分" in text and _PARTLY.search(text):
         return StatusReading(Status.IN_PROGRESS)  # "已完成（部分）", "已整改（部分）"
     reading = _read_clauses(text)
