@@ -213,3 +213,12 @@ def test_status_words_of_hospitals_schools_and_companies(cell: str, status: Stat
 ])
 def test_a_count_done_of_a_total(cell: str, status: Status) -> None:
     assert read_status(cell).status is status
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # a share of the task ("…任务的80%") reads as the share alone; 自查自纠 done as 自查 is
+    ("已完成整改任务的80%", Status.MOSTLY_DONE), ("已完成计划的60%", P), ("已完成任务的100%", D),
+    ("已自查自纠", D),
+])
+def test_a_share_of_the_task_and_self_checks(cell: str, status: Status) -> None:
+    assert read_status(cell).status is status
