@@ -22,7 +22,7 @@ AS_OF = date(2025, 9, 30)
 Rows = Sequence[Sequence[Any]]
 
 
-def _book(path: Path, sheets: dict[str, tuple[Rows, Sequence[str]]], hidden: Sequence[str] = ()) -> Path:
+def book(path: Path, sheets: dict[str, tuple[Rows, Sequence[str]]], hidden: Sequence[str] = ()) -> Path:
     wb = Workbook()
     default = wb.active
     for name, (rows, merges) in sheets.items():
@@ -66,7 +66,7 @@ def test_header_repeated_on_each_page_is_no_measure(tmp_path: Path) -> None:
         [3, "会风文风不实", "精简会议文件", "办公室", "王某", "2025年12月31日", "正在推进"],
         [None, None, "控制发文数量", "办公室", "王某", "2025年12月31日", "正在推进"],
     ]
-    path = _book(tmp_path / "民政局.xlsx", {"台账": (rows, ["A1:G1", "A6:A7", "B6:B7"])})
+    path = book(tmp_path / "民政局.xlsx", {"台账": (rows, ["A1:G1", "A6:A7", "B6:B7"])})
     assert _findings(path) == []
     assert [(i, ms) for _, i, ms in _tree(path)] == [
         ("学习贯彻不深入", ["制定学习计划"]), ("意识形态工作薄弱", ["每季度研判意识形态"]),
@@ -85,7 +85,7 @@ def test_two_row_header_repeated_with_its_column_numbers(tmp_path: Path) -> None
     ]
     merges = ["A1:H1", "A2:A3", "B2:B3", "C2:C3", "D2:F2", "G2:G3", "H2:H3",
               "A6:A7", "B6:B7", "C6:C7", "D6:F6", "G6:G7", "H6:H7"]
-    path = _book(tmp_path / "学院.xlsx", {"台账": (rows, merges)})
+    path = book(tmp_path / "学院.xlsx", {"台账": (rows, merges)})
     # the second measure (row 9) is issue 1's, and its 责任部门 is really missing
     assert _findings(path) == [("missing-owner-unit", "E9")]
     assert [(i, ms) for _, i, ms in _tree(path)] == [
@@ -108,7 +108,7 @@ def test_note_row_between_aspects_keeps_the_next_aspect(tmp_path: Path) -> None:
         ["填表说明：整改状态填写已完成、正在推进或长期坚持"],
         ["一、本表一式两份"],
     ]
-    path = _book(tmp_path / "统计局.xlsx", {"台账": (rows, ["A1:G1", "A3:G3", "A5:G5", "A7:G7", "A8:G8",
+    path = book(tmp_path / "统计局.xlsx", {"台账": (rows, ["A1:G1", "A3:G3", "A5:G5", "A7:G7", "A8:G8",
                                                           "A10:G10", "A11:G11"])})
     assert _findings(path) == []
     ledger = api.read_ledger(path)
@@ -136,7 +136,7 @@ def test_a_problem_list_gives_the_aspects_and_an_untasked_problem_is_found(tmp_p
         [3, 2, "开展意识形态研判", "宣传科", "李某", "2025年6月30日", "已完成"],
         [4, 4, "清退超标准接待费用", "办公室", "王某", "2025年12月31日", "正在推进"],
     ]
-    path = _book(tmp_path / "两张清单.xlsx", {"问题清单": (problems, ["A1:C1", "B3:B4", "B5:B6"]),
+    path = book(tmp_path / "两张清单.xlsx", {"问题清单": (problems, ["A1:C1", "B3:B4", "B5:B6"]),
                                               "任务清单": (tasks, ["A1:G1"])})
     ledger = api.read_ledger(path)
     assert [(a.title, [i.title for i in a.issues()]) for a in ledger.aspects] == [
@@ -159,13 +159,13 @@ def test_a_goal_and_task_column_is_the_measures_when_no_other_names_them(tmp_pat
          "已完成"],
         [2, "招商质效不高", "开展产业链精准招商", "李某", "招商科", "赵某", "2025年12月31日", "正在推进"],
     ]
-    path = _book(tmp_path / "发改局.xlsx", {"台账": (rows, ["A1:H1"])})
+    path = book(tmp_path / "发改局.xlsx", {"台账": (rows, ["A1:H1"])})
     assert _findings(path) == []
     assert [ms for _, _, ms in _tree(path)] == [["建立重大项目储备库，年内储备项目20个"], ["开展产业链精准招商"]]
     # beside a 整改措施 column, it stays the goal
     header = ["序号", "问题", "整改目标任务", "整改措施", "责任单位", "整改时限", "整改状态"]
     rows = [header, [1, "项目储备不足", "储备项目20个", "建立项目储备库", "投资科", "2025年6月30日", "已完成"]]
-    path = _book(tmp_path / "发改局2.xlsx", {"台账": (rows, [])})
+    path = book(tmp_path / "发改局2.xlsx", {"台账": (rows, [])})
     assert _findings(path) == []
     (measure,) = api.read_ledger(path).measures()
     assert measure.text == "建立项目储备库" and "储备项目20个" in measure.extra.values()
@@ -179,7 +179,7 @@ def test_a_number_column_headed_in_english_numbers_the_issues(tmp_path: Path) ->
             [2, "合同管理不规范", "建立合同台账", "法务部", "2025年6月30日", "已完成"],
             [4, "资金支付审批不严", "修订资金支付审批流程", "财务部", "2025年6月30日", "已完成"],
         ]
-        path = _book(tmp_path / "公司.xlsx", {"台账": (rows, [])})
+        path = book(tmp_path / "公司.xlsx", {"台账": (rows, [])})
         report = api.check(path, Options(as_of=AS_OF))
         assert [(f.code, f.cell) for f in report.findings] == [("issue-number-gap", "A4")], word
 
@@ -196,14 +196,14 @@ def test_the_templates_example_rows_left_under_the_header_are_no_measures(tmp_pa
         rows += [[label, "××方面存在××问题", "制定××制度", "××股", "××", "2025年6月30日", "已完成"],
                  [1, "公路养护资金使用不规范", "开展养护资金专项清查", "财务股", "张某", "2025年6月30日", "已完成"],
                  [2, "治超执法不严格", "开展联合治超行动", "路政大队", "李某", "2025年8月31日", "正在推进"]]
-        path = _book(tmp_path / "交通局.xlsx", {"台账": (rows, merges)})
+        path = book(tmp_path / "交通局.xlsx", {"台账": (rows, merges)})
         assert _tree(path) == [(None, "公路养护资金使用不规范", ["开展养护资金专项清查"]),
                                (None, "治超执法不严格", ["开展联合治超行动"])], label
         assert _findings(path) == [("overdue", "F6" if note else "F5")], label
     # "例行检查…" is work, not an example; a heading alone is an aspect
     rows = [HEADER, ["一、安全生产方面"],
                   [1, "例行检查流于形式", "修订例行检查制度", "安监股", "张某", "2025年6月30日", "已完成"]]
-    path = _book(tmp_path / "应急局.xlsx", {"台账": (rows, ["A2:G2"])})
+    path = book(tmp_path / "应急局.xlsx", {"台账": (rows, ["A2:G2"])})
     assert _tree(path) == [("安全生产方面", "例行检查流于形式", ["修订例行检查制度"])]
 
 
@@ -218,7 +218,7 @@ def test_issue_numbers_written_as_labels_are_the_issues_numbers(tmp_path: Path) 
             [labels[1], "会风文风不实", "精简会议文件", "办公室", "2025年6月30日", "已完成"],
             [labels[2], "公车管理不规范", "修订公车管理办法", "财务股", "2025年6月30日", "已完成"],
         ]
-        path = _book(tmp_path / "台账.xlsx", {"台账": (rows, [])})
+        path = book(tmp_path / "台账.xlsx", {"台账": (rows, [])})
         assert [i.number for i in api.read_ledger(path).issues()] == [1, 2, 4], labels
         report = api.check(path, Options(as_of=AS_OF))
         assert [(f.code, f.cell) for f in report.findings] == [("issue-number-gap", "A4")], labels
@@ -235,21 +235,21 @@ def test_a_category_alone_on_its_unmerged_row_heads_the_issues_below(tmp_path: P
         [None, "（二）意识形态方面"],
         [2, "意识形态研判不够", "每季度开展研判", "办公室", "张某", "2025年6月30日", "已完成"],
     ]
-    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ["A2:G2"])})
+    path = book(tmp_path / "台账.xlsx", {"台账": (rows, ["A2:G2"])})
     assert _findings(path) == []
     ledger = api.read_ledger(path)
     assert [(a.title, [(c.number, c.title, [i.title for i in c.issues]) for c in a.categories])
             for a in ledger.aspects] == [
         ("政治建设方面", [(1, "学习贯彻方面", ["理论学习不深入"]), (2, "意识形态方面", ["意识形态研判不够"])])]
     # with no aspect above: a category all the same, not an issue without a measure
-    path = _book(tmp_path / "台账2.xlsx", {"台账": (rows[:1] + rows[2:], [])})
+    path = book(tmp_path / "台账2.xlsx", {"台账": (rows[:1] + rows[2:], [])})
     assert _findings(path) == []
     assert [c.title for a in api.read_ledger(path).aspects for c in a.categories] == ["学习贯彻方面", "意识形态方面"]
     # an issue on its own row, its measures below with no issue of their own, stays the issue
     rows = [HEADER, ["一、政治建设方面"], [None, "（一）理论学习不深入"],
             [None, None, "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],
             [None, None, "开展专题学习", "办公室", "张某", "2025年6月30日", "已完成"]]
-    path = _book(tmp_path / "台账3.xlsx", {"台账": (rows, ["A2:G2"])})
+    path = book(tmp_path / "台账3.xlsx", {"台账": (rows, ["A2:G2"])})
     assert _findings(path) == []
     assert _tree(path) == [("政治建设方面", "理论学习不深入", ["制定学习计划", "开展专题学习"])]
 
@@ -264,7 +264,7 @@ def test_the_measures_own_status_is_read_beside_the_issues(tmp_path: Path) -> No
         [2, "会风文风不实", "正在推进", "精简会议文件", "办公室", "2025年8月31日", "已完成"],
         [None, None, None, "控制发文数量", "办公室", "2025年8月31日", "正在推进"],
     ]
-    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ["A2:A3", "B2:B3", "C2:C3", "A4:A5", "B4:B5", "C4:C5"])})
+    path = book(tmp_path / "台账.xlsx", {"台账": (rows, ["A2:A3", "B2:B3", "C2:C3", "A4:A5", "B4:B5", "C4:C5"])})
     measures = list(api.read_ledger(path).measures())
     assert [(m.text, str(m.status)) for m in measures] == [
         ("制定学习计划", "已完成"), ("开展专题学习", "已完成"), ("精简会议文件", "已完成"),
@@ -285,7 +285,7 @@ def test_the_end_of_the_time_allowed_is_the_deadline(tmp_path: Path) -> None:
             [2, "会风文风不实", "精简会议文件", "办公室", "2025年4月1日", "2025年8月31日", "正在推进"],
         ]
         merges = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2"]
-        path = _book(tmp_path / "台账.xlsx", {"台账": (rows, merges)})
+        path = book(tmp_path / "台账.xlsx", {"台账": (rows, merges)})
         assert [m.deadline.due for m in api.read_ledger(path).measures()] == [
             date(2025, 6, 30), date(2025, 8, 31)], start
         # overdue since August 31, said at that cell; nothing said of the start date
@@ -295,7 +295,7 @@ def test_the_end_of_the_time_allowed_is_the_deadline(tmp_path: Path) -> None:
     rows = [["序号", "问题", "整改措施", "责任单位", "计划开始时间", "计划完成时间", "整改状态"],
             [1, "学习贯彻不深入", "制定学习计划", "办公室", "2025年4月1日", "2025年6月30日", "已完成"],
             [2, "会风文风不实", "精简会议文件", "办公室", "2025年4月1日", "2025年8月31日", "正在推进"]]
-    path = _book(tmp_path / "台账2.xlsx", {"台账": (rows, [])})
+    path = book(tmp_path / "台账2.xlsx", {"台账": (rows, [])})
     assert [m.deadline.due for m in api.read_ledger(path).measures()] == [date(2025, 6, 30), date(2025, 8, 31)]
     assert _findings(path) == [("overdue", "F3")]
 
@@ -313,7 +313,7 @@ def test_an_issue_copied_onto_each_row_with_a_mark_more_is_one_issue(tmp_path: P
         ]
         if not numbered:
             rows = [row[1:] for row in rows]
-        path = _book(tmp_path / "台账.xlsx", {"台账": (rows, [])})
+        path = book(tmp_path / "台账.xlsx", {"台账": (rows, [])})
         assert [(i, len(ms)) for _, i, ms in _tree(path)] == [("理论学习中心组学习不深入", 3), ("会风文风不实", 1)]
         assert _findings(path) == [], numbered
 
@@ -328,7 +328,7 @@ def test_a_name_over_a_number_column_and_a_text_column_reads_the_text(tmp_path: 
         [None, None, "2", "开展专题学习", "办公室", "2025年6月30日", "已完成"],
         [2, "会风文风不实", "（1）", "精简会议文件", "办公室", "2025年8月31日", "正在推进"],
     ]
-    path = _book(tmp_path / "财政局.xlsx", {"台账": (rows, ["A1:G1", "C2:D2", "A3:A4", "B3:B4"])})
+    path = book(tmp_path / "财政局.xlsx", {"台账": (rows, ["A1:G1", "C2:D2", "A3:A4", "B3:B4"])})
     assert [(i, ms) for _, i, ms in _tree(path)] == [
         ("学习贯彻不深入", ["制定学习计划", "开展专题学习"]), ("会风文风不实", ["精简会议文件"])]
     assert _findings(path) == [("overdue", "F5")]
@@ -336,7 +336,7 @@ def test_a_name_over_a_number_column_and_a_text_column_reads_the_text(tmp_path: 
     rows = [["问题", None, "整改措施", "责任单位", "整改时限", "整改状态"],
             ["1", "学习贯彻不深入", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
             ["3", "会风文风不实", "精简会议文件", "办公室", "2025年6月30日", "已完成"]]
-    path = _book(tmp_path / "财政局2.xlsx", {"台账": (rows, ["A1:B1"])})
+    path = book(tmp_path / "财政局2.xlsx", {"台账": (rows, ["A1:B1"])})
     assert [(i.number, i.title) for i in api.read_ledger(path).issues()] == [(1, "学习贯彻不深入"), (3, "会风文风不实")]
     assert _findings(path) == [("issue-number-gap", "A3")]
 
@@ -350,7 +350,7 @@ def test_matters_fed_back_and_matters_to_rectify_are_issues_and_measures(tmp_pat
         [1, "信访积案化解不力", "开展积案化解攻坚行动", "办信科", "2025年6月30日", "已办结。化解积案12件"],
         [2, "网上信访办理不及时", "建立网上信访日调度机制", "网信科", "2025年8月31日", "正在办理，已建立机制"],
     ]
-    path = _book(tmp_path / "信访局.xlsx", {"台账": (rows, ["A1:F1"])})
+    path = book(tmp_path / "信访局.xlsx", {"台账": (rows, ["A1:F1"])})
     assert [(i, ms) for _, i, ms in _tree(path)] == [
         ("信访积案化解不力", ["开展积案化解攻坚行动"]), ("网上信访办理不及时", ["建立网上信访日调度机制"])]
     assert [(str(m.status), m.progress) for m in api.read_ledger(path).measures()] == [
@@ -364,7 +364,7 @@ def test_what_was_found_wanting_is_the_issue_and_what_it_achieved_the_progress(t
         [1, "理论学习不够深入", "制定学习计划", "办公室", "2025年6月30日", "已完成", "集中学习12次", None],
         [2, "服务群众意识不强", "开展作风整顿", "办公室", "2025年8月31日", "正在推进", "已开展整顿", "人员调整"],
     ]
-    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, [])})
+    path = book(tmp_path / "台账.xlsx", {"台账": (rows, [])})
     assert [(i, ms) for _, i, ms in _tree(path)] == [
         ("理论学习不够深入", ["制定学习计划"]), ("服务群众意识不强", ["开展作风整顿"])]
     assert [m.progress for m in api.read_ledger(path).measures()] == ["集中学习12次", "已开展整顿"]
@@ -383,7 +383,7 @@ def test_subtotal_rows_with_their_part_or_count_are_no_measures(tmp_path: Path) 
             [label, None, "2项"],
             [2, "会风文风不实", "精简会议文件", "办公室", "王某", "2025年8月31日", "正在推进"],
         ]
-        path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ["A2:G2", "A3:A4", "B3:B4"])})
+        path = book(tmp_path / "台账.xlsx", {"台账": (rows, ["A2:G2", "A3:A4", "B3:B4"])})
         assert [(i, ms) for _, i, ms in _tree(path)] == [
             ("学习贯彻不深入", ["制定学习计划", "开展专题学习"]), ("会风文风不实", ["精简会议文件"])], label
         assert _findings(path) == [("overdue", "F6")], label
@@ -399,7 +399,7 @@ def test_the_specific_issue_is_read_under_the_problem_fed_back(tmp_path: Path) -
         [2, None, "2.意识形态研判不够", "每季度开展研判", "办公室", "2025年6月30日", "已完成"],
         [3, "二、全面从严治党不够有力", "3.廉政教育不经常", "开展警示教育", "纪检组", "2025年8月31日", "正在推进"],
     ]
-    path = _book(tmp_path / "台账.xlsx", {"台账": (rows, ["B2:B3"])})
+    path = book(tmp_path / "台账.xlsx", {"台账": (rows, ["B2:B3"])})
     assert [(a, i, ms) for a, i, ms in _tree(path)] == [
         ("贯彻落实党的路线方针政策不够到位", "理论学习不深入", ["制定学习计划"]),
         ("贯彻落实党的路线方针政策不够到位", "意识形态研判不够", ["每季度开展研判"]),
@@ -420,7 +420,7 @@ def test_one_table_per_aspect_on_one_sheet(tmp_path: Path) -> None:
             [], [second], HEADER,
             [3, "会风文风不实", "精简会议文件", "办公室", "王某", "2025年8月31日", "正在推进"],
         ]
-        path = _book(tmp_path / "农业农村局.xlsx", {"台账": (rows, ["A1:G1", "A2:G2", "A7:G7"])})
+        path = book(tmp_path / "农业农村局.xlsx", {"台账": (rows, ["A1:G1", "A2:G2", "A7:G7"])})
         ledger = api.read_ledger(path)
         assert [(a.number, a.title, [i.title for i in a.issues()]) for a in ledger.aspects] == [
             (1, "政治建设方面", ["学习贯彻不深入", "意识形态研判不够"]), (2, "作风建设方面", ["会风文风不实"])], first

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import load_workbook
 
 from rectxl import api
 from rectxl.api import Options
+from tests.test_layout_round14 import book
 
 AS_OF = date(2025, 9, 30)
 Rows = Sequence[Sequence[Any]]
@@ -24,18 +25,9 @@ HEADER = ["序号", "问题", "整改措施", "责任单位", "责任人", "整�
 
 
 def _book(path: Path, sheets: dict[str, tuple[Rows, Sequence[str]]]) -> Path:
-    wb = Workbook()
-    default = wb.active
-    for name, (rows, merges) in sheets.items():
-        ws = wb.create_sheet(name)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    ws.cell(r, c, value)
-        for rng in merges:
-            ws.merge_cells(rng)
-    if default is not None:
-        wb.remove(default)
+    """The round-14 workbook (tests/test_layout_round14.py) with a 基本信息 sheet of a 交通运输局."""
+    book(path, sheets)
+    wb = load_workbook(path)
     info = wb.create_sheet("基本信息")
     for key, value in {"单位名称": "某某县交通运输局", "反馈日期": date(2025, 3, 1), "报告日期": AS_OF}.items():
         info.append([key, value])

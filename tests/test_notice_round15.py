@@ -96,6 +96,11 @@ def _notice(totals: str) -> str:
             f"{totals}\n\n{items}\n\n三、下一步工作打算\n\n将持续巩固整改成果。\n\n{org}\n2026年11月5日\n")
 
 
+def _with_items(text: str, body: str) -> str:
+    """:func:`_notice`'s text with ``body`` in place of its issues."""
+    return text[:text.index("1.理论")] + body + text[text.index("\n\n三、"):]
+
+
 def test_a_part_of_the_problems_counted_by_xiang_counts_problems() -> None:
     for said in ("截至2026年10月31日，巡察反馈的4个问题中，3项已整改到位，1项正在推进。",
                  "截至2026年10月31日，巡察反馈问题共4个，其中3项已整改到位。"):
@@ -148,7 +153,7 @@ def test_a_status_line_states_the_status_a_progress_opens_with() -> None:
             "问题2：项目审批效率不高。\n整改措施：推行并联审批。\n整改进展：已完成，已推行并联审批。\n完成情况：已完成\n"
             "问题3：档案管理不规范。\n整改措施：开展档案清理。\n整改进展：已清理档案200卷。\n完成情况：已完成")
     text = _notice("截至2026年10月31日，巡察反馈的3个问题已完成整改2个。")
-    text = text[:text.index("1.理论")] + body + text[text.index("\n\n三、"):]
+    text = _with_items(text, body)
     parsed = parse_notice(text)
     measures = list(parsed.ledger.measures())
     assert [(m.status, m.status_inferred) for m in measures] == [(P, False), (D, False), (D, False)]
@@ -228,7 +233,7 @@ def test_passed_by_the_deciding_body_reads_as_done() -> None:
             "（二）合同管理不规范的问题\n\n整改措施：1.修订合同管理办法；2.开展合同专项清理。\n"
             "整改进展：合同管理办法已形成初稿，拟经党委会审议通过后印发；合同清理待经领导班子会议研究通过后启动。")
     text = _notice("截至2026年10月31日，巡察反馈的2个问题已完成整改1个。")
-    text = text[:text.index("1.理论")] + body + text[text.index("\n\n三、"):]
+    text = _with_items(text, body)
     parsed = parse_notice(text)
     assert [m.status for m in parsed.ledger.measures()] == [D, D, P, P]
     rendered = render_notice(parsed.ledger)
@@ -259,7 +264,7 @@ def test_measures_all_said_done_after_the_last_stay_done_when_written_again() ->
              "3.工程项目管理不规范。一是开展项目清查，已完成；二是修订项目管理办法，正在推进。\n\n"
              "4.干部作风不实。一是开展作风整顿。")
     text = _notice("截至2026年10月31日，巡察反馈的4个问题已完成整改2个。")
-    text = text[:text.index("1.理论")] + items + text[text.index("\n\n三、"):]
+    text = _with_items(text, items)
     parsed = parse_notice(text)
     assert [m.status for m in parsed.ledger.measures()][:4] == [D, D, D, D]
     rendered = render_notice(parsed.ledger)
