@@ -96,4 +96,5 @@ def test_an_account_in_the_status_column_is_asked_to_lead_with_its_status(tmp_pa
     # the account opening with 已完成 is read; so is the one beside its completion date (round 14:
     # a 完成时间 on or before the report date says it is done — it had been bad-status)
     assert set(bad) == {"I6"}
-    assert "请从下拉列表选择" in bad["I6"]
+    # a short word that is no status is asked for one of the five (the sheet has no drop-down list)
+    assert "请填写“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”之一" in bad["I6"]

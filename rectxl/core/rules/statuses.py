@@ -83,7 +83,7 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
                 own = _sheet_list(ctx, m)
                 advice = (_LEAD_WITH_STATUS if ACCOUNT_TEXT.search(m.status_text)
                           else f"请从本表下拉列表选择{_quoted(own[0])}。"
-                          if own and set(own[0]) != {s.value for s in Status} else _CHOOSE)
+                          if own and set(own[0]) != {s.value for s in Status} else _CHOOSE if own else _FILL_IN)
                 if advice is _LEAD_WITH_STATUS and ctx.has_column(m, F.COMPLETED) and not m.completed_text:
                     # a ledger keeping 完成时间 beside its accounts: a date there says it is done
                     advice += "已完成的，也可在“完成时间”列填写完成日期。"
@@ -140,6 +140,9 @@ def status_not_in_list(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 #: what a bad or missing status asks the clerk to do, in a ledger with a drop-down list
 _CHOOSE = "请从下拉列表选择“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”。"
+#: the same for a status cell with no drop-down list of its own (most county ledgers have none, and
+#: a clerk told to pick from a list looks for one that is not there)
+_FILL_IN = "请填写“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”之一。"
 #: what a bad status written as an account asks for: the status first, as real ledgers write it
 _LEAD_WITH_STATUS = ("这是一段整改情况的叙述，读不出整改状态：请在开头写明状态（如“已完成。……”“正在推进，……”），"
                      "或另设“整改状态”列填写“已完成”“基本完成”“正在推进”“长期坚持”或“未启动”。")
@@ -160,7 +163,7 @@ def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
         # the form's boxes, none ticked: in the cell, or as the row's tick columns show them
         raw = m.raw.get(F.STATUS)
         form = box_choices(text or (raw if isinstance(raw, str) else ""))
-        advice = "请从下拉列表选择。" if form is None else (
+        advice = ("请从下拉列表选择。" if _sheet_list(ctx, m) else _FILL_IN) if form is None else (
             f"请在{''.join(f'“{o}”' for o in form[1])}中勾选一项。")
         yield r.at(ctx, m, F.STATUS, advice=advice)
 
