@@ -1293,6 +1293,11 @@ def _read_text(text: str) -> StatusReading:
     if reading.status is None and ("，" in text or "；" in text or "," in text or ";" in text) \
             and (parts := _topic_statuses(text)) is not None:
         return parts
+    if reading.status is None and "整改" in text and (closing := _CLOSING_DONE.search(text)) is not None \
+            and closing.start() > 0:
+        # "已开展自查并整改到位", "已开展专项检查，发现问题已整改": the work, then that what it found is
+        # put right — done, the whole cell its account (the result is no status word to drop)
+        reading = StatusReading(Status.DONE, rest=text)
     if (reading.status is Status.DONE or (reading.status is None and "完成" in text)) and (
             _REMAINING_HINT.search(text) and _REMAINING.search(text)):
         # "已完成4项，剩余1项": done with a count still to do is not done
@@ -1300,6 +1305,15 @@ def _read_text(text: str) -> StatusReading:
     if reading.status is None and len(text) <= _BEGUN_MAX and _BEGUN_ONLY.fullmatch(_fold(text)):
         return StatusReading(Status.IN_PROGRESS)
     return reading
+
+
+#: a cell closing with what the work found put right: after 并, or in a clause of its own about the
+#: problems ("…并整改到位", "…，发现问题已整改", "…；存在问题均已整改到位") — not "…并整改" (what is to
+#: be done) nor "发现问题尚未整改"
+_CLOSING_DONE = LazyPattern(
+    r"(?:并|[，,；;]\s*(?:对|将)?(?:发现|存在|查出|查摆|梳理出)?的?(?:相关|上述|所有|全部)?问题)"
+    r"(?:均|全部|都)?(?:已(?:全部)?整改(?:到位|完毕|完成)?|整改(?:到位|完毕)|完成整改|整改落实到位|全部整改到位)[。.！!]?$"
+)
 
 
 #: a cell saying only that an action was begun on something ("已开展专项检查", "已开工建设") or that
