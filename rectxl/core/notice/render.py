@@ -129,6 +129,7 @@ __all__ = [
     "render_notice",
     "render_section_two",
     "section_two_blocks",
+    "told_measures",
     "totals_paragraph",
 ]
 
@@ -1543,6 +1544,12 @@ def listed_apart(ledger: Ledger) -> Ledger:
         replace(i, measures=[p for m in i.measures for p in split.get(id(m), [m])]) for i in c.issues])
         for c in a.categories]) for a in ledger.aspects]
     return replace(ledger, aspects=aspects)
+
+
+def told_measures(ledger: Ledger) -> int:
+    """How many measures the notice tells of the ledger: a cell's listed measures one by one
+    (:func:`listed_apart`), as section 二 numbers them and its totals sentence counts them."""
+    return sum(1 for _ in listed_apart(ledger).measures())
 
 
 def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
