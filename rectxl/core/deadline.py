@@ -131,6 +131,7 @@ __all__ = [
     "month_alone",
     "parse_date",
     "parse_day",
+    "parse_day_range",
     "parse_deadline",
     "parse_deadline_in_year",
     "part_deadlines",
@@ -1381,6 +1382,38 @@ def parse_day(value: object) -> date | None:
         if match is not None and match.start() > 0 and match.group().strip():
             day = parse_date(text[:match.start()])
     return day
+
+
+#: the start of a period as a day or a month, written with its year (folded): 2026年3月10日, 2026.3.10, 2026年3月
+_PLAIN_START = LazyPattern(r"\d{4}(?:年\d{1,2}月(?:\d{1,2}[日号]?)?|[./-]\d{1,2}(?:[./-]\d{1,2})?)")
+
+
+def parse_day_range(value: object) -> tuple[date, date] | tuple[None, None] | None:
+    """The first and last day of a period written in one cell, as 基本信息's 巡察时间 is
+    ("2026年3月10日至5月20日", "2026.3.10—2026.5.20", "2026年3月至5月"): the end borrows the
+    start's year (and month) when it does not write its own, a month alone runs from its first
+    day to its last. ``(None, None)`` for a range not written so ("3月上旬至5月", no year, a start
+    after the end); ``None`` for a cell that is no range (one day, words)."""
+    if not isinstance(value, str) or len(value) > 60:
+        return None
+    s = _PARENTHETICAL.sub("", _fold(normalize_text(value))).lstrip("自从于")  # "自…至…（集中巡察）"
+    m = _RANGE_SEP.search(s)
+    if m is not None:
+        first = s[: m.start()].rstrip("起")  # "2026年3月10日起至5月20日"
+    elif s.count("-") == 1:  # "2026.3.10-5.20" (an ISO date's own dashes would be more than one)
+        first = s.partition("-")[0]
+    else:
+        return None
+    first = _strip(first)
+    start = parse_day(first) if _PLAIN_START.fullmatch(first) else None  # not "3月上旬", "年初"
+    try:
+        end = _range_end(s, None) if start is not None else None
+    except _DateError:  # no year anywhere, a day that does not exist
+        end = None
+    if start is None or end is None:
+        return None, None
+    start = earliest_day(first, start)  # "2026年3月至5月": from March the 1st
+    return (start, end) if start <= end else (None, None)
 
 
 #: a date written as its month or its year alone: 2025年6月, 2025年6月份, 2025年 (folded)

@@ -19,7 +19,15 @@ from operator import contains, itemgetter
 from typing import Any
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import month_alone, parse_date, parse_day, parse_deadline, parse_deadline_in_year
+from rectxl.core.deadline import (
+    earliest_day,
+    month_alone,
+    parse_date,
+    parse_day,
+    parse_day_range,
+    parse_deadline,
+    parse_deadline_in_year,
+)
 from rectxl.core.errors import LedgerError
 from rectxl.core.model import (
     Aspect,
@@ -1334,6 +1342,9 @@ INFO_KEYS: dict[str, str] = {
                                                           "起始日期")], "inspection_start"),
     **dict.fromkeys([f"{w}{k}" for w in _ROUNDS for k in ("结束", "结束日期", "结束时间", "截止日期")],
                     "inspection_end"),
+    # the whole period in one cell: "巡察时间 | 2026年3月10日至5月20日"
+    **dict.fromkeys([f"{w}{k}" for w in _ROUNDS for k in ("时间", "日期", "期间", "时段", "起止时间", "起止日期",
+                                                          "起止", "起讫时间", "起讫日期")], "inspection_period"),
     **dict.fromkeys(["反馈日期", "反馈时间", "意见反馈日期", "反馈意见日期", "意见反馈时间",
                      *(f"{w}{k}" for w in _ROUNDS for k in ("反馈日期", "反馈时间", "意见反馈日期", "意见反馈时间"))],
                     "feedback_date"),
@@ -1358,6 +1369,8 @@ INFO_KEYS: dict[str, str] = {
     **dict.fromkeys(["三、标题", "三标题"], "heading_three"),
 }
 _DATE_INFO = {"inspection_start", "inspection_end", "feedback_date", "report_date"}
+#: keys whose cell may hold the inspection's whole period ("2026年3月10日至5月20日")
+_PERIOD_INFO = {"inspection_start", "inspection_end", "inspection_period"}
 #: contact facts and the word the notice uses when the unit wrote no other
 _CONTACT_LABELS = {"phone": "联系电话", "address": "邮寄地址", "postcode": "邮编", "email": "电子邮箱"}
 
@@ -1389,6 +1402,17 @@ def _read_info(grid: Grid) -> LedgerInfo:
         key = F.header_key(row[first])
         attr = INFO_KEYS.get(key) or INFO_KEYS.get(raw_key) or INFO_KEYS.get(key.rstrip("、"))
         value = row[first + 1]
+        if attr in _PERIOD_INFO and (span := parse_day_range(value)) is not None:
+            if span[0] is not None:
+                values["inspection_start"], values["inspection_end"] = span
+            else:  # a range this reading does not date ("2026年3月上旬至5月"): asked, not guessed
+                unread[f"{col_letter(first + 1)}{r + 1}"] = (attr, raw_key, _text(value))
+            continue
+        if attr == "inspection_period":  # one day (or one month) in a period's cell: where it began
+            attr = "inspection_start"
+            if (day := parse_day(value)) is not None and month_alone(value):
+                values["inspection_start"], values["inspection_end"] = earliest_day(_text(value), day), day
+                continue
         if attr in _DATE_INFO:
             values[attr] = parse_day(value)
             if values[attr] is None and re.search(r"[0-9０-９〇零一二三四五六七八九十]", _text(value)):

@@ -37,9 +37,9 @@ _SAID = {
 
 @rule(
     "info-date-unreadable", Severity.WARNING,
-    "基本信息中的报告日期、反馈日期、巡察开始或巡察结束写了数字，却不是能读出的日期（如“2026年13月5日”“2026年9月31日”）："
+    "基本信息中的报告日期、反馈日期、巡察开始、巡察结束或巡察时间写了数字，却不是能读出的日期（如“2026年13月5日”“2026年9月31日”）："
     "rectxl 按没有填写处理。",
-    "基本信息中“{key}”写的是“{value}”，读不出日期{why}：请改为如“{year}年5月10日”这样的日期。",
+    "基本信息中“{key}”写的是“{value}”，读不出日期{why}：请改为如“{example}”这样的日期。",
 )
 def info_date_unreadable(r: Rule, ctx: Context) -> Iterator[Finding]:
     for cell, (attr, key, text) in ctx.ledger.info.unread_dates.items():
@@ -49,7 +49,11 @@ def info_date_unreadable(r: Rule, ctx: Context) -> Iterator[Finding]:
             why = "，“反馈后2个月内”等从反馈日期算起的时限无法推算"
         else:
             why = "，按没有填写处理"
-        yield r.finding(ctx, row=row_of(cell), cell=cell, value=text, key=key, why=why, sheet=INFO_SHEET)
+        year = ctx.as_of.year
+        # a period's cell ("巡察时间") is asked for a period, written as it is read
+        example = f"{year}年3月10日至5月20日" if attr == "inspection_period" else f"{year}年5月10日"
+        yield r.finding(ctx, row=row_of(cell), cell=cell, value=text, key=key, why=why, example=example,
+                        sheet=INFO_SHEET)
 
 
 @rule(
