@@ -48,3 +48,17 @@ def test_a_period_not_written_as_dates_is_reported_not_guessed(tmp_path: Path) -
     unreadable = [f for f in report.findings if f.code == "info-date-unreadable"]
     assert [f.value for f in unreadable] == ["2026年3月上旬至5月"]
     assert "请改为如“2026年3月10日至5月20日”这样的日期" in unreadable[0].message
+
+
+def test_period_in_a_title_row_of_a_ledger_without_info_sheet(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, ROWS)
+    wb = load_workbook(path)
+    del wb["基本信息"]
+    wb["台账"]["A2"] = ("填报单位（盖章）：某某县自然资源局    巡察时间：2026年3月10日至5月20日    "
+                        "填报时间：2026年11月18日")
+    wb.save(path)
+    info = read_ledger(path).info
+    assert (info.inspection_start, info.inspection_end) == (date(2026, 3, 10), date(2026, 5, 20))
+    assert info.report_date == date(2026, 11, 18)

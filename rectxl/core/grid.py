@@ -1681,6 +1681,9 @@ _TITLE_DATE = re.compile(
 #: the inspection group a title names: 省委第五巡视组, 县委第三巡察组, 中央第十巡视组
 _TITLE_GROUP = LazyPattern(r"((?:中央|省委|自治区党委|市委|州委|盟委|县委|区委|旗委|市委巡察办)?"
                           r"第[一二三四五六七八九十\d]{1,3}(?:轮)?(?:巡视|巡察)组)")
+#: the inspection's period after its key in a title row ("巡察时间：2026年3月10日至5月20日")
+_TITLE_PERIOD = LazyPattern(r"(?:巡察|巡视)(?:时间|期间|时段|起止时间|起止日期|起讫时间)\s*[:：]?\s*"
+                            r"(?P<period>[^\s，,；;:：]{6,40})")
 #: "县委第三巡察组于2024年5月20日反馈": the feedback date, written before the word
 _TITLE_FEEDBACK = LazyPattern(
     r"(?P<date>[0-9０-９]{4}\s*[年./-]\s*[0-9０-９]{1,2}\s*[月./-]\s*[0-9０-９]{1,2}\s*[日号]?)\s*"
@@ -1738,6 +1741,11 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
             if "feedback_date" not in facts and "反馈" in text and (fb := _TITLE_FEEDBACK.search(text)):
                 if (day := parse_date(fb.group("date"))) is not None:
                     facts["feedback_date"], source["feedback_date"] = day, "标题行“…反馈”"
+            if "inspection_start" not in facts and ("巡察" in text or "巡视" in text) \
+                    and (period := _TITLE_PERIOD.search(text)) is not None \
+                    and (span := parse_day_range(period.group("period"))) is not None and span[0] is not None:
+                facts["inspection_start"], facts["inspection_end"] = span
+                source["inspection_start"] = source["inspection_end"] = "标题行“巡察时间”"
             if "inspection_group" not in facts and "组" in text and (group := _TITLE_GROUP.search(text)) is not None:
                 # "…落实省委第五巡视组反馈意见整改台账": who inspected (and whether it was a 巡视)
                 facts["inspection_group"], source["inspection_group"] = group.group(1), "标题行"
