@@ -21,6 +21,7 @@ __all__ = [
     "issue_body",
     "item_mark_end",
     "marker_at",
+    "measure_body",
     "names_a_field",
     "split_aspect_label",
     "split_category_label",
@@ -262,6 +263,16 @@ def item_mark_end(text: str) -> int:
     → 3, "①已完成" → 1); 0 when it opens with none."""
     m = _ONE_ITEM.match(text)
     return m.end() if m else 0
+
+
+def measure_body(text: str) -> str:
+    """A measure cell without the number its clerk gave it within its issue ("2.开展“县管校聘”改革"
+    → "开展“县管校聘”改革"), for the sheets and letters that number the measure themselves
+    (一是, 序号); a cell listing several items ("1.制定规范；2.印制记录本") keeps its marks."""
+    end = item_mark_end(text)
+    if not end or not text[end:].strip() or enumerated_items(text) is not None:
+        return text
+    return text[end:]
 
 
 def enumerated_items(text: str) -> list[str] | None:

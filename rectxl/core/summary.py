@@ -19,6 +19,7 @@ from rectxl.core.counts import COUNT_FIELDS, Counts
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import extension_of
 from rectxl.core.model import Issue, Ledger, Measure
+from rectxl.core.numbering import measure_body
 from rectxl.core.status import Stage, Status
 from rectxl.core.text import chinese_number, cn_count, cn_date, percent_text, shorten
 from rectxl.core.timing import (
@@ -266,7 +267,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
                     late = bool(t[_OVERDUE])
                     if all_rows or late:
                         row = DetailRow(
-                            level=4, label=f"{chinese_number(m_i)}是", text=m.text, counts=c,
+                            level=4, label=f"{chinese_number(m_i)}是", text=measure_body(m.text), counts=c,
                             status=m.status.value if m.status else m.status_text, owner=m.owner_unit,
                             lead=m.lead, person=m.owner_person, deadline=m.deadline.text, due=effective_due(m),
                             overdue=late, row=m.row,
@@ -303,7 +304,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
 def _extended_row(m: Measure, label: str, feedback: date | None, late: bool) -> ExtendedRow:
     ext = extension_of(m, feedback)
     return ExtendedRow(
-        row=m.row, sheet=m.sheet, label=label, text=m.text, owner=m.owner_unit, deadline=m.deadline.text,
+        row=m.row, sheet=m.sheet, label=label, text=measure_body(m.text), owner=m.owner_unit, deadline=m.deadline.text,
         original_due=ext.original_due if ext else m.deadline.original_due,
         due=effective_due(m), times=ext.times if ext else 1, status=_status_text(m), overdue=late,
     )
