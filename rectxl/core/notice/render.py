@@ -830,9 +830,12 @@ def _key_head(text: str) -> str | None:
     return head[_lead(head):]
 
 
+@lru_cache(maxsize=256)
 def _same_key(a: str, b: str) -> bool:
     """``_key(a) == _key(b)``, settled by the keys' openings when they differ there: a clerk's
-    progress is nearly never the measure again, and keying both whole is a pass over each."""
+    progress is nearly never the measure again, and keying both whole is a pass over each.
+    Cached: a measure is asked whether it was read from a notice (:func:`_from_notice`) four
+    times as its issue is written up."""
     ha, hb = _key_head(a), _key_head(b)
     if ha is not None and hb is not None:
         n = min(len(ha), len(hb))
