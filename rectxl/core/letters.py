@@ -99,8 +99,11 @@ _BRACKETED_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 
 def address_word(unit: str) -> str:
     """"你股", "你镇", "你局"… as a letter to ``unit`` calls it in its body ("你单位牵头负责的" said
-    to a 股室 reads as if sent to another organisation); "你单位" when the name's ending says no kind."""
+    to a 股室 reads as if sent to another organisation); "你单位" when the name's ending says no kind;
+    units addressed together ("各中小学校") by their own name."""
     name = _BRACKETED_TAIL.sub("", unit.strip()).strip()
+    if name.startswith("各") and len(name) >= 2:  # 各中小学校, 各村（社区）: many units, named so
+        return unit.strip()
     if name.endswith("人民政府") and len(name) > 4:  # 青石镇人民政府: 你镇
         name = name[:-4]
     ending = next((e for e in _ADDRESS_ENDINGS if name.endswith(e) and len(name) > len(e)), None)
