@@ -309,7 +309,7 @@ _SUBJ = _alt(
     "资金 款项 费用 相关资金 相关款项 违规资金 违规款项 当前 现阶段 现 截至目前 截止目前 至今 经核查 经核实 经查 "
     "本单位 我单位 我局 措施 该措施 本措施 项目 该项目 工程 该工程 系统 该系统 平台 "
     "整改措施 立行立改 即知即改 立知立改 各项 所有 全部 上述 以上 相关 各项整改 各项整改措施 各项任务 "
-    "方案 整改方案 实施方案 制度 相关制度 文件 台账"
+    "方案 整改方案 实施方案 制度 相关制度 文件 台账 办法 管理办法 规定 细则 机制"
 )
 
 
@@ -507,6 +507,11 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:已经?)(?:交办|转办|分办|立案|受理)(?:调查|审查|查处|办理)?",
             r"(?:已经?)(?:纳入|列入)了?[\u4e00-\u9fff\d]{0,8}?(?:计划|规划|预算|议程|项目库)",
             r"(?:已经?)?(?:形成|完成|起草|拟定|草拟)了?(?:制度|方案|办法|文件)?(?:初稿|草案|征求意见稿|送审稿|讨论稿)",
+            # only drafted ("制度已起草", "办法已拟定", "已起草完毕"): to be passed and issued
+            r"(?:已经?)(?:起草|草拟|拟定|拟订)(?:完成|完毕)?",
+            # to be finished in the coming month or week ("下月完成", "下周前完成", "本月底前完成"): planned
+            r"(?:下个?|次)(?:月|周|星期|季度)(?:底|末|初|中旬|上旬|下旬)?(?:前|之前|以前)?(?:全部)?(?:完成|办结)(?:整改)?",
+            r"(?:本|当|这个?)(?:月|周|星期|季度)(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)(?:全部)?(?:完成|办结)(?:整改)?",
         ),
     ),
     # done ------------------------------------------------------------------------------------
@@ -548,6 +553,11 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # handed over to the body that deals with it ("已移交纪委", "已移送县纪委监委处理"): the unit's part done
             r"(?:已经?|均已)(?:移交|移送|转交|交由)(?:至|到|给)?[\u4e00-\u9fff]{0,6}?(?:纪委监委|纪委|监委|纪检监察组|"
             r"纪检监察机关|司法机关|公安机关|检察院|法院|审计机关|主管部门|有关部门|相关部门)(?:处理|查处|办理|依规处理|依纪依法处理)?",
+            # reported to the discipline body or the courts to deal with ("已报县纪委处理", "已上报县纪委监委查处"):
+            # handed on as 移送 is — not a report for a decision to come ("已报送县纪委", "已报上级主管部门")
+            r"(?:已经?|均已)(?:上报|报送|呈报|报请|报)(?:至|到|给)?[\u4e00-\u9fff]{0,6}?(?:纪委监委|纪委|监委|纪工委|纪检监察组|"
+            r"纪检监察机关|司法机关|公安机关|公安局|公安|检察院|法院)(?:依规依纪|依纪依法|依法依规|依纪|依法|依规)?"
+            r"(?:处理|查处|处置|立案(?:审查|调查)?|审查调查)",
             # at once, and said done: "已立行立改", "均已即知即改"
             r"(?:已经?|均已)(?:立行立改|即知即改|立知立改|立查立改|即查即改|边巡边改|边察边改|马上就改|当即整改|当场整改|现场整改)",
         ),
@@ -598,6 +608,8 @@ def _atoms_in(s: str) -> tuple[tuple[str, re.Pattern[str] | LazyPattern], ...]:
 _SUBJECT = re.compile(
     rf"(?:{_SUBJ})+|(?:截至|截止|截止到|截至到)?(?:\d{{2,4}}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|初|中旬|上旬|下旬|前)?(?=已)|\d{{2,4}}年(?:底|初|前)?(?=已)"
     r"|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?\s*(?=已)"  # "2024.3.20已完成"
+    # the month or week it was done in, as a monthly report says it ("上月已完成", "本月完成", "上周已整改到位")
+    r"|(?:上个?|本|当|这个?)(?:月|周|星期)(?:中旬|上旬|下旬|初|底|末)?(?:份)?(?!前|内)"
     # the cause of a pause or delay ("因客观原因暂停推进", "受疫情影响延期")
     r"|(?:因|由于|受)(?:客观|主观|特殊|疫情|资金|政策|天气|季节|其他|种种|多种)?(?:原因|因素|影响)"
 )
@@ -1302,9 +1314,40 @@ def _read_text(text: str) -> StatusReading:
             _REMAINING_HINT.search(text) and _REMAINING.search(text)):
         # "已完成4项，剩余1项": done with a count still to do is not done
         return StatusReading(Status.IN_PROGRESS, rest=reading.rest)
-    if reading.status is None and len(text) <= _BEGUN_MAX and _BEGUN_ONLY.fullmatch(_fold(text)):
-        return StatusReading(Status.IN_PROGRESS)
+    if reading.status is None and len(text) <= _BEGUN_MAX:
+        folded = _fold(text)
+        if _BEGUN_ONLY.fullmatch(folded):
+            return StatusReading(Status.IN_PROGRESS)
+        if (acted := _done_action(folded)) is not None:
+            return acted
     return reading
+
+
+#: a short cell saying an action was done to something, in the perfect ("已开设专栏", "已更换门锁",
+#: "已安装监控"): done, when the verb is no step towards the work (begun, asked for, drafted, sent up
+#: for a decision: :data:`_PENDING_LEAD`) and nothing after it says more is to come
+_ACTION_DONE = LazyPattern(r"(?:已经?|均已|都已|全部|均)已?(?P<what>[\u4e00-\u9fff“”]{2,10})")
+#: what begins a step, not the work done: begun, asked or told, planned, drafted, sent up, put on a
+#: list, a part ("已完成前期摸底" is a step: 完成 with an object is read by the atoms or not at all)
+_PENDING_LEAD = LazyPattern(
+    r"开展|启动|实施|着手|开始|部署|推进|安排|督促|责令|要求|督导|指导|提醒|通知|申请|申报|上报|报|提交|呈报|提请|"
+    r"起草|草拟|拟|计划|准备|研究|协调|对接|联系|谋划|筹备|招标|立项|纳入|列入|交办|转办|立案|受理|进行|组织|"
+    r"形成|完成|有|在|是|经|对|向|把|将|被|于|按|制定计划|明确|确定|梳理|收集|征求|调研|摸底|动员|发现|查出|查摆|"
+    r"知悉|知晓|获悉|收到|接收|接到|签收|阅"
+)
+#: words saying more is to come, or only part was done
+_PENDING_WORD = LazyPattern(r"部分|一半|半数|大部|多数|少数|个别|初稿|草案|征求意见|送审|前期|待|拟|将|计划|正在"
+                            r"|并|且|后|再|申请|报批|审批|审议|研究|过期|逾期|超期|延期|失效|[未不没无尚仍暂还]|中$")
+
+
+def _done_action(folded: str) -> StatusReading | None:
+    """A short cell that is one action done to something ("已开设专栏", "已安装监控"): done; ``None``
+    for anything else. Read only when the rules found no status in the cell. (A part of the work
+    named before its status, "专栏已开设", stays unread, as "合同清理已完成" does: it may be a part.)"""
+    if (m := _ACTION_DONE.fullmatch(folded)) is not None and _PENDING_LEAD.match(what := m["what"]) is None \
+            and _PENDING_WORD.search(what) is None:
+        return StatusReading(Status.DONE)
+    return None
 
 
 #: a cell closing with what the work found put right: after 并, or in a clause of its own about the

@@ -1,0 +1,74 @@
+"""Statuses and deadlines as other offices write them (round 16): a short cell saying an action
+was done (已开设专栏), a case reported to the discipline body to deal with, a draft only, the month
+a monthly report says the work was done in, … Units, people and texts are fictional."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rectxl import api
+from rectxl.core.rules.context import Options
+from rectxl.core.status import Status, read_status
+from tests.followup_ledgers import write_ledger
+
+HEADER = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "完成时间", "整改进展"]
+D, P, N = Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED
+
+
+def _row(n: int, measure: str, deadline: object, status: object, **more: object) -> dict[str, object]:
+    row: dict[str, object] = {"序号": n, "issue": 1 + (n - 1) % 4, "整改措施": measure, "责任单位": "办公室",
+                              "责任人": "李明", "整改时限": deadline, "整改状态": status}
+    row.update(more)
+    return row
+
+
+def _codes(path: Path, as_of: date) -> list[tuple[str, int | None]]:
+    return [(f.code, f.row) for f in api.check(path, Options(as_of=as_of)).findings]
+
+
+# -- statuses a clerk means plainly ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # one action done to something, in the perfect: done
+    ("已开设专栏", D), ("已开设曝光台", D), ("已更换门锁", D), ("已安装监控", D), ("已开通举报热线", D),
+    ("已设置意见箱", D), ("已悬挂标识牌", D), ("已注销账户", D), ("已成立领导小组", D), ("已经关停", D),
+    # reported to the discipline body or the police to deal with: handed on, as 已移送 is
+    ("已报县纪委处理", D), ("已上报县纪委监委查处", D), ("已报送公安机关依法处理", D),
+    # only drafted: to be passed and issued
+    ("制度已起草", P), ("办法已拟定", P), ("已起草完毕", P),
+    # the month or week a monthly report says it was done in; the coming one is the plan
+    ("上月已完成", D), ("本月完成", D), ("当月已办结", D), ("上周已整改到位", D),
+    ("下月完成", P), ("本月底前完成", P),
+])
+def test_status_words_a_clerk_means_plainly(cell: str, status: Status) -> None:
+    reading = read_status(cell)
+    assert (reading.status, reading.rest) == (status, "")
+
+
+@pytest.mark.parametrize(("done", "not_done"), [
+    # beside an action done: a step of the work, a part or a count of it, something found, a date
+    # passed, a notice received, more still to come — none of them says the work is done
+    ("已开设专栏", "已完成前期摸底"), ("已更换门锁", "已整改一半"), ("已注销账户", "已处理3人"),
+    ("已安装监控", "已发现问题"), ("已悬挂标识牌", "已过期"), ("已设置意见箱", "已收到整改通知"),
+    ("已开设专栏", "已开设专栏并拟长期坚持"),
+    ("已报县纪委处理", "已报送县纪委"), ("已报县纪委处理", "已报上级主管部门"),
+])
+def test_an_action_done_is_told_from_a_step_towards_it(done: str, not_done: str) -> None:
+    assert read_status(done).status is D
+    assert read_status(not_done).status is not D
+
+
+def test_a_street_office_ledger_reads_without_bad_status(tmp_path: Path) -> None:
+    rows = [_row(1, "开设廉政教育专栏", "2026年8月31日前", "已开设专栏", 完成时间=date(2026, 7, 20)),
+            _row(2, "对违规发放补贴问题线索进行移交", "2026年7月31日前", "已报县纪委处理", 完成时间=date(2026, 7, 10)),
+            _row(3, "修订社区财务管理制度", "2026年12月31日前", "制度已起草"),
+            _row(4, "更换办事大厅门禁", "2026年9月30日前", "上月已完成", 完成时间=date(2026, 8, 28))]
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows, unit="某某街道办事处",
+                        info={"反馈日期": date(2026, 6, 15), "报告日期": date(2026, 9, 10)})
+    codes = _codes(path, date(2026, 9, 10))
+    assert [c for c in codes if c[0] in ("bad-status", "overdue", "missing-status")] == []
+    statuses = [m.status for m in api.read_ledger(path).measures()]
+    assert statuses == [D, D, P, D]
