@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from rectxl import api
+from rectxl.core.deadline import DeadlineKind, parse_deadline
 from rectxl.core.rules.context import Options
 from rectxl.core.status import Status, read_status
 from tests.followup_ledgers import write_ledger
@@ -72,3 +73,47 @@ def test_a_street_office_ledger_reads_without_bad_status(tmp_path: Path) -> None
     assert [c for c in codes if c[0] in ("bad-status", "overdue", "missing-status")] == []
     statuses = [m.status for m in api.read_ledger(path).measures()]
     assert statuses == [D, D, P, D]
+
+
+# -- deadlines as other offices write them -------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "fb", "due"), [
+    # before a season: the end of the month before it begins, the next one to come
+    ("冬季前", date(2026, 6, 15), date(2026, 11, 30)),
+    ("冬季前完成供暖设施检修", date(2026, 12, 15), date(2027, 11, 30)),  # not the winter under way
+    ("入冬前", date(2026, 1, 10), date(2026, 11, 30)),
+    ("2026年冬季前", date(2026, 6, 15), date(2026, 11, 30)),
+    ("秋季前", date(2026, 6, 15), date(2026, 8, 31)),
+    # the month or quarter it was written in, as 本月底前 is
+    ("月底前", date(2026, 6, 15), date(2026, 6, 30)),
+    ("月底前完成", date(2026, 12, 15), date(2026, 12, 31)),
+    ("季度末", date(2026, 7, 20), date(2026, 9, 30)),
+    # the next term's opening: the next opening after the feedback
+    ("下学期开学前", date(2026, 6, 15), date(2026, 8, 31)),
+    ("下学期开学前", date(2026, 10, 8), date(2027, 2, 28)),
+])
+def test_deadlines_counted_from_the_feedback(cell: str, fb: date, due: date) -> None:
+    deadline = parse_deadline(cell, feedback_date=fb)
+    assert (deadline.kind, deadline.due) == (DeadlineKind.DATE, due)
+
+
+@pytest.mark.parametrize(("cell", "kind"), [
+    ("即日起", DeadlineKind.IMMEDIATE), ("自即日起", DeadlineKind.IMMEDIATE), ("即日起整改", DeadlineKind.IMMEDIATE),
+    ("即日起长期坚持", DeadlineKind.LONG_TERM),  # from today on, and kept up: nothing due at once
+])
+def test_from_this_day_on_is_at_once(cell: str, kind: DeadlineKind) -> None:
+    deadline = parse_deadline(cell, feedback_date=date(2026, 6, 15))
+    assert deadline.kind is kind
+    assert deadline.due == (date(2026, 6, 15) if kind is DeadlineKind.IMMEDIATE else None)
+
+
+def test_a_season_eve_and_a_month_end_in_a_ledger(tmp_path: Path) -> None:
+    """A township's ledger fed back in December: 冬季前 is before next winter — not overdue in March
+    — and 月底前 is this December's end, overdue in January; neither is bad-deadline."""
+    rows = [_row(1, "完成供暖管网改造", "冬季前", "正在推进"),
+            _row(2, "清退违规发放的取暖补贴", "月底前", "正在推进"),
+            _row(3, "立即停止违规公车私用", "即日起", "已完成", 完成时间=date(2026, 12, 16))]
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows, unit="某某镇人民政府",
+                        info={"反馈日期": date(2026, 12, 15), "报告日期": date(2027, 3, 10)})
+    codes = _codes(path, date(2027, 3, 10))
+    assert [c for c in codes if c[0] in ("bad-deadline", "overdue")] == [("overdue", 5)]

@@ -469,9 +469,9 @@ _P_ISO_YMD = re.compile(r"(?P<y>\d{4})[./\-](?P<m>\d{1,2})[./\-](?P<d>\d{1,2})(?
 _P_ISO_YM = re.compile(r"(?P<y>\d{4})[./\-](?P<m>\d{1,2})月?")
 _P_COMPACT = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
 _P_SHORT_YMD = re.compile(r"(?P<y>\d{2})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})")  # 26.12.31
-_P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)月(?P<x>上旬|中旬|下旬|中|初)?")
+_P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)?月(?P<x>上旬|中旬|下旬|中|初)?")
 #: the quarter of the feedback date, or the one after it ("本季度末", "下季度内")
-_P_REL_QUARTER = re.compile(r"(?P<rq>本|当|这个?|下个?|次)季度?")
+_P_REL_QUARTER = re.compile(r"(?P<rq>本|当|这个?|下个?|次)?季度?")
 # "8.31" / "8/31": month and day, the year from the feedback date
 _P_MD = re.compile(r"(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?:日|号)?")
 
@@ -586,9 +586,9 @@ def _festival_eve(m: re.Match[str], fb: date | None) -> date | None:
 # The readings (see the module docstring) never fall before the day a school or an office means.
 _P_SCHOOL = LazyPattern(
     rf"(?:{_Y}度?|(?P<y2>\d{{4}}))?(?:"
-    r"[春夏秋冬]?(?P<sea>[春夏秋冬])(?:季|天)?(?P<term>学期)?(?P<open>开学)?"
+    r"(?P<into>入)?[春夏秋冬]?(?P<sea>[春夏秋冬])(?:季|天)?(?P<term>学期)?(?P<open>开学)?"
     r"|(?P<om>\d{1,2})月份?开学"
-    r"|(?:新学期|新学年)?(?P<anyopen>开学)"
+    r"|(?:新学期|新学年|下一?个?学期|下一?学年|新一学期)?(?P<anyopen>开学)"
     r"|放?(?P<vac>[暑寒])(?:假|期)(?P<off>放假)?"
     r"|(?P<rel>本|这个?|当前|下个?|下一个?)?(?P<cur>学期))"
     r"(?P<mode>前|之前|以前|期间|期间内|内|之内|以内|底|末|期末|结束|结束前)?")
@@ -627,6 +627,9 @@ def _school_day(what: str, year: int) -> date:
 #: (years after the one written, month) whose last day a season, term or vacation is read as
 _SCHOOL_DAY = {
     "春": (0, 5), "夏": (0, 8), "秋": (0, 11), "冬": (1, 2),  # seasons: 冬 runs to February
+    # before a season (冬季前, 入冬前): by the end of the month before it begins — 冬季前 is the
+    # winter's eve (供暖、防冻 ready when it comes), never the end of a winter already under way
+    "春前": (0, 2), "夏前": (0, 5), "秋前": (0, 8), "冬前": (0, 11),
     "春学期": (0, 7), "秋学期": (1, 1),  # a term: by the month its vacation starts
     "春开学": (0, 2), "秋开学": (0, 8),  # before the term opens: by the end of the month before
     "暑假前": (0, 7), "暑假": (0, 8), "寒假前": (0, 1), "寒假": (0, 2),  # 前: before it starts
@@ -651,7 +654,8 @@ def _school(s: str, fb: date | None) -> date | None:
         ahead = [d for y in (fb.year, fb.year + 1) for month in (1, 7) if (d := _make(y, month, 31)) >= fb]
         return ahead[1] if (m["rel"] or "").startswith("下") else ahead[0]
     if m["sea"] is not None:
-        what = m["sea"] + ("开学" if m["open"] else "学期" if m["term"] else "")
+        what = m["sea"] + ("开学" if m["open"] else "学期" if m["term"] else
+                           "前" if m["into"] or m["mode"] in ("前", "之前", "以前") else "")
         if what not in _SCHOOL_DAY:
             return None  # a summer or winter term: not one every school has
     elif m["om"] is not None:
@@ -756,13 +760,14 @@ def _single(s: str, fb: date | None) -> date | None:
     if m := _P_REL_MONTH.fullmatch(s):
         if fb is None:
             raise _DateError(R_NO_YEAR)
-        base = fb if m["rm"] in ("本", "当", "这", "这个") else _add_months(fb.replace(day=1), 1)
+        # "月底前" with no month named: the month it was written in, as "本月底前" is
+        base = fb if m["rm"] in (None, "本", "当", "这", "这个") else _add_months(fb.replace(day=1), 1)
         x = m["x"]
         return _make(base.year, base.month, _XUN_DAY.get(x) if x else None)
     if m := _P_REL_QUARTER.fullmatch(s):
         if fb is None:
             raise _DateError(R_NO_YEAR)
-        later = 0 if m["rq"] in ("本", "当", "这", "这个") else 3
+        later = 0 if m["rq"] in (None, "本", "当", "这", "这个") else 3
         end = _add_months(fb.replace(day=1), 2 - (fb.month - 1) % 3 + later)
         return _make(end.year, end.month, None)
     return None
@@ -863,8 +868,12 @@ _IMMEDIATE = re.compile(
     r"立行立改|即知即改|立即整改|立查立改|立知立改|即查即改|立改立行|边查边改|边改边查|马上就改|马上就办|"
     r"边巡边改|边察边改|边督边改|边审边改|"
     r"立整立改|立行立整|即整即改|即改即办|立说立改|立说立行|现场整改|当场整改|现场纠正|当场纠正|立即纠正|"
-    r"马上整改|即时整改|当即整改|立即|当即|即刻|立刻|马上|即时|即办"
+    r"马上整改|即时整改|当即整改|立即|当即|即刻|立刻|马上|即时|即办|"
+    # from this day on ("即日起", "自即日起整改"): at once — or, before long-term words, only when
+    # the work begins ("即日起长期坚持" is long term)
+    r"(?:自|从)?即日(?:起|开始|始)?(?:整改|执行|落实|实施)?"
 )
+_FROM_TODAY = re.compile(r"(?:自|从)?即日(?:起|开始|始)?(?:整改|执行|落实|实施)?")
 #: where a date starts (after an extension word that only counts when a date follows it)
 _DATE_AHEAD = (r"(?=\d{4}|\d{2}年|\d{1,2}月|\d{1,2}[./]\d|(?:今|本|当|明|次|下[一1]?|来)年|年[底末内中]|[上下]半年"
                r"|第?[1-4]季|q[1-4]|[本下]个?月)")
@@ -1064,6 +1073,8 @@ def _core(s: str, fb: date | None) -> _Result:
         s = _LONG_TERM.sub(";", s)
         s = re.sub(r"(?:至|到|—|~)+;", ";", s)
     has_imm = _IMMEDIATE.search(s) is not None
+    if has_imm and has_lt and "即日" in s and _IMMEDIATE.search(_FROM_TODAY.sub(";", s)) is None:
+        has_imm = False  # "即日起长期坚持": long term from this day on, nothing due at once
     if has_imm:
         s = _IMMEDIATE.sub(";", s)
     if any(word in s for word in _CONSOLIDATE_WORDS) and (tail := _CONSOLIDATE_STAGE.search(s)) is not None \
@@ -1336,6 +1347,7 @@ def parse_deadline(value: object, *, feedback_date: date | None = None) -> Deadl
 #: what counts from the feedback or from the day it is read, not from a year: "本月", "下季度",
 #: "明年", "次年", "开学前" (the next opening), "2个月内", "反馈后…" ("今年", "本年度" are the year)
 _COUNTED_FROM = LazyPattern(r"(?:本|当|这个?|下个?|上个?)(?:月|季|周|学期)|(?:下个?|次|明|来|上个?)年|开学|反馈"
+                            r"|(?:^|[^\d年月一二三四五六七八九十])(?:月|季度?)(?:底|末|中|初|上旬|中旬|下旬)|即日"
                             r"|巡察后|巡视后"
                             r"|\d+\s*(?:个月|个?工作日|天|周|个?星期)|\d+\s*[日年](?:内|以内|之内)"
                             r"|[一二两三四五六七八九十半]+个?(?:月|周|星期|年)(?:内|以内|之内)")
