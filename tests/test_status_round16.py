@@ -117,3 +117,19 @@ def test_a_season_eve_and_a_month_end_in_a_ledger(tmp_path: Path) -> None:
                         info={"反馈日期": date(2026, 12, 15), "报告日期": date(2027, 3, 10)})
     codes = _codes(path, date(2027, 3, 10))
     assert [c for c in codes if c[0] in ("bad-deadline", "overdue")] == [("overdue", 5)]
+
+
+# -- a completion date written without its year --------------------------------------------------------
+
+def test_a_yearless_completion_before_the_feedback_is_no_day_to_come(tmp_path: Path) -> None:
+    """完成时间 "3月5日" in a ledger fed back in June and reported in September: done on 5 March of
+    that year (put right while the inspectors were there) — it had been read as next year's, and
+    completion-in-future quoted 2027年3月5日, a year the clerk never wrote."""
+    rows = [_row(1, "清理违规发放的津补贴", "2026年9月30日前", "已完成", 完成时间="3月5日"),
+            _row(2, "修订财务管理制度", "10月31日前", "已完成", 完成时间="8月20日")]
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows,
+                        info={"反馈日期": date(2026, 6, 15), "报告日期": date(2026, 9, 30)})
+    found = api.check(path, Options(as_of=date(2026, 9, 30))).findings
+    assert [f.code for f in found if f.code in ("completion-in-future", "completed-late")] == []
+    assert not any("2027" in f.message for f in found)
+    assert [m.completed_on for m in api.read_ledger(path).measures()] == [date(2026, 3, 5), date(2026, 8, 20)]

@@ -3194,17 +3194,16 @@ class _Builder:
         """:func:`parse_date` of a 完成时间 value, once per distinct value. A day written without its
         year ("9月25日") takes the year a deadline written so takes (the feedback date, else the
         year the ledger gives: deadline-year-assumed) — one rule for both columns — except that a
-        day something was finished is not after the report date: such a day is the year before's,
-        when that is not before the feedback."""
+        day something was finished is not after the report date: such a day is the year before's —
+        even before the feedback (work put right while the inspectors were there, or a slip the
+        clerk is to check): a year the clerk never wrote is never quoted back as a day to come."""
         deadline = self._deadline(value)
         if deadline.kind is not DeadlineKind.DATE or deadline.due is None:
             return None
         due, report = deadline.due, self.ledger.info.report_date
         if report is not None and due > report and isinstance(value, str) and (
                 parse_deadline(value).kind is not DeadlineKind.DATE):  # the year was not written
-            earlier = _year_before(due)
-            if self.feedback is None or earlier >= self.feedback:
-                return earlier
+            return _year_before(due)
         return due
 
     def _account_status(self, account: str, completed_on: date | None) -> Status | None:
