@@ -355,7 +355,8 @@ def soffice_convert(source: Path, outdir: Path, target: str) -> Path:
 
 
 #: codes whose findings are about 基本信息, not the ledger sheet
-INFO_SHEET_CODES = frozenset({"bad-warn-days", "info-totals-mismatch", "info-date-unreadable"})
+INFO_SHEET_CODES = frozenset({"bad-warn-days", "info-totals-mismatch", "info-date-unreadable",
+                              "info-dates-out-of-order"})
 
 
 RuleCase = tuple[list[dict[str, Any]], set[Any], dict[str, Any]]

@@ -137,6 +137,8 @@ CASES["info-totals-mismatch"] = ([ok(), ok(**{F.MEASURE: "开展警示教育"})]
                                  {"info": {"一、": "对反馈的3个问题逐条细化整改措施2项。"}})
 # 基本信息's 巡察结束 (row 2, after 反馈日期) is a day no calendar has: told there
 CASES["info-date-unreadable"] = ([ok()], {2}, {"info": {"巡察结束": "2023年6月31日"}})
+# 基本信息's 巡察结束 (row 2, after 反馈日期) is after the feedback: told at the feedback date (row 1)
+CASES["info-dates-out-of-order"] = ([ok()], {1}, {"info": {"巡察结束": "2023年8月31日"}})
 
 
 def test_every_registered_code_has_a_case() -> None:

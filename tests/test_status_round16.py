@@ -133,3 +133,36 @@ def test_a_yearless_completion_before_the_feedback_is_no_day_to_come(tmp_path: P
     assert [f.code for f in found if f.code in ("completion-in-future", "completed-late")] == []
     assert not any("2027" in f.message for f in found)
     assert [m.completed_on for m in api.read_ledger(path).measures()] == [date(2026, 3, 5), date(2026, 8, 20)]
+
+
+# -- the dates of 基本信息 in their order ---------------------------------------------------------------
+
+def _info_findings(tmp_path: Path, info: dict[str, object]) -> list[tuple[str, str | None, str]]:
+    rows = [_row(1, "清理违规发放的津补贴", "反馈后3个月内", "正在推进")]
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows, info={"报告日期": date(2026, 9, 1), **info})
+    found = api.check(path, Options(as_of=date(2026, 9, 1))).findings
+    return [(f.sheet, f.cell, f.message) for f in found if f.code == "info-dates-out-of-order"]
+
+
+def test_an_inspection_ending_before_it_began_is_told(tmp_path: Path) -> None:
+    found = _info_findings(tmp_path, {"巡察开始": date(2026, 5, 10), "巡察结束": date(2026, 4, 20),
+                                      "反馈日期": date(2026, 6, 15)})
+    assert len(found) == 1
+    sheet, cell, message = found[0]
+    assert sheet == "基本信息" and cell is not None and cell.startswith("B")
+    assert "巡察结束" in message and "2026年4月20日" in message and "2026年5月10日" in message
+
+
+def test_a_feedback_before_the_inspection_ended_is_told(tmp_path: Path) -> None:
+    found = _info_findings(tmp_path, {"巡察开始": date(2026, 3, 1), "巡察结束": date(2026, 4, 20),
+                                      "反馈日期": date(2025, 6, 15)})
+    assert [("反馈日期" in m and "2025年6月15日" in m) for _, _, m in found] == [True]
+
+
+def test_dates_in_their_order_say_nothing(tmp_path: Path) -> None:
+    """In order, or a report drawn up ahead of the 反馈会, or a feedback given to its month: no finding —
+    beside an inspection that ends before it begins (so the test fails before the rule)."""
+    assert _info_findings(tmp_path, {"巡察开始": date(2026, 3, 1), "巡察结束": date(2026, 4, 20),
+                                     "反馈日期": date(2026, 9, 15)}) == []
+    assert _info_findings(tmp_path, {"巡察结束": date(2026, 4, 20), "反馈日期": "2026年4月"}) == []
+    assert len(_info_findings(tmp_path, {"巡察开始": date(2026, 5, 1), "巡察结束": date(2026, 4, 30)})) == 1

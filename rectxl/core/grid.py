@@ -1394,6 +1394,7 @@ def _read_info(grid: Grid) -> LedgerInfo:
     values: dict[str, Any] = {}
     extra: dict[str, str] = {}
     unread: dict[str, tuple[str, str, str]] = {}
+    cells: dict[str, tuple[str, str]] = {}
     for r, row in enumerate(grid.rows):
         first = next((c for c, v in enumerate(row) if not _blank(v)), None)
         if first is None or first + 1 >= len(row) or _blank(row[first + 1]):
@@ -1417,6 +1418,8 @@ def _read_info(grid: Grid) -> LedgerInfo:
             values[attr] = parse_day(value)
             if values[attr] is None and re.search(r"[0-9０-９〇零一二三四五六七八九十]", _text(value)):
                 unread[f"{col_letter(first + 1)}{r + 1}"] = (attr, raw_key, _text(value))
+            elif values[attr] is not None:
+                cells[attr] = (f"{col_letter(first + 1)}{r + 1}", raw_key)
             if attr == "feedback_date" and values[attr] is not None and month_alone(value):
                 # a start: the month's first day (LedgerInfo.deadlines_from is its last)
                 values[attr], values["feedback_month_only"] = values[attr].replace(day=1), True
@@ -1426,7 +1429,7 @@ def _read_info(grid: Grid) -> LedgerInfo:
                 extra[raw_key] = values[attr]  # the unit's own word (邮政信箱, 邮政编码) is published as is
         elif key and key not in ("项目", "内容"):
             extra[raw_key] = _text(value)
-    return LedgerInfo(**values, extra=extra, unread_dates=unread)
+    return LedgerInfo(**values, extra=extra, unread_dates=unread, date_cells=cells)
 
 
 def _read_directory(grid: Grid) -> list[str]:

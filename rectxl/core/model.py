@@ -102,6 +102,9 @@ class LedgerInfo:
     #: dates written in 基本信息 that could not be read ("2026年13月5日", "2026年9月31日"): cell → (the
     #: attribute, the key as written, the value as written); the date is then taken as not given
     unread_dates: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    #: where each date of 基本信息 that was read stands: attribute (``inspection_start`` …) → (cell,
+    #: the key as written), for a finding on it
+    date_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: "巡视" or "巡察" as the ledger itself names the round where no group is named (its title
     #: row "…党委巡视整改台账", its sheet "巡视整改台账", a header "巡视反馈问题")
     round_word: str | None = None

@@ -4,6 +4,11 @@
 figure but no day rectxl can read ("2026年13月5日", "2026年9月31日") is taken as not given — the
 as-of date falls back to today, deadlines counted from the feedback cannot be dated — so it is said.
 
+``info-dates-out-of-order``: the dates of 基本信息 follow the round — 巡察开始, 巡察结束, 反馈日期 (the
+feedback comes after the inspection): a date before the one it follows is a slip of its year or
+month, and every deadline counted from it is wrong too. (报告日期 may come before the feedback: a
+ledger drawn up ahead of the 反馈会.)
+
 ``info-totals-mismatch``: the notice's paragraphs a clerk writes in 基本信息 (导语, 一、, 二、导语)
 state totals — "反馈的三个方面30个问题", "细化为121项整改措施", "已完成整改18个", "完成率72%" —
 that the ledger does not bear out. The notice is rendered with those paragraphs as they are
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Ledger
@@ -54,6 +60,31 @@ def info_date_unreadable(r: Rule, ctx: Context) -> Iterator[Finding]:
         example = f"{year}年3月10日至5月20日" if attr == "inspection_period" else f"{year}年5月10日"
         yield r.finding(ctx, row=row_of(cell), cell=cell, value=text, key=key, why=why, example=example,
                         sheet=INFO_SHEET)
+
+
+#: the dates of the round in their order: (attribute, what it is called in a message)
+_ROUND_DATES = (("inspection_start", "巡察开始"), ("inspection_end", "巡察结束"), ("feedback_date", "反馈日期"))
+
+
+@rule(
+    "info-dates-out-of-order", Severity.WARNING,
+    "基本信息中的日期前后颠倒：巡察结束早于巡察开始，或反馈日期早于巡察结束（或巡察开始）。",
+    "基本信息中“{key}”{value}早于“{before_key}”{before}：{what}，请核对年份和月份。",
+)
+def info_dates_out_of_order(r: Rule, ctx: Context) -> Iterator[Finding]:
+    info = ctx.ledger.info
+    written = [(attr, word, day) for attr, word in _ROUND_DATES if (day := getattr(info, attr)) is not None]
+    for (attr_a, word_a, day_a), (attr_b, word_b, day_b) in pairwise(written):
+        if attr_b == "feedback_date" and info.feedback_month_only:
+            day_b = info.deadlines_from or day_b  # "2026年5月": the month, not its first day
+        if day_b >= day_a:
+            continue
+        cell, key = info.date_cells.get(attr_b, (None, word_b))
+        before_key = info.date_cells.get(attr_a, (None, word_a))[1]
+        what = {"inspection_end": "巡察不会在开始之前结束",
+                "feedback_date": "反馈在巡察之后，从反馈日期起算的时限会因此算错"}[attr_b]
+        yield r.finding(ctx, row=row_of(cell) if cell else None, cell=cell, sheet=INFO_SHEET, field=key,
+                        value=cn_date(day_b), key=key, before_key=before_key, before=cn_date(day_a), what=what)
 
 
 @rule(
