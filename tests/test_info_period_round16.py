@@ -62,3 +62,10 @@ def test_period_in_a_title_row_of_a_ledger_without_info_sheet(tmp_path: Path) ->
     info = read_ledger(path).info
     assert (info.inspection_start, info.inspection_end) == (date(2026, 3, 10), date(2026, 5, 20))
     assert info.report_date == date(2026, 11, 18)
+
+
+def test_a_feedback_before_the_period_ended_is_told_at_its_cell(tmp_path: Path) -> None:
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, ROWS,
+                        info={"巡察时间": "2026年3月10日至5月20日", "反馈日期": date(2026, 5, 8)})
+    (told,) = [f for f in api.check(path).findings if f.code == "info-dates-out-of-order"]
+    assert "巡察时间" in told.message and "2026年5月20日" in told.message

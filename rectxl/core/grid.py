@@ -1406,6 +1406,7 @@ def _read_info(grid: Grid) -> LedgerInfo:
         if attr in _PERIOD_INFO and (span := parse_day_range(value)) is not None:
             if span[0] is not None:
                 values["inspection_start"], values["inspection_end"] = span
+                cells["inspection_start"] = cells["inspection_end"] = (f"{col_letter(first + 1)}{r + 1}", raw_key)
             else:  # a range this reading does not date ("2026年3月上旬至5月"): asked, not guessed
                 unread[f"{col_letter(first + 1)}{r + 1}"] = (attr, raw_key, _text(value))
             continue
@@ -1413,6 +1414,7 @@ def _read_info(grid: Grid) -> LedgerInfo:
             attr = "inspection_start"
             if (day := parse_day(value)) is not None and month_alone(value):
                 values["inspection_start"], values["inspection_end"] = earliest_day(_text(value), day), day
+                cells["inspection_start"] = cells["inspection_end"] = (f"{col_letter(first + 1)}{r + 1}", raw_key)
                 continue
         if attr in _DATE_INFO:
             values[attr] = parse_day(value)
