@@ -166,3 +166,33 @@ def test_dates_in_their_order_say_nothing(tmp_path: Path) -> None:
                                      "反馈日期": date(2026, 9, 15)}) == []
     assert _info_findings(tmp_path, {"巡察结束": date(2026, 4, 20), "反馈日期": "2026年4月"}) == []
     assert len(_info_findings(tmp_path, {"巡察开始": date(2026, 5, 1), "巡察结束": date(2026, 4, 30)})) == 1
+
+
+# -- words of a hospital, a school district, a state company, a bank branch, a street office ----------
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # money handed back (退还 is no "still")
+    ("已全部退还患者", D), ("已退还学生资料费", D),
+    # a whole task said done (not a step of it)
+    ("已完成维修", D), ("已完成系统改造", D), ("已完成清收", D),
+    # a lawsuit or the courts' process: the case goes on
+    ("已起诉", P), ("已进入司法程序", P), ("已申请强制执行", P), ("已向法院提起诉讼", P),
+    # within the time allowed: not yet due, going on
+    ("未到整改期限", P), ("在整改期限内", P), ("整改期内", P),
+    # the school's term as a monthly report's month
+    ("本学期已完成", D), ("下学期完成", P),
+    # sent to the discipline body: waiting for its word; people or money in place
+    ("已报送纪委", P), ("人员已到位", D),
+])
+def test_status_words_of_other_offices(cell: str, status: Status) -> None:
+    reading = read_status(cell)
+    assert (reading.status, reading.rest) == (status, "")
+
+
+@pytest.mark.parametrize(("done", "step"), [
+    ("已完成维修", "已完成前期摸底"), ("已完成系统改造", "已完成方案编制"), ("已完成清收", "已完成第一阶段整改"),
+    ("已完成维修", "已起诉并胜诉"),
+])
+def test_a_task_done_is_told_from_a_step_of_it(done: str, step: str) -> None:
+    assert read_status(done).status is D
+    assert read_status(step).status is not D

@@ -309,7 +309,8 @@ _SUBJ = _alt(
     "资金 款项 费用 相关资金 相关款项 违规资金 违规款项 当前 现阶段 现 截至目前 截止目前 至今 经核查 经核实 经查 "
     "本单位 我单位 我局 措施 该措施 本措施 项目 该项目 工程 该工程 系统 该系统 平台 "
     "整改措施 立行立改 即知即改 立知立改 各项 所有 全部 上述 以上 相关 各项整改 各项整改措施 各项任务 "
-    "方案 整改方案 实施方案 制度 相关制度 文件 台账 办法 管理办法 规定 细则 机制"
+    "方案 整改方案 实施方案 制度 相关制度 文件 台账 办法 管理办法 规定 细则 机制 长效机制 人员 相关人员 资料 "
+    "档案 设备 设施"
 )
 
 
@@ -484,6 +485,10 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:部门|单位|政府|集团|公司|局|委|办)",
             # applied for (已申报, 已申请): the decision is to come
             r"(?:已经?)(?:申报|申请)",
+            # within the time allowed ("在整改期限内", "整改期内"): not yet due, going on
+            r"(?:目前|当前|现)?(?:仍|还|尚)?(?:在|处于)?(?:整改)?(?:期限|时限|期)(?:内|之内|以内)",
+            # sent to the discipline body or the Party committee (已报送纪委): waiting for its word
+            r"(?:已经?)(?:报|上报|报送|呈报)(?:至|给)?(?:纪委监委|纪委|监委|纪工委|纪检监察组|巡察办|党委|党组|组织部|国资委)",
             # nothing to report yet (无进展, 暂无进展): not started; with 实质性 something was done
             r"(?:目前|当前|现)?(?:暂|尚|仍|均)?(?:无|没有)(?:实质性|明显|较大)(?:进展|进度)",
             # the groundwork begun (已开展前期工作, 已启动整改前期准备): started, not done
@@ -510,7 +515,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # only drafted ("制度已起草", "办法已拟定", "已起草完毕"): to be passed and issued
             r"(?:已经?)(?:起草|草拟|拟定|拟订)(?:完成|完毕)?",
             # to be finished in the coming month or week ("下月完成", "下周前完成", "本月底前完成"): planned
-            r"(?:下个?|次)(?:月|周|星期|季度)(?:底|末|初|中旬|上旬|下旬)?(?:前|之前|以前)?(?:全部)?(?:完成|办结)(?:整改)?",
+            r"(?:下个?|次)(?:月|周|星期|季度|学期)(?:底|末|初|中旬|上旬|下旬)?(?:前|之前|以前)?(?:全部)?(?:完成|办结)(?:整改)?",
             r"(?:本|当|这个?)(?:月|周|星期|季度)(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)(?:全部)?(?:完成|办结)(?:整改)?",
         ),
     ),
@@ -609,7 +614,7 @@ _SUBJECT = re.compile(
     rf"(?:{_SUBJ})+|(?:截至|截止|截止到|截至到)?(?:\d{{2,4}}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|初|中旬|上旬|下旬|前)?(?=已)|\d{{2,4}}年(?:底|初|前)?(?=已)"
     r"|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?\s*(?=已)"  # "2024.3.20已完成"
     # the month or week it was done in, as a monthly report says it ("上月已完成", "本月完成", "上周已整改到位")
-    r"|(?:上个?|本|当|这个?)(?:月|周|星期)(?:中旬|上旬|下旬|初|底|末)?(?:份)?(?!前|内)"
+    r"|(?:上个?|本|当|这个?)(?:月|周|星期|学期)(?:中旬|上旬|下旬|初|底|末)?(?:份)?(?!前|内)"
     # the cause of a pause or delay ("因客观原因暂停推进", "受疫情影响延期")
     r"|(?:因|由于|受)(?:客观|主观|特殊|疫情|资金|政策|天气|季节|其他|种种|多种)?(?:原因|因素|影响)"
 )
@@ -642,6 +647,7 @@ _NEG_DONE = re.compile(
     r"(?:有|能|按期|按时|如期|全部|完全|全面|彻底|及时|真正|如数|足额|按要求|按计划)*"
     r"(?:完成|到位|彻底|办结|完结|达到|达标|落实|解决|合格|通过|验收|销号|整改|结束|闭环|见效|完工|"
     r"竣工|清零|纠正|处理|改正|实现|办理|落地|收回|追回|退还|到账|拨付|兑现|见到成效|取得成效|到期|"
+    r"到(?:整改|完成)?(?:期限|时限|节点)|"
     r"见(?:明显|显著)?成效|(?:形成|实现)闭环|完"
     r"|达(?=序时|预期|要求|标准|目标|进度))"
     r"(?:整改(?:任务|工作|要求|目标)?|到位|彻底|完成|完毕|任务|工作|要求|目标|标准|销号|验收|预期)?"
@@ -1333,21 +1339,29 @@ _PENDING_LEAD = LazyPattern(
     r"开展|启动|实施|着手|开始|部署|推进|安排|督促|责令|要求|督导|指导|提醒|通知|申请|申报|上报|报|提交|呈报|提请|"
     r"起草|草拟|拟|计划|准备|研究|协调|对接|联系|谋划|筹备|招标|立项|纳入|列入|交办|转办|立案|受理|进行|组织|"
     r"形成|完成|有|在|是|经|对|向|把|将|被|于|按|制定计划|明确|确定|梳理|收集|征求|调研|摸底|动员|发现|查出|查摆|"
-    r"知悉|知晓|获悉|收到|接收|接到|签收|阅"
+    r"知悉|知晓|获悉|收到|接收|接到|签收|阅|起诉|诉讼|提起|进入|移交法院|申请执行"
 )
 #: words saying more is to come, or only part was done
 _PENDING_WORD = LazyPattern(r"部分|一半|半数|大部|多数|少数|个别|初稿|草案|征求意见|送审|前期|待|拟|将|计划|正在"
-                            r"|并|且|后|再|申请|报批|审批|审议|研究|过期|逾期|超期|延期|失效|[未不没无尚仍暂还]|中$")
+                            r"|并|且|后|再|申请|报批|审批|审议|研究|过期|逾期|超期|延期|失效|[未不没无尚仍暂]|(?<![退归偿返])还|中$")
 
 
 def _done_action(folded: str) -> StatusReading | None:
     """A short cell that is one action done to something ("已开设专栏", "已安装监控"): done; ``None``
     for anything else. Read only when the rules found no status in the cell. (A part of the work
     named before its status, "专栏已开设", stays unread, as "合同清理已完成" does: it may be a part.)"""
-    if (m := _ACTION_DONE.fullmatch(folded)) is not None and _PENDING_LEAD.match(what := m["what"]) is None \
-            and _PENDING_WORD.search(what) is None:
-        return StatusReading(Status.DONE)
-    return None
+    if (m := _ACTION_DONE.fullmatch(folded)) is None or _PENDING_WORD.search(what := m["what"]) is not None:
+        return None
+    if what.startswith("完成"):
+        # "已完成维修", "已完成系统改造": the task named done — not a step of it ("已完成前期摸底")
+        return StatusReading(Status.DONE) if _STEP.search(what) is None else None
+    return StatusReading(Status.DONE) if _PENDING_LEAD.match(what) is None else None
+
+
+#: a step of the work, not the work (已完成前期摸底, 已完成方案编制, 已完成第一阶段, 已完成一期)
+_STEP = LazyPattern(r"前期|摸底|调研|方案|初稿|草案|立项|设计|招标|招投标|可研|选址|论证|规划|计划|阶段|部分|"
+                    r"[一二三首1-3]期|首批|第[一二三1-3]|初步|准备|筹备|申报|报批|征求|起草|编制|审核|评审|预算|清单|"
+                    r"统计|登记|摸排|梳理|收集")
 
 
 #: a cell closing with what the work found put right: after 并, or in a clause of its own about the
@@ -1365,6 +1379,9 @@ _CLOSING_DONE = LazyPattern(
 _BEGUN_ONLY = LazyPattern(
     r"(?:已经?)(?:启动|开展|实施|开工|动工|组织开展)了?(?:(?![并且及和与后已完到])[\u4e00-\u9fff]){1,10}"
     r"|(?:已经?)(?:督促|责令|要求|督导|指导|提醒)[\u4e00-\u9fff]{0,10}?(?:整改|纠正|整治|落实|退还|改正)"
+    # the courts asked to act (已起诉, 已进入司法程序, 已申请强制执行): the case goes on
+    r"|(?:已经?)(?:向[\u4e00-\u9fff]{1,8}?)?(?:起诉|提起(?:民事)?诉讼|提请仲裁|申请仲裁|申请(?:法院)?强制执行|"
+    r"进入(?:司法|诉讼|法律)程序)(?:(?![并且及和与后已完到])[\u4e00-\u9fff]){0,6}"
 )
 _BEGUN_MAX = 16
 
