@@ -196,3 +196,15 @@ def test_status_words_of_other_offices(cell: str, status: Status) -> None:
 def test_a_task_done_is_told_from_a_step_of_it(done: str, step: str) -> None:
     assert read_status(done).status is D
     assert read_status(step).status is not D
+
+
+@pytest.mark.parametrize(("cell", "due"), [
+    ("短期2026年9月，长期坚持", date(2026, 9, 30)),
+    ("短期2026年9月底前完成；长期坚持", date(2026, 9, 30)),
+    ("近期2026年8月底前，长期常态化推进", date(2026, 8, 31)),
+])
+def test_a_short_term_date_labelled_without_a_colon(cell: str, due: date) -> None:
+    """"短期" typed straight before its date, as "短期：…" is read: the date, then kept up — it had
+    been read as long term alone, so the short-term date was never overdue."""
+    deadline = parse_deadline(cell, feedback_date=date(2026, 6, 15))
+    assert (deadline.kind, deadline.due) == (DeadlineKind.DATE_AND_LONG_TERM, due)
