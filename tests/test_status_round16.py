@@ -208,3 +208,16 @@ def test_a_short_term_date_labelled_without_a_colon(cell: str, due: date) -> Non
     been read as long term alone, so the short-term date was never overdue."""
     deadline = parse_deadline(cell, feedback_date=date(2026, 6, 15))
     assert (deadline.kind, deadline.due) == (DeadlineKind.DATE_AND_LONG_TERM, due)
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # the month or day it was done, before the status ("8月份已完成", "9.15已完成")
+    ("8月份已完成", D), ("9.15已完成", D),
+    # waiting to be dealt with: not begun, as 待整改 is
+    ("待落实", N), ("待处理", N), ("待办理", N),
+    # the cause named by what is wanting, then the status
+    ("因资金问题暂缓", P), ("受资金限制延期", P),
+])
+def test_a_status_after_its_day_or_its_cause(cell: str, status: Status) -> None:
+    reading = read_status(cell)
+    assert (reading.status, reading.rest) == (status, "")
