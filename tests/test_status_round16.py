@@ -221,3 +221,22 @@ def test_a_short_term_date_labelled_without_a_colon(cell: str, due: date) -> Non
 def test_a_status_after_its_day_or_its_cause(cell: str, status: Status) -> None:
     reading = read_status(cell)
     assert (reading.status, reading.rest) == (status, "")
+
+
+# -- no 反馈日期: the year of a deadline and of a completion date agree ---------------------------------
+
+def test_a_february_report_dates_a_yearless_deadline_as_its_completion(tmp_path: Path) -> None:
+    """No 反馈日期, a report of 10 February 2027: "10月5日" done can only be 2026's, and so is
+    "10月31日前" — it had been read as 2027-10-31 (eight months ahead, nothing overdue) beside a
+    completion a year before it; "3月底前" is the coming March."""
+    rows = [_row(1, "清理违规发放的津补贴", "10月31日前", "已完成", 完成时间="10月5日"),
+            _row(2, "修订财务管理制度", "10月31日前", "正在推进"),
+            _row(3, "开展警示教育", "3月底前", "正在推进")]
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows, info={"反馈日期": None, "报告日期": date(2027, 2, 10)})
+    measures = list(api.read_ledger(path).measures())
+    assert [m.deadline.due for m in measures] == [date(2026, 10, 31), date(2026, 10, 31), date(2027, 3, 31)]
+    assert measures[0].completed_on == date(2026, 10, 5)
+    found = api.check(path).findings
+    assert [(f.code, f.row) for f in found if f.code in ("overdue", "due-soon", "completed-late")] == [("overdue", 5)]
+    said = [f.message for f in found if f.code == "deadline-year-assumed"]
+    assert len(said) == 1 and "2027年2月10日" in said[0] and "2026年10月31日" in said[0]

@@ -138,14 +138,18 @@ class LedgerInfo:
         """With no feedback date, where the year of a deadline written without one ("9月底前",
         "年底前", "春节前") comes from, and the name of what gave it: the inspection's end (the
         feedback follows it: a month before it is the next year's, as after a feedback date), or
-        else the report date's year (a ledger reports on deadlines of the year it is written in);
+        else the report date: a ledger reports on deadlines of the months around it, so a month
+        takes the year that puts it from six months before the report's month to five after — the
+        same year a 完成时间 written without its year takes, that is never after the report
+        ("10月31日前" reported in February 2027 is 2026's, as "10月5日" done is; "3月底前" is 2027's);
         ``None`` when the ledger says none of them, or gives its feedback date."""
         if self.deadlines_from is not None:
             return None
         if self.inspection_end is not None:
             return self.inspection_end, "巡察结束日期"
         if self.report_date is not None:
-            return date(self.report_date.year, 1, 1), "报告日期"
+            month = self.report_date.month - 6  # read as after a feedback date that month
+            return date(self.report_date.year + (month <= 0) * -1, month + 12 * (month <= 0), 1), "报告日期"
         return None
 
     @property

@@ -97,7 +97,7 @@ def deadline_year_assumed(r: Rule, ctx: Context) -> Iterator[Finding]:
         return
     first = found[0]
     if source == "报告日期" and info.report_date is not None:
-        source = f"报告日期（{cn_date(info.report_date)}）所在的{day.year}年"
+        source = f"报告日期（{cn_date(info.report_date)}）前后半年（{day.year}年{day.month}月起的12个月）"
     else:
         source = f"{source}（{cn_date(day)}，此后最近的该日期）"
     more = f"等{len(found)}项措施的时限" if len(found) > 1 else ""
