@@ -240,3 +240,11 @@ def test_a_february_report_dates_a_yearless_deadline_as_its_completion(tmp_path:
     assert [(f.code, f.row) for f in found if f.code in ("overdue", "due-soon", "completed-late")] == [("overdue", 5)]
     said = [f.message for f in found if f.code == "deadline-year-assumed"]
     assert len(said) == 1 and "2027年2月10日" in said[0] and "2026年10月31日" in said[0]
+
+
+@pytest.mark.parametrize(("cell", "due"), [
+    ("2026年H1", date(2026, 6, 30)), ("2026H1前完成", date(2026, 6, 30)), ("2026年H2", date(2026, 12, 31)),
+])
+def test_a_half_year_as_a_company_plan_writes_it(cell: str, due: date) -> None:
+    """"2026H1" is the first half of 2026 — it had been read as the year's end."""
+    assert parse_deadline(cell).due == due

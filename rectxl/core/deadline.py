@@ -282,6 +282,8 @@ _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
 _CN_NUM = re.compile(r"[〇零○一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+(?=[年月日号季个天周星])")
 #: the capital numerals of money ("2026年陆月底", "贰零贰陆年"), as the plain ones
 _CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
+#: a half year as a company's plan writes it ("2026H1", "2026年H2"), after its year
+_HALF_CODE = re.compile(r"(\d{4})年?h([12])(?![0-9a-z])")
 _HALF_YEAR_WITHIN = re.compile(r"(?<![上下\d年])半年(?=内|以内|之内|时间|$)")
 #: the inspection's rectification period named with its length ("巡察整改期（3个月）内",
 #: "集中整改期内(2个月)", "巡视整改期3个月内"): that long from the feedback date
@@ -339,6 +341,8 @@ def _fold(text: str) -> str:
     s = _DASHES.sub("—", s)
     s = _HALF_YEAR_WITHIN.sub("6个月", s)
     s = s.replace("半个月", "15天")
+    if "h" in s:
+        s = _HALF_CODE.sub(lambda m: f"{m[1]}年{'上' if m[2] == '1' else '下'}半年", s)  # "2026H1": first half
     if "元月" in s:
         s = _FIRST_MONTH.sub("1月", s)  # "2025年元月": January ("元旦" stays a festival)
     if "年前" in s:
