@@ -248,3 +248,11 @@ def test_a_february_report_dates_a_yearless_deadline_as_its_completion(tmp_path:
 def test_a_half_year_as_a_company_plan_writes_it(cell: str, due: date) -> None:
     """"2026H1" is the first half of 2026 — it had been read as the year's end."""
     assert parse_deadline(cell).due == due
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    ("Y", D), ("N", P), ("Yes", D), ("No", P),  # a 是否完成 column exported as Y / N, read as 是 / 否
+    ("已还款", D), ("已组织处理", D),  # 还 of 还款 is no "still"; 组织处理 is a discipline given
+])
+def test_a_bank_s_yes_no_and_discipline_words(cell: str, status: Status) -> None:
+    assert read_status(cell).status is status

@@ -1146,6 +1146,8 @@ def _history(tokens: list[_Token]) -> bool:
 #: without spaces, hyphens or stops
 _ENGLISH = {
     **dict.fromkeys(("done", "completed", "complete", "finished", "rectified"), Status.DONE),
+    # a 是否完成 column exported by a system as Y / N, read as 是 / 否 are
+    **dict.fromkeys(("y", "yes"), Status.DONE), **dict.fromkeys(("n", "no"), Status.IN_PROGRESS),
     **dict.fromkeys(("mostlydone", "mostlycompleted", "basicallycompleted", "substantiallycompleted"),
                     Status.MOSTLY_DONE),
     **dict.fromkeys(("inprogress", "ongoing", "underway", "inprocess"), Status.IN_PROGRESS),
@@ -1340,13 +1342,13 @@ _ACTION_DONE = LazyPattern(r"(?:已经?|均已|都已|全部|均)已?(?P<what>[\
 #: list, a part ("已完成前期摸底" is a step: 完成 with an object is read by the atoms or not at all)
 _PENDING_LEAD = LazyPattern(
     r"开展|启动|实施|着手|开始|部署|推进|安排|督促|责令|要求|督导|指导|提醒|通知|申请|申报|上报|报|提交|呈报|提请|"
-    r"起草|草拟|拟|计划|准备|研究|协调|对接|联系|谋划|筹备|招标|立项|纳入|列入|交办|转办|立案|受理|进行|组织|"
+    r"起草|草拟|拟|计划|准备|研究|协调|对接|联系|谋划|筹备|招标|立项|纳入|列入|交办|转办|立案|受理|进行|组织(?!处理)|"
     r"形成|完成|有|在|是|经|对|向|把|将|被|于|按|制定计划|明确|确定|梳理|收集|征求|调研|摸底|动员|发现|查出|查摆|"
     r"知悉|知晓|获悉|收到|接收|接到|签收|阅|起诉|诉讼|提起|进入|移交法院|申请执行"
 )
 #: words saying more is to come, or only part was done
 _PENDING_WORD = LazyPattern(r"部分|一半|半数|大部|多数|少数|个别|初稿|草案|征求意见|送审|前期|待|拟|将|计划|正在"
-                            r"|并|且|后|再|申请|报批|审批|审议|研究|过期|逾期|超期|延期|失效|[未不没无尚仍暂]|(?<![退归偿返])还|中$")
+                            r"|并|且|后|再|申请|报批|审批|审议|研究|过期|逾期|超期|延期|失效|[未不没无尚仍暂]|(?<![退归偿返])还(?!款|清|贷|本|息)|中$")
 
 
 def _done_action(folded: str) -> StatusReading | None:
