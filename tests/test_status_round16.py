@@ -256,3 +256,17 @@ def test_a_half_year_as_a_company_plan_writes_it(cell: str, due: date) -> None:
 ])
 def test_a_bank_s_yes_no_and_discipline_words(cell: str, status: Status) -> None:
     assert read_status(cell).status is status
+
+
+@pytest.mark.parametrize(("cell", "status", "continuing"), [
+    # put among the everyday work, or done on a schedule: kept up, as a recurring deadline is
+    ("纳入日常监管", Status.LONG_TERM, False), ("已转入日常监管", Status.LONG_TERM, False),
+    ("常态化监管", Status.LONG_TERM, False), ("按月推进", Status.LONG_TERM, False),
+    ("每季度通报", Status.LONG_TERM, False), ("定期督查", Status.LONG_TERM, False),
+    ("跟踪问效", Status.LONG_TERM, False),
+    # done, then kept up
+    ("整改已完成，转入日常管理", D, True), ("已完成，定期督查", D, True),
+])
+def test_work_kept_up_as_everyday_work(cell: str, status: Status, continuing: bool) -> None:
+    reading = read_status(cell)
+    assert (reading.status, reading.continuing, reading.rest) == (status, continuing, "")
