@@ -270,3 +270,15 @@ def test_a_bank_s_yes_no_and_discipline_words(cell: str, status: Status) -> None
 def test_work_kept_up_as_everyday_work(cell: str, status: Status, continuing: bool) -> None:
     reading = read_status(cell)
     assert (reading.status, reading.continuing, reading.rest) == (status, continuing, "")
+
+
+@pytest.mark.parametrize(("cell", "fb", "due"), [
+    # the school year under way on the feedback date ends on August 31; the next one a year later
+    ("本学年", date(2026, 6, 15), date(2026, 8, 31)), ("学年末", date(2026, 10, 8), date(2027, 8, 31)),
+    ("本学年内完成", date(2026, 10, 8), date(2027, 8, 31)), ("下学年", date(2026, 6, 15), date(2027, 8, 31)),
+    # before the end of the term, the new school year's opening
+    ("本学期末前", date(2026, 10, 8), date(2027, 1, 31)), ("新学年开学前", date(2026, 6, 15), date(2026, 8, 31)),
+])
+def test_a_school_district_s_school_year(cell: str, fb: date, due: date) -> None:
+    deadline = parse_deadline(cell, feedback_date=fb)
+    assert (deadline.kind, deadline.due) == (DeadlineKind.DATE, due)

@@ -595,11 +595,14 @@ _P_SCHOOL = LazyPattern(
     r"|(?:新学期|新学年|下一?个?学期|下一?学年|新一学期)?(?P<anyopen>开学)"
     r"|放?(?P<vac>[暑寒])(?:假|期)(?P<off>放假)?"
     r"|(?P<rel>本|这个?|当前|下个?|下一个?)?(?P<cur>学期))"
-    r"(?P<mode>前|之前|以前|期间|期间内|内|之内|以内|底|末|期末|结束|结束前)?")
+    r"(?P<mode>前|之前|以前|期间|期间内|内|之内|以内|底前|末前|期末前|底|末|期末|结束|结束前)?")
 #: a school year: "2026—2027学年第一学期", "2026-2027学年度", "2026学年第二学期" (the year it starts)
 _P_SCHOOL_YEAR = LazyPattern(
     r"(?P<a>\d{4})(?:[—\-~/至到](?P<b>\d{4}))?学年度?(?:(?P<n>第一|第1|上|第二|第2|下)学期)?"
     r"(?:前|之前|以前|期间|内|之内|以内|底|末|期末|结束|结束前)?")
+#: the school year under way on the feedback date, or the next ("本学年", "学年末", "下学年"): to August 31
+_P_REL_SCHOOL_YEAR = LazyPattern(r"(?P<rel>本|这个?|当前|下个?|下一个?)?学年度?"
+                                 r"(?:末|底|结束|结束前|内|之内|以内|前|末前|底前)?")
 #: what a school or season deadline holds (a cheap test before the patterns)
 _SCHOOL_WORDS = ("季", "学", "暑", "寒", "春", "夏", "秋", "冬")
 #: words after a school deadline that do not change it ("暑假前完成整改")
@@ -645,7 +648,13 @@ def _school(s: str, fb: date | None) -> date | None:
     that say before or during: "暑假前" is not "暑假期间"). None if not one. Raises _DateError."""
     s = _strip_tail(s, _SCHOOL_FILLER)
     if "学年" in s:
-        return _school_year(m) if (m := _P_SCHOOL_YEAR.fullmatch(s)) is not None else None
+        if (rel := _P_REL_SCHOOL_YEAR.fullmatch(s)) is not None and (rel["rel"] or s != "学年"):
+            if fb is None:
+                raise _DateError(R_NO_FEEDBACK)
+            end = _make(fb.year if fb.month < 9 else fb.year + 1, 8, 31)  # the one under way ends then
+            return _make(end.year + 1, 8, 31) if (rel["rel"] or "").startswith("下") else end
+        if (m := _P_SCHOOL_YEAR.fullmatch(s)) is not None:
+            return _school_year(m)
     m = _P_SCHOOL.fullmatch(s)
     if m is None:
         return None
@@ -1350,7 +1359,8 @@ def parse_deadline(value: object, *, feedback_date: date | None = None) -> Deadl
 
 #: what counts from the feedback or from the day it is read, not from a year: "本月", "下季度",
 #: "明年", "次年", "开学前" (the next opening), "2个月内", "反馈后…" ("今年", "本年度" are the year)
-_COUNTED_FROM = LazyPattern(r"(?:本|当|这个?|下个?|上个?)(?:月|季|周|学期)|(?:下个?|次|明|来|上个?)年|开学|反馈"
+_COUNTED_FROM = LazyPattern(r"(?:本|当|这个?|下个?|上个?)(?:月|季|周|学期)|(?<![\d—\-~/至到])学年"
+                            r"|(?:下个?|次|明|来|上个?)年|开学|反馈"
                             r"|(?:^|[^\d年月一二三四五六七八九十])(?:月|季度?)(?:底|末|中|初|上旬|中旬|下旬)|即日"
                             r"|巡察后|巡视后"
                             r"|\d+\s*(?:个月|个?工作日|天|周|个?星期)|\d+\s*[日年](?:内|以内|之内)"
