@@ -52,7 +52,7 @@ def test_status_words_a_clerk_means_plainly(cell: str, status: Status) -> None:
 @pytest.mark.parametrize(("done", "not_done"), [
     # beside an action done: a step of the work, a part or a count of it, something found, a date
     # passed, a notice received, more still to come — none of them says the work is done
-    ("已开设专栏", "已完成前期摸底"), ("已更换门锁", "已整改一半"), ("已注销账户", "已处理3人"),
+    ("已开设专栏", "已完成前期摸底"), ("已更换门锁", "已整改一半"), ("已注销账户", "已整改3项"),
     ("已安装监控", "已发现问题"), ("已悬挂标识牌", "已过期"), ("已设置意见箱", "已收到整改通知"),
     ("已开设专栏", "已开设专栏并拟长期坚持"),
     ("已报县纪委处理", "已报送县纪委"), ("已报县纪委处理", "已报上级主管部门"),
@@ -282,3 +282,26 @@ def test_work_kept_up_as_everyday_work(cell: str, status: Status, continuing: bo
 def test_a_school_district_s_school_year(cell: str, fb: date, due: date) -> None:
     deadline = parse_deadline(cell, feedback_date=fb)
     assert (deadline.kind, deadline.due) == (DeadlineKind.DATE, due)
+
+
+@pytest.mark.parametrize(("cell", "rest"), [
+    # an action done, then what it says of it: done, the rest its narrative
+    ("已安装监控，运行正常", "运行正常"), ("已开设专栏（见附件）", "见附件"),
+    ("已开设专栏，已发布信息5条", "已发布信息5条"),
+    # a count of people, meetings or money after the action
+    ("已处理3人", ""), ("已约谈3人次", ""), ("已追回资金2.5万元", ""), ("已安装监控设备12台", ""),
+])
+def test_an_action_done_with_its_narrative(cell: str, rest: str) -> None:
+    reading = read_status(cell)
+    assert (reading.status, reading.rest) == (D, rest)
+
+
+@pytest.mark.parametrize(("done", "unread"), [
+    # beside an action done with its narrative: something still to do or not right after it, a count of
+    # the problems' items, an account of a task — left for the clerk
+    ("已安装监控，运行正常", "已开设专栏，但未正常更新"), ("已开设专栏（见附件）", "已开设专栏，待审核后上线"),
+    ("已处理3人", "已整改3项"), ("已追回资金2.5万元", "已完成轮岗交流12人。"),
+])
+def test_an_action_with_more_to_do_is_left_for_the_clerk(done: str, unread: str) -> None:
+    assert read_status(done).status is D
+    assert read_status(unread).status is None

@@ -1337,13 +1337,21 @@ def _read_text(text: str) -> StatusReading:
             return StatusReading(Status.IN_PROGRESS)
         if (acted := _done_action(folded)) is not None:
             return acted
+    if reading.status is None and (tokens := _tokens(text, _SEP)) and len(tokens) > 1 and not tokens[0].bracketed \
+            and len(first := _fold(tokens[0].text)) <= _BEGUN_MAX and not _BEGUN_ONLY.fullmatch(first) \
+            and (acted := _done_action(first)) is not None and not _STILL_TO_DO.search(rest := _rest(text, tokens, 1)):
+        # "已安装监控，运行正常", "已开设专栏（见附件）": the action done, then what it says of it — not
+        # "…，但未正常更新", "…，待验收后投用": what is still to do is for the clerk to say
+        return replace(acted, rest=rest)
     return reading
 
 
 #: a short cell saying an action was done to something, in the perfect ("已开设专栏", "已更换门锁",
 #: "已安装监控"): done, when the verb is no step towards the work (begun, asked for, drafted, sent up
 #: for a decision: :data:`_PENDING_LEAD`) and nothing after it says more is to come
-_ACTION_DONE = LazyPattern(r"(?:已经?|均已|都已|全部|均)已?(?P<what>[\u4e00-\u9fff“”]{2,10})")
+_ACTION_DONE = LazyPattern(r"(?:已经?|均已|都已|全部|均)已?(?P<what>[\u4e00-\u9fff“”]{2,10})"
+                           # a count of people, meetings, things or money, not of the problems' items ("3项")
+                           r"(?:\d{1,5}(?:\.\d{1,2})?(?:人次|人|名|次|场|期|台|套|块|份|篇|册|本|万元|元|辆|间|张|幅))?")
 #: what begins a step, not the work done: begun, asked or told, planned, drafted, sent up, put on a
 #: list, a part ("已完成前期摸底" is a step: 完成 with an object is read by the atoms or not at all)
 _PENDING_LEAD = LazyPattern(
@@ -1364,11 +1372,14 @@ def _done_action(folded: str) -> StatusReading | None:
     if (m := _ACTION_DONE.fullmatch(folded)) is None or _PENDING_WORD.search(what := m["what"]) is not None:
         return None
     if what.startswith("完成"):
-        # "已完成维修", "已完成系统改造": the task named done — not a step of it ("已完成前期摸底")
-        return StatusReading(Status.DONE) if _STEP.search(what) is None else None
+        # "已完成维修", "已完成系统改造": the task named done — not a step of it ("已完成前期摸底"), nor
+        # a count of what it did ("已完成轮岗交流12人": an account, told as one)
+        return StatusReading(Status.DONE) if _STEP.search(what) is None and m.end("what") == len(folded) else None
     return StatusReading(Status.DONE) if _PENDING_LEAD.match(what) is None else None
 
 
+#: words after an action done saying something is still to do or not right
+_STILL_TO_DO = LazyPattern(r"[未不没尚仍待拟将]|正在|计划|下一步|下步|还需|还要|部分|剩余|问题")
 #: a step of the work, not the work (已完成前期摸底, 已完成方案编制, 已完成第一阶段, 已完成一期)
 _STEP = LazyPattern(r"前期|摸底|调研|方案|初稿|草案|立项|设计|招标|招投标|可研|选址|论证|规划|计划|阶段|部分|"
                     r"[一二三首1-3]期|首批|第[一二三1-3]|初步|准备|筹备|申报|报批|征求|起草|编制|审核|评审|预算|清单|"
