@@ -305,3 +305,18 @@ def test_an_action_done_with_its_narrative(cell: str, rest: str) -> None:
 def test_an_action_with_more_to_do_is_left_for_the_clerk(done: str, unread: str) -> None:
     assert read_status(done).status is D
     assert read_status(unread).status is None
+
+
+def test_a_date_worked_out_from_words_says_which_words(tmp_path: Path) -> None:
+    """Overdue and due-soon name the date rectxl worked out from "月底前", "冬季前", "2026H1" — and the
+    words it came from, so that a clerk who wrote none of its figures sees why (a date written keeps
+    its message as it was)."""
+    rows = [_row(1, "完成供暖管网改造", "冬季前", "正在推进"), _row(2, "清退取暖补贴", "月底前", "正在推进"),
+            _row(3, "整治村容村貌", "2026H1", "正在推进"), _row(4, "修订财务制度", "2026年9月30日前", "正在推进")]
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows,
+                        info={"反馈日期": date(2026, 6, 20), "报告日期": date(2026, 11, 25)})
+    said = {f.row: f.message for f in api.check(path).findings if f.code in ("overdue", "due-soon")}
+    assert "2026年11月30日，按“冬季前”推算" in said[4]
+    assert "2026年6月30日（按“月底前”推算）" in said[5]
+    assert "2026年6月30日（按“2026H1”推算）" in said[6]
+    assert "推算" not in said[7]

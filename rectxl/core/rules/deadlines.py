@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -127,7 +128,8 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
             said = "写明延期未获批准" if extension_refused(asked) else "未写明延期已获批准"
             note = f"（台账写着“{shorten(asked, 30)}”，{said}：按原时限判断）"
         at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
-        due = "立行立改" if at_once else _fmt(effective_due(m) or m.deadline.due) + _lunar_note(ctx, m)
+        due = "立行立改" if at_once else _fmt(effective_due(m) or m.deadline.due) + (
+            _lunar_note(ctx, m) or _reckoned_note(m))
         yield r.at(ctx, m, F.DEADLINE, due=due, note=note, as_of=_fmt(ctx.as_of),
                    status=status_quote(m), hint=_done_in_progress(m))
 
@@ -207,7 +209,8 @@ def due_soon(r: Rule, ctx: Context) -> Iterator[Finding]:
         days = (due - ctx.as_of).days
         if days > 0 and is_open(m) and not status_unreadable(m) and (
                 found := warn_grade(days, thresholds)) is not None:
-            yield r.at(ctx, m, F.DEADLINE, days=days, due=_fmt(due) + _lunar_note(ctx, m, bracketed=False),
+            yield r.at(ctx, m, F.DEADLINE, days=days, due=_fmt(due) + (
+                _lunar_note(ctx, m, bracketed=False) or _reckoned_note(m, bracketed=False)),
                        grade=GRADE_WORDS[found])
 
 
@@ -284,6 +287,20 @@ def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
         if due < feedback:
             yield r.at(ctx, m, F.DEADLINE, due=_fmt(due), feedback=said)
+
+
+#: a deadline written with no figure of its date, or with a code (冬季前, 月底前, 本学年, 2026H1)
+_RECKONED = re.compile(r"^[^\d]*$|[a-zA-Z]")
+
+
+def _reckoned_note(m: Measure, *, bracketed: bool = True) -> str:
+    """What a message says of a date rectxl worked out from words ("冬季前", "月底前", "下学期开学前",
+    "2026H1"): which words it came from, so that the clerk who wrote none of its figures sees why."""
+    text = m.deadline.text.strip()
+    if is_extended(m) or m.deadline.kind is not DeadlineKind.DATE or not text or not _RECKONED.search(text):
+        return ""
+    note = f"按“{shorten(text, 16)}”推算"
+    return f"（{note}）" if bracketed else f"，{note}"
 
 
 def _lunar_note(ctx: Context, m: Measure, *, bracketed: bool = True) -> str:
