@@ -320,3 +320,12 @@ def test_a_date_worked_out_from_words_says_which_words(tmp_path: Path) -> None:
     assert "2026年6月30日（按“月底前”推算）" in said[5]
     assert "2026年6月30日（按“2026H1”推算）" in said[6]
     assert "推算" not in said[7]
+
+
+@pytest.mark.parametrize("cell", [
+    # asked, told or sent on; the groundwork; a date reached: the decision or the work is still to come
+    "已讨论", "已请示", "已沟通", "已汇报", "已告知", "已发函", "已转交", "已交县财政局", "已下达任务", "已分解任务",
+    "已细化措施", "已摸清底数", "已进场", "已签合同", "已排期", "已到期", "已提出整改意见", "已测算",
+])
+def test_a_step_told_in_the_perfect_is_not_done(cell: str) -> None:
+    assert read_status(cell).status is not D
