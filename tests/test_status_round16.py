@@ -329,3 +329,26 @@ def test_a_date_worked_out_from_words_says_which_words(tmp_path: Path) -> None:
 ])
 def test_a_step_told_in_the_perfect_is_not_done(cell: str) -> None:
     assert read_status(cell).status is not D
+
+
+def test_a_status_column_of_the_days_work_was_finished(tmp_path: Path) -> None:
+    """A 完成情况 column holding the day each measure was finished (an Excel date, "2026.8.20",
+    "8月20日"): done on that day, as "2026年8月完成" is — each had been bad-status; a day after the
+    report date is the day planned (going on), and a word is still read as a word."""
+    header = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "完成情况", "整改进展"]
+    rows: list[dict[str, object]] = [
+        {"序号": 1, "issue": 1, "整改措施": "清退违规发放的补贴", "责任单位": "财务股", "责任人": "李明",
+         "整改时限": "2026年9月30日前", "完成情况": date(2026, 8, 20)},
+        {"序号": 2, "issue": 2, "整改措施": "修订财务管理制度", "责任单位": "办公室", "责任人": "王芳",
+         "整改时限": "2026年9月30日前", "完成情况": "2026.9.15"},
+        {"序号": 3, "issue": 3, "整改措施": "开展廉政培训", "责任单位": "人事股", "责任人": "赵强",
+         "整改时限": "2026年12月31日前", "完成情况": "8月20日"},
+        {"序号": 4, "issue": 4, "整改措施": "整治办公用房", "责任单位": "办公室", "责任人": "王芳",
+         "整改时限": "2026年12月31日前", "完成情况": "2026.12.20"},
+    ]
+    path = write_ledger(tmp_path / "台账.xlsx", header, rows,
+                        info={"反馈日期": date(2026, 6, 20), "报告日期": date(2026, 10, 25)})
+    measures = list(api.read_ledger(path).measures())
+    assert [m.status for m in measures] == [D, D, D, P]
+    assert [m.completed_on for m in measures] == [date(2026, 8, 20), date(2026, 9, 15), date(2026, 8, 20), None]
+    assert [f.code for f in api.check(path).findings if f.severity.value == "error"] == []

@@ -3109,6 +3109,13 @@ class _Builder:
             reading, finished = self._month_done(month.group(1))
             if finished is not None and not completed_text:
                 completed_on, completed_text = finished, month.group(1)
+        elif reading.status is None and status_text[:1].isdigit() and _DATE_ONLY.match(status_text):
+            # a status cell holding a day alone ("2026.8.20", "8月20日", an Excel date): the day the
+            # work was finished, when the report date is on or after it — as "2026年8月完成" is
+            raw = values.get(F.STATUS)
+            reading, finished = self._day_done(raw[r] if raw is not None else status_text)
+            if finished is not None and not completed_text:
+                completed_on, completed_text = finished, status_text
         rest = reading.rest
         if rest and not completed_text and reading.status is Status.DONE and _DATE_ONLY.match(rest):
             # "已完成（2025年5月20日）", "完成 2025.4.30": the date it was finished, not a progress
@@ -3243,6 +3250,18 @@ class _Builder:
             return StatusReading(None), None
         if stated.due <= report:
             return StatusReading(Status.DONE), stated.due
+        return StatusReading(Status.IN_PROGRESS), None
+
+    def _day_done(self, value: Any) -> tuple[StatusReading, date | None]:
+        """A status cell that is a day (a 完成情况 column filled with the day each measure was
+        finished): done on it when the ledger's report date is that day or later; a day after the
+        report is the day it is planned for — going on; unread with no report date or no day."""
+        report = self.ledger.info.report_date
+        day = self._completed(value)
+        if report is None or day is None:
+            return StatusReading(None), None
+        if day <= report:
+            return StatusReading(Status.DONE), day
         return StatusReading(Status.IN_PROGRESS), None
 
     def _status(self, text: str) -> StatusReading:
