@@ -352,3 +352,12 @@ def test_a_status_column_of_the_days_work_was_finished(tmp_path: Path) -> None:
     assert [m.status for m in measures] == [D, D, D, P]
     assert [m.completed_on for m in measures] == [date(2026, 8, 20), date(2026, 9, 15), date(2026, 8, 20), None]
     assert [f.code for f in api.check(path).findings if f.severity.value == "error"] == []
+
+
+@pytest.mark.parametrize("cell", [
+    "已对相关责任人进行问责", "已对相关责任人进行经济处罚", "已对2名干部进行诫勉谈话", "已对责任人给予党内警告处分",
+    "已对3名责任人作出组织处理",
+])
+def test_discipline_given_to_whom_it_names(cell: str) -> None:
+    reading = read_status(cell)
+    assert (reading.status, reading.rest) == (D, "")
