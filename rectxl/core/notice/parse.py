@@ -4120,6 +4120,19 @@ _BRACKET_LABEL = re.compile(
 _TABLE_CAPTION = re.compile(r"^[^。,;:!?]{2,40}(?:表|清单|台账)\s*(?:\([^()]{1,24}\))?\s*$")
 
 
+def _publisher_first(title_lines: list[str]) -> list[str]:
+    """The title's lines with the publisher printed under a title opening with 关于 ("关于…的通报"
+    / "中共某某县交通运输局党组") put before it, as a title names its publisher ("中共…党组关于…的
+    通报") — joined as printed it had read "…的通报中共…党组"."""
+    if len(title_lines) < 2:
+        return title_lines
+    last, above = detect(title_lines[-1]).strip(), detect("".join(title_lines[:-1])).strip()
+    if (above.startswith("关于") and _TITLE_LINE.search(above) and len(last) <= 40
+            and "关于" not in last and _ORG_END.search(last) and not re.search(r"[,。;:]", last)):
+        return [title_lines[-1].strip(), *title_lines[:-1]]
+    return title_lines
+
+
 def _parse_notice(text: str) -> ParsedNotice:
     """:func:`parse_notice` without the safety net (used by the property tests)."""
     text = _BRACKET_LABEL.sub(lambda m: f"{m.group(1)}：", text)
@@ -4134,7 +4147,7 @@ def _parse_notice(text: str) -> ParsedNotice:
     for line in lines[lay.title_start:k]:
         if normalize_for_compare(line.text) not in (normalize_for_compare(t) for t in title_lines):
             title_lines.append(line.text)
-    title = "".join(title_lines) or None
+    title = "".join(_publisher_first(title_lines)) or None
 
     warnings: list[str] = []
     aspects: list[Aspect] = []

@@ -1,0 +1,48 @@
+"""Notices round sixteen: notices as other offices publish them, and notices rendered from them.
+
+What now reads right:
+- a WeChat copy's mark before a measure says how far it got — "✅ 一是开展专项审计。" is done,
+  "⏳ 三是…" going on — unless the marks are only the copy's bullets (a ticked line saying
+  "正在推进"); the tick had been dropped with the bullet and the measure read as going on;
+- a title printed with its publisher on the line under it ("关于…的通报" / "中共…党组") is the
+  publisher's title "中共…党组关于…的通报" — it had been joined as printed, "…的通报中共…党组";
+- a preamble a WeChat copy broke by hand at no steady width ("…对某某镇党委进" / "行了巡察，…") is
+  read whole — the unit had been lost and the preamble printed with its breaks.
+
+Every notice here is written for this file about fictional units.
+"""
+
+from __future__ import annotations
+
+from rectxl.core.notice import parse_notice
+from rectxl.core.status import Status
+
+D, P = Status.DONE, Status.IN_PROGRESS
+
+_PREAMBLE = ("根据县委统一部署，2026年3月10日至5月9日，县委第三巡察组对某某镇党委进行了巡察。2026年6月18日，"
+             "巡察组向镇党委反馈了巡察意见。现将整改进展情况予以公布。")
+
+
+def _notice(items: str, *, title: str = "中共某某镇委员会关于巡察整改进展情况的通报",
+            preamble: str = _PREAMBLE) -> str:
+    return (f"{title}\n{preamble}\n一、整改工作开展情况\n镇党委成立整改工作领导小组，召开专题会议研究部署。\n"
+            f"二、巡察反馈问题整改落实情况\n{items}\n三、下一步工作打算\n持续巩固整改成果。\n"
+            "中共某某镇委员会\n2026年11月5日\n")
+
+
+def _measures(text: str) -> list[tuple[str, Status | None, bool]]:
+    ledger = parse_notice(text).ledger
+    return [(m.text, m.status, m.status_inferred) for m in ledger.measures()]
+
+
+# -- a title with its publisher under it ----------------------------------------------------------
+
+def test_a_publisher_printed_under_the_title_opens_it() -> None:
+    text = _notice("1.工程项目监管不到位问题。一是开展在建项目质量安全大检查，已完成。",
+                   title="关于十届县委第五轮巡察整改进展情况的通报\n中共某某县交通运输局党组")
+    info = parse_notice(text).ledger.info
+    assert info.title == "中共某某县交通运输局党组关于十届县委第五轮巡察整改进展情况的通报"
+    # a title broken after its publisher is read as it was
+    broken = _notice("1.工程项目监管不到位问题。一是开展在建项目质量安全大检查，已完成。",
+                     title="中共某某县交通运输局党组\n关于十届县委第五轮巡察整改进展情况的通报")
+    assert parse_notice(broken).ledger.info.title == info.title
