@@ -15,6 +15,7 @@ Every notice here is written for this file about fictional units.
 from __future__ import annotations
 
 from rectxl.core.notice import parse_notice
+from rectxl.core.notice.render import render_notice
 from rectxl.core.status import Status
 
 D, P = Status.DONE, Status.IN_PROGRESS
@@ -46,3 +47,18 @@ def test_a_publisher_printed_under_the_title_opens_it() -> None:
     broken = _notice("1.工程项目监管不到位问题。一是开展在建项目质量安全大检查，已完成。",
                      title="中共某某县交通运输局党组\n关于十届县委第五轮巡察整改进展情况的通报")
     assert parse_notice(broken).ledger.info.title == info.title
+
+
+# -- a preamble broken by hand ------------------------------------------------------------------------
+
+def test_a_preamble_broken_by_hand_is_read_whole() -> None:
+    preamble = ("根据县委统一部署，2026年3月10日至5月9日，县委第三巡察组对某某镇党委进\n"
+                "行了巡察，2026年6月18日，巡察组向镇党委反馈了巡\n察意见。现将整改进展情况予以公布。")
+    parsed = parse_notice(_notice("1.村级财务管理不规范问题。一是开展村级财务专项审计，已完成。",
+                                  preamble=preamble))
+    info = parsed.ledger.info
+    assert info.preamble == preamble.replace("\n", "")
+    assert info.unit_name == "某某镇党委"
+    assert (info.feedback_date.month, info.feedback_date.day) == (6, 18) if info.feedback_date else False
+    text = render_notice(parsed.ledger)
+    assert "党委进\n" not in text and "党委进行了巡察" in text

@@ -665,14 +665,16 @@ def _unwrap(raw: list[str]) -> list[str]:
     width = max((len(r) for r in indented), default=0) if len(indented) >= 3 else 0
     width = width if width >= 20 else 0
     wrap, size = _wrap_width(raw)
-    if not width and wrap is None and not any(detect(r.rstrip()).endswith(("、", ",")) for r in raw):
+    front = _front_lines(raw)
+    if (not width and wrap is None and not front
+            and not any(detect(r.rstrip()).endswith(("、", ",")) for r in raw)):
         return raw
     # numbered items open indented paragraphs: a flush-left numbered line goes on a sentence
     items_indented = bool(width) and any(_classify(r.strip()).kind != "text" for r in indented)
     out: list[str] = []
     last = ""  # the physical line above (for its width and how it ends)
     in_paragraph = False
-    for r in raw:
+    for j, r in enumerate(raw):
         text = r.strip()
         above = last.rstrip()
         goes_on = False
@@ -685,6 +687,10 @@ def _unwrap(raw: list[str]) -> list[str]:
                        or (detect(above).endswith("、") and _wraps(above, text))
                        # "…通报问题11个，" / "已全部整改。": nor on a comma, before words going on
                        or (detect(above).endswith(",") and _classify(text).kind == "text"
+                           and _wraps(above, text))
+                       # the preamble broken by hand at no steady width: "…对某某镇党委进" /
+                       # "行了巡察，…"
+                       or (j - 1 in front and _classify(text).kind == "text"
                            and _wraps(above, text)))
         if goes_on:
             out[-1] = out[-1].rstrip() + text
@@ -693,6 +699,27 @@ def _unwrap(raw: list[str]) -> list[str]:
             in_paragraph = bool(width) and bool(text) and bool(_INDENTED.match(r))
         last = r
     return out
+
+
+def _front_lines(raw: list[str]) -> set[int]:
+    """The lines of the preamble that end mid-sentence (their index in ``raw``): before the first
+    section heading (一、 / （一） / 第一部分), a line of a paragraph — with a clause of it ended
+    already ("根据县委统一部署，…对某某镇党委进") — that ends on no mark at all. Such a line was
+    broken by hand where the text was copied (a WeChat or web copy at no steady width) and goes on
+    in the next; a title, a byline or a date line has no clause in it."""
+    found: set[int] = set()
+    for j, r in enumerate(raw):
+        text = r.strip()
+        if not text or "\t" in r:
+            continue
+        line = _classify(text)
+        if line.kind != "text":
+            break
+        det = line.det
+        if (len(det) >= 15 and "\u4e00" <= det[-1] <= "\u9fff" and re.search(r"[,;。]", det)
+                and not _title_line(text)):
+            found.add(j)
+    return found
 
 
 def _columns(line: str) -> int:
