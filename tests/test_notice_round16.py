@@ -36,6 +36,29 @@ def _measures(text: str) -> list[tuple[str, Status | None, bool]]:
     return [(m.text, m.status, m.status_inferred) for m in ledger.measures()]
 
 
+# -- WeChat marks stating a status ----------------------------------------------------------------
+
+def test_a_tick_before_a_measure_says_it_is_done() -> None:
+    items = ("1.村级财务管理不规范问题。\n✅ 一是开展村级财务专项审计。\n✅ 二是建立村级财务公开制度。\n"
+             "⏳ 三是推进村账镇代理规范化。\n2.基层党组织软弱涣散问题。\n✅一是调整充实村党组织班子。\n"
+             "二是开展党员冬训，正在推进。")
+    got = _measures(_notice(items))
+    assert [(t.split("，")[0].rstrip("。"), s) for t, s, _ in got] == [
+        ("开展村级财务专项审计", D), ("建立村级财务公开制度", D), ("推进村账镇代理规范化", P),
+        ("调整充实村党组织班子", D), ("开展党员冬训", P)]
+    assert not any(inferred for _, _, inferred in got[:4])  # stated by the mark, not guessed
+    # no mark is left in the text, and written again each measure says how far it got
+    text = render_notice(parse_notice(_notice(items)).ledger)
+    assert "✅" not in text and "⏳" not in text
+    assert "开展村级财务专项审计，已完成" in text and "推进村账镇代理规范化，正在推进" in text
+    # every line ticked, one of them going on: the ticks are the copy's bullets and say nothing
+    items = ("1.村级财务管理不规范问题。\n✅ 一是制定村级财务管理办法，正在推进。\n✅ 二是开展财务培训，正在推进。\n"
+             "✅ 三是建立财务公开栏。")
+    got = _measures(_notice(items))
+    assert [s for _, s, _ in got] == [P, P, P]
+    assert got[2][2]  # the third is guessed from its words, not stated by a bullet
+
+
 # -- a title with its publisher under it ----------------------------------------------------------
 
 def test_a_publisher_printed_under_the_title_opens_it() -> None:

@@ -888,6 +888,7 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
     spaced: list[list[str] | None] = []  # each line's cells if its columns are aligned by spaces
     debris_dates: list[date] = []
     gap = False  # debris was dropped since the last line kept
+    marked: list[tuple[int, str]] = []  # lines behind a mark that states a status (✅, ⏳)
     text = text.replace("\u00ad", "")  # soft hyphens: where a word may break, never a character
     for raw in _unwrap(_page_breaks(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))):
         if _MD_RULE.match(raw.strip()) and "-" in raw:
@@ -920,6 +921,7 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
         if cells is None and (bullet := _bullet_end(det)):
             if bullet >= len(line):
                 continue  # a line of symbols only ("👆👆👆", "★★★"): decoration
+            mark = det[:bullet].strip(" \u3000\xa0\ufe0f")
             line = line[bullet:].strip()
             # "👇点击“阅读原文”查看更多", "👆点击蓝字关注我们": debris as the words are, before
             # the end mark an item is given
@@ -928,6 +930,8 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
                 continue
             line = _item_text(line)
             det = detect(line)
+            if (said := _MARK_STATUS.get(mark)) is not None:
+                marked.append((len(lines), said))
         classified = _classify(line)
         classified.cells = cells
         classified.gap, gap = gap, False
@@ -935,8 +939,37 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
             classified.lead = len(lead)
         lines.append(classified)
         spaced.append(_spaced_cells(raw) if cells is None else None)
+    _mark_statuses(lines, marked)
     body, appendix = _appendix(_space_tables(lines, spaced))
     return _run_in(_tables(_outline(_side_lists(body)))), debris_dates, appendix
+
+
+#: a mark a WeChat copy puts before a measure to say how far it got: a tick (done), an hourglass or
+#: arrows going round (going on)
+_MARK_STATUS = {**dict.fromkeys(("✅", "✔", "☑", "✓", "√", "🆗"), "已完成"),
+                **dict.fromkeys(("⏳", "⌛", "🔄", "🔃"), "正在推进")}
+
+
+def _mark_statuses(lines: list[_Line], marked: list[tuple[int, str]]) -> None:
+    """The status a mark before a measure states ("✅ 一是开展专项审计。" is done), written after its
+    text as a notice states a status ("…（已完成）"), for a line that states none of its own. When
+    a line states another status than its mark ("✅ 三是…，正在推进。"), the marks are the copy's
+    bullets and say nothing."""
+    said = []
+    for j, word in marked:
+        line = lines[j]
+        if line.kind not in ("text", "pdig") or line.cells is not None or line.det.endswith(":"):
+            continue
+        own = _closing_status(line.text)
+        if own is not None:
+            if own.value != word and (word != "正在推进" or own is Status.DONE):
+                return
+            continue
+        said.append((j, word))
+    for j, word in said:
+        text = lines[j].text.rstrip()
+        end = len(text) - len(text.rstrip("。.;；"))
+        lines[j] = _classify(f"{text[:len(text) - end]}（{word}）{text[len(text) - end:]}")
 
 
 def _page_breaks(raw: list[str]) -> list[str]:
