@@ -7,16 +7,23 @@ What now reads right:
 - a title printed with its publisher on the line under it ("关于…的通报" / "中共…党组") is the
   publisher's title "中共…党组关于…的通报" — it had been joined as printed, "…的通报中共…党组";
 - a preamble a WeChat copy broke by hand at no steady width ("…对某某镇党委进" / "行了巡察，…") is
-  read whole — the unit had been lost and the preamble printed with its breaks.
+  read whole — the unit had been lost and the preamble printed with its breaks;
+- a village's 公示 — one sentence, its problems, "公示期：…。如有异议，请向镇纪委反映。联系电话：…" —
+  written again reads as it did: it had gained 一、/三、 with 【请填写…】, the standard invitation and
+  【请填写邮寄地址】 for contacts it never gave.
 
 Every notice here is written for this file about fictional units.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rectxl import api
 from rectxl.core.notice import parse_notice
 from rectxl.core.notice.render import render_notice
 from rectxl.core.status import Status
+from rectxl.io.ledger_xlsx import write_ledger as write_workbook
 
 D, P = Status.DONE, Status.IN_PROGRESS
 
@@ -85,3 +92,40 @@ def test_a_preamble_broken_by_hand_is_read_whole() -> None:
     assert (info.feedback_date.month, info.feedback_date.day) == (6, 18) if info.feedback_date else False
     text = render_notice(parsed.ledger)
     assert "党委进\n" not in text and "党委进行了巡察" in text
+
+
+# -- a village's 公示, written again ------------------------------------------------------------------
+
+_VILLAGE = """关于某某村巡察整改情况的公示
+
+根据县委第四巡察组反馈意见，现将我村巡察整改情况公示如下：
+
+1.村集体资产管理不规范问题。整改情况：已对村集体资产进行全面清查登记，建立资产台账。已完成。
+
+2.村务公开不及时问题。整改情况：已按季度公开村务，设置村务公开栏。已完成。
+
+3.“三资”管理制度不健全问题。整改情况：正在修订村级“三资”管理制度，正在推进。
+
+公示期：2026年11月5日至11月12日。如有异议，请向镇纪委反映。联系电话：0851-7654321。
+
+中共某某镇某某村支部委员会
+2026年11月5日
+"""
+
+
+def test_a_village_notice_written_again_reads_as_it_did(tmp_path: Path) -> None:
+    # read back, kept as a ledger workbook, and written again from it
+    path = write_workbook(tmp_path / "公示.xlsx", parse_notice(_VILLAGE).ledger)
+    text = render_notice(api.read_ledger(path))
+    assert "【请填写" not in text  # no parts, contacts or statements it never had
+    assert not any(line.strip("\u3000").startswith(("一、", "二、", "三、")) for line in text.splitlines())
+    assert "欢迎广大干部群众" not in text
+    assert "公示期：2026年11月5日至11月12日。如有异议，请向镇纪委反映。联系电话：0851-7654321。" in text
+    for item in ("1.村集体资产管理不规范问题。", "2.村务公开不及时问题。", "3.“三资”管理制度不健全问题。"):
+        assert item in text
+    assert text.index("公示如下") < text.index("1.村集体") < text.index("公示期") < text.index("中共某某镇某某村")
+    assert render_notice(parse_notice(text).ledger) == text
+    # a ledger of a unit that says nothing of the kind still gets its parts and the placeholders
+    ledger = api.read_ledger(path)
+    ledger.info.extra.clear()
+    assert "一、" in (again := render_notice(ledger)) and "【请填写整改工作组织领导情况】" in again

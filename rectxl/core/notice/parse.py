@@ -154,6 +154,8 @@ from rectxl.core.notice._debris import (
 )
 from rectxl.core.notice._text import DATE, DATE_NUMERIC, DATE_SHORT, detect, short_date, to_date
 from rectxl.core.notice.totals import (
+    CLOSING_KEY,
+    PARTS_KEY,
     TABLE_KEY,
     StatedTotals,
     TotalCheck,
@@ -3718,6 +3720,22 @@ def _closing_facts(info: LedgerInfo, closing: str) -> None:
                 break
 
 
+#: the invitation to supervise that rectxl's own notices close with (render.SUPERVISION)
+_INVITATION = re.compile(r"欢迎.{0,12}(?:干部群众|社会各界|群众).{0,20}监督")
+
+
+def _own_closing(closing: str) -> str | None:
+    """The closing as the notice wrote it (its lines, whitespace normalised) when it makes no
+    invitation to supervise as rectxl's notices do ("公示期：…。如有异议，请向镇纪委反映。联系电话：…"),
+    so that the notice written again closes as it did — not with an invitation it never made and
+    【请填写邮编】 for what it never gave; ``None`` for a closing with the invitation (its facts are
+    read into 基本信息 and written in rectxl's form)."""
+    lines = [t for t in (normalize_text(r) for r in closing.split("\n")) if t]
+    if not lines or _INVITATION.search(detect(closing)):
+        return None
+    return "\n".join(lines)
+
+
 def _closing_sentences(three: list[str]) -> tuple[list[str], list[str]]:
     """The next steps without the closing that ends their last paragraph, and that closing:
     "局党组将持续巩固整改成果。欢迎广大干部群众监督。联系电话：…" is the next steps, then the
@@ -4348,6 +4366,10 @@ def _parse_notice(text: str) -> ParsedNotice:
         info.feedback_date = _feedback_date(prose, publication, months=False)
     if closing:
         _closing_facts(info, closing)
+        if (own := _own_closing(closing)) is not None:
+            info.extra[CLOSING_KEY] = own
+    if not (lay.sections or lay.heading is not None or info.section_one or info.section_three):
+        info.extra[PARTS_KEY] = "否"  # a 公示 listing its problems after one sentence
     for a in aspects:  # deadlines of a table, now that the feedback date is known
         for issue in a.issues():
             for m in issue.measures:

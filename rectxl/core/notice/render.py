@@ -91,7 +91,7 @@ from typing import Literal, NamedTuple
 from rectxl.core import fields as F
 from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
-from rectxl.core.notice.totals import TABLE_KEY, extract_stated_totals
+from rectxl.core.notice.totals import CLOSING_KEY, PARTS_KEY, TABLE_KEY, extract_stated_totals
 from rectxl.core.numbering import enumerated_items, names_a_field
 from rectxl.core.rules.structure import measure_items
 from rectxl.core.status import STATUS_ALIASES, Status, read_status
@@ -1766,21 +1766,35 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     # second line of the title
     preamble = [_end(p) for p in _paragraphs(info.preamble)] or [compose_preamble(info)]
     blocks += [Block("body", p) for p in preamble]
-    blocks.append(Block("heading1", f"一、{info.heading_one or h1}"))
-    blocks += _prose_blocks(info.section_one, "整改工作组织领导情况")
+    # a notice not told in parts (a village's 公示: one sentence, then its problems) is written
+    # again so: the parts it has, no headings, no placeholders for parts it never had
+    parts = not fold(info.extra.get(PARTS_KEY, "")).strip().startswith("否")
+    if parts:
+        blocks.append(Block("heading1", f"一、{info.heading_one or h1}"))
+        blocks += _prose_blocks(info.section_one, "整改工作组织领导情况")
+    else:
+        blocks += [b for b in _prose_blocks(info.section_one, "") if info.section_one]
     blocks += _table_blocks(info.extra.get(TABLE_KEY))
-    blocks.append(Block("heading1", f"二、{info.heading_two or h2}"))
+    if parts:
+        blocks.append(Block("heading1", f"二、{info.heading_two or h2}"))
     # section 二 comes with its punctuation made full-width (zh_punct is idempotent: the
     # paragraphs, most of the notice, are not scanned twice)
-    two = section_two_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started, today=today) or [
-        Block("body", _placeholder("整改落实情况"))]
-    head, blocks = blocks, [Block("heading1", f"三、{info.heading_three or h3}")]
-    blocks += _prose_blocks(info.section_three, "下一步工作打算")
-    supervision = _worded(SUPERVISION, word)
-    if period := info.extra.get("公开期限"):
-        supervision += f"公开期限：{_end(period.strip())}"
-    blocks.append(Block("closing", supervision))
-    blocks.append(Block("closing", contact_line(info)))
+    two = section_two_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started, today=today,
+                             totals=parts) or [Block("body", _placeholder("整改落实情况"))]
+    head, blocks = blocks, []
+    if parts:
+        blocks.append(Block("heading1", f"三、{info.heading_three or h3}"))
+        blocks += _prose_blocks(info.section_three, "下一步工作打算")
+    elif info.section_three:
+        blocks += _prose_blocks(info.section_three, "")
+    if own := _paragraphs(info.extra.get(CLOSING_KEY)):
+        blocks += [Block("closing", _end(p)) for p in own]  # the notice's own closing, as it was
+    else:
+        supervision = _worded(SUPERVISION, word)
+        if period := info.extra.get("公开期限"):
+            supervision += f"公开期限：{_end(period.strip())}"
+        blocks.append(Block("closing", supervision))
+        blocks.append(Block("closing", contact_line(info)))
     blocks.append(Block("signature", info.party_org or _placeholder("落款（党组织名称）")))
     # the notice is signed on the date it states its totals on: the as-of date when one is given
     # (基本信息's 报告日期/成文日期 is one field, read as the as-of date when none is given)

@@ -34,12 +34,20 @@ from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
-__all__ = ["TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "done_counts", "extract_stated_totals",
-           "sample_words", "table_totals", "total_row_totals"]
+__all__ = ["CLOSING_KEY", "PARTS_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "done_counts",
+           "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
 TABLE_KEY = "通报所附统计表"
+#: ``info.extra`` key saying the notice is not told in parts 一、二、三 ("否": a village's 公示 that
+#: lists its problems and what was done after one sentence): written again, it is told so — no
+#: headings, and no 【请填写…】 for parts it never had
+PARTS_KEY = "通报分一二三部分"
+#: ``info.extra`` key of a notice's own closing — who to tell and how, as it wrote it ("公示期：…。
+#: 如有异议，请向镇纪委反映。联系电话：…") — kept when it is not rectxl's (the standard invitation
+#: and all four contact details): written again, the notice closes as it did
+CLOSING_KEY = "通报结尾"
 
 
 # Plain slotted records, not pydantic models: ``rectxl notice`` imports this module (through
