@@ -129,3 +129,55 @@ def test_a_village_notice_written_again_reads_as_it_did(tmp_path: Path) -> None:
     ledger = api.read_ledger(path)
     ledger.info.extra.clear()
     assert "一、" in (again := render_notice(ledger)) and "【请填写整改工作组织领导情况】" in again
+
+
+# -- a 巡察办's notice of a round over several units ----------------------------------------------------
+
+_ROUND = """中共某某县委巡察工作领导小组办公室关于十五届县委第二轮巡察集中整改进展情况的通报
+
+根据县委统一部署，2026年3月至5月，县委巡察组对县水务局、县文化广电旅游局、某某镇3个单位党组织开展了常规巡察。2026年6月，县委巡察组分别向被巡察党组织反馈了巡察意见。现将有关单位巡察整改进展情况予以公布。
+
+一、县水务局党组
+
+巡察反馈问题6个，已完成整改5个，正在推进1个。
+1.河道采砂监管不力问题。已开展河道联合执法12次，查处非法采砂2起。
+2.水利工程质量把关不严问题。已对在建工程开展质量抽检，整改问题9个。
+
+二、县文化广电旅游局党组巡察整改情况
+
+巡察反馈问题4个，已全部完成整改。
+1.文物安全责任落实不到位问题。已与各文保单位签订安全责任书。
+2.专项资金使用不规范问题。已收回违规使用资金3.5万元。
+
+三、某某镇党委
+
+巡察反馈问题5个，已完成整改3个。
+1.村级工程项目管理混乱问题。已对2024年以来村级工程项目逐一清理，整改问题7个。
+2.惠民资金发放不及时问题。已补发惠民资金12.6万元。
+
+欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0855-1234567。
+
+中共某某县委巡察工作领导小组办公室
+2026年11月15日
+"""
+
+
+def test_a_round_over_several_units_tells_each_unit_as_its_part() -> None:
+    parsed = parse_notice(_ROUND)
+    ledger = parsed.ledger
+    assert [a.title for a in ledger.aspects] == ["县水务局党组", "县文化广电旅游局党组巡察整改情况", "某某镇党委"]
+    assert [[i.title.rstrip("。") for i in a.issues()] for a in ledger.aspects] == [
+        ["河道采砂监管不力问题", "水利工程质量把关不严问题"],
+        ["文物安全责任落实不到位问题", "专项资金使用不规范问题"],
+        ["村级工程项目管理混乱问题", "惠民资金发放不及时问题"]]
+    assert all(len(i.measures) == 1 for i in ledger.issues())
+    # a unit's count under its heading is that unit's, not the round's totals, and no words of an item
+    assert parsed.stated_totals.issues is None and not parsed.unplaced
+    assert not any("未能归入" in w for w in parsed.warnings)
+    # written again, each unit heads its own problems, and it reads back the same
+    text = render_notice(ledger)
+    assert text.index("县水务局党组") < text.index("河道采砂") < text.index("县文化广电旅游局党组") \
+        < text.index("文物安全") < text.index("某某镇党委") < text.index("村级工程")
+    again = parse_notice(text).ledger
+    assert [a.title for a in again.aspects] == [a.title for a in ledger.aspects]
+    assert [len(list(a.issues())) for a in again.aspects] == [2, 2, 2]

@@ -2940,10 +2940,14 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
 
 #: a count sentence after an aspect's title: "该方面共3个问题，已整改完成2个，1个正在推进。"
 _COUNT_SENTENCE = re.compile(r"^(?:(?:该|本|此)方面|其中)?[^。]{0,8}?(?:共|计|有|涉及|包括)\s*(?:(\d{1,3})\s*个"
-                             r"(?:具体)?问题|(?:巡察|巡视)?(?:反馈|发现|收到|指出)?的?问题\s*(\d{1,3})\s*个)")
+                             r"(?:具体)?问题|(?:巡察|巡视)?(?:反馈|发现|收到|指出)?的?问题\s*(\d{1,3})\s*个)"
+                             # a unit's count under its heading: "巡察反馈问题12个，已完成整改10个"
+                             r"|^(?:巡察|巡视)?组?(?:反馈|发现|指出)的?问题\s*(\d{1,3})\s*个")
 #: a sentence of counts only under a heading ("该公司共反馈问题5个，制定整改措施13项，已完成整改5个。",
 #: "本方面共3个问题，已全部完成整改。"): the heading's summary, no text of an item
-_SUMMARY_OPEN = re.compile(r"^(?:(?:该|本|此)[\u4e00-\u9fff]{1,5}?|其中)?(?:共|计|合计|累计|涉及)")
+_SUMMARY_OPEN = re.compile(r"^(?:(?:该|本|此)[\u4e00-\u9fff]{1,5}?|其中)?(?:共|计|合计|累计|涉及"
+                           # a unit's count under its heading: "巡察反馈问题12个，已完成整改10个"
+                           r"|(?:巡察|巡视)?组?(?:反馈|发现|指出)的?问题\s*\d)")
 _SUMMARY_COUNT = re.compile(r"\d{1,4}\s*(?:个|项|条|件|处|类)|全部|均已|全面")
 #: a group named by who leads its issues: "党组书记、局长陈立新领办的问题", "办公室牵头整改的问题"
 _LED_GROUP = re.compile(
@@ -2969,7 +2973,7 @@ def _split_count(title: str) -> tuple[str, int | None]:
     if end > 0:
         rest = det[end + 1:].strip()
         if rest and len(rest) <= 80 and (m := _COUNT_SENTENCE.match(rest)) is not None:
-            return title[:end].rstrip(_TITLE_TRAIL), int(m.group(1) or m.group(2))
+            return title[:end].rstrip(_TITLE_TRAIL), int(m.group(1) or m.group(2) or m.group(3))
     return title, None
 
 
@@ -3075,6 +3079,22 @@ def _group_headings(aspects: list[Aspect], warnings: list[str]) -> int:
 # ---------------------------------------------------------------------------
 # Sections and levels
 # ---------------------------------------------------------------------------
+
+#: a heading naming a unit inspected in the round, as a 巡察办 heads the part of its notice telling
+#: that unit's work ("一、县农业农村局党组", "二、某某镇党委巡察整改情况", "（三）县人民医院"): a name
+#: (no clause of a sentence) ending on the body or the organisation, perhaps before 整改(进展)情况
+_UNIT_HEADING = re.compile(
+    r"^[^,;:。、]{2,30}?(?:局|委|办|镇|乡|街道|办事处|公司|集团|医院|学校|学院|大学|中心|院|所|站|队|社)"
+    r"(?:党组|党委|党工委|党总支|党支部|机关党委)?"
+    r"(?:(?:巡察|巡视)?(?:反馈问题)?整改(?:进展|落实)?情况)?\s*[。.]?$")
+
+
+def _names_unit(det_title: str) -> bool:
+    """Whether a heading names one unit of a round over several (:data:`_UNIT_HEADING`) and not
+    the work done ("一、整改工作开展情况", "三、下一步工作打算", "…方面")."""
+    return (bool(_UNIT_HEADING.match(det_title)) and "方面" not in det_title
+            and not _NOT_ITEMISED.search(det_title) and not _is_itemised(det_title))
+
 
 def _is_aspect_title(det_title: str) -> bool:
     return bool(_ASPECT_TITLE.search(det_title)) and "方面" in det_title
@@ -3219,7 +3239,10 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
 
     # Section headings.
     tops = [j for j in body if lines[j].kind == "top"]
-    sections = [j for j in tops if not _is_aspect_title(lines[j].det_body)]
+    # a 巡察办's notice of a round over several units: a section per unit ("一、县农业农村局党组")
+    units = [j for j in tops if _names_unit(lines[j].det_body)]
+    units = units if len(units) >= 2 else []
+    sections = [j for j in tops if not _is_aspect_title(lines[j].det_body) and j not in units]
     mode: Literal["top", "pcn", "plain", "none"] = "top" if sections else "none"
     if not sections:
         pcns = [j for j in body if lines[j].kind == "pcn" and _is_section_line(lines[j], numbered=True)]
@@ -3313,7 +3336,8 @@ def _top_level_aspects(lines: Sequence[_Line], tops: list[int], sections: list[i
     aspects = [j for j in tops if j not in sections]
     if not aspects or any(aspects[0] < s < aspects[-1] for s in sections):
         return []
-    if not all(_is_aspect_title(lines[j].det_body) for j in aspects):
+    if not (all(_is_aspect_title(lines[j].det_body) for j in aspects)
+            or (len(aspects) >= 2 and all(_names_unit(lines[j].det_body) for j in aspects))):
         return []
     numbers = [lines[j].number for j in tops]
     return aspects if numbers == list(range(1, len(tops) + 1)) else []
@@ -3364,7 +3388,9 @@ def _share(items: list[_Item], kind: str, test: str) -> float:
         return 0.0
     if test == "aspect":  # an item with no words at all ("（一）。") names no problem either
         hits = sum(1 for i in mine if i.kind == "fang" or _is_aspect_title(i.title)
-                   or not (i.has_body or i.title.strip(_TITLE_TRAIL + "。")))
+                   or not (i.has_body or i.title.strip(_TITLE_TRAIL + "。"))
+                   # a unit of a round over several, heading its issues ("一、县农业农村局党组")
+                   or (i.kind in ("top", "pcn") and _names_unit(i.title)))
     elif test == "body":
         hits = sum(1 for i in mine if i.has_body)
     elif test == "problem":
