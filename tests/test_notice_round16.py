@@ -23,6 +23,7 @@ from rectxl import api
 from rectxl.core.notice import parse_notice
 from rectxl.core.notice.render import render_notice
 from rectxl.core.status import Status
+from rectxl.io.docx_read import read_notice_docx
 from rectxl.io.ledger_xlsx import write_ledger as write_workbook
 
 D, P = Status.DONE, Status.IN_PROGRESS
@@ -181,3 +182,44 @@ def test_a_round_over_several_units_tells_each_unit_as_its_part() -> None:
     again = parse_notice(text).ledger
     assert [a.title for a in again.aspects] == [a.title for a in ledger.aspects]
     assert [len(list(a.issues())) for a in again.aspects] == [2, 2, 2]
+
+
+# -- measures listed parted by "；" without numbers ------------------------------------------------------
+
+def test_measures_parted_by_semicolons_after_a_label_are_counted_one_by_one() -> None:
+    items = ("1.统计数据质量不高问题。整改情况：开展数据质量核查；建立数据审核制度；加强业务培训。已完成。\n"
+             "2.财务管理不规范问题。整改情况：对2024年以来报销凭证开展全面自查，清退不合规费用1.2万元；"
+             "修订财务报销制度，完善审核流程。正在推进。")
+    said = "截至2026年10月31日，巡察反馈的2个问题已完成整改1个；共制定整改措施4项，已完成3项。\n"
+    parsed = parse_notice(_notice(said + items))
+    got = [(m.text.rstrip("。；"), m.status) for m in parsed.ledger.measures()]
+    assert got[:3] == [("开展数据质量核查", D), ("建立数据审核制度", D), ("加强业务培训", D)]
+    # an account of the work, its clauses with commas, stays one measure
+    assert len(got) == 4 and got[3][1] is P
+    assert all(c.ok for c in parsed.total_checks if c.item == "measures")
+
+
+def test_a_table_cell_listing_measures_by_semicolons_counts_them(tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    for line in ("中共某某市住房和城乡建设局党组关于巡察整改进展情况的通报", _PREAMBLE, "一、整改工作开展情况",
+                 "局党组召开专题会议研究部署整改工作。", "二、巡察反馈问题整改落实情况",
+                 "截至2026年10月31日，巡察反馈的2个问题已全部完成整改，制定的4项整改措施已全部完成。"):
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=1, cols=4)
+    for cell, word in zip(table.rows[0].cells, ("序号", "反馈问题", "整改措施", "整改进展"), strict=True):
+        cell.text = word
+    for row in (("1", "建筑市场监管不严", "开展建筑市场专项检查；建立违法违规行为台账", "已完成"),
+                ("2", "物业管理投诉多", "修订物业服务考核办法；开展物业服务质量评价", "已完成")):
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = value
+    for line in ("三、下一步工作打算", "持续巩固整改成果。", "中共某某市住房和城乡建设局党组", "2026年11月5日"):
+        doc.add_paragraph(line)
+    doc.save(path := tmp_path / "通报.docx")
+    parsed = parse_notice(read_notice_docx(path))
+    assert [[m.text.rstrip("。") for m in i.measures] for i in parsed.ledger.issues()] == [
+        ["开展建筑市场专项检查", "建立违法违规行为台账"], ["修订物业服务考核办法", "开展物业服务质量评价"]]
+    assert all(m.status is D for m in parsed.ledger.measures())
+    checks = {c.item: c.ok for c in parsed.total_checks}
+    assert checks.get("measures") is True  # 4项, as the notice says — it had been 2, a false 不一致

@@ -1713,7 +1713,35 @@ def _segments(text: str, measure_kind: str | None
     folded = detect(text)
     if (m := _LABEL.match(folded)) is not None:
         intro, text = text[:m.end()], text[m.end():]
+        if (listed_apart := _semicolon_list(text)) is not None:
+            return "plain", _join(intro), listed_apart
     return "plain", _join(intro), _paragraphs(text)
+
+
+#: one item of a list of measures parted by "；" (on the detection copy): a short action of its own
+#: — no clause mark in it — opening with a word, not a figure or a bracket, nor with what was done
+#: ("已开展…；已建立…" is the account of the work, told in one piece)
+_LIST_ITEM = re.compile(r"(?!已|正在|目前|现已|均|全部|共)[\u4e00-\u9fff][^,;:。!?()\n]{3,29}")
+
+
+def _semicolon_list(text: str) -> list[str] | None:
+    """The measures of a labelled paragraph that lists them parted by "；" without numbering
+    them ("整改情况：开展数据质量核查；建立数据审核制度；加强业务培训。"): each a short action with
+    no clause of its own, as a reader counts them; ``None`` for an account of the work (its
+    clauses have commas, or run long) or a single action."""
+    det = detect(text).strip()
+    if ";" not in det or "\n" in det:
+        return None
+    body = det.rstrip("。.")
+    parts = body.split(";")
+    if len(parts) < 2 or not all(_LIST_ITEM.fullmatch(p.strip()) for p in parts):
+        return None
+    items, at = [], 0
+    for p in parts:
+        start = det.index(p, at)
+        at = start + len(p) + 1
+        items.append(text[start:start + len(p)].strip() + "。")
+    return items
 
 
 def _description_end(text: str) -> int | None:
@@ -1800,6 +1828,8 @@ def _table_measures(raw: _RawIssue) -> tuple[Literal["ordinal", "paren", "plain"
             # a row under merged 序号/问题 cells holding the issue's next measure ("2.修订…" under
             # "1.对…"): its number is the list's, no part of the text
             segments = _paragraphs(cell[k:])
+        elif style == "plain" and len(segments) == 1 and (listed := _semicolon_list(cell)) is not None:
+            segments = listed  # "开展建筑市场专项检查；建立违法违规行为台账": two measures, as read
         first_style = first_style or style
         status_cell = rec.get(F.STATUS, "")
         reading = read_status(status_cell) if status_cell else None
