@@ -19,12 +19,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from rectxl import api
+from rectxl.cli import main
 from rectxl.core.notice import parse_notice
 from rectxl.core.notice.render import render_notice
 from rectxl.core.status import Status
 from rectxl.io.docx_read import read_notice_docx
 from rectxl.io.ledger_xlsx import write_ledger as write_workbook
+from tests.followup_ledgers import write_ledger
 
 D, P = Status.DONE, Status.IN_PROGRESS
 
@@ -223,3 +227,29 @@ def test_a_table_cell_listing_measures_by_semicolons_counts_them(tmp_path: Path)
     assert all(m.status is D for m in parsed.ledger.measures())
     checks = {c.item: c.ok for c in parsed.total_checks}
     assert checks.get("measures") is True  # 4项, as the notice says — it had been 2, a false 不一致
+
+
+# -- what the notice counts, beside what the summary counts ------------------------------------------------
+
+def test_the_summary_says_how_the_notice_counts_measures_listed_in_one_cell(tmp_path: Path) -> None:
+    header = ("序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展")
+    rows = [{"序号": "1", "具体问题": "理论学习不深入",
+             "整改措施": "1.制定年度学习计划；2.开展专题研讨；3.建立学习台账",
+             "责任单位": "办公室", "整改时限": "2026年9月底前", "整改状态": "已完成",
+             "整改进展": "1.已印发学习计划；2.已开展研讨4次；3.已建立台账"},
+            {"序号": "2", "具体问题": "财务管理不规范", "整改措施": "开展财务自查", "责任单位": "财务股",
+             "整改时限": "2026年12月底前", "整改状态": "正在推进", "整改进展": "已完成自查，正在整改"}]
+    path = write_ledger(tmp_path / "台账.xlsx", header, rows, info={"报告日期": "2026-11-20"})
+    notice = render_notice(api.read_ledger(path))
+    assert "4项整改措施已完成3项" in notice  # the notice tells the cell's three one by one
+    out = tmp_path / "汇总.xlsx"
+    assert main(["summary", str(path), "-o", str(out)]) == 0
+    sentence = str(load_workbook(out)["整改总体情况"]["A3"].value)
+    assert "2项整改措施" in sentence  # the summary counts rows …
+    assert "本表按台账行计措施" in sentence and "台账第4行一格列了3项措施" in sentence \
+        and "计为4项措施" in sentence  # … and says how the notice counts them
+    # a ledger of one measure a row says nothing more
+    plain = write_ledger(tmp_path / "台账2.xlsx", header, [{**rows[0], "整改措施": "制定年度学习计划",
+                                                          "整改进展": "已印发"}, rows[1]])
+    assert main(["summary", str(plain), "-o", str(out2 := tmp_path / "汇总2.xlsx")]) == 0
+    assert "本表按台账行计" not in str(load_workbook(out2)["整改总体情况"]["A3"].value)

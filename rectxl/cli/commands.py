@@ -139,7 +139,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
     ledger, target = api.notice(args.ledger, args.output, force=args.force,
                                 omit_not_started=args.omit_not_started, as_of=args.as_of)
-    from rectxl.core.notice.render import told_measures
+    from rectxl.core.notice.render import told_apart_note, told_measures
     from rectxl.core.summary import unfilled_status_column, unknown_statuses, unpublished
 
     issues = sum(1 for _ in ledger.issues())
@@ -147,6 +147,8 @@ def cmd_notice(args: argparse.Namespace) -> int:
     aspects = sum(1 for a in ledger.aspects if a.title is not None)
     left_out = "，未启动的措施未写入" if args.omit_not_started else ""
     print(f"已生成通报 {target}（{f'{aspects}个方面' if aspects else ''}{issues}个问题{measures}项措施{left_out}）")
+    if apart := told_apart_note(ledger):
+        print(f"说明：{apart}（rectxl check、summary 按台账行计）。")
     if not measures:
         print("注意：台账中没有读到任何整改措施，通报的第二部分只有待填写的占位：请先运行 rectxl check，"
               "看表头是否被识别（可用 --column 原列名=标准列名 指明），再生成通报。")

@@ -358,8 +358,11 @@ def add_findings_note(spec: SheetSpec, note: str) -> None:
 
 def summary_sheets(report: Report, ledger: Ledger) -> list[SheetSpec]:
     """整改总体情况, 整改明细, 责任单位统计, 逾期清单 for ``ledger`` as of the report's date."""
+    from rectxl.core.notice.render import told_apart_note  # the notice's module: loaded when used
+
     summary, rows = summary_and_rows(ledger, report.as_of, report.warn_days)
-    return [_overview(report, summary), _detail(rows), _units(summary), _overdue(summary)]
+    return [_overview(report, summary, told_apart_note(ledger)), _detail(rows), _units(summary),
+            _overdue(summary)]
 
 
 _HEADER_FILL = "D9E1F2"
@@ -394,14 +397,16 @@ def _summary_as_of(report: Report) -> str:
     return f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）"
 
 
-def _overview(report: Report, s: Summary) -> SheetSpec:
+def _overview(report: Report, s: Summary, apart: str | None = None) -> SheetSpec:
+    """整改总体情况; ``apart`` says how the notice counts measures listed in one cell (this sheet
+    counts the ledger's rows): said after the totals sentence, so that the two counts agree."""
     c = s.counts
     # a ledger of 问题类别 and no 方面 is broken down by its categories, not one row "（未分方面）"
     by, parts = ("类别", s.per_category) if not s.aspects and s.per_category else ("方面", s.per_aspect)
     rows: list[list[Any]] = [
         ["整改总体情况"],
         [_summary_as_of(report)],
-        [totals_sentence(s)],
+        [totals_sentence(s) + (f"（本表按台账行计措施；{apart}。）" if apart else "")],
         list(_OVERVIEW_HEADER),
         ["问题方面", s.aspects], ["问题类别", s.categories], ["问题", s.issues],
         ["整改措施", c.measures], ["已完成", c.done], ["其中：已验收待销号", c.accepted], ["其中：已销号", c.closed],

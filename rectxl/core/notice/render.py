@@ -108,6 +108,7 @@ from rectxl.core.text import (
     line_goes_on,
     normalize_text,
     ordinal,
+    shorten,
     to_simplified,
     zh_punct,
 )
@@ -129,6 +130,7 @@ __all__ = [
     "render_notice",
     "render_section_two",
     "section_two_blocks",
+    "told_apart_note",
     "told_measures",
     "totals_paragraph",
 ]
@@ -1547,6 +1549,21 @@ def listed_apart(ledger: Ledger) -> Ledger:
         replace(i, measures=[p for m in i.measures for p in split.get(id(m), [m])]) for i in c.issues])
         for c in a.categories]) for a in ledger.aspects]
     return replace(ledger, aspects=aspects)
+
+
+def told_apart_note(ledger: Ledger) -> str | None:
+    """What the notice counts otherwise than the ledger's rows, said plainly — "台账的整改措施共2行，
+    其中台账第4行一格列了3项措施，通报逐项写出，计为4项措施" — for the summary (which counts rows) and
+    the notice command to say beside their counts; ``None`` when every row is one measure told."""
+    apart = [(m, len(parts)) for m in ledger.measures() if (parts := _items_apart(m)) is not None]
+    if not apart:
+        return None
+    rows = sum(1 for _ in ledger.measures())
+    told = rows + sum(n - 1 for _, n in apart)
+    where = "、".join(f"{m.sheet}第{m.row}行" if m.sheet and m.row else f"“{shorten(m.text, 12)}”"
+                     for m, _ in apart[:3]) + ("等" if len(apart) > 3 else "")
+    listed = f"一格列了{apart[0][1]}项措施" if len(apart) == 1 else f"{len(apart)}行各在一格里列了几项措施"
+    return f"台账的整改措施共{rows}行，其中{where}{listed}，通报逐项写出，计为{told}项措施"
 
 
 def told_measures(ledger: Ledger) -> int:
