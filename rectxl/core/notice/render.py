@@ -1522,7 +1522,8 @@ def _items_apart(m: Measure) -> list[Measure] | None:
     known: the row's progress answers them one for one ("1.已印发\n2.已开展2期\n3.正在起草"), or says
     no more than the row's status ("已完成", or nothing) — each then has that status. ``None`` for
     any other measure: one whose progress tells of the work as a whole stays one measure, as told."""
-    if _from_notice(m) or m.status is None or (items := measure_items(m)) is None:
+    # the cheap tests first: most rows list no measures (``_from_notice`` folds both texts)
+    if m.status is None or (items := measure_items(m)) is None or _from_notice(m):
         return None
     answers = enumerated_items(_from_cell(m.progress)) or []
     if len(answers) != len(items) and m.raw.get(F.PROGRESS) in (None, ""):
