@@ -253,3 +253,26 @@ def test_the_summary_says_how_the_notice_counts_measures_listed_in_one_cell(tmp_
                                                           "整改进展": "已印发"}, rows[1]])
     assert main(["summary", str(plain), "-o", str(out2 := tmp_path / "汇总2.xlsx")]) == 0
     assert "本表按台账行计" not in str(load_workbook(out2)["整改总体情况"]["A3"].value)
+
+
+# -- ① under （1） ----------------------------------------------------------------------------------------
+
+def test_circled_measures_under_parenthesised_issues_are_their_measures() -> None:
+    items = ("（一）党的建设方面\n（1）村级党组织“三会一课”落实不到位。\n"
+             "① 对全乡12个村党支部“三会一课”记录开展专项检查。\n"
+             "② 开展村党支部书记培训2期，培训86人次。\n（2）发展党员程序不规范。\n① 对近三年发展党员档案逐一核查。\n"
+             "② 规范发展党员工作流程，正在推进。\n（二）乡村振兴方面\n（3）村集体经济发展滞后。\n"
+             "① 制定村集体经济发展三年行动计划，已印发。")
+    parsed = parse_notice(_notice(items))
+    ledger = parsed.ledger
+    assert [a.title for a in ledger.aspects] == ["党的建设方面", "乡村振兴方面"]
+    assert [(i.number, i.title.rstrip("。"), len(i.measures)) for i in ledger.issues()] == [
+        (1, "村级党组织“三会一课”落实不到位", 2), (2, "发展党员程序不规范", 2), (3, "村集体经济发展滞后", 1)]
+    assert next(ledger.issues()).measures[0].text.startswith("对全乡12个村党支部")
+    assert not any("编号" in w for w in parsed.warnings)  # the numbers run 1, 2, 3
+    # ①② listing the problems, under a section 一 that numbered its points （1）（2）, stay problems
+    text = (_notice("①社保基金管理存在风险问题。一是开展社保基金专项审计，已完成。二是建立基金风险防控机制，已完成。\n"
+                    "②就业帮扶措施落实不到位问题。一是开展就业援助月活动，已完成。")
+            .replace("镇党委成立整改工作领导小组，召开专题会议研究部署。",
+                     "（1）加强组织领导，成立整改领导小组。\n（2）压实整改责任。"))
+    assert [len(i.measures) for i in parse_notice(text).ledger.issues()] == [2, 1]

@@ -942,6 +942,7 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
         lines.append(classified)
         spaced.append(_spaced_cells(raw) if cells is None else None)
     _mark_statuses(lines, marked)
+    _circled_under_paren(lines)
     body, appendix = _appendix(_space_tables(lines, spaced))
     return _run_in(_tables(_outline(_side_lists(body)))), debris_dates, appendix
 
@@ -972,6 +973,24 @@ def _mark_statuses(lines: list[_Line], marked: list[tuple[int, str]]) -> None:
         text = lines[j].text.rstrip()
         end = len(text) - len(text.rstrip("。.;；"))
         lines[j] = _classify(f"{text[:len(text) - end]}（{word}）{text[len(text) - end:]}")
+
+
+def _circled_under_paren(lines: list[_Line]) -> None:
+    """Lines numbered ①② under lines numbered （1）（2） ("（1）村级党组织…不到位。" / "① 对全乡…开展
+    专项检查" / "② 开展…培训"): the circled numbers are the level below — the measures of the issue
+    above, read as its text's list — not more items of the same level (both had been read as
+    issues, the measures as issues with none). Only under a （1） line: a heading of another kind
+    (一、, （一）, 1.) between them ends it, so that ①② listing the problems of a section whose
+    section 一 numbered its points （1）（2） stay items."""
+    under = False  # a （1） line is the last numbered line above
+    for j, line in enumerate(lines):
+        if line.kind == "pdig" and line.cells is None:
+            if not _CIRCLE.match(line.det):
+                under = True
+            elif under:
+                lines[j] = replace(line, kind="text", number=None, cut=0)
+        elif line.kind in _STRUCTURAL:
+            under = False
 
 
 def _page_breaks(raw: list[str]) -> list[str]:
