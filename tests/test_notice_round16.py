@@ -276,3 +276,18 @@ def test_circled_measures_under_parenthesised_issues_are_their_measures() -> Non
             .replace("镇党委成立整改工作领导小组，召开专题会议研究部署。",
                      "（1）加强组织领导，成立整改领导小组。\n（2）压实整改责任。"))
     assert [len(i.measures) for i in parse_notice(text).ledger.issues()] == [2, 1]
+
+
+# -- a closing in the notice's own words ------------------------------------------------------------------
+
+def test_a_closing_of_its_own_words_is_written_again_as_it_was() -> None:
+    closing = ("欢迎广大师生员工和社会各界对巡视整改落实情况进行监督。\n"
+               "联系电话：0851-8888888；电子邮箱：xc@example.edu.cn。")
+    text = _notice("1.科研经费管理不规范问题。一是开展科研经费专项检查，已完成。").replace(
+        "中共某某镇委员会\n2026年11月5日", f"{closing}\n中共某某镇委员会\n2026年11月5日")
+    again = render_notice(parse_notice(text).ledger)
+    assert "欢迎广大师生员工和社会各界对巡视整改落实情况进行监督。" in again
+    assert "欢迎广大干部群众" not in again
+    assert "联系电话：0851-8888888；电子邮箱：xc@example.edu.cn。" in again
+    assert "【请填写" not in again.split("三、")[1]  # no address or postcode it never gave
+    assert render_notice(parse_notice(again).ledger) == again

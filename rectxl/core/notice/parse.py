@@ -155,6 +155,7 @@ from rectxl.core.notice._debris import (
 from rectxl.core.notice._text import DATE, DATE_NUMERIC, DATE_SHORT, detect, short_date, to_date
 from rectxl.core.notice.totals import (
     CLOSING_KEY,
+    INVITATION_KEY,
     PARTS_KEY,
     TABLE_KEY,
     StatedTotals,
@@ -3811,6 +3812,36 @@ def _own_closing(closing: str) -> str | None:
     return "\n".join(lines)
 
 
+#: rectxl's own invitation (render.SUPERVISION's first sentence), in either word for the round
+_OWN_INVITATION = re.compile(r"欢迎广大干部群众对(?:巡察|巡视)整改落实情况进行监督")
+#: where the contact details start in a closing (on the detection copy)
+_CONTACTS_START = re.compile(r"联系方式|联系电话|监督电话|举报电话|(?<![\u4e00-\u9fff])电话\s*:|邮寄地址|通信地址|"
+                             r"通讯地址|来信请寄|邮政信箱|电子邮箱|电子邮件")
+
+
+def _own_words(info: LedgerInfo, closing: str) -> None:
+    """A closing with an invitation to supervise, kept in its own words where they are not rectxl's
+    (the notice written again would otherwise say what it never said): an invitation of its own
+    ("欢迎广大师生员工和社会各界对巡视整改落实情况进行监督。") under :data:`INVITATION_KEY`, and the
+    contact details as written (``extra["联系方式"]``) when it gives some of the four but not all
+    ("联系电话：…；电子邮箱：…" had been written again with 【请填写邮寄地址】 and 【请填写邮编】)."""
+    text = normalize_text(closing)
+    det = detect(text)
+    contacts = _CONTACTS_START.search(det)
+    if (m := _INVITATION.search(det)) is not None and not _OWN_INVITATION.search(det):
+        start = max(det.rfind("。", 0, m.start()), det.rfind("\n", 0, m.start())) + 1
+        end = det.find("。", m.end())
+        end = len(det) if end < 0 else end + 1
+        if contacts is not None and contacts.start() > start:
+            end = min(end, contacts.start())
+        info.extra.setdefault(INVITATION_KEY, text[start:end].strip())
+    details = (info.phone, info.address, info.postcode, info.email)
+    if contacts is not None and any(details) and not all(details) and "联系方式" not in info.extra:
+        lines = text[contacts.start():].split("\n")
+        kept = [lines[0], *(t for t in lines[1:] if _CONTACTS_START.match(detect(t.strip())))]
+        info.extra["联系方式"] = "".join(t.strip() for t in kept)
+
+
 def _closing_sentences(three: list[str]) -> tuple[list[str], list[str]]:
     """The next steps without the closing that ends their last paragraph, and that closing:
     "局党组将持续巩固整改成果。欢迎广大干部群众监督。联系电话：…" is the next steps, then the
@@ -4443,6 +4474,8 @@ def _parse_notice(text: str) -> ParsedNotice:
         _closing_facts(info, closing)
         if (own := _own_closing(closing)) is not None:
             info.extra[CLOSING_KEY] = own
+        else:
+            _own_words(info, closing)
     if not (lay.sections or lay.heading is not None or info.section_one or info.section_three):
         info.extra[PARTS_KEY] = "否"  # a 公示 listing its problems after one sentence
     for a in aspects:  # deadlines of a table, now that the feedback date is known

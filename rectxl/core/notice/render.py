@@ -91,7 +91,7 @@ from typing import Literal, NamedTuple
 from rectxl.core import fields as F
 from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
-from rectxl.core.notice.totals import CLOSING_KEY, PARTS_KEY, TABLE_KEY, extract_stated_totals
+from rectxl.core.notice.totals import CLOSING_KEY, INVITATION_KEY, PARTS_KEY, TABLE_KEY, extract_stated_totals
 from rectxl.core.numbering import enumerated_items, names_a_field
 from rectxl.core.rules.structure import measure_items
 from rectxl.core.status import STATUS_ALIASES, Status, read_status
@@ -1809,6 +1809,8 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
         blocks += [Block("closing", _end(p)) for p in own]  # the notice's own closing, as it was
     else:
         supervision = _worded(SUPERVISION, word)
+        if invitation := normalize_text(info.extra.get(INVITATION_KEY, "")):
+            supervision = _end(invitation)  # the notice's own words ("…师生员工和社会各界…")
         if period := info.extra.get("公开期限"):
             supervision += f"公开期限：{_end(period.strip())}"
         blocks.append(Block("closing", supervision))

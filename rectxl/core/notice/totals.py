@@ -34,8 +34,8 @@ from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
-__all__ = ["CLOSING_KEY", "PARTS_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "done_counts",
-           "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
+__all__ = ["CLOSING_KEY", "INVITATION_KEY", "PARTS_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals",
+           "done_counts", "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
@@ -48,6 +48,9 @@ PARTS_KEY = "通报分一二三部分"
 #: 如有异议，请向镇纪委反映。联系电话：…") — kept when it is not rectxl's (the standard invitation
 #: and all four contact details): written again, the notice closes as it did
 CLOSING_KEY = "通报结尾"
+#: ``info.extra`` key of a notice's own invitation to supervise when it is not rectxl's words
+#: ("欢迎广大师生员工和社会各界对巡视整改落实情况进行监督。"): written again, the notice invites so
+INVITATION_KEY = "监督语"
 
 
 # Plain slotted records, not pydantic models: ``rectxl notice`` imports this module (through
