@@ -291,3 +291,20 @@ def test_a_closing_of_its_own_words_is_written_again_as_it_was() -> None:
     assert "联系电话：0851-8888888；电子邮箱：xc@example.edu.cn。" in again
     assert "【请填写" not in again.split("三、")[1]  # no address or postcode it never gave
     assert render_notice(parse_notice(again).ledger) == again
+
+
+# -- a problem heading stating its status, measures numbered 1） ----------------------------------------
+
+_TAGGED = ("（一）关于“校园食品安全监管不到位”的问题（已完成）\n（1）开展校园食堂专项检查，检查食堂126所；\n"
+           "（2）建立校长陪餐制度。\n（二）关于“教师队伍管理不规范”的问题（正在推进）\n"
+           "（1）开展在职教师有偿补课专项整治，查处违规教师3人；\n（2）修订教师绩效考核办法，正在征求意见。")
+
+
+def test_a_problem_heading_stating_its_status_heads_its_measures() -> None:
+    ledger = parse_notice(_notice(_TAGGED)).ledger
+    assert [i.title for i in ledger.issues()] == ["关于“校园食品安全监管不到位”的问题",
+                                                  "关于“教师队伍管理不规范”的问题"]
+    assert [[(m.text.rstrip("；。"), m.status) for m in i.measures] for i in ledger.issues()] == [
+        [("开展校园食堂专项检查，检查食堂126所", D), ("建立校长陪餐制度", D)],
+        [("开展在职教师有偿补课专项整治，查处违规教师3人", P), ("修订教师绩效考核办法，正在征求意见", P)]]
+

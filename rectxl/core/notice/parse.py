@@ -3414,6 +3414,9 @@ def _items(lines: Sequence[_Line], lo: int, hi: int) -> list[_Item]:
         body = line.det_body
         end = _sentence_end(body)
         title = body[:end] if end >= 0 else body
+        if title.endswith((")", "]", "】", "〕")):
+            # "（一）关于“…”的问题（已完成）": the status it states is no word of its title
+            title = _title_status(title)[0].strip()
         after = body[end + 1:].strip() if end >= 0 else ""
         follow = []
         for t in range(j + 1, hi):
