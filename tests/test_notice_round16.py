@@ -17,6 +17,7 @@ Every notice here is written for this file about fictional units.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -308,3 +309,11 @@ def test_a_problem_heading_stating_its_status_heads_its_measures() -> None:
         [("开展校园食堂专项检查，检查食堂126所", D), ("建立校长陪餐制度", D)],
         [("开展在职教师有偿补课专项整治，查处违规教师3人", P), ("修订教师绩效考核办法，正在征求意见", P)]]
 
+
+def test_measures_numbered_with_a_closing_bracket_only_are_published_without_it() -> None:
+    text = _notice(_TAGGED.replace("（1）", "1）").replace("（2）", "2）"))
+    ledger = parse_notice(text).ledger
+    assert [[m.text.rstrip("；。") for m in i.measures] for i in ledger.issues()] == [
+        ["开展校园食堂专项检查，检查食堂126所", "建立校长陪餐制度"],
+        ["开展在职教师有偿补课专项整治，查处违规教师3人", "修订教师绩效考核办法，正在征求意见"]]
+    assert re.search(r"(?<!（)\d）", render_notice(ledger)) is None  # no half-bracketed number printed

@@ -4171,6 +4171,9 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
         elif role == "measure" or line.kind != "text":
             if b.current is not None and line.kind == "seq" and role == "measure":
                 b.current.more.append(_item_text(line.body))  # "第一，…": one measure a line
+            elif b.current is not None and line.kind == "pdig" and line.det[:1].isdigit():
+                # "1）…": the list's marker as its measures are enumerated, "（1）"
+                b.current.more.append(f"（{line.number}）{line.body}")
             elif b.current is not None:
                 b.current.more.append(line.text)  # the marker stays: it enumerates the measures
                 b.current.nested |= role == "measure" and marker_at(line.det_body, "一是", 0) >= 0
