@@ -37,7 +37,7 @@ REPORT_FORMATS = {".txt": "text", ".json": "json", ".csv": "csv", ".md": "markdo
                   ".htm": "html"}
 WORKBOOK_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsm"}
 NOTICE_FORMATS = {".docx": "docx", ".txt": "text", ".md": "markdown"}
-DIFF_FORMATS = {".xlsx": "xlsx", ".json": "json", ".txt": "text"}
+DIFF_FORMATS = {".xlsx": "xlsx", ".json": "json", ".csv": "csv", ".txt": "text"}
 
 
 def check(path: Path | str, options: Options | None = None, *, today: date | None = None,
@@ -259,7 +259,8 @@ def diff(old: Path | str, new: Path | str, *, as_of_old: date | None = None,
 def write_diff(diff: LedgerDiff, output: Path | str, *, inputs: tuple[Path | str, ...] = (),
                format: str | None = None, force: bool = False) -> tuple[Path, str]:
     """Write a diff to ``output`` (``rectxl diff -o``): .xlsx the sheets 变化汇总 and 变化明细, .json
-    JSON, other text extensions text (or ``format``). Never over one of ``inputs`` (the two
+    JSON, .csv one row per change (变化明细's columns, with a BOM for Excel), other text extensions
+    text (or ``format``). Never over one of ``inputs`` (the two
     ledgers), nor over an existing file without ``force``. Returns (path, format)."""
     from rectxl.io.atomic import atomic_write_text
 
@@ -273,6 +274,10 @@ def write_diff(diff: LedgerDiff, output: Path | str, *, inputs: tuple[Path | str
         from rectxl.io.diff_out import write_diff_json_file
 
         write_diff_json_file(target.path, diff, inputs=tuple(Path(p) for p in inputs))
+    elif target.format == "csv":
+        from rectxl.core.diff import diff_csv
+
+        atomic_write_text(target.path, diff_csv(diff), encoding="utf-8-sig")  # the BOM: Excel reads it as UTF-8
     else:
         from rectxl.core.diff import render_diff_text
 

@@ -224,6 +224,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
         from rectxl.io.diff_out import write_diff_json
 
         write_diff_json(diff, sys.stdout)
+    elif args.format == "csv":
+        from rectxl.core.diff import diff_csv
+
+        sys.stdout.write(diff_csv(diff))
     else:
         sys.stdout.write(render_diff_text(diff))
     return EXIT_FINDINGS if diff.regressions or diff.warnings else EXIT_OK
@@ -384,9 +388,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("old", type=Path, metavar="上期台账", help="上期台账文件")
         p.add_argument("new", type=Path, metavar="本期台账", help="本期台账文件")
         p.add_argument("-o", "--output", type=Path, metavar=_FILE,
-                       help="写入文件而不是屏幕：.xlsx 生成“变化汇总”“变化明细”两张表，.json 写 JSON，其他扩展名写文本")
-        p.add_argument("--format", choices=["text", "json"], metavar="格式",
-                       help="屏幕输出的格式：text 或 json（默认 text；写文件时由扩展名决定）")
+                       help="写入文件而不是屏幕：.xlsx 生成“变化汇总”“变化明细”两张表，.json 写 JSON，"
+                            ".csv 每处变化一行（可用 Excel 直接打开），其他扩展名写文本")
+        p.add_argument("--format", choices=["text", "json", "csv"], metavar="格式",
+                       help="屏幕输出的格式：text、json 或 csv（默认 text；写文件时由扩展名决定）")
         add_force_option(p)
         p.add_argument("--as-of-old", type=as_of_date, metavar="日期",
                        help="上期的截至日期（统计逾期）；默认取上期基本信息中的报告日期，否则为今天")

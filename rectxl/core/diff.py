@@ -76,6 +76,7 @@ __all__ = [
     "MeasureRef",
     "Regression",
     "RegressionKind",
+    "diff_csv",
     "diff_json_chunks",
     "diff_ledgers",
     "diff_sheets",
@@ -1386,16 +1387,44 @@ def diff_sheets(diff: LedgerDiff) -> list[SheetSpec]:
     drows: list[list[Any]] = [
         [f"台账变化明细（上期 {o.name or o.as_of.isoformat()} → "
          f"本期 {n.name or n.as_of.isoformat()}）"],
-        ["类型", "问题", "措施", "字段", "原值", "新值",
-         *(["原工作表", "原行", "新工作表", "新行"] if sheets else ["原行", "新行"]), "值得注意"],
+        _detail_head(sheets),
     ]
     widths: list[float] = [12, 30, 44, 10, 28, 28, *([14, 7, 14, 7] if sheets else [7, 7]), 16]
     detail = SheetSpec(DIFF_SHEETS[1], drows, 1, widths)
     for c in diff.changes:
-        where = ([c.old_sheet if c.old_row else "", c.old_row, c.new_sheet if c.new_row else "", c.new_row]
-                 if sheets else [c.old_row, c.new_row])
-        drows.append([c.kind.value, c.issue, c.measure, c.field, c.old, c.new, *where, c.flag])
+        drows.append(_detail_row(c, sheets))
         if c.flag:
             detail.row_fills[len(drows) - 1] = _FLAG_FILL
     detail.bold_rows = {0, 1}
     return [summary, detail]
+
+
+def _detail_head(sheets: bool) -> list[str]:
+    """The header of 变化明细 (and of the CSV): the sheets named when ``sheets``."""
+    return ["类型", "问题", "措施", "字段", "原值", "新值",
+            *(["原工作表", "原行", "新工作表", "新行"] if sheets else ["原行", "新行"]), "值得注意"]
+
+
+def _detail_row(c: Change, sheets: bool) -> list[Any]:
+    """One change as a row of 变化明细 (and of the CSV)."""
+    where = ([c.old_sheet if c.old_row else "", c.old_row, c.new_sheet if c.new_row else "", c.new_row]
+             if sheets else [c.old_row, c.new_row])
+    return [c.kind.value, c.issue, c.measure, c.field, c.old, c.new, *where, c.flag]
+
+
+def diff_csv(diff: LedgerDiff) -> str:
+    """The changes as CSV (``rectxl diff -o 变化.csv``): 变化明细's header and rows, one row per change —
+    always with the sheets (a script reads one set of columns) — text escaped against formula
+    injection; "\r\n" line ends, as Excel writes CSV. The caller adds the BOM Excel needs to
+    read the Chinese of a file (a stream gets none)."""
+    import csv  # here: only the CSV output needs it
+    import io
+
+    from rectxl.core.report import safe_cell_text
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(_detail_head(True))
+    for c in diff.changes:
+        writer.writerow(["" if v is None else safe_cell_text(v) for v in _detail_row(c, True)])
+    return out.getvalue()

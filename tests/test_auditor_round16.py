@@ -1,0 +1,90 @@
+"""Auditor round 16: the 巡察办's commands on what arrives each month from the units.
+
+- ``rectxl diff 9月.xlsx 10月.xlsx -o 变化.csv`` (or ``--format csv``) writes the changes as CSV — one
+  row per change, the columns of 变化明细, with the BOM Excel needs to show the Chinese — an auditor's
+  .csv had been written as the plain-text report under a .csv name, one column of lines in Excel;
+
+The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from rectxl.cli.commands import main
+
+D = dt.datetime
+_HEADER = ["序号", "巡察反馈问题", "整改措施", "责任单位", "责任人", "完成时限", "完成情况"]
+_I1 = "“三重一大”事项集体决策制度执行不严格"
+_I2 = "工程项目招投标管理不规范"
+
+
+def _ledger(path: Path, rows: list[list[object]], title: str) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改台账"
+    ws.append([title])
+    ws.append(_HEADER)
+    for row in rows:
+        ws.append(row)
+    for line in ws.iter_rows(min_row=3):
+        for cell in line:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # typed as text, as a clerk's "=" before a measure is
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def _two_months(tmp_path: Path) -> tuple[Path, Path]:
+    september = _ledger(tmp_path / "交通局台账9月.xlsx", [
+        [1, _I1, "修订“三重一大”事项决策实施办法", "办公室", "张明", D(2026, 9, 30), "已完成"],
+        [None, None, "=建立决策事项台账", "办公室", "张明", D(2026, 12, 31), "正在推进"],
+        [2, _I2, "开展2023年以来工程项目招投标专项检查", "建设科", "李强", D(2026, 10, 31), "正在推进"],
+        [None, None, "对违规项目责任人追责问责", "建设科", "李强", "立行立改", "已完成"],
+    ], "县交通运输局巡察反馈问题整改台账（2026年9月）")
+    october = _ledger(tmp_path / "交通局台账10月.xlsx", [
+        [1, _I1, "修订“三重一大”事项决策实施办法", "办公室", "张明", D(2026, 9, 30), "正在推进"],
+        [None, None, "=建立决策事项台账", "办公室", "张明", D(2026, 12, 31), "已完成"],
+        [2, _I2, "开展2023年以来工程项目招投标专项检查", "建设科", "李强", D(2027, 3, 31), "正在推进"],
+    ], "县交通运输局巡察反馈问题整改台账（2026年10月）")
+    return september, october
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_the_changes_written_to_a_csv_open_in_excel_one_row_per_change(tmp_path: Path) -> None:
+    old, new = _two_months(tmp_path)
+    out = tmp_path / "交通局台账变化.csv"
+    assert main(["diff", str(old), str(new), "-o", str(out)]) == 1  # changes worth a look
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads the Chinese of a CSV with a BOM as UTF-8
+    rows = _rows(data.decode("utf-8-sig"))
+    by_measure = {(r["类型"], r["措施"]): r for r in rows}
+    back = by_measure["状态变化", "修订“三重一大”事项决策实施办法"]
+    assert (back["原值"], back["新值"], back["值得注意"]) == ("已完成", "正在推进", "状态倒退")
+    assert (back["原工作表"], back["原行"], back["新工作表"], back["新行"]) == ("整改台账", "3", "整改台账", "3")
+    later = by_measure["时限变化", "开展2023年以来工程项目招投标专项检查"]
+    assert later["值得注意"] == "时限延后未注明延期"
+    gone = by_measure["删除措施", "对违规项目责任人追责问责"]
+    assert gone["值得注意"] == "删除已完成措施" and gone["原行"] == "6" and gone["新行"] == ""
+    # a cell a spreadsheet would run as a formula stays text
+    assert ("状态变化", "'=建立决策事项台账") in by_measure
+    assert all(r["问题"] for r in rows)
+
+
+def test_the_changes_as_csv_on_the_screen(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = _two_months(tmp_path)
+    assert main(["diff", str(old), str(new), "--format", "csv"]) == 1
+    rows = _rows(capsys.readouterr().out)
+    assert {r["类型"] for r in rows} >= {"状态变化", "时限变化", "删除措施"}
+    assert not list(tmp_path.glob("*.csv"))
