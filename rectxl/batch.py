@@ -42,7 +42,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -56,10 +56,12 @@ from rectxl.core.batch_report import (
     Skipped,
     copy_reason,
     ledger_result,
+    measure_sketch,
     newest_version,
     no_ledger_message,
     papers_beside_ledgers,
     read_name,
+    share_most_measures,
 )
 from rectxl.core.batch_units import cluster, looks_like_roster, roster_units
 from rectxl.core.errors import RectxlError, UnsafeWriteError
@@ -313,14 +315,18 @@ class _Job:
     options: Options
     today: date
     timeout: float | None
+    #: the files whose measures are wanted in short (:attr:`LedgerResult.sketch`)
+    sketched: frozenset[str] = frozenset()
 
 
 def _check_files(job: _Job) -> list[LedgerResult | Skipped]:
     """Validate each file of a chunk; every failure becomes a :class:`Skipped`, never a crash."""
-    return [_check_one(Path(job.root), rel, job.options, job.today, job.timeout) for rel in job.files]
+    return [_check_one(Path(job.root), rel, job.options, job.today, job.timeout, rel in job.sketched)
+            for rel in job.files]
 
 
-def _check_one(root: Path, rel: str, options: Options, today: date, timeout: float | None) -> LedgerResult | Skipped:
+def _check_one(root: Path, rel: str, options: Options, today: date, timeout: float | None,
+               sketch: bool = False) -> LedgerResult | Skipped:
     path = root / rel
     start = time.perf_counter()
     kind = output_kind(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
@@ -341,9 +347,12 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
         raise
     except BaseException as exc:  # a reader's panic (pyo3 PanicException) must not end the run
         return Skipped(rel, f"读取时发生意外问题（{type(exc).__name__}: {exc}），请用 rectxl check 单独检查该文件")
-    return ledger_result(rel, report, seconds=time.perf_counter() - start,
-                         stated=stated.isoformat() if stated is not None else "",
-                         unit_source=ledger.info_source.get("unit_name", ""))
+    result = ledger_result(rel, report, seconds=time.perf_counter() - start,
+                           stated=stated.isoformat() if stated is not None else "",
+                           unit_source=ledger.info_source.get("unit_name", ""))
+    if sketch:
+        result.sketch = measure_sketch(m.text for m in ledger.measures())
+    return result
 
 
 def _for_the_office(path: Path, reason: str) -> str:
@@ -444,14 +453,17 @@ def _set_copies_aside(folder: Path, files: list[str]) -> tuple[list[str], list[S
 def _version_groups(files: list[str]) -> list[list[str]]:
     """Files that may be versions of one ledger, by their names: names that name one unit, however
     spelled ("县财政局整改台账（11月）" / "财政局-整改台账-终稿", "东山镇/整改台账" / "东山镇整改台账（11月）";
-    :func:`rectxl.core.batch_units.cluster`) and say the same besides (no part, no other 附件
-    number), and names that are only ledger words in one folder ("整改台账" / "整改台账(1)").
+    :func:`rectxl.core.batch_units.cluster`) — saying the same besides or not (a part, another 附件
+    number, words rectxl does not know: "（改）", "-新") — and names that are only ledger words in one
+    folder ("整改台账" / "整改台账(1)").
 
     These are only candidates: whether they are versions is decided once they are read
     (:class:`_Versions`), by the unit each declares."""
     names = {rel: read_name(rel) for rel in files}
     named = [rel for rel in files if names[rel].names_unit]
-    groups = [g for g in cluster(named, lambda rel: names[rel].unit, lambda rel: names[rel].rest) if len(g) > 1]
+    # names saying more than the unit, and something else each ("台账（改）" / "台账", "台账-新", "台账2.0",
+    # "第一部分" / "第二部分") may be parts or versions: the measures they share tell (_Versions)
+    groups = [g for g in cluster(named, lambda rel: names[rel].unit) if len(g) > 1]
     by_key: dict[str, list[str]] = {}
     for rel in files:
         if not names[rel].names_unit:
@@ -554,7 +566,8 @@ class _Versions:
 
         out: list[LedgerResult | Skipped] = []
         for same in cluster(members, unit_of):
-            out += same if len(same) < 2 else self._one_unit(same)
+            for versions in ([same] if len(same) < 2 else _alike(same)):
+                out += versions if len(versions) < 2 else self._one_unit(versions)
         for o in out:
             if isinstance(o, LedgerResult):
                 self.spool.take(o)
@@ -595,11 +608,41 @@ class _Versions:
                 if not isinstance(old, LedgerResult):
                     reason += f"（此文件本身也无法读取：{old.reason}）"
                 self.result.set_aside.append(Skipped(rel, reason))
+            named = len({read_name(rel).rest for rel in (chosen, *older)}) > 1
             self.result.notes.append(Note(
-                "versions", f"{unit}：收到 {len(older) + 1} 个不同版本的台账，只统计“{chosen}”（{why_chosen}）；"
+                "versions", f"{unit}：收到 {len(older) + 1} 个不同版本的台账"
+                f"{'（文件名不同，但整改措施大多相同）' if named else ''}，只统计“{chosen}”（{why_chosen}）；"
                 f"未统计：{'、'.join(older)}。如果它们是同一单位台账的不同部分，请在文件名中注明"
                 "（如“第一部分”“第二部分”）后重新检查", [chosen, *older]))
         return out
+
+
+def _alike(same: list[LedgerResult | Skipped]) -> list[list[LedgerResult | Skipped]]:
+    """One unit's files (:meth:`_Versions._decide`) as the versions of each of its ledgers: the files
+    whose names say the same besides the unit (:attr:`~rectxl.core.batch_report.NameInfo.rest`), and
+    with them the files named otherwise whose measures are mostly theirs
+    (:func:`~rectxl.core.batch_report.share_most_measures`: "东山镇整改台账（改）" is a version of
+    "东山镇整改台账", its 第二部分 is not)."""
+    by_rest: dict[str, list[LedgerResult | Skipped]] = {}
+    for o in same:
+        by_rest.setdefault(read_name(o.file).rest, []).append(o)
+    parts = list(by_rest.values())
+    merged = True
+    while merged and len(parts) > 1:
+        merged = False
+        for i in range(len(parts)):
+            for j in range(i + 1, len(parts)):
+                if any(isinstance(a, LedgerResult) and isinstance(b, LedgerResult) and a.sketch and b.sketch
+                       and share_most_measures(a.sketch, b.sketch) for a in parts[i] for b in parts[j]):
+                    parts[i] += parts.pop(j)
+                    merged = True
+                    break
+            if merged:
+                break
+    for o in same:
+        if isinstance(o, LedgerResult):
+            o.sketch = None  # no longer wanted
+    return parts
 
 
 def _modified(path: Path) -> float:
@@ -691,7 +734,12 @@ def run_batch(
 
     if progress is not None:
         progress(0, len(files))
-    job = partial(_Job, str(folder), options=options, today=today, timeout=timeout)
+    # of files that may be versions named otherwise (or parts), the measures are wanted in short
+    sketched = frozenset(rel for g in groups if len({read_name(r).rest for r in g}) > 1 for rel in g)
+
+    def job(chunk: tuple[str, ...]) -> _Job:
+        return _Job(str(folder), chunk, options, today, timeout, sketched.intersection(chunk))
+
     try:
         if workers == 1:
             for rel in files:

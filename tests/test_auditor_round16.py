@@ -3,6 +3,10 @@
 - ``rectxl diff 9月.xlsx 10月.xlsx -o 变化.csv`` (or ``--format csv``) writes the changes as CSV — one
   row per change, the columns of 变化明细, with the BOM Excel needs to show the Chinese — an auditor's
   .csv had been written as the plain-text report under a .csv name, one column of lines in Excel;
+- ``rectxl batch``: a unit's ledger sent again under a name of its own ("东山镇整改台账（改）.xlsx",
+  "…(已改)", "…（退回重报）" beside "东山镇整改台账.xlsx") is a version when the two share most of their
+  measures — only the newer is counted; the unit's measures had been counted twice (both files added
+  up as parts of its ledger). Parts (第一部分 | 第二部分) share few and are still added up;
 
 The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
 """
@@ -12,6 +16,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -88,3 +95,48 @@ def test_the_changes_as_csv_on_the_screen(tmp_path: Path, capsys: pytest.Capture
     rows = _rows(capsys.readouterr().out)
     assert {r["类型"] for r in rows} >= {"状态变化", "时限变化", "删除措施"}
     assert not list(tmp_path.glob("*.csv"))
+
+
+# -- batch: one unit's ledger sent twice under names rectxl does not read as versions ------------------
+
+def _town(path: Path, town: str, month: int, extra: int = 0) -> Path:
+    """A town's ledger of the month: five measures, one more done each month, ``extra`` more added."""
+    rows: list[list[object]] = [
+        [1, "村级财务管理不规范", "开展村级财务专项清理", "党政办", "王丽", D(2026, 12, 31), "已完成"],
+        [None, None, "追回违规报销资金", "党政办", "王丽", D(2026, 11, 30), "已完成" if month > 9 else "正在推进"],
+        [None, None, "建立村级财务审核制度", "党政办", "赵敏", D(2026, 12, 31), "正在推进"],
+        [2, "软弱涣散村党组织整顿不到位", "制定软弱涣散村党组织整顿方案", "组织办", "孙强", D(2026, 12, 31), "已完成"],
+        [None, None, "选派第一书记驻村指导", "组织办", "孙强", D(2026, 12, 31), "正在推进"],
+        *([None, None, f"开展村干部专题培训第{i + 1}期", "组织办", "孙强", D(2026, 12, 31), "正在推进"]
+          for i in range(extra)),
+    ]
+    return _ledger(path, rows, f"{town}巡察反馈问题整改落实台账（2026年{month}月）")
+
+
+@pytest.mark.parametrize("newer", ["东山镇整改台账（改）.xlsx", "东山镇整改台账(已改).xlsx",
+                                   "东山镇整改台账（按意见修正）.xlsx", "东山镇整改台账（退回重报）.xlsx"])
+def test_a_ledger_sent_again_under_a_name_of_its_own_is_counted_once(tmp_path: Path, newer: str,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "十月台账"
+    old = _town(folder / "东山镇整改台账.xlsx", "东山镇", 9)
+    _town(folder / newer, "东山镇", 10, extra=1)
+    # the parts of a town's ledger (one of its measures written in both) are still added up
+    _town(folder / "西河镇整改台账（第一部分）.xlsx", "西河镇", 10)
+    _ledger(folder / "西河镇整改台账（第二部分）.xlsx", [
+        [3, "意识形态工作责任制落实不到位", "修订意识形态工作责任清单", "党政办", "王丽", D(2026, 12, 31), "正在推进"],
+        [None, None, "开展意识形态领域风险排查", "党政办", "王丽", D(2026, 12, 31), "正在推进"],
+        [None, None, "建立村级财务审核制度", "党政办", "赵敏", D(2026, 12, 31), "正在推进"],
+    ], "西河镇巡察反馈问题整改落实台账（第二部分）")
+    week_ago = time.time() - 7 * 86400
+    os.utime(old, (week_ago, week_ago))
+    out = tmp_path / "汇总.xlsx"
+    assert main(["batch", str(folder), "-o", str(out), "--json", str(tmp_path / "汇总.json"), "--as-of",
+                 "2026-10-31", "-j", "1", "--no-progress"]) == 0
+    text = capsys.readouterr().out
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    counted = {r["file"]: r["counts"]["measures"] for r in data["ledgers"]}
+    assert counted == {newer: 6,  # the newer version alone, not 5 + 6 measures
+                       "西河镇整改台账（第一部分）.xlsx": 5, "西河镇整改台账（第二部分）.xlsx": 3}
+    assert [s["file"] for s in data["set_aside"]] == ["东山镇整改台账.xlsx"]
+    assert "东山镇：收到 2 个不同版本的台账（文件名不同，但整改措施大多相同）" in text
+

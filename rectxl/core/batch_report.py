@@ -11,9 +11,11 @@ as they arrive (:class:`BatchSink`). The JSON is rendered in pieces for the same
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import unicodedata
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -46,6 +48,7 @@ __all__ = [
     "json_tail",
     "ledger_json",
     "ledger_result",
+    "measure_sketch",
     "newest_version",
     "no_ledger_message",
     "papers_beside_ledgers",
@@ -54,6 +57,7 @@ __all__ = [
     "roster_line",
     "roster_status",
     "round_rows",
+    "share_most_measures",
     "to_json",
     "to_text",
     "unit_from_path",
@@ -69,6 +73,43 @@ FindingRow = tuple[str, str, str, str | None, str | None, int | None, str | None
 def finding_row(f: Finding) -> FindingRow:
     """``f`` as a :data:`FindingRow` (the values of ``f.to_dict()``, without the keys)."""
     return (f.code, f.severity.value, f.message, f.sheet, f.cell, f.row, f.field, json_value(f.value))
+
+
+#: a ledger's measures in short: how many distinct measures, and the smallest hashes of them
+Sketch = tuple[int, tuple[int, ...]]
+#: how many hashes a :data:`Sketch` keeps (all of them in a ledger of as many measures or fewer)
+SKETCH_SIZE = 256
+
+
+def measure_sketch(texts: Iterable[str]) -> Sketch:
+    """The measures ``texts`` in short: how many distinct ones (as ``rectxl diff`` pairs them:
+    :func:`rectxl.core.diff.normalize_measure_text`) and the :data:`SKETCH_SIZE` smallest of their
+    hashes (CRC-32: the same in every worker process, as Python's ``hash`` is not) — enough to tell
+    how many measures two ledgers share (:func:`share_most_measures`) without holding their texts."""
+    from rectxl.core.diff import normalize_measure_text
+
+    keys = {zlib.crc32(key.encode("utf-8")) for text in texts if (key := normalize_measure_text(text))}
+    return len(keys), tuple(heapq.nsmallest(SKETCH_SIZE, keys))
+
+
+def share_most_measures(a: Sketch, b: Sketch) -> bool:
+    """Whether two ledgers share most of their measures — at least three and four in five of the
+    smaller one's, or every measure of both — as two versions of one ledger do (a measure added,
+    one reworded or dropped since), and two parts of it (第一部分 | 第二部分, one aspect each) never.
+    Counted exactly when each sketch holds all its measures; else estimated from the hashes the
+    two keep (bottom-k: the share of the smallest hashes of both that each holds)."""
+    (na, ha), (nb, hb) = a, b
+    if not na or not nb:
+        return False
+    both = set(ha) & set(hb)
+    if len(ha) == na and len(hb) == nb:
+        shared = float(len(both))
+    else:
+        union = heapq.nsmallest(SKETCH_SIZE, set(ha) | set(hb))
+        j = sum(1 for h in union if h in both) / len(union)
+        shared = j * (na + nb) / (1 + j)  # |A ∩ B| from the Jaccard index
+    smaller, larger = min(na, nb), max(na, nb)
+    return shared + 1e-9 >= 0.8 * smaller and (shared + 1e-9 >= 3 or shared + 1e-9 >= larger)
 
 
 @dataclass(slots=True)
@@ -96,6 +137,9 @@ class LedgerResult:
     unit_source: str = ""
     #: the sheets its measures were read from, in order
     sheets: list[str] = field(default_factory=list)
+    #: its measures in short (:func:`measure_sketch`), taken only of a file that may be another
+    #: file's version — whether they are is told by the measures they share
+    sketch: Sketch | None = None
 
     @property
     def rate(self) -> float:
