@@ -7,6 +7,10 @@
   "…(已改)", "…（退回重报）" beside "东山镇整改台账.xlsx") is a version when the two share most of their
   measures — only the newer is counted; the unit's measures had been counted twice (both files added
   up as parts of its ledger). Parts (第一部分 | 第二部分) share few and are still added up;
+- ``rectxl batch`` / ``check``: a workbook that is no ledger says what it is — a blank one "工作簿是空的", a
+  花名册 "不像整改台账" with the header it has (序号、姓名、性别…); one lying beside its unit's ledger is
+  listed with the files not checked, as a paper sent with it — it had been an unreadable ledger (exit 1),
+  and the bureau that sent a blank workbook was asked for "a file that opens".
 
 The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
 """
@@ -140,3 +144,45 @@ def test_a_ledger_sent_again_under_a_name_of_its_own_is_counted_once(tmp_path: P
     assert [s["file"] for s in data["set_aside"]] == ["东山镇整改台账.xlsx"]
     assert "东山镇：收到 2 个不同版本的台账（文件名不同，但整改措施大多相同）" in text
 
+
+
+# -- batch: what is no ledger, said as such ----------------------------------------------------------------
+
+def _staff_list(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "花名册"
+    ws.append(["县教育局干部职工花名册"])
+    ws.append(["序号", "姓名", "性别", "出生年月", "职务", "联系电话"])
+    ws.append([1, "张三", "男", "1980.05", "科员", "13800000000"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def test_a_staff_list_beside_a_ledger_and_a_blank_workbook_are_said_to_be_no_ledgers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "十月台账"
+    _town(folder / "县教育局" / "县教育局整改台账.xlsx", "县教育局", 10)
+    staff = _staff_list(folder / "县教育局" / "干部花名册.xlsx")
+    Workbook().save(folder / "县卫健局整改台账.xlsx")
+    args = ["--json", str(tmp_path / "汇总.json"), "--as-of", "2026-10-31", "-j", "1", "--no-progress"]
+    assert main(["batch", str(folder), "-o", str(tmp_path / "汇总.xlsx"), *args]) == 1  # the blank one
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    # the staff list is a paper sent with the bureau's ledger, not a ledger that could not be read
+    assert [s["file"] for s in data["skipped"]] == ["县卫健局整改台账.xlsx"]
+    ignored = {s["file"]: s["reason"] for s in data["ignored"]}
+    said = ignored["县教育局/干部花名册.xlsx"]
+    assert "姓名" in said and "县教育局整改台账.xlsx" in said
+    # the bureau that sent a blank workbook is asked for its ledger, not for "a file that opens"
+    chase = {r["unit"]: r["reason"] for r in data["round"] if r["reason"]}
+    assert "工作簿是空的" in chase["县卫健局"] and "可以打开" not in chase["县卫健局"]
+    capsys.readouterr()
+    # the same staff list checked alone: what it is, not only that no header was found
+    assert main(["check", str(staff)]) == 2
+    err = capsys.readouterr().err
+    assert "不像整改台账" in err and "序号、姓名、性别" in err
+    # without the blank workbook the round is clean: a staff list is no unreadable ledger
+    (folder / "县卫健局整改台账.xlsx").unlink()
+    assert main(["batch", str(folder), "-o", str(tmp_path / "汇总2.xlsx"), *args[2:], "--no-json"]) == 0

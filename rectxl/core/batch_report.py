@@ -300,10 +300,29 @@ _MAY_HOLD_A_LEDGER = (*_ARCHIVES, ".et", ".ett", ".csv", *_DOCUMENTS)
 OWN_OUTPUT = "rectxl 生成的文件"
 
 
+#: how a reader says a workbook is no ledger (:func:`rectxl.core.grid` — a 花名册, an empty workbook)
+_NO_LEDGER_SAID = ("不像整改台账，", "工作簿是空的，")
+
+
 def papers_beside_ledgers(result: BatchResult) -> None:
     """Say of each document a unit sent beside its ledger (a Word 情况报告, a PDF of the stamped
     ledger) that the unit's ledger was checked, rather than asking the unit for one: the document
-    names a unit (its file or folder name) of which a ledger was counted."""
+    names a unit (its file or folder name) of which a ledger was counted. A workbook beside it that
+    is no ledger (a 花名册, a blank one) is such a paper too: listed with the files not checked, not
+    as a ledger that could not be read."""
+    for s in [s for s in result.skipped if s.reason.startswith(_NO_LEDGER_SAID)]:
+        n = read_name(s.file)
+        if not n.names_unit:
+            continue
+        unit = canonical_unit(n.unit)
+        ledgers = [r.file for r in result.ledgers
+                   if same_unit_name(r.unit, unit) or same_unit_name(canonical_unit(read_name(r.file).unit), unit)]
+        if ledgers:
+            result.skipped.remove(s)
+            what = s.reason.split("。", 1)[0].replace("，找不到台账表头", "")
+            result.ignored.append(Skipped(s.file, f"{what}，未检查；该单位（{unit}）的台账已检查"
+                                                  f"（{_listed(ledgers)}），此文件应是随台账报送的其他材料，不另索取台账"))
+    result.ignored.sort(key=lambda s: s.file)
     for s in result.ignored:
         suffix = s.file.rsplit(".", 1)[-1].lower() if "." in s.file.rsplit("/", 1)[-1] else ""
         if "." + suffix not in _DOCUMENTS or s.reason.startswith(OWN_OUTPUT) or "索取 Excel 台账" not in s.reason:
@@ -395,6 +414,8 @@ def _uncounted_rows(result: BatchResult, counted: list[str]) -> list[RoundRow]:
             ask = "请核实该单位是否报错了文件，请其报送本单位的台账"
         elif any("密码" in what for _, _, what in group):
             ask = "请该单位取消打开密码后重新报送（巡察办一般没有该密码）"
+        elif all(what.startswith(("无法读取，工作簿是空的", "无法读取，不像整改台账")) for _, _, what in group):
+            ask = "报送的不是填写好的整改台账，请该单位报送整改台账"
         else:
             ask = "请该单位重新报送可以打开的 Excel 台账"
         rows.append(RoundRow(unit=preferred_name([unit for unit, _, _ in group]), files=files,

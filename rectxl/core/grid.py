@@ -1518,6 +1518,19 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
             f"其中只认出了{understood}，缺少“具体问题”或“整改措施”列。请把问题列、措施列的列名改为"
             f"“具体问题”“整改措施”，或用 --column 原列名=标准列名（或“{COLUMN_MAP_SHEET}”工作表）指明。"
         )
+    written = [(g, row) for g in grids if _may_be_ledger(g) for row in g.rows[:HEADER_SCAN_ROWS]
+               if sum(not _blank(v) for v in row) >= 2]
+    if not written and not any(not _blank(v) for g in grids for row in g.rows for v in row):
+        raise LedgerError(f"工作簿是空的，找不到台账表头：工作表（{names}）中没有任何内容。请确认报送的是填写好的"
+                          "整改台账，而不是空白文件或模板。")
+    if written:  # what the sheet is instead: its first row of several cells (序号、姓名、性别 …)
+        grid, row = next(((g, r) for g, r in written if not g.hidden), written[0])
+        cells = "、".join(_text(v) for v in row if not _blank(v))
+        raise LedgerError(
+            f"不像整改台账，找不到台账表头：工作表“{grid.name}”前{HEADER_SCAN_ROWS}行的表头是“{shorten(cells, 60)}”，"
+            "没有“具体问题”“整改措施”等列。请确认这是整改台账；列名另有写法（如英文）时，可用 --column "
+            f"原列名=标准列名（或“{COLUMN_MAP_SHEET}”工作表）逐列指明，或使用 rectxl new 生成的模板。"
+        )
     raise LedgerError(
         f"找不到台账表头：工作表（{names}）的前{HEADER_SCAN_ROWS}行中没有同时包含“具体问题”或“整改措施”"
         "等列名的表头行。请确认这是整改台账；列名另有写法（如英文）时，可用 --column 原列名=标准列名（或"
