@@ -10,7 +10,9 @@
 - ``rectxl batch`` / ``check``: a workbook that is no ledger says what it is — a blank one "工作簿是空的", a
   花名册 "不像整改台账" with the header it has (序号、姓名、性别…); one lying beside its unit's ledger is
   listed with the files not checked, as a paper sent with it — it had been an unreadable ledger (exit 1),
-  and the bureau that sent a blank workbook was asked for "a file that opens".
+  and the bureau that sent a blank workbook was asked for "a file that opens";
+- a title naming the inspection group that fed back before the unit ("县委第二巡察组反馈东山镇党委问题整改台账",
+  "…巡察组向东山镇党委反馈…") names 东山镇 — the batch had ranked a unit "县委第二巡察组反馈东山镇";
 
 The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
 """
@@ -186,3 +188,19 @@ def test_a_staff_list_beside_a_ledger_and_a_blank_workbook_are_said_to_be_no_led
     # without the blank workbook the round is clean: a staff list is no unreadable ledger
     (folder / "县卫健局整改台账.xlsx").unlink()
     assert main(["batch", str(folder), "-o", str(tmp_path / "汇总2.xlsx"), *args[2:], "--no-json"]) == 0
+
+
+# -- batch: the unit a title names after the inspection group that fed back -----------------------------
+
+@pytest.mark.parametrize("title", ["县委第二巡察组反馈东山镇党委问题整改台账", "县委第二巡察组向东山镇党委反馈问题整改台账"])
+def test_a_title_naming_the_group_that_fed_back_names_the_town_it_fed_back_to(
+        tmp_path: Path, title: str) -> None:
+    folder = tmp_path / "十月台账"
+    _ledger(folder / "附件2：整改台账.xlsx", [
+        [1, "村级财务管理不规范", "开展村级财务专项清理", "党政办", "王丽", D(2026, 12, 31), "正在推进"],
+    ], title)
+    _town(folder / "西河镇整改台账.xlsx", "西河镇", 10)
+    assert main(["batch", str(folder), "-o", str(tmp_path / "汇总.xlsx"), "--json", str(tmp_path / "汇总.json"),
+                 "--as-of", "2026-10-31", "-j", "1", "--no-progress"]) == 0
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    assert {r["unit"] for r in data["ledgers"]} == {"东山镇", "西河镇"}

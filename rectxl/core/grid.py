@@ -1647,8 +1647,9 @@ def _period(name: str) -> tuple[int, int]:
 #: a unit's name in a title row: the shortest run ending in a kind of unit, before what the title
 #: says about it ("XX县自然资源局党组关于…", "XX县自然资源局巡察反馈问题整改落实台账")
 _TITLE_UNIT = re.compile(
-    # "市委第三巡察组对市住建局党组巡察整改台账": the unit inspected, after who inspected it
-    r"^(?:.{2,20}?(?:巡察|巡视)组?对)?(?P<cpc>中共)?"
+    # "市委第三巡察组对市住建局党组巡察整改台账", "县委第二巡察组反馈东山镇党委问题清单": the unit
+    # inspected, after who inspected it
+    r"^(?:.{2,20}?(?:巡察|巡视)组?对|.{2,20}?(?:巡察|巡视)组(?:反馈|向))?(?P<cpc>中共)?"
     r"(.{2,40}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处"
     # 妇女联合会, 总工会, 个体劳动者协会, 商会, 管委会; 妇联, 工商联; 科协; 学校, 实验小学; 幼儿园; 银行支行
     r"|会|联|科协|学校|小学|中学|大学|幼儿园|银行|支行|分行"
