@@ -566,12 +566,32 @@ class _Versions:
 
         out: list[LedgerResult | Skipped] = []
         for same in cluster(members, unit_of):
+            same = self._lists_apart(same)
             for versions in ([same] if len(same) < 2 else _alike(same)):
                 out += versions if len(versions) < 2 else self._one_unit(versions)
         for o in out:
             if isinstance(o, LedgerResult):
                 self.spool.take(o)
         return sorted(out, key=lambda o: o.file)
+
+    def _lists_apart(self, same: list[LedgerResult | Skipped]) -> list[LedgerResult | Skipped]:
+        """One unit's files without those that hold no measure when another holds some — the 问题清单
+        a unit sends with its ledger ("附件1：巡察反馈问题清单" beside "附件2：整改台账"), set aside
+        with why: counted, it had added its problems' errors (no measure for each) to the unit's."""
+        full = [o.file for o in same if isinstance(o, LedgerResult) and o.counts.get("measures", 0)]
+        if not full:
+            return same
+        kept: list[LedgerResult | Skipped] = []
+        for o in same:
+            if isinstance(o, LedgerResult) and not o.counts.get("measures", 0):
+                self.spool.where.pop(o.file, None)
+                listed = f" {o.issues} 个问题" if o.issues else "问题"
+                self.result.set_aside.append(Skipped(o.file, (
+                    f"只列了{listed}，没有整改措施，应是随台账报送的问题清单等材料，未统计；“{o.unit}”的台账已统计"
+                    f"（{'、'.join(full)}）")))
+            else:
+                kept.append(o)
+        return kept
 
     def _one_unit(self, same: list[LedgerResult | Skipped]) -> list[LedgerResult | Skipped]:
         """The versions of one unit's ledger: the one to count (and the newer ones that could not

@@ -13,6 +13,10 @@
   and the bureau that sent a blank workbook was asked for "a file that opens";
 - a title naming the inspection group that fed back before the unit ("县委第二巡察组反馈东山镇党委问题整改台账",
   "…巡察组向东山镇党委反馈…") names 东山镇 — the batch had ranked a unit "县委第二巡察组反馈东山镇";
+- ``rectxl batch``: the 问题清单 a unit sends with its ledger (附件1, problems and no measure) is set aside
+  with why — it had been counted as a second ledger of the unit, its problems each an error
+  (issue-without-measure) and header-missing 整改措施 on the unit's row; a unit that sent only its
+  problem list is still asked for its ledger.
 
 The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
 """
@@ -192,7 +196,8 @@ def test_a_staff_list_beside_a_ledger_and_a_blank_workbook_are_said_to_be_no_led
 
 # -- batch: the unit a title names after the inspection group that fed back -----------------------------
 
-@pytest.mark.parametrize("title", ["县委第二巡察组反馈东山镇党委问题整改台账", "县委第二巡察组向东山镇党委反馈问题整改台账"])
+@pytest.mark.parametrize("title", ["县委第二巡察组反馈东山镇党委问题整改台账",
+                                   "县委第二巡察组向东山镇党委反馈问题整改台账"])
 def test_a_title_naming_the_group_that_fed_back_names_the_town_it_fed_back_to(
         tmp_path: Path, title: str) -> None:
     folder = tmp_path / "十月台账"
@@ -204,3 +209,40 @@ def test_a_title_naming_the_group_that_fed_back_names_the_town_it_fed_back_to(
                  "--as-of", "2026-10-31", "-j", "1", "--no-progress"]) == 0
     data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
     assert {r["unit"] for r in data["ledgers"]} == {"东山镇", "西河镇"}
+
+
+# -- batch: the problem list a unit sends with its ledger ------------------------------------------------
+
+def _problem_list(path: Path, town: str) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "问题清单"
+    ws.append([f"县委第二巡察组反馈{town}党委问题清单"])
+    ws.append(["序号", "问题类别", "具体问题", "备注"])
+    ws.append([1, "作风建设方面", "村级财务管理不规范", ""])
+    ws.append([2, "组织建设方面", "软弱涣散村党组织整顿不到位", ""])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def test_the_problem_list_sent_with_a_ledger_is_not_counted_as_a_second_ledger(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "十月台账"
+    _problem_list(folder / "东山镇" / "附件1：巡察反馈问题清单.xlsx", "东山镇")
+    _town(folder / "东山镇" / "附件2：整改台账.xlsx", "东山镇", 10)
+    _problem_list(folder / "南坪乡" / "附件1：巡察反馈问题清单.xlsx", "南坪乡")  # and nothing else
+    assert main(["batch", str(folder), "-o", str(tmp_path / "汇总.xlsx"), "--json", str(tmp_path / "汇总.json"),
+                 "--as-of", "2026-10-31", "-j", "1", "--no-progress"]) == 1
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    ledgers = {r["file"]: r for r in data["ledgers"]}
+    assert "东山镇/附件1：巡察反馈问题清单.xlsx" not in ledgers  # no second ledger of 东山镇, with 2 errors of its own
+    assert ledgers["东山镇/附件2：整改台账.xlsx"]["by_severity"]["error"] == 0
+    aside = {s["file"]: s["reason"] for s in data["set_aside"]}
+    assert "问题清单" in aside["东山镇/附件1：巡察反馈问题清单.xlsx"]
+    assert "东山镇/附件2：整改台账.xlsx" in aside["东山镇/附件1：巡察反馈问题清单.xlsx"]
+    text = capsys.readouterr().out
+    assert "东山镇：2 个台账文件合并统计" not in text
+    # a unit that sent its problem list alone is still asked for its ledger
+    assert {r["unit"] for r in data["round"] if r["reason"]} == {"南坪乡"}
