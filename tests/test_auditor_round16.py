@@ -16,7 +16,10 @@
 - ``rectxl batch``: the 问题清单 a unit sends with its ledger (附件1, problems and no measure) is set aside
   with why — it had been counted as a second ledger of the unit, its problems each an error
   (issue-without-measure) and header-missing 整改措施 on the unit's row; a unit that sent only its
-  problem list is still asked for its ledger.
+  problem list is still asked for its ledger;
+- ``rectxl diff``: a measure still unfinished past its deadline and declared 长期坚持 this month is called
+  out (逾期改为长期坚持) — it no longer counts as overdue, and the diff had listed it as a plain change of
+  status.
 
 The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
 """
@@ -246,3 +249,28 @@ def test_the_problem_list_sent_with_a_ledger_is_not_counted_as_a_second_ledger(
     assert "东山镇：2 个台账文件合并统计" not in text
     # a unit that sent its problem list alone is still asked for its ledger
     assert {r["unit"] for r in data["round"] if r["reason"]} == {"南坪乡"}
+
+
+# -- diff: unfinished work past its deadline declared 长期坚持 -------------------------------------------
+
+def test_overdue_work_declared_long_term_is_called_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [
+        [1, _I2, "开展政府采购专项检查", "财务股", "李华", D(2026, 9, 30), "正在推进"],
+        [None, None, "建立采购内控制度", "财务股", "李华", D(2026, 12, 31), "正在推进"],
+        [2, _I1, "建立“三重一大”决策台账", "办公室", "张明", D(2026, 9, 30), "已完成"],
+    ]
+    old = _ledger(tmp_path / "9月.xlsx", rows, "县财政局巡察整改台账（9月）")
+    later = [list(r) for r in rows]
+    later[0][6] = "长期坚持"  # past its deadline: would be overdue
+    later[1][6] = "长期坚持"  # not yet due: a plain change of status
+    later[2][6] = "已完成，并长期坚持"
+    new = _ledger(tmp_path / "10月.xlsx", later, "县财政局巡察整改台账（10月）")
+    assert main(["diff", str(old), str(new), "--as-of-old", "2026-09-30", "--as-of-new", "2026-10-31",
+                 "--format", "csv"]) == 1
+    flags = {r["措施"]: r["值得注意"] for r in _rows(capsys.readouterr().out) if r["类型"] == "状态变化"}
+    assert flags == {"开展政府采购专项检查": "逾期改为长期坚持", "建立采购内控制度": ""}
+    assert main(["diff", str(old), str(new), "--as-of-old", "2026-09-30", "--as-of-new", "2026-10-31"]) == 1
+    text = capsys.readouterr().out
+    notable = text.split("值得注意\n", 1)[1]
+    assert "逾期改为长期坚持：" in notable and "开展政府采购专项检查" in notable and "已过31天" in notable
+    assert "建立采购内控制度" not in notable

@@ -126,6 +126,9 @@ class RegressionKind(StrEnum):
     #: an extended deadline ("延期至…") put off again
     EXTENDED_AGAIN = "再次延期"
     DEADLINE_DROPPED = "取消整改时限"
+    #: unfinished work past its deadline declared 长期坚持 this period: no longer counted overdue,
+    #: with nothing saying its staged goal was met
+    OVERDUE_MADE_LONG_TERM = "逾期改为长期坚持"
     COMPLETED_REMOVED = "删除已完成措施"
     #: a measure not finished last period gone from this period's ledger (the work dropped, or an
     #: overdue row hidden) — not a rewording, which is paired as 措施内容修改
@@ -920,16 +923,26 @@ def _regression(kind: RegressionKind, message: str, o: MeasureRef | None, n: Mea
                       old_sheet=o.sheet if o else "", new_sheet=n.sheet if n else "")
 
 
-def _match_regressions(mm: MeasureMatch, as_of_old: date | None = None) -> list[Regression]:
-    """值得注意 for a matched measure: status gone backwards, deadline moved silently, put off
-    again after an extension, or dropped. ``as_of_old``: last period's as-of date, the latest an
-    at-once deadline (立行立改) of unknown feedback date was due by."""
+def _match_regressions(mm: MeasureMatch, as_of_old: date | None = None, as_of_new: date | None = None
+                       ) -> list[Regression]:
+    """值得注意 for a matched measure: status gone backwards, unfinished work past its deadline
+    declared 长期坚持, deadline moved silently, put off again after an extension, or dropped.
+    ``as_of_old``: last period's as-of date, the latest an at-once deadline (立行立改) of unknown
+    feedback date was due by; ``as_of_new``: this period's."""
     o, n = mm.old, mm.new
     out = []
     if o.status is Status.DONE and n.status is not Status.DONE:
         out.append(_regression(
             RegressionKind.STATUS_REGRESSED,
             f"上期已完成，本期改为“{n.status_label}”：请核实是否整改反弹或上期误报已完成", o, n))
+    due = _due(n.deadline)
+    if (n.status is Status.LONG_TERM and o.status not in (Status.DONE, Status.LONG_TERM) and o.status is not None
+            and due is not None and as_of_new is not None and due < as_of_new):
+        out.append(_regression(
+            RegressionKind.OVERDUE_MADE_LONG_TERM,
+            f"上期为“{o.status_label}”，本期改为“长期坚持”，而整改时限“{n.deadline.text}”截至本期"
+            f"（{cn_date(as_of_new)}）已过{(as_of_new - due).days}天：改为长期坚持后不再计为逾期，请核实阶段性"
+            "整改目标是否已经完成（已完成的请写“已完成，并长期坚持”，未完成的仍按逾期督办）", o, n))
     if mm.deadline_changed:
         od, nd = _due_then(o.deadline, as_of_old), _due(n.deadline)
         since = "" if od is None or _due(o.deadline) else f"（立行立改按上期截至日期{cn_date(od)}计）"
@@ -990,7 +1003,7 @@ def _regressions(diff: LedgerDiff, replaced: set[tuple[str, int]], absorbed: set
     """Every 值得注意; ``replaced``: (sheet, row) of the old measures whose issue has a new measure
     this period or that were merged into another (see :func:`_removed_regressions`);
     ``absorbed``: those merged into a measure finished this period."""
-    out = [r for mm in diff.matched for r in _match_regressions(mm, diff.old.as_of)]
+    out = [r for mm in diff.matched for r in _match_regressions(mm, diff.old.as_of, diff.new.as_of)]
     out += [r for m in diff.removed if (m.sheet, m.row) not in absorbed
             for r in _removed_regressions(m, diff.new.as_of, (m.sheet, m.row) in replaced)]
     order = list(RegressionKind)
@@ -1068,7 +1081,7 @@ def _changes(diff: LedgerDiff, texts: _Texts, merged: dict[tuple[str, int], Meas
         if not mm.changed:  # most measures: nothing below applies
             continue
         o, n = mm.old, mm.new
-        regs = _match_regressions(mm, diff.old.as_of)
+        regs = _match_regressions(mm, diff.old.as_of, diff.new.as_of)
 
         def change(kind: ChangeKind, field: str, old: str, new: str, fl: str = "",
                    note: str = "", o: MeasureRef = o, n: MeasureRef = n) -> Change:
@@ -1083,7 +1096,7 @@ def _changes(diff: LedgerDiff, texts: _Texts, merged: dict[tuple[str, int], Meas
                               note=f"相似度{mm.similarity:.0%}"))
         if mm.status_changed:
             out.append(change(ChangeKind.STATUS, F.STATUS, o.status_label, n.status_label,
-                              _flag(regs, RegressionKind.STATUS_REGRESSED)))
+                              _flag(regs, RegressionKind.STATUS_REGRESSED, RegressionKind.OVERDUE_MADE_LONG_TERM)))
         if mm.completion_changed:
             out.append(change(ChangeKind.STATUS, F.COMPLETED, _completion_label(o),
                               _completion_label(n)))
