@@ -19,7 +19,10 @@
   problem list is still asked for its ledger;
 - ``rectxl diff``: a measure still unfinished past its deadline and declared 长期坚持 this month is called
   out (逾期改为长期坚持) — it no longer counts as overdue, and the diff had listed it as a plain change of
-  status.
+  status;
+- a ledger sorted by 责任单位 (its issue written on each row, met again after others) keeps each issue
+  once — check had counted 4 issues of 3, and diff against last month's called the second block a new
+  issue and its measures moved to "another" issue of the same words.
 
 The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
 """
@@ -274,3 +277,36 @@ def test_overdue_work_declared_long_term_is_called_out(tmp_path: Path, capsys: p
     notable = text.split("值得注意\n", 1)[1]
     assert "逾期改为长期坚持：" in notable and "开展政府采购专项检查" in notable and "已过31天" in notable
     assert "建立采购内控制度" not in notable
+
+
+# -- a ledger sorted by 责任单位: an issue written on each row, met again lower down ---------------------
+
+def test_a_ledger_sorted_by_owner_keeps_each_issue_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b, c = "公务接待管理不规范", "政府采购程序不规范", "档案管理混乱"
+    header = ["序号", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"]
+    by_issue = [
+        [1, a, "修订公务接待管理办法", "办公室", "张明", D(2026, 12, 31), "正在推进"],
+        [2, a, "清理2025年以来接待费用", "财务股", "李华", D(2026, 12, 31), "正在推进"],
+        [3, b, "开展政府采购专项检查", "财务股", "李华", D(2026, 12, 31), "正在推进"],
+        [4, c, "整理归档2020年以来文书档案", "办公室", "王芳", D(2026, 9, 30), "已完成"],
+    ]
+    by_owner = [by_issue[0], by_issue[3], by_issue[1], by_issue[2]]  # 办公室 first, then 财务股
+
+    def save(path: Path, rows: list[list[object]]) -> Path:
+        wb = Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.append(["县财政局巡察整改台账"])
+        ws.append(header)
+        for i, row in enumerate(rows, start=1):
+            ws.append([i, *row[1:]])
+        wb.save(path)
+        return path
+
+    old, new = save(tmp_path / "9月.xlsx", by_issue), save(tmp_path / "10月.xlsx", by_owner)
+    assert main(["check", str(new), "--as-of", "2026-10-31", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["issues"] == 3
+    # nothing changed but the order of the rows: no issue added, no measure moved
+    assert main(["diff", str(old), str(new), "--as-of-old", "2026-10-31", "--as-of-new", "2026-10-31",
+                 "--format", "csv"]) == 0
+    assert _rows(capsys.readouterr().out) == []

@@ -2970,7 +2970,14 @@ class _Builder:
             # the issue copied onto each of its measures' rows, a full stop or a space more on one
             # ("学习不深入" | "学习不深入。"): one issue, not two under one number
             key = (issue_no, normalize_for_compare(issue_t).rstrip(_TRAILING_MARKS))
-            if self.issue is None or key != self._issue_key:
+            assert self.category is not None
+            # an issue written on each of its rows, met again after others (a ledger sorted by
+            # 责任单位): the issue opened before, not a second one of the same words
+            again = ((self._issues_seen or {}).get((id(self.category), key))
+                     if key[1] and key != self._issue_key else None)
+            if again is not None:
+                self.issue, self._issue_key = again, key
+            elif self.issue is None or key != self._issue_key:
                 number, title = split_issue_label(issue_t)
                 if number is None and _CATEGORY_LABEL.match(issue_t):
                     number, title = split_category_label(issue_t)  # "（一）…": the issue's own label
@@ -2988,6 +2995,9 @@ class _Builder:
                     self.issue.cells[F.ISSUE] = self.ref(F.MEASURE, r)
                 self.category.issues.append(self.issue)
                 self._issue_key = key
+                if self._issues_seen is None:
+                    self._issues_seen = {}
+                self._issues_seen.setdefault((id(self.category), key), self.issue)
 
         measure_c = self.cols.get(F.MEASURE)
         if measure_c is not None and self._measure_merged(r, measure_c) and not self._opens_issue(r, measure_c):
@@ -3093,6 +3103,8 @@ class _Builder:
     _read_any = False
     _footer = False
     _issue_key: tuple[int | None, str] = (None, "")
+    #: the issues opened, by category and key (:meth:`read_row`): one written again lower down is that one
+    _issues_seen: dict[tuple[int, tuple[int | None, str]], Issue] | None = None
 
     def _measure(self, r: int, text: str) -> Measure:
         if r in self.error_rows:
