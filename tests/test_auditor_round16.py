@@ -22,7 +22,10 @@
   status;
 - a ledger sorted by 责任单位 (its issue written on each row, met again after others) keeps each issue
   once — check had counted 4 issues of 3, and diff against last month's called the second block a new
-  issue and its measures moved to "another" issue of the same words.
+  issue and its measures moved to "another" issue of the same words;
+- ``rectxl diff 台账（10月）.xlsx 台账（9月）.xlsx`` (the order ``*.xlsx`` gives) says the files' names put the
+  上期 after the 本期 — every change had been told backwards (状态倒退 where work was finished) unwarned
+  when the two ledgers are dated alike.
 
 The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
 """
@@ -310,3 +313,24 @@ def test_a_ledger_sorted_by_owner_keeps_each_issue_once(tmp_path: Path, capsys: 
     assert main(["diff", str(old), str(new), "--as-of-old", "2026-10-31", "--as-of-new", "2026-10-31",
                  "--format", "csv"]) == 0
     assert _rows(capsys.readouterr().out) == []
+
+
+# -- diff: two months given the wrong way round ------------------------------------------------------------
+
+def test_the_months_given_the_wrong_way_round_are_told(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # both ledgers dated alike (no 报告日期, the same 填报日期 left in the title row): only the names tell
+    september = _town(tmp_path / "东山镇整改台账（9月）.xlsx", "东山镇", 9)
+    october = _town(tmp_path / "东山镇整改台账（10月）.xlsx", "东山镇", 10)
+    files = sorted(tmp_path.glob("*.xlsx"))  # as the shell's *.xlsx gives them: 10月 before 9月
+    assert files == [october, september]
+    main(["diff", *map(str, files), "--as-of-old", "2026-10-31", "--as-of-new", "2026-10-31"])
+    text = capsys.readouterr().out
+    assert "上期文件名标明的是10月，本期文件名标明的是9月" in text and "先后没有颠倒" in text
+    main(["diff", str(september), str(october), "--as-of-old", "2026-10-31", "--as-of-new", "2026-10-31"])
+    assert "颠倒" not in capsys.readouterr().out
+    # a December then a January is a new year, not a turn
+    december = _town(tmp_path / "东山镇整改台账（12月）.xlsx", "东山镇", 10)
+    january = _town(tmp_path / "东山镇整改台账（1月）.xlsx", "东山镇", 10)
+    assert main(["diff", str(december), str(january), "--as-of-old", "2026-10-31", "--as-of-new",
+                 "2026-10-31"]) == 0
+    assert "颠倒" not in capsys.readouterr().out

@@ -907,11 +907,37 @@ def _pairing_warnings(old: Ledger, new: Ledger, diff: LedgerDiff, n_old: int, n_
     if diff.new.as_of < diff.old.as_of:
         out.append(f"本期的截至日期（{cn_date(diff.new.as_of)}）早于上期（{cn_date(diff.old.as_of)}）："
                    "请确认两个文件的先后没有颠倒（先写上期，再写本期）。")
+    elif diff.new.as_of == diff.old.as_of and (turned := _named_later(diff.old.name, diff.new.name)):
+        out.append(f"上期文件名标明的是{turned[0]}，本期文件名标明的是{turned[1]}：请确认两个文件的先后没有颠倒"
+                   "（先写上期，再写本期；“10月”的文件名在列表中常排在“9月”之前）。")
     same = sum(1 for m in diff.matched if m.match is not MatchKind.EDITED)
     if min(n_old, n_new) >= 5 and same < 0.2 * min(n_old, n_new):
         out.append(f"两期台账只有{same}项措施相同（上期{n_old}项，本期{n_new}项）：它们可能不是同一台账的两期，"
                    "请确认没有选错文件。")
     return out
+
+
+def _named_later(old_name: str, new_name: str) -> tuple[str, str] | None:
+    """The periods the two files' names state ("台账（10月）.xlsx", "台账20261028.xlsx") when the old
+    one's is the later — the files given in the wrong order, as a list sorted by name gives them
+    ("…（10月）" before "…（9月）"). Without years, a month up to half a year before is earlier (a
+    December then a January is a new year, not a turn)."""
+    from rectxl.core.batch_report import read_name
+
+    a, b = read_name(old_name).period, read_name(new_name).period
+    if a is None or b is None or not a[1] or not b[1]:
+        return None
+    if a[0] and b[0]:
+        later = a > b
+    elif a[0] or b[0]:
+        return None
+    else:
+        later = 0 < (a[1] - b[1]) % 12 <= 6 or (a[1] == b[1] and a[2] > b[2] > 0)
+
+    def said(p: tuple[int, int, int]) -> str:
+        return f"{f'{p[0]}年' if p[0] else ''}{p[1]}月{f'{p[2]}日' if p[2] else ''}"
+
+    return (said(a), said(b)) if later else None
 
 
 def _regression(kind: RegressionKind, message: str, o: MeasureRef | None, n: MeasureRef | None
