@@ -800,6 +800,10 @@ def read_roster(path: Path) -> list[str]:
             except UnicodeDecodeError:
                 text = raw.decode("gb18030", errors="replace")  # saved by Notepad or Excel on a Chinese Windows
             grids: list[list[list[object]]] = [[list(_ROSTER_LINE.split(line)) for line in text.splitlines()]]
+        elif path.suffix.lower() in (".docx", ".docm"):  # the list attached to the office's 通知
+            from rectxl.io.docx_read import read_docx_rows
+
+            grids = [[list(row) for row in rows] for rows in read_docx_rows(path)]
         else:
             grids = [g.rows for g in read_grids(path) if not g.hidden]
     except (OSError, RectxlError) as exc:
@@ -824,7 +828,7 @@ def _roster_of(folder: Path, roster: Path | None, files: list[str], ignored: lis
     named = "" if roster is None else display_name(roster.name)
     lists: dict[str, int] = {}  # the folder's rosters → how many units each lists
     used = ""  # the one of them the run uses
-    for rel in [*files, *(s.file for s in ignored if s.file.lower().endswith((".txt", ".csv")))]:
+    for rel in [*files, *(s.file for s in ignored if s.file.lower().endswith((".txt", ".csv", ".docx")))]:
         if roster is not None and _same_file(folder / rel, roster):
             lists[rel], used = len(units), rel
         elif looks_like_roster(rel):

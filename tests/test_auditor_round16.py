@@ -25,7 +25,10 @@
   issue and its measures moved to "another" issue of the same words;
 - ``rectxl diff 台账（10月）.xlsx 台账（9月）.xlsx`` (the order ``*.xlsx`` gives) says the files' names put the
   上期 after the 本期 — every change had been told backwards (状态倒退 where work was finished) unwarned
-  when the two ledgers are dated alike.
+  when the two ledgers are dated alike;
+- ``rectxl batch --roster 应报送单位名单.docx`` (or that file in the folder): the roster the office sent out
+  as a Word attachment is read from its table — it had been refused ("不是 Excel 台账文件"), and one in the
+  folder passed over as a Word document.
 
 The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
 """
@@ -334,3 +337,38 @@ def test_the_months_given_the_wrong_way_round_are_told(tmp_path: Path, capsys: p
     assert main(["diff", str(december), str(january), "--as-of-old", "2026-10-31", "--as-of-new",
                  "2026-10-31"]) == 0
     assert "颠倒" not in capsys.readouterr().out
+
+
+# -- batch: the roster the office sent out as a Word attachment -------------------------------------------
+
+def _word_roster(path: Path, units: list[str]) -> Path:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("附件1")
+    doc.add_paragraph("2026年第二轮巡察整改台账报送单位名单")
+    table = doc.add_table(rows=1, cols=3)
+    for cell, word in zip(table.rows[0].cells, ["序号", "单位名称", "联系人"], strict=True):
+        cell.text = word
+    for i, unit in enumerate(units, start=1):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = str(i), unit, "李敏"
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("given", [True, False])
+def test_a_roster_in_a_word_table_tells_who_did_not_report(tmp_path: Path, given: bool,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "十月台账"
+    _town(folder / "东山镇整改台账.xlsx", "东山镇", 10)
+    _town(folder / "西河镇整改台账.xlsx", "西河镇", 10)
+    roster = _word_roster((tmp_path if given else folder) / "应报送单位名单.docx",
+                          ["东山镇党委", "西河镇党委", "南坪乡党委"])
+    args = ["batch", str(folder), "-o", str(tmp_path / "汇总.xlsx"), "--json", str(tmp_path / "汇总.json"),
+            "--as-of", "2026-10-31", "-j", "1", "--no-progress", *(["--roster", str(roster)] if given else [])]
+    main(args)
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    assert data["roster"]["not_reported"] == ["南坪乡"]
+    assert data["roster"]["file"] == "应报送单位名单.docx"
+    assert "未报送台账 1 个" in capsys.readouterr().out

@@ -31,8 +31,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"单个台账最长处理时间，超时则跳过并列入“无法读取”（默认 {DEFAULT_TIMEOUT} 秒，0 表示不限）")
     p.add_argument("--no-progress", action="store_true", help="不显示进度（输出不是终端时本来就不显示）")
     p.add_argument("--roster", type=Path, metavar="名单",
-                   help="应报送单位名单（.xlsx/.xls/.ods 的“单位名称”列或第一列，或每行一个单位的 .txt）：名单中"
-                        "没有统计到台账的单位列为“未报送”。不指定时，文件夹第一层中文件名含“名单”“名录”的表格即作为名单")
+                   help="应报送单位名单（.xlsx/.xls/.ods 的“单位名称”列或第一列，通知附件 Word 文档 .docx 中的"
+                        "名单表格，或每行一个单位的 .txt）：名单中没有统计到台账的单位列为“未报送”。不指定时，"
+                        "文件夹第一层中文件名含“名单”“名录”的表格或 Word 文档即作为名单")
 
 
 def run_command(args: argparse.Namespace, options: Options) -> int:

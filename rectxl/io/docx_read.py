@@ -877,3 +877,14 @@ def read_notice_docx(path: str | os.PathLike[str]) -> str:
     except Exception:  # a damaged numbering part: read the text without the numbers
         numbering = DocxNumbering()
     return "\n".join(_lines(doc, numbering))
+
+
+def read_docx_rows(path: str | os.PathLike[str]) -> list[list[list[str]]]:
+    """The rows of a Word document as a list would be read from a workbook: each table's rows (its
+    cells' texts), then the paragraphs outside the tables, one row each — for a list of units sent
+    as a Word attachment (应报送单位名单.docx). Unreadable files raise :class:`NoticeParseError`."""
+    source = Path(path)
+    doc = _open_document(source)
+    tables = [[[cell.text.strip() for cell in row.cells] for row in table.rows] for table in doc.tables]
+    lines = [[p.text.strip()] for p in doc.paragraphs if p.text.strip()]
+    return [*tables, lines] if lines else tables
