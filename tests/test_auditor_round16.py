@@ -28,7 +28,10 @@
   when the two ledgers are dated alike;
 - ``rectxl batch --roster 应报送单位名单.docx`` (or that file in the folder): the roster the office sent out
   as a Word attachment is read from its table — it had been refused ("不是 Excel 台账文件"), and one in the
-  folder passed over as a Word document.
+  folder passed over as a Word document;
+- ``rectxl batch``: a template's placeholder left in the title ("××镇巡察反馈问题整改落实台账", "○○镇…") gives
+  way to the unit the file's name names, with the note already given for "XX镇" — it had been ranked as a
+  unit "××镇" and the town listed as not reported.
 
 The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
 """
@@ -372,3 +375,22 @@ def test_a_roster_in_a_word_table_tells_who_did_not_report(tmp_path: Path, given
     assert data["roster"]["not_reported"] == ["南坪乡"]
     assert data["roster"]["file"] == "应报送单位名单.docx"
     assert "未报送台账 1 个" in capsys.readouterr().out
+
+
+# -- batch: a template's placeholder unit left in the title -------------------------------------------------
+
+@pytest.mark.parametrize("placeholder", ["××镇", "○○镇", "**镇"])
+def test_a_placeholder_unit_left_in_the_title_gives_way_to_the_file_name(tmp_path: Path, placeholder: str,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "十月台账"
+    _town(folder / "东山镇整改台账.xlsx", "东山镇", 10)
+    _town(folder / "西河镇整改台账.xlsx", placeholder, 10)  # "××镇巡察反馈问题整改落实台账"
+    roster = tmp_path / "名单.txt"
+    roster.write_text("东山镇\n西河镇\n", "utf-8")
+    main(["batch", str(folder), "-o", str(tmp_path / "汇总.xlsx"), "--json", str(tmp_path / "汇总.json"),
+          "--as-of", "2026-10-31", "-j", "1", "--no-progress", "--roster", str(roster)])
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    assert {r["file"]: r["unit"] for r in data["ledgers"]} == {"东山镇整改台账.xlsx": "东山镇",
+                                                               "西河镇整改台账.xlsx": "西河镇"}
+    assert data["roster"]["not_reported"] == []
+    assert f"标题行中的单位名称是“{placeholder}”" in capsys.readouterr().out

@@ -734,7 +734,9 @@ def resolve_unit(declared: str | None, file: str) -> tuple[str, str]:
     named = read_name(file)
     if not declared:
         return named.unit, ""
-    if not named.names_unit or same_unit_name(declared, named.unit) or unit_core(declared) in unit_key(file):
+    core = unit_core(declared)
+    # a core of one character is a kind of unit and no name: "××镇", "○○乡" left from a template
+    if not named.names_unit or same_unit_name(declared, named.unit) or (len(core) > 1 and core in unit_key(file)):
         return declared, ""
     return named.unit, declared
 
