@@ -6,7 +6,8 @@
 - ``rectxl batch``: a unit's ledger sent again under a name of its own ("东山镇整改台账（改）.xlsx",
   "…(已改)", "…（退回重报）" beside "东山镇整改台账.xlsx") is a version when the two share most of their
   measures — only the newer is counted; the unit's measures had been counted twice (both files added
-  up as parts of its ledger). Parts (第一部分 | 第二部分) share few and are still added up;
+  up as parts of its ledger). Parts (第一部分 | 第二部分) share few and are still added up. A word of one
+  character after a dash ("台账-新", "台账_改") is no part of the unit's name (it had been a unit "东山镇新");
 - ``rectxl batch`` / ``check``: a workbook that is no ledger says what it is — a blank one "工作簿是空的", a
   花名册 "不像整改台账" with the header it has (序号、姓名、性别…); one lying beside its unit's ledger is
   listed with the files not checked, as a paper sent with it — it had been an unreadable ledger (exit 1),
@@ -139,7 +140,8 @@ def _town(path: Path, town: str, month: int, extra: int = 0) -> Path:
 
 
 @pytest.mark.parametrize("newer", ["东山镇整改台账（改）.xlsx", "东山镇整改台账(已改).xlsx",
-                                   "东山镇整改台账（按意见修正）.xlsx", "东山镇整改台账（退回重报）.xlsx"])
+                                   "东山镇整改台账（按意见修正）.xlsx", "东山镇整改台账（退回重报）.xlsx",
+                                   "东山镇整改台账-新.xlsx", "东山镇整改台账_改.xlsx"])
 def test_a_ledger_sent_again_under_a_name_of_its_own_is_counted_once(tmp_path: Path, newer: str,
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "十月台账"

@@ -627,6 +627,8 @@ def read_name(file: str) -> NameInfo:
                 words.others.append(token)  # "台账-1", "台账-2": told apart, not versions
         elif i > 0 and is_person_name(token):
             continue  # the clerk who sent it ("东山镇整改台账 张三"): no part of the unit, nor of the version
+        elif i > 0 and len(token) == 1 and not words.take(token, bracketed=False):
+            words.others.append(token)  # "台账-新", "台账_改": a word of its own, no part of the unit's name
         elif i == 0 or not words.take(token, bracketed=False):
             kept.append(token)
     unit = _unit_in(kept, words)
