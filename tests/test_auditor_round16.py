@@ -396,3 +396,22 @@ def test_a_placeholder_unit_left_in_the_title_gives_way_to_the_file_name(tmp_pat
                                                                "西河镇整改台账.xlsx": "西河镇"}
     assert data["roster"]["not_reported"] == []
     assert f"标题行中的单位名称是“{placeholder}”" in capsys.readouterr().out
+
+
+def test_a_list_drawn_from_the_ledger_never_displaces_it(tmp_path: Path) -> None:
+    """A 销号清单 of the measures done, sent beside the ledger and saved after it, shares all its measures
+    with the ledger but few of the ledger's: it is no version of it."""
+    folder = tmp_path / "十月台账"
+    ledger = _town(folder / "西河镇" / "附件2：整改台账.xlsx", "西河镇", 10, extra=5)  # 10 measures
+    _ledger(folder / "西河镇" / "附件3：销号清单.xlsx", [
+        [1, "村级财务管理不规范", "开展村级财务专项清理", "党政办", "王丽", D(2026, 12, 31), "已完成"],
+        [None, None, "追回违规报销资金", "党政办", "王丽", D(2026, 11, 30), "已完成"],
+        [2, "软弱涣散村党组织整顿不到位", "制定软弱涣散村党组织整顿方案", "组织办", "孙强", D(2026, 12, 31), "已完成"],
+    ], "西河镇巡察整改销号清单")
+    week_ago = time.time() - 7 * 86400
+    os.utime(ledger, (week_ago, week_ago))
+    main(["batch", str(folder), "-o", str(tmp_path / "汇总.xlsx"), "--json", str(tmp_path / "汇总.json"),
+          "--as-of", "2026-10-31", "-j", "1", "--no-progress"])
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    assert "西河镇/附件2：整改台账.xlsx" in {r["file"] for r in data["ledgers"]}
+    assert "西河镇/附件2：整改台账.xlsx" not in {s["file"] for s in data["set_aside"]}

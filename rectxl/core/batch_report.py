@@ -93,9 +93,10 @@ def measure_sketch(texts: Iterable[str]) -> Sketch:
 
 
 def share_most_measures(a: Sketch, b: Sketch) -> bool:
-    """Whether two ledgers share most of their measures — at least three and four in five of the
-    smaller one's, or every measure of both — as two versions of one ledger do (a measure added,
-    one reworded or dropped since), and two parts of it (第一部分 | 第二部分, one aspect each) never.
+    """Whether two ledgers share most of their measures — at least three and four in five of each
+    one's, or every measure of both — as two versions of one ledger do (a measure added, one
+    reworded or dropped since), and two parts of it (第一部分 | 第二部分, one aspect each) never; nor
+    does a list drawn from the ledger (a 销号清单 of the measures done), which holds few of its measures.
     Counted exactly when each sketch holds all its measures; else estimated from the hashes the
     two keep (bottom-k: the share of the smallest hashes of both that each holds)."""
     (na, ha), (nb, hb) = a, b
@@ -108,8 +109,8 @@ def share_most_measures(a: Sketch, b: Sketch) -> bool:
         union = heapq.nsmallest(SKETCH_SIZE, set(ha) | set(hb))
         j = sum(1 for h in union if h in both) / len(union)
         shared = j * (na + nb) / (1 + j)  # |A ∩ B| from the Jaccard index
-    smaller, larger = min(na, nb), max(na, nb)
-    return shared + 1e-9 >= 0.8 * smaller and (shared + 1e-9 >= 3 or shared + 1e-9 >= larger)
+    larger = max(na, nb)
+    return shared + 1e-9 >= 0.8 * larger and (shared + 1e-9 >= 3 or shared + 1e-9 >= larger)
 
 
 @dataclass(slots=True)
