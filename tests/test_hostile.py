@@ -97,8 +97,12 @@ def encrypted(folder: Path) -> Path:
 
 
 def far_cell(folder: Path) -> Path:
+    """Value cells far out at XFD1048551 … XFD1048576 — more than a few strays typed by mistake
+    (one alone is read around: tests/test_workbook_round16.py)."""
+    far = b"".join(b'<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>' % (r, r)
+                   for r in range(1048551, 1048577))
     return rezip(base(folder), folder / "远处单元格.xlsx", _sheet_edit(lambda d: d.replace(
-        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')))
+        b"</sheetData>", far + b"</sheetData>")))
 
 
 def huge_dimension(folder: Path) -> Path:
@@ -489,10 +493,12 @@ def test_a_file_name_in_gbk_bytes(tmp_path: Path) -> None:
 
 
 def stray_cell(folder: Path) -> Path:
-    """A 5 KB workbook with one value cell at A1048576 written inside row 2 (the row element says 2,
-    so a guard reading only <row r="…"> sees a two-row sheet)."""
+    """A 5 KB workbook with value cells at A1048551 … A1048576 written inside row 2 (the row element
+    says 2, so a guard reading only <row r="…"> sees a two-row sheet); more than a few strays
+    (one alone is read around: tests/test_workbook_round16.py)."""
+    far = b"".join(b'<c r="A%d" t="inlineStr"><is><t>x</t></is></c>' % r for r in range(1048551, 1048577))
     return rezip(base(folder), folder / "零星单元格.xlsx", _sheet_edit(lambda d: d.replace(
-        b'<c r="D2"', b'<c r="A1048576" t="inlineStr"><is><t>x</t></is></c><c r="D2"', 1)))
+        b'<c r="D2"', far + b'<c r="D2"', 1)))
 
 
 def test_a_stray_cell_far_below_the_data_is_refused_before_the_reader(tmp_path: Path) -> None:
@@ -506,7 +512,7 @@ def test_a_stray_cell_far_below_the_data_is_refused_before_the_reader(tmp_path: 
         "    read_ledger(sys.argv[1])\n"
         "    raise SystemExit('read')\n"
         "except LedgerError as exc:\n"
-        "    assert '数据区域过大' in str(exc) and 'A1048576' in str(exc), exc\n"
+        "    assert '数据区域过大' in str(exc) and 'A10485' in str(exc), exc\n"
         "print(next(line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM')))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)

@@ -52,6 +52,8 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
                               {"copy_after": "台账（11月）"}),
     # a sheet of self-found problems beside the feedback's ledger (other measures: no copy)
     "self-check-sheet-apart": ([ok()], {None}, {"self_check": "举一反三自查问题"}),
+    # one key pressed far outside the data (Ctrl+End, then "a"): read around, named
+    "stray-cell-ignored": ([ok()], {1048576}, {"strays": (("XFD1048576", "a"),)}),
     "formula-uncomputed": ([ok(**{F.OWNER_UNIT: None}), ok(**{F.DEADLINE: None})], {2, 3},
                            {"uncomputed": [(2, F.OWNER_UNIT), (3, F.DEADLINE)]}),
     "empty-ledger": ([], {1}, {}),
@@ -149,13 +151,14 @@ def _ledger_grids(rows: list[dict[str, Any]], *, columns: list[str] | None = Non
                   directory: list[str] | None = None, hidden: bool = False,
                   uncomputed: list[tuple[int, str]] = (),  # type: ignore[assignment]
                   copy_after: str | None = None, self_check: str | None = None,
-                  hidden_copy: str | None = None, lists: tuple[Any, ...] = ()) -> list[Grid]:
+                  hidden_copy: str | None = None, lists: tuple[Any, ...] = (),
+                  strays: tuple[tuple[str, str], ...] = ()) -> list[Grid]:
     """The sheets a reader would hand over: 台账 (header on row 1), a copy of it named
     ``copy_after`` when asked, a sheet of other measures named ``self_check`` when asked,
     基本信息, 责任单位名录."""
     columns = list(columns or F.TEMPLATE_COLUMNS)
     ledger = Grid("台账", [columns, *([row.get(c) for c in columns] for row in rows)], hidden=hidden,
-                  uncomputed=frozenset((r - 1, columns.index(f)) for r, f in uncomputed), lists=lists)
+                  uncomputed=frozenset((r - 1, columns.index(f)) for r, f in uncomputed), lists=lists, strays=strays)
     grids = [ledger]
     if copy_after is not None:
         grids.append(Grid(copy_after, [list(r) for r in ledger.rows]))
@@ -232,12 +235,13 @@ def test_finding_points_at_the_cell_and_keeps_the_value(tmp_path: Path) -> None:
 
 def test_every_rule_fires_the_same_through_a_real_file(tmp_path: Path) -> None:
     """The in-memory cases, written as .xlsx and read back, give the same findings (the codes a
-    workbook cannot express as plain cells — hidden sheets, uncomputed formulas, drop-down lists — excepted)."""
+    workbook cannot express as plain cells — hidden sheets, uncomputed formulas, drop-down lists, a
+    stray far cell (tests/test_workbook_round16.py) — excepted)."""
     (tmp_path / "照片1.jpg").write_bytes(b"\xff\xd8")
     (tmp_path / "附件").mkdir()
     (tmp_path / "附件" / "制度.docx").write_bytes(b"PK")
     for code, (rows, expected_rows, kwargs) in CASES.items():
-        if {"hidden", "uncomputed", "column_map", "hidden_copy", "lists"} & set(kwargs):
+        if {"hidden", "uncomputed", "column_map", "hidden_copy", "lists", "strays"} & set(kwargs):
             continue  # (a column mapping through a file: tests/test_county_ledgers.py)
         extra = dict(kwargs)
         info = {**INFO, **extra.pop("info", {})}

@@ -174,6 +174,9 @@ class Grid:
     #: the sheet's drop-down lists (数据验证 → 序列): 0-based (first row, first col, last row, last
     #: col) of each range one applies to, its words, and whether it refuses what it does not list
     lists: tuple[tuple[int, int, int, int, tuple[str, ...], bool], ...] = ()
+    #: value cells far outside the sheet's data (one key pressed at XFD1048576), not read: (A1, what
+    #: each shows) — a grid reaching them would need millions of rows
+    strays: tuple[tuple[str, str], ...] = ()
 
     def value(self, r: int, c: int) -> Any:
         if r < len(self.rows):
@@ -1891,6 +1894,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         unused_column_map=_unused_mapping(mapping, [h for _, h in picked]),
         info_uncomputed=_uncomputed_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else {},
         columns_elsewhere=_columns_elsewhere(grids, [g for g, _ in picked], mapping),
+        stray_cells=[(g.name, ref, text) for g in grids for ref, text in g.strays],
     )
     previous: _Builder | None = None
     units = _sheet_units(picked)

@@ -366,6 +366,9 @@ class Ledger:
     #: 责任清单 of its own beside the 任务清单, listing 责任部门 by 任务编号): said when the ledger
     #: sheets lack that column
     columns_elsewhere: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: (sheet, A1, what it shows) of value cells far outside a sheet's data (one key pressed at
+    #: XFD1048576), left unread: a grid reaching them would need millions of rows
+    stray_cells: list[tuple[str, str, str]] = field(default_factory=list)
 
     def issues(self) -> Iterator[Issue]:
         for aspect in self.aspects:

@@ -16,9 +16,12 @@ import contextlib
 import io
 import zipfile
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rectxl.io.ooxml import open_package, sheet_parts
+
+if TYPE_CHECKING:
+    from rectxl.io.stray import StrayCell
 
 __all__ = ["MAX_SHARED", "InflatedParts", "open_part", "open_zip", "package_sheets"]
 
@@ -33,6 +36,8 @@ class InflatedParts:
         self._data: dict[str, bytes] = {}
         self._zip: zipfile.ZipFile | None = None
         self._sheets: dict[str, str] | None = None
+        #: sheet part → its stray cells (:mod:`rectxl.io.stray`), found by the guards, read around by the reader
+        self.strays: dict[str, list[StrayCell]] = {}
 
     def zip(self, path: Path) -> zipfile.ZipFile:
         """The package at ``path``, opened on first use (raises as :class:`zipfile.ZipFile` does)."""

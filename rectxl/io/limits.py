@@ -7,7 +7,9 @@
 - A Word document renamed to .xlsx is called what it is.
 - A sheet with a stray value cell far below its data (``<c r="A1048576">`` inside ``<row r="2">``:
   python-calamine would build a grid of a million rows, ~1.7 GB, and may abort the process) is
-  refused with a Chinese message; the sheet XML is scanned in chunks, without an XML parser.
+  found by a scan of the sheet XML in chunks, without an XML parser; a few such cells are read
+  around (:mod:`rectxl.io.stray`: the reader leaves them out and says where they are), many are
+  refused with a Chinese message.
 - A notice: a text file above :data:`MAX_NOTICE_TEXT_BYTES` is refused (published notices are
   under 1 MB); a .docx goes through the zip guards of :func:`rectxl.io.safety.inspect_package`
   and its XML may not expand beyond :data:`MAX_DOCX_XML_BYTES`.
@@ -30,6 +32,7 @@ from rectxl.io.ooxml import workbook_part
 from rectxl.io.outputs import OUTPUT_LABELS, kind_in_package
 from rectxl.io.safety import MAX_RATIO, MAX_UNCOMPRESSED, RATIO_FLOOR, inspect_package
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
+from rectxl.io.stray import judged
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -154,7 +157,7 @@ def _refuse_stray_cells(path: Path, zf: zipfile.ZipFile, workbook: str, inflated
         if info is None or (info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
             continue  # a zip bomb: left to the zip guards
         found = _far_cell(zf, info, inflated)
-        if found is not None:
+        if found is not None and judged(zf, info, inflated) is None:
             ref, rows = found
             raise LedgerError(
                 f"工作表“{sheet}”的数据区域过大：单元格 {ref} 远在其余数据（共约 {rows} 行）之外，"

@@ -12,10 +12,11 @@ import os
 import re
 import sys
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from html import unescape
 from pathlib import Path
+from typing import IO
 from urllib.parse import unquote
 
 import python_calamine as pc
@@ -28,7 +29,7 @@ from rectxl.io import xmlbytes
 from rectxl.io.inflated import InflatedParts
 from rectxl.io.limits import check_ledger_file
 from rectxl.io.memory import gc_paused, settle
-from rectxl.io.ooxml import part_rels, workbook_part
+from rectxl.io.ooxml import open_package, part_rels, sheet_parts, workbook_part
 from rectxl.io.safety import inspect_package
 from rectxl.io.sheet_xml import (
     OBJECT_IN_CELL,
@@ -40,6 +41,7 @@ from rectxl.io.sheet_xml import (
     scan_sheet,
     shown_formats,
 )
+from rectxl.io.stray import StrayCell
 
 __all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "release_freed_memory", "sibling_files"]
 
@@ -140,10 +142,11 @@ def read_grids(path: Path) -> list[Grid]:
         kind = _package_kind(path, parts)
         extras = _sheet_extras(path, parts) if kind == "ooxml" else {}
         renamed = kind == "ooxml" and _needs_standard_names(path, parts)
+        strays = _strays(path, parts)
     finally:
         parts.close()  # the XML is not held while calamine parses
     try:
-        wb = _open_workbook(path, suffix, kind, renamed)
+        wb = _open_workbook(path, suffix, kind, renamed, strays)
     except pc.PasswordError:
         where = "LibreOffice 或 WPS" if kind == "ods" else "Excel"
         raise LedgerError(f"{path.name} 设有打开密码（已加密）：请在 {where} 中取消密码后另存，再检查") from None
@@ -165,6 +168,7 @@ def read_grids(path: Path) -> list[Grid]:
                 merges=merges,
                 hidden=meta.visible != pc.SheetVisibleEnum.Visible,
                 very_hidden=meta.visible == pc.SheetVisibleEnum.VeryHidden,
+                strays=tuple((c.ref, c.text) for c in strays.get(meta.name, ())),
             ))
     except Exception as exc:
         raise LedgerError(_describe_unreadable(path, exc)) from None
@@ -214,7 +218,16 @@ def _needs_standard_names(path: Path, parts: InflatedParts) -> bool:
         return False
 
 
-def _open_workbook(path: Path, suffix: str, kind: str = "", renamed: bool = True) -> pc.CalamineWorkbook:
+def _strays(path: Path, parts: InflatedParts) -> dict[str, list[StrayCell]]:
+    """Sheet name → the stray cells the guards found far outside its data (nearly always none)."""
+    if not any(parts.strays.values()):
+        return {}
+    by_part = {part: name for name, part in parts.sheets(parts.zip(path)).items()}
+    return {by_part[part]: cells for part, cells in parts.strays.items() if cells and part in by_part}
+
+
+def _open_workbook(path: Path, suffix: str, kind: str = "", renamed: bool = True,
+                   strays: Mapping[str, list[StrayCell]] | None = None) -> pc.CalamineWorkbook:
     """The workbook as its content says, not its name: calamine picks its reader by the
     extension, and offices send .xlsx files named .xls, .xls files named .xlsx, .ods files named
     .xlsx, and WPS's .et (an .xls inside). A name that disagrees with the content is read by
@@ -224,6 +237,8 @@ def _open_workbook(path: Path, suffix: str, kind: str = "", renamed: bool = True
     (True when not known)."""
     with path.open("rb") as fh:
         head = fh.read(4)
+    if kind == "ooxml" and strays:
+        return pc.CalamineWorkbook.from_filelike(_without_strays(path, renamed, strays))
     if kind == "ooxml" and renamed:
         from rectxl.io.part_names import standard_copy
 
@@ -236,6 +251,18 @@ def _open_workbook(path: Path, suffix: str, kind: str = "", renamed: bool = True
         return pc.CalamineWorkbook.from_path(str(path))
     with path.open("rb") as fh:
         return pc.CalamineWorkbook.from_filelike(fh)
+
+
+def _without_strays(path: Path, renamed: bool, strays: Mapping[str, list[StrayCell]]) -> IO[bytes]:
+    """A copy of the package at ``path`` without its stray cells (and with the usual part names
+    when ``renamed``): the user's file is never changed."""
+    from rectxl.io.part_names import standard_copy
+    from rectxl.io.stray import without_cells
+
+    copy = standard_copy(path) if renamed else None
+    with zipfile.ZipFile(copy) if copy is not None else open_package(path) as zf:
+        by_name = sheet_parts(zf)
+        return without_cells(zf, {by_name[name]: cells for name, cells in strays.items() if name in by_name})
 
 
 def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:

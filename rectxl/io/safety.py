@@ -1,7 +1,8 @@
 """Checks that protect rectxl and the user's files from hostile packages.
 
 ``inspect_package`` refuses zip bombs, XML entity declarations and sheets whose used area would
-need an enormous grid before any parser sees the file. (There is no longer a check for parts
+need an enormous grid before any parser sees the file — unless a few stray cells far outside the
+data make it so (:mod:`rectxl.io.stray`: the reader reads around them). (There is no longer a check for parts
 "a re-save would lose": ``annotate`` and ``--clear`` edit the package and copy every part they do
 not change byte for byte — see :mod:`rectxl.io.marks`.)
 """
@@ -16,6 +17,7 @@ from rectxl.core.text import col_index
 from rectxl.io.inflated import InflatedParts, open_part, open_zip, package_sheets
 from rectxl.io.ooxml import workbook_part
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
+from rectxl.io.stray import judged
 
 __all__ = ["MAX_CELLS", "MAX_RATIO", "MAX_UNCOMPRESSED", "inspect_package"]
 
@@ -41,7 +43,8 @@ _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 def inspect_package(path: Path, parts: InflatedParts | None = None) -> None:
     """Refuse an .xlsx/.xlsm/.ods that is a zip bomb, declares XML entities (billion laughs) or
-    has a sheet whose used area would need an enormous grid (a stray cell at XFD1048576).
+    has a sheet whose used area would need an enormous grid (many cells far away; a few stray
+    ones, at XFD1048576, are read around: :mod:`rectxl.io.stray`).
 
     Reads the package in bounded chunks: memory stays small whatever the file claims (``parts``
     shares the sheet parts' inflation with the reader's other scans). Raises
@@ -108,7 +111,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: st
             for m in wide.finditer(data):
                 max_col = max(max_col, col_index(m.group(1).decode()) + 1)
             tail = data[-64:]
-    if sheet is not None and max_row * max(max_col, _NARROW) > MAX_CELLS:
+    if sheet is not None and max_row * max(max_col, _NARROW) > MAX_CELLS and judged(zf, info, parts) is None:
         raise error(
             f"工作表“{sheet}”的数据区域过大（约{max_row}行×{max(max_col, _NARROW)}列），"
             "多半是远处有零星单元格；请在 Excel 中删除多余的行和列后保存，再检查")

@@ -145,6 +145,17 @@ def hidden_ledger_sheet_unread(r: Rule, ctx: Context) -> Iterator[Finding]:
         yield r.finding(ctx, sheet=sheet, read=read, how=_VERY_HIDDEN if sheet in ctx.ledger.very_hidden else "")
 
 
+@rule(
+    "stray-cell-ignored", Severity.WARNING,
+    "远离台账数据的零星单元格（如误按到 XFD1048576 后输入的内容）未读取。",
+    "单元格 {cell} 远在工作表“{sheet}”的数据之外，其中的“{value}”未读取（多半是误按键或粘贴留下的）："
+    "如无用请删除它（选中该单元格按 Delete，或在 Excel 中按 Ctrl+End 找到它）；如确有内容，请移到台账中。",
+)
+def stray_cell_ignored(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for sheet, ref, text in ctx.ledger.stray_cells:
+        yield r.finding(ctx, sheet=sheet, cell=ref, row=int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), value=text)
+
+
 #: how to show a sheet hidden as ``veryHidden`` (Excel's and WPS's 取消隐藏 do not list it)
 _VERY_HIDDEN = ("（它被设为“深度隐藏”，右键“取消隐藏”的列表中没有它：请按 Alt+F11 打开 VBA 编辑器，"
                 "在属性窗口中把该工作表的 Visible 改为“-1 - xlSheetVisible”）")

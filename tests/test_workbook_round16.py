@@ -1,0 +1,122 @@
+"""Workbooks round 16: workbooks as real offices save them.
+
+- One value typed far outside the data (Ctrl+End, then a key: ``a`` at XFD1048576 beside an 80-row
+  ledger) is read around — the ledger is checked and the cell named (stray-cell-ignored); it had
+  refused the whole ledger with 数据区域过大. Many far cells are still refused before the reader,
+  and a far cell that only carries a format (openpyxl writes ``<c r="XFD1048576" s="1" t="n"></c>``)
+  is nothing at all — it had been refused too.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.styles import Font
+
+from rectxl import api
+from rectxl.core.errors import LedgerError
+from rectxl.core.rules import Options
+from tests.followup_ledgers import AS_OF, write_ledger
+
+OPTIONS = Options(as_of=AS_OF)
+HEADER = ("序号", "方面", "具体问题", "整改措施", "责任领导", "责任单位", "责任人", "整改时限", "整改状态",
+          "完成时间", "整改进展", "佐证材料")
+
+
+def _rows(n: int) -> list[dict[str, Any]]:
+    """``n`` measures, a quarter for each of the four issues, every other one done with evidence."""
+    out = []
+    for i in range(n):
+        done = i % 2 == 0
+        out.append({"序号": i + 1, "issue": i * 4 // n + 1, "整改措施": f"制定第{i + 1}项制度并组织学习落实",
+                    "责任领导": "张志刚", "责任单位": "办公室", "责任人": "李明", "整改时限": date(2026, 12, 31),
+                    "整改状态": "已完成" if done else "正在推进", "完成时间": date(2026, 5, 20) if done else None,
+                    "整改进展": "已印发制度并组织学习" if done else "正在起草",
+                    "佐证材料": "会议记录、制度文件" if done else None})
+    return out
+
+
+def _ledger(path: Path, n: int = 80) -> Path:
+    return write_ledger(path, HEADER, _rows(n))
+
+
+def _edited(path: Path, **cells: Any) -> Path:
+    wb = openpyxl.load_workbook(path)
+    ws = wb["台账"]
+    for ref, value in cells.items():
+        if value is Font:
+            ws[ref].font = Font(bold=True)
+        else:
+            ws[ref] = value
+    wb.save(path)
+    return path
+
+
+def _codes(path: Path) -> set[tuple[str, str]]:
+    return {(f.code, f.cell or "") for f in api.check(path, OPTIONS).findings}
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+# -- a stray cell far outside the data ----------------------------------------------------------------
+
+@pytest.mark.parametrize("ref", ["XFD1048576", "A1048576", "XFD50000", "AB1048576"])
+def test_one_key_pressed_far_away_is_read_around_and_named(ref: str, tmp_path: Path) -> None:
+    """The clerk's 80-row ledger is checked as it would be without the stray key; the auditor is
+    told where it is and what it holds."""
+    plain = _codes(_ledger(tmp_path / "原样.xlsx"))
+    path = _edited(_ledger(tmp_path / "台账.xlsx"), **{ref: "a"})
+    report = api.check(path, OPTIONS)
+    assert report.measures == 80
+    stray = [f for f in report.findings if f.code == "stray-cell-ignored"]
+    assert [(f.sheet, f.cell) for f in stray] == [("台账", ref)]
+    assert "“a”" in stray[0].message and "未读取" in stray[0].message
+    assert {(f.code, f.cell or "") for f in report.findings} - {("stray-cell-ignored", ref)} == plain
+
+
+def test_a_stray_cell_is_read_around_in_little_memory(tmp_path: Path) -> None:
+    """Building the grid to XFD1048576 would take gigabytes (calamine aborts): the reader never does."""
+    path = _edited(_ledger(tmp_path / "台账.xlsx"), XFD1048576="1")
+    code = ("import sys\n"
+            "from rectxl.io.reader import read_ledger\n"
+            "ledger = read_ledger(sys.argv[1])\n"
+            "assert ledger.stray_cells == [('台账', 'XFD1048576', '1')], ledger.stray_cells\n"
+            "print(next(line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM')))\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stdout.strip()) < 300_000
+
+
+def test_a_far_cell_holding_only_a_format_is_nothing(tmp_path: Path) -> None:
+    path = _edited(_ledger(tmp_path / "台账.xlsx"), XFD1048576=Font)
+    with zipfile.ZipFile(path) as zf:
+        assert b'r="XFD1048576"' in zf.read("xl/worksheets/sheet1.xml")
+    assert _codes(path) == _codes(_ledger(tmp_path / "原样.xlsx"))
+
+
+def test_many_far_cells_are_still_refused(tmp_path: Path) -> None:
+    """Thirty values far down are no slip of a key: refused before the reader, as before."""
+    path = _edited(_ledger(tmp_path / "台账.xlsx"), **{f"A{r}": "x" for r in range(1048540, 1048570)})
+    with pytest.raises(LedgerError, match="数据区域过大"):
+        api.check(path, OPTIONS)
+
+
+def test_annotate_then_clear_a_ledger_with_a_stray_cell_gives_the_file_back(tmp_path: Path) -> None:
+    path = _edited(_ledger(tmp_path / "台账.xlsx"), XFD1048576="a")
+    before = path.read_bytes()
+    marked = tmp_path / "标记.xlsx"
+    api.annotate(path, marked, OPTIONS)
+    assert path.read_bytes() == before
+    cleared = tmp_path / "清除.xlsx"
+    api.clear(marked, cleared)
+    assert _parts(cleared) == _parts(path)
