@@ -12,7 +12,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,8 @@ from openpyxl.styles import Font
 from rectxl import api
 from rectxl.core.errors import LedgerError
 from rectxl.core.rules import Options
-from tests.followup_ledgers import AS_OF, write_ledger
+from rectxl.io.link_formula import link_target
+from tests.followup_ledgers import AS_OF, soffice_convert, write_ledger
 
 OPTIONS = Options(as_of=AS_OF)
 HEADER = ("序号", "方面", "具体问题", "整改措施", "责任领导", "责任单位", "责任人", "整改时限", "整改状态",
@@ -120,3 +121,60 @@ def test_annotate_then_clear_a_ledger_with_a_stray_cell_gives_the_file_back(tmp_
     cleared = tmp_path / "清除.xlsx"
     api.clear(marked, cleared)
     assert _parts(cleared) == _parts(path)
+
+
+# -- TEXT(date, "yyyymmdd") inside a HYPERLINK --------------------------------------------------------
+
+@pytest.mark.parametrize(("fmt", "shown"), [
+    ("yyyymmdd", "20260520"),
+    ("yyyy-mm-dd", "2026-05-20"),
+    ('yyyy""年""m""月""d""日""', "2026年5月20日"),
+    ("yyyy年m月d日", "2026年5月20日"),
+    ("yymm", "2605"),
+    ("[$-804]yyyy.m.d", "2026.5.20"),
+    ("e年mm月", "2026年05月"),
+])
+def test_a_link_named_by_a_date_cell_is_worked_out(fmt: str, shown: str) -> None:
+    """Evidence files named by their completion date (完成时间 in J5): the link opens that file."""
+    cells = {(4, 9): date(2026, 5, 20), (4, 0): 3}
+    argument = f'"佐证材料/"&TEXT(J5,"{fmt}")&"-"&A5&".pdf"'
+    assert link_target(argument, lambda r, c: cells.get((r, c))) == f"佐证材料/{shown}-3.pdf"
+    with_time = {**cells, (4, 9): datetime(2026, 5, 20, 15, 30)}
+    assert link_target(argument, lambda r, c: with_time.get((r, c))) == f"佐证材料/{shown}-3.pdf"
+
+
+@pytest.mark.parametrize("argument", [
+    '"佐证材料/"&J5&".pdf"',  # the date's serial: the workbook's date system decides it
+    '"佐证材料/"&TEXT(J5,"mmm")&".pdf"',  # the month by name
+    '"佐证材料/"&TEXT(J5,"[DBNum1]yyyy年m月")&".pdf"',  # figures as words
+    '"佐证材料/"&TEXT(J5,"yyyymmdd hh:mm")&".pdf"',  # a time
+])
+def test_a_date_shown_otherwise_is_not_guessed(argument: str) -> None:
+    assert link_target(argument, lambda r, c: date(2026, 5, 20) if (r, c) == (4, 9) else None) is None
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".ods"])
+def test_missing_evidence_named_by_its_date_is_told(suffix: str, tmp_path: Path) -> None:
+    """=HYPERLINK("佐证材料/"&TEXT(J4,"yyyymmdd")&"-"&A4&".pdf","查看") filled down the finished
+    rows; only the first file is there: the auditor is told of the others, by name."""
+    rows = _rows(8)
+    for i, row in enumerate(rows):
+        row["issue"], row["佐证材料"] = i // 2 + 1, None
+    (tmp_path / "src").mkdir()
+    path = write_ledger(tmp_path / "src" / "台账.xlsx", HEADER, rows)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["台账"]
+    for r in range(4, 12):
+        if ws.cell(r, 10).value is not None:
+            ws.cell(r, 12).value = f'=HYPERLINK("佐证材料/"&TEXT(J{r},"yyyymmdd")&"-"&A{r}&".pdf","查看")'
+    wb.save(path)
+    if suffix != ".xlsx":
+        path = soffice_convert(path, tmp_path, suffix.lstrip("."))
+    else:
+        path = path.replace(tmp_path / "台账.xlsx")
+    (tmp_path / "佐证材料").mkdir()
+    (tmp_path / "佐证材料" / "20260520-1.pdf").write_bytes(b"%PDF")
+    missing = {f.cell: f.message for f in api.check(path, OPTIONS).findings if f.code == "evidence-file-missing"}
+    assert set(missing) == {"L6", "L8", "L10"}
+    for cell, n in (("L6", 3), ("L8", 5), ("L10", 7)):
+        assert f"佐证材料/20260520-{n}.pdf" in missing[cell]

@@ -7,8 +7,9 @@ its second words ("查看"); the file is the first argument's value, worked out 
 values as Excel would: text in quotes, numbers, cells of the same sheet (a whole number as its
 digits), joined by ``&``, ``CONCATENATE`` or ``CONCAT``, with ``+ - * /`` and the functions a file
 is numbered with: ``ROW()`` (``"佐证材料/"&ROW()-3&".pdf"``), ``COLUMN()``, ``TEXT(A5,"000")``
-(``材料\\005.pdf``), ``TRIM``. Anything else (another sheet, another function, a range) gives no
-target — the link is not guessed. A workbook written by a program that does not compute (an
+(``材料\\005.pdf``), ``TEXT(J5,"yyyymmdd")`` of a date cell (``20260520``), ``TRIM``. Anything
+else (another sheet, another function, a range, a date joined as it is) gives no target — the
+link is not guessed. A workbook written by a program that does not compute (an
 export) keeps no value for the cell: the words it shows are worked out the same way.
 
 A formula filled down is kept once, on its first cell (a shared formula, ``t="shared"``): the
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from rectxl.core.text import col_index, col_letter
@@ -218,9 +220,21 @@ def _place(ref: str) -> tuple[int, int]:
     return int(m.group(4)) - 1, col_index(m.group(2))
 
 
+class _Day(float):
+    """A date cell as a formula sees it: a number (its serial) that ``TEXT`` shows as the date it
+    is; joined as it is (``&A5``), its serial depends on the workbook's date system: not guessed."""
+
+    day: date
+
+    def __new__(cls, day: date) -> _Day:
+        out = super().__new__(cls, float((day - date(1899, 12, 30)).days))
+        out.day = day
+        return out
+
+
 def _cell(cell: Any) -> str | float:
-    """A cell's value as a formula sees it: text, or a number (an empty cell: empty text); a date
-    (its serial in Excel) or anything else is not worked with."""
+    """A cell's value as a formula sees it: text, a number (an empty cell: empty text) or a date
+    (:class:`_Day`); anything else is not worked with."""
     if cell is None:
         return ""
     if isinstance(cell, bool):
@@ -229,13 +243,17 @@ def _cell(cell: Any) -> str | float:
         return float(cell)
     if isinstance(cell, str):
         return cell
+    if isinstance(cell, date):  # (a datetime too: its day)
+        return _Day(cell if type(cell) is date else date(cell.year, cell.month, cell.day))
     raise _Unknown
 
 
 def _text(value: str | float) -> str:
-    """A value as ``&`` joins it: text as it is, a number as its digits."""
+    """A value as ``&`` joins it: text as it is, a number as its digits (a date's serial: not known)."""
     if isinstance(value, str):
         return value
+    if isinstance(value, _Day):
+        raise _Unknown
     return str(int(value)) if value.is_integer() else repr(value)
 
 
@@ -254,6 +272,8 @@ def _formatted(value: str | float, fmt: str) -> str:
     ("000" → 005, "0.0"), ``@`` and the general format (as ``&`` joins it)."""
     if fmt in ("@", "") or fmt.lower() in ("general", "g/通用格式"):
         return _text(value)
+    if isinstance(value, _Day):
+        return _date_text(value.day, fmt)
     m = _DIGITS_FORMAT.fullmatch(fmt)
     if m is None:
         raise _Unknown
@@ -265,6 +285,46 @@ def _formatted(value: str | float, fmt: str) -> str:
     if m.group(1).count("0") == 0 and whole == "0":
         whole = ""
     return ("-" if number < 0 and float(text) else "") + whole + ("." + fraction if fraction else "")
+
+
+#: a date format's parts: quoted text, an escaped character, a locale or colour in brackets, the
+#: year, month and day (and the era year ``e``), a time part (not worked out)
+_DATE_PART = re.compile(r'"(?P<q>[^"]*)"|\\(?P<x>.)|\[[^\]]*\]|(?P<y>y+|e+)|(?P<m>m+)|(?P<d>d+)|(?P<t>[hs]|am/pm|a/p)',
+                        re.IGNORECASE)
+
+
+def _date_text(day: date, fmt: str) -> str:
+    """``TEXT(day, fmt)`` for a format of the day's figures (``yyyymmdd``, ``yyyy-mm-dd``,
+    ``yyyy"年"m"月"d"日"``, ``yyyy年m月d日``, ``yymm``): a time, a month or weekday by name and
+    anything else with letters are not worked out."""
+    out: list[str] = []
+    pos = 0
+    for m in _DATE_PART.finditer(fmt):
+        literal = fmt[pos:m.start()]
+        if re.search(r"[A-Za-z0#?@]", literal):
+            raise _Unknown
+        out.append(literal)
+        pos = m.end()
+        kind, text = m.lastgroup, m.group()
+        if kind == "q":
+            out.append(m.group("q"))
+        elif kind == "x":
+            out.append(m.group("x"))
+        elif kind == "y":
+            out.append(f"{day.year % 100:02d}" if len(text) <= 2 and text[0] in "yY" else str(day.year))
+        elif kind in ("m", "d") and len(text) <= 2:
+            number = day.month if kind == "m" else day.day
+            out.append(f"{number:02d}" if len(text) == 2 else str(number))
+        elif kind is None:  # a locale or colour shows nothing; [DBNum1] shows figures as words
+            if text.lower().startswith("[dbnum"):
+                raise _Unknown
+            continue
+        else:
+            raise _Unknown
+    tail = fmt[pos:]
+    if re.search(r"[A-Za-z0#?@]", tail):
+        raise _Unknown
+    return "".join(out) + tail
 
 
 #: the built-in functions a link's target may be put together with, by their number in the
