@@ -19,6 +19,7 @@ from typing import Any
 import openpyxl
 import pytest
 from openpyxl.styles import Font
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from rectxl import api
 from rectxl.core.errors import LedgerError
@@ -178,3 +179,26 @@ def test_missing_evidence_named_by_its_date_is_told(suffix: str, tmp_path: Path)
     assert set(missing) == {"L6", "L8", "L10"}
     for cell, n in (("L6", 3), ("L8", 5), ("L10", 7)):
         assert f"佐证材料/20260520-{n}.pdf" in missing[cell]
+
+
+# -- a drop-down list typed with full-width commas -----------------------------------------------------
+
+@pytest.mark.parametrize("source", ['"完成，推进中，未启动"', '"完成，推进中,未启动"', '"完成 ，推进中，未启动"'])
+def test_a_list_typed_with_full_width_commas_has_its_words(source: str, tmp_path: Path) -> None:
+    """数据验证 → 序列 typed 完成，推进中，未启动 with Chinese input on: three words, as WPS shows
+    them. A status picked from it is in the list; one rectxl cannot read is asked for from those
+    three words; one pasted past the list (基本完成, which none of them means) is the hint it is."""
+    rows = _rows(8)
+    for i, row in enumerate(rows):
+        row["issue"], row["整改状态"] = i // 2 + 1, "完成" if i % 2 == 0 else "推进中"
+    rows[5]["整改状态"], rows[6]["整改状态"], rows[7]["整改状态"] = "基本完成", "已完成", "见附件"
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows)
+    wb = openpyxl.load_workbook(path)
+    listed = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True)
+    listed.add("I4:I200")
+    wb["台账"].add_data_validation(listed)
+    wb.save(path)
+    findings = api.check(path, OPTIONS).findings
+    assert {f.cell for f in findings if f.code == "status-not-in-list"} == {"I9"}
+    (bad,) = [f for f in findings if f.code == "bad-status"]
+    assert bad.cell == "I11" and "“完成”“推进中”“未启动”" in bad.message

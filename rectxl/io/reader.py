@@ -483,10 +483,15 @@ _LIST_RANGE = re.compile(r"=?(?:(?:'((?:[^']|'')+)'|([^'!:$\s]+))!)?"
                          r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?", re.IGNORECASE)
 
 
+_LIST_COMMA = re.compile("[,，]")
+
+
 def _list_words(source: str, grid: Grid, by_name: dict[str, Grid]) -> tuple[str, ...]:
     """The words of a drop-down list's source (nothing when it cannot be worked out)."""
     if source.startswith('"') and source.endswith('"') and len(source) > 1:
-        words = source[1:-1].replace('""', '"').split(",")
+        # a comma typed full-width (完成，推进中: Chinese input left on) parts the words as WPS
+        # reads it; Excel would show one word, which no clerk meant
+        words = _LIST_COMMA.split(source[1:-1].replace('""', '"'))
     elif (m := _LIST_RANGE.fullmatch(source)) is not None:
         name = m.group(1).replace("''", "'") if m.group(1) else m.group(2)
         sheet = by_name.get(name) if name else grid

@@ -129,7 +129,8 @@ def status_not_in_list(r: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         own = _sheet_list(ctx, m)
         # a list that lets a clerk type anything is a suggestion; a list of one item holding a
-        # comma of its own (WPS: "已完成，正在推进") was never a list to choose from
+        # 、 or ; of its own ("已完成、正在推进") was never a list to choose from (full-width
+        # commas part its words: the reader's _list_words)
         if own is None or not own[1] or (len(own[0]) == 1 and re.search(r"[，、；;]", own[0][0])):
             continue
         # a word of the same meaning (已整改 beside a list's 已完成) is counted with it: only a
