@@ -202,3 +202,26 @@ def test_a_list_typed_with_full_width_commas_has_its_words(source: str, tmp_path
     assert {f.cell for f in findings if f.code == "status-not-in-list"} == {"I9"}
     (bad,) = [f for f in findings if f.code == "bad-status"]
     assert bad.cell == "I11" and "“完成”“推进中”“未启动”" in bad.message
+
+
+# -- the same in a workbook LibreOffice saved as .ods --------------------------------------------------
+
+@pytest.mark.parametrize("ref", ["A1048576", "XFD50000"])
+def test_a_stray_cell_in_an_ods_is_read_around_and_named(ref: str, tmp_path: Path) -> None:
+    """LibreOffice keeps the empty rows before it as one run (number-rows-repeated="1048492"):
+    calamine had built a million rows (a gigabyte, half a minute) or, 16,384 columns wide, failed and
+    the file was called damaged."""
+    plain = soffice_convert(_ledger(tmp_path / "原样.xlsx"), tmp_path / "plain", "ods")
+    path = soffice_convert(_edited(_ledger(tmp_path / "台账.xlsx"), **{ref: "a"}), tmp_path, "ods")
+    with zipfile.ZipFile(path) as zf:
+        assert b'number-rows-repeated="10484' in zf.read("content.xml") or ref != "A1048576"
+    stray = [f for f in api.check(path, OPTIONS).findings if f.code == "stray-cell-ignored"]
+    assert [(f.sheet, f.cell) for f in stray] == [("台账", ref)] and "“a”" in stray[0].message
+    assert _codes(path) - {("stray-cell-ignored", ref)} == _codes(plain)
+
+
+def test_many_far_cells_in_an_ods_are_refused_as_too_large(tmp_path: Path) -> None:
+    path = soffice_convert(_edited(_ledger(tmp_path / "台账.xlsx"), **{f"XFD{r}": "x" for r in range(50000, 50030)}),
+                           tmp_path, "ods")
+    with pytest.raises(LedgerError, match="数据区域过大"):
+        api.check(path, OPTIONS)

@@ -16,6 +16,7 @@ import re
 import zipfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import IO
 from urllib.parse import unquote
 
 from lxml import etree
@@ -82,7 +83,7 @@ class OdsSheet:
         self.lists.append((((row, col, row + rows - 1, col + cols - 1),), *listed))
 
 
-def ods_layout(path: Path) -> dict[str, OdsSheet]:
+def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
     """Sheet name → its merges, hidden columns, error cells and numbers shown with fixed decimals."""
     sheets: dict[str, OdsSheet] = {}
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:

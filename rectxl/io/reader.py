@@ -142,11 +142,14 @@ def read_grids(path: Path) -> list[Grid]:
         kind = _package_kind(path, parts)
         extras = _sheet_extras(path, parts) if kind == "ooxml" else {}
         renamed = kind == "ooxml" and _needs_standard_names(path, parts)
-        strays = _strays(path, parts)
+        strays = _strays(path, parts) if kind == "ooxml" else {}
+        strays, copy = _ods_strays(path, parts) if kind == "ods" else (strays, None)
+        if kind == "ooxml" and strays:
+            copy = _without_strays(path, renamed, strays)
     finally:
         parts.close()  # the XML is not held while calamine parses
     try:
-        wb = _open_workbook(path, suffix, kind, renamed, strays)
+        wb = _open_workbook(path, suffix, kind, renamed, copy)
     except pc.PasswordError:
         where = "LibreOffice 或 WPS" if kind == "ods" else "Excel"
         raise LedgerError(f"{path.name} 设有打开密码（已加密）：请在 {where} 中取消密码后另存，再检查") from None
@@ -179,7 +182,7 @@ def read_grids(path: Path) -> list[Grid]:
     if extras:
         _add_sheet_extras(grids, extras)
     elif kind == "ods":
-        _add_ods_layout(path, grids)
+        _add_ods_layout(path if copy is None else copy, grids)
     elif kind == "":
         _add_xls_extras(path, grids)
     return grids
@@ -226,8 +229,32 @@ def _strays(path: Path, parts: InflatedParts) -> dict[str, list[StrayCell]]:
     return {by_part[part]: cells for part, cells in parts.strays.items() if cells and part in by_part}
 
 
+def _ods_strays(path: Path, parts: InflatedParts) -> tuple[dict[str, list[StrayCell]], IO[bytes] | None]:
+    """The stray cells of an .ods by sheet name (:func:`rectxl.io.stray.ods_strays`) and a copy
+    without them for calamine (None: there are none); refuses one whose far cells are many."""
+    from rectxl.io.stray import MAX_PART, ods_may_stray, ods_strays, ods_without_cells
+
+    try:
+        zf = parts.zip(path)
+        info = zf.getinfo("content.xml")
+        if info.file_size > MAX_PART:
+            return {}, None
+        with parts.open(zf, info) as fh:
+            xml = fh.read(MAX_PART + 1)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return {}, None  # the reader says what is wrong with it
+    if len(xml) > MAX_PART or not ods_may_stray(xml):
+        return {}, None
+    found = ods_strays(xml)
+    if found is None:
+        raise LedgerError(
+            f"{path.name} 的数据区域过大：工作表中远离数据的地方还有大量单元格，多半是误粘贴留下的；"
+            "请在 LibreOffice 或 WPS 中删除多余的行和列后保存，再检查")
+    return (found, ods_without_cells(zf, xml, found)) if found else ({}, None)
+
+
 def _open_workbook(path: Path, suffix: str, kind: str = "", renamed: bool = True,
-                   strays: Mapping[str, list[StrayCell]] | None = None) -> pc.CalamineWorkbook:
+                   copy: IO[bytes] | None = None) -> pc.CalamineWorkbook:
     """The workbook as its content says, not its name: calamine picks its reader by the
     extension, and offices send .xlsx files named .xls, .xls files named .xlsx, .ods files named
     .xlsx, and WPS's .et (an .xls inside). A name that disagrees with the content is read by
@@ -237,8 +264,8 @@ def _open_workbook(path: Path, suffix: str, kind: str = "", renamed: bool = True
     (True when not known)."""
     with path.open("rb") as fh:
         head = fh.read(4)
-    if kind == "ooxml" and strays:
-        return pc.CalamineWorkbook.from_filelike(_without_strays(path, renamed, strays))
+    if copy is not None:  # the package without its stray cells (rectxl.io.stray)
+        return pc.CalamineWorkbook.from_filelike(copy)
     if kind == "ooxml" and renamed:
         from rectxl.io.part_names import standard_copy
 
@@ -632,7 +659,7 @@ def _a1(at: tuple[int, int]) -> str:
     return f"{col_letter(at[1])}{at[0] + 1}"
 
 
-def _add_ods_layout(path: Path, grids: list[Grid]) -> None:
+def _add_ods_layout(path: Path | IO[bytes], grids: list[Grid]) -> None:
     """Merged ranges, hidden columns, error values and numbers shown with fixed decimals of an
     .ods (calamine reports none of them for OpenDocument)."""
     from lxml import etree  # only OpenDocument needs an XML parser (faster start-up for .xlsx)

@@ -172,3 +172,129 @@ def without_cells(source: zipfile.ZipFile, cells: Mapping[str, Sequence[StrayCel
             dest.writestr(info.filename, data)
     out.seek(0)
     return out
+
+
+# -- OpenDocument: the same strays, in content.xml ------------------------------------------------------
+# LibreOffice writes a sheet's unused area as repeated empty rows and cells
+# (``table:number-rows-repeated="1048492"``): a value written after such a run is far away. calamine
+# builds its grid to reach it (a million rows: a gigabyte and half a minute; a million by 16,384
+# columns: it fails, and the file was called damaged).
+
+_ODS_BIG_RUN = re.compile(rb"<table:table-(row|cell)\b[^>]*?table:number-(?:rows|columns)-repeated\s*=\s*"
+                          rb"[\"'](\d{4,})[\"']")
+_ODS_TAG = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
+_ODS_VALUE = re.compile(rb"office:value-type\s*=|<text:p\b[^>]*>\s*[^<\s]|<text:span\b[^>]*>\s*[^<\s]")
+_ODS_NAME = re.compile(rb"""table:name\s*=\s*["']([^"']*)["']""")
+_ODS_ROWS = re.compile(rb"""table:number-rows-repeated\s*=\s*["'](\d+)["']""")
+_ODS_COLS = re.compile(rb"""table:number-columns-repeated\s*=\s*["'](\d+)["']""")
+_TAGS = re.compile(rb"<[^>]*>")
+
+
+def ods_may_stray(xml: bytes) -> bool:
+    """Whether a value comes after a long run of empty rows or cells in ``content.xml`` (cheap:
+    a run nearly always ends its table or row, as LibreOffice writes the unused area)."""
+    for m in _ODS_BIG_RUN.finditer(xml):
+        end = xml.find(b"</table:table>" if m.group(1) == b"row" else b"</table:table-row>", m.end())
+        if _ODS_VALUE.search(xml, m.end(), len(xml) if end < 0 else end):
+            return True
+    return False
+
+
+@dataclass
+class _OdsTable:
+    rows: set[int]
+    cols: set[int]
+    #: (first row, first col, rows, cols, start, end, attrs, body) of each value cell (0-based)
+    cells: list[tuple[int, int, int, int, int, int, bytes, bytes]]
+
+
+def ods_strays(xml: bytes) -> dict[str, list[StrayCell]] | None:
+    """Table name → its stray value cells in the OpenDocument ``content.xml`` ``xml`` (the rule of
+    :func:`stray_cells`); None when a table's far cells are not a few strays, or its data is too
+    large even without them (refused, as an .xlsx is)."""
+    from rectxl.io.safety import MAX_CELLS
+
+    tables: dict[str, _OdsTable] = {}
+    table: _OdsTable | None = None
+    row = col = 0
+    rows_run = 1
+    pos = 0
+    while (m := _ODS_TAG.search(xml, pos)) is not None:
+        pos = m.end()
+        closing, kind, attrs, empty = m.group(1), m.group(2), m.group(3), m.group(4)
+        if kind == b"table":
+            if closing:
+                table = None
+            elif not empty:
+                name = _ODS_NAME.search(attrs)
+                table = tables.setdefault(_text_of(name.group(1)) if name else "", _OdsTable(set(), set(), []))
+                row = 0
+        elif kind == b"table-row":
+            if closing:
+                row += rows_run
+            else:
+                run = _ODS_ROWS.search(attrs)
+                rows_run, col = (int(run.group(1)) if run else 1), 0
+                if empty:
+                    row += rows_run
+        elif table is not None and not closing:
+            run = _ODS_COLS.search(attrs)
+            cols_run = int(run.group(1)) if run else 1
+            end = pos
+            if not empty:
+                close = xml.find(b"</table:" + kind + b">", pos)
+                end = len(xml) if close < 0 else close + len(kind) + 9
+            body = xml[m.end():end]
+            if kind == b"table-cell" and (b"office:value-type" in attrs or _ODS_VALUE.search(body)):
+                table.rows.update((row, row + rows_run - 1))
+                table.cols.update((col, col + cols_run - 1))
+                table.cells.append((row, col, rows_run, cols_run, m.start(), end, attrs, body))
+            col += cols_run
+            pos = end
+    out: dict[str, list[StrayCell]] = {}
+    for title, t in tables.items():
+        if not t.cells:
+            continue
+        last_row = _data_end(sorted(r + 1 for r in t.rows), _ROW_GAP)
+        last_col = _data_end(sorted(c + 1 for c in t.cols), _COL_GAP)
+        far = [c for c in t.cells if c[0] + c[2] > last_row or c[1] + c[3] > last_col]
+        if sum(c[2] * c[3] for c in far) > MAX_STRAYS or last_row * max(last_col, 16) > MAX_CELLS:
+            return None
+        out[title] = [StrayCell(f"{_letters(c + 1)}{r + 1}", start, end, _ods_shown(attrs, body))
+                     for r, c, _, _, start, end, attrs, body in far]
+    return {title: cells for title, cells in out.items() if cells}
+
+
+def _text_of(raw: bytes) -> str:
+    from html import unescape
+
+    return unescape(raw.decode("utf-8", "replace"))
+
+
+def _ods_shown(attrs: bytes, body: bytes) -> str:
+    text = _text_of(_TAGS.sub(b"", body)).strip()
+    if text:
+        return text
+    value = re.search(rb"""office:(?:string-)?value\s*=\s*["']([^"']*)["']""", attrs)
+    return _text_of(value.group(1)) if value else ""
+
+
+def ods_without_cells(source: zipfile.ZipFile, xml: bytes, cells: Mapping[str, Sequence[StrayCell]]) -> io.BytesIO:
+    """An in-memory copy of the OpenDocument package ``source`` whose ``content.xml`` (``xml``) has
+    ``cells`` emptied (each an empty cell of the same run: the table keeps its shape)."""
+    edits = []
+    for stray in (c for found in cells.values() for c in found):
+        tag = _ODS_TAG.match(xml, stray.start)
+        run = _ODS_COLS.search(tag.group(3)) if tag is not None else None
+        edits.append((stray.start, stray.end, b"<table:table-cell table:number-columns-repeated=\"%s\"/>" % run.group(1)
+                      if run else b"<table:table-cell/>"))
+    content = apply_edits(xml, edits)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dest:
+        for info in source.infolist():
+            if info.filename == "mimetype":
+                dest.writestr(info, source.read(info))  # stored, first: as OpenDocument wants it
+            else:
+                dest.writestr(info.filename, content if info.filename == "content.xml" else source.read(info))
+    out.seek(0)
+    return out

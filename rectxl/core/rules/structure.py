@@ -149,7 +149,7 @@ def hidden_ledger_sheet_unread(r: Rule, ctx: Context) -> Iterator[Finding]:
     "stray-cell-ignored", Severity.WARNING,
     "远离台账数据的零星单元格（如误按到 XFD1048576 后输入的内容）未读取。",
     "单元格 {cell} 远在工作表“{sheet}”的数据之外，其中的“{value}”未读取（多半是误按键或粘贴留下的）："
-    "如无用请删除它（选中该单元格按 Delete，或在 Excel 中按 Ctrl+End 找到它）；如确有内容，请移到台账中。",
+    "如无用请删除它（按 Ctrl+End 可跳到它，选中后按 Delete）；如确有内容，请移到台账中。",
 )
 def stray_cell_ignored(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet, ref, text in ctx.ledger.stray_cells:
