@@ -72,7 +72,7 @@ def _parts(path: Path) -> dict[str, bytes]:
 
 # -- a stray cell far outside the data ----------------------------------------------------------------
 
-@pytest.mark.parametrize("ref", ["XFD1048576", "A1048576", "XFD50000", "AB1048576"])
+@pytest.mark.parametrize("ref", ["XFD1048576", "A1048576", "XFD50000", "AB1048576", "XFD3"])
 def test_one_key_pressed_far_away_is_read_around_and_named(ref: str, tmp_path: Path) -> None:
     """The clerk's 80-row ledger is checked as it would be without the stray key; the auditor is
     told where it is and what it holds."""
@@ -225,3 +225,18 @@ def test_many_far_cells_in_an_ods_are_refused_as_too_large(tmp_path: Path) -> No
                            tmp_path, "ods")
     with pytest.raises(LedgerError, match="数据区域过大"):
         api.check(path, OPTIONS)
+
+
+def test_a_stray_cell_far_right_under_the_limit_is_read_around(tmp_path: Path) -> None:
+    """XFD5 beside 1,800 rows is under the 30,000,000-cell limit, yet the grid would be 1,800 ×
+    16,384 cells (11 s, 1.2 GB): read around and named as well."""
+    path = _edited(_ledger(tmp_path / "台账.xlsx", 1800), XFD5="x")
+    code = ("import sys\n"
+            "from rectxl.io.reader import read_ledger\n"
+            "ledger = read_ledger(sys.argv[1])\n"
+            "assert ledger.stray_cells == [('台账', 'XFD5', 'x')], ledger.stray_cells\n"
+            "assert sum(1 for _ in ledger.measures()) == 1800\n"
+            "print(next(line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM')))\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stdout.strip()) < 300_000

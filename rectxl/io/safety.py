@@ -35,6 +35,9 @@ RATIO_FLOOR = 1 << 20
 MAX_CELLS = 30_000_000
 #: columns assumed when no cell lies beyond column Z (ledgers have 5–16 columns)
 _NARROW = 16
+#: a sheet reaching past this column over more than this many cells is looked at for stray cells
+#: far to the right (a ledger's 100,000 rows of 16 columns never is)
+_WIDE, _WIDE_AREA = 64, 1_000_000
 _CHUNK = 1 << 22
 #: bytes of a part that is not a sheet worth looking at (an XML declaration and a DTD come first)
 _PROLOGUE = 8192
@@ -111,7 +114,14 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: st
             for m in wide.finditer(data):
                 max_col = max(max_col, col_index(m.group(1).decode()) + 1)
             tail = data[-64:]
-    if sheet is not None and max_row * max(max_col, _NARROW) > MAX_CELLS and judged(zf, info, parts) is None:
+    if sheet is None:
+        return
+    area = max_row * max(max_col, _NARROW)
+    # a cell far to the right under the limit still costs seconds and a gigabyte (XFD5 beside 1,800
+    # rows): a few such are read around too (rectxl.io.stray); a sheet without them is read as it is
+    far_right = area > _WIDE_AREA and max_col > _WIDE
+    found = judged(zf, info, parts) if area > MAX_CELLS or far_right else []
+    if area > MAX_CELLS and found is None:
         raise error(
             f"工作表“{sheet}”的数据区域过大（约{max_row}行×{max(max_col, _NARROW)}列），"
             "多半是远处有零星单元格；请在 Excel 中删除多余的行和列后保存，再检查")
