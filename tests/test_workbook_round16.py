@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -240,3 +241,35 @@ def test_a_stray_cell_far_right_under_the_limit_is_read_around(tmp_path: Path) -
     proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout.strip()) < 300_000
+
+
+def _shared(path: Path, ref: str) -> Path:
+    """``path`` with the text of ``ref`` kept in a shared strings part, as Excel, WPS and LibreOffice
+    keep every text (the cell holds its number)."""
+    out = path.with_name("共享.xlsx")
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<c r="%s" t="inlineStr"><is><t>([^<]*)</t></is></c>' % ref.encode(),
+                              lambda m: b'<c r="%s" t="s"><v>1</v></c>' % ref.encode(), data)
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdSS" Target="sharedStrings.xml" Type='
+                                    b'"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+                                    b"</Relationships>")
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            zout.writestr(info, data)
+        zout.writestr("xl/sharedStrings.xml", '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                      'count="2" uniqueCount="2"><si><t>台账</t></si><si><r><t>误</t></r><r><t>输入</t></r></si></sst>')
+    return out
+
+
+def test_a_stray_shared_string_is_named_by_its_words(tmp_path: Path) -> None:
+    """Excel, WPS and LibreOffice keep the text in the shared strings: the far cell holds its number."""
+    path = _shared(_edited(_ledger(tmp_path / "台账.xlsx"), XFD1048576="x"), "XFD1048576")
+    with zipfile.ZipFile(path) as zf:
+        assert b'<c r="XFD1048576" t="s"><v>1</v></c>' in zf.read("xl/worksheets/sheet1.xml")
+    (stray,) = [f for f in api.check(path, OPTIONS).findings if f.code == "stray-cell-ignored"]
+    assert stray.cell == "XFD1048576" and "“误输入”" in stray.message
