@@ -3503,14 +3503,19 @@ def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: Heade
         return False
     numbered = continued = 0
     issues: set[str] = set()
+    last = ""
     for row in grid.rows[header.data_start:]:
         number = row[c] if c < len(row) else None
         issue = row[issue_c] if issue_c < len(row) else None
         if not _blank(number) and _int(number) is not None:
-            if _blank(issue):
-                return False  # a number on a row that starts no issue: it numbers rows
+            if _blank(issue) or _text(issue) == last:
+                # a number on a row that starts no issue, or a new number beside the issue text
+                # written again (each measure's row repeating it): it numbers rows — a note
+                # under the table (填表人：…) is no measure's row going on
+                return False
+            last = _text(issue)
             numbered += 1
-            issues.add(_text(issue))
+            issues.add(last)
         elif _blank(number) and not all(_blank(v) for v in row):
             if not _blank(issue):
                 return False  # an issue without a number: the column does not number issues
