@@ -279,14 +279,19 @@ def test_a_stray_shared_string_is_named_by_its_words(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("ref", "note"), [("B85", "填表人：张三"), ("D86", "审核人：李四"), ("N84", "a"),
                                            ("F85", "填报日期：2026年11月20日")])
-def test_a_note_under_the_table_leaves_the_row_numbers_rows(ref: str, note: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("sorted_by_unit", [False, True])
+def test_a_note_under_the_table_leaves_the_row_numbers_rows(ref: str, note: str, sorted_by_unit: bool,
+                                                            tmp_path: Path) -> None:
     """序号 1 … 80 numbers the rows, each measure's row writing its issue again (4 issues of 20
-    measures). A 填表人 line under the table, or a key pressed beside it, had made the 序号 each
-    row's issue number: 80 issues in the summary and the notice."""
+    measures; or, the ledger sorted by unit, the issues' rows taking turns). A 填表人 line under the
+    table, or a key pressed beside it, had made the 序号 each row's issue number: 80 issues in the
+    summary and the notice, and an issue written again far from its rows no longer told."""
     rows = _rows(80)
-    plain = api.check(_ledger(tmp_path / "原样.xlsx"), OPTIONS)
-    assert (plain.issues, plain.measures) == (4, 80)
-    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows)
-    report = api.check(_edited(path, **{ref: note}), OPTIONS)
-    assert (report.issues, report.measures) == (4, 80)
+    if sorted_by_unit:
+        for i, row in enumerate(rows):
+            row["issue"] = i % 4 + 1
+    plain = api.check(write_ledger(tmp_path / "原样.xlsx", HEADER, rows), OPTIONS)
+    assert plain.measures == 80 and (plain.issues == 4 or sorted_by_unit)
+    report = api.check(_edited(write_ledger(tmp_path / "台账.xlsx", HEADER, rows), **{ref: note}), OPTIONS)
+    assert (report.issues, report.measures) == (plain.issues, 80)
     assert {(f.code, f.cell) for f in report.findings} == {(f.code, f.cell) for f in plain.findings}

@@ -2346,7 +2346,8 @@ class _Builder:
         at_least = 1 if previous is not None and F.ISSUE_NO in previous.cols else 2
         if F.ISSUE_NO not in self.cols and F.ROW_NO in self.cols and (
                 _merged_down(grid, self.cols[F.ROW_NO], header)
-                or _numbered_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header, at_least)
+                or _numbered_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header, at_least,
+                                         self.cols.get(F.MEASURE))
                 or _repeated_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header)):
             self.cols[F.ISSUE_NO] = self.cols.pop(F.ROW_NO)  # a 序号 per issue numbers the issues
         if F.ASPECT not in self.cols and F.CATEGORY in self.cols and _names_aspects(
@@ -3495,10 +3496,12 @@ def _is_code(text: str) -> bool:
 _MEASURE_MARK = LazyPattern(r"[(（]\d{1,2}[)）]|[①-⑳]|\d{1,2}[-－.．]\d{1,2}")
 
 
-def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: HeaderMap, at_least: int = 2) -> bool:
+def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: HeaderMap, at_least: int = 2,
+                          measure_c: int | None = None) -> bool:
     """Column ``c`` holds a number on each row where an issue starts and nothing on the rows
     that go on with its measures (a 序号 per issue, written once, not merged); ``at_least``
-    numbered rows when each is an issue of its own row."""
+    numbered rows when each is an issue of its own row. A row going on holds a measure (in
+    ``measure_c``, when known) and is no line under the table (填表人：… | 审核人：…)."""
     if issue_c is None:
         return False
     numbered = continued = 0
@@ -3519,7 +3522,8 @@ def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: Heade
         elif _blank(number) and not all(_blank(v) for v in row):
             if not _blank(issue):
                 return False  # an issue without a number: the column does not number issues
-            continued += 1
+            if (measure_c is None or (measure_c < len(row) and not _blank(row[measure_c]))) and not _footer_line(row):
+                continued += 1
         elif not _blank(number) and _blank(issue) and _MEASURE_MARK.fullmatch(_text(number)):
             continued += 1  # "(1)", "①", "1-1" under "1": the outline's marks for the issue's measures
     # one row per issue, each naming another issue: the 序号 numbers the issues as well as the
