@@ -295,3 +295,59 @@ def test_a_note_under_the_table_leaves_the_row_numbers_rows(ref: str, note: str,
     report = api.check(_edited(write_ledger(tmp_path / "台账.xlsx", HEADER, rows), **{ref: note}), OPTIONS)
     assert (report.issues, report.measures) == (plain.issues, 80)
     assert {(f.code, f.cell) for f in report.findings} == {(f.code, f.cell) for f in plain.findings}
+
+
+# -- a HYPERLINK chosen by a condition -----------------------------------------------------------------
+
+def _chosen_links(path: Path, shared: bool) -> Path:
+    """=IF(J4="","未上传",HYPERLINK("佐证材料/"&A4&".pdf","查看")) down the 佐证材料 column, each cell
+    caching what Excel shows: 查看 on the finished rows (J holds their day), 未上传 on the others;
+    ``shared``: kept once and filled down, as Excel saves it."""
+    rows = _rows(8)
+    for i, row in enumerate(rows):
+        row["issue"], row["佐证材料"] = i // 2 + 1, None
+    source = write_ledger(path.with_name("src.xlsx"), HEADER, rows)
+    wb = openpyxl.load_workbook(source)
+    for r in range(4, 12):
+        wb["台账"].cell(r, 12).value = f'=IF(J{r}="","未上传",HYPERLINK("佐证材料/"&A{r}&".pdf","查看"))'
+    wb.save(source)
+
+    def cached(m: re.Match[bytes]) -> bytes:
+        r = int(m.group(1))
+        formula = m.group(2)
+        if shared:
+            formula = b'<f t="shared" ref="L4:L11" si="0">%s</f>' % m.group(3) if r == 4 else b'<f t="shared" si="0"/>'
+        return b'<c r="L%d" t="str">%s<v>%s</v></c>' % (r, formula, ("查看" if r % 2 == 0 else "未上传").encode())
+
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<c r="L(\d+)"[^>]*>(<f>(.*?)</f>)<v\s*/?>(?:</v>)?</c>', cached, data)
+            zout.writestr(info, data)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "filled down", "ods"])
+def test_a_link_chosen_by_a_condition_is_checked_by_its_file(kind: str, tmp_path: Path) -> None:
+    """The finished rows show 查看 and open 佐证材料/1.pdf, 3.pdf, …; only 1.pdf is there: the
+    auditor is told of the others — the links had been given up inside IF(…); the rows showing
+    未上传 open nothing and are told nothing."""
+    path = _chosen_links(tmp_path / "台账.xlsx", shared=kind == "filled down")
+    with zipfile.ZipFile(path) as zf:
+        assert "<v>查看</v>".encode() in zf.read("xl/worksheets/sheet1.xml")
+    if kind == "ods":
+        path = soffice_convert(path, tmp_path, "ods")
+    (tmp_path / "佐证材料").mkdir()
+    (tmp_path / "佐证材料" / "1.pdf").write_bytes(b"%PDF")
+    missing = {f.cell: f.message for f in api.check(path, OPTIONS).findings if f.code == "evidence-file-missing"}
+    assert set(missing) == {"L6", "L8", "L10"}
+    assert all(f"佐证材料/{n}.pdf" in missing[c] for c, n in (("L6", 3), ("L8", 5), ("L10", 7)))
+
+
+def test_a_condition_showing_other_words_opens_no_link() -> None:
+    from rectxl.io.link_formula import chosen_link
+
+    assert chosen_link('=IFERROR(HYPERLINK("材料/"&A4&".pdf","查看"),"")') == (['"材料/"&A4&".pdf"', '"查看"'], "查看")
+    assert chosen_link('=IF(J4="","",HYPERLINK("材料/"&A4&".pdf",A4&"号"))') is None  # words put together
+    assert chosen_link('=HYPERLINK("材料/1.pdf","查看")') is None  # no condition: read as it always was

@@ -12,6 +12,9 @@ else (another sheet, another function, a range, a date joined as it is) gives no
 link is not guessed. A workbook written by a program that does not compute (an
 export) keeps no value for the cell: the words it shows are worked out the same way.
 
+A link a condition chooses (``=IF(J4="","未上传",HYPERLINK(…,"查看"))``, ``IFERROR(HYPERLINK(…),"")``) is
+the cell's when it shows the link's own words (:func:`chosen_link`).
+
 A formula filled down is kept once, on its first cell (a shared formula, ``t="shared"``): the
 cells below have its text with their relative references moved (:func:`moved`).
 """
@@ -26,7 +29,7 @@ from typing import Any
 
 from rectxl.core.text import col_index, col_letter
 
-__all__ = ["arguments", "first_argument", "link_target", "moved", "parsed_argument"]
+__all__ = ["arguments", "chosen_link", "first_argument", "link_target", "moved", "parsed_argument"]
 
 #: a cell reference of the sheet (A1, $A$1), not followed by ( (a function) or ! / : (another sheet, a range)
 _REF = re.compile(r"(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\w(!:])")
@@ -71,6 +74,27 @@ def arguments(formula: str) -> list[str] | None:
             start = pos + 1
         pos += 1
     return [*out, formula[start:]] if out else None
+
+
+#: a formula choosing what its cell shows: ``IF(…)``, ``IFERROR(…)``, ``IFNA(…)``, ``IFS(…)``
+_CONDITION = re.compile(r"\s*=?\s*(?:_xlfn\.)?IF(?:ERROR|NA|S)?\s*\(", re.IGNORECASE)
+#: a HYPERLINK call inside one
+_INNER_HYPERLINK = re.compile(r"(?<![\w.])(?:_xlfn\.)?HYPERLINK\s*\(", re.IGNORECASE)
+
+
+def chosen_link(formula: str) -> tuple[list[str], str] | None:
+    """The arguments of a HYPERLINK a condition chooses (``=IF(L4="","",HYPERLINK("佐证材料/"&A4&
+    ".pdf","查看"))``, ``=IFERROR(HYPERLINK(…,"查看"),"")``) and the words it shows ("查看"): the
+    cell opens that link when it shows those words, and only then (another branch, "" or "未上传",
+    opens nothing). None for any other formula, or a link whose words are put together."""
+    if not _CONDITION.match(formula):
+        return None
+    inner = _INNER_HYPERLINK.search(formula)
+    given = arguments(formula[inner.start():]) if inner is not None else None
+    words = _STRING.fullmatch(given[1].strip()) if given and len(given) > 1 else None
+    if given is None or words is None or not words.group(1):
+        return None
+    return given[:2], words.group(1).replace('""', '"')
 
 
 def moved(formula: str, rows: int, cols: int) -> str:

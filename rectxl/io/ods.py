@@ -22,7 +22,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from rectxl.core.text import col_letter, parse_chinese_number
-from rectxl.io.link_formula import first_argument, moved
+from rectxl.io.link_formula import chosen_link, first_argument, moved
 from rectxl.io.sheet_xml import OBJECT_IN_CELL, PICTURE_OVER_CELL, is_file_target
 
 __all__ = ["OdsSheet", "ods_layout"]
@@ -158,7 +158,10 @@ def _note_value(cell: etree._Element, sheet: OdsSheet, row: int, col: int, repea
         for c in range(col, col + min(repeat, 256)):
             sheet.links[f"{col_letter(c)}{row + 1}"] = target
     elif "HYPERLINK" in cell.get(_T + "formula", "").upper():
-        argument = first_argument(_excel_syntax(cell.get(_T + "formula", "")))
+        formula = _excel_syntax(cell.get(_T + "formula", ""))
+        argument = first_argument(formula)
+        if argument is None and (chosen := chosen_link(formula)) is not None and _cell_text(cell) == chosen[1]:
+            argument = chosen[0][0]  # a link a condition chose, shown by its words: the one the cell opens
         if argument is not None and _QUOTED.fullmatch(argument) is None:
             for c in range(col, col + min(repeat, 256)):
                 sheet.link_formulas[f"{col_letter(c)}{row + 1}"] = moved(argument, 0, c - col)

@@ -50,7 +50,7 @@ from typing import IO
 
 from rectxl.core.text import col_index, col_letter
 from rectxl.io import xmlbytes
-from rectxl.io.link_formula import arguments, moved, parsed_argument
+from rectxl.io.link_formula import arguments, chosen_link, moved, parsed_argument
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
 
 __all__ = [
@@ -174,6 +174,9 @@ class _Scan:
         self.formula_tag = compiled(d.tag(b"f") + rb"(\s[^>]*?)?/?>")
         #: a HYPERLINK formula filled down (shared): its ``si`` → its cell and first argument
         self.shared_links: dict[bytes, tuple[tuple[int, int], list[str]]] = {}
+        #: of those, the ones inside a condition (``IF(L4="","",HYPERLINK(…,"查看"))``): the words a
+        #: cell shows when its link is the one it opens
+        self.shared_shown: dict[bytes, str] = {}
         self.value = compiled(d.tag(b"v") + rb"(?:\s[^>]*)?>([^<]*)" + d.end_tag(b"v")
                               + b"|" + d.tag(b"v") + rb"(?:\s[^>]*)?/>")
         self.col = compiled(d.tag(b"col") + rb"(?=[\s/>])[^>]*>")
@@ -377,7 +380,23 @@ def _formula_cell(body: bytes, where: tuple[int, int], extras: SheetExtras, scan
                 scan.shared_links[shared[1]] = (where, given[:2])
             return given[:2]
         return None
+    chosen = chosen_link(text.decode())
+    if chosen is not None:  # a link chosen by a condition: opened where the cell shows its words
+        given, shows = chosen
+        if _shows(body, scan) == shows:
+            add_formula_link(extras, where, given[0])
+        shared = _shared(body, scan)
+        if shared is not None and shared[0] == b"shared" and shared[1]:
+            scan.shared_links[shared[1]] = (where, given)
+            scan.shared_shown[shared[1]] = shows
+        return None
     return _shared_link(body, where, extras, scan) if scan.shared_links else None
+
+
+def _shows(body: bytes, scan: _Scan) -> str | None:
+    """The text a formula cell caches (None: none)."""
+    value = scan.value.search(body)
+    return _text(value.group(1)) if value is not None and value.group(1) is not None else None
 
 
 def _shared(body: bytes, scan: _Scan) -> tuple[bytes, bytes] | None:
@@ -399,6 +418,11 @@ def _shared_link(body: bytes, where: tuple[int, int], extras: SheetExtras, scan:
         return None
     (row, col), given = scan.shared_links[shared[1]]
     here = [moved(argument, where[0] - row, where[1] - col) for argument in given]
+    shows = scan.shared_shown.get(shared[1])
+    if shows is not None:  # a link chosen by a condition: open where the cell shows its words
+        if _shows(body, scan) == shows:
+            add_formula_link(extras, where, here[0])
+        return None
     add_formula_link(extras, where, here[0])
     return here
 
