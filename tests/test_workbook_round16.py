@@ -351,3 +351,38 @@ def test_a_condition_showing_other_words_opens_no_link() -> None:
     assert chosen_link('=IFERROR(HYPERLINK("材料/"&A4&".pdf","查看"),"")') == (['"材料/"&A4&".pdf"', '"查看"'], "查看")
     assert chosen_link('=IF(J4="","",HYPERLINK("材料/"&A4&".pdf",A4&"号"))') is None  # words put together
     assert chosen_link('=HYPERLINK("材料/1.pdf","查看")') is None  # no condition: read as it always was
+
+
+# -- a drop-down list naming a whole column ------------------------------------------------------------
+
+def _listed_by_column(path: Path, source: str) -> Path:
+    rows = _rows(8)
+    for i, row in enumerate(rows):
+        row["issue"], row["整改状态"] = i // 2 + 1, "已整改" if i % 2 == 0 else "整改中"
+    rows[5]["整改状态"], rows[7]["整改状态"] = "基本完成", "见附件"
+    write_ledger(path, HEADER, rows)
+    wb = openpyxl.load_workbook(path)
+    options = wb.create_sheet("选项")
+    for k, word in enumerate(["已整改", "整改中", "未整改"], 1):
+        options.cell(k, 1, word)
+    listed = DataValidation(type="list", formula1=source, showErrorMessage=True)
+    listed.add("I4:I200")
+    wb["台账"].add_data_validation(listed)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("source", ["选项!$A:$A", "选项!$A$1:$A$1048576", "选项!A:A", "ods"])
+def test_a_list_naming_a_whole_column_has_its_words(source: str, tmp_path: Path) -> None:
+    """The list's options in a column of their own (选项!$A:$A, or named down to the sheet's last row):
+    its three words — it had been no list at all, so an unreadable status was asked for in rectxl's
+    words, and 基本完成, which the list has no option for, was never hinted."""
+    path = _listed_by_column(tmp_path / "台账.xlsx", "选项!$A:$A" if source == "ods" else source)
+    if source == "ods":
+        path = soffice_convert(path, tmp_path / "ods", "ods")
+        with zipfile.ZipFile(path) as zf:
+            assert "[$选项.$A:.$A]".encode() in zf.read("content.xml")
+    findings = api.check(path, OPTIONS).findings
+    (bad,) = [f for f in findings if f.code == "bad-status"]
+    assert bad.cell == "I11" and "“已整改”“整改中”“未整改”" in bad.message
+    assert {f.cell for f in findings if f.code == "status-not-in-list"} == {"I9"}

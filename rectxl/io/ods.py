@@ -222,10 +222,10 @@ def _link_target(cell: etree._Element) -> str | None:
 
 
 #: a validation's list: ``of:cell-content-is-in-list("已完成";"正在推进")`` or of cells
-#: (``[$选项.$A$1:.$A$3]``, ``[.$L$1:.$L$5]``)
+#: (``[$选项.$A$1:.$A$3]``, ``[.$L$1:.$L$5]``, a whole column ``[$选项.$A:.$A]``)
 _IN_LIST = re.compile(r"(?:\w+:)?cell-content-is-in-list\((.*)\)\s*", re.S)
-_LIST_CELLS = re.compile(r"\[\$?(?:('(?:[^']|'')+'|[^.\[\]']*))\.(\$?[A-Za-z]{1,3}\$?\d+)"
-                         r"(?::\$?(?:'(?:[^']|'')+'|[^.\[\]']*)\.(\$?[A-Za-z]{1,3}\$?\d+))?\]")
+_LIST_CELLS = re.compile(r"\[\$?(?:('(?:[^']|'')+'|[^.\[\]']*))\.(\$?[A-Za-z]{1,3}\$?\d*)"
+                         r"(?::\$?(?:'(?:[^']|'')+'|[^.\[\]']*)\.(\$?[A-Za-z]{1,3}\$?\d*))?\]")
 
 
 def _list_source(condition: str) -> str | None:

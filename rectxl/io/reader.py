@@ -505,9 +505,12 @@ def _add_lists(grids: list[Grid], extras: dict[str, SheetExtras]) -> None:
         grid.lists = tuple(lists)
 
 
-#: a list's source naming cells: ``$L$1:$L$5``, ``选项!$A$1:$A$3``, ``'状态 选项'!A1:A5``
+#: a list's source naming cells: ``$L$1:$L$5``, ``选项!$A$1:$A$3``, ``'状态 选项'!A1:A5``, a whole
+#: column (``选项!$A:$A``: its rows left out)
 _LIST_RANGE = re.compile(r"=?(?:(?:'((?:[^']|'')+)'|([^'!:$\s]+))!)?"
-                         r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?", re.IGNORECASE)
+                         r"\$?([A-Z]{1,3})\$?(\d+)?(?::\$?([A-Z]{1,3})\$?(\d+)?)?", re.IGNORECASE)
+#: cells of a list's range looked at, at most (a column named down to row 1048576 has few filled)
+_LIST_CELLS = 1000
 
 
 _LIST_COMMA = re.compile("[,，]")
@@ -524,10 +527,15 @@ def _list_words(source: str, grid: Grid, by_name: dict[str, Grid]) -> tuple[str,
         sheet = by_name.get(name) if name else grid
         if sheet is None:
             return ()
-        r0, c0 = int(m.group(4)) - 1, col_index(m.group(3).upper())
-        r1 = int(m.group(6)) - 1 if m.group(6) else r0
+        whole = m.group(4) is None  # $A:$A — a whole column (as $A$1:$A$1048576 is, nearly)
+        if whole != (m.group(5) is not None and m.group(6) is None):
+            return ()  # A1:B (half a range) or A (no range): not a list's cells
+        r0, c0 = 0 if whole else int(m.group(4)) - 1, col_index(m.group(3).upper())
+        r1 = len(sheet.rows) - 1 if whole else int(m.group(6)) - 1 if m.group(6) else r0
         c1 = col_index(m.group(5).upper()) if m.group(5) else c0
-        if (r1 - r0 + 1) * (c1 - c0 + 1) > 1000:
+        # the rows the sheet has (a range named down to row 1048576 holds its few words at the top)
+        r1 = min(r1, len(sheet.rows) - 1)
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > _LIST_CELLS:
             return ()
         words = [str(sheet.value(r, c)) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
                  if sheet.value(r, c) is not None]
