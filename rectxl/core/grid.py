@@ -41,7 +41,14 @@ from rectxl.core.model import (
     Measure,
 )
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MARKS_SHEET, is_rectxl_sheet
-from rectxl.core.numbering import issue_body, names_a_field, split_aspect_label, split_category_label, split_issue_label
+from rectxl.core.numbering import (
+    PARENTHESISED,
+    issue_body,
+    names_a_field,
+    split_aspect_label,
+    split_category_label,
+    split_issue_label,
+)
 from rectxl.core.status import (
     ACCOUNT_TEXT,
     Status,
@@ -56,6 +63,7 @@ from rectxl.core.text import (
     col_letter,
     fold,
     is_placeholder,
+    label_number,
     needs_cleaning,
     normalize_for_compare,
     normalize_text,
@@ -1326,6 +1334,43 @@ _NUMBER_LABEL = re.compile(r"^\s*(?:问题\s*[(（]?\s*(\d{1,3}|[一二三四五
                            r"|第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|项|条)?问题)\s*[.．、:：]?\s*$")
 
 
+#: an issue's number written as one item's label in the 序号 column: "①", "⑴", "(1)", "（1）", "1）"
+_ITEM_LABEL = LazyPattern(r"^\s*(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3})\s*[)）]|([①-⑳⑴-⒇]))\s*[.．、]?\s*$")
+
+
+def _labels_as_numbers(grid: Grid, header: HeaderMap) -> Grid:
+    """``grid`` with a 序号 column numbering its rows ①②③ (⑴⑵, (1)(2), 1）2）) read as 1, 2, 3 — or
+    as it was when the column holds a plain number anywhere (then "(1)" or "①" under "1" marks the
+    issue's measures) or no such label. Headings in the column (一、, （一）) are left as written."""
+    c = header.columns.get(F.ISSUE_NO, header.columns.get(F.ROW_NO))
+    if c is None:
+        return grid
+    rows = grid.rows
+    labelled: dict[int, int] = {}
+    for r in range(header.data_start, len(rows)):
+        row = rows[r]
+        v = row[c] if c < len(row) else None
+        if v is None or v == "":
+            continue
+        if type(v) is not str:
+            return grid  # a plain number (most ledgers: at their first row)
+        m = _ITEM_LABEL.match(v)
+        if m is None:
+            if _int(v) is not None:
+                return grid
+            continue  # a heading, a note
+        mark = m.group(3)
+        labelled[r] = int(m.group(1) or m.group(2)) if mark is None else label_number(
+            mark.translate(PARENTHESISED)) or 0
+    if len(labelled) < 2:
+        return grid
+    rows = list(rows)
+    for r, n in labelled.items():
+        rows[r] = list(rows[r])
+        rows[r][c] = n
+    return replace(grid, rows=rows)
+
+
 def _int(v: Any) -> int | None:
     if isinstance(v, bool):
         return None
@@ -1901,7 +1946,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     # sheets each named by a field alone ("政治建设" | "党风廉政建设"): one sheet per aspect
     by_field = len(picked) > 1 and all(names_a_field(grid.name.strip()) for grid, _ in picked)
     for grid, header in picked:
-        grid = _without_example_rows(_without_header_repeats(grid, header), header)
+        grid = _labels_as_numbers(_without_example_rows(_without_header_repeats(grid, header), header), header)
         previous = _Builder(grid, header, ledger, previous, issue_list)
         if len(picked) > 1 and (aspect := _sheet_aspect(grid, header, by_field)) is not None:
             previous.start_aspect(aspect)  # one sheet per aspect, named above its header

@@ -1,0 +1,77 @@
+"""Ledger layouts round sixteen: numbers, owners and aspects as other offices write them.
+
+Issues numbered ①②③ (⑴⑵, (1)(2)) in the 序号 column; a 科室 tick matrix; one sheet per aspect
+named only by its number; a measure merged over a row per 社区. Every workbook is built here with
+openpyxl; units, people and texts are fictional."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from rectxl import api
+from rectxl.api import Options
+from tests.test_layout_round14 import book
+
+AS_OF = date(2025, 9, 30)
+Rows = Sequence[Sequence[Any]]
+HEADER = ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"]
+
+
+def _book(path: Path, sheets: dict[str, tuple[Rows, Sequence[str]]]) -> Path:
+    """The round-14 workbook (tests/test_layout_round14.py) with a 基本信息 sheet of a 卫健局."""
+    book(path, sheets)
+    wb = load_workbook(path)
+    info = wb.create_sheet("基本信息")
+    for key, value in {"单位名称": "某某县卫生健康局", "反馈日期": date(2025, 3, 1), "报告日期": AS_OF}.items():
+        info.append([key, value])
+    wb.save(path)
+    return path
+
+
+def _findings(path: Path) -> list[tuple[str, str | None]]:
+    report = api.check(path, Options(as_of=AS_OF))
+    return sorted((f.code, f.cell) for f in report.findings if f.severity.value != "info")
+
+
+def _issues(path: Path) -> list[tuple[int | None, str]]:
+    return [(i.number, i.title) for a in api.read_ledger(path).aspects for i in a.issues()]
+
+
+# -- issues numbered ①②③ in the 序号 column -----------------------------------------------------
+
+@pytest.mark.parametrize("labels", [("①", "②", "③"), ("⑴", "⑵", "⑶"), ("(1)", "(2)", "(3)"),
+                                    ("（1）", "（2）", "（3）"), ("1）", "2）", "3）")])
+def test_issues_numbered_with_circled_or_bracketed_labels(tmp_path: Path, labels: tuple[str, ...]) -> None:
+    rows: Rows = [HEADER,
+                  [labels[0], "医疗质量管理不到位", "开展医疗质量专项检查", "医务科", "2025年6月30日", "已完成"],
+                  [labels[1], "药品管理不规范", "规范药品采购流程", "药剂科", "2025年6月30日", "已完成"],
+                  [labels[2], "护理记录不完整", "开展护理文书检查", "护理部", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, [])})
+    assert _issues(path) == [(1, "医疗质量管理不到位"), (2, "药品管理不规范"), (3, "护理记录不完整")]
+    assert _findings(path) == []
+
+
+def test_circled_labels_skipping_one_are_a_gap(tmp_path: Path) -> None:
+    rows: Rows = [HEADER, ["一、政治建设方面"],
+                  ["①", "学习贯彻不深入", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
+                  ["②", "意识形态工作薄弱", "开展研判", "办公室", "2025年6月30日", "已完成"],
+                  ["④", "会风文风不实", "精简会议", "办公室", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, ["A2:F2"])})
+    ledger = api.read_ledger(path)
+    assert [(a.title, [i.number for i in a.issues()]) for a in ledger.aspects] == [("政治建设方面", [1, 2, 4])]
+    assert [code for code, _ in _findings(path)] == ["issue-number-gap"]
+
+
+def test_bracketed_marks_under_a_plain_number_still_mark_measures(tmp_path: Path) -> None:
+    rows: Rows = [HEADER,
+                  [1, "学习贯彻不深入", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
+                  ["(1)", None, "开展集中学习", "办公室", "2025年6月30日", "已完成"],
+                  [2, "会风文风不实", "精简会议", "办公室", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, [])})
+    assert _issues(path) == [(1, "学习贯彻不深入"), (2, "会风文风不实")]
