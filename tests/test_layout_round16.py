@@ -75,3 +75,22 @@ def test_bracketed_marks_under_a_plain_number_still_mark_measures(tmp_path: Path
                   [2, "会风文风不实", "精简会议", "办公室", "2025年6月30日", "已完成"]]
     path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, [])})
     assert _issues(path) == [(1, "学习贯彻不深入"), (2, "会风文风不实")]
+
+
+# -- one measure merged over a row per 社区, its deadline and status merged too ---------------------
+
+def test_a_measure_merged_over_units_sharing_its_status_is_owned_by_them_all(tmp_path: Path) -> None:
+    """The 社区 on the rows under the measure had been dropped: the measure was 南山社区's alone, and
+    北湖社区 got no reminder of it."""
+    head = ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"]
+    rows: Rows = [head,
+                  [1, "社区网格管理不到位", "开展网格员培训", "南山社区", "赵某", "2025年12月31日", "正在推进"],
+                  [None, None, None, "北湖社区", "钱某"],
+                  [None, None, None, "东城社区", "孙某"],
+                  [2, "台账资料不规范", "规范档案管理", "党政办", "李某", "2025年6月30日", "已完成"]]
+    merges = ["A2:A4", "B2:B4", "C2:C4", "F2:F4", "G2:G4"]
+    path = _book(tmp_path / "街道.xlsx", {"台账": (rows, merges)})
+    assert _findings(path) == []
+    ledger = api.read_ledger(path)
+    assert [(m.text, m.owner_unit, m.owner_person) for a in ledger.aspects for i in a.issues() for m in i.measures] == [
+        ("开展网格员培训", "南山社区、北湖社区、东城社区", "赵某、钱某、孙某"), ("规范档案管理", "党政办", "李某")]

@@ -2376,6 +2376,10 @@ _TITLE_ASPECT = LazyPattern(r"(?:[(（]|——|--|－－)\s*((?:[一二三四五
                             r"\s*(?:问题)?[)）]?\s*$")
 
 
+#: what parts the owners a cell lists ("南山社区、北湖社区", "张某，李某")
+_OWNER_SEPARATORS = re.compile(r"[、，,；;/\s]+")
+
+
 class _Builder:
     """Walks one sheet's data rows once, carrying the hierarchy down — and on from the sheet
     before (``previous``), so that a ledger split over several sheets reads as one."""
@@ -2717,6 +2721,27 @@ class _Builder:
         anchor = self.filled.anchor_of(r, measure_c)
         return anchor is not None and r not in self._more_rows and not self._units_own_row(r, anchor[0])
 
+    def _owners_below(self, r: int, measure_c: int) -> None:
+        """Row ``r`` under a measure merged over it names a unit (or a person) of its own, its status
+        merged with the measure's or left blank: one measure several units own ("开展网格员培训" over
+        南山社区 | 北湖社区 | 东城社区) — the unit joins the measure's owners, as "南山社区、北湖社区"."""
+        issue = self.issue
+        anchor = self.filled.anchor_of(r, measure_c)
+        if issue is None or not issue.measures or anchor is None:
+            return
+        measure = issue.measures[-1]
+        if measure.row != anchor[0] + 1 or measure.sheet != self.grid.name:
+            return
+        for field_name, attr in ((F.OWNER_UNIT, "owner_unit"), (F.OWNER_PERSON, "owner_person")):
+            c = self.cols.get(field_name)
+            if c is None or self.filled.anchor_of(r, c) is not None or not (own := self.texts[field_name][r]):
+                continue
+            held = getattr(measure, attr)
+            if not held:
+                continue  # the measure's row names none: not a list of owners to add to
+            if own not in _OWNER_SEPARATORS.split(held):
+                setattr(measure, attr, f"{held}、{own}")
+
     def _units_own_row(self, r: int, anchor_r: int) -> bool:
         """Row ``r`` names a unit of its own (its 责任单位 cell not merged, another unit than the
         measure's first row) and says how far that unit got (its own status or progress cell)."""
@@ -3051,6 +3076,7 @@ class _Builder:
 
         measure_c = self.cols.get(F.MEASURE)
         if measure_c is not None and self._measure_merged(r, measure_c) and not self._opens_issue(r, measure_c):
+            self._owners_below(r, measure_c)
             return  # a measure merged over several rows is one measure: read at its anchor
         if r in self.error_rows:
             self._note_errors(r, (F.MEASURE,))
