@@ -94,3 +94,22 @@ def test_a_measure_merged_over_units_sharing_its_status_is_owned_by_them_all(tmp
     ledger = api.read_ledger(path)
     assert [(m.text, m.owner_unit, m.owner_person) for a in ledger.aspects for i in a.issues() for m in i.measures] == [
         ("开展网格员培训", "南山社区、北湖社区、东城社区", "赵某、钱某、孙某"), ("规范档案管理", "党政办", "李某")]
+
+
+# -- a hospital's 科室 tick matrix -------------------------------------------------------------------
+
+@pytest.mark.parametrize("merged_down", [True, False])
+def test_units_ticked_under_their_label_own_the_measure(tmp_path: Path, merged_down: bool) -> None:
+    """责任科室 over 医务科 | 护理部 | 药剂科, a √ under each of the row's 科室 (配合科室 alike): the owner had
+    been read as "√" from the first column, the others told duplicate-header."""
+    rows: Rows = [["序号", "问题", "整改措施", "责任科室", None, None, "配合科室", None, "完成时限", "整改状态"],
+                  [None, None, None, "医务科", "护理部", "药剂科", "院办", "财务科"],
+                  [1, "医疗质量管理不到位", "开展质量检查", "√", "√", None, "√", None, "2025年6月30日", "已完成"],
+                  [2, "药品管理不规范", "规范药品采购流程", None, None, "✓", "√", "√", "2025年6月30日", "已完成"],
+                  [3, "护理文书不规范", "开展护理文书检查", None, None, None, None, None, "2025年6月30日", "已完成"]]
+    merges = ["D1:F1", "G1:H1"] + (["A1:A2", "B1:B2", "C1:C2", "I1:I2", "J1:J2"] if merged_down else [])
+    path = _book(tmp_path / "医院.xlsx", {"台账": (rows, merges)})
+    ledger = api.read_ledger(path)
+    assert [(m.owner_unit, m.extra.get("配合单位", "")) for a in ledger.aspects for i in a.issues()
+            for m in i.measures] == [("医务科、护理部", "院办"), ("药剂科", "院办、财务科"), ("", "")]
+    assert _findings(path) == [("missing-owner-unit", "D5")]

@@ -213,6 +213,9 @@ class HeaderMap:
     #: tick columns → the status word each stands for (已完成 | 正在推进 | 未完成, a mark in one of
     #: them per row): together they are the 整改状态 column
     ticks: dict[int, str] = field(default_factory=dict)
+    #: a matrix of units under their group's label (责任科室 over 医务科 | 护理部 | 药剂科, a tick under
+    #: each unit of the row's): field → {column → the unit it names}; the field's column is the first
+    unit_ticks: dict[str, dict[int, str]] = field(default_factory=dict)
     #: columns going on with the measure's text (措施内容 | 具体举措): joined to it, row by row
     measure_more: tuple[int, ...] = ()
     #: further measure columns numbered after the first (整改措施1 | 整改措施2 | 整改措施3): each
@@ -429,6 +432,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     r, _, found = best
     first = r
     texts: dict[int, str] = {c: _text(v) for c, v in enumerate(grid.rows[r]) if not _blank(v)}
+    unit_ticks: dict[int, tuple[str, str]] = {}
     if r + 1 < len(grid.rows):
         below = grid.rows[r + 1]
         groups = [(c0, c1) for r0, c0, r1, c1 in grid.merges if r0 == r == r1 and c1 > c0]
@@ -441,16 +445,20 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         # a second header row: names under a group label, or a row of names — two at least (one
         # name alone, "党的政治建设方面", is an aspect's row under the header) — or of status words,
         # one tick column each, under a label not merged over them
-        if non_blank and ((len(sub) == len(non_blank) >= 2) or (under_groups and (spans_two or sub))
+        labels = {c: _text(grid.rows[r][c0]) for c0, c1 in groups for c in range(c0, c1 + 1)
+                  if not _blank(grid.rows[r][c0])} if under_groups else {}
+        # units under an owner's label, ticked in the rows (责任科室 over 医务科 | 护理部)
+        unit_ticks = _unit_tick_columns(grid, r + 1, non_blank, labels, sub, column_map) if under_groups else {}
+        if non_blank and ((len(sub) == len(non_blank) >= 2) or (under_groups and (spans_two or sub or unit_ticks))
                           or (len(words) >= 2 and len(set(sub) | set(words)) == len(non_blank))):
-            labels = {c: _text(grid.rows[r][c0]) for c0, c1 in groups for c in range(c0, c1 + 1)
-                      if not _blank(grid.rows[r][c0])}
             for c0, c1 in groups:  # the group label names none of its children
                 for c in range(c0, c1 + 1):
                     found.pop(c, None)
                     texts.pop(c, None)
             for c, v in non_blank.items():
                 texts[c] = _text(v)
+                if c in unit_ticks:
+                    continue  # a unit's name, its column ticked: read with the others under the label
                 if c in labels and _header_field(labels[c], column_map) == F.DEADLINE and (
                         sub.get(c) in (None, F.DEADLINE, F.COMPLETED)) and _START_OR_END.match(F.header_key(texts[c])):
                     # 整改时限 over 开始时间 | 完成时间: the time allowed runs to the end the plan
@@ -466,6 +474,14 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
                     # 完成时限 over 计划 | 实际: the child says which of the group it is
                     texts[c], found[c] = named
             r += 1
+        else:
+            unit_ticks = {}
+    owner_ticks: dict[str, dict[int, str]] = {}
+    for c, (field_name, unit) in sorted(unit_ticks.items()):
+        texts.pop(c)
+        owner_ticks.setdefault(field_name, {})[c] = unit
+    for field_name, units in owner_ticks.items():
+        found[min(units)] = field_name
     if r == first > 0 and (upper := _names_above(grid, r, column_map)):
         # the lower row of a two-row header named more columns: a column the upper row names in
         # a cell merged down over the blank one below (完成情况 beside 问题清单 | 任务清单 | 责任清单)
@@ -536,8 +552,37 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
-                     numbered=numbered, ticks=ticks, measure_more=measure_more, measure_cols=measure_cols,
+                     numbered=numbered, ticks=ticks, unit_ticks=owner_ticks, measure_more=measure_more,
+                     measure_cols=measure_cols,
                      earlier={f: cs for f, cs in earlier.items() if cs and f in columns})
+
+
+#: the fields whose group label may stand over a column per unit, ticked for the row's units
+_UNIT_TICK_FIELDS = frozenset({F.OWNER_UNIT, F.CO_OWNER, F.LEAD})
+#: how many data rows tell whether a column under a unit's name holds ticks
+_TICK_SAMPLE = 200
+
+
+def _unit_tick_columns(grid: Grid, r: int, non_blank: dict[int, Any], labels: dict[int, str],
+                       sub: dict[int, str], column_map: dict[str, str]) -> dict[int, tuple[str, str]]:
+    """Column → (field, unit) of a header's second row (``r``) naming units under an owner's group
+    label — 责任科室 over 医务科 | 护理部 | 药剂科 — with tick marks under them (√ in the columns of
+    the row's units): a matrix of who owns each measure, not columns named 医务科. Two such columns
+    at least under one label, their cells in the first rows mostly marks."""
+    by_label: dict[str, list[int]] = {}
+    for c in non_blank:
+        if c in labels and c not in sub:
+            by_label.setdefault(labels[c], []).append(c)
+    found: dict[int, tuple[str, str]] = {}
+    for label, cs in by_label.items():
+        if len(cs) < 2 or (field_name := _header_field(label, column_map)) not in _UNIT_TICK_FIELDS:
+            continue
+        rows = grid.rows[r + 1:r + 1 + _TICK_SAMPLE]
+        cells = [_text(row[c]) for row in rows for c in cs if c < len(row) and not _blank(row[c])]
+        ticked = sum(1 for t in cells if t in _TICK_MARKS)
+        if ticked and ticked + sum(1 for t in cells if t in _UNTICK_MARKS) >= 0.8 * len(cells):
+            found.update((c, (field_name, _text(non_blank[c]))) for c in cs)
+    return found
 
 
 def _names_above(grid: Grid, r: int, column_map: dict[str, str]) -> dict[int, tuple[str, str]]:
@@ -2402,7 +2447,8 @@ class _Builder:
         if F.ASPECT not in self.cols and F.CATEGORY in self.cols and _names_aspects(
                 grid, self.cols[F.CATEGORY], header):
             self.cols[F.ASPECT] = self.cols.pop(F.CATEGORY)  # 问题类别 holding "一、…方面": the aspects
-        self.filled = _Filled(grid, header.data_start, [*self.cols.values(), *header.ticks])
+        unit_ticks = [c for units in header.unit_ticks.values() for c in units]
+        self.filled = _Filled(grid, header.data_start, [*self.cols.values(), *header.ticks, *unit_ticks])
         self.ledger = ledger
         self.sheet = LedgerSheet(
             name=grid.name,
@@ -2433,7 +2479,7 @@ class _Builder:
             self._aspect_text = previous._aspect_text
             self._category_text = previous._category_text
             self._issue_key = previous._issue_key
-        self.width = max(*self.cols.values(), *header.ticks, 0) + 1
+        self.width = max(*self.cols.values(), *header.ticks, *unit_ticks, 0) + 1
         self._deadlines: dict[tuple[type, Any], Deadline] = previous._deadlines if previous else {}
         self._statuses: dict[str, StatusReading] = previous._statuses if previous else {}
         self._status_from_progress = F.STATUS not in self.cols and F.PROGRESS in self.cols
@@ -2623,6 +2669,9 @@ class _Builder:
             if field_name == F.STATUS and self.header.ticks:
                 self._read_ticks(table)
                 continue
+            if field_name in self.header.unit_ticks:
+                self._read_unit_ticks(field_name, table)
+                continue
             values = self.filled.column(c, table)
             if None in values:
                 values = ["" if v is None else v for v in values]
@@ -2779,6 +2828,25 @@ class _Builder:
         self.values[F.STATUS] = values
         self.texts[F.STATUS] = texts
         self._where[F.STATUS] = (col_letter(cols[0]), anchors)
+
+    def _read_unit_ticks(self, field_name: str, table: list[tuple[Any, ...]] | None) -> None:
+        """The units of each row from a matrix of unit columns (医务科 | 护理部 | 药剂科 under
+        责任科室): the names of the columns ticked, "医务科、护理部"; the first ticked cell is the
+        row's cell. A row ticking none names no unit."""
+        units = self.header.unit_ticks[field_name]
+        cols = sorted(units)
+        columns = [_texts(self.filled.column(c, table)) for c in cols]
+        n = len(self.grid.rows)
+        values: list[Any] = [""] * n
+        anchors: list[tuple[int, int] | None] = [None] * n
+        for r in range(self.header.data_start, n):
+            chosen = [k for k, col in enumerate(columns) if (t := col[r]) and t not in _UNTICK_MARKS]
+            if chosen:
+                values[r] = "、".join(units[cols[k]] for k in chosen)
+                anchors[r] = (r, cols[chosen[0]])
+        self.values[field_name] = values
+        self.texts[field_name] = list(values)
+        self._where[field_name] = (col_letter(cols[0]), anchors)
 
     def _header_text(self, c: int) -> str:
         """The header of column ``c``: its cell in the header rows (two rows: the lower one first)."""
