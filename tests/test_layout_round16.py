@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from rectxl import api
 from rectxl.api import Options
+from rectxl.batch import run_batch
 from tests.test_layout_round14 import book
 
 AS_OF = date(2025, 9, 30)
@@ -113,3 +114,16 @@ def test_units_ticked_under_their_label_own_the_measure(tmp_path: Path, merged_d
     assert [(m.owner_unit, m.extra.get("配合单位", "")) for a in ledger.aspects for i in a.issues()
             for m in i.measures] == [("医务科、护理部", "院办"), ("药剂科", "院办、财务科"), ("", "")]
     assert _findings(path) == [("missing-owner-unit", "D5")]
+
+
+# -- files a county office numbered by their place in its list ---------------------------------------
+
+def test_a_file_numbered_by_its_place_in_the_list_is_its_units(tmp_path: Path) -> None:
+    """"第1个 东山镇.xlsx" had been counted as the unit "第1个东山镇"."""
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    for name, town in (("第1个 东山镇", "东山镇"), ("第2家_西河镇整改台账", "西河镇"), ("序号3-南湖乡", "南湖乡")):
+        rows: Rows = [HEADER, [1, "学习贯彻不深入", "制定学习计划", f"{town}党政办", "2025年6月30日", "已完成"]]
+        book(folder / f"{name}.xlsx", {"台账": (rows, [])})
+    result = run_batch(folder, options=Options(as_of=AS_OF), workers=1)
+    assert sorted(r.unit for r in result.ledgers) == ["东山镇", "南湖乡", "西河镇"]

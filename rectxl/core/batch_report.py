@@ -446,8 +446,13 @@ _ROUND_REF = re.compile(r"(?:贯彻落实|落实|关于|针对)?(?:[省市县区
 #: what is left of those words before them ("…整改落实情况及整改台账" → "…整改落实情况及")
 _TRAILING_WORDS = re.compile(r"(?:巡察|巡视|反馈|问题|意见|整改|落实|情况|进展|工作|报告|总结|汇报|说明|及|和|暨|的)+$")
 #: "附件2：", "附件1-2：", "01_" before a name, or a number the office numbered its folders or files
-#: with written close to the unit ("01东山镇", "12县林业局") — not a date's or a count's ("2024年", "3月", "2个")
+#: with written close to the unit ("01东山镇", "12县林业局") — not a date's or a count's ("2024年", "3月", "2个");
+#: also the place the office gave it in its list: "第1个 东山镇", "第3家_西河镇", "第一 东山镇", "序号3-", "No.2 "
+#: (not "第三巡察组", "第2轮", "第二批": a round's words)
 _PREFIX = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*(?:[-.]\d{1,2}(?!\d))?\s*[:.、_\-\s]*"
+                     r"|(?:第\s*[\d一二三四五六七八九十]{1,4}\s*(?:个|家|位|号)|序号\s*\d{1,4}|(?:No|NO|no|№)\s*\.?\s*\d{1,4})"
+                     r"\s*[:.、_\-\s]*"
+                     r"|第\s*[\d一二三四五六七八九十]{1,4}\s*[:.、_\-\s]+(?=[\u3400-\u9fff])"
                      r"|\d{1,4}\s*[_\-.、\s]\s*"
                      r"|\d{1,3}(?=[\u3400-\u9fff])(?![年月日号期批轮次届个项季度周天时点份页条件]))")
 #: an official letter's name: "…关于报送县市场监督管理局党组巡察反馈问题整改…的报告附件"
