@@ -127,3 +127,31 @@ def test_a_file_numbered_by_its_place_in_the_list_is_its_units(tmp_path: Path) -
         book(folder / f"{name}.xlsx", {"台账": (rows, [])})
     result = run_batch(folder, options=Options(as_of=AS_OF), workers=1)
     assert sorted(r.unit for r in result.ledgers) == ["东山镇", "南湖乡", "西河镇"]
+
+
+# -- the status kept in the 备注 column --------------------------------------------------------------
+
+@pytest.mark.parametrize("progress", [False, True])
+def test_status_words_kept_in_the_remarks_column_are_the_status(tmp_path: Path, progress: bool) -> None:
+    """No 整改状态 column, the 备注 holding 已完成 / 正在推进 alone: it had been header-missing, and the
+    rows past their deadline overdue with a status "未写明"."""
+    head = ["序号", "问题", "整改措施", "责任单位", "整改时限", *(["整改进展"] if progress else []), "备注"]
+    said = ["已印发学习计划", "已起草初稿", "会议同比减少三成"]
+    rows: Rows = [head, *([n, issue, measure, "办公室", due, *([said[n - 1]] if progress else []), status]
+                          for n, issue, measure, due, status in [
+                              (1, "学习贯彻不深入", "制定学习计划", "2025年6月30日", "已完成"),
+                              (2, "意识形态工作薄弱", "建立研判机制", "2025年12月31日", "正在推进"),
+                              (3, "会风文风不实", "精简会议", "2025年6月30日", "已完成")])]
+    path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, [])})
+    assert _findings(path) == []
+    measures = [m for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
+    assert [m.status.value if m.status else None for m in measures] == ["已完成", "正在推进", "已完成"]
+
+
+def test_a_remark_saying_more_than_a_status_stays_a_remark(tmp_path: Path) -> None:
+    rows: Rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态", "备注"],
+                  [1, "学习贯彻不深入", "制定学习计划", "办公室", "2025年6月30日", "已完成", "已完成"],
+                  [2, "意识形态工作薄弱", "建立研判机制", "办公室", "2025年12月31日", "正在推进", "需市局协调"]]
+    path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, [])})
+    measures = [m for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
+    assert [(m.status_text, m.remark) for m in measures] == [("已完成", "已完成"), ("正在推进", "需市局协调")]

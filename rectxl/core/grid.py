@@ -983,11 +983,15 @@ def _rate_as_status(grid: Grid, data_start: int, texts: dict[int, str], found: d
 def _status_words_as_status(grid: Grid, data_start: int, columns: dict[str, int]) -> None:
     """A progress column (目前进展, 进展情况) and no status column, every cell of it a status word
     alone (正在推进, 已完成): it is the status column (a progress opening with its status and going
-    on with an account stays the progress, its status read from its opening)."""
-    if F.STATUS in columns or F.PROGRESS not in columns:
+    on with an account stays the progress, its status read from its opening). So is a 备注 (说明)
+    column holding status words alone where the office keeps the status there."""
+    if F.STATUS in columns:
         return
-    if (seen := _status_words_in(grid, data_start, columns[F.PROGRESS])) is not None and seen >= 2:
-        columns[F.STATUS] = columns.pop(F.PROGRESS)
+    for field_name in (F.PROGRESS, F.REMARK):
+        if field_name in columns and (seen := _status_words_in(grid, data_start, columns[field_name])) is not None \
+                and seen >= 2:
+            columns[F.STATUS] = columns.pop(field_name)
+            return
 
 
 def _status_words_in(grid: Grid, data_start: int, c: int) -> int | None:
