@@ -155,3 +155,28 @@ def test_a_remark_saying_more_than_a_status_stays_a_remark(tmp_path: Path) -> No
     path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, [])})
     measures = [m for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
     assert [(m.status_text, m.remark) for m in measures] == [("已完成", "已完成"), ("正在推进", "需市局协调")]
+
+
+# -- a header of three rows, with group labels over group labels ------------------------------------
+
+def test_a_three_row_header_with_columns_merged_down_over_it(tmp_path: Path) -> None:
+    """整改措施 and 整改时限 written in the top row, merged down over three rows, beside 责任主体 over
+    责任领导 | 责任单位 over 牵头科室 | 责任人: the top row's columns had been lost (header-missing 整改措施
+    and 整改时限, every issue without measure)."""
+    rows: Rows = [["某某县民政局巡察反馈问题整改落实台账"],
+                  ["序号", "巡察反馈问题", None, "整改措施", "责任主体", None, None, "整改时限", "整改完成情况", None],
+                  [None, "问题类别", "具体问题", None, "责任领导", "责任单位", None, None, "完成状态", "进展情况"],
+                  [None, None, None, None, None, "牵头科室", "责任人"],
+                  [1, "一、党的建设方面", "学习贯彻不深入", "制定学习计划", "王某", "办公室", "张某", "2025年6月30日",
+                   "已完成", "已印发计划"],
+                  [2, "一、党的建设方面", "组织生活不规范", "规范三会一课", "王某", "机关党委", "李某", "2025年12月",
+                   "正在推进", "已开展检查"]]
+    merges = ["A1:J1", "A2:A4", "B2:C2", "D2:D4", "E2:G2", "H2:H4", "I2:J2", "B3:B4", "C3:C4", "E3:E4", "F3:G3",
+              "I3:I4", "J3:J4"]
+    path = _book(tmp_path / "民政局.xlsx", {"台账": (rows, merges)})
+    assert _findings(path) == []
+    ledger = api.read_ledger(path)
+    assert [(a.title, i.number, i.title, m.text, m.lead, m.owner_unit, m.owner_person, m.deadline.text, m.progress)
+            for a in ledger.aspects for i in a.issues() for m in i.measures] == [
+        ("党的建设方面", 1, "学习贯彻不深入", "制定学习计划", "王某", "办公室", "张某", "2025年6月30日", "已印发计划"),
+        ("党的建设方面", 2, "组织生活不规范", "规范三会一课", "王某", "机关党委", "李某", "2025年12月", "已开展检查")]

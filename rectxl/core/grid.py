@@ -482,12 +482,13 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         owner_ticks.setdefault(field_name, {})[c] = unit
     for field_name, units in owner_ticks.items():
         found[min(units)] = field_name
-    if r == first > 0 and (upper := _names_above(grid, r, column_map)):
-        # the lower row of a two-row header named more columns: a column the upper row names in
-        # a cell merged down over the blank one below (完成情况 beside 问题清单 | 任务清单 | 责任清单)
-        for c, (upper_text, upper_field) in upper.items():
+    if first > 0 and (upper := _names_above(grid, first, r, column_map, found)):
+        # the lower rows of a two- or three-row header named more columns: a column a row above
+        # names in a cell merged down over the blank ones below (完成情况 beside 问题清单 | 任务清单 |
+        # 责任清单; 整改措施 | 整改时限 over a 责任主体 → 责任单位 → 牵头科室 | 责任人 of three rows)
+        for c, (upper_text, upper_field, upper_row) in upper.items():
             texts[c], found[c] = upper_text, upper_field
-        first = r - 1
+            first = min(first, upper_row)
     numbered = r + 1 < len(grid.rows) and _numbers_the_columns(grid.rows[r + 1])
     ticks = _tick_columns(grid, r, r + 1 + numbered, skip)
     if ticks:
@@ -585,23 +586,29 @@ def _unit_tick_columns(grid: Grid, r: int, non_blank: dict[int, Any], labels: di
     return found
 
 
-def _names_above(grid: Grid, r: int, column_map: dict[str, str]) -> dict[int, tuple[str, str]]:
-    """Column → (text, field) of the columns row ``r - 1`` names for a header found in row ``r``:
-    the upper row of a two-row header whose lower row named more columns — the group labels over
-    the lower row's names (问题清单 | 任务清单 | 责任清单) beside a column written once in a cell
-    merged down over both rows (完成情况). Only a cell merged down onto a blank cell of row ``r``
-    counts, and only when the upper row groups columns too (a title merged across is no group)."""
-    upper, lower = grid.rows[r - 1], grid.rows[r]
-    down = [c0 for r0, c0, r1, c1 in grid.merges if r0 == r - 1 and r1 >= r and c0 == c1]
-    width = sum(1 for v in lower if not _blank(v))
-    groups = [(c0, c1) for r0, c0, r1, c1 in grid.merges if r0 == r - 1 == r1 and c1 > c0]
-    if not down or not any(c1 - c0 + 1 < width for c0, c1 in groups):
-        return {}
-    named: dict[int, tuple[str, str]] = {}
-    for c in down:
-        if c < len(upper) and (c >= len(lower) or _blank(lower[c])):
-            if (f := _header_field(upper[c], column_map)) is not None:
-                named[c] = (_text(upper[c]), f)
+def _names_above(grid: Grid, first: int, r: int, column_map: dict[str, str],
+                 found: dict[int, str]) -> dict[int, tuple[str, str, int]]:
+    """Column → (text, field, row) of the columns a row above a header found in rows ``first`` to
+    ``r`` names: the upper row of a header whose lower rows named more columns — the group labels
+    over the lower rows' names (问题清单 | 任务清单 | 责任清单, or 责任主体 over 责任领导 | 责任单位
+    over 牵头科室 | 责任人) beside a column written once in a cell merged down over them all
+    (完成情况, 整改措施). Only a cell merged down onto blank cells of the rows found counts, one or
+    two rows above them, in a column they name none of, and only when its row groups columns too
+    (a title merged across is no group)."""
+    width = len({c for k in range(first, r + 1) for c, v in enumerate(grid.rows[k]) if not _blank(v)})
+    named: dict[int, tuple[str, str, int]] = {}
+    for top in range(first - 1, max(first - 3, -1), -1):
+        upper = grid.rows[top]
+        down = [c0 for r0, c0, r1, c1 in grid.merges if r0 == top and r1 >= first and c0 == c1]
+        groups = [(c0, c1) for r0, c0, r1, c1 in grid.merges if r0 == top == r1 and c1 > c0]
+        if not down or not any(c1 - c0 + 1 < width for c0, c1 in groups):
+            break
+        for c in down:
+            if c in found or c in named or c >= len(upper):
+                continue
+            if all(c >= len(grid.rows[k]) or _blank(grid.rows[k][c]) for k in range(top + 1, r + 1)) and (
+                    f := _header_field(upper[c], column_map)) is not None:
+                named[c] = (_text(upper[c]), f, top)
     return named
 
 
