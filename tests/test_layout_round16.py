@@ -180,3 +180,21 @@ def test_a_three_row_header_with_columns_merged_down_over_it(tmp_path: Path) -> 
             for a in ledger.aspects for i in a.issues() for m in i.measures] == [
         ("党的建设方面", 1, "学习贯彻不深入", "制定学习计划", "王某", "办公室", "张某", "2025年6月30日", "已印发计划"),
         ("党的建设方面", 2, "组织生活不规范", "规范三会一课", "王某", "机关党委", "李某", "2025年12月", "已开展检查")]
+
+
+# -- an aspect heading leading in with a colon --------------------------------------------------------
+
+def test_an_aspect_heading_ending_on_a_colon_is_published_without_it(tmp_path: Path) -> None:
+    """"一、政治建设方面存在的问题：" over its issues had been published "（一）政治建设方面存在的问题：" —
+    a heading closing on a colon."""
+    rows: Rows = [["某某县卫生健康局巡察整改台账"], HEADER, ["一、政治建设方面存在的问题："],
+                  [1, "学习贯彻不深入", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
+                  ["二、作风建设方面存在的问题："],
+                  [2, "会风文风不实", "精简会议", "办公室", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, ["A1:F1", "A3:F3", "A5:F5"])})
+    assert [(a.number, a.title) for a in api.read_ledger(path).aspects] == [
+        (1, "政治建设方面存在的问题"), (2, "作风建设方面存在的问题")]
+    out = tmp_path / "通报.txt"
+    api.notice(path, out, as_of=AS_OF)
+    text = out.read_text(encoding="utf-8")
+    assert "（一）政治建设方面存在的问题\n" in text and "问题：" not in text

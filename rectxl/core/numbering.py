@@ -72,9 +72,10 @@ def _split(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
 
 
 def _heading(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
-    """An aspect's or category's number and title, without the clerk's count after it."""
+    """An aspect's or category's number and title, without the clerk's count after it nor the colon
+    it leads in with ("一、政治建设方面存在的问题：" over its issues)."""
     number, title = _split(regex, text)
-    return number, split_count_note(title)[0]
+    return number, split_count_note(title)[0].rstrip(":： ")
 
 
 def split_aspect_label(text: str) -> tuple[int | None, str]:
