@@ -198,3 +198,23 @@ def test_an_aspect_heading_ending_on_a_colon_is_published_without_it(tmp_path: P
     api.notice(path, out, as_of=AS_OF)
     text = out.read_text(encoding="utf-8")
     assert "（一）政治建设方面存在的问题\n" in text and "问题：" not in text
+
+
+# -- 整改时限 over 立行立改 | 限期整改 | 长期坚持 ---------------------------------------------------------
+
+def test_a_deadline_ticked_or_dated_under_its_kind(tmp_path: Path) -> None:
+    """A tick under 立行立改 or 长期坚持, the date under 限期整改: the deadline had been read as "√"
+    (bad-deadline), the dates as missing, and the columns told duplicate-header."""
+    rows: Rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", None, None, "整改状态"],
+                  [None, None, None, None, "立行立改", "限期整改", "长期坚持"],
+                  [1, "学习贯彻不深入", "制定学习计划", "办公室", "√", None, None, "已完成"],
+                  [2, "会风文风不实", "精简会议", "办公室", None, date(2025, 12, 31), None, "正在推进"],
+                  [3, "公务接待不规范", "落实接待制度", "办公室", None, None, "√", "长期坚持"],
+                  [4, "意识形态工作薄弱", "健全研判机制", "办公室", None, None, "2025年6月底前完成", "已完成"]]
+    merges = ["E1:G1", "A1:A2", "B1:B2", "C1:C2", "D1:D2", "H1:H2"]
+    path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, merges)})
+    assert _findings(path) == []
+    measures = [m for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
+    assert [(m.deadline.kind.value, m.deadline.due) for m in measures] == [
+        ("immediate", date(2025, 3, 1)), ("date", date(2025, 12, 31)), ("long_term", None),
+        ("date_and_long_term", date(2025, 6, 30))]

@@ -576,13 +576,19 @@ def _unit_tick_columns(grid: Grid, r: int, non_blank: dict[int, Any], labels: di
             by_label.setdefault(labels[c], []).append(c)
     found: dict[int, tuple[str, str]] = {}
     for label, cs in by_label.items():
-        if len(cs) < 2 or (field_name := _header_field(label, column_map)) not in _UNIT_TICK_FIELDS:
+        if len(cs) < 2:
+            continue
+        field_name = _header_field(label, column_map)
+        # 整改时限 over 立行立改 | 限期整改 | 长期坚持: a tick, or the date in the 限期整改 column
+        kinds = field_name == F.DEADLINE and all(RECTIFY_KINDS.match(F.header_key(_text(non_blank[c]))) for c in cs)
+        if field_name is None or (field_name not in _UNIT_TICK_FIELDS and not kinds):
             continue
         rows = grid.rows[r + 1:r + 1 + _TICK_SAMPLE]
         cells = [_text(row[c]) for row in rows for c in cs if c < len(row) and not _blank(row[c])]
         ticked = sum(1 for t in cells if t in _TICK_MARKS)
-        if ticked and ticked + sum(1 for t in cells if t in _UNTICK_MARKS) >= 0.8 * len(cells):
-            found.update((c, (field_name, _text(non_blank[c]))) for c in cs)
+        if ticked and (kinds or ticked + sum(1 for t in cells if t in _UNTICK_MARKS) >= 0.8 * len(cells)):
+            found.update((c, (field_name, F.header_key(_text(non_blank[c])) if kinds else _text(non_blank[c])))
+                         for c in cs)
     return found
 
 
@@ -2846,17 +2852,32 @@ class _Builder:
         row's cell. A row ticking none names no unit."""
         units = self.header.unit_ticks[field_name]
         cols = sorted(units)
-        columns = [_texts(self.filled.column(c, table)) for c in cols]
+        raw = [self.filled.column(c, table) for c in cols]
+        columns = [_texts(["" if v is None else v for v in col]) for col in raw]
         n = len(self.grid.rows)
         values: list[Any] = [""] * n
         anchors: list[tuple[int, int] | None] = [None] * n
         for r in range(self.header.data_start, n):
             chosen = [k for k, col in enumerate(columns) if (t := col[r]) and t not in _UNTICK_MARKS]
-            if chosen:
+            if not chosen:
+                continue
+            anchors[r] = (r, cols[chosen[0]])
+            if field_name != F.DEADLINE:
                 values[r] = "、".join(units[cols[k]] for k in chosen)
-                anchors[r] = (r, cols[chosen[0]])
+                continue
+            # a kind of rectification ticked, or the deadline written under its kind (a date under
+            # 限期整改; one under 长期坚持 is a stage of work that goes on)
+            k = chosen[0]
+            kind, text = units[cols[k]], columns[k][r]
+            if text in _TICK_MARKS:
+                values[r] = kind
+            elif kind in ("长期坚持", "长期整改", "持续整改", "常态化整改"):
+                values[r] = f"{text}，{kind}"
+            else:
+                values[r] = raw[k][r]
         self.values[field_name] = values
-        self.texts[field_name] = list(values)
+        if field_name in _MEASURE_TEXT:
+            self.texts[field_name] = [v if type(v) is str else _text(v) for v in values]
         self._where[field_name] = (col_letter(cols[0]), anchors)
 
     def _header_text(self, c: int) -> str:
