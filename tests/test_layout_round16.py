@@ -218,3 +218,44 @@ def test_a_deadline_ticked_or_dated_under_its_kind(tmp_path: Path) -> None:
     assert [(m.deadline.kind.value, m.deadline.due) for m in measures] == [
         ("immediate", date(2025, 3, 1)), ("date", date(2025, 12, 31)), ("long_term", None),
         ("date_and_long_term", date(2025, 6, 30))]
+
+
+# -- a form of one block per problem, its fields labelled in rows (项目 | 内容) --------------------------
+
+def test_a_form_labelling_each_field_in_its_row_is_read_block_by_block(tmp_path: Path) -> None:
+    """问题 | …, 整改措施 | …, 责任科室 | … 责任人 | …, 完成时限 | … 整改状态 | …, one block per problem:
+    the workbook had been refused (no header); findings point at the form's own cells."""
+    rows: Rows = [["某某县人民医院巡察反馈问题整改台账"],
+                  ["项目", "内容"],
+                  ["问题", "医疗质量管理不到位"],
+                  ["整改措施", "开展医疗质量专项检查"],
+                  ["责任科室", "医务科", "责任人", "张某"],
+                  ["完成时限", "2025年6月30日", "整改状态", "正在推进"],
+                  ["问题", "药品管理不规范"],
+                  ["整改措施", "规范药品采购流程"],
+                  ["责任科室", None, "责任人", "李某"],
+                  ["完成时限", "2025年12月31日", "整改状态", "正在推进"]]
+    merges = ["A1:D1", "B2:D2", "B3:D3", "B4:D4", "B7:D7", "B8:D8"]
+    path = _book(tmp_path / "医院.xlsx", {"台账": (rows, merges)})
+    ledger = api.read_ledger(path)
+    assert [(i.title, m.text, m.owner_unit, m.owner_person, m.deadline.due, m.status_text)
+            for a in ledger.aspects for i in a.issues() for m in i.measures] == [
+        ("医疗质量管理不到位", "开展医疗质量专项检查", "医务科", "张某", date(2025, 6, 30), "正在推进"),
+        ("药品管理不规范", "规范药品采购流程", "", "李某", date(2025, 12, 31), "正在推进")]
+    assert _findings(path) == [("missing-owner-unit", "B9"), ("overdue", "B6")]
+
+
+def test_a_form_block_listing_two_measures_gives_each_its_row(tmp_path: Path) -> None:
+    rows: Rows = [["某某县人民医院巡察反馈问题整改清单"],
+                  ["序号", 1], ["存在问题", "医疗质量管理不到位"], ["整改措施", "开展医疗质量专项检查"],
+                  ["整改措施", "完善质控制度"], ["责任科室", "医务科"], ["整改时限", "2025年12月31日"],
+                  ["整改情况", "正在推进"],
+                  ["序号", 2], ["存在问题", "药品管理不规范"], ["整改措施", "规范药品采购流程"], ["责任科室", "药剂科"],
+                  ["整改时限", "2025年6月30日"], ["整改情况", "已完成"]]
+    path = _book(tmp_path / "医院.xlsx", {"台账": (rows, ["A1:B1"])})
+    assert _findings(path) == []
+    ledger = api.read_ledger(path)
+    assert [(i.number, i.title, [(m.text, m.owner_unit) for m in i.measures]) for a in ledger.aspects
+            for i in a.issues()] == [
+        (1, "医疗质量管理不到位", [("开展医疗质量专项检查", "医务科"), ("完善质控制度", "医务科")]),
+        (2, "药品管理不规范", [("规范药品采购流程", "药剂科")])]

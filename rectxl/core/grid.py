@@ -185,6 +185,9 @@ class Grid:
     #: value cells far outside the sheet's data (one key pressed at XFD1048576), not read: (A1, what
     #: each shows) — a grid reaching them would need millions of rows
     strays: tuple[tuple[str, str], ...] = ()
+    #: a form laid out as rows (项目 | 内容, one block per problem) read as a table: 0-based (row,
+    #: col) of the table rectxl made → the cell of the form holding that value
+    origin: Mapping[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     def value(self, r: int, c: int) -> Any:
         if r < len(self.rows):
@@ -1603,6 +1606,8 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
     only when no visible sheet is a ledger (a hidden stale copy is never read instead of the
     visible ledger). Also the names of the hidden ledger sheets left unread."""
     found = [(g, h) for g in grids if _may_be_ledger(g) and (h := find_header(g, column_map)) is not None]
+    if not found:  # a form of one block per problem, its fields labelled in rows (项目 | 内容)
+        found = [form for g in grids if _may_be_ledger(g) and (form := _form_as_table(g, column_map)) is not None]
     _one_reading(found)
     if not found:  # a clerk's own ledger sheet may be called 整改明细, as one of rectxl's sheets is
         named = [(g, h) for g in grids if is_rectxl_sheet(g.name) and g.name.strip() != MARKS_SHEET
@@ -1646,6 +1651,77 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
         "等列名的表头行。请确认这是整改台账；列名另有写法（如英文）时，可用 --column 原列名=标准列名（或"
         f"“{COLUMN_MAP_SHEET}”工作表）逐列指明，或使用 rectxl new 生成的模板。"
     )
+
+
+#: how long a form's label is at most ("问题", "整改措施", "责任单位及责任人")
+_FORM_LABEL_LENGTH = 12
+#: how many columns of a form's row hold its labels and values (two pairs a row: 责任单位 | 医务科 |
+#: 完成时限 | 2025年6月30日)
+_FORM_WIDTH = 8
+
+
+def _form_label(v: Any, column_map: dict[str, str]) -> str | None:
+    """The field a form's cell labels ("整改措施", "责任科室"): a short text naming a column."""
+    if type(v) is not str or not 0 < len(label := v.strip()) <= _FORM_LABEL_LENGTH:
+        return None
+    return _header_field(label, column_map)
+
+
+def _form_as_table(grid: Grid, column_map: dict[str, str]) -> tuple[Grid, HeaderMap] | None:
+    """A sheet laid out as a form — each field of a problem on its own row, labelled (项目 | 内容:
+    问题 | …, 整改措施 | …, 责任单位 | …, 完成时限 | …), one block per problem, a block starting
+    again where its first label comes again — as a table: a column per label, a row per block at
+    the block's first row, each value pointing at its cell of the form (:attr:`Grid.origin`). A
+    label written twice in a block (two 整改措施 rows) gives the block a row per item, at the
+    item's row, the block's other fields written on each. ``None`` when the sheet labels no problem
+    and no measure so."""
+    blocks: list[tuple[int, dict[str, list[tuple[int, int, Any]]]]] = []
+    labels: dict[str, str] = {}
+    opening: str | None = None
+    for r, row in enumerate(grid.rows):
+        cells = [(c, v, _form_label(v, column_map)) for c, v in enumerate(row[:_FORM_WIDTH]) if not _blank(v)]
+        for i, (c, v, f) in enumerate(cells):
+            if f is None:
+                continue
+            # the value: the next cell written, unless it is the next label (a value left blank)
+            value_c, value = (cells[i + 1][0], cells[i + 1][1]) if i + 1 < len(cells) and cells[i + 1][2] is None \
+                else (c + 1, None)
+            if opening is None:
+                opening = f
+            if f == opening or not blocks:
+                blocks.append((r, {}))
+            blocks[-1][1].setdefault(f, []).append((r, value_c, value))
+            labels.setdefault(f, _text(v))
+    if not ({F.ISSUE, F.MEASURE} <= labels.keys() and any(len(block) >= 3 for _, block in blocks)):
+        return None
+    start = blocks[0][0]
+    if start == 0:
+        return None
+    columns = list(labels)
+    rows: list[list[Any]] = [list(row) for row in grid.rows[:start - 1]]
+    rows.append(list(labels.values()))
+    origin: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, block in blocks:
+        items = max(block.values(), key=len)
+        # a row per item of the field written most often in the block, at the item's row
+        for n, at in enumerate([r, *(item[0] for item in items[1:])]):
+            while len(rows) < at:
+                rows.append([])
+            table_row: list[Any] = [None] * len(columns)
+            for k, f in enumerate(columns):
+                written = block.get(f, [])
+                # the item of this row, or the block's one value written on each of its rows
+                item = written[n] if n < len(written) else written[0] if len(written) == 1 else None
+                if item is not None:
+                    table_row[k] = item[2]
+                    origin[(at, k)] = (item[0], item[1])
+            if len(rows) == at:
+                rows.append(table_row)
+    table = replace(grid, rows=rows, merges=[m for m in grid.merges if m[2] < start - 1], origin=origin,
+                    uncomputed=frozenset(at for at, cell in origin.items() if cell in grid.uncomputed),
+                    hidden_cols=frozenset(), lists=())
+    header = find_header(table, column_map)
+    return (table, header) if header is not None and header.row == start - 1 else None
 
 
 #: a period in a sheet's name: 2024年7月, 2024.07, 7月, 七月
@@ -2703,6 +2779,8 @@ class _Builder:
             self.values[field_name] = values
             # a column joined from another sheet has no cell here to point a finding at (nor to mark)
             self._where[field_name] = ("" if c in self.grid.joined_cols else col_letter(c), self.filled.anchors.get(c))
+            if self.grid.origin:
+                self._where[field_name] = self._form_cells(c, n)
             if self.grid.uncomputed:
                 for r in range(self.header.data_start, n):
                     if (self.filled.anchor_of(r, c) or (r, c)) in self.grid.uncomputed:
@@ -2749,6 +2827,14 @@ class _Builder:
                     found[r] = self.filled.anchor_of(r, c) or (r, c)
         if found is not None:
             self._where[field_name] = (letter, found)
+
+    def _form_cells(self, c: int, n: int) -> tuple[str, list[tuple[int, int] | None]]:
+        """Where the values of column ``c`` of a table read from a form (项目 | 内容) are in the form:
+        each block's cell, and the column its values are mostly written in."""
+        origin = self.grid.origin
+        anchors = [origin.get((r, c)) for r in range(n)]
+        written = [a[1] for a in anchors if a is not None]
+        return col_letter(max(set(written), key=written.count) if written else c), anchors
 
     def _join_measure_parts(self, table: list[tuple[Any, ...]] | None) -> None:
         """The measure's text and the columns going on with it (具体举措) joined, row by row; a row
