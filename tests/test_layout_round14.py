@@ -241,10 +241,11 @@ def test_a_category_alone_on_its_unmerged_row_heads_the_issues_below(tmp_path: P
     assert [(a.title, [(c.number, c.title, [i.title for i in c.issues]) for c in a.categories])
             for a in ledger.aspects] == [
         ("政治建设方面", [(1, "学习贯彻方面", ["理论学习不深入"]), (2, "意识形态方面", ["意识形态研判不够"])])]
-    # with no aspect above: a category all the same, not an issue without a measure
+    # with no aspect above: a heading all the same, not an issue without a measure — and, each a
+    # 方面 with nothing above it, the aspects (seed 004's "（一）关于…方面")
     path = book(tmp_path / "台账2.xlsx", {"台账": (rows[:1] + rows[2:], [])})
     assert _findings(path) == []
-    assert [c.title for a in api.read_ledger(path).aspects for c in a.categories] == ["学习贯彻方面", "意识形态方面"]
+    assert [a.title for a in api.read_ledger(path).aspects] == ["学习贯彻方面", "意识形态方面"]
     # an issue on its own row, its measures below with no issue of their own, stays the issue
     rows = [HEADER, ["一、政治建设方面"], [None, "（一）理论学习不深入"],
             [None, None, "制定学习计划", "办公室", "张某", "2025年6月30日", "已完成"],

@@ -259,3 +259,32 @@ def test_a_form_block_listing_two_measures_gives_each_its_row(tmp_path: Path) ->
             for i in a.issues()] == [
         (1, "医疗质量管理不到位", [("开展医疗质量专项检查", "医务科"), ("完善质控制度", "医务科")]),
         (2, "药品管理不规范", [("规范药品采购流程", "药剂科")])]
+
+
+# -- headings "（一）关于…方面" with nothing above them -----------------------------------------------------
+
+def test_bracketed_headings_naming_aspects_with_none_above_are_the_aspects(tmp_path: Path) -> None:
+    """Seed 004 groups its issues by "（一）关于…方面": a ledger heading them so (no "一、" above) had two
+    categories of one unnamed aspect — the notice's totals said no "两个方面"."""
+    rows: Rows = [["某某县卫生健康局巡察整改台账"], HEADER, ["（一）关于政治建设方面"],
+                  [1, "学习贯彻不深入", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
+                  ["（二）关于作风建设方面"],
+                  [2, "会风文风不实", "精简会议", "办公室", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, ["A1:F1", "A3:F3", "A5:F5"])})
+    ledger = api.read_ledger(path)
+    assert [(a.number, a.title, [i.title for i in a.issues()]) for a in ledger.aspects] == [
+        (1, "关于政治建设方面", ["学习贯彻不深入"]), (2, "关于作风建设方面", ["会风文风不实"])]
+    out = tmp_path / "通报.txt"
+    api.notice(path, out, as_of=AS_OF)
+    assert "巡察反馈的两个方面2个问题" in out.read_text(encoding="utf-8")
+
+
+def test_bracketed_headings_under_an_aspect_stay_its_categories(tmp_path: Path) -> None:
+    rows: Rows = [HEADER, ["一、政治建设方面"], ["（一）理论学习方面"],
+                  [1, "学习贯彻不深入", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
+                  ["（二）意识形态方面"],
+                  [2, "意识形态工作薄弱", "开展研判", "办公室", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, ["A2:F2", "A3:F3", "A5:F5"])})
+    ledger = api.read_ledger(path)
+    assert [(a.title, [c.title for c in a.categories]) for a in ledger.aspects] == [
+        ("政治建设方面", ["理论学习方面", "意识形态方面"])]

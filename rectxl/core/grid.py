@@ -2095,7 +2095,21 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         previous.build()
     if issue_list:
         _issues_without_tasks(ledger, issue_list)
+    _categories_as_aspects(ledger)
     return ledger
+
+
+def _categories_as_aspects(ledger: Ledger) -> None:
+    """A ledger heading its issues only by "（一）关于政治建设方面", "（二）作风建设方面存在的问题" —
+    each a 方面, nothing above them — groups them by aspects, as seed 004's notice does: the
+    headings are the aspects, not categories of one unnamed aspect."""
+    if len(ledger.aspects) != 1 or (only := ledger.aspects[0]).title or only.number is not None:
+        return
+    categories = only.categories
+    if len(categories) < 2 or not all(c.title and _UNNUMBERED_ASPECT.fullmatch(c.title) for c in categories):
+        return
+    ledger.aspects = [Aspect(title=c.title, number=c.number, categories=[Category(issues=c.issues, note=c.note)])
+                      for c in categories]
 
 
 def _issues_without_tasks(ledger: Ledger, issue_list: Mapping[str, _ListedIssue]) -> None:
