@@ -47,7 +47,9 @@ def _issues(path: Path) -> list[tuple[int | None, str]]:
 # -- issues numbered ①②③ in the 序号 column -----------------------------------------------------
 
 @pytest.mark.parametrize("labels", [("①", "②", "③"), ("⑴", "⑵", "⑶"), ("(1)", "(2)", "(3)"),
-                                    ("（1）", "（2）", "（3）"), ("1）", "2）", "3）")])
+                                    ("（1）", "（2）", "（3）"), ("1）", "2）", "3）"), ("一", "二", "三"),
+                                    ("一、", "二、", "三、"), ("问题一", "问题二", "问题三"),
+                                    ("第1项", "第2项", "第3项")])
 def test_issues_numbered_with_circled_or_bracketed_labels(tmp_path: Path, labels: tuple[str, ...]) -> None:
     rows: Rows = [HEADER,
                   [labels[0], "医疗质量管理不到位", "开展医疗质量专项检查", "医务科", "2025年6月30日", "已完成"],
@@ -67,6 +69,19 @@ def test_circled_labels_skipping_one_are_a_gap(tmp_path: Path) -> None:
     ledger = api.read_ledger(path)
     assert [(a.title, [i.number for i in a.issues()]) for a in ledger.aspects] == [("政治建设方面", [1, 2, 4])]
     assert [code for code, _ in _findings(path)] == ["issue-number-gap"]
+
+
+def test_chinese_numbers_heading_aspects_in_the_number_column_stay_aspects(tmp_path: Path) -> None:
+    rows: Rows = [HEADER, ["一、", "政治建设方面"],
+                  ["一", "学习贯彻不深入", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
+                  ["二", "意识形态工作薄弱", "开展研判", "办公室", "2025年6月30日", "已完成"],
+                  ["二、", "作风建设方面"],
+                  ["一", "会风文风不实", "精简会议", "办公室", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, [])})
+    ledger = api.read_ledger(path)
+    assert [(a.number, a.title, [i.number for i in a.issues()]) for a in ledger.aspects] == [
+        (1, "政治建设方面", [1, 2]), (2, "作风建设方面", [1])]
+    assert _findings(path) == []
 
 
 def test_bracketed_marks_under_a_plain_number_still_mark_measures(tmp_path: Path) -> None:

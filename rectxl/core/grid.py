@@ -1399,8 +1399,11 @@ _NUMBER_LABEL = re.compile(r"^\s*(?:问题\s*[(（]?\s*(\d{1,3}|[一二三四五
                            r"|第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|项|条)?问题)\s*[.．、:：]?\s*$")
 
 
-#: an issue's number written as one item's label in the 序号 column: "①", "⑴", "(1)", "（1）", "1）"
-_ITEM_LABEL = LazyPattern(r"^\s*(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3})\s*[)）]|([①-⑳⑴-⒇]))\s*[.．、]?\s*$")
+#: an issue's number written as one item's label in the 序号 column: "①", "⑴", "(1)", "（1）", "1）" —
+#: or in words: "一", "二、", "问题三", "第4项", "第五条" (group 4)
+_ITEM_LABEL = LazyPattern(r"^\s*(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3})\s*[)）]|([①-⑳⑴-⒇])"
+                          r"|(?:问题|第)?\s*([一二三四五六七八九十]{1,3}|(?<=[题第])\s*\d{1,3})\s*(?:项|条|个|个问题)?)"
+                          r"\s*[.．、]?\s*$")
 
 
 def _labels_as_numbers(grid: Grid, header: HeaderMap) -> Grid:
@@ -1410,6 +1413,7 @@ def _labels_as_numbers(grid: Grid, header: HeaderMap) -> Grid:
     c = header.columns.get(F.ISSUE_NO, header.columns.get(F.ROW_NO))
     if c is None:
         return grid
+    measure_c = header.columns.get(F.MEASURE)
     rows = grid.rows
     labelled: dict[int, int] = {}
     for r in range(header.data_start, len(rows)):
@@ -1417,13 +1421,18 @@ def _labels_as_numbers(grid: Grid, header: HeaderMap) -> Grid:
         v = row[c] if c < len(row) else None
         if v is None or v == "":
             continue
-        if type(v) is not str:
+        if type(v) is not str or _int(v) is not None:
             return grid  # a plain number (most ledgers: at their first row)
         m = _ITEM_LABEL.match(v)
         if m is None:
-            if _int(v) is not None:
-                return grid
             continue  # a heading, a note
+        if (words := m.group(4)) is not None:
+            # "一、" on a row with no measure heads an aspect (一、 | 政治建设方面): only a measure's row
+            # numbers its issue so
+            if measure_c is None or measure_c >= len(row) or _blank(row[measure_c]):
+                continue
+            labelled[r] = to_int(words.strip()) or 0
+            continue
         mark = m.group(3)
         labelled[r] = int(m.group(1) or m.group(2)) if mark is None else label_number(
             mark.translate(PARENTHESISED)) or 0
