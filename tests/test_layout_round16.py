@@ -303,3 +303,19 @@ def test_bracketed_headings_under_an_aspect_stay_its_categories(tmp_path: Path) 
     ledger = api.read_ledger(path)
     assert [(a.title, [c.title for c in a.categories]) for a in ledger.aspects] == [
         ("政治建设方面", ["理论学习方面", "意识形态方面"])]
+
+
+# -- header words: 班子成员, 经办科室 --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lead", "unit"), [("责任班子成员", "责任科室"), ("分管领导", "经办科室"),
+                                            ("联系班子成员", "经办股室")])
+def test_a_member_of_the_leading_group_leads_and_the_office_doing_it_owns(tmp_path: Path, lead: str,
+                                                                        unit: str) -> None:
+    """责任班子成员 had been read as a second 责任单位 column, 经办科室 as the person (医务科 a 责任人, the
+    measure without a unit)."""
+    rows: Rows = [["序号", "问题", "整改措施", lead, unit, "责任人", "完成时限", "整改状态"],
+                  [1, "医疗质量管理不到位", "开展质量检查", "王某", "医务科", "张某", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "医院.xlsx", {"台账": (rows, [])})
+    assert _findings(path) == []
+    measures = [m for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
+    assert [(m.lead, m.owner_unit, m.owner_person) for m in measures] == [("王某", "医务科", "张某")]

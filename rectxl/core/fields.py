@@ -199,7 +199,10 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"^(?:应|应当|要求|计划|拟)(?:完成|办结|整改)(?:时间|日期)", DEADLINE),
     (r"时限|期限|时间节点|节点|截止|计划.*(时间|日期)|完成时间要求|时间要求|预计.*(时间|日期)", DEADLINE),
     (r"(完成|办结|整改)(时间|日期)", COMPLETED),
-    (r"领导|分管负责人|分管负责同志|第一责任人|^主要负责(?:人|同志)$", LEAD),
+    # 责任班子成员, 联系班子成员: a member of the unit's leading group — the leader in charge
+    (r"领导|分管负责人|分管负责同志|第一责任人|^主要负责(?:人|同志)$|班子成员", LEAD),
+    # 经办科室, 经办股室, 具体经办单位: the office that does the work, not its person
+    (r"经办(?:单位|部门|科室|股室|处室)$", OWNER_UNIT),
     # 分管副局长, 分管副县长, 分管院长: the leader in charge, named by the post
     (r"^(?:分管|主管|牵头)副?(?:局长|县长|市长|区长|镇长|乡长|主任|书记|院长|校长|行长|总经理|所长|部长|场长|处长)$",
      LEAD),
