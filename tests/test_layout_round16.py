@@ -319,3 +319,24 @@ def test_a_member_of_the_leading_group_leads_and_the_office_doing_it_owns(tmp_pa
     assert _findings(path) == []
     measures = [m for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
     assert [(m.lead, m.owner_unit, m.owner_person) for m in measures] == [("王某", "医务科", "张某")]
+
+
+# -- 整改措施及时限: each measure naming its deadline ----------------------------------------------------
+
+@pytest.mark.parametrize("head", ["整改措施及时限", "措施及完成时限", "整改任务及时间节点"])
+def test_measures_naming_their_deadlines_in_one_column(tmp_path: Path, head: str) -> None:
+    """The column had been read as the deadline alone: header-missing 整改措施 and every issue without a
+    measure."""
+    rows: Rows = [["序号", "问题", head, "责任单位", "整改状态"],
+                  [1, "学习贯彻不深入", "制定年度学习计划，2025年6月底前完成", "办公室", "已完成"],
+                  [2, "意识形态工作薄弱", "建立研判机制（2025年12月31日前）", "办公室", "正在推进"],
+                  [3, "会风文风不实", "精简会议，立行立改", "办公室", "已完成"],
+                  [4, "公务接待不规范", "严格执行公务接待制度", "办公室", "正在推进"]]
+    path = _book(tmp_path / "卫健局.xlsx", {"台账": (rows, [])})
+    measures = [m for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
+    assert [(m.text, m.deadline.kind.value, m.deadline.due) for m in measures] == [
+        ("制定年度学习计划，2025年6月底前完成", "date", date(2025, 6, 30)),
+        ("建立研判机制（2025年12月31日前）", "date", date(2025, 12, 31)),
+        ("精简会议，立行立改", "immediate", date(2025, 3, 1)),
+        ("严格执行公务接待制度", "empty", None)]
+    assert _findings(path) == [("missing-deadline", "C5")]

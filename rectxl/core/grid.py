@@ -551,6 +551,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _lead_unit_first(texts, columns, duplicates)
     _specific_person_first(texts, columns, duplicates)
     _bare_words(texts, found, columns, skip)
+    _deadline_in_measures(texts, columns)
     _text_under_spanned_name(grid, first, r, r + 1 + numbered, columns)
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
     mapped = {text: found[c] for c, text in texts.items()
@@ -794,6 +795,19 @@ def _bare_words(texts: dict[int, str], found: dict[int, str], columns: dict[str,
         if c not in found and c not in skip and field_name is not None and field_name not in columns:
             found[c] = field_name
             columns[field_name] = c
+
+
+#: a measure column naming the deadline too: 整改措施及时限, 措施及完成时限, 整改任务及时间节点
+_MEASURE_WITH_DUE = re.compile(r"(?:措施|举措|任务).*(?:时限|期限|时间|节点)")
+
+
+def _deadline_in_measures(texts: dict[int, str], columns: dict[str, int]) -> None:
+    """No 整改时限 column, and the measures' column says it gives their deadlines too (整改措施及时限:
+    "制定学习计划，2025年6月底前完成"): the deadline is read from each measure's text, in its cell."""
+    if F.DEADLINE in columns or (c := columns.get(F.MEASURE)) is None:
+        return
+    if _MEASURE_WITH_DUE.search(F.header_key(texts.get(c, ""))):
+        columns[F.DEADLINE] = c
 
 
 def _reassign(columns: dict[str, int], duplicates: dict[str, list[int]], field: str, to: str,
@@ -2537,6 +2551,8 @@ _TITLE_ASPECT = LazyPattern(r"(?:[(（]|——|--|－－)\s*((?:[一二三四五
                             r"\s*(?:问题)?[)）]?\s*$")
 
 
+#: what parts a measure's text into clauses, one of them its deadline
+_DUE_CLAUSES = re.compile(r"[，,；;。（）()\n]|完成时限[:：]|时限[:：]")
 #: what parts the owners a cell lists ("南山社区、北湖社区", "张某，李某")
 _OWNER_SEPARATORS = re.compile(r"[、，,；;/\s]+")
 
@@ -2799,6 +2815,8 @@ class _Builder:
                     texts[r] = ""
             if field_name in _DITTO_FIELDS:
                 _fill_dittos(values, texts, self.header.data_start)
+            if field_name == F.DEADLINE and c == self.cols.get(F.MEASURE):
+                values = [self._due_in_text(v) for v in values]  # 整改措施及时限: the deadline in the text
             self.values[field_name] = values
             # a column joined from another sheet has no cell here to point a finding at (nor to mark)
             self._where[field_name] = ("" if c in self.grid.joined_cols else col_letter(c), self.filled.anchors.get(c))
@@ -3497,6 +3515,18 @@ class _Builder:
         if own.kind in (DeadlineKind.DATE,) and ("长期" in kind or "持续" in kind or "常态" in kind):
             return self._deadline(f"{own.text}，{kind}")
         return own
+
+    def _due_in_text(self, value: Any) -> Any:
+        """The deadline a measure's text names in its last clause that reads as one ("制定学习计划，
+        2025年6月底前完成" → "2025年6月底前完成", "建立研判机制（2025年12月31日前）", "…，立行立改");
+        "" when it names none."""
+        if type(value) is not str:
+            return value
+        for clause in reversed(_DUE_CLAUSES.split(value)):
+            if (clause := clause.strip()) and self._deadline(clause).kind not in (
+                    DeadlineKind.INVALID, DeadlineKind.EMPTY):
+                return clause
+        return ""
 
     def _deadline(self, value: Any) -> Deadline:
         """:func:`parse_deadline`, once per distinct value (a ledger repeats a few dozen phrases)."""
