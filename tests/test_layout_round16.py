@@ -340,3 +340,29 @@ def test_measures_naming_their_deadlines_in_one_column(tmp_path: Path, head: str
         ("精简会议，立行立改", "immediate", date(2025, 3, 1)),
         ("严格执行公务接待制度", "empty", None)]
     assert _findings(path) == [("missing-deadline", "C5")]
+
+
+# -- a measure merged over the rows of its stages --------------------------------------------------
+
+def test_a_measure_merged_over_its_stages_reads_each_stage(tmp_path: Path) -> None:
+    """推进污水管网改造 over a stage done by June and one due in August still going on: the second stage,
+    overdue, had been hidden under the first row's 已完成."""
+    rows: Rows = [HEADER,
+                  [1, "基础设施建设滞后", "推进污水管网改造", "住建股", "2025年6月30日", "已完成"],
+                  [None, None, None, "住建股", "2025年8月31日", "正在推进"],
+                  [2, "台账资料不规范", "规范档案管理", "办公室", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "住建局.xlsx", {"台账": (rows, ["A2:A3", "B2:B3", "C2:C3"])})
+    assert _findings(path) == [("overdue", "E3")]
+    measures = [m for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
+    assert [(m.text, m.deadline.due, m.status_text) for m in measures] == [
+        ("推进污水管网改造", date(2025, 6, 30), "已完成"), ("推进污水管网改造", date(2025, 8, 31), "正在推进"),
+        ("规范档案管理", date(2025, 6, 30), "已完成")]
+
+
+def test_a_measure_merged_over_rows_saying_the_same_is_one_measure(tmp_path: Path) -> None:
+    rows: Rows = [HEADER,
+                  [1, "基础设施建设滞后", "推进污水管网改造", "住建股", "2025年6月30日", "已完成"],
+                  [None, None, None, "住建股", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "住建局.xlsx", {"台账": (rows, ["A2:A3", "B2:B3", "C2:C3"])})
+    assert _findings(path) == []
+    assert [len(i.measures) for a in api.read_ledger(path).aspects for i in a.issues()] == [1]

@@ -2912,7 +2912,25 @@ class _Builder:
         — nor a unit of its own reporting its own progress (one measure merged over a row per 社区,
         村 or 科室, each with its own status: each row is that unit's share of the work)."""
         anchor = self.filled.anchor_of(r, measure_c)
-        return anchor is not None and r not in self._more_rows and not self._units_own_row(r, anchor[0])
+        return anchor is not None and r not in self._more_rows and not self._units_own_row(r, anchor[0]) \
+            and not self._stage_row(r, anchor[0])
+
+    def _stage_row(self, r: int, anchor_r: int) -> bool:
+        """Row ``r`` under a measure merged over it says how far it got in a status cell of its own
+        other than the measure's first row's, or by a deadline of its own (推进污水管网改造 over 6月底
+        已完成 | 12月底 正在推进): a stage of the measure, read as a measure — not hidden under the
+        first row's status."""
+        status_c = self.cols.get(F.STATUS)
+        if status_c is None or self.filled.anchor_of(r, status_c) is not None or not (
+                status := self.texts[F.STATUS][r]):
+            return False
+        if status != self.texts[F.STATUS][anchor_r]:
+            return True
+        deadline_c = self.cols.get(F.DEADLINE)
+        if deadline_c is None or deadline_c == self.cols.get(F.MEASURE) or self.filled.anchor_of(r, deadline_c):
+            return False
+        deadlines = self.values[F.DEADLINE]
+        return deadlines[r] not in ("", None) and deadlines[r] != deadlines[anchor_r]
 
     def _owners_below(self, r: int, measure_c: int) -> None:
         """Row ``r`` under a measure merged over it names a unit (or a person) of its own, its status
