@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from rectxl import api
 from rectxl.api import Options
 from rectxl.batch import run_batch
+from rectxl.core import fields as F
 from tests.test_layout_round14 import book
 
 AS_OF = date(2025, 9, 30)
@@ -366,3 +367,36 @@ def test_a_measure_merged_over_rows_saying_the_same_is_one_measure(tmp_path: Pat
     path = _book(tmp_path / "住建局.xlsx", {"台账": (rows, ["A2:A3", "B2:B3", "C2:C3"])})
     assert _findings(path) == []
     assert [len(i.measures) for a in api.read_ledger(path).aspects for i in a.issues()] == [1]
+
+
+# -- a street office's matrix: each 社区's status under its name -------------------------------------
+
+def test_each_units_status_in_its_column_is_that_units_share(tmp_path: Path) -> None:
+    """各社区整改情况 over 南山社区 | 北湖社区 | 东城社区, each cell that 社区's status: it had been
+    header-missing 责任单位, duplicate-header, and 北湖社区's 正在推进 past the deadline hidden."""
+    rows: Rows = [["序号", "问题", "整改措施", "完成时限", "各社区整改情况", None, None],
+                  [None, None, None, None, "南山社区", "北湖社区", "东城社区"],
+                  [1, "网格管理不到位", "开展网格员培训", "2025年6月30日", "已完成", "正在推进", "已完成"],
+                  [2, "台账资料不规范", "规范档案管理", "2025年6月30日", "已完成", None, "已完成"]]
+    merges = ["E1:G1", "A1:A2", "B1:B2", "C1:C2", "D1:D2"]
+    path = _book(tmp_path / "街道.xlsx", {"台账": (rows, merges)})
+    ledger = api.read_ledger(path)
+    assert [(m.text, m.owner_unit, m.status_text, m.cells[F.STATUS]) for a in ledger.aspects for i in a.issues()
+            for m in i.measures] == [
+        ("开展网格员培训", "南山社区", "已完成", "E3"), ("开展网格员培训", "北湖社区", "正在推进", "F3"),
+        ("开展网格员培训", "东城社区", "已完成", "G3"), ("规范档案管理", "南山社区", "已完成", "E4"),
+        ("规范档案管理", "东城社区", "已完成", "G4")]
+    assert _findings(path) == [("overdue", "D3")]
+
+
+def test_ticks_under_status_words_are_still_the_status(tmp_path: Path) -> None:
+    rows: Rows = [["序号", "问题", "整改措施", "责任单位", "完成时限", "完成情况", None, None],
+                  [None, None, None, None, None, "已完成", "正在推进", "未启动"],
+                  [1, "网格管理不到位", "开展网格员培训", "党政办", "2025年6月30日", "√", None, None],
+                  [2, "台账资料不规范", "规范档案管理", "党政办", "2025年12月31日", None, "√", None]]
+    merges = ["F1:H1", "A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2"]
+    path = _book(tmp_path / "街道.xlsx", {"台账": (rows, merges)})
+    ledger = api.read_ledger(path)
+    assert [(m.owner_unit, m.status_text) for a in ledger.aspects for i in a.issues() for m in i.measures] == [
+        ("党政办", "已完成"), ("党政办", "正在推进")]
+    assert _findings(path) == []

@@ -219,6 +219,9 @@ class HeaderMap:
     #: a matrix of units under their group's label (责任科室 over 医务科 | 护理部 | 药剂科, a tick under
     #: each unit of the row's): field → {column → the unit it names}; the field's column is the first
     unit_ticks: dict[str, dict[int, str]] = field(default_factory=dict)
+    #: a matrix of units' statuses under a status label (各社区整改情况 over 南山社区 | 北湖社区, each
+    #: cell that unit's status): column → the unit; each row is a measure per unit with a status
+    unit_status: dict[int, str] = field(default_factory=dict)
     #: columns going on with the measure's text (措施内容 | 具体举措): joined to it, row by row
     measure_more: tuple[int, ...] = ()
     #: further measure columns numbered after the first (整改措施1 | 整改措施2 | 整改措施3): each
@@ -483,8 +486,11 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     for c, (field_name, unit) in sorted(unit_ticks.items()):
         texts.pop(c)
         owner_ticks.setdefault(field_name, {})[c] = unit
+    unit_status = owner_ticks.pop(_UNIT_STATUS, {})
     for field_name, units in owner_ticks.items():
         found[min(units)] = field_name
+    if unit_status:
+        found[min(unit_status)] = F.STATUS
     if first > 0 and (upper := _names_above(grid, first, r, column_map, found)):
         # the lower rows of a two- or three-row header named more columns: a column a row above
         # names in a cell merged down over the blank ones below (完成情况 beside 问题清单 | 任务清单 |
@@ -553,11 +559,14 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _bare_words(texts, found, columns, skip)
     _deadline_in_measures(texts, columns)
     _text_under_spanned_name(grid, first, r, r + 1 + numbered, columns)
+    if unit_status and F.OWNER_UNIT not in columns:
+        columns[F.OWNER_UNIT] = min(unit_status)  # the units are named over the statuses
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
-                     numbered=numbered, ticks=ticks, unit_ticks=owner_ticks, measure_more=measure_more,
+                     numbered=numbered, ticks=ticks, unit_ticks=owner_ticks, unit_status=unit_status,
+                     measure_more=measure_more,
                      measure_cols=measure_cols,
                      earlier={f: cs for f, cs in earlier.items() if cs and f in columns})
 
@@ -566,6 +575,19 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
 _UNIT_TICK_FIELDS = frozenset({F.OWNER_UNIT, F.CO_OWNER, F.LEAD})
 #: how many data rows tell whether a column under a unit's name holds ticks
 _TICK_SAMPLE = 200
+
+
+#: the field name :func:`_unit_tick_columns` gives the columns of a matrix of units' statuses
+_UNIT_STATUS = "\x00unit-status"
+
+
+def _statuses_under(grid: Grid, r: int, cs: list[int]) -> bool:
+    """The cells under a header's row ``r`` in columns ``cs`` are status words, mostly alone (已完成,
+    正在推进): at least two, and no more than one in five saying anything else."""
+    cells = [_text(row[c]) for row in grid.rows[r + 1:r + 1 + _TICK_SAMPLE] for c in cs
+             if c < len(row) and not _blank(row[c])]
+    said = sum(1 for t in cells if 2 <= len(t) <= 12 and read_status(t).status is not None)
+    return said >= 2 and said >= 0.8 * len(cells)
 
 
 def _unit_tick_columns(grid: Grid, r: int, non_blank: dict[int, Any], labels: dict[int, str],
@@ -583,6 +605,13 @@ def _unit_tick_columns(grid: Grid, r: int, non_blank: dict[int, Any], labels: di
         if len(cs) < 2:
             continue
         field_name = _header_field(label, column_map)
+        if field_name == F.STATUS:
+            # 各社区整改情况 over 南山社区 | 北湖社区: each unit's status in its column
+            # (not 完成情况 over 已完成 | 正在推进, a tick under one: the status's own tick columns)
+            if all(F.field_for_header(_text(non_blank[c])) is None and _tick_word(non_blank[c]) is None for c in cs) \
+                    and _statuses_under(grid, r, cs):
+                found.update((c, (_UNIT_STATUS, _text(non_blank[c]))) for c in cs)
+            continue
         # 整改时限 over 立行立改 | 限期整改 | 长期坚持: a tick, or the date in the 限期整改 column
         kinds = field_name == F.DEADLINE and all(RECTIFY_KINDS.match(F.header_key(_text(non_blank[c]))) for c in cs)
         if field_name is None or (field_name not in _UNIT_TICK_FIELDS and not kinds):
@@ -2579,7 +2608,7 @@ class _Builder:
         if F.ASPECT not in self.cols and F.CATEGORY in self.cols and _names_aspects(
                 grid, self.cols[F.CATEGORY], header):
             self.cols[F.ASPECT] = self.cols.pop(F.CATEGORY)  # 问题类别 holding "一、…方面": the aspects
-        unit_ticks = [c for units in header.unit_ticks.values() for c in units]
+        unit_ticks = [c for units in header.unit_ticks.values() for c in units] + list(header.unit_status)
         self.filled = _Filled(grid, header.data_start, [*self.cols.values(), *header.ticks, *unit_ticks])
         self.ledger = ledger
         self.sheet = LedgerSheet(
@@ -2836,6 +2865,9 @@ class _Builder:
                 self.texts[field_name] = texts
             if errors:
                 self.errors[field_name] = errors
+        #: a matrix of units' statuses: (column, unit, the column's texts)
+        self._unit_status = [(c, unit, _texts(["" if v is None else v for v in self.filled.column(c, table)]))
+                             for c, unit in sorted(self.header.unit_status.items())]
         self._more_rows: frozenset[int] = frozenset()
         if self.header.measure_more and F.MEASURE in self.texts:
             self._join_measure_parts(table)
@@ -3334,6 +3366,8 @@ class _Builder:
         measure = self._measure(r, measure_t)
         self._read_any = True
         found = [measure, *self._side_measures_of(r, measure)] if self._side_measures else [measure]
+        if self._unit_status:
+            found = [share for m in found for share in self._unit_shares_of(r, m)]
         if self.issue is None:
             self.ledger.orphans.extend(found)
         else:
@@ -3372,6 +3406,25 @@ class _Builder:
         if self._deadline(word).kind is not DeadlineKind.IMMEDIATE or not RECTIFY_KINDS.match(word):
             return ""
         return word
+
+    def _unit_shares_of(self, r: int, measure: Measure) -> Iterator[Measure]:
+        """``measure`` as each unit of a matrix of units' statuses has it (南山社区 已完成, 北湖社区
+        正在推进): a share per unit whose cell says something, its status that cell's; the measure
+        with no unit nor status when none does."""
+        shared = False
+        for c, unit, texts in self._unit_status:
+            if not (text := texts[r]):
+                continue
+            shared = True
+            reading = self._status(text)
+            cell = a1(*(self.filled.anchor_of(r, c) or (r, c)))
+            yield replace(measure, owner_unit=unit, status=reading.status, status_text=text, stage=reading.stage,
+                          continuing=reading.continuing, progress=reading.rest or measure.progress,
+                          status_inferred=False, status_from_account=False,
+                          cells=_Override(_Override(measure.cells, F.STATUS, cell), F.OWNER_UNIT, cell),
+                          raw=_Override(measure.raw, F.STATUS, text))
+        if not shared:
+            yield replace(measure, owner_unit="", status=None, status_text="", stage=None, continuing=False)
 
     def _side_measures_of(self, r: int, measure: Measure) -> Iterator[Measure]:
         """The measures of row ``r`` written in the numbered columns after the first (整改措施2 |
