@@ -400,3 +400,17 @@ def test_ticks_under_status_words_are_still_the_status(tmp_path: Path) -> None:
     assert [(m.owner_unit, m.status_text) for a in ledger.aspects for i in a.issues() for m in i.measures] == [
         ("党政办", "已完成"), ("党政办", "正在推进")]
     assert _findings(path) == []
+
+
+def test_units_marked_filled_lead_and_hollow_help(tmp_path: Path) -> None:
+    """● under the 科室 that leads, ○ under those that help: the owners are the ● ones (the ○ had made
+    the matrix no matrix at all, the owner "●")."""
+    rows: Rows = [["序号", "问题", "整改措施", "责任科室", None, None, "完成时限", "整改状态"],
+                  [None, None, None, "医务科", "护理部", "药剂科"],
+                  [1, "医疗质量管理不到位", "开展质量检查", "●", "○", "○", "2025年6月30日", "已完成"],
+                  [2, "药品管理不规范", "规范药品采购流程", "○", None, "●", "2025年6月30日", "已完成"]]
+    merges = ["D1:F1", "A1:A2", "B1:B2", "C1:C2", "G1:G2", "H1:H2"]
+    path = _book(tmp_path / "医院.xlsx", {"台账": (rows, merges)})
+    assert [m.owner_unit for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures] == [
+        "医务科", "药剂科"]
+    assert _findings(path) == []

@@ -619,7 +619,8 @@ def _unit_tick_columns(grid: Grid, r: int, non_blank: dict[int, Any], labels: di
         rows = grid.rows[r + 1:r + 1 + _TICK_SAMPLE]
         cells = [_text(row[c]) for row in rows for c in cs if c < len(row) and not _blank(row[c])]
         ticked = sum(1 for t in cells if t in _TICK_MARKS)
-        if ticked and (kinds or ticked + sum(1 for t in cells if t in _UNTICK_MARKS) >= 0.8 * len(cells)):
+        marks = ticked + sum(1 for t in cells if t in _UNTICK_MARKS or t in _HOLLOW_MARKS)
+        if ticked and (kinds or marks >= 0.8 * len(cells)):
             found.update((c, (field_name, F.header_key(_text(non_blank[c])) if kinds else _text(non_blank[c])))
                          for c in cs)
     return found
@@ -3034,8 +3035,11 @@ class _Builder:
         n = len(self.grid.rows)
         values: list[Any] = [""] * n
         anchors: list[tuple[int, int] | None] = [None] * n
+        # ● for the unit that leads, ○ for those that help: the filled marks name the owners
+        hollow_ticks = not any(t in _FILLED_MARKS for col in columns for t in col[self.header.data_start:])
         for r in range(self.header.data_start, n):
-            chosen = [k for k, col in enumerate(columns) if (t := col[r]) and t not in _UNTICK_MARKS]
+            chosen = [k for k, col in enumerate(columns)
+                      if (t := col[r]) and t not in _UNTICK_MARKS and (hollow_ticks or t not in _HOLLOW_MARKS)]
             if not chosen:
                 continue
             anchors[r] = (r, cols[chosen[0]])
