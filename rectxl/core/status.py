@@ -315,7 +315,7 @@ _SUBJ = _alt(
 
 
 class _Atom(NamedTuple):
-    kind: str  # "done" "mostly" "progress" "not_started" "long_term" "achieved" "percent"
+    kind: str  # "done" "mostly" "progress" "not_started" "long_term" "kept" "achieved" "percent"
     # "awaiting" "accepted" "closed" "subject"
     end: int
     value: int = 0  # the percentage of a "percent" atom
@@ -399,17 +399,24 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"{_LT_MOD}+地?"
             rf"{_LT_VERB}*(?:中|下去)?的?(?:任务|事项|工作|整改事项|整改任务|性任务|问题|性工作)?",
             r"(?:并|同时)?(?:建立|健全|完善|形成)(?:了|起)?(?:长效|常态化)(?:机制|制度)",
+            # keeping up what was put right ("巩固提升", "巩固提升中", "巩固整改成果"): the work goes on
+            # as long-term work, as 持续巩固 does
+            r"(?:目前|现)?巩固(?:提升|提高|深化|拓展)?(?:整改)?(?:成果|成效)?中?",
+            # the mechanism kept going ("（长效机制持续推进）", "制度机制常态化运行")
+            rf"(?:长效机制|长效管理机制|制度机制|长效管理)(?:建设)?(?:正在|将|需|仍需|还需|尚需)?{_LT_MOD}+地?{_LT_VERB}*中?",
+        ),
+    ),
+    # kept up as everyday or scheduled work: long term (its patterns compiled only for a clause
+    # with their words: most clauses have none)
+    (
+        "kept",
+        (
             # put among the everyday work ("纳入日常监管", "已转入日常管理", "转为常规工作"): kept up
             r"(?:已经?)?(?:纳入|转入|转为|列入|进入)(?:日常|常规|常态)化?(?:监管|管理|监督|工作|运行|督查|检查)",
             # done on a schedule ("按月推进", "每季度通报", "定期督查"): kept up, as a recurring deadline is
             r"(?:每月|每季度?|每半年|每年|按月|按季度?|按年|定期|逐月|逐季|常年)(?:推进|开展|通报|督查|检查|调度|报送|"
             r"更新|落实|跟踪|督导|监测|公示|公开|分析|研判|排查)",
             r"(?:持续|长期)?跟踪问效",
-            # keeping up what was put right ("巩固提升", "巩固提升中", "巩固整改成果"): the work goes on
-            # as long-term work, as 持续巩固 does
-            r"(?:目前|现)?巩固(?:提升|提高|深化|拓展)?(?:整改)?(?:成果|成效)?中?",
-            # the mechanism kept going ("（长效机制持续推进）", "制度机制常态化运行")
-            rf"(?:长效机制|长效管理机制|制度机制|长效管理)(?:建设)?(?:正在|将|需|仍需|还需|尚需)?{_LT_MOD}+地?{_LT_VERB}*中?",
         ),
     ),
     # rules set up beside the work (并建章立制, 并建立制度): no status of its own, adds nothing to
@@ -596,6 +603,7 @@ _ATOM_NEEDS: dict[str, tuple[str, ...]] = {
     "closed": ("销",),
     "achieved": ("成效", "成果", "效果"),
     "percent": ("%", "成", "百分之", "半", "分之"),
+    "kept": ("日常", "常规", "常态", "每", "按月", "按季", "按年", "定期", "逐月", "逐季", "常年", "问效"),
     "mostly": ("基本", "大部", "大多", "多数", "绝大", "大体", "初步", "主体", "主要", "阶段",
                "年度", "年目标", "年任务"),
 }
@@ -929,7 +937,7 @@ def _combine(atoms: list[_Atom]) -> _Clause | None:
     clause = _Clause(
         main=next(iter(mains)) if mains else None,
         stage=stage,
-        long_term=any(a.kind == "long_term" for a in atoms),
+        long_term=any(a.kind in ("long_term", "kept") for a in atoms),
         achieved=any(a.kind == "achieved" for a in atoms),
         percent=percents[-1] if percents else None,
     )
