@@ -361,3 +361,16 @@ def test_a_status_column_of_the_days_work_was_finished(tmp_path: Path) -> None:
 def test_discipline_given_to_whom_it_names(cell: str) -> None:
     reading = read_status(cell)
     assert (reading.status, reading.rest) == (D, "")
+
+
+def test_a_completion_month_is_quoted_as_the_month(tmp_path: Path) -> None:
+    """完成时间 "2026年8月" after a deadline of July 31: late, and said so by its month — it had been
+    quoted as 2026年8月31日, a day the clerk never wrote."""
+    rows = [_row(1, "清退违规发放的补贴", "2026年7月31日前", "已完成", 完成时间="2026年8月"),
+            _row(2, "修订财务管理制度", "2026年7月31日前", "已完成", 完成时间="2026年8月20日")]
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows,
+                        info={"反馈日期": date(2026, 6, 20), "报告日期": date(2026, 10, 25)})
+    said = [f.message for f in api.check(path).findings if f.code == "completed-late"]
+    assert len(said) == 2
+    assert said[0].startswith("完成时间2026年8月晚于") and "8月31日" not in said[0]
+    assert said[1].startswith("完成时间2026年8月20日晚于")

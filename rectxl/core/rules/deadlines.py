@@ -223,7 +223,7 @@ def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
         # (earliest_day is never later than completed_on: the date compared first is the cheap test)
         if m.completed_on is not None and m.completed_on > due and earliest_day(m.completed_text, m.completed_on) > due:
-            yield r.at(ctx, m, F.COMPLETED, done=_fmt(m.completed_on), due=_fmt(due))
+            yield r.at(ctx, m, F.COMPLETED, done=_done_said(m), due=_fmt(due))
 
 
 @rule(
@@ -235,7 +235,7 @@ def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if m.completed_on is not None and m.completed_on > ctx.as_of and earliest_day(
                 m.completed_text, m.completed_on) > ctx.as_of:
-            yield r.at(ctx, m, F.COMPLETED, done=_fmt(m.completed_on), as_of=_fmt(ctx.as_of))
+            yield r.at(ctx, m, F.COMPLETED, done=_done_said(m), as_of=_fmt(ctx.as_of))
 
 
 @rule(
@@ -291,6 +291,21 @@ def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 #: a deadline written with no figure of its date, or with a code (冬季前, 月底前, 本学年, 2026H1)
 _RECKONED = re.compile(r"^[^\d]*$|[a-zA-Z]")
+
+
+#: a 完成时间 giving its month only ("2026年8月", "8月份", "2026.8")
+_MONTH_ONLY = re.compile(r"^\s*(?:\d{4}\s*(?:年|[./-]))?\s*\d{1,2}\s*(?:月份?)?\s*$")
+
+
+def _done_said(m: Measure) -> str:
+    """The 完成时间 as a message quotes it: its month when the clerk gave the month only ("2026年8月"
+    — not the month's last day, a day the clerk never wrote)."""
+    done = m.completed_on
+    assert done is not None
+    text = m.completed_text.strip()
+    if _MONTH_ONLY.match(text) and not text.isdigit():
+        return f"{done.year}年{done.month}月"
+    return _fmt(done)
 
 
 def _reckoned_note(m: Measure, *, bracketed: bool = True) -> str:
