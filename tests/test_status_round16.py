@@ -12,7 +12,7 @@ import pytest
 from rectxl import api
 from rectxl.core.deadline import DeadlineKind, parse_deadline
 from rectxl.core.rules.context import Options
-from rectxl.core.status import Status, read_status
+from rectxl.core.status import Stage, Status, read_status
 from tests.followup_ledgers import write_ledger
 
 HEADER = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "完成时间", "整改进展"]
@@ -374,3 +374,10 @@ def test_a_completion_month_is_quoted_as_the_month(tmp_path: Path) -> None:
     assert len(said) == 2
     assert said[0].startswith("完成时间2026年8月晚于") and "8月31日" not in said[0]
     assert said[1].startswith("完成时间2026年8月20日晚于")
+
+
+@pytest.mark.parametrize("cell", ["已交巡察办验收", "已提交县巡察办验收", "已送县纪委验收", "已完成，已交巡察办验收"])
+def test_work_handed_in_for_acceptance_awaits_it(cell: str) -> None:
+    """Handed in to be checked: done, awaiting acceptance (待验收), as 待巡察办验收 is."""
+    reading = read_status(cell)
+    assert (reading.status, reading.stage) == (D, Stage.AWAITING)
