@@ -381,3 +381,19 @@ def test_work_handed_in_for_acceptance_awaits_it(cell: str) -> None:
     """Handed in to be checked: done, awaiting acceptance (待验收), as 待巡察办验收 is."""
     reading = read_status(cell)
     assert (reading.status, reading.stage) == (D, Stage.AWAITING)
+
+
+def test_a_yes_no_column_answered_with_yi_and_wei(tmp_path: Path) -> None:
+    """A 是否整改到位 column answered 已 / 未, as 是 / 否 answer it: done, and not yet (overdue when
+    its deadline has passed) — each had been bad-status."""
+    header = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "是否整改到位"]
+    rows: list[dict[str, object]] = [
+        {"序号": 1, "issue": 1, "整改措施": "清退违规发放的补贴", "责任单位": "财务股", "责任人": "李明",
+         "整改时限": "2026年9月30日前", "是否整改到位": "已"},
+        {"序号": 2, "issue": 2, "整改措施": "修订财务管理制度", "责任单位": "办公室", "责任人": "王芳",
+         "整改时限": "2026年9月30日前", "是否整改到位": "未"},
+    ]
+    path = write_ledger(tmp_path / "台账.xlsx", header, rows,
+                        info={"反馈日期": date(2026, 6, 20), "报告日期": date(2026, 10, 25)})
+    assert [m.status for m in api.read_ledger(path).measures()] == [D, P]
+    assert [(f.code, f.row) for f in api.check(path).findings if f.severity.value == "error"] == [("overdue", 5)]

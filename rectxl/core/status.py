@@ -1176,7 +1176,9 @@ _NOT_LETTER = re.compile(r"[^a-z]+")
 _MARKS = {**dict.fromkeys("√✓✔☑✅", Status.DONE), **dict.fromkeys("×✗✘☒❌❎", Status.IN_PROGRESS),
           # an Excel TRUE/FALSE in a 是否完成 column, as its cell shows it
           **dict.fromkeys(("TRUE", "True", "true"), Status.DONE),
-          **dict.fromkeys(("FALSE", "False", "false"), Status.IN_PROGRESS)}
+          **dict.fromkeys(("FALSE", "False", "false"), Status.IN_PROGRESS),
+          # a 是否整改 column answered 已 / 未 (已整改 / 未整改完), as 是 / 否 answer it
+          "已": Status.DONE, "未": Status.IN_PROGRESS}
 
 #: a share of the work in brackets: (4/5)
 _SHARE = LazyPattern(r"[(（]\s*(?P<done>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*[)）]")
