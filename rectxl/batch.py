@@ -531,8 +531,10 @@ class _Versions:
       the ledgers state) is counted; the others are set aside, with a note;
     - when the newest cannot be read, the newest one that can is counted, and that is said."""
 
-    def __init__(self, folder: Path, groups: list[list[str]], result: BatchResult) -> None:
+    def __init__(self, folder: Path, groups: list[list[str]], result: BatchResult,
+                 column_map: tuple[str, ...] = ()) -> None:
         self.folder = folder
+        self.column_map = column_map
         self.group = {rel: i for i, g in enumerate(groups) for rel in g}
         self.waiting = [len(g) for g in groups]
         self.held: dict[int, list[LedgerResult | Skipped]] = {}
@@ -573,6 +575,36 @@ class _Versions:
             if isinstance(o, LedgerResult):
                 self.spool.take(o)
         return sorted(out, key=lambda o: o.file)
+
+    def _changes_since(self, unit: str, previous: str, record: LedgerResult) -> None:
+        """A note of what changed for the worse between the version set aside just before the one
+        counted and that one (:func:`rectxl.core.diff.diff_ledgers`' 值得注意: 状态倒退, a deadline
+        put off unsaid, a finished measure deleted …) — last month's ledger sent again beside this
+        month's says what the unit changed since. Both files are read again (versions are few);
+        very large ones are left to ``rectxl diff``."""
+        from collections import Counter
+
+        from rectxl.core.diff import diff_ledgers
+
+        if record.counts.get("measures", 0) > _DIFF_MEASURES:
+            return
+        try:
+            old = read_ledger(self.folder / previous, self.column_map)
+            if sum(1 for _ in old.measures()) > _DIFF_MEASURES:
+                return
+            new = read_ledger(self.folder / record.file, self.column_map)
+            diff = diff_ledgers(old, new, old_name=previous, new_name=record.file)
+        except (RectxlError, OSError, ValueError, MemoryError):
+            return
+        if not diff.regressions:
+            return
+        kinds = Counter(r.kind.value for r in diff.regressions)
+        said = "、".join(f"{kind} {n} 处" for kind, n in kinds.items())
+        self.result.notes.append(Note(
+            "changes-since-previous-version",
+            f"{unit}：统计的“{record.file}”与上一版“{previous}”相比，有值得注意的变化 {len(diff.regressions)} 处"
+            f"（{said}）：可用 rectxl diff “{previous}” “{record.file}” 查看明细并核实",
+            [previous, record.file]))
 
     def _lists_apart(self, same: list[LedgerResult | Skipped]) -> list[LedgerResult | Skipped]:
         """One unit's files without those that hold no measure when another holds some — the 问题清单
@@ -634,7 +666,13 @@ class _Versions:
                 f"{'（文件名不同，但整改措施大多相同）' if named else ''}，只统计“{chosen}”（{why_chosen}）；"
                 f"未统计：{'、'.join(older)}。如果它们是同一单位台账的不同部分，请在文件名中注明"
                 "（如“第一部分”“第二部分”）后重新检查", [chosen, *older]))
+            if isinstance(by_file[older[0]], LedgerResult):
+                self._changes_since(unit, older[0], record)
         return out
+
+
+#: versions larger than this many measures are not compared by a batch (``rectxl diff`` compares them)
+_DIFF_MEASURES = 20_000
 
 
 def _alike(same: list[LedgerResult | Skipped]) -> list[list[LedgerResult | Skipped]]:
@@ -723,7 +761,7 @@ def run_batch(
         result.ignored += own
         dropped = {s.file for s in own}
         files = [rel for rel in files if rel not in dropped]
-    versions = _Versions(folder, groups, result)
+    versions = _Versions(folder, groups, result, options.column_map)
     done = 0
 
     def deliver(outcome: LedgerResult | Skipped) -> None:

@@ -32,7 +32,10 @@
   folder passed over as a Word document;
 - ``rectxl batch``: a template's placeholder left in the title ("××镇巡察反馈问题整改落实台账", "○○镇…") gives
   way to the unit the file's name names, with the note already given for "XX镇" — it had been ranked as a
-  unit "××镇" and the town listed as not reported.
+  unit "××镇" and the town listed as not reported;
+- ``rectxl batch``: last month's ledger lying beside this month's (set aside as an older version) is compared
+  with it, and what changed for the worse is noted (状态倒退 1 处 …, with the rectxl diff to run) — the older
+  version had only been set aside, the changes an auditor looks for unsaid.
 
 The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
 """
@@ -415,3 +418,30 @@ def test_a_list_drawn_from_the_ledger_never_displaces_it(tmp_path: Path) -> None
     data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
     assert "西河镇/附件2：整改台账.xlsx" in {r["file"] for r in data["ledgers"]}
     assert "西河镇/附件2：整改台账.xlsx" not in {s["file"] for s in data["set_aside"]}
+
+
+# -- batch: last month's ledger beside this month's says what the unit changed for the worse --------------
+
+def test_last_months_version_beside_this_months_tells_what_changed_for_the_worse(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "十月台账"
+    _town(folder / "东山镇" / "东山镇整改台账（9月）.xlsx", "东山镇", 10)
+    october = _town(folder / "东山镇" / "东山镇整改台账（10月）.xlsx", "东山镇", 10)
+    _town(folder / "西河镇" / "西河镇整改台账（9月）.xlsx", "西河镇", 9)
+    _town(folder / "西河镇" / "西河镇整改台账（10月）.xlsx", "西河镇", 10)  # one more done: nothing to say
+    from openpyxl import load_workbook
+
+    wb = load_workbook(october)
+    ws = wb.active
+    assert ws is not None and ws["C3"].value == "开展村级财务专项清理"
+    ws["G3"] = "正在推进"  # done in September, not any more
+    wb.save(october)
+    main(["batch", str(folder), "-o", str(tmp_path / "汇总.xlsx"), "--json", str(tmp_path / "汇总.json"),
+          "--as-of", "2026-10-31", "-j", "1", "--no-progress"])
+    text = capsys.readouterr().out
+    assert "东山镇：统计的“东山镇/东山镇整改台账（10月）.xlsx”与上一版“东山镇/东山镇整改台账（9月）.xlsx”相比" in text
+    assert "状态倒退 1 处" in text
+    notes = json.loads((tmp_path / "汇总.json").read_text("utf-8"))["notes"]
+    changed = [n for n in notes if n["code"] == "changes-since-previous-version"]
+    assert [n["files"] for n in changed] == [["东山镇/东山镇整改台账（9月）.xlsx",
+                                             "东山镇/东山镇整改台账（10月）.xlsx"]]

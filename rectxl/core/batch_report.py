@@ -168,8 +168,8 @@ class Skipped:
 @dataclass
 class Note:
     """Something the reader of a batch summary must know before comparing the units (Chinese
-    ``message``; ``code``: versions, unit-name-mismatch, files-added-up, units-in-one-file,
-    as-of-differs, earlier-period, copies-of-another-unit)."""
+    ``message``; ``code``: versions, changes-since-previous-version, unit-name-mismatch, files-added-up,
+    units-in-one-file, as-of-differs, earlier-period, copies-of-another-unit)."""
 
     code: str
     message: str
