@@ -35,7 +35,9 @@
   unit "××镇" and the town listed as not reported;
 - ``rectxl batch``: last month's ledger lying beside this month's (set aside as an older version) is compared
   with it, and what changed for the worse is noted (状态倒退 1 处 …, with the rectxl diff to run) — the older
-  version had only been set aside, the changes an auditor looks for unsaid.
+  version had only been set aside, the changes an auditor looks for unsaid;
+- the clerk's name written before the unit's in a file name ("王丽-白沙镇台账.xlsx") is no part of it — the
+  town had been ranked as "王丽白沙镇".
 
 The ledgers are written here with openpyxl, as a 县交通运输局 clerk writes hers (fictional units and people).
 """
@@ -445,3 +447,17 @@ def test_last_months_version_beside_this_months_tells_what_changed_for_the_worse
     changed = [n for n in notes if n["code"] == "changes-since-previous-version"]
     assert [n["files"] for n in changed] == [["东山镇/东山镇整改台账（9月）.xlsx",
                                              "东山镇/东山镇整改台账（10月）.xlsx"]]
+
+
+# -- batch: the clerk's name written before the unit's in the file name -----------------------------------
+
+@pytest.mark.parametrize("file", ["王丽-白沙镇台账.xlsx", "李明华 白沙镇巡察整改台账.xlsx",
+                                  "张三_白沙镇整改台账（10月）.xlsx"])
+def test_the_clerks_name_before_the_units_is_no_part_of_it(tmp_path: Path, file: str) -> None:
+    folder = tmp_path / "十月台账"
+    _town(folder / file, "白沙镇", 10)
+    _town(folder / "东山镇整改台账.xlsx", "东山镇", 10)
+    main(["batch", str(folder), "-o", str(tmp_path / "汇总.xlsx"), "--json", str(tmp_path / "汇总.json"),
+          "--as-of", "2026-10-31", "-j", "1", "--no-progress"])
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    assert {r["unit"] for r in data["ledgers"]} == {"白沙镇", "东山镇"}

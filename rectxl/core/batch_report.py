@@ -625,7 +625,11 @@ def read_name(file: str) -> NameInfo:
     rest = re.sub(r"(?<!\d)(\d{8})[\s_\-.]?(\d{6})(?!\d)", r"\1\2", rest)  # rectxl's backup time: one token
     prefix = _PREFIX.match(rest)
     kept: list[str] = []
-    for i, token in enumerate(t for t in _SEPARATORS.split(rest[prefix.end():] if prefix else rest) if t):
+    tokens = [t for t in _SEPARATORS.split(rest[prefix.end():] if prefix else rest) if t]
+    for i, token in enumerate(tokens):
+        if i == 0 and len(tokens) > 1 and is_person_name(token) and any(
+                _UNIT_KIND.match(_unit_in([t], _Words())) for t in tokens[1:]):
+            continue  # the clerk who sent it, first ("王丽-白沙镇台账"): the unit is named after
         if _PART.match(token):
             words.others.append(token)
         elif token.isdigit():
