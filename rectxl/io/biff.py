@@ -393,3 +393,108 @@ def _number(extras: SheetExtras, shown: dict[int, ShownAs], row: int, col: int, 
         text = shown_text(repr(value), how, date1904)
         if text is not None:
             extras.shown[(row, col)] = text
+
+
+# -- stray cells far outside a sheet's data (rectxl.io.stray) --------------------------------------------
+
+#: the records of value cells: LABELSST, LABEL, RSTRING, NUMBER, RK, BOOLERR, FORMULA (MULRK apart)
+_VALUE_CELLS = frozenset((0x00FD, 0x0204, 0x00D6, _NUMBER, _RK, _BOOLERR, _FORMULA))
+_DIMENSIONS, _SST, _LABELSST = 0x0200, 0x00FC, 0x00FD
+#: a sheet declaring (DIMENSIONS) more cells than this is looked at for stray cells
+_DECLARED_AREA = 250_000
+#: the record type a stray cell's record is given in the copy calamine reads: none it knows
+_SKIPPED = 0x0000
+
+
+def xls_strays(path: Path) -> tuple[dict[str, list[tuple[str, str]]], bytes | None]:
+    """The stray value cells of the BIFF8 workbook at ``path`` by sheet name — (A1, what it shows),
+    by the rule of :func:`rectxl.io.stray.far_cells` — and a copy of the file whose records of them
+    calamine skips (None: there are none). Only a sheet whose DIMENSIONS record declares more than
+    :data:`_DECLARED_AREA` cells is looked at: an .xls of 65,536 × 256 cells (a key pressed at
+    IV65536) costs calamine 8 s and a gigabyte."""
+    try:
+        stream = _workbook_stream(Path(path))
+        if not stream:
+            return {}, None
+        found, patched = _xls_strays(stream)
+        if not found:
+            return {}, None
+        return found, _with_stream(Path(path), patched)
+    except (struct.error, IndexError, ValueError, OSError, UnicodeDecodeError):
+        return {}, None
+
+
+def _xls_strays(stream: bytes) -> tuple[dict[str, list[tuple[str, str]]], bytes]:
+    from rectxl.io.stray import far_cells
+
+    globals_ = _records(stream, 0)
+    if not globals_ or globals_[0][0] != _BOF or struct.unpack_from("<H", globals_[0][2], 0)[0] != 0x0600:
+        return {}, stream
+    sheets = [(_unicode(body, 7, body[6])[0], struct.unpack_from("<I", body, 0)[0])
+              for kind, _, body in globals_ if kind == _BOUNDSHEET and body[5] == 0]
+    sst = next((body for kind, _, body in globals_ if kind == _SST), b"")
+    patched = bytearray(stream)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name, offset in sheets:
+        records = _records(stream, offset) if offset < len(stream) else []
+        dims = next((body for kind, _, body in records[:40] if kind == _DIMENSIONS), None)
+        if dims is None or len(dims) < 12:
+            continue
+        rows, cols = struct.unpack_from("<I", dims, 4)[0], struct.unpack_from("<H", dims, 10)[0]
+        if rows * cols <= _DECLARED_AREA:
+            continue
+        cells: list[tuple[int, int, int, int, bytes]] = []
+        for kind, at, body in records:
+            if kind in _VALUE_CELLS or kind == _MULRK:
+                row, col = struct.unpack_from("<HH", body, 0)
+                last = struct.unpack_from("<H", body, len(body) - 2)[0] if kind == _MULRK else col
+                cells.extend((row + 1, c + 1, at, kind, body) for c in {col, last})
+        far = far_cells(cells)
+        near = {at for _, _, at, _, _ in cells} - {at for _, _, at, _, _ in far or ()}
+        far = [cell for cell in far or () if cell[2] not in near]  # (a MULRK run reaching out: kept whole)
+        if not far:
+            continue
+        for _, _, at, _, _ in far:
+            struct.pack_into("<H", patched, at, _SKIPPED)
+        out[name] = [(f"{col_letter(col - 1)}{row}", _cell_words(kind, body, sst)) for row, col, _, kind, body in far
+                     if kind != _MULRK or col - 1 == struct.unpack_from("<H", body, 2)[0]]
+    return out, bytes(patched)
+
+
+def _cell_words(kind: int, body: bytes, sst: bytes) -> str:
+    """What a stray cell's record shows, as far as it is read here ("" when not)."""
+    try:
+        return _words(kind, body, sst)
+    except (struct.error, IndexError, UnicodeDecodeError):
+        return ""
+
+
+def _words(kind: int, body: bytes, sst: bytes) -> str:
+    if kind == _NUMBER:
+        number = struct.unpack_from("<d", body, 6)[0]
+        return str(int(number)) if number.is_integer() else repr(number)
+    if kind == _RK:
+        number = rk_number(struct.unpack_from("<I", body, 6)[0])
+        return str(int(number)) if number.is_integer() else repr(number)
+    if kind == 0x0204:  # LABEL
+        return _unicode(body, 8, struct.unpack_from("<H", body, 6)[0])[0]
+    if kind == _LABELSST and len(sst) >= 8:
+        index, pos = struct.unpack_from("<I", body, 6)[0], 8
+        for k in range(index + 1):  # the strings of the SST record itself (not those going on in CONTINUE)
+            count = struct.unpack_from("<H", sst, pos)[0]
+            text, pos = _unicode(sst, pos + 2, count)
+            if k == index:
+                return text
+    return ""
+
+
+def _with_stream(path: Path, stream: bytes) -> bytes:
+    """The compound file at ``path`` with its ``Workbook`` stream replaced by ``stream`` (same size)."""
+    import io
+
+    import olefile
+
+    data = io.BytesIO(path.read_bytes())
+    with olefile.OleFileIO(data, write_mode=True) as ole:
+        ole.write_stream("Workbook", stream)
+    return data.getvalue()

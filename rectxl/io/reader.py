@@ -146,6 +146,8 @@ def read_grids(path: Path) -> list[Grid]:
         strays, copy = _ods_strays(path, parts) if kind == "ods" else (strays, None)
         if kind == "ooxml" and strays:
             copy = _without_strays(path, renamed, strays)
+        elif kind == "":
+            strays, copy = _xls_strays(path)
     finally:
         parts.close()  # the XML is not held while calamine parses
     try:
@@ -251,6 +253,20 @@ def _ods_strays(path: Path, parts: InflatedParts) -> tuple[dict[str, list[StrayC
             f"{path.name} 的数据区域过大：工作表中远离数据的地方还有大量单元格，多半是误粘贴留下的；"
             "请在 LibreOffice 或 WPS 中删除多余的行和列后保存，再检查")
     return (found, ods_without_cells(zf, xml, found)) if found else ({}, None)
+
+
+def _xls_strays(path: Path) -> tuple[dict[str, list[StrayCell]], IO[bytes] | None]:
+    """The stray cells of an .xls by sheet name (:func:`rectxl.io.biff.xls_strays`) and a copy
+    whose records of them calamine skips (None: there are none)."""
+    import io
+
+    from rectxl.io.biff import xls_strays
+
+    found, data = xls_strays(path)
+    if data is None:
+        return {}, None
+    named = {name: [StrayCell(ref, 0, 0, text) for ref, text in cells] for name, cells in found.items()}
+    return named, io.BytesIO(data)
 
 
 def _open_workbook(path: Path, suffix: str, kind: str = "", renamed: bool = True,

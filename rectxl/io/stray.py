@@ -21,13 +21,15 @@ import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from rectxl.core.text import col_index
 from rectxl.io.inflated import InflatedParts, open_part
 from rectxl.io.ooxml import part_rels, workbook_part
 from rectxl.io.xmlbytes import apply_edits, elements, first
 
-__all__ = ["MAX_PART", "MAX_STRAYS", "StrayCell", "judged", "stray_cells", "without_cells"]
+__all__ = ["MAX_PART", "MAX_STRAYS", "StrayCell", "far_cells", "judged", "ods_may_stray", "ods_strays",
+           "ods_without_cells", "stray_cells", "without_cells"]
 
 #: at most this many far cells are read around; more are data, refused as before
 MAX_STRAYS = 20
@@ -40,6 +42,9 @@ _REF = re.compile(rb"""(?:^|\s)r\s*=\s*["']\$?([A-Z]{1,3})\$?(\d+)["']""")
 _T = re.compile(rb"""(?:^|\s)t\s*=\s*["']([^"']*)["']""")
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?(?:v|is|f)(?=[\s/>])")
 _TEXT = re.compile(rb"<(?:[\w.-]+:)?(?:t|v)(?:\s[^>]*)?>([^<]*)<", re.S)
+
+
+_Placed = TypeVar("_Placed", bound=tuple[Any, ...])
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,6 @@ def stray_cells(xml: bytes, strings: Sequence[str] | None = None) -> list[StrayC
     they show); None when its far cells are not a few strays — too many, written without their
     ``r``, or leaving data too large even without them (the sheet is refused as before). An empty
     list: nothing far holds a value (formatted empty cells only)."""
-    from rectxl.io.safety import MAX_CELLS
-
     data = first(xml, "sheetData")
     if data is None:
         return []
@@ -74,6 +77,19 @@ def stray_cells(xml: bytes, strings: Sequence[str] | None = None) -> list[StrayC
             return None  # placed by its order: not judged here
         cells.append((int(ref.group(2)), col_index(ref.group(1).decode()) + 1, cell.start, cell.end,
                       cell.attrs, body))
+    far = far_cells(cells)
+    if far is None:
+        return None
+    return [StrayCell(f"{_letters(col)}{row}", start, end, _shown(attrs, body, strings))
+            for row, col, start, end, attrs, body in far]
+
+
+def far_cells(cells: Sequence[_Placed]) -> list[_Placed] | None:
+    """Of value cells (1-based row and column first), those past the first gap wider than all
+    the data before it, in rows or columns; None when they are more than :data:`MAX_STRAYS` or
+    the data left is still too large (refused as before)."""
+    from rectxl.io.safety import MAX_CELLS
+
     if not cells:
         return []
     last_row = _data_end(sorted({c[0] for c in cells}), _ROW_GAP)
@@ -81,8 +97,7 @@ def stray_cells(xml: bytes, strings: Sequence[str] | None = None) -> list[StrayC
     far = [c for c in cells if c[0] > last_row or c[1] > last_col]
     if len(far) > MAX_STRAYS or last_row * max(last_col, 16) > MAX_CELLS:
         return None
-    return [StrayCell(f"{_letters(col)}{row}", start, end, _shown(attrs, body, strings))
-            for row, col, start, end, attrs, body in far]
+    return far
 
 
 def judged(zf: zipfile.ZipFile, info: zipfile.ZipInfo, parts: InflatedParts | None) -> list[StrayCell] | None:
