@@ -436,13 +436,13 @@ def _xls_strays(stream: bytes) -> tuple[dict[str, list[tuple[str, str]]], bytes]
     patched = bytearray(stream)
     out: dict[str, list[tuple[str, str]]] = {}
     for name, offset in sheets:
-        records = _records(stream, offset) if offset < len(stream) else []
-        dims = next((body for kind, _, body in records[:40] if kind == _DIMENSIONS), None)
+        dims = _dimensions(stream, offset)
         if dims is None or len(dims) < 12:
             continue
         rows, cols = struct.unpack_from("<I", dims, 4)[0], struct.unpack_from("<H", dims, 10)[0]
         if rows * cols <= _DECLARED_AREA:
             continue
+        records = _records(stream, offset)
         cells: list[tuple[int, int, int, int, bytes]] = []
         for kind, at, body in records:
             if kind in _VALUE_CELLS or kind == _MULRK:
@@ -459,6 +459,20 @@ def _xls_strays(stream: bytes) -> tuple[dict[str, list[tuple[str, str]]], bytes]
         out[name] = [(f"{col_letter(col - 1)}{row}", _cell_words(kind, body, sst)) for row, col, _, kind, body in far
                      if kind != _MULRK or col - 1 == struct.unpack_from("<H", body, 2)[0]]
     return out, bytes(patched)
+
+
+def _dimensions(stream: bytes, pos: int) -> bytes | None:
+    """The DIMENSIONS record of the sheet substream at ``pos`` (among its first records), its body."""
+    for _ in range(64):
+        if pos + 4 > len(stream):
+            return None
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        if kind == _DIMENSIONS:
+            return stream[pos + 4:pos + 4 + length]
+        if kind == _EOF:
+            return None
+        pos += 4 + length
+    return None
 
 
 def _cell_words(kind: int, body: bytes, sst: bytes) -> str:
