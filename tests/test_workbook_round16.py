@@ -299,7 +299,7 @@ def test_a_note_under_the_table_leaves_the_row_numbers_rows(ref: str, note: str,
 
 # -- a HYPERLINK chosen by a condition -----------------------------------------------------------------
 
-def _chosen_links(path: Path, shared: bool) -> Path:
+def _chosen_links(path: Path, shared: bool, literal: bool = False) -> Path:
     """=IF(J4="","未上传",HYPERLINK("佐证材料/"&A4&".pdf","查看")) down the 佐证材料 column, each cell
     caching what Excel shows: 查看 on the finished rows (J holds their day), 未上传 on the others;
     ``shared``: kept once and filled down, as Excel saves it."""
@@ -309,7 +309,8 @@ def _chosen_links(path: Path, shared: bool) -> Path:
     source = write_ledger(path.with_name("src.xlsx"), HEADER, rows)
     wb = openpyxl.load_workbook(source)
     for r in range(4, 12):
-        wb["台账"].cell(r, 12).value = f'=IF(J{r}="","未上传",HYPERLINK("佐证材料/"&A{r}&".pdf","查看"))'
+        target = f'"佐证材料/{r - 3}.pdf"' if literal else f'"佐证材料/"&A{r}&".pdf"'
+        wb["台账"].cell(r, 12).value = f'=IF(J{r}="","未上传",HYPERLINK({target},"查看"))'
     wb.save(source)
 
     def cached(m: re.Match[bytes]) -> bytes:
@@ -328,15 +329,15 @@ def _chosen_links(path: Path, shared: bool) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["xlsx", "filled down", "ods"])
+@pytest.mark.parametrize("kind", ["xlsx", "filled down", "ods", "xlsx, a file named", "ods, a file named"])
 def test_a_link_chosen_by_a_condition_is_checked_by_its_file(kind: str, tmp_path: Path) -> None:
     """The finished rows show 查看 and open 佐证材料/1.pdf, 3.pdf, …; only 1.pdf is there: the
     auditor is told of the others — the links had been given up inside IF(…); the rows showing
     未上传 open nothing and are told nothing."""
-    path = _chosen_links(tmp_path / "台账.xlsx", shared=kind == "filled down")
+    path = _chosen_links(tmp_path / "台账.xlsx", shared=kind == "filled down", literal="named" in kind)
     with zipfile.ZipFile(path) as zf:
         assert "<v>查看</v>".encode() in zf.read("xl/worksheets/sheet1.xml")
-    if kind == "ods":
+    if kind.startswith("ods"):
         path = soffice_convert(path, tmp_path, "ods")
     (tmp_path / "佐证材料").mkdir()
     (tmp_path / "佐证材料" / "1.pdf").write_bytes(b"%PDF")

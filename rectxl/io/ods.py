@@ -162,6 +162,10 @@ def _note_value(cell: etree._Element, sheet: OdsSheet, row: int, col: int, repea
         argument = first_argument(formula)
         if argument is None and (chosen := chosen_link(formula)) is not None and _cell_text(cell) == chosen[1]:
             argument = chosen[0][0]  # a link a condition chose, shown by its words: the one the cell opens
+            literal = _QUOTED.fullmatch(argument)
+            if literal is not None and is_file_target(named := literal.group(1).replace('""', '"')):
+                for c in range(col, col + min(repeat, 256)):
+                    sheet.links[f"{col_letter(c)}{row + 1}"] = named
         if argument is not None and _QUOTED.fullmatch(argument) is None:
             for c in range(col, col + min(repeat, 256)):
                 sheet.link_formulas[f"{col_letter(c)}{row + 1}"] = moved(argument, 0, c - col)
