@@ -317,3 +317,10 @@ def test_measures_numbered_with_a_closing_bracket_only_are_published_without_it(
         ["开展校园食堂专项检查，检查食堂126所", "建立校长陪餐制度"],
         ["开展在职教师有偿补课专项整治，查处违规教师3人", "修订教师绩效考核办法，正在征求意见"]]
     assert re.search(r"(?<!（)\d）", render_notice(ledger)) is None  # no half-bracketed number printed
+
+
+def test_a_measure_whose_account_says_it_goes_on_is_not_said_to_go_on_twice() -> None:
+    text = render_notice(parse_notice(_notice(_TAGGED)).ledger)
+    assert "修订教师绩效考核办法，正在征求意见。" in text and "正在征求意见，正在推进" not in text
+    # one whose account says nothing of it still says how far it got, as the heading stated
+    assert "查处违规教师3人，正在推进" in text

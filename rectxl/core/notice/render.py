@@ -1208,7 +1208,9 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         # clerk's: the status says how far it got)
         published = _as_published(action, progress)
         stated = _from_cell(m.status_text).strip() if m.status is not None and not m.status_inferred else ""
-        if stated and _key(stated) not in _key(published) and (
+        if stated and _key(stated) not in _key(published) and not (
+                # "修订考核办法，正在征求意见": the account says it goes on already
+                m.status is Status.IN_PROGRESS and _ONGOING_WORDS.search(published)) and (
                 (reading := read_status(stated)).status is m.status and not reading.rest):
             # the notice stated it apart ("整改措施：A；B。整改进展：已完成。"): said again, in its words
             return _join(published.rstrip("。."), stated, "，")
