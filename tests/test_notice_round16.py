@@ -324,3 +324,14 @@ def test_a_measure_whose_account_says_it_goes_on_is_not_said_to_go_on_twice() ->
     assert "修订教师绩效考核办法，正在征求意见。" in text and "正在征求意见，正在推进" not in text
     # one whose account says nothing of it still says how far it got, as the heading stated
     assert "查处违规教师3人，正在推进" in text
+
+
+def test_a_mark_after_a_measure_says_how_far_it_got() -> None:
+    items = ("1.村级财务管理不规范问题。\n一是开展村级财务专项审计 ✅\n二是建立村级财务公开制度 ✅已完成\n"
+             "三是推进村账镇代理规范化 🔄推进中")
+    got = _measures(_notice(items))
+    assert [(t.rstrip("。"), s, inferred) for t, s, inferred in got] == [
+        ("开展村级财务专项审计", D, False), ("建立村级财务公开制度", D, False), ("推进村账镇代理规范化", P, False)]
+    text = render_notice(parse_notice(_notice(items)).ledger)
+    assert "一是开展村级财务专项审计，已完成。二是建立村级财务公开制度，已完成。" in text
+    assert "✅" not in text and "🔄" not in text

@@ -935,6 +935,9 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
             det = detect(line)
             if (said := _MARK_STATUS.get(mark)) is not None:
                 marked.append((len(lines), said))
+        if (cells is None and not _MARK_CHARS.isdisjoint(line[-14:])
+                and (tail := _TRAILING_MARK.search(line)) is not None):
+            line = _trailing_mark(line, tail)
         classified = _classify(line)
         classified.cells = cells
         classified.gap, gap = gap, False
@@ -952,6 +955,26 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
 #: arrows going round (going on)
 _MARK_STATUS = {**dict.fromkeys(("✅", "✔", "☑", "✓", "√", "🆗"), "已完成"),
                 **dict.fromkeys(("⏳", "⌛", "🔄", "🔃"), "正在推进")}
+
+
+#: a mark after a measure's text saying how far it got, perhaps with the status in words after it
+#: ("一是开展专项审计 ✅", "二是建立公开制度 ✅已完成", "三是推进代理规范化 🔄推进中")
+_TRAILING_MARK = re.compile("\\s*(" + "|".join(map(re.escape, _MARK_STATUS)) + ")\ufe0f?\\s*"
+                           "([\u4e00-\u9fff]{0,8})\\s*[。.]?\\s*$")
+
+
+_MARK_CHARS = frozenset(k[0] for k in _MARK_STATUS)
+
+
+def _trailing_mark(line: str, tail: re.Match[str]) -> str:
+    """A line ending with a status mark (:data:`_TRAILING_MARK`), the status written as a notice
+    states it after the text ("…（已完成）。"): the words after the mark when they are a status,
+    else the mark's own; a mark before other words is left as it is."""
+    words = tail.group(2)
+    if words and _status_words(words) is None:
+        return line
+    head = line[:tail.start()].rstrip("。.；;，, \u3000")
+    return f"{head}（{words or _MARK_STATUS[tail.group(1)]}）。" if head else line
 
 
 def _mark_statuses(lines: list[_Line], marked: list[tuple[int, str]]) -> None:
