@@ -335,3 +335,14 @@ def test_a_mark_after_a_measure_says_how_far_it_got() -> None:
     text = render_notice(parse_notice(_notice(items)).ledger)
     assert "一是开展村级财务专项审计，已完成。二是建立村级财务公开制度，已完成。" in text
     assert "✅" not in text and "🔄" not in text
+
+
+def test_a_page_line_above_the_preamble_is_not_joined_to_it() -> None:
+    title = "中共某某镇委员会关于巡察整改进展情况的通报\n来源：某某县纪委监委，编辑：张三"
+    items = "1.村级财务管理不规范问题。一是开展村级财务专项审计，已完成。"
+    info = parse_notice(_notice(items, title=title)).ledger.info
+    assert info.preamble == _PREAMBLE and info.unit_name == "某某镇党委"
+    # nor is a paragraph of a notice told without numbered headings, after the preamble
+    plain = ("中共某某镇委员会关于巡察整改进展情况的通报\n" + _PREAMBLE + "\n加强组织领导，压实整改责任\n"
+             "镇党委成立整改工作领导小组，召开专题会议研究部署。\n中共某某镇委员会\n2026年11月5日\n")
+    assert "压实整改责任镇党委" not in render_notice(parse_notice(plain).ledger)

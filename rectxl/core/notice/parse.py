@@ -709,7 +709,9 @@ def _front_lines(raw: list[str]) -> set[int]:
     section heading (一、 / （一） / 第一部分), a line of a paragraph — with a clause of it ended
     already ("根据县委统一部署，…对某某镇党委进") — that ends on no mark at all. Such a line was
     broken by hand where the text was copied (a WeChat or web copy at no steady width) and goes on
-    in the next; a title, a byline or a date line has no clause in it."""
+    in the next; a title, a byline or a date line has no clause in it, and a labelled line of the
+    page ("来源：…，编辑：…") is none of the preamble. Only the first such paragraph is looked at
+    (a notice told without numbered headings has no "front" to end it)."""
     found: set[int] = set()
     for j, r in enumerate(raw):
         text = r.strip()
@@ -720,8 +722,10 @@ def _front_lines(raw: list[str]) -> set[int]:
             break
         det = line.det
         if (len(det) >= 15 and "\u4e00" <= det[-1] <= "\u9fff" and re.search(r"[,;。]", det)
-                and not _title_line(text)):
-            found.add(j)
+                and not _title_line(text) and ":" not in det[:8] and not _is_debris(det, [])):
+            found.add(j)  # (not a page's line: "来源：某某县纪委监委，编辑：张三")
+        elif found and det.endswith(_SENTENCE_ENDS):
+            break  # the preamble's paragraph ended: what follows is no preamble
     return found
 
 
