@@ -346,3 +346,15 @@ def test_a_page_line_above_the_preamble_is_not_joined_to_it() -> None:
     plain = ("中共某某镇委员会关于巡察整改进展情况的通报\n" + _PREAMBLE + "\n加强组织领导，压实整改责任\n"
              "镇党委成立整改工作领导小组，召开专题会议研究部署。\n中共某某镇委员会\n2026年11月5日\n")
     assert "压实整改责任镇党委" not in render_notice(parse_notice(plain).ledger)
+
+
+def test_an_own_closing_with_its_period_prints_the_period_once() -> None:
+    for closing in ("欢迎社会各界对镇党委巡察整改工作进行监督。联系电话：0739-5551088。"
+                    "公开期限：2026年11月10日至11月24日。",
+                    "诚挚欢迎干部群众监督巡察整改工作，意见建议请在2026年11月10日至11月24日期间，通过以下方式反映：\n"
+                    "联系电话：0739-5551088。"):
+        text = _notice("1.科研经费管理不规范问题。一是开展科研经费专项检查，已完成。").replace(
+            "中共某某镇委员会\n2026年11月5日", f"{closing}\n中共某某镇委员会\n2026年11月5日")
+        again = render_notice(parse_notice(text).ledger)
+        assert again.count("11月24日") == 1, again
+        assert "联系电话：0739-5551088。" in again and "【请填写" not in again.split("三、")[1]

@@ -3849,6 +3849,10 @@ _CONTACTS_START = re.compile(r"联系方式|联系电话|监督电话|举报电�
                              r"通讯地址|来信请寄|邮政信箱|电子邮箱|电子邮件")
 
 
+#: a sentence giving the comment period ("公开期限：…", "公示时间为…"), on the detection copy
+_PERIOD_WORDS_AT = re.compile(r"\s*(?:公开|公示)(?:期限|时间|日期|期)")
+
+
 def _own_words(info: LedgerInfo, closing: str) -> None:
     """A closing with an invitation to supervise, kept in its own words where they are not rectxl's
     (the notice written again would otherwise say what it never said): an invitation of its own
@@ -3869,7 +3873,10 @@ def _own_words(info: LedgerInfo, closing: str) -> None:
     if contacts is not None and any(details) and not all(details) and "联系方式" not in info.extra:
         lines = text[contacts.start():].split("\n")
         kept = [lines[0], *(t for t in lines[1:] if _CONTACTS_START.match(detect(t.strip())))]
-        info.extra["联系方式"] = "".join(t.strip() for t in kept)
+        said = "".join(t.strip() for t in kept)
+        # the comment period after the contacts is printed with the invitation, not again here
+        said = "".join(c for c in re.findall(r"[^。]+。?", said) if not _PERIOD_WORDS_AT.match(detect(c)))
+        info.extra["联系方式"] = said
 
 
 def _closing_sentences(three: list[str]) -> tuple[list[str], list[str]]:

@@ -1813,7 +1813,8 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
         supervision = _worded(SUPERVISION, word)
         if invitation := normalize_text(info.extra.get(INVITATION_KEY, "")):
             supervision = _end(invitation)  # the notice's own words ("…师生员工和社会各界…")
-        if period := info.extra.get("公开期限"):
+        if (period := info.extra.get("公开期限")) and _key(period) not in _key(supervision):
+            # (an invitation of its own may give the period: "请在…至…期间，通过以下方式反映：")
             supervision += f"公开期限：{_end(period.strip())}"
         blocks.append(Block("closing", supervision))
         blocks.append(Block("closing", contact_line(info)))
