@@ -358,3 +358,11 @@ def test_an_own_closing_with_its_period_prints_the_period_once() -> None:
         again = render_notice(parse_notice(text).ledger)
         assert again.count("11月24日") == 1, again
         assert "联系电话：0739-5551088。" in again and "【请填写" not in again.split("三、")[1]
+
+
+def test_a_markdown_quote_under_the_title_is_no_part_of_it() -> None:
+    text = _notice("1.村级财务管理不规范问题。一是开展村级财务专项审计，已完成。",
+                   title="# 中共某某镇委员会关于巡察整改进展情况的通报\n\n> 来源：某某镇发布　2026-11-05")
+    info = parse_notice(text).ledger.info
+    assert info.title == "中共某某镇委员会关于巡察整改进展情况的通报"
+    assert info.preamble == _PREAMBLE

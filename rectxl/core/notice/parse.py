@@ -515,6 +515,8 @@ _DEBRIS = re.compile(
 )
 _DEBRIS_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+#: the mark of a Markdown block quote, nested or not ("> 来源：某某民政", ">> …")
+_MD_QUOTE = re.compile(r"^(?:>\s?)+")
 #: a bold sentence a line opens with (Markdown, or a .docx paragraph's bold runs)
 _BOLD_LEAD = re.compile(r"^\s*\*\*(.+?)\*\*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_\[\]#<>|])")
@@ -906,6 +908,10 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
             continue
         if line.startswith("#"):
             line = _MD_HEADING.sub("", line)
+        elif line.startswith(">") and cells is None:
+            line = _MD_QUOTE.sub("", line).strip()  # "> 来源：…": a Markdown quote's mark
+            if not line:
+                continue
         lead = ""
         if "**" in line:
             if (bold := _BOLD_LEAD.match(line)) is not None:
