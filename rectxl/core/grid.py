@@ -641,8 +641,13 @@ def _names_above(grid: Grid, first: int, r: int, column_map: dict[str, str],
         upper = grid.rows[top]
         down = [c0 for r0, c0, r1, c1 in grid.merges if r0 == top and r1 >= first and c0 == c1]
         groups = [(c0, c1) for r0, c0, r1, c1 in grid.merges if r0 == top == r1 and c1 > c0]
-        if not down or not any(c1 - c0 + 1 < width for c0, c1 in groups):
+        if not any(c1 - c0 + 1 < width for c0, c1 in groups):
             break
+        if first < r:
+            # a header of three rows or more, its top row's columns written over blank cells (not
+            # merged down): 整改措施 over the blank cells under it, beside 责任主体 over its group
+            grouped = {c for c0, c1 in groups for c in range(c0, c1 + 1)}
+            down += [c for c, v in enumerate(upper) if not _blank(v) and c not in grouped and c not in down]
         for c in down:
             if c in found or c in named or c >= len(upper):
                 continue
