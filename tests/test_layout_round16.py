@@ -417,3 +417,20 @@ def test_units_marked_filled_lead_and_hollow_help(tmp_path: Path) -> None:
     assert [m.owner_unit for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures] == [
         "医务科", "药剂科"]
     assert _findings(path) == []
+
+
+def test_a_form_per_problem_on_sheets_of_their_own(tmp_path: Path) -> None:
+    """A 销号表 per problem, a sheet each, its first row "问题 | … | 责任科室 | …": that row had been taken
+    for a header (the problem's text and the 科室 columns not understood, 整改措施 and 完成时限 issues)."""
+    def form(issue: str, measure: str, unit: str, due: str, status: str) -> tuple[Rows, Sequence[str]]:
+        return ([["巡察反馈问题整改销号表"], ["问题", issue, "责任科室", unit], ["整改措施", measure],
+                 ["完成时限", due, "整改状态", status]], ["A1:D1", "B3:D3"])
+    path = _book(tmp_path / "医院.xlsx", {
+        "问题一": form("医疗质量管理不到位", "开展医疗质量专项检查", "医务科", "2025年6月30日", "已完成"),
+        "问题二": form("药品管理不规范", "规范药品采购流程", "药剂科", "2025年8月31日", "正在推进")})
+    ledger = api.read_ledger(path)
+    assert [(i.title, m.text, m.owner_unit, m.status_text) for a in ledger.aspects for i in a.issues()
+            for m in i.measures] == [("医疗质量管理不到位", "开展医疗质量专项检查", "医务科", "已完成"),
+                                     ("药品管理不规范", "规范药品采购流程", "药剂科", "正在推进")]
+    assert [(f.code, f.sheet, f.cell) for f in api.check(path, Options(as_of=AS_OF)).findings
+            if f.severity.value != "info"] == [("overdue", "问题二", "B4")]

@@ -1663,9 +1663,20 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
     """Every sheet whose header matches, in workbook order: the visible ones; the hidden ones
     only when no visible sheet is a ledger (a hidden stale copy is never read instead of the
     visible ledger). Also the names of the hidden ledger sheets left unread."""
-    found = [(g, h) for g in grids if _may_be_ledger(g) and (h := find_header(g, column_map)) is not None]
-    if not found:  # a form of one block per problem, its fields labelled in rows (项目 | 内容)
-        found = [form for g in grids if _may_be_ledger(g) and (form := _form_as_table(g, column_map)) is not None]
+    found = []
+    for g in grids:
+        if not _may_be_ledger(g):
+            continue
+        h = find_header(g, column_map)
+        if h is None or len(_core_fields(dict(enumerate(h.columns)))) <= _FORM_HEADER_FIELDS:
+            # a form of one block per problem, its fields labelled in rows (项目 | 内容), whose row
+            # "问题 | … | 责任科室 | …" may look like a narrow header
+            form = _form_as_table(g, column_map)
+            if form is not None and (h is None or len(form[1].columns) > len(h.columns)):
+                h = None
+                found.append(form)
+        if h is not None:
+            found.append((g, h))
     _one_reading(found)
     if not found:  # a clerk's own ledger sheet may be called 整改明细, as one of rectxl's sheets is
         named = [(g, h) for g in grids if is_rectxl_sheet(g.name) and g.name.strip() != MARKS_SHEET
@@ -1718,6 +1729,12 @@ _FORM_LABEL_LENGTH = 12
 _FORM_WIDTH = 8
 
 
+#: a header naming this many of the ledger's fields at most may be a form's first row, not a header
+_FORM_HEADER_FIELDS = 3
+#: the first rows in which a form labels its fields, one a row (at least three of them)
+_FORM_LOOK = 60
+
+
 def _form_label(v: Any, column_map: dict[str, str]) -> str | None:
     """The field a form's cell labels ("整改措施", "责任科室"): a short text naming a column."""
     if type(v) is not str or not 0 < len(label := v.strip()) <= _FORM_LABEL_LENGTH:
@@ -1733,10 +1750,18 @@ def _form_as_table(grid: Grid, column_map: dict[str, str]) -> tuple[Grid, Header
     label written twice in a block (two 整改措施 rows) gives the block a row per item, at the
     item's row, the block's other fields written on each. ``None`` when the sheet labels no problem
     and no measure so."""
+    # a title merged across ("巡察反馈问题整改销号表") is no label, though it names the problems
+    titles = {r0 for r0, c0, _r1, c1 in grid.merges if c1 > c0 + 1 and c0 == 0}
+    first_labels = [f for r, row in enumerate(grid.rows[:_FORM_LOOK]) for v in row[:1]
+                    if r not in titles and not _blank(v) and (f := _form_label(v, column_map)) is not None]
+    if len(first_labels) < 3 or len(set(first_labels)) < 2:
+        return None  # no field labelled in the first column, row after row: no form
     blocks: list[tuple[int, dict[str, list[tuple[int, int, Any]]]]] = []
     labels: dict[str, str] = {}
     opening: str | None = None
     for r, row in enumerate(grid.rows):
+        if r in titles:
+            continue
         cells = [(c, v, _form_label(v, column_map)) for c, v in enumerate(row[:_FORM_WIDTH]) if not _blank(v)]
         for i, (c, v, f) in enumerate(cells):
             if f is None:
