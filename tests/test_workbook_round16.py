@@ -408,3 +408,14 @@ def test_a_stray_cell_in_an_xls_is_read_around_and_named(tmp_path: Path) -> None
         assert proc.returncode == 0, proc.stderr
         assert int(proc.stdout.strip()) < 300_000
         assert _codes(path) - {("stray-cell-ignored", ref)} == _codes(plain)
+
+
+def test_a_stray_cell_whose_words_are_not_read_is_said_plainly() -> None:
+    """A stray whose text the reader could not tell (an .xls's string past its SST record) is "its
+    content", not an empty quote; a long paste is quoted short."""
+    from tests.test_rules import check_rows, ok
+
+    for text, said in (("", "其中的内容未读取"), ("很长的一段说明" * 10, "明很长…”未读取")):
+        (found,) = [f for f in check_rows([ok()], strays=(("IV65536", text),)).findings
+                    if f.code == "stray-cell-ignored"]
+        assert said in found.message and "“”" not in found.message and found.cell == "IV65536"

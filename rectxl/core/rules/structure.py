@@ -148,12 +148,14 @@ def hidden_ledger_sheet_unread(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "stray-cell-ignored", Severity.WARNING,
     "远离台账数据的零星单元格（如误按到 XFD1048576 后输入的内容）未读取。",
-    "单元格 {cell} 远在工作表“{sheet}”的数据之外，其中的“{value}”未读取（多半是误按键或粘贴留下的）："
+    "单元格 {cell} 远在工作表“{sheet}”的数据之外，其中的{shown}未读取（多半是误按键或粘贴留下的）："
     "如无用请删除它（按 Ctrl+End 可跳到它，选中后按 Delete）；如确有内容，请移到台账中。",
 )
 def stray_cell_ignored(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet, ref, text in ctx.ledger.stray_cells:
-        yield r.finding(ctx, sheet=sheet, cell=ref, row=int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), value=text)
+        # (what it holds, when the reader could tell: an .xls's string past its SST record is not read)
+        yield r.finding(ctx, sheet=sheet, cell=ref, row=int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), value=text,
+                        shown=f"“{shorten(text, 30)}”" if text.strip() else "内容")
 
 
 #: how to show a sheet hidden as ``veryHidden`` (Excel's and WPS's 取消隐藏 do not list it)
