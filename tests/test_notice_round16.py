@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from rectxl import api
@@ -366,3 +367,11 @@ def test_a_markdown_quote_under_the_title_is_no_part_of_it() -> None:
     info = parse_notice(text).ledger.info
     assert info.title == "中共某某镇委员会关于巡察整改进展情况的通报"
     assert info.preamble == _PREAMBLE
+
+
+def test_the_notice_command_tells_a_notice_without_totals_no_totals_disagree(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_workbook(tmp_path / "公示.xlsx", parse_notice(_VILLAGE).ledger)  # statuses only inferred
+    assert main(["notice", str(path), "-o", str(tmp_path / "公示.txt")]) == 1
+    said = capsys.readouterr().out
+    assert "状态未填写或无法识别" in said and "合计对不上" not in said  # it prints no totals to disagree

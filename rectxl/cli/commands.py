@@ -171,9 +171,15 @@ def cmd_notice(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     if unknown := unknown_statuses(ledger):
         shown = "、".join(unknown[:10]) + ("等" if len(unknown) > 10 else "")
-        print(f"注意：{len(unknown)} 项措施的整改状态未填写或无法识别，通报中的完成情况统计没有计入它们，"
-              f"合计对不上：{shown}。请先填写或改正整改状态（rectxl check 的 missing-status、bad-status "
-              "逐条列出），再生成通报。")
+        from rectxl.core.notice.totals import PARTS_KEY
+
+        if ledger.info.extra.get(PARTS_KEY, "").strip().startswith("否"):
+            # a notice not told in parts has no totals sentence: nothing to add up
+            told = "通报照写了它们的进展，但台账没有写明它们的状态"
+        else:
+            told = "通报中的完成情况统计没有计入它们，合计对不上"
+        print(f"注意：{len(unknown)} 项措施的整改状态未填写或无法识别，{told}：{shown}。请先填写或改正整改状态"
+              "（rectxl check 的 missing-status、bad-status 逐条列出），再生成通报。")
         return EXIT_FINDINGS
     return code
 
