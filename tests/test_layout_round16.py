@@ -135,14 +135,16 @@ def test_units_ticked_under_their_label_own_the_measure(tmp_path: Path, merged_d
 # -- files a county office numbered by their place in its list ---------------------------------------
 
 def test_a_file_numbered_by_its_place_in_the_list_is_its_units(tmp_path: Path) -> None:
-    """"第1个 东山镇.xlsx" had been counted as the unit "第1个东山镇"."""
+    """"第1个 东山镇.xlsx" had been counted as the unit "第1个东山镇", "2025年第二轮巡察整改台账-北山乡" as
+    "2025年北山乡" (the round named without its 巡察组)."""
     folder = tmp_path / "收件"
     folder.mkdir()
-    for name, town in (("第1个 东山镇", "东山镇"), ("第2家_西河镇整改台账", "西河镇"), ("序号3-南湖乡", "南湖乡")):
+    for name, town in (("第1个 东山镇", "东山镇"), ("第2家_西河镇整改台账", "西河镇"), ("序号3-南湖乡", "南湖乡"),
+                       ("2025年第二轮巡察整改台账-北山乡", "北山乡"), ("县委第三轮巡察石门镇整改台账", "石门镇")):
         rows: Rows = [HEADER, [1, "学习贯彻不深入", "制定学习计划", f"{town}党政办", "2025年6月30日", "已完成"]]
         book(folder / f"{name}.xlsx", {"台账": (rows, [])})
     result = run_batch(folder, options=Options(as_of=AS_OF), workers=1)
-    assert sorted(r.unit for r in result.ledgers) == ["东山镇", "南湖乡", "西河镇"]
+    assert sorted(r.unit for r in result.ledgers) == ["东山镇", "北山乡", "南湖乡", "石门镇", "西河镇"]
 
 
 # -- the status kept in the 备注 column --------------------------------------------------------------

@@ -442,7 +442,9 @@ _LEDGER_WORDS = re.compile(
     r"(?:台账|台帐|清单|一览表|明细表|情况表|统计表|销号表|进度表|任务表|推进表)(?:表)?")
 #: the round a ledger answers, named after the unit ("县统计局落实县委第三巡察组反馈意见整改台账")
 _ROUND_REF = re.compile(r"(?:贯彻落实|落实|关于|针对)?(?:[省市县区旗]委)?(?:第[一二三四五六七八九十\d]+(?:轮|批)?)?"
-                        r"(?:巡察|巡视)(?:工作)?组(?:反馈)?(?:的)?(?:意见|问题)?")
+                        r"(?:巡察|巡视)(?:工作)?组(?:反馈)?(?:的)?(?:意见|问题)?"
+                        # the round alone, without its group: "第2轮巡察", "2025年县委第二轮巡察反馈"
+                        r"|(?:\d{4}年度?)?(?:[省市县区旗]委)?第[一二三四五六七八九十\d]+(?:轮|批)(?:巡察|巡视)(?:反馈)?")
 #: what is left of those words before them ("…整改落实情况及整改台账" → "…整改落实情况及")
 _TRAILING_WORDS = re.compile(r"(?:巡察|巡视|反馈|问题|意见|整改|落实|情况|进展|工作|报告|总结|汇报|说明|及|和|暨|的)+$")
 #: "附件2：", "附件1-2：", "01_" before a name, or a number the office numbered its folders or files
