@@ -233,18 +233,20 @@ def issue_without_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
     for issue in ctx.issues:
-        seen: dict[str, list[tuple[str, int, str]]] = {}
+        seen: dict[str, list[tuple[str, Measure]]] = {}
         for m in issue.measures:
             key = "".join(m.text.split()).rstrip(_TRAILING_PUNCT)
             owner = "".join(m.owner_unit.split())
-            cell = m.cells.get(F.MEASURE, "")
-            # one measure for five townships, a row each, is five rows of work, not a repeat; nor is
-            # a measure written once (merged) over the rows of its stages
-            first = next((row for o, row, c in seen.get(key, ())
-                          if (not o or not owner or o == owner) and not (cell and c == cell)), None)
-            if first is not None:
-                yield r.at(ctx, m, F.MEASURE, first=first)
-            seen.setdefault(key, []).append((owner, m.row, cell))
+            earlier = seen.setdefault(key, [])
+            if earlier:  # (the cell is made only for a text met before: nearly never)
+                cell = m.cells.get(F.MEASURE, "")
+                # one measure for five townships, a row each, is five rows of work, not a repeat;
+                # nor is a measure written once (merged) over the rows of its stages
+                first = next((e.row for o, e in earlier if (not o or not owner or o == owner)
+                              and not (cell and e.cells.get(F.MEASURE, "") == cell)), None)
+                if first is not None:
+                    yield r.at(ctx, m, F.MEASURE, first=first)
+            earlier.append((owner, m))
 
 
 @rule(
