@@ -95,7 +95,7 @@ from rectxl.core.notice.totals import CLOSING_KEY, INVITATION_KEY, PARTS_KEY, TA
 from rectxl.core.numbering import enumerated_items, names_a_field
 from rectxl.core.rules.structure import measure_items
 from rectxl.core.status import STATUS_ALIASES, Status, read_status
-from rectxl.core.summary import notice_totals_sentence
+from rectxl.core.summary import issue_status, notice_totals_sentence
 from rectxl.core.text import (
     END_PUNCT,
     TRAD_TO_SIMP,
@@ -1422,6 +1422,85 @@ _MAYBE_INNER_MARK = re.compile(r"[：:；;，,。]\s*[一二三四五六七八�
 _ISSUE_LABEL = re.compile(r"(?:具体|存在的?|反馈|巡察反馈|巡察发现的?|主要)?问题(?:描述|表现)?\s*[:：]\s*")
 
 
+def _share_labels(group: list[Measure]) -> list[str] | None:
+    """What tells the shares of one measure apart, as the notice names them: each its own unit
+    (a measure merged over a row per 社区, or a matrix of the 社区's statuses), else each its own
+    deadline (a measure merged over its stages: "2025年6月底前的任务"); ``None`` when neither does
+    (rows repeating a measure are no shares of it)."""
+    units = [m.owner_unit.strip() for m in group]
+    if all(units) and len(set(units)) == len(units):
+        return units
+    if len(set(units)) == 1:
+        whens = [_when(m.deadline, None) for m in group]
+        if all(whens) and len({m.deadline.due for m in group}) == len(whens):
+            return [f"{w}前的任务" for w in whens]
+    return None
+
+
+def share_groups(measures: list[Measure]) -> list[list[Measure]]:
+    """An issue's measures as the notice tells them: consecutive measures of one text that are
+    each one unit's (or one stage's) share of it (:func:`_share_labels`) are one measure, told in
+    one sentence and counted once; every other measure stands alone. Only the texts of
+    neighbours are compared: most measures differ from the one before at once."""
+    groups: list[list[Measure]] = []
+    for m in measures:
+        if groups and m.text and m.text == groups[-1][0].text:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    if all(len(g) == 1 for g in groups):
+        return groups
+    return [part for g in groups
+            for part in ([g] if len(g) == 1 or _share_labels(g) is not None else [[m] for m in g])]
+
+
+def _group_sentence(group: list[Measure], as_of: date | None, statuses: bool) -> str:
+    """One measure's sentence; for the shares of one (:func:`share_groups`), the measure once and
+    how far each share got, the shares that got as far named together — "开展网格员培训，南山社区、
+    东城社区已完成，北湖社区正在推进" (shares all as far: the measure's sentence alone)."""
+    said = [measure_sentence(m, as_of=as_of, statuses=statuses).lstrip(_TRIM) for m in group]
+    if len(group) == 1 or len(set(said)) == 1:
+        return said[0]
+    labels = _share_labels(group) or []
+    # the measure as printed with nothing of how far it got: each share's sentence goes on from it
+    bare = measure_sentence(replace(group[0], progress="", status=None, status_text=""), as_of=as_of)
+    bare = bare.lstrip(_TRIM).rstrip("。；;")
+    cut = len(bare) + 1
+    tails = [s[cut:].rstrip("。；;") for s in said]
+    if not bare or not all(s.startswith(f"{bare}，") for s in said) or not all(tails):
+        # each share's sentence rewords the measure: each said whole, after its unit
+        return "；".join(label + s.rstrip("。；;") for label, s in zip(labels, said, strict=True))
+    told: dict[str, list[str]] = {}
+    for label, tail in zip(labels, tails, strict=True):
+        told.setdefault(tail, []).append(label)
+    glue = "；" if any("，" in t or "；" in t for t in told) else "，"
+    return said[0][:cut] + glue.join("、".join(names) + tail for tail, names in told.items())
+
+
+def shares_joined(ledger: Ledger) -> Ledger:
+    """The ledger as the notice counts it: the shares of one measure (:func:`share_groups`) one
+    measure, as far as its least advanced share (an issue's status from its measures, see
+    :func:`rectxl.core.summary.issue_status`), so that the totals sentence counts the measures
+    section 二 numbers."""
+    joined = False
+    aspects = []
+    for a in ledger.aspects:
+        categories = []
+        for c in a.categories:
+            issues = []
+            for i in c.issues:
+                groups = share_groups(i.measures)
+                if len(groups) != len(i.measures):
+                    joined = True
+                    i = replace(i, measures=[g[0] if len(g) == 1 else replace(
+                        g[0], status=issue_status(Issue(title="", measures=g)), status_text="", progress="")
+                        for g in groups])
+                issues.append(i)
+            categories.append(replace(c, issues=issues))
+        aspects.append(replace(a, categories=categories))
+    return replace(ledger, aspects=aspects) if joined else ledger
+
+
 def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
                     omit_not_started: bool = False, statuses: bool = False) -> str:
     """``"{n}.{title}。{intro}一是…二是…"`` for one issue (``statuses``: see
@@ -1433,7 +1512,7 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
     measures = [m for m in issue.measures if not (omit_not_started and _not_started(m))]
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
     # the number, and a measure that is only marks ("。") would read back as no measure
-    texts = [t for t in (measure_sentence(m, as_of=as_of, statuses=statuses).lstrip(_TRIM) for m in measures) if t]
+    texts = [t for t in (_group_sentence(g, as_of, statuses) for g in share_groups(measures)) if t]
     style = issue.measure_style or ("ordinal" if len(texts) > 1 else "plain")
     if style == "plain" and len(texts) > 1:
         style = "ordinal"  # several measures cannot be written without markers
@@ -1560,19 +1639,40 @@ def told_apart_note(ledger: Ledger) -> str | None:
     the notice command to say beside their counts; ``None`` when every row is one measure told."""
     apart = [(m, len(parts)) for m in ledger.measures() if (parts := _items_apart(m)) is not None]
     if not apart:
-        return None
+        return _shares_note(ledger)
     rows = sum(1 for _ in ledger.measures())
     told = rows + sum(n - 1 for _, n in apart)
     where = "、".join(f"{m.sheet}第{m.row}行" if m.sheet and m.row else f"“{shorten(m.text, 12)}”"
                      for m, _ in apart[:3]) + ("等" if len(apart) > 3 else "")
     listed = f"一格列了{apart[0][1]}项措施" if len(apart) == 1 else f"{len(apart)}行各在一格里列了几项措施"
-    return f"台账的整改措施共{rows}行，其中{where}{listed}，通报逐项写出，计为{told}项措施"
+    said = f"台账的整改措施共{rows}行，其中{where}{listed}，通报逐项写出，计为{told}项措施"
+    if (shares := _shares_note(ledger)) is not None:
+        said = f"{said[:said.rindex('，')]}；{shares}"
+    return said
+
+
+def _shares_note(ledger: Ledger) -> str | None:
+    """"台账第3行“开展网格员培训”按责任单位分别填写了3份进度，通报合为一项写出，计为2项措施":
+    what the notice counts once of the shares of one measure (:func:`share_groups`); ``None``
+    when the ledger has none."""
+    groups = [g for i in ledger.issues() if len(i.measures) > 1
+              for g in share_groups(i.measures) if len(g) > 1]
+    if not groups:
+        return None
+    first = groups[0]
+    rows = sorted({m.row for m in first})
+    lines = f"第{rows[0]}行" if len(rows) == 1 else f"第{rows[0]}—{rows[-1]}行"
+    where = f"{first[0].sheet or '台账'}{lines}的" if first[0].row else "台账中"
+    by = "时间节点" if len({m.owner_unit for m in first}) == 1 else "责任单位"
+    more = f"等{len(groups)}项措施" if len(groups) > 1 else ""
+    return (f"{where}“{shorten(_measure_text(first[0].text), 12)}”{more}按{by}分别填写了进度，"
+            f"通报{'各' if more else ''}合为一项写出，计为{told_measures(ledger)}项措施")
 
 
 def told_measures(ledger: Ledger) -> int:
     """How many measures the notice tells of the ledger: a cell's listed measures one by one
     (:func:`listed_apart`), as section 二 numbers them and its totals sentence counts them."""
-    return sum(1 for _ in listed_apart(ledger).measures())
+    return sum(1 for _ in shares_joined(listed_apart(ledger)).measures())
 
 
 def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
@@ -1589,7 +1689,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     intro = [t for p in _paragraphs(ledger.info.section_two_intro)
              if (t := _without_table_pointer(_prose_without_notes(p)))]
     blocks: list[Block] = []
-    if totals and (sentence := totals_paragraph(ledger, as_of)) is not None \
+    if totals and (sentence := totals_paragraph(shares_joined(ledger), as_of)) is not None \
             and extract_stated_totals(intro).is_empty():
         blocks.append(Block("body", sentence))
     blocks += [Block("body", p) for p in intro]

@@ -1,0 +1,141 @@
+"""Notices round seventeen: the notice rendered from ledgers as other offices keep them.
+What now reads right:
+- one measure whose shares a street office fills in per 社区 (merged over a row per 社区, or a
+  matrix of the 社区's statuses) or per stage (merged over its stages, each row its own deadline
+  and status) is told as one measure — "开展网格员培训，南山社区、东城社区已完成，北湖社区正在推进" —
+  and counted once, as far as its least advanced share, in the totals sentence and the command's
+  count; it had been told as repeated measures ("一是开展网格员培训，已完成。二是开展网格员培训，
+  正在推进。…") and counted as three. The summary still counts the ledger's rows (its units' sheet
+  needs each share), and says what the notice counts.
+Every ledger here is written for this file about fictional units.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from rectxl import api
+from rectxl.cli import main
+from tests.test_layout_round14 import book
+
+AS_OF = date(2025, 11, 20)
+HEADER = ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"]
+Rows = list[list[Any]]
+
+
+def _book(path: Path, rows: Rows, merges: list[str]) -> Path:
+    book(path, {"台账": (rows, merges)})
+    wb = load_workbook(path)
+    info = wb.create_sheet("基本信息")
+    for key, value in {"单位名称": "某某县东城街道", "反馈日期": date(2025, 3, 1), "报告日期": AS_OF}.items():
+        info.append([key, value])
+    wb.save(path)
+    return path
+
+
+def _section_two(path: Path) -> list[str]:
+    out = path.with_name(path.stem + "_通报.txt")
+    api.notice(path, out)
+    text = out.read_text(encoding="utf-8")
+    body = text[text.index("二、"):text.index("三、")]
+    return [line.strip("\u3000 ") for line in body.splitlines()[1:] if line.strip("\u3000 ")]
+
+
+def _per_community(tmp_path: Path) -> Path:
+    rows: Rows = [HEADER,
+                  [1, "网格管理不到位", "开展网格员培训", "南山社区", "2025年12月31日", "已完成"],
+                  [None, None, None, "北湖社区", "2025年12月31日", "正在推进"],
+                  [None, None, None, "东城社区", "2025年12月31日", "已完成"],
+                  [2, "台账资料不规范", "规范档案管理", "党政办", "2025年6月30日", "已完成"]]
+    return _book(tmp_path / "东城街道.xlsx", rows, ["A2:A4", "B2:B4", "C2:C4"])
+
+
+def test_a_measure_shared_by_communities_is_one_sentence_counted_once(tmp_path: Path) -> None:
+    assert _section_two(_per_community(tmp_path)) == [
+        "截至2025年11月20日，巡察反馈的2个问题已完成整改1个、正在整改1个；2项整改措施已完成1项、正在推进1项，"
+        "整改措施完成率50%。",
+        "1.网格管理不到位。开展网格员培训，南山社区、东城社区已完成，北湖社区正在推进。",
+        "2.台账资料不规范。规范档案管理，已完成。"]
+
+
+def test_a_matrix_of_the_communities_statuses_is_one_measure_each_row(tmp_path: Path) -> None:
+    rows: Rows = [["序号", "问题", "整改措施", "完成时限", "各社区整改情况", None, None],
+                  [None, None, None, None, "南山社区", "北湖社区", "东城社区"],
+                  [1, "网格管理不到位", "开展网格员培训", "2025年12月31日", "已完成", "正在推进", "已完成"],
+                  [2, "台账资料不规范", "规范档案管理", "2025年6月30日", "已完成", None, "已完成"]]
+    path = _book(tmp_path / "街道.xlsx", rows, ["E1:G1", "A1:A2", "B1:B2", "C1:C2", "D1:D2"])
+    told = _section_two(path)
+    assert told[0].startswith("截至2025年11月20日，巡察反馈的2个问题已完成整改1个、正在整改1个；2项整改措施已完成1项、"
+                              "正在推进1项")
+    assert told[1:] == ["1.网格管理不到位。开展网格员培训，南山社区、东城社区已完成，北湖社区正在推进。",
+                        "2.台账资料不规范。规范档案管理，已完成。"]
+
+
+def test_a_measure_merged_over_its_stages_names_each_stage_by_its_deadline(tmp_path: Path) -> None:
+    rows: Rows = [HEADER,
+                  [1, "基础设施建设滞后", "推进污水管网改造", "住建股", "2025年6月30日", "已完成"],
+                  [None, None, None, "住建股", "2025年12月31日", "正在推进"],
+                  [2, "台账资料不规范", "规范档案管理", "办公室", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "住建局.xlsx", rows, ["A2:A3", "B2:B3", "C2:C3"])
+    told = _section_two(path)
+    assert "2项整改措施已完成1项、正在推进1项" in told[0]
+    assert told[1] == ("1.基础设施建设滞后。推进污水管网改造，2025年6月30日前的任务已完成，"
+                       "2025年12月31日前的任务正在推进。")
+
+
+def test_shares_all_done_read_as_the_measure_done_once(tmp_path: Path) -> None:
+    rows: Rows = [HEADER,
+                  [1, "网格管理不到位", "开展网格员培训", "南山社区", "2025年6月30日", "已完成"],
+                  [None, None, None, "北湖社区", "2025年6月30日", "已完成"],
+                  [2, "台账资料不规范", "规范档案管理", "党政办", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "街道.xlsx", rows, ["A2:A3", "B2:B3", "C2:C3"])
+    assert _section_two(path) == ["截至2025年11月20日，巡察反馈的2个问题已全部完成整改；2项整改措施已全部完成。",
+                                  "1.网格管理不到位。开展网格员培训，已完成。",
+                                  "2.台账资料不规范。规范档案管理，已完成。"]
+
+
+def test_different_measures_of_one_issue_stay_apart(tmp_path: Path) -> None:
+    """Precision: measures of other texts (and one text repeated by one unit with one deadline) are
+    not shares."""
+    rows: Rows = [HEADER,
+                  [1, "网格管理不到位", "开展网格员培训", "南山社区", "2025年6月30日", "已完成"],
+                  [None, None, "建立网格员考核制度", "北湖社区", "2025年12月31日", "正在推进"],
+                  [2, "台账资料不规范", "规范档案管理", "党政办", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "街道.xlsx", rows, ["A2:A3", "B2:B3"])
+    told = _section_two(path)
+    assert "3项整改措施已完成2项、正在推进1项" in told[0]
+    assert told[1] == "1.网格管理不到位。一是开展网格员培训，已完成。二是建立网格员考核制度，正在推进。"
+
+
+def test_the_notice_command_counts_as_the_notice_and_says_so(tmp_path: Path, capsys: Any) -> None:
+    path = _per_community(tmp_path)
+    main(["notice", str(path), "-o", str(tmp_path / "通报.txt")])
+    out = capsys.readouterr().out
+    assert "（2个问题2项措施）" in out
+    assert "第2—4行的“开展网格员培训”按责任单位分别填写了进度，通报合为一项写出，计为2项措施" in out
+
+
+def test_each_shares_own_account_is_told_after_its_unit(tmp_path: Path) -> None:
+    rows: Rows = [[*HEADER, "整改进展"],
+                  [1, "网格管理不到位", "开展网格员培训", "南山社区", "2025年12月31日", "已完成", "已培训网格员32人"],
+                  [None, None, None, "北湖社区", "2025年12月31日", "正在推进", "已培训12人，剩余人员12月前完成"],
+                  [None, None, None, "东城社区", "2025年12月31日", "已完成", "已完成"],
+                  [2, "台账资料不规范", "规范档案管理", "党政办", "2025年6月30日", "已完成", None]]
+    path = _book(tmp_path / "街道.xlsx", rows, ["A2:A4", "B2:B4", "C2:C4"])
+    told = _section_two(path)
+    assert "2项整改措施已完成1项、正在推进1项" in told[0]
+    assert told[1] == ("1.网格管理不到位。开展网格员培训，南山社区已培训网格员32人；北湖社区已培训12人，"
+                       "剩余人员12月前完成；东城社区已完成。")
+
+
+def test_the_summary_counts_rows_and_says_what_the_notice_counts(tmp_path: Path) -> None:
+    path = _per_community(tmp_path)
+    target = tmp_path / "汇总.xlsx"
+    api.summary_workbook(path, target)
+    overview = load_workbook(target).worksheets[0]
+    sentence = str(overview.cell(3, 1).value)
+    assert "4项整改措施已完成3项、正在推进1项" in sentence
+    assert "通报合为一项写出，计为2项措施" in sentence
