@@ -139,3 +139,26 @@ def test_the_summary_counts_rows_and_says_what_the_notice_counts(tmp_path: Path)
     sentence = str(overview.cell(3, 1).value)
     assert "4项整改措施已完成3项、正在推进1项" in sentence
     assert "通报合为一项写出，计为2项措施" in sentence
+
+
+# -- a status cell saying what was done ------------------------------------------------------------
+
+def test_a_status_cell_telling_the_deed_is_published_in_its_words(tmp_path: Path) -> None:
+    """已报县纪委处理 had been published "线索移交，已完成": the clerk's words lost, the case reading as
+    closed by the unit itself."""
+    from tests.followup_ledgers import write_ledger
+
+    header = ["方面", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"]
+    rows = [{"issue": 1, "整改措施": "线索移交", "责任单位": "纪检组", "整改时限": "2026年7月31日",
+             "整改状态": "已报县纪委处理"},
+            {"issue": 2, "整改措施": "对相关责任人进行追责问责", "责任单位": "纪检组", "整改时限": "2026年7月31日",
+             "整改状态": "已报县纪委处理，给予党内警告处分1人"},
+            {"issue": 3, "整改措施": "督促退还违规款项", "责任单位": "财务股", "整改时限": "2026年7月31日",
+             "整改状态": "已完成（待验收）"},
+            {"issue": 4, "整改措施": "修订公务接待制度", "责任单位": "办公室", "整改时限": "2026年7月31日",
+             "整改状态": "已按要求完成"}]
+    path = write_ledger(tmp_path / "自然资源局.xlsx", header, rows,
+                        info={"反馈日期": "2026-06-18", "报告日期": "2026-11-20"})
+    told = [line.split("。", 1)[1] for line in _section_two(path) if line[:1].isdigit()]
+    assert told == ["线索移交，已报县纪委处理。", "对相关责任人进行追责问责，已报县纪委处理，给予党内警告处分1人。",
+                    "督促退还违规款项，已完成。", "修订公务接待制度，已完成。"]

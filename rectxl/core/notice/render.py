@@ -1112,6 +1112,12 @@ def _with_closing_done(m: Measure, progress: str) -> str:
 #: a closure stage still to come, said after the status ("已完成，待验收", "已整改，待销号"): the
 #: office's own bookkeeping of the finished work (验收 → 销号), not how far the work got — the
 #: status says that (a stage reached, "已销号", says it is done and is published)
+#: a status cell saying what was done to what — 已 then a deed of its own ("已报县纪委处理", "已移交县纪委
+#: 监委", "已给予党内警告处分", "已退回违规款项") — not a status said otherwise ("已完成（待验收）", "已按要求
+#: 完成", "已于6月完成", "已整改完毕", "已提交巡察办验收", "已经完成"), which the status word says
+_DONE_DEED = LazyPattern(
+    r"(?:已|均已)(?!经|完成|完毕|整改|落实|办结|办理完|验收|销号|销项|提交|交|送|于|在|按|全部|基本|初步|部分|启动|开展|"
+    r"结束|解决|处理完|结案|实施|执行|到位|做|达|[\s\d（(])[\u4e00-\u9fff]{3,}")
 _STAGE_ONLY = LazyPattern(
     r"[并且，,、]?(?:待|正在|等待|申请|尚未|未)(?:验收|销号|审核|核验|验收销号|审核销号|对账销号)(?:中)?[。.，,；;]?")
 #: the same stage closing a longer result, after a mark
@@ -1219,6 +1225,11 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
     if m.status is Status.DONE and progress:
         progress = _with_closing_done(m, progress)
     progress = _without_person(progress, m.owner_person)
+    if progress and m.status is Status.DONE and m.status_text[:1] in "已均" and m.raw.get(F.PROGRESS) in (None, "") \
+            and (stated := _from_cell(m.status_text).strip().rstrip("。.；;")).endswith(progress) \
+            and _DONE_DEED.match(stated) is not None and _CLOSING_STAGE.search(stated) is None:
+        # the account after a deed in the status cell ("已报县纪委处理，给予党内警告处分1人"): the deed too
+        progress = stated
     if (":" in action or "：" in action) and (lab := _PROGRESS_LABEL.search(action)) and lab.start():
         # "措施：…；进展：…" in one cell: the action, then its progress
         embedded = _progress_text(action[lab.end():])
@@ -1242,6 +1253,11 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         status_word, narrative = _split_status_word(_without_notes(_from_cell(m.status_text)))
         if status_word is not None and narrative and not _bare_date(narrative):
             word, result = status_word, narrative
+        elif status_word is None and m.status is Status.DONE and _DONE_DEED.match(narrative) is not None \
+                and _CLOSING_STAGE.search(narrative) is None:
+            # the status cell says what was done, not how far ("已报县纪委处理", "已移交县纪委监委",
+            # "已给予党内警告处分1人"): the clerk's words are the result, never reduced to 已完成
+            word, result = m.status, narrative.strip().rstrip("。.；;")
     if result and _STAGE_ONLY.fullmatch(result):
         result = ""  # "已完成，待验收": the status says how far it got
     elif result and (stage := _CLOSING_STAGE.search(result)) is not None:
