@@ -162,3 +162,41 @@ def test_a_status_cell_telling_the_deed_is_published_in_its_words(tmp_path: Path
     told = [line.split("。", 1)[1] for line in _section_two(path) if line[:1].isdigit()]
     assert told == ["线索移交，已报县纪委处理。", "对相关责任人进行追责问责，已报县纪委处理，给予党内警告处分1人。",
                     "督促退还违规款项，已完成。", "修订公务接待制度，已完成。"]
+
+
+# -- parse-notice: aspects numbered 一、二、 naming kinds of problem without 方面 ------------------------
+
+_PREAMBLE = ("根据县委统一部署，2026年3月10日至5月9日，县委第二巡察组对县教育局党委进行了巡察。2026年6月18日，"
+             "巡察组向县教育局党委反馈了巡察意见。现将整改进展情况予以公布。")
+
+
+def test_top_level_headings_naming_kinds_of_problem_are_aspects() -> None:
+    """"一、关于党委主体责任落实不到位的问题 / 1.… / 二、关于落实中央八项规定精神不严格的问题 / 3.…": only the
+    problems under 二、 had been read (2 of 5), as if 二、 were the notice's section of its problems."""
+    from rectxl.core.notice import parse_notice
+
+    text = ("中共某某县教育局委员会关于巡察整改进展情况的通报\n" + _PREAMBLE + "\n"
+            "一、关于党委主体责任落实不到位的问题\n1.理论学习不深入。一是制定年度学习计划，已完成。二是开展专题读书班，已完成。\n"
+            "2.意识形态工作薄弱。建立意识形态研判机制，正在推进。\n"
+            "二、关于落实中央八项规定精神不严格的问题\n3.公务接待不规范。修订公务接待办法，已完成。\n"
+            "4.违规发放津补贴。督促退还违规款项，已完成。\n"
+            "三、关于选人用人不规范问题的整改情况\n5.干部档案管理不规范。开展干部档案专项审核，已完成。\n"
+            "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0000-1234567。\n中共某某县教育局委员会\n2026年11月5日\n")
+    ledger = parse_notice(text).ledger
+    assert [[i.number for i in a.issues()] for a in ledger.aspects] == [
+        [1, 2], [3, 4], [5]]
+    assert all("问题" in (a.title or "") for a in ledger.aspects)
+
+
+def test_the_standard_sections_stay_sections() -> None:
+    """Precision: "一、整改工作开展情况 / 二、巡察反馈问题整改落实情况 / 三、下一步工作打算" with （一）关于…的问题
+    under 二、 is read as before."""
+    from rectxl.core.notice import parse_notice
+
+    text = ("中共某某县教育局委员会关于巡察整改进展情况的通报\n" + _PREAMBLE
+            + "\n一、整改工作开展情况\n局党委成立整改工作领导小组。\n"
+            "二、巡察反馈问题整改落实情况\n（一）关于党委主体责任落实不到位的问题\n1.理论学习不深入。制定年度学习计划，已完成。\n"
+            "（二）关于落实中央八项规定精神不严格的问题\n2.公务接待不规范。修订公务接待办法，已完成。\n"
+            "三、下一步工作打算\n持续巩固整改成果。\n中共某某县教育局委员会\n2026年11月5日\n")
+    ledger = parse_notice(text).ledger
+    assert [[i.number for i in a.issues()] for a in ledger.aspects] == [[1], [2]]

@@ -3179,6 +3179,18 @@ def _names_unit(det_title: str) -> bool:
             and not _NOT_ITEMISED.search(det_title) and not _is_itemised(det_title))
 
 
+#: a heading naming a kind of problem as an aspect without the word 方面 ("一、关于党委主体责任落实不
+#: 到位的问题", "二、落实中央八项规定精神不严格问题的整改情况"): the problem, perhaps after 关于 and before
+#: its 整改情况 — not the notice's own heading for its problems ("巡察反馈问题整改落实情况")
+_PROBLEM_GROUP = re.compile(r"^(?:关于)?(?P<what>[^。；;：:]{4,60}?问题)(?:的?整改(?:落实|进展)?情况)?\s*[。.：:]?$")
+_GENERIC_PROBLEMS = re.compile(r"反馈|巡察|巡视|存在的?问题$|^(?:主要|具体)?问题$|下一步|下步|打算|今后")
+
+
+def _names_problem_group(det_title: str) -> bool:
+    """Whether a heading names a kind of problem, as an aspect does (:data:`_PROBLEM_GROUP`)."""
+    return (m := _PROBLEM_GROUP.match(det_title)) is not None and _GENERIC_PROBLEMS.search(m["what"]) is None
+
+
 def _is_aspect_title(det_title: str) -> bool:
     return bool(_ASPECT_TITLE.search(det_title)) and "方面" in det_title
 
@@ -3325,6 +3337,12 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
     # a 巡察办's notice of a round over several units: a section per unit ("一、县农业农村局党组")
     units = [j for j in tops if _names_unit(lines[j].det_body)]
     units = units if len(units) >= 2 else []
+    # an ordinary notice whose aspects are its own top-level lines naming kinds of problem without
+    # 方面 ("一、关于党委主体责任落实不到位的问题"), each over its numbered problems
+    groups = [j for j in tops if _names_problem_group(lines[j].det_body)]
+    if not units and len(groups) >= 2 and all(
+            lines[j + 1].kind in _STRUCTURAL for j in groups if j + 1 < closing):
+        units = groups
     sections = [j for j in tops if not _is_aspect_title(lines[j].det_body) and j not in units]
     mode: Literal["top", "pcn", "plain", "none"] = "top" if sections else "none"
     if not sections:
@@ -3420,7 +3438,8 @@ def _top_level_aspects(lines: Sequence[_Line], tops: list[int], sections: list[i
     if not aspects or any(aspects[0] < s < aspects[-1] for s in sections):
         return []
     if not (all(_is_aspect_title(lines[j].det_body) for j in aspects)
-            or (len(aspects) >= 2 and all(_names_unit(lines[j].det_body) for j in aspects))):
+            or (len(aspects) >= 2 and (all(_names_unit(lines[j].det_body) for j in aspects)
+                                       or all(_names_problem_group(lines[j].det_body) for j in aspects)))):
         return []
     numbers = [lines[j].number for j in tops]
     return aspects if numbers == list(range(1, len(tops) + 1)) else []
