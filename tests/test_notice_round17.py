@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 
 from rectxl import api
 from rectxl.cli import main
+from rectxl.core.status import Status
 from tests.test_layout_round14 import book
 
 AS_OF = date(2025, 11, 20)
@@ -200,3 +201,23 @@ def test_the_standard_sections_stay_sections() -> None:
             "三、下一步工作打算\n持续巩固整改成果。\n中共某某县教育局委员会\n2026年11月5日\n")
     ledger = parse_notice(text).ledger
     assert [[i.number for i in a.issues()] for a in ledger.aspects] == [[1], [2]]
+
+
+# -- parse-notice: 整改措施 listed, then one 整改成效 for them all ---------------------------------------
+
+def test_one_account_after_the_listed_measures_tells_of_them_all() -> None:
+    """"整改措施：1.…；2.… 整改成效：已召开研判会议2次，…全面落实。": the account had been the last
+    measure's alone, the first guessed 正在推进 from its plan's words."""
+    from rectxl.core.notice import parse_notice
+
+    text = ("中共某某县教育局委员会关于巡察整改进展情况的通报\n" + _PREAMBLE
+            + "\n一、整改工作开展情况\n局党委成立整改工作领导小组。\n二、巡察反馈问题整改落实情况\n"
+            "1.意识形态工作薄弱。\n整改措施：1.建立意识形态研判机制；2.开展意识形态专题培训。\n"
+            "整改成效：已召开研判会议2次，举办专题培训1期，意识形态工作责任制全面落实。\n"
+            "2.公务接待不规范。\n整改措施：1.修订公务接待办法；2.开展公务接待专项检查。\n"
+            "整改成效：已修订公务接待办法，专项检查正在进行，预计12月底完成。\n"
+            "三、下一步工作打算\n持续巩固整改成果。\n中共某某县教育局委员会\n2026年11月5日\n")
+    ledger = parse_notice(text).ledger
+    assert [(m.text.rstrip("；。"), m.status) for m in ledger.measures()] == [
+        ("建立意识形态研判机制", Status.DONE), ("开展意识形态专题培训", Status.DONE),
+        ("修订公务接待办法", Status.IN_PROGRESS), ("开展公务接待专项检查", Status.IN_PROGRESS)]

@@ -2986,6 +2986,13 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
         for m in measures:
             if m.status_inferred and m.progress == m.text and m.status is Status.DONE:
                 m.status = shared
+    elif issue_wide and len(measures) >= 2:
+        # "整改措施：1.…；2.…；3.… 整改成效：已召开研判会议2次，…全面落实。": the account, after the last
+        # measure, tells of them all — a measure with no account of its own is done as the issue
+        # is, not going on because its plan reads as one ("制定年度学习计划")
+        for m in measures:
+            if m.status_inferred and m.progress == m.text and m.status is Status.IN_PROGRESS:
+                m.status = Status.DONE
     if any(m.status is Status.IN_PROGRESS for m in measures) and (
             _says_issue_done(issue_wide, explicit=False) or _says_issue_done(rest, explicit=True)):
         for m in measures:  # "该问题已完成整改": every measure of the issue is done
