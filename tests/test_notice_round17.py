@@ -221,3 +221,17 @@ def test_one_account_after_the_listed_measures_tells_of_them_all() -> None:
     assert [(m.text.rstrip("；。"), m.status) for m in ledger.measures()] == [
         ("建立意识形态研判机制", Status.DONE), ("开展意识形态专题培训", Status.DONE),
         ("修订公务接待办法", Status.IN_PROGRESS), ("开展公务接待专项检查", Status.IN_PROGRESS)]
+
+
+# -- a measure read back from a notice, its own account, in a ledger whose clerk states statuses ---------
+
+def test_a_measure_that_is_its_own_account_is_not_printed_twice(tmp_path: Path) -> None:
+    """A ledger parse-notice wrote (each measure its own 整改进展) with a status filled for some rows
+    only: the rows without one had been printed "制定年度学习计划，制定年度学习计划；"."""
+    rows: Rows = [[*HEADER, "整改进展"],
+                  [1, "理论学习不深入", "制定年度学习计划；", "办公室", "2025年6月30日", None, "制定年度学习计划；"],
+                  [None, None, "开展专题读书班。", "办公室", "2025年6月30日", "已完成", "开展专题读书班。"],
+                  [2, "公务接待不规范", "修订公务接待办法", "办公室", "2025年6月30日", "已完成", "已印发新办法"]]
+    path = _book(tmp_path / "教育局.xlsx", rows, ["A2:A3", "B2:B3"])
+    told = _section_two(path)
+    assert told[-2] == "1.理论学习不深入。一是制定年度学习计划，【请填写整改进展】。二是开展专题读书班，已完成。"

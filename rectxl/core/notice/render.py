@@ -1328,7 +1328,10 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
     if said == action:
         if status is None:
             # the progress restated in the measure, and no status to say how far it got: the
-            # progress says it (the bare measure would read as done)
+            # progress says it (the bare measure would read as done) — unless it is the measure
+            # itself (a notice's measure read back as its own account): a gap to fill, said once
+            if result.rstrip(_TRIM) == action.rstrip(_TRIM):
+                return _join(action, _NO_STATUS, "，") if statuses else action
             return _join(action, result, "，")
         if (phrase := _long_term_word(m.status_text) if status is Status.LONG_TERM
                 else _RESULT.get(status)) is not None:
