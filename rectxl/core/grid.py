@@ -1807,6 +1807,48 @@ def _form_as_table(grid: Grid, column_map: dict[str, str]) -> tuple[Grid, Header
     return (table, header) if header is not None and header.row == start - 1 else None
 
 
+#: a sheet's name that says it holds the whole ledger: 汇总, 总表, 总台账, 全部, 合计
+_WHOLE_NAME = LazyPattern(r"汇总|总表|总台账|总清单|全部|合计|全局|全院|全镇")
+
+
+def _parts_of_whole(picked: list[tuple[Grid, HeaderMap]]
+                    ) -> tuple[list[tuple[Grid, HeaderMap]], list[tuple[str, str]]]:
+    """The sheets to read, and (sheet, the whole it was cut from) for each sheet set aside whose
+    every row (issue and measure) is a row of a larger sheet: a 汇总 sheet beside the rows it
+    holds copied out per unit (汇总 | 医务科 | 药剂科) — read once, from the 汇总. The larger sheet
+    is a whole when it holds two such sheets or more, or its name says so (汇总, 总表)."""
+    if len(picked) < 2:
+        return picked, []
+    rows = [_row_keys(g, h) for g, h in picked]
+    parts: dict[int, int] = {}
+    for i, whole in enumerate(rows):
+        if i in parts or not whole:
+            continue
+        inside = [j for j, part in enumerate(rows)
+                  if j != i and j not in parts and part and len(part) < len(whole) and part <= whole]
+        if len(inside) >= 2 or (inside and _WHOLE_NAME.search(picked[i][0].name)):
+            parts.update(dict.fromkeys(inside, i))
+    if not parts:
+        return picked, []
+    return ([p for k, p in enumerate(picked) if k not in parts],
+            [(picked[j][0].name, picked[i][0].name) for j, i in sorted(parts.items())])
+
+
+def _row_keys(grid: Grid, header: HeaderMap) -> set[tuple[str, str]]:
+    """(issue, measure) of each measure row of a sheet, the issue carried down over its measures."""
+    c, ci = header.columns.get(F.MEASURE), header.columns.get(F.ISSUE)
+    if c is None:
+        return set()
+    keys: set[tuple[str, str]] = set()
+    issue = ""
+    for row in grid.rows[header.data_start:]:
+        if ci is not None and ci < len(row) and not _blank(row[ci]):
+            issue = _text(row[ci])
+        if c < len(row) and not _blank(row[c]):
+            keys.add((issue, _text(row[c])))
+    return keys
+
+
 #: a period in a sheet's name: 2024年7月, 2024.07, 7月, 七月
 _SHEET_PERIOD = re.compile(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 
@@ -2117,6 +2159,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     picked = _without_examples(picked)
     picked, issue_list = _issue_lists(_issue_codes_from_task_codes(grids, picked, mapping))
     picked = _joined_duty_lists(grids, picked, mapping)
+    picked, parts = _parts_of_whole(picked)
     picked, set_aside = _latest_copies(picked)
     picked, self_check = _feedback_sheets(picked)
     facts, source = _title_facts(*picked[0])
@@ -2154,6 +2197,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         duplicate_columns={f: [col_letter(c) for c in cs] for f, cs in header.duplicates.items()},
         owner_units=directory,
         set_aside=set_aside,
+        parts_set_aside=parts,
         self_check=self_check,
         hidden_unread=hidden,
         very_hidden=frozenset(g.name for g in grids if g.very_hidden and g.name in hidden),

@@ -165,13 +165,18 @@ _VERY_HIDDEN = ("（它被设为“深度隐藏”，右键“取消隐藏”的
 
 @rule(
     "ledger-copy-set-aside", Severity.WARNING,
-    "工作簿中有同一台账的多期副本（如“6月台账”和“7月台账”），只校验最新的一期。",
-    "工作表“{sheet}”与“{kept}”的整改措施大部分相同，是同一台账的不同期次：rectxl 只校验了“{kept}”，"
+    "工作簿中有同一台账的多期副本（如“6月台账”和“7月台账”），只校验最新的一期；汇总表旁按科室分出的"
+    "各表（各行都在汇总表中）只读汇总表（提示）。",
+    "工作表“{sheet}”{what}：rectxl 只校验了“{kept}”，"
     "未读取“{sheet}”（避免重复计数）。如需校验“{sheet}”，请把它另存为单独的文件。",
 )
 def ledger_copy_set_aside(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet, kept in ctx.ledger.set_aside:
-        yield r.finding(ctx, sheet=sheet, kept=kept)
+        yield r.finding(ctx, sheet=sheet, kept=kept, what=f"与“{kept}”的整改措施大部分相同，是同一台账的不同期次")
+    for sheet, kept in ctx.ledger.parts_set_aside:
+        # the copies a 汇总 is cut into, one per 科室: the workbook is right, nothing to fix
+        yield r.finding(ctx, sheet=sheet, kept=kept, severity=Severity.INFO,
+                        what=f"的各行都在“{kept}”中，是从中分出的一部分（如按科室分发的表）")
 
 
 @rule(

@@ -1,0 +1,80 @@
+"""Ledger layouts round seventeen: workbooks written the way other offices write them.
+
+A 汇总 sheet beside the same rows copied out per 科室; sheets named 第一方面 | 第二方面 with no
+title row; one issue per aspect sheet numbered "1"; a merged measure whose rows report its
+sub-steps. Every workbook is built here with openpyxl; units, people and texts are fictional."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from rectxl import api
+from rectxl.api import Options
+from tests.test_layout_round14 import book
+
+AS_OF = date(2025, 9, 30)
+Rows = Sequence[Sequence[Any]]
+HEADER = ["序号", "问题", "整改措施", "责任科室", "整改时限", "整改状态"]
+TITLE = ["某某县人民医院巡察整改台账"]
+ROWS = [["1", "医疗质量管理不到位", "开展医疗质量专项检查", "医务科", "2025年6月30日", "已完成"],
+        ["2", "药品管理不规范", "规范药品采购流程", "药剂科", "2025年6月30日", "已完成"],
+        ["3", "护理记录不完整", "开展护理文书检查", "护理部", "2025年12月31日", "正在推进"]]
+
+
+def _book(path: Path, sheets: dict[str, tuple[Rows, Sequence[str]]]) -> Path:
+    book(path, sheets)
+    wb = load_workbook(path)
+    info = wb.create_sheet("基本信息")
+    for key, value in {"单位名称": "某某县人民医院", "反馈日期": date(2025, 3, 1), "报告日期": AS_OF}.items():
+        info.append([key, value])
+    wb.save(path)
+    return path
+
+
+def _counts(path: Path) -> tuple[int, int]:
+    ledger = api.read_ledger(path)
+    issues = [i for a in ledger.aspects for i in a.issues()]
+    return len(issues), sum(len(i.measures) for i in issues)
+
+
+def _loud(path: Path) -> list[tuple[str, str | None]]:
+    report = api.check(path, Options(as_of=AS_OF))
+    return sorted((f.code, f.cell) for f in report.findings if f.severity.value != "info")
+
+
+# -- a 汇总 sheet beside the same rows copied out per 科室 ----------------------------------------
+
+def test_summary_sheet_beside_its_rows_per_unit_is_read_once(tmp_path: Path) -> None:
+    path = _book(tmp_path / "医院.xlsx", {
+        "汇总": ([TITLE, HEADER, *ROWS[:2]], ["A1:F1"]),
+        "医务科": ([TITLE, HEADER, ROWS[0]], ["A1:F1"]),
+        "药剂科": ([TITLE, HEADER, ROWS[1]], ["A1:F1"])})
+    assert _counts(path) == (2, 2)
+    report = api.check(path, Options(as_of=AS_OF))
+    told = {f.sheet: f for f in report.findings if f.code == "ledger-copy-set-aside"}
+    assert set(told) == {"医务科", "药剂科"}
+    assert all("汇总" in f.message and f.severity.value == "info" for f in told.values())
+    assert _loud(path) == []
+
+
+def test_whole_sheet_not_named_as_summary_holding_every_unit_sheet(tmp_path: Path) -> None:
+    # no title rows; the whole is the last sheet, called 台账
+    path = _book(tmp_path / "医院.xlsx", {
+        "医务科": ([HEADER, ROWS[0]], []), "药剂科": ([HEADER, ROWS[1]], []), "护理部": ([HEADER, ROWS[2]], []),
+        "台账": ([HEADER, *ROWS], [])})
+    assert _counts(path) == (3, 3)
+
+
+def test_unit_sheets_sharing_a_measure_are_all_read(tmp_path: Path) -> None:
+    # sheets per 科室 with no 汇总: one shares its only row's measure with another — both are read
+    shared = ["1", "医疗质量管理不到位", "建立长效机制", "医务科", "2025年6月30日", "已完成"]
+    path = _book(tmp_path / "医院.xlsx", {
+        "医务科": ([HEADER, shared], []),
+        "药剂科": ([HEADER, ["1", "药品管理不规范", "建立长效机制", "药剂科", "2025年6月30日", "已完成"],
+                           ROWS[2]], [])})
+    assert _counts(path) == (3, 3)
