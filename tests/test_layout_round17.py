@@ -78,3 +78,21 @@ def test_unit_sheets_sharing_a_measure_are_all_read(tmp_path: Path) -> None:
         "药剂科": ([HEADER, ["1", "药品管理不规范", "建立长效机制", "药剂科", "2025年6月30日", "已完成"],
                            ROWS[2]], [])})
     assert _counts(path) == (3, 3)
+
+
+# -- a merged measure whose rows report its sub-steps under one status ------------------------------
+
+def test_merged_measure_rows_reporting_substeps_of_one_status_stay_one_measure(tmp_path: Path) -> None:
+    rows: Rows = [TITLE, HEADER,
+                  ["1", "制度建设滞后", "完善内控制度", "办公室", "2025年12月31日", "已制定方案"],
+                  [None, None, None, None, None, "已组织学习"],
+                  ["2", "学习不深入", "开展集中学习", "办公室", "2025年12月31日", "正在推进"]]
+    path = _book(tmp_path / "医院.xlsx", {"台账": (rows, ["A1:F1", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4"])})
+    ledger = api.read_ledger(path)
+    first = next(i for a in ledger.aspects for i in a.issues())
+    assert [m.text for m in first.measures] == ["完善内控制度"]
+    assert "已制定方案" in first.measures[0].progress and "已组织学习" in first.measures[0].progress
+    assert _counts(path) == (2, 2)
+    notice = tmp_path / "通报.md"
+    api.notice(path, notice, as_of=AS_OF)
+    assert "完善内控制度，已制定方案；已组织学习" in notice.read_text(encoding="utf-8")

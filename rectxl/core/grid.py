@@ -3031,13 +3031,39 @@ class _Builder:
         if status_c is None or self.filled.anchor_of(r, status_c) is not None or not (
                 status := self.texts[F.STATUS][r]):
             return False
-        if status != self.texts[F.STATUS][anchor_r]:
+        first = self.texts[F.STATUS][anchor_r]
+        if status != first and (not first or read_status(status).status is not read_status(first).status):
+            # sub-steps under one status (已制定方案 | 已组织学习, both done) stay one measure
             return True
         deadline_c = self.cols.get(F.DEADLINE)
         if deadline_c is None or deadline_c == self.cols.get(F.MEASURE) or self.filled.anchor_of(r, deadline_c):
             return False
         deadlines = self.values[F.DEADLINE]
         return deadlines[r] not in ("", None) and deadlines[r] != deadlines[anchor_r]
+
+    def _steps_below(self, r: int, measure_c: int) -> None:
+        """Row ``r`` under a measure merged over it reports a sub-step in a status (or progress) cell
+        of its own, under the same status as the first row's (已制定方案 | 已组织学习): the measure's
+        progress goes on with it ("已组织学习") — it had been lost."""
+        anchor = self.filled.anchor_of(r, measure_c)
+        if anchor is None or self.issue is None:
+            return
+        said: list[str] = []
+        for f in (F.STATUS, F.PROGRESS):
+            c = self.cols.get(f)
+            if c is not None and self.filled.anchor_of(r, c) is None and (text := self.texts[f][r]) \
+                    and text != self.texts[f][anchor[0]] and not is_placeholder(text):
+                said.append(text)
+        if not said:
+            return
+        measure = next((m for m in reversed(self.issue.measures)
+                        if m.row == anchor[0] + 1 and m.sheet == self.grid.name), None)
+        if measure is None:
+            return
+        # the first row's own step ("已制定方案") opens the account, unless it holds one already
+        first = measure.progress or measure.status_text
+        joined = "；".join(said)
+        measure.progress = f"{first}；{joined}" if first else joined
 
     def _owners_below(self, r: int, measure_c: int) -> None:
         """Row ``r`` under a measure merged over it names a unit (or a person) of its own, its status
@@ -3432,6 +3458,7 @@ class _Builder:
         measure_c = self.cols.get(F.MEASURE)
         if measure_c is not None and self._measure_merged(r, measure_c) and not self._opens_issue(r, measure_c):
             self._owners_below(r, measure_c)
+            self._steps_below(r, measure_c)
             return  # a measure merged over several rows is one measure: read at its anchor
         if r in self.error_rows:
             self._note_errors(r, (F.MEASURE,))
