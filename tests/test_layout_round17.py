@@ -96,3 +96,28 @@ def test_merged_measure_rows_reporting_substeps_of_one_status_stay_one_measure(t
     notice = tmp_path / "通报.md"
     api.notice(path, notice, as_of=AS_OF)
     assert "完善内控制度，已制定方案；已组织学习" in notice.read_text(encoding="utf-8")
+
+
+# -- sheets named 第一方面 | 第二方面 with no title row, one issue numbered "1" ---------------------
+
+ASPECT_HEADER = ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"]
+
+
+def _aspect_sheets(path: Path, names: tuple[str, str]) -> Path:
+    return _book(path, {
+        names[0]: ([ASPECT_HEADER, ["1", "党的领导弱化", "召开专题会议", "办公室", "2025年6月30日", "已完成"]], []),
+        names[1]: ([ASPECT_HEADER, ["1", "作风不实", "开展作风整顿", "纪检组", "2025年6月30日", "已完成"],
+                    ["2", "会议多", "精简会议", "办公室", "2025年6月30日", "已完成"]], [])})
+
+
+def test_single_issue_of_an_aspect_sheet_keeps_its_number(tmp_path: Path) -> None:
+    for names in (("第一方面", "第二方面"), ("一、党的领导方面", "二、全面从严治党方面")):
+        path = _aspect_sheets(tmp_path / f"{names[0]}.xlsx", names)
+        ledger = api.read_ledger(path)
+        assert [[i.number for i in a.issues()] for a in ledger.aspects] == [[1], [1, 2]]
+        assert _loud(path) == []
+
+
+def test_single_issue_sheet_numbered_one(tmp_path: Path) -> None:
+    path = _book(tmp_path / "医院.xlsx", {"台账": ([TITLE, HEADER, ROWS[2]], ["A1:F1"])})
+    assert [i.number for a in api.read_ledger(path).aspects for i in a.issues()] == [3]

@@ -2671,9 +2671,9 @@ class _Builder:
         self.issue_list = issue_list or {}
         self.header = header
         self.cols = dict(header.columns)
-        # a sheet going on from one whose 序号 numbered its issues may hold a single issue (a sheet
-        # an aspect, its one issue numbered 3): its number is the issue's too
-        at_least = 1 if previous is not None and F.ISSUE_NO in previous.cols else 2
+        # a sheet may hold a single issue (a sheet an aspect, its one issue numbered 1 or 3): its
+        # number is the issue's too — unless the sheet goes on from one whose 序号 numbered its rows
+        at_least = 2 if previous is not None and F.ROW_NO in previous.cols else 1
         if F.ISSUE_NO not in self.cols and F.ROW_NO in self.cols and (
                 _merged_down(grid, self.cols[F.ROW_NO], header)
                 or _numbered_with_issues(grid, self.cols[F.ROW_NO], self.cols.get(F.ISSUE), header, at_least,
