@@ -110,6 +110,16 @@ def _aspect_sheets(path: Path, names: tuple[str, str]) -> Path:
                     ["2", "会议多", "精简会议", "办公室", "2025年6月30日", "已完成"]], [])})
 
 
+def test_sheets_named_by_their_number_alone_are_the_aspects_headings(tmp_path: Path) -> None:
+    path = _aspect_sheets(tmp_path / "医院.xlsx", ("第一方面", "第二方面"))
+    ledger = api.read_ledger(path)
+    assert [(a.number, a.title) for a in ledger.aspects] == [(1, "第一方面"), (2, "第二方面")]
+    notice = tmp_path / "通报.md"
+    api.notice(path, notice, as_of=AS_OF)
+    text = notice.read_text(encoding="utf-8")
+    assert "两个方面" in text and text.index("第一方面") < text.index("党的领导弱化") < text.index("第二方面")
+
+
 def test_single_issue_of_an_aspect_sheet_keeps_its_number(tmp_path: Path) -> None:
     for names in (("第一方面", "第二方面"), ("一、党的领导方面", "二、全面从严治党方面")):
         path = _aspect_sheets(tmp_path / f"{names[0]}.xlsx", names)

@@ -2742,6 +2742,9 @@ class _Builder:
     def start_aspect(self, text: str) -> None:
         """Open the aspect ``text`` before the rows are read (the sheet's own aspect)."""
         self._new_aspect(text)
+        if self.aspect is not None and self.aspect.title is None and _NUMBERED_SHEET.fullmatch(text.strip()):
+            # a sheet named "第一方面" and nothing more: its name is all the aspect is called
+            self.aspect.title = text.strip()
         self._aspect_text = text
         self._named_by_sheet = self.aspect
 
