@@ -131,3 +131,23 @@ def test_single_issue_of_an_aspect_sheet_keeps_its_number(tmp_path: Path) -> Non
 def test_single_issue_sheet_numbered_one(tmp_path: Path) -> None:
     path = _book(tmp_path / "医院.xlsx", {"台账": ([TITLE, HEADER, ROWS[2]], ["A1:F1"])})
     assert [i.number for a in api.read_ledger(path).aspects for i in a.issues()] == [3]
+
+
+# -- a form of one block per problem (项目 | 内容) ---------------------------------------------------
+
+BLOCKS: Rows = [["问题", "医疗质量管理不到位"],
+                ["整改措施", "开展医疗质量专项检查"],
+                ["责任科室", "医务科", "责任人", "张某"],
+                ["完成时限", "2025年6月30日", "整改状态", "已完成"],
+                ["问题", "药品管理不规范"],
+                ["整改措施", "规范药品采购流程"],
+                ["责任科室", None, "责任人", "李某"],
+                ["完成时限", "2025年12月31日", "整改状态", "正在推进"]]
+
+
+def test_form_missing_owner_unit_names_the_row_of_its_cell(tmp_path: Path) -> None:
+    path = book(tmp_path / "医院.xlsx", {"台账": ([TITLE, ["项目", "内容"], *BLOCKS], ["A1:D1"])})
+    report = api.check(path, Options(as_of=AS_OF))
+    found = [f for f in report.findings if f.code == "missing-owner-unit"]
+    assert [(f.cell, f.row) for f in found] == [("B9", 9)]
+    assert "第9行" in found[0].message and "第7行" not in found[0].message

@@ -9,7 +9,7 @@ from rectxl.core import fields as F
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import LedgerSheet, Measure
 from rectxl.core.rules.context import Context
-from rectxl.core.rules.registry import Rule, rule
+from rectxl.core.rules.registry import Rule, row_of, rule
 from rectxl.core.text import is_placeholder
 from rectxl.core.units import split_units, unit_key, unit_roles, unit_spellings
 
@@ -37,7 +37,9 @@ def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[
             value = getattr(m, field_attr)
             if ((not value or is_placeholder(value)) and ctx.has_column(m, level)
                     and level not in m.uncomputed and not holds_error(ctx, m, level)):
-                yield r.at(ctx, m, level, row_hint=f"第{m.row}行", where=_where_duties(duties, m, level))
+                # the row of the cell to fill: a form's (项目 | 内容) field row, not its block's first
+                yield r.at(ctx, m, level, row_hint=f"第{row_of(m.cell(level)) or m.row}行",
+                           where=_where_duties(duties, m, level))
 
     return check
 
