@@ -151,3 +151,14 @@ def test_form_missing_owner_unit_names_the_row_of_its_cell(tmp_path: Path) -> No
     found = [f for f in report.findings if f.code == "missing-owner-unit"]
     assert [(f.cell, f.row) for f in found] == [("B9", 9)]
     assert "第9行" in found[0].message and "第7行" not in found[0].message
+
+
+def test_form_straight_under_its_title_keeps_the_title_and_filing_row(tmp_path: Path) -> None:
+    # no 项目 | 内容 row: the title (and a 填报 row) stand right above the first block
+    path = book(tmp_path / "医院.xlsx", {"台账": ([["某某县人民医院巡视反馈问题整改台账"], *BLOCKS], ["A1:D1"])})
+    ledger = api.read_ledger(path)
+    assert ledger.info.unit_name == "某某县人民医院" and ledger.info.round_word == "巡视"
+    assert sum(len(i.measures) for a in ledger.aspects for i in a.issues()) == 2
+    filing = ["填报单位：某某县人民医院", None, "填报日期：2025年9月30日"]
+    path = book(tmp_path / "医院2.xlsx", {"台账": ([TITLE, filing, *BLOCKS], ["A1:D1"])})
+    assert api.read_ledger(path).info.report_date == AS_OF

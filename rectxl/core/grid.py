@@ -188,6 +188,9 @@ class Grid:
     #: a form laid out as rows (项目 | 内容, one block per problem) read as a table: 0-based (row,
     #: col) of the table rectxl made → the cell of the form holding that value
     origin: Mapping[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    #: a form read as a table: the row above its first block, where the table's header row was put
+    #: (its title, or 填报单位 | 填报日期), still read for the facts written above the table
+    displaced: tuple[tuple[Any, ...], ...] = ()
 
     def value(self, r: int, c: int) -> Any:
         if r < len(self.rows):
@@ -1800,7 +1803,10 @@ def _form_as_table(grid: Grid, column_map: dict[str, str]) -> tuple[Grid, Header
                     origin[(at, k)] = (item[0], item[1])
             if len(rows) == at:
                 rows.append(table_row)
+    above = grid.rows[start - 1]
+    displaced = (tuple(above),) if any(not _blank(v) for v in above) else ()
     table = replace(grid, rows=rows, merges=[m for m in grid.merges if m[2] < start - 1], origin=origin,
+                    displaced=displaced,
                     uncomputed=frozenset(at for at, cell in origin.items() if cell in grid.uncomputed),
                     hidden_cols=frozenset(), lists=())
     header = find_header(table, column_map)
@@ -2057,8 +2063,8 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
     facts: dict[str, Any] = {}
     source: dict[str, str] = {}
     unkeyed: date | None = None  # a report date written with no key: used when no key names one
-    for r in range(header.first_row):
-        for text in _paired_texts(grid.rows[r]):
+    for row in [*grid.rows[:header.first_row], *grid.displaced]:
+        for text in _paired_texts(row):
             if unkeyed is None and (bare := _LONE_DAY.fullmatch(text.strip()) or _UPDATED_ON.search(text)):
                 unkeyed = parse_date(bare.group("date"))
             for m in _TITLE_DATE.finditer(text):
@@ -2127,7 +2133,8 @@ def _column_facts(grid: Grid, header: HeaderMap) -> dict[str, str]:
 def _round_word(grid: Grid, header: HeaderMap) -> str | None:
     """"巡视" or "巡察" as the ledger names its round: its title rows, its header, its sheet's
     name ("巡视整改台账", "巡视反馈问题"); ``None`` when it names neither, or both."""
-    texts = [grid.name, *(_text(v) for row in grid.rows[:header.row + 1] for v in row if not _blank(v))]
+    texts = [grid.name, *(_text(v) for row in [*grid.rows[:header.row + 1], *grid.displaced]
+                          for v in row if not _blank(v))]
     said = {w for t in texts for w in ("巡视", "巡察") if w in t}
     return said.pop() if len(said) == 1 else None
 
@@ -2141,7 +2148,8 @@ _SECOND_LOOK_PROBLEMS = re.compile(r"回头看[”\"]?(?:发现|反馈|指出)�
 def _second_look(grid: Grid, header: HeaderMap) -> bool:
     """The ledger names its round a 回头看: its sheet's name or a title row above the header, or a
     header cell naming the problems it found."""
-    above = [grid.name, *(_text(v) for row in grid.rows[:header.row] for v in row if not _blank(v))]
+    above = [grid.name, *(_text(v) for row in [*grid.rows[:header.row], *grid.displaced]
+                          for v in row if not _blank(v))]
     if any("回头看" in fold(t) for t in above):
         return True
     return any(_SECOND_LOOK_PROBLEMS.search(fold(_text(v))) for v in grid.rows[header.row] if not _blank(v))
