@@ -162,3 +162,13 @@ def test_form_straight_under_its_title_keeps_the_title_and_filing_row(tmp_path: 
     filing = ["填报单位：某某县人民医院", None, "填报日期：2025年9月30日"]
     path = book(tmp_path / "医院2.xlsx", {"台账": ([TITLE, filing, *BLOCKS], ["A1:D1"])})
     assert api.read_ledger(path).info.report_date == AS_OF
+
+
+def test_unit_sheets_copied_without_the_issue_column_are_parts_of_the_summary(tmp_path: Path) -> None:
+    unit_header = ["序号", "整改措施", "责任科室", "整改时限", "整改状态"]
+    path = _book(tmp_path / "医院.xlsx", {
+        "汇总表": ([TITLE, HEADER, *ROWS[:2]], ["A1:F1"]),
+        "医务科": ([unit_header, ["1", *ROWS[0][2:]]], []),
+        "药剂科": ([unit_header, ["1", *ROWS[1][2:]]], [])})
+    assert _counts(path) == (2, 2)
+    assert _loud(path) == []

@@ -1825,7 +1825,9 @@ def _parts_of_whole(picked: list[tuple[Grid, HeaderMap]]
     is a whole when it holds two such sheets or more, or its name says so (汇总, 总表)."""
     if len(picked) < 2:
         return picked, []
-    rows = [_row_keys(g, h) for g, h in picked]
+    # a sheet copied out without the issue column (科室's own list of its measures) matches by measure
+    by_issue = all(F.ISSUE in h.columns for _, h in picked)
+    rows = [_row_keys(g, h, by_issue) for g, h in picked]
     parts: dict[int, int] = {}
     for i, whole in enumerate(rows):
         if i in parts or not whole:
@@ -1840,9 +1842,10 @@ def _parts_of_whole(picked: list[tuple[Grid, HeaderMap]]
             [(picked[j][0].name, picked[i][0].name) for j, i in sorted(parts.items())])
 
 
-def _row_keys(grid: Grid, header: HeaderMap) -> set[tuple[str, str]]:
-    """(issue, measure) of each measure row of a sheet, the issue carried down over its measures."""
-    c, ci = header.columns.get(F.MEASURE), header.columns.get(F.ISSUE)
+def _row_keys(grid: Grid, header: HeaderMap, by_issue: bool = True) -> set[tuple[str, str]]:
+    """(issue, measure) of each measure row of a sheet, the issue carried down over its measures
+    (("", measure) when not ``by_issue``)."""
+    c, ci = header.columns.get(F.MEASURE), header.columns.get(F.ISSUE) if by_issue else None
     if c is None:
         return set()
     keys: set[tuple[str, str]] = set()
