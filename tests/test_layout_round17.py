@@ -172,3 +172,17 @@ def test_unit_sheets_copied_without_the_issue_column_are_parts_of_the_summary(tm
         "药剂科": ([unit_header, ["1", *ROWS[1][2:]]], [])})
     assert _counts(path) == (2, 2)
     assert _loud(path) == []
+
+
+def test_progress_written_row_by_row_under_a_merged_measure_is_kept_whole(tmp_path: Path) -> None:
+    header = [*HEADER, "整改进展"]
+    rows: Rows = [TITLE, header,
+                  ["1", "制度建设滞后", "完善内控制度", "办公室", "2025年12月31日", "正在推进", "3月制定方案"],
+                  [None, None, None, None, None, None, "5月组织学习"],
+                  [None, None, None, None, None, None, "8月修订制度2项"],
+                  ["2", "学习不深入", "开展集中学习", "办公室", "2025年12月31日", "正在推进", "已学习4次"]]
+    merges = ["A1:G1", "A3:A5", "B3:B5", "C3:C5", "D3:D5", "E3:E5", "F3:F5"]
+    ledger = api.read_ledger(_book(tmp_path / "医院.xlsx", {"台账": (rows, merges)}))
+    first = next(i for a in ledger.aspects for i in a.issues())
+    assert [m.text for m in first.measures] == ["完善内控制度"]
+    assert all(step in first.measures[0].progress for step in ("3月制定方案", "5月组织学习", "8月修订制度2项"))
