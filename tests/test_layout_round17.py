@@ -186,3 +186,12 @@ def test_progress_written_row_by_row_under_a_merged_measure_is_kept_whole(tmp_pa
     first = next(i for a in ledger.aspects for i in a.issues())
     assert [m.text for m in first.measures] == ["完善内控制度"]
     assert all(step in first.measures[0].progress for step in ("3月制定方案", "5月组织学习", "8月修订制度2项"))
+
+
+def test_sheets_numbered_in_brackets_before_a_field_are_aspects(tmp_path: Path) -> None:
+    path = _aspect_sheets(tmp_path / "医院.xlsx", ("（一）政治建设", "(二)作风建设"))
+    assert [(a.number, a.title, len(list(a.issues()))) for a in api.read_ledger(path).aspects] == [
+        (1, "政治建设", 1), (2, "作风建设", 2)]
+    # sheets per unit numbered so are no aspects
+    path = _aspect_sheets(tmp_path / "局.xlsx", ("（一）办公室", "（二）财务股"))
+    assert [a.title for a in api.read_ledger(path).aspects] == [None]

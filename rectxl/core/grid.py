@@ -2643,7 +2643,12 @@ def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str 
     # or an aspect's name ("党的领导方面")
     if by_field:
         return grid.name.strip()
-    return grid.name if _aspect_heading(grid.name) or _UNNUMBERED_ASPECT.fullmatch(grid.name) else None
+    if _aspect_heading(grid.name) or _UNNUMBERED_ASPECT.fullmatch(grid.name):
+        return grid.name
+    # numbered in brackets as a category is ("（一）政治建设", "(二)作风建设方面"): the sheet's aspect
+    label = _CATEGORY_LABEL.match(name := grid.name.strip())
+    rest = name[label.end():].lstrip("、.． ") if label is not None else ""
+    return name if rest and (names_a_field(rest) or _UNNUMBERED_ASPECT.fullmatch(rest)) else None
 
 
 #: a sheet named by an aspect's number alone: "第一方面", "第二部分"
