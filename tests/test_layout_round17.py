@@ -195,3 +195,13 @@ def test_sheets_numbered_in_brackets_before_a_field_are_aspects(tmp_path: Path) 
     # sheets per unit numbered so are no aspects
     path = _aspect_sheets(tmp_path / "局.xlsx", ("（一）办公室", "（二）财务股"))
     assert [a.title for a in api.read_ledger(path).aspects] == [None]
+
+
+def test_growing_monthly_copies_are_periods_not_parts(tmp_path: Path) -> None:
+    # 8月 ⊂ 9月 ⊂ 10月: the older months are set aside as older copies (a warning), not as parts
+    path = _book(tmp_path / "医院.xlsx", {
+        "8月": ([HEADER, ROWS[0]], []), "9月": ([HEADER, *ROWS[:2]], []), "10月": ([HEADER, *ROWS], [])})
+    assert _counts(path) == (3, 3)
+    report = api.check(path, Options(as_of=AS_OF))
+    told = [f for f in report.findings if f.code == "ledger-copy-set-aside"]
+    assert {f.sheet for f in told} == {"8月", "9月"} and all("分出" not in f.message for f in told)

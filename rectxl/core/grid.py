@@ -1834,6 +1834,8 @@ def _parts_of_whole(picked: list[tuple[Grid, HeaderMap]]
             continue
         inside = [j for j, part in enumerate(rows)
                   if j != i and j not in parts and part and len(part) < len(whole) and part <= whole]
+        if any(rows[a] <= rows[b] for a in inside for b in inside if a != b):
+            continue  # 8月 inside 9月 inside 10月: periods of one ledger, growing (see _latest_copies)
         if len(inside) >= 2 or (inside and _WHOLE_NAME.search(picked[i][0].name)):
             parts.update(dict.fromkeys(inside, i))
     if not parts:
