@@ -205,3 +205,11 @@ def test_growing_monthly_copies_are_periods_not_parts(tmp_path: Path) -> None:
     report = api.check(path, Options(as_of=AS_OF))
     told = [f for f in report.findings if f.code == "ledger-copy-set-aside"]
     assert {f.sheet for f in told} == {"8月", "9月"} and all("分出" not in f.message for f in told)
+
+
+def test_form_from_the_sheets_first_row_with_no_title_is_read(tmp_path: Path) -> None:
+    path = _book(tmp_path / "医院.xlsx", {"台账": (BLOCKS, [])})
+    ledger = api.read_ledger(path)
+    assert [(i.title, [m.text for m in i.measures]) for a in ledger.aspects for i in a.issues()] == [
+        ("医疗质量管理不到位", ["开展医疗质量专项检查"]), ("药品管理不规范", ["规范药品采购流程"])]
+    assert _loud(path) == [("missing-owner-unit", "B7")]

@@ -1781,16 +1781,19 @@ def _form_as_table(grid: Grid, column_map: dict[str, str]) -> tuple[Grid, Header
     if not ({F.ISSUE, F.MEASURE} <= labels.keys() and any(len(block) >= 3 for _, block in blocks)):
         return None
     start = blocks[0][0]
-    if start == 0:
-        return None
     columns = list(labels)
-    rows: list[list[Any]] = [list(row) for row in grid.rows[:start - 1]]
+    rows: list[list[Any]] = [list(row) for row in grid.rows[:max(start - 1, 0)]]
     rows.append(list(labels.values()))
     origin: dict[tuple[int, int], tuple[int, int]] = {}
     for r, block in blocks:
         items = max(block.values(), key=len)
+        # a form from the sheet's first row, no title above it: its header takes that row, the
+        # first block's table row the block's second (its cells still point at the form's own)
+        first = r if r > 0 else 1
+        if any(item[0] <= first for item in items[1:]):
+            return None
         # a row per item of the field written most often in the block, at the item's row
-        for n, at in enumerate([r, *(item[0] for item in items[1:])]):
+        for n, at in enumerate([first, *(item[0] for item in items[1:])]):
             while len(rows) < at:
                 rows.append([])
             table_row: list[Any] = [None] * len(columns)
@@ -1803,14 +1806,14 @@ def _form_as_table(grid: Grid, column_map: dict[str, str]) -> tuple[Grid, Header
                     origin[(at, k)] = (item[0], item[1])
             if len(rows) == at:
                 rows.append(table_row)
-    above = grid.rows[start - 1]
+    above = grid.rows[start - 1] if start > 0 else ()
     displaced = (tuple(above),) if any(not _blank(v) for v in above) else ()
     table = replace(grid, rows=rows, merges=[m for m in grid.merges if m[2] < start - 1], origin=origin,
                     displaced=displaced,
                     uncomputed=frozenset(at for at, cell in origin.items() if cell in grid.uncomputed),
                     hidden_cols=frozenset(), lists=())
     header = find_header(table, column_map)
-    return (table, header) if header is not None and header.row == start - 1 else None
+    return (table, header) if header is not None and header.row == max(start - 1, 0) else None
 
 
 #: a sheet's name that says it holds the whole ledger: 汇总, 总表, 总台账, 全部, 合计
