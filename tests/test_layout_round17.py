@@ -213,3 +213,18 @@ def test_form_from_the_sheets_first_row_with_no_title_is_read(tmp_path: Path) ->
     assert [(i.title, [m.text for m in i.measures]) for a in ledger.aspects for i in a.issues()] == [
         ("医疗质量管理不到位", ["开展医疗质量专项检查"]), ("药品管理不规范", ["规范药品采购流程"])]
     assert _loud(path) == [("missing-owner-unit", "B7")]
+
+
+def test_unit_copy_further_along_than_the_summary_is_told(tmp_path: Path) -> None:
+    # 药剂科 marked its measure done on its own sheet; the 汇总 still says 正在推进
+    done = [*ROWS[2][:5], "已完成"]
+    path = _book(tmp_path / "医院.xlsx", {
+        "汇总": ([TITLE, HEADER, *ROWS], ["A1:F1"]),
+        "医务科": ([TITLE, HEADER, ROWS[0]], ["A1:F1"]),
+        "护理部": ([TITLE, HEADER, done], ["A1:F1"])})
+    assert _counts(path) == (3, 3)
+    report = api.check(path, Options(as_of=AS_OF))
+    told = {f.sheet: f for f in report.findings if f.code == "ledger-copy-set-aside"}
+    assert told["医务科"].severity.value == "info"
+    assert told["护理部"].severity.value == "warning"
+    assert "开展护理文书检查" in told["护理部"].message and "已完成" in told["护理部"].message

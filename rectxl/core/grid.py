@@ -39,6 +39,7 @@ from rectxl.core.model import (
     LedgerInfo,
     LedgerSheet,
     Measure,
+    SetAsidePart,
 )
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MARKS_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import (
@@ -1821,11 +1822,12 @@ _WHOLE_NAME = LazyPattern(r"汇总|总表|总台账|总清单|全部|合计|全�
 
 
 def _parts_of_whole(picked: list[tuple[Grid, HeaderMap]]
-                    ) -> tuple[list[tuple[Grid, HeaderMap]], list[tuple[str, str]]]:
-    """The sheets to read, and (sheet, the whole it was cut from) for each sheet set aside whose
-    every row (issue and measure) is a row of a larger sheet: a 汇总 sheet beside the rows it
-    holds copied out per unit (汇总 | 医务科 | 药剂科) — read once, from the 汇总. The larger sheet
-    is a whole when it holds two such sheets or more, or its name says so (汇总, 总表)."""
+                    ) -> tuple[list[tuple[Grid, HeaderMap]], list[SetAsidePart]]:
+    """The sheets to read, and (sheet, the whole it was cut from, its rows whose status differs
+    from the whole's) for each sheet set aside whose every row (issue and measure) is a row of a
+    larger sheet: a 汇总 sheet beside the rows it holds copied out per unit (汇总 | 医务科 |
+    药剂科) — read once, from the 汇总. The larger sheet is a whole when it holds two such sheets or
+    more, or its name says so (汇总, 总表)."""
     if len(picked) < 2:
         return picked, []
     # a sheet copied out without the issue column (科室's own list of its measures) matches by measure
@@ -1835,31 +1837,38 @@ def _parts_of_whole(picked: list[tuple[Grid, HeaderMap]]
     for i, whole in enumerate(rows):
         if i in parts or not whole:
             continue
-        inside = [j for j, part in enumerate(rows)
-                  if j != i and j not in parts and part and len(part) < len(whole) and part <= whole]
-        if any(rows[a] <= rows[b] for a in inside for b in inside if a != b):
+        inside = [j for j, part in enumerate(rows) if j != i and j not in parts and part
+                  and len(part) < len(whole) and part.keys() <= whole.keys()]
+        if any(rows[a].keys() <= rows[b].keys() for a in inside for b in inside if a != b):
             continue  # 8月 inside 9月 inside 10月: periods of one ledger, growing (see _latest_copies)
         if len(inside) >= 2 or (inside and _WHOLE_NAME.search(picked[i][0].name)):
             parts.update(dict.fromkeys(inside, i))
     if not parts:
         return picked, []
-    return ([p for k, p in enumerate(picked) if k not in parts],
-            [(picked[j][0].name, picked[i][0].name) for j, i in sorted(parts.items())])
+    aside: list[SetAsidePart] = []
+    for j, i in sorted(parts.items()):
+        # a 科室 brought its own copy further than the 汇总 ("已完成" there, "正在推进" here)
+        differ = tuple((key[1], said, rows[i][key]) for key, said in rows[j].items()
+                       if said and rows[i][key] and said != rows[i][key])
+        aside.append((picked[j][0].name, picked[i][0].name, differ))
+    return [p for k, p in enumerate(picked) if k not in parts], aside
 
 
-def _row_keys(grid: Grid, header: HeaderMap, by_issue: bool = True) -> set[tuple[str, str]]:
-    """(issue, measure) of each measure row of a sheet, the issue carried down over its measures
-    (("", measure) when not ``by_issue``)."""
+def _row_keys(grid: Grid, header: HeaderMap, by_issue: bool = True) -> dict[tuple[str, str], str]:
+    """(issue, measure) → status written, of each measure row of a sheet, the issue carried down
+    over its measures (("", measure) when not ``by_issue``)."""
     c, ci = header.columns.get(F.MEASURE), header.columns.get(F.ISSUE) if by_issue else None
+    cs = header.columns.get(F.STATUS)
     if c is None:
-        return set()
-    keys: set[tuple[str, str]] = set()
+        return {}
+    keys: dict[tuple[str, str], str] = {}
     issue = ""
     for row in grid.rows[header.data_start:]:
         if ci is not None and ci < len(row) and not _blank(row[ci]):
             issue = _text(row[ci])
         if c < len(row) and not _blank(row[c]):
-            keys.add((issue, _text(row[c])))
+            keys.setdefault((issue, _text(row[c])),
+                            _text(row[cs]) if cs is not None and cs < len(row) and not _blank(row[cs]) else "")
     return keys
 
 

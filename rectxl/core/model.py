@@ -33,8 +33,13 @@ __all__ = [
     "LedgerInfo",
     "LedgerSheet",
     "Measure",
+    "SetAsidePart",
     "Status",
 ]
+
+#: a sheet set aside as a 科室's copy of part of the 汇总: (its name, the 汇总's, (measure, its status
+#: there, the 汇总's) of each row whose status differs)
+SetAsidePart = tuple[str, str, tuple[tuple[str, str, str], ...]]
 
 
 #: the two words for an inspection (traditional 巡視 as typed in a notice copied from Hong Kong or
@@ -350,9 +355,10 @@ class Ledger:
     #: (sheet not read, sheet read instead): earlier copies of the ledger kept in the same
     #: workbook (6月台账 beside 7月台账), set aside so that no measure is counted twice
     set_aside: list[tuple[str, str]] = field(default_factory=list)
-    #: (sheet not read, the sheet it was cut from): a sheet per unit each of whose rows is a row of
-    #: the workbook's 汇总 sheet, set aside so that no measure is counted twice
-    parts_set_aside: list[tuple[str, str]] = field(default_factory=list)
+    #: (sheet not read, the sheet it was cut from, (measure, its status there, the 汇总's) of each
+    #: row whose status differs): a sheet per unit each of whose rows is a row of the workbook's
+    #: 汇总 sheet, set aside so that no measure is counted twice
+    parts_set_aside: list[SetAsidePart] = field(default_factory=list)
     #: sheets of problems the unit found itself (举一反三自查问题) beside the feedback's ledger:
     #: not read, so that they are not counted or published as the inspection's feedback
     self_check: list[str] = field(default_factory=list)

@@ -173,10 +173,17 @@ _VERY_HIDDEN = ("（它被设为“深度隐藏”，右键“取消隐藏”的
 def ledger_copy_set_aside(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet, kept in ctx.ledger.set_aside:
         yield r.finding(ctx, sheet=sheet, kept=kept, what=f"与“{kept}”的整改措施大部分相同，是同一台账的不同期次")
-    for sheet, kept in ctx.ledger.parts_set_aside:
-        # the copies a 汇总 is cut into, one per 科室: the workbook is right, nothing to fix
-        yield r.finding(ctx, sheet=sheet, kept=kept, severity=Severity.INFO,
-                        what=f"的各行都在“{kept}”中，是从中分出的一部分（如按科室分发的表）")
+    for sheet, kept, differ in ctx.ledger.parts_set_aside:
+        what = f"的各行都在“{kept}”中，是从中分出的一部分（如按科室分发的表）"
+        if not differ:
+            # the copies a 汇总 is cut into, one per 科室: the workbook is right, nothing to fix
+            yield r.finding(ctx, sheet=sheet, kept=kept, severity=Severity.INFO, what=what)
+            continue
+        # a 科室 brought its copy further than the 汇总: the 汇总 read is out of date
+        measure, said, whole = differ[0]
+        what += (f"，但其中{len(differ)}项措施的整改状态与“{kept}”不同（如“{shorten(measure, 20)}”："
+                 f"“{sheet}”写“{said}”，“{kept}”写“{whole}”），请核对后更新“{kept}”")
+        yield r.finding(ctx, sheet=sheet, kept=kept, what=what)
 
 
 @rule(
