@@ -228,3 +228,13 @@ def test_unit_copy_further_along_than_the_summary_is_told(tmp_path: Path) -> Non
     assert told["医务科"].severity.value == "info"
     assert told["护理部"].severity.value == "warning"
     assert "开展护理文书检查" in told["护理部"].message and "已完成" in told["护理部"].message
+
+
+def test_single_issue_labelled_in_words_or_circled_keeps_its_number(tmp_path: Path) -> None:
+    for n, labels in enumerate((("①", "①", "②"), ("（1）", "（1）", "（2）"), ("一", "一", "二"))):
+        one = [labels[0], "党的领导弱化", "召开专题会议", "办公室", "2025年6月30日", "已完成"]
+        two = [[labels[1], "作风不实", "开展作风整顿", "纪检组", "2025年6月30日", "已完成"],
+               [labels[2], "会议多", "精简会议", "办公室", "2025年6月30日", "已完成"]]
+        path = _book(tmp_path / f"医院{n}.xlsx", {"第一方面": ([ASPECT_HEADER, one], []),
+                                                 "第二方面": ([ASPECT_HEADER, *two], [])})
+        assert [[i.number for i in a.issues()] for a in api.read_ledger(path).aspects] == [[1], [1, 2]], labels

@@ -1489,7 +1489,7 @@ def _labels_as_numbers(grid: Grid, header: HeaderMap) -> Grid:
         mark = m.group(3)
         labelled[r] = int(m.group(1) or m.group(2)) if mark is None else label_number(
             mark.translate(PARENTHESISED)) or 0
-    if len(labelled) < 2:
+    if not labelled:  # one label is a number too: a sheet (an aspect's) of a single issue, ① or 一
         return grid
     rows = list(rows)
     for r, n in labelled.items():
