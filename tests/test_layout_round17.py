@@ -238,3 +238,14 @@ def test_single_issue_labelled_in_words_or_circled_keeps_its_number(tmp_path: Pa
         path = _book(tmp_path / f"医院{n}.xlsx", {"第一方面": ([ASPECT_HEADER, one], []),
                                                  "第二方面": ([ASPECT_HEADER, *two], [])})
         assert [[i.number for i in a.issues()] for a in api.read_ledger(path).aspects] == [[1], [1, 2]], labels
+
+
+def test_a_measure_two_units_share_copied_to_both_units_sheets(tmp_path: Path) -> None:
+    # 开展护理文书检查 is 医务科's and 护理部's: its row copied to both sheets (护理部's inside 医务科's)
+    shared = ["3", "护理记录不完整", "开展护理文书检查", "医务科、护理部", "2025年12月31日", "正在推进"]
+    path = _book(tmp_path / "医院.xlsx", {
+        "汇总": ([TITLE, HEADER, *ROWS[:2], shared], ["A1:F1"]),
+        "医务科": ([TITLE, HEADER, ROWS[0], shared], ["A1:F1"]), "护理部": ([TITLE, HEADER, shared], ["A1:F1"]),
+        "药剂科": ([TITLE, HEADER, ROWS[1]], ["A1:F1"])})
+    assert _counts(path) == (3, 3)
+    assert _loud(path) == []

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
-from itertools import repeat
+from itertools import pairwise, repeat
 from operator import contains, itemgetter
 from typing import Any
 
@@ -1839,7 +1839,8 @@ def _parts_of_whole(picked: list[tuple[Grid, HeaderMap]]
             continue
         inside = [j for j, part in enumerate(rows) if j != i and j not in parts and part
                   and len(part) < len(whole) and part.keys() <= whole.keys()]
-        if any(rows[a].keys() <= rows[b].keys() for a in inside for b in inside if a != b):
+        chain = sorted(inside, key=lambda k: len(rows[k]))
+        if len(chain) >= 2 and all(rows[a].keys() <= rows[b].keys() for a, b in pairwise(chain)):
             continue  # 8月 inside 9月 inside 10月: periods of one ledger, growing (see _latest_copies)
         if len(inside) >= 2 or (inside and _WHOLE_NAME.search(picked[i][0].name)):
             parts.update(dict.fromkeys(inside, i))
