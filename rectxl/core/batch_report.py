@@ -478,7 +478,12 @@ def _dates_spelled(text: str) -> str:
 #: version words written onto the end of a name ("县水利局整改台账修改稿")
 _GLUED = re.compile(r"(?:(?:终稿|定稿|最终版|最终稿|最终|修改稿|修订稿|修改版|修订版|修改|修订|报送版|报送稿|报送|上报"
                     r"|填报|初稿|草稿|副本|备份|新版|旧版|最新版?|更新版?|导出|汇总|打印版?|电子版|正式版|完整版"
-                    r"|盖章版|签字版|确认版|已?(?:盖章|签字|签章|审核|审定)(?:版|稿|后)?)\d{0,2})+$")
+                    r"|盖章版|签字版|确认版|已?(?:盖章|签字|签章|审核|审定)(?:版|稿|后)?"
+                    # its number: "第二版", "第2稿", "二稿" (not a part: "第二部分")
+                    r"|第[\d一二三四五六七八九十]{1,3}[稿版次]|[\d一二三四五六七八九十]{1,2}稿)\d{0,2})+$")
+#: what is left glued to a unit's name once the ledger words are out: a number or a one-character word
+#: ("南坪乡整改台账2" → 南坪乡 and "2", "东山镇台账新" → 东山镇 and "新"), told apart as "台账-2", "台账-新" are
+_GLUED_TAIL = re.compile(r"(?:\d{1,3}|[新改])$")
 #: how far along a version is, by its words: final, revised or submitted, draft, old
 _LEVELS = (
     (2, re.compile(r"最终|终稿|定稿|终版|正式版|正式稿")),
@@ -486,8 +491,8 @@ _LEVELS = (
     (-1, re.compile(r"初稿|草稿|征求意见|送审|讨论稿|底稿")),
     (-2, re.compile(r"^旧|旧版|旧稿|原稿|原版|作废|^old$", re.IGNORECASE)),
 )
-_REVISION = re.compile(r"第([\d一二三四五六七八九十]+)[稿版期次批]|(?:^|[^a-z])v(\d{1,3})$|[稿版](\d{1,2})$",
-                       re.IGNORECASE)
+_REVISION = re.compile(r"第([\d一二三四五六七八九十]+)[稿版期次批]|(?:^|[^a-z])v(\d{1,4})$|[稿版](\d{1,2})$"
+                       r"|^([\d一二三四五六七八九十]{1,2})[稿版]$", re.IGNORECASE)
 #: a copy's words ("台账 - 副本", a backup, rectxl's "_校验" / "_已清除标记" copies, a timestamp)
 _COPY = re.compile(r"副本|拷贝|复制|copy|backup|bak|备份|^校验$|^已清除标记$|^\d{12,14}$", re.IGNORECASE)
 #: of those, a backup's (older content by nature)
@@ -574,7 +579,7 @@ class _Words:
                     self.level, self.level_word = level, m.group(0)
                 break
         m = _REVISION.search(text)
-        number = to_int(m.group(1) or m.group(2) or m.group(3)) if m is not None else None
+        number = to_int(m.group(1) or m.group(2) or m.group(3) or m.group(4)) if m is not None else None
         if number:
             self.revision = max(self.revision, number)
             said = True
@@ -597,14 +602,20 @@ class _Words:
 
 #: a version number glued to the name or dotted ("台账v1.2", "台账V2", "（v1.10）")
 _GLUED_VERSION = re.compile(r"(?<=[\u4e00-\u9fff）)】\]])(?=[vV]\d)")
-_VERSION = re.compile(r"(?<![A-Za-z])([vV])(\d{1,2})(?:\.(\d{1,2}))?(?![\d.])")
+_VERSION = re.compile(r"(?<![A-Za-z])(?:[vV]|[vV]er|VER)\.?\s?(\d{1,2})(?:\.(\d{1,2}))?(?![\d.])")
+#: a version number without its v ("台账2.0", "台账（3.1版）", "台账 V2.0" read above): a dotted number no
+#: date (11.20 is spelled 11月20日 before) and no attachment's number ("附件1.2", "表2.1")
+_DOTTED_VERSION = re.compile(r"(?<![\d.\-A-Za-z件表号第])(\d{1,2})\.(\d{1,2})(?:版|稿)?(?![\d.])")
 
 
 def _versions_spelled(stem: str) -> str:
     """``stem`` with its version numbers one token each, apart from the name: "东山镇整改台账v1.2" →
     "东山镇整改台账_v102", so that the unit is 东山镇 and the versions order as numbers (v1.2 = 102
     before v1.10 = 110 before V2 = 200)."""
-    stem = _VERSION.sub(lambda m: f"{m.group(1)}{int(m.group(2)) * 100 + int(m.group(3) or 0)}", stem)
+    def spelled(m: re.Match[str]) -> str:
+        return f"v{int(m.group(1)) * 100 + int(m.group(2) or 0)}"
+
+    stem = _DOTTED_VERSION.sub(spelled, _VERSION.sub(spelled, stem))
     return _GLUED_VERSION.sub("_", stem)
 
 
@@ -726,6 +737,10 @@ def _unit_in(tokens: list[str], words: _Words) -> str:
         words.take(glued.group(0), bracketed=True)
         text = text[: glued.start()]
     text = _TRAILING_WORDS.sub("", text.strip(" -_:、")).removeprefix("关于")  # 关于县司法局巡察整改情况的报告
+    tail = _GLUED_TAIL.search(text) if _UNIT_KIND.match(text) is None else None
+    if tail is not None and _UNIT_KIND.match(_TRAILING_WORDS.sub("", text[: tail.start()])):
+        words.others.append(tail.group(0))
+        text = _TRAILING_WORDS.sub("", text[: tail.start()])
     return _PARTY.sub("", text) if text.startswith(("中共", "中国共产党")) else text
 
 

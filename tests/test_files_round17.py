@@ -1,0 +1,77 @@
+"""Round 17, the auditor's folder: files named the way other offices name their versions
+("南坪乡整改台账2.0.xlsx", "…第二版", "…V1.1", "…二稿", "…新") are versions of one unit's ledger,
+not a second unit's, and a downloaded "(2)" copy of one time is taken as the later one. Ledgers are
+built here with openpyxl (fictional units)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from rectxl.batch import run_batch
+from rectxl.core.batch_report import newest_version, read_name
+from rectxl.core.rules import Options
+
+OPTS = Options(as_of=date(2026, 11, 30))
+HEADER = ["序号", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "整改进展"]
+BASE = datetime(2026, 11, 20, 9, 0).timestamp()
+
+
+def ledger(path: Path, measures: int, *, done: int = 0, hours: float = 0, unit: str | None = None) -> Path:
+    """A ledger of ``measures`` measures (the first ``done`` 已完成), modified ``hours`` after a fixed time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(HEADER)
+    for n in range(1, measures + 1):
+        finished = n <= done
+        ws.append([n, f"问题{n}：村务公开不及时", f"措施{n}：完善公开制度", "党政办", "李四", "2026年12月31日",
+                   "已完成" if finished else "正在推进", "已公开" if finished else "正在整理"])
+    if unit is not None:
+        info = wb.create_sheet("基本信息")
+        info.append(["单位名称", unit])
+    wb.save(path)
+    os.utime(path, (BASE + hours * 3600, BASE + hours * 3600))
+    return path
+
+
+@pytest.mark.parametrize("name", [
+    "南坪乡整改台账2.0.xlsx", "南坪乡整改台账ver2.xlsx",
+    "南坪乡整改台账第二版.xlsx", "南坪乡整改台账第2稿.xlsx", "南坪乡整改台账二稿.xlsx", "南坪乡整改台账2.xlsx",
+    "南坪乡整改台账新.xlsx", "南坪乡整改台账改.xlsx",
+])
+def test_a_version_glued_to_the_name_is_no_part_of_the_unit(name: str) -> None:
+    named = read_name(name)
+    assert named.unit == "南坪乡" and named.names_unit
+
+
+@pytest.mark.parametrize(("older", "newer"), [
+    ("南坪乡整改台账.xlsx", "南坪乡整改台账2.0.xlsx"),
+    ("南坪乡整改台账V1.1.xlsx", "南坪乡整改台账2.0版.xlsx"),
+    ("南坪乡整改台账.xlsx", "南坪乡整改台账第二版.xlsx"),
+    ("南坪乡整改台账 1.0.xlsx", "南坪乡整改台账 2.0.xlsx"),
+    ("南坪乡整改台账（2.0版）.xlsx", "南坪乡整改台账（3.1版）.xlsx"),
+    ("南坪乡整改台账一稿.xlsx", "南坪乡整改台账二稿.xlsx"),
+])
+def test_the_numbered_version_is_the_newer(older: str, newer: str) -> None:
+    ordered, why = newest_version([(older, BASE + 3600), (newer, BASE)])  # the older one re-saved later
+    assert ordered[0] == newer and "稿次" in why
+
+
+def test_a_folder_with_two_versions_counts_the_unit_once(tmp_path: Path) -> None:
+    folder = tmp_path / "报送"
+    ledger(folder / "南坪乡整改台账.xlsx", 4, done=1, hours=5, unit="南坪乡")
+    ledger(folder / "南坪乡整改台账2.0.xlsx", 4, done=3, unit="南坪乡")
+    ledger(folder / "东山镇整改台账.xlsx", 2, done=2, unit="东山镇")
+    result = run_batch(folder, options=OPTS, workers=1)
+    counted = {r.file: r for r in result.ledgers}
+    assert set(counted) == {"南坪乡整改台账2.0.xlsx", "东山镇整改台账.xlsx"}
+    assert result.totals()["done"] == 5
+    (aside,) = result.set_aside
+    assert aside.file == "南坪乡整改台账.xlsx"
