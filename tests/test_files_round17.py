@@ -75,3 +75,25 @@ def test_a_folder_with_two_versions_counts_the_unit_once(tmp_path: Path) -> None
     assert result.totals()["done"] == 5
     (aside,) = result.set_aside
     assert aside.file == "南坪乡整改台账.xlsx"
+
+
+@pytest.mark.parametrize(("files", "newest"), [
+    (["终稿.xlsx", "终稿(2).xlsx"], "终稿(2).xlsx"),
+    (["东山镇整改台账（1）.xlsx", "东山镇整改台账.xlsx", "东山镇整改台账（2）.xlsx"], "东山镇整改台账（2）.xlsx"),
+])
+def test_a_file_received_again_of_one_time_is_the_later(files: list[str], newest: str) -> None:
+    ordered, why = newest_version([(f, BASE) for f in files])  # unzipped: one time for all
+    assert ordered[0] == newest and "后收到" in why
+    # a copy Windows numbers ("- 副本 (2)") was copied here, not received: the original stays first
+    ordered, why = newest_version([("终稿 - 副本 (2).xlsx", BASE), ("终稿.xlsx", BASE)])
+    assert ordered[0] == "终稿.xlsx" and "副本" in why
+
+
+def test_the_re_sent_file_of_an_unzipped_folder_is_counted(tmp_path: Path) -> None:
+    folder = tmp_path / "西河镇"
+    ledger(folder / "终稿.xlsx", 3, done=1, unit="西河镇")
+    ledger(folder / "终稿(2).xlsx", 3, done=3, unit="西河镇")
+    result = run_batch(folder, options=OPTS, workers=1)
+    assert [r.file for r in result.ledgers] == ["终稿(2).xlsx"] and result.totals()["done"] == 3
+    (aside,) = result.set_aside
+    assert aside.file == "终稿.xlsx" and "后收到" in aside.reason

@@ -542,6 +542,9 @@ class NameInfo:
     #: of those, the words of a backup (备份, bak, a timestamp, _校验 / _已清除标记): older by nature,
     #: unlike a "(1)" or "副本" that a clerk re-sent or went on editing
     backup: bool = False
+    #: the n of a "(n)" a browser or WeChat gives a file received again under a name already there
+    #: ("终稿(2).xlsx"), when no other copy's word (副本) says it was copied here instead
+    received: int = 0
     #: what else the name says besides its unit (a part, "附件2"): files of one unit are versions
     #: of one ledger only when this is the same
     rest: str = ""
@@ -565,6 +568,8 @@ class _Words:
     revision: int = 0
     copy: bool = False
     backup: bool = False
+    received: int = 0
+    copied: bool = False  # a copy's word (副本, 备份): a "(n)" beside it is a copy's number, not a download's
     #: words that tell files apart (a part, a department, anything else): part of the key
     others: list[str] = field(default_factory=list)
 
@@ -586,6 +591,10 @@ class _Words:
         if _COPY.search(text) or (bracketed and _COPY_NUMBER.match(text)):
             self.copy = said = True
             self.backup = self.backup or _BACKUP.search(text) is not None
+            if _COPY_NUMBER.match(text):
+                self.received = max(self.received, int(text))
+            else:
+                self.copied = True
         return said
 
     def dates(self, text: str) -> bool:
@@ -680,6 +689,7 @@ def read_name(file: str) -> NameInfo:
     where = _folder_words(parts[:-1])
     return NameInfo(unit=unit, names_unit=names_unit, key=key + others, period=words.period, level=words.level,
                     level_word=words.level_word, revision=words.revision, copy=words.copy, backup=words.backup,
+                    received=0 if words.copied else words.received,
                     rest=rest + others, folder_period=where[0].period, folder_level=where[0].level,
                     folder_revision=where[0].revision, folder=where[1], by_folder=names_unit and not key_named)
 
@@ -778,9 +788,10 @@ def newest_version(files: Sequence[tuple[str, float]],
     第N批, then 终稿 or 初稿), then the words of their names (终稿 before
     修改稿 before none before 初稿), 第N稿, a name that does not look like a backup (备份, a
     timestamp), the date each ledger states inside (``stated``: 报告日期 or the title's 填报日期, ISO;
-    when each has one), the modification time, and last a name that does not look like a copy — a
-    "台账(1).xlsx" that differs from "台账.xlsx" (identical copies are set aside before) is usually
-    the one re-sent later; the first by name when nothing tells them apart."""
+    when each has one), the modification time, and last the name: a "终稿(2).xlsx" that differs from
+    "终稿.xlsx" (identical copies are set aside before) is the one a browser or WeChat received later
+    under a name already there (of one time once unzipped), a "台账 - 副本.xlsx" the copy, not the
+    original; the first by name when nothing tells them apart."""
     names = {rel: read_name(rel) for rel, _ in files}
     dated = all(names[rel].period is not None for rel, _ in files)
     in_dated = all(names[rel].folder_period is not None for rel, _ in files)
@@ -792,7 +803,7 @@ def newest_version(files: Sequence[tuple[str, float]],
         return ((n.period if dated else None) or (0, 0, 0),
                 (n.folder_period if in_dated else None) or (0, 0, 0), n.folder_revision, n.folder_level,
                 n.level, n.revision, not n.backup,
-                stated[item[0]] if inside else "", int(item[1]), not n.copy)
+                stated[item[0]] if inside else "", int(item[1]), n.received, not n.copy)
 
     ordered = sorted(sorted(files), key=rank, reverse=True)
     first, second = names[ordered[0][0]], names[ordered[1][0]]
@@ -810,6 +821,7 @@ def newest_version(files: Sequence[tuple[str, float]],
                 "其他文件的文件名像副本或备份",
                 f"台账中填写的日期最新（{stated.get(ordered[0][0], '')}）",
                 "修改时间最新（文件名、文件夹名和台账中都没有标明先后，而修改时间会因复制、下载改变，请核实）",
+                f"文件名带“({first.received})”，是同名文件后收到（下载）的一份（修改时间相同，请核实）",
                 "其他文件的文件名像副本或备份",
             ][i]
             break
