@@ -97,3 +97,38 @@ def test_the_re_sent_file_of_an_unzipped_folder_is_counted(tmp_path: Path) -> No
     assert [r.file for r in result.ledgers] == ["终稿(2).xlsx"] and result.totals()["done"] == 3
     (aside,) = result.set_aside
     assert aside.file == "终稿.xlsx" and "后收到" in aside.reason
+
+
+# -- diff: dates as a user reads them ----------------------------------------------------------------------
+
+
+def diff_ledger(path: Path, deadlines: list[object], statuses: list[str], *, report: date | None = None) -> Path:
+    """A ledger of two measures with these 整改时限 (date cells or words) and statuses."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(HEADER)
+    for n, (due, status) in enumerate(zip(deadlines, statuses, strict=True), start=1):
+        ws.append([n, f"问题{n}：村务公开不及时", f"措施{n}：完善公开制度", "党政办", "李四", due, status, "正在整理"])
+    info = wb.create_sheet("基本信息")
+    info.append(["单位名称", "南坪乡"])
+    if report is not None:
+        info.append(["报告日期", report])
+    wb.save(path)
+    return path
+
+
+def test_diff_text_writes_date_cells_as_dates_in_chinese(tmp_path: Path) -> None:
+    from rectxl import api
+    from rectxl.core.diff import render_diff_text
+
+    old = diff_ledger(tmp_path / "9月.xlsx", [datetime(2026, 10, 31), date(2026, 9, 30)], ["正在推进", "正在推进"],
+                      report=date(2026, 9, 30))
+    new = diff_ledger(tmp_path / "11月.xlsx", ["2027年3月底前", date(2026, 12, 31)], ["正在推进", "正在推进"],
+                      report=date(2026, 11, 30))
+    text = render_diff_text(api.diff(old, new))
+    assert "2026年10月31日 → 2027年3月底前" in text
+    assert "整改时限由“2026年9月30日”改为“2026年12月31日”" in text
+    assert "截至2026年9月30日（来源：报告日期）" in text
+    assert "2026-" not in text

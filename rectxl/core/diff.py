@@ -57,7 +57,7 @@ from rectxl.core.extension import extension_refused, extension_unapproved
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.sheets import SheetSpec
 from rectxl.core.status import Status, fraction_as_percent
-from rectxl.core.text import cn_date, shorten
+from rectxl.core.text import cn_date, cn_written_date, shorten
 from rectxl.core.timing import resolve_warn_days
 from rectxl.core.units import same_unit_name, split_names, split_units, unit_key, unit_spellings
 from rectxl.core.validate import resolve_as_of
@@ -663,7 +663,7 @@ def _status_changed(a: MeasureRef, b: MeasureRef, texts: _Texts) -> bool:
 
 
 def _completion_label(m: MeasureRef) -> str:
-    return m.completed_on.isoformat() if m.completed_on else m.completed_text
+    return cn_date(m.completed_on) if m.completed_on else cn_written_date(m.completed_text)
 
 
 def _compare(old: MeasureRef, new: MeasureRef, kind: MatchKind, ratio: float, texts: _Texts,
@@ -776,11 +776,16 @@ _PART_SAID = 0.75
 
 def _deadline_label(d: Deadline) -> str:
     """The deadline as written, plus its due date when the text has no year ("9月底前")."""
-    text = d.text or "（空）"
+    text = _written(d)
     due = _due(d)
     if due is None or d.kind is DeadlineKind.IMMEDIATE or str(due.year) in text:
         return text
-    return f"{text}（到期日 {due.isoformat()}）"
+    return f"{text}（到期日 {cn_date(due)}）"
+
+
+def _written(d: Deadline) -> str:
+    """A deadline's text as a user reads it: a date cell's in Chinese (2026年10月31日, not 2026-10-31)."""
+    return cn_written_date(d.text) if d.text else "（空）"
 
 
 def _side(ledger: Ledger, as_of: date | None, name: str) -> DiffSide:
@@ -966,7 +971,7 @@ def _match_regressions(mm: MeasureMatch, as_of_old: date | None = None, as_of_ne
             and due is not None and as_of_new is not None and due < as_of_new):
         out.append(_regression(
             RegressionKind.OVERDUE_MADE_LONG_TERM,
-            f"上期为“{o.status_label}”，本期改为“长期坚持”，而整改时限“{n.deadline.text}”截至本期"
+            f"上期为“{o.status_label}”，本期改为“长期坚持”，而整改时限“{_written(n.deadline)}”截至本期"
             f"（{cn_date(as_of_new)}）已过{(as_of_new - due).days}天：改为长期坚持后不再计为逾期，请核实阶段性"
             "整改目标是否已经完成（已完成的请写“已完成，并长期坚持”，未完成的仍按逾期督办）", o, n))
     if mm.deadline_changed:
@@ -975,26 +980,26 @@ def _match_regressions(mm: MeasureMatch, as_of_old: date | None = None, as_of_ne
         if od and nd and nd > od and _extended_already(o):
             out.append(_regression(
                 RegressionKind.EXTENDED_AGAIN,
-                f"整改时限上期已是延期后的“{o.deadline.text}”，本期又改为“{n.deadline.text}”，再推迟"
+                f"整改时限上期已是延期后的“{_written(o.deadline)}”，本期又改为“{_written(n.deadline)}”，再推迟"
                 f"{(nd - od).days}天：请核实再次延期是否经过批准，并说明前次延期未能完成的原因", o, n))
         elif od and nd and nd > od and not _extension_worded(n):
             out.append(_regression(
                 RegressionKind.SILENT_EXTENSION,
-                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text}”，推迟{(nd - od).days}天{since}，"
+                f"整改时限由“{_written(o.deadline)}”改为“{_written(n.deadline)}”，推迟{(nd - od).days}天{since}，"
                 "但未注明延期：请核实是否履行了延期手续，并写明“延期至…”", o, n))
         elif od and nd and nd > od and (asked := extension_unapproved((n.deadline.text, n.remark, n.progress))):
             out.append(_regression(
                 RegressionKind.EXTENSION_PENDING,
-                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text}”，推迟{(nd - od).days}天{since}，"
-                + (f"但台账写明延期未获批准（“{_short(asked, 30)}”）：请仍按原时限“{o.deadline.text}”督办"
+                f"整改时限由“{_written(o.deadline)}”改为“{_written(n.deadline)}”，推迟{(nd - od).days}天{since}，"
+                + (f"但台账写明延期未获批准（“{_short(asked, 30)}”）：请仍按原时限“{_written(o.deadline)}”督办"
                  if extension_refused(asked) else
                  f"但台账只写明申请了延期（“{_short(asked, 30)}”），没有写明已获批准：延期批准前，"
-                 f"请仍按原时限“{o.deadline.text}”督办，批准后写明“经…同意延期至…”"), o, n))
+                 f"请仍按原时限“{_written(o.deadline)}”督办，批准后写明“经…同意延期至…”"), o, n))
         elif (od and nd is None and n.deadline.kind not in _AT_ONCE
               and n.status is not Status.DONE):
             out.append(_regression(
                 RegressionKind.DEADLINE_DROPPED,
-                f"整改时限由“{o.deadline.text}”改为“{n.deadline.text or '（空）'}”，不再有到期日："
+                f"整改时限由“{_written(o.deadline)}”改为“{_written(n.deadline)}”，不再有到期日："
                 "请核实是否经过批准", o, n))
     return out
 
@@ -1017,7 +1022,7 @@ def _removed_regressions(m: MeasureRef, as_of_new: date | None = None, replaced:
     late = ""
     if overdue and as_of_new is not None and due is not None:
         late = f"，截至本期（{cn_date(as_of_new)}）已逾期{(as_of_new - due).days}天"
-    deadline = f"，整改时限“{m.deadline.text}”" if m.deadline.text else ""
+    deadline = f"，整改时限“{_written(m.deadline)}”" if m.deadline.text else ""
     return [_regression(
         RegressionKind.UNFINISHED_REMOVED,
         f"上期状态为“{m.status_label}”{deadline}{late}，本期台账中已没有这项措施：请核实删除是否经过批准"
@@ -1265,7 +1270,7 @@ def _where(c: Change | Regression, sheets: bool) -> str:
 
 def _side_line(label: str, s: DiffSide) -> str:
     name = f"{s.name}，" if s.name else ""
-    return f"{label}：{name}截至{s.as_of.isoformat()}（来源：{s.as_of_source}）"
+    return f"{label}：{name}截至{cn_date(s.as_of)}（来源：{s.as_of_source}）"
 
 
 def _measure_line(c: Change, body: str = "", sheets: bool = False) -> str:
@@ -1424,8 +1429,8 @@ def diff_sheets(diff: LedgerDiff) -> list[SheetSpec]:
     # a ledger read from several sheets has a row 5 on each: the rows come with their sheet
     sheets = diff.several_sheets
     drows: list[list[Any]] = [
-        [f"台账变化明细（上期 {o.name or o.as_of.isoformat()} → "
-         f"本期 {n.name or n.as_of.isoformat()}）"],
+        [f"台账变化明细（上期 {o.name or cn_date(o.as_of)} → "
+         f"本期 {n.name or cn_date(n.as_of)}）"],
         _detail_head(sheets),
     ]
     widths: list[float] = [12, 30, 44, 10, 28, 28, *([14, 7, 14, 7] if sheets else [7, 7]), 16]

@@ -28,6 +28,7 @@ __all__ = [
     "cn_count",
     "cn_date",
     "cn_date_range",
+    "cn_written_date",
     "col_index",
     "col_letter",
     "fold",
@@ -302,6 +303,22 @@ def normalize_for_compare(text: str) -> str:
 def cn_date(d: date) -> str:
     """``date(2024, 5, 13)`` → ``"2024年5月13日"``."""
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+#: a date cell's text as the reader gives it ("2026-10-31", "2026-10-31T14:30:00")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+)?$")
+
+
+def cn_written_date(text: str) -> str:
+    """A cell's text as a user reads it in a sentence: a date cell's ISO text written as a date is
+    written in Chinese ("2026-10-31" → "2026年10月31日"); any other text as it is ("2027年3月底前")."""
+    m = _ISO_DATE.match(text)
+    if m is None:
+        return text
+    try:
+        return cn_date(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    except ValueError:
+        return text
 
 
 def cn_date_range(start: date, end: date) -> str:
