@@ -251,9 +251,27 @@ def diff(old: Path | str, new: Path | str, *, as_of_old: date | None = None,
 
     old, new = Path(old), Path(new)
     old_ledger, new_ledger = read_ledger(old), read_ledger(new)
+    dated = None
+    if as_of_old is None and old_ledger.info.report_date is None:
+        dated = _file_date(old, as_of_new or new_ledger.info.report_date or date.today())
     with gc_paused():  # the diff builds a record per measure, none in a cycle (~2 s of collections at 100k)
         return diff_ledgers(old_ledger, new_ledger, as_of_old=as_of_old, as_of_new=as_of_new,
-                            old_name=old.name, new_name=new.name)
+                            old_name=old.name, new_name=new.name, old_dated=dated)
+
+
+def _file_date(path: Path, before: date) -> tuple[date, str] | None:
+    """The date last period's ledger file tells when it states none inside, before ``before`` (this
+    period's): the one its name gives ("台账_9月.xlsx"), else the day it was last saved."""
+    from rectxl.core.batch_report import date_in_name
+
+    named = date_in_name(path.name, before)
+    if named is not None:
+        return named, "文件名中的日期，台账中未填报告日期"
+    try:
+        saved = date.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError, OverflowError):
+        return None
+    return (saved, "文件修改日期，台账中未填报告日期") if saved < before else None
 
 
 def write_diff(diff: LedgerDiff, output: Path | str, *, inputs: tuple[Path | str, ...] = (),

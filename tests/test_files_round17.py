@@ -132,3 +132,24 @@ def test_diff_text_writes_date_cells_as_dates_in_chinese(tmp_path: Path) -> None
     assert "整改时限由“2026年9月30日”改为“2026年12月31日”" in text
     assert "截至2026年9月30日（来源：报告日期）" in text
     assert "2026-" not in text
+
+
+def test_last_periods_ledger_without_a_date_is_counted_as_of_its_file(tmp_path: Path) -> None:
+    from rectxl import api
+
+    due = [date(2026, 10, 31), date(2026, 11, 15)]
+    new = diff_ledger(tmp_path / "南坪乡台账（本期）.xlsx", due, ["已完成", "已完成"], report=date(2026, 11, 30))
+    # named after its month: as of that month's end, not as of today (nothing was overdue then)
+    named = diff_ledger(tmp_path / "南坪乡台账9月.xlsx", due, ["正在推进", "正在推进"])
+    side = api.diff(named, new).old
+    assert side.as_of == date(2026, 9, 30) and "文件名" in side.as_of_source
+    assert side.counts.overdue == 0
+    # no date in its name: as of the day it was last saved
+    saved = diff_ledger(tmp_path / "南坪乡台账.xlsx", due, ["正在推进", "正在推进"])
+    stamp = datetime(2026, 11, 5, 17, 0).timestamp()
+    os.utime(saved, (stamp, stamp))
+    side = api.diff(saved, new).old
+    assert side.as_of == date(2026, 11, 5) and "修改日期" in side.as_of_source
+    assert side.counts.overdue == 1
+    # the date an option gives still comes first
+    assert api.diff(saved, new, as_of_old=date(2026, 10, 1)).old.as_of == date(2026, 10, 1)

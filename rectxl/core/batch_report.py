@@ -754,6 +754,26 @@ def _unit_in(tokens: list[str], words: _Words) -> str:
     return _PARTY.sub("", text) if text.startswith(("中共", "中国共产党")) else text
 
 
+def date_in_name(file: str, before: date) -> date | None:
+    """The date a ledger's file name gives ("台账_9月.xlsx", "东山镇台账20260930.xlsx", "…（2026年9月）"),
+    not after ``before``: a month alone is its last day, of ``before``'s year or the one before it
+    ("12月" read in January is last December's); None when the name gives no month."""
+    from rectxl.core.deadline import month_end
+
+    period = read_name(file).period
+    if period is None or not 1 <= period[1] <= 12:
+        return None
+    year, month, day = period
+    for y in ((year,) if year else (before.year, before.year - 1)):
+        try:
+            when = date(y, month, day) if day else month_end(y, month)
+        except ValueError:
+            return None
+        if when <= before:
+            return when
+    return None
+
+
 def unit_from_path(file: str) -> str:
     """The unit a ledger belongs to by where it lies: its file name without the words every
     ledger's name has and those saying which version it is ("附件2：城关镇巡察整改台账（11月）.xlsx"

@@ -788,10 +788,13 @@ def _written(d: Deadline) -> str:
     return cn_written_date(d.text) if d.text else "（空）"
 
 
-def _side(ledger: Ledger, as_of: date | None, name: str) -> DiffSide:
+def _side(ledger: Ledger, as_of: date | None, name: str, dated: tuple[date, str] | None = None) -> DiffSide:
     """The totals :func:`~rectxl.core.summary.summarize` reports for the ledger (aspects, issues,
-    counts as of its date), without the per-unit, per-aspect and overdue lists it also builds."""
+    counts as of its date), without the per-unit, per-aspect and overdue lists it also builds;
+    ``dated`` the date (and its source) its file tells, used in place of today."""
     when, source = resolve_as_of(ledger, as_of)
+    if dated is not None and source == "今天":
+        when, source = dated
     counts = Counts.of(ledger.measures(), when, resolve_warn_days(ledger.info))
     sheets = ([s.name for s in ledger.sheets] if ledger.sheets
               else [s for s in dict.fromkeys(m.sheet for m in ledger.measures()) if s])
@@ -801,12 +804,13 @@ def _side(ledger: Ledger, as_of: date | None, name: str) -> DiffSide:
 
 
 def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,
-                 as_of_new: date | None = None, old_name: str = "", new_name: str = ""
-                 ) -> LedgerDiff:
+                 as_of_new: date | None = None, old_name: str = "", new_name: str = "",
+                 old_dated: tuple[date, str] | None = None) -> LedgerDiff:
     """Compare two versions of a ledger. Each side's counts are taken as of its own date:
-    ``as_of_*``, else that ledger's 报告日期, else today. ``old_name``/``new_name`` (e.g. the file
-    names) only label the output."""
-    o_side = _side(old, as_of_old, old_name)
+    ``as_of_*``, else that ledger's 报告日期, else — for the old one — ``old_dated`` (what its file
+    tells of its date, and how it tells it: last period's ledger is not counted overdue as of
+    today), else today. ``old_name``/``new_name`` (e.g. the file names) only label the output."""
+    o_side = _side(old, as_of_old, old_name, old_dated)
     n_side = _side(new, as_of_new, new_name)
     texts = _Texts([*(old.owner_units or ()), *(new.owner_units or ())])
     o_issues, n_issues = _issues(old), _issues(new)
