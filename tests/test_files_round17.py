@@ -153,3 +153,30 @@ def test_last_periods_ledger_without_a_date_is_counted_as_of_its_file(tmp_path: 
     assert side.counts.overdue == 1
     # the date an option gives still comes first
     assert api.diff(saved, new, as_of_old=date(2026, 10, 1)).old.as_of == date(2026, 10, 1)
+
+
+# -- check: a column an Excel Table named by itself ------------------------------------------------------
+
+
+@pytest.mark.parametrize("auto", ["列1", "Column2", "列 3", "Unnamed: 9"])
+def test_an_empty_column_a_table_named_by_itself_is_no_column_to_tell_of(tmp_path: Path, auto: str) -> None:
+    from rectxl import api
+
+    path = tmp_path / "南坪乡整改台账.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append([*HEADER, auto, "督办意见"])
+    for n in range(1, 4):
+        ws.append([n, f"问题{n}：村务公开不及时", f"措施{n}：完善公开制度", "党政办", "李四", date(2026, 12, 31),
+                   "正在推进", "正在整理", None, "按时完成" if n == 1 else None])
+    wb.save(path)
+    unknown = [f.value for f in api.check(path, Options(as_of=date(2026, 11, 30))).findings
+               if f.code == "column-not-understood"]
+    assert unknown == ["督办意见"]  # a column the office named is still told of
+    ws.cell(3, len(HEADER) + 1, "已于11月上报")  # one it wrote in, though auto-named, is told of too
+    wb.save(path)
+    unknown = [f.value for f in api.check(path, Options(as_of=date(2026, 11, 30))).findings
+               if f.code == "column-not-understood"]
+    assert unknown == [auto, "督办意见"]

@@ -2134,6 +2134,18 @@ def _signs_for(filler: str, unit: str) -> bool:
             and not _GOVERNMENT_COMMISSION.search(filler) and not filler.startswith("共青团"))
 
 
+#: the name Excel, WPS or LibreOffice gives a column of a Table (插入表格) left without one ("列1",
+#: "Column2", "列 3"), or pandas an unnamed one ("Unnamed: 9"): no word of the office's
+_AUTO_NAMED = re.compile(r"^(?:列|column|字段|field|unnamed:?)\s*_?\d{1,3}$", re.IGNORECASE)
+
+
+def _auto_named_empty(grid: Grid, c: int, text: str, start: int) -> bool:
+    """Column ``c`` is headed only by the name a Table gives it and holds nothing below: an empty
+    column the Table took in, not a column the office named (nothing to tell it of)."""
+    return (_AUTO_NAMED.match(text.strip()) is not None
+            and all(c >= len(row) or _blank(row[c]) for row in grid.rows[start:]))
+
+
 def _column_facts(grid: Grid, header: HeaderMap) -> dict[str, str]:
     """What a column the ledger repeats on every row says of the round: a 被巡察单位 or 巡察组
     column holding one value throughout (a system's export) names the unit or the group."""
@@ -2724,7 +2736,8 @@ class _Builder:
             very_hidden=grid.very_hidden,
             columns={f: col_letter(c) for f, c in self.cols.items()},
             duplicate_columns={f: [col_letter(c) for c in cs] for f, cs in header.duplicates.items()},
-            unknown_columns={col_letter(c): text for c, text in header.unknown.items()},
+            unknown_columns={col_letter(c): text for c, text in header.unknown.items()
+                             if not _auto_named_empty(grid, c, text, header.data_start)},
             mapped_columns=header.mapped,
             duties_from=grid.duties_from,
             task_codes={r + 1: c for r, c in grid.task_codes.items()},
