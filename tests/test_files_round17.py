@@ -180,3 +180,32 @@ def test_an_empty_column_a_table_named_by_itself_is_no_column_to_tell_of(tmp_pat
     unknown = [f.value for f in api.check(path, Options(as_of=date(2026, 11, 30))).findings
                if f.code == "column-not-understood"]
     assert unknown == [auto, "督办意见"]
+
+
+# -- clearing marks from a format rectxl never marks -------------------------------------------------------
+
+
+def test_clearing_an_ods_says_clearing_not_marking(tmp_path: Path) -> None:
+    from rectxl import api
+    from rectxl.core.errors import RectxlError
+    from tests.test_io_round5 import _ods
+
+    ods = _ods(tmp_path / "台账.ods")
+    before = ods.read_bytes()
+    with pytest.raises(RectxlError) as caught:
+        api.clear(ods)
+    message = str(caught.value)
+    assert "清除标记" in message and "后再标记" not in message and "LibreOffice 或 WPS" in message
+    assert ods.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["台账.ods"]
+
+
+def test_clearing_an_xls_renamed_xlsx_says_clearing(tmp_path: Path) -> None:
+    from rectxl import api
+    from rectxl.core.errors import RectxlError
+
+    fake = tmp_path / "台账_校验.xlsx"
+    fake.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)  # an OLE file: an .xls renamed
+    with pytest.raises(RectxlError) as caught:
+        api.clear(fake)
+    message = str(caught.value)
+    assert "实际是 .xls" in message and "后再清除标记" in message and "后再标记" not in message

@@ -188,7 +188,7 @@ def ensure_editable(path: Path, *, marked: bool = False, in_place: bool = False,
     from rectxl.io.workbook_parts import Book
 
     inspect_package(path)
-    with _open_for_edit(path) as pkg:
+    with _open_for_edit(path, clearing=marked) as pkg:
         book = Book(pkg)
         if marked:
             _record_or_refuse(pkg, book, path)
@@ -254,14 +254,20 @@ def _record_or_refuse(pkg: Package, book: Book, source: Path) -> Record:
     return record
 
 
-def _open_for_edit(path: Path) -> Package:
-    """The package of the workbook at ``path``, refusing formats rectxl does not write."""
+def _open_for_edit(path: Path, *, clearing: bool = False) -> Package:
+    """The package of the workbook at ``path``, refusing formats rectxl does not write (said as
+    clearing says it when ``clearing``: such a file holds no marks of rectxl's own making)."""
     from rectxl.io.package import EDITABLE_SUFFIXES, Package
     from rectxl.io.workbook_parts import Book
 
-    _refuse_by_content(path, EDITABLE_SUFFIXES)
+    _refuse_by_content(path, EDITABLE_SUFFIXES, clearing=clearing)
     if path.suffix.lower() not in EDITABLE_SUFFIXES:
         where = "LibreOffice 或 WPS" if path.suffix.lower() in (".ods", ".fods") else "Excel 或 WPS"
+        if clearing:
+            raise RectxlError(f"{path.name} 是 {path.suffix} 格式：rectxl 只在 .xlsx/.xlsm 台账上标记，"
+                              f"也只能从这类文件中清除标记，文件未改动。如果它是标记后另存为 {path.suffix} 的，"
+                              f"请在 {where} 中打开它，"
+                              "另存为 .xlsx 后再清除标记")
         raise RectxlError(f"{path.name} 是 {path.suffix} 格式，只能在 .xlsx/.xlsm 台账上标记：请在 {where} 中打开它，"
                           "另存为 .xlsx 后再标记（检查、汇总和生成通报可直接使用该文件）")
     pkg = Package(path)
@@ -273,9 +279,10 @@ def _open_for_edit(path: Path) -> Package:
     return pkg
 
 
-def _refuse_by_content(path: Path, editable: tuple[str, ...]) -> None:
+def _refuse_by_content(path: Path, editable: tuple[str, ...], *, clearing: bool = False) -> None:
     """A workbook whose name says another format than its content is refused naming what it
-    really is: an .xls renamed .xlsx, an .ods renamed .xlsx, an .xlsx renamed .xls."""
+    really is: an .xls renamed .xlsx, an .ods renamed .xlsx, an .xlsx renamed .xls (said as
+    clearing says it when ``clearing``)."""
     from rectxl.io import file_kind
 
     try:
@@ -283,17 +290,18 @@ def _refuse_by_content(path: Path, editable: tuple[str, ...]) -> None:
     except OSError:
         return  # the package's own open says why
     suffix = path.suffix.lower()
-    later = "（检查、汇总和生成通报可直接使用该文件）"
+    later = "" if clearing else "（检查、汇总和生成通报可直接使用该文件）"
+    act = "清除标记" if clearing else "标记"
     if suffix in editable:
         if kind == file_kind.ENCRYPTED:
-            raise RectxlError(f"{path.name} 设有打开密码（已加密），无法标记：请在 Excel 中取消密码后另存，再标记")
+            raise RectxlError(f"{path.name} 设有打开密码（已加密），无法{act}：请在 Excel 中取消密码后另存，再{act}")
         real = {file_kind.OLE: ".xls 格式（旧版 Excel 工作簿）",
                 file_kind.ODF_OTHER: ".ods 格式（OpenDocument 表格）"}.get(kind)
         if real is not None:
-            raise RectxlError(f"{path.name} 实际是 {real}，只是扩展名为 {path.suffix}，只能在 .xlsx/.xlsm 台账上标记："
-                              f"请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再标记{later}")
+            raise RectxlError(f"{path.name} 实际是 {real}，只是扩展名为 {path.suffix}，只能在 .xlsx/.xlsm 台账上{act}："
+                              f"请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再{act}{later}")
     elif kind == file_kind.OOXML_OTHER and _is_workbook_package(path):
-        raise RectxlError(f"{path.name} 实际是 .xlsx 格式，只是扩展名为 {path.suffix}：请把扩展名改为 .xlsx 后再标记"
+        raise RectxlError(f"{path.name} 实际是 .xlsx 格式，只是扩展名为 {path.suffix}：请把扩展名改为 .xlsx 后再{act}"
                           f"{later}")
 
 
@@ -337,7 +345,7 @@ def clear_file_outcome(source: Path, output: Path) -> ClearOutcome:
     from rectxl.io.marks import clear_package
     from rectxl.io.workbook_parts import Book
 
-    with _open_for_edit(source) as pkg:
+    with _open_for_edit(source, clearing=True) as pkg:
         book = Book(pkg)
         outcome = clear_package(pkg, book, _record_or_refuse(pkg, book, source))
         pkg.save(output)
