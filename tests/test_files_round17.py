@@ -209,3 +209,10 @@ def test_clearing_an_xls_renamed_xlsx_says_clearing(tmp_path: Path) -> None:
         api.clear(fake)
     message = str(caught.value)
     assert "实际是 .xls" in message and "后再清除标记" in message and "后再标记" not in message
+
+
+def test_a_year_and_month_with_a_dot_is_the_files_date() -> None:
+    older, newer = "东山镇整改台账2025.12.xlsx", "东山镇整改台账2026.1.xlsx"
+    assert read_name(older).unit == read_name(newer).unit == "东山镇"
+    ordered, why = newest_version([(older, BASE + 3600), (newer, BASE)])
+    assert ordered[0] == newer and "文件名中的日期最新" in why

@@ -464,6 +464,8 @@ _BRACKETS = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
 _SEPARATORS = re.compile(r"[\s_\-—–~·.]+")
 #: a date written with separators (one token, not three)
 _DASHED_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-.](\d{1,2})[-.](\d{1,2})(?!\d)")
+#: a year and month with a separator ("台账2025.12", "台账_2026-01"): not a year and a number ("2026-1号")
+_YEAR_MONTH = re.compile(r"(?<![\d.\-])((?:19|20)\d{2})[-.](1[0-2]|0?[1-9])(?![\d.\-号])")
 #: a month and day without the year, as clerks stamp a version ("台账11.20", "台账（11-20）", "台账1120"
 #: after the ledger words) — not "附件1-2", "v1.2", "1.2版" nor a number among others ("1.2.3")
 _MONTH_DAY = re.compile(r"(?<![\d.\-A-Za-z件表])(1[0-2]|0?[1-9])[.\-](3[01]|[12]\d|0?[1-9])(?![\d.\-版稿号])"
@@ -473,7 +475,7 @@ _MONTH_DAY = re.compile(r"(?<![\d.\-A-Za-z件表])(1[0-2]|0?[1-9])[.\-](3[01]|[1
 def _dates_spelled(text: str) -> str:
     """``text`` with the dates clerks write with separators spelled as :data:`_DATES` reads them:
     "2026.11.18" → 2026年11月18日, "11.20" → 11月20日 (one token, not two numbers)."""
-    text = _DASHED_DATE.sub(r"\1年\2月\3日", text)
+    text = _YEAR_MONTH.sub(r"\1年\2月", _DASHED_DATE.sub(r"\1年\2月\3日", text))
     return _MONTH_DAY.sub(lambda m: f"{int(m.group(1) or m.group(3))}月{int(m.group(2) or m.group(4))}日", text)
 #: version words written onto the end of a name ("县水利局整改台账修改稿")
 _GLUED = re.compile(r"(?:(?:终稿|定稿|最终版|最终稿|最终|修改稿|修订稿|修改版|修订版|修改|修订|报送版|报送稿|报送|上报"
@@ -681,7 +683,8 @@ def read_name(file: str) -> NameInfo:
         names_unit = _UNIT_KIND.match(unit) is not None
     else:  # only ledger words, or words naming no unit: the folder says whose, the name tells the files apart
         said = (prefix.group(0) if prefix else "") + "".join(kept)
-        unit = folder or (_PREFIX.sub("", unicodedata.normalize("NFKC", parts[-2])) if len(parts) > 1 else "") or stem
+        unit = (folder or (_PREFIX.sub("", unicodedata.normalize("NFKC", parts[-2])) if len(parts) > 1 else "")
+                or unicodedata.normalize("NFKC", name.rsplit(".", 1)[0] if "." in name[1:] else name))
         names_unit = bool(folder)
         key = "/".join(parts[:-1]) + "/" + unit_key(said)
         rest = unit_key(_LEDGER_WORDS.sub("", said))
