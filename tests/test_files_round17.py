@@ -216,3 +216,23 @@ def test_a_year_and_month_with_a_dot_is_the_files_date() -> None:
     assert read_name(older).unit == read_name(newer).unit == "东山镇"
     ordered, why = newest_version([(older, BASE + 3600), (newer, BASE)])
     assert ordered[0] == newer and "文件名中的日期最新" in why
+
+
+# -- an .xls's link chosen by a condition -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["each cell", "filled down"])
+def test_an_xls_link_chosen_by_a_condition_is_checked_by_its_file(shared: bool, tmp_path: Path) -> None:
+    """=IF(J4="","未上传",HYPERLINK("佐证材料/"&A4&".pdf","查看")) saved as .xls: the rows showing 查看
+    open 佐证材料/1.pdf, 3.pdf, …; only 1.pdf is there — as in an .xlsx or .ods, the auditor is told
+    of the others; rows showing 未上传 open nothing."""
+    from rectxl import api
+    from tests.followup_ledgers import soffice_convert
+    from tests.test_workbook_round16 import OPTIONS, _chosen_links
+
+    path = soffice_convert(_chosen_links(tmp_path / "台账.xlsx", shared=shared), tmp_path / "xls", "xls")
+    (path.parent / "佐证材料").mkdir()
+    (path.parent / "佐证材料" / "1.pdf").write_bytes(b"%PDF")
+    missing = {f.cell: f.message for f in api.check(path, OPTIONS).findings if f.code == "evidence-file-missing"}
+    assert set(missing) == {"L6", "L8", "L10"}
+    assert all(f"佐证材料/{n}.pdf" in missing[c] for c, n in (("L6", 3), ("L8", 5), ("L10", 7)))

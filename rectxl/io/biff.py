@@ -28,10 +28,12 @@ import struct
 from pathlib import Path
 
 from rectxl.core.text import col_letter
+from rectxl.io.link_formula import parsed_choice
 from rectxl.io.sheet_xml import (
     PICTURE_OVER_CELL,
     SheetExtras,
     ShownAs,
+    add_formula_link,
     add_parsed_link,
     is_file_target,
     shown_of_formats,
@@ -200,6 +202,8 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
             extras.pictures[f"{col_letter(col)}{row + 1}"] = PICTURE_OVER_CELL
     shared: dict[tuple[int, int], bytes] = {}  # a shared formula's first cell → its parsed formula
     filled: list[tuple[int, int, bytes]] = []  # cells of a shared formula: (row, col, the ptgExp)
+    #: links a condition chooses (=IF(…,"未上传",HYPERLINK(…,"查看"))): the cell's, the words opening it
+    chosen: list[tuple[int, int, tuple[str, str]]] = []
     for i, (kind, _, body) in enumerate(records):
         if kind == _FORMULA:
             row, col = struct.unpack_from("<HH", body, 0)
@@ -208,6 +212,8 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
                 filled.append((row, col, rgce))
             elif _HYPERLINK_TAB in rgce:
                 add_parsed_link(extras, rgce, row, col)
+                if (choice := parsed_choice(rgce, row, col)) is not None:
+                    chosen.append((row, col, choice))
             result = body[6:14]
             if result[6:8] != b"\xff\xff":
                 _number(extras, shown, row, col, struct.unpack_from("<H", body, 4)[0],
@@ -257,6 +263,11 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
         formula = shared.get(struct.unpack_from("<HH", exp, 1))
         if formula is not None:
             add_parsed_link(extras, formula, row, col)
+            if (choice := parsed_choice(formula, row, col)) is not None:
+                chosen.append((row, col, choice))
+    for row, col, (argument, words) in chosen:
+        if extras.shown.get((row, col)) == words:  # it shows the link's words: it opens the link
+            add_formula_link(extras, (row, col), argument)
     return extras
 
 

@@ -363,6 +363,25 @@ _NAMES = {_CONCATENATE: "CONCATENATE", 8: "ROW", 9: "COLUMN", 48: "TEXT", 118: "
 _OPERATORS = {0x03: "+", 0x04: "-", 0x05: "*", 0x06: "/", 0x08: "&"}
 
 
+#: what may stand in the condition choosing a link (=IF(J4="","未上传",HYPERLINK(…,"查看"))): IF itself,
+#: AND, OR (ptgFuncVar); LEN, ISBLANK, NOT, ISERROR, ISNUMBER (ptgFunc) — their values are not worked out
+_IF = 1
+_CONDITION_VARIABLE = {_IF: (2, 3), 36: (1, 255), 37: (1, 255)}
+_CONDITION_FIXED = {32: 1, 129: 1, 38: 1, 3: 1, 2: 1, 128: 1}
+#: the comparisons (ptgLt … ptgNe)
+_COMPARISONS = range(0x09, 0x0F)
+
+
+def parsed_choice(rgce: bytes, row: int, col: int, biff12: bool = False) -> tuple[str, str] | None:
+    """The first argument of the HYPERLINK a condition chooses in a parsed formula (an .xls's
+    ``=IF(J4="","未上传",HYPERLINK("佐证材料/"&A4&".pdf","查看"))``), written as text as
+    :func:`parsed_argument` writes it, and the words it shows ("查看"): the cell opens that link
+    where it shows those words (:func:`chosen_link` for a formula kept as text). None for any other
+    formula, or a link whose words are put together."""
+    parsed = _parsed(rgce, row, col, biff12, choosing=True)
+    return (parsed[0], parsed[1]) if parsed is not None and parsed[1] is not None else None
+
+
 def parsed_argument(rgce: bytes, row: int, col: int, biff12: bool = False) -> str | None:
     """The first argument of the HYPERLINK call a parsed formula ``rgce`` of an .xls (BIFF8) or,
     ``biff12``, an .xlsb is, written as text (``"附件\\"&A3&".pdf"``), its references made
@@ -370,7 +389,16 @@ def parsed_argument(rgce: bytes, row: int, col: int, biff12: bool = False) -> st
     relative references, ptgRefN); None for any other formula. The tokens read ([MS-XLS]
     2.5.198, [MS-XLSB] 2.5.97): ptgStr, ptgRef, ptgRefN, ptgConcat, ptgAdd … ptgDiv, ptgUminus,
     ptgInt, ptgNum, ptgParen, ptgAttr (spaces), ptgFunc and ptgFuncVar (of :data:`_NAMES`)."""
+    parsed = _parsed(rgce, row, col, biff12, choosing=False)
+    return parsed[0] if parsed is not None and parsed[1] is None else None
+
+
+def _parsed(rgce: bytes, row: int, col: int, biff12: bool, choosing: bool) -> tuple[str, str | None] | None:
+    """(HYPERLINK's first argument, None) when ``rgce`` is that call; ``choosing``: also (its first
+    argument, the words it shows) when ``rgce`` is an IF whose branch is that call."""
     stack: list[str] = []
+    chosen: tuple[str, str] | None = None
+    last = -1  # the last function called
     pos, end = 0, len(rgce)
     try:
         while pos < end:
@@ -407,29 +435,47 @@ def parsed_argument(rgce: bytes, row: int, col: int, biff12: bool = False) -> st
             elif ptg == 0x15:  # ptgParen
                 continue
             elif ptg == 0x19:  # ptgAttr: only spaces and a volatile mark are no function
-                if rgce[pos] not in (0x01, 0x40):
+                if rgce[pos] not in ((0x01, 0x40, 0x02, 0x08) if choosing else (0x01, 0x40)):  # IF's jumps
                     return None
                 pos += 3
+            elif choosing and ptg in _COMPARISONS:
+                right, left = stack.pop(), stack.pop()
+                stack.append(f"({left})?({right})")  # compared: its value is not needed
+            elif choosing and ptg in (0x1D, 0x1C):  # ptgBool, ptgErr
+                stack.append("?")
+                pos += 1
+            elif choosing and ptg == 0x16:  # ptgMissArg
+                stack.append("")
             elif ptg in (0x22, 0x42, 0x62, 0x21, 0x41, 0x61):  # ptgFuncVar, ptgFunc (of any class)
+                variable = _VARIABLE | _CONDITION_VARIABLE if choosing else _VARIABLE
+                fixed = _FIXED | _CONDITION_FIXED if choosing else _FIXED
                 if ptg & 0x1F == 0x02:
                     count, tab = rgce[pos] & 0x7F, int.from_bytes(rgce[pos + 1:pos + 3], "little") & 0x7FFF
                     pos += 3
-                    low, high = (1, 255) if tab == _HYPERLINK else _VARIABLE.get(tab, (1, 0))
+                    low, high = (1, 255) if tab == _HYPERLINK else variable.get(tab, (1, 0))
                 else:
                     tab = int.from_bytes(rgce[pos:pos + 2], "little") & 0x7FFF
                     pos += 2
-                    count = low = high = _FIXED.get(tab, -1)
+                    count = low = high = fixed.get(tab, -1)
                 if not low <= count <= high or count > len(stack):
                     return None
                 args, stack = stack[len(stack) - count:], stack[:len(stack) - count]
+                last = tab
                 if tab == _HYPERLINK:
-                    return args[0] if pos == end and not stack else None
-                stack.append(f"{_NAMES[tab]}(" + ",".join(args) + ")")
+                    if pos == end and not stack:
+                        return args[0], None
+                    words = _STRING.fullmatch(args[1]) if choosing and len(args) > 1 and chosen is None else None
+                    if words is None or not words.group(1):
+                        return None  # a link inside another call, or words put together
+                    chosen = args[0], words.group(1).replace('""', '"')
+                    stack.append("HYPERLINK()")
+                    continue
+                stack.append(f"{_NAMES.get(tab, '?')}(" + ",".join(args) + ")")
             else:
                 return None
     except (IndexError, UnicodeDecodeError, struct.error):
         return None
-    return None
+    return chosen if chosen is not None and last == _IF and len(stack) == 1 else None
 
 
 def _location(rgce: bytes, pos: int, biff12: bool, offsets: bool, row: int, col: int) -> tuple[int, int, int]:
