@@ -44,7 +44,8 @@ def ledger(path: Path, measures: int, *, done: int = 0, hours: float = 0, unit: 
 @pytest.mark.parametrize("name", [
     "南坪乡整改台账2.0.xlsx", "南坪乡整改台账ver2.xlsx",
     "南坪乡整改台账第二版.xlsx", "南坪乡整改台账第2稿.xlsx", "南坪乡整改台账二稿.xlsx", "南坪乡整改台账2.xlsx",
-    "南坪乡整改台账新.xlsx", "南坪乡整改台账改.xlsx",
+    "南坪乡整改台账新.xlsx", "南坪乡整改台账改.xlsx", "南坪乡整改台账修改后.xlsx", "南坪乡整改台账二次修改.xlsx",
+    "南坪乡整改台账改2.xlsx",
 ])
 def test_a_version_glued_to_the_name_is_no_part_of_the_unit(name: str) -> None:
     named = read_name(name)
@@ -58,6 +59,8 @@ def test_a_version_glued_to_the_name_is_no_part_of_the_unit(name: str) -> None:
     ("南坪乡整改台账 1.0.xlsx", "南坪乡整改台账 2.0.xlsx"),
     ("南坪乡整改台账（2.0版）.xlsx", "南坪乡整改台账（3.1版）.xlsx"),
     ("南坪乡整改台账一稿.xlsx", "南坪乡整改台账二稿.xlsx"),
+    ("南坪乡整改台账改1.xlsx", "南坪乡整改台账改2.xlsx"),
+    ("南坪乡整改台账修改.xlsx", "南坪乡整改台账二次修改.xlsx"),
 ])
 def test_the_numbered_version_is_the_newer(older: str, newer: str) -> None:
     ordered, why = newest_version([(older, BASE + 3600), (newer, BASE)])  # the older one re-saved later

@@ -482,7 +482,9 @@ _GLUED = re.compile(r"(?:(?:终稿|定稿|最终版|最终稿|最终|修改稿|�
                     r"|填报|初稿|草稿|副本|备份|新版|旧版|最新版?|更新版?|导出|汇总|打印版?|电子版|正式版|完整版"
                     r"|盖章版|签字版|确认版|已?(?:盖章|签字|签章|审核|审定)(?:版|稿|后)?"
                     # its number: "第二版", "第2稿", "二稿" (not a part: "第二部分")
-                    r"|第[\d一二三四五六七八九十]{1,3}[稿版次]|[\d一二三四五六七八九十]{1,2}稿)\d{0,2})+$")
+                    r"|第[\d一二三四五六七八九十]{1,3}[稿版次]|[\d一二三四五六七八九十]{1,2}稿"
+                    # revised again, or how many times ("修改后", "再次修改", "二次修改", "改2")
+                    r"|(?:再次|再|[\d二三四五六七八九十]次)?(?:修改|修订)(?:后|稿|版)?|改(?=\d))\d{0,2})+$")
 #: what is left glued to a unit's name once the ledger words are out: a number or a one-character word
 #: ("南坪乡整改台账2" → 南坪乡 and "2", "东山镇台账新" → 东山镇 and "新"), told apart as "台账-2", "台账-新" are
 _GLUED_TAIL = re.compile(r"(?:\d{1,3}|[新改])$")
@@ -494,7 +496,8 @@ _LEVELS = (
     (-2, re.compile(r"^旧|旧版|旧稿|原稿|原版|作废|^old$", re.IGNORECASE)),
 )
 _REVISION = re.compile(r"第([\d一二三四五六七八九十]+)[稿版期次批]|(?:^|[^a-z])v(\d{1,4})$|[稿版](\d{1,2})$"
-                       r"|^([\d一二三四五六七八九十]{1,2})[稿版]$", re.IGNORECASE)
+                       r"|^([\d一二三四五六七八九十]{1,2})[稿版]$|改(\d{1,2})$|([\d二三四五六七八九十])次(?:修改|修订)",
+                       re.IGNORECASE)
 #: a copy's words ("台账 - 副本", a backup, rectxl's "_校验" / "_已清除标记" copies, a timestamp)
 _COPY = re.compile(r"副本|拷贝|复制|copy|backup|bak|备份|^校验$|^已清除标记$|^\d{12,14}$", re.IGNORECASE)
 #: of those, a backup's (older content by nature)
@@ -586,7 +589,7 @@ class _Words:
                     self.level, self.level_word = level, m.group(0)
                 break
         m = _REVISION.search(text)
-        number = to_int(m.group(1) or m.group(2) or m.group(3) or m.group(4)) if m is not None else None
+        number = to_int(next((g for g in m.groups() if g), "")) if m is not None else None
         if number:
             self.revision = max(self.revision, number)
             said = True
