@@ -167,8 +167,8 @@ def test_ledgers_dated_a_month_before_the_others_are_named_when_as_of_is_given(t
     result = run_batch(inbox, workers=1, options=Options(as_of=dt.date(2025, 10, 31)))
     (note,) = [n for n in batch_notes(result) if n.code == "earlier-period"]
     assert note.files == [f"{u}巡察整改台账（10月）.xlsx" for u in RESENT]
-    assert note.message.startswith("2 个台账中填写的日期早于多数台账的 2025-10-31（6 个台账）20 天以上，"
-                                   "可能是上期台账重新报送（只改了文件名）：2025-09-30：")
+    assert note.message.startswith("2 个台账中填写的日期早于多数台账的 2025年10月31日（6 个台账）20 天以上，"
+                                   "可能是上期台账重新报送（只改了文件名）：2025年9月30日：")
     assert "县审计局巡察整改台账（10月）.xlsx（县审计局）" in note.message
     # without --as-of each ledger is evaluated on its own date, which the as-of note already says
     again = run_batch(inbox, workers=1)

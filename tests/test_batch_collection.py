@@ -326,8 +326,8 @@ def test_ledgers_evaluated_on_different_dates_are_said_to_be(tmp_path: Path) -> 
     result = run_batch(folder, options=Options(), workers=1, today=date(2026, 11, 30))
     (note,) = batch_notes(result)
     assert note.code == "as-of-differs" and note.files == ["县财政局整改台账-报送版.xlsx"]
-    assert "2026-11-20 2 个台账（报告日期）" in note.message
-    assert "2026-11-30 1 个台账（未填报告日期，按今天计算）：县财政局整改台账-报送版.xlsx" in note.message
+    assert "2026年11月20日 2 个台账（报告日期）" in note.message
+    assert "2026年11月30日 1 个台账（未填报告日期，按今天计算）：县财政局整改台账-报送版.xlsx" in note.message
     assert "--as-of" in note.message and note.message in to_text(result)
     same = run_batch(folder, options=Options(as_of=AS_OF), workers=1)
     assert batch_notes(same) == []  # one date given for all: nothing to say

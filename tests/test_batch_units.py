@@ -209,7 +209,7 @@ def test_the_date_a_ledger_states_decides_before_its_modification_time(tmp_path:
     result = run_batch(folder, options=OPTS, workers=1)  # --as-of given: still the ledgers' own dates
     assert [r.file for r in result.ledgers] == ["县气象局整改台账(1).xlsx"]
     (aside,) = result.set_aside
-    assert "台账中填写的日期最新（2026-11-25）" in aside.reason
+    assert "台账中填写的日期最新（2026年11月25日）" in aside.reason
 
 
 def test_a_copy_and_its_original_of_one_time_prefer_the_original() -> None:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from rectxl.batch import run_batch
 from rectxl.core.batch_report import newest_version, read_name
@@ -239,3 +239,19 @@ def test_an_xls_link_chosen_by_a_condition_is_checked_by_its_file(shared: bool, 
     missing = {f.cell: f.message for f in api.check(path, OPTIONS).findings if f.code == "evidence-file-missing"}
     assert set(missing) == {"L6", "L8", "L10"}
     assert all(f"佐证材料/{n}.pdf" in missing[c] for c, n in (("L6", 3), ("L8", 5), ("L10", 7)))
+
+
+def test_batch_notes_write_the_ledgers_dates_in_chinese(tmp_path: Path) -> None:
+    from rectxl.core.batch_report import batch_notes
+
+    folder = tmp_path / "报送"
+    for unit, day in (("东山镇", date(2026, 11, 20)), ("西河镇", date(2026, 11, 20)), ("南坪乡", date(2026, 10, 8))):
+        path = ledger(folder / f"{unit}整改台账.xlsx", 2, unit=unit)
+        book = load_workbook(path)
+        book["基本信息"].append(["报告日期", day])
+        book.save(path)
+    result = run_batch(folder, options=Options(), workers=1)
+    notes = {n.code: n.message for n in batch_notes(result)}
+    assert "2026年11月20日 2 个台账（报告日期）" in notes["as-of-differs"]
+    assert "2026年10月8日 1 个台账（报告日期）：南坪乡整改台账.xlsx" in notes["as-of-differs"]
+    assert not any("2026-1" in message for message in notes.values())

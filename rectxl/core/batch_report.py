@@ -26,7 +26,7 @@ from rectxl.core.batch_units import cluster, not_on_roster, preferred_name
 from rectxl.core.counts import COUNT_FIELDS, Rates
 from rectxl.core.findings import Finding, Severity, json_value
 from rectxl.core.report import FINDING_FIELDS
-from rectxl.core.text import percent_text, to_int
+from rectxl.core.text import cn_written_date, percent_text, to_int
 from rectxl.core.units import canonical_unit, is_person_name, same_unit_name, unit_core, unit_key, unit_parts
 from rectxl.core.validate import Report
 from rectxl.core.version import __version__
@@ -845,7 +845,7 @@ def newest_version(files: Sequence[tuple[str, float]],
                 f"文件名标明“{first.level_word}”" if first.level > 0 else f"其他版本标明“{second.level_word}”",
                 "文件名中的稿次最新",
                 "其他文件的文件名像副本或备份",
-                f"台账中填写的日期最新（{stated.get(ordered[0][0], '')}）",
+                f"台账中填写的日期最新（{cn_written_date(stated.get(ordered[0][0], ''))}）",
                 "修改时间最新（文件名、文件夹名和台账中都没有标明先后，而修改时间会因复制、下载改变，请核实）",
                 f"文件名带“({first.received})”，是同名文件中后收到（下载）的一份，修改时间相同，请核实",
                 "其他文件的文件名像副本或备份",
@@ -967,7 +967,7 @@ def _as_of_notes(result: BatchResult) -> list[Note]:
         ledgers = by_date[day]
         sources = Counter(r.as_of_source for r in ledgers)
         said = "、".join("未填报告日期，按今天计算" if s == "今天" else s for s in sources)
-        text = f"{day} {len(ledgers)} 个台账（{said}）"
+        text = f"{cn_written_date(day)} {len(ledgers)} 个台账（{said}）"
         if day != usual:
             text += "：" + _listed([r.file for r in ledgers])
             odd += [r.file for r in ledgers]
@@ -999,9 +999,10 @@ def _stale_notes(result: BatchResult) -> list[Note]:
     by_day: dict[str, list[LedgerResult]] = {}
     for r in sorted(old, key=lambda r: (r.stated, r.file)):
         by_day.setdefault(r.stated, []).append(r)
-    said = "；".join(f"{day}：" + _listed([f"{r.file}（{r.unit}）" for r in ledgers])
+    said = "；".join(f"{cn_written_date(day)}：" + _listed([f"{r.file}（{r.unit}）" for r in ledgers])
                     for day, ledgers in by_day.items())
-    message = (f"{len(old)} 个台账中填写的日期早于多数台账的 {usual}（{stated[usual]} 个台账）{_STALE_DAYS} 天以上，"
+    message = (f"{len(old)} 个台账中填写的日期早于多数台账的 {cn_written_date(usual)}（{stated[usual]} 个台账）"
+               f"{_STALE_DAYS} 天以上，"
                f"可能是上期台账重新报送（只改了文件名）：{said}。请核实，必要时请这些单位报送本期台账")
     return [Note("earlier-period", message, [r.file for r in old])]
 
