@@ -280,7 +280,8 @@ _V_ANY = _alt(
     "整改 落实 纠正 处理 办理 整治 改正 规范 完善 清理 清退 追回 收回 查处 处置 修订 修改 健全 建立 "
     "执行 核查 清查 腾退 补缴 追缴 调整 改进 整顿 治理 推进 推动 进行 开展 实施 办 建设 建 施工 招标 "
     "采购 审批 审核 核实 研究 协调 对接 谋划 筹备 跟进 跟踪 制定 起草 编制 排查 摸排 梳理 调查 申报 "
-    "报批 审计 申请 延期 整合 解决 完成 抓 做 改 督办 督促 论证 评估 公示 设计 结算 清算 追偿 诉讼"
+    "报批 审计 申请 延期 整合 解决 完成 抓 做 改 督办 督促 论证 评估 公示 设计 结算 清算 追偿 诉讼 "
+    "压降 压减 压缩 消化 清收"
 )
 #: adverbs of in-progress work (稳步推进, 按序时进度推进, 正在抓紧整改 …)
 _ADV_IP = _alt(
@@ -298,7 +299,7 @@ _LT_MOD = _alt(
 _LT_VERB = _alt(
     "坚持 推进 整改 执行 落实 开展 深化 巩固 抓好 抓实 跟踪 问效 关注 监督 推动 加强 完善 规范 管理 "
     "实施 做好 提升 保持 用力 发力 改进 整治 治理 跟进 强化 督促 有效 坚守 抓 做 进行 更新 维护 "
-    "运行 落地 见效 抓紧 整改落实 调整 监测 监管 监督 管控 督查 检查"
+    "运行 落地 见效 抓紧 整改落实 调整 监测 监管 监督 管控 督查 检查 压降 压减 压缩 消化 清收"
 )
 #: verbs of starting work (未启动, 已启动, 拟于…开展)
 _V_START = _alt("启动 开始 开展 着手 实施 动工 开工 部署 推进 安排 行动 动")
@@ -356,6 +357,8 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:验收(?:[并和及]?(?:销号|销项))?|销号|销项)",
             # a second look by whoever checks the work (待复核, 整改完成待复查): the same wait
             r"(?:待|等待|申请|提请|报请|已提请|已报请|已申请)(?:组织)?(?:复核|复查|复验)(?:中)?",
+            # an audit to confirm the work (整改完成待审计确认, 已提请审计确认, 审计确认中): the same wait
+            rf"(?:待|等待|正待|尚待|申请|提请|报请|已提请|已报请|已申请){_WHO}审计(?:确认|认定|核实|审核)(?:中)?|审计(?:确认|认定)中",
             # at that step: 已进入验收阶段, 处于销号环节
             r"(?:已经?|正在|目前)?(?:进入|处于)(?:验收|销号|销项)(?:阶段|环节|程序)",
             r"(?:已经?)?(?:提交|报送|上报|递交)了?(?:验收|销号|销项)(?:申请|材料|手续)",
@@ -395,7 +398,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
         "long_term",
         (
             rf"(?:(?:今后|此后|以后|后续|下一步|下步)(?:将|要|仍将|仍要|还将)?)?"
-            rf"(?:需要?|须|需|应|要|应当|(?:仍|还|尚)(?:需要?|须)|属于?|为|是|坚持|将|已|作为|(?:已经?)?(?:列为|列入|纳入)|已转为?|转为?|转入)?"
+            rf"(?:需要?|须|需|应|要|应当|(?:仍|还|尚)(?:需要?|须)|属于?|为|是|坚持|将|拟|已|作为|(?:已经?)?(?:列为|列入|纳入)|已转为?|转为?|转入)?"
             rf"{_LT_MOD}+地?"
             rf"{_LT_VERB}*(?:中|下去)?的?(?:任务|事项|工作|整改事项|整改任务|性任务|问题|性工作)?",
             r"(?:并|同时)?(?:建立|健全|完善|形成)(?:了|起)?(?:长效|常态化)(?:机制|制度)",
@@ -523,6 +526,12 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # handed to the one who does it (已交办, 已转办), a case opened on it (已立案, 已立案调查),
             # put in a plan (已纳入年度计划, 已列入2027年预算), a document only drafted (已形成初稿): begun, not done
             r"(?:已经?)(?:交办|转办|分办|立案|受理)(?:调查|审查|查处|办理)?",
+            # a project approved, the works to come ("已立项待建", "已立项", "立项待建"): going on
+            r"(?:已经?)?(?:完成)?立项(?:待建|待实施|待招标|在建|实施中)?|(?:已经?)(?:立项|批复)",
+            # told to the discipline body, for its word ("已向纪委报告", "已向县纪委监委报送线索"): waiting, as
+            # 已报送纪委 is
+            r"(?:已经?)向[\u4e00-\u9fff]{0,6}?(?:纪委监委|纪委|监委|纪工委|纪检监察组|巡察办|党委|党组|组织部|国资委|上级|主管部门)"
+            r"(?:报告|汇报|报送|报备)(?:了)?(?:问题)?(?:线索|情况)?",
             r"(?:已经?)(?:纳入|列入)了?[\u4e00-\u9fff\d]{0,8}?(?:计划|规划|预算|议程|项目库)",
             r"(?:已经?)?(?:形成|完成|起草|拟定|草拟)了?(?:制度|方案|办法|文件)?(?:初稿|草案|征求意见稿|送审稿|讨论稿)",
             # only drafted ("制度已起草", "办法已拟定", "已起草完毕"): to be passed and issued
@@ -580,6 +589,9 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:已经?|均已)(?:上报|报送|呈报|报请|报)(?:至|到|给)?[\u4e00-\u9fff]{0,6}?(?:纪委监委|纪委|监委|纪工委|纪检监察组|"
             r"纪检监察机关|司法机关|公安机关|公安局|公安|检察院|法院)(?:依规依纪|依纪依法|依法依规|依纪|依法|依规)?"
             r"(?:处理|查处|处置|立案(?:审查|调查)?|审查调查)",
+            # a filing lodged with the body that keeps it ("已报国资委备案", "已报县财政局备案审查"): the
+            # filing is the work
+            r"(?:已经?|均已)(?:报|上报|报送|呈报|报至|送)[\u4e00-\u9fff]{1,10}?备案(?:审查)?",
             # at once, and said done: "已立行立改", "均已即知即改"
             r"(?:已经?|均已)(?:立行立改|即知即改|立知立改|立查立改|即查即改|边巡边改|边察边改|马上就改|当即整改|当场整改|现场整改)",
         ),
@@ -598,7 +610,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 #: words without which a kind of atom cannot match: a clause lacking them skips its patterns
 _ATOM_NEEDS: dict[str, tuple[str, ...]] = {
-    "awaiting": ("验收", "销号", "销项", "复核", "复查", "复验"),
+    "awaiting": ("验收", "销号", "销项", "复核", "复查", "复验", "审计"),
     "accepted": ("验收", "复核", "复查", "复验"),
     "closed": ("销",),
     "achieved": ("成效", "成果", "效果"),
@@ -1287,6 +1299,14 @@ def _options_only(text: str) -> bool:
 
 #: a status run on with 并 into what else was done ("已完成整改并举一反三开展自查")
 _JOINED_ACTION = re.compile(r"([^，,。；;：:（(\n并]{2,12})(?=并(?:且|已)?[\u4e00-\u9fff]{2})")
+#: a problem checked and found not to be ("经核查不属实", "经核实，不存在该问题", "经查无此问题")
+_UNFOUNDED_HINT = re.compile(r"属实|不存在|不成立|无此|查无")
+_UNFOUNDED = LazyPattern(
+    r"(?:经(?:过)?(?:核查|核实|调查|查实|查证|复核|复查|调查核实|核查核实|了解|查)(?:后)?[，,、]?)?"
+    r"(?:该|此|所|上述|反映的?|所反映的?|该反映|巡察反映的?)?(?:问题|情况|线索|事项)?(?:经(?:核查|核实|查))?[，,]?"
+    r"(?:反映)?(?:不属实|失实|(?:该|此|上述)?(?:问题|情况)?不存在(?:该|此|上述)?(?:问题|情况)?|(?:查)?无此(?:问题|情况|事)|"
+    r"(?:问题)?不成立|查无实据)"
+)
 #: the longest cell read again as one word when it gives no status
 _BROKEN_MAX = 10
 
@@ -1323,9 +1343,19 @@ def _read_text(text: str) -> StatusReading:
     if "部分" in text and _PARTLY.search(text):
         return StatusReading(Status.IN_PROGRESS)  # "已完成（部分）", "已整改（部分）"
     reading = _read_clauses(text)
+    if reading.status is None and _UNFOUNDED_HINT.search(text) and _UNFOUNDED.fullmatch(_fold(text)):
+        # "经核查不属实", "经核实不存在该问题", "问题不成立": the problem checked and found not to be —
+        # closed by that check, counted with the done (not "不涉及": nothing was checked)
+        return StatusReading(Status.DONE)
     if reading.status is None and "并" in text and (run_on := _JOINED_ACTION.match(text)) is not None:
         # "已完成整改并举一反三开展自查": a status run on into a further action with 并
         head = _read_clauses(run_on.group(1))
+        if head.status is None and len(run_on.group(1)) <= _BEGUN_MAX:
+            # "已开设专栏并拟长期坚持": a short action done, kept up after it — long-term work, as
+            # "已开设专栏，长期坚持" is (anything else run on after it is an account, read as one)
+            tail = text[run_on.end(1) + 1:].strip()
+            if _clause(_fold(tail)) == _Clause(long_term=True) and _done_action(_fold(run_on.group(1))) is not None:
+                return StatusReading(Status.LONG_TERM, rest=run_on.group(1))
         if head.status is not None and not head.rest:
             return replace(head, rest=text[run_on.end(1):].strip())
     if reading.status is None and len(text) <= _BROKEN_MAX:
