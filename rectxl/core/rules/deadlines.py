@@ -128,7 +128,7 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
             said = "写明延期未获批准" if extension_refused(asked) else "未写明延期已获批准"
             note = f"（台账写着“{shorten(asked, 30)}”，{said}：按原时限判断）"
         at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
-        due = "立行立改" if at_once else _fmt(effective_due(m) or m.deadline.due) + (
+        due = _at_once(m) if at_once else _fmt(effective_due(m) or m.deadline.due) + (
             _lunar_note(ctx, m) or _reckoned_note(m))
         yield r.at(ctx, m, F.DEADLINE, due=due, note=note, as_of=_fmt(ctx.as_of),
                    status=status_quote(m), hint=_done_in_progress(m))
@@ -163,12 +163,19 @@ def _extension_dated(ctx: Context, m: Measure) -> bool:
     return ext is not None and ext.due is not None
 
 
+def _at_once(m: Measure) -> str:
+    """A deadline of "at once" as a message names it: in the clerk's own words when they are not
+    立行立改 itself ("“即日起”（立行立改）", "“马上就办”（立行立改）"), so the clerk finds the cell."""
+    own = " ".join(str(m.deadline.text).split())
+    return f"“{own}”（立行立改）" if own and own != "立行立改" and len(own) <= 16 else "立行立改"
+
+
 def past_due(m: Measure, as_of: date) -> str | None:
     """The deadline of an unfinished-or-unknown measure that has passed, as a message names it
     ("2026年6月30日", "立行立改"); ``None`` when it has not passed or there is none."""
     if m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM) and (
             effective_due(m) is None):
-        return "立行立改"
+        return _at_once(m)
     due = effective_due(m)
     return _fmt(due) if due is not None and due < as_of else None
 
