@@ -399,7 +399,7 @@ _STAGE_NAME = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:阶段|�
 #: a label typed straight before its date, with no colon ("截止日期2026年6月30日", "完成期限…",
 #: "阶段性目标2026年6月底前完成", "时间节点为…", "短期2026年9月，长期坚持"): what the date is, not part of it
 _GLUED_LABEL = LazyPattern(
-    r"(?:(?:阶段性?|近期|短期|中期|首期|初期)(?:整改)?(?:目标|任务)|(?:整改)?(?:目标|任务)"
+    r"(?:(?:阶段性?|近期|短期|中期|首期|初期)(?:整改)?(?:目标|任务|成效|成果)|(?:整改)?(?:目标|任务)"
     r"|(?:计划|预计|要求|规定|最终|最后)?(?:截止|截至|完成|整改|办结|落实|整改完成)(?:日期|时间|时限|期限|节点)"
     r"|时间节点|节点|近期|短期|中期)(?:为|是)?(?=\d|(?:今|本|明|次)年|年[底末内中]|[上下]半年)")
 #: an item's number before its date ("一是2026年6月底前；二是2026年12月底前", "(二)…", "②…")
@@ -477,7 +477,7 @@ _P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)?月(?P<x>上旬|
 #: the quarter of the feedback date, or the one after it ("本季度末", "下季度内")
 _P_REL_QUARTER = re.compile(r"(?P<rq>本|当|这个?|下个?|次)?季度?")
 # "8.31" / "8/31": month and day, the year from the feedback date
-_P_MD = re.compile(r"(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?:日|号)?")
+_P_MD = re.compile(r"(?P<m>\d{1,2})[./\-](?P<d>\d{1,2})(?:日|号)?")
 
 #: 月初 is read as 上旬: a deadline of "12月初" is kept by the 10th
 _XUN_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 15, "上中旬": 20}  # 中下旬, 下旬: the month's end
@@ -499,12 +499,17 @@ def says_lunar_year_end(value: object) -> bool:
 # A festival as a deadline ("春节前", "2025年国庆节前", "七一前", "十一前"): due the day before it.
 _P_FESTIVAL = LazyPattern(
     rf"(?:{_Y}度?|(?P<y2>\d{{4}}))?(?P<f>元旦|春节|清明节?|五一|劳动节|端午节?|七一|建党节|八一|建军节|中秋节?|国庆节?|"
-    r"十一|除夕|元宵节?|三八|妇女节|植树节|五四|青年节|护士节|六一|儿童节|医师节|教师节)"
+    r"十一|除夕|元宵节?|三八|妇女节|植树节|五四|青年节|护士节|六一|儿童节|医师节|教师节|"
+    # a lunar day named for its festival ("正月十五前" is 元宵, "大年三十前" 除夕; 八月十五 only as 农历)
+    r"(?:农历)?(?:正月初一|大年初一|正月十五|大年三十|年三十|五月初五)|农历八月十五)"
     r"(?:黄金周|假期|长假|节假日|假日|放假|节)?")
 #: what a festival deadline holds (a cheap test before the pattern)
 _FESTIVAL_WORDS = ("元旦", "春节", "清明", "五一", "劳动", "端午", "七一", "建党", "八一", "建军", "中秋", "国庆",
                    "十一", "除夕", "元宵", "三八", "妇女", "植树", "五四", "青年", "护士", "六一", "儿童", "医师",
-                   "教师")
+                   "教师", "正月", "大年", "年三十", "初五", "农历")
+#: a lunar day written for its festival ("正月十五" is 元宵)
+_LUNAR_DAY = {"正月初一": "春节", "大年初一": "春节", "正月十五": "元宵", "大年三十": "除夕", "年三十": "除夕",
+              "五月初五": "端午", "八月十五": "中秋"}
 #: another name of a festival ("十一" is 国庆, "六一" 儿童节)
 _FESTIVAL_ALIAS = {"十一": "国庆", "三八": "妇女", "五四": "青年", "六一": "儿童"}
 #: festivals on a fixed day of the Gregorian year (清明 falls on April 4 or 5: the 4th is kept)
@@ -574,7 +579,8 @@ def _after_working_days(start: date, n: int) -> date:
 
 def _festival_eve(m: re.Match[str], fb: date | None) -> date | None:
     """The day before the festival: of the year written, else the first one after ``fb``."""
-    name = _FESTIVAL_ALIAS.get(m["f"][:2], m["f"][:2])
+    lunar = m["f"].removeprefix("农历")
+    name = _LUNAR_DAY[lunar] if lunar in _LUNAR_DAY else _FESTIVAL_ALIAS.get(m["f"][:2], m["f"][:2])
     groups = m.groupdict()
     if groups.get("y") or groups.get("y2") or groups.get("Y") is not None:
         day = _festival(name, _year_of(m, fb, 1 if name == "元旦" else 12))
