@@ -1389,6 +1389,23 @@ def parse_deadline_in_year(value: object, year_from: date) -> Deadline | None:
     return dated if dated.kind is not DeadlineKind.INVALID else None
 
 
+#: a 完成时间 naming the month of the report or the one before ("本月", "上月", "上个月底", "本月已完成")
+_MONTH_OF_REPORT = LazyPattern(r"(?P<which>本|当|这个?|上个?)月份?(?:初|中旬|上旬|下旬|中|底|末)?(?:内|份)?"
+                               r"(?:已经?)?(?:完成|办结|整改完成)?")
+
+
+def completed_in_report_month(value: object, report: date | None) -> date | None:
+    """The day a 完成时间 of "本月" or "上月" stands for, counted from the ``report`` date (a monthly
+    report's "finished this month / last month"): the first day of that month — the day no
+    finding can count as late or early when the work was not (a completion in the month of a
+    deadline on its 5th is not told late); ``None`` for anything else or with no report date."""
+    if report is None or not isinstance(value, str) or "月" not in value or (
+            m := _MONTH_OF_REPORT.fullmatch(_fold(value))) is None:
+        return None
+    first = report.replace(day=1)
+    return first if not m["which"].startswith("上") else (first - timedelta(days=1)).replace(day=1)
+
+
 def parse_date(value: object, *, feedback_date: date | None = None) -> date | None:
     """Parse a single date (a 完成时间 cell); None if blank or not a single date.
 

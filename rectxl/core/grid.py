@@ -20,6 +20,7 @@ from typing import Any
 
 from rectxl.core import fields as F
 from rectxl.core.deadline import (
+    completed_in_report_month,
     earliest_day,
     month_alone,
     parse_date,
@@ -3773,6 +3774,9 @@ class _Builder:
         day something was finished is not after the report date: such a day is the year before's —
         even before the feedback (work put right while the inspectors were there, or a slip the
         clerk is to check): a year the clerk never wrote is never quoted back as a day to come."""
+        if isinstance(value, str) and "月" in value and (
+                month := completed_in_report_month(value, self.ledger.info.report_date)) is not None:
+            return month  # "本月", "上月": a monthly report's, counted from its report date
         deadline = self._deadline(value)
         if deadline.kind is not DeadlineKind.DATE or deadline.due is None:
             return None
