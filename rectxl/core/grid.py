@@ -3667,6 +3667,10 @@ class _Builder:
             # work was finished, when the report date is on or after it — as "2026年8月完成" is
             raw = values.get(F.STATUS)
             reading, finished = self._day_done(raw[r] if raw is not None else status_text)
+            if reading.status is not None and self._status_days_are_deadlines():
+                # every day in the status column is its row's 整改时限: the deadline column pasted
+                # there, not the days the work was finished — unread (bad-status tells it)
+                reading, finished = StatusReading(None), None
             if finished is not None and not completed_text:
                 completed_on, completed_text = finished, status_text
         rest = reading.rest
@@ -3819,6 +3823,30 @@ class _Builder:
         if stated.due <= report:
             return StatusReading(Status.DONE), stated.due
         return StatusReading(Status.IN_PROGRESS), None
+
+    #: whether the status column's days are its rows' deadlines (:meth:`_status_days_are_deadlines`)
+    _days_as_deadlines: bool | None = None
+
+    def _status_days_are_deadlines(self) -> bool:
+        """Whether the sheet's status cells holding a day are, two or more of them and every one,
+        the day of their row's 整改时限 (the deadline column pasted into the status column): one
+        measure finished on its deadline day is common, a whole column of them is a slip."""
+        if self._days_as_deadlines is None:
+            texts, raw = self.texts[F.STATUS], self.values.get(F.STATUS)
+            deadlines = self.values.get(F.DEADLINE)
+            same = 0
+            for r, text in enumerate(texts):
+                if not (text[:1].isdigit() and _DATE_ONLY.match(text)) or self._status(text).status is not None:
+                    continue
+                day = self._completed(raw[r] if raw is not None else text)
+                if day is None:
+                    continue
+                if deadlines is None or self._deadline_of(r, deadlines[r]).due != day:
+                    same = -1
+                    break
+                same += 1
+            self._days_as_deadlines = same >= 2
+        return self._days_as_deadlines
 
     def _day_done(self, value: Any) -> tuple[StatusReading, date | None]:
         """A status cell that is a day (a 完成情况 column filled with the day each measure was

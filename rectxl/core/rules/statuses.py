@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from rectxl.core import fields as F
+from rectxl.core.deadline import parse_deadline
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
@@ -14,7 +15,7 @@ from rectxl.core.rules.deadlines import past_due
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.status import ACCOUNT_TEXT, Status, box_choices, read_status
-from rectxl.core.text import fold, to_simplified
+from rectxl.core.text import cn_date, fold, to_simplified
 
 __all__ = ["FUTURE_WORDING", "PAST_WORDING", "main_clauses", "progress_contradiction", "said_of_the_work"]
 
@@ -87,6 +88,11 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
                 if advice is _LEAD_WITH_STATUS and ctx.has_column(m, F.COMPLETED) and not m.completed_text:
                     # a ledger keeping 完成时间 beside its accounts: a date there says it is done
                     advice += "已完成的，也可在“完成时间”列填写完成日期。"
+                if m.status_text[:1].isdigit() and m.deadline.due is not None and (
+                        parse_deadline(m.status_text).due == m.deadline.due):
+                    # the status column holding its rows' deadlines (grid reads no such column as done)
+                    advice = (f"整改状态填的是日期，且与整改时限（{cn_date(m.deadline.due)}）相同，像是把整改时限"
+                              f"误填进了状态列：{_FILL_IN}已完成的，请在“完成时间”列填写实际完成日期。")
                 if (due := past_due(m, ctx.as_of)) is not None:
                     # no overdue finding for it: whether it is finished is what cannot be read
                     advice += f"该项整改时限（{due}）已过，状态改正后才能判断是否逾期。"
