@@ -143,3 +143,20 @@ def test_overdue_at_once_quotes_the_clerks_words(tmp_path: Path) -> None:
     assert len(found) == 2
     assert "整改时限为“即日起”（立行立改）" in found[0]
     assert "整改时限为立行立改，" in found[1]
+
+
+@pytest.mark.parametrize(("cell", "due"), [
+    # the feedback's week (Monday 15 June 2026) or the next: its Sunday, or the weekday named
+    ("本周内", date(2026, 6, 21)), ("下周", date(2026, 6, 28)), ("下周五前", date(2026, 6, 26)),
+    ("本周五", date(2026, 6, 19)),
+])
+def test_a_deadline_of_this_week_or_next(cell: str, due: date) -> None:
+    d = parse_deadline(cell, feedback_date=FEEDBACK)
+    assert (d.kind, d.due) == (DeadlineKind.DATE, due)
+
+
+def test_a_week_deadline_passed_is_overdue_not_bad(tmp_path: Path) -> None:
+    rows = [_row(1, "整改措施1", "本周内", "正在推进"),
+            _row(2, "整改措施2", "下周", "已完成", 完成时间=date(2026, 6, 25))]
+    codes = [(c, row) for c, row, _ in _findings(_ledger(tmp_path, rows))]
+    assert ("overdue", 4) in codes and not [c for c, _ in codes if c == "bad-deadline"]

@@ -476,6 +476,10 @@ _P_SHORT_YMD = re.compile(r"(?P<y>\d{2})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})")  
 _P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)?月(?P<x>上旬|中旬|下旬|中|初)?")
 #: the quarter of the feedback date, or the one after it ("本季度末", "下季度内")
 _P_REL_QUARTER = re.compile(r"(?P<rq>本|当|这个?|下个?|次)?季度?")
+#: the week of the feedback date, or the one after it ("本周内", "下周", "下周五前"): its Sunday, or
+#: the weekday named — the latest day the clerk can mean
+_P_REL_WEEK = re.compile(r"(?P<rw>本|当|这个?|下个?|次)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])?")
+_WEEKDAY_NO = {c: k for k, c in enumerate("一二三四五六日")} | {"天": 6}
 # "8.31" / "8/31": month and day, the year from the feedback date
 _P_MD = re.compile(r"(?P<m>\d{1,2})[./\-](?P<d>\d{1,2})(?:日|号)?")
 
@@ -783,6 +787,11 @@ def _single(s: str, fb: date | None) -> date | None:
         base = fb if m["rm"] in (None, "本", "当", "这", "这个") else _add_months(fb.replace(day=1), 1)
         x = m["x"]
         return _make(base.year, base.month, _XUN_DAY.get(x) if x else None)
+    if ("周" in s or "星期" in s or "礼拜" in s) and (m := _P_REL_WEEK.fullmatch(s)):
+        if fb is None:
+            raise _DateError(R_NO_YEAR)
+        monday = fb - timedelta(days=fb.weekday()) + timedelta(weeks=0 if m["rw"] in ("本", "当", "这", "这个") else 1)
+        return monday + timedelta(days=_WEEKDAY_NO[m["wd"]] if m["wd"] else 6)
     if m := _P_REL_QUARTER.fullmatch(s):
         if fb is None:
             raise _DateError(R_NO_YEAR)
