@@ -160,3 +160,15 @@ def test_a_week_deadline_passed_is_overdue_not_bad(tmp_path: Path) -> None:
             _row(2, "整改措施2", "下周", "已完成", 完成时间=date(2026, 6, 25))]
     codes = [(c, row) for c, row, _ in _findings(_ledger(tmp_path, rows))]
     assert ("overdue", 4) in codes and not [c for c, _ in codes if c == "bad-deadline"]
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # a campaign under way: going on, as 整治中 is
+    ("专项整治中", P), ("集中整治中", P),
+    # paid: done
+    ("已交纳", D),
+    # sent for review, waiting for it: going on
+    ("已报审", P), ("已送审", P), ("待财政评审", P), ("财政评审中", P),
+])
+def test_village_and_enterprise_statuses(cell: str, status: Status) -> None:
+    assert read_status(cell).status is status
