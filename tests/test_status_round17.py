@@ -172,3 +172,13 @@ def test_a_week_deadline_passed_is_overdue_not_bad(tmp_path: Path) -> None:
 ])
 def test_village_and_enterprise_statuses(cell: str, status: Status) -> None:
     assert read_status(cell).status is status
+
+
+@pytest.mark.parametrize(("cell", "due"), [
+    # a day of the feedback's month or the next, as "本月底" / "下月中旬" read
+    ("本月25日前", date(2026, 6, 25)), ("下月15日前", date(2026, 7, 15)), ("下个月10号", date(2026, 7, 10)),
+    ("次月5日前", date(2026, 7, 5)),
+])
+def test_a_day_of_this_month_or_next(cell: str, due: date) -> None:
+    d = parse_deadline(cell, feedback_date=FEEDBACK)
+    assert (d.kind, d.due) == (DeadlineKind.DATE, due)

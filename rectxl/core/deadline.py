@@ -473,7 +473,8 @@ _P_ISO_YMD = re.compile(r"(?P<y>\d{4})[./\-](?P<m>\d{1,2})[./\-](?P<d>\d{1,2})(?
 _P_ISO_YM = re.compile(r"(?P<y>\d{4})[./\-](?P<m>\d{1,2})月?")
 _P_COMPACT = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
 _P_SHORT_YMD = re.compile(r"(?P<y>\d{2})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})")  # 26.12.31
-_P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)?月(?P<x>上旬|中旬|下旬|中|初)?")
+_P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)?月"
+                          r"(?:(?P<x>上旬|中旬|下旬|中|初)|(?<!^月)(?P<d>\d{1,2})[日号])?")
 #: the quarter of the feedback date, or the one after it ("本季度末", "下季度内")
 _P_REL_QUARTER = re.compile(r"(?P<rq>本|当|这个?|下个?|次)?季度?")
 #: the week of the feedback date, or the one after it ("本周内", "下周", "下周五前"): its Sunday, or
@@ -786,6 +787,8 @@ def _single(s: str, fb: date | None) -> date | None:
         # "月底前" with no month named: the month it was written in, as "本月底前" is
         base = fb if m["rm"] in (None, "本", "当", "这", "这个") else _add_months(fb.replace(day=1), 1)
         x = m["x"]
+        if m["d"]:  # "下月15日前", "本月25日前": that day of the month
+            return _make(base.year, base.month, int(m["d"]))
         return _make(base.year, base.month, _XUN_DAY.get(x) if x else None)
     if ("周" in s or "星期" in s or "礼拜" in s) and (m := _P_REL_WEEK.fullmatch(s)):
         if fb is None:
