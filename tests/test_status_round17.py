@@ -182,3 +182,23 @@ def test_village_and_enterprise_statuses(cell: str, status: Status) -> None:
 def test_a_day_of_this_month_or_next(cell: str, due: date) -> None:
     d = parse_deadline(cell, feedback_date=FEEDBACK)
     assert (d.kind, d.due) == (DeadlineKind.DATE, due)
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # the thing named, then the action done to it: done, as "已开设专栏" is
+    ("专栏已开设", D), ("监控已安装", D), ("门锁已更换", D), ("党纪处分已作出", D), ("合同已解除", D),
+])
+def test_the_thing_named_before_the_action_done(cell: str, status: Status) -> None:
+    assert read_status(cell).status is status
+
+
+@pytest.mark.parametrize("cell", ["法院已判决", "县纪委已立案", "合同清理已完成", "资料已收集", "问题已发现"])
+def test_who_acted_or_a_step_named_first_is_not_done(cell: str) -> None:
+    assert read_status(cell).status is not D
+
+
+def test_a_street_ledger_with_things_named_first(tmp_path: Path) -> None:
+    rows = [_row(1, "开设廉政教育专栏", "2026年8月31日前", "专栏已开设", 完成时间=date(2026, 8, 1)),
+            _row(2, "在财务室安装监控", "2026年8月31日前", "监控已安装", 完成时间=date(2026, 8, 20))]
+    codes = [c for c, _, _ in _findings(_ledger(tmp_path, rows))]
+    assert "bad-status" not in codes

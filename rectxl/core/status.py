@@ -1383,6 +1383,11 @@ def _read_text(text: str) -> StatusReading:
             return StatusReading(Status.IN_PROGRESS)
         if (acted := _done_action(folded)) is not None:
             return acted
+        if "已" in folded and (named := _NAMED_FIRST.fullmatch(folded)) is not None and (
+                acted := _done_action(f"已{named['verb']}{named['what']}")) is not None:
+            # "专栏已开设", "监控已安装", "党纪处分已作出": the thing, then the action done to it, as
+            # "已开设专栏" — not what someone did ("法院已判决"), nor a part named done ("合同清理已完成")
+            return acted
     if reading.status is None and (tokens := _tokens(text, _SEP)) and len(tokens) > 1 and not tokens[0].bracketed \
             and len(first := _fold(tokens[0].text)) <= _BEGUN_MAX and not _BEGUN_ONLY.fullmatch(first) \
             and (acted := _done_action(first)) is not None and not _STILL_TO_DO.search(rest := _rest(text, tokens, 1)):
@@ -1417,7 +1422,8 @@ _PENDING_WORD = LazyPattern(r"部分|一半|半数|大部|多数|少数|个别|�
 def _done_action(folded: str) -> StatusReading | None:
     """A short cell that is one action done to something ("已开设专栏", "已安装监控"): done; ``None``
     for anything else. Read only when the rules found no status in the cell. (A part of the work
-    named before its status, "专栏已开设", stays unread, as "合同清理已完成" does: it may be a part.)"""
+    named before its status, "合同清理已完成", stays unread: it may be a part; "专栏已开设" is read by
+    :data:`_NAMED_FIRST`.)"""
     if (m := _ACTION_DONE.fullmatch(folded)) is None or _PENDING_WORD.search(what := m["what"]) is not None:
         return None
     if what.startswith("完成"):
@@ -1425,6 +1431,12 @@ def _done_action(folded: str) -> StatusReading | None:
         # a count of what it did ("已完成轮岗交流12人": an account, told as one)
         return StatusReading(Status.DONE) if _STEP.search(what) is None and m.end("what") == len(folded) else None
     return StatusReading(Status.DONE) if _PENDING_LEAD.match(what) is None else None
+
+
+#: a thing named, then an action done to it ("专栏已开设", "门锁已更换"): no office or body as the thing
+#: (who did it is no object of it), no 完成 (a part of the work named done), nothing after the verb
+_NAMED_FIRST = LazyPattern(r"(?P<what>[\u4e00-\u9fff]{1,4}(?<![办组委局部室会处科股院府所队厅站]))"
+                           r"(?:已经?|均已|都已)(?P<verb>(?!完成|完毕|办结|完结)[\u4e00-\u9fff]{2})")
 
 
 #: words after an action done saying something is still to do or not right
