@@ -202,3 +202,18 @@ def test_a_street_ledger_with_things_named_first(tmp_path: Path) -> None:
             _row(2, "在财务室安装监控", "2026年8月31日前", "监控已安装", 完成时间=date(2026, 8, 20))]
     codes = [c for c, _, _ in _findings(_ledger(tmp_path, rows))]
     assert "bad-status" not in codes
+
+
+def test_a_completion_cell_agreeing_with_an_unfinished_row_is_no_error(tmp_path: Path) -> None:
+    # a village clerk writes in 完成时间 that the work is not finished yet, or the day it is planned for
+    rows = [_row(1, "整改措施1", "2026年12月31日前", "正在推进", 完成时间="未完成"),
+            _row(2, "整改措施2", "长期坚持", "长期坚持", 完成时间="持续推进"),
+            _row(3, "整改措施3", "2026年12月31日前", "正在推进", 完成时间="预计2026年11月"),
+            _row(4, "整改措施4", "2026年10月31日前", "正在推进", 完成时间="计划10月底"),
+            # said done with a day to come, or "not finished" beside 已完成: still told
+            _row(5, "整改措施5", "2026年8月31日前", "已完成", 完成时间="预计2026年11月"),
+            _row(6, "整改措施6", "2026年8月31日前", "已完成", 完成时间="未完成")]
+    found = {(c, row) for c, row, _ in _findings(_ledger(tmp_path, rows, unit="某某村"))}
+    told = {c for c, row in found if row in (4, 5, 6, 7) and c.startswith(("completion", "bad-completion"))}
+    assert told == set()
+    assert ("completion-in-future", 8) in found and ("bad-completion-date", 9) in found

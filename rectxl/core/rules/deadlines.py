@@ -22,7 +22,7 @@ from rectxl.core.rules.context import Context
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.rules.structure import measure_items
-from rectxl.core.status import Status, fraction_as_percent, opening_clause, split_opening_status
+from rectxl.core.status import Status, fraction_as_percent, opening_clause, read_status, split_opening_status
 from rectxl.core.text import cn_date, is_placeholder, shorten
 from rectxl.core.timing import (
     GRADE_WORDS,
@@ -241,7 +241,7 @@ def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
 def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if m.completed_on is not None and m.completed_on > ctx.as_of and earliest_day(
-                m.completed_text, m.completed_on) > ctx.as_of:
+                m.completed_text, m.completed_on) > ctx.as_of and not _planned_unfinished(m):
             yield r.at(ctx, m, F.COMPLETED, done=_done_said(m), as_of=_fmt(ctx.as_of))
 
 
@@ -265,8 +265,28 @@ def missing_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def completion_date_unfinished(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if m.completed_on is not None and m.status in (Status.IN_PROGRESS, Status.NOT_STARTED, Status.MOSTLY_DONE):
+        if m.completed_on is not None and m.status in (Status.IN_PROGRESS, Status.NOT_STARTED, Status.MOSTLY_DONE) \
+                and not _planned_unfinished(m):
             yield r.at(ctx, m, F.COMPLETED, status=m.status_text)
+
+
+#: a 完成时间 giving the day planned ("预计2026年11月", "计划10月底", "力争年底前")
+_PLANNED = re.compile(r"^\s*(?:预计|计划|拟|力争|争取|确保|预期|预估)")
+
+
+def _planned_unfinished(m: Measure) -> bool:
+    """A 完成时间 giving the day the work is planned to end, beside a status saying it is not done
+    (a clerk's "预计2026年11月" in a row 正在推进): the two agree — no completion to judge."""
+    return m.status is not Status.DONE and m.status is not None and _PLANNED.match(m.completed_text) is not None
+
+
+def _says_unfinished(m: Measure) -> bool:
+    """A 完成时间 holding a status word that agrees with the row's unfinished status ("未完成",
+    "持续推进" beside 正在推进 or 长期坚持): no date was meant."""
+    if m.status in (None, Status.DONE) or len(m.completed_text) > 8:
+        return False
+    said = read_status(m.completed_text).status
+    return said is not None and said is not Status.DONE
 
 
 @rule(
@@ -276,7 +296,8 @@ def completion_date_unfinished(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def bad_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if m.completed_text and m.completed_on is None and not is_placeholder(m.completed_text):
+        if m.completed_text and m.completed_on is None and not is_placeholder(m.completed_text) \
+                and not _says_unfinished(m):
             yield r.at(ctx, m, F.COMPLETED)
 
 
