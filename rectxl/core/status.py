@@ -1383,10 +1383,11 @@ def _read_text(text: str) -> StatusReading:
             return StatusReading(Status.IN_PROGRESS)
         if (acted := _done_action(folded)) is not None:
             return acted
-        if "已" in folded and (named := _NAMED_FIRST.fullmatch(folded)) is not None and (
-                acted := _done_action(f"已{named['verb']}{named['what']}")) is not None:
+        if "已" in folded and (named := _NAMED_FIRST.fullmatch(folded)) is not None and _clause(
+                named["what"]) is None and (acted := _done_action(f"已{named['verb']}{named['what']}")) is not None:
             # "专栏已开设", "监控已安装", "党纪处分已作出": the thing, then the action done to it, as
-            # "已开设专栏" — not what someone did ("法院已判决"), nor a part named done ("合同清理已完成")
+            # "已开设专栏" — not what someone did ("法院已判决"), a part named done ("合同清理已完成"),
+            # nor a status before a closure word ("基本完成已销号": the two contradict)
             return acted
     if reading.status is None and (tokens := _tokens(text, _SEP)) and len(tokens) > 1 and not tokens[0].bracketed \
             and len(first := _fold(tokens[0].text)) <= _BEGUN_MAX and not _BEGUN_ONLY.fullmatch(first) \
