@@ -217,3 +217,20 @@ def test_a_completion_cell_agreeing_with_an_unfinished_row_is_no_error(tmp_path:
     told = {c for c, row in found if row in (4, 5, 6, 7) and c.startswith(("completion", "bad-completion"))}
     assert told == set()
     assert ("completion-in-future", 8) in found and ("bad-completion-date", 9) in found
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # checked, nothing of the kind found: closed, as 经核查不属实 is
+    ("未发现此类问题", D), ("经自查无此问题", D), ("自查未发现问题", D), ("经自查，未发现此类问题", D),
+    # put right against the standard: done
+    ("已对标整改", D),
+    # the procedure going on, a request up for its word, on the agenda: going on
+    ("程序推进中", P), ("已请示上级", P), ("已向上级请示", P), ("已列入议事日程", P),
+])
+def test_more_status_words_of_streets_and_enterprises(cell: str, status: Status) -> None:
+    assert read_status(cell).status is status
+
+
+@pytest.mark.parametrize("cell", ["发现问题3个", "未发现问题整改", "尚未发现"])
+def test_found_words_that_close_nothing(cell: str) -> None:
+    assert read_status(cell).status is not D

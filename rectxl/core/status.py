@@ -15,7 +15,9 @@ How a cell is read (DESIGN.md §2):
    a. doubt ("已完成？", "是否…") → nothing;
    b. **negations** first — 未/尚未/暂未/没有/没/还未/仍未 … and verdicts 不到位/不彻底/不够/不明显/
       不合格 …: 未启动/未开始/未着手/未整改 → 未启动; 未完成/未办结/未到位/验收未通过/未达到… →
-      正在推进; 不涉及/不存在 → nothing. A negated clause is never read as done;
+      正在推进; 不涉及/不存在 → nothing. A negated clause is never read as done (a whole cell saying
+      the problem was checked and found not to be — 经核查不属实, 经核实不存在该问题, 自查未发现问题 —
+      is read as done afterwards: the check closed it);
    c. otherwise the clause must be made *entirely* of status words ("atoms", optionally joined
       by 并/且/同时 …, optionally after a subject such as 该问题/整改任务/目前): **closure**
       (待验收/申请销号 → awaiting; 验收合格/已通过验收/经巡察组验收合格/巡察办已验收/验收已通过/
@@ -252,7 +254,7 @@ def _alt(words: str) -> str:
 #: adverbs that may stand before a done verb (已按期完成, 全部整改到位, 按要求完成整改)
 _DONE_ADV = _alt(
     "已 已经 均已 都已 全部 全面 全都 按期 如期 按时 按要求 按照要求 按规定 按计划 彻底 圆满 顺利 及时 "
-    "切实 认真 逐项 逐一 依规 依法 基本上已 逾期 超期 提前 当即 当场 立即 即时 马上 全额 足额 如数"
+    "切实 认真 逐项 逐一 依规 依法 基本上已 逾期 超期 提前 当即 当场 立即 即时 马上 全额 足额 如数 对标 对照"
 )
 #: verbs that are done by themselves (完成, 办结, 解决 …)
 _V_SELF = _alt("完成 办结 结办 报结 完结 结束 结案 结项 闭环 清零 解决 完工 竣工 销项 办完 做完 改完")
@@ -312,7 +314,7 @@ _SUBJ = _alt(
     "本单位 我单位 我局 措施 该措施 本措施 项目 该项目 工程 该工程 系统 该系统 平台 "
     "整改措施 立行立改 即知即改 立知立改 各项 所有 全部 上述 以上 相关 各项整改 各项整改措施 各项任务 "
     "方案 整改方案 实施方案 制度 相关制度 文件 台账 办法 管理办法 规定 细则 机制 长效机制 人员 相关人员 资料 "
-    "档案 设备 设施"
+    "档案 设备 设施 程序 流程 手续"
 )
 
 
@@ -534,7 +536,9 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # 已报送纪委 is
             r"(?:已经?)向[\u4e00-\u9fff]{0,6}?(?:纪委监委|纪委|监委|纪工委|纪检监察组|巡察办|党委|党组|组织部|国资委|上级|主管部门)"
             r"(?:报告|汇报|报送|报备)(?:了)?(?:问题)?(?:线索|情况)?",
-            r"(?:已经?)(?:纳入|列入)了?[\u4e00-\u9fff\d]{0,8}?(?:计划|规划|预算|议程|项目库)",
+            r"(?:已经?)(?:纳入|列入)了?[\u4e00-\u9fff\d]{0,8}?(?:计划|规划|预算|议程|日程|项目库)",
+            # asked of the body above for its word ("已请示上级", "已向县委请示"): waiting for it
+            r"(?:已经?)(?:向[\u4e00-\u9fff]{1,8}?)?(?:请示|报请)(?:上级|主管部门|县委|县政府|党委|集团)?",
             r"(?:已经?)?(?:形成|完成|起草|拟定|草拟)了?(?:制度|方案|办法|文件)?(?:初稿|草案|征求意见稿|送审稿|讨论稿)",
             # only drafted ("制度已起草", "办法已拟定", "已起草完毕"): to be passed and issued
             r"(?:已经?)(?:起草|草拟|拟定|拟订)(?:完成|完毕)?",
@@ -1302,12 +1306,14 @@ def _options_only(text: str) -> bool:
 #: a status run on with 并 into what else was done ("已完成整改并举一反三开展自查")
 _JOINED_ACTION = re.compile(r"([^，,。；;：:（(\n并]{2,12})(?=并(?:且|已)?[\u4e00-\u9fff]{2})")
 #: a problem checked and found not to be ("经核查不属实", "经核实，不存在该问题", "经查无此问题")
-_UNFOUNDED_HINT = re.compile(r"属实|不存在|不成立|无此|查无")
+_UNFOUNDED_HINT = re.compile(r"属实|不存在|不成立|无此|查无|未发现")
 _UNFOUNDED = LazyPattern(
-    r"(?:经(?:过)?(?:核查|核实|调查|查实|查证|复核|复查|调查核实|核查核实|了解|查)(?:后)?[，,、]?)?"
+    r"(?:经(?:过)?(?:核查|核实|调查|查实|查证|复核|复查|调查核实|核查核实|了解|自查|排查|检查|查)(?:后)?[，,、]?)?"
     r"(?:该|此|所|上述|反映的?|所反映的?|该反映|巡察反映的?)?(?:问题|情况|线索|事项)?(?:经(?:核查|核实|查))?[，,]?"
     r"(?:反映)?(?:不属实|失实|(?:该|此|上述)?(?:问题|情况)?不存在(?:该|此|上述)?(?:问题|情况)?|(?:查)?无此(?:问题|情况|事)|"
-    r"(?:问题)?不成立|查无实据)"
+    r"(?:问题)?不成立|查无实据|"
+    # checked, nothing of the kind found ("自查未发现问题", "未发现此类问题")
+    r"(?:自查|核查|排查|检查)?(?:均)?未发现(?:此类|该类|类似|同类|相关|上述|该|此)?(?:问题|情况|现象))"
 )
 #: the longest cell read again as one word when it gives no status
 _BROKEN_MAX = 10
