@@ -234,3 +234,11 @@ def test_more_status_words_of_streets_and_enterprises(cell: str, status: Status)
 @pytest.mark.parametrize("cell", ["发现问题3个", "未发现问题整改", "尚未发现"])
 def test_found_words_that_close_nothing(cell: str) -> None:
     assert read_status(cell).status is not D
+
+
+def test_not_concerned_is_told_as_such(tmp_path: Path) -> None:
+    rows = [_row(1, "整改措施1", "2026年8月31日前", "不涉及"), _row(2, "整改措施2", "2026年8月31日前", "本单位不涉及")]
+    found = [msg for c, _, msg in _findings(_ledger(tmp_path, rows)) if c == "bad-status"]
+    assert len(found) == 2
+    # what to do with a measure not the unit's, not a list of progress words only, nor a deadline passed
+    assert all("不涉及" in msg and "删除" in msg and "已过" not in msg for msg in found)

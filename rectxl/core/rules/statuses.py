@@ -88,12 +88,16 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
                 if advice is _LEAD_WITH_STATUS and ctx.has_column(m, F.COMPLETED) and not m.completed_text:
                     # a ledger keeping 完成时间 beside its accounts: a date there says it is done
                     advice += "已完成的，也可在“完成时间”列填写完成日期。"
+                if concerned_not := _NOT_CONCERNED.fullmatch(m.status_text.strip()) is not None:
+                    # "不涉及": the measure is not this unit's — no status, and none is to be chosen
+                    advice = ("写的是本单位不涉及该项措施，不是整改进度：不涉及的措施请从本单位台账中删除，"
+                              "或在“备注”列说明；该项如需本单位整改，" + _FILL_IN)
                 if m.status_text[:1].isdigit() and m.deadline.due is not None and (
                         parse_deadline(m.status_text).due == m.deadline.due):
                     # the status column holding its rows' deadlines (grid reads no such column as done)
                     advice = (f"整改状态填的是日期，且与整改时限（{cn_date(m.deadline.due)}）相同，像是把整改时限"
                               f"误填进了状态列：{_FILL_IN}已完成的，请在“完成时间”列填写实际完成日期。")
-                if (due := past_due(m, ctx.as_of)) is not None:
+                if not concerned_not and (due := past_due(m, ctx.as_of)) is not None:
                     # no overdue finding for it: whether it is finished is what cannot be read
                     advice += f"该项整改时限（{due}）已过，状态改正后才能判断是否逾期。"
                 yield r.at(ctx, m, F.STATUS, problem="无法识别", advice=advice)
@@ -143,6 +147,10 @@ def status_not_in_list(r: Rule, ctx: Context) -> Iterator[Finding]:
         # status the list has no option for is told
         if m.status not in {read_status(w).status for w in own[0]}:
             yield r.at(ctx, m, F.STATUS, choices="、".join(own[0]), status=m.status)
+
+
+#: a status cell saying the measure does not concern the unit ("不涉及", "本单位不涉及", "不适用")
+_NOT_CONCERNED = re.compile(r"(?:本单位|我单位|本村|本社区|本部门)?(?:不涉及|未涉及|不适用|无此项|无此项任务)[。.]?")
 
 
 #: what a bad or missing status asks the clerk to do, in a ledger with a drop-down list
