@@ -242,3 +242,17 @@ def test_not_concerned_is_told_as_such(tmp_path: Path) -> None:
     assert len(found) == 2
     # what to do with a measure not the unit's, not a list of progress words only, nor a deadline passed
     assert all("不涉及" in msg and "删除" in msg and "已过" not in msg for msg in found)
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # the check made, nothing found: closed, the check its account
+    ("已开展自查，未发现问题", D), ("组织全面排查，未发现此类问题", D),
+])
+def test_a_check_made_and_nothing_found(cell: str, status: Status) -> None:
+    reading = read_status(cell)
+    assert reading.status is status and reading.rest == cell.split("，")[0]
+
+
+@pytest.mark.parametrize("cell", ["拟开展自查，未发现问题", "已开展自查，发现问题3个"])
+def test_a_check_to_come_or_finding_something_is_not_closed(cell: str) -> None:
+    assert read_status(cell).status is not D

@@ -1315,6 +1315,11 @@ _UNFOUNDED = LazyPattern(
     # checked, nothing of the kind found ("自查未发现问题", "未发现此类问题")
     r"(?:自查|核查|排查|检查)?(?:均)?未发现(?:此类|该类|类似|同类|相关|上述|该|此)?(?:问题|情况|现象))"
 )
+#: a check made, then what it found ("已开展自查，未发现问题"): the check names one, and is not
+#: one to come ("拟开展自查", "正在排查")
+_CHECKED_THEN = LazyPattern(r"(?P<check>(?![^，,；;。]*(?:拟|将|计划|准备|待|正在))[^，,；;。]{0,14}"
+                            r"(?:自查|排查|检查|核查|核实|调查|摸排|清查|筛查|抽查)[^，,；;。]{0,6})"
+                            r"[，,；;]\s*(?P<found>[^，,；;]{2,14}?)[。.]?")
 #: the longest cell read again as one word when it gives no status
 _BROKEN_MAX = 10
 
@@ -1355,6 +1360,11 @@ def _read_text(text: str) -> StatusReading:
         # "经核查不属实", "经核实不存在该问题", "问题不成立": the problem checked and found not to be —
         # closed by that check, counted with the done (not "不涉及": nothing was checked)
         return StatusReading(Status.DONE)
+    if reading.status is None and _UNFOUNDED_HINT.search(text) and (checked := _CHECKED_THEN.fullmatch(text)) \
+            is not None and _UNFOUNDED.fullmatch(_fold(checked["found"])):
+        # "已开展自查，未发现问题", "组织排查，未发现此类问题": the check made, nothing found — closed,
+        # the check its account
+        return StatusReading(Status.DONE, rest=checked["check"])
     if reading.status is None and "并" in text and (run_on := _JOINED_ACTION.match(text)) is not None:
         # "已完成整改并举一反三开展自查": a status run on into a further action with 并
         head = _read_clauses(run_on.group(1))
