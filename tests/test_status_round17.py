@@ -256,3 +256,9 @@ def test_a_check_made_and_nothing_found(cell: str, status: Status) -> None:
 @pytest.mark.parametrize("cell", ["拟开展自查，未发现问题", "已开展自查，发现问题3个"])
 def test_a_check_to_come_or_finding_something_is_not_closed(cell: str) -> None:
     assert read_status(cell).status is not D
+
+
+@pytest.mark.parametrize("cell", ["全年", "全年内", "全年度"])
+def test_the_whole_year_is_due_at_its_end(cell: str) -> None:
+    d = parse_deadline(cell, feedback_date=FEEDBACK)
+    assert (d.kind, d.due) == (DeadlineKind.DATE, date(2026, 12, 31))

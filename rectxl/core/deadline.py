@@ -460,7 +460,7 @@ def _strip_light(s: str) -> str:
 # ---------------------------------------------------------------------------
 
 # A year: 2023年 / 23年 / 今年 / 本年 / 当年 / 明年 / 次年 / 下一年 / 来年 / bare 年.
-_Y = r"(?P<Y>(?:(?P<y>\d{4}|\d{2})|(?P<ry>今|本|当|明|次|下一?|来))?年)"
+_Y = r"(?P<Y>(?:(?P<y>\d{4}|\d{2})|(?P<ry>今|本|当|全|明|次|下一?|来))?年)"
 
 _P_YMD = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?:日|号)?")
 _P_YM = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月份?(?P<x>上中旬|中下旬|上旬|中旬|下旬|中|初)?")
@@ -735,7 +735,7 @@ def _year_of(m: re.Match[str], fb: date | None, month: int) -> int:
         raise _DateError(R_NO_YEAR)
     if groups.get("Y") is not None:  # 今年 / 明年 / bare 年
         ry = groups.get("ry") or "今"
-        return fb.year + (0 if ry in ("今", "本", "当") else 1)
+        return fb.year + (0 if ry in ("今", "本", "当", "全") else 1)  # 全年: the year's work, done by its end
     return fb.year + (1 if month < fb.month else 0)
 
 
