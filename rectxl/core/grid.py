@@ -1060,8 +1060,24 @@ def _status_words_as_status(grid: Grid, data_start: int, columns: dict[str, int]
     for field_name in (F.PROGRESS, F.REMARK):
         if field_name in columns and (seen := _status_words_in(grid, data_start, columns[field_name])) is not None \
                 and seen >= 2:
+            if field_name == F.REMARK and F.PROGRESS in columns and _status_told_beside_blanks(
+                    grid, data_start, columns[F.REMARK], columns[F.PROGRESS]):
+                return
             columns[F.STATUS] = columns.pop(field_name)
             return
+
+
+def _status_told_beside_blanks(grid: Grid, data_start: int, remark_c: int, progress_c: int) -> bool:
+    """Whether the progress column (整改落实情况) opens with a status ("已完成。开展巡查12次……") on
+    a row whose 备注 is blank: the ledger tells its statuses in the progress, and the few 备注
+    cells holding 长期坚持 or 已完成 are remarks beside them, not a status column left half empty."""
+    for row in grid.rows[data_start:data_start + 200]:
+        if not _blank(row[remark_c] if remark_c < len(row) else None):
+            continue
+        p = row[progress_c] if progress_c < len(row) else None
+        if not _blank(p) and split_opening_status(_text(p))[0] is not None:
+            return True
+    return False
 
 
 def _status_words_in(grid: Grid, data_start: int, c: int) -> int | None:

@@ -1,0 +1,84 @@
+"""Round 17, precision: correct ledgers in ordinary styles that round 16's new readings had made
+go wrong. Units, people and texts are fictional."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from rectxl import api
+from rectxl.api import Options
+
+AS_OF = date(2026, 11, 20)
+Rows = Sequence[Sequence[Any]]
+
+
+def _ledger(path: Path, rows: Rows, merges: Sequence[str] = (), info: dict[str, Any] | None = None) -> Path:
+    """A title row, the header on row 2, the rows under it; a 基本信息 sheet."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(["某某县水务局巡察反馈问题整改台账"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(rows[0]))
+    for row in rows:
+        ws.append(list(row))
+    for rg in merges:
+        ws.merge_cells(rg)
+    sheet = wb.create_sheet("基本信息")
+    for key, value in (info or {"被巡察单位": "某某县水务局党组", "反馈日期": date(2026, 6, 18),
+                                 "报告日期": AS_OF}).items():
+        sheet.append([key, value])
+    wb.save(path)
+    return path
+
+
+def _findings(path: Path) -> list[tuple[str, str | None]]:
+    report = api.check(path, Options(as_of=AS_OF))
+    return sorted((f.code, f.cell) for f in report.findings if f.severity.value != "info")
+
+
+def _statuses(path: Path) -> list[str | None]:
+    return [m.status.value if m.status else None
+            for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
+
+
+# -- a few 备注 cells saying 长期坚持 / 已完成 beside a progress column that tells every status -----
+
+def test_a_few_status_words_in_the_remarks_beside_statuses_told_in_the_progress(tmp_path: Path) -> None:
+    """整改落实情况 opens each row with its status ("已完成。开展巡查12次……"); 备注 says 长期坚持 on
+    one row and 已完成 on another. Round 16 took the 备注 for the status column: the rows with no
+    remark were told missing-status and overdue (状态仍为“未填写”), the notice counted 1 of 4 done."""
+    rows: Rows = [
+        ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改落实情况", "备注"],
+        [1, "河长制落实不到位", "开展河道巡查", "河湖科", "张某", "2026年9月30日",
+         "已完成。开展巡查12次，发现问题8个，均已整改。", None],
+        [None, None, "建立河长履职通报制度", "河湖科", "张某", "2026年12月31日",
+         "正在推进。制度初稿已形成。", "长期坚持"],
+        [2, "工程项目管理不规范", "开展在建工程专项检查", "建管科", "李某", "2026年10月31日",
+         "已完成。检查项目6个。", "已完成"],
+        [3, "专项资金使用不规范", "开展专项资金清理", "财务室", "王某", "2026年8月31日",
+         "已完成。清理资金320万元。", None],
+    ]
+    path = _ledger(tmp_path / "水务局.xlsx", rows, merges=["A3:A4", "B3:B4"])
+    assert _findings(path) == []
+    assert _statuses(path) == ["已完成", "正在推进", "已完成", "已完成"]
+    remarks = [m.remark for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
+    assert remarks == ["", "长期坚持", "已完成", ""]
+
+
+def test_status_words_on_every_row_of_the_remarks_stay_the_status(tmp_path: Path) -> None:
+    """The office that keeps the status in 备注 (every row filled) beside a progress of accounts:
+    the 备注 is still the status, as round 16 read it."""
+    rows: Rows = [
+        ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改进展", "备注"],
+        [1, "学习贯彻不深入", "制定学习计划", "办公室", "2026年8月31日", "已印发学习计划，开展学习6次", "已完成"],
+        [2, "意识形态工作薄弱", "建立研判机制", "办公室", "2026年12月31日", "已起草初稿", "正在推进"],
+    ]
+    path = _ledger(tmp_path / "卫健局.xlsx", rows)
+    assert _findings(path) == []
+    assert _statuses(path) == ["已完成", "正在推进"]
