@@ -63,7 +63,7 @@ from rectxl.core.batch_report import (
     read_name,
     share_most_measures,
 )
-from rectxl.core.batch_units import cluster, looks_like_roster, roster_units
+from rectxl.core.batch_units import cluster, looks_like_roster, names_a_part, roster_units
 from rectxl.core.errors import RectxlError, UnsafeWriteError
 from rectxl.core.rules import Options
 from rectxl.io.limits import DEFAULT_TIMEOUT, display_name, has_undecodable_name
@@ -685,11 +685,17 @@ def _alike(same: list[LedgerResult | Skipped]) -> list[list[LedgerResult | Skipp
     for o in same:
         by_rest.setdefault(read_name(o.file).rest, []).append(o)
     parts = list(by_rest.values())
+
+    def part(files: list[LedgerResult | Skipped]) -> str:
+        return names_a_part(read_name(files[0].file).rest)
+
     merged = True
     while merged and len(parts) > 1:
         merged = False
         for i in range(len(parts)):
             for j in range(i + 1, len(parts)):
+                if part(parts[i]) and part(parts[j]) and part(parts[i]) != part(parts[j]):
+                    continue  # 县教育局整改台账（局机关） | （直属学校）: parts, their measures alike or not
                 if any(isinstance(a, LedgerResult) and isinstance(b, LedgerResult) and a.sketch and b.sketch
                        and share_most_measures(a.sketch, b.sketch) for a in parts[i] for b in parts[j]):
                     parts[i] += parts.pop(j)

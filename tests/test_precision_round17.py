@@ -82,3 +82,39 @@ def test_status_words_on_every_row_of_the_remarks_stay_the_status(tmp_path: Path
     path = _ledger(tmp_path / "卫健局.xlsx", rows)
     assert _findings(path) == []
     assert _statuses(path) == ["已完成", "正在推进"]
+
+
+# -- two parts of a bureau's ledger sharing their measures ------------------------------------------
+
+def test_parts_of_a_bureau_named_in_brackets_are_both_counted(tmp_path: Path) -> None:
+    """县教育局整改台账（局机关）.xlsx and （直属学校）.xlsx: the same problems and measures, each
+    part's own units. Round 16's version-by-content rule had counted one, the other set aside as
+    "另一版本" (4 measures lost, and a 状态倒退 between the parts); a version's mark (（改）) is
+    still a version."""
+    from rectxl.batch import run_batch
+
+    def part(name: str, unit: str, last: str) -> None:
+        rows: Rows = [
+            ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"],
+            [1, "财务管理不规范", "开展财务专项审计", unit, "甲", "2026年9月30日", "已完成"],
+            [2, "公开不及时", "按季度公开信息", unit, "乙", "长期坚持", "长期坚持"],
+            [3, "安全隐患排查不彻底", "开展安全隐患排查", unit, "丙", "2026年8月31日", "已完成"],
+            [4, "资产管理不规范", "开展资产清查", unit, "丁", "2026年12月31日", last],
+        ]
+        _ledger(folder / name, rows, info={"被巡察单位": "县教育局党组", "反馈日期": date(2026, 6, 18),
+                                           "报告日期": AS_OF})
+
+    folder = tmp_path / "教育系统"
+    folder.mkdir()
+    part("县教育局整改台账（局机关）.xlsx", "办公室", "正在推进")
+    part("县教育局整改台账（直属学校）.xlsx", "县第一中学", "已完成")
+    result = run_batch(folder, options=Options(as_of=AS_OF), workers=1)
+    counted = sorted(r.file for r in result.ledgers)
+    assert counted == sorted(["县教育局整改台账（局机关）.xlsx", "县教育局整改台账（直属学校）.xlsx"])
+    assert sum(r.counts["measures"] for r in result.ledgers) == 8
+
+    part("县教育局整改台账（局机关）（改）.xlsx", "办公室", "已完成")
+    result = run_batch(folder, options=Options(as_of=AS_OF), workers=1)
+    # one of the two 局机关 files is set aside as the other's version; 直属学校 is still counted
+    assert len(result.ledgers) == 2 and "县教育局整改台账（直属学校）.xlsx" in [r.file for r in result.ledgers]
+    assert [s.file for s in result.set_aside if "局机关" in s.file]

@@ -17,8 +17,8 @@ from typing import TypeVar
 
 from rectxl.core.units import GENERIC_PLACES, canonical_unit, same_unit_name, unit_core, unit_parts
 
-__all__ = ["canonical_unit", "cluster", "looks_like_roster", "not_on_roster", "preferred_name", "roster_units",
-           "same_unit_name", "unit_core"]
+__all__ = ["canonical_unit", "cluster", "looks_like_roster", "names_a_part", "not_on_roster", "preferred_name",
+           "roster_units", "same_unit_name", "unit_core"]
 
 T = TypeVar("T")
 
@@ -111,6 +111,22 @@ _UNIT_HEADER = re.compile(r"单位|部门|名称|乡镇|机构|党组织|对象"
 #: how a unit's name ends: what a roster without a header lists is told from its title and notes so
 _UNIT_LIKE = re.compile(r"(?:局|委|办|院|所|站|中心|馆|部|会|联|协|厅|处|室|队|社|公司|集团|学校|中学|小学|镇|乡|街道"
                         r"|办事处|村|社区|园区|开发区|林场|农场|厂|银行|台|团|署|司|政府|党组|党委|党工委|支部|总支|人大|中)$")
+#: what a file name says besides its unit when it names a part of the unit's ledger: the bureau's own
+#: offices or the units under it (局机关, 机关本级, 直属学校, 二级单位, 下属企业), a body of it (党委, 纪委)
+_PART_ENDS = re.compile(r"(?:机关|本级|单位|部分|企业|科室|股室|处室|部门|子公司|分公司)$")
+
+
+def names_a_part(said: str) -> str:
+    """The part of a unit's ledger that what its file name says besides the unit names ("局机关",
+    "直属学校", "二级单位", "党委"; of "\x00局机关\x00改" too), "" when it names none (a version's
+    mark: "改", "已改", "退回重报", "终稿", "11月")."""
+    for token in said.split("\x00"):
+        token = token.strip()
+        if token and (_PART_ENDS.search(token) is not None or _UNIT_LIKE.search(token) is not None):
+            return token
+    return ""
+
+
 #: a header of another column ("联系人", "单位性质", "单位代码"): not the units' names
 _OTHER_HEADER = re.compile(r"序号|编号|代码|联系|电话|手机|性质|类别|类型|级别|备注|地址|邮箱|人数|负责人|说明"
                            r"|主管|上级|归口|隶属|所属|书记|领导|姓名|职务|主任")
