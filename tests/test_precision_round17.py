@@ -118,3 +118,24 @@ def test_parts_of_a_bureau_named_in_brackets_are_both_counted(tmp_path: Path) ->
     # one of the two 局机关 files is set aside as the other's version; 直属学校 is still counted
     assert len(result.ledgers) == 2 and "县教育局整改台账（直属学校）.xlsx" in [r.file for r in result.ledgers]
     assert [s.file for s in result.set_aside if "局机关" in s.file]
+
+
+# -- 整改状态 beside 完成情况 of short accounts -------------------------------------------------------
+
+def test_a_status_column_beside_short_accounts_in_a_completion_column(tmp_path: Path) -> None:
+    """整改状态 (已完成 / 正在推进) beside 完成情况 holding short accounts (已建立, 清查资产86项,
+    已开展2期培训) — a hospital's or a township's usual pair: it had been told duplicate-header
+    (完成情况 counted a second status column and not read), the accounts lost from the notice."""
+    rows: Rows = [
+        ["序号", "问题", "整改措施", "责任科室", "责任人", "完成时限", "整改状态", "完成情况"],
+        [1, "党委会议事规则执行不严", "修订党委会议事规则", "党委办公室", "刘某", "2026年7月31日", "已完成",
+         "已修订并印发"],
+        [2, "医德医风教育不深入", "开展医德医风专题教育", "医务科", "孙某", "2026年12月31日", "正在推进",
+         "已开展2期培训"],
+        [3, "集体资产管理混乱", "开展集体资产清查", "资产科", "钱某", "2026年10月31日", "已完成", "清查资产86项"],
+    ]
+    path = _ledger(tmp_path / "人民医院.xlsx", rows)
+    assert _findings(path) == []
+    measures = [m for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
+    assert [(m.status.value if m.status else None, m.progress) for m in measures] == [
+        ("已完成", "已修订并印发"), ("正在推进", "已开展2期培训"), ("已完成", "清查资产86项")]

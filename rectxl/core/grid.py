@@ -1146,7 +1146,12 @@ def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str
     lengths = {c: _mean_length(grid, c, header_row) for c in candidates}
     longest = max(candidates, key=lambda c: lengths[c])
     shortest = min(candidates, key=lambda c: lengths[c])
-    if lengths[longest] < 8 or (lengths[longest] < 2 * lengths[shortest] and not (
+    said_more = [c for c in candidates if _status_words_in(grid, header_row + 1, c) is None]
+    if len(candidates) == 2 and len(said_more) == 1:
+        # 整改状态 of status words alone beside 完成情况 of short accounts ("已检查", "清查资产86项"):
+        # the accounts are the progress, however short
+        longest = said_more[0]
+    elif lengths[longest] < 8 or (lengths[longest] < 2 * lengths[shortest] and not (
             _read_share(grid, shortest, header_row) >= 0.8 > 0.5 >= _read_share(grid, longest, header_row))):
         # statuses written out at length ("整改中（已完成80%）", "基本完成（剩余2019年以前档案）")
         # beside the accounts: the column of readable statuses is the status all the same
