@@ -139,3 +139,25 @@ def test_a_status_column_beside_short_accounts_in_a_completion_column(tmp_path: 
     measures = [m for a in api.read_ledger(path).aspects for i in a.issues() for m in i.measures]
     assert [(m.status.value if m.status else None, m.progress) for m in measures] == [
         ("已完成", "已修订并印发"), ("正在推进", "已开展2期培训"), ("已完成", "清查资产86项")]
+
+
+# -- an issue numbered on its own row, its text merged down over its measures ---------------------
+
+def test_an_issue_numbered_on_its_heading_row_and_merged_over_its_measures(tmp_path: Path) -> None:
+    """序号 1 on the issue's own row (no measure on it), the issue's text merged down over it and its
+    measures' rows (marked ① ② or left blank): one issue with its measures — it had been two, the
+    first without any measure (issue-without-measure) and the notice telling each problem twice."""
+    for marks in (["①", "②"], [None, None]):
+        rows: Rows = [
+            ["序号", "存在问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"],
+            ["1", "落实意识形态责任制不到位", None, None, None, None, None],
+            [marks[0], None, "制定意识形态工作责任清单", "党政办", "甲", "2026年8月31日", "已完成"],
+            [marks[1], None, "每季度分析研判意识形态形势", "党政办", "甲", "长期坚持", "长期坚持"],
+            ["2", "基层党组织建设薄弱", None, None, None, None, None],
+            [marks[0], None, "开展软弱涣散村党组织整顿", "组织办", "乙", "2026年12月31日", "正在推进"],
+            [marks[1], None, "开展村党组织书记轮训", "组织办", "乙", "2026年10月31日", "已完成"],
+        ]
+        path = _ledger(tmp_path / f"某某乡{len(str(marks))}.xlsx", rows, merges=["B3:B5", "B6:B8"])
+        assert _findings(path) == []
+        issues = [(i.number, i.title, len(i.measures)) for a in api.read_ledger(path).aspects for i in a.issues()]
+        assert issues == [(1, "落实意识形态责任制不到位", 2), (2, "基层党组织建设薄弱", 2)]

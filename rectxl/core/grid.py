@@ -3495,6 +3495,11 @@ class _Builder:
             # the issue copied onto each of its measures' rows, a full stop or a space more on one
             # ("学习不深入" | "学习不深入。"): one issue, not two under one number
             key = (issue_no, normalize_for_compare(issue_t).rstrip(_TRAILING_MARKS))
+            if issue_no is None and key[1] and self.issue is not None and key[1] == self._issue_key[1]:
+                # the issue numbered on its first row only (1 | 问题 | no measure), its text merged or
+                # copied down over its measures' rows: the same issue, not one without measures
+                # and a second of the same words
+                key = self._issue_key
             assert self.category is not None
             # an issue written on each of its rows, met again after others (a ledger sorted by
             # 责任单位): the issue opened before, not a second one of the same words
