@@ -161,3 +161,22 @@ def test_an_issue_numbered_on_its_heading_row_and_merged_over_its_measures(tmp_p
         assert _findings(path) == []
         issues = [(i.number, i.title, len(i.measures)) for a in api.read_ledger(path).aspects for i in a.issues()]
         assert issues == [(1, "落实意识形态责任制不到位", 2), (2, "基层党组织建设薄弱", 2)]
+
+
+# -- a step done, the work said to go on --------------------------------------------------------
+
+def test_a_step_done_then_the_work_said_to_go_on_is_going_on(tmp_path: Path) -> None:
+    """整改情况 "已制定整改方案，正在推进" / "已建立台账，正在整改" / "已印发方案，正在落实": the cell
+    says the work goes on — it had been read done (the overdue measure never told); "已完成，正在巩固"
+    and "已建立制度，正在巩固" stay done."""
+    rows: Rows = [
+        ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改情况"],
+        [1, "制度执行不严", "完善内控制度", "办公室", "甲", "2026年9月30日", "已制定整改方案，正在推进"],
+        [2, "台账不全", "完善问题台账", "办公室", "乙", "2026年12月31日", "已建立台账，正在整改"],
+        [3, "公开不及时", "落实信息公开制度", "办公室", "丙", "2026年10月31日", "已印发方案，正在落实"],
+        [4, "学习不深入", "开展专题学习", "办公室", "丁", "2026年8月31日", "已完成，正在巩固"],
+        [5, "监督不到位", "建立监督制度", "纪检组", "戊", "2026年8月31日", "已建立制度，正在巩固"],
+    ]
+    path = _ledger(tmp_path / "统计局.xlsx", rows)
+    assert _statuses(path) == ["正在推进", "正在推进", "正在推进", "已完成", "已完成"]
+    assert _findings(path) == [("overdue", "F3"), ("overdue", "F5")]

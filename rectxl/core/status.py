@@ -1356,6 +1356,12 @@ def _read_text(text: str) -> StatusReading:
     if "部分" in text and _PARTLY.search(text):
         return StatusReading(Status.IN_PROGRESS)  # "已完成（部分）", "已整改（部分）"
     reading = _read_clauses(text)
+    if reading.status is Status.DONE and reading.rest and _GOING_ON_AFTER.match(reading.rest) is not None \
+            and _MAIN_WORDS.get(_OPENING_CLAUSE.split(text, maxsplit=1)[0].strip()) is not Status.DONE:
+        # "已制定整改方案，正在推进", "已建立台账，正在整改": a step done, the work itself said to go on
+        # ("已完成，正在巩固" stays done: the work is said done, the rest what follows it)
+        head = _OPENING_CLAUSE.split(text, maxsplit=1)[0].strip()
+        return replace(reading, status=Status.IN_PROGRESS, rest=head)  # the step, as "已开展检查，正在整改" is told
     if reading.status is None and _UNFOUNDED_HINT.search(text) and _UNFOUNDED.fullmatch(_fold(text)):
         # "经核查不属实", "经核实不存在该问题", "问题不成立": the problem checked and found not to be —
         # closed by that check, counted with the done (not "不涉及": nothing was checked)
@@ -1604,6 +1610,12 @@ def read_status(value: object) -> StatusReading:
         return _read_text(text)
     except Exception:
         return _NOTHING
+
+
+#: a clause after a step done saying the rectification itself still goes on (正在推进, 正在实施,
+#: 目前仍在整改, 落实中) — not what follows work done (正在巩固, 正在征求意见 of a draft)
+_GOING_ON_AFTER = re.compile(r"^(?:目前|现|当前)?(?:正在|仍在|还在)(?:推进|整改|实施|落实|办理|建设|施工)"
+                             r"|^(?:推进|整改|实施|落实|办理|施工|建设)中")
 
 
 #: the status words of :data:`STATUS_ALIASES`, folded
