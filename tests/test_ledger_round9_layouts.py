@@ -159,12 +159,13 @@ def test_a_sheet_of_one_issue_goes_on_numbering_the_issues(tmp_path: Path) -> No
     assert _findings(path) == []
 
 
-def test_a_single_row_alone_in_its_ledger_numbers_rows_only(tmp_path: Path) -> None:
-    """One sheet, one numbered row: nothing says the 序号 numbers issues (as before)."""
+def test_a_single_row_alone_in_its_ledger_keeps_its_issue_number(tmp_path: Path) -> None:
+    """One sheet, one numbered row: its 序号 is its issue's number (round 17: an extract of issue 7, or
+    an aspect's sheet of one issue — round 9 had read it as a row number and dropped it)."""
     rows: Rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
                   [7, "理论学习不深入", "制定中心组学习计划", "办公室", "2026年12月31日", "正在推进"]]
     ledger = api.read_ledger(_workbook(tmp_path / "台账.xlsx", {"台账": (rows, [])}))
-    assert [i.number for i in ledger.issues()] == [None]
+    assert [i.number for i in ledger.issues()] == [7]
 
 
 # -- what header-missing tells the clerk ----------------------------------------------------------

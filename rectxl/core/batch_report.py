@@ -847,7 +847,7 @@ def newest_version(files: Sequence[tuple[str, float]],
                 "其他文件的文件名像副本或备份",
                 f"台账中填写的日期最新（{cn_written_date(stated.get(ordered[0][0], ''))}）",
                 "修改时间最新（文件名、文件夹名和台账中都没有标明先后，而修改时间会因复制、下载改变，请核实）",
-                f"文件名带“({first.received})”，是同名文件中后收到（下载）的一份，修改时间相同，请核实",
+                f"文件名带“{_as_named(first.received)}”，是同名文件中后收到（下载）的一份，修改时间相同，请核实",
                 "其他文件的文件名像副本或备份",
             ][i]
             break
@@ -1259,3 +1259,8 @@ def _file_lines(title: str, files: list[Skipped], limit: int | None) -> list[str
     if len(shown) < len(files):
         lines.append(f"  ……另有 {len(files) - len(shown)} 个，详见汇总表")
     return lines
+
+
+def _as_named(received: object) -> str:
+    """The copy number as the file's name writes it ("(2)": a browser's or Windows' half-width brackets)."""
+    return f"({received})"
