@@ -305,6 +305,16 @@ OWN_OUTPUT = "rectxl 生成的文件"
 _NO_LEDGER_SAID = ("不像整改台账，", "工作簿是空的，")
 
 
+def _ledgers_of_named_unit(result: BatchResult, file: str) -> tuple[str, list[str]]:
+    """The unit ``file``'s name names and the ledgers counted for it (none when it names no unit)."""
+    n = read_name(file)
+    if not n.names_unit:
+        return "", []
+    unit = canonical_unit(n.unit)
+    return unit, [r.file for r in result.ledgers
+                  if same_unit_name(r.unit, unit) or same_unit_name(canonical_unit(read_name(r.file).unit), unit)]
+
+
 def papers_beside_ledgers(result: BatchResult) -> None:
     """Say of each document a unit sent beside its ledger (a Word 情况报告, a PDF of the stamped
     ledger) that the unit's ledger was checked, rather than asking the unit for one: the document
@@ -312,12 +322,7 @@ def papers_beside_ledgers(result: BatchResult) -> None:
     is no ledger (a 花名册, a blank one) is such a paper too: listed with the files not checked, not
     as a ledger that could not be read."""
     for s in [s for s in result.skipped if s.reason.startswith(_NO_LEDGER_SAID)]:
-        n = read_name(s.file)
-        if not n.names_unit:
-            continue
-        unit = canonical_unit(n.unit)
-        ledgers = [r.file for r in result.ledgers
-                   if same_unit_name(r.unit, unit) or same_unit_name(canonical_unit(read_name(r.file).unit), unit)]
+        unit, ledgers = _ledgers_of_named_unit(result, s.file)
         if ledgers:
             result.skipped.remove(s)
             what = s.reason.split("。", 1)[0].replace("，找不到台账表头", "")
@@ -328,12 +333,7 @@ def papers_beside_ledgers(result: BatchResult) -> None:
         suffix = s.file.rsplit(".", 1)[-1].lower() if "." in s.file.rsplit("/", 1)[-1] else ""
         if "." + suffix not in _DOCUMENTS or s.reason.startswith(OWN_OUTPUT) or "索取 Excel 台账" not in s.reason:
             continue
-        n = read_name(s.file)
-        if not n.names_unit:
-            continue
-        unit = canonical_unit(n.unit)
-        ledgers = [r.file for r in result.ledgers
-                   if same_unit_name(r.unit, unit) or same_unit_name(canonical_unit(read_name(r.file).unit), unit)]
+        unit, ledgers = _ledgers_of_named_unit(result, s.file)
         if ledgers:
             head = s.reason.split("：", 1)[0]
             s.reason = (f"{head}；该单位（{unit}）的台账已检查（{_listed(ledgers)}），此文件应是随台账报送的"
