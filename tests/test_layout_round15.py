@@ -24,12 +24,12 @@ Rows = Sequence[Sequence[Any]]
 HEADER = ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"]
 
 
-def _book(path: Path, sheets: dict[str, tuple[Rows, Sequence[str]]]) -> Path:
-    """The round-14 workbook (tests/test_layout_round14.py) with a 基本信息 sheet of a 交通运输局."""
+def _book(path: Path, sheets: dict[str, tuple[Rows, Sequence[str]]], unit: str = "某某县交通运输局") -> Path:
+    """The round-14 workbook (tests/test_layout_round14.py) with a 基本信息 sheet of ``unit``."""
     book(path, sheets)
     wb = load_workbook(path)
     info = wb.create_sheet("基本信息")
-    for key, value in {"单位名称": "某某县交通运输局", "反馈日期": date(2025, 3, 1), "报告日期": AS_OF}.items():
+    for key, value in {"单位名称": unit, "反馈日期": date(2025, 3, 1), "报告日期": AS_OF}.items():
         info.append([key, value])
     wb.save(path)
     return path

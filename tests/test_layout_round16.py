@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
 
 from rectxl import api
 from rectxl.api import Options
 from rectxl.batch import run_batch
 from rectxl.core import fields as F
 from tests.test_layout_round14 import book
+from tests.test_layout_round15 import _book as round15_book
+from tests.test_layout_round15 import _findings
 
 AS_OF = date(2025, 9, 30)
 Rows = Sequence[Sequence[Any]]
@@ -26,19 +27,8 @@ HEADER = ["序号", "问题", "整改措施", "责任单位", "整改时限", "�
 
 
 def _book(path: Path, sheets: dict[str, tuple[Rows, Sequence[str]]]) -> Path:
-    """The round-14 workbook (tests/test_layout_round14.py) with a 基本信息 sheet of a 卫健局."""
-    book(path, sheets)
-    wb = load_workbook(path)
-    info = wb.create_sheet("基本信息")
-    for key, value in {"单位名称": "某某县卫生健康局", "反馈日期": date(2025, 3, 1), "报告日期": AS_OF}.items():
-        info.append([key, value])
-    wb.save(path)
-    return path
-
-
-def _findings(path: Path) -> list[tuple[str, str | None]]:
-    report = api.check(path, Options(as_of=AS_OF))
-    return sorted((f.code, f.cell) for f in report.findings if f.severity.value != "info")
+    """The round-14 workbook with a 基本信息 sheet of a 卫健局 (tests/test_layout_round15.py's)."""
+    return round15_book(path, sheets, unit="某某县卫生健康局")
 
 
 def _issues(path: Path) -> list[tuple[int | None, str]]:
