@@ -19,6 +19,7 @@ from rectxl.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    LEDGER_FILE_FORMATS,
     LEDGER_FORMATS,
     Parser,
     add_force_option,
@@ -322,7 +323,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="校验台账，列出全部问题", description="校验一个台账文件，按严重程度列出全部问题。")
     if only in (None, "check"):  # the other commands' arguments are not built
-        p.add_argument("ledger", type=Path, metavar="台账", help=f"台账文件（{LEDGER_FORMATS}）")
+        p.add_argument("ledger", type=Path, metavar="台账", help=f"台账文件（{LEDGER_FILE_FORMATS}）")
         p.add_argument("--format", choices=["text", "json", "csv", "markdown", "html"], metavar="格式",
                        help="输出格式：text、json、csv、markdown 或 html（默认 text；写文件时由扩展名决定："
                             ".txt、.json、.csv、.md、.html）")

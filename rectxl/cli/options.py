@@ -18,6 +18,7 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
+    "LEDGER_FILE_FORMATS",
     "LEDGER_FORMATS",
     "HelpFormatter",
     "Parser",
@@ -37,6 +38,9 @@ __all__ = [
 
 #: the formats a ledger is read from (one home: check's and batch's help say them)
 LEDGER_FORMATS = ".xlsx/.xlsm/.xls/.xlsb/.ods 和 WPS 的 .et"
+#: what a command given one ledger reads besides: a ledger kept as a Word table (not in a folder, where
+#: Word documents are mostly 方案, 报告 and 通报)
+LEDGER_FILE_FORMATS = f"{LEDGER_FORMATS}，或 Word 表格 .docx"
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

@@ -61,7 +61,7 @@ def to_text(report: Report, *, color: bool = False) -> str:
     """Findings grouped by severity, each with its cell and message; counts and as-of date."""
     lines: list[str] = []
     src = report.source.path or "（未命名台账）"
-    lines.append(f"台账：{src}（读取工作表：{name_list(report.sheets)}）")
+    lines.append(f"台账：{src}（{_sheets_read(report)}）")
     lines.append(
         f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）  "
         + (f"{report.aspects}个方面 " if report.aspects else "") + f"{report.issues}个问题 {report.measures}项措施"
@@ -89,11 +89,19 @@ def _where(f: Finding) -> str:
     return f"{f.sheet}!{f.cell}" if f.cell else (f"{f.sheet} 第{f.row}行" if f.row else f.sheet or "")
 
 
+def _sheets_read(report: Report) -> str:
+    """"读取工作表：台账", or for a ledger kept in Word "读取 Word 表格：表格1" (its tables are read
+    as sheets named 表格1, 表格2 …, a cell reference counting the table's rows and columns)."""
+    if (report.source.path or "").lower().endswith(".docx"):
+        return f"读取 Word 表格：{name_list(report.sheets)}，位置按表格的行号和列（A、B、C…）标注"
+    return f"读取工作表：{name_list(report.sheets)}"
+
+
 def _head_lines(report: Report) -> list[str]:
     """What the report is of: the file and sheets, the as-of date and the counts (text, Markdown, HTML)."""
     src = report.source.path or "（未命名台账）"
     counts = "，".join(f"{SEVERITY_LABELS[s]} {report.count(s)} 条" for s in Severity)
-    return [f"台账：{src}（读取工作表：{name_list(report.sheets)}）",
+    return [f"台账：{src}（{_sheets_read(report)}）",
             f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）；"
             + (f"{report.aspects}个方面，" if report.aspects else "")
             + f"{report.issues}个问题，{report.measures}项措施",

@@ -27,7 +27,7 @@ from rectxl.core.model import Ledger
 from rectxl.core.text import col_index, col_letter
 from rectxl.io import xmlbytes
 from rectxl.io.inflated import InflatedParts
-from rectxl.io.limits import check_ledger_file
+from rectxl.io.limits import check_ledger_file, check_regular_file
 from rectxl.io.memory import gc_paused, settle
 from rectxl.io.ooxml import open_package, part_rels, sheet_parts, workbook_part
 from rectxl.io.safety import inspect_package
@@ -43,10 +43,14 @@ from rectxl.io.sheet_xml import (
 )
 from rectxl.io.stray import StrayCell
 
-__all__ = ["LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger", "release_freed_memory", "sibling_files"]
+__all__ = ["LEDGER_SUFFIXES", "WORD_LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger",
+           "release_freed_memory", "sibling_files"]
 
 #: .et: WPS 表格 saves in its own name what is nearly always an .xls (BIFF) inside
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et")
+#: a ledger kept as a Word table (:mod:`rectxl.io.docx_ledger`): read by the commands given one
+#: file; a folder's Word documents are not taken for ledgers (they are mostly 方案, 报告, 通报)
+WORD_LEDGER_SUFFIXES = (".docx",)
 #: what a file's first bytes say it is, whatever its name
 _ZIP, _OLE = b"PK", b"\xd0\xcf\x11\xe0"
 
@@ -85,11 +89,12 @@ def _check_file(path: Path) -> None:
         raise LedgerError(f"{path} 是文件夹，不是台账文件（检查整个文件夹请用 rectxl batch）")
     if path.suffix.lower() in _ARCHIVE_SUFFIXES:
         raise LedgerError(_archive_message(path))
-    if path.suffix.lower() not in LEDGER_SUFFIXES:
+    if path.suffix.lower() not in LEDGER_SUFFIXES + WORD_LEDGER_SUFFIXES:
         advice = ""
         if path.suffix.lower() in (".csv", ".tsv", ".txt", ".xml", ".fods", ".htm", ".html", ".xltx", ".xltm"):
             advice = "：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查"
-        raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods 和 WPS 的 .et）{advice}")
+        raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods、WPS 的 .et "
+                          f"和 Word 表格 .docx）{advice}")
     try:
         size = path.stat().st_size
         with path.open("rb"):
@@ -134,6 +139,8 @@ def read_grids(path: Path) -> list[Grid]:
     """Every sheet of the workbook at ``path`` as a :class:`Grid` (absolute coordinates)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _docx_grids(path)
     parts = InflatedParts()  # the package opened, each sheet's XML inflated, once for the scans below
     try:
         check_ledger_file(path, parts)  # not a regular file, a non-UTF-8 name, a Word document, stray cells
@@ -188,6 +195,17 @@ def read_grids(path: Path) -> list[Grid]:
     elif kind == "":
         _add_xls_extras(path, grids)
     return grids
+
+
+def _docx_grids(path: Path) -> list[Grid]:
+    """A ledger kept as a Word table (:mod:`rectxl.io.docx_ledger`), after the guards a notice's
+    .docx goes through (a regular file, no zip bomb)."""
+    from rectxl.io.docx_ledger import read_docx_grids  # python-docx: only a Word ledger needs it
+    from rectxl.io.limits import check_notice_file
+
+    check_regular_file(path, what="台账文件", folder_hint="（检查整个文件夹请用 rectxl batch）")
+    check_notice_file(path)
+    return read_docx_grids(path)
 
 
 def _unreadable_or_reraise(path: Path, exc: BaseException) -> BaseException:
@@ -771,7 +789,14 @@ def read_ledger(path: Path, column_map: Iterable[str | tuple[str, str]] = ()) ->
         grids = read_grids(Path(path))
         if sum(len(g.rows) for g in grids) > _TRIM_ROWS:
             release_freed_memory()
-        ledger = ledger_from_grids(grids, column_map)
+        try:
+            ledger = ledger_from_grids(grids, column_map)
+        except LedgerError as exc:
+            if Path(path).suffix.lower() not in WORD_LEDGER_SUFFIXES:
+                raise
+            # a Word document's tables are no ledger: it may be the notice itself
+            raise LedgerError(f"{exc}（{Path(path).name} 是 Word 文档，rectxl 把其中的表格当作台账读取；"
+                              "如果它是整改通报，请用 rectxl parse-notice 解析）") from None
         del grids
         settle()
         return ledger

@@ -1,0 +1,105 @@
+"""A ledger kept as a Word table (整改台账.docx): its tables read as sheets.
+
+Many offices keep the 整改台账 (or the 整改清单 attached to an 整改方案) as a table in Word rather
+than in Excel. Each table of the document becomes a :class:`~rectxl.core.grid.Grid` named
+``表格1``, ``表格2`` … whose rows are the table's rows exactly (row 1 is the table's first row,
+column A its first column), so a finding's cell reference points into the table as Word shows it.
+Merged cells keep their merges: text in the first cell, the span in ``merges`` — a problem merged
+down over its measures reads as it does in a workbook. The paragraphs outside the tables (the
+title, "填报单位：…  填报日期：…", "巡察时间：…") are the table's title rows
+(:attr:`~rectxl.core.grid.Grid.displaced`): read for the facts written there, holding no row.
+
+The text of a cell is what Word shows (:func:`rectxl.io.docx_read.shown_text`: no tracked
+deletions, no hidden text), its paragraphs joined by line breaks as Alt+Enter would.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+
+from rectxl.core.errors import LedgerError
+from rectxl.core.grid import Grid
+from rectxl.core.notice.parse import NoticeParseError
+from rectxl.io.docx_read import _blocks, _open_document, hidden_styles, shown_text
+
+__all__ = ["TABLE_SHEET", "read_docx_grids"]
+
+#: the name a Word table is read under: 表格1, 表格2 …
+TABLE_SHEET = "表格{}"
+_P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_VAL = qn("w:val")
+
+
+def read_docx_grids(path: Path) -> list[Grid]:
+    """Every table of the Word document at ``path`` as a sheet (see the module text)."""
+    try:
+        doc = _open_document(path)
+    except NoticeParseError as exc:
+        raise LedgerError(str(exc).rstrip("。")) from None
+    hidden = hidden_styles(doc)
+    grids: list[Grid] = []
+    lines: list[tuple[str, ...]] = []  # the paragraphs read since the last table
+    for block in _blocks(doc.element.body):
+        if block.tag == _P:
+            if text := shown_text(block, hidden).text.strip():
+                lines.append((text,))
+        elif block.tag == _TBL:
+            rows, merges = _table(block, hidden)
+            if any(v for row in rows for v in row):
+                grids.append(Grid(name=TABLE_SHEET.format(len(grids) + 1), rows=rows, merges=merges,
+                                  displaced=tuple(lines)))
+                lines = []
+    if not grids:
+        raise LedgerError(f"{path.name} 是 Word 文档，其中没有表格，读不出台账：台账请用 Excel 表格或 Word 表格；"
+                          "如果它是整改通报，请用 rectxl parse-notice 解析")
+    if lines:  # "填表人：…  填报日期：…" under the last table: its title rows too
+        last = grids[-1]
+        grids[-1] = Grid(name=last.name, rows=last.rows, merges=last.merges,
+                         displaced=(*last.displaced, *lines))
+    return grids
+
+
+def _table(tbl: Any, hidden: frozenset[str]) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
+    """A table's rows (a cell's text in its first grid column, ``None`` in the columns it spans
+    and under it while merged down) and its merges, 0-based inclusive as calamine reports them."""
+    rows: list[list[Any]] = []
+    merges: list[list[int]] = []
+    #: grid column → the merge a cell starting there opened (to continue down a vMerge)
+    open_at: dict[int, list[int]] = {}
+    for r, tr in enumerate(tbl.iterchildren(_TR)):
+        row: list[Any] = []
+        col = _int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
+        row.extend([None] * col)
+        for tc in tr.iterchildren(_TC):
+            tcpr = tc.find(qn("w:tcPr"))
+            span = max(1, _int(tcpr.find(qn("w:gridSpan")) if tcpr is not None else None, 1))
+            vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+            continued = vmerge is not None and vmerge.get(_VAL, "continue") == "continue"
+            above = open_at.get(col)
+            if continued and above is not None and above[2] == r - 1:
+                above[2] = r
+                row.extend([None] * span)
+            else:
+                text = "\n".join(t for p in tc.iterchildren(_P) if (t := shown_text(p, hidden).text.strip()))
+                row.append(text or None)
+                row.extend([None] * (span - 1))
+                merge = [r, col, r, col + span - 1]
+                open_at[col] = merge
+                merges.append(merge)
+            col += span
+        rows.append(row)
+    width = max((len(row) for row in rows), default=0)
+    for row in rows:
+        row.extend([None] * (width - len(row)))
+    spans = [(a, b, c, d) for a, b, c, d in merges if (a, b) != (c, d)]
+    return rows, spans
+
+
+def _int(el: Any, default: int) -> int:
+    try:
+        return int(el.get(_VAL)) if el is not None else default
+    except (TypeError, ValueError):
+        return default

@@ -1,0 +1,181 @@
+"""A ledger kept as a Word table (整改台账.docx), as many county bureaus keep theirs: every command
+given one ledger reads its table — merged problem cells, aspect rows across the table, the title
+and 填报日期 written as paragraphs around it — and cell references count the table's own rows and
+columns. Marking is refused without touching the file; a Word notice given as a ledger is told to
+use parse-notice."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from rectxl.core.errors import LedgerError
+from rectxl.io.reader import read_grids, read_ledger
+
+HEAD = ["序号", "反馈问题", "整改措施", "责任领导", "责任股室", "责任人", "整改时限", "完成情况", "佐证材料"]
+#: (aspect row) or (序号, problem, [measure cells from 整改措施 on])
+BODY: list[tuple] = [
+    ("一、贯彻落实党的路线方针政策和党中央决策部署方面",),
+    ("1", "理论学习中心组学习流于形式，研讨发言质量不高", [
+        ("修订党组理论学习中心组学习制度，明确研讨发言要求", "王建国", "办公室", "刘芳", "2026年6月30日", "已完成",
+         "学习制度（修订稿）"),
+        ("每季度开展一次专题研讨，班子成员撰写研讨材料", "王建国", "办公室", "刘芳", "长期坚持", "长期坚持",
+         "研讨材料汇编")]),
+    ("2", "高标准农田建设项目推进缓慢", [
+        ("倒排工期，每月调度项目进度", "陈志强", "农田建设股", "赵磊", "2026年9月30日", "正在推进", ""),
+        ("对进度滞后的施工单位约谈提醒", "陈志强", "农田建设股", "赵磊", "2026年7月31日", "已完成", "约谈记录")]),
+    ("二、落实全面从严治党方面",),
+    ("3", "惠农补贴发放审核不严", [
+        ("开展惠农补贴发放专项核查，追回违规资金", "李明", "计划财务股", "孙丽", "2026年12月31日", "正在推进", ""),
+        ("建立补贴发放村、镇、县三级审核机制", "李明", "计划财务股", "", "2026年8月31日", "已完成", "")]),
+]
+
+
+def word_ledger(path: Path, *, above: tuple[str, ...] = (
+        "中共××县农业农村局党组关于县委第二巡察组反馈意见整改落实台账",
+        "填报单位：县农业农村局办公室        填报日期：2026年11月20日"),
+        below: tuple[str, ...] = ("填表人：刘芳        审核人：王建国",)) -> Path:
+    """The bureau's ledger as its clerk keeps it in Word: a title and 填报日期 above the table, the
+    序号 and problem merged down over their measures, each aspect a row merged across the table."""
+    d = docx.Document()
+    for line in above:
+        d.add_paragraph(line)
+    t = d.add_table(rows=1, cols=len(HEAD))
+    t.style = "Table Grid"
+    for c, h in zip(t.rows[0].cells, HEAD, strict=True):
+        c.text = h
+    for entry in BODY:
+        if len(entry) == 1:
+            cells = t.add_row().cells
+            cells[0].merge(cells[-1]).text = entry[0]
+            continue
+        number, problem, measures = entry
+        first = len(t.rows)
+        for m in measures:
+            for c, v in zip(t.add_row().cells[2:], m, strict=True):
+                c.text = v
+        last = first + len(measures) - 1
+        t.cell(first, 0).merge(t.cell(last, 0)).text = number
+        t.cell(first, 1).merge(t.cell(last, 1)).text = problem
+    for line in below:
+        d.add_paragraph(line)
+    d.save(path)
+    return path
+
+
+def rectxl(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "rectxl", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_check_reads_the_word_table_with_its_title_paragraphs(tmp_path: Path) -> None:
+    path = word_ledger(tmp_path / "农业农村局整改台账.docx")
+    proc = rectxl("check", path.name, "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(proc.stdout)
+    head = report["summary"]
+    assert head["as_of"] == "2026-11-20"  # 填报日期 written in a paragraph above the table
+    assert (head["aspects"], head["issues"], head["measures"], head["sheets"]) == (2, 3, 6, ["表格1"])
+    found = {(f["code"], f["sheet"], f["cell"]) for f in report["findings"]}
+    # table row 5: the header, the first aspect row, problem 1's two measures, then this one
+    assert ("overdue", "表格1", "G5") in found
+    assert ("missing-owner-person", "表格1", "F9") in found
+    assert ("missing-evidence", "表格1", "I9") in found
+    assert len(report["findings"]) == 3, report["findings"]  # nothing of the merged cells
+    text = rectxl("check", path.name, cwd=tmp_path).stdout
+    assert "读取 Word 表格：表格1" in text.splitlines()[0]
+
+
+def test_merged_problem_cells_are_one_problem_over_its_measures(tmp_path: Path) -> None:
+    ledger = read_ledger(word_ledger(tmp_path / "台账.docx"))
+    issues = [(i.number, i.title, [m.text for m in i.measures]) for i in ledger.issues()]
+    assert issues[1] == (2, "高标准农田建设项目推进缓慢", ["倒排工期，每月调度项目进度", "对进度滞后的施工单位约谈提醒"])
+    assert len(issues) == 3 and len(list(ledger.measures())) == 6
+    grid = read_grids(tmp_path / "台账.docx")[0]
+    assert grid.rows[0] == HEAD and (2, 1, 3, 1) in grid.merges and grid.rows[3][1] is None
+
+
+def test_report_date_written_below_the_table(tmp_path: Path) -> None:
+    path = word_ledger(tmp_path / "台账.docx", above=("县农业农村局巡察整改台账",),
+                       below=("填表人：刘芳", "填报日期：2026年8月10日"))
+    ledger = read_ledger(path)
+    assert str(ledger.info.report_date) == "2026-08-10"
+
+
+def test_tracked_changes_read_as_word_shows_them(tmp_path: Path) -> None:
+    """The clerk changed 已完成 to 正在推进 with 修订 on: the table shows 正在推进."""
+    path = word_ledger(tmp_path / "台账.docx")
+    d = docx.Document(str(path))
+    cell = d.tables[0].cell(8, 7)  # 建立补贴发放…三级审核机制: 已完成
+    p = cell.paragraphs[0]
+    for r in list(p.runs):
+        p._p.remove(r._r)
+    deleted, inserted = OxmlElement("w:del"), OxmlElement("w:ins")
+    for el in (deleted, inserted):
+        el.set(qn("w:id"), "1" if el is deleted else "2")
+        el.set(qn("w:author"), "刘芳")
+    run = OxmlElement("w:r")
+    gone = OxmlElement("w:delText")
+    gone.text = "已完成"
+    run.append(gone)
+    deleted.append(run)
+    run = OxmlElement("w:r")
+    now = OxmlElement("w:t")
+    now.text = "正在推进"
+    run.append(now)
+    inserted.append(run)
+    p._p.append(deleted)
+    p._p.append(inserted)
+    d.save(str(path))
+    measure = list(read_ledger(path).measures())[-1]
+    assert measure.status_text == "正在推进"
+    proc = rectxl("check", path.name, "--format", "json", cwd=tmp_path)
+    overdue = [f["cell"] for f in json.loads(proc.stdout)["findings"] if f["code"] == "overdue"]
+    assert overdue == ["G5", "G9"]  # 2026年8月31日 passed by 2026-11-20, still 正在推进
+
+
+def test_summary_and_notice_from_a_word_ledger(tmp_path: Path) -> None:
+    path = word_ledger(tmp_path / "台账.docx")
+    proc = rectxl("summary", path.name, "-o", "汇总.xlsx", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert load_workbook(tmp_path / "汇总.xlsx").sheetnames
+    proc = rectxl("notice", path.name, "-o", "通报.md", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    notice = (tmp_path / "通报.md").read_text(encoding="utf-8")
+    assert "农业农村局" in notice.splitlines()[0]
+    assert "**2.高标准农田建设项目推进缓慢**" in notice
+    assert notice.count("修订党组理论学习中心组学习制度") == 1
+    assert "6项整改措施已完成3项" in notice
+
+
+def test_marking_a_word_ledger_is_refused_and_the_file_untouched(tmp_path: Path) -> None:
+    path = word_ledger(tmp_path / "台账.docx")
+    before = path.read_bytes()
+    for args in (("annotate", path.name), ("annotate", "--clear", path.name),
+                 ("annotate", "--in-place", path.name)):
+        proc = rectxl(*args, cwd=tmp_path)
+        assert proc.returncode == 2 and "是 Word 文档" in proc.stderr and "文件未改动" in proc.stderr, proc.stderr
+        assert "Traceback" not in proc.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["台账.docx"]
+
+
+def test_a_word_notice_given_as_a_ledger_points_to_parse_notice(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("中共××县财政局党组关于巡察整改进展情况的通报")
+    d.add_paragraph("根据县委统一部署，2026年3月至5月，县委第一巡察组对县财政局进行了巡察。")
+    d.save(tmp_path / "通报.docx")
+    proc = rectxl("check", "通报.docx", cwd=tmp_path)
+    assert proc.returncode == 2 and "rectxl parse-notice" in proc.stderr and "Traceback" not in proc.stderr
+    d.add_table(rows=2, cols=2).cell(0, 0).text = "附件"  # a table that is no ledger
+    d.save(tmp_path / "通报.docx")
+    with pytest.raises(LedgerError, match="parse-notice"):
+        read_ledger(tmp_path / "通报.docx")
