@@ -97,7 +97,8 @@ def test_check_reads_the_word_table_with_its_title_paragraphs(tmp_path: Path) ->
 def test_merged_problem_cells_are_one_problem_over_its_measures(tmp_path: Path) -> None:
     ledger = read_ledger(word_ledger(tmp_path / "台账.docx"))
     issues = [(i.number, i.title, [m.text for m in i.measures]) for i in ledger.issues()]
-    assert issues[1] == (2, "高标准农田建设项目推进缓慢", ["倒排工期，每月调度项目进度", "对进度滞后的施工单位约谈提醒"])
+    assert issues[1] == (2, "高标准农田建设项目推进缓慢",
+                         ["倒排工期，每月调度项目进度", "对进度滞后的施工单位约谈提醒"])
     assert len(issues) == 3 and len(list(ledger.measures())) == 6
     grid = read_grids(tmp_path / "台账.docx")[0]
     assert grid.rows[0] == HEAD and (2, 1, 3, 1) in grid.merges and grid.rows[3][1] is None
@@ -179,3 +180,28 @@ def test_a_word_notice_given_as_a_ledger_points_to_parse_notice(tmp_path: Path) 
     d.save(tmp_path / "通报.docx")
     with pytest.raises(LedgerError, match="parse-notice"):
         read_ledger(tmp_path / "通报.docx")
+
+
+@pytest.mark.parametrize("between", ["", "续表"])
+def test_a_table_going_on_without_its_header_is_read_under_the_first(tmp_path: Path, between: str) -> None:
+    """Word split the ledger in two (Enter pressed inside it, or the rest pasted below as a new
+    table with no header): the second table's rows are measures too, found at its own cells."""
+    path = word_ledger(tmp_path / "台账.docx", below=())
+    d = docx.Document(str(path))
+    if between:
+        d.add_paragraph(between)
+    rest = d.add_table(rows=2, cols=len(HEAD))
+    for r, row in zip(rest.rows, [
+            ["4", "党员发展程序不规范", "对近三年发展党员档案逐一核查", "王建国", "机关党委", "周敏", "2026年10月31日",
+             "正在推进", ""],
+            ["5", "公务接待审批不严", "修订公务接待管理办法", "李明", "办公室", "", "2026年12月31日", "未启动", ""]],
+            strict=True):
+        for c, v in zip(r.cells, row, strict=True):
+            c.text = v
+    d.save(str(path))
+    proc = rectxl("check", path.name, "--format", "json", cwd=tmp_path)
+    report = json.loads(proc.stdout)
+    assert (report["summary"]["issues"], report["summary"]["measures"]) == (5, 8)
+    found = {(f["code"], f["sheet"], f["cell"], f["row"]) for f in report["findings"]}
+    assert ("overdue", "表格2", "G1", 1) in found
+    assert ("missing-owner-person", "表格2", "F2", 2) in found

@@ -8,6 +8,8 @@ Merged cells keep their merges: text in the first cell, the span in ``merges`` �
 down over its measures reads as it does in a workbook. The paragraphs outside the tables (the
 title, "填报单位：…  填报日期：…", "巡察时间：…") are the table's title rows
 (:attr:`~rectxl.core.grid.Grid.displaced`): read for the facts written there, holding no row.
+A table with no header of its own right after one (Word split the ledger where the clerk pressed
+Enter, or she pasted the rest below; a "续表" line between) goes on under that table's header.
 
 The text of a cell is what Word shows (:func:`rectxl.io.docx_read.shown_text`: no tracked
 deletions, no hidden text), its paragraphs joined by line breaks as Alt+Enter would.
@@ -15,13 +17,15 @@ deletions, no hidden text), its paragraphs joined by line breaks as Alt+Enter wo
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from docx.oxml.ns import qn
 
 from rectxl.core.errors import LedgerError
-from rectxl.core.grid import Grid
+from rectxl.core.grid import Grid, find_header
 from rectxl.core.notice.parse import NoticeParseError
 from rectxl.io.docx_read import _blocks, _open_document, hidden_styles, shown_text
 
@@ -42,24 +46,50 @@ def read_docx_grids(path: Path) -> list[Grid]:
     hidden = hidden_styles(doc)
     grids: list[Grid] = []
     lines: list[tuple[str, ...]] = []  # the paragraphs read since the last table
+    #: the header rows and merges of the last table with a header, for a table going on from it
+    header: tuple[list[list[Any]], list[tuple[int, int, int, int]]] | None = None
     for block in _blocks(doc.element.body):
         if block.tag == _P:
             if text := shown_text(block, hidden).text.strip():
                 lines.append((text,))
         elif block.tag == _TBL:
             rows, merges = _table(block, hidden)
-            if any(v for row in rows for v in row):
-                grids.append(Grid(name=TABLE_SHEET.format(len(grids) + 1), rows=rows, merges=merges,
-                                  displaced=tuple(lines)))
-                lines = []
+            if not any(v for row in rows for v in row):
+                continue
+            name = TABLE_SHEET.format(len(grids) + 1)
+            grid = Grid(name=name, rows=rows, merges=merges, displaced=tuple(lines))
+            if (found := find_header(grid)) is not None:
+                top = found.first_row
+                header = (rows[top:found.row + 1],
+                          [(a - top, b, c - top, d) for a, b, c, d in merges if top <= a and c <= found.row])
+            elif header is not None and len(rows[0]) == len(header[0][0]) \
+                    and all(_GOES_ON.fullmatch(line[0]) for line in lines):
+                grid = _going_on(name, rows, merges, header)
+            grids.append(grid)
+            lines = []
     if not grids:
         raise LedgerError(f"{path.name} 是 Word 文档，其中没有表格，读不出台账：台账请用 Excel 表格或 Word 表格；"
                           "如果它是整改通报，请用 rectxl parse-notice 解析")
     if lines:  # "填表人：…  填报日期：…" under the last table: its title rows too
         last = grids[-1]
-        grids[-1] = Grid(name=last.name, rows=last.rows, merges=last.merges,
-                         displaced=(*last.displaced, *lines))
+        grids[-1] = replace(last, displaced=(*last.displaced, *lines))
     return grids
+
+
+#: what may stand between a table and the table it goes on from: nothing, or a 续表 line
+_GOES_ON = re.compile(r"[(（]?续(?:表|上表)?[)）]?[:：]?")
+
+
+def _going_on(name: str, rows: list[list[Any]], merges: list[tuple[int, int, int, int]],
+              header: tuple[list[list[Any]], list[tuple[int, int, int, int]]]) -> Grid:
+    """A table with no header of its own going on from the last one (Word split the table where
+    the clerk pressed Enter, or she went on in a table pasted below): read under that table's
+    header rows, each value pointing at its own cell of this table (:attr:`Grid.origin`)."""
+    head, head_merges = header  # (its merges counted from the header's first row)
+    k = len(head)
+    origin = {(r + k, c): (r, c) for r, row in enumerate(rows) for c in range(len(row))}
+    return Grid(name=name, rows=[list(row) for row in head] + rows,
+                merges=head_merges + [(a + k, b, c + k, d) for a, b, c, d in merges], origin=origin)
 
 
 def _table(tbl: Any, hidden: frozenset[str]) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
