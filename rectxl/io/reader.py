@@ -93,6 +93,8 @@ def _check_file(path: Path) -> None:
         advice = ""
         if path.suffix.lower() in (".csv", ".tsv", ".txt", ".xml", ".fods", ".htm", ".html", ".xltx", ".xltm"):
             advice = "：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查"
+        elif path.suffix.lower() in (".doc", ".wps", ".rtf", ".docm", ".dotx"):
+            advice = "：用 Word 表格做的台账，请在 Word 或 WPS 中打开它，另存为 .docx（Word 文档）后再检查"
         raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods、WPS 的 .et "
                           f"和 Word 表格 .docx）{advice}")
     try:
