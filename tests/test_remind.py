@@ -81,9 +81,9 @@ def test_the_reminder_letter(ledger: Path, tmp_path: Path) -> None:
     (table,) = tables
     assert table == [
         ["序号", "问题", "整改措施", "整改时限", "剩余天数", "责任领导", "责任人"],
-        ["1", "针对耕地保护“田长制”落实不到位的问题", "完成耕地卫片图斑核查整改", "2026年11月25日", "5天", "刘海波",
-         "赵红梅"],
-        ["2", "针对耕地保护“田长制”落实不到位的问题", "修订田长制考核办法", "2026年12月5日", "15天", "刘海波",
+        ["1", "针对耕地保护“田长制”落实不到位的问题", "完成耕地卫片图斑核查整改", "2026年\n11月25日", "5天",
+         "刘海波", "赵红梅"],
+        ["2", "针对耕地保护“田长制”落实不到位的问题", "修订田长制考核办法", "2026年\n12月5日", "15天", "刘海波",
          "赵红梅、钱芳"],
     ]
 
@@ -105,7 +105,7 @@ def test_the_supervision_notice_with_its_final_deadline(ledger: Path, tmp_path: 
         "并将整改情况和佐证材料书面报送某某县自然资源局巡察整改工作领导小组办公室。逾期仍未完成的，将予以通报，"
         "并视情况启动问责程序。")
     assert tables[0][1:] == [
-        ["1", "针对违法用地查处不及时的问题", "对2025年以来违法用地案件逐案复查", "2026年10月31日", "逾期20天",
+        ["1", "针对违法用地查处不及时的问题", "对2025年以来违法用地案件逐案复查", "2026年\n10月31日", "逾期20天",
          "孙立新", "周强"],
         ["2", "针对违法用地查处不及时的问题", "完成历史遗留违法用地案件清零", "原定2026年8月31日，延期至2026年11月15日",
          "逾期5天", "孙立新", "吴磊"],
@@ -250,12 +250,13 @@ def test_plan_is_the_same_for_the_command_line_and_excel(ledger: Path) -> None:
 def test_letters_render_in_libreoffice(ledger: Path, tmp_path: Path) -> None:
     done = api.remind(ledger)
     out = tmp_path / "pdf"
-    texts = {}
+    texts, lines = {}, {}
     for unit, docx in done.letters:
         pdf = soffice_convert(docx, out, "pdf")
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
                               timeout=60).stdout.decode("utf-8")
         texts[unit.unit] = "".join(text.split())  # pdftotext spaces CJK from digits
+        lines[unit.unit] = {"".join(line.split()) for line in text.splitlines()}
         pages = text.count("\f")
         assert pages == 2, (unit.unit, pages)  # the closing and the signature keep together on page 2
         subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(pdf), str(out / unit.unit)],
@@ -265,6 +266,8 @@ def test_letters_render_in_libreoffice(ledger: Path, tmp_path: Path) -> None:
     assert "于2026年12月5日前完成整改" in texts["执法监察大队"]
     reminder = texts["耕地保护股"]
     assert "耕地保护股：" in reminder and "12月5日" in reminder and "特此提醒。" in reminder
+    # each deadline in the table: its year on one line, month and day together on the next
+    assert {"2026年", "11月25日", "12月5日"} <= lines["耕地保护股"] and "10月31日" in lines["执法监察大队"]
 
 
 # -- Excel: the 生成提醒 entry point ----------------------------------------------------------------

@@ -49,8 +49,8 @@ STATS_SHEET = "提醒统计"
 #: 提醒统计's unit cell of a leader's counts over all units (a ledger naming leaders, no 责任人)
 ALL_UNITS = "（各单位合计）"
 #: the letter table's column widths (mm): 序号, 问题, 整改措施, 整改时限, 天数, 责任领导, 责任人 — the
-#: 156 mm type area of A4 under GB/T 9704 margins
-_COLUMN_MM = (13, 27, 40, 24, 16, 18, 18)
+#: 156 mm type area of A4 under GB/T 9704 margins; 整改时限 holds "12月31日" on a line at 小四
+_COLUMN_MM = (13, 27, 38, 26, 16, 18, 18)
 _TYPE_AREA_MM = sum(_COLUMN_MM)
 #: the columns written centred (the others: 问题, 整改措施 — left)
 _CENTRED = frozenset({"序号", "整改时限", "剩余天数", "逾期天数", "责任领导", "责任人"})
@@ -66,6 +66,15 @@ def _widths(header: list[str]) -> list[int]:
         widths[2] += spare - spare // 2
     return widths
 _TABLE_PT = 12  # 小四
+#: "2026年11月25日…" in the 整改时限 column: the year on a line of its own
+_YEAR_FIRST = re.compile(r"^(\d{4}年)(?=\d{1,2}月)")
+
+
+def _deadline_cell(text: str) -> str:
+    """整改时限 as written in the letter's 24 mm column: a full date breaks after its year
+    ("2026年" / "11月25日") — left to wrap on its own it broke inside the date ("11月25" / "日").
+    A deadline worded otherwise ("原定…，延期至…", "2026年底前") wraps as it falls."""
+    return _YEAR_FIRST.sub("\\1\n", text, count=1)
 
 
 def _table(doc: Any, letter: Letter) -> None:
@@ -81,6 +90,9 @@ def _table(doc: Any, letter: Letter) -> None:
     from rectxl.io.docx_notice import add_official_text, table_text_style
 
     rows = letter.table()
+    if "整改时限" in letter.header:
+        at = letter.header.index("整改时限")
+        rows = [[*row[:at], _deadline_cell(row[at]), *row[at + 1:]] for row in rows]
     widths = [Mm(w) for w in _widths(letter.header)]
     style = table_text_style(doc, size=Pt(_TABLE_PT), line_spacing=Pt(20))
     # the header and the first row are made cell by cell; the other rows are copies of the first
