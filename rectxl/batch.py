@@ -64,11 +64,17 @@ from rectxl.core.batch_report import (
     share_most_measures,
 )
 from rectxl.core.batch_units import cluster, looks_like_roster, names_a_part, roster_units
-from rectxl.core.errors import RectxlError, UnsafeWriteError
+from rectxl.core.errors import NoLedgerTable, RectxlError, UnsafeWriteError
 from rectxl.core.rules import Options
 from rectxl.io.limits import DEFAULT_TIMEOUT, display_name, has_undecodable_name
 from rectxl.io.outputs import OUTPUT_LABELS, output_kind, resolve_output
-from rectxl.io.reader import LEDGER_SUFFIXES, read_grids, read_ledger, sibling_files
+from rectxl.io.reader import (
+    LEDGER_SUFFIXES,
+    WORD_LEDGER_SUFFIXES,
+    read_grids,
+    read_ledger,
+    sibling_files,
+)
 
 __all__ = ["DEFAULT_TIMEOUT", "BatchOutputs", "find_files", "is_not_a_ledger", "plan_outputs", "read_roster",
            "run_batch", "write_batch"]
@@ -79,11 +85,16 @@ _OTHER_TYPES = {
                     "压缩包（{ext}），未检查：请解压后再检查其中的台账"),
     **dict.fromkeys((".et", ".ett"), "WPS 表格文件（{ext}），无法直接读取：请在 WPS 中另存为 .xlsx 后再检查"),
     ".csv": "CSV 文本文件，未检查：台账请用 Excel 表格（可在 Excel 或 WPS 中另存为 .xlsx 后再检查）",
-    **dict.fromkeys((".doc", ".docx", ".wps"), "这是 Word 文档（{ext}），不是台账，未检查：请向该单位索取 Excel 台账"),
+    **dict.fromkeys((".doc", ".wps"), "这是 Word 文档（{ext}），不是台账，未检查：请向该单位索取 Excel 台账"),
     **dict.fromkeys((".pdf", ".ofd"), "这是 {kind} 文档（{ext}），不是台账，未检查：请向该单位索取 Excel 台账"),
 }
 #: documents a unit may send instead of its ledger (the reason names the unit, :func:`_document_reason`)
 _DOCUMENTS = (".doc", ".docx", ".wps", ".pdf", ".ofd")
+#: the files opened as ledgers: workbooks, and Word documents (a ledger kept as a Word table —
+#: one without a ledger table is then listed as a document, :func:`_word_reason`)
+_CHECKED = LEDGER_SUFFIXES + WORD_LEDGER_SUFFIXES
+#: what rectxl writes as Word documents (:func:`rectxl.io.outputs.output_kind`)
+_DOCUMENT_KINDS = ("notice", "letters")
 #: rectxl's own batch JSON, by how it begins (:func:`rectxl.core.batch_report.json_head`)
 _BATCH_JSON = re.compile(rb'^\{\s*"folder":.{0,4000}"rectxl_version":', re.DOTALL)
 #: the name of the batch summary workbook: ``<folder>_批量校验汇总.xlsx`` beside the folder
@@ -140,6 +151,8 @@ def find_files(folder: Path, *, exclude: Sequence[Path] = ()) -> tuple[list[str]
                                                          for t in temporary):
                 continue  # this run's own outputs (an earlier run's, about to be replaced) and their temporary files
             reason = is_not_a_ledger(display_name(name))
+            if reason is None and letters and os.path.splitext(name)[1].lower() in WORD_LEDGER_SUFFIXES:
+                reason = _document_reason(rel, os.path.splitext(name)[1].lower())
             if reason is not None:
                 ignored.append(Skipped(shown, _explained(base, name, rel, reason, letters, filenames)))
                 continue
@@ -272,10 +285,10 @@ def is_not_a_ledger(name: str) -> str | None:
         return "macOS 复制或压缩文件时生成的附属文件（._ 开头），不是台账"
     suffix = os.path.splitext(name)[1].lower()
     if name.startswith("."):
-        if suffix in LEDGER_SUFFIXES:
+        if suffix in _CHECKED:
             return "隐藏文件（文件名以“.”开头），未检查：如确为台账，请去掉文件名开头的“.”后再检查"
         return "隐藏文件（文件名以“.”开头），未检查"
-    if suffix not in LEDGER_SUFFIXES:
+    if suffix not in _CHECKED:
         other = _OTHER_TYPES.get(suffix)
         return (other.format(ext=suffix, kind=suffix[1:].upper()) if other
                 else f"不是 Excel 台账文件（{suffix or '无扩展名'}），未检查")
@@ -329,15 +342,18 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
                sketch: bool = False) -> LedgerResult | Skipped:
     path = root / rel
     start = time.perf_counter()
-    kind = output_kind(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    kind = _own_kind(path)
     if kind is not None:
         return _NotALedger(rel, _own_output_reason(kind))
+    word = path.suffix.lower() in WORD_LEDGER_SUFFIXES
     try:
         with _TimeLimit(timeout):
             ledger = read_ledger(path, options.column_map)
             report = check_ledger(ledger, options, path=path, today=today, sibling_files=_siblings(str(path.parent)))
             stated = ledger.info.report_date
     except RectxlError as exc:  # LedgerError and friends: already one Chinese line
+        if word:  # a Word document with no ledger table (a 情况报告), or one that cannot be opened
+            return _NotALedger(rel, _word_reason(rel, exc))
         return Skipped(rel, _for_the_office(path, str(exc)))
     except _TimeUp:
         return Skipped(rel, f"处理超过 {timeout:g} 秒仍未完成，已跳过（文件可能过大或结构异常）")
@@ -353,6 +369,26 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
     if sketch:
         result.sketch = measure_sketch(m.text for m in ledger.measures())
     return result
+
+
+def _own_kind(path: Path) -> str | None:
+    """What rectxl wrote ``path`` as (:func:`rectxl.io.outputs.output_kind`), None when it is no
+    output of rectxl's — or a document of rectxl's given a workbook's name (the reader says that)."""
+    word = path.suffix.lower() in WORD_LEDGER_SUFFIXES
+    if not word and path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    kind = output_kind(path)
+    return kind if kind is None or (kind in _DOCUMENT_KINDS) == word else None
+
+
+def _word_reason(rel: str, exc: RectxlError) -> str:
+    """Why a Word document in the folder was not counted as a ledger: no table of it is one (the
+    reason a document always had), or it cannot be opened (said with the reader's words)."""
+    reason = _document_reason(rel, os.path.splitext(rel)[1].lower())
+    if isinstance(exc, NoLedgerTable):
+        return reason
+    head, _, ask = reason.partition("，不是台账，未检查：")
+    return f"{head}，无法读取（{str(exc).rstrip('。')}），未检查：{ask}"
 
 
 def _for_the_office(path: Path, reason: str) -> str:
@@ -479,7 +515,7 @@ def _own_outputs_apart(folder: Path, groups: list[list[str]]) -> tuple[list[list
     for group in groups:
         versions = []
         for rel in group:
-            kind = output_kind(folder / rel) if Path(rel).suffix.lower() in (".xlsx", ".xlsm") else None
+            kind = _own_kind(folder / rel)
             if kind is None:
                 versions.append(rel)
             else:

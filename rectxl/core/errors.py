@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["LedgerError", "RectxlError", "UnsafeWriteError"]
+__all__ = ["LedgerError", "NoLedgerTable", "RectxlError", "UnsafeWriteError"]
 
 
 class RectxlError(Exception):
@@ -11,6 +11,10 @@ class RectxlError(Exception):
 
 class LedgerError(RectxlError):
     """The input cannot be read as a ledger (unreadable file, no header row, …)."""
+
+
+class NoLedgerTable(LedgerError):
+    """A Word document opened as a ledger holds no table that is one (a 情况报告, the notice)."""
 
 
 class UnsafeWriteError(RectxlError):

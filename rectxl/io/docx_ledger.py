@@ -24,7 +24,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from rectxl.core.errors import LedgerError
+from rectxl.core.errors import LedgerError, NoLedgerTable
 from rectxl.core.grid import Grid, find_header
 from rectxl.core.notice.parse import NoticeParseError
 from rectxl.io.docx_read import _blocks, _open_document, hidden_styles, shown_text
@@ -68,7 +68,7 @@ def read_docx_grids(path: Path) -> list[Grid]:
             grids.append(grid)
             lines = []
     if not grids:
-        raise LedgerError(f"{path.name} 是 Word 文档，其中没有表格，读不出台账：台账请用 Excel 表格或 Word 表格；"
+        raise NoLedgerTable(f"{path.name} 是 Word 文档，其中没有表格，读不出台账：台账请用 Excel 表格或 Word 表格；"
                           "如果它是整改通报，请用 rectxl parse-notice 解析")
     if lines:  # "填表人：…  填报日期：…" under the last table: its title rows too
         last = grids[-1]

@@ -52,6 +52,7 @@ from rectxl.core.model import Ledger
 from rectxl.core.notice.render import Block, notice_blocks
 from rectxl.io.atomic import atomic_path
 from rectxl.io.docx_read import read_notice_docx
+from rectxl.io.outputs import mark_document
 
 __all__ = [
     "BODY_LINE_SPACING",
@@ -535,6 +536,7 @@ def _notice_package(ledger: Ledger, fonts: NoticeFonts | None, as_of: date | Non
     core.last_modified_by = ""
     core.comments = ""
     core.subject = f"{info.inspection_word}整改进展情况通报"
+    mark_document(doc, "notice")
     pkg_rels = doc.part.package.rels
     for rid, rel in list(pkg_rels.items()):
         if rel.reltype.endswith("/thumbnail"):

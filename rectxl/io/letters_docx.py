@@ -29,6 +29,7 @@ from rectxl.core.timing import GRADE_WORDS, Grade
 from rectxl.core.units import split_names
 from rectxl.io.atomic import atomic_path
 from rectxl.io.openpyxl_cells import append_text_row
+from rectxl.io.outputs import mark_document
 
 __all__ = [
     "LIST_NAME",
@@ -189,6 +190,7 @@ def build_letters_document(unit: UnitLetters) -> Any:
     core.subject = f"{unit.word}整改{unit.kinds}（{unit.unit}）"
     core.last_modified_by = ""
     core.comments = ""
+    mark_document(doc, "letters")
     return doc
 
 

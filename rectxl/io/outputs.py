@@ -39,6 +39,7 @@ __all__ = [
     "default_output",
     "kind_in_package",
     "lock_file",
+    "mark_document",
     "mark_output",
     "output_kind",
     "resolve_output",
@@ -232,7 +233,7 @@ def backup_original(path: Path, now: datetime | None = None) -> Path:
 OUTPUT_PROPERTY = "rectxl-output"
 OUTPUT_LABELS = {
     "summary": "整改汇总表", "diff": "两期台账变化对比", "batch": "批量校验汇总", "annotated-copy": "带校验标记的副本",
-    "remind": "提醒清单", "other": "rectxl 输出",
+    "remind": "提醒清单", "notice": "整改进展情况通报", "letters": "提醒函或督办通知", "other": "rectxl 输出",
 }
 _PROPERTY = re.compile(
     rb'<property\b[^>]*\bname="' + OUTPUT_PROPERTY.encode()
@@ -246,10 +247,33 @@ def mark_output(wb: Any, kind: str) -> None:
     wb.custom_doc_props.append(StringProperty(name=OUTPUT_PROPERTY, value=kind))
 
 
+def mark_document(doc: Any, kind: str) -> None:
+    """Record in a python-docx document about to be saved that rectxl wrote it, and as what: the
+    custom property a workbook carries (:func:`mark_output`), in the package's docProps/custom.xml
+    (Word shows it under 文件 → 属性 → 自定义). ``rectxl batch`` reads Word tables as ledgers, and
+    the letters' table would otherwise be read as one."""
+    from xml.sax.saxutils import escape
+
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
+           f'name="{OUTPUT_PROPERTY}"><vt:lpwstr>{escape(kind)}</vt:lpwstr></property></Properties>')
+    package = doc.part.package
+    part = Part(PackURI("/docProps/custom.xml"),
+                "application/vnd.openxmlformats-officedocument.custom-properties+xml", xml.encode("utf-8"), package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
 def output_kind(path: Path) -> str | None:
-    """What rectxl wrote ``path`` as — ``summary``, ``diff``, ``batch`` or ``annotated-copy``
-    (labels: :data:`OUTPUT_LABELS`) — by the marker it carries or, for workbooks written without
-    the marker, by their sheets; None for anything else (a ledger, or not a workbook)."""
+    """What rectxl wrote ``path`` as — ``summary``, ``diff``, ``batch``, ``annotated-copy``, or for
+    a .docx ``notice`` or ``letters`` (labels: :data:`OUTPUT_LABELS`) — by the marker it carries or,
+    for workbooks written without the marker, by their sheets; None for anything else (a ledger,
+    or not a workbook)."""
     try:
         with zipfile.ZipFile(path) as zf:
             return kind_in_package(zf, Path(path).name)

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 import python_calamine as pc
 
-from rectxl.core.errors import LedgerError
+from rectxl.core.errors import LedgerError, NoLedgerTable
 from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.model import Ledger
 from rectxl.core.text import col_index, col_letter
@@ -48,9 +48,11 @@ __all__ = ["LEDGER_SUFFIXES", "WORD_LEDGER_SUFFIXES", "file_sha256", "read_grids
 
 #: .et: WPS 表格 saves in its own name what is nearly always an .xls (BIFF) inside
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et")
-#: a ledger kept as a Word table (:mod:`rectxl.io.docx_ledger`): read by the commands given one
-#: file; a folder's Word documents are not taken for ledgers (they are mostly 方案, 报告, 通报)
+#: a ledger kept as a Word table (:mod:`rectxl.io.docx_ledger`); in a folder (``rectxl batch``) a
+#: Word document with no ledger table (a 方案, 报告, 通报) is listed as a document, not an error
 WORD_LEDGER_SUFFIXES = (".docx",)
+
+
 #: what a file's first bytes say it is, whatever its name
 _ZIP, _OLE = b"PK", b"\xd0\xcf\x11\xe0"
 
@@ -797,7 +799,7 @@ def read_ledger(path: Path, column_map: Iterable[str | tuple[str, str]] = ()) ->
             if Path(path).suffix.lower() not in WORD_LEDGER_SUFFIXES:
                 raise
             # a Word document's tables are no ledger: it may be the notice itself
-            raise LedgerError(f"{exc}（{Path(path).name} 是 Word 文档，rectxl 把其中的表格当作台账读取；"
+            raise NoLedgerTable(f"{exc}（{Path(path).name} 是 Word 文档，rectxl 把其中的表格当作台账读取；"
                               "如果它是整改通报，请用 rectxl parse-notice 解析）") from None
         del grids
         settle()
