@@ -226,3 +226,49 @@ def test_a_word_ledger_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> No
                 sorted((f["code"], f["cell"]) for f in report["findings"]))
 
     assert findings(again) == findings(original)
+
+
+def _wrap_in_content_control(el: object) -> None:
+    """Put ``el`` (a row or a cell) inside a content control, as a template's fields are."""
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    el.addprevious(sdt)  # type: ignore[attr-defined]
+    sdt.append(content)
+    content.append(el)
+
+
+def test_rows_and_cells_inside_content_controls_are_read_in_place(tmp_path: Path) -> None:
+    """A ledger made from the office's template: a form's repeating row and a 完成情况 field are
+    content controls (内容控件). Neither the row's measure nor the cell may be lost, and the
+    cells after the field keep their columns."""
+    path = word_ledger(tmp_path / "台账.docx")
+    d = docx.Document(str(path))
+    rows = d.tables[0]._tbl.findall(qn("w:tr"))
+    _wrap_in_content_control(rows[8])  # 建立补贴发放…三级审核机制: the last measure
+    _wrap_in_content_control(rows[4].findall(qn("w:tc"))[7])  # 倒排工期…: its 完成情况 正在推进
+    d.save(str(path))
+    report = json.loads(rectxl("check", path.name, "--format", "json", cwd=tmp_path).stdout)
+    assert report["summary"]["measures"] == 6
+    found = {(f["code"], f["cell"]) for f in report["findings"]}
+    assert found == {("overdue", "G5"), ("missing-owner-person", "F9"), ("missing-evidence", "I9")}
+
+
+def test_a_table_in_a_cell_is_read_as_its_lines_and_a_deleted_row_not_at_all(tmp_path: Path) -> None:
+    """The 佐证材料 cell lists its papers in a small table of its own; a measure's row was
+    deleted with 修订 on (struck through until accepted): it is no measure."""
+    path = word_ledger(tmp_path / "台账.docx")
+    d = docx.Document(str(path))
+    table = d.tables[0]
+    papers = table.cell(3, 8).add_table(rows=2, cols=2)
+    for r, (name, date) in enumerate([("学习制度（修订稿）", "2026年6月"), ("党组会议纪要", "2026年6月")]):
+        papers.cell(r, 0).text, papers.cell(r, 1).text = name, date
+    tr_pr = table.rows[8]._tr.get_or_add_trPr()
+    deleted = OxmlElement("w:del")
+    deleted.set(qn("w:id"), "9")
+    deleted.set(qn("w:author"), "刘芳")
+    tr_pr.append(deleted)
+    d.save(str(path))
+    ledger = read_ledger(path)
+    measures = list(ledger.measures())
+    assert len(measures) == 5 and "建立补贴发放村、镇、县三级审核机制" not in [m.text for m in measures]
+    grid = read_grids(path)[0]
+    assert grid.rows[3][8] == "研讨材料汇编\n学习制度（修订稿） 2026年6月\n党组会议纪要 2026年6月"

@@ -12,7 +12,9 @@ A table with no header of its own right after one (Word split the ledger where t
 Enter, or she pasted the rest below; a "续表" line between) goes on under that table's header.
 
 The text of a cell is what Word shows (:func:`rectxl.io.docx_read.shown_text`: no tracked
-deletions, no hidden text), its paragraphs joined by line breaks as Alt+Enter would.
+deletions, no hidden text), its paragraphs joined by line breaks as Alt+Enter would; a row
+deleted with 修订 on is not read. Rows, cells and paragraphs inside content controls (a
+template's 内容控件, a form's repeating row) are read where they stand.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from docx.oxml.ns import qn
 from rectxl.core.errors import LedgerError, NoLedgerTable
 from rectxl.core.grid import Grid, find_header
 from rectxl.core.notice.parse import NoticeParseError
-from rectxl.io.docx_read import _blocks, _open_document, hidden_styles, shown_text
+from rectxl.io.docx_read import _blocks, _open_document, contained, hidden_styles, shown_text
 
 __all__ = ["TABLE_SHEET", "read_docx_grids"]
 
@@ -35,6 +37,8 @@ __all__ = ["TABLE_SHEET", "read_docx_grids"]
 TABLE_SHEET = "表格{}"
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _VAL = qn("w:val")
+#: a row deleted with 修订 on (Word shows it struck through until the change is accepted)
+_DELETED_ROW = f"{qn('w:trPr')}/{qn('w:del')}"
 
 
 def read_docx_grids(path: Path) -> list[Grid]:
@@ -99,11 +103,11 @@ def _table(tbl: Any, hidden: frozenset[str]) -> tuple[list[list[Any]], list[tupl
     merges: list[list[int]] = []
     #: grid column → the merge a cell starting there opened (to continue down a vMerge)
     open_at: dict[int, list[int]] = {}
-    for r, tr in enumerate(tbl.iterchildren(_TR)):
+    for r, tr in enumerate(tr for tr in contained(tbl, (_TR,)) if tr.find(_DELETED_ROW) is None):
         row: list[Any] = []
         col = _int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
         row.extend([None] * col)
-        for tc in tr.iterchildren(_TC):
+        for tc in contained(tr, (_TC,)):
             tcpr = tc.find(qn("w:tcPr"))
             span = max(1, _int(tcpr.find(qn("w:gridSpan")) if tcpr is not None else None, 1))
             vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
@@ -113,8 +117,7 @@ def _table(tbl: Any, hidden: frozenset[str]) -> tuple[list[list[Any]], list[tupl
                 above[2] = r
                 row.extend([None] * span)
             else:
-                text = "\n".join(t for p in tc.iterchildren(_P) if (t := shown_text(p, hidden).text.strip()))
-                row.append(text or None)
+                row.append("\n".join(_cell_lines(tc, hidden)) or None)
                 row.extend([None] * (span - 1))
                 merge = [r, col, r, col + span - 1]
                 open_at[col] = merge
@@ -126,6 +129,23 @@ def _table(tbl: Any, hidden: frozenset[str]) -> tuple[list[list[Any]], list[tupl
         row.extend([None] * (width - len(row)))
     spans = [(a, b, c, d) for a, b, c, d in merges if (a, b) != (c, d)]
     return rows, spans
+
+
+def _cell_lines(tc: Any, hidden: frozenset[str]) -> list[str]:
+    """What a cell shows, a line a paragraph (Alt+Enter's line breaks in a workbook), looking
+    inside content controls; a table inside the cell (amounts listed under a measure) a line a
+    row, its cells apart by spaces."""
+    lines: list[str] = []
+    for block in _blocks(tc):
+        if block.tag == _P:
+            if text := shown_text(block, hidden).text.strip():
+                lines.append(text)
+        elif block.tag == _TBL:
+            for tr in contained(block, (_TR,)):
+                cells = (" ".join(_cell_lines(c, hidden)) for c in contained(tr, (_TC,)))
+                if line := " ".join(c for c in cells if c):
+                    lines.append(line)
+    return lines
 
 
 def _int(el: Any, default: int) -> int:

@@ -60,7 +60,7 @@ from rectxl.core.notice.parse import NoticeParseError
 from rectxl.core.text import chinese_number
 from rectxl.io import file_kind
 
-__all__ = ["DocxNumbering", "format_number", "read_notice_docx"]
+__all__ = ["DocxNumbering", "contained", "format_number", "read_notice_docx"]
 
 
 # ---------------------------------------------------------------------------
@@ -508,23 +508,33 @@ def _find_boxes(el: Any, found: list[Any]) -> None:
 _ALT_CHUNK = qn("w:altChunk")
 
 
+_BLOCK_TAGS = (qn("w:p"), qn("w:tbl"), _ALT_CHUNK)
+
+
 def _blocks(parent: Any) -> Iterator[Any]:
     """Paragraphs, tables and imported chunks (``w:altChunk``) in document order, looking
     inside content controls, custom XML and one branch of an alternate content."""
+    return contained(parent, _BLOCK_TAGS)
+
+
+def contained(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
+    """The children of ``parent`` with one of ``tags`` in document order, looking inside content
+    controls (内容控件: a template's fields, a repeating row of a form), custom XML and one
+    branch of an alternate content — a table's rows (w:tr) and a row's cells (w:tc) too."""
     for child in parent.iterchildren():
         tag = child.tag
-        if tag in (qn("w:p"), qn("w:tbl"), _ALT_CHUNK):
+        if tag in tags:
             yield child
         elif tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                yield from _blocks(content)
+                yield from contained(content, tags)
         elif tag == qn("w:customXml"):
-            yield from _blocks(child)
+            yield from contained(child, tags)
         elif tag == _ALTERNATE:
             chosen = _alternative(child)
             if chosen is not None:
-                yield from _blocks(chosen)
+                yield from contained(chosen, tags)
 
 
 _CELL_ENDS = ("。", "；", ";", "！", "？", "：", ":", "，", ",")
