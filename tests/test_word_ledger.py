@@ -272,3 +272,63 @@ def test_a_table_in_a_cell_is_read_as_its_lines_and_a_deleted_row_not_at_all(tmp
     assert len(measures) == 5 and "建立补贴发放村、镇、县三级审核机制" not in [m.text for m in measures]
     grid = read_grids(path)[0]
     assert grid.rows[3][8] == "研讨材料汇编\n学习制度（修订稿） 2026年6月\n党组会议纪要 2026年6月"
+
+
+#: a bureau's ledger kept a table per aspect, each under its heading paragraph
+BY_ASPECT = [
+    ("一、学习贯彻习近平新时代中国特色社会主义思想和党中央决策部署方面", [
+        ("1", "食品安全“两个责任”落实不到位", [
+            ("建立包保干部督导台账，每季度督导一次", "王强", "食品安全协调股", "李华", "2026年9月30日", "正在推进",
+             "")]),
+        ("2", "特种设备隐患排查不彻底", [
+            ("对全县电梯开展拉网式排查", "王强", "特种设备股", "赵亮", "2027年3月31日", "正在推进", ""),
+            ("建立隐患整改销号台账", "王强", "特种设备股", "赵亮", "2026年8月31日", "已完成", "销号台账")])]),
+    ("二、全面从严治党方面", [
+        ("3", "执法办案程序不规范", [
+            ("开展执法案卷评查", "陈敏", "法规股", "周杰", "2026年10月31日", "已完成", "评查报告")])]),
+    ("三、领导班子和干部队伍建设方面", [
+        ("4", "干部轮岗交流不及时", [
+            ("制定中层干部轮岗交流办法", "刘洋", "人事股", "", "2027年1月31日", "未启动", "")])]),
+]
+
+
+def aspect_tables(path: Path, *, header_each: bool) -> Path:
+    """The ledger as a table per aspect under the aspect's heading paragraph; ``header_each``:
+    each table has the header row (else only the first: the others go on without one)."""
+    d = docx.Document()
+    d.add_paragraph("县市场监督管理局巡察反馈问题整改落实台账")
+    d.add_paragraph("填报日期：2026年11月20日")
+    for k, (heading, issues) in enumerate(BY_ASPECT):
+        d.add_paragraph(heading)
+        t = d.add_table(rows=1 if header_each or k == 0 else 0, cols=len(HEAD))
+        t.style = "Table Grid"
+        if len(t.rows):
+            for c, h in zip(t.rows[0].cells, HEAD, strict=True):
+                c.text = h
+        for number, problem, measures in issues:
+            first = len(t.rows)
+            for m in measures:
+                for c, v in zip(t.add_row().cells[2:], m, strict=True):
+                    c.text = v
+            last = first + len(measures) - 1
+            t.cell(first, 0).merge(t.cell(last, 0)).text = number
+            t.cell(first, 1).merge(t.cell(last, 1)).text = problem
+    d.save(path)
+    return path
+
+
+@pytest.mark.parametrize("header_each", [True, False])
+def test_a_table_per_aspect_under_its_heading_paragraph(tmp_path: Path, header_each: bool) -> None:
+    """"一、…方面" written as a paragraph above each aspect's table (with its own header row, or
+    going on without one): three aspects, each with its issues — the headings had been lost and
+    the notice had no aspect at all."""
+    path = aspect_tables(tmp_path / "台账.docx", header_each=header_each)
+    report = json.loads(rectxl("check", path.name, "--format", "json", cwd=tmp_path).stdout)
+    head = report["summary"]
+    assert (head["aspects"], head["issues"], head["measures"]) == (3, 4, 5)
+    found = {(f["code"], f["cell"]) for f in report["findings"] if f["sheet"] == "表格3"}
+    assert found == {("missing-owner-person", "F2" if header_each else "F1")}  # its own row in the table
+    ledger = read_ledger(path)
+    assert [(a.title, sum(len(c.issues) for c in a.categories)) for a in ledger.aspects] == [
+        ("学习贯彻习近平新时代中国特色社会主义思想和党中央决策部署方面", 2), ("全面从严治党方面", 1),
+        ("领导班子和干部队伍建设方面", 1)]

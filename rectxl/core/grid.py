@@ -83,6 +83,7 @@ __all__ = [
     "HeaderCandidate",
     "HeaderMap",
     "a1",
+    "aspect_heading",
     "best_header_candidate",
     "find_header",
     "ledger_from_grids",
@@ -2391,6 +2392,10 @@ def _aspect_heading(text: str) -> bool:
         return False
     rest = text[m.end():].strip()
     return bool(_UNNUMBERED_ASPECT.fullmatch(rest)) or names_a_field(rest)
+
+
+#: (the readers of other layouts — a Word ledger's headings between its tables — ask it too)
+aspect_heading = _aspect_heading
 #: a sheet of the problems a unit found itself, beside the inspection's feedback
 _SELF_CHECK = LazyPattern(r"自查|自纠|举一反三")
 
@@ -2672,11 +2677,13 @@ def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str 
     that is only a numbered aspect ("一、…方面", "第二方面：…"), else the sheet's own name when
     it is one ("第三方面", "一、政治建设", or "政治建设" when every sheet read is named by a field
     alone: ``by_field``); None for a sheet that names none."""
-    for row in grid.rows[:header.first_row]:
+    # the rows above the header, and the lines written above a Word table ("一、…方面", then the table)
+    above = [*grid.displaced, *grid.rows[:header.first_row]]
+    for row in above:
         texts = [_text(v) for v in row if not _blank(v)]
         if len(texts) == 1 and _aspect_heading(texts[0]):
             return texts[0]
-    for row in grid.rows[:header.first_row]:
+    for row in above:
         texts = [_text(v) for v in row if not _blank(v)]
         # the title naming it in brackets: "…整改台账（一、党的领导方面）", "…台账——作风建设方面"
         if len(texts) == 1 and (m := _TITLE_ASPECT.search(texts[0])) is not None:

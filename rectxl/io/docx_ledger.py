@@ -27,7 +27,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from rectxl.core.errors import LedgerError, NoLedgerTable
-from rectxl.core.grid import Grid, find_header
+from rectxl.core.grid import Grid, aspect_heading, find_header
 from rectxl.core.notice.parse import NoticeParseError
 from rectxl.io.docx_read import _blocks, _open_document, contained, hidden_styles, shown_text
 
@@ -67,8 +67,9 @@ def read_docx_grids(path: Path) -> list[Grid]:
                 header = (rows[top:found.row + 1],
                           [(a - top, b, c - top, d) for a, b, c, d in merges if top <= a and c <= found.row])
             elif header is not None and len(rows[0]) == len(header[0][0]) \
-                    and all(_GOES_ON.fullmatch(line[0]) for line in lines):
-                grid = _going_on(name, rows, merges, header)
+                    and all(_GOES_ON.fullmatch(line[0]) or aspect_heading(line[0]) for line in lines):
+                headings = [line[0] for line in lines if not _GOES_ON.fullmatch(line[0])]
+                grid = _going_on(name, rows, merges, header, headings)
             grids.append(grid)
             lines = []
     if not grids:
@@ -80,20 +81,26 @@ def read_docx_grids(path: Path) -> list[Grid]:
     return grids
 
 
-#: what may stand between a table and the table it goes on from: nothing, or a 续表 line
+#: what may stand between a table and the table it goes on from: nothing, a 续表 line, or the
+#: heading of the aspect its rows are about
 _GOES_ON = re.compile(r"[(（]?续(?:表|上表)?[)）]?[:：]?")
 
 
 def _going_on(name: str, rows: list[list[Any]], merges: list[tuple[int, int, int, int]],
-              header: tuple[list[list[Any]], list[tuple[int, int, int, int]]]) -> Grid:
+              header: tuple[list[list[Any]], list[tuple[int, int, int, int]]], headings: list[str]) -> Grid:
     """A table with no header of its own going on from the last one (Word split the table where
     the clerk pressed Enter, or she went on in a table pasted below): read under that table's
-    header rows, each value pointing at its own cell of this table (:attr:`Grid.origin`)."""
+    header rows, each value pointing at its own cell of this table (:attr:`Grid.origin`). The
+    aspect headings written between the two ("二、全面从严治党方面") head its rows as an aspect's
+    row across a table does."""
     head, head_merges = header  # (its merges counted from the header's first row)
-    k = len(head)
+    width = len(rows[0])
+    above = [list(row) for row in head] + [[text] + [None] * (width - 1) for text in headings]
+    spans = [(len(head) + i, 0, len(head) + i, width - 1) for i in range(len(headings))]
+    k = len(above)
     origin = {(r + k, c): (r, c) for r, row in enumerate(rows) for c in range(len(row))}
-    return Grid(name=name, rows=[list(row) for row in head] + rows,
-                merges=head_merges + [(a + k, b, c + k, d) for a, b, c, d in merges], origin=origin)
+    return Grid(name=name, rows=above + rows,
+                merges=head_merges + spans + [(a + k, b, c + k, d) for a, b, c, d in merges], origin=origin)
 
 
 def _table(tbl: Any, hidden: frozenset[str]) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
