@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -57,18 +58,23 @@ def word_ledger(path: Path, *, above: tuple[str, ...] = (
             cells = t.add_row().cells
             cells[0].merge(cells[-1]).text = entry[0]
             continue
-        number, problem, measures = entry
-        first = len(t.rows)
-        for m in measures:
-            for c, v in zip(t.add_row().cells[2:], m, strict=True):
-                c.text = v
-        last = first + len(measures) - 1
-        t.cell(first, 0).merge(t.cell(last, 0)).text = number
-        t.cell(first, 1).merge(t.cell(last, 1)).text = problem
+        add_issue(t, *entry)
     for line in below:
         d.add_paragraph(line)
     d.save(path)
     return path
+
+
+def add_issue(t: Any, number: str, problem: str, measures: list[tuple[str, ...]]) -> None:
+    """An issue's rows at the end of table ``t``: a row a measure (its cells from 整改措施 on),
+    序号 and the problem merged down over them."""
+    first = len(t.rows)
+    for m in measures:
+        for c, v in zip(t.add_row().cells[2:], m, strict=True):
+            c.text = v
+    last = first + len(measures) - 1
+    t.cell(first, 0).merge(t.cell(last, 0)).text = number
+    t.cell(first, 1).merge(t.cell(last, 1)).text = problem
 
 
 def rectxl(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -305,14 +311,8 @@ def aspect_tables(path: Path, *, header_each: bool) -> Path:
         if len(t.rows):
             for c, h in zip(t.rows[0].cells, HEAD, strict=True):
                 c.text = h
-        for number, problem, measures in issues:
-            first = len(t.rows)
-            for m in measures:
-                for c, v in zip(t.add_row().cells[2:], m, strict=True):
-                    c.text = v
-            last = first + len(measures) - 1
-            t.cell(first, 0).merge(t.cell(last, 0)).text = number
-            t.cell(first, 1).merge(t.cell(last, 1)).text = problem
+        for issue in issues:
+            add_issue(t, *issue)
     d.save(path)
     return path
 
