@@ -332,3 +332,26 @@ def test_a_table_per_aspect_under_its_heading_paragraph(tmp_path: Path, header_e
     assert [(a.title, sum(len(c.issues) for c in a.categories)) for a in ledger.aspects] == [
         ("学习贯彻习近平新时代中国特色社会主义思想和党中央决策部署方面", 2), ("全面从严治党方面", 1),
         ("领导班子和干部队伍建设方面", 1)]
+
+
+def test_a_count_table_above_and_a_signature_table_below_leave_the_facts_to_the_ledger(tmp_path: Path) -> None:
+    """Above the ledger's table a small table of its totals (问题数 | 措施数 | 已完成 …) under the
+    title; below it the signatures laid out as a table and the 填报日期 under them: the ledger's
+    table is read with the title above and the date below, as if those tables were not there."""
+    path = word_ledger(tmp_path / "台账.docx", above=("县农业农村局巡察整改台账", "整改总体情况："),
+                       below=())
+    d = docx.Document(str(path))
+    totals = d.add_table(rows=2, cols=5)
+    for row, values in zip(totals.rows, [["反馈问题数", "整改措施数", "已完成", "正在推进", "完成率"],
+                                         ["3", "6", "3", "2", "50%"]], strict=True):
+        for c, v in zip(row.cells, values, strict=True):
+            c.text = v
+    d.paragraphs[1]._p.addnext(totals._tbl)  # between the lines above and the ledger's table
+    signatures = d.add_table(rows=1, cols=4)
+    for c, v in zip(signatures.rows[0].cells, ["单位负责人：", "王建国", "填表人：", "刘芳"], strict=True):
+        c.text = v
+    d.add_paragraph("填报日期：2026年8月10日")
+    d.save(str(path))
+    ledger = read_ledger(path)
+    assert (ledger.sheet, str(ledger.info.report_date)) == ("表格2", "2026-08-10")
+    assert len(list(ledger.measures())) == 6 and ledger.info.unit_name == "县农业农村局"  # from the title above

@@ -49,7 +49,8 @@ def read_docx_grids(path: Path) -> list[Grid]:
         raise LedgerError(str(exc).rstrip("。")) from None
     hidden = hidden_styles(doc)
     grids: list[Grid] = []
-    lines: list[tuple[str, ...]] = []  # the paragraphs read since the last table
+    lines: list[tuple[str, ...]] = []  # the paragraphs read since the last table of the ledger
+    ledger_table = -1  # the last table of the ledger read (-1: none yet — the last table then)
     #: the header rows and merges of the last table with a header, for a table going on from it
     header: tuple[list[list[Any]], list[tuple[int, int, int, int]]] | None = None
     for block in _blocks(doc.element.body):
@@ -70,14 +71,18 @@ def read_docx_grids(path: Path) -> list[Grid]:
                     and all(_GOES_ON.fullmatch(line[0]) or aspect_heading(line[0]) for line in lines):
                 headings = [line[0] for line in lines if not _GOES_ON.fullmatch(line[0])]
                 grid = _going_on(name, rows, merges, header, headings)
+            else:  # no ledger table (a 整改总体情况 count, the signatures): the lines above it
+                grids.append(grid)  # go on to the ledger's table — its title and 填报日期 among them
+                continue
             grids.append(grid)
+            ledger_table = len(grids) - 1
             lines = []
     if not grids:
         raise NoLedgerTable(f"{path.name} 是 Word 文档，其中没有表格，读不出台账：台账请用 Excel 表格或 Word 表格；"
                           "如果它是整改通报，请用 rectxl parse-notice 解析")
-    if lines:  # "填表人：…  填报日期：…" under the last table: its title rows too
-        last = grids[-1]
-        grids[-1] = replace(last, displaced=(*last.displaced, *lines))
+    if lines:  # "填表人：…  填报日期：…" under the last table of the ledger: its title rows too
+        last = grids[ledger_table]
+        grids[ledger_table] = replace(last, displaced=(*last.displaced, *lines))
     return grids
 
 
