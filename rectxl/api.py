@@ -18,7 +18,7 @@ from rectxl.core.sheets import marked_sheets
 from rectxl.core.validate import Report, Source, validate
 from rectxl.io.atomic import ensure_not_input
 from rectxl.io.outputs import OutputTarget, backup_original, resolve_output
-from rectxl.io.reader import file_sha256, read_ledger
+from rectxl.io.reader import file_sha256, is_word_ledger, read_ledger
 from rectxl.io.reader import sibling_files as list_siblings
 
 if TYPE_CHECKING:  # the writers, the notice and the diff are imported where used (faster start-up)
@@ -59,7 +59,7 @@ def check_ledger(
     sibling_files: frozenset[str] | None = None,
 ) -> Report:
     """Validate an already-read ledger; with ``path``, evidence files and the hash are checked."""
-    source = Source(path=str(path), sha256=file_sha256(path)) if path else Source()
+    source = Source(path=str(path), sha256=file_sha256(path), word=is_word_ledger(Path(path))) if path else Source()
     # the folder is listed only if a rule needs it (a file name among the evidence)
     files = sibling_files if sibling_files is not None or path is None else partial(list_siblings, path)
     return validate(ledger, options, sibling_files=files, source=source, today=today)

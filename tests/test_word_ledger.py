@@ -355,3 +355,15 @@ def test_a_count_table_above_and_a_signature_table_below_leave_the_facts_to_the_
     ledger = read_ledger(path)
     assert (ledger.sheet, str(ledger.info.report_date)) == ("表格2", "2026-08-10")
     assert len(list(ledger.measures())) == 6 and ledger.info.unit_name == "县农业农村局"  # from the title above
+
+
+@pytest.mark.parametrize("name", ["整改台账.doc", "整改台账.docm", "整改台账.wps"])
+def test_a_word_ledger_under_another_word_name_is_read(tmp_path: Path, name: str) -> None:
+    """A .docx named .doc (renamed by hand, or so saved by WPS), or a macro-enabled .docm: read as
+    the Word table it is, its header line saying so. A real binary .doc is refused (see above)."""
+    word_ledger(tmp_path / "原件.docx").rename(tmp_path / name)
+    proc = rectxl("check", name, cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.splitlines()[0].startswith(f"台账：{name}（读取 Word 表格：表格1，")
+    report = json.loads(rectxl("check", name, "--format", "json", cwd=tmp_path).stdout)
+    assert (report["summary"]["issues"], report["summary"]["measures"]) == (3, 6)

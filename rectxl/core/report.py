@@ -92,7 +92,7 @@ def _where(f: Finding) -> str:
 def _sheets_read(report: Report) -> str:
     """"读取工作表：台账", or for a ledger kept in Word "读取 Word 表格：表格1" (its tables are read
     as sheets named 表格1, 表格2 …, a cell reference counting the table's rows and columns)."""
-    if (report.source.path or "").lower().endswith(".docx"):
+    if report.source.word:
         return f"读取 Word 表格：{name_list(report.sheets)}，位置按表格的行号和列（A、B、C…）标注"
     return f"读取工作表：{name_list(report.sheets)}"
 

@@ -28,6 +28,8 @@ class Source:
 
     path: str | None = None
     sha256: str | None = None
+    #: the ledger is kept as a Word table (its sheets are the document's tables: 表格1, 表格2 …)
+    word: bool = False
 
 
 @dataclass(slots=True)

@@ -208,12 +208,20 @@ def check_notice_file(path: Path) -> None:
     """Everything decided before a notice (.docx, .txt, .md) is read (see the module text)."""
     path = Path(path)
     st = check_regular_file(path, what="通报文件")
-    if path.suffix.lower() == ".docx":
+    if path.suffix.lower() == ".docx" or _is_zip(path):  # a .docx under another name too (台账.doc)
         _check_docx(path)
     elif st.st_size > MAX_NOTICE_TEXT_BYTES:
         raise LedgerError(
             f"{path.name} 有 {st.st_size / (1 << 20):.0f} MB，远大于一份通报（通常不足 1 MB），"
             f"rectxl 不读取超过 {MAX_NOTICE_TEXT_BYTES >> 20} MB 的文本通报：请确认选对了文件")
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
 
 
 def _check_docx(path: Path) -> None:

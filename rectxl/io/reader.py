@@ -43,14 +43,33 @@ from rectxl.io.sheet_xml import (
 )
 from rectxl.io.stray import StrayCell
 
-__all__ = ["LEDGER_SUFFIXES", "WORD_LEDGER_SUFFIXES", "file_sha256", "read_grids", "read_ledger",
+__all__ = ["LEDGER_SUFFIXES", "WORD_LEDGER_SUFFIXES", "file_sha256", "is_word_ledger", "read_grids", "read_ledger",
            "release_freed_memory", "sibling_files"]
 
 #: .et: WPS 表格 saves in its own name what is nearly always an .xls (BIFF) inside
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et")
 #: a ledger kept as a Word table (:mod:`rectxl.io.docx_ledger`); in a folder (``rectxl batch``) a
 #: Word document with no ledger table (a 方案, 报告, 通报) is listed as a document, not an error
-WORD_LEDGER_SUFFIXES = (".docx",)
+WORD_LEDGER_SUFFIXES = (".docx", ".docm")
+#: Word's other names: read as a Word ledger when the file is a .docx inside (renamed, or saved so
+#: by WPS), else refused with the advice to save it as .docx (a binary .doc, an .rtf)
+_WORD_NAMES = (".doc", ".wps", ".dot", ".dotx", ".dotm", ".wpt")
+
+
+def is_word_ledger(path: Path) -> bool:
+    """Whether ``path`` is read as a ledger kept as a Word table: a .docx (.docm), or a Word file
+    of another name that is a .docx inside."""
+    suffix = Path(path).suffix.lower()
+    if suffix in WORD_LEDGER_SUFFIXES:
+        return True
+    if suffix not in _WORD_NAMES:
+        return False
+    from rectxl.io.file_kind import OOXML_WORD, OOXML_WORD_MACRO, sniff
+
+    try:
+        return sniff(Path(path)) in (OOXML_WORD, OOXML_WORD_MACRO)
+    except OSError:
+        return False
 
 
 #: what a file's first bytes say it is, whatever its name
@@ -95,7 +114,7 @@ def _check_file(path: Path) -> None:
         advice = ""
         if path.suffix.lower() in (".csv", ".tsv", ".txt", ".xml", ".fods", ".htm", ".html", ".xltx", ".xltm"):
             advice = "：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查"
-        elif path.suffix.lower() in (".doc", ".wps", ".rtf", ".docm", ".dotx"):
+        elif path.suffix.lower() in (*_WORD_NAMES, ".rtf"):
             advice = "：用 Word 表格做的台账，请在 Word 或 WPS 中打开它，另存为 .docx（Word 文档）后再检查"
         raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods、WPS 的 .et "
                           f"和 Word 表格 .docx）{advice}")
@@ -143,7 +162,7 @@ def read_grids(path: Path) -> list[Grid]:
     """Every sheet of the workbook at ``path`` as a :class:`Grid` (absolute coordinates)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".docx":
+    if is_word_ledger(path):
         return _docx_grids(path)
     parts = InflatedParts()  # the package opened, each sheet's XML inflated, once for the scans below
     try:
@@ -796,7 +815,7 @@ def read_ledger(path: Path, column_map: Iterable[str | tuple[str, str]] = ()) ->
         try:
             ledger = ledger_from_grids(grids, column_map)
         except LedgerError as exc:
-            if Path(path).suffix.lower() not in WORD_LEDGER_SUFFIXES:
+            if not is_word_ledger(Path(path)):
                 raise
             # a Word document's tables are no ledger: it may be the notice itself
             raise NoLedgerTable(f"{exc}（{Path(path).name} 是 Word 文档，rectxl 把其中的表格当作台账读取；"
