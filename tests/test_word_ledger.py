@@ -367,3 +367,7 @@ def test_a_word_ledger_under_another_word_name_is_read(tmp_path: Path, name: str
     assert proc.stdout.splitlines()[0].startswith(f"台账：{name}（读取 Word 表格：表格1，")
     report = json.loads(rectxl("check", name, "--format", "json", cwd=tmp_path).stdout)
     assert (report["summary"]["issues"], report["summary"]["measures"]) == (3, 6)
+    before = (tmp_path / name).read_bytes()
+    proc = rectxl("annotate", name, cwd=tmp_path)
+    assert proc.returncode == 2 and f"{name} 是 Word 文档" in proc.stderr  # not "open it in Excel"
+    assert (tmp_path / name).read_bytes() == before

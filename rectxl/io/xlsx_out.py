@@ -258,10 +258,11 @@ def _open_for_edit(path: Path, *, clearing: bool = False) -> Package:
     """The package of the workbook at ``path``, refusing formats rectxl does not write (said as
     clearing says it when ``clearing``: such a file holds no marks of rectxl's own making)."""
     from rectxl.io.package import EDITABLE_SUFFIXES, Package
+    from rectxl.io.reader import is_word_ledger
     from rectxl.io.workbook_parts import Book
 
     _refuse_by_content(path, EDITABLE_SUFFIXES, clearing=clearing)
-    if path.suffix.lower() == ".docx":  # a ledger kept as a Word table: read, never marked
+    if is_word_ledger(path):  # a ledger kept as a Word table (.docx, or one named .doc): read, never marked
         if clearing:
             raise RectxlError(f"{path.name} 是 Word 文档：rectxl 不在 Word 台账上做标记，"
                               "它没有可清除的标记，文件未改动")
