@@ -105,10 +105,10 @@ def test_the_supervision_notice_with_its_final_deadline(ledger: Path, tmp_path: 
         "并将整改情况和佐证材料书面报送某某县自然资源局巡察整改工作领导小组办公室。逾期仍未完成的，将予以通报，"
         "并视情况启动问责程序。")
     assert tables[0][1:] == [
-        ["1", "针对违法用地查处不及时的问题", "对2025年以来违法用地案件逐案复查", "2026年\n10月31日", "逾期20天",
+        ["1", "针对违法用地查处不及时的问题", "对2025年以来违法用地案件逐案复查", "2026年\n10月31日", "20天",
          "孙立新", "周强"],
         ["2", "针对违法用地查处不及时的问题", "完成历史遗留违法用地案件清零", "原定2026年8月31日，延期至2026年11月15日",
-         "逾期5天", "孙立新", "吴磊"],
+         "5天", "孙立新", "吴磊"],
     ]
     assert tables[0][0][4] == "逾期天数"
 
@@ -207,7 +207,7 @@ def test_a_unit_with_both_gets_both_in_one_document_and_nothing_due_writes_nothi
     assert Document(str(office)).paragraphs[[p.text for p in Document(str(office)).paragraphs].index(
         "关于巡察反馈问题整改逾期事项的督办通知")].paragraph_format.page_break_before
     # most overdue first: 立行立改 is due on the feedback date (June 18)
-    assert [row[4] for row in tables[1][1:]] == ["逾期155天", "逾期20天"]
+    assert [row[4] for row in tables[1][1:]] == ["155天", "20天"] and tables[1][0][4] == "逾期天数"
     # nothing due (done, long term, due next year): no letter, no list, no folder
     calm = write_ledger(tmp_path / "无事.xlsx", REMIND_HEADER, [rows[0] | {"完成情况": "已完成"},
                                                                 rows[2] | {"完成时限": "2027年6月底前"}])

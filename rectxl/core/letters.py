@@ -165,10 +165,18 @@ class LetterItem:
 
     @property
     def days_text(self) -> str:
-        """剩余天数 / 逾期天数 as the letter's table prints it."""
+        """剩余天数 / 逾期天数 as the 提醒清单 prints it in one column: "5天", "逾期20天"."""
         if self.grade is Grade.RED:
             return "立行立改未完成" if self.days is None else f"逾期{self.days}天"
         return "今日到期" if self.days == 0 else f"{self.days}天"
+
+    @property
+    def days_in_letter(self) -> str:
+        """The days as the letter's table prints them, under its 剩余天数 or 逾期天数 header: "20天"
+        ("逾期20天" under 逾期天数 said it twice, and broke in the 16 mm column: "逾期5" / "天")."""
+        if self.grade is Grade.RED and self.days is not None:
+            return f"{self.days}天"
+        return self.days_text
 
 
 @dataclass(frozen=True)
@@ -205,7 +213,7 @@ class Letter:
             joint = "、".join(it.joint_leads(self.unit))
             row = [str(i), it.issue, it.measure + (f"（共同牵头单位：{joint}）" if joint else "")
                    + (f"（配合单位：{it.co_owner}）" if it.co_owner else ""),
-                   it.deadline, it.days_text]
+                   it.deadline, it.days_in_letter]
             if F.LEAD not in self.absent:
                 row.append(it.lead or _placeholder(F.LEAD))
             if F.OWNER_PERSON not in self.absent:
