@@ -84,6 +84,7 @@ __all__ = [
     "Stage",
     "Status",
     "StatusReading",
+    "action_first",
     "box_choices",
     "fraction_as_percent",
     "opening_clause",
@@ -1460,6 +1461,14 @@ def _done_action(folded: str) -> StatusReading | None:
 #: (who did it is no object of it), no 完成 (a part of the work named done), nothing after the verb
 _NAMED_FIRST = LazyPattern(r"(?P<what>[\u4e00-\u9fff]{1,4}(?<![办组委局部室会处科股院府所队厅站]))"
                            r"(?:已经?|均已|都已)(?P<verb>(?!完成|完毕|办结|完结)[\u4e00-\u9fff]{2})")
+
+
+def action_first(text: str) -> str | None:
+    """A thing named, then the action done to it ("问题线索已移交", "门锁已更换"), said the other
+    way round, as a measure says it ("已移交问题线索"); ``None`` for any other clause."""
+    folded = _fold(text)
+    m = _NAMED_FIRST.fullmatch(folded)
+    return None if m is None or _clause(m["what"]) is not None else f"已{m['verb']}{m['what']}"
 
 
 #: words after an action done saying something is still to do or not right

@@ -28,7 +28,7 @@ from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.model import Ledger, LedgerInfo, Measure
 from rectxl.core.sheets import GRADE_FILLS, MISSING_UNIT_FILL
-from rectxl.core.status import Status
+from rectxl.core.status import Status, read_status
 from rectxl.core.text import chinese_number
 from rectxl.core.timing import Grade, info_warn_days, is_warn_key
 from rectxl.core.units import split_units
@@ -189,7 +189,7 @@ def _write_measure(ws: Worksheet, r: int, col: dict[str, int], m: Measure) -> No
     if m.deadline.kind is DeadlineKind.DATE and m.deadline.due and not m.deadline.extended \
             and _is_plain_date(m.deadline.text):
         deadline = m.deadline.due
-    status = m.status.value if m.status else (m.status_text or None)
+    status = _status_words(m)
     values = {
         F.MEASURE: m.text, F.LEAD: m.lead, F.OWNER_UNIT: m.owner_unit, F.OWNER_PERSON: m.owner_person,
         F.DEADLINE: deadline, F.STATUS: None if m.status_inferred else status,
@@ -202,6 +202,20 @@ def _write_measure(ws: Worksheet, r: int, col: dict[str, int], m: Measure) -> No
         cell = set_text(ws, r, col[name], value if value != "" else None)
         if isinstance(value, date):
             cell.number_format = DATE_FORMAT
+
+
+def _status_words(m: Measure) -> str | None:
+    """The status as the notice or clerk said it when that is a status word alone of the same
+    reading ("持续推进", "常态化推进" — not reduced to 长期坚持, which says another thing), else the
+    status's own word."""
+    if m.status is None:
+        return m.status_text or None
+    said = m.status_text.strip()
+    reading = read_status(said) if said else None
+    if reading is not None and reading.status is m.status and not reading.rest and reading.stage == m.stage \
+            and reading.continuing == m.continuing:
+        return said
+    return m.status.value
 
 
 def _is_plain_date(text: str) -> bool:

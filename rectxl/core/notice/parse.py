@@ -156,6 +156,7 @@ from rectxl.core.notice._text import DATE, DATE_NUMERIC, DATE_SHORT, detect, sho
 from rectxl.core.notice.totals import (
     CLOSING_KEY,
     INVITATION_KEY,
+    ISSUE_MARK_KEY,
     PARTS_KEY,
     TABLE_KEY,
     StatedTotals,
@@ -4191,6 +4192,22 @@ def _built(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role], war
     return built
 
 
+def _issue_mark(lines: Sequence[_Line], region: tuple[int, int] | None, roles: dict[str, Role]) -> str | None:
+    """How the notice numbers its problems when not "1." — "（一）", "一、" or "（1）", as the
+    renderer writes them — else ``None``."""
+    kind = next((k for k, r in roles.items() if r == "issue"), None)
+    if region is None or kind not in ("pcn", "top", "pdig"):
+        return None
+    first = next((line for line in lines[region[0]:region[1]] if line.kind == kind), None)
+    if first is None:
+        return None
+    if kind == "pcn":
+        return "（一）"
+    if kind == "top":
+        return "一、"
+    return "（1）" if first.det.lstrip().startswith("(") else None
+
+
 def _aspect_body(line: _Line) -> str:
     """An aspect's title: a ``第一方面，党的政治建设方面的问题`` heading (how a notice names an aspect
     called after its field) is the aspect 党的政治建设方面."""
@@ -4550,6 +4567,8 @@ def _parse_notice(text: str) -> ParsedNotice:
             _own_words(info, closing)
     if not (lay.sections or lay.heading is not None or info.section_one or info.section_three):
         info.extra[PARTS_KEY] = "否"  # a 公示 listing its problems after one sentence
+    if (mark := _issue_mark(lines, region, roles)) is not None:
+        info.extra[ISSUE_MARK_KEY] = mark  # "（一）村务公开不及时的问题。…": numbered so again
     for a in aspects:  # deadlines of a table, now that the feedback date is known
         for issue in a.issues():
             for m in issue.measures:

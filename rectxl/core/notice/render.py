@@ -91,10 +91,17 @@ from typing import Literal, NamedTuple
 from rectxl.core import fields as F
 from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
-from rectxl.core.notice.totals import CLOSING_KEY, INVITATION_KEY, PARTS_KEY, TABLE_KEY, extract_stated_totals
+from rectxl.core.notice.totals import (
+    CLOSING_KEY,
+    INVITATION_KEY,
+    ISSUE_MARK_KEY,
+    PARTS_KEY,
+    TABLE_KEY,
+    extract_stated_totals,
+)
 from rectxl.core.numbering import enumerated_items, names_a_field
 from rectxl.core.rules.structure import measure_items
-from rectxl.core.status import STATUS_ALIASES, Status, read_status
+from rectxl.core.status import STATUS_ALIASES, Status, action_first, read_status
 from rectxl.core.summary import issue_status, notice_totals_sentence
 from rectxl.core.text import (
     END_PUNCT,
@@ -661,6 +668,10 @@ def _combine_clauses(action: str, result: str, status: Status | None, keys: _Act
         again = keys.result_restated(0.8)
     else:
         again = _restated_key(w, _key(shorter), 0.8)
+    if not again and (turned := action_first(result)) is not None:
+        # "问题线索已移交" for "将问题线索移交县纪委监委": the thing, then the action done to it —
+        # the action said again the other way round, not news after it
+        again = _restated_key(_key(turned), _key(shorter), 0.8)
     action = shorter
     if again:
         phrase = _RESULT.get(status) if status else None
@@ -1521,13 +1532,14 @@ def shares_joined(ledger: Ledger) -> Ledger:
 
 
 def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
-                    omit_not_started: bool = False, statuses: bool = False) -> str:
+                    omit_not_started: bool = False, statuses: bool = False, mark: str = "") -> str:
     """``"{n}.{title}。{intro}一是…二是…"`` for one issue (``statuses``: see
-    :func:`measure_sentence`)."""
+    :func:`measure_sentence`; ``mark``: how the notice numbered its problems, see
+    :func:`issue_mark`)."""
     title = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.title))).lstrip(_TRIM)
     if title[:4].count("问题") and (label := _ISSUE_LABEL.match(title)) is not None and label.end() < len(title):
         title = title[label.end():]  # "问题：基层党组织软弱涣散。具体表现：…"
-    head = f"{number}." + (_end(title) if title else "")
+    head = issue_mark(number, mark) + (_end(title) if title else "")
     measures = [m for m in issue.measures if not (omit_not_started and _not_started(m))]
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
     # the number, and a measure that is only marks ("。") would read back as no measure
@@ -1549,6 +1561,32 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
     if intro and not body:  # an introduction with no measure after it ends as a sentence
         intro = _sentence(intro)
     return head + intro + body
+
+
+#: the numberings of problems a notice may keep (:data:`ISSUE_MARK_KEY`), as its first problem's
+_ISSUE_MARKS = ("（一）", "一、", "（1）")
+
+
+def issue_mark(number: int, mark: str) -> str:
+    """An issue's number as the notice numbered its problems (``mark``: "（一）", "一、" or "（1）",
+    the first problem's), else "1."."""
+    if mark == "（一）":
+        return f"（{chinese_number(number)}）"
+    if mark == "一、":
+        return f"{chinese_number(number)}、"
+    if mark == "（1）":
+        return f"（{number}）"
+    return f"{number}."
+
+
+def _issue_mark_of(ledger: Ledger) -> str:
+    """How the ledger's notice numbered its problems (:data:`ISSUE_MARK_KEY`), when no aspect or
+    category heading is numbered in its place ("（一）" is an aspect's mark then): else ""."""
+    mark = normalize_text(ledger.info.extra.get(ISSUE_MARK_KEY, "")).strip()
+    if mark not in _ISSUE_MARKS or any(a.title is not None or any(c.title is not None for c in a.categories)
+                                       for a in ledger.aspects):
+        return ""
+    return mark
 
 
 def totals_paragraph(ledger: Ledger, as_of: date | None = None) -> str | None:
@@ -1715,6 +1753,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     statuses = _clerk_statuses(ledger)
     has_categories = any(c.title is not None for a in ledger.aspects for c in a.categories)
     run_on = ledger.numbers_issues_on()
+    mark = _issue_mark_of(ledger)
     aspect_no = category_no = issue_no = 0
     for aspect in ledger.aspects:
         shown = [[i for i in c.issues if _published(i, omit_not_started)]
@@ -1747,7 +1786,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 issue_no += 1
                 blocks.append(Block("issue", issue_paragraph(
                     issue, issue_no, as_of=when, omit_not_started=omit_not_started,
-                    statuses=statuses)))
+                    statuses=statuses, mark=mark)))
     return [Block(kind, _as_printed(text)) for kind, text in blocks]
 
 

@@ -34,8 +34,8 @@ from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
-__all__ = ["CLOSING_KEY", "INVITATION_KEY", "PARTS_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals",
-           "done_counts", "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
+__all__ = ["CLOSING_KEY", "INVITATION_KEY", "ISSUE_MARK_KEY", "PARTS_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck",
+           "check_totals", "done_counts", "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
@@ -44,6 +44,9 @@ TABLE_KEY = "通报所附统计表"
 #: lists its problems and what was done after one sentence): written again, it is told so — no
 #: headings, and no 【请填写…】 for parts it never had
 PARTS_KEY = "通报分一二三部分"
+#: ``info.extra`` key of how a notice numbers its problems when not "1." ("（一）", "一、": a village's
+#: 公示 listing "（一）村务公开不及时的问题。…"): written again, its problems are numbered so
+ISSUE_MARK_KEY = "问题编号"
 #: ``info.extra`` key of a notice's own closing — who to tell and how, as it wrote it ("公示期：…。
 #: 如有异议，请向镇纪委反映。联系电话：…") — kept when it is not rectxl's (the standard invitation
 #: and all four contact details): written again, the notice closes as it did

@@ -1,0 +1,122 @@
+"""Notices round nineteen: what a notice says survives parse-notice → ledger → notice, and the notice
+rendered from a ledger says each thing once.
+
+- a measure a notice said goes on "（持续推进）" is written back 持续推进, not 长期坚持 (another thing);
+- "将问题线索移交县纪委监委" with the progress "问题线索已移交" is not told twice;
+- a village's 公示 numbering its problems （一）（二） is numbered so again, not 1. 2.
+
+Every notice and ledger here is written for this file about fictional units.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rectxl import api
+from tests.test_notice_round17 import _book
+
+R = "\u3000"
+
+
+def _section_two(text: str) -> list[str]:
+    body = text[text.index("二、"):text.index("三、")] if "三、" in text else text
+    return [line.strip(R + " ") for line in body.splitlines()[1:] if line.strip(R + " ")]
+
+
+def _round_trip(tmp_path: Path, name: str, notice: str) -> str:
+    """The notice parsed into a ledger and written again: the text a reader would get."""
+    source = tmp_path / f"{name}.txt"
+    source.write_text(notice, encoding="utf-8")
+    ledger = tmp_path / f"{name}_台账.xlsx"
+    api.parse_notice_file(source, ledger)
+    out = tmp_path / f"{name}_通报.txt"
+    api.notice(ledger, out)
+    return out.read_text(encoding="utf-8")
+
+
+WATER = """中共清河县水务局党组关于巡察整改进展情况的通报
+根据县委统一部署，2025年3月10日至4月25日，县委第二巡察组对县水务局党组进行了巡察。2025年5月20日，县委第二巡察组向县水务局党组反馈了巡察意见。现将整改进展情况予以通报。
+一、整改工作开展情况
+局党组召开专题会议研究部署整改工作，成立由党组书记任组长的整改工作领导小组。
+二、巡察反馈问题整改落实情况
+（一）关于落实上级决策部署方面
+1.关于河湖长制巡河不到位的问题。一是修订河湖长巡河考核细则，明确巡河频次（已完成）。二是开展河道“清四乱”排查，清理乱堆乱放点位37处（持续推进）。
+2.关于农村饮水工程管护不力的问题。一是对全县58处集中供水工程逐一体检（已完成）。二是建立水质季度抽检制度（常态化推进）。
+（二）关于全面从严治党方面
+3.关于工程项目变更审批不严的问题。一是修订工程变更管理办法（已完成）。二是对2023年以来的19项变更逐项复核（已完成）。
+三、下一步工作打算
+局党组将持续巩固整改成果。
+中共清河县水务局党组
+2025年12月5日
+"""
+
+
+def test_a_measure_said_to_go_on_keeps_its_own_words(tmp_path: Path) -> None:
+    told = _section_two(_round_trip(tmp_path, "水务局", WATER))
+    assert told[1] == ("1.关于河湖长制巡河不到位的问题。一是修订河湖长巡河考核细则，明确巡河频次，已完成。"
+                       "二是开展河道“清四乱”排查，清理乱堆乱放点位37处，持续推进。")
+    assert told[2].endswith("二是建立水质季度抽检制度，常态化推进。")
+    assert "长期坚持" not in "".join(told)
+
+
+def test_the_parsed_ledger_keeps_the_status_word_the_notice_said(tmp_path: Path) -> None:
+    source = tmp_path / "水务局.txt"
+    source.write_text(WATER, encoding="utf-8")
+    api.parse_notice_file(source, tmp_path / "台账.xlsx")
+    ledger = api.read_ledger(tmp_path / "台账.xlsx")
+    said = [(m.text[:8], m.status_text, m.status.value if m.status else None) for m in ledger.measures()]
+    assert said[1] == ("开展河道“清四乱", "持续推进", "长期坚持")
+    assert said[3] == ("建立水质季度抽检", "常态化推进", "长期坚持")
+    assert [s for _, s, _ in said].count("已完成") == 4
+
+
+def _ledger(path: Path, rows: list[list[object]], merges: list[str]) -> Path:
+    """A ledger with a 整改进展 column and a 基本信息 sheet (as of 2025-11-20)."""
+    return _book(path, [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展"], *rows], merges)
+
+
+def _notice_of(path: Path) -> list[str]:
+    out = path.with_name(path.stem + "_通报.txt")
+    api.notice(path, out)
+    return _section_two(out.read_text(encoding="utf-8"))
+
+
+def test_a_clue_handed_over_is_not_told_twice(tmp_path: Path) -> None:
+    path = _ledger(tmp_path / "自然资源局.xlsx", [
+        [1, "违规办理不动产登记", "将问题线索移交县纪委监委", "登记中心", "2025年5月31日", "已完成", "问题线索已移交"],
+        [None, None, "对涉及的14宗登记逐一复查", "登记中心", "2025年8月31日", "已完成", "已复查14宗，更正2宗"],
+        [2, "土地出让金催缴不力", "追缴欠缴土地出让金", "利用股", "2025年12月31日", "正在推进", "台账已建立"],
+    ], ["A2:A3", "B2:B3"])
+    told = _notice_of(path)
+    assert told[1] == ("1.违规办理不动产登记。一是将问题线索移交县纪委监委，已完成。"
+                       "二是对涉及的14宗登记逐一复查，已复查14宗，更正2宗。")
+    # another thing named done is news, not the measure again
+    assert told[2] == "2.土地出让金催缴不力。追缴欠缴土地出让金，台账已建立，正在推进。"
+
+
+VILLAGE = """中共柳塘村总支部委员会关于巡察反馈问题整改情况的公示
+根据镇党委统一部署，2025年4月8日至4月30日，镇党委第一巡察组对柳塘村党总支开展了巡察，并于2025年5月16日反馈了巡察意见。现将整改情况公示如下：
+（一）村务监督委员会履职不到位的问题。整改情况：已调整村务监督委员会成员2名，每月召开一次村务监督例会。
+（二）集体经济合同管理混乱的问题。整改情况：已清理村集体经济合同31份，收回到期鱼塘2口，重新公开发包。
+（三）党员积分管理流于形式的问题。整改情况：已修订党员积分管理办法，每季度公示积分情况，此项工作长期坚持。
+公示期：2025年11月10日至11月17日。如有异议，请向镇纪委反映。联系电话：0736-5521130。
+中共柳塘村总支部委员会
+2025年11月10日
+"""
+
+
+def test_a_village_notice_numbers_its_problems_as_it_did(tmp_path: Path) -> None:
+    text = _round_trip(tmp_path, "柳塘村", VILLAGE)
+    problems = [line.strip(R) for line in text.splitlines() if "的问题。" in line]
+    assert [p[:4] for p in problems] == ["（一）村", "（二）集", "（三）党"]
+    assert problems[1] == "（二）集体经济合同管理混乱的问题。已清理村集体经济合同31份，收回到期鱼塘2口，重新公开发包。"
+    # read again, the same three problems in the same order
+    again = tmp_path / "again.txt"
+    again.write_text(text, encoding="utf-8")
+    issues = [i.title for i in api.parse_notice_file(again).ledger.issues()]
+    assert issues == ["村务监督委员会履职不到位的问题", "集体经济合同管理混乱的问题", "党员积分管理流于形式的问题"]
+
+
+def test_a_notice_with_aspects_keeps_numbering_its_problems_1_2(tmp_path: Path) -> None:
+    """（一） is the aspects' mark there: the problems stay 1. 2. under them."""
+    told = _section_two(_round_trip(tmp_path, "水务局", WATER))
+    assert [t[:2] for t in told] == ["（一", "1.", "2.", "（二", "3."]
