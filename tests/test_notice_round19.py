@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from openpyxl import load_workbook
+
 from rectxl import api
+from rectxl.cli import main
+from rectxl.core.rules import Options
 from tests.test_notice_round17 import _book
 
 R = "\u3000"
@@ -120,3 +125,63 @@ def test_a_notice_with_aspects_keeps_numbering_its_problems_1_2(tmp_path: Path) 
     """（一） is the aspects' mark there: the problems stay 1. 2. under them."""
     told = _section_two(_round_trip(tmp_path, "水务局", WATER))
     assert [t[:2] for t in told] == ["（一", "1.", "2.", "（二", "3."]
+
+
+TOWN = """中共桂溪镇委员会关于巡察整改进展情况的通报
+根据县委统一部署，2025年4月7日至5月23日，县委第四巡察组对桂溪镇党委开展了常规巡察。2025年6月18日，县委第四巡察组向桂溪镇党委反馈了巡察意见。现将整改进展情况通报如下。
+一、整改工作组织情况
+镇党委召开专题会议，逐条研究反馈意见，明确班子成员分工负责。
+二、反馈问题整改情况
+（一）关于基层党组织建设方面
+本方面共反馈问题2个，已完成整改2个。
+1.关于软弱涣散村党组织整顿不彻底的问题。一是选派驻村第一书记2名（已完成）。二是对4个村的“两委”班子开展专项分析研判（已完成）。
+2.关于党员发展把关不严的问题。一是对近三年发展的23名党员档案逐一核查（已完成）。
+（二）关于作风建设方面
+本方面共反馈问题3个，已完成整改1个。
+3.关于“一卡通”惠民补贴发放不规范的问题。一是对全镇补贴发放情况开展排查（已完成）。二是追回违规领取补贴1.6万元（正在推进）。
+三、下一步工作打算
+镇党委将持续巩固整改成果，建立长效机制。
+中共桂溪镇委员会
+2025年11月28日
+"""
+
+
+def test_the_count_said_under_an_aspect_is_written_again(tmp_path: Path) -> None:
+    told = _section_two(_round_trip(tmp_path, "桂溪镇", TOWN))
+    assert told[:2] == ["（一）关于基层党组织建设方面", "本方面共反馈问题2个，已完成整改2个。"]
+    at = told.index("（二）关于作风建设方面")
+    assert told[at + 1] == "本方面共反馈问题3个，已完成整改1个。"
+    assert told[at + 2].startswith("3.关于“一卡通”惠民补贴发放不规范的问题。")
+
+
+def test_a_count_under_an_aspect_that_the_issues_listed_do_not_bear_out_is_a_finding(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "桂溪镇.txt"
+    source.write_text(TOWN, encoding="utf-8")
+    ledger = tmp_path / "桂溪镇台账.xlsx"
+    api.parse_notice_file(source, ledger)
+    report = api.check(ledger, Options())
+    (finding,) = [f for f in report.findings if f.code == "heading-count-mismatch"]
+    assert finding.severity.value == "warning"
+    assert "关于作风建设方面" in finding.message and "其下列出1个问题" in finding.message
+    assert "本方面共反馈问题3个" in finding.message
+    assert finding.cell is not None and finding.row is not None
+    sheet = load_workbook(ledger)[finding.sheet or "台账"]
+    assert "关于作风建设方面" in str(sheet[finding.cell].value)
+    # the notice written from it says so and exits 1
+    assert main(["notice", str(ledger), "-o", str(tmp_path / "通报.txt")]) == 1
+    assert "heading-count-mismatch" in capsys.readouterr().out
+
+
+def test_a_clerks_count_after_an_aspect_is_checked_and_not_published(tmp_path: Path) -> None:
+    path = _ledger(tmp_path / "卫健局.xlsx", [
+        ["一、医疗服务方面（共3个问题）", None, None, None, None, None, None],
+        [1, "家庭医生签约服务不实", "开展签约服务质量回访", "基层股", "2025年9月30日", "已完成", "回访签约居民600户"],
+        [2, "基层药品配备不足", "调整基层用药目录", "医政股", "2025年10月31日", "已完成", "增补药品42种"],
+    ], [])
+    report = api.check(path, Options())
+    (finding,) = [f for f in report.findings if f.code == "heading-count-mismatch"]
+    assert "医疗服务方面" in finding.message and "（共3个问题）" in finding.message
+    assert "其下列出2个问题" in finding.message
+    told = _notice_of(path)
+    assert "（一）医疗服务方面" in told and not any("共3个问题" in t for t in told)

@@ -165,6 +165,12 @@ def cmd_notice(args: argparse.Namespace) -> int:
         print(f"注意：基本信息“{part}”写着“{said}”，而台账中{actual}，通报照写了这一段，与按台账写出的统计"
               "对不上：请核对后改正（rectxl check 的 info-totals-mismatch 同样列出），再生成通报。")
         code = EXIT_FINDINGS
+    from rectxl.core.rules.structure import heading_count_disagreements
+
+    for level, title, note, listed, _ in heading_count_disagreements(ledger):
+        print(f"注意：{level}“{title}”写着“{note}”，其下列出{listed}个问题，通报照写了这句话，与逐项列出的问题"
+              "对不上：请核对后改正（rectxl check 的 heading-count-mismatch 同样列出），再生成通报。")
+        code = EXIT_FINDINGS
     if blank := unfilled_status_column(ledger):
         print(f"注意：台账“整改状态”列的{blank}项措施都没有填写（或无法识别）整改状态，通报没有写完成情况的总数句"
               "（截至…巡察反馈的…个问题已完成整改…个），读者也看不出哪些措施已经完成。请先填写整改状态"

@@ -49,6 +49,7 @@ from rectxl.core.numbering import (
     names_a_field,
     split_aspect_label,
     split_category_label,
+    split_heading_count,
     split_issue_label,
 )
 from rectxl.core.status import (
@@ -329,6 +330,17 @@ def _footer_line(raw_row: list[Any]) -> bool:
     """Every filled cell of the row is a signature or note label: the foot of the form, no measure."""
     filled = [v for v in raw_row if not _blank(v)]
     return bool(filled) and all(isinstance(v, str) and _FOOTER_CELL.match(v) for v in filled)
+
+
+def _heading_count(text: str, title: str) -> tuple[str, str]:
+    """An aspect's or category's title without the count the clerk or the notice wrote with it
+    (its label's reading, ``title``, has lost a count in brackets already), and that count as
+    written: kept apart, so that it is checked against the issues listed under it and published
+    again where the notice had it."""
+    if not text:
+        return title, ""
+    note = split_heading_count(text)[1]
+    return split_heading_count(title)[0] if note else title, note
 
 
 def _blank(v: Any) -> bool:
@@ -2825,16 +2837,17 @@ class _Builder:
         # "二、作风建设方面问题整改台账": the title of the aspect's own table — the aspect is 作风建设方面
         text = _TABLE_TITLE_TAIL.sub("", text) if text.endswith(_TABLE_TITLE_ENDS) else text
         number, title = split_aspect_label(text) if text else (None, "")
+        title, note = _heading_count(text, title)
         named = self._named_by_sheet
         self._named_by_sheet = None
         if named is not None and named is self.aspect and not named.categories and title:
             # the sheet's name opened the aspect ("政治建设"), its rows name it in full
             # ("一、政治建设方面"): one aspect, as the rows write it — not two, the first empty
-            named.title, named.number = title, number
+            named.title, named.number, named.count_note = title, number, note
             self.category = None
             self.issue = None
             return
-        self.aspect = Aspect(title=title or None, number=number)
+        self.aspect = Aspect(title=title or None, number=number, count_note=note)
         self.ledger.aspects.append(self.aspect)
         self.category = None
         self.issue = None
@@ -2844,7 +2857,8 @@ class _Builder:
             self._new_aspect("")
         assert self.aspect is not None
         number, title = split_category_label(text) if text else (None, "")
-        self.category = Category(title=title or None, number=number)
+        title, note = _heading_count(text, title)
+        self.category = Category(title=title or None, number=number, count_note=note)
         self.aspect.categories.append(self.category)
         self.issue = None
 

@@ -266,6 +266,8 @@ class Category:
     #: what the ledger says of a category with nothing to rectify: an issue first fed back that a
     #: 回头看 found put right ("原问题已整改到位，回头看未发现新问题"), heading no issue of its own
     note: str = ""
+    #: the count written with its heading, as written: "（共2个问题）", "该类共反馈问题3个，已完成整改3个。"
+    count_note: str = ""
 
 
 @dataclass(slots=True)
@@ -275,6 +277,8 @@ class Aspect:
     title: str | None = None
     number: int | None = None
     categories: list[Category] = field(default_factory=list)
+    #: the count written with its heading, as written: "（共2个问题）", "该方面共反馈问题2个，已完成整改1个。"
+    count_note: str = ""
 
     def issues(self) -> Iterator[Issue]:
         for category in self.categories:

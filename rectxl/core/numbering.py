@@ -16,6 +16,7 @@ __all__ = [
     "CIRCLED",
     "PARENTHESISED",
     "EnumKind",
+    "count_sentence",
     "enumerated_items",
     "enumeration",
     "issue_body",
@@ -23,10 +24,13 @@ __all__ = [
     "marker_at",
     "measure_body",
     "names_a_field",
+    "note_count",
     "split_aspect_label",
     "split_category_label",
     "split_count_note",
+    "split_heading_count",
     "split_issue_label",
+    "with_count",
 ]
 
 _CN = "[零一二三四五六七八九十百两〇]+"
@@ -61,6 +65,54 @@ def split_count_note(title: str) -> tuple[str, int | None]:
     if m is None or m.start() == 0:
         return title, None
     return title[:m.start()].rstrip(), int(m.group(1)) if m.group(1) else None
+
+
+#: a sentence of counts after a heading: "该方面共3个问题，已整改完成2个。" — group 1, 2 or 3 the
+#: issues it counts
+_COUNT_SENTENCE = re.compile(r"^(?:(?:该|本|此)方面|其中)?[^。]{0,8}?(?:共|计|有|涉及|包括)\s*(?:(\d{1,3})\s*个"
+                             r"(?:具体)?问题|(?:巡察|巡视)?(?:反馈|发现|收到|指出)?的?问题\s*(\d{1,3})\s*个)"
+                             # a unit's count under its heading: "巡察反馈问题12个，已完成整改10个"
+                             r"|^(?:巡察|巡视)?组?(?:反馈|发现|指出)的?问题\s*(\d{1,3})\s*个")
+
+
+def count_sentence(text: str) -> int | None:
+    """The issues a sentence of counts written after a heading counts ("该方面共反馈问题2个，已完成
+    整改1个。" → 2), else ``None``."""
+    m = _COUNT_SENTENCE.match(text.strip())
+    return None if m is None else int(m.group(1) or m.group(2) or m.group(3))
+
+
+def split_heading_count(title: str) -> tuple[str, str, int | None]:
+    """A heading, the count written with it as written — a note "（共2个问题）" or a sentence after it
+    "该方面共反馈问题2个，已完成整改1个。" — and the issues it counts: ``("…方面", "（共2个问题）", 2)``;
+    ``(title, "", None)`` when it has none."""
+    cut, count = split_count_note(title)
+    if cut != title:
+        return cut, title[len(cut):].strip(), count
+    end = title.find("。")
+    if 0 < end < len(title) - 1 and len(rest := title[end + 1:].strip()) <= 80 \
+            and (count := count_sentence(rest)) is not None:
+        return title[:end].rstrip(), rest, count
+    return title, "", None
+
+
+def note_count(note: str) -> int | None:
+    """The issues a count written with a heading counts (:func:`split_heading_count`'s note:
+    "（共2个问题）" → 2, "该方面共反馈问题2个，…" → 2), else ``None``."""
+    if note[:1] in "(（":
+        m = _COUNT_NOTE.fullmatch(note)
+        return int(m.group(1)) if m is not None and m.group(1) else None
+    return count_sentence(note)
+
+
+def with_count(title: str, note: str) -> str:
+    """A heading with the count written with it (:func:`split_heading_count` read back): a note in
+    brackets after it, a sentence after its full stop."""
+    if not note:
+        return title
+    if note[:1] in "(（":
+        return f"{title}{note}"
+    return f"{title.rstrip('。.')}。{note}"
 
 
 def _split(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:

@@ -27,6 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.model import Ledger, LedgerInfo, Measure
+from rectxl.core.numbering import with_count
 from rectxl.core.sheets import GRADE_FILLS, MISSING_UNIT_FILL
 from rectxl.core.status import Status, read_status
 from rectxl.core.text import chinese_number
@@ -170,11 +171,12 @@ def _write_ledger_sheet(ws: Worksheet, ledger: Ledger, title: str | None,
                 set_text(ws, i_start, col[F.ISSUE], issue.title)
                 _merge_down(ws, i_start, r - 1, col[F.ISSUE_NO], col[F.ISSUE])
             if category.title:
-                ws.cell(c_start, col[F.CATEGORY],
-                        f"（{chinese_number(category.number or c_i)}）{category.title}")
+                label = f"（{chinese_number(category.number or c_i)}）"
+                ws.cell(c_start, col[F.CATEGORY], label + with_count(category.title, category.count_note))
                 _merge_down(ws, c_start, r - 1, col[F.CATEGORY])
         if aspect.title:
-            ws.cell(a_start, col[F.ASPECT], f"{chinese_number(aspect.number or a_i)}、{aspect.title}")
+            ws.cell(a_start, col[F.ASPECT],
+                    f"{chinese_number(aspect.number or a_i)}、{with_count(aspect.title, aspect.count_note)}")
             _merge_down(ws, a_start, r - 1, col[F.ASPECT])
     for row in ws.iter_rows(min_row=3, max_row=max(r - 1, 3), max_col=width):
         for cell in row:

@@ -167,7 +167,15 @@ from rectxl.core.notice.totals import (
     table_totals,
     total_row_totals,
 )
-from rectxl.core.numbering import CIRCLED, EnumKind, enumeration, item_mark_end, marker_at, split_count_note
+from rectxl.core.numbering import (
+    CIRCLED,
+    EnumKind,
+    count_sentence,
+    enumeration,
+    item_mark_end,
+    marker_at,
+    split_count_note,
+)
 from rectxl.core.status import Status, opening_status, read_status, status_phrase
 from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, ordinal, shorten, to_int
 
@@ -3029,11 +3037,6 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
 # Group headings: their counts, and the leader or unit who leads their issues
 # ---------------------------------------------------------------------------
 
-#: a count sentence after an aspect's title: "该方面共3个问题，已整改完成2个，1个正在推进。"
-_COUNT_SENTENCE = re.compile(r"^(?:(?:该|本|此)方面|其中)?[^。]{0,8}?(?:共|计|有|涉及|包括)\s*(?:(\d{1,3})\s*个"
-                             r"(?:具体)?问题|(?:巡察|巡视)?(?:反馈|发现|收到|指出)?的?问题\s*(\d{1,3})\s*个)"
-                             # a unit's count under its heading: "巡察反馈问题12个，已完成整改10个"
-                             r"|^(?:巡察|巡视)?组?(?:反馈|发现|指出)的?问题\s*(\d{1,3})\s*个")
 #: a sentence of counts only under a heading ("该公司共反馈问题5个，制定整改措施13项，已完成整改5个。",
 #: "本方面共3个问题，已全部完成整改。"): the heading's summary, no text of an item
 _SUMMARY_OPEN = re.compile(r"^(?:(?:该|本|此)[\u4e00-\u9fff]{1,5}?|其中)?(?:共|计|合计|累计|涉及"
@@ -3053,19 +3056,19 @@ _UNIT_END = re.compile(r"(?:办公室|办|股|科|处|室|部|局|中心|大队|
                        r"委员会|支部|党委|工委)$")
 
 
-def _split_count(title: str) -> tuple[str, int | None]:
-    """A heading without the count written after it ("（2个）", "。该方面共3个问题，…"), and that
-    count."""
+def _split_count(title: str) -> tuple[str, str, int | None]:
+    """A heading without the count written after it ("（2个）", "。该方面共3个问题，…"), that count
+    as written, and the issues it counts."""
     det = detect(title)
     cut, count = split_count_note(det)  # ("（2个）", "（共3个问题）"), on the one-for-one copy
     if count is not None:
-        return title[:len(cut)], count
+        return title[:len(cut)], title[len(cut):].strip(), count
     end = _sentence_end(det)
     if end > 0:
         rest = det[end + 1:].strip()
-        if rest and len(rest) <= 80 and (m := _COUNT_SENTENCE.match(rest)) is not None:
-            return title[:end].rstrip(_TITLE_TRAIL), int(m.group(1) or m.group(2) or m.group(3))
-    return title, None
+        if rest and len(rest) <= 80 and (count := count_sentence(rest)) is not None:
+            return title[:end].rstrip(_TITLE_TRAIL), title[end + 1:].strip(), count
+    return title, "", None
 
 
 def _is_summary(det: str) -> bool:
@@ -3146,7 +3149,7 @@ def _group_headings(aspects: list[Aspect], warnings: list[str]) -> int:
     for group, issues in groups:
         if group.title is None:
             continue
-        group.title, count = _split_count(group.title)
+        group.title, group.count_note, count = _split_count(group.title)
         if count is not None and count != len(issues):
             warnings.append(f"“{shorten(group.title, 24)}”称有{count}个问题，正文列出{len(issues)}个，请核对原文。")
         if (stated := _group_status(group.title)) is not None:

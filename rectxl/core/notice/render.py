@@ -1771,6 +1771,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 blocks.append(Block("heading2", f"（{chinese_number(aspect_no)}）{title}"))
                 if not run_on:
                     issue_no = 0  # numbering restarts per aspect (seed 004)
+            blocks = _with_count_note(blocks, aspect.count_note)
         for category, issues in zip(aspect.categories, shown, strict=True):
             if category.issues and not issues:
                 continue
@@ -1780,6 +1781,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 if statuses and aspect.title is None:  # a 问题类型 under no aspect heads as one
                     title = field_aspect(title)
                 blocks.append(Block("heading2", f"（{chinese_number(category_no)}）{title}"))
+                blocks = _with_count_note(blocks, category.count_note)
                 if category.note and not issues:  # "原问题已整改到位，回头看未发现新问题"
                     blocks.append(Block("body", _sentence(category.note)))
             for issue in issues:
@@ -1788,6 +1790,17 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                     issue, issue_no, as_of=when, omit_not_started=omit_not_started,
                     statuses=statuses, mark=mark)))
     return [Block(kind, _as_printed(text)) for kind, text in blocks]
+
+
+def _with_count_note(blocks: list[Block], note: str) -> list[Block]:
+    """``blocks`` with the sentence of counts written with the heading just added published again
+    as the paragraph under it, where the notice had it ("该方面共反馈问题2个，已完成整改1个。");
+    a count in brackets ("（共2个问题）") is the clerk's note, not published. (rectxl check's
+    heading-count-mismatch says when the issues listed under either are not as many.)"""
+    note = zh_punct(note.strip())
+    if not note or note[:1] == "（":
+        return blocks
+    return [*blocks, Block("body", _sentence(note))]
 
 
 def render_section_two(ledger: Ledger, *, as_of: date | None = None,

@@ -9,14 +9,14 @@ from itertools import pairwise
 from rectxl.core import fields as F
 from rectxl.core.deadline import part_deadlines
 from rectxl.core.findings import Finding, Severity
-from rectxl.core.model import Issue, Measure
+from rectxl.core.model import Aspect, Category, Issue, Ledger, Measure
 from rectxl.core.names import INFO_SHEET
-from rectxl.core.numbering import enumerated_items
+from rectxl.core.numbering import enumerated_items, note_count
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
 from rectxl.core.text import line_goes_on, shorten
 
-__all__: list[str] = []
+__all__ = ["heading_count_disagreements"]
 
 
 @rule(
@@ -370,6 +370,36 @@ def _gaps_in(r: Rule, ctx: Context, issues: list[Issue], previous: int | None,
             repeated_before = repeated and issue.number == expected - 1
         seen.add(issue.number)
         previous = issue.number
+
+
+@rule(
+    "heading-count-mismatch", Severity.WARNING,
+    "方面或问题类别标题后写明的问题数（“（共3个问题）”“该方面共反馈问题3个”）与其下列出的问题数不符。",
+    "{level}“{title}”写着“{note}”，其下列出{listed}个问题：通报会照写这句话，与逐项列出的问题对不上，"
+    "请核对后改正数字，或补全漏列的问题。",
+)
+def heading_count_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for level, title, note, listed, first in heading_count_disagreements(ctx.ledger):
+        column = ctx.ledger.columns.get(F.ASPECT if level == "方面" else F.CATEGORY)
+        cell = f"{column}{first.row}" if column and first.row else first.cells.get(F.ISSUE)
+        yield r.finding(ctx, row=first.row or None, cell=cell, sheet=first.sheet or None,
+                        field=F.ASPECT if level == "方面" else F.CATEGORY, value=note,
+                        level=level, title=shorten(title, 30), note=note, listed=listed)
+
+
+def heading_count_disagreements(ledger: Ledger) -> list[tuple[str, str, str, int, Issue]]:
+    """(方面 or 问题类别, its title, the count written with it, the issues listed under it, the first
+    of them) for each heading whose written count of issues is not the number listed under it —
+    what ``rectxl check`` reports as heading-count-mismatch and ``rectxl notice`` warns of."""
+    found: list[tuple[str, str, str, int, Issue]] = []
+    for aspect in ledger.aspects:
+        groups: list[tuple[str, Aspect | Category, list[Issue]]] = [("方面", aspect, list(aspect.issues()))]
+        groups += [("问题类别", c, c.issues) for c in aspect.categories]
+        for level, group, issues in groups:
+            count = note_count(group.count_note) if group.count_note else None
+            if count is not None and issues and count != len(issues):
+                found.append((level, group.title or "", group.count_note, len(issues), issues[0]))
+    return found
 
 
 @rule(
