@@ -185,3 +185,55 @@ def test_a_clerks_count_after_an_aspect_is_checked_and_not_published(tmp_path: P
     assert "其下列出2个问题" in finding.message
     told = _notice_of(path)
     assert "（一）医疗服务方面" in told and not any("共3个问题" in t for t in told)
+
+
+#: three problems, six measures: four done, two kept up for the long term (长期坚持)
+KEPT_UP = [
+    [1, "安全生产隐患排查不彻底", "开展危化品企业隐患大排查", "安监股", "2025年6月30日", "已完成",
+     "排查企业37家，整改隐患112处"],
+    [None, None, "建立隐患排查季度通报制度", "安监股", "长期坚持", "长期坚持", "每季度通报1次"],
+    [2, "执法检查计划执行不到位", "修订年度执法检查计划", "执法大队", "2025年5月31日", "已完成", "已印发"],
+    [None, None, "对未完成检查的9家企业补充检查", "执法大队", "2025年8月31日", "已完成", "补查9家"],
+    [3, "应急演练流于形式", "组织开展综合应急演练", "应急股", "2025年9月30日", "已完成", "演练2次"],
+    [None, None, "将应急演练纳入年度考核", "应急股", "长期坚持", "长期坚持", "已纳入考核细则"],
+]
+
+
+def _kept_up_ledger(tmp_path: Path, section_one: str, *, done_and_on: bool = False) -> Path:
+    rows = [list(r) for r in KEPT_UP]
+    if done_and_on:
+        for r in rows:
+            r[5] = "已完成并长期坚持" if r[5] == "长期坚持" else r[5]
+    path = _ledger(tmp_path / "应急管理局.xlsx", rows, ["A2:A3", "B2:B3", "A4:A5", "B4:B5", "A6:A7", "B6:B7"])
+    wb = load_workbook(path)
+    wb["基本信息"].append(["组织领导情况", section_one])
+    wb.save(path)
+    return path
+
+
+def test_long_term_work_is_not_counted_done_by_a_paragraph_beside_rectxls_totals(tmp_path: Path) -> None:
+    path = _kept_up_ledger(tmp_path, "局党组逐项制定整改措施6项，截至目前已完成6项，整改完成率100%。")
+    told = _notice_of(path)
+    # rectxl's own totals sentence keeps them apart
+    assert "6项整改措施已完成4项、长期坚持2项，整改措施完成率66.7%。" in told[0]
+    messages = [f.message for f in api.check(path, Options()).findings if f.code == "info-totals-mismatch"]
+    assert len(messages) == 2
+    assert any("“已完成6项”" in m and "已完成的措施为4项，另有2项为长期坚持" in m for m in messages)
+    assert any("“整改完成率100%”" in m and "66.7%" in m and "另有2项为长期坚持" in m for m in messages)
+
+
+def test_work_done_and_kept_up_is_counted_done(tmp_path: Path) -> None:
+    path = _kept_up_ledger(tmp_path, "局党组逐项制定整改措施6项，截至目前已完成6项，整改完成率100%。", done_and_on=True)
+    assert [f for f in api.check(path, Options()).findings if f.code == "info-totals-mismatch"] == []
+    assert "6项整改措施已全部完成" in _notice_of(path)[0]
+
+
+def test_a_notice_counting_long_term_work_done_is_told_so_when_parsed(tmp_path: Path) -> None:
+    notice = WATER.replace("局党组召开专题会议研究部署整改工作，成立由党组书记任组长的整改工作领导小组。",
+                           "局党组对反馈的2个方面3个问题制定整改措施6项，截至目前已完成6项。")
+    source = tmp_path / "水务局.txt"
+    source.write_text(notice, encoding="utf-8")
+    parsed = api.parse_notice_file(source)
+    (done,) = [c for c in parsed.total_checks if c.item == "done"]
+    assert done.ok is False and done.parsed == 4
+    assert "另2项写明长期坚持" in done.message and "已完成4项、长期坚持2项" in done.message

@@ -645,8 +645,8 @@ def _left_checks(stated: StatedTotals) -> list[TotalCheck]:
     return [TotalCheck(item="left", label="剩余", stated=stated.left, parsed=whole - done, ok=ok, message=message)]
 
 
-#: statuses that count as done in a notice's own tally: 已完成, and 长期坚持 (done and kept up)
-#: for the offices that count it so
+#: statuses a notice's own tally may count as done: 已完成, and 长期坚持 for the offices that count it
+#: so — rectxl does not (长期坚持 is a status of its own): a count agreeing only so is told
 _DONE_OR_KEPT = (Status.DONE, Status.LONG_TERM)
 
 
@@ -704,16 +704,20 @@ def _done_checks(stated: StatedTotals, ledger: Ledger, sample: str | None = None
                 message=f"{said}；正文按问题整体写明状态，已完成的有{strict}{unit}，另有{shared}{unit}"
                         "所属问题整体尚未完成、未逐项写明，不能据此核对。"))
             continue
-        if value in (strict, kept):
-            parsed = value
-            note = "（含已完成并长期坚持的）" if value != strict else ""
-            message = f"{said}，与正文逐项写明的状态一致：已完成{parsed}{unit}{note}。"
+        if value == strict:
+            message = f"{said}，与正文逐项写明的状态一致：已完成{strict}{unit}。"
+        elif value == kept:
+            # 长期坚持 is a status of its own, not 已完成 (the work goes on): rectxl's totals say
+            # "已完成4项、长期坚持2项", so a count taking them together does not agree with them
+            apart = kept - strict
+            message = (f"{said}，但正文逐项写明的状态中已完成的为{strict}{unit}，另{apart}{unit}写明长期坚持："
+                       f"通报把长期坚持的计入了已完成，rectxl 分列（已完成{strict}{unit}、长期坚持{apart}{unit}），"
+                       "请核对。")
         else:
-            parsed = strict
             message = (f"{said}，但正文逐项写明的状态中已完成的为{strict}{unit}，"
                        f"相差{abs(value - strict)}{unit}，请核对。")
-        checks.append(TotalCheck(item="done", label="已完成", stated=value, parsed=parsed,
-                                 ok=value in (strict, kept), message=message))
+        checks.append(TotalCheck(item="done", label="已完成", stated=value, parsed=strict,
+                                 ok=value == strict, message=message))
     return checks
 
 

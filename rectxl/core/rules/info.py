@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
+from typing import Literal
 
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Ledger
@@ -130,10 +131,22 @@ def _disagreements(stated: StatedTotals, ledger: Ledger) -> Iterator[tuple[str, 
         one = replace(empty, **{key: value}, done_unit=stated.done_unit if key.startswith("done") else None)
         for check in check_totals(one, ledger):
             if check.ok is False and check.parsed is not None:
-                yield said, _SAID[key].format(n=int(check.parsed))
+                apart = _long_term_apart(ledger, "问题" if key == "done_issues" else "措施") \
+                    if key.startswith("done") else ""
+                yield said, _SAID[key].format(n=int(check.parsed)) + apart
     if stated.rate is not None and statuses_read and (said := stated.evidence.get("rate")) \
             and not _rate_agrees(stated.rate, ledger):
         yield said, _rates(ledger)
+
+
+def _long_term_apart(ledger: Ledger, unit: Literal["问题", "措施"]) -> str:
+    """What the ledger's count of done leaves out as long term ("，另有2项为长期坚持，通报的统计句把它们
+    分列"), when it leaves any: 长期坚持 is a status of its own, not 已完成."""
+    strict, kept = done_counts(ledger, unit)
+    if kept == strict:
+        return ""
+    return (f"，另有{kept - strict}{'个' if unit == '问题' else '项'}为长期坚持（rectxl 不计入已完成，"
+            "通报的统计句把它们分列；已经完成、只是持续巩固的，状态可写“已完成并长期坚持”）")
 
 
 def _rate_pairs(ledger: Ledger) -> list[tuple[str, int, int, int]]:
@@ -146,12 +159,11 @@ def _rate_pairs(ledger: Ledger) -> list[tuple[str, int, int, int]]:
 
 def _rate_agrees(rate: float, ledger: Ledger) -> bool:
     """A stated completion rate is the ledger's when it is, within a point, the rate of its issues
-    or of its measures (counting 长期坚持 as done or not, as offices differ)."""
-    return any(total and min(abs(rate - done * 100 / total), abs(rate - kept * 100 / total)) <= 1.0
-               for _, done, kept, total in _rate_pairs(ledger))
+    or of its measures done — 长期坚持 not counted done, as the notice's totals sentence counts."""
+    return any(total and abs(rate - done * 100 / total) <= 1.0 for _, done, _, total in _rate_pairs(ledger))
 
 
 def _rates(ledger: Ledger) -> str:
     shown = [f"{unit}完成率为{round(done * 100 / total, 1):g}%（{done}/{total}）"
              for unit, done, _, total in _rate_pairs(ledger) if total]
-    return "，".join(shown)
+    return "，".join(shown) + _long_term_apart(ledger, "措施")
