@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 from openpyxl import load_workbook
 
 from rectxl import api
 from rectxl.cli import main
+from rectxl.core.notice import ParsedNotice
 from rectxl.core.rules import Options
 from tests.test_notice_round17 import _book
 
@@ -218,8 +220,8 @@ def test_long_term_work_is_not_counted_done_by_a_paragraph_beside_rectxls_totals
     assert "6项整改措施已完成4项、长期坚持2项，整改措施完成率66.7%。" in told[0]
     messages = [f.message for f in api.check(path, Options()).findings if f.code == "info-totals-mismatch"]
     assert len(messages) == 2
-    assert any("“已完成6项”" in m and "已完成的措施为4项，另有2项为长期坚持" in m for m in messages)
-    assert any("“整改完成率100%”" in m and "66.7%" in m and "另有2项为长期坚持" in m for m in messages)
+    assert any("“已完成6项”" in m and "已完成的措施为4项，另有2项措施为长期坚持" in m for m in messages)
+    assert any("“整改完成率100%”" in m and "66.7%" in m and "另有2个问题、2项措施为长期坚持" in m for m in messages)
 
 
 def test_work_done_and_kept_up_is_counted_done(tmp_path: Path) -> None:
@@ -237,3 +239,207 @@ def test_a_notice_counting_long_term_work_done_is_told_so_when_parsed(tmp_path: 
     (done,) = [c for c in parsed.total_checks if c.item == "done"]
     assert done.ok is False and done.parsed == 4
     assert "另2项写明长期坚持" in done.message and "已完成4项、长期坚持2项" in done.message
+
+
+# ---------------------------------------------------------------------------
+# Notices as other agencies word them, typed in Word (one paragraph a line)
+# ---------------------------------------------------------------------------
+
+# 1. 县直单位: 关于巡察整改情况的通报, Chinese numerals, percentage totals, 问责 lines, phone/email
+BUREAU = [
+ "中共云岭县人力资源和社会保障局党组关于巡察整改情况的通报",
+ "按照县委巡察工作统一部署，2025年3月17日至5月9日，县委第三巡察组对县人力资源和社会保障局党组开展了常规巡察，并于2025年6月12日向局党组反馈了巡察意见。根据《中国共产党巡视工作条例》有关要求，现将巡察整改情况予以公布。",
+ "一、坚持高位推动，压紧压实整改责任",
+ "局党组坚持把巡察整改作为重大政治任务，成立由党组书记任组长的整改工作领导小组，召开党组会议6次专题研究整改工作。对巡察反馈的三个方面五个问题，逐条逐项制定整改措施十二项。截至2025年11月30日，五个问题已整改完成三个，整改完成率60%；十二项整改措施已完成十项，其余二项需长期坚持。",
+ "针对巡察移交的问题线索，给予党纪处分1人，诫勉谈话2人，批评教育3人。",
+ "二、聚焦反馈问题，逐项推进整改落实",
+ "（一）关于贯彻落实党的路线方针政策和党中央决策部署方面",
+ "1.稳就业政策落实不够精准的问题。",
+ "整改情况：一是建立重点群体就业帮扶台账，对2340名离校未就业高校毕业生逐一联系（已完成）。二是开展“春风行动”等招聘活动18场次，提供岗位6200个（已完成）。",
+ "2.社保基金监管存在漏洞的问题。",
+ "整改情况：一是追回违规领取的养老保险待遇27.6万元（已完成）。二是与公安、民政部门建立死亡人员信息比对机制（长期坚持）。",
+ "（二）关于落实全面从严治党战略部署方面",
+ "3.“三重一大”决策制度执行不严格的问题。",
+ "整改情况：一是修订党组议事规则和“三重一大”事项清单（已完成）。二是对2023年以来的决策事项开展回头看（已完成）。",
+ "4.干部队伍作风不实的问题。",
+ "整改情况：一是开展窗口服务作风专项整治（已完成）。二是建立群众评议窗口服务月通报制度（长期坚持）。",
+ "（三）关于落实新时代党的组织路线方面",
+ "5.基层党支部组织生活不规范的问题。",
+ "整改情况：一是对3个党支部“三会一课”记录逐一检查（已完成）。二是组织党务干部培训1期（已完成）。三是补齐支部委员1名（已完成）。四是修订支部工作考核办法（已完成）。",
+ "三、巩固整改成果，建立长效机制",
+ "局党组将持续巩固整改成果，对需长期坚持的事项定期跟踪问效。",
+ "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。联系电话：0871-6612345；电子邮箱：ylxrsj@126.com；通信地址：云岭县民主路18号县人社局办公室。",
+ "中共云岭县人力资源和社会保障局党组",
+ "2025年12月10日",
+]
+
+# 2. 乡镇党委: 整改进展情况的通报, Chinese numeral totals "共性问题二个、个性问题四个", 立行立改 counts
+TOWNSHIP = [
+ "中共白沙乡委员会关于县委巡察反馈意见整改进展情况的通报",
+ "2025年4月14日至5月30日，县委第二巡察组对白沙乡党委进行了巡察，并于2025年7月3日反馈了巡察意见。按照巡察整改公开的要求，现将整改进展情况通报如下。",
+ "一、整改工作总体情况",
+ "乡党委对照巡察反馈的共性问题二个、个性问题四个，共六个问题，制定整改措施十四项，其中立行立改三项、限期整改九项、长期坚持二项。截至2025年11月25日，六个问题已完成整改五个，整改完成率83.3%。",
+ "二、反馈问题整改落实情况",
+ "（一）共性问题",
+ "1.村级财务管理不规范的问题。一是对全乡9个村2022年以来的财务凭证开展清理（已完成）。二是推行村级财务“村账乡代管”（已完成）。",
+ "2.农村低保动态管理不到位的问题。一是对全乡低保对象开展入户核查，清退不符合条件对象16户（已完成）。二是每季度开展一次低保动态复核（长期坚持）。",
+ "（二）个性问题",
+ "3.乡党委理论学习中心组学习不深入的问题。一是制定年度学习计划（已完成）。二是开展专题研讨4次（已完成）。",
+ "4.人居环境整治成效不明显的问题。一是开展村庄清洁行动，清理垃圾320吨（已完成）。二是建立保洁员考核制度（已完成）。三是推进3个村污水管网建设（正在推进）。",
+ "5.惠农资金发放不及时的问题。一是对2024年度惠农补贴发放情况逐项核对（已完成）。二是补发补贴资金8.3万元（已完成）。",
+ "6.信访积案化解不力的问题。一是对5件信访积案实行乡领导包案（已完成）。二是化解信访积案4件（已完成）。三是建立信访问题定期研判机制（长期坚持）。",
+ "三、下一步工作打算",
+ "乡党委将持续抓好整改，确保问题整改到位。",
+ "欢迎广大干部群众对巡察整改落实情况进行监督。监督电话：0745-7281234；电子邮箱：bsxjw@163.com。",
+ "中共白沙乡委员会",
+ "2025年11月28日",
+]
+
+# 3. 国有企业: 巡察整改进展情况公告, measures as (1)(2), 整改情况：
+SOE = [
+ "青江城市建设投资集团有限公司党委关于巡察整改进展情况的公告",
+ "根据市委统一部署，2025年2月24日至4月18日，市委第五巡察组对青江城市建设投资集团有限公司党委开展了巡察。2025年5月28日，市委第五巡察组向集团党委反馈了巡察意见。现将巡察整改进展情况予以公告。",
+ "一、集团党委履行整改主体责任情况",
+ "集团党委成立巡察整改工作领导小组，制定整改方案，将巡察反馈的3个方面7个问题细化为20项整改措施。截至2025年10月31日，已完成整改措施18项，整改完成率90%。通过整改，建立完善制度15项，追回资金312万元，问责干部6人，其中给予党纪处分2人。",
+ "二、巡察反馈问题整改落实情况",
+ "（一）关于落实党中央决策部署和省市工作要求方面",
+ "1.关于服务全市重大项目建设不够有力的问题",
+ "整改情况：（1）梳理重点项目清单，实行挂图作战（已完成）。（2）建立重大项目周调度机制（已完成）。（3）加快推进片区开发项目，完成投资12.6亿元（已完成）。",
+ "2.关于国有资产保值增值压力较大的问题",
+ "整改情况：（1）开展闲置资产清查，盘活闲置资产8处（已完成）。（2）制定资产经营考核办法（已完成）。（3）推进低效资产处置（正在推进）。",
+ "（二）关于落实全面从严治党责任方面",
+ "3.关于工程招投标管理不规范的问题",
+ "整改情况：（1）修订招标采购管理办法（已完成）。（2）对2022年以来的招标项目开展专项检查（已完成）。（3）将违规线索移交市纪委监委驻市国资委纪检监察组（已完成）。",
+ "4.关于子公司监管不到位的问题",
+ "整改情况：（1）修订子公司管理办法（已完成）。（2）向子公司派驻财务总监（已完成）。（3）开展子公司经营审计（已完成）。",
+ "5.关于违规发放津补贴的问题",
+ "整改情况：（1）清退违规发放津补贴（已完成）。（2）修订薪酬管理办法（已完成）。",
+ "（三）关于落实新时代党的组织路线方面",
+ "6.关于干部选拔任用程序不规范的问题",
+ "整改情况：（1）修订中层干部选拔任用办法（已完成）。（2）对近三年选拔任用的干部档案开展专项审核（已完成）。（3）补充完善干部档案材料（正在推进）。",
+ "7.关于基层党组织建设薄弱的问题",
+ "整改情况：（1）完成5个党支部换届（已完成）。（2）开展“党建+项目”共建活动（已完成）。（3）建立党建与生产经营深度融合考核机制（已完成）。",
+ "三、下一步工作安排",
+ "集团党委将持续深化整改，推动整改成果转化为企业高质量发展成效。",
+ "欢迎广大干部职工和社会各界对巡察整改落实情况进行监督。联系电话：0772-2856001；邮政信箱：青江市江滨大道88号集团纪委；邮政编码：545001；电子邮箱：qjct_jw@163.com。",
+ "青江城市建设投资集团有限公司党委",
+ "2025年11月12日",
+]
+
+# 4. 学校: 关于巡察整改进展情况的通报, 二 with "问题：…整改情况：…" and a 问责 paragraph after the items
+SCHOOL = [
+ "中共明远县第一中学委员会关于巡察整改进展情况的通报",
+ "根据县委统一部署，县委第一巡察组于2025年3月3日至4月11日对明远县第一中学党委开展了巡察，2025年5月15日反馈了巡察意见。现将巡察整改进展情况通报如下。",
+ "一、提高政治站位，扛牢整改责任",
+ "学校党委召开专题会议研究部署整改工作，对巡察反馈的4个问题逐一制定整改措施，共制定整改措施9项，已完成7项，2项需长期坚持。",
+ "二、对照反馈问题，扎实推进整改",
+ "（一）落实立德树人根本任务方面",
+ "1.思政课教学质量不高的问题。整改情况：一是组建思政课集体备课组，每周开展集体备课（长期坚持）。二是开展思政课教学比武，参与教师23人（已完成）。",
+ "2.课后服务收费不规范的问题。整改情况：一是清退多收的课后服务费4.2万元（已完成）。二是在校门口公示收费标准（已完成）。",
+ "（二）落实全面从严治党责任方面",
+ "3.食堂食材采购管理不严的问题。整改情况：一是修订食堂食材采购管理制度（已完成）。二是引入第三方对食材进行抽检（已完成）。",
+ "4.师德师风建设不到位的问题。整改情况：一是开展师德师风专题教育（已完成）。二是建立师德考核负面清单（已完成）。三是落实有偿补课举报受理机制（长期坚持）。",
+ "针对巡察发现的问题，学校党委对2名教职工进行了批评教育，对1名中层干部进行了诫勉谈话。",
+ "三、深化整改成效，建立长效机制",
+ "学校党委将以此次巡察整改为契机，持续巩固整改成果。",
+ "欢迎广大师生员工、学生家长和社会各界对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。联系电话：0736-3312890；电子邮箱：myyz_dw@163.com。",
+ "中共明远县第一中学委员会",
+ "2025年11月20日",
+]
+
+
+
+def _docx(path: Path, paragraphs: list[str]) -> Path:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def _parsed(tmp_path: Path, name: str, paragraphs: list[str]) -> tuple[ParsedNotice, str]:
+    """The notice parsed (into a ledger beside it), and the notice written again from that ledger."""
+    source = _docx(tmp_path / f"{name}.docx", paragraphs)
+    ledger = tmp_path / f"{name}_台账.xlsx"
+    parsed = api.parse_notice_file(source, ledger)
+    out = tmp_path / f"{name}_通报.txt"
+    api.notice(ledger, out)
+    return parsed, out.read_text(encoding="utf-8")
+
+
+def _checks(parsed: ParsedNotice) -> list[tuple[str, bool | None]]:
+    return [(c.item, c.ok) for c in parsed.total_checks]
+
+
+def _statuses(parsed: ParsedNotice) -> list[list[str]]:
+    return [[m.status.value if m.status else "" for m in i.measures] for i in parsed.ledger.issues()]
+
+
+D, L, P = "已完成", "长期坚持", "正在推进"
+
+
+def test_a_county_bureaus_notice_in_chinese_numerals(tmp_path: Path) -> None:
+    parsed, written = _parsed(tmp_path, "人社局", BUREAU)
+    assert _checks(parsed) == [("aspects", True), ("issues", True), ("measures", True), ("done", True),
+                               ("done", True), ("left", True), ("rate", True)]
+    assert [i.title for i in parsed.ledger.issues()] == [
+        "稳就业政策落实不够精准的问题", "社保基金监管存在漏洞的问题", "“三重一大”决策制度执行不严格的问题",
+        "干部队伍作风不实的问题", "基层党支部组织生活不规范的问题"]
+    assert _statuses(parsed) == [[D, D], [D, L], [D, D], [D, L], [D, D, D, D]]
+    # 问责 and the contact details are published again as written
+    assert "针对巡察移交的问题线索，给予党纪处分1人，诫勉谈话2人，批评教育3人。" in written
+    assert "联系电话：0871-6612345；电子邮箱：ylxrsj@126.com；通信地址：云岭县民主路18号县人社局办公室。" in written
+    assert "2.社保基金监管存在漏洞的问题。一是追回违规领取的养老保险待遇27.6万元，已完成。" \
+           "二是与公安、民政部门建立死亡人员信息比对机制，长期坚持。" in written
+
+
+def test_a_townships_notice_counting_its_long_term_problems_done(tmp_path: Path) -> None:
+    parsed, written = _parsed(tmp_path, "白沙乡", TOWNSHIP)
+    assert [a.title for a in parsed.ledger.aspects] == ["共性问题", "个性问题"]
+    assert sum(1 for _ in parsed.ledger.issues()) == 6 and sum(1 for _ in parsed.ledger.measures()) == 14
+    assert _statuses(parsed) == [[D, D], [D, L], [D, D], [D, D, P], [D, D], [D, D, L]]
+    # "六个问题已完成整改五个" takes in the two whose last measure goes on: told so, in rectxl's terms
+    (done,) = [c for c in parsed.total_checks if c.item == "done"]
+    assert done.ok is False and "已完成3个、长期坚持2个" in done.message
+    assert "（一）共性问题" in written and "（二）个性问题" in written
+    assert "监督电话：0745-7281234；电子邮箱：bsxjw@163.com。" in written
+
+
+def test_a_state_owned_companys_announcement_numbering_its_measures_1_2(tmp_path: Path) -> None:
+    parsed, written = _parsed(tmp_path, "城投集团", SOE)
+    assert _checks(parsed) == [("aspects", True), ("issues", True), ("measures", True), ("done", True),
+                               ("rate", True)]
+    assert _statuses(parsed) == [[D, D, D], [D, D, P], [D, D, D], [D, D, D], [D, D], [D, D, P], [D, D, D]]
+    assert written.startswith("青江城市建设投资集团有限公司党委关于巡察整改进展情况的公告")
+    items = [line.strip(R) for line in written.splitlines() if line.strip(R)[:2] in ("2.", "7.")]
+    assert items == [
+        "2.关于国有资产保值增值压力较大的问题。（1）开展闲置资产清查，盘活闲置资产8处，已完成。"
+        "（2）制定资产经营考核办法，已完成。（3）推进低效资产处置，正在推进。",
+        "7.关于基层党组织建设薄弱的问题。（1）完成5个党支部换届。（2）开展“党建+项目”共建活动，已完成。"
+        "（3）建立党建与生产经营深度融合考核机制，已完成。"]
+    assert "问责干部6人，其中给予党纪处分2人" in written
+
+
+def test_a_schools_notice_closing_its_items_with_who_was_held_to_account(tmp_path: Path) -> None:
+    parsed, written = _parsed(tmp_path, "一中", SCHOOL)
+    assert _checks(parsed) == [("issues", True), ("measures", True), ("done", True)]
+    assert _statuses(parsed) == [[L, D], [D, D], [D, D], [D, D, L]]
+    told = _section_two(written)
+    assert told[-2] == ("4.师德师风建设不到位的问题。一是开展师德师风专题教育，已完成。"
+                        "二是建立师德考核负面清单，已完成。三是落实有偿补课举报受理机制，长期坚持。")
+    assert told[-1] == "针对巡察发现的问题，学校党委对2名教职工进行了批评教育，对1名中层干部进行了诫勉谈话。"
+    assert "欢迎广大师生员工、学生家长和社会各界对巡察整改落实情况进行监督。" in written
+    assert "联系电话：0736-3312890；电子邮箱：myyz_dw@163.com。" in written
+
+
+def test_the_at_once_problems_done_are_a_part_not_the_rounds_done_count(tmp_path: Path) -> None:
+    """"立行立改问题2个已全部完成整改" counts one kind of problem; the round's done count is the
+    one after it ("3个问题已完成整改1个")."""
+    notice = WATER.replace(
+        "局党组召开专题会议研究部署整改工作，成立由党组书记任组长的整改工作领导小组。",
+        "局党组对反馈的问题逐项整改，立行立改问题2个已全部完成整改；截至目前，3个问题已完成整改1个。")
+    source = tmp_path / "水务局.txt"
+    source.write_text(notice, encoding="utf-8")
+    parsed = api.parse_notice_file(source)
+    (done,) = [c for c in parsed.total_checks if c.item == "done"]
+    assert done.stated == 1 and done.ok is True

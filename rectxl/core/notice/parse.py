@@ -157,7 +157,9 @@ from rectxl.core.notice.totals import (
     CLOSING_KEY,
     INVITATION_KEY,
     ISSUE_MARK_KEY,
+    MEASURE_MARK_KEY,
     PARTS_KEY,
+    SECTION_TWO_CLOSING_KEY,
     TABLE_KEY,
     StatedTotals,
     TotalCheck,
@@ -3966,6 +3968,9 @@ class _Builder:
     #: a paragraph stating the round's totals after the items ("截至10月底，巡察反馈的8个问题已完成
     #:整改6个……" closing section 二): the section's totals sentence, no words of the last measure
     totals: list[str] = field(default_factory=list)
+    #: paragraphs after the last item summing up what the round did to people and cases ("针对巡察
+    #: 发现的问题，给予党纪处分1人，诫勉谈话2人"): the section's closing, no words of the last measure
+    closing: list[str] = field(default_factory=list)
 
     def _flush_pending(self) -> None:
         if not self.pending:
@@ -4222,10 +4227,16 @@ def _aspect_body(line: _Line) -> str:
 
 def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _Builder:
     b = _Builder()
+    # the last numbered line: a summing-up paragraph after it closes the section
+    last_item = max((j for j in range(lo, hi) if lines[j].kind != "text" or lines[j].row is not None), default=hi)
     for j in range(lo, hi):
         line = lines[j]
         if line.tally:
             continue  # a table's 合计 row: read for the totals, no item
+        if j > last_item and b.current is not None and line.kind == "text" and not line.lead \
+                and (b.closing or _sums_up_results(line.det)):
+            b.closing.append(line.text)
+            continue
         role = roles.get(line.kind) if line.kind != "text" else None
         if role is None and b.current is None and not b.pending and _is_summary(line.det):
             if b.heading_summary(line.text):
@@ -4273,6 +4284,24 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
             b.text(line.text, line.lead)
     b.finish()
     return b
+
+
+#: how a paragraph summing up what the round did opens: the round's problems or the rectification
+#: as a whole ("针对巡察发现的问题", "通过本轮整改", "整改期间") — not one issue's ("针对该问题")
+_RESULTS_OPENING = re.compile(
+    r"^(?:此外|同时|另外)?\s*,?\s*(?:针对(?:巡察|巡视)(?:组)?(?:发现|反馈|指出|移交)的?(?:问题|线索|问题线索)"
+    r"|(?:通过|经过)(?:本轮|此次|本次|这次)?(?:巡察|巡视)?整改|(?:巡察|巡视)?整改(?:期间|以来|过程中|工作中)"
+    r"|(?:截至目前|目前)?\s*,?\s*(?:共|累计)(?:问责|处理|处分|追回|清退|建立|修订|完善|约谈|谈话))")
+#: a count of people, cases or rules dealt with ("给予党纪处分1人", "追回资金312万元", "建立完善制度15项")
+_RESULTS_COUNT = re.compile(rf"(?:\d{{1,6}}|{CN_NUM})\s*(?:人次|人|名|件|起|宗|个单位|家单位|万元|元|项制度)"
+                            r"|(?:制度|机制)\s*\d{1,4}\s*(?:项|个|件)|(?:\d{1,4}|" + CN_NUM + r")名")
+
+
+def _sums_up_results(det: str) -> bool:
+    """A paragraph summing up what the round did to people, cases and rules ("针对巡察发现的问题，
+    学校党委对2名教职工进行了批评教育"; "通过整改，建立完善制度15项，问责干部6人"): the closing of
+    section 二 when it follows the last item, no words of the last measure."""
+    return bool(_RESULTS_OPENING.match(det.strip())) and _RESULTS_COUNT.search(det) is not None
 
 
 #: how a paragraph summing up the round opens: its as-of date or a word that sums up
@@ -4431,6 +4460,7 @@ def _parse_notice(text: str) -> ParsedNotice:
     unplaced: list[str] = []
     roles: dict[str, Role] = {}
     status_groups = 0
+    closing_two: list[str] = []
     region = lay.region
     if region is not None:
         lo, hi = region
@@ -4438,6 +4468,7 @@ def _parse_notice(text: str) -> ParsedNotice:
         roles = _roles(_items(lines, lo, hi))
         built = _built(lines, lo, hi, roles, warnings)
         aspects, intro, unplaced = built.aspects, [*built.intro, *built.totals], built.unplaced
+        closing_two = built.closing
         if any(line.row is not None for line in lines[lo:hi]):
             # the items are a table's rows: its caption ("巡察反馈问题整改落实情况表") names the
             # table, and says nothing once the items are told
@@ -4502,6 +4533,8 @@ def _parse_notice(text: str) -> ParsedNotice:
     if lay.heading is not None:
         info.heading_two = _heading_text(lines, lay.heading)
     info.section_two_intro = "\n".join(intro) or None
+    if closing_two:
+        info.extra[SECTION_TWO_CLOSING_KEY] = "\n".join(closing_two)
 
     # After the items: section 三 (a heading, or a 下一步 paragraph), closing, signature.
     end_items = region[1] if region else first_body
@@ -4572,6 +4605,9 @@ def _parse_notice(text: str) -> ParsedNotice:
         info.extra[PARTS_KEY] = "否"  # a 公示 listing its problems after one sentence
     if (mark := _issue_mark(lines, region, roles)) is not None:
         info.extra[ISSUE_MARK_KEY] = mark  # "（一）村务公开不及时的问题。…": numbered so again
+    several = [i for a in aspects for i in a.issues() if len(i.measures) > 1]
+    if several and all(i.measure_style == "paren" for i in several):
+        info.extra[MEASURE_MARK_KEY] = "（1）"  # "整改情况：（1）…（2）…": numbered so again
     for a in aspects:  # deadlines of a table, now that the feedback date is known
         for issue in a.issues():
             for m in issue.measures:

@@ -95,7 +95,9 @@ from rectxl.core.notice.totals import (
     CLOSING_KEY,
     INVITATION_KEY,
     ISSUE_MARK_KEY,
+    MEASURE_MARK_KEY,
     PARTS_KEY,
+    SECTION_TWO_CLOSING_KEY,
     TABLE_KEY,
     extract_stated_totals,
 )
@@ -1532,10 +1534,11 @@ def shares_joined(ledger: Ledger) -> Ledger:
 
 
 def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
-                    omit_not_started: bool = False, statuses: bool = False, mark: str = "") -> str:
+                    omit_not_started: bool = False, statuses: bool = False, mark: str = "",
+                    mark_measures: str = "") -> str:
     """``"{n}.{title}。{intro}一是…二是…"`` for one issue (``statuses``: see
     :func:`measure_sentence`; ``mark``: how the notice numbered its problems, see
-    :func:`issue_mark`)."""
+    :func:`issue_mark`; ``mark_measures``: "（1）" when it numbered their measures so)."""
     title = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.title))).lstrip(_TRIM)
     if title[:4].count("问题") and (label := _ISSUE_LABEL.match(title)) is not None and label.end() < len(title):
         title = title[label.end():]  # "问题：基层党组织软弱涣散。具体表现：…"
@@ -1544,7 +1547,8 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
     # the number, and a measure that is only marks ("。") would read back as no measure
     texts = [t for t in (_group_sentence(g, as_of, statuses) for g in share_groups(measures)) if t]
-    style = issue.measure_style or ("ordinal" if len(texts) > 1 else "plain")
+    style = issue.measure_style or ("paren" if mark_measures == "（1）" and len(texts) > 1 else None) \
+        or ("ordinal" if len(texts) > 1 else "plain")
     if style == "plain" and len(texts) > 1:
         style = "ordinal"  # several measures cannot be written without markers
     if style != "plain":  # "二是…主要做了三方面工作：一是…" would number inside the numbering
@@ -1788,7 +1792,9 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 issue_no += 1
                 blocks.append(Block("issue", issue_paragraph(
                     issue, issue_no, as_of=when, omit_not_started=omit_not_started,
-                    statuses=statuses, mark=mark)))
+                    statuses=statuses, mark=mark,
+                    mark_measures=ledger.info.extra.get(MEASURE_MARK_KEY, "").strip())))
+    blocks += [Block("body", p) for p in _paragraphs(ledger.info.extra.get(SECTION_TWO_CLOSING_KEY))]
     return [Block(kind, _as_printed(text)) for kind, text in blocks]
 
 

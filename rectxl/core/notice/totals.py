@@ -34,8 +34,9 @@ from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
-__all__ = ["CLOSING_KEY", "INVITATION_KEY", "ISSUE_MARK_KEY", "PARTS_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck",
-           "check_totals", "done_counts", "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
+__all__ = ["CLOSING_KEY", "INVITATION_KEY", "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY",
+           "SECTION_TWO_CLOSING_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "done_counts",
+           "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
@@ -47,6 +48,12 @@ PARTS_KEY = "通报分一二三部分"
 #: ``info.extra`` key of how a notice numbers its problems when not "1." ("（一）", "一、": a village's
 #: 公示 listing "（一）村务公开不及时的问题。…"): written again, its problems are numbered so
 ISSUE_MARK_KEY = "问题编号"
+#: ``info.extra`` key of the paragraphs closing section 二 after its items, summing up what the round did
+#: to people and cases ("针对巡察发现的问题，给予党纪处分1人，诫勉谈话2人。"): written again after the items
+SECTION_TWO_CLOSING_KEY = "二、结语"
+#: ``info.extra`` key of how a notice numbers the measures of a problem when not 一是、二是 ("（1）": a
+#: company's "整改情况：（1）…（2）…"): written again, its measures are numbered so
+MEASURE_MARK_KEY = "措施编号"
 #: ``info.extra`` key of a notice's own closing — who to tell and how, as it wrote it ("公示期：…。
 #: 如有异议，请向镇纪委反映。联系电话：…") — kept when it is not rectxl's (the standard invitation
 #: and all four contact details): written again, the notice closes as it did
@@ -446,7 +453,7 @@ def _read_done(totals: StatedTotals, sentence: str) -> None:
             if value is None:
                 continue
             prefix = _prefix(sentence, m.start())
-            if re.search(rf"分别|{_EACH}|每|上轮|上一轮|以往|历次|审计", prefix[-8:]):
+            if re.search(rf"分别|{_EACH}|每|上轮|上一轮|以往|历次|审计", prefix[-8:]) or _KIND_OF.search(prefix[-10:]):
                 continue
             one_batch = batches and _BATCH.search(prefix[-10:] + m.group(0)[:3]) is not None
             (in_batch if one_batch else found).append(
@@ -475,6 +482,11 @@ def _read_done(totals: StatedTotals, sentence: str) -> None:
             continue
         if totals.done is None:
             totals.done, totals.done_unit, totals.evidence["done"] = value, unit, words
+
+
+#: a kind of problem named before a done count: a part of the round's, not its done count ("其中，立行立改
+#: 问题十五个已全部完成整改", "共性问题8个已整改到位")
+_KIND_OF = re.compile(r"立行立改|即知即改|立知立改|马上就改|长期坚持|需长期|共性|个性")
 
 
 #: what is left after a done count, in a state still to reach ("剩余29项正在有序推进", "其余3个问题正在

@@ -139,14 +139,18 @@ def _disagreements(stated: StatedTotals, ledger: Ledger) -> Iterator[tuple[str, 
         yield said, _rates(ledger)
 
 
-def _long_term_apart(ledger: Ledger, unit: Literal["问题", "措施"]) -> str:
-    """What the ledger's count of done leaves out as long term ("，另有2项为长期坚持，通报的统计句把它们
-    分列"), when it leaves any: 长期坚持 is a status of its own, not 已完成."""
-    strict, kept = done_counts(ledger, unit)
-    if kept == strict:
+def _long_term_apart(ledger: Ledger, *units: Literal["问题", "措施"]) -> str:
+    """What the ledger's counts of done leave out as long term ("，另有2个问题、2项措施为长期坚持（…）"),
+    when they leave any: 长期坚持 is a status of its own, not 已完成."""
+    parts = []
+    for unit in units:
+        strict, kept = done_counts(ledger, unit)
+        if kept > strict:
+            parts.append(f"{kept - strict}{'个' if unit == '问题' else '项'}{unit}")
+    if not parts:
         return ""
-    return (f"，另有{kept - strict}{'个' if unit == '问题' else '项'}为长期坚持（rectxl 不计入已完成，"
-            "通报的统计句把它们分列；已经完成、只是持续巩固的，状态可写“已完成并长期坚持”）")
+    return (f"，另有{'、'.join(parts)}为长期坚持（rectxl 不计入已完成，通报的统计句把它们分列；"
+            "已经完成、只是持续巩固的，状态可写“已完成并长期坚持”）")
 
 
 def _rate_pairs(ledger: Ledger) -> list[tuple[str, int, int, int]]:
@@ -166,4 +170,4 @@ def _rate_agrees(rate: float, ledger: Ledger) -> bool:
 def _rates(ledger: Ledger) -> str:
     shown = [f"{unit}完成率为{round(done * 100 / total, 1):g}%（{done}/{total}）"
              for unit, done, _, total in _rate_pairs(ledger) if total]
-    return "，".join(shown) + _long_term_apart(ledger, "措施")
+    return "，".join(shown) + _long_term_apart(ledger, "问题", "措施")
