@@ -443,3 +443,17 @@ def test_the_at_once_problems_done_are_a_part_not_the_rounds_done_count(tmp_path
     parsed = api.parse_notice_file(source)
     (done,) = [c for c in parsed.total_checks if c.item == "done"]
     assert done.stated == 1 and done.ok is True
+
+
+def test_problems_counted_by_kind_in_chinese_numerals_are_the_rounds_sum(tmp_path: Path) -> None:
+    said = ("县委第二巡察组反馈共性问题二个、个性问题四个，乡党委制定整改措施十四项，其中立行立改三项、"
+            "限期整改九项、长期坚持二项。截至2025年11月25日，已完成整改措施十一项。")
+    paragraphs = [said if p.startswith("乡党委对照") else p for p in TOWNSHIP]
+    parsed, _ = _parsed(tmp_path, "白沙乡", paragraphs)
+    (issues,) = [c for c in parsed.total_checks if c.item == "issues"]
+    assert (issues.stated, issues.parsed, issues.ok) == (6, 6, True)
+    # one kind left out of the list is a mismatch of the sum
+    short = [p for p in paragraphs if not p.startswith("6.信访积案")]
+    parsed, _ = _parsed(tmp_path, "白沙乡2", short)
+    (issues,) = [c for c in parsed.total_checks if c.item == "issues"]
+    assert (issues.stated, issues.parsed, issues.ok) == (6, 5, False)

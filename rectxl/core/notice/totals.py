@@ -298,6 +298,26 @@ def _clause_before(sentence: str, start: int) -> str:
     return sentence[cuts[-2] if len(cuts) > 1 else 0:cuts[-1]]
 
 
+#: the problems counted by kind, the round's being their sum: "共性问题二十三个、个性问题十二个",
+#: "3个共性问题和5个个性问题"
+_KIND = r"(?:共性|个性|普遍性|个别)"
+_KINDS = [
+    re.compile(rf"{_KIND}问题(?:共|计)?{_NUM}\s*(?:个|项|条)\s*[、,和及与]\s*(?:以及)?{_KIND}问题(?:共|计)?{_NUM}\s*(?:个|项|条)"),
+    re.compile(rf"{_NB}{_NUM}\s*(?:个|项|条){_KIND}问题\s*[、,和及与]\s*{_NUM}\s*(?:个|项|条){_KIND}问题"),
+]
+
+
+def _kinds_sum(sentence: str) -> tuple[int, str] | None:
+    """The round's problems stated as two kinds' counts ("共性问题二十三个、个性问题十二个" → 35), and
+    the words; ``None`` when the sentence does not count them so."""
+    for pattern in _KINDS:
+        if (m := pattern.search(sentence)) is not None and not _NOT_TOTAL.search(_prefix(sentence, m.start())[-8:]):
+            a, b = to_int(m.group(1)), to_int(m.group(2))
+            if a and b:
+                return a + b, m.group(0)
+    return None
+
+
 def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
     """Find stated totals in the notice's prose (preamble, 一、, 三、…), first mention wins.
 
@@ -319,6 +339,8 @@ def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
             if totals.aspects is None and (hit := _find(_ASPECTS, sentence)) \
                     and (hit[2].group(2) or hit[1] > 1):
                 totals.aspects, totals.evidence["aspects"] = hit[1], hit[2].group(0)
+            if totals.issues is None and (kinds := _kinds_sum(sentence)) is not None:
+                totals.issues, totals.evidence["issues"] = kinds
             if totals.issues is None and (hit := _find(_ISSUES, sentence)):
                 totals.issues, totals.evidence["issues"] = hit[1], hit[2].group(0)
             if totals.measures is None and (hit := _find(_MEASURES, sentence)):
