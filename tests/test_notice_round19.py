@@ -457,3 +457,44 @@ def test_problems_counted_by_kind_in_chinese_numerals_are_the_rounds_sum(tmp_pat
     parsed, _ = _parsed(tmp_path, "白沙乡2", short)
     (issues,) = [c for c in parsed.total_checks if c.item == "issues"]
     assert (issues.stated, issues.parsed, issues.ok) == (6, 5, False)
+
+
+EDUCATION = """中共松溪县教育局党组关于县委第五轮巡察整改情况的公示
+县委第三巡察组于2025年3月20日至5月15日对县教育局党组进行了巡察，6月20日反馈了巡察意见。局党组对反馈的3个方面4个问题照单全收，制定整改措施9项。截至2025年11月30日，4个问题已整改完成3个，1个正在推进；9项措施已完成8项，完成率88.9%。现将整改情况公示如下：
+一、党的领导弱化方面
+（一）义务教育控辍保学工作不扎实的问题
+1.建立控辍保学动态监测台账（已完成）。
+2.劝返失学辍学学生12人（已完成）。
+二、全面从严治党不力方面
+（二）教育经费管理不规范的问题
+1.修订局机关财务管理制度（已完成）。
+2.追回违规支出资金21.5万元（已完成）。
+（三）违规收受家长礼品礼金问题禁而未绝的问题
+1.开展师德师风专项整治（已完成）。
+2.对3名违规教师给予党纪政务处分（已完成）。
+三、基层党组织建设薄弱方面
+（四）学校党组织领导的校长负责制推进缓慢的问题
+1.制定学校党组织会议和校长办公会议议事规则（已完成）。
+2.招聘思政课专职教师6名（已完成）。
+3.全县中小学完成章程修订（正在推进）。
+欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0578-8812345；电子邮箱：sxjyj@163.com。
+中共松溪县教育局党组
+2025年12月3日
+"""
+
+
+def test_a_notice_without_parts_keeps_its_aspects_one_and_its_problems_in_brackets(tmp_path: Path) -> None:
+    text = _round_trip(tmp_path, "教育局", EDUCATION)
+    lines = [line.strip(R) for line in text.splitlines() if line.strip(R)]
+    headed = [line[:3] for line in lines if line[:2] in ("一、", "二、", "三、") or line[:1] == "（"]
+    assert headed == ["一、党", "（一）", "二、全", "（二）", "（三）", "三、基", "（四）"]
+    assert "（二）教育经费管理不规范的问题。（1）修订局机关财务管理制度，已完成。" \
+           "（2）追回违规支出资金21.5万元，已完成。" in lines
+
+
+def test_the_measures_counted_after_a_semicolon_are_checked(tmp_path: Path) -> None:
+    source = tmp_path / "教育局.txt"
+    source.write_text(EDUCATION, encoding="utf-8")
+    checks = {(c.item, c.stated): c.ok for c in api.parse_notice_file(source).total_checks}
+    assert checks == {("aspects", 3): True, ("issues", 4): True, ("measures", 9): True, ("done", 3): True,
+                      ("done", 8): True, ("rate", 88.9): True}

@@ -154,6 +154,7 @@ from rectxl.core.notice._debris import (
 )
 from rectxl.core.notice._text import DATE, DATE_NUMERIC, DATE_SHORT, detect, short_date, to_date
 from rectxl.core.notice.totals import (
+    ASPECT_MARK_KEY,
     CLOSING_KEY,
     INVITATION_KEY,
     ISSUE_MARK_KEY,
@@ -4605,6 +4606,8 @@ def _parse_notice(text: str) -> ParsedNotice:
         info.extra[PARTS_KEY] = "否"  # a 公示 listing its problems after one sentence
     if (mark := _issue_mark(lines, region, roles)) is not None:
         info.extra[ISSUE_MARK_KEY] = mark  # "（一）村务公开不及时的问题。…": numbered so again
+    if info.extra.get(PARTS_KEY) == "否" and roles.get("top") == "aspect":
+        info.extra[ASPECT_MARK_KEY] = "一、"  # "一、党的领导弱化方面" heading the notice's own level
     several = [i for a in aspects for i in a.issues() if len(i.measures) > 1]
     if several and all(i.measure_style == "paren" for i in several):
         info.extra[MEASURE_MARK_KEY] = "（1）"  # "整改情况：（1）…（2）…": numbered so again

@@ -92,6 +92,7 @@ from rectxl.core import fields as F
 from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import (
+    ASPECT_MARK_KEY,
     CLOSING_KEY,
     INVITATION_KEY,
     ISSUE_MARK_KEY,
@@ -1584,13 +1585,25 @@ def issue_mark(number: int, mark: str) -> str:
 
 
 def _issue_mark_of(ledger: Ledger) -> str:
-    """How the ledger's notice numbered its problems (:data:`ISSUE_MARK_KEY`), when no aspect or
-    category heading is numbered in its place ("（一）" is an aspect's mark then): else ""."""
+    """How the ledger's notice numbered its problems (:data:`ISSUE_MARK_KEY`), when no heading
+    above them is numbered in its place ("（一）" is an aspect's mark, unless the aspects keep their
+    "一、": :func:`_aspect_mark_of`): else ""."""
     mark = normalize_text(ledger.info.extra.get(ISSUE_MARK_KEY, "")).strip()
-    if mark not in _ISSUE_MARKS or any(a.title is not None or any(c.title is not None for c in a.categories)
-                                       for a in ledger.aspects):
+    if mark not in _ISSUE_MARKS:
+        return ""
+    if any(c.title is not None for a in ledger.aspects for c in a.categories):
+        return ""
+    if any(a.title is not None for a in ledger.aspects) and (mark == "一、" or not _aspect_mark_of(ledger)):
         return ""
     return mark
+
+
+def _aspect_mark_of(ledger: Ledger) -> bool:
+    """The ledger's notice, told in no parts 一、二、三, numbered its aspects "一、" (:data:`ASPECT_MARK_KEY`):
+    they are numbered so again, as the top level, when there are no categories under them."""
+    return normalize_text(ledger.info.extra.get(ASPECT_MARK_KEY, "")).strip() == "一、" \
+        and fold(ledger.info.extra.get(PARTS_KEY, "")).strip().startswith("否") \
+        and not any(c.title is not None for a in ledger.aspects for c in a.categories)
 
 
 def totals_paragraph(ledger: Ledger, as_of: date | None = None) -> str | None:
@@ -1758,6 +1771,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     has_categories = any(c.title is not None for a in ledger.aspects for c in a.categories)
     run_on = ledger.numbers_issues_on()
     mark = _issue_mark_of(ledger)
+    top_aspects = _aspect_mark_of(ledger)
     aspect_no = category_no = issue_no = 0
     for aspect in ledger.aspects:
         shown = [[i for i in c.issues if _published(i, omit_not_started)]
@@ -1771,6 +1785,10 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 title = field_aspect(title)
             if has_categories:
                 blocks.append(Block("aspect", aspect_heading(aspect_no, title)))
+            elif top_aspects:  # "一、党的领导弱化方面" over "（一）…的问题", as the notice had them
+                blocks.append(Block("heading1", f"{chinese_number(aspect_no)}、{title}"))
+                if not run_on:
+                    issue_no = 0
             else:
                 blocks.append(Block("heading2", f"（{chinese_number(aspect_no)}）{title}"))
                 if not run_on:

@@ -34,7 +34,7 @@ from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
-__all__ = ["CLOSING_KEY", "INVITATION_KEY", "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY",
+__all__ = ["ASPECT_MARK_KEY", "CLOSING_KEY", "INVITATION_KEY", "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY",
            "SECTION_TWO_CLOSING_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "done_counts",
            "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
 
@@ -51,6 +51,9 @@ ISSUE_MARK_KEY = "问题编号"
 #: ``info.extra`` key of the paragraphs closing section 二 after its items, summing up what the round did
 #: to people and cases ("针对巡察发现的问题，给予党纪处分1人，诫勉谈话2人。"): written again after the items
 SECTION_TWO_CLOSING_KEY = "二、结语"
+#: ``info.extra`` key of how a notice not told in parts 一、二、三 numbers its aspects when they are its
+#: top level ("一、党的领导弱化方面" over "（一）…的问题"): written again, they are numbered so
+ASPECT_MARK_KEY = "方面编号"
 #: ``info.extra`` key of how a notice numbers the measures of a problem when not 一是、二是 ("（1）": a
 #: company's "整改情况：（1）…（2）…"): written again, its measures are numbered so
 MEASURE_MARK_KEY = "措施编号"
@@ -192,8 +195,9 @@ _WHOLE_CLAIM = re.compile(r"(?:共|全面|全部|一并|全盘|照单全收|逐�
 _DONE_BEFORE = re.compile(r"完成|到位|办结|销号|整改了?$")
 _SENTENCE = re.compile(r"[。;!?\n]")
 _CLAUSE_START = re.compile(r"[,:]")
-#: a sentence about the round mentions one of these
-_ROUND_WORDS = re.compile(r"反馈|巡察|巡视|问题|整改")
+#: a sentence about the round mentions one of these (its measures too: "15项措施已完成14项，完成率93.3%"
+#: after a semicolon)
+_ROUND_WORDS = re.compile(r"反馈|巡察|巡视|问题|整改|措施|完成率")
 #: a sentence that goes on counting what the sentence before counted, without naming the round:
 #: "…制定整改措施7项。目前已完成5项，正在推进2项。"
 _GOES_ON = re.compile(r"\s*(?:目前|当前|现已|至今|其中|截至目前|截止目前|截至[^,，。]{2,14}?[,，]?\s*)")
