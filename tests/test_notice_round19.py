@@ -498,3 +498,17 @@ def test_the_measures_counted_after_a_semicolon_are_checked(tmp_path: Path) -> N
     checks = {(c.item, c.stated): c.ok for c in api.parse_notice_file(source).total_checks}
     assert checks == {("aspects", 3): True, ("issues", 4): True, ("measures", 9): True, ("done", 3): True,
                       ("done", 8): True, ("rate", 88.9): True}
+
+
+def test_a_count_of_problems_done_under_an_aspect_is_checked_against_their_statuses(tmp_path: Path) -> None:
+    notice = TOWN.replace("本方面共反馈问题2个，已完成整改2个。", "本方面共反馈问题2个，已完成整改1个。")
+    source = tmp_path / "桂溪镇.txt"
+    source.write_text(notice, encoding="utf-8")
+    ledger = tmp_path / "桂溪镇台账.xlsx"
+    api.parse_notice_file(source, ledger)
+    messages = [f.message for f in api.check(ledger, Options()).findings if f.code == "heading-count-mismatch"]
+    assert any("关于基层党组织建设方面" in m and "“本方面共反馈问题2个，已完成整改1个。”" in m
+               and "其下已完成整改的问题为2个" in m for m in messages)
+    # the second aspect's count of problems is still told, by the problems listed
+    assert any("关于作风建设方面" in m and "其下列出1个问题" in m for m in messages)
+    assert len(messages) == 2

@@ -167,8 +167,8 @@ def cmd_notice(args: argparse.Namespace) -> int:
         code = EXIT_FINDINGS
     from rectxl.core.rules.structure import heading_count_disagreements
 
-    for level, title, note, listed, _ in heading_count_disagreements(ledger):
-        print(f"注意：{level}“{title}”写着“{note}”，其下列出{listed}个问题，通报照写了这句话，与逐项列出的问题"
+    for level, title, note, actual, _ in heading_count_disagreements(ledger):
+        print(f"注意：{level}“{title}”写着“{note}”，{actual}，通报照写了这句话，与逐项列出的问题"
               "对不上：请核对后改正（rectxl check 的 heading-count-mismatch 同样列出），再生成通报。")
         code = EXIT_FINDINGS
     if blank := unfilled_status_column(ledger):

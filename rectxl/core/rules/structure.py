@@ -11,9 +11,11 @@ from rectxl.core.deadline import part_deadlines
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Aspect, Category, Issue, Ledger, Measure
 from rectxl.core.names import INFO_SHEET
+from rectxl.core.notice.totals import extract_stated_totals
 from rectxl.core.numbering import enumerated_items, note_count
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
+from rectxl.core.status import Status
 from rectxl.core.text import line_goes_on, shorten
 
 __all__ = ["heading_count_disagreements"]
@@ -374,31 +376,45 @@ def _gaps_in(r: Rule, ctx: Context, issues: list[Issue], previous: int | None,
 
 @rule(
     "heading-count-mismatch", Severity.WARNING,
-    "方面或问题类别标题后写明的问题数（“（共3个问题）”“该方面共反馈问题3个”）与其下列出的问题数不符。",
-    "{level}“{title}”写着“{note}”，其下列出{listed}个问题：通报会照写这句话，与逐项列出的问题对不上，"
-    "请核对后改正数字，或补全漏列的问题。",
+    "方面或问题类别标题后写明的问题数或已完成整改数（“（共3个问题）”“该方面共反馈问题3个，已完成整改2个”）"
+    "与其下列出的问题不符。",
+    "{level}“{title}”写着“{note}”，{actual}：通报会照写这句话，与逐项列出的问题对不上，"
+    "请核对后改正数字，或补全漏列的问题、改正整改状态。",
 )
 def heading_count_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for level, title, note, listed, first in heading_count_disagreements(ctx.ledger):
+    for level, title, note, actual, first in heading_count_disagreements(ctx.ledger):
         column = ctx.ledger.columns.get(F.ASPECT if level == "方面" else F.CATEGORY)
         cell = f"{column}{first.row}" if column and first.row else first.cells.get(F.ISSUE)
         yield r.finding(ctx, row=first.row or None, cell=cell, sheet=first.sheet or None,
                         field=F.ASPECT if level == "方面" else F.CATEGORY, value=note,
-                        level=level, title=shorten(title, 30), note=note, listed=listed)
+                        level=level, title=shorten(title, 30), note=note, actual=actual)
 
 
-def heading_count_disagreements(ledger: Ledger) -> list[tuple[str, str, str, int, Issue]]:
-    """(方面 or 问题类别, its title, the count written with it, the issues listed under it, the first
-    of them) for each heading whose written count of issues is not the number listed under it —
-    what ``rectxl check`` reports as heading-count-mismatch and ``rectxl notice`` warns of."""
-    found: list[tuple[str, str, str, int, Issue]] = []
+def heading_count_disagreements(ledger: Ledger) -> list[tuple[str, str, str, str, Issue]]:
+    """(方面 or 问题类别, its title, the count written with it, what the ledger has instead, the first
+    issue under it) for each heading whose written count of issues is not the number listed under
+    it, or whose count of issues done is not the number done (every status under it read; 长期坚持
+    not done, as the notice's totals count) — what ``rectxl check`` reports as heading-count-mismatch
+    and ``rectxl notice`` warns of."""
+    found: list[tuple[str, str, str, str, Issue]] = []
     for aspect in ledger.aspects:
         groups: list[tuple[str, Aspect | Category, list[Issue]]] = [("方面", aspect, list(aspect.issues()))]
         groups += [("问题类别", c, c.issues) for c in aspect.categories]
         for level, group, issues in groups:
-            count = note_count(group.count_note) if group.count_note else None
-            if count is not None and issues and count != len(issues):
-                found.append((level, group.title or "", group.count_note, len(issues), issues[0]))
+            if not group.count_note or not issues:
+                continue
+            count = note_count(group.count_note)
+            if count is not None and count != len(issues):
+                found.append((level, group.title or "", group.count_note, f"其下列出{len(issues)}个问题", issues[0]))
+                continue
+            said = extract_stated_totals([group.count_note]).done_issues
+            statuses = [[m.status for m in i.measures] for i in issues]
+            if said is None or not all(s is not None for g in statuses for s in g):
+                continue
+            done = sum(1 for g in statuses if g and all(s is Status.DONE for s in g))
+            if said != done:
+                found.append((level, group.title or "", group.count_note, f"其下已完成整改的问题为{done}个",
+                              issues[0]))
     return found
 
 
