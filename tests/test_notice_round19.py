@@ -403,6 +403,8 @@ def test_a_townships_notice_counting_its_long_term_problems_done(tmp_path: Path)
     assert done.ok is False and "已完成3个、长期坚持2个" in done.message
     assert "（一）共性问题" in written and "（二）个性问题" in written
     assert "监督电话：0745-7281234；电子邮箱：bsxjw@163.com。" in written
+    # its invitation as it said it: one sentence, not rectxl's two
+    assert "欢迎广大干部群众对巡察整改落实情况进行监督。" in written and "如有意见建议" not in written
 
 
 def test_a_state_owned_companys_announcement_numbering_its_measures_1_2(tmp_path: Path) -> None:

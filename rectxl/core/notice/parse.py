@@ -3901,7 +3901,8 @@ def _own_words(info: LedgerInfo, closing: str) -> None:
     text = normalize_text(closing)
     det = detect(text)
     contacts = _CONTACTS_START.search(det)
-    if (m := _INVITATION.search(det)) is not None and not _OWN_INVITATION.search(det):
+    # rectxl's own first sentence alone (no "如有意见建议，请…反映"): kept so, not written with rectxl's second
+    if (m := _INVITATION.search(det)) is not None and (not _OWN_INVITATION.search(det) or "如有意见" not in det):
         start = max(det.rfind("。", 0, m.start()), det.rfind("\n", 0, m.start())) + 1
         end = det.find("。", m.end())
         end = len(det) if end < 0 else end + 1
