@@ -514,3 +514,14 @@ def test_a_count_of_problems_done_under_an_aspect_is_checked_against_their_statu
     # the second aspect's count of problems is still told, by the problems listed
     assert any("关于作风建设方面" in m and "其下列出1个问题" in m for m in messages)
     assert len(messages) == 2
+
+
+def test_the_last_problems_own_result_stays_with_it(tmp_path: Path) -> None:
+    """"通过整改，该问题涉及的…已全部追回" after the last item is that problem's result, not the section's
+    closing."""
+    paragraphs = [p for p in SCHOOL if not p.startswith("针对巡察发现的问题")]
+    at = paragraphs.index(next(p for p in paragraphs if p.startswith("4.师德师风")))
+    paragraphs.insert(at + 1, "通过整改，该问题涉及的违规收受礼金1.2万元已全部退还。")
+    parsed, _ = _parsed(tmp_path, "一中", paragraphs)
+    assert "违规收受礼金1.2万元已全部退还" in list(parsed.ledger.issues())[-1].measures[-1].progress
+    assert "二、结语" not in parsed.ledger.info.extra

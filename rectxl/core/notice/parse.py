@@ -4303,7 +4303,12 @@ def _sums_up_results(det: str) -> bool:
     """A paragraph summing up what the round did to people, cases and rules ("针对巡察发现的问题，
     学校党委对2名教职工进行了批评教育"; "通过整改，建立完善制度15项，问责干部6人"): the closing of
     section 二 when it follows the last item, no words of the last measure."""
-    return bool(_RESULTS_OPENING.match(det.strip())) and _RESULTS_COUNT.search(det) is not None
+    return bool(_RESULTS_OPENING.match(det.strip())) and _RESULTS_COUNT.search(det) is not None \
+        and _ONE_ISSUE.search(det) is None
+
+
+#: a paragraph about one issue ("通过整改，该问题涉及的资金12万元已全部追回"): the last issue's own result
+_ONE_ISSUE = re.compile(r"(?:该|此|这一?|本)(?:个)?(?:问题|事项)")
 
 
 #: how a paragraph summing up the round opens: its as-of date or a word that sums up
