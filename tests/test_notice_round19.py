@@ -525,3 +525,15 @@ def test_the_last_problems_own_result_stays_with_it(tmp_path: Path) -> None:
     parsed, _ = _parsed(tmp_path, "一中", paragraphs)
     assert "违规收受礼金1.2万元已全部退还" in list(parsed.ledger.issues())[-1].measures[-1].progress
     assert "二、结语" not in parsed.ledger.info.extra
+
+
+def test_a_village_notice_numbering_its_problems_one_two_is_read_and_written_so(tmp_path: Path) -> None:
+    """"一、村务监督委员会履职不到位的问题。整改情况：…" — each 一、 a problem answered in its paragraph,
+    not a section of the notice."""
+    notice = VILLAGE.replace("（一）", "一、").replace("（二）", "二、").replace("（三）", "三、")
+    text = _round_trip(tmp_path, "柳塘村", notice)
+    problems = [line.strip(R) for line in text.splitlines() if "的问题。" in line]
+    assert [p[:3] for p in problems] == ["一、村", "二、集", "三、党"]
+    assert problems[2] == ("三、党员积分管理流于形式的问题。已修订党员积分管理办法，每季度公示积分情况，"
+                           "此项工作长期坚持。")
+    assert "【请填写" not in text

@@ -3357,7 +3357,11 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
     if not units and len(groups) >= 2 and all(
             lines[j + 1].kind in _STRUCTURAL for j in groups if j + 1 < closing):
         units = groups
-    sections = [j for j in tops if not _is_aspect_title(lines[j].det_body) and j not in units]
+    # a 公示's problems numbered 一、二、 each answered in its paragraph ("一、村务公开不及时的问题。整改
+    # 情况：…"): items, not sections
+    answered = [j for j in tops if _answered_problem(lines[j].det_body)]
+    answered = answered if len(answered) >= 2 else []
+    sections = [j for j in tops if not _is_aspect_title(lines[j].det_body) and j not in units and j not in answered]
     mode: Literal["top", "pcn", "plain", "none"] = "top" if sections else "none"
     if not sections:
         pcns = [j for j in body if lines[j].kind == "pcn" and _is_section_line(lines[j], numbered=True)]
@@ -3410,6 +3414,14 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
             region = (lo, nxt)
     return _Layout(title_start=k0, title_end=k, region=region, heading=heading, section_mode=mode,
                    sections=sections, closing=closing, signature=i_sig, date_line=i_date, stop=stop)
+
+
+def _answered_problem(det_body: str) -> bool:
+    """A numbered paragraph naming a problem in its first sentence and answering it after ("村务公开
+    不及时的问题。整改情况：已建立…"): an item, whatever number it carries — no section heading."""
+    end = det_body.find("。")
+    return 0 < end < len(det_body) - 1 and _PROBLEM_END.search(det_body[:end + 1]) is not None \
+        and not _is_itemised(det_body[:end])
 
 
 def _itemised_heading(sections: list[int], mode: str, title: Callable[[int], str],
