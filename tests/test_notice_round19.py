@@ -381,7 +381,7 @@ D, L, P = "已完成", "长期坚持", "正在推进"
 def test_a_county_bureaus_notice_in_chinese_numerals(tmp_path: Path) -> None:
     parsed, written = _parsed(tmp_path, "人社局", BUREAU)
     assert _checks(parsed) == [("aspects", True), ("issues", True), ("measures", True), ("done", True),
-                               ("done", True), ("left", True), ("rate", True)]
+                               ("done", True), ("left", True), ("rate", True), ("long_term", True)]
     assert [i.title for i in parsed.ledger.issues()] == [
         "稳就业政策落实不够精准的问题", "社保基金监管存在漏洞的问题", "“三重一大”决策制度执行不严格的问题",
         "干部队伍作风不实的问题", "基层党支部组织生活不规范的问题"]
@@ -424,7 +424,7 @@ def test_a_state_owned_companys_announcement_numbering_its_measures_1_2(tmp_path
 
 def test_a_schools_notice_closing_its_items_with_who_was_held_to_account(tmp_path: Path) -> None:
     parsed, written = _parsed(tmp_path, "一中", SCHOOL)
-    assert _checks(parsed) == [("issues", True), ("measures", True), ("done", True)]
+    assert _checks(parsed) == [("issues", True), ("measures", True), ("done", True), ("long_term", True)]
     assert _statuses(parsed) == [[L, D], [D, D], [D, D], [D, D, L]]
     told = _section_two(written)
     assert told[-2] == ("4.师德师风建设不到位的问题。一是开展师德师风专题教育，已完成。"
@@ -537,3 +537,14 @@ def test_a_village_notice_numbering_its_problems_one_two_is_read_and_written_so(
     assert problems[2] == ("三、党员积分管理流于形式的问题。已修订党员积分管理办法，每季度公示积分情况，"
                            "此项工作长期坚持。")
     assert "【请填写" not in text
+
+
+def test_the_measures_said_kept_up_for_the_long_term_are_counted(tmp_path: Path) -> None:
+    """"其中立行立改三项、限期整改九项、长期坚持二项": the long-term count against the statuses told."""
+    parsed, _ = _parsed(tmp_path, "白沙乡", TOWNSHIP)
+    (kept,) = [c for c in parsed.total_checks if c.item == "long_term"]
+    assert (kept.stated, kept.parsed, kept.ok) == (2, 2, True)
+    wrong = [p.replace("长期坚持二项", "长期坚持三项") for p in TOWNSHIP]
+    parsed, _ = _parsed(tmp_path, "白沙乡2", wrong)
+    (kept,) = [c for c in parsed.total_checks if c.item == "long_term"]
+    assert kept.ok is False and "通报称需长期坚持的措施3项，但正文逐项写明长期坚持的措施为2项" in kept.message

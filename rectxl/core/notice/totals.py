@@ -93,6 +93,10 @@ class StatedTotals:
     #: and what it counts
     left: int | None = None
     left_unit: Literal["问题", "措施"] | None = None
+    #: the problems or measures said to be kept up for the long term ("长期坚持二项", "需长期坚持的问题
+    #: 六个"), and what it counts
+    long_term: int | None = None
+    long_term_unit: Literal["问题", "措施"] | None = None
     #: item → the words it was read from, e.g. {"measures": "148项整改措施"}
     evidence: dict[str, str] = field(default_factory=dict)
 
@@ -105,7 +109,7 @@ class StatedTotals:
 class TotalCheck:
     """One stated total compared with the parsed notice (or with the other stated totals)."""
 
-    item: Literal["aspects", "issues", "measures", "done", "left", "rate"]
+    item: Literal["aspects", "issues", "measures", "done", "left", "rate", "long_term"]
     label: str
     stated: float
     parsed: float | None = None
@@ -354,6 +358,8 @@ def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
             _read_done(totals, sentence)
             if totals.left is None:
                 _read_left(totals, sentence)
+            if totals.long_term is None:
+                _read_long_term(totals, sentence)
             if totals.rate is None or (totals.measure_rate is None and totals.rate_unit != "措施"):
                 _read_rate(totals, sentence)
     if totals.measures is None and tasks is not None:
@@ -521,6 +527,33 @@ _LEFT = re.compile(rf"(?:剩余|其余|余下|尚有|还有|另有)(?:的)?{_NUM
                    r"(?:均|都|仍|也)?(?:正在|仍在|尚未|未完成|未整改|持续|需|推进中|按计划|按期|有序|稳步|加快|在|待)")
 
 
+#: a count of what is kept up for the long term: "长期坚持二项", "需长期坚持的问题六个", "2项措施需长期坚持"
+_LONG_TERM_COUNT = [
+    re.compile(rf"(?:需要?|须)?长期坚持(?:的)?({_NOUN})?(?:共|计)?{_NUM}\s*(个|项|条|件)"),
+    re.compile(rf"{_NB}{_NUM}\s*(个|项|条|件)({_NOUN})?\s*(?:均|都|仍)?(?:需要?|须|属于?|为)长期坚持"),
+]
+
+
+def _read_long_term(totals: StatedTotals, sentence: str) -> None:
+    """The count said kept up for the long term, and what it counts (the noun it names, else its
+    counter: 个 problems, 项/条 measures)."""
+    for index, pattern in enumerate(_LONG_TERM_COUNT):
+        if (m := pattern.search(sentence)) is None:
+            continue
+        noun, count, counter = (m.group(1), m.group(2), m.group(3)) if index == 0 else \
+            (m.group(3), m.group(1), m.group(2))
+        value = to_int(count)
+        if not value:
+            continue
+        if noun:
+            unit: Literal["问题", "措施"] = "问题" if "问题" in noun else "措施"
+        else:
+            unit = "问题" if counter in ("个", "件") else "措施"
+        totals.long_term, totals.long_term_unit = value, unit
+        totals.evidence["long_term"] = m.group(0)
+        return
+
+
 def _read_left(totals: StatedTotals, sentence: str) -> None:
     """The count said left after the sentence's done count ("已完成整改任务45项，剩余29项正在有序
     推进"): what it counts is its noun, else the done count's before it."""
@@ -661,7 +694,35 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
             "逐项列出（一是、二是……）")
 
     checks.extend(_done_checks(stated, ledger, sample))
-    return checks + _left_checks(stated) + _rate_checks(stated, n_issues, n_measures)
+    return checks + _left_checks(stated) + _rate_checks(stated, n_issues, n_measures) \
+        + _long_term_checks(stated, ledger, sample)
+
+
+def _long_term_checks(stated: StatedTotals, ledger: Ledger, sample: str | None) -> list[TotalCheck]:
+    """The count said kept up for the long term against the statuses the notice states (长期坚持;
+    an office may count its 已完成并长期坚持 too): undecidable when any status is guessed from wording
+    or the notice lists only some."""
+    if stated.long_term is None or stated.long_term_unit is None:
+        return []
+    value, unit = stated.long_term, stated.long_term_unit
+    counter = "个" if unit == "问题" else "项"
+    said = f"通报称需长期坚持的{unit}{value}{counter}"
+    measures = list(ledger.measures())
+    if not measures or any(m.status_inferred for m in measures) or sample is not None:
+        return [TotalCheck(item="long_term", label="长期坚持", stated=value, parsed=None, ok=None,
+                           message=f"{said}；正文没有逐项写明整改状态（或只列出一部分），不能据此核对。")]
+    if unit == "措施":
+        kept = sum(1 for m in measures if m.status is Status.LONG_TERM)
+        also = sum(1 for m in measures if m.status is Status.DONE and m.continuing)
+    else:
+        groups = [[m.status for m in i.measures] for i in ledger.issues() if i.measures]
+        kept = sum(1 for g in groups if Status.LONG_TERM in g and all(s in _DONE_OR_KEPT for s in g))
+        also = 0
+    ok = value in (kept, kept + also)
+    shown = kept if value != kept + also or not also else kept + also
+    message = (f"{said}，与正文逐项写明的状态一致：长期坚持{shown}{counter}。" if ok else
+               f"{said}，但正文逐项写明长期坚持的{unit}为{kept}{counter}，请核对。")
+    return [TotalCheck(item="long_term", label="长期坚持", stated=value, parsed=shown, ok=ok, message=message)]
 
 
 def _left_checks(stated: StatedTotals) -> list[TotalCheck]:
