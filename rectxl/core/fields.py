@@ -140,7 +140,7 @@ ALIASES: Final[dict[str, str]] = {
 #: that matches wins: 问题整改措施 is a measure, 计划完成时间 a deadline, 问题类别 a category).
 #: DESIGN.md §2: "recognise a header by its meaningful parts, not only by a fixed list".
 _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f) for p, f in (
-    (r"问题(序号|编号)|^问题号$", ISSUE_NO),
+    (r"问题(序号|编号|编码|代码)|^问题号$", ISSUE_NO),
     (r"来源|出处|发现途径|发现方式", ISSUE_SOURCE),
     (r"^(序号|编号|序次)$", ROW_NO),
     # No., NO, №, 序号No. (a form printed in both languages): the rows' numbers

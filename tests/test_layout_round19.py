@@ -1,0 +1,51 @@
+"""Ledger layouts round nineteen: header words as other county offices write them.
+
+A 问题编码 column of codes beside the issue's description; a status headed 整改到位情况; a single
+整改责任 / 责任清单 column naming the unit; 下一步措施 beside the measures. Every workbook is built
+here with openpyxl; units, people and texts are fictional."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rectxl import api
+from rectxl.api import Options
+from tests.test_layout_round15 import _book as round15_book
+
+AS_OF = date(2025, 9, 30)
+Rows = Sequence[Sequence[Any]]
+
+
+def _book(path: Path, rows: Rows, merges: Sequence[str] = ()) -> Path:
+    """One sheet 台账 and a 基本信息 of a 林业局 (tests/test_layout_round15.py's workbook)."""
+    return round15_book(path, {"台账": (rows, merges)}, unit="某某县林业局")
+
+
+def _loud(path: Path) -> list[tuple[str, str | None]]:
+    report = api.check(path, Options(as_of=AS_OF))
+    return sorted((f.code, f.cell) for f in report.findings if f.severity.value != "info")
+
+
+def _issues(path: Path) -> list[tuple[str, list[str]]]:
+    return [(i.title, [m.text for m in i.measures]) for a in api.read_ledger(path).aspects for i in a.issues()]
+
+
+# -- a 问题编码 column of codes beside the description -----------------------------------------------
+
+@pytest.mark.parametrize("head", ["问题编码", "问题代码"])
+def test_a_code_column_beside_the_issue_is_no_issue_text(tmp_path: Path, head: str) -> None:
+    rows: Rows = [[head, "问题描述", "整改措施", "责任单位", "整改时限", "整改状态"],
+                  ["LY-01", "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成"],
+                  ["LY-02", "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年12月31日", "正在推进"]]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert _issues(path) == [("林长制落实不到位", ["建立林长巡林台账"]), ("森林防火宣传不足", ["开展防火宣传进村入户"])]
+    assert _loud(path) == []
+    notice = tmp_path / "通报.md"
+    api.notice(path, notice, as_of=AS_OF)
+    text = notice.read_text(encoding="utf-8")
+    assert "林长制落实不到位" in text and "LY-01" not in text
