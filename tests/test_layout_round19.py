@@ -49,3 +49,16 @@ def test_a_code_column_beside_the_issue_is_no_issue_text(tmp_path: Path, head: s
     api.notice(path, notice, as_of=AS_OF)
     text = notice.read_text(encoding="utf-8")
     assert "林长制落实不到位" in text and "LY-01" not in text
+
+
+# -- the status headed 整改到位情况 -------------------------------------------------------------------
+
+def test_a_status_headed_as_whether_it_was_put_right_is_the_status(tmp_path: Path) -> None:
+    rows: Rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改到位情况"],
+                  [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已整改到位"],
+                  [2, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年6月30日", "正在整改"]]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert _loud(path) == [("overdue", "E3")]
+    notice = tmp_path / "通报.md"
+    api.notice(path, notice, as_of=AS_OF)
+    assert "2项整改措施已完成1项" in notice.read_text(encoding="utf-8")
