@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from rectxl import api
 from rectxl.api import Options
@@ -62,3 +63,24 @@ def test_a_status_headed_as_whether_it_was_put_right_is_the_status(tmp_path: Pat
     notice = tmp_path / "通报.md"
     api.notice(path, notice, as_of=AS_OF)
     assert "2项整改措施已完成1项" in notice.read_text(encoding="utf-8")
+
+
+# -- a single 整改责任 / 责任清单 column naming the unit (and its leader) ------------------------------
+
+def _unit_rows(path: Path) -> list[tuple[Any, ...]]:
+    """The 责任单位统计 sheet of the summary workbook: unit, measures, done."""
+    _, out = api.summary_workbook(path, path.with_name("汇总.xlsx"), Options(as_of=AS_OF))
+    ws = load_workbook(out)["责任单位统计"]
+    return [row[:3] for row in ws.iter_rows(min_row=3, values_only=True) if row[0]]
+
+
+@pytest.mark.parametrize("head", ["整改责任", "责任清单"])
+def test_one_column_of_the_duty_names_the_units(tmp_path: Path, head: str) -> None:
+    rows: Rows = [["序号", "问题清单", "任务清单", head, "完成时限", "完成情况"],
+                  [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成"],
+                  [2, "森林防火宣传不足", "开展防火宣传进村入户", "张副局长、防火办", "2025年12月31日", "正在推进"],
+                  [3, "野生动物保护执法偏软", "开展专项执法", "责任领导：李副局长\n责任单位：森林公安\n责任人：赵某",
+                   "2025年12月31日", "正在推进"]]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert _loud(path) == []
+    assert sorted(_unit_rows(path)) == [("林政股", 1, 1), ("森林公安", 1, 0), ("防火办", 1, 0)]
