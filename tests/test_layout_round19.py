@@ -84,3 +84,24 @@ def test_one_column_of_the_duty_names_the_units(tmp_path: Path, head: str) -> No
     path = _book(tmp_path / "林业局.xlsx", rows)
     assert _loud(path) == []
     assert sorted(_unit_rows(path)) == [("林政股", 1, 1), ("森林公安", 1, 0), ("防火办", 1, 0)]
+
+
+# -- 下一步措施 beside the measures -------------------------------------------------------------------
+
+@pytest.mark.parametrize("left", [False, True])
+def test_next_steps_beside_the_measures_are_no_measures(tmp_path: Path, left: bool) -> None:
+    head = ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态", "下一步措施"]
+    rows: list[list[Any]] = [
+        head, [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成", "巩固成果"],
+        [2, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年12月31日", "正在推进", "持续开展宣传"]]
+    if left:  # 下一步措施 written before the measures
+        rows = [[r[0], r[1], r[6], *r[3:6], r[2]] for r in rows]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert _issues(path) == [("林长制落实不到位", ["建立林长巡林台账"]), ("森林防火宣传不足", ["开展防火宣传进村入户"])]
+    assert _loud(path) == []
+
+
+def test_next_steps_alone_are_the_measures(tmp_path: Path) -> None:
+    rows: Rows = [["序号", "问题", "整改进展", "下一步整改措施", "责任单位", "完成时限", "整改状态"],
+                  [1, "林长制落实不到位", "已建立巡林台账", "建立林长考核机制", "林政股", "2025年12月31日", "正在推进"]]
+    assert _issues(_book(tmp_path / "林业局.xlsx", rows)) == [("林长制落实不到位", ["建立林长考核机制"])]

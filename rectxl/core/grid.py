@@ -554,6 +554,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _latest_period_status(grid, r, texts, columns, duplicates, skip, earlier)
     _named_status_first(texts, columns, duplicates)
     _measure_status_first(texts, columns, duplicates)
+    _next_steps_not_measures(texts, columns, duplicates)
     _task_as_goal(texts, columns, duplicates)
     _matter_to_rectify(texts, columns, duplicates)
     _goal_as_measure(texts, columns, duplicates)
@@ -939,6 +940,29 @@ def _closure_not_status(texts: dict[int, str], columns: dict[str, int], duplicat
         return "销号" in F.header_key(texts.get(c, ""))
 
     _reassign(columns, duplicates, F.STATUS, F.CLOSED_FLAG, lambda c: not closure(c), closure)
+
+
+#: the header of a column of what is still to be done (下一步措施, 下步打算, 后续整改措施, 今后举措)
+_NEXT_STEPS = LazyPattern(r"^(?:下一?步|下阶段|后续|今后|接下来)")
+
+
+def _next_steps_not_measures(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]
+                             ) -> None:
+    """整改措施 beside 下一步措施: the measures are what the ledger set out to do, the next steps
+    the plan for what is left of them — not a second measure column (duplicate-header), and not
+    the measures when written left of them. Alone, a 下一步整改措施 column is the measures (a ledger
+    of the issues left over)."""
+    if F.MEASURE not in duplicates:
+        return
+    cols = [columns[F.MEASURE], *duplicates[F.MEASURE]]
+    kept = [c for c in cols if not _NEXT_STEPS.match(F.header_key(texts.get(c, "")))]
+    if not kept or len(kept) == len(cols):
+        return
+    columns[F.MEASURE] = kept[0]
+    if kept[1:]:
+        duplicates[F.MEASURE] = kept[1:]
+    else:
+        del duplicates[F.MEASURE]
 
 
 def _task_as_goal(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
