@@ -105,3 +105,24 @@ def test_next_steps_alone_are_the_measures(tmp_path: Path) -> None:
     rows: Rows = [["序号", "问题", "整改进展", "下一步整改措施", "责任单位", "完成时限", "整改状态"],
                   [1, "林长制落实不到位", "已建立巡林台账", "建立林长考核机制", "林政股", "2025年12月31日", "正在推进"]]
     assert _issues(_book(tmp_path / "林业局.xlsx", rows)) == [("林长制落实不到位", ["建立林长考核机制"])]
+
+
+# -- short names under a group label: 责任 over 领导 | 单位 | 人, 完成 over 情况 | 时间 -----------------------
+
+def test_short_names_under_a_group_label_are_read_with_it(tmp_path: Path) -> None:
+    rows: Rows = [["某某县林业局巡察整改台账"],
+                  ["序号", "问题", "整改", None, "责任", None, None, "完成", None],
+                  [None, None, "措施", "时限", "领导", "单位", "人", "情况", "时间"],
+                  [1, "林长制落实不到位", "建立林长巡林台账", "2025年6月30日", "张局长", "林政股", "王某", "已完成",
+                   "2025年7月20日"],
+                  [2, "森林防火宣传不足", "开展防火宣传进村入户", "2025年8月31日", "李副局长", "防火办", "赵某",
+                   "正在推进", None]]
+    path = _book(tmp_path / "林业局.xlsx", rows, ["A1:I1", "A2:A3", "B2:B3", "C2:D2", "E2:G2", "H2:I2"])
+    report = api.check(path, Options(as_of=AS_OF))
+    assert [(f.code, f.cell) for f in report.findings] == [("completed-late", "I4"), ("overdue", "D5")]
+    _, out = api.summary_workbook(path, tmp_path / "汇总.xlsx", Options(as_of=AS_OF))
+    ws = load_workbook(out)["逾期清单"]
+    head = [c.value for c in ws[2]]
+    listed = [row for row in ws.iter_rows(min_row=3, values_only=True) if row[0]]
+    measure, person = head.index("整改措施"), head.index("责任人")
+    assert [(row[measure], row[person]) for row in listed] == [("开展防火宣传进村入户", "赵某")]

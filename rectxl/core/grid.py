@@ -509,6 +509,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         found[min(units)] = field_name
     if unit_status:
         found[min(unit_status)] = F.STATUS
+    alone = first == r  # no second header row found under r: r may be the lower row of two
     if first > 0 and (upper := _names_above(grid, first, r, column_map, found)):
         # the lower rows of a two- or three-row header named more columns: a column a row above
         # names in a cell merged down over the blank ones below (完成情况 beside 问题清单 | 任务清单 |
@@ -516,6 +517,8 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         for c, (upper_text, upper_field, upper_row) in upper.items():
             texts[c], found[c] = upper_text, upper_field
             first = min(first, upper_row)
+    if alone and r > 0:
+        _children_of_groups_above(grid, r, texts, found, column_map)
     numbered = r + 1 < len(grid.rows) and _numbers_the_columns(grid.rows[r + 1])
     ticks = _tick_columns(grid, r, r + 1 + numbered, skip)
     if ticks:
@@ -674,6 +677,22 @@ def _names_above(grid: Grid, first: int, r: int, column_map: dict[str, str],
                     f := _header_field(upper[c], column_map)) is not None:
                 named[c] = (_text(upper[c]), f, top)
     return named
+
+
+def _children_of_groups_above(grid: Grid, r: int, texts: dict[int, str], found: dict[int, str],
+                              column_map: dict[str, str]) -> None:
+    """Name the cells of header row ``r`` that name nothing alone by the group label merged
+    across them on the row above: 责任 over 领导 | 单位 | 人, 完成 over 情况 | 时间 — 责任人 and 完成时间
+    (the lower row, naming more columns than the labels, was taken for the header). A label as
+    wide as the table is a title, no group."""
+    width = sum(not _blank(v) for v in grid.rows[r])
+    upper = grid.rows[r - 1]
+    for r0, c0, r1, c1 in grid.merges:
+        if not (r0 == r - 1 == r1 and c0 < c1 < c0 + width - 1) or c0 >= len(upper) or _blank(upper[c0]):
+            continue
+        for c in range(c0, c1 + 1):
+            if c in texts and c not in found and (named := _child_of_group(texts[c], _text(upper[c0]), column_map)):
+                texts[c], found[c] = named
 
 
 def _tick_word(v: Any) -> str | None:
