@@ -126,3 +126,16 @@ def test_short_names_under_a_group_label_are_read_with_it(tmp_path: Path) -> Non
     listed = [row for row in ws.iter_rows(min_row=3, values_only=True) if row[0]]
     measure, person = head.index("整改措施"), head.index("责任人")
     assert [(row[measure], row[person]) for row in listed] == [("开展防火宣传进村入户", "赵某")]
+
+
+# -- the columns numbered under the header as a form labels them ---------------------------------------
+
+@pytest.mark.parametrize("label", ["{}", "（{}）", "第{}列"])
+@pytest.mark.parametrize("numbers", ["123456", "①②③④⑤⑥", "一二三四五六"])
+def test_columns_numbered_with_labels_under_the_header_are_no_measure(tmp_path: Path, label: str, numbers: str) -> None:
+    rows: Rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"], [label.format(n) for n in numbers],
+                  [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成"],
+                  [2, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年12月31日", "正在推进"]]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert _issues(path) == [("林长制落实不到位", ["建立林长巡林台账"]), ("森林防火宣传不足", ["开展防火宣传进村入户"])]
+    assert _loud(path) == []

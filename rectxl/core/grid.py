@@ -1363,16 +1363,21 @@ def _mean_length(grid: Grid, c: int, header_row: int) -> float:
 
 def _numbers_the_columns(row: Sequence[Any]) -> bool:
     """A row of column numbers — 1, 2, 3 … from left to right, at least three — as printed
-    forms have under their header; or of column letters (A, B, C …, as a form refers to its
-    columns: "H=F-G")."""
+    forms have under their header, labelled as a form labels them (①, （1）, 一, 第1列); or of
+    column letters (A, B, C …, as a form refers to its columns: "H=F-G")."""
     numbers = [v for v in row if not _blank(v)]
     if len(numbers) < 3:
         return False
     letters = [_text(v).strip().upper() for v in numbers]
     if all(len(t) == 1 and "A" <= t <= "Z" for t in letters):
         return letters[0] == "A" and [ord(t) for t in letters] == list(range(65, 65 + len(letters)))
-    ints = [_int(v) for v in numbers]
+    ints = [_int(v) if (n := _COLUMN_LABEL.fullmatch(_text(v).strip())) is None else label_number(n.group(1))
+            for v in numbers]
     return ints == list(range(ints[0] or 0, (ints[0] or 0) + len(ints))) and ints[0] in (0, 1)
+
+
+#: a column's number as a form labels it: ①, （1）, 一, (一), 第1列, 第三栏
+_COLUMN_LABEL = LazyPattern(r"第?\s*[(（]?\s*([一二三四五六七八九十]{1,3}|[①-⑳]|\d{1,2})\s*[)）]?\s*(?:列|栏)?")
 
 
 class _Filled:
