@@ -139,3 +139,20 @@ def test_columns_numbered_with_labels_under_the_header_are_no_measure(tmp_path: 
     path = _book(tmp_path / "林业局.xlsx", rows)
     assert _issues(path) == [("林长制落实不到位", ["建立林长巡林台账"]), ("森林防火宣传不足", ["开展防火宣传进村入户"])]
     assert _loud(path) == []
+
+
+# -- a signature line whose labels are filled in in the cells after them ---------------------------------
+
+@pytest.mark.parametrize("foot", [
+    ["主要负责人签字：", None, "分管负责人签字：", None, "填报人：", "王某"],
+    [None, "填报人：", "王某", "联系电话：", 13812345678, "审核人：李某"],
+    ["单位负责人：", "赵某", "填表人：", "王某", "填表日期：", "2025年9月30日"],
+])
+def test_a_signature_line_filled_in_beside_its_labels_is_no_measure(tmp_path: Path, foot: list[Any]) -> None:
+    rows: Rows = [["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+                  [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成"],
+                  [2, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年6月30日", "已完成"], foot]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert [(i.number, i.title, len(i.measures)) for a in api.read_ledger(path).aspects for i in a.issues()] == [
+        (1, "林长制落实不到位", 1), (2, "森林防火宣传不足", 1)]
+    assert _loud(path) == []

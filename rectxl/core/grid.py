@@ -327,9 +327,19 @@ def _without_example_rows(grid: Grid, header: HeaderMap) -> Grid:
 
 
 def _footer_line(raw_row: list[Any]) -> bool:
-    """Every filled cell of the row is a signature or note label: the foot of the form, no measure."""
+    """Every filled cell of the row is a signature or note label, or what a label ending on its
+    colon was filled in with in the cell after it ("填报人：" | "王某", "联系电话：" | 13812345678):
+    the foot of the form, no measure."""
     filled = [v for v in raw_row if not _blank(v)]
-    return bool(filled) and all(isinstance(v, str) and _FOOTER_CELL.match(v) for v in filled)
+    labelled = False
+    for v in filled:
+        if isinstance(v, str) and _FOOTER_CELL.match(v):
+            labelled = v.rstrip().endswith((":", "："))
+        elif labelled:
+            labelled = False  # the label's value, one cell
+        else:
+            return False
+    return bool(filled)
 
 
 def _heading_count(text: str, title: str) -> tuple[str, str]:
@@ -3427,7 +3437,10 @@ class _Builder:
                 return False
         measure = self.texts[F.MEASURE][r]
         first = measure[:1]
-        if (first in _FOOTER_FIRST or "签" in measure or "章" in measure) and _footer_line(raw_row):
+        if (first in _FOOTER_FIRST or "签" in measure or "章" in measure or (
+                # the measure cell filled in for the label left of it ("填报人：" | "王某")
+                measure_c and type(left := raw_row[measure_c - 1]) is str and left.endswith(("：", ":")))
+                ) and _footer_line(raw_row):
             return False
         if first in _NOTE_FIRST and _NOTE_HEAD.match(measure) and (
                 sum(1 for v in raw_row if not _blank(v)) == 1):
@@ -4180,9 +4193,11 @@ def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: Heade
             numbered += 1
             issues.add(last)
         elif _blank(number) and not all(_blank(v) for v in row):
+            if _footer_line(row):
+                continue  # 填报人： | 王某 under the table
             if not _blank(issue):
                 return False  # an issue without a number: the column does not number issues
-            if (measure_c is None or (measure_c < len(row) and not _blank(row[measure_c]))) and not _footer_line(row):
+            if measure_c is None or (measure_c < len(row) and not _blank(row[measure_c])):
                 continued += 1
         elif not _blank(number) and _blank(issue) and _MEASURE_MARK.fullmatch(_text(number)):
             continued += 1  # "(1)", "①", "1-1" under "1": the outline's marks for the issue's measures
