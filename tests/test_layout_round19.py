@@ -156,3 +156,29 @@ def test_a_signature_line_filled_in_beside_its_labels_is_no_measure(tmp_path: Pa
     assert [(i.number, i.title, len(i.measures)) for a in api.read_ledger(path).aspects for i in a.issues()] == [
         (1, "林长制落实不到位", 1), (2, "森林防火宣传不足", 1)]
     assert _loud(path) == []
+
+
+# -- one sheet per aspect, named with its count ---------------------------------------------------------
+
+HEADER = ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"]
+FIRST_ASPECT: Rows = [[1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成"],
+                      [2, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年6月30日", "已完成"]]
+SECOND_ASPECT: Rows = [[1, "野生动物保护执法偏软", "开展专项执法", "森林公安", "2025年6月30日", "已完成"]]
+
+
+@pytest.mark.parametrize(("first", "second", "titles"), [
+    ("第一方面问题（2个）", "第二方面问题（1个）", ["第一方面", "第二方面"]),
+    ("第一方面（共2个问题）", "第二方面（共1个问题）", ["第一方面", "第二方面"]),
+    ("一、党的领导方面（2个）", "二、从严治党方面（1个）", ["党的领导方面", "从严治党方面"]),
+])
+def test_sheets_named_by_their_aspect_and_its_count(tmp_path: Path, first: str, second: str,
+                                                     titles: list[str]) -> None:
+    path = round15_book(tmp_path / "林业局.xlsx", {first: ([HEADER, *FIRST_ASPECT], []),
+                                                  second: ([HEADER, *SECOND_ASPECT], [])}, unit="某某县林业局")
+    ledger = api.read_ledger(path)
+    assert [(a.number, a.title, len(list(a.issues()))) for a in ledger.aspects] == [
+        (1, titles[0], 2), (2, titles[1], 1)]
+    notice = tmp_path / "通报.md"
+    api.notice(path, notice, as_of=AS_OF)
+    text = notice.read_text(encoding="utf-8")
+    assert f"（一）{titles[0]}" in text and f"（二）{titles[1]}" in text and "个）" not in text

@@ -49,6 +49,7 @@ from rectxl.core.numbering import (
     names_a_field,
     split_aspect_label,
     split_category_label,
+    split_count_note,
     split_heading_count,
     split_issue_label,
 )
@@ -2885,9 +2886,10 @@ class _Builder:
     def start_aspect(self, text: str) -> None:
         """Open the aspect ``text`` before the rows are read (the sheet's own aspect)."""
         self._new_aspect(text)
-        if self.aspect is not None and self.aspect.title is None and _NUMBERED_SHEET.fullmatch(text.strip()):
-            # a sheet named "第一方面" and nothing more: its name is all the aspect is called
-            self.aspect.title = text.strip()
+        name = split_count_note(text.strip())[0]  # "第一方面问题（2个）": the count is no part of it
+        if self.aspect is not None and self.aspect.title is None and _NUMBERED_SHEET.fullmatch(name):
+            # a sheet named "第一方面" (问题) and nothing more: its name is all the aspect is called
+            self.aspect.title = name.removesuffix("问题")
         self._aspect_text = text
         self._named_by_sheet = self.aspect
 

@@ -126,7 +126,8 @@ def _split(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
 def _heading(regex: re.Pattern[str], text: str) -> tuple[int | None, str]:
     """An aspect's or category's number and title, without the clerk's count after it nor the colon
     it leads in with ("一、政治建设方面存在的问题：" over its issues)."""
-    number, title = _split(regex, text)
+    # the count first: after a label alone ("第一方面问题（2个）", a sheet's name) it is all that is left
+    number, title = _split(regex, split_count_note(text)[0])
     return number, split_count_note(title)[0].rstrip(":： ")
 
 
