@@ -182,3 +182,15 @@ def test_sheets_named_by_their_aspect_and_its_count(tmp_path: Path, first: str, 
     api.notice(path, notice, as_of=AS_OF)
     text = notice.read_text(encoding="utf-8")
     assert f"（一）{titles[0]}" in text and f"（二）{titles[1]}" in text and "个）" not in text
+
+
+@pytest.mark.parametrize("names", [("一", "二"), ("1", "2"), ("第一方面", "第二方面")])
+def test_sheets_named_by_a_number_take_their_aspect_from_the_title(tmp_path: Path, names: tuple[str, str]) -> None:
+    path = round15_book(tmp_path / "林业局.xlsx", {
+        names[0]: ([["党的领导方面"], HEADER, *FIRST_ASPECT], ["A1:F1"]),
+        names[1]: ([["某某县林业局巡察反馈全面从严治党方面问题整改台账"], HEADER, *SECOND_ASPECT], ["A1:F1"])},
+        unit="某某县林业局")
+    ledger = api.read_ledger(path)
+    assert [(a.number, a.title, [i.number for i in a.issues()]) for a in ledger.aspects] == [
+        (1, "党的领导方面", [1, 2]), (2, "全面从严治党方面", [1])]
+    assert _loud(path) == []

@@ -2760,12 +2760,15 @@ def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str 
         if len(texts) == 1 and (m := _TITLE_ASPECT.search(texts[0])) is not None:
             return m.group(1)
     # a title naming the aspect unnumbered ("政治建设方面", "…巡察反馈作风建设方面问题整改台账") over
-    # a sheet named by its number alone ("第一方面"): the sheet numbers it, the title names it
-    if _NUMBERED_SHEET.fullmatch(grid.name.strip()):
+    # a sheet named by its number alone ("第一方面", or "一", "2"): the sheet numbers it, the title
+    # names it
+    name = grid.name.strip()
+    bare = _BARE_NUMBER.fullmatch(name)
+    if bare is not None or _NUMBERED_SHEET.fullmatch(name):
         for row in grid.rows[:header.first_row]:
             texts = [_text(v) for v in row if not _blank(v)]
             if len(texts) == 1 and (named := _titled_aspect(texts[0])) is not None:
-                return f"{grid.name.strip()}：{named}"
+                return f"{name if bare is None else f'第{bare.group(1)}方面'}：{named}"
     # the sheet's own name: "第三方面", or numbered like an aspect row ("一、政治建设", "二.作风建设"),
     # or an aspect's name ("党的领导方面")
     if by_field:
@@ -2780,6 +2783,8 @@ def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str 
 
 #: a sheet named by an aspect's number alone: "第一方面", "第二部分"
 _NUMBERED_SHEET = LazyPattern(r"第[一二三四五六七八九十\d]+(?:方面|部分)(?:问题)?")
+#: a sheet named by a number and nothing more: "一", "二、", "3"
+_BARE_NUMBER = LazyPattern(r"([一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]?")
 #: what a title says before the aspect it is about: the unit and who fed it back ("某某局巡察反馈…")
 _TITLE_LEAD = re.compile(r"^.*(?:反馈|指出|发现|关于|对照)的?")
 
