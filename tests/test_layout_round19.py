@@ -109,14 +109,15 @@ def test_next_steps_alone_are_the_measures(tmp_path: Path) -> None:
 
 # -- short names under a group label: 责任 over 领导 | 单位 | 人, 完成 over 情况 | 时间 -----------------------
 
+DUTY_TOP = ["序号", "问题", "整改", None, "责任", None, None, "完成", None]
+DUTY_NAMES = [None, None, "措施", "时限", "领导", "单位", "人", "情况", "时间"]
+DUTY_ROWS: Rows = [
+    [1, "林长制落实不到位", "建立林长巡林台账", "2025年6月30日", "张局长", "林政股", "王某", "已完成", "2025年7月20日"],
+    [2, "森林防火宣传不足", "开展防火宣传进村入户", "2025年8月31日", "李副局长", "防火办", "赵某", "正在推进", None]]
+
+
 def test_short_names_under_a_group_label_are_read_with_it(tmp_path: Path) -> None:
-    rows: Rows = [["某某县林业局巡察整改台账"],
-                  ["序号", "问题", "整改", None, "责任", None, None, "完成", None],
-                  [None, None, "措施", "时限", "领导", "单位", "人", "情况", "时间"],
-                  [1, "林长制落实不到位", "建立林长巡林台账", "2025年6月30日", "张局长", "林政股", "王某", "已完成",
-                   "2025年7月20日"],
-                  [2, "森林防火宣传不足", "开展防火宣传进村入户", "2025年8月31日", "李副局长", "防火办", "赵某",
-                   "正在推进", None]]
+    rows: Rows = [["某某县林业局巡察整改台账"], DUTY_TOP, DUTY_NAMES, *DUTY_ROWS]
     path = _book(tmp_path / "林业局.xlsx", rows, ["A1:I1", "A2:A3", "B2:B3", "C2:D2", "E2:G2", "H2:I2"])
     report = api.check(path, Options(as_of=AS_OF))
     assert [(f.code, f.cell) for f in report.findings] == [("completed-late", "I4"), ("overdue", "D5")]
@@ -194,3 +195,27 @@ def test_sheets_named_by_a_number_take_their_aspect_from_the_title(tmp_path: Pat
     assert [(a.number, a.title, [i.number for i in a.issues()]) for a in ledger.aspects] == [
         (1, "党的领导方面", [1, 2]), (2, "全面从严治党方面", [1])]
     assert _loud(path) == []
+
+
+# -- a two-row header with its labels not merged (centred across their columns, or left as typed) ------
+
+@pytest.mark.parametrize("merges", [[], ["C1:D1", "E1:G1", "H1:I1"]], ids=["no-merge", "groups-merged"])
+def test_a_two_row_header_whose_single_names_are_not_merged_down(tmp_path: Path, merges: list[str]) -> None:
+    path = _book(tmp_path / "林业局.xlsx", [DUTY_TOP, DUTY_NAMES, *DUTY_ROWS], merges)
+    ledger = api.read_ledger(path)
+    assert [(i.number, i.title, [(m.text, m.lead, m.owner_unit, m.owner_person) for m in i.measures])
+            for a in ledger.aspects for i in a.issues()] == [
+        (1, "林长制落实不到位", [("建立林长巡林台账", "张局长", "林政股", "王某")]),
+        (2, "森林防火宣传不足", [("开展防火宣传进村入户", "李副局长", "防火办", "赵某")])]
+    report = api.check(path, Options(as_of=AS_OF))
+    assert [(f.code, f.cell) for f in report.findings] == [("completed-late", "I3"), ("overdue", "D4")]
+
+
+def test_a_group_label_over_its_columns_unmerged(tmp_path: Path) -> None:
+    rows: Rows = [["序号", "问题", "整改措施", "责任", None, None, "整改时限", "完成情况"],
+                  [None, None, None, "领导", "单位", "人", None, None],
+                  *([r[0], r[1], r[2], *r[4:7], r[3], r[7]] for r in DUTY_ROWS)]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert [(m.lead, m.owner_unit, m.owner_person) for m in api.read_ledger(path).measures()] == [
+        ("张局长", "林政股", "王某"), ("李副局长", "防火办", "赵某")]
+    assert _loud(path) == [("overdue", "G4")]

@@ -470,7 +470,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     unit_ticks: dict[int, tuple[str, str]] = {}
     if r + 1 < len(grid.rows):
         below = grid.rows[r + 1]
-        groups = [(c0, c1) for r0, c0, r1, c1 in grid.merges if r0 == r == r1 and c1 > c0]
+        groups = _group_spans(grid, r, column_map)
         spans_two = any(r0 == r and r1 == r + 1 for r0, _c0, r1, _c1 in grid.merges)
         non_blank = {c: v for c, v in enumerate(below) if not _blank(v)}
         sub = _row_fields(below, column_map)
@@ -673,14 +673,13 @@ def _names_above(grid: Grid, first: int, r: int, column_map: dict[str, str],
     for top in range(first - 1, max(first - 3, -1), -1):
         upper = grid.rows[top]
         down = [c0 for r0, c0, r1, c1 in grid.merges if r0 == top and r1 >= first and c0 == c1]
-        groups = [(c0, c1) for r0, c0, r1, c1 in grid.merges if r0 == top == r1 and c1 > c0]
+        groups = _group_spans(grid, top, column_map)
         if not any(c1 - c0 + 1 < width for c0, c1 in groups):
             break
-        if first < r:
-            # a header of three rows or more, its top row's columns written over blank cells (not
-            # merged down): 整改措施 over the blank cells under it, beside 责任主体 over its group
-            grouped = {c for c0, c1 in groups for c in range(c0, c1 + 1)}
-            down += [c for c, v in enumerate(upper) if not _blank(v) and c not in grouped and c not in down]
+        # its columns written over blank cells (not merged down): 整改措施 over the blank cells
+        # under it, beside 责任主体 over its group
+        grouped = {c for c0, c1 in groups for c in range(c0, c1 + 1)}
+        down += [c for c, v in enumerate(upper) if not _blank(v) and c not in grouped and c not in down]
         for c in down:
             if c in found or c in named or c >= len(upper):
                 continue
@@ -688,6 +687,39 @@ def _names_above(grid: Grid, first: int, r: int, column_map: dict[str, str],
                     f := _header_field(upper[c], column_map)) is not None:
                 named[c] = (_text(upper[c]), f, top)
     return named
+
+
+#: the longest name a column under a group label is written with (a longer text is data)
+_MAX_CHILD = 8
+
+
+def _group_spans(grid: Grid, r: int, column_map: dict[str, str]) -> list[tuple[int, int]]:
+    """(first, last) columns of the group labels of header row ``r``: merged across the columns
+    under them, or written over them without a merge (centred across them, or left in the first):
+    a label with blank cells right of it over a name in each column below, each naming a column
+    alone or with it (责任 over 领导 | 单位 | 人) — not a column name beside a blank spacer column."""
+    groups = [(c0, c1) for r0, c0, r1, c1 in grid.merges if r0 == r == r1 and c1 > c0]
+    if r + 1 >= len(grid.rows):
+        return groups
+    top, below = grid.rows[r], grid.rows[r + 1]
+    taken = {c for c0, c1 in groups for c in range(c0, c1 + 1)}
+    unmerged: list[tuple[int, int]] = []
+    for c0, label in enumerate(top):
+        if _blank(label) or c0 in taken or c0 >= len(below) or _blank(below[c0]):
+            continue
+        c1 = c0
+        while c1 + 1 < min(len(top), len(below)) and _blank(top[c1 + 1]) and not _blank(below[c1 + 1]):
+            c1 += 1
+        names = [_text(below[c]) for c in range(c0, c1 + 1)]
+        if c1 > c0 and all(len(name) <= _MAX_CHILD and (_header_field(name, column_map) or _child_of_group(
+                name, _text(label), column_map)) for name in names):
+            unmerged.append((c0, c1))
+    # the row below a header with such labels names only the columns under them (or under no
+    # name): a row filled under the other names too is the first row of data
+    taken |= {c for c0, c1 in unmerged for c in range(c0, c1 + 1)}
+    if any(not _blank(v) and c < len(top) and not _blank(top[c]) and c not in taken for c, v in enumerate(below)):
+        return groups
+    return groups + unmerged
 
 
 def _children_of_groups_above(grid: Grid, r: int, texts: dict[int, str], found: dict[int, str],
@@ -698,8 +730,8 @@ def _children_of_groups_above(grid: Grid, r: int, texts: dict[int, str], found: 
     wide as the table is a title, no group."""
     width = sum(not _blank(v) for v in grid.rows[r])
     upper = grid.rows[r - 1]
-    for r0, c0, r1, c1 in grid.merges:
-        if not (r0 == r - 1 == r1 and c0 < c1 < c0 + width - 1) or c0 >= len(upper) or _blank(upper[c0]):
+    for c0, c1 in _group_spans(grid, r - 1, column_map):
+        if c1 >= c0 + width - 1 or c0 >= len(upper) or _blank(upper[c0]):
             continue
         for c in range(c0, c1 + 1):
             if c in texts and c not in found and (named := _child_of_group(texts[c], _text(upper[c0]), column_map)):
