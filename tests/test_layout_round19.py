@@ -219,3 +219,20 @@ def test_a_group_label_over_its_columns_unmerged(tmp_path: Path) -> None:
     assert [(m.lead, m.owner_unit, m.owner_person) for m in api.read_ledger(path).measures()] == [
         ("张局长", "林政股", "王某"), ("李副局长", "防火办", "赵某")]
     assert _loud(path) == [("overdue", "G4")]
+
+
+def test_unmerged_groups_with_a_column_rectxl_does_not_read(tmp_path: Path) -> None:
+    # 整改情况 typed over 是否完成 | 完成时间 | 未完成原因: the cause is known and not read, the
+    # group still names its other columns — and 完成时限 over 计划 | 实际 beside it
+    rows: Rows = [["序号", "问题", "整改措施", "责任单位", "完成时限", None, "整改情况", None, None],
+                  [None, None, None, None, "计划", "实际", "是否完成", "完成时间", "未完成原因"],
+                  [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "2025年7月20日", "是",
+                   "2025年7月20日", None],
+                  [2, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年12月31日", None, "否", None,
+                   "宣传物资未到位"]]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert [(m.owner_unit, m.completed_on) for m in api.read_ledger(path).measures()] == [
+        ("林政股", date(2025, 7, 20)), ("防火办", None)]
+    report = api.check(path, Options(as_of=AS_OF))
+    assert ("completed-late", "F3") in [(f.code, f.cell) for f in report.findings]
+    assert _loud(path) == [("duplicate-header", "H2")]  # 实际 and 完成时间: two columns of the day it was done

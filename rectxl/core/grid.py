@@ -697,7 +697,8 @@ def _group_spans(grid: Grid, r: int, column_map: dict[str, str]) -> list[tuple[i
     """(first, last) columns of the group labels of header row ``r``: merged across the columns
     under them, or written over them without a merge (centred across them, or left in the first):
     a label with blank cells right of it over a name in each column below, each naming a column
-    alone or with it (责任 over 领导 | 单位 | 人) — not a column name beside a blank spacer column."""
+    alone or with it (责任 over 领导 | 单位 | 人), or one rectxl knows not to read (未完成原因) — not a
+    column name beside a blank spacer column."""
     groups = [(c0, c1) for r0, c0, r1, c1 in grid.merges if r0 == r == r1 and c1 > c0]
     if r + 1 >= len(grid.rows):
         return groups
@@ -711,8 +712,8 @@ def _group_spans(grid: Grid, r: int, column_map: dict[str, str]) -> list[tuple[i
         while c1 + 1 < min(len(top), len(below)) and _blank(top[c1 + 1]) and not _blank(below[c1 + 1]):
             c1 += 1
         names = [_text(below[c]) for c in range(c0, c1 + 1)]
-        if c1 > c0 and all(len(name) <= _MAX_CHILD and (_header_field(name, column_map) or _child_of_group(
-                name, _text(label), column_map)) for name in names):
+        if c1 > c0 and all(len(name) <= _MAX_CHILD and (_header_field(name, column_map) or F.names_unread(name) or (
+                _child_of_group(name, _text(label), column_map))) for name in names):
             unmerged.append((c0, c1))
     # the row below a header with such labels names only the columns under them (or under no
     # name): a row filled under the other names too is the first row of data
