@@ -236,3 +236,20 @@ def test_unmerged_groups_with_a_column_rectxl_does_not_read(tmp_path: Path) -> N
     report = api.check(path, Options(as_of=AS_OF))
     assert ("completed-late", "F3") in [(f.code, f.cell) for f in report.findings]
     assert _loud(path) == [("duplicate-header", "H2")]  # 实际 and 完成时间: two columns of the day it was done
+
+
+# -- issues numbered under their aspect's number: 一.1, 二-3, 一（2） -------------------------------------
+
+@pytest.mark.parametrize("mark", ["{}.{}", "{}-{}", "{}（{}）"])
+def test_issues_numbered_under_the_aspects_number(tmp_path: Path, mark: str) -> None:
+    rows: Rows = [["编号", "问题", "整改措施", "责任单位", "完成时限", "完成情况"], ["一", "党的领导方面"],
+                  [mark.format("一", 1), "学习贯彻不深入", "制定学习计划", "办公室", "2025年6月30日", "已完成"],
+                  [None, None, "开展专题研讨", "办公室", "2025年6月30日", "已完成"],
+                  [mark.format("一", 3), "意识形态工作薄弱", "开展研判", "办公室", "2025年6月30日", "已完成"],
+                  ["二", "全面从严治党方面"],
+                  [mark.format("二", 1), "会风文风不实", "精简会议", "办公室", "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "林业局.xlsx", rows, ["B2:F2", "B6:F6", "A3:A4", "B3:B4"])
+    ledger = api.read_ledger(path)
+    assert [(a.number, a.title, [(i.number, len(i.measures)) for i in a.issues()]) for a in ledger.aspects] == [
+        (1, "党的领导方面", [(1, 2), (3, 1)]), (2, "全面从严治党方面", [(1, 1)])]
+    assert _loud(path) == [("issue-number-gap", "A5")]

@@ -1582,7 +1582,9 @@ _NUMBER_LABEL = re.compile(r"^\s*(?:问题\s*[(（]?\s*(\d{1,3}|[一二三四五
 #: an issue's number written as one item's label in the 序号 column: "①", "⑴", "(1)", "（1）", "1）" —
 #: or in words: "一", "二、", "问题三", "第4项", "第五条" (group 4)
 _ITEM_LABEL = LazyPattern(r"^\s*(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3})\s*[)）]|([①-⑳⑴-⒇])"
-                          r"|(?:问题|第)?\s*([一二三四五六七八九十]{1,3}|(?<=[题第])\s*\d{1,3})\s*(?:项|条|个|个问题)?)"
+                          r"|(?:问题|第)?\s*([一二三四五六七八九十]{1,3}|(?<=[题第])\s*\d{1,3})\s*(?:项|条|个|个问题)?"
+                          # 一.1 / 二-3 / 一（2）: the issue numbered under its aspect's number
+                          r"|[一二三四五六七八九十]{1,3}\s*(?:[.．\-－—]\s*(\d{1,3})|[(（]\s*(\d{1,3})\s*[)）]))"
                           r"\s*[.．、]?\s*$")
 
 
@@ -1614,7 +1616,7 @@ def _labels_as_numbers(grid: Grid, header: HeaderMap) -> Grid:
             labelled[r] = to_int(words.strip()) or 0
             continue
         mark = m.group(3)
-        labelled[r] = int(m.group(1) or m.group(2)) if mark is None else label_number(
+        labelled[r] = int(m.group(1) or m.group(2) or m.group(5) or m.group(6)) if mark is None else label_number(
             mark.translate(PARENTHESISED)) or 0
     if not labelled:  # one label is a number too: a sheet (an aspect's) of a single issue, ① or 一
         return grid
