@@ -253,3 +253,28 @@ def test_issues_numbered_under_the_aspects_number(tmp_path: Path, mark: str) -> 
     assert [(a.number, a.title, [(i.number, len(i.measures)) for i in a.issues()]) for a in ledger.aspects] == [
         (1, "党的领导方面", [(1, 2), (3, 1)]), (2, "全面从严治党方面", [(1, 1)])]
     assert _loud(path) == [("issue-number-gap", "A5")]
+
+
+# -- 整改要求: the measures when no column names them, else what the measures are to achieve ---------------
+
+@pytest.mark.parametrize("with_measures", [False, True])
+def test_what_the_rectification_requires(tmp_path: Path, with_measures: bool) -> None:
+    head = ["序号", "问题", "整改要求", "责任单位", "完成时限", "完成情况"]
+    rows: list[list[Any]] = [head, [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成"],
+                             [2, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年12月31日", "正在推进"]]
+    if with_measures:  # 整改要求 | 整改措施: the requirement beside the measures
+        rows = [[*r[:2], "全面落实林长制" if k else "整改措施", *r[2:]] for k, r in enumerate(rows)]
+        rows[0][2:4] = ["整改要求", "整改措施"]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert _issues(path) == [("林长制落实不到位", ["建立林长巡林台账"]), ("森林防火宣传不足", ["开展防火宣传进村入户"])]
+    report = api.check(path, Options(as_of=AS_OF))
+    assert [(f.code, f.cell) for f in report.findings] == []
+
+
+def test_a_requirement_beside_the_goal_is_no_second_goal_column(tmp_path: Path) -> None:
+    rows: Rows = [["序号", "问题", "整改目标", "整改要求", "整改措施", "责任单位", "完成时限", "完成情况"],
+                  [1, "林长制落实不到位", "林长制有效落实", "全面落实林长制", "建立林长巡林台账", "林政股",
+                   "2025年6月30日", "已完成"]]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert _issues(path) == [("林长制落实不到位", ["建立林长巡林台账"])]
+    assert _loud(path) == []

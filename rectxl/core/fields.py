@@ -122,7 +122,7 @@ ALIASES: Final[dict[str, str]] = {
     **dict.fromkeys(["佐证材料", "佐证资料", "整改佐证", "佐证", "证明材料", "佐证材料清单"], EVIDENCE),
     **dict.fromkeys(["备注", "说明"], REMARK),
     **dict.fromkeys(["配合单位", "配合部门", "协办单位", "配合科室", "配合股室"], CO_OWNER),
-    **dict.fromkeys(["整改目标", "目标", "预期目标"], GOAL),
+    **dict.fromkeys(["整改目标", "目标", "预期目标", "整改要求"], GOAL),
     **dict.fromkeys(["验收人", "验收责任人", "验收单位"], ACCEPTOR),
     **dict.fromkeys(["验收日期", "验收时间"], ACCEPTED),
     **dict.fromkeys(["销号日期", "销号时间"], CLOSED),

@@ -572,6 +572,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _task_as_goal(texts, columns, duplicates)
     _matter_to_rectify(texts, columns, duplicates)
     _goal_as_measure(texts, columns, duplicates)
+    _requirement_beside_goal(texts, duplicates)
     measure_more = _measure_split(texts, columns, duplicates)
     measure_cols = _numbered_measures(texts, columns, duplicates)
     _detail_not_issue(texts, columns, duplicates)
@@ -1045,9 +1046,9 @@ def _matter_to_rectify(texts: dict[int, str], columns: dict[str, int], duplicate
 
 
 def _goal_as_measure(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
-    """整改目标任务, 目标任务, 整改目标及任务 with no measure column beside it: the tasks the issue was
-    split into are the ledger's measures (the goal written with them) — not a goal column, leaving
-    every issue without a measure."""
+    """整改目标任务, 目标任务, 整改目标及任务 (整改要求) with no measure column beside it: the tasks the
+    issue was split into (what it requires) are the ledger's measures (the goal written with them) —
+    not a goal column, leaving every issue without a measure."""
     goal = columns.get(F.GOAL)
     if F.MEASURE in columns or goal is None or not _NAMES_TASKS.search(F.header_key(texts.get(goal, ""))):
         return
@@ -1058,8 +1059,18 @@ def _goal_as_measure(texts: dict[int, str], columns: dict[str, int], duplicates:
             duplicates[F.GOAL] = more[1:]
 
 
-#: a 目标 header that names the tasks too (整改目标任务, 目标及措施)
-_NAMES_TASKS = re.compile(r"任务|措施|举措")
+def _requirement_beside_goal(texts: dict[int, str], duplicates: dict[str, list[int]]) -> None:
+    """整改要求 beside 整改目标: both say what the work is to achieve — the goal's column is read, the
+    requirement's is no second goal column to delete (duplicate-header)."""
+    if more := duplicates.get(F.GOAL):
+        if kept := [c for c in more if "要求" not in F.header_key(texts.get(c, ""))]:
+            duplicates[F.GOAL] = kept
+        else:
+            del duplicates[F.GOAL]
+
+
+#: a 目标 header that names the tasks too (整改目标任务, 目标及措施), or what is required (整改要求)
+_NAMES_TASKS = re.compile(r"任务|措施|举措|要求")
 
 
 #: the header of a measure column that goes on with the one left of it (具体举措, 细化措施)
