@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from rectxl import api
 from rectxl.api import Options
+from tests.test_layout_round14 import book
 from tests.test_layout_round15 import _book as round15_book
 
 AS_OF = date(2025, 9, 30)
@@ -278,3 +279,22 @@ def test_a_requirement_beside_the_goal_is_no_second_goal_column(tmp_path: Path) 
     path = _book(tmp_path / "林业局.xlsx", rows)
     assert _issues(path) == [("林长制落实不到位", ["建立林长巡林台账"])]
     assert _loud(path) == []
+
+
+# -- the day the ledger stands at, in brackets closing its title -----------------------------------------
+
+def test_the_day_in_brackets_after_the_title_is_the_report_date(tmp_path: Path) -> None:
+    rows: Rows = [["某某县林业局巡察整改台账（2025年9月30日）"], HEADER,
+                  [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成"],
+                  [2, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年12月31日", "正在推进"]]
+    path = book(tmp_path / "林业局.xlsx", {"台账": (rows, ["A1:F1"])})
+    report = api.check(path, today=date(2026, 3, 1))
+    assert (report.as_of, report.as_of_source) == (date(2025, 9, 30), "标题行中的日期")
+    assert [f.code for f in report.findings if f.severity.value != "info"] == []  # not overdue on 1 March
+
+
+def test_a_period_in_brackets_after_the_title_is_no_report_date(tmp_path: Path) -> None:
+    rows: Rows = [["某某县林业局巡察整改台账（巡察时间：2025年3月10日至2025年5月20日）"], HEADER,
+                  [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成"]]
+    path = book(tmp_path / "林业局.xlsx", {"台账": (rows, ["A1:F1"])})
+    assert api.read_ledger(path).info.report_date is None

@@ -2210,9 +2210,10 @@ def _paired_texts(row: Sequence[Any]) -> list[str]:
 
 _FULL_DAY = r"(?P<date>[0-9０-９]{4}\s*[年./-]\s*[0-9０-９]{1,2}\s*[月./-]\s*[0-9０-９]{1,2}\s*[日号]?)"
 #: a report date written with no key of its own: the day alone in its cell (beside the stamp line),
-#: under the bare key 日期 or 时间, or the day the table was brought up to ("…台账（2025年10月31日更新）")
+#: under the bare key 日期 or 时间, or the day the table was brought up to ("…台账（2025年10月31日更新）",
+#: or the day alone in brackets closing the title: "…台账（2025年10月31日）")
 _LONE_DAY = LazyPattern(r"(?:(?:日期|时间)\s*[:：]\s*)?" + _FULL_DAY)
-_UPDATED_ON = LazyPattern(_FULL_DAY + r"\s*(?:更新|止)")
+_UPDATED_ON = LazyPattern(r"(?:(?P<open>[(（])\s*)?" + _FULL_DAY + r"\s*(?(open)[)）]\s*$|(?:更新|止))")
 
 
 def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[str, str]]:
