@@ -298,3 +298,20 @@ def test_a_period_in_brackets_after_the_title_is_no_report_date(tmp_path: Path) 
                   [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成"]]
     path = book(tmp_path / "林业局.xlsx", {"台账": (rows, ["A1:F1"])})
     assert api.read_ledger(path).info.report_date is None
+
+
+# -- the account of the work and its evidence in one column ------------------------------------------
+
+@pytest.mark.parametrize("head", ["整改进展及佐证材料", "整改成效及佐证", "进展情况及佐证资料"])
+def test_progress_and_evidence_in_one_column_is_the_progress(tmp_path: Path, head: str) -> None:
+    rows: Rows = [[*HEADER, head],
+                  [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成",
+                   "已建立巡林台账，开展巡林126次（佐证：巡林台账）"],
+                  [2, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年12月31日", "正在推进",
+                   "已在12个村开展宣传"]]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    notice = tmp_path / "通报.md"
+    api.notice(path, notice, as_of=AS_OF)
+    text = notice.read_text(encoding="utf-8")
+    assert "开展巡林126次" in text and "已在12个村开展宣传" in text
+    assert _loud(path) == []
