@@ -315,3 +315,16 @@ def test_progress_and_evidence_in_one_column_is_the_progress(tmp_path: Path, hea
     text = notice.read_text(encoding="utf-8")
     assert "开展巡林126次" in text and "已在12个村开展宣传" in text
     assert _loud(path) == []
+
+
+@pytest.mark.parametrize("head", ["整改进展情况及存在问题", "落实情况及存在的问题", "推进情况和遇到的困难"])
+def test_progress_and_what_holds_it_up_in_one_column_is_the_progress(tmp_path: Path, head: str) -> None:
+    rows: Rows = [[*HEADER, head],
+                  [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成", "开展巡林126次"],
+                  [2, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年12月31日", "正在推进",
+                   "已在12个村开展宣传，存在宣传物资不足问题"]]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert _issues(path) == [("林长制落实不到位", ["建立林长巡林台账"]), ("森林防火宣传不足", ["开展防火宣传进村入户"])]
+    assert [m.progress for m in api.read_ledger(path).measures()] == [
+        "开展巡林126次", "已在12个村开展宣传，存在宣传物资不足问题"]
+    assert _loud(path) == []

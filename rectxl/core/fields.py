@@ -181,10 +181,10 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"验收", ACCEPTOR),
     (r"销号.*(日期|时间)", CLOSED),
     (r"配合|协办|协助|协同", CO_OWNER),
-    # 整改进展及佐证材料, 整改成效及佐证: the account of the work, its evidence named in it — the
-    # progress (read as the evidence, the notice had lost every account)
-    (r"(?:进展|成效|落实|推进|办理)(?:情况|成效)?\s*(?:及|和|与|、|/|／|\+|＋)\s*(?:佐证|证明|支撑|印证|见证|备查)",
-     PROGRESS),
+    # 整改进展及佐证材料, 整改成效及佐证, 进展情况及存在问题: the account of the work, its evidence
+    # or what holds it up named in it — the progress (not the evidence, nor a second issue column)
+    (r"(?:进展|成效|落实|推进|办理)(?:情况|成效)?\s*(?:及|和|与|、|/|／|\+|＋)\s*"
+     r"(?:佐证|证明|支撑|印证|见证|备查|(?:存在|遇到)?的?(?:问题|困难))", PROGRESS),
     (r"佐证|证明材料|支撑材料|印证材料|见证材料|备查材料|备查资料|附件", EVIDENCE),
     # 整改措施及时限, 措施及完成时限, 整改任务及时间节点: the measures, each naming its deadline in its
     # text ("制定学习计划，2025年6月底前完成") — not when a measure was done (措施完成时间)
@@ -329,6 +329,8 @@ def _required_of_joined(key: str) -> str | None:
     fields = [ALIASES.get(p) or _by_parts(p) for p in parts]
     if None in fields:
         return None
+    if fields[0] == PROGRESS and ISSUE in fields:
+        return None  # 整改进展情况及存在问题: the problems met on the way, no issue column (see _PARTS)
     required = {f for f in fields if f in REQUIRED_FIELDS}
     return required.pop() if len(required) == 1 else None
 
