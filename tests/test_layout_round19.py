@@ -328,3 +328,21 @@ def test_progress_and_what_holds_it_up_in_one_column_is_the_progress(tmp_path: P
     assert [m.progress for m in api.read_ledger(path).measures()] == [
         "开展巡林126次", "已在12个村开展宣传，存在宣传物资不足问题"]
     assert _loud(path) == []
+
+
+# -- the measures and how far each got in one column: 整改措施及完成情况 -----------------------------------
+
+def test_measures_and_their_status_in_one_column(tmp_path: Path) -> None:
+    rows: Rows = [["序号", "问题", "整改措施及完成情况", "责任单位", "整改时限"],
+                  [1, "林长制落实不到位", "建立林长巡林台账，已完成", "林政股", "2025年6月30日"],
+                  [2, "森林防火宣传不足", "开展防火宣传进村入户，正在推进", "防火办", "2025年6月30日"],
+                  [3, "野生动物保护执法偏软", "开展专项执法", "森林公安", "2025年12月31日"]]
+    path = _book(tmp_path / "林业局.xlsx", rows)
+    assert _issues(path) == [("林长制落实不到位", ["建立林长巡林台账"]), ("森林防火宣传不足", ["开展防火宣传进村入户"]),
+                             ("野生动物保护执法偏软", ["开展专项执法"])]
+    assert [code for code, _ in _loud(path)] == ["missing-status", "overdue"]
+    assert ("overdue", "E3") in _loud(path)
+    notice = tmp_path / "通报.md"
+    api.notice(path, notice, as_of=AS_OF)
+    text = notice.read_text(encoding="utf-8")
+    assert "建立林长巡林台账，已完成。" in text and "开展防火宣传进村入户，正在推进。" in text

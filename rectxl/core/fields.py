@@ -189,6 +189,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 整改措施及时限, 措施及完成时限, 整改任务及时间节点: the measures, each naming its deadline in its
     # text ("制定学习计划，2025年6月底前完成") — not when a measure was done (措施完成时间)
     (r"(?:措施|举措|任务)(?:及|和|与|、|/|／)(?:完成|办结|整改)?(?:时限|期限|时间节点|时间|节点)(?:要求)?$", MEASURE),
+    # 整改措施及完成情况, 措施及落实情况: the measures, each saying how far it got ("建立台账，已完成")
+    (r"(?:措施|举措|任务)(?:及|和|与|、|/|／)(?:其)?(?:完成|落实|整改|推进)?(?:情况|进展|进度|状态)$", MEASURE),
     # 整改目标及措施: the measures, their goal beside them
     (r"(?:目标|任务)(?:及|和|与|、)(?:措施|举措)|(?:措施|举措)(?:及|和|与|、)(?:目标|成效)", MEASURE),
     (r"目标", GOAL),

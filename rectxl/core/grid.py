@@ -591,7 +591,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _lead_unit_first(texts, columns, duplicates)
     _specific_person_first(texts, columns, duplicates)
     _bare_words(texts, found, columns, skip)
-    _deadline_in_measures(texts, columns)
+    _fields_in_measures(texts, columns)
     _text_under_spanned_name(grid, first, r, r + 1 + numbered, columns)
     if unit_status and F.OWNER_UNIT not in columns:
         columns[F.OWNER_UNIT] = min(unit_status)  # the units are named over the statuses
@@ -916,16 +916,21 @@ def _bare_words(texts: dict[int, str], found: dict[int, str], columns: dict[str,
 
 
 #: a measure column naming the deadline too: 整改措施及时限, 措施及完成时限, 整改任务及时间节点
-_MEASURE_WITH_DUE = re.compile(r"(?:措施|举措|任务).*(?:时限|期限|时间|节点)")
+#: a measures' header saying the column gives their deadlines, or how far they got, too
+_MEASURE_WITH = ((F.DEADLINE, re.compile(r"(?:措施|举措|任务).*(?:时限|期限|时间|节点)")),
+                 (F.STATUS, re.compile(r"(?:措施|举措|任务).+(?:完成情况|落实情况|整改情况|进度|状态)$")))
 
 
-def _deadline_in_measures(texts: dict[int, str], columns: dict[str, int]) -> None:
+def _fields_in_measures(texts: dict[int, str], columns: dict[str, int]) -> None:
     """No 整改时限 column, and the measures' column says it gives their deadlines too (整改措施及时限:
-    "制定学习计划，2025年6月底前完成"): the deadline is read from each measure's text, in its cell."""
-    if F.DEADLINE in columns or (c := columns.get(F.MEASURE)) is None:
+    "制定学习计划，2025年6月底前完成"): the deadline is read from each measure's text, in its cell —
+    and, no 整改状态 column, the status when it says how far they got (整改措施及完成情况: "建立巡林台账，
+    已完成")."""
+    if (c := columns.get(F.MEASURE)) is None:
         return
-    if _MEASURE_WITH_DUE.search(F.header_key(texts.get(c, ""))):
-        columns[F.DEADLINE] = c
+    for field_name, names in _MEASURE_WITH:
+        if field_name not in columns and names.search(F.header_key(texts.get(c, ""))):
+            columns[field_name] = c
 
 
 def _reassign(columns: dict[str, int], duplicates: dict[str, list[int]], field: str, to: str,
@@ -2850,7 +2855,9 @@ _TITLE_ASPECT = LazyPattern(r"(?:[(（]|——|--|－－)\s*((?:[一二三四五
                             r"\s*(?:问题)?[)）]?\s*$")
 
 
-#: what parts a measure's text into clauses, one of them its deadline
+#: the longest clause closing a measure's text that is read as its status ("已完成", "正在推进中")
+_STATUS_CLAUSE = 8
+#: what parts a measure's text into clauses, one of them its deadline (or its status)
 _DUE_CLAUSES = re.compile(r"[，,；;。（）()\n]|完成时限[:：]|时限[:：]")
 #: what parts the owners a cell lists ("南山社区、北湖社区", "张某，李某")
 _OWNER_SEPARATORS = re.compile(r"[、，,；;/\s]+")
@@ -3113,6 +3120,9 @@ class _Builder:
             values = self.filled.column(c, table)
             if None in values:
                 values = ["" if v is None else v for v in values]
+            if c == self.cols.get(F.STATUS) == self.cols.get(F.MEASURE) and field_name in (F.STATUS, F.MEASURE):
+                # 整改措施及完成情况 ("建立巡林台账，已完成"): the measure, then how far it got
+                values = [self._status_last(v)[field_name == F.STATUS] for v in values]
             texts = _texts(values) if field_name in _MEASURE_TEXT else None
             errors = _error_values(values, texts)
             for r in errors:
@@ -3917,6 +3927,18 @@ class _Builder:
                     DeadlineKind.INVALID, DeadlineKind.EMPTY):
                 return clause
         return ""
+
+    def _status_last(self, value: Any) -> tuple[Any, str]:
+        """(the measure, its status) of a measure's text whose last clause says how far it got
+        ("建立巡林台账，已完成" → "建立巡林台账", "已完成"); the text and "" when it says none."""
+        if type(value) is not str:
+            return value, ""
+        clauses = _DUE_CLAUSES.split(value.rstrip("。；;，, "))
+        last = clauses[-1].strip()
+        if len(clauses) < 2 or not last or len(last) > _STATUS_CLAUSE or (
+                reading := self._status(last)).status is None or reading.rest:
+            return value, ""  # (an account, "已建立制度3项", is no status word)
+        return value.rstrip("。；;，, ")[:-len(clauses[-1])].rstrip("，,；;。（( "), last
 
     def _deadline(self, value: Any) -> Deadline:
         """:func:`parse_deadline`, once per distinct value (a ledger repeats a few dozen phrases)."""
