@@ -346,3 +346,15 @@ def test_measures_and_their_status_in_one_column(tmp_path: Path) -> None:
     api.notice(path, notice, as_of=AS_OF)
     text = notice.read_text(encoding="utf-8")
     assert "建立林长巡林台账，已完成。" in text and "开展防火宣传进村入户，正在推进。" in text
+
+
+# -- a 项次 column numbering the issues ---------------------------------------------------------------
+
+def test_a_column_headed_xiangci_numbers_the_issues(tmp_path: Path) -> None:
+    rows: Rows = [["项次", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+                  [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成"],
+                  [None, None, "开展林长制考核", "林政股", "2025年6月30日", "已完成"],
+                  [3, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年12月31日", "正在推进"]]
+    path = _book(tmp_path / "林业局.xlsx", rows, ["A2:A3", "B2:B3"])
+    assert [i.number for a in api.read_ledger(path).aspects for i in a.issues()] == [1, 3]
+    assert _loud(path) == [("issue-number-gap", "A4")]

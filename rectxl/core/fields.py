@@ -132,7 +132,7 @@ ALIASES: Final[dict[str, str]] = {
     **dict.fromkeys(["延期时限", "延期至", "延期时间", "延期后时限", "延期期限"], EXTENSION),
     **dict.fromkeys(["延期批准日期", "延期批准时间", "延期申请日期", "延期申请时间", "申请延期日期", "申请延期时间",
                      "批准延期日期", "批准延期时间", "延期审批日期", "延期审批时间"], EXTENSION_GRANTED),
-    **dict.fromkeys(["序号", "编号", "序"], ROW_NO),
+    **dict.fromkeys(["序号", "编号", "序", "项次"], ROW_NO),
     **dict.fromkeys(["推断状态", "状态推断", "推断的状态"], INFERRED_STATUS),
 }
 
