@@ -358,3 +358,18 @@ def test_a_column_headed_xiangci_numbers_the_issues(tmp_path: Path) -> None:
     path = _book(tmp_path / "林业局.xlsx", rows, ["A2:A3", "B2:B3"])
     assert [i.number for a in api.read_ledger(path).aspects for i in a.issues()] == [1, 3]
     assert _loud(path) == [("issue-number-gap", "A4")]
+
+
+# -- the status merged across into the 完成时间 cell ------------------------------------------------------
+
+@pytest.mark.parametrize(("status", "told"), [("正在推进，已完成宣传5场", []),
+                                              ("已完成", [("missing-completion-date", "F3")])])
+def test_a_status_merged_across_the_completion_cell_gives_no_day(tmp_path: Path, status: str,
+                                                                  told: list[tuple[str, str]]) -> None:
+    rows: Rows = [[*HEADER, "完成时间", "整改进展"],
+                  [1, "林长制落实不到位", "建立林长巡林台账", "林政股", "2025年6月30日", "已完成", "2025年6月20日",
+                   "已建立台账"],
+                  [2, "森林防火宣传不足", "开展防火宣传进村入户", "防火办", "2025年12月31日", status, None, None]]
+    path = _book(tmp_path / "林业局.xlsx", rows, ["F3:G3" if told else "F3:H3"])
+    report = api.check(path, Options(as_of=AS_OF))
+    assert [(f.code, f.cell) for f in report.findings if f.severity.value != "info"] == told

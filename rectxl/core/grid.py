@@ -3120,6 +3120,11 @@ class _Builder:
             values = self.filled.column(c, table)
             if None in values:
                 values = ["" if v is None else v for v in values]
+            if field_name == F.COMPLETED and (anchors := self.filled.anchors.get(c)) is not None:
+                # the status or progress merged across into the 完成时间 cell ("正在推进，已完成宣传5场"
+                # over 整改状态 | 完成时间 | 整改进展): the row says no day it was done
+                values = ["" if a is not None and a[1] != c and a[1] in self.cols.values() else v
+                          for v, a in zip(values, anchors, strict=False)] + values[len(anchors):]
             if c == self.cols.get(F.STATUS) == self.cols.get(F.MEASURE) and field_name in (F.STATUS, F.MEASURE):
                 # 整改措施及完成情况 ("建立巡林台账，已完成"): the measure, then how far it got
                 values = [self._status_last(v)[field_name == F.STATUS] for v in values]
