@@ -726,8 +726,8 @@ def _group_spans(grid: Grid, r: int, column_map: dict[str, str]) -> list[tuple[i
 
 def _children_of_groups_above(grid: Grid, r: int, texts: dict[int, str], found: dict[int, str],
                               column_map: dict[str, str]) -> None:
-    """Name the cells of header row ``r`` that name nothing alone by the group label merged
-    across them on the row above: 责任 over 领导 | 单位 | 人, 完成 over 情况 | 时间 — 责任人 and 完成时间
+    """Name the cells of header row ``r`` that name nothing alone by the group label over them on
+    the row above (merged or not): 责任 over 领导 | 单位 | 人, 完成 over 情况 | 时间 — 责任人 and 完成时间
     (the lower row, naming more columns than the labels, was taken for the header). A label as
     wide as the table is a title, no group."""
     width = sum(not _blank(v) for v in grid.rows[r])
@@ -915,8 +915,8 @@ def _bare_words(texts: dict[int, str], found: dict[int, str], columns: dict[str,
             columns[field_name] = c
 
 
-#: a measure column naming the deadline too: 整改措施及时限, 措施及完成时限, 整改任务及时间节点
-#: a measures' header saying the column gives their deadlines, or how far they got, too
+#: a measures' header saying the column gives their deadlines too (整改措施及时限, 措施及完成时限,
+#: 整改任务及时间节点), or how far they got (整改措施及完成情况)
 _MEASURE_WITH = ((F.DEADLINE, re.compile(r"(?:措施|举措|任务).*(?:时限|期限|时间|节点)")),
                  (F.STATUS, re.compile(r"(?:措施|举措|任务).+(?:完成情况|落实情况|整改情况|进度|状态)$")))
 
