@@ -29,7 +29,7 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
   is the year after IT: ``原定2026年9月底，延期至明年3月底`` is March 2027 whenever it is read;
 - ranges (the end wins): ``2023年7月至12月``, ``2023年7月—12月``,
   ``2023年7月-2023年12月``, ``2023年3月16日至5月31日``, ``2023年8—9月``,
-  ``2023—2025年``, ``2023.7.1-2023.12.31``; lists (the last wins): ``2023年三、四季度``;
+  ``2023—2025年``, ``2023.7.1-2023.12.31``; lists (the last wins): ``2023年三、四季度``, ``2023.9.30/2023.12.31``;
 - words after the date do not change it: ``2023年11月底前完成全部整改任务``,
   ``10月底前完成并形成长效机制`` (长效机制 is a thing to build, not "long term");
 - several stages (the latest wins; a stage without a year takes the year of the stage
@@ -77,7 +77,9 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
 - long term: ``长期坚持``, ``长期推进``, ``持续推进``, ``持续整改``, ``持续抓好``, ``长期``,
   ``常态化``, ``常态长效``, ``久久为功``, ``常抓不懈``, ``长期有效`` …;
 - date + long term (DATE_AND_LONG_TERM): ``2023年12月底前完成并长期坚持``,
-  ``短期:9月底;长期:长期坚持``, ``长期坚持(2023年底前取得阶段性成效)``;
+  ``短期:9月底;长期:长期坚持``, ``长期坚持(2023年底前取得阶段性成效)``, ``2023年9月30日-长期``;
+  a date the work starts on is no deadline (``2023年7月起，长期坚持``, ``2023年7月开始，长期坚持``:
+  LONG_TERM; ``2023年7月开始`` alone INVALID);
 - at once + long term (IMMEDIATE_AND_LONG_TERM, due on the feedback date *and* ongoing):
   ``立行立改、长期坚持``, ``立即整改并长期坚持``, ``近期:立即整改;长期:常态化推进``;
 - ``立行立改,2023年7月底前完成`` is DATE (an explicit date beats "immediate");
@@ -317,6 +319,14 @@ _YEAR_LINE = re.compile(r"(\d{2,4}年)[ \t\u3000]*\n\s*"
                         r"(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})月|[上下]半年|第?[一二三四1-4]季度|年?[底末内中])")
 
 
+#: a date said to be when the work starts ("2026年7月开始", "自2026年7月1日始"): written as 起 is,
+#: so that it is no deadline ("2026年7月开始，长期坚持" is long term, as "2026年7月起，长期坚持" is)
+_START = re.compile(r"(?<=[\d年月日号旬初])(?:开始|起始|始)")
+#: a slash between two dates written with dots or dashes ("2026.9.30/2026.12.31", the deadline and
+#: the one it was put back to; "2026.9/2026.12"): two parts, as "2026年9月30日/2026年12月31日" are
+_DATE_SLASH = re.compile(r"(\d{4}[.\-]\d{1,2}(?:[.\-]\d{1,2})?)/(?=\d{4}[.\-年])")
+
+
 #: 元月, January, after a year or at the start ("2025年元月底前", "元月10日前")
 _FIRST_MONTH = re.compile(r"(?:(?<=年)|^)元月")
 
@@ -326,6 +336,10 @@ def _fold(text: str) -> str:
     if (k := symbol_run(s)) and k < len(s):
         s = s[k:]  # "★2026年6月底前", "📌2026年6月底前": a mark before the date
     s = _ODD_SEPARATORS.sub(r"\1.\2.\3", s)
+    if "始" in s:
+        s = _START.sub("起", s)
+    if "/" in s:
+        s = _DATE_SLASH.sub(r"\1;", s)
     if "星期" in s or "周" in s or "礼拜" in s:
         s = _WEEKDAY.sub("", s)
     s = _TIME_SUFFIX.sub("", s)
@@ -1100,9 +1114,9 @@ def _core(s: str, fb: date | None) -> _Result:
     written = s.strip("".join(_PUNCT))
     has_lt = _LONG_TERM.search(s) is not None
     if has_lt:
-        # "2024年9月30日至长期", "2024.9.30—长期": the date stands, the dash is no range
+        # "2024年9月30日至长期", "2024.9.30—长期", "2026年6月30日-长期": the date stands, the dash is no range
         s = _LONG_TERM.sub(";", s)
-        s = re.sub(r"(?:至|到|—|~)+;", ";", s)
+        s = re.sub(r"(?:至|到|—|~|-)+;", ";", s)
     has_imm = _IMMEDIATE.search(s) is not None
     if has_imm and has_lt and "即日" in s and _IMMEDIATE.search(_FROM_TODAY.sub(";", s)) is None:
         has_imm = False  # "即日起长期坚持": long term from this day on, nothing due at once

@@ -1,0 +1,55 @@
+"""Statuses and deadlines as other offices write them (round 19): a deadline then "-长期坚持", work
+said to start on a day before 长期坚持 ("2026年7月开始"), two dotted dates with a slash between them,
+the day the work was finished written before the status word ("2026.10.15已完成"), and words of
+work going on no list had ("启动中", "征求意见中"). Units, people and texts are fictional."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from rectxl import api
+from rectxl.core.rules.context import Options
+from tests.followup_ledgers import write_ledger
+
+HEADER = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改情况", "完成时间"]
+FEEDBACK, REPORT = date(2026, 6, 15), date(2026, 11, 20)
+
+
+def _row(n: int, deadline: object, status: object, done: object = None) -> dict[str, object]:
+    return {"序号": n, "issue": 1 + (n - 1) % 4, "整改措施": f"规范村级财务报账程序（第{n}项）",
+            "责任单位": "农经站", "责任人": "陈立新", "整改时限": deadline, "整改情况": status, "完成时间": done}
+
+
+def _findings(tmp_path: Path, rows: list[dict[str, object]]) -> dict[int, list[tuple[str, str]]]:
+    """(code, message) of every finding, by the row of the sheet (the header is row 3)."""
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows, unit="某某乡人民政府",
+                        info={"反馈日期": FEEDBACK, "报告日期": REPORT})
+    found: dict[int, list[tuple[str, str]]] = {}
+    for f in api.check(path, Options(as_of=REPORT)).findings:
+        found.setdefault(f.row or 0, []).append((f.code, f.message))
+    return found
+
+
+def _codes(found: dict[int, list[tuple[str, str]]], row: int) -> set[str]:
+    return {code for code, _ in found.get(row, [])}
+
+
+# -- deadlines ----------------------------------------------------------------------------------------
+
+def test_a_deadline_then_long_term_a_start_and_two_dotted_dates(tmp_path: Path) -> None:
+    found = _findings(tmp_path, [
+        _row(1, "2026年6月30日前-长期坚持", "正在推进"),  # due June 30, then kept up: overdue
+        _row(2, "2026年8月31日-长期", "正在推进"),
+        _row(3, "2026年7月开始，长期坚持", "正在推进"),  # a start, no day due: not overdue
+        _row(4, "自2026年7月1日始，长期坚持", "正在推进"),
+        _row(5, "2026.9.30/2026.12.31", "正在推进"),  # the later day is due: not yet
+        _row(6, "2026.6.30/2026.9.30", "正在推进"),
+    ])
+    assert "overdue" in _codes(found, 4) and "overdue" in _codes(found, 5)
+    assert any("2026年8月31日" in message for code, message in found[5] if code == "overdue")
+    for row in (6, 7, 8):
+        assert not _codes(found, row) & {"overdue", "bad-deadline"}, found.get(row)
+    assert "bad-deadline" not in _codes(found, 9)
+    assert [message for code, message in found[9] if code == "overdue"] and all(
+        "2026年9月30日" in message for code, message in found[9] if code == "overdue")
