@@ -53,3 +53,25 @@ def test_a_deadline_then_long_term_a_start_and_two_dotted_dates(tmp_path: Path) 
     assert "bad-deadline" not in _codes(found, 9)
     assert [message for code, message in found[9] if code == "overdue"] and all(
         "2026年9月30日" in message for code, message in found[9] if code == "overdue")
+
+
+# -- the day the work was finished, told in the status cell ----------------------------------------------
+
+def test_the_day_finished_written_in_the_status_cell_is_the_completion(tmp_path: Path) -> None:
+    found = _findings(tmp_path, [
+        _row(1, "2026年9月30日", "2026.10.15已完成"),
+        _row(2, "2026年9月30日", "已于10月20日完成整改，下步将常态化开展自查"),
+        _row(3, "2026年9月30日", "已完成（完成时间：２０２６．９．２８）"),
+        _row(4, "2026年9月30日", "2026年9月已整改到位"),
+        # the day of a meeting, not of the finish; "by" a day is no day it was finished
+        _row(5, "2026年9月30日", "2026年10月8日召开村务监督委员会会议，已完成"),
+        _row(6, "2026年9月30日", "2026年10月20日前已完成"),
+    ])
+    # finished after the deadline: told so, and not asked for the day the cell already gives
+    for row, day in ((4, "2026年10月15日"), (5, "2026年10月20日")):
+        assert _codes(found, row) == {"completed-late"}, found.get(row)
+        assert day in found[row][0][1]
+    for row in (6, 7):  # on time
+        assert not _codes(found, row), found.get(row)
+    for row in (8, 9):
+        assert _codes(found, row) == {"missing-completion-date"}, found.get(row)

@@ -58,6 +58,7 @@ from rectxl.core.status import (
     Status,
     StatusReading,
     box_choices,
+    finished_day,
     read_status,
     split_opening_reading,
     split_opening_status,
@@ -3856,6 +3857,13 @@ class _Builder:
             stated = self._deadline(rest)
             if stated.kind is DeadlineKind.DATE:
                 completed_on, completed_text, rest = stated.due, rest, ""
+        elif reading.status is Status.DONE and not completed_text and (said := finished_day(status_text))[0]:
+            # "2026.10.15已完成", "已于10月20日完成整改", "已完成，完成时间2026年10月20日": the day it was
+            # finished, told in the status cell (a month is read as "2026年8月完成" is)
+            stated = self._deadline(said[0])
+            if stated.kind is DeadlineKind.DATE:
+                completed_on, completed_text = stated.due, said[0]
+                rest = rest if said[1] else ""
         elif self._status_from_progress and reading.status is Status.DONE and not completed_text and progress and (
                 (head := _FIRST_CLAUSE.match(progress)) is not None and _DATE_ONLY.match(head.group(1))):
             # "已完成（2025年6月），修订制度3项。" opening the account: the date it was finished, then the progress

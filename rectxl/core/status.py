@@ -55,6 +55,9 @@ Before reading, 己/巳 typed for 已 ahead of a word of work ("己完成") is r
 options (Done, Completed, In progress, Ongoing, Not started …) are read whole. Tick boxes may stand
 before or after their options ("□已完成 ☑正在推进", "已完成√ 正在推进□").
 
+A done cell may also tell the day the work was finished ("2026.10.15已完成", "已于10月20日完成整改",
+"已完成，完成时间2026年10月20日"): :func:`finished_day` finds it, for a row whose 完成时间 is blank.
+
 Unrecognised text gives ``status=None`` (the caller reports ``bad-status``); nothing is ever
 guessed into 已完成.
 """
@@ -86,6 +89,7 @@ __all__ = [
     "StatusReading",
     "action_first",
     "box_choices",
+    "finished_day",
     "fraction_as_percent",
     "opening_clause",
     "opening_status",
@@ -1750,3 +1754,39 @@ def parse_status(value: object) -> Status | None:
     """The normalised :class:`Status` of a status cell (``read_status(value).status``); ``None``
     for blank or unrecognised values. Never raises."""
     return read_status(value).status
+
+
+#: a day or month as a status names it ("2026.10.15", "2026年10月20日", "10月20日", "2026年10月")
+_SAID_DAY = (r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|末|份)?"
+             r"|\d{4}\s*[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+#: the day before the done word that opens a cell ("2026.10.15已完成", "已于2026年10月20日完成整改",
+#: "10月20日已整改到位"; not "…前已完成", finished by then, nor a month alone with no 已 or 于 —
+#: "2026年12月完成" may be the plan, and is not read done)
+_DAY_FIRST = LazyPattern(rf"^\s*(?:已经?|均已)?\s*(?:于|在)?\s*(?P<day>{_SAID_DAY})\s*(?!\s*(?:前|之前|以前))")
+#: the day labelled, in a clause of its own or in brackets ("已完成，完成时间2026年10月20日",
+#: "已完成（完成时间：2026.10.20）", "已办结，办结日期为10月20日", "已完成（2026年10月20日完成）")
+_DAY_LABELLED = LazyPattern(
+    rf"^[（(]?\s*(?:(?:实际)?(?:完成|办结|完结|整改完成|销号)(?:时间|日期)\s*(?:为|是)?\s*[:：]?\s*(?P<day>{_SAID_DAY})"
+    rf"|(?:于|在)?(?P<then>{_SAID_DAY})\s*(?:已经?)?(?:完成|办结|整改到位|整改完成))\s*[)）。.；;]?\s*$")
+_DAY_CLAUSES = re.compile(r"[，,。；;]|(?=[（(])")
+
+
+def finished_day(text: str) -> tuple[str, bool]:
+    """The day (or month) a status cell read 已完成 says the work was finished on, as written, and
+    whether the cell says anything besides the status and that day: ``"2026.10.15已完成"`` →
+    ("2026.10.15", False), ``"已完成，完成时间2026年10月20日"`` → ("2026年10月20日", False),
+    ``"已于10月20日完成整改，下步将长期坚持"`` → ("10月20日", True); ("", True) when it names none —
+    "2026年10月20日召开专题会议，已完成" (the day of the meeting), "2026年10月20日前已完成" (by then)."""
+    if not any(ch.isdigit() for ch in text):
+        return "", True
+    normal = unicodedata.normalize("NFKC", normalize_text(text))
+    clauses = [c for c in _DAY_CLAUSES.split(normal) if c.strip(" （()）")]
+    if not clauses:
+        return "", True
+    first = _DAY_FIRST.match(clauses[0])
+    if first is not None and read_status(clauses[0][first.end():]).status is Status.DONE:
+        return first["day"].replace(" ", ""), len(clauses) > 1
+    for k, clause in enumerate(clauses[1:], 1):
+        if (said := _DAY_LABELLED.match(clause)) is not None:
+            return (said["day"] or said["then"]).replace(" ", ""), len(clauses) > 2 or k != 1
+    return "", True
