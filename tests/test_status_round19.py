@@ -75,3 +75,14 @@ def test_the_day_finished_written_in_the_status_cell_is_the_completion(tmp_path:
         assert not _codes(found, row), found.get(row)
     for row in (8, 9):
         assert _codes(found, row) == {"missing-completion-date"}, found.get(row)
+
+
+# -- words of work going on ---------------------------------------------------------------------------
+
+def test_a_word_of_work_and_zhong_or_cannot_finish_is_going_on(tmp_path: Path) -> None:
+    cells = ["征求意见中", "拟定中", "会签中", "拆除中", "过户中", "不能完成", "暂不能按期完成"]
+    found = _findings(tmp_path, [_row(n, "2026年9月30日", cell) for n, cell in enumerate(cells, 1)])
+    for row, cell in enumerate(cells, 4):
+        # past its deadline and not finished: overdue, quoting the clerk's word — not unreadable
+        assert _codes(found, row) == {"overdue"}, (cell, found.get(row))
+        assert f"“{cell}”" in found[row][0][1]

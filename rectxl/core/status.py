@@ -675,7 +675,7 @@ _STAGE_KINDS = {"awaiting": Stage.AWAITING, "accepted": Stage.ACCEPTED, "closed"
 
 # Negations, found anywhere in a clause; 不 not in 不懈/不断/不折不扣 …, 未 not in 未来.
 _NEG = re.compile(
-    r"尚未|暂未|还未|仍未|并未|均未|都未|未能|还没有|还没|尚没有|没有|没|无法|难以|未(?!来|雨)|"
+    r"尚未|暂未|还未|仍未|并未|均未|都未|未能|还没有|还没|尚没有|没有|没|无法|难以|不能够|不能|未(?!来|雨)|"
     r"不(?!懈|断|停|折不扣|留死角|打折扣)"
 )
 #: after a negation: "not applicable", not a status (不涉及, 不存在该问题, 无需 …)
@@ -991,7 +991,7 @@ def _negated(s: str, neg: re.Match[str]) -> _Clause | None:
         return _Clause(closure_pending=True) if _NEG_BEFORE.fullmatch(before) else None
     if not _NEG_BEFORE.fullmatch(before):
         return None  # a negation inside a sentence ("针对…落实不到位问题"): no status word
-    if word.startswith("不"):
+    if word.startswith("不") and not word.startswith("不能"):  # (不能完成 is 无法完成)
         return _Clause(Status.IN_PROGRESS) if _NOT_VERDICT.match(after) else None
     if _NEG_START.match(after):
         # "尚有2项未整改": a count of what is left, so the rest is done — going on, not unstarted
@@ -1406,7 +1406,7 @@ def _read_text(text: str) -> StatusReading:
         return StatusReading(Status.IN_PROGRESS, rest=reading.rest)
     if reading.status is None and len(text) <= _BEGUN_MAX:
         folded = _fold(text)
-        if _BEGUN_ONLY.fullmatch(folded):
+        if _BEGUN_ONLY.fullmatch(folded) or (folded.endswith("中") and _GOING_ON_ONLY.fullmatch(folded)):
             return StatusReading(Status.IN_PROGRESS)
         if (acted := _done_action(folded)) is not None:
             return acted
@@ -1503,6 +1503,10 @@ _BEGUN_ONLY = LazyPattern(
     r"进入(?:司法|诉讼|法律)程序)(?:(?![并且及和与后已完到])[\u4e00-\u9fff]){0,6}"
 )
 _BEGUN_MAX = 16
+#: a cell of one word of work and 中, whatever the work ("征求意见中", "拟定中", "会签中", "拆除中",
+#: "过户中"): going on, as 正在征求意见 is — the whole cell only (in a sentence "工作中" is no status)
+_GOING_ON_ONLY = LazyPattern(
+    r"(?:目前|当前|现|仍|尚|还|均|正)?(?:(?![已未不无没非待将并且及和与完毕到之其])[\u4e00-\u9fff]){2,5}(?:中|之中|当中)")
 
 
 #: how far each status is on the way to done, to read a cell listing one status per item
