@@ -86,3 +86,26 @@ def test_a_word_of_work_and_zhong_or_cannot_finish_is_going_on(tmp_path: Path) -
         # past its deadline and not finished: overdue, quoting the clerk's word — not unreadable
         assert _codes(found, row) == {"overdue"}, (cell, found.get(row))
         assert f"“{cell}”" in found[row][0][1]
+
+
+# -- 整改时限 and 整改状态 typed into each other's cells ---------------------------------------------------
+
+def test_deadline_and_status_typed_the_wrong_way_round(tmp_path: Path) -> None:
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, [
+        _row(1, "正在推进", "2026年9月30日"),  # the two columns filled the wrong way round
+        _row(2, "已完成", "2026.8.31", "2026年8月20日"),
+        _row(3, "正在推进", "2026年12月31日"),
+        _row(4, "长期坚持", "长期坚持"),  # both a deadline and a status: as it is
+        _row(5, "2026年9月30日", "已完成", "2026年9月12日"),  # the right way round
+    ], unit="某某乡人民政府", info={"反馈日期": FEEDBACK, "报告日期": REPORT})
+    report = api.check(path, Options(as_of=REPORT))
+    found = {(f.code, f.row, f.cell) for f in report.findings}
+    # told once a row, at the deadline cell holding the status; nothing unreadable
+    assert {(code, row, cell) for code, row, cell in found if code == "status-deadline-swapped"} == {
+        ("status-deadline-swapped", 4, "G4"), ("status-deadline-swapped", 5, "G5"),
+        ("status-deadline-swapped", 6, "G6")}
+    assert not {code for code, _, _ in found} & {"bad-deadline", "bad-status", "missing-deadline"}
+    # read swapped back: the first is overdue since September 30, the second done — not the other way
+    assert ("overdue", 4, "H4") in found
+    assert [row for code, row, _ in found if code == "overdue"] == [4]
+    assert (report.counts.done, report.counts.in_progress, report.counts.long_term) == (2, 2, 1)

@@ -3819,6 +3819,9 @@ class _Builder:
         status_text = t[F.STATUS][r]
         completed_text = t[F.COMPLETED][r]
         reading = self._status(status_text)
+        swapped = self._swapped(r) if reading.status is None and status_text else None
+        if swapped is not None:
+            status_text, reading = swapped[1], swapped[2]
         inferred = False
         progress = t[F.PROGRESS][r]
         if self._status_from_progress and reading.status is None:
@@ -3887,6 +3890,13 @@ class _Builder:
             if self._unit_names_lead and not named_lead:
                 named_lead, named_person = named_person, ""
             lead, person = lead or named_lead, person or named_person
+        cells: Mapping[str, str] = RowCells(self.store, r)
+        as_read: Mapping[str, Any] = RowValues(self.values, r)
+        if swapped is not None:
+            # each field at the cell it was typed in, its value as typed there
+            cells = _Override(_Override(cells, F.STATUS, self.ref(F.DEADLINE, r)), F.DEADLINE, self.ref(F.STATUS, r))
+            as_read = _Override(_Override(as_read, F.STATUS, as_read.get(F.DEADLINE)), F.DEADLINE,
+                                as_read.get(F.STATUS))
         return Measure(
             text=text,
             sheet=self.grid.name,
@@ -3894,12 +3904,14 @@ class _Builder:
             lead=lead,
             owner_unit=unit,
             owner_person=person,
-            deadline=self._deadline_of(r, deadline[r] if deadline is not None else None),
+            deadline=swapped[0] if swapped is not None else self._deadline_of(
+                r, deadline[r] if deadline is not None else None),
             status=reading.status,
             status_text=status_text,
             status_from_account=inferred,
             stage=reading.stage,
             continuing=reading.continuing,
+            swapped=swapped is not None,
             completed_on=completed_on,
             completed_text=completed_text,
             # "已完成。召开专题会2次……": the leading word is the status, the rest is progress
@@ -3911,9 +3923,27 @@ class _Builder:
             remark=t[F.REMARK][r],
             uncomputed=uncomputed,
             extra={f: t[f][r] for f in self._extra_fields if t[f][r]} if self._extra_fields else {},
-            cells=RowCells(self.store, r),
-            raw=RowValues(self.values, r),
+            cells=cells,
+            raw=as_read,
         )
+
+    def _swapped(self, r: int) -> tuple[Deadline, str, StatusReading] | None:
+        """Row ``r``'s 整改时限 and 整改状态 typed into each other's cells (时限 "正在推进", 状态
+        "2026年9月30日" — a row, or the two columns, filled the wrong way round): the deadline the
+        status cell gives, and the text and reading of the status the deadline cell gives; ``None``
+        when the deadline cell is no status alone (长期坚持 is a deadline too) or the status cell
+        no deadline."""
+        deadlines, statuses = self.values.get(F.DEADLINE), self.values.get(F.STATUS)
+        if deadlines is None or statuses is None or _blank(deadlines[r]):
+            return None
+        held = _text(deadlines[r])
+        if (reading := self._status(held)).status is None or self._deadline(deadlines[r]).kind is not (
+                DeadlineKind.INVALID):
+            return None
+        due = self._deadline_of(r, statuses[r])
+        if due.kind in (DeadlineKind.INVALID, DeadlineKind.EMPTY):
+            return None
+        return due, held, reading
 
     def _deadline_of(self, r: int, value: Any) -> Deadline:
         """Row ``r``'s deadline: its 整改时限 cell, and what a 整改类型 column adds (立行立改 with no

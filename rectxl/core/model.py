@@ -216,6 +216,9 @@ class Measure:
     stage: str | None = None
     #: the status cell says the work is done and continues ("已完成，并长期坚持")
     continuing: bool = False
+    #: the row's 整改时限 and 整改状态 were typed into each other's cells (时限 "正在推进", 状态
+    #: "2026年9月30日"): read swapped back, ``cells`` pointing at where each was typed
+    swapped: bool = False
     #: fields whose cell holds a formula that was never computed (the value is unknown, not empty)
     uncomputed: frozenset[str] = frozenset()
     #: other recognised columns (配合单位, 整改目标, 验收人, 验收日期, 销号日期, 延期时限) → cell text

@@ -164,6 +164,20 @@ _LEAD_WITH_STATUS = ("这是一段整改情况的叙述，读不出整改状态�
 
 
 @rule(
+    "status-deadline-swapped", Severity.WARNING,
+    "整改时限与整改状态填反了：时限格写的是状态，状态格写的是时限（已按对调后的内容校验）。",
+    "整改时限与整改状态填反了：时限格（{cell}）写的是状态“{status}”，"
+    "状态格（{other}）写的是时限“{due}”。"
+    "已按对调后的内容校验，请把两格的内容对调（整列填反的，对调两列的表头）。",
+)
+def status_deadline_swapped(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.measures:
+        if m.swapped:
+            yield r.at(ctx, m, F.STATUS, status=m.status_text, other=m.cell(F.DEADLINE) or "",
+                       due=m.deadline.text)
+
+
+@rule(
     "missing-status", Severity.ERROR,
     "整改状态为空。",
     "第{row}行未填写整改状态：{advice}",
