@@ -109,3 +109,19 @@ def test_deadline_and_status_typed_the_wrong_way_round(tmp_path: Path) -> None:
     assert ("overdue", 4, "H4") in found
     assert [row for code, row, _ in found if code == "overdue"] == [4]
     assert (report.counts.done, report.counts.in_progress, report.counts.long_term) == (2, 2, 1)
+
+
+# -- 是否验收 / 是否销号 answered by a check box, 1/0 or a filled mark -------------------------------------
+
+def test_closure_columns_of_check_boxes_ones_and_marks(tmp_path: Path) -> None:
+    header = [*HEADER, "是否验收", "是否销号"]
+    finished = date(2026, 9, 1)
+    rows = [{**_row(n, "2026年9月30日", "已完成", finished), "是否验收": accepted, "是否销号": closed}
+            for n, (accepted, closed) in enumerate(
+                [(True, True), (True, False), (False, False), (1, 1), (1, 0), ("●", "●"), ("●", "○")], 1)]
+    path = write_ledger(tmp_path / "台账.xlsx", header, rows, unit="某某乡人民政府",
+                        info={"反馈日期": FEEDBACK, "报告日期": REPORT})
+    report = api.check(path, Options(as_of=REPORT))
+    # TRUE, 1 and ● say yes, FALSE, 0 and ○ no: three closed, three more accepted, one waiting
+    assert (report.counts.closed, report.counts.accepted) == (3, 3)
+    assert [f.row for f in report.findings if f.code == "awaiting-acceptance"] == [6]

@@ -23,8 +23,10 @@ __all__ = ["CLOSURE_FIELDS", "FLAG_FIELDS", "closure_date", "closure_flag", "clo
 CLOSURE_FIELDS = (F.ACCEPTOR, F.ACCEPTED, F.CLOSED, F.ACCEPTED_FLAG, F.CLOSED_FLAG)
 #: the yes/no columns, and the stage a yes in each records
 FLAG_FIELDS = {F.ACCEPTED_FLAG: Stage.ACCEPTED, F.CLOSED_FLAG: Stage.CLOSED}
-_NO = re.compile(r"否|未|没|不|待|尚|暂|拟|申请|[×✗✘xXnN]")
-_YES = re.compile(r"是|已|[√✓✔☑yY]|销号|验收|通过|合格")
+_NO = re.compile(r"否|未|没|不|待|尚|暂|拟|申请|[×✗✘xXnN○◇☐□]|^(?:FALSE|0)$", re.I)
+#: (a filled mark ● ■ ticks a yes/no column as √ does; TRUE and 1 are an Excel check box's or a
+#: 1/0 column's yes)
+_YES = re.compile(r"是|已|[√✓✔☑yY●■◆◉★▲]|销号|验收|通过|合格|^(?:TRUE|1)$", re.I)
 _ORDER = {Stage.AWAITING: 1, Stage.ACCEPTED: 2, Stage.CLOSED: 3}
 
 
@@ -43,11 +45,13 @@ def closure_date(m: Measure, field: str) -> tuple[date | None, str]:
 
 
 def closure_flag(m: Measure, field: str) -> bool | None:
-    """What ``m``'s 是否验收 / 是否销号 cell says: yes (是, √, 已销号, 通过, or a date), no (否, ×,
-    未销号, 待验收), ``None`` when blank or neither."""
+    """What ``m``'s 是否验收 / 是否销号 cell says: yes (是, √, ●, TRUE, 1, 已销号, 通过, or a date),
+    no (否, ×, ○, FALSE, 0, 未销号, 待验收), ``None`` when blank or neither."""
     raw = m.raw.get(field)
     if isinstance(raw, date):
         return True
+    if isinstance(raw, bool):
+        return raw  # an Excel check box, TRUE or FALSE
     text = m.extra.get(field, "").strip()
     if not text:
         return None
