@@ -125,3 +125,18 @@ def test_closure_columns_of_check_boxes_ones_and_marks(tmp_path: Path) -> None:
     # TRUE, 1 and ● say yes, FALSE, 0 and ○ no: three closed, three more accepted, one waiting
     assert (report.counts.closed, report.counts.accepted) == (3, 3)
     assert [f.row for f in report.findings if f.code == "awaiting-acceptance"] == [6]
+
+
+def test_the_day_finished_opening_the_progress_of_a_ledger_without_status_column(tmp_path: Path) -> None:
+    header = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改落实情况", "完成时间"]
+    rows = [{**_row(n, "2026年9月30日", None), "整改落实情况": told} for n, told in enumerate([
+        "已于2026年10月20日完成整改。修订完善村级财务制度3项。",
+        "2026.9.18已完成，召开专题会议2次。",
+        "已完成。2026年10月制定印发《村级财务管理办法》。",  # the day of a step, not of the finish
+    ], 1)]
+    path = write_ledger(tmp_path / "台账.xlsx", header, rows, unit="某某乡人民政府",
+                        info={"反馈日期": FEEDBACK, "报告日期": REPORT})
+    found = {(f.code, f.row) for f in api.check(path, Options(as_of=REPORT)).findings}
+    assert ("completed-late", 4) in found and ("missing-completion-date", 4) not in found
+    assert not {code for code, row in found if row == 5}
+    assert ("missing-completion-date", 6) in found and ("completed-late", 6) not in found

@@ -3824,12 +3824,13 @@ class _Builder:
             status_text, reading = swapped[1], swapped[2]
         inferred = False
         progress = t[F.PROGRESS][r]
+        told = ""  # the progress a status was read from, as written
         if self._status_from_progress and reading.status is None:
             # no status column: a progress cell opening with a status word ("已完成。共轮训…") says it,
             # and the rest of the cell is the progress (as in a status cell "已完成。召开专题会2次……")
             reading, after = split_opening_reading(progress, by_rules=True)
             if reading.status is not None:
-                progress = after
+                told, progress = progress, after
         fields_uncomputed = self.uncomputed.get(r)
         uncomputed = frozenset(fields_uncomputed) if fields_uncomputed else _NONE_UNCOMPUTED
         for field_name in uncomputed:
@@ -3860,13 +3861,15 @@ class _Builder:
             stated = self._deadline(rest)
             if stated.kind is DeadlineKind.DATE:
                 completed_on, completed_text, rest = stated.due, rest, ""
-        elif reading.status is Status.DONE and not completed_text and (said := finished_day(status_text))[0]:
+        elif reading.status is Status.DONE and not completed_text and (
+                said := finished_day(status_text or told))[0]:
             # "2026.10.15已完成", "已于10月20日完成整改", "已完成，完成时间2026年10月20日": the day it was
-            # finished, told in the status cell (a month is read as "2026年8月完成" is)
+            # finished, told in the status cell or the progress it was read from (a month is read as
+            # "2026年8月完成" is)
             stated = self._deadline(said[0])
             if stated.kind is DeadlineKind.DATE:
                 completed_on, completed_text = stated.due, said[0]
-                rest = rest if said[1] else ""
+                rest = rest if said[1] or not status_text else ""
         elif self._status_from_progress and reading.status is Status.DONE and not completed_text and progress and (
                 (head := _FIRST_CLAUSE.match(progress)) is not None and _DATE_ONLY.match(head.group(1))):
             # "已完成（2025年6月），修订制度3项。" opening the account: the date it was finished, then the progress
