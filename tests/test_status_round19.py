@@ -140,3 +140,18 @@ def test_the_day_finished_opening_the_progress_of_a_ledger_without_status_column
     assert ("completed-late", 4) in found and ("missing-completion-date", 4) not in found
     assert not {code for code, row in found if row == 5}
     assert ("missing-completion-date", 6) in found and ("completed-late", 6) not in found
+
+
+# -- a 整改进度 column of shares written done / all ----------------------------------------------------
+
+def test_a_progress_column_of_shares_done_of_all(tmp_path: Path) -> None:
+    header = [*HEADER[:7], "整改进度"]
+    shares = ["3/5", "5/5", "0/3", "已完成2/4项"]
+    rows = [{**_row(n, "2026年9月30日", None), "整改进度": share} for n, share in enumerate(shares, 1)]
+    path = write_ledger(tmp_path / "台账.xlsx", header, rows, unit="某某乡人民政府",
+                        info={"反馈日期": FEEDBACK, "报告日期": REPORT})
+    report = api.check(path, Options(as_of=REPORT))
+    # three of five is no day (March 5) the work was finished on: it is going on, and overdue
+    assert sorted(f.row for f in report.findings if f.code == "overdue") == [4, 6, 7]
+    assert (report.counts.done, report.counts.in_progress, report.counts.not_started) == (1, 2, 1)
+    assert not [f for f in report.findings if f.code in ("bad-status", "completion-date-unfinished")]

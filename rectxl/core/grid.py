@@ -60,6 +60,7 @@ from rectxl.core.status import (
     box_choices,
     finished_day,
     read_status,
+    share_as_percent,
     split_opening_reading,
     split_opening_status,
 )
@@ -1566,7 +1567,10 @@ def _marks_as_statuses(header: str, texts: list[str], start: int) -> None:
 def _as_percentages(values: list[Any], texts: list[str], start: int) -> list[str]:
     """A 完成进度（%） column's numbers as the shares they are: 100 → "100%", 60 → "60%" — when
     any number below the header is above 1 (a column of 0–1 fractions is read as such by the
-    status reader, 1 meaning 100%)."""
+    status reader, 1 meaning 100%); its shares written done / all as theirs ("3/5" → "60%", not
+    the day March 5)."""
+    if any("/" in t or "／" in t for t in texts[start:]):
+        texts = [t if r < start else share_as_percent(t) or t for r, t in enumerate(texts)]
     numbers = [v for v in values[start:] if isinstance(v, (int, float)) and not isinstance(v, bool)]
     if not numbers or max(numbers) <= 1 or max(numbers) > 100 or min(numbers) < 0:
         return texts

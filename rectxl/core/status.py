@@ -95,6 +95,7 @@ __all__ = [
     "opening_status",
     "parse_status",
     "read_status",
+    "share_as_percent",
     "split_opening_reading",
     "split_opening_status",
 ]
@@ -1260,6 +1261,19 @@ _STATUS_LABEL = re.compile(r"^(?:整改)?(?:进度|状态|情况|完成情况|�
 def fraction_as_percent(text: str) -> str | None:
     """A status cell holding a fraction as the clerk saw it ("0.6" → "60%"); ``None`` otherwise."""
     return percent_text(float(text)) if _FRACTION.match(text) else None
+
+
+#: a share of the work written as done / all, the whole cell ("3/5", "3/5项", "已完成3/5", "完成2/2")
+_SHARE_ALONE = LazyPattern(r"(?:已经?)?(?:完成|整改)?\s*(?P<done>\d{1,4})\s*[/／]\s*(?P<of>\d{1,4})\s*(?:项|个|条|件)?")
+
+
+def share_as_percent(text: str) -> str | None:
+    """A cell of a 整改进度 column writing the share done as done / all ("3/5" → "60%", "4/4" →
+    "100%"); ``None`` for anything else, or a first number above the second (a day, "9/5")."""
+    if ("/" not in text and "／" not in text) or (m := _SHARE_ALONE.fullmatch(text.strip())) is None:
+        return None
+    done, of = int(m["done"]), int(m["of"])
+    return f"{round(100 * done / of)}%" if 0 < of and done <= of else None
 
 
 def _ticked(text: str) -> str | None:
