@@ -155,3 +155,12 @@ def test_a_progress_column_of_shares_done_of_all(tmp_path: Path) -> None:
     assert sorted(f.row for f in report.findings if f.code == "overdue") == [4, 6, 7]
     assert (report.counts.done, report.counts.in_progress, report.counts.not_started) == (1, 2, 1)
     assert not [f for f in report.findings if f.code in ("bad-status", "completion-date-unfinished")]
+
+
+def test_overdue_with_the_status_written_in_the_deadline_cell_says_so(tmp_path: Path) -> None:
+    found = _findings(tmp_path, [_row(1, "2026年9月30日（已整改到位）", None), _row(2, "2026年9月底前，已完成", None),
+                                 _row(3, "2026年9月30日（第一阶段）", None)])
+    for row, said in ((4, "已整改到位"), (5, "已完成")):
+        overdue = [message for code, message in found[row] if code == "overdue"]
+        assert overdue and f"整改时限写着“{said}”" in overdue[0] and "请把整改状态填为“已完成”" in overdue[0]
+    assert all("整改时限写着" not in message for _, message in found[6])

@@ -131,7 +131,7 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
         due = _at_once(m) if at_once else _fmt(effective_due(m) or m.deadline.due) + (
             _lunar_note(ctx, m) or _reckoned_note(m))
         yield r.at(ctx, m, F.DEADLINE, due=due, note=note, as_of=_fmt(ctx.as_of),
-                   status=status_quote(m), hint=_done_in_progress(m))
+                   status=status_quote(m), hint=_done_in_progress(m) or _done_in_deadline(m))
 
 
 @rule(
@@ -367,6 +367,21 @@ def _done_in_progress(m: Measure) -> str:
     if opened is not Status.DONE:
         return ""
     return f"（整改进展写着“{opening_clause(m.progress)}”：如确已完成，请把整改状态填为“已完成”）"
+
+
+#: the parts of a deadline cell, to find a status written beside the date ("2026年9月30日（已完成）")
+_DEADLINE_PARTS = re.compile(r"[，,；;。（()）【】\[\]\s]+")
+
+
+def _done_in_deadline(m: Measure) -> str:
+    """With no status filled in, the status the 整改时限 cell writes beside its date ("2026年9月30日
+    （已完成）", "9月底前，已整改到位"): the clerk put it in the wrong cell."""
+    if m.status is not None or m.status_text or not m.deadline.text:
+        return ""
+    for part in _DEADLINE_PARTS.split(m.deadline.text):
+        if part and not any(ch.isdigit() for ch in part) and read_status(part).status is Status.DONE:
+            return f"（整改时限写着“{part}”：如确已完成，请把整改状态填为“已完成”）"
+    return ""
 
 
 def status_quote(m: Measure) -> str:
