@@ -164,3 +164,19 @@ def test_overdue_with_the_status_written_in_the_deadline_cell_says_so(tmp_path: 
         overdue = [message for code, message in found[row] if code == "overdue"]
         assert overdue and f"整改时限写着“{said}”" in overdue[0] and "请把整改状态填为“已完成”" in overdue[0]
     assert all("整改时限写着" not in message for _, message in found[6])
+
+
+# -- a status column of codes its header keys ---------------------------------------------------------
+
+def test_status_codes_keyed_in_the_header(tmp_path: Path) -> None:
+    header = [*HEADER[:7], "整改状态（1.未启动 2.正在整改 3.已整改）"]
+    rows = [{**_row(n, due, None), header[7]: code}
+            for n, (due, code) in enumerate([("2026年9月30日", 1), ("2026年9月30日", 2), ("2026年9月30日", 3),
+                                              ("2026年12月31日", "2")], 1)]
+    path = write_ledger(tmp_path / "台账.xlsx", header, rows, unit="某某乡人民政府",
+                        info={"反馈日期": FEEDBACK, "报告日期": REPORT})
+    report = api.check(path, Options(as_of=REPORT))
+    # 1 is 未启动 here, not the 是否完成 column's yes
+    assert (report.counts.not_started, report.counts.in_progress, report.counts.done) == (1, 2, 1)
+    assert sorted(f.row for f in report.findings if f.code == "overdue") == [4, 5]
+    assert not [f for f in report.findings if f.code == "bad-status"]

@@ -1535,13 +1535,24 @@ _LEGEND_MARK_FIRST = LazyPattern(rf"([{_MARK_CHARS}])\s*(?:表示|为|代表|=|:
 _LEGEND_WORD_FIRST = LazyPattern(rf"([\u4e00-\u9fff]{{2,6}}?)\s*(?:打|画|划|用|标|为|=|:|：)?\s*([{_MARK_CHARS}])")
 
 
+#: a header's key to codes for its statuses: "（1=已完成，2=正在推进，3=未启动）", "（A已完成 B推进中）",
+#: "（1.已完成 2.正在整改 3.未整改）"
+_LEGEND_CODE = LazyPattern(
+    r"(?<![\dA-Za-z])([1-9]|[A-Ea-e])\s*(?:[.、．:：=＝]|表示|为|代表)?\s*([\u4e00-\u9fff]{2,6})")
+
+
 def _mark_legend(header: str) -> dict[str, str]:
-    """Mark → status word, as a status column's header keys its marks; empty when it keys none."""
+    """Mark → status word, as a status column's header keys its marks; empty when it keys none.
+    Codes (1, 2, 3 or A, B, C) count when the header keys two or more of them to status words."""
     for pattern, mark_first in ((_LEGEND_MARK_FIRST, True), (_LEGEND_WORD_FIRST, False)):
         pairs = [(m.group(1), m.group(2)) if mark_first else (m.group(2), m.group(1)) for m in pattern.finditer(header)]
         legend = {mark: word for mark, word in pairs if read_status(word).status is not None}
         if legend:
             return legend
+    codes = {m.group(1): m.group(2) for m in _LEGEND_CODE.finditer(header)}
+    if len(codes) >= 2 and all(read_status(word).status is not None for word in codes.values()):
+        return {**{code.upper(): word for code, word in codes.items()},
+                **{code.lower(): word for code, word in codes.items()}}
     return {}
 
 
