@@ -180,3 +180,12 @@ def test_status_codes_keyed_in_the_header(tmp_path: Path) -> None:
     assert (report.counts.not_started, report.counts.in_progress, report.counts.done) == (1, 2, 1)
     assert sorted(f.row for f in report.findings if f.code == "overdue") == [4, 5]
     assert not [f for f in report.findings if f.code == "bad-status"]
+
+
+def test_a_count_done_with_some_left_or_a_share_after_the_verb_is_going_on(tmp_path: Path) -> None:
+    cells = ["已整改3个，还剩2个", "已整改5户，尚剩1户未整改", "完成了2/3", "已完成3/5"]
+    found = _findings(tmp_path, [_row(n, "2026年9月30日", cell) for n, cell in enumerate(cells, 1)]
+                      + [_row(5, "2026年9月30日", "已完成5/5", "2026年9月20日")])
+    for row, cell in enumerate(cells, 4):
+        assert _codes(found, row) == {"overdue"}, (cell, found.get(row))
+    assert not _codes(found, 8)  # all of it done, on time

@@ -1207,7 +1207,7 @@ _MARKS = {**dict.fromkeys("√✓✔☑✅", Status.DONE), **dict.fromkeys("×�
 #: a share of the work in brackets: (4/5)
 _SHARE = LazyPattern(r"[(（]\s*(?P<done>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*[)）]")
 #: what is still to do, counted ("剩余1项", "尚有2个未整改"), or a part ("已完成（部分）")
-_REMAINING = LazyPattern(r"(?:剩余|剩下|尚有|仍有|还有|余下)\s*\d{1,4}\s*[项个条件处户家笔]")
+_REMAINING = LazyPattern(r"(?:剩余|剩下|[还尚仍]剩|尚有|仍有|还有|余下)\s*\d{1,4}\s*[项个条件处户家笔]")
 #: what _REMAINING needs to find, cheaply
 _REMAINING_HINT = re.compile(r"剩|尚有|仍有|还有|余下")
 #: a count done and the total, in a short cell ("已完成3项/共4项", "共4项，已完成3项", "已整改2个（共5个）")
@@ -1264,7 +1264,8 @@ def fraction_as_percent(text: str) -> str | None:
 
 
 #: a share of the work written as done / all, the whole cell ("3/5", "3/5项", "已完成3/5", "完成2/2")
-_SHARE_ALONE = LazyPattern(r"(?:已经?)?(?:完成|整改)?\s*(?P<done>\d{1,4})\s*[/／]\s*(?P<of>\d{1,4})\s*(?:项|个|条|件)?")
+_SHARE_ALONE = LazyPattern(
+    r"(?:已经?)?(?:完成|整改)?了?\s*(?P<done>\d{1,4})\s*[/／]\s*(?P<of>\d{1,4})\s*(?:项|个|条|件)?")
 
 
 def share_as_percent(text: str) -> str | None:
@@ -1366,6 +1367,8 @@ def _read_text(text: str) -> StatusReading:
         # "1.已完成", "（1）正在推进": one item of a list, its number no part of the status (not the
         # first of several, "2.已完成；3.正在推进", whose statuses differ)
         return one
+    if ("/" in text or "／" in text) and not text[:1].isdigit() and (share_said := share_as_percent(text)):
+        return _read_text(share_said)  # "已完成3/5", "完成了2/3": the share done (a bare "3/5" may be a day)
     if "/" in text and (share := _SHARE.search(text)) is not None and int(share["of"]):
         # "已完成（4/5）": four of five done is 80%, not done
         done, of = int(share["done"]), int(share["of"])
@@ -1414,9 +1417,10 @@ def _read_text(text: str) -> StatusReading:
         # "已开展自查并整改到位", "已开展专项检查，发现问题已整改": the work, then that what it found is
         # put right — done, the whole cell its account (the result is no status word to drop)
         reading = StatusReading(Status.DONE, rest=text)
-    if (reading.status is Status.DONE or (reading.status is None and "完成" in text)) and (
+    if (reading.status is Status.DONE or (reading.status is None and (
+            "完成" in text or _COUNT_DONE.search(text) is not None))) and (
             _REMAINING_HINT.search(text) and _REMAINING.search(text)):
-        # "已完成4项，剩余1项": done with a count still to do is not done
+        # "已完成4项，剩余1项", "已整改3个，还剩2个": done with a count still to do is not done
         return StatusReading(Status.IN_PROGRESS, rest=reading.rest)
     if reading.status is None and len(text) <= _BEGUN_MAX:
         folded = _fold(text)
