@@ -189,3 +189,11 @@ def test_a_count_done_with_some_left_or_a_share_after_the_verb_is_going_on(tmp_p
     for row, cell in enumerate(cells, 4):
         assert _codes(found, row) == {"overdue"}, (cell, found.get(row))
     assert not _codes(found, 8)  # all of it done, on time
+
+
+def test_a_year_in_chinese_digits_keyed_with_0_or_o(tmp_path: Path) -> None:
+    found = _findings(tmp_path, [_row(1, "二0二六年九月三十日前", "正在推进"), _row(2, "二O二六年十二月底前", "正在推进"),
+                                 _row(3, "二0二六年九月底前", "已完成", "二0二六年十月八日")])
+    assert _codes(found, 4) == {"overdue"} and "2026年9月30日" in found[4][0][1]
+    assert not _codes(found, 5)  # due at the end of December: not yet
+    assert _codes(found, 6) == {"completed-late"} and "2026年10月8日" in found[6][0][1]

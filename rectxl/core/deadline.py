@@ -122,7 +122,15 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from rectxl.core.text import LazyPattern, cn_date, normalize_text, parse_chinese_number, symbol_run, to_simplified
+from rectxl.core.text import (
+    LazyPattern,
+    cn_date,
+    cn_zero,
+    normalize_text,
+    parse_chinese_number,
+    symbol_run,
+    to_simplified,
+)
 
 __all__ = [
     "Deadline",
@@ -362,7 +370,7 @@ def _fold(text: str) -> str:
     if "年前" in s:
         s = _LUNAR_YEAR_END.sub(r"\1春节前", s)
     if _CN_NUM.search(s):
-        s = _CN_NUM.sub(_cn_sub, s)
+        s = _CN_NUM.sub(_cn_sub, cn_zero(s))
     if "整改" in s and "期" in s:
         s = _NAMED_PERIOD_LENGTH.sub(r"\1内", s)
     return s

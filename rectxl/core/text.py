@@ -29,6 +29,7 @@ __all__ = [
     "cn_date",
     "cn_date_range",
     "cn_written_date",
+    "cn_zero",
     "col_index",
     "col_letter",
     "fold",
@@ -178,6 +179,18 @@ def fold_text(value: object) -> str:
 
 _DIGITS = "零一二三四五六七八九"
 _VALUES = {c: i for i, c in enumerate(_DIGITS)} | {"两": 2, "〇": 0, "○": 0}
+
+
+#: a 〇 typed as the digit 0 or the letter O between Chinese digits, as a year is often keyed
+#: ("二0二六年", "二O二六年", "二00六年")
+_ZERO_SLIP = re.compile(r"(?<=[一二三四五六七八九〇零○])[0Oo]+(?=[一二三四五六七八九〇零○])")
+
+
+def cn_zero(text: str) -> str:
+    """``text`` with a 〇 typed as 0 or O between Chinese digits written as 〇: "二0二六年" → "二〇二六年"."""
+    if "0" not in text and "o" not in text and "O" not in text:
+        return text
+    return _ZERO_SLIP.sub(lambda m: "〇" * len(m.group(0)), text)
 
 
 def chinese_number(n: int) -> str:
