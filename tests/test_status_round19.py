@@ -192,8 +192,18 @@ def test_a_count_done_with_some_left_or_a_share_after_the_verb_is_going_on(tmp_p
 
 
 def test_a_year_in_chinese_digits_keyed_with_0_or_o(tmp_path: Path) -> None:
-    found = _findings(tmp_path, [_row(1, "二0二六年九月三十日前", "正在推进"), _row(2, "二O二六年十二月底前", "正在推进"),
+    found = _findings(tmp_path, [_row(1, "二0二六年九月三十日前", "正在推进"),
+                                 _row(2, "二O二六年十二月底前", "正在推进"),
                                  _row(3, "二0二六年九月底前", "已完成", "二0二六年十月八日")])
     assert _codes(found, 4) == {"overdue"} and "2026年9月30日" in found[4][0][1]
     assert not _codes(found, 5)  # due at the end of December: not yet
     assert _codes(found, 6) == {"completed-late"} and "2026年10月8日" in found[6][0][1]
+
+
+def test_the_day_finished_without_its_year_or_with_slashes(tmp_path: Path) -> None:
+    cells = ["10.20已完成", "10月20日完成", "2026/10/20已完成", "（2026.10.20）已完成", "9月已整改到位"]
+    found = _findings(tmp_path, [_row(n, "2026年9月30日", cell) for n, cell in enumerate(cells, 1)])
+    for row in (4, 5, 6, 7):  # finished on October 20: late, and not asked for the day the cell gives
+        assert _codes(found, row) == {"completed-late"}, found.get(row)
+        assert "2026年10月20日" in found[row][0][1]
+    assert not _codes(found, 8)

@@ -142,8 +142,10 @@ _ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}(?![0-9])|[0-9]{4}(?![0-9�
 _FIRST_CLAUSE = re.compile(r"\s*([^，,。；;]+)\s*(?:[，,。；;]|$)")
 #: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
 _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
-#: a status cell of a month and 完成, no 已 or 于 ("2024年5月完成", "2025.6完成"): done or planned
-_MONTH_DONE = LazyPattern(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:底|末|份)?|\d{4}\s*[./]\d{1,2})\s*(?:前|之前)?完成$")
+#: a status cell of a month or a day and 完成, no 已 or 于 ("2024年5月完成", "2025.6完成", "10月20日完成",
+#: "10.20完成"): done or planned
+_MONTH_DONE = LazyPattern(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\d{1,2}\s*[日号]|底|末|份)?|\d{4}\s*[./]\d{1,2}"
+                          r"|\d{1,2}\.\d{1,2})\s*(?:前|之前)?完成$")
 #: a totals row under the table ("合计", "总  计"): a count of the rows above, never a measure
 #: a totals row's label (汇总 is what a Chinese Excel table's totals row says)
 #: — also named for its part ("本方面小计", "政治建设方面小计：2项") and with its count after it
@@ -4060,7 +4062,7 @@ class _Builder:
         """A status cell giving a month and 完成 ("2024年5月完成", or "10月完成", its year read as a
         deadline's is): done then, when that month had ended by the ledger's report date (the day
         it may be finished in), or else the month it is to be done in — going on; unread when the
-        ledger states no report date."""
+        ledger states no report date. A day ("10月20日完成") is read the same way."""
         report = self.ledger.info.report_date
         stated = self._deadline(month)
         if report is None or stated.kind is not DeadlineKind.DATE or stated.due is None:

@@ -754,7 +754,8 @@ _FAILED_NOT_TAIL = re.compile(r"的|后|了|问题|情况|现象|\d|已|完毕|�
 
 _OPEN = "(（【[〔［「『"
 _CLOSE = ")）】]〕］」』"
-_SEP_PUNCT = r"[。，、；：,;:！!…/／\n|｜]+|(?<!\d)[.．]|[.．](?!\d)|[—–―]+|(?<!\d)-|-(?!\d)|[~～]+"
+_SEP_PUNCT = (r"[。，、；：,;:！!…／\n|｜]+|(?<!\d)/+|/+(?!\d)|(?<!\d)[.．]|[.．](?!\d)|[—–―]+|(?<!\d)-|-(?!\d)"
+              r"|[~～]+")
 _SEP = re.compile(_SEP_PUNCT)
 _SEP_WS = re.compile(_SEP_PUNCT + r"|\s+")
 _EDGE = "√✓✔☑■□●○◎▲△★☆※·•*#-—_~\"'“”‘’「」『』〈〉<>"
@@ -1778,13 +1779,15 @@ def parse_status(value: object) -> Status | None:
     return read_status(value).status
 
 
-#: a day or month as a status names it ("2026.10.15", "2026年10月20日", "10月20日", "2026年10月")
-_SAID_DAY = (r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|末|份)?"
-             r"|\d{4}\s*[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+#: a day or month as a status names it ("2026.10.15", "2026年10月20日", "10月20日", "10.20", "2026年10月",
+#: "10月底")
+_SAID_DAY = (r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|末|份)?"
+             r"|\d{4}\s*[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?|\d{1,2}\.\d{1,2}(?![\d%])")
 #: the day before the done word that opens a cell ("2026.10.15已完成", "已于2026年10月20日完成整改",
 #: "10月20日已整改到位"; not "…前已完成", finished by then, nor a month alone with no 已 or 于 —
 #: "2026年12月完成" may be the plan, and is not read done)
-_DAY_FIRST = LazyPattern(rf"^\s*(?:已经?|均已)?\s*(?:于|在)?\s*(?P<day>{_SAID_DAY})\s*(?!\s*(?:前|之前|以前))")
+_DAY_FIRST = LazyPattern(
+    rf"^\s*[（(]?\s*(?:已经?|均已)?\s*(?:于|在)?\s*(?P<day>{_SAID_DAY})\s*(?!\s*(?:前|之前|以前))[)）]?\s*")
 #: the day labelled, in a clause of its own or in brackets ("已完成，完成时间2026年10月20日",
 #: "已完成（完成时间：2026.10.20）", "已办结，办结日期为10月20日", "已完成（2026年10月20日完成）")
 _DAY_LABELLED = LazyPattern(
