@@ -207,3 +207,11 @@ def test_the_day_finished_without_its_year_or_with_slashes(tmp_path: Path) -> No
         assert _codes(found, row) == {"completed-late"}, found.get(row)
         assert "2026年10月20日" in found[row][0][1]
     assert not _codes(found, 8)
+
+
+def test_a_yearless_day_finished_is_not_a_day_to_come(tmp_path: Path) -> None:
+    # fed back in June, reported in November: "5月已完成" is this May (put right while the inspectors
+    # were there), not next May
+    found = _findings(tmp_path, [_row(1, "立行立改", "5月已完成"), _row(2, "2026年9月30日", "已于5.20完成整改")])
+    assert not _codes(found, 4) & {"completion-in-future", "missing-completion-date"}
+    assert not _codes(found, 5)

@@ -3883,9 +3883,8 @@ class _Builder:
             # "2026.10.15已完成", "已于10月20日完成整改", "已完成，完成时间2026年10月20日": the day it was
             # finished, told in the status cell or the progress it was read from (a month is read as
             # "2026年8月完成" is)
-            stated = self._deadline(said[0])
-            if stated.kind is DeadlineKind.DATE:
-                completed_on, completed_text = stated.due, said[0]
+            if (finished := self._completed(said[0])) is not None:
+                completed_on, completed_text = finished, said[0]
                 rest = rest if said[1] or not status_text else ""
         elif self._status_from_progress and reading.status is Status.DONE and not completed_text and progress and (
                 (head := _FIRST_CLAUSE.match(progress)) is not None and _DATE_ONLY.match(head.group(1))):
