@@ -215,3 +215,8 @@ def test_a_yearless_day_finished_is_not_a_day_to_come(tmp_path: Path) -> None:
     found = _findings(tmp_path, [_row(1, "立行立改", "5月已完成"), _row(2, "2026年9月30日", "已于5.20完成整改")])
     assert not _codes(found, 4) & {"completion-in-future", "missing-completion-date"}
     assert not _codes(found, 5)
+
+
+def test_the_day_finished_in_brackets_after_yu(tmp_path: Path) -> None:
+    found = _findings(tmp_path, [_row(1, "2026年9月30日", "已完成（于2026年10月20日）")])
+    assert _codes(found, 4) == {"completed-late"} and "2026年10月20日" in found[4][0][1]

@@ -1789,10 +1789,12 @@ _SAID_DAY = (r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|末|
 _DAY_FIRST = LazyPattern(
     rf"^\s*[（(]?\s*(?:已经?|均已)?\s*(?:于|在)?\s*(?P<day>{_SAID_DAY})\s*(?!\s*(?:前|之前|以前))[)）]?\s*")
 #: the day labelled, in a clause of its own or in brackets ("已完成，完成时间2026年10月20日",
-#: "已完成（完成时间：2026.10.20）", "已办结，办结日期为10月20日", "已完成（2026年10月20日完成）")
+#: "已完成（完成时间：2026.10.20）", "已办结，办结日期为10月20日", "已完成（2026年10月20日完成）",
+#: "已完成（于2026年10月20日）")
 _DAY_LABELLED = LazyPattern(
     rf"^[（(]?\s*(?:(?:实际)?(?:完成|办结|完结|整改完成|销号)(?:时间|日期)\s*(?:为|是)?\s*[:：]?\s*(?P<day>{_SAID_DAY})"
-    rf"|(?:于|在)?(?P<then>{_SAID_DAY})\s*(?:已经?)?(?:完成|办结|整改到位|整改完成))\s*[)）。.；;]?\s*$")
+    rf"|(?:于|在)?(?P<then>{_SAID_DAY})\s*(?:已经?)?(?:完成|办结|整改到位|整改完成)|(?:于|在)(?P<on>{_SAID_DAY}))"
+    r"\s*[)）。.；;]?\s*$")
 _DAY_CLAUSES = re.compile(r"[，,。；;]|(?=[（(])")
 
 
@@ -1813,5 +1815,5 @@ def finished_day(text: str) -> tuple[str, bool]:
         return first["day"].replace(" ", ""), len(clauses) > 1
     for k, clause in enumerate(clauses[1:], 1):
         if (said := _DAY_LABELLED.match(clause)) is not None:
-            return (said["day"] or said["then"]).replace(" ", ""), len(clauses) > 2 or k != 1
+            return (said["day"] or said["then"] or said["on"]).replace(" ", ""), len(clauses) > 2 or k != 1
     return "", True
