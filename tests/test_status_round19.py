@@ -220,3 +220,12 @@ def test_a_yearless_day_finished_is_not_a_day_to_come(tmp_path: Path) -> None:
 def test_the_day_finished_in_brackets_after_yu(tmp_path: Path) -> None:
     found = _findings(tmp_path, [_row(1, "2026年9月30日", "已完成（于2026年10月20日）")])
     assert _codes(found, 4) == {"completed-late"} and "2026年10月20日" in found[4][0][1]
+
+
+def test_a_deadline_written_as_a_period_yyyymm(tmp_path: Path) -> None:
+    # a system's export writes the month due as 202609 (a number, or text)
+    found = _findings(tmp_path, [_row(1, 202609, "正在推进"), _row(2, "202612", "正在推进"),
+                                 _row(3, 202613, "正在推进")])
+    assert _codes(found, 4) == {"overdue"} and "2026年9月30日" in found[4][0][1]
+    assert not _codes(found, 5)
+    assert "bad-deadline" in _codes(found, 6)  # no 13th month

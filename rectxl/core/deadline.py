@@ -10,7 +10,8 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
 - day: ``2023年9月30日``, ``2023.9.30``, ``2023/9/30``, ``2023-09-30`` (optionally with a
   time ``00:00:00``; a time of day or a weekday after the day does not change it:
   ``2023年9月30日24时前``, ``9月30日18:00前``, ``2023年9月30日 星期六``, ``2023/9/30 星期六``),
-  ``20230930``, ``23.9.30``, ``2023年9月上旬/中旬/下旬`` (10th / 20th /
+  ``20230930``, ``202309`` (September 2023, as a system's export writes a period), ``23.9.30``,
+  ``2023年9月上旬/中旬/下旬`` (10th / 20th /
   month end), ``2023年9月中`` (15th); ``9.30`` / ``9/30`` take the feedback year;
 - month (its last day): ``2023年9月``, ``2023年9月底``, ``2023年9月份``, ``2023-9``,
   ``2023.9``;
@@ -1327,6 +1328,8 @@ def _from_number(value: numbers.Real) -> Deadline:
                 return Deadline(text=text, kind=DeadlineKind.INVALID, reason=exc.reason)
         if MIN_YEAR <= n <= MAX_YEAR:
             return Deadline(text=text, kind=DeadlineKind.DATE, due=date(n, 12, 31))
+        if (period := _year_month(n)) is not None:
+            return Deadline(text=text, kind=DeadlineKind.DATE, due=period)
     if MIN_SERIAL <= f < MAX_SERIAL + 1:
         return _from_date(_EXCEL_EPOCH + timedelta(days=math.floor(f)))
     if MIN_YEAR <= f < MAX_YEAR + 1 and (m := _YEAR_DOT_MONTH.fullmatch(repr(f))) is not None:
@@ -1339,10 +1342,20 @@ def _from_number(value: numbers.Real) -> Deadline:
     return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_NUMBER)
 
 
+def _year_month(n: int) -> date | None:
+    """The last day of the month a number written yyyymm names (202609: September 2026, as a system's
+    export writes a period); ``None`` for any other number (no Excel date serial has six digits)."""
+    if MIN_YEAR * 100 + 1 <= n <= MAX_YEAR * 100 + 12 and 1 <= n % 100 <= 12:
+        return month_end(n // 100, n % 100)
+    return None
+
+
 def _text_serial(text: str) -> Deadline | None:
     """An Excel date serial a clerk pasted as text ("46203", " 46203 ", "'46203"): read like the
     number. Other digit strings are not serials ("20261231" is a date, "2026" a year)."""
     s = unicodedata.normalize("NFKC", text).strip().lstrip("'")
+    if len(s) == 6 and s.isdigit() and (period := _year_month(int(s))) is not None:
+        return Deadline(text=text, kind=DeadlineKind.DATE, due=period)  # "202609" pasted as text
     if len(s) < 5 or not s[:5].isdigit() or (m := _TEXT_SERIAL.fullmatch(s)) is None:
         return None
     n = float(m.group(0))
