@@ -229,3 +229,10 @@ def test_a_deadline_written_as_a_period_yyyymm(tmp_path: Path) -> None:
     assert _codes(found, 4) == {"overdue"} and "2026年9月30日" in found[4][0][1]
     assert not _codes(found, 5)
     assert "bad-deadline" in _codes(found, 6)  # no 13th month
+
+
+def test_the_years_target_tasks_done_is_a_stage_as_the_years_tasks_are(tmp_path: Path) -> None:
+    found = _findings(tmp_path, [_row(1, "2026年12月31日", "已完成年度任务"),
+                                 _row(2, "2026年12月31日", "已完成年度目标任务")])
+    assert _codes(found, 4) == _codes(found, 5)
+    assert api.check(tmp_path / "台账.xlsx", Options(as_of=REPORT)).counts.mostly_done == 2
