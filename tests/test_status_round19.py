@@ -236,3 +236,13 @@ def test_the_years_target_tasks_done_is_a_stage_as_the_years_tasks_are(tmp_path:
                                  _row(2, "2026年12月31日", "已完成年度目标任务")])
     assert _codes(found, 4) == _codes(found, 5)
     assert api.check(tmp_path / "台账.xlsx", Options(as_of=REPORT)).counts.mostly_done == 2
+
+
+def test_done_and_waiting_for_the_facts_to_be_checked(tmp_path: Path) -> None:
+    found = _findings(tmp_path, [_row(1, "2026年9月30日", "已整改待核实", "2026年9月20日"),
+                                 _row(2, "2026年9月30日", "已完成，待县纪委核查", "2026年9月25日"),
+                                 _row(3, "2026年9月30日", "待核实")])  # a lead still to look into
+    for row in (4, 5):
+        assert not _codes(found, row) & {"bad-status", "overdue"}, found.get(row)
+    assert "bad-status" in _codes(found, 6)
+    assert api.check(tmp_path / "台账.xlsx", Options(as_of=REPORT)).counts.done == 2

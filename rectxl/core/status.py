@@ -364,8 +364,10 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # the one to check it named: 待巡察办验收, 待县委巡察办验收销号 (both steps to come)
             rf"(?:待|等待|申请|报请|提请|已报请|已提请|已申请|报|已报|已交|已提交|提交|已送|送|已送交|送交){_WHO}(?:组织|进行)?"
             r"(?:验收(?:[并和及]?(?:销号|销项))?|销号|销项)",
-            # a second look by whoever checks the work (待复核, 整改完成待复查): the same wait
+            # a second look by whoever checks the work (待复核, 整改完成待复查, 已整改待核实, 已完成待县纪委核查):
+            # the same wait (not 待审核: a plan awaiting its approval is going on)
             r"(?:待|等待|申请|提请|报请|已提请|已报请|已申请)(?:组织)?(?:复核|复查|复验)(?:中)?",
+            rf"(?:待|等待|尚待|正待){_WHO}(?:组织)?(?:核实|核查)(?:确认)?",
             # an audit to confirm the work (整改完成待审计确认, 已提请审计确认, 审计确认中): the same wait
             rf"(?:待|等待|正待|尚待|申请|提请|报请|已提请|已报请|已申请){_WHO}审计(?:确认|认定|核实|审核)(?:中)?|审计(?:确认|认定)中",
             # at that step: 已进入验收阶段, 处于销号环节
@@ -622,7 +624,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 #: words without which a kind of atom cannot match: a clause lacking them skips its patterns
 _ATOM_NEEDS: dict[str, tuple[str, ...]] = {
-    "awaiting": ("验收", "销号", "销项", "复核", "复查", "复验", "审计"),
+    "awaiting": ("验收", "销号", "销项", "复核", "复查", "复验", "审计", "核实", "核查"),
     "accepted": ("验收", "复核", "复查", "复验"),
     "closed": ("销",),
     "achieved": ("成效", "成果", "效果"),
@@ -1379,6 +1381,10 @@ def _read_text(text: str) -> StatusReading:
     if "部分" in text and _PARTLY.search(text):
         return StatusReading(Status.IN_PROGRESS)  # "已完成（部分）", "已整改（部分）"
     reading = _read_clauses(text)
+    if reading.stage is Stage.AWAITING and ("核实" in text or "核查" in text) and _CHECK_ALONE.fullmatch(_fold(text)):
+        # "待核实" alone: the facts still to be checked (a lead to look into), not finished work awaiting
+        # its check — that is "已整改，待核实"
+        return _NOTHING
     if reading.status is Status.DONE and reading.rest and _GOING_ON_AFTER.match(reading.rest) is not None \
             and _MAIN_WORDS.get(_OPENING_CLAUSE.split(text, maxsplit=1)[0].strip()) is not Status.DONE:
         # "已制定整改方案，正在推进", "已建立台账，正在整改": a step done, the work itself said to go on
@@ -1522,6 +1528,8 @@ _BEGUN_ONLY = LazyPattern(
     r"进入(?:司法|诉讼|法律)程序)(?:(?![并且及和与后已完到])[\u4e00-\u9fff]){0,6}"
 )
 _BEGUN_MAX = 16
+#: a check to come and nothing done before it ("待核实", "等待县纪委核查")
+_CHECK_ALONE = LazyPattern(r"(?:待|等待|尚待|正待)[\u4e00-\u9fff]{0,8}?(?:核实|核查)(?:确认)?")
 #: a cell of one word of work and 中, whatever the work ("征求意见中", "拟定中", "会签中", "拆除中",
 #: "过户中"): going on, as 正在征求意见 is — the whole cell only (in a sentence "工作中" is no status)
 _GOING_ON_ONLY = LazyPattern(
