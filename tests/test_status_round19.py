@@ -246,3 +246,11 @@ def test_done_and_waiting_for_the_facts_to_be_checked(tmp_path: Path) -> None:
         assert not _codes(found, row) & {"bad-status", "overdue"}, found.get(row)
     assert "bad-status" in _codes(found, 6)
     assert api.check(tmp_path / "台账.xlsx", Options(as_of=REPORT)).counts.done == 2
+
+
+def test_steps_done_then_the_work_said_to_go_on_later_in_the_cell(tmp_path: Path) -> None:
+    found = _findings(tmp_path, [_row(1, "2026年9月30日", "已制定整改方案，明确责任分工，目前正在按计划推进。"),
+                                 _row(2, "2026年9月30日", "已召开专题会议，制定整改方案，目前正在有序推进"),
+                                 _row(3, "2026年9月30日", "已建立制度，正在巩固", "2026年9月10日")])
+    assert _codes(found, 4) == {"overdue"} and _codes(found, 5) == {"overdue"}
+    assert not _codes(found, 6)  # done, then kept up

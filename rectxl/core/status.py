@@ -1385,12 +1385,13 @@ def _read_text(text: str) -> StatusReading:
         # "待核实" alone: the facts still to be checked (a lead to look into), not finished work awaiting
         # its check — that is "已整改，待核实"
         return _NOTHING
-    if reading.status is Status.DONE and reading.rest and _GOING_ON_AFTER.match(reading.rest) is not None \
+    if reading.status is Status.DONE and reading.rest and (going := _going_on_in(reading.rest)) \
             and _MAIN_WORDS.get(_OPENING_CLAUSE.split(text, maxsplit=1)[0].strip()) is not Status.DONE:
-        # "已制定整改方案，正在推进", "已建立台账，正在整改": a step done, the work itself said to go on
-        # ("已完成，正在巩固" stays done: the work is said done, the rest what follows it)
-        head = _OPENING_CLAUSE.split(text, maxsplit=1)[0].strip()
-        return replace(reading, status=Status.IN_PROGRESS, rest=head)  # the step, as "已开展检查，正在整改" is told
+        # "已制定整改方案，正在推进", "已建立台账，正在整改", "已制定方案，明确分工，目前正在按计划推进": steps
+        # done, the work itself said to go on ("已完成，正在巩固" stays done: the work is said done, the
+        # rest what follows it)
+        steps = text[:text.rfind(going)].rstrip("，,；;。 \n")
+        return replace(reading, status=Status.IN_PROGRESS, rest=steps)  # the steps, as "已开展检查，正在整改" is told
     if reading.status is None and _UNFOUNDED_HINT.search(text) and _UNFOUNDED.fullmatch(_fold(text)):
         # "经核查不属实", "经核实不存在该问题", "问题不成立": the problem checked and found not to be —
         # closed by that check, counted with the done (not "不涉及": nothing was checked)
@@ -1658,8 +1659,16 @@ def read_status(value: object) -> StatusReading:
 
 #: a clause after a step done saying the rectification itself still goes on (正在推进, 正在实施,
 #: 目前仍在整改, 落实中) — not what follows work done (正在巩固, 正在征求意见 of a draft)
-_GOING_ON_AFTER = re.compile(r"^(?:目前|现|当前)?(?:正在|仍在|还在)(?:推进|整改|实施|落实|办理|建设|施工)"
+_GOING_ON_AFTER = re.compile(r"^(?:目前|现|当前)?(?:正在|仍在|还在)"
+                             r"(?:按计划|按序时|有序|稳步|积极|加快|全力|抓紧|加紧)?(?:推进|整改|实施|落实|办理|建设|施工)"
                              r"|^(?:推进|整改|实施|落实|办理|施工|建设)中")
+_CLAUSE_ENDS = re.compile(r"[，,；;。\n]")
+
+
+def _going_on_in(rest: str) -> str:
+    """The clause of ``rest`` (what follows a done step) saying the work itself goes on ("正在推进",
+    "目前正在按计划推进"), "" when none does."""
+    return next((c for c in (c.strip() for c in _CLAUSE_ENDS.split(rest)) if c and _GOING_ON_AFTER.match(c)), "")
 
 
 #: the status words of :data:`STATUS_ALIASES`, folded
