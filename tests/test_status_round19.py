@@ -254,3 +254,10 @@ def test_steps_done_then_the_work_said_to_go_on_later_in_the_cell(tmp_path: Path
                                  _row(3, "2026年9月30日", "已建立制度，正在巩固", "2026年9月10日")])
     assert _codes(found, 4) == {"overdue"} and _codes(found, 5) == {"overdue"}
     assert not _codes(found, 6)  # done, then kept up
+
+
+def test_a_share_of_the_whole_task_done(tmp_path: Path) -> None:
+    cells = ["完成总任务量的60%", "已完成全部任务的50%", "完成总工程量的40%"]
+    found = _findings(tmp_path, [_row(n, "2026年9月30日", cell) for n, cell in enumerate(cells, 1)])
+    for row, cell in enumerate(cells, 4):
+        assert _codes(found, row) == {"overdue"}, (cell, found.get(row))
