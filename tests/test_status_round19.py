@@ -261,3 +261,12 @@ def test_a_share_of_the_whole_task_done(tmp_path: Path) -> None:
     found = _findings(tmp_path, [_row(n, "2026年9月30日", cell) for n, cell in enumerate(cells, 1)])
     for row, cell in enumerate(cells, 4):
         assert _codes(found, row) == {"overdue"}, (cell, found.get(row))
+
+
+def test_advanced_said_in_the_perfect_is_still_going_on(tmp_path: Path) -> None:
+    cells = ["已稳步推进", "已积极推进", "已按计划推进"]
+    found = _findings(tmp_path, [_row(n, "2026年9月30日", cell) for n, cell in enumerate(cells, 1)]
+                      + [_row(4, "2026年9月30日", "已全面落实", "2026年9月15日")])
+    for row, cell in enumerate(cells, 4):
+        assert _codes(found, row) == {"overdue"}, (cell, found.get(row))
+    assert not _codes(found, 7)  # carried out in full: done
