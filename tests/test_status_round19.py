@@ -270,3 +270,16 @@ def test_advanced_said_in_the_perfect_is_still_going_on(tmp_path: Path) -> None:
     for row, cell in enumerate(cells, 4):
         assert _codes(found, row) == {"overdue"}, (cell, found.get(row))
     assert not _codes(found, 7)  # carried out in full: done
+
+
+def test_effort_said_in_the_perfect_is_not_read_done(tmp_path: Path) -> None:
+    # working at it (已着力解决, 已加紧办理, 已多次协调, 已高度重视) says nothing finished: not counted done
+    cells = ["已着力解决", "已加紧办理", "已多次协调", "已高度重视"]
+    rows = [_row(n, "2026年9月30日", cell) for n, cell in enumerate(cells, 1)]
+    rows += [_row(5, "2026年9月30日", "已逐步整改到位", "2026年9月20日"),
+             _row(6, "2026年9月30日", "已开设专栏", "2026年9月20日")]
+    found = _findings(tmp_path, rows)
+    for row, cell in enumerate(cells, 4):
+        assert "bad-status" in _codes(found, row), (cell, found.get(row))
+    assert not _codes(found, 8) and not _codes(found, 9)
+    assert api.check(tmp_path / "台账.xlsx", Options(as_of=REPORT)).counts.done == 2
