@@ -283,3 +283,12 @@ def test_effort_said_in_the_perfect_is_not_read_done(tmp_path: Path) -> None:
         assert "bad-status" in _codes(found, row), (cell, found.get(row))
     assert not _codes(found, 8) and not _codes(found, 9)
     assert api.check(tmp_path / "台账.xlsx", Options(as_of=REPORT)).counts.done == 2
+
+
+def test_a_promise_or_a_position_is_not_read_done(tmp_path: Path) -> None:
+    cells = ["已承诺整改", "已表态", "已认识到问题"]
+    rows = [_row(n, "2026年9月30日", cell) for n, cell in enumerate(cells, 1)]
+    found = _findings(tmp_path, [*rows, _row(4, "2026年9月30日", "已签订承诺书", "2026年9月20日")])
+    for row, cell in enumerate(cells, 4):
+        assert "bad-status" in _codes(found, row), (cell, found.get(row))
+    assert not _codes(found, 7)  # the pledge signed is a thing done
