@@ -74,6 +74,8 @@ __all__ = [
 FilePath = Path  # for annotations inside classes whose COM member is called Path
 MAX_ROW = 1_048_576
 MAX_COL = 16_384
+#: the most characters a cell holds: Excel keeps the first 32,767 of a longer text written to it
+MAX_CELL_TEXT = 32_767
 #: Excel's error values as COM returns them (CVErr codes as signed 32-bit integers)
 ERROR_CODES = {
     "#NULL!": -2146826288,
@@ -1141,6 +1143,8 @@ class CellRange(ComObject):
                 cell.number_format = "yyyy/m/d" if stamp.time() == dt.time() else "yyyy/m/d h:mm"
             return
         entry = entered(str(value), cell.number_format, self._excel.today)
+        if entry.kind == "text" and len(entry.value) > MAX_CELL_TEXT:  # Excel keeps the first 32,767
+            entry = Entry("text", entry.value[:MAX_CELL_TEXT], prefix=entry.prefix)
         if entry.kind == "formula":
             cell.value = entry.value
             self.book.cached[key] = (entry.cached, "n")

@@ -270,15 +270,15 @@ def _two_sheets_second_protected(folder: Path, *, structure: bool = False) -> Pa
 
 
 def test_a_protected_sheet_is_named_and_what_was_coloured_is_undone(tmp_path: Path) -> None:
-    """标记问题 where 台账（二） is protected: the clerk is told to unprotect it, and 清除标记 gives
-    back every colour already put on 台账（一） (the record was written first)."""
+    """标记问题 where 台账（二） is protected: the clerk is told to unprotect it, and nothing is
+    coloured (台账（一） neither); 清除标记 finds nothing to undo."""
     path = _two_sheets_second_protected(tmp_path)
     excel = Excel()
     book = excel.open(path)
     before = _fills(book, "台账（一）")
     assert rx.flag(book, Options(as_of=dt.date(2023, 9, 20))) is None
     assert "“台账（二）”" in excel.alerts[-1]["prompt"] and "撤销工作表保护" in excel.alerts[-1]["prompt"]
-    assert _fills(book, "台账（一）") != before  # coloured before 台账（二） refused
+    assert _fills(book, "台账（一）") == before and MARKS_SHEET not in [s.name for s in book.sheets]
     rx.clear(book)
     assert _fills(book, "台账（一）") == before and MARKS_SHEET not in [s.name for s in book.sheets]
 

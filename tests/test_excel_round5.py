@@ -348,13 +348,12 @@ def test_a_protected_ledger_is_said_to_have_nothing_coloured(tmp_path: Path) -> 
     book = excel.open(path)
     assert rx.flag(book, OPTS) is None
     prompt = excel.alerts[-1]["prompt"]
-    assert "“台账”" in prompt and "没有单元格被标色" in prompt and "撤销工作表保护" in prompt
+    assert "“台账”" in prompt and "工作簿未改动" in prompt and "撤销工作表保护" in prompt
     assert "已标上" not in prompt
     _full_width(prompt)
+    assert _names(book) == ["台账"]  # nothing written: no 校验结果, no record
     rx.clear(book)
-    prompt = excel.alerts[-1]["prompt"]
-    assert "0 个单元格" not in prompt and f"已删除 rectxl 生成的工作表：{FINDINGS_SHEET}" in prompt
-    assert _names(book) == ["台账"]
+    assert "没有 rectxl 的标记" in excel.alerts[-1]["prompt"]
 
 
 def test_clear_after_summarize_names_what_it_deleted(tmp_path: Path) -> None:

@@ -10,16 +10,47 @@ colour (``shows``), which only matters when a column was inserted or deleted rig
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from rectxl.core.text import col_index, col_letter
 
-__all__ = ["SEPARATOR", "follow", "place", "row_cells", "row_key"]
+__all__ = ["CELL_LIMIT", "SEPARATOR", "follow", "mark_json", "place", "row_cells", "row_key", "text_print"]
 
 #: between the cells of a row key (U+241F SYMBOL FOR UNIT SEPARATOR: in no ledger's text)
 SEPARATOR = "\u241f"
 _REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
+#: the most characters a cell holds: Excel keeps the first 32,767 of a longer text (and repairs a
+#: file holding one), so a mark's record — written into one cell — must not be longer
+CELL_LIMIT = 32_767
+#: a text longer than this is recorded by its start, its length and a digest (:func:`text_print`)
+_LONG_TEXT = 500
+
+
+def text_print(text: str) -> str:
+    """``text`` as a mark's record keeps it: itself, or — longer than 500 characters (a 完成情况
+    pasted from a report) — its first 40 characters, its length and a digest, which tell it
+    from any other text as well and keep a row of such cells within one cell's 32,767 characters."""
+    if len(text) <= _LONG_TEXT:
+        return text
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{text[:40]}…〔{len(text)}:{digest}〕"
+
+
+def mark_json(data: Mapping[str, Any]) -> str:
+    """A mark's record (JSON) as it fits the one cell it is written into (:data:`CELL_LIMIT`):
+    without its row's texts, then without its cell's text, when it would not (a row of dozens of
+    long cells) — the mark is then found by its address alone, its fill still given back."""
+    text = ""
+    for drop in ((), ("row",), ("row", "v")):
+        text = json.dumps({k: v for k, v in data.items() if k not in drop}, ensure_ascii=False,
+                          separators=(",", ":"))
+        if len(text) <= CELL_LIMIT:
+            break
+    return text
 
 
 def place(ref: str) -> tuple[str, int] | None:
@@ -30,9 +61,9 @@ def place(ref: str) -> tuple[str, int] | None:
 
 def row_key(texts: Mapping[int, Mapping[str, str]], row: int) -> str:
     """A row told by its text cells, column by column: "B=学习不深入␟C=完善学习制度…" (a sorted
-    row keeps them; numbers and dates are no text cells)."""
+    row keeps them; numbers and dates are no text cells; a long text by its :func:`text_print`)."""
     cells = texts.get(row, {})
-    return SEPARATOR.join(f"{c}={cells[c]}" for c in sorted(cells, key=lambda c: (len(c), c)))
+    return SEPARATOR.join(f"{c}={text_print(cells[c])}" for c in sorted(cells, key=lambda c: (len(c), c)))
 
 
 def row_cells(key: str) -> list[tuple[int, str]]:

@@ -39,6 +39,7 @@ from rectxl.excel.book_io import (
     is_desktop,
     no_folder,
     recording,
+    refuse_protected,
     saved_copy,
     show_sheet,
     write_marks,
@@ -146,6 +147,7 @@ def flag(book: Any, options: Options | None = None) -> Report:
     ledger, report, hidden = _read_book(book, options)
     cells = {name: highlight_cells(report, name) for name in marked_sheets(ledger)}
     with recording(book) as record:
+        refuse_protected(book, [name for name, marks in cells.items() if marks] + record.marked(), "标记问题")
         if record.exists:
             clear_marks(book, record, keep_sheets=True)  # this run's colours replace the last run's; sheets stay
         sheet = write_spec(book, findings_sheet(report, hidden), record)
@@ -162,6 +164,7 @@ def clear(book: Any) -> int:
         if not record.exists:
             _alert(book, "当前工作簿中没有 rectxl 的标记，无需清除。")
             return 0
+        refuse_protected(book, record.marked(), "清除标记")
         done = clear_marks(book, record)
     _alert(book, cleared_message(done))
     return done.restored
@@ -175,6 +178,8 @@ def cleared_message(done: Cleared) -> str:
               "无法恢复：如在其他工作表中看到 rectxl 的标记颜色，请手动清除" for name, count in done.lost.items()]
     if done.removed:
         parts.append(f"已删除 rectxl 生成的工作表：{'、'.join(done.removed)}")
+    parts += [f"rectxl 生成的工作表“{name}”已改名（现在的{'、'.join(f'“{n}”' for n in now)}带有它的表头），"
+              "改名后无法确认是 rectxl 生成的，未删除；如不需要请手动删除" for name, now in done.moved.items()]
     said = "；".join(parts) if parts else "没有需要恢复的单元格"
     left = (f"。工作表{'、'.join(f'“{n}”' for n in done.left)}没有登记为 rectxl 生成的（可能是旧版 rectxl 写入的，"
             "也可能是您自己的），未删除；如不需要请手动删除" if done.left else "")

@@ -39,11 +39,11 @@ from pathlib import Path
 from typing import Any
 
 from rectxl.core.errors import RectxlError
-from rectxl.core.follow import best_holder, follow, row_key
+from rectxl.core.follow import best_holder, follow, mark_json, row_key, text_print
 from rectxl.core.grid import Grid
 from rectxl.core.names import FINDINGS_SHEET, OWNED_SHEET_TAG, RECORD_TAG
 from rectxl.core.report import cell_text
-from rectxl.core.sheets import MARKS_SHEET, Highlight, SheetSpec
+from rectxl.core.sheets import MARKS_SHEET, OUTPUT_HEADERS, Highlight, SheetSpec
 from rectxl.core.text import col_letter
 
 __all__ = [
@@ -61,6 +61,7 @@ __all__ = [
     "is_desktop",
     "no_folder",
     "recording",
+    "refuse_protected",
     "saved_copy",
     "show_sheet",
     "write_marks",
@@ -326,25 +327,14 @@ def free_name(base: str, sheets: Mapping[str, Any], mine: Collection[str] = ()) 
     raise RectxlError(f"工作簿中已有太多名为“{base}”的工作表，无法写入 rectxl 的结果。")
 
 
-def _hidden(sheet: Any) -> bool:
-    """``sheet`` is hidden or very hidden: the remote engine answers a bool, COM Excel's
-    ``Visible`` (xlSheetVisible -1, xlSheetHidden 0, xlSheetVeryHidden 2)."""
-    try:
-        shown = sheet.visible
-    except Exception:  # an engine that cannot tell: the header and rows decide
-        return True
-    return shown is not True and shown != -1
-
-
 def _record_in(sheet: Any) -> list[list[str]] | None:
-    """The rows (less the header) of rectxl's record if ``sheet`` holds one, else None: a hidden
-    sheet with the record's header whose every row is a cell rectxl coloured (sheet, A1, JSON)
-    or a sheet it made (``#rectxl-sheet``). A sheet of the user's called ``rectxl标记`` is not
+    """The rows (less the header) of rectxl's record if ``sheet`` holds one, else None: a sheet
+    with the record's header whose every row is a cell rectxl coloured (sheet, A1, JSON) or a
+    sheet it made (``#rectxl-sheet``) — hidden as rectxl left it, or shown again by the user
+    (取消隐藏: its content still tells it). A sheet of the user's called ``rectxl标记`` is not
     one — it is neither rewritten nor deleted (as the command line, rectxl.io.marks.find_record).
     A record the command line wrote (its head row ``#rectxl``) keeps cell formats only it can give
     back exactly: no button writes over it or clears it (a :class:`RectxlError`)."""
-    if not _hidden(sheet):
-        return None
     last = sheet.used_range.last_cell
     values = sheet.range((1, 1), (last.row, max(last.column, 3))).options(ndim=2).value or []
     rows = [["" if v is None else str(v) for v in [*row, "", "", ""][:3]] for row in values]
@@ -395,6 +385,10 @@ class Record:
     @property
     def exists(self) -> bool:
         return self.sheet is not None
+
+    def marked(self) -> list[str]:
+        """The ledger sheets the record holds colours on."""
+        return list(dict.fromkeys(row[0] for row in self.cells if row and row[0]))
 
     def own(self, name: str) -> None:
         if name not in self.owned:
@@ -666,10 +660,10 @@ def _fill_record(color: Any, highlight: str, text: str = "", row: str = "") -> s
         solid = {"type": "rgb", "value": rgb, "tint": 0.0}
         found = {"fill_type": "solid", "fg": solid, "bg": solid, "h": highlight}
     if text:
-        found["v"] = text
+        found["v"] = text_print(text)
     if row:
         found["row"] = row
-    return json.dumps(found, ensure_ascii=False)
+    return mark_json(found)
 
 
 def _sheet_texts(sheet: Any) -> dict[int, dict[str, str]]:
@@ -752,6 +746,20 @@ def _refuses_formats(sheet: Any) -> bool:
         return bool(api.ProtectContents) and not bool(api.Protection.AllowFormattingCells)
     except Exception:
         return False
+
+
+def refuse_protected(book: Any, sheets: Iterable[str], act: str) -> None:
+    """Before 标记问题 or 清除标记 (``act``) changes anything: a sheet of ``sheets`` whose cells it
+    would colour, protected without 设置单元格格式 allowed (with a password or none), is named
+    and nothing is done — Excel would refuse the colours half-way, and the owner's protection is
+    theirs to lift (a :class:`RectxlError`)."""
+    present = _sheets(book)
+    protected = [name for name in sheets if name in present and _refuses_formats(present[name])]
+    if protected:
+        names = "、".join(f"“{name}”" for name in protected)
+        later = "；只需查看问题清单，可点“校验台账”" if act == "标记问题" else ""
+        raise RectxlError(f"工作表受保护：{names}不允许设置单元格格式，“{act}”未执行，工作簿未改动。"
+                          f"请先撤销保护（审阅 → 撤销工作表保护，设有密码的需输入密码）再点“{act}”{later}。")
 
 
 def _refused(name: str, refused: int, coloured: int) -> RectxlError:
@@ -901,6 +909,9 @@ class Cleared:
     #: ledger sheets no longer in the workbook (deleted, or renamed and changed past knowing), by
     #: how many colours recorded on them could not be given back
     lost: dict[str, int] = field(default_factory=dict)
+    #: rectxl's sheets no longer under their names, by the sheets of the user's names that carry
+    #: their header row now (校验结果 renamed 问题清单): named, never deleted by their content
+    moved: dict[str, list[str]] = field(default_factory=dict)
 
 
 def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = False) -> Cleared:
@@ -966,5 +977,29 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
         if sheet is not None:
             sheet.delete()
             done.removed.append(name)
+    done.moved = _renamed_own(record, [name for name in record.owned if name not in done.removed], set(by_sheet))
     record.delete()
     return done
+
+
+def _renamed_own(record: Record, missing: list[str], ledgers: set[str]) -> dict[str, list[str]]:
+    """rectxl's sheets ``missing`` from the workbook by their names, each by the other sheets that
+    carry its header row (:data:`OUTPUT_HEADERS`) — the user renamed 校验结果 to 问题清单, or
+    kept it under a name of their own. They are named, not deleted: no sheet is taken for
+    rectxl's by its content (see :func:`_target_sheet`)."""
+    found: dict[str, list[str]] = {}
+    for name in missing:
+        base = re.sub(r"[(（]rectxl\d*[)）]$", "", name)
+        if base not in OUTPUT_HEADERS:
+            continue
+        row, header = OUTPUT_HEADERS[base]
+        for other, sheet in record.sheets.items():
+            if other in record.owned or other == record.name or other in ledgers:
+                continue
+            try:
+                values = sheet.range((row + 1, 1), (row + 1, len(header))).options(ndim=2).value or [[]]
+            except Exception:  # an engine that cannot tell: nothing named
+                continue
+            if [str(v if v is not None else "").strip() for v in values[0]] == list(header):
+                found.setdefault(name, []).append(other)
+    return found

@@ -49,7 +49,7 @@ from typing import Any
 from lxml import etree
 
 from rectxl.core.errors import RectxlError
-from rectxl.core.follow import best_holder, follow, place, row_key
+from rectxl.core.follow import best_holder, follow, mark_json, place, row_key, text_print
 from rectxl.core.model import Ledger
 from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OWNED_SHEET_TAG, RECORD_TAG, SUMMARY_SHEETS
 from rectxl.core.report import cell_text
@@ -129,6 +129,9 @@ class ClearOutcome:
     #: other sheets showing rectxl's colours on marked rows (a copy of the marked ledger), by how
     #: many such cells: left as they are
     copies: dict[str, int] = field(default_factory=dict)
+    #: of ``removed``: rectxl's sheets the user had renamed (name now → the name rectxl gave it),
+    #: told by their sheetId and header row
+    renamed_own: dict[str, str] = field(default_factory=dict)
 
 
 def _marked_text(value: str) -> str:
@@ -170,9 +173,10 @@ class Record:
 
 
 def find_record(pkg: Package, book: Book) -> Record | None:
-    """rectxl's record in the workbook, or None if rectxl never marked it."""
+    """rectxl's record in the workbook, or None if rectxl never marked it — hidden as rectxl left
+    it, or shown again by the user (取消隐藏): its content tells it (:func:`_read_record`)."""
     for ref in book.sheets():
-        if ref.state not in ("hidden", "veryHidden") or not ref.name.startswith(MARKS_SHEET) or ref.part is None:
+        if not ref.name.startswith(MARKS_SHEET) or ref.part is None:
             continue
         if not pkg.has(ref.part):
             continue
@@ -323,8 +327,9 @@ _PREFIX = re.compile(rb"<(/?)[\w.-]+:")
 
 def _cell_texts(pkg: Package, book: Book, xml: bytes, spots: dict[str, Any]) -> dict[str, str]:
     """The text of each located cell of a sheet part (shared strings looked up, "" for an empty
-    cell), read from the cell's own bytes: what lets a mark that moved with a sort be told apart
-    from its neighbours'."""
+    cell; a long one by its :func:`~rectxl.core.follow.text_print`, as the record keeps it), read
+    from the cell's own bytes: what lets a mark that moved with a sort be told apart from its
+    neighbours'."""
     shared: list[str] | None = None
     texts: dict[str, str] = {}
     for ref, spot in spots.items():
@@ -341,7 +346,7 @@ def _cell_texts(pkg: Package, book: Book, xml: bytes, spots: dict[str, Any]) -> 
             continue
         if cell.get("t") == "s" and shared is None:
             shared = _shared_strings(pkg, book)
-        texts[ref] = _cell_value(cell, shared)
+        texts[ref] = text_print(_cell_value(cell, shared))  # as the record keeps it
     return texts
 
 
@@ -517,7 +522,7 @@ def _mark_sheet(pkg: Package, book: Book, styles: Styles, name: str, part: str,
         key = row_key(rows_now, at[1]) if at is not None else ""
         if key:  # its row's texts: where a sort or an inserted column took it (clear follows them)
             data["row"] = key
-        rows.append([name, change.ref, json.dumps(data, ensure_ascii=False, separators=(",", ":"))])
+        rows.append([name, change.ref, mark_json(data)])
     return rows
 
 
@@ -870,8 +875,12 @@ def clear_package(pkg: Package, book: Book, record: Record, *, keep_pending: boo
         styles.finish()
     owned, outcome.left = _owned_sheets(pkg, book, record)
     outcome.copies = _copies(pkg, book, record, {*by_sheet, *outcome.renamed.values()}, {s.name for s in owned})
+    given = {int(e[1]): str(e[0]) for e in head.get("sheets", []) if isinstance(e, list) and len(e) > 1
+             and isinstance(e[1], int)}
     for sheet in owned:
         outcome.removed.append(sheet.name)
+        if sheet.name not in given.values() and sheet.sheet_id in given:
+            outcome.renamed_own[sheet.name] = given[sheet.sheet_id]
         book.remove_sheet(sheet)
     if outcome.pending and keep_pending:
         _keep_record(pkg, book, record, outcome)
@@ -885,7 +894,7 @@ def clear_package(pkg: Package, book: Book, record: Record, *, keep_pending: boo
 
 
 def _record_json(data: dict[str, Any]) -> str:
-    return json.dumps({k: v for k, v in data.items() if k != "col"}, ensure_ascii=False, separators=(",", ":"))
+    return mark_json({k: v for k, v in data.items() if k != "col"})
 
 
 def _keep_record(pkg: Package, book: Book, record: Record, outcome: ClearOutcome) -> None:
