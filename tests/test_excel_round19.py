@@ -76,6 +76,14 @@ def _prompt(excel: Excel) -> str:
     return str(excel.alerts[-1]["prompt"])
 
 
+def _annotated(folder: Path) -> tuple[dict[str, str | None], Any]:
+    """The ledger's fills before, and the workbook ``rectxl annotate`` wrote, open in openpyxl."""
+    path = _street_ledger(folder / "街道台账.xlsx")
+    before = _file_fills(path)
+    _, marked, _ = api.annotate(path, folder / "标记.xlsx", OPTS)
+    return before, openpyxl.load_workbook(marked)
+
+
 def _marked(path: Path) -> tuple[dict[str, str | None], Excel, Any]:
     """The ledger's fills before, and the workbook open in Excel after 标记问题."""
     before = _file_fills(path)
@@ -199,10 +207,7 @@ def test_the_buttons_clear_after_the_record_is_shown_and_the_findings_renamed(tm
 
 def test_the_command_line_clears_after_the_record_is_shown_and_the_findings_renamed(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _street_ledger(tmp_path / "街道台账.xlsx")
-    before = _file_fills(path)
-    _, marked, _ = api.annotate(path, tmp_path / "标记.xlsx", OPTS)
-    wb = openpyxl.load_workbook(marked)
+    before, wb = _annotated(tmp_path)
     for ws in wb.worksheets:
         if ws.title.startswith(MARKS_SHEET):
             ws.sheet_state = "visible"
@@ -214,3 +219,47 @@ def test_the_command_line_clears_after_the_record_is_shown_and_the_findings_rena
     assert "（2个单元格恢复原样）" in out and f"“{FINDINGS_SHEET}”已被改名为“街道问题清单”" in out
     assert _file_fills(tmp_path / "清除.xlsx") == before
     assert openpyxl.load_workbook(tmp_path / "清除.xlsx").sheetnames == [SHEET, "基本信息"]
+
+
+# -- 4. a marked row the clerk copied ---------------------------------------------------------------
+
+
+def _copy_row(source: Any, row: int, target: Any, to_row: int) -> None:
+    """The clerk copies a row and pastes it (values and formats, rectxl's colour included)."""
+    from copy import copy
+
+    for cell in source[row]:
+        pasted = target.cell(to_row, cell.column)
+        pasted.value, pasted._style = cell.value, copy(cell._style)
+
+
+def test_a_marked_row_copied_below_keeps_its_colour_and_is_named_by_the_buttons(tmp_path: Path) -> None:
+    before, excel, book = _marked(_street_ledger(tmp_path / "街道台账.xlsx"))
+    wb = workbook_of(book).wb
+    coloured = _book_fills(book)["F2"]
+    _copy_row(wb[SHEET], 2, wb[SHEET], 9)  # 留底: measure 1 pasted below the table
+    notes = wb.create_sheet("报街道党工委")
+    _copy_row(wb[SHEET], 1, notes, 1)
+    _copy_row(wb[SHEET], 3, notes, 2)
+    rx.clear(book)
+    prompt = _prompt(excel)
+    assert f"工作表“{SHEET}”的 F9 仍是 rectxl 的标记底色" in prompt and "工作表“报街道党工委”的 E2 仍是" in prompt
+    after = _book_fills(book)
+    assert {ref: after[ref] for ref in before} == before  # the marked cells given back
+    assert after["F9"] == coloured and _book_fills(book, "报街道党工委")["E2"] is not None  # the copies kept
+
+
+def test_a_marked_row_copied_below_keeps_its_colour_and_is_named_by_the_command_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before, wb = _annotated(tmp_path)
+    coloured = solid_fills(wb[SHEET])["F2"]
+    _copy_row(wb[SHEET], 2, wb[SHEET], 9)
+    wb[SHEET]["F9"].font = openpyxl.styles.Font(bold=True)  # and the clerk's own bold on the copy
+    copied = tmp_path / "复制.xlsx"
+    wb.save(copied)
+    assert main(["annotate", "--clear", str(copied), "-o", str(tmp_path / "清除.xlsx")]) == 0
+    assert f"工作表“{SHEET}”的 F9 仍是 rectxl 的标记底色" in capsys.readouterr().out
+    cleared = openpyxl.load_workbook(tmp_path / "清除.xlsx")[SHEET]
+    after = solid_fills(cleared)
+    assert {ref: after[ref] for ref in before} == before
+    assert after["F9"] == coloured and cleared["F9"].font.b

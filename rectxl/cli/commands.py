@@ -96,6 +96,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         for name, count in outcome.copies.items():
             print(f"  注意：工作表“{name}”中有 {count} 个单元格仍是 rectxl 的标记底色（像是标记后复制的台账），"
                   "它不是 rectxl 标记的工作表，未作改动：如不需要这些颜色，请在该表中手动清除。")
+        for name, refs in outcome.copied.items():
+            from rectxl.core.follow import copied_note
+
+            print(f"  注意：{copied_note(name, refs)}。")
         if outcome.unresolved:
             print(f"  注意：{len(outcome.unresolved)} 个单元格（{'、'.join(outcome.unresolved[:20])}"
                   f"{'等' if len(outcome.unresolved) > 20 else ''}）仍是 rectxl 的标记底色，"

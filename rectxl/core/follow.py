@@ -18,7 +18,8 @@ from typing import Any
 
 from rectxl.core.text import col_index, col_letter
 
-__all__ = ["CELL_LIMIT", "SEPARATOR", "follow", "mark_json", "place", "row_cells", "row_key", "text_print"]
+__all__ = ["CELL_LIMIT", "SEPARATOR", "copied_note", "follow", "mark_json", "place", "row_cells", "row_key",
+           "text_print"]
 
 #: between the cells of a row key (U+241F SYMBOL FOR UNIT SEPARATOR: in no ledger's text)
 SEPARATOR = "\u241f"
@@ -38,6 +39,14 @@ def text_print(text: str) -> str:
         return text
     digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"{text[:40]}…〔{len(text)}:{digest}〕"
+
+
+def copied_note(sheet: str, cells: list[str], *, limit: int = 20) -> str:
+    """What 清除标记 (the add-in's and the command line's) says of ``cells`` left in rectxl's colour
+    on a copy of a marked row — the clerk's, not rectxl's: named, and left as the copy has them."""
+    shown = "、".join(cells[:limit]) + ("等" if len(cells) > limit else "")
+    return (f"工作表“{sheet}”的 {shown} 仍是 rectxl 的标记底色：它们在标记后复制出来的行上，不是 rectxl 标记的单元格，"
+            "未作改动（保留复制时带过去的格式）；如不需要这些颜色，请手动清除")
 
 
 def mark_json(data: Mapping[str, Any]) -> str:

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from rectxl.core.errors import RectxlError
 from rectxl.core.findings import Severity
+from rectxl.core.follow import copied_note
 from rectxl.core.grid import ledger_from_grids
 from rectxl.core.model import Ledger
 from rectxl.core.rules import Options
@@ -176,6 +177,7 @@ def cleared_message(done: Cleared) -> str:
     parts = [f"{done.restored} 个单元格恢复原样{renamed}"] if done.restored else []
     parts += [f"工作表“{name}”已不在工作簿中（已删除，或改名后内容也改了），记录在其中的 {count} 个标色单元格"
               "无法恢复：如在其他工作表中看到 rectxl 的标记颜色，请手动清除" for name, count in done.lost.items()]
+    parts += [copied_note(name, cells) for name, cells in done.copies.items()]
     if done.removed:
         parts.append(f"已删除 rectxl 生成的工作表：{'、'.join(done.removed)}")
     parts += [f"rectxl 生成的工作表“{name}”已改名（现在的{'、'.join(f'“{n}”' for n in now)}带有它的表头），"

@@ -912,6 +912,9 @@ class Cleared:
     #: rectxl's sheets no longer under their names, by the sheets of the user's names that carry
     #: their header row now (校验结果 renamed 问题清单): named, never deleted by their content
     moved: dict[str, list[str]] = field(default_factory=dict)
+    #: cells still showing rectxl's colour on a copy of a marked row (the clerk copied it after
+    #: marking, in the ledger or to another sheet), by sheet: the clerk's, left as they are
+    copies: dict[str, list[str]] = field(default_factory=dict)
 
 
 def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = False) -> Cleared:
@@ -927,6 +930,7 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
             return clear_marks(book, own, keep_sheets=keep_sheets)
     done = Cleared()
     sheets = record.sheets
+    placed: set[tuple[str, str]] = set()  # the cells the marks are on now (given back, or the clerk's colour kept)
     together = _together(book)
     by_sheet: dict[str, dict[str, tuple[str | None, str, str]]] = {}
     for sheet_name, ref, fill in record.cells:
@@ -941,6 +945,8 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
                 continue
             done.renamed[sheet_name], sheet = found
         cells = _followed(sheet, cells)
+        now = done.renamed.get(sheet_name, sheet_name)  # the sheet's name (each sheet.name is a call into Excel)
+        placed |= {(now, ref) for ref in cells}
         # a run of cells is given its colour back only while it shows rectxl's: a cell the user
         # re-coloured, or another cell sorted into its place, keeps what it shows
         keys = {ref: f"{back or ''}|{given}" for ref, (back, given, _) in cells.items()}
@@ -965,6 +971,7 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
             for ref in [address] if len(refs) == len(_refs(address)) else refs:
                 sheet.range(ref).color = back or None
             done.restored += len(refs)
+    done.copies = _copies_left(record, by_sheet, placed)
     if keep_sheets:
         if record.cells:
             record.cells = []
@@ -980,6 +987,53 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
     done.moved = _renamed_own(record, [name for name in record.owned if name not in done.removed], set(by_sheet))
     record.delete()
     return done
+
+
+def _copies_left(record: Record, by_sheet: Mapping[str, Mapping[str, tuple[str | None, str, str]]],
+                 placed: set[tuple[str, str]]) -> dict[str, list[str]]:
+    """After the marks are given back: the cells of any sheet (rectxl's and the record aside) that
+    still show rectxl's colour in a column marked on a row holding a marked row's texts — a copy
+    the clerk made of a marked row (in the ledger, or on a sheet of their own). Those are theirs
+    and left, with the formats the copy took along; they are named (as the command line does)."""
+    marked: dict[str, set[tuple[str, str]]] = {}
+    for cells in by_sheet.values():
+        for ref, (_, given, key) in cells.items():
+            spot = _place(ref)
+            if key and given and spot is not None:
+                marked.setdefault(key, set()).add((spot[0], given))
+    found: dict[str, list[str]] = {}
+    for name, sheet in record.sheets.items() if marked else ():
+        if name == record.name or name in record.owned:
+            continue
+        texts = _sheet_texts(sheet)
+        by_colour: dict[str, list[str]] = {}
+        for row in sorted(texts):
+            for col, given in sorted(marked.get(row_key(texts, row), ())):
+                if (name, ref := f"{col}{row}") not in placed:
+                    by_colour.setdefault(given, []).append(ref)
+        showing = {ref for given, refs in by_colour.items() for ref in _showing(sheet, refs, given)}
+        if showing:
+            found[name] = sorted(showing, key=lambda ref: (int(re.sub(r"\D", "", ref)), len(ref), ref))
+    return found
+
+
+def _showing(sheet: Any, refs: list[str], color: str) -> list[str]:
+    """Of ``refs``, the cells showing ``color``: a call per 255 characters of addresses when they
+    all show one fill (twin rows of a ledger written twice over: none shows it), a call per
+    cell where they differ."""
+    found: list[str] = []
+    for chunk in _areas(refs):
+        try:
+            current = sheet.range(chunk).color
+        except NotImplementedError:  # the remote engine cannot read formats
+            return []
+        except Exception:  # cells of different fills (Null), or no multi-area range
+            current = ...
+        if current is ...:
+            found += [ref for ref in chunk.split(",") if _shows(sheet, ref, color) is True]
+        elif isinstance(current, tuple | list) and "".join(f"{int(v):02X}" for v in current) == color:
+            found += chunk.split(",")
+    return found
 
 
 def _renamed_own(record: Record, missing: list[str], ledgers: set[str]) -> dict[str, list[str]]:
