@@ -66,7 +66,7 @@ def test_findings_sheet_and_highlights(template_ledger: Path, tmp_path: Path) ->
     assert wb[MARKS_SHEET].sheet_state == "veryHidden"
     ws = wb[FINDINGS_SHEET]
     rows = list(ws.iter_rows(values_only=True))
-    assert "截至日期：2023-09-20" in rows[1][0]
+    assert "截至日期：2023年9月20日" in rows[1][0]
     assert report.source.sha256 and report.source.sha256 in rows[2][0]
     header = rows[4]
     assert header[:5] == ("序号", "严重程度", "代码", "问题说明", "单元格")
@@ -134,7 +134,7 @@ def test_summary_numbers_match_a_hand_count(tmp_path: Path) -> None:
     levels = [wb["整改明细"].row_dimensions[r].outline_level for r in range(3, 15)]
     assert levels == [0, 1, 2, 3, 3, 1, 2, 3, 0, 1, 2, 3]
     overdue = list(wb["逾期清单"].iter_rows(min_row=3, values_only=True))
-    assert [(r[2], r[6], r[7]) for r in overdue] == [("甲2", "2023-08-31", 20)]
+    assert [(r[2], r[6], r[7]) for r in overdue] == [("甲2", "2023年8月31日", 20)]
     assert wb["整改总体情况"]._charts, "completion-per-aspect chart"
 
 

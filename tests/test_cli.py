@@ -51,7 +51,7 @@ def test_check_text_exit_1_on_errors(messy: Path) -> None:
     proc = run("check", str(messy))
     assert proc.returncode == 1
     out = fold(proc.stdout)
-    assert "截至日期:2023-09-20(来源:报告日期)" in out
+    assert "截至日期:2023年9月20日(来源:报告日期)" in out
     assert f"错误({MESSY_BY_SEVERITY['error']})" in out and f"警告({MESSY_BY_SEVERITY['warning']})" in out
     assert "台账!H7" in out and "[overdue]" in out
     assert proc.stderr == ""

@@ -263,3 +263,29 @@ def test_a_marked_row_copied_below_keeps_its_colour_and_is_named_by_the_command_
     after = solid_fills(cleared)
     assert {ref: after[ref] for ref in before} == before
     assert after["F9"] == coloured and cleared["F9"].font.b
+
+
+# -- 6. dates in what rectxl writes ----------------------------------------------------------------
+
+
+def test_what_rectxl_writes_gives_chinese_dates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """截至日期 above 校验结果 and the summary, the 逾期清单's due day, and the command line's words:
+    2026年12月1日, never 2026-12-01."""
+    path = _street_ledger(tmp_path / "街道台账.xlsx")
+    excel = Excel(today=AS_OF)
+    book = excel.open(path)
+    rx.summarize(book, OPTS)
+    rx.validate(book, OPTS)
+    wb = workbook_of(book).wb
+    texts = [str(c.value) for name in (FINDINGS_SHEET, "整改总体情况", "逾期清单")
+             for row in wb[name].iter_rows() for c in row if c.value is not None]
+    assert any("截至日期：2026年12月1日" in t for t in texts)
+    assert "2026年11月15日" in texts  # measure 1's due day in 逾期清单
+    assert not any("2026-1" in t for t in texts)
+    as_of = ["--as-of", "2026-12-01"]
+    main(["summary", str(path), "-o", str(tmp_path / "汇总.xlsx"), *as_of])
+    main(["check", str(path), *as_of])
+    main(["remind", str(path), "-o", str(tmp_path / "提醒"), *as_of])
+    out = capsys.readouterr().out
+    assert "（截至2026年12月1日）" in out and "截至日期：2026年12月1日" in out and "截至2026年12月1日（" in out
+    assert "2026-12-01" not in out

@@ -57,7 +57,7 @@ def test_remind_writes_exactly_two_letters_and_the_list(ledger: Path, tmp_path: 
         f"已写入 {Path(FOLDER) / '耕地保护股_提醒函.docx'}（提醒函 2 项）",
         f"已写入 {Path(FOLDER) / '执法监察大队_督办通知.docx'}（督办通知 2 项）",
         f"已写入提醒清单 {Path(FOLDER) / '提醒清单.xlsx'}（5 行）",
-        "截至 2026-11-20（来源：报告日期；预警天数 20天、10天）：2 个责任单位需要发函。",
+        "截至2026年11月20日（来源：报告日期；预警天数 20天、10天）：2 个责任单位需要发函。",
     ]
 
 

@@ -32,6 +32,7 @@ from rectxl.cli.options import (
 from rectxl.core.errors import RectxlError
 from rectxl.core.findings import Severity
 from rectxl.core.rules import RULES
+from rectxl.core.text import cn_date
 from rectxl.core.version import __version__
 
 __all__ = ["build_parser", "main"]
@@ -137,7 +138,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from rectxl import api
 
     result, target = api.summary_workbook(args.ledger, args.output, options_from(args), force=args.force)
-    print(f"已写入汇总表 {target}（截至 {result.as_of.isoformat()}）")
+    print(f"已写入汇总表 {target}（截至{cn_date(result.as_of)}）")
     return EXIT_OK
 
 
@@ -271,7 +272,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
     done = api.remind(args.ledger, args.output, options, final_days=args.final_days, letter=args.letter,
                       force=args.force)
     days = "、".join(f"{d}天" for d in done.warn_days)
-    when = f"截至 {done.as_of.isoformat()}（来源：{done.as_of_source}；预警天数 {days}）"
+    when = f"截至{cn_date(done.as_of)}（来源：{done.as_of_source}；预警天数 {days}）"
     if done.unreadable:
         shown = "、".join(done.unreadable[:10]) + ("等" if len(done.unreadable) > 10 else "")
         print(f"注意：{len(done.unreadable)} 项未完成的措施整改时限无法识别，无法判断是否到期，未纳入提醒：{shown}。"

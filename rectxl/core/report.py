@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from rectxl.core.findings import SEVERITY_LABELS, Finding, Severity, json_value
-from rectxl.core.text import name_list
+from rectxl.core.text import cn_date, name_list
 from rectxl.core.validate import Report
 
 __all__ = ["CSV_COLUMNS", "FINDING_FIELDS", "cell_text", "looks_like_formula", "safe_cell_text", "to_csv", "to_html",
@@ -63,7 +63,7 @@ def to_text(report: Report, *, color: bool = False) -> str:
     src = report.source.path or "（未命名台账）"
     lines.append(f"台账：{src}（{_sheets_read(report)}）")
     lines.append(
-        f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）  "
+        f"截至日期：{cn_date(report.as_of)}（来源：{report.as_of_source}）  "
         + (f"{report.aspects}个方面 " if report.aspects else "") + f"{report.issues}个问题 {report.measures}项措施"
     )
     counts = "  ".join(f"{SEVERITY_LABELS[s]} {report.count(s)}" for s in Severity)
@@ -102,7 +102,7 @@ def _head_lines(report: Report) -> list[str]:
     src = report.source.path or "（未命名台账）"
     counts = "，".join(f"{SEVERITY_LABELS[s]} {report.count(s)} 条" for s in Severity)
     return [f"台账：{src}（{_sheets_read(report)}）",
-            f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）；"
+            f"截至日期：{cn_date(report.as_of)}（来源：{report.as_of_source}）；"
             + (f"{report.aspects}个方面，" if report.aspects else "")
             + f"{report.issues}个问题，{report.measures}项措施",
             f"发现问题：{len(report.findings)} 条（{counts}）"]

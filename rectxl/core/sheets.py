@@ -189,7 +189,8 @@ class SheetSpec:
 
 
 def _as_of_line(report: Report) -> str:
-    return f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）"
+    """"截至日期：2026年12月1日（来源：…）" above 校验结果's and the summary's tables."""
+    return f"截至日期：{cn_date(report.as_of)}（来源：{report.as_of_source}）"
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,7 @@ def findings_sheet(report: Report, hidden: Mapping[str, Hidden] | None = None) -
     for i, f in enumerate(report.findings, 1):
         value = f.value
         if isinstance(value, date):
-            value = value.isoformat()
+            value = cn_date(value)
         place = (hidden or {}).get(f.sheet or "")
         note = place.note(f.cell, f.row) if place is not None and (f.cell or f.row) else ""
         if place is not None and note:
@@ -393,10 +394,6 @@ def _banner(spec: SheetSpec, rows: range) -> None:
             spec.row_heights[r] = height
 
 
-def _summary_as_of(report: Report) -> str:
-    return f"截至日期：{report.as_of.isoformat()}（来源：{report.as_of_source}）"
-
-
 def _overview(report: Report, s: Summary, apart: str | None = None) -> SheetSpec:
     """整改总体情况; ``apart`` says how the notice counts measures listed in one cell (this sheet
     counts the ledger's rows): said after the totals sentence, so that the two counts agree."""
@@ -405,7 +402,7 @@ def _overview(report: Report, s: Summary, apart: str | None = None) -> SheetSpec
     by, parts = ("类别", s.per_category) if not s.aspects and s.per_category else ("方面", s.per_aspect)
     rows: list[list[Any]] = [
         ["整改总体情况"],
-        [_summary_as_of(report)],
+        [_as_of_line(report)],
         [totals_sentence(s) + (f"（本表按台账行计措施；{apart}。）" if apart else "")],
         list(_OVERVIEW_HEADER),
         ["问题方面", s.aspects], ["问题类别", s.categories], ["问题", s.issues],
@@ -516,7 +513,7 @@ def _overdue(s: Summary) -> SheetSpec:
         days = (s.as_of - d.due).days if d.due else ""
         where = f"{d.sheet}!{d.row}" if several_sheets else d.row  # which sheet's row 11
         rows.append([where, d.label, d.text, d.owner, d.lead, d.deadline,
-                     d.due.isoformat() if d.due else "立行立改", days, d.status, d.person])
+                     cn_date(d.due) if d.due else "立行立改", days, d.status, d.person])
     spec = SheetSpec("逾期清单", rows, 1, [8, 6, 56, 16, 10, 16, 12, 8, 10, 10])
     spec.bold_rows = {0, 1}
     _banner(spec, range(0, 1))
