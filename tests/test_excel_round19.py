@@ -6,7 +6,11 @@ and ``rectxl annotate`` / ``--clear`` on workbooks as clerks leave them.
 - a ledger sheet protected (with a password or without): 标记问题 says so and changes nothing;
   a sheet protected after marking: 清除标记 says so and changes nothing, then clears once lifted;
 - the record sheet shown again (取消隐藏), rectxl's 校验结果 renamed: clearing still clears, and
-  the renamed sheet is named.
+  the renamed sheet is named;
+- a marked row the clerk copied (below the table, onto a sheet of their own): the copy keeps its
+  colour and formats, and its cells are named;
+- dates rectxl writes are Chinese dates (2026年12月1日);
+- a ledger kept in LibreOffice (.ods, saved as .xlsx; a marked copy through .ods and back).
 
 Every fixture is built here with openpyxl.
 """
@@ -27,7 +31,9 @@ from rectxl.cli.commands import main
 from rectxl.core.errors import RectxlError
 from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET
 from rectxl.core.rules import Options
+from tests import realworld_workbooks as R
 from tests.com_standin import Excel, solid_fills, workbook_of
+from tests.workbook_compare import soffice, soffice_convert
 
 AS_OF = date(2026, 12, 1)
 OPTS = Options(as_of=AS_OF)
@@ -289,3 +295,38 @@ def test_what_rectxl_writes_gives_chinese_dates(tmp_path: Path, capsys: pytest.C
     out = capsys.readouterr().out
     assert "（截至2026年12月1日）" in out and "截至日期：2026年12月1日" in out and "截至2026年12月1日（" in out
     assert "2026-12-01" not in out
+
+
+# -- 7. workbooks LibreOffice saved ------------------------------------------------------------------
+
+
+def _values(path: Path, sheet: str = SHEET) -> dict[str, Any]:
+    ws = openpyxl.load_workbook(path)[sheet]
+    return {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed")
+def test_a_ledger_kept_in_libreoffice_is_marked_and_cleared_exactly(tmp_path: Path) -> None:
+    """The 街道's ledger kept as .ods (refused with advice), saved as .xlsx by LibreOffice: annotate
+    then --clear gives it back byte for byte, and 标记问题 then 清除标记 cell for cell; a marked copy
+    passed through .ods and back (LibreOffice renumbers formats and sheets, drops very hidden) clears
+    to the same cells — with rows longer than a cell."""
+    ods = soffice_convert(_long_row_ledger(tmp_path / "街道台账.xlsx"), "ods", tmp_path / "ods")
+    with pytest.raises(RectxlError, match=r"另存为 \.xlsx 后再标记"):
+        api.annotate(ods, tmp_path / "x.xlsx", OPTS)
+    ledger = soffice_convert(ods, "xlsx", tmp_path / "lo")
+    before, values = _file_fills(ledger), _values(ledger)
+    assert before["F2"] == BLUE
+    _, marked, _ = api.annotate(ledger, tmp_path / "标记.xlsx", OPTS)
+    _, cleared, _ = api.clear_marks(marked, tmp_path / "清除.xlsx")
+    assert R.parts(cleared) == R.parts(ledger)
+    back = soffice_convert(soffice_convert(marked, "ods", tmp_path / "m_ods"), "xlsx", tmp_path / "m_xlsx")
+    outcome, cleared, _ = api.clear_marks(back, tmp_path / "清除2.xlsx")
+    assert outcome.restored == 2 and not outcome.unresolved
+    assert _file_fills(cleared) == before and _values(cleared) == values
+    assert openpyxl.load_workbook(cleared).sheetnames == [SHEET, "基本信息"]
+    excel = Excel(today=AS_OF)
+    book = excel.open(ledger)
+    rx.flag(book, OPTS)
+    rx.clear(book)
+    assert "2 个单元格恢复原样" in _prompt(excel) and _book_fills(book) == before
