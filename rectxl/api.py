@@ -156,7 +156,8 @@ def clear_marks(path: Path | str, output: Path | None = None, *, in_place: bool 
     check_regular_file(path, what="台账文件")
     from rectxl.io.xlsx_out import clear_file_outcome, ensure_editable
 
-    ensure_editable(path, marked=True)  # a hostile package, or one rectxl never marked: refused here
+    # a hostile package, one rectxl never marked, or — in place — one protected since: refused here
+    ensure_editable(path, marked=True, in_place=in_place)
     planned = _workbook_target(path, Path(output) if output is not None else None, suffix="已清除标记",
                                force=force, in_place=in_place)
     target, backup = planned.path, _backup_if_in_place(planned)

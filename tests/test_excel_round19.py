@@ -330,3 +330,28 @@ def test_a_ledger_kept_in_libreoffice_is_marked_and_cleared_exactly(tmp_path: Pa
     rx.flag(book, OPTS)
     rx.clear(book)
     assert "2 个单元格恢复原样" in _prompt(excel) and _book_fills(book) == before
+
+
+def test_clear_in_place_of_a_sheet_protected_since_marking_is_refused_as_the_button_is(tmp_path: Path) -> None:
+    """The command line as 清除标记 in Excel: a ledger marked in place, its sheet protected since
+    (with a password), is not cleared in place — the file stays as it is, and a cleared copy is
+    written without --in-place; a copy rectxl marked through its owner's protection is cleared in
+    place as it was marked."""
+    path = _street_ledger(tmp_path / "街道台账.xlsx")
+    before = _file_fills(path)
+    api.annotate(path, None, OPTS, in_place=True)
+    wb = openpyxl.load_workbook(path)
+    wb[SHEET].protection.sheet = True
+    wb[SHEET].protection.password = "jd2026"
+    wb.save(path)
+    protected = path.read_bytes()
+    with pytest.raises(RectxlError, match=f"工作表“{SHEET}”受保护.*清除标记后的副本"):
+        api.clear_marks(path, None, in_place=True)
+    assert path.read_bytes() == protected
+    outcome, cleared, _ = api.clear_marks(path, tmp_path / "清除.xlsx")
+    assert outcome.restored == 2 and _file_fills(cleared) == before
+    assert openpyxl.load_workbook(cleared)[SHEET].protection.sheet  # the owner's protection kept
+    marked_copy = tmp_path / "受保护_标记.xlsx"
+    api.annotate(_street_ledger(tmp_path / "受保护.xlsx", protect="jd2026"), marked_copy, OPTS)
+    outcome, cleared, _ = api.clear_marks(marked_copy, None, in_place=True)
+    assert cleared == marked_copy and outcome.restored == 2 and _file_fills(cleared) == before

@@ -621,7 +621,7 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
     head = {"format": RECORD_FORMAT, "rectxl": __version__, "sheet": ledger.sheet, "part": target.part,
             "parts": parts,
             "sheets": added, "signatures": signatures, "renamed": outcome.renamed, "styles": styles.record(),
-            "defined_names_created": names_created}
+            "defined_names_created": names_created, "protections": outcome.protections}
     rows = [RECORD_HEADER, [RECORD_TAG, "", json.dumps(head, ensure_ascii=False, separators=(",", ":"))],
             *record_rows, *pending]
     marks_name = _free_sheet_name(MARKS_SHEET, taken)

@@ -191,23 +191,31 @@ def ensure_editable(path: Path, *, marked: bool = False, in_place: bool = False,
     with _open_for_edit(path, clearing=marked) as pkg:
         book = Book(pkg)
         if marked:
-            _record_or_refuse(pkg, book, path)
+            record = _record_or_refuse(pkg, book, path)
+            if in_place:  # clearing removes sheets and gives cells their formats back: as marking
+                _refuse_protected(pkg, book, path, sorted({sheet for sheet, _, _ in record.cells}),
+                                  known=(record.head or {}).get("protections") or [])
         elif in_place:
             _refuse_protected(pkg, book, path, sheets)
 
 
-def _refuse_protected(pkg: Package, book: Book, source: Path, sheets: list[str] | None) -> None:
-    """An ``--in-place`` annotate of a workbook its owner protected is refused: what the
-    protections ask of every program — keep the sheets, keep the cells' formats, don't write
-    over the file without the password — rectxl keeps too, and says how to get the marks anyway."""
+def _refuse_protected(pkg: Package, book: Book, source: Path, sheets: list[str] | None, *,
+                      known: list[str] | None = None) -> None:
+    """An ``--in-place`` annotate (or ``--clear``, given the protections ``known`` when it was
+    marked: only those set since count — a copy rectxl marked through its owner's protections is
+    cleared in place as it was marked) of a workbook its owner protected is refused: what the
+    protections ask of every program — keep the sheets, keep the cells' formats, don't write over
+    the file without the password — rectxl keeps too (as Excel refuses the add-in's 标记问题 and
+    清除标记 there), and says how to get the result anyway."""
     from rectxl.io.marks import protections
 
-    found = protections(pkg, book, sheets)
+    found = [p for p in protections(pkg, book, sheets) if known is None or p not in known]
     if found:
+        copy, act = ("清除标记后的副本", "清除标记") if known is not None else ("带标记的副本", "标记")
         raise RectxlError(
             f"{source.name} 设有保护：{'；'.join(found)}。文件的作者不希望它被直接改动（Excel 也会先提示或要求密码），"
-            "因此 --in-place 未执行，文件未改动。去掉 --in-place，rectxl 会把带标记的副本写到另一个文件"
-            "（副本保留同样的保护设置）；如确需在原文件上标记，请先在 Excel 或 WPS 中撤销这些保护"
+            f"因此 --in-place 未执行，文件未改动。去掉 --in-place，rectxl 会把{copy}写到另一个文件"
+            f"（副本保留同样的保护设置）；如确需在原文件上{act}，请先在 Excel 或 WPS 中撤销这些保护"
             "（审阅 → 撤销工作簿保护、撤销工作表保护；审阅 → 共享工作簿：取消“允许多用户同时编辑”；"
             "另存为 → 工具 → 常规选项：取消“建议只读”、清除修改权限密码）后再试")
 
