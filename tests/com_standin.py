@@ -654,6 +654,21 @@ class Book(ComObject):
         self.write(target)
         self.copies.append(target)
 
+    # -- workbook protection (Workbook.Protect Structure:=True / ProtectStructure / Unprotect) --------
+    @property
+    def ProtectStructure(self) -> bool:
+        return bool(self.wb.security is not None and self.wb.security.lockStructure)
+
+    def Protect(self, Password: Any = None, Structure: Any = True, Windows: Any = None) -> None:
+        from openpyxl.workbook.protection import WorkbookProtection
+
+        self.wb.security = WorkbookProtection(lockStructure=bool(Structure))
+        self.changed()
+
+    def Unprotect(self, Password: Any = None) -> None:
+        self.wb.security = None
+        self.changed()
+
     def Save(self) -> None:
         if self.path is None:
             raise _excel_error("工作簿尚未保存过，请使用“另存为”。")
@@ -909,6 +924,8 @@ class Sheet(ComObject):
 
     def Delete(self) -> bool:
         wb = self.book.wb
+        if wb.security is not None and wb.security.lockStructure:
+            raise _excel_error("工作簿受保护，无法更改。")
         if self._excel._display_alerts:
             prompt = "将永久删除此工作表。是否继续？"
             self._excel.alerts.append({"prompt": prompt, "title": "Microsoft Excel", "style": 1})

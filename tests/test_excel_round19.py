@@ -355,3 +355,25 @@ def test_clear_in_place_of_a_sheet_protected_since_marking_is_refused_as_the_but
     api.annotate(_street_ledger(tmp_path / "受保护.xlsx", protect="jd2026"), marked_copy, OPTS)
     outcome, cleared, _ = api.clear_marks(marked_copy, None, in_place=True)
     assert cleared == marked_copy and outcome.restored == 2 and _file_fills(cleared) == before
+
+
+def test_clearing_a_workbook_whose_structure_was_locked_since_says_so(tmp_path: Path) -> None:
+    """审阅 → 保护工作簿 after 标记问题: rectxl's sheets cannot be deleted — 清除标记 says so and
+    changes nothing (it had failed half-way with an unexpected-problem alert, the colours given
+    back and the sheets left); the command line refuses --in-place alike."""
+    before, excel, book = _marked(_street_ledger(tmp_path / "街道台账.xlsx"))
+    marked, names = _book_fills(book), _names(book)
+    book.api.Protect(Password="jd2026", Structure=True)
+    assert rx.clear(book) is None
+    prompt = _prompt(excel)
+    assert prompt.startswith("工作簿结构受保护") and "“清除标记”未执行" in prompt
+    assert _book_fills(book) == marked and _names(book) == names
+    book.api.Unprotect(Password="jd2026")
+    assert rx.clear(book) == 2 and _book_fills(book) == before
+    path = _street_ledger(tmp_path / "命令行.xlsx")
+    api.annotate(path, None, OPTS, in_place=True)
+    wb = openpyxl.load_workbook(path)
+    wb.security = openpyxl.workbook.protection.WorkbookProtection(lockStructure=True)
+    wb.save(path)
+    with pytest.raises(RectxlError, match="工作簿结构已锁定"):
+        api.clear_marks(path, None, in_place=True)

@@ -753,6 +753,9 @@ def refuse_protected(book: Any, sheets: Iterable[str], act: str) -> None:
     would colour, protected without 设置单元格格式 allowed (with a password or none), is named
     and nothing is done — Excel would refuse the colours half-way, and the owner's protection is
     theirs to lift (a :class:`RectxlError`)."""
+    if act == "清除标记" and _structure_locked(book):  # rectxl's sheets and its record cannot be deleted
+        raise RectxlError("工作簿结构受保护（不能增删工作表），“清除标记”未执行，工作簿未改动："
+                          "请先撤销工作簿保护（审阅 → 保护工作簿，设有密码的需输入密码）再点“清除标记”。")
     present = _sheets(book)
     protected = [name for name in sheets if name in present and _refuses_formats(present[name])]
     if protected:
@@ -760,6 +763,15 @@ def refuse_protected(book: Any, sheets: Iterable[str], act: str) -> None:
         later = "；只需查看问题清单，可点“校验台账”" if act == "标记问题" else ""
         raise RectxlError(f"工作表受保护：{names}不允许设置单元格格式，“{act}”未执行，工作簿未改动。"
                           f"请先撤销保护（审阅 → 撤销工作表保护，设有密码的需输入密码）再点“{act}”{later}。")
+
+
+def _structure_locked(book: Any) -> bool:
+    """Desktop Excel: the workbook's structure is protected (审阅 → 保护工作簿); False where the
+    engine cannot tell."""
+    try:
+        return bool(book.api.ProtectStructure)
+    except Exception:
+        return False
 
 
 def _refused(name: str, refused: int, coloured: int) -> RectxlError:
