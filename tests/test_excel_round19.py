@@ -249,7 +249,8 @@ def test_a_marked_row_copied_below_keeps_its_colour_and_is_named_by_the_buttons(
     _copy_row(wb[SHEET], 3, notes, 2)
     rx.clear(book)
     prompt = _prompt(excel)
-    assert f"工作表“{SHEET}”的 F9 仍是 rectxl 的标记底色" in prompt and "工作表“报街道党工委”的 E2 仍是" in prompt
+    assert f"工作表“{SHEET}”中有 1 个单元格仍是 rectxl 的标记底色（F9）" in prompt
+    assert "工作表“报街道党工委”中有 1 个单元格仍是 rectxl 的标记底色（E2）" in prompt
     after = _book_fills(book)
     assert {ref: after[ref] for ref in before} == before  # the marked cells given back
     assert after["F9"] == coloured and _book_fills(book, "报街道党工委")["E2"] is not None  # the copies kept
@@ -264,7 +265,7 @@ def test_a_marked_row_copied_below_keeps_its_colour_and_is_named_by_the_command_
     copied = tmp_path / "复制.xlsx"
     wb.save(copied)
     assert main(["annotate", "--clear", str(copied), "-o", str(tmp_path / "清除.xlsx")]) == 0
-    assert f"工作表“{SHEET}”的 F9 仍是 rectxl 的标记底色" in capsys.readouterr().out
+    assert f"工作表“{SHEET}”中有 1 个单元格仍是 rectxl 的标记底色（F9）" in capsys.readouterr().out
     cleared = openpyxl.load_workbook(tmp_path / "清除.xlsx")[SHEET]
     after = solid_fills(cleared)
     assert {ref: after[ref] for ref in before} == before

@@ -94,10 +94,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         for name, count in outcome.lost.items():
             print(f"  注意：标记过的台账工作表“{name}”已不在工作簿中（已删除，或改名后内容也变了），"
                   f"其中 {count} 个单元格的标记无法恢复。")
-        for name, count in outcome.copies.items():
-            print(f"  注意：工作表“{name}”中有 {count} 个单元格仍是 rectxl 的标记底色（像是标记后复制的台账），"
-                  "它不是 rectxl 标记的工作表，未作改动：如不需要这些颜色，请在该表中手动清除。")
-        for name, refs in outcome.copied.items():
+        for name, refs in outcome.copies.items():
             from rectxl.core.follow import copied_note
 
             print(f"  注意：{copied_note(name, refs)}。")

@@ -45,8 +45,9 @@ def copied_note(sheet: str, cells: list[str], *, limit: int = 20) -> str:
     """What 清除标记 (the add-in's and the command line's) says of ``cells`` left in rectxl's colour
     on a copy of a marked row — the clerk's, not rectxl's: named, and left as the copy has them."""
     shown = "、".join(cells[:limit]) + ("等" if len(cells) > limit else "")
-    return (f"工作表“{sheet}”的 {shown} 仍是 rectxl 的标记底色：它们在标记后复制出来的行上，不是 rectxl 标记的单元格，"
-            "未作改动（保留复制时带过去的格式）；如不需要这些颜色，请手动清除")
+    return (f"工作表“{sheet}”中有 {len(cells)} 个单元格仍是 rectxl 的标记底色（{shown}）：它们在标记后复制出来的行上"
+            "（像是标记后复制的台账或行），不是 rectxl 标记的单元格，未作改动（保留复制时带过去的格式）；"
+            "如不需要这些颜色，请手动清除")
 
 
 def mark_json(data: Mapping[str, Any]) -> str:

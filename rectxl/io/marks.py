@@ -126,12 +126,9 @@ class ClearOutcome:
     renamed: dict[str, str] = field(default_factory=dict)
     #: marked ledger sheets no longer in the workbook, by how many marks were recorded on them
     lost: dict[str, int] = field(default_factory=dict)
-    #: other sheets showing rectxl's colours on marked rows (a copy of the marked ledger), by how
-    #: many such cells: left as they are
-    copies: dict[str, int] = field(default_factory=dict)
-    #: cells of the marked ledger sheets still showing rectxl's colour on a copy of a marked row
-    #: (the clerk copied the row elsewhere in the sheet), by sheet: left as they are
-    copied: dict[str, list[str]] = field(default_factory=dict)
+    #: cells showing rectxl's colours on copies of marked rows (a copy of the marked ledger on a
+    #: sheet of the clerk's, a marked row copied elsewhere in the ledger), by sheet: left as they are
+    copies: dict[str, list[str]] = field(default_factory=dict)
     #: the cells given their fill back, by the part of their sheet: (part, cell)
     given_back: set[tuple[str, str]] = field(default_factory=set)
     #: of ``removed``: rectxl's sheets the user had renamed (name now → the name rectxl gave it),
@@ -879,8 +876,8 @@ def clear_package(pkg: Package, book: Book, record: Record, *, keep_pending: boo
             not exact and any(styles.new.values())):
         styles.finish()
     owned, outcome.left = _owned_sheets(pkg, book, record)
-    outcome.copies, outcome.copied = _copies(pkg, book, record, {*by_sheet, *outcome.renamed.values()},
-                                             {s.name for s in owned}, outcome)
+    outcome.copies = _copies(pkg, book, record, {*by_sheet, *outcome.renamed.values()}, {s.name for s in owned},
+                             outcome)
     given = {int(e[1]): str(e[0]) for e in head.get("sheets", []) if isinstance(e, list) and len(e) > 1
              and isinstance(e[1], int)}
     for sheet in owned:
@@ -1191,21 +1188,20 @@ def _part_texts(pkg: Package, book: Book, part: str) -> dict[int, dict[str, str]
 
 
 def _copies(pkg: Package, book: Book, record: Record, ledgers: set[str], owned: set[str],
-            outcome: ClearOutcome) -> tuple[dict[str, int], dict[str, list[str]]]:
+            outcome: ClearOutcome) -> dict[str, list[str]]:
     """Cells left showing one of rectxl's colours on rows the record names as marked (by their
     texts) — a copy the clerk made after marking, which is the clerk's (and may be kept to show what
-    was flagged): their colours are not given back, they are named. (sheets other than the marked
-    ledger sheets, rectxl's and the record → how many such cells; the marked ledger sheets → the
-    cells, in the columns marked on that row, neither given back nor left unresolved: the row
-    copied elsewhere in the sheet)."""
+    was flagged): their colours are not given back, they are named, by sheet. On sheets other than
+    the marked ledger sheets (rectxl's and the record aside): every such cell; on the marked ledger
+    sheets: those in the columns marked on that row, neither given back nor left unresolved (the
+    row copied elsewhere in the sheet)."""
     keys: dict[str, set[str]] = {}
     for _, ref, data in record.cells:
         if data.get("row"):
             keys.setdefault(str(data["row"]), set()).add(_column(ref))
     if not keys:
-        return {}, {}
+        return {}
     filled = formats_filled(_styles_xml(pkg, book), {h.color.upper() for h in HIGHLIGHTS})
-    found: dict[str, int] = {}
     copied: dict[str, list[str]] = {}
     for sheet in book.sheets():
         if (sheet.name in owned or sheet.name == record.sheet.name
@@ -1218,16 +1214,14 @@ def _copies(pkg: Package, book: Book, record: Record, ledgers: set[str], owned: 
         texts = _row_texts(pkg, book, xml)
         on_rows = [(ref, key) for ref in cells
                    if (spot := place(ref)) is not None and (key := row_key(texts, spot[1])) in keys]
-        if sheet.name not in ledgers:
-            if on_rows:
-                found[sheet.name] = len(on_rows)
-            continue
-        left = sorted((ref for ref, key in on_rows if _column(ref) in keys[key]
-                       and (sheet.part, ref) not in outcome.given_back and (sheet.name, ref) not in outcome.stuck),
+        mine = sheet.name in ledgers
+        left = sorted((ref for ref, key in on_rows if not mine or (
+                       _column(ref) in keys[key] and (sheet.part, ref) not in outcome.given_back
+                       and (sheet.name, ref) not in outcome.stuck)),
                       key=lambda ref: (int(re.sub(r"\D", "", ref)), len(_column(ref)), _column(ref)))
         if left:
             copied[sheet.name] = left
-    return found, copied
+    return copied
 
 
 def _column(ref: str) -> str:
