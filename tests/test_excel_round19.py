@@ -5,7 +5,7 @@ and ``rectxl annotate`` / ``--clear`` on workbooks as clerks leave them.
   report): the record of the marks still fits its cells, and clearing gives back exactly;
 - a ledger sheet protected (with a password or without): 标记问题 says so and changes nothing;
   a sheet protected after marking: 清除标记 says so and changes nothing, then clears once lifted;
-- the record sheet shown again (取消隐藏), rectxl's 校验结果 renamed: clearing still clears, and
+- the record sheet shown again (取消隐藏) and renamed, rectxl's 校验结果 renamed: clearing still clears, and
   the renamed sheet is named;
 - a marked row the clerk copied (below the table, onto a sheet of their own): the copy keeps its
   colour and formats, and its cells are named;
@@ -203,6 +203,7 @@ def test_the_buttons_clear_after_the_record_is_shown_and_the_findings_renamed(tm
     before, excel, book = _marked(_street_ledger(tmp_path / "街道台账.xlsx"))
     record = next(s for s in book.sheets if s.name.startswith(MARKS_SHEET))
     record.visible = True  # 取消隐藏
+    record.name = "标记记录"  # and renamed too
     book.sheets[FINDINGS_SHEET].name = "街道问题清单"
     assert rx.clear(book) == 2
     prompt = _prompt(excel)
@@ -217,6 +218,7 @@ def test_the_command_line_clears_after_the_record_is_shown_and_the_findings_rena
     for ws in wb.worksheets:
         if ws.title.startswith(MARKS_SHEET):
             ws.sheet_state = "visible"
+            ws.title = "标记记录"
     wb[FINDINGS_SHEET].title = "街道问题清单"
     shown = tmp_path / "取消隐藏.xlsx"
     wb.save(shown)

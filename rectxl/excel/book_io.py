@@ -351,6 +351,15 @@ def _record_in(sheet: Any) -> list[list[str]] | None:
     return body
 
 
+def _record_header(sheet: Any) -> bool:
+    """``sheet``'s first row is the record's header (A1:C1 read in one call)."""
+    try:
+        values = sheet.range("A1:C1").options(ndim=2).value or [[]]
+    except Exception:
+        return False
+    return ["" if v is None else str(v) for v in values[0]] == _RECORD_HEADER
+
+
 @dataclass
 class Record:
     """rectxl's record for one button press: which cells it coloured (with their own fills) and
@@ -372,8 +381,11 @@ class Record:
     @classmethod
     def read(cls, book: Any) -> Record:
         sheets = _sheets(book)
-        for name, sheet in sheets.items():
-            if not name.startswith(MARKS_SHEET):
+        # under its name first; then a sheet the user renamed it to (its header tells it: one call each)
+        named = [name for name in sheets if name.startswith(MARKS_SHEET)]
+        for name in [*named, *(name for name in sheets if name not in named)]:
+            sheet = sheets[name]
+            if name not in named and not _record_header(sheet):
                 continue
             rows = _record_in(sheet)
             if rows is not None:

@@ -176,12 +176,17 @@ class Record:
 
 def find_record(pkg: Package, book: Book) -> Record | None:
     """rectxl's record in the workbook, or None if rectxl never marked it — hidden as rectxl left
-    it, or shown again by the user (取消隐藏): its content tells it (:func:`_read_record`)."""
-    for ref in book.sheets():
-        if not ref.name.startswith(MARKS_SHEET) or ref.part is None:
+    it, or shown again by the user (取消隐藏), under its name or renamed by the user: its content
+    tells it (:func:`_read_record`; a sheet of another name only when its first two rows are a
+    record's, read without the rest of the sheet)."""
+    named = [ref for ref in book.sheets() if ref.name.startswith(MARKS_SHEET)]
+    for ref in [*named, *(ref for ref in book.sheets() if ref not in named)]:
+        if ref.part is None or not pkg.has(ref.part):
             continue
-        if not pkg.has(ref.part):
-            continue
+        if ref not in named:
+            head = _first_rows(pkg, book, ref.part, 2, 3)
+            if len(head) < 2 or head[0] != RECORD_HEADER or head[1][0] != RECORD_TAG:
+                continue
         record = _read_record(pkg, book, ref)
         if record is not None:
             return record
