@@ -371,3 +371,14 @@ def test_a_word_ledger_under_another_word_name_is_read(tmp_path: Path, name: str
     proc = rectxl("annotate", name, cwd=tmp_path)
     assert proc.returncode == 2 and f"{name} 是 Word 文档" in proc.stderr  # not "open it in Excel"
     assert (tmp_path / name).read_bytes() == before
+
+
+def test_the_summarys_overdue_list_names_the_table_of_each_row(tmp_path: Path) -> None:
+    """A ledger of several tables (or sheets): 逾期清单's 台账行 names the table as well as the row —
+    "2" alone did not say which of three tables, even with every overdue measure in one."""
+    path = aspect_tables(tmp_path / "台账.docx", header_each=True)
+    proc = rectxl("summary", path.name, "-o", "汇总.xlsx", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    ws = load_workbook(tmp_path / "汇总.xlsx")["逾期清单"]
+    assert [(r[0], r[2]) for r in ws.iter_rows(min_row=3, values_only=True) if r[0]] == [
+        ("表格1!2", "建立包保干部督导台账，每季度督导一次")]

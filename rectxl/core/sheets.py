@@ -508,10 +508,11 @@ def _overdue(s: Summary) -> SheetSpec:
         ["逾期清单"],
         [*_OVERDUE_HEADER, *_OVERDUE_MORE],
     ]
-    several_sheets = len({d.sheet for d in s.overdue}) > 1
+    # which sheet's row 11, when the ledger was read from several (a Word ledger's tables 表格1, 表格2 …)
+    several_sheets = len(s.sheets) > 1 or len({d.sheet for d in s.overdue}) > 1
     for d in s.overdue:
         days = (s.as_of - d.due).days if d.due else ""
-        where = f"{d.sheet}!{d.row}" if several_sheets else d.row  # which sheet's row 11
+        where = f"{d.sheet}!{d.row}" if several_sheets else d.row
         rows.append([where, d.label, d.text, d.owner, d.lead, d.deadline,
                      cn_date(d.due) if d.due else "立行立改", days, d.status, d.person])
     spec = SheetSpec("逾期清单", rows, 1, [8, 6, 56, 16, 10, 16, 12, 8, 10, 10])
@@ -527,7 +528,8 @@ def _overdue(s: Summary) -> SheetSpec:
         spec.bold_rows |= {len(rows) - 2, len(rows) - 1}
         spec.row_fills[len(rows) - 1] = _HEADER_FILL
         for e in s.extended:
-            rows.append([e.row, e.label, e.text, e.owner, e.times, e.deadline,
+            rows.append([f"{e.sheet}!{e.row}" if several_sheets and e.sheet else e.row, e.label, e.text, e.owner,
+                         e.times, e.deadline,
                          cn_date(e.original_due) if e.original_due else "（未注明）",
                          cn_date(e.due) if e.due else "", e.status + ("（延期后仍逾期）" if e.overdue else "")])
             if e.overdue:

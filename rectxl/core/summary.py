@@ -145,6 +145,8 @@ class Summary:
     #: whose problems the totals count ("巡察反馈的", a 回头看's "巡察整改“回头看”发现的"; see
     #: :attr:`~rectxl.core.model.LedgerInfo.problems_source`)
     source: str = "巡察反馈的"
+    #: the sheets the measures were read from, in ledger order (a Word ledger's tables 表格1, 表格2 …)
+    sheets: tuple[str, ...] = ()
 
 
 def _aspect_label(n: int) -> str:
@@ -435,6 +437,7 @@ def _summary(ledger: Ledger, as_of: date, warn: tuple[int, ...], found: _Pass) -
         warn_days=warn,
         word=ledger.info.inspection_word,
         source=ledger.info.problems_source,
+        sheets=tuple(dict.fromkeys(i.sheet for i in ledger.issues())),
     )
 
 
