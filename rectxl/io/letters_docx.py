@@ -51,7 +51,7 @@ STATS_SHEET = "提醒统计"
 ALL_UNITS = "（各单位合计）"
 #: the letter table's column widths (mm): 序号, 问题, 整改措施, 整改时限, 天数, 责任领导, 责任人 — the
 #: 156 mm type area of A4 under GB/T 9704 margins; 整改时限 holds "12月31日" on a line at 小四
-_COLUMN_MM = (13, 27, 38, 26, 16, 18, 18)
+_COLUMN_MM = (13, 25, 36, 26, 16, 21, 19)
 _TYPE_AREA_MM = sum(_COLUMN_MM)
 #: the columns written centred (the others: 问题, 整改措施 — left)
 _CENTRED = frozenset({"序号", "整改时限", "剩余天数", "逾期天数", "责任领导", "责任人"})
