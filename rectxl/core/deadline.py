@@ -123,6 +123,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from rectxl.core.status import read_status
 from rectxl.core.text import (
     LazyPattern,
     cn_date,
@@ -966,6 +967,9 @@ _VAGUE = re.compile(r"尽快|尽早|适时|随时|择机|视情")
 _PLACEHOLDERS = frozenset("\\ 无 暂无 空 无时限 n/a na null none x × 0 #n/a nan nat".split())
 #: a cell of dashes or slashes only is an empty cell ("/", "—", "-", "——")
 _BLANK_MARKS = re.compile(r"[/\-—_~·・]+")
+#: a status word before the deadline in brackets ("已完成（2026年12月31日前）", "正在推进（12月底前）"):
+#: the other order of "2026年9月30日（已完成）"
+_STATUS_THEN_DUE = LazyPattern(r"(?P<status>[^\d()]{1,12})\((?P<due>[^()]*\d[^()]*)\)")
 _PARENTHETICAL = re.compile(r"\([^()]*\)?")
 #: parts of a cell: "8月底前完成自查,12月底前整改到位" has two; "/" only outside a date
 _PARTS = re.compile(r"[,;。、+&:]|(?<!\d)/|/(?!\d)")
@@ -1292,6 +1296,9 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
             return Deadline(text=text, kind=res.kind, due=res.due, extended=True)
         reason = res.reason if res.reason not in (None, R_UNKNOWN, R_PLACEHOLDER) else None
         return Deadline(text=text, kind=DeadlineKind.INVALID, reason=reason or R_EXTENSION)
+    if "(" in s and (said := _STATUS_THEN_DUE.fullmatch(s)) is not None and not _LONG_TERM.search(said["status"]) \
+            and read_status(said["status"]).status is not None:
+        s = said["due"]  # "已完成（2026年12月31日前）": the status, then the deadline in brackets
     res = _core(s, fb)
     if res.kind is DeadlineKind.INVALID and (parts := part_deadlines(text, feedback_date=fb)):
         # "1.2025年6月底前；2.9月底前": one date for each measure of the row, numbered as they are

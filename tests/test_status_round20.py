@@ -1,0 +1,48 @@
+"""Statuses and deadlines as other offices write them (round 20): the status word first and the
+deadline in brackets after it ("已完成（2026年12月31日前）"), the day the work was finished written as
+eight figures before the done word ("20261020已完成"), and finished work sent for review
+("已完成待审核", "已完成，待审核"). Checked as an auditor runs it: ``rectxl check --format json``.
+Units, people and texts are fictional."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from tests.followup_ledgers import write_ledger
+from tests.test_status_round19 import FEEDBACK, HEADER, REPORT, _codes, _row
+
+
+def _check(tmp_path: Path, rows: list[dict[str, object]]) -> dict[int, list[tuple[str, str]]]:
+    """(code, message) of every finding ``rectxl check --format json`` prints, by the row of the
+    sheet (the header is row 3, the first measure row 4)."""
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, rows, unit="某某镇人民政府",
+                        info={"反馈日期": FEEDBACK, "报告日期": REPORT})
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "check", str(path), "--format", "json",
+                           "--as-of", REPORT.isoformat()],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.stdout, proc.stderr
+    found: dict[int, list[tuple[str, str]]] = {}
+    for f in json.loads(proc.stdout)["findings"]:
+        found.setdefault(f.get("row") or 0, []).append((f["code"], f["message"]))
+    return found
+
+
+# -- the status word, then the deadline in brackets ----------------------------------------------------
+
+def test_a_status_word_then_the_deadline_in_brackets_is_read_as_the_date_then_the_status(tmp_path: Path) -> None:
+    found = _check(tmp_path, [
+        _row(1, "已完成（2026年12月31日前）", "已完成", date(2026, 10, 8)),
+        _row(2, "已办结(2026-09-30)", "已完成", date(2026, 9, 25)),
+        _row(3, "正在推进（2026年12月底前）", "正在推进"),
+        _row(4, "已整改【2026.8.31】", "正在推进"),  # due in August, still going on: overdue
+        _row(5, "2026年12月31日（已完成）", "已完成", date(2026, 10, 8)),  # the other order, as before
+    ])
+    for row in (4, 5, 6, 8):
+        assert not _codes(found, row), found.get(row)
+    assert "bad-deadline" not in _codes(found, 7)
+    overdue = [message for code, message in found.get(7, []) if code == "overdue"]
+    assert overdue and "2026年8月31日" in overdue[0]
