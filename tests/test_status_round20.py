@@ -46,3 +46,18 @@ def test_a_status_word_then_the_deadline_in_brackets_is_read_as_the_date_then_th
     assert "bad-deadline" not in _codes(found, 7)
     overdue = [message for code, message in found.get(7, []) if code == "overdue"]
     assert overdue and "2026年8月31日" in overdue[0]
+
+
+# -- the day it was finished, as eight figures -----------------------------------------------------------
+
+def test_an_eight_figure_day_before_the_done_word_is_the_completion(tmp_path: Path) -> None:
+    told = ["20261020已完成", "2026-10-20已完成", "20260915 已整改到位", "已于20260920完成整改",
+            "20261399已完成"]  # the last: no such day, not read as one
+    found = _check(tmp_path, [_row(n, "2026年9月30日", status) for n, status in enumerate(told, 1)])
+    for row in (4, 5):  # finished after the deadline: told so with the day, not asked for it
+        assert "missing-completion-date" not in _codes(found, row), found.get(row)
+        late = [message for code, message in found.get(row, []) if code == "completed-late"]
+        assert late and "2026年10月20日" in late[0]
+    for row in (6, 7):  # on time
+        assert not _codes(found, row) & {"missing-completion-date", "completed-late", "bad-status"}, found.get(row)
+    assert "completed-late" not in _codes(found, 8)

@@ -656,9 +656,12 @@ def _atoms_in(s: str) -> tuple[tuple[str, re.Pattern[str] | LazyPattern], ...]:
     if _ANY_NEED.search(s) is None:
         return _COMMON_ATOMS
     return _atoms_for(frozenset(k for k, needs in _ATOM_NEEDS.items() if any(n in s for n in needs)))
+#: a day written as eight figures, as a system exports it ("20261020")
+_DIGITS_DAY = r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 _SUBJECT = re.compile(
     rf"(?:{_SUBJ})+|(?:截至|截止|截止到|截至到)?(?:\d{{2,4}}年)?\d{{1,2}}月份?(?:\d{{1,2}}[日号])?(?:底|初|中旬|上旬|下旬|前)?(?=已)|\d{{2,4}}年(?:底|初|前)?(?=已)"
     r"|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?\s*(?=已)"  # "2024.3.20已完成"
+    rf"|{_DIGITS_DAY}\s*(?=已)"  # "20240320已完成"
     r"|(?<!\d)\d{1,2}[./]\d{1,2}\s*(?=已)"  # "9.15已完成", "9/15已整改"
     # the month or week it was done in, as a monthly report says it ("上月已完成", "本月完成", "上周已整改到位")
     r"|(?:上个?|本|当|这个?)(?:月|周|星期|学期)(?:中旬|上旬|下旬|初|底|末)?(?:份)?(?!前|内)"
@@ -1808,7 +1811,7 @@ def parse_status(value: object) -> Status | None:
 #: a day or month as a status names it ("2026.10.15", "2026年10月20日", "10月20日", "10.20", "2026年10月",
 #: "10月底")
 _SAID_DAY = (r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|末|份)?"
-             r"|\d{4}\s*[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?|\d{1,2}\.\d{1,2}(?![\d%])")
+             r"|\d{4}\s*[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?|\d{1,2}\.\d{1,2}(?![\d%])|" + _DIGITS_DAY)
 #: the day before the done word that opens a cell ("2026.10.15已完成", "已于2026年10月20日完成整改",
 #: "10月20日已整改到位"; not "…前已完成", finished by then, nor a month alone with no 已 or 于 —
 #: "2026年12月完成" may be the plan, and is not read done)
