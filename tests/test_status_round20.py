@@ -61,3 +61,23 @@ def test_an_eight_figure_day_before_the_done_word_is_the_completion(tmp_path: Pa
     for row in (6, 7):  # on time
         assert not _codes(found, row) & {"missing-completion-date", "completed-late", "bad-status"}, found.get(row)
     assert "completed-late" not in _codes(found, 8)
+
+
+# -- finished, waiting for its review -----------------------------------------------------------------
+
+def test_finished_work_sent_for_review_is_done_and_awaiting_as_awaiting_its_check_is(tmp_path: Path) -> None:
+    words = ["已完成待审核", "已完成，待审核", "整改到位，等待审核", "已完成（待县纪委审查）", "已整改完毕待审定"]
+    found = _check(tmp_path, [
+        _row(1, "2026年9月30日", "已整改待核实", date(2026, 9, 10)),
+        *(_row(n, "2026年9月30日", word, date(2026, 9, 10)) for n, word in enumerate(words, 2)),
+        *(_row(n, "2026年9月30日", word) for n, word in enumerate(words, 2 + len(words))),
+        _row(2 + 2 * len(words), "2026年9月30日", "整改方案待审核"),  # a plan awaiting approval: going on
+    ])
+    told = sorted(_codes(found, 4))
+    assert told, found.get(4)  # finished over 30 days ago and not yet accepted: told so
+    for k in range(len(words)):
+        assert sorted(_codes(found, 5 + k)) == told, (words[k], found.get(5 + k))
+        # without the day it was finished: a done row asked for it, not an unreadable status
+        bare = 5 + len(words) + k
+        assert _codes(found, bare) == {"missing-completion-date"}, (words[k], found.get(bare))
+    assert "overdue" in _codes(found, 5 + 2 * len(words))

@@ -348,6 +348,8 @@ _ACCEPTOR = r"(?:(?![并及和与后待申请报拟将未])[\u4e00-\u9fff]){0,8}
 _AGENT = _ACCEPTOR + r"(?:办|组|委|局|部|室|会|处|科|股|门|位|府|厅|院|站|所|队|班|方|领导)"
 #: the result of an acceptance check (验收合格, 验收通过)
 _PASSED = r"(?:合格|通过|完成|完毕|达标)"
+#: a review to come (待审核, 等待县纪委审查): after finished work, the wait for its check
+_REVIEW_WAIT = rf"(?:待|等待|尚待|正待){_WHO}(?:审核|审查|审定)(?:中)?"
 
 #: (kind, alternatives) in priority order; every alternative is tried on its own, the longest
 #: match wins and, between equally long ones, the earlier kind
@@ -368,6 +370,9 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # the same wait (not 待审核: a plan awaiting its approval is going on)
             r"(?:待|等待|申请|提请|报请|已提请|已报请|已申请)(?:组织)?(?:复核|复查|复验)(?:中)?",
             rf"(?:待|等待|尚待|正待){_WHO}(?:组织)?(?:核实|核查)(?:确认)?",
+            # finished work sent for review (已完成待审核, 整改到位待审查): the same wait — only right after
+            # the done word, as 方案待审核 (a plan awaiting approval) is going on
+            rf"(?<=完成|整改|到位|完毕|办结){_REVIEW_WAIT}",
             # an audit to confirm the work (整改完成待审计确认, 已提请审计确认, 审计确认中): the same wait
             rf"(?:待|等待|正待|尚待|申请|提请|报请|已提请|已报请|已申请){_WHO}审计(?:确认|认定|核实|审核)(?:中)?|审计(?:确认|认定)中",
             # at that step: 已进入验收阶段, 处于销号环节
@@ -626,7 +631,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 #: words without which a kind of atom cannot match: a clause lacking them skips its patterns
 _ATOM_NEEDS: dict[str, tuple[str, ...]] = {
-    "awaiting": ("验收", "销号", "销项", "复核", "复查", "复验", "审计", "核实", "核查"),
+    "awaiting": ("验收", "销号", "销项", "复核", "复查", "复验", "审计", "核实", "核查", "审核", "审查", "审定"),
     "accepted": ("验收", "复核", "复查", "复验"),
     "closed": ("销",),
     "achieved": ("成效", "成果", "效果"),
@@ -1099,6 +1104,10 @@ _CONSOLIDATING = LazyPattern(
     r"(?:目前|现)?(?:正在|正|仍在|持续|继续|长期)?(?:巩固|巩固提升|巩固提高|巩固深化|巩固拓展)(?:整改)?(?:成果|成效)?中?$")
 
 
+#: a review to come said on its own after the done word ("已完成，待审核", "已完成（待审核）")
+_REVIEW_ALONE = LazyPattern(_REVIEW_WAIT)
+
+
 def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
     """The status from the first clause and the qualifiers after it; None if the first clause
     is not a status clause."""
@@ -1127,6 +1136,10 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
             continue
         if tok.bracketed and head.status is Status.DONE and _CONSOLIDATING.match(_fold(tok.text)):
             head = replace(head, continuing=True)  # "完成（正在巩固）": done, and its results kept up
+            i += 1
+            continue
+        if head.status is Status.DONE and _REVIEW_ALONE.fullmatch(_fold(tok.text)):
+            head = replace(head, stage=_max_stage(head.stage, Stage.AWAITING))  # "已完成，待审核"
             i += 1
             continue
         c = _clause(_fold(tok.text))
