@@ -21,7 +21,7 @@ from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.rules.structure import measure_items
+from rectxl.core.rules.structure import item_statuses, measure_items
 from rectxl.core.status import Status, fraction_as_percent, opening_clause, read_status, split_opening_status
 from rectxl.core.text import cn_date, is_placeholder, shorten
 from rectxl.core.timing import (
@@ -150,7 +150,9 @@ def item_deadline_passed(r: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         if (items := measure_items(m)) is None or len(items) != len(parts):
             continue
-        passed = [k for k, due in enumerate(parts) if due < ctx.as_of]
+        # an item whose own status (the status cell numbered as the items) says it is done is done
+        own = item_statuses(m, len(items)) or [None] * len(items)
+        passed = [k for k, due in enumerate(parts) if due < ctx.as_of and own[k] not in (Status.DONE, Status.LONG_TERM)]
         if passed and max(parts) >= ctx.as_of:  # (all passed: the row is overdue, and says so)
             k = passed[0]
             yield r.at(ctx, m, F.DEADLINE, count=len(items), dues="、".join(_fmt(d) for d in parts), k=k + 1,

@@ -15,7 +15,7 @@ from rectxl.core.notice.totals import extract_stated_totals
 from rectxl.core.numbering import enumerated_items, note_count
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
-from rectxl.core.status import Status
+from rectxl.core.status import Status, read_status
 from rectxl.core.text import line_goes_on, shorten
 
 __all__ = ["heading_count_disagreements"]
@@ -273,14 +273,30 @@ def measures_in_one_cell(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if (items := measure_items(m)):
             dated = len(part_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.deadlines_from)) == len(items)
+            own = ("时限和整改状态" if dated else "整改状态") if item_statuses(m, len(items)) else (
+                "时限" if dated else "")
+            left = [w for w in ("责任单位", "时限", "整改状态") if w not in own]
+            shared = "、".join(left[:-1]) + "和" + left[-1] if len(left) > 1 else left[0]
             yield r.at(ctx, m, F.MEASURE, count=len(items),
                        items="；".join(shorten(item, 12) for item in items[:3]) + ("……" if len(items) > 3 else ""),
-                       shared="责任单位和整改状态（时限已分别写明）" if dated else "责任单位、时限和整改状态")
+                       shared=f"{shared}（{own}已分别写明）" if own else shared)
 
 
 def measure_items(m: Measure) -> list[str] | None:
     """The measures a row's 整改措施 cell lists ("1.…；2.…", one a line), or ``None`` for one."""
     return enumerated_items(m.text) or (_measure_lines(m.text) if "\n" in m.text else None)
+
+
+def item_statuses(m: Measure, count: int) -> list[Status | None] | None:
+    """How far each of a row's listed measures got, when the status (or progress) cell answers
+    them one for one in the same numbering ("1.已完成\n2.正在推进"); ``None`` when it does not."""
+    for text in (m.status_text, m.progress):
+        answers = enumerated_items(text) if text else None
+        if answers and len(answers) == count:
+            statuses = [read_status(a).status for a in answers]
+            if any(s is not None for s in statuses):
+                return statuses
+    return None
 
 
 @rule(
