@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from rectxl import api
 from rectxl.cli import main
 from tests.test_layout_round15 import _book as round15_book
 
@@ -47,3 +49,33 @@ def test_each_measures_own_status_pairs_with_its_own_deadline(tmp_path: Path, ca
                   [2, "农村饮水工程管护缺位", "落实饮水工程管护责任人", "农水股", "2026年12月31日", "正在推进"]]
     path = _book(tmp_path / "水利局.xlsx", rows)
     assert _loud(_check(path, capsys)) == told
+
+
+# -- the day the work was done and its evidence in one column -----------------------------------------
+
+@pytest.mark.parametrize("head", ["完成时间及佐证", "完成时限及佐证材料", "完成时间和佐证材料"])
+def test_the_day_done_and_its_evidence_in_one_column(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     head: str) -> None:
+    rows: Rows = [["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态", head],
+                  [1, "河长制巡河不到位", "建立河长巡河记录簿", "河湖股", "2026年6月30日", "已完成",
+                   "2026年7月15日\n巡河记录簿、巡河照片"],
+                  [2, "水土保持监管偏松", "开展水土保持专项检查", "水保站", "2026年6月30日", "已完成",
+                   "2026年5月20日，专项检查通报"],
+                  [3, "农村饮水工程管护缺位", "落实饮水工程管护责任人", "农水股", "2026年12月31日", "正在推进", None]]
+    path = _book(tmp_path / "水利局.xlsx", rows)
+    findings = _check(path, capsys)
+    assert sorted((f["code"], f["cell"]) for f in findings) == [("completed-late", "G2")]
+    late = next(f for f in findings if f["code"] == "completed-late")
+    assert "2026年7月15日" in late["message"] and "巡河" not in late["message"]
+    ledger = api.read_ledger(path)
+    assert [(m.completed_on, m.evidence) for m in ledger.measures()] == [
+        (date(2026, 7, 15), "巡河记录簿、巡河照片"), (date(2026, 5, 20), "专项检查通报"), (None, "")]
+
+
+def test_a_done_row_with_evidence_and_no_day_asks_for_the_day(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    rows: Rows = [["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态", "完成时间及佐证"],
+                  [1, "河长制巡河不到位", "建立河长巡河记录簿", "河湖股", "2026年6月30日", "已完成", "巡河记录簿"]]
+    path = _book(tmp_path / "水利局.xlsx", rows)
+    assert _loud(_check(path, capsys)) == [("missing-completion-date", "G2")]
+    assert [m.evidence for m in api.read_ledger(path).measures()] == ["巡河记录簿"]

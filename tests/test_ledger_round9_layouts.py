@@ -290,7 +290,8 @@ def test_a_joined_name_of_two_required_columns_or_of_none_reads_as_before() -> N
     from rectxl.core.fields import field_for_header
 
     assert field_for_header("分管领导/责任人") == "责任领导"  # no required column among them
-    assert field_for_header("完成时间及佐证") == "佐证材料"
+    # the day it was done and its evidence: the day (the evidence is read after it, tests/test_layout_round20.py)
+    assert field_for_header("完成时间及佐证") == "完成时间"
     assert field_for_header("责任单位及责任人") == "责任单位"
 
 

@@ -295,9 +295,17 @@ def _field_for_header(text: object) -> str | None:
         return found
     if key.endswith(_A_COUNT):
         return None  # 措施数, 问题个数, 完成率: a column of a statistics table, not of the ledger
+    if _DAY_AND_EVIDENCE.match(key):
+        return COMPLETED  # the day it was done, its evidence after it in the cell (grid splits them)
     if _JOINED.search(key) and (required := _required_of_joined(key)) is not None:
         return required
     return _by_parts(key)
+
+
+#: 完成时间及佐证, 完成时限及佐证材料, 完成时间和佐证材料: the day the work was done and its evidence
+#: in one column (evidence means done: its 时限 is the day it was done, not the deadline)
+DAY_AND_EVIDENCE_HEADER = r"^(?:实际)?(?:完成|办结|整改)(?:时间|时限|日期)(?:及|和|与|、|/|／|\+|＋)(?:佐证|证明|支撑)"
+_DAY_AND_EVIDENCE = re.compile(DAY_AND_EVIDENCE_HEADER)
 
 
 def _by_parts(key: str) -> str | None:

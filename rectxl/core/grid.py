@@ -140,6 +140,11 @@ _ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}(?![0-9])|[0-9]{4}(?![0-9�
                         r"\s*[:：、.．]?|([0-9]{1,4})\s*[、.．](?!\d))\s*")
 #: a progress's first clause and what ends it ("2025年6月，修订制度3项。" → "2025年6月")
 _FIRST_CLAUSE = re.compile(r"\s*([^，,。；;]+)\s*(?:[，,。；;]|$)")
+#: a 完成时间及佐证 cell: the day it was done first ("2026年5月20日；巡河记录簿", "完成时间：2026.5.20
+#: 佐证：…"), then its evidence
+_DAY_THEN_EVIDENCE = LazyPattern(
+    r"^\s*(?:(?:完成|办结)(?:时间|日期)\s*[:：]\s*)?(?:于)?(?P<day>\d{4}\s*[年./\-]\s*\d{1,2}"
+    r"(?:\s*[月./\-]\s*\d{1,2}\s*[日号]?|\s*月(?:底|末|份)?)?)\s*(?:已?完成)?[，,。；;：:、\s]*(?P<rest>.*)$", re.S)
 #: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
 _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
 #: a status cell of a month or a day and 完成, no 已 or 于 ("2024年5月完成", "2025.6完成", "10月20日完成",
@@ -2944,6 +2949,9 @@ class _Builder:
         self._lookback = F.CATEGORY in self.cols and F.ISSUE in self.cols and bool(
             _FIRST_FOUND.search(F.header_key(self._header_text(self.cols[F.CATEGORY])))
             and _FOUND_AGAIN.search(to_simplified(self._header_text(self.cols[F.ISSUE]))))
+        # "完成时间及佐证材料": the day opening the cell is the day it was done, the rest its evidence
+        self._completed_with_evidence = F.COMPLETED in self.cols and F.EVIDENCE not in self.cols and bool(
+            re.match(F.DAY_AND_EVIDENCE_HEADER, F.header_key(self._header_text(self.cols[F.COMPLETED]))))
         # "责任领导及责任单位": the name written beside the unit is the leader's
         self._unit_names_lead = F.OWNER_UNIT in self.cols and F.LEAD not in self.cols and "领导" in (
             self._header_text(self.cols[F.OWNER_UNIT]))
@@ -3855,7 +3863,13 @@ class _Builder:
                 self.sheet.uncomputed_cells[ref] = field_name
         deadline = values.get(F.DEADLINE)
         completed = values.get(F.COMPLETED)
-        completed_on = self._completed(completed[r]) if completed_text and completed is not None else None
+        evidence = t[F.EVIDENCE][r]
+        if self._completed_with_evidence and completed_text:
+            day = _DAY_THEN_EVIDENCE.match(completed_text)
+            completed_text, evidence = (day["day"], day["rest"].strip()) if day else ("", completed_text)
+        completed_value = completed_text if self._completed_with_evidence else (
+            completed[r] if completed is not None else None)
+        completed_on = self._completed(completed_value) if completed_text and completed_value is not None else None
         if reading.status is None and status_text.endswith("完成") and (
                 month := _MONTH_DONE.match(status_text)) is not None:
             reading, finished = self._month_done(month.group(1))
@@ -3935,7 +3949,7 @@ class _Builder:
             completed_text=completed_text,
             # "已完成。召开专题会2次……": the leading word is the status, the rest is progress
             progress=progress or rest,
-            evidence=t[F.EVIDENCE][r] or (self.grid.pictures.get(self.ref(F.EVIDENCE, r), "")
+            evidence=evidence or (self.grid.pictures.get(self.ref(F.EVIDENCE, r), "")
                                           if self.grid.pictures and F.EVIDENCE in self.store.where else ""),
             evidence_link=self.grid.links.get(self.ref(F.EVIDENCE, r), "")
             if self.grid.links and F.EVIDENCE in self.store.where else "",
