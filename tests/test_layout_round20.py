@@ -79,3 +79,22 @@ def test_a_done_row_with_evidence_and_no_day_asks_for_the_day(tmp_path: Path,
     path = _book(tmp_path / "水利局.xlsx", rows)
     assert _loud(_check(path, capsys)) == [("missing-completion-date", "G2")]
     assert [m.evidence for m in api.read_ledger(path).measures()] == ["巡河记录簿"]
+
+
+# -- 整改要求 beside 整改目标, on either side of it --------------------------------------------------------
+
+@pytest.mark.parametrize("requirement_first", [True, False])
+def test_a_requirement_on_either_side_of_the_goal_is_no_second_goal(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str],
+                                                                   requirement_first: bool) -> None:
+    heads, cells = ["整改要求", "整改目标"], ["按照河长制规定频次巡河", "巡河记录完整可查"]
+    if not requirement_first:
+        heads, cells = heads[::-1], cells[::-1]
+    rows: Rows = [["序号", "反馈问题", *heads, "整改措施", "责任股室", "整改时限", "整改状态"],
+                  [1, "河长制巡河不到位", *cells, "建立河长巡河记录簿", "河湖股", "2026年6月30日", "已完成"],
+                  [2, "农村饮水工程管护缺位", "管护责任落实到人", "管护责任落实到人", "落实饮水工程管护责任人",
+                   "农水股", "2026年12月31日", "正在推进"]]
+    path = _book(tmp_path / "水利局.xlsx", rows)
+    assert _loud(_check(path, capsys)) == []
+    assert [(m.text, m.extra.get("整改目标")) for m in api.read_ledger(path).measures()] == [
+        ("建立河长巡河记录簿", "巡河记录完整可查"), ("落实饮水工程管护责任人", "管护责任落实到人")]

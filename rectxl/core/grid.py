@@ -581,7 +581,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _task_as_goal(texts, columns, duplicates)
     _matter_to_rectify(texts, columns, duplicates)
     _goal_as_measure(texts, columns, duplicates)
-    _requirement_beside_goal(texts, duplicates)
+    _requirement_beside_goal(texts, columns, duplicates)
     measure_more = _measure_split(texts, columns, duplicates)
     measure_cols = _numbered_measures(texts, columns, duplicates)
     _detail_not_issue(texts, columns, duplicates)
@@ -1073,11 +1073,19 @@ def _goal_as_measure(texts: dict[int, str], columns: dict[str, int], duplicates:
             duplicates[F.GOAL] = more[1:]
 
 
-def _requirement_beside_goal(texts: dict[int, str], duplicates: dict[str, list[int]]) -> None:
-    """整改要求 beside 整改目标: both say what the work is to achieve — the goal's column is read, the
-    requirement's is no second goal column to delete (duplicate-header)."""
+def _requirement_beside_goal(texts: dict[int, str], columns: dict[str, int],
+                             duplicates: dict[str, list[int]]) -> None:
+    """整改要求 beside 整改目标 (left of it or right): both say what the work is to achieve — the
+    goal's column is read, the requirement's is no second goal column to delete (duplicate-header)."""
+    def required(c: int) -> bool:
+        return "要求" in F.header_key(texts.get(c, ""))
+
     if more := duplicates.get(F.GOAL):
-        if kept := [c for c in more if "要求" not in F.header_key(texts.get(c, ""))]:
+        if required(columns[F.GOAL]) and (goals := [c for c in more if not required(c)]):
+            # the requirement written first: the goal beside it is the column read
+            more = [columns[F.GOAL], *(c for c in more if c != goals[0])]
+            columns[F.GOAL] = goals[0]
+        if kept := [c for c in more if not required(c)]:
             duplicates[F.GOAL] = kept
         else:
             del duplicates[F.GOAL]
