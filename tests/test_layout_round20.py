@@ -35,20 +35,24 @@ def _loud(findings: list[dict[str, Any]]) -> list[tuple[str, str]]:
 
 # -- one row per issue: the measures, their deadlines and their statuses numbered alike -----------------
 
-@pytest.mark.parametrize(("statuses", "told"), [
-    ("1.已完成\n2.正在推进", []),
-    ("（1）已整改到位；（2）序时推进", []),
-    ("1.正在推进\n2.正在推进", [("item-deadline-passed", "E2")]),
-    ("正在推进", [("item-deadline-passed", "E2")]),
+@pytest.mark.parametrize(("statuses", "told", "said"), [
+    ("1.已完成\n2.正在推进", [], ""),
+    ("（1）已整改到位；（2）序时推进", [], ""),
+    ("1.正在推进\n2.正在推进", [("item-deadline-passed", "E2")], "这一项的整改状态为“正在推进”，尚未完成"),
+    ("正在推进", [("item-deadline-passed", "E2")], "整改状态“正在推进”是整行的"),
 ])
 def test_each_measures_own_status_pairs_with_its_own_deadline(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                              statuses: str, told: list[tuple[str, str]]) -> None:
+                                                              statuses: str, told: list[tuple[str, str]],
+                                                              said: str) -> None:
     rows: Rows = [["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "完成情况"],
                   [1, "河长制巡河不到位", "1.建立河长巡河记录簿；2.开展河道清四乱专项行动", "河湖股",
                    "1.2026年6月30日\n2.2026年12月31日", statuses],
                   [2, "农村饮水工程管护缺位", "落实饮水工程管护责任人", "农水股", "2026年12月31日", "正在推进"]]
     path = _book(tmp_path / "水利局.xlsx", rows)
-    assert _loud(_check(path, capsys)) == told
+    findings = _check(path, capsys)
+    assert _loud(findings) == told
+    assert all(said in f["message"] and "“建立河长巡河记录簿”的时限2026年6月30日已过" in f["message"]
+               for f in findings if f["code"] == "item-deadline-passed")
 
 
 # -- the day the work was done and its evidence in one column -----------------------------------------

@@ -136,9 +136,8 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "item-deadline-passed", Severity.WARNING,
-    "一个单元格里列了几项措施、各有时限，其中较早一项的时限已过，而整行的整改状态还不是已完成：看不出这一项是否完成。",
-    "第{row}行列了{count}项措施，整改时限分别为{dues}：第{k}项“{item}”的时限{due}已过（截至{as_of}），"
-    "整改状态“{status}”是整行的，看不出这一项是否已完成。请把各项措施分行填写，分别写明整改状态。",
+    "一个单元格里列了几项措施、各有时限，其中较早一项的时限已过，而整行的整改状态还不是已完成（看不出这一项是否完成），或这一项自己的整改状态（状态单元格按同样编号逐项填写）不是已完成。",
+    "第{row}行列了{count}项措施，整改时限分别为{dues}：第{k}项“{item}”的时限{due}已过（截至{as_of}），{said}",
 )
 def item_deadline_passed(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
@@ -155,8 +154,13 @@ def item_deadline_passed(r: Rule, ctx: Context) -> Iterator[Finding]:
         passed = [k for k, due in enumerate(parts) if due < ctx.as_of and own[k] not in (Status.DONE, Status.LONG_TERM)]
         if passed and max(parts) >= ctx.as_of:  # (all passed: the row is overdue, and says so)
             k = passed[0]
+            if (its := own[k]) is None:
+                said = (f"整改状态“{status_quote(m)}”是整行的，看不出这一项是否已完成。"
+                        "请把各项措施分行填写，分别写明整改状态。")
+            else:  # its own status says it is not done: that item is overdue
+                said = f"这一项的整改状态为“{its.value}”，尚未完成。请尽快完成并更新状态，确需延期的请履行延期手续。"
             yield r.at(ctx, m, F.DEADLINE, count=len(items), dues="、".join(_fmt(d) for d in parts), k=k + 1,
-                       item=shorten(items[k], 16), due=_fmt(parts[k]), as_of=_fmt(ctx.as_of), status=status_quote(m))
+                       item=shorten(items[k], 16), due=_fmt(parts[k]), as_of=_fmt(ctx.as_of), said=said)
 
 
 def _extension_dated(ctx: Context, m: Measure) -> bool:
