@@ -102,3 +102,14 @@ def test_a_requirement_on_either_side_of_the_goal_is_no_second_goal(tmp_path: Pa
     assert _loud(_check(path, capsys)) == []
     assert [(m.text, m.extra.get("整改目标")) for m in api.read_ledger(path).measures()] == [
         ("建立河长巡河记录簿", "巡河记录完整可查"), ("落实饮水工程管护责任人", "管护责任落实到人")]
+
+
+@pytest.mark.parametrize("cell", ["巡河记录簿（2026年7月15日）", "巡河记录簿，2026年7月15日完成",
+                                  "巡河记录簿 2026.7.15"])
+def test_the_day_done_written_after_its_evidence(tmp_path: Path, capsys: pytest.CaptureFixture[str], cell: str) -> None:
+    rows: Rows = [["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态", "完成时间及佐证材料"],
+                  [1, "河长制巡河不到位", "建立河长巡河记录簿", "河湖股", "2026年6月30日", "已完成", cell]]
+    path = _book(tmp_path / "水利局.xlsx", rows)
+    assert _loud(_check(path, capsys)) == []
+    assert [(m.completed_on, m.evidence) for m in api.read_ledger(path).measures()] == [
+        (date(2026, 7, 15), "巡河记录簿")]

@@ -142,9 +142,11 @@ _ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}(?![0-9])|[0-9]{4}(?![0-9�
 _FIRST_CLAUSE = re.compile(r"\s*([^，,。；;]+)\s*(?:[，,。；;]|$)")
 #: a 完成时间及佐证 cell: the day it was done first ("2026年5月20日；巡河记录簿", "完成时间：2026.5.20
 #: 佐证：…"), then its evidence
-_DAY_THEN_EVIDENCE = LazyPattern(
-    r"^\s*(?:(?:完成|办结)(?:时间|日期)\s*[:：]\s*)?(?:于)?(?P<day>\d{4}\s*[年./\-]\s*\d{1,2}"
-    r"(?:\s*[月./\-]\s*\d{1,2}\s*[日号]?|\s*月(?:底|末|份)?)?)\s*(?:已?完成)?[，,。；;：:、\s]*(?P<rest>.*)$", re.S)
+_DONE_DAY = (r"(?:(?:完成|办结)(?:时间|日期)\s*[:：]\s*)?(?:于)?(?P<day>\d{4}\s*[年./\-]\s*\d{1,2}"
+             r"(?:\s*[月./\-]\s*\d{1,2}\s*[日号]?|\s*月(?:底|末|份)?)?)\s*(?:已?完成)?")
+_DAY_THEN_EVIDENCE = LazyPattern(rf"^\s*{_DONE_DAY}[，,。；;：:、\s]*(?P<rest>.*)$", re.S)
+#: …or after it, closing the cell ("巡河记录簿（2026年7月15日）", "专项检查通报，2026年5月20日完成")
+_EVIDENCE_THEN_DAY = LazyPattern(rf"^(?P<rest>.*?)[，,。；;、\s]*[（(]?{_DONE_DAY}[)）]?[。.]?\s*$", re.S)
 #: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
 _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
 #: a status cell of a month or a day and 完成, no 已 or 于 ("2024年5月完成", "2025.6完成", "10月20日完成",
@@ -3873,8 +3875,8 @@ class _Builder:
         completed = values.get(F.COMPLETED)
         evidence = t[F.EVIDENCE][r]
         if self._completed_with_evidence and completed_text:
-            day = _DAY_THEN_EVIDENCE.match(completed_text)
-            completed_text, evidence = (day["day"], day["rest"].strip()) if day else ("", completed_text)
+            day = _DAY_THEN_EVIDENCE.match(completed_text) or _EVIDENCE_THEN_DAY.match(completed_text)
+            completed_text, evidence = (day["day"].strip(), day["rest"].strip()) if day else ("", completed_text)
         completed_value = completed_text if self._completed_with_evidence else (
             completed[r] if completed is not None else None)
         completed_on = self._completed(completed_value) if completed_text and completed_value is not None else None
