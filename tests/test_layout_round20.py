@@ -57,7 +57,7 @@ def test_each_measures_own_status_pairs_with_its_own_deadline(tmp_path: Path, ca
 
 # -- the day the work was done and its evidence in one column -----------------------------------------
 
-@pytest.mark.parametrize("head", ["完成时间及佐证", "完成时限及佐证材料", "完成时间和佐证材料"])
+@pytest.mark.parametrize("head", ["完成时间及佐证", "实际完成时间及佐证材料", "完成日期和佐证材料"])
 def test_the_day_done_and_its_evidence_in_one_column(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                      head: str) -> None:
     rows: Rows = [["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态", head],

@@ -302,9 +302,10 @@ def _field_for_header(text: object) -> str | None:
     return _by_parts(key)
 
 
-#: 完成时间及佐证, 完成时限及佐证材料, 完成时间和佐证材料: the day the work was done and its evidence
-#: in one column (evidence means done: its 时限 is the day it was done, not the deadline)
-DAY_AND_EVIDENCE_HEADER = r"^(?:实际)?(?:完成|办结|整改)(?:时间|时限|日期)(?:及|和|与|、|/|／|\+|＋)(?:佐证|证明|支撑)"
+#: 完成时间及佐证, 实际完成时间及佐证材料, 完成日期和佐证材料: the day the work was done and its
+#: evidence in one column. Not 完成时限 or 整改时间: those name the deadline (a 完成时限及佐证 column
+#: holds "2026年6月30日前；…", a day to finish by, not one finished on)
+DAY_AND_EVIDENCE_HEADER = r"^(?:实际)?(?:完成|办结)(?:时间|日期)(?:及|和|与|、|/|／|\+|＋)(?:佐证|证明|支撑)"
 _DAY_AND_EVIDENCE = re.compile(DAY_AND_EVIDENCE_HEADER)
 
 
