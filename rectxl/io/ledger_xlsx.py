@@ -214,8 +214,10 @@ def _status_words(m: Measure) -> str | None:
         return m.status_text or None
     said = m.status_text.strip()
     reading = read_status(said) if said else None
-    if reading is not None and reading.status is m.status and not reading.rest and reading.stage == m.stage \
-            and reading.continuing == m.continuing:
+    # (a stage the words name and the measure does not record — a notice's "（已销号）" — is the
+    # words' own: read back, they say it again)
+    if reading is not None and reading.status is m.status and not reading.rest \
+            and m.stage in (reading.stage, None) and reading.continuing == m.continuing:
         return said
     return m.status.value
 
