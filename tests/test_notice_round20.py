@@ -1,13 +1,17 @@
 """Notices round twenty: what a notice says survives parse-notice → ledger → notice.
 
 - a measure tagged with the office's own status words (（已办结）, （阶段性完成）, （已销号）) is written
-  back in those words, not as 已完成 / 已基本完成.
+  back in those words, not as 已完成 / 已基本完成;
+- a 问责 paragraph between one aspect's problems and the next aspect's heading is no part of the
+  measure above it: the measure keeps its status, the paragraph is told once, apart.
 
 Every notice here is written for this file about fictional units.
 """
 from __future__ import annotations
 
 from pathlib import Path
+
+import docx
 
 from rectxl import api
 
@@ -56,3 +60,48 @@ def test_the_notices_own_status_words_are_written_back(tmp_path: Path) -> None:
     said = [(m.status_text, m.status.value if m.status else None) for m in api.read_ledger(ledger).measures()]
     assert said[-1] == ("已销号", "已完成")
     assert said[1] == ("阶段性完成", "基本完成")
+
+
+LAND = """中共白沙县自然资源局党组关于巡察整改进展情况的通报
+根据县委统一部署，2025年3月3日至4月18日，县委第三巡察组对县自然资源局党组开展了常规巡察。2025年5月22日，县委第三巡察组向局党组反馈了巡察意见。现将整改进展情况通报如下。
+一、整改工作组织情况
+局党组召开专题会议，研究制定整改方案。
+二、反馈问题整改落实情况
+（一）关于落实耕地保护责任方面
+1.关于违法占用耕地查处不力的问题。一是对2022年以来卫片图斑逐宗核查（已完成）。二是拆除违法建筑物14处，复垦耕地36亩（正在推进）。
+2.关于永久基本农田划定不实的问题。一是开展永久基本农田专项核实（已完成）。
+{accountability}
+（二）关于干部作风方面
+3.关于不动产登记窗口服务效率低的问题。一是推行“交房即交证”改革（已完成）。二是压缩登记办理时限至3个工作日（已完成）。
+三、下一步工作打算
+局党组将巩固整改成果。
+中共白沙县自然资源局党组
+2025年12月1日
+"""
+
+AFTER_ASPECT = "针对上述问题，对相关责任人员给予诫勉谈话2人、批评教育3人，责令作出书面检查5人。"
+
+
+def test_an_accountability_paragraph_between_aspects_is_kept_apart(tmp_path: Path) -> None:
+    source = tmp_path / "自然资源局.txt"
+    source.write_text(LAND.format(accountability=AFTER_ASPECT), encoding="utf-8")
+    ledger, told = _round_trip(tmp_path, source)
+    assert told[2] == "2.关于永久基本农田划定不实的问题。开展永久基本农田专项核实，已完成。"
+    assert told.count(AFTER_ASPECT) == 1
+    assert told[told.index("（二）关于干部作风方面") + 1].startswith("3.关于不动产登记窗口")
+    measures = list(api.read_ledger(ledger).measures())
+    assert [m.status.value if m.status else None for m in measures] == [
+        "已完成", "正在推进", "已完成", "已完成", "已完成"]
+    assert not any("诫勉" in m.text or "诫勉" in m.progress for m in measures)
+
+
+def test_the_same_paragraph_in_a_word_notice_opening_with_the_round(tmp_path: Path) -> None:
+    said = "针对巡察反馈的问题线索，局党组给予党内警告处分1人，对4名干部进行了提醒谈话。"
+    document = docx.Document()
+    for line in LAND.format(accountability=said).splitlines():
+        document.add_paragraph(line)
+    source = tmp_path / "自然资源局.docx"
+    document.save(str(source))
+    _, told = _round_trip(tmp_path, source)
+    assert told[2] == "2.关于永久基本农田划定不实的问题。开展永久基本农田专项核实，已完成。"
+    assert told.count(said) == 1

@@ -4251,6 +4251,12 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
                 and (b.closing or _sums_up_results(line.det)):
             b.closing.append(line.text)
             continue
+        if j < last_item and b.current is not None and line.kind == "text" and not line.lead \
+                and _sums_up_results(line.det) and _ends_group(lines, j + 1, hi, roles):
+            # the same paragraph after one aspect's problems, before the next aspect's heading
+            # ("针对上述问题，…给予诫勉谈话2人"): no words of the measure above it either
+            b.closing.append(line.text)
+            continue
         role = roles.get(line.kind) if line.kind != "text" else None
         if role is None and b.current is None and not b.pending and _is_summary(line.det):
             if b.heading_summary(line.text):
@@ -4303,12 +4309,18 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
 #: how a paragraph summing up what the round did opens: the round's problems or the rectification
 #: as a whole ("针对巡察发现的问题", "通过本轮整改", "整改期间") — not one issue's ("针对该问题")
 _RESULTS_OPENING = re.compile(
-    r"^(?:此外|同时|另外)?\s*,?\s*(?:针对(?:巡察|巡视)(?:组)?(?:发现|反馈|指出|移交)的?(?:问题|线索|问题线索)"
+    r"^(?:此外|同时|另外)?\s*,?\s*(?:针对(?:(?:巡察|巡视)(?:组)?(?:发现|反馈|指出|移交)的?|上述|以上|前述)(?:问题|线索|问题线索)"
     r"|(?:通过|经过)(?:本轮|此次|本次|这次)?(?:巡察|巡视)?整改|(?:巡察|巡视)?整改(?:期间|以来|过程中|工作中)"
     r"|(?:截至目前|目前)?\s*,?\s*(?:共|累计)(?:问责|处理|处分|追回|清退|建立|修订|完善|约谈|谈话))")
 #: a count of people, cases or rules dealt with ("给予党纪处分1人", "追回资金312万元", "建立完善制度15项")
 _RESULTS_COUNT = re.compile(rf"(?:\d{{1,6}}|{CN_NUM})\s*(?:人次|人|名|件|起|宗|个单位|家单位|万元|元|项制度)"
                             r"|(?:制度|机制)\s*\d{1,4}\s*(?:项|个|件)|(?:\d{1,4}|" + CN_NUM + r")名")
+
+
+def _ends_group(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> bool:
+    """The next line that is not prose, from ``lo``, is an aspect's or a category's heading."""
+    after = next((line for line in lines[lo:hi] if line.kind != "text" or line.row is not None), None)
+    return after is not None and after.kind != "text" and roles.get(after.kind) in ("aspect", "category")
 
 
 def _sums_up_results(det: str) -> bool:
