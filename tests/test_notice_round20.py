@@ -3,7 +3,8 @@
 - a measure tagged with the office's own status words (（已办结）, （阶段性完成）, （已销号）) is written
   back in those words, not as 已完成 / 已基本完成;
 - a 问责 paragraph between one aspect's problems and the next aspect's heading is no part of the
-  measure above it: the measure keeps its status, the paragraph is told once, apart.
+  measure above it: the measure keeps its status, the paragraph is told once, apart;
+- "整改进展：已建成检测点2个（阶段性完成）" is not written back as if it were done.
 
 Every notice here is written for this file about fictional units.
 """
@@ -105,3 +106,29 @@ def test_the_same_paragraph_in_a_word_notice_opening_with_the_round(tmp_path: Pa
     _, told = _round_trip(tmp_path, source)
     assert told[2] == "2.关于永久基本农田划定不实的问题。开展永久基本农田专项核实，已完成。"
     assert told.count(said) == 1
+
+
+ROADS = """中共白沙县交通运输局党组关于巡察整改进展情况的通报
+根据县委统一部署，2025年3月3日至4月18日，县委第三巡察组对县交通运输局党组开展了常规巡察。2025年5月22日，县委第三巡察组向局党组反馈了巡察意见。现将整改进展情况通报如下。
+一、整改工作组织情况
+局党组召开专题会议，研究制定整改方案。
+二、反馈问题整改落实情况
+1.农村公路养护资金使用不规范的问题。整改措施：对2023年以来养护资金开展专项审计。整改进展：审计发现问题9个，已整改9个（已办结）。
+2.超限超载治理不力的问题。整改措施：在3个主要路口设置治超检测点。整改进展：已建成检测点2个（阶段性完成）。
+三、下一步工作打算
+局党组将巩固整改成果。
+中共白沙县交通运输局党组
+2025年12月1日
+"""
+
+
+def test_work_done_in_part_after_its_account_is_not_told_as_done(tmp_path: Path) -> None:
+    source = tmp_path / "交通运输局.txt"
+    source.write_text(ROADS, encoding="utf-8")
+    _, told = _round_trip(tmp_path, source)
+    assert told[-1] == "2.超限超载治理不力的问题。在3个主要路口设置治超检测点，已建成检测点2个，阶段性完成。"
+    # read again, the problem is still not counted done
+    again = tmp_path / "again.txt"
+    again.write_text((tmp_path / "交通运输局_通报.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (*_, last) = api.parse_notice_file(again).ledger.measures()
+    assert last.status is not None and last.status.value == "基本完成"

@@ -387,6 +387,17 @@ def _long_term_word(status_text: str) -> str:
     return said if said in _LONG_TERM_WORDS else _RESULT[Status.LONG_TERM]
 
 
+def _partly_done_word(status_text: str) -> str:
+    """How the office said work was done in part ("阶段性完成", "取得阶段性成效"), when its words
+    read as 基本完成 and nothing else; else "已基本完成"."""
+    said = _from_cell(status_text).strip().strip(_SEPARATORS)
+    reading = read_status(said) if said else None
+    if reading is not None and reading.status is Status.MOSTLY_DONE and not reading.rest \
+            and said != Status.MOSTLY_DONE.value:
+        return said
+    return _RESULT[Status.MOSTLY_DONE]
+
+
 #: a status of work deferred or paused (read as in progress: not finished)
 _PAUSED = LazyPattern(r"(?:经批准|已批准|经同意)?(?:暂缓|暂停|中止)(?:整改|实施|推进|办理|执行|处理)?")
 _ONGOING = re.compile(r"(?:正在)?((?![已正])[\u4e00-\u9fff]{2,6}?)中")  # 起草中 → 正在起草
@@ -1334,11 +1345,14 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         if kept_up != _RESULT[Status.LONG_TERM] or not _STILL_UNDER_WAY.search(result):
             return _join(said, kept_up, "，")
         return said
-    if status is Status.IN_PROGRESS and m.status is not None and said != action and _reads_done(result) \
-            and not said.rstrip(_TRIM).endswith(_RESULT[status]):
+    if status in (Status.IN_PROGRESS, Status.MOSTLY_DONE) and m.status is not None and said != action \
+            and (unfinished := _RESULT[status] if status is Status.IN_PROGRESS
+                 else _partly_done_word(m.status_text)) != _RESULT[Status.MOSTLY_DONE] \
+            and _reads_done(result) and not said.rstrip(_TRIM).endswith((_RESULT[status], unfinished)):
         # "清理社会组织，已清理8家" for work still going on would read as done (and read back so):
-        # the status says it is not (once: "建立学习台账，正在推进" already says it)
-        return _join(said, _RESULT[status], "，")
+        # the status says it is not (once: "建立学习台账，正在推进" already says it); so for work
+        # the office said was done in part, in its words ("…，已建成检测点2个，阶段性完成")
+        return _join(said, unfinished, "，")
     if said == action:
         if status is None:
             # the progress restated in the measure, and no status to say how far it got: the
