@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 
 from rectxl import api
 
@@ -83,12 +84,17 @@ LAND = """中共白沙县自然资源局党组关于巡察整改进展情况的�
 AFTER_ASPECT = "针对上述问题，对相关责任人员给予诫勉谈话2人、批评教育3人，责令作出书面检查5人。"
 
 
-def test_an_accountability_paragraph_between_aspects_is_kept_apart(tmp_path: Path) -> None:
+@pytest.mark.parametrize("said", [
+    AFTER_ASPECT,
+    "在整改过程中，对相关责任人员给予诫勉谈话2人、批评教育3人。",
+    "对上述问题涉及的相关责任人员，给予诫勉谈话2人、批评教育3人。",
+])
+def test_an_accountability_paragraph_between_aspects_is_kept_apart(tmp_path: Path, said: str) -> None:
     source = tmp_path / "自然资源局.txt"
-    source.write_text(LAND.format(accountability=AFTER_ASPECT), encoding="utf-8")
+    source.write_text(LAND.format(accountability=said), encoding="utf-8")
     ledger, told = _round_trip(tmp_path, source)
     assert told[2] == "2.关于永久基本农田划定不实的问题。开展永久基本农田专项核实，已完成。"
-    assert told.count(AFTER_ASPECT) == 1
+    assert told.count(said) == 1
     assert told[told.index("（二）关于干部作风方面") + 1].startswith("3.关于不动产登记窗口")
     measures = list(api.read_ledger(ledger).measures())
     assert [m.status.value if m.status else None for m in measures] == [
