@@ -217,9 +217,11 @@ def check_notice_file(path: Path) -> None:
 
 
 def _is_zip(path: Path) -> bool:
+    from rectxl.io.file_kind import ZIP_MAGIC
+
     try:
         with path.open("rb") as fh:
-            return fh.read(4) == b"PK\x03\x04"
+            return fh.read(len(ZIP_MAGIC)) == ZIP_MAGIC
     except OSError:
         return False
 
