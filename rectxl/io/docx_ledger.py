@@ -29,6 +29,7 @@ from docx.oxml.ns import qn
 from rectxl.core.errors import LedgerError, NoLedgerTable
 from rectxl.core.grid import Grid, aspect_heading, find_header
 from rectxl.core.notice.parse import NoticeParseError
+from rectxl.core.numbering import split_category_label
 from rectxl.io.docx_read import _blocks, _open_document, contained, hidden_styles, shown_text
 
 __all__ = ["TABLE_SHEET", "read_docx_grids"]
@@ -68,7 +69,7 @@ def read_docx_grids(path: Path) -> list[Grid]:
                 header = (rows[top:found.row + 1],
                           [(a - top, b, c - top, d) for a, b, c, d in merges if top <= a and c <= found.row])
             elif header is not None and len(rows[0]) == len(header[0][0]) \
-                    and all(_GOES_ON.fullmatch(line[0]) or aspect_heading(line[0]) for line in lines):
+                    and all(_GOES_ON.fullmatch(line[0]) or _heading(line[0]) for line in lines):
                 headings = [line[0] for line in lines if not _GOES_ON.fullmatch(line[0])]
                 grid = _going_on(name, rows, merges, header, headings)
             else:  # no ledger table (a 整改总体情况 count, the signatures): the lines above it
@@ -87,8 +88,13 @@ def read_docx_grids(path: Path) -> list[Grid]:
 
 
 #: what may stand between a table and the table it goes on from: nothing, a 续表 line, or the
-#: heading of the aspect its rows are about
+#: heading of the aspect or category its rows are about (:func:`_heading`)
 _GOES_ON = re.compile(r"[(（]?续(?:表|上表)?[)）]?[:：]?")
+
+
+def _heading(text: str) -> bool:
+    """A line heading the rows after it: an aspect ("一、…方面") or a category ("（二）…")."""
+    return aspect_heading(text) or split_category_label(text)[0] is not None
 
 
 def _going_on(name: str, rows: list[list[Any]], merges: list[tuple[int, int, int, int]],
@@ -96,8 +102,8 @@ def _going_on(name: str, rows: list[list[Any]], merges: list[tuple[int, int, int
     """A table with no header of its own going on from the last one (Word split the table where
     the clerk pressed Enter, or she went on in a table pasted below): read under that table's
     header rows, each value pointing at its own cell of this table (:attr:`Grid.origin`). The
-    aspect headings written between the two ("二、全面从严治党方面") head its rows as an aspect's
-    row across a table does."""
+    headings written between the two ("二、全面从严治党方面", "（二）…") head its rows as an aspect's
+    or a category's row across a table does."""
     head, head_merges = header  # (its merges counted from the header's first row)
     width = len(rows[0])
     above = [list(row) for row in head] + [[text] + [None] * (width - 1) for text in headings]
