@@ -2530,6 +2530,8 @@ _TABLE_TITLE_ENDS = ("台账", "清单", "表")
 _LOOK_BELOW = 50
 #: a category's number: "（一）…", "(2)…"
 _CATEGORY_LABEL = re.compile(r"^\s*[(（][一二三四五六七八九十\d]+[)）]")
+#: an issue's own number opening a text: "1.", "2、", "问题3："
+_ISSUE_NUMBER_FIRST = re.compile(r"^\s*(?:\d{1,3}\s*[、.．](?![\d.．])|问题\s*\d{1,3}\s*[:：、.．])")
 #: an aspect's name without a number, alone on its row: "…方面", "…方面问题", "…方面存在的问题"
 _UNNUMBERED_ASPECT = LazyPattern(r"[\u4e00-\u9fff“”、（）()]{2,30}方面(?:问题|存在的问题|的问题)?[:：]?")
 _ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:方面|部分)|[一二三四五六七八九十]+[、.．]"
@@ -3632,11 +3634,19 @@ class _Builder:
             issue_t, written_measure = issue_body(issue_t)
             if written_measure and not texts[F.MEASURE][r] and F.MEASURE in self.cols:
                 own_measure = written_measure
-        if not aspect_t and "\n" in issue_t:
-            # "一、…有差距\n1.服务全省重大战略不够有力": the aspect written in the issue's cell above it
+        while "\n" in issue_t:
+            # "一、…有差距\n1.服务全省重大战略不够有力": the aspect written in the issue's cell above it;
+            # "（一）…方面\n1.…" the same with a category's number, the issue numbered below it
             head, _, tail = issue_t.partition("\n")
-            if tail.strip() and _aspect_heading(head):
-                aspect_t, issue_t = head.strip(), tail.strip()
+            head, tail = head.strip(), tail.strip()
+            if not tail:
+                break
+            if not aspect_t and _aspect_heading(head):
+                aspect_t, issue_t = head, tail
+            elif not category_t and _CATEGORY_LABEL.match(head) and _ISSUE_NUMBER_FIRST.match(tail):
+                category_t, issue_t = head, tail
+            else:
+                break
 
         if aspect_t and (self.aspect is None or aspect_t != self._aspect_text):
             self._new_aspect(aspect_t)

@@ -1,0 +1,89 @@
+"""Ledgers round twenty-one: a township's ledger that writes each aspect's heading in the first
+problem cell of the aspect ("（一）…方面\\n1.…"), under a two-row header and a 填报单位 line. Every
+workbook is built here with openpyxl; units, people and texts are fictional."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from rectxl.core.summary import summarize
+from rectxl.io.reader import read_ledger
+
+AS_OF = date(2026, 11, 30)
+
+
+def _township(path: Path, first_problem: str, third_problem: str) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["城关镇党委落实县委第三巡察组反馈意见整改工作台账"])
+    ws.merge_cells("A1:J1")
+    ws.append(["填报单位（盖章）：中共城关镇委员会", None, None, None, None, None, None, "填报时间：2026年11月20日"])
+    ws.append(["序号", "反馈问题", "整改措施", "责任主体", None, None, "整改时限", "整改进展情况", "是否完成", "备注"])
+    ws.append([None, None, None, "包联领导", "责任站所", "具体经办人", None, None, None, None])
+    for c in "ABCGHIJ":
+        ws.merge_cells(f"{c}3:{c}4")
+    ws.merge_cells("D3:F3")
+    rows: list[list[Any]] = [
+        [1, first_problem, "一是对全镇产业项目逐一摸排，建立问题清单。", "王副镇长", "农业综合服务中心", "李明",
+         "2026年3月底前", "已完成摸排，建立清单12项。", "是", ""],
+        [None, None, "二是盘活闲置项目3个，引进经营主体。", "王副镇长", "农业综合服务中心", "李明", "2026年12月31日",
+         "已盘活2个，1个正在洽谈。", "否", ""],
+        [2, "2.防止返贫动态监测不精准。", "开展防返贫监测大排查，落实帮扶措施。", "张副书记", "乡村振兴办", "赵红",
+         "立行立改", "已排查农户3260户，纳入监测对象15户。", "是", ""],
+        [3, third_problem, "一是修订完善“三重一大”决策制度实施办法。", "刘书记", "党政办", "陈刚", "2026.4.30",
+         "已修订并印发。", "已完成", ""],
+        [None, None, "二是严格落实集体决策程序，建立议事记录台账。", "刘书记", "党政办", "陈刚", "长期坚持",
+         "持续推进中", "长期坚持", ""],
+        [4, "4.公务接待管理不规范，存在无公函接待。", "规范公务接待审批，严格执行“一函两单”。", "周纪委书记", "纪委",
+         "孙丽", "2026年12月", "正在规范", "未完成", ""],
+    ]
+    for r in rows:
+        ws.append(r)
+    for span in ("A5:A6", "B5:B6", "A8:A9", "B8:B9"):
+        ws.merge_cells(span)
+    ws.append([])
+    ws.append(["填表人：陈刚", None, None, "审核人：刘书记", None, None, "联系电话：0871-6123456"])
+    wb.save(path)
+    return path
+
+
+def test_an_aspect_heading_written_in_the_first_problem_cell_opens_the_aspect(tmp_path: Path) -> None:
+    path = _township(tmp_path / "城关镇台账.xlsx",
+                     "（一）贯彻落实党的路线方针政策和上级决策部署方面\n1.乡村振兴产业项目推进缓慢，部分项目闲置。",
+                     "（二）全面从严治党方面\n3.“三重一大”决策制度执行不严格。")
+    ledger = read_ledger(path)
+    assert [a.title for a in ledger.aspects] == ["贯彻落实党的路线方针政策和上级决策部署方面", "全面从严治党方面"]
+    issues = [[i.title for c in a.categories for i in c.issues] for a in ledger.aspects]
+    assert issues == [["乡村振兴产业项目推进缓慢，部分项目闲置。", "防止返贫动态监测不精准。"],
+                      ["“三重一大”决策制度执行不严格。", "公务接待管理不规范，存在无公函接待。"]]
+    assert [len(i.measures) for a in ledger.aspects for c in a.categories for i in c.issues] == [2, 1, 2, 1]
+    s = summarize(ledger, AS_OF)
+    assert (s.aspects, s.issues, s.counts.measures) == (2, 4, 6)
+
+
+def test_a_problem_numbered_in_brackets_with_its_details_below_stays_one_problem(tmp_path: Path) -> None:
+    """"（一）" over a text that is no numbered issue is the problem's own number and its details."""
+    path = _township(tmp_path / "城关镇台账.xlsx",
+                     "（一）乡村振兴产业项目推进缓慢\n部分项目建成后闲置，未发挥效益。",
+                     "（三）“三重一大”决策制度执行不严格\n个别事项未经集体研究。")
+    ledger = read_ledger(path)
+    titles = [i.title for a in ledger.aspects for c in a.categories for i in c.issues]
+    assert len(titles) == 4
+    assert "部分项目建成后闲置" in titles[0] and "个别事项未经集体研究" in titles[2]
+    assert all(not c.title for a in ledger.aspects for c in a.categories)
+
+
+@pytest.mark.parametrize("heading", ["一、贯彻落实党的路线方针政策方面", "第一方面：贯彻落实党的路线方针政策不到位"])
+def test_an_aspect_heading_numbered_without_brackets_in_the_problem_cell(tmp_path: Path, heading: str) -> None:
+    path = _township(tmp_path / "台账.xlsx", f"{heading}\n1.乡村振兴产业项目推进缓慢，部分项目闲置。",
+                     "二、全面从严治党方面\n3.“三重一大”决策制度执行不严格。")
+    ledger = read_ledger(path)
+    assert len(ledger.aspects) == 2
+    first = next(i.title for c in ledger.aspects[0].categories for i in c.issues)
+    assert first == "乡村振兴产业项目推进缓慢，部分项目闲置。"
