@@ -11,6 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from rectxl.cli import main
 from rectxl.core.summary import summarize
 from rectxl.io.reader import read_ledger
 
@@ -87,3 +88,34 @@ def test_an_aspect_heading_numbered_without_brackets_in_the_problem_cell(tmp_pat
     assert len(ledger.aspects) == 2
     first = next(i.title for c in ledger.aspects[0].categories for i in c.issues)
     assert first == "乡村振兴产业项目推进缓慢，部分项目闲置。"
+
+
+# -- diff: the week's two copies of the township's ledger ---------------------------------------------
+
+def _two_weeks(tmp_path: Path) -> tuple[Path, Path]:
+    old = _township(tmp_path / "第一周.xlsx", "1.乡村振兴产业项目推进缓慢，部分项目闲置。",
+                    "3.“三重一大”决策制度执行不严格。")
+    new = tmp_path / "第二周.xlsx"
+    wb = openpyxl.load_workbook(old)
+    ws = wb.active
+    ws["H6"], ws["I6"] = "3个项目全部盘活。", "是"
+    wb.save(new)
+    return old, new
+
+
+def test_diff_takes_one_as_of_day_for_both_copies(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = _two_weeks(tmp_path)
+    assert main(["diff", str(old), str(new), "--as-of", "2026-11-30"]) == 0
+    out = capsys.readouterr().out
+    assert "上期：第一周.xlsx，截至2026年11月30日（来源：参数）" in out
+    assert "本期：第二周.xlsx，截至2026年11月30日（来源：参数）" in out
+    assert main(["diff", str(old), str(new), "--as-of", "2026-11-30", "--as-of-old", "2026-10-01"]) == 0
+    assert "上期：第一周.xlsx，截至2026年10月1日（来源：参数）" in capsys.readouterr().out
+
+
+def test_diff_says_what_a_yes_no_status_reads_as(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 是否完成 column's 否 → 是 is shown with what each reads as, not as bare 否 → 是."""
+    old, new = _two_weeks(tmp_path)
+    main(["diff", str(old), str(new), "--as-of", "2026-11-30"])
+    out = capsys.readouterr().out
+    assert "二是盘活闲置项目3个，引进经营主体。：否（正在推进） → 是（已完成）" in out

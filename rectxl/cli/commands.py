@@ -227,7 +227,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from rectxl import api
     from rectxl.core.diff import render_diff_text
 
-    diff = api.diff(args.old, args.new, as_of_old=args.as_of_old, as_of_new=args.as_of_new)
+    diff = api.diff(args.old, args.new, as_of_old=args.as_of_old or args.as_of,
+                    as_of_new=args.as_of_new or args.as_of)
     if args.output is not None:
         target, fmt = api.write_diff(diff, args.output, inputs=(args.old, args.new), format=args.format,
                                      force=args.force)
@@ -414,6 +415,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                        help="上期的截至日期（统计逾期）；默认取上期基本信息中的报告日期，否则为今天")
         p.add_argument("--as-of-new", type=as_of_date, metavar="日期",
                        help="本期的截至日期；默认取本期基本信息中的报告日期，否则为今天")
+        p.add_argument("--as-of", type=as_of_date, metavar="日期",
+                       help="两期共用的截至日期（按同一天比较逾期）；--as-of-old、--as-of-new 另写的以另写的为准")
     p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser("batch", help="并行校验整个文件夹的台账并汇总",

@@ -169,6 +169,8 @@ class IssueRef:
 #: a status cell of at most this many characters is shown as written; a longer one (a narrative)
 #: by what it reads as
 _SHORT_STATUS = 12
+#: a status this short (是, 否, √, ×, 完成) is shown with what it reads as
+_TICK = 2
 
 
 @dataclass(slots=True, kw_only=True)
@@ -201,6 +203,8 @@ class MeasureRef:
         percent = fraction_as_percent(text) if text else None
         if percent is not None:
             return percent + (f"（{self.status.value}）" if self.status is not None else "")
+        if text and len(text) <= _TICK and self.status is not None and text != self.status.value:
+            return f"{text}（{self.status.value}）"  # a 是否完成 column's 是 / 否, a tick √: what it reads as
         if text and len(text) <= _SHORT_STATUS:
             return text
         if self.status is None:
