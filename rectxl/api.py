@@ -59,10 +59,21 @@ def check_ledger(
     sibling_files: frozenset[str] | None = None,
 ) -> Report:
     """Validate an already-read ledger; with ``path``, evidence files and the hash are checked."""
-    source = Source(path=str(path), sha256=file_sha256(path), word=is_word_ledger(Path(path))) if path else Source()
+    source = _source(Path(path)) if path else Source()
     # the folder is listed only if a rule needs it (a file name among the evidence)
     files = sibling_files if sibling_files is not None or path is None else partial(list_siblings, path)
     return validate(ledger, options, sibling_files=files, source=source, today=today)
+
+
+def _source(path: Path) -> Source:
+    """The ledger file's path, hash and kind (a Word table, a business system's exported table)."""
+    from rectxl.io.exported import kind_label
+    from rectxl.io.reader import exported_kind
+
+    word = is_word_ledger(path)
+    exported = None if word else exported_kind(path)
+    return Source(path=str(path), sha256=file_sha256(path), word=word,
+                  exported=kind_label(exported) if exported else "")
 
 
 def backup_copy(path: Path, now: datetime | None = None) -> Path:

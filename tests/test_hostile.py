@@ -150,7 +150,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str]] = [
     ("截断的压缩包", truncated, "已损坏"),
     ("改了扩展名的文本文件", renamed_text, "不是有效的 Excel 文件"),
     ("改了扩展名的 PDF", renamed_pdf, "不是有效的 Excel 文件"),
-    ("业务系统导出的网页表格", html_named_xls, "实际是网页（HTML）表格"),
+    ("业务系统导出的网页表格，没有台账", html_named_xls, "找不到台账表头"),
     ("设有打开密码的工作簿", encrypted, "设有打开密码"),
     ("远处的零星单元格(XFD1048576)", far_cell, "数据区域过大"),
     ("压缩炸弹", zip_bomb, "疑似压缩炸弹"),

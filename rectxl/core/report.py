@@ -94,6 +94,10 @@ def _sheets_read(report: Report) -> str:
     as sheets named 表格1, 表格2 …, a cell reference counting the table's rows and columns)."""
     if report.source.word:
         return f"读取 Word 表格：{name_list(report.sheets)}，位置按表格的行号和列（A、B、C…）标注"
+    if report.source.exported:
+        what = report.source.exported
+        space = " " if what[:1].isascii() else ""
+        return f"读取业务系统导出的{space}{what}：{name_list(report.sheets)}，位置按 Excel 打开它时的行列标注"
     return f"读取工作表：{name_list(report.sheets)}"
 
 

@@ -30,6 +30,9 @@ class Source:
     sha256: str | None = None
     #: the ledger is kept as a Word table (its sheets are the document's tables: 表格1, 表格2 …)
     word: bool = False
+    #: the ledger is a table a business system exported as text (a web page, an Excel 2003 XML
+    #: spreadsheet, a CSV) — what it is, in the clerk's words; "" for a workbook
+    exported: str = ""
 
 
 @dataclass(slots=True)

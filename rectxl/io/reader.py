@@ -26,6 +26,7 @@ from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.model import Ledger
 from rectxl.core.text import col_index, col_letter
 from rectxl.io import xmlbytes
+from rectxl.io.exported import EXPORT_SUFFIXES, XML_2003_MARK, kind_of, read_exported
 from rectxl.io.inflated import InflatedParts
 from rectxl.io.limits import check_ledger_file, check_regular_file
 from rectxl.io.memory import gc_paused, settle
@@ -43,8 +44,8 @@ from rectxl.io.sheet_xml import (
 )
 from rectxl.io.stray import StrayCell
 
-__all__ = ["LEDGER_SUFFIXES", "WORD_LEDGER_SUFFIXES", "file_sha256", "is_word_ledger", "read_grids", "read_ledger",
-           "release_freed_memory", "sibling_files"]
+__all__ = ["LEDGER_SUFFIXES", "WORD_LEDGER_SUFFIXES", "exported_kind", "file_sha256", "is_word_ledger", "read_grids",
+           "read_ledger", "release_freed_memory", "sibling_files"]
 
 #: .et: WPS 表格 saves in its own name what is nearly always an .xls (BIFF) inside
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et")
@@ -54,6 +55,17 @@ WORD_LEDGER_SUFFIXES = (".docx", ".docm")
 #: Word's other names: read as a Word ledger when the file is a .docx inside (renamed, or saved so
 #: by WPS), else refused with the advice to save it as .docx (a binary .doc, an .rtf)
 _WORD_NAMES = (".doc", ".wps", ".dot", ".dotx", ".dotm", ".wpt")
+
+
+def exported_kind(path: Path) -> str | None:
+    """What exported table (:mod:`rectxl.io.exported`) ``path`` holds under a workbook's name or a
+    table's own (.csv, .html, .xml), None for anything else; a FIFO or a device is refused first."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in LEDGER_SUFFIXES + EXPORT_SUFFIXES:
+        return None
+    check_regular_file(path, what="台账文件", folder_hint="（检查整个文件夹请用 rectxl batch）")
+    return kind_of(path)
 
 
 def is_word_ledger(path: Path) -> bool:
@@ -164,6 +176,8 @@ def read_grids(path: Path) -> list[Grid]:
     suffix = path.suffix.lower()
     if is_word_ledger(path):
         return _docx_grids(path)
+    if (exported := exported_kind(path)) is not None:
+        return read_exported(path, exported)
     parts = InflatedParts()  # the package opened, each sheet's XML inflated, once for the scans below
     try:
         check_ledger_file(path, parts)  # not a regular file, a non-UTF-8 name, a Word document, stray cells
@@ -767,7 +781,7 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
         return (f"{path.name} 是加密的或旧版（.xls）格式文件却以 {path.suffix} 结尾："
                 "如设有密码请先在 Excel 中取消密码，否则请另存为 .xlsx 后再检查")
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text.startswith(b"<") and _XML_2003.search(head):
+    if text.startswith(b"<") and XML_2003_MARK.search(head):
         return (f"{path.name} 实际是 Excel 2003 XML 表格（XML 电子表格），不是 {path.suffix} 工作簿："
                 "请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查")
     if text.startswith(b"<") and re.search(rb"(?i)<(?:html|table)", head):
@@ -792,10 +806,6 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
                 "它可能仍在 Excel、WPS 或 LibreOffice 中打开，或正在保存：请等保存完成并关闭该文件后再检查，"
                 "如仍失败请重新获取该文件")
     return f"{path.name} 已损坏，无法读取（可能未完整下载或传输中断）：请重新获取该文件"
-
-
-#: a SpreadsheetML 2003 ("XML 电子表格") document
-_XML_2003 = re.compile(rb"urn:schemas-microsoft-com:office:spreadsheet|progid\s*=\s*[\"']Excel\.Sheet[\"']", re.I)
 
 
 def _lock_file_beside(path: Path) -> bool:

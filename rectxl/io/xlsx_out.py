@@ -307,6 +307,10 @@ def _refuse_by_content(path: Path, editable: tuple[str, ...], *, clearing: bool 
     suffix = path.suffix.lower()
     later = "" if clearing else "（检查、汇总和生成通报可直接使用该文件）"
     act = "清除标记" if clearing else "标记"
+    if kind == file_kind.OTHER and (exported := _exported_label(path)):
+        raise RectxlError(f"{path.name} 实际是业务系统导出的{exported}，不是 Excel 工作簿，"
+                          f"只能在 .xlsx/.xlsm 台账上{act}，文件未改动：请在 Excel 或 WPS 中打开它，"
+                          f"另存为 .xlsx 后再{act}{later}")
     if suffix in editable:
         if kind == file_kind.ENCRYPTED:
             raise RectxlError(f"{path.name} 设有打开密码（已加密），无法{act}：请在 Excel 中取消密码后另存，再{act}")
@@ -318,6 +322,17 @@ def _refuse_by_content(path: Path, editable: tuple[str, ...], *, clearing: bool 
     elif kind == file_kind.OOXML_OTHER and _is_workbook_package(path):
         raise RectxlError(f"{path.name} 实际是 .xlsx 格式，只是扩展名为 {path.suffix}：请把扩展名改为 .xlsx 后再{act}"
                           f"{later}")
+
+
+def _exported_label(path: Path) -> str:
+    """What exported table (a web page, an Excel 2003 XML, a CSV) ``path`` is, "" for none."""
+    from rectxl.io.exported import kind_label, kind_of
+
+    kind = kind_of(path)
+    if kind is None:
+        return ""
+    label = kind_label(kind)
+    return f" {label}" if label[:1].isascii() else label
 
 
 def _is_workbook_package(path: Path) -> bool:
