@@ -66,6 +66,7 @@ from rectxl.core.batch_report import (
 from rectxl.core.batch_units import cluster, looks_like_roster, names_a_part, roster_units
 from rectxl.core.errors import NoLedgerTable, RectxlError, UnsafeWriteError
 from rectxl.core.rules import Options
+from rectxl.io.exported import CSV_SUFFIXES
 from rectxl.io.limits import DEFAULT_TIMEOUT, display_name, has_undecodable_name
 from rectxl.io.outputs import OUTPUT_LABELS, output_kind, resolve_output
 from rectxl.io.reader import (
@@ -84,7 +85,6 @@ _OTHER_TYPES = {
     **dict.fromkeys((".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"),
                     "压缩包（{ext}），未检查：请解压后再检查其中的台账"),
     **dict.fromkeys((".et", ".ett"), "WPS 表格文件（{ext}），无法直接读取：请在 WPS 中另存为 .xlsx 后再检查"),
-    ".csv": "CSV 文本文件，未检查：台账请用 Excel 表格（可在 Excel 或 WPS 中另存为 .xlsx 后再检查）",
     **dict.fromkeys((".doc", ".wps"), "这是 Word 文档（{ext}），不是台账，未检查：请向该单位索取 Excel 台账"),
     **dict.fromkeys((".pdf", ".ofd"), "这是 {kind} 文档（{ext}），不是台账，未检查：请向该单位索取 Excel 台账"),
 }
@@ -92,7 +92,7 @@ _OTHER_TYPES = {
 _DOCUMENTS = (".doc", ".docx", ".wps", ".pdf", ".ofd")
 #: the files opened as ledgers: workbooks, and Word documents (a ledger kept as a Word table —
 #: one without a ledger table is then listed as a document, :func:`_word_reason`)
-_CHECKED = LEDGER_SUFFIXES + WORD_LEDGER_SUFFIXES
+_CHECKED = LEDGER_SUFFIXES + WORD_LEDGER_SUFFIXES + CSV_SUFFIXES
 #: what rectxl writes as Word documents (:func:`rectxl.io.outputs.output_kind`)
 _DOCUMENT_KINDS = ("notice", "letters")
 #: rectxl's own batch JSON, by how it begins (:func:`rectxl.core.batch_report.json_head`)
@@ -354,6 +354,8 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
     except RectxlError as exc:  # LedgerError and friends: already one Chinese line
         if word:  # a Word document with no ledger table (a 情况报告), or one that cannot be opened
             return _NotALedger(rel, _word_reason(rel, exc))
+        if isinstance(exc, NoLedgerTable):  # a .csv whose table is no ledger (a roster, a statistics export)
+            return _NotALedger(rel, f"文本表格文件（{path.suffix.lower()}），其中没有整改台账的表头，不是台账，未检查")
         return Skipped(rel, _for_the_office(path, str(exc)))
     except _TimeUp:
         return Skipped(rel, f"处理超过 {timeout:g} 秒仍未完成，已跳过（文件可能过大或结构异常）")

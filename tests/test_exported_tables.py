@@ -168,3 +168,17 @@ def test_a_table_laid_out_inside_another_is_read_as_its_own_rows(tmp_path: Path)
     (grid,) = read_grids(path)
     assert grid.rows[0] == ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改情况"]
     assert len(grid.rows) == 4
+
+
+def test_batch_reads_a_csv_ledger_and_lists_a_csv_that_is_none(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    (folder / "市场监管局台账.csv").write_bytes(
+        ("序号,反馈问题,整改措施,责任单位,整改时限,整改状态\n"
+         "1,执法案卷不规范,开展案卷评查,法规股,2026年12月31日,已完成\n").encode("gbk"))
+    (folder / "应报送单位.csv").write_bytes("单位名称,联系人\n市场监管局,张三\n林业局,李四\n".encode("gbk"))
+    main(["batch", str(folder), "--as-of", AS_OF])
+    out = capsys.readouterr().out
+    assert "台账 1 个已校验，0 个无法读取" in out and "整改措施 1 项" in out
+    assert "应报送单位.csv：文本表格文件（.csv），其中没有整改台账的表头，不是台账，未检查" in out

@@ -37,10 +37,10 @@ __all__ = [
 ]
 
 #: the formats a ledger is read from (one home: check's and batch's help say them)
-LEDGER_FORMATS = ".xlsx/.xlsm/.xls/.xlsb/.ods 和 WPS 的 .et"
+LEDGER_FORMATS = ".xlsx/.xlsm/.xls/.xlsb/.ods、WPS 的 .et 和业务系统导出的 .csv"
 #: what a command given one ledger reads besides: a ledger kept as a Word table (not in a folder, where
 #: Word documents are mostly 方案, 报告 and 通报)
-LEDGER_FILE_FORMATS = f"{LEDGER_FORMATS}，或 Word 表格 .docx"
+LEDGER_FILE_FORMATS = f"{LEDGER_FORMATS}（或导出为网页、Excel 2003 XML 的 .xls），或 Word 表格 .docx"
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

@@ -26,7 +26,7 @@ from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.model import Ledger
 from rectxl.core.text import col_index, col_letter
 from rectxl.io import xmlbytes
-from rectxl.io.exported import EXPORT_SUFFIXES, XML_2003_MARK, kind_of, read_exported
+from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, XML_2003_MARK, kind_of, read_exported
 from rectxl.io.inflated import InflatedParts
 from rectxl.io.limits import check_ledger_file, check_regular_file
 from rectxl.io.memory import gc_paused, settle
@@ -825,6 +825,8 @@ def read_ledger(path: Path, column_map: Iterable[str | tuple[str, str]] = ()) ->
         try:
             ledger = ledger_from_grids(grids, column_map)
         except LedgerError as exc:
+            if Path(path).suffix.lower() in CSV_SUFFIXES:  # a text file in the folder, no ledger's table
+                raise NoLedgerTable(str(exc)) from None
             if not is_word_ledger(Path(path)):
                 raise
             # a Word document's tables are no ledger: it may be the notice itself
