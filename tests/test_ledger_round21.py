@@ -119,3 +119,19 @@ def test_diff_says_what_a_yes_no_status_reads_as(tmp_path: Path, capsys: pytest.
     main(["diff", str(old), str(new), "--as-of", "2026-11-30"])
     out = capsys.readouterr().out
     assert "二是盘活闲置项目3个，引进经营主体。：否（正在推进） → 是（已完成）" in out
+
+
+# -- a sheet naming the problem and nothing else: what the clerk is told --------------------------------
+
+def test_a_header_naming_only_the_problem_says_the_other_columns_are_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "具体问题", "Owner", "Due"])
+    ws.append([1, "档案管理不规范", "办公室", "2026-06-30"])
+    path = tmp_path / "问题清单.xlsx"
+    wb.save(path)
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "其中只认出了“具体问题”一列，没有认出责任单位、整改时限、整改状态等其他列" in err
+    assert "缺少“具体问题”" not in err  # it was there: the clerk was told it was missing

@@ -1878,11 +1878,18 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
         grid, best = max(candidates, key=lambda gc: (len(gc[1].fields), not gc[0].hidden))
         cells = "、".join(_text(v) for v in grid.rows[best.row] if not _blank(v))
         understood = "、".join(best.fields)
+        where = (f"找不到台账表头（在各工作表的前{HEADER_SCAN_ROWS}行中查找）：最像表头的是工作表“{grid.name}”"
+                 f"第{best.row + 1}行（{shorten(cells, 80)}），")
+        mapping = f"用 --column 原列名=标准列名（或“{COLUMN_MAP_SHEET}”工作表）指明"
+        if {F.ISSUE, F.MEASURE} & set(best.fields):
+            # the problem or the measure named, and no other column: a table of another kind, or a
+            # ledger whose other columns are named as rectxl does not know
+            raise LedgerError(
+                f"{where}其中只认出了“{understood}”一列，没有认出责任单位、整改时限、整改状态等其他列。"
+                f"请确认这是整改台账；其他列的列名另有写法时，请{mapping}。")
         raise LedgerError(
-            f"找不到台账表头（在各工作表的前{HEADER_SCAN_ROWS}行中查找）：最像表头的是工作表“{grid.name}”"
-            f"第{best.row + 1}行（{shorten(cells, 80)}），"
-            f"其中只认出了{understood}，缺少“具体问题”或“整改措施”列。请把问题列、措施列的列名改为"
-            f"“具体问题”“整改措施”，或用 --column 原列名=标准列名（或“{COLUMN_MAP_SHEET}”工作表）指明。"
+            f"{where}其中只认出了{understood}，缺少“具体问题”或“整改措施”列。请把问题列、措施列的列名改为"
+            f"“具体问题”“整改措施”，或{mapping}。"
         )
     written = [(g, row) for g in grids if _may_be_ledger(g) for row in g.rows[:HEADER_SCAN_ROWS]
                if sum(not _blank(v) for v in row) >= 2]
