@@ -135,3 +135,22 @@ def test_a_header_naming_only_the_problem_says_the_other_columns_are_missing(
     err = capsys.readouterr().err
     assert "其中只认出了“具体问题”一列，没有认出责任单位、整改时限、整改状态等其他列" in err
     assert "缺少“具体问题”" not in err  # it was there: the clerk was told it was missing
+
+
+def test_a_date_cell_is_quoted_as_the_clerk_reads_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A message quotes a date cell as 2026年7月15日; the finding's value keeps the ISO form for machines."""
+    from datetime import datetime
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "巡察反馈问题", "整改措施", "牵头单位", "整改完成时限", "实际完成时间", "整改状态"])
+    ws.append([1, "医药领域腐败问题集中整治不彻底", "开展医疗机构“回头看”检查", "医政股", datetime(2026, 12, 31),
+               datetime(2026, 7, 15), "基本完成"])
+    path = tmp_path / "卫健局台账.xlsx"
+    wb.save(path)
+    main(["check", str(path), "--as-of", "2026-11-25", "--format", "json"])
+    import json
+
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "completion-date-unfinished"]
+    assert len(found) == 1
+    assert "完成时间“2026年7月15日”" in found[0]["message"] and found[0]["value"] == "2026-07-15"

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rectxl.core.findings import Finding, Severity, json_value
-from rectxl.core.text import normalize_text, shorten
+from rectxl.core.text import cn_date, normalize_text, shorten
 
 if TYPE_CHECKING:
     from rectxl.core.model import Measure
@@ -46,15 +47,18 @@ class Rule:
         value: Any = None,
         severity: Severity | None = None,
         sheet: str | None = None,
+        quoted: Any = None,
         **params: Any,
     ) -> Finding:
         """Build a finding for this rule with its message rendered from the template; ``sheet``
-        defaults to the (first) ledger sheet."""
+        defaults to the (first) ledger sheet; ``quoted``, when given, is the value as the message
+        quotes it (a date cell as the clerk reads it, where ``value`` keeps its ISO form)."""
         sheet = sheet or ctx.ledger.sheet
         return Finding(
             code=self.code,
             severity=severity or ctx.severity_for(self.code, self.severity),
-            message=self.template.format(value=_short(value), field=field, cell=cell, row=row, sheet=sheet,
+            message=self.template.format(value=_short(value if quoted is None else quoted), field=field, cell=cell,
+                                         row=row, sheet=sheet,
                                          year=ctx.as_of.year, **params),
             sheet=sheet,
             cell=cell,
@@ -66,13 +70,15 @@ class Rule:
     def at(self, ctx: Context, measure: Measure, field: str, **params: Any) -> Finding:
         """A finding at ``measure``'s cell for ``field``, its value as read."""
         cell = measure.cell(field)
+        raw = measure.raw.get(field)
         return self.finding(
             ctx,
             row=row_of(cell) or measure.row,
             cell=cell,
             field=field,
-            value=json_value(measure.raw.get(field)),
+            value=json_value(raw),
             sheet=measure.sheet or None,
+            quoted=cn_date(raw) if isinstance(raw, date) else None,  # a date cell: 2026年7月15日, not 2026-07-15
             **params,
         )
 
