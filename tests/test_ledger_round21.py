@@ -154,3 +154,13 @@ def test_a_date_cell_is_quoted_as_the_clerk_reads_it(tmp_path: Path, capsys: pyt
     found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "completion-date-unfinished"]
     assert len(found) == 1
     assert "完成时间“2026年7月15日”" in found[0]["message"] and found[0]["value"] == "2026-07-15"
+
+
+def test_new_takes_the_file_name_as_typed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`rectxl new 城关镇整改台账.xlsx` writes that file (it used to be refused: only -o was known)."""
+    target = tmp_path / "城关镇整改台账.xlsx"
+    assert main(["new", str(target)]) == 0
+    assert openpyxl.load_workbook(target).sheetnames[0] == "台账"
+    assert main(["new", str(tmp_path / "甲.xlsx"), "-o", str(tmp_path / "乙.xlsx")]) == 2
+    assert "输出文件写了两个" in capsys.readouterr().err
+    assert not (tmp_path / "甲.xlsx").exists() and not (tmp_path / "乙.xlsx").exists()

@@ -254,7 +254,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from rectxl import api
 
-    target = api.new_ledger(args.output, force=args.force)
+    if args.file is not None and args.output is not None and args.file != args.output:
+        print(f"用法错误：输出文件写了两个（{args.file} 和 -o {args.output}）：请只写一个", file=sys.stderr)
+        return EXIT_USAGE
+    target = api.new_ledger(args.output or args.file, force=args.force)
     print(f"已生成空白台账模板 {target}")
     return EXIT_OK
 
@@ -458,6 +461,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     p = sub.add_parser("new", help="生成空白台账模板", description="生成带下拉列表和条件格式的空白台账模板。")
     if only in (None, "new"):
+        p.add_argument("file", type=Path, nargs="?", metavar=_FILE,
+                       help="输出文件（与 -o 相同，二者写一个即可）：rectxl new 城关镇整改台账.xlsx")
         p.add_argument("-o", "--output", type=Path, metavar=_FILE, help="输出文件（默认：当前文件夹中的“新台账.xlsx”）")
         add_force_option(p)
     p.set_defaults(func=cmd_new)
