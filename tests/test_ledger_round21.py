@@ -164,3 +164,30 @@ def test_new_takes_the_file_name_as_typed(tmp_path: Path, capsys: pytest.Capture
     assert main(["new", str(tmp_path / "甲.xlsx"), "-o", str(tmp_path / "乙.xlsx")]) == 2
     assert "输出文件写了两个" in capsys.readouterr().err
     assert not (tmp_path / "甲.xlsx").exists() and not (tmp_path / "乙.xlsx").exists()
+
+
+# -- no status column, a 是否销号 column: a row marked closed is done ------------------------------------
+
+def test_a_row_marked_closed_is_done_where_the_ledger_has_no_status_column(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["编号", "问题表现", "整改措施", "责任科室", "整改时限", "整改进展", "是否销号"])
+    ws.append(["XC-01", "财务报销审核把关不严", "全面梳理2025年以来报销凭证", "财务科", "2026年1月31日",
+               "梳理凭证1200份，追回不合规资金1.2万元", "是"])
+    ws.append(["XC-02", "政府采购程序不规范", "修订采购内控制度", "财务科", "2026年6月30日", "制度初稿已形成", "否"])
+    path = tmp_path / "整改清单.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    first, second = ledger.measures()
+    assert first.status is not None and first.status.value == "已完成"
+    assert second.status is None or second.status.value != "已完成"  # 否: not closed, says nothing of done
+    import json
+
+    main(["check", str(path), "--as-of", "2026-11-30", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [f["cell"] for f in found if f["code"] == "overdue"] == ["E3"]  # the closed row is not overdue
+    missing = next(f for f in found if f["code"] == "header-missing")
+    assert "标明已销号、已验收的行（是否销号（G列））按已完成读取" in missing["message"]
+    s = summarize(ledger, AS_OF)
+    assert (s.counts.done, s.counts.closed) == (1, 1)

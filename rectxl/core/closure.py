@@ -16,8 +16,8 @@ from rectxl.core.deadline import parse_date
 from rectxl.core.model import Measure
 from rectxl.core.status import Stage, Status
 
-__all__ = ["CLOSURE_FIELDS", "FLAG_FIELDS", "closure_date", "closure_flag", "closure_stage", "is_accepted",
-           "is_closed"]
+__all__ = ["CLOSURE_FIELDS", "FLAG_FIELDS", "closure_date", "closure_flag", "closure_stage", "flag_says",
+           "is_accepted", "is_closed"]
 
 #: the columns that record acceptance and closure
 CLOSURE_FIELDS = (F.ACCEPTOR, F.ACCEPTED, F.CLOSED, F.ACCEPTED_FLAG, F.CLOSED_FLAG)
@@ -47,12 +47,16 @@ def closure_date(m: Measure, field: str) -> tuple[date | None, str]:
 def closure_flag(m: Measure, field: str) -> bool | None:
     """What ``m``'s 是否验收 / 是否销号 cell says: yes (是, √, ●, TRUE, 1, 已销号, 通过, or a date),
     no (否, ×, ○, FALSE, 0, 未销号, 待验收), ``None`` when blank or neither."""
-    raw = m.raw.get(field)
+    return flag_says(m.raw.get(field), m.extra.get(field, ""))
+
+
+def flag_says(raw: object, text: str) -> bool | None:
+    """What a 是否验收 / 是否销号 cell says, from its value as read and its text (:func:`closure_flag`)."""
     if isinstance(raw, date):
         return True
     if isinstance(raw, bool):
         return raw  # an Excel check box, TRUE or FALSE
-    text = m.extra.get(field, "").strip()
+    text = text.strip()
     if not text:
         return None
     if _NO.search(text):

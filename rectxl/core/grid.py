@@ -19,6 +19,7 @@ from operator import contains, itemgetter
 from typing import Any
 
 from rectxl.core import fields as F
+from rectxl.core.closure import flag_says
 from rectxl.core.deadline import (
     completed_in_report_month,
     earliest_day,
@@ -55,6 +56,7 @@ from rectxl.core.numbering import (
 )
 from rectxl.core.status import (
     ACCOUNT_TEXT,
+    Stage,
     Status,
     StatusReading,
     box_choices,
@@ -3942,6 +3944,10 @@ class _Builder:
                 reading, inferred = StatusReading(read), True
                 if status_text and not progress:
                     progress = status_text  # the account is the progress its status was read from
+        if reading.status is None and F.STATUS not in self.cols and (stage := self._closure_recorded(r)) is not None:
+            # no status column, and the row marked 是否销号 是 (or given its 销号日期, 验收日期): the work
+            # was done, and accepted or closed — not a measure of unknown status
+            reading, inferred = StatusReading(Status.DONE, stage=stage), True
         lead, unit, person = t[F.LEAD][r], t[F.OWNER_UNIT][r] or self._sheet_unit, t[F.OWNER_PERSON][r]
         if unit and not (lead and person):
             # the people a clerk wrote beside the unit ("办公室（张三）", "党政办/李四",
@@ -3986,6 +3992,17 @@ class _Builder:
             cells=cells,
             raw=as_read,
         )
+
+    def _closure_recorded(self, r: int) -> Stage | None:
+        """The furthest closure row ``r``'s 是否销号 / 是否验收 / 销号日期 / 验收日期 cells record, if any."""
+        for flag, when, stage in ((F.CLOSED_FLAG, F.CLOSED, Stage.CLOSED),
+                                  (F.ACCEPTED_FLAG, F.ACCEPTED, Stage.ACCEPTED)):
+            if (values := self.values.get(flag)) is not None and flag_says(values[r], self.texts[flag][r]):
+                return stage
+            if (values := self.values.get(when)) is not None and (
+                    isinstance(values[r], date) or (self.texts[when][r] and parse_date(self.texts[when][r]))):
+                return stage
+        return None
 
     def _swapped(self, r: int) -> tuple[Deadline, str, StatusReading] | None:
         """Row ``r``'s 整改时限 and 整改状态 typed into each other's cells (时限 "正在推进", 状态

@@ -70,10 +70,17 @@ def _missing_hint(field: str, columns: dict[str, str], elsewhere: dict[str, tupl
             return (f"表中的{'、'.join(people)}写的是人，不能代替责任单位：请添加一列写明承担整改的单位"
                     "（村级台账可写村党支部、村委会或村务监督委员会）；如果其中某列写的其实是单位，"
                     "请用 --column 原列名=责任单位 指明。")
+    closure = "、".join(f"{name}（{columns[f]}列）" for f, name in (
+        (F.CLOSED_FLAG, "是否销号"), (F.CLOSED, "销号日期"), (F.ACCEPTED_FLAG, "是否验收"), (F.ACCEPTED, "验收日期"))
+        if f in columns)
+    closed = f"标明已销号、已验收的行（{closure}）按已完成读取，" if field == F.STATUS and closure else ""
     if field == F.STATUS and F.PROGRESS in columns:
-        return (f"进展列（{columns[F.PROGRESS]}列）开头写明状态的行（如“已完成。…”“正在推进，…”）已按该状态读取，"
+        return (f"{closed}进展列（{columns[F.PROGRESS]}列）开头写明状态的行（如“已完成。…”“正在推进，…”）"
+                "已按该状态读取，"
                 "其余行按完成时间或进展的叙述推断（如填了完成时间、写着“已全部…完毕”的为已完成），推断不出的行状态不明："
                 "请添加“整改状态”列逐行填写。")
+    if closed:
+        return f"{closed}其余行状态不明：请添加“整改状态”列逐行填写。"
     return ""
 
 
