@@ -5,7 +5,10 @@ Many 巡察整改 management systems and OA platforms export their ledgers this 
 such a file as a workbook (with a warning), so a clerk takes it for one. rectxl reads it as Excel
 shows it: a web page as one sheet named after the file (the page's title lines, then each table's
 rows, ``rowspan`` / ``colspan`` as merged cells), an XML spreadsheet sheet by sheet (its merges,
-hidden sheets and typed values), a text table as one sheet. Nothing here can write such a file back:
+hidden sheets and typed values), a text table as one sheet. A ``<br>`` in a cell is a line break
+in that cell, as Excel reads it with ``mso-data-placement:same-cell`` (the style such exports set;
+without it Excel spreads the lines over rows of their own, and a row rectxl cites below such a cell
+may be off by those rows). Nothing here can write such a file back:
 marking cells needs a real workbook (:func:`kind_of` names what the file is, for that message).
 
 Parsing is lxml's, with entities and network access off; a file above :data:`MAX_EXPORT_BYTES` is
