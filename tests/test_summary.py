@@ -264,9 +264,14 @@ def test_what_the_direct_writer_does_not_reproduce_is_refused(tmp_path: Path) ->
     linked = SheetSpec("链接", [["t"], ["h"], ["A1"]], 1, [10])
     linked.links[(2, 0)] = ("台账", "A1")
     twice = [SheetSpec("同名", [["t"]], 0, [10]), SheetSpec("同名", [["u"]], 0, [10])]
-    for specs in ([dated], [linked], twice):
+    for specs in ([linked], twice):
         with pytest.raises(Unsupported):
             write_workbook(tmp_path / "x.xlsx", specs, "summary")
+    # a date is written as a Chinese office reads it, by both writers (rectxl.core.report.cell_text)
+    write_workbook(tmp_path / "d.xlsx", [dated], "summary")
+    import openpyxl
+
+    assert openpyxl.load_workbook(tmp_path / "d.xlsx")["日期"]["A3"].value == "2024年1月1日"
 
 
 def test_a_summary_the_direct_writer_refuses_is_written_by_openpyxl(tmp_path: Path,
@@ -275,10 +280,12 @@ def test_a_summary_the_direct_writer_refuses_is_written_by_openpyxl(tmp_path: Pa
 
     from rectxl.io import xlsx_out
 
-    dated = SheetSpec("日期", [["t"], ["h"], [date(2024, 1, 1)]], 1, [10])
-    monkeypatch.setattr(xlsx_out, "summary_sheets", lambda report, ledger: [dated])
+    linked = SheetSpec("链接", [["t"], ["h"], [date(2024, 1, 1)]], 1, [10])
+    linked.links[(2, 0)] = ("台账", "A1")
+    monkeypatch.setattr(xlsx_out, "summary_sheets", lambda report, ledger: [linked])
     xlsx_out.write_summary_file(tmp_path / "s.xlsx", None, None)  # type: ignore[arg-type]
-    assert openpyxl.load_workbook(tmp_path / "s.xlsx")["日期"]["A3"].value.date() == date(2024, 1, 1)
+    cell = openpyxl.load_workbook(tmp_path / "s.xlsx")["链接"]["A3"]
+    assert cell.value == "2024年1月1日" and cell.hyperlink is not None
     assert [p.name for p in tmp_path.iterdir()] == ["s.xlsx"]  # no temporary file left behind
 
 

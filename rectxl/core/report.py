@@ -6,10 +6,11 @@ import io
 import json
 import math
 import re
+from datetime import date, datetime, time
 from typing import Any
 
 from rectxl.core.findings import SEVERITY_LABELS, Finding, Severity, json_value
-from rectxl.core.text import cn_date, name_list
+from rectxl.core.text import cn_date, cn_written_date, name_list
 from rectxl.core.validate import Report
 
 __all__ = ["CSV_COLUMNS", "FINDING_FIELDS", "cell_text", "looks_like_formula", "safe_cell_text", "to_csv", "to_html",
@@ -46,10 +47,29 @@ def cell_text(value: Any) -> Any:
     """Text as it goes into an .xlsx string cell (inline or shared string, which Excel never
     runs as a formula): exactly the text, less the control characters the format cannot hold.
     A writer that lets its library infer the cell's type (openpyxl turns "=…" into a formula)
-    must also force the cell to a string (see :func:`looks_like_formula`)."""
+    must also force the cell to a string (see :func:`looks_like_formula`).
+
+    A date is written as a Chinese office reads it, 2026年3月31日 — a date value, and the text the
+    reader gives a date cell of the ledger ("2026-03-31", :func:`rectxl.core.text.cn_written_date`):
+    never the ISO form no clerk's Excel shows."""
+    if isinstance(value, date):
+        return _cn_date_value(value)
     if not isinstance(value, str):
         return value
+    if _ISO_DAY.match(value):
+        return cn_written_date(value)
     return _CONTROL.sub("", value)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T00:00:00)?$")
+
+
+def _cn_date_value(value: date) -> str:
+    """A date (or datetime) value as 2026年3月31日 (a time of day other than midnight after it)."""
+    if isinstance(value, datetime):
+        day = cn_date(value.date())
+        return day if value.time() == time(0, 0) else f"{day} {value:%H:%M}"
+    return cn_date(value)
 
 
 def looks_like_formula(text: str) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from datetime import date, datetime
 from typing import Any
 
 from rectxl.core.report import cell_text, looks_like_formula
@@ -43,8 +42,6 @@ def _cell(ref: str, value: Any, style: int | None) -> str:
         return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float) and not (isinstance(value, float) and not math.isfinite(value)):
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
-    if isinstance(value, datetime | date):
-        value = value.isoformat()
     text = xml_safe(str(cell_text(value)))[:MAX_TEXT]
     space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
     return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape_text(text)}</t></is></c>'

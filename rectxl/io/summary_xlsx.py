@@ -28,7 +28,7 @@ import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -316,7 +316,10 @@ def _signature(sheet: _Sheet, i: int) -> tuple[Any, ...]:
 def _value_xml(value: Any) -> str:
     """What follows a cell's reference and format: the type and value of a cell holding
     ``value`` (not None, as write_spec holds it: before :func:`cell_text`), as openpyxl's lxml
-    writer writes them — text always as a string, even "=…" or "#N/A"."""
+    writer writes them — text always as a string, even "=…" or "#N/A"; a date as
+    :func:`cell_text` writes it (2026年3月31日)."""
+    if isinstance(value, date):
+        value = cell_text(value)
     kind = type(value)
     if kind is str:
         text = cell_text(value)[:_MAX_TEXT]
@@ -389,7 +392,9 @@ def _sheet_rows(sheet: _Sheet, styles: _Styles) -> Iterator[str]:
             if kind is str:
                 tail = known.get(value)
                 if tail is None:
-                    if len(value) <= _MAX_TEXT and plain(value) is not None and "_x" not in value:
+                    # (a date cell's "2026-03-31" goes through cell_text: 2026年3月31日)
+                    if (len(value) <= _MAX_TEXT and plain(value) is not None and "_x" not in value
+                            and value[4:5] != "-"):
                         tail = f' t="inlineStr"><is><t>{value}</t></is></c>'
                     else:
                         tail = _value_xml(value)

@@ -1,0 +1,78 @@
+"""Round 21: the Excel side and the user's data as office staff meet them — the command line
+(``rectxl annotate`` / ``--clear``, ``rectxl summary``) and the add-in's buttons (through the COM
+stand-in) on ledgers written the way other offices write them.
+
+- dates rectxl writes into its sheets read as the clerk's Excel shows them (2026年3月31日), never
+  the ISO text of a date cell (2026-03-31);
+
+Every fixture is built here with openpyxl (or edited as a package, as WPS and LibreOffice write it).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from rectxl import api
+from rectxl import excel as rx
+from rectxl.cli.commands import main
+from rectxl.core.names import FINDINGS_SHEET
+from rectxl.core.rules import Options
+from tests.com_standin import Excel, workbook_of
+
+AS_OF = date(2026, 6, 30)
+OPTS = Options(as_of=AS_OF)
+SHEET = "问题整改清单"
+
+
+def _county_ledger(path: Path, *, protect: bool = False) -> Path:
+    """A 县直单位's ledger (its own headings): 整改期限 as real date cells, measure 1 overdue, measure 2
+    without a 责任人."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET
+    ws.append(["编号", "反馈问题", "整改措施", "责任领导", "责任人", "整改期限", "进展情况", "完成状态"])
+    ws.append([1, "财务报销审核把关不严", "修订财务报销审批办法", "王某", "李某", datetime(2026, 3, 31),
+               "已起草修订稿", "正在推进"])
+    ws.append([2, "固定资产账实不符", "开展固定资产清查", "王某", None, datetime(2026, 12, 31), "已清查一半",
+               "正在推进"])
+    for row in (2, 3):
+        ws.cell(row, 6).number_format = 'yyyy"年"m"月"d"日"'
+    if protect:
+        ws.protection.sheet = True  # 保护工作表 as Excel leaves it: formatting cells not allowed
+    wb.save(path)
+    return path
+
+
+def _texts(wb: Any, names: list[str]) -> list[str]:
+    return [str(c.value) for name in names for row in wb[name].iter_rows() for c in row if c.value is not None]
+
+
+# -- dates rectxl writes ------------------------------------------------------------------------
+
+
+def test_date_cells_come_out_as_chinese_dates_in_the_annotated_copy_and_the_summary(tmp_path: Path) -> None:
+    path = _county_ledger(tmp_path / "台账.xlsx")
+    _, marked, _ = api.annotate(path, tmp_path / "标记.xlsx", OPTS)
+    wb = openpyxl.load_workbook(marked)
+    texts = _texts(wb, [FINDINGS_SHEET, "整改明细", "逾期清单"])
+    assert "2026年3月31日" in _texts(wb, ["整改明细"]) and "2026年3月31日" in _texts(wb, ["逾期清单"])
+    assert not any("2026-03-31" in t or "2026-12-31" in t for t in texts)
+    assert main(["summary", str(path), "-o", str(tmp_path / "汇总.xlsx"), "--as-of", AS_OF.isoformat()]) == 0
+    summary = openpyxl.load_workbook(tmp_path / "汇总.xlsx")
+    texts = _texts(summary, ["整改明细", "逾期清单"])
+    assert "2026年12月31日" in texts and not any("2026-" in t for t in texts)
+
+
+def test_date_cells_come_out_as_chinese_dates_from_the_buttons(tmp_path: Path) -> None:
+    excel = Excel(today=AS_OF)
+    book = excel.open(_county_ledger(tmp_path / "台账.xlsx"))
+    rx.validate(book, OPTS)
+    rx.summarize(book, OPTS)
+    wb = workbook_of(book).wb
+    texts = _texts(wb, [FINDINGS_SHEET, "整改明细", "逾期清单"])
+    assert "2026年3月31日" in texts and not any("2026-03-31" in t or "2026-12-31" in t for t in texts)
