@@ -2,6 +2,8 @@
 (``rectxl annotate`` / ``--clear``, ``rectxl summary``) and the add-in's buttons (through the COM
 stand-in) on ledgers written the way other offices write them.
 
+- a ledger sheet protected against formatting: ``annotate -o copy`` colours nothing (as 标记问题
+  colours nothing), keeps the owner's protection, writes the findings into 校验结果 and says so;
 - dates rectxl writes into its sheets read as the clerk's Excel shows them (2026年3月31日), never
   the ISO text of a date cell (2026-03-31);
 
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 from rectxl import api
 from rectxl import excel as rx
@@ -76,3 +79,37 @@ def test_date_cells_come_out_as_chinese_dates_from_the_buttons(tmp_path: Path) -
     wb = workbook_of(book).wb
     texts = _texts(wb, [FINDINGS_SHEET, "整改明细", "逾期清单"])
     assert "2026年3月31日" in texts and not any("2026-03-31" in t or "2026-12-31" in t for t in texts)
+
+
+# -- a protected ledger sheet -------------------------------------------------------------------
+
+
+def _fills(path: Path) -> dict[str, Any]:
+    ws = openpyxl.load_workbook(path)[SHEET]
+    return {c.coordinate: (c.fill.fill_type, c.fill.fgColor.rgb) for row in ws.iter_rows() for c in row}
+
+
+def test_a_copy_of_a_protected_ledger_is_not_coloured_and_says_so(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    source = _county_ledger(tmp_path / "台账.xlsx", protect=True)
+    before, raw = _fills(source), source.read_bytes()
+    copy = tmp_path / "标记.xlsx"
+    assert main(["annotate", str(source), "-o", str(copy), "--as-of", AS_OF.isoformat()]) == 1
+    out = capsys.readouterr().out
+    assert f"工作表“{SHEET}”受保护，不允许设置单元格格式" in out and "未标色" in out and "已标色" not in out
+    assert "撤销工作表保护" in out and "原文件未改动" in out
+    assert source.read_bytes() == raw
+    assert _fills(copy) == before  # not a cell of the protected sheet changed its format
+    wb = openpyxl.load_workbook(copy)
+    assert wb[SHEET].protection.sheet  # the owner's protection kept
+    note = " ".join(_texts(wb, [FINDINGS_SHEET])[:6])
+    assert f"工作表“{SHEET}”受保护" in note and "问题见本表" in note
+    assert any("已逾期" in t for t in _texts(wb, [FINDINGS_SHEET]))  # the findings are there
+    # the button agrees: 标记问题 colours nothing there and says so
+    excel = Excel(today=AS_OF)
+    book = excel.open(source)
+    assert rx.flag(book, OPTS) is None
+    assert f"“{SHEET}”不允许设置单元格格式" in excel.alerts[-1]["prompt"]
+    # and the copy is cleared back to the ledger as it was
+    _, cleared, _ = api.clear_marks(copy, tmp_path / "清除.xlsx")
+    assert _fills(cleared) == before and openpyxl.load_workbook(cleared).sheetnames == [SHEET]

@@ -77,7 +77,8 @@ from rectxl.io.workbook_parts import CT_CHART, CT_DRAWING, Book, SheetRef, rels_
 from rectxl.io.xmlbytes import escape_attr, escape_text, xml_safe
 
 __all__ = ["AnnotateOutcome", "ClearOutcome", "Record", "annotate_package", "clear_package", "covered_marks",
-           "find_record", "hidden_in", "ledger_rows", "protections", "unplaced_note"]
+           "find_record", "hidden_in", "ledger_rows", "protections", "refused_note", "refuses_formats",
+           "unplaced_note"]
 
 RECORD_HEADER = ["sheet", "cell", "original_fill"]
 RECORD_FORMAT = 1
@@ -96,6 +97,9 @@ class AnnotateOutcome:
     protections: list[str] = field(default_factory=list)
     #: marks of an earlier annotate that could not be told apart, kept on record
     pending: int = 0
+    #: ledger sheets protected against formatting, by how many cells would have been coloured
+    #: there: none was coloured, on any sheet (:func:`refused_note`)
+    refused: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -551,19 +555,28 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
     outcome = AnnotateOutcome(pending=len(pending))
     styles = Styles(pkg, book)
 
-    # the flagged cells, on every sheet the ledger was read from
+    # the flagged cells, on every sheet the ledger was read from — none at all when a sheet to be
+    # coloured is protected against formatting (as the Excel add-in's 标记问题 colours nothing there):
+    # the owner's protection is kept, and the findings are in 校验结果 alone
     record_rows: list[list[Any]] = []
     parts: dict[str, str] = {}
     coloured: list[str] = []
+    wanted: dict[str, tuple[str, dict[str, Any]]] = {}
     for name in marked_sheets(ledger):
         sheet = book.sheet(name)
         if sheet is None or sheet.part is None or not pkg.has(sheet.part):
             continue
         parts[name] = sheet.part
-        cells = {ref: h for ref, h in highlight_cells(report, name).items() if (name, ref) not in stuck}
+        wanted[name] = (sheet.part, {ref: h for ref, h in highlight_cells(report, name).items()
+                                     if (name, ref) not in stuck})
+    outcome.refused = {name: len(cells) for name, (part, cells) in wanted.items()
+                       if cells and refuses_formats(pkg.read(part))}
+    for name, (part, cells) in wanted.items():
+        if outcome.refused:
+            cells = {}
         if cells:
             coloured.append(name)
-        record_rows += _mark_sheet(pkg, book, styles, name, sheet.part, cells)
+        record_rows += _mark_sheet(pkg, book, styles, name, part, cells)
     outcome.cells = len(record_rows)
     outcome.protections = protections(pkg, book, coloured)
 
@@ -586,6 +599,8 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
     if outcome.renamed:
         note = "；".join(f"“{old}”改名为“{new}”" for old, new in outcome.renamed.items())
         notes.append(f"工作簿中已有同名工作表，rectxl 的工作表{note}")
+    if outcome.refused:
+        notes.append(refused_note(outcome.refused) + "问题见本表")
     if outcome.protections:
         notes.append(f"原台账设有保护（{'；'.join(outcome.protections)}），rectxl 的标记照常写入了这个副本，"
                      "保护设置原样保留")
@@ -623,7 +638,8 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
     head = {"format": RECORD_FORMAT, "rectxl": __version__, "sheet": ledger.sheet, "part": target.part,
             "parts": parts,
             "sheets": added, "signatures": signatures, "renamed": outcome.renamed, "styles": styles.record(),
-            "defined_names_created": names_created, "protections": outcome.protections}
+            "defined_names_created": names_created, "protections": outcome.protections,
+            **({"refused": outcome.refused} if outcome.refused else {})}
     rows = [RECORD_HEADER, [RECORD_TAG, "", json.dumps(head, ensure_ascii=False, separators=(",", ":"))],
             *record_rows, *pending]
     marks_name = _free_sheet_name(MARKS_SHEET, taken)
@@ -793,6 +809,20 @@ def _on(tag: bytes, name: str, default: bool = False) -> bool:
     return default if m is None else m.group(1).strip().lower() in (b"1", b"true")
 
 
+def refuses_formats(sheet_xml: bytes) -> bool:
+    """The sheet is protected without 设置单元格格式 allowed: Excel refuses a fill there."""
+    sp = _SHEET_PROTECTION.search(sheet_xml)
+    # formatCells="1" (the default) means formatting cells is locked while the sheet is protected
+    return sp is not None and _on(sp.group(), "sheet") and _on(sp.group(), "formatCells", default=True)
+
+
+def refused_note(refused: dict[str, int]) -> str:
+    """What annotate says of ledger sheets protected against formatting (:attr:`AnnotateOutcome.refused`)."""
+    names = "、".join(f"“{name}”" for name in refused)
+    return (f"工作表{names}受保护，不允许设置单元格格式：rectxl 没有在台账上标色"
+            f"（{sum(refused.values())} 个问题单元格未标色，保护设置原样保留），")
+
+
 def protections(pkg: Package, book: Book, sheets: list[str] | None = None) -> list[str]:
     """The protections a careful user set that marking goes against (Chinese, one each): the
     workbook's structure locked (rectxl adds sheets), a sheet of ``sheets`` (None: every sheet)
@@ -808,9 +838,7 @@ def protections(pkg: Package, book: Book, sheets: list[str] | None = None) -> li
             continue
         if sheet.part is None or not pkg.has(sheet.part) or sheet.name.startswith(MARKS_SHEET):
             continue
-        sp = _SHEET_PROTECTION.search(pkg.read(sheet.part))
-        # formatCells="1" (the default) means formatting cells is locked while the sheet is protected
-        if sp is not None and _on(sp.group(), "sheet") and _on(sp.group(), "formatCells", default=True):
+        if refuses_formats(pkg.read(sheet.part)):
             found.append(f"工作表“{sheet.name}”受保护，不允许设置单元格格式")
     if any(r.type == "revisionHeaders" and not r.external for r in book.rels(book.part)):
         # a legacy shared workbook: its revision history lists the sheets, and Excel allows no

@@ -228,6 +228,8 @@ class WrittenMarks(NamedTuple):
     protections: list[str]  # the protections the marks went through, on the sheets coloured
     covered: int  # coloured cells under a conditional format of the user's that fills them
     findings_sheet: str  # the name 校验结果 went under
+    #: ledger sheets protected against formatting, by the cells not coloured there (none was)
+    refused: dict[str, int]
 
 
 def written_marks(path: Path) -> WrittenMarks:
@@ -235,7 +237,7 @@ def written_marks(path: Path) -> WrittenMarks:
     from rectxl.io.marks import covered_marks, find_record, protections
     from rectxl.io.workbook_parts import Book
 
-    nothing = WrittenMarks(0, 0, [], 0, FINDINGS_SHEET)
+    nothing = WrittenMarks(0, 0, [], 0, FINDINGS_SHEET, {})
     try:
         with _open_for_edit(path) as pkg:
             book = Book(pkg)
@@ -245,8 +247,10 @@ def written_marks(path: Path) -> WrittenMarks:
             pending = sum(1 for _sheet, _ref, data in record.cells if data.get("pending"))
             coloured = sorted({sheet for sheet, _ref, data in record.cells if not data.get("pending")})
             renamed = (record.head or {}).get("renamed") or {}
+            refused = (record.head or {}).get("refused") or {}
             return WrittenMarks(len(record.cells) - pending, pending, protections(pkg, book, coloured),
-                                covered_marks(pkg, book, record), str(renamed.get(FINDINGS_SHEET, FINDINGS_SHEET)))
+                                covered_marks(pkg, book, record), str(renamed.get(FINDINGS_SHEET, FINDINGS_SHEET)),
+                                {str(k): int(v) for k, v in refused.items()} if isinstance(refused, dict) else {})
     except RectxlError:
         return nothing
 
