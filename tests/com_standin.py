@@ -903,6 +903,13 @@ class Sheet(ComObject):
     def Select(self) -> None:
         self.Activate()
 
+    @property
+    def Names(self) -> _Names:
+        """``Worksheet.Names``: the names local to the sheet (a sheet-level defined name, kept by
+        openpyxl in ``ws.defined_names`` and saved with ``localSheetId``) — they go with the sheet
+        when it is renamed."""
+        return _Names(self)
+
     # -- protection (Worksheet.Protect / ProtectContents / Protection.AllowFormattingCells) ----------
     @property
     def ProtectContents(self) -> bool:
@@ -953,6 +960,70 @@ class Sheet(ComObject):
         sheets.insert(index, self.ws)
         wb.active = active  # the same sheet stays active (openpyxl keeps an index)
         self.book.changed()
+
+
+class _Names(ComObject):
+    """``Worksheet.Names``: ``Count``, ``Item(index or name)``, ``Add(Name, RefersTo, Visible)``."""
+
+    def __init__(self, sheet: Sheet) -> None:
+        object.__setattr__(self, "_excel", sheet._excel)
+        object.__setattr__(self, "sheet", sheet)
+
+    @property
+    def Count(self) -> int:
+        return len(self.sheet.ws.defined_names)
+
+    def Item(self, key: int | str) -> _Name:
+        key = _unwrap(key)
+        names = list(self.sheet.ws.defined_names)
+        if isinstance(key, int) and 1 <= key <= len(names):
+            return _Name(self.sheet, names[key - 1])
+        wanted = str(key).rsplit("!", 1)[-1].casefold()
+        for name in names:
+            if name.casefold() == wanted:
+                return _Name(self.sheet, name)
+        raise _excel_error("找不到该名称。")
+
+    def __call__(self, key: int | str) -> _Name:
+        return self.Item(key)
+
+    def Add(self, Name: str, RefersTo: str = "", Visible: bool = True, **_: Any) -> _Name:
+        from openpyxl.workbook.defined_name import DefinedName
+
+        text = str(RefersTo).removeprefix("=")
+        if not re.fullmatch(r"[A-Za-z_\\][\w.]*", str(Name)):
+            raise _excel_error("输入的名称无效。")
+        self.sheet.ws.defined_names[str(Name)] = DefinedName(str(Name), attr_text=text, hidden=not Visible or None)
+        self.sheet.book.changed()
+        return _Name(self.sheet, str(Name))
+
+
+class _Name(ComObject):
+    """A ``Name`` local to a sheet: ``Name`` ("Sheet!name", as Excel gives a local name),
+    ``RefersTo``, ``Visible``, ``Delete``."""
+
+    def __init__(self, sheet: Sheet, key: str) -> None:
+        object.__setattr__(self, "_excel", sheet._excel)
+        object.__setattr__(self, "sheet", sheet)
+        object.__setattr__(self, "key", key)
+
+    @property
+    def Name(self) -> str:
+        title = str(self.sheet.ws.title)
+        quoted = title if re.fullmatch(r"\w+", title) else "'" + title.replace("'", "''") + "'"
+        return f"{quoted}!{self.key}"
+
+    @property
+    def RefersTo(self) -> str:
+        return "=" + str(self.sheet.ws.defined_names[self.key].attr_text)
+
+    @property
+    def Visible(self) -> bool:
+        return not self.sheet.ws.defined_names[self.key].hidden
+
+    def Delete(self) -> None:
+        del self.sheet.ws.defined_names[self.key]
+        self.sheet.book.changed()
 
 
 class _Lines(ComObject):

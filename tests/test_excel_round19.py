@@ -224,9 +224,10 @@ def test_the_command_line_clears_after_the_record_is_shown_and_the_findings_rena
     wb.save(shown)
     assert main(["annotate", "--clear", str(shown), "-o", str(tmp_path / "清除.xlsx")]) == 0
     out = capsys.readouterr().out
-    assert "（2个单元格恢复原样）" in out and f"“{FINDINGS_SHEET}”已被改名为“街道问题清单”" in out
+    # round 21: as 清除标记 does, the renamed sheet is the user's — left and named, never deleted
+    assert "（2个单元格恢复原样）" in out and f"“{FINDINGS_SHEET}”已改名为“街道问题清单”" in out and "未删除" in out
     assert _file_fills(tmp_path / "清除.xlsx") == before
-    assert openpyxl.load_workbook(tmp_path / "清除.xlsx").sheetnames == [SHEET, "基本信息"]
+    assert openpyxl.load_workbook(tmp_path / "清除.xlsx").sheetnames == [SHEET, "基本信息", "街道问题清单"]
 
 
 # -- 4. a marked row the clerk copied ---------------------------------------------------------------

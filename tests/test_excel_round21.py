@@ -2,6 +2,9 @@
 (``rectxl annotate`` / ``--clear``, ``rectxl summary``) and the add-in's buttons (through the COM
 stand-in) on ledgers written the way other offices write them.
 
+- rectxl's sheets carry one mark of ownership (a hidden name local to the sheet) that the command
+  line and the add-in both read: a 校验结果 the clerk renamed is the clerk's — left and named by
+  both, its mark taken off; a sheet of rectxl's name without the mark is never deleted;
 - a ledger sheet protected against formatting: ``annotate -o copy`` colours nothing (as 标记问题
   colours nothing), keeps the owner's protection, writes the findings into 校验结果 and says so;
 - dates rectxl writes into its sheets read as the clerk's Excel shows them (2026年3月31日), never
@@ -22,9 +25,10 @@ import pytest
 from rectxl import api
 from rectxl import excel as rx
 from rectxl.cli.commands import main
-from rectxl.core.names import FINDINGS_SHEET
+from rectxl.core.names import FINDINGS_SHEET, OWNER_MARK, SUMMARY_SHEETS
 from rectxl.core.rules import Options
-from tests.com_standin import Excel, workbook_of
+from tests import realworld_workbooks as R
+from tests.com_standin import Excel, values_of, workbook_of
 
 AS_OF = date(2026, 6, 30)
 OPTS = Options(as_of=AS_OF)
@@ -113,3 +117,74 @@ def test_a_copy_of_a_protected_ledger_is_not_coloured_and_says_so(tmp_path: Path
     # and the copy is cleared back to the ledger as it was
     _, cleared, _ = api.clear_marks(copy, tmp_path / "清除.xlsx")
     assert _fills(cleared) == before and openpyxl.load_workbook(cleared).sheetnames == [SHEET]
+
+
+# -- rectxl's sheets: one mark of ownership ---------------------------------------------------------
+
+KEPT = "三月问题清单"  # the clerk keeps 校验结果 under a name of their own
+OWN_ROWS = [["自查事项", "自查结论"], ["财务报销", "已逐项对照"]]
+
+
+def _marks_in(path: Path) -> int:
+    return R.parts(path)["xl/workbook.xml"].count(OWNER_MARK.encode())
+
+
+def test_the_command_line_keeps_a_renamed_findings_sheet_and_never_deletes_a_users_sheet_of_its_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After annotate the clerk renames 校验结果 to keep it, and pastes the list into a new sheet of
+    their own called 校验结果 (rectxl's header row and all): --clear removes the summary sheets, leaves
+    both — naming them — and takes its mark off the renamed one."""
+    _, marked, _ = api.annotate(_county_ledger(tmp_path / "台账.xlsx"), tmp_path / "标记.xlsx", OPTS)
+    assert _marks_in(marked) == 1 + len(SUMMARY_SHEETS)
+    wb = openpyxl.load_workbook(marked)
+    kept = wb[FINDINGS_SHEET]
+    kept.title = KEPT
+    mine = wb.create_sheet(FINDINGS_SHEET)
+    for row in kept.iter_rows(values_only=True):
+        mine.append(list(row))
+    edited = tmp_path / "改名.xlsx"
+    wb.save(edited)
+    assert main(["annotate", "--clear", str(edited), "-o", str(tmp_path / "清除.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert f"“{FINDINGS_SHEET}”已改名为“{KEPT}”" in out and "未删除" in out
+    assert f"工作表“{FINDINGS_SHEET}”与 rectxl 添加的工作表同名" in out
+    cleared = openpyxl.load_workbook(tmp_path / "清除.xlsx")
+    assert cleared.sheetnames == [SHEET, KEPT, FINDINGS_SHEET]
+    assert _marks_in(tmp_path / "清除.xlsx") == 0  # the renamed sheet is the clerk's now
+
+
+def _button_marked(folder: Path) -> tuple[Excel, Any]:
+    excel = Excel(today=AS_OF)
+    book = excel.open(_county_ledger(folder / "台账.xlsx"))
+    rx.flag(book, OPTS)
+    rx.summarize(book, OPTS)
+    book.sheets[FINDINGS_SHEET].name = KEPT
+    mine = book.sheets.add(FINDINGS_SHEET, after=book.sheets[len(book.sheets) - 1])
+    mine.range("A1").value = OWN_ROWS
+    return excel, book
+
+
+def test_the_button_keeps_a_renamed_findings_sheet_and_never_deletes_a_users_sheet_of_its_name(
+        tmp_path: Path) -> None:
+    excel, book = _button_marked(tmp_path)
+    assert rx.clear(book) is not None
+    prompt = str(excel.alerts[-1]["prompt"])
+    assert f"“{FINDINGS_SHEET}”已改名为“{KEPT}”" in prompt and "未删除" in prompt
+    names = [s.name for s in book.sheets]
+    assert names == [SHEET, KEPT, FINDINGS_SHEET]  # the summary sheets gone, the clerk's two kept
+    assert values_of(book, FINDINGS_SHEET)[:2] == OWN_ROWS
+    assert not book.sheets[KEPT].api.Names.Count  # its mark taken off: the clerk's now
+
+
+def test_the_command_line_clears_the_buttons_marks_by_the_same_mark(tmp_path: Path) -> None:
+    """The workbook the add-in marked, saved, then cleared by the command line: the same sheets
+    are kept and deleted as 清除标记 keeps and deletes them."""
+    _, book = _button_marked(tmp_path)
+    workbook_of(book).Save()
+    outcome, cleared, _ = api.clear_marks(tmp_path / "台账.xlsx", tmp_path / "清除.xlsx")
+    assert sorted(outcome.removed) == sorted(SUMMARY_SHEETS)
+    assert outcome.renamed_own == {KEPT: FINDINGS_SHEET} and FINDINGS_SHEET in outcome.left
+    wb = openpyxl.load_workbook(cleared)
+    assert wb.sheetnames == [SHEET, KEPT, FINDINGS_SHEET]
+    assert [list(r) for r in wb[FINDINGS_SHEET].iter_rows(max_row=2, max_col=2, values_only=True)] == OWN_ROWS
+    assert _marks_in(cleared) == 0

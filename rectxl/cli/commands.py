@@ -103,8 +103,13 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                   f"{'等' if len(outcome.unresolved) > 20 else ''}）仍是 rectxl 的标记底色，"
                   "但它们的标记已不在原来的单元格，无法确定原来的底色，未作改动；这些单元格仍记录在标记中："
                   "请在 Excel 中手动设置它们的底色，之后可再次清除标记。")
+        from rectxl.core.follow import kept_own_note
+
+        kept: dict[str, list[str]] = {}
         for now, given in outcome.renamed_own.items():
-            print(f"  rectxl 生成的工作表“{given}”已被改名为“{now}”，按记录确认是 rectxl 生成的，已删除。")
+            kept.setdefault(given, []).append(now)
+        for given, names in kept.items():
+            print(f"  注意：{kept_own_note(given, names)}。")
         if outcome.left:
             print(f"  注意：工作表“{'”“'.join(outcome.left)}”与 rectxl 添加的工作表同名，但无法确认是 rectxl 添加的"
                   "（可能已被改动或替换），未删除：如确认不再需要，请手动删除。")

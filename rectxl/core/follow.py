@@ -18,8 +18,8 @@ from typing import Any
 
 from rectxl.core.text import col_index, col_letter
 
-__all__ = ["CELL_LIMIT", "SEPARATOR", "copied_note", "follow", "mark_json", "place", "row_cells", "row_key",
-           "text_print"]
+__all__ = ["CELL_LIMIT", "SEPARATOR", "copied_note", "follow", "kept_own_note", "mark_json", "place", "row_cells",
+           "row_key", "text_print"]
 
 #: between the cells of a row key (U+241F SYMBOL FOR UNIT SEPARATOR: in no ledger's text)
 SEPARATOR = "\u241f"
@@ -48,6 +48,14 @@ def copied_note(sheet: str, cells: list[str], *, limit: int = 20) -> str:
     return (f"工作表“{sheet}”中有 {len(cells)} 个单元格仍是 rectxl 的标记底色（{shown}）：它们在标记后复制出来的行上"
             "（像是标记后复制的台账或行），不是 rectxl 标记的单元格，未作改动（保留复制时带过去的格式）；"
             "如不需要这些颜色，请手动清除")
+
+
+def kept_own_note(given: str, now: list[str]) -> str:
+    """What a clear (the command line's and 清除标记's alike) says of rectxl's sheet ``given`` that
+    the user renamed (or copied) to ``now``: left, the user's from then on."""
+    names = "、".join(f"“{n}”" for n in now)
+    return (f"rectxl 生成的工作表“{given}”已改名为{names}，改名后视为您自己的工作表，未删除"
+            "（如不需要请手动删除）")
 
 
 def mark_json(data: Mapping[str, Any]) -> str:

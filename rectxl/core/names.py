@@ -11,9 +11,12 @@ __all__ = [
     "MARKS_SHEET",
     "OUTPUT_SHEETS",
     "OWNED_SHEET_TAG",
+    "OWNER_MARK",
     "RECORD_TAG",
     "SUMMARY_SHEETS",
     "is_rectxl_sheet",
+    "owner_mark_name",
+    "owner_mark_text",
 ]
 
 LEDGER_SHEET = "台账"
@@ -33,6 +36,27 @@ OWNED_SHEET_TAG = "#rectxl-sheet"
 #: the first row of a record written by the command line (``rectxl annotate``): its JSON head
 #: names the sheets and the cell formats it changed, which only the command line can give back
 RECORD_TAG = "#rectxl"
+#: rectxl's mark of ownership on each sheet it makes — one concept for the command line and the
+#: Excel add-in: a hidden defined name local to the sheet (``localSheetId``; ``Worksheet.Names``
+#: in Excel) holding the name rectxl gave the sheet as a text constant. It goes with the sheet
+#: when the user renames it (and with a copy the user makes of it): a sheet is rectxl's to delete
+#: when it carries the mark *and* still has the name rectxl gave it; a renamed one (or a copy) is
+#: the user's from then on — left, named, its mark taken off; a sheet of rectxl's name without the
+#: mark (the user's own 校验结果) is never deleted.
+OWNER_MARK = "_rectxl_sheet"
+
+
+def owner_mark_text(name: str) -> str:
+    """The formula text of :data:`OWNER_MARK` for a sheet rectxl names ``name``: a text constant."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def owner_mark_name(text: str) -> str | None:
+    """The sheet name an :data:`OWNER_MARK`'s formula text holds ('"校验结果"', '="校验结果"'), or None."""
+    text = text.strip().removeprefix("=").strip()
+    if len(text) < 2 or not (text.startswith('"') and text.endswith('"')):
+        return None
+    return text[1:-1].replace('""', '"')
 
 
 def is_rectxl_sheet(name: str) -> bool:

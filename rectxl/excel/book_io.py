@@ -41,7 +41,14 @@ from typing import Any
 from rectxl.core.errors import RectxlError
 from rectxl.core.follow import best_holder, follow, mark_json, row_key, text_print
 from rectxl.core.grid import Grid
-from rectxl.core.names import FINDINGS_SHEET, OWNED_SHEET_TAG, RECORD_TAG
+from rectxl.core.names import (
+    FINDINGS_SHEET,
+    OWNED_SHEET_TAG,
+    OWNER_MARK,
+    RECORD_TAG,
+    owner_mark_name,
+    owner_mark_text,
+)
 from rectxl.core.report import cell_text
 from rectxl.core.sheets import MARKS_SHEET, OUTPUT_HEADERS, Highlight, SheetSpec
 from rectxl.core.text import col_letter
@@ -486,6 +493,7 @@ def write_spec(book: Any, spec: SheetSpec, record: Record | None = None) -> Any:
     sheet = record.sheets.get(name)
     if sheet is None:
         sheet = record.add_sheet(name)
+        _put_owner_mark(sheet, name)
     else:
         sheet.clear()
     record.own(name)
@@ -497,6 +505,45 @@ def write_spec(book: Any, spec: SheetSpec, record: Record | None = None) -> Any:
     sheet.range((1, 1)).value = block
     _format(book, sheet, spec, width)
     return sheet
+
+
+def _owner_mark_items(sheet: Any) -> list[Any] | None:
+    """The sheet's names that are rectxl's mark of ownership (:data:`OWNER_MARK`, local to the
+    sheet: ``Worksheet.Names``), or None where the engine cannot tell (the remote engine)."""
+    try:
+        names = sheet.api.Names
+        items = [names.Item(i) for i in range(1, int(names.Count) + 1)]
+        return [item for item in items if str(item.Name).rsplit("!", 1)[-1].casefold() == OWNER_MARK.casefold()]
+    except Exception:
+        return None
+
+
+def _put_owner_mark(sheet: Any, name: str) -> None:
+    """Give a sheet rectxl made its mark of ownership (as ``rectxl annotate`` does): a hidden name
+    local to the sheet holding the name rectxl gave it. Nothing where the engine has no names."""
+    with suppress(Exception):
+        sheet.api.Names.Add(Name=OWNER_MARK, RefersTo="=" + owner_mark_text(name), Visible=False)
+
+
+def _owner_marks(sheets: Mapping[str, Any]) -> dict[str, str]:
+    """The sheets carrying rectxl's mark of ownership: their name now → the name rectxl gave them."""
+    marks: dict[str, str] = {}
+    for name, sheet in sheets.items():
+        for item in _owner_mark_items(sheet) or []:
+            try:
+                given = owner_mark_name(str(item.RefersTo))
+            except Exception:
+                given = None
+            if given is not None:
+                marks[name] = given
+    return marks
+
+
+def _take_owner_mark(sheet: Any) -> None:
+    """The sheet is the user's from now on (renamed or copied by them): rectxl's mark taken off."""
+    for item in _owner_mark_items(sheet) or []:
+        with suppress(Exception):
+            item.Delete()
 
 
 def _format(book: Any, sheet: Any, spec: SheetSpec, width: int) -> None:
@@ -1003,12 +1050,24 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
         return done
     if not record.owned and by_sheet and FINDINGS_SHEET in sheets:
         done.left.append(FINDINGS_SHEET)
+    # rectxl's mark of ownership decides, as for the command line (rectxl.io.marks._owned_sheets):
+    # a sheet of the record's name without it (in a workbook that carries marks) is the user's
+    marks = _owner_marks({n: s for n, s in sheets.items() if n != record.name})
     for name in record.owned:
-        sheet = sheets.pop(name, None)
-        if sheet is not None:
-            sheet.delete()
-            done.removed.append(name)
-    done.moved = _renamed_own(record, [name for name in record.owned if name not in done.removed], set(by_sheet))
+        if name not in sheets:
+            continue
+        if marks and marks.get(name) != name:
+            done.left.append(name)
+            continue
+        sheets.pop(name).delete()
+        done.removed.append(name)
+    kept = {now: given for now, given in marks.items() if now not in done.removed and now not in record.owned}
+    for now, given in kept.items():  # renamed (or copied) by the user: theirs now, left and named
+        _take_owner_mark(sheets[now])
+        done.moved.setdefault(given, []).append(now)
+    if not marks:  # a workbook without marks (made by an add-in before them): told by the header row
+        done.moved = _renamed_own(record, [name for name in record.owned if name not in done.removed],
+                                  set(by_sheet))
     record.delete()
     return done
 

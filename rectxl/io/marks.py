@@ -51,7 +51,16 @@ from lxml import etree
 from rectxl.core.errors import RectxlError
 from rectxl.core.follow import best_holder, follow, mark_json, place, row_key, text_print
 from rectxl.core.model import Ledger
-from rectxl.core.names import FINDINGS_SHEET, MARKS_SHEET, OWNED_SHEET_TAG, RECORD_TAG, SUMMARY_SHEETS
+from rectxl.core.names import (
+    FINDINGS_SHEET,
+    MARKS_SHEET,
+    OWNED_SHEET_TAG,
+    OWNER_MARK,
+    RECORD_TAG,
+    SUMMARY_SHEETS,
+    owner_mark_name,
+    owner_mark_text,
+)
 from rectxl.core.report import cell_text
 from rectxl.core.sheets import (
     HIGHLIGHTS,
@@ -77,8 +86,8 @@ from rectxl.io.workbook_parts import CT_CHART, CT_DRAWING, Book, SheetRef, rels_
 from rectxl.io.xmlbytes import escape_attr, escape_text, xml_safe
 
 __all__ = ["AnnotateOutcome", "ClearOutcome", "Record", "annotate_package", "clear_package", "covered_marks",
-           "find_record", "hidden_in", "ledger_rows", "protections", "refused_note", "refuses_formats",
-           "unplaced_note"]
+           "find_record", "hidden_in", "ledger_rows", "owner_marks", "protections", "refused_note",
+           "refuses_formats", "unplaced_note"]
 
 RECORD_HEADER = ["sheet", "cell", "original_fill"]
 RECORD_FORMAT = 1
@@ -135,8 +144,9 @@ class ClearOutcome:
     copies: dict[str, list[str]] = field(default_factory=dict)
     #: the cells given their fill back, by the part of their sheet: (part, cell)
     given_back: set[tuple[str, str]] = field(default_factory=set)
-    #: of ``removed``: rectxl's sheets the user had renamed (name now → the name rectxl gave it),
-    #: told by their sheetId and header row
+    #: rectxl's sheets the user renamed or copied (name now → the name rectxl gave it), told by
+    #: rectxl's mark of ownership (or, in a workbook without marks, their sheetId and header row):
+    #: the user's from then on — left, their mark taken off (:func:`kept_own_note`)
     renamed_own: dict[str, str] = field(default_factory=dict)
 
 
@@ -627,6 +637,9 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
         titles = print_titles(spec, sheet.name)
         if titles is not None:
             names_created = book.add_defined_name("_xlnm.Print_Titles", sheet.index, titles) or names_created
+        # rectxl's mark of ownership, which goes with the sheet (see rectxl.core.names.OWNER_MARK)
+        names_created = book.add_defined_name(OWNER_MARK, sheet.index, owner_mark_text(sheet.name),
+                                              hidden=True) or names_created
         added.append([sheet.name, sheet.sheet_id])
         if spec.header_row < len(spec.rows):
             signatures[sheet.name] = [spec.header_row, [str(cell_text(v)) for v in spec.rows[spec.header_row]]]
@@ -908,15 +921,14 @@ def clear_package(pkg: Package, book: Book, record: Record, *, keep_pending: boo
     if any(len(new) > baseline[name] for name, new in styles.new.items()) or (
             not exact and any(styles.new.values())):
         styles.finish()
-    owned, outcome.left = _owned_sheets(pkg, book, record)
+    owned, outcome.left, outcome.renamed_own = _owned_sheets(pkg, book, record)
     outcome.copies = _copies(pkg, book, record, {*by_sheet, *outcome.renamed.values()}, {s.name for s in owned},
                              outcome)
-    given = {int(e[1]): str(e[0]) for e in head.get("sheets", []) if isinstance(e, list) and len(e) > 1
-             and isinstance(e[1], int)}
+    # rectxl's sheets the user renamed (or copied) are the user's from now on: their marks go
+    kept = {s.index for s in book.sheets() if s.name in outcome.renamed_own}
+    book.remove_defined_names([e for index, _, e in book.local_names(OWNER_MARK) if index in kept])
     for sheet in owned:
         outcome.removed.append(sheet.name)
-        if sheet.name not in given.values() and sheet.sheet_id in given:
-            outcome.renamed_own[sheet.name] = given[sheet.sheet_id]
         book.remove_sheet(sheet)
     if outcome.pending and keep_pending:
         _keep_record(pkg, book, record, outcome)
@@ -945,18 +957,41 @@ def _keep_record(pkg: Package, book: Book, record: Record, outcome: ClearOutcome
     pkg.write(record.sheet.part, _record_xml(rows, book.ns["main"]))
 
 
-def _owned_sheets(pkg: Package, book: Book, record: Record) -> tuple[list[SheetRef], list[str]]:
+def owner_marks(book: Book) -> dict[int, str]:
+    """The sheets carrying rectxl's mark of ownership (:data:`~rectxl.core.names.OWNER_MARK`):
+    0-based sheet index → the name rectxl gave the sheet."""
+    marks: dict[int, str] = {}
+    for index, text, _ in book.local_names(OWNER_MARK):
+        given = owner_mark_name(text)
+        if given is not None:
+            marks[index] = given
+    return marks
+
+
+def _owned_sheets(pkg: Package, book: Book, record: Record
+                  ) -> tuple[list[SheetRef], list[str], dict[str, str]]:
     """(rectxl's sheets in the workbook, names of sheets the record lists that rectxl cannot tell
-    for its own). A sheet is rectxl's when it has the name and sheetId the record gives it; when a
-    save renumbered the sheets, when it has that name — or that sheetId, renamed by the user —
-    and rectxl's header row. The ledger sheets and the record itself are never among them."""
+    for its own, rectxl's sheets the user renamed: name now → the name rectxl gave it).
+
+    A sheet is rectxl's when it has the name the record gives it and rectxl's mark of ownership
+    (:data:`~rectxl.core.names.OWNER_MARK`, the one concept the Excel add-in uses too), and its
+    sheetId — or, a save renumbered the sheets, rectxl's header row (a sheet the user rewrote is
+    left). A sheet
+    carrying the mark under another name was renamed (or copied) by the user: it is the user's
+    now, never deleted. In a workbook with no mark at all (marked by a rectxl before the marks, or
+    saved by a program that drops defined names) a sheet is rectxl's when it has the name and
+    sheetId the record gives it, or — a save renumbered the sheets — that name and rectxl's header
+    row; one with the sheetId and header row under another name was renamed by the user, and is
+    left alike. The ledger sheets and the record itself are never among them."""
     head = record.head or {}
     sheets = book.sheets()
     ledgers = {str(name) for name in (head.get("parts") or {})} | {str(head.get("sheet", ""))}
     never = ledgers | {record.sheet.name}
     signatures: dict[str, Any] = head.get("signatures") or {}
+    marks = owner_marks(book)
     found: list[SheetRef] = []
     left: list[str] = []
+    renamed: dict[str, str] = {}
     taken: set[tuple[str, int]] = set()
     for entry in head.get("sheets", []):
         try:
@@ -968,18 +1003,31 @@ def _owned_sheets(pkg: Package, book: Book, record: Record) -> tuple[list[SheetR
         def free(s: SheetRef) -> bool:
             return s.name not in never and (s.name, s.sheet_id) not in taken
 
-        match = next((s for s in sheets if s.name == name and s.sheet_id == sheet_id and free(s)), None)
-        if match is None and signature is not None:
-            match = next((s for s in sheets if s.name == name and free(s) and _has_header(pkg, book, s, signature)),
-                         None) or next((s for s in sheets if s.sheet_id == sheet_id and free(s)
-                                        and _has_header(pkg, book, s, signature)), None)
+        if marks:  # and, as without marks, its sheetId — or, a save renumbered them, its header row
+            match = next((s for s in sheets if s.name == name and marks.get(s.index) == name and free(s)
+                          and (s.sheet_id == sheet_id or signature is None
+                               or _has_header(pkg, book, s, signature))), None)
+        else:
+            match = next((s for s in sheets if s.name == name and s.sheet_id == sheet_id and free(s)), None)
+            if match is None and signature is not None:
+                match = next((s for s in sheets if s.name == name and free(s)
+                              and _has_header(pkg, book, s, signature)), None)
+                moved = None if match is not None else next(
+                    (s for s in sheets if s.sheet_id == sheet_id and free(s) and s.name not in renamed
+                     and _has_header(pkg, book, s, signature)), None)
+                if moved is not None:
+                    renamed[moved.name] = name
         if match is None:
             if any(s.name == name for s in sheets) and name not in never:
                 left.append(name)
             continue
         taken.add((match.name, match.sheet_id))
         found.append(match)
-    return found, left
+    owned = {(s.name, s.sheet_id) for s in found}
+    for s in sheets:
+        if s.index in marks and (s.name, s.sheet_id) not in owned and s.name not in never:
+            renamed[s.name] = marks[s.index]
+    return found, left, renamed
 
 
 def _signature(recorded: Any, name: str) -> tuple[int, list[str]] | None:
@@ -1427,8 +1475,15 @@ def _clear_legacy(pkg: Package, book: Book, record: Record) -> ClearOutcome:
     sheets = book.sheets()
     names = [s.name for s in sheets]
     owned = [FINDINGS_SHEET] if FINDINGS_SHEET in names else []
+    marks = {sheets[index].name: given for index, given in owner_marks(book).items() if index < len(sheets)}
     if record.owned:  # the Excel add-in's record names its sheets: those and no other
         owned = [name for name in record.owned if name in names]
+        if marks:  # and its marks of ownership tell them, as the add-in's 清除标记 does
+            outcome.left = [name for name in owned if marks.get(name) != name]
+            owned = [name for name in owned if marks.get(name) == name]
+            outcome.renamed_own = {now: given for now, given in marks.items() if now not in owned}
+            kept = {s.index for s in sheets if s.name in outcome.renamed_own}
+            book.remove_defined_names([e for index, _, e in book.local_names(OWNER_MARK) if index in kept])
     # the openpyxl-era CLI wrote 校验结果 followed by the four summary sheets, all at once
     elif owned:
         at = names.index(FINDINGS_SHEET)
@@ -1439,6 +1494,6 @@ def _clear_legacy(pkg: Package, book: Book, record: Record) -> ClearOutcome:
         if found is not None:
             outcome.removed.append(name)
             book.remove_sheet(found)
-    outcome.left = [n for n in SUMMARY_SHEETS if n in names and n not in owned]
+    outcome.left += [n for n in SUMMARY_SHEETS if n in names and n not in owned and n not in outcome.left]
     _remove_record_sheet(book, record)
     return outcome

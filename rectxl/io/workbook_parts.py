@@ -250,7 +250,30 @@ class Book:
 
     # -- defined names ---------------------------------------------------------------------
 
-    def add_defined_name(self, name: str, local_sheet: int, text: str) -> str | None:
+    def local_names(self, name: str) -> list[tuple[int, str, Element]]:
+        """The sheet-level defined names called ``name`` (Excel compares names without case):
+        (the 0-based index of their sheet, their formula text, their element)."""
+        import html
+
+        book = self.pkg.read(self.part)
+        container = first(book, "definedNames")
+        found: list[tuple[int, str, Element]] = []
+        if container is None or container.empty:
+            return found
+        for e in elements(book, "definedName", container.tag_end, container.content_end):
+            local = e.get("localSheetId")
+            if (e.get("name") or "").casefold() != name.casefold() or local is None or not local.isdigit():
+                continue
+            text = html.unescape(book[e.tag_end:e.content_end].decode("utf-8", "replace"))
+            found.append((int(local), text, e))
+        return found
+
+    def remove_defined_names(self, found: list[Element]) -> None:
+        """Cut out defined names (elements :meth:`local_names` gave, the part unchanged since)."""
+        if found:
+            self.pkg.write(self.part, apply_edits(self.pkg.read(self.part), [(e.start, e.end, b"") for e in found]))
+
+    def add_defined_name(self, name: str, local_sheet: int, text: str, *, hidden: bool = False) -> str | None:
         """Add a sheet-level defined name (e.g. ``_xlnm.Print_Titles``); says whether the
         ``<definedNames>`` list had to be "created" or "opened" (was ``<definedNames/>``) for it."""
         book = self.pkg.read(self.part)
@@ -258,7 +281,8 @@ class Book:
         if sheets is None:
             return None
         p = sheets.prefix.decode()
-        element = (f'<{p}definedName name="{escape_attr(name)}" localSheetId="{local_sheet}">'
+        shut = ' hidden="1"' if hidden else ""
+        element = (f'<{p}definedName name="{escape_attr(name)}" localSheetId="{local_sheet}"{shut}>'
                    f"{escape_text(text)}</{p}definedName>").encode()
         container = first(book, "definedNames")
         if container is not None:
