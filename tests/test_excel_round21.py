@@ -188,3 +188,21 @@ def test_the_command_line_clears_the_buttons_marks_by_the_same_mark(tmp_path: Pa
     assert wb.sheetnames == [SHEET, KEPT, FINDINGS_SHEET]
     assert [list(r) for r in wb[FINDINGS_SHEET].iter_rows(max_row=2, max_col=2, values_only=True)] == OWN_ROWS
     assert _marks_in(cleared) == 0
+
+
+def test_pressing_again_never_writes_over_a_users_sheet_of_rectxls_name(tmp_path: Path) -> None:
+    """校验台账 pressed again after the clerk renamed rectxl's 校验结果 and made a sheet of their own
+    under that name: theirs is not written over — rectxl's list goes to 校验结果(rectxl) — and
+    清除标记 then deletes only that one."""
+    excel = Excel(today=AS_OF)
+    book = excel.open(_county_ledger(tmp_path / "台账.xlsx"))
+    rx.validate(book, OPTS)
+    book.sheets[FINDINGS_SHEET].name = KEPT
+    mine = book.sheets.add(FINDINGS_SHEET, after=book.sheets[len(book.sheets) - 1])
+    mine.range("A1").value = OWN_ROWS
+    rx.validate(book, OPTS)
+    assert values_of(book, FINDINGS_SHEET) == OWN_ROWS
+    assert f"详见“{FINDINGS_SHEET}(rectxl)”工作表" in str(excel.alerts[-1]["prompt"])
+    rx.clear(book)
+    assert [s.name for s in book.sheets] == [SHEET, KEPT, FINDINGS_SHEET]
+    assert values_of(book, FINDINGS_SHEET) == OWN_ROWS

@@ -384,6 +384,10 @@ class Record:
     cells: list[list[str]] = field(default_factory=list)  # [ledger sheet, A1, original fill JSON]
     owned: list[str] = field(default_factory=list)
     changed: bool = False
+    #: of ``owned``: sheets of those names without rectxl's mark of ownership in a workbook that
+    #: carries marks — the user's own (rectxl's renamed, another made under its name): never written
+    #: over or deleted
+    foreign: list[str] = field(default_factory=list)
 
     @classmethod
     def read(cls, book: Any) -> Record:
@@ -398,7 +402,9 @@ class Record:
             if rows is not None:
                 owned = [ref for tag, ref, _ in rows if tag == OWNED_SHEET_TAG and ref]
                 cells = [row for row in rows if row[0] != OWNED_SHEET_TAG]
-                return cls(book, sheets, name, sheet, cells, owned)
+                marks = _owner_marks({n: s for n, s in sheets.items() if n != name}) if owned else {}
+                foreign = [n for n in owned if n in sheets and marks and marks.get(n) != n]
+                return cls(book, sheets, name, sheet, cells, owned, foreign=foreign)
         return cls(book, sheets, free_name(MARKS_SHEET, sheets))
 
     @property
@@ -471,7 +477,8 @@ def _target_sheet(record: Record, spec: SheetSpec) -> str:
     整改明细 kept as a sheet, rectxl's own header row and all) is the user's, and never written
     over. (No sheet is taken for rectxl's by its content: add-in records have named every sheet
     rectxl made since the add-in first made more than 校验结果, see :func:`clear_marks`.)"""
-    return free_name(spec.name, {**record.sheets, record.name: None}, record.owned)
+    mine = [name for name in record.owned if name not in record.foreign]
+    return free_name(spec.name, {**record.sheets, record.name: None}, mine)
 
 
 def _link(target_sheet: str, ref: str, text: str) -> str:
