@@ -7,6 +7,10 @@ stand-in) on ledgers written the way other offices write them.
   both, its mark taken off; a sheet of rectxl's name without the mark is never deleted;
 - a ledger sheet protected against formatting: ``annotate -o copy`` colours nothing (as 标记问题
   colours nothing), keeps the owner's protection, writes the findings into 校验结果 and says so;
+- a workbook as WPS writes it (inline strings, the 1904 date system, dates typed as text, a cached
+  #N/A, merged title, hidden and very hidden sheets, print area, list validation, conditional
+  format, a full-width sheet name): annotate changes only cell formats and appends rectxl's parts,
+  --clear gives every part back byte for byte — also after LibreOffice saved the marked copy;
 - dates rectxl writes into its sheets read as the clerk's Excel shows them (2026年3月31日), never
   the ISO text of a date cell (2026-03-31);
 
@@ -206,3 +210,207 @@ def test_pressing_again_never_writes_over_a_users_sheet_of_rectxls_name(tmp_path
     rx.clear(book)
     assert [s.name for s in book.sheets] == [SHEET, KEPT, FINDINGS_SHEET]
     assert values_of(book, FINDINGS_SHEET) == OWN_ROWS
+
+
+# -- a workbook as WPS writes it: annotate and --clear leave everything of the user's ------------
+
+WPS_SHEET = "巡察整改台账（第二轮）"
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "application/vnd.openxmlformats-officedocument."
+_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_NS = f'xmlns="{_MAIN}" xmlns:r="{_OFFICE}"'
+
+
+def _is(ref: str, text: str, s: int | None = None) -> str:
+    st = f' s="{s}"' if s else ""
+    return f'<c r="{ref}"{st} t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def _n(ref: str, v: int, s: int | None = None) -> str:
+    st = f' s="{s}"' if s else ""
+    return f'<c r="{ref}"{st}><v>{v}</v></c>'
+
+
+def _rels(*rels: tuple[str, str]) -> str:
+    return (f'{_HEAD}<Relationships xmlns="{_PKG}">'
+            + "".join(f'<Relationship Id="rId{i}" Type="{kind}" Target="{target}"/>'
+                      for i, (kind, target) in enumerate(rels, 1)) + "</Relationships>")
+
+
+def _wps_ledger(path: Path) -> Path:
+    """A 县财政局's ledger as WPS 表格 writes it: no shared strings (inline strings), the 1904 date
+    system, a date typed as text behind an apostrophe (2026.3.31), a VLOOKUP with a cached #N/A, a
+    merged title row, a hidden and a very hidden sheet, a print area and print titles, a list
+    validation and a conditional format on the status column, a sheet name in full-width brackets."""
+    import zipfile
+
+    due = 46112 - 1462  # 2026-03-31 in the 1904 date system
+    header = ["序号", "巡察反馈问题", "整改措施", "责任单位", "责任人", "完成时限", "整改进展", "整改状态"]
+    rows = [
+        _is("A1", "某某县财政局巡察整改落实台账", 1),
+        "".join(_is(f"{c}2", h, 2) for c, h in zip("ABCDEFGH", header, strict=True)),
+        _n("A3", 1) + _is("B3", "政府采购程序不规范") + _is("C3", "修订政府采购内控制度") + _is("D3", "采购股")
+        + _is("E3", "张某") + _n("F3", due, 3) + _is("G3", "已起草") + _is("H3", "正在推进"),
+        _n("A4", 2) + _is("B4", "专项资金拨付滞后") + _is("C4", "建立资金拨付台账") + _is("D4", "预算股")
+        + '<c r="E4" t="e"><f>VLOOKUP(D4,人员!A:B,2,0)</f><v>#N/A</v></c>' + _is("F4", "2026.3.31", 4)
+        + _is("G4", "已建立台账") + _is("H4", "正在推进"),
+        _n("A5", 3) + _is("B5", "国有资产管理不严") + _is("C5", "开展资产清查") + _is("D5", "资产股")
+        + _is("E5", "001", 4) + _is("F5", "2026年12月31日") + _is("G5", "已完成清查") + _is("H5", "已完成"),
+    ]
+    data = "".join(f'<row r="{i}">{row}</row>' for i, row in enumerate(rows, 1))
+    sheet1 = (f'{_HEAD}<worksheet {_NS}><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:H5"/>'
+              '<sheetViews><sheetView tabSelected="1" workbookViewId="0">'
+              '<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+              '<sheetFormatPr defaultRowHeight="14.25"/><cols><col min="1" max="1" width="6" customWidth="1"/>'
+              f'<col min="2" max="8" width="18" customWidth="1"/></cols><sheetData>{data}</sheetData>'
+              '<mergeCells count="1"><mergeCell ref="A1:H1"/></mergeCells>'
+              '<conditionalFormatting sqref="H3:H100"><cfRule type="containsText" dxfId="0" priority="1" '
+              'operator="containsText" text="已完成"><formula>NOT(ISERROR(SEARCH("已完成",H3)))</formula></cfRule>'
+              '</conditionalFormatting><dataValidations count="1"><dataValidation type="list" allowBlank="1" '
+              'showInputMessage="1" showErrorMessage="1" sqref="H3:H100"><formula1>"未启动,正在推进,已完成"</formula1>'
+              '</dataValidation></dataValidations>'
+              '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
+              '<pageSetup paperSize="9" orientation="landscape"/></worksheet>')
+    people, template = (f'{_HEAD}<worksheet {_NS}><sheetData><row r="1">{cells}</row></sheetData></worksheet>'
+                        for cells in (_is("A1", "采购股") + _is("B1", "张某"), _is("A1", "模板")))
+    area = f"'{WPS_SHEET}'"
+    workbook = (f'{_HEAD}<workbook {_NS}><workbookPr date1904="1"/>'
+                '<bookViews><workbookView windowWidth="28800" windowHeight="12300"/></bookViews>'
+                f'<sheets><sheet name="{WPS_SHEET}" sheetId="1" r:id="rId1"/>'
+                '<sheet name="人员" sheetId="2" state="hidden" r:id="rId2"/>'
+                '<sheet name="模板" sheetId="3" state="veryHidden" r:id="rId3"/></sheets><definedNames>'
+                f'<definedName name="_xlnm.Print_Area" localSheetId="0">{area}!$A$1:$H$5</definedName>'
+                f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{area}!$2:$2</definedName>'
+                '<definedName name="状态列表">"未启动,正在推进,已完成"</definedName></definedNames>'
+                '<calcPr calcId="144525"/></workbook>')
+    font = '<sz val="11"/><name val="宋体"/><charset val="134"/>'
+    styles = (f'{_HEAD}<styleSheet xmlns="{_MAIN}"><numFmts count="1"><numFmt numFmtId="176" '
+              'formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;;@"/></numFmts>'
+              f'<fonts count="2"><font>{font}</font><font><b/>{font}</font></fonts>'
+              '<fills count="3"><fill><patternFill patternType="none"/></fill>'
+              '<fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid">'
+              '<fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>'
+              '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+              '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+              '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+              '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1">'
+              '<alignment horizontal="center"/></xf>'
+              '<xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/>'
+              '<xf numFmtId="176" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+              '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1" applyNumberFormat="1"/>'
+              '</cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>'
+              '<dxfs count="1"><dxf><font><color rgb="FF006100"/></font><fill><patternFill>'
+              '<bgColor rgb="FFC6EFCE"/></patternFill></fill></dxf></dxfs></styleSheet>')
+    worksheet = _CT + "spreadsheetml.worksheet+xml"
+    types = (f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+             '<Default Extension="xml" ContentType="application/xml"/>'
+             f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}spreadsheetml.sheet.main+xml"/>'
+             + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{worksheet}"/>'
+                       for i in (1, 2, 3))
+             + f'<Override PartName="/xl/styles.xml" ContentType="{_CT}spreadsheetml.styles+xml"/>'
+             f'<Override PartName="/docProps/app.xml" ContentType="{_CT}extended-properties+xml"/></Types>')
+    app = (f'{_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+           "<Application>WPS 表格</Application><AppVersion>12.1.0.15712</AppVersion></Properties>")
+    parts = {
+        "[Content_Types].xml": types,
+        "_rels/.rels": _rels((f"{_OFFICE}/officeDocument", "xl/workbook.xml"),
+                             (f"{_OFFICE}/extended-properties", "docProps/app.xml")),
+        "docProps/app.xml": app, "xl/workbook.xml": workbook,
+        "xl/_rels/workbook.xml.rels": _rels(*((f"{_OFFICE}/worksheet", f"worksheets/sheet{i}.xml") for i in (1, 2, 3)),
+                                            (f"{_OFFICE}/styles", "styles.xml")),
+        "xl/styles.xml": styles, "xl/worksheets/sheet1.xml": sheet1, "xl/worksheets/sheet2.xml": people,
+        "xl/worksheets/sheet3.xml": template,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in parts.items():
+            zf.writestr(name, text.encode("utf-8"))
+    return path
+
+
+def _canonical(data: bytes) -> bytes:
+    from lxml import etree
+
+    return etree.tostring(etree.fromstring(data), method="c14n")
+
+
+def test_a_wps_workbook_is_marked_and_cleared_leaving_everything_of_the_users(tmp_path: Path) -> None:
+    import zipfile
+
+    from lxml import etree
+
+    source = _wps_ledger(tmp_path / "财政局台账.xlsx")
+    _, marked, _ = api.annotate(source, tmp_path / "标记.xlsx", OPTS)
+    before, after = R.parts(source), R.parts(marked)
+    # the marked copy: the ledger's cells changed in their format only, every other part of the
+    # user's as it was (the workbook part: rectxl's sheets and names appended)
+    assert {n for n in before if before[n] != after[n]} == {
+        "[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+        "xl/worksheets/sheet1.xml"}
+    main_ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    old, new = (etree.fromstring(parts["xl/worksheets/sheet1.xml"]) for parts in (before, after))
+    for tree in (old, new):
+        for c in tree.iter(main_ns + "c"):
+            c.attrib.pop("s", None)
+    assert etree.tostring(old, method="c14n") == etree.tostring(new, method="c14n")
+    workbook = etree.fromstring(after["xl/workbook.xml"])
+    states = {e.get("name"): e.get("state") for e in workbook.iter(main_ns + "sheet")}
+    assert (states[WPS_SHEET], states["人员"], states["模板"]) == (None, "hidden", "veryHidden")
+    assert workbook.find(main_ns + "workbookPr").get("date1904") == "1"
+    with zipfile.ZipFile(marked) as zf:
+        assert "xl/sharedStrings.xml" not in zf.namelist()
+    fills = _fills_of(marked, WPS_SHEET)
+    assert fills["F3"] and fills["F4"] and fills["E4"]  # the 1904 date, the date typed as text, the #N/A
+    assert "2026年3月31日" in _texts(openpyxl.load_workbook(marked), ["逾期清单"])
+    # --clear: every part exactly as it was, lxml-canonical and byte for byte
+    _, cleared, _ = api.clear_marks(marked, tmp_path / "清除.xlsx")
+    back = R.parts(cleared)
+    assert sorted(back) == sorted(before)
+    assert all(_canonical(back[n]) == _canonical(before[n]) for n in before if n.endswith((".xml", ".rels")))
+    assert back == before
+
+
+def _fills_of(path: Path, sheet: str) -> dict[str, Any]:
+    ws = openpyxl.load_workbook(path)[sheet]
+    return {c.coordinate: c.fill.fgColor.rgb if c.fill.fill_type == "solid" else None
+            for row in ws.iter_rows() for c in row}
+
+
+def test_a_wps_workbook_is_marked_and_cleared_by_the_buttons(tmp_path: Path) -> None:
+    excel = Excel(today=AS_OF)
+    book = excel.open(_wps_ledger(tmp_path / "财政局台账.xlsx"))
+    wb = workbook_of(book).wb
+    before = {c.coordinate: (c.value, c.fill.fill_type) for row in wb[WPS_SHEET].iter_rows() for c in row}
+    rx.flag(book, OPTS)
+    assert "已标记 3 个单元格" in str(excel.alerts[-1]["prompt"])
+    rx.clear(book)
+    assert {c.coordinate: (c.value, c.fill.fill_type) for row in wb[WPS_SHEET].iter_rows() for c in row} == before
+    assert [s.name for s in book.sheets] == [WPS_SHEET, "人员", "模板"]
+
+
+def test_a_wps_workbook_marked_then_saved_by_libreoffice_clears_to_what_the_user_had(tmp_path: Path) -> None:
+    """The marked copy saved again by LibreOffice (formats and sheets renumbered, every part
+    rewritten): --clear finds rectxl's sheets by their marks, deletes them, and the clerk's cells,
+    fills, validation, conditional format, print area and titles and hidden sheets are as they were."""
+    from tests.workbook_compare import soffice_convert
+
+    source = _wps_ledger(tmp_path / "财政局台账.xlsx")
+    _, marked, _ = api.annotate(source, tmp_path / "标记.xlsx", OPTS)
+    saved = soffice_convert(marked, "xlsx", tmp_path / "lo")
+    assert _marks_in(saved) == 1 + len(SUMMARY_SHEETS)  # LibreOffice keeps rectxl's marks
+    outcome, cleared, _ = api.clear_marks(saved, tmp_path / "清除.xlsx")
+    assert outcome.restored == 3 and not outcome.left and not outcome.renamed_own
+    assert _marks_in(cleared) == 0
+
+    def seen(path: Path) -> tuple[Any, ...]:
+        wb = openpyxl.load_workbook(path)
+        ws = wb[WPS_SHEET]
+        return (wb.sheetnames, [s.sheet_state != "visible" for s in wb.worksheets], ws.print_area,
+                ws.print_title_rows, [str(v.sqref) for v in ws.data_validations.dataValidation],
+                [str(f.sqref) for f in ws.conditional_formatting], [str(m) for m in ws.merged_cells.ranges],
+                {c.coordinate: (c.value, c.fill.fgColor.rgb if c.fill.fill_type else None)
+                 for row in ws.iter_rows() for c in row})
+
+    assert seen(cleared) == seen(soffice_convert(source, "xlsx", tmp_path / "lo_src"))
