@@ -414,3 +414,18 @@ def test_a_wps_workbook_marked_then_saved_by_libreoffice_clears_to_what_the_user
                  for row in ws.iter_rows() for c in row})
 
     assert seen(cleared) == seen(soffice_convert(source, "xlsx", tmp_path / "lo_src"))
+
+
+def test_a_sheet_an_earlier_add_in_made_is_marked_when_written_again(tmp_path: Path) -> None:
+    """校验结果 made by an add-in before the marks (none on it), then 生成汇总 and 校验台账 with this one:
+    清除标记 still deletes every sheet rectxl made — 校验结果 is not taken for the clerk's because the
+    summary sheets carry marks and it did not."""
+    excel = Excel(today=AS_OF)
+    book = excel.open(_county_ledger(tmp_path / "台账.xlsx"))
+    rx.validate(book, OPTS)
+    book.sheets[FINDINGS_SHEET].api.Names.Item(1).Delete()  # as the earlier add-in left it
+    rx.summarize(book, OPTS)
+    rx.validate(book, OPTS)
+    rx.clear(book)
+    assert [s.name for s in book.sheets] == [SHEET]
+    assert "未删除" not in str(excel.alerts[-1]["prompt"])

@@ -388,6 +388,9 @@ class Record:
     #: carries marks — the user's own (rectxl's renamed, another made under its name): never written
     #: over or deleted
     foreign: list[str] = field(default_factory=list)
+    #: the record names sheets, and no sheet carries a mark: they were made by an add-in before the
+    #: marks (:meth:`adopt` marks them)
+    unmarked: bool = False
 
     @classmethod
     def read(cls, book: Any) -> Record:
@@ -404,7 +407,7 @@ class Record:
                 cells = [row for row in rows if row[0] != OWNED_SHEET_TAG]
                 marks = _owner_marks({n: s for n, s in sheets.items() if n != name}) if owned else {}
                 foreign = [n for n in owned if n in sheets and marks and marks.get(n) != n]
-                return cls(book, sheets, name, sheet, cells, owned, foreign=foreign)
+                return cls(book, sheets, name, sheet, cells, owned, foreign=foreign, unmarked=bool(owned) and not marks)
         return cls(book, sheets, free_name(MARKS_SHEET, sheets))
 
     @property
@@ -414,6 +417,15 @@ class Record:
     def marked(self) -> list[str]:
         """The ledger sheets the record holds colours on."""
         return list(dict.fromkeys(row[0] for row in self.cells if row and row[0]))
+
+    def adopt(self) -> None:
+        """Mark the sheets an add-in before the marks made (:attr:`unmarked`) as rectxl's, before this
+        press adds marked sheets beside them — else they would then be taken for the user's."""
+        if self.unmarked:
+            for name in self.owned:
+                if name in self.sheets:
+                    _put_owner_mark(self.sheets[name], name)
+            self.unmarked = False
 
     def own(self, name: str) -> None:
         if name not in self.owned:
@@ -456,6 +468,7 @@ def recording(book: Any) -> Iterator[Record]:
     """rectxl's record for one button press, written once at its end — also when the press fails
     half-way, so that the sheets already made stay rectxl's (and 清除标记 removes them)."""
     record = Record.read(book)
+    record.adopt()
     try:
         yield record
     except BaseException:
@@ -1072,9 +1085,11 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
     for now, given in kept.items():  # renamed (or copied) by the user: theirs now, left and named
         _take_owner_mark(sheets[now])
         done.moved.setdefault(given, []).append(now)
-    if not marks:  # a workbook without marks (made by an add-in before them): told by the header row
-        done.moved = _renamed_own(record, [name for name in record.owned if name not in done.removed],
-                                  set(by_sheet))
+    # sheets an add-in before the marks made, renamed by the user (no mark went with them): told by
+    # their header row, named alike
+    unmarked = [name for name in record.owned
+                if name not in sheets and name not in done.removed and name not in done.moved]
+    done.moved.update(_renamed_own(record, unmarked, set(by_sheet) | set(marks)))
     record.delete()
     return done
 
