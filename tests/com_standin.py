@@ -991,11 +991,16 @@ class _Names(ComObject):
         from openpyxl.workbook.defined_name import DefinedName
 
         text = str(RefersTo).removeprefix("=")
-        if not re.fullmatch(r"[A-Za-z_\\][\w.]*", str(Name)):
+        # "'Sheet'!name" (the sheet's own prefix, as Excel takes it for a local name) or "name"
+        prefix, _, name = str(Name).rpartition("!")
+        title = str(self.sheet.ws.title)
+        if prefix and prefix not in (title, "'" + title.replace("'", "''") + "'"):
             raise _excel_error("输入的名称无效。")
-        self.sheet.ws.defined_names[str(Name)] = DefinedName(str(Name), attr_text=text, hidden=not Visible or None)
+        if not re.fullmatch(r"[A-Za-z_\\][\w.]*", name):
+            raise _excel_error("输入的名称无效。")
+        self.sheet.ws.defined_names[name] = DefinedName(name, attr_text=text, hidden=not Visible or None)
         self.sheet.book.changed()
-        return _Name(self.sheet, str(Name))
+        return _Name(self.sheet, name)
 
 
 class _Name(ComObject):

@@ -541,8 +541,10 @@ def _owner_mark_items(sheet: Any) -> list[Any] | None:
 def _put_owner_mark(sheet: Any, name: str) -> None:
     """Give a sheet rectxl made its mark of ownership (as ``rectxl annotate`` does): a hidden name
     local to the sheet holding the name rectxl gave it. Nothing where the engine has no names."""
+    # the name prefixed with its sheet's: local to the sheet, however Excel scopes Worksheet.Names.Add
+    local = "'" + name.replace("'", "''") + "'!" + OWNER_MARK
     with suppress(Exception):
-        sheet.api.Names.Add(Name=OWNER_MARK, RefersTo="=" + owner_mark_text(name), Visible=False)
+        sheet.api.Names.Add(Name=local, RefersTo="=" + owner_mark_text(name), Visible=False)
 
 
 def _owner_marks(sheets: Mapping[str, Any]) -> dict[str, str]:
