@@ -429,3 +429,22 @@ def test_a_sheet_an_earlier_add_in_made_is_marked_when_written_again(tmp_path: P
     rx.clear(book)
     assert [s.name for s in book.sheets] == [SHEET]
     assert "未删除" not in str(excel.alerts[-1]["prompt"])
+
+
+def test_a_ledger_rectxl_writes_keeps_real_date_cells_in_chinese_format(tmp_path: Path) -> None:
+    """A ledger rectxl writes (from a notice, or one read and written again): 整改时限 and 基本信息's
+    反馈日期 and 报告日期 stay date cells (sortable, the grade colours' ISNUMBER test), shown 2026年4月10日."""
+    from rectxl.io.ledger_xlsx import write_ledger
+    from rectxl.io.reader import read_ledger
+
+    path = _county_ledger(tmp_path / "台账.xlsx")
+    wb = openpyxl.load_workbook(path)
+    info = wb.create_sheet("基本信息")
+    for pair in [("单位名称", "某某县财政局"), ("反馈日期", date(2026, 4, 10)), ("报告日期", AS_OF)]:
+        info.append(list(pair))
+    wb.save(path)
+    written = openpyxl.load_workbook(write_ledger(tmp_path / "写出.xlsx", read_ledger(path)))
+    dates = [c for ws in written.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, datetime)]
+    assert {c.value.date() for c in dates} >= {date(2026, 3, 31), date(2026, 12, 31), date(2026, 4, 10), AS_OF}
+    assert all(c.number_format == 'yyyy"年"m"月"d"日"' for c in dates)

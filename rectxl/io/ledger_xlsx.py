@@ -325,7 +325,7 @@ def _write_info_sheet(ws: Worksheet, info: LedgerInfo, *, template: bool = False
             value = f"{value.year}年{value.month}月"  # the month the notice said, no day made up
         cell = set_text(ws, r, 2, value)
         if isinstance(value, date):
-            cell.number_format = "yyyy-mm-dd"
+            cell.number_format = DATE_FORMAT  # as the ledger's own dates: 2026年4月10日
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.cell(r, 3, note).font = Font(color="808080")
     warn_row = len(INFO_ROWS) + 2

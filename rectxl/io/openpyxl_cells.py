@@ -10,6 +10,7 @@ keeps for a cell typed with a leading ``'`` — so that it stays text when the u
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rectxl.core.report import cell_text, looks_like_formula
@@ -33,8 +34,9 @@ def keep_text(cell: Cell) -> Cell:
 
 
 def set_text(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
-    """``ws.cell(row, column, value)`` with text kept as text (:func:`keep_text`)."""
-    return keep_text(ws.cell(row, column, cell_text(value)))
+    """``ws.cell(row, column, value)`` with text kept as text (:func:`keep_text`); a date stays a
+    date cell (a ledger rectxl writes: the caller gives it its Chinese date format)."""
+    return keep_text(ws.cell(row, column, value if isinstance(value, date) else cell_text(value)))
 
 
 def append_text_row(ws: Worksheet, values: Iterable[Any]) -> int:
