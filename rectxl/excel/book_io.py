@@ -292,7 +292,8 @@ def _sheet(book: Any, name: str) -> Any | None:
 
 def _shown(value: Any) -> Any:
     """What the cell is to show: the text exactly (less the control characters a cell cannot
-    hold, as the file writer does), other values as they are (dates stay dates, numbers numbers).
+    hold, as the file writer does), a date as the file writer writes it (2026年3月31日), other values
+    as they are (numbers stay numbers).
     A text starting like a formula stays text through the prefix :func:`_written` puts in front."""
     return "" if value is None else cell_text(value)
 
