@@ -448,3 +448,19 @@ def test_a_ledger_rectxl_writes_keeps_real_date_cells_in_chinese_format(tmp_path
              if isinstance(c.value, datetime)]
     assert {c.value.date() for c in dates} >= {date(2026, 3, 31), date(2026, 12, 31), date(2026, 4, 10), AS_OF}
     assert all(c.number_format == 'yyyy"年"m"月"d"日"' for c in dates)
+
+
+@pytest.mark.parametrize(("typed", "said"), [("clean", "rectxl annotate --clear"),
+                                             ("清除标记", "rectxl annotate --clear"),
+                                             ("mark", "rectxl annotate 台账.xlsx")])
+def test_a_command_typed_by_what_it_does_is_pointed_to_annotate(typed: str, said: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """`rectxl clean 台账.xlsx` (or clear, 清除标记, mark): the clerk is told which command does it."""
+    path = _county_ledger(tmp_path / "台账.xlsx")
+    raw = path.read_bytes()
+    try:
+        code = main([typed, str(path)])
+    except SystemExit as exit_:
+        code = exit_.code
+    assert code == 2
+    assert said in capsys.readouterr().err and path.read_bytes() == raw

@@ -132,7 +132,19 @@ class Parser(argparse.ArgumentParser):
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示帮助并退出")
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"用法错误：{translate_error(message)}（运行 {self.prog} --help 查看用法）\n")
+        chosen = re.search(r"invalid choice: '?(.*?)'? \(choose from", message)
+        hint = _COMMAND_HINTS.get((chosen.group(1) if chosen else "").strip().lower(), "")
+        self.exit(EXIT_USAGE, f"用法错误：{translate_error(message)}{hint}（运行 {self.prog} --help 查看用法）\n")
+
+
+#: a command a clerk may try by what it does, → what to run instead
+_CLEAR_HINT = "。清除标记请运行 rectxl annotate --clear 台账.xlsx（写出清除标记后的副本；加 --in-place 直接写回原文件）"
+_MARK_HINT = "。标记问题请运行 rectxl annotate 台账.xlsx（写出带校验结果和标色的副本）"
+_COMMAND_HINTS = {
+    **dict.fromkeys(("clean", "clear", "unmark", "uncolor", "reset", "restore", "清除", "清除标记", "去除标记"),
+                    _CLEAR_HINT),
+    **dict.fromkeys(("mark", "flag", "highlight", "color", "标记", "标记问题"), _MARK_HINT),
+}
 
 
 #: argparse's error messages (Python 3.11–3.13) → Chinese; tried in order on each message
