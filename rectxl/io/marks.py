@@ -29,10 +29,18 @@ format. A mark found away from its cell (the rows sorted, a row inserted) is fol
 its cell had; a mark that cannot be told keeps the record (only those marks in it), so that no
 later clear or annotate takes rectxl's colour for the user's.
 
-rectxl's sheets are those the record lists by name and sheetId — or, after a save that renumbered
-the sheets (a sheet deleted or inserted, then saved by LibreOffice or Excel), by name or sheetId
-together with their header row; a sheet of that name rectxl cannot tell for its own is left and
-named (:attr:`ClearOutcome.left`). A hidden sheet called ``rectxl标记`` is rectxl's record only if
+Each sheet rectxl adds carries rectxl's mark of ownership (:data:`rectxl.core.names.OWNER_MARK`, a
+hidden name local to the sheet, which the Excel add-in writes and reads too). rectxl's sheets are
+those the record lists by name that carry the mark, with their sheetId — or, after a save that
+renumbered the sheets (a sheet deleted or inserted, then saved by LibreOffice or Excel), their
+header row. A sheet carrying the mark under another name was renamed (or copied) by the user: it is
+left, named (:attr:`ClearOutcome.renamed_own`) and its mark taken off; a sheet of rectxl's name
+without the mark is the user's, left and named (:attr:`ClearOutcome.left`). A workbook with no
+mark at all (an earlier rectxl; a program that drops defined names) is told by name and sheetId
+or header row alone. A ledger sheet protected against formatting gets no colour (none does,
+as the Excel add-in's 标记问题): its findings are in 校验结果 (:attr:`AnnotateOutcome.refused`).
+
+A hidden sheet called ``rectxl标记`` is rectxl's record only if
 it holds one (:func:`find_record`): a user's own sheet of that name is never read or removed.
 """
 
