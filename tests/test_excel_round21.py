@@ -464,3 +464,19 @@ def test_a_command_typed_by_what_it_does_is_pointed_to_annotate(typed: str, said
         code = exit_.code
     assert code == 2
     assert said in capsys.readouterr().err and path.read_bytes() == raw
+
+
+def test_one_protected_ledger_sheet_of_two_leaves_both_uncoloured_as_the_button_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """台账（一） open, 台账（二） protected against formatting: the copy colours neither (标记问题
+    colours neither), names the protected one and counts every cell left uncoloured."""
+    from tests.test_excel_desktop import _two_sheets_second_protected
+
+    source = _two_sheets_second_protected(tmp_path)
+    copy = tmp_path / "标记.xlsx"
+    main(["annotate", str(source), "-o", str(copy), "--as-of", "2023-09-20"])
+    out = capsys.readouterr().out
+    assert "工作表“台账（二）”受保护" in out and "“台账（一）”" not in out and "（4 个问题单元格未标色" in out
+    for name in ("台账（一）", "台账（二）"):
+        ws = openpyxl.load_workbook(copy)[name]
+        assert not [c.coordinate for row in ws.iter_rows() for c in row if c.fill.fill_type]

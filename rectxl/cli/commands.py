@@ -118,7 +118,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                                           summary=not args.no_summary, force=args.force)
     from rectxl.io.xlsx_out import written_marks
 
-    cells, pending, protected, covered, findings_sheet, refused = written_marks(target)
+    cells, pending, protected, covered, findings_sheet, refused, uncoloured = written_marks(target)
     if backup:
         print(f"已备份原文件到 {backup}")
     marked = (f"{cells} 个问题单元格已标色" if cells else "台账工作表受保护，未标色" if refused else
@@ -131,7 +131,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if refused:
         from rectxl.io.marks import refused_note
 
-        print(f"  注意：{refused_note(refused)}问题见“{findings_sheet}”工作表；原文件未改动。"
+        print(f"  注意：{refused_note(refused, uncoloured)}问题见“{findings_sheet}”工作表；原文件未改动。"
               "如需标色，请先在 Excel 或 WPS 中撤销工作表保护（审阅 → 撤销工作表保护）后再标记。")
     if pending:
         print(f"  注意：上次标记中有 {pending} 个单元格无法确定原来的底色，仍记录在标记中，清除标记时会再次处理。")

@@ -117,6 +117,8 @@ class AnnotateOutcome:
     #: ledger sheets protected against formatting, by how many cells would have been coloured
     #: there: none was coloured, on any sheet (:func:`refused_note`)
     refused: dict[str, int] = field(default_factory=dict)
+    #: the cells left uncoloured then, on every ledger sheet
+    uncoloured: int = 0
 
 
 @dataclass
@@ -589,6 +591,8 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
                                      if (name, ref) not in stuck})
     outcome.refused = {name: len(cells) for name, (part, cells) in wanted.items()
                        if cells and refuses_formats(pkg.read(part))}
+    if outcome.refused:
+        outcome.uncoloured = sum(len(cells) for _, cells in wanted.values())
     for name, (part, cells) in wanted.items():
         if outcome.refused:
             cells = {}
@@ -618,7 +622,7 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
         note = "；".join(f"“{old}”改名为“{new}”" for old, new in outcome.renamed.items())
         notes.append(f"工作簿中已有同名工作表，rectxl 的工作表{note}")
     if outcome.refused:
-        notes.append(refused_note(outcome.refused) + "问题见本表")
+        notes.append(refused_note(outcome.refused, outcome.uncoloured) + "问题见本表")
     if outcome.protections:
         notes.append(f"原台账设有保护（{'；'.join(outcome.protections)}），rectxl 的标记照常写入了这个副本，"
                      "保护设置原样保留")
@@ -660,7 +664,7 @@ def annotate_package(pkg: Package, report: Report, ledger: Ledger, *, summary: b
             "parts": parts,
             "sheets": added, "signatures": signatures, "renamed": outcome.renamed, "styles": styles.record(),
             "defined_names_created": names_created, "protections": outcome.protections,
-            **({"refused": outcome.refused} if outcome.refused else {})}
+            **({"refused": outcome.refused, "uncoloured": outcome.uncoloured} if outcome.refused else {})}
     rows = [RECORD_HEADER, [RECORD_TAG, "", json.dumps(head, ensure_ascii=False, separators=(",", ":"))],
             *record_rows, *pending]
     marks_name = _free_sheet_name(MARKS_SHEET, taken)
@@ -837,11 +841,12 @@ def refuses_formats(sheet_xml: bytes) -> bool:
     return sp is not None and _on(sp.group(), "sheet") and _on(sp.group(), "formatCells", default=True)
 
 
-def refused_note(refused: dict[str, int]) -> str:
-    """What annotate says of ledger sheets protected against formatting (:attr:`AnnotateOutcome.refused`)."""
+def refused_note(refused: dict[str, int], uncoloured: int = 0) -> str:
+    """What annotate says of ledger sheets protected against formatting (:attr:`AnnotateOutcome.refused`):
+    none of the ``uncoloured`` cells (on every ledger sheet) was coloured."""
     names = "、".join(f"“{name}”" for name in refused)
     return (f"工作表{names}受保护，不允许设置单元格格式：rectxl 没有在台账上标色"
-            f"（{sum(refused.values())} 个问题单元格未标色，保护设置原样保留），")
+            f"（{max(uncoloured, sum(refused.values()))} 个问题单元格未标色，保护设置原样保留），")
 
 
 def protections(pkg: Package, book: Book, sheets: list[str] | None = None) -> list[str]:

@@ -230,6 +230,7 @@ class WrittenMarks(NamedTuple):
     findings_sheet: str  # the name 校验结果 went under
     #: ledger sheets protected against formatting, by the cells not coloured there (none was)
     refused: dict[str, int]
+    uncoloured: int  # the cells left uncoloured then, on every ledger sheet
 
 
 def written_marks(path: Path) -> WrittenMarks:
@@ -237,7 +238,7 @@ def written_marks(path: Path) -> WrittenMarks:
     from rectxl.io.marks import covered_marks, find_record, protections
     from rectxl.io.workbook_parts import Book
 
-    nothing = WrittenMarks(0, 0, [], 0, FINDINGS_SHEET, {})
+    nothing = WrittenMarks(0, 0, [], 0, FINDINGS_SHEET, {}, 0)
     try:
         with _open_for_edit(path) as pkg:
             book = Book(pkg)
@@ -250,7 +251,8 @@ def written_marks(path: Path) -> WrittenMarks:
             refused = (record.head or {}).get("refused") or {}
             return WrittenMarks(len(record.cells) - pending, pending, protections(pkg, book, coloured),
                                 covered_marks(pkg, book, record), str(renamed.get(FINDINGS_SHEET, FINDINGS_SHEET)),
-                                {str(k): int(v) for k, v in refused.items()} if isinstance(refused, dict) else {})
+                                {str(k): int(v) for k, v in refused.items()} if isinstance(refused, dict) else {},
+                                int((record.head or {}).get("uncoloured") or 0))
     except RectxlError:
         return nothing
 
