@@ -480,3 +480,22 @@ def test_one_protected_ledger_sheet_of_two_leaves_both_uncoloured_as_the_button_
     for name in ("台账（一）", "台账（二）"):
         ws = openpyxl.load_workbook(copy)[name]
         assert not [c.coordinate for row in ws.iter_rows() for c in row if c.fill.fill_type]
+
+
+def test_a_copy_the_clerk_made_of_a_findings_sheet_is_kept_and_called_a_copy(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel's 移动或复制 → 建立副本 of 校验结果 copies its names local to the sheet, rectxl's mark with
+    them: --clear deletes rectxl's 校验结果 and keeps the clerk's copy, calling it a copy."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    _, marked, _ = api.annotate(_county_ledger(tmp_path / "台账.xlsx"), tmp_path / "标记.xlsx", OPTS)
+    wb = openpyxl.load_workbook(marked)
+    copy = wb.copy_worksheet(wb[FINDINGS_SHEET])
+    copy.title = f"{FINDINGS_SHEET} (2)"
+    for name, defined in wb[FINDINGS_SHEET].defined_names.items():  # as Excel copies them
+        copy.defined_names[name] = DefinedName(name, attr_text=defined.attr_text, hidden=defined.hidden)
+    wb.save(tmp_path / "副本.xlsx")
+    assert main(["annotate", "--clear", str(tmp_path / "副本.xlsx"), "-o", str(tmp_path / "清除.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert f"“{FINDINGS_SHEET}”已删除，您复制出的“{FINDINGS_SHEET} (2)”视为您自己的工作表" in out
+    assert openpyxl.load_workbook(tmp_path / "清除.xlsx").sheetnames == [SHEET, f"{FINDINGS_SHEET} (2)"]

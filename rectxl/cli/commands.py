@@ -109,7 +109,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         for now, given in outcome.renamed_own.items():
             kept.setdefault(given, []).append(now)
         for given, names in kept.items():
-            print(f"  注意：{kept_own_note(given, names)}。")
+            print(f"  注意：{kept_own_note(given, names, copied=given in outcome.removed)}。")
         if outcome.left:
             print(f"  注意：工作表“{'”“'.join(outcome.left)}”与 rectxl 添加的工作表同名，但无法确认是 rectxl 添加的"
                   "（可能已被改动或替换），未删除：如确认不再需要，请手动删除。")

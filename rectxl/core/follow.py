@@ -50,10 +50,14 @@ def copied_note(sheet: str, cells: list[str], *, limit: int = 20) -> str:
             "如不需要这些颜色，请手动清除")
 
 
-def kept_own_note(given: str, now: list[str]) -> str:
+def kept_own_note(given: str, now: list[str], *, copied: bool = False) -> str:
     """What a clear (the command line's and 清除标记's alike) says of rectxl's sheet ``given`` that
-    the user renamed (or copied) to ``now``: left, the user's from then on."""
+    the user renamed to ``now`` — or, ``copied``, made copies of (``given`` itself deleted): left,
+    the user's from then on."""
     names = "、".join(f"“{n}”" for n in now)
+    if copied:
+        return (f"rectxl 生成的工作表“{given}”已删除，您复制出的{names}视为您自己的工作表，未删除"
+                "（如不需要请手动删除）")
     return (f"rectxl 生成的工作表“{given}”已改名为{names}，改名后视为您自己的工作表，未删除"
             "（如不需要请手动删除）")
 

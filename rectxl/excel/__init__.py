@@ -180,7 +180,7 @@ def cleared_message(done: Cleared) -> str:
     parts += [copied_note(name, cells) for name, cells in done.copies.items()]
     if done.removed:
         parts.append(f"已删除 rectxl 生成的工作表：{'、'.join(done.removed)}")
-    parts += [kept_own_note(name, now) for name, now in done.moved.items()]
+    parts += [kept_own_note(name, now, copied=name in done.removed) for name, now in done.moved.items()]
     said = "；".join(parts) if parts else "没有需要恢复的单元格"
     left = (f"。工作表{'、'.join(f'“{n}”' for n in done.left)}没有登记为 rectxl 生成的（可能是旧版 rectxl 写入的，"
             "也可能是您自己的），未删除；如不需要请手动删除" if done.left else "")
