@@ -499,3 +499,35 @@ def test_a_copy_the_clerk_made_of_a_findings_sheet_is_kept_and_called_a_copy(
     out = capsys.readouterr().out
     assert f"“{FINDINGS_SHEET}”已删除，您复制出的“{FINDINGS_SHEET} (2)”视为您自己的工作表" in out
     assert openpyxl.load_workbook(tmp_path / "清除.xlsx").sheetnames == [SHEET, f"{FINDINGS_SHEET} (2)"]
+
+
+def test_an_unplaced_date_mark_of_a_1904_workbook_is_named_by_the_date_it_showed(tmp_path: Path) -> None:
+    """A mark recorded without its row's texts (an earlier rectxl) on a date cell the clerk then
+    changed and re-coloured, in a workbook of the 1904 date system (as WPS keeps one from Excel
+    for Mac): --clear names it with the date the cell showed when marked — 2026年3月31日, not the
+    serial number read from 1900 (2022年3月30日)."""
+    import json
+    import re
+    import zipfile
+
+    _, marked, _ = api.annotate(_wps_ledger(tmp_path / "财政局台账.xlsx"), tmp_path / "标记.xlsx", OPTS)
+    parts = R.parts(marked)
+    record = next(n for n, data in parts.items() if n.startswith("xl/worksheets/") and b"#rectxl" in data)
+
+    from xml.sax.saxutils import escape, unescape
+
+    def older(m: re.Match[bytes]) -> bytes:  # the mark of F3 as an earlier rectxl recorded it: no row
+        data = json.loads(unescape(m.group(1).decode()))
+        data.pop("row", None)
+        return b"<t>" + escape(json.dumps(data, ensure_ascii=False)).encode() + b"</t>"
+
+    parts[record], count = re.subn(rb'<t>(\{[^<]*?"v":"44650"[^<]*)</t>', older, parts[record])
+    assert count == 1 and b'"row"' in parts[record]  # the other marks keep their rows
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(rb'<c r="F3" s="\d+"><v>44650</v></c>', b'<c r="F3"><v>44700</v></c>', parts[sheet])
+    edited = tmp_path / "改过.xlsx"
+    with zipfile.ZipFile(edited, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    outcome, _, _ = api.clear_marks(edited, tmp_path / "清除.xlsx")
+    assert outcome.unplaced == [f"{WPS_SHEET}!F3（标记时为日期2026年3月31日）"]

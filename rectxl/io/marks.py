@@ -160,18 +160,31 @@ class ClearOutcome:
     renamed_own: dict[str, str] = field(default_factory=dict)
 
 
-def _marked_text(value: str) -> str:
+def _marked_text(value: str, date1904: bool = False) -> str:
     """"标记时内容为“…”" of a recorded cell text; a date cell's (recorded as its serial number,
-    2000–2050) as the date it showed."""
+    2000–2050) as the date it showed — counted from 1904-01-01 in a workbook of the 1904 date
+    system (Excel for Mac's, kept by WPS)."""
     if not value:
         return "标记时为空白"
-    if re.fullmatch(r"\d{5}(?:\.0+)?", value) and 36526 <= float(value) <= 55153:
+    low, high = 36526, 55153
+    if date1904:
+        low, high = low - 1462, high - 1462
+    if re.fullmatch(r"\d{4,5}(?:\.0+)?", value) and low <= float(value) <= high:
         from datetime import date, timedelta
 
         from rectxl.core.text import cn_date
 
-        return f"标记时为日期{cn_date(date(1899, 12, 30) + timedelta(days=int(float(value))))}"
+        start = date(1904, 1, 1) if date1904 else date(1899, 12, 30)
+        return f"标记时为日期{cn_date(start + timedelta(days=int(float(value))))}"
     return f"标记时内容为“{value}”"
+
+
+_DATE1904 = re.compile(rb'<(?:[\w.-]+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["\'](?:1|true)["\']')
+
+
+def _date1904(pkg: Package, book: Book) -> bool:
+    """The workbook counts dates from 1904 (``workbookPr date1904``)."""
+    return _DATE1904.search(pkg.read(book.part)[:8192]) is not None
 
 
 def unplaced_note(outcome: ClearOutcome, *, limit: int = 20) -> str:
@@ -1227,7 +1240,8 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
     astray = [d for d in lost if not d.get("row") and spots[str(d["ref"])].found]
     outcome.astray += len(astray)
     where = f"{sheet_name}!" if sheet_name else ""
-    outcome.unplaced += [f"{where}{d['ref']}（{_marked_text(str(d.get('v') or ''))}）" for d in astray]
+    date1904 = bool(astray) and _date1904(pkg, book)
+    outcome.unplaced += [f"{where}{d['ref']}（{_marked_text(str(d.get('v') or ''), date1904)}）" for d in astray]
     outcome.given_back |= {(part, ref) for ref in targets}
     xml = tidy_rows(restore(xml, spots, targets, remove), rows)
     pkg.write(part, xml)
