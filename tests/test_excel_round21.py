@@ -12,7 +12,11 @@ stand-in) on ledgers written the way other offices write them.
   format, a full-width sheet name): annotate changes only cell formats and appends rectxl's parts,
   --clear gives every part back byte for byte — also after LibreOffice saved the marked copy;
 - dates rectxl writes into its sheets read as the clerk's Excel shows them (2026年3月31日), never
-  the ISO text of a date cell (2026-03-31);
+  the ISO text of a date cell (2026-03-31); a ledger rectxl writes keeps real date cells, shown so;
+- a copy the clerk made of 校验结果 is kept and called a copy; a button pressed again never writes
+  over a sheet of the clerk's under rectxl's name; sheets an earlier add-in made are marked;
+- a 1904-date-system workbook's unplaced date mark is named by the date it showed;
+- ``rectxl clean`` / ``clear`` / ``mark`` point the clerk to ``rectxl annotate [--clear]``.
 
 Every fixture is built here with openpyxl (or edited as a package, as WPS and LibreOffice write it).
 """
