@@ -191,3 +191,24 @@ def test_a_row_marked_closed_is_done_where_the_ledger_has_no_status_column(
     assert "标明已销号、已验收的行（是否销号（G列））按已完成读取" in missing["message"]
     s = summarize(ledger, AS_OF)
     assert (s.counts.done, s.counts.closed) == (1, 1)
+
+
+def test_an_empty_owner_cell_merged_over_two_measures_is_one_finding_naming_both_rows(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+    ws.append([1, "问题甲", "措施一", None, "2026年12月31日", "正在推进"])
+    ws.append([None, None, "措施二", None, "2026年12月31日", "正在推进"])
+    ws.append([2, "问题乙", "措施三", None, "2026年12月31日", "正在推进"])
+    for span in ("D2:D3", "A2:A3", "B2:B3"):
+        ws.merge_cells(span)
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    import json
+
+    main(["check", str(path), "--as-of", "2026-11-30", "--format", "json"])
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "missing-owner-unit"]
+    assert [(f["cell"], f["message"].split("未填写")[0]) for f in found] == [
+        ("D2", "第2、3行（共用合并单元格D2）"), ("D4", "第4行")]

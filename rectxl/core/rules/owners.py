@@ -33,13 +33,25 @@ def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[
                 yield r.finding(ctx, row=sheet.header_row, field=level, row_hint="表头", value=None,
                                 sheet=sheet.name, where="")
         duties = {s.name: s for s in ctx.sheets if s.duties_from}
-        for m in ctx.measures:
-            value = getattr(m, field_attr)
-            if ((not value or is_placeholder(value)) and ctx.has_column(m, level)
-                    and level not in m.uncomputed and not holds_error(ctx, m, level)):
+        empty = [m for m in ctx.measures
+                 if (not (value := getattr(m, field_attr)) or is_placeholder(value)) and ctx.has_column(m, level)
+                 and level not in m.uncomputed and not holds_error(ctx, m, level)]
+        # one empty cell merged down over several measures is one cell to fill: one finding, naming its rows
+        sharing: dict[tuple[str, str], list[int]] = {}
+        for m in empty:
+            if cell := m.cell(level):
+                sharing.setdefault((m.sheet or "", cell), []).append(m.row)
+        for m in empty:
+            cell = m.cell(level)
+            rows = sharing.get((m.sheet or "", cell), []) if cell else []
+            if len(rows) > 1:
+                if m.row != rows[0]:
+                    continue
+                hint = f"第{'、'.join(str(n) for n in rows)}行（共用合并单元格{cell}）"
+            else:
                 # the row of the cell to fill: a form's (项目 | 内容) field row, not its block's first
-                yield r.at(ctx, m, level, row_hint=f"第{row_of(m.cell(level)) or m.row}行",
-                           where=_where_duties(duties, m, level))
+                hint = f"第{row_of(cell) or m.row}行"
+            yield r.at(ctx, m, level, row_hint=hint, where=_where_duties(duties, m, level))
 
     return check
 
