@@ -209,6 +209,9 @@ class Grid:
     #: a form read as a table: the row above its first block, where the table's header row was put
     #: (its title, or 填报单位 | 填报日期), still read for the facts written above the table
     displaced: tuple[tuple[Any, ...], ...] = ()
+    #: a 序号 column numbering issues under their group ("2.1 | 2.2", "（二）1"): 0-based row → the
+    #: group's number (read as the issue's category where no heading row names it)
+    outline_groups: Mapping[int, int] = field(default_factory=dict)
 
     def value(self, r: int, c: int) -> Any:
         if r < len(self.rows):
@@ -1678,6 +1681,71 @@ def _labels_as_numbers(grid: Grid, header: HeaderMap) -> Grid:
     return replace(grid, rows=rows)
 
 
+#: a 序号 cell numbering a measure under its issue: "1.1", "1-2", "2．1", "（一）1", "一-2", "(二)3" —
+#: group 1 (or 2, in Chinese numerals) the issue's number, group 3 the measure's
+_OUTLINE_MARK = LazyPattern(r"^\s*(?:(\d{1,3})|[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?)\s*"
+                            r"(?:[.．\-－—_]|(?<=[)）]))\s*[(（]?\s*(\d{1,3})\s*[)）]?\s*[.．、]?\s*$")
+
+
+def _outline_mark(v: Any) -> tuple[int, int] | None:
+    """The issue's and the measure's numbers of a 序号 cell "1.1" / "1-2" / "（一）1" (a number 1.2
+    typed into Excel as a decimal too), else ``None``."""
+    if isinstance(v, float) and not v.is_integer() and 0 < v < 1000:
+        v = repr(v)  # 1.2 (the clerk's "1.2", a number to Excel)
+    if type(v) is not str:
+        return None
+    m = _OUTLINE_MARK.match(v)
+    if m is None:
+        return None
+    issue = int(m.group(1)) if m.group(1) else to_int(m.group(2))
+    return (issue, int(m.group(3))) if issue else None
+
+
+def _outline_as_issue_numbers(grid: Grid, header: HeaderMap) -> Grid:
+    """``grid`` with a 序号 column numbering each measure under its issue ("1.1 | 1.2 | 2.1", "1-1",
+    "（一）1") read as the issues' numbers 1, 1, 2 — when each run of one first number stays on one
+    issue (its text merged down, written again or left blank below). A run whose rows name several
+    issues numbers the issues under their group ("2.1 | 2.2", "（二）1 | （二）2": group 2's issues 1
+    and 2): the second numbers are the issues', the first each row's group."""
+    c = header.columns.get(F.ISSUE_NO, header.columns.get(F.ROW_NO))
+    issue_c = header.columns.get(F.ISSUE)
+    if c is None or issue_c is None:
+        return grid
+    rows = grid.rows
+    marks: dict[int, tuple[int, int]] = {}
+    grouped = False  # a run of one first number over several issues
+    run_issue: tuple[int, str] | None = None  # (first number, its issue's text) of the run being read
+    for r in range(header.data_start, len(rows)):
+        row = rows[r]
+        v = row[c] if c < len(row) else None
+        issue = _text(row[issue_c]).rstrip(_TRAILING_MARKS) if issue_c < len(row) and not _blank(row[issue_c]) else ""
+        if _blank(v):
+            if issue and run_issue is not None and issue != run_issue[1]:
+                return grid  # an issue without a mark
+            continue
+        mark = _outline_mark(v)
+        if mark is None:
+            if _int(v) is not None:
+                return grid  # a plain number: "1" over "1.1", "1.2" — the outline read elsewhere
+            continue  # a heading ("一、"), a note
+        number = mark[0]
+        if run_issue is not None and number == run_issue[0]:
+            if issue and run_issue[1] and issue != run_issue[1]:
+                grouped = True  # one first number over several issues: their group's
+            if issue and not run_issue[1]:
+                run_issue = (number, issue)
+        else:
+            run_issue = (number, issue)
+        marks[r] = mark
+    if len(marks) < 2:
+        return grid
+    rows = list(rows)
+    for r, (first, second) in marks.items():
+        rows[r] = list(rows[r])
+        rows[r][c] = second if grouped else first
+    return replace(grid, rows=rows, outline_groups={r: m[0] for r, m in marks.items()} if grouped else {})
+
+
 def _int(v: Any) -> int | None:
     if isinstance(v, bool):
         return None
@@ -2437,7 +2505,8 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     # sheets each named by a field alone ("政治建设" | "党风廉政建设"): one sheet per aspect
     by_field = len(picked) > 1 and all(names_a_field(grid.name.strip()) for grid, _ in picked)
     for grid, header in picked:
-        grid = _labels_as_numbers(_without_example_rows(_without_header_repeats(grid, header), header), header)
+        grid = _without_example_rows(_without_header_repeats(grid, header), header)
+        grid = _labels_as_numbers(_outline_as_issue_numbers(grid, header), header)
         previous = _Builder(grid, header, ledger, previous, issue_list)
         if len(picked) > 1 and (aspect := _sheet_aspect(grid, header, by_field)) is not None:
             previous.start_aspect(aspect)  # one sheet per aspect, named above its header
@@ -3677,6 +3746,14 @@ class _Builder:
         if category_t and (self.category is None or category_t != self._category_text):
             self._new_category(category_t)
             self._category_text = category_t
+        elif not category_t and (group := self.grid.outline_groups.get(r)) is not None \
+                and group != self._outline_group and self._opens_group(group):
+            # "2.1 | 2.2" under no heading of group 2: the group opens here, numbered, unnamed
+            self._outline_group = group
+            self._new_category("")
+            assert self.category is not None
+            self.category.number = group
+            self._category_text = ""
         elif not category_t and self.category is None:
             self._new_category("")
             self._category_text = ""
@@ -3705,6 +3782,10 @@ class _Builder:
                 # the issue numbered on its first row only (1 | 问题 | no measure), its text merged or
                 # copied down over its measures' rows: the same issue, not one without measures
                 # and a second of the same words
+                key = self._issue_key
+            elif not key[1] and self.issue is not None and issue_no == self._issue_key[0]:
+                # its number written again on each measure's row (1 | 1 | 2), its text on the first
+                # only: the same issue, not a second of no words under one number
                 key = self._issue_key
             assert self.category is not None
             # an issue written on each of its rows, met again after others (a ledger sorted by
@@ -3757,6 +3838,16 @@ class _Builder:
             self.ledger.orphans.extend(found)
         else:
             self.issue.measures.extend(found)
+
+    def _opens_group(self, group: int) -> bool:
+        """Rows numbered "2.1" start group 2 with no heading naming it: the aspect or category just
+        opened above them (二、… | （二）…) is not numbered 2, or has issues already."""
+        self._outline_group = group
+        if self.category is not None and self.category.issues:
+            return True
+        if self.category is not None and self.category.number is not None:
+            return self.category.number != group
+        return self.aspect is None or self.aspect.number != group
 
     def _progress_of_measure_above(self, r: int, text: str) -> bool:
         """A row whose measure cell tells how the measure above got on ("整改进展：已查处2起",
@@ -3854,6 +3945,8 @@ class _Builder:
 
     _aspect_text = ""
     _category_text = ""
+    #: the group number of the last row numbered "2.1" (:attr:`Grid.outline_groups`)
+    _outline_group: int | None = None
     #: the unit every measure of the sheet is, named by the sheet (:meth:`owned_by`)
     _sheet_unit = ""
     #: (row, column) of every cell anchoring a range merged down (:meth:`_merged_over_below`)

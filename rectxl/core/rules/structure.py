@@ -319,7 +319,8 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
         for a in aspects[1:]
     )
     # …and in each 问题类别 in many county ledgers (1, 2 | 1, 2): a category opening again at 1
-    by_category = any(c.title is not None and c.issues and c.issues[0].number == 1
+    # (or in each group of a 序号 "1.1 | 1.2 | 2.1", numbered, not named)
+    by_category = any(_heads(c) and c.issues and c.issues[0].number == 1
                       for a in aspects for c in a.categories[1:])
     if not restarts and not by_category and (shuffled := _reordered(r, ctx, ctx.ledger.issues())) is not None:
         yield shuffled
@@ -332,13 +333,18 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
             previous = None
             seen = set()
         for category in aspect.categories:
-            if by_category and category.title is not None:
+            if by_category and _heads(category):
                 previous = None
                 seen = set()
             yield from _gaps_in(r, ctx, category.issues, previous, seen, last_sheet)
             numbered = [i.number for i in category.issues if i.number is not None]
             if numbered:
                 previous = numbered[-1]
+
+
+def _heads(category: Category) -> bool:
+    """The category heads its issues: named, or numbered (a 序号's group, "2.1 | 2.2")."""
+    return category.title is not None or category.number is not None
 
 
 def _reordered(r: Rule, ctx: Context, issues: Iterable[Issue]) -> Finding | None:

@@ -1,0 +1,86 @@
+"""Ledger layouts round twenty-one: a 序号 column numbering each measure under its issue (1.1 | 1.2 |
+2.1, "1-1", "（一）1"), header words not met before, the day done inside a 完成时间及佐证材料 cell, a
+Word ledger's first category heading above its header, a Word 97-2003 .doc ledger in a batch.
+Every workbook and document is built here; units, people and texts are fictional."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rectxl import api
+from rectxl.cli import main
+from tests.test_layout_round15 import _book as round15_book
+
+Rows = Sequence[Sequence[Any]]
+AS_OF = "2026-09-30"
+HEADER = ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态"]
+
+
+def _book(path: Path, rows: Rows, merges: Sequence[str] = ()) -> Path:
+    return round15_book(path, {"台账": (rows, list(merges))}, unit="某某县住房和城乡建设局")
+
+
+def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    main(["check", str(path), "--as-of", AS_OF, "--format", "json"])
+    return json.loads(capsys.readouterr().out)["findings"]  # type: ignore[no-any-return]
+
+
+def _loud(findings: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return sorted((f["code"], f["cell"]) for f in findings if f["severity"] != "info")
+
+
+def _issues(path: Path) -> list[tuple[int | None, int | None, str, list[str]]]:
+    """(category number, issue number, issue, its measures) of each issue, in order."""
+    return [(c.number, i.number, i.title, [m.text for m in i.measures])
+            for a in api.read_ledger(path).aspects for c in a.categories for i in c.issues]
+
+
+# -- 序号 numbering each measure under its issue --------------------------------------------------
+
+def _outline_rows(first: Any, second: Any, third: Any, again: str | None) -> Rows:
+    return [HEADER,
+            [first, "在建项目转包违法分包监管不严", "开展在建项目转包违法分包专项检查", "建管股", "2026年6月30日",
+             "已完成"],
+            [second, again, "建立建筑市场信用评价台账", "建管股", "2026年6月30日", "已完成"],
+            [third, "物业专项维修资金使用不规范", "修订维修资金使用管理办法", "房管股", "2026年6月30日", "已完成"]]
+
+
+@pytest.mark.parametrize("marks", [("1.1", "1.2", "2.1"), ("1-1", "1-2", "2-1"), ("（一）1", "（一）2", "（二）1"),
+                                   (1.1, 1.2, 2.1), ("1．1", "1．2", "2．1")])
+@pytest.mark.parametrize("layout", ["merged", "written again", "blank below"])
+def test_serial_numbers_the_measures_under_their_issue(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       marks: tuple[Any, Any, Any], layout: str) -> None:
+    again = "在建项目转包违法分包监管不严" if layout == "written again" else None
+    path = _book(tmp_path / "住建局.xlsx", _outline_rows(*marks, again), ["B2:B3"] if layout == "merged" else [])
+    assert _loud(_check(path, capsys)) == []
+    assert [(n, t, ms) for _, n, t, ms in _issues(path)] == [
+        (1, "在建项目转包违法分包监管不严", ["开展在建项目转包违法分包专项检查", "建立建筑市场信用评价台账"]),
+        (2, "物业专项维修资金使用不规范", ["修订维修资金使用管理办法"])]
+
+
+def test_an_issue_number_written_again_on_each_measure_row(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = _book(tmp_path / "住建局.xlsx", _outline_rows(1, 1, 2, None))
+    assert _loud(_check(path, capsys)) == []
+    assert [(n, len(ms)) for _, n, _, ms in _issues(path)] == [(1, 2), (2, 1)]
+
+
+@pytest.mark.parametrize("marks", [("1.1", "1.2", "2.1"), ("（一）1", "（一）2", "（二）1"), ("一-1", "一-2", "二-1")])
+def test_serial_numbering_issues_under_their_group(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   marks: tuple[str, str, str]) -> None:
+    """Each row another issue: the first number is the group's, the second the issue's within it."""
+    path = _book(tmp_path / "住建局.xlsx", _outline_rows(*marks, "建筑市场信用体系建设滞后"))
+    assert _loud(_check(path, capsys)) == []
+    assert [(c, n, t) for c, n, t, _ in _issues(path)] == [
+        (1, 1, "在建项目转包违法分包监管不严"), (1, 2, "建筑市场信用体系建设滞后"),
+        (2, 1, "物业专项维修资金使用不规范")]
+
+
+def test_a_gap_in_outline_numbers_is_still_told(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _book(tmp_path / "住建局.xlsx", _outline_rows("1.1", "1.2", "3.1", None), ["B2:B3"])
+    assert _loud(_check(path, capsys)) == [("issue-number-gap", "A4")]
