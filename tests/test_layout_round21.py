@@ -84,3 +84,39 @@ def test_serial_numbering_issues_under_their_group(tmp_path: Path, capsys: pytes
 def test_a_gap_in_outline_numbers_is_still_told(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _book(tmp_path / "住建局.xlsx", _outline_rows("1.1", "1.2", "3.1", None), ["B2:B3"])
     assert _loud(_check(path, capsys)) == [("issue-number-gap", "A4")]
+
+
+# -- header words not met before: read by their meaningful parts -----------------------------------
+
+def _measures(path: Path) -> list[tuple[str, str, str, str, str | None]]:
+    return [(m.text, m.lead, m.owner_unit, m.deadline.text, m.status.value if m.status else None)
+            for m in api.read_ledger(path).measures()]
+
+
+@pytest.mark.parametrize(("issue", "measure", "lead", "unit", "deadline", "status"), [
+    ("问题清单", "具体做法", "分管县领导", "责任股（室）", "整改周期", "完成情况"),
+    ("问题描述", "整改做法", "包保领导", "责任股(室)", "完成周期", "整改状态"),
+    ("反馈问题", "整改方法", "分管副职", "责任股室", "承诺完成时间", "整改落实情况（已完成/正在整改/未完成）"),
+    ("存在问题", "整改思路", "联系县领导", "承办股室", "整改时间段", "备注（整改状态）"),
+    ("问题表现", "主要做法", "包联领导", "牵头股（室）", "完成时段", "完成情况（已完成、推进中）"),
+])
+def test_header_words_other_offices_use(tmp_path: Path, capsys: pytest.CaptureFixture[str], issue: str,
+                                        measure: str, lead: str, unit: str, deadline: str, status: str) -> None:
+    rows: Rows = [["序号", issue, measure, lead, unit, deadline, status],
+                  [1, "城市建成区违法建设查处不力", "开展违法建设专项整治", "王某", "城管执法股", "2026年6月30日",
+                   "已完成"],
+                  [2, "老旧小区改造进度滞后", "倒排老旧小区改造工期", "赵某", "城建股", "2026年12月31日", "正在推进"]]
+    path = _book(tmp_path / "住建局.xlsx", rows)
+    assert _loud(_check(path, capsys)) == []
+    assert _measures(path) == [
+        ("开展违法建设专项整治", "王某", "城管执法股", "2026年6月30日", "已完成"),
+        ("倒排老旧小区改造工期", "赵某", "城建股", "2026年12月31日", "正在推进")]
+
+
+def test_the_results_of_the_work_are_its_progress(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows: Rows = [[*HEADER, "整改成果"],
+                  [1, "老旧小区改造进度滞后", "倒排老旧小区改造工期", "城建股", "2026年12月31日", "正在推进",
+                   "已完成改造小区12个"]]
+    path = _book(tmp_path / "住建局.xlsx", rows)
+    assert _loud(_check(path, capsys)) == []
+    assert [m.progress for m in api.read_ledger(path).measures()] == ["已完成改造小区12个"]

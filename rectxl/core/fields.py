@@ -10,6 +10,7 @@ import functools
 import re
 from typing import Final
 
+from rectxl.core.status import status_phrase
 from rectxl.core.text import to_simplified
 
 __all__ = [
@@ -183,7 +184,7 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"配合|协办|协助|协同", CO_OWNER),
     # 整改进展及佐证材料, 整改成效及佐证, 进展情况及存在问题: the account of the work, its evidence
     # or what holds it up named in it — the progress (not the evidence, nor a second issue column)
-    (r"(?:进展|成效|落实|推进|办理)(?:情况|成效)?\s*(?:及|和|与|、|/|／|\+|＋)\s*"
+    (r"(?:进展|成效|成果|落实|推进|办理)(?:情况|成效)?\s*(?:及|和|与|、|/|／|\+|＋)\s*"
      r"(?:佐证|证明|支撑|印证|见证|备查|(?:存在|遇到)?的?(?:问题|困难))", PROGRESS),
     (r"佐证|证明材料|支撑材料|印证材料|见证材料|备查材料|备查资料|附件", EVIDENCE),
     # 整改措施及时限, 措施及完成时限, 整改任务及时间节点: the measures, each naming its deadline in its
@@ -199,17 +200,19 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"(?:进度|时间|时序)安排", DEADLINE),
     (r"^进展状态$|^进度状态$", STATUS),  # a status, whatever its first word says
     # 取得成效, 办理情况 (a 督办 ledger's word for what was done)
-    (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|成效|整改效果|办理(?:情况|进展)", PROGRESS),
+    (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|成效|成果|整改效果|办理(?:情况|进展)", PROGRESS),
     (r"状态|完成情况|是否完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况|到位情况"
      r"|整改是否(?:到位|完成|办结)", STATUS),
     # 实际完成时间 (under a 完成时限 group: 计划 | 实际): when it was done
     (r"^实际.*(?:完成|办结|时限|时间|日期)|^(?:完成|办结)?(?:时限|时间|日期)实际$", COMPLETED),
     # 应完成时间, 要求完成时间: when it is due, not when it was done
     (r"^(?:应|应当|要求|计划|拟)(?:完成|办结|整改)(?:时间|日期)", DEADLINE),
-    (r"时限|期限|时间节点|节点|截止|计划.*(时间|日期)|完成时间要求|时间要求|预计.*(时间|日期)", DEADLINE),
+    # 整改周期, 完成时段, 整改时间段, 时间计划: the span the work is given; 承诺完成时间: the day promised
+    (r"时限|期限|时间节点|节点|截止|计划.*(时间|日期)|完成时间要求|时间要求|预计.*(时间|日期)|周期|时段|时间段"
+     r"|时间计划|^承诺.*(?:时间|日期)", DEADLINE),
     (r"(完成|办结|整改)(时间|日期)", COMPLETED),
     # 责任班子成员, 联系班子成员: a member of the unit's leading group — the leader in charge
-    (r"领导|分管负责人|分管负责同志|第一责任人|^主要负责(?:人|同志)$|班子成员", LEAD),
+    (r"领导|分管负责人|分管负责同志|第一责任人|^主要负责(?:人|同志)$|班子成员|副职$", LEAD),
     # 经办科室, 经办股室, 具体经办单位: the office that does the work, not its person
     (r"经办(?:单位|部门|科室|股室|处室)$", OWNER_UNIT),
     # 分管副局长, 分管副县长, 分管院长: the leader in charge, named by the post
@@ -219,7 +222,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室|办线|责任线", OWNER_UNIT),
     # 责任学校, 责任社区, 责任支行, 责任中队: who is responsible, named by its kind
     (r"^责任(?!人|领导|清单|事项|目标)[\u4e00-\u9fff]{1,4}$|^整改主体$", OWNER_UNIT),
-    (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容", MEASURE),
+    # 具体做法, 整改方法, 整改思路: how the issue is to be put right
+    (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容|做法|方法|思路|路径", MEASURE),
     (r"方面", ASPECT),
     # 问题领域 (党的建设, 党风廉政建设): the issues' field, as 问题类别 names it
     (r"类别|类型|分类|领域|问题(?:性质|定性)|^共性.?个性$", CATEGORY),
@@ -284,9 +288,32 @@ TICKED_WHEN_DONE = re.compile(
     r"\s*[√✓✔☑●■]\s*(?:号|表示(?:已?完成)?)?\s*[)）]?$")
 
 
+#: a bracketed note in a header ("（已完成/正在整改/未完成）", "（填写整改状态）")
+_NOTE = re.compile(r"[(（]([^)）]*)[)）]")
+_NOTE_SPLIT = re.compile(r"[/／、|｜,，;；\s]+|或")
+_NOTE_ASKS = re.compile(r"^(?:请|可|需|须)?(?:填写?|注明|标明|写明|选填|选择)")
+
+
+def _status_in_note(text: str) -> bool:
+    """The header's note says the column holds the status: it lists the statuses to write
+    ("整改落实情况（已完成/正在整改/未完成）") or names the status column ("备注（整改状态）",
+    "说明（填写是否完成）") — whatever the words before it would say."""
+    for note in _NOTE.findall(to_simplified(text)):
+        words = [w for w in _NOTE_SPLIT.split(note) if w]
+        if len(words) >= 2 and all(status_phrase(w) is not None for w in words):
+            return True
+        named = _NOTE_ASKS.sub("", note.strip())
+        if named and (ALIASES.get(header_key(named)) == STATUS or _by_parts(header_key(named)) == STATUS):
+            return True
+    return False
+
+
 def _field_for_header(text: object) -> str | None:
     if isinstance(text, str) and _CO_NOTE.search(text):
         return CO_OWNER  # the note header_key drops says it (责任单位（牵头） | 责任单位（配合）)
+    if isinstance(text, str) and ("(" in text or "（" in text) and _status_in_note(text) \
+            and _field_for_header(_NOTE.sub("", text)) in (STATUS, PROGRESS, REMARK):
+        return STATUS  # 整改落实情况（已完成/正在整改）, 备注（整改状态）: the status's column
     if isinstance(text, str) and TICKED_WHEN_DONE.match(re.sub(r"\s+", "", to_simplified(text))):
         return STATUS
     key = header_key(text)
