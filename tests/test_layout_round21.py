@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -120,3 +121,27 @@ def test_the_results_of_the_work_are_its_progress(tmp_path: Path, capsys: pytest
     path = _book(tmp_path / "住建局.xlsx", rows)
     assert _loud(_check(path, capsys)) == []
     assert [m.progress for m in api.read_ledger(path).measures()] == ["已完成改造小区12个"]
+
+
+# -- the day done written inside a 完成时间及佐证材料 cell -------------------------------------------
+
+@pytest.mark.parametrize(("cell", "evidence"), [
+    ("已于2026年3月15日完成，佐证：会议纪要", "会议纪要"),
+    ("整改已于2026年3月15日完成。佐证材料：会议纪要、签到表", "会议纪要、签到表"),
+    ("于2026年3月15日完成整改，佐证材料为会议纪要", "会议纪要"),
+    ("已完成（2026.3.15），佐证：会议纪要", "会议纪要"),
+    ("2026年3月15日已完成；佐证材料：会议纪要", "会议纪要"),
+])
+def test_the_day_done_inside_a_sentence_of_its_evidence(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        cell: str, evidence: str) -> None:
+    rows: Rows = [[*HEADER, "完成时间及佐证材料"],
+                  [1, "城市建成区违法建设查处不力", "开展违法建设专项整治", "城管执法股", "2026年3月31日", "已完成",
+                   cell],
+                  [2, "老旧小区改造进度滞后", "倒排老旧小区改造工期", "城建股", "2026年3月10日", "已完成", cell]]
+    path = _book(tmp_path / "住建局.xlsx", rows)
+    findings = _check(path, capsys)
+    assert _loud(findings) == []
+    assert [f["cell"] for f in findings if f["code"] == "completed-late"] == ["G3"]
+    assert "2026年3月15日" in next(f["message"] for f in findings if f["code"] == "completed-late")
+    assert [(m.completed_on, m.evidence) for m in api.read_ledger(path).measures()] == [
+        (date(2026, 3, 15), evidence)] * 2

@@ -144,11 +144,38 @@ _ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}(?![0-9])|[0-9]{4}(?![0-9�
 _FIRST_CLAUSE = re.compile(r"\s*([^，,。；;]+)\s*(?:[，,。；;]|$)")
 #: a 完成时间及佐证 cell: the day it was done first ("2026年5月20日；巡河记录簿", "完成时间：2026.5.20
 #: 佐证：…"), then its evidence
-_DONE_DAY = (r"(?:(?:完成|办结)(?:时间|日期)\s*[:：]\s*)?(?:于)?(?P<day>\d{4}\s*[年./\-]\s*\d{1,2}"
-             r"(?:\s*[月./\-]\s*\d{1,2}\s*[日号]?|\s*月(?:底|末|份)?)?)\s*(?:已?完成)?")
+_DONE_DAY = (r"(?:(?:完成|办结)(?:时间|日期)\s*[:：]\s*)?(?:已经?于|已?于)?(?P<day>\d{4}\s*[年./\-]\s*\d{1,2}"
+             r"(?:\s*[月./\-]\s*\d{1,2}\s*[日号]?|\s*月(?:底|末|份)?)?)\s*(?:已?(?:完成|办结)(?:整改)?)?")
 _DAY_THEN_EVIDENCE = LazyPattern(rf"^\s*{_DONE_DAY}[，,。；;：:、\s]*(?P<rest>.*)$", re.S)
 #: …or after it, closing the cell ("巡河记录簿（2026年7月15日）", "专项检查通报，2026年5月20日完成")
 _EVIDENCE_THEN_DAY = LazyPattern(rf"^(?P<rest>.*?)[，,。；;、\s]*[（(]?{_DONE_DAY}[)）]?[。.]?\s*$", re.S)
+#: …or in the middle of a sentence ("整改已于2026年3月15日完成，佐证：会议纪要", "已完成（2026.3.15），佐证：…")
+_DAY_WITHIN = LazyPattern(rf"[（(]?{_DONE_DAY}[)）]?")
+#: the label a clerk writes before the evidence ("佐证：", "佐证材料为", "附件：", "见")
+_EVIDENCE_LABEL = LazyPattern(r"^[，,。；;：:、\s]*(?:(?:整改)?(?:佐证|证明|支撑|备查)(?:材料|资料)?(?:清单|目录)?"
+                              r"\s*(?:[:：]|为|是|有)|附件\s*[:：]|(?:详|请)?见\s*)?\s*")
+#: what is left of a sentence when its day is taken out ("已完成整改", "整改已", "已")
+_DONE_WORDS = LazyPattern(r"^(?:整改|该项|此项)?(?:工作)?(?:已经?|已?于)?(?:全部|按时|按期)?(?:完成|办结)?(?:整改)?$")
+
+
+def _day_and_evidence(text: str) -> tuple[str, str]:
+    """A 完成时间及佐证材料 cell's day the work was done (as written) and its evidence, the words
+    saying it was done and the evidence's own label ("佐证：") taken out: "已于2026年3月15日完成，佐证：
+    会议纪要" → ("2026年3月15日", "会议纪要"). No day: ("", the cell)."""
+    day = _DAY_THEN_EVIDENCE.match(text) or _EVIDENCE_THEN_DAY.match(text)
+    if day is not None:
+        rest = day["rest"]
+    elif (day := _DAY_WITHIN.search(text)) is not None:
+        before, after = text[:day.start()], text[day.end():]
+        # "整改已于…完成，佐证：…": the words before the day say it was done; others are evidence
+        kept = before.strip("，,。；;、 \t\n")
+        rest = after if _DONE_WORDS.match(kept) else f"{kept}；{after.lstrip('，,。；;、 ')}".strip("；")
+    else:
+        return "", text
+    evidence = rest.strip()
+    if (label := _EVIDENCE_LABEL.match(evidence)) is not None:
+        evidence = evidence[label.end():]
+    return day["day"].strip(), evidence.strip("，,。；;、 \t\n")
 #: a status's leftover that is only a date ("2025年5月20日", "2025.4.30", "4月15日")
 _DATE_ONLY = LazyPattern(r"^[\d\s年月日号./\-]{3,16}$")
 #: a status cell of a month or a day and 完成, no 已 or 于 ("2024年5月完成", "2025.6完成", "10月20日完成",
@@ -3987,8 +4014,7 @@ class _Builder:
         completed = values.get(F.COMPLETED)
         evidence = t[F.EVIDENCE][r]
         if self._completed_with_evidence and completed_text:
-            day = _DAY_THEN_EVIDENCE.match(completed_text) or _EVIDENCE_THEN_DAY.match(completed_text)
-            completed_text, evidence = (day["day"].strip(), day["rest"].strip()) if day else ("", completed_text)
+            completed_text, evidence = _day_and_evidence(completed_text)
         completed_value = completed_text if self._completed_with_evidence else (
             completed[r] if completed is not None else None)
         completed_on = self._completed(completed_value) if completed_text and completed_value is not None else None
