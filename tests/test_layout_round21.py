@@ -145,3 +145,55 @@ def test_the_day_done_inside_a_sentence_of_its_evidence(tmp_path: Path, capsys: 
     assert "2026年3月15日" in next(f["message"] for f in findings if f["code"] == "completed-late")
     assert [(m.completed_on, m.evidence) for m in api.read_ledger(path).measures()] == [
         (date(2026, 3, 15), evidence)] * 2
+
+
+# -- a Word ledger: the first table's own category heading above its header row -------------------
+
+WORD_HEAD = ["序号", "巡察反馈问题", "整改措施", "责任股室", "责任人", "完成时限", "整改进度"]
+WORD_PARTS = [
+    ("（一）落实意识形态工作责任制方面", [
+        ["1", "意识形态阵地管理存在薄弱环节", "建立局属网站和公众号信息审核制度", "办公室", "孙某", "2026年6月30日",
+         "已完成"],
+        ["2", "理论学习中心组学习流于形式", "制定年度学习计划并开展专题研讨", "办公室", "孙某", "2026年12月31日",
+         "正在推进"]]),
+    ("（二）执行中央八项规定精神方面", [
+        ["3", "公务接待管理不规范", "修订公务接待管理办法", "财务股", "钱某", "2026年6月30日", "已完成"]]),
+]
+
+
+def _word_ledger(path: Path, *, header_each: bool, aspect: str | None) -> Path:
+    import docx  # python-docx, as an office's Word file
+
+    d = docx.Document()
+    d.add_paragraph("某某区商务局落实区委第二巡察组反馈意见整改台账")
+    d.add_paragraph("填报单位：某某区商务局（盖章）    填报时间：2026年9月20日")
+    if aspect is not None:
+        d.add_paragraph(aspect)
+    for k, (heading, rows) in enumerate(WORD_PARTS):
+        d.add_paragraph(heading)
+        with_header = header_each or k == 0
+        t = d.add_table(rows=1 if with_header else 0, cols=len(WORD_HEAD))
+        if with_header:
+            for cell, text in zip(t.rows[0].cells, WORD_HEAD, strict=True):
+                cell.text = text
+        for row in rows:
+            for cell, text in zip(t.add_row().cells, row, strict=True):
+                cell.text = text
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("header_each", [True, False])
+@pytest.mark.parametrize("aspect", [None, "一、政治建设方面"])
+def test_a_word_tables_own_category_heading_above_its_header(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            header_each: bool, aspect: str | None) -> None:
+    path = _word_ledger(tmp_path / "商务局台账.docx", header_each=header_each, aspect=aspect)
+    assert _loud(_check(path, capsys)) == []
+    ledger = api.read_ledger(path)
+    headings = [(a.title, c.title, [i.title for i in c.issues]) for a in ledger.aspects for c in a.categories]
+    under = "政治建设方面" if aspect else None
+    if aspect is None:  # headings of their own, each a 方面: the aspects (as a notice groups them)
+        headings = [(c, a, i) for a, c, i in headings]
+    assert headings == [
+        (under, "落实意识形态工作责任制方面", ["意识形态阵地管理存在薄弱环节", "理论学习中心组学习流于形式"]),
+        (under, "执行中央八项规定精神方面", ["公务接待管理不规范"])]

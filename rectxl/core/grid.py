@@ -2539,6 +2539,8 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
             previous.start_aspect(aspect)  # one sheet per aspect, named above its header
         elif len(picked) == 1 and (aspect := _aspect_over_header(grid, header)) is not None:
             previous.start_aspect(aspect)  # one table per aspect on one sheet: the first's heading
+        if (category := _category_over_header(grid, header, len(picked) > 1)) is not None:
+            previous.start_category(category)  # "（一）…方面" above a Word table's header row
         if units:
             previous.owned_by(units[grid.name])
         previous.build()
@@ -2935,6 +2937,28 @@ def _aspect_over_header(grid: Grid, header: HeaderMap) -> str | None:
     return None
 
 
+def _category_over_header(grid: Grid, header: HeaderMap, several: bool) -> str | None:
+    """The category ("（一）理论学习方面") a table's rows are about, written alone on the line or row
+    nearest above its header — a table of its own among ``several`` (a Word ledger's table per
+    category, each under its heading), or one whose rows below head further categories alike.
+    ``None`` otherwise (a note "（一）填表说明", a title)."""
+    heading = None
+    for row in [*grid.displaced, *grid.rows[:header.first_row]]:
+        texts = [_text(v) for v in row if not _blank(v)]
+        if len(texts) != 1:
+            continue
+        text = texts[0]
+        labelled = _CATEGORY_LABEL.match(text) is not None and not _NOTE_HEAD.match(text) and len(text) <= 60
+        heading = text if labelled and split_category_label(text)[1] and not _aspect_heading(text) else None
+    if heading is None or several:
+        return heading
+    for row in grid.rows[header.data_start:]:
+        texts = [_text(v) for v in row if not _blank(v)]
+        if len(texts) == 1 and _CATEGORY_LABEL.match(texts[0]) and not _NOTE_HEAD.match(texts[0]):
+            return heading
+    return None
+
+
 def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str | None:
     """The aspect a sheet of a ledger kept one sheet per aspect is about: a row above the header
     that is only a numbered aspect ("一、…方面", "第二方面：…"), else the sheet's own name when
@@ -3094,6 +3118,10 @@ class _Builder:
             self.aspect.title = name.removesuffix("问题")
         self._aspect_text = text
         self._named_by_sheet = self.aspect
+
+    def start_category(self, text: str) -> None:
+        """Open the category ``text`` before the rows are read (the heading above the table)."""
+        self._new_category(text)
 
     def _new_aspect(self, text: str) -> None:
         # "二、作风建设方面问题整改台账": the title of the aspect's own table — the aspect is 作风建设方面
