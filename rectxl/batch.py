@@ -76,6 +76,7 @@ from rectxl.io.reader import (
     read_ledger,
     sibling_files,
 )
+from rectxl.io.word97 import LegacyWordError
 
 __all__ = ["DEFAULT_TIMEOUT", "BatchOutputs", "find_files", "is_not_a_ledger", "plan_outputs", "read_roster",
            "run_batch", "write_batch"]
@@ -92,7 +93,10 @@ _OTHER_TYPES = {
 _DOCUMENTS = (".doc", ".docx", ".wps", ".pdf", ".ofd")
 #: the files opened as ledgers: workbooks, and Word documents (a ledger kept as a Word table —
 #: one without a ledger table is then listed as a document, :func:`_word_reason`)
-_CHECKED = LEDGER_SUFFIXES + WORD_LEDGER_SUFFIXES + CSV_SUFFIXES
+_CHECKED = LEDGER_SUFFIXES + WORD_LEDGER_SUFFIXES + (".doc",) + CSV_SUFFIXES
+#: Word documents opened as ledgers: .docx, and a Word 97-2003 .doc (converted by LibreOffice,
+#: :mod:`rectxl.io.word97`)
+_WORD_CHECKED = (*WORD_LEDGER_SUFFIXES, ".doc")
 #: what rectxl writes as Word documents (:func:`rectxl.io.outputs.output_kind`)
 _DOCUMENT_KINDS = ("notice", "letters")
 #: rectxl's own batch JSON, by how it begins (:func:`rectxl.core.batch_report.json_head`)
@@ -345,7 +349,7 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
     kind = _own_kind(path)
     if kind is not None:
         return _NotALedger(rel, _own_output_reason(kind))
-    word = path.suffix.lower() in WORD_LEDGER_SUFFIXES
+    word = path.suffix.lower() in _WORD_CHECKED
     try:
         with _TimeLimit(timeout):
             ledger = read_ledger(path, options.column_map)
@@ -389,6 +393,12 @@ def _word_reason(rel: str, exc: RectxlError) -> str:
     reason = _document_reason(rel, os.path.splitext(rel)[1].lower())
     if isinstance(exc, NoLedgerTable):
         return reason
+    if isinstance(exc, LegacyWordError):
+        # a .doc that LibreOffice could not turn into a .docx (none installed): it may be the ledger
+        n = read_name(rel)
+        who = f"该单位（{n.unit}）" if n.names_unit else "报送该文件的单位"
+        return (f"这是 Word 97-2003 文档（{os.path.splitext(rel)[1]}），{exc.why}，未检查：如果它是台账，"
+                f"请{who}在 Word 或 WPS 中“另存为”Word 文档（.docx）后重新报送，或向{who}索取 Excel 台账")
     head, _, ask = reason.partition("，不是台账，未检查：")
     return f"{head}，无法读取（{str(exc).rstrip('。')}），未检查：{ask}"
 

@@ -15,6 +15,7 @@ import pytest
 
 from rectxl import api
 from rectxl.cli import main
+from tests.followup_ledgers import soffice_convert
 from tests.test_layout_round15 import _book as round15_book
 
 Rows = Sequence[Sequence[Any]]
@@ -197,3 +198,72 @@ def test_a_word_tables_own_category_heading_above_its_header(tmp_path: Path, cap
     assert headings == [
         (under, "落实意识形态工作责任制方面", ["意识形态阵地管理存在薄弱环节", "理论学习中心组学习流于形式"]),
         (under, "执行中央八项规定精神方面", ["公务接待管理不规范"])]
+
+
+# -- a Word 97-2003 .doc ledger --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def word97(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real .doc: the Word ledger (a table per category, each under its heading) saved as Word 97
+    by LibreOffice (by way of .odt: LibreOffice's own .docx-to-.doc filter drops the second table)."""
+    folder = tmp_path_factory.mktemp("word97")
+    source = _word_ledger(folder / "商务局整改台账.docx", header_each=False, aspect=None)
+    doc = soffice_convert(soffice_convert(source, folder / "odt", "odt"), folder / "doc", "doc")
+    assert doc.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"  # a binary Word 97-2003 file, not a .docx renamed
+    return doc
+
+
+def _folder_with(word97: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "收件"
+    (folder / "商务局").mkdir(parents=True)
+    (folder / "商务局" / word97.name).write_bytes(word97.read_bytes())
+    rows: Rows = [HEADER, [1, "老旧小区改造进度滞后", "倒排老旧小区改造工期", "城建股", "2026年12月31日", "正在推进"]]
+    (folder / "住建局").mkdir()
+    _book(folder / "住建局" / "住建局整改台账.xlsx", rows)
+    return folder
+
+
+def _batch(folder: Path, tmp_path: Path) -> None:
+    main(["batch", str(folder), "--as-of", AS_OF, "-o", str(tmp_path / "汇总.xlsx"), "--json",
+          str(tmp_path / "汇总.json")])
+
+
+def test_a_word_97_ledger_is_checked(word97: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / word97.name
+    path.write_bytes(word97.read_bytes())
+    assert _loud(_check(path, capsys)) == []
+    ledger = api.read_ledger(path)
+    assert [(a.title, [i.title for i in a.issues()]) for a in ledger.aspects] == [
+        ("落实意识形态工作责任制方面", ["意识形态阵地管理存在薄弱环节", "理论学习中心组学习流于形式"]),
+        ("执行中央八项规定精神方面", ["公务接待管理不规范"])]
+    assert [m.status.value if m.status else None for m in ledger.measures()] == ["已完成", "正在推进", "已完成"]
+    assert list(tmp_path.iterdir()) == [path]  # the conversion left nothing beside it
+
+
+def test_batch_counts_a_word_97_ledger(word97: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _folder_with(word97, tmp_path)
+    _batch(folder, tmp_path)
+    capsys.readouterr()
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    counted = {entry["file"]: entry for entry in data["ledgers"]}
+    assert set(counted) == {"商务局/商务局整改台账.doc", "住建局/住建局整改台账.xlsx"}
+    assert counted["商务局/商务局整改台账.doc"]["issues"] == 3
+
+
+def test_without_libreoffice_the_clerk_is_told_to_save_it_as_docx(word97: Path, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _folder_with(word97, tmp_path)
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # no soffice to be found
+    assert main(["check", str(folder / "商务局" / word97.name)]) == 2
+    said = capsys.readouterr().err
+    assert "Word 97-2003 文档（.doc）" in said and "另存为”Word 文档（.docx）后再检查" in said
+    _batch(folder, tmp_path)
+    capsys.readouterr()
+    data = json.loads((tmp_path / "汇总.json").read_text("utf-8"))
+    assert [entry["file"] for entry in data["ledgers"]] == ["住建局/住建局整改台账.xlsx"]
+    told = {entry["file"]: entry["reason"] for entry in [*data["ignored"], *data["skipped"]]}
+    assert "未安装 LibreOffice" in told["商务局/商务局整改台账.doc"]
+    assert "请该单位（商务局）在 Word 或 WPS 中“另存为”Word 文档（.docx）后重新报送" in told[
+        "商务局/商务局整改台账.doc"]

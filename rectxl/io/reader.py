@@ -43,6 +43,7 @@ from rectxl.io.sheet_xml import (
     shown_formats,
 )
 from rectxl.io.stray import StrayCell
+from rectxl.io.word97 import is_legacy_word, read_legacy_word_grids
 
 __all__ = ["LEDGER_SUFFIXES", "WORD_LEDGER_SUFFIXES", "exported_kind", "file_sha256", "is_word_ledger", "read_grids",
            "read_ledger", "release_freed_memory", "sibling_files"]
@@ -176,6 +177,9 @@ def read_grids(path: Path) -> list[Grid]:
     suffix = path.suffix.lower()
     if is_word_ledger(path):
         return _docx_grids(path)
+    if is_legacy_word(path):  # a Word 97-2003 .doc: converted by LibreOffice, or the clerk told to save .docx
+        check_regular_file(path, what="台账文件", folder_hint="（检查整个文件夹请用 rectxl batch）")
+        return read_legacy_word_grids(path)
     if (exported := exported_kind(path)) is not None:
         return read_exported(path, exported)
     parts = InflatedParts()  # the package opened, each sheet's XML inflated, once for the scans below
@@ -827,7 +831,7 @@ def read_ledger(path: Path, column_map: Iterable[str | tuple[str, str]] = ()) ->
         except LedgerError as exc:
             if Path(path).suffix.lower() in CSV_SUFFIXES:  # a text file in the folder, no ledger's table
                 raise NoLedgerTable(str(exc)) from None
-            if not is_word_ledger(Path(path)):
+            if not is_word_ledger(Path(path)) and not is_legacy_word(Path(path)):
                 raise
             # a Word document's tables are no ledger: it may be the notice itself
             raise NoLedgerTable(f"{exc}（{Path(path).name} 是 Word 文档，rectxl 把其中的表格当作台账读取；"

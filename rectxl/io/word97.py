@@ -1,0 +1,98 @@
+"""A ledger kept in a Word 97-2003 document (.doc): converted to .docx by LibreOffice, then read.
+
+Offices still save their 整改台账 from old templates as binary .doc files, which python-docx cannot
+open. When LibreOffice is installed (``soffice`` on the PATH, or ``libreoffice``), the file is
+converted headless into a temporary folder (its own user profile, so that conversions running
+side by side in ``rectxl batch`` and an office's open LibreOffice do not block one another) and
+the .docx it makes is read as any Word ledger; the temporary folder is removed at once. Without
+LibreOffice, or when the conversion fails, the clerk is told in Chinese to save the file as .docx —
+never a crash, never a file passed over in silence.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from rectxl.core.errors import LedgerError
+from rectxl.core.grid import Grid
+
+__all__ = ["LEGACY_WORD_SUFFIXES", "LegacyWordError", "is_legacy_word", "read_legacy_word_grids", "soffice"]
+
+#: the names a Word 97-2003 document goes by (WPS 文字 saves its own .wps as the same binary format)
+LEGACY_WORD_SUFFIXES = (".doc", ".wps")
+#: seconds one conversion may take (LibreOffice's first start in a fresh profile is the slow part)
+CONVERT_TIMEOUT = 180
+
+
+def is_legacy_word(path: Path) -> bool:
+    """Whether ``path`` is named as a Word 97-2003 document and is no .docx inside (a renamed .docx
+    is read as one directly)."""
+    if Path(path).suffix.lower() not in LEGACY_WORD_SUFFIXES:
+        return False
+    from rectxl.io.file_kind import ZIP_MAGIC
+
+    try:
+        with Path(path).open("rb") as fh:
+            return fh.read(len(ZIP_MAGIC)) != ZIP_MAGIC
+    except OSError:
+        return True  # the reader says why it cannot be opened
+
+
+def soffice() -> str | None:
+    """LibreOffice's command on this machine, or ``None`` when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+class LegacyWordError(LedgerError):
+    """A Word 97-2003 document that could not be converted; ``why`` says why, in a clause
+    ("本机未安装 LibreOffice，无法自动转换")."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(f"{path.name} 是 Word 97-2003 文档（{path.suffix}），{why}：请在 Word 或 WPS 中打开它，"
+                         "“另存为”Word 文档（.docx）后再检查")
+        self.why = why
+
+
+def _save_as_docx(path: Path, why: str) -> LedgerError:
+    return LegacyWordError(path, why)
+
+
+def read_legacy_word_grids(path: Path) -> list[Grid]:
+    """The tables of the Word 97-2003 document at ``path`` as sheets (see the module text)."""
+    from rectxl.io.docx_ledger import read_docx_grids
+    from rectxl.io.file_kind import ENCRYPTED, sniff
+
+    try:
+        if sniff(path) == ENCRYPTED:
+            raise LedgerError(f"{path.name} 设有打开密码（已加密）：请在 Word 或 WPS 中取消密码，另存为 .docx 后再检查")
+    except OSError as exc:
+        raise LedgerError(f"无法读取 {path.name}：{exc.strerror or exc}") from None
+    command = soffice()
+    if command is None:
+        raise _save_as_docx(path, "本机未安装 LibreOffice，rectxl 无法自动转换、读取")
+    with tempfile.TemporaryDirectory(prefix="rectxl-doc-") as work:
+        folder = Path(work)
+        source = folder / f"ledger{path.suffix.lower()}"  # an ASCII name: no encoding of the clerk's to go wrong
+        shutil.copyfile(path, source)
+        try:
+            done = subprocess.run(
+                [command, "--headless", "--norestore", "--nolockcheck",
+                 f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                 "--convert-to", "docx", "--outdir", str(folder / "out"), str(source)],
+                stdin=subprocess.DEVNULL, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+        except subprocess.TimeoutExpired:
+            raise _save_as_docx(path, f"用 LibreOffice 转换超过 {CONVERT_TIMEOUT} 秒仍未完成") from None
+        except OSError as exc:
+            raise _save_as_docx(path, f"无法启动 LibreOffice 转换（{exc.strerror or exc}）") from None
+        converted = folder / "out" / "ledger.docx"
+        if done.returncode != 0 or not converted.is_file():
+            raise _save_as_docx(path, "用 LibreOffice 转换失败（文件可能已损坏）")
+        try:
+            grids = read_docx_grids(converted)
+        except LedgerError as exc:
+            # the reader names the temporary copy: say it of the clerk's file
+            raise type(exc)(str(exc).replace(converted.name, path.name)) from None
+    return grids
