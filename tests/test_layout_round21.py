@@ -16,6 +16,7 @@ import pytest
 from rectxl import api
 from rectxl.cli import main
 from tests.followup_ledgers import soffice_convert
+from tests.layouts_round21 import bureau_workbook
 from tests.test_layout_round15 import _book as round15_book
 
 Rows = Sequence[Sequence[Any]]
@@ -267,3 +268,26 @@ def test_without_libreoffice_the_clerk_is_told_to_save_it_as_docx(word97: Path, 
     assert "未安装 LibreOffice" in told["商务局/商务局整改台账.doc"]
     assert "请该单位（商务局）在 Word 或 WPS 中“另存为”Word 文档（.docx）后重新报送" in told[
         "商务局/商务局整改台账.doc"]
+
+
+# -- a bureau's ledger: a sheet per aspect, a two-row header, the status in 备注 ---------------------
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls", "ods"])
+def test_a_sheet_per_aspect_numbered_by_its_name_and_titled_in_brackets(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    path = bureau_workbook(tmp_path / "医保局.xlsx")
+    if kind != "xlsx":
+        path = soffice_convert(path, tmp_path / kind, kind)
+    assert _loud(_check(path, capsys)) == []
+    ledger = api.read_ledger(path)
+    assert ledger.info.unit_name == "县医疗保障局"
+    assert [(a.number, a.title, [i.title for i in a.issues()]) for a in ledger.aspects] == [
+        (1, "党的政治建设方面", ["医保基金监管“两个责任”落实不到位", "党组理论学习中心组学习不够深入"]),
+        (2, "全面从严治党方面", ["公务用车管理不规范"])]
+    assert [(m.lead, m.owner_unit, m.owner_person, m.status.value if m.status else None, m.progress, m.remark)
+            for m in ledger.measures()] == [
+        ("分管副局长 周某", "基金监管股", "吴某", "已完成", "检查定点机构46家，追回基金12.3万元", ""),
+        ("分管副局长 周某", "基金监管股", "吴某", "正在推进", "制度已起草", ""),
+        ("局长 郑某", "办公室", "冯某", "已完成", "计划已印发", ""),
+        # one row on its sheet: its 备注 is the status still, as on the sheet before
+        ("分管副局长 陈某", "办公室", "冯某", "已完成", "已印发", "")]

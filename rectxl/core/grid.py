@@ -1268,14 +1268,22 @@ def _one_reading(found: list[tuple[Grid, HeaderMap]]) -> None:
     sheet where it does but too few rows show it (one row, "正在推进") — an aspect per sheet."""
     def named(g: Grid, h: HeaderMap, f: str) -> str | None:
         c = h.columns.get(f)
-        return F.header_key(_text(g.rows[h.row][c])) if c is not None and c < len(g.rows[h.row]) else None
+        if c is None:
+            return None
+        # the name written lowest over the column (a two-row header's name merged down from its first row)
+        cells = [g.rows[r][c] for r in range(h.row, h.first_row - 1, -1) if c < len(g.rows[r])]
+        return next((F.header_key(_text(v)) for v in cells if not _blank(v)), None)
 
-    as_status = {name for g, h in found if F.PROGRESS not in h.columns and (name := named(g, h, F.STATUS))}
+    # the status columns named otherwise (整改进展情况, 备注): read as the status for their words
+    as_status = {name for g, h in found if (name := named(g, h, F.STATUS)) and F.field_for_header(name) != F.STATUS}
     for g, h in found:
-        if F.STATUS in h.columns or named(g, h, F.PROGRESS) not in as_status:
+        if F.STATUS in h.columns:
             continue
-        if _status_words_in(g, h.data_start, h.columns[F.PROGRESS]) is not None:
-            h.columns[F.STATUS] = h.columns.pop(F.PROGRESS)
+        for field_name in (F.PROGRESS, F.REMARK):  # (a 备注 holding the statuses on every sheet alike)
+            if named(g, h, field_name) in as_status \
+                    and _status_words_in(g, h.data_start, h.columns[field_name]) is not None:
+                h.columns[F.STATUS] = h.columns.pop(field_name)
+                break
 
 
 def _status_words_beside_accounts(grid: Grid, data_start: int, columns: dict[str, int]) -> None:
@@ -2972,19 +2980,21 @@ def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str 
             return texts[0]
     for row in above:
         texts = [_text(v) for v in row if not _blank(v)]
-        # the title naming it in brackets: "…整改台账（一、党的领导方面）", "…台账——作风建设方面"
+        # the title naming it in brackets: "…整改台账（一、党的领导方面）", "…台账——作风建设方面" —
+        # numbered by the sheet's name when the title does not number it (第一方面 | …（党的政治建设方面）)
         if len(texts) == 1 and (m := _TITLE_ASPECT.search(texts[0])) is not None:
-            return m.group(1)
+            number = _sheet_number(grid.name.strip())
+            return m.group(1) if number is None or split_aspect_label(m.group(1))[0] is not None \
+                else f"第{number}方面：{m.group(1)}"
     # a title naming the aspect unnumbered ("政治建设方面", "…巡察反馈作风建设方面问题整改台账") over
     # a sheet named by its number alone ("第一方面", or "一", "2"): the sheet numbers it, the title
     # names it
     name = grid.name.strip()
-    bare = _BARE_NUMBER.fullmatch(name)
-    if bare is not None or _NUMBERED_SHEET.fullmatch(name):
+    if (number := _sheet_number(name)) is not None:
         for row in grid.rows[:header.first_row]:
             texts = [_text(v) for v in row if not _blank(v)]
             if len(texts) == 1 and (named := _titled_aspect(texts[0])) is not None:
-                return f"{name if bare is None else f'第{bare.group(1)}方面'}：{named}"
+                return f"第{number}方面：{named}"
     # the sheet's own name: "第三方面", or numbered like an aspect row ("一、政治建设", "二.作风建设"),
     # or an aspect's name ("党的领导方面")
     if by_field:
@@ -2997,8 +3007,18 @@ def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str 
     return name if rest and (names_a_field(rest) or _UNNUMBERED_ASPECT.fullmatch(rest)) else None
 
 
+def _sheet_number(name: str) -> str | None:
+    """The aspect's number a sheet's name says and no more ("第一方面" → "一", "第2部分" → "2", "三、"
+    → "三"), as written; ``None`` for any other name."""
+    if (bare := _BARE_NUMBER.fullmatch(name)) is not None:
+        return bare.group(1)
+    if (m := _NUMBERED_SHEET.fullmatch(name)) is not None:
+        return m.group(1)
+    return None
+
+
 #: a sheet named by an aspect's number alone: "第一方面", "第二部分"
-_NUMBERED_SHEET = LazyPattern(r"第[一二三四五六七八九十\d]+(?:方面|部分)(?:问题)?")
+_NUMBERED_SHEET = LazyPattern(r"第([一二三四五六七八九十\d]+)(?:方面|部分)(?:问题)?")
 #: a sheet named by a number and nothing more: "一", "二、", "3"
 _BARE_NUMBER = LazyPattern(r"([一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]?")
 #: what a title says before the aspect it is about: the unit and who fed it back ("某某局巡察反馈…")
