@@ -291,3 +291,19 @@ def test_a_sheet_per_aspect_numbered_by_its_name_and_titled_in_brackets(
         ("局长 郑某", "办公室", "冯某", "已完成", "计划已印发", ""),
         # one row on its sheet: its 备注 is the status still, as on the sheet before
         ("分管副局长 陈某", "办公室", "冯某", "已完成", "已印发", "")]
+
+
+@pytest.mark.parametrize(("issue", "goal", "person", "deadline"), [
+    ("督查发现问题", "整改标准", "负责同志", "整改期"),
+    ("督导组发现问题", "预期成效", "具体负责同志", "完成期"),
+])
+def test_more_header_words_read_by_their_parts(tmp_path: Path, capsys: pytest.CaptureFixture[str], issue: str,
+                                               goal: str, person: str, deadline: str) -> None:
+    rows: Rows = [["序号", issue, "整改措施", goal, "责任股室", person, deadline, "整改状态"],
+                  [1, "城市建成区违法建设查处不力", "开展违法建设专项整治", "存量违建全部拆除", "城管执法股", "王某",
+                   "2026年6月30日", "已完成"]]
+    path = _book(tmp_path / "住建局.xlsx", rows)
+    assert _loud(_check(path, capsys)) == []
+    assert [(i.title, m.extra.get("整改目标"), m.owner_person, m.deadline.text, m.progress)
+            for i in api.read_ledger(path).issues() for m in i.measures] == [
+        ("城市建成区违法建设查处不力", "存量违建全部拆除", "王某", "2026年6月30日", "")]

@@ -156,7 +156,7 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 督办人, 督办领导: who presses the owner, not an owner — no column rectxl reads; nor the unit
     # inspected or reporting (被巡察单位, 填报单位: a city's ledger of ten bureaus), nor a system's
     # review of the report (审核状态, 退回原因)
-    (r"^督办|^督导|^督查|^被(?:巡察|巡视|检查|督查)|^(?:填报|报送|上报|所属|录入)(?:单位|部门)|^巡[察视]对象"
+    (r"^(?:督办|督导|督查)(?!.*(?:发现|指出|反馈)的?问题)|^被(?:巡察|巡视|检查|督查)|^(?:填报|报送|上报|所属|录入)(?:单位|部门)|^巡[察视]对象"
      r"|^审核|^审批(?:状态|意见|结果)|退回原因|驳回", NOT_READ),
     # 联系电话, 联系方式, 手机号码: how to reach the person — no column rectxl reads, and not a
     # 责任单位 under a 责任主体 group label
@@ -178,7 +178,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"是否.*验收|验收(?:情况|结果)", ACCEPTED_FLAG),
     (r"是否.*销号", CLOSED_FLAG),
     # 验收标准, 完成标志, 销号条件: what finished means — the goal, not who accepts it
-    (r"(?:验收|完成|销号|办结)(?:标准|标志|条件)", GOAL),
+    # 整改标准, 预期成效, 预期效果: what finished means or is to bring — the goal, not how far it got
+    (r"(?:验收|完成|销号|办结|整改)(?:标准|标志|条件)|^预期(?:成效|效果|结果)", GOAL),
     (r"验收", ACCEPTOR),
     (r"销号.*(日期|时间)", CLOSED),
     (r"配合|协办|协助|协同", CO_OWNER),
@@ -209,7 +210,7 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"^(?:应|应当|要求|计划|拟)(?:完成|办结|整改)(?:时间|日期)", DEADLINE),
     # 整改周期, 完成时段, 整改时间段, 时间计划: the span the work is given; 承诺完成时间: the day promised
     (r"时限|期限|时间节点|节点|截止|计划.*(时间|日期)|完成时间要求|时间要求|预计.*(时间|日期)|周期|时段|时间段"
-     r"|时间计划|^承诺.*(?:时间|日期)", DEADLINE),
+     r"|时间计划|^承诺.*(?:时间|日期)|^(?:整改|完成|办结)期$", DEADLINE),
     (r"(完成|办结|整改)(时间|日期)", COMPLETED),
     # 责任班子成员, 联系班子成员: a member of the unit's leading group — the leader in charge
     (r"领导|分管负责人|分管负责同志|第一责任人|^主要负责(?:人|同志)$|班子成员|副职$", LEAD),
@@ -218,7 +219,7 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 分管副局长, 分管副县长, 分管院长: the leader in charge, named by the post
     (r"^(?:分管|主管|牵头)副?(?:局长|县长|市长|区长|镇长|乡长|主任|书记|院长|校长|行长|总经理|所长|部长|场长|处长)$",
      LEAD),
-    (r"责任人|经办|承办人|联系人|负责人|具体人|牵头人", OWNER_PERSON),
+    (r"责任人|经办|承办人|联系人|负责人|具体人|牵头人|负责同志", OWNER_PERSON),
     (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室|办线|责任线", OWNER_UNIT),
     # 责任学校, 责任社区, 责任支行, 责任中队: who is responsible, named by its kind
     (r"^责任(?!人|领导|清单|事项|目标)[\u4e00-\u9fff]{1,4}$|^整改主体$", OWNER_UNIT),
