@@ -307,3 +307,27 @@ def test_more_header_words_read_by_their_parts(tmp_path: Path, capsys: pytest.Ca
     assert [(i.title, m.extra.get("整改目标"), m.owner_person, m.deadline.text, m.progress)
             for i in api.read_ledger(path).issues() for m in i.measures] == [
         ("城市建成区违法建设查处不力", "存量违建全部拆除", "王某", "2026年6月30日", "")]
+
+
+# -- a two-row header: status ticks under a progress label, measures and owners under theirs -------
+
+@pytest.mark.parametrize("label", ["整改进展情况", "整改落实情况", "目前进展"])
+def test_status_ticks_under_a_progress_label(tmp_path: Path, capsys: pytest.CaptureFixture[str], label: str) -> None:
+    ticked = {"已完成": ["√", None, None], "正在推进": [None, "√", None], "未启动": [None, None, "√"]}
+    rows: Rows = [["县文化和旅游局巡察整改台账"],
+                  ["序号", "反馈问题", "整改任务", None, "责任主体", None, None, label, None, None],
+                  [None, None, "具体措施", "完成时限", "牵头领导", "牵头单位", "配合单位", *ticked],
+                  [1, "文物安全巡查不到位", "建立文物巡查日志制度", "2026年6月30日", "副局长 吴某", "文物股",
+                   "执法大队", *ticked["已完成"]],
+                  [None, None, "开展文物安全专项检查", "2026年12月31日", "副局长 吴某", "文物股", None,
+                   *ticked["正在推进"]],
+                  [2, "旅游市场监管偏软", "开展旅游市场秩序整治", "2027年6月30日", "副局长 郑某", "市场股", "执法大队",
+                   *ticked["未启动"]]]
+    path = round15_book(tmp_path / "文旅局.xlsx", {"台账": (rows, [
+        "A1:J1", "A2:A3", "B2:B3", "C2:D2", "E2:G2", "H2:J2", "A4:A5", "B4:B5"])}, unit="县文化和旅游局")
+    assert _loud(_check(path, capsys)) == []
+    assert [(m.text, m.deadline.text, m.lead, m.owner_unit, m.status.value if m.status else None, m.progress)
+            for m in api.read_ledger(path).measures()] == [
+        ("建立文物巡查日志制度", "2026年6月30日", "副局长 吴某", "文物股", "已完成", ""),
+        ("开展文物安全专项检查", "2026年12月31日", "副局长 吴某", "文物股", "正在推进", ""),
+        ("开展旅游市场秩序整治", "2027年6月30日", "副局长 郑某", "市场股", "未启动", "")]

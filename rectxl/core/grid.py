@@ -456,6 +456,10 @@ def _child_of_group(child: str, label: str, column_map: dict[str, str]) -> tuple
         return None
     for name in (child + label, label + child):
         if (found := _header_field(name, column_map)) is not None:
+            if found == F.PROGRESS and _tick_word(child) is not None:
+                # 已完成 | 正在推进 | 未启动 under 整改进展情况: a status's tick column each (the
+                # marks under them tell), no account of the work
+                return None
             return name, found
     return None
 
