@@ -331,3 +331,24 @@ def test_status_ticks_under_a_progress_label(tmp_path: Path, capsys: pytest.Capt
         ("建立文物巡查日志制度", "2026年6月30日", "副局长 吴某", "文物股", "已完成", ""),
         ("开展文物安全专项检查", "2026年12月31日", "副局长 吴某", "文物股", "正在推进", ""),
         ("开展旅游市场秩序整治", "2027年6月30日", "副局长 郑某", "市场股", "未启动", "")]
+
+
+# -- a 三单 ledger: 问题清单 | 整改清单 | 责任清单, the 责任清单 cell labelling each of its parts -------
+
+def test_a_three_lists_ledger_with_labelled_owners(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+
+    rows: Rows = [["某某乡党委巡察反馈问题“三单”管理台账"],
+                  ["序号", "问题清单", "整改清单", "责任清单", "完成时限", "完成情况"],
+                  [1, "村级财务管理不规范", "开展村级财务专项清理", "分管领导：李某\n责任站所：农经站\n责任人：赵某",
+                   "2026年6月30日", "已完成"],
+                  [2, "惠民资金发放不及时", "建立惠民资金发放台账",
+                   "分管领导：王某；牵头股室：民政办；配合股室：财政所；责任人：钱某", "2026年12月31日", "正在推进"]]
+    path = round15_book(tmp_path / "某某乡.xlsx", {"台账": (rows, ["A1:F1"])}, unit="某某乡")
+    assert _loud(_check(path, capsys)) == []
+    assert [(m.text, m.lead, m.owner_person) for m in api.read_ledger(path).measures()] == [
+        ("开展村级财务专项清理", "李某", "赵某"), ("建立惠民资金发放台账", "王某", "钱某")]
+    main(["summary", str(path), "--as-of", AS_OF])
+    capsys.readouterr()
+    ws = load_workbook(tmp_path / "某某乡_整改汇总.xlsx")["责任单位统计"]
+    assert sorted(r[0] for r in ws.iter_rows(min_row=3, values_only=True) if r[0]) == ["农经站", "民政办", "财政所"]

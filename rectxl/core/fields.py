@@ -224,7 +224,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 责任学校, 责任社区, 责任支行, 责任中队: who is responsible, named by its kind
     (r"^责任(?!人|领导|清单|事项|目标)[\u4e00-\u9fff]{1,4}$|^整改主体$", OWNER_UNIT),
     # 具体做法, 整改方法, 整改思路: how the issue is to be put right
-    (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容|做法|方法|思路|路径", MEASURE),
+    # 整改清单: the list of what is to be done, beside the 问题清单 and 责任清单 of a 三单 ledger
+    (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容|做法|方法|思路|路径|^整改清单$", MEASURE),
     (r"方面", ASPECT),
     # 问题领域 (党的建设, 党风廉政建设): the issues' field, as 问题类别 names it
     (r"类别|类型|分类|领域|问题(?:性质|定性)|^共性.?个性$", CATEGORY),

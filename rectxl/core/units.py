@@ -33,7 +33,9 @@ __all__ = [
 _UNIT_SEP = re.compile(r"[、,，;；/／\n]+|\s{2,}")
 _NAME_BOUNDARY = LazyPattern(
     r"(?<=[\u4e00-\u9fff][所办局委室科股站队部处院校会司中心村组区镇乡])(?:\s|和|及|与)(?=\S{2})")
-_UNIT_ROLE = re.compile(r"^(?:牵头(?:单位)?|配合(?:单位)?|责任(?:单位)?|协办|主办)[:：]?")
+#: — the label naming the unit by its kind too: "责任站所：", "牵头股室：", "配合科室：", "主责部门："
+_UNIT_ROLE = re.compile(r"^(?:(?:牵头|配合|责任|主责|承办)"
+                        r"(?:单位|(?:部门|科室|股室|处室|站所|中心|科|股|处|室|办)(?=\s*[:：]))?|协办|主办)[:：]?")
 #: a role after the unit ("党政办牵头", "财政所配合", "(配合)") or a person in brackets ("信访办（张某）"),
 #: or "等相关单位" after the last unit
 #: how a part with a note after the unit ends (a cheap test before the pattern)
