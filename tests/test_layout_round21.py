@@ -352,3 +352,18 @@ def test_a_three_lists_ledger_with_labelled_owners(tmp_path: Path, capsys: pytes
     capsys.readouterr()
     ws = load_workbook(tmp_path / "某某乡_整改汇总.xlsx")["责任单位统计"]
     assert sorted(r[0] for r in ws.iter_rows(min_row=3, values_only=True) if r[0]) == ["农经站", "民政办", "财政所"]
+
+
+# -- a totals row under the header ------------------------------------------------------------------
+
+@pytest.mark.parametrize("totals", [[None, "合计：2个问题", None, None, None, None],
+                                    ["合计", "2个问题", "2项措施", None, None, "已完成1项"],
+                                    ["总计", None, 2, None, None, 1]])
+def test_a_totals_row_under_the_header_leaves_the_issues_numbered(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                  totals: list[Any]) -> None:
+    rows: Rows = [["县交通运输局巡察整改台账"], HEADER, totals,
+                  [1, "农村公路养护资金使用不规范", "开展养护资金专项清查", "财务股", "2026年6月30日", "已完成"],
+                  [3, "超限超载治理不力", "开展治超联合执法", "路政大队", "2026年12月31日", "正在推进"]]
+    path = _book(tmp_path / "交通局.xlsx", rows, ["A1:F1"])
+    assert _loud(_check(path, capsys)) == [("issue-number-gap", "A5")]
+    assert [(n, len(ms)) for _, n, _, ms in _issues(path)] == [(1, 1), (3, 1)]

@@ -370,6 +370,13 @@ def _without_example_rows(grid: Grid, header: HeaderMap) -> Grid:
     return replace(grid, rows=rows, merges=merges)
 
 
+def _totals_row(row: Sequence[Any]) -> bool:
+    """The row opens with a totals label ("合计", "合计：2个问题", "总计"): a count of the rows, no
+    issue of its own — nor an issue left unnumbered beside numbered ones."""
+    first = next((v for v in row if not _blank(v)), None)
+    return type(first) is str and first.lstrip()[:1] in _TOTALS_FIRST and _TOTALS.match(first) is not None
+
+
 def _footer_line(raw_row: list[Any]) -> bool:
     """Every filled cell of the row is a signature or note label, or what a label ending on its
     colon was filled in with in the cell after it ("填报人：" | "王某", "联系电话：" | 13812345678):
@@ -1756,6 +1763,8 @@ def _outline_as_issue_numbers(grid: Grid, header: HeaderMap) -> Grid:
     run_issue: tuple[int, str] | None = None  # (first number, its issue's text) of the run being read
     for r in range(header.data_start, len(rows)):
         row = rows[r]
+        if _totals_row(row):
+            continue
         v = row[c] if c < len(row) else None
         issue = _text(row[issue_c]).rstrip(_TRAILING_MARKS) if issue_c < len(row) and not _blank(row[issue_c]) else ""
         if _blank(v):
@@ -4550,6 +4559,8 @@ def _numbered_with_issues(grid: Grid, c: int, issue_c: int | None, header: Heade
     for row in grid.rows[header.data_start:]:
         number = row[c] if c < len(row) else None
         issue = row[issue_c] if issue_c < len(row) else None
+        if _totals_row(row):
+            continue  # "合计 | 2个问题" under the header or the table
         if not _blank(number) and _int(number) is not None:
             if _blank(issue) or _text(issue) == last:
                 # a number on a row that starts no issue, or a new number beside the issue text
@@ -4583,6 +4594,8 @@ def _repeated_with_issues(grid: Grid, c: int, issue_c: int | None, header: Heade
     last_issue = ""
     repeats = 0
     for row in grid.rows[header.data_start:]:
+        if _totals_row(row):
+            continue
         number = row[c] if c < len(row) else None
         issue = _text(row[issue_c]) if issue_c < len(row) and not _blank(row[issue_c]) else ""
         n = None if _blank(number) else _int(number)
