@@ -367,3 +367,29 @@ def test_a_totals_row_under_the_header_leaves_the_issues_numbered(tmp_path: Path
     path = _book(tmp_path / "交通局.xlsx", rows, ["A1:F1"])
     assert _loud(_check(path, capsys)) == [("issue-number-gap", "A5")]
     assert [(n, len(ms)) for _, n, _, ms in _issues(path)] == [(1, 1), (3, 1)]
+
+
+# -- an outline: 一 | aspect, （一） | issue, then its measures numbered 1, 2 with no issue of their own ---
+
+@pytest.mark.parametrize("numbered_apart", [True, False])
+def test_issues_labelled_over_their_measures(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             numbered_apart: bool) -> None:
+    def heading(label: str, text: str) -> list[Any]:
+        return [label, text] if numbered_apart else [label + text]
+
+    rows: Rows = [HEADER, heading("一、", "工程建设领域监管方面"),
+                  heading("（一）", "在建项目转包违法分包监管不严"),
+                  [1, None, "开展在建项目转包违法分包专项检查", "建管股", "2026年6月30日", "已完成"],
+                  [2, None, "建立建筑市场信用评价台账", "建管股", "2026年12月31日", "正在推进"],
+                  heading("（二）", "物业专项维修资金使用不规范"),
+                  [1, None, "修订维修资金使用管理办法", "房管股", "2026年6月30日", "已完成"],
+                  heading("二、", "干部队伍建设方面"),
+                  heading("（一）", "干部轮岗交流不及时"),
+                  [1, None, "制定中层干部轮岗交流办法", "人事股", "2026年12月31日", "正在推进"]]
+    merges = [] if numbered_apart else ["A2:F2", "A3:F3", "A6:F6", "A8:F8", "A9:F9"]
+    path = _book(tmp_path / "住建局.xlsx", rows, merges)
+    assert _loud(_check(path, capsys)) == []
+    aspects = api.read_ledger(path).aspects
+    assert [(a.number, a.title, [(i.number, i.title, len(i.measures)) for i in a.issues()]) for a in aspects] == [
+        (1, "工程建设领域监管方面", [(1, "在建项目转包违法分包监管不严", 2), (2, "物业专项维修资金使用不规范", 1)]),
+        (2, "干部队伍建设方面", [(1, "干部轮岗交流不及时", 1)])]

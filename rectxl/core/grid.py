@@ -3202,6 +3202,11 @@ class _Builder:
         if _aspect_heading(text):
             self._new_aspect(text)
             return True
+        if _CATEGORY_LABEL.match(text) and (wide or numbered) and self._measures_below_without_issue(r):
+            # "（一） | 学习贯彻不深入" over rows of measures naming no issue (1 | | 制定学习计划): an
+            # outline in the 序号 column — the issue, numbered by its label, not a category of none
+            self._labelled_issue_row(r, text)
+            return True
         if _CATEGORY_LABEL.match(text) and (wide or numbered or self._issue_written_below(r)):
             # merged across, "（一） | …" numbered in the 序号 column, or alone on its row over an
             # issue written in full (not the issue itself, its measures in the rows below)
@@ -3242,6 +3247,34 @@ class _Builder:
             return (not _blank(self.grid.value(below, issue_c)) and self.filled.anchor_of(below, issue_c) is None
                     and bool(self.texts[F.MEASURE][below]))
         return False
+
+    def _measures_below_without_issue(self, r: int) -> bool:
+        """The first row below ``r`` holding anything is a measure's whose 问题 cell is blank (or
+        merged down from row ``r``): the rows below go on with the issue row ``r`` names."""
+        issue_c = self.cols.get(F.ISSUE)
+        if issue_c is None or F.MEASURE not in self.cols:
+            return False
+        for below in range(r + 1, min(len(self.grid.rows), r + 1 + _LOOK_BELOW)):
+            if all(_blank(v) for v in self.grid.rows[below]):
+                continue
+            anchor = self.filled.anchor_of(below, issue_c)
+            own = _blank(self.grid.value(below, issue_c)) and (anchor is None or anchor[0] == r)
+            return own and bool(self.texts[F.MEASURE][below])
+        return False
+
+    def _labelled_issue_row(self, r: int, text: str) -> None:
+        """The issue row ``r`` names by its label and title ("（一）学习贯彻不深入", numbered in the 序号
+        column or written across the row), its measures in the rows below."""
+        if self.category is None:
+            self._new_category("")
+        assert self.category is not None
+        number, title = split_category_label(text)
+        c = self.cols[F.ISSUE] if not _blank(self.grid.value(r, self.cols[F.ISSUE])) else next(
+            c for c, v in enumerate(self.grid.rows[r][: self.width]) if not _blank(v))
+        self.issue = Issue(title=title, number=number, sheet=self.grid.name, row=r + 1,
+                           cells={F.ISSUE: f"{col_letter(c)}{r + 1}"})
+        self.category.issues.append(self.issue)
+        self._issue_key = (None, "")
 
     def _rows_below(self, r: int, depth: int = 0) -> bool:
         """Row ``r``, a heading merged across the table, has rows of its own under it: the next
