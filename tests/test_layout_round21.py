@@ -393,3 +393,18 @@ def test_issues_labelled_over_their_measures(tmp_path: Path, capsys: pytest.Capt
     assert [(a.number, a.title, [(i.number, i.title, len(i.measures)) for i in a.issues()]) for a in aspects] == [
         (1, "工程建设领域监管方面", [(1, "在建项目转包违法分包监管不严", 2), (2, "物业专项维修资金使用不规范", 1)]),
         (2, "干部队伍建设方面", [(1, "干部轮岗交流不及时", 1)])]
+
+
+def test_leader_unit_and_person_under_a_responsibility_label(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    rows: Rows = [["县卫生健康局巡察整改台账"],
+                  ["序号", "存在问题", "整改措施", "整改责任", None, None, "完成时限", None, "完成情况"],
+                  [None, None, None, "领导", "单位", "个人", "计划", "实际", None],
+                  [1, "医疗废物处置监管不到位", "开展医疗废物专项检查", "副局长 胡某", "医政股", "马某",
+                   "2026年6月30日", "2026年6月20日", "已完成"]]
+    path = round15_book(tmp_path / "卫健局.xlsx", {"台账": (rows, [
+        "A1:I1", "A2:A3", "B2:B3", "C2:C3", "D2:F2", "G2:H2", "I2:I3"])}, unit="县卫生健康局")
+    assert [f for f in _check(path, capsys) if f["code"] == "column-not-understood"] == []
+    assert [(m.lead, m.owner_unit, m.owner_person, m.deadline.text, m.completed_on)
+            for m in api.read_ledger(path).measures()] == [
+        ("副局长 胡某", "医政股", "马某", "2026年6月30日", date(2026, 6, 20))]

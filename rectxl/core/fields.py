@@ -219,7 +219,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 分管副局长, 分管副县长, 分管院长: the leader in charge, named by the post
     (r"^(?:分管|主管|牵头)副?(?:局长|县长|市长|区长|镇长|乡长|主任|书记|院长|校长|行长|总经理|所长|部长|场长|处长)$",
      LEAD),
-    (r"责任人|经办|承办人|联系人|负责人|具体人|牵头人|负责同志", OWNER_PERSON),
+    # 个人 (under 整改责任 over 领导 | 单位 | 个人): the person
+    (r"责任人|经办|承办人|联系人|负责人|具体人|牵头人|负责同志|^个人$|^个人(?:整改)?责任|责任个人", OWNER_PERSON),
     (r"单位|部门|科室|股室|处室|牵头|主责|责任主体|承办|责任科|责任股|责任处|责任室|办线|责任线", OWNER_UNIT),
     # 责任学校, 责任社区, 责任支行, 责任中队: who is responsible, named by its kind
     (r"^责任(?!人|领导|清单|事项|目标)[\u4e00-\u9fff]{1,4}$|^整改主体$", OWNER_UNIT),
