@@ -408,3 +408,36 @@ def test_leader_unit_and_person_under_a_responsibility_label(tmp_path: Path,
     assert [(m.lead, m.owner_unit, m.owner_person, m.deadline.text, m.completed_on)
             for m in api.read_ledger(path).measures()] == [
         ("副局长 胡某", "医政股", "马某", "2026年6月30日", date(2026, 6, 20))]
+
+
+def test_a_word_table_per_aspect_numbering_measures_under_issues(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Each aspect's Word table opens with its heading merged across, then its header; 序号 numbers
+    each measure under its issue (1.1 | 1.2 | 2.1), the last table holding one measure alone."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("县统计局落实县委巡察反馈意见整改清单")
+    done, going = ("2026年6月30日", "已完成"), ("2026年12月31日", "正在推进")
+    parts = [("一、统计数据质量方面", [("1.1", "统计数据核查不严", "开展统计数据专项核查", "专业股", *done),
+                                      ("1.2", "", "建立数据质量责任制", "专业股", *going),
+                                      ("2.1", "统计执法检查偏少", "制定年度执法检查计划", "执法大队", *done)]),
+             ("二、作风建设方面", [("1.1", "公文处理不及时", "修订公文处理办法", "办公室", *done)])]
+    head = ["序号", "问题", "整改措施", "责任股室", "整改时限", "整改情况"]
+    for heading, items in parts:
+        t = d.add_table(rows=2, cols=6)
+        t.rows[0].cells[0].text = heading
+        t.cell(0, 0).merge(t.cell(0, 5))
+        for cell, text in zip(t.rows[1].cells, head, strict=True):
+            cell.text = text
+        for item in items:
+            for cell, text in zip(t.add_row().cells, item, strict=True):
+                cell.text = text
+        d.add_paragraph("")
+    path = tmp_path / "统计局.docx"
+    d.save(str(path))
+    assert _loud(_check(path, capsys)) == []
+    assert [(a.title, [(i.number, i.title, len(i.measures)) for i in a.issues()])
+            for a in api.read_ledger(path).aspects] == [
+        ("统计数据质量方面", [(1, "统计数据核查不严", 2), (2, "统计执法检查偏少", 1)]),
+        ("作风建设方面", [(1, "公文处理不及时", 1)])]

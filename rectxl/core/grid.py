@@ -1785,8 +1785,8 @@ def _outline_as_issue_numbers(grid: Grid, header: HeaderMap) -> Grid:
         else:
             run_issue = (number, issue)
         marks[r] = mark
-    if len(marks) < 2:
-        return grid
+    if not marks:
+        return grid  # (one mark is enough: a sheet or Word table of a single issue's one measure, "1.1")
     rows = list(rows)
     for r, (first, second) in marks.items():
         rows[r] = list(rows[r])
