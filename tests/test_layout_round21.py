@@ -441,3 +441,55 @@ def test_a_word_table_per_aspect_numbering_measures_under_issues(tmp_path: Path,
             for a in api.read_ledger(path).aspects] == [
         ("统计数据质量方面", [(1, "统计数据核查不严", 2), (2, "统计执法检查偏少", 1)]),
         ("作风建设方面", [(1, "公文处理不及时", 1)])]
+
+
+# -- a sheet (or a Word table) per issue: the issue written above its measures' table ----------------
+
+PER_ISSUE = [("问题1：城乡低保动态管理不到位", [("开展低保对象专项排查", "2026年6月30日", "已完成"),
+                                          ("建立低保动态调整台账", "2026年12月31日", "正在推进")]),
+             ("【问题2】临时救助审批不规范", [("修订临时救助审批规程", "2026年6月30日", "已完成")])]
+PER_ISSUE_HEAD = ["序号", "整改措施", "责任股室", "整改时限", "整改状态"]
+
+
+def _per_issue_book(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    if wb.active is not None:
+        wb.remove(wb.active)
+    for k, (issue, measures) in enumerate(PER_ISSUE, 1):
+        ws = wb.create_sheet(f"问题{k}")
+        ws.append(["县民政局巡察反馈问题整改台账"])
+        ws.append([issue])
+        ws.merge_cells("A2:E2")
+        ws.append(PER_ISSUE_HEAD)
+        for n, (measure, deadline, status) in enumerate(measures, 1):
+            ws.append([n, measure, "社会救助股", deadline, status])
+    wb.save(path)
+    return path
+
+
+def _per_issue_word(path: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("县民政局巡察反馈问题整改台账")
+    for issue, measures in PER_ISSUE:
+        d.add_paragraph(issue)
+        t = d.add_table(rows=1, cols=len(PER_ISSUE_HEAD))
+        for cell, text in zip(t.rows[0].cells, PER_ISSUE_HEAD, strict=True):
+            cell.text = text
+        for n, (measure, deadline, status) in enumerate(measures, 1):
+            for cell, text in zip(t.add_row().cells, [str(n), measure, "社会救助股", deadline, status], strict=True):
+                cell.text = text
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("word", [False, True])
+def test_a_sheet_per_issue(tmp_path: Path, capsys: pytest.CaptureFixture[str], word: bool) -> None:
+    path = _per_issue_word(tmp_path / "民政局.docx") if word else _per_issue_book(tmp_path / "民政局.xlsx")
+    assert _loud(_check(path, capsys)) == []
+    assert [(i.number, i.title, [m.text for m in i.measures]) for i in api.read_ledger(path).issues()] == [
+        (1, "城乡低保动态管理不到位", ["开展低保对象专项排查", "建立低保动态调整台账"]),
+        (2, "临时救助审批不规范", ["修订临时救助审批规程"])]

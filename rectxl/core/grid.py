@@ -2562,6 +2562,8 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
             previous.start_aspect(aspect)  # one table per aspect on one sheet: the first's heading
         if (category := _category_over_header(grid, header, len(picked) > 1)) is not None:
             previous.start_category(category)  # "（一）…方面" above a Word table's header row
+        if (issue := _issue_over_header(grid, header)) is not None:
+            previous.start_issue(*issue)  # a sheet per issue: "问题1：…" over its measures' table
         if units:
             previous.owned_by(units[grid.name])
         previous.build()
@@ -2980,6 +2982,30 @@ def _category_over_header(grid: Grid, header: HeaderMap, several: bool) -> str |
     return None
 
 
+def _issue_over_header(grid: Grid, header: HeaderMap) -> tuple[int | None, int, str] | None:
+    """(row, column, text) of the issue a table with no 问题 column is about, written alone and
+    labelled as an issue ("问题1：学习贯彻不深入", "【问题2】…") on the row nearest above its header —
+    a sheet per issue, its measures in the table; the row is ``None`` for a line written above a
+    Word table. ``None`` when the table has its own 问题 column, or nothing above says an issue."""
+    if F.ISSUE in header.columns:
+        return None
+    found = None
+    lines = [(None, row) for row in grid.displaced] + [(r, grid.rows[r]) for r in range(header.first_row)]
+    for r, row in lines:
+        cells = [(c, _text(v)) for c, v in enumerate(row) if not _blank(v)]
+        if len(cells) != 1:
+            continue
+        c, text = cells[0]
+        m = _ISSUE_ROW.match(text)
+        labelled = m is not None and text.lstrip().startswith("问题") and m.end() < len(text)
+        found = (r, c, text) if labelled or _BRACKETED_ISSUE.match(text) else None
+    return found
+
+
+#: an issue labelled in brackets: "【问题2】…"
+_BRACKETED_ISSUE = LazyPattern(r"^\s*[【\[]\s*问题\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[】\]]\s*\S")
+
+
 def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str | None:
     """The aspect a sheet of a ledger kept one sheet per aspect is about: a row above the header
     that is only a numbered aspect ("一、…方面", "第二方面：…"), else the sheet's own name when
@@ -3151,6 +3177,18 @@ class _Builder:
             self.aspect.title = name.removesuffix("问题")
         self._aspect_text = text
         self._named_by_sheet = self.aspect
+
+    def start_issue(self, r: int | None, c: int, text: str) -> None:
+        """Open the issue ``text`` (row ``r``, column ``c`` of the sheet; ``None``: a line above a
+        Word table) before the rows are read: the sheet's own issue, its measures in the table."""
+        if self.category is None:
+            self._new_category("")
+        assert self.category is not None
+        number, title = split_issue_label(text)
+        self.issue = Issue(title=title, number=number, sheet=self.grid.name, row=r + 1 if r is not None else 0,
+                           cells={F.ISSUE: f"{col_letter(c)}{r + 1}"} if r is not None else {})
+        self.category.issues.append(self.issue)
+        self._issue_key = (None, "")
 
     def start_category(self, text: str) -> None:
         """Open the category ``text`` before the rows are read (the heading above the table)."""
