@@ -493,3 +493,29 @@ def test_a_sheet_per_issue(tmp_path: Path, capsys: pytest.CaptureFixture[str], w
     assert [(i.number, i.title, [m.text for m in i.measures]) for i in api.read_ledger(path).issues()] == [
         (1, "城乡低保动态管理不到位", ["开展低保对象专项排查", "建立低保动态调整台账"]),
         (2, "临时救助审批不规范", ["修订临时救助审批规程"])]
+
+
+# -- the report date written at the form's foot --------------------------------------------------
+
+@pytest.mark.parametrize("foot", [
+    [["填报单位：县林业局（盖章）", None, None, "填报日期：2026年9月28日"]],
+    [["单位（盖章）：县林业局", None, None, None, "2026年9月28日"]],
+    [[None, None, None, "县林业局（盖章）"], [None, None, None, "2026年9月28日"]],
+])
+def test_the_report_date_at_the_foot_of_the_form(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 foot: list[list[Any]]) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in [["县林业局巡察反馈问题整改台账"], HEADER,
+                [1, "林地占用审批把关不严", "开展林地占用专项清查", "资源股", "2026年6月30日", "已完成"],
+                [2, "护林员管理不规范", "修订护林员管理办法", "防火办", "2026年12月31日", "正在推进"], [], *foot]:
+        ws.append(row)
+    path = tmp_path / "林业局.xlsx"
+    wb.save(path)
+    main(["check", str(path), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["summary"]["as_of"] == "2026-09-28"
+    assert api.read_ledger(path).info.report_date == date(2026, 9, 28)

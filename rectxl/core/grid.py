@@ -2427,7 +2427,40 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                     facts["party_org"], source["party_org"] = title.group(2) + org.group(1), "标题行"
     if unkeyed is not None and "report_date" not in facts:
         facts["report_date"], source["report_date"] = unkeyed, "标题行中的日期"
+    _foot_facts(grid, header, facts, source)
     return facts, source
+
+
+#: how many rows under the last measure a form's foot may take (填报单位 | 填报日期, the stamp and its date)
+_FOOT_ROWS = 8
+
+
+def _foot_facts(grid: Grid, header: HeaderMap, facts: dict[str, Any], source: dict[str, str]) -> None:
+    """The report date and the unit a form writes at its foot, under the table, where the title
+    rows name neither: "填报单位：县林业局（盖章） | 填报日期：2026年9月28日", or the stamp's line and
+    the day alone in a cell beside or under it."""
+    if "report_date" in facts and "unit_name" in facts:
+        return
+    measure_c = header.columns.get(F.MEASURE)
+    foot: list[list[Any]] = []
+    for r in range(len(grid.rows) - 1, header.row, -1):
+        row = grid.rows[r]
+        if all(_blank(v) for v in row):
+            continue
+        if len(foot) >= _FOOT_ROWS or (measure_c is not None and measure_c < len(row) and not _blank(row[measure_c])
+                                       and not _footer_line(row)):
+            break  # a measure's row: the table, not its foot
+        foot.insert(0, row)
+    for row in foot:
+        for text in _paired_texts(row):
+            if "report_date" not in facts:
+                keyed = next((m for m in _TITLE_DATE.finditer(text) if "反馈" not in m.group("key")), None)
+                lone = None if keyed is not None else _LONE_DAY.fullmatch(text.strip())  # a day alone in its cell
+                if (found := keyed or lone) is not None and (day := parse_date(found.group("date"))) is not None:
+                    facts["report_date"] = day
+                    source["report_date"] = f"表格下方“{keyed.group('key')}”" if keyed else "表格下方的落款日期"
+            if "unit_name" not in facts and (unit := _FILLER_UNIT.search(text)) is not None:
+                facts["unit_name"], source["unit_name"] = _STAMP_NOTE.sub("", unit.group(1)), "表格下方“填报单位”"
 
 
 def _signs_for(filler: str, unit: str) -> bool:
