@@ -519,3 +519,12 @@ def test_the_report_date_at_the_foot_of_the_form(tmp_path: Path, capsys: pytest.
     report = json.loads(capsys.readouterr().out)
     assert report["summary"]["as_of"] == "2026-09-28"
     assert api.read_ledger(path).info.report_date == date(2026, 9, 28)
+
+
+def test_a_damaged_word_97_file_is_told_not_crashed_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "商务局整改台账.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)  # an OLE header and nothing more
+    assert main(["check", str(path)]) == 2
+    said = capsys.readouterr().err
+    assert "商务局整改台账.doc 是 Word 97-2003 文档（.doc）" in said and "另存为”Word 文档（.docx）后再检查" in said
+    assert list(tmp_path.iterdir()) == [path]

@@ -21,8 +21,9 @@ from rectxl.core.grid import Grid
 
 __all__ = ["LEGACY_WORD_SUFFIXES", "LegacyWordError", "is_legacy_word", "read_legacy_word_grids", "soffice"]
 
-#: the names a Word 97-2003 document goes by (WPS 文字 saves its own .wps as the same binary format)
-LEGACY_WORD_SUFFIXES = (".doc", ".wps")
+#: the name a Word 97-2003 document goes by (a WPS 文字 .wps is left to the advice to save it as
+#: .docx: LibreOffice does not read every one)
+LEGACY_WORD_SUFFIXES = (".doc",)
 #: seconds one conversion may take (LibreOffice's first start in a fresh profile is the slow part)
 CONVERT_TIMEOUT = 180
 
