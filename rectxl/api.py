@@ -72,8 +72,15 @@ def _source(path: Path) -> Source:
 
     word = is_word_ledger(path)
     exported = None if word else exported_kind(path)
-    return Source(path=str(path), sha256=file_sha256(path), word=word,
-                  exported=kind_label(exported) if exported else "")
+    if not exported:
+        return Source(path=str(path), sha256=file_sha256(path), word=word)
+    if path.suffix.lower() == ".doc":  # Word's 另存为网页 (or a system's 导出Word) named .doc
+        what = f"网页格式的 Word 文档（{path.suffix}）中的表格"
+        places = "按行（表格上方的标题也计一行）和列（A、B、C…）"
+    else:
+        label = kind_label(exported)
+        what, places = f"业务系统导出的{' ' if label[:1].isascii() else ''}{label}", "按 Excel 打开它时的行列"
+    return Source(path=str(path), sha256=file_sha256(path), exported=what, exported_places=places)
 
 
 def backup_copy(path: Path, now: datetime | None = None) -> Path:

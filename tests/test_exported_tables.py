@@ -182,3 +182,17 @@ def test_batch_reads_a_csv_ledger_and_lists_a_csv_that_is_none(tmp_path: Path,
     out = capsys.readouterr().out
     assert "台账 1 个已校验，0 个无法读取" in out and "整改措施 1 项" in out
     assert "应报送单位.csv：文本表格文件（.csv），其中没有整改台账的表头，不是台账，未检查" in out
+
+
+def test_a_web_page_named_doc_is_read_and_told_as_a_word_document(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Word's 另存为网页 (or a system's 导出Word) under .doc: its table read without LibreOffice; never marked."""
+    path = tmp_path / "整改台账.doc"
+    path.write_bytes(HTML_PAGE.encode("gbk"))
+    main(["check", str(path), "--as-of", AS_OF])
+    out = capsys.readouterr().out
+    assert "读取网页格式的 Word 文档（.doc）中的表格：整改台账" in out and "3项措施" in out
+    before = path.read_bytes()
+    assert main(["annotate", str(path), "--as-of", AS_OF]) == 2
+    assert "是 Word 文档：rectxl 只在 Excel 台账" in capsys.readouterr().err
+    assert path.read_bytes() == before

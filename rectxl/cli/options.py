@@ -40,7 +40,8 @@ __all__ = [
 LEDGER_FORMATS = ".xlsx/.xlsm/.xls/.xlsb/.ods、WPS 的 .et 和业务系统导出的 .csv"
 #: what a command given one ledger reads besides: a ledger kept as a Word table (not in a folder, where
 #: Word documents are mostly 方案, 报告 and 通报)
-LEDGER_FILE_FORMATS = f"{LEDGER_FORMATS}（或导出为网页、Excel 2003 XML 的 .xls），或 Word 表格 .docx"
+LEDGER_FILE_FORMATS = (f"{LEDGER_FORMATS}（或导出为网页、Excel 2003 XML 的 .xls），"
+                       "或 Word 表格 .docx、.doc（.doc 需安装 LibreOffice）")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

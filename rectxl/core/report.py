@@ -115,9 +115,8 @@ def _sheets_read(report: Report) -> str:
     if report.source.word:
         return f"读取 Word 表格：{name_list(report.sheets)}，位置按表格的行号和列（A、B、C…）标注"
     if report.source.exported:
-        what = report.source.exported
-        space = " " if what[:1].isascii() else ""
-        return f"读取业务系统导出的{space}{what}：{name_list(report.sheets)}，位置按 Excel 打开它时的行列标注"
+        return (f"读取{report.source.exported}：{name_list(report.sheets)}，"
+                f"位置{report.source.exported_places or '按 Excel 打开它时的行列'}标注")
     return f"读取工作表：{name_list(report.sheets)}"
 
 

@@ -33,6 +33,8 @@ class Source:
     #: the ledger is a table a business system exported as text (a web page, an Excel 2003 XML
     #: spreadsheet, a CSV) — what it is, in the clerk's words; "" for a workbook
     exported: str = ""
+    #: how such a table's cells are cited ("按 Excel 打开它时的行列": as Excel shows it opened)
+    exported_places: str = ""
 
 
 @dataclass(slots=True)

@@ -26,7 +26,7 @@ from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.model import Ledger
 from rectxl.core.text import col_index, col_letter
 from rectxl.io import xmlbytes
-from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, XML_2003_MARK, kind_of, read_exported
+from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, HTML, XML_2003_MARK, kind_of, read_exported
 from rectxl.io.inflated import InflatedParts
 from rectxl.io.limits import check_ledger_file, check_regular_file
 from rectxl.io.memory import gc_paused, settle
@@ -63,10 +63,16 @@ def exported_kind(path: Path) -> str | None:
     table's own (.csv, .html, .xml), None for anything else; a FIFO or a device is refused first."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in LEDGER_SUFFIXES + EXPORT_SUFFIXES:
+    if suffix not in LEDGER_SUFFIXES + EXPORT_SUFFIXES + _WEB_PAGE_WORD:
         return None
     check_regular_file(path, what="台账文件", folder_hint="（检查整个文件夹请用 rectxl batch）")
-    return kind_of(path)
+    kind = kind_of(path)
+    # a .doc that is a web page: what Word's 另存为网页 and many systems' 导出Word write
+    return kind if suffix not in _WEB_PAGE_WORD or kind == HTML else None
+
+
+#: Word's names a web page (HTML) table arrives under
+_WEB_PAGE_WORD = (".doc",)
 
 
 def is_word_ledger(path: Path) -> bool:
@@ -129,8 +135,8 @@ def _check_file(path: Path) -> None:
             advice = "：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查"
         elif path.suffix.lower() in (*_WORD_NAMES, ".rtf"):
             advice = "：用 Word 表格做的台账，请在 Word 或 WPS 中打开它，另存为 .docx（Word 文档）后再检查"
-        raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods、WPS 的 .et "
-                          f"和 Word 表格 .docx）{advice}")
+        raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods、WPS 的 .et、"
+                          f"业务系统导出的 .csv 和网页表格，以及 Word 表格 .docx、.doc）{advice}")
     try:
         size = path.stat().st_size
         with path.open("rb"):
@@ -177,11 +183,11 @@ def read_grids(path: Path) -> list[Grid]:
     suffix = path.suffix.lower()
     if is_word_ledger(path):
         return _docx_grids(path)
+    if (exported := exported_kind(path)) is not None:
+        return read_exported(path, exported)
     if is_legacy_word(path):  # a Word 97-2003 .doc: converted by LibreOffice, or the clerk told to save .docx
         check_regular_file(path, what="台账文件", folder_hint="（检查整个文件夹请用 rectxl batch）")
         return read_legacy_word_grids(path)
-    if (exported := exported_kind(path)) is not None:
-        return read_exported(path, exported)
     parts = InflatedParts()  # the package opened, each sheet's XML inflated, once for the scans below
     try:
         check_ledger_file(path, parts)  # not a regular file, a non-UTF-8 name, a Word document, stray cells
