@@ -212,3 +212,28 @@ def test_an_empty_owner_cell_merged_over_two_measures_is_one_finding_naming_both
     found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "missing-owner-unit"]
     assert [(f["cell"], f["message"].split("未填写")[0]) for f in found] == [
         ("D2", "第2、3行（共用合并单元格D2）"), ("D4", "第4行")]
+
+
+@pytest.mark.parametrize(("phone_key", "address_key", "email_key"), [
+    ("监督电话", "通信地址", "电子信箱"),
+    ("举报电话", "来信地址", "E-mail"),
+])
+def test_contact_facts_under_other_offices_keys_reach_the_notice(tmp_path: Path, phone_key: str, address_key: str,
+                                                                  email_key: str) -> None:
+    import docx
+
+    path = _township(tmp_path / "城关镇台账.xlsx", "1.乡村振兴产业项目推进缓慢，部分项目闲置。",
+                     "3.“三重一大”决策制度执行不严格。")
+    wb = openpyxl.load_workbook(path)
+    info = wb.create_sheet("基本信息")
+    for row in ([phone_key, "0871-6123456"], [address_key, "某县城关镇人民路1号"], ["邮政编码", "650000"],
+                [email_key, "cgz@example.gov.cn"]):
+        info.append(row)
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert (ledger.info.phone, ledger.info.address, ledger.info.email) == (
+        "0871-6123456", "某县城关镇人民路1号", "cgz@example.gov.cn")
+    assert main(["notice", str(path), "-o", str(tmp_path / "通报.docx"), "--as-of", "2026-11-30"]) in (0, 1)
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "通报.docx")).paragraphs)
+    assert f"{phone_key}：0871-6123456" in text and f"{address_key}：某县城关镇人民路1号" in text
+    assert "【请填写联系电话】" not in text and "【请填写邮寄地址】" not in text

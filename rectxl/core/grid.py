@@ -1839,6 +1839,25 @@ INFO_KEYS: dict[str, str] = {
     **dict.fromkeys(["二、导语", "二导语"], "section_two_intro"),
     **dict.fromkeys(["三、标题", "三标题"], "heading_three"),
 }
+#: 基本信息 keys no list names, read by their meaningful parts ("监督电话", "举报电话", "通信地址",
+#: "来信地址", "电子信箱", "巡察组别"); the e-mail first, so that 电子信箱 is no address
+_INFO_KEY_PARTS = (
+    (re.compile(r"(?:电子|E-?mail|e-?mail)(?:邮箱|信箱|邮件)|邮件地址|^E-?mail$|^email$|^邮箱"), "email"),
+    (re.compile(r"邮政编码|邮编"), "postcode"),
+    (re.compile(r"(?:电话|手机|热线)(?:号码)?$"), "phone"),
+    (re.compile(r"地址$|信箱$"), "address"),
+    (re.compile(r"^(?:巡察|巡视)组(?:别|次)?$"), "inspection_group"),
+)
+
+
+def info_attr(key: str, raw_key: str = "") -> str | None:
+    """The :class:`LedgerInfo` attribute a 基本信息 key names: a known key, else one read by its parts."""
+    attr = INFO_KEYS.get(key) or INFO_KEYS.get(raw_key or key) or INFO_KEYS.get(key.rstrip("、"))
+    if attr is None and key and len(key) <= 10:
+        attr = next((a for pattern, a in _INFO_KEY_PARTS if pattern.search(key)), None)
+    return attr
+
+
 _DATE_INFO = {"inspection_start", "inspection_end", "feedback_date", "report_date"}
 #: keys whose cell may hold the inspection's whole period ("2026年3月10日至5月20日")
 _PERIOD_INFO = {"inspection_start", "inspection_end", "inspection_period"}
@@ -1872,7 +1891,7 @@ def _read_info(grid: Grid) -> LedgerInfo:
             continue
         raw_key = _text(row[first])
         key = F.header_key(row[first])
-        attr = INFO_KEYS.get(key) or INFO_KEYS.get(raw_key) or INFO_KEYS.get(key.rstrip("、"))
+        attr = info_attr(key, raw_key)
         value = row[first + 1]
         if attr in _PERIOD_INFO and (span := parse_day_range(value)) is not None:
             if span[0] is not None:
