@@ -237,3 +237,22 @@ def test_contact_facts_under_other_offices_keys_reach_the_notice(tmp_path: Path,
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "通报.docx")).paragraphs)
     assert f"{phone_key}：0871-6123456" in text and f"{address_key}：某县城关镇人民路1号" in text
     assert "【请填写联系电话】" not in text and "【请填写邮寄地址】" not in text
+
+
+def test_a_basic_info_sheet_laid_out_across_a_row_of_keys(tmp_path: Path) -> None:
+    """基本信息 as one row of keys over one row of values: each key takes the value below it — the
+    unit had been read as the word 巡察组 (the key beside 被巡察单位)."""
+    from datetime import datetime
+
+    path = _township(tmp_path / "城关镇台账.xlsx", "1.乡村振兴产业项目推进缓慢，部分项目闲置。",
+                     "3.“三重一大”决策制度执行不严格。")
+    wb = openpyxl.load_workbook(path)
+    info = wb.create_sheet("基本信息")
+    info.append(["被巡察单位", "巡察组", "巡察开始", "巡察结束", "反馈日期", "报告日期", "联系电话"])
+    info.append(["中共城关镇委员会", "县委第三巡察组", datetime(2026, 3, 1), datetime(2026, 4, 30),
+                 datetime(2026, 6, 10), datetime(2026, 11, 20), "0871-6123456"])
+    wb.save(path)
+    got = read_ledger(path).info
+    assert (got.unit_name, got.inspection_group, got.phone) == ("中共城关镇委员会", "县委第三巡察组", "0871-6123456")
+    assert (got.feedback_date, got.report_date) == (date(2026, 6, 10), date(2026, 11, 20))
+    assert got.date_cells["feedback_date"][0] == "E2"

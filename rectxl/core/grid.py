@@ -1844,7 +1844,8 @@ INFO_KEYS: dict[str, str] = {
 _INFO_KEY_PARTS = (
     (re.compile(r"(?:电子|E-?mail|e-?mail)(?:邮箱|信箱|邮件)|邮件地址|^E-?mail$|^email$|^邮箱"), "email"),
     (re.compile(r"邮政编码|邮编"), "postcode"),
-    (re.compile(r"(?:电话|手机|热线)(?:号码)?$"), "phone"),
+    # (not 联系人及电话: a person and a number in one cell, which the letters read apart)
+    (re.compile(r"^(?!.*(?:联系人|及|和|、)).*(?:电话|手机|热线)(?:号码)?$"), "phone"),
     (re.compile(r"地址$|信箱$"), "address"),
     (re.compile(r"^(?:巡察|巡视)组(?:别|次)?$"), "inspection_group"),
 )
@@ -1885,33 +1886,28 @@ def _read_info(grid: Grid) -> LedgerInfo:
     extra: dict[str, str] = {}
     unread: dict[str, tuple[str, str, str]] = {}
     cells: dict[str, tuple[str, str]] = {}
-    for r, row in enumerate(grid.rows):
-        first = next((c for c, v in enumerate(row) if not _blank(v)), None)
-        if first is None or first + 1 >= len(row) or _blank(row[first + 1]):
-            continue
-        raw_key = _text(row[first])
-        key = F.header_key(row[first])
+    for raw_key, value, at in _info_pairs(grid):
+        key = F.header_key(raw_key)
         attr = info_attr(key, raw_key)
-        value = row[first + 1]
         if attr in _PERIOD_INFO and (span := parse_day_range(value)) is not None:
             if span[0] is not None:
                 values["inspection_start"], values["inspection_end"] = span
-                cells["inspection_start"] = cells["inspection_end"] = (f"{col_letter(first + 1)}{r + 1}", raw_key)
+                cells["inspection_start"] = cells["inspection_end"] = (at, raw_key)
             else:  # a range this reading does not date ("2026年3月上旬至5月"): asked, not guessed
-                unread[f"{col_letter(first + 1)}{r + 1}"] = (attr, raw_key, _text(value))
+                unread[at] = (attr, raw_key, _text(value))
             continue
         if attr == "inspection_period":  # one day (or one month) in a period's cell: where it began
             attr = "inspection_start"
             if (day := parse_day(value)) is not None and month_alone(value):
                 values["inspection_start"], values["inspection_end"] = earliest_day(_text(value), day), day
-                cells["inspection_start"] = cells["inspection_end"] = (f"{col_letter(first + 1)}{r + 1}", raw_key)
+                cells["inspection_start"] = cells["inspection_end"] = (at, raw_key)
                 continue
         if attr in _DATE_INFO:
             values[attr] = parse_day(value)
             if values[attr] is None and re.search(r"[0-9０-９〇零一二三四五六七八九十]", _text(value)):
-                unread[f"{col_letter(first + 1)}{r + 1}"] = (attr, raw_key, _text(value))
+                unread[at] = (attr, raw_key, _text(value))
             elif values[attr] is not None:
-                cells[attr] = (f"{col_letter(first + 1)}{r + 1}", raw_key)
+                cells[attr] = (at, raw_key)
             if attr == "feedback_date" and values[attr] is not None and month_alone(value):
                 # a start: the month's first day (LedgerInfo.deadlines_from is its last)
                 values[attr], values["feedback_month_only"] = values[attr].replace(day=1), True
@@ -1922,6 +1918,27 @@ def _read_info(grid: Grid) -> LedgerInfo:
         elif key and key not in ("项目", "内容"):
             extra[raw_key] = _text(value)
     return LedgerInfo(**values, extra=extra, unread_dates=unread, date_cells=cells)
+
+
+def _info_pairs(grid: Grid) -> Iterator[tuple[str, Any, str]]:
+    """基本信息's (key, value, the value's A1) pairs: key | value down the rows — or, where the first
+    row is a row of keys (单位名称 | 巡察组 | 反馈日期 …) over a row of values, across them."""
+    filled = [(r, row) for r, row in enumerate(grid.rows) if any(not _blank(v) for v in row)]
+    if len(filled) >= 2:
+        (_, keys), (r1, below) = filled[0], filled[1]
+        named = [c for c, v in enumerate(keys) if not _blank(v)]
+        known = [c for c in named if info_attr(F.header_key(keys[c]), _text(keys[c])) is not None]
+        if len(named) >= 3 and len(known) * 3 >= len(named) * 2 and len(known) >= 3 \
+                and sum(c < len(below) and not _blank(below[c]) for c in named) >= 2:
+            for c in named:
+                if c < len(below) and not _blank(below[c]):
+                    yield _text(keys[c]), below[c], f"{col_letter(c)}{r1 + 1}"
+            return
+    for r, row in enumerate(grid.rows):
+        first = next((c for c, v in enumerate(row) if not _blank(v)), None)
+        if first is None or first + 1 >= len(row) or _blank(row[first + 1]):
+            continue
+        yield _text(row[first]), row[first + 1], f"{col_letter(first + 1)}{r + 1}"
 
 
 def _read_directory(grid: Grid) -> list[str]:
