@@ -256,3 +256,16 @@ def test_a_basic_info_sheet_laid_out_across_a_row_of_keys(tmp_path: Path) -> Non
     assert (got.unit_name, got.inspection_group, got.phone) == ("中共城关镇委员会", "县委第三巡察组", "0871-6123456")
     assert (got.feedback_date, got.report_date) == (date(2026, 6, 10), date(2026, 11, 20))
     assert got.date_cells["feedback_date"][0] == "E2"
+
+
+@pytest.mark.parametrize("sheet", ["基本情况", "基础信息"])
+def test_a_basic_info_sheet_under_another_offices_name(tmp_path: Path, sheet: str) -> None:
+    path = _township(tmp_path / "城关镇台账.xlsx", "1.乡村振兴产业项目推进缓慢，部分项目闲置。",
+                     "3.“三重一大”决策制度执行不严格。")
+    wb = openpyxl.load_workbook(path)
+    info = wb.create_sheet(sheet)
+    info.append(["巡察组", "县委第三巡察组"])
+    info.append(["反馈日期", "2026年6月10日"])
+    wb.save(path)
+    got = read_ledger(path).info
+    assert (got.inspection_group, got.feedback_date) == ("县委第三巡察组", date(2026, 6, 10))

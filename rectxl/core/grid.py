@@ -1987,6 +1987,8 @@ def _read_column_map(grid: Grid) -> list[tuple[str, str]]:
 
 #: sheets that are never a ledger (besides rectxl's own outputs, :func:`is_rectxl_sheet`)
 _NOT_LEDGER = {INFO_SHEET, DIRECTORY_SHEET, COLUMN_MAP_SHEET}
+#: what other offices call the 基本信息 sheet (read when the workbook has no 基本信息)
+_INFO_SHEET_NAMES = ("基本信息表", "基础信息", "基本情况", "基本情况表", "台账信息", "通报信息")
 
 
 def _may_be_ledger(grid: Grid) -> bool:
@@ -2564,7 +2566,8 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     by_name = {g.name.strip(): g for g in grids}
     pairs = [*(_read_column_map(by_name[COLUMN_MAP_SHEET]) if COLUMN_MAP_SHEET in by_name else []), *column_map]
     mapping = parse_column_map(pairs)
-    info = _read_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else LedgerInfo()
+    info_grid = next((by_name[n] for n in (INFO_SHEET, *_INFO_SHEET_NAMES) if n in by_name), None)
+    info = _read_info(info_grid) if info_grid is not None else LedgerInfo()
     directory = _read_directory(by_name[DIRECTORY_SHEET]) if DIRECTORY_SHEET in by_name else None
     picked, hidden = _pick_ledgers(grids, mapping)
     picked = _without_examples(picked)
@@ -2613,7 +2616,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         hidden_unread=hidden,
         very_hidden=frozenset(g.name for g in grids if g.very_hidden and g.name in hidden),
         unused_column_map=_unused_mapping(mapping, [h for _, h in picked]),
-        info_uncomputed=_uncomputed_info(by_name[INFO_SHEET]) if INFO_SHEET in by_name else {},
+        info_uncomputed=_uncomputed_info(info_grid) if info_grid is not None else {},
         columns_elsewhere=_columns_elsewhere(grids, [g for g, _ in picked], mapping),
         stray_cells=[(g.name, ref, text) for g in grids for ref, text in g.strays],
     )
