@@ -2249,6 +2249,11 @@ def _closing_status_sentence(text: str) -> tuple[str, _Stated | None]:
     return kept, stated
 
 
+#: a done word saying more than 已完成 — the work closed, written off, put right in full ("已办结",
+#: "已销号", "已整改到位"): after an account of the work, kept as part of it
+_CLOSED_WORD = re.compile(r"(?:均|全部)?已?(?:整改)?(?:办结|结办|完结|销号|销项|闭环|到位|清零)(?:完成)?")
+
+
 def _tagged_statuses(measures: list[Measure]) -> None:
     """Each measure's own status tag ("（已完成）", "（正在推进）", "（长期坚持）" after it, or
     "——已完成", "。已完成。") is the notice's statement of its status: taken as stated, not
@@ -2263,6 +2268,12 @@ def _tagged_statuses(measures: list[Measure]) -> None:
             progress = text if m.progress == m.text else m.progress
         elif m.progress and m.progress != m.text:
             progress, stated = _closing_tag(m.progress)
+            if stated is not None and stated.status is Status.DONE and not stated.note \
+                    and _CLOSED_WORD.fullmatch(detect(stated.words)) is not None and progress.strip():
+                # "整改进展：…已整改9个（已办结）": the account ends saying the work was closed, in
+                # the office's word — part of what it published, not only the status column's
+                kept = progress.rstrip().rstrip("。.；;，,")
+                progress = f"{kept}，{stated.words}{progress.rstrip()[len(kept):][:1] or '。'}"
         if stated is None:
             continue
         if stated.note:  # "（正在推进，计划…完成）": the note is how far it got

@@ -1,0 +1,65 @@
+"""Notices round twenty-one: notices as other agencies write them survive parse-notice → ledger → notice.
+
+- a done word after the account of the work ("已整改9个（已办结）") is the office's: it is kept in the
+  ledger's progress and written back;
+
+Every notice here is written for this file about fictional units.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from rectxl import api
+
+R = "\u3000"
+
+
+def _section_two(text: str) -> list[str]:
+    body = text[text.index("二、"):text.index("三、")] if "三、" in text else text
+    return [line.strip(R + " ") for line in body.splitlines()[1:] if line.strip(R + " ")]
+
+
+def _round_trip(tmp_path: Path, source: Path, suffix: str = ".txt") -> tuple[Path, Path]:
+    ledger = tmp_path / f"{source.stem}_台账.xlsx"
+    api.parse_notice_file(source, ledger)
+    out = tmp_path / f"{source.stem}_通报{suffix}"
+    api.notice(ledger, out)
+    return ledger, out
+
+
+FARMS = """中共青石县农业农村局党组关于巡察整改进展情况的通报
+根据县委统一部署，2025年3月3日至4月18日，县委第二巡察组对县农业农村局党组开展了常规巡察。2025年5月22日，县委第二巡察组向局党组反馈了巡察意见。现将整改进展情况通报如下。
+一、整改工作组织情况
+局党组召开专题会议，研究制定整改方案。
+二、反馈问题整改落实情况
+（一）关于贯彻落实乡村振兴战略方面
+1.高标准农田建设质量不高的问题。整改措施：对2022年以来建设项目开展质量复核。整改进展：复核发现问题9个，已整改9个（已办结）。
+2.农机购置补贴审核不严的问题。整改措施：逐户核查补贴发放情况。整改进展：已追回违规补贴3.2万元（已销号）。
+针对上述问题，对相关责任人员给予诫勉谈话2人、批评教育3人。
+（二）关于全面从严治党方面
+3.公务接待管理不规范的问题。整改措施：修订公务接待管理办法。整改进展：已印发实施（已完成）。
+三、下一步工作打算
+局党组将巩固整改成果。
+中共青石县农业农村局党组
+2025年12月1日
+"""
+
+
+def test_a_done_word_after_the_account_is_kept_and_written_back(tmp_path: Path) -> None:
+    source = tmp_path / "农业农村局.txt"
+    source.write_text(FARMS, encoding="utf-8")
+    ledger, out = _round_trip(tmp_path, source)
+    told = _section_two(out.read_text(encoding="utf-8"))
+    assert told[2] == ("1.高标准农田建设质量不高的问题。对2022年以来建设项目开展质量复核，"
+                       "复核发现问题9个，已整改9个，已办结。")
+    assert told[3] == "2.农机购置补贴审核不严的问题。逐户核查补贴发放情况，已追回违规补贴3.2万元，已销号。"
+    # a plain 已完成 says nothing the account does not: not added
+    assert "3.公务接待管理不规范的问题。修订公务接待管理办法，已印发实施。" in told
+    # the ledger a user opens: the progress column says it, the status column too
+    rows = [list(r) for r in openpyxl.load_workbook(ledger)["台账"].iter_rows(values_only=True)]
+    at = next(n for n, r in enumerate(rows) if "整改进展" in r)
+    header, first = rows[at], rows[at + 1]
+    assert first[header.index("整改进展")] == "复核发现问题9个，已整改9个，已办结。"
+    assert first[header.index("整改状态")] == "已办结"
