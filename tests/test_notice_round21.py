@@ -2,13 +2,18 @@
 
 - a done word after the account of the work ("已整改9个（已办结）") is the office's: it is kept in the
   ledger's progress and written back;
+- a 问责 paragraph between one aspect's problems and the next aspect's heading is written back in its
+  place, not at the end of section 二.
 
 Every notice here is written for this file about fictional units.
 """
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+import docx
 import openpyxl
 
 from rectxl import api
@@ -63,3 +68,39 @@ def test_a_done_word_after_the_account_is_kept_and_written_back(tmp_path: Path) 
     header, first = rows[at], rows[at + 1]
     assert first[header.index("整改进展")] == "复核发现问题9个，已整改9个，已办结。"
     assert first[header.index("整改状态")] == "已办结"
+
+
+def test_an_accountability_paragraph_between_aspects_keeps_its_place(tmp_path: Path) -> None:
+    source = tmp_path / "农业农村局.txt"
+    source.write_text(FARMS, encoding="utf-8")
+    _, out = _round_trip(tmp_path, source)
+    told = _section_two(out.read_text(encoding="utf-8"))
+    said = "针对上述问题，对相关责任人员给予诫勉谈话2人、批评教育3人。"
+    assert told.count(said) == 1
+    assert told[told.index(said) - 1].startswith("2.农机购置补贴")
+    assert told[told.index(said) + 1] == "（二）关于全面从严治党方面"
+    # read back again from what was written, it stays there
+    _, out2 = _round_trip(tmp_path, out)
+    assert _section_two(out2.read_text(encoding="utf-8")) == told
+
+
+def test_the_paragraph_keeps_its_place_in_a_word_notice_and_with_problems_left_out(tmp_path: Path) -> None:
+    document = docx.Document()
+    text = FARMS.replace("整改进展：复核发现问题9个，已整改9个（已办结）", "整改进展：拟于2026年3月开展复核（未启动）")
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    source = tmp_path / "农业农村局.docx"
+    document.save(str(source))
+    ledger, out = _round_trip(tmp_path, source, ".docx")
+    paragraphs = [p.text.strip(R + " ") for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+    said = "针对上述问题，对相关责任人员给予诫勉谈话2人、批评教育3人。"
+    assert paragraphs[paragraphs.index(said) + 1] == "（二）关于全面从严治党方面"
+    # the command line, leaving the measure not started out: the paragraph is still where it was
+    short = tmp_path / "不含未启动.txt"
+    run = subprocess.run([sys.executable, "-m", "rectxl", "notice", str(ledger), "-o", str(short),
+                          "--omit-not-started"], capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    told = _section_two(short.read_text(encoding="utf-8"))
+    assert not any("高标准农田" in t for t in told)
+    assert told[told.index(said) - 1].startswith("1.农机购置补贴")
+    assert told[told.index(said) + 1] == "（二）关于全面从严治党方面"

@@ -156,6 +156,8 @@ from rectxl.core.notice._text import DATE, DATE_NUMERIC, DATE_SHORT, detect, sho
 from rectxl.core.notice.totals import (
     ASPECT_MARK_KEY,
     CLOSING_KEY,
+    INTERLUDE_KEY,
+    INTERLUDE_PLACE,
     INVITATION_KEY,
     ISSUE_MARK_KEY,
     MEASURE_MARK_KEY,
@@ -3996,6 +3998,10 @@ class _Builder:
     #: paragraphs after the last item summing up what the round did to people and cases ("针对巡察
     #: 发现的问题，给予党纪处分1人，诫勉谈话2人"): the section's closing, no words of the last measure
     closing: list[str] = field(default_factory=list)
+    #: such a paragraph between one aspect's (or category's) problems and the next heading, with
+    #: the problem it follows: told again in its place (the built issue, once built)
+    interludes: list[tuple[_RawIssue, str]] = field(default_factory=list)
+    placed: list[tuple[Issue, str]] = field(default_factory=list)
 
     def _flush_pending(self) -> None:
         if not self.pending:
@@ -4219,10 +4225,31 @@ def _built(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role], war
     built = _walk(lines, lo, hi, roles)
     warnings.extend(built.notes)
     measure_kind = next((k for k, r in roles.items() if r == "measure"), None)
+    issue_of: dict[int, Issue] = {}
     for a in built.aspects:
         for c in a.categories:
             c.issues = [_build_issue(r, warnings, measure_kind) for r in built.raw[id(c)]]
+            issue_of.update((id(r), i) for r, i in zip(built.raw[id(c)], c.issues, strict=True))
+    for raw, text in built.interludes:
+        if (issue := issue_of.get(id(raw))) is not None:
+            built.placed.append((issue, text))
+        else:
+            built.closing.append(text)
     return built
+
+
+def _interludes(aspects: list[Aspect], placed: list[tuple[Issue, str]], closing: list[str]) -> str | None:
+    """The lines of :data:`INTERLUDE_KEY`: each paragraph placed after the problem it follows, by that
+    problem's place in section 二 ("第2个问题后：…"); one whose problem is not listed any more goes
+    to the section's closing."""
+    where = {id(issue): n for n, issue in enumerate((i for a in aspects for i in a.issues()), start=1)}
+    lines = []
+    for issue, text in placed:
+        if (n := where.get(id(issue))) is None:
+            closing.append(text)
+        else:
+            lines.append(INTERLUDE_PLACE.format(n=n) + text)
+    return "\n".join(lines) or None
 
 
 def _issue_mark(lines: Sequence[_Line], region: tuple[int, int] | None, roles: dict[str, Role]) -> str | None:
@@ -4265,8 +4292,9 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
         if j < last_item and b.current is not None and line.kind == "text" and not line.lead \
                 and _sums_up_results(line.det) and _ends_group(lines, j + 1, hi, roles):
             # the same paragraph after one aspect's problems, before the next aspect's heading
-            # ("针对上述问题，…给予诫勉谈话2人"): no words of the measure above it either
-            b.closing.append(line.text)
+            # ("针对上述问题，…给予诫勉谈话2人"): no words of the measure above it either, and told
+            # again where it stands
+            b.interludes.append((b.current, line.text))
             continue
         role = roles.get(line.kind) if line.kind != "text" else None
         if role is None and b.current is None and not b.pending and _is_summary(line.det):
@@ -4503,6 +4531,7 @@ def _parse_notice(text: str) -> ParsedNotice:
     roles: dict[str, Role] = {}
     status_groups = 0
     closing_two: list[str] = []
+    placed: list[tuple[Issue, str]] = []
     region = lay.region
     if region is not None:
         lo, hi = region
@@ -4510,7 +4539,7 @@ def _parse_notice(text: str) -> ParsedNotice:
         roles = _roles(_items(lines, lo, hi))
         built = _built(lines, lo, hi, roles, warnings)
         aspects, intro, unplaced = built.aspects, [*built.intro, *built.totals], built.unplaced
-        closing_two = built.closing
+        closing_two, placed = built.closing, built.placed
         if any(line.row is not None for line in lines[lo:hi]):
             # the items are a table's rows: its caption ("巡察反馈问题整改落实情况表") names the
             # table, and says nothing once the items are told
@@ -4575,6 +4604,8 @@ def _parse_notice(text: str) -> ParsedNotice:
     if lay.heading is not None:
         info.heading_two = _heading_text(lines, lay.heading)
     info.section_two_intro = "\n".join(intro) or None
+    if (interludes := _interludes(aspects, placed, closing_two)) is not None:
+        info.extra[INTERLUDE_KEY] = interludes
     if closing_two:
         info.extra[SECTION_TWO_CLOSING_KEY] = "\n".join(closing_two)
 

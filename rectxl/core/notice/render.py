@@ -94,6 +94,8 @@ from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import (
     ASPECT_MARK_KEY,
     CLOSING_KEY,
+    INTERLUDE_KEY,
+    INTERLUDE_PLACE,
     INVITATION_KEY,
     ISSUE_MARK_KEY,
     MEASURE_MARK_KEY,
@@ -1787,11 +1789,16 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     mark = _issue_mark_of(ledger)
     top_aspects = _aspect_mark_of(ledger)
     aspect_no = category_no = issue_no = 0
+    between = _interludes(ledger.info.extra.get(INTERLUDE_KEY))
+    listed = 0  # problems passed, told or left out: where a paragraph between them stands
     for aspect in ledger.aspects:
         shown = [[i for i in c.issues if _published(i, omit_not_started)]
                  for c in aspect.categories]
         if any(c.issues for c in aspect.categories) and not any(shown):
-            continue  # every measure of the aspect left out
+            for _ in aspect.issues():  # every measure of the aspect left out
+                listed += 1
+                blocks += [Block("body", p) for p in between.pop(listed, [])]
+            continue
         if aspect.title is not None:
             aspect_no += 1
             title = _aspect_title(aspect.title)
@@ -1810,6 +1817,9 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
             blocks = _with_count_note(blocks, aspect.count_note)
         for category, issues in zip(aspect.categories, shown, strict=True):
             if category.issues and not issues:
+                for _ in category.issues:
+                    listed += 1
+                    blocks += [Block("body", p) for p in between.pop(listed, [])]
                 continue
             if category.title is not None:
                 category_no += 1
@@ -1820,14 +1830,33 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 blocks = _with_count_note(blocks, category.count_note)
                 if category.note and not issues:  # "原问题已整改到位，回头看未发现新问题"
                     blocks.append(Block("body", _sentence(category.note)))
-            for issue in issues:
-                issue_no += 1
-                blocks.append(Block("issue", issue_paragraph(
-                    issue, issue_no, as_of=when, omit_not_started=omit_not_started,
-                    statuses=statuses, mark=mark,
-                    mark_measures=ledger.info.extra.get(MEASURE_MARK_KEY, "").strip())))
+            for issue in category.issues:
+                listed += 1
+                if any(i is issue for i in issues):
+                    issue_no += 1
+                    blocks.append(Block("issue", issue_paragraph(
+                        issue, issue_no, as_of=when, omit_not_started=omit_not_started,
+                        statuses=statuses, mark=mark,
+                        mark_measures=ledger.info.extra.get(MEASURE_MARK_KEY, "").strip())))
+                blocks += [Block("body", p) for p in between.pop(listed, [])]
+    blocks += [Block("body", p) for n in sorted(between) for p in between[n]]  # after problems no more
     blocks += [Block("body", p) for p in _paragraphs(ledger.info.extra.get(SECTION_TWO_CLOSING_KEY))]
     return [Block(kind, _as_printed(text)) for kind, text in blocks]
+
+
+#: a line of :data:`INTERLUDE_KEY`: "第2个问题后：" and the paragraph
+_INTERLUDE = LazyPattern(INTERLUDE_PLACE.rstrip("：").replace("{n}", r"\s*(\d{1,4})\s*") + r"\s*[:：]\s*(\S.*)")
+
+
+def _interludes(text: str | None) -> dict[int, list[str]]:
+    """The paragraphs section 二 prints between its problems (:data:`INTERLUDE_KEY`), by the
+    number of the problem each follows; a line naming no place goes after the last problem."""
+    placed: dict[int, list[str]] = {}
+    for line in _paragraphs(text):
+        found = _INTERLUDE.fullmatch(normalize_text(line).strip())
+        n, said = (int(found.group(1)), found.group(2)) if found else (1 << 30, line)
+        placed.setdefault(n, []).append(said)
+    return placed
 
 
 def _with_count_note(blocks: list[Block], note: str) -> list[Block]:

@@ -34,9 +34,9 @@ from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
-__all__ = ["ASPECT_MARK_KEY", "CLOSING_KEY", "INVITATION_KEY", "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY",
-           "SECTION_TWO_CLOSING_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "done_counts",
-           "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
+__all__ = ["ASPECT_MARK_KEY", "CLOSING_KEY", "INTERLUDE_KEY", "INTERLUDE_PLACE", "INVITATION_KEY", "ISSUE_MARK_KEY",
+           "MEASURE_MARK_KEY", "PARTS_KEY", "SECTION_TWO_CLOSING_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck",
+           "check_totals", "done_counts", "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
@@ -51,6 +51,12 @@ ISSUE_MARK_KEY = "问题编号"
 #: ``info.extra`` key of the paragraphs closing section 二 after its items, summing up what the round did
 #: to people and cases ("针对巡察发现的问题，给予党纪处分1人，诫勉谈话2人。"): written again after the items
 SECTION_TWO_CLOSING_KEY = "二、结语"
+#: ``info.extra`` key of paragraphs section 二 prints between its problems, each on a line of its own
+#: after the problem it follows ("第2个问题后：针对上述问题，对相关责任人员给予诫勉谈话2人。" — a 问责
+#: paragraph closing one aspect before the next aspect's heading): written again in the same place
+INTERLUDE_KEY = "问题间段落"
+#: how a line of :data:`INTERLUDE_KEY` names its place: after the n-th problem of section 二
+INTERLUDE_PLACE = "第{n}个问题后："
 #: ``info.extra`` key of how a notice not told in parts 一、二、三 numbers its aspects when they are its
 #: top level ("一、党的领导弱化方面" over "（一）…的问题"): written again, they are numbered so
 ASPECT_MARK_KEY = "方面编号"
