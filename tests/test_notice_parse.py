@@ -261,7 +261,8 @@ def test_central_style_notice() -> None:
     stated = parsed.stated_totals
     assert (stated.issues, stated.done, stated.done_unit, stated.rate) == (25, 19, "问题", 76.0)
     checks = {c.item: c for c in parsed.total_checks}
-    assert checks["issues"].ok is False and checks["issues"].parsed == 3
+    # 3 problems numbered 1–3 of the 25 it says: a part listed, not a mismatch (round 21)
+    assert checks["issues"].ok is None and checks["issues"].parsed == 3
     assert checks["rate"].ok is True and checks["rate"].parsed == 76.0
     assert checks["done"].ok is None  # statuses are inferred, not decisive
 

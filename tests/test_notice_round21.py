@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 import openpyxl
+import pytest
 
 from rectxl import api
 
@@ -104,3 +105,53 @@ def test_the_paragraph_keeps_its_place_in_a_word_notice_and_with_problems_left_o
     assert not any("高标准农田" in t for t in told)
     assert told[told.index(said) - 1].startswith("1.农机购置补贴")
     assert told[told.index(said) + 1] == "（二）关于全面从严治党方面"
+
+
+WATER = """中共石门县水利局党组关于巡察整改进展情况的通报
+根据县委统一部署，2025年4月7日至5月30日，县委第四巡察组对县水利局党组开展了常规巡察。2025年7月10日，县委第四巡察组向局党组反馈了巡察意见。现将整改进展情况予以公布。
+一、提高政治站位，压实整改责任
+局党组成立由党组书记任组长的整改工作领导小组，建立问题、任务、责任三张清单。县委巡察组共反馈问题{stated}个，局党组细化整改措施68条。截至2025年11月30日，已完成整改22个，完成率88%。
+二、{heading}
+（一）关于河长制落实不到位的问题。整改进展：召开河长制工作会议2次，开展巡河1260人次。
+（二）关于农村饮水安全工程管护不力的问题。整改进展：对全县86处集中供水工程逐一排查。
+（三）关于水利工程项目招投标不规范的问题。整改进展：对2022年以来32个项目开展专项检查。
+（四）关于水资源费征收不到位的问题。整改进展：追缴水资源费46.8万元。
+（五）关于防汛物资管理混乱的问题。整改进展：建立防汛物资管理台账，开展物资盘点。
+（{sixth}）关于基层党组织建设薄弱的问题。整改进展：完成2个支部换届，发展党员3名。
+（七）关于干部队伍结构不合理的问题。整改进展：引进水利专业技术人才5名。
+（八）关于公务用车管理不规范的问题。整改进展：修订公务用车管理办法，建立派车台账。
+三、巩固整改成果，推进长效常治
+局党组将坚持目标不变、力度不减，持续抓好整改。
+中共石门县水利局党组
+2025年12月5日
+"""
+
+
+def _parse_notice_cli(tmp_path: Path, text: str) -> subprocess.CompletedProcess[str]:
+    source = tmp_path / "水利局.txt"
+    source.write_text(text, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "rectxl", "parse-notice", str(source)],
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+@pytest.mark.parametrize("heading", ["聚焦问题清单，逐项整改落实", "重点问题整改落实情况"])
+def test_a_notice_listing_some_of_its_problems_is_no_mismatch(tmp_path: Path, heading: str) -> None:
+    run = _parse_notice_cli(tmp_path, WATER.format(stated=25, heading=heading, sixth="六"))
+    assert run.returncode == 0, run.stdout + run.stderr
+    said = [line.strip() for line in run.stdout.splitlines()]
+    problems = next(line for line in said if line.startswith("通报所述问题"))
+    assert problems.startswith("通报所述问题：无法核对。通报称25个问题；")
+    assert "编号列出的8个不是全部" in problems
+    assert not any("不一致" in line for line in said)
+    if heading.startswith("重点"):
+        assert "“重点问题整改落实情况”" in problems
+
+
+@pytest.mark.parametrize(("stated", "sixth"), [
+    (12, "六"),  # eight listed of twelve: more than half, a notice that does not add up
+    (25, "九"),  # numbered （五）（九）（七）: something was missed or misnumbered
+])
+def test_a_real_shortfall_is_still_a_mismatch(tmp_path: Path, stated: int, sixth: str) -> None:
+    run = _parse_notice_cli(tmp_path, WATER.format(stated=stated, heading="聚焦问题清单，逐项整改落实", sixth=sixth))
+    assert run.returncode == 1
+    assert f"通报所述问题：不一致。通报称{stated}个问题，但正文编号列出的问题为8个" in run.stdout

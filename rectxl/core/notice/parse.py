@@ -3959,17 +3959,35 @@ def _closing_sentences(three: list[str]) -> tuple[list[str], list[str]]:
     return three, []
 
 
-def _check_numbers(aspects: list[Aspect], warnings: list[str]) -> None:
+def _numbered_in_order(aspects: list[Aspect]) -> bool:
+    """The problems are numbered 1, 2, 3… without a gap or a repeat: through the section, or
+    from 1 again under each aspect (seed 004) or each category."""
     numbers = [i.number for a in aspects for i in a.issues() if i.number is not None]
     if not numbers or numbers == list(range(1, len(numbers) + 1)):
-        return
+        return True
     per_aspect = [[i.number for i in a.issues() if i.number is not None] for a in aspects]
     if all(ns == list(range(1, len(ns) + 1)) for ns in per_aspect):
-        return  # numbering restarts per aspect (seed 004)
+        return True
     per_category = [[i.number for i in c.issues if i.number is not None]
                     for a in aspects for c in a.categories]
-    if all(ns == list(range(1, len(ns) + 1)) for ns in per_category):
-        return  # numbering restarts per category
+    return all(ns == list(range(1, len(ns) + 1)) for ns in per_category)
+
+
+def _lists_a_part(aspects: list[Aspect], stated: StatedTotals, unplaced: list[str]) -> bool:
+    """The notice lists only some of its problems without saying so: it says it was given many
+    more (at least twice as many) than it lists ("共反馈问题25个" over "（一）…（八）"), and what it
+    lists is whole — every problem numbered, without a gap, and no text left unread — so the
+    shortfall is not problems the parser missed."""
+    issues = [i for a in aspects for i in a.issues()]
+    if stated.issues is None or not issues or len(issues) * 2 > stated.issues or unplaced:
+        return False
+    return all(i.number is not None for i in issues) and _numbered_in_order(aspects)
+
+
+def _check_numbers(aspects: list[Aspect], warnings: list[str]) -> None:
+    numbers = [i.number for a in aspects for i in a.issues() if i.number is not None]
+    if _numbered_in_order(aspects):
+        return
     shown = "、".join(map(str, numbers[:60]))
     warnings.append(f"问题编号不连续或有重复（{shown}），请核对原文。")
 
@@ -4722,7 +4740,9 @@ def _parse_notice(text: str) -> ParsedNotice:
             total_row_totals(stated, [c for c in line.cells[1:] if c])  # after its 合计 cell
     counts_only = not issues_found and _signed(lay) and not stated.is_empty()
     checks = check_totals(stated, ledger, listed=not counts_only,
-                          sample=sample_words([preamble, info.section_one, info.section_two_intro]))
+                          sample=sample_words([preamble, info.section_one, info.section_two_intro,
+                                               info.heading_two]),
+                          part=_lists_a_part(aspects, stated, unplaced))
     if status_groups and status_groups == sum(1 for a in aspects if a.title is not None):
         checks = [_aspects_unlisted(c) if c.item == "aspects" else c for c in checks]
     complete = _completeness(lines, lay, ledger, stated, issues_found, warnings)

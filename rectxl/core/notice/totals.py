@@ -646,10 +646,18 @@ _SAMPLE = re.compile(
     r"(?:如下|(?:予以)?公布|(?:予以)?通报|介绍)")
 
 
+#: a heading saying so: "二、重点问题整改落实情况", "典型问题整改情况" (no "如下" after a heading)
+_SAMPLE_HEADING = re.compile(
+    r"(?:巡察|巡视)?(?:反馈|发现)?(?:的)?(?:主要|重点|典型|部分)(?:问题|事项|任务)?(?:的)?整改(?:落实)?"
+    r"(?:情况|进展|成效)(?:及(?:成效|下一步打算))?")
+
+
 def sample_words(texts: Iterable[str | None]) -> str | None:
     """The words by which a notice says it lists only some of its issues or measures ("主要整改
-    情况如下", "择要列举"), else ``None``."""
+    情况如下", "择要列举", a heading "重点问题整改落实情况"), else ``None``."""
     for text in texts:
+        if text and _SAMPLE_HEADING.fullmatch(detect(text).strip().rstrip("。.:")) is not None:
+            return text.strip()
         if text and (m := _SAMPLE.search(detect(text))) is not None:
             clause = re.split(r"[。;:\n]", detect(text)[m.start():], maxsplit=1)[0]
             start = max(detect(text).rfind(c, 0, m.start()) for c in "。;:,\n") + 1
@@ -658,17 +666,21 @@ def sample_words(texts: Iterable[str | None]) -> str | None:
 
 
 def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
-                 sample: str | None = None) -> list[TotalCheck]:
+                 sample: str | None = None, part: bool = False) -> list[TotalCheck]:
     """Compare every stated total with the parsed ledger; one :class:`TotalCheck` each.
 
     ``listed=False`` is for a notice that lists no issues (it gives the round's counts only):
     there is nothing to count its totals against, so only the totals are checked against each
     other (the completion rate against the counts). ``sample``: the words by which the notice
     says it lists only some issues or measures (:func:`sample_words`) — a count the body lists
-    fewer of is not a mismatch but cannot be checked (``ok=None``)."""
+    fewer of is not a mismatch but cannot be checked (``ok=None``); ``part``: the notice lists
+    only some without saying so (a parsed notice whose problems, numbered without a gap, are far
+    fewer than it says it was given: "共反馈问题25个" over "（一）…（八）"), told the same."""
     checks: list[TotalCheck] = []
     if not listed:
         return _rate_checks(stated, 0, 0)
+    why = (f"正文写明只列出其中一部分（“{sample}”）" if sample is not None
+           else "正文看来只列出其中一部分（所列问题编号连续、没有缺号，不到所述总数的一半）" if part else None)
     n_aspects = sum(1 for a in ledger.aspects if a.title is not None)
     issues = list(ledger.issues())
     n_issues = len(issues)
@@ -678,11 +690,10 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
                 value: int | None, parsed: int, how: str) -> None:
         if value is None:
             return
-        if sample is not None and parsed < value:
+        if why is not None and parsed < value:
             checks.append(TotalCheck(
                 item=item, label=label, stated=value, parsed=parsed, ok=None,
-                message=f"通报称{value}{unit}{label}；正文写明只列出其中一部分（“{sample}”），"
-                        f"{how}的{parsed}{unit}不是全部，不能据此核对。"))
+                message=f"通报称{value}{unit}{label}；{why}，{how}的{parsed}{unit}不是全部，不能据此核对。"))
             return
         ok = value == parsed
         if ok:
@@ -699,12 +710,12 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
     compare("measures", "整改措施", "项", stated.measures, n_measures,
             "逐项列出（一是、二是……）")
 
-    checks.extend(_done_checks(stated, ledger, sample))
+    checks.extend(_done_checks(stated, ledger, why))
     return checks + _left_checks(stated) + _rate_checks(stated, n_issues, n_measures) \
-        + _long_term_checks(stated, ledger, sample)
+        + _long_term_checks(stated, ledger, why)
 
 
-def _long_term_checks(stated: StatedTotals, ledger: Ledger, sample: str | None) -> list[TotalCheck]:
+def _long_term_checks(stated: StatedTotals, ledger: Ledger, why: str | None) -> list[TotalCheck]:
     """The count said kept up for the long term against the statuses the notice states (长期坚持;
     an office may count its 已完成并长期坚持 too): undecidable when any status is guessed from wording
     or the notice lists only some."""
@@ -714,7 +725,7 @@ def _long_term_checks(stated: StatedTotals, ledger: Ledger, sample: str | None) 
     counter = "个" if unit == "问题" else "项"
     said = f"通报称需长期坚持的{unit}{value}{counter}"
     measures = list(ledger.measures())
-    if not measures or any(m.status_inferred for m in measures) or sample is not None:
+    if not measures or any(m.status_inferred for m in measures) or why is not None:
         return [TotalCheck(item="long_term", label="长期坚持", stated=value, parsed=None, ok=None,
                            message=f"{said}；正文没有逐项写明整改状态（或只列出一部分），不能据此核对。")]
     if unit == "措施":
@@ -775,11 +786,11 @@ def _shared_unfinished(ledger: Ledger) -> int:
                and not all(m.status in _DONE_OR_KEPT for m in i.measures))
 
 
-def _done_checks(stated: StatedTotals, ledger: Ledger, sample: str | None = None) -> list[TotalCheck]:
+def _done_checks(stated: StatedTotals, ledger: Ledger, why: str | None = None) -> list[TotalCheck]:
     """The stated done counts against the parsed statuses: compared when the notice states every
     status itself (a 完成情况 column, a "（已完成）" after each measure, "整改状态：…"); when
     any status was inferred from wording, shown for reference and said to be undecidable, as it
-    is when the notice lists only some of them (``sample``) and says more done than it lists."""
+    is when the notice lists only some of them (``why`` it is said so) and says more done than it lists."""
     checks: list[TotalCheck] = []
     measures = list(ledger.measures())
     inferred = not measures or any(m.status_inferred for m in measures)
@@ -790,11 +801,10 @@ def _done_checks(stated: StatedTotals, ledger: Ledger, sample: str | None = None
             continue
         strict, kept = done_counts(ledger, unit_label)
         said = f"通报称已完成{value}{unit}{unit_label}"
-        if sample is not None and value > strict:
+        if why is not None and value > strict:
             checks.append(TotalCheck(
                 item="done", label="已完成", stated=value, parsed=strict, ok=None,
-                message=f"{said}；正文写明只列出其中一部分（“{sample}”），列出的已完成{strict}{unit}"
-                        "不是全部，不能据此核对。"))
+                message=f"{said}；{why}，列出的已完成{strict}{unit}不是全部，不能据此核对。"))
             continue
         if inferred:
             checks.append(TotalCheck(
