@@ -134,7 +134,7 @@ def _parse_notice_cli(tmp_path: Path, text: str) -> subprocess.CompletedProcess[
                           capture_output=True, text=True, encoding="utf-8")
 
 
-@pytest.mark.parametrize("heading", ["聚焦问题清单，逐项整改落实", "重点问题整改落实情况"])
+@pytest.mark.parametrize("heading", ["聚焦问题清单，逐项整改落实", "重点问题整改落实情况"], ids=["unsaid", "heading"])
 def test_a_notice_listing_some_of_its_problems_is_no_mismatch(tmp_path: Path, heading: str) -> None:
     run = _parse_notice_cli(tmp_path, WATER.format(stated=25, heading=heading, sixth="六"))
     assert run.returncode == 0, run.stdout + run.stderr
@@ -150,8 +150,41 @@ def test_a_notice_listing_some_of_its_problems_is_no_mismatch(tmp_path: Path, he
 @pytest.mark.parametrize(("stated", "sixth"), [
     (12, "六"),  # eight listed of twelve: more than half, a notice that does not add up
     (25, "九"),  # numbered （五）（九）（七）: something was missed or misnumbered
-])
+], ids=["more-than-half", "a-gap"])
 def test_a_real_shortfall_is_still_a_mismatch(tmp_path: Path, stated: int, sixth: str) -> None:
     run = _parse_notice_cli(tmp_path, WATER.format(stated=stated, heading="聚焦问题清单，逐项整改落实", sixth=sixth))
     assert run.returncode == 1
     assert f"通报所述问题：不一致。通报称{stated}个问题，但正文编号列出的问题为8个" in run.stdout
+
+
+SCHOOLS = """中共云溪县教育局党组关于巡察整改进展情况的通报
+根据县委统一部署，2025年3月10日至5月9日，县委第一巡察组对县教育局党组开展了常规巡察。2025年6月18日，县委第一巡察组向局党组反馈了巡察意见。{organised}
+一、反馈问题整改落实情况
+（一）关于落实教育惠民政策方面
+1.学生资助资金发放不及时的问题。整改情况：已完成2024年度资助资金发放，建立按月发放台账。
+2.营养改善计划监管不严的问题。整改情况：开展食堂专项检查2轮，约谈校长3人。
+（二）关于干部队伍建设方面
+3.校长交流轮岗不到位的问题。整改情况：制定校长交流轮岗实施办法，交流校长6名。
+二、下一步工作打算
+局党组将持续巩固整改成果。
+欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0745-6221234；邮政编码：419100。
+中共云溪县教育局党组
+二〇二五年十一月二十日
+"""
+ORGANISED = "局党组高度重视，召开专题会议研究部署整改工作，制定整改方案，逐项明确责任领导、责任单位和完成时限。"
+
+
+@pytest.mark.parametrize("organised", [
+    f"{ORGANISED}现将整改进展情况公布如下。",  # in the preamble
+    f"现将整改进展情况公布如下。\n{ORGANISED}",  # a paragraph of its own, under no heading
+], ids=["in-the-preamble", "a-paragraph-under-no-heading"])
+def test_a_notice_without_a_part_on_its_organisation_gets_none(tmp_path: Path, organised: str) -> None:
+    source = tmp_path / "教育局.txt"
+    source.write_text(SCHOOLS.format(organised=organised), encoding="utf-8")
+    _, out = _round_trip(tmp_path, source, ".docx")
+    paragraphs = [p.text.strip(R + " ") for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+    headings = [p for p in paragraphs if p[:2] in ("一、", "二、", "三、")]
+    assert headings == ["一、反馈问题整改落实情况", "二、下一步工作打算"]
+    assert not any("请填写" in p and "组织" in p for p in paragraphs)
+    assert sum(ORGANISED in p for p in paragraphs) == 1
+    assert paragraphs.index("一、反馈问题整改落实情况") < paragraphs.index("（一）关于落实教育惠民政策方面")

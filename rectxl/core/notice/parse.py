@@ -161,6 +161,7 @@ from rectxl.core.notice.totals import (
     INVITATION_KEY,
     ISSUE_MARK_KEY,
     MEASURE_MARK_KEY,
+    PART_ONE_KEY,
     PARTS_KEY,
     SECTION_TWO_CLOSING_KEY,
     TABLE_KEY,
@@ -4621,6 +4622,9 @@ def _parse_notice(text: str) -> ParsedNotice:
     info.section_one = "\n".join(section_one_lines) or None
     if lay.heading is not None:
         info.heading_two = _heading_text(lines, lay.heading)
+        if not before and lines[lay.heading].number == 1:
+            # "一、反馈问题整改落实情况" right after the preamble: no part on the organisation
+            info.extra[PART_ONE_KEY] = "否"
     info.section_two_intro = "\n".join(intro) or None
     if (interludes := _interludes(aspects, placed, closing_two)) is not None:
         info.extra[INTERLUDE_KEY] = interludes

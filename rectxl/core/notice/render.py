@@ -99,6 +99,7 @@ from rectxl.core.notice.totals import (
     INVITATION_KEY,
     ISSUE_MARK_KEY,
     MEASURE_MARK_KEY,
+    PART_ONE_KEY,
     PARTS_KEY,
     SECTION_TWO_CLOSING_KEY,
     TABLE_KEY,
@@ -2027,21 +2028,26 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     # a notice not told in parts (a village's 公示: one sentence, then its problems) is written
     # again so: the parts it has, no headings, no placeholders for parts it never had
     parts = not fold(info.extra.get(PARTS_KEY, "")).strip().startswith("否")
-    if parts:
-        blocks.append(Block("heading1", f"一、{info.heading_one or h1}"))
+    # a notice whose preamble says how the work was organised, its first part the items: its
+    # parts numbered as it numbered them, from 一、 (no part 一 it never had, left to fill in)
+    part_one = parts and not (fold(info.extra.get(PART_ONE_KEY, "")).strip().startswith("否")
+                              and not info.heading_one)
+    numbers = iter("一二三" if part_one else "一二")
+    if part_one:
+        blocks.append(Block("heading1", f"{next(numbers)}、{info.heading_one or h1}"))
         blocks += _prose_blocks(info.section_one, "整改工作组织领导情况")
     else:
         blocks += [b for b in _prose_blocks(info.section_one, "") if info.section_one]
     blocks += _table_blocks(info.extra.get(TABLE_KEY))
     if parts:
-        blocks.append(Block("heading1", f"二、{info.heading_two or h2}"))
+        blocks.append(Block("heading1", f"{next(numbers)}、{info.heading_two or h2}"))
     # section 二 comes with its punctuation made full-width (zh_punct is idempotent: the
     # paragraphs, most of the notice, are not scanned twice)
     two = section_two_blocks(ledger, as_of=as_of, omit_not_started=omit_not_started, today=today,
                              totals=parts) or [Block("body", _placeholder("整改落实情况"))]
     head, blocks = blocks, []
     if parts:
-        blocks.append(Block("heading1", f"三、{info.heading_three or h3}"))
+        blocks.append(Block("heading1", f"{next(numbers)}、{info.heading_three or h3}"))
         blocks += _prose_blocks(info.section_three, "下一步工作打算")
     elif info.section_three:
         blocks += _prose_blocks(info.section_three, "")

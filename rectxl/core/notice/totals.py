@@ -35,8 +35,9 @@ from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
 __all__ = ["ASPECT_MARK_KEY", "CLOSING_KEY", "INTERLUDE_KEY", "INTERLUDE_PLACE", "INVITATION_KEY", "ISSUE_MARK_KEY",
-           "MEASURE_MARK_KEY", "PARTS_KEY", "SECTION_TWO_CLOSING_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck",
-           "check_totals", "done_counts", "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
+           "MEASURE_MARK_KEY", "PARTS_KEY", "PART_ONE_KEY", "SECTION_TWO_CLOSING_KEY", "TABLE_KEY", "StatedTotals",
+           "TotalCheck", "check_totals", "done_counts", "extract_stated_totals", "sample_words", "table_totals",
+           "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
@@ -45,6 +46,10 @@ TABLE_KEY = "通报所附统计表"
 #: lists its problems and what was done after one sentence): written again, it is told so — no
 #: headings, and no 【请填写…】 for parts it never had
 PARTS_KEY = "通报分一二三部分"
+#: ``info.extra`` key saying the notice tells no part of its own on how the work was organised ("否":
+#: its preamble says it, and its first part, "一、反馈问题整改落实情况", is the items): written again,
+#: its parts are numbered from 一、 as it numbered them — no "一、整改工作组织领导情况" it never had
+PART_ONE_KEY = "组织领导情况单列"
 #: ``info.extra`` key of how a notice numbers its problems when not "1." ("（一）", "一、": a village's
 #: 公示 listing "（一）村务公开不及时的问题。…"): written again, its problems are numbered so
 ISSUE_MARK_KEY = "问题编号"
