@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -188,3 +189,20 @@ def test_a_notice_without_a_part_on_its_organisation_gets_none(tmp_path: Path, o
     assert not any("请填写" in p and "组织" in p for p in paragraphs)
     assert sum(ORGANISED in p for p in paragraphs) == 1
     assert paragraphs.index("一、反馈问题整改落实情况") < paragraphs.index("（一）关于落实教育惠民政策方面")
+
+
+def test_a_notice_dated_in_chinese_numerals_is_signed_so_again(tmp_path: Path) -> None:
+    source = tmp_path / "教育局.txt"
+    source.write_text(SCHOOLS.format(organised=f"{ORGANISED}现将整改进展情况公布如下。"), encoding="utf-8")
+    ledger, out = _round_trip(tmp_path, source, ".docx")
+    paragraphs = [p.text.strip() for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+    assert paragraphs[-2:] == ["中共云溪县教育局党组", "二〇二五年十一月二十日"]
+    # the clerk moves the report date on: the notice is dated that day, in the same numerals
+    book = openpyxl.load_workbook(ledger)
+    sheet = book["基本信息"]
+    row = next(r for r in sheet.iter_rows() if r[0].value == "报告日期")
+    row[1].value = date(2025, 10, 31)
+    book.save(ledger)
+    again = tmp_path / "再次.txt"
+    api.notice(ledger, again)
+    assert again.read_text(encoding="utf-8").rstrip().endswith("中共云溪县教育局党组\n\n二〇二五年十月三十一日")

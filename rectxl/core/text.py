@@ -28,6 +28,7 @@ __all__ = [
     "cn_count",
     "cn_date",
     "cn_date_range",
+    "cn_numeral_date",
     "cn_written_date",
     "cn_zero",
     "col_index",
@@ -316,6 +317,13 @@ def normalize_for_compare(text: str) -> str:
 def cn_date(d: date) -> str:
     """``date(2024, 5, 13)`` → ``"2024年5月13日"``."""
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+def cn_numeral_date(d: date) -> str:
+    """``date(2026, 11, 20)`` → ``"二〇二六年十一月二十日"``: a date in Chinese numerals, as some
+    offices sign a notice (the year digit by digit, month and day as counted)."""
+    year = "".join("〇一二三四五六七八九"[int(c)] for c in str(d.year))
+    return f"{year}年{chinese_number(d.month)}月{chinese_number(d.day)}日"
 
 
 #: a date cell's text as the reader gives it ("2026-10-31", "2026-10-31T14:30:00")

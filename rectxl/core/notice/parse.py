@@ -156,6 +156,7 @@ from rectxl.core.notice._text import DATE, DATE_NUMERIC, DATE_SHORT, detect, sho
 from rectxl.core.notice.totals import (
     ASPECT_MARK_KEY,
     CLOSING_KEY,
+    DATE_STYLE_KEY,
     INTERLUDE_KEY,
     INTERLUDE_PLACE,
     INVITATION_KEY,
@@ -3304,6 +3305,8 @@ _LETTERHEAD = re.compile(r"^(?!.*关于)[^,。;:]{2,40}?\s*文\s*件$")
 _TITLE_HEAD = re.compile(r"关于|^中共|(?:党组|党委|委员会|党工委|党总支|公司|集团)$")
 
 
+#: a year in Chinese numerals ("二〇二五年"), as a notice may be dated
+_NUMERAL_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}\s*年")
 _SIGNED = re.compile(rf"^(\S.{{1,40}}?)\s*({DATE})$")
 
 
@@ -4681,6 +4684,9 @@ def _parse_notice(text: str) -> ParsedNotice:
             info.party_org = " ".join(line.text for line in lines[lay.signature:end])
         if lay.date_line is not None:
             info.report_date = to_date(lines[lay.date_line].det.replace(" ", ""))
+    if lay.date_line is not None and info.report_date is not None \
+            and _NUMERAL_YEAR.search(lines[lay.date_line].det) is not None:
+        info.extra[DATE_STYLE_KEY] = "汉字"  # "二〇二五年十二月一日": signed so again
     if info.party_org is None and info.title:
         info.party_org = _title_publisher(info.title)
     publication = info.report_date or (debris_dates[0] if debris_dates else None)

@@ -94,6 +94,7 @@ from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import (
     ASPECT_MARK_KEY,
     CLOSING_KEY,
+    DATE_STYLE_KEY,
     INTERLUDE_KEY,
     INTERLUDE_PLACE,
     INVITATION_KEY,
@@ -116,6 +117,7 @@ from rectxl.core.text import (
     chinese_number,
     cn_date,
     cn_date_range,
+    cn_numeral_date,
     fold,
     is_placeholder,
     line_goes_on,
@@ -2066,7 +2068,9 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     # the notice is signed on the date it states its totals on: the as-of date when one is given
     # (基本信息's 报告日期/成文日期 is one field, read as the as-of date when none is given)
     signed = as_of or info.report_date
-    blocks.append(Block("date", cn_date(signed) if signed else _placeholder("成文日期")))
+    numerals = fold(info.extra.get(DATE_STYLE_KEY, "")).strip().startswith("汉字")
+    blocks.append(Block("date", (cn_numeral_date(signed) if numerals else cn_date(signed)) if signed
+                        else _placeholder("成文日期")))
     return [*(Block(kind, _as_printed(text)) for kind, text in head), *two,
             *(Block(kind, _as_printed(text)) for kind, text in blocks)]
 

@@ -34,10 +34,10 @@ from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
-__all__ = ["ASPECT_MARK_KEY", "CLOSING_KEY", "INTERLUDE_KEY", "INTERLUDE_PLACE", "INVITATION_KEY", "ISSUE_MARK_KEY",
-           "MEASURE_MARK_KEY", "PARTS_KEY", "PART_ONE_KEY", "SECTION_TWO_CLOSING_KEY", "TABLE_KEY", "StatedTotals",
-           "TotalCheck", "check_totals", "done_counts", "extract_stated_totals", "sample_words", "table_totals",
-           "total_row_totals"]
+__all__ = ["ASPECT_MARK_KEY", "CLOSING_KEY", "DATE_STYLE_KEY", "INTERLUDE_KEY", "INTERLUDE_PLACE", "INVITATION_KEY",
+           "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY", "PART_ONE_KEY", "SECTION_TWO_CLOSING_KEY", "TABLE_KEY",
+           "StatedTotals", "TotalCheck", "check_totals", "done_counts", "extract_stated_totals", "sample_words",
+           "table_totals", "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
@@ -50,6 +50,9 @@ PARTS_KEY = "通报分一二三部分"
 #: its preamble says it, and its first part, "一、反馈问题整改落实情况", is the items): written again,
 #: its parts are numbered from 一、 as it numbered them — no "一、整改工作组织领导情况" it never had
 PART_ONE_KEY = "组织领导情况单列"
+#: ``info.extra`` key of how a notice wrote the date it is signed with, when in Chinese numerals
+#: ("汉字": "二〇二五年十二月一日"): written again, it is dated so
+DATE_STYLE_KEY = "成文日期写法"
 #: ``info.extra`` key of how a notice numbers its problems when not "1." ("（一）", "一、": a village's
 #: 公示 listing "（一）村务公开不及时的问题。…"): written again, its problems are numbered so
 ISSUE_MARK_KEY = "问题编号"
