@@ -206,3 +206,39 @@ def test_a_notice_dated_in_chinese_numerals_is_signed_so_again(tmp_path: Path) -
     again = tmp_path / "再次.txt"
     api.notice(ledger, again)
     assert again.read_text(encoding="utf-8").rstrip().endswith("中共云溪县教育局党组\n\n二〇二五年十月三十一日")
+
+
+GROUP = """中共青山市交通投资集团有限公司委员会关于市委巡察整改进展情况的通报
+根据市委统一部署，2025年4月1日至6月10日，市委第五巡察组对市交通投资集团有限公司党委开展了常规巡察。2025年7月15日，市委第五巡察组向集团党委反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、提高政治站位，压实整改责任
+集团党委成立由党委书记、董事长任组长的巡察整改工作领导小组，召开党委会、专题会12次研究推进整改。
+二、聚焦问题清单，逐项整改落实
+（一）贯彻落实党中央决策部署方面
+问题{n1}：落实交通强市战略不够有力，重点项目推进缓慢。
+整改情况：一是成立重点项目攻坚专班；二是建立项目周调度月通报机制，3个滞后项目已全部复工。
+问题{n2}：防范化解债务风险不到位。
+整改情况：制定债务风险化解方案，压降有息负债18.6亿元。
+（二）落实全面从严治党“两个责任”方面
+问题{n3}：工程招投标监管存在漏洞。
+整改情况：一是修订《集团招标采购管理办法》；二是对56个招标项目开展专项检查，发现问题11个，已全部整改。
+三、巩固整改成果，推进长效常治
+集团党委将持续用力抓好后续整改。
+中共青山市交通投资集团有限公司委员会
+2025年12月1日
+"""
+
+
+@pytest.mark.parametrize("numbers", [("1", "2", "3"), ("一", "二", "三")], ids=["digits", "numerals"])
+def test_problems_labelled_problem_n_are_numbered_so_again(tmp_path: Path, numbers: tuple[str, ...]) -> None:
+    source = tmp_path / "交投集团.txt"
+    source.write_text(GROUP.format(n1=numbers[0], n2=numbers[1], n3=numbers[2]), encoding="utf-8")
+    _, out = _round_trip(tmp_path, source, ".docx")
+    paragraphs = [p.text.strip(R + " ") for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+    told = [p for p in paragraphs if p.startswith("问题")]
+    assert [p[:p.index("：") + 1] for p in told] == [f"问题{n}：" for n in numbers]
+    assert told[0] == (f"问题{numbers[0]}：落实交通强市战略不够有力，重点项目推进缓慢。一是成立重点项目攻坚专班；"
+                       "二是建立项目周调度月通报机制，3个滞后项目已全部复工。")
+    assert paragraphs[paragraphs.index(told[1]) + 1] == "（二）落实全面从严治党“两个责任”方面"
+    # read back, the same three problems under the same two aspects
+    parsed = api.parse_notice_file(out)
+    assert [len(list(a.issues())) for a in parsed.ledger.aspects] == [2, 1]

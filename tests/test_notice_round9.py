@@ -385,7 +385,8 @@ def test_a_web_page_whose_issues_state_a_status_for_measures_listed_with_semicol
     assert main(["notice", str(tmp_path / "台账.xlsx"), "-o", str(tmp_path / "通报.txt")]) == 0
     rendered = (tmp_path / "通报.txt").read_text("utf-8")
     assert "7项整改措施已完成6项、正在推进1项" in rendered
-    assert ("3.公务接待管理不规范。一是修订公务接待管理办法，已完成。二是对2023年以来接待费开展清理，"
+    # numbered as the page numbered its problems, 问题三： (round 21)
+    assert ("问题三：公务接待管理不规范。一是修订公务接待管理办法，已完成。二是对2023年以来接待费开展清理，"
             "已完成。") in rendered
 
 

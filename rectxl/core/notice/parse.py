@@ -4274,15 +4274,22 @@ def _interludes(aspects: list[Aspect], placed: list[tuple[Issue, str]], closing:
     return "\n".join(lines) or None
 
 
+#: a problem labelled "问题1：" or "问题一：" (the mark a notice's problems are written again with)
+_LABELLED_MARK = re.compile(rf"^问题\s*({_ISSUE_NO})\s*:")
+
+
 def _issue_mark(lines: Sequence[_Line], region: tuple[int, int] | None, roles: dict[str, Role]) -> str | None:
-    """How the notice numbers its problems when not "1." — "（一）", "一、" or "（1）", as the
-    renderer writes them — else ``None``."""
+    """How the notice numbers its problems when not "1." — "（一）", "一、", "（1）", or labelled
+    "问题1：" / "问题一：", as the renderer writes them — else ``None``."""
     kind = next((k for k, r in roles.items() if r == "issue"), None)
-    if region is None or kind not in ("pcn", "top", "pdig"):
+    if region is None or kind not in ("pcn", "top", "pdig", "named"):
         return None
     first = next((line for line in lines[region[0]:region[1]] if line.kind == kind), None)
     if first is None:
         return None
+    if kind == "named":  # "问题1：…" (not "反馈问题1：", "【问题一】", "第1个问题：")
+        labelled = _LABELLED_MARK.match(first.det)
+        return None if labelled is None else "问题1：" if labelled.group(1).isdigit() else "问题一："
     if kind == "pcn":
         return "（一）"
     if kind == "top":

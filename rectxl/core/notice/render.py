@@ -1588,18 +1588,24 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
 
 
 #: the numberings of problems a notice may keep (:data:`ISSUE_MARK_KEY`), as its first problem's
-_ISSUE_MARKS = ("（一）", "一、", "（1）")
+_ISSUE_MARKS = ("（一）", "一、", "（1）", "问题1：", "问题一：")
+#: the marks of :data:`_ISSUE_MARKS` that name the problem as such: no heading's mark is mistaken for them
+_LABELLED_MARKS = ("问题1：", "问题一：")
 
 
 def issue_mark(number: int, mark: str) -> str:
-    """An issue's number as the notice numbered its problems (``mark``: "（一）", "一、" or "（1）",
-    the first problem's), else "1."."""
+    """An issue's number as the notice numbered its problems (``mark``: "（一）", "一、", "（1）",
+    "问题1：" or "问题一：", the first problem's), else "1."."""
     if mark == "（一）":
         return f"（{chinese_number(number)}）"
     if mark == "一、":
         return f"{chinese_number(number)}、"
     if mark == "（1）":
         return f"（{number}）"
+    if mark == "问题1：":
+        return f"问题{number}："
+    if mark == "问题一：":
+        return f"问题{chinese_number(number)}："
     return f"{number}."
 
 
@@ -1607,9 +1613,11 @@ def _issue_mark_of(ledger: Ledger) -> str:
     """How the ledger's notice numbered its problems (:data:`ISSUE_MARK_KEY`), when no heading
     above them is numbered in its place ("（一）" is an aspect's mark, unless the aspects keep their
     "一、": :func:`_aspect_mark_of`): else ""."""
-    mark = normalize_text(ledger.info.extra.get(ISSUE_MARK_KEY, "")).strip()
+    mark = normalize_text(ledger.info.extra.get(ISSUE_MARK_KEY, "")).strip().replace(":", "：")
     if mark not in _ISSUE_MARKS:
         return ""
+    if mark in _LABELLED_MARKS:
+        return mark
     if any(c.title is not None for a in ledger.aspects for c in a.categories):
         return ""
     if any(a.title is not None for a in ledger.aspects) and (mark == "一、" or not _aspect_mark_of(ledger)):
