@@ -242,3 +242,58 @@ def test_problems_labelled_problem_n_are_numbered_so_again(tmp_path: Path, numbe
     # read back, the same three problems under the same two aspects
     parsed = api.parse_notice_file(out)
     assert [len(list(a.issues())) for a in parsed.ledger.aspects] == [2, 1]
+
+
+TABLE = [["方面", "问题数", "已完成", "正在推进", "完成率"],
+         ["党的领导方面", "2", "2", "0", "100%"],
+         ["全面从严治党方面", "2", "1", "1", "50%"],
+         ["合计", "4", "3", "1", "75%"]]
+
+
+def _health_notice(path: Path) -> None:
+    document = docx.Document()
+    say = document.add_paragraph
+    say("中共白河县卫生健康局党组关于巡察整改进展情况的通报")
+    say("根据县委统一部署，2025年3月5日至4月25日，县委第二巡察组对县卫生健康局党组开展了常规巡察。"
+        "2025年6月6日，县委第二巡察组向局党组反馈了巡察意见。现将整改进展情况通报如下。")
+    say("一、提高政治站位，压实整改责任")
+    say("局党组召开专题会议12次，研究制定整改方案。巡察反馈的2个方面4个问题，已完成整改3个，完成率75%。"
+        "整改完成情况如下表：")
+    table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for row, values in zip(table.rows, TABLE, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    say("二、聚焦问题清单，逐项整改落实")
+    say("（一）关于党的领导方面")
+    say("1.落实医改任务不力的问题。整改进展：组建紧密型医共体2个（已完成）。")
+    say("2.公共卫生体系建设滞后的问题。整改进展：新建发热门诊3个（已完成）。")
+    say("（二）关于全面从严治党方面")
+    say("3.医疗服务价格管理不规范的问题。整改进展：退还多收费用12.3万元（已完成）。")
+    say("4.医保基金监管不严的问题。整改进展：追回违规基金86万元，其余问题正在整改（正在推进）。")
+    say("三、巩固整改成果，推进长效常治")
+    say("局党组将持续巩固整改成果。")
+    say("中共白河县卫生健康局党组")
+    say("2025年12月3日")
+    document.save(str(path))
+
+
+def test_a_table_of_counts_in_the_notice_is_written_back_as_a_table(tmp_path: Path) -> None:
+    source = tmp_path / "卫健局.docx"
+    _health_notice(source)
+    ledger, out = _round_trip(tmp_path, source, ".docx")
+    written = docx.Document(str(out))
+    assert [[c.text for c in row.cells] for row in written.tables[0].rows] == TABLE
+    paragraphs = [p.text.strip() for p in written.paragraphs if p.text.strip()]
+    assert not any("\t" in p for p in paragraphs)  # no row left as a paragraph of tabs
+    # read back, the table is the notice's table, the section's prose its prose
+    back = api.parse_notice_file(out).ledger.info
+    first = api.parse_notice_file(source).ledger.info
+    assert back.extra["通报所附统计表"] == first.extra["通报所附统计表"]
+    assert back.section_one == first.section_one
+    # as Markdown, a table too
+    markdown = tmp_path / "通报.md"
+    api.notice(ledger, markdown)
+    lines = markdown.read_text(encoding="utf-8").splitlines()
+    at = lines.index("| 方面 | 问题数 | 已完成 | 正在推进 | 完成率 |")
+    assert lines[at + 1] == "|---|---|---|---|---|"
+    assert lines[at + 4] == "| 合计 | 4 | 3 | 1 | 75% |"

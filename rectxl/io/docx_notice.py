@@ -481,6 +481,39 @@ def title_lines(title: str) -> list[str]:
     return [title[:cut], title[cut:]]
 
 
+#: the 156 mm type area's width in twentieths of a point (a table printed in the notice spans it)
+_TYPE_AREA_TWIPS = round(156 / 25.4 * 1440)
+#: the text of a table printed in the notice: 四号, lines exactly 20 pt apart
+_TABLE_SIZE = Pt(14)
+
+
+def _table_xml(rows: list[str], table_style: str | None, text_style: str) -> str:
+    """A table the notice printed (:class:`Block` kind ``row``: its counts by aspect, a 合计 row)
+    as a ``w:tbl`` across the type area, ruled, its cells centred and its first row — the header,
+    repeated on a page it runs over — in bold; columns as wide as their longest text needs."""
+    cells = [row.split("\t") for row in rows]
+    n = max(len(r) for r in cells)
+    cells = [[c.strip() for c in r] + [""] * (n - len(r)) for r in cells]
+    need = [max(3.0, *(_width_in_chars(r[c]) for r in cells)) for c in range(n)]
+    widths = [int(_TYPE_AREA_TWIPS * w / sum(need)) for w in need]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    out = ["<w:tbl><w:tblPr>" + (f'<w:tblStyle w:val="{table_style}"/>' if table_style else "")
+           + f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+           + ("" if table_style else "<w:tblBorders>" + "".join(
+               f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+               for side in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>")
+           + f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
+    for r, row in enumerate(cells):
+        out.append("<w:tr>" + ("<w:trPr><w:tblHeader/></w:trPr>" if r == 0 else ""))
+        for width, text in zip(widths, row, strict=True):
+            run = "" if not text else (f"<w:r><w:rPr><w:b/></w:rPr>{_t(text)}</w:r>" if r == 0 else _runs(text))
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+                       f'<w:p><w:pPr><w:pStyle w:val="{text_style}"/><w:jc w:val="center"/></w:pPr>{run}</w:p></w:tc>')
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
 def _body_xml(doc: Any, blocks: list[Block]) -> str:
     """The notice's paragraphs as the XML of the body's children (before its ``w:sectPr``),
     built in one pass over ``blocks``; ``doc`` is the document whose styles they use."""
@@ -491,7 +524,16 @@ def _body_xml(doc: Any, blocks: list[Block]) -> str:
     last_closing = max((i for i, b in enumerate(blocks) if b.kind == "closing"), default=-1)
     under_aspect = False
     out: list[str] = []
+    table: list[str] = []
     for index, (kind, text) in enumerate(blocks):
+        if kind == "row":  # a table's rows, one after another: one table
+            table.append(text)
+            if index + 1 == len(blocks) or blocks[index + 1].kind != "row":
+                grid = doc.styles["Table Grid"].style_id if "Table Grid" in doc.styles else None
+                text_style = table_text_style(doc, size=_TABLE_SIZE, line_spacing=Pt(20)).style_id
+                out.append(_table_xml(table, grid, text_style))
+                table = []
+            continue
         right_indent: int | None = None
         if kind == "signature":
             # one empty line before the signature; the signature page keeps some text

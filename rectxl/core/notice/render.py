@@ -157,6 +157,7 @@ BlockKind = Literal[
     "heading2",   # （一）… on a line of its own: a category, or an aspect when there are none
     "lead",       # （一）xxx。followed by text in the same paragraph (run-in heading)
     "issue",      # 1.问题。一是…二是…
+    "row",        # a row of a table the notice printed (its counts by aspect): cells separated by tabs
     "body",       # any other paragraph (preamble, section text)
     "closing",    # supervision sentence, contact details
     "signature",  # 落款
@@ -1919,7 +1920,8 @@ def _table_blocks(table: str | None) -> list[Block]:
     that it reads (and reads back) as a table, not as prose."""
     if not table:
         return []
-    return [Block("body", _table_row(row)) for row in table.replace("\r", "").split("\n") if row.strip()]
+    rows = [_table_row(row) for row in table.replace("\r", "").split("\n") if row.strip()]
+    return [Block("row" if "\t" in row else "body", row) for row in rows]
 
 
 def _table_row(row: str) -> str:
@@ -2152,8 +2154,15 @@ def render_blocks(blocks: list[Block], *, style: Literal["text", "markdown"] = "
     if style != "markdown":
         raise ValueError(f"unknown style {style!r}")
     under_aspect = False
-    for kind, text in blocks:
-        if kind == "title":
+    for at, (kind, text) in enumerate(blocks):
+        if kind == "row":  # a table: its first row the header, as the notice printed it
+            cells = [_md(c.strip()) for c in text.split("\t")]
+            line = "| " + " | ".join(cells) + " |"
+            if at == 0 or blocks[at - 1].kind != "row":
+                out.append(line + "\n|" + "---|" * len(cells))
+            else:
+                out[-1] += "\n" + line
+        elif kind == "title":
             out.append(f"# {_md(text)}")
         elif kind == "heading1":
             under_aspect = False
