@@ -297,3 +297,23 @@ def test_a_table_of_counts_in_the_notice_is_written_back_as_a_table(tmp_path: Pa
     at = lines.index("| 方面 | 问题数 | 已完成 | 正在推进 | 完成率 |")
     assert lines[at + 1] == "|---|---|---|---|---|"
     assert lines[at + 4] == "| 合计 | 4 | 3 | 1 | 75% |"
+
+
+def test_a_phone_given_as_lianxi_dianhua_is_given_so_again(tmp_path: Path) -> None:
+    closing = ("欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。联系电话：0731-88881234；"
+               "通信地址：青山市新城大道88号；邮政编码：410000；电子邮箱：jtjt_xczg@163.com。")
+    text = GROUP.format(n1="1", n2="2", n3="3").replace("中共青山市交通投资集团有限公司委员会\n2025", f"{closing}\n"
+                                                        "中共青山市交通投资集团有限公司委员会\n2025")
+    source = tmp_path / "交投集团.txt"
+    source.write_text(text, encoding="utf-8")
+    ledger, out = _round_trip(tmp_path, source)
+    assert ("联系电话：0731-88881234；通信地址：青山市新城大道88号；邮政编码：410000；电子邮箱：jtjt_xczg@163.com。"
+            in out.read_text(encoding="utf-8").splitlines()[-5])
+    # the clerk changes the number in 基本信息: the notice gives the new one, under the same word
+    book = openpyxl.load_workbook(ledger)
+    row = next(r for r in book["基本信息"].iter_rows() if r[0].value == "联系电话")
+    row[1].value = "0731-88880000"
+    book.save(ledger)
+    again = tmp_path / "再次.txt"
+    api.notice(ledger, again)
+    assert "联系电话：0731-88880000；通信地址：" in again.read_text(encoding="utf-8")

@@ -164,6 +164,7 @@ from rectxl.core.notice.totals import (
     MEASURE_MARK_KEY,
     PART_ONE_KEY,
     PARTS_KEY,
+    PHONE_LABEL_KEY,
     SECTION_TWO_CLOSING_KEY,
     TABLE_KEY,
     StatedTotals,
@@ -3871,6 +3872,8 @@ def _closing_facts(info: LedgerInfo, closing: str) -> None:
         first = own[0] if own else phones[0]
         info.phone = text[first.start(2):first.end(2)].strip()  # in half-width figures
         word_of(first, info.phone)
+        if detect(closing[first.start("word"):first.end("word")]) == "联系电话":
+            info.extra[PHONE_LABEL_KEY] = "联系电话"  # 基本信息's row of that name cannot say it
     for p in phones:  # a national hotline given beside the unit's own number stays on record
         if (own or nexts) and p not in own:
             info.extra.setdefault(closing[p.start("word"):p.end("word")], p.group(2).strip())

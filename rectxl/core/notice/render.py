@@ -102,6 +102,7 @@ from rectxl.core.notice.totals import (
     MEASURE_MARK_KEY,
     PART_ONE_KEY,
     PARTS_KEY,
+    PHONE_LABEL_KEY,
     SECTION_TWO_CLOSING_KEY,
     TABLE_KEY,
     extract_stated_totals,
@@ -2008,6 +2009,9 @@ def contact_line(info: LedgerInfo) -> str:
             text = f"联系方式：{text}"
         return _end(text)
     phone_label = _contact_label(info, "phone")
+    if phone_label is None and info.phone \
+            and (said := normalize_text(info.extra.get(PHONE_LABEL_KEY, "")).strip()) in CONTACT_LABELS["phone"]:
+        phone_label = said  # "联系电话：…" as the notice read back gave it
     if phone_label in (None, "电话"):
         items = [f"联系方式：电话 {info.phone or _placeholder('联系电话')}"]
     else:

@@ -35,9 +35,9 @@ from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, to_int
 
 __all__ = ["ASPECT_MARK_KEY", "CLOSING_KEY", "DATE_STYLE_KEY", "INTERLUDE_KEY", "INTERLUDE_PLACE", "INVITATION_KEY",
-           "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY", "PART_ONE_KEY", "SECTION_TWO_CLOSING_KEY", "TABLE_KEY",
-           "StatedTotals", "TotalCheck", "check_totals", "done_counts", "extract_stated_totals", "sample_words",
-           "table_totals", "total_row_totals"]
+           "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY", "PART_ONE_KEY", "PHONE_LABEL_KEY",
+           "SECTION_TWO_CLOSING_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "done_counts",
+           "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
@@ -53,6 +53,10 @@ PART_ONE_KEY = "组织领导情况单列"
 #: ``info.extra`` key of how a notice wrote the date it is signed with, when in Chinese numerals
 #: ("汉字": "二〇二五年十二月一日"): written again, it is dated so
 DATE_STYLE_KEY = "成文日期写法"
+#: ``info.extra`` key of the word a notice gives its phone number under when that is 联系电话 — the
+#: name of 基本信息's own row for the number, which cannot say it ("联系电话：0731-88881234"):
+#: written again, the number is given so, not as 联系方式：电话 …
+PHONE_LABEL_KEY = "电话标签"
 #: ``info.extra`` key of how a notice numbers its problems when not "1." ("（一）", "一、": a village's
 #: 公示 listing "（一）村务公开不及时的问题。…"): written again, its problems are numbered so
 ISSUE_MARK_KEY = "问题编号"
