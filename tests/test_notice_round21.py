@@ -317,3 +317,23 @@ def test_a_phone_given_as_lianxi_dianhua_is_given_so_again(tmp_path: Path) -> No
     again = tmp_path / "再次.txt"
     api.notice(ledger, again)
     assert "联系电话：0731-88880000；通信地址：" in again.read_text(encoding="utf-8")
+
+
+COLLEGE_CLOSING = ("欢迎广大师生员工和社会各界对巡视整改落实情况进行监督。如有意见建议，请及时向我们反映。{period}"
+                   "联系电话：027-87651234；通信地址：湖北省江城市科技大道1号；邮政编码：430000；"
+                   "电子邮箱：jcl_xszg@126.com。")
+
+
+@pytest.mark.parametrize("period", ["", "公开期限：2025年11月28日至12月27日。"], ids=["no-period", "a-period"])
+def test_an_invitation_of_its_own_keeps_its_second_sentence(tmp_path: Path, period: str) -> None:
+    text = GROUP.format(n1="1", n2="2", n3="3").replace(
+        "中共青山市交通投资集团有限公司委员会\n2025", COLLEGE_CLOSING.format(period=period)
+        + "\n中共青山市交通投资集团有限公司委员会\n2025")
+    source = tmp_path / "学院.txt"
+    source.write_text(text, encoding="utf-8")
+    _, out = _round_trip(tmp_path, source)
+    lines = [line.strip(R) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    at = next(n for n, line in enumerate(lines) if line.startswith("欢迎"))
+    assert lines[at] == ("欢迎广大师生员工和社会各界对巡视整改落实情况进行监督。如有意见建议，请及时向我们反映。"
+                         + period)
+    assert lines[at + 1].startswith("联系电话：027-87651234；")

@@ -3915,6 +3915,10 @@ def _own_closing(closing: str) -> str | None:
 
 #: rectxl's own invitation (render.SUPERVISION's first sentence), in either word for the round
 _OWN_INVITATION = re.compile(r"欢迎广大干部群众对(?:巡察|巡视)整改落实情况进行监督")
+#: a sentence giving a time under a label of its own ("反映时间：…", "意见受理时间：…"): the period
+_DATED_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{0,6}(?:时间|期限|日期|期)\s*[:：]")
+#: a sentence after the invitation asking for views: "如有意见建议，请及时向我们反映", "来信来电请注明…"
+_ASKS = re.compile(r"意见|建议|反映|来信|来电|来访|举报|署名|注明|真实姓名")
 #: where the contact details start in a closing (on the detection copy)
 _CONTACTS_START = re.compile(r"联系方式|联系电话|监督电话|举报电话|(?<![\u4e00-\u9fff])电话\s*:|邮寄地址|通信地址|"
                              r"通讯地址|来信请寄|邮政信箱|电子邮箱|电子邮件")
@@ -3938,6 +3942,13 @@ def _own_words(info: LedgerInfo, closing: str) -> None:
         start = max(det.rfind("。", 0, m.start()), det.rfind("\n", 0, m.start())) + 1
         end = det.find("。", m.end())
         end = len(det) if end < 0 else end + 1
+        # and what it goes on to ask in the same paragraph ("如有意见建议，请及时向我们反映。"), up
+        # to the contact details or the comment period (printed with it apart)
+        while end < len(det) and (stop := det.find("。", end)) > end and "\n" not in det[end:stop] \
+                and _CONTACTS_START.search(det, end, stop) is None and not _PERIOD_WORDS_AT.match(det, end) \
+                and not _DATED_LABEL.match(det, end) \
+                and _ASKS.search(det, end, stop) is not None:
+            end = stop + 1
         if contacts is not None and contacts.start() > start:
             end = min(end, contacts.start())
         info.extra.setdefault(INVITATION_KEY, text[start:end].strip())
