@@ -337,3 +337,30 @@ def test_an_invitation_of_its_own_keeps_its_second_sentence(tmp_path: Path, peri
     assert lines[at] == ("欢迎广大师生员工和社会各界对巡视整改落实情况进行监督。如有意见建议，请及时向我们反映。"
                          + period)
     assert lines[at + 1].startswith("联系电话：027-87651234；")
+
+
+AT_ONCE = """中共白沙县林业局党组关于巡察整改进展情况的通报
+根据县委统一部署，2025年3月3日至4月18日，县委第一巡察组对县林业局党组开展了常规巡察。2025年5月20日，县委第一巡察组向局党组反馈了巡察意见。现将整改进展情况通报如下。
+一、提高政治站位，压实整改责任
+局党组召开专题会议研究整改。县委巡察组反馈问题4个，其中立行立改问题1个{glue}已全部整改到位{stop}其余3个问题已完成整改2个。
+二、聚焦问题清单，逐项整改落实
+1.护林员管理松散的问题。整改进展：清退不在岗护林员6名（已完成）。
+2.林木采伐审批不规范的问题。整改进展：修订采伐审批流程（已完成）。
+3.生态公益林补偿资金发放滞后的问题。整改进展：补发补偿资金42万元（已完成）。
+4.森林防火设施老化的问题。整改进展：更新防火设施一批，其余正在采购（正在推进）。
+三、巩固整改成果，推进长效常治
+局党组将持续巩固整改成果。
+中共白沙县林业局党组
+2025年12月1日
+"""
+
+
+@pytest.mark.parametrize(("glue", "stop"), [("", "，"), ("，", "；")], ids=["one-clause", "two-clauses"])
+def test_problems_put_right_at_once_count_with_the_rest_done(tmp_path: Path, glue: str, stop: str) -> None:
+    source = tmp_path / "林业局.txt"
+    source.write_text(AT_ONCE.format(glue=glue, stop=stop), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "rectxl", "parse-notice", str(source)],
+                         capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stdout + run.stderr
+    done = next(line.strip() for line in run.stdout.splitlines() if line.strip().startswith("通报所述已完成"))
+    assert done.startswith("通报所述已完成：一致。通报称已完成3个问题，")

@@ -356,6 +356,9 @@ def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
         if not raw:
             continue
         counted = False  # the sentence before stated a count of the round
+        # a kind of problem said done as a whole ("立行立改问题9个已全部整改到位"): the rest's done
+        # count after it ("其余25个问题已完成整改22个") is added to it
+        kind_done: tuple[int, str] | None = None
         for sentence in _clauses(detect(raw)):
             if not _ROUND_WORDS.search(sentence) and not (counted and _GOES_ON.match(sentence)):
                 counted = False
@@ -373,7 +376,9 @@ def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
                 totals.measures, totals.evidence["measures"] = hit[1], hit[2].group(0)
             if tasks is None and (hit := _find(_TASKS, sentence)):
                 tasks = hit[1], hit[2].group(0)
-            _read_done(totals, sentence)
+            if (kind := _KIND_ALL_DONE.search(sentence)) is not None and (n := _count(kind)) is not None:
+                kind_done = n, kind.group(0)
+            _read_done(totals, sentence, kind_done)
             if totals.left is None:
                 _read_left(totals, sentence)
             if totals.long_term is None:
@@ -491,7 +496,16 @@ _CUMULATIVE = re.compile(rf"(?:累计|共计|合计|总计)(?:已)?(?:完成整�
 _ALSO_DONE = re.compile(rf"\s*[、和及]\s*{_NUM}\s*(个|项|条|件)({_NOUN})")
 
 
-def _read_done(totals: StatedTotals, sentence: str) -> None:
+#: a kind of problem all done, as a share of the round's: "立行立改问题9个已全部整改到位", "其中，即知即改
+#: 问题5个，均已完成整改"
+_KIND_ALL_DONE = re.compile(
+    rf"(?:立行立改|即知即改|立知立改|马上就改)(?:的)?(?:问题|事项)?(?:共|有)?{_NUM}\s*(?:个|项|条|件)(?:问题|事项)?"
+    r",?\s*(?:均已|已全部|全部|均|已)(?:全部)?(?:完成整改|整改完成|整改到位|完成|办结|销号)")
+#: the rest of the round's problems, after a kind of them: "其余25个问题"
+_REST_OF = re.compile(rf"(?:其余|剩余|余下)(?:的)?{_NUM}\s*(?:个|项|条|件)")
+
+
+def _read_done(totals: StatedTotals, sentence: str, kind_done: tuple[int, str] | None = None) -> None:
     found: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
     in_batch: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
     batches = _BATCH.search(sentence) is not None
@@ -521,7 +535,13 @@ def _read_done(totals: StatedTotals, sentence: str) -> None:
                 found.append((-1, value, m.group(0), _done_unit(m, 0, _prefix(sentence, m.start()))))
     if not found:
         found = in_batch  # a batch's count alone: what the notice says is done
-    for _, value, words, unit in sorted(found):
+    for at, value, words, unit in sorted(found):
+        if kind_done is not None and at >= 0 and (rest := _REST_OF.search(
+                _clause_before(sentence, at) + "," + _prefix(sentence, at))) is not None \
+                and (whole := _count(rest)) is not None \
+                and (totals.issues is None or kind_done[0] + whole == totals.issues):
+            # "立行立改问题9个已全部整改到位；其余25个问题已完成整改22个": 9 + 22 done
+            value, words = kind_done[0] + value, f"{kind_done[1]}，{words}"
         if unit == "问题" and totals.done_issues is None:
             totals.done_issues = value
             totals.evidence["done_issues"] = words
