@@ -364,3 +364,14 @@ def test_problems_put_right_at_once_count_with_the_rest_done(tmp_path: Path, glu
     assert run.returncode == 0, run.stdout + run.stderr
     done = next(line.strip() for line in run.stdout.splitlines() if line.strip().startswith("通报所述已完成"))
     assert done.startswith("通报所述已完成：一致。通报称已完成3个问题，")
+
+
+def test_main_problems_reported_as_follows_is_a_part_listed(tmp_path: Path) -> None:
+    # eight of twelve: more than half, a mismatch unless the notice says it lists the main ones
+    heading = "聚焦问题清单，逐项整改落实\n现将主要问题的整改进展情况报告如下："
+    text = WATER.format(stated=12, heading=heading, sixth="六").replace("已完成整改22个，完成率88%",
+                                                                          "已完成整改9个，完成率75%")
+    run = _parse_notice_cli(tmp_path, text)
+    assert run.returncode == 0, run.stdout
+    assert "通报所述问题：无法核对。通报称12个问题；正文写明只列出其中一部分（“现将主要问题的整改进展情况报告如下”）" \
+        in run.stdout
