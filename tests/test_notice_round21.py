@@ -375,3 +375,22 @@ def test_main_problems_reported_as_follows_is_a_part_listed(tmp_path: Path) -> N
     assert run.returncode == 0, run.stdout
     assert "通报所述问题：无法核对。通报称12个问题；正文写明只列出其中一部分（“现将主要问题的整改进展情况报告如下”）" \
         in run.stdout
+
+
+@pytest.mark.parametrize("said", [
+    "对相关责任人员进行了追责问责，给予诫勉谈话2人、批评教育3人。",
+    "针对该方面问题，局党组对2名干部进行了约谈提醒。",
+    "相关问题线索已移交县纪委监委处理，给予党内警告处分1人。",
+], ids=["the-people", "this-aspect", "the-leads"])
+def test_holding_people_to_account_between_aspects_is_no_part_of_a_measure(tmp_path: Path, said: str) -> None:
+    source = tmp_path / "农业农村局.txt"
+    text = FARMS.replace("针对上述问题，对相关责任人员给予诫勉谈话2人、批评教育3人。", said)
+    source.write_text(text, encoding="utf-8")
+    ledger, out = _round_trip(tmp_path, source)
+    told = _section_two(out.read_text(encoding="utf-8"))
+    assert told.count(said) == 1
+    assert told[told.index(said) - 1] == ("2.农机购置补贴审核不严的问题。逐户核查补贴发放情况，"
+                                          "已追回违规补贴3.2万元，已销号。")
+    assert told[told.index(said) + 1] == "（二）关于全面从严治党方面"
+    assert not any("约谈" in m.progress or "处分" in m.progress or "诫勉" in m.progress
+                   for m in api.read_ledger(ledger).measures())

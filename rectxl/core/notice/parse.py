@@ -4329,11 +4329,12 @@ def _walk(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role]) -> _
         if line.tally:
             continue  # a table's 合计 row: read for the totals, no item
         if j > last_item and b.current is not None and line.kind == "text" and not line.lead \
-                and (b.closing or _sums_up_results(line.det)):
+                and (b.closing or _sums_up_results(line.det) or _holds_to_account(line.det)):
             b.closing.append(line.text)
             continue
         if j < last_item and b.current is not None and line.kind == "text" and not line.lead \
-                and _sums_up_results(line.det) and _ends_group(lines, j + 1, hi, roles):
+                and (_sums_up_results(line.det) or _holds_to_account(line.det)) \
+                and _ends_group(lines, j + 1, hi, roles):
             # the same paragraph after one aspect's problems, before the next aspect's heading
             # ("针对上述问题，…给予诫勉谈话2人"): no words of the measure above it either, and told
             # again where it stands
@@ -4411,6 +4412,24 @@ def _sums_up_results(det: str) -> bool:
     section 二 when it follows the last item, no words of the last measure."""
     return bool(_RESULTS_OPENING.match(det.strip())) and _RESULTS_COUNT.search(det) is not None \
         and _ONE_ISSUE.search(det) is None
+
+
+#: how a paragraph holding people to account for a group of problems opens: the aspect's problems, the
+#: people or the leads ("针对该方面问题，…", "对相关责任人员…", "相关问题线索已移交…")
+_ACCOUNT_OPENING = re.compile(
+    r"^(?:此外|同时|另外|对此)?\s*,?\s*(?:针对(?:该|本|此|这一?)(?:个)?(?:方面|大类|类|部分)(?:的|存在的)?(?:问题)?"
+    r"|对(?:相关|有关|涉及的?)?(?:的)?(?:责任)?(?:人员|单位|干部|责任人|党员)"
+    r"|对\s*(?:\d{1,4}|" + CN_NUM + r")\s*名|(?:相关|有关)(?:问题)?线索)")
+#: what it does to them: admonition, accountability, discipline
+_ACCOUNT_WORDS = re.compile(r"诫勉|问责|处分|批评教育|约谈|提醒谈话|谈话提醒|追责|组织处理|通报批评|书面检查|纪委监委")
+
+
+def _holds_to_account(det: str) -> bool:
+    """A paragraph holding people to account for the problems above it ("对相关责任人员进行了追责
+    问责，给予诫勉谈话2人"; "针对该方面问题，局党组对2名干部进行了约谈提醒"): said once, apart, as a
+    group's or the section's closing — no words of the measure above it."""
+    return bool(_ACCOUNT_OPENING.match(det.strip())) and _ACCOUNT_WORDS.search(det) is not None \
+        and _RESULTS_COUNT.search(det) is not None and _ONE_ISSUE.search(det) is None
 
 
 #: a paragraph about one issue ("通过整改，该问题涉及的资金12万元已全部追回"): the last issue's own result
