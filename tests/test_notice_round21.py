@@ -394,3 +394,16 @@ def test_holding_people_to_account_between_aspects_is_no_part_of_a_measure(tmp_p
     assert told[told.index(said) + 1] == "（二）关于全面从严治党方面"
     assert not any("约谈" in m.progress or "处分" in m.progress or "诫勉" in m.progress
                    for m in api.read_ledger(ledger).measures())
+
+
+@pytest.mark.parametrize(("tag", "told"), [
+    ("已完成，长期坚持", "复核发现问题9个，已整改9个，长期坚持。"),
+    ("正在推进，计划2026年3月底前完成", "复核发现问题9个，已整改9个，计划2026年3月底前完成。"),
+], ids=["kept-up", "planned"])
+def test_a_note_in_the_tag_after_the_account_goes_on_its_sentence(tmp_path: Path, tag: str, told: str) -> None:
+    source = tmp_path / "农业农村局.txt"
+    source.write_text(FARMS.replace("已整改9个（已办结）", f"已整改9个（{tag}）"), encoding="utf-8")
+    ledger, out = _round_trip(tmp_path, source)
+    first = next(m for m in api.read_ledger(ledger).measures())
+    assert first.progress == told
+    assert _section_two(out.read_text(encoding="utf-8"))[2].endswith("对2022年以来建设项目开展质量复核，" + told)

@@ -2282,7 +2282,11 @@ def _tagged_statuses(measures: list[Measure]) -> None:
         if stated is None:
             continue
         if stated.note:  # "（正在推进，计划…完成）": the note is how far it got
-            progress = stated.note if progress == text else f"{progress}，{stated.note}"
+            if progress == text:
+                progress = stated.note
+            else:  # "…已整改9个。（已完成，长期坚持）": one sentence, the note after the account
+                kept = progress.rstrip().rstrip("。.；;，,")
+                progress = f"{kept}，{stated.note}{progress.rstrip()[len(kept):][:1]}"
         m.text, m.progress = text, progress
         m.status, m.status_text, m.status_inferred = stated.status, stated.words, False
         m.continuing = stated.continuing
