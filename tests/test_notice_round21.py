@@ -407,3 +407,34 @@ def test_a_note_in_the_tag_after_the_account_goes_on_its_sentence(tmp_path: Path
     first = next(m for m in api.read_ledger(ledger).measures())
     assert first.progress == told
     assert _section_two(out.read_text(encoding="utf-8"))[2].endswith("对2022年以来建设项目开展质量复核，" + told)
+
+
+CIVIL = """中共清河县民政局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年4月14日至5月30日，县委第五巡察组对县民政局党组开展了常规巡察。2025年7月4日，县委第五巡察组向局党组反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作组织领导情况
+局党组成立巡察整改工作领导小组，召开专题会议研究部署。
+二、巡察反馈问题整改落实情况
+第一方面问题：贯彻落实民生政策有偏差
+（一）低保动态管理不到位的问题。开展低保对象全面核查，清退不符合条件对象132户（已完成）。
+（二）养老服务设施运营不佳的问题。引入社会力量运营幸福院5个，其余正在洽谈（正在推进）。
+第二方面问题：全面从严治党责任落实不到位
+（三）社会组织监管不严的问题。开展社会组织专项清理，撤销僵尸社会组织23个（已完成）。
+三、下一步工作打算
+局党组将持续巩固整改成果。
+中共清河县民政局党组
+2025年12月1日
+"""
+
+
+def test_aspects_headed_first_aspect_keep_their_problems_numbering(tmp_path: Path) -> None:
+    source = tmp_path / "民政局.txt"
+    source.write_text(CIVIL, encoding="utf-8")
+    _, out = _round_trip(tmp_path, source, ".docx")
+    paragraphs = [p.text.strip(R + " ") for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+    two = paragraphs[paragraphs.index("二、巡察反馈问题整改落实情况") + 1:paragraphs.index("三、下一步工作打算")]
+    assert [p[:6] for p in two] == ["第一方面问题", "（一）低保动", "（二）养老服", "第二方面问题", "（三）社会组"]
+    assert two[0] == "第一方面问题，贯彻落实民生政策有偏差"
+    # read back: the same two aspects, three problems
+    parsed = api.parse_notice_file(out)
+    assert [(a.title, len(list(a.issues()))) for a in parsed.ledger.aspects] == [
+        ("贯彻落实民生政策有偏差", 2), ("全面从严治党责任落实不到位", 1)]

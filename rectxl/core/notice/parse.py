@@ -4752,6 +4752,9 @@ def _parse_notice(text: str) -> ParsedNotice:
         info.extra[ISSUE_MARK_KEY] = mark  # "（一）村务公开不及时的问题。…": numbered so again
     if info.extra.get(PARTS_KEY) == "否" and roles.get("top") == "aspect":
         info.extra[ASPECT_MARK_KEY] = "一、"  # "一、党的领导弱化方面" heading the notice's own level
+    elif roles.get("fang") == "aspect" and not any(c.title for a in aspects for c in a.categories):
+        # "第一方面问题：…" over "（一）…的问题": its problems keep their "（一）" (no aspect takes it)
+        info.extra[ASPECT_MARK_KEY] = "第一方面"
     several = [i for a in aspects for i in a.issues() if len(i.measures) > 1]
     if several and all(i.measure_style == "paren" for i in several):
         info.extra[MEASURE_MARK_KEY] = "（1）"  # "整改情况：（1）…（2）…": numbered so again

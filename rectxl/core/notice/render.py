@@ -1622,9 +1622,18 @@ def _issue_mark_of(ledger: Ledger) -> str:
         return mark
     if any(c.title is not None for a in ledger.aspects for c in a.categories):
         return ""
-    if any(a.title is not None for a in ledger.aspects) and (mark == "一、" or not _aspect_mark_of(ledger)):
+    if any(a.title is not None for a in ledger.aspects) and (mark == "一、" or not (
+            _aspect_mark_of(ledger) or _fang_aspects(ledger))):
         return ""
     return mark
+
+
+def _fang_aspects(ledger: Ledger) -> bool:
+    """The ledger's notice headed its aspects "第一方面问题：…" over its problems, with no categories
+    (:data:`ASPECT_MARK_KEY` "第一方面"): they are headed so again, and the problems under them keep
+    their own "（一）"."""
+    return normalize_text(ledger.info.extra.get(ASPECT_MARK_KEY, "")).strip() == "第一方面" \
+        and not any(c.title is not None for a in ledger.aspects for c in a.categories)
 
 
 def _aspect_mark_of(ledger: Ledger) -> bool:
@@ -1801,6 +1810,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     run_on = ledger.numbers_issues_on()
     mark = _issue_mark_of(ledger)
     top_aspects = _aspect_mark_of(ledger)
+    fang = _fang_aspects(ledger)
     aspect_no = category_no = issue_no = 0
     between = _interludes(ledger.info.extra.get(INTERLUDE_KEY))
     listed = 0  # problems passed, told or left out: where a paragraph between them stands
@@ -1819,6 +1829,10 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 title = field_aspect(title)
             if has_categories:
                 blocks.append(Block("aspect", aspect_heading(aspect_no, title)))
+            elif fang:  # "第一方面问题，…" over "（一）…的问题", as the notice had them
+                blocks.append(Block("aspect", aspect_heading(aspect_no, title)))
+                if not run_on:
+                    issue_no = 0
             elif top_aspects:  # "一、党的领导弱化方面" over "（一）…的问题", as the notice had them
                 blocks.append(Block("heading1", f"{chinese_number(aspect_no)}、{title}"))
                 if not run_on:
