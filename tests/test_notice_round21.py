@@ -438,3 +438,13 @@ def test_aspects_headed_first_aspect_keep_their_problems_numbering(tmp_path: Pat
     parsed = api.parse_notice_file(out)
     assert [(a.title, len(list(a.issues()))) for a in parsed.ledger.aspects] == [
         ("贯彻落实民生政策有偏差", 2), ("全面从严治党责任落实不到位", 1)]
+
+
+def test_work_done_in_part_after_its_account_stays_so_through_a_round_trip(tmp_path: Path) -> None:
+    source = tmp_path / "农业农村局.txt"
+    source.write_text(FARMS.replace("已整改9个（已办结）", "已整改9个（基本完成）"), encoding="utf-8")
+    _, out = _round_trip(tmp_path, source)
+    assert _section_two(out.read_text(encoding="utf-8"))[2].endswith("复核发现问题9个，已整改9个，基本完成。")
+    # read again from what was written: still done in part, not done
+    first = next(api.parse_notice_file(out).ledger.measures())
+    assert first.status is not None and first.status.value == "基本完成"

@@ -2273,10 +2273,12 @@ def _tagged_statuses(measures: list[Measure]) -> None:
             progress = text if m.progress == m.text else m.progress
         elif m.progress and m.progress != m.text:
             progress, stated = _closing_tag(m.progress)
-            if stated is not None and stated.status is Status.DONE and not stated.note \
-                    and _CLOSED_WORD.fullmatch(detect(stated.words)) is not None and progress.strip():
+            if stated is not None and not stated.note and progress.strip() and (
+                    stated.status is Status.MOSTLY_DONE
+                    or (stated.status is Status.DONE and _CLOSED_WORD.fullmatch(detect(stated.words)) is not None)):
                 # "整改进展：…已整改9个（已办结）": the account ends saying the work was closed, in
-                # the office's word — part of what it published, not only the status column's
+                # the office's word — part of what it published, not only the status column's; so
+                # for work done in part ("…已整改9个（基本完成）"), which would read as done without it
                 kept = progress.rstrip().rstrip("。.；;，,")
                 progress = f"{kept}，{stated.words}{progress.rstrip()[len(kept):][:1] or '。'}"
         if stated is None:
