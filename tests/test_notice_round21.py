@@ -448,3 +448,38 @@ def test_work_done_in_part_after_its_account_stays_so_through_a_round_trip(tmp_p
     # read again from what was written: still done in part, not done
     first = next(api.parse_notice_file(out).ledger.measures())
     assert first.status is not None and first.status.value == "基本完成"
+
+
+BUILDER = """中共江城建工集团有限公司委员会关于市委巡察整改进展情况的通报
+根据市委统一部署，2025年4月1日至5月31日，市委第三巡察组对江城建工集团有限公司党委开展了常规巡察。2025年7月10日，市委第三巡察组向集团党委反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、提高政治站位，压实整改责任
+集团党委成立巡察整改工作领导小组，研究制定整改方案。
+二、聚焦问题清单，逐项整改落实
+（一）关于企业经营管理方面
+1.工程款回收不力。
+整改措施：成立清欠专班，对应收账款逐笔建档。
+整改成效：累计回收工程款2.3亿元，应收账款较年初下降18%。
+完成情况：已完成。
+2.分包管理不规范。
+整改措施：修订分包管理办法，建立合格分包商名录。
+整改成效：清退不合格分包商12家。
+完成情况：正在推进。
+三、巩固整改成果，推进长效常治
+集团党委将持续巩固整改成果。
+中共江城建工集团有限公司委员会
+2025年12月1日
+"""
+
+
+def test_results_with_only_a_status_beside_them_are_the_account(tmp_path: Path) -> None:
+    source = tmp_path / "建工集团.txt"
+    source.write_text(BUILDER, encoding="utf-8")
+    ledger, out = _round_trip(tmp_path, source)
+    told = _section_two(out.read_text(encoding="utf-8"))
+    assert told[2].startswith("1.工程款回收不力。成立清欠专班，对应收账款逐笔建档")
+    assert told[2].endswith("累计回收工程款2.3亿元，应收账款较年初下降18%。")
+    assert told[3].startswith("2.分包管理不规范。修订分包管理办法，建立合格分包商名录")
+    assert told[3].endswith("清退不合格分包商12家，正在推进。")
+    said = [(m.progress, m.status_text) for m in api.read_ledger(ledger).measures()]
+    assert said == [("累计回收工程款2.3亿元，应收账款较年初下降18%。", "已完成"),
+                    ("清退不合格分包商12家。", "正在推进")]

@@ -2656,7 +2656,9 @@ def _results(rest: str) -> tuple[str, str]:
     for start, end in spans:
         kept, pos = kept + rest[pos:start], end
     kept += rest[pos:]
-    if not _progress_split(kept)[1]:
+    beside = _progress_split(kept)[1]
+    if not beside or _status_words(beside.strip().rstrip("。.;；")) is not None:
+        # no progress beside it, or only a status ("完成情况：已完成。"): the result is the account
         return rest, ""
     results = "\n".join(rest[start:end].strip() for start, end in spans)
     return kept.strip(), results
