@@ -1857,9 +1857,10 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 blocks = _with_count_note(blocks, category.count_note)
                 if category.note and not issues:  # "原问题已整改到位，回头看未发现新问题"
                     blocks.append(Block("body", _sentence(category.note)))
+            told = {id(i) for i in issues}
             for issue in category.issues:
                 listed += 1
-                if any(i is issue for i in issues):
+                if id(issue) in told:
                     issue_no += 1
                     blocks.append(Block("issue", issue_paragraph(
                         issue, issue_no, as_of=when, omit_not_started=omit_not_started,
