@@ -483,3 +483,11 @@ def test_results_with_only_a_status_beside_them_are_the_account(tmp_path: Path) 
     said = [(m.progress, m.status_text) for m in api.read_ledger(ledger).measures()]
     assert said == [("累计回收工程款2.3亿元，应收账款较年初下降18%。", "已完成"),
                     ("清退不合格分包商12家。", "正在推进")]
+
+
+def test_a_tag_the_account_already_says_is_not_said_twice(tmp_path: Path) -> None:
+    source = tmp_path / "农业农村局.txt"
+    source.write_text(FARMS.replace("已整改9个（已办结）", "已基本完成整改（基本完成）"), encoding="utf-8")
+    ledger, out = _round_trip(tmp_path, source)
+    assert next(api.read_ledger(ledger).measures()).progress == "复核发现问题9个，已基本完成整改。"
+    assert _section_two(out.read_text(encoding="utf-8"))[2].endswith("复核发现问题9个，已基本完成整改。")

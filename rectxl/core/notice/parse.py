@@ -2273,7 +2273,8 @@ def _tagged_statuses(measures: list[Measure]) -> None:
             progress = text if m.progress == m.text else m.progress
         elif m.progress and m.progress != m.text:
             progress, stated = _closing_tag(m.progress)
-            if stated is not None and not stated.note and progress.strip() and (
+            if stated is not None and not stated.note and progress.strip() \
+                    and detect(stated.words) not in detect(progress) and (
                     stated.status is Status.MOSTLY_DONE
                     or (stated.status is Status.DONE and _CLOSED_WORD.fullmatch(detect(stated.words)) is not None)):
                 # "整改进展：…已整改9个（已办结）": the account ends saying the work was closed, in
