@@ -491,3 +491,17 @@ def test_a_tag_the_account_already_says_is_not_said_twice(tmp_path: Path) -> Non
     ledger, out = _round_trip(tmp_path, source)
     assert next(api.read_ledger(ledger).measures()).progress == "复核发现问题9个，已基本完成整改。"
     assert _section_two(out.read_text(encoding="utf-8"))[2].endswith("复核发现问题9个，已基本完成整改。")
+
+
+def test_problems_read_as_measures_of_a_heading_are_no_part_listed(tmp_path: Path) -> None:
+    # two "problems" told with twelve measures each: the problems the notice says it has, read as
+    # measures — a shortfall to check, not a notice listing a part
+    cn = "一二三四五六七八九十"
+    things = "；".join(f"{cn[k] if k < 10 else '十' + cn[k - 10]}是整改第{k + 1}个具体问题，已完成" for k in range(12))
+    text = WATER.format(stated=25, heading="聚焦问题清单，逐项整改落实", sixth="六")
+    head, _, tail = text.partition("（一）关于河长制")
+    tail = tail[tail.index("三、巩固"):]
+    body = f"1.河长制落实不到位的问题。{things}。\n2.饮水安全管护不力的问题。{things}。\n"
+    run = _parse_notice_cli(tmp_path, head + body + tail)
+    assert run.returncode == 1
+    assert "通报所述问题：不一致。通报称25个问题，但正文编号列出的问题为2个" in run.stdout

@@ -4000,13 +4000,21 @@ def _numbered_in_order(aspects: list[Aspect]) -> bool:
     return all(ns == list(range(1, len(ns) + 1)) for ns in per_category)
 
 
+#: the most measures one problem is told with (the seeds' most: 9, "一是…九是")
+_MOST_MEASURES = 10
+
+
 def _lists_a_part(aspects: list[Aspect], stated: StatedTotals, unplaced: list[str]) -> bool:
     """The notice lists only some of its problems without saying so: it says it was given many
     more (at least twice as many) than it lists ("共反馈问题25个" over "（一）…（八）"), and what it
-    lists is whole — every problem numbered, without a gap, and no text left unread — so the
-    shortfall is not problems the parser missed."""
+    lists is whole — every problem numbered, without a gap, no text left unread, and none
+    holding more measures than a problem is told with (a heading the parser took for a problem,
+    its problems read as its measures, would) — so the shortfall is not problems it missed."""
     issues = [i for a in aspects for i in a.issues()]
     if stated.issues is None or not issues or len(issues) * 2 > stated.issues or unplaced:
+        return False
+    if any(len(i.measures) > _MOST_MEASURES for i in issues) \
+            or (stated.measures is not None and sum(len(i.measures) for i in issues) > stated.measures):
         return False
     return all(i.number is not None for i in issues) and _numbered_in_order(aspects)
 
