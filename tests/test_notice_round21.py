@@ -505,3 +505,21 @@ def test_problems_read_as_measures_of_a_heading_are_no_part_listed(tmp_path: Pat
     run = _parse_notice_cli(tmp_path, head + body + tail)
     assert run.returncode == 1
     assert "通报所述问题：不一致。通报称25个问题，但正文编号列出的问题为2个" in run.stdout
+
+
+@pytest.mark.parametrize(("dated", "signed"), [("2025年12月", "2025年12月"), ("二〇二五年十二月", "二〇二五年十二月")],
+                         ids=["digits", "numerals"])
+def test_a_notice_dated_to_its_month_is_not_signed_with_a_day_it_never_gave(tmp_path: Path, dated: str,
+                                                                           signed: str) -> None:
+    source = tmp_path / "农业农村局.txt"
+    source.write_text(FARMS.replace("2025年12月1日\n", f"{dated}\n"), encoding="utf-8")
+    ledger, out = _round_trip(tmp_path, source, ".docx")
+    paragraphs = [p.text.strip() for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+    assert paragraphs[-2:] == ["中共青石县农业农村局党组", signed]
+    # given a day to state the totals on, the notice is signed that day
+    dated_out = tmp_path / "按日.txt"
+    run = subprocess.run([sys.executable, "-m", "rectxl", "notice", str(ledger), "-o", str(dated_out),
+                          "--as-of", "2025-12-05"], capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    assert dated_out.read_text(encoding="utf-8").rstrip().endswith(
+        "2025年12月5日" if signed[0] == "2" else "二〇二五年十二月五日")

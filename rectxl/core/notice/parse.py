@@ -3317,6 +3317,8 @@ _TITLE_HEAD = re.compile(r"关于|^中共|(?:党组|党委|委员会|党工委|�
 
 #: a year in Chinese numerals ("二〇二五年"), as a notice may be dated
 _NUMERAL_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}\s*年")
+#: a date given to its month only ("2025年12月", "二〇二五年十二月"), at the end of the line
+_SIGNED_MONTH = re.compile(r"年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?$")
 _SIGNED = re.compile(rf"^(\S.{{1,40}}?)\s*({DATE})$")
 
 
@@ -4741,9 +4743,12 @@ def _parse_notice(text: str) -> ParsedNotice:
             info.party_org = " ".join(line.text for line in lines[lay.signature:end])
         if lay.date_line is not None:
             info.report_date = to_date(lines[lay.date_line].det.replace(" ", ""))
-    if lay.date_line is not None and info.report_date is not None \
-            and _NUMERAL_YEAR.search(lines[lay.date_line].det) is not None:
-        info.extra[DATE_STYLE_KEY] = "汉字"  # "二〇二五年十二月一日": signed so again
+    if lay.date_line is not None and info.report_date is not None:
+        dated = lines[lay.date_line].det.replace(" ", "")
+        # "二〇二五年十二月一日" in numerals, "2025年12月" to its month only: signed so again
+        style = ("汉字" if _NUMERAL_YEAR.search(dated) else "") + ("到月" if _SIGNED_MONTH.search(dated) else "")
+        if style:
+            info.extra[DATE_STYLE_KEY] = style
     if info.party_org is None and info.title:
         info.party_org = _title_publisher(info.title)
     publication = info.report_date or (debris_dates[0] if debris_dates else None)

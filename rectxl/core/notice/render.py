@@ -2097,11 +2097,21 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     # the notice is signed on the date it states its totals on: the as-of date when one is given
     # (基本信息's 报告日期/成文日期 is one field, read as the as-of date when none is given)
     signed = as_of or info.report_date
-    numerals = fold(info.extra.get(DATE_STYLE_KEY, "")).strip().startswith("汉字")
-    blocks.append(Block("date", (cn_numeral_date(signed) if numerals else cn_date(signed)) if signed
-                        else _placeholder("成文日期")))
+    blocks.append(Block("date", _signed_date(signed, fold(info.extra.get(DATE_STYLE_KEY, "")).strip(),
+                                             month_only=as_of is None) if signed else _placeholder("成文日期")))
     return [*(Block(kind, _as_printed(text)) for kind, text in head), *two,
             *(Block(kind, _as_printed(text)) for kind, text in blocks)]
+
+
+def _signed_date(day: date, style: str, *, month_only: bool) -> str:
+    """The date the notice is signed with, as the notice read back wrote it (:data:`DATE_STYLE_KEY`):
+    in Chinese numerals ("二〇二五年十二月一日"), to its month only ("2025年12月" — its own 报告日期
+    then stands for the month; a date given with ``--as-of`` is signed to the day)."""
+    numerals = "汉字" in style
+    if "到月" in style and month_only:
+        return (f"{cn_numeral_date(day).split('年')[0]}年{chinese_number(day.month)}月" if numerals
+                else f"{day.year}年{day.month}月")
+    return cn_numeral_date(day) if numerals else cn_date(day)
 
 
 #: a mark typed twice or a clause mark before the full stop ("成果，，推动", "万元..", "已建立。。",

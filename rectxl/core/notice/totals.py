@@ -51,7 +51,8 @@ PARTS_KEY = "通报分一二三部分"
 #: its parts are numbered from 一、 as it numbered them — no "一、整改工作组织领导情况" it never had
 PART_ONE_KEY = "组织领导情况单列"
 #: ``info.extra`` key of how a notice wrote the date it is signed with, when in Chinese numerals
-#: ("汉字": "二〇二五年十二月一日"): written again, it is dated so
+#: ("汉字": "二〇二五年十二月一日") or to its month only ("到月": "2025年12月"; both: "汉字到月"):
+#: written again, it is dated so
 DATE_STYLE_KEY = "成文日期写法"
 #: ``info.extra`` key of the word a notice gives its phone number under when that is 联系电话 — the
 #: name of 基本信息's own row for the number, which cannot say it ("联系电话：0731-88881234"):
