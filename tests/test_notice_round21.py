@@ -17,6 +17,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from docx.text.paragraph import Paragraph
 
 from rectxl import api
 
@@ -523,3 +524,32 @@ def test_a_notice_dated_to_its_month_is_not_signed_with_a_day_it_never_gave(tmp_
     assert run.returncode == 0, run.stderr
     assert dated_out.read_text(encoding="utf-8").rstrip().endswith(
         "2025年12月5日" if signed[0] == "2" else "二〇二五年十二月五日")
+
+
+def test_a_table_of_counts_under_the_second_heading_stays_there(tmp_path: Path) -> None:
+    source = tmp_path / "卫健局.docx"
+    _health_notice(source)
+    document = docx.Document(str(source))
+    # the sentence and its table moved under 二、: "二、…" then "…如下表：" then the table
+    body = document.element.body
+    paragraphs = document.paragraphs
+    said = next(p for p in paragraphs if p.text.startswith("局党组召开专题会议"))
+    said.text = "局党组召开专题会议12次，研究制定整改方案。"
+    two = next(p for p in paragraphs if p.text.startswith("二、"))
+    intro = document.add_paragraph("巡察反馈的2个方面4个问题，已完成整改3个，完成率75%。整改完成情况如下表：")
+    table = document.tables[0]._tbl
+    body.remove(intro._p)
+    body.remove(table)
+    two._p.addnext(intro._p)
+    intro._p.addnext(table)
+    document.save(str(source))
+    _, out = _round_trip(tmp_path, source, ".docx")
+    written = docx.Document(str(out))
+    order = [("t", "") if el.tag.endswith("}tbl") else ("p", Paragraph(el, written).text.strip())
+             for el in written.element.body if el.tag.endswith(("}p", "}tbl"))]
+    order = [o for o in order if o != ("p", "")]
+    at = order.index(("p", "二、聚焦问题清单，逐项整改落实"))
+    assert order[at + 1] == ("p", "巡察反馈的2个方面4个问题，已完成整改3个，完成率75%。整改完成情况如下表：")
+    assert order[at + 2] == ("t", "")
+    assert order[at + 3] == ("p", "（一）关于党的领导方面")
+    assert [[c.text for c in row.cells] for row in written.tables[0].rows] == TABLE

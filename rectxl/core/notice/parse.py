@@ -166,7 +166,9 @@ from rectxl.core.notice.totals import (
     PARTS_KEY,
     PHONE_LABEL_KEY,
     SECTION_TWO_CLOSING_KEY,
+    TABLE_IN_TWO,
     TABLE_KEY,
+    TABLE_PLACE_KEY,
     StatedTotals,
     TotalCheck,
     check_totals,
@@ -1575,10 +1577,11 @@ def _record(cells: list[str], header: dict[int, str]) -> dict[str, str]:
 _CAPTION = re.compile(r"^表\s*\d{1,2}|(?:表|汇总|统计|一览)$")
 
 
-def _front_tables(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+def _front_tables(lines: list[_Line]) -> tuple[list[_Line], list[_Line], int]:
     """The lines without the table printed before the items (a summary of the round's counts,
-    with its caption — in the preamble or in section 一), and that table's lines: its cells
-    belong to no title, preamble or item."""
+    with its caption — in the preamble, in section 一 or under the 二、 heading), that table's
+    lines (its cells belong to no title, preamble or item), and where it stood among the lines
+    kept."""
     first = next((j for j, line in enumerate(lines)
                   if line.cells is None and line.kind in _STRUCTURAL
                   and (line.kind != "top" or _is_aspect_title(line.det_body))), len(lines))
@@ -1587,8 +1590,9 @@ def _front_tables(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
                 and len(lines[j - 1].det) <= 40 and "。" not in lines[j - 1].det
                 and _CAPTION.search(lines[j - 1].det.strip())}
     dropped = rows | captions
+    at = min(dropped, default=0)
     return ([line for j, line in enumerate(lines) if j not in dropped],
-            [lines[j] for j in sorted(dropped)])
+            [lines[j] for j in sorted(dropped)], sum(1 for j in range(at) if j not in dropped))
 
 
 # ---------------------------------------------------------------------------
@@ -4594,8 +4598,10 @@ def _parse_notice(text: str) -> ParsedNotice:
     text = _BRACKET_LABEL.sub(lambda m: f"{m.group(1)}：", text)
     lines, debris_dates, appendix = _clean_lines(text)
     lines, notes = _footnotes(lines)
-    lines, front_table = _front_tables(lines)
+    lines, front_table, table_at = _front_tables(lines)
     lay = _layout(lines)
+    # the table under the 二、 heading, after the sentence introducing it: printed there again
+    table_in_two = bool(front_table) and lay.heading is not None and table_at > lay.heading
     k = lay.title_end
 
     # Title: once, even when the page printed it twice.
@@ -4794,6 +4800,8 @@ def _parse_notice(text: str) -> ParsedNotice:
     if front_table:  # one line a row, its cells separated by tabs (a table when printed again)
         info.extra[TABLE_KEY] = "\n".join("\t".join(line.cells) if line.cells else line.text
                                           for line in front_table)
+        if table_in_two:
+            info.extra[TABLE_PLACE_KEY] = TABLE_IN_TWO
     if notes:
         info.extra[NOTES_KEY] = "\n".join(notes)
     if appendix:

@@ -104,7 +104,9 @@ from rectxl.core.notice.totals import (
     PARTS_KEY,
     PHONE_LABEL_KEY,
     SECTION_TWO_CLOSING_KEY,
+    TABLE_IN_TWO,
     TABLE_KEY,
+    TABLE_PLACE_KEY,
     extract_stated_totals,
 )
 from rectxl.core.numbering import enumerated_items, names_a_field
@@ -1798,13 +1800,16 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     # whether a planned measure's deadline has passed is judged on the as-of date, else today
     # (the totals sentence says "截至目前" without a date: today is not the ledger's date)
     when = as_of or today
+    table_here = _table_in_two(ledger.info)
     intro = [t for p in _paragraphs(ledger.info.section_two_intro)
-             if (t := _without_table_pointer(_prose_without_notes(p)))]
+             if (t := _prose_without_notes(p) if table_here else _without_table_pointer(_prose_without_notes(p)))]
     blocks: list[Block] = []
     if totals and (sentence := totals_paragraph(shares_joined(ledger), as_of)) is not None \
             and extract_stated_totals(intro).is_empty():
         blocks.append(Block("body", sentence))
     blocks += [Block("body", p) for p in intro]
+    if table_here:  # "整改完成情况如下表：" and the table, where the notice had them
+        blocks += _table_blocks(ledger.info.extra.get(TABLE_KEY))
     statuses = _clerk_statuses(ledger)
     has_categories = any(c.title is not None for a in ledger.aspects for c in a.categories)
     run_on = ledger.numbers_issues_on()
@@ -1928,6 +1933,12 @@ def _prose_blocks(text: str | None, missing: str) -> list[Block]:
         else:
             blocks.append(Block("body", p))
     return blocks
+
+
+def _table_in_two(info: LedgerInfo) -> bool:
+    """The notice printed its table of counts under the 二、 heading (:data:`TABLE_PLACE_KEY`)."""
+    return normalize_text(info.extra.get(TABLE_PLACE_KEY, "")).strip() == TABLE_IN_TWO \
+        and bool(info.extra.get(TABLE_KEY))
 
 
 def _table_blocks(table: str | None) -> list[Block]:
@@ -2069,7 +2080,8 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
         blocks += _prose_blocks(info.section_one, "整改工作组织领导情况")
     else:
         blocks += [b for b in _prose_blocks(info.section_one, "") if info.section_one]
-    blocks += _table_blocks(info.extra.get(TABLE_KEY))
+    if not _table_in_two(info):
+        blocks += _table_blocks(info.extra.get(TABLE_KEY))
     if parts:
         blocks.append(Block("heading1", f"{next(numbers)}、{info.heading_two or h2}"))
     # section 二 comes with its punctuation made full-width (zh_punct is idempotent: the

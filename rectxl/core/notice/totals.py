@@ -36,12 +36,17 @@ from rectxl.core.text import CN_NUM, to_int
 
 __all__ = ["ASPECT_MARK_KEY", "CLOSING_KEY", "DATE_STYLE_KEY", "INTERLUDE_KEY", "INTERLUDE_PLACE", "INVITATION_KEY",
            "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY", "PART_ONE_KEY", "PHONE_LABEL_KEY",
-           "SECTION_TWO_CLOSING_KEY", "TABLE_KEY", "StatedTotals", "TotalCheck", "check_totals", "done_counts",
-           "extract_stated_totals", "sample_words", "table_totals", "total_row_totals"]
+           "SECTION_TWO_CLOSING_KEY", "TABLE_IN_TWO", "TABLE_KEY", "TABLE_PLACE_KEY", "StatedTotals", "TotalCheck",
+           "check_totals", "done_counts", "extract_stated_totals", "sample_words", "table_totals",
+           "total_row_totals"]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
 TABLE_KEY = "通报所附统计表"
+#: ``info.extra`` key of where the notice printed :data:`TABLE_KEY`'s table when not after section 一:
+#: "二、导语之后" (under the 二、 heading, after the sentence introducing it: "整改完成情况如下表：")
+TABLE_PLACE_KEY = "通报所附统计表位置"
+TABLE_IN_TWO = "二、导语之后"
 #: ``info.extra`` key saying the notice is not told in parts 一、二、三 ("否": a village's 公示 that
 #: lists its problems and what was done after one sentence): written again, it is told so — no
 #: headings, and no 【请填写…】 for parts it never had
