@@ -269,3 +269,22 @@ def test_a_basic_info_sheet_under_another_offices_name(tmp_path: Path, sheet: st
     wb.save(path)
     got = read_ledger(path).info
     assert (got.inspection_group, got.feedback_date) == ("县委第三巡察组", date(2026, 6, 10))
+
+
+def test_an_aspect_heading_alone_on_its_row_in_the_measure_column(tmp_path: Path) -> None:
+    """A sheet whose first column is 整改措施: "二、政治建设方面" alone on its row opens the aspect — it
+    had been read as a measure of the issue above."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["整改措施", "问题", "责任股室", "完成时限", "整改状态"])
+    ws.append(["一、党的建设方面"])
+    ws.append(["建立学习制度", "1.学习不深入", "办公室", "2026年6月30日", "已完成"])
+    ws.append(["开展专题研讨", None, "办公室", "2026年12月31日", "正在推进"])
+    ws.append(["二、政治建设方面"])
+    ws.append(["修订议事规则", "2.议事决策不规范", "党政办", "2026年12月31日", "正在推进"])
+    ws.merge_cells("B3:B4")
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert [a.title for a in ledger.aspects] == ["党的建设方面", "政治建设方面"]
+    assert [m.text for m in ledger.measures()] == ["建立学习制度", "开展专题研讨", "修订议事规则"]

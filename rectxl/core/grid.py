@@ -2732,6 +2732,8 @@ _TABLE_TITLE_ENDS = ("台账", "清单", "表")
 _LOOK_BELOW = 50
 #: a category's number: "（一）…", "(2)…"
 _CATEGORY_LABEL = re.compile(r"^\s*[(（][一二三四五六七八九十\d]+[)）]")
+#: how an aspect heading's number begins (一、 第一方面 Ⅰ、): a cheap test before :func:`_aspect_heading`
+_ASPECT_NUMERAL_FIRST = frozenset("一二三四五六七八九十第ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ")
 #: an issue's own number opening a text: "1.", "2、", "问题3："
 _ISSUE_NUMBER_FIRST = re.compile(r"^\s*(?:\d{1,3}\s*[、.．](?![\d.．])|问题\s*\d{1,3}\s*[:：、.．])")
 #: an aspect's name without a number, alone on its row: "…方面", "…方面问题", "…方面存在的问题"
@@ -3307,7 +3309,9 @@ class _Builder:
         text = _text(non_blank[0])
         wide = self._wide(r)
         measure_col = self.cols.get(F.MEASURE)
-        if measure_col is not None and not _blank(self.grid.value(r, measure_col)) and not wide:
+        if measure_col is not None and not _blank(self.grid.value(r, measure_col)) and not wide \
+                and not (_aspect_heading(text) and "方面" in text):
+            # (a row holding nothing but "二、政治建设方面" heads an aspect, even in the measure column)
             return False
         if _aspect_heading(text):
             self._new_aspect(text)
@@ -3861,6 +3865,9 @@ class _Builder:
         if first in _NOTE_FIRST and _NOTE_HEAD.match(measure) and (
                 sum(1 for v in raw_row if not _blank(v)) == 1):
             return False  # "填表说明：…" written in the measure column, alone on its row
+        if first in _ASPECT_NUMERAL_FIRST and "方面" in measure and _aspect_heading(measure) and (
+                sum(1 for v in raw_row if not _blank(v)) == 1):
+            return False  # "二、政治建设方面" alone on its row, in the measure column: an aspect (_section_row)
         return not self._wide(r)
 
     def _measure_beyond_notes(self, r: int, raw_row: list[Any]) -> bool:
