@@ -352,7 +352,7 @@ def test_an_extension_written_only_in_the_remark_moves_the_deadline(tmp_path: Pa
     rows = [
         ("经县委巡察办批准，延期至2025年6月30日", date(2025, 6, 30)),
         ("申请延期至2025年6月30日，未获批准", date(2024, 6, 30)),
-        ("申请延长整改时限到年底", date(2024, 12, 31)),
+        ("申请延长整改时限到年底", date(2024, 6, 30)),  # applied for, not approved: no extension
         ("延期至2024年9月30日", date(2024, 9, 30)),
         ("涉及资金延期支付问题已解决", date(2024, 6, 30)),  # 延期 here is no extension
     ]
@@ -364,4 +364,4 @@ def test_an_extension_written_only_in_the_remark_moves_the_deadline(tmp_path: Pa
     assert [effective_due(m) for m in ledger.measures()] == [due for _, due in rows]
     report = api.check(path, Options(as_of=date(2024, 12, 31)))
     got = {(f.code, f.cell) for f in report.findings if f.severity is not Severity.INFO}
-    assert got == {("overdue", "E3"), ("due-today", "E4"), ("extension-overdue", "G5"), ("overdue", "E6")}
+    assert got == {("overdue", "E3"), ("overdue", "E4"), ("extension-overdue", "G5"), ("overdue", "E6")}

@@ -8,10 +8,11 @@ A ledger records an extension in one of three ways (DESIGN.md §1.4, §2):
   ("2026年12月31日；2027年3月31日": extended twice), a date with when it was approved
   ("2026年12月31日（2026年10月8日经县委巡察办批准）");
 - in the 备注 cell, where a ledger has no place for it: "经县委巡察办批准，延期至2027年6月30日",
-  "申请延长整改时限到年底" — read only when the 整改时限 cell and a 延期时限 column say nothing of it,
-  and not when the remark says it was refused ("申请延期至…，未获批准") or is still awaiting the answer
-  ("申请延期至12月底，待县委巡察办批复": an application is not an approval); failing the remark, the
-  status cell ("未办结（已延期至2025年12月）") or the progress, read the same way.
+  "延期至2026年12月底" — read only when the 整改时限 cell and a 延期时限 column say nothing of it,
+  and not when the remark says it was refused ("申请延期至…，未获批准"), is still awaiting the answer
+  ("申请延期至12月底，待县委巡察办批复") or only asks ("申请延期至2026年6月30日", with no cell saying it
+  was approved): an application is not an approval; failing the remark, the status cell
+  ("未办结（已延期至2025年12月）") or the progress, read the same way.
 
 When the extension was applied for or approved is read from the same cells ("2026年10月8日申请延期
 至…", "（批准日期：2026年10月8日）") or from a 延期批准日期 column; without it, whether an extension came
@@ -270,7 +271,13 @@ def extension_of(m: Measure, feedback_date: date | None = None) -> Extension | N
         granted += stated + tuple(d for part in _SEPARATORS.split(rest) if (d := parse_date(part.strip())))
     if not dues and problem is None and deadline.kind in _EXTENDABLE:
         base = original
-        for field, noted in (*_noted(m), (F.EXTENSION_GRANTED, g_text)):
+        noted_cells = (*_noted(m), (F.EXTENSION_GRANTED, g_text))
+        # an extension applied for ("申请延期至2026年6月30日") is none until a cell, or the 延期批准日期
+        # column, says it was granted: the original deadline stays in force (DESIGN §1.4)
+        approved = g_date is not None or any(_GRANTED.search(_fold(t)) for _, t in noted_cells if t)
+        for field, noted in noted_cells:
+            if noted and not approved and _ASKED.search(_fold(noted)):
+                continue
             later = [d for d in _in_remark(noted, base) if base is None or d > base] if noted else []
             if later:
                 dues, source = later, field

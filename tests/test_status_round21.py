@@ -1,0 +1,73 @@
+"""Statuses and deadlines as other offices write them (round 21): an extension applied for but not
+yet approved, finished work waiting for approval (待审批), the day finished and 长期坚持 in brackets
+after a done word, a long-term measure never started, a 完成时间 that cannot be right, and statuses
+given item by item in one cell. Checked as an auditor runs it (``rectxl check --format json``, the
+summary workbook through openpyxl, the notice as text). Units, people and texts are fictional."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from tests.followup_ledgers import write_ledger
+
+HEADER = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "完成时间", "整改进展",
+          "佐证材料", "备注"]
+FEEDBACK, REPORT = date(2026, 6, 15), date(2026, 11, 20)
+
+
+def _row(n: int, deadline: object, status: object, done: object = None, **more: object) -> dict[str, object]:
+    row: dict[str, object] = {
+        "序号": n, "issue": 1 + (n - 1) % 4, "整改措施": f"规范集体“三资”管理台账（第{n}项）", "责任单位": "经管站",
+        "责任人": "周建华", "整改时限": deadline, "整改状态": status, "完成时间": done,
+        "佐证材料": "会议纪要、制度文件"}
+    row.update(more)
+    return row
+
+
+def _ledger(tmp_path: Path, rows: list[dict[str, object]], **info: object) -> Path:
+    return write_ledger(tmp_path / "台账.xlsx", HEADER, rows, unit="某某街道办事处",
+                        info={"反馈日期": FEEDBACK, "报告日期": REPORT, **info})
+
+
+def _check(path: Path) -> dict[int, list[tuple[str, str]]]:
+    """(code, message) of every finding ``rectxl check --format json`` prints, by the row of the
+    sheet (the header is row 3, the first measure row 4)."""
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "check", str(path), "--format", "json",
+                           "--as-of", REPORT.isoformat()],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.stdout, proc.stderr
+    found: dict[int, list[tuple[str, str]]] = {}
+    for f in json.loads(proc.stdout)["findings"]:
+        found.setdefault(f.get("row") or 0, []).append((f["code"], f["message"]))
+    return found
+
+
+def _codes(found: dict[int, list[tuple[str, str]]], row: int) -> set[str]:
+    return {code for code, _ in found.get(row, [])}
+
+
+def _said(found: dict[int, list[tuple[str, str]]], row: int, code: str) -> str:
+    return "".join(message for c, message in found.get(row, []) if c == code)
+
+
+# -- an extension applied for is not an extension granted ----------------------------------------------
+
+def test_an_extension_applied_for_keeps_the_original_deadline_until_it_is_approved(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年9月30日", "正在推进", 备注="申请延期至2026年12月30日"),
+        _row(2, "2026年9月30日", "申请延期至2026年12月30日"),
+        _row(3, "2026年9月30日", "正在推进", 整改进展="已向县委巡察办申请延期至2026年12月底，正在推进"),
+        # granted: the extended deadline is in force
+        _row(4, "2026年9月30日", "正在推进", 备注="经县委巡察办批准延期至2026年12月30日"),
+        _row(5, "2026年9月30日", "正在推进，同意延期至2026年12月30日"),
+        _row(6, "2026年9月30日", "正在推进", 备注="申请延期至2026年12月30日，已获县委巡察办批准"),
+    ]))
+    for row in (4, 5, 6):
+        said = _said(found, row, "overdue")
+        assert said and "2026年9月30日" in said and "未写明延期已获批准" in said, found.get(row)
+    for row in (7, 8, 9):
+        assert "overdue" not in _codes(found, row), found.get(row)
