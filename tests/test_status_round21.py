@@ -71,3 +71,23 @@ def test_an_extension_applied_for_keeps_the_original_deadline_until_it_is_approv
         assert said and "2026年9月30日" in said and "未写明延期已获批准" in said, found.get(row)
     for row in (7, 8, 9):
         assert "overdue" not in _codes(found, row), found.get(row)
+
+
+# -- finished, waiting for approval ----------------------------------------------------------------------
+
+def test_finished_work_waiting_for_approval_is_done_and_not_yet_closed(tmp_path: Path) -> None:
+    words = ["已完成待审批", "已完成，待审批", "整改完成待审批", "已办结（待县委巡察办审批）", "已整改到位待评估",
+             "已完成，待上级认定"]
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年9月30日", "已完成，待验收销号", date(2026, 9, 10)),  # read so before: the yardstick
+        *(_row(n, "2026年9月30日", word, date(2026, 9, 10)) for n, word in enumerate(words, 2)),
+        *(_row(n, "2026年9月30日", word) for n, word in enumerate(words, 2 + len(words))),
+        _row(2 + 2 * len(words), "2026年9月30日", "整改方案待审批"),  # a plan awaiting approval: going on
+    ]))
+    told = _codes(found, 4)
+    assert "awaiting-acceptance" in told, found.get(4)
+    for k, word in enumerate(words):
+        assert _codes(found, 5 + k) == told, (word, found.get(5 + k))
+        bare = 5 + len(words) + k  # no day finished: a done row asked for it, not an unreadable status
+        assert _codes(found, bare) == {"missing-completion-date"}, (word, found.get(bare))
+    assert "overdue" in _codes(found, 5 + 2 * len(words))

@@ -349,7 +349,7 @@ _AGENT = _ACCEPTOR + r"(?:办|组|委|局|部|室|会|处|科|股|门|位|府|�
 #: the result of an acceptance check (验收合格, 验收通过)
 _PASSED = r"(?:合格|通过|完成|完毕|达标)"
 #: a review to come (待审核, 等待县纪委审查): after finished work, the wait for its check
-_REVIEW_WAIT = rf"(?:待|等待|尚待|正待){_WHO}(?:审核|审查|审定)(?:中)?"
+_REVIEW_WAIT = rf"(?:待|等待|尚待|正待){_WHO}(?:审核|审查|审定|审批|批复|核验|评估|认定|确认)(?:中)?"
 
 #: (kind, alternatives) in priority order; every alternative is tried on its own, the longest
 #: match wins and, between equally long ones, the earlier kind
@@ -631,7 +631,8 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 #: words without which a kind of atom cannot match: a clause lacking them skips its patterns
 _ATOM_NEEDS: dict[str, tuple[str, ...]] = {
-    "awaiting": ("验收", "销号", "销项", "复核", "复查", "复验", "审计", "核实", "核查", "审核", "审查", "审定"),
+    "awaiting": ("验收", "销号", "销项", "复核", "复查", "复验", "审计", "核实", "核查", "审核", "审查", "审定",
+                 "审批", "批复", "核验", "评估", "认定", "确认"),
     "accepted": ("验收", "复核", "复查", "复验"),
     "closed": ("销",),
     "achieved": ("成效", "成果", "效果"),
