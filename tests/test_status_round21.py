@@ -91,3 +91,31 @@ def test_finished_work_waiting_for_approval_is_done_and_not_yet_closed(tmp_path:
         bare = 5 + len(words) + k  # no day finished: a done row asked for it, not an unreadable status
         assert _codes(found, bare) == {"missing-completion-date"}, (word, found.get(bare))
     assert "overdue" in _codes(found, 5 + 2 * len(words))
+
+
+def _notice(path: Path) -> str:
+    """The notice ``rectxl notice -o …txt`` writes."""
+    out = path.with_name("通报.txt")
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "notice", str(path), "-o", str(out), "--as-of",
+                           REPORT.isoformat()], capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return out.read_text(encoding="utf-8")
+
+
+# -- the day finished and 长期坚持 in brackets after the done word ---------------------------------------------
+
+def test_a_done_word_with_the_day_and_long_term_in_brackets_keeps_both(tmp_path: Path) -> None:
+    path = _ledger(tmp_path, [
+        _row(1, "2026年9月30日", "已完成（2026年8月前）（长期坚持）"),
+        _row(2, "2026年9月30日", "已完成（2026.8）（并长期坚持）"),
+        _row(3, "2026年7月31日", "已完成（2026年9月前），长期坚持"),  # finished in September: after its deadline
+        _row(4, "2026年9月30日", "已完成（2026年8月前）（召开会议2次）"),  # a narrative after it: as before
+    ])
+    found = _check(path)
+    for row in (4, 5, 6):  # the day is the completion: not asked for it
+        assert "missing-completion-date" not in _codes(found, row), found.get(row)
+    assert not _codes(found, 4) and not _codes(found, 5), (found.get(4), found.get(5))
+    assert "completed-late" in _codes(found, 6), found.get(6)
+    text = _notice(path)
+    assert "（第1项），已完成并长期坚持。" in text and "（第2项），已完成并长期坚持。" in text, text
+    assert "（长期坚持）" not in text and "2026年8月前" not in text, text

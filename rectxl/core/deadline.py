@@ -1520,7 +1520,7 @@ def parse_day_range(value: object) -> tuple[date, date] | tuple[None, None] | No
 
 
 #: a date written as its month or its year alone: 2025年6月, 2025年6月份, 2025年 (folded)
-_MONTH_OR_YEAR = LazyPattern(r"\d{4}年(?:(\d{1,2})月份?)?")
+_MONTH_OR_YEAR = LazyPattern(r"\d{4}年(?:(\d{1,2})月份?)?(?:前|之前|以前)?")
 
 
 #: a date given to its month, no day: 2025年4月, 2025年4月份, 2025.4, 2025-04, 2025/4 (folded)
@@ -1537,7 +1537,8 @@ def earliest_day(text: str, on: date) -> date:
     """The earliest day that ``on``, read from ``text``, may mean: a date written as its month or
     its year alone (``2025年6月`` — typed so, or shown so by its cell's format — ``2025年``) is
     some day of it, and :func:`parse_date` reads it as the last; a 完成时间 written so is not
-    later than a day of that month (its first is returned). Any other text: ``on``."""
+    later than a day of that month (its first is returned), nor one "by" it (``2025年6月前``). Any
+    other text: ``on``."""
     m = _MONTH_OR_YEAR.fullmatch(_fold(text)) if text and len(text) < 16 else None
     if m is None:
         return on

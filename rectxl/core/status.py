@@ -1129,8 +1129,15 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
         # "已完成，验收未通过": the check overrides the clerk's done word
         return StatusReading(Status.IN_PROGRESS, rest=_rest(text, tokens, 1))
     i = 1
+    dated: int | None = None
     while i < len(tokens):
         tok = tokens[i]
+        if tok.bracketed and head.status is Status.DONE and dated is None and i + 1 < len(tokens) and (
+                _BRACKETED_DAY.fullmatch(_fold(tok.text))):
+            # "已完成（2026年3月前）（长期坚持）": the day it was finished, then what qualifies the status
+            dated = i
+            i += 1
+            continue
         if tok.bracketed and (note := _HISTORY_NOTE.match(folded := _fold(tok.text))) is not None and (
                 (was := _clause(folded[note.end():])) is not None and was.main is not None):
             i += 1  # "已完成（原为正在推进）": what it was before is no narrative (not "（原因：…）")
@@ -1153,7 +1160,15 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
             break
         head = merged
         i += 1
+    if dated is not None and i == len(tokens):
+        return replace(head, rest=tokens[dated].text.strip())  # the day alone is the rest (finished_day reads it)
+    # (a narrative after the day: the narrative is the rest, the day is read by finished_day)
     return replace(head, rest=_rest(text, tokens, i))
+
+
+#: a day or month alone in brackets after a done word, maybe "by" it ("（2026年3月）", "（2026年3月前）")
+_BRACKETED_DAY = LazyPattern(r"\s*(?:于|在)?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|末|份)?"
+                             r"|\d{4}\s*[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)\s*(?:前|之前|以前)?\s*")
 
 
 def _from_tail(text: str, tokens: list[_Token]) -> StatusReading | None:
@@ -1836,7 +1851,9 @@ _DAY_FIRST = LazyPattern(
 #: "已完成（于2026年10月20日）")
 _DAY_LABELLED = LazyPattern(
     rf"^[（(]?\s*(?:(?:实际)?(?:完成|办结|完结|整改完成|销号)(?:时间|日期)\s*(?:为|是)?\s*[:：]?\s*(?P<day>{_SAID_DAY})"
-    rf"|(?:于|在)?(?P<then>{_SAID_DAY})\s*(?:已经?)?(?:完成|办结|整改到位|整改完成)|(?:于|在)(?P<on>{_SAID_DAY}))"
+    rf"|(?:于|在)?(?P<then>{_SAID_DAY})\s*(?:已经?)?(?:完成|办结|整改到位|整改完成)|(?:于|在)(?P<on>{_SAID_DAY})"
+    # a day alone in brackets, maybe "by" it ("已完成（2026年3月前）（长期坚持）")
+    rf"|(?<=[（(])\s*(?P<by>(?:{_SAID_DAY})\s*(?:前|之前|以前)?)(?=\s*[)）]))"
     r"\s*[)）。.；;]?\s*$")
 _DAY_CLAUSES = re.compile(r"[，,。；;]|(?=[（(])")
 
@@ -1858,5 +1875,8 @@ def finished_day(text: str) -> tuple[str, bool]:
         return first["day"].replace(" ", ""), len(clauses) > 1
     for k, clause in enumerate(clauses[1:], 1):
         if (said := _DAY_LABELLED.match(clause)) is not None:
-            return (said["day"] or said["then"] or said["on"]).replace(" ", ""), len(clauses) > 2 or k != 1
+            # what only qualifies the status after the day ("（长期坚持）", "，待验收") says nothing more
+            more = [c for c in clauses[k + 1:] if read_status(f"已完成，{c.strip(' （()）')}").rest]
+            day = said["day"] or said["then"] or said["on"] or said["by"]
+            return day.replace(" ", ""), bool(more) or k != 1
     return "", True
