@@ -90,6 +90,12 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
                  ok(**{F.DEADLINE: "2023年6月底前完成并长期坚持", F.STATUS: "长期坚持"}),
                  ok(**{F.DEADLINE: "立行立改、长期坚持", F.STATUS: "长期坚持"}),
                  ok(**{F.DEADLINE: "2023年8月底前", F.STATUS: "长期坚持"}), ok()], {2, 3}, {}),
+    # 长期坚持 never falls due: not started, nobody is ever warned (a dated long-term deadline is)
+    "long-term-not-started": ([ok(**{F.DEADLINE: "长期坚持", F.STATUS: "未启动"}),
+                               ok(**{F.STATUS: "未启动（长期坚持）"}),
+                               ok(**{F.DEADLINE: "长期坚持", F.STATUS: "正在推进"}),
+                               ok(**{F.DEADLINE: "2023年12月底前完成并长期坚持", F.STATUS: "未启动"}),
+                               ok(**{F.STATUS: "未启动"})], {2, 3}, {}),
     "long-term-past-deadline": ([ok(**{F.DEADLINE: "2023年8月底前", F.STATUS: "长期坚持"}),
                                  ok(**{F.DEADLINE: "2023年6月底前完成并长期坚持", F.STATUS: "长期坚持"}),
                                  ok(**{F.DEADLINE: "立行立改、长期坚持", F.STATUS: "长期坚持"}),

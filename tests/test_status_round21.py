@@ -119,3 +119,25 @@ def test_a_done_word_with_the_day_and_long_term_in_brackets_keeps_both(tmp_path:
     text = _notice(path)
     assert "（第1项），已完成并长期坚持。" in text and "（第2项），已完成并长期坚持。" in text, text
     assert "（长期坚持）" not in text and "2026年8月前" not in text, text
+
+
+# -- 长期坚持 and 未启动 in one row ---------------------------------------------------------------------------
+
+def test_a_long_term_measure_not_started_is_told_as_it_never_falls_due(tmp_path: Path) -> None:
+    path = _ledger(tmp_path, [
+        _row(1, "长期坚持", "未启动"),
+        _row(2, "常态化推进", "尚未启动"),
+        _row(3, "2026年12月31日", "未启动（长期坚持）"),
+        _row(4, "长期坚持", "正在推进"),  # begun: nothing to tell
+        _row(5, "2026年12月31日前完成并长期坚持", "未启动"),  # dated: its deadline warns in time
+    ])
+    found = _check(path)
+    for row in (4, 5, 6):
+        said = _said(found, row, "long-term-not-started")
+        assert said and "长期坚持" in said and "请尽快启动" in said, found.get(row)
+    assert "“未启动（长期坚持）”" in _said(found, 6, "long-term-not-started")
+    for row in (7, 8):
+        assert "long-term-not-started" not in _codes(found, row), found.get(row)
+    # a ledger drawn up before the feedback: nothing is started yet, nothing to tell
+    early = _check(_ledger(tmp_path, [_row(1, "长期坚持", "未启动")], 反馈日期=date(2026, 11, 25)))
+    assert "long-term-not-started" not in _codes(early, 4), early.get(4)

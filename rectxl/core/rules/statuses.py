@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import parse_deadline
+from rectxl.core.deadline import DeadlineKind, parse_deadline
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
-from rectxl.core.rules.deadlines import past_due
+from rectxl.core.rules.deadlines import past_due, status_quote
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.status import ACCOUNT_TEXT, Status, box_choices, read_status
@@ -213,6 +213,32 @@ def status_text_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
             # the words may come from the status cell itself ("正在推进，已全部完成" with no 整改进展)
             own = ctx.has_column(m, F.PROGRESS) and _filled(m.raw.get(F.PROGRESS))
             yield r.at(ctx, m, F.PROGRESS if own else F.STATUS, status=m.status, word=word)
+
+
+@rule(
+    "long-term-not-started", Severity.WARNING,
+    "整改时限或整改状态写着长期坚持，而状态为未启动：长期坚持的措施没有到期日，不会逾期预警，未启动就一直无人督促"
+    "（巡察反馈之后才检查）。",
+    "{said}：长期坚持的措施没有到期日，不会有逾期预警，一直未启动就无人督促。"
+    "请尽快启动，把状态改为“正在推进”或“长期坚持”；如有阶段性目标，请把时限写成“…前完成并长期坚持”。",
+)
+def long_term_not_started(r: Rule, ctx: Context) -> Iterator[Finding]:
+    feedback = ctx.ledger.info.feedback_date
+    if feedback is not None and ctx.as_of <= feedback:
+        return  # a ledger drawn up before the feedback: nothing is started yet
+    for m in ctx.measures:
+        if m.status is not Status.NOT_STARTED:
+            continue
+        if m.deadline.kind is DeadlineKind.LONG_TERM:
+            own = " ".join(m.deadline.text.split())
+            due = f"“{own}”" if own == "长期坚持" else f"“{own}”（长期坚持）"
+            said = f"整改时限为{due}，而整改状态为“{status_quote(m)}”"
+        elif (rest := read_status(m.status_text).rest) and read_status(rest).status is Status.LONG_TERM:
+            # "未启动（长期坚持）": the cell says both
+            said = f"整改状态“{' '.join(m.status_text.split())}”既写着未启动，又写着长期坚持"
+        else:
+            continue
+        yield r.at(ctx, m, F.STATUS, said=said)
 
 
 def _filled(value: object) -> bool:
