@@ -91,6 +91,11 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
                  ok(**{F.DEADLINE: "立行立改、长期坚持", F.STATUS: "长期坚持"}),
                  ok(**{F.DEADLINE: "2023年8月底前", F.STATUS: "长期坚持"}), ok()], {2, 3}, {}),
     # 长期坚持 never falls due: not started, nobody is ever warned (a dated long-term deadline is)
+    # fed back 2023-06-27: finished in 2013 (a slip for 2023) is told; put right while the inspectors
+    # were there (立行立改) is not
+    "completion-before-feedback": ([ok(**{**DONE, F.COMPLETED: date(2013, 8, 1)}),
+                                    ok(**{**DONE, F.COMPLETED: date(2023, 6, 1), F.DEADLINE: "立行立改"}),
+                                    ok(**DONE)], {2}, {}),
     "long-term-not-started": ([ok(**{F.DEADLINE: "长期坚持", F.STATUS: "未启动"}),
                                ok(**{F.STATUS: "未启动（长期坚持）"}),
                                ok(**{F.DEADLINE: "长期坚持", F.STATUS: "正在推进"}),

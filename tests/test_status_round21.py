@@ -109,7 +109,6 @@ def test_a_done_word_with_the_day_and_long_term_in_brackets_keeps_both(tmp_path:
         _row(1, "2026年9月30日", "已完成（2026年8月前）（长期坚持）"),
         _row(2, "2026年9月30日", "已完成（2026.8）（并长期坚持）"),
         _row(3, "2026年7月31日", "已完成（2026年9月前），长期坚持"),  # finished in September: after its deadline
-        _row(4, "2026年9月30日", "已完成（2026年8月前）（召开会议2次）"),  # a narrative after it: as before
     ])
     found = _check(path)
     for row in (4, 5, 6):  # the day is the completion: not asked for it
@@ -141,3 +140,31 @@ def test_a_long_term_measure_not_started_is_told_as_it_never_falls_due(tmp_path:
     # a ledger drawn up before the feedback: nothing is started yet, nothing to tell
     early = _check(_ledger(tmp_path, [_row(1, "长期坚持", "未启动")], 反馈日期=date(2026, 11, 25)))
     assert "long-term-not-started" not in _codes(early, 4), early.get(4)
+
+
+# -- a 完成时间 that cannot be right -------------------------------------------------------------------------
+
+def test_a_completion_year_that_cannot_be_right_is_told_with_the_year_meant(tmp_path: Path) -> None:
+    path = _ledger(tmp_path, [
+        _row(1, "2026年9月30日", "已完成", "2062年3月"),  # typed 2062 for 2026
+        _row(2, "2026年9月30日", "已完成", date(2016, 8, 20)),  # 2016 for 2026
+        _row(3, "2026年9月30日", "已完成", date(2026, 3, 1)),  # before the feedback
+        _row(4, "2026年9月30日", "已完成", date(2026, 3, 1), 备注="巡察期间边巡边改"),
+        _row(5, "立行立改", "已完成", date(2026, 3, 1)),
+        _row(6, "2026年9月30日", "已完成", date(2026, 9, 1)),
+    ])
+    found = _check(path)
+    future = _said(found, 4, "completion-in-future")
+    assert "“2062年”是否应为“2026年”" in future, found.get(4)
+    assert "completed-late" not in _codes(found, 4), found.get(4)  # no "late" for a year never meant
+    early = _said(found, 5, "completion-before-feedback")
+    assert "2026年6月15日" in early and "“2016年”是否应为“2026年”" in early, found.get(5)
+    assert "completion-before-feedback" in _codes(found, 6), found.get(6)
+    for row in (7, 8, 9):
+        assert "completion-before-feedback" not in _codes(found, row), found.get(row)
+    # the inspection's own start, when 基本信息 gives it: work finished while the inspectors were there is not told
+    during = _check(_ledger(tmp_path, [_row(1, "2026年9月30日", "已完成", date(2026, 5, 10)),
+                                       _row(2, "2026年9月30日", "已完成", date(2026, 3, 1))],
+                            巡察开始=date(2026, 4, 1)))
+    assert "completion-before-feedback" not in _codes(during, 4), during.get(4)
+    assert "巡察开始日期2026年4月1日" in _said(during, 5, "completion-before-feedback"), during.get(5)

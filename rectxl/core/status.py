@@ -1130,12 +1130,13 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
         return StatusReading(Status.IN_PROGRESS, rest=_rest(text, tokens, 1))
     i = 1
     dated: int | None = None
+    dated_head = head
     while i < len(tokens):
         tok = tokens[i]
         if tok.bracketed and head.status is Status.DONE and dated is None and i + 1 < len(tokens) and (
                 _BRACKETED_DAY.fullmatch(_fold(tok.text))):
             # "已完成（2026年3月前）（长期坚持）": the day it was finished, then what qualifies the status
-            dated = i
+            dated, dated_head = i, head
             i += 1
             continue
         if tok.bracketed and (note := _HISTORY_NOTE.match(folded := _fold(tok.text))) is not None and (
@@ -1160,9 +1161,10 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
             break
         head = merged
         i += 1
-    if dated is not None and i == len(tokens):
-        return replace(head, rest=tokens[dated].text.strip())  # the day alone is the rest (finished_day reads it)
-    # (a narrative after the day: the narrative is the rest, the day is read by finished_day)
+    if dated is not None:
+        if i == len(tokens):
+            return replace(head, rest=tokens[dated].text.strip())  # the day alone is the rest (finished_day reads it)
+        return replace(dated_head, rest=_rest(text, tokens, dated))  # a narrative after the day: from the day on
     return replace(head, rest=_rest(text, tokens, i))
 
 
@@ -1877,6 +1879,8 @@ def finished_day(text: str) -> tuple[str, bool]:
         if (said := _DAY_LABELLED.match(clause)) is not None:
             # what only qualifies the status after the day ("（长期坚持）", "，待验收") says nothing more
             more = [c for c in clauses[k + 1:] if read_status(f"已完成，{c.strip(' （()）')}").rest]
+            if said["by"] and (more or k != 1):
+                continue  # a day alone in brackets is the day finished only right after the done word, and last
             day = said["day"] or said["then"] or said["on"] or said["by"]
             return day.replace(" ", ""), bool(more) or k != 1
     return "", True

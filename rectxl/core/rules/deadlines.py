@@ -235,20 +235,72 @@ def due_soon(r: Rule, ctx: Context) -> Iterator[Finding]:
 def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, due in _dated(ctx):
         # (earliest_day is never later than completed_on: the date compared first is the cheap test)
-        if m.completed_on is not None and m.completed_on > due and earliest_day(m.completed_text, m.completed_on) > due:
+        if m.completed_on is None or m.completed_on <= due or earliest_day(m.completed_text, m.completed_on) <= due:
+            continue
+        if not (m.completed_on > ctx.as_of and _year_slip(m.completed_on, ctx.as_of)):  # (completion-in-future: a slip)
             yield r.at(ctx, m, F.COMPLETED, done=_done_said(m), due=_fmt(due))
 
 
 @rule(
     "completion-in-future", Severity.ERROR,
     "完成时间晚于截至日期（还没到的日子不能已完成）。",
-    "完成时间{done}晚于截至日期{as_of}：请核对完成时间是否填错。",
+    "完成时间{done}晚于截至日期{as_of}：请核对完成时间是否填错{hint}。",
 )
 def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if m.completed_on is not None and m.completed_on > ctx.as_of and earliest_day(
                 m.completed_text, m.completed_on) > ctx.as_of and not _planned_unfinished(m):
-            yield r.at(ctx, m, F.COMPLETED, done=_done_said(m), as_of=_fmt(ctx.as_of))
+            yield r.at(ctx, m, F.COMPLETED, done=_done_said(m), as_of=_fmt(ctx.as_of),
+                       hint=_year_slip(m.completed_on, ctx.as_of))
+
+
+def _year_slip(day: date, anchor: date) -> str:
+    """What a message adds of a year that cannot be meant (2062 in a ledger of 2026, 2016 for 2026):
+    the year likely meant, when its digits are the anchor year's in another order or one digit
+    from it; "" when the year is the anchor's or near it."""
+    if abs(day.year - anchor.year) <= 1:
+        return ""
+    written, meant = str(day.year), str(anchor.year)
+    if sorted(written) == sorted(meant) or sum(a != b for a, b in zip(written, meant, strict=False)) == 1:
+        return f"，尤其是年份：“{day.year}年”是否应为“{anchor.year}年”"
+    return f"，尤其是年份（{day.year}年）"
+
+
+@rule(
+    "completion-before-feedback", Severity.WARNING,
+    "完成时间早于巡察开始日期（基本信息写明时），或早于巡察反馈日期：问题还没有被发现或反馈，整改不会已经完成，"
+    "多为年份填错；巡察期间边巡边改的（备注、进展或时限写明边巡边改、立行立改、即知即改）不提示。",
+    "完成时间{done}早于{when}{day}：整改不会在问题{what}之前完成，请核对完成时间是否填错{hint}；"
+    "如属巡察期间边巡边改，请在备注中注明。",
+)
+def completion_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
+    info = ctx.ledger.info
+    if info.inspection_start is not None:
+        start, when, what = info.inspection_start, "巡察开始日期", "被发现"
+    elif info.feedback_date is not None and not info.feedback_month_only:
+        start, when, what = info.feedback_date, "巡察反馈日期", "反馈"
+    else:
+        return
+    for m in ctx.measures:
+        if m.completed_on is None or m.completed_on >= start or m.deadline.kind in (
+                DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM):
+            continue
+        if _planned_unfinished(m) or not _year_written(m) or any(
+                _DURING_INSPECTION.search(text) for text in (m.remark, m.progress, m.status_text, m.deadline.text)):
+            continue  # (a day with no year was given the year that puts it before the report: no slip of the clerk's)
+        yield r.at(ctx, m, F.COMPLETED, done=_done_said(m), when=when, day=_fmt(start), what=what,
+                   hint=_year_slip(m.completed_on, start))
+
+
+def _year_written(m: Measure) -> bool:
+    """The 完成时间 was given with its year: an Excel date, or a text naming it ("2016年8月", "2062.3")."""
+    raw = m.raw.get(F.COMPLETED)
+    return isinstance(raw, date) or _FOUR_FIGURES.search(m.completed_text) is not None
+
+
+_FOUR_FIGURES = re.compile(r"(?<!\d)\d{4}(?!\d)|(?<!\d)\d{8}(?!\d)")
+#: work put right while the inspectors were there, said so in a cell of the row
+_DURING_INSPECTION = re.compile(r"边巡边改|立行立改|即知即改|立知立改|巡察期间|巡察过程中|巡察时")
 
 
 @rule(
