@@ -168,3 +168,34 @@ def test_a_completion_year_that_cannot_be_right_is_told_with_the_year_meant(tmp_
                             巡察开始=date(2026, 4, 1)))
     assert "completion-before-feedback" not in _codes(during, 4), during.get(4)
     assert "巡察开始日期2026年4月1日" in _said(during, 5, "completion-before-feedback"), during.get(5)
+
+
+# -- one status per item in one cell ---------------------------------------------------------------------
+
+def test_statuses_given_item_by_item_say_which_items_are_done(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = _ledger(tmp_path, [
+        _row(1, "2026年9月30日", "1.已完成\n2.正在推进"),
+        _row(2, "2026年9月30日", "①已整改；②整改中；③已办结"),
+        _row(3, "2026年12月31日", "①已完成；②持续推进", 整改措施="①修订集体资产管理制度；②开展“三资”专项清理"),
+        _row(4, "2026年12月31日", "（1）已完成（2）已完成", date(2026, 9, 1)),
+    ])
+    found = _check(path)
+    # the measure is not done while an item is open: overdue, and the finding says which items are done
+    assert "“正在推进（第1项已完成）”" in _said(found, 4, "overdue"), found.get(4)
+    assert "“正在推进（第1、3项已完成）”" in _said(found, 5, "overdue"), found.get(5)
+    assert not _codes(found, 7) & {"overdue", "bad-status", "missing-completion-date"}, found.get(7)
+    out = tmp_path / "汇总.xlsx"
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "summary", str(path), "-o", str(out), "--as-of",
+                           REPORT.isoformat()], capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    ws = load_workbook(out)["整改明细"]
+    header = next(r for r in ws.iter_rows(values_only=True) if "状态" in r)
+    at, row_at = header.index("状态"), header.index("台账行")
+    status = {r[row_at]: r[at] for r in ws.iter_rows(values_only=True) if r[0] == "措施"}
+    assert status == {4: "正在推进（第1项已完成）", 5: "正在推进（第1、3项已完成）", 6: "长期坚持（第1项已完成）",
+                      7: "已完成"}, status
+    # the notice tells each listed item by its own status: the first done, the second kept up
+    text = _notice(path)
+    assert "一是修订集体资产管理制度，已完成。二是开展“三资”专项清理，长期坚持。" in text, text

@@ -91,6 +91,7 @@ __all__ = [
     "box_choices",
     "finished_day",
     "fraction_as_percent",
+    "items_done",
     "opening_clause",
     "opening_status",
     "parse_status",
@@ -1606,6 +1607,23 @@ def _listed_statuses(text: str) -> StatusReading | None:
     least = min(statuses, key=_PROGRESSION.__getitem__)
     # some items begun or done, others not: under way
     return StatusReading(Status.IN_PROGRESS if least is Status.NOT_STARTED else least, rest=rest)
+
+
+def items_done(text: str) -> str:
+    """Which items a status cell listing one status per item says are done, when some are and the
+    measure as a whole is not ("1.已完成\n2.正在推进" → "第1项已完成", "①已整改；②整改中；③已办结" →
+    "第1、3项已完成"): what an auditor reads beside the measure's status (正在推进) so as not to ask
+    for the finished items again. "" for any other cell."""
+    normal = normalize_text(text) if text else ""
+    if not normal or normal[:1] not in _LIST_FIRST or (items := enumerated_items(normal)) is None or len(items) < 2:
+        return ""
+    statuses = [_read_text(item).status for item in items]
+    if None in statuses:
+        return ""
+    done = [k for k, status in enumerate(statuses, 1) if status is Status.DONE]
+    if not done or len(done) == len(statuses):
+        return ""
+    return f"第{'、'.join(map(str, done))}项已完成"
 
 
 #: a part of the work named, then its status word ("合同清理已完成", "公开招租正在推进中")

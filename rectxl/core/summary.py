@@ -20,7 +20,7 @@ from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import extension_of
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.numbering import measure_body
-from rectxl.core.status import Stage, Status
+from rectxl.core.status import Stage, Status, items_done
 from rectxl.core.text import chinese_number, cn_count, cn_date, percent_text, shorten
 from rectxl.core.timing import (
     DEFAULT_WARN_DAYS,
@@ -186,7 +186,13 @@ def _counts(t: tuple[int, ...]) -> Counts:
 
 
 def _status_text(m: Measure) -> str:
-    return m.status.value if m.status else m.status_text
+    """A measure's status as the detail sheets show it: the normalised word, and which items are
+    done when the cell gives one status per item ("1.已完成\n2.正在推进" → 正在推进（第1项已完成）)."""
+    if m.status is None:
+        return m.status_text
+    done = items_done(m.status_text) if m.status is not Status.DONE else ""
+    return f"{m.status.value}（{done}）" if done else m.status.value
+
 
 
 @dataclass(slots=True)
@@ -270,7 +276,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
                     if all_rows or late:
                         row = DetailRow(
                             level=4, label=f"{chinese_number(m_i)}是", text=measure_body(m.text), counts=c,
-                            status=m.status.value if m.status else m.status_text, owner=m.owner_unit,
+                            status=_status_text(m), owner=m.owner_unit,
                             lead=m.lead, person=m.owner_person, deadline=m.deadline.text, due=effective_due(m),
                             overdue=late, row=m.row,
                             grade=_GRADE_OF.get(_GRADES(t), ""), stage=stage.value if stage else "")

@@ -1383,11 +1383,13 @@ def _item_status(status: Status | None, answer: str) -> Status | None:
     thing is then), else what the thing's own answer says — done when it opens with 已 ("已建立
     阵地台账" under a measure still in progress), nothing otherwise (its words say it: "培训计划于
     11月开展")."""
-    if status is Status.DONE or status is Status.LONG_TERM:
+    if status is Status.DONE:
         return status
     word = _split_status_word(answer)[0]
     if word is not None:
-        return word
+        return word  # "①已完成；②持续推进": the first thing is done, though the measure goes on
+    if status is Status.LONG_TERM:
+        return status
     return Status.DONE if answer.lstrip()[:1] == "已" and not _ONGOING_WORDS.search(answer) else None
 
 

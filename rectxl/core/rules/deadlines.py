@@ -22,7 +22,14 @@ from rectxl.core.rules.context import Context
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.rules.structure import item_statuses, measure_items
-from rectxl.core.status import Status, fraction_as_percent, opening_clause, read_status, split_opening_status
+from rectxl.core.status import (
+    Status,
+    fraction_as_percent,
+    items_done,
+    opening_clause,
+    read_status,
+    split_opening_status,
+)
 from rectxl.core.text import cn_date, is_placeholder, shorten
 from rectxl.core.timing import (
     GRADE_WORDS,
@@ -452,7 +459,9 @@ def status_quote(m: Measure) -> str:
         # a ledger with no status column: the account was written, it says no status
         return "未填写" if m.cell(F.STATUS) else "未写明"
     if m.status is not None and ("\n" in text or len(text) > 12):
-        return str(m.status)
+        # "1.已完成\n2.正在推进": the status, and which items are done ("正在推进（第1项已完成）")
+        done = items_done(text) if m.status is not Status.DONE else ""
+        return f"{m.status}（{done}）" if done else str(m.status)
     return fraction_as_percent(text) or text
 
 
