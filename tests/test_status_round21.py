@@ -172,9 +172,22 @@ def test_a_completion_year_that_cannot_be_right_is_told_with_the_year_meant(tmp_
 
 # -- one status per item in one cell ---------------------------------------------------------------------
 
-def test_statuses_given_item_by_item_say_which_items_are_done(tmp_path: Path) -> None:
+def _detail_status(path: Path) -> dict[int, str]:
+    """The 状态 column of the 整改明细 sheet ``rectxl summary`` writes, by ledger row."""
     from openpyxl import load_workbook
 
+    out = path.with_name("汇总.xlsx")
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "summary", str(path), "-o", str(out), "--force",
+                           "--as-of", REPORT.isoformat()],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    ws = load_workbook(out)["整改明细"]
+    header = next(r for r in ws.iter_rows(values_only=True) if "状态" in r)
+    at, row_at = header.index("状态"), header.index("台账行")
+    return {r[row_at]: r[at] for r in ws.iter_rows(values_only=True) if r[0] == "措施"}
+
+
+def test_statuses_given_item_by_item_say_which_items_are_done(tmp_path: Path) -> None:
     path = _ledger(tmp_path, [
         _row(1, "2026年9月30日", "1.已完成\n2.正在推进"),
         _row(2, "2026年9月30日", "①已整改；②整改中；③已办结"),
@@ -186,16 +199,30 @@ def test_statuses_given_item_by_item_say_which_items_are_done(tmp_path: Path) ->
     assert "“正在推进（第1项已完成）”" in _said(found, 4, "overdue"), found.get(4)
     assert "“正在推进（第1、3项已完成）”" in _said(found, 5, "overdue"), found.get(5)
     assert not _codes(found, 7) & {"overdue", "bad-status", "missing-completion-date"}, found.get(7)
-    out = tmp_path / "汇总.xlsx"
-    proc = subprocess.run([sys.executable, "-m", "rectxl", "summary", str(path), "-o", str(out), "--as-of",
-                           REPORT.isoformat()], capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    ws = load_workbook(out)["整改明细"]
-    header = next(r for r in ws.iter_rows(values_only=True) if "状态" in r)
-    at, row_at = header.index("状态"), header.index("台账行")
-    status = {r[row_at]: r[at] for r in ws.iter_rows(values_only=True) if r[0] == "措施"}
+    status = _detail_status(path)
     assert status == {4: "正在推进（第1项已完成）", 5: "正在推进（第1、3项已完成）", 6: "长期坚持（第1项已完成）",
                       7: "已完成"}, status
     # the notice tells each listed item by its own status: the first done, the second kept up
     text = _notice(path)
     assert "一是修订集体资产管理制度，已完成。二是开展“三资”专项清理，长期坚持。" in text, text
+
+
+# -- on schedule, a first stage, the goals set ------------------------------------------------------------
+
+def test_on_schedule_is_going_on_a_first_stage_is_staged_and_the_set_goals_done(tmp_path: Path) -> None:
+    on_schedule = ["已完成序时进度", "达到年度序时进度要求", "序时进度正常", "按时限推进"]
+    staged = ["已完成初步整改", "已完成第一阶段任务", "完成一期工程"]
+    path = _ledger(tmp_path, [
+        *(_row(n, "2026年9月30日", word) for n, word in enumerate(on_schedule, 1)),
+        *(_row(n, "2026年9月30日", word) for n, word in enumerate(staged, 1 + len(on_schedule))),
+        _row(8, "2026年9月30日", "完成既定目标"),
+    ])
+    found = _check(path)
+    for k, word in enumerate(on_schedule + staged):
+        row = 4 + k  # not done by its deadline, whatever the words say of the schedule or the stage
+        assert "overdue" in _codes(found, row) and "bad-status" not in _codes(found, row), (word, found.get(row))
+        assert "missing-completion-date" not in _codes(found, row), (word, found.get(row))
+    assert _codes(found, 11) == {"missing-completion-date"}, found.get(11)
+    status = _detail_status(path)
+    assert [status[4 + k] for k in range(len(on_schedule) + len(staged))] == (
+        ["正在推进"] * len(on_schedule) + ["基本完成"] * len(staged)), status
