@@ -226,3 +226,18 @@ def test_on_schedule_is_going_on_a_first_stage_is_staged_and_the_set_goals_done(
     status = _detail_status(path)
     assert [status[4 + k] for k in range(len(on_schedule) + len(staged))] == (
         ["正在推进"] * len(on_schedule) + ["基本完成"] * len(staged)), status
+
+
+def test_the_summary_counts_an_extension_granted_not_one_applied_for(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = _ledger(tmp_path, [
+        _row(1, "2026年9月30日", "正在推进", 备注="申请延期至2026年12月30日"),
+        _row(2, "2026年9月30日", "正在推进", 备注="经县委巡察办批准延期至2026年12月30日"),
+    ])
+    _detail_status(path)  # writes 汇总.xlsx beside the ledger
+    ws = load_workbook(path.with_name("汇总.xlsx"))["整改总体情况"]
+    cells = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
+    assert cells["已延期"] == 1 and cells["已逾期"] == 1, cells
+    sentence = next(text for text in cells if str(text).startswith("截至2026年11月20日"))
+    assert "已延期1项" in sentence and "申请延期" not in sentence, sentence

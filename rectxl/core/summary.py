@@ -502,7 +502,7 @@ def _status_sentence(as_of_text: str, aspects: int, issues: int, issue_status: d
     if internal and c.overdue:
         text += f"；已逾期未完成{c.overdue}项"
     if internal and c.extended:
-        text += f"；申请延期{c.extended}项"
+        text += f"；已延期{c.extended}项"
     return text + "。"
 
 
