@@ -241,3 +241,17 @@ def test_the_summary_counts_an_extension_granted_not_one_applied_for(tmp_path: P
     assert cells["已延期"] == 1 and cells["已逾期"] == 1, cells
     sentence = next(text for text in cells if str(text).startswith("截至2026年11月20日"))
     assert "已延期1项" in sentence and "申请延期" not in sentence, sentence
+
+
+def test_an_extension_said_with_no_date_is_named_in_the_overdue_finding(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年9月30日", "正在整改（延期）"),
+        _row(2, "2026年9月30日", "已延期"),
+        _row(3, "2026年9月30日", "正在推进", 备注="已延期"),
+        _row(4, "2026年9月30日", "正在推进", 备注="不得延期"),  # no extension said
+    ]))
+    for row in (4, 5):
+        assert "（整改状态写着延期，但未写明延期至何时：按原时限判断）" in _said(found, row, "overdue"), found.get(row)
+    assert "（备注写着“已延期”，但未写明延期至何时：按原时限判断）" in _said(found, 6, "overdue"), found.get(6)
+    said = _said(found, 7, "overdue")
+    assert said and "延期至何时" not in said, found.get(7)

@@ -134,6 +134,10 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
         elif asked := extension_unapproved((m.remark, m.status_text, m.progress)):
             said = "写明延期未获批准" if extension_refused(asked) else "未写明延期已获批准"
             note = f"（台账写着“{shorten(asked, 30)}”，{said}：按原时限判断）"
+        elif said := _extended_undated(m):
+            # "正在整改（延期）", "已延期" in the status or the remark: extended to when, the ledger does not say
+            where = "整改状态写着延期" if said == m.status_text else f"备注写着“{shorten(said, 30)}”"
+            note = f"（{where}，但未写明延期至何时：按原时限判断）"
         at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
         due = _at_once(m) if at_once else _fmt(effective_due(m) or m.deadline.due) + (
             _lunar_note(ctx, m) or _reckoned_note(m))
@@ -168,6 +172,18 @@ def item_deadline_passed(r: Rule, ctx: Context) -> Iterator[Finding]:
                 said = f"这一项的整改状态为“{its.value}”，尚未完成。请尽快完成并更新状态，确需延期的请履行延期手续。"
             yield r.at(ctx, m, F.DEADLINE, count=len(items), dues="、".join(_fmt(d) for d in parts), k=k + 1,
                        item=shorten(items[k], 16), due=_fmt(parts[k]), as_of=_fmt(ctx.as_of), said=said)
+
+
+#: an extension said in a status or a remark, maybe with no date ("已延期", "正在整改（延期）", "延期整改中");
+#: not one refused or never made ("不得延期", "未延期", "无延期", "不予延期")
+_EXTENDED_SAID = re.compile(r"(?<![不未无没免勿])(?<!不[得予准能再可])(?:延期|延长整改|顺延)")
+
+
+def _extended_undated(m: Measure) -> str:
+    """The status or 备注 cell of a measure not extended that says it was ("已延期", "正在整改（延期）"),
+    "" when neither does."""
+    return next((text for text in (m.status_text, m.remark)
+                 if text and len(text) <= 30 and _EXTENDED_SAID.search(text)), "")
 
 
 def _extension_dated(ctx: Context, m: Measure) -> bool:
