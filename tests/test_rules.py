@@ -96,6 +96,9 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     "completion-before-feedback": ([ok(**{**DONE, F.COMPLETED: date(2013, 8, 1)}),
                                     ok(**{**DONE, F.COMPLETED: date(2023, 6, 1), F.DEADLINE: "立行立改"}),
                                     ok(**DONE)], {2}, {}),
+    # fed back 2023-06-27: due 2032 (a slip for 2023) is told; 2025 (a two-year project) is not
+    "deadline-far-ahead": ([ok(**{F.DEADLINE: "2032年3月底前"}), ok(**{F.DEADLINE: "2025年12月底前"}),
+                            ok(**{F.DEADLINE: "长期坚持", F.STATUS: "长期坚持"})], {2}, {}),
     "long-term-not-started": ([ok(**{F.DEADLINE: "长期坚持", F.STATUS: "未启动"}),
                                ok(**{F.STATUS: "未启动（长期坚持）"}),
                                ok(**{F.DEADLINE: "长期坚持", F.STATUS: "正在推进"}),

@@ -255,3 +255,17 @@ def test_an_extension_said_with_no_date_is_named_in_the_overdue_finding(tmp_path
     assert "（备注写着“已延期”，但未写明延期至何时：按原时限判断）" in _said(found, 6, "overdue"), found.get(6)
     said = _said(found, 7, "overdue")
     assert said and "延期至何时" not in said, found.get(7)
+
+
+def test_a_deadline_years_ahead_is_told_as_a_likely_slip_of_the_year(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2062年3月", "正在推进"),  # 2026 typed 2062: never overdue, never warned
+        _row(2, "2036年12月31日", "正在推进"),
+        _row(3, "2028年12月底前", "正在推进"),  # a project over two years: not told
+        _row(4, "长期坚持", "长期坚持"),
+    ]))
+    said = _said(found, 4, "deadline-far-ahead")
+    assert "2062年3月31日" in said and "“2062年”是否应为“2026年”" in said, found.get(4)
+    assert "“2036年”是否应为“2026年”" in _said(found, 5, "deadline-far-ahead"), found.get(5)
+    for row in (6, 7):
+        assert "deadline-far-ahead" not in _codes(found, row), found.get(row)
