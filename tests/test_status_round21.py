@@ -269,3 +269,19 @@ def test_a_deadline_years_ahead_is_told_as_a_likely_slip_of_the_year(tmp_path: P
     assert "“2036年”是否应为“2026年”" in _said(found, 5, "deadline-far-ahead"), found.get(5)
     for row in (6, 7):
         assert "deadline-far-ahead" not in _codes(found, row), found.get(row)
+
+
+# -- a schedule from a day on ------------------------------------------------------------------------------
+
+def test_a_schedule_from_a_day_on_is_long_term_not_unreadable_nor_due_at_once(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年7月起每季度", "正在推进"),
+        _row(2, "自2026年7月起，每季度开展一次", "正在推进"),
+        _row(3, "即日起每月", "正在推进"),  # every month from today: not due at once
+        _row(4, "2026年起，每年9月底前", "正在推进"),  # a yearly checkpoint: September has passed
+        _row(5, "2026年7月起", "正在推进"),  # a start and nothing due: still unreadable
+    ]))
+    for row in (4, 5, 6):
+        assert not _codes(found, row) & {"bad-deadline", "overdue"}, found.get(row)
+    assert "2026年9月30日" in _said(found, 7, "overdue"), found.get(7)
+    assert "bad-deadline" in _codes(found, 8), found.get(8)

@@ -1122,8 +1122,17 @@ _CONSOLIDATE_STAGE = LazyPattern(
     r"[,;、][^,;、]*(?:巩固|提升|深化|常态化|长效(?!(?:管理|工作|监管|治理)?(?:机制|制度)))")
 
 
+#: the day a recurring schedule starts on, before it ("2026年7月起每季度", "自2026年起,每年开展",
+#: "即日起每月"): the schedule is the deadline — long term — not the start, nor "at once"
+_START_THEN_RECURRING = LazyPattern(
+    r"^(?:自|从)?(?:即日|\d{4}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?"
+    r"|\d{1,2}月(?:\d{1,2}[日号])?|[今本明次]年)(?:起|开始|始)[,;:]?\s*(?=每|定期|按月|按季|按年|逐月|逐季|常年)")
+
+
 def _core(s: str, fb: date | None) -> _Result:
     """Parse a folded string without extension handling."""
+    if "起" in s and (start := _START_THEN_RECURRING.match(s)) is not None:
+        return _recurring(s[start.end():], fb)
     written = s.strip("".join(_PUNCT))
     has_lt = _LONG_TERM.search(s) is not None
     if has_lt:
