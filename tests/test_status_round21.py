@@ -285,3 +285,12 @@ def test_a_schedule_from_a_day_on_is_long_term_not_unreadable_nor_due_at_once(tm
         assert not _codes(found, row) & {"bad-deadline", "overdue"}, found.get(row)
     assert "2026年9月30日" in _said(found, 7, "overdue"), found.get(7)
     assert "bad-deadline" in _codes(found, 8), found.get(8)
+
+
+def test_a_deadline_cell_with_a_status_the_date_and_long_term_in_brackets_keeps_the_date(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "正在推进（2026年9月底前）（持续推进）", "正在推进"),  # the date passed: overdue
+        _row(2, "已完成（2026年12月31日前）（长期坚持）", "已完成", date(2026, 10, 8)),
+    ]))
+    assert "2026年9月30日" in _said(found, 4, "overdue"), found.get(4)
+    assert not _codes(found, 5), found.get(5)

@@ -969,7 +969,7 @@ _PLACEHOLDERS = frozenset("\\ 无 暂无 空 无时限 n/a na null none x × 0 #
 _BLANK_MARKS = re.compile(r"[/\-—_~·・]+")
 #: a status word before the deadline in brackets ("已完成（2026年12月31日前）", "正在推进（12月底前）"):
 #: the other order of "2026年9月30日（已完成）"
-_STATUS_THEN_DUE = LazyPattern(r"(?P<status>[^\d()]{1,12})\((?P<due>[^()]*\d[^()]*)\)")
+_STATUS_THEN_DUE = LazyPattern(r"(?P<status>[^\d()]{1,12})\((?P<due>[^()]*\d[^()]*)\)(?P<more>\([^\d()]{2,10}\))?")
 _PARENTHETICAL = re.compile(r"\([^()]*\)?")
 #: parts of a cell: "8月底前完成自查,12月底前整改到位" has two; "/" only outside a date
 _PARTS = re.compile(r"[,;。、+&:]|(?<!\d)/|/(?!\d)")
@@ -1307,7 +1307,9 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
         return Deadline(text=text, kind=DeadlineKind.INVALID, reason=reason or R_EXTENSION)
     if "(" in s and (said := _STATUS_THEN_DUE.fullmatch(s)) is not None and not _LONG_TERM.search(said["status"]) \
             and read_status(said["status"]).status is not None:
-        s = said["due"]  # "已完成（2026年12月31日前）": the status, then the deadline in brackets
+        # "已完成（2026年12月31日前）": the status, then the deadline in brackets — and what goes on after
+        # it in brackets of its own ("（长期坚持）"), a part of the deadline
+        s = said["due"] + (f",{said['more'][1:-1]}" if said["more"] and _LONG_TERM.search(said["more"]) else "")
     res = _core(s, fb)
     if res.kind is DeadlineKind.INVALID and (parts := part_deadlines(text, feedback_date=fb)):
         # "1.2025年6月底前；2.9月底前": one date for each measure of the row, numbered as they are
