@@ -294,3 +294,25 @@ def test_a_deadline_cell_with_a_status_the_date_and_long_term_in_brackets_keeps_
     ]))
     assert "2026年9月30日" in _said(found, 4, "overdue"), found.get(4)
     assert not _codes(found, 5), found.get(5)
+
+
+def test_cleared_to_the_bottom_closed_off_the_list_and_results_to_keep_up(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    finished = date(2026, 11, 10)
+    path = _ledger(tmp_path, [
+        _row(1, "2026年12月31日", "见底清零", finished),
+        _row(2, "2026年12月31日", "尚未见底清零"),
+        _row(3, "2026年12月31日", "整改完成待巩固", finished),
+        _row(4, "2026年12月31日", "已挂账销号", finished),
+    ])
+    found = _check(path)
+    for row in (4, 6):
+        assert not _codes(found, row), found.get(row)
+    assert not _codes(found, 5) & {"bad-status", "missing-status"}, found.get(5)
+    assert "bad-status" not in _codes(found, 7), found.get(7)
+    assert _detail_status(path) == {4: "已完成", 5: "正在推进", 6: "已完成", 7: "已完成"}
+    ws = load_workbook(path.with_name("汇总.xlsx"))["整改总体情况"]
+    cells = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
+    assert cells["其中：已销号"] == 1, cells
+    assert "（第3项），已完成并长期坚持。" in _notice(path)
