@@ -316,3 +316,16 @@ def test_cleared_to_the_bottom_closed_off_the_list_and_results_to_keep_up(tmp_pa
     cells = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
     assert cells["其中：已销号"] == 1, cells
     assert "（第3项），已完成并长期坚持。" in _notice(path)
+
+
+def test_a_yes_in_part_and_an_about_before_the_share_are_read(tmp_path: Path) -> None:
+    path = _ledger(tmp_path, [
+        _row(1, "2026年12月31日", "是（部分）"),  # a 是否完成 column: yes, in part
+        _row(2, "2026年12月31日", "部分是"),
+        _row(3, "2026年12月31日", "约完成70%"),
+        _row(4, "2026年12月31日", "大约完成九成"),
+    ])
+    found = _check(path)
+    for row in (4, 5, 6, 7):
+        assert "bad-status" not in _codes(found, row), found.get(row)
+    assert _detail_status(path) == {4: "正在推进", 5: "正在推进", 6: "基本完成", 7: "基本完成"}
