@@ -329,3 +329,17 @@ def test_a_yes_in_part_and_an_about_before_the_share_are_read(tmp_path: Path) ->
     for row in (4, 5, 6, 7):
         assert "bad-status" not in _codes(found, row), found.get(row)
     assert _detail_status(path) == {4: "正在推进", 5: "正在推进", 6: "基本完成", 7: "基本完成"}
+
+
+def test_a_timing_note_after_the_done_word_is_not_published_as_the_progress(tmp_path: Path) -> None:
+    path = _ledger(tmp_path, [
+        _row(1, "立行立改", "已完成（立行立改）", date(2026, 6, 20), 整改措施="规范公务接待审批"),
+        _row(2, "2026年9月30日", "已完成（超期）", date(2026, 10, 20), 整改措施="清理闲置办公用房"),
+        _row(3, "2026年9月30日", "已办结（按期完成）", date(2026, 9, 20), 整改措施="修订财务报销制度"),
+    ])
+    text = _notice(path)
+    for measure in ("规范公务接待审批", "清理闲置办公用房", "修订财务报销制度"):
+        assert f"{measure}，已完成。" in text, text
+    assert "超期" not in text and "，立行立改。" not in text, text
+    found = _check(path)
+    assert "completed-late" in _codes(found, 5), found.get(5)  # the late finish is told where it belongs

@@ -1116,6 +1116,12 @@ _CONSOLIDATING = LazyPattern(
     r"(?:目前|现)?(?:正在|正|仍在|持续|继续|长期)?(?:巩固|巩固提升|巩固提高|巩固深化|巩固拓展)(?:整改)?(?:成果|成效)?中?$")
 
 
+#: a note in brackets after a done word saying when it was done against its deadline ("已完成（立行立改）",
+#: "已办结（超期）", "已完成（按期）")
+_TIMING_NOTE = LazyPattern(r"(?:已经?)?(?:立行立改|即知即改|立知立改|边巡边改|即查即改|按期|如期|按时|提前|超期|逾期"
+                           r"|延期)(?:完成|办结|整改|整改到位)?")
+
+
 #: a review to come said on its own after the done word ("已完成，待审核", "已完成（待审核）")
 _REVIEW_ALONE = LazyPattern(_REVIEW_WAIT)
 
@@ -1153,6 +1159,10 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
         if tok.bracketed and (note := _HISTORY_NOTE.match(folded := _fold(tok.text))) is not None and (
                 (was := _clause(folded[note.end():])) is not None and was.main is not None):
             i += 1  # "已完成（原为正在推进）": what it was before is no narrative (not "（原因：…）")
+            continue
+        if tok.bracketed and head.status in (Status.DONE, Status.MOSTLY_DONE) and _TIMING_NOTE.fullmatch(
+                _fold(tok.text)):
+            i += 1  # "已完成（立行立改）", "已完成（超期）": when it was done, no account of the work
             continue
         if tok.bracketed and head.status is Status.DONE and _CONSOLIDATING.match(_fold(tok.text)):
             head = replace(head, continuing=True)  # "完成（正在巩固）": done, and its results kept up
