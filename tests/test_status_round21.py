@@ -336,9 +336,11 @@ def test_a_timing_note_after_the_done_word_is_not_published_as_the_progress(tmp_
         _row(1, "立行立改", "已完成（立行立改）", date(2026, 6, 20), 整改措施="规范公务接待审批"),
         _row(2, "2026年9月30日", "已完成（超期）", date(2026, 10, 20), 整改措施="清理闲置办公用房"),
         _row(3, "2026年9月30日", "已办结（按期完成）", date(2026, 9, 20), 整改措施="修订财务报销制度"),
+        _row(4, "立行立改", "立行立改，已完成", date(2026, 6, 20), 整改措施="退还违规收取费用"),
+        _row(5, "2026年9月30日", "已完成，超期", date(2026, 10, 20), 整改措施="补齐党建工作台账"),
     ])
     text = _notice(path)
-    for measure in ("规范公务接待审批", "清理闲置办公用房", "修订财务报销制度"):
+    for measure in ("规范公务接待审批", "清理闲置办公用房", "修订财务报销制度", "退还违规收取费用", "补齐党建工作台账"):
         assert f"{measure}，已完成。" in text, text
     assert "超期" not in text and "，立行立改。" not in text, text
     found = _check(path)

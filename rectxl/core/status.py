@@ -99,6 +99,7 @@ __all__ = [
     "share_as_percent",
     "split_opening_reading",
     "split_opening_status",
+    "timing_note",
 ]
 
 
@@ -1122,6 +1123,12 @@ _TIMING_NOTE = LazyPattern(r"(?:已经?)?(?:立行立改|即知即改|立知立�
                            r"|延期)(?:完成|办结|整改|整改到位)?")
 
 
+def timing_note(text: str) -> bool:
+    """``text`` only says when finished work was done against its deadline ("超期", "立行立改",
+    "按期完成"): a note to a done word, no account of the work."""
+    return _TIMING_NOTE.fullmatch(_fold(text).strip("。.；;，, ")) is not None
+
+
 #: a review to come said on its own after the done word ("已完成，待审核", "已完成（待审核）")
 _REVIEW_ALONE = LazyPattern(_REVIEW_WAIT)
 
@@ -1160,9 +1167,8 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
                 (was := _clause(folded[note.end():])) is not None and was.main is not None):
             i += 1  # "已完成（原为正在推进）": what it was before is no narrative (not "（原因：…）")
             continue
-        if tok.bracketed and head.status in (Status.DONE, Status.MOSTLY_DONE) and _TIMING_NOTE.fullmatch(
-                _fold(tok.text)):
-            i += 1  # "已完成（立行立改）", "已完成（超期）": when it was done, no account of the work
+        if head.status in (Status.DONE, Status.MOSTLY_DONE) and _TIMING_NOTE.fullmatch(_fold(tok.text).rstrip("。.")):
+            i += 1  # "已完成（立行立改）", "已完成，超期": when it was done, no account of the work
             continue
         if tok.bracketed and head.status is Status.DONE and _CONSOLIDATING.match(_fold(tok.text)):
             head = replace(head, continuing=True)  # "完成（正在巩固）": done, and its results kept up
@@ -1213,6 +1219,8 @@ def _from_tail(text: str, tokens: list[_Token]) -> StatusReading | None:
         return reading  # "9月：正在推进\n10月：已完成", "原：正在推进 现：已完成": the latest counts
     rest = text[: last.start].strip()
     rest = rest.rstrip("。，、；：,;:！!…/／|｜" + "(（【[〔［「『").strip()
+    if reading.status in (Status.DONE, Status.MOSTLY_DONE) and _TIMING_NOTE.fullmatch(_fold(rest)):
+        rest = ""  # "立行立改，已完成": when it was done, no account of the work
     return replace(reading, rest=rest)
 
 

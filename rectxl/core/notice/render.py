@@ -111,7 +111,7 @@ from rectxl.core.notice.totals import (
 )
 from rectxl.core.numbering import enumerated_items, names_a_field
 from rectxl.core.rules.structure import measure_items
-from rectxl.core.status import STATUS_ALIASES, Status, action_first, read_status
+from rectxl.core.status import STATUS_ALIASES, Status, action_first, read_status, timing_note
 from rectxl.core.summary import issue_status, notice_totals_sentence
 from rectxl.core.text import (
     END_PUNCT,
@@ -1285,8 +1285,8 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         result = ""
     if not progress and m.status_text:  # "已完成。约谈3个乡镇……" in the status column
         status_word, narrative = _split_status_word(_without_notes(_from_cell(m.status_text)))
-        if status_word is not None and narrative and not _bare_date(narrative):
-            word, result = status_word, narrative
+        if status_word is not None and narrative and not _bare_date(narrative) and not timing_note(narrative):
+            word, result = status_word, narrative  # (not "已完成，超期": when it was done is no result)
         elif status_word is None and m.status is Status.DONE and _DONE_DEED.match(narrative) is not None \
                 and _CLOSING_STAGE.search(narrative) is None:
             # the status cell says what was done, not how far ("已报县纪委处理", "已移交县纪委监委",
