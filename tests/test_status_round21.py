@@ -345,3 +345,15 @@ def test_a_timing_note_after_the_done_word_is_not_published_as_the_progress(tmp_
     assert "超期" not in text and "，立行立改。" not in text, text
     found = _check(path)
     assert "completed-late" in _codes(found, 5), found.get(5)  # the late finish is told where it belongs
+
+
+def test_a_progress_telling_its_items_one_by_one_says_which_are_done_where_no_status_column_is(
+        tmp_path: Path) -> None:
+    header = ["序号", "方面", "具体问题", "整改措施", "责任单位", "整改时限", "整改落实情况"]
+    path = write_ledger(tmp_path / "台账.xlsx", header, [
+        {"序号": 1, "issue": 1, "整改措施": "1.修订村级财务制度；2.清理不合规合同", "责任单位": "经管站",
+         "整改时限": "2026年9月30日", "整改落实情况": "（1）已整改，印发制度2项（2）整改中，已清理3份"},
+    ], unit="某某街道办事处", info={"反馈日期": FEEDBACK, "报告日期": REPORT})
+    found = _check(path)
+    assert "“正在推进（第1项已完成）”" in _said(found, 4, "overdue"), found.get(4)
+    assert _detail_status(path) == {4: "正在推进（第1项已完成）"}

@@ -190,7 +190,8 @@ def _status_text(m: Measure) -> str:
     done when the cell gives one status per item ("1.已完成\n2.正在推进" → 正在推进（第1项已完成）)."""
     if m.status is None:
         return m.status_text
-    done = items_done(m.status_text) if m.status is not Status.DONE else ""
+    # (no status cell: the progress the status was read from, "（1）已整改…（2）整改中…")
+    done = items_done(m.status_text or m.progress) if m.status is not Status.DONE else ""
     return f"{m.status.value}（{done}）" if done else m.status.value
 
 

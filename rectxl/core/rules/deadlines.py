@@ -492,7 +492,9 @@ def status_quote(m: Measure) -> str:
     text = m.status_text
     if not text:  # no status cell: the status read from the progress ("正在推进，已起草…"), if any
         if m.status is not None:
-            return str(m.status)
+            # the progress telling its items one by one ("（1）已整改…（2）整改中…"): which are done
+            done = items_done(m.progress) if m.status is not Status.DONE and m.progress else ""
+            return f"{m.status}（{done}）" if done else str(m.status)
         # a ledger with no status column: the account was written, it says no status
         return "未填写" if m.cell(F.STATUS) else "未写明"
     if m.status is not None and ("\n" in text or len(text) > 12):
