@@ -424,7 +424,7 @@ _RECKONED = re.compile(r"^[^\d]*$|[a-zA-Z]")
 
 
 #: a 完成时间 giving its month only ("2026年8月", "8月份", "2026.8")
-_MONTH_ONLY = re.compile(r"^\s*(?:\d{4}\s*(?:年|[./-]))?\s*\d{1,2}\s*(?:月份?)?\s*$")
+_MONTH_ONLY = re.compile(r"^\s*(?:\d{4}\s*(?:年|[./-]))?\s*\d{1,2}\s*(?:月份?)?\s*(?P<by>前|之前|以前)?\s*$")
 
 
 def _done_said(m: Measure) -> str:
@@ -433,8 +433,8 @@ def _done_said(m: Measure) -> str:
     done = m.completed_on
     assert done is not None
     text = m.completed_text.strip()
-    if _MONTH_ONLY.match(text) and not text.isdigit():
-        return f"{done.year}年{done.month}月"
+    if (month := _MONTH_ONLY.match(text)) and not text.isdigit():
+        return f"{done.year}年{done.month}月{'前' if month['by'] else ''}"  # "已完成（2026年3月前）": by then
     return _fmt(done)
 
 
