@@ -357,3 +357,12 @@ def test_a_progress_telling_its_items_one_by_one_says_which_are_done_where_no_st
     found = _check(path)
     assert "“正在推进（第1项已完成）”" in _said(found, 4, "overdue"), found.get(4)
     assert _detail_status(path) == {4: "正在推进（第1项已完成）"}
+
+
+def test_an_extension_applied_for_in_traditional_characters_is_not_one_granted(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年9月30日", "正在推進", 备注="申請延期至2026年12月30日"),
+        _row(2, "2026年9月30日", "正在推進", 备注="經縣委巡察辦批准延期至2026年12月30日"),
+    ]))
+    assert "未写明延期已获批准" in _said(found, 4, "overdue"), found.get(4)
+    assert "overdue" not in _codes(found, 5), found.get(5)

@@ -32,7 +32,7 @@ from functools import lru_cache
 from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind, extension_steps, parse_date, parse_deadline
 from rectxl.core.model import Measure
-from rectxl.core.text import normalize_text
+from rectxl.core.text import normalize_text, to_simplified
 
 __all__ = ["Extension", "extended_due", "extension_of", "extension_refused", "extension_unapproved", "may_be_extended"]
 
@@ -95,7 +95,8 @@ class Extension:
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    """Width folded, traditional characters simplified (申請延期 reads as 申请延期)."""
+    return to_simplified(unicodedata.normalize("NFKC", text))
 
 
 def _grants(text: str) -> tuple[str, tuple[date, ...]]:
