@@ -149,7 +149,7 @@ def test_a_completion_year_that_cannot_be_right_is_told_with_the_year_meant(tmp_
         _row(1, "2026年9月30日", "已完成", "2062年3月"),  # typed 2062 for 2026
         _row(2, "2026年9月30日", "已完成", date(2016, 8, 20)),  # 2016 for 2026
         _row(3, "2026年9月30日", "已完成", date(2026, 3, 1)),  # before the feedback
-        _row(4, "2026年9月30日", "已完成", date(2026, 3, 1), 备注="巡察期间边巡边改"),
+        _row(4, "2026年9月30日", "已完成", date(2026, 3, 1), 备注="巡察期間邊巡邊改"),  # (traditional characters)
         _row(5, "立行立改", "已完成", date(2026, 3, 1)),
         _row(6, "2026年9月30日", "已完成", date(2026, 9, 1)),
     ])

@@ -30,7 +30,7 @@ from rectxl.core.status import (
     read_status,
     split_opening_status,
 )
-from rectxl.core.text import cn_date, is_placeholder, shorten
+from rectxl.core.text import cn_date, is_placeholder, shorten, to_simplified
 from rectxl.core.timing import (
     GRADE_WORDS,
     Grade,
@@ -183,7 +183,7 @@ def _extended_undated(m: Measure) -> str:
     """The status or 备注 cell of a measure not extended that says it was ("已延期", "正在整改（延期）"),
     "" when neither does."""
     return next((text for text in (m.status_text, m.remark)
-                 if text and len(text) <= 30 and _EXTENDED_SAID.search(text)), "")
+                 if text and len(text) <= 30 and _EXTENDED_SAID.search(to_simplified(text))), "")
 
 
 def _extension_dated(ctx: Context, m: Measure) -> bool:
@@ -308,8 +308,9 @@ def completion_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
         if m.completed_on is None or m.completed_on >= start or m.deadline.kind in (
                 DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM):
             continue
-        if _planned_unfinished(m) or not _year_written(m) or any(
-                _DURING_INSPECTION.search(text) for text in (m.remark, m.progress, m.status_text, m.deadline.text)):
+        if _planned_unfinished(m) or not _year_written(m) or any(_DURING_INSPECTION.search(to_simplified(text))
+                                                                 for text in (m.remark, m.progress, m.status_text,
+                                                                              m.deadline.text)):
             continue  # (a day with no year was given the year that puts it before the report: no slip of the clerk's)
         yield r.at(ctx, m, F.COMPLETED, done=_done_said(m), when=when, day=_fmt(start), what=what,
                    hint=_year_slip(m.completed_on, start))
