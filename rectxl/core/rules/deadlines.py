@@ -401,15 +401,16 @@ def deadline_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "deadline-far-ahead", Severity.WARNING,
-    "整改时限在巡察反馈日期（没有时为截至日期）五年以后（如2026年的台账写成“2062年3月”）：多为年份填错，"
+    "整改时限在巡察反馈日期五年以后（如2026年的台账写成“2062年3月”；基本信息写明反馈日期时才检查）：多为年份填错，"
     "这样的措施永远不会逾期预警；确属长期任务的，请写“长期坚持”或“…前完成并长期坚持”。",
     "整改时限{due}在{anchor}{years}年以后：请核对年份是否填错{hint}。确属长期任务的，请写“长期坚持”"
     "或“…前完成阶段性任务并长期坚持”。",
 )
 def deadline_far_ahead(r: Rule, ctx: Context) -> Iterator[Finding]:
-    info = ctx.ledger.info
-    start = info.feedback_date or ctx.as_of
-    anchor = f"巡察反馈日期（{_fmt(start)}）" if info.feedback_date else f"截至日期（{_fmt(start)}）"
+    start = ctx.ledger.info.feedback_date
+    if start is None:
+        return  # (the as-of date may be any day: no year of the ledger's own to measure by)
+    anchor = f"巡察反馈日期（{_fmt(start)}）"
     for m, due in _dated(ctx):
         if due.year - start.year > _FAR_YEARS:
             yield r.at(ctx, m, F.DEADLINE, due=_fmt(due), anchor=anchor, years=due.year - start.year,
