@@ -366,3 +366,19 @@ def test_an_extension_applied_for_in_traditional_characters_is_not_one_granted(t
     ]))
     assert "未写明延期已获批准" in _said(found, 4, "overdue"), found.get(4)
     assert "overdue" not in _codes(found, 5), found.get(5)
+
+
+def test_a_dated_closure_after_the_done_word_is_closed(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = _ledger(tmp_path, [
+        _row(1, "2026年9月30日", "已完成（2026年9月25日销号）", date(2026, 9, 20)),
+        _row(2, "2026年9月30日", "已完成，2026年9月25日销号", date(2026, 9, 20)),
+    ])
+    found = _check(path)
+    for row in (4, 5):
+        assert "bad-status" not in _codes(found, row), found.get(row)
+    _detail_status(path)
+    ws = load_workbook(path.with_name("汇总.xlsx"))["整改总体情况"]
+    cells = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
+    assert cells["其中：已销号"] == 2, cells
