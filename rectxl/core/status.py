@@ -34,9 +34,12 @@ How a cell is read (DESIGN.md §2):
 2. The first clause gives the status; following clauses that only **qualify** it are absorbed —
    long-term words (→ ``continuing``), closure words (→ ``stage``), "取得阶段性成效" after 基本完成,
    a percentage after a done word, and anything in brackets right after it ("是（已完成）",
-   "完成（长期坚持）", "整改中（進行中）"). The first clause that is not such a qualifier starts
-   ``rest``. When the first clause is no status at all but the *last* clause is ("召开专题会议，
-   已完成"), that clause gives the status and the text before it is ``rest``.
+   "完成（长期坚持）", "整改中（進行中）"), a note of when finished work was done against its deadline
+   ("已完成（立行立改）", "已完成，超期": :func:`timing_note`), and the day finished in brackets when
+   only qualifiers follow it ("已完成（2026年3月前）（长期坚持）": continuing, ``rest`` the day, which
+   :func:`finished_day` reads). The first clause that is not such a qualifier starts ``rest``. When
+   the first clause is no status at all but the *last* clause is ("召开专题会议，已完成"), that clause
+   gives the status and the text before it is ``rest``.
 
 3. An auditor's **negative verdict** in a later clause overrides a leading done word (the cell is
    正在推进, no stage; ``rest`` is everything after the done word): a failed check (验收未通过,
