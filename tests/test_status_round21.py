@@ -382,3 +382,14 @@ def test_a_dated_closure_after_the_done_word_is_closed(tmp_path: Path) -> None:
     ws = load_workbook(path.with_name("汇总.xlsx"))["整改总体情况"]
     cells = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
     assert cells["其中：已销号"] == 2, cells
+
+
+def test_item_statuses_numbered_as_headings_are_read_item_by_item(tmp_path: Path) -> None:
+    path = _ledger(tmp_path, [
+        _row(1, "2026年9月30日", "一、已完成\n二、整改中"),
+        _row(2, "2026年9月30日", "一、已完成；二、整改中；三、已办结"),
+    ])
+    found = _check(path)
+    assert "“正在推进（第1项已完成）”" in _said(found, 4, "overdue"), found.get(4)
+    assert "“正在推进（第1、3项已完成）”" in _said(found, 5, "overdue"), found.get(5)
+    assert _detail_status(path) == {4: "正在推进（第1项已完成）", 5: "正在推进（第1、3项已完成）"}

@@ -1627,7 +1627,7 @@ def _listed_statuses(text: str) -> StatusReading | None:
     with no status, or a single item)."""
     if text[:1] not in _LIST_FIRST:
         return None
-    items = enumerated_items(text)
+    items = _status_items(text)
     if not items:
         return None
     readings = [_read_text(item) for item in items]
@@ -1642,13 +1642,36 @@ def _listed_statuses(text: str) -> StatusReading | None:
     return StatusReading(Status.IN_PROGRESS if least is Status.NOT_STARTED else least, rest=rest)
 
 
+#: a status cell's items numbered as headings are ("一、已完成\n二、整改中", "一、已完成；二、整改中")
+_HEADING_ITEM = re.compile(r"(?:^|[\n；;。])\s*[一二三四五六七八九十]{1,2}、")
+
+
+def _status_items(text: str) -> list[str] | None:
+    """The items of a status cell listing one status per item: as :func:`enumerated_items` reads
+    a list, or numbered 一、二、 one a line (a heading's numbering, which a measure list is not
+    read by)."""
+    if (items := enumerated_items(text)) is not None:
+        return items
+    if text[:1] not in "一二三四五六七八九十" or "、" not in text[:3]:
+        return None
+    marks = list(_HEADING_ITEM.finditer(text))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return None
+    numbers = [parse_chinese_number(m.group().strip("\n；;。 \t、")) for m in marks]
+    if numbers != list(range(1, len(marks) + 1)):
+        return None
+    parts = [text[m.end():(marks[k + 1].start() if k + 1 < len(marks) else len(text))].strip(" ；;。\n")
+             for k, m in enumerate(marks)]
+    return parts if all(parts) else None
+
+
 def items_done(text: str) -> str:
     """Which items a status cell listing one status per item says are done, when some are and the
     measure as a whole is not ("1.已完成\n2.正在推进" → "第1项已完成", "①已整改；②整改中；③已办结" →
     "第1、3项已完成"): what an auditor reads beside the measure's status (正在推进) so as not to ask
     for the finished items again. "" for any other cell."""
     normal = normalize_text(text) if text else ""
-    if not normal or normal[:1] not in _LIST_FIRST or (items := enumerated_items(normal)) is None or len(items) < 2:
+    if not normal or normal[:1] not in _LIST_FIRST or (items := _status_items(normal)) is None or len(items) < 2:
         return ""
     statuses = [_read_text(item).status for item in items]
     if None in statuses:
