@@ -288,3 +288,25 @@ def test_an_aspect_heading_alone_on_its_row_in_the_measure_column(tmp_path: Path
     ledger = read_ledger(path)
     assert [a.title for a in ledger.aspects] == ["党的建设方面", "政治建设方面"]
     assert [m.text for m in ledger.measures()] == ["建立学习制度", "开展专题研讨", "修订议事规则"]
+
+
+def test_work_the_ledger_calls_mostly_done_is_not_published_as_done(tmp_path: Path) -> None:
+    """状态“基本完成” with an account that reads done (已整改10个): the notice says 已基本完成 after it,
+    as its totals count it — and parse-notice reads it back so."""
+    from rectxl.core.notice.parse import parse_notice
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "巡察反馈问题", "整改措施", "牵头单位", "整改完成时限", "整改落实情况", "整改状态"])
+    ws.append([1, "医药领域腐败问题集中整治不彻底", "开展医疗机构“回头看”检查", "医政股", "2026年12月31日",
+               "已完成检查，发现问题12个，已整改10个", "基本完成"])
+    ws.append([2, "公车管理不规范", "修订公务用车管理制度", "财务股", "2026年12月31日", "已修订印发", "已完成"])
+    path = tmp_path / "卫健局台账.xlsx"
+    wb.save(path)
+    out = tmp_path / "通报.txt"
+    assert main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-25"]) == 0
+    text = out.read_text("utf-8")
+    assert "开展医疗机构“回头看”检查，已完成检查，发现问题12个，已整改10个，已基本完成。" in text
+    assert "修订公务用车管理制度，已修订印发。" in text
+    statuses = [m.status.value if m.status else None for m in parse_notice(text).ledger.measures()]
+    assert statuses == ["基本完成", "已完成"]

@@ -1356,8 +1356,9 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         return said
     if status in (Status.IN_PROGRESS, Status.MOSTLY_DONE) and m.status is not None and said != action \
             and (unfinished := _RESULT[status] if status is Status.IN_PROGRESS
-                 else _partly_done_word(m.status_text)) != _RESULT[Status.MOSTLY_DONE] \
-            and _reads_done(result) and not said.rstrip(_TRIM).endswith((_RESULT[status], unfinished)):
+                 else _partly_done_word(m.status_text)) \
+            and _reads_done(result) and not said.rstrip(_TRIM).endswith((_RESULT[status], unfinished)) \
+            and not _ends_saying(said, status):
         # "清理社会组织，已清理8家" for work still going on would read as done (and read back so):
         # the status says it is not (once: "建立学习台账，正在推进" already says it); so for work
         # the office said was done in part, in its words ("…，已建成检测点2个，阶段性完成")
@@ -1376,6 +1377,16 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
             # says how far it got, as for a progress that is only the status word
             return _join(action, phrase, "，")
     return said
+
+
+def _ends_saying(said: str, status: Status) -> bool:
+    """The sentence ends in the office's own short word for work done in part ("…，已整改9个，基本完成",
+    "…，阶段性完成"): it is said once, not followed by 已基本完成 again."""
+    if status is not Status.MOSTLY_DONE:
+        return False
+    last = re.split(r"[，,；;。]", said.rstrip(_TRIM))[-1].strip()
+    reading = read_status(last) if 0 < len(last) <= 8 else None
+    return reading is not None and reading.status is status and not reading.rest
 
 
 def _item_status(status: Status | None, answer: str) -> Status | None:
