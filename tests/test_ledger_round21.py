@@ -310,3 +310,29 @@ def test_work_the_ledger_calls_mostly_done_is_not_published_as_done(tmp_path: Pa
     assert "修订公务用车管理制度，已修订印发。" in text
     statuses = [m.status.value if m.status else None for m in parse_notice(text).ledger.measures()]
     assert statuses == ["基本完成", "已完成"]
+
+
+@pytest.mark.parametrize(("deadline", "told"), [
+    ("2026年9月底（已申请延期至2026年12月底）", ["overdue"]),
+    ("原定2026年6月30日，申请延期至2026年9月30日", ["overdue"]),  # once, not also as extension-overdue
+    ("2026年9月30日（已申请延期至2026年12月31日，县委巡察办已批准）", []),
+    ("原定2026年6月30日，经县委巡察办同意延期至2026年9月30日", ["extension-overdue"]),
+])
+def test_an_extension_only_applied_for_in_the_deadline_cell_moves_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], deadline: str, told: list[str]) -> None:
+    """申请延期 written in the 整改时限 cell is read as it is in 备注 or the status: an application is
+    no approval, the deadline before it stands — it had moved the deadline silently."""
+    import json
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+    ws.append([1, "问题甲", "措施一", "办公室", deadline, "正在推进"])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    main(["check", str(path), "--as-of", "2026-11-30", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    loud = [f for f in found if f["code"] in ("overdue", "extension-overdue")]
+    assert [f["code"] for f in loud] == told
+    if told == ["overdue"]:
+        assert "未写明延期已获批准：按原时限判断" in loud[0]["message"]

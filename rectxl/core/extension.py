@@ -34,7 +34,8 @@ from rectxl.core.deadline import DeadlineKind, extension_steps, parse_date, pars
 from rectxl.core.model import Measure
 from rectxl.core.text import normalize_text, to_simplified
 
-__all__ = ["Extension", "extended_due", "extension_of", "extension_refused", "extension_unapproved", "may_be_extended"]
+__all__ = ["Extension", "applied_for_only", "extended_due", "extension_of", "extension_refused", "extension_unapproved",
+           "may_be_extended"]
 
 #: deadlines an extension can move (a long-term or missing deadline has nothing to extend)
 _EXTENDABLE = (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM, DeadlineKind.IMMEDIATE,
@@ -208,6 +209,16 @@ def extension_unapproved(texts: tuple[str, ...]) -> str:
     if any(_REFUSED.search(f) or _AWAITED.search(f) for f in folded):
         return asked
     return "" if any(_GRANTED.search(f) for f in folded) else asked
+
+
+def applied_for_only(m: Measure) -> str:
+    """The cell asking for the extension that the 整改时限 cell records ("2026年9月底（已申请延期至
+    2026年12月底）"), when no cell of the measure says it was granted — "" otherwise. Such a step is
+    no extension: the deadline before it stays in force, as for one asked for in 备注 (DESIGN §1.4)."""
+    d = m.deadline
+    if not d.extended or d.original_due is None:
+        return ""
+    return extension_unapproved((d.text, m.remark, m.status_text, m.progress))
 
 
 def may_be_extended(m: Measure) -> bool:

@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind
-from rectxl.core.extension import extended_due, may_be_extended
+from rectxl.core.extension import applied_for_only, extended_due, may_be_extended
 from rectxl.core.model import LedgerInfo, Measure
 from rectxl.core.status import Status, box_choices
 
@@ -115,13 +115,15 @@ def effective_due(m: Measure) -> date | None:
         if extended is not None:
             return extended
     if m.deadline.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM):
+        if m.deadline.extended and applied_for_only(m):
+            return m.deadline.original_due  # "9月底（已申请延期至12月底）", not granted: September stands
         return m.deadline.due
     return None
 
 
 def is_extended(m: Measure) -> bool:
     """The deadline was extended (in the 整改时限 cell or the 延期时限 column)."""
-    return m.deadline.extended or (may_be_extended(m) and extended_due(m) is not None)
+    return (m.deadline.extended and not applied_for_only(m)) or (may_be_extended(m) and extended_due(m) is not None)
 
 
 def _due_at_once(m: Measure) -> bool:

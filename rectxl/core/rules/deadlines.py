@@ -131,7 +131,7 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
                 continue  # extension-overdue names both deadlines
             # "2026年6月30日（延期）": marked extended, no other date: the date written still counts
             note = "（注明了延期，但未写明延期后的时限，按所写日期判断）"
-        elif asked := extension_unapproved((m.remark, m.status_text, m.progress)):
+        elif asked := extension_unapproved((m.deadline.text, m.remark, m.status_text, m.progress)):
             said = "写明延期未获批准" if extension_refused(asked) else "未写明延期已获批准"
             note = f"（台账写着“{shorten(asked, 30)}”，{said}：按原时限判断）"
         elif said := _extended_undated(m):

@@ -28,7 +28,7 @@ from rectxl.core.rules.context import Context
 from rectxl.core.rules.deadlines import status_quote
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.text import cn_date
-from rectxl.core.timing import info_warn_days, is_overdue
+from rectxl.core.timing import info_warn_days, is_extended, is_overdue
 
 __all__: list[str] = []
 
@@ -87,7 +87,8 @@ def extended_more_than_once(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def extension_overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m, ext in _extensions(ctx):
-        if ext.due is not None and is_overdue(m, ctx.as_of):
+        if ext.due is not None and is_overdue(m, ctx.as_of) and is_extended(m):
+            # (an extension only applied for is none: overdue names the deadline in force)
             original = f"原定{cn_date(ext.original_due)}，" if ext.original_due else ""
             yield r.at(ctx, m, _field(m, ext), original=original, due=cn_date(ext.due),
                        as_of=cn_date(ctx.as_of), status=status_quote(m))
