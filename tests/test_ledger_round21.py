@@ -336,3 +336,13 @@ def test_an_extension_only_applied_for_in_the_deadline_cell_moves_nothing(
     assert [f["code"] for f in loud] == told
     if told == ["overdue"]:
         assert "未写明延期已获批准：按原时限判断" in loud[0]["message"]
+
+
+@pytest.mark.parametrize(("cell", "due"), [("1年", date(2027, 6, 10)), ("一年", date(2027, 6, 10)),
+                                           ("2年", date(2028, 6, 10)), ("26年6月", date(2026, 6, 30))])
+def test_a_rectification_period_of_years(cell: str, due: date) -> None:
+    """A 整改周期 of 1年 / 一年 counts from the feedback date as 3个月 does (it had been bad-deadline);
+    a two-digit year (26年6月) is still a year."""
+    from rectxl.core.deadline import parse_deadline
+
+    assert parse_deadline(cell, feedback_date=date(2026, 6, 10)).due == due

@@ -833,8 +833,10 @@ def _relative(s: str, fb: date | None) -> date | None:
     if m is None:
         return None
     unit = m["u"]
-    if not m["p"] and not m["nei"] and unit not in ("个月", "个星期", "周", "天", "个工作日"):
-        return None  # "15日" is a day of the month, "2年" is no duration
+    if not m["p"] and not m["nei"] and unit not in ("个月", "个星期", "周", "天", "个工作日") and not (
+            unit in ("年", "个年") and int(m["n"]) <= 5):
+        # "15日" is a day of the month, "26年" a year written short; "1年" (a 整改周期) is one year
+        return None
     if unit == "月" and not m["p"]:
         return None  # "9月内" means within September, not nine months
     if fb is None:
