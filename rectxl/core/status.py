@@ -1573,6 +1573,8 @@ _NAMED_FIRST = LazyPattern(r"(?P<what>[\u4e00-\u9fff]{1,4}(?<![办组委局部�
 def action_first(text: str) -> str | None:
     """A thing named, then the action done to it ("问题线索已移交", "门锁已更换"), said the other
     way round, as a measure says it ("已移交问题线索"); ``None`` for any other clause."""
+    if len(text) > 24:  # such a clause is nine characters at most, once folded: a long account is none
+        return None
     folded = _fold(text)
     m = _NAMED_FIRST.fullmatch(folded)
     return None if m is None or _clause(m["what"]) is not None else f"已{m['verb']}{m['what']}"
