@@ -346,3 +346,25 @@ def test_a_rectification_period_of_years(cell: str, due: date) -> None:
     from rectxl.core.deadline import parse_deadline
 
     assert parse_deadline(cell, feedback_date=date(2026, 6, 10)).due == due
+
+
+def test_a_notice_dated_to_its_month_counts_as_of_that_month_when_written_back(tmp_path: Path) -> None:
+    """A notice signed "2025年12月" read back and written again states its totals 截至2025年12月 —
+    not 截至2025年12月31日, a day it never named."""
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "中共某某县商务局党组关于巡察整改进展情况的通报\n"
+        "根据县委统一部署，2025年4月1日至5月20日，县委第一巡察组对县商务局党组开展了常规巡察。2025年6月10日，"
+        "县委第一巡察组向局党组反馈了巡察意见。现将整改进展情况通报如下。\n"
+        "一、整改工作组织情况\n局党组召开专题会议，研究制定整改方案。\n"
+        "二、反馈问题整改落实情况\n"
+        "1.外贸企业帮扶不精准的问题。整改措施：建立重点企业包联制度。整改进展：已印发实施（已完成）。\n"
+        "2.商贸流通项目推进缓慢的问题。整改措施：倒排工期推进冷链物流园建设。整改进展：主体工程已完工（已完成）。\n"
+        "中共某某县商务局党组\n2025年12月\n", encoding="utf-8")
+    ledger = tmp_path / "台账.xlsx"
+    assert main(["parse-notice", str(source), "-o", str(ledger)]) in (0, 1)
+    out = tmp_path / "重写.txt"
+    assert main(["notice", str(ledger), "-o", str(out)]) in (0, 1)
+    text = out.read_text("utf-8")
+    assert "截至2025年12月，" in text and "截至2025年12月31日" not in text
+    assert text.rstrip().endswith("2025年12月")

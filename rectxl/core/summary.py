@@ -514,7 +514,7 @@ def totals_sentence(s: Summary) -> str:
                             internal=True, issues_closed=s.issues_closed, source=s.source)
 
 
-def notice_totals_sentence(ledger: Ledger, as_of: date | None = None) -> str:
+def notice_totals_sentence(ledger: Ledger, as_of: date | None = None, *, as_of_text: str | None = None) -> str:
     """The totals sentence a published notice opens its section 二 with, from the ledger's
     statuses ("截至目前" when ``as_of`` is not known); nothing about overdue measures."""
     issues = list(ledger.issues())
@@ -525,6 +525,6 @@ def notice_totals_sentence(ledger: Ledger, as_of: date | None = None) -> str:
             issue_counts[status.value] = issue_counts.get(status.value, 0) + 1
     counts = Counts.of(ledger.measures(), as_of or date.min)
     aspects = sum(1 for a in ledger.aspects if a.title is not None)
-    return _status_sentence(cn_date(as_of) if as_of else "目前", aspects, len(issues), issue_counts,
+    return _status_sentence(as_of_text or (cn_date(as_of) if as_of else "目前"), aspects, len(issues), issue_counts,
                             counts, internal=False, issues_closed=sum(1 for i in issues if issue_closed(i)),
                             source=ledger.info.problems_source)

@@ -1659,12 +1659,13 @@ def _aspect_mark_of(ledger: Ledger) -> bool:
         and not any(c.title is not None for a in ledger.aspects for c in a.categories)
 
 
-def totals_paragraph(ledger: Ledger, as_of: date | None = None) -> str | None:
+def totals_paragraph(ledger: Ledger, as_of: date | None = None, *, as_of_text: str | None = None) -> str | None:
     """The totals sentence of section 二 from the clerk's statuses; ``None`` when the statuses
-    are not a clerk's (a ledger read back from a notice) or no measure has a status."""
+    are not a clerk's (a ledger read back from a notice) or no measure has a status. ``as_of_text``
+    says the date otherwise than to the day ("2025年12月")."""
     if not _clerk_statuses(ledger):
         return None
-    return notice_totals_sentence(ledger, as_of)
+    return notice_totals_sentence(ledger, as_of, as_of_text=as_of_text)
 
 
 def _clerk_statuses(ledger: Ledger) -> bool:
@@ -1809,6 +1810,9 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     measures whose progress is known item by item is told as that many measures, in the
     paragraphs and in the totals sentence alike (:func:`listed_apart`)."""
     ledger = listed_apart(ledger)
+    # a notice read back that was dated to its month ("2025年12月") counts as of that month, not of
+    # a day it never named (its 报告日期 is the month's last day)
+    to_month = as_of is None and "到月" in fold(ledger.info.extra.get(DATE_STYLE_KEY, ""))
     as_of = as_of or ledger.info.report_date
     # whether a planned measure's deadline has passed is judged on the as-of date, else today
     # (the totals sentence says "截至目前" without a date: today is not the ledger's date)
@@ -1817,7 +1821,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     intro = [t for p in _paragraphs(ledger.info.section_two_intro)
              if (t := _prose_without_notes(p) if table_here else _without_table_pointer(_prose_without_notes(p)))]
     blocks: list[Block] = []
-    if totals and (sentence := totals_paragraph(shares_joined(ledger), as_of)) is not None \
+    month = f"{as_of.year}年{as_of.month}月" if to_month and as_of is not None else None
+    if totals and (sentence := totals_paragraph(shares_joined(ledger), as_of, as_of_text=month)) is not None \
             and extract_stated_totals(intro).is_empty():
         blocks.append(Block("body", sentence))
     blocks += [Block("body", p) for p in intro]
