@@ -196,3 +196,17 @@ def test_a_web_page_named_doc_is_read_and_told_as_a_word_document(tmp_path: Path
     assert main(["annotate", str(path), "--as-of", AS_OF]) == 2
     assert "是 Word 文档：rectxl 只在 Excel 台账" in capsys.readouterr().err
     assert path.read_bytes() == before
+
+
+def test_a_merge_across_of_none_is_no_merge(tmp_path: Path) -> None:
+    path = tmp_path / "导出.xls"
+    path.write_text('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+                    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+                    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="台账"><Table>'
+                    '<Row><Cell ss:MergeAcross="0"><Data ss:Type="String">问题</Data></Cell>'
+                    '<Cell ss:MergeAcross="1"><Data ss:Type="String">措施</Data></Cell>'
+                    '<Cell><Data ss:Type="String">单位</Data></Cell></Row></Table></Worksheet></Workbook>',
+                    encoding="utf-8")
+    (grid,) = read_grids(path)
+    assert grid.merges == [(0, 1, 0, 2)]
+    assert grid.rows == [["问题", "措施", "", "单位"]]

@@ -231,8 +231,8 @@ def _xml_grids(data: bytes, file_name: str) -> list[Grid]:
                     row = rows[r]
                     row.extend([""] * (c + 1 - len(row)))
                     row[c] = value
-                    across = _span(cell.get(f"{{{_SS}}}MergeAcross")) if cell.get(f"{{{_SS}}}MergeAcross") else 0
-                    down = _span(cell.get(f"{{{_SS}}}MergeDown")) if cell.get(f"{{{_SS}}}MergeDown") else 0
+                    across = _extra_cells(cell.get(f"{{{_SS}}}MergeAcross"))
+                    down = _extra_cells(cell.get(f"{{{_SS}}}MergeDown"))
                     if across or down:
                         merges.append((r, c, r + down, c + across))
                     c += across
@@ -243,6 +243,14 @@ def _xml_grids(data: bytes, file_name: str) -> list[Grid]:
                           hidden=visible in ("SheetHidden", "SheetVeryHidden"),
                           very_hidden=visible == "SheetVeryHidden"))
     return grids
+
+
+def _extra_cells(value: str | None) -> int:
+    """An ss:MergeAcross / ss:MergeDown: how many cells the merge takes beyond its own (0 for none)."""
+    try:
+        return max(0, min(int(str(value).strip()), 1000)) if value else 0
+    except ValueError:
+        return 0
 
 
 def _index(el: Any, previous: int) -> int:
