@@ -11,9 +11,6 @@ never a crash, never a file passed over in silence.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from rectxl.core.errors import LedgerError
@@ -44,6 +41,8 @@ def is_legacy_word(path: Path) -> bool:
 
 def soffice() -> str | None:
     """LibreOffice's command on this machine, or ``None`` when it is not installed."""
+    import shutil
+
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
@@ -63,6 +62,11 @@ def _save_as_docx(path: Path, why: str) -> LedgerError:
 
 def read_legacy_word_grids(path: Path) -> list[Grid]:
     """The tables of the Word 97-2003 document at ``path`` as sheets (see the module text)."""
+    # (subprocess, tempfile and shutil only for a .doc: every other run of rectxl starts without them)
+    import shutil
+    import subprocess
+    import tempfile
+
     from rectxl.io.docx_ledger import read_docx_grids
     from rectxl.io.file_kind import ENCRYPTED, sniff
 
