@@ -210,3 +210,15 @@ def test_a_merge_across_of_none_is_no_merge(tmp_path: Path) -> None:
     (grid,) = read_grids(path)
     assert grid.merges == [(0, 1, 0, 2)]
     assert grid.rows == [["问题", "措施", "", "单位"]]
+
+
+def test_a_systems_export_time_above_the_table_is_the_as_of_date(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """"导出时间：2026-11-30 10:00:00" in an export's title rows: its figures stand as of that day."""
+    page = HTML_PAGE.replace('<table border="1" cellspacing="0">',
+                             '<table border="1" cellspacing="0"><tr><td colspan="6">导出时间：2026-11-30 10:00:00　'
+                             '导出人：admin</td></tr>')
+    path = tmp_path / "导出.xls"
+    path.write_bytes(page.encode("gbk"))
+    main(["check", str(path)])
+    assert "截至日期：2026年11月30日（来源：标题行“导出时间”）" in capsys.readouterr().out

@@ -1822,8 +1822,9 @@ INFO_KEYS: dict[str, str] = {
     **dict.fromkeys(["报告日期", "截至日期", "统计截止日期", "截止日期", "通报日期", "成文日期", "发文日期",
                      "落款日期", "数据截至", "统计截至",
                      # the day the form was filled in or the figures stand at, as the title rows say it
+                     # (导出: a system's export states its figures as of the moment it was exported)
                      *(f"{w}{k}" for w in ("填报", "报送", "上报", "填表", "编制", "统计", "报告", "截至", "截止",
-                                           "统计截止", "统计截至", "数据截至", "数据截止")
+                                           "导出", "统计截止", "统计截至", "数据截至", "数据截止")
                        for k in ("日期", "时间"))], "report_date"),
     **dict.fromkeys(["联系电话", "电话"], "phone"),
     **dict.fromkeys(["邮寄地址", "通讯地址", "地址", "邮政信箱"], "address"),
@@ -2362,8 +2363,8 @@ _FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\
 #: a date in the title rows after its key; the date may be its month alone ("反馈时间：2025年4月",
 #: as 基本信息 may write it — its last day), not the start of a range of months
 #: the key of a report date above the table: who filled the form in when (填报/报送/填表/编制/制表…日期
-#: or 时间), the day the figures stand at (统计截止时间, 截至时间, 数据截至) or 报告日期 itself
-_REPORT_DATE_KEY = (r"(?:填报|报送|上报|填表|填写|编制|制表|统计|更新|报告)(?:日期|时间)|数据截至|"
+#: or 时间), the day the figures stand at (统计截止时间, 截至时间, 数据截至, a system's 导出时间) or 报告日期 itself
+_REPORT_DATE_KEY = (r"(?:填报|报送|上报|填表|填写|编制|制表|统计|更新|报告|导出)(?:日期|时间)|数据截至|"
                     r"(?:统计|数据)?(?:截至|截止)(?:日期|时间)?")
 _TITLE_DATE = re.compile(
     r"(?P<key>" + _REPORT_DATE_KEY + r"|巡察反馈时间|反馈日期|反馈时间)"
