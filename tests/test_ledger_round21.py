@@ -368,3 +368,22 @@ def test_a_notice_dated_to_its_month_counts_as_of_that_month_when_written_back(t
     text = out.read_text("utf-8")
     assert "截至2025年12月，" in text and "截至2025年12月31日" not in text
     assert text.rstrip().endswith("2025年12月")
+
+
+def test_a_notice_keeps_the_offices_word_for_work_done_in_part_and_drops_a_closure_day(tmp_path: Path) -> None:
+    """状态 部分完成 is published as 部分完成 (it had become 正在推进); 已完成，2026年9月25日销号 is
+    published 已完成 (the day of the 销号 had been printed as the measure's progress)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展"])
+    ws.append([1, "津补贴发放不规范", "清理违规发放的津补贴", "财务股", "2026年12月31日", "部分完成", ""])
+    ws.append([2, "档案管理混乱", "开展档案整理", "办公室", "2026年12月31日", "部分完成", "已整理2023年档案"])
+    ws.append([3, "制度不健全", "修订制度", "办公室", "2026年12月31日", "已完成，2026年9月25日销号", ""])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-30"])
+    text = out.read_text("utf-8")
+    assert "清理违规发放的津补贴，部分完成。" in text
+    assert "开展档案整理，已整理2023年档案，部分完成。" in text
+    assert "修订制度，已完成。" in text and "销号。" not in text

@@ -407,6 +407,15 @@ def _partly_done_word(status_text: str) -> str:
     return _RESULT[Status.MOSTLY_DONE]
 
 
+def _going_on_word(status_text: str) -> str:
+    """How the office said work is going on when its word says more than 正在推进 — done in part
+    ("部分完成", "部分整改到位"): published as written; else "正在推进"."""
+    said = _from_cell(status_text).strip().strip(_SEPARATORS)
+    return said if _PART_DONE_WORD.fullmatch(said) else _RESULT[Status.IN_PROGRESS]
+
+
+#: work done in part, said in a few words ("部分完成", "部分整改", "部分已整改到位")
+_PART_DONE_WORD = LazyPattern(r"部分(?:已)?(?:完成|整改|落实|办结)(?:到位)?")
 #: a status of work deferred or paused (read as in progress: not finished)
 _PAUSED = LazyPattern(r"(?:经批准|已批准|经同意)?(?:暂缓|暂停|中止)(?:整改|实施|推进|办理|执行|处理)?")
 _ONGOING = re.compile(r"(?:正在)?((?![已正])[\u4e00-\u9fff]{2,6}?)中")  # 起草中 → 正在起草
@@ -1154,6 +1163,10 @@ _DONE_DEED = LazyPattern(
     r"结束|解决|处理完|结案|实施|执行|到位|做|达|[\s\d（(])[\u4e00-\u9fff]{3,}")
 _STAGE_ONLY = LazyPattern(
     r"[并且，,、]?(?:待|正在|等待|申请|尚未|未)(?:验收|销号|审核|核验|验收销号|审核销号|对账销号)(?:中)?[。.，,；;]?")
+#: the day a closure was done ("2026年9月25日销号", "已于9月25日验收销号"): the office's bookkeeping
+#: of work the status says is done, no progress to publish (a bare "已销号" is the office's word: kept)
+_STAGE_DONE = LazyPattern(r"(?:已?于?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{4}[./-]\d{1,2}[./-]\d{1,2})"
+                          r"\s*(?:已|已经)?(?:通过)?(?:验收|销号|验收销号|对账销号)(?:完毕|完成)?[。.]?")
 #: the same stage closing a longer result, after a mark
 _CLOSING_STAGE = LazyPattern(rf"[，,、；;]\s*(?:{_STAGE_ONLY.pattern})$")
 #: a result saying what is still to be done ("拟于12月…", "下一步将…"): after the status of a
@@ -1292,8 +1305,8 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
             # the status cell says what was done, not how far ("已报县纪委处理", "已移交县纪委监委",
             # "已给予党内警告处分1人"): the clerk's words are the result, never reduced to 已完成
             word, result = m.status, narrative.strip().rstrip("。.；;")
-    if result and _STAGE_ONLY.fullmatch(result):
-        result = ""  # "已完成，待验收": the status says how far it got
+    if result and (_STAGE_ONLY.fullmatch(result) or (m.status is Status.DONE and _STAGE_DONE.fullmatch(result))):
+        result = ""  # "已完成，待验收", "已完成，2026年9月25日销号": the status says how far it got
     elif result and (stage := _CLOSING_STAGE.search(result)) is not None:
         result = result[:stage.start()]  # "发现问题12个，已整改完毕，待验收": the office's bookkeeping, after it
     # the status column first: the progress's word only stands in for a status not given
@@ -1327,6 +1340,8 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         phrase = _RESULT.get(status)
         if status is Status.IN_PROGRESS and (paused := _PAUSED.search(m.status_text)) is not None:
             phrase = paused.group(0)  # deferred work is said to be deferred, not to be going on
+        elif status is Status.IN_PROGRESS:
+            phrase = _going_on_word(m.status_text)
         elif status is Status.DONE and (m.continuing or word is Status.LONG_TERM):
             phrase = "已完成并长期坚持"
         elif status is Status.LONG_TERM:
@@ -1355,7 +1370,7 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
             return _join(said, kept_up, "，")
         return said
     if status in (Status.IN_PROGRESS, Status.MOSTLY_DONE) and m.status is not None and said != action \
-            and (unfinished := _RESULT[status] if status is Status.IN_PROGRESS
+            and (unfinished := _going_on_word(m.status_text) if status is Status.IN_PROGRESS
                  else _partly_done_word(m.status_text)) \
             and _reads_done(result) and not said.rstrip(_TRIM).endswith((_RESULT[status], unfinished)) \
             and not _ends_saying(said, status):
