@@ -222,3 +222,18 @@ def test_a_systems_export_time_above_the_table_is_the_as_of_date(tmp_path: Path,
     path.write_bytes(page.encode("gbk"))
     main(["check", str(path)])
     assert "截至日期：2026年11月30日（来源：标题行“导出时间”）" in capsys.readouterr().out
+
+
+def test_a_cells_paragraphs_are_its_lines_and_the_sources_line_breaks_are_none(tmp_path: Path) -> None:
+    """Word's 另存为网页 writes each line of a cell as a <p>: the measures listed one to a line stay
+    apart (they had run together as 1.建立学习制度2.开展专题研讨); a line break in the page's source
+    is a space, as the page shows it."""
+    page = ("<html><body><table><tr><td><p class=MsoNormal>序号</p></td><td><p>具体问题</p></td><td><p>整改措施</p>"
+            "</td><td><p>责任单位</p></td><td><p>整改时限</p></td><td><p>整改状态</p></td></tr>\n<tr><td><p>1</p></td>"
+            "<td><p>学习贯彻\n    不深入</p></td><td><p class=MsoNormal>1.建立学习制度</p><p class=MsoNormal>2.开展"
+            "专题研讨</p></td><td><p>办公室</p></td><td><p>2026年6月30日</p></td><td><p>已完成</p></td></tr>"
+            "</table></body></html>")
+    path = tmp_path / "整改台账.doc"
+    path.write_text(page, encoding="utf-8")
+    (grid,) = read_grids(path)
+    assert grid.rows[1][1:3] == ["学习贯彻 不深入", "1.建立学习制度\n2.开展专题研讨"]

@@ -122,25 +122,39 @@ def _decode_html(data: bytes) -> str:
 
 
 def _cell_text(el: Any) -> str:
-    """A table cell's or a paragraph's text, a <br> as a line break, spaces as the page shows them."""
+    """A table cell's or a paragraph's text as the page shows it: a <br> and each paragraph (<p>,
+    <div>, <li> — Word's 另存为网页 puts every line of a cell in a <p>) a line of its own; the page
+    source's own line breaks and runs of spaces one space."""
     parts: list[str] = []
 
+    def text(s: str | None) -> None:
+        if s:
+            parts.append(_SPACES.sub(" ", s))
+
     def walk(node: Any) -> None:
-        if node.tag == "br":
+        block = node.tag in _BLOCKS
+        if block:
             parts.append("\n")
-        elif node.text and isinstance(node.tag, str):
-            parts.append(node.text)
+        text(node.text)
         for child in node:
-            if isinstance(child.tag, str) and child.tag in ("style", "script"):
-                pass
-            else:
+            if not isinstance(child.tag, str):
+                pass  # (comments are removed; a processing instruction says nothing)
+            elif child.tag == "br":
+                parts.append("\n")
+            elif child.tag not in ("style", "script"):
                 walk(child)
-            if child.tail:
-                parts.append(child.tail)
+            text(child.tail)
+        if block:
+            parts.append("\n")
 
     walk(el)
-    lines = (re.sub(r"[ \t\r\n\xa0]+", " ", line).strip() for line in "".join(parts).split("\n"))
+    lines = (line.strip() for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+#: the elements that start a line of their own inside a cell
+_BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
+_SPACES = re.compile(r"[ \t\r\n\xa0]+")
 
 
 def _html_grid(data: bytes, name: str) -> Grid:
@@ -197,10 +211,8 @@ def _table_rows(table: Any, rows: list[list[Any]], merges: list[tuple[int, int, 
 
 
 def _span(value: str | None) -> int:
-    try:
-        return max(1, min(int(str(value).strip()), 1000)) if value else 1
-    except ValueError:
-        return 1
+    """A rowspan / colspan: the cells it covers, itself included (1 when absent or unreadable)."""
+    return max(1, _extra_cells(value))
 
 
 # -- Excel 2003 XML ----------------------------------------------------------------------------------
