@@ -43,10 +43,10 @@ from rectxl.io.sheet_xml import (
     shown_formats,
 )
 from rectxl.io.stray import StrayCell
-from rectxl.io.word97 import is_legacy_word, read_legacy_word_grids
+from rectxl.io.word97 import LEGACY_WORD_SUFFIXES, is_legacy_word, read_legacy_word_grids
 
-__all__ = ["LEDGER_SUFFIXES", "WORD_LEDGER_SUFFIXES", "exported_kind", "file_sha256", "is_word_ledger", "read_grids",
-           "read_ledger", "release_freed_memory", "sibling_files"]
+__all__ = ["LEDGER_SUFFIXES", "WORD_FILE_SUFFIXES", "WORD_LEDGER_SUFFIXES", "exported_kind", "file_sha256",
+           "is_word_ledger", "read_grids", "read_ledger", "release_freed_memory", "sibling_files"]
 
 #: .et: WPS 表格 saves in its own name what is nearly always an .xls (BIFF) inside
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et")
@@ -56,6 +56,8 @@ WORD_LEDGER_SUFFIXES = (".docx", ".docm")
 #: Word's other names: read as a Word ledger when the file is a .docx inside (renamed, or saved so
 #: by WPS), else refused with the advice to save it as .docx (a binary .doc, an .rtf)
 _WORD_NAMES = (".doc", ".wps", ".dot", ".dotx", ".dotm", ".wpt")
+#: every name a Word document goes by: a ledger under one is told as a Word document, whatever is inside
+WORD_FILE_SUFFIXES = (*WORD_LEDGER_SUFFIXES, *_WORD_NAMES)
 
 
 def exported_kind(path: Path) -> str | None:
@@ -63,16 +65,12 @@ def exported_kind(path: Path) -> str | None:
     table's own (.csv, .html, .xml), None for anything else; a FIFO or a device is refused first."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in LEDGER_SUFFIXES + EXPORT_SUFFIXES + _WEB_PAGE_WORD:
+    if suffix not in LEDGER_SUFFIXES + EXPORT_SUFFIXES + LEGACY_WORD_SUFFIXES:
         return None
     check_regular_file(path, what="台账文件", folder_hint="（检查整个文件夹请用 rectxl batch）")
     kind = kind_of(path)
     # a .doc that is a web page: what Word's 另存为网页 and many systems' 导出Word write
-    return kind if suffix not in _WEB_PAGE_WORD or kind == HTML else None
-
-
-#: Word's names a web page (HTML) table arrives under
-_WEB_PAGE_WORD = (".doc",)
+    return kind if suffix not in LEGACY_WORD_SUFFIXES or kind == HTML else None
 
 
 def is_word_ledger(path: Path) -> bool:

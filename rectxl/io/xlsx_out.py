@@ -272,11 +272,11 @@ def _open_for_edit(path: Path, *, clearing: bool = False) -> Package:
     """The package of the workbook at ``path``, refusing formats rectxl does not write (said as
     clearing says it when ``clearing``: such a file holds no marks of rectxl's own making)."""
     from rectxl.io.package import EDITABLE_SUFFIXES, Package
-    from rectxl.io.reader import is_word_ledger
+    from rectxl.io.reader import WORD_FILE_SUFFIXES, is_word_ledger
     from rectxl.io.workbook_parts import Book
 
     _refuse_by_content(path, EDITABLE_SUFFIXES, clearing=clearing)
-    if is_word_ledger(path) or path.suffix.lower() in _WORD_NAMES:
+    if is_word_ledger(path) or path.suffix.lower() in WORD_FILE_SUFFIXES:
         # a ledger kept as a Word table (.docx, a .doc, or a web page named .doc): read, never marked
         if clearing:
             raise RectxlError(f"{path.name} 是 Word 文档：rectxl 不在 Word 台账上做标记，"
@@ -306,6 +306,7 @@ def _refuse_by_content(path: Path, editable: tuple[str, ...], *, clearing: bool 
     really is: an .xls renamed .xlsx, an .ods renamed .xlsx, an .xlsx renamed .xls (said as
     clearing says it when ``clearing``)."""
     from rectxl.io import file_kind
+    from rectxl.io.reader import WORD_FILE_SUFFIXES
 
     try:
         kind = file_kind.sniff(path)
@@ -314,7 +315,7 @@ def _refuse_by_content(path: Path, editable: tuple[str, ...], *, clearing: bool 
     suffix = path.suffix.lower()
     later = "" if clearing else "（检查、汇总和生成通报可直接使用该文件）"
     act = "清除标记" if clearing else "标记"
-    if kind == file_kind.OTHER and suffix not in _WORD_NAMES and (exported := _exported_label(path)):
+    if kind == file_kind.OTHER and suffix not in WORD_FILE_SUFFIXES and (exported := _exported_label(path)):
         raise RectxlError(f"{path.name} 实际是业务系统导出的{exported}，不是 Excel 工作簿，"
                           f"只能在 .xlsx/.xlsm 台账上{act}，文件未改动：请在 Excel 或 WPS 中打开它，"
                           f"另存为 .xlsx 后再{act}{later}")
@@ -329,10 +330,6 @@ def _refuse_by_content(path: Path, editable: tuple[str, ...], *, clearing: bool 
     elif kind == file_kind.OOXML_OTHER and _is_workbook_package(path):
         raise RectxlError(f"{path.name} 实际是 .xlsx 格式，只是扩展名为 {path.suffix}：请把扩展名改为 .xlsx 后再{act}"
                           f"{later}")
-
-
-#: Word's own names: a ledger under one of them is told as a Word document, whatever is inside
-_WORD_NAMES = (".doc", ".docx", ".docm", ".wps")
 
 
 def _exported_label(path: Path) -> str:
