@@ -4875,8 +4875,10 @@ def _completeness(lines: Sequence[_Line], lay: _Layout, ledger: Ledger, stated: 
     if not issues_found and _signed(lay) and (lay.signature is not None or lay.closing < len(lines)):
         # the notice ends as a whole one does (signed, or dated after its closing): nothing was
         # cut off — its items are written in a way that was not recognised
+        ends = ("落款和日期齐全" if lay.signature is not None and lay.date_line is not None
+                else "有落款" if lay.signature is not None else "结尾署有日期")
         warnings.append(
-            "没有找到逐项列出的问题和整改措施（如“1.…问题。一是…”“问题一：…”）；通报的落款和日期齐全，"
+            f"没有找到逐项列出的问题和整改措施（如“1.…问题。一是…”“问题一：…”）；通报{ends}，"
             "不像是被截断，可能是问题的编号写法未能识别，请核对原文。")
         return True
     if not issues_found:
