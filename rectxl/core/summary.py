@@ -369,7 +369,10 @@ def unknown_statuses(ledger: Ledger) -> list[str]:
 
     def where(m: Measure) -> str:
         said = f"“{m.status_text}”" if m.status_text.strip() else "（未填写）"
-        return f"{m.sheet}!{m.cells.get(F.STATUS) or m.row}{said}" if m.sheet else f"第{m.row}行{said}"
+        cell = m.cells.get(F.STATUS)
+        if cell is None:  # no status column: the row ("台账第11行", never "台账!11")
+            return f"{m.sheet}第{m.row}行{said}" if m.sheet else f"第{m.row}行{said}"
+        return f"{m.sheet}!{cell}{said}" if m.sheet else f"第{m.row}行{said}"
 
     return [where(m) for m in measures if m.status is None]
 
