@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 
 from rectxl.core import fields as F
 from rectxl.core.rules import RULES, Options
+from rectxl.core.text import LazyPattern
 
 __all__ = [
     "ARGPARSE_ENGLISH",
@@ -87,7 +88,7 @@ class HelpFormatter(argparse.HelpFormatter):
 _HEADING = re.compile(r"(?m)^(\S[^\n:]*[\u4e00-\u9fff]):$")
 #: what a line is never broken inside: a date written in Chinese, a run of printable ASCII (a word,
 #: an option, a path), spaces; else one character
-_TOKEN = re.compile(r"(?:\d+[年月日号])+|[!-~]+|\s+|.", re.S)
+_TOKEN = LazyPattern(r"(?:\d+[年月日号])+|[!-~]+|\s+|.", re.S)
 _NO_LINE_START = set("，。；：、）》」』”’！？…%")
 
 
@@ -178,7 +179,7 @@ def translate_error(message: str) -> str:
 
 # -- argument types ---------------------------------------------------------------------------
 
-_HAS_DAY = re.compile(r"[日号]|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|^\s*\d{8}\s*$")
+_HAS_DAY = LazyPattern(r"[日号]|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|^\s*\d{8}\s*$")
 
 
 def as_of_date(text: str) -> date:

@@ -15,6 +15,7 @@ from rectxl.core import fields as F
 from rectxl.core.deadline import parse_date
 from rectxl.core.model import Measure
 from rectxl.core.status import Stage, Status
+from rectxl.core.text import LazyPattern
 
 __all__ = ["CLOSURE_FIELDS", "FLAG_FIELDS", "closure_date", "closure_flag", "closure_stage", "flag_says",
            "is_accepted", "is_closed"]
@@ -23,10 +24,10 @@ __all__ = ["CLOSURE_FIELDS", "FLAG_FIELDS", "closure_date", "closure_flag", "clo
 CLOSURE_FIELDS = (F.ACCEPTOR, F.ACCEPTED, F.CLOSED, F.ACCEPTED_FLAG, F.CLOSED_FLAG)
 #: the yes/no columns, and the stage a yes in each records
 FLAG_FIELDS = {F.ACCEPTED_FLAG: Stage.ACCEPTED, F.CLOSED_FLAG: Stage.CLOSED}
-_NO = re.compile(r"否|未|没|不|待|尚|暂|拟|申请|[×✗✘xXnN○◇☐□]|^(?:FALSE|0)$", re.I)
+_NO = LazyPattern(r"否|未|没|不|待|尚|暂|拟|申请|[×✗✘xXnN○◇☐□]|^(?:FALSE|0)$", re.I)
 #: (a filled mark ● ■ ticks a yes/no column as √ does; TRUE and 1 are an Excel check box's or a
 #: 1/0 column's yes)
-_YES = re.compile(r"是|已|[√✓✔☑yY●■◆◉★▲]|销号|验收|通过|合格|^(?:TRUE|1)$", re.I)
+_YES = LazyPattern(r"是|已|[√✓✔☑yY●■◆◉★▲]|销号|验收|通过|合格|^(?:TRUE|1)$", re.I)
 _ORDER = {Stage.AWAITING: 1, Stage.ACCEPTED: 2, Stage.CLOSED: 3}
 
 

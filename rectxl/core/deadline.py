@@ -295,11 +295,11 @@ _CN_NUM = re.compile(r"[〇零○一二两三四五六七八九十壹贰叁肆�
 #: the capital numerals of money ("2026年陆月底", "贰零贰陆年"), as the plain ones
 _CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 #: a half year as a company's plan writes it ("2026H1", "2026年H2"), after its year
-_HALF_CODE = re.compile(r"(\d{4})年?h([12])(?![0-9a-z])")
+_HALF_CODE = LazyPattern(r"(\d{4})年?h([12])(?![0-9a-z])")
 _HALF_YEAR_WITHIN = re.compile(r"(?<![上下\d年])半年(?=内|以内|之内|时间|$)")
 #: the inspection's rectification period named with its length ("巡察整改期（3个月）内",
 #: "集中整改期内(2个月)", "巡视整改期3个月内"): that long from the feedback date
-_NAMED_PERIOD_LENGTH = re.compile(
+_NAMED_PERIOD_LENGTH = LazyPattern(
     r"(?:巡[察视]|集中)?整改(?:期|周期)(?:内)?(?:为)?\(?(\d{1,3}(?:个月|个工作日|天|日|周|个星期))\)?(?:内|以内|之内)?")
 #: a period whose end the cell does not say ("本届任期内", "巡察整改期内"): no date of its own
 _NAMED_PERIOD = re.compile(r"(?:本届|本轮|本次|这届)?(?:任期|(?:巡[察视]|集中)?整改期)"
@@ -325,20 +325,20 @@ _ODD_SEPARATORS = re.compile(r"(?<!\d)(\d{4})[。,，、](\d{1,2})[。,，、](\
 _LETTER_IN_NUMBER = re.compile(r"\d[OoIl]|[OoIl]\d")
 #: a year on one line and its month on the next ("2026年\n6月底前", a cell narrowed in Excel): one
 #: date, not a year then a month of the year after it
-_YEAR_LINE = re.compile(r"(\d{2,4}年)[ \t\u3000]*\n\s*"
+_YEAR_LINE = LazyPattern(r"(\d{2,4}年)[ \t\u3000]*\n\s*"
                         r"(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})月|[上下]半年|第?[一二三四1-4]季度|年?[底末内中])")
 
 
 #: a date said to be when the work starts ("2026年7月开始", "自2026年7月1日始"): written as 起 is,
 #: so that it is no deadline ("2026年7月开始，长期坚持" is long term, as "2026年7月起，长期坚持" is)
-_START = re.compile(r"(?<=[\d年月日号旬初])(?:开始|起始|始)")
+_START = LazyPattern(r"(?<=[\d年月日号旬初])(?:开始|起始|始)")
 #: a slash between two dates written with dots or dashes ("2026.9.30/2026.12.31", the deadline and
 #: the one it was put back to; "2026.9/2026.12"): two parts, as "2026年9月30日/2026年12月31日" are
-_DATE_SLASH = re.compile(r"(\d{4}[.\-]\d{1,2}(?:[.\-]\d{1,2})?)/(?=\d{4}[.\-年])")
+_DATE_SLASH = LazyPattern(r"(\d{4}[.\-]\d{1,2}(?:[.\-]\d{1,2})?)/(?=\d{4}[.\-年])")
 
 
 #: 元月, January, after a year or at the start ("2025年元月底前", "元月10日前")
-_FIRST_MONTH = re.compile(r"(?:(?<=年)|^)元月")
+_FIRST_MONTH = LazyPattern(r"(?:(?<=年)|^)元月")
 
 
 def _fold(text: str) -> str:
@@ -417,7 +417,7 @@ _SUFFIXES = _by_length(
 
 
 #: a stage named before its date: "第一阶段2026年8月31日前…", "第二步…", "第1批…"
-_STAGE_NAME = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批|期|轮)")
+_STAGE_NAME = LazyPattern(r"第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批|期|轮)")
 
 
 #: a label typed straight before its date, with no colon ("截止日期2026年6月30日", "完成期限…",
@@ -503,7 +503,7 @@ _P_REL_MONTH = re.compile(r"(?P<rm>本|当|这个?|下个?|次)?月"
 _P_REL_QUARTER = re.compile(r"(?P<rq>本|当|这个?|下个?|次)?季度?")
 #: the week of the feedback date, or the one after it ("本周内", "下周", "下周五前"): its Sunday, or
 #: the weekday named — the latest day the clerk can mean
-_P_REL_WEEK = re.compile(r"(?P<rw>本|当|这个?|下个?|次)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])?")
+_P_REL_WEEK = LazyPattern(r"(?P<rw>本|当|这个?|下个?|次)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])?")
 _WEEKDAY_NO = {c: k for k, c in enumerate("一二三四五六日")} | {"天": 6}
 # "8.31" / "8/31": month and day, the year from the feedback date
 _P_MD = re.compile(r"(?P<m>\d{1,2})[./\-](?P<d>\d{1,2})(?:日|号)?")
@@ -930,7 +930,7 @@ _IMMEDIATE = re.compile(
     # the work begins ("即日起长期坚持" is long term)
     r"(?:自|从)?即日(?:起|开始|始)?(?:整改|执行|落实|实施)?"
 )
-_FROM_TODAY = re.compile(r"(?:自|从)?即日(?:起|开始|始)?(?:整改|执行|落实|实施)?")
+_FROM_TODAY = LazyPattern(r"(?:自|从)?即日(?:起|开始|始)?(?:整改|执行|落实|实施)?")
 #: where a date starts (after an extension word that only counts when a date follows it)
 _DATE_AHEAD = (r"(?=\d{4}|\d{2}年|\d{1,2}月|\d{1,2}[./]\d|(?:今|本|当|明|次|下[一1]?|来)年|年[底末内中]|[上下]半年"
                r"|第?[1-4]季|q[1-4]|[本下]个?月)")
@@ -972,7 +972,7 @@ _BLANK_MARKS = re.compile(r"[/\-—_~·・]+")
 #: a status word before the deadline in brackets ("已完成（2026年12月31日前）", "正在推进（12月底前）"):
 #: the other order of "2026年9月30日（已完成）"
 _STATUS_THEN_DUE = LazyPattern(r"(?P<status>[^\d()]{1,12})\((?P<due>[^()]*\d[^()]*)\)(?P<more>\([^\d()]{2,10}\))?")
-_PARENTHETICAL = re.compile(r"\([^()]*\)?")
+_PARENTHETICAL = LazyPattern(r"\([^()]*\)?")
 #: parts of a cell: "8月底前完成自查,12月底前整改到位" has two; "/" only outside a date
 _PARTS = re.compile(r"[,;。、+&:]|(?<!\d)/|/(?!\d)")
 #: a recurring schedule, not a deadline ("每季度报告进展", "每月底前报送")

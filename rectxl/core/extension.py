@@ -32,7 +32,7 @@ from functools import lru_cache
 from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind, extension_steps, parse_date, parse_deadline
 from rectxl.core.model import Measure
-from rectxl.core.text import normalize_text, to_simplified
+from rectxl.core.text import LazyPattern, normalize_text, to_simplified
 
 __all__ = ["Extension", "applied_for_only", "extended_due", "extension_of", "extension_refused", "extension_unapproved",
            "may_be_extended"]
@@ -41,7 +41,7 @@ __all__ = ["Extension", "applied_for_only", "extended_due", "extension_of", "ext
 _EXTENDABLE = (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM, DeadlineKind.IMMEDIATE,
                DeadlineKind.IMMEDIATE_AND_LONG_TERM)
 #: a 延期时限 cell that says there is no extension
-_NONE = re.compile(r"^(?:无|否|没有|未延期|不延期|无需延期|不需要延期|未申请|未申请延期|[/\-—_～~·]+)$")
+_NONE = LazyPattern(r"^(?:无|否|没有|未延期|不延期|无需延期|不需要延期|未申请|未申请延期|[/\-—_～~·]+)$")
 
 _DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
          r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号])")
@@ -51,14 +51,14 @@ _GRANT_AFTER = re.compile(rf"(?:于|在)?({_DATE})\s*(?:[,，]?\s*经[^,，;；�
 #: "批准日期：2026年10月8日", "申请时间为2026.10.8"
 _GRANT_BEFORE = re.compile(rf"{_GRANT_WORD}(?:延期)?(?:日期|时间)?\s*[:：为于]?\s*({_DATE})")
 #: "延期至2027年6月30日", "延长整改时限到年底", "顺延至12月底前" in a remark: the new deadline
-_REMARK_STEP = re.compile(r"(?:延期|延长|顺延|推迟|延后)(?:整改|完成)?(?:时限|期限|时间)?\s*(?:至|到)\s*"
+_REMARK_STEP = LazyPattern(r"(?:延期|延长|顺延|推迟|延后)(?:整改|完成)?(?:时限|期限|时间)?\s*(?:至|到)\s*"
                           r"([^,，;；。()（）\n]{2,20})")
-_REFUSED = re.compile(r"未获?(?:批准|同意|通过)|不予|驳回|不同意|未予")
+_REFUSED = LazyPattern(r"未获?(?:批准|同意|通过)|不予|驳回|不同意|未予")
 #: an extension asked for and still awaiting its answer ("申请延期至12月底，待县委巡察办批复"): the
 #: deadline in force is still the one before it — an application is not an approval
-_AWAITED = re.compile(r"待[^,，;；。()（）]{0,8}?(?:批复|审批|批准|同意)|尚未(?:获得?)?(?:批复|批准|同意)"
+_AWAITED = LazyPattern(r"待[^,，;；。()（）]{0,8}?(?:批复|审批|批准|同意)|尚未(?:获得?)?(?:批复|批准|同意)"
                       r"|(?:审批|批复)中|未(?:收到)?批复")
-_SEPARATORS = re.compile(r"[;；\n]|(?<!\d)[,，、](?!\d)")
+_SEPARATORS = LazyPattern(r"[;；\n]|(?<!\d)[,，、](?!\d)")
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ _EXTENSION_WORD = re.compile(r"延期|延长|顺延|推迟|延后")
 _ASKED = re.compile(r"(?:申请|报批|请示|报请|提请)[^,，;；。]{0,15}?(?:延期|延长|顺延|展期)"
                     r"|(?:延期|延长|顺延|展期)[^,，;；。]{0,6}?(?:申请|请示)")
 #: … and granted ("经县委巡察办同意", "已获批准", "已报县委巡察办批准"; not "待批复")
-_GRANTED = re.compile(r"(?<![待未])(?:获批|批准|同意|批复|准予|核准)")
+_GRANTED = LazyPattern(r"(?<![待未])(?:获批|批准|同意|批复|准予|核准)")
 
 
 def extension_refused(text: str) -> bool:

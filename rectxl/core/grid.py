@@ -101,7 +101,7 @@ HEADER_SCAN_ROWS = 20
 
 #: an Excel error value, or LibreOffice's own for errors Excel has no value for (Err:502, an invalid argument)
 _ERROR_VALUE = re.compile(r"^(?:#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)|Err:5\d\d)$")
-_FOOTER = re.compile(r"^(?:注|备注|说明|填表人|制表人|制表|审核人|审核|填报人|填报单位|联系人|单位负责人)\s*[:：]?")
+_FOOTER = LazyPattern(r"^(?:注|备注|说明|填表人|制表人|制表|审核人|审核|填报人|填报单位|联系人|单位负责人)\s*[:：]?")
 #: a cell of a signature or note line under the table: a label with its colon ("填表人：王某",
 #: "单位主要负责人（签字）：", "填表日期：2026年11月18日", "注：本表一式两份")
 _FOOTER_CELL = LazyPattern(
@@ -141,7 +141,7 @@ _UNTICK_MARKS = frozenset({"×", "✗", "✘", "☐", "□", "否", "0", "无", 
 _ISSUE_ROW = LazyPattern(r"^\s*(?:问题\s*([0-9]{1,3}(?![0-9])|[0-9]{4}(?![0-9年])|[一二三四五六七八九十]{1,3})"
                         r"\s*[:：、.．]?|([0-9]{1,4})\s*[、.．](?!\d))\s*")
 #: a progress's first clause and what ends it ("2025年6月，修订制度3项。" → "2025年6月")
-_FIRST_CLAUSE = re.compile(r"\s*([^，,。；;]+)\s*(?:[，,。；;]|$)")
+_FIRST_CLAUSE = LazyPattern(r"\s*([^，,。；;]+)\s*(?:[，,。；;]|$)")
 #: a 完成时间及佐证 cell: the day it was done first ("2026年5月20日；巡河记录簿", "完成时间：2026.5.20
 #: 佐证：…"), then its evidence
 _DONE_DAY = (r"(?:(?:完成|办结)(?:时间|日期)\s*[:：]\s*)?(?:已经?于|已?于)?(?P<day>\d{4}\s*[年./\-]\s*\d{1,2}"
@@ -186,11 +186,11 @@ _MONTH_DONE = LazyPattern(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\d{1,2}\s*[�
 #: a totals row's label (汇总 is what a Chinese Excel table's totals row says)
 #: — also named for its part ("本方面小计", "政治建设方面小计：2项") and with its count after it
 #: ("合计（5个问题12项措施）", "小计 3项")
-_TOTALS = re.compile(r"^\s*(?:本(?:方面|页|类|部分|单位)|[\u4e00-\u9fff、.．]{0,24}?方面(?:问题)?)?\s*"
+_TOTALS = LazyPattern(r"^\s*(?:本(?:方面|页|类|部分|单位)|[\u4e00-\u9fff、.．]{0,24}?方面(?:问题)?)?\s*"
                      r"(?:(?:合|总|小|共)\s*计|汇\s*总)\s*(?:[:：(（].*|\d+\s*(?:个|项|条).*)?$", re.DOTALL)
 _TOTALS_FIRST = "合总小共汇"
 #: a 序号 cell numbering a section, not an issue: "一", "二、", "（三）", "Ⅰ", "第一部分"
-_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）]"
+_SECTION_NUMBER = LazyPattern(r"^\s*(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）]"
                              r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ][、.．]?|第[一二三四五六七八九十\d]+(?:部分|方面))\s*$")
 
 
@@ -450,7 +450,7 @@ _HEADER_FIELDS = _HeaderFields()
 
 #: a column under a 整改时限 group saying when the work starts or ends (开始时间 | 完成时间, 起始日期 |
 #: 截止日期) — not 实际完成时间, when it was done
-_START_OR_END = re.compile(r"^(?:计划)?(?:开始|起始|启动|完成|结束|截止|办结)(?:时间|日期)?$")
+_START_OR_END = LazyPattern(r"^(?:计划)?(?:开始|起始|启动|完成|结束|截止|办结)(?:时间|日期)?$")
 _STARTS = ("开始", "起始", "启动", "计划开始", "计划起始", "计划启动")
 
 
@@ -952,7 +952,7 @@ def _measure_status_first(texts: dict[int, str], columns: dict[str, int], duplic
 
 
 #: a header naming the measures (措施完成情况, 任务完成情况, 举措落实状态)
-_NAMES_MEASURE = re.compile(r"措施|举措|任务")
+_NAMES_MEASURE = LazyPattern(r"措施|举措|任务")
 
 
 #: one-word headers of a plain table (措施 | 单位 | 时间 | 情况): the deadline and the status, when
@@ -971,8 +971,8 @@ def _bare_words(texts: dict[int, str], found: dict[int, str], columns: dict[str,
 
 #: a measures' header saying the column gives their deadlines too (整改措施及时限, 措施及完成时限,
 #: 整改任务及时间节点), or how far they got (整改措施及完成情况)
-_MEASURE_WITH = ((F.DEADLINE, re.compile(r"(?:措施|举措|任务).*(?:时限|期限|时间|节点)")),
-                 (F.STATUS, re.compile(r"(?:措施|举措|任务).+(?:完成情况|落实情况|整改情况|进度|状态)$")))
+_MEASURE_WITH = ((F.DEADLINE, LazyPattern(r"(?:措施|举措|任务).*(?:时限|期限|时间|节点)")),
+                 (F.STATUS, LazyPattern(r"(?:措施|举措|任务).+(?:完成情况|落实情况|整改情况|进度|状态)$")))
 
 
 def _fields_in_measures(texts: dict[int, str], columns: dict[str, int]) -> None:
@@ -1137,7 +1137,7 @@ def _requirement_beside_goal(texts: dict[int, str], columns: dict[str, int],
 
 
 #: a 目标 header that names the tasks too (整改目标任务, 目标及措施), or what is required (整改要求)
-_NAMES_TASKS = re.compile(r"任务|措施|举措|要求")
+_NAMES_TASKS = LazyPattern(r"任务|措施|举措|要求")
 
 
 #: the header of a measure column that goes on with the one left of it (具体举措, 细化措施)
@@ -1358,7 +1358,7 @@ def _read_share(grid: Grid, c: int, header_row: int) -> float:
 
 
 #: a share done, as a 整改进度 column keeps it: 100, 90%, ６０％, 0.6
-_SHARE = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*[%％]?\s*$")
+_SHARE = LazyPattern(r"^\s*\d{1,3}(?:\.\d+)?\s*[%％]?\s*$")
 
 
 def _shares_beside_status(grid: Grid, header_row: int, columns: dict[str, int],
@@ -1379,7 +1379,7 @@ def _shares_beside_status(grid: Grid, header_row: int, columns: dict[str, int],
 #: ledger, the company or the bureau a row is about
 #: — or named as a group's own companies, whoever the header says answers ("责任子公司", "涉及二级单位",
 #: "所属企业"): which company the row is about, beside the 责任部门 that answers for it
-_BARE_UNIT = re.compile(r"^(?:(?:二级|下属|基层|所属|成员|子)?(?:单位|部门|公司|企业)"
+_BARE_UNIT = LazyPattern(r"^(?:(?:二级|下属|基层|所属|成员|子)?(?:单位|部门|公司|企业)"
                         r"|(?:责任|涉及|整改|对应)?(?:二级|三级|下属|所属|权属|控股|成员|子|分)(?:单位|公司|企业))(?:名称)?$")
 
 
@@ -1397,7 +1397,7 @@ def _responsible_unit_first(texts: dict[int, str], columns: dict[str, int], dupl
 
 #: the unit's head (主要领导, 主要负责人, 第一责任人): beside the leader in charge, who answers for
 #: every measure alike
-_HEAD_OF_UNIT = re.compile(r"^(?:主要|第一)(?:领导|负责人|负责同志|责任人|责任领导)")
+_HEAD_OF_UNIT = LazyPattern(r"^(?:主要|第一)(?:领导|负责人|负责同志|责任人|责任领导)")
 
 
 def _leader_in_charge_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
@@ -1424,7 +1424,7 @@ def _lead_unit_first(texts: dict[int, str], columns: dict[str, int], duplicates:
 
 
 #: the person who does the work (具体责任人, 直接责任人, 经办人, 具体承办人)
-_HANDS_ON = re.compile(r"^(?:具体|直接)|经办|承办")
+_HANDS_ON = LazyPattern(r"^(?:具体|直接)|经办|承办")
 
 
 def _specific_person_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
@@ -1482,7 +1482,7 @@ def _text_under_spanned_name(grid: Grid, first: int, header_row: int, data_start
 
 
 #: a cell that only numbers a row: "1", "2.", "（3）", "1-2", "2.1", "①"
-_A_NUMBER = re.compile(r"^\s*[(（]?\s*(?:\d{1,3}(?:\s*[-－.．]\s*\d{1,3})?|[①-⑳])\s*[)）.．、]?\s*$")
+_A_NUMBER = LazyPattern(r"^\s*[(（]?\s*(?:\d{1,3}(?:\s*[-－.．]\s*\d{1,3})?|[①-⑳])\s*[)）.．、]?\s*$")
 
 
 def _mean_length(grid: Grid, c: int, header_row: int) -> float:
@@ -2216,7 +2216,7 @@ def _row_keys(grid: Grid, header: HeaderMap, by_issue: bool = True) -> dict[tupl
 
 
 #: a period in a sheet's name: 2024年7月, 2024.07, 7月, 七月
-_SHEET_PERIOD = re.compile(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
+_SHEET_PERIOD = LazyPattern(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 
 
 def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
@@ -2291,7 +2291,7 @@ def _done_count(grid: Grid, header: HeaderMap) -> int:
 
 
 #: a sheet's name as Excel or WPS names a copy of a sheet ("台账 (2)", "台账（2）", "台账 - 副本", "台账副本")
-_COPY_NAME = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|[-－_—]?\s*副本\s*\d*)\s*$")
+_COPY_NAME = LazyPattern(r"\s*(?:[(（]\d{1,2}[)）]|[-－_—]?\s*副本\s*\d*)\s*$")
 
 
 def _small_copies(first: Grid, second: Grid, a: set[str], b: set[str]) -> bool:
@@ -2338,7 +2338,7 @@ _TITLE_UNIT = re.compile(
 )
 #: a unit named in brackets after a ledger's title that opens with who inspected, not whom
 #: ("县委第三巡察组反馈问题整改台账（东山镇人民政府）", "…整改清单（单位：县统计局）")
-_TITLE_BRACKET_UNIT = re.compile(
+_TITLE_BRACKET_UNIT = LazyPattern(
     r"(?:台账|清单|表)\s*[（(](?:(?:填报|责任|被巡察)?单位[:：]\s*)?(?P<cpc>中共)?"
     r"([^（()）:：]{2,30}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处"
     r"|会|联|学校|小学|中学|大学|幼儿园|银行|支行|分行|村|社区|嘎查|机关))"
@@ -2351,14 +2351,14 @@ _TITLE_ORG = re.compile(r"(机关党委|机关党总支|机关党支部|党组|�
 #: a 单位名称 that is itself a Party organisation: it signs the notice
 _PARTY_ORG = re.compile(r"(?:党组|党委|党工委|党总支|党支部|委员会)$|^中共.{1,12}(?<!党)[省市县区州旗盟]委$")
 #: a local Party committee named short (××市委, ××县委): with 中共 before it, it is the committee
-_LOCAL_COMMITTEE = re.compile(r"(?<!党)[省市县区州旗盟]委$")
+_LOCAL_COMMITTEE = LazyPattern(r"(?<!党)[省市县区州旗盟]委$")
 #: a government commission ends in 委员会 too, and is no Party committee: it signs as its 党组
 #: (卫生健康委员会, 发展和改革委员会, 教育委员会 …)
 _GOVERNMENT_COMMISSION = LazyPattern(
     r"(?:卫生|健康|卫计|发展|改革|发改|教育|住房|建设|民族|宗教|国有资产|国资|经济|信息化|科学技术|科技|人口|"
     r"计划生育|体育|交通|农业|农村|机构编制|规划|工业|商务|民政|财政|水利|审计|统计|保密)[\u4e00-\u9fff]{0,10}委员会$")
 #: "（盖章）" after a 填报单位's name
-_STAMP_NOTE = re.compile(r"[（(][^)）]*[)）]$")
+_STAMP_NOTE = LazyPattern(r"[（(][^)）]*[)）]$")
 _FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*([^\s:：]{2,40})")
 #: a date in the title rows after its key; the date may be its month alone ("反馈时间：2025年4月",
 #: as 基本信息 may write it — its last day), not the start of a range of months
@@ -2512,7 +2512,7 @@ def _signs_for(filler: str, unit: str) -> bool:
 
 #: the name Excel, WPS or LibreOffice gives a column of a Table (插入表格) left without one ("列1",
 #: "Column2", "列 3"), or pandas an unnamed one ("Unnamed: 9"): no word of the office's
-_AUTO_NAMED = re.compile(r"^(?:列|column|字段|field|unnamed:?)\s*_?\d{1,3}$", re.IGNORECASE)
+_AUTO_NAMED = LazyPattern(r"^(?:列|column|字段|field|unnamed:?)\s*_?\d{1,3}$", re.IGNORECASE)
 
 
 def _auto_named_empty(grid: Grid, c: int, text: str, start: int) -> bool:
@@ -2702,7 +2702,7 @@ def _issues_without_tasks(ledger: Ledger, issue_list: Mapping[str, _ListedIssue]
 _UNIT_SHEET_NAME = LazyPattern(
     r"[\u4e00-\u9fff]{1,16}(?:室|股|科|处|局|办|中心|所|队|站|委|部|院|校|学|馆|社区|村|镇|乡|街道|公司|支部|党委|党组)")
 #: words of a sheet's name that say what it holds, not whose it is
-_NOT_A_UNIT_SHEET = re.compile(
+_NOT_A_UNIT_SHEET = LazyPattern(
     r"台账|问题|方面|清单|汇总|统计|说明|信息|整改|巡察|巡视|目录|对照|附件|填表|模板|示例|样表|名录")
 
 
@@ -2720,11 +2720,11 @@ def _sheet_units(picked: list[tuple[Grid, HeaderMap]]) -> dict[str, str]:
 
 
 #: what a sheet named by its unit may add after the unit's name ("财务股台账", "办公室整改台账")
-_LEDGER_SUFFIX = re.compile(r"(?:巡察)?(?:整改)?(?:台账|任务清单|清单)$")
+_LEDGER_SUFFIX = LazyPattern(r"(?:巡察)?(?:整改)?(?:台账|任务清单|清单)$")
 
 
 #: what a table's title says after the aspect it is about ("…方面问题整改落实台账", "…方面整改清单")
-_TABLE_TITLE_TAIL = re.compile(r"(?<=方面)(?:存在的?)?(?:问题)?(?:巡察)?(?:反馈)?(?:问题)?(?:整改)?(?:落实)?(?:情况)?"
+_TABLE_TITLE_TAIL = LazyPattern(r"(?<=方面)(?:存在的?)?(?:问题)?(?:巡察)?(?:反馈)?(?:问题)?(?:整改)?(?:落实)?(?:情况)?"
                                r"(?:台账|任务清单|清单|明细表|一览表|统计表|表)$")
 _TABLE_TITLE_ENDS = ("台账", "清单", "表")
 
@@ -2736,7 +2736,7 @@ _CATEGORY_LABEL = re.compile(r"^\s*[(（][一二三四五六七八九十\d]+[)�
 #: how an aspect heading's number begins (一、 第一方面 Ⅰ、): a cheap test before :func:`_aspect_heading`
 _ASPECT_NUMERAL_FIRST = frozenset("一二三四五六七八九十第ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ")
 #: an issue's own number opening a text: "1.", "2、", "问题3："
-_ISSUE_NUMBER_FIRST = re.compile(r"^\s*(?:\d{1,3}\s*[、.．](?![\d.．])|问题\s*\d{1,3}\s*[:：、.．])")
+_ISSUE_NUMBER_FIRST = LazyPattern(r"^\s*(?:\d{1,3}\s*[、.．](?![\d.．])|问题\s*\d{1,3}\s*[:：、.．])")
 #: an aspect's name without a number, alone on its row: "…方面", "…方面问题", "…方面存在的问题"
 _UNNUMBERED_ASPECT = LazyPattern(r"[\u4e00-\u9fff“”、（）()]{2,30}方面(?:问题|存在的问题|的问题)?[:：]?")
 _ASPECT_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:方面|部分)|[一二三四五六七八九十]+[、.．]"
@@ -2905,7 +2905,7 @@ def _with_columns(grid: Grid, header: HeaderMap, added: list[tuple[str, list[Any
 
 
 #: a task's code naming its issue's before it ("1-2", "W1-2", "2.1"): the issue's code
-_TASK_OF_ISSUE = re.compile(r"^(.+?)\s*[-－—.．_]\s*\d{1,3}$")
+_TASK_OF_ISSUE = LazyPattern(r"^(.+?)\s*[-－—.．_]\s*\d{1,3}$")
 
 
 def _issue_codes_from_task_codes(grids: Sequence[Grid], picked: list[tuple[Grid, HeaderMap]],
@@ -2963,7 +2963,7 @@ def _code(v: Any) -> str:
     return "" if _blank(v) else _WS_ANY.sub("", _text(v))
 
 
-_WS_ANY = re.compile(r"\s+")
+_WS_ANY = LazyPattern(r"\s+")
 
 
 def _duty_list(grid: Grid, mapping: dict[str, str]) -> tuple[dict[str, str], dict[str, dict[str, str]]] | None:
@@ -3136,7 +3136,7 @@ _NUMBERED_SHEET = LazyPattern(r"第([一二三四五六七八九十\d]+)(?:方�
 #: a sheet named by a number and nothing more: "一", "二、", "3"
 _BARE_NUMBER = LazyPattern(r"([一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]?")
 #: what a title says before the aspect it is about: the unit and who fed it back ("某某局巡察反馈…")
-_TITLE_LEAD = re.compile(r"^.*(?:反馈|指出|发现|关于|对照)的?")
+_TITLE_LEAD = LazyPattern(r"^.*(?:反馈|指出|发现|关于|对照)的?")
 
 
 def _titled_aspect(title: str) -> str | None:
@@ -3156,9 +3156,9 @@ _TITLE_ASPECT = LazyPattern(r"(?:[(（]|——|--|－－)\s*((?:[一二三四五
 #: the longest clause closing a measure's text that is read as its status ("已完成", "正在推进中")
 _STATUS_CLAUSE = 8
 #: what parts a measure's text into clauses, one of them its deadline (or its status)
-_DUE_CLAUSES = re.compile(r"[，,；;。（）()\n]|完成时限[:：]|时限[:：]")
+_DUE_CLAUSES = LazyPattern(r"[，,；;。（）()\n]|完成时限[:：]|时限[:：]")
 #: what parts the owners a cell lists ("南山社区、北湖社区", "张某，李某")
-_OWNER_SEPARATORS = re.compile(r"[、，,；;/\s]+")
+_OWNER_SEPARATORS = LazyPattern(r"[、，,；;/\s]+")
 
 
 class _Builder:

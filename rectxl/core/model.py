@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from rectxl.core import fields as F
 from rectxl.core.deadline import Deadline, DeadlineKind, month_end
 from rectxl.core.status import Status
-from rectxl.core.text import col_index
+from rectxl.core.text import LazyPattern, col_index
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,14 +44,14 @@ SetAsidePart = tuple[str, str, tuple[tuple[str, str, str], ...]]
 
 #: the two words for an inspection (traditional 巡視 as typed in a notice copied from Hong Kong or
 #: Taiwan sites counts as 巡视)
-_INSPECTION_WORDS = re.compile(r"巡[视視]|巡察")
+_INSPECTION_WORDS = LazyPattern(r"巡[视視]|巡察")
 #: names that say 巡视 about something else: the regulations every 巡察 notice cites
 #: ("根据《中国共产党巡视工作条例》…") and the speeches it studies ("关于巡视工作的重要论述")
-_NOT_THE_ROUND = re.compile(r"巡[视視](?:巡察)?工作条例|关于巡[视視](?:巡察)?工作的?重要论述")
+_NOT_THE_ROUND = LazyPattern(r"巡[视視](?:巡察)?工作条例|关于巡[视視](?:巡察)?工作的?重要论述")
 #: a 回头看 (a second look), quoted or not, in simplified or traditional characters
-_SECOND_LOOK = re.compile(r"回[头頭][看]")
+_SECOND_LOOK = LazyPattern(r"回[头頭][看]")
 #: the inspecting group a preamble names ("市委第二巡察组", "巡视组", "县委巡察办")
-_GROUP = re.compile(r"巡[察视視](?:第.{1,4})?[组組办辦]")
+_GROUP = LazyPattern(r"巡[察视視](?:第.{1,4})?[组組办辦]")
 
 
 @dataclass(slots=True)

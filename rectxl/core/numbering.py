@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from rectxl.core.text import CIRCLED_NUM, ROMAN, ROMAN_SMALL, fold, label_number, ordinal, to_int
+from rectxl.core.text import CIRCLED_NUM, ROMAN, ROMAN_SMALL, LazyPattern, fold, label_number, ordinal, to_int
 
 __all__ = [
     "CIRCLED",
@@ -51,7 +51,7 @@ _ISSUE_RE = re.compile(rf"^\s*(?:(?:问题)?(\d+|{_CN}(?=\s*[、.．:：]))\s*[.
 
 #: a count written after a heading: "…方面（共2个问题、3项措施）", "（3个问题）", "（2个）", "（5项措施）";
 #: group 1 the issues it counts, when it counts them
-_COUNT_NOTE = re.compile(
+_COUNT_NOTE = LazyPattern(
     r"\s*[(（]\s*(?:共|计|合计)?\s*(?:(\d{1,3})\s*个(?:具体)?(?:问题)?|\d{1,4}\s*(?:项|条)(?:整改)?措施)"
     r"(?:\s*[,，、;；]\s*(?:共|计)?\s*\d{1,4}\s*(?:个|项|条)(?:整改)?(?:问题|措施))?\s*[)）]\s*$")
 
@@ -69,7 +69,7 @@ def split_count_note(title: str) -> tuple[str, int | None]:
 
 #: a sentence of counts after a heading: "该方面共3个问题，已整改完成2个。" — group 1, 2 or 3 the
 #: issues it counts
-_COUNT_SENTENCE = re.compile(r"^(?:(?:该|本|此)方面|其中)?[^。]{0,8}?(?:共|计|有|涉及|包括)\s*(?:(\d{1,3})\s*个"
+_COUNT_SENTENCE = LazyPattern(r"^(?:(?:该|本|此)方面|其中)?[^。]{0,8}?(?:共|计|有|涉及|包括)\s*(?:(\d{1,3})\s*个"
                              r"(?:具体)?问题|(?:巡察|巡视)?(?:反馈|发现|收到|指出)?的?问题\s*(\d{1,3})\s*个)"
                              # a unit's count under its heading: "巡察反馈问题12个，已完成整改10个"
                              r"|^(?:巡察|巡视)?组?(?:反馈|发现|指出)的?问题\s*(\d{1,3})\s*个")
@@ -180,9 +180,9 @@ def issue_body(text: str) -> tuple[str, str]:
 
 #: an aspect named by its field alone ("政治建设", "全面从严治党", "选人用人", "上轮巡察整改",
 #: "党的领导"): short, ending in the field's noun, no shortfall said in it
-_BARE_FIELD = re.compile(r"^[\u4e00-\u9fff“”]{0,10}"
+_BARE_FIELD = LazyPattern(r"^[\u4e00-\u9fff“”]{0,10}"
                          r"(?:建设|治党|纪律|用人|管理|作风|监督|整改|工作|领导|意识形态|责任)$")
-_SHORTFALL = re.compile(r"[不未缺弱差乱松软虚慢低难欠失]|问题|滞后")
+_SHORTFALL = LazyPattern(r"[不未缺弱差乱松软虚慢低难欠失]|问题|滞后")
 
 
 def names_a_field(title: str) -> bool:
@@ -278,7 +278,7 @@ def _first_second(folded: str) -> list[tuple[int, int]]:
 
 
 #: what may stand before a cell's list: a label ("整改措施：")
-_LIST_LABEL = re.compile(r"^(?:整改|具体|主要)?(?:措施|举措|进展|情况)?\s*:?$")
+_LIST_LABEL = LazyPattern(r"^(?:整改|具体|主要)?(?:措施|举措|进展|情况)?\s*:?$")
 _LIST_OPENS = re.compile(r"[\s\u3000]*(?:[一二三四五六七八九十\d(（①-⑳⑴-⒇１-９]|整改|具体|主要|措施|举措|进展|情况)")
 _ITEM_TRIM = " \t\n\u3000。.;；,，、"
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from rectxl.core.findings import SEVERITY_LABELS, Finding, Severity, json_value
-from rectxl.core.text import cn_date, cn_written_date, name_list
+from rectxl.core.text import LazyPattern, cn_date, cn_written_date, name_list
 from rectxl.core.validate import Report
 
 __all__ = ["CSV_COLUMNS", "FINDING_FIELDS", "cell_text", "looks_like_formula", "safe_cell_text", "to_csv", "to_html",
@@ -25,7 +25,7 @@ CSV_COLUMNS = (*FINDING_FIELDS, "file")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = LazyPattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def safe_cell_text(value: Any) -> Any:
@@ -61,7 +61,7 @@ def cell_text(value: Any) -> Any:
     return _CONTROL.sub("", value)
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T00:00:00)?$")
+_ISO_DAY = LazyPattern(r"\d{4}-\d{2}-\d{2}(?:T00:00:00)?$")
 
 
 def _cn_date_value(value: date) -> str:

@@ -718,7 +718,7 @@ _NEG_START = re.compile(
 #: after a negation: closure not reached (尚未验收, 未销号) — awaiting, not failed
 _NEG_CLOSURE = re.compile(r"(?:进行|组织|申请|办理)?(?:验收|销号|销项)$")
 #: after a negation: what is not (yet) achieved (未完成整改任务, 未完全整改到位, 验收未通过 …)
-_NEG_DONE = re.compile(
+_NEG_DONE = LazyPattern(
     r"(?:有|能|按期|按时|如期|全部|完全|全面|彻底|及时|真正|如数|足额|按要求|按计划)*"
     r"(?:完成|到位|彻底|办结|完结|达到|达标|落实|解决|合格|通过|验收|销号|整改|结束|闭环|见效|完工|"
     r"竣工|清零|见底|清仓|纠正|处理|改正|实现|办理|落地|收回|追回|退还|到账|拨付|兑现|见到成效|取得成效|到期|"
@@ -730,7 +730,7 @@ _NEG_DONE = re.compile(
 )
 #: after a negation: a verb that is done with 已 (:data:`_V_RES`) not yet done — 未建立, 尚未出台办法,
 #: 未召开, 尚未成立: the work is not finished, as 未落实 says
-_NEG_RESULT = re.compile(rf"(?:{_DONE_ADV})?(?:{_V_RES})[\u4e00-\u9fff]{{0,4}}$")
+_NEG_RESULT = LazyPattern(rf"(?:{_DONE_ADV})?(?:{_V_RES})[\u4e00-\u9fff]{{0,4}}$")
 #: after 不: a verdict on the work (不到位, 不彻底, 不够彻底, 不明显, 不合格 …)
 _NOT_VERDICT = re.compile(
     r"(?:够|太|很|十分|完全|尽)?(?:到位|彻底|明显|合格|达标|理想|够|力|佳|好|及时|规范|完善|全面|完全|"
@@ -742,7 +742,7 @@ _PROBLEM = re.compile(r"(?:问题|现象|情况|行为|短板|差距)$")
 _NEG_BEFORE = re.compile(
     rf"(?:{_SUBJ}|[\u4e00-\u9fff]{{1,4}}|(?:仅|只)?[尚仍还有余剩]+\d{{1,3}}[项个条件处户家笔名人所座台])?")
 #: an explicit word of completion, needed when a status is read from the end of a sentence
-_DONE_MARK = re.compile(r"已|完成|完毕|到位|办结|完结|合格|通过|清零|闭环")
+_DONE_MARK = LazyPattern(r"已|完成|完毕|到位|办结|完结|合格|通过|清零|闭环")
 #: a question, not an answer (已完成？ 是否完成)
 _DOUBT = re.compile(r"\?|是否|吗$|么$")
 
@@ -773,12 +773,12 @@ _NOT_IN_PLACE = LazyPattern(
 )
 #: before a verdict in its clause: a subject or a check, not something done to others
 #: ("对整改不到位的2名干部问责"), a negation ("未发现反弹") or "not yet" ("尚未通过验收": awaiting)
-_FAILED_NOT_LEAD = re.compile(
+_FAILED_NOT_LEAD = LazyPattern(
     r"对|针对|关于|将|把|督促|指导|帮助|防止|避免|杜绝|是否|的|(?:未|无|没有?|不|尚|暂|还)$"
 )
 #: after a verdict in its clause: it names a thing, counts others or comes before a later step
 #: ("验收不合格的项目", "检查不合格单位3家已整改", "重新整改后验收合格", "重新整改完毕")
-_FAILED_NOT_TAIL = re.compile(r"的|后|了|问题|情况|现象|\d|已|完毕|完成|到位|办结")
+_FAILED_NOT_TAIL = LazyPattern(r"的|后|了|问题|情况|现象|\d|已|完毕|完成|到位|办结")
 
 # -- splitting a cell into clauses ------------------------------------------------------------
 
@@ -1236,7 +1236,7 @@ _HISTORY_LABEL = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:份)?(?:\d{1,2}[日号])?|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?|第\d{1,2}次)(?:状态)?(?:为|是)?"
 )
 #: a bracketed note of what the status was before ("原为正在推进", "此前为推进中")
-_HISTORY_NOTE = re.compile(r"(?:原状态|原来|原先|之前|此前|曾经?|上期|上月|上次|原)(?:为|是)?[:：]?")
+_HISTORY_NOTE = LazyPattern(r"(?:原状态|原来|原先|之前|此前|曾经?|上期|上月|上次|原)(?:为|是)?[:：]?")
 #: a status changed, written with an arrow ("正在推进→已完成")
 _ARROW = re.compile(r"→|⇒|=>|->|➡|⟶|⇨")
 
@@ -1316,7 +1316,7 @@ _BOX_AFTER = LazyPattern(r"([^□☐▢■☑☒✓✔√]+?)\s*([□☐▢■�
 #: "已完成，正在推进，未启动", one a line); such a cell is short
 _OPTIONS = re.compile(r"[/／|｜、,，;；\s]+")
 _OPTIONS_MAX = 64
-_CHOICE = re.compile(r"[/／|｜、]")
+_CHOICE = LazyPattern(r"[/／|｜、]")
 #: the prompt before a template's options ("请填写：", "（请选择）")
 _OPTIONS_PROMPT = re.compile(
     r"^[(（]?(?:请|可|需)?(?:在下列|从下列|从以下|从下拉|下拉)?(?:选择|填写|填报|勾选|选填|选)"
@@ -1645,7 +1645,7 @@ def _listed_statuses(text: str) -> StatusReading | None:
 
 
 #: a status cell's items numbered as headings are ("一、已完成\n二、整改中", "一、已完成；二、整改中")
-_HEADING_ITEM = re.compile(r"(?:^|[\n；;。])\s*[一二三四五六七八九十]{1,2}、")
+_HEADING_ITEM = LazyPattern(r"(?:^|[\n；;。])\s*[一二三四五六七八九十]{1,2}、")
 
 
 def _status_items(text: str) -> list[str] | None:
@@ -1888,7 +1888,7 @@ def split_opening_reading(text: str, *, by_rules: bool = False) -> tuple[StatusR
 
 
 #: a share said to be done or reached, not a bare figure
-_SHARE_SAID = re.compile(r"完成|进度|整改率|达到")
+_SHARE_SAID = LazyPattern(r"完成|进度|整改率|达到")
 
 
 def _ruled_opening(head: str) -> Status | None:
@@ -1904,7 +1904,7 @@ def _ruled_opening(head: str) -> Status | None:
 
 
 #: the day an account is given as of, before its status ("截至9月底，", "截止目前，", "目前，")
-_AS_OF_LEAD = re.compile(r"^(?:(?:截至|截止)到?[^，,。；;：:]{1,14}?|目前|当前|现在)\s*[，,]\s*")
+_AS_OF_LEAD = LazyPattern(r"^(?:(?:截至|截止)到?[^，,。；;：:]{1,14}?|目前|当前|现在)\s*[，,]\s*")
 #: a status word, a note in brackets right after it, and what follows
 _NOTED_OPENING = re.compile(r"([^（(。；;，,：:\n]{2,10}?)\s*[（(]([^（()）]+)[)）]\s*[。；;，,]?\s*(.*)$", re.S)
 
@@ -1933,7 +1933,7 @@ _DAY_LABELLED = LazyPattern(
     # a day alone in brackets, maybe "by" it ("已完成（2026年3月前）（长期坚持）")
     rf"|(?<=[（(])\s*(?P<by>(?:{_SAID_DAY})\s*(?:前|之前|以前)?)(?=\s*[)）]))"
     r"\s*[)）。.；;]?\s*$")
-_DAY_CLAUSES = re.compile(r"[，,。；;]|(?=[（(])")
+_DAY_CLAUSES = LazyPattern(r"[，,。；;]|(?=[（(])")
 
 
 def finished_day(text: str) -> tuple[str, bool]:

@@ -17,6 +17,47 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
+
+class LazyPattern:
+    """A regular expression compiled the first time it is used.
+
+    For the patterns of rare paths (a festival deadline, a tick-box status, a form's foot): a
+    pattern over the CJK range costs up to a millisecond to compile, and ``rectxl check`` on a
+    small ledger is mostly start-up — what a pattern never used costs is paid by every run."""
+
+    __slots__ = ("_compiled", "_flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def _re(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self._flags)
+        return self._compiled
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._re().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._re().match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._re().fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str) -> Iterator[re.Match[str]]:
+        return self._re().finditer(string)
+
+    def findall(self, string: str) -> list[Any]:
+        return self._re().findall(string)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[Any]:
+        return self._re().split(string, maxsplit)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self._re().sub(repl, string, count)
+
 __all__ = [
     "CN_NUM",
     "END_PUNCT",
@@ -72,8 +113,8 @@ _TRANSLATE = str.maketrans(
         "\ufeff": None,
     }
 )
-_MULTI_SPACE = re.compile(r" {2,}")
-_SPACE_AROUND_NL = re.compile(r" *\n *")
+_MULTI_SPACE = LazyPattern(r" {2,}")
+_SPACE_AROUND_NL = LazyPattern(r" *\n *")
 # Text made only of these characters needs no clean-up (fast path for the common case): ASCII
 # and Latin-1 letters and punctuation, general punctuation (“” ‘’ — … ※), letterlike symbols,
 # arrows, shapes and dingbats (℃ → √ ■ ★ ①), CJK punctuation and ideographs, full-width forms.
@@ -85,10 +126,10 @@ _NEEDS_WORK = re.compile(
 )
 #: what a web system leaves in an exported cell: tags and character entities ("<p>已完成</p>",
 #: "正在推进&nbsp;&nbsp;", "已完成<br/>召开专题会2次")
-_MARKUP = re.compile(
+_MARKUP = LazyPattern(
     r"</?(?:p|br|span|div|font|b|strong|i|em|u|li|ul|ol|td|tr|th|a|img|sup|sub|h[1-6])\b[^<>]{0,200}>"
     r"|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,6});", re.IGNORECASE)
-_MARKUP_BREAK = re.compile(r"<br\b|</(?:p|div|li|tr|h[1-6])>", re.IGNORECASE)
+_MARKUP_BREAK = LazyPattern(r"<br\b|</(?:p|div|li|tr|h[1-6])>", re.IGNORECASE)
 
 
 #: ``needs_cleaning(s)`` is ``None`` when ``normalize_text(s)`` would return the str ``s`` itself
@@ -160,7 +201,7 @@ def _unmark(m: re.Match[str]) -> str:
     return "\n" if _MARKUP_BREAK.match(found) else ""
 
 
-_ALL_SPACE = re.compile(r"\s+")
+_ALL_SPACE = LazyPattern(r"\s+")
 
 
 def fold_text(value: object) -> str:
@@ -327,7 +368,7 @@ def cn_numeral_date(d: date) -> str:
 
 
 #: a date cell's text as the reader gives it ("2026-10-31", "2026-10-31T14:30:00")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+)?$")
+_ISO_DATE = LazyPattern(r"^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+)?$")
 
 
 def cn_written_date(text: str) -> str:
@@ -356,7 +397,7 @@ def ordinal(n: int) -> str:
 
 #: ASCII punctuation → the full-width form Chinese text uses
 _ZH_PUNCT = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
-_ASCII_PUNCT = re.compile(r"[,:;!?]")
+_ASCII_PUNCT = LazyPattern(r"[,:;!?]")
 _CJK = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’…—]"
 
 
@@ -380,8 +421,8 @@ def _punct_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     )
 
 
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
-_NUMBER_IN_PAREN = re.compile(r"\((\d{1,3})\)")
+_IDEOGRAPH = LazyPattern(r"[\u3400-\u9fff]")
+_NUMBER_IN_PAREN = LazyPattern(r"\((\d{1,3})\)")
 
 
 def _zh_quotes(text: str, mark: str, opening: str, closing: str) -> str:
@@ -469,7 +510,7 @@ _PLACEHOLDER = re.compile(r"^(?:无|暂无|没有|空|略|待补充?|待补|后�
 _GOES_ON_CHARS = frozenset("的和与及并或跟对把将被给向于从")
 #: a line that sets someone to work, the work on the next line ("组织全体执法人员\n开展业务培训",
 #: "督促各党支部\n按月开展主题党日"): a verb that has others act, then only who is to act
-_PIVOT_LINE = re.compile(
+_PIVOT_LINE = LazyPattern(
     r"^(?:组织|督促|要求|推动|指导|安排|责成|动员|引导|带领|召集|邀请|促使|鼓励|协调|指派|通知)"
     r"[^，,。；;：:、]{0,16}(?:全员|人员|干部|党员|职工|员工|群众|成员|委员|支部|科室|股室|站所|单位|部门|班子"
     r"|教师|老师|医生|医务人员|护士|村|社区|学校|企业|子公司|公司|乡镇|街道)$")
@@ -629,45 +670,3 @@ def to_simplified(text: str) -> str:
     """Traditional characters folded to simplified (長期堅持 → 长期坚持, 問題 → 问题), one character
     for one character; everything else unchanged. Apply before matching Chinese words."""
     return text.translate(TRAD_TO_SIMP) if _TRADITIONAL_CHAR.search(text) else text
-
-
-
-class LazyPattern:
-    """A regular expression compiled the first time it is used.
-
-    For the patterns of rare paths (a festival deadline, a tick-box status, a form's foot): a
-    pattern over the CJK range costs up to a millisecond to compile, and ``rectxl check`` on a
-    small ledger is mostly start-up — what a pattern never used costs is paid by every run."""
-
-    __slots__ = ("_compiled", "_flags", "pattern")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = pattern
-        self._flags = flags
-        self._compiled: re.Pattern[str] | None = None
-
-    def _re(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self._flags)
-        return self._compiled
-
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._re().search(string, pos, endpos)
-
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._re().match(string, pos, endpos)
-
-    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._re().fullmatch(string, pos, endpos)
-
-    def finditer(self, string: str) -> Iterator[re.Match[str]]:
-        return self._re().finditer(string)
-
-    def findall(self, string: str) -> list[Any]:
-        return self._re().findall(string)
-
-    def split(self, string: str, maxsplit: int = 0) -> list[Any]:
-        return self._re().split(string, maxsplit)
-
-    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        return self._re().sub(repl, string, count)

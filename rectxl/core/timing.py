@@ -23,6 +23,7 @@ from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import applied_for_only, extended_due, may_be_extended
 from rectxl.core.model import LedgerInfo, Measure
 from rectxl.core.status import Status, box_choices
+from rectxl.core.text import LazyPattern
 
 __all__ = [
     "DEFAULT_WARN_DAYS",
@@ -66,8 +67,8 @@ GRADE_WORDS = {
 DEFAULT_WARN_DAYS: tuple[int, ...] = (15,)
 #: 基本信息 keys naming the thresholds ("预警天数", "预警天数（天）", "提前预警天数" …)
 _WARN_KEY = re.compile(r"^(?:提前)?预警(?:天数|时限|期限)")
-_NUMBER = re.compile(r"\d+")
-_WARN_TEXT = re.compile(r"^\s*\d+\s*(?:天|日)?\s*(?:[,，、;；/\s]\s*\d+\s*(?:天|日)?\s*)?$")
+_NUMBER = LazyPattern(r"\d+")
+_WARN_TEXT = LazyPattern(r"^\s*\d+\s*(?:天|日)?\s*(?:[,，、;；/\s]\s*\d+\s*(?:天|日)?\s*)?$")
 
 #: deadlines that are (also) long term: a measure marked 长期坚持 under them is on track
 _CONTINUES = (DeadlineKind.LONG_TERM, DeadlineKind.DATE_AND_LONG_TERM, DeadlineKind.IMMEDIATE_AND_LONG_TERM)

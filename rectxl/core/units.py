@@ -71,16 +71,16 @@ def split_names(text: str) -> list[str]:
 
 
 #: a phone number, with what labels it ("联系电话：", "手机"), in brackets or not
-_PHONE = re.compile(r"[(（]?\s*(?:联系)?(?:电话|手机|座机|tel|Tel|TEL)?\s*[:：]?\s*(?:\+?86[-\s]?)?"
+_PHONE = LazyPattern(r"[(（]?\s*(?:联系)?(?:电话|手机|座机|tel|Tel|TEL)?\s*[:：]?\s*(?:\+?86[-\s]?)?"
                     r"(?:0\d{2,3}[-\s]?)?\d{7,11}(?:转\d{1,5})?\s*[)）]?")
 #: a line (or a list item) holding only a phone number
-_PHONE_LINE = re.compile(r"(?m)^[\s(（]*(?:联系)?(?:电话|手机)?\s*[:：]?\s*(?:0\d{2,3}[-\s]?)?\d{7,11}[\s)）]*$")
+_PHONE_LINE = LazyPattern(r"(?m)^[\s(（]*(?:联系)?(?:电话|手机)?\s*[:：]?\s*(?:0\d{2,3}[-\s]?)?\d{7,11}[\s)）]*$")
 #: a post written beside a person's name, in brackets, after a space or a slash, or before it
 _POST = (r"(?:[\u4e00-\u9fff]{0,6}?(?:局长|科长|股长|所长|站长|队长|主任|书记|镇长|乡长|县长|部长|院长|委员|干事|科员"
          r"|主席|经理|会计|出纳|负责人|联络员|专干|分管领导|分管))")
-_POST_AFTER = re.compile(rf"(?:[(（]{_POST}[)）]|[\s/／]+{_POST})$")
-_POST_BEFORE = re.compile(rf"^{_POST}[\s:：/／]+(?=[\u4e00-\u9fff]{{2,4}}$)")
-_POST_ALONE = re.compile(rf"^{_POST}$")
+_POST_AFTER = LazyPattern(rf"(?:[(（]{_POST}[)）]|[\s/／]+{_POST})$")
+_POST_BEFORE = LazyPattern(rf"^{_POST}[\s:：/／]+(?=[\u4e00-\u9fff]{{2,4}}$)")
+_POST_ALONE = LazyPattern(rf"^{_POST}$")
 
 
 def _person_alone(name: str) -> str:
@@ -282,8 +282,8 @@ def _all_roles(text: str) -> tuple[tuple[str, str], ...]:
 
 
 #: a bracket holding a list ("党政办（李四、王五）", "财务股（配合：审计股、纪检组）")
-_BRACKETED_LIST = re.compile(r"[(（]([^（()）]*[、,，;；/／][^（()）]*)[)）]")
-_BRACKET_ROLE = re.compile(r"^(?:配合|协办|协助)(?:单位|部门)?[:：]")
+_BRACKETED_LIST = LazyPattern(r"[(（]([^（()）]*[、,，;；/／][^（()）]*)[)）]")
+_BRACKET_ROLE = LazyPattern(r"^(?:配合|协办|协助)(?:单位|部门)?[:：]")
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
@@ -390,7 +390,7 @@ def _place_prefixed(short: str, long: str) -> bool:
 _FILLER_WORDS = ("综合",)
 #: a join inside what an abbreviation drops: the rest of one word and the start of the next
 #: (住房和城乡建设局 / 住建局, 发展和改革局 / 发改局)
-_JOINS = re.compile("[和与及]")
+_JOINS = LazyPattern("[和与及]")
 
 
 def _same_unit(short: str, long: str) -> bool:
@@ -458,25 +458,26 @@ def unit_spellings(counts: Counter[str], keep: Iterable[str] = ()) -> dict[str, 
 # :func:`one_unit`, which it builds on.
 
 #: the Party committee of a place, written around its name ("中共东山镇委员会", "中共青石县委")
-_WRAPPED = re.compile(r"^(?:中共|中国共产党)(.{2,}?)(?:委员会|委)$")
+_WRAPPED = LazyPattern(r"^(?:中共|中国共产党)(.{2,}?)(?:委员会|委)$")
 #: how a place's name ends (a 委员会 around it is the place's Party committee)
 _PLACE_END = ("镇", "乡", "街道", "县", "区", "市", "旗", "州", "村", "社区", "办事处", "场")
-_PARTY_HEAD = re.compile(r"^(?:中共|中国共产党)")
+_PARTY_HEAD = LazyPattern(r"^(?:中共|中国共产党)")
 #: how a unit's name ends once its Party body is taken off (not "县直" of 县直机关党委)
-_UNIT_END = re.compile(r"(?:局|委|办|院|所|站|中心|馆|部|会|联|协|厅|处|室|队|社|公司|集团|学校|中学|小学|镇|乡|街道"
+_UNIT_END = LazyPattern(r"(?:局|委|办|院|所|站|中心|馆|部|会|联|协|厅|处|室|队|社|公司|集团|学校|中学|小学|镇|乡|街道"
                        r"|办事处|村|社区|园区|开发区|林场|农场|厂|银行|台|团|署|司|县|区|市|旗)$")
-_PARTY_TAIL = re.compile(r"(?:机关)?(?:党组|党委|党工委|党总支|党支部)$")
+_PARTY_TAIL = LazyPattern(r"(?:机关)?(?:党组|党委|党工委|党总支|党支部)$")
 #: the place a unit's name may open with and be written without ("县财政局" / "财政局",
 #: "青石县财政局"); not the 市 of 市场监管局
-_PLACE_HEAD = re.compile(r"^(?:[县区旗](?=..)|市(?![场政民])(?=..)|[\u4e00-\u9fff]{1,4}?(?:省|自治区|自治州|县|区|旗))")
+_PLACE_HEAD = LazyPattern(
+    r"^(?:[县区旗](?=..)|市(?![场政民])(?=..)|[\u4e00-\u9fff]{1,4}?(?:省|自治区|自治州|县|区|旗))")
 #: the Communist Youth League committee of a place, written in full or short ("共青团清河县委员会",
 #: "团县委", "共青团青石县委")
-_LEAGUE = re.compile(r"^(?:中国)?共(?:产主义)?青(?:年)?团(.{0,8}?[省市县区旗州])?委(?:员会)?$|^团([省市县区旗州])委$")
+_LEAGUE = LazyPattern(r"^(?:中国)?共(?:产主义)?青(?:年)?团(.{0,8}?[省市县区旗州])?委(?:员会)?$|^团([省市县区旗州])委$")
 #: the CPPCC committee of a place and its bodies, the place written inside ("政协清河县委员会办公室",
 #: "中国人民政治协商会议清河县委员会"): the place, and what follows 委员会 (办公室, 提案委 …)
-_CPPCC = re.compile(r"^(?:中国人民政治协商会议|政协)(.{1,8}?[省市县区旗州])委员会(.*)$")
+_CPPCC = LazyPattern(r"^(?:中国人民政治协商会议|政协)(.{1,8}?[省市县区旗州])委员会(.*)$")
 #: a vertically managed office's system written before its place ("国家税务总局清河县税务局")
-_SYSTEM_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}?总局(?=[\u4e00-\u9fff]{1,6}?[省市县区旗])")
+_SYSTEM_HEAD = LazyPattern(r"^[\u4e00-\u9fff]{2,8}?总局(?=[\u4e00-\u9fff]{1,6}?[省市县区旗])")
 #: the full names of bodies that are usually written short (群团组织, 政法机关 …): full → short
 _SHORT_NAMES = (
     ("妇女联合会", "妇联"), ("残疾人联合会", "残联"), ("科学技术协会", "科协"), ("工商业联合会", "工商联"),
@@ -488,17 +489,17 @@ _SHORT_NAMES = (
     ("人民代表大会常务委员会", "人大"), ("人大常委会", "人大"), ("人民代表大会", "人大"),
 )
 #: a 委员会 at the end of a unit's name, which its short name writes 委
-_COMMITTEE = re.compile("委员会$")
+_COMMITTEE = LazyPattern("委员会$")
 #: a zone's 管委会 is the zone ("清河经济开发区管委会" / "开发区")
-_ZONE_BOARD = re.compile(r"(开发区|园区|新区|高新区|示范区|景区|合作区|试验区)管委会$")
+_ZONE_BOARD = LazyPattern(r"(开发区|园区|新区|高新区|示范区|景区|合作区|试验区)管委会$")
 #: a company's legal form, which its short name leaves off ("云溪县水务集团有限公司" / "水务集团",
 #: "城市建设投资有限责任公司" / "城投公司"): the kind of unit it is, 集团 or 公司
-_LEGAL_FORM = re.compile(r"(集团)?(?:股份)?有限(?:责任)?公司$")
+_LEGAL_FORM = LazyPattern(r"(集团)?(?:股份)?有限(?:责任)?公司$")
 #: what may come before a unit's name inside a longer name of it and name no other unit: the
 #: Party committee it belongs to ("县委宣传部" / "宣传部")
-_PARTY_BODY = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:委|党委|党组|党工委)$")
+_PARTY_BODY = LazyPattern(r"^[\u4e00-\u9fff]{0,4}?(?:委|党委|党组|党工委)$")
 #: a unit at the head of a longer name: the body a sub-unit belongs to ("财政局国库集中支付中心")
-_PARENT = re.compile(r"^[\u4e00-\u9fff]{2,}?(?:局|委|办|院|部|厅|署|会)(?=[\u4e00-\u9fff]{3,}$)")
+_PARENT = LazyPattern(r"^[\u4e00-\u9fff]{2,}?(?:局|委|办|院|部|厅|署|会)(?=[\u4e00-\u9fff]{3,}$)")
 
 
 def canonical_unit(name: str) -> str:
@@ -660,8 +661,8 @@ def _spellings_of(unit: str) -> list[str]:
 
 
 #: a person with a unit beside it, bracketed after ("张三（东山镇）") or before and marked off ("东山镇：张三")
-_PERSON_THEN_UNIT = re.compile(r"^(?P<person>[^（()）]+?)\s*[（(](?P<unit>[^（()）]+)[)）]$")
-_UNIT_THEN_PERSON = re.compile(r"^(?P<unit>[^:：\-—－/／\s]+?)\s*[:：\-—－/／\s]\s*(?P<person>[^:：\-—－/／\s]+)$")
+_PERSON_THEN_UNIT = LazyPattern(r"^(?P<person>[^（()）]+?)\s*[（(](?P<unit>[^（()）]+)[)）]$")
+_UNIT_THEN_PERSON = LazyPattern(r"^(?P<unit>[^:：\-—－/／\s]+?)\s*[:：\-—－/／\s]\s*(?P<person>[^:：\-—－/／\s]+)$")
 
 
 def _person_of(name: str, unit: str) -> str | None:

@@ -26,6 +26,7 @@ from typing import Any, Final
 
 from rectxl.core.errors import LedgerError
 from rectxl.core.grid import Grid
+from rectxl.core.text import LazyPattern
 from rectxl.io.file_kind import text_table
 
 __all__ = ["CSV_SUFFIXES", "EXPORT_SUFFIXES", "HTML", "MAX_EXPORT_BYTES", "TEXT", "XML_2003", "XML_2003_MARK",
@@ -47,7 +48,7 @@ _SS = "urn:schemas-microsoft-com:office:spreadsheet"
 _X = "urn:schemas-microsoft-com:office:excel"
 _CHARSET = re.compile(rb"""(?i)<meta[^>]+charset\s*=\s*["']?([\w-]+)""")
 #: a whole number Excel would take a typed "12" for (no leading zero: 0871… stays a telephone)
-_WHOLE = re.compile(r"-?[1-9]\d{0,8}|0")
+_WHOLE = LazyPattern(r"-?[1-9]\d{0,8}|0")
 #: text tables' encodings, in the order tried (GBK: what Chinese Windows exports)
 _ENCODINGS = ("utf-8-sig", "gb18030", "utf-16")
 _LABELS = {HTML: "网页（HTML）表格", XML_2003: "Excel 2003 XML 表格", TEXT: "文本表格（CSV）"}
@@ -154,7 +155,7 @@ def _cell_text(el: Any) -> str:
 
 #: the elements that start a line of their own inside a cell
 _BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
-_SPACES = re.compile(r"[ \t\r\n\xa0]+")
+_SPACES = LazyPattern(r"[ \t\r\n\xa0]+")
 
 
 def _html_grid(data: bytes, name: str) -> Grid:

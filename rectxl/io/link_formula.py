@@ -27,15 +27,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from rectxl.core.text import col_index, col_letter
+from rectxl.core.text import LazyPattern, col_index, col_letter
 
 __all__ = ["arguments", "chosen_link", "first_argument", "link_target", "moved", "parsed_argument"]
 
 #: a cell reference of the sheet (A1, $A$1), not followed by ( (a function) or ! / : (another sheet, a range)
-_REF = re.compile(r"(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\w(!:])")
+_REF = LazyPattern(r"(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\w(!:])")
 #: a text in quotes ("" inside it is one ")
-_STRING = re.compile(r'"((?:[^"]|"")*)"')
-_TOKEN = re.compile(r'\s*(?:"(?P<s>(?:[^"]|"")*)"|(?P<f>(?:_xlfn\.)?[A-Z][A-Z0-9.]*)\s*\(|'
+_STRING = LazyPattern(r'"((?:[^"]|"")*)"')
+_TOKEN = LazyPattern(r'\s*(?:"(?P<s>(?:[^"]|"")*)"|(?P<f>(?:_xlfn\.)?[A-Z][A-Z0-9.]*)\s*\(|'
                     r"(?P<r>\$?[A-Z]{1,3}\$?\d{1,7})(?![\w(!:])|(?P<n>\d+(?:\.\d+)?)(?![\w(])|(?P<p>[-&,()+*/]))\s*",
                     re.IGNORECASE)
 
@@ -77,9 +77,9 @@ def arguments(formula: str) -> list[str] | None:
 
 
 #: a formula choosing what its cell shows: ``IF(…)``, ``IFERROR(…)``, ``IFNA(…)``, ``IFS(…)``
-_CONDITION = re.compile(r"\s*=?\s*(?:_xlfn\.)?IF(?:ERROR|NA|S)?\s*\(", re.IGNORECASE)
+_CONDITION = LazyPattern(r"\s*=?\s*(?:_xlfn\.)?IF(?:ERROR|NA|S)?\s*\(", re.IGNORECASE)
 #: a HYPERLINK call inside one
-_INNER_HYPERLINK = re.compile(r"(?<![\w.])(?:_xlfn\.)?HYPERLINK\s*\(", re.IGNORECASE)
+_INNER_HYPERLINK = LazyPattern(r"(?<![\w.])(?:_xlfn\.)?HYPERLINK\s*\(", re.IGNORECASE)
 
 
 def chosen_link(formula: str) -> tuple[list[str], str] | None:
@@ -138,7 +138,7 @@ class _Unknown(Exception):
 
 
 #: a number format TEXT() may give: digits only, padded with zeros ("000", "0", "#", "0.0")
-_DIGITS_FORMAT = re.compile(r"([0#]+)(?:\.(0+))?")
+_DIGITS_FORMAT = LazyPattern(r"([0#]+)(?:\.(0+))?")
 
 
 class _Reader:
@@ -313,7 +313,7 @@ def _formatted(value: str | float, fmt: str) -> str:
 
 #: a date format's parts: quoted text, an escaped character, a locale or colour in brackets, the
 #: year, month and day (and the era year ``e``), a time part (not worked out)
-_DATE_PART = re.compile(r'"(?P<q>[^"]*)"|\\(?P<x>.)|\[[^\]]*\]|(?P<y>y+|e+)|(?P<m>m+)|(?P<d>d+)|(?P<t>[hs]|am/pm|a/p)',
+_DATE_PART = LazyPattern(r'"(?P<q>[^"]*)"|\\(?P<x>.)|\[[^\]]*\]|(?P<y>y+|e+)|(?P<m>m+)|(?P<d>d+)|(?P<t>[hs]|am/pm|a/p)',
                         re.IGNORECASE)
 
 

@@ -24,7 +24,7 @@ import python_calamine as pc
 from rectxl.core.errors import LedgerError, NoLedgerTable
 from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.model import Ledger
-from rectxl.core.text import col_index, col_letter
+from rectxl.core.text import LazyPattern, col_index, col_letter
 from rectxl.io import xmlbytes
 from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, HTML, XML_2003_MARK, kind_of, read_exported
 from rectxl.io.inflated import InflatedParts
@@ -480,7 +480,7 @@ def _embedded_objects(zf: zipfile.ZipFile, parts: InflatedParts, part: str) -> d
     return {cell: OBJECT_IN_CELL for cell in cells if cell is not None}
 
 
-_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)")
+_RANGE = LazyPattern(r"\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)")
 
 
 def _totals_rows(zf: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
@@ -586,7 +586,7 @@ def _add_lists(grids: list[Grid], extras: dict[str, SheetExtras]) -> None:
 
 #: a list's source naming cells: ``$L$1:$L$5``, ``选项!$A$1:$A$3``, ``'状态 选项'!A1:A5``, a whole
 #: column (``选项!$A:$A``: its rows left out)
-_LIST_RANGE = re.compile(r"=?(?:(?:'((?:[^']|'')+)'|([^'!:$\s]+))!)?"
+_LIST_RANGE = LazyPattern(r"=?(?:(?:'((?:[^']|'')+)'|([^'!:$\s]+))!)?"
                          r"\$?([A-Z]{1,3})\$?(\d+)?(?::\$?([A-Z]{1,3})\$?(\d+)?)?", re.IGNORECASE)
 #: cells of a list's range looked at, at most (a column named down to row 1048576 has few filled)
 _LIST_CELLS = 1000

@@ -48,7 +48,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from html import unescape
 from typing import IO
 
-from rectxl.core.text import col_index, col_letter
+from rectxl.core.text import LazyPattern, col_index, col_letter
 from rectxl.io import xmlbytes
 from rectxl.io.link_formula import arguments, chosen_link, moved, parsed_argument
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
@@ -87,7 +87,7 @@ OBJECT_IN_CELL = "[嵌入对象]"
 ShownAs = tuple[int, int] | str
 
 #: a link to a web page, a mail address or a place in the workbook: no file
-_NOT_A_FILE = re.compile(r"\s*(?:(?:https?|ftp|mailto|news|tel):|#)", re.IGNORECASE)
+_NOT_A_FILE = LazyPattern(r"\s*(?:(?:https?|ftp|mailto|news|tel):|#)", re.IGNORECASE)
 
 
 def is_file_target(target: str) -> bool:
@@ -358,7 +358,7 @@ _CELL_PICTURE = re.compile(_FUNCTION_HEAD + rb"(?:DISPIMG|IMAGE)\s*\(", re.IGNOR
 #: ``HYPERLINK(…)``
 _HYPERLINK = re.compile(_FUNCTION_HEAD + rb"HYPERLINK\s*\(", re.IGNORECASE)
 #: a first argument that is a text in quotes alone (a "" inside it is one ")
-_QUOTED = re.compile(r'\s*"((?:[^"]|"")*)"\s*')
+_QUOTED = LazyPattern(r'\s*"((?:[^"]|"")*)"\s*')
 
 
 def _formula_cell(body: bytes, where: tuple[int, int], extras: SheetExtras, scan: _Scan) -> list[str] | None:
@@ -551,7 +551,7 @@ _LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 #: a date, a time, an era, General, a percent, a fraction, scientific, text
 _NOT_DECIMALS = re.compile(r"[ymdhsbge%/@年月日时分秒]|上午|下午|am/pm|a/p", re.I)
 #: a thousands scaling (0.00, shows thousands)
-_SCALING = re.compile(r"[0#?],+(?![0#?,])")
+_SCALING = LazyPattern(r"[0#?],+(?![0#?,])")
 #: built-in formats of Chinese (zh-CN) Excel that show a date's year and month, not its day
 #: (ECMA-376 §18.8.30: 27, 36, 50, 52 and 57 are ``yyyy"年"m"月"``; 17 is ``mmm-yy``)
 _BUILTIN_MONTHS = dict.fromkeys((27, 36, 50, 52, 57), 'yyyy"年"m"月"') | {17: "mmm-yy"}

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 
+from rectxl.core.text import LazyPattern
+
 __all__ = [
     "Element",
     "apply_edits",
@@ -169,8 +171,8 @@ def apply_edits(xml: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
     return b"".join(out)
 
 
-_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_ESCAPE_LOOKALIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_INVALID = LazyPattern("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ESCAPE_LOOKALIKE = LazyPattern(r"_(x[0-9A-Fa-f]{4}_)")
 
 
 def xml_safe(text: str) -> str:

@@ -3,13 +3,12 @@ them (the rest of Chinese-text handling is :mod:`rectxl.core.text`)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
 
 from rectxl.core.deadline import parse_date
 from rectxl.core.numbering import PARENTHESISED
-from rectxl.core.text import fold, to_simplified
+from rectxl.core.text import LazyPattern, fold, to_simplified
 
 __all__ = ["DATE", "DATE_NUMERIC", "DATE_SHORT", "detect", "short_date", "to_date"]
 
@@ -48,7 +47,7 @@ DATE_NUMERIC = (r"(?<![\d.])\d{4}\s*(?:-\s*\d{1,2}\s*-|\.\s*\d{1,2}\s*\.|/\s*\d{
                 r"(?!\.?\d)")
 #: a date without its year: 7月2日
 DATE_SHORT = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,4})\s*日"
-_YEAR = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
+_YEAR = LazyPattern(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
 
 
 def short_date(text: str, year: int) -> date | None:

@@ -32,7 +32,7 @@ from typing import Literal
 from rectxl.core.model import Ledger
 from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
-from rectxl.core.text import CN_NUM, to_int
+from rectxl.core.text import CN_NUM, LazyPattern, to_int
 
 __all__ = ["ASPECT_MARK_KEY", "CLOSING_KEY", "DATE_STYLE_KEY", "INTERLUDE_KEY", "INTERLUDE_PLACE", "INVITATION_KEY",
            "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY", "PART_ONE_KEY", "PHONE_LABEL_KEY",
@@ -216,8 +216,8 @@ _PART_AFTER = re.compile(
 _CLAIMED = re.compile(r"认领")
 #: before a count whose state follows: the count is still the round's whole ("巡察反馈的6个问题已完成
 #: 整改5个", "所有8个问题已全部完成整改")
-_WHOLE_BEFORE = re.compile(r"反馈|交办|指出|全部|所有")
-_WHOLE_CLAIM = re.compile(r"(?:共|全面|全部|一并|全盘|照单全收|逐条|逐一|总计|合计|共计"
+_WHOLE_BEFORE = LazyPattern(r"反馈|交办|指出|全部|所有")
+_WHOLE_CLAIM = LazyPattern(r"(?:共|全面|全部|一并|全盘|照单全收|逐条|逐一|总计|合计|共计"
                           r"|党组|党委|党工委|党总支|党支部|领导班子)\s*(?:主动)?认领")
 #: right before an issue/measure count: it is a done count, not the total
 _DONE_BEFORE = re.compile(r"完成|到位|办结|销号|整改了?$")
@@ -273,7 +273,7 @@ def _find(patterns: list[re.Pattern[str]], sentence: str) -> tuple[int, int, re.
     return best
 
 
-_CLAUSE_END = re.compile(r"[,;:]")
+_CLAUSE_END = LazyPattern(r"[,;:]")
 _A_COUNT = re.compile(rf"{_NUM}\s*(?:个|项|条|件)")
 
 
@@ -288,11 +288,11 @@ def _is_part(sentence: str, end: int) -> bool:
 
 
 #: the last thing a clause names before a done count: "13条问题中已整改到位11条" counts 问题
-_CLAUSE_NOUN = re.compile(r"问题|措施|任务|举措|事项")
+_CLAUSE_NOUN = LazyPattern(r"问题|措施|任务|举措|事项")
 
 
 #: a count of a thing named, either way round: "4个问题", "整改措施12项"
-_COUNTED = re.compile(rf"{_NUM}\s*(个|项|条|件)(?:具体|反馈|整改)?({_NOUN})|({_NOUN})(?:共|计|共计|合计)?{_NUM}\s*"
+_COUNTED = LazyPattern(rf"{_NUM}\s*(个|项|条|件)(?:具体|反馈|整改)?({_NOUN})|({_NOUN})(?:共|计|共计|合计)?{_NUM}\s*"
                       r"(个|项|条|件)")
 
 
@@ -397,8 +397,8 @@ def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
 
 
 #: the row of a summary table that adds up the rows above it
-_TOTAL_ROW = re.compile(r"^\s*(?:合\s*计|总\s*计|共\s*计|总\s*数|全\s*部)\s*$")
-_TABLE_NUMBER = re.compile(r"^\s*(\d{1,6}(?:\.\d{1,2})?)\s*(%?)\s*$")
+_TOTAL_ROW = LazyPattern(r"^\s*(?:合\s*计|总\s*计|共\s*计|总\s*数|全\s*部)\s*$")
+_TABLE_NUMBER = LazyPattern(r"^\s*(\d{1,6}(?:\.\d{1,2})?)\s*(%?)\s*$")
 
 
 def _column(header: str) -> str | None:
@@ -494,12 +494,12 @@ def total_row_totals(totals: StatedTotals, cells: list[str],
 #: 完成整改问题3个"): a part of what is done, not all of it
 _BATCH = re.compile(r"第[一二三四五六七八九十\d]+批|本批|本次|此次|这次|新(?:完成|整改)|新增")
 #: what is done in all ("累计完成10个", "共计完成整改问题9个"): it stands for the batches' counts
-_CUMULATIVE = re.compile(rf"(?:累计|共计|合计|总计)(?:已)?(?:完成整改|整改完成|完成|办结|销号|整改到位)"
+_CUMULATIVE = LazyPattern(rf"(?:累计|共计|合计|总计)(?:已)?(?:完成整改|整改完成|完成|办结|销号|整改到位)"
                          rf"(?:的)?({_NOUN})?{_NUM}\s*(个|项|条|件)({_NOUN})?")
 
 
 #: a second count named after a done count, the same verb done for it: "已完成整改2个问题、5项措施"
-_ALSO_DONE = re.compile(rf"\s*[、和及]\s*{_NUM}\s*(个|项|条|件)({_NOUN})")
+_ALSO_DONE = LazyPattern(rf"\s*[、和及]\s*{_NUM}\s*(个|项|条|件)({_NOUN})")
 
 
 #: a kind of problem all done, as a share of the round's: "立行立改问题9个已全部整改到位", "其中，即知即改
@@ -508,7 +508,7 @@ _KIND_ALL_DONE = re.compile(
     rf"(?:立行立改|即知即改|立知立改|马上就改)(?:的)?(?:问题|事项)?(?:共|有)?{_NUM}\s*(?:个|项|条|件)(?:问题|事项)?"
     r",?\s*(?:均已|已全部|全部|均|已)(?:全部)?(?:完成整改|整改完成|整改到位|完成|办结|销号)")
 #: the rest of the round's problems, after a kind of them: "其余25个问题"
-_REST_OF = re.compile(rf"(?:其余|剩余|余下)(?:的)?{_NUM}\s*(?:个|项|条|件)")
+_REST_OF = LazyPattern(rf"(?:其余|剩余|余下)(?:的)?{_NUM}\s*(?:个|项|条|件)")
 
 
 def _read_done(totals: StatedTotals, sentence: str, kind_done: tuple[int, str] | None = None) -> None:
@@ -562,7 +562,7 @@ def _read_done(totals: StatedTotals, sentence: str, kind_done: tuple[int, str] |
 
 #: a kind of problem named before a done count: a part of the round's, not its done count ("其中，立行立改
 #: 问题十五个已全部完成整改", "共性问题8个已整改到位")
-_KIND_OF = re.compile(r"立行立改|即知即改|立知立改|马上就改|长期坚持|需长期|共性|个性")
+_KIND_OF = LazyPattern(r"立行立改|即知即改|立知立改|马上就改|长期坚持|需长期|共性|个性")
 
 
 #: what is left after a done count, in a state still to reach ("剩余29项正在有序推进", "其余3个问题正在
@@ -623,7 +623,7 @@ def _count_done(m: re.Match[str], index: int) -> int | None:
 
 
 #: a rate named for what it counts: "措施完成率", "整改任务完成率", "问题整改率", "问题销号率"
-_RATE_OF = re.compile(r"(?P<noun>问题|措施|任务|举措|事项)(?:的)?(?:整改)?(?:完成率|整改率|办结率|销号率)")
+_RATE_OF = LazyPattern(r"(?P<noun>问题|措施|任务|举措|事项)(?:的)?(?:整改)?(?:完成率|整改率|办结率|销号率)")
 
 
 def _rate_unit(sentence: str, at: int) -> Literal["问题", "措施"] | None:
@@ -677,7 +677,7 @@ def _pct(x: float, places: int) -> str:
 
 #: words saying the itemised section lists a selection, not every issue or measure ("主要整改情况
 #: 如下", "择要公布如下", "现列举部分问题整改情况", "重点问题整改情况如下"); "逐项列举" lists all
-_SAMPLE = re.compile(
+_SAMPLE = LazyPattern(
     r"择要|摘要(?:列举|公布|通报|介绍)|(?<![逐一全])(?:列举|例举|举例)|选取(?:部分|典型|重点)"
     r"|部分(?:问题|事项|任务|措施)?(?:的)?整改(?:情况|进展|成效)"
     r"|(?:主要|重点|典型)(?:问题|事项|任务)?(?:的)?整改(?:落实)?(?:情况|进展|成效|措施)(?:情况)?(?:及成效)?"
@@ -685,7 +685,7 @@ _SAMPLE = re.compile(
 
 
 #: a heading saying so: "二、重点问题整改落实情况", "典型问题整改情况" (no "如下" after a heading)
-_SAMPLE_HEADING = re.compile(
+_SAMPLE_HEADING = LazyPattern(
     r"(?:巡察|巡视)?(?:反馈|发现)?(?:的)?(?:主要|重点|典型|部分)(?:问题|事项|任务)?(?:的)?整改(?:落实)?"
     r"(?:情况|进展|成效)(?:及(?:成效|下一步打算))?")
 

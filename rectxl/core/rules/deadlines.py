@@ -30,7 +30,7 @@ from rectxl.core.status import (
     read_status,
     split_opening_status,
 )
-from rectxl.core.text import cn_date, is_placeholder, shorten, to_simplified
+from rectxl.core.text import LazyPattern, cn_date, is_placeholder, shorten, to_simplified
 from rectxl.core.timing import (
     GRADE_WORDS,
     Grade,
@@ -322,9 +322,9 @@ def _year_written(m: Measure) -> bool:
     return isinstance(raw, date) or _FOUR_FIGURES.search(m.completed_text) is not None
 
 
-_FOUR_FIGURES = re.compile(r"(?<!\d)\d{4}(?!\d)|(?<!\d)\d{8}(?!\d)")
+_FOUR_FIGURES = LazyPattern(r"(?<!\d)\d{4}(?!\d)|(?<!\d)\d{8}(?!\d)")
 #: work put right while the inspectors were there, said so in a cell of the row
-_DURING_INSPECTION = re.compile(r"边巡边改|立行立改|即知即改|立知立改|巡察期间|巡察过程中|巡察时")
+_DURING_INSPECTION = LazyPattern(r"边巡边改|立行立改|即知即改|立知立改|巡察期间|巡察过程中|巡察时")
 
 
 @rule(
@@ -353,7 +353,7 @@ def completion_date_unfinished(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 #: a 完成时间 giving the day planned ("预计2026年11月", "计划10月底", "力争年底前")
-_PLANNED = re.compile(r"^\s*(?:预计|计划|拟|力争|争取|确保|预期|预估)")
+_PLANNED = LazyPattern(r"^\s*(?:预计|计划|拟|力争|争取|确保|预期|预估)")
 
 
 def _planned_unfinished(m: Measure) -> bool:

@@ -10,23 +10,23 @@ from rectxl.core.closure import is_accepted
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.text import is_placeholder
+from rectxl.core.text import LazyPattern, is_placeholder
 
 __all__ = ["FILE_NAME"]
 
 #: a file name as clerks write it in the evidence cell: "会议纪要.pdf", "附件/照片1.jpg"
-FILE_NAME = re.compile(
+FILE_NAME = LazyPattern(
     r"[^\s、,，;；:：“”\"'《》()（）]+?\.(?:pdf|docx?|xlsx?|xlsm|wps|et|ofd|jpe?g|png|bmp|tiff?|zip|rar|7z|txt|mp4|pptx?)\b",
     re.IGNORECASE,
 )
 
 
 #: where an item of an evidence list starts: after a list mark, a label's colon or a line break
-_ITEM_START = re.compile(r"[、,，;；:：\n]")
+_ITEM_START = LazyPattern(r"[、,，;；:：\n]")
 
 
 #: what opens a link's path: "file:///", "./"
-_LINK_FILE = re.compile(r"^(?:file:/*|\./)", re.IGNORECASE)
+_LINK_FILE = LazyPattern(r"^(?:file:/*|\./)", re.IGNORECASE)
 
 
 def _beside(name: str, files: frozenset[str]) -> bool:

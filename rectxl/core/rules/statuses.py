@@ -15,7 +15,7 @@ from rectxl.core.rules.deadlines import past_due, status_quote
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.status import ACCOUNT_TEXT, Status, box_choices, read_status
-from rectxl.core.text import cn_date, fold, to_simplified
+from rectxl.core.text import LazyPattern, cn_date, fold, to_simplified
 
 __all__ = ["FUTURE_WORDING", "PAST_WORDING", "main_clauses", "progress_contradiction", "said_of_the_work"]
 
@@ -341,7 +341,7 @@ _NOT = re.compile(r"[未没沒末]")
 #: words that say all of the work is done
 _FULLY_WORDS = "全部|全面|均已|都已|完毕|完畢|到位|办结|辦結|销号|銷號|销项|銷項|验收|驗收"
 #: a done clause that says all of it is done (not "已印发方案", one step of the work)
-_FULLY = re.compile(_FULLY_WORDS + r"|^已?完成(?:整改)?$|^已?整改$")
+_FULLY = LazyPattern(_FULLY_WORDS + r"|^已?完成(?:整改)?$|^已?整改$")
 #: what a text needs for one of its pieces to pass ``_FULLY`` or ``_NOT``: one search of the whole
 #: text (the first characters tested before the alternatives) spares numbering and splitting every
 #: progress text into pieces
@@ -403,7 +403,7 @@ _RULE_OR_PLAN = re.compile(r"(?:明确|规定|要求|确定|约定|承诺|按照
 _NOUN_NI = ("定", "制", "订", "任", "提拔", "录用", "聘", "调任", "推荐")
 #: after 已: a plan made, a delay asked for or the body the work waits on contacted, not work done
 #: ("已明确于2027年3月底前出台", "已列入计划", "已申请延期", "待市局统一部署，已与市局对接")
-_PLAN_MADE = re.compile(
+_PLAN_MADE = LazyPattern(
     r"(?:明确|计划|安排|确定|列入|纳入|(?:申请|报请|提请|请示)[^，,。；;]{0,6}?(?:延期|延长|暂缓|缓办)"
     r"|(?:与|同|向)[^，,。；;]{1,12}?(?:对接|沟通|联系|衔接|汇报|请示)(?:[，,。；;]|$))")
 #: a progress that opens with what will be made next and says nothing done ("下一步将制定《…办法》，
@@ -480,7 +480,7 @@ _BUILT_ON = re.compile(r"将(?:在[^，,、：:；;。]{0,8})?(?:推广|总结|�
 #: a clause of the state before the work ("此前尚未建立台账", "整改前，该单位尚有3处…")
 _BEFORE = re.compile(r"^(?:此前|之前|以前|过去|原先|原来|原本|整改前|起初|当初|曾经?)")
 #: …and the one that says how it is now ("现已全部腾退", "目前已建立")
-_NOW = re.compile(r"^(?:现|目前|当前|如今|现在|截至目前|截止目前|经整改|整改后|通过整改)")
+_NOW = LazyPattern(r"^(?:现|目前|当前|如今|现在|截至目前|截止目前|经整改|整改后|通过整改)")
 
 
 def main_clauses(progress: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
@@ -16,7 +15,7 @@ from rectxl.core.numbering import enumerated_items, note_count
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
 from rectxl.core.status import Status, read_status
-from rectxl.core.text import line_goes_on, shorten
+from rectxl.core.text import LazyPattern, line_goes_on, shorten
 
 __all__ = ["heading_count_disagreements"]
 
@@ -492,8 +491,8 @@ def _measure_lines(text: str) -> list[str] | None:
 
 
 #: a line break between two Chinese characters (dropped), or with anything else beside it (a space)
-_CJK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\s*\n\s*(?=[\u4e00-\u9fff])")
-_BREAK = re.compile(r"\s*\n\s*")
+_CJK_BREAK = LazyPattern(r"(?<=[\u4e00-\u9fff])\s*\n\s*(?=[\u4e00-\u9fff])")
+_BREAK = LazyPattern(r"\s*\n\s*")
 
 
 def _one_line(text: str) -> str:
