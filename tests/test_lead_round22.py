@@ -24,8 +24,8 @@ def _no_status_column(path: Path) -> Path:
     rows: list[list[Any]] = [
         [1, "防汛物资储备不足。", "对各村应急物资进行清点，补充购置救生衣。", "张强", "应急办", "刘伟", "2026年5月前",
          "已完成。清点12个村，购置救生衣200件。"],
-        [2, "村干部履职监督不到位。", "建立村干部坐班值班制度并每季度通报。", "孙涛", "组织办", "周丽", "2026年12月31日",
-         None],
+        [2, "村干部履职监督不到位。", "建立村干部坐班值班制度并每季度通报。", "孙涛", "组织办", "周丽",
+         "2026年12月31日", None],
     ]
     for r in rows:
         ws.append(r)
@@ -41,3 +41,48 @@ def test_a_measure_without_a_status_column_is_named_by_its_row(tmp_path: Path,
     text = said.out + said.err
     assert "整改台账第5行（未填写）" in text
     assert "整改台账!5" not in text
+
+
+def _city_department(path: Path, deadlines: list[str]) -> Path:
+    """A city department's 整改清单 naming its deadline column 完成时间 (no 整改时限 column)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "市住建局"
+    ws.append(["市住房和城乡建设局党组巡察反馈问题整改清单"])
+    ws.append(["（截至2026年10月31日）"])
+    ws.append(["编号", "问题类别", "问题描述", "整改任务", "牵头领导", "牵头科室", "完成时间", "完成情况"])
+    tasks = [
+        ("1-1", "意识形态工作责任制落实不到位", "每半年专题研究意识形态工作1次", "已完成（2026年5月20日）"),
+        ("1-2", "意识形态工作责任制落实不到位", "开展意识形态风险排查", "序时推进"),
+        ("2-1", "工程招投标监管存在漏洞", "开展在建项目招投标专项检查", "未完成"),
+    ]
+    for (no, problem, task, status), due in zip(tasks, deadlines, strict=True):
+        ws.append([no, "廉政建设", problem, task, "分管副局长", "建筑市场监管科", due, status])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("deadlines", [
+    ["2026年6月", "2026年12月", "2026.9.30"],  # days on the unfinished rows
+    ["2026年第二季度", "2026年年内", "2026.9.30"],  # spans
+])
+def test_a_completion_column_holding_deadlines_is_the_deadline(tmp_path: Path, deadlines: list[str]) -> None:
+    from rectxl.api import check
+
+    report = check(_city_department(tmp_path / "住建局.xlsx", deadlines))
+    codes = [(f.code, f.cell) for f in report.findings]
+    assert not any(code in ("header-missing", "completion-in-future", "completion-date-unfinished")
+                   for code, _ in codes), codes
+    assert ("overdue", "G6") in codes  # 2026.9.30, not done on 2026年10月31日
+    assert sum(code == "overdue" for code, _ in codes) == 1
+
+
+def test_a_completion_column_of_days_done_stays_the_completion_day(tmp_path: Path) -> None:
+    """Days only on the finished rows: the days they were done (the ledger has no deadlines)."""
+    from rectxl.api import check
+
+    path = _city_department(tmp_path / "住建局.xlsx", ["2026.5.20", "", ""])
+    report = check(path)
+    codes = [f.code for f in report.findings]
+    assert "header-missing" in codes
+    assert "overdue" not in codes

@@ -638,6 +638,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _rate_as_status(grid, r + 1 + numbered, texts, found, columns, skip)
     _status_words_as_status(grid, r + 1 + numbered, columns)
     _status_words_beside_accounts(grid, r + 1 + numbered, columns)
+    _completion_as_deadline(grid, r + 1 + numbered, texts, columns)
     _closure_beside_accounts(grid, r + 1 + numbered, texts, columns)
     _shares_beside_status(grid, r, columns, duplicates)
     _responsible_unit_first(texts, columns, duplicates)
@@ -1320,6 +1321,39 @@ def _status_words_beside_accounts(grid: Grid, data_start: int, columns: dict[str
             accounts += 1
     if words >= 2 and accounts >= 2:
         columns[F.STATUS], columns[F.PROGRESS] = progress_c, status_c
+
+
+#: a 完成时间 cell that says when work is due, not the day it was done: a span or a bound
+#: ("2026年第三季度", "6月底前", "年内", "长期", "立行立改")
+_DUE_WORDS = LazyPattern(r"前|底|末|季度|半年|年内|月内|以内|长期|立行立改|持续|常态|即知即改|随时")
+
+
+def _completion_as_deadline(grid: Grid, data_start: int, texts: dict[int, str], columns: dict[str, int]) -> None:
+    """完成时间 (完成日期) with no deadline column beside it, holding when the work is due: a span
+    or a bound in some cell (:data:`_DUE_WORDS`: "2026年第三季度", "长期"), or a day on at least
+    half the rows whose status says the work is not done ("2026.9.30" | 未完成) — a city
+    department's 整改清单 names its deadline so. Read as the 整改时限: read as the day each measure
+    was done, every measure would lack a deadline and every unfinished one be "completed" in
+    the future. Not 实际完成时间 (the day it was done, by its name)."""
+    c = columns.get(F.COMPLETED)
+    if c is None or F.DEADLINE in columns or "实际" in texts.get(c, ""):
+        return
+    status_c = columns.get(F.STATUS)
+    unfinished = dated = 0
+    for row in grid.rows[data_start:data_start + 500]:
+        v = row[c] if c < len(row) else None
+        said = "" if _blank(v) else _text(v)
+        if said and _DUE_WORDS.search(said):
+            break
+        s = row[status_c] if status_c is not None and status_c < len(row) else None
+        if _blank(s) or (status := read_status(_text(s)).status) is None or status is Status.DONE:
+            continue
+        unfinished += 1
+        dated += bool(said)
+    else:
+        if not (unfinished and 2 * dated >= unfinished):
+            return
+    columns[F.DEADLINE] = columns.pop(F.COMPLETED)
 
 
 def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str, int],
