@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from rectxl.io.xmlbytes import attr, elements, first
 
-__all__ = ["open_package", "part_rels", "sheet_parts", "slash_names", "workbook_part"]
+__all__ = ["open_package", "part_rels", "sheet_parts", "slash_names", "target_part", "workbook_part"]
 
 #: the relationships namespace, transitional and strict
 _REL_NAMESPACES = (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -58,6 +58,16 @@ def _find(zf: zipfile.ZipFile, name: str) -> str | None:
     return next((n for n in names if n.lower() == lower), None)
 
 
+def target_part(source_part: str, target: str) -> str:
+    """The name of the part that a relationship of ``source_part`` ("" for the package's own)
+    names by its internal ``target``: relative to the source's folder, or absolute (``/xl/…``);
+    a ``./`` or ``../`` step anywhere is taken (as Excel and LibreOffice take it), and none goes
+    above the package's root. "" for the root itself."""
+    folder = posixpath.dirname(source_part).strip("/")
+    joined = posixpath.normpath(posixpath.join("/" + folder, target))
+    return joined.lstrip("/")
+
+
 def part_rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
     """Relationships of ``part`` ("" for the package's own): Id → (type, resolved target part
     name, as the member is named when it exists). Read once per open package (not to be changed)."""
@@ -89,13 +99,7 @@ def _part_rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
         if e.get("TargetMode") == "External":
             resolved = target
         else:
-            if target.startswith("/"):
-                joined = target.lstrip("/")
-            else:
-                joined = posixpath.normpath(posixpath.join(folder, target)).lstrip("/")
-                joined = "" if joined == "." else joined
-            while joined.startswith("../"):
-                joined = joined[3:]
+            joined = target_part(part, target)
             resolved = _find(zf, joined) or unquote(joined)
         rels[e.get("Id") or ""] = ((e.get("Type") or "").rsplit("/", 1)[-1], resolved)
     return rels

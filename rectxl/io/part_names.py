@@ -5,9 +5,11 @@ An OOXML package names its parts as it likes: the workbook is whatever the packa
 relationships point at (ECMA-376 Part 2). Excel writes ``xl/workbook.xml``,
 ``xl/sharedStrings.xml`` and ``xl/styles.xml``, and calamine reads those names only: a package
 from another writer (``xl/workbook2.xml``, ``xl/SharedStrings1.xml``) is a valid workbook that
-calamine calls broken. :func:`standard_copy` gives calamine an in-memory copy in which those three
-parts carry the usual names and the workbook's relationships point at them; the user's file is
-never changed.
+calamine calls broken. The same when the workbook's relationships name a part by a path with a
+``.`` or ``..`` step (``../xl/worksheets/sheet1.xml``, ``./worksheets/sheet1.xml``: valid relative
+references that Excel and LibreOffice follow, and calamine does not). :func:`standard_copy` gives
+calamine an in-memory copy in which those three parts carry the usual names and the workbook's
+relationships point at them, each by its plain absolute name; the user's file is never changed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import posixpath
 import zipfile
 from pathlib import Path
 
-from rectxl.io.ooxml import open_package, part_rels, workbook_part
+from rectxl.io.ooxml import open_package, part_rels, target_part, workbook_part
 from rectxl.io.xmlbytes import apply_edits, elements, set_attr
 
 __all__ = ["needs_standard_names", "standard_copy"]
@@ -30,7 +32,26 @@ _BY_NAME = {"sharedStrings": "xl/sharedStrings.xml", "styles": "xl/styles.xml"}
 
 def needs_standard_names(zf: zipfile.ZipFile) -> bool:
     """Whether calamine needs :func:`standard_copy` of the open package ``zf`` (nearly never)."""
-    return bool(_moved(zf))
+    return bool(_moved(zf)) or _dotted_targets(zf)
+
+
+def _dotted_targets(zf: zipfile.ZipFile) -> bool:
+    """Whether the workbook's relationships name a part through a ``.`` or ``..`` step, which
+    calamine looks for literally (and so finds no sheet)."""
+    book = workbook_part(zf)
+    if book is None:
+        return False
+    rels = posixpath.join(posixpath.dirname(book), "_rels", posixpath.basename(book) + ".rels")
+    if rels not in zf.NameToInfo:
+        return False
+    xml = zf.read(rels)
+    if b"./" not in xml:
+        return False  # the cheap guard: no such step
+    for e in elements(xml, "Relationship"):
+        target = e.get("Target") or ""
+        if e.get("TargetMode") != "External" and {".", ".."} & set(target.split("/")):
+            return True
+    return False
 
 
 def _moved(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -59,10 +80,10 @@ def standard_copy(path: Path) -> io.BytesIO | None:
 
 def _copy(zf: zipfile.ZipFile) -> io.BytesIO | None:
     moved = _moved(zf)
-    if not moved:
+    if not moved and not _dotted_targets(zf):
         return None
     book = workbook_part(zf)
-    assert book is not None  # something to move: the package has a workbook
+    assert book is not None  # something to move or retarget: the package has a workbook
     names = set(zf.NameToInfo)
     folder = posixpath.dirname(book)
     rels_old = posixpath.join(folder, "_rels", posixpath.basename(book) + ".rels")
@@ -85,14 +106,12 @@ def _copy(zf: zipfile.ZipFile) -> io.BytesIO | None:
 def _retarget(xml: bytes, book: str, moved: dict[str, str]) -> bytes:
     """The workbook's relationships with every internal target absolute (``/xl/…``), so that
     they stay right from the workbook's new place, and the moved parts' targets their new names."""
-    folder = posixpath.dirname(book)
     edits: list[tuple[int, int, bytes]] = []
     for e in elements(xml, "Relationship"):
         target = e.get("Target") or ""
         if e.get("TargetMode") == "External" or not target:
             continue
-        resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join(folder, target)).lstrip("/")
+        resolved = target_part(book, target)
         new = "/" + moved.get(resolved, resolved)
         tag = xml[e.start:e.tag_end]
         edits.append((e.start, e.tag_end, set_attr(tag, "Target", new)))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from rectxl.core.errors import RectxlError
+from rectxl.io.ooxml import target_part
 from rectxl.io.package import Package
 from rectxl.io.xmlbytes import (
     Element,
@@ -67,11 +68,8 @@ def rels_name(part: str) -> str:
 
 
 def resolve(source_part: str, target: str) -> str:
-    target = unquote(target)
-    if target.startswith("/"):
-        return target.lstrip("/")
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
-    return joined.lstrip("/") if joined != "." else ""
+    """The part a relationship of ``source_part`` names by ``target`` (percent-decoded)."""
+    return target_part(source_part, unquote(target))
 
 
 class Book:
