@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from docx import Document
+from openpyxl import Workbook, load_workbook
 
 from rectxl import api
 from rectxl.core.rules import Options
 from tests import realworld_workbooks as R
 
-AS_OF = Options(as_of=__import__("datetime").date(2026, 11, 20))
+AS_OF = Options(as_of=date(2026, 11, 20))
 
 
 def _ledger(path: Path) -> Path:
@@ -48,3 +50,35 @@ def test_a_sheet_named_by_a_dotted_relative_path_is_read_marked_and_cleared(targ
     assert [f.cell for f in api.check(marked, AS_OF).findings] == [f.cell for f in report.findings]
     _, cleared, _ = api.clear(marked, tmp_path / "清除.xlsx")
     assert R.parts(cleared) == R.parts(source)
+
+
+def _excel_length(text: str) -> int:
+    """A text's length as Excel's LEN counts it: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def test_a_measure_longer_than_a_cell_is_cut_to_what_excel_counts(tmp_path: Path) -> None:
+    """A Word ledger's measure pasted from a long report, with a character beyond the BMP in it
+    (👍, or 𠮷 in a name): Excel holds 32,767 UTF-16 units in a cell, and the summary had cut the
+    text at 32,767 characters — 32,768 units, a cell Excel "repairs" when it opens the file."""
+    measure = "召开专题会议👍𠮷" + "逐项推进整改" * 6000
+    doc = Document()
+    doc.add_paragraph("县财政局巡察整改台账")
+    table = doc.add_table(rows=1, cols=7)
+    header = ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for values in (["1", "制度执行不到位", measure, "办公室", "张敏", "2026年9月30日", "正在推进"],
+                   ["2", "台账管理不规范", "建立资产台账", "财务股", "刘洋", "2026年8月31日", "已完成"]):
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = text
+    source = tmp_path / "台账.docx"
+    doc.save(str(source))
+    _, written = api.summary_workbook(source, tmp_path / "汇总.xlsx", AS_OF)
+    long_cells = [(ws.title, c.value) for ws in load_workbook(written) for row in ws.iter_rows()
+                  for c in row if isinstance(c.value, str) and len(c.value) > 30_000]
+    assert long_cells, "the long measure is in the summary"
+    for sheet, text in long_cells:
+        assert _excel_length(text) <= 32_767, sheet
+        assert measure.startswith(text)  # cut at its end, never half a character
+        assert _excel_length(text) >= 32_766

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from rectxl.core.text import col_index, col_letter
+from rectxl.core.text import CELL_TEXT_LIMIT, cell_length, col_index, col_letter
 
 __all__ = ["CELL_LIMIT", "SEPARATOR", "copied_note", "follow", "kept_own_note", "mark_json", "place", "row_cells",
            "row_key", "text_print"]
@@ -26,7 +26,7 @@ SEPARATOR = "\u241f"
 _REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
 #: the most characters a cell holds: Excel keeps the first 32,767 of a longer text (and repairs a
 #: file holding one), so a mark's record — written into one cell — must not be longer
-CELL_LIMIT = 32_767
+CELL_LIMIT = CELL_TEXT_LIMIT
 #: a text longer than this is recorded by its start, its length and a digest (:func:`text_print`)
 _LONG_TEXT = 500
 
@@ -70,7 +70,7 @@ def mark_json(data: Mapping[str, Any]) -> str:
     for drop in ((), ("row",), ("row", "v")):
         text = json.dumps({k: v for k, v in data.items() if k not in drop}, ensure_ascii=False,
                           separators=(",", ":"))
-        if len(text) <= CELL_LIMIT:
+        if cell_length(text) <= CELL_LIMIT:  # (as Excel counts: 𠮷 is two)
             break
     return text
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from rectxl.core.findings import SEVERITY_LABELS, Finding, Severity, json_value
-from rectxl.core.text import LazyPattern, cn_date, cn_written_date, name_list
+from rectxl.core.text import LazyPattern, clip_cell_text, cn_date, cn_written_date, name_list
 from rectxl.core.validate import Report
 
 __all__ = ["CSV_COLUMNS", "FINDING_FIELDS", "cell_text", "looks_like_formula", "safe_cell_text", "to_csv", "to_html",
@@ -45,7 +45,8 @@ def safe_cell_text(value: Any) -> Any:
 
 def cell_text(value: Any) -> Any:
     """Text as it goes into an .xlsx string cell (inline or shared string, which Excel never
-    runs as a formula): exactly the text, less the control characters the format cannot hold.
+    runs as a formula): exactly the text, less the control characters the format cannot hold,
+    cut to the 32,767 characters a cell holds (as Excel counts them, :func:`clip_cell_text`).
     A writer that lets its library infer the cell's type (openpyxl turns "=…" into a formula)
     must also force the cell to a string (see :func:`looks_like_formula`).
 
@@ -58,7 +59,7 @@ def cell_text(value: Any) -> Any:
         return value
     if _ISO_DAY.match(value):
         return cn_written_date(value)
-    return _CONTROL.sub("", value)
+    return clip_cell_text(_CONTROL.sub("", value))
 
 
 _ISO_DAY = LazyPattern(r"\d{4}-\d{2}-\d{2}(?:T00:00:00)?$")

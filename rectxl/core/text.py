@@ -59,13 +59,16 @@ class LazyPattern:
         return self._re().sub(repl, string, count)
 
 __all__ = [
+    "CELL_TEXT_LIMIT",
     "CN_NUM",
     "END_PUNCT",
     "FOLD",
     "NUM",
     "TRAD_TO_SIMP",
     "LazyPattern",
+    "cell_length",
     "chinese_number",
+    "clip_cell_text",
     "cn_count",
     "cn_date",
     "cn_date_range",
@@ -481,6 +484,32 @@ def _zh_punct_pass(text: str) -> str:
 
 
 # -- cells and messages --------------------------------------------------------------------------
+
+
+#: the most characters an Excel cell holds (Excel's specifications and limits: 32,767; a file
+#: holding a longer text is "repaired" when it opens), counted as Excel counts them — in UTF-16
+#: code units, as LEN does: a character beyond the Basic Multilingual Plane (𠮷 in a name, 👍 in
+#: a pasted report) is two
+CELL_TEXT_LIMIT = 32_767
+
+
+def cell_length(text: str) -> int:
+    """``text``'s length as Excel counts it (UTF-16 code units, :data:`CELL_TEXT_LIMIT`)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def clip_cell_text(text: str, limit: int = CELL_TEXT_LIMIT) -> str:
+    """``text`` cut to the first ``limit`` characters Excel counts (:func:`cell_length`): what a
+    cell can hold; never half of a two-unit character."""
+    if len(text) <= limit // 2:  # the cheap test: even all two-unit characters would fit
+        return text
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) <= 2 * limit:
+        return text
+    cut = units[:2 * limit]
+    if 0xD800 <= int.from_bytes(cut[-2:], "little") < 0xDC00:  # a pair's first half
+        cut = cut[:-2]
+    return cut.decode("utf-16-le", "surrogatepass")
 
 
 def col_letter(c: int) -> str:

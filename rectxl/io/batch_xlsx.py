@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from rectxl.core.report import cell_text
-from rectxl.core.text import col_letter
+from rectxl.core.text import CELL_TEXT_LIMIT, col_letter
 from rectxl.io.outputs import OUTPUT_PROPERTY
 from rectxl.io.xmlbytes import escape_attr, escape_text, xml_safe
 
@@ -48,8 +48,8 @@ __all__ = [
     "text_xml",
 ]
 
-#: Excel refuses a file with a longer cell text
-MAX_TEXT = 32767
+#: Excel refuses a file with a longer cell text (counted as Excel counts; cut by ``cell_text``)
+MAX_TEXT = CELL_TEXT_LIMIT
 #: deflate level of the package: 1 is several times faster than zlib's default and the XML still
 #: shrinks about tenfold
 COMPRESSLEVEL = 1
@@ -91,9 +91,9 @@ def text_xml(value: Any) -> str:
     """A text as it goes between ``<t>`` tags: never a formula, nothing XML cannot hold, escaped
     (a carriage return as a character reference: a literal one would be read as a line feed)."""
     text = str(cell_text(value))
-    if len(text) <= MAX_TEXT and _PLAIN_TEXT.fullmatch(text) is not None and "_x" not in text:
-        return text  # nothing to drop, escape or keep literal (most texts)
-    text = escape_text(xml_safe(text)[:MAX_TEXT])
+    if _PLAIN_TEXT.fullmatch(text) is not None and "_x" not in text:
+        return text  # nothing to drop, escape or keep literal (most texts; cut by cell_text)
+    text = escape_text(xml_safe(text))
     return text.replace("\r", "&#13;") if "\r" in text else text
 
 

@@ -19,14 +19,14 @@ from typing import Any
 
 from rectxl.core.report import cell_text, looks_like_formula
 from rectxl.core.sheets import SheetSpec
-from rectxl.core.text import col_letter
+from rectxl.core.text import CELL_TEXT_LIMIT, col_letter
 from rectxl.io.styles_part import HEADER_FILL, Look, Styles
 from rectxl.io.xmlbytes import escape_attr, escape_text, xml_safe
 
 __all__ = ["chart_parts", "print_titles", "quote_sheet", "render_sheet"]
 
-#: Excel refuses a file with a longer cell text
-MAX_TEXT = 32767
+#: Excel refuses a file with a longer cell text (counted as Excel counts: :func:`clip_cell_text`)
+MAX_TEXT = CELL_TEXT_LIMIT
 
 
 def quote_sheet(name: str) -> str:
@@ -42,7 +42,7 @@ def _cell(ref: str, value: Any, style: int | None) -> str:
         return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float) and not (isinstance(value, float) and not math.isfinite(value)):
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
-    text = xml_safe(str(cell_text(value)))[:MAX_TEXT]
+    text = xml_safe(str(cell_text(value)))
     space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
     return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape_text(text)}</t></is></c>'
 

@@ -34,7 +34,7 @@ from typing import Any
 
 from rectxl.core.report import cell_text, looks_like_formula
 from rectxl.core.sheets import SheetSpec
-from rectxl.core.text import col_letter
+from rectxl.core.text import CELL_TEXT_LIMIT, col_letter
 from rectxl.io.xlsx_theme import theme_xml
 
 __all__ = ["Unsupported", "write_workbook"]
@@ -72,7 +72,7 @@ _BUILTIN_FORMATS = {
 }
 _CUSTOM_FORMATS_FROM = 164
 #: openpyxl cuts a cell's text at Excel's limit
-_MAX_TEXT = 32767
+_MAX_TEXT = CELL_TEXT_LIMIT
 #: characters a text needs more than copying for: XML's specials, CR (kept as &#13;, as lxml
 #: writes it), and the characters XML cannot hold (openpyxl fails on those; they are dropped)
 _ESCAPE_LOOKALIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
@@ -322,7 +322,7 @@ def _value_xml(value: Any) -> str:
         value = cell_text(value)
     kind = type(value)
     if kind is str:
-        text = cell_text(value)[:_MAX_TEXT]
+        text = cell_text(value)
         if not text:
             return ' t="inlineStr"/>'
         space = ' xml:space="preserve"' if text != text.strip() else ""
@@ -393,7 +393,7 @@ def _sheet_rows(sheet: _Sheet, styles: _Styles) -> Iterator[str]:
                 tail = known.get(value)
                 if tail is None:
                     # (a date cell's "2026-03-31" goes through cell_text: 2026年3月31日)
-                    if (len(value) <= _MAX_TEXT and plain(value) is not None and "_x" not in value
+                    if (len(value) <= _MAX_TEXT // 2 and plain(value) is not None and "_x" not in value
                             and value[4:5] != "-"):
                         tail = f' t="inlineStr"><is><t>{value}</t></is></c>'
                     else:
