@@ -12,8 +12,10 @@ from openpyxl import Workbook, load_workbook
 from rectxl import api
 from rectxl.core.rules import Options
 from tests import realworld_workbooks as R
+from tests.workbook_compare import soffice, soffice_convert
 
 AS_OF = Options(as_of=date(2026, 11, 20))
+needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed")
 
 
 def _ledger(path: Path) -> Path:
@@ -82,3 +84,78 @@ def test_a_measure_longer_than_a_cell_is_cut_to_what_excel_counts(tmp_path: Path
         assert _excel_length(text) <= 32_767, sheet
         assert measure.startswith(text)  # cut at its end, never half a character
         assert _excel_length(text) >= 32_766
+
+
+@pytest.mark.parametrize("formula", ["TODAY()", "NOW()", "INT(NOW())"])
+def test_a_report_date_of_today_is_the_day_the_ledger_is_read(formula: str, tmp_path: Path) -> None:
+    """报告日期 typed as =TODAY(): the file keeps the day it was last saved (20 November), and
+    Excel shows the day it is opened. rectxl had judged the ledger as of the day cached — an
+    auditor checking it on 2 December saw a measure due 30 November as still "due soon", where the
+    clerk's own Excel (and rectxl's Excel button, which reads Excel's recomputed copy) says overdue."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"])
+    ws.append([1, "制度执行不到位", "修订请销假制度", "办公室", "张敏", date(2026, 11, 30), "正在推进"])
+    ws["F2"].number_format = "yyyy-mm-dd"
+    info = wb.create_sheet("基本信息")
+    info.append(["项目", "内容"])
+    info.append(["单位名称", "县档案局"])
+    info.append(["报告日期", f"={formula}"])
+    info["B3"].number_format = "yyyy-mm-dd"
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+
+    def saved_on_20_november(name: str, data: bytes) -> bytes:  # as Excel keeps the value computed
+        if name == "xl/worksheets/sheet2.xml":
+            old = f"<f>{formula}</f><v></v>".encode()
+            assert old in data
+            data = data.replace(old, f"<f>{formula}</f><v>46346</v>".encode())
+        return data
+
+    source = R.rezip(plain, tmp_path / "台账.xlsx", saved_on_20_november)
+    report = api.check(source, today=date(2026, 12, 2))
+    assert report.as_of == date(2026, 12, 2)
+    assert [(f.code, f.cell) for f in report.findings if f.severity == "error"] == [("overdue", "F2")]
+    assert "formula-uncomputed" not in {f.code for f in report.findings}
+
+
+def test_a_report_date_computed_from_a_fixed_day_keeps_its_value(tmp_path: Path) -> None:
+    """Only a formula that is today's date is read anew: =DATE(2026,11,20) or =TODAY()-10 (not
+    today alone) keep the value the file holds."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"])
+    ws.append([1, "制度执行不到位", "修订请销假制度", "办公室", "张敏", date(2026, 11, 30), "正在推进"])
+    info = wb.create_sheet("基本信息")
+    info.append(["项目", "内容"])
+    info.append(["报告日期", "=DATE(2026,11,20)"])
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+    source = R.rezip(plain, tmp_path / "台账.xlsx", lambda name, data: data.replace(
+        b"<f>DATE(2026,11,20)</f><v></v>", b"<f>DATE(2026,11,20)</f><v>46346</v>"))
+    report = api.check(source, today=date(2026, 12, 2))
+    assert report.as_of == date(2026, 11, 20)
+    assert report.as_of_source == "报告日期"
+
+
+@needs_soffice
+@pytest.mark.parametrize("fmt", ["xls:MS Excel 97", "ods"])
+def test_a_report_date_of_today_saved_as_xls_or_ods_is_the_day_the_ledger_is_read(fmt: str, tmp_path: Path) -> None:
+    """The same =TODAY() 报告日期 in a workbook LibreOffice saved as .xls or .ods (it keeps the day
+    it saved): read as the day of the check, as in an .xlsx."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"])
+    ws.append([1, "制度执行不到位", "修订请销假制度", "办公室", "张敏", "2026年11月30日", "正在推进"])
+    info = wb.create_sheet("基本信息")
+    info.append(["项目", "内容"])
+    info.append(["报告日期", "=TODAY()"])
+    info["B2"].number_format = "yyyy-mm-dd"
+    wb.save(tmp_path / "台账.xlsx")
+    source = soffice_convert(tmp_path / "台账.xlsx", fmt, tmp_path / "out")
+    day = date(2031, 1, 15)  # not the day LibreOffice saved it
+    report = api.check(source, today=day)
+    assert (report.as_of, report.as_of_source) == (day, "今天")

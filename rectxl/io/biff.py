@@ -214,6 +214,8 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
                 add_parsed_link(extras, rgce, row, col)
                 if (choice := parsed_choice(rgce, row, col)) is not None:
                     chosen.append((row, col, choice))
+            if _is_today(rgce):
+                extras.today.add((row, col))
             result = body[6:14]
             if result[6:8] != b"\xff\xff":
                 _number(extras, shown, row, col, struct.unpack_from("<H", body, 4)[0],
@@ -269,6 +271,24 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
         if extras.shown.get((row, col)) == words:  # it shows the link's words: it opens the link
             add_formula_link(extras, (row, col), argument)
     return extras
+
+
+#: a parsed formula's volatile mark (ptgAttr, bitFVolatile: Excel and LibreOffice start =TODAY() so)
+_VOLATILE = b"\x19\x01\x00\x00"
+#: ptgFunc (of any class) of TODAY (Ftab 221), of NOW (74), of INT (25)
+_FUNC = (0x21, 0x41, 0x61)
+_TODAY_FUNC, _NOW_FUNC, _INT_FUNC = b"\xdd\x00", b"\x4a\x00", b"\x19\x00"
+
+
+def _is_today(rgce: bytes) -> bool:
+    """Whether a parsed formula is today's date alone: =TODAY(), =NOW(), =INT(NOW()) (as
+    :func:`rectxl.io.sheet_xml.is_today_formula` reads one written out)."""
+    if rgce.startswith(_VOLATILE):
+        rgce = rgce[4:]
+    if len(rgce) == 3:
+        return rgce[0] in _FUNC and rgce[1:] in (_TODAY_FUNC, _NOW_FUNC)
+    return (len(rgce) == 6 and rgce[0] in _FUNC and rgce[1:3] == _NOW_FUNC and rgce[3] in _FUNC
+            and rgce[4:] == _INT_FUNC)
 
 
 def _pictures(drawing: bytes) -> set[tuple[int, int]]:

@@ -23,7 +23,7 @@ from lxml import etree
 
 from rectxl.core.text import col_letter, parse_chinese_number
 from rectxl.io.link_formula import chosen_link, first_argument, moved
-from rectxl.io.sheet_xml import OBJECT_IN_CELL, PICTURE_OVER_CELL, is_file_target
+from rectxl.io.sheet_xml import OBJECT_IN_CELL, PICTURE_OVER_CELL, is_file_target, is_today_formula
 
 __all__ = ["OdsSheet", "ods_layout"]
 
@@ -61,6 +61,8 @@ class OdsSheet:
         self.links: dict[str, str] = {}
         #: cell (A1) → a HYPERLINK formula's first argument put together from cells (Excel's syntax)
         self.link_formulas: dict[str, str] = {}
+        #: 0-based cells whose formula is today's date (see :attr:`SheetExtras.today`)
+        self.today: set[tuple[int, int]] = set()
         #: cell (A1) → what a picture or an embedded file anchored to the cell reads as
         self.pictures: dict[str, str] = {}
         #: drop-down lists (数据验证 → 序列): the 0-based ranges each applies to and its source, as
@@ -153,6 +155,9 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
 def _note_value(cell: etree._Element, sheet: OdsSheet, row: int, col: int, repeat: int) -> None:
     """Record an error cell, or a year-like number whose text shows more decimals than the number,
     and the file a cell's link opens."""
+    formula = cell.get(_T + "formula")
+    if formula and ("TODAY" in formula or "NOW" in formula) and is_today_formula(_excel_syntax(formula)):
+        sheet.today.update((row, c) for c in range(col, col + min(repeat, 256)))
     target = _link_target(cell)
     if target is not None:
         for c in range(col, col + min(repeat, 256)):

@@ -646,6 +646,9 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
         for r, c in found.totals:  # a table's totals row: its sums are no measure
             if r < len(grid.rows) and c < len(grid.rows[r]):
                 grid.rows[r][c] = ""
+        for r, c in found.today:  # =TODAY(): read as a date left blank is, today (not the day cached)
+            if r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float | int | date):
+                grid.rows[r][c] = ""
         _link_words(grid, found)
         for r, c in found.uncomputed:  # no value (a writer's placeholder 0 is none either)
             if r < len(grid.rows) and c < len(grid.rows[r]):
@@ -764,7 +767,8 @@ def _add_ods_layout(path: Path | IO[bytes], grids: list[Grid]) -> None:
             grid.merges = grid.merges or sheet.merges
             extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown,
                                             links=sheet.links, pictures=sheet.pictures,
-                                            link_formulas=sheet.link_formulas, lists=sheet.lists)
+                                            link_formulas=sheet.link_formulas, lists=sheet.lists,
+                                            today=sheet.today)
     _add_sheet_extras(grids, extras)
 
 

@@ -64,6 +64,7 @@ __all__ = [
     "date_of_serial",
     "dated_formats",
     "is_file_target",
+    "is_today_formula",
     "scan_sheet",
     "shown_decimals",
     "shown_formats",
@@ -138,6 +139,9 @@ class SheetExtras:
     #: 0-based cells holding a date that calamine reads wrongly (an .xlsb counting from 1904:
     #: calamine counts from 1900, four years early) → the day the cell shows
     dates: dict[tuple[int, int], date] = field(default_factory=dict)
+    #: 0-based cells whose formula is today's date (``=TODAY()``, ``=NOW()``): what they cache is
+    #: the day the file was last computed, not the day it is read (Excel shows today's on opening)
+    today: set[tuple[int, int]] = field(default_factory=set)
 
 
 class _NoRef(Exception):
@@ -335,6 +339,8 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
             return
     elif has_formula and scan.shared_links:
         link = _shared_link(body, where, extras, scan)
+    if has_formula and (b"TODAY" in body or b"NOW" in body) and is_today_formula(_formula_of(body, scan)):
+        extras.today.add(where)
     value = scan.value.search(body)
     if kind == b"e":
         if value is not None and value.group(1) == b"#VALUE!" and b"vm" in attrs:
@@ -347,6 +353,22 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
             extras.link_words[where] = link[-1]
     elif scan.zero_is_placeholder and kind == b"n" and value.group(1).strip() == b"0":
         extras.uncomputed.add(where)
+
+
+def _formula_of(body: bytes, scan: _Scan) -> str:
+    found = scan.formula_text.search(body)
+    return _text(found.group(1)) if found is not None else ""
+
+
+#: a formula that is today's date and nothing else (a spreadsheet computes it anew on opening)
+_TODAY = re.compile(r"\s*=?\s*(?:TODAY\s*\(\s*\)|(?:INT|TRUNC|ROUNDDOWN)\s*\(\s*NOW\s*\(\s*\)\s*(?:,\s*0\s*)?\)"
+                    r"|NOW\s*\(\s*\))\s*", re.IGNORECASE)
+
+
+def is_today_formula(formula: str) -> bool:
+    """Whether ``formula`` (as a cell keeps it, with or without its ``=``) is today's date alone:
+    ``TODAY()``, ``NOW()``, ``INT(NOW())`` — a 报告日期 meaning "the day this is read"."""
+    return _TODAY.fullmatch(formula) is not None
 
 
 #: what a formula may open with: ``_xlfn.`` (a function newer than the file format), ``=`` (WPS
