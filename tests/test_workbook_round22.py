@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from docx import Document
 from openpyxl import Workbook, load_workbook
 
 from rectxl import api
+from rectxl.core.errors import LedgerError
 from rectxl.core.rules import Options
 from tests import realworld_workbooks as R
 from tests.workbook_compare import soffice, soffice_convert
@@ -159,3 +161,26 @@ def test_a_report_date_of_today_saved_as_xls_or_ods_is_the_day_the_ledger_is_rea
     day = date(2031, 1, 15)  # not the day LibreOffice saved it
     report = api.check(source, today=day)
     assert (report.as_of, report.as_of_source) == (day, "今天")
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/workbook.xml"])
+def test_a_workbook_saved_in_utf16_is_named_for_what_it_is(part: str, tmp_path: Path) -> None:
+    """A part written as UTF-16 (valid OPC; some exporters built on .NET write it; LibreOffice and
+    Excel open it) had been read as an empty workbook (a UTF-16 sheet) or called damaged, with the
+    advice to download the file again — which gives the same file. The clerk is now told what it
+    is and how to read it (save as .xlsx)."""
+    plain = _ledger(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(plain) as zf:
+        assert part in zf.namelist()
+
+    def utf16(name: str, data: bytes) -> bytes:
+        if name != part:
+            return data
+        return data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+
+    source = R.rezip(plain, tmp_path / "导出台账.xlsx", utf16)
+    with pytest.raises(LedgerError) as caught:
+        api.check(source, AS_OF)
+    message = str(caught.value)
+    assert "UTF-16" in message and "另存为 .xlsx" in message
+    assert "损坏，无法读取" not in message and "重新获取" not in message

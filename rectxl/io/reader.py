@@ -192,6 +192,8 @@ def read_grids(path: Path) -> list[Grid]:
         _check_file(path)
         inspect_package(path, parts)
         kind = _package_kind(path, parts)
+        if kind == "ooxml":
+            _refuse_utf16(path, parts)
         extras = _sheet_extras(path, parts) if kind == "ooxml" else {}
         renamed = kind == "ooxml" and _needs_standard_names(path, parts)
         strays = _strays(path, parts) if kind == "ooxml" else {}
@@ -818,6 +820,29 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
                 "它可能仍在 Excel、WPS 或 LibreOffice 中打开，或正在保存：请等保存完成并关闭该文件后再检查，"
                 "如仍失败请重新获取该文件")
     return f"{path.name} 已损坏，无法读取（可能未完整下载或传输中断）：请重新获取该文件"
+
+
+#: how an XML part saved as UTF-16 starts: a byte order mark, or "<" as two bytes
+_UTF16_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
+
+
+def _refuse_utf16(path: Path, parts: InflatedParts) -> None:
+    """Raise when the package holds XML parts saved as UTF-16 (valid OPC, and what some exporters
+    built on .NET write; Excel and LibreOffice read them): calamine reads such a sheet as empty or
+    not at all, and rectxl's own scans read UTF-8 — a ledger read so would be wrong, not read."""
+    try:
+        zf = parts.zip(path)
+        for info in zf.infolist()[:200]:
+            if info.filename.endswith((".xml", ".rels")) and info.file_size >= 2:
+                with zf.open(info) as fh:
+                    if fh.read(2) in _UTF16_STARTS:
+                        break
+        else:
+            return
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError):
+        return
+    raise LedgerError(f"{path.name} 中的表格内容以 UTF-16 编码保存（一些业务系统导出 Excel 时这样写，文件并没有损坏），"
+                      "rectxl 无法直接读取：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查")
 
 
 def _lock_file_beside(path: Path) -> bool:
