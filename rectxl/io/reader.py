@@ -826,6 +826,10 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
 _UTF16_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
 
 
+#: parts no reader of rectxl's or calamine's opens (document properties, the theme, drawings)
+_NOT_READ = ("docProps/", "xl/theme/", "xl/drawings/", "xl/charts/", "customXml/", "xl/media/")
+
+
 def _refuse_utf16(path: Path, parts: InflatedParts) -> None:
     """Raise when the package holds XML parts saved as UTF-16 (valid OPC, and what some exporters
     built on .NET write; Excel and LibreOffice read them): calamine reads such a sheet as empty or
@@ -833,7 +837,8 @@ def _refuse_utf16(path: Path, parts: InflatedParts) -> None:
     try:
         zf = parts.zip(path)
         for info in zf.infolist()[:200]:
-            if info.filename.endswith((".xml", ".rels")) and info.file_size >= 2:
+            name = info.filename
+            if name.endswith((".xml", ".rels")) and info.file_size >= 2 and not name.startswith(_NOT_READ):
                 with zf.open(info) as fh:
                     if fh.read(2) in _UTF16_STARTS:
                         break
