@@ -361,8 +361,8 @@ def _formula_of(body: bytes, scan: _Scan) -> str:
 
 
 #: a formula that is today's date and nothing else (a spreadsheet computes it anew on opening)
-_TODAY = re.compile(r"\s*=?\s*(?:TODAY\s*\(\s*\)|(?:INT|TRUNC|ROUNDDOWN)\s*\(\s*NOW\s*\(\s*\)\s*(?:,\s*0\s*)?\)"
-                    r"|NOW\s*\(\s*\))\s*", re.IGNORECASE)
+_TODAY = LazyPattern(r"\s*=?\s*(?:TODAY\s*\(\s*\)|(?:INT|TRUNC|ROUNDDOWN)\s*\(\s*NOW\s*\(\s*\)\s*(?:,\s*0\s*)?\)"
+                     r"|NOW\s*\(\s*\))\s*", re.IGNORECASE)
 
 
 def is_today_formula(formula: str) -> bool:
