@@ -86,3 +86,22 @@ def test_a_completion_column_of_days_done_stays_the_completion_day(tmp_path: Pat
     codes = [f.code for f in report.findings]
     assert "header-missing" in codes
     assert "overdue" not in codes
+
+
+def test_an_error_value_in_the_completion_day_is_one_finding(tmp_path: Path) -> None:
+    """#VALUE! where a finished row's 完成时间 should be: cell-error says it, once — not also
+    "未填写完成时间" on the same cell (one mistake, one finding)."""
+    from rectxl.api import check
+
+    wb = openpyxl.load_workbook(Path(__file__).parent.parent / "workbooks" / "示例台账.xlsx")
+    ws = wb["台账"] if "台账" in wb.sheetnames else wb.active
+    header = next(r for r in range(1, 10) if any(c.value == "完成时间" for c in ws[r]))
+    col = next(c.column_letter for c in ws[header] if c.value == "完成时间")
+    status_col = next(c.column_letter for c in ws[header] if c.value == "整改状态")
+    row = next(r for r in range(header + 1, ws.max_row + 1)
+               if ws[f"{status_col}{r}"].value == "已完成" and ws[f"{col}{r}"].value)
+    ws[f"{col}{row}"] = "#VALUE!"
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    at_cell = [f.code for f in check(path).findings if f.cell == f"{col}{row}"]
+    assert at_cell == ["cell-error"]

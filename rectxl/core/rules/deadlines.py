@@ -335,7 +335,8 @@ _DURING_INSPECTION = LazyPattern(r"边巡边改|立行立改|即知即改|立知
 def missing_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if (m.status is Status.DONE and (not m.completed_text or is_placeholder(m.completed_text))
-                and ctx.has_column(m, F.COMPLETED) and F.COMPLETED not in m.uncomputed):
+                and ctx.has_column(m, F.COMPLETED) and F.COMPLETED not in m.uncomputed
+                and not holds_error(ctx, m, F.COMPLETED)):  # #VALUE!: cell-error names it
             yield r.at(ctx, m, F.COMPLETED)
 
 
