@@ -3,6 +3,7 @@ built here with openpyxl (units, people and texts are fictional)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +106,24 @@ def test_an_error_value_in_the_completion_day_is_one_finding(tmp_path: Path) -> 
     wb.save(path)
     at_cell = [f.code for f in check(path).findings if f.cell == f"{col}{row}"]
     assert at_cell == ["cell-error"]
+
+
+def test_a_template_place_written_xx_is_no_other_unit(tmp_path: Path) -> None:
+    """A company's ledger titled with its template's "XX县…有限公司", filed as 城投集团: one unit —
+    as "××县" is — not a unit whose title names another (请注意 had called the two 不一致)."""
+    from rectxl.batch import run_batch
+    from rectxl.core.batch_report import to_text
+    from rectxl.core.rules import Options
+
+    folder = tmp_path / "各单位报送"
+    folder.mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["XX县城投集团有限公司党委巡察整改台账"])
+    ws.append(["序号", "反馈问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"])
+    ws.append([1, "工程变更签证管理不规范", "建立工程变更分级审批制度", "工程管理部", "刘洋", "2026年5月31日",
+               "已完成"])
+    wb.save(folder / "城投集团整改台账.xlsx")
+    text = to_text(run_batch(folder, options=Options(as_of=date(2026, 11, 30)), workers=1))
+    assert "城投集团" in text
+    assert "不一致" not in text

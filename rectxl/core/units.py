@@ -324,7 +324,13 @@ def _unbracket(m: re.Match[str]) -> str:
 def unit_key(unit: str) -> str:
     """Spelling-insensitive key: NFKC (full-width → half-width), no spaces or punctuation."""
     text = unicodedata.normalize("NFKC", unit)
+    if "X" in text or "x" in text:
+        text = _LETTER_PLACE.sub("", text)  # "XX县城投集团": a template's place, as "××县" is
     return "".join(ch for ch in text if ch.isalnum())
+
+
+#: a template's place written in letters ("XX县", "xx市"; "××县" is dropped as punctuation): no place
+_LETTER_PLACE = re.compile(r"(?<![A-Za-z])[Xx]{1,3}(?=[省市县区镇乡州旗])")
 
 
 #: what a unit's name may open with and be written without: the Party body it belongs to
