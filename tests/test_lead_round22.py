@@ -127,3 +127,26 @@ def test_a_template_place_written_xx_is_no_other_unit(tmp_path: Path) -> None:
     text = to_text(run_batch(folder, options=Options(as_of=date(2026, 11, 30)), workers=1))
     assert "城投集团" in text
     assert "不一致" not in text
+
+
+def test_dates_no_two_ledgers_share_are_not_called_most_ledgers(tmp_path: Path) -> None:
+    """Four units, each dating its ledger differently, checked as of one day: the ledgers dated
+    well before the latest are named against the latest — not "多数台账的…（1 个台账）"."""
+    from rectxl.batch import run_batch
+    from rectxl.core.batch_report import to_text
+    from rectxl.core.rules import Options
+
+    folder = tmp_path / "各单位报送"
+    folder.mkdir()
+    for unit, day in (("县财政局", "2026年10月31日"), ("县民政局", "2026年11月18日"),
+                      ("县水利局", "2026年11月25日"), ("县教育局", "2026年12月20日")):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append([f"{unit}巡察整改台账"])
+        ws.append([f"填报日期：{day}"])
+        ws.append(["序号", "反馈问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"])
+        ws.append([1, "制度执行不严格", "修订内部管理制度", "办公室", "王明", "2026年6月30日", "已完成"])
+        wb.save(folder / f"{unit}整改台账.xlsx")
+    text = to_text(run_batch(folder, options=Options(as_of=date(2026, 12, 20)), workers=1))
+    assert "最近一份台账的 2026年12月20日" in text
+    assert "多数台账" not in text

@@ -1001,7 +1001,10 @@ def _stale_notes(result: BatchResult) -> list[Note]:
         by_day.setdefault(r.stated, []).append(r)
     said = "；".join(f"{cn_written_date(day)}：" + _listed([f"{r.file}（{r.unit}）" for r in ledgers])
                     for day, ledgers in by_day.items())
-    message = (f"{len(old)} 个台账中填写的日期早于多数台账的 {cn_written_date(usual)}（{stated[usual]} 个台账）"
+    # no date given by more ledgers than any other: measured from the latest, which no "most" give
+    against = (f"多数台账的 {cn_written_date(usual)}（{stated[usual]} 个台账）" if stated[usual] > 1
+               else f"最近一份台账的 {cn_written_date(usual)}")
+    message = (f"{len(old)} 个台账中填写的日期早于{against}"
                f"{_STALE_DAYS} 天以上，"
                f"可能是上期台账重新报送（只改了文件名）：{said}。请核实，必要时请这些单位报送本期台账")
     return [Note("earlier-period", message, [r.file for r in old])]
