@@ -150,3 +150,38 @@ def test_dates_no_two_ledgers_share_are_not_called_most_ledgers(tmp_path: Path) 
     text = to_text(run_batch(folder, options=Options(as_of=date(2026, 12, 20)), workers=1))
     assert "最近一份台账的 2026年12月20日" in text
     assert "多数台账" not in text
+
+
+_VILLAGE_NOTICE = """中共桃溪村支部委员会关于村级巡察整改情况的公示
+
+根据镇党委统一部署，镇党委第一巡察组对桃溪村党支部开展了村级巡察，并于2026年6月5日反馈了巡察意见。现将整改情况公示如下。
+
+一、整改工作开展情况
+村党支部召开专题会议，成立整改工作小组，制定整改方案。
+
+二、反馈问题整改情况
+巡察反馈问题共2个方面3个问题，制定整改措施7条。截至2026年11月15日，已完成整改2个问题。
+（一）基层党组织建设方面
+1.“三会一课”制度落实不经常。整改情况：制定年度组织生活计划，按月召开党员大会，已开展主题党日活动6次。已完成。
+2.发展党员程序不规范。整改情况：逐一核查近五年发展党员档案，补齐材料3份。已完成。
+（二）村级财务管理方面
+3.集体资产台账不清。整改情况：清查登记村集体资产，已登记鱼塘2处，剩余部分正在核实。正在推进。
+
+三、下一步打算
+持续巩固整改成果。
+
+中共桃溪村支部委员会
+2026年11月20日
+"""
+
+
+def test_measures_told_in_one_account_per_problem_cannot_be_counted() -> None:
+    """A village's notice tells each problem's work in one account (整改情况：…。已完成。) and says it
+    made 7 measures: the 3 accounts are no count of measures — 无法核对, not 不一致 (相差4项)."""
+    from rectxl.core.notice import parse_notice
+
+    parsed = parse_notice(_VILLAGE_NOTICE)
+    check = next(c for c in parsed.total_checks if c.item == "measures")
+    assert check.ok is None
+    assert "没有逐条列出整改措施" in check.message
+    assert not any(c.ok is False for c in parsed.total_checks)

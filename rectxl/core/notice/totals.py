@@ -733,6 +733,14 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
                 item=item, label=label, stated=value, parsed=parsed, ok=None,
                 message=f"通报称{value}{unit}{label}；{why}，{how}的{parsed}{unit}不是全部，不能据此核对。"))
             return
+        if item == "measures" and parsed < value and issues and all(len(i.measures) == 1 for i in issues):
+            # "整改情况：制定…，按月召开…，已开展…。已完成。": each problem's work told in one account,
+            # no measure listed apart — the accounts are no count of measures
+            checks.append(TotalCheck(
+                item=item, label=label, stated=value, parsed=None, ok=None,
+                message=f"通报称{value}{unit}{label}；正文没有逐条列出整改措施（每个问题的整改情况写成一段），"
+                        "不能据此核对。"))
+            return
         ok = value == parsed
         if ok:
             message = f"通报称{value}{unit}{label}，与正文{how}的{parsed}{unit}{label}一致。"
