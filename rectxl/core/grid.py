@@ -706,7 +706,8 @@ def _unit_tick_columns(grid: Grid, r: int, non_blank: dict[int, Any], labels: di
         if field_name is None or (field_name not in _UNIT_TICK_FIELDS and not kinds):
             continue
         rows = grid.rows[r + 1:r + 1 + _TICK_SAMPLE]
-        cells = [_text(row[c]) for row in rows for c in cs if c < len(row) and not _blank(row[c])]
+        cells = [_text(row[c]) for row in rows if not _totals_row(row) for c in cs
+                 if c < len(row) and not _blank(row[c])]
         ticked = sum(1 for t in cells if t in _TICK_MARKS)
         marks = ticked + sum(1 for t in cells if t in _UNTICK_MARKS or t in _HOLLOW_MARKS)
         if ticked and (kinds or marks >= 0.8 * len(cells)):
@@ -845,7 +846,9 @@ def _tick_columns(grid: Grid, header_row: int, data_start: int, hidden: frozense
     for run in runs:
         if len(run) < 2 or len({words[c] for c in run}) < len(run):
             continue
-        cells = [_text(row[c]) for row in grid.rows[data_start:] for c in run if c < len(row) and not _blank(row[c])]
+        # a 合计 row counts the ticks ("合计 | … | 3 | 2"): its numbers are no marks
+        cells = [_text(row[c]) for row in grid.rows[data_start:] if not _totals_row(row)
+                 for c in run if c < len(row) and not _blank(row[c])]
         ticked = sum(1 for t in cells if t in _TICK_MARKS or t in _HOLLOW_MARKS)
         marks = ticked + sum(1 for t in cells if t in _UNTICK_MARKS)
         if ticked and marks >= 0.8 * len(cells):

@@ -1,0 +1,74 @@
+"""Ledgers round twenty-two: workbooks as other county, township and city offices make them —
+tick columns under 完成情况 with a 合计 row counting the ticks, and more. Every workbook is built here
+with openpyxl; units, people and texts are fictional."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from rectxl.api import check
+from rectxl.core.rules import Options
+from rectxl.core.summary import summarize
+from rectxl.io.reader import read_ledger
+
+AS_OF = date(2026, 11, 30)
+
+
+def _codes(path: Path) -> set[tuple[str, str]]:
+    return {(f.code, f.cell) for f in check(path, Options(as_of=AS_OF)).findings}
+
+
+def _measures(ledger: Any) -> list[Any]:
+    return [m for a in ledger.aspects for c in a.categories for i in c.issues for m in i.measures]
+
+
+def _ticked_with_totals(path: Path) -> Path:
+    """A bureau's ledger: 完成情况 over 已完成 | 正在推进 ticked with √, and a 合计 row under the
+    table counting the ticks of each column."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["附件2"])
+    ws.append(["中共南河县林业局党组巡察整改落实台账"])
+    ws.merge_cells("A2:J2")
+    ws.append(["序号", "反馈问题具体表现", "整改措施", "整改责任", None, None, "完成期限", "完成情况", None,
+               "目前进展"])
+    ws.append([None, None, None, "牵头领导", "责任科室", "具体责任人", None, "已完成", "正在推进", None])
+    for c in "ABCGJ":
+        ws.merge_cells(f"{c}3:{c}4")
+    ws.merge_cells("D3:F3")
+    ws.merge_cells("H3:I3")
+    rows: list[list[Any]] = [
+        [1, "林长制责任落实不到位。", "建立林长巡林台账，每月通报巡林情况。", "何副局长", "林长办", "钱进",
+         "2026年6月30日", "√", None, "已建立台账，通报5期。"],
+        [2, "森林防火设施维护不及时。", "全面排查防火设施，建立维护清单。", "何副局长", "防火办", "吴刚",
+         "2026年10月31日", None, "√", "已排查设施86处，维护40处。"],
+        [3, "财务报销审核不严。", "修订财务报销管理办法。", "孔局长", "财务股", "郑丽",
+         "2026年5月31日", "√", None, "已修订印发。"],
+        [4, "干部请销假制度执行不严。", "建立请销假登记台账，每月抽查。", "孔局长", "办公室", "冯敏",
+         "2026年12月31日", None, "√", "已建立台账。"],
+        [5, "档案管理不规范。", "聘请专业机构整理档案。", "孔局长", "办公室", "冯敏",
+         "2026年9月30日", "√", None, "已整理完毕。"],
+    ]
+    for r in rows:
+        ws.append(r)
+    ws.append(["合计", None, "5项", None, None, None, None, 3, 2, None])
+    wb.save(path)
+    return path
+
+
+def test_a_totals_row_counting_the_ticks_does_not_hide_the_tick_columns(tmp_path: Path) -> None:
+    """The 合计 row's counts (2 | 1) under the tick columns had made them read as no tick columns:
+    已完成 was taken for the status column, every row ticked under 正在推进 was told missing-status
+    and 正在推进 a duplicate header."""
+    path = _ticked_with_totals(tmp_path / "林业局台账.xlsx")
+    ledger = read_ledger(path)
+    assert [m.status for m in _measures(ledger)] == ["已完成", "正在推进", "已完成", "正在推进", "已完成"]
+    codes = _codes(path)
+    assert not {c for c, _ in codes} & {"missing-status", "duplicate-header"}
+    assert ("overdue", "G6") in codes
+    assert summarize(ledger, AS_OF).counts.measures == 5
