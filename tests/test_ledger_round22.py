@@ -72,3 +72,36 @@ def test_a_totals_row_counting_the_ticks_does_not_hide_the_tick_columns(tmp_path
     assert not {c for c, _ in codes} & {"missing-status", "duplicate-header"}
     assert ("overdue", "G6") in codes
     assert summarize(ledger, AS_OF).counts.measures == 5
+
+
+def _township_listing(path: Path) -> Path:
+    """A township's ledger: 整改措施及时限 listing several measures in one cell, each with its
+    deadline, the progress answering them one for one, and a 备注（销号情况） column."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["石桥镇巡察反馈问题整改清单"])
+    ws.merge_cells("A1:H1")
+    ws.append(["序号", "问题", "整改措施及时限", "责任领导", "责任站所", "整改落实情况", "整改完成情况",
+               "备注（销号情况）"])
+    ws.append(["1", "村级账务处理不规范，以白条入账。",
+               "1.开展村级账务专项清理，2026年5月底前完成；\n2.推行村账镇代管，2026年6月底前完成。",
+               "黄副镇长", "财政所", "1.已清理票据180张；\n2.已推行。", "已完成", "已销号"])
+    ws.append(["2", "农村垃圾清运不及时。",
+               "1.开展清洁家园行动，2026年12月底前完成；\n2.建立保洁员考核机制，长期坚持。",
+               "邹副书记", "农业农村办", "1.已清运垃圾95吨；\n2.正在起草考核办法。", "正在推进", ""])
+    ws.append(["3", "矛盾纠纷调处不及时。", "逐件明确包案领导，2026年9月30日前化解。", "谢书记", "综治中心",
+               "已化解4件，剩余1件。", "正在推进", ""])
+    wb.save(path)
+    return path
+
+
+def test_a_remark_column_kept_for_the_closure_is_not_a_second_status(tmp_path: Path) -> None:
+    """备注（销号情况） beside 整改完成情况 says whether the row was closed: it had been read as a
+    second 整改状态 column (duplicate-header), its 已销号 lost."""
+    path = _township_listing(tmp_path / "石桥镇台账.xlsx")
+    assert not any(code == "duplicate-header" for code, _ in _codes(path))
+    first = _measures(read_ledger(path))[0]
+    assert first.extra.get("是否销号") == "已销号"
+    assert summarize(read_ledger(path), AS_OF).counts.measures == 3
+

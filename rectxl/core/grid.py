@@ -1060,11 +1060,18 @@ def _lookback_issue(texts: dict[int, str], columns: dict[str, int], duplicates: 
     _reassign(columns, duplicates, F.ISSUE, F.CATEGORY, again, first)
 
 
+#: a header's note naming the 销号 the column records: "备注（销号情况）", "说明（填写是否销号）"
+_CLOSURE_NOTE = LazyPattern(r"[(（]\s*(?:请|可)?(?:填写?|注明)?\s*(?:是否)?销号(?:情况|与否)?\s*[)）]")
+
+
 def _closure_not_status(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
     """销号情况 beside 完成情况: the status is how far the work got, the 销号 column whether it was
-    closed (是否销号); alone, a 销号情况 column is the status ("已销号"/"未销号")."""
+    closed (是否销号); alone, a 销号情况 column is the status ("已销号"/"未销号"). A remark column
+    kept for the 销号 (备注（销号情况）) alike."""
     def closure(c: int) -> bool:
-        return "销号" in F.header_key(texts.get(c, ""))
+        text = texts.get(c, "")
+        return "销号" in F.header_key(text) or (
+            "销号" in text and _CLOSURE_NOTE.search(to_simplified(text)) is not None)
 
     _reassign(columns, duplicates, F.STATUS, F.CLOSED_FLAG, lambda c: not closure(c), closure)
 
