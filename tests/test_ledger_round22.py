@@ -105,3 +105,13 @@ def test_a_remark_column_kept_for_the_closure_is_not_a_second_status(tmp_path: P
     assert first.extra.get("是否销号") == "已销号"
     assert summarize(read_ledger(path), AS_OF).counts.measures == 3
 
+
+def test_each_measure_listed_with_its_deadline_gives_the_row_its_last_date(tmp_path: Path) -> None:
+    """"1.…2026年12月底前完成；2.…长期坚持": the row is due at the end of 2026 and goes on — it had
+    taken the last measure's 长期坚持 alone (never due), and "…；3.…立行立改" would have made a row
+    of dated measures due at once."""
+    path = _township_listing(tmp_path / "石桥镇台账.xlsx")
+    deadlines = [m.deadline for m in _measures(read_ledger(path))]
+    assert [d.due for d in deadlines] == [date(2026, 6, 30), date(2026, 12, 31), date(2026, 9, 30)]
+    late = check(path, Options(as_of=date(2027, 1, 15))).findings
+    assert {(f.code, f.cell) for f in late if f.code == "overdue"} == {("overdue", "C4"), ("overdue", "C5")}

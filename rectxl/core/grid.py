@@ -46,6 +46,7 @@ from rectxl.core.model import (
 from rectxl.core.names import COLUMN_MAP_SHEET, DIRECTORY_SHEET, INFO_SHEET, MARKS_SHEET, is_rectxl_sheet
 from rectxl.core.numbering import (
     PARENTHESISED,
+    enumerated_items,
     issue_body,
     names_a_field,
     split_aspect_label,
@@ -4417,6 +4418,16 @@ class _Builder:
         "" when it names none."""
         if type(value) is not str:
             return value
+        if (items := enumerated_items(value)) is not None:
+            # "1.开展清理，5月底前完成；2.建立制度，6月底前完成": each measure the cell lists has its
+            # own, read as a 整改时限 cell listing them ("5月底前完成；6月底前完成") — not the last one's
+            dues = [self._last_due(item) for item in items]
+            if all(dues):
+                return "；".join(dues)
+        return self._last_due(value)
+
+    def _last_due(self, value: str) -> str:
+        """The last clause of a text that reads as a deadline; "" when none does."""
         for clause in reversed(_DUE_CLAUSES.split(value)):
             if (clause := clause.strip()) and self._deadline(clause).kind not in (
                     DeadlineKind.INVALID, DeadlineKind.EMPTY):
