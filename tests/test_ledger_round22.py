@@ -11,6 +11,7 @@ from typing import Any
 import openpyxl
 
 from rectxl.api import check
+from rectxl.core.notice.render import render_notice
 from rectxl.core.rules import Options
 from rectxl.core.summary import summarize
 from rectxl.io.reader import read_ledger
@@ -115,3 +116,53 @@ def test_each_measure_listed_with_its_deadline_gives_the_row_its_last_date(tmp_p
     assert [d.due for d in deadlines] == [date(2026, 6, 30), date(2026, 12, 31), date(2026, 9, 30)]
     late = check(path, Options(as_of=date(2027, 1, 15))).findings
     assert {(f.code, f.cell) for f in late if f.code == "overdue"} == {("overdue", "C4"), ("overdue", "C5")}
+
+
+def _township_list(path: Path, note: str) -> Path:
+    """A township's 任务清单: 附件 over the title, a line under it saying when the feedback came,
+    aspects as rows of their own (一、…方面), deadlines written without their year."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改清单"
+    ws.append(["附件"])
+    ws.append(["中共梅岭乡委员会巡察整改任务清单"])
+    ws.merge_cells("A2:H2")
+    ws.append([note])
+    ws.merge_cells("A3:H3")
+    ws.append(["序号", "反馈问题", "整改措施", "分管领导", "责任单位", "责任人", "整改时限", "整改完成情况"])
+    rows: list[list[Any]] = [
+        ["一", "党的领导弱化方面", None, None, None, None, None, None],
+        ["1", "问题一：传达学习上级精神不及时。", "建立学习传达台账，会后3日内传达。", "乡党委书记", "党政办", "汤明",
+         "4月底前", "已完成"],
+        ["2", "问题二：村党组织战斗力不强。", "整顿后进村党组织2个。", "组织委员", "党建办", "常青", "9月底前",
+         "正在推进"],
+        ["二", "全面从严治党方面", None, None, None, None, None, None],
+        ["3", "问题三：惠农资金发放滞后。", "建立惠农资金发放月通报制度。", "分管副乡长", "民政办", "方圆", "12月底前",
+         "未启动"],
+    ]
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def test_the_feedback_day_under_the_title_naming_the_group_dates_the_deadlines(tmp_path: Path) -> None:
+    """"（2026年3月15日县委第一巡察组反馈）" under the title: the feedback date, so "9月底前" is
+    September 2026 — the group's name between the day and 反馈 had hidden it: every deadline was
+    bad-deadline (缺少年份) and the notice asked for the feedback date."""
+    path = _township_list(tmp_path / "梅岭乡清单.xlsx", "（2026年3月15日县委第一巡察组反馈）")
+    ledger = read_ledger(path)
+    assert ledger.info.feedback_date == date(2026, 3, 15)
+    codes = _codes(path)
+    assert not any(code == "bad-deadline" for code, _ in codes)
+    assert ("overdue", "G7") in codes
+    assert "2026年3月15日，县委第一巡察组向" in render_notice(ledger, as_of=AS_OF)
+
+
+def test_the_day_the_figures_stand_at_is_no_feedback_day(tmp_path: Path) -> None:
+    """"截至2026年11月20日巡察反馈问题整改情况" is the day the table was brought up to: it had been
+    read as the feedback date, so "9月底前" meant September 2027 and the row still in progress in
+    December 2026 was not overdue."""
+    path = _township_list(tmp_path / "梅岭乡清单.xlsx", "截至2026年11月20日巡察反馈问题整改情况")
+    assert read_ledger(path).info.feedback_date != date(2026, 11, 20)
+    assert ("overdue", "G7") in _codes(path)

@@ -2425,10 +2425,13 @@ _TITLE_GROUP = LazyPattern(r"((?:中央|省委|自治区党委|市委|州委|盟
 #: the inspection's period after its key in a title row ("巡察时间：2026年3月10日至5月20日")
 _TITLE_PERIOD = LazyPattern(r"(?:巡察|巡视)(?:时间|期间|时段|起止时间|起止日期|起讫时间)\s*[:：]?\s*"
                             r"(?P<period>[^\s，,；;:：]{6,40})")
-#: "县委第三巡察组于2024年5月20日反馈": the feedback date, written before the word
+#: "县委第三巡察组于2024年5月20日反馈": the feedback date, written before the word — the group
+#: may stand between them ("（2026年3月15日县委第一巡察组反馈）", "2026年3月15日，县委第一巡察组向…反馈");
+#: a day the figures stand at ("截至2026年11月20日巡察反馈问题…") is none
 _TITLE_FEEDBACK = LazyPattern(
-    r"(?P<date>[0-9０-９]{4}\s*[年./-]\s*[0-9０-９]{1,2}\s*[月./-]\s*[0-9０-９]{1,2}\s*[日号]?)\s*"
-    r"(?:向[^，,。；;]{0,20}?)?(?:进行了?|作出了?|召开[^，,。；;]{0,10}?)?(?:巡察)?反馈")
+    r"(?<!截至)(?<!截止)(?P<date>[0-9０-９]{4}\s*[年./-]\s*[0-9０-９]{1,2}\s*[月./-]\s*[0-9０-９]{1,2}\s*[日号]?)\s*"
+    r"[，,]?\s*(?:[^，,。；;（）()]{0,16}?第[一二三四五六七八九十\d]{1,3}(?:轮)?(?:巡视|巡察)组)?\s*"
+    r"(?:向[^，,。；;]{0,20}?)?(?:进行了?|作出了?|召开[^，,。；;]{0,10}?)?(?:巡察|巡视)?反馈")
 
 
 #: a key of the facts above a table written alone in its cell, its value in the next one
