@@ -166,3 +166,35 @@ def test_the_day_the_figures_stand_at_is_no_feedback_day(tmp_path: Path) -> None
     path = _township_list(tmp_path / "梅岭乡清单.xlsx", "截至2026年11月20日巡察反馈问题整改情况")
     assert read_ledger(path).info.feedback_date != date(2026, 11, 20)
     assert ("overdue", "G7") in _codes(path)
+
+
+def test_a_category_row_beside_the_first_cell_of_a_merged_aspect_heads_its_issues(tmp_path: Path) -> None:
+    """方面 merged down beside "（一） | 防汛责任落实不到位问题" rows (the category numbered in the
+    序号 column): the first category opens on the row where the aspect's merged cell begins — it
+    had been read as an issue with no measure (issue-without-measure), the second as a category."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["县交通运输局党组巡察整改工作台账"])
+    ws.merge_cells("A1:I1")
+    ws.append(["方面", "序号", "问题", "整改措施", "责任领导", "责任单位", "时限要求", "进展情况", "是否完成"])
+    rows: list[list[Any]] = [
+        ["一、贯彻落实交通强国部署方面", "（一）", "农村公路养护问题", None, None, None, None, None, None],
+        [None, 1, "部分农村公路病害处置不及时。", "建立病害巡查处置台账。", "邱副局长", "公路股", "2026年5月31日",
+         "已建立台账。", "是"],
+        [None, 2, "养护资金拨付滞后。", "按季度拨付养护资金。", "邱副局长", "财务股", "长期坚持",
+         "已拨付3次。", "长期坚持"],
+        [None, "（二）", "工程质量监管问题", None, None, None, None, None, None],
+        [None, 3, "质量检测频次不足。", "修订工程质量抽检办法。", "段副局长", "质监站", "2026年12月31日",
+         "正在修订。", "否"],
+    ]
+    for r in rows:
+        ws.append(r)
+    ws.merge_cells("A3:A7")
+    path = tmp_path / "交通局台账.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert [a.title for a in ledger.aspects] == ["贯彻落实交通强国部署方面"]
+    assert [(c.title, [i.number for i in c.issues]) for c in ledger.aspects[0].categories] == [
+        ("农村公路养护问题", [1, 2]), ("工程质量监管问题", [3])]
+    assert not any(code == "issue-without-measure" for code, _ in _codes(path))

@@ -3350,6 +3350,14 @@ class _Builder:
         """A row that only names an aspect or category (often merged across the sheet), or that
         numbers it in the 序号 column and names it in the next one ("一 | …方面", unmerged)."""
         non_blank = [v for v in row[: self.width] if not _blank(v)]
+        aspect_c = self.cols.get(F.ASPECT)
+        if len(non_blank) >= 2 and aspect_c is not None and aspect_c < len(row) and not _blank(row[aspect_c]):
+            # "一、…方面" opening its merged 方面 cell on the row of its first category ("（一） | …问题"):
+            # the aspect, as its column gives it, then the row as if it held the rest alone
+            if (aspect_t := self.texts[F.ASPECT][r]) and (self.aspect is None or aspect_t != self._aspect_text):
+                self._new_aspect(aspect_t)
+                self._aspect_text = aspect_t
+            non_blank = [v for c, v in enumerate(row[: self.width]) if not _blank(v) and c != aspect_c]
         numbered = False
         if len(non_blank) == 2 and (label := self._numbered_section(row, non_blank)) is not None:
             non_blank, numbered = [label], True
