@@ -198,3 +198,31 @@ def test_a_category_row_beside_the_first_cell_of_a_merged_aspect_heads_its_issue
     assert [(c.title, [i.number for i in c.issues]) for c in ledger.aspects[0].categories] == [
         ("农村公路养护问题", [1, 2]), ("工程质量监管问题", [3])]
     assert not any(code == "issue-without-measure" for code, _ in _codes(path))
+
+
+def test_a_done_question_answered_with_ticks_is_not_done_where_it_is_blank(tmp_path: Path) -> None:
+    """是否完成 with a √ on the rows that are done and nothing on the others (no 否 written anywhere):
+    a blank answers no — it had been missing-status on every row not yet done, the notice's totals
+    left short."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["县科协党组巡察整改台账"])
+    ws.merge_cells("A1:H1")
+    ws.append(["序号", "问题", "措施", "责任部门", "责任人", "完成时限", "是否完成", "进展"])
+    rows: list[list[Any]] = [
+        [1, "学会管理松散", "开展学会年检", "学会部", "黄海、林静", "2026年6月30日", "√", "已年检12家"],
+        [2, "科普阵地利用率低", "制定科普场馆开放计划", "科普部", "王丹", "2026年9月30日", None, "计划起草中"],
+        [3, "财务报销不规范", "修订财务报销制度", "办公室", "李梅", "即知即改", "√", "已修订"],
+        [4, "档案管理混乱", "开展档案专项整理", "办公室", "刘洋", "2027年3月31日", None, ""],
+    ]
+    for r in rows:
+        ws.append(r)
+    path = tmp_path / "科协台账.xlsx"
+    wb.save(path)
+    codes = _codes(path)
+    assert not any(code == "missing-status" for code, _ in codes)
+    assert ("overdue", "F4") in codes
+    ledger = read_ledger(path)
+    assert [m.status for m in _measures(ledger)] == ["已完成", "正在推进", "已完成", "正在推进"]
+    assert "4项整改措施已完成2项、正在推进2项" in render_notice(ledger, as_of=AS_OF)

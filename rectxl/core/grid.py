@@ -1669,15 +1669,22 @@ def _mark_legend(header: str) -> dict[str, str]:
     return {}
 
 
+#: a status column's header asking whether the work is done (是否完成, 是否整改到位, 是否办结)
+_ASKS_DONE = LazyPattern(r"^是否(?:已|全部)?(?:完成|办结|整改到位|整改完成|完成整改|到位|整改)$")
+
+
 def _marks_as_statuses(header: str, texts: list[str], start: int) -> None:
     """A status column ticked with marks, read as the words they stand for: the marks the header
     keys ("完成情况（●已完成 ○未完成）"); a hollow mark beside filled ones (● / ○) is not done; a
-    column ticked when done ("完成（√）", "是否完成（打√）") is not done where it has no mark."""
+    column ticked when done ("完成（√）", "是否完成（打√）", or 是否完成 holding nothing but ticks) is
+    not done where it has no mark."""
     legend = _mark_legend(header)
     cells = set(texts[start:])
     if not legend and cells & _FILLED_MARKS and cells & _HOLLOW_MARKS:
         legend = {**dict.fromkeys(_FILLED_MARKS, "已完成"), **dict.fromkeys(_HOLLOW_MARKS, "未完成")}
-    unticked = "未完成" if F.TICKED_WHEN_DONE.match(re.sub(r"\s+", "", header)) else ""
+    unticked = "未完成" if F.TICKED_WHEN_DONE.match(re.sub(r"\s+", "", header)) or (
+        # 是否完成 answered with a √ where it is done, and nothing else written: a blank says no
+        _ASKS_DONE.match(F.header_key(header)) and (marks := cells - {""}) and marks <= _TICK_MARKS) else ""
     if not legend and not unticked:
         return
     for r in range(start, len(texts)):
