@@ -226,3 +226,39 @@ def test_a_done_question_answered_with_ticks_is_not_done_where_it_is_blank(tmp_p
     ledger = read_ledger(path)
     assert [m.status for m in _measures(ledger)] == ["已完成", "正在推进", "已完成", "正在推进"]
     assert "4项整改措施已完成2项、正在推进2项" in render_notice(ledger, as_of=AS_OF)
+
+
+def test_a_header_of_three_rows_reads_its_lowest_names(tmp_path: Path) -> None:
+    """整改落实 over 完成时限 (计划 | 实际) and 完成情况 (已完成 | 正在推进 ticked): the third header row
+    had been read as a measure ("整改措施" with 计划 as its deadline, bad-deadline), the 实际 column
+    lost and every row ticked 正在推进 missing-status."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["县林草局党组巡察整改台账"])
+    ws.merge_cells("A1:K1")
+    ws.append(["序号", "问题", "整改措施", "整改责任", None, None, "整改落实", None, None, None, None])
+    ws.append([None, None, None, "分管领导", "责任股室", "责任人", "完成时限", None, "完成情况", None, "佐证资料"])
+    ws.append([None, None, None, None, None, None, "计划", "实际", "已完成", "正在推进", None])
+    for c in "ABC":
+        ws.merge_cells(f"{c}2:{c}4")
+    for c in "DEFK":
+        ws.merge_cells(f"{c}3:{c}4")
+    for span in ("D2:F2", "G2:K2", "G3:H3", "I3:J3"):
+        ws.merge_cells(span)
+    rows: list[list[Any]] = [
+        [1, "古树名木保护不力", "建立古树名木挂牌保护制度", "龙副局长", "保护股", "韦华", "2026.6.30", "2026.6.18", "√",
+         None, "保护制度"],
+        [2, "林木采伐审批不严", "开展采伐许可专项核查", "龙副局长", "资源股", "蒙强", "2026.9.30", None, None, "√", ""],
+        [3, "护林员管理松散", "修订护林员考核办法", "石副局长", "护林站", "覃丽", "2026.12.31", None, None, "√", ""],
+    ]
+    for r in rows:
+        ws.append(r)
+    path = tmp_path / "林草局台账.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    measures = _measures(ledger)
+    assert [m.text for m in measures] == ["建立古树名木挂牌保护制度", "开展采伐许可专项核查", "修订护林员考核办法"]
+    assert [m.status for m in measures] == ["已完成", "正在推进", "正在推进"]
+    assert measures[0].completed_on == date(2026, 6, 18)
+    assert {c for c, _ in _codes(path)} == {"overdue"}

@@ -523,7 +523,11 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     first = r
     texts: dict[int, str] = {c: _text(v) for c, v in enumerate(grid.rows[r]) if not _blank(v)}
     unit_ticks: dict[int, tuple[str, str]] = {}
-    if r + 1 < len(grid.rows):
+    # the lower rows of a header of two or three (整改落实 over 完成时限 | 完成情况 over 计划 | 实际 |
+    # 已完成 | 正在推进): each row under groups of the row above names their columns
+    for _level in range(2):
+        if r + 1 >= len(grid.rows):
+            break
         below = grid.rows[r + 1]
         groups = _group_spans(grid, r, column_map)
         spans_two = any(r0 == r and r1 == r + 1 for r0, _c0, r1, _c1 in grid.merges)
@@ -538,8 +542,8 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         labels = {c: _text(grid.rows[r][c0]) for c0, c1 in groups for c in range(c0, c1 + 1)
                   if not _blank(grid.rows[r][c0])} if under_groups else {}
         # units under an owner's label, ticked in the rows (责任科室 over 医务科 | 护理部)
-        unit_ticks = _unit_tick_columns(grid, r + 1, non_blank, labels, sub, column_map) if under_groups else {}
-        if non_blank and ((len(sub) == len(non_blank) >= 2) or (under_groups and (spans_two or sub or unit_ticks))
+        level_ticks = _unit_tick_columns(grid, r + 1, non_blank, labels, sub, column_map) if under_groups else {}
+        if non_blank and ((len(sub) == len(non_blank) >= 2) or (under_groups and (spans_two or sub or level_ticks))
                           or (len(words) >= 2 and len(set(sub) | set(words)) == len(non_blank))):
             for c0, c1 in groups:  # the group label names none of its children
                 for c in range(c0, c1 + 1):
@@ -547,7 +551,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
                     texts.pop(c, None)
             for c, v in non_blank.items():
                 texts[c] = _text(v)
-                if c in unit_ticks:
+                if c in level_ticks:
                     continue  # a unit's name, its column ticked: read with the others under the label
                 if c in labels and _header_field(labels[c], column_map) == F.DEADLINE and (
                         sub.get(c) in (None, F.DEADLINE, F.COMPLETED)) and _START_OR_END.match(F.header_key(texts[c])):
@@ -563,9 +567,10 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
                 elif c in labels and (named := _child_of_group(texts[c], labels[c], column_map)):
                     # 完成时限 over 计划 | 实际: the child says which of the group it is
                     texts[c], found[c] = named
+            unit_ticks.update(level_ticks)
             r += 1
         else:
-            unit_ticks = {}
+            break
     owner_ticks: dict[str, dict[int, str]] = {}
     for c, (field_name, unit) in sorted(unit_ticks.items()):
         texts.pop(c)
