@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 from rectxl.api import check
 from rectxl.core.notice.render import render_notice
@@ -262,3 +263,34 @@ def test_a_header_of_three_rows_reads_its_lowest_names(tmp_path: Path) -> None:
     assert [m.status for m in measures] == ["已完成", "正在推进", "正在推进"]
     assert measures[0].completed_on == date(2026, 6, 18)
     assert {c for c, _ in _codes(path)} == {"overdue"}
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_an_aspect_numbered_as_the_issues_are_heads_them(tmp_path: Path, merged: bool) -> None:
+    """"1 | 政治建设方面" over "1.1 | 党组会议记录不规范 | …": an aspect numbered in Arabic in the 序号
+    column (merged across the table or not) had been read as an issue with no measure."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["县档案馆巡察整改台账"])
+    ws.merge_cells("A1:H1")
+    ws.append(["序号", "问题", "整改措施", "责任领导", "责任科室", "完成时限", "完成情况", "进展"])
+    rows: list[list[Any]] = [
+        ["1", "政治建设方面"],
+        ["1.1", "党组会议记录不规范", "规范党组会议记录", "馆长", "办公室", "2026年3月31日", "已完成", "已规范"],
+        ["1.2", "学习笔记不全", "开展学习笔记检查", "馆长", "办公室", "2026年4月30日", "已完成", "已检查"],
+        ["2", "业务管理方面"],
+        ["2.1", "档案数字化进度慢", "引入第三方数字化服务", "副馆长", "技术科", "2026年12月31日", "正在推进", "已招标"],
+    ]
+    for r in rows:
+        ws.append(r)
+    if merged:
+        ws.merge_cells("B3:H3")
+        ws.merge_cells("B6:H6")
+    path = tmp_path / "档案馆台账.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert [(a.title, [i.title for c in a.categories for i in c.issues]) for a in ledger.aspects] == [
+        ("政治建设方面", ["党组会议记录不规范", "学习笔记不全"]), ("业务管理方面", ["档案数字化进度慢"])]
+    assert not any(code == "issue-without-measure" for code, _ in _codes(path))
+

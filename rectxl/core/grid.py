@@ -3373,6 +3373,8 @@ class _Builder:
         numbered = False
         if len(non_blank) == 2 and (label := self._numbered_section(row, non_blank)) is not None:
             non_blank, numbered = [label], True
+        elif len(non_blank) == 2 and (label := self._numbered_aspect(r, row, non_blank)) is not None:
+            non_blank = [label]
         if len(non_blank) != 1:
             return False
         text = _text(non_blank[0])
@@ -3498,6 +3500,20 @@ class _Builder:
                            cells={F.ISSUE: cell})
         self.category.issues.append(self.issue)
         self._issue_key = (None, "")
+
+    def _numbered_aspect(self, r: int, row: list[Any], non_blank: list[Any]) -> str | None:
+        """``"1、政治建设方面"`` for a row holding an Arabic number in the 序号 column and an aspect's
+        name ("1 | 政治建设方面" over "1.1 | 党组会议记录不规范 | …"): numbered as the issues are, it
+        heads them all the same — merged across the table, or over rows writing their own issues."""
+        number_c = self.cols.get(F.ISSUE_NO, self.cols.get(F.ROW_NO))
+        if number_c is None or number_c >= len(row) or row[number_c] is not non_blank[0]:
+            return None
+        number = _text(non_blank[0]).rstrip("、.．")
+        title = _text(non_blank[1])
+        if not number.isdigit() or len(number) > 2 or not _UNNUMBERED_ASPECT.fullmatch(title) \
+                or not (self._wide(r) or self._issue_written_below(r)):
+            return None
+        return f"{number}、{title}"
 
     def _numbered_section(self, row: list[Any], non_blank: list[Any]) -> str | None:
         """``"一、…方面"`` for a row holding only a Chinese numeral in the 序号 column and a text:
