@@ -294,3 +294,35 @@ def test_an_aspect_numbered_as_the_issues_are_heads_them(tmp_path: Path, merged:
         ("政治建设方面", ["党组会议记录不规范", "学习笔记不全"]), ("业务管理方面", ["档案数字化进度慢"])]
     assert not any(code == "issue-without-measure" for code, _ in _codes(path))
 
+
+def test_a_progress_cell_merged_over_the_measures_numbering_each_is_told_apart(tmp_path: Path) -> None:
+    """整改进展 merged down over an issue's two measure rows, "1.…；2.…" as the measures are numbered:
+    each measure is published with its own item — the whole cell had been told under both, and the
+    second measure's own text dropped from the notice."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["县城管局巡察整改台账"])
+    ws.merge_cells("A1:G1")
+    ws.append(["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展"])
+    rows: list[list[Any]] = [
+        [1, "占道经营整治反弹", "1.开展占道经营专项整治", "执法大队", "2026年6月30日", "已完成",
+         "1.已劝离流动摊贩120余处；\n2.已设置疏导点4个。"],
+        [None, None, "2.设置临时疏导点", "执法大队", "2026年9月30日", "已完成", None],
+        [2, "户外广告审批不规范", "1.清理违规户外广告", "市容科", "2027年3月31日", "正在推进",
+         "1.已拆除违规广告36块；\n2.审批细则已印发。"],
+        [None, None, "2.修订户外广告审批细则", "市容科", "2026年8月31日", "已完成", None],
+    ]
+    for r in rows:
+        ws.append(r)
+    for c in "ABG":
+        ws.merge_cells(f"{c}3:{c}4")
+        ws.merge_cells(f"{c}5:{c}6")
+    path = tmp_path / "城管局台账.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert [m.progress for m in _measures(ledger)] == ["已劝离流动摊贩120余处", "已设置疏导点4个", "已拆除违规广告36块",
+                                                       "审批细则已印发"]
+    text = render_notice(ledger, as_of=AS_OF)
+    assert "二是修订户外广告审批细则" in text
+    assert text.count("已设置疏导点4个") == 1

@@ -3599,6 +3599,8 @@ class _Builder:
         self._more_rows: frozenset[int] = frozenset()
         if self.header.measure_more and F.MEASURE in self.texts:
             self._join_measure_parts(table)
+        if F.MEASURE in self.texts:
+            self._merged_items_apart()
         #: the further numbered measure columns' texts (整改措施2 | 整改措施3), and their anchors
         self._side_measures = [(c, _texts(["" if v is None else v for v in self.filled.column(c, table)]))
                                for c in self.header.measure_cols]
@@ -3610,6 +3612,31 @@ class _Builder:
         # what the measures keep of this sheet (not the grid nor the texts: those go with the builder)
         self.store = _ColumnStore(self.values, self._where)
         self.ref = self.store.ref
+
+    def _merged_items_apart(self) -> None:
+        """A progress (or status) cell merged down over the rows of an issue's measures, numbering
+        how far each got as the rows list them ("1.已检查小区45个；\n2.已建立红黑榜" over the rows of
+        "1.开展物业服务质量检查" and "2.建立红黑榜制度"): each row reads its own item — not the whole
+        cell, told again under every measure."""
+        measure_c = self.cols[F.MEASURE]
+        measures = self.texts[F.MEASURE]
+        for field_name in (F.PROGRESS, F.STATUS):
+            c = self.cols.get(field_name)
+            anchors = self.filled.anchors.get(c) if c is not None and c != measure_c else None
+            if anchors is None or field_name not in self.texts:
+                continue
+            rows_of: dict[int, list[int]] = {}
+            for r in range(self.header.data_start, len(anchors)):
+                if (a := anchors[r]) is not None and a[1] == c and self.header.data_start <= a[0] < r:
+                    rows_of.setdefault(a[0], [a[0]]).append(r)
+            texts, values = self.texts[field_name], self.values[field_name]
+            for rows in rows_of.values():
+                if not all(measures[r] and self.filled.anchor_of(r, measure_c) is None for r in rows):
+                    continue  # (one measure merged over its stages: the cell is the measure's)
+                items = enumerated_items(texts[rows[0]])
+                if items is not None and len(items) == len(rows):
+                    for r, item in zip(rows, items, strict=True):
+                        texts[r] = values[r] = item
 
     def _from_earlier(self, field_name: str, values: list[Any], texts: list[str],
                       table: list[tuple[Any, ...]] | None) -> None:
