@@ -185,3 +185,23 @@ def test_measures_told_in_one_account_per_problem_cannot_be_counted() -> None:
     assert check.ok is None
     assert "没有逐条列出整改措施" in check.message
     assert not any(c.ok is False for c in parsed.total_checks)
+
+
+def test_a_planned_measure_that_says_its_own_deadline_is_not_given_another(tmp_path: Path) -> None:
+    """未启动, the measure saying by when ("…，2026年12月31日前化解"), the row's deadline a later
+    day: the notice says it is planned in the measure's words, not "计划于2027年3月31日前…，
+    2026年12月31日前化解" (two dates, the first contradicting the second)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "反馈问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "整改进展"])
+    ws.append([1, "信访积案化解不力", "逐案落实包案领导，2026年12月31日前化解", "信访局", "王强", "2027年3月31日",
+               "未启动", ""])
+    ws.append([2, "档案管理不规范", "开展档案专项整理", "办公室", "李红", "2027年3月31日", "未启动", ""])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-30"])
+    text = out.read_text(encoding="utf-8")
+    assert "拟逐案落实包案领导，2026年12月31日前化解" in text
+    assert "计划于2027年3月31日前逐案" not in text
+    assert "计划于2027年3月31日前开展档案专项整理" in text  # no day of its own: the row's

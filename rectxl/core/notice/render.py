@@ -861,7 +861,16 @@ def _planned(action: str, deadline: Deadline, as_of: date | None) -> str:
     if _PLANNED.match(core):
         return core
     when = _when(deadline, as_of)
+    if when and _OWN_DUE.search(core):
+        # "逐案落实包案领导，2026年12月31日前化解": the measure says when itself — "计划于…前" before
+        # it would give a second, other date
+        return f"拟{core}"
     return f"计划于{when}前{core}" if when else f"拟{core}"
+
+
+#: a measure saying by when it is done ("2026年12月31日前化解", "年底前完成", "6月底前建成")
+_OWN_DUE = LazyPattern(r"(?:\d{4}年|\d{1,2}月(?:\d{1,2}日)?)(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)"
+                       r"|[年月][底末](?:前|之前|以前)")
 
 
 def _key_head(text: str) -> str | None:
