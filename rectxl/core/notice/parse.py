@@ -3392,7 +3392,8 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
         units = groups
     # a 公示's problems numbered 一、二、 each answered in its paragraph ("一、村务公开不及时的问题。整改
     # 情况：…"): items, not sections
-    answered = [j for j in tops if _answered_problem(lines[j].det_body)]
+    answered = [j for j in tops if _answered_problem(lines[j].det_body)
+                or (j + 1 < closing and _answered_below(lines[j].det_body, lines[j + 1]))]
     answered = answered if len(answered) >= 2 else []
     sections = [j for j in tops if not _is_aspect_title(lines[j].det_body) and j not in units and j not in answered]
     mode: Literal["top", "pcn", "plain", "none"] = "top" if sections else "none"
@@ -3447,6 +3448,14 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
             region = (lo, nxt)
     return _Layout(title_start=k0, title_end=k, region=region, heading=heading, section_mode=mode,
                    sections=sections, closing=closing, signature=i_sig, date_line=i_date, stop=stop)
+
+
+def _answered_below(det_body: str, below: _Line) -> bool:
+    """A numbered line naming a problem and nothing more ("一、关于村务公开不及时的问题。"), answered on
+    the line below under a label ("整改情况：…"): an item, as :func:`_answered_problem` is on one line."""
+    return (below.kind == "text" and _LABEL.match(below.det) is not None
+            and _PROBLEM_END.search(det_body) is not None and not _is_itemised(det_body)
+            and det_body.find("。") in (-1, len(det_body) - 1))
 
 
 def _answered_problem(det_body: str) -> bool:

@@ -1,0 +1,62 @@
+"""Notices round twenty-two: notices as other agencies write them survive parse-notice → ledger → notice.
+
+Every notice here is written for this file about fictional units.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rectxl import api
+from rectxl.core.notice import parse_notice
+
+R = "\u3000"
+
+
+def _section_two(text: str) -> list[str]:
+    body = text[text.index("二、"):text.index("三、")] if "三、" in text else text
+    return [line.strip(R + " ") for line in body.splitlines()[1:] if line.strip(R + " ")]
+
+
+def _round_trip(tmp_path: Path, text: str, name: str = "通报") -> tuple[Path, str]:
+    source = tmp_path / f"{name}.txt"
+    source.write_text(text, encoding="utf-8")
+    ledger = tmp_path / f"{name}_台账.xlsx"
+    api.parse_notice_file(source, ledger)
+    out = tmp_path / f"{name}_通报.txt"
+    api.notice(ledger, out)
+    return ledger, out.read_text(encoding="utf-8")
+
+
+# A village's 公示: its problems numbered 一、二、, each named on a line of its own and answered on
+# the next line under 整改情况：
+VILLAGE = """柳塘村党支部关于村级巡察整改情况的公示
+根据镇党委统一安排，镇巡察组于2025年4月对我村开展了村级巡察，5月12日反馈了巡察意见，共指出问题4个。现将整改情况公示如下：
+一、关于村级账务公开不及时的问题。
+整改情况：村“两委”按月公开村级账务，在公开栏张贴。已整改到位。
+二、关于集体鱼塘发包不规范的问题。
+整改情况：一是重新评估鱼塘租金；二是按程序公开发包。已整改到位。
+三、关于村干部值班制度落实不严的问题。
+整改情况：制定值班表，每日安排一名村干部坐班。已整改到位。
+四、关于困难群众台账不全的问题。
+整改情况：逐户走访核实，补齐台账，正在整改中。
+欢迎广大村民监督。联系电话：13900002222。
+中共柳塘村支部委员会
+2025年7月1日
+"""
+
+
+def test_problems_numbered_as_parts_and_answered_below_are_the_items() -> None:
+    parsed = parse_notice(VILLAGE)
+    titles = [i.title for i in parsed.ledger.issues()]
+    assert titles == ["关于村级账务公开不及时的问题", "关于集体鱼塘发包不规范的问题",
+                      "关于村干部值班制度落实不严的问题", "关于困难群众台账不全的问题"]
+    assert [len(i.measures) for i in parsed.ledger.issues()] == [1, 2, 1, 1]
+    check = next(c for c in parsed.total_checks if c.item == "issues")
+    assert check.ok is True
+
+
+def test_the_village_notice_is_written_back_item_by_item(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, VILLAGE, "柳塘村")
+    assert "一、关于村级账务公开不及时的问题。" in back
+    assert "四、关于困难群众台账不全的问题。逐户走访核实，补齐台账，正在整改中。" in back
+    assert "【请填写" not in back
