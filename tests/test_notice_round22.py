@@ -60,3 +60,36 @@ def test_the_village_notice_is_written_back_item_by_item(tmp_path: Path) -> None
     assert "一、关于村级账务公开不及时的问题。" in back
     assert "四、关于困难群众台账不全的问题。逐户走访核实，补齐台账，正在整改中。" in back
     assert "【请填写" not in back
+
+
+# A township's notice: measures numbered 1）2）3） in the paragraph after 整改情况：, a status after each
+TOWNSHIP = """中共石门镇委员会关于县委巡察整改进展情况的通报
+按照县委统一部署，2025年3月10日至5月9日，县委第一巡察组对镇党委开展了常规巡察，6月5日反馈了巡察意见。现将整改进展情况公布如下。
+一、组织领导情况
+镇党委召开专题会议，制定整改方案。
+二、反馈问题整改情况
+（一）贯彻落实上级决策部署方面
+1．特色产业培育不力的问题。
+整改情况：1）编制镇级茶产业规划，已完成；2）引进茶叶加工企业1家，已完成；3）培育种植大户6户，正在推进。
+2．农村人居环境整治不彻底的问题。
+整改情况：1）开展村庄清洁行动，已完成；2）建立保洁长效机制，长期坚持。
+（二）落实全面从严治党责任方面
+3．村级财务审核不严的问题。
+整改情况：1）对9个村开展财务审计，已完成；2）规范村级报账流程，已完成。
+截至2025年9月30日，反馈的2个方面3个问题，细化整改措施7条，已完成5条。
+三、下一步工作打算
+镇党委将继续巩固整改成果。
+中共石门镇委员会
+2025年10月9日
+"""
+
+
+def test_measures_numbered_with_a_closing_bracket_alone_are_each_a_measure() -> None:
+    parsed = parse_notice(TOWNSHIP)
+    first = next(parsed.ledger.issues())
+    assert [m.text.rstrip("；;。") for m in first.measures] == [
+        "编制镇级茶产业规划，已完成", "引进茶叶加工企业1家，已完成", "培育种植大户6户，正在推进"]
+    assert [m.status.value if m.status else None for m in first.measures] == ["已完成", "已完成", "正在推进"]
+    check = next(c for c in parsed.total_checks if c.item == "measures")
+    assert check.ok is True and check.parsed == 7
+

@@ -253,6 +253,13 @@ def enumeration(folded: str, kind: EnumKind) -> list[tuple[int, int]]:
         if idx < 0 and kind == "paren" and n <= len(CIRCLED):
             marker = CIRCLED[n - 1]  # a circled number is a marker wherever it stands
             idx = folded.find(marker, pos)
+        if idx < 0 and kind == "paren" and (n == 1 or folded[found[-1][0]:][:1].isdigit()):
+            # "整改情况：1）…；2）…": the number closed by a bracket alone, after a separator, as
+            # the list's first was (never "(1)…2)…" mixed)
+            marker = f"{n})"
+            idx = marker_at(folded, marker, pos)
+            if idx > 0 and folded[idx - 1] in ")）":
+                idx = -1  # "…（见附件）1)": what closes a bracket is no list's separator
         if idx < 0:
             break
         found.append((idx, len(marker)))
