@@ -93,3 +93,14 @@ def test_measures_numbered_with_a_closing_bracket_alone_are_each_a_measure() -> 
     check = next(c for c in parsed.total_checks if c.item == "measures")
     assert check.ok is True and check.parsed == 7
 
+
+def test_measures_are_numbered_back_as_the_notice_numbered_them(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, TOWNSHIP, "石门镇")
+    # (a half bracket is published whole)
+    assert "1.特色产业培育不力的问题。（1）编制镇级茶产业规划，已完成；（2）引进茶叶加工企业1家，已完成；" \
+           "（3）培育种植大户6户，正在推进。" in back
+    circled = TOWNSHIP.replace("1）", "①").replace("2）", "②").replace("3）", "③")
+    _, back = _round_trip(tmp_path, circled, "石门镇二")
+    assert "3.村级财务审核不严的问题。①对9个村开展财务审计，已完成；②规范村级报账流程，已完成。" in back
+    assert "（1）" not in back
+

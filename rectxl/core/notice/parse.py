@@ -3450,6 +3450,21 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
                    sections=sections, closing=closing, signature=i_sig, date_line=i_date, stop=stop)
 
 
+#: the first of a list's bracketed numbers, after a separator: "（1）" (or "1）") or "①"
+_FIRST_PAREN = re.compile(r"(?:^|(?<=[。.;,:!?、\s]))(?:(\(\s*1\s*\)|1\))|(①))")
+
+
+def _paren_mark(lines: Sequence[_Line], region: tuple[int, int] | None) -> str:
+    """How the measures numbered in brackets are marked in the itemised section — "①" when its
+    first such number is circled, else "（1）" (a half bracket, "1）", is published whole)."""
+    lo, hi = region if region is not None else (0, len(lines))
+    for line in lines[lo:hi]:
+        if "1" in line.det or "①" in line.det:
+            if (m := _FIRST_PAREN.search(line.det)) is not None:
+                return "①" if m.group(2) else "（1）"
+    return "（1）"
+
+
 def _answered_below(det_body: str, below: _Line) -> bool:
     """A numbered line naming a problem and nothing more ("一、关于村务公开不及时的问题。"), answered on
     the line below under a label ("整改情况：…"): an item, as :func:`_answered_problem` is on one line."""
@@ -4790,7 +4805,8 @@ def _parse_notice(text: str) -> ParsedNotice:
         info.extra[ASPECT_MARK_KEY] = "第一方面"
     several = [i for a in aspects for i in a.issues() if len(i.measures) > 1]
     if several and all(i.measure_style == "paren" for i in several):
-        info.extra[MEASURE_MARK_KEY] = "（1）"  # "整改情况：（1）…（2）…": numbered so again
+        # "整改情况：（1）…（2）…", "①…②…", "1）…2）…": numbered so again
+        info.extra[MEASURE_MARK_KEY] = _paren_mark(lines, region)
     for a in aspects:  # deadlines of a table, now that the feedback date is known
         for issue in a.issues():
             for m in issue.measures:

@@ -109,7 +109,7 @@ from rectxl.core.notice.totals import (
     TABLE_PLACE_KEY,
     extract_stated_totals,
 )
-from rectxl.core.numbering import enumerated_items, names_a_field
+from rectxl.core.numbering import CIRCLED, enumerated_items, names_a_field
 from rectxl.core.rules.structure import measure_items
 from rectxl.core.status import STATUS_ALIASES, Status, action_first, read_status, timing_note
 from rectxl.core.summary import issue_status, notice_totals_sentence
@@ -1594,6 +1594,11 @@ def shares_joined(ledger: Ledger) -> Ledger:
     return replace(ledger, aspects=aspects) if joined else ledger
 
 
+def _paren(i: int, mark: str) -> str:
+    """The i-th measure's number as the notice marked its first (:data:`MEASURE_MARK_KEY`)."""
+    return CIRCLED[i - 1] if mark == "①" and i <= len(CIRCLED) else f"（{i}）"
+
+
 def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
                     omit_not_started: bool = False, statuses: bool = False, mark: str = "",
                     mark_measures: str = "") -> str:
@@ -1608,7 +1613,7 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
     # the number, and a measure that is only marks ("。") would read back as no measure
     texts = [t for t in (_group_sentence(g, as_of, statuses) for g in share_groups(measures)) if t]
-    style = issue.measure_style or ("paren" if mark_measures == "（1）" and len(texts) > 1 else None) \
+    style = issue.measure_style or ("paren" if mark_measures in ("（1）", "①") and len(texts) > 1 else None) \
         or ("ordinal" if len(texts) > 1 else "plain")
     if style == "plain" and len(texts) > 1:
         style = "ordinal"  # several measures cannot be written without markers
@@ -1618,7 +1623,7 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
     if style == "ordinal":
         body = "".join(f"{ordinal(i)}{_sentence(t)}" for i, t in enumerate(texts, 1))
     elif style == "paren":
-        body = "".join(f"（{i}）{_sentence(t)}" for i, t in enumerate(texts, 1))
+        body = "".join(f"{_paren(i, mark_measures)}{_sentence(t)}" for i, t in enumerate(texts, 1))
     else:
         body = "".join(_sentence(t) for t in texts)
     # (a list mark opening it would be read back as the numbering of what follows, and lost)
