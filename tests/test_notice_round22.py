@@ -104,3 +104,33 @@ def test_measures_are_numbered_back_as_the_notice_numbered_them(tmp_path: Path) 
     assert "3.村级财务审核不严的问题。①对9个村开展财务审计，已完成；②规范村级报账流程，已完成。" in back
     assert "（1）" not in back
 
+
+# A university's notice after a 巡视: its aspects numbered 1. and 2. under 二、, the problems 1.1, 1.2…
+UNIVERSITY = """中共青川学院委员会关于巡视整改进展情况的通报
+根据省委统一部署，2025年3月至5月，省委第五巡视组对学校党委进行了巡视，6月18日反馈了巡视意见。现将巡视整改进展情况予以公布。
+一、提高政治站位，扎实推进巡视整改
+学校党委召开常委会研究整改工作，建立问题、任务、责任三张清单。
+二、巡视反馈问题整改落实情况
+1. 落实立德树人根本任务有差距
+1.1 辅导员队伍配备不足。
+一是新进专职辅导员20名（已完成）；二是修订辅导员考核办法（正在推进）。
+1.2 实验室安全管理不到位。
+一是开展实验室安全专项检查（已完成）；二是建立危化品全流程台账（已完成）。
+2. 落实全面从严治党责任不到位
+2.1 科研经费报销审核不严。
+一是修订科研经费管理办法（已完成）；二是对近三年报销开展抽查（已完成）。
+截至2025年10月底，反馈的2个方面3个问题，制定整改措施6项，已完成5项，其余1项正在推进。
+三、下一步工作
+学校党委将持续抓好巡视整改。
+中共青川学院委员会
+2025年11月6日
+"""
+
+
+def test_groups_numbered_one_dot_over_one_dot_one_problems_are_the_aspects() -> None:
+    parsed = parse_notice(UNIVERSITY)
+    assert [a.title for a in parsed.ledger.aspects] == ["落实立德树人根本任务有差距", "落实全面从严治党责任不到位"]
+    assert [len(list(a.issues())) for a in parsed.ledger.aspects] == [2, 1]
+    aspects = next(c for c in parsed.total_checks if c.item == "aspects")
+    assert aspects.ok is True, aspects.message
+    assert all(c.ok is not False for c in parsed.total_checks), [c.message for c in parsed.total_checks]

@@ -3666,6 +3666,10 @@ def _roles(items: list[_Item]) -> dict[str, Role]:
                 roles[rest[2]] = "measure"
     else:
         roles[upper], roles[lower] = "issue", "measure"
+    if aspect is None and roles.get(upper) == "category":
+        # "1.落实立德树人根本任务有差距 / 1.1 思想政治工作体系不够健全。一是…": the groups over the
+        # issues, with nothing above them, are the notice's aspects (its "2个方面")
+        roles[upper] = "aspect"
     return roles
 
 
