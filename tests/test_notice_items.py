@@ -53,15 +53,15 @@ def test_the_rendered_notice_numbers_them() -> None:
     assert "一是开展违法占地专项排查" in text and "二是修订耕地保护考核办法" in text
 
 
-def test_a_status_stated_apart_is_printed_with_each_measure() -> None:
+def test_a_status_stated_apart_is_printed_once_after_the_measures() -> None:
     # "整改措施：A；B。整改进展：已完成。": the status is stated once for the issue; rendered again
-    # (through the API, and through the ledger parse-notice writes) each measure says it
+    # (through the API, and through the ledger parse-notice writes) it is said once, after them
     body = ("1.耕地保护责任落实不到位问题。\n整改措施：开展违法占地专项排查；建立耕地保护网格化巡查机制。\n"
             "整改进展：已完成。")
     parsed = parse_notice(_NOTICE.format(closing="").replace(_ITEM, body))
     assert [s for _, s in _measures(body)] == [Status.DONE, Status.DONE]
     text = render_notice(parsed.ledger)
-    assert "一是开展违法占地专项排查，已完成。二是建立耕地保护网格化巡查机制，已完成。" in text
+    assert "一是开展违法占地专项排查。二是建立耕地保护网格化巡查机制。已完成。" in text
 
 
 _SHORTFALL = _NOTICE.format(closing="").replace("（一）贯彻落实党的路线方针政策方面\n\n" + _ITEM, """\

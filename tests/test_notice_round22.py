@@ -134,3 +134,49 @@ def test_groups_numbered_one_dot_over_one_dot_one_problems_are_the_aspects() -> 
     aspects = next(c for c in parsed.total_checks if c.item == "aspects")
     assert aspects.ok is True, aspects.message
     assert all(c.ok is not False for c in parsed.total_checks), [c.message for c in parsed.total_checks]
+
+
+# A company's notice: each problem's status stated once, after its measures
+COMPANY = """中共东岭能源集团有限公司委员会关于巡察整改情况的通报
+按照省国资委党委统一部署，2025年2月至4月，省国资委党委第一巡察组对集团党委开展了巡察，5月20日反馈了巡察意见。现将整改情况通报如下。
+一、整改工作组织领导情况
+集团党委成立巡察整改工作领导小组，党委书记任组长。
+二、巡察反馈问题整改落实情况
+（一）关于党的领导方面
+1.主业投资管控不严。
+整改措施：一是制定主业投资负面清单；二是清退非主业参股项目2个。
+整改进展：已完成。
+2.“三重一大”决策程序不规范。
+整改措施：一是修订决策事项清单；二是建立决策事项督办台账。
+整改进展：正在推进。
+（二）关于全面从严治党方面
+3.差旅费报销审核不严。
+整改措施：一是追回超标准报销费用1.8万元；二是修订差旅费管理办法。
+整改进展：已完成。
+三、下一步工作打算
+集团党委将持续深化整改。
+中共东岭能源集团有限公司委员会
+2025年9月3日
+"""
+
+
+def test_a_status_stated_once_after_the_measures_is_written_once_again(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, COMPANY, "东岭能源")
+    assert [m.status.value for m in parse_notice(COMPANY).ledger.measures()] == [
+        "已完成", "已完成", "正在推进", "正在推进", "已完成", "已完成"]
+    lines = _section_two(back)
+    assert "1.主业投资管控不严。一是制定主业投资负面清单；二是清退非主业参股项目2个。已完成。" in lines
+    assert "2.“三重一大”决策程序不规范。一是修订决策事项清单；二是建立决策事项督办台账。正在推进。" in lines
+    assert back.count("已完成") == 2
+    # read back once more, it is the same notice
+    _, again = _round_trip(tmp_path, back, "东岭能源再读")
+    assert _section_two(again) == lines
+
+
+def test_a_notice_stating_each_measures_status_keeps_them_apart(tmp_path: Path) -> None:
+    each = COMPANY.replace("一是制定主业投资负面清单；二是清退非主业参股项目2个。\n整改进展：已完成。",
+                           "一是制定主业投资负面清单，已完成；二是清退非主业参股项目2个，正在推进。")
+    _, back = _round_trip(tmp_path, each, "东岭能源二")
+    assert "一是制定主业投资负面清单，已完成；二是清退非主业参股项目2个，正在推进。" in back
+    assert "一是修订决策事项清单，正在推进。二是建立决策事项督办台账，正在推进。" in back
+

@@ -166,6 +166,7 @@ from rectxl.core.notice.totals import (
     PARTS_KEY,
     PHONE_LABEL_KEY,
     SECTION_TWO_CLOSING_KEY,
+    STATUS_ONCE_KEY,
     TABLE_IN_TWO,
     TABLE_KEY,
     TABLE_PLACE_KEY,
@@ -2953,7 +2954,10 @@ def _take_listed(told: list[Issue], listed: list[Issue]) -> None:
                 m.continuing = row.continuing
 
 
-def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) -> Issue:
+def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
+                 said_once: set[int] | None = None) -> Issue:
+    """The issue of ``raw``; its id goes into ``said_once`` when the notice states its status once,
+    after its several measures ("整改措施：一是…；二是…。整改进展：已完成。")."""
     fields, more = _field_lines(raw.more)
     if raw.rows:
         title = _split_title(raw.head, [])[0]
@@ -2970,6 +2974,7 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
     fields = {**told, **fields}
     rest, opening = _leading_status(rest)
     stated = stated or opening
+    up_front = stated is not None  # stated in the title or before the measures, not after them
     rest, results = _results(rest)
     tally = _tally_sentence(rest) if stated is None else None
     if tally is not None:
@@ -3061,8 +3066,10 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None) 
     for m in measures:
         if F.DEADLINE not in m.raw and (when := _planned_date(m.progress or m.text)):
             m.raw = {**m.raw, F.DEADLINE: when}
-    return Issue(title=title, number=raw.number, intro=intro, measure_style=style,
-                 measures=measures)
+    issue = Issue(title=title, number=raw.number, intro=intro, measure_style=style, measures=measures)
+    if said_once is not None and stated is not None and not up_front and per_measure is None and len(measures) > 1:
+        said_once.add(id(issue))
+    return issue
 
 
 # ---------------------------------------------------------------------------
@@ -4089,6 +4096,8 @@ class _Builder:
     #: the problem it follows: told again in its place (the built issue, once built)
     interludes: list[tuple[_RawIssue, str]] = field(default_factory=list)
     placed: list[tuple[Issue, str]] = field(default_factory=list)
+    #: ids of the built issues whose status the notice states once, after their several measures
+    said_once: set[int] = field(default_factory=set)
 
     def _flush_pending(self) -> None:
         if not self.pending:
@@ -4315,7 +4324,7 @@ def _built(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role], war
     issue_of: dict[int, Issue] = {}
     for a in built.aspects:
         for c in a.categories:
-            c.issues = [_build_issue(r, warnings, measure_kind) for r in built.raw[id(c)]]
+            c.issues = [_build_issue(r, warnings, measure_kind, built.said_once) for r in built.raw[id(c)]]
             issue_of.update((id(r), i) for r, i in zip(built.raw[id(c)], c.issues, strict=True))
     for raw, text in built.interludes:
         if (issue := issue_of.get(id(raw))) is not None:
@@ -4647,6 +4656,7 @@ def _parse_notice(text: str) -> ParsedNotice:
     status_groups = 0
     closing_two: list[str] = []
     placed: list[tuple[Issue, str]] = []
+    said_once: set[int] = set()
     region = lay.region
     if region is not None:
         lo, hi = region
@@ -4654,7 +4664,7 @@ def _parse_notice(text: str) -> ParsedNotice:
         roles = _roles(_items(lines, lo, hi))
         built = _built(lines, lo, hi, roles, warnings)
         aspects, intro, unplaced = built.aspects, [*built.intro, *built.totals], built.unplaced
-        closing_two, placed = built.closing, built.placed
+        closing_two, placed, said_once = built.closing, built.placed, built.said_once
         if any(line.row is not None for line in lines[lo:hi]):
             # the items are a table's rows: its caption ("巡察反馈问题整改落实情况表") names the
             # table, and says nothing once the items are told
@@ -4811,6 +4821,8 @@ def _parse_notice(text: str) -> ParsedNotice:
     if several and all(i.measure_style == "paren" for i in several):
         # "整改情况：（1）…（2）…", "①…②…", "1）…2）…": numbered so again
         info.extra[MEASURE_MARK_KEY] = _paren_mark(lines, region)
+    if several and all(id(i) in said_once for i in several):
+        info.extra[STATUS_ONCE_KEY] = "是"  # "整改措施：一是…；二是…。整改进展：已完成。": said once again
     for a in aspects:  # deadlines of a table, now that the feedback date is known
         for issue in a.issues():
             for m in issue.measures:

@@ -104,6 +104,7 @@ from rectxl.core.notice.totals import (
     PARTS_KEY,
     PHONE_LABEL_KEY,
     SECTION_TWO_CLOSING_KEY,
+    STATUS_ONCE_KEY,
     TABLE_IN_TWO,
     TABLE_KEY,
     TABLE_PLACE_KEY,
@@ -1601,7 +1602,7 @@ def _paren(i: int, mark: str) -> str:
 
 def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
                     omit_not_started: bool = False, statuses: bool = False, mark: str = "",
-                    mark_measures: str = "") -> str:
+                    mark_measures: str = "", status_once: bool = False) -> str:
     """``"{n}.{title}。{intro}一是…二是…"`` for one issue (``statuses``: see
     :func:`measure_sentence`; ``mark``: how the notice numbered its problems, see
     :func:`issue_mark`; ``mark_measures``: "（1）" when it numbered their measures so)."""
@@ -1610,6 +1611,11 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
         title = title[label.end():]  # "问题：基层党组织软弱涣散。具体表现：…"
     head = issue_mark(number, mark) + (_end(title) if title else "")
     measures = [m for m in issue.measures if not (omit_not_started and _not_started(m))]
+    once = _from_cell(measures[0].status_text).strip().rstrip("。") if status_once and len(measures) > 1 \
+        and len({m.status_text for m in measures}) == 1 \
+        and all(_from_notice(m) and not m.status_inferred for m in measures) else ""
+    if once:  # the status the notice stated once, after the measures ("…；二是…。已完成。"): said so again
+        measures = [replace(m, status_text="") for m in measures]
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
     # the number, and a measure that is only marks ("。") would read back as no measure
     texts = [t for t in (_group_sentence(g, as_of, statuses) for g in share_groups(measures)) if t]
@@ -1626,6 +1632,7 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
         body = "".join(f"{_paren(i, mark_measures)}{_sentence(t)}" for i, t in enumerate(texts, 1))
     else:
         body = "".join(_sentence(t) for t in texts)
+    body += _sentence(once) if once else ""
     # (a list mark opening it would be read back as the numbering of what follows, and lost)
     intro = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.intro)))
     if intro and not body:  # an introduction with no measure after it ends as a sentence
@@ -1917,7 +1924,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                     blocks.append(Block("issue", issue_paragraph(
                         issue, issue_no, as_of=when, omit_not_started=omit_not_started,
                         statuses=statuses, mark=mark,
-                        mark_measures=ledger.info.extra.get(MEASURE_MARK_KEY, "").strip())))
+                        mark_measures=ledger.info.extra.get(MEASURE_MARK_KEY, "").strip(),
+                        status_once=ledger.info.extra.get(STATUS_ONCE_KEY, "").strip() == "是")))
                 blocks += [Block("body", p) for p in between.pop(listed, [])]
     blocks += [Block("body", p) for n in sorted(between) for p in between[n]]  # after problems no more
     blocks += [Block("body", p) for p in _paragraphs(ledger.info.extra.get(SECTION_TWO_CLOSING_KEY))]
