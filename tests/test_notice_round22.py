@@ -180,3 +180,26 @@ def test_a_notice_stating_each_measures_status_keeps_them_apart(tmp_path: Path) 
     assert "一是制定主业投资负面清单，已完成；二是清退非主业参股项目2个，正在推进。" in back
     assert "一是修订决策事项清单，正在推进。二是建立决策事项督办台账，正在推进。" in back
 
+
+# A county's notice after a 巡视, its problems grouped under headings saying how far they got
+COUNTY = """中共平川县委关于省委巡视整改进展情况的通报
+根据省委统一部署，2025年3月18日至5月16日，省委第三巡视组对平川县进行了巡视。2025年6月26日，省委巡视组向县委反馈了巡视意见。现将巡视整改进展情况予以公布。
+一、县委履行巡视整改主体责任情况
+县委常委会召开专题会议，研究部署整改工作。
+二、巡视反馈问题整改落实情况
+（一）已完成整改的问题（2个）
+1.关于县域产业链条不完整的问题。制定产业链招商三年行动方案，引进配套企业4家，已完成。
+2.关于涉农资金监管不严的问题。开展涉农资金专项审计，追回违规资金23万元，已完成。
+（二）正在推进整改的问题（1个）
+3.关于城区排水管网老化的问题。已改造管网6公里，剩余3公里计划2026年5月底前完工。
+三、下一步工作
+县委将持续推动整改落实。
+中共平川县委
+2025年12月12日
+"""
+
+
+def test_a_problem_ending_in_its_status_does_not_say_the_headings_word_again(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, COUNTY, "平川县")
+    assert "1.关于县域产业链条不完整的问题。制定产业链招商三年行动方案，引进配套企业4家，已完成。" in _section_two(back)
+    assert "已完成，已完成整改" not in back

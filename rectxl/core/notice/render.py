@@ -1273,7 +1273,8 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         stated = _from_cell(m.status_text).strip() if m.status is not None and not m.status_inferred else ""
         if stated and _key(stated) not in _key(published) and not (
                 # "修订考核办法，正在征求意见": the account says it goes on already
-                m.status is Status.IN_PROGRESS and _ONGOING_WORDS.search(published)) and (
+                m.status is Status.IN_PROGRESS and _ONGOING_WORDS.search(published)) \
+                and not _ends_with_status(published, m.status) and (
                 (reading := read_status(stated)).status is m.status and not reading.rest):
             # the notice stated it apart ("整改措施：A；B。整改进展：已完成。"): said again, in its words
             return _join(published.rstrip("。."), stated, "，")
@@ -1404,14 +1405,18 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
     return said
 
 
-def _ends_saying(said: str, status: Status) -> bool:
-    """The sentence ends in the office's own short word for work done in part ("…，已整改9个，基本完成",
-    "…，阶段性完成"): it is said once, not followed by 已基本完成 again."""
-    if status is not Status.MOSTLY_DONE:
-        return False
+def _ends_with_status(said: str, status: Status | None) -> bool:
+    """The sentence's last clause is a status word of ``status`` ("…，清理项目7个，已完成"): a
+    heading's word for it ("已完成整改") would say it twice."""
     last = re.split(r"[，,；;。]", said.rstrip(_TRIM))[-1].strip()
     reading = read_status(last) if 0 < len(last) <= 8 else None
     return reading is not None and reading.status is status and not reading.rest
+
+
+def _ends_saying(said: str, status: Status) -> bool:
+    """The sentence ends in the office's own short word for work done in part ("…，已整改9个，基本完成",
+    "…，阶段性完成"): it is said once, not followed by 已基本完成 again."""
+    return status is Status.MOSTLY_DONE and _ends_with_status(said, status)
 
 
 def _item_status(status: Status | None, answer: str) -> Status | None:
