@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from rectxl import api
-from rectxl.core.notice import parse_notice
+from rectxl.core.model import Aspect, Category, Issue, Ledger, Measure
+from rectxl.core.notice import parse_notice, render_notice
+from rectxl.core.status import Status
 
 R = "\u3000"
 
@@ -203,3 +205,14 @@ def test_a_problem_ending_in_its_status_does_not_say_the_headings_word_again(tmp
     _, back = _round_trip(tmp_path, COUNTY, "平川县")
     assert "1.关于县域产业链条不完整的问题。制定产业链招商三年行动方案，引进配套企业4家，已完成。" in _section_two(back)
     assert "已完成，已完成整改" not in back
+
+
+def test_the_count_in_a_status_groups_heading_is_written_back_with_it(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, COUNTY, "平川县计数")
+    lines = _section_two(back)
+    assert "（一）已完成整改的问题（2个）" in lines and "（二）正在推进整改的问题（1个）" in lines
+    # a clerk's ledger keeps its bracketed count to itself
+    done = Measure(text="补齐活动记录", status=Status.DONE, status_text="已完成")
+    clerk = Ledger(aspects=[Aspect(title="党的建设方面", count_note="（共1个问题）", categories=[
+        Category(issues=[Issue(title="支部活动记录不全", measures=[done])])])])
+    assert "（共1个问题）" not in render_notice(clerk)

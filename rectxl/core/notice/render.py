@@ -1905,7 +1905,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 blocks.append(Block("heading2", f"（{chinese_number(aspect_no)}）{title}"))
                 if not run_on:
                     issue_no = 0  # numbering restarts per aspect (seed 004)
-            blocks = _with_count_note(blocks, aspect.count_note)
+            blocks = _with_count_note(blocks, aspect.count_note, ledger)
         for category, issues in zip(aspect.categories, shown, strict=True):
             if category.issues and not issues:
                 for _ in category.issues:
@@ -1918,7 +1918,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 if statuses and aspect.title is None:  # a 问题类型 under no aspect heads as one
                     title = field_aspect(title)
                 blocks.append(Block("heading2", f"（{chinese_number(category_no)}）{title}"))
-                blocks = _with_count_note(blocks, category.count_note)
+                blocks = _with_count_note(blocks, category.count_note, ledger)
                 if category.note and not issues:  # "原问题已整改到位，回头看未发现新问题"
                     blocks.append(Block("body", _sentence(category.note)))
             told = {id(i) for i in issues}
@@ -1952,12 +1952,16 @@ def _interludes(text: str | None) -> dict[int, list[str]]:
     return placed
 
 
-def _with_count_note(blocks: list[Block], note: str) -> list[Block]:
+def _with_count_note(blocks: list[Block], note: str, ledger: Ledger) -> list[Block]:
     """``blocks`` with the sentence of counts written with the heading just added published again
     as the paragraph under it, where the notice had it ("该方面共反馈问题2个，已完成整改1个。");
-    a count in brackets ("（共2个问题）") is the clerk's note, not published. (rectxl check's
-    heading-count-mismatch says when the issues listed under either are not as many.)"""
+    a count in brackets ("（共2个问题）") is the clerk's note, not published — but for a notice read
+    back (every measure a published sentence), part of the heading it was printed in ("（一）已完成
+    整改的问题（2个）"). (rectxl check's heading-count-mismatch says when the issues listed under
+    either are not as many.)"""
     note = zh_punct(note.strip())
+    if note[:1] == "（" and all(_from_notice(m) for m in ledger.measures()):
+        return [*blocks[:-1], blocks[-1]._replace(text=blocks[-1].text + note)]
     if not note or note[:1] == "（":
         return blocks
     return [*blocks, Block("body", _sentence(note))]
