@@ -216,3 +216,35 @@ def test_the_count_in_a_status_groups_heading_is_written_back_with_it(tmp_path: 
     clerk = Ledger(aspects=[Aspect(title="党的建设方面", count_note="（共1个问题）", categories=[
         Category(issues=[Issue(title="支部活动记录不全", measures=[done])])])])
     assert "（共1个问题）" not in render_notice(clerk)
+
+
+# A bureau's notice copied from its web page: the round's measures counted after the last problem
+WATER = """首页 > 信息公开 > 巡察整改 > 正文
+中共清河市水务局党组关于市委巡察整改进展情况的通报
+发布时间：2025-10-20 10:32   来源：市水务局   浏览次数：312
+根据市委统一部署，2025年3月至5月，市委第六巡察组对市水务局党组开展了巡察，6月11日反馈了巡察意见。现将整改进展情况公布如下。
+一、整改工作组织落实情况
+局党组成立整改工作领导小组，驻局纪检监察组全程参与监督。
+二、反馈问题整改落实情况
+1.关于河湖长制落实不到位的问题
+整改情况：一是修订巡河制度，巡河频次纳入考核；二是开展清“四乱”行动，清理问题点位56处。目前该问题已整改完成。
+2.关于在建工程监管不严的问题
+整改情况：驻局纪检监察组开展专项监督检查4次，督促整改问题11个。持续推进。
+截至目前，12条整改措施已完成10条，整改完成率为83.33%，剩余2条正在推进中。
+三、下一步工作打算
+局党组将持续压实整改责任。
+中共清河市水务局党组
+2025年10月20日
+上一篇：市水务局召开防汛工作部署会
+主办单位：清河市水务局  网站标识码：0000000001
+"""
+
+
+def test_a_count_of_the_rounds_measures_after_the_last_problem_is_the_totals_sentence() -> None:
+    parsed = parse_notice(WATER)
+    last = list(parsed.ledger.issues())[-1]
+    assert [m.text for m in last.measures] == ["驻局纪检监察组开展专项监督检查4次，督促整改问题11个。"]
+    assert last.measures[0].status is Status.LONG_TERM
+    assert parsed.stated_totals.measures == 12 and parsed.stated_totals.done_measures == 10
+    rate = next(c for c in parsed.total_checks if c.item == "rate")
+    assert rate.ok is True, rate.message

@@ -4512,8 +4512,18 @@ def _states_round_totals(det: str) -> bool:
     if not _TOTALS_OPENING.match(det) or _ONE_GROUP.search(det):
         return False
     stated = extract_stated_totals([det])
+    if stated.issues is None and stated.measures is not None and stated.measures >= _ROUND_MEASURES \
+            and not _ONE_ISSUE.search(det):
+        # "截至目前，27条整改措施已完成24条，完成率88.89%": the round's measures, no problems counted
+        return stated.done_measures is not None or stated.rate is not None
     return stated.issues is not None and (stated.done is not None or stated.rate is not None
                                           or stated.done_measures is not None)
+
+
+#: a count of one problem's measures ("该问题3项措施已完成2项"), not the round's
+_ONE_ISSUE = re.compile(r"(?:该|本|此|这一?)(?:个|项)?问题")
+#: as many measures as one problem is hardly ever split into: a count of them is the round's
+_ROUND_MEASURES = 10
 
 
 def _described(lines: list[_Line], lo: int, hi: int) -> list[_Line]:
