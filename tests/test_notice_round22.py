@@ -248,3 +248,43 @@ def test_a_count_of_the_rounds_measures_after_the_last_problem_is_the_totals_sen
     assert parsed.stated_totals.measures == 12 and parsed.stated_totals.done_measures == 10
     rate = next(c for c in parsed.total_checks if c.item == "rate")
     assert rate.ok is True, rate.message
+
+
+# A district bureau's notice copied out of its PDF: lines broken at the page's width, page numbers
+SCHOOLS_PDF = """中共某某区教育局委员会
+关于区委巡察整改进展情况的通报
+根据区委统一部署，2025年4月8日至6月6日，区委第三巡察组
+对区教育局党委开展了常规巡察。2025年7月15日，巡察组向局
+党委反馈了巡察意见。现将整改进展情况予以公布。
+一、整改工作开展情况
+局党委召开党委会专题研究，对反馈的2个方面3个问题，细化整改
+措施6项。
+二、反馈问题整改落实情况
+（一）党的领导方面
+1.校外培训治理不到位的问题。一是开展校外培训机构专项
+检查，关停无证机构6家，已完成；二是建立课后服务经费保障
+机制，已完成。
+— 2 —
+2.校园安全隐患排查不彻底的问题。一是对全区学校开展安全
+隐患大排查，已完成；二是完成消防设施改造，正在推进。
+（二）全面从严治党方面
+3.教师有偿补课查处不力的问题。一是开展专项整治，查处违规
+教师5人，已完成；二是建立师德失范举报平台，已完成。
+三、下一步工作打算
+局党委将持续巩固整改成效。
+欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：
+0000-7654321；电子邮箱：
+jyj@example.cn。
+— 3 —
+中共某某区教育局委员会
+2025年12月3日
+"""
+
+
+def test_a_contact_label_whose_value_a_pdf_put_on_the_next_line_keeps_it(tmp_path: Path) -> None:
+    parsed = parse_notice(SCHOOLS_PDF)
+    assert parsed.ledger.info.phone == "0000-7654321"
+    _, back = _round_trip(tmp_path, SCHOOLS_PDF, "区教育局")
+    assert "联系电话：0000-7654321；电子邮箱：jyj@example.cn。" in back
+    assert "联系电话：\n" not in back and not back.rstrip().endswith("联系电话：")
+

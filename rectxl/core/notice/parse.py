@@ -4005,7 +4005,12 @@ def _own_words(info: LedgerInfo, closing: str) -> None:
     details = (info.phone, info.address, info.postcode, info.email)
     if contacts is not None and any(details) and not all(details) and "联系方式" not in info.extra:
         lines = text[contacts.start():].split("\n")
-        kept = [lines[0], *(t for t in lines[1:] if _CONTACTS_START.match(detect(t.strip())))]
+        kept = [lines[0]]
+        for t in lines[1:]:
+            # a line of its own label, or the value of a label a PDF's line break left at the end of
+            # the line above ("联系电话：\n0000-7654321。")
+            if _CONTACTS_START.match(detect(t.strip())) or detect(kept[-1].strip()).endswith(":"):
+                kept.append(t)
         said = "".join(t.strip() for t in kept)
         # the comment period after the contacts is printed with the invitation, not again here
         said = "".join(c for c in re.findall(r"[^。]+。?", said) if not _PERIOD_WORDS_AT.match(detect(c)))
