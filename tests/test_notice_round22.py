@@ -4,6 +4,8 @@ Every notice here is written for this file about fictional units.
 """
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from rectxl import api
@@ -288,3 +290,34 @@ def test_a_contact_label_whose_value_a_pdf_put_on_the_next_line_keeps_it(tmp_pat
     assert "联系电话：0000-7654321；电子邮箱：jyj@example.cn。" in back
     assert "联系电话：\n" not in back and not back.rstrip().endswith("联系电话：")
 
+
+# A health bureau's notice: "2个方面3个问题", its problems labelled 问题1：… under no aspect heading
+HEALTH = """中共某某县卫生健康局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年4月至6月，县委第一巡察组对县卫生健康局党组开展了巡察，7月8日反馈了巡察意见。现将整改进展情况公布如下。
+一、整改工作总体情况
+局党组成立整改领导小组，派驻纪检监察组全程跟踪督办。对反馈的2个方面3个问题，制定整改措施5项，已完成4项。
+二、具体问题整改情况
+问题1：乡镇卫生院药品采购不规范。
+整改情况：一是开展药品采购专项审计，已完成；二是建立集中采购监管平台，已完成。
+问题2：公立医院党建工作薄弱。
+整改情况：一是调整充实医院党委班子，已完成；二是建立党建与业务融合考核办法，正在推进。
+问题3：医疗设备闲置浪费。
+整改情况：盘活闲置设备14台，已完成。
+三、下一步工作
+局党组将持续推进整改。
+中共某某县卫生健康局党组
+2025年11月20日
+"""
+
+
+def test_aspects_counted_over_problems_listed_under_no_aspect_cannot_be_checked(tmp_path: Path) -> None:
+    parsed = parse_notice(HEALTH)
+    aspects = next(c for c in parsed.total_checks if c.item == "aspects")
+    assert aspects.ok is None and "没有按方面分列" in aspects.message
+    assert all(c.ok is not False for c in parsed.total_checks)
+    source = tmp_path / "卫健局.txt"
+    source.write_text(HEALTH, encoding="utf-8")
+    command = [sys.executable, "-m", "rectxl", "parse-notice", str(source), "-o", str(tmp_path / "卫健局.xlsx")]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "不一致" not in done.stdout

@@ -755,7 +755,13 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
         checks.append(TotalCheck(item=item, label=label, stated=value, parsed=parsed, ok=ok,
                                  message=message))
 
-    compare("aspects", "方面", "个", stated.aspects, n_aspects, "列出")
+    if stated.aspects is not None and n_aspects == 0 and n_issues:
+        # "反馈的2个方面3个问题" over problems listed one after another under no heading of an aspect
+        checks.append(TotalCheck(
+            item="aspects", label="方面", stated=stated.aspects, parsed=None, ok=None,
+            message=f"通报称{stated.aspects}个方面；正文逐个列出问题，没有按方面分列，无法核对。"))
+    else:
+        compare("aspects", "方面", "个", stated.aspects, n_aspects, "列出")
     compare("issues", "问题", "个", stated.issues, n_issues, "编号列出")
     compare("measures", "整改措施", "项", stated.measures, n_measures,
             "逐项列出（一是、二是……）")
