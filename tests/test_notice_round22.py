@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
+
 from rectxl import api
 from rectxl.core.model import Aspect, Category, Issue, Ledger, Measure
 from rectxl.core.notice import parse_notice, render_notice
@@ -321,3 +323,12 @@ def test_aspects_counted_over_problems_listed_under_no_aspect_cannot_be_checked(
     done = subprocess.run(command, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "不一致" not in done.stdout
+
+
+def test_a_village_speaking_of_itself_is_named_as_its_title_names_it(tmp_path: Path) -> None:
+    assert parse_notice(VILLAGE).ledger.info.unit_name == "柳塘村党支部"
+    community = VILLAGE.replace("对我村", "对本社区").replace("柳塘村党支部关于", "柳塘社区党委关于")
+    assert parse_notice(community).ledger.info.unit_name == "柳塘社区党委"
+    ledger, _ = _round_trip(tmp_path, VILLAGE, "柳塘村台账")
+    title = openpyxl.load_workbook(ledger)["台账"]["A1"].value
+    assert title == "柳塘村党支部巡察整改台账"

@@ -3876,7 +3876,7 @@ def _title_publisher(title: str) -> str | None:
 
 
 #: the unit as it speaks of itself: "对我局党组开展了巡察", "对我院党委", "对本公司"
-_FIRST_PERSON = re.compile(r"^(?:我|本)(?:[局院委办校所部处厅站队司社]|公司|集团|单位|中心|学校|医院|街道|镇|乡)"
+_FIRST_PERSON = re.compile(r"^(?:我|本)(?:[局院委办校所部处厅站队司社村]|公司|集团|单位|中心|学校|医院|街道|镇|乡|社区)"
                            r"(?P<org>党组|党委|党工委|党总支|党支部)?$")
 
 
