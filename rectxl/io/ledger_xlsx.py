@@ -139,7 +139,7 @@ def write_ledger(path: Path, ledger: Ledger | None = None, *, title: str | None 
 def _write_ledger_sheet(ws: Worksheet, ledger: Ledger, title: str | None,
                         cols: tuple[str, ...]) -> int:
     width = len(cols)
-    set_text(ws, 1, 1, title or f"{ledger.info.unit_name or ''}巡察整改台账")
+    set_text(ws, 1, 1, title or f"{ledger.info.unit_name or ''}{ledger.info.inspection_word}整改台账")
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.cell(1, 1).font = Font(bold=True, size=16)
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
