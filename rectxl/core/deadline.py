@@ -216,6 +216,8 @@ R_LETTER = "日期中混有字母（如把数字0写成了字母O）"
 R_EVENT = "写的是事件或时段，推算不出具体日期，请写明年月日"
 R_TERM = "未写明是春季还是秋季开学，推算不出具体日期"
 R_SCHOOL_YEAR = "学年的起止年份不相连"
+R_TERM_CLASS = "写的是整改期限的类别，不是完成时限，推算不出到期日"
+R_VAGUE = "没有写明何时完成，推算不出到期日"
 
 
 class _DateError(Exception):
@@ -972,6 +974,10 @@ _BLANK_MARKS = re.compile(r"[/\-—_~·・]+")
 #: a status word before the deadline in brackets ("已完成（2026年12月31日前）", "正在推进（12月底前）"):
 #: the other order of "2026年9月30日（已完成）"
 _STATUS_THEN_DUE = LazyPattern(r"(?P<status>[^\d()]{1,12})\((?P<due>[^()]*\d[^()]*)\)(?P<more>\([^\d()]{2,10}\))?")
+#: the class of a measure's term with no date (短期, 中期, 限期整改, "短期内完成", "中期任务"):
+#: how long the work is to take, as an office sorts its measures, not the day it is due
+_TERM_CLASS = LazyPattern(r"(?:短期|中期|限期)(?:内|以内)?(?:整改|完成|整改完成|完成整改|见效|任务|目标|推进)?"
+                          r"(?:类|项目)?")
 _PARENTHETICAL = LazyPattern(r"\([^()]*\)?")
 #: parts of a cell: "8月底前完成自查,12月底前整改到位" has two; "/" only outside a date
 _PARTS = re.compile(r"[,;。、+&:]|(?<!\d)/|/(?!\d)")
@@ -1159,7 +1165,7 @@ def _core(s: str, fb: date | None) -> _Result:
         return _Result(DeadlineKind.INVALID, reason=exc.reason)
     if dates:  # an explicit date beats "immediate"; the last stage is the deadline
         if _VAGUE.search(s) and not re.search(r"\d", s):
-            return _Result(DeadlineKind.INVALID, reason=R_UNKNOWN)  # "年内尽快": no commitment
+            return _Result(DeadlineKind.INVALID, reason=R_VAGUE)  # "年内尽快": no commitment
         due = max(dates)
         return _Result(DeadlineKind.DATE_AND_LONG_TERM if has_lt else DeadlineKind.DATE, due)
     if consolidating:  # "2026年汛期前完成…,建立长效机制": no date to consolidate after
@@ -1182,6 +1188,10 @@ def _core(s: str, fb: date | None) -> _Result:
         return _Result(DeadlineKind.INVALID, reason=R_PLACEHOLDER)
     if _NAMED_PERIOD.fullmatch(written):
         return _Result(DeadlineKind.INVALID, reason=R_EVENT)  # "本届任期内", "巡察整改期内"
+    if _TERM_CLASS.fullmatch(written):
+        return _Result(DeadlineKind.INVALID, reason=R_TERM_CLASS)  # "短期", "中期", "限期整改"
+    if _VAGUE.search(s) or "近期" in s:
+        return _Result(DeadlineKind.INVALID, reason=R_VAGUE)  # "尽快", "近期完成"
     if _FLOOD_SEASON.search(s):
         # "汛前", "主汛期前", "雨季前": the season starts on a day each province sets (April to
         # June) — an event, as "2026年汛期前" is, not a word rectxl does not know
@@ -1313,6 +1323,13 @@ def _parse_text(text: str, fb: date | None) -> Deadline:
         # it in brackets of its own ("（长期坚持）"), a part of the deadline
         s = said["due"] + (f",{said['more'][1:-1]}" if said["more"] and _LONG_TERM.search(said["more"]) else "")
     res = _core(s, fb)
+    if res.kind is DeadlineKind.INVALID and "(" in s and (labelled := _STATUS_THEN_DUE.fullmatch(s)) is not None \
+            and not labelled["more"] and not _TBD.search(labelled["status"]) \
+            and not _LATER_NOTICE.search(labelled["status"]):
+        # "限期整改（2026年9月底前）", "短期（9月底前）": the class of the measure's term, then its date
+        dated = _core(labelled["due"], fb)
+        if dated.kind in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM):
+            res = dated
     if res.kind is DeadlineKind.INVALID and (parts := part_deadlines(text, feedback_date=fb)):
         # "1.2025年6月底前；2.9月底前": one date for each measure of the row, numbered as they are
         return Deadline(text=text, kind=DeadlineKind.DATE, due=max(parts))

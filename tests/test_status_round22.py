@@ -1,0 +1,87 @@
+"""Statuses and deadlines as other offices write them (round 22): a term's class (短期, 中期, 限期整改)
+in place of a date or before it in brackets, the day finished said in brackets before an account of
+the work, a 销号 day beside the day the work was finished, and a ledger whose only year is its title's
+or the as-of date. Checked as an auditor runs it (``rectxl check --format json``). Units, people and
+texts are fictional."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from tests.followup_ledgers import write_ledger
+
+HEADER = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "完成时间", "整改进展",
+          "佐证材料", "备注"]
+FEEDBACK, REPORT = date(2026, 5, 20), date(2026, 11, 25)
+
+
+def _row(n: int, deadline: object, status: object, done: object = None, **more: object) -> dict[str, object]:
+    row: dict[str, object] = {
+        "序号": n, "issue": 1 + (n - 1) % 4, "整改措施": f"完善村级财务审核流程（第{n}项）", "责任单位": "财政所",
+        "责任人": "钱丽萍", "整改时限": deadline, "整改状态": status, "完成时间": done,
+        "佐证材料": "制度文本、会议记录"}
+    row.update(more)
+    return row
+
+
+def _ledger(tmp_path: Path, rows: list[dict[str, object]], *, title: str | None = None,
+            **info: object) -> Path:
+    return write_ledger(tmp_path / "台账.xlsx", HEADER, rows, unit="某某乡人民政府", title=title,
+                        info={"反馈日期": FEEDBACK, "报告日期": REPORT, **info})
+
+
+def _check(path: Path, *args: str) -> dict[int, list[tuple[str, str]]]:
+    """(code, message) of every finding ``rectxl check --format json`` prints, by the row of the
+    sheet (the header is row 3, the first measure row 4)."""
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "check", str(path), "--format", "json", *args],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.stdout, proc.stderr
+    found: dict[int, list[tuple[str, str]]] = {}
+    for f in json.loads(proc.stdout)["findings"]:
+        found.setdefault(f.get("row") or 0, []).append((f["code"], f["message"]))
+    return found
+
+
+def _codes(found: dict[int, list[tuple[str, str]]], row: int) -> set[str]:
+    return {code for code, _ in found.get(row, [])}
+
+
+def _said(found: dict[int, list[tuple[str, str]]], row: int, code: str) -> str:
+    return "".join(message for c, message in found.get(row, []) if c == code)
+
+
+# -- 短期 / 中期 / 限期整改: the class of the term, not its date ---------------------------------------------
+
+def test_a_term_class_before_its_date_in_brackets_is_that_date(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "限期整改（2026年9月底前）", "正在推进"),
+        _row(2, "短期（2026年9月30日前）", "正在推进"),
+        _row(3, "中期（2026年12月）", "正在推进"),
+        _row(4, "近期(2026年12月31日前)", "正在推进"),
+    ]))
+    for row in (4, 5):
+        assert "bad-deadline" not in _codes(found, row), found.get(row)
+        assert "2026年9月30日" in _said(found, row, "overdue"), found.get(row)
+    for row in (6, 7):
+        assert not _codes(found, row) & {"bad-deadline", "overdue"}, found.get(row)
+
+
+def test_a_term_class_without_a_date_is_told_as_one(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "短期", "正在推进"),
+        _row(2, "中期整改", "正在推进"),
+        _row(3, "近期完成", "正在推进"),
+        _row(4, "尽快", "正在推进"),
+        _row(5, "中长期", "正在推进"),  # medium to long term: no due date, as 长期 has none
+    ]))
+    for row in (4, 5):
+        said = _said(found, row, "bad-deadline")
+        assert "整改期限的类别" in said and "不是完成时限" in said, found.get(row)
+    for row in (6, 7):
+        said = _said(found, row, "bad-deadline")
+        assert "没有写明何时完成" in said, found.get(row)
+    assert "bad-deadline" not in _codes(found, 8), found.get(8)
