@@ -85,3 +85,38 @@ def test_a_term_class_without_a_date_is_told_as_one(tmp_path: Path) -> None:
         said = _said(found, row, "bad-deadline")
         assert "没有写明何时完成" in said, found.get(row)
     assert "bad-deadline" not in _codes(found, 8), found.get(8)
+
+
+# -- the day finished, told in the status cell --------------------------------------------------------------
+
+def test_the_day_in_brackets_after_the_done_word_is_the_day_finished_before_an_account(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年9月30日", "已完成（2026年10月20日）（召开专题会议2次）"),
+        _row(2, "2026年9月30日", "已完成（2026年10月）修订制度3项"),
+        _row(3, "2026年12月31日", "已完成（2026年9月前）（印发通知1份）"),
+        _row(4, "2026年12月31日", "已完成（召开专题会议2次）"),  # no day: the 完成时间 is asked for
+    ]), "--as-of", REPORT.isoformat())
+    for row in (4, 5):
+        assert "missing-completion-date" not in _codes(found, row), found.get(row)
+        assert "completed-late" in _codes(found, row), found.get(row)  # finished in October, due in September
+    assert not _codes(found, 6) & {"missing-completion-date", "completed-late"}, found.get(6)
+    assert "missing-completion-date" in _codes(found, 7), found.get(7)
+
+
+def test_the_day_of_the_closure_is_not_the_day_finished(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        # finished on the 12th (in time), closed on the 20th: not late
+        _row(1, "2026年10月15日", "2026年10月20日销号，已于10月12日完成"),
+        _row(2, "2026年10月15日", "已销号（销号时间：2026年10月20日），完成时间2026年10月12日"),
+        # only the closure's day: the day finished is still to be filled in, and the message says why
+        _row(3, "2026年10月15日", "已于10月20日销号"),
+        # finished and closed on one day: that day
+        _row(4, "2026年10月15日", "已于10月20日整改完成并销号"),
+    ]), "--as-of", REPORT.isoformat())
+    for row in (4, 5):
+        assert not _codes(found, row) & {"completed-late", "missing-completion-date"}, found.get(row)
+    said = _said(found, 6, "missing-completion-date")
+    assert "10月20日" in said and "销号" in said, found.get(6)
+    assert "completed-late" not in _codes(found, 6), found.get(6)
+    assert "completed-late" in _codes(found, 7), found.get(7)
+

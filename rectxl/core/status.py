@@ -92,6 +92,7 @@ __all__ = [
     "StatusReading",
     "action_first",
     "box_choices",
+    "closure_day",
     "finished_day",
     "fraction_as_percent",
     "items_done",
@@ -1752,6 +1753,7 @@ def _read_clauses(text: str) -> StatusReading:
     return reading
 
 
+
 def read_status(value: object) -> StatusReading:
     """Read a status cell: status, closure stage, continuing, and the narrative after it.
 
@@ -1928,12 +1930,18 @@ _DAY_FIRST = LazyPattern(
 #: "已完成（完成时间：2026.10.20）", "已办结，办结日期为10月20日", "已完成（2026年10月20日完成）",
 #: "已完成（于2026年10月20日）")
 _DAY_LABELLED = LazyPattern(
-    rf"^[（(]?\s*(?:(?:实际)?(?:完成|办结|完结|整改完成|销号)(?:时间|日期)\s*(?:为|是)?\s*[:：]?\s*(?P<day>{_SAID_DAY})"
-    rf"|(?:于|在)?(?P<then>{_SAID_DAY})\s*(?:已经?)?(?:完成|办结|整改到位|整改完成)|(?:于|在)(?P<on>{_SAID_DAY})"
+    rf"^[（(]?\s*(?:(?:实际)?(?:完成|办结|完结|整改完成)(?:时间|日期)\s*(?:为|是)?\s*[:：]?\s*(?P<day>{_SAID_DAY})"
+    rf"|(?:已经?)?(?:于|在)?(?P<then>{_SAID_DAY})\s*(?:已经?)?(?:完成|办结|整改到位|整改完成)|(?:于|在)(?P<on>{_SAID_DAY})"
     # a day alone in brackets, maybe "by" it ("已完成（2026年3月前）（长期坚持）")
     rf"|(?<=[（(])\s*(?P<by>(?:{_SAID_DAY})\s*(?:前|之前|以前)?)(?=\s*[)）]))"
     r"\s*[)）。.；;]?\s*$")
 _DAY_CLAUSES = LazyPattern(r"[，,。；;]|(?=[（(])")
+#: a clause that gives the day of the check or the closure, not of the work ("已于10月20日销号",
+#: "销号时间：2026年10月20日", "10月20日通过验收"): the work was done before it, on a day it does not say
+_CLOSURE_DAY = LazyPattern(r"^[^完到办整]*?(?:销号|销项|销账|验收)")
+#: a day alone in brackets right after the done word, maybe "by" it, whatever follows ("已完成（2026年3月前）
+#: （召开会议2次）", "已完成（2026年3月）召开会议2次")
+_DAY_BRACKETED = LazyPattern(rf"^[（(]\s*(?P<by>(?:{_SAID_DAY})\s*(?:前|之前|以前)?)\s*[)）]")
 
 
 def finished_day(text: str) -> tuple[str, bool]:
@@ -1949,14 +1957,33 @@ def finished_day(text: str) -> tuple[str, bool]:
     if not clauses:
         return "", True
     first = _DAY_FIRST.match(clauses[0])
-    if first is not None and read_status(clauses[0][first.end():]).status is Status.DONE:
+    if first is not None and (reading := read_status(clauses[0][first.end():])).status is Status.DONE and (
+            reading.stage in (None, Stage.AWAITING) or not _CLOSURE_DAY.match(clauses[0][first.end():])):
         return first["day"].replace(" ", ""), len(clauses) > 1
+    if len(clauses) > 1 and (bracketed := _DAY_BRACKETED.match(clauses[1])) is not None and (
+            clauses[1][bracketed.end():].strip()):
+        # "已完成（2026年3月）召开会议2次": the day finished, then an account of the work
+        return bracketed["by"].replace(" ", ""), True
     for k, clause in enumerate(clauses[1:], 1):
         if (said := _DAY_LABELLED.match(clause)) is not None:
             # what only qualifies the status after the day ("（长期坚持）", "，待验收") says nothing more
             more = [c for c in clauses[k + 1:] if read_status(f"已完成，{c.strip(' （()）')}").rest]
-            if said["by"] and (more or k != 1):
-                continue  # a day alone in brackets is the day finished only right after the done word, and last
+            if said["by"] and k != 1:
+                continue  # a day alone in brackets is the day finished only right after the done word
             day = said["day"] or said["then"] or said["on"] or said["by"]
             return day.replace(" ", ""), bool(more) or k != 1
     return "", True
+
+
+def closure_day(text: str) -> str:
+    """The day a status cell says the work was accepted or closed, as written, when it says no day
+    the work was finished: ``"已于10月20日销号"`` → "10月20日", ``"已完成（2026年9月25日销号）"`` →
+    "2026年9月25日"; "" for any other cell. The work was done before that day, on one it does not say."""
+    if ("销" not in text and "验收" not in text) or finished_day(text)[0]:
+        return ""
+    normal = unicodedata.normalize("NFKC", normalize_text(text))
+    for clause in _DAY_CLAUSES.split(normal):
+        clause = clause.strip(" （()）")
+        if (first := _DAY_FIRST.match(clause)) is not None and _CLOSURE_DAY.match(clause[first.end():]):
+            return first["day"].replace(" ", "")
+    return ""
