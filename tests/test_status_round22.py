@@ -120,3 +120,22 @@ def test_the_day_of_the_closure_is_not_the_day_finished(tmp_path: Path) -> None:
     assert "completed-late" not in _codes(found, 6), found.get(6)
     assert "completed-late" in _codes(found, 7), found.get(7)
 
+
+# -- a step done and the work going on -------------------------------------------------------------------
+
+def test_a_step_done_beside_work_going_on_is_going_on(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年12月31日", "已制定方案正在推进"),
+        _row(2, "2026年12月31日", "方案已印发正在实施"),
+        _row(3, "2026年12月31日", "正在推进（已制定方案）"),
+        _row(4, "2026年12月31日", "整改中（已召开专题会议）"),
+        _row(5, "2026年12月31日", "已完成（部分完成）"),  # the cell contradicts itself: asked
+        _row(6, "2026年12月31日", "已完成正在推进"),  # two options run together: asked
+    ]), "--as-of", REPORT.isoformat())
+    for row in (4, 5, 6, 7):
+        assert "bad-status" not in _codes(found, row), found.get(row)
+        assert "missing-completion-date" not in _codes(found, row), found.get(row)
+    for row in (8, 9):
+        assert "bad-status" in _codes(found, row), found.get(row)
+    found = _check(_ledger(tmp_path, [_row(1, "2026年10月31日", "已制定方案正在推进")]), "--as-of", REPORT.isoformat())
+    assert "overdue" in _codes(found, 4), found.get(4)  # read going on: its deadline has passed

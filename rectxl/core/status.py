@@ -1189,9 +1189,10 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
             break
         merged = _absorb(head, c, tok.bracketed)
         if merged is None:
-            if tok.bracketed and c.main is not None:
+            if tok.bracketed and c.main is not None and (
+                    c.main is not Status.DONE or status_phrase(tok.text.strip()) is not None):
                 return _NOTHING  # "已完成（部分完成）": the cell contradicts itself
-            break
+            break  # (not "正在推进（已制定方案）": a step done, the progress)
         head = merged
         i += 1
     if dated is not None:
@@ -1749,9 +1750,25 @@ def _read_clauses(text: str) -> StatusReading:
         if alt is not None and (alt.status is not None or reading is None):
             reading = alt
     if reading is None:  # the first clause is no status at all: is the last one?
-        return _from_tail(text, spaced) or _NOTHING
+        return _from_tail(text, spaced) or _step_then_going_on(text) or _NOTHING
     return reading
 
+
+#: the work going on, closing a cell with no stop before it ("已制定方案正在推进")
+_GOING_ON_TAIL = re.compile(r"(?:目前|现|当前)?(?:正在|仍在|还在)(?:按计划|按序时|有序|稳步|积极|加快|全力|抓紧|加紧)?"
+                            r"(?:推进|整改|实施|落实|办理|建设|施工)中?$")
+
+
+def _step_then_going_on(text: str) -> StatusReading | None:
+    """A step done and the work going on, run together with no stop between them ("已制定方案正在推进",
+    "方案已印发正在实施"): going on, the step its progress — as "已制定方案，正在推进" is read."""
+    if (tail := _GOING_ON_TAIL.search(text)) is None or tail.start() < 3:
+        return None
+    head = text[:tail.start()].strip(" ，,；;。")
+    step = _clause(_fold(head))
+    if step is None or step.main is not Status.DONE or status_phrase(head) is not None:
+        return None  # (not "已完成正在推进": two options of a list, or a cell that contradicts itself)
+    return StatusReading(Status.IN_PROGRESS, rest=head)
 
 
 def read_status(value: object) -> StatusReading:
