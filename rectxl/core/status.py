@@ -1985,8 +1985,11 @@ def finished_day(text: str) -> tuple[str, bool]:
         if (said := _DAY_LABELLED.match(clause)) is not None:
             # what only qualifies the status after the day ("（长期坚持）", "，待验收") says nothing more
             more = [c for c in clauses[k + 1:] if read_status(f"已完成，{c.strip(' （()）')}").rest]
-            if said["by"] and k != 1:
-                continue  # a day alone in brackets is the day finished only right after the done word
+            if said["by"] and (k != 1 or (more and not clauses[k + 1].lstrip().startswith(("（", "(")))):
+                # a day alone in brackets is the day finished only right after the done word, and before
+                # a remark in brackets of its own ("（召开会议2次）"), if anything (an account after a stop —
+                # "已完成（2025年6月），修订制度3项" — is read where the cell is the progress)
+                continue
             day = said["day"] or said["then"] or said["on"] or said["by"]
             return day.replace(" ", ""), bool(more) or k != 1
     return "", True
