@@ -139,3 +139,21 @@ def test_a_step_done_beside_work_going_on_is_going_on(tmp_path: Path) -> None:
         assert "bad-status" in _codes(found, row), found.get(row)
     found = _check(_ledger(tmp_path, [_row(1, "2026年10月31日", "已制定方案正在推进")]), "--as-of", REPORT.isoformat())
     assert "overdue" in _codes(found, 4), found.get(4)  # read going on: its deadline has passed
+
+
+# -- status and progress at odds: the message quotes what the progress says -----------------------------------
+
+def test_a_mismatch_quotes_the_clause_of_the_progress_not_one_character(tmp_path: Path) -> None:
+    finished = date(2026, 10, 9)
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年12月31日", "已完成", finished, 整改进展="拟于12月召开专题会议研究部署。"),
+        _row(2, "2026年12月31日", "未启动", 整改进展="已完成前期摸底，形成问题清单。"),
+        _row(3, "2026年12月31日", "已完成", finished, 整改进展="目前仍在推进中，预计年底完成。"),
+        _row(4, "2026年12月31日", "已完成", finished, 整改进展="正在起草管理办法；已征求意见2次。"),
+        # normal wording: the next step after the work done
+        _row(5, "2026年12月31日", "已完成", finished, 整改进展="已印发管理办法。下一步将持续跟踪问效。"),
+    ]), "--as-of", REPORT.isoformat())
+    expected = {4: "拟于12月召开专题会议研究部署", 5: "已完成前期摸底", 6: "目前仍在推进中", 7: "正在起草管理办法"}
+    for row, clause in expected.items():
+        assert f"整改进展写着“{clause}”" in _said(found, row, "status-text-mismatch"), found.get(row)
+    assert "status-text-mismatch" not in _codes(found, 8), found.get(8)

@@ -15,7 +15,7 @@ from rectxl.core.rules.deadlines import past_due, status_quote
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
 from rectxl.core.status import ACCOUNT_TEXT, Status, box_choices, read_status
-from rectxl.core.text import LazyPattern, cn_date, fold, to_simplified
+from rectxl.core.text import LazyPattern, cn_date, fold, shorten, to_simplified
 
 __all__ = ["FUTURE_WORDING", "PAST_WORDING", "main_clauses", "progress_contradiction", "said_of_the_work"]
 
@@ -212,7 +212,22 @@ def status_text_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
         if word is not None:
             # the words may come from the status cell itself ("正在推进，已全部完成" with no 整改进展)
             own = ctx.has_column(m, F.PROGRESS) and _filled(m.raw.get(F.PROGRESS))
-            yield r.at(ctx, m, F.PROGRESS if own else F.STATUS, status=m.status, word=word)
+            yield r.at(ctx, m, F.PROGRESS if own else F.STATUS, status=m.status, word=_said_in(m.progress, word))
+
+
+#: the marks a clause of progress ends at, for the one a message quotes
+_CLAUSE_MARKS = re.compile(r"[，,。；;！!？?\n]")
+
+
+def _said_in(progress: str, word: str) -> str:
+    """The clause of ``progress`` holding the contradicting ``word``, as a message quotes it: "拟" alone
+    or "已" alone says nothing to the clerk — "拟于12月召开专题会议研究" does (cut after 20 characters)."""
+    if (at := _folded(progress).find(word)) < 0:
+        return word
+    start = max((m.end() for m in _CLAUSE_MARKS.finditer(progress, 0, at)), default=0)
+    end = m.start() if (m := _CLAUSE_MARKS.search(progress, at)) is not None else len(progress)
+    clause = progress[start:end].strip()
+    return shorten(clause, 20) if clause else word
 
 
 @rule(
