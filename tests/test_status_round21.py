@@ -114,7 +114,8 @@ def test_a_done_word_with_the_day_and_long_term_in_brackets_keeps_both(tmp_path:
     for row in (4, 5, 6):  # the day is the completion: not asked for it
         assert "missing-completion-date" not in _codes(found, row), found.get(row)
     assert not _codes(found, 4) and not _codes(found, 5), (found.get(4), found.get(5))
-    assert "完成时间2026年9月前晚于" in _said(found, 6, "completed-late"), found.get(6)  # quoted as written
+    # quoted as written, and where
+    assert "完成时间2026年9月前（整改状态中所写）晚于" in _said(found, 6, "completed-late"), found.get(6)
     text = _notice(path)
     assert "（第1项），已完成并长期坚持。" in text and "（第2项），已完成并长期坚持。" in text, text
     assert "（长期坚持）" not in text and "2026年8月前" not in text, text

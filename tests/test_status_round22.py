@@ -157,3 +157,27 @@ def test_a_mismatch_quotes_the_clause_of_the_progress_not_one_character(tmp_path
     for row, clause in expected.items():
         assert f"整改进展写着“{clause}”" in _said(found, row, "status-text-mismatch"), found.get(row)
     assert "status-text-mismatch" not in _codes(found, 8), found.get(8)
+
+
+# -- a finding on the day finished points at the cell that says it -----------------------------------------
+
+def _cells(path: Path, code: str) -> dict[int, tuple[str, str]]:
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "check", str(path), "--format", "json",
+                           "--as-of", REPORT.isoformat()],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return {f["row"]: (f["cell"], f["message"]) for f in json.loads(proc.stdout)["findings"] if f["code"] == code}
+
+
+def test_a_day_finished_told_in_the_status_is_quoted_at_the_status_cell(tmp_path: Path) -> None:
+    path = _ledger(tmp_path, [
+        _row(1, "2026年9月30日", "已完成（2026年10月20日）"),  # late, told in the status
+        _row(2, "2026年9月30日", "2026.10.18已完成"),
+        _row(3, "2026年9月30日", "已完成", date(2026, 10, 20)),  # in the 完成时间 column: as before
+        _row(4, "2026年12月31日", "已完成（2026年4月）"),  # before the feedback (May 20)
+    ])
+    late = _cells(path, "completed-late")
+    assert late[4][0] == "H4" and "（整改状态中所写）" in late[4][1], late
+    assert late[5][0] == "H5", late
+    assert late[6][0] == "I6" and "所写" not in late[6][1], late
+    early = _cells(path, "completion-before-feedback")
+    assert early[7][0] == "H7" and "2026年4月（整改状态中所写）" in early[7][1], early

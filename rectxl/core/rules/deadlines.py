@@ -262,7 +262,7 @@ def completed_late(r: Rule, ctx: Context) -> Iterator[Finding]:
         if m.completed_on is None or m.completed_on <= due or earliest_day(m.completed_text, m.completed_on) <= due:
             continue
         if not (m.completed_on > ctx.as_of and _year_slip(m.completed_on, ctx.as_of)):  # (completion-in-future: a slip)
-            yield r.at(ctx, m, F.COMPLETED, done=_done_said(m), due=_fmt(due))
+            yield r.at(ctx, m, _completion_field(m), done=_done_said(m), due=_fmt(due))
 
 
 @rule(
@@ -274,7 +274,7 @@ def completion_in_future(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if m.completed_on is not None and m.completed_on > ctx.as_of and earliest_day(
                 m.completed_text, m.completed_on) > ctx.as_of and not _planned_unfinished(m):
-            yield r.at(ctx, m, F.COMPLETED, done=_done_said(m), as_of=_fmt(ctx.as_of),
+            yield r.at(ctx, m, _completion_field(m), done=_done_said(m), as_of=_fmt(ctx.as_of),
                        hint=_year_slip(m.completed_on, ctx.as_of))
 
 
@@ -313,7 +313,7 @@ def completion_before_feedback(r: Rule, ctx: Context) -> Iterator[Finding]:
                                                                  for text in (m.remark, m.progress, m.status_text,
                                                                               m.deadline.text)):
             continue  # (a day with no year was given the year that puts it before the report: no slip of the clerk's)
-        yield r.at(ctx, m, F.COMPLETED, done=_done_said(m), when=when, day=_fmt(start), what=what,
+        yield r.at(ctx, m, _completion_field(m), done=_done_said(m), when=when, day=_fmt(start), what=what,
                    hint=_year_slip(m.completed_on, start))
 
 
@@ -436,13 +436,32 @@ _MONTH_ONLY = re.compile(r"^\s*(?:\d{4}\s*(?:年|[./-]))?\s*\d{1,2}\s*(?:月份?
 
 def _done_said(m: Measure) -> str:
     """The 完成时间 as a message quotes it: its month when the clerk gave the month only ("2026年8月"
-    — not the month's last day, a day the clerk never wrote)."""
+    — not the month's last day, a day the clerk never wrote); and where it was written, when that
+    is the status or the progress, not the 完成时间 column ("2026年5月（整改状态中所写）")."""
     done = m.completed_on
     assert done is not None
     text = m.completed_text.strip()
     if (month := _MONTH_ONLY.match(text)) and not text.isdigit():
-        return f"{done.year}年{done.month}月{'前' if month['by'] else ''}"  # "已完成（2026年3月前）": by then
-    return _fmt(done)
+        said = f"{done.year}年{done.month}月{'前' if month['by'] else ''}"  # "已完成（2026年3月前）": by then
+    else:
+        said = _fmt(done)
+    where = _completion_field(m)
+    return f"{said}（{where}中所写）" if where != F.COMPLETED else said
+
+
+def _completion_field(m: Measure) -> str:
+    """The field a measure's 完成时间 was read from: the 完成时间 column, or — that cell blank — the
+    status or the progress that told the day ("已完成（2026年5月）", "2026.10.15已完成"), the cell a
+    finding on it points at."""
+    raw = m.raw.get(F.COMPLETED)
+    if raw is not None and str(raw).strip():
+        return F.COMPLETED
+    said = "".join(m.completed_text.split())
+    if said:
+        for field_name in (F.STATUS, F.PROGRESS):
+            if (value := m.raw.get(field_name)) is not None and said in "".join(str(value).split()):
+                return field_name
+    return F.COMPLETED
 
 
 def _reckoned_note(m: Measure, *, bracketed: bool = True) -> str:
