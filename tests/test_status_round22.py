@@ -181,3 +181,16 @@ def test_a_day_finished_told_in_the_status_is_quoted_at_the_status_cell(tmp_path
     assert late[6][0] == "I6" and "所写" not in late[6][1], late
     early = _cells(path, "completion-before-feedback")
     assert early[7][0] == "H7" and "2026年4月（整改状态中所写）" in early[7][1], early
+
+
+# -- statuses joined by + or &, and a plan's time in brackets ---------------------------------------------
+
+def test_a_done_word_joined_to_long_term_by_a_plus_is_done_and_continuing(tmp_path: Path) -> None:
+    finished = date(2026, 9, 8)
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年9月30日", "已完成+长期坚持", finished),
+        _row(2, "2026年9月30日", "已整改＆持续巩固", finished),
+    ]), "--as-of", REPORT.isoformat())
+    for row in (4, 5):
+        assert "bad-status" not in _codes(found, row), found.get(row)
+
