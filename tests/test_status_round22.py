@@ -194,3 +194,18 @@ def test_a_done_word_joined_to_long_term_by_a_plus_is_done_and_continuing(tmp_pa
     for row in (4, 5):
         assert "bad-status" not in _codes(found, row), found.get(row)
 
+
+def _notice_text(path: Path) -> str:
+    out = path.with_name("通报.txt")
+    subprocess.run([sys.executable, "-m", "rectxl", "notice", str(path), "-o", str(out)],
+                   capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return out.read_text(encoding="utf-8")
+
+
+def test_when_work_going_on_is_to_be_done_is_its_progress_not_dropped(tmp_path: Path) -> None:
+    path = _ledger(tmp_path, [
+        _row(1, "2026年12月31日", "正在推进（预计12月中旬完成）"),
+        _row(2, "2026年12月31日", "整改中(计划2026年12月底前完成验收)"),
+    ])
+    text = _notice_text(path)
+    assert "预计12月中旬完成" in text and "计划2026年12月底前完成验收" in text, text

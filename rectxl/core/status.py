@@ -1184,9 +1184,12 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
             head = replace(head, stage=_max_stage(head.stage, Stage.AWAITING))  # "已完成，待审核"
             i += 1
             continue
-        c = _clause(_fold(tok.text))
+        c = _clause(folded := _fold(tok.text))
         if c is None:
             break
+        if tok.bracketed and head.status is Status.IN_PROGRESS and c.main is Status.IN_PROGRESS and (
+                c.percent is None and _WHEN_DUE.search(folded)):
+            break  # "正在推进（预计12月底完成）": when it is to be done, the progress — no second status word
         merged = _absorb(head, c, tok.bracketed)
         if merged is None:
             if tok.bracketed and c.main is not None and (
@@ -1202,6 +1205,8 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
     return replace(head, rest=_rest(text, tokens, i))
 
 
+#: a time a plan names ("预计12月底完成", "计划2026年完成", "力争年内完成")
+_WHEN_DUE = LazyPattern(r"\d|年底|年末|月底|月末|年内|季度|半年|春节|汛期")
 #: a day or month alone in brackets after a done word, maybe "by" it ("（2026年3月）", "（2026年3月前）")
 _BRACKETED_DAY = LazyPattern(r"\s*(?:于|在)?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|末|份)?"
                              r"|\d{4}\s*[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)\s*(?:前|之前|以前)?\s*")
