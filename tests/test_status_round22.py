@@ -209,3 +209,17 @@ def test_when_work_going_on_is_to_be_done_is_its_progress_not_dropped(tmp_path: 
     ])
     text = _notice_text(path)
     assert "预计12月中旬完成" in text and "计划2026年12月底前完成验收" in text, text
+
+
+# -- a deadline counted from the feedback, in a ledger that does not give it ------------------------------
+
+def test_a_deadline_a_year_or_month_after_the_feedback_asks_for_the_feedback_date(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "次年3月", "正在推进"),
+        _row(2, "明年6月底前", "正在推进"),
+        _row(3, "下月底", "正在推进"),
+    ], 反馈日期=None), "--as-of", REPORT.isoformat())
+    for row in (4, 5, 6):
+        said = _said(found, row, "bad-deadline")
+        assert "按反馈日期推算" in said and "未提供反馈日期" in said, found.get(row)
+        assert "缺少年份" not in said, found.get(row)  # the year is said: one after the feedback's

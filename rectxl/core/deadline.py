@@ -757,8 +757,8 @@ def _year_of(m: re.Match[str], fb: date | None, month: int) -> int:
     if y:
         year = int(y)
         return 2000 + year if len(y) == 2 else year
-    if fb is None:
-        raise _DateError(R_NO_YEAR)
+    if fb is None:  # "明年6月", "次年3月": a year after the one it was written in, the feedback's
+        raise _DateError(R_NO_FEEDBACK if groups.get("ry") in ("明", "次", "下", "下一", "来") else R_NO_YEAR)
     if groups.get("Y") is not None:  # 今年 / 明年 / bare 年
         ry = groups.get("ry") or "今"
         return fb.year + (0 if ry in ("今", "本", "当", "全") else 1)  # 全年: the year's work, done by its end
@@ -809,7 +809,7 @@ def _single(s: str, fb: date | None) -> date | None:
         return _festival_eve(m, fb)
     if m := _P_REL_MONTH.fullmatch(s):
         if fb is None:
-            raise _DateError(R_NO_YEAR)
+            raise _DateError(R_NO_FEEDBACK)  # "下月底", "本周内", "下季度": counted from the feedback
         # "月底前" with no month named: the month it was written in, as "本月底前" is
         base = fb if m["rm"] in (None, "本", "当", "这", "这个") else _add_months(fb.replace(day=1), 1)
         x = m["x"]
@@ -818,12 +818,12 @@ def _single(s: str, fb: date | None) -> date | None:
         return _make(base.year, base.month, _XUN_DAY.get(x) if x else None)
     if ("周" in s or "星期" in s or "礼拜" in s) and (m := _P_REL_WEEK.fullmatch(s)):
         if fb is None:
-            raise _DateError(R_NO_YEAR)
+            raise _DateError(R_NO_FEEDBACK)  # "下月底", "本周内", "下季度": counted from the feedback
         monday = fb - timedelta(days=fb.weekday()) + timedelta(weeks=0 if m["rw"] in ("本", "当", "这", "这个") else 1)
         return monday + timedelta(days=_WEEKDAY_NO[m["wd"]] if m["wd"] else 6)
     if m := _P_REL_QUARTER.fullmatch(s):
         if fb is None:
-            raise _DateError(R_NO_YEAR)
+            raise _DateError(R_NO_FEEDBACK)  # "下月底", "本周内", "下季度": counted from the feedback
         later = 0 if m["rq"] in (None, "本", "当", "这", "这个") else 3
         end = _add_months(fb.replace(day=1), 2 - (fb.month - 1) % 3 + later)
         return _make(end.year, end.month, None)
