@@ -223,3 +223,14 @@ def test_a_deadline_a_year_or_month_after_the_feedback_asks_for_the_feedback_dat
         said = _said(found, row, "bad-deadline")
         assert "按反馈日期推算" in said and "未提供反馈日期" in said, found.get(row)
         assert "缺少年份" not in said, found.get(row)  # the year is said: one after the feedback's
+
+
+def test_work_set_in_motion_or_in_its_last_stage_is_going_on(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年10月31日", "收尾阶段"),
+        _row(2, "2026年10月31日", "已安排部署"),
+        _row(3, "2026年12月31日", "扫尾中"),
+    ]), "--as-of", REPORT.isoformat())
+    for row in (4, 5):
+        assert "bad-status" not in _codes(found, row) and "overdue" in _codes(found, row), found.get(row)
+    assert not _codes(found, 6), found.get(6)
