@@ -234,3 +234,18 @@ def test_work_set_in_motion_or_in_its_last_stage_is_going_on(tmp_path: Path) -> 
     for row in (4, 5):
         assert "bad-status" not in _codes(found, row) and "overdue" in _codes(found, row), found.get(row)
     assert not _codes(found, 6), found.get(6)
+
+
+# -- 完成情况 as 按期完成 / 延期完成 / 未完成 -------------------------------------------------------------
+
+def test_work_finished_after_its_extension_is_done_and_one_still_to_finish_is_not(tmp_path: Path) -> None:
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年9月30日", "延期完成", date(2026, 10, 28), 备注="经批准延期至2026年10月31日"),
+        _row(2, "2026年9月30日", "按期完成", date(2026, 9, 25)),
+        _row(3, "2026年9月30日", "申请延期完成"),
+        _row(4, "2026年9月30日", "未完成"),
+    ]), "--as-of", REPORT.isoformat())
+    for row in (4, 5):
+        assert not _codes(found, row) & {"overdue", "bad-status", "completion-date-unfinished"}, found.get(row)
+    for row in (6, 7):
+        assert "overdue" in _codes(found, row), found.get(row)
