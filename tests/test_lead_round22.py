@@ -205,3 +205,26 @@ def test_a_planned_measure_that_says_its_own_deadline_is_not_given_another(tmp_p
     assert "拟逐案落实包案领导，2026年12月31日前化解" in text
     assert "计划于2027年3月31日前逐案" not in text
     assert "计划于2027年3月31日前开展档案专项整理" in text  # no day of its own: the row's
+
+
+def test_a_deadline_without_its_year_takes_the_year_the_title_names(tmp_path: Path) -> None:
+    """A street office's ledger titled "…2026年巡察反馈问题整改台账", with no 反馈日期 or 报告日期:
+    "6月底前" is 2026年6月30日 (overdue by November, said once how the year was taken) — it had been
+    bad-deadline, "缺少年份且未提供反馈日期"."""
+    from rectxl.api import check
+    from rectxl.core.rules import Options
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["某某街道办事处2026年巡察反馈问题整改台账"])
+    ws.append(["序号", "反馈问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"])
+    ws.append([1, "社区议事规则执行不到位", "修订社区议事规则", "党建办", "周红", "6月底前", "正在推进"])
+    ws.append([2, "网格员管理松散", "建立网格员考核办法", "综治中心", "吴刚", "12月底前", "正在推进"])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    report = check(path, Options(as_of=date(2026, 11, 20)))
+    codes = {(f.code, f.cell) for f in report.findings}
+    assert ("overdue", "F3") in codes
+    assert not any(code == "bad-deadline" for code, _ in codes)
+    assumed = [f for f in report.findings if f.code == "deadline-year-assumed"]
+    assert len(assumed) == 1 and "标题中的年份（2026年）" in assumed[0].message

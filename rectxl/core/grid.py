@@ -2403,6 +2403,8 @@ _TITLE_BRACKET_UNIT = LazyPattern(
 #: a title row that names the ledger ("…整改台账", "…整改清单", "…任务清单", "…整改情况表",
 #: "…整改推进表（2026年11月）"): the unit it opens with is the unit inspected
 _LEDGER_TITLE = LazyPattern(r"台账|清单|表\s*(?:[（(][^）)]*[）)])?\s*$")
+#: the year a ledger's title names ("2026年巡察反馈问题整改台账", "2026年度…"), not a day's ("2026年3月…")
+_TITLE_YEAR = LazyPattern(r"(?<!\d)(20\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
 #: the Party organisation after a unit's name in a title ("…局党组", "…镇党委", "…委员会机关党委")
 _TITLE_ORG = re.compile(r"(机关党委|机关党总支|机关党支部|党组|党委|党工委|党总支|党支部)")
 #: a 单位名称 that is itself a Party organisation: it signs the notice
@@ -2503,6 +2505,9 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                     and (span := parse_day_range(period.group("period"))) is not None and span[0] is not None:
                 facts["inspection_start"], facts["inspection_end"] = span
                 source["inspection_start"] = source["inspection_end"] = "标题行“巡察时间”"
+            if "title_year" not in facts and "年" in text and _LEDGER_TITLE.search(text) \
+                    and (year := _TITLE_YEAR.search(text)) is not None:
+                facts["title_year"], source["title_year"] = int(year.group(1)), "标题"
             if "inspection_group" not in facts and "组" in text and (group := _TITLE_GROUP.search(text)) is not None:
                 # "…落实省委第五巡视组反馈意见整改台账": who inspected (and whether it was a 巡视)
                 facts["inspection_group"], source["inspection_group"] = group.group(1), "标题行"

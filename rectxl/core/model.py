@@ -116,6 +116,9 @@ class LedgerInfo:
     #: the ledger names its round a 回头看 (a second look a year on) in its title rows, its sheet's
     #: name or its header ("…巡察整改“回头看”发现问题整改台账", "回头看发现问题")
     second_look_named: bool = False
+    #: the year the ledger's title names ("某某街道2026年巡察反馈问题整改台账"): where a deadline
+    #: written without its year takes it when nothing else dates the ledger
+    title_year: int | None = None
 
     @property
     def second_look(self) -> bool:
@@ -155,6 +158,8 @@ class LedgerInfo:
         if self.report_date is not None:
             month = self.report_date.month - 6  # read as after a feedback date that month
             return date(self.report_date.year + (month <= 0) * -1, month + 12 * (month <= 0), 1), "报告日期"
+        if self.title_year is not None:  # "…2026年巡察反馈问题整改台账": the months of that year
+            return date(self.title_year, 1, 1), "标题中的年份"
         return None
 
     @property
