@@ -228,3 +228,23 @@ def test_a_deadline_without_its_year_takes_the_year_the_title_names(tmp_path: Pa
     assert not any(code == "bad-deadline" for code, _ in codes)
     assumed = [f for f in report.findings if f.code == "deadline-year-assumed"]
     assert len(assumed) == 1 and "标题中的年份（2026年）" in assumed[0].message
+
+
+def test_who_does_the_work_in_brackets_is_left_out_and_the_account_kept(tmp_path: Path) -> None:
+    """"已盘活闲置厂房1处（张三负责）": the notice publishes what was done, without the clerk — the
+    account had been dropped whole when 张三 is the row's 责任人, and printed with the bracket
+    otherwise."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "反馈问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "整改进展"])
+    ws.append([1, "闲置资产未盘活", "盘活闲置厂房", "经发办", "张三", "2026年12月31日", "正在推进",
+               "已盘活闲置厂房1处（张三负责）"])
+    ws.append([2, "集体资金管理不规范", "清理集体资金", "财政所", "王五", "2026年12月31日", "正在推进",
+               "已清理账户3个（由李红同志牵头）"])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-30"])
+    text = out.read_text(encoding="utf-8")
+    assert "已盘活闲置厂房1处" in text and "已清理账户3个" in text
+    assert "张三" not in text and "李红" not in text
