@@ -3338,6 +3338,8 @@ def _tail(lines: Sequence[_Line], start: int) -> tuple[int | None, int | None, i
     n = len(lines)
     i_date = next((j for j in range(n - 1, start, -1)
                    if _DATE_LINE.match(lines[j].det.replace(" ", ""))), None)
+    if i_date is None and n - 1 > start and lines[n - 1].det.strip() == _UNDATED:
+        i_date = n - 1  # rectxl's own notice, not yet dated: the place of its date
     if i_date is not None and n - i_date > 4 and not _signed_above(lines, i_date, start):
         i_date = None  # a date far from the end is not the signature's
     if i_date is None:  # "中共某某党组 2025年12月3日" on one line
@@ -3356,6 +3358,12 @@ def _tail(lines: Sequence[_Line], start: int) -> tuple[int | None, int | None, i
             i_sig = cand - 1
     stop = min(j for j in (i_sig, i_date, n) if j is not None)
     return i_sig, i_date, stop
+
+
+#: the date line of a notice rectxl wrote with no date to sign it (render's placeholder)
+_UNDATED = "【请填写成文日期】"
+#: a signature or date line rectxl wrote as a placeholder: no name, no day
+_PLACEHOLDER_LINE = re.compile(r"【请填写[^】]*】")
 
 
 def _signs(d: str, line: _Line) -> bool:
@@ -4799,7 +4807,8 @@ def _parse_notice(text: str) -> ParsedNotice:
     else:
         if lay.signature is not None:
             end = lay.date_line if lay.date_line is not None and lay.date_line > lay.signature else lay.signature + 1
-            info.party_org = " ".join(line.text for line in lines[lay.signature:end])
+            signed_by = " ".join(line.text for line in lines[lay.signature:end])
+            info.party_org = None if _PLACEHOLDER_LINE.fullmatch(signed_by.strip()) else signed_by
         if lay.date_line is not None:
             info.report_date = to_date(lines[lay.date_line].det.replace(" ", ""))
     if lay.date_line is not None and info.report_date is not None:
