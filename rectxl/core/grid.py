@@ -62,6 +62,7 @@ from rectxl.core.status import (
     StatusReading,
     box_choices,
     finished_day,
+    not_started_by_progress,
     read_status,
     share_as_percent,
     split_opening_reading,
@@ -4391,6 +4392,8 @@ class _Builder:
                 reading, inferred = StatusReading(read), True
                 if status_text and not progress:
                     progress = status_text  # the account is the progress its status was read from
+        if reading.status is Status.IN_PROGRESS and progress and not_started_by_progress(status_text, progress):
+            reading = replace(reading, status=Status.NOT_STARTED)  # a yes/no 完成情况 column's 未完成
         if reading.status is None and F.STATUS not in self.cols and (stage := self._closure_recorded(r)) is not None:
             # no status column, and the row marked 是否销号 是 (or given its 销号日期, 验收日期): the work
             # was done, and accepted or closed — not a measure of unknown status

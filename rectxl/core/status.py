@@ -96,6 +96,7 @@ __all__ = [
     "finished_day",
     "fraction_as_percent",
     "items_done",
+    "not_started_by_progress",
     "opening_clause",
     "opening_status",
     "parse_status",
@@ -2021,3 +2022,24 @@ def closure_day(text: str) -> str:
         if (first := _DAY_FIRST.match(clause)) is not None and _CLOSURE_DAY.match(clause[first.end():]):
             return first["day"].replace(" ", "")
     return ""
+
+
+#: a status cell that only says the work is not finished ("未完成", "尚未完成", "否", "×"): a yes/no
+#: 完成情况 column, which has no word for work not yet begun
+_ONLY_NOT_DONE = re.compile(r"(?:尚|仍|目前|暂)?(?:未|没有|否|×|✗|✘)")
+
+
+def not_started_by_progress(status_text: str, progress: str) -> bool:
+    """A status cell saying only that the work is not finished, beside a progress that says it has
+    not started ("未完成" | "未启动", "否" | "暂未启动，待上级文件下达后开展"): the measure has not started.
+
+    A yes/no 完成情况 column says 未完成 of every measure not done, begun or not; the progress tells
+    which. Read as 正在推进, the measure was published as going on and its progress called a
+    contradiction of its status."""
+    text = _fold(status_text)
+    if not text or _ONLY_NOT_DONE.match(text) is None:
+        return False
+    reading = read_status(status_text)
+    if reading.status is not Status.IN_PROGRESS or reading.rest:
+        return False
+    return bool(progress) and read_status(progress).status is Status.NOT_STARTED
