@@ -52,3 +52,54 @@ def test_not_finished_beside_not_started_progress_is_not_started(tmp_path: Path,
     # the third measure, begun, is still going on; the second has not started
     assert "已完成1项、正在推进1项、尚未启动1项" in text
     assert "计划于2026年12月31日前逐一核查" in text
+
+
+def _one_row_per_problem(path: Path) -> Path:
+    """A township ledger giving a problem one row, every cell listing its three measures one a line:
+    the measures numbered, and their units, deadlines, progress and statuses line for line."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改落实台账"
+    ws.append(["青石镇党委关于县委巡察组反馈问题整改落实情况台账"])
+    ws.append(["序号", "巡察反馈问题", "整改措施", "责任领导", "责任单位（人）", "整改时限", "整改完成情况",
+               "整改状态"])
+    ws.append([1, "村级财务管理不规范，部分村报销凭证要素不全。",
+               "1.对全镇村级财务凭证逐笔清查；\n2.组织村报账员开展业务培训；\n3.建立村级财务季度抽查制度。",
+               "周镇长", "经管站（陈某）\n经管站（陈某）\n纪委（何某）",
+               "2026年9月30日前\n2026年6月30日前\n长期坚持",
+               "1.已清查凭证3210笔；\n2.6月18日已组织培训，参训32人；\n3.已建立制度，第三季度抽查4个村。",
+               "已完成\n已完成\n长期坚持"])
+    ws.append([2, "河道垃圾清理不及时。", "建立河长巡河日志制度。", "李副镇长", "农业农村办", "2026年5月底",
+               "已建立，累计巡河412次。", "已完成"])
+    wb.save(path)
+    return path
+
+
+def test_an_item_opening_with_a_date_is_an_item(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"2.6月18日已组织培训" is the second item, opening with the day — not the decimal 2.6."""
+    ledger = _one_row_per_problem(tmp_path / "青石镇.xlsx")
+    main(["notice", str(ledger), "-o", str(tmp_path / "通报.txt"), "--as-of", "2026-11-30"])
+    capsys.readouterr()
+    text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
+    assert "二是组织村报账员开展业务培训，6月18日已组织培训，参训32人。" in text
+    assert "2.6月" not in text
+
+
+def test_status_lines_give_each_listed_measure_its_status(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    ledger = _one_row_per_problem(tmp_path / "青石镇.xlsx")
+    main(["notice", str(ledger), "-o", str(tmp_path / "通报.txt"), "--as-of", "2026-11-30"])
+    capsys.readouterr()
+    text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
+    # the third line of the status cell is 长期坚持, though its progress says what was set up
+    assert "4项整改措施已完成3项、长期坚持1项" in text
+    assert "三是建立村级财务季度抽查制度，已建立制度，第三季度抽查4个村，长期坚持。" in text
+
+
+def test_cells_listing_units_deadlines_and_statuses_line_for_line_are_not_called_shared(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ledger = _one_row_per_problem(tmp_path / "青石镇.xlsx")
+    hint = [f for f in _findings(ledger, capsys) if f["code"] == "measures-in-one-cell"]
+    assert len(hint) == 1 and hint[0]["cell"] == "C3"
+    assert "共用" not in hint[0]["message"]
+    assert "责任单位、时限和整改状态虽已逐行写明" in hint[0]["message"]

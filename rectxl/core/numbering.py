@@ -201,7 +201,11 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PARENTHESISED = str.maketrans({chr(0x2474 + k): CIRCLED[k] for k in range(20)})
 #: what a marker follows when it is not at the start (on the folded text)
 _SEP = frozenset("。.;,:!?、\n )）】")
-_DECIMAL_AT = re.compile(r"(?m)^[ \t]*(\d{1,3})\s*[.、](?!\d)\s*")
+#: what after "2." makes it a decimal ("2.5万元"), not a marker: a digit, unless it opens a month or
+#: a year ("2.6月18日已组织培训", "3.2026年起…": a list's item opening with a date)
+_DECIMAL_TAIL = r"\d(?!\d{0,3}[年月])"
+_DECIMAL_AT = re.compile(rf"(?m)^[ \t]*(\d{{1,3}})\s*[.、](?!{_DECIMAL_TAIL})\s*")
+_DECIMAL_NEXT = re.compile(_DECIMAL_TAIL)
 
 #: 一是… (``ordinal``), (1)… or ①… (``paren``), 1.… opening a line (``decimal``), 1.… after
 #: any separator (``inline``, as a table cell runs them on)
@@ -230,7 +234,7 @@ def enumeration(folded: str, kind: EnumKind) -> list[tuple[int, int]]:
         pos, n = 0, 1
         while n <= 99:
             idx = next((i for i in (marker_at(folded, f"{n}{p}", pos) for p in ".、")
-                        if i >= 0 and not folded[i + len(str(n)) + 1:][:1].isdigit()), -1)
+                        if i >= 0 and not _DECIMAL_NEXT.match(folded, i + len(str(n)) + 1)), -1)
             if idx < 0 or (idx > 0 and folded[idx - 1].isdigit()):
                 break
             found.append((idx, len(str(n)) + 1))

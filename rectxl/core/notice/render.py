@@ -111,7 +111,7 @@ from rectxl.core.notice.totals import (
     extract_stated_totals,
 )
 from rectxl.core.numbering import CIRCLED, enumerated_items, names_a_field
-from rectxl.core.rules.structure import measure_items
+from rectxl.core.rules.structure import measure_items, status_lines
 from rectxl.core.status import STATUS_ALIASES, Status, action_first, read_status, timing_note
 from rectxl.core.summary import issue_status, notice_totals_sentence
 from rectxl.core.text import (
@@ -1782,10 +1782,14 @@ def _items_apart(m: Measure) -> list[Measure] | None:
         # the status cell numbering the items' statuses as the measure cell numbers the items
         # ("1.已完成；2.正在推进。" in a 整改情况 column): each item has its own
         answers = enumerated_items(_from_cell(m.status_text)) or answers
+    own = status_lines(m, len(items))  # "已完成\n已完成\n长期坚持": the status cell says each item's
     if len(answers) == len(items):
         return [replace(m, text=item, progress=answer, status_text="",
-                        status=_item_status(m.status, answer) or m.status)
-                for item, answer in zip(items, answers, strict=True)]
+                        status=own[k] if own else _item_status(m.status, answer) or m.status)
+                for k, (item, answer) in enumerate(zip(items, answers, strict=True))]
+    if own:
+        return [replace(m, text=item, progress="", status_text="", status=status)
+                for item, status in zip(items, own, strict=True)]
     progress = _progress_text(m.progress)
     if progress and (_split_status_word(progress)[1] or _split_status_word(progress)[0] is not m.status):
         return None

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import part_deadlines
+from rectxl.core.deadline import DeadlineKind, parse_deadline, part_deadlines
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Aspect, Category, Issue, Ledger, Measure
 from rectxl.core.names import INFO_SHEET
@@ -272,20 +272,43 @@ def duplicate_measure(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "measures-in-one-cell", Severity.INFO,
     "一个“整改措施”单元格里编号列出了几项措施（1.…2.…、一是…二是…），它们共用一个责任单位、时限和状态。",
-    "第{row}行的整改措施单元格里列了{count}项措施（{items}）：它们共用一个{shared}，"
-    "无法分别核对完成情况。建议每项措施单列一行。",
+    "第{row}行的整改措施单元格里列了{count}项措施（{items}）：{shared}。建议每项措施单列一行。",
 )
 def measures_in_one_cell(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if (items := measure_items(m)):
-            dated = len(part_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.deadlines_from)) == len(items)
-            own = ("时限和整改状态" if dated else "整改状态") if item_statuses(m, len(items)) else (
-                "时限" if dated else "")
+            count = len(items)
+            own = [word for word, apart in (
+                ("责任单位", len(_lines(m.owner_unit)) == count),
+                ("时限", len(part_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.deadlines_from)) == count
+                 or _deadline_lines(m.deadline.text, count)),
+                ("整改状态", item_statuses(m, count) is not None)) if apart]
             left = [w for w in ("责任单位", "时限", "整改状态") if w not in own]
-            shared = "、".join(left[:-1]) + "和" + left[-1] if len(left) > 1 else left[0]
-            yield r.at(ctx, m, F.MEASURE, count=len(items),
-                       items="；".join(shorten(item, 12) for item in items[:3]) + ("……" if len(items) > 3 else ""),
-                       shared=f"{shared}（{own}已分别写明）" if own else shared)
+            if left:
+                shared = f"它们共用一个{_and(left)}{f'（{_and(own)}已分别写明）' if own else ''}，无法分别核对完成情况"
+            else:  # each line of each cell answers one measure: still one row to filter, count and mark
+                shared = f"各项的{_and(own)}虽已逐行写明，但同在一行，无法分别筛选、统计和标注"
+            yield r.at(ctx, m, F.MEASURE, count=count,
+                       items="；".join(shorten(item, 12) for item in items[:3]) + ("……" if count > 3 else ""),
+                       shared=shared)
+
+
+def _and(words: list[str]) -> str:
+    """"责任单位、时限和整改状态"."""
+    return "、".join(words[:-1]) + "和" + words[-1] if len(words) > 1 else words[0]
+
+
+def _lines(text: str) -> list[str]:
+    """A cell's non-blank lines."""
+    return [line.strip() for line in text.splitlines() if line.strip()] if "\n" in text else []
+
+
+def _deadline_lines(text: str, count: int) -> bool:
+    """A 整改时限 cell giving each of ``count`` listed measures a deadline of its own, one a line
+    ("2026年9月30日前\n2026年6月30日前\n长期坚持"): dates, 长期坚持 or 立行立改 alike."""
+    lines = _lines(text)
+    return len(lines) == count and all(
+        parse_deadline(line).kind not in (DeadlineKind.EMPTY, DeadlineKind.INVALID) for line in lines)
 
 
 def measure_items(m: Measure) -> list[str] | None:
@@ -293,9 +316,24 @@ def measure_items(m: Measure) -> list[str] | None:
     return enumerated_items(m.text) or (_measure_lines(m.text) if "\n" in m.text else None)
 
 
+def status_lines(m: Measure, count: int) -> list[Status] | None:
+    """The statuses of a row's ``count`` listed measures, when its status cell gives one a line and
+    nothing else ("已完成\n已完成\n长期坚持"); ``None`` otherwise."""
+    if "\n" not in m.status_text or len(lines := _lines(m.status_text)) != count or (
+            enumerated_items(m.status_text) is not None):
+        return None
+    statuses = [read_status(line) for line in lines]
+    if all(s.status is not None and not s.rest for s in statuses):
+        return [s.status for s in statuses if s.status is not None]
+    return None
+
+
 def item_statuses(m: Measure, count: int) -> list[Status | None] | None:
     """How far each of a row's listed measures got, when the status (or progress) cell answers
-    them one for one in the same numbering ("1.已完成\n2.正在推进"); ``None`` when it does not."""
+    them one for one in the same numbering ("1.已完成\n2.正在推进"), or the status cell one a line
+    ("已完成\n已完成\n长期坚持", each line a status); ``None`` when it does not."""
+    if (own := status_lines(m, count)) is not None:
+        return list(own)
     for text in (m.status_text, m.progress):
         answers = enumerated_items(text) if text else None
         if answers and len(answers) == count:
