@@ -103,3 +103,24 @@ def test_cells_listing_units_deadlines_and_statuses_line_for_line_are_not_called
     assert len(hint) == 1 and hint[0]["cell"] == "C3"
     assert "共用" not in hint[0]["message"]
     assert "责任单位、时限和整改状态虽已逐行写明" in hint[0]["message"]
+
+
+def test_status_lines_that_differ_read_as_the_least_advanced(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """"已完成\n正在推进\n长期坚持" beside three listed measures is each one's status — not a template's
+    options with none chosen (bad-status, "读不出整改状态")."""
+    ledger = _one_row_per_problem(tmp_path / "青石镇.xlsx")
+    wb = openpyxl.load_workbook(ledger)
+    ws = wb.active
+    ws["G3"] = "1.已清查凭证3210笔；\n2.培训方案已起草；\n3.已建立制度，第三季度抽查4个村。"
+    ws["H3"] = "已完成\n正在推进\n长期坚持"
+    wb.save(ledger)
+    found = _findings(ledger, capsys)
+    assert [f["code"] for f in found if f["code"] in ("bad-status", "missing-status")] == []
+    # the row is under way, and its latest dated deadline (9月30日) has passed
+    overdue = [f for f in found if f["code"] == "overdue"]
+    assert len(overdue) == 1 and "“正在推进”" in overdue[0]["message"]
+    main(["notice", str(ledger), "-o", str(tmp_path / "通报.txt"), "--as-of", "2026-11-30"])
+    capsys.readouterr()
+    text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
+    assert "二是组织村报账员开展业务培训，培训方案已起草，正在推进。" in text

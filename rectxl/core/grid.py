@@ -62,6 +62,7 @@ from rectxl.core.status import (
     StatusReading,
     box_choices,
     finished_day,
+    line_statuses,
     not_started_by_progress,
     read_status,
     share_as_percent,
@@ -4322,6 +4323,9 @@ class _Builder:
         status_text = t[F.STATUS][r]
         completed_text = t[F.COMPLETED][r]
         reading = self._status(status_text)
+        if "\n" in status_text and (listed := line_statuses(
+                status_text, len(enumerated_items(text) or [line for line in text.split("\n") if line.strip()]))):
+            reading = listed  # "已完成\n正在推进\n长期坚持" beside the three measures the row lists
         swapped = self._swapped(r) if reading.status is None and status_text else None
         if swapped is not None:
             status_text, reading = swapped[1], swapped[2]

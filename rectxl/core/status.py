@@ -96,6 +96,7 @@ __all__ = [
     "finished_day",
     "fraction_as_percent",
     "items_done",
+    "line_statuses",
     "not_started_by_progress",
     "opening_clause",
     "opening_status",
@@ -1659,6 +1660,27 @@ def _listed_statuses(text: str) -> StatusReading | None:
     least = min(statuses, key=_PROGRESSION.__getitem__)
     # some items begun or done, others not: under way
     return StatusReading(Status.IN_PROGRESS if least is Status.NOT_STARTED else least, rest=rest)
+
+
+def line_statuses(text: str, count: int) -> StatusReading | None:
+    """A status cell giving each of ``count`` measures listed in the cell beside it a status, one a
+    line, unnumbered ("已完成\n正在推进\n长期坚持" beside "1.…\n2.…\n3.…"): the least advanced, as
+    a numbered list is read (:func:`_listed_statuses`). ``None`` when the lines are not ``count``, or
+    one is more than a status. Alone, such a cell reads as a template's options, none chosen: the
+    measures beside it tell the two apart."""
+    lines = [line.strip() for line in normalize_text(text).split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines) != count:
+        return None
+    readings = [_read_text(line) for line in lines]
+    if any(r.status is None or r.rest for r in readings):
+        return None
+    statuses = {r.status for r in readings if r.status is not None}
+    if len(statuses) == 1:
+        return readings[0]
+    least = min(statuses, key=_PROGRESSION.__getitem__)
+    if statuses == {Status.DONE, Status.LONG_TERM}:
+        return StatusReading(Status.DONE, continuing=True)  # done, and kept up
+    return StatusReading(Status.IN_PROGRESS if least is Status.NOT_STARTED else least)
 
 
 #: a status cell's items numbered as headings are ("一、已完成\n二、整改中", "一、已完成；二、整改中")
