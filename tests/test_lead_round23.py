@@ -124,3 +124,22 @@ def test_status_lines_that_differ_read_as_the_least_advanced(tmp_path: Path,
     capsys.readouterr()
     text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
     assert "二是组织村报账员开展业务培训，培训方案已起草，正在推进。" in text
+
+
+@pytest.mark.parametrize(("group", "superior"), [
+    ("校党委第三巡察组", "校党委"),
+    ("集团公司党委第二巡察组", "集团公司党委"),
+    ("厅党组第一巡察组", "厅党组"),
+])
+def test_an_inspection_sent_by_a_university_or_company_party_body(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], group: str, superior: str) -> None:
+    """A university's, a company's or a department's own inspection: the notice names the group and
+    who sent it — it had said "根据上级党组织统一部署，…第三巡察组", the sender lost."""
+    ledger = _yes_no_column(tmp_path / "学院.xlsx")
+    wb = openpyxl.load_workbook(ledger)
+    wb.active["A1"] = f"关于落实{group}反馈意见整改台账"
+    wb.save(ledger)
+    main(["notice", str(ledger), "-o", str(tmp_path / "通报.txt")])
+    capsys.readouterr()
+    text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
+    assert f"根据{superior}统一部署，【请填写巡察起止日期】，{group}对" in text

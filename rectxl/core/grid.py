@@ -2435,8 +2435,11 @@ _TITLE_DATE = re.compile(
 )
 
 
-#: the inspection group a title names: 省委第五巡视组, 县委第三巡察组, 中央第十巡视组
-_TITLE_GROUP = LazyPattern(r"((?:中央|省委|自治区党委|市委|州委|盟委|县委|区委|旗委|市委巡察办)?"
+#: the inspection group a title names: 省委第五巡视组, 县委第三巡察组, 中央第十巡视组, and the groups a
+#: university's, a company's or a department's own Party body sends (校党委第三巡察组, 集团公司党委第二巡察组,
+#: 厅党组第一巡视组)
+_TITLE_GROUP = LazyPattern(r"((?:中央|省委|自治区党委|市委|州委|盟委|县委|区委|旗委|市委巡察办"
+                          r"|(?:学校|大学|学院|集团公司|集团|总公司|公司|校|院|厅|局|委|办)?党(?:委|组)|机关工委)?"
                           r"第[一二三四五六七八九十\d]{1,3}(?:轮)?(?:巡视|巡察)组)")
 #: the inspection's period after its key in a title row ("巡察时间：2026年3月10日至5月20日")
 _TITLE_PERIOD = LazyPattern(r"(?:巡察|巡视)(?:时间|期间|时段|起止时间|起止日期|起讫时间)\s*[:：]?\s*"

@@ -2033,10 +2033,11 @@ def _table_row(row: str) -> str:
 
 
 def _superior(group: str | None) -> str:
-    """"区委第三巡察组" → "区委" (who ordered the inspection); "中央第一巡视组" → "党中央"."""
+    """"区委第三巡察组" → "区委" (who ordered the inspection), "厅党组第一巡察组" → "厅党组";
+    "中央第一巡视组" → "党中央"."""
     if group and group.startswith("中央"):
         return "党中央"
-    if group and (m := re.match(r"^(.{1,12}?委)(?:第|巡|$)", group)):
+    if group and (m := re.match(r"^(.{1,12}?(?:委|党组))(?:第|巡|$)", group)):
         return m.group(1)
     return "上级党组织"
 
