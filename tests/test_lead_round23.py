@@ -143,3 +143,20 @@ def test_an_inspection_sent_by_a_university_or_company_party_body(
     capsys.readouterr()
     text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
     assert f"根据{superior}统一部署，【请填写巡察起止日期】，{group}对" in text
+
+
+def test_a_contact_given_with_its_person_is_the_notice_phone(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """基本情况 | 联系人及电话 | 赵敏 0000-1234567: the notice prints the number (the letters, the person
+    too) — it had asked 【请填写联系电话】."""
+    ledger = _yes_no_column(tmp_path / "学院.xlsx")
+    wb = openpyxl.load_workbook(ledger)
+    info = wb.create_sheet("基本信息")
+    for row in (["项目", "内容"], ["联系人及电话", "赵敏 0000-1234567"], ["通讯地址", "某某市学府路1号"]):
+        info.append(row)
+    wb.save(ledger)
+    main(["notice", str(ledger), "-o", str(tmp_path / "通报.txt")])
+    capsys.readouterr()
+    text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
+    assert "电话 0000-1234567；通讯地址：某某市学府路1号" in text
+    assert "【请填写联系电话】" not in text

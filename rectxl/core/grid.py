@@ -32,6 +32,8 @@ from rectxl.core.deadline import (
 )
 from rectxl.core.errors import LedgerError
 from rectxl.core.model import (
+    PERSON_AND_PHONE_KEYS,
+    PHONE_NUMBER,
     Aspect,
     Category,
     Deadline,
@@ -1977,6 +1979,10 @@ def _read_info(grid: Grid) -> LedgerInfo:
                 extra[raw_key] = values[attr]  # the unit's own word (邮政信箱, 邮政编码) is published as is
         elif key and key not in ("项目", "内容"):
             extra[raw_key] = _text(value)
+    if not values.get("phone") and (both := next((v for k in PERSON_AND_PHONE_KEYS if (v := extra.get(k))), "")) and (
+            number := PHONE_NUMBER.search(both)) is not None:
+        # "联系人及电话 | 赵敏 0000-1234567": the number is the notice's 联系电话 (the letters name the person)
+        values["phone"] = number.group()
     return LedgerInfo(**values, extra=extra, unread_dates=unread, date_cells=cells)
 
 

@@ -35,7 +35,7 @@ from typing import Literal
 from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import extension_of
-from rectxl.core.model import Ledger, LedgerInfo, Measure
+from rectxl.core.model import PERSON_AND_PHONE_KEYS, PHONE_NUMBER, Ledger, LedgerInfo, Measure
 from rectxl.core.text import cn_date, zh_punct
 from rectxl.core.timing import (
     DEFAULT_WARN_DAYS,
@@ -80,9 +80,6 @@ NO_UNIT = "（未填写责任单位）"
 #: 基本信息 keys naming who issues the letters, in order of preference
 _ISSUER_KEYS = ("发文机关", "发文单位", "提醒函落款", "督办单位", "整改办", "整改工作领导小组办公室")
 _CONTACT_KEYS = ("联系人", "整改办联系人", "经办人")
-#: 基本信息 keys that hold a person and a number together ("李敏 0855-3621008")
-_PERSON_AND_PHONE_KEYS = ("联系人及电话", "联系人及联系电话", "联系方式", "联系人和电话")
-_PHONE = re.compile(r"(?:\d{3,4}[-－—]?)?\d{7,8}|1\d{10}")
 #: a 配合单位 cell saying there is none
 _NO_UNIT_WORDS = frozenset({"无", "暂无", "没有", "不涉及", "——", "—", "-", "－"})
 
@@ -283,8 +280,8 @@ def _issuer(info: LedgerInfo) -> str:
 def _contact(info: LedgerInfo) -> str:
     person = next((v.strip() for k in _CONTACT_KEYS if (v := info.extra.get(k, "")).strip()), "")
     phone = (info.phone or "").strip()
-    both = next((v.strip() for k in _PERSON_AND_PHONE_KEYS if (v := info.extra.get(k, "")).strip()), "")
-    if both and (m := _PHONE.search(both)) is not None:  # "李敏 0855-3621008", "李敏，电话13800000000"
+    both = next((v.strip() for k in PERSON_AND_PHONE_KEYS if (v := info.extra.get(k, "")).strip()), "")
+    if both and (m := PHONE_NUMBER.search(both)) is not None:  # "李敏 0855-3621008", "李敏，电话13800000000"
         phone = phone or m.group()
         person = person or re.sub(r"[\s,，;；:：、]|电话|手机", "", both[: m.start()] + both[m.end():])
     return f"联系人：{person or _placeholder('联系人')}，联系电话：{phone or _placeholder('联系电话')}。"

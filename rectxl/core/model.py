@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "PERSON_AND_PHONE_KEYS",
+    "PHONE_NUMBER",
     "Aspect",
     "Category",
     "Deadline",
@@ -52,6 +54,13 @@ _NOT_THE_ROUND = LazyPattern(r"巡[视視](?:巡察)?工作条例|关于巡[视�
 _SECOND_LOOK = LazyPattern(r"回[头頭][看]")
 #: the inspecting group a preamble names ("市委第二巡察组", "巡视组", "县委巡察办")
 _GROUP = LazyPattern(r"巡[察视視](?:第.{1,4})?[组組办辦]")
+
+
+#: 基本信息 keys that hold a person and a number together ("李敏 0855-3621008")
+PERSON_AND_PHONE_KEYS = ("联系人及电话", "联系人及联系电话", "联系方式", "联系人和电话", "联系人、电话",
+                         "联系人/电话", "联系人电话")
+#: a telephone number as a clerk writes one: "0855-3621008", "3621008", "13800000000"
+PHONE_NUMBER = re.compile(r"(?:\d{3,4}[-－—]?)?\d{7,8}|1\d{10}")
 
 
 @dataclass(slots=True)
