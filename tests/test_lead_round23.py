@@ -61,7 +61,7 @@ def _one_row_per_problem(path: Path) -> Path:
     ws = wb.active
     ws.title = "整改落实台账"
     ws.append(["青石镇党委关于县委巡察组反馈问题整改落实情况台账"])
-    ws.append(["序号", "巡察反馈问题", "整改措施", "责任领导", "责任单位（人）", "整改时限", "整改完成情况",
+    ws.append(["序号", "巡察反馈问题", "整改措施", "责任领导", "责任单位（人）", "整改时限", "整改进展情况",
                "整改状态"])
     ws.append([1, "村级财务管理不规范，部分村报销凭证要素不全。",
                "1.对全镇村级财务凭证逐笔清查；\n2.组织村报账员开展业务培训；\n3.建立村级财务季度抽查制度。",
@@ -160,3 +160,22 @@ def test_a_contact_given_with_its_person_is_the_notice_phone(tmp_path: Path,
     text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
     assert "电话 0000-1234567；通讯地址：某某市学府路1号" in text
     assert "【请填写联系电话】" not in text
+
+
+@pytest.mark.parametrize(("progress", "said"), [
+    (None, "一是对全镇村级财务凭证逐笔清查，已完成。二是组织村报账员开展业务培训，正在推进。"
+           "三是建立村级财务季度抽查制度，长期坚持。"),
+    # one account of the work as a whole: kept whole, the measures as the clerk wrote them
+    ("经管站牵头完成凭证清查，培训方案已起草，季度抽查制度已建立。",
+     "经管站牵头完成凭证清查，培训方案已起草，季度抽查制度已建立，正在推进。"),
+])
+def test_status_lines_with_no_progress_per_measure(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   progress: str | None, said: str) -> None:
+    ledger = _one_row_per_problem(tmp_path / "青石镇.xlsx")
+    wb = openpyxl.load_workbook(ledger)
+    wb.active["G3"] = progress
+    wb.active["H3"] = "已完成\n正在推进\n长期坚持"
+    wb.save(ledger)
+    main(["notice", str(ledger), "-o", str(tmp_path / "通报.txt"), "--as-of", "2026-11-30"])
+    capsys.readouterr()
+    assert said in (tmp_path / "通报.txt").read_text(encoding="utf-8")

@@ -1787,12 +1787,12 @@ def _items_apart(m: Measure) -> list[Measure] | None:
         return [replace(m, text=item, progress=answer, status_text="",
                         status=own[k] if own else _item_status(m.status, answer) or m.status)
                 for k, (item, answer) in enumerate(zip(items, answers, strict=True))]
-    if own:
-        return [replace(m, text=item, progress="", status_text="", status=status)
-                for item, status in zip(items, own, strict=True)]
     progress = _progress_text(m.progress)
     if progress and (_split_status_word(progress)[1] or _split_status_word(progress)[0] is not m.status):
         return None
+    if own:
+        return [replace(m, text=item, progress="", status_text="", status=status)
+                for item, status in zip(items, own, strict=True)]
     return [replace(m, text=item, progress="") for item in items]
 
 
