@@ -47,9 +47,10 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     "hidden-ledger-sheet-unread": ([ok()], {None}, {"hidden_copy": "台账（10月）"}),
     # a mapping whose header word the ledger does not have ("牵头科室" mistyped as "牵头料室")
     "column-map-unused": ([ok()], {1}, {"column_map": ["牵头料室=责任单位"]}),
-    # the same measures again on a later sheet: 台账 is last month's copy, set aside
+    # the same measures again on a later sheet: 台账 is the earlier copy, set aside (a later sheet
+    # whose name is stamped with a day, 台账（11月30日）, is a snapshot instead: 台账 is read)
     "ledger-copy-set-aside": ([ok(), ok(**{F.MEASURE: "开展警示教育"}), ok(**{F.MEASURE: "建立学习台账"})], {None},
-                              {"copy_after": "台账（11月）"}),
+                              {"copy_after": "台账（更新）"}),
     # a sheet of self-found problems beside the feedback's ledger (other measures: no copy)
     "self-check-sheet-apart": ([ok()], {None}, {"self_check": "举一反三自查问题"}),
     # one key pressed far outside the data (Ctrl+End, then "a"): read around, named

@@ -2285,15 +2285,17 @@ _SHEET_PERIOD = LazyPattern(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2}|[一二三四�
 
 
 def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
-                   ) -> tuple[list[tuple[Grid, HeaderMap]], list[tuple[str, str]]]:
-    """The sheets to read, and (sheet, sheet read instead) for each set aside: of two sheets
-    holding mostly the same measures — a clerk's 6月台账 beside 7月台账 — only the newer is read
-    (see :func:`_newer_first`)."""
+                   ) -> tuple[list[tuple[Grid, HeaderMap]], list[tuple[str, str]], dict[str, str]]:
+    """The sheets to read, (sheet, sheet read instead) for each set aside, and why the one read
+    was taken when neither names, dates nor progress told them apart (by the set-aside sheet):
+    of two sheets holding mostly the same measures — a clerk's 6月台账 beside 7月台账 — only the
+    newer is read (see :func:`_newer_first`)."""
     if len(picked) < 2:
-        return picked, []
+        return picked, [], {}
     measures = [_measure_texts(g, h) for g, h in picked]
     keep = list(range(len(picked)))
     set_aside: list[tuple[str, str]] = []
+    why: dict[str, str] = {}
     for i in range(len(picked)):
         for j in range(i + 1, len(picked)):
             if i not in keep or j not in keep:
@@ -2307,10 +2309,13 @@ def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
                 continue
             if _units_differ(picked[i], picked[j]):
                 continue  # two units' ledgers in one workbook (二中 | 三中), not two periods of one
-            older, newer = (j, i) if _newer_first(picked[i], picked[j]) else (i, j)
+            first_newer, reason = _newer_first(picked[i], picked[j])
+            older, newer = (j, i) if first_newer else (i, j)
             keep.remove(older)
             set_aside.append((picked[older][0].name, picked[newer][0].name))
-    return [picked[k] for k in keep], set_aside
+            if reason:
+                why[picked[older][0].name] = reason
+    return [picked[k] for k in keep], set_aside, why
 
 
 def _units_differ(first: tuple[Grid, HeaderMap], second: tuple[Grid, HeaderMap]) -> bool:
@@ -2326,25 +2331,42 @@ def _units_differ(first: tuple[Grid, HeaderMap], second: tuple[Grid, HeaderMap])
 _OLD_NAME = LazyPattern(r"备份|副本|^原|旧|存档|作废|废弃|bak|backup|copy|old", re.IGNORECASE)
 
 
-def _newer_first(first: tuple[Grid, HeaderMap], second: tuple[Grid, HeaderMap]) -> bool:
-    """Of two copies of one ledger, ``first`` (the one further left) is the newer: by the period
-    their names give (6月 / 7月), else the dates in their title rows (填报日期), else a name marking
-    one as the old copy (原台账, 备份, 副本), else the one further along (more measures 已完成:
-    work only moves forward), else ``second``, the later in the workbook."""
+def _newer_first(first: tuple[Grid, HeaderMap], second: tuple[Grid, HeaderMap]) -> tuple[bool, str]:
+    """Of two copies of one ledger, whether ``first`` (the one further left) is the newer, and why
+    when only the last two rules told: by the period their names give (6月 / 7月), else the dates in
+    their title rows (填报日期), else a name marking one as the old copy (原台账, 备份, 副本), else
+    the one further along (more measures 已完成: work only moves forward), else the one whose name
+    is not stamped with a day or as Excel names a copy — 台账 beside 台账（11月30日） or 台账 (2)
+    is the sheet the clerk keeps filling in, the other a copy kept of it — else ``second``, the
+    later in the workbook."""
     pa, pb = _period(first[0].name), _period(second[0].name)
     if pa[1] and pb[1] and pa != pb:
-        return pa > pb
+        return pa > pb, ""
     da = _title_facts(*first)[0].get("report_date")
     db = _title_facts(*second)[0].get("report_date")
     if da is not None and db is not None and da != db:
-        return bool(da > db)
+        return bool(da > db), ""
     old_a, old_b = bool(_OLD_NAME.search(first[0].name)), bool(_OLD_NAME.search(second[0].name))
     if old_a != old_b:
-        return old_b
+        return old_b, ""
     done_a, done_b = _done_count(*first), _done_count(*second)
     if done_a != done_b:
-        return done_a > done_b
-    return False
+        return done_a > done_b, ""
+    stamped_a, stamped_b = _stamped_name(first[0].name), _stamped_name(second[0].name)
+    if stamped_a != stamped_b:
+        live, kept = (second, first) if stamped_a else (first, second)
+        return stamped_b, (f"两表完成情况相同，表名未标日期或副本编号的“{live[0].name.strip()}”应是正在填写的台账，"
+                           f"“{kept[0].name.strip()}”是留存的副本")
+    return False, f"两表完成情况相同，表名也分不出先后，按工作簿中靠后的“{second[0].name.strip()}”"
+
+
+#: a sheet's name stamped with a day or period (台账（11月30日）, 台账11.30, 台账20261130, 截至…)
+_STAMPED_NAME = LazyPattern(r"\d\s*月|[一二三四五六七八九十]月|\d{1,4}[.．/-]\d{1,2}|\d{6,8}|截至|截止|季度")
+
+
+def _stamped_name(name: str) -> bool:
+    """A sheet's name stamped with a day or period, or named as Excel names a copy of a sheet."""
+    return bool(_STAMPED_NAME.search(name) or _COPY_NAME.search(name))
 
 
 def _done_count(grid: Grid, header: HeaderMap) -> int:
@@ -2651,7 +2673,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     picked, issue_list = _issue_lists(_issue_codes_from_task_codes(grids, picked, mapping))
     picked = _joined_duty_lists(grids, picked, mapping)
     picked, parts = _parts_of_whole(picked)
-    picked, set_aside = _latest_copies(picked)
+    picked, set_aside, set_aside_why = _latest_copies(picked)
     picked, self_check = _feedback_sheets(picked)
     facts, source = _title_facts(*picked[0])
     for attr, value in _column_facts(*picked[0]).items():
@@ -2688,6 +2710,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         duplicate_columns={f: [col_letter(c) for c in cs] for f, cs in header.duplicates.items()},
         owner_units=directory,
         set_aside=set_aside,
+        set_aside_why=set_aside_why,
         parts_set_aside=parts,
         self_check=self_check,
         hidden_unread=hidden,

@@ -376,6 +376,8 @@ class Ledger:
     #: (sheet not read, sheet read instead): earlier copies of the ledger kept in the same
     #: workbook (6月台账 beside 7月台账), set aside so that no measure is counted twice
     set_aside: list[tuple[str, str]] = field(default_factory=list)
+    #: sheet set aside → why the other was read, when neither names, dates nor progress told
+    set_aside_why: dict[str, str] = field(default_factory=dict)
     #: (sheet not read, the sheet it was cut from, (measure, its status there, the 汇总's) of each
     #: row whose status differs): a sheet per unit each of whose rows is a row of the workbook's
     #: 汇总 sheet, set aside so that no measure is counted twice

@@ -15,7 +15,7 @@ from rectxl.core.findings import SEVERITY_LABELS, Severity
 from rectxl.core.model import Ledger
 from rectxl.core.names import FINDINGS_SHEET, INFO_SHEET, MARKS_SHEET, OUTPUT_SHEETS, SUMMARY_SHEETS
 from rectxl.core.summary import DetailRow, Summary, summary_and_rows, totals_sentence
-from rectxl.core.text import cn_date, col_index
+from rectxl.core.text import cn_date, col_index, name_list
 from rectxl.core.timing import GRADE_WORDS, Grade
 from rectxl.core.validate import Report
 
@@ -362,8 +362,17 @@ def summary_sheets(report: Report, ledger: Ledger) -> list[SheetSpec]:
     from rectxl.core.notice.render import told_apart_note  # the notice's module: loaded when used
 
     summary, rows = summary_and_rows(ledger, report.as_of, report.warn_days)
-    return [_overview(report, summary, told_apart_note(ledger)), _detail(rows), _units(summary),
-            _overdue(summary)]
+    return [_overview(report, summary, told_apart_note(ledger), _sheets_note(report, ledger)), _detail(rows),
+            _units(summary), _overdue(summary)]
+
+
+def _sheets_note(report: Report, ledger: Ledger) -> str:
+    """"；读取工作表：台账（未读取同一台账的副本“台账（11月30日）”）" when the workbook holds copies of
+    the ledger set aside — the summary says which of them it counts; "" otherwise."""
+    aside = [s for s, _ in ledger.set_aside] + [s for s, _, _ in ledger.parts_set_aside]
+    if not aside:
+        return ""
+    return f"；读取工作表：{name_list(report.sheets)}（未读取同一台账的副本{'、'.join(f'“{s}”' for s in aside)}）"
 
 
 _HEADER_FILL = "D9E1F2"
@@ -394,7 +403,7 @@ def _banner(spec: SheetSpec, rows: range) -> None:
             spec.row_heights[r] = height
 
 
-def _overview(report: Report, s: Summary, apart: str | None = None) -> SheetSpec:
+def _overview(report: Report, s: Summary, apart: str | None = None, sheets: str = "") -> SheetSpec:
     """整改总体情况; ``apart`` says how the notice counts measures listed in one cell (this sheet
     counts the ledger's rows): said after the totals sentence, so that the two counts agree."""
     c = s.counts
@@ -402,7 +411,7 @@ def _overview(report: Report, s: Summary, apart: str | None = None) -> SheetSpec
     by, parts = ("类别", s.per_category) if not s.aspects and s.per_category else ("方面", s.per_aspect)
     rows: list[list[Any]] = [
         ["整改总体情况"],
-        [_as_of_line(report)],
+        [_as_of_line(report) + sheets],
         [totals_sentence(s) + (f"（本表按台账行计措施；{apart}。）" if apart else "")],
         list(_OVERVIEW_HEADER),
         ["问题方面", s.aspects], ["问题类别", s.categories], ["问题", s.issues],

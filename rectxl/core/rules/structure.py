@@ -180,7 +180,9 @@ _VERY_HIDDEN = ("（它被设为“深度隐藏”，右键“取消隐藏”的
 )
 def ledger_copy_set_aside(r: Rule, ctx: Context) -> Iterator[Finding]:
     for sheet, kept in ctx.ledger.set_aside:
-        yield r.finding(ctx, sheet=sheet, kept=kept, what=f"与“{kept}”的整改措施大部分相同，是同一台账的不同期次")
+        why = ctx.ledger.set_aside_why.get(sheet)
+        yield r.finding(ctx, sheet=sheet, kept=kept, what=f"与“{kept}”的整改措施大部分相同，是同一台账的不同期次"
+                        + (f"（{why}）" if why else ""))
     for sheet, kept, differ in ctx.ledger.parts_set_aside:
         what = f"的各行都在“{kept}”中，是从中分出的一部分（如按科室分发的表）"
         if not differ:
