@@ -1060,8 +1060,8 @@ def build_printed_form(folder: Path) -> CountyCase:
         expected=frozenset({
             # 序号 3 then 5: an issue left out (the 序号 is written once per issue, not merged)
             ("issue-number-gap", sheet, 14),
-            # both sheets of 整改状态: one is hidden (October's), so November's is read — and said
-            ("duplicate-header", sheet, 3),
+            # two columns of 整改状态: October's is hidden, so November's is read — silently, the
+            # hidden one is no second column the clerk sees (no duplicate-header)
             ("overdue", sheet, 10),
             ("due-soon", sheet, 15),  # 2026-11-30, ten days after the 填报日期
         }),

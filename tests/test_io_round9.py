@@ -208,7 +208,8 @@ def test_xls_hidden_column_of_last_month_is_not_read(tmp_path: Path) -> None:
     wb.save(tmp_path / "台账.xlsx")
     found = _findings(xls)
     assert found == _findings(tmp_path / "台账.xlsx")
-    assert ("overdue", SHEET, "F3") in found and ("duplicate-header", SHEET, "G1") in found
+    # the hidden column is no second column the clerk sees: no duplicate-header either
+    assert ("overdue", SHEET, "F3") in found and "duplicate-header" not in {code for code, _, _ in found}
 
 
 def test_xls_named_et_is_read_alike(original: Path, tmp_path: Path) -> None:

@@ -76,3 +76,36 @@ def test_the_summary_says_which_of_two_copies_it_counted(tmp_path: Path) -> None
     _, out = summary_workbook(path, tmp_path / "汇总.xlsx", Options(as_of=AS_OF))
     lines = [str(c.value) for c in openpyxl.load_workbook(out)["整改总体情况"]["A"] if c.value]
     assert any("读取工作表：台账" in line and "“台账（11月30日）”" in line for line in lines)
+
+
+def test_a_hidden_old_copy_of_a_column_is_no_duplicate_header(tmp_path: Path) -> None:
+    """A clerk keeps last round's 整改措施 as a hidden column left of the current one: rectxl read
+    the visible column but still told duplicate-header, asking to delete a column nobody sees."""
+    path = tmp_path / "隐藏旧列.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["东山县水利局巡察反馈问题整改台账"])
+    ws.append([*_HEAD[:2], "整改措施", *_HEAD[2:]])
+    for k, row in enumerate(_rows(), 1):
+        ws.append([*row[:2], f"第一稿措施{k}", *row[2:]])
+    ws.column_dimensions["C"].hidden = True
+    wb.save(path)
+    findings = _findings(path)
+    assert "duplicate-header" not in {f.code for f in findings}
+    # the visible column is the one read
+    assert [(f.code, f.cell) for f in findings if f.code == "overdue"] == [("overdue", "H5")]
+    measures = [m.text for a in read_ledger(path).aspects for c in a.categories for i in c.issues for m in i.measures]
+    assert measures[0].startswith("制定年度学习计划")
+
+
+def test_two_visible_columns_of_one_name_are_still_told(tmp_path: Path) -> None:
+    """Two visible 整改措施 columns: the clerk is still asked which one is meant."""
+    path = tmp_path / "两列措施.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([*_HEAD[:2], "整改措施", *_HEAD[2:]])
+    for k, row in enumerate(_rows(), 1):
+        ws.append([*row[:2], f"第一稿措施{k}", *row[2:]])
+    wb.save(path)
+    assert ("duplicate-header", "D1") in {(f.code, f.cell) for f in _findings(path)}

@@ -661,6 +661,11 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     if unit_status and F.OWNER_UNIT not in columns:
         columns[F.OWNER_UNIT] = min(unit_status)  # the units are named over the statuses
     unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
+    if skip:
+        # a clerk's old copy of a column, hidden beside the one read (整改措施 kept hidden): the
+        # visible column is read, and the hidden one is no second column of that name to remove
+        duplicates = {f: left for f, cs in duplicates.items()
+                      if (left := [c for c in cs if c not in skip or columns.get(f) in skip])}
     mapped = {text: found[c] for c, text in texts.items()
               if c in found and F.header_key(text) in column_map}
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,

@@ -85,7 +85,7 @@ def _missing_hint(field: str, columns: dict[str, str], elsewhere: dict[str, tupl
 
 @rule(
     "duplicate-header", Severity.WARNING,
-    "表头中同一列名（或其别名）出现了两次，只读取其中一列（可见的列优先，其次是靠左的列）。按月填写的几列进展读最右边的一列，不提示。",
+    "表头中同一列名（或其别名）出现了两次，只读取其中一列（可见的列优先，其次是靠左的列）。按月填写的几列进展读最右边的一列，可见的列旁隐藏的同名旧列读可见的一列，都不提示。",
     "表头中“{field}”出现了不止一次（{first}列和{others}列都是它）：rectxl 只读取{first}列，请删除或改名多余的列。",
 )
 def duplicate_header(r: Rule, ctx: Context) -> Iterator[Finding]:
