@@ -5,6 +5,8 @@ are fictional."""
 
 from __future__ import annotations
 
+import struct
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -109,3 +111,149 @@ def test_two_visible_columns_of_one_name_are_still_told(tmp_path: Path) -> None:
         ws.append([*row[:2], f"第一稿措施{k}", *row[2:]])
     wb.save(path)
     assert ("duplicate-header", "D1") in {(f.code, f.cell) for f in _findings(path)}
+
+
+def _with_cached(path: Path, cell: str, text: str) -> Path:
+    """The workbook as Excel saves it: the formula of ``cell`` keeps the text it computed then."""
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    at = sheet.index(f'<c r="{cell}"')
+    end = sheet.index("</c>", at)
+    formula = sheet[sheet.index("<f>", at):sheet.index("</f>", at) + 4]
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:at] + f'<c r="{cell}" t="str">{formula}<v>{text}</v>'
+                                         + sheet[end:]).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def test_a_title_dated_by_a_today_formula_is_as_of_the_day_of_the_check(tmp_path: Path) -> None:
+    """The title ="东山县水利局巡察整改台账（截至"&TEXT(TODAY(),"yyyy年m月d日")&"）" was last computed on
+    31 October: Excel shows the day it is opened, and so should the check — it had taken the
+    cached 31 October as the as-of date, so row 5 (due 30 November, not done) was not overdue."""
+    path = tmp_path / "公式标题.xlsx"
+    rows = _rows()
+    rows[2][6] = "2026年11月20日"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    _ledger_sheet(ws, rows)
+    ws["A1"] = '="东山县水利局巡察反馈问题整改台账（截至"&TEXT(TODAY(),"yyyy年m月d日")&"）"'
+    wb.save(path)
+    _with_cached(path, "A1", "东山县水利局巡察反馈问题整改台账（截至2026年10月31日）")
+    report = check(path, today=AS_OF)
+    assert report.as_of == AS_OF
+    assert ("overdue", "G5") in {(f.code, f.cell) for f in report.findings}
+    # the title still names the unit
+    assert read_ledger(path).info.unit_name == "东山县水利局"
+
+
+def test_a_title_with_a_typed_date_still_gives_the_as_of_date(tmp_path: Path) -> None:
+    """The same title typed, not computed: its 截至 day is the as-of date, as before."""
+    path = tmp_path / "标题.xlsx"
+    wb = openpyxl.Workbook()
+    _ledger_sheet(wb.active, _rows(), "东山县水利局巡察反馈问题整改台账（截至2026年10月31日）")
+    wb.save(path)
+    assert check(path, today=AS_OF).as_of == date(2026, 10, 31)
+
+
+# -- an Excel binary workbook (.xlsb), its records written here ([MS-XLSB] 2.4) -------------------
+
+def _varint(n: int) -> bytes:
+    out = b""
+    while True:
+        low, n = n & 0x7F, n >> 7
+        if not n:
+            return out + bytes([low])
+        out += bytes([low | 0x80])
+
+
+def _brec(kind: int, body: bytes = b"") -> bytes:
+    return _varint(kind) + _varint(len(body)) + body
+
+
+def _wide(text: str) -> bytes:
+    return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+
+
+_EPOCH = date(1899, 12, 30)
+#: =TODAY() parsed: the volatile mark (ptgAttr), then ptgFunc of TODAY (Ftab 221)
+_TODAY_RGCE = b"\x19\x01\x00\x00" + b"\x41\xdd\x00"
+
+
+class _Today:
+    """A cell holding =TODAY(), last computed on ``cached``."""
+
+    def __init__(self, cached: date) -> None:
+        self.cached = cached
+
+
+def _bin_sheet(rows: list[list[Any]]) -> bytes:
+    width = max(len(r) for r in rows)
+    out = _brec(129) + _brec(148, struct.pack("<IIII", 0, len(rows) - 1, 0, width - 1)) + _brec(145)
+    for r, row in enumerate(rows):
+        out += _brec(0, struct.pack("<IIHHBI", r, 0, 300, 0, 0, 0))
+        for c, v in enumerate(row):
+            if isinstance(v, _Today):  # BrtFmlaNum in the date format: the day, flags, the formula
+                out += _brec(9, struct.pack("<IId", c, 1, float((v.cached - _EPOCH).days)) + struct.pack("<H", 0)
+                             + struct.pack("<I", len(_TODAY_RGCE)) + _TODAY_RGCE + struct.pack("<I", 0))
+            elif isinstance(v, date):
+                out += _brec(5, struct.pack("<IId", c, 1, float((v - _EPOCH).days)))
+            elif isinstance(v, int):
+                out += _brec(5, struct.pack("<IId", c, 0, float(v)))
+            elif v:
+                out += _brec(6, struct.pack("<II", c, 0) + _wide(str(v)))
+    return out + _brec(146) + _brec(130)
+
+
+def _xlsb(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
+    """An .xlsb of ``sheets``; cell format 1 shows a date (built-in format 14)."""
+    decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    binary = "application/vnd.ms-excel"
+
+    def rels(*items: tuple[str, str, str]) -> str:
+        return (f'{decl}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                + "".join(f'<Relationship Id="{i}" Type="{rel}/{t}" Target="{g}"/>' for i, t, g in items)
+                + "</Relationships>")
+
+    book = _brec(131) + _brec(153, struct.pack("<II", 0, 0) + _wide("")) + _brec(143)
+    for k, name in enumerate(sheets, 1):
+        book += _brec(156, struct.pack("<II", 0, k) + _wide(f"rId{k}") + _wide(name))
+    book += _brec(144) + _brec(132)
+    xf = [_brec(47, struct.pack("<HHHHHBBHBB", 0xFFFF, f, 0, 0, 0, 0, 0, 0, 0, 0)) for f in (0, 14)]
+    styles = _brec(278) + _brec(617, struct.pack("<I", 2)) + b"".join(xf) + _brec(618) + _brec(279)
+    n = len(sheets)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", (
+            f'{decl}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            f'<Default Extension="bin" ContentType="{binary}.sheet.binary.macroEnabled.main"/>'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            + "".join(f'<Override PartName="/xl/worksheets/sheet{k}.bin" ContentType="{binary}.worksheet"/>'
+                      for k in range(1, n + 1))
+            + f'<Override PartName="/xl/styles.bin" ContentType="{binary}.styles"/></Types>'))
+        zf.writestr("_rels/.rels", rels(("rId1", "officeDocument", "xl/workbook.bin")))
+        zf.writestr("xl/workbook.bin", book)
+        zf.writestr("xl/_rels/workbook.bin.rels",
+                    rels(*((f"rId{k}", "worksheet", f"worksheets/sheet{k}.bin") for k in range(1, n + 1)),
+                         (f"rId{n + 1}", "styles", "styles.bin")))
+        for k, rows in enumerate(sheets.values(), 1):
+            zf.writestr(f"xl/worksheets/sheet{k}.bin", _bin_sheet(rows))
+        zf.writestr("xl/styles.bin", styles)
+    return path
+
+
+def test_an_xlsb_report_date_of_today_is_the_day_of_the_check(tmp_path: Path) -> None:
+    """基本信息's 报告日期 =TODAY(), last computed on 1 September: in an .xlsx it reads as the day of
+    the check; in an .xlsb it had read as 1 September, so nothing was overdue."""
+    rows = _rows()
+    path = _xlsb(tmp_path / "台账.xlsb", {
+        "台账": [["东山县水利局巡察反馈问题整改台账"], _HEAD, *rows],
+        "基本信息": [["项目", "内容"], ["单位名称", "东山县水利局"], ["报告日期", _Today(date(2026, 9, 1))]],
+    })
+    report = check(path, today=AS_OF)
+    assert report.as_of == AS_OF and report.as_of_source == "今天"
+    assert ("overdue", "G5") in {(f.code, f.cell) for f in report.findings}
+

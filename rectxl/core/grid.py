@@ -214,6 +214,10 @@ class Grid:
     hidden_cols: frozenset[int] = frozenset()
     #: 0-based (row, col) of cells holding a formula whose value was never computed
     uncomputed: frozenset[tuple[int, int]] = frozenset()
+    #: 0-based (row, col) of text cells a formula builds with today's date
+    #: (``="截至"&TEXT(TODAY(),"yyyy年m月d日")``): the day the text holds is when it was last
+    #: computed — Excel shows the day it is opened
+    today_text: frozenset[tuple[int, int]] = frozenset()
     #: 0-based columns rectxl wrote after the sheet's last one from another sheet (a 责任清单 joined by
     #: 任务编号, issue codes read from task codes): no cell of the sheet holds their values
     joined_cols: frozenset[int] = frozenset()
@@ -2524,7 +2528,7 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
     facts: dict[str, Any] = {}
     source: dict[str, str] = {}
     unkeyed: date | None = None  # a report date written with no key: used when no key names one
-    for row in [*grid.rows[:header.first_row], *grid.displaced]:
+    for row in [*(_today_undated(grid, r) for r in range(min(header.first_row, len(grid.rows)))), *grid.displaced]:
         for text in _paired_texts(row):
             if unkeyed is None and (bare := _LONE_DAY.fullmatch(text.strip()) or _UPDATED_ON.search(text)):
                 unkeyed = parse_date(bare.group("date"))
@@ -2577,6 +2581,23 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
 _FOOT_ROWS = 8
 
 
+#: a day or month in a text a formula built from today's date (2026年10月31日, 2026-10-31, 10月31日)
+_BUILT_DAY = LazyPattern(r"[0-9０-９]{4}\s*[年./-]\s*[0-9０-９]{1,2}(?:\s*[月./-]\s*[0-9０-９]{1,2}\s*[日号]?|\s*月)?"
+                         r"|[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日号]")
+
+
+def _today_undated(grid: Grid, r: int) -> list[Any]:
+    """Row ``r`` of the sheet, the days taken out of the texts a formula builds from today's date
+    (a title ="…台账（截至"&TEXT(TODAY(),"yyyy年m月d日")&"）"): the day such a text keeps is when the
+    file was last computed, while Excel shows the day it is opened — the day of the check, as a
+    报告日期 of =TODAY() is."""
+    row = list(grid.rows[r])
+    if not grid.today_text or not any(at[0] == r for at in grid.today_text):
+        return row
+    return [_BUILT_DAY.sub("", v) if (r, c) in grid.today_text and isinstance(v, str) else v
+            for c, v in enumerate(row)]
+
+
 def _foot_facts(grid: Grid, header: HeaderMap, facts: dict[str, Any], source: dict[str, str]) -> None:
     """The report date and the unit a form writes at its foot, under the table, where the title
     rows name neither: "填报单位：县林业局（盖章） | 填报日期：2026年9月28日", or the stamp's line and
@@ -2592,7 +2613,7 @@ def _foot_facts(grid: Grid, header: HeaderMap, facts: dict[str, Any], source: di
         if len(foot) >= _FOOT_ROWS or (measure_c is not None and measure_c < len(row) and not _blank(row[measure_c])
                                        and not _footer_line(row)):
             break  # a measure's row: the table, not its foot
-        foot.insert(0, row)
+        foot.insert(0, _today_undated(grid, r))
     for row in foot:
         for text in _paired_texts(row):
             if "report_date" not in facts:

@@ -24,6 +24,7 @@ file that is not what this module expects gives nothing (calamine's reading stan
 
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from rectxl.io.sheet_xml import (
     shown_text,
 )
 
-__all__ = ["rk_number", "xls_extras"]
+__all__ = ["TODAY_CALL", "is_today_parsed", "rk_number", "xls_extras"]
 
 #: a workbook stream larger than this is not a ledger's (calamine will say what it is)
 _MAX_STREAM = 256 << 20
@@ -214,7 +215,7 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
                 add_parsed_link(extras, rgce, row, col)
                 if (choice := parsed_choice(rgce, row, col)) is not None:
                     chosen.append((row, col, choice))
-            if _is_today(rgce):
+            if is_today_parsed(rgce):
                 extras.today.add((row, col))
             result = body[6:14]
             if result[6:8] != b"\xff\xff":
@@ -230,6 +231,8 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
                             break
                         continues.append(b)
                     extras.shown[(row, col)] = _string_record(string, continues)
+                    if TODAY_CALL.search(rgce):  # ="截至"&TEXT(TODAY(),…): a day of the last computing
+                        extras.today_text.add((row, col))
             elif result[0] == 2:
                 extras.errors[(row, col)] = _ERRORS.get(result[2], "#VALUE!")
             elif result[0] == 3:  # an empty text
@@ -280,7 +283,11 @@ _FUNC = (0x21, 0x41, 0x61)
 _TODAY_FUNC, _NOW_FUNC, _INT_FUNC = b"\xdd\x00", b"\x4a\x00", b"\x19\x00"
 
 
-def _is_today(rgce: bytes) -> bool:
+#: a call of TODAY or NOW somewhere in a parsed formula (ptgFunc of any class; BIFF8 and BIFF12 alike)
+TODAY_CALL = re.compile(rb"[\x21\x41\x61][\xdd\x4a]\x00")
+
+
+def is_today_parsed(rgce: bytes) -> bool:
     """Whether a parsed formula is today's date alone: =TODAY(), =NOW(), =INT(NOW()) (as
     :func:`rectxl.io.sheet_xml.is_today_formula` reads one written out)."""
     if rgce.startswith(_VOLATILE):

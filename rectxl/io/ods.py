@@ -23,7 +23,7 @@ from lxml import etree
 
 from rectxl.core.text import col_letter, parse_chinese_number
 from rectxl.io.link_formula import chosen_link, first_argument, moved
-from rectxl.io.sheet_xml import OBJECT_IN_CELL, PICTURE_OVER_CELL, is_file_target, is_today_formula
+from rectxl.io.sheet_xml import OBJECT_IN_CELL, PICTURE_OVER_CELL, is_file_target, is_today_formula, reads_today
 
 __all__ = ["OdsSheet", "ods_layout"]
 
@@ -63,6 +63,8 @@ class OdsSheet:
         self.link_formulas: dict[str, str] = {}
         #: 0-based cells whose formula is today's date (see :attr:`SheetExtras.today`)
         self.today: set[tuple[int, int]] = set()
+        #: 0-based cells whose formula puts today's date into a text (see :attr:`SheetExtras.today_text`)
+        self.today_text: set[tuple[int, int]] = set()
         #: cell (A1) → what a picture or an embedded file anchored to the cell reads as
         self.pictures: dict[str, str] = {}
         #: drop-down lists (数据验证 → 序列): the 0-based ranges each applies to and its source, as
@@ -156,8 +158,11 @@ def _note_value(cell: etree._Element, sheet: OdsSheet, row: int, col: int, repea
     """Record an error cell, or a year-like number whose text shows more decimals than the number,
     and the file a cell's link opens."""
     formula = cell.get(_T + "formula")
-    if formula and ("TODAY" in formula or "NOW" in formula) and is_today_formula(_excel_syntax(formula)):
-        sheet.today.update((row, c) for c in range(col, col + min(repeat, 256)))
+    if formula and ("TODAY" in formula or "NOW" in formula):
+        if is_today_formula(_excel_syntax(formula)):
+            sheet.today.update((row, c) for c in range(col, col + min(repeat, 256)))
+        elif cell.get(_OFFICE + "value-type") == "string" and reads_today(formula):
+            sheet.today_text.update((row, c) for c in range(col, col + min(repeat, 256)))
     target = _link_target(cell)
     if target is not None:
         for c in range(col, col + min(repeat, 256)):

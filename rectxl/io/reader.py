@@ -656,6 +656,7 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
             if r < len(grid.rows) and c < len(grid.rows[r]):
                 grid.rows[r][c] = ""
         grid.uncomputed = frozenset(found.uncomputed)
+        grid.today_text = frozenset(found.today_text)
         grid.hidden_cols = frozenset(found.hidden_cols)
         grid.links = {**_computed_links(grid, found.link_formulas), **found.links}
         grid.pictures = {_a1(anchor(_place_of(ref))): text for ref, text in found.pictures.items()}
@@ -770,7 +771,7 @@ def _add_ods_layout(path: Path | IO[bytes], grids: list[Grid]) -> None:
             extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown,
                                             links=sheet.links, pictures=sheet.pictures,
                                             link_formulas=sheet.link_formulas, lists=sheet.lists,
-                                            today=sheet.today)
+                                            today=sheet.today, today_text=sheet.today_text)
     _add_sheet_extras(grids, extras)
 
 

@@ -142,6 +142,9 @@ class SheetExtras:
     #: 0-based cells whose formula is today's date (``=TODAY()``, ``=NOW()``): what they cache is
     #: the day the file was last computed, not the day it is read (Excel shows today's on opening)
     today: set[tuple[int, int]] = field(default_factory=set)
+    #: 0-based cells whose formula puts today's date into a text (``="截至"&TEXT(TODAY(),…)``): the
+    #: day in the text they cache is the day the file was last computed, not the day it is read
+    today_text: set[tuple[int, int]] = field(default_factory=set)
 
 
 class _NoRef(Exception):
@@ -339,8 +342,12 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
             return
     elif has_formula and scan.shared_links:
         link = _shared_link(body, where, extras, scan)
-    if has_formula and (b"TODAY" in body or b"NOW" in body) and is_today_formula(_formula_of(body, scan)):
-        extras.today.add(where)
+    if has_formula and (b"TODAY" in body or b"NOW" in body):
+        formula = _formula_of(body, scan)
+        if is_today_formula(formula):
+            extras.today.add(where)
+        elif kind == b"str" and reads_today(formula):
+            extras.today_text.add(where)
     value = scan.value.search(body)
     if kind == b"e":
         if value is not None and value.group(1) == b"#VALUE!" and b"vm" in attrs:
@@ -363,6 +370,15 @@ def _formula_of(body: bytes, scan: _Scan) -> str:
 #: a formula that is today's date and nothing else (a spreadsheet computes it anew on opening)
 _TODAY = LazyPattern(r"\s*=?\s*(?:TODAY\s*\(\s*\)|(?:INT|TRUNC|ROUNDDOWN)\s*\(\s*NOW\s*\(\s*\)\s*(?:,\s*0\s*)?\)"
                      r"|NOW\s*\(\s*\))\s*", re.IGNORECASE)
+
+
+#: a call of TODAY() or NOW() anywhere in a formula
+_TODAY_CALL = LazyPattern(r"(?<![A-Z0-9_.])(?:TODAY|NOW)\s*\(", re.IGNORECASE)
+
+
+def reads_today(formula: str) -> bool:
+    """Whether ``formula`` calls TODAY() or NOW() somewhere (``"截至"&TEXT(TODAY(),"yyyy年m月d日")``)."""
+    return _TODAY_CALL.search(formula) is not None
 
 
 def is_today_formula(formula: str) -> bool:

@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterator
 
 from rectxl.core.text import col_letter
-from rectxl.io.biff import rk_number
+from rectxl.io.biff import TODAY_CALL, is_today_parsed, rk_number
 from rectxl.io.ooxml import part_rels
 from rectxl.io.sheet_xml import (
     SheetExtras,
@@ -75,8 +75,11 @@ def xlsb_extras(zf: zipfile.ZipFile, book: str) -> dict[str, SheetExtras]:
             out[name] = _sheet(data, shown, dated, date1904)
         if links:
             _hyperlinks(data, links, out[name])
-        if _HYPERLINK_CALL.search(data or _read(zf, part)):
-            _formula_links(data or _read(zf, part), out.setdefault(name, SheetExtras()))
+        data = data or _read(zf, part)
+        if _HYPERLINK_CALL.search(data):
+            _formula_links(data, out.setdefault(name, SheetExtras()))
+        if TODAY_CALL.search(data):
+            _today_formulas(data, out.setdefault(name, SheetExtras()))
     return out
 
 
@@ -221,3 +224,23 @@ def _formula_links(data: bytes, extras: SheetExtras) -> None:
         if formula is not None:
             add_parsed_link(extras, formula, row, col, biff12=True)
 
+
+
+def _today_formulas(data: bytes, extras: SheetExtras) -> None:
+    """The cells whose formula is today's date (=TODAY(), =NOW(), =INT(NOW())) and the texts a
+    formula builds with it (="截至"&TEXT(TODAY(),"yyyy年m月d日")): what they cache is the day the
+    file was last computed (see :attr:`SheetExtras.today`), as in an .xlsx."""
+    row = 0
+    for kind, body in _records(data):
+        if kind == _ROW_HDR and len(body) >= 4:
+            row = struct.unpack_from("<I", body, 0)[0]
+        elif kind in (_FMLA_STRING, _FMLA_NUM) and len(body) >= 8:
+            col = struct.unpack_from("<I", body, 0)[0]
+            at = 8 + (4 + 2 * struct.unpack_from("<I", body, 8)[0] if kind == _FMLA_STRING else 8) + 2
+            if at + 4 > len(body):
+                continue
+            rgce = body[at + 4:at + 4 + struct.unpack_from("<I", body, at)[0]]
+            if kind == _FMLA_NUM and is_today_parsed(rgce):
+                extras.today.add((row, col))
+            elif kind == _FMLA_STRING and TODAY_CALL.search(rgce):
+                extras.today_text.add((row, col))
