@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 from rectxl.api import check, summary_workbook
 from rectxl.core.rules import Options
@@ -257,3 +258,35 @@ def test_an_xlsb_report_date_of_today_is_the_day_of_the_check(tmp_path: Path) ->
     assert report.as_of == AS_OF and report.as_of_source == "今天"
     assert ("overdue", "G5") in {(f.code, f.cell) for f in report.findings}
 
+
+def _in_utf16(plain: Path, path: Path) -> Path:
+    """``plain`` as an exporter built on .NET writes it: every XML part in UTF-16, with its mark."""
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in src.namelist():
+            data = src.read(name)
+            if name.endswith((".xml", ".rels")):
+                text = data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+                data = text.encode("utf-16")
+            out.writestr(name, data)
+    return path
+
+
+def test_a_workbook_saved_in_utf16_is_checked_and_not_marked(tmp_path: Path) -> None:
+    """A system's export whose every part is UTF-16 had been refused (save it as .xlsx first); it is
+    read as Excel reads it. annotate, which writes into the parts, says it cannot mark such a file
+    instead of calling it damaged."""
+    plain = tmp_path / "原台账.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "台账"
+    _ledger_sheet(wb.active, _rows())
+    wb.save(plain)
+    path = _in_utf16(plain, tmp_path / "系统导出台账.xlsx")
+    found = [(f.code, f.sheet, f.cell) for f in _findings(path)]
+    assert found == [(f.code, f.sheet, f.cell) for f in _findings(plain)] and ("overdue", "台账", "G5") in found
+    from rectxl.api import annotate
+    from rectxl.core.errors import RectxlError
+
+    with pytest.raises(RectxlError) as caught:
+        annotate(path, tmp_path / "标记.xlsx", Options(as_of=AS_OF))
+    assert "UTF-16" in str(caught.value) and "损坏" not in str(caught.value)
+    assert not (tmp_path / "标记.xlsx").exists()

@@ -46,7 +46,8 @@ from rectxl.io.stray import StrayCell
 from rectxl.io.word97 import LEGACY_WORD_SUFFIXES, is_legacy_word, read_legacy_word_grids
 
 __all__ = ["LEDGER_SUFFIXES", "WORD_FILE_SUFFIXES", "WORD_LEDGER_SUFFIXES", "exported_kind", "file_sha256",
-           "is_word_ledger", "read_grids", "read_ledger", "release_freed_memory", "sibling_files"]
+           "is_word_ledger", "read_grids", "read_ledger", "release_freed_memory", "saved_in_utf16",
+           "sibling_files"]
 
 #: .et: WPS 表格 saves in its own name what is nearly always an .xls (BIFF) inside
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et")
@@ -192,8 +193,9 @@ def read_grids(path: Path) -> list[Grid]:
         _check_file(path)
         inspect_package(path, parts)
         kind = _package_kind(path, parts)
-        if kind == "ooxml":
-            _refuse_utf16(path, parts)
+        if kind == "ooxml" and _has_utf16_parts(path, parts):
+            parts.close()
+            return _read_as_utf8(path)
         extras = _sheet_extras(path, parts) if kind == "ooxml" else {}
         renamed = kind == "ooxml" and _needs_standard_names(path, parts)
         strays = _strays(path, parts) if kind == "ooxml" else {}
@@ -831,10 +833,19 @@ _UTF16_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
 _NOT_READ = ("docProps/", "xl/theme/", "xl/drawings/", "xl/charts/", "customXml/", "xl/media/")
 
 
-def _refuse_utf16(path: Path, parts: InflatedParts) -> None:
-    """Raise when the package holds XML parts saved as UTF-16 (valid OPC, and what some exporters
+def saved_in_utf16(path: Path) -> bool:
+    """Whether the package at ``path`` holds XML parts saved as UTF-16 (see :func:`_has_utf16_parts`)."""
+    parts = InflatedParts()
+    try:
+        return _has_utf16_parts(path, parts)
+    finally:
+        parts.close()
+
+
+def _has_utf16_parts(path: Path, parts: InflatedParts) -> bool:
+    """Whether the package holds XML parts saved as UTF-16 (valid OPC, and what some exporters
     built on .NET write; Excel and LibreOffice read them): calamine reads such a sheet as empty or
-    not at all, and rectxl's own scans read UTF-8 — a ledger read so would be wrong, not read."""
+    not at all, and rectxl's own scans read UTF-8."""
     try:
         zf = parts.zip(path)
         for info in zf.infolist()[:200]:
@@ -842,13 +853,52 @@ def _refuse_utf16(path: Path, parts: InflatedParts) -> None:
             if name.endswith((".xml", ".rels")) and info.file_size >= 2 and not name.startswith(_NOT_READ):
                 with zf.open(info) as fh:
                     if fh.read(2) in _UTF16_STARTS:
-                        break
-        else:
-            return
+                        return True
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError):
-        return
-    raise LedgerError(f"{path.name} 中的表格内容以 UTF-16 编码保存（一些业务系统导出 Excel 时这样写，文件并没有损坏），"
-                      "rectxl 无法直接读取：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查")
+        return False
+    return False
+
+
+#: the encoding an XML declaration names, UTF-16 (rewritten when the part is saved as UTF-8)
+_DECLARED_UTF16 = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])utf-?16(?:le|be)?(["'])""", re.IGNORECASE)
+
+
+def _read_as_utf8(path: Path) -> list[Grid]:
+    """The sheets of a package whose XML parts are UTF-16, read from a copy (in a temporary folder,
+    under the same name) with those parts saved as UTF-8 — what Excel would save. A part that is
+    not valid UTF-16 (or is too large to convert) leaves the file refused with a Chinese line."""
+    import io
+    import tempfile
+
+    refused = LedgerError(f"{path.name} 中的表格内容以 UTF-16 编码保存（一些业务系统导出 Excel 时这样写），"
+                          "但其中有内容无法按 UTF-16 读出：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查")
+    out = io.BytesIO()
+    try:
+        with open_package(path) as zf, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in zf.infolist():
+                if info.file_size > _MAX_UTF16_PART:
+                    raise refused
+                data = zf.read(info)
+                if info.filename.endswith((".xml", ".rels")) and data[:2] in _UTF16_STARTS:
+                    codec = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else (
+                        "utf-16-le" if data[:1] == b"<" else "utf-16-be")
+                    try:
+                        text = data.decode(codec)
+                    except UnicodeDecodeError:
+                        raise refused from None
+                    data = _DECLARED_UTF16.sub(r"\1UTF-8\2", text, count=1).encode("utf-8")
+                copy.writestr(info.filename, data)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError):
+        raise refused from None
+    with tempfile.TemporaryDirectory(prefix="rectxl-") as folder:
+        converted = Path(folder) / path.name
+        converted.write_bytes(out.getvalue())
+        return read_grids(converted)
+
+
+#: a part larger than this (uncompressed) is not converted from UTF-16 (the package guards, run
+#: before, bound the package as a whole)
+_MAX_UTF16_PART = 256 << 20
 
 
 def _lock_file_beside(path: Path) -> bool:

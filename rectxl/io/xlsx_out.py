@@ -363,8 +363,14 @@ def annotate_file(source: Path, output: Path, report: Report, ledger: Ledger, *,
     from rectxl.core.sheets import highlight_cells, marked_sheets
     from rectxl.io.atomic import same_file
     from rectxl.io.marks import annotate_package
+    from rectxl.io.reader import saved_in_utf16
     from rectxl.io.workbook_parts import Book
 
+    if saved_in_utf16(source):
+        # read for the check through a UTF-8 copy; marks written into UTF-16 parts would spoil them
+        raise RectxlError(f"{source.name} 中的表格内容以 UTF-16 编码保存（一些业务系统导出 Excel 时这样写）："
+                          "rectxl 可以校验它（rectxl check），但不能在其中标记。"
+                          "请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再标记")
     with _open_for_edit(source) as pkg:
         if same_file(source, output):  # --in-place: never through the owner's protections
             sheets = [name for name in marked_sheets(ledger) if highlight_cells(report, name)]
