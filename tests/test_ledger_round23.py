@@ -290,3 +290,37 @@ def test_a_workbook_saved_in_utf16_is_checked_and_not_marked(tmp_path: Path) -> 
         annotate(path, tmp_path / "标记.xlsx", Options(as_of=AS_OF))
     assert "UTF-16" in str(caught.value) and "损坏" not in str(caught.value)
     assert not (tmp_path / "标记.xlsx").exists()
+
+
+def test_outline_numbers_of_an_aspect_keep_its_named_category(tmp_path: Path) -> None:
+    """序号 1.1 | 1.2 | 1.3 under 一、 and 2.1 under 二、 number each aspect's issues, with （一）（二）
+    category rows between: 2.1 right under 二、 and its （一） had opened a second, unnamed category
+    (group 2), leaving （一）廉政风险防控不严 empty and the issue under no named category, and
+    issue-number-gap was told at 1.3."""
+    path = tmp_path / "审计局台账.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["西河县审计局巡察反馈问题整改落实台账"])
+    ws.append(["序号", "问题表现", "整改措施", "整改责任领导", "责任科室", "具体经办人", "完成时限", "整改进度"])
+    for row in [
+        ["一、", "党的政治建设方面"],
+        ["（一）", "理论学习不深入"],
+        ["1.1", "中心组学习流于形式。", "制定中心组年度学习计划。", "张局长", "办公室", "刘洋", "2026年6月30日",
+         "已完成"],
+        ["1.2", "意识形态责任制落实不到位。", "每半年专题研究意识形态工作。", "张局长", "办公室", "刘洋", "长期坚持",
+         "持续推进"],
+        ["（二）", "落实决策部署有差距"],
+        ["1.3", "审计整改跟踪不到位。", "建立审计整改台账，逐项销号。", "王副局长", "法规股", "陈静", "2026年12月31日",
+         "正在推进"],
+        ["二、", "全面从严治党方面"],
+        ["（一）", "廉政风险防控不严"],
+        ["2.1", "重点岗位风险排查不全面。", "开展重点岗位风险排查。", "王副局长", "人事股", "赵敏", "2026年12月31日",
+         "正在推进"],
+    ]:
+        ws.append(row)
+    wb.save(path)
+    ledger = read_ledger(path)
+    second = ledger.aspects[1]
+    assert [(c.title, [i.title for i in c.issues]) for c in second.categories] == [
+        ("廉政风险防控不严", ["重点岗位风险排查不全面。"])]
+    assert "issue-number-gap" not in {f.code for f in _findings(path)}

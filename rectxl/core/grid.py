@@ -4256,12 +4256,13 @@ class _Builder:
 
     def _opens_group(self, group: int) -> bool:
         """Rows numbered "2.1" start group 2 with no heading naming it: the aspect or category just
-        opened above them (二、… | （二）…) is not numbered 2, or has issues already."""
+        opened above them (二、… | （二）…) is not numbered 2, or has issues already. Under 二、… and
+        its （一）…, "2.1" numbers the aspect's issues: the category opened stays theirs."""
         self._outline_group = group
         if self.category is not None and self.category.issues:
             return True
         if self.category is not None and self.category.number is not None:
-            return self.category.number != group
+            return self.category.number != group and (self.aspect is None or self.aspect.number != group)
         return self.aspect is None or self.aspect.number != group
 
     def _progress_of_measure_above(self, r: int, text: str) -> bool:
