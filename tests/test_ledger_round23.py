@@ -114,16 +114,15 @@ def test_two_visible_columns_of_one_name_are_still_told(tmp_path: Path) -> None:
     assert ("duplicate-header", "D1") in {(f.code, f.cell) for f in _findings(path)}
 
 
-def _with_cached(path: Path, cell: str, text: str) -> Path:
+def _with_cached(path: Path, cell: str, text: str, part: str = "xl/worksheets/sheet1.xml") -> Path:
     """The workbook as Excel saves it: the formula of ``cell`` keeps the text it computed then."""
     with zipfile.ZipFile(path) as zf:
         parts = {name: zf.read(name) for name in zf.namelist()}
-    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    sheet = parts[part].decode()
     at = sheet.index(f'<c r="{cell}"')
     end = sheet.index("</c>", at)
     formula = sheet[sheet.index("<f>", at):sheet.index("</f>", at) + 4]
-    parts["xl/worksheets/sheet1.xml"] = (sheet[:at] + f'<c r="{cell}" t="str">{formula}<v>{text}</v>'
-                                         + sheet[end:]).encode()
+    parts[part] = (sheet[:at] + f'<c r="{cell}" t="str">{formula}<v>{text}</v>' + sheet[end:]).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts.items():
             zf.writestr(name, data)
@@ -324,3 +323,21 @@ def test_outline_numbers_of_an_aspect_keep_its_named_category(tmp_path: Path) ->
     assert [(c.title, [i.title for i in c.issues]) for c in second.categories] == [
         ("廉政风险防控不严", ["重点岗位风险排查不全面。"])]
     assert "issue-number-gap" not in {f.code for f in _findings(path)}
+
+
+def test_a_report_date_written_as_text_of_today_is_the_day_of_the_check(tmp_path: Path) -> None:
+    """基本信息's 报告日期 =TEXT(TODAY(),"yyyy年m月d日") — today's date as text, last computed on 1
+    September — had been read as 1 September, as =TODAY() alone no longer is."""
+    path = tmp_path / "文本报告日期.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "台账"
+    _ledger_sheet(wb.active, _rows())
+    info = wb.create_sheet("基本信息")
+    info.append(["项目", "内容"])
+    info.append(["单位名称", "东山县水利局"])
+    info.append(["报告日期", '=TEXT(TODAY(),"yyyy年m月d日")'])
+    wb.save(path)
+    _with_cached(path, "B3", "2026年9月1日", "xl/worksheets/sheet2.xml")
+    report = check(path, today=AS_OF)
+    assert (report.as_of, report.as_of_source) == (AS_OF, "今天")
+    assert ("overdue", "G5") in {(f.code, f.cell) for f in report.findings}

@@ -1957,9 +1957,14 @@ def _read_info(grid: Grid) -> LedgerInfo:
     extra: dict[str, str] = {}
     unread: dict[str, tuple[str, str, str]] = {}
     cells: dict[str, tuple[str, str]] = {}
+    # a 报告日期 a formula writes as text, =TEXT(TODAY(),"yyyy年m月d日"): today, as =TODAY() is (the
+    # day it holds is when the file was last computed)
+    today_refs = {f"{col_letter(c)}{r + 1}" for r, c in grid.today_text}
     for raw_key, value, at in _info_pairs(grid):
         key = F.header_key(raw_key)
         attr = info_attr(key, raw_key)
+        if attr == "report_date" and at in today_refs:
+            continue
         if attr in _PERIOD_INFO and (span := parse_day_range(value)) is not None:
             if span[0] is not None:
                 values["inspection_start"], values["inspection_end"] = span
