@@ -341,3 +341,33 @@ def test_a_report_date_written_as_text_of_today_is_the_day_of_the_check(tmp_path
     report = check(path, today=AS_OF)
     assert (report.as_of, report.as_of_source) == (AS_OF, "今天")
     assert ("overdue", "G5") in {(f.code, f.cell) for f in report.findings}
+
+
+def test_a_hidden_old_copy_of_a_row_is_not_counted(tmp_path: Path) -> None:
+    """The clerk copied a measure's row, updated the copy and hid the old one (still 未启动): the
+    hidden row had been counted as a second measure — 未启动 in the summary and the notice — and
+    duplicate-measure asked to delete one of two rows the clerk sees only one of."""
+    path = tmp_path / "隐藏旧行.xlsx"
+    rows = _rows()
+    old = list(rows[1])
+    old[7], old[8] = "未启动", "尚未开始。"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    _ledger_sheet(ws, [rows[0], old, *rows[1:]])
+    ws.row_dimensions[4].hidden = True
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert [m.status_text for m in ledger.measures()] == ["已完成", "正在推进", "正在推进"]
+    assert "duplicate-measure" not in {f.code for f in _findings(path)}
+
+
+def test_a_hidden_row_of_its_own_is_still_counted(tmp_path: Path) -> None:
+    """A finished row hidden to print the rest is a measure like any other."""
+    path = tmp_path / "隐藏完成行.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    _ledger_sheet(ws, _rows())
+    ws.row_dimensions[3].hidden = True
+    wb.save(path)
+    assert len(list(read_ledger(path).measures())) == 3

@@ -212,6 +212,8 @@ class Grid:
     very_hidden: bool = False
     #: 0-based columns hidden in the sheet (a helper column is never a ledger column)
     hidden_cols: frozenset[int] = frozenset()
+    #: 0-based rows hidden in the sheet (read as any other: a clerk hides finished rows to print)
+    hidden_rows: frozenset[int] = frozenset()
     #: 0-based (row, col) of cells holding a formula whose value was never computed
     uncomputed: frozenset[tuple[int, int]] = frozenset()
     #: 0-based (row, col) of text cells a formula builds with today's date
@@ -2773,7 +2775,27 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     if issue_list:
         _issues_without_tasks(ledger, issue_list)
     _categories_as_aspects(ledger)
+    _without_hidden_copies(ledger, {g.name: g.hidden_rows for g, _ in picked if g.hidden_rows})
     return ledger
+
+
+def _without_hidden_copies(ledger: Ledger, hidden: Mapping[str, frozenset[int]]) -> None:
+    """Drop the measure rows a clerk kept hidden as an old copy of a visible row: the same measure
+    (and unit) under the same issue, the row hidden and the other shown. The visible row is the
+    one kept up to date; the hidden one, still 未启动 there, is no second measure to count."""
+    if not hidden:
+        return
+    for issue in ledger.issues():
+        if len(issue.measures) < 2:
+            continue
+        hid = [m for m in issue.measures if m.row - 1 in hidden.get(m.sheet, ())]
+        if not hid:
+            continue
+        shown = {("".join(m.text.split()), "".join(m.owner_unit.split()))
+                 for m in issue.measures if m.row - 1 not in hidden.get(m.sheet, ())}
+        drop = {id(m) for m in hid if ("".join(m.text.split()), "".join(m.owner_unit.split())) in shown}
+        if drop:
+            issue.measures[:] = [m for m in issue.measures if id(m) not in drop]
 
 
 def _categories_as_aspects(ledger: Ledger) -> None:

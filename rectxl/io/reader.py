@@ -660,6 +660,7 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
         grid.uncomputed = frozenset(found.uncomputed)
         grid.today_text = frozenset(found.today_text)
         grid.hidden_cols = frozenset(found.hidden_cols)
+        grid.hidden_rows = frozenset(found.hidden_rows)
         grid.links = {**_computed_links(grid, found.link_formulas), **found.links}
         grid.pictures = {_a1(anchor(_place_of(ref))): text for ref, text in found.pictures.items()}
     _add_lists(grids, extras)

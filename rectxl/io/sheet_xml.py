@@ -113,6 +113,8 @@ class SheetExtras:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     uncomputed: set[tuple[int, int]] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
+    #: 0-based rows hidden in the sheet (their ``<row>`` says ``hidden="1"``)
+    hidden_rows: set[int] = field(default_factory=set)
     #: year-like numbers in a format of fixed decimals, dates shown without their day: the text
     #: the cell shows ("2025.10", "2025年6月")
     shown: dict[tuple[int, int], str] = field(default_factory=dict)
@@ -273,9 +275,23 @@ def _scan(data: bytes, extras: SheetExtras, scan: _Scan) -> None:
                 _note_shown(cell.group(1), cell.group(2) or b"", extras, scan, None)
 
 
+#: a row's tag (any prefix) hidden (either quote), its row number read from its ``r``
+_ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row\s[^>]*>")
+_HIDDEN_ATTR = re.compile(rb"\shidden\s*=\s*[\"'](?:1|true)[\"']")
+_ROW_NUMBER = re.compile(rb"\sr\s*=\s*[\"'](\d{1,7})[\"']")
+
+
 def _hidden_cols(data: bytes, extras: SheetExtras, scan: _Scan) -> None:
     if b"hidden" not in data:
         return
+    at = data.find(b"hidden")
+    while at != -1:  # the few tags saying hidden: a row's among them (found from the word, not by walking every row)
+        start = data.rfind(b"<", 0, at)
+        tag = _ROW_TAG.match(data, start) if start != -1 else None
+        if tag is not None and tag.end() > at and _HIDDEN_ATTR.search(tag.group()) \
+                and (number := _ROW_NUMBER.search(tag.group())) is not None:
+            extras.hidden_rows.add(int(number.group(1)) - 1)
+        at = data.find(b"hidden", at + 6)
     for col in scan.col.finditer(data):
         attrs = _attrs(col.group())
         if attrs.get(b"hidden", b"").strip() in (b"1", b"true"):
