@@ -371,3 +371,15 @@ def test_a_hidden_row_of_its_own_is_still_counted(tmp_path: Path) -> None:
     ws.row_dimensions[3].hidden = True
     wb.save(path)
     assert len(list(read_ledger(path).measures())) == 3
+
+
+def test_a_print_copy_of_the_ledger_is_not_read_before_it(tmp_path: Path) -> None:
+    """台账 beside 台账（打印版）, the same rows: the print copy is made from the ledger, which is the
+    one filled in — the later sheet had been read."""
+    path = tmp_path / "打印版.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "台账"
+    _ledger_sheet(wb.active, _rows())
+    _ledger_sheet(wb.create_sheet("台账（打印版）"), _rows())
+    wb.save(path)
+    assert [f.sheet for f in _findings(path) if f.code == "overdue"] == ["台账"]

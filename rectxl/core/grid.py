@@ -2371,17 +2371,20 @@ def _newer_first(first: tuple[Grid, HeaderMap], second: tuple[Grid, HeaderMap]) 
     stamped_a, stamped_b = _stamped_name(first[0].name), _stamped_name(second[0].name)
     if stamped_a != stamped_b:
         live, kept = (second, first) if stamped_a else (first, second)
-        return stamped_b, (f"两表完成情况相同，表名未标日期或副本编号的“{live[0].name.strip()}”应是正在填写的台账，"
-                           f"“{kept[0].name.strip()}”是留存的副本")
+        return stamped_b, (f"两表完成情况相同，表名未标日期、用途或副本编号的“{live[0].name.strip()}”"
+                           f"应是正在填写的台账，“{kept[0].name.strip()}”是留存的副本")
     return False, f"两表完成情况相同，表名也分不出先后，按工作簿中靠后的“{second[0].name.strip()}”"
 
 
-#: a sheet's name stamped with a day or period (台账（11月30日）, 台账11.30, 台账20261130, 截至…)
-_STAMPED_NAME = LazyPattern(r"\d\s*月|[一二三四五六七八九十]月|\d{1,4}[.．/-]\d{1,2}|\d{6,8}|截至|截止|季度")
+#: a sheet's name stamped with a day or period (台账（11月30日）, 台账11.30, 台账20261130, 截至…), or
+#: naming a copy made from the ledger for a use (台账（打印版）, 报送版, 上报稿)
+_STAMPED_NAME = LazyPattern(r"\d\s*月|[一二三四五六七八九十]月|\d{1,4}[.．/-]\d{1,2}|\d{6,8}|截至|截止|季度"
+                            r"|打印|报送|上报|送审")
 
 
 def _stamped_name(name: str) -> bool:
-    """A sheet's name stamped with a day or period, or named as Excel names a copy of a sheet."""
+    """A sheet's name stamped with a day or period, naming a copy made for a use (打印版, 报送版),
+    or named as Excel names a copy of a sheet."""
     return bool(_STAMPED_NAME.search(name) or _COPY_NAME.search(name))
 
 
