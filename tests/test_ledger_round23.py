@@ -383,3 +383,35 @@ def test_a_print_copy_of_the_ledger_is_not_read_before_it(tmp_path: Path) -> Non
     _ledger_sheet(wb.create_sheet("台账（打印版）"), _rows())
     wb.save(path)
     assert [f.sheet for f in _findings(path) if f.code == "overdue"] == ["台账"]
+
+
+def test_a_totals_row_stating_other_counts_than_the_rows_is_told(tmp_path: Path) -> None:
+    """合计 | 共3个问题、5项措施，已完成2项 under three issues of four measures, one done: the
+    totals row had been passed over in silence, though the clerk's count disagrees with the rows
+    (a row deleted, or the total typed by hand and not updated)."""
+    path = tmp_path / "合计.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = _rows()
+    second = [None, None, "建立学习档案。", *rows[0][3:6], "2026年12月31日", "正在推进", "已建档。", None]
+    _ledger_sheet(ws, [rows[0], second, *rows[1:]])
+    ws.append(["合计", "共3个问题、5项措施，已完成2项"])
+    wb.save(path)
+    told = [f for f in _findings(path) if f.code == "totals-row-mismatch"]
+    assert {(f.cell, f.value) for f in told} == {("A7", "合计，共3个问题、5项措施，已完成2项")}
+    assert {"5项措施", "已完成2项"} == {m for f in told for m in ("5项措施", "已完成2项") if f"“{m}”" in f.message}
+
+
+def test_a_totals_row_agreeing_with_the_rows_and_subtotals_are_not_told(tmp_path: Path) -> None:
+    """A right 合计, and 小计 rows closing each part, are no finding."""
+    path = tmp_path / "小计.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = _rows()
+    _ledger_sheet(ws, rows[:2])
+    ws.append(["小计", "2项措施，已完成1项"])
+    ws.append(rows[2])
+    ws.append(["小计", "5项措施"])
+    ws.append(["合计", "共3个问题、3项措施，已完成1项"])
+    wb.save(path)
+    assert "totals-row-mismatch" not in {f.code for f in _findings(path)}

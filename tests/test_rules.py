@@ -144,6 +144,9 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     # 整改时限 and 整改状态 typed into each other's cells (长期坚持 in both is both)
     "status-deadline-swapped": ([ok(**{F.DEADLINE: "正在推进", F.STATUS: "2023年12月底前"}),
                                  ok(**{F.DEADLINE: "长期坚持", F.STATUS: "长期坚持"}), ok()], {2}, {}),
+    # a 合计 row under the table stating more measures than its rows
+    "totals-row-mismatch": ([ok(), ok(**{F.MEASURE: "开展警示教育"}),
+                             {F.ASPECT: "合计", F.MEASURE: "共1个问题3项措施"}], {4}, {}),
     # the aspect says it has 3 issues; 1 is listed under it (the second aspect's count is right)
     "heading-count-mismatch": ([ok(**{F.ASPECT: "一、政治建设方面（共3个问题）"}),
                                 ok(**{F.ASPECT: "二、作风建设方面（共1个问题）", F.ISSUE_NO: 2,

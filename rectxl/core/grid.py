@@ -194,6 +194,8 @@ _MONTH_DONE = LazyPattern(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\d{1,2}\s*[�
 _TOTALS = LazyPattern(r"^\s*(?:本(?:方面|页|类|部分|单位)|[\u4e00-\u9fff、.．]{0,24}?方面(?:问题)?)?\s*"
                      r"(?:(?:合|总|小|共)\s*计|汇\s*总)\s*(?:[:：(（].*|\d+\s*(?:个|项|条).*)?$", re.DOTALL)
 _TOTALS_FIRST = "合总小共汇"
+#: a totals row of the whole table: 合计, 总计, 共计 (a 小计, or one named for its part, counts a part)
+_GRAND_TOTAL = LazyPattern(r"^\s*(?:合|总|共)\s*计")
 #: a 序号 cell numbering a section, not an issue: "一", "二、", "（三）", "Ⅰ", "第一部分"
 _SECTION_NUMBER = LazyPattern(r"^\s*(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）]"
                              r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ][、.．]?|第[一二三四五六七八九十\d]+(?:部分|方面))\s*$")
@@ -3964,6 +3966,10 @@ class _Builder:
                 continue
             first_text = next((_text(v) for v in raw_row if not _blank(v)), "")
             if _TOTALS.match(first_text):
+                if _GRAND_TOTAL.match(first_text):  # 合计, 总计 (not 小计, nor 本方面合计): the whole table's
+                    c = next(c for c, v in enumerate(raw_row) if not _blank(v))
+                    self.ledger.totals_rows.append((grid.name, r + 1, f"{col_letter(c)}{r + 1}",
+                                                    "，".join(_text(v) for v in raw_row if not _blank(v))))
                 continue
             if not _NOTE_FIRST.isdisjoint(first_text[:1]) and _NOTE_HEAD.match(first_text) and (
                     self._wide(r) or sum(1 for v in raw_row if not _blank(v)) == 1):

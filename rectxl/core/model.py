@@ -401,6 +401,9 @@ class Ledger:
     #: (sheet, A1, what it shows) of value cells far outside a sheet's data (one key pressed at
     #: XFD1048576), left unread: a grid reaching them would need millions of rows
     stray_cells: list[tuple[str, str, str]] = field(default_factory=list)
+    #: (sheet, row, cell A1, the row's text) of each grand totals row under a table (合计：共3个问题
+    #: 5项措施，已完成4项) — no measure, the counts it states checked against the rows
+    totals_rows: list[tuple[str, int, str, str]] = field(default_factory=list)
 
     def issues(self) -> Iterator[Issue]:
         for aspect in self.aspects:

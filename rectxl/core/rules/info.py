@@ -28,6 +28,7 @@ from rectxl.core.names import INFO_SHEET
 from rectxl.core.notice.totals import StatedTotals, check_totals, done_counts, extract_stated_totals
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
+from rectxl.core.rules.structure import measure_items
 from rectxl.core.text import cn_date
 
 __all__ = ["stated_totals_disagreements"]
@@ -97,6 +98,33 @@ def info_dates_out_of_order(r: Rule, ctx: Context) -> Iterator[Finding]:
 def info_totals_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
     for part, said, actual in stated_totals_disagreements(ctx.ledger):
         yield r.finding(ctx, sheet=INFO_SHEET, field=part, value=said, part=part, said=said, actual=actual)
+
+
+@rule(
+    "totals-row-mismatch", Severity.WARNING,
+    "台账表格下方合计行所写的问题数、措施数或已完成数与表中各行不符（只读取一张台账工作表、只有一行合计时核对）。",
+    "第{row}行合计写着“{said}”，而台账中{actual}：合计行与各行对不上，请核对后改正（rectxl 按各行统计，不读合计行）。",
+)
+def totals_row_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
+    rows = ctx.ledger.totals_rows
+    # one table, one grand total: several 合计 rows count the parts they close
+    if len(rows) != 1 or len(ctx.ledger.sheets) != 1 or not _row_per_measure(ctx.ledger):
+        return
+    sheet, row, cell, text = rows[0]
+    for said, actual in _disagreements(extract_stated_totals([text]), ctx.ledger):
+        yield r.finding(ctx, sheet=sheet, row=row, cell=cell, value=text, said=said, actual=actual)
+
+
+def _row_per_measure(ledger: Ledger) -> bool:
+    """Every measure read is a row of its own whose measure cell the clerk wrote — the rows a 合计
+    counts: no issue put right at once made its own measure (its deadline word, 立行立改), no cell
+    listing several measures, no row shared by units."""
+    places: set[tuple[str, int]] = set()
+    for m in ledger.measures():
+        if (m.sheet, m.row) in places or not m.text or m.text == m.deadline.text or measure_items(m):
+            return False
+        places.add((m.sheet, m.row))
+    return bool(places)
 
 
 def stated_totals_disagreements(ledger: Ledger) -> list[tuple[str, str, str]]:
