@@ -17,6 +17,7 @@ import pytest
 from rectxl.api import check, summary_workbook
 from rectxl.core.rules import Options
 from rectxl.io.reader import read_ledger
+from tests.workbook_compare import soffice, soffice_convert
 
 AS_OF = date(2026, 11, 30)
 
@@ -360,6 +361,24 @@ def test_a_hidden_old_copy_of_a_row_is_not_counted(tmp_path: Path) -> None:
     ledger = read_ledger(path)
     assert [m.status_text for m in ledger.measures()] == ["已完成", "正在推进", "正在推进"]
     assert "duplicate-measure" not in {f.code for f in _findings(path)}
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed")
+@pytest.mark.parametrize("fmt", ["xls:MS Excel 97", "ods"])
+def test_a_hidden_old_copy_of_a_row_is_not_counted_in_xls_or_ods(fmt: str, tmp_path: Path) -> None:
+    """The same workbook LibreOffice saved as .xls or .ods: its hidden row had still been counted."""
+    path = tmp_path / "隐藏旧行.xlsx"
+    rows = _rows()
+    old = list(rows[1])
+    old[7], old[8] = "未启动", "尚未开始。"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    _ledger_sheet(ws, [rows[0], old, *rows[1:]])
+    ws.row_dimensions[4].hidden = True
+    wb.save(path)
+    saved = soffice_convert(path, fmt, tmp_path / "out")
+    assert [m.status_text for m in read_ledger(saved).measures()] == ["已完成", "正在推进", "正在推进"]
 
 
 def test_a_hidden_row_of_its_own_is_still_counted(tmp_path: Path) -> None:

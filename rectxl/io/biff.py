@@ -49,6 +49,8 @@ _MAX_STREAM = 256 << 20
 _BOF, _EOF, _BOUNDSHEET, _FORMAT, _XF, _CONTINUE = 0x0809, 0x000A, 0x0085, 0x041E, 0x00E0, 0x003C
 _FORMULA, _STRING, _BOOLERR, _NUMBER, _RK, _MULRK = 0x0006, 0x0207, 0x0205, 0x0203, 0x027E, 0x00BD
 _COLINFO, _DATEMODE, _HLINK, _MSODRAWING, _SHRFMLA = 0x007D, 0x0022, 0x01B8, 0x00EC, 0x04BC
+#: a row's record (its height and flags)
+_ROW = 0x0208
 #: a data validation ([MS-XLS] 2.4.117 DV), the workbooks a formula refers to and their sheets
 _DV, _SUPBOOK, _EXTERNSHEET, _LBL = 0x01BE, 0x01AE, 0x0017, 0x0018
 #: HYPERLINK's number among the built-in functions (Ftab 359), as a ptgFuncVar holds it
@@ -250,6 +252,8 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
             first, last, _, _, flags = struct.unpack_from("<HHHHH", body, 0)
             if flags & 0x0001 and 0 <= last - first < 256:
                 extras.hidden_cols.update(range(first, last + 1))
+        elif kind == _ROW and len(body) >= 16 and struct.unpack_from("<I", body, 12)[0] & 0x0020:
+            extras.hidden_rows.add(struct.unpack_from("<H", body, 0)[0])  # ROW's fDyZero: the row hidden
         elif kind == _BOOLERR and body[7] == 1:
             row, col = struct.unpack_from("<HH", body, 0)
             extras.errors[(row, col)] = _ERRORS.get(body[6], "#VALUE!")

@@ -55,6 +55,8 @@ class OdsSheet:
     def __init__(self) -> None:
         self.merges: list[tuple[int, int, int, int]] = []
         self.hidden_cols: set[int] = set()
+        #: 0-based rows hidden (collapsed, or filtered out)
+        self.hidden_rows: set[int] = set()
         self.errors: dict[tuple[int, int], str] = {}
         self.shown: dict[tuple[int, int], str] = {}
         #: cell (A1) → the file its link opens, relative to the folder the document is in
@@ -115,6 +117,8 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
                 elif tag == _T + "table-row":
                     col = 0
                     rows_repeated = min(int(el.get(_T + "number-rows-repeated", "1")), _MAX_REPEAT)
+                    if current is not None and el.get(_T + "visibility") in ("collapse", "filter"):
+                        current.hidden_rows.update(range(row, row + rows_repeated))
                 elif tag in (_T + "table-cell", _T + "covered-table-cell") and current is not None:
                     rows_span = int(el.get(_T + "number-rows-spanned", "1"))
                     cols_span = int(el.get(_T + "number-columns-spanned", "1"))

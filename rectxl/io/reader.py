@@ -774,7 +774,8 @@ def _add_ods_layout(path: Path | IO[bytes], grids: list[Grid]) -> None:
             extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown,
                                             links=sheet.links, pictures=sheet.pictures,
                                             link_formulas=sheet.link_formulas, lists=sheet.lists,
-                                            today=sheet.today, today_text=sheet.today_text)
+                                            today=sheet.today, today_text=sheet.today_text,
+                                            hidden_rows=sheet.hidden_rows)
     _add_sheet_extras(grids, extras)
 
 
