@@ -343,7 +343,17 @@ _DATE_SLASH = LazyPattern(r"(\d{4}[.\-]\d{1,2}(?:[.\-]\d{1,2})?)/(?=\d{4}[.\-年
 _FIRST_MONTH = LazyPattern(r"(?:(?<=年)|^)元月")
 
 
+#: an item's number as one character ("①2026年6月底前；②长期坚持", "⑴…", "⒈…", "❶…"): NFKC would make
+#: ① a bare "1" and glue it to the year ("12026年"); it separates the items as a semicolon does
+_ITEM_CHARS = re.compile("[\u2460-\u249b\u2776-\u2793]")
+#: an item's arabic number opening a part ("1.2026年6月底前；2.长期坚持", "(2)12月底前", "3)立行立改"):
+#: not a date's own figures — it is followed by a year, a month, or words ("9.30", "26.12.31" are dates)
+_ARABIC_ITEM = LazyPattern(r"(?:^|(?<=[;,]))(?:\(\d{1,2}\)|\d{1,2}[.、)](?=\d{4}(?:年|[./-]\d)|\d{1,2}月|[^\d.]))")
+
+
 def _fold(text: str) -> str:
+    if _ITEM_CHARS.search(text):
+        text = _ITEM_CHARS.sub(";", text)
     s = to_simplified(unicodedata.normalize("NFKC", text))
     if (k := symbol_run(s)) and k < len(s):
         s = s[k:]  # "★2026年6月底前", "📌2026年6月底前": a mark before the date
@@ -361,6 +371,8 @@ def _fold(text: str) -> str:
         s = _YEAR_LINE.sub(r"\1", s)
         s = s.replace("\n", ";")  # a line break separates two parts, like a semicolon
     s = _WS.sub("", s).lower()
+    if s[:1].isdigit() or "(" in s or ";" in s or "," in s:
+        s = _ARABIC_ITEM.sub("", s)
     s = _LISTED.sub("", s)
     s = _LABEL.sub(";", s)
     s = s.translate(_BRACKET_MAP).translate(_QUOTES)

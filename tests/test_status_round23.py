@@ -1,0 +1,88 @@
+"""Statuses and deadlines as other offices write them (round 23): deadline cells that number the
+measures they belong to ("1.2026年9月底前；2.长期坚持", "①…②…"), and what the findings say about
+them. Checked as an auditor runs it (``rectxl check --format json``). Units, people and texts are
+fictional."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from rectxl.core.deadline import DeadlineKind, parse_deadline
+from tests.followup_ledgers import write_ledger
+
+HEADER = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "完成时间", "整改进展",
+          "佐证材料", "备注"]
+FEEDBACK, REPORT = date(2026, 6, 15), date(2026, 11, 20)
+
+
+def _row(n: int, deadline: object, status: object, **more: object) -> dict[str, object]:
+    row: dict[str, object] = {
+        "序号": n, "issue": 1 + (n - 1) % 4, "整改措施": f"规范村级财务报销审批流程（第{n}项）", "责任单位": "农经站",
+        "责任人": "吴立新", "整改时限": deadline, "整改状态": status, "佐证材料": "会议纪要"}
+    row.update(more)
+    return row
+
+
+def _ledger(tmp_path: Path, rows: list[dict[str, object]]) -> Path:
+    return write_ledger(tmp_path / "台账.xlsx", HEADER, rows, unit="某某镇人民政府",
+                        info={"反馈日期": FEEDBACK, "报告日期": REPORT})
+
+
+def _check(path: Path) -> dict[int, list[tuple[str, str]]]:
+    """(code, message) of every finding ``rectxl check --format json`` prints, by the sheet's row
+    (the header is row 3, the first measure row 4)."""
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "check", str(path), "--format", "json",
+                           "--as-of", REPORT.isoformat()],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.stdout, proc.stderr
+    found: dict[int, list[tuple[str, str]]] = {}
+    for f in json.loads(proc.stdout)["findings"]:
+        found.setdefault(f.get("row") or 0, []).append((f["code"], f["message"]))
+    return found
+
+
+def _codes(found: dict[int, list[tuple[str, str]]], row: int) -> set[str]:
+    return {code for code, _ in found.get(row, [])}
+
+
+def _said(found: dict[int, list[tuple[str, str]]], row: int, code: str) -> str:
+    return "".join(message for c, message in found.get(row, []) if c == code)
+
+
+# -- a deadline cell numbered as the measures are ----------------------------------------------------------
+
+def test_a_numbered_deadline_cell_keeps_its_dates_beside_a_long_term_item(tmp_path: Path) -> None:
+    """"1.2026年9月底前；2.长期坚持" is a date for the first measure and long term for the second: the
+    numbers are no part of the date (they were read as "long term" only, so nothing was ever overdue)."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "1.2026年9月底前；2.长期坚持", "正在推进"),
+        _row(2, "1）2026年9月30日前\n2）持续推进", "正在推进"),
+        _row(3, "①2026年10月底前；②长期坚持", "正在推进"),
+        _row(4, "(1)2026年8月底前；(2)2026年10月底前完成并长期坚持", "正在推进"),
+        _row(5, "①2026年9月30日前", "正在推进"),
+        # not yet due: nothing to say
+        _row(6, "1.2026年12月底前；2.长期坚持", "正在推进"),
+    ]))
+    for row, due in ((4, "2026年9月30日"), (5, "2026年9月30日"), (6, "2026年10月31日"), (7, "2026年10月31日"),
+                     (8, "2026年9月30日")):
+        said = _said(found, row, "overdue")
+        assert due in said, found.get(row)
+    assert not {"overdue", "bad-deadline"} & _codes(found, 9), found.get(9)
+    assert "bad-deadline" not in _codes(found, 8), found.get(8)
+
+
+def test_numbers_of_items_are_not_read_as_figures_of_a_date() -> None:
+    for text, kind, due in (
+        ("1.2026年6月底前；2.2026年9月底前完成并长期坚持", DeadlineKind.DATE_AND_LONG_TERM, date(2026, 9, 30)),
+        ("1．2026年6月底前；2．长期坚持", DeadlineKind.DATE_AND_LONG_TERM, date(2026, 6, 30)),
+        ("⑴2026年6月底前；⑵2026年9月底前", DeadlineKind.DATE, date(2026, 9, 30)),
+        # a date's own figures stay a date
+        ("26.12.31", DeadlineKind.DATE, date(2026, 12, 31)),
+        ("2026年6月底前，12.31前", DeadlineKind.DATE, date(2026, 12, 31)),
+    ):
+        got = parse_deadline(text, feedback_date=FEEDBACK)
+        assert (got.kind, got.due) == (kind, due), text
