@@ -86,3 +86,42 @@ def test_numbers_of_items_are_not_read_as_figures_of_a_date() -> None:
     ):
         got = parse_deadline(text, feedback_date=FEEDBACK)
         assert (got.kind, got.due) == (kind, due), text
+
+
+# -- the findings name the measure that is late ----------------------------------------------------------
+
+def test_the_overdue_warning_names_the_listed_measures_that_are_late(tmp_path: Path) -> None:
+    """A row lists two measures, each with its own deadline in the 整改时限 cell, numbered alike: the
+    overdue warning says which of them is late, not only the row's date."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "1.2026年9月底前；2.长期坚持", "正在推进", 整改措施="1.清退超标准发放的误餐补助；2.健全财务审核制度"),
+        _row(2, "1.2026年8月31日前；2.2026年10月31日前", "正在推进",
+             整改措施="1.补齐村务公开栏内容\n2.开展“三资”专项清查"),
+        # one deadline for both: the row's date says it all
+        _row(3, "1.2026年9月底前；2.2026年9月底前", "正在推进", 整改措施="1.清理闲置资产；2.收回出租土地"),
+        # the first is done on its own (the status cell numbered as the measures): only the second is late
+        _row(4, "1.2026年8月31日前；2.2026年10月31日前", "1.已完成；2.正在推进",
+             整改措施="1.补齐村务公开栏内容；2.开展“三资”专项清查"),
+    ]))
+    said = _said(found, 4, "overdue")
+    assert "第1项“清退超标准发放的误餐补助”" in said and "第2项" not in said, found.get(4)
+    said = _said(found, 5, "overdue")
+    assert "第1项“补齐村务公开栏内容”2026年8月31日" in said and "第2项“开展“三资”专项清查”2026年10月31日" in said, said
+    said = _said(found, 6, "overdue")
+    assert said and "第1项" not in said, found.get(6)
+    said = _said(found, 7, "overdue")
+    assert "第2项“开展“三资”专项清查”" in said and "第1项" not in said, found.get(7)
+
+
+def test_a_measure_due_at_once_beside_a_later_date_is_named_when_it_is_not_done(tmp_path: Path) -> None:
+    """"1.立行立改；2.2026年12月底前": the first measure was due at once, the second is not due yet —
+    the row is not overdue as a whole, but the first is named as past its deadline."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "1.立行立改；2.2026年12月底前", "正在推进", 整改措施="1.退还违规收取的押金；2.修订资产租赁管理办法"),
+        _row(2, "1.2026年9月底前；2.长期坚持", "正在推进", 整改措施="1.清退超标准发放的误餐补助；2.健全财务审核制度"),
+    ]))
+    said = _said(found, 4, "item-deadline-passed")
+    assert "第1项“退还违规收取的押金”" in said and "立行立改" in said, found.get(4)
+    assert "overdue" not in _codes(found, 4), found.get(4)
+    # the cell gives each measure its own deadline: the notice of one cell of measures says so
+    assert "时限已分别写明" in _said(found, 5, "measures-in-one-cell"), found.get(5)

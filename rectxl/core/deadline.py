@@ -140,6 +140,7 @@ __all__ = [
     "earliest_day",
     "extension_steps",
     "format_deadline",
+    "item_deadlines",
     "month_alone",
     "parse_date",
     "parse_day",
@@ -1641,6 +1642,51 @@ def part_deadlines(value: object, *, feedback_date: date | None = None) -> tuple
     except _DateError:
         return ()
     return tuple(found) if len(found) == len(parts) else ()
+
+
+def item_deadlines(value: object, *, feedback_date: date | None = None) -> tuple[Deadline, ...]:
+    """The deadline of each measure a 整改时限 cell lists one a part ("；" or a new line), when each
+    part is a date, "at once" or long term: ``"1.2026年9月底前；2.立行立改；3.长期坚持"`` → (DATE
+    Sep 30, IMMEDIATE due ``feedback_date``, LONG_TERM); a part without its year takes the year of
+    the date before it, as in :func:`part_deadlines`. ``()`` unless there are two parts or more,
+    each read so (a part of two stages, or of words that are no deadline, is not one measure's)."""
+    if not isinstance(value, str) or len(value) > _MAX_TEXT or not _MEASURE_PARTS.search(value):
+        return ()
+    parts = [p for p in _MEASURE_PARTS.split(normalize_text(value)) if p.strip()]
+    if len(parts) < 2:
+        return ()
+    read: list[tuple[bool, bool, bool]] = []  # (long term, at once, dated) of each part
+    dated: list[str] = []
+    for part in parts:
+        s = _fold(part)
+        if (lt := _LONG_TERM.search(s) is not None):
+            s = _LONG_TERM.sub("", s)
+        if (imm := _IMMEDIATE.search(s) is not None):
+            s = _IMMEDIATE.sub("", s)
+        s = _strip_light(s)
+        if s:
+            dated.append(s)
+        elif not (lt or imm):
+            return ()
+        read.append((lt, imm and not s, bool(s)))
+    try:
+        found = _dates(";".join(dated), feedback_date) if dated else []
+    except _DateError:
+        return ()
+    if len(found) != len(dated):
+        return ()
+    dues = iter(found)
+    out = []
+    due: date | None
+    for part, (lt, imm, has_date) in zip(parts, read, strict=True):
+        if has_date:
+            kind, due = (DeadlineKind.DATE_AND_LONG_TERM if lt else DeadlineKind.DATE), next(dues)
+        elif imm:
+            kind, due = (DeadlineKind.IMMEDIATE_AND_LONG_TERM if lt else DeadlineKind.IMMEDIATE), feedback_date
+        else:
+            kind, due = DeadlineKind.LONG_TERM, None
+        out.append(Deadline(text=part.strip(), kind=kind, due=due))
+    return tuple(out)
 
 
 def format_deadline(d: Deadline) -> str:

@@ -9,10 +9,11 @@ from datetime import date
 from rectxl.core import fields as F
 from rectxl.core.deadline import (
     R_UNKNOWN,
+    Deadline,
     DeadlineKind,
     earliest_day,
+    item_deadlines,
     parse_deadline_in_year,
-    part_deadlines,
     says_lunar_year_end,
 )
 from rectxl.core.extension import extension_of, extension_refused, extension_unapproved
@@ -144,8 +145,57 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
         at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
         due = _at_once(m) if at_once else _fmt(effective_due(m) or m.deadline.due) + (
             _lunar_note(ctx, m) or _reckoned_note(m))
+        if not note and (late := _late_items(ctx, m)):
+            due += late
         yield r.at(ctx, m, F.DEADLINE, due=due, note=note, as_of=_fmt(ctx.as_of),
                    status=status_quote(m), hint=_done_in_progress(m) or _done_in_deadline(m))
+
+
+_AT_ONCE_KINDS = (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
+
+
+def _own_deadlines(ctx: Context, m: Measure) -> tuple[list[str], tuple[Deadline, ...]] | None:
+    """The measures a row lists and the deadline its 整改时限 cell gives each, numbered alike
+    ("1.清理台账；2.建立制度" with "1.2026年9月底前；2.长期坚持"); ``None`` unless one for each."""
+    parts = item_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.deadlines_from)
+    if not parts or (items := measure_items(m)) is None or len(items) != len(parts):
+        return None
+    return items, parts
+
+
+def _part_passed(d: Deadline, as_of: date) -> bool:
+    if d.kind in _AT_ONCE_KINDS:
+        return d.due is None or d.due <= as_of
+    return d.due is not None and d.due < as_of
+
+
+def _passed(parts: tuple[Deadline, ...], own: list[Status | None], as_of: date) -> list[int]:
+    """The listed measures whose own deadline has passed and whose own status (if any) is not done."""
+    return [k for k, d in enumerate(parts) if _part_passed(d, as_of) and own[k] not in (Status.DONE, Status.LONG_TERM)]
+
+
+def _part_words(d: Deadline) -> str:
+    """One measure's deadline as a message names it ("2026年9月30日", "立行立改", "长期坚持")."""
+    if d.kind in _AT_ONCE_KINDS:
+        return "立行立改" + ("并长期坚持" if d.kind is DeadlineKind.IMMEDIATE_AND_LONG_TERM else "")
+    if d.due is None:
+        return "长期坚持"
+    return _fmt(d.due) + ("前完成并长期坚持" if d.kind is DeadlineKind.DATE_AND_LONG_TERM else "")
+
+
+def _late_items(ctx: Context, m: Measure) -> str:
+    """Which of a row's listed measures are late, when its 整改时限 cell gives each its own deadline and
+    they are not all one ("（第1项“清理台账”）", "（第1项“清理台账”2026年9月30日、第2项“…”2026年10月31日）");
+    "" otherwise. A measure whose own status (numbered alike) says it is done is not late."""
+    if (own_dues := _own_deadlines(ctx, m)) is None:
+        return ""
+    items, parts = own_dues
+    late = _passed(parts, item_statuses(m, len(items)) or [None] * len(items), ctx.as_of)
+    if not late or (len(late) == len(parts) and len({(parts[k].kind, parts[k].due) for k in late}) == 1):
+        return ""  # every measure late by one deadline: the row's says it all
+    if len(late) == 1:
+        return f"（第{late[0] + 1}项“{shorten(items[late[0]], 16)}”）"
+    return "（" + "、".join(f"第{k + 1}项“{shorten(items[k], 16)}”{_part_words(parts[k])}" for k in late) + "）"
 
 
 @rule(
@@ -155,26 +205,28 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
 )
 def item_deadline_passed(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
-        if m.deadline.kind is not DeadlineKind.DATE or not is_open(m):
+        if m.deadline.kind not in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM) or not is_open(m):
             continue
-        # the parts first: most cells name one date, and splitting one is cheaper than the rest
-        parts = part_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.deadlines_from)
-        if not parts or status_unreadable(m) or is_extended(m):
+        if ";" not in m.deadline.text and "；" not in m.deadline.text and "\n" not in m.deadline.text:
+            continue  # most cells name one deadline: nothing to split
+        if status_unreadable(m) or is_extended(m) or (own_dues := _own_deadlines(ctx, m)) is None:
             continue
-        if (items := measure_items(m)) is None or len(items) != len(parts):
-            continue
+        items, parts = own_dues
         # an item whose own status (the status cell numbered as the items) says it is done is done
         own = item_statuses(m, len(items)) or [None] * len(items)
-        passed = [k for k, due in enumerate(parts) if due < ctx.as_of and own[k] not in (Status.DONE, Status.LONG_TERM)]
-        if passed and max(parts) >= ctx.as_of:  # (all passed: the row is overdue, and says so)
+        passed = _passed(parts, own, ctx.as_of)
+        # (all passed: the row is overdue, and says so)
+        if passed and m.deadline.due is not None and m.deadline.due >= ctx.as_of:
             k = passed[0]
             if (its := own[k]) is None:
                 said = (f"整改状态“{status_quote(m)}”是整行的，看不出这一项是否已完成。"
                         "请把各项措施分行填写，分别写明整改状态。")
             else:  # its own status says it is not done: that item is overdue
                 said = f"这一项的整改状态为“{its.value}”，尚未完成。请尽快完成并更新状态，确需延期的请履行延期手续。"
-            yield r.at(ctx, m, F.DEADLINE, count=len(items), dues="、".join(_fmt(d) for d in parts), k=k + 1,
-                       item=shorten(items[k], 16), due=_fmt(parts[k]), as_of=_fmt(ctx.as_of), said=said)
+            part = parts[k]
+            due = f"“{_part_words(part)}”" if part.kind in _AT_ONCE_KINDS else _fmt(part.due)
+            yield r.at(ctx, m, F.DEADLINE, count=len(items), dues="、".join(_part_words(d) for d in parts), k=k + 1,
+                       item=shorten(items[k], 16), due=due, as_of=_fmt(ctx.as_of), said=said)
 
 
 #: an extension said in a status or a remark, maybe with no date ("已延期", "正在整改（延期）", "延期整改中");

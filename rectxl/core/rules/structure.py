@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import DeadlineKind, parse_deadline, part_deadlines
+from rectxl.core.deadline import DeadlineKind, item_deadlines, parse_deadline
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Aspect, Category, Issue, Ledger, Measure
 from rectxl.core.names import INFO_SHEET
@@ -282,7 +282,7 @@ def measures_in_one_cell(r: Rule, ctx: Context) -> Iterator[Finding]:
             count = len(items)
             own = [word for word, apart in (
                 ("责任单位", len(_lines(m.owner_unit)) == count),
-                ("时限", len(part_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.deadlines_from)) == count
+                ("时限", len(item_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.deadlines_from)) == count
                  or _deadline_lines(m.deadline.text, count)),
                 ("整改状态", item_statuses(m, count) is not None)) if apart]
             left = [w for w in ("责任单位", "时限", "整改状态") if w not in own]
