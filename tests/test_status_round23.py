@@ -125,3 +125,27 @@ def test_a_measure_due_at_once_beside_a_later_date_is_named_when_it_is_not_done(
     assert "overdue" not in _codes(found, 4), found.get(4)
     # the cell gives each measure its own deadline: the notice of one cell of measures says so
     assert "时限已分别写明" in _said(found, 5, "measures-in-one-cell"), found.get(5)
+
+
+# -- statuses written with the day after the done word, and the older 部份 -----------------------------------
+
+def test_a_status_giving_the_day_after_the_done_word_is_done_on_that_day(tmp_path: Path) -> None:
+    """"已完成于2026年10月15日" is finished on that day (as "已于2026年10月15日完成" is); "部份完成" (the older
+    way to write 部分) is part done — both were unreadable (bad-status)."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年10月31日前", "已完成于2026年10月15日"),
+        _row(2, "2026年12月31日前", "整改完成于2026年12月10日"),
+        _row(3, "2026年9月30日前", "已整改，办结于10月15日"),
+        _row(4, "2026年10月31日前", "部份完成"),
+        _row(5, "2026年12月31日前", "部份整改"),
+        # a day to come is no day finished
+        _row(6, "2026年12月31日前", "完成于12月底前"),
+    ]))
+    for row in range(4, 9):
+        assert "bad-status" not in _codes(found, row), found.get(row)
+    assert not _codes(found, 4) & {"overdue", "missing-completion-date"}, found.get(4)
+    assert "2026年12月10日" in _said(found, 5, "completion-in-future"), found.get(5)
+    assert "2026年10月15日" in _said(found, 6, "completed-late"), found.get(6)
+    assert "overdue" in _codes(found, 7), found.get(7)  # part done is not done
+    assert "overdue" not in _codes(found, 8), found.get(8)
+    assert "bad-status" in _codes(found, 9), found.get(9)

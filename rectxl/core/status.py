@@ -348,6 +348,8 @@ _PCT_WORDS = (r"(?:(?P<tenths>[一二三四五六七八九十1-9])成|百分之(
               r"|(?P<half>过半|一半|半数|近半|大半))")
 #: a date as clerks write it inside a status ("已于2026年5月12日完成")
 _DATE = r"[\d年月日号.\-/上中下旬底初末]{2,16}(?:前|之前|以前)?"
+#: a date a thing was finished on, not "by" it ("于2026年10月15日"; not "于12月底前")
+_DATE_DONE = r"[\d年月日号.\-/上中下旬底初末]{2,16}(?![\d年月日号.\-/上中下旬底初末]|之?前|以前)"
 #: a day written in full ("2026.9.30", "2026年9月30日", "2026-09-30")
 _DAY = r"\d{4}(?:年\d{1,2}月\d{1,2}[日号]|[.\-/]\d{1,2}[.\-/]\d{1,2})"
 #: someone in between (待巡察办验收, 报县纪委监委销号)
@@ -598,6 +600,9 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"(?:已经?|均已|都已|全部|全面|彻底)(?:{_DONE_ADV})*(?:{_V_RES}){{1,2}}{_OBJ}?",
             rf"(?:已经?|均已)(?:于|在)?{_DATE}(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}?{_OBJ}?)",
             rf"(?:于|在){_DATE}(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}{_OBJ}?)",
+            # the day after the verb ("已完成于2026年10月15日", "整改完成于2026.10.15", "办结于10月"; not
+            # "完成于12月底前", by a day to come)
+            rf"(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}{_OBJ}?)(?:于|在){_DATE_DONE}",
             # the day it was finished, before the verb ("2026.9.30完成", "2026年9月30日已整改到位"; not
             # a month, "2026年12月完成", which may be the plan, nor "…前完成")
             rf"{_DAY}(?:{_DONE_ADV})*(?:{_V_SELF}{_OBJ}?|{_V_RES}{{1,2}}{_RESULT}{_OBJ}?)",
@@ -883,6 +888,8 @@ def _fold(text: str) -> str:
         s = _NOT_LOOKALIKE.sub("未", s)
     if "戍" in s or "整政" in s:
         s = _SLIP.sub(_slip, s)
+    if "部份" in s:
+        s = s.replace("部份", "部分")  # the older written form ("部份完成")
     s = _WS.sub("", s).lower()
     return s.strip(_EDGE + _TRAIL + _OPEN + _CLOSE)
 
@@ -1986,9 +1993,13 @@ _DAY_FIRST = LazyPattern(
 _DAY_LABELLED = LazyPattern(
     rf"^[（(]?\s*(?:(?:实际)?(?:完成|办结|完结|整改完成)(?:时间|日期)\s*(?:为|是)?\s*[:：]?\s*(?P<day>{_SAID_DAY})"
     rf"|(?:已经?)?(?:于|在)?(?P<then>{_SAID_DAY})\s*(?:已经?)?(?:完成|办结|整改到位|整改完成)|(?:于|在)(?P<on>{_SAID_DAY})"
+    rf"|(?:已经?)?(?:整改)?(?:完成|办结|完结)(?:整改)?(?:于|在)(?P<fin>{_SAID_DAY})"
     # a day alone in brackets, maybe "by" it ("已完成（2026年3月前）（长期坚持）")
     rf"|(?<=[（(])\s*(?P<by>(?:{_SAID_DAY})\s*(?:前|之前|以前)?)(?=\s*[)）]))"
     r"\s*[)）。.；;]?\s*$")
+#: the day after the done word ("已完成于2026年10月15日", "整改完成于2026.10.15", "办结于10月20日")
+_DAY_AFTER = LazyPattern(rf"^\s*(?:已经?|均已)?\s*(?:整改)?(?:完成|办结|完结|到位)(?:整改)?\s*(?:于|在)\s*"
+                         rf"(?P<day>{_SAID_DAY})\s*[。.]?\s*$")
 _DAY_CLAUSES = LazyPattern(r"[，,。；;]|(?=[（(])")
 #: a clause that gives the day of the check or the closure, not of the work ("已于10月20日销号",
 #: "销号时间：2026年10月20日", "10月20日通过验收"): the work was done before it, on a day it does not say
@@ -2014,6 +2025,8 @@ def finished_day(text: str) -> tuple[str, bool]:
     if first is not None and (reading := read_status(clauses[0][first.end():])).status is Status.DONE and (
             reading.stage in (None, Stage.AWAITING) or not _CLOSURE_DAY.match(clauses[0][first.end():])):
         return first["day"].replace(" ", ""), len(clauses) > 1
+    if (after := _DAY_AFTER.match(clauses[0])) is not None:
+        return after["day"].replace(" ", ""), len(clauses) > 1
     if len(clauses) > 1 and (bracketed := _DAY_BRACKETED.match(clauses[1])) is not None and (
             clauses[1][bracketed.end():].strip()):
         # "已完成（2026年3月）召开会议2次": the day finished, then an account of the work
@@ -2027,7 +2040,7 @@ def finished_day(text: str) -> tuple[str, bool]:
                 # a remark in brackets of its own ("（召开会议2次）"), if anything (an account after a stop —
                 # "已完成（2025年6月），修订制度3项" — is read where the cell is the progress)
                 continue
-            day = said["day"] or said["then"] or said["on"] or said["by"]
+            day = said["day"] or said["then"] or said["on"] or said["fin"] or said["by"]
             return day.replace(" ", ""), bool(more) or k != 1
     return "", True
 
