@@ -149,3 +149,26 @@ def test_a_status_giving_the_day_after_the_done_word_is_done_on_that_day(tmp_pat
     assert "overdue" in _codes(found, 7), found.get(7)  # part done is not done
     assert "overdue" not in _codes(found, 8), found.get(8)
     assert "bad-status" in _codes(found, 9), found.get(9)
+
+
+def test_measures_that_give_their_own_deadlines_in_their_words_are_named_when_one_passes(tmp_path: Path) -> None:
+    """One 整改时限 for the row, and each listed measure its own date in its words ("…，2026年9月底前完成"):
+    the first measure's date has passed while the row's has not — it is named, as it is when the
+    整改时限 cell lists the dates."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年12月底前", "正在推进",
+             整改措施="1.收回被占用的村集体房屋，2026年9月底前完成；2.修订村级资产租赁办法，2026年12月底前完成"),
+        _row(2, "2026年12月31日前", "正在推进",
+             整改措施="一是于9月30日前补签租赁合同；二是12月底前完成租金收缴"),
+        # dates the measure only mentions are no deadlines
+        _row(3, "2026年12月底前", "正在推进", 整改措施="1.对2025年以来的村级账目进行清理；2.开展专项检查"),
+        # the measures' dates do not end where the row's does: which one holds is not clear
+        _row(4, "2026年11月25日前", "正在推进",
+             整改措施="1.追缴欠缴承包费，2026年9月底前完成；2.完善合同管理制度，2026年12月底前完成"),
+    ]))
+    said = _said(found, 4, "item-deadline-passed")
+    assert "第1项“收回被占用的村集体房屋" in said and "2026年9月30日已过" in said, found.get(4)
+    said = _said(found, 5, "item-deadline-passed")
+    assert "第1项“于9月30日前补签租赁合同" in said, found.get(5)
+    for row in (6, 7):
+        assert "item-deadline-passed" not in _codes(found, row), found.get(row)

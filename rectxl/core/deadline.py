@@ -137,6 +137,7 @@ from rectxl.core.text import (
 __all__ = [
     "Deadline",
     "DeadlineKind",
+    "deadlines_in_items",
     "earliest_day",
     "extension_steps",
     "format_deadline",
@@ -1687,6 +1688,28 @@ def item_deadlines(value: object, *, feedback_date: date | None = None) -> tuple
             kind, due = DeadlineKind.LONG_TERM, None
         out.append(Deadline(text=part.strip(), kind=kind, due=due))
     return tuple(out)
+
+
+#: a deadline written inside a measure's own words ("清理账目，2026年9月底前完成", "于10月31日前建立台账"):
+#: a date "by" which, so that a date the text only mentions ("2025年以来") is none
+_DUE_IN_WORDS = LazyPattern(
+    r"(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月(?:\d{1,2}[日号])?|\d{4}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?)"
+    r"(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前)")
+
+
+def deadlines_in_items(items: list[str], *, feedback_date: date | None = None) -> tuple[Deadline, ...]:
+    """The deadline each of several measures names in its own words ("1.清理账目，2026年9月底前完成；
+    2.开展专项检查，12月底前完成" → Sep 30, Dec 31), as :func:`item_deadlines` reads a 整改时限 cell of
+    them; ``()`` unless each names exactly one."""
+    if len(items) < 2:
+        return ()
+    found = []
+    for item in items:
+        said = _DUE_IN_WORDS.findall(unicodedata.normalize("NFKC", item).replace(" ", ""))
+        if len(said) != 1:
+            return ()
+        found.append(said[0])
+    return item_deadlines("；".join(found), feedback_date=feedback_date)
 
 
 def format_deadline(d: Deadline) -> str:

@@ -11,6 +11,7 @@ from rectxl.core.deadline import (
     R_UNKNOWN,
     Deadline,
     DeadlineKind,
+    deadlines_in_items,
     earliest_day,
     item_deadlines,
     parse_deadline_in_year,
@@ -157,8 +158,17 @@ _AT_ONCE_KINDS = (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
 def _own_deadlines(ctx: Context, m: Measure) -> tuple[list[str], tuple[Deadline, ...]] | None:
     """The measures a row lists and the deadline its 整改时限 cell gives each, numbered alike
     ("1.清理台账；2.建立制度" with "1.2026年9月底前；2.长期坚持"); ``None`` unless one for each."""
-    parts = item_deadlines(m.deadline.text, feedback_date=ctx.ledger.info.deadlines_from)
-    if not parts or (items := measure_items(m)) is None or len(items) != len(parts):
+    fb = ctx.ledger.info.deadlines_from
+    if (items := measure_items(m)) is None:
+        return None
+    parts = item_deadlines(m.deadline.text, feedback_date=fb)
+    if not parts and m.deadline.due is not None and any(c.isdigit() for c in m.text):
+        # one date for the row, each measure's own in its words ("1.清理账目，2026年9月底前完成；2.…，
+        # 12月底前完成"): theirs, when the last is the row's
+        parts = deadlines_in_items(items, feedback_date=fb)
+        if parts and max((d.due for d in parts if d.due is not None), default=None) != m.deadline.due:
+            return None
+    if len(items) != len(parts):
         return None
     return items, parts
 
@@ -207,8 +217,6 @@ def item_deadline_passed(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if m.deadline.kind not in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM) or not is_open(m):
             continue
-        if ";" not in m.deadline.text and "；" not in m.deadline.text and "\n" not in m.deadline.text:
-            continue  # most cells name one deadline: nothing to split
         if status_unreadable(m) or is_extended(m) or (own_dues := _own_deadlines(ctx, m)) is None:
             continue
         items, parts = own_dues
