@@ -172,3 +172,18 @@ def test_measures_that_give_their_own_deadlines_in_their_words_are_named_when_on
     assert "第1项“于9月30日前补签租赁合同" in said, found.get(5)
     for row in (6, 7):
         assert "item-deadline-passed" not in _codes(found, row), found.get(row)
+
+
+# -- the lunar year's last month, and a matter put to the body above ----------------------------------------
+
+def test_a_matter_put_to_the_body_above_is_in_progress(tmp_path: Path) -> None:
+    """"已提请上级" (as "已提请上级研究" is): waiting for the body above, not finished — and not
+    unreadable. "已上报上级" may be the report of finished work: still asked about."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年10月31日前", "已提请上级"),
+        _row(2, "2026年12月31日前", "已提请主管部门协调"),
+        _row(3, "2026年10月31日前", "已上报上级"),
+    ]))
+    assert "“已提请上级”" in _said(found, 4, "overdue"), found.get(4)
+    assert not _codes(found, 5) & {"bad-status", "overdue"}, found.get(5)
+    assert "bad-status" in _codes(found, 6), found.get(6)

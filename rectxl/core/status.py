@@ -583,6 +583,9 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:已经?)(?:纳入|列入)了?[\u4e00-\u9fff\d]{0,8}?(?:计划|规划|预算|议程|日程|项目库)",
             # asked of the body above for its word ("已请示上级", "已向县委请示"): waiting for it
             r"(?:已经?)(?:向[\u4e00-\u9fff]{1,8}?)?(?:请示|报请)(?:上级|主管部门|县委|县政府|党委|集团)?",
+            # put to the body above to decide or help ("已提请上级", "已提请主管部门协调"): waiting for it
+            # (not "已上报上级", "已提交上级": maybe the report of work done)
+            r"(?:已经?)?(?:提请|报请)(?:上级|上级部门|上级主管部门|主管部门)(?:协调|支持|帮助)?",
             r"(?:已经?)?(?:形成|完成|起草|拟定|草拟)了?(?:制度|方案|办法|文件)?(?:初稿|草案|征求意见稿|送审稿|讨论稿)",
             # only drafted ("制度已起草", "办法已拟定", "已起草完毕"): to be passed and issued
             r"(?:已经?)(?:起草|草拟|拟定|拟订)(?:完成|完毕)?",
