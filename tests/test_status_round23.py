@@ -176,6 +176,19 @@ def test_measures_that_give_their_own_deadlines_in_their_words_are_named_when_on
 
 # -- the lunar year's last month, and a matter put to the body above ----------------------------------------
 
+def test_the_last_lunar_month_is_due_by_the_eve_of_the_spring_festival() -> None:
+    """"腊月底前" is by 除夕 (the eve of 春节); the 腊月 of 2026 ends in February 2027 (春节 2027 is
+    February 6). Before, "2026年腊月底前" was refused with a wrong reason (月份无效)."""
+    for text, fb in (("腊月底前", FEEDBACK), ("2026年腊月底前", None), ("农历腊月内完成", FEEDBACK),
+                     ("二〇二六年腊月底", None)):
+        got = parse_deadline(text, feedback_date=fb)
+        assert (got.kind, got.due) == (DeadlineKind.DATE, date(2027, 2, 5)), text
+    # before the month begins is not its end
+    assert parse_deadline("农历腊月前", feedback_date=FEEDBACK).kind is DeadlineKind.INVALID
+    # fed back in January 2026, before that year's 春节 (February 17): this 腊月 ends on February 16
+    assert parse_deadline("腊月底前", feedback_date=date(2026, 1, 10)).due == date(2026, 2, 16)
+
+
 def test_a_matter_put_to_the_body_above_is_in_progress(tmp_path: Path) -> None:
     """"已提请上级" (as "已提请上级研究" is): waiting for the body above, not finished — and not
     unreadable. "已上报上级" may be the report of finished work: still asked about."""

@@ -43,7 +43,9 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
   (春节, 元宵, 除夕, 端午, 中秋) for 2018–2040 only; without a year the first one after the
   feedback date; ``年前`` (``过年前``) with no year before it is ``春节前`` — before the lunar new
   year, as offices say it, never earlier than Dec 31 — and the overdue and due-soon messages say
-  so (``2026年年前``, ``今年年前`` keep Dec 31);
+  so (``2026年年前``, ``今年年前`` keep Dec 31); ``腊月底前`` (``腊月内``, ``农历腊月底``) is by 除夕, as
+  ``春节前`` is — ``2026年腊月`` is the last month of 2026's lunar year, so 除夕 in early 2027
+  (``腊月前``, before that month begins, is not read);
 - seasons, school terms and vacations, read as the last day of a month so that a measure is
   never overdue before the day its office meant (schools break up in July and January, open
   in September and in late February or early March):
@@ -391,7 +393,20 @@ def _fold(text: str) -> str:
         s = _CN_NUM.sub(_cn_sub, cn_zero(s))
     if "整改" in s and "期" in s:
         s = _NAMED_PERIOD_LENGTH.sub(r"\1内", s)
+    if "腊月" in s:
+        s = _LAST_LUNAR_MONTH.sub(_lunar_year_end, s)
     return s
+
+
+#: the last month of the lunar year, to its end ("腊月底前", "2026年腊月底", "农历腊月内"): by 除夕, the
+#: eve of the next 春节 — of the year after the one written, as 2026's 腊月 runs into 2027
+#: ("腊月前", before it begins, is not read)
+_LAST_LUNAR_MONTH = LazyPattern(
+    r"(?:(\d{4})年)?(?:农历)?腊月(?:(?:底|末|内|份|三十|廿九|二十九|30|29)日?|(?![前之以]))")
+
+
+def _lunar_year_end(m: re.Match[str]) -> str:
+    return f"{int(m[1]) + 1}年春节" if m[1] else "春节"
 
 
 # ---------------------------------------------------------------------------
