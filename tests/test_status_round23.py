@@ -200,3 +200,19 @@ def test_a_matter_put_to_the_body_above_is_in_progress(tmp_path: Path) -> None:
     assert "“已提请上级”" in _said(found, 4, "overdue"), found.get(4)
     assert not _codes(found, 5) & {"bad-status", "overdue"}, found.get(5)
     assert "bad-status" in _codes(found, 6), found.get(6)
+
+
+# -- a 完成时间 written to its month with a two-digit year --------------------------------------------------
+
+def test_a_completion_month_with_a_two_digit_year_is_that_month_not_its_last_day(tmp_path: Path) -> None:
+    """"26年10月" as 完成时间 is some day of October 2026, as "2026年10月" is: not later than a deadline in
+    that month, and quoted as the month (before, it was October 31 — a day nobody wrote)."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年9月底前", "已完成", 完成时间="26年10月"),
+        _row(2, "2026年10月20日前", "已完成", 完成时间="26年10月"),
+        _row(3, "2026年11月10日前", "已完成", 完成时间="26年11月份"),
+    ]))
+    said = _said(found, 4, "completed-late")
+    assert "完成时间2026年10月晚于" in said and "10月31日" not in said, found.get(4)
+    for row in (5, 6):
+        assert not _codes(found, row) & {"completed-late", "completion-in-future"}, found.get(row)

@@ -1579,11 +1579,11 @@ def parse_day_range(value: object) -> tuple[date, date] | tuple[None, None] | No
 
 
 #: a date written as its month or its year alone: 2025年6月, 2025年6月份, 2025年 (folded)
-_MONTH_OR_YEAR = LazyPattern(r"\d{4}年(?:(\d{1,2})月份?)?(?:前|之前|以前)?")
+_MONTH_OR_YEAR = LazyPattern(r"(?:\d{4}|\d{2})年(?:(\d{1,2})月份?)?(?:前|之前|以前)?")
 
 
-#: a date given to its month, no day: 2025年4月, 2025年4月份, 2025.4, 2025-04, 2025/4 (folded)
-_MONTH_ALONE = LazyPattern(r"\d{4}\s*(?:年\s*\d{1,2}\s*月份?|[./-]\s*\d{1,2})")
+#: a date given to its month, no day: 2025年4月, 25年4月, 2025年4月份, 2025.4, 2025-04, 2025/4 (folded)
+_MONTH_ALONE = LazyPattern(r"(?:\d{4}\s*(?:年\s*\d{1,2}\s*月份?|[./-]\s*\d{1,2})|\d{2}\s*年\s*\d{1,2}\s*月份?)")
 
 
 def month_alone(value: object) -> bool:

@@ -493,7 +493,7 @@ _RECKONED = re.compile(r"^[^\d]*$|[a-zA-Z]")
 
 
 #: a 完成时间 giving its month only ("2026年8月", "8月份", "2026.8")
-_MONTH_ONLY = re.compile(r"^\s*(?:\d{4}\s*(?:年|[./-]))?\s*\d{1,2}\s*(?:月份?)?\s*(?P<by>前|之前|以前)?\s*$")
+_MONTH_ONLY = re.compile(r"^\s*(?:\d{4}\s*(?:年|[./-])|\d{2}\s*年)?\s*\d{1,2}\s*(?:月份?)?\s*(?P<by>前|之前|以前)?\s*$")
 
 
 def _done_said(m: Measure) -> str:
