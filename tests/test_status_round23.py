@@ -216,3 +216,19 @@ def test_a_completion_month_with_a_two_digit_year_is_that_month_not_its_last_day
     assert "完成时间2026年10月晚于" in said and "10月31日" not in said, found.get(4)
     for row in (5, 6):
         assert not _codes(found, row) & {"completed-late", "completion-in-future"}, found.get(row)
+
+
+def test_numbered_deadlines_run_on_with_a_space_or_nothing_between_them(tmp_path: Path) -> None:
+    """"1.2026年9月底前 2.长期坚持" (a space, as a narrowed cell wraps it) and "1.2026年9月底前2.长期坚持"
+    are the same two deadlines as with a semicolon between them: the 2 is the next item's number,
+    not a figure of the date (the cells were read as long term only, and never overdue)."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "1.2026年9月底前 2.长期坚持", "正在推进", 整改措施="1.清退超标准发放的误餐补助；2.健全财务审核制度"),
+        _row(2, "1、2026年9月底前2、长期坚持", "正在推进"),
+        _row(3, "1.2026年8月31日 2.2026年12月31日", "正在推进", 整改措施="1.补齐村务公开栏内容；2.开展“三资”专项清查"),
+    ]))
+    said = _said(found, 4, "overdue")
+    assert "2026年9月30日" in said and "第1项“清退超标准发放的误餐补助”" in said, found.get(4)
+    assert "2026年9月30日" in _said(found, 5, "overdue"), found.get(5)
+    assert "bad-deadline" not in _codes(found, 6), found.get(6)
+    assert "第1项“补齐村务公开栏内容”" in _said(found, 6, "item-deadline-passed"), found.get(6)

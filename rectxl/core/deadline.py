@@ -354,6 +354,10 @@ _ITEM_CHARS = re.compile("[\u2460-\u249b\u2776-\u2793]")
 #: not a date's own figures — it is followed by a year, a month, or words ("9.30", "26.12.31" are dates)
 _ARABIC_ITEM = LazyPattern(r"(?:^|(?<=[;,]))(?:\(\d{1,2}\)|\d{1,2}[.、)](?=\d{4}(?:年|[./-]\d)|\d{1,2}月|[^\d.]))")
 
+#: the number of a next item, after a space or straight after the words that end a deadline
+_NEXT_ITEM = LazyPattern(r"(?:\s+|(?<=[前止底末]))(?=(?:\d{1,2}[.、)]|\(\d{1,2}\))"
+                         r"(?:\d{4}(?:年|[./-]\d)|\d{1,2}月|[^\d.\s]))")
+
 
 def _fold(text: str) -> str:
     if _ITEM_CHARS.search(text):
@@ -374,6 +378,10 @@ def _fold(text: str) -> str:
     if "\n" in s:
         s = _YEAR_LINE.sub(r"\1", s)
         s = s.replace("\n", ";")  # a line break separates two parts, like a semicolon
+    if s[:1].isdigit() or s[:1] == "(":
+        # the next item's number after a space or right after the last one's deadline ("1.2026年6月底前
+        # 2.长期坚持", "1.2026年6月底前2.长期坚持"): a new part, as after a semicolon
+        s = _NEXT_ITEM.sub(";", s)
     s = _WS.sub("", s).lower()
     if s[:1].isdigit() or "(" in s or ";" in s or "," in s:
         s = _ARABIC_ITEM.sub("", s)
@@ -1666,9 +1674,14 @@ def item_deadlines(value: object, *, feedback_date: date | None = None) -> tuple
     Sep 30, IMMEDIATE due ``feedback_date``, LONG_TERM); a part without its year takes the year of
     the date before it, as in :func:`part_deadlines`. ``()`` unless there are two parts or more,
     each read so (a part of two stages, or of words that are no deadline, is not one measure's)."""
-    if not isinstance(value, str) or len(value) > _MAX_TEXT or not _MEASURE_PARTS.search(value):
+    if not isinstance(value, str) or len(value) > _MAX_TEXT:
         return ()
-    parts = [p for p in _MEASURE_PARTS.split(normalize_text(value)) if p.strip()]
+    text = normalize_text(value)
+    if not _MEASURE_PARTS.search(text):
+        if not (text[:1].isdigit() or text[:1] in "(（"):
+            return ()
+        text = _NEXT_ITEM.sub(";", unicodedata.normalize("NFKC", text))  # "1.2026年6月底前 2.长期坚持"
+    parts = [p for p in _MEASURE_PARTS.split(text) if p.strip()]
     if len(parts) < 2:
         return ()
     read: list[tuple[bool, bool, bool]] = []  # (long term, at once, dated) of each part
