@@ -232,3 +232,18 @@ def test_numbered_deadlines_run_on_with_a_space_or_nothing_between_them(tmp_path
     assert "2026年9月30日" in _said(found, 5, "overdue"), found.get(5)
     assert "bad-deadline" not in _codes(found, 6), found.get(6)
     assert "第1项“补齐村务公开栏内容”" in _said(found, 6, "item-deadline-passed"), found.get(6)
+
+
+# -- a done row whose progress says it goes on to schedule ----------------------------------------------------
+
+def test_a_done_row_whose_progress_goes_on_to_schedule_is_asked_about(tmp_path: Path) -> None:
+    """"目前正按序时推进" (going on to the timetable) under 已完成 is a contradiction, as "正按计划推进" already
+    was; a done row kept up ("已整改到位并长效推进") is not."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年12月31日前", "已完成", 整改进展="目前正按序时推进", 完成时间="2026年10月15日"),
+        _row(2, "2026年12月31日前", "已完成", 整改进展="已制定工作方案，正按时间节点推进", 完成时间="2026年10月15日"),
+        _row(3, "2026年12月31日前", "已完成", 整改进展="已整改到位并长效推进", 完成时间="2026年10月15日"),
+    ]))
+    assert "“目前正按序时推进”" in _said(found, 4, "status-text-mismatch"), found.get(4)
+    assert "正按时间节点推进" in _said(found, 5, "status-text-mismatch"), found.get(5)
+    assert "status-text-mismatch" not in _codes(found, 6), found.get(6)
