@@ -247,3 +247,13 @@ def test_a_done_row_whose_progress_goes_on_to_schedule_is_asked_about(tmp_path: 
     assert "“目前正按序时推进”" in _said(found, 4, "status-text-mismatch"), found.get(4)
     assert "正按时间节点推进" in _said(found, 5, "status-text-mismatch"), found.get(5)
     assert "status-text-mismatch" not in _codes(found, 6), found.get(6)
+
+
+def test_a_measure_due_at_once_is_named_once_in_the_overdue_warning(tmp_path: Path) -> None:
+    """"①立行立改；②长期坚持": the first measure, due at once, is late — named after 立行立改, not after
+    the whole cell quoted and bracketed again."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "①立行立改；②长期坚持", "正在推进", 整改措施="①退还违规收取的押金；②健全资产租赁制度"),
+    ]))
+    said = _said(found, 4, "overdue")
+    assert "整改时限为立行立改（第1项“退还违规收取的押金”）" in said, found.get(4)

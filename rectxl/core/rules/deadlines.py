@@ -147,7 +147,8 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
         due = _at_once(m) if at_once else _fmt(effective_due(m) or m.deadline.due) + (
             _lunar_note(ctx, m) or _reckoned_note(m))
         if not note and (late := _late_items(ctx, m)):
-            due += late
+            # the measure named says which words of the cell are due at once: "立行立改（第1项“…”）"
+            due = ("立行立改" if at_once else due) + late
         yield r.at(ctx, m, F.DEADLINE, due=due, note=note, as_of=_fmt(ctx.as_of),
                    status=status_quote(m), hint=_done_in_progress(m) or _done_in_deadline(m))
 
