@@ -257,3 +257,11 @@ def test_a_measure_due_at_once_is_named_once_in_the_overdue_warning(tmp_path: Pa
     ]))
     said = _said(found, 4, "overdue")
     assert "整改时限为立行立改（第1项“退还违规收取的押金”）" in said, found.get(4)
+
+
+def test_half_a_month_is_read_as_its_last_day() -> None:
+    """"2026年12月上半月" is by December 15, "下半月" by the month's end (both were unreadable)."""
+    for text, due in (("2026年12月上半月", date(2026, 12, 15)), ("12月上半月前完成", date(2026, 12, 15)),
+                      ("2026年10月下半月", date(2026, 10, 31))):
+        got = parse_deadline(text, feedback_date=FEEDBACK)
+        assert (got.kind, got.due) == (DeadlineKind.DATE, due), text

@@ -11,8 +11,8 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
   time ``00:00:00``; a time of day or a weekday after the day does not change it:
   ``2023年9月30日24时前``, ``9月30日18:00前``, ``2023年9月30日 星期六``, ``2023/9/30 星期六``),
   ``20230930``, ``202309`` (September 2023, as a system's export writes a period), ``23.9.30``,
-  ``2023年9月上旬/中旬/下旬`` (10th / 20th /
-  month end), ``2023年9月中`` (15th); ``9.30`` / ``9/30`` take the feedback year;
+  ``2023年9月上旬/中旬/下旬`` (10th / 20th / month end), ``2023年9月中`` (15th),
+  ``2023年9月上半月/下半月`` (15th / month end); ``9.30`` / ``9/30`` take the feedback year;
 - month (its last day): ``2023年9月``, ``2023年9月底``, ``2023年9月份``, ``2023-9``,
   ``2023.9``;
 - quarter (its last day): ``2023年第三季度``, ``2023年三季度``, ``2023年第3季``,
@@ -526,7 +526,7 @@ def _strip_light(s: str) -> str:
 _Y = r"(?P<Y>(?:(?P<y>\d{4}|\d{2})|(?P<ry>今|本|当|全|明|次|下一?|来))?年)"
 
 _P_YMD = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?:日|号)?")
-_P_YM = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月份?(?P<x>上中旬|中下旬|上旬|中旬|下旬|中|初)?")
+_P_YM = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月份?(?P<x>上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|中|初)?")
 _P_HALF = re.compile(rf"(?:{_Y}度?)?(?P<h>上半年|下半年|上半|下半|年中|中)")
 _P_Q = re.compile(rf"(?:{_Y}度?)?第?(?P<q>[1-4])(?:季度|季)")
 _P_QX = re.compile(rf"(?:{_Y}度?|(?P<y2>\d{{4}}|\d{{2}}))?第?q(?P<q>[1-4])(?:季度|季)?")
@@ -548,7 +548,8 @@ _WEEKDAY_NO = {c: k for k, c in enumerate("一二三四五六日")} | {"天": 6}
 _P_MD = re.compile(r"(?P<m>\d{1,2})[./\-](?P<d>\d{1,2})(?:日|号)?")
 
 #: 月初 is read as 上旬: a deadline of "12月初" is kept by the 10th
-_XUN_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 15, "上中旬": 20}  # 中下旬, 下旬: the month's end
+#: 上半月 is the first half of the month, to the 15th
+_XUN_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 15, "上中旬": 20, "上半月": 15}  # 中下旬, 下旬, 下半月: the end
 
 #: "年前" with no year before it (or "过年前", "农历年前"): before the (lunar) new year, as clerks and
 #: offices say it — 春节前, which is never earlier than Dec 31 (a measure is not overdue before the
