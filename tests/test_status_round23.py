@@ -265,3 +265,18 @@ def test_half_a_month_is_read_as_its_last_day() -> None:
                       ("2026年10月下半月", date(2026, 10, 31))):
         got = parse_deadline(text, feedback_date=FEEDBACK)
         assert (got.kind, got.due) == (DeadlineKind.DATE, due), text
+
+
+def test_short_status_words_other_offices_use_are_read(tmp_path: Path) -> None:
+    """"刚启动" (just begun) is going on, "百分之八十"/"八成" (a share in words, as "80%" is) mostly done,
+    "整改已完成待审计" done and waiting for its audit — all were bad-status errors."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年10月31日前", "刚启动"),
+        _row(2, "2026年12月31日前", "百分之八十"),
+        _row(3, "2026年12月31日前", "八成"),
+        _row(4, "2026年10月31日前", "整改已完成待审计", 完成时间="2026年10月20日"),
+    ]))
+    for row in range(4, 8):
+        assert "bad-status" not in _codes(found, row), found.get(row)
+    assert "“刚启动”" in _said(found, 4, "overdue"), found.get(4)
+    assert "overdue" not in _codes(found, 7), found.get(7)
