@@ -280,3 +280,16 @@ def test_short_status_words_other_offices_use_are_read(tmp_path: Path) -> None:
         assert "bad-status" not in _codes(found, row), found.get(row)
     assert "“刚启动”" in _said(found, 4, "overdue"), found.get(4)
     assert "overdue" not in _codes(found, 7), found.get(7)
+
+
+def test_mid_year_without_a_year_is_the_next_june_as_the_first_half_is(tmp_path: Path) -> None:
+    """Fed back in June 2026 and checked in November, a year-less "年中前" is June 30, 2027 (as "上半年"
+    is): before, it was June 30, 2026 — overdue the day it was written, and before the feedback."""
+    late_feedback = date(2026, 9, 20)
+    assert parse_deadline("年中前", feedback_date=late_feedback).due == date(2027, 6, 30)
+    assert parse_deadline("年中", feedback_date=date(2026, 3, 1)).due == date(2026, 6, 30)
+    assert parse_deadline("2026年年中", feedback_date=late_feedback).due == date(2026, 6, 30)
+    path = write_ledger(tmp_path / "台账.xlsx", HEADER, [_row(1, "年中前", "正在推进")], unit="某某镇人民政府",
+                        info={"反馈日期": late_feedback, "报告日期": REPORT})
+    found = _check(path)
+    assert not _codes(found, 4) & {"overdue", "deadline-before-feedback"}, found.get(4)

@@ -22,7 +22,7 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
 - year (Dec 31): ``2024年``, ``2024年度``, ``2023年底``, ``2023年年底``, ``2023年末``,
   ``2023年内``, ``23年底``, a bare ``2024``;
 - without a year (needs ``feedback_date``): ``9月底前``, ``9月30日前``, ``三季度``,
-  ``上半年`` take the feedback year, or the NEXT year when the month is earlier than the
+  ``上半年``, ``年中`` take the feedback year, or the NEXT year when the month is earlier than the
   feedback month; ``年底``/``今年底``/``本年内`` take the feedback year, ``明年6月底``/
   ``次年`` the following one; ``本月底``/``下月底`` the feedback month / the month after,
   ``本季度末``/``下季度内`` its quarter / the quarter after;
@@ -837,6 +837,8 @@ def _single(s: str, fb: date | None) -> date | None:
     m = _P_HALF.fullmatch(s)
     if m and (m["Y"] is not None or m["h"] in ("上半年", "下半年", "年中")):
         month = 6 if m["h"] in ("上半年", "上半", "年中", "中") else 12
+        if m["Y"] == "年" and fb is not None:  # "年中" with no year: the next June 30, as "上半年" is
+            return _make(fb.year + (1 if month < fb.month else 0), month, None)
         return _make(_year_of(m, fb, month), month, None)
     if m := _P_YEAR.fullmatch(s):
         return _make(_year_of(m, fb, 12), 12, None)
