@@ -293,3 +293,11 @@ def test_mid_year_without_a_year_is_the_next_june_as_the_first_half_is(tmp_path:
                         info={"反馈日期": late_feedback, "报告日期": REPORT})
     found = _check(path)
     assert not _codes(found, 4) & {"overdue", "deadline-before-feedback"}, found.get(4)
+
+
+def test_other_words_for_the_year_end_are_the_year_end() -> None:
+    """"年终前", "今年年终前", "岁末" are December 31, as "年底前" is ("年终前" was refused as an event,
+    "岁末" as unreadable)."""
+    for text in ("年终前", "2026年年终前", "今年年终前", "岁末", "2026年岁末前"):
+        got = parse_deadline(text, feedback_date=FEEDBACK)
+        assert (got.kind, got.due) == (DeadlineKind.DATE, date(2026, 12, 31)), text

@@ -20,7 +20,7 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
 - half year: ``2023年上半年`` (June 30), ``2023年下半年`` / ``2023年底`` (Dec 31),
   ``2023年年中`` (June 30);
 - year (Dec 31): ``2024年``, ``2024年度``, ``2023年底``, ``2023年年底``, ``2023年末``,
-  ``2023年内``, ``23年底``, a bare ``2024``;
+  ``2023年内``, ``23年底``, ``2023年年终``, ``岁末``, a bare ``2024``;
 - without a year (needs ``feedback_date``): ``9月底前``, ``9月30日前``, ``三季度``,
   ``上半年``, ``年中`` take the feedback year, or the NEXT year when the month is earlier than the
   feedback month; ``年底``/``今年底``/``本年内`` take the feedback year, ``明年6月底``/
@@ -403,7 +403,13 @@ def _fold(text: str) -> str:
         s = _NAMED_PERIOD_LENGTH.sub(r"\1内", s)
     if "腊月" in s:
         s = _LAST_LUNAR_MONTH.sub(_lunar_year_end, s)
+    if "终" in s or "岁" in s:
+        s = _YEAR_END_WORDS.sub("年底", s)  # "年终前", "岁末": the year's end, as "年底前" is
     return s
+
+
+#: other words for the year's end ("年终前", "2026年年终", "岁末", "岁尾")
+_YEAR_END_WORDS = LazyPattern(r"年终|岁末|岁尾")
 
 
 #: the last month of the lunar year, to its end ("腊月底前", "2026年腊月底", "农历腊月内"): by 除夕, the
