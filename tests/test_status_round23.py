@@ -301,3 +301,15 @@ def test_other_words_for_the_year_end_are_the_year_end() -> None:
     for text in ("年终前", "2026年年终前", "今年年终前", "岁末", "2026年岁末前"):
         got = parse_deadline(text, feedback_date=FEEDBACK)
         assert (got.kind, got.due) == (DeadlineKind.DATE, date(2026, 12, 31)), text
+
+
+def test_a_done_status_with_its_day_run_on_gives_that_day(tmp_path: Path) -> None:
+    """"已完成2026年10月15日" (no space before the day) is done on October 15, as "已完成 2026年10月15日"
+    is: before, the day was missed and missing-completion-date asked for a day the cell gives."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "2026年10月10日前", "已完成2026年10月15日"),
+        _row(2, "2026年12月31日前", "已整改到位2026.10.15"),
+    ]))
+    assert "2026年10月15日" in _said(found, 4, "completed-late"), found.get(4)
+    for row in (4, 5):
+        assert not _codes(found, row) & {"missing-completion-date", "bad-status"}, found.get(row)

@@ -1837,7 +1837,13 @@ def read_status(value: object) -> StatusReading:
         text = normalize_text(value)
         if not text:
             return _NOTHING
-        return _read_text(text)
+        reading = _read_text(text)
+        if reading.status is None and text[-1] in "日号月0123456789" and (after := _DAY_AFTER.match(text)) and (
+                any(word in text[:after.start("day")] for word in ("已", "于", "在"))):
+            # "已完成2026年10月15日": done, and the day — as "已完成 2026年10月15日" is read (not
+            # "完成2026年12月", which may be the plan)
+            return StatusReading(Status.DONE, rest=after["day"])
+        return reading
     except Exception:
         return _NOTHING
 
@@ -2000,8 +2006,9 @@ _DAY_LABELLED = LazyPattern(
     # a day alone in brackets, maybe "by" it ("已完成（2026年3月前）（长期坚持）")
     rf"|(?<=[（(])\s*(?P<by>(?:{_SAID_DAY})\s*(?:前|之前|以前)?)(?=\s*[)）]))"
     r"\s*[)）。.；;]?\s*$")
-#: the day after the done word ("已完成于2026年10月15日", "整改完成于2026.10.15", "办结于10月20日")
-_DAY_AFTER = LazyPattern(rf"^\s*(?:已经?|均已)?\s*(?:整改)?(?:完成|办结|完结|到位)(?:整改)?\s*(?:于|在)\s*"
+#: the day after the done word ("已完成于2026年10月15日", "整改完成于2026.10.15", "办结于10月20日",
+#: "已完成2026年10月15日", run on with no mark between)
+_DAY_AFTER = LazyPattern(rf"^\s*(?:已经?|均已)?\s*(?:整改)?(?:完成|办结|完结|到位)(?:整改)?\s*(?:于|在)?\s*"
                          rf"(?P<day>{_SAID_DAY})\s*[。.]?\s*$")
 _DAY_CLAUSES = LazyPattern(r"[，,。；;]|(?=[（(])")
 #: a clause that gives the day of the check or the closure, not of the work ("已于10月20日销号",
