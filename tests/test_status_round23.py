@@ -313,3 +313,16 @@ def test_a_done_status_with_its_day_run_on_gives_that_day(tmp_path: Path) -> Non
     assert "2026年10月15日" in _said(found, 4, "completed-late"), found.get(4)
     for row in (4, 5):
         assert not _codes(found, row) & {"missing-completion-date", "bad-status"}, found.get(row)
+
+
+def test_items_numbered_in_other_ways_are_not_read_into_the_date(tmp_path: Path) -> None:
+    """"一.2026年9月底前；二.长期坚持", "第1项2026年9月底前；第2项长期坚持", "措施1.…；措施2.…" give the first
+    measure its date (they were read as long term only, never overdue); "第3季度末前" is still a quarter."""
+    found = _check(_ledger(tmp_path, [
+        _row(1, "一.2026年9月底前；二.长期坚持", "正在推进"),
+        _row(2, "第1项2026年9月底前；第2项长期坚持", "正在推进"),
+        _row(3, "措施1.2026年9月底前；措施2.长期坚持", "正在推进"),
+    ]))
+    for row in (4, 5, 6):
+        assert "2026年9月30日" in _said(found, row, "overdue"), found.get(row)
+    assert parse_deadline("第3季度末前", feedback_date=FEEDBACK).due == date(2026, 9, 30)

@@ -350,9 +350,12 @@ _FIRST_MONTH = LazyPattern(r"(?:(?<=年)|^)元月")
 #: an item's number as one character ("①2026年6月底前；②长期坚持", "⑴…", "⒈…", "❶…"): NFKC would make
 #: ① a bare "1" and glue it to the year ("12026年"); it separates the items as a semicolon does
 _ITEM_CHARS = re.compile("[\u2460-\u249b\u2776-\u2793]")
-#: an item's arabic number opening a part ("1.2026年6月底前；2.长期坚持", "(2)12月底前", "3)立行立改"):
+#: an item's number opening a part ("1.2026年6月底前；2.长期坚持", "(2)12月底前", "3)立行立改", "一.…",
+#: "第1项…", "措施2.…"):
 #: not a date's own figures — it is followed by a year, a month, or words ("9.30", "26.12.31" are dates)
-_ARABIC_ITEM = LazyPattern(r"(?:^|(?<=[;,]))(?:\(\d{1,2}\)|\d{1,2}[.、)](?=\d{4}(?:年|[./-]\d)|\d{1,2}月|[^\d.]))")
+_ARABIC_ITEM = LazyPattern(r"(?:^|(?<=[;,]))(?:\(\d{1,2}\)|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}\."
+                           r"|第\d{1,2}[项条点][.、):]?|(?:措施|任务|事项)\d{1,2}[.、):]?)"
+                           r"(?=\d{4}(?:年|[./-]\d)|\d{1,2}月|[^\d.])")
 
 #: the number of a next item, after a space or straight after the words that end a deadline
 _NEXT_ITEM = LazyPattern(r"(?:\s+|(?<=[前止底末]))(?=(?:\d{1,2}[.、)]|\(\d{1,2}\))"
@@ -383,7 +386,7 @@ def _fold(text: str) -> str:
         # 2.长期坚持", "1.2026年6月底前2.长期坚持"): a new part, as after a semicolon
         s = _NEXT_ITEM.sub(";", s)
     s = _WS.sub("", s).lower()
-    if s[:1].isdigit() or "(" in s or ";" in s or "," in s:
+    if s[:1].isdigit() or s[:1] in "第措任事一二三四五六七八九十" or "(" in s or ";" in s or "," in s:
         s = _ARABIC_ITEM.sub("", s)
     s = _LISTED.sub("", s)
     s = _LABEL.sub(";", s)
