@@ -154,11 +154,17 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 _AT_ONCE_KINDS = (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
+#: how a 整改时限 cell that numbers its measures opens ("1.…", "（1）…", "①…", "一.…", "第1项…", "措施1.…")
+_ITEM_OPENS = re.compile(r"\s*(?:[0-9０-９]{1,2}[.、)．）]|[(（\u2460-\u249b第措任事一二三四五六七八九十])")
 
 
 def _own_deadlines(ctx: Context, m: Measure) -> tuple[list[str], tuple[Deadline, ...]] | None:
     """The measures a row lists and the deadline its 整改时限 cell gives each, numbered alike
     ("1.清理台账；2.建立制度" with "1.2026年9月底前；2.长期坚持"); ``None`` unless one for each."""
+    text = m.deadline.text
+    # most rows name one deadline and no dates in the measure: nothing to split (a cheap test first)
+    if not (any(c in text for c in ";；\n ") or _ITEM_OPENS.match(text)) and "前" not in m.text:
+        return None
     fb = ctx.ledger.info.deadlines_from
     if (items := measure_items(m)) is None:
         return None
