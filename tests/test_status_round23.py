@@ -326,3 +326,11 @@ def test_items_numbered_in_other_ways_are_not_read_into_the_date(tmp_path: Path)
     for row in (4, 5, 6):
         assert "2026年9月30日" in _said(found, row, "overdue"), found.get(row)
     assert parse_deadline("第3季度末前", feedback_date=FEEDBACK).due == date(2026, 9, 30)
+
+
+def test_a_day_in_full_width_figures_in_the_status_is_said_to_come_from_the_status(tmp_path: Path) -> None:
+    """"已完成（2026．10．15）" (full-width stops): the 完成时间 is read from the status cell, and the finding
+    says so (and points there), as it does for "已完成（2026.10.15）"; before, it pointed at the empty
+    完成时间 cell."""
+    found = _check(_ledger(tmp_path, [_row(1, "2026年10月10日前", "已完成（２０２６．１０．１５）")]))
+    assert "完成时间2026年10月15日（整改状态中所写）" in _said(found, 4, "completed-late"), found.get(4)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 
@@ -528,7 +529,9 @@ def _completion_field(m: Measure) -> str:
     said = "".join(m.completed_text.split())
     if said:
         for field_name in (F.STATUS, F.PROGRESS):
-            if (value := m.raw.get(field_name)) is not None and said in "".join(str(value).split()):
+            # (as written: full-width figures and stops, "2026．10．15", are the day read from it)
+            if (value := m.raw.get(field_name)) is not None and said in "".join(
+                    unicodedata.normalize("NFKC", str(value)).split()):
                 return field_name
     return F.COMPLETED
 
