@@ -117,9 +117,10 @@ def test_status_lines_that_differ_read_as_the_least_advanced(tmp_path: Path,
     wb.save(ledger)
     found = _findings(ledger, capsys)
     assert [f["code"] for f in found if f["code"] in ("bad-status", "missing-status")] == []
-    # the row is under way, and its latest dated deadline (9月30日) has passed
+    # the row is under way; its second measure, still going on, was due 6月30日 (the first, due 9月30日, is done)
     overdue = [f for f in found if f["code"] == "overdue"]
     assert len(overdue) == 1 and "“正在推进”" in overdue[0]["message"]
+    assert "整改时限为2026年6月30日（第2项“组织村报账员开展业务培训”）" in overdue[0]["message"]
     main(["notice", str(ledger), "-o", str(tmp_path / "通报.txt"), "--as-of", "2026-11-30"])
     capsys.readouterr()
     text = (tmp_path / "通报.txt").read_text(encoding="utf-8")

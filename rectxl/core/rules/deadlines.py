@@ -147,9 +147,12 @@ def overdue(r: Rule, ctx: Context) -> Iterator[Finding]:
         at_once = m.deadline.kind in (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
         due = _at_once(m) if at_once else _fmt(effective_due(m) or m.deadline.due) + (
             _lunar_note(ctx, m) or _reckoned_note(m))
-        if not note and (late := _late_items(ctx, m)):
-            # the measure named says which words of the cell are due at once: "立行立改（第1项“…”）"
-            due = ("立行立改" if at_once else due) + late
+        if not note and (late := _late_items(ctx, m))[1]:
+            # the measure named says which words of the cell are due at once: "立行立改（第1项“…”）"; one
+            # late measure due before the row's last date is named with its own ("2026年6月30日（第2项…）")
+            own, named = late
+            due = (own if own and own != _fmt(effective_due(m) or m.deadline.due) and not at_once
+                   else "立行立改" if at_once else due) + named
         yield r.at(ctx, m, F.DEADLINE, due=due, note=note, as_of=_fmt(ctx.as_of),
                    status=status_quote(m), hint=_done_in_progress(m) or _done_in_deadline(m))
 
@@ -201,19 +204,20 @@ def _part_words(d: Deadline) -> str:
     return _fmt(d.due) + ("前完成并长期坚持" if d.kind is DeadlineKind.DATE_AND_LONG_TERM else "")
 
 
-def _late_items(ctx: Context, m: Measure) -> str:
+def _late_items(ctx: Context, m: Measure) -> tuple[str, str]:
     """Which of a row's listed measures are late, when its 整改时限 cell gives each its own deadline and
     they are not all one ("（第1项“清理台账”）", "（第1项“清理台账”2026年9月30日、第2项“…”2026年10月31日）");
-    "" otherwise. A measure whose own status (numbered alike) says it is done is not late."""
+    "" otherwise — after the one late measure's own deadline ("2026年6月30日"), "" for several. A measure
+    whose own status (numbered alike) says it is done is not late."""
     if (own_dues := _own_deadlines(ctx, m)) is None:
-        return ""
+        return "", ""
     items, parts = own_dues
     late = _passed(parts, item_statuses(m, len(items)) or [None] * len(items), ctx.as_of)
     if not late or (len(late) == len(parts) and len({(parts[k].kind, parts[k].due) for k in late}) == 1):
-        return ""  # every measure late by one deadline: the row's says it all
+        return "", ""  # every measure late by one deadline: the row's says it all
     if len(late) == 1:
-        return f"（第{late[0] + 1}项“{shorten(items[late[0]], 16)}”）"
-    return "（" + "、".join(f"第{k + 1}项“{shorten(items[k], 16)}”{_part_words(parts[k])}" for k in late) + "）"
+        return _part_words(parts[late[0]]), f"（第{late[0] + 1}项“{shorten(items[late[0]], 16)}”）"
+    return "", "（" + "、".join(f"第{k + 1}项“{shorten(items[k], 16)}”{_part_words(parts[k])}" for k in late) + "）"
 
 
 @rule(
