@@ -151,8 +151,12 @@ def test_statuses_are_marked_inferred(parsed: dict, name: str) -> None:
     _, result = parsed[name]
     for measure in result.ledger.measures():
         assert measure.status is not None
-        assert measure.status_inferred is True
-        assert measure.status_text == ""  # never passed off as a clerk's entry
+        if measure.status_inferred:
+            assert measure.status_text == ""  # never passed off as a clerk's entry
+        else:
+            # stated only in the sentence's own last clause ("…，已完成整改。", "…，正在推进。")
+            last = measure.text.rstrip("。；;").rsplit("，", 1)[-1]
+            assert measure.status_text == last, measure.text
 
 
 def test_traditional_text_is_kept_as_printed(parsed: dict) -> None:
@@ -269,9 +273,11 @@ def test_cli_exit_code_and_written_ledger(name: str, tmp_path: Path) -> None:
     ledger = read_ledger(tmp_path / "台账.xlsx")
     measures = list(ledger.measures())
     assert len(measures) == expected["measures"]
-    # the guessed statuses sit in their own column, never in 整改状态
+    # the guessed statuses sit in their own column, never in 整改状态: there only a status the
+    # notice stated as the last clause of the sentence ("…，已完成整改。")
     assert F.INFERRED_STATUS in ledger.columns
-    assert all(m.status is None and m.status_text == "" for m in measures)
+    assert all(m.status is None and m.status_text == "" for m in measures
+               if not m.text.rstrip("。；;").endswith(f"，{m.status_text or '-'}"))
 
 
 def test_cli_not_a_notice_is_exit_2(tmp_path: Path) -> None:
@@ -424,7 +430,8 @@ def test_written_ledger_keeps_guesses_out_of_the_status_column(tmp_path: Path) -
     assert inferred_col == status_col + 1
     assert ws.cell(2, inferred_col).comment is not None
     rows = [(ws.cell(r, status_col).value, ws.cell(r, inferred_col).value) for r in range(3, 6)]
-    assert rows == [(None, "正在推进"), ("已完成", None), (None, "已完成")]
+    # (the third, "…，已完成整改。", states its status in its last clause: 整改状态, not guessed)
+    assert rows == [(None, "正在推进"), ("已完成", None), ("已完成整改", None)]
     guide = [c.value for c in load_workbook(path)["填写说明"]["A"] if c.value]
     assert any(F.INFERRED_STATUS in line for line in guide)
 
@@ -435,7 +442,8 @@ def test_written_ledger_keeps_guesses_out_of_the_status_column(tmp_path: Path) -
     codes = {f.code for f in report.findings}
     assert "bad-status" not in codes and "status-text-mismatch" not in codes
     missing = [f for f in report.findings if f.code == "missing-status"]
-    assert len(missing) == len(measures) - 1  # only the clerk's 已完成 counts as a status
+    # only the clerk's 已完成 and the statuses the notice stated count as statuses
+    assert len(missing) == sum(1 for m in measures if m.status is None) == len(measures) - 5
 
 
 def test_a_template_has_no_inferred_column(tmp_path: Path) -> None:

@@ -192,10 +192,12 @@ def cmd_notice(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     if unknown := unknown_statuses(ledger):
         shown = "、".join(unknown[:10]) + ("等" if len(unknown) > 10 else "")
+        from rectxl.core.notice.render import totals_paragraph
         from rectxl.core.notice.totals import PARTS_KEY
 
-        if ledger.info.extra.get(PARTS_KEY, "").strip().startswith("否"):
-            # a notice not told in parts has no totals sentence: nothing to add up
+        if ledger.info.extra.get(PARTS_KEY, "").strip().startswith("否") or totals_paragraph(ledger) is None:
+            # a notice not told in parts, or read back from one (its statuses no clerk's), has no
+            # totals sentence: nothing to add up
             told = "通报照写了它们的进展，但台账没有写明它们的状态"
         else:
             told = "通报中的完成情况统计没有计入它们，合计对不上"

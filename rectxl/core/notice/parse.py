@@ -2288,6 +2288,11 @@ def _tagged_statuses(measures: list[Measure]) -> None:
                 kept = progress.rstrip().rstrip("。.；;，,")
                 progress = f"{kept}，{stated.words}{progress.rstrip()[len(kept):][:1] or '。'}"
         if stated is None:
+            if m.progress in ("", m.text) and (said := _last_clause_status(m.text)) is not None:
+                # "…，建立台账1本，已完成。": the notice states it in the sentence's last clause —
+                # stated, not guessed; the sentence is published as it stands, so it keeps its words
+                m.status, m.status_text, m.status_inferred = said.status, said.words, False
+                m.continuing = said.continuing
             continue
         if stated.note:  # "（正在推进，计划…完成）": the note is how far it got
             if progress == text:
@@ -2474,6 +2479,17 @@ def _closes_with_status(item: str) -> bool:
         return False
     reading = read_status(clause)
     return reading.status is not None and not reading.rest
+
+
+def _last_clause_status(text: str) -> _Stated | None:
+    """The status a sentence states in its last clause after a comma and nothing else
+    ("…，建立台账1本，已完成。", "…，正在推进。"); ``None`` for any other last clause."""
+    det = detect(text).rstrip().rstrip(";。.")
+    at = det.rfind(",")
+    clause = text[at + 1:len(det)].strip()
+    if at <= 0 or not 2 <= len(clause) <= 12 or ":" in det[at:]:
+        return None
+    return _status_words(clause)
 
 
 def _clause(text: str) -> str:

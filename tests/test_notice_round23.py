@@ -1,0 +1,74 @@
+"""Notices round twenty-three: notices as other agencies write them survive parse-notice → ledger → notice.
+
+Every notice here is written for this file about fictional units.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rectxl import api
+from rectxl.cli import main
+from rectxl.core.notice import parse_notice
+from rectxl.core.status import Status
+from rectxl.io.reader import read_ledger
+
+R = "\u3000"
+
+
+def _round_trip(tmp_path: Path, text: str, name: str = "通报") -> tuple[Path, str]:
+    source = tmp_path / f"{name}.txt"
+    source.write_text(text, encoding="utf-8")
+    ledger = tmp_path / f"{name}_台账.xlsx"
+    api.parse_notice_file(source, ledger)
+    out = tmp_path / f"{name}_通报.txt"
+    api.notice(ledger, out)
+    return ledger, out.read_text(encoding="utf-8")
+
+
+# A county bureau's notice: each measure closes with its status after a comma, or not at all
+BUREAU = """中共青溪县水务局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年3月3日至4月30日，县委第二巡察组对县水务局党组进行了巡察，2025年6月10日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组成立整改工作领导小组，制定整改方案。
+二、巡察反馈问题整改落实情况
+（一）贯彻落实上级决策部署方面
+1.河湖长制落实不到位的问题。整改情况：一是完善河长巡河制度，建立巡河台账1本，已完成。二是开展河道清障行动，清理违建12处。
+2.农村饮水工程管护不力的问题。整改情况：修订农村供水工程管护办法，正在推进。
+三、下一步工作打算
+持续巩固整改成果。
+中共青溪县水务局党组
+2025年9月30日
+"""
+
+
+def test_a_status_closing_the_sentence_after_a_comma_is_stated() -> None:
+    measures = list(parse_notice(BUREAU).ledger.measures())
+    first, second, third = measures
+    assert (first.status, first.status_inferred, first.status_text) == (Status.DONE, False, "已完成")
+    assert (third.status, third.status_inferred, third.status_text) == (Status.IN_PROGRESS, False, "正在推进")
+    # an account with no status of its own is still only a guess
+    assert second.status_inferred is True and second.status_text == ""
+
+
+def test_the_stated_status_goes_to_the_status_column_and_is_written_back_once(tmp_path: Path) -> None:
+    ledger, back = _round_trip(tmp_path, BUREAU, "水务局")
+    statuses = [m.status for m in read_ledger(ledger).measures()]
+    assert statuses == [Status.DONE, None, Status.IN_PROGRESS]  # the guess stays in 推断状态
+    assert "一是完善河长巡河制度，建立巡河台账1本，已完成。二是开展河道清障行动，清理违建12处。" in back
+    assert "修订农村供水工程管护办法，正在推进。" in back and "已完成，已完成" not in back
+
+
+def test_a_notice_read_back_names_its_guessed_statuses_without_totals_to_disagree(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "通报.txt"
+    source.write_text(BUREAU, encoding="utf-8")
+    assert main(["parse-notice", str(source), "-o", str(tmp_path / "台账.xlsx")]) == 0
+    capsys.readouterr()
+    assert main(["notice", str(tmp_path / "台账.xlsx"), "-o", str(tmp_path / "再生成.txt")]) == 1
+    said = capsys.readouterr().out
+    # the notice written back prints no totals sentence: nothing is said not to add up
+    assert "截至" not in (tmp_path / "再生成.txt").read_text("utf-8")
+    assert "1 项措施的整改状态未填写或无法识别，通报照写了它们的进展，但台账没有写明它们的状态" in said
+    assert "合计对不上" not in said
