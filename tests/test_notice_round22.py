@@ -336,4 +336,4 @@ def test_a_village_speaking_of_itself_is_named_as_its_title_names_it(tmp_path: P
 
 def test_a_ledger_read_from_a_xunshi_notice_is_titled_so(tmp_path: Path) -> None:
     ledger, _ = _round_trip(tmp_path, UNIVERSITY, "青川学院")
-    assert openpyxl.load_workbook(ledger)["台账"]["A1"].value == "学校党委巡视整改台账"
+    assert openpyxl.load_workbook(ledger)["台账"]["A1"].value == "青川学院党委巡视整改台账"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from rectxl import api
@@ -72,3 +73,27 @@ def test_a_notice_read_back_names_its_guessed_statuses_without_totals_to_disagre
     assert "截至" not in (tmp_path / "再生成.txt").read_text("utf-8")
     assert "1 项措施的整改状态未填写或无法识别，通报照写了它们的进展，但台账没有写明它们的状态" in said
     assert "合计对不上" not in said
+
+
+# A university's notice: the preamble calls the unit by the common noun for its kind
+COLLEGE = """中共南岭师范学院委员会关于巡视整改进展情况的通报
+根据省委统一部署，2025年4月8日至6月6日，省委第六巡视组对学校党委进行了巡视，2025年8月20日反馈了巡视意见。现将巡视整改进展情况予以公布。
+一、学校党委履行整改主体责任情况
+学校党委成立巡视整改工作领导小组。
+二、巡视反馈问题整改落实情况
+（一）贯彻落实党的教育方针方面
+1.立德树人根本任务落实不够到位的问题。整改情况：修订本科人才培养方案，已完成。
+三、下一步工作安排
+持续深化整改。
+中共南岭师范学院委员会
+2025年11月20日
+"""
+
+
+def test_a_unit_called_by_its_kind_is_named_as_the_title_names_it(tmp_path: Path) -> None:
+    assert parse_notice(COLLEGE).ledger.info.unit_name == "南岭师范学院党委"
+    company = COLLEGE.replace("中共南岭师范学院委员会", "中共东岭能源集团有限公司委员会") \
+        .replace("对学校党委进行了巡视", "对集团党委开展了常规巡视")
+    assert parse_notice(company).ledger.info.unit_name == "东岭能源集团有限公司党委"
+    ledger, _ = _round_trip(tmp_path, COLLEGE, "学院")
+    assert openpyxl.load_workbook(ledger)["台账"]["A1"].value == "南岭师范学院党委巡视整改台账"

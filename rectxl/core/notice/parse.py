@@ -3899,8 +3899,10 @@ def _title_publisher(title: str) -> str | None:
     return title.strip()[:m.end("org")] if m is not None else None
 
 
-#: the unit as it speaks of itself: "对我局党组开展了巡察", "对我院党委", "对本公司"
-_FIRST_PERSON = re.compile(r"^(?:我|本)(?:[局院委办校所部处厅站队司社村]|公司|集团|单位|中心|学校|医院|街道|镇|乡|社区)"
+#: the unit as it speaks of itself: "对我局党组开展了巡察", "对我院党委", "对本公司", or by the
+#: common noun for its kind alone ("对学校党委进行了巡视", "对集团党委", "对公司党委")
+_FIRST_PERSON = re.compile(r"^(?:(?:我|本)(?:[局院委办校所部处厅站队司社村]|公司|集团|单位|中心|学校|医院|街道|镇|乡"
+                           r"|社区)|学校|学院|大学|集团|公司|医院|中心)"
                            r"(?P<org>党组|党委|党工委|党总支|党支部)?$")
 
 
@@ -3914,6 +3916,8 @@ def _named_unit(unit: str, title: str | None) -> str:
         return unit
     head = head.removeprefix("中共")
     org = m.group("org")
+    if org == "党委" and head.endswith("委员会") and not head.endswith(("支部委员会", "总支委员会")):
+        return f"{head[:-3]}党委"  # 中共青川学院委员会 and 学校党委: 青川学院党委
     return head if org is None or re.search(r"(?:党组|党委|党工委|党总支|党支部|委员会)$", head) else f"{head}{org}"
 
 
