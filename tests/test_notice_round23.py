@@ -97,3 +97,44 @@ def test_a_unit_called_by_its_kind_is_named_as_the_title_names_it(tmp_path: Path
     assert parse_notice(company).ledger.info.unit_name == "东岭能源集团有限公司党委"
     ledger, _ = _round_trip(tmp_path, COLLEGE, "学院")
     assert openpyxl.load_workbook(ledger)["台账"]["A1"].value == "南岭师范学院党委巡视整改台账"
+
+
+# A university's notice: aspects headed 第一部分 …方面, problems numbered 1.1, 1.2 within them
+PARTS = """中共东湖理工大学委员会关于巡视整改进展情况的通报
+根据省委统一部署，2025年4月8日至6月6日，省委第三巡视组对东湖理工大学党委进行了巡视，2025年8月20日反馈了巡视意见。现将巡视整改进展情况予以公布。
+一、学校党委履行整改主体责任情况
+学校党委成立巡视整改工作领导小组，逐项制定整改措施。
+二、巡视反馈问题整改落实情况
+第一部分 落实立德树人根本任务方面
+1.1 实践育人体系不健全的问题。整改情况：一是制定实践育人工作方案，已完成。二是建设校外实践基地12个，正在推进。
+1.2 辅导员队伍配备不足的问题。整改情况：新进专职辅导员15名，已完成。
+第二部分 全面从严治党方面
+2.1 科研经费报销审核不严的问题。整改情况：修订科研经费报销细则，已完成。
+三、下一步工作安排
+持续深化整改。
+中共东湖理工大学委员会
+2025年11月20日
+"""
+
+
+def test_parts_headed_as_aspects_over_problems_numbered_within_them_are_read() -> None:
+    ledger = parse_notice(PARTS).ledger
+    assert [a.title for a in ledger.aspects] == ["落实立德树人根本任务方面", "全面从严治党方面"]
+    assert [(i.title, len(i.measures)) for i in ledger.issues()] == [
+        ("实践育人体系不健全的问题", 2), ("辅导员队伍配备不足的问题", 1), ("科研经费报销审核不严的问题", 1)]
+    # the same problems under aspects headed （一）（二）
+    bracketed = PARTS.replace("第一部分 ", "（一）").replace("第二部分 ", "（二）")
+    assert [len(list(a.issues())) for a in parse_notice(bracketed).ledger.aspects] == [2, 1]
+
+
+def test_parts_and_decimal_problem_numbers_are_written_back_as_the_notice_had_them(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, PARTS, "东湖理工")
+    lines = [line.strip(R + " ") for line in back.splitlines() if line.strip(R + " ")]
+    assert "第一部分：落实立德树人根本任务方面" in lines and "第二部分：全面从严治党方面" in lines
+    assert any(line.startswith("1.1实践育人体系不健全的问题。") for line in lines)
+    assert any(line.startswith("1.2辅导员队伍配备不足的问题。") for line in lines)
+    assert any(line.startswith("2.1科研经费报销审核不严的问题。") for line in lines)
+    assert "第一方面" not in back
+    bracketed = PARTS.replace("第一部分 ", "（一）").replace("第二部分 ", "（二）")
+    _, again = _round_trip(tmp_path, bracketed, "东湖理工2")
+    assert "（二）全面从严治党方面" in again and "2.1科研经费报销审核不严的问题。" in again

@@ -636,6 +636,8 @@ def _classify(text: str) -> _Line:
         line.kind, line.number, line.cut = "seq", to_int(m.group(1)), m.end()
     elif (m := _PART.match(det)) is not None and m.end() < len(det):
         line.number, line.cut = to_int(m.group(1)), m.end()  # a section heading, numbered 第X部分
+        if _is_aspect_title(det[m.end():].strip()):
+            line.kind = "fang"  # "第一部分 贯彻落实党的教育方针方面": an aspect, as "第一方面…" is
     return line
 
 
@@ -1278,11 +1280,18 @@ def _outline(lines: list[_Line]) -> list[_Line]:
     sub-item."""
     found: dict[int, tuple[list[int], int]] = {}
     parents: list[list[int]] = []  # the path of the latest line at each depth
+    #: the lines numbered "1.1" right under an aspect's heading ("（一）…方面", "第一部分 …方面")
+    under_aspect: set[int] = set()
+    aspect_parent = False
     for j, line in enumerate(lines):
         if line.cells is not None:
             continue
         if line.kind in ("num", "top") and line.number is not None:
-            parents = [[line.number]]
+            parents, aspect_parent = [[line.number]], False
+            continue
+        if line.kind in ("fang", "pcn") and line.number is not None:
+            # "（一）…方面" / "第一部分 …方面" over "1.1 …的问题", "1.2 …": the aspect's problems
+            parents, aspect_parent = [[line.number]], True
             continue
         path = _outline_path(line.det) if line.kind == "text" else None
         if path is None:
@@ -1292,6 +1301,8 @@ def _outline(lines: list[_Line]) -> list[_Line]:
         if len(parents) >= depth - 1 and parents[depth - 2] == numbers[:-1]:
             found[j] = path
             parents = [*parents[:depth - 1], numbers]
+            if depth == 2 and aspect_parent:
+                under_aspect.add(j)
     if len(found) < 2:
         return lines
     tops = [j for j, line in enumerate(lines) if line.kind == "num" and line.cells is None]
@@ -1302,6 +1313,8 @@ def _outline(lines: list[_Line]) -> list[_Line]:
     kinds: list[Kind] = ["pcn", "num", "pdig"] if sections else ["pdig"]
     if sections and len(depths) == 1:
         kinds = ["num", "pdig"]
+    elif not sections and depths[0] == 2 and {j for j, (n, _) in found.items() if len(n) == 2} == under_aspect:
+        kinds = ["num", "pdig"]  # the problems of the aspects above them, numbered by aspect
     out = list(lines)
     if sections:
         for j in tops:
@@ -4389,6 +4402,10 @@ def _issue_mark(lines: Sequence[_Line], region: tuple[int, int] | None, roles: d
     """How the notice numbers its problems when not "1." — "（一）", "一、", "（1）", or labelled
     "问题1：" / "问题一：", as the renderer writes them — else ``None``."""
     kind = next((k for k, r in roles.items() if r == "issue"), None)
+    if region is not None and kind == "num":  # "1.1 …的问题", "1.2 …" under their aspect: so again
+        first = next((line for line in lines[region[0]:region[1]] if line.kind == kind), None)
+        path = _outline_path(first.det) if first is not None else None
+        return "1.1" if path is not None and len(path[0]) == 2 else None
     if region is None or kind not in ("pcn", "top", "pdig", "named"):
         return None
     first = next((line for line in lines[region[0]:region[1]] if line.kind == kind), None)
@@ -4859,8 +4876,11 @@ def _parse_notice(text: str) -> ParsedNotice:
     if info.extra.get(PARTS_KEY) == "否" and roles.get("top") == "aspect":
         info.extra[ASPECT_MARK_KEY] = "一、"  # "一、党的领导弱化方面" heading the notice's own level
     elif roles.get("fang") == "aspect" and not any(c.title for a in aspects for c in a.categories):
-        # "第一方面问题：…" over "（一）…的问题": its problems keep their "（一）" (no aspect takes it)
-        info.extra[ASPECT_MARK_KEY] = "第一方面"
+        # "第一方面问题：…" over "（一）…的问题": its problems keep their "（一）" (no aspect takes it);
+        # "第一部分 …方面" is headed so again
+        heading = next((line for line in lines[region[0]:region[1]] if line.kind == "fang"), None) \
+            if region is not None else None
+        info.extra[ASPECT_MARK_KEY] = "第一部分" if heading is not None and _PART.match(heading.det) else "第一方面"
     several = [i for a in aspects for i in a.issues() if len(i.measures) > 1]
     if several and all(i.measure_style == "paren" for i in several):
         # "整改情况：（1）…（2）…", "①…②…", "1）…2）…": numbered so again

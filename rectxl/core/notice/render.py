@@ -1666,6 +1666,8 @@ def issue_mark(number: int, mark: str) -> str:
         return f"问题{number}："
     if mark == "问题一：":
         return f"问题{chinese_number(number)}："
+    if mark[-2:] == ".1" and mark[:-2].isdigit():  # "2.1": the problems of the second aspect
+        return f"{mark[:-2]}.{number}"
     return f"{number}."
 
 
@@ -1674,6 +1676,9 @@ def _issue_mark_of(ledger: Ledger) -> str:
     above them is numbered in its place ("（一）" is an aspect's mark, unless the aspects keep their
     "一、": :func:`_aspect_mark_of`): else ""."""
     mark = normalize_text(ledger.info.extra.get(ISSUE_MARK_KEY, "")).strip().replace(":", "：")
+    if mark == "1.1":  # numbered within their aspect: only under aspects, with nothing between
+        return mark if any(a.title is not None for a in ledger.aspects) \
+            and not any(c.title is not None for a in ledger.aspects for c in a.categories) else ""
     if mark not in _ISSUE_MARKS:
         return ""
     if mark in _LABELLED_MARKS:
@@ -1690,7 +1695,7 @@ def _fang_aspects(ledger: Ledger) -> bool:
     """The ledger's notice headed its aspects "第一方面问题：…" over its problems, with no categories
     (:data:`ASPECT_MARK_KEY` "第一方面"): they are headed so again, and the problems under them keep
     their own "（一）"."""
-    return normalize_text(ledger.info.extra.get(ASPECT_MARK_KEY, "")).strip() == "第一方面" \
+    return normalize_text(ledger.info.extra.get(ASPECT_MARK_KEY, "")).strip() in ("第一方面", "第一部分") \
         and not any(c.title is not None for a in ledger.aspects for c in a.categories)
 
 
@@ -1881,6 +1886,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     mark = _issue_mark_of(ledger)
     top_aspects = _aspect_mark_of(ledger)
     fang = _fang_aspects(ledger)
+    parts = fang and normalize_text(ledger.info.extra.get(ASPECT_MARK_KEY, "")).strip() == "第一部分"
+    by_aspect = mark == "1.1"  # "1.1", "1.2" under the first aspect, "2.1" under the second
     aspect_no = category_no = issue_no = 0
     between = _interludes(ledger.info.extra.get(INTERLUDE_KEY))
     listed = 0  # problems passed, told or left out: where a paragraph between them stands
@@ -1900,16 +1907,17 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
             if has_categories:
                 blocks.append(Block("aspect", aspect_heading(aspect_no, title)))
             elif fang:  # "第一方面问题，…" over "（一）…的问题", as the notice had them
-                blocks.append(Block("aspect", aspect_heading(aspect_no, title)))
-                if not run_on:
+                blocks.append(Block("aspect", f"第{chinese_number(aspect_no)}部分：{title}" if parts
+                                    else aspect_heading(aspect_no, title)))
+                if not run_on or by_aspect:
                     issue_no = 0
             elif top_aspects:  # "一、党的领导弱化方面" over "（一）…的问题", as the notice had them
                 blocks.append(Block("heading1", f"{chinese_number(aspect_no)}、{title}"))
-                if not run_on:
+                if not run_on or by_aspect:
                     issue_no = 0
             else:
                 blocks.append(Block("heading2", f"（{chinese_number(aspect_no)}）{title}"))
-                if not run_on:
+                if not run_on or by_aspect:
                     issue_no = 0  # numbering restarts per aspect (seed 004)
             blocks = _with_count_note(blocks, aspect.count_note, ledger)
         for category, issues in zip(aspect.categories, shown, strict=True):
@@ -1934,7 +1942,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                     issue_no += 1
                     blocks.append(Block("issue", issue_paragraph(
                         issue, issue_no, as_of=when, omit_not_started=omit_not_started,
-                        statuses=statuses, mark=mark,
+                        statuses=statuses, mark=f"{aspect_no}.1" if by_aspect else mark,
                         mark_measures=ledger.info.extra.get(MEASURE_MARK_KEY, "").strip(),
                         status_once=ledger.info.extra.get(STATUS_ONCE_KEY, "").strip() == "是")))
                 blocks += [Block("body", p) for p in between.pop(listed, [])]
