@@ -4,6 +4,7 @@ Every notice here is written for this file about fictional units.
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -138,3 +139,39 @@ def test_parts_and_decimal_problem_numbers_are_written_back_as_the_notice_had_th
     bracketed = PARTS.replace("第一部分 ", "（一）").replace("第二部分 ", "（二）")
     _, again = _round_trip(tmp_path, bracketed, "东湖理工2")
     assert "（二）全面从严治党方面" in again and "2.1科研经费报销审核不严的问题。" in again
+
+
+def _ledger(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展"])
+    for n, (problem, measure, status, progress) in enumerate(rows, 1):
+        ws.append([n, problem, measure, "农业农村局", "2026年12月31日", status, progress])
+    wb.save(path)
+    return path
+
+
+def test_work_mostly_done_keeps_its_word_before_what_is_left(tmp_path: Path) -> None:
+    path = _ledger(tmp_path / "台账.xlsx", [
+        ("高标准农田建设滞后", "推进高标准农田建设", "基本完成", "剩余800亩明年3月底前完工"),
+        ("农机补贴审核不严", "开展农机补贴专项核查", "基本完成，剩余2个乡镇年底前核查完毕", ""),
+    ])
+    out = tmp_path / "通报.txt"
+    api.notice(path, out, as_of=date(2026, 10, 10))
+    text = out.read_text("utf-8")
+    assert "推进高标准农田建设，已基本完成，剩余800亩明年3月底前完工。" in text
+    assert "开展农机补贴专项核查，已基本完成，剩余2个乡镇年底前核查完毕。" in text
+
+
+def test_a_status_cell_counting_how_far_the_work_got_is_published(tmp_path: Path) -> None:
+    path = _ledger(tmp_path / "台账.xlsx", [
+        ("村级道路破损", "修复破损村道8条", "已修复6条，其余2条正在施工", ""),
+        ("农村危房改造慢", "推进农村危房改造", "完成改造12户，剩余3户推进中", ""),
+    ])
+    out = tmp_path / "通报.txt"
+    api.notice(path, out, as_of=date(2026, 10, 10))
+    text = out.read_text("utf-8")
+    assert "修复破损村道8条，已修复6条，其余2条正在施工。" in text
+    assert "推进农村危房改造，完成改造12户，剩余3户推进中。" in text
+

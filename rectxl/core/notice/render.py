@@ -1189,6 +1189,11 @@ _FUTURE = re.compile(r"^(?:拟(?![制订]|定(?!于))|计划|将|下一步|下�
 _UNDERWAY = re.compile(r"^(?:目前)?(?:正在|仍在|尚未|仍未|未能|待|还需|仍需|推进中|进行中)")
 #: a share of the work done, below all of it ("完成80%", "已完成约60%"): a measure counted done does
 #: not publish it
+#: a progress saying only what is left ("剩余2个乡镇年底前签订")
+_LEFT_TO_DO = LazyPattern(r"(?:剩余|其余|尚余|尚有|还有|余下|剩下)")
+#: a status cell counting how far the work got: a figure done beside one left or going on
+#: ("已完成3项，剩余2项推进中", "完成改造12户，其余正在施工")
+_COUNTED_PART = LazyPattern(r"\d[^，,；;。]{0,6}[，,；;]\s*(?:剩余|其余|尚有|还有|尚余|余下|另有)")
 _PART_SHARE = re.compile(r"(?:目前)?(?:已经?)?完成(?:了|约|近)?\s*\d{1,2}(?:\.\d+)?\s*[%％]")
 #: how a status word is continued in the same cell ("已完成，并长期坚持", "已完成。下一步…")
 _GOES_ON_JOIN = {"并": "", "且": "", "下一步": "。", "后续": "。"}
@@ -1313,6 +1318,11 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         status_word, narrative = _split_status_word(_without_notes(_from_cell(m.status_text)))
         if status_word is not None and narrative and not _bare_date(narrative) and not timing_note(narrative):
             word, result = status_word, narrative  # (not "已完成，超期": when it was done is no result)
+        elif status_word is None and m.status in (Status.IN_PROGRESS, Status.MOSTLY_DONE) \
+                and _COUNTED_PART.search(narrative) is not None:
+            # "已完成3项，剩余2项推进中", "完成改造12户，其余正在施工": the status cell tells how far
+            # the work got, counted — published, not reduced to 正在推进
+            word, result = m.status, narrative.strip().rstrip("。.；;")
         elif status_word is None and m.status is Status.DONE and _DONE_DEED.match(narrative) is not None \
                 and _CLOSING_STAGE.search(narrative) is None:
             # the status cell says what was done, not how far ("已报县纪委处理", "已移交县纪委监委",
@@ -1372,6 +1382,9 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         return _join(action, _ongoing(ongoing.group(1)), "，")
     if result[:1] == "已":
         result = _without_repeated_object(action, result, status)
+    if status is Status.MOSTLY_DONE and m.status is Status.MOSTLY_DONE and _LEFT_TO_DO.match(result) is not None:
+        # "基本完成" with "剩余2个乡镇的协议年底前签订": what is left, after the word saying most is done
+        result = f"{_partly_done_word(m.status_text)}，{result}"
     said = _compose(action, result, status)
     if status is Status.LONG_TERM and m.status is Status.LONG_TERM and said != action \
             and not _KEPT_UP.search(said):
