@@ -175,3 +175,31 @@ def test_a_status_cell_counting_how_far_the_work_got_is_published(tmp_path: Path
     assert "修复破损村道8条，已修复6条，其余2条正在施工。" in text
     assert "推进农村危房改造，完成改造12户，剩余3户推进中。" in text
 
+
+
+# A township's notice: the measures listed, then their statuses listed in the same order
+LISTED = """中共桃源镇委员会关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年3月10日至5月9日，县委第一巡察组对镇党委开展了常规巡察，6月5日反馈了巡察意见。现将整改进展情况公布如下。
+一、整改工作开展情况
+镇党委召开专题会议，制定整改方案。
+二、反馈问题整改情况
+（一）贯彻落实上级决策部署方面
+1.集体经济项目监管不力的问题。整改情况：一是建立村级项目台账；二是开展项目收益专项审计；三是修订项目监管办法。一是已完成，二是正在推进，三是已完成。
+三、下一步工作打算
+持续巩固整改成果。
+中共桃源镇委员会
+2025年9月30日
+"""
+
+
+def test_statuses_listed_after_the_measures_are_each_measures_own() -> None:
+    (issue,) = parse_notice(LISTED).ledger.issues()
+    assert [m.text for m in issue.measures] == ["建立村级项目台账；", "开展项目收益专项审计；", "修订项目监管办法。"]
+    assert [(m.status, m.status_inferred) for m in issue.measures] == [
+        (Status.DONE, False), (Status.IN_PROGRESS, False), (Status.DONE, False)]
+
+
+def test_statuses_listed_after_the_measures_are_written_back_with_each(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, LISTED, "桃源镇")
+    assert ("一是建立村级项目台账，已完成。二是开展项目收益专项审计，正在推进。三是修订项目监管办法，已完成。"
+            in back)

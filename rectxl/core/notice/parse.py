@@ -2277,6 +2277,39 @@ def _closing_status_sentence(text: str) -> tuple[str, _Stated | None]:
 _CLOSED_WORD = re.compile(r"(?:均|全部)?已?(?:整改)?(?:办结|结办|完结|销号|销项|闭环|到位|清零)(?:完成)?")
 
 
+_ORDINAL_MARK = re.compile(r"[一二三四五六七八九十]是")
+
+
+def _listed_statuses(measures: list[Measure]) -> None:
+    """The statuses a notice lists after the measures, one for each in their order ("一是建立…；
+    二是开展…。一是已完成，二是正在推进。"): the list had been read into the last measure — it
+    leaves that measure's text, and each status is its measure's, stated."""
+    if len(measures) < 2:
+        return
+    last = measures[-1]
+    det = detect(last.text)
+    at = det.find("一是")
+    if at <= 0 or det[:at].rstrip()[-1:] not in ("。", ";"):
+        return
+    marks = list(_ORDINAL_MARK.finditer(det, at))
+    if len(marks) != len(measures) or [to_int(m.group(0)[0]) for m in marks] != list(range(1, len(marks) + 1)):
+        return
+    said = []
+    for k, mark in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(det)
+        words = last.text[mark.end():end].strip().rstrip("，,；;。. ")
+        if (stated := _status_words(words)) is None:
+            return
+        said.append(stated)
+    kept = last.text[:at].rstrip()
+    if last.progress == last.text:
+        last.progress = kept
+    last.text = kept
+    for m, stated in zip(measures, said, strict=True):
+        m.status, m.status_text, m.status_inferred = stated.status, stated.words, False
+        m.continuing = stated.continuing
+
+
 def _tagged_statuses(measures: list[Measure]) -> None:
     """Each measure's own status tag ("（已完成）", "（正在推进）", "（长期坚持）" after it, or
     "——已完成", "。已完成。") is the notice's statement of its status: taken as stated, not
@@ -3053,6 +3086,7 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
             _apply_fields([m], own)
             measures.append(m)
     _inner_tallies(measures)
+    _listed_statuses(measures)
     _tagged_statuses(measures)
     if issue_wide and (shared := infer_status(issue_wide)) is not Status.DONE:
         # "整改措施：一是新建通道26公里；二是… 整改进展：通道已完成18公里，…其余将于…完工": a
