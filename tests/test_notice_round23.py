@@ -203,3 +203,15 @@ def test_statuses_listed_after_the_measures_are_written_back_with_each(tmp_path:
     _, back = _round_trip(tmp_path, LISTED, "桃源镇")
     assert ("一是建立村级项目台账，已完成。二是开展项目收益专项审计，正在推进。三是修订项目监管办法，已完成。"
             in back)
+
+
+def test_work_going_on_with_only_its_finishing_time_says_it_goes_on(tmp_path: Path) -> None:
+    path = _ledger(tmp_path / "台账.xlsx", [
+        ("集体资产账实不符", "对账实不符的7项资产进行处置", "正在整改", "预计12月底前完成"),
+        ("村级道路管护不到位", "落实村道管护责任", "正在推进", "计划11月底前完成管护协议签订"),
+    ])
+    out = tmp_path / "通报.txt"
+    api.notice(path, out, as_of=date(2026, 10, 10))
+    text = out.read_text("utf-8")
+    assert "对账实不符的7项资产进行处置，正在推进，预计12月底前完成。" in text
+    assert "落实村道管护责任，正在推进，计划11月底前完成管护协议签订。" in text

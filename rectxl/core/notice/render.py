@@ -1189,6 +1189,8 @@ _FUTURE = re.compile(r"^(?:拟(?![制订]|定(?!于))|计划|将|下一步|下�
 _UNDERWAY = re.compile(r"^(?:目前)?(?:正在|仍在|尚未|仍未|未能|待|还需|仍需|推进中|进行中)")
 #: a share of the work done, below all of it ("完成80%", "已完成约60%"): a measure counted done does
 #: not publish it
+#: a progress saying only when the work going on is to be finished ("预计12月底前完成", "计划11月底前完成处置")
+_DUE_TO_FINISH = LazyPattern(r"(?:预计|计划|力争|争取)(?:于|在|到)?[^，,；;。]{0,16}?(?:完成|办结|完工|到位)")
 #: a progress saying only what is left ("剩余2个乡镇年底前签订")
 _LEFT_TO_DO = LazyPattern(r"(?:剩余|其余|尚余|尚有|还有|余下|剩下)")
 #: a status cell counting how far the work got: a figure done beside one left or going on
@@ -1382,6 +1384,11 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         return _join(action, _ongoing(ongoing.group(1)), "，")
     if result[:1] == "已":
         result = _without_repeated_object(action, result, status)
+    if status is Status.IN_PROGRESS and m.status is Status.IN_PROGRESS and word is None \
+            and _DUE_TO_FINISH.match(result) is not None:
+        # "正在整改" with "预计12月底前完成": the work goes on, then when it is to be done — the plan
+        # alone after the measure would read as if the measure were done
+        result = f"{_going_on_word(m.status_text)}，{result}"
     if status is Status.MOSTLY_DONE and m.status is Status.MOSTLY_DONE and _LEFT_TO_DO.match(result) is not None:
         # "基本完成" with "剩余2个乡镇的协议年底前签订": what is left, after the word saying most is done
         result = f"{_partly_done_word(m.status_text)}，{result}"
