@@ -10,6 +10,9 @@ must not be flagged by them).
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +25,11 @@ from openpyxl.styles import Alignment, Font
 __all__ = [
     "AS_OF",
     "FEEDBACK",
+    "FindingsByRow",
     "FollowupCase",
+    "check_by_row",
+    "codes_at",
+    "said_at",
     "soffice_convert",
     "write_closure_ledger",
     "write_extension_ledger",
@@ -31,6 +38,32 @@ __all__ = [
     "write_round_folder",
     "write_warning_ledger",
 ]
+
+#: the findings of one ``rectxl check``, by the sheet's row: (code, message) of each
+FindingsByRow = dict[int, list[tuple[str, str]]]
+
+
+def check_by_row(path: Path, *args: str) -> FindingsByRow:
+    """(code, message) of every finding ``rectxl check --format json`` prints (run as a user runs it,
+    in a process of its own, with ``args``), by the row of the sheet."""
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "check", str(path), "--format", "json", *args],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.stdout, proc.stderr
+    found: FindingsByRow = {}
+    for f in json.loads(proc.stdout)["findings"]:
+        found.setdefault(f.get("row") or 0, []).append((f["code"], f["message"]))
+    return found
+
+
+def codes_at(found: FindingsByRow, row: int) -> set[str]:
+    """The codes found at ``row``."""
+    return {code for code, _ in found.get(row, [])}
+
+
+def said_at(found: FindingsByRow, row: int, code: str) -> str:
+    """What the findings of ``code`` at ``row`` say."""
+    return "".join(message for c, message in found.get(row, []) if c == code)
+
 
 #: the as-of date of every case (报告日期 in 基本信息)
 AS_OF = date(2026, 11, 20)

@@ -5,14 +5,13 @@ fictional."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 from rectxl.core.deadline import DeadlineKind, parse_deadline
-from tests.followup_ledgers import write_ledger
+from tests.followup_ledgers import FindingsByRow, check_by_row, write_ledger
+from tests.followup_ledgers import codes_at as _codes
+from tests.followup_ledgers import said_at as _said
 
 HEADER = ["序号", "方面", "具体问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "完成时间", "整改进展",
           "佐证材料", "备注"]
@@ -32,25 +31,9 @@ def _ledger(tmp_path: Path, rows: list[dict[str, object]]) -> Path:
                         info={"反馈日期": FEEDBACK, "报告日期": REPORT})
 
 
-def _check(path: Path) -> dict[int, list[tuple[str, str]]]:
-    """(code, message) of every finding ``rectxl check --format json`` prints, by the sheet's row
-    (the header is row 3, the first measure row 4)."""
-    proc = subprocess.run([sys.executable, "-m", "rectxl", "check", str(path), "--format", "json",
-                           "--as-of", REPORT.isoformat()],
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert proc.stdout, proc.stderr
-    found: dict[int, list[tuple[str, str]]] = {}
-    for f in json.loads(proc.stdout)["findings"]:
-        found.setdefault(f.get("row") or 0, []).append((f["code"], f["message"]))
-    return found
-
-
-def _codes(found: dict[int, list[tuple[str, str]]], row: int) -> set[str]:
-    return {code for code, _ in found.get(row, [])}
-
-
-def _said(found: dict[int, list[tuple[str, str]]], row: int, code: str) -> str:
-    return "".join(message for c, message in found.get(row, []) if c == code)
+def _check(path: Path) -> FindingsByRow:
+    """:func:`check_by_row` as of the ledgers' 报告日期 (the header is row 3, the first measure row 4)."""
+    return check_by_row(path, "--as-of", REPORT.isoformat())
 
 
 # -- a deadline cell numbered as the measures are ----------------------------------------------------------
