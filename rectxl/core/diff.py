@@ -616,7 +616,10 @@ _EXTENSION_WORDS = re.compile(r"延期|延长|顺延|推迟|延后|延至|展期
 #: an extension granted or asked for, as the progress writes it (not any 推迟 it tells of: "会议推迟召开")
 _EXTENSION_GRANTED = re.compile(r"(?:经|已|获|报|申请|请示|批准|同意|准予)[^，。；;,]{0,15}?(?:延期|延长|顺延|展期)"
                                 r"|(?:延期|延长|顺延|推迟|延后|延|展期)(?:至|到)"
-                                r"|(?:批准|同意)[^。；;]{0,20}?(?:时限|期限)(?:调整|变更)为")
+                                r"|(?:批准|同意)[^。；;]{0,20}?(?:时限|期限)(?:调整|变更)为"
+                                # "因涉及土地手续，完成时限调整", "调整整改时限": the move written up, with its reason
+                                r"|(?:时限|期限|完成时间|完成日期)(?:已|予以|作|相应)?(?:调整|变更|延后)"
+                                r"|调整(?:整改|完成)?(?:时限|期限)")
 _OWNER_FIELDS = ((F.OWNER_UNIT, "owner_unit"), (F.LEAD, "lead"), (F.OWNER_PERSON, "owner_person"))
 
 
