@@ -57,3 +57,21 @@ def test_deadline_moved_with_the_remark_saying_it_was_adjusted_is_written_up(
     assert [r["kind"] for r in _diff(old, moved, capsys)["regressions"]] == []
     # the same move with nothing said still is
     assert [r["kind"] for r in _diff(old, silent, capsys)["regressions"]] == ["时限延后未注明延期"]
+
+
+def test_work_going_on_whose_progress_names_a_plan_made_is_said_to_go_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ledger = _bureau_ledger(tmp_path / "10月.xlsx", "2026年10月31日", [
+        ("一", "落实全面从严治党主体责任不到位", None, None, None, None, None, None, None),
+        (1, "党组会议研究党风廉政建设次数偏少", "制定党组年度研究党风廉政建设工作计划，每季度至少专题研究1次",
+         "李建国", "办公室", "2026年12月31日", "已制定年度计划，三季度已专题研究1次，10月召开党组会专题研究",
+         "整改中", None),
+        (2, "保证金收缴不规范", "建立保证金收缴返还月报制度", "赵敏", "建筑市场监管股", "2027年3月31日",
+         "已起草制度，计划12月底前印发", "整改中", None)])
+    main(["notice", str(ledger), "-o", str(tmp_path / "通报.txt")])
+    capsys.readouterr()
+    text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
+    # "年度计划" is the plan made, not work planned: the sentence must not read as done
+    assert "10月召开党组会专题研究，正在推进。" in text
+    # work planned still reads as ahead, with nothing added
+    assert "已起草制度，计划12月底前印发。" in text

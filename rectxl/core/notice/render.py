@@ -1458,7 +1458,10 @@ def _item_status(status: Status | None, answer: str) -> Status | None:
 
 _ONGOING_WORDS = LazyPattern(r"正在|尚未|仍未|未完成|待|推进中|进行中")
 #: words saying the work goes on or what comes next: a sentence with them does not read as done
-_AHEAD_WORDS = LazyPattern(r"将|拟|计划|预计|下一步|持续|继续|逐步|陆续|力争|争取|其余|剩余|尚有|还有|%"
+_AHEAD_WORDS = LazyPattern(r"将|拟|预计|下一步|持续|继续|逐步|陆续|力争|争取|其余|剩余|尚有|还有|%"
+                           # what is planned ("计划12月底前完成", "计划于…"), not a plan made ("已制定年度计划，…",
+                           # "工作计划并印发": the noun, ending its clause or joined to the next thing)
+                           r"|计划(?![，,。；;、)）》]|$|书|表|并|和|及|与|已|的)"
                            # a date set ("定于12月举办"), a clause of work going on ("组织专家评审中")
                            r"|定于|中(?=[，,。；;]|$)")
 
