@@ -75,3 +75,47 @@ def test_work_going_on_whose_progress_names_a_plan_made_is_said_to_go_on(
     assert "10月召开党组会专题研究，正在推进。" in text
     # work planned still reads as ahead, with nothing added
     assert "已起草制度，计划12月底前印发。" in text
+
+
+def _township_ledger(path: Path) -> Path:
+    """A township's ledger with no 责任单位 column: each 责任人 cell names the office, then the person
+    ("党政办 刘洋"), except one row naming a post and a person; the problems merged down."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["中共青石镇委员会关于县委第二巡察组反馈问题整改落实台账"])
+    ws.append(["截止时间：2026.11.25"])
+    ws.append(["问题类别", "序号", "问题清单", "整改措施", "责任领导", "责任人", "整改时限", "整改情况", "是否完成"])
+    rows: list[list[Any]] = [
+        ["党的领导弱化", 1, "中心组学习流于形式", "严格落实中心组学习制度，每次确定领学人", "党委书记 陈刚",
+         "党政办 刘洋", "立行立改，长期坚持", "已修订中心组学习制度", "是"],
+        [None, None, None, "建立学习档案，年底前开展一次学习成效评估", "党委书记 陈刚", "党政办 刘洋", "2026年12月",
+         "学习档案已建立", "否"],
+        [None, 2, "部分村宣传栏内容陈旧", "对全镇12个村宣传栏开展排查更新", "宣传委员 周丽", "宣传干事 吴凡",
+         "2026.9.30", "已更新宣传栏9个，剩余3个因道路施工推迟", "否"],
+        ["全面从严治党不力", 3, "村级财务白条入账问题突出", "开展村级财务专项清查，逐笔核实整改", "纪委书记 孙强",
+         "财政所：郑华", "2026年12月底前", "已清查12个村，核实白条23张", "否"],
+        [None, 4, "“三资”管理台账不健全", "全面清理村集体资产资源，建立台账", "镇长 黄磊", "农经站 钱进", "2027年6月底",
+         "未开始", "否"],
+    ]
+    for r in rows:
+        ws.append(r)
+    for cells in ("A4:A6", "B4:B5", "C4:C5", "A7:A8"):
+        ws.merge_cells(cells)
+    wb.save(path)
+    return path
+
+
+def test_units_written_before_the_person_in_the_handler_column_are_the_units(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ledger = _township_ledger(tmp_path / "青石镇.xlsx")
+    main(["check", str(ledger), "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    # no 责任单位 column, but every 责任人 cell but one names its office: nothing is missing but that one
+    assert [f["code"] for f in found if f["code"] == "header-missing"] == []
+    assert [(f["code"], f["cell"]) for f in found if f["code"] == "missing-owner-unit"] == [
+        ("missing-owner-unit", "F6")]
+    main(["summary", str(ledger), "-o", str(tmp_path / "汇总.xlsx")])
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(tmp_path / "汇总.xlsx")["责任单位统计"]
+    counted = {row[0]: row[1] for row in sheet.iter_rows(min_row=3, values_only=True) if row[0]}
+    assert counted == {"党政办": 2, "财政所": 1, "农经站": 1, "（未填写）": 1}

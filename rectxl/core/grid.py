@@ -84,7 +84,7 @@ from rectxl.core.text import (
     to_int,
     to_simplified,
 )
-from rectxl.core.units import one_unit, same_unit_name, unit_people
+from rectxl.core.units import one_unit, same_unit_name, unit_people, unit_with_person
 
 __all__ = [
     "COLUMN_MAP_SHEET",
@@ -4401,6 +4401,8 @@ class _Builder:
     _outline_group: int | None = None
     #: the unit every measure of the sheet is, named by the sheet (:meth:`owned_by`)
     _sheet_unit = ""
+    #: :meth:`_units_in_person_column`, once decided
+    _person_units: bool | None = None
     #: (row, column) of every cell anchoring a range merged down (:meth:`_merged_over_below`)
     _down_anchors: set[tuple[int, int]] | None = None
     #: a measure was read on this sheet; under it, a note has begun the foot of the table
@@ -4409,6 +4411,20 @@ class _Builder:
     _issue_key: tuple[int | None, str] = (None, "")
     #: the issues opened, by category and key (:meth:`read_row`): one written again lower down is that one
     _issues_seen: dict[tuple[int, tuple[int | None, str]], Issue] | None = None
+
+    def _units_in_person_column(self) -> bool:
+        """This sheet has no 责任单位 column and its 责任人 cells name the unit before the person
+        ("党政办 刘洋", "财政所：郑华"; two in three of those filled, two at least): a township's
+        way of writing who answers for each measure. Decided once, for the whole sheet."""
+        if self._person_units is None:
+            self._person_units = False
+            if F.OWNER_UNIT not in self.cols and F.OWNER_PERSON in self.cols and not self._sheet_unit:
+                filled = [v for v in self.texts[F.OWNER_PERSON][self.header.data_start:] if v]
+                named = sum(unit_with_person(v) is not None for v in filled)
+                if named >= 2 and 3 * named >= 2 * len(filled):
+                    self._person_units = True
+                    self.sheet.unit_from_person = self._where[F.OWNER_PERSON][0]
+        return self._person_units
 
     def _measure(self, r: int, text: str) -> Measure:
         if r in self.error_rows:
@@ -4498,7 +4514,9 @@ class _Builder:
             # was done, and accepted or closed — not a measure of unknown status
             reading, inferred = StatusReading(Status.DONE, stage=stage), True
         lead, unit, person = t[F.LEAD][r], t[F.OWNER_UNIT][r] or self._sheet_unit, t[F.OWNER_PERSON][r]
-        if unit and not (lead and person):
+        if not unit and person and self._units_in_person_column() and (named := unit_with_person(person)):
+            unit, person = named  # "党政办 刘洋" in a 责任人 column, the sheet having no 责任单位 column
+        elif unit and not (lead and person):
             # the people a clerk wrote beside the unit ("办公室（张三）", "党政办/李四",
             # "规财股（分管领导：刘某）") are the row's, where their own columns say nothing
             named_lead, named_person = unit_people(unit)

@@ -329,6 +329,9 @@ class LedgerSheet:
     #: the 责任单位 of every measure of a sheet without that column, named by the sheet itself (a
     #: workbook of a sheet per 股室: 办公室 | 财务股 | 人事股)
     unit_from_name: str | None = None
+    #: the column (its letter) whose 责任人 cells name each measure's unit before its person ("党政办 刘洋"),
+    #: on a sheet without a 责任单位 column: the unit is read from there
+    unit_from_person: str | None = None
     #: the 责任清单 sheet whose 责任领导/责任部门/责任人 were joined to this one by 任务编号, each
     #: task's code by its row (1-based), and the rows whose task that sheet does not list
     duties_from: str | None = None

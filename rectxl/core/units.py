@@ -26,6 +26,7 @@ __all__ = [
     "unit_people",
     "unit_roles",
     "unit_spellings",
+    "unit_with_person",
 ]
 
 #: between units: marks, line breaks, two spaces, or a space or 和/及/与 between two names that each
@@ -669,6 +670,19 @@ def _spellings_of(unit: str) -> list[str]:
 #: a person with a unit beside it, bracketed after ("张三（东山镇）") or before and marked off ("东山镇：张三")
 _PERSON_THEN_UNIT = LazyPattern(r"^(?P<person>[^（()）]+?)\s*[（(](?P<unit>[^（()）]+)[)）]$")
 _UNIT_THEN_PERSON = LazyPattern(r"^(?P<unit>[^:：\-—－/／\s]+?)\s*[:：\-—－/／\s]\s*(?P<person>[^:：\-—－/／\s]+)$")
+
+
+def unit_with_person(text: str) -> tuple[str, str] | None:
+    """(unit, person) of a 责任人 cell naming both, the unit first and marked off ("党政办 刘洋",
+    "财政所：郑华", "农经站-钱进") or bracketed after the person ("刘洋（党政办）"); None for a
+    person alone, a post and a name ("党委书记 陈刚": a post is no unit) or anything else."""
+    text = text.strip()
+    for pattern in (_UNIT_THEN_PERSON, _PERSON_THEN_UNIT):
+        m = pattern.match(text)
+        if m is not None and _is_person(m["person"]) and _UNIT_END.search(m["unit"]) is not None \
+                and not _is_person(m["unit"]):
+            return m["unit"], m["person"]
+    return None
 
 
 def _person_of(name: str, unit: str) -> str | None:

@@ -52,6 +52,14 @@ def _missing(level: str, field_attr: str) -> Callable[[Rule, Context], Iterator[
                 # the row of the cell to fill: a form's (项目 | 内容) field row, not its block's first
                 hint = f"第{row_of(cell) or m.row}行"
             yield r.at(ctx, m, level, row_hint=hint, where=_where_duties(duties, m, level))
+        if level == F.OWNER_UNIT:
+            # a sheet whose 责任人 cells name the unit before the person ("党政办 刘洋"): a row naming
+            # only a person or a post ("宣传干事 吴凡") names no unit — pointed at in its 责任人 cell
+            by_person = {s.name for s in ctx.sheets if s.unit_from_person}
+            for m in ctx.measures:
+                if (m.sheet or "") in by_person and not m.owner_unit and m.owner_person:
+                    yield r.at(ctx, m, F.OWNER_PERSON, row_hint=f"第{m.row}行",
+                               where="在责任人单元格中按“单位 姓名”（如“党政办 刘洋”，与其他行一样）")
 
     return check
 

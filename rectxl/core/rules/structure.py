@@ -33,8 +33,10 @@ def header_missing(r: Rule, ctx: Context) -> Iterator[Finding]:
                 # each issue written on a row of its own above its measures ("问题1：…"), or on a
                 # 问题清单 of its own, the tasks naming its code
                 continue
-            if field == F.OWNER_UNIT and sheet.unit_from_name:
-                continue  # a sheet per unit, named by it: every measure on it is that unit's
+            if field == F.OWNER_UNIT and (sheet.unit_from_name or sheet.unit_from_person):
+                # a sheet per unit, named by it: every measure on it is that unit's; or each
+                # 责任人 cell naming the unit before the person ("党政办 刘洋")
+                continue
             if field == F.STATUS and _status_in_progress(ctx, sheet.name, sheet.columns):
                 continue
             if field not in sheet.columns:
