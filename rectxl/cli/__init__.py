@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported by the commands after the pattern store is restored (gettext compiles one)
+    import argparse
 
 __all__ = ["build_parser", "main"]
 

@@ -20,9 +20,11 @@ Safe by construction:
   (version and the regular-expression engine's ``MAGIC``); ``_sre`` validates every program it
   is given, and any failure — an unreadable, stale or foreign file, a Python whose ``re``
   internals differ — leaves the ordinary compiling in place (nothing is ever worse than without);
-- only text patterns are kept, at most :data:`MAX_PATTERNS`; rectxl builds no pattern from a
-  ledger's contents, so none of a ledger's text is written (a test keeps it so), and joins its
-  word lists in a fixed order, so a pattern is the same text in every run;
+- only patterns are kept (text ones, and the byte ones the file readers scan package parts with,
+  ~70 compiled on every read of a workbook before they were kept too: ~20 ms of a small check), at
+  most :data:`MAX_PATTERNS`; rectxl builds no pattern from a ledger's contents, so none of a
+  ledger's text is written (a test keeps it so), and joins its word lists in a fixed order, so a
+  pattern is the same text in every run;
 - the file is written atomically (with a checksum), and only by a run that compiled something new;
   ``RECTXL_NO_PATTERN_STORE=1`` turns the store off, ``RECTXL_CACHE_DIR`` puts it elsewhere.
 
@@ -40,6 +42,7 @@ import sys
 import zlib
 from array import array
 from pathlib import Path
+from typing import Any
 
 __all__ = ["KEEP_SAVES", "MAX_PATTERNS", "restore", "store_path"]
 
@@ -54,9 +57,9 @@ _FORMAT = 2
 #: groups, groupindex, indexgroup), then the save that last saw it used
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...], int]
 #: (pattern, flags) → entry, as restored
-_restored: dict[tuple[str, int], _Entry] = {}
+_restored: dict[tuple[str | bytes, int], _Entry] = {}
 #: the stored entries this run asked for
-_used: set[tuple[str, int]] = set()
+_used: set[tuple[str | bytes, int]] = set()
 #: the number of the last save
 _generation = 0
 
@@ -68,14 +71,14 @@ class _StoredPatterns(dict):  # type: ignore[type-arg]
 
     __slots__ = ()
 
-    def __missing__(self, key: tuple[type, str, int]) -> re.Pattern[str]:
+    def __missing__(self, key: tuple[type, str | bytes, int]) -> re.Pattern[Any]:
         kind, pattern, flags = key
-        entry = _restored.get((pattern, flags)) if kind is str else None
+        entry = _restored.get((pattern, flags)) if kind is str or kind is bytes else None
         if entry is None:
             raise KeyError(key)
         try:
             all_flags, code, groups, groupindex, indexgroup, _ = entry
-            compiled: re.Pattern[str] = _sre.compile(pattern, all_flags, array("I", code).tolist(), groups,
+            compiled: re.Pattern[Any] = _sre.compile(pattern, all_flags, array("I", code).tolist(), groups,
                                                      groupindex, indexgroup)
         except Exception:  # a program _sre refuses (a store from elsewhere): re compiles it as usual
             del _restored[pattern, flags]
@@ -147,7 +150,7 @@ def restore() -> None:
     atexit.register(_save, path)
 
 
-def _entry(pattern: str, flags: int, generation: int) -> _Entry:
+def _entry(pattern: str | bytes, flags: int, generation: int) -> _Entry:
     """What ``re`` compiles ``pattern`` into, as ``re._compiler.compile`` hands it to ``_sre``,
     stamped as used by save ``generation``."""
     from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -170,7 +173,8 @@ def _save(path: Path) -> None:
             return
         keys = [key for name in ("_cache", "_cache2") for key in list(getattr(re, name, None) or ())]
         new = list(dict.fromkeys((key[1], key[2]) for key in keys
-                                 if key[0] is str and (key[1], key[2]) not in _restored and not key[2] & re.DEBUG))
+                                 if key[0] in (str, bytes) and (key[1], key[2]) not in _restored
+                                 and not key[2] & re.DEBUG))
         if not new:
             return
         generation = _generation + 1
