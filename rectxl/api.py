@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from rectxl.core.errors import RectxlError
 from rectxl.core.model import Ledger
 from rectxl.core.rules import Options
-from rectxl.core.sheets import marked_sheets
 from rectxl.core.validate import Report, Source, validate
 from rectxl.io.atomic import ensure_not_input
 from rectxl.io.outputs import OutputTarget, backup_original, resolve_output
@@ -144,6 +143,7 @@ def annotate(
     path = Path(path)
     ledger = read_ledger(path, options.column_map if options else ())
     report = check_ledger(ledger, options, path=path, today=today)
+    from rectxl.core.sheets import marked_sheets  # (not imported by check: it brings the summary's modules)
     from rectxl.io.xlsx_out import annotate_file, ensure_editable
 
     # .xlsx/.xlsm only (with advice for .xls/.ods), and — in place — not a workbook its owner

@@ -77,7 +77,8 @@ def test_rectxl_check_loads_only_what_checking_uses() -> None:
     """``rectxl check`` on a small ledger is mostly start-up: it must not import the writers' and
     analysts' libraries (pydantic's import alone is several times a small ledger's bare read),
     nor the process pool of ``rectxl batch``, nor the notice's parser and renderer (the totals a
-    基本信息 paragraph states are read without them)."""
+    基本信息 paragraph states are read without them), nor the summary and the output sheets'
+    layouts (~20 ms of a small check's start-up)."""
     example = Path(__file__).resolve().parents[1] / "workbooks" / "示例台账.xlsx"
     code = ("import io, sys, contextlib\n"
             "from rectxl.cli.commands import main\n"
@@ -85,7 +86,8 @@ def test_rectxl_check_loads_only_what_checking_uses() -> None:
             f"    main(['check', {str(example)!r}, '--format', 'json'])\n"
             "heavy = ['pydantic', 'openpyxl', 'pandas', 'numpy', 'docx', 'xlwings', 'lxml',\n"
             "         'multiprocessing', 'concurrent.futures', 'rectxl.batch', 'rectxl.io.xlsx_out',\n"
-            "         'rectxl.core.notice.parse', 'rectxl.core.notice.render']\n"
+            "         'rectxl.core.notice.parse', 'rectxl.core.notice.render',\n"
+            "         'rectxl.core.summary', 'rectxl.core.sheets']\n"
             "print(sorted(m for m in heavy if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
