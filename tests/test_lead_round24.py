@@ -119,3 +119,45 @@ def test_units_written_before_the_person_in_the_handler_column_are_the_units(
     sheet = openpyxl.load_workbook(tmp_path / "汇总.xlsx")["责任单位统计"]
     counted = {row[0]: row[1] for row in sheet.iter_rows(min_row=3, values_only=True) if row[0]}
     assert counted == {"党政办": 2, "财政所": 1, "农经站": 1, "（未填写）": 1}
+
+
+def test_progress_kept_month_by_month_newest_first_is_read_from_the_newest_month(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A clerk who adds each month's column to the left of the last (11月进展 | 10月进展): the
+    newest month is the one named latest, not the right-most column."""
+    import rectxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["县住建局巡察整改台账"])
+    ws.append(["填报时间：2026年11月30日"])
+    ws.append(["序号", "问题", "整改措施", "责任单位", "完成时限", "11月进展", "10月进展", "11月状态", "10月状态"])
+    ws.append([1, "财务报销审核不严", "修订财务报销管理办法", "计划财务股", "2026年10月31日", "已印发", "正在修订",
+               "已完成", "正在推进"])
+    ws.append([2, "财务报销审核不严", "开展报销凭证专项检查", "计划财务股", "2026年12月31日", "已检查凭证520份",
+               "已检查凭证300份", "正在推进", "正在推进"])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    measures = list(rectxl.read_ledger(path).measures())
+    assert [(m.progress, m.status_text) for m in measures] == [("已印发", "已完成"), ("已检查凭证520份", "正在推进")]
+    main(["check", str(path), "--format", "json"])
+    codes = {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "status-text-mismatch" not in codes and "overdue" not in codes
+
+
+@pytest.mark.parametrize(("months", "newest"), [
+    (("12月进展", "1月进展"), "一月的进展"),  # December, then the next January: the right-most
+    (("2027年1月进展", "2026年12月进展"), "一月的进展"),  # the years say
+    (("整改进展", "最新进展"), "一月的进展"),  # no month named: the right-most
+])
+def test_progress_columns_across_the_new_year(tmp_path: Path, months: tuple[str, str], newest: str) -> None:
+    import rectxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "问题", "整改措施", "责任单位", "完成时限", *months, "整改状态"])
+    left, right = ("十二月的进展", "一月的进展") if months[0] != "2027年1月进展" else ("一月的进展", "十二月的进展")
+    ws.append([1, "财务报销审核不严", "修订财务报销管理办法", "计划财务股", "2027年3月31日", left, right, "正在推进"])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    assert [m.progress for m in rectxl.read_ledger(path).measures()] == [newest]

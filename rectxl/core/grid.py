@@ -631,12 +631,13 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
         # progress kept month by month (10月进展 | 11月进展 | 截至11月30日进展): the latest is the
         # right-most visible one
         shown = [c for c in (columns[F.PROGRESS], *duplicates[F.PROGRESS]) if c not in skip]
-        if shown and max(shown) != columns[F.PROGRESS]:
-            latest = max(shown)
+        order = _by_recency(texts, shown)
+        if order and order[0] != columns[F.PROGRESS]:
+            latest = order[0]
             duplicates[F.PROGRESS] = sorted(c for c in (columns[F.PROGRESS], *duplicates[F.PROGRESS]) if c != latest)
             columns[F.PROGRESS] = latest
         if all(_PERIOD.search(texts.get(c, "")) for c in shown):
-            earlier[F.PROGRESS] = tuple(sorted((c for c in shown if c < columns[F.PROGRESS]), reverse=True))
+            earlier[F.PROGRESS] = tuple(order[1:])
     _latest_period_status(grid, r, texts, columns, duplicates, skip, earlier)
     _named_status_first(texts, columns, duplicates)
     _measure_status_first(texts, columns, duplicates)
@@ -941,9 +942,32 @@ def _latest_period_status(grid: Grid, header_row: int, texts: dict[int, str], co
     filled = [c for c in candidates if c not in hidden and _mean_length(grid, c, header_row) > 0]
     if not filled:
         return
-    columns[F.STATUS] = max(filled)
-    earlier[F.STATUS] = tuple(sorted((c for c in filled if c < columns[F.STATUS]), reverse=True))
+    columns[F.STATUS], *before = _by_recency(texts, filled)
+    earlier[F.STATUS] = tuple(before)
     del duplicates[F.STATUS]
+
+
+#: the month a period's column names ("11月进展", "2026年10月份整改情况", "截至11月30日"): year, month, day
+_PERIOD_MONTH = LazyPattern(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*日)?")
+
+
+def _by_recency(texts: dict[int, str], cols: list[int]) -> list[int]:
+    """The columns of one field kept period by period, the newest first: the right-most is the
+    newest, unless each names its month and they fall from left to right (11月进展 | 10月进展 |
+    9月进展: the clerk puts this month's first) — with the years named, by the years; without,
+    within half a year (12月 | 1月 is December, then the next January)."""
+    order = sorted(cols, reverse=True)
+    found = [_PERIOD_MONTH.search(texts.get(c, "")) for c in sorted(cols)]
+    if len(cols) < 2 or any(m is None for m in found):
+        return order
+    keys = [(int(m[1] or 0), int(m[2]), int(m[3] or 0)) for m in found if m is not None]
+    if all(k[0] for k in keys):
+        return [c for _, c in sorted(zip(keys, sorted(cols), strict=True), reverse=True)]
+    if any(k[0] for k in keys):
+        return order  # some with their year, some without: their order is all that says
+    if all(a > b for a, b in pairwise(keys)) and keys[0][1] - keys[-1][1] < 6:
+        return sorted(cols)
+    return order
 
 
 def _named_status_first(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
