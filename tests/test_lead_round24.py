@@ -4,6 +4,7 @@ built here with openpyxl (units, people and texts are fictional)."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import openpyxl
 import pytest
 
 from rectxl.cli import main
+from tests.followup_ledgers import soffice_convert
 
 _HEADER = ["序号", "巡察反馈问题", "整改措施", "责任领导", "责任股室", "完成时限", "整改进展情况", "完成情况", "备注"]
 
@@ -161,3 +163,80 @@ def test_progress_columns_across_the_new_year(tmp_path: Path, months: tuple[str,
     path = tmp_path / "台账.xlsx"
     wb.save(path)
     assert [m.progress for m in rectxl.read_ledger(path).measures()] == [newest]
+
+
+_NOTICE = """中共柳河乡委员会关于巡察整改进展情况的通报
+
+　　根据县委统一部署，2026年4月10日至5月20日，县委第三巡察组对中共柳河乡委员会进行了巡察。2026年6月12日，县委第三巡察组向中共柳河乡委员会反馈了巡察意见。按照巡察工作有关要求，现将巡察整改进展情况予以公布。
+
+　　一、整改工作组织领导情况
+
+　　乡党委召开专题会议研究部署整改工作，成立整改工作领导小组，逐条制定整改措施，明确责任领导、责任单位和完成时限。
+
+　　二、巡察反馈问题整改落实情况
+
+　　截至2026年11月20日，巡察反馈的3个问题已完成整改1个、正在整改2个；5项整改措施已完成3项、正在推进2项，整改措施完成率60%。
+
+　　（一）贯彻落实党的路线方针政策不够到位
+
+　　1.耕地保护工作压力传导不够。一是开展撂荒耕地专项排查，已排查耕地1260亩，复耕复种86亩。二是建立乡村两级田长制工作台账，已完成。
+
+　　2.乡村振兴项目推进缓慢。一是对2025年以来8个项目逐一建立进度台账，正在推进。二是对滞后的3个项目实行乡领导包联，已完成。
+
+　　（二）全面从严治党主体责任落实不够有力
+
+　　3.村级小微权力监督不到位。制定村级小微权力清单，在12个村公开公示，正在推进。
+
+　　三、下一步工作打算
+
+　　乡党委将持续抓好后续整改工作，对已完成的整改事项适时开展“回头看”，巩固整改成效。
+
+　　欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。联系电话：0000-7654321；电子邮箱：liuhe_xczg@example.cn。
+
+中共柳河乡委员会
+2026年11月20日
+"""
+
+
+def _shape(path: Path) -> list[tuple[str, str, str]]:
+    import rectxl
+
+    ledger = rectxl.parse_notice_file(path).ledger
+    return [(m.text, m.progress, str(m.status)) for m in ledger.measures()]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_a_notice_published_as_a_pdf_is_read_as_its_text(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """The notice printed to PDF (as offices publish it for download): the figures in another font
+    ("2026 年11 月"), the paragraphs broken at the page's width — read as the text it was made from."""
+    text = tmp_path / "柳河乡通报.txt"
+    text.write_text(_NOTICE, encoding="utf-8")
+    pdf = soffice_convert(text, tmp_path / "pdf", "pdf")
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert _shape(pdf) == _shape(text)
+    assert len(_shape(pdf)) == 5
+    assert main(["parse-notice", str(pdf), "-o", str(tmp_path / "台账.xlsx")]) == 0
+    said = capsys.readouterr().out
+    assert "通报所述问题：一致" in said and "已写入台账" in said
+
+
+def test_a_pdf_without_text_or_damaged_is_named_for_what_it_is(tmp_path: Path) -> None:
+    """A scan (pages with no text) and a file cut short are refused with what to do; nothing is written."""
+    from pypdf import PdfWriter
+
+    import rectxl
+    from rectxl.core.errors import RectxlError
+
+    scan = tmp_path / "扫描件.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    with scan.open("wb") as fh:
+        writer.write(fh)
+    cut = tmp_path / "下载中断.pdf"
+    cut.write_bytes(scan.read_bytes()[:200])
+    for path, says in ((scan, "没有可以提取的文字"), (cut, "已损坏或不完整")):
+        with pytest.raises(RectxlError) as exc:
+            rectxl.parse_notice_file(path, tmp_path / "台账.xlsx")
+        assert says in str(exc.value) and path.name in str(exc.value)
+    assert not (tmp_path / "台账.xlsx").exists()

@@ -37,6 +37,7 @@ from rectxl.io.stray import judged
 __all__ = [
     "DEFAULT_TIMEOUT",
     "MAX_DOCX_XML_BYTES",
+    "MAX_NOTICE_PDF_BYTES",
     "MAX_NOTICE_TEXT_BYTES",
     "STRAY_ROW_FLOOR",
     "check_ledger_file",
@@ -48,6 +49,8 @@ __all__ = [
 
 #: a text notice larger than this is refused (the published ones are 20–200 KB)
 MAX_NOTICE_TEXT_BYTES = 10 * 1024 * 1024
+#: a notice as a PDF carries its fonts (and perhaps a scanned seal): a few MB; this is far above that
+MAX_NOTICE_PDF_BYTES = 50 * 1024 * 1024
 #: the XML parts of a .docx notice may expand to at most this many bytes in all
 MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
 #: value cells in rows from here on are looked at; below it a stray cell costs little memory
@@ -205,15 +208,26 @@ def _far_patterns(d: Dialect) -> tuple[tuple[bytes, ...], re.Pattern[bytes], re.
 
 
 def check_notice_file(path: Path) -> None:
-    """Everything decided before a notice (.docx, .txt, .md) is read (see the module text)."""
+    """Everything decided before a notice (.docx, .txt, .md, .pdf) is read (see the module text)."""
     path = Path(path)
     st = check_regular_file(path, what="通报文件")
     if path.suffix.lower() == ".docx" or _is_zip(path):  # a .docx under another name too (台账.doc)
         _check_docx(path)
-    elif st.st_size > MAX_NOTICE_TEXT_BYTES:
-        raise LedgerError(
-            f"{path.name} 有 {st.st_size / (1 << 20):.0f} MB，远大于一份通报（通常不足 1 MB），"
-            f"rectxl 不读取超过 {MAX_NOTICE_TEXT_BYTES >> 20} MB 的文本通报：请确认选对了文件")
+    else:
+        pdf = _is_pdf(path)
+        limit, what = (MAX_NOTICE_PDF_BYTES, "PDF") if pdf else (MAX_NOTICE_TEXT_BYTES, "文本")
+        if st.st_size > limit:
+            raise LedgerError(
+                f"{path.name} 有 {st.st_size / (1 << 20):.0f} MB，远大于一份通报（通常不足 {5 if pdf else 1} MB），"
+                f"rectxl 不读取超过 {limit >> 20} MB 的{what}通报：请确认选对了文件")
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(1024).lstrip().startswith(b"%PDF-")
+    except OSError:
+        return False
 
 
 def _is_zip(path: Path) -> bool:

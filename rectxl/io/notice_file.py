@@ -4,9 +4,10 @@ A notice reaches an auditor as a Word file, as text pasted into Notepad (saved a
 "Unicode", i.e. UTF-16), or as the web page it was published on, saved from the browser
 (``.html``: Chinese government sites still serve many pages in GB2312). Each gives the text a
 reader sees; a web page's data table (a ledger published as a table) is read as a .docx table
-is, one line a row with its cells separated by tabs. Files that hold no text rectxl can
-read — a legacy Word ``.doc``, a PDF, an RTF — are named for what they are, with what to do,
-instead of being decoded into noise.
+is, one line a row with its cells separated by tabs; a PDF (the notice as an office publishes
+it for download) the text of its pages (:mod:`rectxl.io.pdf_read`). Files that hold no text
+rectxl can read — a legacy Word ``.doc``, an RTF, a scanned PDF — are named for what they are,
+with what to do, instead of being decoded into noise.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ _UNREADABLE = {
                    "请在 Word 或 WPS 中“另存为” .docx 后再解析",
     file_kind.ENCRYPTED: "设有打开密码（已加密），rectxl 无法读取：请在 Word 或 WPS 中取消密码"
                          "（文件 → 信息 → 保护文档 → 用密码进行加密，清空密码）后另存为 .docx，再解析",
-    file_kind.PDF: "是 PDF 文件，rectxl 不读取 PDF：请复制通报全文另存为 .txt，或用 WPS、Word 转换为 .docx 后再解析",
+    file_kind.PDF: "是 PDF 文件，不是 Word 文档：请直接解析该 PDF（rectxl parse-notice 文件.pdf），"
+                   "或复制通报全文另存为 .txt",
     file_kind.RTF: "是 RTF 文档：请在 Word 或 WPS 中“另存为” .docx 后再解析",
     file_kind.ODF_TEXT: "是 OpenDocument 文本（.odt，LibreOffice、WPS 等保存的开放文档格式），rectxl 不读取："
                         "请在 WPS、Word 或 LibreOffice 中“另存为” .docx 后再解析",
@@ -59,13 +61,13 @@ def unreadable_message(path: Path, kind: str) -> str | None:
 
 
 def read_notice_file(path: Path) -> str:
-    """The text of the notice at ``path`` (.docx, a saved web page, or plain text in UTF-8,
+    """The text of the notice at ``path`` (.docx, a saved web page, a PDF, or plain text in UTF-8,
     GBK/GB18030 or UTF-16); :class:`~rectxl.core.errors.RectxlError` with a Chinese message for
     a file that holds no readable text.
 
     The reader is chosen by the file's content, not its name: a .docx (or .docm) named .doc is
     read as the Word document it is, a web page or a "single file web page" (MHT) named .doc as
-    the page, and a legacy, encrypted, PDF, RTF or OpenDocument file is named for what it is."""
+    the page, and a legacy, encrypted, RTF or OpenDocument file is named for what it is."""
     path = Path(path)
     kind = file_kind.sniff(path)
     if kind in (file_kind.OOXML_WORD, file_kind.OOXML_WORD_MACRO) or (
@@ -75,6 +77,10 @@ def read_notice_file(path: Path) -> str:
         if path.suffix.lower() != ".docx":  # a .docx went through these guards before reading
             _guard_package(path)
         return read_notice_docx(path)
+    if kind == file_kind.PDF:
+        from rectxl.io.pdf_read import read_notice_pdf
+
+        return read_notice_pdf(path)
     if kind == file_kind.MHT:
         found = mht_html(path.read_bytes())
         if found is not None:

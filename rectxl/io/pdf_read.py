@@ -1,0 +1,74 @@
+"""A notice published as a PDF: the text a reader sees, page after page.
+
+Many offices publish the notice as a PDF attachment (printed from Word or WPS) beside the web
+page, or only as one. Its text is read with pypdf, as text a reader copies out of it: each line
+of the page a line of text (the notice's parser joins a paragraph broken at the page's width, as
+it does for text copied from a PDF), the pages one after the other. What the typesetting adds and
+no reader would copy is left out:
+
+- the space a PDF writer puts where the font changes between a figure and a Chinese character
+  ("截至2026 年11 月25 日", "4 个问题": the digits are set in a Latin font);
+- a page's number printed alone on a line in its foot ("- 2 -", "—3—", "第 2 页 共 5 页", "2/5").
+
+A PDF with no text (a scan, or pages printed as pictures), a protected one that cannot be opened
+without a password, and a damaged one are named for what they are, with what to do.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from rectxl.core.errors import RectxlError
+
+__all__ = ["MAX_PDF_PAGES", "read_notice_pdf"]
+
+#: the most pages read: a notice runs to a few pages, a report with its annexes to a few dozen
+MAX_PDF_PAGES = 300
+
+#: a space the typesetting put between a figure (or a Latin letter, a percent sign) and Chinese
+_FONT_SWITCH = re.compile(r"(?<=[0-9A-Za-z%％.])[ \u00a0]+(?=[\u4e00-\u9fff（），。、；：“”》])"
+                          r"|(?<=[\u4e00-\u9fff（），。、；：“”《])[ \u00a0]+(?=[0-9A-Za-z])")
+#: a line that is only the page's number ("- 2 -", "—3—", "第 2 页", "第2页 共5页", "2 / 5", "2")
+_PAGE_NUMBER = re.compile(r"\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?"
+                          r"|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})\s*")
+
+
+def read_notice_pdf(path: Path) -> str:
+    """The text of the notice PDF at ``path``, page after page; :class:`RectxlError` with a
+    Chinese message for one that holds no text rectxl can read."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on odd files are for developers
+    name = Path(path).name
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise RectxlError(f"{name} 是设有打开密码的 PDF，rectxl 无法读取：请取消密码后再解析，"
+                              "或复制通报全文另存为 .txt")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise RectxlError(f"{name} 有 {len(reader.pages)} 页，远多于一份通报：请确认选对了文件")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except RectxlError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
+            NotImplementedError, OSError):
+        # pypdf raises many kinds of errors on a damaged file: each is a PDF it cannot read
+        raise RectxlError(f"{name} 是已损坏或不完整的 PDF，rectxl 读不出其中的文字：请重新下载，"
+                          "或复制通报全文另存为 .txt 后再解析") from None
+    if not any(text.strip() for text in pages):
+        raise RectxlError(f"{name} 是 PDF，但其中没有可以提取的文字（可能是扫描件或图片）："
+                          "请找到通报的网页或 Word 版本，或将全文录入另存为 .txt 后再解析")
+    return "\n".join(_page_text(text) for text in pages)
+
+
+def _page_text(text: str) -> str:
+    """A page's text without its page number and the spaces of its font changes."""
+    lines = [_FONT_SWITCH.sub("", line.rstrip()) for line in text.splitlines()]
+    while lines and (not lines[-1].strip() or _PAGE_NUMBER.fullmatch(lines[-1])):
+        lines.pop()  # the foot of the page
+    while lines and (not lines[0].strip() or _PAGE_NUMBER.fullmatch(lines[0])):
+        lines.pop(0)  # a number at the head of the page
+    return "\n".join(lines)
