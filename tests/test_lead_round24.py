@@ -240,3 +240,22 @@ def test_a_pdf_without_text_or_damaged_is_named_for_what_it_is(tmp_path: Path) -
             rectxl.parse_notice_file(path, tmp_path / "台账.xlsx")
         assert says in str(exc.value) and path.name in str(exc.value)
     assert not (tmp_path / "台账.xlsx").exists()
+
+
+def test_an_account_told_after_the_measure_survives_the_round_trip(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """parse-notice, then notice from the ledger it wrote: what a measure's account said was done
+    ("学习档案已建立", "制度已印发"), told after the measure with its status, is published again."""
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "某镇关于巡察整改进展情况的通报\n\n　　二、巡察反馈问题整改落实情况\n\n"
+        "　　1.中心组学习流于形式。一是严格落实中心组学习制度，每次学习确定1名领学人。已修订中心组学习制度。"
+        "二是建立学习档案，年底前开展一次学习成效评估。学习档案已建立，正在推进。\n\n"
+        "　　2.宣传栏内容陈旧。一是开展排查更新。已更新宣传栏9个，正在推进。二是建立管理制度。制度已印发，已完成。\n",
+        encoding="utf-8")
+    main(["parse-notice", str(source), "-o", str(tmp_path / "台账.xlsx")])
+    main(["notice", str(tmp_path / "台账.xlsx"), "-o", str(tmp_path / "再生成.txt")])
+    capsys.readouterr()
+    again = (tmp_path / "再生成.txt").read_text(encoding="utf-8")
+    assert "学习档案已建立，正在推进" in again
+    assert "制度已印发，已完成" in again

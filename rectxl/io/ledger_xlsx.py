@@ -13,6 +13,7 @@ formula).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -29,8 +30,8 @@ from rectxl.core.deadline import DeadlineKind
 from rectxl.core.model import Ledger, LedgerInfo, Measure
 from rectxl.core.numbering import with_count
 from rectxl.core.sheets import GRADE_FILLS, MISSING_UNIT_FILL
-from rectxl.core.status import Status, read_status
-from rectxl.core.text import chinese_number
+from rectxl.core.status import Status, read_status, status_phrase
+from rectxl.core.text import chinese_number, normalize_for_compare
 from rectxl.core.timing import Grade, info_warn_days, is_warn_key
 from rectxl.core.units import split_units
 from rectxl.io.atomic import atomic_path
@@ -192,6 +193,10 @@ def _write_measure(ws: Worksheet, r: int, col: dict[str, int], m: Measure) -> No
             and _is_plain_date(m.deadline.text):
         deadline = m.deadline.due
     status = _status_words(m)
+    if status is not None and not m.status_inferred and _told_with_status(m):
+        # what the notice told was done beside its status ("学习档案已建立，正在推进"): the notice's
+        # words, as it said them — read back, the account is published again with the status
+        status = m.status_text.strip()
     values = {
         F.MEASURE: m.text, F.LEAD: m.lead, F.OWNER_UNIT: m.owner_unit, F.OWNER_PERSON: m.owner_person,
         F.DEADLINE: deadline, F.STATUS: None if m.status_inferred else status,
@@ -204,6 +209,19 @@ def _write_measure(ws: Worksheet, r: int, col: dict[str, int], m: Measure) -> No
         cell = set_text(ws, r, col[name], value if value != "" else None)
         if isinstance(value, date):
             cell.number_format = DATE_FORMAT
+
+
+def _told_with_status(m: Measure) -> str:
+    """What a measure's status cell tells beside its status words, when the 整改进展 does not say it
+    already ("学习档案已建立" of "学习档案已建立，正在推进", "制度已印发" of "制度已印发，已完成");
+    "" when the cell says nothing but a status."""
+    clauses = [c for c in _CLAUSE_MARKS.split(m.status_text.strip()) if c.strip()]
+    told = "，".join(c.strip() for c in clauses if status_phrase(c.strip()) is None)
+    return "" if not told or normalize_for_compare(told) in normalize_for_compare(m.progress) else told
+
+
+#: what ends a clause of a status cell
+_CLAUSE_MARKS = re.compile(r"[，,；;。]")
 
 
 def _status_words(m: Measure) -> str | None:

@@ -1280,11 +1280,16 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         # clerk's: the status says how far it got)
         published = _as_published(action, progress)
         stated = _from_cell(m.status_text).strip() if m.status is not None and not m.status_inferred else ""
-        if stated and _key(stated) not in _key(published) and not (
+        if not stated or _key(stated) in _key(published) or (reading := read_status(stated)).status is not m.status:
+            return published
+        if reading.rest and _key(reading.rest) not in _key(published):
+            # the notice told what was done, then how far it got, after the measure ("建立学习档案，
+            # 年底前开展评估。学习档案已建立，正在推进。"): the account is no less published than the word
+            return _join(published, stated)
+        if not reading.rest and not (
                 # "修订考核办法，正在征求意见": the account says it goes on already
                 m.status is Status.IN_PROGRESS and _ONGOING_WORDS.search(published)) \
-                and not _ends_with_status(published, m.status) and (
-                (reading := read_status(stated)).status is m.status and not reading.rest):
+                and not _ends_with_status(published, m.status):
             # the notice stated it apart ("整改措施：A；B。整改进展：已完成。"): said again, in its words
             return _join(published.rstrip("。."), stated, "，")
         return published
