@@ -674,14 +674,16 @@ _UNIT_THEN_PERSON = LazyPattern(r"^(?P<unit>[^:：\-—－/／\s]+?)\s*[:：\-�
 
 def unit_with_person(text: str) -> tuple[str, str] | None:
     """(unit, person) of a 责任人 cell naming both, the unit first and marked off ("党政办 刘洋",
-    "财政所：郑华", "农经站-钱进") or bracketed after the person ("刘洋（党政办）"); None for a
+    "财政所：郑华", "农经站-钱进") or one bracketed after the other ("刘洋（党政办）", "党政办（刘洋）"); None for a
     person alone, a post and a name ("党委书记 陈刚": a post is no unit) or anything else."""
     text = text.strip()
     for pattern in (_UNIT_THEN_PERSON, _PERSON_THEN_UNIT):
-        m = pattern.match(text)
-        if m is not None and _is_person(m["person"]) and _UNIT_END.search(m["unit"]) is not None \
-                and not _is_person(m["unit"]):
-            return m["unit"], m["person"]
+        if (m := pattern.match(text)) is None:
+            continue
+        # (the bracket either way: "刘洋（党政办）", "党政办（刘洋）")
+        for unit, person in ((m["unit"], m["person"]), (m["person"], m["unit"])):
+            if _is_person(person) and _UNIT_END.search(unit) is not None and not _is_person(unit):
+                return unit, person
     return None
 
 

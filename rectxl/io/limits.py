@@ -223,9 +223,10 @@ def check_notice_file(path: Path) -> None:
 
 
 def _is_pdf(path: Path) -> bool:
+    from rectxl.io.file_kind import PDF, sniff
+
     try:
-        with path.open("rb") as fh:
-            return fh.read(1024).lstrip().startswith(b"%PDF-")
+        return sniff(path) == PDF
     except OSError:
         return False
 
