@@ -1483,6 +1483,10 @@ def _read_text(text: str) -> StatusReading:
         # "待核实" alone: the facts still to be checked (a lead to look into), not finished work awaiting
         # its check — that is "已整改，待核实"
         return _NOTHING
+    if reading.status is Status.NOT_STARTED and "已" in reading.rest and not _NEG.search(reading.rest) \
+            and _going_on_in(text[len(reading.rest):].lstrip("，,；;。 \n")):
+        # "交流方案已制定，待组织实施": a step done, the work itself awaiting — going on, not unstarted
+        return replace(reading, status=Status.IN_PROGRESS)
     if reading.status is Status.DONE and reading.rest and (going := _going_on_in(reading.rest)) \
             and _MAIN_WORDS.get(_OPENING_CLAUSE.split(text, maxsplit=1)[0].strip()) is not Status.DONE:
         # "已制定整改方案，正在推进", "已建立台账，正在整改", "已制定方案，明确分工，目前正在按计划推进": steps
@@ -1852,7 +1856,10 @@ def read_status(value: object) -> StatusReading:
 #: 目前仍在整改, 落实中) — not what follows work done (正在巩固, 正在征求意见 of a draft)
 _GOING_ON_AFTER = re.compile(r"^(?:目前|现|当前)?(?:正在|仍在|还在)"
                              r"(?:按计划|按序时|有序|稳步|积极|加快|全力|抓紧|加紧)?(?:推进|整改|实施|落实|办理|建设|施工)"
-                             r"|^(?:推进|整改|实施|落实|办理|施工|建设)中")
+                             r"|^(?:推进|整改|实施|落实|办理|施工|建设)中"
+                             # "待实施", "待组织实施", "尚待落实": the work itself still to do after the step
+                             r"|^(?:尚|还|仍)?待(?:组织|全面|下一步|进一步|逐步|正式)?"
+                             r"(?:实施|落实|执行|推进|开展|推广|推行|启动|开工|施工|建设|运行)")
 _CLAUSE_ENDS = re.compile(r"[，,；;。\n]")
 
 

@@ -470,8 +470,8 @@ _WRAPPED = LazyPattern(r"^(?:中共|中国共产党)(.{2,}?)(?:委员会|委)$")
 _PLACE_END = ("镇", "乡", "街道", "县", "区", "市", "旗", "州", "村", "社区", "办事处", "场")
 _PARTY_HEAD = LazyPattern(r"^(?:中共|中国共产党)")
 #: how a unit's name ends once its Party body is taken off (not "县直" of 县直机关党委)
-_UNIT_END = LazyPattern(r"(?:局|委|办|院|所|站|中心|馆|部|会|联|协|厅|处|室|队|社|公司|集团|学校|中学|小学|镇|乡|街道"
-                       r"|办事处|村|社区|园区|开发区|林场|农场|厂|银行|台|团|署|司|县|区|市|旗)$")
+_UNIT_END = LazyPattern(r"(?:局|委|办|院|所|站|股|科|组|专班|中心|馆|部|会|联|协|厅|处|室|队|社|公司|集团"
+                       r"|学校|中学|小学|镇|乡|街道|办事处|村|社区|园区|开发区|林场|农场|厂|银行|台|团|署|司|县|区|市|旗)$")
 _PARTY_TAIL = LazyPattern(r"(?:机关)?(?:党组|党委|党工委|党总支|党支部)$")
 #: the place a unit's name may open with and be written without ("县财政局" / "财政局",
 #: "青石县财政局"); not the 市 of 市场监管局

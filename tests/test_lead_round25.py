@@ -1,0 +1,79 @@
+"""Round twenty-five, the lead's own findings: ledgers written the way other offices write them,
+built here with openpyxl (units, people and texts are fictional)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from rectxl.cli import main
+
+_HEADER = ["序号", "反馈问题", "具体表现", "整改措施", "牵头领导", "责任股室", "具体责任人", "完成时限",
+           "整改进度", "是否销号", "佐证材料", "备注"]
+
+
+def _water_ledger(path: Path, rows: Sequence[Sequence[Any]], filled: str = "2026年11月25日") -> Path:
+    """A county water bureau's ledger: a merged title, the unit and the day on the second row, a
+    是否销号 column and a 佐证材料 column; 一、二、 rows name the aspects."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["中共某县水利局党组关于县委第三巡察组反馈意见整改落实情况台账"])
+    ws.merge_cells("A1:L1")
+    ws.append(["填报单位（盖章）：县水利局办公室", None, None, None, None, None, None, None, f"填报时间：{filled}"])
+    ws.append(_HEADER)
+    ws.append(["一、贯彻落实党的路线方针政策和党中央决策部署方面"])
+    for r in rows:
+        ws.append(list(r))
+    wb.save(path)
+    return path
+
+
+def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    main(["check", str(path), "--format", "json"])
+    findings: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["findings"]
+    return findings
+
+
+@pytest.mark.parametrize("progress", ["已制定方案，待实施", "交流方案已制定，待组织实施", "已印发通知，尚待落实"])
+def test_a_step_done_with_the_work_still_to_carry_out_is_going_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], progress: str) -> None:
+    ledger = _water_ledger(tmp_path / "台账.xlsx", [
+        (1, "学习贯彻治水重要论述不深入", "专题学习次数少", "组织干部赴先进县区交流学习", "副局长 赵强", "人事股",
+         "孙丽", "2027年3月底前", progress, "否", None, None)])
+    findings = _check(ledger, capsys)
+    # the plan is made, the visit is not: going on, so no evidence is asked for and nothing contradicts
+    assert [f["code"] for f in findings if f["code"] in ("missing-evidence", "status-text-mismatch")] == []
+    main(["summary", str(ledger), "-o", str(tmp_path / "汇总.xlsx")])
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(tmp_path / "汇总.xlsx")["整改总体情况"]
+    counts = {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r[0] in ("已完成", "正在推进")}
+    assert counts == {"已完成": 0, "正在推进": 1}
+
+
+def test_sections_named_gu_and_ke_in_the_person_column_are_the_units(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A bureau with no 责任单位 column writes its 股/科 before the person: "基金监管股 何平"."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["县医保局巡察反馈问题整改台账（截至2026年11月20日）"])
+    ws.append(["序号", "问题", "整改措施", "责任人", "整改时限", "整改落实情况", "整改状态"])
+    ws.append([1, "医保基金监管存在薄弱环节", "开展定点医药机构专项检查", "基金监管股 何平", "2026年9月底前",
+               "已检查定点机构86家", "已完成"])
+    ws.append([2, "待遇核定把关不严", "复核近两年特殊病种认定", "待遇保障科 罗佳", "2027年1月底前",
+               "已复核312人次", "推进中"])
+    ws.append([3, "内控制度不健全", "修订内部控制制度汇编", "办公室 罗佳", "2027年3月", "初稿已完成", "推进中"])
+    wb.save(tmp_path / "台账.xlsx")
+    assert [f["code"] for f in _check(tmp_path / "台账.xlsx", capsys)
+            if f["code"] in ("missing-owner-unit", "header-missing")] == []
+    main(["summary", str(tmp_path / "台账.xlsx"), "-o", str(tmp_path / "汇总.xlsx")])
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(tmp_path / "汇总.xlsx")["责任单位统计"]
+    units = {r[0]: r[1] for r in sheet.iter_rows(min_row=3, values_only=True) if r[0]}
+    assert units == {"基金监管股": 1, "待遇保障科": 1, "办公室": 1}
