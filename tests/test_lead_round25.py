@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +78,29 @@ def test_sections_named_gu_and_ke_in_the_person_column_are_the_units(
     sheet = openpyxl.load_workbook(tmp_path / "汇总.xlsx")["责任单位统计"]
     units = {r[0]: r[1] for r in sheet.iter_rows(min_row=3, values_only=True) if r[0]}
     assert units == {"基金监管股": 1, "待遇保障科": 1, "办公室": 1}
+
+
+def _latest_day(month: int, day: int) -> date:
+    today = date.today()
+    return date(today.year if (month, day) <= (today.month, today.day) else today.year - 1, month, day)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("整改落实情况（截至11月20日）", lambda: _latest_day(11, 20)),
+    ("截止到2026年10月31日进展情况", lambda: date(2026, 10, 31)),
+])
+def test_the_day_a_column_name_says_the_figures_stand_at_is_the_as_of_date(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str, expected: Any) -> None:
+    """An education bureau's list: no 填报日期 anywhere, only the progress column's name says the day."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "问题整改清单"
+    ws.append(["县教育体育局党组巡察整改落实情况清单"])
+    ws.append(["序号", "问题描述", "整改措施", "整改责任单位（部门）", "责任领导", "整改完成时限", said, "完成状态"])
+    ws.append([1, "校外培训治理不力", "联合市场监管部门开展专项治理", "校外培训监管股", "副局长 施琴",
+               "2026年12月", "检查机构28家", "进行中"])
+    wb.save(tmp_path / "清单.xlsx")
+    main(["check", str(tmp_path / "清单.xlsx"), "--format", "json"])
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["as_of"] == expected().isoformat()
+    assert "表头" in summary["as_of_source"]

@@ -10,6 +10,7 @@ rows merged across the sheet, blank and trailing rows, footers, and Excel error 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -2609,8 +2610,40 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                     facts["party_org"], source["party_org"] = title.group(2) + org.group(1), "标题行"
     if unkeyed is not None and "report_date" not in facts:
         facts["report_date"], source["report_date"] = unkeyed, "标题行中的日期"
+    if "report_date" not in facts:
+        _as_of_in_header(grid, header, facts, source)
     _foot_facts(grid, header, facts, source)
     return facts, source
+
+
+#: the day the figures stand at, written in a title or a column's name ("…台账（截至11月20日）",
+#: "整改落实情况（截至2026年11月20日）", "截止到11月20日进展"): year (if written), month, day
+_AS_OF_SAID = LazyPattern(r"(?:截至|截止)(?:到|至)?\s*(?:([0-9０-９]{4})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*"
+                          r"([0-9０-９]{1,2})\s*[日号]")
+
+
+def _as_of_in_header(grid: Grid, header: HeaderMap, facts: dict[str, Any], source: dict[str, str]) -> None:
+    """The report date a title or the header states as the day the figures stand at, "截至11月20日",
+    where no key names one. Written without its year, the day is the latest one not after today
+    (a ledger "截至11月20日" checked on 2026年12月3日 stands at 2026年11月20日, checked in January of
+    the next year still at that day)."""
+    for r in range(min(header.row + 1, len(grid.rows))):
+        for v in _today_undated(grid, r):
+            if not isinstance(v, str) or (m := _AS_OF_SAID.search(v)) is None:
+                continue
+            year, month, day = (int(unicodedata.normalize("NFKC", g)) if g else 0 for g in m.groups())
+            today = date.today()
+            if not year:
+                year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                continue
+            facts["report_date"] = found
+            said = "标题行" if r < header.first_row else "表头"
+            unyeared = "" if m.group(1) else "，未写年份，按最近的这一天计"
+            source["report_date"] = f"{said}“{shorten(v.strip(), 30)}”{unyeared}"
+            return
 
 
 #: how many rows under the last measure a form's foot may take (填报单位 | 填报日期, the stamp and its date)
