@@ -104,3 +104,60 @@ def test_the_day_a_column_name_says_the_figures_stand_at_is_the_as_of_date(
     summary = json.loads(capsys.readouterr().out)["summary"]
     assert summary["as_of"] == expected().isoformat()
     assert "表头" in summary["as_of_source"]
+
+
+def _justice_ledger(path: Path, legend: str, fills: Sequence[str], statuses: Sequence[str | None]) -> Path:
+    """A justice bureau's ledger keyed by colour: a note above the header says which colour is which
+    status; each row filled with its colour (Excel's standard colours, as picked from the ribbon)."""
+    from openpyxl.styles import PatternFill
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["县司法局巡察反馈问题整改台账"])
+    ws.append([legend])
+    ws.append(["序号", "存在问题", "整改措施", "责任科室", "责任人", "完成时限", "整改情况"])
+    rows = [("普法宣传针对性不强", "制定分众化普法清单", "普法科", "郑伟", "2026年9月"),
+            ("人民调解员培训不足", "开展全员轮训", "基层科", "冯丽", "2026年12月"),
+            ("社区矫正档案不规范", "开展档案专项检查", "社区矫正科", "魏强", "2026年10月")]
+    for i, (row, fill, status) in enumerate(zip(rows, fills, statuses, strict=True), 1):
+        ws.append([i, *row, status])
+        for c in range(1, 8):
+            ws.cell(ws.max_row, c).fill = PatternFill("solid", fgColor=fill)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("legend", ["说明：已完成的标注绿色，正在推进的标注黄色，未启动的标注红色。",
+                                    "图例：绿色—已完成  黄色—推进中  红色—未启动"])
+def test_statuses_kept_as_row_colours_are_read_by_the_legend(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str) -> None:
+    ledger = _justice_ledger(tmp_path / "台账.xlsx", legend, ["92D050", "FFC000", "FF0000"],
+                             ["已制定清单并印发", "已培训2期", None])
+    findings = _check(ledger, capsys)
+    codes = [(f["code"], f["cell"]) for f in findings]
+    # no status word anywhere: the colours are the statuses — nothing unreadable, nothing missing;
+    # the red row, not started and past its deadline, is overdue; the reading is said once
+    assert ("bad-status", "G4") not in codes and ("missing-status", "G6") not in codes
+    assert sorted(c for c in codes if c[0] in ("overdue", "status-from-colour")) == [
+        ("overdue", "F6"), ("status-from-colour", "G4")]
+    said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
+    assert "3项" in said and "绿色为已完成" in said and "红色为未启动" in said
+    main(["summary", str(ledger), "-o", str(tmp_path / "汇总.xlsx")])
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(tmp_path / "汇总.xlsx")["整改总体情况"]
+    counts = {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r[0] in ("已完成", "正在推进", "未启动")}
+    assert counts == {"已完成": 1, "正在推进": 1, "未启动": 1}
+
+
+def test_colours_without_a_legend_and_words_over_colours(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # no legend: the colours mean nothing rectxl can read, the statuses stay unread
+    bare = _justice_ledger(tmp_path / "无图例.xlsx", "填报说明：每月25日前报送。", ["92D050", "FFC000", "FF0000"],
+                           ["已完成", None, None])
+    assert {f["code"] for f in _check(bare, capsys)} >= {"missing-status"}
+    # a status written in words wins over the row's colour (the clerk changed the word, not the fill)
+    worded = _justice_ledger(tmp_path / "文字.xlsx", "绿色为已完成，黄色为正在推进，红色为未启动",
+                             ["92D050", "FFC000", "FF0000"], ["已完成", "已完成", "正在推进"])
+    codes = {f["code"] for f in _check(worded, capsys)}
+    assert "status-from-colour" not in codes and "overdue" in codes

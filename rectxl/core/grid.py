@@ -32,6 +32,7 @@ from rectxl.core.deadline import (
     parse_deadline_in_year,
 )
 from rectxl.core.errors import LedgerError
+from rectxl.core.legend import colour_legend, colour_status
 from rectxl.core.model import (
     PERSON_AND_PHONE_KEYS,
     PHONE_NUMBER,
@@ -71,6 +72,7 @@ from rectxl.core.status import (
     share_as_percent,
     split_opening_reading,
     split_opening_status,
+    status_phrase,
 )
 from rectxl.core.text import (
     LazyPattern,
@@ -234,6 +236,9 @@ class Grid:
     #: cell (A1) → the file its hyperlink opens (links to web pages and places in the workbook
     #: are not kept)
     links: Mapping[str, str] = field(default_factory=dict)
+    #: 0-based (row, col) → the colour word of the cell's fill (红, 橙, 黄, 绿, 蓝, 紫), read only
+    #: when the workbook's text names a colour (a legend may say which status each stands for)
+    fills: Mapping[tuple[int, int], str] = field(default_factory=dict)
     #: cell (A1) → what a picture floating over the sheet, or an embedded file's icon, with its
     #: top-left corner in the cell reads as ("[图片]", "[嵌入对象]"): an empty 佐证材料 cell with a
     #: screenshot pasted over it, or the scanned document embedded in it, holds that evidence
@@ -2673,6 +2678,21 @@ def _foot_facts(grid: Grid, header: HeaderMap, facts: dict[str, Any], source: di
     the day alone in a cell beside or under it."""
     if "report_date" in facts and "unit_name" in facts:
         return
+    for row in _foot_rows(grid, header):
+        for text in _paired_texts(row):
+            if "report_date" not in facts:
+                keyed = next((m for m in _TITLE_DATE.finditer(text) if "反馈" not in m.group("key")), None)
+                lone = None if keyed is not None else _LONE_DAY.fullmatch(text.strip())  # a day alone in its cell
+                if (found := keyed or lone) is not None and (day := parse_date(found.group("date"))) is not None:
+                    facts["report_date"] = day
+                    source["report_date"] = f"表格下方“{keyed.group('key')}”" if keyed else "表格下方的落款日期"
+            if "unit_name" not in facts and (unit := _FILLER_UNIT.search(text)) is not None:
+                facts["unit_name"], source["unit_name"] = _STAMP_NOTE.sub("", unit.group(1)), "表格下方“填报单位”"
+
+
+def _foot_rows(grid: Grid, header: HeaderMap) -> list[list[Any]]:
+    """The rows of a form's foot, under its last measure (at most :data:`_FOOT_ROWS`, blank rows
+    skipped), in order."""
     measure_c = header.columns.get(F.MEASURE)
     foot: list[list[Any]] = []
     for r in range(len(grid.rows) - 1, header.row, -1):
@@ -2683,16 +2703,7 @@ def _foot_facts(grid: Grid, header: HeaderMap, facts: dict[str, Any], source: di
                                        and not _footer_line(row)):
             break  # a measure's row: the table, not its foot
         foot.insert(0, _today_undated(grid, r))
-    for row in foot:
-        for text in _paired_texts(row):
-            if "report_date" not in facts:
-                keyed = next((m for m in _TITLE_DATE.finditer(text) if "反馈" not in m.group("key")), None)
-                lone = None if keyed is not None else _LONE_DAY.fullmatch(text.strip())  # a day alone in its cell
-                if (found := keyed or lone) is not None and (day := parse_date(found.group("date"))) is not None:
-                    facts["report_date"] = day
-                    source["report_date"] = f"表格下方“{keyed.group('key')}”" if keyed else "表格下方的落款日期"
-            if "unit_name" not in facts and (unit := _FILLER_UNIT.search(text)) is not None:
-                facts["unit_name"], source["unit_name"] = _STAMP_NOTE.sub("", unit.group(1)), "表格下方“填报单位”"
+    return foot
 
 
 def _signs_for(filler: str, unit: str) -> bool:
@@ -4460,6 +4471,8 @@ class _Builder:
     _sheet_unit = ""
     #: :meth:`_units_in_person_column`, once decided
     _person_units: bool | None = None
+    #: :meth:`_colour_status`'s legend, once read
+    _legend: dict[str, Status] | None = None
     #: (row, column) of every cell anchoring a range merged down (:meth:`_merged_over_below`)
     _down_anchors: set[tuple[int, int]] | None = None
     #: a measure was read on this sheet; under it, a note has begun the foot of the table
@@ -4468,6 +4481,27 @@ class _Builder:
     _issue_key: tuple[int | None, str] = (None, "")
     #: the issues opened, by category and key (:meth:`read_row`): one written again lower down is that one
     _issues_seen: dict[tuple[int, tuple[int | None, str]], Issue] | None = None
+
+    def _colour_status(self, r: int) -> tuple[str, Status] | None:
+        """The status row ``r``'s fill colour stands for by the sheet's legend ("已完成的标注绿色，正在
+        推进的标注黄色", written above or under the table or in a column's name): the colour of its
+        status cell, else of its measure cell, else the one colour its filled cells share; with the
+        colour's word."""
+        if self._legend is None:
+            grid, header = self.grid, self.header
+            texts = [v for row in grid.rows[:header.row + 1] for v in row if isinstance(v, str)]
+            texts += [v for row in _foot_rows(grid, header) for v in row if isinstance(v, str)]
+            self._legend = colour_legend(texts)
+        if not self._legend:
+            return None
+        fills = self.grid.fills
+        colour = next((fills[(r, c)] for f in (F.STATUS, F.MEASURE) if (c := self.cols.get(f)) is not None
+                       and (r, c) in fills), None)
+        if colour is None:
+            found = {fills[(r, c)] for c in range(self.width) if (r, c) in fills}
+            colour = found.pop() if len(found) == 1 else None
+        status = colour_status(self._legend, colour)
+        return None if colour is None or status is None else (colour, status)
 
     def _units_in_person_column(self) -> bool:
         """This sheet has no 责任单位 column and its 责任人 cells name the unit before the person
@@ -4555,6 +4589,15 @@ class _Builder:
             stated = self._deadline(head.group(1))
             if stated.kind is DeadlineKind.DATE:
                 completed_on, completed_text, progress = stated.due, head.group(1), progress[head.end():].strip()
+        colour = ""
+        if self.grid.fills and (reading.status is None or status_phrase(status_text) is None) and (
+                coloured := self._colour_status(r)) is not None:
+            # no status word (none, or an account of the work: "已培训2期"), the row filled with a colour
+            # the sheet's legend keys ("已完成的标注绿色"): the status the clerk gave it; the words in its
+            # status cell, an account of the work
+            reading, colour = StatusReading(coloured[1]), coloured[0]
+            if status_text and not progress:
+                progress = status_text
         if reading.status is None and (account := (status_text and not progress and ACCOUNT_TEXT.search(status_text)
                                                    and box_choices(status_text) is None and status_text)
                                                   or (not status_text and self._status_from_progress and progress)):
@@ -4599,6 +4642,7 @@ class _Builder:
             status=reading.status,
             status_text=status_text,
             status_from_account=inferred,
+            status_colour=colour,
             stage=reading.stage,
             continuing=reading.continuing,
             swapped=swapped is not None,

@@ -226,6 +226,9 @@ class Measure:
     #: the ledger states no status for the row: it was read from its account of the work or its
     #: completion date (a ledger with no 整改状态 column, see ``grid._account_status``)
     status_from_account: bool = False
+    #: the status is the one the row's fill colour stands for by the sheet's legend ("已完成的标注绿色"):
+    #: the colour's word (绿, 黄…); "" for a status written in words
+    status_colour: str = ""
     #: closure stage the status cell states (待验收 / 已验收 / 已销号), ``None`` when it states none
     stage: str | None = None
     #: the status cell says the work is done and continues ("已完成，并长期坚持")

@@ -27,6 +27,7 @@ from rectxl.core.model import Ledger
 from rectxl.core.text import LazyPattern, col_index, col_letter
 from rectxl.io import xmlbytes
 from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, HTML, XML_2003_MARK, kind_of, read_exported
+from rectxl.io.fills import fill_colours, may_name_colours
 from rectxl.io.inflated import InflatedParts
 from rectxl.io.limits import check_ledger_file, check_regular_file
 from rectxl.io.memory import gc_paused, settle
@@ -389,11 +390,12 @@ def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
         if book is not None:  # an .xlsb: its records, not XML
             return xlsb_extras(zf, book)
         shown = _shown_formats(zf)
+        fills = _fill_colours(zf)
         placeholders, date1904 = _workbook_flags(zf)
         names: dict[str, str] | None = None
         for name, part in parts.sheets(zf).items():
             with parts.open(zf, zf.getinfo(part)) as fh:
-                found[name] = scan_sheet(fh, shown, zero_is_placeholder=placeholders, date1904=date1904)
+                found[name] = scan_sheet(fh, shown, zero_is_placeholder=placeholders, date1904=date1904, fills=fills)
             if any(_NAMED.fullmatch(source) for _, source, _ in found[name].lists):
                 names = _defined_names(zf) if names is None else names
                 found[name].lists = [(boxes, names.get(source.lstrip("=").casefold(), source), strict)
@@ -571,6 +573,25 @@ def _shown_formats(zf: zipfile.ZipFile) -> dict[int, ShownAs]:
         return {}
 
 
+def _fill_colours(zf: zipfile.ZipFile) -> dict[int, str]:
+    """The cell formats of the workbook filled with a colour a legend may name, by the colour's
+    word (:func:`rectxl.io.fills.fill_colours`) — none unless its text names a colour ("绿色为已完成"):
+    a ledger's colours mean nothing rectxl can read without its legend, and looking for them costs
+    a search of every sheet."""
+    book = workbook_part(zf)
+    rels = part_rels(zf, book) if book else {}
+    targets = {kind: t for kind, t in rels.values() if t in zf.NameToInfo}
+    if "styles" not in targets:
+        return {}
+    try:
+        if "sharedStrings" in targets and not may_name_colours(zf.read(targets["sharedStrings"])):
+            return {}
+        theme = zf.read(targets["theme"]) if "theme" in targets else None
+        return fill_colours(zf.read(targets["styles"]), theme)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return {}
+
+
 def _add_lists(grids: list[Grid], extras: dict[str, SheetExtras]) -> None:
     """Each sheet's drop-down lists as their words (:attr:`Grid.lists`): a list typed in
     (``"已整改,整改中,未整改"``) or the cells it names, on its own sheet or another
@@ -661,6 +682,7 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
         grid.today_text = frozenset(found.today_text)
         grid.hidden_cols = frozenset(found.hidden_cols)
         grid.hidden_rows = frozenset(found.hidden_rows)
+        grid.fills = found.fills
         grid.links = {**_computed_links(grid, found.link_formulas), **found.links}
         grid.pictures = {_a1(anchor(_place_of(ref))): text for ref, text in found.pictures.items()}
     _add_lists(grids, extras)

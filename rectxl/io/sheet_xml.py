@@ -147,6 +147,9 @@ class SheetExtras:
     #: 0-based cells whose formula puts today's date into a text (``="截至"&TEXT(TODAY(),…)``): the
     #: day in the text they cache is the day the file was last computed, not the day it is read
     today_text: set[tuple[int, int]] = field(default_factory=set)
+    #: 0-based cells filled with a colour a legend may name → its colour word (红, 黄, 绿…;
+    #: :mod:`rectxl.io.fills`), looked for only when the workbook's text names a colour
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 class _NoRef(Exception):
@@ -157,7 +160,7 @@ class _Scan:
     """The markers and patterns of one part's dialect."""
 
     def __init__(self, d: Dialect, shown: Mapping[int, ShownAs], zero_is_placeholder: bool = False,
-                 date1904: bool = False):
+                 date1904: bool = False, fills: Mapping[int, str] | None = None):
         #: cell format index → how it shows a number: see :func:`shown_formats`
         self.shown = shown
         self.decimals = any(isinstance(how, tuple) for how in shown.values())
@@ -166,6 +169,11 @@ class _Scan:
         dated = sorted(str(i).encode() for i, how in shown.items() if isinstance(how, str))
         #: the ``s`` of a cell in a format that shows a date without its day
         self.dated = (compiled(d.attr(b"s") + b"(?:" + b"|".join(dated) + b")" + d.quote) if dated else None)
+        #: cell format index → the colour word of its fill (:func:`rectxl.io.fills.fill_colours`)
+        self.fills = fills or {}
+        filled = sorted(str(i).encode() for i in self.fills)
+        #: the ``s`` of a cell in a format filled with a colour
+        self.filled = (compiled(d.attr(b"s") + b"(?:" + b"|".join(filled) + b")" + d.quote) if filled else None)
         #: a formula's numeric result 0 is a writer's placeholder, not a computed value
         self.zero_is_placeholder = zero_is_placeholder
         #: a number's fraction at the end of its value (the dot a literal: the search is memchr's)
@@ -211,13 +219,15 @@ class _Scan:
 
 
 def scan_sheet(fh: IO[bytes], shown: Mapping[int, ShownAs] | None = None,
-               zero_is_placeholder: bool = False, date1904: bool = False) -> SheetExtras:
+               zero_is_placeholder: bool = False, date1904: bool = False,
+               fills: Mapping[int, str] | None = None) -> SheetExtras:
     """Scan one worksheet part (an open binary stream); ``shown``: the workbook's cell formats
     whose numbers are read as they show (:func:`shown_formats`); ``zero_is_placeholder``: the
     workbook asks Excel to compute every formula on opening, a formula's stored 0 is no result;
-    ``date1904``: its dates count from 1904."""
+    ``date1904``: its dates count from 1904; ``fills``: its cell formats filled with a colour, by
+    the colour's word (:func:`rectxl.io.fills.fill_colours`)."""
     head = fh.read(_CHUNK)
-    scan = _Scan(dialect_of(head[:HEAD]), shown or {}, zero_is_placeholder, date1904)
+    scan = _Scan(dialect_of(head[:HEAD]), shown or {}, zero_is_placeholder, date1904, fills)
     extras = SheetExtras()
     try:
         for data in _chunks(fh, head, scan):
@@ -273,6 +283,18 @@ def _scan(data: bytes, extras: SheetExtras, scan: _Scan) -> None:
             cell = scan.cell_at(data, m.start())
             if cell is not None:
                 _note_shown(cell.group(1), cell.group(2) or b"", extras, scan, None)
+    if scan.filled is not None:
+        for m in scan.filled.finditer(data):
+            cell = scan.cell_at(data, m.start())
+            if cell is not None:
+                _note_fill(cell.group(1), extras, scan, None)
+
+
+def _note_fill(tag: bytes, extras: SheetExtras, scan: _Scan, where: tuple[int, int] | None) -> None:
+    """Record the colour word of a cell's fill (``where`` as for :func:`_note`)."""
+    style = _attrs(tag).get(b"s", b"").strip()
+    if style.isdigit() and (word := scan.fills.get(int(style))) is not None:
+        extras.fills[where or _place(_attrs(tag))] = word
 
 
 #: a row's tag (any prefix) hidden (either quote), its row number read from its ``r``
@@ -728,3 +750,5 @@ def _count_scan(fh: IO[bytes], extras: SheetExtras, scan: _Scan) -> None:
                 _note(m.group(2), body, extras, scan, here)
             if scan.shown and (b"." in body or scan.dated is not None):
                 _note_shown(m.group(2), body, extras, scan, here)
+            if scan.filled is not None:
+                _note_fill(m.group(2), extras, scan, here)

@@ -187,6 +187,8 @@ def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
         text = m.status_text
         if text and (m.status is not None or (choices := box_choices(text)) is None or choices[0]):
             continue
+        if m.status is not None:
+            continue  # a status the row's colour gives it, by the sheet's legend
         if not ctx.has_column(m, F.STATUS) or F.STATUS in m.uncomputed or holds_error(ctx, m, F.STATUS):
             continue  # (an error value, #N/A: cell-error names it)
         # the form's boxes, none ticked: in the cell, or as the row's tick columns show them
@@ -195,6 +197,22 @@ def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
         advice = ("请从下拉列表选择。" if _sheet_list(ctx, m) else _FILL_IN) if form is None else (
             f"请在{''.join(f'“{o}”' for o in form[1])}中勾选一项。")
         yield r.at(ctx, m, F.STATUS, advice=advice)
+
+
+@rule(
+    "status-from-colour", Severity.INFO,
+    "整改状态没有用文字填写，只用行的底色标注，rectxl 按表中的图例（如“已完成的标注绿色”）读出状态。",
+    "工作表“{sheet}”有{count}项措施的整改状态只用底色标注，已按图例读作：{read}。底色在筛选、复制、汇总和转发中"
+    "容易丢失，也无法统计，建议在整改状态列用文字写明状态。",
+)
+def status_from_colour(r: Rule, ctx: Context) -> Iterator[Finding]:
+    by_sheet: dict[str, list[Measure]] = {}
+    for m in ctx.measures:
+        if m.status_colour:
+            by_sheet.setdefault(m.sheet, []).append(m)
+    for here in by_sheet.values():
+        read = dict.fromkeys(f"{m.status_colour}色为{m.status}" for m in here if m.status is not None)
+        yield r.at(ctx, here[0], F.STATUS, count=len(here), read="、".join(read))
 
 
 @rule(

@@ -1,0 +1,76 @@
+"""A ledger's colour legend: the status each fill colour stands for.
+
+A county ledger may say how far each measure got by the colour of its row, keyed in a note above
+or under the table or in the status column's name: "说明：已完成的标注绿色，正在推进的标注黄色，未启动
+的标注红色", "（绿色为已完成，黄色为推进中）", "红色表示未完成". The colours themselves are read at
+the edge (:mod:`rectxl.io.fills`) as words (红, 橙, 黄, 绿, 蓝, 紫). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from rectxl.core.status import Status, read_status
+from rectxl.core.text import LazyPattern
+
+__all__ = ["colour_legend", "colour_status"]
+
+#: a colour a legend names ("绿色", "绿颜色", "绿底", "浅绿色"), the colour word its group
+_COLOUR = LazyPattern(r"(?:浅|淡|深|亮)?([红橙黄绿蓝紫])(?:颜?色|底)(?:底色|背景|填充|标注|标识)?")
+#: where one key of a legend ends and the next begins
+_KEYS = re.compile(r"[，,；;。、\n\s]+|[（(]|[)）]")
+#: the words around a status and its colour that say one stands for the other
+_GLUE = LazyPattern(r"^(?:说明|注|备注|图例|其中)|(?:的|者|项|事项|措施|任务|问题)?(?:用|以|均|请)?"
+                    r"(?:标注为?|标记为?|标识为?|标为|标|填充为?|显示为?|涂|表示|代表|为|是|即|[=:：])?$")
+
+
+def _status_of(words: str) -> Status | None:
+    """The status the rest of a legend's key names ("已完成的标注", "为已完成", "表示逾期未完成")."""
+    words = words.strip(" ：:=")
+    for _ in range(3):  # the glue on either side of the words
+        before = words
+        words = _GLUE.sub("", words).strip(" ：:=")
+        if words.startswith(("为", "是", "表示", "代表", "即")):
+            words = words[2 if words[:2] in ("表示", "代表") else 1:]
+        if words == before:
+            break
+    if not 2 <= len(words) <= 8:
+        return None
+    return read_status(words).status
+
+
+def colour_legend(texts: Iterable[str]) -> dict[str, Status]:
+    """Colour word → the status it stands for, as the legend among ``texts`` keys them (the
+    notes around a table, its status column's name); empty when none keys two colours, or one
+    colour and says it is a colour's meaning ("红色表示未完成")."""
+    legend: dict[str, Status] = {}
+    for text in texts:
+        if "色" not in text and "底" not in text:
+            continue
+        for key in _KEYS.split(text):
+            colours = list(_COLOUR.finditer(key))
+            if len(colours) != 1:
+                continue
+            m = colours[0]
+            status = _status_of(key[:m.start()] + key[m.end():])
+            if status is not None:
+                legend.setdefault(m.group(1), status)
+    return legend
+
+
+#: colours a clerk calls by a neighbour's name when the legend does not key their own, nearest
+#: first (Excel's 橙色 FFC000, amber, picked for the 黄 of 红黄绿; a gold tint for yellow; a
+#: purple-blue for blue)
+_NEAR: Mapping[str, tuple[str, ...]] = {"橙": ("黄", "红"), "黄": ("橙",), "红": ("橙",), "紫": ("蓝",),
+                                        "蓝": ("紫",), "绿": ()}
+
+
+def colour_status(legend: Mapping[str, Status], colour: str | None) -> Status | None:
+    """The status ``colour`` stands for by ``legend``: its own key, else its nearest neighbour's
+    that the legend keys (:data:`_NEAR`)."""
+    if colour is None or not legend:
+        return None
+    if colour in legend:
+        return legend[colour]
+    return next((legend[n] for n in _NEAR.get(colour, ()) if n in legend), None)

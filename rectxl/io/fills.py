@@ -1,0 +1,136 @@
+"""The fill colours of a workbook's cell formats, as the colour words a clerk's legend names.
+
+A county ledger often marks how far each measure got by the colour of its row ("已完成的标注绿色，
+正在推进的标注黄色，未启动的标注红色"), with no status word, or only an account, in the cell.
+calamine reports no formatting, so the colours are read here: the styles part's fills (a solid
+pattern's foreground colour, given as ARGB, as a theme colour or as an index into the legacy
+palette) through its cell formats (``cellXfs``), each named by the colour word it would be called
+in Chinese (红, 橙, 黄, 绿, 蓝, 紫); white, black, grey and pale tints near them name none. The
+sheet scan (:mod:`rectxl.io.sheet_xml`) then notes the cells in such a format; the ledger's
+legend, read in :mod:`rectxl.core.legend`, says which status each colour stands for.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import re
+
+from rectxl.io import xmlbytes
+
+__all__ = ["COLOUR_WORDS", "colour_word", "fill_colours", "may_name_colours"]
+
+#: the colour words a legend may name, in the order :func:`colour_word` tells them apart
+COLOUR_WORDS = ("红", "橙", "黄", "绿", "蓝", "紫")
+
+#: the words of a legend naming a colour (UTF-8): without one in its text, a workbook's colours
+#: are never looked for (a 100,000-row sheet is not scanned for the fills of its header)
+_LEGEND_WORDS = tuple(f"{w}色".encode() for w in COLOUR_WORDS)
+
+#: Excel's legacy palette (indexed colours 0–63; 64 is the system foreground, 65 background)
+_PALETTE = (
+    "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
+    "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
+    "800000", "008000", "000080", "808000", "800080", "008080", "C0C0C0", "808080",
+    "9999FF", "993366", "FFFFCC", "CCFFFF", "660066", "FF8080", "0066CC", "CCCCFF",
+    "000080", "FF00FF", "FFFF00", "00FFFF", "800080", "800000", "008080", "0000FF",
+    "00CCFF", "CCFFFF", "CCFFCC", "FFFF99", "99CCFF", "FF99CC", "CC99FF", "FFCC99",
+    "3366FF", "33CCCC", "99CC00", "FFCC00", "FF9900", "FF6600", "666699", "969696",
+    "003366", "339966", "003300", "333300", "993300", "993366", "333399", "333333",
+)
+
+#: the theme's colours in the order a ``theme`` index counts them (light 1 and dark 1 swapped, as
+#: Excel reads them: 0 is lt1, 1 is dk1)
+_THEME_ORDER = ("lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
+                "hlink", "folHlink")
+_THEME_COLOUR = re.compile(rb"<(?:[\w.-]+:)?(?P<name>" + "|".join(_THEME_ORDER).encode()
+                           + rb")\b[^>]*>\s*<(?:[\w.-]+:)?(?:srgbClr\s+val|sysClr\s[^>]*?lastClr)\s*=\s*[\"']"
+                           rb"(?P<rgb>[0-9A-Fa-f]{6})")
+
+
+def may_name_colours(shared_strings: bytes) -> bool:
+    """The workbook's text names a colour ("绿色", "红色"…): a legend may key its fills."""
+    return any(word in shared_strings for word in _LEGEND_WORDS)
+
+
+def colour_word(rgb: str, tint: float = 0.0) -> str | None:
+    """The colour word of an RGB colour (``"92D050"`` → 绿), after a theme colour's ``tint``
+    (lighter above 0, darker below); None for white, black, greys and tints too pale to name."""
+    try:
+        r, g, b = (int(rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    except ValueError:
+        return None
+    hue, light, sat = colorsys.rgb_to_hls(r, g, b)
+    if tint > 0:
+        light = light * (1 - tint) + tint
+    elif tint < 0:
+        light = light * (1 + tint)
+    if sat < 0.25 or light > 0.93 or light < 0.12 or max(r, g, b) - min(r, g, b) < 0.06:
+        return None
+    degrees = hue * 360
+    if degrees < 15 or degrees >= 330:
+        return "红"
+    if degrees < 47:  # (Excel's 橙色 FFC000 is at 45°, its pale 中性 yellow FFEB9C at 48°)
+        return "橙"
+    if degrees < 68:
+        return "黄"
+    if degrees < 165:
+        return "绿"
+    if degrees < 255:
+        return "蓝"
+    return "紫"
+
+
+def _theme_colours(theme: bytes | None) -> list[str]:
+    if not theme:
+        return []
+    found = {m["name"].decode(): m["rgb"].decode() for m in _THEME_COLOUR.finditer(theme)}
+    return [found.get(name, "") for name in _THEME_ORDER]
+
+
+def _colour_of(attrs: bytes, theme: list[str]) -> str | None:
+    rgb = xmlbytes.attr(attrs, "rgb")
+    if rgb is not None and len(rgb) >= 6:
+        if len(rgb) == 8 and rgb[:2] == "00" and rgb[2:].upper() not in ("000000", "FFFFFF"):
+            rgb = "FF" + rgb[2:]  # (some writers leave the alpha 00 on an opaque colour)
+        return colour_word(rgb[-6:])
+    indexed = xmlbytes.attr(attrs, "indexed")
+    if indexed is not None and indexed.isdigit() and int(indexed) < len(_PALETTE):
+        return colour_word(_PALETTE[int(indexed)])
+    index = xmlbytes.attr(attrs, "theme")
+    if index is not None and index.isdigit() and int(index) < len(theme) and theme[int(index)]:
+        try:
+            tint = float(xmlbytes.attr(attrs, "tint") or 0)
+        except ValueError:
+            tint = 0.0
+        return colour_word(theme[int(index)], tint)
+    return None
+
+
+def fill_colours(styles: bytes, theme: bytes | None = None) -> dict[int, str]:
+    """Cell format index → the colour word of its solid fill, for the formats filled with a colour
+    a legend could name (:func:`colour_word`); ``theme``: the workbook's theme part, for fills given
+    as theme colours. Empty for a damaged part."""
+    try:
+        fills = xmlbytes.first(styles, "fills")
+        if fills is None or fills.empty:
+            return {}
+        theme_rgb = _theme_colours(theme)
+        words: list[str | None] = []
+        for fill in xmlbytes.elements(styles, "fill", fills.tag_end, fills.content_end):
+            word = None
+            pattern = None if fill.empty else xmlbytes.first(styles, "patternFill", fill.tag_end, fill.content_end)
+            if pattern is not None and xmlbytes.attr(pattern.attrs, "patternType") not in (None, "none", "gray125"):
+                fg = None if pattern.empty else xmlbytes.first(styles, "fgColor", pattern.tag_end, pattern.content_end)
+                word = _colour_of(fg.attrs, theme_rgb) if fg is not None else None
+            words.append(word)
+        xfs = xmlbytes.first(styles, "cellXfs")
+        if xfs is None or xfs.empty:
+            return {}
+        found: dict[int, str] = {}
+        for i, xf in enumerate(xmlbytes.elements(styles, "xf", xfs.tag_end, xfs.content_end)):
+            fid = xmlbytes.attr(xf.attrs, "fillId") or "0"
+            if fid.isdigit() and int(fid) < len(words) and (word := words[int(fid)]) is not None:
+                found[i] = word
+        return found
+    except ValueError:
+        return {}
