@@ -18,13 +18,14 @@ _HEADER = ["序号", "反馈问题", "具体表现", "整改措施", "牵头领�
            "整改进度", "是否销号", "佐证材料", "备注"]
 
 
-def _water_ledger(path: Path, rows: Sequence[Sequence[Any]], filled: str = "2026年11月25日") -> Path:
+def _water_ledger(path: Path, rows: Sequence[Sequence[Any]], filled: str = "2026年11月25日",
+                  unit: str = "某县水利局") -> Path:
     """A county water bureau's ledger: a merged title, the unit and the day on the second row, a
     是否销号 column and a 佐证材料 column; 一、二、 rows name the aspects."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "整改台账"
-    ws.append(["中共某县水利局党组关于县委第三巡察组反馈意见整改落实情况台账"])
+    ws.append([f"中共{unit}党组关于县委第三巡察组反馈意见整改落实情况台账"])
     ws.merge_cells("A1:L1")
     ws.append(["填报单位（盖章）：县水利局办公室", None, None, None, None, None, None, None, f"填报时间：{filled}"])
     ws.append(_HEADER)
@@ -161,3 +162,23 @@ def test_colours_without_a_legend_and_words_over_colours(
                              ["92D050", "FFC000", "FF0000"], ["已完成", "已完成", "正在推进"])
     codes = {f["code"] for f in _check(worded, capsys)}
     assert "status-from-colour" not in codes and "overdue" in codes
+
+
+def test_a_folder_split_evenly_between_dates_names_every_file(tmp_path: Path) -> None:
+    """Two offices dated the 20th, two the 25th: no date is the folder's, so each file is named (it
+    had named only those of one date, leaving the other two to be guessed)."""
+    from rectxl.batch import run_batch
+    from rectxl.core.batch_report import batch_notes
+    from rectxl.core.rules import Options
+
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    for name, day in (("县水利局.xlsx", "2026年11月20日"), ("县林业局.xlsx", "2026年11月20日"),
+                      ("县财政局.xlsx", "2026年11月25日"), ("县统计局.xlsx", "2026年11月25日")):
+        row = (1, "河长制落实不到位", "巡河记录不全", "建立巡河问题清单", "副局长 赵强", "河湖股",
+               "周涛", "2027年3月底前", "正在推进", "否", None, None)
+        _water_ledger(folder / name, [row], filled=day, unit=name.removesuffix(".xlsx"))
+    result = run_batch(folder, options=Options(), workers=1)
+    (note,) = [n for n in batch_notes(result) if n.code == "as-of-differs"]
+    assert sorted(note.files) == ["县林业局.xlsx", "县水利局.xlsx", "县统计局.xlsx", "县财政局.xlsx"]
+    assert "县财政局.xlsx" in note.message and "县水利局.xlsx" in note.message

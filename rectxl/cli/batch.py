@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rectxl.cli.options import LEDGER_FORMATS, add_force_option, positive_int, seconds
+from rectxl.cli.options import LEDGER_FORMATS, WORD_LEDGER_FORMATS, add_force_option, positive_int, seconds
 from rectxl.core.rules import Options
 from rectxl.io.limits import DEFAULT_TIMEOUT
 
@@ -18,7 +18,8 @@ __all__ = ["add_arguments", "run_command"]
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The arguments of ``rectxl batch`` (the validation options are added by the caller)."""
     p.add_argument("folder", type=Path, metavar="文件夹",
-                   help=f"台账所在文件夹（包括其中的子文件夹），读取其中的 {LEDGER_FORMATS} 文件")
+                   help=f"台账所在文件夹（包括其中的子文件夹），读取其中的 {LEDGER_FORMATS} 文件"
+                        f"和{WORD_LEDGER_FORMATS}")
     p.add_argument("-o", "--output", type=Path, metavar="文件",
                    help="汇总工作簿（默认：文件夹旁边的“文件夹名_批量校验汇总.xlsx”）："
                         "整改统计（各单位按逾期数、完成率排序）、单位汇总、全部问题（可跳转到原文件单元格）、无法读取")

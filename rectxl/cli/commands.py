@@ -21,6 +21,7 @@ from rectxl.cli.options import (
     EXIT_USAGE,
     LEDGER_FILE_FORMATS,
     LEDGER_FORMATS,
+    WORD_LEDGER_FORMATS,
     Parser,
     add_force_option,
     add_validation_options,
@@ -435,7 +436,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser("batch", help="并行校验整个文件夹的台账并汇总",
-                       description=f"校验文件夹（含子文件夹）中的全部台账（{LEDGER_FORMATS}），按 CPU 核数并行；"
+                       description=f"校验文件夹（含子文件夹）中的全部台账（{LEDGER_FORMATS}，以及"
+                                   f"{WORD_LEDGER_FORMATS}），按 CPU 核数并行；"
                                    "生成汇总工作簿（整改统计（按逾期数、完成率排序）、单位汇总、全部问题（可跳转到原文件单元格）、"
                                    "无法读取）和 JSON。"
                                    "无法读取的文件列出原因后跳过，不会中断；~$ 临时文件、隐藏文件和 rectxl 生成的文件"

@@ -959,14 +959,18 @@ def _as_of_notes(result: BatchResult) -> list[Note]:
         by_date.setdefault(r.as_of, []).append(r)
     if len(by_date) < 2:
         return []
-    # the date most ledgers give (a date they give, rather than today's), whose files go unnamed
+    # the date most ledgers give (a date they give, rather than today's), whose files go unnamed —
+    # when more than half the folder gives it (otherwise every date's files are named)
     usual = max(by_date, key=lambda d: (any(r.as_of_source != "今天" for r in by_date[d]), len(by_date[d]), d))
+    if 2 * len(by_date[usual]) <= len(result.ledgers):
+        usual = ""
     parts = []
     odd: list[str] = []
     for day in sorted(by_date):
         ledgers = by_date[day]
         sources = Counter(r.as_of_source for r in ledgers)
-        said = "、".join("未填报告日期，按今天计算" if s == "今天" else s for s in sources)
+        # (a source may hold a "，" or a "、" of its own: the sources are set apart by "；")
+        said = "；".join("未填报告日期，按今天计算" if s == "今天" else s for s in sources)
         text = f"{cn_written_date(day)} {len(ledgers)} 个台账（{said}）"
         if day != usual:
             text += "：" + _listed([r.file for r in ledgers])
