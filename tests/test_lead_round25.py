@@ -182,3 +182,34 @@ def test_a_folder_split_evenly_between_dates_names_every_file(tmp_path: Path) ->
     (note,) = [n for n in batch_notes(result) if n.code == "as-of-differs"]
     assert sorted(note.files) == ["县林业局.xlsx", "县水利局.xlsx", "县统计局.xlsx", "县财政局.xlsx"]
     assert "县财政局.xlsx" in note.message and "县水利局.xlsx" in note.message
+
+
+def test_a_measure_listed_in_one_cell_past_its_own_deadline_is_in_the_overdue_sheet(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A health-insurance bureau lists three measures in one cell, each with its own deadline and
+    status, one a line: the second is past its deadline and still going on, the row's last deadline
+    is ahead. The check warns of it; the summary's 逾期清单 now lists it too, apart from the rows
+    (it had listed nothing, and a clerk working from the sheet never saw it)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["县医保局巡察反馈问题整改台账（截至2026年11月20日）"])
+    ws.append(["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改落实情况", "整改状态"])
+    ws.append([1, "医保基金监管存在薄弱环节",
+               "1.开展定点医药机构专项检查；\n2.建立违规问题线索移交机制；\n3.追回违规使用基金。", "基金监管股", "何平",
+               "1.2026年9月底前；\n2.2026年10月底前；\n3.2026年12月底前",
+               "1.已检查定点机构86家；\n2.正在与县纪委监委会商；\n3.已追回基金32.6万元。",
+               "1.已完成\n2.正在推进\n3.正在推进"])
+    ws.append([2, "干部作风不实", "开展作风纪律专项整治", "办公室", "罗佳", "2026年8月底前", "已查摆问题9个", "整改中"])
+    wb.save(tmp_path / "台账.xlsx")
+    assert "item-deadline-passed" in {f["code"] for f in _check(tmp_path / "台账.xlsx", capsys)}
+    main(["summary", str(tmp_path / "台账.xlsx"), "-o", str(tmp_path / "汇总.xlsx")])
+    capsys.readouterr()
+    rows = [[v for v in r if v is not None] for r in openpyxl.load_workbook(tmp_path / "汇总.xlsx")["逾期清单"]
+            .iter_rows(values_only=True)]
+    overdue_rows = [r for r in rows if r and isinstance(r[0], int)]
+    # the whole row overdue (row 4) once; the listed measure (row 3's second) once, with its own date
+    assert [(r[0], r[2]) for r in overdue_rows] == [(4, "开展作风纪律专项整治"), (3, "建立违规问题线索移交机制")]
+    assert overdue_rows[1][5:8] == ["2026年10月31日", 20, "正在推进"]
+    heading = next(r[0] for r in rows if r and isinstance(r[0], str) and r[0].startswith("一格多项措施"))
+    assert "1项" in heading and "不计入已逾期" in heading

@@ -527,6 +527,20 @@ def _overdue(s: Summary) -> SheetSpec:
     spec = SheetSpec("逾期清单", rows, 1, [8, 6, 56, 16, 10, 16, 12, 8, 10, 10])
     spec.bold_rows = {0, 1}
     _banner(spec, range(0, 1))
+    if s.late_items:
+        # measures listed in one cell whose row is not overdue, one of them past its own deadline and
+        # by its own status not done: below the rows, counted apart (the totals count rows)
+        spec.autofilter = False  # a filter over two tables would hide rows of the second
+        rows.append([])
+        rows.append([f"一格多项措施中已过时限的（{len(s.late_items)}项：所在行的整改时限未到，不计入已逾期；"
+                     "该项自己的时限已过，状态未完成）"])
+        rows.append([*_OVERDUE_HEADER, *_OVERDUE_MORE])
+        spec.bold_rows |= {len(rows) - 2, len(rows) - 1}
+        spec.row_fills[len(rows) - 1] = _HEADER_FILL
+        for d in s.late_items:
+            rows.append([f"{d.sheet}!{d.row}" if several_sheets and d.sheet else d.row, d.label, d.text, d.owner,
+                         d.lead, d.deadline, cn_date(d.due) if d.due else "立行立改",
+                         (s.as_of - d.due).days if d.due else "", d.status, d.person])
     if s.extended:
         # the extended measures below the overdue ones: both deadlines on record (延期清单)
         spec.autofilter = False  # a filter over two tables would hide rows of the second

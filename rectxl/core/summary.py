@@ -20,6 +20,7 @@ from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import extension_of
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.numbering import measure_body
+from rectxl.core.rules.deadlines import late_listed_items, part_words
 from rectxl.core.status import Stage, Status, items_done
 from rectxl.core.text import chinese_number, cn_count, cn_date, percent_text, shorten
 from rectxl.core.timing import (
@@ -137,6 +138,9 @@ class Summary:
     per_category: list[tuple[str, Counts]] = field(default_factory=list)
     units: list[UnitRow] = field(default_factory=list)
     overdue: list[DetailRow] = field(default_factory=list)
+    #: measures listed in one cell of a row not overdue as a whole, each past its own deadline and
+    #: by its own status not done (labelled "1.一是第2项"): the item-deadline-passed warning's
+    late_items: list[DetailRow] = field(default_factory=list)
     extended: list[ExtendedRow] = field(default_factory=list)
     #: the warning thresholds the grades were counted with, largest first
     warn_days: tuple[int, ...] = DEFAULT_WARN_DAYS
@@ -203,6 +207,7 @@ class _Pass:
 
     rows: list[DetailRow]
     overdue: list[DetailRow]
+    late_items: list[DetailRow]
     extended: list[ExtendedRow]
     aspect_totals: list[tuple[int, ...]]
     #: each titled category's title and counts
@@ -219,6 +224,7 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
     rows are made (what :func:`summarize` needs)."""
     rows: list[DetailRow] = []
     overdue: list[DetailRow] = []
+    late_items: list[DetailRow] = []
     extended: list[ExtendedRow] = []
     aspect_totals: list[tuple[int, ...]] = []
     category_totals: list[tuple[str, tuple[int, ...]]] = []
@@ -289,6 +295,13 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
                             overdue.append(replace(
                                 row, label=f"{issues}.{row.label}", sheet=m.sheet,
                                 due=row.due or (feedback if m.deadline.kind in _AT_ONCE else None)))
+                    if not late:
+                        late_items.extend(
+                            DetailRow(level=4, label=f"{issues}.{chinese_number(m_i)}是第{k + 1}项", text=item,
+                                      counts=c, status=status.value, owner=m.owner_unit, lead=m.lead,
+                                      person=m.owner_person, deadline=part_words(part), due=part.due, overdue=True,
+                                      row=m.row, sheet=m.sheet)
+                            for k, item, part, status in late_listed_items(m, as_of, feedback))
                     if t[_EXTENDED]:
                         extended.append(_extended_row(m, f"{issues}.{chinese_number(m_i)}是", feedback, late))
                 if all_closed:
@@ -307,7 +320,8 @@ def _walk(ledger: Ledger, as_of: date, warn: tuple[int, ...], *, all_rows: bool)
         if a_row is not None:
             a_row.counts = _counts(a_total)
         aspect_totals.append(a_total)
-    return _Pass(rows, overdue, extended, aspect_totals, category_totals, owners, issue_counts, issues, issues_closed)
+    return _Pass(rows, overdue, late_items, extended, aspect_totals, category_totals, owners, issue_counts, issues,
+                 issues_closed)
 
 
 def _extended_row(m: Measure, label: str, feedback: date | None, late: bool) -> ExtendedRow:
@@ -443,6 +457,7 @@ def _summary(ledger: Ledger, as_of: date, warn: tuple[int, ...], found: _Pass) -
         per_category=[(title, _counts(total)) for title, total in found.category_totals],
         units=sorted(units, key=lambda r: (-r.counts.measures, r.unit)),
         overdue=found.overdue,
+        late_items=found.late_items,
         extended=found.extended,
         warn_days=warn,
         word=ledger.info.inspection_word,

@@ -47,7 +47,7 @@ from rectxl.core.timing import (
     warn_grade,
 )
 
-__all__ = ["past_due", "status_quote"]
+__all__ = ["late_listed_items", "listed_deadlines", "part_words", "past_due", "status_quote"]
 
 
 def _dated(ctx: Context) -> list[tuple[Measure, date]]:
@@ -163,13 +163,18 @@ _ITEM_OPENS = re.compile(r"\s*(?:[0-9０-９]{1,2}[.、)．）]|[(（\u2460-\u24
 
 
 def _own_deadlines(ctx: Context, m: Measure) -> tuple[list[str], tuple[Deadline, ...]] | None:
+    """:func:`listed_deadlines` with the ledger's feedback date."""
+    return listed_deadlines(m, ctx.ledger.info.deadlines_from)
+
+
+def listed_deadlines(m: Measure, fb: date | None) -> tuple[list[str], tuple[Deadline, ...]] | None:
     """The measures a row lists and the deadline its 整改时限 cell gives each, numbered alike
-    ("1.清理台账；2.建立制度" with "1.2026年9月底前；2.长期坚持"); ``None`` unless one for each."""
+    ("1.清理台账；2.建立制度" with "1.2026年9月底前；2.长期坚持"); ``None`` unless one for each
+    (``fb``: the date deadlines counted from the feedback run from)."""
     text = m.deadline.text
     # most rows name one deadline and no dates in the measure: nothing to split (a cheap test first)
     if not (any(c in text for c in ";；\n ") or _ITEM_OPENS.match(text)) and "前" not in m.text:
         return None
-    fb = ctx.ledger.info.deadlines_from
     if (items := measure_items(m)) is None:
         return None
     parts = item_deadlines(m.deadline.text, feedback_date=fb)
@@ -195,7 +200,24 @@ def _passed(parts: tuple[Deadline, ...], own: list[Status | None], as_of: date) 
     return [k for k, d in enumerate(parts) if _part_passed(d, as_of) and own[k] not in (Status.DONE, Status.LONG_TERM)]
 
 
-def _part_words(d: Deadline) -> str:
+def late_listed_items(m: Measure, as_of: date, fb: date | None) -> list[tuple[int, str, Deadline, Status]]:
+    """The listed measures of a row not overdue as a whole (its last deadline still ahead) whose
+    own deadline has passed while their own status — the status cell numbered as the items — says
+    they are not done: (0-based index, the measure, its deadline, its status). What the
+    item-deadline-passed warning names as overdue; a row whose one status covers all its items is
+    left out (whether that item is done cannot be read)."""
+    if m.deadline.kind not in (DeadlineKind.DATE, DeadlineKind.DATE_AND_LONG_TERM) \
+            or m.deadline.due is None or m.deadline.due < as_of:
+        return []
+    # (the cell's text first: most rows list no measures, and that test is the cheapest)
+    if (own_dues := listed_deadlines(m, fb)) is None or not is_open(m) or status_unreadable(m) or is_extended(m):
+        return []
+    items, parts = own_dues
+    own = item_statuses(m, len(items)) or [None] * len(items)
+    return [(k, items[k], parts[k], status) for k in _passed(parts, own, as_of) if (status := own[k]) is not None]
+
+
+def part_words(d: Deadline) -> str:
     """One measure's deadline as a message names it ("2026年9月30日", "立行立改", "长期坚持")."""
     if d.kind in _AT_ONCE_KINDS:
         return "立行立改" + ("并长期坚持" if d.kind is DeadlineKind.IMMEDIATE_AND_LONG_TERM else "")
@@ -216,8 +238,8 @@ def _late_items(ctx: Context, m: Measure) -> tuple[str, str]:
     if not late or (len(late) == len(parts) and len({(parts[k].kind, parts[k].due) for k in late}) == 1):
         return "", ""  # every measure late by one deadline: the row's says it all
     if len(late) == 1:
-        return _part_words(parts[late[0]]), f"（第{late[0] + 1}项“{shorten(items[late[0]], 16)}”）"
-    return "", "（" + "、".join(f"第{k + 1}项“{shorten(items[k], 16)}”{_part_words(parts[k])}" for k in late) + "）"
+        return part_words(parts[late[0]]), f"（第{late[0] + 1}项“{shorten(items[late[0]], 16)}”）"
+    return "", "（" + "、".join(f"第{k + 1}项“{shorten(items[k], 16)}”{part_words(parts[k])}" for k in late) + "）"
 
 
 @rule(
@@ -244,8 +266,8 @@ def item_deadline_passed(r: Rule, ctx: Context) -> Iterator[Finding]:
             else:  # its own status says it is not done: that item is overdue
                 said = f"这一项的整改状态为“{its.value}”，尚未完成。请尽快完成并更新状态，确需延期的请履行延期手续。"
             part = parts[k]
-            due = f"“{_part_words(part)}”" if part.kind in _AT_ONCE_KINDS else _fmt(part.due)
-            yield r.at(ctx, m, F.DEADLINE, count=len(items), dues="、".join(_part_words(d) for d in parts), k=k + 1,
+            due = f"“{part_words(part)}”" if part.kind in _AT_ONCE_KINDS else _fmt(part.due)
+            yield r.at(ctx, m, F.DEADLINE, count=len(items), dues="、".join(part_words(d) for d in parts), k=k + 1,
                        item=shorten(items[k], 16), due=due, as_of=_fmt(ctx.as_of), said=said)
 
 
