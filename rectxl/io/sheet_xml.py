@@ -172,8 +172,11 @@ class _Scan:
         #: cell format index → the colour word of its fill (:func:`rectxl.io.fills.fill_colours`)
         self.fills = fills or {}
         filled = sorted(str(i).encode() for i in self.fills)
-        #: the ``s`` of a cell in a format filled with a colour
-        self.filled = (compiled(d.attr(b"s") + b"(?:" + b"|".join(filled) + b")" + d.quote) if filled else None)
+        #: the start tag of a cell in a format filled with a colour, its attributes (group 1) and
+        #: format (group 2): one pass in C over every cell of a sheet filled row by row, where a
+        #: search for the ``s`` stepping back to its cell (:meth:`cell_at`) took as long as the read
+        self.filled = (compiled(d.tag(b"c") + rb"(\s[^>]*?" + d.attr(b"s") + b"(" + b"|".join(filled) + b")"
+                                + d.quote + rb"[^>]*)>") if filled else None)
         #: a formula's numeric result 0 is a writer's placeholder, not a computed value
         self.zero_is_placeholder = zero_is_placeholder
         #: a number's fraction at the end of its value (the dot a literal: the search is memchr's)
@@ -284,17 +287,23 @@ def _scan(data: bytes, extras: SheetExtras, scan: _Scan) -> None:
             if cell is not None:
                 _note_shown(cell.group(1), cell.group(2) or b"", extras, scan, None)
     if scan.filled is not None:
+        fills, words = extras.fills, scan.fills
         for m in scan.filled.finditer(data):
-            cell = scan.cell_at(data, m.start())
-            if cell is not None:
-                _note_fill(cell.group(1), extras, scan, None)
+            ref = _CELL_REF.search(m.group(1))
+            if ref is None:
+                raise _NoRef
+            fills[(int(ref.group(2)) - 1, col_index(ref.group(1).decode().upper()))] = words[int(m.group(2))]
 
 
-def _note_fill(tag: bytes, extras: SheetExtras, scan: _Scan, where: tuple[int, int] | None) -> None:
-    """Record the colour word of a cell's fill (``where`` as for :func:`_note`)."""
+#: a cell's ``r`` among its start tag's attributes
+_CELL_REF = re.compile(rb"""(?:^|\s)r\s*=\s*["']\s*([A-Za-z]{1,3})(\d+)\s*["']""")
+
+
+def _note_fill(tag: bytes, extras: SheetExtras, scan: _Scan, where: tuple[int, int]) -> None:
+    """Record the colour word of a cell's fill (the cell at ``where``, placed by counting)."""
     style = _attrs(tag).get(b"s", b"").strip()
     if style.isdigit() and (word := scan.fills.get(int(style))) is not None:
-        extras.fills[where or _place(_attrs(tag))] = word
+        extras.fills[where] = word
 
 
 #: a row's tag (any prefix) hidden (either quote), its row number read from its ``r``
