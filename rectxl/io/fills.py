@@ -17,14 +17,14 @@ import re
 
 from rectxl.io import xmlbytes
 
-__all__ = ["COLOUR_WORDS", "colour_word", "fill_colours", "may_name_colours"]
+__all__ = ["COLOUR_WORDS", "colour_word", "fill_colours", "names_colour"]
 
 #: the colour words a legend may name, in the order :func:`colour_word` tells them apart
 COLOUR_WORDS = ("红", "橙", "黄", "绿", "蓝", "紫")
 
-#: the words of a legend naming a colour (UTF-8): without one in its text, a workbook's colours
-#: are never looked for (a 100,000-row sheet is not scanned for the fills of its header)
-_LEGEND_WORDS = tuple(f"{w}色".encode() for w in COLOUR_WORDS)
+#: the words of a legend naming a colour: without one around its table, a sheet's colours are never
+#: looked for (a 100,000-row sheet is not scanned for the fills of its header)
+_LEGEND_WORDS = tuple(f"{w}{k}" for w in COLOUR_WORDS for k in "色底")
 
 #: Excel's legacy palette (indexed colours 0–63; 64 is the system foreground, 65 background)
 _PALETTE = (
@@ -47,9 +47,9 @@ _THEME_COLOUR = re.compile(rb"<(?:[\w.-]+:)?(?P<name>" + "|".join(_THEME_ORDER).
                            rb"(?P<rgb>[0-9A-Fa-f]{6})")
 
 
-def may_name_colours(shared_strings: bytes) -> bool:
-    """The workbook's text names a colour ("绿色", "红色"…): a legend may key its fills."""
-    return any(word in shared_strings for word in _LEGEND_WORDS)
+def names_colour(text: str) -> bool:
+    """``text`` names a colour ("绿色", "红底"…): it may be a legend keying the sheet's fills."""
+    return ("色" in text or "底" in text) and any(word in text for word in _LEGEND_WORDS)
 
 
 def colour_word(rgb: str, tint: float = 0.0) -> str | None:

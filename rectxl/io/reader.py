@@ -27,7 +27,7 @@ from rectxl.core.model import Ledger
 from rectxl.core.text import LazyPattern, col_index, col_letter
 from rectxl.io import xmlbytes
 from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, HTML, XML_2003_MARK, kind_of, read_exported
-from rectxl.io.fills import fill_colours, may_name_colours
+from rectxl.io.fills import fill_colours, names_colour
 from rectxl.io.inflated import InflatedParts
 from rectxl.io.limits import check_ledger_file, check_regular_file
 from rectxl.io.memory import gc_paused, settle
@@ -244,6 +244,8 @@ def read_grids(path: Path) -> list[Grid]:
         _add_ods_layout(path if copy is None else copy, grids)
     elif kind == "":
         _add_xls_extras(path, grids)
+    if kind == "ooxml":
+        _add_fills(path, grids)
     return grids
 
 
@@ -390,12 +392,11 @@ def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
         if book is not None:  # an .xlsb: its records, not XML
             return xlsb_extras(zf, book)
         shown = _shown_formats(zf)
-        fills = _fill_colours(zf)
         placeholders, date1904 = _workbook_flags(zf)
         names: dict[str, str] | None = None
         for name, part in parts.sheets(zf).items():
             with parts.open(zf, zf.getinfo(part)) as fh:
-                found[name] = scan_sheet(fh, shown, zero_is_placeholder=placeholders, date1904=date1904, fills=fills)
+                found[name] = scan_sheet(fh, shown, zero_is_placeholder=placeholders, date1904=date1904)
             if any(_NAMED.fullmatch(source) for _, source, _ in found[name].lists):
                 names = _defined_names(zf) if names is None else names
                 found[name].lists = [(boxes, names.get(source.lstrip("=").casefold(), source), strict)
@@ -573,23 +574,37 @@ def _shown_formats(zf: zipfile.ZipFile) -> dict[int, ShownAs]:
         return {}
 
 
-def _fill_colours(zf: zipfile.ZipFile) -> dict[int, str]:
-    """The cell formats of the workbook filled with a colour a legend may name, by the colour's
-    word (:func:`rectxl.io.fills.fill_colours`) — none unless its text names a colour ("绿色为已完成"):
-    a ledger's colours mean nothing rectxl can read without its legend, and looking for them costs
-    a search of every sheet."""
-    book = workbook_part(zf)
-    rels = part_rels(zf, book) if book else {}
-    targets = {kind: t for kind, t in rels.values() if t in zf.NameToInfo}
-    if "styles" not in targets:
-        return {}
+#: how many rows at the top (title, notes, header) and at the foot of a sheet a colour legend is
+#: looked for in
+_LEGEND_ROWS = 20
+
+
+def _add_fills(path: Path, grids: list[Grid]) -> None:
+    """The fill colours of the sheets whose first or last rows name a colour ("说明：已完成的标注
+    绿色…"), by the colours' words (:attr:`Grid.fills`): without a legend a ledger's colours mean
+    nothing rectxl can read, and looking for them costs another pass over the sheet's XML — so
+    only such a sheet pays it, after the read."""
+    named = [g for g in grids if any(isinstance(v, str) and names_colour(v) for row in
+                                     (*g.rows[:_LEGEND_ROWS], *g.rows[_LEGEND_ROWS:][-_LEGEND_ROWS:]) for v in row)]
+    if not named:
+        return
     try:
-        if "sharedStrings" in targets and not may_name_colours(zf.read(targets["sharedStrings"])):
-            return {}
-        theme = zf.read(targets["theme"]) if "theme" in targets else None
-        return fill_colours(zf.read(targets["styles"]), theme)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        return {}
+        with open_package(path) as zf:
+            book = workbook_part(zf)
+            targets = {kind: t for kind, t in (part_rels(zf, book) if book else {}).values() if t in zf.NameToInfo}
+            if "styles" not in targets:
+                return
+            theme = zf.read(targets["theme"]) if "theme" in targets else None
+            fills = fill_colours(zf.read(targets["styles"]), theme)
+            if not fills:
+                return
+            parts = sheet_parts(zf)
+            for grid in named:
+                if (part := parts.get(grid.name)) is not None and part in zf.NameToInfo:
+                    with zf.open(part) as fh:
+                        grid.fills = scan_sheet(fh, fills=fills).fills
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return
 
 
 def _add_lists(grids: list[Grid], extras: dict[str, SheetExtras]) -> None:
@@ -682,7 +697,6 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
         grid.today_text = frozenset(found.today_text)
         grid.hidden_cols = frozenset(found.hidden_cols)
         grid.hidden_rows = frozenset(found.hidden_rows)
-        grid.fills = found.fills
         grid.links = {**_computed_links(grid, found.link_formulas), **found.links}
         grid.pictures = {_a1(anchor(_place_of(ref))): text for ref, text in found.pictures.items()}
     _add_lists(grids, extras)
