@@ -213,3 +213,19 @@ def test_a_measure_listed_in_one_cell_past_its_own_deadline_is_in_the_overdue_sh
     assert overdue_rows[1][5:8] == ["2026年10月31日", 20, "正在推进"]
     heading = next(r[0] for r in rows if r and isinstance(r[0], str) and r[0].startswith("一格多项措施"))
     assert "1项" in heading and "不计入已逾期" in heading
+
+
+def test_a_colour_keyed_ledger_saved_as_xls_is_told_its_colours_are_not_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same colour-keyed ledger saved by LibreOffice as .xls (as WPS and old Excel keep them): its
+    fills are not read, and the status findings say why and what to do — not only "请填写"."""
+    from tests.followup_ledgers import soffice_convert
+
+    ledger = _justice_ledger(tmp_path / "台账.xlsx", "说明：已完成的标注绿色，正在推进的标注黄色，未启动的标注红色。",
+                             ["92D050", "FFFF00", "FF0000"], ["已制定清单并印发", "已培训2期", None])
+    xls = soffice_convert(ledger, tmp_path / "xls", "xls")
+    told = {f["cell"]: f["message"] for f in _check(xls, capsys) if f["code"] in ("bad-status", "missing-status")}
+    assert set(told) == {"G4", "G6"}
+    assert all("底色" in m and "绿色为已完成" in m and "另存为 .xlsx" in m for m in told.values())
+    # the .xlsx itself: read, and nothing of the kind said
+    assert not any("另存为 .xlsx" in f["message"] for f in _check(ledger, capsys))

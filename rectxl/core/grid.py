@@ -239,6 +239,9 @@ class Grid:
     #: 0-based (row, col) → the colour word of the cell's fill (红, 橙, 黄, 绿, 蓝, 紫), read only
     #: when the workbook's text names a colour (a legend may say which status each stands for)
     fills: Mapping[tuple[int, int], str] = field(default_factory=dict)
+    #: the reader looked for the sheet's fills (an .xlsx whose rows name a colour): an empty
+    #: :attr:`fills` then means no cell is filled with one, not that fills cannot be read
+    fills_read: bool = False
     #: cell (A1) → what a picture floating over the sheet, or an embedded file's icon, with its
     #: top-left corner in the cell reads as ("[图片]", "[嵌入对象]"): an empty 佐证材料 cell with a
     #: screenshot pasted over it, or the scanned document embedded in it, holds that evidence
@@ -4488,10 +4491,7 @@ class _Builder:
         status cell, else of its measure cell, else the one colour its filled cells share; with the
         colour's word."""
         if self._legend is None:
-            grid, header = self.grid, self.header
-            texts = [v for row in grid.rows[:header.row + 1] for v in row if isinstance(v, str)]
-            texts += [v for row in _foot_rows(grid, header) for v in row if isinstance(v, str)]
-            self._legend = colour_legend(texts)
+            self._legend = self._read_legend()
         if not self._legend:
             return None
         fills = self.grid.fills
@@ -4502,6 +4502,14 @@ class _Builder:
             colour = found.pop() if len(found) == 1 else None
         status = colour_status(self._legend, colour)
         return None if colour is None or status is None else (colour, status)
+
+    def _read_legend(self) -> dict[str, Status]:
+        """The sheet's colour legend (:func:`colour_legend`), read from the rows above its first
+        measure and under its last."""
+        grid, header = self.grid, self.header
+        texts = [v for row in grid.rows[:header.row + 1] for v in row if isinstance(v, str)]
+        texts += [v for row in _foot_rows(grid, header) for v in row if isinstance(v, str)]
+        return colour_legend(texts)
 
     def _units_in_person_column(self) -> bool:
         """This sheet has no 责任单位 column and its 责任人 cells name the unit before the person
@@ -4598,6 +4606,12 @@ class _Builder:
             reading, colour = StatusReading(coloured[1]), coloured[0]
             if status_text and not progress:
                 progress = status_text
+        elif reading.status is None and not self.grid.fills_read and self._legend is None:
+            self._legend = {}
+            if legend := self._read_legend():
+                # the sheet keys its colours, but its file keeps fills rectxl does not read (.xls, .ods):
+                # bad-status and missing-status say so
+                self.sheet.colours_unread = "、".join(f"{c}色为{s}" for c, s in legend.items())
         if reading.status is None and (account := (status_text and not progress and ACCOUNT_TEXT.search(status_text)
                                                    and box_choices(status_text) is None and status_text)
                                                   or (not status_text and self._status_from_progress and progress)):

@@ -586,6 +586,8 @@ def _add_fills(path: Path, grids: list[Grid]) -> None:
     only such a sheet pays it, after the read."""
     named = [g for g in grids if any(isinstance(v, str) and names_colour(v) for row in
                                      (*g.rows[:_LEGEND_ROWS], *g.rows[_LEGEND_ROWS:][-_LEGEND_ROWS:]) for v in row)]
+    for grid in grids:
+        grid.fills_read = True  # (an .xlsx keeps its fills where rectxl reads them)
     if not named:
         return
     try:

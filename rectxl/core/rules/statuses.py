@@ -100,6 +100,7 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
                 if not concerned_not and (due := past_due(m, ctx.as_of)) is not None:
                     # no overdue finding for it: whether it is finished is what cannot be read
                     advice += f"该项整改时限（{due}）已过，状态改正后才能判断是否逾期。"
+                advice += _colours_unread(ctx, m)
                 yield r.at(ctx, m, F.STATUS, problem="无法识别", advice=advice)
             elif len(choices[0]) > 1:
                 # a row ticked in two status columns (已完成 | 正在推进 | 未完成), or a form's boxes
@@ -196,7 +197,17 @@ def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
         form = box_choices(text or (raw if isinstance(raw, str) else ""))
         advice = ("请从下拉列表选择。" if _sheet_list(ctx, m) else _FILL_IN) if form is None else (
             f"请在{''.join(f'“{o}”' for o in form[1])}中勾选一项。")
-        yield r.at(ctx, m, F.STATUS, advice=advice)
+        yield r.at(ctx, m, F.STATUS, advice=advice + _colours_unread(ctx, m))
+
+
+def _colours_unread(ctx: Context, m: Measure) -> str:
+    """What to say of a sheet keying its statuses by colour in a file whose fills rectxl does not
+    read (.xls, .et, .ods): "" for any other."""
+    sheet = next((s for s in ctx.sheets if s.name == m.sheet), None)
+    if sheet is None or not sheet.colours_unread:
+        return ""
+    return (f"（本表的说明按底色标注整改状态：{sheet.colours_unread}，但这种格式（.xls、.et、.ods 等）的底色 rectxl "
+            "读不出：请另存为 .xlsx 后重新检查，或在整改状态列用文字写明状态。）")
 
 
 @rule(
