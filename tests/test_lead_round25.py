@@ -229,3 +229,27 @@ def test_a_colour_keyed_ledger_saved_as_xls_is_told_its_colours_are_not_read(
     assert all("底色" in m and "绿色为已完成" in m and "另存为 .xlsx" in m for m in told.values())
     # the .xlsx itself: read, and nothing of the kind said
     assert not any("另存为 .xlsx" in f["message"] for f in _check(ledger, capsys))
+
+
+@pytest.mark.parametrize(("title", "group"), [
+    ("中共某县审计局党组关于十五届县委第四轮巡察第二巡察组反馈意见整改落实情况台账", "县委第二巡察组"),
+    ("某市统计局落实市委第三轮巡察工作第一巡察组反馈意见整改台账", "市委第一巡察组"),
+])
+def test_the_group_a_title_names_after_the_round_inspects_in_the_notice(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, group: str) -> None:
+    """A title naming the round between the committee and its group: the notice's preamble names the
+    committee's group (it had said only "第二巡察组", and "根据上级党组织统一部署")."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append([title])
+    ws.append(["巡察时间：2026年3月10日至5月10日    反馈时间：2026年6月18日    填报时间：2026年11月26日"])
+    ws.append(["序号", "问题", "整改措施", "责任领导", "责任股室", "整改时限", "整改进展", "整改状态"])
+    ws.append([1, "审计整改督促不力", "建立审计整改跟踪台账", "副局长 龚平", "法规审理股", "2026年9月底",
+               "已建立台账，跟踪问题42个", "已完成"])
+    wb.save(tmp_path / "台账.xlsx")
+    main(["notice", str(tmp_path / "台账.xlsx"), "-o", str(tmp_path / "通报.txt")])
+    capsys.readouterr()
+    preamble = (tmp_path / "通报.txt").read_text("utf-8").split("\n\n")[1]
+    body = group[:2]
+    assert f"根据{body}统一部署" in preamble and f"，{group}对" in preamble and f"，{group}向" in preamble

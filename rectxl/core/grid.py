@@ -2520,9 +2520,11 @@ _TITLE_DATE = re.compile(
 #: the inspection group a title names: 省委第五巡视组, 县委第三巡察组, 中央第十巡视组, and the groups a
 #: university's, a company's or a department's own Party body sends (校党委第三巡察组, 集团公司党委第二巡察组,
 #: 厅党组第一巡视组)
-_TITLE_GROUP = LazyPattern(r"((?:中央|省委|自治区党委|市委|州委|盟委|县委|区委|旗委|市委巡察办"
+_TITLE_GROUP = LazyPattern(r"(?P<body>中央|省委|自治区党委|市委|州委|盟委|县委|区委|旗委|市委巡察办"
                           r"|(?:学校|大学|学院|集团公司|集团|总公司|公司|校|院|厅|局|委|办)?党(?:委|组)|机关工委)?"
-                          r"第[一二三四五六七八九十\d]{1,3}(?:轮)?(?:巡视|巡察)组)")
+                          # the round between the body and its group ("县委第四轮巡察第二巡察组"): not the group's name
+                          r"(?:第[一二三四五六七八九十\d]{1,3}轮(?:巡视|巡察)(?:工作)?)?"
+                          r"(?P<group>第[一二三四五六七八九十\d]{1,3}(?:轮)?(?:巡视|巡察)组)")
 #: the inspection's period after its key in a title row ("巡察时间：2026年3月10日至5月20日")
 _TITLE_PERIOD = LazyPattern(r"(?:巡察|巡视)(?:时间|期间|时段|起止时间|起止日期|起讫时间)\s*[:：]?\s*"
                             r"(?P<period>[^\s，,；;:：]{6,40})")
@@ -2597,7 +2599,8 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                 facts["title_year"], source["title_year"] = int(year.group(1)), "标题"
             if "inspection_group" not in facts and "组" in text and (group := _TITLE_GROUP.search(text)) is not None:
                 # "…落实省委第五巡视组反馈意见整改台账": who inspected (and whether it was a 巡视)
-                facts["inspection_group"], source["inspection_group"] = group.group(1), "标题行"
+                named = (group["body"] or "") + group["group"]
+                facts["inspection_group"], source["inspection_group"] = named, "标题行"
             unit = _FILLER_UNIT.search(text)
             if unit and "unit_name" not in facts:
                 facts["unit_name"], source["unit_name"] = _STAMP_NOTE.sub("", unit.group(1)), "标题行“填报单位”"
