@@ -231,14 +231,18 @@ def test_a_colour_keyed_ledger_saved_as_xls_is_told_its_colours_are_not_read(
     assert not any("另存为 .xlsx" in f["message"] for f in _check(ledger, capsys))
 
 
-@pytest.mark.parametrize(("title", "group"), [
-    ("中共某县审计局党组关于十五届县委第四轮巡察第二巡察组反馈意见整改落实情况台账", "县委第二巡察组"),
-    ("某市统计局落实市委第三轮巡察工作第一巡察组反馈意见整改台账", "市委第一巡察组"),
+@pytest.mark.parametrize(("title", "group", "unit"), [
+    ("中共某县审计局党组关于十五届县委第四轮巡察第二巡察组反馈意见整改落实情况台账", "县委第二巡察组", "某县审计局"),
+    ("某市统计局落实市委第三轮巡察工作第一巡察组反馈意见整改台账", "市委第一巡察组", "某市统计局"),
+    # the committee's round without a group's number: its 巡察组 (it had been the placeholder)
+    ("某县卫健委党组2026年县委第一轮巡察反馈问题整改台账", "县委巡察组", "某县卫健委"),
+    # "关于 <group> 巡察 <unit> …": the unit is the one inspected (it had been "关于市委第二巡察组巡察某区城管局")
+    ("关于市委第二巡察组巡察某区城管局党组反馈意见整改情况台账", "市委第二巡察组", "某区城管局"),
 ])
 def test_the_group_a_title_names_after_the_round_inspects_in_the_notice(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, group: str) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, group: str, unit: str) -> None:
     """A title naming the round between the committee and its group: the notice's preamble names the
-    committee's group (it had said only "第二巡察组", and "根据上级党组织统一部署")."""
+    committee's group (it had said only "第二巡察组", and "根据上级党组织统一部署"), and the unit."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "整改台账"
@@ -252,4 +256,5 @@ def test_the_group_a_title_names_after_the_round_inspects_in_the_notice(
     capsys.readouterr()
     preamble = (tmp_path / "通报.txt").read_text("utf-8").split("\n\n")[1]
     body = group[:2]
-    assert f"根据{body}统一部署" in preamble and f"，{group}对" in preamble and f"，{group}向" in preamble
+    assert f"根据{body}统一部署" in preamble and f"，{group}对{unit}进行了巡察" in preamble
+    assert f"，{group}向{unit}反馈" in preamble

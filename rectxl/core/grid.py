@@ -2467,7 +2467,8 @@ def _period(name: str) -> tuple[int, int]:
 _TITLE_UNIT = re.compile(
     # "市委第三巡察组对市住建局党组巡察整改台账", "县委第二巡察组反馈东山镇党委问题清单": the unit
     # inspected, after who inspected it
-    r"^(?:.{2,20}?(?:巡察|巡视)组?对|.{2,20}?(?:巡察|巡视)组(?:反馈|向))?(?P<cpc>中共)?"
+    # ("关于市委第二巡察组巡察某区城管局党组反馈意见…": the unit the group inspected)
+    r"^(?:关于)?(?:.{2,20}?(?:巡察|巡视)组?对|.{2,20}?(?:巡察|巡视)组(?:反馈|向|巡察|巡视))?(?P<cpc>中共)?"
     r"(.{2,40}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处"
     # 妇女联合会, 总工会, 个体劳动者协会, 商会, 管委会; 妇联, 工商联; 科协; 学校, 实验小学; 幼儿园; 银行支行
     r"|会|联|科协|学校|小学|中学|大学|幼儿园|银行|支行|分行"
@@ -2525,6 +2526,10 @@ _TITLE_GROUP = LazyPattern(r"(?P<body>中央|省委|自治区党委|市委|州�
                           # the round between the body and its group ("县委第四轮巡察第二巡察组"): not the group's name
                           r"(?:第[一二三四五六七八九十\d]{1,3}轮(?:巡视|巡察)(?:工作)?)?"
                           r"(?P<group>第[一二三四五六七八九十\d]{1,3}(?:轮)?(?:巡视|巡察)组)")
+#: a committee's inspection named without its group's number ("落实县委巡察组反馈意见", "2026年县委
+#: 第一轮巡察反馈问题"): the committee's 巡察组 (not its 巡察办, the office)
+_TITLE_BODY_ROUND = LazyPattern(r"(中央|省委|自治区党委|市委|州委|盟委|县委|区委|旗委)"
+                                r"(?:第[一二三四五六七八九十\d]{1,3}轮)?(巡视|巡察)(?!办|工作领导小组)")
 #: the inspection's period after its key in a title row ("巡察时间：2026年3月10日至5月20日")
 _TITLE_PERIOD = LazyPattern(r"(?:巡察|巡视)(?:时间|期间|时段|起止时间|起止日期|起讫时间)\s*[:：]?\s*"
                             r"(?P<period>[^\s，,；;:：]{6,40})")
@@ -2601,6 +2606,9 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                 # "…落实省委第五巡视组反馈意见整改台账": who inspected (and whether it was a 巡视)
                 named = (group["body"] or "") + group["group"]
                 facts["inspection_group"], source["inspection_group"] = named, "标题行"
+            elif "inspection_group" not in facts and (body := _TITLE_BODY_ROUND.search(text)) is not None \
+                    and _LEDGER_TITLE.search(text):
+                facts["inspection_group"], source["inspection_group"] = f"{body[1]}{body[2]}组", "标题行"
             unit = _FILLER_UNIT.search(text)
             if unit and "unit_name" not in facts:
                 facts["unit_name"], source["unit_name"] = _STAMP_NOTE.sub("", unit.group(1)), "标题行“填报单位”"
