@@ -258,3 +258,25 @@ def test_the_group_a_title_names_after_the_round_inspects_in_the_notice(
     body = group[:2]
     assert f"根据{body}统一部署" in preamble and f"，{group}对{unit}进行了巡察" in preamble
     assert f"，{group}向{unit}反馈" in preamble
+
+
+def test_periods_written_with_dots_give_the_inspection_dates_and_the_deadline(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"巡察时间：2026.3.10-5.10" (the end without its year, as typed), and a deadline "2026.9.1—12.31"
+    (a period whose end is the deadline): read as the office meant them — they were unreadable."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["中共某县财政局党组巡察整改台账"])
+    ws.append(["巡察时间：2026.3.10-5.10  反馈日期：2026/6/18  填报日期：2026/11/20"])
+    ws.append(["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+    ws.append([1, "预算执行进度慢", "开展预算执行专项督导", "预算股", "2026.9.1—12.31", "正在推进"])
+    wb.save(tmp_path / "台账.xlsx")
+    assert "bad-deadline" not in {f["code"] for f in _check(tmp_path / "台账.xlsx", capsys)}
+    main(["notice", str(tmp_path / "台账.xlsx"), "-o", str(tmp_path / "通报.txt")])
+    capsys.readouterr()
+    assert "2026年3月10日至5月10日" in (tmp_path / "通报.txt").read_text("utf-8")
+    # the period's end is the deadline: overdue after it, as of a day in January
+    main(["check", str(tmp_path / "台账.xlsx"), "--format", "json", "--as-of", "2027-01-05"])
+    late = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "overdue"]
+    assert [f["cell"] for f in late] == ["E4"] and "2026年12月31日" in late[0]["message"]

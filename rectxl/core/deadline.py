@@ -911,6 +911,8 @@ _LEAD_YEAR = re.compile(r"(\d{4})年|^(\d{4})(?!\d)")
 _LAST_MONTH = re.compile(r"(\d{1,2})月(?!.*月)|^\d{4}[./\-](\d{1,2})")
 _HAS_YEAR = re.compile(r"\d{4}|年")
 _B_MONTH = re.compile(r"^(\d{1,2})月")
+#: an end written as month and day with a dot or a slash ("2026.3.10-5.20": 5.20 is May the 20th)
+_B_DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})$")
 _B_DAY_ONLY = re.compile(r"^\d{1,2}(?:日|号)$")
 
 
@@ -936,6 +938,9 @@ def _range_end(s: str, fb: date | None) -> date | None:
                 if a_month is None:
                     return None
                 b = f"{year}年{a_month}月{b}"
+            elif (dotted := _B_DOTTED.match(b)) is not None:
+                month = int(dotted.group(1))
+                b = f"{year + (a_month is not None and month < a_month)}年{month}月{dotted.group(2)}日"
             else:
                 bm = _B_MONTH.match(b)
                 if bm and a_month is not None and int(bm.group(1)) < a_month:
