@@ -280,3 +280,22 @@ def test_periods_written_with_dots_give_the_inspection_dates_and_the_deadline(
     main(["check", str(tmp_path / "台账.xlsx"), "--format", "json", "--as-of", "2027-01-05"])
     late = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "overdue"]
     assert [f["cell"] for f in late] == ["E4"] and "2026年12月31日" in late[0]["message"]
+
+
+def test_a_yes_no_column_asking_whether_done_on_time_is_the_status(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A civil-affairs bureau keeps only 是否按期完成 (是/否) beside its progress: that is its status
+    column — it had been "not understood", and 整改状态 reported missing."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["某区民政局巡察整改台账（填报时间：2026年11月25日）"])
+    ws.append(["序号", "问题表现形式", "整改措施", "牵头单位", "整改时间", "进展情况", "是否按期完成"])
+    ws.append([1, "三会一课不规范", "建立三会一课记录台账", "机关党委", "2026年10月底", "已建立台账并每月检查", "是"])
+    ws.append([2, "低保动态管理不及时", "开展低保对象全面复核", "社会救助股", "2026年10月底",
+               "已复核1200户，剩余300户正在复核", "否"])
+    ws.append([3, "养老机构安全隐患", "开展养老机构消防安全排查", "养老服务股", "2026年12月底", "已排查8家", "否"])
+    wb.save(tmp_path / "台账.xlsx")
+    found = [(f["code"], f["cell"]) for f in _check(tmp_path / "台账.xlsx", capsys)]
+    assert ("header-missing", None) not in found and not any(c == "column-not-understood" for c, _ in found)
+    assert [c for c in found if c[0] == "overdue"] == [("overdue", "E4")]

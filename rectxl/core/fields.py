@@ -202,7 +202,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"^进展状态$|^进度状态$", STATUS),  # a status, whatever its first word says
     # 取得成效, 办理情况 (a 督办 ledger's word for what was done)
     (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|成效|成果|整改效果|办理(?:情况|进展)", PROGRESS),
-    (r"状态|完成情况|是否完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况|到位情况"
+    # 是否按期完成 (是/否): done by the deadline, or not (yet) — the only status some ledgers keep
+    (r"状态|完成情况|是否(?:按期|按时|如期)?完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况|到位情况"
      r"|整改是否(?:到位|完成|办结)", STATUS),
     # 实际完成时间 (under a 完成时限 group: 计划 | 实际): when it was done
     (r"^实际.*(?:完成|办结|时限|时间|日期)|^(?:完成|办结)?(?:时限|时间|日期)实际$", COMPLETED),
