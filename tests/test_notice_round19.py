@@ -59,9 +59,9 @@ WATER = """中共清河县水务局党组关于巡察整改进展情况的通报
 
 def test_a_measure_said_to_go_on_keeps_its_own_words(tmp_path: Path) -> None:
     told = _section_two(_round_trip(tmp_path, "水务局", WATER))
-    assert told[1] == ("1.关于河湖长制巡河不到位的问题。一是修订河湖长巡河考核细则，明确巡河频次，已完成。"
-                       "二是开展河道“清四乱”排查，清理乱堆乱放点位37处，持续推进。")
-    assert told[2].endswith("二是建立水质季度抽检制度，常态化推进。")
+    assert told[1] == ("1.关于河湖长制巡河不到位的问题。一是修订河湖长巡河考核细则，明确巡河频次（已完成）。"
+                       "二是开展河道“清四乱”排查，清理乱堆乱放点位37处（持续推进）。")
+    assert told[2].endswith("二是建立水质季度抽检制度（常态化推进）。")
     assert "长期坚持" not in "".join(told)
 
 
@@ -389,8 +389,8 @@ def test_a_county_bureaus_notice_in_chinese_numerals(tmp_path: Path) -> None:
     # 问责 and the contact details are published again as written
     assert "针对巡察移交的问题线索，给予党纪处分1人，诫勉谈话2人，批评教育3人。" in written
     assert "联系电话：0871-6612345；电子邮箱：ylxrsj@126.com；通信地址：云岭县民主路18号县人社局办公室。" in written
-    assert "2.社保基金监管存在漏洞的问题。一是追回违规领取的养老保险待遇27.6万元，已完成。" \
-           "二是与公安、民政部门建立死亡人员信息比对机制，长期坚持。" in written
+    assert "2.社保基金监管存在漏洞的问题。一是追回违规领取的养老保险待遇27.6万元（已完成）。" \
+           "二是与公安、民政部门建立死亡人员信息比对机制（长期坚持）。" in written
 
 
 def test_a_townships_notice_counting_its_long_term_problems_done(tmp_path: Path) -> None:
@@ -415,10 +415,10 @@ def test_a_state_owned_companys_announcement_numbering_its_measures_1_2(tmp_path
     assert written.startswith("青江城市建设投资集团有限公司党委关于巡察整改进展情况的公告")
     items = [line.strip(R) for line in written.splitlines() if line.strip(R)[:2] in ("2.", "7.")]
     assert items == [
-        "2.关于国有资产保值增值压力较大的问题。（1）开展闲置资产清查，盘活闲置资产8处，已完成。"
-        "（2）制定资产经营考核办法，已完成。（3）推进低效资产处置，正在推进。",
-        "7.关于基层党组织建设薄弱的问题。（1）完成5个党支部换届。（2）开展“党建+项目”共建活动，已完成。"
-        "（3）建立党建与生产经营深度融合考核机制，已完成。"]
+        "2.关于国有资产保值增值压力较大的问题。（1）开展闲置资产清查，盘活闲置资产8处（已完成）。"
+        "（2）制定资产经营考核办法（已完成）。（3）推进低效资产处置（正在推进）。",
+        "7.关于基层党组织建设薄弱的问题。（1）完成5个党支部换届。（2）开展“党建+项目”共建活动（已完成）。"
+        "（3）建立党建与生产经营深度融合考核机制（已完成）。"]
     assert "问责干部6人，其中给予党纪处分2人" in written
 
 
@@ -427,8 +427,8 @@ def test_a_schools_notice_closing_its_items_with_who_was_held_to_account(tmp_pat
     assert _checks(parsed) == [("issues", True), ("measures", True), ("done", True), ("long_term", True)]
     assert _statuses(parsed) == [[L, D], [D, D], [D, D], [D, D, L]]
     told = _section_two(written)
-    assert told[-2] == ("4.师德师风建设不到位的问题。一是开展师德师风专题教育，已完成。"
-                        "二是建立师德考核负面清单，已完成。三是落实有偿补课举报受理机制，长期坚持。")
+    assert told[-2] == ("4.师德师风建设不到位的问题。一是开展师德师风专题教育（已完成）。"
+                        "二是建立师德考核负面清单（已完成）。三是落实有偿补课举报受理机制（长期坚持）。")
     assert told[-1] == "针对巡察发现的问题，学校党委对2名教职工进行了批评教育，对1名中层干部进行了诫勉谈话。"
     assert "欢迎广大师生员工、学生家长和社会各界对巡察整改落实情况进行监督。" in written
     assert "联系电话：0736-3312890；电子邮箱：myyz_dw@163.com。" in written
@@ -490,8 +490,8 @@ def test_a_notice_without_parts_keeps_its_aspects_one_and_its_problems_in_bracke
     lines = [line.strip(R) for line in text.splitlines() if line.strip(R)]
     headed = [line[:3] for line in lines if line[:2] in ("一、", "二、", "三、") or line[:1] == "（"]
     assert headed == ["一、党", "（一）", "二、全", "（二）", "（三）", "三、基", "（四）"]
-    assert "（二）教育经费管理不规范的问题。（1）修订局机关财务管理制度，已完成。" \
-           "（2）追回违规支出资金21.5万元，已完成。" in lines
+    assert "（二）教育经费管理不规范的问题。（1）修订局机关财务管理制度（已完成）。" \
+           "（2）追回违规支出资金21.5万元（已完成）。" in lines
 
 
 def test_the_measures_counted_after_a_semicolon_are_checked(tmp_path: Path) -> None:

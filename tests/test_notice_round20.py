@@ -54,10 +54,10 @@ def test_the_notices_own_status_words_are_written_back(tmp_path: Path) -> None:
     source = tmp_path / "市场监管局.txt"
     source.write_text(MARKET, encoding="utf-8")
     ledger, told = _round_trip(tmp_path, source)
-    assert told[1] == ("1.关于食品小作坊监管缺位的问题。一是对全县126家小作坊开展拉网式检查，已办结。"
-                       "二是建立小作坊“红黑榜”公示制度，阶段性完成。")
-    assert told[2].endswith("二是修订投诉举报处置流程，已整改到位。")
-    assert told[4].endswith("二是收回过期执法证件5本，已销号。")
+    assert told[1] == ("1.关于食品小作坊监管缺位的问题。一是对全县126家小作坊开展拉网式检查（已办结）。"
+                       "二是建立小作坊“红黑榜”公示制度（阶段性完成）。")
+    assert told[2].endswith("二是修订投诉举报处置流程（已整改到位）。")
+    assert told[4].endswith("二是收回过期执法证件5本（已销号）。")
     # the ledger's status column says what the notice said, and still counts it done
     said = [(m.status_text, m.status.value if m.status else None) for m in api.read_ledger(ledger).measures()]
     assert said[-1] == ("已销号", "已完成")
@@ -93,7 +93,7 @@ def test_an_accountability_paragraph_between_aspects_is_kept_apart(tmp_path: Pat
     source = tmp_path / "自然资源局.txt"
     source.write_text(LAND.format(accountability=said), encoding="utf-8")
     ledger, told = _round_trip(tmp_path, source)
-    assert told[2] == "2.关于永久基本农田划定不实的问题。开展永久基本农田专项核实，已完成。"
+    assert told[2] == "2.关于永久基本农田划定不实的问题。开展永久基本农田专项核实（已完成）。"
     assert told.count(said) == 1
     assert told[told.index("（二）关于干部作风方面") + 1].startswith("3.关于不动产登记窗口")
     measures = list(api.read_ledger(ledger).measures())
@@ -110,7 +110,7 @@ def test_the_same_paragraph_in_a_word_notice_opening_with_the_round(tmp_path: Pa
     source = tmp_path / "自然资源局.docx"
     document.save(str(source))
     _, told = _round_trip(tmp_path, source)
-    assert told[2] == "2.关于永久基本农田划定不实的问题。开展永久基本农田专项核实，已完成。"
+    assert told[2] == "2.关于永久基本农田划定不实的问题。开展永久基本农田专项核实（已完成）。"
     assert told.count(said) == 1
 
 

@@ -166,6 +166,7 @@ from rectxl.core.notice.totals import (
     PARTS_KEY,
     PHONE_LABEL_KEY,
     SECTION_TWO_CLOSING_KEY,
+    STATUS_FORM_KEY,
     STATUS_ONCE_KEY,
     TABLE_IN_TWO,
     TABLE_KEY,
@@ -1743,10 +1744,10 @@ class _RawIssue:
     lead: int = 0
 
 
-#: a closing bracket right before the next measure's marker ("…已完成。（责任单位：教务处）二是…"):
-#: the bracket ends the measure before it, as a full stop would (replaced by one, one character
-#: for one, in the copy the markers are looked for in)
-_CLOSE_BEFORE_MARK = re.compile(r"[)\]】](?=\s*(?:[二三四五六七八九十]{1,3}是|\(\d{1,2}\)))")
+#: a closing bracket right before the next measure's marker ("…已完成。（责任单位：教务处）二是…",
+#: "整改措施：1.建立健全学习制度。（已完成）2.制定…"): the bracket ends the measure before it, as a
+#: full stop would (replaced by one, one character for one, in the copy the markers are looked for in)
+_CLOSE_BEFORE_MARK = re.compile(r"[)\]】](?=\s*(?:[二三四五六七八九十]{1,3}是|\(\d{1,2}\)|[2-9]\s*[.、](?!\d)|[②-⑳]))")
 
 
 #: a list numbered 1. 2. 3. inside a paragraph, opening right after a label ("整改情况：1.…；2.…")
@@ -2180,6 +2181,9 @@ class _Stated:
     note: str = ""
     #: the issue was put right at once: "（立行立改，已完成）" — its measures' 整改时限
     at_once: str = ""
+    #: the status in a bracket of its own after the measure, as written with the full stop around
+    #: it ("。（已完成）", "（已完成）。", "【正在推进】"): :data:`STATUS_FORM_KEY`
+    form: str = ""
 
 
 #: put right at once, beside the status in a bracket: "（立行立改，已完成）", "【已完成·即知即改】"
@@ -2244,6 +2248,10 @@ def _closing_tag(text: str) -> tuple[str, _Stated | None]:
     if stated is None:
         return text, None
     kept = text[:m.start()].rstrip()
+    if not stated.note:  # "1.建立健全学习制度。（已完成）": the bracket's form, to write it so again
+        stop_before = "。" if kept[-1:] in ("。", ".") else ""
+        stop_after = "。" if tail and text[m.end():len(det)].strip()[:1] in ("。", ".") else ""
+        stated = replace(stated, form=f"{stop_before}{text[m.start()]}{stated.words}{text[m.end() - 1]}{stop_after}")
     if not kept.endswith(_TERMINAL) and tail:
         kept += text[m.end():len(det)].strip()[:1]  # "…职责（已完成）。" keeps its full stop
     return kept, stated
@@ -2310,10 +2318,10 @@ def _listed_statuses(measures: list[Measure]) -> None:
         m.continuing = stated.continuing
 
 
-def _tagged_statuses(measures: list[Measure]) -> None:
+def _tagged_statuses(measures: list[Measure], forms: list[str] | None = None) -> None:
     """Each measure's own status tag ("（已完成）", "（正在推进）", "（长期坚持）" after it, or
     "——已完成", "。已完成。") is the notice's statement of its status: taken as stated, not
-    inferred, and out of the text."""
+    inferred, and out of the text; a bracket's form ("。（已完成）") goes into ``forms``."""
     for m in measures:
         text, stated = _closing_tag(m.text)
         if stated is None and m.progress in ("", m.text):
@@ -2349,6 +2357,8 @@ def _tagged_statuses(measures: list[Measure]) -> None:
         m.text, m.progress = text, progress
         m.status, m.status_text, m.status_inferred = stated.status, stated.words, False
         m.continuing = stated.continuing
+        if forms is not None and stated.form:
+            forms.append(stated.form)
 
 
 def _leading_status(rest: str) -> tuple[str, _Stated | None]:
@@ -2744,7 +2754,7 @@ def _sentence_status(words: str) -> _Stated | None:
     """``words`` read as a sentence that is nothing but a status ("已整改完成", "正在持续推进",
     "需长期坚持", "部分完成，正在推进"), else ``None``."""
     det = detect(words).strip()
-    if (not det or re.search(r"\d", det) or re.match(r"[一二三四五六七八九十]+是|\(", det)
+    if (not det or re.search(r"\d", det) or re.match(r"[一二三四五六七八九十]+是|[(\[【〔]", det)
             or not (status_phrase(words) is not None or _STATUS_SENTENCE_WORD.search(det))):
         return None
     reading = read_status(words)
@@ -3017,9 +3027,10 @@ def _take_listed(told: list[Issue], listed: list[Issue]) -> None:
 
 
 def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
-                 said_once: set[int] | None = None) -> Issue:
+                 said_once: set[int] | None = None, forms: list[str] | None = None) -> Issue:
     """The issue of ``raw``; its id goes into ``said_once`` when the notice states its status once,
-    after its several measures ("整改措施：一是…；二是…。整改进展：已完成。")."""
+    after its several measures ("整改措施：一是…；二是…。整改进展：已完成。"); the form of each status
+    its measures state in a bracket after them ("。（已完成）") into ``forms``."""
     fields, more = _field_lines(raw.more)
     if raw.rows:
         title = _split_title(raw.head, [])[0]
@@ -3087,7 +3098,7 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
             measures.append(m)
     _inner_tallies(measures)
     _listed_statuses(measures)
-    _tagged_statuses(measures)
+    _tagged_statuses(measures, forms)
     if issue_wide and (shared := infer_status(issue_wide)) is not Status.DONE:
         # "整改措施：一是新建通道26公里；二是… 整改进展：通道已完成18公里，…其余将于…完工": a
         # measure with no progress of its own is as far as the issue's account says, not done
@@ -4178,6 +4189,8 @@ class _Builder:
     placed: list[tuple[Issue, str]] = field(default_factory=list)
     #: ids of the built issues whose status the notice states once, after their several measures
     said_once: set[int] = field(default_factory=set)
+    #: the form of each status a measure states in a bracket after it ("。（已完成）"), in order
+    status_forms: list[str] = field(default_factory=list)
 
     def _flush_pending(self) -> None:
         if not self.pending:
@@ -4404,7 +4417,8 @@ def _built(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role], war
     issue_of: dict[int, Issue] = {}
     for a in built.aspects:
         for c in a.categories:
-            c.issues = [_build_issue(r, warnings, measure_kind, built.said_once) for r in built.raw[id(c)]]
+            c.issues = [_build_issue(r, warnings, measure_kind, built.said_once, built.status_forms)
+                        for r in built.raw[id(c)]]
             issue_of.update((id(r), i) for r, i in zip(built.raw[id(c)], c.issues, strict=True))
     for raw, text in built.interludes:
         if (issue := issue_of.get(id(raw))) is not None:
@@ -4751,6 +4765,7 @@ def _parse_notice(text: str) -> ParsedNotice:
     closing_two: list[str] = []
     placed: list[tuple[Issue, str]] = []
     said_once: set[int] = set()
+    status_forms: list[str] = []
     region = lay.region
     if region is not None:
         lo, hi = region
@@ -4759,6 +4774,7 @@ def _parse_notice(text: str) -> ParsedNotice:
         built = _built(lines, lo, hi, roles, warnings)
         aspects, intro, unplaced = built.aspects, [*built.intro, *built.totals], built.unplaced
         closing_two, placed, said_once = built.closing, built.placed, built.said_once
+        status_forms = built.status_forms
         if any(line.row is not None for line in lines[lo:hi]):
             # the items are a table's rows: its caption ("巡察反馈问题整改落实情况表") names the
             # table, and says nothing once the items are told
@@ -4921,6 +4937,8 @@ def _parse_notice(text: str) -> ParsedNotice:
         info.extra[MEASURE_MARK_KEY] = _paren_mark(lines, region)
     if several and all(id(i) in said_once for i in several):
         info.extra[STATUS_ONCE_KEY] = "是"  # "整改措施：一是…；二是…。整改进展：已完成。": said once again
+    if (form := _status_form(status_forms, aspects, text)) is not None:
+        info.extra[STATUS_FORM_KEY] = form  # "1.建立健全学习制度。（已完成）": bracketed so again
     for a in aspects:  # deadlines of a table, now that the feedback date is known
         for issue in a.issues():
             for m in issue.measures:
@@ -4970,6 +4988,31 @@ def _parse_notice(text: str) -> ParsedNotice:
     complete = _completeness(lines, lay, ledger, stated, issues_found, warnings)
     return ParsedNotice(ledger=ledger, stated_totals=stated, total_checks=checks,
                         warnings=warnings, complete=complete, unplaced=unplaced)
+
+
+def _form_shape(form: str) -> tuple[str, str, str, str]:
+    """A bracket form's full stops and brackets without its words: "。（已完成）" → ("。", "（", "）", "")."""
+    before = form[:1] if form[:1] == "。" else ""
+    after = form[-1:] if form[-1:] == "。" else ""
+    inner = form[len(before):len(form) - len(after)]
+    return before, inner[:1], inner[-1:], after
+
+
+def _status_form(forms: list[str], aspects: list[Aspect], text: str) -> str | None:
+    """How the notice brackets the statuses it states after its measures, as its first such measure
+    wrote it (:data:`STATUS_FORM_KEY`): when most measures whose status it states do so in brackets
+    (the form most of them share) and the notice's ``text`` has them so (not a tick before a measure,
+    which is read as a bracket after it); ``None`` when it states them otherwise."""
+    if not forms:
+        return None
+    stated = sum(1 for a in aspects for i in a.issues() for m in i.measures if m.status is not None
+                 and not m.status_inferred)
+    if 2 * len(forms) < stated:
+        return None
+    shapes = [_form_shape(f) for f in forms]
+    common = max(shapes, key=shapes.count)
+    form = forms[shapes.index(common)]
+    return form if form.strip("。") in text else None
 
 
 def _aspects_unlisted(check: TotalCheck) -> TotalCheck:

@@ -104,6 +104,7 @@ from rectxl.core.notice.totals import (
     PARTS_KEY,
     PHONE_LABEL_KEY,
     SECTION_TWO_CLOSING_KEY,
+    STATUS_FORM_KEY,
     STATUS_ONCE_KEY,
     TABLE_IN_TWO,
     TABLE_KEY,
@@ -1260,7 +1261,29 @@ def _overdue(deadline: Deadline, as_of: date | None) -> bool:
     return as_of is not None and deadline.due is not None and deadline.due < as_of
 
 
-def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = False) -> str:
+def _bracketed(published: str, words: str, form: str) -> str:
+    """``published`` with the status ``words`` in a bracket after it, as the notice's ``form`` (its
+    first bracketed status, :data:`STATUS_FORM_KEY`) put them: "建立健全学习制度。（已完成）",
+    "…制度（已完成）。", "…制度。【正在推进】"."""
+    body = form.strip("。")
+    before = "。" if form[:1] == "。" else ""
+    after = "。" if len(form) > 1 and form[-1:] == "。" else ""
+    return f"{published.rstrip('。.；;，,')}{before}{body[:1]}{words}{body[-1:]}{after}"
+
+
+def _status_bracketed(m: Measure, form: str) -> str | None:
+    """The measure's status as the notice bracketed it after its measures (``form``), when it states
+    one in words of its own and its sentence does not say it: the words the notice wrote."""
+    if not form or m.status is None or m.status_inferred:
+        return None
+    words = _from_cell(m.status_text).strip().rstrip("。.；;")
+    if not words or len(words) > 14 or read_status(words).status is not m.status:
+        return None
+    return words
+
+
+def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = False,
+                     status_form: str = "") -> str:
     """One measure as the notice writes it (without its 一是 marker): see the module docstring.
 
     How far the work got is the status column's word (the clerk's statement): a status word in
@@ -1282,6 +1305,9 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
         stated = _from_cell(m.status_text).strip() if m.status is not None and not m.status_inferred else ""
         if not stated or _key(stated) in _key(published) or (reading := read_status(stated)).status is not m.status:
             return published
+        if (words := _status_bracketed(m, status_form)) is not None:
+            # "1.建立健全学习制度。（已完成）": the notice bracketed it after the measure — so again
+            return _bracketed(published, words, status_form)
         if reading.rest and _key(reading.rest) not in _key(published):
             # the notice told what was done, then how far it got, after the measure ("建立学习档案，
             # 年底前开展评估。学习档案已建立，正在推进。"): the account is no less published than the word
@@ -1583,11 +1609,12 @@ def share_groups(measures: list[Measure]) -> list[list[Measure]]:
             for part in ([g] if len(g) == 1 or _share_labels(g) is not None else [[m] for m in g])]
 
 
-def _group_sentence(group: list[Measure], as_of: date | None, statuses: bool) -> str:
+def _group_sentence(group: list[Measure], as_of: date | None, statuses: bool, status_form: str = "") -> str:
     """One measure's sentence; for the shares of one (:func:`share_groups`), the measure once and
     how far each share got, the shares that got as far named together — "开展网格员培训，南山社区、
     东城社区已完成，北湖社区正在推进" (shares all as far: the measure's sentence alone)."""
-    said = [measure_sentence(m, as_of=as_of, statuses=statuses).lstrip(_TRIM) for m in group]
+    said = [measure_sentence(m, as_of=as_of, statuses=statuses, status_form=status_form).lstrip(_TRIM)
+            for m in group]
     if len(group) == 1 or len(set(said)) == 1:
         return said[0]
     labels = _share_labels(group) or []
@@ -1637,10 +1664,11 @@ def _paren(i: int, mark: str) -> str:
 
 def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
                     omit_not_started: bool = False, statuses: bool = False, mark: str = "",
-                    mark_measures: str = "", status_once: bool = False) -> str:
+                    mark_measures: str = "", status_once: bool = False, status_form: str = "") -> str:
     """``"{n}.{title}。{intro}一是…二是…"`` for one issue (``statuses``: see
     :func:`measure_sentence`; ``mark``: how the notice numbered its problems, see
-    :func:`issue_mark`; ``mark_measures``: "（1）" when it numbered their measures so)."""
+    :func:`issue_mark`; ``mark_measures``: "（1）" when it numbered their measures so;
+    ``status_form``: how it bracketed their statuses, :data:`STATUS_FORM_KEY`)."""
     title = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.title))).lstrip(_TRIM)
     if title[:4].count("问题") and (label := _ISSUE_LABEL.match(title)) is not None and label.end() < len(title):
         title = title[label.end():]  # "问题：基层党组织软弱涣散。具体表现：…"
@@ -1653,7 +1681,7 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
         measures = [replace(m, status_text="") for m in measures]
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
     # the number, and a measure that is only marks ("。") would read back as no measure
-    texts = [t for t in (_group_sentence(g, as_of, statuses) for g in share_groups(measures)) if t]
+    texts = [t for t in (_group_sentence(g, as_of, statuses, status_form) for g in share_groups(measures)) if t]
     style = issue.measure_style or ("paren" if mark_measures in ("（1）", "①") and len(texts) > 1 else None) \
         or ("ordinal" if len(texts) > 1 else "plain")
     if style == "plain" and len(texts) > 1:
@@ -1661,12 +1689,19 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
     if style != "plain":  # "二是…主要做了三方面工作：一是…" would number inside the numbering
         texts = [_INNER_MARK.sub(lambda m: "；" if m.group(0)[:1].isspace() else "", t)
                  if _MAYBE_INNER_MARK.search(t) else t for t in texts]
+    def ended(t: str) -> str:
+        """The measure's sentence ended; one closing with its bracketed status ("…制度。（已完成）",
+        :data:`STATUS_FORM_KEY`) ends there, with no stop after it."""
+        if not status_form or status_form[-1:] == "。" or t[-1:] != status_form[-1:]:
+            return _sentence(t)
+        opened = t.rfind(status_form.strip("。")[:1])
+        return t if opened > 0 and read_status(t[opened + 1:-1]).status is not None else _sentence(t)
     if style == "ordinal":
-        body = "".join(f"{ordinal(i)}{_sentence(t)}" for i, t in enumerate(texts, 1))
+        body = "".join(f"{ordinal(i)}{ended(t)}" for i, t in enumerate(texts, 1))
     elif style == "paren":
-        body = "".join(f"{_paren(i, mark_measures)}{_sentence(t)}" for i, t in enumerate(texts, 1))
+        body = "".join(f"{_paren(i, mark_measures)}{ended(t)}" for i, t in enumerate(texts, 1))
     else:
-        body = "".join(_sentence(t) for t in texts)
+        body = "".join(ended(t) for t in texts)
     body += _sentence(once) if once else ""
     # (a list mark opening it would be read back as the numbering of what follows, and lost)
     intro = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.intro)))
@@ -1972,7 +2007,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                         issue, issue_no, as_of=when, omit_not_started=omit_not_started,
                         statuses=statuses, mark=f"{aspect_no}.1" if by_aspect else mark,
                         mark_measures=ledger.info.extra.get(MEASURE_MARK_KEY, "").strip(),
-                        status_once=ledger.info.extra.get(STATUS_ONCE_KEY, "").strip() == "是")))
+                        status_once=ledger.info.extra.get(STATUS_ONCE_KEY, "").strip() == "是",
+                        status_form=normalize_text(ledger.info.extra.get(STATUS_FORM_KEY, "")).strip())))
                 blocks += [Block("body", p) for p in between.pop(listed, [])]
     blocks += [Block("body", p) for n in sorted(between) for p in between[n]]  # after problems no more
     blocks += [Block("body", p) for p in _paragraphs(ledger.info.extra.get(SECTION_TWO_CLOSING_KEY))]

@@ -36,7 +36,8 @@ from rectxl.core.text import CN_NUM, LazyPattern, to_int
 
 __all__ = ["ASPECT_MARK_KEY", "CLOSING_KEY", "DATE_STYLE_KEY", "INTERLUDE_KEY", "INTERLUDE_PLACE", "INVITATION_KEY",
            "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY", "PART_ONE_KEY", "PHONE_LABEL_KEY",
-           "SECTION_TWO_CLOSING_KEY", "STATUS_ONCE_KEY", "TABLE_IN_TWO", "TABLE_KEY", "TABLE_PLACE_KEY",
+           "SECTION_TWO_CLOSING_KEY", "STATUS_FORM_KEY", "STATUS_ONCE_KEY", "TABLE_IN_TWO", "TABLE_KEY",
+           "TABLE_PLACE_KEY",
            "StatedTotals", "TotalCheck",
            "check_totals", "done_counts", "extract_stated_totals", "sample_words", "table_totals",
            "total_row_totals"]
@@ -85,6 +86,10 @@ MEASURE_MARK_KEY = "措施编号"
 #: ``info.extra`` key saying the notice states each problem's status once, after its measures ("是":
 #: "整改措施：一是…；二是…。整改进展：已完成。"): written again, so — not after every measure
 STATUS_ONCE_KEY = "问题状态写在措施之后"
+#: ``info.extra`` key of how a notice states each measure's status when in a bracket after it, as its
+#: first such measure wrote it ("。（已完成）": "1.建立健全学习制度。（已完成）"; "（已完成）。", "【已完成】"):
+#: written again, each stated status is bracketed so — not rewritten "…，已完成。"
+STATUS_FORM_KEY = "措施状态写法"
 #: ``info.extra`` key of a notice's own closing — who to tell and how, as it wrote it ("公示期：…。
 #: 如有异议，请向镇纪委反映。联系电话：…") — kept when it is not rectxl's (the standard invitation
 #: and all four contact details): written again, the notice closes as it did

@@ -1,0 +1,81 @@
+"""Notices round twenty-five: Word notices as other agencies write them survive
+parse-notice NOTICE.docx → ledger.xlsx → notice → notice.docx.
+
+Every notice here is written for this file about fictional units.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from rectxl.cli import main
+from rectxl.core.status import Status
+from rectxl.io.reader import read_ledger
+
+
+def _write_docx(path: Path, text: str) -> None:
+    document = docx.Document()
+    for line in text.strip().splitlines():
+        document.add_paragraph(line)
+    document.save(str(path))
+
+
+def _round_trip(tmp_path: Path, text: str, name: str = "通报") -> tuple[Path, list[str]]:
+    """The notice as a Word file read into a ledger by the CLI, and the notice it writes again (its
+    paragraphs)."""
+    source = tmp_path / f"{name}.docx"
+    _write_docx(source, text)
+    ledger = tmp_path / f"{name}_台账.xlsx"
+    assert main(["parse-notice", str(source), "-o", str(ledger)]) in (0, 1)
+    out = tmp_path / f"{name}_再生成.docx"
+    assert main(["notice", str(ledger), "-o", str(out)]) in (0, 1)
+    return ledger, [p.text for p in docx.Document(str(out)).paragraphs]
+
+
+# A county agriculture bureau: each measure numbered 1. 2. after 整改措施：, its status bracketed after it
+FARM = """中共白沙县农业农村局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年3月10日至5月9日，县委第四巡察组对县农业农村局党组进行了巡察，2025年6月18日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组召开专题会议研究部署整改工作，制定整改方案，建立整改台账。
+二、巡察反馈问题整改落实情况
+（一）理论武装不够扎实方面
+1.党组理论学习中心组学习流于形式的问题。
+整改措施：1.建立健全学习制度{done}2.制定年度学习计划{going}
+2.意识形态责任制落实不到位的问题。
+整改措施：1.修订意识形态工作责任清单{done}2.开展意识形态领域风险排查{done}
+（二）惠农资金管理不规范方面
+1.农机购置补贴审核把关不严的问题。
+整改措施：1.修订补贴审核办法{done}2.追回违规发放补贴资金{going}
+三、下一步工作打算
+局党组将持续巩固整改成果，对正在推进的事项紧盯不放。
+中共白沙县农业农村局党组
+2025年10月15日
+"""
+
+#: (how the notice brackets a status, how it is printed again: full-width, as rectxl prints marks)
+BRACKETS = [
+    ("。（{}）", "。（{}）"),
+    ("（{}）。", "（{}）。"),
+    ("。【{}】", "。【{}】"),
+    ("({})。", "（{}）。"),
+]
+
+
+@pytest.mark.parametrize(("written", "printed"), BRACKETS,
+                         ids=["after-stop", "before-stop", "fang", "half-width"])
+def test_a_status_bracketed_after_a_measure_is_its_status_and_comes_back_bracketed(
+        tmp_path: Path, written: str, printed: str) -> None:
+    text = FARM.format(done=written.format("已完成"), going=written.format("正在推进"))
+    ledger, back = _round_trip(tmp_path, text, "农业农村局")
+    measures = list(read_ledger(ledger).measures())
+    assert [m.status for m in measures] == [Status.DONE, Status.IN_PROGRESS, Status.DONE, Status.DONE,
+                                            Status.DONE, Status.IN_PROGRESS]
+    assert [m.text.rstrip("。") for m in measures][:2] == ["建立健全学习制度", "制定年度学习计划"]
+    body = "\n".join(back)
+    assert f"建立健全学习制度{printed.format('已完成')}" in body
+    assert f"制定年度学习计划{printed.format('正在推进')}" in body
+    assert f"追回违规发放补贴资金{printed.format('正在推进')}" in body
+    assert "，已完成。" not in body and "，正在推进。" not in body
+    assert "。。" not in body and "。）" not in body
