@@ -79,3 +79,41 @@ def test_a_status_bracketed_after_a_measure_is_its_status_and_comes_back_bracket
     assert f"追回违规发放补贴资金{printed.format('正在推进')}" in body
     assert "，已完成。" not in body and "，正在推进。" not in body
     assert "。。" not in body and "。）" not in body
+
+
+# A district market-regulation bureau: each measure closes with the bureau's own status word
+MARKET = """中共金溪区市场监督管理局党组关于区委巡察整改进展情况的通报
+根据区委统一部署，2025年4月1日至5月30日，区委第一巡察组对区市场监督管理局党组进行了巡察，2025年7月2日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组召开专题会议研究部署整改工作，逐项明确责任领导和完成时限。
+二、巡察反馈问题整改落实情况
+（一）食品安全监管责任落实不到位方面
+1.校园食堂抽检覆盖面不足的问题。整改情况：一是制定校园食堂抽检计划{0}二是修订快检室管理制度{1}三是开展校外托餐机构专项检查{2}
+（二）营商环境优化不够有力方面
+2.企业登记办理时限偏长的问题。整改情况：一是推行企业开办一网通办{3}二是压缩登记审查环节{4}三是清理涉企收费项目{5}四是建立帮办代办制度{6}
+三、下一步工作打算
+局党组将持续巩固整改成果，对尚在推进的事项挂图作战。
+中共金溪区市场监督管理局党组
+2025年11月6日
+"""
+
+#: the bureau's words, and the status each is counted as
+WORDS = [("正在整改", Status.IN_PROGRESS), ("落实中", Status.IN_PROGRESS), ("整改中", Status.IN_PROGRESS),
+         ("持续整改", Status.LONG_TERM), ("已整改", Status.DONE), ("已办结", Status.DONE), ("已落实", Status.DONE)]
+ACTIONS = ["制定校园食堂抽检计划", "修订快检室管理制度", "开展校外托餐机构专项检查", "推行企业开办一网通办",
+           "压缩登记审查环节", "清理涉企收费项目", "建立帮办代办制度"]
+
+
+@pytest.mark.parametrize(("written", "printed"), [("，{}。", "，{}。"), ("（{}）。", "（{}）。")],
+                         ids=["after-a-comma", "bracketed"])
+def test_an_agencys_own_status_words_are_counted_and_kept_as_written(
+        tmp_path: Path, written: str, printed: str) -> None:
+    text = MARKET.format(*[written.format(word) for word, _ in WORDS])
+    ledger, back = _round_trip(tmp_path, text, "市场监管局")
+    measures = list(read_ledger(ledger).measures())
+    assert [m.status for m in measures] == [status for _, status in WORDS]
+    assert not any(m.status_inferred for m in measures)
+    body = "\n".join(back)
+    for action, (word, _) in zip(ACTIONS, WORDS, strict=True):
+        assert f"{action}{printed.format(word)}" in body
+    assert "正在推进" not in body.split("二、")[1].split("三、")[0]
