@@ -117,3 +117,43 @@ def test_an_agencys_own_status_words_are_counted_and_kept_as_written(
     for action, (word, _) in zip(ACTIONS, WORDS, strict=True):
         assert f"{action}{printed.format(word)}" in body
     assert "正在推进" not in body.split("二、")[1].split("三、")[0]
+
+
+# A municipal housing bureau: groups headed "1." "2.", their problems numbered 1.1, 1.2 within them
+HOUSING = """中共临江市住房和城乡建设局党组关于市委巡察整改进展情况的通报
+根据市委统一部署，2025年2月24日至4月25日，市委第五巡察组对市住房和城乡建设局党组进行了巡察，2025年6月5日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组把巡察整改作为重大政治任务，成立整改工作领导小组，逐项制定整改措施。
+二、巡察反馈问题整改落实情况
+1.{one}
+1.1老旧小区改造项目推进滞后的问题。整改情况：一是建立改造项目周调度机制，已完成。二是对进度滞后的6个项目挂牌督办，正在推进。
+1.2住房保障对象动态审核不严的问题。整改情况：开展保障对象资格复核，清退不符合条件对象31户，已完成。
+2.{two}
+2.1工程招投标监管存在漏洞的问题。整改情况：修订房建市政工程招投标监管办法，已完成。
+2.2执法检查随意性较大的问题。整改情况：一是制定行政检查事项清单，已完成。二是推行“双随机、一公开”检查，长期坚持。
+三、下一步工作打算
+局党组将持续抓好后续整改，巩固整改成果。
+中共临江市住房和城乡建设局党组
+2025年10月28日
+"""
+
+
+@pytest.mark.parametrize(("one", "two"), [("落实住房民生保障职责方面", "行业监管履职方面"),
+                                          ("住房民生保障", "行业监管")], ids=["fangmian", "plain"])
+def test_problems_numbered_1_1_under_a_group_numbered_1_are_that_groups_and_keep_their_numbers(
+        tmp_path: Path, one: str, two: str) -> None:
+    ledger, back = _round_trip(tmp_path, HOUSING.format(one=one, two=two), "住建局")
+    read = read_ledger(ledger)
+    assert [(a.title, [i.title for i in a.issues()]) for a in read.aspects] == [
+        (one, ["老旧小区改造项目推进滞后的问题", "住房保障对象动态审核不严的问题"]),
+        (two, ["工程招投标监管存在漏洞的问题", "执法检查随意性较大的问题"])]
+    assert len(list(read.measures())) == 6
+    two_part = back[back.index("二、巡察反馈问题整改落实情况") + 1:back.index("三、下一步工作打算")]
+    assert [p[:4] for p in two_part] == ["1." + one[:2], "1.1老", "1.2住", "2." + two[:2], "2.1工", "2.2执"]
+    assert "（一）" not in "".join(two_part)
+    # written again, the notice reads back the same
+    again = tmp_path / "再读.docx"
+    _write_docx(again, "\n".join(back))
+    assert main(["parse-notice", str(again), "-o", str(tmp_path / "再读.xlsx")]) in (0, 1)
+    assert [(a.title, len(list(a.issues()))) for a in read_ledger(tmp_path / "再读.xlsx").aspects] == [
+        (one, 2), (two, 2)]

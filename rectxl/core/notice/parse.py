@@ -1284,8 +1284,14 @@ def _outline(lines: list[_Line]) -> list[_Line]:
     #: the lines numbered "1.1" right under an aspect's heading ("（一）…方面", "第一部分 …方面")
     under_aspect: set[int] = set()
     aspect_parent = False
+    #: "1.…方面" headings over "1.1 …的问题", "1.2 …": the group's problems, numbered within it
+    group_heads: dict[int, list[int]] = {}
     for j, line in enumerate(lines):
         if line.cells is not None:
+            continue
+        if line.kind == "num" and line.number is not None and _group_heading(line):
+            parents, aspect_parent = [[line.number]], True
+            group_heads[j] = []
             continue
         if line.kind in ("num", "top") and line.number is not None:
             parents, aspect_parent = [[line.number]], False
@@ -1304,6 +1310,15 @@ def _outline(lines: list[_Line]) -> list[_Line]:
             parents = [*parents[:depth - 1], numbers]
             if depth == 2 and aspect_parent:
                 under_aspect.add(j)
+                if group_heads:
+                    group_heads[max(group_heads)].append(j)
+    # a "1." heading is a group's only when all its "1.x" lines are problems ("…的问题"); else its
+    # "1.1", "1.2" are the items of a numbered problem, as before
+    heads = {j for j, kids in group_heads.items() if kids}
+    if heads and all(_names_problem(lines[k]) for j in heads for k in group_heads[j]):
+        lines = [replace(line, kind="pcn") if j in heads else line for j, line in enumerate(lines)]
+    else:
+        under_aspect -= {k for kids in group_heads.values() for k in kids}
     if len(found) < 2:
         return lines
     tops = [j for j, line in enumerate(lines) if line.kind == "num" and line.cells is None]
@@ -1329,6 +1344,21 @@ def _outline(lines: list[_Line]) -> list[_Line]:
         else:
             out[j] = replace(lines[j], kind=kinds[at], number=numbers[-1], cut=cut)
     return out
+
+
+def _group_heading(line: _Line) -> bool:
+    """A "1." line that is a heading alone ("1.食品安全监管责任落实不到位方面", "2.党的建设"): a title
+    of one short sentence at most, naming no problem of its own and telling no work."""
+    body = line.det_body.strip()
+    end = _sentence_end(body)
+    if not body or len(body) > 40 or (0 <= end < len(body) - 1) or _LABEL.search(body):
+        return False
+    return not _names_problem(line) or _is_aspect_title(body)
+
+
+def _names_problem(line: _Line) -> bool:
+    """An item whose title names a problem ("1.1校园食堂抽检覆盖面不足的问题。…")."""
+    return "问题" in _title_of(line)
 
 
 #: the heading of a notes block ("注释：", "注：" on a line of its own) and a note's line ("[1] …",
@@ -4931,6 +4961,10 @@ def _parse_notice(text: str) -> ParsedNotice:
         heading = next((line for line in lines[region[0]:region[1]] if line.kind == "fang"), None) \
             if region is not None else None
         info.extra[ASPECT_MARK_KEY] = "第一部分" if heading is not None and _PART.match(heading.det) else "第一方面"
+    elif roles.get("pcn") == "aspect" and info.extra.get(ISSUE_MARK_KEY) == "1.1" and region is not None \
+            and (heading := next((line for line in lines[region[0]:region[1]] if line.kind == "pcn"), None)) \
+            is not None and heading.det[:1].isdigit():
+        info.extra[ASPECT_MARK_KEY] = "1."  # "1.…方面" over "1.1 …的问题": headed so again, not "（一）"
     several = [i for a in aspects for i in a.issues() if len(i.measures) > 1]
     if several and all(i.measure_style == "paren" for i in several):
         # "整改情况：（1）…（2）…", "①…②…", "1）…2）…": numbered so again

@@ -1951,6 +1951,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     fang = _fang_aspects(ledger)
     parts = fang and normalize_text(ledger.info.extra.get(ASPECT_MARK_KEY, "")).strip() == "第一部分"
     by_aspect = mark == "1.1"  # "1.1", "1.2" under the first aspect, "2.1" under the second
+    # "1.…方面" over them, as the notice headed its aspects (not "（一）")
+    decimal = by_aspect and normalize_text(ledger.info.extra.get(ASPECT_MARK_KEY, "")).strip() == "1."
     aspect_no = category_no = issue_no = 0
     between = _interludes(ledger.info.extra.get(INTERLUDE_KEY))
     listed = 0  # problems passed, told or left out: where a paragraph between them stands
@@ -1979,7 +1981,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 if not run_on or by_aspect:
                     issue_no = 0
             else:
-                blocks.append(Block("heading2", f"（{chinese_number(aspect_no)}）{title}"))
+                blocks.append(Block("heading2", f"{aspect_no}.{title}" if decimal
+                                    else f"（{chinese_number(aspect_no)}）{title}"))
                 if not run_on or by_aspect:
                     issue_no = 0  # numbering restarts per aspect (seed 004)
             blocks = _with_count_note(blocks, aspect.count_note, ledger)
