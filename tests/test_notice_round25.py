@@ -11,6 +11,7 @@ import docx
 import pytest
 
 from rectxl.cli import main
+from rectxl.core.model import Issue
 from rectxl.core.status import Status
 from rectxl.io.reader import read_ledger
 
@@ -157,3 +158,62 @@ def test_problems_numbered_1_1_under_a_group_numbered_1_are_that_groups_and_keep
     assert main(["parse-notice", str(again), "-o", str(tmp_path / "再读.xlsx")]) in (0, 1)
     assert [(a.title, len(list(a.issues()))) for a in read_ledger(tmp_path / "再读.xlsx").aspects] == [
         (one, 2), (two, 2)]
+
+
+# A county transport bureau: a problem's measures under their label, how far they got under 整改情况
+TRANSPORT = """中共青山县交通运输局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年3月3日至4月30日，县委第三巡察组对县交通运输局党组进行了巡察，2025年6月12日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组成立整改工作领导小组，制定整改方案，明确责任股室。
+二、巡察反馈问题整改落实情况
+（一）落实上级决策部署方面
+1.农村公路养护资金使用不规范的问题。
+整改措施：对2023年以来农村公路养护资金开展专项清理。
+整改情况：追回违规使用资金8.6万元，已完成。
+2.超限超载治理不够有力的问题。
+整改措施：修订治超联合执法工作机制。
+整改情况：新机制已提请县政府审定，正在推进。
+（二）全面从严治党方面
+3.工程项目质量监督抽检不足的问题。
+整改情况：
+1.制定年度工程质量抽检计划。
+2.对在建项目开展质量抽检，抽检样品120组。
+3.建立抽检结果通报制度。
+上述措施均已完成。
+4.道路运输安全监管不到位的问题。整改措施：一是开展“两客一危”企业隐患排查，整改隐患42处；二是约谈安全管理不到位企业负责人5人。以上措施均已完成。
+三、下一步工作打算
+局党组将持续巩固整改成果。
+中共青山县交通运输局党组
+2025年11月20日
+"""
+
+
+def _transport(tmp_path: Path) -> tuple[list[Issue], str]:
+    ledger, back = _round_trip(tmp_path, TRANSPORT, "交通运输局")
+    return [i for a in read_ledger(ledger).aspects for i in a.issues()], "\n".join(back)
+
+
+def test_how_far_a_measure_got_under_its_own_label_is_its_stated_status(tmp_path: Path) -> None:
+    issues, body = _transport(tmp_path)
+    assert [i.title for i in issues[:2]] == ["农村公路养护资金使用不规范的问题", "超限超载治理不够有力的问题"]
+    # the status column holds the status each states (a guess would stay in 推断状态, the column empty)
+    assert [[m.status for m in i.measures] for i in issues[:2]] == [[Status.DONE], [Status.IN_PROGRESS]]
+    first = issues[0].measures[0]
+    assert first.text.startswith("对2023年以来农村公路养护资金开展专项清理")
+    assert "追回违规使用资金8.6万元" in first.progress and "整改情况" not in first.text
+    assert "对2023年以来农村公路养护资金开展专项清理，追回违规使用资金8.6万元，已完成。" in body
+    assert "修订治超联合执法工作机制，新机制已提请县政府审定，正在推进。" in body
+
+
+def test_a_sentence_after_a_problems_measures_saying_all_are_done_is_each_measures_status(
+        tmp_path: Path) -> None:
+    issues, body = _transport(tmp_path)
+    assert [i.title for i in issues[2:]] == ["工程项目质量监督抽检不足的问题", "道路运输安全监管不到位的问题"]
+    assert [[m.status for m in i.measures] for i in issues[2:]] == [[Status.DONE] * 3, [Status.DONE] * 2]
+    assert [m.text.rstrip("。") for m in issues[2].measures] == [
+        "制定年度工程质量抽检计划", "对在建项目开展质量抽检，抽检样品120组", "建立抽检结果通报制度"]
+    # written again, each measure the closing sentence spoke for is said to be done
+    for action in ("制定年度工程质量抽检计划", "对在建项目开展质量抽检，抽检样品120组", "建立抽检结果通报制度",
+                   "约谈安全管理不到位企业负责人5人"):
+        assert f"{action}，已完成。" in body
+

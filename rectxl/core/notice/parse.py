@@ -980,6 +980,7 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
         spaced.append(_spaced_cells(raw) if cells is None else None)
     _mark_statuses(lines, marked)
     _circled_under_paren(lines)
+    _numbered_under_label(lines)
     body, appendix = _appendix(_space_tables(lines, spaced))
     return _run_in(_tables(_outline(_side_lists(body)))), debris_dates, appendix
 
@@ -1048,6 +1049,32 @@ def _circled_under_paren(lines: list[_Line]) -> None:
                 lines[j] = replace(line, kind="text", number=None, cut=0)
         elif line.kind in _STRUCTURAL:
             under = False
+
+
+#: a line that is only the label of a problem's measures or of how far they got ("整改情况：", "整改措施：")
+_LABEL_LINE = re.compile(r"^\s*(?:整改|具体|主要)?(?:情况|措施|举措|进展|落实情况|措施及进展|措施及成效)\s*:\s*$")
+
+
+def _numbered_under_label(lines: list[_Line]) -> None:
+    """Lines numbered 1. 2. 3. right under a line that is only a label ("3.…的问题。" / "整改情况：" /
+    "1.制定…" / "2.对在建项目…" / "上述措施均已完成。"): the label's list — the measures of the problem
+    above, numbered （1）（2） as a problem's measures are — not problems of their own (they had been
+    read as problems 1, 2, 3 after problem 3, and the sentence closing them as a measure of the last)."""
+    j = 0
+    while j < len(lines):
+        line = lines[j]
+        if line.kind != "text" or line.cells is not None or _LABEL_LINE.match(line.det) is None:
+            j += 1
+            continue
+        k, n = j + 1, 1
+        while k < len(lines) and lines[k].kind == "num" and lines[k].number == n and lines[k].cells is None:
+            k, n = k + 1, n + 1
+        if n > 2:  # a list of two or more
+            for i in range(j + 1, k):
+                item = lines[i]
+                listed = _classify(f"（{item.number}）{item.text[item.cut:].strip()}")
+                lines[i] = replace(listed, kind="text", number=None, cut=0)
+        j = k
 
 
 def _page_breaks(raw: list[str]) -> list[str]:
@@ -1901,7 +1928,19 @@ def _progress_split(rest: str) -> tuple[str, str]:
         before = folded[:m.start()].rstrip(" ")
         if before and before[-1] in "。;!?\n":
             return rest[:m.start()].strip(), rest[m.end():].strip()
+    if (first := _MEASURES_LABEL.search(folded)) is not None:
+        # "整改措施：修订考核办法。\n整改情况：已印发实施，已完成。": after the measures' own label,
+        # 整改情况 tells how far they got (it labels the measures only when nothing else does)
+        for m in _SITUATION_LABEL.finditer(folded, first.end()):
+            before = folded[:m.start()].rstrip(" ")
+            if before and before[-1] in "。;!?\n":
+                return rest[:m.start()].strip(), rest[m.end():].strip()
     return rest, ""
+
+
+#: the label of the measures themselves, before a 整改情况 telling how far they got
+_MEASURES_LABEL = re.compile(r"(?:^|(?<=[\n。]))\s*(?:整改措施|具体措施|主要措施|整改举措)\s*:")
+_SITUATION_LABEL = re.compile(r"整改情况\s*:")
 
 
 def _pair(segments: list[str], progress: list[str]) -> list[str]:
@@ -2372,9 +2411,11 @@ def _tagged_statuses(measures: list[Measure], forms: list[str] | None = None) ->
                 kept = progress.rstrip().rstrip("。.；;，,")
                 progress = f"{kept}，{stated.words}{progress.rstrip()[len(kept):][:1] or '。'}"
         if stated is None:
-            if m.progress in ("", m.text) and (said := _last_clause_status(m.text)) is not None:
-                # "…，建立台账1本，已完成。": the notice states it in the sentence's last clause —
-                # stated, not guessed; the sentence is published as it stands, so it keeps its words
+            # "…，建立台账1本，已完成。": the notice states it in the sentence's last clause — stated,
+            # not guessed; the sentence is published as it stands, so it keeps its words; so for
+            # the measure's own account ("整改措施：修订办法。整改情况：已印发实施，已完成。")
+            said = _last_clause_status(m.text if m.progress in ("", m.text) else m.progress)
+            if said is not None:
                 m.status, m.status_text, m.status_inferred = said.status, said.words, False
                 m.continuing = said.continuing
             continue
