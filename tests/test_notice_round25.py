@@ -217,3 +217,42 @@ def test_a_sentence_after_a_problems_measures_saying_all_are_done_is_each_measur
                    "约谈安全管理不到位企业负责人5人"):
         assert f"{action}，已完成。" in body
 
+
+# A county natural-resources bureau closes with whom to call and where to write, in its own order
+RESOURCES = """中共石门县自然资源局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年4月7日至5月30日，县委第二巡察组对县自然资源局党组进行了巡察，2025年7月4日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组召开专题会议研究部署整改工作，建立整改台账。
+二、巡察反馈问题整改落实情况
+（一）落实耕地保护责任方面
+1.违法占用耕地问题查处不及时的问题。整改情况：对2024年以来卫片图斑逐一核查，立案查处12宗，已完成。
+三、下一步工作打算
+局党组将持续巩固整改成果。
+欢迎广大干部群众对巡察整改落实情况进行监督。{contacts}
+中共石门县自然资源局党组
+2025年11月12日
+"""
+
+CONTACTS = [
+    "联系人：谭晓华；联系电话：0736-5322718；电子邮箱：smxzrzyj@163.com；邮政编码：415300。",
+    "联系电话：0736-5322718；邮政编码：415300；电子邮箱：smxzrzyj@163.com",
+    "联系电话：0736-5322718；通信地址：石门县澧阳大道66号县自然资源局办公室（邮编：415300）；电子邮箱：smxzrzyj@163.com",
+    "联系人及电话：谭晓华 0736-5322718；电子邮箱：smxzrzyj@163.com；邮政编码：415300。",
+    "联系方式：0736-5322718；邮政信箱：石门县澧阳大道66号县自然资源局办公室，邮政编码：415300；"
+    "电子邮箱：smxzrzyj@163.com。",
+]
+
+
+@pytest.mark.parametrize("contacts", CONTACTS, ids=["person", "mail-last", "postcode-in-address",
+                                                    "person-and-phone", "comma-before-postcode"])
+def test_the_contact_line_comes_back_as_written(tmp_path: Path, contacts: str) -> None:
+    _, back = _round_trip(tmp_path, RESOURCES.format(contacts=contacts), "自然资源局")
+    assert contacts in back
+    assert not any("@163.com。" in p for p in back) or contacts.endswith("@163.com。")
+
+
+def test_contacts_on_lines_of_their_own_come_back_so(tmp_path: Path) -> None:
+    lines = ["联系人：谭晓华", "联系电话：0736-5322718", "电子邮箱：smxzrzyj@163.com", "邮政编码：415300"]
+    _, back = _round_trip(tmp_path, RESOURCES.format(contacts="\n" + "\n".join(lines)), "自然资源局")
+    at = back.index(lines[0])
+    assert back[at:at + 4] == lines

@@ -4127,7 +4127,8 @@ _DATED_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{0,6}(?:时间|期限|日期|期)\
 #: a sentence after the invitation asking for views: "如有意见建议，请及时向我们反映", "来信来电请注明…"
 _ASKS = re.compile(r"意见|建议|反映|来信|来电|来访|举报|署名|注明|真实姓名")
 #: where the contact details start in a closing (on the detection copy)
-_CONTACTS_START = re.compile(r"联系方式|联系电话|监督电话|举报电话|(?<![\u4e00-\u9fff])电话\s*:|邮寄地址|通信地址|"
+_CONTACTS_START = re.compile(r"联系人|联系方式|联系电话|监督电话|举报电话|(?<![\u4e00-\u9fff])电话\s*:|邮寄地址|"
+                             r"通信地址|邮政编码|(?<![\u4e00-\u9fff])邮编\s*:|"
                              r"通讯地址|来信请寄|邮政信箱|电子邮箱|电子邮件")
 
 
@@ -4160,7 +4161,7 @@ def _own_words(info: LedgerInfo, closing: str) -> None:
             end = min(end, contacts.start())
         info.extra.setdefault(INVITATION_KEY, text[start:end].strip())
     details = (info.phone, info.address, info.postcode, info.email)
-    if contacts is not None and any(details) and not all(details) and "联系方式" not in info.extra:
+    if contacts is not None and any(details) and "联系方式" not in info.extra:
         lines = text[contacts.start():].split("\n")
         kept = [lines[0]]
         for t in lines[1:]:
@@ -4168,10 +4169,13 @@ def _own_words(info: LedgerInfo, closing: str) -> None:
             # the line above ("联系电话：\n0000-7654321。")
             if _CONTACTS_START.match(detect(t.strip())) or detect(kept[-1].strip()).endswith(":"):
                 kept.append(t)
-        said = "".join(t.strip() for t in kept)
+        # a line a PDF's line break cut joined again; a detail on a line of its own stays on its line
+        said = kept[0].strip()
+        for t in kept[1:]:
+            said += t.strip() if detect(said).endswith(":") else "\n" + t.strip()
         # the comment period after the contacts is printed with the invitation, not again here
-        said = "".join(c for c in re.findall(r"[^。]+。?", said) if not _PERIOD_WORDS_AT.match(detect(c)))
-        info.extra["联系方式"] = said
+        said = "".join(c for c in re.findall(r"[^。]+。?", said) if not _PERIOD_WORDS_AT.match(detect(c.strip())))
+        info.extra["联系方式"] = said.strip()
 
 
 def _closing_sentences(three: list[str]) -> tuple[list[str], list[str]]:

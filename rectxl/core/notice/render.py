@@ -141,6 +141,7 @@ __all__ = [
     "BlockKind",
     "compose_preamble",
     "contact_line",
+    "contact_lines",
     "default_title",
     "issue_paragraph",
     "listed_apart",
@@ -2154,7 +2155,8 @@ CONTACT_LABELS: dict[str, tuple[str, ...]] = {
     "postcode": ("邮编", "邮政编码"),
     "email": ("电子邮箱", "电子邮件", "邮箱"),
 }
-_CONTACT_OPENERS = ("联系方式", "联系电话", "监督电话", "举报电话", "电话", "来电", "来信")
+_CONTACT_OPENERS = ("联系方式", "联系电话", "监督电话", "举报电话", "电话", "来电", "来信", "联系人", "邮政编码",
+                    "邮编", "电子邮箱", "电子邮件", "邮箱", "通信地址", "通讯地址", "邮寄地址", "地址", "邮政信箱")
 
 
 def _contact_label(info: LedgerInfo, field: str) -> str | None:
@@ -2171,15 +2173,46 @@ def _contact_label(info: LedgerInfo, field: str) -> str | None:
     return None
 
 
+#: an e-mail address closing a line: no full stop is glued to it (it would read as part of the address)
+_ENDS_WITH_EMAIL = LazyPattern(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\s*$")
+
+
+#: a phone number in a contact line
+_GIVES_PHONE = LazyPattern(r"(?<![\d-])(?:\d{3,4}-)?\d{7,8}(?![\d-])|(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+def _as_given(info: LedgerInfo, verbatim: str) -> bool:
+    """Whether the contact line as written (``info.extra["联系方式"]``) still gives 基本信息's contact
+    details: each detail 基本信息 has is in it, and it gives no phone or e-mail 基本信息 has not. A clerk
+    who changed or cleared one there is given the details as 基本信息 has them, not the line as written."""
+    key = _key(verbatim)
+    if any((value := getattr(info, name)) and _key(value) not in key
+           for name in ("phone", "address", "postcode", "email")):
+        return False
+    return not ((not info.phone and _GIVES_PHONE.search(verbatim)) or (not info.email and "@" in verbatim))
+
+
+def contact_lines(info: LedgerInfo) -> list[str]:
+    """The contact details as :func:`contact_line` gives them; those the notice gave on lines of
+    their own ("联系人：…" / "联系电话：…" / "电子邮箱：…", kept so in ``info.extra["联系方式"]``)
+    one line each, as written."""
+    verbatim = normalize_text(info.extra.get("联系方式", ""))
+    lines = [t.strip() for t in verbatim.split("\n") if t.strip()]
+    if len(lines) > 1 and _as_given(info, verbatim) and all(fold(t).startswith(_CONTACT_OPENERS) for t in lines):
+        return lines
+    return [contact_line(info)]
+
+
 def contact_line(info: LedgerInfo) -> str:
     """The contact details in the unit's own words: ``info.extra["联系方式"]`` as written when
-    present; otherwise each detail under the word it was given in (:func:`_contact_label`),
-    else 电话/邮寄地址/邮编/电子邮箱; placeholders where a detail is missing."""
-    if verbatim := normalize_text(info.extra.get("联系方式", "")):
+    present (no full stop glued to an e-mail address closing it); otherwise each detail under the
+    word it was given in (:func:`_contact_label`), else 电话/邮寄地址/邮编/电子邮箱; placeholders where
+    a detail is missing."""
+    if (verbatim := normalize_text(info.extra.get("联系方式", ""))) and _as_given(info, verbatim):
         text = _one_paragraph(verbatim)
         if not fold(text).startswith(_CONTACT_OPENERS):
             text = f"联系方式：{text}"
-        return _end(text)
+        return text if _ENDS_WITH_EMAIL.search(text) else _end(text)
     phone_label = _contact_label(info, "phone")
     if phone_label is None and info.phone \
             and (said := normalize_text(info.extra.get(PHONE_LABEL_KEY, "")).strip()) in CONTACT_LABELS["phone"]:
@@ -2250,7 +2283,7 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
             # (an invitation of its own may give the period: "请在…至…期间，通过以下方式反映：")
             supervision += f"公开期限：{_end(period.strip())}"
         blocks.append(Block("closing", supervision))
-        blocks.append(Block("closing", contact_line(info)))
+        blocks += [Block("closing", line) for line in contact_lines(info)]
     blocks.append(Block("signature", info.party_org or _placeholder("落款（党组织名称）")))
     # the notice is signed on the date it states its totals on: the as-of date when one is given
     # (基本信息's 报告日期/成文日期 is one field, read as the as-of date when none is given)
