@@ -160,6 +160,15 @@ def test_problems_numbered_1_1_under_a_group_numbered_1_are_that_groups_and_keep
         (one, 2), (two, 2)]
 
 
+
+def test_problems_numbered_1_1_under_an_aspect_numbered_1_need_not_say_problem(tmp_path: Path) -> None:
+    text = HOUSING.format(one="落实住房民生保障职责方面", two="行业监管履职方面").replace("的问题。", "。")
+    ledger, back = _round_trip(tmp_path, text, "住建局")
+    assert [(a.title, [i.title for i in a.issues()]) for a in read_ledger(ledger).aspects] == [
+        ("落实住房民生保障职责方面", ["老旧小区改造项目推进滞后", "住房保障对象动态审核不严"]),
+        ("行业监管履职方面", ["工程招投标监管存在漏洞", "执法检查随意性较大"])]
+    assert "2.2执法检查随意性较大。" in "\n".join(back)
+
 # A county transport bureau: a problem's measures under their label, how far they got under 整改情况
 TRANSPORT = """中共青山县交通运输局党组关于县委巡察整改进展情况的通报
 根据县委统一部署，2025年3月3日至4月30日，县委第三巡察组对县交通运输局党组进行了巡察，2025年6月12日反馈了巡察意见。现将巡察整改进展情况予以公布。

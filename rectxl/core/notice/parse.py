@@ -1339,10 +1339,11 @@ def _outline(lines: list[_Line]) -> list[_Line]:
                 under_aspect.add(j)
                 if group_heads:
                     group_heads[max(group_heads)].append(j)
-    # a "1." heading is a group's only when all its "1.x" lines are problems ("…的问题"); else its
-    # "1.1", "1.2" are the items of a numbered problem, as before
+    # a "1." heading is a group's when it names an aspect ("…方面") or all its "1.x" lines are problems
+    # ("…的问题"); else its "1.1", "1.2" are the items of a numbered problem, as before
     heads = {j for j, kids in group_heads.items() if kids}
-    if heads and all(_names_problem(lines[k]) for j in heads for k in group_heads[j]):
+    if heads and all(_is_aspect_title(lines[j].det_body.strip())
+                     or all(_names_problem(lines[k]) for k in group_heads[j]) for j in heads):
         lines = [replace(line, kind="pcn") if j in heads else line for j, line in enumerate(lines)]
     else:
         under_aspect -= {k for kids in group_heads.values() for k in kids}
