@@ -265,3 +265,15 @@ def test_contacts_on_lines_of_their_own_come_back_so(tmp_path: Path) -> None:
     _, back = _round_trip(tmp_path, RESOURCES.format(contacts="\n" + "\n".join(lines)), "自然资源局")
     at = back.index(lines[0])
     assert back[at:at + 4] == lines
+
+
+@pytest.mark.parametrize("closing", ["目前，上述措施均已整改完成。", "截至10月底，以上措施已落实完毕。"])
+def test_a_dated_sentence_saying_all_measures_are_done_is_each_measures_status(
+        tmp_path: Path, closing: str) -> None:
+    problem = ("5.公路建设项目变更审批不严的问题。\n一是修订工程变更管理办法。\n二是对2024年以来的变更逐项复核。\n"
+               f"{closing}\n三、下一步工作打算")
+    ledger, back = _round_trip(tmp_path, TRANSPORT.replace("三、下一步工作打算", problem), "交通运输局")
+    last = [i for a in read_ledger(ledger).aspects for i in a.issues()][-1]
+    assert [m.status for m in last.measures] == [Status.DONE, Status.DONE]
+    assert [m.text.rstrip("。") for m in last.measures] == ["修订工程变更管理办法", "对2024年以来的变更逐项复核"]
+    assert "一是修订工程变更管理办法，已完成。二是对2024年以来的变更逐项复核，已完成。" in "\n".join(back)
