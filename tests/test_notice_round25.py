@@ -82,6 +82,20 @@ def test_a_status_bracketed_after_a_measure_is_its_status_and_comes_back_bracket
     assert "。。" not in body and "。）" not in body
 
 
+def test_measures_numbered_1_after_their_label_come_back_numbered_so(tmp_path: Path) -> None:
+    text = FARM.format(done="。（已完成）", going="。（正在推进）")
+    _, back = _round_trip(tmp_path, text, "农业农村局")
+    assert ("1.党组理论学习中心组学习流于形式的问题。"
+            "1.建立健全学习制度。（已完成）2.制定年度学习计划。（正在推进）") in back
+    # and read again, they are the problem's measures
+    again = tmp_path / "再读.docx"
+    _write_docx(again, "\n".join(back))
+    assert main(["parse-notice", str(again), "-o", str(tmp_path / "再读.xlsx")]) in (0, 1)
+    read = read_ledger(tmp_path / "再读.xlsx")
+    assert [len(i.measures) for a in read.aspects for i in a.issues()] == [2, 2, 2]
+    assert _round_trip(tmp_path, "\n".join(back), "再生成")[1] == back  # and written so again
+
+
 # A district market-regulation bureau: each measure closes with the bureau's own status word
 MARKET = """中共金溪区市场监督管理局党组关于区委巡察整改进展情况的通报
 根据区委统一部署，2025年4月1日至5月30日，区委第一巡察组对区市场监督管理局党组进行了巡察，2025年7月2日反馈了巡察意见。现将巡察整改进展情况予以公布。

@@ -3615,17 +3615,24 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
 
 
 #: the first of a list's bracketed numbers, after a separator: "（1）" (or "1）") or "①"
+#: measures numbered 1. 2. in the paragraph of their problem, after its title ("…的问题。1.建立…。2.制定…")
+_DECIMAL_AFTER_TITLE = re.compile(r"[。.]\s*1\s*\.(?!\d)[^\n]*?[。.)\]】]\s*2\s*\.(?!\d)")
 _FIRST_PAREN = re.compile(r"(?:^|(?<=[。.;,:!?、\s]))(?:(\(\s*1\s*\)|1\))|(①))")
 
 
 def _paren_mark(lines: Sequence[_Line], region: tuple[int, int] | None) -> str:
     """How the measures numbered in brackets are marked in the itemised section — "①" when its
-    first such number is circled, else "（1）" (a half bracket, "1）", is published whole)."""
+    first such number is circled, "1." when its first list is "1." after its label ("整改措施：1.…2.…"),
+    else "（1）" (a half bracket, "1）", is published whole)."""
     lo, hi = region if region is not None else (0, len(lines))
     for line in lines[lo:hi]:
         if "1" in line.det or "①" in line.det:
             if (m := _FIRST_PAREN.search(line.det)) is not None:
                 return "①" if m.group(2) else "（1）"
+            if ((listed := _LABELLED_LIST.search(line.det)) is not None and listed.start("one") > 0) \
+                    or (line.kind in _STRUCTURAL and _DECIMAL_AFTER_TITLE.search(line.det, line.cut)):
+                # "整改措施：1.建立健全学习制度。（已完成）2.…", "1.…的问题。1.建立…。2.…": numbered so again
+                return "1."
     return "（1）"
 
 

@@ -1660,6 +1660,8 @@ def shares_joined(ledger: Ledger) -> Ledger:
 
 def _paren(i: int, mark: str) -> str:
     """The i-th measure's number as the notice marked its first (:data:`MEASURE_MARK_KEY`)."""
+    if mark == "1.":
+        return f"{i}."
     return CIRCLED[i - 1] if mark == "①" and i <= len(CIRCLED) else f"（{i}）"
 
 
@@ -1683,7 +1685,7 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
     # the number, and a measure that is only marks ("。") would read back as no measure
     texts = [t for t in (_group_sentence(g, as_of, statuses, status_form) for g in share_groups(measures)) if t]
-    style = issue.measure_style or ("paren" if mark_measures in ("（1）", "①") and len(texts) > 1 else None) \
+    style = issue.measure_style or ("paren" if mark_measures in ("（1）", "①", "1.") and len(texts) > 1 else None) \
         or ("ordinal" if len(texts) > 1 else "plain")
     if style == "plain" and len(texts) > 1:
         style = "ordinal"  # several measures cannot be written without markers
