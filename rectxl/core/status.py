@@ -24,7 +24,8 @@ How a cell is read (DESIGN.md §2):
       2026年10月20日验收合格 → accepted; 已销号/同意销号/准予销号/予以销号 → closed),
       **long-term** (长期/持续/常态化/长效/久久为功 + 坚持/推进/整改/落实/巩固 …), **staged**
       (基本/大部分/初步/主体 + done, 阶段性完成, 取得阶段性成效), **in progress** (正在/仍在 + verb,
-      verb + 中, 稳步/有序/按计划 + 推进, 延期/超期, 已启动, 部分完成, 推进缓慢), **not started**
+      verb + 中, 稳步/有序/按计划 + 推进, 延期/超期, 已启动, 部分完成, 推进缓慢, and work waiting on
+      others: 需上级协调, 已上报待批, 列入明年计划, 暂不具备整改条件), **not started**
       (待启动, 拟于…启动), **done** (已 + 整改/落实/纠正/解决 …, verb + 到位/完毕/完成/清零,
       完成/办结 + 整改任务, 达到整改要求, 是) and percentages ("完成约85%"). When several atoms
       could start at a position the longest wins, ties going to the earlier kind in that order.
@@ -235,6 +236,10 @@ STATUS_ALIASES: tuple[tuple[Status, str, str], ...] = (
     (Status.IN_PROGRESS, "✗", "是否完成 column: a cross, not done like a 否 there"),
     (Status.IN_PROGRESS, "✘", "是否完成 column: a cross, not done like a 否 there"),
     (Status.IN_PROGRESS, "☒", "是否完成 column: a crossed box, not done like a 否 there"),
+    (Status.IN_PROGRESS, "需上级协调", "waiting on the body above: going on"),
+    (Status.IN_PROGRESS, "暂不具备整改条件", "waiting for the conditions: going on"),
+    (Status.IN_PROGRESS, "已上报待批", "waiting for the approval: going on"),
+    (Status.IN_PROGRESS, "列入明年计划", "put in next year's plan: going on"),
     # 长期坚持
     (Status.LONG_TERM, "长期坚持", "label"),
     (Status.LONG_TERM, "长期推进", "DESIGN"),
@@ -248,6 +253,7 @@ STATUS_ALIASES: tuple[tuple[Status, str, str], ...] = (
     (Status.LONG_TERM, "长期执行", "synonym of 长期坚持"),
     (Status.LONG_TERM, "长期坚持中", "variant of 长期坚持"),
     (Status.LONG_TERM, "持续推进中", "variant of 持续推进"),
+    (Status.LONG_TERM, "需长期坚持解决", "variant of 需长期坚持"),
     # 未启动
     (Status.NOT_STARTED, "未启动", "label"),
     (Status.NOT_STARTED, "未开始", "DESIGN"),
@@ -323,7 +329,7 @@ _LT_MOD = _alt(
 )
 #: what long-term work does (…坚持, …推进, …巩固, …跟踪问效)
 _LT_VERB = _alt(
-    "坚持 推进 整改 执行 落实 开展 深化 巩固 抓好 抓实 跟踪 问效 关注 监督 推动 加强 完善 规范 管理 "
+    "坚持 推进 整改 执行 落实 解决 开展 深化 巩固 抓好 抓实 跟踪 问效 关注 监督 推动 加强 完善 规范 管理 "
     "实施 做好 提升 保持 用力 发力 改进 整治 治理 跟进 强化 督促 有效 坚守 抓 做 进行 更新 维护 "
     "运行 落地 见效 抓紧 整改落实 调整 监测 监管 监督 管控 督查 检查 压降 压减 压缩 消化 清收"
 )
@@ -587,7 +593,15 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # 已报送纪委 is
             r"(?:已经?)向[\u4e00-\u9fff]{0,6}?(?:纪委监委|纪委|监委|纪工委|纪检监察组|巡察办|党委|党组|组织部|国资委|上级|主管部门)"
             r"(?:报告|汇报|报送|报备)(?:了)?(?:问题)?(?:线索|情况)?",
-            r"(?:已经?)(?:纳入|列入)了?[\u4e00-\u9fff\d]{0,8}?(?:计划|规划|预算|议程|日程|项目库)",
+            r"(?:已经?|拟|将|计划|申请|已申请|争取)?(?:纳入|列入)了?[\u4e00-\u9fff\d]{0,8}?(?:计划|规划|预算|议程|日程|项目库)",
+            # waiting on the body above to coordinate ("需上级协调", "需县级层面统筹协调解决", "待多部门协调"):
+            # the unit cannot finish it alone, the work goes on
+            r"(?:需要?|须|仍需要?|尚需要?|还需要?|需由|待|等待|有待|提请|报请|请求|申请|已提请|已报请|已申请|已请求)"
+            r"[\u4e00-\u9fff]{0,8}?(?:统筹)?协调(?:配合|联动)?(?:解决|推进|处理|落实)?中?",
+            # sent up and waiting for the approval ("已上报待批", "已报县政府待批复", "报批待审", "待批")
+            r"(?:已经?)?(?:上报|报送|呈报|提交|报请|报批|报)(?:至|给|到)?[\u4e00-\u9fff]{0,8}?"
+            r"(?:待批|待审批|待批复|待批准|待审|待审定|待答复|待回复)中?",
+            r"(?:待|等待|正待|尚待)(?:上级)?(?:批|批准|答复|回复)中?",
             # asked of the body above for its word ("已请示上级", "已向县委请示"): waiting for it
             r"(?:已经?)(?:向[\u4e00-\u9fff]{1,8}?)?(?:请示|报请)(?:上级|主管部门|县委|县政府|党委|集团)?",
             # put to the body above to decide or help ("已提请上级", "已提请主管部门协调"): waiting for it
@@ -738,6 +752,9 @@ _NEG = re.compile(
 )
 #: after a negation: "not applicable", not a status (不涉及, 不存在该问题, 无需 …)
 _NEG_NA = re.compile(r"涉及|存在|适用|需|用|必|属于|属|是|发现|再|包括|具备")
+#: after 不: the conditions for the work are not there yet (暂不具备整改条件, 目前不具备实施条件): the
+#: measure waits for them (funds, land, a decision above) and goes on, as 需上级协调 does
+_NEG_CONDITIONS = re.compile(r"具备(?:整改|实施|施工|建设|解决|办理|推进)?(?:的)?条件")
 #: after a negation: the work has not started (未启动, 尚未开始整改, 未整改)
 _NEG_START = re.compile(
     rf"(?:有|正式|全面|真正)?{_V_START}(?:整改|实施|工作|推进)?[\u4e00-\u9fff]{{0,6}}$|(?:进行)?整改(?:工作)?$"
@@ -1043,6 +1060,8 @@ def _clause(s: str) -> _Clause | None:
 
 def _negated(s: str, neg: re.Match[str]) -> _Clause | None:
     before, after, word = s[: neg.start()], s[neg.end() :], neg.group()
+    if word == "不" and _NEG_CONDITIONS.fullmatch(after) and _NEG_BEFORE.fullmatch(before):
+        return _Clause(Status.IN_PROGRESS)  # 暂不具备整改条件: waiting for them, the work goes on
     if _NEG_NA.match(after) or _PROBLEM.search(after):
         return None  # 不涉及, 经核查不存在该问题, 无需整改
     if _NEG_CLOSURE.match(after):  # 尚未验收 / 未销号: finished work awaiting closure, if any

@@ -1,0 +1,70 @@
+"""Ledgers round twenty-five: ledgers as county clerks really write them — statuses that wait on
+others, shares of the work done, loose deadlines, other offices' column headers, a remark that
+contradicts the status. Every workbook is built here; units, people and texts are fictional."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from rectxl import api
+from rectxl.core.rules import Options
+
+AS_OF = date(2026, 11, 30)
+
+_HEAD = ["序号", "巡察反馈问题", "整改措施", "责任单位", "责任领导", "责任人", "整改时限", "整改状态", "整改进展",
+         "备注"]
+
+
+def _ledger(path: Path, rows: list[list[Any]], head: list[str] | None = None,
+            title: str = "柳溪镇巡察反馈问题整改落实台账") -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append([title])
+    ws.append(head or _HEAD)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def _findings(path: Path) -> list[tuple[str, str | None]]:
+    return sorted((f.code, f.cell) for f in api.check(path, Options(as_of=AS_OF)).findings)
+
+
+def _unit_table(path: Path, tmp_path: Path) -> dict[str, dict[str, Any]]:
+    """The summary workbook's 责任单位统计 sheet: unit → column → figure."""
+    _, out = api.summary_workbook(path, tmp_path / "汇总.xlsx", Options(as_of=AS_OF), force=True)
+    rows = list(openpyxl.load_workbook(out)["责任单位统计"].iter_rows(values_only=True))
+    head = list(rows[1])
+    return {r[0]: dict(zip(head, r, strict=False)) for r in rows[2:] if r[0]}
+
+
+def _row(n: int, measure: str, status: str, *, unit: str = "党政综合办", deadline: Any = "2026年12月31日",
+         progress: str | None = None, remark: str | None = None) -> list[Any]:
+    return [n, f"第{n}项问题：村组道路养护管理不到位。", measure, unit, "郑副镇长", "吴晓燕", deadline, status,
+            progress, remark]
+
+
+# -- 1. statuses waiting on others ----------------------------------------------------------------
+
+def test_statuses_waiting_on_others_count_as_going_on(tmp_path: Path) -> None:
+    """需上级协调, 暂不具备整改条件, 已上报待批, 列入明年计划: the unit cannot finish the measure alone
+    and waits — going on, not an unreadable status. 需长期坚持解决 is long-term work, not done."""
+    path = _ledger(tmp_path / "柳溪镇.xlsx", [
+        _row(1, "争取县交通局资金硬化通组道路3.2公里。", "需县级层面统筹协调解决", progress="已完成道路测量。"),
+        _row(2, "对危桥进行加固改造。", "暂不具备整改条件", progress="待汛期结束后施工。"),
+        _row(3, "建设集镇污水管网。", "已上报县政府待批复", progress="已编制项目建议书。"),
+        _row(4, "新建便民服务中心。", "列入明年计划", progress="已完成选址。"),
+        _row(5, "更新村级道路养护设备。", "已纳入2027年计划", progress="已询价。"),
+        _row(6, "调整养护经费预算。", "已报请审批", progress="已测算经费。"),
+        _row(7, "建立道路养护巡查制度并坚持每月巡查。", "需长期坚持解决", progress="每月巡查1次。"),
+        _row(8, "清理道路两侧堆放杂物。", "待多部门协调", progress="已摸排堆放点12处。"),
+    ])
+    assert [c for c in _findings(path) if c[0] in ("bad-status", "status-text-mismatch")] == []
+    table = _unit_table(path, tmp_path)["党政综合办"]
+    assert (table["已完成"], table["正在推进"], table["长期坚持"]) == (0, 7, 1)
