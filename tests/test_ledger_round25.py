@@ -68,3 +68,24 @@ def test_statuses_waiting_on_others_count_as_going_on(tmp_path: Path) -> None:
     assert [c for c in _findings(path) if c[0] in ("bad-status", "status-text-mismatch")] == []
     table = _unit_table(path, tmp_path)["党政综合办"]
     assert (table["已完成"], table["正在推进"], table["长期坚持"]) == (0, 7, 1)
+
+
+# -- 2. a share of the work done ------------------------------------------------------------------
+
+_SHARES = [("整改中，已完成70%", "正在推进（已完成70%）"), ("已完成约80%", "正在推进（已完成约80%）"),
+           ("完成进度60%", "正在推进（完成进度60%）"), ("已完成70%的工作量", "正在推进（已完成70%）"),
+           ("进度已完成60%", "正在推进（已完成60%）"), ("推进中，已完成约四成", "推进中（已完成约四成）"),
+           ("已完成约85%工程量", "正在推进（已完成约85%）")]
+
+
+def test_a_share_done_reads_as_far_as_the_bracketed_share(tmp_path: Path) -> None:
+    """整改中，已完成70% / 已完成70%的工作量 / 进度已完成60%: how far the work got, as 正在推进（已完成70%）
+    says it — never 已完成 for the word 已完成 in it, never unreadable for the words around the share."""
+    loose = _ledger(tmp_path / "写法一.xlsx", [
+        _row(n, f"第{n}段通组道路硬化。", said, progress="施工队伍已进场。") for n, (said, _) in enumerate(_SHARES, 1)])
+    bracketed = _ledger(tmp_path / "写法二.xlsx", [
+        _row(n, f"第{n}段通组道路硬化。", said, progress="施工队伍已进场。") for n, (_, said) in enumerate(_SHARES, 1)])
+    assert [c for c in _findings(loose) if c[0] in ("bad-status", "status-text-mismatch")] == []
+    loose_table = _unit_table(loose, tmp_path)["党政综合办"]
+    assert (loose_table["已完成"], loose_table["基本完成"], loose_table["正在推进"]) == (0, 4, 3)
+    assert loose_table == _unit_table(bracketed, tmp_path)["党政综合办"]

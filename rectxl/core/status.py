@@ -355,6 +355,11 @@ class _Atom(NamedTuple):
 
 
 _PCT = r"(?P<pct>\d{1,3}(?:\.\d+)?)%"
+#: what a share may be said of, before it ("进度已完成60%", "工程进度已达70%")
+_PCT_LEAD = r"(?:(?:整改|工程|项目|总体|整体|工作|施工|建设)?(?:进度|进展)(?:已经?)?)?"
+#: after a share: above or about, and what it is a share of ("已完成70%的工作量", "完成约80%工程量")
+_PCT_TAIL = (r"(?:以上|左右)?(?:的)?(?:工作量|工程量|任务量|建设任务|整改任务|工作任务|总任务|总工程量|"
+             r"工程|任务|工作|内容|进度)?")
 #: a share in words: 七成 / 7成 (tenths), 百分之八十, 过半 / 一半 / 半数 (half)
 _PCT_WORDS = (r"(?:(?P<tenths>[一二三四五六七八九十1-9])成|百分之(?P<cn_pct>[零一二三四五六七八九十百]{1,4}|\d{1,3})"
               r"|(?P<den>[二三四五六七八九十]|\d{1,2})分之(?P<num>[一二三四五六七八九]|\d{1,2})"
@@ -679,11 +684,13 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "percent",
         (
-            r"(?:已经?)?(?:约|大约|已约)?(?:整改完成率|整改率|完成|达到|进度|完成率|完成进度|整改进度|进展|"
-            r"完成(?:整改)?(?:总|全部|整体|总体)?(?:任务|工作|计划|目标|工程|投资|整改)(?:总)?(?:量)?的)?"
-            r"(?:约|近|超过|达|为|已达|达到|了)?" + _PCT + r"(?:以上|左右)?",
-            r"(?:(?:已经?)?(?:约|大约|已约)?(?:整改完成率|整改率|完成|达到|进度|完成率|完成进度|整改进度|进展)"
-            r"(?:约|近|超过|达|为|已达|达到|了)?)?" + _PCT_WORDS + r"(?:以上|左右)?",
+            _PCT_LEAD + r"(?:已经?)?(?:约|大约|已约)?"
+            r"(?:整改完成率|整改率|完成|达到|进度|完成率|完成进度|整改进度|进展|"
+            r"完成(?:整改)?(?:总|全部|整体|总体)?(?:任务|工作|计划|目标|工程|投资|整改|进度)(?:总)?(?:量)?的)?"
+            r"(?:约|近|超过|达|为|已达|达到|了)?" + _PCT + _PCT_TAIL,
+            _PCT_LEAD + r"(?:(?:已经?)?(?:约|大约|已约)?"
+            r"(?:整改完成率|整改率|完成|达到|进度|完成率|完成进度|整改进度|进展)"
+            r"(?:约|近|超过|达|为|已达|达到|了)?)?" + _PCT_WORDS + _PCT_TAIL,
         ),
     ),
 )
@@ -1237,6 +1244,11 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
         if tok.bracketed and head.status is Status.IN_PROGRESS and c.main is Status.IN_PROGRESS and (
                 c.percent is None and _WHEN_DUE.search(folded)):
             break  # "正在推进（预计12月底完成）": when it is to be done, the progress — no second status word
+        if not tok.bracketed and head.status is Status.IN_PROGRESS and c.main is None and c.percent is not None and (
+                c.stage is None and not c.long_term and not c.achieved and not c.closure_pending):
+            # "整改中，已完成70%" is as far as "整改中（已完成70%）": the share says how far it got, and
+            # stays the account of the work
+            return replace(head, status=_by_percent(c.percent), rest=_rest(text, tokens, i))
         merged = _absorb(head, c, tok.bracketed)
         if merged is None:
             if tok.bracketed and c.main is not None and (
