@@ -89,3 +89,34 @@ def test_a_share_done_reads_as_far_as_the_bracketed_share(tmp_path: Path) -> Non
     loose_table = _unit_table(loose, tmp_path)["党政综合办"]
     assert (loose_table["已完成"], loose_table["基本完成"], loose_table["正在推进"]) == (0, 4, 3)
     assert loose_table == _unit_table(bracketed, tmp_path)["党政综合办"]
+
+
+# -- 3. deadlines written loosely -----------------------------------------------------------------
+
+def _deadline_findings(path: Path, as_of: date) -> dict[str, tuple[str, str]]:
+    """整改时限 cell → (finding code, message) for the deadline findings of ``path`` as of ``as_of``."""
+    report = api.check(path, Options(as_of=as_of))
+    return {f.cell: (f.code, f.message) for f in report.findings
+            if f.code in ("overdue", "due-soon", "bad-deadline") and f.cell}
+
+
+def test_loose_deadlines_are_due_when_the_clerk_meant(tmp_path: Path) -> None:
+    """11月末12月初 is due by early December (the later month), 12月第二周 by the 14th, 12月中上旬 by
+    the 20th, 第47周 on that ISO week's Sunday, 2027年初 by the end of February; "2026年12月31日前，
+    2027年持续推进" is due at the end of 2026 and goes on — not at the end of 2027."""
+    cells = ["2026年11月末12月初", "2026年12月第二周", "2026年12月中上旬", "2026年第47周", "2027年初前完成",
+             "2026年12月31日前，2027年持续推进"]
+    path = _ledger(tmp_path / "柳溪镇.xlsx", [
+        _row(n, f"第{n}批村组道路坑槽修补。", "正在推进", deadline=cell, progress="已排查坑槽。")
+        for n, cell in enumerate(cells, 1)])
+    december = _deadline_findings(path, date(2026, 12, 15))
+    assert {cell: code for cell, (code, _) in december.items()} == {
+        "G3": "overdue", "G4": "overdue", "G5": "due-soon", "G6": "overdue"}
+    assert "2026年12月10日" in december["G3"][1]
+    assert "2026年12月14日" in december["G4"][1]
+    assert "2026年12月20日" in december["G5"][1]
+    assert "2026年11月22日" in december["G6"][1]
+    february = _deadline_findings(path, date(2027, 2, 15))
+    # 年初 runs to the end of February: due soon, not overdue; the 2026 deadline is past
+    assert february["G7"][0] == "due-soon" and "2027年2月28日" in february["G7"][1]
+    assert february["G8"][0] == "overdue" and "2026年12月31日" in february["G8"][1]

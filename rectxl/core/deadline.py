@@ -12,7 +12,14 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
   ``2023年9月30日24时前``, ``9月30日18:00前``, ``2023年9月30日 星期六``, ``2023/9/30 星期六``),
   ``20230930``, ``202309`` (September 2023, as a system's export writes a period), ``23.9.30``,
   ``2023年9月上旬/中旬/下旬`` (10th / 20th / month end), ``2023年9月中`` (15th),
-  ``2023年9月上半月/下半月`` (15th / month end); ``9.30`` / ``9/30`` take the feedback year;
+  ``2023年9月上中旬``/``中上旬`` (20th), ``2023年9月上半月/下半月`` (15th / month end);
+  ``9.30`` / ``9/30`` take the feedback year;
+- the turn of two months, the later one's 上旬: ``2023年11月末12月初`` (``11月底至12月初``,
+  ``11月下旬12月上旬``) Dec 10; a week of a month, its seventh day: ``2023年12月第二周`` Dec 14
+  (``第5周`` the month's end); a week of the year, its ISO Sunday: ``2023年第47周``, ``第47周``
+  (without a year the first one to end on or after the feedback date);
+- the start of a year, the end of February (January and February, 春节 among them, as 月初 is the
+  上旬): ``2027年初``, ``明年初``, ``年初`` (the next one after the feedback date);
 - month (its last day): ``2023年9月``, ``2023年9月底``, ``2023年9月份``, ``2023-9``,
   ``2023.9``;
 - quarter (its last day): ``2023年第三季度``, ``2023年三季度``, ``2023年第3季``,
@@ -81,6 +88,8 @@ whitespace removal and Chinese-numeral conversion, so ``２０２３年９月``,
   ``常态化``, ``常态长效``, ``久久为功``, ``常抓不懈``, ``长期有效`` …;
 - date + long term (DATE_AND_LONG_TERM): ``2023年12月底前完成并长期坚持``,
   ``短期:9月底;长期:长期坚持``, ``长期坚持(2023年底前取得阶段性成效)``, ``2023年9月30日-长期``;
+  a year that starts a later part before long-term words is when the work goes on, not a deadline
+  (``2026年12月31日前，2027年持续推进``: Dec 31 2026 and long term);
   a date the work starts on is no deadline (``2023年7月起，长期坚持``, ``2023年7月开始，长期坚持``:
   LONG_TERM; ``2023年7月开始`` alone INVALID);
 - at once + long term (IMMEDIATE_AND_LONG_TERM, due on the feedback date *and* ongoing):
@@ -404,11 +413,49 @@ def _fold(text: str) -> str:
         s = _CN_NUM.sub(_cn_sub, cn_zero(s))
     if "整改" in s and "期" in s:
         s = _NAMED_PERIOD_LENGTH.sub(r"\1内", s)
+    if "初" in s:
+        s = _TURN_OF_MONTH.sub(_turn_of_month, s)  # "11月末12月初": the later one, 12月上旬
+        s = _YEAR_START.sub(_year_start, s)  # "2027年初": by the end of February
+    if "周" in s and "月" in s:
+        s = _WEEK_OF_MONTH.sub(_week_of_month, s)  # "12月第2周": the 14th
     if "腊月" in s:
         s = _LAST_LUNAR_MONTH.sub(_lunar_year_end, s)
     if "终" in s or "岁" in s:
         s = _YEAR_END_WORDS.sub("年底", s)  # "年终前", "岁末": the year's end, as "年底前" is
     return s
+
+
+#: the turn of two months ("11月末12月初", "11月底至12月初", "11月下旬12月上旬"): by the start of the
+#: later one, its 上旬 (a year before the first month is the later one's too, or the next when the
+#: later month is January: "2026年12月末1月初" is early January 2027)
+_TURN_OF_MONTH = LazyPattern(r"(?:(\d{4})年)?(\d{1,2})月(?:末|底|下旬)(?:至|到|—|-|、|或)?(\d{1,2})月(?:初|上旬)")
+
+
+def _turn_of_month(m: re.Match[str]) -> str:
+    later = int(m[3])
+    if m[1] is None:
+        return f"{later}月上旬"
+    return f"{int(m[1]) + (1 if later < int(m[2]) else 0)}年{later}月上旬"
+
+
+#: the start of a year ("年初", "2027年初", "明年初", "年初前"): read as the end of February — the
+#: first two months, the 春节 holiday among them, so a measure is never overdue before its office
+#: meant (as 月初 is the 上旬, the first third of the month); a year-less 年初 is the next one
+#: (February of the feedback year, or of the year after once February is past); not 年初步, 年初期
+_YEAR_START = LazyPattern(r"((?:\d{4}|\d{2}|[今本当明次来]|下一?)年)?年?初(?![步期始稿次])(?<=年初)")
+
+
+def _year_start(m: re.Match[str]) -> str:
+    return f"{m[1]}2月底" if m[1] else "2月底"
+
+
+#: a week of a month ("12月第2周", "12月第二个星期"): to the end of its seventh day ("第2周" the 14th;
+#: the 5th week is the month's end)
+_WEEK_OF_MONTH = LazyPattern(r"(\d{1,2})月(?:的)?第([1-5])(?:周|个星期|星期|个周)")
+
+
+def _week_of_month(m: re.Match[str]) -> str:
+    return f"{m[1]}月底" if m[2] == "5" else f"{m[1]}月{7 * int(m[2])}日"
 
 
 #: other words for the year's end ("年终前", "2026年年终", "岁末", "岁尾")
@@ -535,7 +582,8 @@ def _strip_light(s: str) -> str:
 _Y = r"(?P<Y>(?:(?P<y>\d{4}|\d{2})|(?P<ry>今|本|当|全|明|次|下一?|来))?年)"
 
 _P_YMD = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?:日|号)?")
-_P_YM = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月份?(?P<x>上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|中|初)?")
+_P_YM = re.compile(rf"(?:{_Y})?(?P<m>\d{{1,2}})月份?"
+                   r"(?P<x>上中旬|中上旬|中下旬|下中旬|上旬|中旬|下旬|上半月|下半月|中|初)?")
 _P_HALF = re.compile(rf"(?:{_Y}度?)?(?P<h>上半年|下半年|上半|下半|年中|中)")
 _P_Q = re.compile(rf"(?:{_Y}度?)?第?(?P<q>[1-4])(?:季度|季)")
 _P_QX = re.compile(rf"(?:{_Y}度?|(?P<y2>\d{{4}}|\d{{2}}))?第?q(?P<q>[1-4])(?:季度|季)?")
@@ -553,12 +601,15 @@ _P_REL_QUARTER = re.compile(r"(?P<rq>本|当|这个?|下个?|次)?季度?")
 #: the weekday named — the latest day the clerk can mean
 _P_REL_WEEK = LazyPattern(r"(?P<rw>本|当|这个?|下个?|次)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])?")
 _WEEKDAY_NO = {c: k for k, c in enumerate("一二三四五六日")} | {"天": 6}
+#: a week of the year by its number ("第47周", "2026年第47周"): its Sunday, the ISO week's last day
+_P_ISO_WEEK = LazyPattern(rf"(?:{_Y})?第(?P<w>\d{{1,2}})周")
 # "8.31" / "8/31": month and day, the year from the feedback date
 _P_MD = re.compile(r"(?P<m>\d{1,2})[./\-](?P<d>\d{1,2})(?:日|号)?")
 
 #: 月初 is read as 上旬: a deadline of "12月初" is kept by the 10th
 #: 上半月 is the first half of the month, to the 15th
-_XUN_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 15, "上中旬": 20, "上半月": 15}  # 中下旬, 下旬, 下半月: the end
+_XUN_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 15, "上中旬": 20, "中上旬": 20,
+            "上半月": 15}  # 中下旬, 下中旬, 下旬, 下半月: the end
 
 #: "年前" with no year before it (or "过年前", "农历年前"): before the (lunar) new year, as clerks and
 #: offices say it — 春节前, which is never earlier than Dec 31 (a measure is not overdue before the
@@ -856,6 +907,8 @@ def _single(s: str, fb: date | None) -> date | None:
         return _make(_year_of(m, fb, month), month, int(m["d"]))
     if any(word in s for word in _FESTIVAL_WORDS) and (m := _P_FESTIVAL.fullmatch(s)):
         return _festival_eve(m, fb)
+    if "周" in s and (m := _P_ISO_WEEK.fullmatch(s)):
+        return _iso_week_end(m, fb)
     if m := _P_REL_MONTH.fullmatch(s):
         if fb is None:
             raise _DateError(R_NO_FEEDBACK)  # "下月底", "本周内", "下季度": counted from the feedback
@@ -877,6 +930,26 @@ def _single(s: str, fb: date | None) -> date | None:
         end = _add_months(fb.replace(day=1), 2 - (fb.month - 1) % 3 + later)
         return _make(end.year, end.month, None)
     return None
+
+
+def _iso_week_end(m: re.Match[str], fb: date | None) -> date:
+    """The Sunday of ISO week ``m["w"]`` of the year written, or, with no year, the first such week
+    to end on or after the feedback date."""
+    week = int(m["w"])
+    if m["Y"] is not None:
+        years = [_year_of(m, fb, 12)]
+    elif fb is None:
+        raise _DateError(R_NO_YEAR)
+    else:
+        years = [fb.year, fb.year + 1]
+    for year in years:
+        try:
+            end = date.fromisocalendar(year, week, 7)
+        except ValueError:
+            raise _DateError(R_UNKNOWN) from None
+        if fb is None or m["Y"] is not None or end >= fb:
+            return _check_range(end)
+    return _check_range(end)
 
 
 def _relative(s: str, fb: date | None) -> date | None:
@@ -1191,12 +1264,22 @@ _START_THEN_RECURRING = LazyPattern(
     r"|\d{1,2}月(?:\d{1,2}[日号])?|[今本明次]年)(?:起|开始|始)[,;:]?\s*(?=每|定期|按月|按季|按年|逐月|逐季|常年)")
 
 
+#: a year that starts a later part and is followed by long-term words ("，2027年持续推进", "；明年起长期
+#: 坚持", "，2027年及以后持续巩固"): when the work goes on after the date before it, not a deadline
+_YEAR_GOING_ON = LazyPattern(r"(?<=[,;、。])(?:\d{4}|\d{2}|[今本明次来]|下一?)年(?:度)?"
+                             r"(?:起|以后|及以后|及今后|以来|后)?"
+                             r"(?=(?:需要?|须|仍需|要|将|继续|坚持)?(?:长期|持续|常态|长效|久久为功|常抓不懈|持之以恒|坚持不懈))")
+
+
 def _core(s: str, fb: date | None) -> _Result:
     """Parse a folded string without extension handling."""
     if "起" in s and (start := _START_THEN_RECURRING.match(s)) is not None:
         return _recurring(s[start.end():], fb)
     written = s.strip("".join(_PUNCT))
     has_lt = _LONG_TERM.search(s) is not None
+    if has_lt and "年" in s and (lead := _YEAR_GOING_ON.search(s)) is not None and re.search(r"\d", s[:lead.start()]):
+        # "2026年12月31日前，2027年持续推进": due at the first date, the work going on in 2027
+        s = s[:lead.start()] + s[lead.end():]
     if has_lt:
         # "2024年9月30日至长期", "2024.9.30—长期", "2026年6月30日-长期": the date stands, the dash is no range
         s = _LONG_TERM.sub(";", s)
