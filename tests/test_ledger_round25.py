@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 from rectxl import api
 from rectxl.core.rules import Options
+from rectxl.io.reader import read_ledger
 
 AS_OF = date(2026, 11, 30)
 
@@ -120,3 +122,34 @@ def test_loose_deadlines_are_due_when_the_clerk_meant(tmp_path: Path) -> None:
     # 年初 runs to the end of February: due soon, not overdue; the 2026 deadline is past
     assert february["G7"][0] == "due-soon" and "2027年2月28日" in february["G7"][1]
     assert february["G8"][0] == "overdue" and "2026年12月31日" in february["G8"][1]
+
+
+# -- 4. other offices' column headers -------------------------------------------------------------
+
+@pytest.mark.parametrize(("lead", "person", "account"), [
+    ("分管院长", "责任医生", "办理结果"),
+    ("责任校长", "责任教师", "办理情况"),
+    ("分管副局长", "责任民警", "落实结果"),
+    ("分管副院长", "具体承办人", "办理结果"),
+])
+def test_headers_named_by_post_and_by_what_was_done_are_read(
+        tmp_path: Path, lead: str, person: str, account: str) -> None:
+    """A hospital's, a school's, a police station's ledger: 责任医生 / 责任教师 / 责任民警 name the person,
+    分管院长 / 责任校长 / 分管副局长 the leader, 办理结果 / 落实结果 the account of the work — read as
+    such, never a second 责任单位 nor an unknown column. The account read as progress: an overdue row
+    reads its status from the status column and the summary names its leader."""
+    head = ["序号", "存在问题", "整改措施", "责任科室", lead, person, "完成时限", "整改状态", account, "备注"]
+    rows = [
+        [1, "门诊收费公示不规范。", "更新收费公示栏并开展自查。", "医务科", "周建华", "刘芳", "2026年10月31日",
+         "正在推进", "已更新公示栏2处，自查正在开展。", None],
+        [2, "耗材出入库登记不全。", "建立耗材出入库台账。", "总务科", "周建华", "陈立", "2026年12月31日", "已完成",
+         "已建立台账并每月盘点。", None],
+    ]
+    path = _ledger(tmp_path / "台账.xlsx", rows, head=head, title="县人民医院巡察反馈问题整改台账")
+    report = api.check(path, Options(as_of=AS_OF))
+    codes = {f.code for f in report.findings}
+    assert not codes & {"header-missing", "column-not-understood", "duplicate-header"}
+    measures = read_ledger(path).measures()
+    assert [(m.owner_unit, m.lead, m.owner_person, m.progress) for m in measures] == [
+        ("医务科", "周建华", "刘芳", "已更新公示栏2处，自查正在开展。"),
+        ("总务科", "周建华", "陈立", "已建立台账并每月盘点。")]

@@ -201,7 +201,9 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"(?:进度|时间|时序)安排", DEADLINE),
     (r"^进展状态$|^进度状态$", STATUS),  # a status, whatever its first word says
     # 取得成效, 办理情况 (a 督办 ledger's word for what was done)
-    (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|成效|成果|整改效果|办理(?:情况|进展)", PROGRESS),
+    # 办理结果, 落实结果, 处理结果 (a 督办 or complaint ledger's word for what was done, "已完成。…")
+    (r"进展|落实情况|推进情况|工作情况|情况说明|进度说明|成效|成果|整改效果|办理(?:情况|进展|结果)"
+     r"|^(?:落实|处理|推进|办理|整改落实)(?:结果|情况)$", PROGRESS),
     # 是否按期完成 (是/否): done by the deadline, or not (yet) — the only status some ledgers keep
     (r"状态|完成情况|是否(?:按期|按时|如期)?完成|是否办结|是否整改|办结情况|进度|整改结果|整改情况|销号情况|到位情况"
      r"|整改是否(?:到位|完成|办结)", STATUS),
@@ -217,6 +219,14 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"领导|分管负责人|分管负责同志|第一责任人|^主要负责(?:人|同志)$|班子成员|副职$", LEAD),
     # 经办科室, 经办股室, 具体经办单位: the office that does the work, not its person
     (r"经办(?:单位|部门|科室|股室|处室)$", OWNER_UNIT),
+    # 责任校长, 包保局长, 联系县长, 责任院长: the leader in charge, named by the post (not 责任单位's 责任学校)
+    (r"^(?:责任|包保|挂点|联系|分管|主管|牵头|挂包)副?(?:局长|县长|市长|区长|镇长|乡长|主任|书记|院长|校长|园长|行长|"
+     r"总经理|经理|所长|部长|场长|处长|站长|厂长|馆长|社长|董事长|主席|组长|总监)$", LEAD),
+    # 责任医生, 责任教师, 责任民警, 包村干部, 具体承办人: the person, named by the post (not 责任单位; a
+    # post alone — 教师, 干部 — is a staff list's data)
+    (r"^(?:责任|具体|主办|承办|包保|包村|包片|包户|联系|驻村)(?:教师|老师|医生|医师|护士|民警|警员|干警|辅警|"
+     r"干部|职工|工作人员|会计|出纳|律师|法官|检察官|网格员|专干|专管员|科员|社工|村干部|驻村干部|承办人|经办人|办事员)$",
+     OWNER_PERSON),
     # 分管副局长, 分管副县长, 分管院长: the leader in charge, named by the post
     (r"^(?:分管|主管|牵头)副?(?:局长|县长|市长|区长|镇长|乡长|主任|书记|院长|校长|行长|总经理|所长|部长|场长|处长)$",
      LEAD),
