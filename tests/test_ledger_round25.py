@@ -153,3 +153,26 @@ def test_headers_named_by_post_and_by_what_was_done_are_read(
     assert [(m.owner_unit, m.lead, m.owner_person, m.progress) for m in measures] == [
         ("医务科", "周建华", "刘芳", "已更新公示栏2处，自查正在开展。"),
         ("总务科", "周建华", "陈立", "已建立台账并每月盘点。")]
+
+
+# -- 5. a remark that contradicts the status ------------------------------------------------------
+
+def test_a_remark_saying_done_beside_a_status_going_on_is_pointed_at(tmp_path: Path) -> None:
+    """备注 "该项已办结" beside 整改状态 正在推进 (the clerk updated one and forgot the other), and the
+    reverse: found at the 备注 cell, both words named. A remark telling a step done, a history or
+    an extension is no contradiction."""
+    path = _ledger(tmp_path / "柳溪镇.xlsx", [
+        _row(1, "修订村级财务报账制度。", "正在推进", progress="制度初稿已形成。", remark="该项已办结"),
+        _row(2, "清退违规发放的误工补贴。", "未启动", progress="已摸清发放名单。", remark="已整改到位，凭证已归档"),
+        _row(3, "更换村委会门前破损路灯。", "已完成", progress="已更换路灯6盏。", remark="尚未完成，待县财政资金拨付"),
+        _row(4, "规范村务公开栏内容。", "正在推进", progress="已统一公开栏样式。", remark="已召开专题会议研究"),
+        _row(5, "补齐村级会议记录。", "已完成", progress="已补齐记录12本。", remark="原为正在推进，10月已完成"),
+        _row(6, "整改扶贫项目资产登记。", "已完成", progress="已登记资产37项。", remark="已完成，佐证见附件"),
+        _row(7, "硬化村部停车场。", "正在推进", progress="已完成招标。", remark="经批准延期至2027年3月"),
+    ])
+    report = api.check(path, Options(as_of=AS_OF))
+    found = {f.cell: f.message for f in report.findings if f.code == "remark-status-mismatch"}
+    assert sorted(found) == ["J3", "J4", "J5"]
+    assert "已办结" in found["J3"] and "正在推进" in found["J3"]
+    assert "已整改到位" in found["J4"] and "未启动" in found["J4"]
+    assert "尚未完成" in found["J5"] and "已完成" in found["J5"]

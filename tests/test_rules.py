@@ -141,6 +141,9 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
                               ok(**{F.STATUS: "未启动", F.PROGRESS: "计划10月启动"}),
                               ok(**{**DONE, F.PROGRESS: "已完成培训，下一步将长期坚持"}),
                               ok(**{**DONE, F.PROGRESS: "已印发制度。下一步将严格执行。"})], {2, 3}, {}),
+    # the remark says done beside a status going on, and the reverse (round 25)
+    "remark-status-mismatch": ([ok(**{F.REMARK: "该项已办结"}), ok(**{**DONE, F.REMARK: "佐证见附件"}),
+                                ok(**{**DONE, F.REMARK: "尚未完成"})], {2, 4}, {}),
     # 整改时限 and 整改状态 typed into each other's cells (长期坚持 in both is both)
     "status-deadline-swapped": ([ok(**{F.DEADLINE: "正在推进", F.STATUS: "2023年12月底前"}),
                                  ok(**{F.DEADLINE: "长期坚持", F.STATUS: "长期坚持"}), ok()], {2}, {}),

@@ -244,6 +244,54 @@ def status_text_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
             yield r.at(ctx, m, F.PROGRESS if own else F.STATUS, status=m.status, word=_said_in(m.progress, word))
 
 
+@rule(
+    "remark-status-mismatch", Severity.WARNING,
+    "备注与整改状态不符：备注写着已完成、已办结、已整改到位，而整改状态是正在推进或未启动；"
+    "或备注写着尚未完成、正在推进，而整改状态是已完成。",
+    "备注写着“{said}”，而整改状态为“{status}”：请核实实际进度，改正整改状态或备注。",
+)
+def remark_status_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.measures:
+        if m.status is None or not m.remark or not m.status_text or m.status in (Status.MOSTLY_DONE, Status.LONG_TERM):
+            continue
+        said = remark_status(m.remark)
+        if said is None:
+            continue
+        clause, status = said
+        if (status is Status.DONE) == (m.status is Status.DONE):
+            continue
+        yield r.at(ctx, m, F.REMARK, said=shorten(clause, 20), status=status_quote(m))
+
+
+#: a clause of a remark ends at these marks
+_REMARK_CLAUSES = re.compile(r"[，,。；;！!？?\n]")
+#: the words a remark must use to say the measure is finished (not a step of it: "已召开会议")
+_REMARK_DONE = LazyPattern(r"完成|办结|完结|到位|完毕|销号|已整改|已落实|整改完成")
+#: the words a remark must use to say it is not finished (not "已延期", said of a deadline)
+_REMARK_GOING = LazyPattern(r"正在|尚未|暂未|仍未|还未|未完成|未启动|未开始|未办结|未到位|未整改|推进中|整改中|进行中")
+
+
+def remark_status(remark: str) -> tuple[str, Status] | None:
+    """What a 备注 says of the measure's status, when a clause of it is a status and nothing else
+    and says it in so many words: ("已办结", 已完成) for "该项已办结，佐证见附件", ("尚未完成",
+    正在推进) for "尚未完成，待资金到位"; ``None`` for a remark saying no status, a step done
+    ("已召开专题会议") or statuses both ways ("原正在推进，10月已完成": a history)."""
+    found: list[tuple[str, Status]] = []
+    for clause in (c.strip() for c in _REMARK_CLAUSES.split(remark)):
+        if not clause or len(clause) > 20:
+            continue
+        reading = read_status(clause)
+        if reading.status is None or reading.rest:
+            continue
+        if reading.status is Status.DONE and _REMARK_DONE.search(clause) and not _REMARK_GOING.search(clause):
+            found.append((clause, Status.DONE))
+        elif reading.status in (Status.IN_PROGRESS, Status.NOT_STARTED) and _REMARK_GOING.search(clause):
+            found.append((clause, reading.status))
+    if not found or len({status is Status.DONE for _, status in found}) > 1:
+        return None
+    return found[0]
+
+
 #: the marks a clause of progress ends at, for the one a message quotes
 _CLAUSE_MARKS = re.compile(r"[，,。；;！!？?\n]")
 
