@@ -176,3 +176,28 @@ def test_a_remark_saying_done_beside_a_status_going_on_is_pointed_at(tmp_path: P
     assert "已办结" in found["J3"] and "正在推进" in found["J3"]
     assert "已整改到位" in found["J4"] and "未启动" in found["J4"]
     assert "尚未完成" in found["J5"] and "已完成" in found["J5"]
+
+
+# -- 6. one measure, several units --------------------------------------------------------------
+
+def test_a_measure_naming_several_units_counts_once_for_each(tmp_path: Path) -> None:
+    """Units on lines of their own, numbered as the measures are ("1.党政综合办\\n2.财政所", "（1）…（2）…")
+    or joined with "+": the measure counts once for EACH unit in the summary's 责任单位统计, and
+    remind lists it under each — never under "1.党政综合办" or "财政所+经管站" as a unit of its own."""
+    path = _ledger(tmp_path / "柳溪镇.xlsx", [
+        _row(1, "清理村级历史债务。", "正在推进", unit="1.党政综合办\n2.财政所", deadline="2026年11月20日",
+             progress="已完成债务摸底。"),
+        _row(2, "规范村级公章使用登记。", "正在推进", unit="（1）党政综合办（2）农经站", deadline="2026年12月5日",
+             progress="已制定登记表。"),
+        _row(3, "规范村级票据管理。", "已完成", unit="财政所+农经站", deadline="2026年12月31日",
+             progress="已收回空白票据。"),
+        _row(4, "整治村部周边环境。", "正在推进", unit="党政综合办\n农经站", deadline="2027年3月31日",
+             progress="已清理杂物。"),
+    ])
+    table = _unit_table(path, tmp_path)
+    assert {unit: row["措施数"] for unit, row in table.items()} == {"党政综合办": 3, "财政所": 2, "农经站": 3}
+    assert (table["财政所"]["已完成"], table["财政所"]["逾期"]) == (1, 1)
+    reminders = api.remind(path, tmp_path / "提醒", Options(as_of=AS_OF))
+    assert sorted((row.unit, row.kind, row.item.measure) for row in reminders.rows) == [
+        ("党政综合办", "临期", "规范村级公章使用登记。"), ("党政综合办", "逾期", "清理村级历史债务。"),
+        ("农经站", "临期", "规范村级公章使用登记。"), ("财政所", "逾期", "清理村级历史债务。")]

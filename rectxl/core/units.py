@@ -29,9 +29,13 @@ __all__ = [
     "unit_with_person",
 ]
 
-#: between units: marks, line breaks, two spaces, or a space or 和/及/与 between two names that each
-#: end in a kind of unit ("财政所 审计办", "应急办和各村")
-_UNIT_SEP = re.compile(r"[、,，;；/／\n]+|\s{2,}")
+#: between units: marks, line breaks, two spaces, a + between two names ("财政所+农经站"; not "+李明",
+#: a value written to look like a formula), or a space or 和/及/与 between two names that each end in a
+#: kind of unit ("财政所 审计办", "应急办和各村")
+_UNIT_SEP = re.compile(r"[、,，;；/／\n]+|\s{2,}|(?<=[\u4e00-\u9fff])[+＋](?=[\u4e00-\u9fff])")
+#: an item's number before a unit ("1.党政办\n2.财政所", "（1）党政办（2）财政所", "①党政办②财政所"), as a
+#: cell lists the units of numbered measures: a separator, never part of the unit's name
+_ITEM_NUMBER = LazyPattern(r"(?:^|(?<=[\s、,，;；/／]))\d{1,2}\s*[.．、)）](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473]")
 _NAME_BOUNDARY = LazyPattern(
     r"(?<=[\u4e00-\u9fff][所办局委室科股站队部处院校会司中心村组区镇乡])(?:\s|和|及|与)(?=\S{2})")
 #: — the label naming the unit by its kind too: "责任站所：", "牵头股室：", "配合科室：", "主责部门："
@@ -240,7 +244,7 @@ def _all_roles(text: str) -> tuple[tuple[str, str], ...]:
     label: str | None = None  # the role of the last "牵头单位：" / "配合单位：" label
     run = 0  # units joined by 、 (or a space, 和) are one run; other marks start the next
     for piece, listed in _pieces(text):
-        parts = _NAME_BOUNDARY.split(piece) if any(c in piece for c in " 和及与") else [piece]
+        parts = _NAME_BOUNDARY.split(piece) if any(c in piece for c in " \u3000和及与") else [piece]
         for part in parts:
             part = part.strip()
             role: str | None = None
@@ -293,6 +297,8 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     listing people after a unit gives those people ("党政办（李四、王五）"), one listing co-owners
     after a role gives them, co-operating ("财务股（配合：审计股、纪检组）"); any other bracket
     ("各乡镇（东山镇、西山镇）") stays in its piece, whole."""
+    if any(c in text for c in "(（.．、)）") or any("\u2460" <= c <= "\u2473" for c in text):
+        text = _ITEM_NUMBER.sub("\n", text).strip()
     if "(" in text or "（" in text:
         text = _BRACKETED_LIST.sub(_unbracket, text)
     pieces: list[tuple[str, bool]] = []
