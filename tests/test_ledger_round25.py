@@ -72,6 +72,21 @@ def test_statuses_waiting_on_others_count_as_going_on(tmp_path: Path) -> None:
     assert (table["已完成"], table["正在推进"], table["长期坚持"]) == (0, 7, 1)
 
 
+
+def test_more_of_the_waiting_family_reads_as_going_on_or_long_term(tmp_path: Path) -> None:
+    """The same family in other words: the body above named as the one to solve it, money sought
+    or awaited, conditions not ripe — going on; work spread over the years — long term."""
+    going_on = ["需县级层面解决", "需争取上级资金支持", "等待上级专项资金下达", "条件不成熟", "需多部门联合推进",
+                "已申请上级资金"]
+    long_term = ["需逐年推进", "分年度解决", "需长期逐步解决"]
+    path = _ledger(tmp_path / "柳溪镇.xlsx", [
+        _row(n, f"第{n}项道路养护措施。", said, progress="已完成前期摸底。")
+        for n, said in enumerate([*going_on, *long_term], 1)])
+    assert [c for c in _findings(path) if c[0] == "bad-status"] == []
+    table = _unit_table(path, tmp_path)["党政综合办"]
+    assert (table["正在推进"], table["长期坚持"]) == (len(going_on), len(long_term))
+
+
 # -- 2. a share of the work done ------------------------------------------------------------------
 
 _SHARES = [("整改中，已完成70%", "正在推进（已完成70%）"), ("已完成约80%", "正在推进（已完成约80%）"),

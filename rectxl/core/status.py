@@ -447,8 +447,10 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             rf"(?:(?:今后|此后|以后|后续|下一步|下步)(?:将|要|仍将|仍要|还将)?)?"
             rf"(?:需要?|须|需|应|要|应当|(?:仍|还|尚)(?:需要?|须)|属于?|为|是|坚持|将|拟|已|作为|(?:已经?)?(?:列为|列入|纳入)|已转为?|转为?|转入)?"
-            rf"{_LT_MOD}+地?"
+            rf"{_LT_MOD}+地?(?:逐步|逐年|分步|分批|分阶段|分年度)?"
             rf"{_LT_VERB}*(?:中|下去)?的?(?:任务|事项|工作|整改事项|整改任务|性任务|问题|性工作)?",
+            # over the years ("需逐年推进", "分年度解决"): long-term work
+            r"(?:需要?|须|仍需|将|拟)?(?:逐年|分年度|分年)(?:逐步)?(?:推进|解决|落实|整改|实施|消化|化解|压降)",
             r"(?:并|同时)?(?:建立|健全|完善|形成)(?:了|起)?(?:长效|常态化)(?:机制|制度)",
             # the results still to be kept up after the work ("整改完成待巩固", "已整改，有待巩固提升")
             r"(?:待|有待|需|需要|仍需|还需|尚需)(?:进一步)?巩固(?:提升|提高|深化)?(?:整改)?(?:成果|成效)?",
@@ -603,6 +605,15 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # the unit cannot finish it alone, the work goes on
             r"(?:需要?|须|仍需要?|尚需要?|还需要?|需由|待|等待|有待|提请|报请|请求|申请|已提请|已报请|已申请|已请求)"
             r"[\u4e00-\u9fff]{0,8}?(?:统筹)?协调(?:配合|联动)?(?:解决|推进|处理|落实)?中?",
+            # the body above named as the one to solve or back it ("需县级层面解决", "需上级部门支持", "需多部门
+            # 联合推进"): the unit cannot finish it alone
+            r"(?:需要?|须|仍需要?|尚需要?|还需要?|需由|有待)(?:上级|县里|县级|市级|省级|市里|省里|县委|县政府|市委|市政府|"
+            r"主管部门|上级部门|上级主管部门|行业主管部门|县级层面|市级层面|省级层面|多部门|多个部门|相关部门|有关部门)"
+            r"(?:统筹|协调|联合|共同)?(?:支持|解决|研究|审批|批准|决策|推进|落实|处理)",
+            # money sought or awaited ("需争取上级资金支持", "已申请上级专项资金", "等待上级资金下达")
+            r"(?:需要?|须|仍需|尚需|还需|积极|已经?)?(?:争取|申请|申报)(?:上级|县级|市级|省级|中央|专项|项目)*"
+            r"(?:资金|经费|补助|项目|政策)(?:支持)?",
+            r"(?:待|等待|正待|尚待)(?:上级|县级|市级|省级|专项|项目)*(?:资金|经费|指标|政策)(?:到位|下达|拨付|落实|批复)",
             # sent up and waiting for the approval ("已上报待批", "已报县政府待批复", "报批待审", "待批")
             r"(?:已经?)?(?:上报|报送|呈报|提交|报请|报批|报)(?:至|给|到)?[\u4e00-\u9fff]{0,8}?"
             r"(?:待批|待审批|待批复|待批准|待审|待审定|待答复|待回复)中?",
@@ -762,6 +773,8 @@ _NEG_NA = re.compile(r"涉及|存在|适用|需|用|必|属于|属|是|发现|�
 #: after 不: the conditions for the work are not there yet (暂不具备整改条件, 目前不具备实施条件): the
 #: measure waits for them (funds, land, a decision above) and goes on, as 需上级协调 does
 _NEG_CONDITIONS = re.compile(r"具备(?:整改|实施|施工|建设|解决|办理|推进)?(?:的)?条件")
+#: the other order: the conditions, then 不 (条件不成熟, 整改条件暂不具备)
+_CONDITIONS_BEFORE = re.compile(r"(?:目前|当前|现阶段)?(?:整改|实施|施工|建设|客观)?条件(?:暂|尚|还|仍|目前)?")
 #: after a negation: the work has not started (未启动, 尚未开始整改, 未整改)
 _NEG_START = re.compile(
     rf"(?:有|正式|全面|真正)?{_V_START}(?:整改|实施|工作|推进)?[\u4e00-\u9fff]{{0,6}}$|(?:进行)?整改(?:工作)?$"
@@ -1067,7 +1080,8 @@ def _clause(s: str) -> _Clause | None:
 
 def _negated(s: str, neg: re.Match[str]) -> _Clause | None:
     before, after, word = s[: neg.start()], s[neg.end() :], neg.group()
-    if word == "不" and _NEG_CONDITIONS.fullmatch(after) and _NEG_BEFORE.fullmatch(before):
+    if word == "不" and ((_NEG_CONDITIONS.fullmatch(after) and _NEG_BEFORE.fullmatch(before)) or (
+            _CONDITIONS_BEFORE.fullmatch(before) and after in ("成熟", "具备", "允许", "满足", "充分"))):
         return _Clause(Status.IN_PROGRESS)  # 暂不具备整改条件: waiting for them, the work goes on
     if _NEG_NA.match(after) or _PROBLEM.search(after):
         return None  # 不涉及, 经核查不存在该问题, 无需整改
