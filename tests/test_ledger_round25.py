@@ -193,6 +193,22 @@ def test_a_remark_saying_done_beside_a_status_going_on_is_pointed_at(tmp_path: P
     assert "尚未完成" in found["J5"] and "已完成" in found["J5"]
 
 
+
+def test_a_remark_about_money_or_the_check_to_come_is_no_contradiction(tmp_path: Path) -> None:
+    """资金已到位 tells of the money, not the measure; 尚未完成验收 of a finished measure's check to come:
+    neither contradicts the status. The measure itself said finished or going on still does."""
+    path = _ledger(tmp_path / "柳溪镇.xlsx", [
+        _row(1, "硬化村部停车场。", "正在推进", progress="施工队已进场。", remark="资金已到位"),
+        _row(2, "更换破损路灯。", "已完成", progress="已更换路灯6盏。", remark="尚未完成验收"),
+        _row(3, "维修村级文化广场。", "已完成", progress="已完成维修。", remark="资金尚未到位，已垫付"),
+        _row(4, "清理道路堆放杂物。", "正在推进", progress="已清理3处。", remark="此项已全部整改完毕"),
+        _row(5, "补齐道路养护台账。", "已完成", progress="已补齐台账。", remark="目前仍在推进中"),
+    ])
+    found = sorted(f.cell for f in api.check(path, Options(as_of=AS_OF)).findings
+                   if f.code == "remark-status-mismatch")
+    assert found == ["J6", "J7"]
+
+
 # -- 6. one measure, several units --------------------------------------------------------------
 
 def test_a_measure_naming_several_units_counts_once_for_each(tmp_path: Path) -> None:

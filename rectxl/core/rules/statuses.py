@@ -265,10 +265,20 @@ def remark_status_mismatch(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 #: a clause of a remark ends at these marks
 _REMARK_CLAUSES = re.compile(r"[，,。；;！!？?\n]")
-#: the words a remark must use to say the measure is finished (not a step of it: "已召开会议")
-_REMARK_DONE = LazyPattern(r"完成|办结|完结|到位|完毕|销号|已整改|已落实|整改完成")
-#: the words a remark must use to say it is not finished (not "已延期", said of a deadline)
-_REMARK_GOING = LazyPattern(r"正在|尚未|暂未|仍未|还未|未完成|未启动|未开始|未办结|未到位|未整改|推进中|整改中|进行中")
+#: what a remark's status clause may open with: the measure, the day ("该项", "整改任务", "11月")
+_REMARK_SUBJECT = (r"(?:该项|此项|本项|该问题|本问题|此问题|该项工作|该项任务|整改任务|整改工作|问题|整改|目前|当前|现|"
+                   r"截至目前|经核查)?")
+#: a remark saying the measure is finished, in so many words ("已办结", "此项已全部整改完毕", "11月已完成整改";
+#: not a step of it, "已召开会议", nor a thing, "资金已到位")
+_REMARK_DONE = LazyPattern(
+    rf"^{_REMARK_SUBJECT}(?:已经?|均已)?(?:于?[\d年月日号.\-/上中下旬底初末份]{{2,14}})?(?:已经?)?(?:全部|按期|如期|全面|彻底)?"
+    r"(?:完成|办结|完结|整改到位|整改完毕|整改完成|完成整改|落实到位|销号|整改)")
+#: a remark saying it is not finished ("尚未完成", "目前仍在推进中", "整改尚未到位"; not "资金尚未到位",
+#: said of a thing, nor "尚未验收", finished work waiting for its check)
+_REMARK_GOING = LazyPattern(
+    rf"^{_REMARK_SUBJECT}(?:仍|尚|还|暂)?(?:正在|仍在|还在|尚未|暂未|仍未|还未|未)"
+    rf"|^{_REMARK_SUBJECT}(?:推进|整改|进行)中")
+_REMARK_CLOSURE = LazyPattern(r"验收|销号|销项")
 
 
 def remark_status(remark: str) -> tuple[str, Status] | None:
@@ -283,9 +293,10 @@ def remark_status(remark: str) -> tuple[str, Status] | None:
         reading = read_status(clause)
         if reading.status is None or reading.rest:
             continue
-        if reading.status is Status.DONE and _REMARK_DONE.search(clause) and not _REMARK_GOING.search(clause):
+        if reading.status is Status.DONE and _REMARK_DONE.match(clause):
             found.append((clause, Status.DONE))
-        elif reading.status in (Status.IN_PROGRESS, Status.NOT_STARTED) and _REMARK_GOING.search(clause):
+        elif reading.status in (Status.IN_PROGRESS, Status.NOT_STARTED) and _REMARK_GOING.match(clause) and (
+                not _REMARK_CLOSURE.search(clause)):
             found.append((clause, reading.status))
     if not found or len({status is Status.DONE for _, status in found}) > 1:
         return None
