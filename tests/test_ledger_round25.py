@@ -139,6 +139,25 @@ def test_loose_deadlines_are_due_when_the_clerk_meant(tmp_path: Path) -> None:
     assert february["G8"][0] == "overdue" and "2026年12月31日" in february["G8"][1]
 
 
+
+def test_a_week_of_a_month_and_a_year_after_the_deadline_read_as_meant(tmp_path: Path) -> None:
+    """12月份第二周 and 12月第1个星期 name a week as 12月第二周 does (not the month's end, not unreadable);
+    "年底前完成，明年长期坚持" is due at this year's end and goes on — 明年 is when it goes on."""
+    path = _ledger(tmp_path / "柳溪镇.xlsx", [
+        _row(1, "修补村组道路坑槽。", "正在推进", deadline="2026年12月份第二周", progress="已排查坑槽。"),
+        _row(2, "更换破损护栏。", "正在推进", deadline="2026年12月第1个星期", progress="已采购护栏。"),
+        _row(3, "建立道路养护长效机制。", "正在推进", deadline="年底前完成，明年长期坚持", progress="已起草制度。"),
+    ])
+    wb = openpyxl.load_workbook(path)
+    info = wb.create_sheet("基本信息")
+    info.append(["反馈日期", date(2026, 6, 15)])
+    wb.save(path)
+    found = _deadline_findings(path, date(2026, 12, 20))
+    assert {cell: code for cell, (code, _) in found.items()} == {"G3": "overdue", "G4": "overdue", "G5": "due-soon"}
+    assert "2026年12月14日" in found["G3"][1] and "2026年12月7日" in found["G4"][1]
+    assert "2026年12月31日" in found["G5"][1]
+
+
 # -- 4. other offices' column headers -------------------------------------------------------------
 
 @pytest.mark.parametrize(("lead", "person", "account"), [

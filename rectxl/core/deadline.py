@@ -416,7 +416,7 @@ def _fold(text: str) -> str:
     if "初" in s:
         s = _TURN_OF_MONTH.sub(_turn_of_month, s)  # "11月末12月初": the later one, 12月上旬
         s = _YEAR_START.sub(_year_start, s)  # "2027年初": by the end of February
-    if "周" in s and "月" in s:
+    if ("周" in s or "星期" in s) and "月" in s:
         s = _WEEK_OF_MONTH.sub(_week_of_month, s)  # "12月第2周": the 14th
     if "腊月" in s:
         s = _LAST_LUNAR_MONTH.sub(_lunar_year_end, s)
@@ -451,7 +451,7 @@ def _year_start(m: re.Match[str]) -> str:
 
 #: a week of a month ("12月第2周", "12月第二个星期"): to the end of its seventh day ("第2周" the 14th;
 #: the 5th week is the month's end)
-_WEEK_OF_MONTH = LazyPattern(r"(\d{1,2})月(?:的)?第([1-5])(?:周|个星期|星期|个周)")
+_WEEK_OF_MONTH = LazyPattern(r"(\d{1,2})月份?(?:的)?第([1-5])(?:周|个星期|星期|个周)")
 
 
 def _week_of_month(m: re.Match[str]) -> str:
@@ -1264,6 +1264,8 @@ _START_THEN_RECURRING = LazyPattern(
     r"|\d{1,2}月(?:\d{1,2}[日号])?|[今本明次]年)(?:起|开始|始)[,;:]?\s*(?=每|定期|按月|按季|按年|逐月|逐季|常年)")
 
 
+#: a date named before that year ("2026年12月31日前", "年底前", "上半年")
+_DATE_BEFORE = LazyPattern(r"\d|年底|年末|年内|年中|半年|季度|月")
 #: a year that starts a later part and is followed by long-term words ("，2027年持续推进", "；明年起长期
 #: 坚持", "，2027年及以后持续巩固"): when the work goes on after the date before it, not a deadline
 _YEAR_GOING_ON = LazyPattern(r"(?<=[,;、。])(?:\d{4}|\d{2}|[今本明次来]|下一?)年(?:度)?"
@@ -1277,7 +1279,8 @@ def _core(s: str, fb: date | None) -> _Result:
         return _recurring(s[start.end():], fb)
     written = s.strip("".join(_PUNCT))
     has_lt = _LONG_TERM.search(s) is not None
-    if has_lt and "年" in s and (lead := _YEAR_GOING_ON.search(s)) is not None and re.search(r"\d", s[:lead.start()]):
+    if has_lt and "年" in s and (lead := _YEAR_GOING_ON.search(s)) is not None and (
+            _DATE_BEFORE.search(s, 0, lead.start())):
         # "2026年12月31日前，2027年持续推进": due at the first date, the work going on in 2027
         s = s[:lead.start()] + s[lead.end():]
     if has_lt:
