@@ -108,6 +108,18 @@ def test_a_share_done_reads_as_far_as_the_bracketed_share(tmp_path: Path) -> Non
     assert loose_table == _unit_table(bracketed, tmp_path)["党政综合办"]
 
 
+
+def test_going_on_beside_all_or_nothing_done_stays_going_on(tmp_path: Path) -> None:
+    """"正在推进，已完成100%" — the clerk's word against the share: never settled as 已完成 by rectxl
+    (the share stays the account, for the clerk to put right); "整改中，完成0%" is not 未启动."""
+    path = _ledger(tmp_path / "写法三.xlsx", [
+        _row(1, "第1段通组道路硬化。", "正在推进，已完成100%", progress="施工队伍已进场。"),
+        _row(2, "第2段通组道路硬化。", "整改中，完成0%", progress="施工队伍已进场。"),
+    ])
+    table = _unit_table(path, tmp_path)["党政综合办"]
+    assert (table["已完成"], table["未启动"], table["正在推进"]) == (0, 0, 2)
+
+
 # -- 3. deadlines written loosely -----------------------------------------------------------------
 
 def _deadline_findings(path: Path, as_of: date) -> dict[str, tuple[str, str]]:

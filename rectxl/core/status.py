@@ -1258,10 +1258,12 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
         if tok.bracketed and head.status is Status.IN_PROGRESS and c.main is Status.IN_PROGRESS and (
                 c.percent is None and _WHEN_DUE.search(folded)):
             break  # "正在推进（预计12月底完成）": when it is to be done, the progress — no second status word
-        if not tok.bracketed and head.status is Status.IN_PROGRESS and c.main is None and c.percent is not None and (
+        if not tok.bracketed and head.status is Status.IN_PROGRESS and c.main is None and (
+                c.percent is not None and 0 < c.percent < 100) and (
                 c.stage is None and not c.long_term and not c.achieved and not c.closure_pending):
             # "整改中，已完成70%" is as far as "整改中（已完成70%）": the share says how far it got, and
-            # stays the account of the work
+            # stays the account of the work ("正在推进，已完成100%" stays going on: the clerk's word against
+            # the share is for status-text-mismatch to point at, not for rectxl to settle as done)
             return replace(head, status=_by_percent(c.percent), rest=_rest(text, tokens, i))
         merged = _absorb(head, c, tok.bracketed)
         if merged is None:
