@@ -299,3 +299,21 @@ def test_a_yes_no_column_asking_whether_done_on_time_is_the_status(
     found = [(f["code"], f["cell"]) for f in _check(tmp_path / "台账.xlsx", capsys)]
     assert ("header-missing", None) not in found and not any(c == "column-not-understood" for c, _ in found)
     assert [c for c in found if c[0] == "overdue"] == [("overdue", "E4")]
+
+
+def test_the_progress_column_is_the_one_named_so_not_the_outcome_beside_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """进展情况 | 整改成效: the account of the work is 进展情况 — the notice had published the outcome
+    ("组织生活规范开展") in place of what was done."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["某区民政局巡察整改台账（填报时间：2026年11月25日）"])
+    ws.append(["序号", "问题表现形式", "整改措施", "牵头单位", "整改时间", "进展情况", "整改成效", "整改状态"])
+    ws.append([1, "三会一课不规范", "建立三会一课记录台账", "机关党委", "2026年10月底", "已建立台账并每月检查",
+               "组织生活规范开展", "已完成"])
+    wb.save(tmp_path / "台账.xlsx")
+    main(["notice", str(tmp_path / "台账.xlsx"), "-o", str(tmp_path / "通报.txt")])
+    capsys.readouterr()
+    notice = (tmp_path / "通报.txt").read_text("utf-8")
+    assert "建立三会一课记录台账，已建立台账并每月检查" in notice

@@ -647,6 +647,13 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
             columns[F.PROGRESS] = latest
         if all(_PERIOD.search(texts.get(c, "")) for c in shown):
             earlier[F.PROGRESS] = tuple(order[1:])
+        elif _OUTCOME.search(texts.get(columns[F.PROGRESS], "")) and (accounts := [
+                c for c in shown if not _OUTCOME.search(texts.get(c, ""))]):
+            # 进展情况 | 整改成效: the account of the work, not the column beside it telling what the
+            # work brought (成效, 成果, 效果) — the latest account
+            duplicates[F.PROGRESS] = sorted(c for c in (columns[F.PROGRESS], *duplicates[F.PROGRESS])
+                                            if c != accounts[-1])
+            columns[F.PROGRESS] = accounts[-1]
     _latest_period_status(grid, r, texts, columns, duplicates, skip, earlier)
     _named_status_first(texts, columns, duplicates)
     _measure_status_first(texts, columns, duplicates)
@@ -954,6 +961,11 @@ def _latest_period_status(grid: Grid, header_row: int, texts: dict[int, str], co
     columns[F.STATUS], *before = _by_recency(texts, filled)
     earlier[F.STATUS] = tuple(before)
     del duplicates[F.STATUS]
+
+
+#: a column telling what the work brought (整改成效, 取得成果, 整改效果), read as progress when no
+#: account of the work is kept beside it
+_OUTCOME = LazyPattern(r"成效|成果|效果")
 
 
 #: the month a period's column names ("11月进展", "2026年10月份整改情况", "截至11月30日"): year, month, day
