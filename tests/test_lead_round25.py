@@ -36,6 +36,25 @@ def _water_ledger(path: Path, rows: Sequence[Sequence[Any]], filled: str = "2026
     return path
 
 
+def _sheet_ledger(path: Path, sheet: str, rows: Sequence[Sequence[Any]]) -> Path:
+    """A one-sheet ledger of ``rows`` as typed (title and note rows, the header, the measures)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def _notice_text(ledger: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """The notice ``rectxl notice`` writes for ``ledger``, as plain text."""
+    out = ledger.with_name("通报.txt")
+    main(["notice", str(ledger), "-o", str(out)])
+    capsys.readouterr()
+    return out.read_text("utf-8")
+
+
 def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
     main(["check", str(path), "--format", "json"])
     findings: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["findings"]
@@ -243,18 +262,12 @@ def test_the_group_a_title_names_after_the_round_inspects_in_the_notice(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, group: str, unit: str) -> None:
     """A title naming the round between the committee and its group: the notice's preamble names the
     committee's group (it had said only "第二巡察组", and "根据上级党组织统一部署"), and the unit."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "整改台账"
-    ws.append([title])
-    ws.append(["巡察时间：2026年3月10日至5月10日    反馈时间：2026年6月18日    填报时间：2026年11月26日"])
-    ws.append(["序号", "问题", "整改措施", "责任领导", "责任股室", "整改时限", "整改进展", "整改状态"])
-    ws.append([1, "审计整改督促不力", "建立审计整改跟踪台账", "副局长 龚平", "法规审理股", "2026年9月底",
-               "已建立台账，跟踪问题42个", "已完成"])
-    wb.save(tmp_path / "台账.xlsx")
-    main(["notice", str(tmp_path / "台账.xlsx"), "-o", str(tmp_path / "通报.txt")])
-    capsys.readouterr()
-    preamble = (tmp_path / "通报.txt").read_text("utf-8").split("\n\n")[1]
+    ledger = _sheet_ledger(tmp_path / "台账.xlsx", "整改台账", [
+        [title], ["巡察时间：2026年3月10日至5月10日    反馈时间：2026年6月18日    填报时间：2026年11月26日"],
+        ["序号", "问题", "整改措施", "责任领导", "责任股室", "整改时限", "整改进展", "整改状态"],
+        [1, "审计整改督促不力", "建立审计整改跟踪台账", "副局长 龚平", "法规审理股", "2026年9月底",
+         "已建立台账，跟踪问题42个", "已完成"]])
+    preamble = _notice_text(ledger, capsys).split("\n\n")[1]
     body = group[:2]
     assert f"根据{body}统一部署" in preamble and f"，{group}对{unit}进行了巡察" in preamble
     assert f"，{group}向{unit}反馈" in preamble
@@ -305,15 +318,10 @@ def test_the_progress_column_is_the_one_named_so_not_the_outcome_beside_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """进展情况 | 整改成效: the account of the work is 进展情况 — the notice had published the outcome
     ("组织生活规范开展") in place of what was done."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "台账"
-    ws.append(["某区民政局巡察整改台账（填报时间：2026年11月25日）"])
-    ws.append(["序号", "问题表现形式", "整改措施", "牵头单位", "整改时间", "进展情况", "整改成效", "整改状态"])
-    ws.append([1, "三会一课不规范", "建立三会一课记录台账", "机关党委", "2026年10月底", "已建立台账并每月检查",
-               "组织生活规范开展", "已完成"])
-    wb.save(tmp_path / "台账.xlsx")
-    main(["notice", str(tmp_path / "台账.xlsx"), "-o", str(tmp_path / "通报.txt")])
-    capsys.readouterr()
-    notice = (tmp_path / "通报.txt").read_text("utf-8")
+    ledger = _sheet_ledger(tmp_path / "台账.xlsx", "台账", [
+        ["某区民政局巡察整改台账（填报时间：2026年11月25日）"],
+        ["序号", "问题表现形式", "整改措施", "牵头单位", "整改时间", "进展情况", "整改成效", "整改状态"],
+        [1, "三会一课不规范", "建立三会一课记录台账", "机关党委", "2026年10月底", "已建立台账并每月检查",
+         "组织生活规范开展", "已完成"]])
+    notice = _notice_text(ledger, capsys)
     assert "建立三会一课记录台账，已建立台账并每月检查" in notice
