@@ -237,11 +237,16 @@ def test_a_measure_listed_in_one_cell_past_its_own_deadline_is_in_the_overdue_sh
 def test_a_colour_keyed_ledger_saved_as_xls_is_told_its_colours_are_not_read(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The same colour-keyed ledger saved by LibreOffice as .xls (as WPS and old Excel keep them): its
-    fills are not read, and the status findings say why and what to do — not only "请填写"."""
+    fills are not read, and the status findings say why and what to do — not only "请填写". Saved as
+    .ods, its cell styles' backgrounds are read as the .xlsx's fills are."""
     from tests.followup_ledgers import soffice_convert
 
     ledger = _justice_ledger(tmp_path / "台账.xlsx", "说明：已完成的标注绿色，正在推进的标注黄色，未启动的标注红色。",
                              ["92D050", "FFFF00", "FF0000"], ["已制定清单并印发", "已培训2期", None])
+    ods = soffice_convert(ledger, tmp_path / "ods", "ods")
+    found = {(f["code"], f["cell"]) for f in _check(ods, capsys)}
+    assert ("status-from-colour", "G4") in found and ("overdue", "F6") in found
+    assert not {c for c, _ in found} & {"bad-status", "missing-status"}
     xls = soffice_convert(ledger, tmp_path / "xls", "xls")
     told = {f["cell"]: f["message"] for f in _check(xls, capsys) if f["code"] in ("bad-status", "missing-status")}
     assert set(told) == {"G4", "G6"}

@@ -6,7 +6,8 @@ calamine reports no formatting, so the colours are read here: the styles part's 
 pattern's foreground colour, given as ARGB, as a theme colour or as an index into the legacy
 palette) through its cell formats (``cellXfs``), each named by the colour word it would be called
 in Chinese (红, 橙, 黄, 绿, 蓝, 紫); white, black, grey and pale tints near them name none. The
-sheet scan (:mod:`rectxl.io.sheet_xml`) then notes the cells in such a format; the ledger's
+sheet scan (:mod:`rectxl.io.sheet_xml`) then notes the cells in such a format (an .ods's cell styles
+are read alike by :mod:`rectxl.io.ods`); the ledger's
 legend, read in :mod:`rectxl.core.legend`, says which status each colour stands for.
 """
 

@@ -22,6 +22,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from rectxl.core.text import col_letter, parse_chinese_number
+from rectxl.io.fills import colour_word
 from rectxl.io.link_formula import chosen_link, first_argument, moved
 from rectxl.io.sheet_xml import OBJECT_IN_CELL, PICTURE_OVER_CELL, is_file_target, is_today_formula, reads_today
 
@@ -35,6 +36,11 @@ _TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
 _TEXT_A = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}a"
 _HREF = "{http://www.w3.org/1999/xlink}href"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
+#: how many repeated rows or columns of one filled cell are noted (a style carried down an unused
+#: area is no ledger's colour)
+_MAX_FILLED = 64
 #: ``of:=HYPERLINK(…)``: a link written as a formula (its target read by :mod:`rectxl.io.link_formula`)
 _HYPERLINK = re.compile(r"^(?:\w+:)?=\s*HYPERLINK\s*\(", re.IGNORECASE)
 #: a number as a cell shows it with fixed decimals: a year, a dot, digits
@@ -72,6 +78,8 @@ class OdsSheet:
         #: drop-down lists (数据验证 → 序列): the 0-based ranges each applies to and its source, as
         #: an .xlsx writes it (``"已完成,正在推进"``, ``'选项'!$A$1:$A$3``)
         self.lists: list[tuple[tuple[tuple[int, int, int, int], ...], str, bool]] = []
+        #: 0-based cells filled with a colour a legend may name → its word (:mod:`rectxl.io.fills`)
+        self.fills: dict[tuple[int, int], str] = {}
         #: the list each run of columns had in the row above (its place in :attr:`lists`)
         self._open: dict[tuple[int, int, str, bool], int] = {}
 
@@ -101,6 +109,8 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
         lists: dict[str, tuple[str, bool]] = {}
         #: a named range's name (casefolded) → its cells, as an .xlsx writes them
         named: dict[str, str] = {}
+        #: a cell style's name → the colour word of its background (styles come before the tables)
+        filled: dict[str, str] = {}
         parser = etree.iterparse(fh, events=("start", "end"), resolve_entities=False, no_network=True,
                                  load_dtd=False, huge_tree=False)
         for event, el in parser:
@@ -128,10 +138,19 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
                 repeat = min(int(el.get(_T + "number-columns-repeated", "1")), _MAX_REPEAT)
                 if current is not None and tag == _T + "table-cell":
                     _note_value(el, current, row, col, repeat)
+                    if filled and (word := filled.get(el.get(_T + "style-name", ""))) is not None:
+                        for r in range(row, row + min(rows_repeated, _MAX_FILLED)):
+                            for c in range(col, col + min(repeat, _MAX_FILLED)):
+                                current.fills[(r, c)] = word
                     listed = lists.get(el.get(_T + "content-validation-name", "")) if lists else None
                     if listed is not None:
                         current.add_list(row, col, rows_repeated, repeat, listed)
                 col += repeat
+            elif tag == _STYLE + "style" and el.get(_STYLE + "family") == "table-cell":
+                props = el.find(_STYLE + "table-cell-properties")
+                background = props.get(_FO + "background-color", "") if props is not None else ""
+                if background.startswith("#") and (word := colour_word(background[1:7])) is not None:
+                    filled[el.get(_STYLE + "name", "")] = word
             elif tag == _T + "named-range":  # (after the tables: the lists naming it are set at the end)
                 address = _LIST_CELLS.fullmatch(f"[{el.get(_T + 'cell-range-address', '')}]")
                 if address is not None:

@@ -809,6 +809,7 @@ def _add_ods_layout(path: Path | IO[bytes], grids: list[Grid]) -> None:
         sheet = layout.get(grid.name)
         if sheet is not None:
             grid.merges = grid.merges or sheet.merges
+            grid.fills, grid.fills_read = sheet.fills, True
             extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown,
                                             links=sheet.links, pictures=sheet.pictures,
                                             link_formulas=sheet.link_formulas, lists=sheet.lists,
