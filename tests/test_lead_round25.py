@@ -234,25 +234,36 @@ def test_a_measure_listed_in_one_cell_past_its_own_deadline_is_in_the_overdue_sh
     assert "1项" in heading and "不计入已逾期" in heading
 
 
-def test_a_colour_keyed_ledger_saved_as_xls_is_told_its_colours_are_not_read(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The same colour-keyed ledger saved by LibreOffice as .xls (as WPS and old Excel keep them): its
-    fills are not read, and the status findings say why and what to do — not only "请填写". Saved as
-    .ods, its cell styles' backgrounds are read as the .xlsx's fills are."""
+@pytest.mark.parametrize("suffix", ["ods", "xls"])
+def test_a_colour_keyed_ledger_saved_by_libreoffice_or_wps_is_read_by_its_legend(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str) -> None:
+    """The colour-keyed ledger saved as .ods or .xls (as LibreOffice, WPS and old Excel keep them):
+    the cell styles' backgrounds (.ods) and the cell formats' solid fills in the workbook's palette
+    (.xls) are read as the .xlsx's fills are — they had given bad-status and missing-status."""
     from tests.followup_ledgers import soffice_convert
 
     ledger = _justice_ledger(tmp_path / "台账.xlsx", "说明：已完成的标注绿色，正在推进的标注黄色，未启动的标注红色。",
                              ["92D050", "FFFF00", "FF0000"], ["已制定清单并印发", "已培训2期", None])
-    ods = soffice_convert(ledger, tmp_path / "ods", "ods")
-    found = {(f["code"], f["cell"]) for f in _check(ods, capsys)}
+    saved = soffice_convert(ledger, tmp_path / suffix, suffix)
+    found = {(f["code"], f["cell"]) for f in _check(saved, capsys)}
     assert ("status-from-colour", "G4") in found and ("overdue", "F6") in found
     assert not {c for c, _ in found} & {"bad-status", "missing-status"}
-    xls = soffice_convert(ledger, tmp_path / "xls", "xls")
-    told = {f["cell"]: f["message"] for f in _check(xls, capsys) if f["code"] in ("bad-status", "missing-status")}
-    assert set(told) == {"G4", "G6"}
-    assert all("底色" in m and "绿色为已完成" in m and "另存为 .xlsx" in m for m in told.values())
-    # the .xlsx itself: read, and nothing of the kind said
-    assert not any("另存为 .xlsx" in f["message"] for f in _check(ledger, capsys))
+
+
+def test_a_colour_keyed_ledger_exported_without_its_colours_is_told_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Exported as .csv, the legend's words stay and the colours are gone: the status findings say
+    the sheet keys its statuses by colour and what to do — not only "请填写"."""
+    csv = tmp_path / "台账.csv"
+    csv.write_text("\n".join([
+        "县司法局巡察反馈问题整改台账,,,,,,",
+        "说明：已完成的标注绿色，正在推进的标注黄色，未启动的标注红色。,,,,,,",
+        "序号,存在问题,整改措施,责任科室,责任人,完成时限,整改情况",
+        "1,普法宣传针对性不强,制定分众化普法清单,普法科,郑伟,2026年9月,已制定清单并印发",
+        "2,社区矫正档案不规范,开展档案专项检查,社区矫正科,魏强,2026年10月,"]) + "\n", encoding="utf-8")
+    told = {f["cell"]: f["message"] for f in _check(csv, capsys) if f["code"] in ("bad-status", "missing-status")}
+    assert set(told) == {"G4", "G5"}
+    assert all("底色" in m and "绿色为已完成" in m and "原 Excel 文件" in m for m in told.values())
 
 
 @pytest.mark.parametrize(("title", "group", "unit"), [

@@ -4632,7 +4632,7 @@ class _Builder:
         elif reading.status is None and not self.grid.fills_read and self._legend is None:
             self._legend = {}
             if legend := self._read_legend():
-                # the sheet keys its colours, but its file keeps fills rectxl does not read (.xls, .et):
+                # the sheet keys its colours, but its file keeps no fills rectxl reads (.csv, Word):
                 # bad-status and missing-status say so
                 self.sheet.colours_unread = "、".join(f"{c}色为{s}" for c, s in legend.items())
         if reading.status is None and (account := (status_text and not progress and ACCOUNT_TEXT.search(status_text)

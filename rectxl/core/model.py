@@ -336,7 +336,7 @@ class LedgerSheet:
     #: on a sheet without a 责任单位 column: the unit is read from there
     unit_from_person: str | None = None
     #: the statuses the sheet's colour legend keys ("绿色为已完成、黄色为正在推进") when its file keeps
-    #: fills rectxl does not read (.xls, .et …): "" otherwise
+    #: fills rectxl does not read (a .csv, a Word table …): "" otherwise
     colours_unread: str = ""
     #: the 责任清单 sheet whose 责任领导/责任部门/责任人 were joined to this one by 任务编号, each
     #: task's code by its row (1-based), and the rows whose task that sheet does not list

@@ -16,6 +16,9 @@ give the same findings as the .xlsx it was saved from; calamine misses three thi
 - **links and pictures**: the file a cell's link opens (HLINK), and the cells a picture (a pasted
   screenshot: an OfficeArt picture frame in the sheet's MSODRAWING records) has its top-left
   corner in — a 佐证材料 cell's evidence, as in an .xlsx.
+- **fill colours** (asked for when the sheets name a colour, a legend keying statuses by it): each
+  cell format's solid fill (XF's fls and icvFore, in the workbook's PALETTE), as the colour's word
+  (:func:`rectxl.io.fills.colour_word`).
 
 The compound file is opened with olefile and only its workbook stream (``Workbook``) is read,
 record by record; BIFF5 and older (Excel 95) are left to calamine. A
@@ -29,6 +32,7 @@ import struct
 from pathlib import Path
 
 from rectxl.core.text import col_letter
+from rectxl.io.fills import PALETTE, colour_word
 from rectxl.io.link_formula import parsed_choice
 from rectxl.io.sheet_xml import (
     PICTURE_OVER_CELL,
@@ -51,6 +55,12 @@ _FORMULA, _STRING, _BOOLERR, _NUMBER, _RK, _MULRK = 0x0006, 0x0207, 0x0205, 0x02
 _COLINFO, _DATEMODE, _HLINK, _MSODRAWING, _SHRFMLA = 0x007D, 0x0022, 0x01B8, 0x00EC, 0x04BC
 #: a row's record (its height and flags)
 _ROW = 0x0208
+#: the workbook's own colours for the palette's indexes 8–63 ([MS-XLS] 2.4.188 PALETTE)
+_PALETTE = 0x0092
+#: the cell records carrying a format (row, col, ixfe first): LABELSST, LABEL, BLANK, NUMBER, RK,
+#: BOOLERR, FORMULA; MULBLANK and MULRK carry one a cell
+_XF_CELLS = frozenset((0x00FD, 0x0204, 0x0201, 0x0203, 0x027E, 0x0205, 0x0006))
+_MULBLANK = 0x00BE
 #: a data validation ([MS-XLS] 2.4.117 DV), the workbooks a formula refers to and their sheets
 _DV, _SUPBOOK, _EXTERNSHEET, _LBL = 0x01BE, 0x01AE, 0x0017, 0x0018
 #: HYPERLINK's number among the built-in functions (Ftab 359), as a ptgFuncVar holds it
@@ -64,13 +74,13 @@ _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D
            0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 
 
-def xls_extras(path: Path) -> dict[str, SheetExtras]:
+def xls_extras(path: Path, fills: bool = False) -> dict[str, SheetExtras]:
     """Sheet name → what calamine misses on it (``shown``: the text a formula's cell holds, or the
-    digits a year-like number shows; ``errors``: error values; ``hidden_cols``), for a BIFF8
-    workbook at ``path``; empty when the file is not one."""
+    digits a year-like number shows; ``errors``: error values; ``hidden_cols``; with ``fills``, the
+    cells' fill colours), for a BIFF8 workbook at ``path``; empty when the file is not one."""
     try:
         stream = _workbook_stream(Path(path))
-        return _scan(stream) if stream else {}
+        return _scan(stream, fills) if stream else {}
     except (struct.error, IndexError, ValueError, OSError, UnicodeDecodeError):
         return {}
 
@@ -150,7 +160,7 @@ def rk_number(value: int) -> float:
     return number / 100 if value & 0x01 else number
 
 
-def _scan(stream: bytes) -> dict[str, SheetExtras]:
+def _scan(stream: bytes, fills: bool = False) -> dict[str, SheetExtras]:
     globals_ = _records(stream, 0)
     if not globals_ or globals_[0][0] != _BOF or struct.unpack_from("<H", globals_[0][2], 0)[0] != 0x0600:
         return {}  # not BIFF8
@@ -162,6 +172,8 @@ def _scan(stream: bytes) -> dict[str, SheetExtras]:
     xti: list[tuple[int, int, int]] = []  # EXTERNSHEET: (SUPBOOK, first sheet, last sheet)
     labels: list[bytes] = []  # each defined name's formula (LBL), by its number less one
     date1904 = False
+    palette = list(PALETTE)
+    solid: list[int | None] = []  # each XF's solid fill, by its palette index
     for kind, _, body in globals_:
         if kind == _SUPBOOK:
             internal.append(body[2:4] == b"\x01\x04")
@@ -177,6 +189,14 @@ def _scan(stream: bytes) -> dict[str, SheetExtras]:
             codes[fid] = _unicode(body, 4, count)[0]
         elif kind == _XF:
             formats.append(struct.unpack_from("<H", body, 2)[0])
+            if fills and len(body) >= 20:  # [MS-XLS] 2.4.353: fls (bits 26–31 at 14), icvFore (at 18)
+                fls = struct.unpack_from("<I", body, 14)[0] >> 26
+                solid.append(struct.unpack_from("<H", body, 18)[0] & 0x7F if fls == 1 else None)
+        elif kind == _PALETTE and fills and len(body) >= 2:
+            count = struct.unpack_from("<H", body, 0)[0]
+            for k in range(min(count, 56, (len(body) - 2) // 4)):
+                r, g, b = body[2 + 4 * k:5 + 4 * k]
+                palette[8 + k] = f"{r:02X}{g:02X}{b:02X}"
         elif kind == _BOUNDSHEET:
             offset, count = struct.unpack_from("<I", body, 0)[0], body[6]
             names.append(_unicode(body, 7, count)[0])
@@ -185,19 +205,25 @@ def _scan(stream: bytes) -> dict[str, SheetExtras]:
         elif kind == _DATEMODE:
             date1904 = struct.unpack_from("<H", body, 0)[0] == 1
     shown = shown_of_formats(codes, formats)
+    #: cell format → the colour word of its fill
+    coloured = {i: word for i, icv in enumerate(solid)
+                if icv is not None and icv < len(palette) and (word := colour_word(palette[icv])) is not None}
     #: a 3-D reference's sheet by its EXTERNSHEET index (of this workbook, one sheet)
     refers = [names[first] if book < len(internal) and internal[book] and first == last and 0 <= first < len(names)
               else None for book, first, last in xti]
     #: a defined name's range by its number less one (a ptgName's), as an .xlsx writes it
     defined = [_area(rgce, refers) for rgce in labels]
-    return {name: _sheet(stream, offset, shown, date1904, refers, defined)
+    return {name: _sheet(stream, offset, shown, date1904, refers, defined, coloured)
             for name, offset in sheets if offset < len(stream)}
 
 
 def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool,
-           refers: list[str | None] | None = None, defined: list[str | None] | None = None) -> SheetExtras:
+           refers: list[str | None] | None = None, defined: list[str | None] | None = None,
+           coloured: dict[int, str] | None = None) -> SheetExtras:
     extras = SheetExtras()
     records = _records(stream, offset)
+    if coloured:
+        _fills(records, coloured, extras)
     drawing = [body for i, (kind, _, body) in enumerate(records)
                if kind == _MSODRAWING or (kind == _CONTINUE and i and records[i - 1][0] == _MSODRAWING)]
     if drawing:
@@ -278,6 +304,21 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
         if extras.shown.get((row, col)) == words:  # it shows the link's words: it opens the link
             add_formula_link(extras, (row, col), argument)
     return extras
+
+
+def _fills(records: list[tuple[int, int, bytes]], coloured: dict[int, str], extras: SheetExtras) -> None:
+    """Note the cells whose format is filled with a colour (``coloured``: format → the colour's word)."""
+    for kind, _, body in records:
+        if kind in _XF_CELLS and len(body) >= 6:
+            row, col, xf = struct.unpack_from("<HHH", body, 0)
+            if (word := coloured.get(xf)) is not None:
+                extras.fills[(row, col)] = word
+        elif kind in (_MULBLANK, _MULRK) and len(body) >= 6:
+            row, first = struct.unpack_from("<HH", body, 0)
+            step = 2 if kind == _MULBLANK else 6
+            for k in range((len(body) - 6) // step):
+                if (word := coloured.get(struct.unpack_from("<H", body, 4 + step * k)[0])) is not None:
+                    extras.fills[(row, first + k)] = word
 
 
 #: a parsed formula's volatile mark (ptgAttr, bitFVolatile: Excel and LibreOffice start =TODAY() so)

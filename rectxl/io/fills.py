@@ -18,7 +18,7 @@ import re
 
 from rectxl.io import xmlbytes
 
-__all__ = ["COLOUR_WORDS", "colour_word", "fill_colours", "names_colour"]
+__all__ = ["COLOUR_WORDS", "PALETTE", "colour_word", "fill_colours", "names_colour"]
 
 #: the colour words a legend may name, in the order :func:`colour_word` tells them apart
 COLOUR_WORDS = ("红", "橙", "黄", "绿", "蓝", "紫")
@@ -27,8 +27,9 @@ COLOUR_WORDS = ("红", "橙", "黄", "绿", "蓝", "紫")
 #: looked for (a 100,000-row sheet is not scanned for the fills of its header)
 _LEGEND_WORDS = tuple(f"{w}{k}" for w in COLOUR_WORDS for k in "色底")
 
-#: Excel's legacy palette (indexed colours 0–63; 64 is the system foreground, 65 background)
-_PALETTE = (
+#: Excel's legacy palette (indexed colours 0–63; 64 is the system foreground, 65 background): an
+#: .xlsx's ``indexed`` colours, an .xls's until its PALETTE record says otherwise
+PALETTE = (
     "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
     "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
     "800000", "008000", "000080", "808000", "800080", "008080", "C0C0C0", "808080",
@@ -95,8 +96,8 @@ def _colour_of(attrs: bytes, theme: list[str]) -> str | None:
             rgb = "FF" + rgb[2:]  # (some writers leave the alpha 00 on an opaque colour)
         return colour_word(rgb[-6:])
     indexed = xmlbytes.attr(attrs, "indexed")
-    if indexed is not None and indexed.isdigit() and int(indexed) < len(_PALETTE):
-        return colour_word(_PALETTE[int(indexed)])
+    if indexed is not None and indexed.isdigit() and int(indexed) < len(PALETTE):
+        return colour_word(PALETTE[int(indexed)])
     index = xmlbytes.attr(attrs, "theme")
     if index is not None and index.isdigit() and int(index) < len(theme) and theme[int(index)]:
         try:

@@ -579,13 +579,18 @@ def _shown_formats(zf: zipfile.ZipFile) -> dict[int, ShownAs]:
 _LEGEND_ROWS = 20
 
 
+def _names_legend(grid: Grid) -> bool:
+    """The first or last :data:`_LEGEND_ROWS` rows of ``grid`` name a colour (a legend may key them)."""
+    return any(isinstance(v, str) and names_colour(v) for row in
+               (*grid.rows[:_LEGEND_ROWS], *grid.rows[_LEGEND_ROWS:][-_LEGEND_ROWS:]) for v in row)
+
+
 def _add_fills(path: Path, grids: list[Grid]) -> None:
     """The fill colours of the sheets whose first or last rows name a colour ("说明：已完成的标注
     绿色…"), by the colours' words (:attr:`Grid.fills`): without a legend a ledger's colours mean
     nothing rectxl can read, and looking for them costs another pass over the sheet's XML — so
     only such a sheet pays it, after the read."""
-    named = [g for g in grids if any(isinstance(v, str) and names_colour(v) for row in
-                                     (*g.rows[:_LEGEND_ROWS], *g.rows[_LEGEND_ROWS:][-_LEGEND_ROWS:]) for v in row)]
+    named = [g for g in grids if _names_legend(g)]
     for grid in grids:
         grid.fills_read = True  # (an .xlsx keeps its fills where rectxl reads them)
     if not named:
@@ -823,9 +828,14 @@ def _add_xls_extras(path: Path, grids: list[Grid]) -> None:
     of an .xls (:mod:`rectxl.io.biff`: calamine reads the first as 0, the second as empty cells)."""
     from rectxl.io.biff import xls_extras  # only a BIFF workbook needs it
 
-    extras = xls_extras(path)
+    wanted = any(_names_legend(g) for g in grids)
+    extras = xls_extras(path, fills=wanted)
     if extras:
         _add_sheet_extras(grids, extras)
+    if wanted:
+        for grid in grids:
+            if (found := extras.get(grid.name)) is not None:
+                grid.fills, grid.fills_read = found.fills, True
 
 
 def _describe_unreadable(path: Path, exc: Exception) -> str:

@@ -202,12 +202,12 @@ def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 def _colours_unread(ctx: Context, m: Measure) -> str:
     """What to say of a sheet keying its statuses by colour in a file whose fills rectxl does not
-    read (.xls, .et, a table in Word, a .csv): "" for any other."""
+    read (a .csv, a table in Word): "" for any other."""
     sheet = next((s for s in ctx.sheets if s.name == m.sheet), None)
     if sheet is None or not sheet.colours_unread:
         return ""
-    return (f"（本表的说明按底色标注整改状态：{sheet.colours_unread}，但这种格式（.xls、.et 等）的底色 rectxl "
-            "读不出：请另存为 .xlsx 后重新检查，或在整改状态列用文字写明状态。）")
+    return (f"（本表的说明按底色标注整改状态：{sheet.colours_unread}，但这个文件里没有底色可读（.csv、Word 表格等"
+            "不保存单元格底色）：请用原 Excel 文件（.xlsx、.xls、.et）重新检查，或在整改状态列用文字写明状态。）")
 
 
 @rule(
