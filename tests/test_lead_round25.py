@@ -341,3 +341,17 @@ def test_the_progress_column_is_the_one_named_so_not_the_outcome_beside_it(
          "组织生活规范开展", "已完成"]])
     notice = _notice_text(ledger, capsys)
     assert "建立三会一课记录台账，已建立台账并每月检查" in notice
+
+
+@pytest.mark.parametrize("remark", ["整改完成后将长期坚持", "上月已完成自查", "已完成方案制定"])
+def test_a_remark_telling_a_step_or_what_follows_is_no_contradiction(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], remark: str) -> None:
+    """备注 telling what comes after the work or a step of it beside 正在推进: not the measure said done."""
+    ledger = _sheet_ledger(tmp_path / "台账.xlsx", "台账", [
+        ["某县林业局巡察整改台账（填报时间：2026年11月25日）"],
+        ["序号", "问题", "整改措施", "责任股室", "整改时限", "整改进展", "整改状态", "备注"],
+        [1, "林长制落实不到位", "开展林长制专项督查", "资源股", "2026年12月", "已督查5个乡镇", "正在推进", remark],
+        [2, "护林员管理不规范", "清理不符合条件的护林员", "保护股", "2026年12月", "已清理12人", "正在推进",
+         "该项已办结"]])
+    said = [f["cell"] for f in _check(ledger, capsys) if f["code"] == "remark-status-mismatch"]
+    assert said == ["H4"]  # the remark saying the measure itself is done still is

@@ -272,7 +272,8 @@ _REMARK_SUBJECT = (r"(?:该项|此项|本项|该问题|本问题|此问题|该�
 #: not a step of it, "已召开会议", nor a thing, "资金已到位")
 _REMARK_DONE = LazyPattern(
     rf"^{_REMARK_SUBJECT}(?:已经?|均已)?(?:于?[\d年月日号.\-/上中下旬底初末份]{{2,14}})?(?:已经?)?(?:全部|按期|如期|全面|彻底)?"
-    r"(?:完成|办结|完结|整改到位|整改完毕|整改完成|完成整改|落实到位|销号|整改)")
+    # the clause ends there: "上月已完成自查" is a step, "整改完成后将长期坚持" what comes after
+    r"(?:完成|办结|完结|整改到位|整改完毕|整改完成|完成整改|落实到位|销号|整改)(?:工作|任务)?了?$")
 #: a remark saying it is not finished ("尚未完成", "目前仍在推进中", "整改尚未到位"; not "资金尚未到位",
 #: said of a thing, nor "尚未验收", finished work waiting for its check)
 _REMARK_GOING = LazyPattern(
