@@ -355,3 +355,17 @@ def test_a_remark_telling_a_step_or_what_follows_is_no_contradiction(
          "该项已办结"]])
     said = [f["cell"] for f in _check(ledger, capsys) if f["code"] == "remark-status-mismatch"]
     assert said == ["H4"]  # the remark saying the measure itself is done still is
+
+
+@pytest.mark.parametrize("remark", ["剩余2个村尚未完成", "尚有1项未整改", "部分未完成"])
+def test_a_remark_telling_part_left_undone_beside_done_is_pointed_at(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], remark: str) -> None:
+    """备注 "剩余2个村尚未完成" beside 已完成: the remark says part of the work is left (it had been read
+    as no status, so the contradiction went unsaid); "剩余资金尚未拨付" (a thing, not the work) is none."""
+    ledger = _sheet_ledger(tmp_path / "台账.xlsx", "台账", [
+        ["某县林业局巡察整改台账（填报时间：2026年11月25日）"],
+        ["序号", "问题", "整改措施", "责任股室", "整改时限", "整改进展", "整改状态", "备注"],
+        [1, "松材线虫病防治不力", "开展疫木清理", "保护股", "2026年10月", "已清理疫木1.2万株", "已完成", remark],
+        [2, "造林补贴兑付慢", "兑付造林补贴", "计财股", "2026年10月", "已兑付", "已完成", "剩余资金尚未拨付"]])
+    said = [f["cell"] for f in _check(ledger, capsys) if f["code"] == "remark-status-mismatch"]
+    assert said == ["H3"]

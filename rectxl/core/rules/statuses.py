@@ -276,8 +276,10 @@ _REMARK_DONE = LazyPattern(
     r"(?:完成|办结|完结|整改到位|整改完毕|整改完成|完成整改|落实到位|销号|整改)(?:工作|任务)?了?$")
 #: a remark saying it is not finished ("尚未完成", "目前仍在推进中", "整改尚未到位"; not "资金尚未到位",
 #: said of a thing, nor "尚未验收", finished work waiting for its check)
+#: what is left, opening a remark on the part not finished ("剩余2个村尚未完成", "尚有1项未整改", "部分未完成")
+_REMARK_LEFT = r"(?:(?:剩余|还剩|还有|尚有|仍有|另有)[\d一二三四五六七八九十两]{1,4}[\u4e00-\u9fff]{1,4}?|部分)?"
 _REMARK_GOING = LazyPattern(
-    rf"^{_REMARK_SUBJECT}(?:仍|尚|还|暂)?(?:正在|仍在|还在|尚未|暂未|仍未|还未|未)"
+    rf"^{_REMARK_SUBJECT}{_REMARK_LEFT}(?:仍|尚|还|暂)?(?:正在|仍在|还在|尚未|暂未|仍未|还未|未)"
     rf"|^{_REMARK_SUBJECT}(?:推进|整改|进行)中")
 _REMARK_CLOSURE = LazyPattern(r"验收|销号|销项")
 
