@@ -369,3 +369,18 @@ def test_a_remark_telling_part_left_undone_beside_done_is_pointed_at(
         [2, "造林补贴兑付慢", "兑付造林补贴", "计财股", "2026年10月", "已兑付", "已完成", "剩余资金尚未拨付"]])
     said = [f["cell"] for f in _check(ledger, capsys) if f["code"] == "remark-status-mismatch"]
     assert said == ["H3"]
+
+
+@pytest.mark.parametrize(("today", "as_of"), [(date(2027, 1, 5), date(2026, 11, 20)),
+                                              (date(2026, 11, 10), date(2025, 11, 20))])
+def test_a_day_said_without_its_year_is_dated_by_the_checks_own_today(
+        tmp_path: Path, today: date, as_of: date) -> None:
+    """"截至11月20日" read by a check told what today is (the API's ``today``): the latest 11月20日 on or
+    before that day — not before the machine's clock."""
+    from rectxl.api import check
+
+    ledger = _sheet_ledger(tmp_path / "清单.xlsx", "清单", [
+        ["县统计局巡察整改台账（截至11月20日）"],
+        ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [1, "统计数据质量不高", "开展数据质量核查", "综合股", "2027年6月底", "推进中"]])
+    assert check(ledger, today=today).as_of == as_of

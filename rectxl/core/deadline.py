@@ -153,6 +153,7 @@ __all__ = [
     "extension_steps",
     "format_deadline",
     "item_deadlines",
+    "latest_day_of",
     "month_alone",
     "parse_date",
     "parse_day",
@@ -1659,6 +1660,17 @@ def parse_day(value: object) -> date | None:
 
 #: the start of a period as a day or a month, written with its year (folded): 2026年3月10日, 2026.3.10, 2026年3月
 _PLAIN_START = LazyPattern(r"\d{4}(?:年\d{1,2}月(?:\d{1,2}[日号]?)?|[./-]\d{1,2}(?:[./-]\d{1,2})?)")
+
+
+def latest_day_of(month: int, day: int, today: date) -> date:
+    """The latest ``month``/``day`` on or before ``today`` (a day written without its year, "截至11月20日",
+    read on 2026年12月3日 is 2026年11月20日; read on 2026年11月10日, 2025年11月20日). Raises ValueError
+    for a day no year has."""
+    year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    if (month, day) == (2, 29):
+        while not calendar.isleap(year):
+            year -= 1
+    return date(year, month, day)
 
 
 def parse_day_range(value: object) -> tuple[date, date] | tuple[None, None] | None:

@@ -24,6 +24,7 @@ from rectxl.core.closure import flag_says
 from rectxl.core.deadline import (
     completed_in_report_month,
     earliest_day,
+    latest_day_of,
     month_alone,
     parse_date,
     parse_day,
@@ -2663,14 +2664,13 @@ def _as_of_in_header(grid: Grid, header: HeaderMap, facts: dict[str, Any], sourc
             if not isinstance(v, str) or (m := _AS_OF_SAID.search(v)) is None:
                 continue
             year, month, day = (int(unicodedata.normalize("NFKC", g)) if g else 0 for g in m.groups())
-            today = date.today()
-            if not year:
-                year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
             try:
-                found = date(year, month, day)
+                found = date(year, month, day) if year else latest_day_of(month, day, date.today())
             except ValueError:
                 continue
             facts["report_date"] = found
+            if not year:
+                facts["report_date_unyeared"] = True  # (the check's own today decides the year)
             said = "标题行" if r < header.first_row else "表头"
             unyeared = "" if m.group(1) else "，未写年份，按最近的这一天计"
             source["report_date"] = f"{said}“{shorten(v.strip(), 30)}”{unyeared}"
@@ -2815,11 +2815,14 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         facts["round_word"] = word
     titled = facts.get("unit_name")
     month_only = facts.pop("feedback_month_only", False)
+    unyeared = facts.pop("report_date_unyeared", False)
     facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
     if _second_look(*picked[0]):
         facts["second_look_named"] = True
     if month_only and "feedback_date" in facts:
         facts["feedback_month_only"] = True
+    if unyeared and "report_date" in facts:
+        facts["report_date_unyeared"] = True
     if info.party_org is None and "party_org" not in facts and isinstance(titled, str) and info.unit_name \
             and _signs_for(titled, info.unit_name.strip()):
         # 基本信息 names 白沙镇, the title 中共白沙镇委员会: the committee signs the notice

@@ -86,6 +86,9 @@ class LedgerInfo:
     feedback_month_only: bool = False
     #: 报告日期 (the as-of date)
     report_date: date | None = None
+    #: the 报告日期 was written without its year ("截至11月20日" in a title or a column's name): its
+    #: year is the latest that puts it on or before the day it is read
+    report_date_unyeared: bool = False
     #: 联系电话
     phone: str | None = None
     #: 邮寄地址

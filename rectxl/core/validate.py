@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from rectxl.core import fields as F
 from rectxl.core.counts import Counts
+from rectxl.core.deadline import latest_day_of
 from rectxl.core.findings import SEVERITY_ORDER, Finding, Severity
 from rectxl.core.model import Ledger, Measure
 from rectxl.core.rules import RULES, Context, Options
@@ -106,7 +107,10 @@ def resolve_as_of(ledger: Ledger, as_of: date | None, today: date | None = None)
     if as_of is not None:
         return as_of, "参数"
     if ledger.info.report_date is not None:
-        return ledger.info.report_date, ledger.info_source.get("report_date", "报告日期")
+        said = ledger.info.report_date
+        if ledger.info.report_date_unyeared and today is not None:
+            said = latest_day_of(said.month, said.day, today)  # "截至11月20日": the year by this check's today
+        return said, ledger.info_source.get("report_date", "报告日期")
     return (today or date.today()), "今天"
 
 
