@@ -384,3 +384,19 @@ def test_a_day_said_without_its_year_is_dated_by_the_checks_own_today(
         ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
         [1, "统计数据质量不高", "开展数据质量核查", "综合股", "2027年6月底", "推进中"]])
     assert check(ledger, today=today).as_of == as_of
+
+
+@pytest.mark.parametrize("said", [
+    "县委第三巡察组于2026年3月10日至5月10日对我局进行了巡察，并于2026年6月18日反馈了巡察意见。",
+    "2026年3月10日至5月10日，县委第三巡察组对我局开展巡察，6月18日反馈意见。",
+])
+def test_the_inspection_told_in_a_sentence_above_the_table_dates_the_notice(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str) -> None:
+    """A sentence above the table telling when the group inspected and fed back (no 巡察时间 key): the
+    notice's preamble gives those dates — it had left them to be filled in."""
+    ledger = _sheet_ledger(tmp_path / "台账.xlsx", "台账", [
+        ["某县财政局党组巡察整改台账"], [said],
+        ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [1, "预算执行进度慢", "开展预算执行专项督导", "预算股", "2026年12月", "正在推进"]])
+    preamble = _notice_text(ledger, capsys).split("\n\n")[1]
+    assert "2026年3月10日至5月10日" in preamble and "2026年6月18日" in preamble and "【请填写" not in preamble

@@ -2543,6 +2543,13 @@ _TITLE_GROUP = LazyPattern(r"(?P<body>中央|省委|自治区党委|市委|州�
 #: 第一轮巡察反馈问题"): the committee's 巡察组 (not its 巡察办, the office)
 _TITLE_BODY_ROUND = LazyPattern(r"(中央|省委|自治区党委|市委|州委|盟委|县委|区委|旗委)"
                                 r"(?:第[一二三四五六七八九十\d]{1,3}轮)?(巡视|巡察)(?!办|工作领导小组)")
+#: an inspection's period told in a sentence ("县委第三巡察组于2026年3月10日至5月10日对我局进行了巡察",
+#: "2026年3月10日至5月10日，县委第三巡察组对我局开展巡察"): the range, then the inspection within the clause
+_PROSE_PERIOD = LazyPattern(r"(?P<period>[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*"
+                            r"(?:至|到|—|－|-)\s*(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)"
+                            r"[^。；;]{0,30}?(?:进行了?|开展了?|实施了?)?(?:常规|专项|机动|提级)?(?:巡察|巡视)(?!组|办)")
+#: the feedback's day told after the period, its year left out ("，6月18日反馈意见", "并于6月18日反馈了巡察意见")
+_PROSE_FEEDBACK = LazyPattern(r"(?<![0-9０-９年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日[^，,。；;]{0,12}?反馈")
 #: the inspection's period after its key in a title row ("巡察时间：2026年3月10日至5月20日")
 _TITLE_PERIOD = LazyPattern(r"(?:巡察|巡视)(?:时间|期间|时段|起止时间|起止日期|起讫时间)\s*[:：]?\s*"
                             r"(?P<period>[^\s，,；;:：]{6,40})")
@@ -2612,6 +2619,23 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                     and (span := parse_day_range(period.group("period"))) is not None and span[0] is not None:
                 facts["inspection_start"], facts["inspection_end"] = span
                 source["inspection_start"] = source["inspection_end"] = "标题行“巡察时间”"
+            elif "inspection_start" not in facts and ("巡察" in text or "巡视" in text) \
+                    and (told := _PROSE_PERIOD.search(text)) is not None \
+                    and (span := parse_day_range(told.group("period"))) is not None and span[0] is not None:
+                # "县委第三巡察组于2026年3月10日至5月10日对我局进行了巡察": the period told in a sentence
+                facts["inspection_start"], facts["inspection_end"] = span
+                source["inspection_start"] = source["inspection_end"] = "标题行"
+                if "feedback_date" not in facts and span[1] is not None \
+                        and (said := _PROSE_FEEDBACK.search(text, told.end())) is not None:
+                    # "…，6月18日反馈意见": the feedback's day without its year, after the period
+                    fb_month, fb_day = int(said["month"]), int(said["day"])
+                    fb_year = span[1].year + ((fb_month, fb_day) < (span[1].month, span[1].day))
+                    try:
+                        fed_back = date(fb_year, fb_month, fb_day)
+                    except ValueError:
+                        fed_back = None
+                    if fed_back is not None:
+                        facts["feedback_date"], source["feedback_date"] = fed_back, "标题行“…反馈”"
             if "title_year" not in facts and "年" in text and _LEDGER_TITLE.search(text) \
                     and (year := _TITLE_YEAR.search(text)) is not None:
                 facts["title_year"], source["title_year"] = int(year.group(1)), "标题"
