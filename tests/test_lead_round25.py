@@ -400,3 +400,24 @@ def test_the_inspection_told_in_a_sentence_above_the_table_dates_the_notice(
         [1, "预算执行进度慢", "开展预算执行专项督导", "预算股", "2026年12月", "正在推进"]])
     preamble = _notice_text(ledger, capsys).split("\n\n")[1]
     assert "2026年3月10日至5月10日" in preamble and "2026年6月18日" in preamble and "【请填写" not in preamble
+
+
+def test_a_cover_sheet_of_keys_and_values_is_the_ledgers_basic_information(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 封面 sheet before the table, keys in one column and values in the next (被巡察单位, 巡察组,
+    巡察时间, 反馈时间, 填报时间): read as 基本信息 — the notice had placeholders for all of it."""
+    wb = openpyxl.Workbook()
+    cover = wb.active
+    cover.title = "封面"
+    for row in (["县统计局巡察整改情况台账"], ["被巡察单位", "县统计局"], ["巡察组", "县委第二巡察组"],
+                ["巡察时间", "2026年3月10日至5月10日"], ["反馈时间", "2026年6月18日"], ["填报时间", "2026年11月26日"]):
+        cover.append(row)
+    ws = wb.create_sheet("整改台账")
+    ws.append(["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+    ws.append([1, "统计数据质量不高", "开展数据质量核查", "综合股", "2026年12月", "推进中"])
+    wb.save(tmp_path / "台账.xlsx")
+    notice = _notice_text(tmp_path / "台账.xlsx", capsys)
+    assert notice.startswith("县统计局关于巡察整改进展情况的通报")
+    assert ("2026年3月10日至5月10日，县委第二巡察组对县统计局进行了巡察。2026年6月18日，县委第二巡察组向县统计局反馈"
+            in notice)
+    assert notice.rstrip().endswith("2026年11月26日")

@@ -2118,7 +2118,7 @@ def _read_column_map(grid: Grid) -> list[tuple[str, str]]:
 #: sheets that are never a ledger (besides rectxl's own outputs, :func:`is_rectxl_sheet`)
 _NOT_LEDGER = {INFO_SHEET, DIRECTORY_SHEET, COLUMN_MAP_SHEET}
 #: what other offices call the 基本信息 sheet (read when the workbook has no 基本信息)
-_INFO_SHEET_NAMES = ("基本信息表", "基础信息", "基本情况", "基本情况表", "台账信息", "通报信息")
+_INFO_SHEET_NAMES = ("基本信息表", "基础信息", "基本情况", "基本情况表", "台账信息", "通报信息", "封面", "首页", "封页")
 
 
 def _may_be_ledger(grid: Grid) -> bool:
