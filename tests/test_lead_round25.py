@@ -421,3 +421,15 @@ def test_a_cover_sheet_of_keys_and_values_is_the_ledgers_basic_information(
     assert ("2026年3月10日至5月10日，县委第二巡察组对县统计局进行了巡察。2026年6月18日，县委第二巡察组向县统计局反馈"
             in notice)
     assert notice.rstrip().endswith("2026年11月26日")
+
+
+@pytest.mark.parametrize("status", ["已提交审核", "已报批", "已提交县纪委审查"])
+def test_work_sent_up_for_review_is_going_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], status: str) -> None:
+    """Sent up for review or approval (已提交审核, 已报批): the decision is to come — going on, as
+    已报请审批 already was (these had been bad-status)."""
+    ledger = _sheet_ledger(tmp_path / "台账.xlsx", "台账", [
+        ["某县自然资源局巡察整改台账（填报时间：2026年11月25日）"],
+        ["序号", "问题", "整改措施", "责任股室", "整改时限", "整改状态"],
+        [1, "违法用地查处不力", "修订违法用地查处工作规程", "执法大队", "2026年12月", status]])
+    assert [f["code"] for f in _check(ledger, capsys) if f["code"] in ("bad-status", "missing-status")] == []
