@@ -263,7 +263,7 @@ def test_a_colour_keyed_ledger_exported_without_its_colours_is_told_so(
         "2,社区矫正档案不规范,开展档案专项检查,社区矫正科,魏强,2026年10月,"]) + "\n", encoding="utf-8")
     told = {f["cell"]: f["message"] for f in _check(csv, capsys) if f["code"] in ("bad-status", "missing-status")}
     assert set(told) == {"G4", "G5"}
-    assert all("底色" in m and "绿色为已完成" in m and "原 Excel 文件" in m for m in told.values())
+    assert all("底色" in m and "绿色为已完成" in m and "请用 .xlsx" in m for m in told.values())
 
 
 @pytest.mark.parametrize(("title", "group", "unit"), [

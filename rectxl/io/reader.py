@@ -591,13 +591,17 @@ def _add_fills(path: Path, grids: list[Grid]) -> None:
     nothing rectxl can read, and looking for them costs another pass over the sheet's XML — so
     only such a sheet pays it, after the read."""
     named = [g for g in grids if _names_legend(g)]
-    for grid in grids:
-        grid.fills_read = True  # (an .xlsx keeps its fills where rectxl reads them)
     if not named:
+        for grid in grids:
+            grid.fills_read = True  # (no legend to read them by: nothing to say of them either)
         return
     try:
         with open_package(path) as zf:
             book = workbook_part(zf)
+            if book is None or book.endswith(".bin"):
+                return  # an .xlsb: its records keep the fills, not read here (the status findings say so)
+            for grid in grids:
+                grid.fills_read = True  # (an .xlsx keeps its fills where rectxl reads them)
             targets = {kind: t for kind, t in (part_rels(zf, book) if book else {}).values() if t in zf.NameToInfo}
             if "styles" not in targets:
                 return

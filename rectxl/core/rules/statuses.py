@@ -202,12 +202,13 @@ def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 def _colours_unread(ctx: Context, m: Measure) -> str:
     """What to say of a sheet keying its statuses by colour in a file whose fills rectxl does not
-    read (a .csv, a table in Word): "" for any other."""
+    read (a .csv, a table in Word, an .xlsb): "" for any other."""
     sheet = next((s for s in ctx.sheets if s.name == m.sheet), None)
     if sheet is None or not sheet.colours_unread:
         return ""
-    return (f"（本表的说明按底色标注整改状态：{sheet.colours_unread}，但这个文件里没有底色可读（.csv、Word 表格等"
-            "不保存单元格底色）：请用原 Excel 文件（.xlsx、.xls、.et）重新检查，或在整改状态列用文字写明状态。）")
+    return (f"（本表的说明按底色标注整改状态：{sheet.colours_unread}，但 rectxl 从这个文件里读不到底色（.csv、Word 表格"
+            "不保存单元格底色，.xlsb 的底色不读取）：请用 .xlsx、.xls 或 .et 文件重新检查，"
+            "或在整改状态列用文字写明状态。）")
 
 
 @rule(
