@@ -142,6 +142,7 @@ from unicodedata import east_asian_width
 from rectxl.core import fields as F
 from rectxl.core.deadline import parse_deadline
 from rectxl.core.errors import RectxlError
+from rectxl.core.grid import Grid, find_header
 from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice._debris import (
     ANNEX_HEADING,
@@ -1541,7 +1542,7 @@ def _tables(lines: list[_Line]) -> list[_Line]:
                     out[at].number = count
         rows, row_numbers = [], False
 
-    for line in lines:
+    for at, line in enumerate(lines):
         if line.cells is None:
             out.append(line)
             continue
@@ -1551,7 +1552,7 @@ def _tables(lines: list[_Line]) -> list[_Line]:
                 settle()  # a table of other columns: its own rows
                 first = _header_key_of(line.cells)
                 aspect, last_title = "", ""
-            header, width = found, len(line.cells)
+            header, width = _table_columns(lines, at, found), len(line.cells)
             continue
         if header is None:
             out.append(line)
@@ -1598,6 +1599,28 @@ def _tables(lines: list[_Line]) -> list[_Line]:
             out.append(line)
     settle()
     return out
+
+
+def _table_columns(lines: list[_Line], at: int, found: dict[int, str]) -> dict[int, str]:
+    """Which column of the table headed by ``lines[at]`` holds which field, decided as a ledger's
+    header is (:func:`rectxl.core.grid.find_header`, on the header and the rows under it): two
+    columns named alike are told apart by their names and their cells — 整改情况 of accounts beside
+    整改状态 of status words is the progress, the latest 10月进展 | 11月进展 the progress, 整改状态
+    before 完成进度 the status — not the first of them taken and the other dropped. ``found`` (each
+    cell's own field, the first of a field winning) when the header is not read so."""
+    rows = [list(lines[at].cells or [])]
+    for line in lines[at + 1:at + 1 + _TABLE_SAMPLE]:
+        if line.cells is None:
+            break
+        rows.append(list(line.cells))
+    header = find_header(Grid(name="", rows=rows))
+    if header is None or header.first_row != 0 or header.row != 0:
+        return found
+    return {c: f for f, c in header.columns.items()}
+
+
+#: the rows under a table's header read to tell its columns apart (as a sheet's first rows are)
+_TABLE_SAMPLE = 200
 
 
 #: a cell numbering an aspect: "一", "（一）", "一、", "第一方面"
