@@ -67,3 +67,124 @@ def test_notice_table_with_monthly_progress_reads_the_latest(tmp_path: Path) -> 
     ledger = parse_notice_file(path).ledger
     assert [(m.progress, m.status) for i in ledger.issues() for m in i.measures] == [
         ("已按月公开6次", Status.DONE), ("清查9个村，剩余2个村", Status.IN_PROGRESS)]
+
+
+_SUB_PROBLEMS = """中共某区水利局党组关于巡察整改情况的通报
+
+根据区委统一部署，2026年3月16日至4月28日，区委第三巡察组对区水利局党组进行了巡察。2026年6月2日，区委巡察组向区水利局党组反馈了巡察意见。现将巡察整改情况予以公布。
+
+截至目前，巡察反馈5个问题，已完成整改3个、正在整改2个，整改完成率60%。
+
+（一）在“贯彻落实上级决策部署有差距”方面
+
+1.关于“学习贯彻上级重大决策部署不够深入”问题的整改
+
+（1）关于“党组理论学习中心组学习计划性不强”的问题
+
+整改情况：已完成整改。制定年度学习计划，明确12个专题，已开展集中学习10次。
+
+（2）关于“对河湖长制工作部署推进不力”的问题
+
+整改情况：已完成整改。印发《区级河湖长巡河工作制度》，整治问题点位27处。
+
+2.关于“水利工程建设管理不规范”问题的整改
+
+（1）关于“部分小型水库除险加固工程进度滞后”的问题
+
+整改情况：正在整改。已完成3座水库主体工程，剩余2座正在施工。
+
+（二）在“落实全面从严治党责任不到位”方面
+
+1.关于“违反中央八项规定精神问题仍有发生”问题的整改
+
+（1）关于“公务接待超标准”的问题
+
+整改情况：已完成整改。清退超标准费用0.8万元，对相关责任人进行提醒谈话。
+
+（2）关于“上轮巡察指出的工程款拨付问题仍未解决”的问题
+
+整改情况：正在整改。已拨付工程款1200万元，剩余款项待工程审计结束后拨付。
+
+欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0000-3334444。
+
+中共某区水利局党组
+2026年11月20日
+"""
+
+
+def test_notice_of_sub_problems_under_numbered_groups(tmp_path: Path) -> None:
+    """（一）…方面 / 1.关于“…”问题的整改 / （1）关于“…”的问题 + 整改情况：the （1） items are the
+    problems the totals count and the 1. headings their groups — each group had been read as one
+    problem whose measures were the sub-problems' titles, and the totals reported as not matching."""
+    path = tmp_path / "水利局通报.txt"
+    path.write_text(_SUB_PROBLEMS, encoding="utf-8")
+    parsed = parse_notice_file(path)
+    ledger = parsed.ledger
+    issues = list(ledger.issues())
+    assert [i.title for i in issues] == [
+        "关于“党组理论学习中心组学习计划性不强”的问题", "关于“对河湖长制工作部署推进不力”的问题",
+        "关于“部分小型水库除险加固工程进度滞后”的问题", "关于“公务接待超标准”的问题",
+        "关于“上轮巡察指出的工程款拨付问题仍未解决”的问题"]
+    assert [len(c.issues) for a in ledger.aspects for c in a.categories] == [2, 1, 2]
+    assert [i.measures[0].status for i in issues] == [
+        Status.DONE, Status.DONE, Status.IN_PROGRESS, Status.DONE, Status.IN_PROGRESS]
+    assert issues[0].measures[0].text.startswith("制定年度学习计划")
+    assert {c.item: c.ok for c in parsed.total_checks}["issues"] is True
+
+
+def test_account_leaving_a_thing_waiting_is_not_done() -> None:
+    """"已拨付…，剩余款项待审计结束后拨付": what is left waits, the work is under way (it had been
+    inferred done from its 已…, overriding the 正在整改 the notice stated)."""
+    from rectxl.core.notice.parse import infer_status
+    assert infer_status("已拨付工程款1200万元，剩余款项待工程审计结束后拨付。") is Status.IN_PROGRESS
+    assert infer_status("已整改8处，其余问题正在整改") is Status.IN_PROGRESS
+    assert infer_status("已清理6个，其余全部完成") is Status.DONE
+
+
+def test_aspect_quoting_a_problem_about_inspections_is_an_aspect(tmp_path: Path) -> None:
+    """Top-level headings 一、二、三、关于“…”的问题 over numbered problems are the aspects, also the
+    one whose quoted problem speaks of 巡察 ("落实巡察整改和审计整改不彻底") — it had been taken for
+    the notice's section 三 (下一步工作), its problem lost from the ledger."""
+    text = """中共某市文化广电旅游局委员会关于巡察整改进展情况的通报
+
+根据市委统一部署，2026年3月18日至6月6日，市委第三巡察组对市文化广电旅游局党委进行了巡察。2026年7月31日，市委第三巡察组向市文化广电旅游局党委反馈了巡察意见。现将巡察整改进展情况予以公布。
+
+局党委成立巡察整改工作领导小组，制定整改方案，建立整改清单销号管理制度。
+
+一、关于“学习贯彻上级重要讲话精神不够深入”的问题
+
+1.对文化旅游融合发展的部署要求落实不到位。
+
+整改情况：制定《文旅融合发展三年行动计划》，已完成整改。
+
+2.理论学习与业务工作结合不紧密。
+
+整改情况：修订党委理论学习中心组学习制度，已完成整改。
+
+二、关于“落实全面从严治党主体责任不到位”的问题
+
+1.对局属单位“三重一大”事项监管不力。
+
+整改情况：对6家局属单位开展专项检查，已完成整改。
+
+三、关于“落实巡察整改和审计整改不彻底”的问题
+
+1.审计指出的景区门票收入管理问题未整改到位。
+
+整改情况：完善景区门票收入管理办法，已实现门票收入线上结算，已完成整改。
+
+下一步，局党委将持续巩固整改成果，确保整改取得实效。
+
+欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0000-8880000。
+
+中共某市文化广电旅游局委员会
+2026年12月1日
+"""
+    path = tmp_path / "文旅局通报.txt"
+    path.write_text(text, encoding="utf-8")
+    ledger = parse_notice_file(path).ledger
+    assert [(a.title, sum(1 for _ in a.issues())) for a in ledger.aspects] == [
+        ("关于“学习贯彻上级重要讲话精神不够深入”的问题", 2),
+        ("关于“落实全面从严治党主体责任不到位”的问题", 1),
+        ("关于“落实巡察整改和审计整改不彻底”的问题", 1)]
+    assert ledger.info.section_three == "下一步，局党委将持续巩固整改成果，确保整改取得实效。"

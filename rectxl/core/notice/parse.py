@@ -347,9 +347,11 @@ def _partly_done(det: str) -> bool:
 
 
 #: a count of what is left ("剩余80平方米年底前腾退", "其余8宗已立案查处", "尚有3个村未达标"), the
-#: part left ("剩余部分按计划推进"), or the rest given a time or a plan ("80%，其余年内完成")
+#: part left ("剩余部分按计划推进"), the rest given a time or a plan ("80%，其余年内完成"), or a
+#: thing left still waiting or under way ("剩余款项待工程审计结束后拨付", "其余档案正在整理")
 _REST = re.compile(r"(?:剩余|其余|尚余|尚有|还有)\s*(?:\d|部分|工作|任务|事项"
-                   r"|的?(?=年内|年底|年前|月底|本月|本年|今年|明年|\d{4}年|\d{1,2}月|按计划|正在|将|拟|计划))[^,;。]*")
+                   r"|的?(?=年内|年底|年前|月底|本月|本年|今年|明年|\d{4}年|\d{1,2}月|按计划|正在|将|拟|计划)"
+                   r"|[\u4e00-\u9fff]{1,6}?(?=待|正在|仍在|尚未|仍未|将于|拟于|计划于))[^,;。]*")
 
 
 def _rest_to_do(det: str) -> bool:
@@ -3409,8 +3411,16 @@ _GENERIC_PROBLEMS = re.compile(r"反馈|巡察|巡视|存在的?问题$|^(?:主�
 
 
 def _names_problem_group(det_title: str) -> bool:
-    """Whether a heading names a kind of problem, as an aspect does (:data:`_PROBLEM_GROUP`)."""
-    return (m := _PROBLEM_GROUP.match(det_title)) is not None and _GENERIC_PROBLEMS.search(m["what"]) is None
+    """Whether a heading names a kind of problem, as an aspect does (:data:`_PROBLEM_GROUP`). The
+    words of a problem quoted from the feedback are its own, never the generic heading's
+    ("关于“落实巡察整改不彻底”的问题" names a problem; "巡察反馈问题" none)."""
+    if (m := _PROBLEM_GROUP.match(det_title)) is None:
+        return False
+    return _GENERIC_PROBLEMS.search(_QUOTED_NAME.sub("“”", m["what"])) is None
+
+
+#: a name quoted in a heading ("关于“落实巡察整改不彻底”的问题")
+_QUOTED_NAME = re.compile(r"“[^“”]{4,}”|\"[^\"]{4,}\"")
 
 
 def _is_aspect_title(det_title: str) -> bool:
@@ -3798,6 +3808,23 @@ def _lower_is_issue(items: list[_Item], upper: str, lower: str) -> bool:
     """Between a 1. level and the （1） level below it: are the lower items the issues? They
     are when they enumerate measures of their own (一是…) and the upper items are bare headings."""
     return _share(items, lower, "ordinal") >= 0.5 and _share(items, upper, "body") < 0.5
+
+
+def _sub_problem_roles(items: list[_Item], roles: dict[str, Role]) -> dict[str, Role] | None:
+    """The other reading of a notice whose 1. items are bare headings over （1） items that each
+    name a problem and carry its own account ("1.关于“…”问题的整改 / （1）关于“…”的问题。整改情况：
+    …"): read as issues and their measures, the （1） items may as well be the problems and the
+    1. headings their groups — offices count either level as the round's 问题. ``None`` when the
+    notice is not laid out so; which reading it is, its stated total of problems tells
+    (:func:`_parse_notice`)."""
+    upper, lower = "num", "pdig"
+    if roles.get(upper) != "issue" or roles.get(lower) != "measure" or _share(items, upper, "body") >= 0.5 or not (
+            _share(items, lower, "marked") >= 0.5 and _share(items, lower, "problem") >= 0.5):
+        return None
+    other: dict[str, Role] = {k: r for k, r in roles.items() if r not in ("issue", "measure")}
+    other[upper] = "category" if "aspect" in other.values() else "aspect"
+    other[lower] = "issue"
+    return other
 
 
 def _roles_around_named(levels: list[str]) -> dict[str, Role]:
@@ -4879,8 +4906,20 @@ def _parse_notice(text: str) -> ParsedNotice:
     if region is not None:
         lo, hi = region
         lines = _described(lines, lo, hi)
-        roles = _roles(_items(lines, lo, hi))
+        items = _items(lines, lo, hi)
+        roles = _roles(items)
+        warned = len(warnings)
         built = _built(lines, lo, hi, roles, warnings)
+        if (other := _sub_problem_roles(items, roles)) is not None and (
+                stated_issues := extract_stated_totals(
+                    [line.text for line in lines[:lo]] + built.intro + built.totals).issues) is not None:
+            # which level the round counts as its problems: the reading that lists as many
+            told = sum(1 for a in built.aspects for _ in a.issues())
+            other_warnings: list[str] = []
+            sub = _built(lines, lo, hi, other, other_warnings)
+            if told != stated_issues == sum(1 for a in sub.aspects for _ in a.issues()):
+                roles, built = other, sub
+                warnings[warned:] = other_warnings
         aspects, intro, unplaced = built.aspects, [*built.intro, *built.totals], built.unplaced
         closing_two, placed, said_once = built.closing, built.placed, built.said_once
         status_forms = built.status_forms
