@@ -188,3 +188,28 @@ def test_aspect_quoting_a_problem_about_inspections_is_an_aspect(tmp_path: Path)
         ("关于“落实全面从严治党主体责任不到位”的问题", 1),
         ("关于“落实巡察整改和审计整改不彻底”的问题", 1)]
     assert ledger.info.section_three == "下一步，局党委将持续巩固整改成果，确保整改取得实效。"
+
+
+def test_problems_told_with_yishi_in_the_aspect_paragraph(tmp_path: Path) -> None:
+    """"（一）关于…方面。一是针对“X”问题，…。二是针对“Y”问题，…": each 一是 names a problem — the
+    issues, with what was done as their measures. The notice had been read as counts only (0
+    problems), the aspects' titles swallowing every problem."""
+    body = ("（一）关于党的领导弱化方面。一是针对“传达学习上级精神不及时”问题，建立“第一议题”制度，"
+            "今年以来传达学习32次。二是针对“乡村振兴项目推进缓慢”问题，对6个项目挂图作战，已全部完工验收。\n\n"
+            "（二）关于全面从严治党不力方面\n\n"
+            "一是针对“村级小微权力监督不到位”问题，制定村级小微权力清单28项并上墙公开。"
+            "二是针对“公务接待管理不规范”问题，修订公务接待管理办法，清退违规费用0.36万元。")
+    text = ("中共某乡委员会关于巡察整改情况的通报\n\n根据县委统一部署，2026年4月10日至5月20日，县委第五巡察组对某乡党委"
+            "进行了巡察，并于6月25日反馈了巡察意见。现将整改情况通报如下：\n\n一、整改工作开展情况\n\n"
+            "乡党委制定整改方案。巡察反馈的2个方面4个问题，已全部完成整改。\n\n二、反馈问题整改情况\n\n"
+            f"{body}\n\n三、下一步工作打算\n\n乡党委将持续巩固整改成果。\n\n中共某乡委员会\n2026年10月30日\n")
+    path = tmp_path / "乡通报.txt"
+    path.write_text(text, encoding="utf-8")
+    parsed = parse_notice_file(path)
+    ledger = parsed.ledger
+    assert [(a.title, [i.title for i in a.issues()]) for a in ledger.aspects] == [
+        ("关于党的领导弱化方面", ["针对“传达学习上级精神不及时”问题", "针对“乡村振兴项目推进缓慢”问题"]),
+        ("关于全面从严治党不力方面", ["针对“村级小微权力监督不到位”问题", "针对“公务接待管理不规范”问题"])]
+    assert [m.text for i in ledger.issues() for m in i.measures][:2] == [
+        "建立“第一议题”制度，今年以来传达学习32次。", "对6个项目挂图作战，已全部完工验收。"]
+    assert {c.item: c.ok for c in parsed.total_checks}["issues"] is True

@@ -80,6 +80,8 @@ def test_notice_like_text_parses_or_raises_notice_error(text: str) -> None:
 @example("(一)\n。一、")  # a measure that is only a full stop
 @example("(一)\n。.0")  # a measure opening with a mark
 @example("(一)一、\n欢迎")  # rendered unsigned and undated: the placeholders read back as its tail
+@example("(一)第一方面问题,。一、")  # a measure that is only a numeral and its mark ("一、", "二."): none
+@example("(一)第一方面问题,。二.")
 def test_parsed_text_renders_stably(text: str) -> None:
     try:
         ledger = parse_notice(text).ledger

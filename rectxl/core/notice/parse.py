@@ -985,7 +985,7 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
     _circled_under_paren(lines)
     _numbered_under_label(lines)
     body, appendix = _appendix(_space_tables(lines, spaced))
-    return _run_in(_tables(_outline(_side_lists(body)))), debris_dates, appendix
+    return _named_ordinals(_run_in(_tables(_outline(_side_lists(body))))), debris_dates, appendix
 
 
 #: a mark a WeChat copy puts before a measure to say how far it got: a tick (done), an hourglass or
@@ -1221,6 +1221,27 @@ def _run_in(lines: list[_Line]) -> list[_Line]:
             if k == 0:
                 piece.lead = min(line.lead, len(piece.text))
             out.append(piece)
+    return out
+
+
+def _named_ordinals(lines: list[_Line]) -> list[_Line]:
+    """Problems told one after another with 一是、二是 in one paragraph, each opening by naming
+    its problem ("（一）关于党的领导弱化方面。一是针对“…”问题，建立…。二是针对“…”问题，对…"): a line
+    each, without its 一是 — the paragraphs naming a problem that the issues are read from, as
+    when each stands on its own line. Measures told with 一是 (not naming a problem each) stay."""
+    out: list[_Line] = []
+    for line in lines:
+        marks = enumeration(line.det, "ordinal") if line.cells is None and line.row is None else []
+        if len(marks) < 2 or not all(_NAMED_LEAD.match(line.det[at + width:]) for at, width in marks):
+            out.append(line)
+            continue
+        head = line.text[:marks[0][0]].strip().rstrip("。. ")
+        if head:
+            piece = _classify(head)
+            piece.lead = min(line.lead, len(piece.text))
+            out.append(piece)
+        ends = [at for at, _ in marks[1:]] + [len(line.text)]
+        out.extend(_classify(line.text[at + width:end].strip()) for (at, width), end in zip(marks, ends, strict=True))
     return out
 
 

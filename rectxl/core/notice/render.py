@@ -339,6 +339,8 @@ def _only_mark(text: str) -> bool:
     if not text or not _MARK_START.match(fold(text[:1])):
         return False
     core = text.rstrip(_TRIM)
+    if len(core) <= 3 and all(c in _CN for c in core):
+        return True  # "一、", "二.": a numeral with its mark, and nothing numbered
     m = _LEADING_MARK.match(fold(core))
     return m is not None and m.end() >= len(core)
 
