@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 import docx
+import pytest
 
 from rectxl.api import parse_notice_file
 from rectxl.core.model import Ledger
 from rectxl.core.status import Status
+from tests.followup_ledgers import soffice_convert
 
 
 def _table_notice(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], counts: str) -> Path:
@@ -213,3 +216,62 @@ def test_problems_told_with_yishi_in_the_aspect_paragraph(tmp_path: Path) -> Non
     assert [m.text for i in ledger.issues() for m in i.measures][:2] == [
         "建立“第一议题”制度，今年以来传达学习32次。", "对6个项目挂图作战，已全部完工验收。"]
     assert {c.item: c.ok for c in parsed.total_checks}["issues"] is True
+
+
+def test_notice_table_grouped_by_category_column_gives_the_aspects(tmp_path: Path) -> None:
+    """A group's notice publishing its problems in a table whose one grouping column is 问题类别
+    (党的建设方面, merged down over its problems): the groups are the aspects the prose counts
+    ("2个方面") — they had been dropped, the aspects total left unchecked."""
+    d = docx.Document()
+    d.add_paragraph("中共某某集团有限公司委员会关于巡察整改进展情况的通报")
+    d.add_paragraph("根据市委统一部署，2026年4月1日至5月31日，市委第六巡察组对某某集团党委开展了常规巡察，"
+                    "7月10日反馈了巡察意见。现将整改进展情况公布如下。")
+    d.add_paragraph("一、整改工作总体情况")
+    d.add_paragraph("集团党委对照反馈的2个方面3个问题，制定整改措施4条。截至11月30日，已完成整改2个，正在推进1个。")
+    d.add_paragraph("二、具体整改情况")
+    header = ["序号", "问题类别", "问题描述", "整改措施", "责任部门", "完成时限", "完成情况"]
+    rows = [("1", "党的建设方面", "党委前置研究事项清单不完善", "修订前置研究事项清单", "党委办公室",
+             "2026年8月31日", "已完成"),
+            ("", "", "", "组织子公司对照修订清单", "党委办公室", "2026年10月31日", "已完成"),
+            ("2", "", "基层党支部标准化建设不达标", "开展支部达标创建", "党群工作部", "2026年12月31日", "推进中"),
+            ("3", "经营管理方面", "应收账款清收不力", "建立应收账款清收台账", "财务部", "2026年11月30日", "已完成")]
+    table = d.add_table(rows=1 + len(rows), cols=len(header))
+    for r, texts in enumerate([header, *rows]):
+        for c, text in enumerate(texts):
+            table.cell(r, c).text = text
+    for col in (0, 2):
+        table.cell(1, col).merge(table.cell(2, col))
+    table.cell(1, 1).merge(table.cell(3, 1))
+    d.add_paragraph("中共某某集团有限公司委员会")
+    d.add_paragraph("2026年12月2日")
+    path = tmp_path / "集团通报.docx"
+    d.save(path)
+    parsed = parse_notice_file(path)
+    ledger = parsed.ledger
+    assert [(a.title, [i.title for i in a.issues()]) for a in ledger.aspects] == [
+        ("党的建设方面", ["党委前置研究事项清单不完善", "基层党支部标准化建设不达标"]),
+        ("经营管理方面", ["应收账款清收不力"])]
+    first = ledger.aspects[0].categories[0].issues[0].measures[1]
+    assert (first.text, first.owner_unit, first.deadline.text, first.status) == (
+        "组织子公司对照修订清单", "党委办公室", "2026年10月31日", Status.DONE)
+    assert {c.item: c.ok for c in parsed.total_checks}["aspects"] is True
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_pdf_notice_keeps_its_quotation_marks_in_place(tmp_path: Path) -> None:
+    """The notice printed to PDF by LibreOffice sets “” in its Latin font, written apart from the
+    Chinese run they sit in: pypdf gave "“ ”（一）在 贯彻落实… 方面", so no heading read as an aspect
+    and the problems' titles lost their quotes. Read back in place, the PDF parses as its text."""
+    text = tmp_path / "水利局通报.txt"
+    text.write_text(_SUB_PROBLEMS, encoding="utf-8")
+    word = docx.Document()  # Word's default style: a Latin font for the Latin text, “” among it
+    for paragraph in _SUB_PROBLEMS.splitlines():
+        if paragraph.strip():
+            word.add_paragraph(paragraph)
+    word.save(tmp_path / "水利局通报.docx")
+    pdf = soffice_convert(tmp_path / "水利局通报.docx", tmp_path / "pdf", "pdf")
+    from_pdf, from_text = parse_notice_file(pdf).ledger, parse_notice_file(text).ledger
+    assert [a.title for a in from_pdf.aspects] == [a.title for a in from_text.aspects] == [
+        "在“贯彻落实上级决策部署有差距”方面", "在“落实全面从严治党责任不到位”方面"]
+    assert [i.title for i in from_pdf.issues()] == [i.title for i in from_text.issues()]
+    assert [(m.text, m.status) for m in from_pdf.measures()] == [(m.text, m.status) for m in from_text.measures()]

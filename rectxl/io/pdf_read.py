@@ -66,9 +66,47 @@ def read_notice_pdf(path: Path) -> str:
 
 def _page_text(text: str) -> str:
     """A page's text without its page number and the spaces of its font changes."""
-    lines = [_FONT_SWITCH.sub("", line.rstrip()) for line in text.splitlines()]
+    lines = [_FONT_SWITCH.sub("", _quotes_in_place(line.rstrip())) for line in text.splitlines()]
     while lines and (not lines[-1].strip() or _PAGE_NUMBER.fullmatch(lines[-1])):
         lines.pop()  # the foot of the page
     while lines and (not lines[0].strip() or _PAGE_NUMBER.fullmatch(lines[0])):
         lines.pop(0)  # a number at the head of the page
     return "\n".join(lines)
+
+
+#: quotation marks a PDF may set in its Latin font (“” beside 仿宋 text set in Times New Roman)
+_QUOTES = "“”‘’"
+#: a run of quotation marks standing apart from the words they quote: two or more together
+#: ("“ ”"), or one with a space or the line's end beside it
+_QUOTE_RUN = re.compile(rf"\s*[{_QUOTES}](?:\s*[{_QUOTES}])*\s*")
+#: where a quotation mark was taken out of the words: a space between Chinese characters
+_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：）》])[ \u00a0]+(?=[\u4e00-\u9fff（《])")
+
+
+def _quotes_in_place(line: str) -> str:
+    """A line whose quotation marks a PDF writer drew apart from their words, put back where they
+    stand on the page: "“ ”（一）在 贯彻落实…有差距 方面" → "（一）在“贯彻落实…有差距”方面".
+
+    The marks are set in the Latin font and written after (or before) the Chinese run they sit
+    in, which leaves a space at each place a mark is printed: pypdf gives the marks together and
+    the run with its spaces. When the marks standing apart are as many as those spaces, they go
+    back into them in order; any other line is left as it is (a space between Chinese characters
+    is never the notice's own)."""
+    runs = [m for m in _QUOTE_RUN.finditer(line)
+            if sum(c in _QUOTES for c in m.group()) >= 2 or m.group() != m.group().strip()
+            or m.start() == 0 or m.end() == len(line)]
+    marks = "".join(c for m in runs for c in m.group() if c in _QUOTES)
+    if not marks or sum(c in _QUOTES for c in line) != len(marks):
+        return line  # no marks apart, or some in their words already
+    rest = line
+    for m in reversed(runs):
+        rest = rest[:m.start()] + rest[m.end():]
+    gaps = list(_GAP.finditer(rest))
+    if len(gaps) != len(marks):
+        return line
+    out, at = [], 0
+    for gap, mark in zip(gaps, marks, strict=True):
+        out.append(rest[at:gap.start()] + mark)
+        at = gap.end()
+    return "".join(out) + rest[at:]
+

@@ -1591,6 +1591,10 @@ def _tables(lines: list[_Line]) -> list[_Line]:
             last_title = ""
             continue
         rec = _record(_aligned(line.cells, width), header)
+        if F.ASPECT not in header.values() and rec.get(F.CATEGORY):
+            # a table's one grouping column (问题类别: 党的建设方面 | 经营管理方面) groups the
+            # problems as the notice's aspects do — its prose counts them so ("2个方面")
+            rec[F.ASPECT] = rec.pop(F.CATEGORY)
         if rec.get(F.ASPECT) and rec[F.ASPECT] != aspect:
             aspect = rec[F.ASPECT]
             head = _classify(aspect)
