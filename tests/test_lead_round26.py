@@ -275,3 +275,51 @@ def test_pdf_notice_keeps_its_quotation_marks_in_place(tmp_path: Path) -> None:
         "在“贯彻落实上级决策部署有差距”方面", "在“落实全面从严治党责任不到位”方面"]
     assert [i.title for i in from_pdf.issues()] == [i.title for i in from_text.issues()]
     assert [(m.text, m.status) for m in from_pdf.measures()] == [(m.text, m.status) for m in from_text.measures()]
+
+
+def test_problems_coded_with_hyphens_under_their_aspects(tmp_path: Path) -> None:
+    """A 问题清单's codes "1-1", "1-2" under （一）, "2-1" under （二） number the problems of each
+    aspect, as "1.1" does — they had been read as the first problem's text, 2 problems of 5."""
+    text = """中共某区市场监督管理局党组关于巡察整改进展情况的通报
+
+根据区委统一部署，2026年4月至6月，区委第四巡察组对区市场监管局党组进行了巡察，2026年7月15日反馈了巡察意见。现将整改进展情况公布如下。
+
+一、整改工作开展情况
+
+局党组对巡察反馈的2个方面5个问题逐项研究，截至2026年11月30日，已完成整改4个，正在整改1个。
+
+二、问题整改落实情况
+
+（一）政治监督方面
+
+1-1【已完成】食品安全属地监管责任落实不到位的问题。整改情况：制定《食品安全监管事权清单》，对全区128家校园食堂开展全覆盖检查。
+
+1-2【已完成】特种设备安全监管存在盲区的问题。整改情况：开展电梯安全隐患排查，整改隐患57处。
+
+1-3【正在整改】价格监管执法力度不够的问题。整改情况：已查处价格违法案件6件，专项检查正在进行。
+
+（二）全面从严治党方面
+
+2-1【已完成】执法办案监督制约机制不健全的问题。整改情况：修订《行政执法案件审核办法》，建立案件评查制度。
+
+2－2【已完成】公车管理不规范的问题。整改情况：完善公车使用审批制度，安装定位系统8台。
+
+三、下一步工作
+
+局党组将持续推进未完成整改事项。1-10月累计开展检查46次。
+
+中共某区市场监督管理局党组
+2026年12月2日
+"""
+    path = tmp_path / "市场监管局通报.txt"
+    path.write_text(text, encoding="utf-8")
+    parsed = parse_notice_file(path)
+    ledger = parsed.ledger
+    assert [(a.title, [i.title for i in a.issues()]) for a in ledger.aspects] == [
+        ("政治监督方面", ["食品安全属地监管责任落实不到位的问题", "特种设备安全监管存在盲区的问题",
+                          "价格监管执法力度不够的问题"]),
+        ("全面从严治党方面", ["执法办案监督制约机制不健全的问题", "公车管理不规范的问题"])]
+    assert [m.status for m in ledger.measures()] == [
+        Status.DONE, Status.DONE, Status.IN_PROGRESS, Status.DONE, Status.DONE]
+    assert {c.item: c.ok for c in parsed.total_checks} == {"aspects": True, "issues": True, "done": True}
+    assert "1-10月累计开展检查46次" in (ledger.info.section_three or "")

@@ -1308,7 +1308,9 @@ def _side_lists(lines: list[_Line]) -> list[_Line]:
 
 #: a line numbered in a decimal outline: "2.1 …", "2.1.1 …" (an amount such as "4.2万平方米…"
 #: is told apart by its unit, and by :func:`_outline`, which wants the outline's parent line)
-_OUTLINE = re.compile(r"^(\d{1,2}(?:\s*\.\s*\d{1,2}){1,3})(?![\d.%万亿元倍])\s*[、]?\s*")
+#: an outline number: "2.1", "2.1.1", or with hyphens as a 问题清单 codes its problems ("1-1", "2-3")
+_OUTLINE = re.compile(r"^(\d{1,2}(?:\s*[.\-－–]\s*\d{1,2}){1,3})(?![\d.\-－–%万亿元倍])\s*[、]?\s*")
+_OUTLINE_SEP = re.compile(r"\s*[.\-－–]\s*")
 #: what an amount's unit opens with ("2.5 万元", "1.2亩"): no outline number is followed by one
 _UNIT_START = frozenset("万亿元倍个项年月日亩米吨次人户家所座台辆%公千")
 
@@ -1318,7 +1320,7 @@ def _outline_path(det: str) -> tuple[list[int], int] | None:
     m = _OUTLINE.match(det)
     if m is None or m.end() >= len(det) or det[m.end()] in _UNIT_START:
         return None
-    return [int(n) for n in re.split(r"\s*\.\s*", m.group(1))], m.end()
+    return [int(n) for n in _OUTLINE_SEP.split(m.group(1))], m.end()
 
 
 def _outline(lines: list[_Line]) -> list[_Line]:
