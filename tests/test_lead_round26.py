@@ -323,3 +323,23 @@ def test_problems_coded_with_hyphens_under_their_aspects(tmp_path: Path) -> None
         Status.DONE, Status.DONE, Status.IN_PROGRESS, Status.DONE, Status.DONE]
     assert {c.item: c.ok for c in parsed.total_checks} == {"aspects": True, "issues": True, "done": True}
     assert "1-10月累计开展检查46次" in (ledger.info.section_three or "")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_pdf_notice_with_a_table_says_the_table_cannot_be_read(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A notice whose problems are a table, printed to PDF: the text pypdf gives breaks each cell
+    into pieces a line each. It had been reported as a notice of counts only ("只公布了整改总数…没有逐项
+    列出问题"), which it is not: the reader is told the table could not be read back and what to use."""
+    path = _table_notice(
+        tmp_path / "镇通报.docx", ["序号", "反馈问题", "整改措施", "整改情况", "整改状态"],
+        [("1", "理论学习中心组学习不规范", "制定年度学习计划，规范学习记录",
+          "已制定年度学习计划，建立学习档案", "已完成"),
+         ("2", "村级财务管理混乱", "开展村级财务专项清理", "已完成9个村财务清理，剩余3个村正在清理", "正在整改")],
+        "反馈的2个问题，已完成整改1个，正在整改1个。")
+    pdf = soffice_convert(path, tmp_path / "pdf", "pdf")
+    parsed = parse_notice_file(pdf)
+    assert not parsed.complete
+    assert [w for w in parsed.warnings if "只公布了整改总数" in w] == []
+    assert any("序号 反馈问题 整改措施 整改情况 整改状态" in w and "Word 版本" in w
+               for w in parsed.warnings), parsed.warnings

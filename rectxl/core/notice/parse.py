@@ -5216,6 +5216,21 @@ _UNITS_OF_ROUND = re.compile(r"(\d{1,3})\s*个(?:被巡[察视])?(?:单位|地�
                              r"党(?:组织|委|组)")
 
 
+def _flattened_header(lines: Sequence[_Line]) -> str | None:
+    """The header of a table whose cells lost their places: a line of column names separated by
+    single spaces ("序号 问题类别 问题描述 整改措施 责任部门 完成时限 完成情况", as a PDF's text gives
+    a table's header), naming the problem or the measure among three columns or more — its rows
+    follow as pieces of cells, one to a line. ``None`` when there is no such line."""
+    for line in lines:
+        words = line.det.split()
+        if line.cells is not None or not 3 <= len(words) <= 12:
+            continue
+        named = [F.field_for_header(w) for w in words]
+        if all(named) and {F.ISSUE, F.MEASURE} & set(named):
+            return line.text
+    return None
+
+
 def _completeness(lines: Sequence[_Line], lay: _Layout, ledger: Ledger, stated: StatedTotals,
                   issues_found: bool, warnings: list[str]) -> bool:
     """False (with a warning saying what is missing) for a notice that breaks off."""
@@ -5226,6 +5241,13 @@ def _completeness(lines: Sequence[_Line], lay: _Layout, ledger: Ledger, stated: 
     said = "、".join(f"{v}{u}" for v, u in ((stated.aspects, "个方面"), (stated.issues, "个问题"),
                                           (stated.measures, "项整改措施")) if v is not None)
     said = f"（通报称{said}）" if said else ""
+    if not issues_found and (header := _flattened_header(lines)) is not None:
+        # a table copied or extracted from a PDF: its header read, its cells broken into pieces
+        warnings.append(
+            f"通报中“{shorten(header, 40)}”一行是表格的表头，但表格各单元格的文字已被拆散（从 PDF 中提取"
+            "或复制的表格常会这样），无法逐项还原问题和整改措施：请使用通报的 Word 版本或网页版本，"
+            "或把表格另存为 Excel 后用 rectxl check 校验。")
+        return False
     if not issues_found and _signed(lay) and said:
         # a whole notice that gives only the round's counts: nothing is missing, there is no list
         units = _UNITS_OF_ROUND.search(detect(" ".join(line.text for line in lines[lay.title_end:lay.closing])))
