@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -343,3 +344,28 @@ def test_pdf_notice_with_a_table_says_the_table_cannot_be_read(tmp_path: Path,
     assert [w for w in parsed.warnings if "只公布了整改总数" in w] == []
     assert any("序号 反馈问题 整改措施 整改情况 整改状态" in w and "Word 版本" in w
                for w in parsed.warnings), parsed.warnings
+
+
+def test_header_below_a_long_list_of_instructions_is_found(tmp_path: Path) -> None:
+    """A ledger opening with its 填报说明, twenty rules a line each, before the table's header (row
+    23): it had been refused (找不到台账表头…前20行), told to rename columns it had named right."""
+    import openpyxl
+
+    from rectxl.api import check
+    from rectxl.io.reader import read_ledger
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["某县财政局巡察整改台账"])
+    ws.append(["填报说明："])
+    for i in range(1, 21):
+        ws.append([f"{i}. 第{i}条填报要求：请按要求如实填写各栏目，不得遗漏。"])
+    ws.append(["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展"])
+    ws.append([1, "预算执行进度慢", "建立预算执行通报制度", "预算股", "2026年12月31日", "正在推进", "已通报3次"])
+    ws.append([2, "政府采购不规范", "开展政府采购专项检查", "采购办", "2026年10月31日", "已完成", "检查项目45个"])
+    wb.save(tmp_path / "财政局台账.xlsx")
+    ledger = read_ledger(tmp_path / "财政局台账.xlsx")
+    assert [(m.text, m.owner_unit, m.status, m.row) for m in ledger.measures()] == [
+        ("建立预算执行通报制度", "预算股", Status.IN_PROGRESS, 24), ("开展政府采购专项检查", "采购办", Status.DONE, 25)]
+    assert [f.code for f in check(tmp_path / "财政局台账.xlsx", today=date(2026, 11, 30)).findings] == []

@@ -105,8 +105,9 @@ __all__ = [
     "parse_column_map",
 ]
 
-#: how many rows from the top are searched for the header row
-HEADER_SCAN_ROWS = 20
+#: how many rows from the top are searched for the header row: a sheet may open with a long
+#: 填报说明 (twenty rules and more, a line each) or a block of totals above its table
+HEADER_SCAN_ROWS = 50
 
 #: an Excel error value, or LibreOffice's own for errors Excel has no value for (Err:502, an invalid argument)
 _ERROR_VALUE = re.compile(r"^(?:#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)|Err:5\d\d)$")
