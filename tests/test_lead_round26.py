@@ -369,3 +369,29 @@ def test_header_below_a_long_list_of_instructions_is_found(tmp_path: Path) -> No
     assert [(m.text, m.owner_unit, m.status, m.row) for m in ledger.measures()] == [
         ("建立预算执行通报制度", "预算股", Status.IN_PROGRESS, 24), ("开展政府采购专项检查", "采购办", Status.DONE, 25)]
     assert [f.code for f in check(tmp_path / "财政局台账.xlsx", today=date(2026, 11, 30)).findings] == []
+
+
+def test_problem_and_rectification_labelled_wenti_zhenggai(tmp_path: Path) -> None:
+    """"问题：…" / "整改：…（已完成）" pairs under each aspect: the measure is what follows 整改：, its
+    label gone (it had been kept as the measure's first word, "整改：制定…")."""
+    text = """中共某街道工作委员会关于巡察整改情况的通报
+
+按照区委统一部署，区委第一巡察组于2026年5月6日至6月30日对某街道党工委开展了巡察，2026年8月5日反馈了巡察意见。现将整改情况公布如下：
+
+一、强化理论武装方面
+问题：理论学习中心组学习计划性不强。
+整改：制定年度学习计划，明确学习专题12个，已开展集中学习9次。（已完成）
+
+二、服务群众方面
+问题：老旧小区改造推进缓慢。
+整改：完成3个小区改造，剩余2个小区正在施工。（正在推进）
+
+中共某街道工作委员会
+2026年11月26日
+"""
+    path = tmp_path / "街道通报.txt"
+    path.write_text(text, encoding="utf-8")
+    ledger = parse_notice_file(path).ledger
+    assert [(i.title, m.text, m.status) for i in ledger.issues() for m in i.measures] == [
+        ("理论学习中心组学习计划性不强", "制定年度学习计划，明确学习专题12个，已开展集中学习9次。", Status.DONE),
+        ("老旧小区改造推进缓慢", "完成3个小区改造，剩余2个小区正在施工。", Status.IN_PROGRESS)]
