@@ -80,7 +80,7 @@ _QUOTES = "“”‘’"
 #: ("“ ”"), or one with a space or the line's end beside it
 _QUOTE_RUN = re.compile(rf"\s*[{_QUOTES}](?:\s*[{_QUOTES}])*\s*")
 #: where a quotation mark was taken out of the words: a space between Chinese characters
-_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：）》])[ \u00a0]+(?=[\u4e00-\u9fff（《])")
+_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：！？）》」])[ \u00a0]+(?=[\u4e00-\u9fff（《「，。、；：！？）》」])")
 
 
 def _quotes_in_place(line: str) -> str:
