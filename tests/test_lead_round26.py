@@ -38,6 +38,20 @@ def _table_notice(path: Path, header: Sequence[str], rows: Sequence[Sequence[str
     return path
 
 
+def _sheet_ledger(path: Path, title: str) -> Path:
+    """A plain ledger under ``title``."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append([title])
+    ws.append(["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展"])
+    ws.append([1, "资金管理不规范", "建立资金支出台账", "财务股", "2026年12月31日", "正在推进", "已建立台账"])
+    wb.save(path)
+    return path
+
+
 def _rows(ledger: Ledger) -> list[tuple[str, str, Status | None, str]]:
     return [(i.title, m.text, m.status, m.progress) for i in ledger.issues() for m in i.measures]
 
@@ -395,3 +409,19 @@ def test_problem_and_rectification_labelled_wenti_zhenggai(tmp_path: Path) -> No
     assert [(i.title, m.text, m.status) for i in ledger.issues() for m in i.measures] == [
         ("理论学习中心组学习计划性不强", "制定年度学习计划，明确学习专题12个，已开展集中学习9次。", Status.DONE),
         ("老旧小区改造推进缓慢", "完成3个小区改造，剩余2个小区正在施工。", Status.IN_PROGRESS)]
+
+
+@pytest.mark.parametrize("title, unit, org", [
+    ("中共某县林业局党组关于巡察反馈问题整改进展情况的报告", "某县林业局", "某县林业局党组"),
+    ("中共某某集团有限公司委员会关于巡察整改进展情况的通报", "中共某某集团有限公司委员会",
+     "中共某某集团有限公司委员会"),
+])
+def test_unit_from_a_report_or_notice_title_over_the_table(tmp_path: Path, title: str, unit: str, org: str) -> None:
+    """A ledger sent under the title of the report or notice it belongs to ("中共…党组关于…整改进展情况
+    的报告"): the unit it opens with is the unit inspected — it had been left unnamed (the summary and
+    the notice had placeholders, batch named the unit after the file)."""
+    from rectxl.io.reader import read_ledger
+
+    path = _sheet_ledger(tmp_path / "台账.xlsx", title)
+    info = read_ledger(path).info
+    assert (info.unit_name, info.party_org) == (unit, org)

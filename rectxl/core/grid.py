@@ -2500,8 +2500,9 @@ _TITLE_BRACKET_UNIT = LazyPattern(
     r"|会|联|学校|小学|中学|大学|幼儿园|银行|支行|分行|村|社区|嘎查|机关))"
     r"(?:党组|党委|党工委|党总支|党支部|机关党委)?[)）]\s*$")
 #: a title row that names the ledger ("…整改台账", "…整改清单", "…任务清单", "…整改情况表",
-#: "…整改推进表（2026年11月）"): the unit it opens with is the unit inspected
-_LEDGER_TITLE = LazyPattern(r"台账|清单|表\s*(?:[（(][^）)]*[）)])?\s*$")
+#: "…整改推进表（2026年11月）"), or the notice or report it was sent in ("中共…委员会关于巡察整改进展
+#:情况的通报" over its table): the unit it opens with is the unit inspected
+_LEDGER_TITLE = LazyPattern(r"台账|清单|表\s*(?:[（(][^）)]*[）)])?\s*$|整改.{0,12}(?:通报|报告)\s*$")
 #: the year a ledger's title names ("2026年巡察反馈问题整改台账", "2026年度…"), not a day's ("2026年3月…")
 _TITLE_YEAR = LazyPattern(r"(?<!\d)(20\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
 #: the Party organisation after a unit's name in a title ("…局党组", "…镇党委", "…委员会机关党委")
