@@ -425,3 +425,21 @@ def test_unit_from_a_report_or_notice_title_over_the_table(tmp_path: Path, title
     path = _sheet_ledger(tmp_path / "台账.xlsx", title)
     info = read_ledger(path).info
     assert (info.unit_name, info.party_org) == (unit, org)
+
+
+@pytest.mark.parametrize("account, status", [
+    ("目前已基本完成整改。", Status.MOSTLY_DONE),  # had read 已完成
+    ("已全面完成。下一步将持续巩固整改成果。", Status.DONE),  # had read 正在推进 (下一步…持续)
+    ("已完成第一阶段任务，第二阶段正按计划推进。", Status.IN_PROGRESS),  # had read 已完成
+    ("整改工作已启动，方案已报县政府审定。", Status.IN_PROGRESS),  # had read 已完成
+    ("已制定方案，待资金到位后实施。", Status.IN_PROGRESS),  # had read 已完成
+    ("整改完成率80%。", Status.IN_PROGRESS),  # had read 已完成
+    ("项目已启动建设，并于9月底全部完工。", Status.DONE),
+    ("已完成整改，待验收。", Status.DONE),
+    ("修订制度2项，纠正问题5个。", Status.DONE),
+])
+def test_status_inferred_from_a_notices_wording(account: str, status: Status) -> None:
+    """How far the work got, as a careful reader of the notice's sentence tells it."""
+    from rectxl.core.notice.parse import infer_status
+
+    assert infer_status(account) is status

@@ -258,14 +258,17 @@ class ParsedNotice:
 #     (conservative: never claim a completion the text does not state)
 # The result is a guess: parse_notice marks it ``status_inferred``.
 _NEGATION = re.compile(r"尚未|暂未|还未|未完成|未能|未到位|仍在"
+                       # begun, or a plan waiting to be carried out ("整改工作已启动", "待资金到位后实施")
+                       r"|已启动(?![^。]*(?:完成|完工|办结|到位))|待[^，,。；;]{0,10}?(?:后)?(?:实施|开工|启动|施工)"
+                       r"|已报[^，,。；;]{0,12}?(?:审定|审批|审核|批准|批复)"
                        # a document only drafted, or waiting for its approval ("目前已形成初稿")
                        r"|初稿|征求意见稿|送审稿|讨论稿|待印发|待审议|待审批|待批复|审批中|报批中")
 _LONG_TERM = re.compile(r"长期(?:坚持|推进|执行|开展|保持)|持续坚持|常态化")
 _FORWARD = re.compile(
-    r"(?<![模草虚])拟|下一步|正在|逐步|继续"
+    r"(?<![模草虚])拟|下一步|正在|(?<![真反公纠改])正(?=按|抓紧|积极|加快|有序|全力|稳步|协调)|逐步|继续"
     r"|持续(?![\d一二三四五六七八九十两半数几多]+\s*(?:个|周)?(?:月|年|天|周|日|小时|次|轮|场|期|届))"
     r"|(?:还|也|仍|即|并)将|预计|计划(?=于|在|到|\d|年底|年内|近期|下半年|明年)"
-    r"|完成\s*(?:了|约|近)?\s*\d{1,2}(?:\.\d+)?\s*%"
+    r"|完成\s*(?:了|约|近|率(?:为|达到?)?)?\s*\d{1,2}(?:\.\d+)?\s*%"
     r"|将(?:于|在|继续|持续|陆续|进一步|按照?|会|要|尽快|适时|加快|逐步|根据|结合|不断)"
 )
 _DONE = re.compile(r"已|完成|办结|销号|到位|(?<![为除])了(?!解)"
@@ -294,12 +297,20 @@ def _closing_status(text: str) -> Status | None:
             continue
         words = text[m.start(1):m.end(1)]
         reading = read_status(words)
-        if reading.status is not None and opening_status(words) is not None and (
-                pattern is _LAST_BRACKET or not reading.rest):
+        if reading.status is not None and (
+                (opening_status(words) is not None and (pattern is _LAST_BRACKET or not reading.rest))
+                # a last clause that is a status and nothing more: "…。已全面完成", "目前已基本完成整改"
+                or (pattern is _LAST_CLAUSE and not reading.rest and _ONLY_STATUS.match(detect(words)))):
             return reading.status
         if (phrase := status_phrase(words)) is not None:
             return phrase  # "…，持续开展。", "…（常态化开展）": a long-term phrase, as a status cell reads it
     return None
+
+
+#: a clause that is only a status word with what may stand before it ("目前已基本完成整改", "已全面
+#: 完成", "均已整改到位"): the state of the work, no account of it
+_ONLY_STATUS = re.compile(r"^(?:目前|现|该问题|此问题|上述问题)?(?:已经?|均已|全部|已全部|已全面|全面|基本)*"
+                          r"(?:基本)?(?:完成|办结|整改到位|整改完毕|整改完成|销号)(?:整改|任务)?$")
 
 
 #: a sentence saying what comes next, after the measure's account and its status
