@@ -434,6 +434,8 @@ def test_unit_from_a_report_or_notice_title_over_the_table(tmp_path: Path, title
     ("整改工作已启动，方案已报县政府审定。", Status.IN_PROGRESS),  # had read 已完成
     ("已制定方案，待资金到位后实施。", Status.IN_PROGRESS),  # had read 已完成
     ("整改完成率80%。", Status.IN_PROGRESS),  # had read 已完成
+    ("已督促整改，目前整改进度为60%。", Status.IN_PROGRESS),  # had read 已完成
+    ("已列入2027年预算，明年实施。", Status.IN_PROGRESS),  # had read 已完成
     ("项目已启动建设，并于9月底全部完工。", Status.DONE),
     ("已完成整改，待验收。", Status.DONE),
     ("修订制度2项，纠正问题5个。", Status.DONE),
