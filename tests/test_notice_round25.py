@@ -55,12 +55,13 @@ FARM = """中共白沙县农业农村局党组关于县委巡察整改进展情�
 2025年10月15日
 """
 
-#: (how the notice brackets a status, how it is printed again: full-width, as rectxl prints marks)
+#: (how the notice brackets a status, how it is printed again: as the notice had it, half-width
+#: brackets too — round 26)
 BRACKETS = [
     ("。（{}）", "。（{}）"),
     ("（{}）。", "（{}）。"),
     ("。【{}】", "。【{}】"),
-    ("({})。", "（{}）。"),
+    ("({})。", "({})。"),
 ]
 
 

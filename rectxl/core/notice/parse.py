@@ -2452,10 +2452,11 @@ def _listed_statuses(measures: list[Measure]) -> None:
         m.continuing = stated.continuing
 
 
-def _tagged_statuses(measures: list[Measure], forms: list[str] | None = None) -> None:
+def _tagged_statuses(measures: list[Measure], forms: list[tuple[Measure, str]] | None = None) -> None:
     """Each measure's own status tag ("（已完成）", "（正在推进）", "（长期坚持）" after it, or
     "——已完成", "。已完成。") is the notice's statement of its status: taken as stated, not
-    inferred, and out of the text; a bracket's form ("。（已完成）") goes into ``forms``."""
+    inferred, and out of the text; a bracket's form ("。（已完成）") goes into ``forms``, with its
+    measure."""
     for m in measures:
         text, stated = _closing_tag(m.text)
         if stated is None and m.progress in ("", m.text):
@@ -2494,7 +2495,7 @@ def _tagged_statuses(measures: list[Measure], forms: list[str] | None = None) ->
         m.status, m.status_text, m.status_inferred = stated.status, stated.words, False
         m.continuing = stated.continuing
         if forms is not None and stated.form:
-            forms.append(stated.form)
+            forms.append((m, stated.form))
 
 
 def _leading_status(rest: str) -> tuple[str, _Stated | None]:
@@ -3166,7 +3167,7 @@ def _take_listed(told: list[Issue], listed: list[Issue]) -> None:
 
 
 def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
-                 said_once: set[int] | None = None, forms: list[str] | None = None) -> Issue:
+                 said_once: set[int] | None = None, forms: list[tuple[Measure, str]] | None = None) -> Issue:
     """The issue of ``raw``; its id goes into ``said_once`` when the notice states its status once,
     after its several measures ("整改措施：一是…；二是…。整改进展：已完成。"); the form of each status
     its measures state in a bracket after them ("。（已完成）") into ``forms``."""
@@ -4364,8 +4365,9 @@ class _Builder:
     placed: list[tuple[Issue, str]] = field(default_factory=list)
     #: ids of the built issues whose status the notice states once, after their several measures
     said_once: set[int] = field(default_factory=set)
-    #: the form of each status a measure states in a bracket after it ("。（已完成）"), in order
-    status_forms: list[str] = field(default_factory=list)
+    #: the form of each status a measure states in a bracket after it ("。（已完成）"), with its
+    #: measure, in order
+    status_forms: list[tuple[Measure, str]] = field(default_factory=list)
 
     def _flush_pending(self) -> None:
         if not self.pending:
@@ -4940,7 +4942,7 @@ def _parse_notice(text: str) -> ParsedNotice:
     closing_two: list[str] = []
     placed: list[tuple[Issue, str]] = []
     said_once: set[int] = set()
-    status_forms: list[str] = []
+    status_forms: list[tuple[Measure, str]] = []
     region = lay.region
     if region is not None:
         lo, hi = region
@@ -5189,21 +5191,29 @@ def _form_shape(form: str) -> tuple[str, str, str, str]:
     return before, inner[:1], inner[-1:], after
 
 
-def _status_form(forms: list[str], aspects: list[Aspect], text: str) -> str | None:
+def _status_form(forms: list[tuple[Measure, str]], aspects: list[Aspect], text: str) -> str | None:
     """How the notice brackets the statuses it states after its measures, as its first such measure
     wrote it (:data:`STATUS_FORM_KEY`): when most measures whose status it states do so in brackets
     (the form most of them share) and the notice's ``text`` has them so (not a tick before a measure,
-    which is read as a bracket after it); ``None`` when it states them otherwise."""
+    which is read as a bracket after it); ``None`` when it states them otherwise. A measure that
+    brackets its status otherwise than that form ("【已完成】" among "（已完成）", "(已完成)" typed
+    half-width among full-width ones) keeps its own brackets in its status cell, to be written so
+    again."""
     if not forms:
         return None
     stated = sum(1 for a in aspects for i in a.issues() for m in i.measures if m.status is not None
                  and not m.status_inferred)
     if 2 * len(forms) < stated:
         return None
-    shapes = [_form_shape(f) for f in forms]
+    shapes = [_form_shape(f) for _, f in forms]
     common = max(shapes, key=shapes.count)
-    form = forms[shapes.index(common)]
-    return form if form.strip("。") in text else None
+    form = forms[shapes.index(common)][1]
+    if form.strip("。") not in text:
+        return None
+    for (m, _), shape in zip(forms, shapes, strict=True):
+        if shape[1:3] != common[1:3] and m.status_text and read_status(m.status_text).status is m.status:
+            m.status_text = f"{shape[1]}{m.status_text}{shape[2]}"  # "【已完成】": its own brackets
+    return form
 
 
 def _aspects_unlisted(check: TotalCheck) -> TotalCheck:

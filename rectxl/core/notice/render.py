@@ -1264,23 +1264,40 @@ def _overdue(deadline: Deadline, as_of: date | None) -> bool:
     return as_of is not None and deadline.due is not None and deadline.due < as_of
 
 
+#: half-width brackets a notice put its statuses in ("(已完成)"), carried through :func:`_as_printed`
+#: (which writes every other ASCII bracket full-width) as two private-use characters
+_HALF_OPEN, _HALF_CLOSE = "\ue000", "\ue001"
+_HALF_KEPT = str.maketrans({"(": _HALF_OPEN, ")": _HALF_CLOSE})
+_HALF_BACK = str.maketrans({_HALF_OPEN: "(", _HALF_CLOSE: ")"})
+#: a status's own brackets, kept in its status cell when they are not the notice's form ("【已完成】"
+#: among "（已完成）")
+_OWN_BRACKETS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕"}
+
+
+def _own_brackets(words: str) -> bool:
+    return len(words) > 2 and _OWN_BRACKETS.get(words[:1]) == words[-1:]
+
+
 def _bracketed(published: str, words: str, form: str) -> str:
     """``published`` with the status ``words`` in a bracket after it, as the notice's ``form`` (its
     first bracketed status, :data:`STATUS_FORM_KEY`) put them: "建立健全学习制度。（已完成）",
-    "…制度（已完成）。", "…制度。【正在推进】"."""
+    "…制度（已完成）。", "…制度。【正在推进】"; ``words`` in brackets of their own ("【已完成】")
+    keep them. Half-width brackets ("(已完成)") stay half-width in the printed notice."""
     body = form.strip("。")
     before = "。" if form[:1] == "。" else ""
     after = "。" if len(form) > 1 and form[-1:] == "。" else ""
-    return f"{published.rstrip('。.；;，,')}{before}{body[:1]}{words}{body[-1:]}{after}"
+    tag = words if _own_brackets(words) else f"{body[:1]}{words}{body[-1:]}"
+    return f"{published.rstrip('。.；;，,')}{before}{tag.translate(_HALF_KEPT)}{after}"
 
 
 def _status_bracketed(m: Measure, form: str) -> str | None:
     """The measure's status as the notice bracketed it after its measures (``form``), when it states
-    one in words of its own and its sentence does not say it: the words the notice wrote."""
+    one in words of its own and its sentence does not say it: the words the notice wrote (in their
+    own brackets when the measure had brackets other than the form's)."""
     if not form or m.status is None or m.status_inferred:
         return None
     words = _from_cell(m.status_text).strip().rstrip("。.；;")
-    if not words or len(words) > 14 or read_status(words).status is not m.status:
+    if not words or len(words) > 16 or read_status(words).status is not m.status:
         return None
     return words
 
@@ -1667,6 +1684,10 @@ def _paren(i: int, mark: str) -> str:
     return CIRCLED[i - 1] if mark == "①" and i <= len(CIRCLED) else f"（{i}）"
 
 
+#: a closing bracket → its opening one, as a bracketed status after a measure is printed
+_CLOSED_BY = {"）": "（", "】": "【", "]": "[", "〕": "〔", _HALF_CLOSE: _HALF_OPEN}
+
+
 def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
                     omit_not_started: bool = False, statuses: bool = False, mark: str = "",
                     mark_measures: str = "", status_once: bool = False, status_form: str = "") -> str:
@@ -1674,6 +1695,16 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
     :func:`measure_sentence`; ``mark``: how the notice numbered its problems, see
     :func:`issue_mark`; ``mark_measures``: "（1）" when it numbered their measures so;
     ``status_form``: how it bracketed their statuses, :data:`STATUS_FORM_KEY`)."""
+    return _issue_text(issue, number, as_of=as_of, omit_not_started=omit_not_started, statuses=statuses,
+                       mark=mark, mark_measures=mark_measures, status_once=status_once,
+                       status_form=status_form).translate(_HALF_BACK)
+
+
+def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
+                omit_not_started: bool = False, statuses: bool = False, mark: str = "",
+                mark_measures: str = "", status_once: bool = False, status_form: str = "") -> str:
+    """:func:`issue_paragraph`, its half-width status brackets as :data:`_HALF_KEPT` marks them (for
+    :func:`_as_printed`, which writes them back)."""
     title = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.title))).lstrip(_TRIM)
     if title[:4].count("问题") and (label := _ISSUE_LABEL.match(title)) is not None and label.end() < len(title):
         title = title[label.end():]  # "问题：基层党组织软弱涣散。具体表现：…"
@@ -1696,10 +1727,11 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
                  if _MAYBE_INNER_MARK.search(t) else t for t in texts]
     def ended(t: str) -> str:
         """The measure's sentence ended; one closing with its bracketed status ("…制度。（已完成）",
-        :data:`STATUS_FORM_KEY`) ends there, with no stop after it."""
-        if not status_form or status_form[-1:] == "。" or t[-1:] != status_form[-1:]:
+        :data:`STATUS_FORM_KEY`; or in brackets of its own, "…【已完成】") ends there, with no stop
+        after it."""
+        if not status_form or status_form[-1:] == "。" or t[-1:] not in _CLOSED_BY:
             return _sentence(t)
-        opened = t.rfind(status_form.strip("。")[:1])
+        opened = t.rfind(_CLOSED_BY[t[-1:]])
         return t if opened > 0 and read_status(t[opened + 1:-1]).status is not None else _sentence(t)
     if style == "ordinal":
         body = "".join(f"{ordinal(i)}{ended(t)}" for i, t in enumerate(texts, 1))
@@ -2011,7 +2043,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 listed += 1
                 if id(issue) in told:
                     issue_no += 1
-                    blocks.append(Block("issue", issue_paragraph(
+                    blocks.append(Block("issue", _issue_text(
                         issue, issue_no, as_of=when, omit_not_started=omit_not_started,
                         statuses=statuses, mark=f"{aspect_no}.1" if by_aspect else mark,
                         mark_measures=ledger.info.extra.get(MEASURE_MARK_KEY, "").strip(),
@@ -2344,9 +2376,9 @@ def _as_printed(text: str) -> str:
     text = zh_punct(text)
     if " " in text or "\u3000" in text:  # "…2个。 下一步", "（一）　党的…": no space between Chinese
         text = _CJK_SPACE.sub("", text)
-    if not _MAYBE_DOUBLED.search(text):
-        return text
-    return _DOUBLED_MARK.sub(lambda m: m.group(1) or ("。" if m.group(0)[0] in ".．" else ""), text)
+    if _MAYBE_DOUBLED.search(text):
+        text = _DOUBLED_MARK.sub(lambda m: m.group(1) or ("。" if m.group(0)[0] in ".．" else ""), text)
+    return text.translate(_HALF_BACK) if _HALF_OPEN in text else text
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#<>|])")

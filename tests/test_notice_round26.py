@@ -1,0 +1,101 @@
+"""Notices round twenty-six: what other agencies write in their 整改进展情况的通报 survives
+parse-notice NOTICE.docx → ledger.xlsx → notice → notice.docx, as a reader of the Word file sees it.
+
+Every notice here is written for this file about fictional units.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from rectxl.cli import main
+from rectxl.core.status import Status
+from rectxl.io.reader import read_ledger
+
+
+def _write_docx(path: Path, text: str) -> None:
+    document = docx.Document()
+    for line in text.strip().splitlines():
+        document.add_paragraph(line)
+    document.save(str(path))
+
+
+def _round_trip(tmp_path: Path, text: str, name: str = "通报") -> tuple[Path, list[str]]:
+    """The notice as a Word file read into a ledger by the CLI, and the paragraphs of the notice
+    the CLI writes from that ledger."""
+    source = tmp_path / f"{name}.docx"
+    _write_docx(source, text)
+    ledger = tmp_path / f"{name}_台账.xlsx"
+    assert main(["parse-notice", str(source), "-o", str(ledger)]) in (0, 1)
+    out = tmp_path / f"{name}_再生成.docx"
+    assert main(["notice", str(ledger), "-o", str(out)]) in (0, 1)
+    return ledger, [p.text for p in docx.Document(str(out)).paragraphs]
+
+
+def _section_two(back: list[str]) -> list[str]:
+    start = next(k for k, p in enumerate(back) if p.startswith("二、"))
+    end = next(k for k, p in enumerate(back) if p.startswith("三、"))
+    return back[start + 1:end]
+
+
+# ---------------------------------------------------------------------------
+# 1. a status bracketed after a measure keeps that measure's own brackets
+# ---------------------------------------------------------------------------
+
+# A district health commission types its brackets half-width, as an English keyboard leaves them
+HEALTH = """中共澄江区卫生健康委员会党组关于区委巡察整改进展情况的通报
+根据区委统一部署，2025年3月17日至5月16日，区委第二巡察组对区卫生健康委员会党组进行了巡察，2025年6月20日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+委党组召开专题会议研究部署整改工作，制定整改方案，建立整改台账。
+二、巡察反馈问题整改落实情况
+（一）推进健康澄江建设不够有力方面
+1.家庭医生签约服务“签而不约”的问题。整改措施：1.修订家庭医生签约服务绩效考核细则(已完成)2.对签约居民开展电话回访(正在推进)
+2.社区卫生服务中心急救药品配备不全的问题。整改措施：1.制定基层急救药品基本目录(已完成)2.为9家社区卫生服务中心补齐急救药品(已完成)
+三、下一步工作打算
+委党组将持续巩固整改成果，对正在推进的事项盯住不放。
+中共澄江区卫生健康委员会党组
+2025年10月20日
+"""
+
+
+def test_a_half_width_bracketed_status_comes_back_half_width(tmp_path: Path) -> None:
+    ledger, back = _round_trip(tmp_path, HEALTH, "卫健委")
+    assert [m.status for m in read_ledger(ledger).measures()] == [
+        Status.DONE, Status.IN_PROGRESS, Status.DONE, Status.DONE]
+    body = "\n".join(_section_two(back))
+    assert "1.修订家庭医生签约服务绩效考核细则(已完成)2.对签约居民开展电话回访(正在推进)" in body
+    assert "为9家社区卫生服务中心补齐急救药品(已完成)" in body
+    assert "（已完成）" not in body and "（正在推进）" not in body
+    assert _round_trip(tmp_path, "\n".join(back), "卫健委再读")[1] == back
+
+
+# A county education bureau brackets most statuses in （）, some in 【】 — each as its measure had it
+SCHOOLS = """中共永宁县教育局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年4月14日至6月6日，县委第一巡察组对县教育局党组进行了巡察，2025年7月8日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组成立由党组书记任组长的整改工作领导小组，逐条制定整改措施。
+二、巡察反馈问题整改落实情况
+（一）落实教育优先发展战略有差距方面
+1.农村学校教师结构性缺编的问题。整改情况：一是核定全县中小学教职工编制（已完成）二是招聘音体美专任教师42名【已完成】三是推进县域内教师交流轮岗（正在推进）
+2.校舍安全隐患排查不彻底的问题。整改情况：一是对全县137所学校校舍开展安全鉴定（已完成）二是拆除C级危房3栋【正在推进】
+三、下一步工作打算
+局党组将以此次巡察整改为契机，持续推动教育事业高质量发展。
+中共永宁县教育局党组
+2025年11月5日
+"""
+
+
+def test_mixed_brackets_after_measures_keep_each_measures_own(tmp_path: Path) -> None:
+    ledger, back = _round_trip(tmp_path, SCHOOLS, "教育局")
+    assert [m.status for m in read_ledger(ledger).measures()] == [
+        Status.DONE, Status.DONE, Status.IN_PROGRESS, Status.DONE, Status.IN_PROGRESS]
+    body = "\n".join(_section_two(back))
+    assert "一是核定全县中小学教职工编制（已完成）" in body
+    assert "二是招聘音体美专任教师42名【已完成】" in body
+    assert "三是推进县域内教师交流轮岗（正在推进）" in body
+    assert "一是对全县137所学校校舍开展安全鉴定（已完成）" in body
+    assert "二是拆除C级危房3栋【正在推进】" in body
+    # read again, the notice it writes is the same
+    assert _round_trip(tmp_path, "\n".join(back), "教育局再读")[1] == back
+
