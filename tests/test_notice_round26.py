@@ -99,3 +99,39 @@ def test_mixed_brackets_after_measures_keep_each_measures_own(tmp_path: Path) ->
     # read again, the notice it writes is the same
     assert _round_trip(tmp_path, "\n".join(back), "教育局再读")[1] == back
 
+
+
+# ---------------------------------------------------------------------------
+# 2. a bracket that goes on after the status word keeps the word and the rest
+# ---------------------------------------------------------------------------
+
+# A municipal SASAC's party committee writes what became of each measure in a bracket after it
+ASSETS = """中共丰源市国资委委员会关于市委巡察整改进展情况的通报
+根据市委统一部署，2025年3月3日至4月30日，市委第六巡察组对市国资委党委进行了巡察，2025年6月10日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+委党委召开专题会议研究部署整改工作，建立问题、任务、责任“三张清单”。
+二、巡察反馈问题整改落实情况
+（一）国有资本监管职责履行不到位方面
+1.监管企业投资决策论证不充分的问题。整改措施：一是修订监管企业投资监督管理办法（已完成，形成长效机制）二是对2023年以来投资项目开展后评价（正在推进，计划2025年12月底前完成）三是建立重大投资项目专家论证库（已完成，长期坚持）四是清理低效无效参股股权（已完成）
+2.国有资产出租管理粗放的问题。整改措施：一是建立市属企业资产出租信息公开平台（已完成，常态化运行）二是收回欠缴租金的门面房11间（已完成）
+三、下一步工作打算
+委党委将持续巩固整改成果，推动国有资本做强做优做大。
+中共丰源市国资委委员会
+2025年11月10日
+"""
+
+
+def test_a_status_going_on_in_its_bracket_keeps_its_word_and_the_rest(tmp_path: Path) -> None:
+    ledger, back = _round_trip(tmp_path, ASSETS, "国资委")
+    measures = list(read_ledger(ledger).measures())
+    assert [m.status for m in measures] == [Status.DONE, Status.IN_PROGRESS, Status.DONE, Status.DONE,
+                                            Status.DONE, Status.DONE]
+    assert [m.text for m in measures][:3] == ["修订监管企业投资监督管理办法", "对2023年以来投资项目开展后评价",
+                                              "建立重大投资项目专家论证库"]
+    body = "\n".join(_section_two(back))
+    assert "一是修订监管企业投资监督管理办法（已完成，形成长效机制）" in body
+    assert "二是对2023年以来投资项目开展后评价（正在推进，计划2025年12月底前完成）" in body
+    assert "三是建立重大投资项目专家论证库（已完成，长期坚持）" in body
+    assert "四是清理低效无效参股股权（已完成）" in body
+    assert "一是建立市属企业资产出租信息公开平台（已完成，常态化运行）" in body
+    assert "长效机制。" not in body and "并长期坚持" not in body

@@ -193,7 +193,7 @@ def _write_measure(ws: Worksheet, r: int, col: dict[str, int], m: Measure) -> No
             and _is_plain_date(m.deadline.text):
         deadline = m.deadline.due
     status = _status_words(m)
-    if status is not None and not m.status_inferred and _told_with_status(m):
+    if status is not None and not m.status_inferred and (_told_with_status(m) or _noted_status(m)):
         # what the notice told was done beside its status ("学习档案已建立，正在推进"): the notice's
         # words, as it said them — read back, the account is published again with the status
         status = m.status_text.strip()
@@ -218,6 +218,15 @@ def _told_with_status(m: Measure) -> str:
     clauses = [c for c in _CLAUSE_MARKS.split(m.status_text.strip()) if c.strip()]
     told = "，".join(c.strip() for c in clauses if status_phrase(c.strip()) is None)
     return "" if not told or normalize_for_compare(told) in normalize_for_compare(m.progress) else told
+
+
+def _noted_status(m: Measure) -> bool:
+    """A status cell going on after its status with the 整改进展 itself, as a notice's bracket after
+    a measure said both ("正在推进，计划2025年12月底前完成", the progress "计划2025年12月底前完成"): the
+    cell is kept whole — read back, the bracket is published again as written."""
+    reading = read_status(m.status_text.strip()) if m.status_text else None
+    return reading is not None and reading.status is m.status and bool(reading.rest) and bool(m.progress) \
+        and normalize_for_compare(reading.rest) == normalize_for_compare(m.progress)
 
 
 #: what ends a clause of a status cell

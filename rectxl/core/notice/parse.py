@@ -2364,10 +2364,12 @@ _NOTED_TAG = re.compile(r"[(\[【〔]\s*(?P<word>[^()\[\]【】〔〕,;]{2,8}?)\
                         r"(?P<note>[^()\[\]【】〔〕]{2,40}?)\s*[)\]】〕]")
 
 
-def _closing_tag(text: str) -> tuple[str, _Stated | None]:
+def _closing_tag(text: str, whole: bool = True) -> tuple[str, _Stated | None]:
     """A measure ending with its status in a bracket ("修订…办法。（已完成）", "…（正在推进）。",
     "…（正在推进，计划…完成）": the note after the status is its ``note``) → (the measure without
-    the bracket, the status); a bracket saying anything else stays."""
+    the bracket, the status); a bracket saying anything else stays. A bracket reading as a status all
+    through ("（已完成，长期坚持）") is one status of those words — unless not ``whole`` (an account's
+    bracket, whose note goes on its sentence)."""
     det = detect(text).rstrip()
     tail = len(det) - len(det.rstrip("。.;,"))
     tags = list(_STATUS_TAG.finditer(det, 0, len(det) - tail)) \
@@ -2375,17 +2377,21 @@ def _closing_tag(text: str) -> tuple[str, _Stated | None]:
     m = tags[-1] if tags else None
     if m is None or m.end() != len(det) - tail or m.start() == 0:
         return text, None
-    stated = _status_words(text[m.start("word"):m.end("word")])
-    if (noted := _NOTED_TAG.fullmatch(det, m.start(), m.end())) is not None \
+    stated = _status_words(text[m.start() + 1:m.end() - 1].strip()) if whole else None
+    if stated is None and (noted := _NOTED_TAG.fullmatch(det, m.start(), m.end())) is not None \
             and (said := _status_words(text[noted.start("word"):noted.end("word")])) is not None:
+        # "（正在推进，计划…完成）": a status, then how far it got ("（已完成，形成长效机制）" reads as
+        # a status all through: its words, kept whole)
         stated = replace(said, note=text[noted.start("note"):noted.end("note")].strip())
+    elif stated is None and not whole:
+        stated = _status_words(text[m.start("word"):m.end("word")])
     if stated is None:
         return text, None
     kept = text[:m.start()].rstrip()
-    if not stated.note:  # "1.建立健全学习制度。（已完成）": the bracket's form, to write it so again
-        stop_before = "。" if kept[-1:] in ("。", ".") else ""
-        stop_after = "。" if tail and text[m.end():len(det)].strip()[:1] in ("。", ".") else ""
-        stated = replace(stated, form=f"{stop_before}{text[m.start()]}{stated.words}{text[m.end() - 1]}{stop_after}")
+    # "1.建立健全学习制度。（已完成）": the bracket's form, to write it so again
+    stop_before = "。" if kept[-1:] in ("。", ".") else ""
+    stop_after = "。" if tail and text[m.end():len(det)].strip()[:1] in ("。", ".") else ""
+    stated = replace(stated, form=f"{stop_before}{text[m.start():m.end()]}{stop_after}")
     if not kept.endswith(_TERMINAL) and tail:
         kept += text[m.end():len(det)].strip()[:1]  # "…职责（已完成）。" keeps its full stop
     return kept, stated
@@ -2466,7 +2472,7 @@ def _tagged_statuses(measures: list[Measure], forms: list[tuple[Measure, str]] |
         if stated is not None:
             progress = text if m.progress == m.text else m.progress
         elif m.progress and m.progress != m.text:
-            progress, stated = _closing_tag(m.progress)
+            progress, stated = _closing_tag(m.progress, whole=False)
             if stated is not None and not stated.note and progress.strip() \
                     and detect(stated.words) not in detect(progress) and (
                     stated.status is Status.MOSTLY_DONE
@@ -2485,6 +2491,7 @@ def _tagged_statuses(measures: list[Measure], forms: list[tuple[Measure, str]] |
                 m.status, m.status_text, m.status_inferred = said.status, said.words, False
                 m.continuing = said.continuing
             continue
+        noted = bool(stated.note) and progress == text  # the note of the measure's own bracket
         if stated.note:  # "（正在推进，计划…完成）": the note is how far it got
             if progress == text:
                 progress = stated.note
@@ -2493,6 +2500,10 @@ def _tagged_statuses(measures: list[Measure], forms: list[tuple[Measure, str]] |
                 progress = f"{kept}，{stated.note}{progress.rstrip()[len(kept):][:1]}"
         m.text, m.progress = text, progress
         m.status, m.status_text, m.status_inferred = stated.status, stated.words, False
+        if noted and stated.form:
+            # "（正在推进，计划12月底前完成）": the bracket's words whole in the status cell (the note
+            # is the progress too), to be bracketed so again
+            m.status_text = stated.form.strip("。")[1:-1].strip()
         m.continuing = stated.continuing
         if forms is not None and stated.form:
             forms.append((m, stated.form))

@@ -1302,6 +1302,21 @@ def _status_bracketed(m: Measure, form: str) -> str | None:
     return words
 
 
+def _noted_bracket(m: Measure) -> str | None:
+    """The words of the bracket the notice put after a measure when they go on after its status
+    with how far it got ("正在推进，计划2025年12月底前完成": the status cell holds them whole, the
+    progress their rest), else ``None`` (in a notice read back that brackets its statuses,
+    :data:`STATUS_FORM_KEY`: a clerk's cell "未启动，因…" is read so too)."""
+    if m.status is None or m.status_inferred or not m.progress or not m.status_text:
+        return None
+    words = _from_cell(m.status_text).strip().rstrip("。.；;")
+    inner = words[1:-1] if _own_brackets(words) else words
+    reading = read_status(inner)
+    if reading.status is not m.status or not reading.rest or _key(reading.rest) != _key(m.progress):
+        return None
+    return words
+
+
 def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = False,
                      status_form: str = "") -> str:
     """One measure as the notice writes it (without its 一是 marker): see the module docstring.
@@ -1317,6 +1332,9 @@ def measure_sentence(m: Measure, *, as_of: date | None = None, statuses: bool = 
     if not _from_notice(m) and (paired := _paired_items(m, as_of, statuses)) is not None:
         return paired
     action = _measure_text(m.text)
+    if status_form and (noted := _noted_bracket(m)) is not None:
+        # "对投资项目开展后评价（正在推进，计划12月底前完成）": the notice's bracket — so again
+        return _bracketed(action, noted, status_form)
     progress = _progress_text(m.progress)
     if _from_notice(m) and (m.status_inferred or not statuses):
         # (in a ledger whose clerk states statuses, a progress copied from the measure is the
@@ -1823,7 +1841,11 @@ def _clerk_statuses(ledger: Ledger) -> bool:
     measures = list(ledger.measures())
     if not measures or all(m.status is None for m in measures):
         return False
-    return not (any(m.status_inferred for m in measures) or all(_from_notice(m) for m in measures))
+    # (a notice read back that bracketed its statuses: a bracket going on after its status,
+    # "（正在推进，计划…完成）", is the notice's too)
+    bracketed = bool(normalize_text(ledger.info.extra.get(STATUS_FORM_KEY, "")).strip())
+    return not (any(m.status_inferred for m in measures) or all(
+        _from_notice(m) or (bracketed and _noted_bracket(m) is not None) for m in measures))
 
 
 def _published(issue: Issue, omit_not_started: bool) -> bool:
