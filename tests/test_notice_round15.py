@@ -268,7 +268,9 @@ def test_measures_all_said_done_after_the_last_stay_done_when_written_again() ->
     parsed = parse_notice(text)
     assert [m.status for m in parsed.ledger.measures()][:4] == [D, D, D, D]
     rendered = render_notice(parsed.ledger)
-    assert "一是制定年度学习计划，已完成" in rendered and "（2）建立巡河台账，已完成" in rendered
+    # the sentence saying all done is said again as written (round 26: it had been "，已完成" after each)
+    assert "一是制定年度学习计划；二是开展专题研讨。以上措施均已完成。" in rendered
+    assert "（2）建立巡河台账，已完成" in rendered
     again = parse_notice(rendered)
     assert [m.status for m in again.ledger.measures()] == [m.status for m in parsed.ledger.measures()]
     assert render_notice(again.ledger) == rendered

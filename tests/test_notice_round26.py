@@ -135,3 +135,102 @@ def test_a_status_going_on_in_its_bracket_keeps_its_word_and_the_rest(tmp_path: 
     assert "四是清理低效无效参股股权（已完成）" in body
     assert "一是建立市属企业资产出租信息公开平台（已完成，常态化运行）" in body
     assert "长效机制。" not in body and "并长期坚持" not in body
+
+
+# A township's Party committee lists each problem's measures on lines of their own
+TOWNSHIP = """中共柳塘镇委员会关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年4月8日至5月30日，县委第三巡察组对柳塘镇党委进行了巡察，2025年7月10日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+镇党委召开专题会议研究部署整改工作，班子成员按分工认领整改任务。
+二、巡察反馈问题整改落实情况
+（一）基层治理基础不牢方面
+1.村级财务公开不及时的问题。
+整改措施：
+1.建立村务公开月度督查制度（已完成，形成长效机制）
+2.对12个村2024年度账目逐一张榜公开（已完成）
+3.开展村务监督委员会履职培训（已完成，长期坚持）
+2.集体资产台账底数不清的问题。
+整改措施：
+1.开展村集体资产清产核资。
+2.建立集体资产管理电子台账。
+上述措施均已完成。
+3.农村人居环境整治不到位的问题。
+整改措施：
+1.制定人居环境整治月评比办法。
+2.清理河道沿岸垃圾堆放点17处。
+截至2025年10月底，上述措施均已完成。
+三、下一步工作打算
+镇党委将持续巩固整改成果，推动乡村振兴各项工作落地见效。
+中共柳塘镇委员会
+2025年11月3日
+"""
+
+
+def test_a_township_measure_list_keeps_a_status_going_on_in_its_bracket(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, TOWNSHIP, "柳塘镇")
+    body = "\n".join(_section_two(back))
+    assert "建立村务公开月度督查制度（已完成，形成长效机制）" in body
+    assert "开展村务监督委员会履职培训（已完成，长期坚持）" in body
+
+
+# ---------------------------------------------------------------------------
+# 3. "上述措施均已完成。" after a problem's measures comes back as that one sentence
+# ---------------------------------------------------------------------------
+
+def _issue_paragraph(back: list[str], opening: str) -> str:
+    (paragraph,) = [p for p in _section_two(back) if p.startswith(opening)]
+    return paragraph
+
+
+def test_a_sentence_saying_all_measures_done_comes_back_as_that_sentence(tmp_path: Path) -> None:
+    ledger, back = _round_trip(tmp_path, TOWNSHIP, "柳塘镇")
+    issues = [i for a in read_ledger(ledger).aspects for i in a.issues()]
+    assert [[m.status for m in i.measures] for i in issues[1:]] == [[Status.DONE] * 2, [Status.DONE] * 2]
+    second = _issue_paragraph(back, "2.")
+    assert second.endswith("建立集体资产管理电子台账。上述措施均已完成。")
+    third = _issue_paragraph(back, "3.")
+    assert third.endswith("清理河道沿岸垃圾堆放点17处。截至2025年10月底，上述措施均已完成。")
+    assert "，已完成" not in second + third
+
+
+# A county culture and tourism bureau says it in the same paragraph as the measures
+CULTURE = """中共南屏县文化和旅游局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年5月6日至6月27日，县委第四巡察组对县文化和旅游局党组进行了巡察，2025年8月1日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组召开专题会议研究部署整改工作，逐项制定整改措施。
+二、巡察反馈问题整改落实情况
+（一）意识形态工作责任制落实不到位方面
+1.文化市场执法检查频次不足的问题。整改情况：一是制定文化市场“双随机”检查年度计划；二是对全县网吧、KTV开展拉网式检查，下达整改通知书9份。以上2项措施已全部完成。
+2.公共文化场馆免费开放不规范的问题。整改情况：一是修订县图书馆、文化馆免费开放服务规范；二是在场馆醒目位置公示开放时间和服务项目，正在推进。
+三、下一步工作打算
+局党组将持续巩固整改成果。
+中共南屏县文化和旅游局党组
+2025年11月18日
+"""
+
+
+def test_the_sentence_in_the_measures_paragraph_comes_back_there(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, CULTURE, "文旅局")
+    first = _issue_paragraph(back, "1.")
+    assert first.endswith("下达整改通知书9份。以上2项措施已全部完成。")
+    assert "，已完成" not in first
+
+
+def test_the_sentence_is_not_said_again_once_a_measure_is_not_done(tmp_path: Path) -> None:
+    import openpyxl
+
+    ledger, _ = _round_trip(tmp_path, TOWNSHIP, "柳塘镇")
+    book = openpyxl.load_workbook(ledger)
+    sheet = book["台账"]
+    header = [c.value for c in sheet[2]]
+    status, measure = header.index("整改状态") + 1, header.index("整改措施") + 1
+    row = next(r for r in range(3, sheet.max_row + 1)
+               if str(sheet.cell(r, measure).value or "").startswith("清理河道沿岸垃圾堆放点"))
+    sheet.cell(row, status).value = "正在推进"
+    book.save(ledger)
+    out = tmp_path / "改后.docx"
+    assert main(["notice", str(ledger), "-o", str(out)]) in (0, 1)
+    back = [p.text for p in docx.Document(str(out)).paragraphs]
+    third = _issue_paragraph(back, "3.")
+    assert "上述措施均已完成" not in third
+    assert "清理河道沿岸垃圾堆放点17处（正在推进）" in third  # as the notice bracketed statuses

@@ -155,6 +155,8 @@ from rectxl.core.notice._debris import (
 )
 from rectxl.core.notice._text import DATE, DATE_NUMERIC, DATE_SHORT, detect, short_date, to_date
 from rectxl.core.notice.totals import (
+    ALL_DONE_KEY,
+    ALL_DONE_PLACE,
     ASPECT_MARK_KEY,
     CLOSING_KEY,
     DATE_STYLE_KEY,
@@ -3178,10 +3180,12 @@ def _take_listed(told: list[Issue], listed: list[Issue]) -> None:
 
 
 def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
-                 said_once: set[int] | None = None, forms: list[tuple[Measure, str]] | None = None) -> Issue:
+                 said_once: set[int] | None = None, forms: list[tuple[Measure, str]] | None = None,
+                 all_done: dict[int, str] | None = None) -> Issue:
     """The issue of ``raw``; its id goes into ``said_once`` when the notice states its status once,
     after its several measures ("整改措施：一是…；二是…。整改进展：已完成。"); the form of each status
-    its measures state in a bracket after them ("。（已完成）") into ``forms``."""
+    its measures state in a bracket after them ("。（已完成）") into ``forms``; the sentence saying all
+    its measures done at once ("上述措施均已完成。") into ``all_done``, under the issue's id."""
     fields, more = _field_lines(raw.more)
     if raw.rows:
         title = _split_title(raw.head, [])[0]
@@ -3270,6 +3274,9 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
             if m.status is Status.IN_PROGRESS and m.status_inferred:
                 m.status = Status.DONE
     _apply_stated(measures, stated)
+    # "上述措施均已完成。" after measures saying no status of their own: one sentence, kept as such
+    said_all = tally is not None and _TALLY_ALL.match(detect(tally[1]).strip().rstrip("。.;")) is not None \
+        and not any(m.status is not None and _closes_with_status(m.text) for m in measures)
     if tally is not None and not _apply_tally(measures, tally[1], tally[2], label, warnings):
         if intro != told_intro:
             intro = told_intro  # a count before the measures of something else: the account's, as written
@@ -3279,6 +3286,7 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
             last.progress = f"{last.progress}{tally[1]}"
             if own_text:
                 last.text = last.progress
+        said_all = False
     _apply_fields(measures, {**fields, **title_fields})
     if results:
         for m in measures:  # the issue's result: kept with each of its measures, as a remark
@@ -3294,6 +3302,8 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
     issue = Issue(title=title, number=raw.number, intro=intro, measure_style=style, measures=measures)
     if said_once is not None and stated is not None and not up_front and per_measure is None and len(measures) > 1:
         said_once.add(id(issue))
+    if all_done is not None and said_all and tally is not None and all(m.status is Status.DONE for m in measures):
+        all_done[id(issue)] = tally[1].strip()
     return issue
 
 
@@ -4376,6 +4386,8 @@ class _Builder:
     placed: list[tuple[Issue, str]] = field(default_factory=list)
     #: ids of the built issues whose status the notice states once, after their several measures
     said_once: set[int] = field(default_factory=set)
+    #: the sentence saying all of a built issue's measures done at once ("上述措施均已完成。"), by its id
+    all_done: dict[int, str] = field(default_factory=dict)
     #: the form of each status a measure states in a bracket after it ("。（已完成）"), with its
     #: measure, in order
     status_forms: list[tuple[Measure, str]] = field(default_factory=list)
@@ -4605,7 +4617,7 @@ def _built(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role], war
     issue_of: dict[int, Issue] = {}
     for a in built.aspects:
         for c in a.categories:
-            c.issues = [_build_issue(r, warnings, measure_kind, built.said_once, built.status_forms)
+            c.issues = [_build_issue(r, warnings, measure_kind, built.said_once, built.status_forms, built.all_done)
                         for r in built.raw[id(c)]]
             issue_of.update((id(r), i) for r, i in zip(built.raw[id(c)], c.issues, strict=True))
     for raw, text in built.interludes:
@@ -4953,6 +4965,7 @@ def _parse_notice(text: str) -> ParsedNotice:
     closing_two: list[str] = []
     placed: list[tuple[Issue, str]] = []
     said_once: set[int] = set()
+    all_done: dict[int, str] = {}
     status_forms: list[tuple[Measure, str]] = []
     region = lay.region
     if region is not None:
@@ -4974,7 +4987,7 @@ def _parse_notice(text: str) -> ParsedNotice:
                 warnings[warned:] = other_warnings
         aspects, intro, unplaced = built.aspects, [*built.intro, *built.totals], built.unplaced
         closing_two, placed, said_once = built.closing, built.placed, built.said_once
-        status_forms = built.status_forms
+        status_forms, all_done = built.status_forms, built.all_done
         if any(line.row is not None for line in lines[lo:hi]):
             # the items are a table's rows: its caption ("巡察反馈问题整改落实情况表") names the
             # table, and says nothing once the items are told
@@ -5141,7 +5154,9 @@ def _parse_notice(text: str) -> ParsedNotice:
         info.extra[MEASURE_MARK_KEY] = _paren_mark(lines, region)
     if several and all(id(i) in said_once for i in several):
         info.extra[STATUS_ONCE_KEY] = "是"  # "整改措施：一是…；二是…。整改进展：已完成。": said once again
-    if (form := _status_form(status_forms, aspects, text)) is not None:
+    if (said_all := _all_done_lines(aspects, all_done)) is not None:
+        info.extra[ALL_DONE_KEY] = said_all  # "上述措施均已完成。": said once again, after the measures
+    if (form := _status_form(status_forms, aspects, text, all_done)) is not None:
         info.extra[STATUS_FORM_KEY] = form  # "1.建立健全学习制度。（已完成）": bracketed so again
     for a in aspects:  # deadlines of a table, now that the feedback date is known
         for issue in a.issues():
@@ -5202,7 +5217,16 @@ def _form_shape(form: str) -> tuple[str, str, str, str]:
     return before, inner[:1], inner[-1:], after
 
 
-def _status_form(forms: list[tuple[Measure, str]], aspects: list[Aspect], text: str) -> str | None:
+def _all_done_lines(aspects: list[Aspect], all_done: dict[int, str]) -> str | None:
+    """The lines of :data:`ALL_DONE_KEY`: each sentence saying a problem's measures all done at once,
+    by that problem's place in section 二 ("第2个问题：上述措施均已完成。")."""
+    issues = (i for a in aspects for i in a.issues())
+    return "\n".join(ALL_DONE_PLACE.format(n=n) + all_done[id(issue)]
+                     for n, issue in enumerate(issues, start=1) if id(issue) in all_done) or None
+
+
+def _status_form(forms: list[tuple[Measure, str]], aspects: list[Aspect], text: str,
+                 all_done: dict[int, str] | None = None) -> str | None:
     """How the notice brackets the statuses it states after its measures, as its first such measure
     wrote it (:data:`STATUS_FORM_KEY`): when most measures whose status it states do so in brackets
     (the form most of them share) and the notice's ``text`` has them so (not a tick before a measure,
@@ -5212,8 +5236,9 @@ def _status_form(forms: list[tuple[Measure, str]], aspects: list[Aspect], text: 
     again."""
     if not forms:
         return None
-    stated = sum(1 for a in aspects for i in a.issues() for m in i.measures if m.status is not None
-                 and not m.status_inferred)
+    # (measures said done by a sentence of their problem's, "上述措施均已完成", are not stated one by one)
+    stated = sum(1 for a in aspects for i in a.issues() if id(i) not in (all_done or {}) for m in i.measures
+                 if m.status is not None and not m.status_inferred)
     if 2 * len(forms) < stated:
         return None
     shapes = [_form_shape(f) for _, f in forms]

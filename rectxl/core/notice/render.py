@@ -92,6 +92,8 @@ from rectxl.core import fields as F
 from rectxl.core.deadline import Deadline, DeadlineKind
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import (
+    ALL_DONE_KEY,
+    ALL_DONE_PLACE,
     ASPECT_MARK_KEY,
     CLOSING_KEY,
     DATE_STYLE_KEY,
@@ -1720,9 +1722,12 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
 
 def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
                 omit_not_started: bool = False, statuses: bool = False, mark: str = "",
-                mark_measures: str = "", status_once: bool = False, status_form: str = "") -> str:
+                mark_measures: str = "", status_once: bool = False, status_form: str = "",
+                said_all: str = "") -> str:
     """:func:`issue_paragraph`, its half-width status brackets as :data:`_HALF_KEPT` marks them (for
-    :func:`_as_printed`, which writes them back)."""
+    :func:`_as_printed`, which writes them back); ``said_all``: the sentence the notice closed the
+    problem's measures with, saying them all done (:data:`ALL_DONE_KEY`) — said again after them, in
+    place of a status after each, while each is done."""
     title = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.title))).lstrip(_TRIM)
     if title[:4].count("问题") and (label := _ISSUE_LABEL.match(title)) is not None and label.end() < len(title):
         title = title[label.end():]  # "问题：基层党组织软弱涣散。具体表现：…"
@@ -1733,6 +1738,12 @@ def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
         and all(_from_notice(m) and not m.status_inferred for m in measures) else ""
     if once:  # the status the notice stated once, after the measures ("…；二是…。已完成。"): said so again
         measures = [replace(m, status_text="") for m in measures]
+    elif said_all and len(measures) > 1 and all(
+            m.status is Status.DONE and _from_notice(m) and not m.status_inferred for m in measures):
+        # "…。上述措施均已完成。": the notice's one sentence, not "，已完成" after each measure (each
+        # its published sentence, whatever the ledger's other measures are)
+        once, measures = said_all.rstrip("。."), [replace(m, status_text="") for m in measures]
+        statuses = False
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
     # the number, and a measure that is only marks ("。") would read back as no measure
     texts = [t for t in (_group_sentence(g, as_of, statuses, status_form) for g in share_groups(measures)) if t]
@@ -2014,6 +2025,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     decimal = by_aspect and normalize_text(ledger.info.extra.get(ASPECT_MARK_KEY, "")).strip() == "1."
     aspect_no = category_no = issue_no = 0
     between = _interludes(ledger.info.extra.get(INTERLUDE_KEY))
+    said_all = _all_done_sentences(ledger.info.extra.get(ALL_DONE_KEY))
     listed = 0  # problems passed, told or left out: where a paragraph between them stands
     for aspect in ledger.aspects:
         shown = [[i for i in c.issues if _published(i, omit_not_started)]
@@ -2070,7 +2082,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                         statuses=statuses, mark=f"{aspect_no}.1" if by_aspect else mark,
                         mark_measures=ledger.info.extra.get(MEASURE_MARK_KEY, "").strip(),
                         status_once=ledger.info.extra.get(STATUS_ONCE_KEY, "").strip() == "是",
-                        status_form=normalize_text(ledger.info.extra.get(STATUS_FORM_KEY, "")).strip())))
+                        status_form=normalize_text(ledger.info.extra.get(STATUS_FORM_KEY, "")).strip(),
+                        said_all=said_all.get(listed, ""))))
                 blocks += [Block("body", p) for p in between.pop(listed, [])]
     blocks += [Block("body", p) for n in sorted(between) for p in between[n]]  # after problems no more
     blocks += [Block("body", p) for p in _paragraphs(ledger.info.extra.get(SECTION_TWO_CLOSING_KEY))]
@@ -2090,6 +2103,16 @@ def _interludes(text: str | None) -> dict[int, list[str]]:
         n, said = (int(found.group(1)), found.group(2)) if found else (1 << 30, line)
         placed.setdefault(n, []).append(said)
     return placed
+
+
+#: a line of :data:`ALL_DONE_KEY`: "第2个问题：" and the sentence
+_ALL_DONE_LINE = LazyPattern(ALL_DONE_PLACE.rstrip("：").replace("{n}", r"\s*(\d{1,4})\s*") + r"\s*[:：]\s*(\S.*)")
+
+
+def _all_done_sentences(text: str | None) -> dict[int, str]:
+    """The sentences of :data:`ALL_DONE_KEY` by the place in section 二 of the problem each closes."""
+    found = (_ALL_DONE_LINE.fullmatch(normalize_text(line).strip()) for line in _paragraphs(text))
+    return {int(m.group(1)): m.group(2) for m in found if m is not None}
 
 
 def _with_count_note(blocks: list[Block], note: str, ledger: Ledger) -> list[Block]:

@@ -34,8 +34,9 @@ from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, LazyPattern, to_int
 
-__all__ = ["ASPECT_MARK_KEY", "CLOSING_KEY", "DATE_STYLE_KEY", "INTERLUDE_KEY", "INTERLUDE_PLACE", "INVITATION_KEY",
-           "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY", "PART_ONE_KEY", "PHONE_LABEL_KEY",
+__all__ = ["ALL_DONE_KEY", "ALL_DONE_PLACE", "ASPECT_MARK_KEY", "CLOSING_KEY", "DATE_STYLE_KEY", "INTERLUDE_KEY",
+           "INTERLUDE_PLACE", "INVITATION_KEY", "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY", "PART_ONE_KEY",
+           "PHONE_LABEL_KEY",
            "SECTION_TWO_CLOSING_KEY", "STATUS_FORM_KEY", "STATUS_ONCE_KEY", "TABLE_IN_TWO", "TABLE_KEY",
            "TABLE_PLACE_KEY",
            "StatedTotals", "TotalCheck",
@@ -90,6 +91,13 @@ STATUS_ONCE_KEY = "问题状态写在措施之后"
 #: first such measure wrote it ("。（已完成）": "1.建立健全学习制度。（已完成）"; "（已完成）。", "【已完成】"):
 #: written again, each stated status is bracketed so — not rewritten "…，已完成。"
 STATUS_FORM_KEY = "措施状态写法"
+#: ``info.extra`` key of the sentences a notice closes problems' measures with, saying them all done at
+#: once ("上述措施均已完成。", "截至2025年10月底，上述措施均已完成。"), one line a problem named by its
+#: place in section 二 (:data:`ALL_DONE_PLACE`): written again after that problem's measures — which then
+#: say no status each — while every one of them is done
+ALL_DONE_KEY = "措施完成总述"
+#: how a line of :data:`ALL_DONE_KEY` names its problem: the n-th of section 二
+ALL_DONE_PLACE = "第{n}个问题："
 #: ``info.extra`` key of a notice's own closing — who to tell and how, as it wrote it ("公示期：…。
 #: 如有异议，请向镇纪委反映。联系电话：…") — kept when it is not rectxl's (the standard invitation
 #: and all four contact details): written again, the notice closes as it did
