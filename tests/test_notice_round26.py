@@ -178,8 +178,11 @@ def test_a_township_measure_list_keeps_a_status_going_on_in_its_bracket(tmp_path
 # ---------------------------------------------------------------------------
 
 def _issue_paragraph(back: list[str], opening: str) -> str:
-    (paragraph,) = [p for p in _section_two(back) if p.startswith(opening)]
-    return paragraph
+    """The problem's paragraph, and the one under it giving its measures after their label."""
+    two = _section_two(back)
+    (at,) = [k for k, p in enumerate(two) if p.startswith(opening)]
+    below = two[at + 1] if at + 1 < len(two) and two[at + 1].startswith("整改") else ""
+    return two[at] + below
 
 
 def test_a_sentence_saying_all_measures_done_comes_back_as_that_sentence(tmp_path: Path) -> None:
@@ -234,3 +237,30 @@ def test_the_sentence_is_not_said_again_once_a_measure_is_not_done(tmp_path: Pat
     third = _issue_paragraph(back, "3.")
     assert "上述措施均已完成" not in third
     assert "清理河道沿岸垃圾堆放点17处（正在推进）" in third  # as the notice bracketed statuses
+
+
+# ---------------------------------------------------------------------------
+# 4. a "整改措施：" line before a 1. 2. list of measures is printed again before the list
+# ---------------------------------------------------------------------------
+
+def test_a_measures_label_line_is_printed_again_before_its_list(tmp_path: Path) -> None:
+    # the commission's notice with each label on the line under its problem
+    _, back = _round_trip(tmp_path, HEALTH.replace("的问题。整改措施：", "的问题。\n整改措施："), "卫健委")
+    two = _section_two(back)
+    at = two.index("1.家庭医生签约服务“签而不约”的问题。")
+    assert two[at + 1] == "整改措施：1.修订家庭医生签约服务绩效考核细则(已完成)2.对签约居民开展电话回访(正在推进)"
+    assert two[at + 3] == "整改措施：1.制定基层急救药品基本目录(已完成)2.为9家社区卫生服务中心补齐急救药品(已完成)"
+
+
+def test_a_label_alone_on_its_line_over_measures_numbered_1_keeps_both(tmp_path: Path) -> None:
+    ledger, back = _round_trip(tmp_path, TOWNSHIP, "柳塘镇")
+    two = _section_two(back)
+    at = two.index("2.集体资产台账底数不清的问题。")
+    assert two[at + 1] == "整改措施：1.开展村集体资产清产核资。2.建立集体资产管理电子台账。上述措施均已完成。"
+    assert two[two.index("1.村级财务公开不及时的问题。") + 1].startswith("整改措施：1.建立村务公开月度督查制度（")
+    # read again, the same problems and measures
+    again = tmp_path / "再读.docx"
+    _write_docx(again, "\n".join(back))
+    assert main(["parse-notice", str(again), "-o", str(tmp_path / "再读.xlsx")]) in (0, 1)
+    assert [[m.text for m in i.measures] for a in read_ledger(tmp_path / "再读.xlsx").aspects for i in a.issues()] \
+        == [[m.text for m in i.measures] for a in read_ledger(ledger).aspects for i in a.issues()]

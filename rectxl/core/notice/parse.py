@@ -164,6 +164,7 @@ from rectxl.core.notice.totals import (
     INTERLUDE_PLACE,
     INVITATION_KEY,
     ISSUE_MARK_KEY,
+    MEASURE_LABEL_KEY,
     MEASURE_MARK_KEY,
     PART_ONE_KEY,
     PARTS_KEY,
@@ -619,6 +620,9 @@ class _Line:
     #: web-page debris (上一篇, 主办单位, ICP 备案 …) was dropped right above this line: after the
     #: signature, the site's footer starts here, not the notice's contact details
     gap: bool = False
+    #: a measure numbered "1." under a line that is only a label, renumbered "（1）" as a problem's
+    #: measures are (:func:`_numbered_under_label`): the notice numbered them "1."
+    relisted: bool = False
 
     @property
     def body(self) -> str:
@@ -1090,7 +1094,7 @@ def _numbered_under_label(lines: list[_Line]) -> None:
             for i in range(j + 1, k):
                 item = lines[i]
                 listed = _classify(f"（{item.number}）{item.text[item.cut:].strip()}")
-                lines[i] = replace(listed, kind="text", number=None, cut=0)
+                lines[i] = replace(listed, kind="text", number=None, cut=0, relisted=True)
         j = k
 
 
@@ -3714,12 +3718,35 @@ _DECIMAL_AFTER_TITLE = re.compile(r"[。.]\s*1\s*\.(?!\d)[^\n]*?[。.)\]】]\s*2
 _FIRST_PAREN = re.compile(r"(?:^|(?<=[。.;,:!?、\s]))(?:(\(\s*1\s*\)|1\))|(①))")
 
 
+#: a label of the measures themselves (not of how far they got): "整改措施：", "主要措施："
+_MEASURES_LABEL = re.compile(r"(?:整改|具体|主要)?(?:措施|举措)\s*:")
+
+
+def _measure_label(aspects: list[Aspect], lines: Sequence[_Line], region: tuple[int, int] | None) -> str | None:
+    """The label every problem's measures follow on a line of their own ("1.…的问题。" / "整改措施：
+    1.…2.…", or "整改措施：" alone over lines "1.…" "2.…"), as the notice wrote it: :data:`MEASURE_LABEL_KEY`;
+    else ``None`` (a label after the problem on its line, "…的问题。整改措施：1.…", or one of how far they
+    got, "整改情况：", is not kept). Only for measures numbered "1." (the caller's)."""
+    said = {i.intro.strip() for a in aspects for i in a.issues() if i.measures}
+    if len(said) != 1:
+        return None
+    (label,) = said
+    det = detect(label)
+    if not label or len(label) > 12 or _MEASURES_LABEL.fullmatch(det) is None:
+        return None
+    lo, hi = region if region is not None else (0, len(lines))
+    opened = [line for line in lines[lo:hi] if line.det.lstrip().startswith(det)]
+    return label if opened and len(opened) >= sum(1 for a in aspects for i in a.issues() if i.measures) else None
+
+
 def _paren_mark(lines: Sequence[_Line], region: tuple[int, int] | None) -> str:
     """How the measures numbered in brackets are marked in the itemised section — "①" when its
     first such number is circled, "1." when its first list is "1." after its label ("整改措施：1.…2.…"),
     else "（1）" (a half bracket, "1）", is published whole)."""
     lo, hi = region if region is not None else (0, len(lines))
     for line in lines[lo:hi]:
+        if line.relisted:
+            return "1."  # "整改措施：" alone on its line, then "1.建立…" on the next: numbered so again
         if "1" in line.det or "①" in line.det:
             if (m := _FIRST_PAREN.search(line.det)) is not None:
                 return "①" if m.group(2) else "（1）"
@@ -5152,6 +5179,8 @@ def _parse_notice(text: str) -> ParsedNotice:
     if several and all(i.measure_style == "paren" for i in several):
         # "整改情况：（1）…（2）…", "①…②…", "1）…2）…": numbered so again
         info.extra[MEASURE_MARK_KEY] = _paren_mark(lines, region)
+    if info.extra.get(MEASURE_MARK_KEY) == "1." and (label := _measure_label(aspects, lines, region)) is not None:
+        info.extra[MEASURE_LABEL_KEY] = label  # "整改措施：" on a line of its own: printed so again
     if several and all(id(i) in said_once for i in several):
         info.extra[STATUS_ONCE_KEY] = "是"  # "整改措施：一是…；二是…。整改进展：已完成。": said once again
     if (said_all := _all_done_lines(aspects, all_done)) is not None:

@@ -101,6 +101,7 @@ from rectxl.core.notice.totals import (
     INTERLUDE_PLACE,
     INVITATION_KEY,
     ISSUE_MARK_KEY,
+    MEASURE_LABEL_KEY,
     MEASURE_MARK_KEY,
     PART_ONE_KEY,
     PARTS_KEY,
@@ -1723,14 +1724,16 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
 def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
                 omit_not_started: bool = False, statuses: bool = False, mark: str = "",
                 mark_measures: str = "", status_once: bool = False, status_form: str = "",
-                said_all: str = "") -> str:
+                said_all: str = "", label: str = "") -> str:
     """:func:`issue_paragraph`, its half-width status brackets as :data:`_HALF_KEPT` marks them (for
     :func:`_as_printed`, which writes them back); ``said_all``: the sentence the notice closed the
     problem's measures with, saying them all done (:data:`ALL_DONE_KEY`) — said again after them, in
-    place of a status after each, while each is done."""
+    place of a status after each, while each is done; ``label``: the label the notice put on a line
+    of its own before the measures (:data:`MEASURE_LABEL_KEY`) — the measures go on a second line
+    after it (the problem, a line break, the label and the measures)."""
     title = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.title))).lstrip(_TRIM)
-    if title[:4].count("问题") and (label := _ISSUE_LABEL.match(title)) is not None and label.end() < len(title):
-        title = title[label.end():]  # "问题：基层党组织软弱涣散。具体表现：…"
+    if title[:4].count("问题") and (named := _ISSUE_LABEL.match(title)) is not None and named.end() < len(title):
+        title = title[named.end():]  # "问题：基层党组织软弱涣散。具体表现：…"
     head = issue_mark(number, mark) + (_end(title) if title else "")
     measures = [m for m in issue.measures if not (omit_not_started and _not_started(m))]
     once = _from_cell(measures[0].status_text).strip().rstrip("。") if status_once and len(measures) > 1 \
@@ -1773,6 +1776,8 @@ def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
     intro = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.intro)))
     if intro and not body:  # an introduction with no measure after it ends as a sentence
         intro = _sentence(intro)
+    if label and body and not intro:  # "1.…的问题。" / "整改措施：1.…2.…", as the notice had them
+        return f"{head}\n{label}{body}"
     return head + intro + body
 
 
@@ -2026,6 +2031,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     aspect_no = category_no = issue_no = 0
     between = _interludes(ledger.info.extra.get(INTERLUDE_KEY))
     said_all = _all_done_sentences(ledger.info.extra.get(ALL_DONE_KEY))
+    label = _measure_label(ledger.info.extra.get(MEASURE_LABEL_KEY))
     listed = 0  # problems passed, told or left out: where a paragraph between them stands
     for aspect in ledger.aspects:
         shown = [[i for i in c.issues if _published(i, omit_not_started)]
@@ -2077,13 +2083,13 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 listed += 1
                 if id(issue) in told:
                     issue_no += 1
-                    blocks.append(Block("issue", _issue_text(
+                    blocks += _issue_blocks(_issue_text(
                         issue, issue_no, as_of=when, omit_not_started=omit_not_started,
                         statuses=statuses, mark=f"{aspect_no}.1" if by_aspect else mark,
                         mark_measures=ledger.info.extra.get(MEASURE_MARK_KEY, "").strip(),
                         status_once=ledger.info.extra.get(STATUS_ONCE_KEY, "").strip() == "是",
                         status_form=normalize_text(ledger.info.extra.get(STATUS_FORM_KEY, "")).strip(),
-                        said_all=said_all.get(listed, ""))))
+                        said_all=said_all.get(listed, ""), label=label))
                 blocks += [Block("body", p) for p in between.pop(listed, [])]
     blocks += [Block("body", p) for n in sorted(between) for p in between[n]]  # after problems no more
     blocks += [Block("body", p) for p in _paragraphs(ledger.info.extra.get(SECTION_TWO_CLOSING_KEY))]
@@ -2103,6 +2109,19 @@ def _interludes(text: str | None) -> dict[int, list[str]]:
         n, said = (int(found.group(1)), found.group(2)) if found else (1 << 30, line)
         placed.setdefault(n, []).append(said)
     return placed
+
+
+def _measure_label(text: str | None) -> str:
+    """The label of :data:`MEASURE_LABEL_KEY` as printed ("整改措施："), or "" for none or one that
+    is no label of measures."""
+    label = zh_punct(normalize_text(text).strip()).replace(":", "：")
+    return label if 0 < len(label) <= 12 and label.endswith("：") and "\n" not in label else ""
+
+
+def _issue_blocks(text: str) -> list[Block]:
+    """A problem's paragraph; with its measures under their label (:func:`_issue_text`), two."""
+    head, _, measures = text.partition("\n")
+    return [Block("issue", head)] + ([Block("body", measures)] if measures else [])
 
 
 #: a line of :data:`ALL_DONE_KEY`: "第2个问题：" and the sentence

@@ -35,8 +35,8 @@ from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, LazyPattern, to_int
 
 __all__ = ["ALL_DONE_KEY", "ALL_DONE_PLACE", "ASPECT_MARK_KEY", "CLOSING_KEY", "DATE_STYLE_KEY", "INTERLUDE_KEY",
-           "INTERLUDE_PLACE", "INVITATION_KEY", "ISSUE_MARK_KEY", "MEASURE_MARK_KEY", "PARTS_KEY", "PART_ONE_KEY",
-           "PHONE_LABEL_KEY",
+           "INTERLUDE_PLACE", "INVITATION_KEY", "ISSUE_MARK_KEY", "MEASURE_LABEL_KEY", "MEASURE_MARK_KEY",
+           "PARTS_KEY", "PART_ONE_KEY", "PHONE_LABEL_KEY",
            "SECTION_TWO_CLOSING_KEY", "STATUS_FORM_KEY", "STATUS_ONCE_KEY", "TABLE_IN_TWO", "TABLE_KEY",
            "TABLE_PLACE_KEY",
            "StatedTotals", "TotalCheck",
@@ -84,6 +84,10 @@ ASPECT_MARK_KEY = "方面编号"
 #: ``info.extra`` key of how a notice numbers the measures of a problem when not 一是、二是 ("（1）": a
 #: company's "整改情况：（1）…（2）…"): written again, its measures are numbered so
 MEASURE_MARK_KEY = "措施编号"
+#: ``info.extra`` key of the label a notice puts on a line of its own before each problem's measures
+#: ("整改措施：" under "1.…的问题。", then "1.…2.…"): written again, each problem's measures open a
+#: paragraph with it
+MEASURE_LABEL_KEY = "措施标签"
 #: ``info.extra`` key saying the notice states each problem's status once, after its measures ("是":
 #: "整改措施：一是…；二是…。整改进展：已完成。"): written again, so — not after every measure
 STATUS_ONCE_KEY = "问题状态写在措施之后"
