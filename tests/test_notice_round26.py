@@ -264,3 +264,72 @@ def test_a_label_alone_on_its_line_over_measures_numbered_1_keeps_both(tmp_path:
     assert main(["parse-notice", str(again), "-o", str(tmp_path / "再读.xlsx")]) in (0, 1)
     assert [[m.text for m in i.measures] for a in read_ledger(tmp_path / "再读.xlsx").aspects for i in a.issues()] \
         == [[m.text for m in i.measures] for a in read_ledger(ledger).aspects for i in a.issues()]
+
+
+# ---------------------------------------------------------------------------
+# 5. other agencies' shapes
+# ---------------------------------------------------------------------------
+
+# A county justice bureau states the round's counts in its own words in part 一, and answers each
+# problem in a paragraph under a "（一）关于…的问题" heading
+JUSTICE = """中共云溪县司法局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年3月24日至5月23日，县委第五巡察组对县司法局党组进行了巡察，2025年6月26日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组把巡察整改作为重大政治任务，成立整改工作领导小组，逐条制定整改措施。截至2025年10月31日，巡察反馈的2个方面4个问题，已完成整改3个，正在整改1个，整改完成率75%。
+二、巡察反馈问题整改落实情况
+（一）关于法治宣传教育针对性不强的问题
+局党组制定“八五”普法中期评估整改方案，组建青年普法志愿者队伍1支，深入村（社区）开展以案释法活动26场，已完成。
+（二）关于社区矫正对象监管存在漏洞的问题
+一是对全县在册社区矫正对象开展全面排查，二是建立矫正对象分类管理台账，三是落实电子定位监管措施。正在推进。
+（三）关于人民调解员队伍建设滞后的问题
+选聘专职人民调解员12名，组织业务培训2期，已完成。
+（四）关于公共法律服务平台作用发挥不充分的问题
+整合县乡村三级公共法律服务站点资源，开通“12348”热线夜间值守，已完成。
+三、下一步工作打算
+局党组将坚持目标不变、标准不降、力度不减，持续巩固整改成果，对正在整改的问题紧盯不放。
+欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。联系电话：0745-6231148；邮政地址：云溪县沅江路18号县司法局办公室；邮编：419500；电子邮箱：yxxsfj@163.com。
+中共云溪县司法局党组
+2025年11月12日
+"""
+
+
+def _set_status(ledger: Path, opening: str, status: str) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(ledger)
+    sheet = book["台账"]
+    header = [c.value for c in sheet[2]]
+    column, measure = header.index("整改状态") + 1, header.index("整改措施") + 1
+    for row in range(3, sheet.max_row + 1):
+        if str(sheet.cell(row, measure).value or "").startswith(opening):
+            sheet.cell(row, column).value = status
+    book.save(ledger)
+
+
+def _notice_of(ledger: Path, out: Path) -> list[str]:
+    assert main(["notice", str(ledger), "-o", str(out)]) in (0, 1)
+    return [p.text for p in docx.Document(str(out)).paragraphs]
+
+
+def test_the_notices_own_counts_sentence_is_counted_again_from_the_ledger(tmp_path: Path) -> None:
+    ledger, back = _round_trip(tmp_path, JUSTICE, "司法局")
+    # as it stands while the ledger says what the notice said
+    assert ("局党组把巡察整改作为重大政治任务，成立整改工作领导小组，逐条制定整改措施。截至2025年10月31日，"
+            "巡察反馈的2个方面4个问题，已完成整改3个，正在整改1个，整改完成率75%。") in back
+    for opening in ("对全县在册社区矫正对象", "建立矫正对象分类管理台账", "落实电子定位监管措施"):
+        _set_status(ledger, opening, "已完成")
+    back = _notice_of(ledger, tmp_path / "改后.docx")
+    part_one = back[back.index("一、整改工作开展情况") + 1]
+    assert part_one == ("局党组把巡察整改作为重大政治任务，成立整改工作领导小组，逐条制定整改措施。截至2025年11月12日，"
+                        "巡察反馈的2个方面4个问题，已完成整改4个，整改完成率100%。")
+
+
+def test_a_counts_sentence_counting_measures_too_is_counted_again_in_its_own_words(tmp_path: Path) -> None:
+    text = JUSTICE.replace("巡察反馈的2个方面4个问题，已完成整改3个，正在整改1个，整改完成率75%。",
+                           "巡察反馈的2个方面4个问题已整改完成3个，剩余1个正在推进；制定整改措施6条，已完成3条。")
+    ledger, back = _round_trip(tmp_path, text, "司法局")
+    said = "巡察反馈的2个方面4个问题已整改完成3个，剩余1个正在推进；制定整改措施6条，已完成3条。"
+    assert any(said in p for p in back)
+    _set_status(ledger, "对全县在册社区矫正对象", "已完成")
+    again = "\n".join(_notice_of(ledger, tmp_path / "改后.docx"))
+    assert "巡察反馈的2个方面4个问题已整改完成3个，剩余1个正在推进；制定整改措施6条，已完成4条。" in again

@@ -174,9 +174,11 @@ def cmd_notice(args: argparse.Namespace) -> int:
         code = EXIT_FINDINGS
     else:
         code = EXIT_OK
+    from rectxl.core.notice.render import restated
     from rectxl.core.rules.info import stated_totals_disagreements
 
-    for part, said, actual in stated_totals_disagreements(ledger):
+    # (a sentence saying how far the round got is counted again from the ledger: no disagreement left)
+    for part, said, actual in stated_totals_disagreements(restated(ledger, args.as_of)):
         print(f"注意：基本信息“{part}”写着“{said}”，而台账中{actual}，通报照写了这一段，与按台账写出的统计"
               "对不上：请核对后改正（rectxl check 的 info-totals-mismatch 同样列出），再生成通报。")
         code = EXIT_FINDINGS

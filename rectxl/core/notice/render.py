@@ -113,6 +113,7 @@ from rectxl.core.notice.totals import (
     TABLE_KEY,
     TABLE_PLACE_KEY,
     extract_stated_totals,
+    restate_totals,
 )
 from rectxl.core.numbering import CIRCLED, enumerated_items, names_a_field
 from rectxl.core.rules.structure import measure_items, status_lines
@@ -153,6 +154,7 @@ __all__ = [
     "render_blocks",
     "render_notice",
     "render_section_two",
+    "restated",
     "section_two_blocks",
     "told_apart_note",
     "told_measures",
@@ -2327,6 +2329,18 @@ def contact_line(info: LedgerInfo) -> str:
     return "；".join(items) + "。"
 
 
+def restated(ledger: Ledger, as_of: date | None = None) -> Ledger:
+    """The ledger with the paragraphs the notice publishes as written (导语, 一、, 二、导语) whose
+    sentences state how far the round got counted again from its statuses, in their own words
+    (:func:`~rectxl.core.notice.totals.restate_totals`, dated ``as_of``, default 报告日期)."""
+    info, when = ledger.info, as_of or ledger.info.report_date
+    preamble, one, two = (restate_totals(text, ledger, when) if text else text
+                          for text in (info.preamble, info.section_one, info.section_two_intro))
+    if (preamble, one, two) == (info.preamble, info.section_one, info.section_two_intro):
+        return ledger
+    return replace(ledger, info=replace(info, preamble=preamble, section_one=one, section_two_intro=two))
+
+
 def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
                   omit_not_started: bool = False, today: date | None = None) -> list[Block]:
     """The whole notice as blocks: title, preamble, 一、二、三、, supervision and contacts,
@@ -2336,6 +2350,7 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     leaves out the measures marked 未启动 instead of writing them as planned work; ``today``
     (the front ends pass it) tells a planned measure whose deadline has passed when there is
     no as-of date."""
+    ledger = restated(ledger, as_of)
     info = ledger.info
     word = info.inspection_word
     h1, h2, h3 = (_worded(h, word) for h in DEFAULT_HEADINGS)

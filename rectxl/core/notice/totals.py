@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from rectxl.core.model import Ledger
@@ -34,14 +35,37 @@ from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, LazyPattern, to_int
 
-__all__ = ["ALL_DONE_KEY", "ALL_DONE_PLACE", "ASPECT_MARK_KEY", "CLOSING_KEY", "DATE_STYLE_KEY", "INTERLUDE_KEY",
-           "INTERLUDE_PLACE", "INVITATION_KEY", "ISSUE_MARK_KEY", "MEASURE_LABEL_KEY", "MEASURE_MARK_KEY",
-           "PARTS_KEY", "PART_ONE_KEY", "PHONE_LABEL_KEY",
-           "SECTION_TWO_CLOSING_KEY", "STATUS_FORM_KEY", "STATUS_ONCE_KEY", "TABLE_IN_TWO", "TABLE_KEY",
-           "TABLE_PLACE_KEY",
-           "StatedTotals", "TotalCheck",
-           "check_totals", "done_counts", "extract_stated_totals", "sample_words", "table_totals",
-           "total_row_totals"]
+__all__ = [
+    "ALL_DONE_KEY",
+    "ALL_DONE_PLACE",
+    "ASPECT_MARK_KEY",
+    "CLOSING_KEY",
+    "DATE_STYLE_KEY",
+    "INTERLUDE_KEY",
+    "INTERLUDE_PLACE",
+    "INVITATION_KEY",
+    "ISSUE_MARK_KEY",
+    "MEASURE_LABEL_KEY",
+    "MEASURE_MARK_KEY",
+    "PARTS_KEY",
+    "PART_ONE_KEY",
+    "PHONE_LABEL_KEY",
+    "SECTION_TWO_CLOSING_KEY",
+    "STATUS_FORM_KEY",
+    "STATUS_ONCE_KEY",
+    "TABLE_IN_TWO",
+    "TABLE_KEY",
+    "TABLE_PLACE_KEY",
+    "StatedTotals",
+    "TotalCheck",
+    "check_totals",
+    "done_counts",
+    "extract_stated_totals",
+    "restate_totals",
+    "sample_words",
+    "table_totals",
+    "total_row_totals",
+]
 
 #: ``info.extra`` key of a summary table a notice prints before its items (its counts by aspect,
 #: with a 合计 row): one line a row, its cells separated by tabs
@@ -955,3 +979,84 @@ def _rate_check(stated: StatedTotals, rate: float, of: Literal["问题", "措施
         message = (f"{said}，与通报所述的已完成{done}÷{total}相符；"
                    f"但正文列出的是{listed}{unit}，不是{total}{unit[0]}，这一完成率无法按正文核对。")
     return TotalCheck(item="rate", label="完成率", stated=rate, parsed=expected, ok=ok, message=message)
+
+
+# ---------------------------------------------------------------------------
+# A notice's own counts sentence, counted again from the ledger
+# ---------------------------------------------------------------------------
+
+#: how many are still going on, after the done count: "正在整改1个", "1项正在推进", "剩余1个正在推进"
+_GOING = re.compile(r"(?:正在(?:整改|推进|办理|落实)|整改中|推进中)\s*(?P<a>\d{1,4})\s*(?:个|项|条)"
+                    r"|(?:剩余|其余|尚有|还有|另有)?\s*(?P<b>\d{1,4})\s*(?:个|项|条)(?:问题|措施|任务)?\s*"
+                    r"(?:正在(?:整改|推进|办理|落实)|整改中|推进中)")
+#: the date a counts sentence opens with: "截至2025年10月31日，", "截至10月底，", "截止目前，"
+_AS_OF_OPEN = re.compile(r"^(?P<lead>\s*截[至止]\s*)(?P<when>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?"
+                         r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末))")
+#: the clause a count of none still going on stands in ("，正在整改0个"): left out
+_NONE_GOING = re.compile(r"[,，、;；]\s*[^,，、;；。]*?(?<!\d)0\s*(?:个|项|条)[^,，、;；。]*?"
+                         r"(?:正在|整改中|推进中)[^,，、;；。]*|[,，、;；]\s*(?:正在|整改中|推进中)[^,，、;；。]*?(?<!\d)0\s*"
+                         r"(?:个|项|条)")
+
+
+def restate_totals(text: str, ledger: Ledger, as_of: date | None = None) -> str:
+    """``text`` — a paragraph the notice publishes as written (导语, 一、, 二、导语) — with each
+    sentence stating how far the round got (a done count: "截至2025年10月31日，巡察反馈的2个方面4个
+    问题，已完成整改3个，正在整改1个，整改完成率75%。") counted again from the ledger, in its own words:
+    each count it states (方面, 问题, 措施, done, still going on, the rate, as many decimals) says the
+    ledger's, a count of none going on is left out, and the date it opens with is ``as_of`` once a
+    count changed. Only when every status is the ledger's statement (none missing, none guessed from
+    a notice's wording); any other sentence is left as it stands."""
+    measures = list(ledger.measures())
+    if not text or not measures or any(m.status is None or m.status_inferred for m in measures):
+        return text
+    issues = sum(1 for i in ledger.issues() if i.measures)
+    done_i, kept_i = done_counts(ledger, "问题")
+    done_m, kept_m = done_counts(ledger, "措施")
+    counts = {"aspects": sum(1 for a in ledger.aspects if a.title is not None), "issues": issues,
+              "measures": len(measures), "done_issues": done_i, "done_measures": done_m}
+    going = {"问题": issues - kept_i, "措施": len(measures) - kept_m}
+    rates = {"问题": done_i * 100 / issues if issues else None, "措施": done_m * 100 / len(measures)}
+    return "".join(_restated(s, counts, going, rates, as_of) for s in re.split(r"(?<=。)", text))
+
+
+def _restated(sentence: str, counts: dict[str, int], going: dict[str, int],
+              rates: dict[str, float | None], as_of: date | None) -> str:
+    """One sentence of :func:`restate_totals`."""
+    stated = extract_stated_totals([sentence])
+    if stated.done is None and stated.done_issues is None and stated.done_measures is None:
+        return sentence
+    new: dict[str, str] = {}
+    for key in ("aspects", "issues", "measures", "done_issues", "done_measures"):
+        if stated.evidence.get(key) and (key != "aspects" or counts[key]):
+            new[key] = str(counts[key])
+    if "done" in stated.evidence and stated.done_unit is not None:
+        new["done"] = str(counts["done_issues" if stated.done_unit == "问题" else "done_measures"])
+    if stated.left is not None and stated.left_unit is not None and "left" in stated.evidence:
+        new["left"] = str(going[stated.left_unit])
+    if stated.rate is not None and (said := stated.evidence.get("rate")) \
+            and (rate := rates[stated.rate_unit or stated.done_unit or "问题"]) is not None:
+        new["rate"] = _pct(rate, _places(said))
+    spans: dict[tuple[int, int], str] = {}
+    for key, value in new.items():
+        at = sentence.find(stated.evidence[key])
+        number = re.search(r"\d+(?:\.\d+)?\s*%?" if key == "rate" else r"\d+", stated.evidence[key])
+        if at < 0 or number is None:
+            continue
+        spans[(at + number.start(), at + number.end())] = value
+    done_at = max((sentence.find(stated.evidence[k]) for k in ("done", "done_issues", "done_measures")
+                   if k in stated.evidence), default=-1)
+    if "left" not in new and done_at >= 0 and stated.done_unit is not None \
+            and (more := _GOING.search(sentence, done_at)) is not None:
+        group = "a" if more.group("a") else "b"
+        spans[more.span(group)] = str(going[stated.done_unit])  # "正在整改1个"
+    if any(b > a2 and a < b2 for (a, b) in spans for (a2, b2) in spans if (a, b) != (a2, b2)):
+        return sentence  # counts read from overlapping words: not rewritten
+    out = sentence
+    for (a, b), value in sorted(spans.items(), reverse=True):
+        out = out[:a] + value + out[b:]
+    if out == sentence:
+        return sentence
+    out = _NONE_GOING.sub("", out)
+    if as_of is not None and (opened := _AS_OF_OPEN.match(out)) is not None:
+        out = out[:opened.start("when")] + f"{as_of.year}年{as_of.month}月{as_of.day}日" + out[opened.end("when"):]
+    return out
