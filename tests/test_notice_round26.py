@@ -333,3 +333,12 @@ def test_a_counts_sentence_counting_measures_too_is_counted_again_in_its_own_wor
     _set_status(ledger, "对全县在册社区矫正对象", "已完成")
     again = "\n".join(_notice_of(ledger, tmp_path / "改后.docx"))
     assert "巡察反馈的2个方面4个问题已整改完成3个，剩余1个正在推进；制定整改措施6条，已完成4条。" in again
+
+
+def test_a_party_committee_named_after_its_commission_keeps_its_name_on_one_title_line(tmp_path: Path) -> None:
+    # a municipal SASAC's party committee: "…国有资产监督管理委员会委员会"
+    publisher = "中共丰源市人民政府国有资产监督管理委员会委员会"
+    text = ASSETS.replace("中共丰源市国资委委员会", publisher)
+    _, back = _round_trip(tmp_path, text, "国资委")
+    assert back[0].replace("\n", "") == f"{publisher}关于市委巡察整改进展情况的通报"
+    assert "委员会\n委员会" not in back[0]

@@ -460,8 +460,9 @@ def _paragraph(runs: str, *, style_id: str | None = None, keep_next: bool = Fals
 #: characters of 二号 (22 pt) on a line of the 156 mm type area
 TITLE_LINE_CHARS = 20
 #: where a title may be broken: before 关于 (the issuer, then the subject), after the issuer,
-#: before the round's name or 整改
-_TITLE_BREAKS = re.compile(r"(?=关于)|(?<=党组|党委|员会|工委|总支|支部)(?!关于)|(?=巡察|巡视|整改)")
+#: before the round's name or 整改 (not inside the issuer's name: "…管理委员会委员会" is one)
+_TITLE_BREAKS = re.compile(r"(?=关于)|(?<=党组|党委|员会|工委|总支|支部)(?!关于|委员会|党委|党组|工委)"
+                           r"|(?=巡察|巡视|整改)")
 
 
 def title_lines(title: str) -> list[str]:
