@@ -342,3 +342,33 @@ def test_a_party_committee_named_after_its_commission_keeps_its_name_on_one_titl
     _, back = _round_trip(tmp_path, text, "国资委")
     assert back[0].replace("\n", "") == f"{publisher}关于市委巡察整改进展情况的通报"
     assert "委员会\n委员会" not in back[0]
+
+
+# A district urban-management bureau titles its problems "【问题一】" and says once, after a problem's
+# measures, that the problem is put right
+URBAN = """中共临川区城市管理局党组关于区委巡察整改进展情况的通报
+根据区委统一部署，2025年4月7日至6月6日，区委第三巡察组对区城市管理局党组进行了巡察，2025年7月15日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组召开专题会议研究部署整改工作，实行领导领办、挂号销号。
+二、巡察反馈问题整改落实情况
+【问题一】占道经营整治反弹回潮。整改情况：一是划定临时疏导点6处，引导流动摊贩入点经营；二是建立“街长制”网格巡查机制，实行早中晚三时段巡查；三是对反复占道的12户商户依法立案处罚。目前已完成整改。
+【问题二】渣土运输车辆监管不严。整改情况：一是联合交警部门开展夜间联合执法行动18次，查处违规车辆43台，已完成；二是推动渣土车安装卫星定位装置，正在推进。
+【问题三】城市照明设施维护不及时。整改情况：一是建立路灯故障“12319”快速响应机制，故障修复时限压缩至48小时；二是更换老旧路灯灯头860盏。已完成整改。
+三、下一步工作打算
+局党组将持续巩固整改成果，推动城市精细化管理水平不断提升。
+欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。联系电话：0794-8261520；通信地址：临川区赣东大道168号区城市管理局；邮政编码：344000；电子邮箱：lcqcgj@126.com。
+中共临川区城市管理局党组
+2025年11月20日
+"""
+
+
+def test_problems_titled_in_black_brackets_are_numbered_so_again(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, URBAN, "城管局")
+    two = _section_two(back)
+    assert [p[:5] for p in two] == ["【问题一】", "【问题二】", "【问题三】"]
+    assert two[0].startswith("【问题一】占道经营整治反弹回潮。")
+    # numbered with digits, so again
+    _, back = _round_trip(tmp_path, URBAN.replace("【问题一】", "【问题1】").replace("【问题二】", "【问题2】")
+                          .replace("【问题三】", "【问题3】"), "城管局2")
+    assert [p[:5] for p in _section_two(back)] == ["【问题1】", "【问题2】", "【问题3】"]
+

@@ -4671,11 +4671,13 @@ def _interludes(aspects: list[Aspect], placed: list[tuple[Issue, str]], closing:
 
 #: a problem labelled "问题1：" or "问题一：" (the mark a notice's problems are written again with)
 _LABELLED_MARK = re.compile(rf"^问题\s*({_ISSUE_NO})\s*:")
+#: a problem labelled in black brackets, "【问题一】" or "【问题1】"
+_BLACK_MARK = re.compile(rf"^\s*【\s*问题\s*({_ISSUE_NO})\s*】")
 
 
 def _issue_mark(lines: Sequence[_Line], region: tuple[int, int] | None, roles: dict[str, Role]) -> str | None:
     """How the notice numbers its problems when not "1." — "（一）", "一、", "（1）", or labelled
-    "问题1：" / "问题一：", as the renderer writes them — else ``None``."""
+    "问题1：" / "问题一：" / "【问题一】" / "【问题1】", as the renderer writes them — else ``None``."""
     kind = next((k for k, r in roles.items() if r == "issue"), None)
     if region is not None and kind == "num":  # "1.1 …的问题", "1.2 …" under their aspect: so again
         first = next((line for line in lines[region[0]:region[1]] if line.kind == kind), None)
@@ -4686,7 +4688,9 @@ def _issue_mark(lines: Sequence[_Line], region: tuple[int, int] | None, roles: d
     first = next((line for line in lines[region[0]:region[1]] if line.kind == kind), None)
     if first is None:
         return None
-    if kind == "named":  # "问题1：…" (not "反馈问题1：", "【问题一】", "第1个问题：")
+    if kind == "named":  # "问题1：…", "【问题一】…" (not "反馈问题1：", "第1个问题：")
+        if (black := _BLACK_MARK.match(first.det)) is not None:
+            return "【问题1】" if black.group(1).isdigit() else "【问题一】"
         labelled = _LABELLED_MARK.match(first.det)
         return None if labelled is None else "问题1：" if labelled.group(1).isdigit() else "问题一："
     if kind == "pcn":

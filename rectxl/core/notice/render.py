@@ -1784,14 +1784,14 @@ def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
 
 
 #: the numberings of problems a notice may keep (:data:`ISSUE_MARK_KEY`), as its first problem's
-_ISSUE_MARKS = ("（一）", "一、", "（1）", "问题1：", "问题一：")
+_ISSUE_MARKS = ("（一）", "一、", "（1）", "问题1：", "问题一：", "【问题1】", "【问题一】")
 #: the marks of :data:`_ISSUE_MARKS` that name the problem as such: no heading's mark is mistaken for them
-_LABELLED_MARKS = ("问题1：", "问题一：")
+_LABELLED_MARKS = ("问题1：", "问题一：", "【问题1】", "【问题一】")
 
 
 def issue_mark(number: int, mark: str) -> str:
     """An issue's number as the notice numbered its problems (``mark``: "（一）", "一、", "（1）",
-    "问题1：" or "问题一：", the first problem's), else "1."."""
+    "问题1：", "问题一：", "【问题1】" or "【问题一】", the first problem's), else "1."."""
     if mark == "（一）":
         return f"（{chinese_number(number)}）"
     if mark == "一、":
@@ -1802,6 +1802,10 @@ def issue_mark(number: int, mark: str) -> str:
         return f"问题{number}："
     if mark == "问题一：":
         return f"问题{chinese_number(number)}："
+    if mark == "【问题1】":
+        return f"【问题{number}】"
+    if mark == "【问题一】":
+        return f"【问题{chinese_number(number)}】"
     if mark[-2:] == ".1" and mark[:-2].isdigit():  # "2.1": the problems of the second aspect
         return f"{mark[:-2]}.{number}"
     return f"{number}."
