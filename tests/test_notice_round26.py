@@ -372,3 +372,12 @@ def test_problems_titled_in_black_brackets_are_numbered_so_again(tmp_path: Path)
                           .replace("【问题三】", "【问题3】"), "城管局2")
     assert [p[:5] for p in _section_two(back)] == ["【问题1】", "【问题2】", "【问题3】"]
 
+
+def test_a_problems_status_said_once_after_its_measures_is_said_once_again(tmp_path: Path) -> None:
+    ledger, back = _round_trip(tmp_path, URBAN, "城管局")
+    assert [m.status for m in read_ledger(ledger).measures()] == [
+        Status.DONE, Status.DONE, Status.DONE, Status.DONE, Status.IN_PROGRESS, Status.DONE, Status.DONE]
+    two = _section_two(back)
+    assert two[0].endswith("三是对反复占道的12户商户依法立案处罚。目前已完成整改。")
+    assert two[2].endswith("二是更换老旧路灯灯头860盏。已完成整改。")
+    assert "已完成整改。二是" not in two[0] + two[2] and "，已完成整改" not in two[0] + two[2]

@@ -3306,6 +3306,9 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
     issue = Issue(title=title, number=raw.number, intro=intro, measure_style=style, measures=measures)
     if said_once is not None and stated is not None and not up_front and per_measure is None and len(measures) > 1:
         said_once.add(id(issue))
+        if all_done is not None and stated.status is Status.DONE and not stated.note \
+                and all(m.status is Status.DONE for m in measures):
+            all_done[id(issue)] = f"{stated.words.rstrip('。.;；')}。"  # "…。目前已完成整改。": so again
     if all_done is not None and said_all and tally is not None and all(m.status is Status.DONE for m in measures):
         all_done[id(issue)] = tally[1].strip()
     return issue
