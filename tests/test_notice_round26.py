@@ -381,3 +381,28 @@ def test_a_problems_status_said_once_after_its_measures_is_said_once_again(tmp_p
     assert two[0].endswith("三是对反复占道的12户商户依法立案处罚。目前已完成整改。")
     assert two[2].endswith("二是更换老旧路灯灯头860盏。已完成整改。")
     assert "已完成整改。二是" not in two[0] + two[2] and "，已完成整改" not in two[0] + two[2]
+
+
+# A county health bureau answers each "（一）关于…的问题" heading in paragraphs under it
+COUNTY_HEALTH = """中共安宁县卫生健康局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年3月10日至5月9日，县委第二巡察组对县卫生健康局党组进行了巡察，2025年6月18日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组召开专题会议研究部署整改工作。
+二、巡察反馈问题整改落实情况
+（一）关于基层医疗卫生机构药品管理不规范的问题
+局党组组织对全县23家乡镇卫生院药房开展专项检查，清理过期药品1.2万元，建立药品效期预警台账。
+同时，修订《乡镇卫生院药品管理制度》，将药品管理纳入年度绩效考核。该问题已整改完成。
+（二）关于家庭医生签约服务流于形式的问题
+一是重新核定签约服务团队42个，二是开展履约情况电话回访3600人次，三是将履约率纳入团队绩效考核。目前该问题正在整改中。
+三、下一步工作打算
+局党组将持续巩固整改成果。
+中共安宁县卫生健康局党组
+2025年11月6日
+"""
+
+
+def test_measures_one_paragraph_runs_with_commas_keep_them(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, COUNTY_HEALTH, "安宁卫健局")
+    body = "\n".join(_section_two(back))
+    assert "一是重新核定签约服务团队42个，二是开展履约情况电话回访3600人次，三是将履约率纳入团队绩效考核。" in body
+

@@ -1767,8 +1767,14 @@ def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
             return _sentence(t)
         opened = t.rfind(_CLOSED_BY[t[-1:]])
         return t if opened > 0 and read_status(t[opened + 1:-1]).status is not None else _sentence(t)
+    # "一是…，二是…，三是…。已完成。": measures run on with commas, their status said once after them
+    commas = bool(once) and style == "ordinal" and len(texts) == len(measures) > 1 \
+        and all(m.text.rstrip()[-1:] in "，," for m in measures[:-1])
+    if commas:  # (each but the last closes with its comma, kept so)
+        texts = [t.rstrip("。.；;，, ") + "，" for t in texts[:-1]] + texts[-1:]
     if style == "ordinal":
-        body = "".join(f"{ordinal(i)}{ended(t)}" for i, t in enumerate(texts, 1))
+        body = "".join(f"{ordinal(i)}{t if commas and t.endswith('，') else ended(t)}"
+                       for i, t in enumerate(texts, 1))
     elif style == "paren":
         body = "".join(f"{_paren(i, mark_measures)}{ended(t)}" for i, t in enumerate(texts, 1))
     else:
