@@ -406,3 +406,12 @@ def test_measures_one_paragraph_runs_with_commas_keep_them(tmp_path: Path) -> No
     body = "\n".join(_section_two(back))
     assert "一是重新核定签约服务团队42个，二是开展履约情况电话回访3600人次，三是将履约率纳入团队绩效考核。" in body
 
+
+def test_a_problem_answered_in_paragraphs_under_its_heading_comes_back_so(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, COUNTY_HEALTH, "安宁卫健局")
+    two = _section_two(back)
+    at = two.index("（一）关于基层医疗卫生机构药品管理不规范的问题")
+    assert two[at + 1] == "局党组组织对全县23家乡镇卫生院药房开展专项检查，清理过期药品1.2万元，建立药品效期预警台账。"
+    assert two[at + 2].startswith("同时，修订《乡镇卫生院药品管理制度》，将药品管理纳入年度绩效考核。")
+    assert "一是局党组" not in "\n".join(two) and "二是同时" not in "\n".join(two)
+    assert two[at + 3] == "（二）关于家庭医生签约服务流于形式的问题"

@@ -166,6 +166,7 @@ from rectxl.core.notice.totals import (
     ISSUE_MARK_KEY,
     MEASURE_LABEL_KEY,
     MEASURE_MARK_KEY,
+    PARAGRAPH_MEASURES_KEY,
     PART_ONE_KEY,
     PARTS_KEY,
     PHONE_LABEL_KEY,
@@ -175,6 +176,7 @@ from rectxl.core.notice.totals import (
     TABLE_IN_TWO,
     TABLE_KEY,
     TABLE_PLACE_KEY,
+    TITLE_ALONE_KEY,
     StatedTotals,
     TotalCheck,
     check_totals,
@@ -4418,6 +4420,8 @@ class _Builder:
     said_once: set[int] = field(default_factory=set)
     #: the sentence saying all of a built issue's measures done at once ("上述措施均已完成。"), by its id
     all_done: dict[int, str] = field(default_factory=dict)
+    #: every problem's title stands alone on its line, with no full stop (:data:`TITLE_ALONE_KEY`)
+    titles_alone: bool = False
     #: the form of each status a measure states in a bracket after it ("。（已完成）"), with its
     #: measure, in order
     status_forms: list[tuple[Measure, str]] = field(default_factory=list)
@@ -4650,6 +4654,13 @@ def _built(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role], war
             c.issues = [_build_issue(r, warnings, measure_kind, built.said_once, built.status_forms, built.all_done)
                         for r in built.raw[id(c)]]
             issue_of.update((id(r), i) for r, i in zip(built.raw[id(c)], c.issues, strict=True))
+    raws = [(r, issue_of[id(r)]) for a in built.aspects for c in a.categories for r in built.raw[id(c)]]
+    # "（一）关于…的问题" alone on its line, no full stop, answered in the lines below in prose — in
+    # paragraphs or "一是…二是…" (not under a label, nor in a list numbered or bulleted): a heading
+    built.titles_alone = bool(raws) and all(
+        r.more and not r.rows and not r.lead and detect(r.head).rstrip()[-1:] not in "。.;!?:)】"
+        and not _split_title(r.head, [])[1].strip() and not i.intro.strip() and i.measure_style != "paren"
+        for r, i in raws)
     for raw, text in built.interludes:
         if (issue := issue_of.get(id(raw))) is not None:
             built.placed.append((issue, text))
@@ -5001,6 +5012,7 @@ def _parse_notice(text: str) -> ParsedNotice:
     said_once: set[int] = set()
     all_done: dict[int, str] = {}
     status_forms: list[tuple[Measure, str]] = []
+    titles_alone = False
     region = lay.region
     if region is not None:
         lo, hi = region
@@ -5021,7 +5033,7 @@ def _parse_notice(text: str) -> ParsedNotice:
                 warnings[warned:] = other_warnings
         aspects, intro, unplaced = built.aspects, [*built.intro, *built.totals], built.unplaced
         closing_two, placed, said_once = built.closing, built.placed, built.said_once
-        status_forms, all_done = built.status_forms, built.all_done
+        status_forms, all_done, titles_alone = built.status_forms, built.all_done, built.titles_alone
         if any(line.row is not None for line in lines[lo:hi]):
             # the items are a table's rows: its caption ("巡察反馈问题整改落实情况表") names the
             # table, and says nothing once the items are told
@@ -5190,6 +5202,13 @@ def _parse_notice(text: str) -> ParsedNotice:
         info.extra[MEASURE_LABEL_KEY] = label  # "整改措施：" on a line of its own: printed so again
     if several and all(id(i) in said_once for i in several):
         info.extra[STATUS_ONCE_KEY] = "是"  # "整改措施：一是…；二是…。整改进展：已完成。": said once again
+    if titles_alone and not any(_BULLET.match(detect(line.strip())) for line in text.splitlines()):
+        # (not a list of bulleted lines: its items are numbered 一是… again)
+        info.extra[TITLE_ALONE_KEY] = "是"  # "（一）关于…的问题" over its paragraphs: so again
+        places = [str(n) for n, i in enumerate((i for a in aspects for i in a.issues()), start=1)
+                  if i.measure_style == "plain" and len(i.measures) > 1]
+        if places:
+            info.extra[PARAGRAPH_MEASURES_KEY] = "、".join(places)
     if (said_all := _all_done_lines(aspects, all_done)) is not None:
         info.extra[ALL_DONE_KEY] = said_all  # "上述措施均已完成。": said once again, after the measures
     if (form := _status_form(status_forms, aspects, text, all_done)) is not None:

@@ -103,6 +103,7 @@ from rectxl.core.notice.totals import (
     ISSUE_MARK_KEY,
     MEASURE_LABEL_KEY,
     MEASURE_MARK_KEY,
+    PARAGRAPH_MEASURES_KEY,
     PART_ONE_KEY,
     PARTS_KEY,
     PHONE_LABEL_KEY,
@@ -112,6 +113,7 @@ from rectxl.core.notice.totals import (
     TABLE_IN_TWO,
     TABLE_KEY,
     TABLE_PLACE_KEY,
+    TITLE_ALONE_KEY,
     extract_stated_totals,
     restate_totals,
 )
@@ -1726,17 +1728,20 @@ def issue_paragraph(issue: Issue, number: int, *, as_of: date | None = None,
 def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
                 omit_not_started: bool = False, statuses: bool = False, mark: str = "",
                 mark_measures: str = "", status_once: bool = False, status_form: str = "",
-                said_all: str = "", label: str = "") -> str:
+                said_all: str = "", label: str = "", alone: bool = False, paragraphs: bool = False) -> str:
     """:func:`issue_paragraph`, its half-width status brackets as :data:`_HALF_KEPT` marks them (for
     :func:`_as_printed`, which writes them back); ``said_all``: the sentence the notice closed the
     problem's measures with, saying them all done (:data:`ALL_DONE_KEY`) — said again after them, in
     place of a status after each, while each is done; ``label``: the label the notice put on a line
     of its own before the measures (:data:`MEASURE_LABEL_KEY`) — the measures go on a second line
-    after it (the problem, a line break, the label and the measures)."""
+    after it (the problem, a line break, the label and the measures); ``alone``: the notice headed
+    the problem with its title alone (:data:`TITLE_ALONE_KEY`) — the title, then the measures on
+    lines below; ``paragraphs``: its several measures have no numbers (:data:`PARAGRAPH_MEASURES_KEY`),
+    a line each."""
     title = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.title))).lstrip(_TRIM)
     if title[:4].count("问题") and (named := _ISSUE_LABEL.match(title)) is not None and named.end() < len(title):
         title = title[named.end():]  # "问题：基层党组织软弱涣散。具体表现：…"
-    head = issue_mark(number, mark) + (_end(title) if title else "")
+    head = issue_mark(number, mark) + (title if alone else _end(title) if title else "")
     measures = [m for m in issue.measures if not (omit_not_started and _not_started(m))]
     once = _from_cell(measures[0].status_text).strip().rstrip("。") if status_once and len(measures) > 1 \
         and len({m.status_text for m in measures}) == 1 \
@@ -1752,10 +1757,11 @@ def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
     # the number, and a measure that is only marks ("。") would read back as no measure
     texts = [t for t in (_group_sentence(g, as_of, statuses, status_form) for g in share_groups(measures)) if t]
-    style = issue.measure_style or ("paren" if mark_measures in ("（1）", "①", "1.") and len(texts) > 1 else None) \
+    style = issue.measure_style or ("plain" if alone and paragraphs else None) \
+        or ("paren" if mark_measures in ("（1）", "①", "1.") and len(texts) > 1 else None) \
         or ("ordinal" if len(texts) > 1 else "plain")
-    if style == "plain" and len(texts) > 1:
-        style = "ordinal"  # several measures cannot be written without markers
+    if style == "plain" and len(texts) > 1 and not alone:
+        style = "ordinal"  # several measures cannot be written without markers (but a line each)
     if style != "plain":  # "二是…主要做了三方面工作：一是…" would number inside the numbering
         texts = [_INNER_MARK.sub(lambda m: "；" if m.group(0)[:1].isspace() else "", t)
                  if _MAYBE_INNER_MARK.search(t) else t for t in texts]
@@ -1778,7 +1784,7 @@ def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
     elif style == "paren":
         body = "".join(f"{_paren(i, mark_measures)}{ended(t)}" for i, t in enumerate(texts, 1))
     else:
-        body = "".join(ended(t) for t in texts)
+        body = ("\n" if alone else "").join(ended(t) for t in texts)
     body += _sentence(once) if once else ""
     # (a list mark opening it would be read back as the numbering of what follows, and lost)
     intro = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.intro)))
@@ -1786,6 +1792,8 @@ def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
         intro = _sentence(intro)
     if label and body and not intro:  # "1.…的问题。" / "整改措施：1.…2.…", as the notice had them
         return f"{head}\n{label}{body}"
+    if alone and (intro or body):  # "（一）关于…的问题" / its paragraphs
+        return f"{head}\n{intro}{body}"
     return head + intro + body
 
 
@@ -2044,6 +2052,10 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     between = _interludes(ledger.info.extra.get(INTERLUDE_KEY))
     said_all = _all_done_sentences(ledger.info.extra.get(ALL_DONE_KEY))
     label = _measure_label(ledger.info.extra.get(MEASURE_LABEL_KEY))
+    alone = fold(ledger.info.extra.get(TITLE_ALONE_KEY, "")).strip() == "是"
+    # the problems whose several measures are paragraphs with no numbers, under a title alone
+    paragraphs = {int(n) for n in re.findall(r"\d+", ledger.info.extra.get(PARAGRAPH_MEASURES_KEY, ""))} \
+        if alone else set()
     listed = 0  # problems passed, told or left out: where a paragraph between them stands
     for aspect in ledger.aspects:
         shown = [[i for i in c.issues if _published(i, omit_not_started)]
@@ -2101,7 +2113,8 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                         mark_measures=ledger.info.extra.get(MEASURE_MARK_KEY, "").strip(),
                         status_once=ledger.info.extra.get(STATUS_ONCE_KEY, "").strip() == "是",
                         status_form=normalize_text(ledger.info.extra.get(STATUS_FORM_KEY, "")).strip(),
-                        said_all=said_all.get(listed, ""), label=label))
+                        said_all=said_all.get(listed, ""), label=label, alone=alone,
+                        paragraphs=listed in paragraphs))
                 blocks += [Block("body", p) for p in between.pop(listed, [])]
     blocks += [Block("body", p) for n in sorted(between) for p in between[n]]  # after problems no more
     blocks += [Block("body", p) for p in _paragraphs(ledger.info.extra.get(SECTION_TWO_CLOSING_KEY))]
@@ -2131,9 +2144,10 @@ def _measure_label(text: str | None) -> str:
 
 
 def _issue_blocks(text: str) -> list[Block]:
-    """A problem's paragraph; with its measures under their label (:func:`_issue_text`), two."""
-    head, _, measures = text.partition("\n")
-    return [Block("issue", head)] + ([Block("body", measures)] if measures else [])
+    """A problem's paragraph; with its measures under their label or its title alone on its line
+    (:func:`_issue_text`), the title's and those under it."""
+    head, *below = text.split("\n")
+    return [Block("issue", head)] + [Block("body", p) for p in below if p]
 
 
 #: a line of :data:`ALL_DONE_KEY`: "第2个问题：" and the sentence

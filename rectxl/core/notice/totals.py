@@ -47,6 +47,7 @@ __all__ = [
     "ISSUE_MARK_KEY",
     "MEASURE_LABEL_KEY",
     "MEASURE_MARK_KEY",
+    "PARAGRAPH_MEASURES_KEY",
     "PARTS_KEY",
     "PART_ONE_KEY",
     "PHONE_LABEL_KEY",
@@ -56,6 +57,7 @@ __all__ = [
     "TABLE_IN_TWO",
     "TABLE_KEY",
     "TABLE_PLACE_KEY",
+    "TITLE_ALONE_KEY",
     "StatedTotals",
     "TotalCheck",
     "check_totals",
@@ -108,6 +110,13 @@ ASPECT_MARK_KEY = "方面编号"
 #: ``info.extra`` key of how a notice numbers the measures of a problem when not 一是、二是 ("（1）": a
 #: company's "整改情况：（1）…（2）…"): written again, its measures are numbered so
 MEASURE_MARK_KEY = "措施编号"
+#: ``info.extra`` key saying the notice heads each problem with its title alone on a line, with no full
+#: stop ("是": "（一）关于法治宣传教育针对性不强的问题"), and answers it in paragraphs below: written again,
+#: so — a measure a paragraph when they have no numbers
+TITLE_ALONE_KEY = "问题标题单列"
+#: ``info.extra`` key of the problems (their places in section 二, "1、3") under such a title whose
+#: several measures are paragraphs with no numbers: written again, a paragraph each, not "一是…二是…"
+PARAGRAPH_MEASURES_KEY = "措施各占一段的问题"
 #: ``info.extra`` key of the label a notice puts on a line of its own before each problem's measures
 #: ("整改措施：" under "1.…的问题。", then "1.…2.…"): written again, each problem's measures open a
 #: paragraph with it
