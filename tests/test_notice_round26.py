@@ -415,3 +415,46 @@ def test_a_problem_answered_in_paragraphs_under_its_heading_comes_back_so(tmp_pa
     assert two[at + 2].startswith("同时，修订《乡镇卫生院药品管理制度》，将药品管理纳入年度绩效考核。")
     assert "一是局党组" not in "\n".join(two) and "二是同时" not in "\n".join(two)
     assert two[at + 3] == "（二）关于家庭医生签约服务流于形式的问题"
+
+
+# A county water bureau tells its problems only in a table appended after the signature; its part
+# "二、" is the next steps
+WATER = """中共石泉县水利局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2025年4月1日至5月30日，县委第一巡察组对县水利局党组进行了巡察，2025年7月3日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组召开专题会议研究部署整改工作，对反馈的3个问题逐项制定整改措施，具体整改情况见附件。
+二、下一步工作打算
+局党组将持续巩固整改成果，对尚未完成的事项紧盯不放。
+欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。联系电话：0915-6321456；电子邮箱：sqxslj@163.com。
+中共石泉县水利局党组
+2025年11月25日
+附件
+县委巡察反馈问题整改落实情况表
+"""
+WATER_TABLE = [["序号", "反馈问题", "整改措施", "整改进展", "完成情况"],
+               ["1", "河长制巡河记录不实", "开展河长巡河记录专项核查", "核查巡河记录1260条，约谈河长5人", "已完成"],
+               ["2", "小型水库安全鉴定滞后", "完成12座小型水库安全鉴定", "已完成鉴定8座", "正在推进"],
+               ["3", "水利工程项目资金拨付不及时", "建立项目资金拨付台账", "台账已建立，实行月调度", "已完成"]]
+
+
+def test_a_next_steps_part_before_an_appended_table_of_problems_stays_the_next_steps(tmp_path: Path) -> None:
+    source = tmp_path / "水利局.docx"
+    document = docx.Document()
+    for line in WATER.strip().splitlines():
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(WATER_TABLE), cols=len(WATER_TABLE[0]))
+    for r, row in enumerate(WATER_TABLE):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    document.save(str(source))
+    ledger = tmp_path / "水利局_台账.xlsx"
+    assert main(["parse-notice", str(source), "-o", str(ledger)]) in (0, 1)
+    assert [m.status for m in read_ledger(ledger).measures()] == [Status.DONE, Status.IN_PROGRESS, Status.DONE]
+    back = _notice_of(ledger, tmp_path / "再生成.docx")
+    assert back.count("局党组将持续巩固整改成果，对尚未完成的事项紧盯不放。") == 1
+    next_steps = next(k for k, p in enumerate(back) if p.endswith("、下一步工作打算"))
+    assert back[next_steps + 1] == "局党组将持续巩固整改成果，对尚未完成的事项紧盯不放。"
+    part_one = back[back.index("一、整改工作开展情况") + 1:next_steps]
+    assert not any("下一步" in p for p in part_one[:1])
+    assert "【请填写下一步工作打算】" not in back
+    assert "2.小型水库安全鉴定滞后。完成12座小型水库安全鉴定，已完成鉴定8座，正在推进。" in back

@@ -5042,6 +5042,7 @@ def _parse_notice(text: str) -> ParsedNotice:
         aspects = _prefixed_aspects(aspects)
         if lay.heading is not None:
             _at_once_section(aspects, _heading_text(lines, lay.heading))
+    appendix_items = False
     if appendix and not any(True for a in aspects for _ in a.issues()):
         # "具体整改情况见附件": the items are the appendix's table
         table = _run_in(_tables(_outline(_side_lists(appendix))))
@@ -5053,7 +5054,7 @@ def _parse_notice(text: str) -> ParsedNotice:
             lo = 0 if any(line.row is not None for line in table) else first
             listed = _built(table, lo, len(table), _roles(_items(table, lo, len(table))), warnings).aspects
             if any(True for a in listed for _ in a.issues()):
-                aspects, appendix = _prefixed_aspects(listed), []
+                aspects, appendix, appendix_items = _prefixed_aspects(listed), [], True
                 # the pointer to the appendix points nowhere once its items are section 二's
                 intro = [t for t in intro if not (len(t) <= 30 and re.search(r"附[件表]", t))]
     elif appendix and any(line.cells for line in appendix):
@@ -5091,9 +5092,13 @@ def _parse_notice(text: str) -> ParsedNotice:
             "整改情况部分没有找到编号的问题（如“1.…”），无法按巡察整改进展情况通报解析。")
 
     info = LedgerInfo(title=title, preamble=preamble)
+    # the items listed after the signature ("具体整改情况见附件"): a next-steps heading among the parts
+    # before them ("二、下一步工作打算") is section 三, not part of section 一
+    ahead = next((s for s in before[1:] if _NEXT_HEADING.search(detect(_heading_text(lines, s)))), None) \
+        if region is None and appendix_items else None
     if before:
         info.heading_one = _heading_text(lines, before[0])
-        section_one_lines = [line.text for line in lines[before[0] + 1:first_body]]
+        section_one_lines = [line.text for line in lines[before[0] + 1:ahead or first_body]]
     info.section_one = "\n".join(section_one_lines) or None
     if lay.heading is not None:
         info.heading_two = _heading_text(lines, lay.heading)
@@ -5134,6 +5139,9 @@ def _parse_notice(text: str) -> ParsedNotice:
     elif after and after[0] == end_items:
         info.heading_three = _heading_text(lines, after[0])
         three = [line.text for line in lines[after[0] + 1:lay.closing]]
+    elif ahead is not None:
+        info.heading_three = _heading_text(lines, ahead)
+        three = [line.text for line in lines[ahead + 1:lay.closing]]
     else:
         three = ([line.text for line in lines[end_items:lay.closing]]
                  if region or next_steps is not None else [])
