@@ -458,3 +458,11 @@ def test_a_next_steps_part_before_an_appended_table_of_problems_stays_the_next_s
     assert not any("下一步" in p for p in part_one[:1])
     assert "【请填写下一步工作打算】" not in back
     assert "2.小型水库安全鉴定滞后。完成12座小型水库安全鉴定，已完成鉴定8座，正在推进。" in back
+
+
+def test_a_counts_sentence_counting_long_term_work_as_done_is_left_as_it_stands(tmp_path: Path) -> None:
+    # the bureau counts a problem kept up for the long term as put right
+    text = JUSTICE.replace("开通“12348”热线夜间值守，已完成。", "开通“12348”热线夜间值守，长期坚持。")
+    _, back = _round_trip(tmp_path, text, "司法局")
+    assert ("局党组把巡察整改作为重大政治任务，成立整改工作领导小组，逐条制定整改措施。截至2025年10月31日，"
+            "巡察反馈的2个方面4个问题，已完成整改3个，正在整改1个，整改完成率75%。") in back

@@ -1018,22 +1018,30 @@ def restate_totals(text: str, ledger: Ledger, as_of: date | None = None) -> str:
     measures = list(ledger.measures())
     if not text or not measures or any(m.status is None or m.status_inferred for m in measures):
         return text
-    issues = sum(1 for i in ledger.issues() if i.measures)
-    done_i, kept_i = done_counts(ledger, "问题")
-    done_m, kept_m = done_counts(ledger, "措施")
-    counts = {"aspects": sum(1 for a in ledger.aspects if a.title is not None), "issues": issues,
-              "measures": len(measures), "done_issues": done_i, "done_measures": done_m}
-    going = {"问题": issues - kept_i, "措施": len(measures) - kept_m}
-    rates = {"问题": done_i * 100 / issues if issues else None, "措施": done_m * 100 / len(measures)}
-    return "".join(_restated(s, counts, going, rates, as_of) for s in re.split(r"(?<=。)", text))
+    totals: dict[Literal["问题", "措施"], int] = {"问题": sum(1 for i in ledger.issues() if i.measures),
+                                                  "措施": len(measures)}
+    done: dict[Literal["问题", "措施"], tuple[int, int]] = {
+        "问题": done_counts(ledger, "问题"), "措施": done_counts(ledger, "措施")}
+    aspects = sum(1 for a in ledger.aspects if a.title is not None)
+    return "".join(_restated(s, aspects, totals, done, as_of) for s in re.split(r"(?<=。)", text))
 
 
-def _restated(sentence: str, counts: dict[str, int], going: dict[str, int],
-              rates: dict[str, float | None], as_of: date | None) -> str:
-    """One sentence of :func:`restate_totals`."""
+def _restated(sentence: str, aspects: int, totals: dict[Literal["问题", "措施"], int],
+              done_of: dict[Literal["问题", "措施"], tuple[int, int]], as_of: date | None) -> str:
+    """One sentence of :func:`restate_totals`: the work kept up for the long term counted done
+    when the sentence counts it so (its done count or rate is the ledger's with it), else not."""
     stated = extract_stated_totals([sentence])
     if stated.done is None and stated.done_issues is None and stated.done_measures is None:
         return sentence
+    said_done = {"问题": stated.done_issues, "措施": stated.done_measures}
+    kept = any(said_done[u] == done_of[u][1] != done_of[u][0] for u in ("问题", "措施")) or (
+        stated.rate is not None and any(t and abs(stated.rate - done_of[u][1] * 100 / t) < 0.05
+                                        and done_of[u][1] != done_of[u][0] for u, t in totals.items()))
+    done = {u: done_of[u][1 if kept else 0] for u in ("问题", "措施")}
+    counts = {"aspects": aspects, "issues": totals["问题"], "measures": totals["措施"],
+              "done_issues": done["问题"], "done_measures": done["措施"]}
+    going = {u: totals[u] - done_of[u][1] for u in ("问题", "措施")}
+    rates = {u: done[u] * 100 / t if t else None for u, t in totals.items()}
     new: dict[str, str] = {}
     for key in ("aspects", "issues", "measures", "done_issues", "done_measures"):
         if stated.evidence.get(key) and (key != "aspects" or counts[key]):
