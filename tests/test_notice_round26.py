@@ -466,3 +466,8 @@ def test_a_counts_sentence_counting_long_term_work_as_done_is_left_as_it_stands(
     _, back = _round_trip(tmp_path, text, "司法局")
     assert ("局党组把巡察整改作为重大政治任务，成立整改工作领导小组，逐条制定整改措施。截至2025年10月31日，"
             "巡察反馈的2个方面4个问题，已完成整改3个，正在整改1个，整改完成率75%。") in back
+
+
+def test_the_sentence_saying_a_problem_is_put_right_keeps_its_subject(tmp_path: Path) -> None:
+    _, back = _round_trip(tmp_path, COUNTY_HEALTH, "安宁卫健局")
+    assert "同时，修订《乡镇卫生院药品管理制度》，将药品管理纳入年度绩效考核。该问题已整改完成。" in back

@@ -3215,9 +3215,11 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
         rest = tally[0]
     per_measure = _per_measure(rest, measure_kind)
     issue_wide = ""
+    closing_words = ""  # the sentence stating the issue's status after its measures, as written
     if per_measure is not None:
         style, intro, segments, progress = per_measure
     else:
+        told_rest = rest
         if stated is None:
             rest, stated = _trailing_status(rest)
         if stated is None and not _progress_split(rest)[1]:
@@ -3228,6 +3230,8 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
                 rest, stated = _closing_sentence(rest)
             if stated is None:
                 rest, stated = _closing_list_tag(rest)
+        if stated is not None and not up_front and told_rest.startswith(rest.rstrip()):
+            closing_words = told_rest[len(rest.rstrip()):].strip()  # "目前该问题已整改完成。"
         style, intro, segments, progress, issue_wide = _shared_progress(rest, measure_kind,
                                                                         told=stated is not None)
     told_intro = intro
@@ -3310,7 +3314,11 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
         said_once.add(id(issue))
         if all_done is not None and stated.status is Status.DONE and not stated.note \
                 and all(m.status is Status.DONE for m in measures):
-            all_done[id(issue)] = f"{stated.words.rstrip('。.;；')}。"  # "…。目前已完成整改。": so again
+            # "…。目前已完成整改。", "…。该问题已整改完成。": so again, as the notice said it
+            said = closing_words if detect(stated.words) in detect(closing_words) \
+                and len(closing_words) <= len(stated.words) + 12 and not re.search(r"[\n:]", detect(closing_words)) \
+                else stated.words
+            all_done[id(issue)] = f"{said.strip().rstrip('。.;；')}。"
     if all_done is not None and said_all and tally is not None and all(m.status is Status.DONE for m in measures):
         all_done[id(issue)] = tally[1].strip()
     return issue

@@ -1748,10 +1748,12 @@ def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
         and all(_from_notice(m) and not m.status_inferred for m in measures) else ""
     if once:  # the status the notice stated once, after the measures ("…；二是…。已完成。"): said so again
         measures = [replace(m, status_text="") for m in measures]
+        if said_all and _key(once) in _key(said_all):
+            once = said_all.rstrip("。.")  # as the notice said it: "该问题已整改完成"
     elif said_all and len(measures) > 1 and all(
             m.status is Status.DONE and _from_notice(m) and not m.status_inferred for m in measures):
-        # "…。上述措施均已完成。": the notice's one sentence, not "，已完成" after each measure (each
-        # its published sentence, whatever the ledger's other measures are)
+        # "…。上述措施均已完成。", "…。该问题已整改完成。": the notice's one sentence, not "，已完成"
+        # after each measure (each its published sentence, whatever the ledger's other measures are)
         once, measures = said_all.rstrip("。."), [replace(m, status_text="") for m in measures]
         statuses = False
     # a sentence opens with no mark: after "1." or "一是" a leading "." would read back as part of
