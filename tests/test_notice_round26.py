@@ -471,3 +471,14 @@ def test_a_counts_sentence_counting_long_term_work_as_done_is_left_as_it_stands(
 def test_the_sentence_saying_a_problem_is_put_right_keeps_its_subject(tmp_path: Path) -> None:
     _, back = _round_trip(tmp_path, COUNTY_HEALTH, "安宁卫健局")
     assert "同时，修订《乡镇卫生院药品管理制度》，将药品管理纳入年度绩效考核。该问题已整改完成。" in back
+
+
+def test_what_is_left_going_on_pressed_ahead_is_counted_again_and_dropped_when_none(tmp_path: Path) -> None:
+    text = JUSTICE.replace("巡察反馈的2个方面4个问题，已完成整改3个，正在整改1个，整改完成率75%。",
+                           "巡察反馈问题4个，已完成整改3个，完成率75%；其余1个问题正在加紧推进。")
+    ledger, _ = _round_trip(tmp_path, text, "司法局")
+    for opening in ("对全县在册社区矫正对象", "建立矫正对象分类管理台账", "落实电子定位监管措施"):
+        _set_status(ledger, opening, "已完成")
+    back = _notice_of(ledger, tmp_path / "改后.docx")
+    assert back[back.index("一、整改工作开展情况") + 1].endswith(
+        "截至2025年11月12日，巡察反馈问题4个，已完成整改4个，完成率100%。")

@@ -997,7 +997,7 @@ def _rate_check(stated: StatedTotals, rate: float, of: Literal["问题", "措施
 #: how many are still going on, after the done count: "正在整改1个", "1项正在推进", "剩余1个正在推进"
 _GOING = re.compile(r"(?:正在(?:整改|推进|办理|落实)|整改中|推进中)\s*(?P<a>\d{1,4})\s*(?:个|项|条)"
                     r"|(?:剩余|其余|尚有|还有|另有)?\s*(?P<b>\d{1,4})\s*(?:个|项|条)(?:问题|措施|任务)?\s*"
-                    r"(?:正在(?:整改|推进|办理|落实)|整改中|推进中)")
+                    r"(?:正在(?:加紧|加快|积极|有序|稳步|持续|按计划)?(?:整改|推进|办理|落实)|整改中|推进中)")
 #: the date a counts sentence opens with: "截至2025年10月31日，", "截至10月底，", "截止目前，"
 _AS_OF_OPEN = re.compile(r"^(?P<lead>\s*截[至止]\s*)(?P<when>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?"
                          r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末))")
