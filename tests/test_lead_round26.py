@@ -445,3 +445,28 @@ def test_status_inferred_from_a_notices_wording(account: str, status: Status) ->
     from rectxl.core.notice.parse import infer_status
 
     assert infer_status(account) is status
+
+
+def test_ledger_without_status_column_reads_done_from_completion_date(tmp_path: Path) -> None:
+    """A 整改清单 with no status column and no account, only 完成时间: a row finished (its date on or
+    before the as-of date) is done — it had been called overdue ("状态仍为“未写明”") though the
+    clerk wrote when it was finished; the missing status column is still an error, saying so."""
+    import openpyxl
+
+    from rectxl.api import check
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["某县档案馆巡察反馈问题整改清单"])
+    ws.append(["序号", "反馈问题", "整改措施", "责任科室", "整改时限", "完成时间", "备注"])
+    ws.append([1, "档案数字化进度滞后", "加快馆藏档案数字化", "信息科", "2026年12月31日", None, "已完成60%"])
+    ws.append([2, "库房安全管理不规范", "完善库房管理制度", "保管利用科", "2026年8月31日", date(2026, 8, 15), None])
+    ws.append([3, "财务报销手续不全", "补齐2025年报销凭证", "办公室", "2026年9月30日", date(2026, 12, 10), None])
+    wb.save(tmp_path / "档案馆.xlsx")
+    report = check(tmp_path / "档案馆.xlsx", today=date(2026, 11, 30))
+    found = [(f.code, f.cell) for f in report.findings]
+    assert ("overdue", "E4") not in found
+    assert ("completion-in-future", "F5") in found  # "finished" after the as-of date: not read as done
+    [missing] = [f for f in report.findings if f.code == "header-missing"]
+    assert "填了完成时间（F列）的行按已完成读取" in missing.message

@@ -4679,6 +4679,11 @@ class _Builder:
             # no status column, and the row marked 是否销号 是 (or given its 销号日期, 验收日期): the work
             # was done, and accepted or closed — not a measure of unknown status
             reading, inferred = StatusReading(Status.DONE, stage=stage), True
+        if reading.status is None and F.STATUS not in self.cols and completed_on is not None and (
+                (report := self.ledger.info.report_date) is None or completed_on <= report):
+            # no status column, the row's 完成时间 given (on or before the report date): the work was
+            # done then — not a measure of unknown status, overdue since its deadline
+            reading, inferred = StatusReading(Status.DONE), True
         lead, unit, person = t[F.LEAD][r], t[F.OWNER_UNIT][r] or self._sheet_unit, t[F.OWNER_PERSON][r]
         if not unit and person and self._units_in_person_column() and (named := unit_with_person(person)):
             unit, person = named  # "党政办 刘洋" in a 责任人 column, the sheet having no 责任单位 column

@@ -75,6 +75,8 @@ def _missing_hint(field: str, columns: dict[str, str], elsewhere: dict[str, tupl
         (F.CLOSED_FLAG, "是否销号"), (F.CLOSED, "销号日期"), (F.ACCEPTED_FLAG, "是否验收"), (F.ACCEPTED, "验收日期"))
         if f in columns)
     closed = f"标明已销号、已验收的行（{closure}）按已完成读取，" if field == F.STATUS and closure else ""
+    if field == F.STATUS and F.COMPLETED in columns and F.PROGRESS not in columns:
+        closed += f"填了完成时间（{columns[F.COMPLETED]}列）的行按已完成读取，"
     if field == F.STATUS and F.PROGRESS in columns:
         return (f"{closed}进展列（{columns[F.PROGRESS]}列）开头写明状态的行（如“已完成。…”“正在推进，…”）"
                 "已按该状态读取，"
