@@ -244,6 +244,9 @@ class Grid:
     #: the reader looked for the sheet's fills (an .xlsx whose rows name a colour): an empty
     #: :attr:`fills` then means no cell is filled with one, not that fills cannot be read
     fills_read: bool = False
+    #: :attr:`fills` holds the colours of the cells' fonts, not of their fills: the sheet's legend
+    #: keys its statuses by font colour ("红色字体为未完成事项，黑色字体为已完成")
+    colours_by_font: bool = False
     #: cell (A1) → what a picture floating over the sheet, or an embedded file's icon, with its
     #: top-left corner in the cell reads as ("[图片]", "[嵌入对象]"): an empty 佐证材料 cell with a
     #: screenshot pasted over it, or the scanned document embedded in it, holds that evidence
@@ -4552,6 +4555,8 @@ class _Builder:
         if colour is None:
             found = {fills[(r, c)] for c in range(self.width) if (r, c) in fills}
             colour = found.pop() if len(found) == 1 else None
+            if not found and self.grid.colours_by_font and "黑" in self._legend:
+                colour = "黑"  # "黑色字体为已完成": a row typed in no colour is in the default black
         status = colour_status(self._legend, colour)
         return None if colour is None or status is None else (colour, status)
 
@@ -4656,6 +4661,7 @@ class _Builder:
             # the sheet's legend keys ("已完成的标注绿色"): the status the clerk gave it; the words in its
             # status cell, an account of the work
             reading, colour = StatusReading(coloured[1]), coloured[0]
+            self.sheet.colours_by_font = self.grid.colours_by_font
             if status_text and not progress:
                 progress = status_text
         elif reading.status is None and not self.grid.fills_read and self._legend is None:

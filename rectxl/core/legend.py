@@ -16,8 +16,11 @@ from rectxl.core.text import LazyPattern
 
 __all__ = ["colour_legend", "colour_status"]
 
-#: a colour a legend names ("绿色", "绿颜色", "绿底", "浅绿色"), the colour word its group
-_COLOUR = LazyPattern(r"(?:浅|淡|深|亮)?([红橙黄绿蓝紫])(?:颜?色|底)(?:底色|背景|填充|标注|标识)?")
+#: a colour a legend names ("绿色", "绿颜色", "绿底", "浅绿色"), or a font colour ("红色字体", "字体为
+#:红色", "红字", "标红"; 黑, the font's default, may be keyed too), the colour word its first group
+#: that matched
+_COLOUR = LazyPattern(r"字体?(?:颜色)?(?:为|是|用|标)?([红橙黄绿蓝紫黑])颜?色|(?:浅|淡|深|亮)?([红橙黄绿蓝紫黑])"
+                      r"(?:颜?色|底)(?:字体|字|底色|背景|填充|标注|标识)?|([红橙黄绿蓝紫黑])字体?|标([红橙黄绿蓝紫])")
 #: where one key of a legend ends and the next begins
 _KEYS = re.compile(r"[，,；;。、\n\s]+|[（(]|[)）]")
 #: the words around a status and its colour that say one stands for the other
@@ -31,6 +34,8 @@ def _status_of(words: str) -> Status | None:
     for _ in range(3):  # the glue on either side of the words
         before = words
         words = _GLUE.sub("", words).strip(" ：:=")
+        if words.startswith(("的为", "的是", "者为", "的表示")):
+            words = words[1:]  # ("字体为黑色的为已完成": the colour named first)
         if words.startswith(("为", "是", "表示", "代表", "即")):
             words = words[2 if words[:2] in ("表示", "代表") else 1:]
         if words == before:
@@ -46,7 +51,7 @@ def colour_legend(texts: Iterable[str]) -> dict[str, Status]:
     colour and says it is a colour's meaning ("红色表示未完成")."""
     legend: dict[str, Status] = {}
     for text in texts:
-        if "色" not in text and "底" not in text:
+        if "色" not in text and "底" not in text and "字" not in text and "标" not in text:
             continue
         for key in _KEYS.split(text):
             colours = list(_COLOUR.finditer(key))
@@ -55,7 +60,7 @@ def colour_legend(texts: Iterable[str]) -> dict[str, Status]:
             m = colours[0]
             status = _status_of(key[:m.start()] + key[m.end():])
             if status is not None:
-                legend.setdefault(m.group(1), status)
+                legend.setdefault(next(c for c in m.groups() if c), status)
     return legend
 
 

@@ -341,6 +341,9 @@ class LedgerSheet:
     #: the statuses the sheet's colour legend keys ("绿色为已完成、黄色为正在推进") when its file keeps
     #: fills rectxl does not read (a .csv, a Word table …): "" otherwise
     colours_unread: str = ""
+    #: the sheet's legend keys its statuses by the colour of the cells' fonts, not their fills
+    #: ("红色字体为未完成事项")
+    colours_by_font: bool = False
     #: the 责任清单 sheet whose 责任领导/责任部门/责任人 were joined to this one by 任务编号, each
     #: task's code by its row (1-based), and the rows whose task that sheet does not list
     duties_from: str | None = None

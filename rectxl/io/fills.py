@@ -18,7 +18,8 @@ import re
 
 from rectxl.io import xmlbytes
 
-__all__ = ["COLOUR_WORDS", "PALETTE", "colour_word", "fill_colours", "names_colour"]
+__all__ = ["COLOUR_WORDS", "PALETTE", "colour_word", "fill_colours", "font_colours", "names_colour",
+           "names_font_colour"]
 
 #: the colour words a legend may name, in the order :func:`colour_word` tells them apart
 COLOUR_WORDS = ("红", "橙", "黄", "绿", "蓝", "紫")
@@ -52,6 +53,22 @@ _THEME_COLOUR = re.compile(rb"<(?:[\w.-]+:)?(?P<name>" + "|".join(_THEME_ORDER).
 def names_colour(text: str) -> bool:
     """``text`` names a colour ("绿色", "红底"…): it may be a legend keying the sheet's fills."""
     return ("色" in text or "底" in text) and any(word in text for word in _LEGEND_WORDS)
+
+
+#: a legend naming a font colour and no fill ("红色字体…", "字体为红色…"), unlike "标红…"
+_FONT_ONLY = re.compile(r"[红橙黄绿蓝紫黑]色?(?:字体|字)|字体?(?:颜色)?(?:为|是|用|标)?[红橙黄绿蓝紫黑]色")
+#: a legend naming a font colour ("红色字体为未完成事项", "字体为红色的", "红字", "标红的为未完成"): the
+#: sheet's font colours are read, not its fills ("标红" alone may be either: both are read)
+_FONT_WORDS = re.compile(_FONT_ONLY.pattern + r"|标[红橙黄绿蓝紫](?!色?底)")
+
+
+def names_font_colour(text: str) -> str | None:
+    """``text`` names a font colour ("红色字体为未完成", "标红的为未完成"): "font" when it names
+    the font ("字体"/"字"), "either" when it says only that rows are marked a colour ("标红"), None
+    when it names none."""
+    if "底" in text or "填充" in text or "背景" in text or not _FONT_WORDS.search(text):
+        return None
+    return "font" if _FONT_ONLY.search(text) else "either"
 
 
 def colour_word(rgb: str, tint: float = 0.0) -> str | None:
@@ -108,6 +125,37 @@ def _colour_of(attrs: bytes, theme: list[str]) -> str | None:
     return None
 
 
+def font_colours(styles: bytes, theme: bytes | None = None) -> dict[int, str]:
+    """Cell format index → the colour word of its font, for the formats whose font has a colour a
+    legend could name (:func:`colour_word`: black and the automatic colour name none). Empty for a
+    damaged part."""
+    try:
+        fonts = xmlbytes.first(styles, "fonts")
+        if fonts is None or fonts.empty:
+            return {}
+        theme_rgb = _theme_colours(theme)
+        words: list[str | None] = []
+        for font in xmlbytes.elements(styles, "font", fonts.tag_end, fonts.content_end):
+            colour = None if font.empty else xmlbytes.first(styles, "color", font.tag_end, font.content_end)
+            words.append(_colour_of(colour.attrs, theme_rgb) if colour is not None else None)
+        return _by_format(styles, "fontId", words)
+    except ValueError:
+        return {}
+
+
+def _by_format(styles: bytes, key: str, words: list[str | None]) -> dict[int, str]:
+    """Cell format index → the word of the fill or font (``key``: fillId, fontId) it names."""
+    xfs = xmlbytes.first(styles, "cellXfs")
+    if xfs is None or xfs.empty:
+        return {}
+    found: dict[int, str] = {}
+    for i, xf in enumerate(xmlbytes.elements(styles, "xf", xfs.tag_end, xfs.content_end)):
+        fid = xmlbytes.attr(xf.attrs, key) or "0"
+        if fid.isdigit() and int(fid) < len(words) and (word := words[int(fid)]) is not None:
+            found[i] = word
+    return found
+
+
 def fill_colours(styles: bytes, theme: bytes | None = None) -> dict[int, str]:
     """Cell format index → the colour word of its solid fill, for the formats filled with a colour
     a legend could name (:func:`colour_word`); ``theme``: the workbook's theme part, for fills given
@@ -125,14 +173,6 @@ def fill_colours(styles: bytes, theme: bytes | None = None) -> dict[int, str]:
                 fg = None if pattern.empty else xmlbytes.first(styles, "fgColor", pattern.tag_end, pattern.content_end)
                 word = _colour_of(fg.attrs, theme_rgb) if fg is not None else None
             words.append(word)
-        xfs = xmlbytes.first(styles, "cellXfs")
-        if xfs is None or xfs.empty:
-            return {}
-        found: dict[int, str] = {}
-        for i, xf in enumerate(xmlbytes.elements(styles, "xf", xfs.tag_end, xfs.content_end)):
-            fid = xmlbytes.attr(xf.attrs, "fillId") or "0"
-            if fid.isdigit() and int(fid) < len(words) and (word := words[int(fid)]) is not None:
-                found[i] = word
-        return found
+        return _by_format(styles, "fillId", words)
     except ValueError:
         return {}

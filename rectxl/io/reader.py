@@ -23,11 +23,12 @@ import python_calamine as pc
 
 from rectxl.core.errors import LedgerError, NoLedgerTable
 from rectxl.core.grid import Grid, ledger_from_grids
+from rectxl.core.legend import colour_legend
 from rectxl.core.model import Ledger
 from rectxl.core.text import LazyPattern, col_index, col_letter
 from rectxl.io import xmlbytes
 from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, HTML, XML_2003_MARK, kind_of, read_exported
-from rectxl.io.fills import fill_colours, names_colour
+from rectxl.io.fills import fill_colours, font_colours, names_colour, names_font_colour
 from rectxl.io.inflated import InflatedParts
 from rectxl.io.limits import check_ledger_file, check_regular_file
 from rectxl.io.memory import gc_paused, settle
@@ -579,18 +580,32 @@ def _shown_formats(zf: zipfile.ZipFile) -> dict[int, ShownAs]:
 _LEGEND_ROWS = 20
 
 
-def _names_legend(grid: Grid) -> bool:
-    """The first or last :data:`_LEGEND_ROWS` rows of ``grid`` name a colour (a legend may key them)."""
-    return any(isinstance(v, str) and names_colour(v) for row in
-               (*grid.rows[:_LEGEND_ROWS], *grid.rows[_LEGEND_ROWS:][-_LEGEND_ROWS:]) for v in row)
+def _legend_texts(grid: Grid) -> list[str]:
+    """The texts of the first and last :data:`_LEGEND_ROWS` rows of ``grid``, where a legend is written."""
+    return [v for row in (*grid.rows[:_LEGEND_ROWS], *grid.rows[_LEGEND_ROWS:][-_LEGEND_ROWS:]) for v in row
+            if isinstance(v, str)]
+
+
+def _legend_kind(grid: Grid) -> str | None:
+    """What the legend among ``grid``'s first or last rows keys its statuses by: "font" (its text
+    names a font colour: "红色字体为未完成事项"), "either" (only "标红的为未完成": the font's colour
+    or the fill's), "fill" (it names a colour: "已完成的标注绿色…"), None (it names none)."""
+    texts = _legend_texts(grid)
+    # (a text naming a font colour keys a status by it: "白纸黑字" in a measure's text is no legend)
+    kinds = {kind for v in texts if (kind := names_font_colour(v)) is not None and colour_legend([v])}
+    fill = any(names_colour(v) and names_font_colour(v) is None for v in texts)
+    if kinds:
+        return "font" if kinds == {"font"} and not fill else "either"
+    return "fill" if fill else None
 
 
 def _add_fills(path: Path, grids: list[Grid]) -> None:
     """The fill colours of the sheets whose first or last rows name a colour ("说明：已完成的标注
-    绿色…"), by the colours' words (:attr:`Grid.fills`): without a legend a ledger's colours mean
-    nothing rectxl can read, and looking for them costs another pass over the sheet's XML — so
-    only such a sheet pays it, after the read."""
-    named = [g for g in grids if _names_legend(g)]
+    绿色…"), by the colours' words (:attr:`Grid.fills`) — their font colours instead when the legend
+    names the font's ("红色字体为未完成事项"; both, the fill first, for a bare "标红的…"): without a
+    legend a ledger's colours mean nothing rectxl can read, and looking for them costs another pass
+    over the sheet's XML — so only such a sheet pays it, after the read."""
+    named = {g.name: kind for g in grids if (kind := _legend_kind(g)) is not None}
     if not named:
         for grid in grids:
             grid.fills_read = True  # (no legend to read them by: nothing to say of them either)
@@ -606,14 +621,19 @@ def _add_fills(path: Path, grids: list[Grid]) -> None:
             if "styles" not in targets:
                 return
             theme = zf.read(targets["theme"]) if "theme" in targets else None
-            fills = fill_colours(zf.read(targets["styles"]), theme)
-            if not fills:
-                return
+            styles = zf.read(targets["styles"])
+            fills = fill_colours(styles, theme)
+            fonts = font_colours(styles, theme) if set(named.values()) - {"fill"} else {}
+            by_kind = {"fill": fills, "font": fonts, "either": {**fonts, **fills}}
             parts = sheet_parts(zf)
-            for grid in named:
+            for grid in grids:
+                kind = named.get(grid.name)
+                if kind is None or not by_kind[kind]:
+                    continue
                 if (part := parts.get(grid.name)) is not None and part in zf.NameToInfo:
                     with zf.open(part) as fh:
-                        grid.fills = scan_sheet(fh, fills=fills).fills
+                        grid.fills = scan_sheet(fh, fills=by_kind[kind]).fills
+                    grid.colours_by_font = kind != "fill"
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
         return
 
@@ -818,7 +838,8 @@ def _add_ods_layout(path: Path | IO[bytes], grids: list[Grid]) -> None:
         sheet = layout.get(grid.name)
         if sheet is not None:
             grid.merges = grid.merges or sheet.merges
-            grid.fills, grid.fills_read = sheet.fills, True
+            if _legend_kind(grid) != "font":  # (an .ods's font colours are not read: the findings say so)
+                grid.fills, grid.fills_read = sheet.fills, True
             extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown,
                                             links=sheet.links, pictures=sheet.pictures,
                                             link_formulas=sheet.link_formulas, lists=sheet.lists,
@@ -832,13 +853,14 @@ def _add_xls_extras(path: Path, grids: list[Grid]) -> None:
     of an .xls (:mod:`rectxl.io.biff`: calamine reads the first as 0, the second as empty cells)."""
     from rectxl.io.biff import xls_extras  # only a BIFF workbook needs it
 
-    wanted = any(_names_legend(g) for g in grids)
+    wanted = any(_legend_kind(g) in ("fill", "either") for g in grids)
     extras = xls_extras(path, fills=wanted)
     if extras:
         _add_sheet_extras(grids, extras)
     if wanted:
         for grid in grids:
-            if (found := extras.get(grid.name)) is not None:
+            if (found := extras.get(grid.name)) is not None and _legend_kind(grid) != "font":
+                # (an .xls's font colours are not read: the status findings say so)
                 grid.fills, grid.fills_read = found.fills, True
 
 

@@ -213,8 +213,9 @@ def _colours_unread(ctx: Context, m: Measure) -> str:
 
 @rule(
     "status-from-colour", Severity.INFO,
-    "整改状态没有用文字填写，只用行的底色标注，rectxl 按表中的图例（如“已完成的标注绿色”）读出状态。",
-    "工作表“{sheet}”有{count}项措施的整改状态只用底色标注，已按图例读作：{read}。底色在筛选、复制、汇总和转发中"
+    "整改状态没有用文字填写，只用行的底色（或字体颜色）标注，rectxl 按表中的图例（如“已完成的标注绿色”"
+    "“红色字体为未完成事项”）读出状态。",
+    "工作表“{sheet}”有{count}项措施的整改状态只用{how}标注，已按图例读作：{read}。{how}在筛选、复制、汇总和转发中"
     "容易丢失，也无法统计，建议在整改状态列用文字写明状态。",
 )
 def status_from_colour(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -222,9 +223,11 @@ def status_from_colour(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if m.status_colour:
             by_sheet.setdefault(m.sheet, []).append(m)
-    for here in by_sheet.values():
+    by_font = {s.name for s in ctx.sheets if s.colours_by_font}
+    for name, here in by_sheet.items():
         read = dict.fromkeys(f"{m.status_colour}色为{m.status}" for m in here if m.status is not None)
-        yield r.at(ctx, here[0], F.STATUS, count=len(here), read="、".join(read))
+        yield r.at(ctx, here[0], F.STATUS, count=len(here), read="、".join(read),
+                   how="字体颜色" if name in by_font else "底色")
 
 
 @rule(

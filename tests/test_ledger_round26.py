@@ -1,0 +1,95 @@
+"""Round twenty-six: ledgers as other county, township and city offices write them, built here with
+openpyxl the way a clerk would (units, people and texts are fictional)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from rectxl.cli import main
+
+
+def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    main(["check", str(path), "--format", "json"])
+    findings: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["findings"]
+    return findings
+
+
+def _counts(ledger: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
+    """The 已完成/正在推进/未启动 figures of the summary's 整改总体情况 sheet."""
+    out = tmp_path / "汇总.xlsx"
+    main(["summary", str(ledger), "-o", str(out)])
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(out)["整改总体情况"]
+    return {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r[0] in ("已完成", "正在推进", "未启动")}
+
+
+def _font_ledger(path: Path, legend: str, reds: Sequence[bool], statuses: Sequence[str | None]) -> Path:
+    """A natural-resources bureau keying its statuses by FONT colour: the rows not yet done typed in
+    red (Excel's standard red, picked from the font-colour button), the rest left black."""
+    from openpyxl.styles import Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["县自然资源局关于县委第二巡察组反馈意见整改落实情况台账"])
+    ws.append(["填报单位：县自然资源局办公室", None, None, None, "填报时间：2026年11月25日"])
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "责任人", "整改时限", "整改情况"])
+    rows = [("耕地保护责任落实不到位", "开展耕地保护专项督查", "耕保股", "陈刚", "2026年6月30日",
+             "开展督查2轮，整改问题图斑15个"),
+            ("不动产登记窗口效率不高", "推行一窗受理", "登记中心", "李娜", "2026年9月30日", "窗口改造中"),
+            ("矿山修复进展缓慢", "编制矿山修复方案", "矿管股", "王涛", "2027年3月31日", "方案正在编制")]
+    for i, (row, red, status) in enumerate(zip(rows, reds, statuses, strict=True), 1):
+        ws.append([i, *row[:-1], status if status is not None else row[-1]])
+        if red:
+            for c in range(1, 8):
+                ws.cell(ws.max_row, c).font = Font(name="宋体", color="FFFF0000")
+    ws.append([legend])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("legend", ["说明：红色字体为未完成事项，黑色字体为已完成事项。",
+                                    "注：字体为红色的为未完成，字体为黑色的为已完成"])
+def test_statuses_kept_as_font_colours_are_read_by_the_legend(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str) -> None:
+    ledger = _font_ledger(tmp_path / "台账.xlsx", legend, [False, True, True], [None, None, None])
+    findings = _check(ledger, capsys)
+    codes = [(f["code"], f["cell"]) for f in findings]
+    # the black row is done (its deadline passed, nothing overdue), the red row past its deadline is
+    # overdue, the red row still ahead is going on; the reading is said once, naming the font colour
+    assert sorted(c for c in codes if c[0] in ("overdue", "status-from-colour", "bad-status")) == [
+        ("overdue", "F5"), ("status-from-colour", "G4")]
+    said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
+    assert "字体颜色" in said and "红色为正在推进" in said and "黑色为已完成" in said
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
+
+
+def test_rows_marked_red_alone_and_words_over_font_colours(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "标红的为未完成": only red is keyed — the black rows say their status in words; a red row whose
+    # cell says 已完成 in words stays done (the clerk changed the word, not the colour)
+    ledger = _font_ledger(tmp_path / "台账.xlsx", "备注：标红的为未完成。", [False, True, True],
+                          ["已完成", "已完成", None])
+    codes = {(f["code"], f["cell"]) for f in _check(ledger, capsys)}
+    assert ("status-from-colour", "G6") in codes and not {c for c, _ in codes} & {"bad-status", "missing-status"}
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 2, "正在推进": 1, "未启动": 0}
+
+
+def test_a_font_legend_reads_the_fonts_not_the_fills(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the office fills its key problem's row red as well; its legend keys the FONT colours: the
+    # black-typed row is done, whatever its fill
+    from openpyxl.styles import PatternFill
+
+    ledger = _font_ledger(tmp_path / "台账.xlsx", "说明：红色字体为未完成事项，黑色字体为已完成事项。",
+                          [False, True, True], [None, None, None])
+    wb = openpyxl.load_workbook(ledger)
+    for c in range(1, 8):
+        wb.active.cell(4, c).fill = PatternFill("solid", fgColor="FFFF0000")
+    wb.save(ledger)
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
