@@ -93,3 +93,30 @@ def test_a_font_legend_reads_the_fonts_not_the_fills(tmp_path: Path, capsys: pyt
         wb.active.cell(4, c).fill = PatternFill("solid", fgColor="FFFF0000")
     wb.save(ledger)
     assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
+
+
+def _town_ledger(path: Path, statuses: Sequence[str], filled: str = "填报日期：2026年11月20日",
+                 deadlines: Sequence[Any] | None = None, title: str = "中共某镇委员会巡察反馈问题整改台账") -> Path:
+    """A township's ledger: a title, the day it was filled in, a 整改状态 column typed by hand."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append([title])
+    ws.append([filled])
+    ws.append(["序号", "问题", "整改措施", "责任人", "完成时限", "整改状态", "进展情况"])
+    rows = [("村级财务公开不及时", "规范村务公开栏", "纪委书记 贺军"),
+            ("集体经济薄弱", "发展村集体经济项目", "副镇长 严丽"),
+            ("矛盾纠纷调处不力", "建立矛盾纠纷多元化解机制", "政法委员 鲁强"),
+            ("人居环境整治反复", "开展人居环境整治月活动", "副镇长 严丽")]
+    deadlines = deadlines or ["2027年6月30日"] * len(statuses)
+    for i, (row, status, due) in enumerate(zip(rows, statuses, deadlines, strict=False), 1):
+        ws.append([i, *row, due, status, None])
+    wb.save(path)
+    return path
+
+
+def test_a_plan_not_yet_drawn_up_is_not_started(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # nothing done yet — not even the plan: not started (尚未制定方案 had read 正在推进); 尚未完成
+    # is still going on
+    ledger = _town_ledger(tmp_path / "台账.xlsx", ["尚未制定方案", "方案尚未制定", "暂未研究部署", "尚未完成"])
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 0, "正在推进": 1, "未启动": 3}

@@ -779,6 +779,14 @@ _CONDITIONS_BEFORE = re.compile(r"(?:目前|当前|现阶段)?(?:整改|实施|�
 _NEG_START = re.compile(
     rf"(?:有|正式|全面|真正)?{_V_START}(?:整改|实施|工作|推进)?[\u4e00-\u9fff]{{0,6}}$|(?:进行)?整改(?:工作)?$"
 )
+#: after a negation: the first step of any work not taken — its plan not drawn up, the matter not
+#: yet studied (尚未制定方案, 暂未研究部署, 还未谋划): nothing has started
+_NEG_FIRST_STEP = re.compile(
+    r"(?:(?:研究)?(?:制定|拟定|编制|起草|谋划)(?:具体|相关|专门)?(?:的)?(?:整改|实施|工作|专项)?(?:方案|计划)"
+    r"|研究(?:部署|谋划|制定|讨论)?|谋划|筹划|研究(?:整改|解决)?(?:措施|办法|方案))$")
+#: the plan itself the subject of the negation (方案尚未制定, 整改计划还未拟定): its first step not taken
+_PLAN_SUBJECT = re.compile(r"(?:具体|相关)?(?:整改|实施|工作|专项)?(?:方案|计划)")
+_PLAN_NOT_MADE = re.compile(r"(?:研究)?(?:制定|拟定|编制|起草|出台)$")
 #: after a negation: closure not reached (尚未验收, 未销号) — awaiting, not failed
 _NEG_CLOSURE = re.compile(r"(?:进行|组织|申请|办理)?(?:验收|销号|销项)$")
 #: after a negation: what is not (yet) achieved (未完成整改任务, 未完全整改到位, 验收未通过 …)
@@ -1094,6 +1102,10 @@ def _negated(s: str, neg: re.Match[str]) -> _Clause | None:
         return None  # a negation inside a sentence ("针对…落实不到位问题"): no status word
     if word.startswith("不") and not word.startswith("不能"):  # (不能完成 is 无法完成)
         return _Clause(Status.IN_PROGRESS) if _NOT_VERDICT.match(after) else None
+    if word not in ("不", "不能", "不能够", "无法", "难以", "未能") and (
+            (_NEG_FIRST_STEP.match(after) and not any(c.isdigit() for c in before))
+            or (_PLAN_SUBJECT.fullmatch(before) and _PLAN_NOT_MADE.match(after))):
+        return _Clause(Status.NOT_STARTED)  # 尚未制定方案, 方案尚未制定: not even the first step
     if _NEG_START.match(after):
         # "尚有2项未整改": a count of what is left, so the rest is done — going on, not unstarted
         return _Clause(Status.IN_PROGRESS if any(c.isdigit() for c in before) else Status.NOT_STARTED)
