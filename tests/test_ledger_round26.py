@@ -120,3 +120,25 @@ def test_a_plan_not_yet_drawn_up_is_not_started(tmp_path: Path, capsys: pytest.C
     # is still going on
     ledger = _town_ledger(tmp_path / "台账.xlsx", ["尚未制定方案", "方案尚未制定", "暂未研究部署", "尚未完成"])
     assert _counts(ledger, tmp_path, capsys) == {"已完成": 0, "正在推进": 1, "未启动": 3}
+
+
+_YEARLESS = ["12月第二周", "11月底", "12月31日前", "12月中旬"]
+
+
+def test_the_year_of_an_inspection_told_in_a_sentence_to_its_month_reads_yearless_deadlines(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # no 反馈日期, no 填报日期: the sentence under the title says when the group inspected, to the month
+    said = "县委第三巡察组于2026年3月至5月对镇党委开展了常规巡察"
+    ledger = _town_ledger(tmp_path / "台账.xlsx", ["正在推进"] * 4, said, _YEARLESS)
+    found = {(f["code"], f["cell"]): f["message"] for f in _check(ledger, capsys)}
+    assert not [c for c in found if c[0] == "bad-deadline"]
+    assert "巡察结束日期（2026年5月31日" in found[("deadline-year-assumed", "E4")]
+
+
+def test_a_yearless_deadline_with_nothing_to_give_the_year_says_where_to_write_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ledger = _town_ledger(tmp_path / "台账.xlsx", ["正在推进"] * 4, "填报单位：某镇党政办", _YEARLESS)
+    told = {f["cell"]: f["message"] for f in _check(ledger, capsys) if f["code"] == "bad-deadline"}
+    assert set(told) == {"E4", "E5", "E6", "E7"}
+    # the rows above the header (1–2) are where a 填报日期 or the title's year would give it
+    assert "第1至2行" in told["E4"] and "填报日期" in told["E4"] and "标题" in told["E4"]

@@ -2550,8 +2550,8 @@ _TITLE_BODY_ROUND = LazyPattern(r"(中央|省委|自治区党委|市委|州委|�
                                 r"(?:第[一二三四五六七八九十\d]{1,3}轮)?(巡视|巡察)(?!办|工作领导小组)")
 #: an inspection's period told in a sentence ("县委第三巡察组于2026年3月10日至5月10日对我局进行了巡察",
 #: "2026年3月10日至5月10日，县委第三巡察组对我局开展巡察"): the range, then the inspection within the clause
-_PROSE_PERIOD = LazyPattern(r"(?P<period>[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*"
-                            r"(?:至|到|—|－|-)\s*(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)"
+_PROSE_PERIOD = LazyPattern(r"(?P<period>[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日)?\s*"
+                            r"(?:至|到|—|－|-)\s*(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日)?)"
                             r"[^。；;]{0,30}?(?:进行了?|开展了?|实施了?)?(?:常规|专项|机动|提级)?(?:巡察|巡视)(?!组|办)")
 #: the feedback's day told after the period, its year left out ("，6月18日反馈意见", "并于6月18日反馈了巡察意见")
 _PROSE_FEEDBACK = LazyPattern(r"(?<![0-9０-９年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日[^，,。；;]{0,12}?反馈")

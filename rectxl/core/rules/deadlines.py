@@ -9,6 +9,7 @@ from datetime import date
 
 from rectxl.core import fields as F
 from rectxl.core.deadline import (
+    R_NO_YEAR,
     R_UNKNOWN,
     Deadline,
     DeadlineKind,
@@ -73,15 +74,23 @@ def missing_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "bad-deadline", Severity.ERROR,
     "整改时限无法识别为日期、立行立改或长期坚持。",
-    "整改时限“{value}”无法识别（{reason}）：请改为“{year}年9月30日”“{year}年9月底前”“立行立改”或“长期坚持”等写法。",
+    "整改时限“{value}”无法识别（{reason}）：请改为“{year}年9月30日”“{year}年9月底前”“立行立改”或“长期坚持”等写法{hint}。",
 )
 def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
+    header_rows = {s.name: s.header_row for s in ctx.sheets}
     for m in ctx.measures:
         if m.deadline.kind is DeadlineKind.INVALID:
             reason = m.deadline.reason
             if reason in (None, R_UNKNOWN):  # "无法识别（无法识别的整改时限）" said it twice
                 reason = "不是日期、立行立改或长期坚持的常见写法"
-            yield r.at(ctx, m, F.DEADLINE, reason=reason)
+            hint = ""
+            if reason == R_NO_YEAR:
+                # nothing in the ledger gives the year: say where a day that would give it is written
+                above = header_rows.get(m.sheet, ctx.ledger.header_row) - 1
+                where = ("第1行" if above == 1 else f"第1至{above}行") if above >= 1 else "插入一行"
+                hint = (f"；或在表头上方（{where}）写明填报日期（如“填报日期：{cn_date(ctx.as_of)}”）、在标题中写明年份"
+                        f"（如“{ctx.as_of.year}年……整改台账”），或在基本信息中填写反馈日期，没有写年份的时限即按其年份推定")
+            yield r.at(ctx, m, F.DEADLINE, reason=reason, hint=hint)
 
 
 @rule(
