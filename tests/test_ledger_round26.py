@@ -142,3 +142,41 @@ def test_a_yearless_deadline_with_nothing_to_give_the_year_says_where_to_write_o
     assert set(told) == {"E4", "E5", "E6", "E7"}
     # the rows above the header (1–2) are where a 填报日期 or the title's year would give it
     assert "第1至2行" in told["E4"] and "填报日期" in told["E4"] and "标题" in told["E4"]
+
+
+def _explained_ledger(path: Path, lines: Sequence[str], sheet: str = "说明") -> Path:
+    """A market-regulation bureau's workbook: a 说明 sheet first — its 基本信息 as 键：值 lines, then
+    the 填报要求 — and the ledger after it, its deadlines counted from the feedback."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for line in lines:
+        ws.append([line])
+    ls = wb.create_sheet("整改台账")
+    ls.append(["序号", "存在问题", "整改措施", "责任科室", "责任人", "整改时限", "整改状态", "整改进展"])
+    ls.append([1, "食品抽检覆盖面不足", "扩大抽检批次", "食品科", "赵敏", "反馈后3个月内", "已完成", "抽检420批次"])
+    ls.append([2, "特种设备监管存在盲区", "开展特种设备隐患排查", "特设科", "钱坤", "12月底前", "正在推进",
+               "已排查电梯312台"])
+    wb.save(path)
+    return path
+
+
+_EXPLAINED = ["填报说明", "一、基本信息", "被巡察单位：县市场监督管理局", "巡察组：县委第四巡察组",
+              "反馈时间：2026年6月15日", "二、填报要求", "填报时间：每月25日前报送县委巡察办",
+              "单位名称：请填写全称，加盖公章",
+              "整改状态：从“已完成”“正在推进”“未启动”中选择"]
+
+
+def test_the_facts_on_an_explanation_sheet_are_read_and_its_instructions_are_not(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ledger = _explained_ledger(tmp_path / "台账.xlsx", _EXPLAINED)
+    main(["check", str(ledger), "--format", "json"])
+    out = json.loads(capsys.readouterr().out)
+    # the feedback date dates "反馈后3个月内" and gives "12月底前" its year; 每月25日前 is no report date
+    assert [f["cell"] for f in out["findings"] if f["code"] in ("bad-deadline", "info-date-unreadable")] == []
+    assert out["summary"]["as_of_source"] == "今天"
+    notice = tmp_path / "通报.txt"
+    main(["notice", str(ledger), "-o", str(notice)])
+    text = notice.read_text("utf-8")
+    assert "2026年6月15日，县委第四巡察组向县市场监督管理局反馈了巡察意见" in text
+    assert "请填写全称" not in text

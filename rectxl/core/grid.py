@@ -2004,9 +2004,12 @@ def _uncomputed_info(grid: Grid) -> dict[str, str]:
     return found
 
 
-def _read_info(grid: Grid) -> LedgerInfo:
+def _read_info(grid: Grid, notes: bool = False) -> LedgerInfo:
     """Key | value rows: the key is the row's first non-blank cell, the value the cell right of
-    it (a third column, e.g. the template's 说明, is never read as a value)."""
+    it (a third column, e.g. the template's 说明, is never read as a value). ``notes``: a 说明
+    sheet, its facts among its instructions (:func:`_note_pairs`): only the facts it gives are read
+    — a key rectxl does not know, an instruction ("请填写全称") or a date it cannot read
+    ("每月25日前报送") is passed over, not reported."""
     values: dict[str, Any] = {}
     extra: dict[str, str] = {}
     unread: dict[str, tuple[str, str, str]] = {}
@@ -2014,10 +2017,13 @@ def _read_info(grid: Grid) -> LedgerInfo:
     # a 报告日期 a formula writes as text, =TEXT(TODAY(),"yyyy年m月d日"): today, as =TODAY() is (the
     # day it holds is when the file was last computed)
     today_refs = {f"{col_letter(c)}{r + 1}" for r, c in grid.today_text}
-    for raw_key, value, at in _info_pairs(grid):
+    for raw_key, value, at in (_note_pairs(grid) if notes else _info_pairs(grid)):
         key = F.header_key(raw_key)
         attr = info_attr(key, raw_key)
         if attr == "report_date" and at in today_refs:
+            continue
+        if notes and (attr is None or attr in values or _INSTRUCTION.search(_text(value)) or (
+                attr in _DATE_INFO | _PERIOD_INFO and parse_day(value) is None and parse_day_range(value) is None)):
             continue
         if attr in _PERIOD_INFO and (span := parse_day_range(value)) is not None:
             if span[0] is not None:
@@ -2075,6 +2081,25 @@ def _info_pairs(grid: Grid) -> Iterator[tuple[str, Any, str]]:
         yield _text(row[first]), row[first + 1], f"{col_letter(first + 1)}{r + 1}"
 
 
+#: what the value of a 说明 sheet's key is when it tells how to fill the ledger in, not a fact
+#: ("单位名称：请填写全称", "填报时间：每月25日前报送", "整改状态：从……中选择")
+_INSTRUCTION = LazyPattern(r"^(?:请|须|需|应|按|如|例如|可|每|要|务必|统一|由|从|以|不得|不要|一律|根据)|填写|填报|"
+                           r"报送|写明|注明|选择|选填|格式|为准|加盖")
+#: a 说明 sheet's line of 键：值 ("被巡察单位：县市场监督管理局"), after its numbering ("1.", "（一）")
+_NOTE_PAIR = LazyPattern(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?"
+                         r"(?P<key>[^：:，,。；;\s]{2,10})\s*[：:]\s*(?P<value>\S.*?)\s*$")
+
+
+def _note_pairs(grid: Grid) -> Iterator[tuple[str, Any, str]]:
+    """A 说明 sheet's (key, value, the value's A1) pairs: the 键：值 written in one cell, as well as
+    key | value in two."""
+    yield from _info_pairs(grid)
+    for r, row in enumerate(grid.rows):
+        for c, v in enumerate(row):
+            if isinstance(v, str) and (m := _NOTE_PAIR.match(v)) is not None:
+                yield m.group("key"), m.group("value"), f"{col_letter(c)}{r + 1}"
+
+
 def _read_directory(grid: Grid) -> list[str]:
     units: list[str] = []
     header = {"责任单位", "单位名称", "单位", "名称", "序号", "责任单位名录", "部门", "科室"}
@@ -2123,6 +2148,8 @@ def _read_column_map(grid: Grid) -> list[tuple[str, str]]:
 _NOT_LEDGER = {INFO_SHEET, DIRECTORY_SHEET, COLUMN_MAP_SHEET}
 #: what other offices call the 基本信息 sheet (read when the workbook has no 基本信息)
 _INFO_SHEET_NAMES = ("基本信息表", "基础信息", "基本情况", "基本情况表", "台账信息", "通报信息", "封面", "首页", "封页")
+#: a sheet of notes on the ledger, that may give its 基本信息 among the instructions for filling it in
+_NOTE_SHEET_NAMES = ("说明", "填报说明", "填表说明", "台账说明", "使用说明", "编制说明")
 
 
 def _may_be_ledger(grid: Grid) -> bool:
@@ -2828,6 +2855,8 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     mapping = parse_column_map(pairs)
     info_grid = next((by_name[n] for n in (INFO_SHEET, *_INFO_SHEET_NAMES) if n in by_name), None)
     info = _read_info(info_grid) if info_grid is not None else LedgerInfo()
+    if info_grid is None and (notes := next((by_name[n] for n in _NOTE_SHEET_NAMES if n in by_name), None)):
+        info = _read_info(notes, notes=True)  # a 说明 sheet's 基本信息 among its 填报要求
     directory = _read_directory(by_name[DIRECTORY_SHEET]) if DIRECTORY_SHEET in by_name else None
     picked, hidden = _pick_ledgers(grids, mapping)
     picked = _without_examples(picked)

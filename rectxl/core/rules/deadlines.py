@@ -87,8 +87,8 @@ def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
             if reason == R_NO_YEAR:
                 # nothing in the ledger gives the year: say where a day that would give it is written
                 above = header_rows.get(m.sheet, ctx.ledger.header_row) - 1
-                where = ("第1行" if above == 1 else f"第1至{above}行") if above >= 1 else "插入一行"
-                hint = (f"；或在表头上方（{where}）写明填报日期（如“填报日期：{cn_date(ctx.as_of)}”）、在标题中写明年份"
+                where = ("（第1行）" if above == 1 else f"（第1至{above}行）") if above >= 1 else "插入一行"
+                hint = (f"；或在表头上方{where}写明填报日期（如“填报日期：{cn_date(ctx.as_of)}”）、在标题中写明年份"
                         f"（如“{ctx.as_of.year}年……整改台账”），或在基本信息中填写反馈日期，没有写年份的时限即按其年份推定")
             yield r.at(ctx, m, F.DEADLINE, reason=reason, hint=hint)
 
