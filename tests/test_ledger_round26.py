@@ -180,3 +180,19 @@ def test_the_facts_on_an_explanation_sheet_are_read_and_its_instructions_are_not
     text = notice.read_text("utf-8")
     assert "2026年6月15日，县委第四巡察组向县市场监督管理局反馈了巡察意见" in text
     assert "请填写全称" not in text
+
+
+@pytest.mark.parametrize(("filled", "title"), [
+    ("填报日期：2026年11月20日", "中共某镇委员会巡察反馈问题整改台账"),
+    ("填报单位：某镇党政办", "中共某镇委员会2026年巡察反馈问题整改台账"),
+])
+def test_next_year_written_in_a_ledger_giving_a_year_but_no_feedback_date(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], filled: str, title: str) -> None:
+    # "明年一季度", "次年6月底": the year after the one the ledger gives (its report date's, its title's) —
+    # they had been bad-deadline, as though only a feedback date could say which year is 明年
+    deadlines = ["明年一季度", "次年6月底", "12月底前", "年内"]
+    ledger = _town_ledger(tmp_path / "台账.xlsx", ["正在推进"] * 4, filled, deadlines, title=title)
+    findings = _check(ledger, capsys)
+    assert [f["cell"] for f in findings if f["code"] == "bad-deadline"] == []
+    said = next(f["message"] for f in findings if f["code"] == "deadline-year-assumed")
+    assert "读作2027年3月31日" in said

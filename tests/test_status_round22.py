@@ -205,10 +205,14 @@ def test_a_deadline_a_year_or_month_after_the_feedback_asks_for_the_feedback_dat
         _row(2, "明年6月底前", "正在推进"),
         _row(3, "下月底", "正在推进"),
     ], 反馈日期=None), "--as-of", REPORT.isoformat())
-    for row in (4, 5, 6):
-        said = _said(found, row, "bad-deadline")
-        assert "按反馈日期推算" in said and "未提供反馈日期" in said, found.get(row)
-        assert "缺少年份" not in said, found.get(row)  # the year is said: one after the feedback's
+    # 次年/明年: the year after the one the report date gives (round 26: it had asked for the feedback
+    # date too), said once; 下月 counts from a day no year stands in for
+    assert "读作2027年3月31日" in _said(found, 4, "deadline-year-assumed"), found.get(4)
+    for row in (4, 5):
+        assert "bad-deadline" not in _codes(found, row), found.get(row)
+    said = _said(found, 6, "bad-deadline")
+    assert "按反馈日期推算" in said and "未提供反馈日期" in said, found.get(6)
+    assert "缺少年份" not in said, found.get(6)
 
 
 def test_work_set_in_motion_or_in_its_last_stage_is_going_on(tmp_path: Path) -> None:

@@ -1598,17 +1598,26 @@ _COUNTED_FROM = LazyPattern(r"(?:本|当|这个?|下个?|上个?)(?:月|季|周|
                             r"|[一二两三四五六七八九十半]+个?(?:月|周|星期|年)(?:内|以内|之内)")
 
 
+#: the year after the one a deadline was written in ("明年3月", "次年一季度", "来年")
+_NEXT_YEAR = LazyPattern(r"(?:明|次|来|下一)年")
+
+
 def parse_deadline_in_year(value: object, year_from: date) -> Deadline | None:
     """A deadline written without its year ("9月底前", "年底前", "春节前") in a ledger that gives
     no feedback date, read with the year ``year_from`` gives (see ``LedgerInfo.year_from``), as
     :func:`parse_deadline` reads it after a feedback date on that day; ``None`` for any other
     value — one that reads without a year, one that does not read at all, and one that counts
-    from the feedback or from the day it is read ("2个月内", "下月底", "明年3月"), which no year
-    stands in for."""
-    if not isinstance(value, str) or _COUNTED_FROM.search(_fold(value)) is not None:
+    from the feedback or from the day it is read ("2个月内", "下月底"), which no year stands in for.
+    "明年3月", "次年一季度" are the year after the one ``year_from`` gives: the year the ledger was
+    written in, as the feedback's would be."""
+    if not isinstance(value, str):
+        return None
+    folded = _fold(value)
+    next_year = _NEXT_YEAR.search(folded) is not None
+    if _COUNTED_FROM.search(_NEXT_YEAR.sub("年", folded) if next_year else folded) is not None:
         return None
     plain = parse_deadline(value)
-    if plain.kind is not DeadlineKind.INVALID or plain.reason != R_NO_YEAR:
+    if plain.kind is not DeadlineKind.INVALID or plain.reason not in (R_NO_YEAR, R_NO_FEEDBACK if next_year else None):
         return None
     dated = parse_deadline(value, feedback_date=year_from)
     return dated if dated.kind is not DeadlineKind.INVALID else None
