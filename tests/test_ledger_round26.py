@@ -196,3 +196,12 @@ def test_next_year_written_in_a_ledger_giving_a_year_but_no_feedback_date(
     assert [f["cell"] for f in findings if f["code"] == "bad-deadline"] == []
     said = next(f["message"] for f in findings if f["code"] == "deadline-year-assumed")
     assert "读作2027年3月31日" in said
+
+
+def test_work_nearly_finished_or_still_being_prepared_is_going_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # nearly finished (即将完成, 接近尾声) and being prepared (前期准备阶段) are going on; to begin soon
+    # (近期启动) has not begun — all four had been unread (bad-status)
+    ledger = _town_ledger(tmp_path / "台账.xlsx", ["即将完成", "接近尾声", "处于前期准备阶段", "近期启动"])
+    assert not [f for f in _check(ledger, capsys) if f["code"] == "bad-status"]
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 0, "正在推进": 3, "未启动": 1}
