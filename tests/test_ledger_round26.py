@@ -205,3 +205,22 @@ def test_work_nearly_finished_or_still_being_prepared_is_going_on(
     ledger = _town_ledger(tmp_path / "台账.xlsx", ["即将完成", "接近尾声", "处于前期准备阶段", "近期启动"])
     assert not [f for f in _check(ledger, capsys) if f["code"] == "bad-status"]
     assert _counts(ledger, tmp_path, capsys) == {"已完成": 0, "正在推进": 3, "未启动": 1}
+
+
+def test_the_year_in_the_deadline_column_name_reads_its_deadlines(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A transport bureau names its deadline column 整改时限（2026年） and writes 9月底, 12月15日前 under
+    it: the year is the column's (every one had been bad-deadline), and said where it came from."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["某县交通运输局巡察整改台账"])
+    ws.append(["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限（2026年）", "整改状态"])
+    ws.append([1, "党组会议议事规则执行不严", "修订议事规则", "办公室", "刘洋", "9月底", "正在推进"])
+    ws.append([2, "意识形态阵地管理薄弱", "开展阵地排查", "办公室", "刘洋", "12月15日前", "正在推进"])
+    wb.save(tmp_path / "台账.xlsx")
+    main(["check", str(tmp_path / "台账.xlsx"), "--format", "json", "--as-of", "2026-11-20"])
+    found = {(f["code"], f["cell"]): f["message"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert not [c for c in found if c[0] == "bad-deadline"]
+    assert "2026年9月30日" in found[("overdue", "F3")] and ("overdue", "F4") not in found
+    assert "表头“整改时限（2026年）”" in found[("deadline-year-assumed", "F3")]

@@ -2822,6 +2822,23 @@ def _column_facts(grid: Grid, header: HeaderMap) -> dict[str, str]:
     return found
 
 
+#: the year a deadline column's name gives ("整改时限（2026年）", "2026年完成时限", "完成时限(2026)"): a
+#: year alone, not a day ("截至2026年11月20日" names the as-of date)
+_COLUMN_YEAR = LazyPattern(r"(?<!\d)(20\d{2})\s*年?(?!\s*\d|\s*年?\s*\d{1,2}\s*[月.\-/])(?:度)?")
+
+
+def _deadline_column_year(grid: Grid, header: HeaderMap) -> tuple[int, str] | None:
+    """The year the 整改时限 column's name gives its deadlines ("整改时限（2026年）"), with the name."""
+    c = header.columns.get(F.DEADLINE)
+    if c is None:
+        return None
+    for r in range(header.first_row, header.row + 1):
+        text = _text(grid.rows[r][c]) if c < len(grid.rows[r]) and not _blank(grid.rows[r][c]) else ""
+        if text and (years := {m.group(1) for m in _COLUMN_YEAR.finditer(text)}) and len(years) == 1:
+            return int(years.pop()), text.strip()
+    return None
+
+
 def _round_word(grid: Grid, header: HeaderMap) -> str | None:
     """"巡视" or "巡察" as the ledger names its round: its title rows, its header, its sheet's
     name ("巡视整改台账", "巡视反馈问题"); ``None`` when it names neither, or both."""
@@ -2869,6 +2886,8 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     for attr, value in _column_facts(*picked[0]).items():
         if attr not in facts:
             facts[attr], source[attr] = value, "表中各行相同的一列"
+    if (said := _deadline_column_year(*picked[0])) is not None:
+        facts["deadline_year"], source["deadline_year"] = said[0], f"表头“{said[1]}”"
     if (word := _round_word(*picked[0])) is not None:
         facts["round_word"] = word
     titled = facts.get("unit_name")

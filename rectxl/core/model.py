@@ -131,6 +131,9 @@ class LedgerInfo:
     #: the year the ledger's title names ("某某街道2026年巡察反馈问题整改台账"): where a deadline
     #: written without its year takes it when nothing else dates the ledger
     title_year: int | None = None
+    #: the year the deadline column's name gives its deadlines ("整改时限（2026年）", "2026年完成时限"):
+    #: a deadline written without its year under it is in that year, before anything else dates it
+    deadline_year: int | None = None
 
     @property
     def second_look(self) -> bool:
@@ -165,6 +168,8 @@ class LedgerInfo:
         ``None`` when the ledger says none of them, or gives its feedback date."""
         if self.deadlines_from is not None:
             return None
+        if self.deadline_year is not None:  # "整改时限（2026年）": the column says it
+            return date(self.deadline_year, 1, 1), "表头中的年份"
         if self.inspection_end is not None:
             return self.inspection_end, "巡察结束日期"
         if self.report_date is not None:

@@ -95,7 +95,7 @@ def bad_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "deadline-year-assumed", Severity.INFO,
-    "整改时限没有写年份（或只写“明年”“次年”）、基本信息也没有反馈日期：年份按台账写明的巡察结束日期、报告日期或标题中的年份推定（说一次，在第一处）。",
+    "整改时限没有写年份（或只写“明年”“次年”）、基本信息也没有反馈日期：年份按整改时限列名中的年份（“整改时限（2026年）”）、台账写明的巡察结束日期、报告日期或标题中的年份推定（说一次，在第一处）。",
     "整改时限“{value}”{more}没有写年份，基本信息中也没有反馈日期：已按{source}推定年份，读作{due}。"
     "如不对，请在基本信息中填写反馈日期，或在整改时限中写明年份。",
 )
@@ -119,6 +119,8 @@ def deadline_year_assumed(r: Rule, ctx: Context) -> Iterator[Finding]:
     first = found[0]
     if source == "标题中的年份":
         source = f"标题中的年份（{day.year}年）"
+    elif source == "表头中的年份":
+        source = f"{ctx.ledger.info_source.get('deadline_year', '表头')}中的年份（{day.year}年）"
     elif source == "报告日期" and info.report_date is not None:
         source = f"报告日期（{cn_date(info.report_date)}）前后半年（{day.year}年{day.month}月起的12个月）"
     else:
