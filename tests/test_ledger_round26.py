@@ -224,3 +224,36 @@ def test_the_year_in_the_deadline_column_name_reads_its_deadlines(
     assert not [c for c in found if c[0] == "bad-deadline"]
     assert "2026年9月30日" in found[("overdue", "F3")] and ("overdue", "F4") not in found
     assert "表头“整改时限（2026年）”" in found[("deadline-year-assumed", "F3")]
+
+
+def test_not_closed_beside_an_account_of_finished_work_is_that_work_not_yet_closed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A sub-district's 整改清单: a two-row header (责任清单 over 牵头领导/牵头单位/配合单位, 时间节点 over
+    计划/实际完成时间), its 销号情况 the only status column, the 整改落实情况 telling how far each got.
+    "未销号" beside "已完成…整改到位" or "整改已见成效" is the work done (or mostly) and not yet closed
+    — it had been read 正在推进 whatever the account said."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改清单"
+    ws.append(["某街道党工委巡察反馈问题整改清单"])
+    ws.append(["序号", "问题清单", "任务清单", "责任清单", None, None, "时间节点", None, "整改落实情况", "销号情况"])
+    ws.append([None, None, None, "牵头领导", "牵头单位", "配合单位", "计划完成时间", "实际完成时间", None, None])
+    for cells in ("A2:A3", "B2:B3", "C2:C3", "D2:F2", "G2:H2", "I2:I3", "J2:J3"):
+        ws.merge_cells(cells)
+    ws.freeze_panes = "A4"
+    ws.append(["（一）", "党的建设方面"])
+    ws.append(["1", "党员发展程序不严", "规范党员发展流程", "党工委副书记 周强", "党建办", None, "2026年8月31日",
+               "2026年8月20日", "已修订发展党员工作细则，完成整改", "未销号"])
+    ws.append(["2", "基层党组织“三会一课”不规范", "开展专项检查", "党工委副书记 周强", "党建办", "各社区",
+               "2026年12月31日", None, "整改已见成效", "未销号"])
+    ws.append(["（二）", "民生保障方面"])
+    ws.append(["3", "低保动态管理不及时", "开展低保对象核查", "副主任 吴敏", "民政办", "各社区", "2026年12月31日", None,
+               "核查低保户120户，正在推进", "未销号"])
+    wb.save(tmp_path / "清单.xlsx")
+    out = tmp_path / "汇总.xlsx"
+    main(["summary", str(tmp_path / "清单.xlsx"), "-o", str(out), "--as-of", "2026-11-20"])
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(out)["整改总体情况"]
+    counts = {r[0]: r[1] for r in sheet.iter_rows(values_only=True)
+              if r[0] in ("已完成", "其中：已销号", "基本完成", "正在推进")}
+    assert counts == {"已完成": 1, "其中：已销号": 0, "基本完成": 1, "正在推进": 1}

@@ -73,6 +73,7 @@ from rectxl.core.status import (
     share_as_percent,
     split_opening_reading,
     split_opening_status,
+    status_beside_not_closed,
     status_phrase,
 )
 from rectxl.core.text import (
@@ -4729,6 +4730,9 @@ class _Builder:
                     progress = status_text  # the account is the progress its status was read from
         if reading.status is Status.IN_PROGRESS and progress and not_started_by_progress(status_text, progress):
             reading = replace(reading, status=Status.NOT_STARTED)  # a yes/no 完成情况 column's 未完成
+        elif reading.status is Status.IN_PROGRESS and progress and (
+                beside := status_beside_not_closed(status_text, progress)) is not None:
+            reading = beside  # a 销号情况 column's 未销号 beside work done: done, not closed
         if reading.status is None and F.STATUS not in self.cols and (stage := self._closure_recorded(r)) is not None:
             # no status column, and the row marked 是否销号 是 (or given its 销号日期, 验收日期): the work
             # was done, and accepted or closed — not a measure of unknown status

@@ -106,6 +106,7 @@ __all__ = [
     "share_as_percent",
     "split_opening_reading",
     "split_opening_status",
+    "status_beside_not_closed",
     "timing_note",
 ]
 
@@ -2166,3 +2167,21 @@ def not_started_by_progress(status_text: str, progress: str) -> bool:
     if reading.status is not Status.IN_PROGRESS or reading.rest:
         return False
     return bool(progress) and read_status(progress).status is Status.NOT_STARTED
+
+
+#: a status cell that only says the measure is not closed ("未销号", "尚未销号"): a 销号情况 column kept
+#: as the status, which has no word for how far the work got
+_ONLY_NOT_CLOSED = re.compile(r"(?:尚|仍|目前|暂|还)?(?:未|没有)(?:申请|办理)?(?:销号|销项)")
+
+
+def status_beside_not_closed(status_text: str, progress: str) -> StatusReading | None:
+    """The status a progress tells beside a status cell saying only that the measure is not closed
+    ("未销号" | "已修订细则，完成整改", "未销号" | "整改已见成效"): the work done, mostly done or kept
+    up, not yet closed; ``None`` when the progress says no more than going on (正在推进 stands), or
+    says the measure closed (a contradiction, left to the findings)."""
+    if not status_text or _ONLY_NOT_CLOSED.fullmatch(_fold(status_text).strip()) is None or not progress:
+        return None
+    said = read_status(progress)
+    if said.status not in (Status.DONE, Status.MOSTLY_DONE, Status.LONG_TERM) or said.stage is Stage.CLOSED:
+        return None
+    return StatusReading(said.status, stage=said.stage, continuing=said.continuing)
