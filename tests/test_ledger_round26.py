@@ -257,3 +257,24 @@ def test_not_closed_beside_an_account_of_finished_work_is_that_work_not_yet_clos
     counts = {r[0]: r[1] for r in sheet.iter_rows(values_only=True)
               if r[0] in ("已完成", "其中：已销号", "基本完成", "正在推进")}
     assert counts == {"已完成": 1, "其中：已销号": 0, "基本完成": 1, "正在推进": 1}
+
+
+@pytest.mark.parametrize("legend", ["说明：字体标红的为未完成整改事项，其余为已完成",
+                                    "注：红字部分为正在整改事项，黑字部分为已完成事项"])
+def test_more_ways_of_keying_statuses_by_font_colour(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str) -> None:
+    ledger = _font_ledger(tmp_path / "台账.xlsx", legend, [False, True, True], ["已完成", None, None])
+    codes = {(f["code"], f["cell"]) for f in _check(ledger, capsys)}
+    assert ("status-from-colour", "G5") in codes and not {c for c, _ in codes} & {"bad-status", "missing-status"}
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
+
+
+def test_the_rest_keyed_by_a_legend_is_every_row_in_no_colour(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "其余为已完成": the rows typed in no colour are done
+    legend = "说明：字体标红的为未完成整改事项，其余为已完成。"
+    ledger = _font_ledger(tmp_path / "台账.xlsx", legend, [False, True, True], [None, None, None])
+    findings = _check(ledger, capsys)
+    said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
+    assert "其余为已完成" in said and "红色为正在推进" in said
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}

@@ -33,7 +33,7 @@ from rectxl.core.deadline import (
     parse_deadline_in_year,
 )
 from rectxl.core.errors import LedgerError
-from rectxl.core.legend import colour_legend, colour_status
+from rectxl.core.legend import REST, colour_legend, colour_status
 from rectxl.core.model import (
     PERSON_AND_PHONE_KEYS,
     PHONE_NUMBER,
@@ -4606,6 +4606,8 @@ class _Builder:
             colour = found.pop() if len(found) == 1 else None
             if not found and self.grid.colours_by_font and "黑" in self._legend:
                 colour = "黑"  # "黑色字体为已完成": a row typed in no colour is in the default black
+            elif not found and REST in self._legend:
+                colour = REST  # "其余为已完成": a row in no colour
         status = colour_status(self._legend, colour)
         return None if colour is None or status is None else (colour, status)
 
@@ -4718,7 +4720,7 @@ class _Builder:
             if legend := self._read_legend():
                 # the sheet keys its colours, but its file keeps no fills rectxl reads (.csv, Word):
                 # bad-status and missing-status say so
-                self.sheet.colours_unread = "、".join(f"{c}色为{s}" for c, s in legend.items())
+                self.sheet.colours_unread = "、".join(f"{c}{'' if c == REST else '色'}为{s}" for c, s in legend.items())
         if reading.status is None and (account := (status_text and not progress and ACCOUNT_TEXT.search(status_text)
                                                    and box_choices(status_text) is None and status_text)
                                                   or (not status_text and self._status_from_progress and progress)):

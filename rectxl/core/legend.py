@@ -14,13 +14,22 @@ from collections.abc import Iterable, Mapping
 from rectxl.core.status import Status, read_status
 from rectxl.core.text import LazyPattern
 
-__all__ = ["colour_legend", "colour_status"]
+__all__ = ["REST", "colour_legend", "colour_status"]
+
+#: the legend's key for the rows in no colour ("其余为已完成", "其他为正在推进")
+REST = "其余"
 
 #: a colour a legend names ("绿色", "绿颜色", "绿底", "浅绿色"), or a font colour ("红色字体", "字体为
 #:红色", "红字", "标红"; 黑, the font's default, may be keyed too), the colour word its first group
 #: that matched
-_COLOUR = LazyPattern(r"字体?(?:颜色)?(?:为|是|用|标)?([红橙黄绿蓝紫黑])颜?色|(?:浅|淡|深|亮)?([红橙黄绿蓝紫黑])"
+_COLOUR = LazyPattern(r"字体(?:颜色)?(?:为|是|用|标为?|标注为?)?([红橙黄绿蓝紫黑])(?:颜?色)?|"
+                      r"字(?:颜色)?(?:为|是|用|标)?([红橙黄绿蓝紫黑])颜?色|(?:浅|淡|深|亮)?([红橙黄绿蓝紫黑])"
                       r"(?:颜?色|底)(?:字体|字|底色|背景|填充|标注|标识)?|([红橙黄绿蓝紫黑])字体?|标([红橙黄绿蓝紫])")
+#: what stands between a colour named first and the status it keys ("…的为已完成", "红字部分为…")
+_LEAD = LazyPattern(r"^(?:的|者)?(?:部分|内容|文字|事项|项目|项|行)?(?=为|是|表示|代表)|^的(?=[为是])")
+#: a key for the rest of the rows ("其余为已完成", "其他的为正在推进", "未标注的为已完成")
+_REST = LazyPattern(r"^(?:其余|其他|其它|剩余|未标注|未标色|无颜色|无色)(?:的|者|事项|项目|部分)?"
+                    r"((?:为|是|表示|即).{2,8})$")
 #: where one key of a legend ends and the next begins
 _KEYS = re.compile(r"[，,；;。、\n\s]+|[（(]|[)）]")
 #: the words around a status and its colour that say one stands for the other
@@ -34,8 +43,7 @@ def _status_of(words: str) -> Status | None:
     for _ in range(3):  # the glue on either side of the words
         before = words
         words = _GLUE.sub("", words).strip(" ：:=")
-        if words.startswith(("的为", "的是", "者为", "的表示")):
-            words = words[1:]  # ("字体为黑色的为已完成": the colour named first)
+        words = _LEAD.sub("", words)  # ("字体为黑色的为已完成", "红字部分为…": the colour named first)
         if words.startswith(("为", "是", "表示", "代表", "即")):
             words = words[2 if words[:2] in ("表示", "代表") else 1:]
         if words == before:
@@ -50,17 +58,22 @@ def colour_legend(texts: Iterable[str]) -> dict[str, Status]:
     notes around a table, its status column's name); empty when none keys two colours, or one
     colour and says it is a colour's meaning ("红色表示未完成")."""
     legend: dict[str, Status] = {}
+    rest: Status | None = None
     for text in texts:
         if "色" not in text and "底" not in text and "字" not in text and "标" not in text:
             continue
         for key in _KEYS.split(text):
             colours = list(_COLOUR.finditer(key))
+            if not colours and rest is None and (other := _REST.match(key)) is not None:
+                rest = _status_of(other.group(1))  # "其余为已完成": the rows in no colour
             if len(colours) != 1:
                 continue
             m = colours[0]
             status = _status_of(key[:m.start()] + key[m.end():])
             if status is not None:
                 legend.setdefault(next(c for c in m.groups() if c), status)
+    if legend and rest is not None:
+        legend.setdefault(REST, rest)
     return legend
 
 

@@ -56,7 +56,8 @@ def names_colour(text: str) -> bool:
 
 
 #: a legend naming a font colour and no fill ("红色字体…", "字体为红色…"), unlike "标红…"
-_FONT_ONLY = re.compile(r"[红橙黄绿蓝紫黑]色?(?:字体|字)|字体?(?:颜色)?(?:为|是|用|标)?[红橙黄绿蓝紫黑]色")
+_FONT_ONLY = re.compile(r"[红橙黄绿蓝紫黑]色?(?:字体|字)|字体?(?:颜色)?(?:为|是|用|标)?[红橙黄绿蓝紫黑]色"
+                        r"|字体(?:颜色)?(?:标为?|标注为?)[红橙黄绿蓝紫黑]")
 #: a legend naming a font colour ("红色字体为未完成事项", "字体为红色的", "红字", "标红的为未完成"): the
 #: sheet's font colours are read, not its fills ("标红" alone may be either: both are read)
 _FONT_WORDS = re.compile(_FONT_ONLY.pattern + r"|标[红橙黄绿蓝紫](?!色?底)")

@@ -9,6 +9,7 @@ from itertools import pairwise
 from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind, parse_deadline
 from rectxl.core.findings import Finding, Severity
+from rectxl.core.legend import REST
 from rectxl.core.model import Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.deadlines import past_due, status_quote
@@ -225,7 +226,8 @@ def status_from_colour(r: Rule, ctx: Context) -> Iterator[Finding]:
             by_sheet.setdefault(m.sheet, []).append(m)
     by_font = {s.name for s in ctx.sheets if s.colours_by_font}
     for name, here in by_sheet.items():
-        read = dict.fromkeys(f"{m.status_colour}色为{m.status}" for m in here if m.status is not None)
+        read = dict.fromkeys(f"{m.status_colour}{'' if m.status_colour == REST else '色'}为{m.status}"
+                             for m in here if m.status is not None)
         yield r.at(ctx, here[0], F.STATUS, count=len(here), read="、".join(read),
                    how="字体颜色" if name in by_font else "底色")
 
