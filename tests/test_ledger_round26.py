@@ -278,3 +278,24 @@ def test_the_rest_keyed_by_a_legend_is_every_row_in_no_colour(
     said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
     assert "其余为已完成" in said and "红色为正在推进" in said
     assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
+
+
+def test_a_feedback_month_told_in_a_sentence_dates_the_deadlines(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "县委第三巡察组2026年6月反馈": the feedback to its month — 反馈后3个月内 and 11月底 read from it
+    ledger = _town_ledger(tmp_path / "台账.xlsx", ["正在推进"] * 4, "县委第三巡察组2026年6月反馈",
+                          [*_YEARLESS[:3], "反馈后3个月内"])
+    main(["check", str(ledger), "--format", "json", "--as-of", "2026-11-20"])
+    found = {(f["code"], f["cell"]): f["message"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert not [c for c in found if c[0] == "bad-deadline"]
+    assert "2026年9月30日" in found[("overdue", "E7")]
+
+
+def test_a_report_day_without_its_year_takes_the_title_year(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "填报日期：11月20日" under a title "2026年…整改台账": the figures stand at 2026年11月20日, not today
+    ledger = _town_ledger(tmp_path / "台账.xlsx", ["正在推进"] * 4, "填报日期：11月20日", _YEARLESS,
+                          title="2026年中共某镇委员会巡察反馈问题整改台账")
+    main(["check", str(ledger), "--format", "json"])
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["as_of"] == "2026-11-20" and "填报日期" in summary["as_of_source"]

@@ -2590,7 +2590,7 @@ _TITLE_PERIOD = LazyPattern(r"(?:巡察|巡视)(?:时间|期间|时段|起止时
 #: may stand between them ("（2026年3月15日县委第一巡察组反馈）", "2026年3月15日，县委第一巡察组向…反馈");
 #: a day the figures stand at ("截至2026年11月20日巡察反馈问题…") is none
 _TITLE_FEEDBACK = LazyPattern(
-    r"(?<!截至)(?<!截止)(?P<date>[0-9０-９]{4}\s*[年./-]\s*[0-9０-９]{1,2}\s*[月./-]\s*[0-9０-９]{1,2}\s*[日号]?)\s*"
+    r"(?<!截至)(?<!截止)(?P<date>[0-9０-９]{4}\s*[年./-]\s*[0-9０-９]{1,2}\s*(?:[月./-]\s*[0-9０-９]{1,2}\s*[日号]?|月份?))\s*"
     r"[，,]?\s*(?:[^，,。；;（）()]{0,16}?第[一二三四五六七八九十\d]{1,3}(?:轮)?(?:巡视|巡察)组)?\s*"
     r"(?:向[^，,。；;]{0,20}?)?(?:进行了?|作出了?|召开[^，,。；;]{0,10}?)?(?:巡察|巡视)?反馈")
 
@@ -2646,6 +2646,8 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                     facts[attr], source[attr] = day, f"标题行“{m.group('key')}”"
             if "feedback_date" not in facts and "反馈" in text and (fb := _TITLE_FEEDBACK.search(text)):
                 if (day := parse_date(fb.group("date"))) is not None:
+                    if month_alone(fb.group("date")):  # "2026年6月反馈": from the month's first day
+                        day, facts["feedback_month_only"] = day.replace(day=1), True
                     facts["feedback_date"], source["feedback_date"] = day, "标题行“…反馈”"
             if "inspection_start" not in facts and ("巡察" in text or "巡视" in text) \
                     and (period := _TITLE_PERIOD.search(text)) is not None \
@@ -2707,8 +2709,8 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
 
 #: the day the figures stand at, written in a title or a column's name ("…台账（截至11月20日）",
 #: "整改落实情况（截至2026年11月20日）", "截止到11月20日进展"): year (if written), month, day
-_AS_OF_SAID = LazyPattern(r"(?:截至|截止)(?:到|至)?\s*(?:([0-9０-９]{4})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*"
-                          r"([0-9０-９]{1,2})\s*[日号]")
+_AS_OF_SAID = LazyPattern(r"(?:(?:截至|截止)(?:到|至)?|(?:" + _REPORT_DATE_KEY + r")\s*[:：])\s*"
+                          r"(?:([0-9０-９]{4})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*[日号]")
 
 
 def _as_of_in_header(grid: Grid, header: HeaderMap, facts: dict[str, Any], source: dict[str, str]) -> None:
@@ -2721,15 +2723,19 @@ def _as_of_in_header(grid: Grid, header: HeaderMap, facts: dict[str, Any], sourc
             if not isinstance(v, str) or (m := _AS_OF_SAID.search(v)) is None:
                 continue
             year, month, day = (int(unicodedata.normalize("NFKC", g)) if g else 0 for g in m.groups())
+            titled = not year and isinstance(facts.get("title_year"), int)
             try:
-                found = date(year, month, day) if year else latest_day_of(month, day, date.today())
+                # "填报日期：11月20日" under "2026年…整改台账": the title's year
+                found = date(year or facts["title_year"], month, day) if year or titled else latest_day_of(
+                    month, day, date.today())
             except ValueError:
                 continue
             facts["report_date"] = found
-            if not year:
+            if not year and not titled:
                 facts["report_date_unyeared"] = True  # (the check's own today decides the year)
             said = "标题行" if r < header.first_row else "表头"
-            unyeared = "" if m.group(1) else "，未写年份，按最近的这一天计"
+            unyeared = "" if m.group(1) else (f"，未写年份，按标题中的年份（{found.year}年）计" if titled
+                                              else "，未写年份，按最近的这一天计")
             source["report_date"] = f"{said}“{shorten(v.strip(), 30)}”{unyeared}"
             return
 
