@@ -299,3 +299,18 @@ def test_a_report_day_without_its_year_takes_the_title_year(
     main(["check", str(ledger), "--format", "json"])
     summary = json.loads(capsys.readouterr().out)["summary"]
     assert summary["as_of"] == "2026-11-20" and "填报日期" in summary["as_of_source"]
+
+
+def test_a_font_keyed_ledger_exported_without_its_colours_says_font_colour(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Exported as .csv, a legend keying statuses by font colour is told as such (it had said 底色)."""
+    csv = tmp_path / "台账.csv"
+    csv.write_text("\n".join([
+        "县自然资源局巡察反馈问题整改台账,,,,,,",
+        "说明：红色字体为未完成事项，黑色字体为已完成事项。,,,,,,",
+        "序号,存在问题,整改措施,责任股室,责任人,整改时限,整改情况",
+        "1,耕地保护责任落实不到位,开展耕地保护专项督查,耕保股,陈刚,2026年6月30日,",
+        "2,矿山修复进展缓慢,编制矿山修复方案,矿管股,王涛,2027年3月31日,"]) + "\n", encoding="utf-8")
+    told = {f["cell"]: f["message"] for f in _check(csv, capsys) if f["code"] in ("bad-status", "missing-status")}
+    assert set(told) == {"G4", "G5"}
+    assert all("字体颜色" in m and "底色" not in m and "红色为正在推进" in m for m in told.values())

@@ -33,7 +33,7 @@ from rectxl.core.deadline import (
     parse_deadline_in_year,
 )
 from rectxl.core.errors import LedgerError
-from rectxl.core.legend import REST, colour_legend, colour_status
+from rectxl.core.legend import REST, colour_legend, colour_status, keys_font
 from rectxl.core.model import (
     PERSON_AND_PHONE_KEYS,
     PHONE_NUMBER,
@@ -4620,10 +4620,13 @@ class _Builder:
     def _read_legend(self) -> dict[str, Status]:
         """The sheet's colour legend (:func:`colour_legend`), read from the rows above its first
         measure and under its last."""
+        return colour_legend(self._legend_texts())
+
+    def _legend_texts(self) -> list[str]:
+        """The texts above the sheet's first measure and under its last, where a legend is written."""
         grid, header = self.grid, self.header
         texts = [v for row in grid.rows[:header.row + 1] for v in row if isinstance(v, str)]
-        texts += [v for row in _foot_rows(grid, header) for v in row if isinstance(v, str)]
-        return colour_legend(texts)
+        return texts + [v for row in _foot_rows(grid, header) for v in row if isinstance(v, str)]
 
     def _units_in_person_column(self) -> bool:
         """This sheet has no 责任单位 column and its 责任人 cells name the unit before the person
@@ -4727,6 +4730,7 @@ class _Builder:
                 # the sheet keys its colours, but its file keeps no fills rectxl reads (.csv, Word):
                 # bad-status and missing-status say so
                 self.sheet.colours_unread = "、".join(f"{c}{'' if c == REST else '色'}为{s}" for c, s in legend.items())
+                self.sheet.colours_by_font = keys_font(self._legend_texts())
         if reading.status is None and (account := (status_text and not progress and ACCOUNT_TEXT.search(status_text)
                                                    and box_choices(status_text) is None and status_text)
                                                   or (not status_text and self._status_from_progress and progress)):

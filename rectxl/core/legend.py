@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from rectxl.core.status import Status, read_status
 from rectxl.core.text import LazyPattern
 
-__all__ = ["REST", "colour_legend", "colour_status"]
+__all__ = ["REST", "colour_legend", "colour_status", "keys_font"]
 
 #: the legend's key for the rows in no colour ("其余为已完成", "其他为正在推进")
 REST = "其余"
@@ -92,3 +92,12 @@ def colour_status(legend: Mapping[str, Status], colour: str | None) -> Status | 
     if colour in legend:
         return legend[colour]
     return next((legend[n] for n in _NEAR.get(colour, ()) if n in legend), None)
+
+
+#: a legend keying the cells' FONT colours ("红色字体为…", "字体为红色的…", "红字…", "字体标红的…")
+_FONT_KEY = LazyPattern(r"[红橙黄绿蓝紫黑]色?(?:字体|字)|字体?(?:颜色)?(?:为|是|用|标为?|标注为?)?[红橙黄绿蓝紫黑]")
+
+
+def keys_font(texts: Iterable[str]) -> bool:
+    """The legend among ``texts`` keys the colours of the cells' fonts, not their fills."""
+    return any(_FONT_KEY.search(t) and colour_legend([t]) for t in texts if "底" not in t)
