@@ -5210,6 +5210,8 @@ def _parse_notice(text: str) -> ParsedNotice:
             and (heading := next((line for line in lines[region[0]:region[1]] if line.kind == "pcn"), None)) \
             is not None and heading.det[:1].isdigit():
         info.extra[ASPECT_MARK_KEY] = "1."  # "1.…方面" over "1.1 …的问题": headed so again, not "（一）"
+    elif roles.get("num") == "aspect" and not any(True for a in aspects for _ in a.issues()):
+        info.extra[ASPECT_MARK_KEY] = "1."  # "1.…方面" headings with no problem under them: so again
     several = [i for a in aspects for i in a.issues() if len(i.measures) > 1]
     if several and all(i.measure_style == "paren" for i in several):
         # "整改情况：（1）…（2）…", "①…②…", "1）…2）…": numbered so again

@@ -2049,7 +2049,9 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     parts = fang and normalize_text(ledger.info.extra.get(ASPECT_MARK_KEY, "")).strip() == "第一部分"
     by_aspect = mark == "1.1"  # "1.1", "1.2" under the first aspect, "2.1" under the second
     # "1.…方面" over them, as the notice headed its aspects (not "（一）")
-    decimal = by_aspect and normalize_text(ledger.info.extra.get(ASPECT_MARK_KEY, "")).strip() == "1."
+    # (or with no problem under them at all: nothing else is numbered "1.")
+    decimal = (by_aspect or not any(True for a in ledger.aspects for _ in a.issues())) \
+        and normalize_text(ledger.info.extra.get(ASPECT_MARK_KEY, "")).strip() == "1."
     aspect_no = category_no = issue_no = 0
     between = _interludes(ledger.info.extra.get(INTERLUDE_KEY))
     said_all = _all_done_sentences(ledger.info.extra.get(ALL_DONE_KEY))
