@@ -3955,7 +3955,9 @@ def _roles(items: list[_Item]) -> dict[str, Role]:
     aspect: str | None = None
     if "fang" in levels:
         aspect = "fang"
-    elif _share(items, levels[0], "aspect") >= 0.5:
+    elif _share(items, levels[0], "aspect") >= 0.5 and not (
+            levels == ["num"] and not any(i.has_body for i in items)):
+        # ("1.…方面" lines with nothing under any of them are a list of problems, as "1." lines are)
         aspect = levels[0]
     elif len(levels) == 1 and levels[0] in ("top", "pcn") and _share(items, levels[0], "named") >= 0.5:
         # "（一）关于落实乡村振兴战略不力的问题" over unnumbered paragraphs each naming a problem
@@ -4665,6 +4667,9 @@ def _built(lines: Sequence[_Line], lo: int, hi: int, roles: dict[str, Role], war
     raws = [(r, issue_of[id(r)]) for a in built.aspects for c in a.categories for r in built.raw[id(c)]]
     # "（一）关于…的问题" alone on its line, no full stop, answered in the lines below in prose — in
     # paragraphs or "一是…二是…" (not under a label, nor in a list numbered or bulleted): a heading
+    # (a problem with no measure says nothing of how its title stands: a line under it may have
+    # been read as its title's end)
+    raws = [(r, i) for r, i in raws if i.measures]
     built.titles_alone = bool(raws) and all(
         r.more and not r.rows and not r.lead and detect(r.head).rstrip()[-1:] not in "。.;!?:)】"
         and not _split_title(r.head, [])[1].strip() and not i.intro.strip() and i.measure_style != "paren"
