@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from rectxl.core.errors import RectxlError
+from rectxl.io.pdf_tables import page_text_with_tables, row_split_over_pages
 
 __all__ = ["MAX_PDF_PAGES", "read_notice_pdf"]
 
@@ -50,7 +51,8 @@ def read_notice_pdf(path: Path) -> str:
                               "或复制通报全文另存为 .txt")
         if len(reader.pages) > MAX_PDF_PAGES:
             raise RectxlError(f"{name} 有 {len(reader.pages)} 页，远多于一份通报：请确认选对了文件")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        # (a page with a ruled table is read from where its words stand, the table a row a line)
+        pages = [page_text_with_tables(page)[0] for page in reader.pages]
     except RectxlError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
@@ -61,7 +63,14 @@ def read_notice_pdf(path: Path) -> str:
     if not any(text.strip() for text in pages):
         raise RectxlError(f"{name} 是 PDF，但其中没有可以提取的文字（可能是扫描件或图片）："
                           "请找到通报的网页或 Word 版本，或将全文录入另存为 .txt 后再解析")
-    return "\n".join(_page_text(text) for text in pages)
+    out: list[str] = []
+    for text in pages:
+        lines = _page_text(text).split("\n")
+        if out and lines and (joined := row_split_over_pages(out[-1], lines[0])) is not None:
+            out[-1] = joined  # a table's row the page break cut in two
+            lines = lines[1:]
+        out += lines
+    return "\n".join(out)
 
 
 def _page_text(text: str) -> str:

@@ -1,0 +1,354 @@
+"""Ruled tables in a notice PDF, read back a row a line from where their rules and words stand.
+
+A notice that publishes its problems in a table (序号 | 反馈问题 | 整改措施 | 整改进展 | 整改状态),
+printed to PDF by Word, WPS or LibreOffice, keeps no table in its text: pypdf gives each line of each
+cell as a line of its own, the cells of a row one after the other, and no reader could tell which
+words were in which cell. The page still draws the table's rules, and each word where it stands:
+the rules give the cells (a rule missing between two cells merges them, as a problem's cell merged
+down over its measures' rows, or an aspect's heading across the table), and the words in a cell are
+its text. The table is then written as a Word table is read (:mod:`rectxl.io.docx_read`): one line a
+row, the cells separated by tabs, a cell merged down empty on its lower rows, a row that is one cell
+across the table a line of text — what the notice parser reads as a table.
+
+Only a table drawn with rules on every side of its cells is read so (three columns or more, two rows
+or more); a page without one keeps pypdf's own text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["page_text_with_tables", "row_split_over_pages"]
+
+#: how far apart (points) two rules may stand and still be one rule of the table
+_SNAP = 2.5
+#: a stroke or a filled box thinner than this (points) is a rule
+_THIN = 3.0
+#: a horizontal rule shorter than this is no cell's border (a dash, an underline of a figure)
+_MIN_RULE = 15.0
+#: how a cell's lines end when the line after them is a new paragraph of the cell, not a wrap
+#: (as :mod:`rectxl.io.docx_read` joins a cell's paragraphs)
+_CELL_ENDS = ("。", "；", ";", "！", "？", "：", ":", "，", ",")
+
+
+@dataclass(slots=True)
+class _Word:
+    """A piece of text as the page shows it: where it starts (its baseline), its size, its text."""
+
+    x: float
+    y: float
+    size: float
+    text: str
+
+    @property
+    def end(self) -> float:
+        """Where the piece ends: a Chinese character (or a full-width mark) an em wide, others half."""
+        return self.x + sum(self.size if ord(ch) >= 0x2E80 else self.size * 0.5 for ch in self.text)
+
+
+@dataclass(slots=True)
+class _Rule:
+    at: float  # y of a horizontal rule, x of a vertical one
+    lo: float
+    hi: float
+
+
+@dataclass
+class _Page:
+    """The words and rules of one page, collected while pypdf reads its content."""
+
+    words: list[_Word] = field(default_factory=list)
+    across: list[_Rule] = field(default_factory=list)  # horizontal
+    down: list[_Rule] = field(default_factory=list)  # vertical
+    _lines: list[tuple[tuple[float, float], tuple[float, float]]] = field(default_factory=list)
+    _boxes: list[list[tuple[float, float]]] = field(default_factory=list)
+    _point: tuple[float, float] = (0.0, 0.0)
+    _start: tuple[float, float] = (0.0, 0.0)
+
+    def text(self, text: str, cm: Sequence[float], tm: Sequence[float], _font: Any, size: float) -> None:
+        text = text.replace("\n", "").replace("\r", "")
+        if not text.strip():
+            return
+        x, y = _apply(cm, tm[4], tm[5])
+        scale = (abs(tm[0] * cm[0] + tm[1] * cm[2]) or abs(tm[0]) or 1.0)
+        self.words.append(_Word(x, y, (size or 1.0) * scale, text))
+
+    def operator(self, op: bytes, args: list[Any], cm: Sequence[float], _tm: Sequence[float]) -> None:
+        try:
+            numbers = [float(a) for a in args]
+        except (TypeError, ValueError):
+            return
+        if op == b"m" and len(numbers) >= 2:
+            self._point = self._start = _apply(cm, numbers[0], numbers[1])
+        elif op == b"l" and len(numbers) >= 2:
+            point = _apply(cm, numbers[0], numbers[1])
+            self._lines.append((self._point, point))
+            self._point = point
+        elif op == b"h":
+            self._lines.append((self._point, self._start))
+            self._point = self._start
+        elif op == b"re" and len(numbers) >= 4:
+            x, y, w, h = numbers[:4]
+            self._boxes.append([_apply(cm, x, y), _apply(cm, x + w, y), _apply(cm, x + w, y + h),
+                                _apply(cm, x, y + h)])
+        elif op in (b"S", b"s", b"B", b"B*", b"b", b"b*"):  # stroked: every line and box edge is drawn
+            for box in self._boxes:
+                self._lines.extend(zip(box, box[1:] + box[:1], strict=True))
+            for a, b in self._lines:
+                self._segment(a, b)
+            self._clear()
+        elif op in (b"f", b"F", b"f*"):  # filled: a thin box is a rule (how Word draws borders)
+            boxes = self._boxes + ([[a for a, _ in self._lines]] if self._lines else [])
+            for box in boxes:
+                xs, ys = [p[0] for p in box], [p[1] for p in box]
+                if max(ys) - min(ys) < _THIN <= max(xs) - min(xs):
+                    self.across.append(_Rule((max(ys) + min(ys)) / 2, min(xs), max(xs)))
+                elif max(xs) - min(xs) < _THIN <= max(ys) - min(ys):
+                    self.down.append(_Rule((max(xs) + min(xs)) / 2, min(ys), max(ys)))
+            self._clear()
+        elif op == b"n":
+            self._clear()
+
+    def _segment(self, a: tuple[float, float], b: tuple[float, float]) -> None:
+        if abs(a[1] - b[1]) < 1.0 and abs(a[0] - b[0]) >= 1.0:
+            self.across.append(_Rule((a[1] + b[1]) / 2, min(a[0], b[0]), max(a[0], b[0])))
+        elif abs(a[0] - b[0]) < 1.0 and abs(a[1] - b[1]) >= 1.0:
+            self.down.append(_Rule((a[0] + b[0]) / 2, min(a[1], b[1]), max(a[1], b[1])))
+
+    def _clear(self) -> None:
+        self._lines, self._boxes = [], []
+
+
+def _apply(cm: Sequence[float], x: float, y: float) -> tuple[float, float]:
+    """The point (x, y) in the page's space: the current transformation matrix applied."""
+    return x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5]
+
+
+def _cluster(values: list[float]) -> list[float]:
+    """The values, those within :data:`_SNAP` of each other taken as one (their mean)."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= _SNAP:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(group) / len(group) for group in out]
+
+
+@dataclass
+class _Table:
+    xs: list[float]  # the column edges, left to right
+    ys: list[float]  # the row edges, top to bottom (descending y)
+    across: list[_Rule]
+    down: list[_Rule]
+
+    def has_across(self, y: float, x: float) -> bool:
+        return any(abs(r.at - y) <= _SNAP and r.lo - _SNAP <= x <= r.hi + _SNAP for r in self.across)
+
+    def has_down(self, x: float, y: float) -> bool:
+        return any(abs(r.at - x) <= _SNAP and r.lo - _SNAP <= y <= r.hi + _SNAP for r in self.down)
+
+    def holds(self, w: _Word) -> bool:
+        return self.xs[0] - _SNAP <= w.x <= self.xs[-1] and self.ys[-1] <= w.y <= self.ys[0]
+
+
+def _tables(page: _Page) -> list[_Table]:
+    """The ruled tables of the page: rules that meet, with three columns or more and two rows."""
+    across = [r for r in page.across if r.hi - r.lo >= _MIN_RULE]
+    down = [r for r in page.down if r.hi - r.lo >= _THIN]
+    rules: list[tuple[bool, _Rule]] = [(True, r) for r in across] + [(False, r) for r in down]
+    parent = list(range(len(rules)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (flat_i, a) in enumerate(rules):
+        if not flat_i:
+            continue
+        for j, (flat_j, b) in enumerate(rules):
+            if not flat_j and a.lo - _SNAP <= b.at <= a.hi + _SNAP and b.lo - _SNAP <= a.at <= b.hi + _SNAP:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[tuple[bool, _Rule]]] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(find(i), []).append(rule)
+    tables = []
+    for group in groups.values():
+        flat = [r for is_flat, r in group if is_flat]
+        upright = [r for is_flat, r in group if not is_flat]
+        xs, ys = _cluster([r.at for r in upright]), _cluster([r.at for r in flat])
+        if len(xs) >= 4 and len(ys) >= 3:
+            tables.append(_Table(xs, ys[::-1], flat, upright))
+    return tables
+
+
+def _lines_of(words: list[_Word]) -> list[list[_Word]]:
+    """The words in lines, top to bottom, each line left to right (a line: words whose baselines
+    stand within a third of their size of each other)."""
+    lines: list[list[_Word]] = []
+    for w in sorted(words, key=lambda w: -w.y):
+        if lines and abs(lines[-1][0].y - w.y) <= max(w.size, lines[-1][0].size) / 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w.x) for line in lines]
+
+
+def _marks_in_place(line: list[_Word]) -> list[_Word]:
+    """The line with each quotation mark drawn over a space left for it inside a run of Chinese
+    text put into that space: LibreOffice and Word set “” in the Latin font and write the run with a
+    space where each mark is printed, the mark after it ("规范 三会一" at 262.9, "“" at 284.9)."""
+    runs = [w for w in line if len(w.text) > 1]
+    out = []
+    for w in line:
+        if len(w.text) == 1 and w.text in _QUOTES:
+            run = next((r for r in runs if r.x < w.x < r.end), None)
+            if run is not None and (at := _char_at(run, w.x)) is not None and run.text[at] == " ":
+                run.text = run.text[:at] + w.text + run.text[at + 1:]
+                continue
+        out.append(w)
+    return out
+
+
+#: quotation marks a PDF may set in its Latin font
+_QUOTES = "“”‘’"
+
+
+def _char_at(run: _Word, x: float) -> int | None:
+    """The index of the character of ``run`` printed at ``x`` (within a third of its size)."""
+    at = run.x
+    for i, ch in enumerate(run.text):
+        if abs(at - x) <= run.size / 3:
+            return i
+        at += run.size if ord(ch) >= 0x2E80 else run.size * 0.5
+    return None
+
+
+def _line_text(line: list[_Word]) -> str:
+    """A line's words joined: a space only where the page leaves one between Latin words."""
+    line = _marks_in_place(line)
+    out = ""
+    previous: _Word | None = None
+    for w in line:
+        if previous is not None and w.x - previous.end > w.size * 0.25 and out[-1:].isascii() \
+                and out[-1:].isalnum() and w.text[:1].isascii() and w.text[:1].isalnum():
+            out += " "
+        out += w.text
+        previous = w
+    return out
+
+
+def _cell_text(words: list[_Word], right: float) -> str:
+    """A cell's text: its lines joined, as wrapped; a line ending well short of the cell's right
+    edge ends a paragraph of the cell, joined as a Word cell's paragraphs are (with "；")."""
+    out = ""
+    short = False  # the line before ended short of the edge: a paragraph ended there
+    for line in _lines_of(words):
+        text = _line_text(line).strip()
+        if not text:
+            continue
+        if out and short and not out.endswith(_CELL_ENDS):
+            out += "；"
+        out += text
+        short = right - max(w.end for w in line) > line[-1].size * 4  # (a wrap may leave two characters
+        # and the cell's margins: a closing mark never opens a line, the character before it moves with it)
+    return out
+
+
+def _rows(table: _Table, words: list[_Word]) -> list[str]:
+    """The table's rows, a line each: cells separated by tabs, a merged cell once."""
+    rows, cols = len(table.ys) - 1, len(table.xs) - 1
+    region = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+
+    def find(cell: tuple[int, int]) -> tuple[int, int]:
+        while region[cell] != cell:
+            region[cell] = region[region[cell]]
+            cell = region[cell]
+        return cell
+
+    def join(a: tuple[int, int], b: tuple[int, int]) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            region[max(ra, rb)] = min(ra, rb)  # the top-left cell names the merged one
+
+    for r in range(rows):
+        mid_y = (table.ys[r] + table.ys[r + 1]) / 2
+        for c in range(cols):
+            mid_x = (table.xs[c] + table.xs[c + 1]) / 2
+            if c + 1 < cols and not table.has_down(table.xs[c + 1], mid_y):
+                join((r, c), (r, c + 1))
+            if r + 1 < rows and not table.has_across(table.ys[r + 1], mid_x):
+                join((r, c), (r + 1, c))
+    inside: dict[tuple[int, int], list[_Word]] = {}
+    for w in words:
+        c = min(max(bisect_right(table.xs, w.x + _SNAP) - 1, 0), cols - 1)
+        r = min(max(sum(1 for y in table.ys[1:] if w.y < y), 0), rows - 1)
+        inside.setdefault(find((r, c)), []).append(w)
+    right: dict[tuple[int, int], float] = {}
+    for (r, c) in region:
+        top = find((r, c))
+        right[top] = max(right.get(top, 0.0), table.xs[c + 1])
+    out = []
+    for r in range(rows):
+        cells: list[str] = []
+        seen: set[tuple[int, int]] = set()
+        for c in range(cols):
+            top = find((r, c))
+            if top in seen:
+                continue
+            seen.add(top)
+            cells.append(_cell_text(inside.get(top, []), right[top]) if top[0] == r else "")
+        if any(cells):
+            out.append("\t".join(cells) if len(cells) > 1 else cells[0])
+    return out
+
+
+def page_text_with_tables(page: Any) -> tuple[str, bool]:
+    """The page's text (pypdf's), and whether it had a ruled table: then the text is rebuilt from
+    where the words stand, each table a row a line (see the module text)."""
+    seen = _Page()
+    text = page.extract_text(visitor_text=seen.text, visitor_operand_before=seen.operator) or ""
+    tables = _tables(seen)
+    if not tables:
+        return text, False
+    placed: list[tuple[float, int, str]] = []  # (y, order, line): tables and text, top to bottom
+    in_table: list[list[_Word]] = [[] for _ in tables]
+    rest: list[_Word] = []
+    for w in seen.words:
+        n = next((n for n, t in enumerate(tables) if t.holds(w)), None)
+        (rest if n is None else in_table[n]).append(w)
+    for n, (table, words) in enumerate(zip(tables, in_table, strict=True)):
+        placed += [(table.ys[0], n * 10_000 + k, row) for k, row in enumerate(_rows(table, words))]
+    placed += [(line[0].y, -1_000_000 + k, _line_text(line)) for k, line in enumerate(_lines_of(rest))]
+    placed.sort(key=lambda p: (-p[0], p[1]))
+    return "\n".join(line for _, _, line in placed), True
+
+
+#: how a cell's text ends when its sentence is over (what follows it on the next page is no part of it)
+_SENTENCE_ENDS = ("。", "；", ";", "！", "？", "!", "?")
+
+
+def row_split_over_pages(above: str, below: str) -> str | None:
+    """The table row ``above`` (the last line of a page) and ``below`` (the first of the next) as
+    one row, when ``below`` is the rest of ``above``'s cells carried over the page break (a row
+    whose long cells did not fit: "对第2所学校开展安全管理" / "专项督导"), else ``None``.
+
+    Carried over: the same cells (or fewer, the empty ones at the end); text only in cells whose
+    text above runs on (no full stop); and a cell left empty below that had text above (the short
+    cells — 序号, the status — ended on the first page). A new row under a problem merged down from
+    the page before fills its own cells."""
+    upper, lower = above.split("\t"), below.split("\t")
+    if len(lower) < 2 or len(lower) > len(upper):
+        return None
+    # (the piece carried over may draw no rule between its empty cells: they read as one, at its end)
+    lower += [""] * (len(upper) - len(lower))
+    runs_on = all(not b or (a and not a.endswith(_SENTENCE_ENDS)) for a, b in zip(upper, lower, strict=True))
+    ended = any(a and not b for a, b in zip(upper, lower, strict=True))
+    if not (runs_on and ended and any(lower)):
+        return None
+    return "\t".join(a + b for a, b in zip(upper, lower, strict=True))
