@@ -1738,7 +1738,8 @@ def _issue_text(issue: Issue, number: int, *, as_of: date | None = None,
     the problem with its title alone (:data:`TITLE_ALONE_KEY`) — the title, then the measures on
     lines below; ``paragraphs``: its several measures have no numbers (:data:`PARAGRAPH_MEASURES_KEY`),
     a line each."""
-    title = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.title))).lstrip(_TRIM)
+    # (marks off before and after the mark: "：一、…" would print "一、…", read back as a numbering)
+    title = _strip_mark(_LEADING_MARK, _one_paragraph(_from_cell(issue.title)).lstrip(_TRIM)).lstrip(_TRIM)
     if title[:4].count("问题") and (named := _ISSUE_LABEL.match(title)) is not None and named.end() < len(title):
         title = title[named.end():]  # "问题：基层党组织软弱涣散。具体表现：…"
     head = issue_mark(number, mark) + (title if alone else _end(title) if title else "")
