@@ -214,3 +214,33 @@ def test_a_row_cut_by_the_page_break_is_joined_only_when_its_cells_run_on(
     from rectxl.io.pdf_tables import row_split_over_pages
 
     assert row_split_over_pages(above, below) == joined
+
+
+def test_batch_takes_shi_jian_ju_for_the_market_regulation_bureau(tmp_path: Path) -> None:
+    """市监局 is how every county writes its 市场监督管理局 (县市监局, 区市监局): a folder named so
+    holding the bureau's ledger had been told "单位名称是“某某县市场监督管理局”，而文件夹名表明是“市监局”的
+    台账，两者不一致" — the 市 read as a city, the unit as "监局". The 市监局 of another county is still
+    another unit, as is a city's 监委 (市监委) from the county's."""
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    from rectxl.core.units import same_unit_name
+
+    for unit, title in (("市监局", "某某县市场监督管理局"), ("财政局", "某某县财政局")):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append([f"{title}巡察整改台账"])
+        ws.append(["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态", "整改进展"])
+        ws.append([1, "监管责任落实不到位", "开展专项检查", "综合股", "2026年12月31日", "正在推进", "已检查12家"])
+        (tmp_path / "台账" / unit).mkdir(parents=True)
+        wb.save(tmp_path / "台账" / unit / "整改台账.xlsx")
+    done = subprocess.run([sys.executable, "-m", "rectxl", "batch", str(tmp_path / "台账"), "--no-progress",
+                           "-o", str(tmp_path / "汇总.xlsx"), "--as-of", "2026-11-30"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode in (0, 1), done.stderr
+    assert "两者不一致" not in done.stdout, done.stdout
+    assert same_unit_name("市监局", "某某县市场监督管理局") and same_unit_name("县市监局", "县市场监督管理局党组")
+    assert not same_unit_name("青石县市监局", "白云县市场监督管理局")
+    assert not same_unit_name("市监委", "县监察委员会")

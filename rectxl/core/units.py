@@ -480,9 +480,9 @@ _UNIT_END = LazyPattern(r"(?:局|委|办|院|所|站|股|科|组|专班|中心|�
                        r"|学校|中学|小学|镇|乡|街道|办事处|村|社区|园区|开发区|林场|农场|厂|银行|台|团|署|司|县|区|市|旗)$")
 _PARTY_TAIL = LazyPattern(r"(?:机关)?(?:党组|党委|党工委|党总支|党支部)$")
 #: the place a unit's name may open with and be written without ("县财政局" / "财政局",
-#: "青石县财政局"); not the 市 of 市场监管局
+#: "青石县财政局"); not the 市 of 市场监管局, nor of its short name 市监局 (市监所)
 _PLACE_HEAD = LazyPattern(
-    r"^(?:[县区旗](?=..)|市(?![场政民])(?=..)|[\u4e00-\u9fff]{1,4}?(?:省|自治区|自治州|县|区|旗))")
+    r"^(?:[县区旗](?=..)|市(?![场政民]|监(?:局|所|分局))(?=..)|[\u4e00-\u9fff]{1,4}?(?:省|自治区|自治州|县|区|旗))")
 #: the Communist Youth League committee of a place, written in full or short ("共青团清河县委员会",
 #: "团县委", "共青团青石县委")
 _LEAGUE = LazyPattern(r"^(?:中国)?共(?:产主义)?青(?:年)?团(.{0,8}?[省市县区旗州])?委(?:员会)?$|^团([省市县区旗州])委$")
