@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import colorsys
 import re
+from dataclasses import dataclass
 
 from rectxl.io import xmlbytes
 
-__all__ = ["COLOUR_WORDS", "PALETTE", "colour_word", "fill_colours", "font_colours", "names_colour",
-           "names_font_colour"]
+__all__ = ["COLOUR_WORDS", "PALETTE", "RunColours", "colour_word", "fill_colours", "font_colours", "names_colour",
+           "names_font_colour", "run_colours", "shared_run_colours", "theme_colours"]
 
 #: the colour words a legend may name, in the order :func:`colour_word` tells them apart
 COLOUR_WORDS = ("红", "橙", "黄", "绿", "蓝", "紫")
@@ -100,6 +101,11 @@ def colour_word(rgb: str, tint: float = 0.0) -> str | None:
     return "紫"
 
 
+def theme_colours(theme: bytes | None) -> list[str]:
+    """The RGB of the theme part's colours, in the order a ``theme`` index counts them."""
+    return _theme_colours(theme)
+
+
 def _theme_colours(theme: bytes | None) -> list[str]:
     if not theme:
         return []
@@ -177,3 +183,61 @@ def fill_colours(styles: bytes, theme: bytes | None = None) -> dict[int, str]:
         return _by_format(styles, "fillId", words)
     except ValueError:
         return {}
+
+
+@dataclass(frozen=True)
+class RunColours:
+    """The font colours of a rich-text string's runs (part of a cell's text typed red …): the words
+    of the runs that give a colour a legend could name, and whether some run gives no font of its
+    own (it shows in the cell format's font colour)."""
+
+    words: frozenset[str]
+    inherits: bool
+
+    def word(self, cell_font: str | None) -> str | None:
+        """The one colour the cell's text is typed in, beside black (the font of cell format
+        ``cell_font``'s colour for runs without their own); None when it shows none or several."""
+        found = set(self.words)
+        if self.inherits and cell_font is not None:
+            found.add(cell_font)
+        return found.pop() if len(found) == 1 else None
+
+
+def run_colours(xml: bytes, start: int, end: int, theme: list[str]) -> RunColours | None:
+    """The colours of the runs of the ``<si>`` or ``<is>`` between ``start`` and ``end``; None when
+    it is plain text (no runs: the cell format's font colour is the text's)."""
+    words: set[str] = set()
+    inherits = False
+    runs = 0
+    for run in xmlbytes.elements(xml, "r", start, end):
+        if run.empty:
+            continue
+        runs += 1
+        text = "".join(xml[t.tag_end:t.content_end].decode("utf-8", "replace")
+                       for t in xmlbytes.elements(xml, "t", run.tag_end, run.content_end) if not t.empty)
+        if not text.strip():
+            continue  # (a space typed red names nothing)
+        props = xmlbytes.first(xml, "rPr", run.tag_end, run.content_end)
+        if props is None:
+            inherits = True
+            continue
+        colour = None if props.empty else xmlbytes.first(xml, "color", props.tag_end, props.content_end)
+        if colour is not None and (word := _colour_of(colour.attrs, theme)) is not None:
+            words.add(word)
+    return RunColours(frozenset(words), inherits) if runs else None
+
+
+def shared_run_colours(shared: bytes, theme: list[str]) -> dict[int, RunColours]:
+    """Shared string index → its runs' colours (:func:`run_colours`), for the rich-text strings of
+    a ``sharedStrings`` part; empty for a damaged part."""
+    found: dict[int, RunColours] = {}
+    try:
+        table = xmlbytes.first(shared, "sst")
+        if table is None or table.empty:
+            return {}
+        for i, si in enumerate(xmlbytes.elements(shared, "si", table.tag_end, table.content_end)):
+            if not si.empty and (runs := run_colours(shared, si.tag_end, si.content_end, theme)) is not None:
+                found[i] = runs
+    except ValueError:
+        return {}
+    return found

@@ -28,7 +28,15 @@ from rectxl.core.model import Ledger
 from rectxl.core.text import LazyPattern, col_index, col_letter
 from rectxl.io import xmlbytes
 from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, HTML, XML_2003_MARK, kind_of, read_exported
-from rectxl.io.fills import fill_colours, font_colours, names_colour, names_font_colour
+from rectxl.io.fills import (
+    RunColours,
+    fill_colours,
+    font_colours,
+    names_colour,
+    names_font_colour,
+    shared_run_colours,
+    theme_colours,
+)
 from rectxl.io.inflated import InflatedParts
 from rectxl.io.limits import check_ledger_file, check_regular_file
 from rectxl.io.memory import gc_paused, settle
@@ -41,6 +49,7 @@ from rectxl.io.sheet_xml import (
     SheetExtras,
     ShownAs,
     is_file_target,
+    rich_text_cells,
     scan_sheet,
     shown_formats,
 )
@@ -623,19 +632,69 @@ def _add_fills(path: Path, grids: list[Grid]) -> None:
             theme = zf.read(targets["theme"]) if "theme" in targets else None
             styles = zf.read(targets["styles"])
             fills = fill_colours(styles, theme)
-            fonts = font_colours(styles, theme) if set(named.values()) - {"fill"} else {}
+            by_font = bool(set(named.values()) - {"fill"})
+            fonts = font_colours(styles, theme) if by_font else {}
             by_kind = {"fill": fills, "font": fonts, "either": {**fonts, **fills}}
+            theme_rgb = theme_colours(theme) if by_font else []
+            shared = _rich_shared(zf, targets.get("sharedStrings"), theme_rgb) if by_font else {}
             parts = sheet_parts(zf)
             for grid in grids:
                 kind = named.get(grid.name)
-                if kind is None or not by_kind[kind]:
+                if kind is None or (part := parts.get(grid.name)) is None or part not in zf.NameToInfo:
                     continue
-                if (part := parts.get(grid.name)) is not None and part in zf.NameToInfo:
+                if by_kind[kind]:
                     with zf.open(part) as fh:
                         grid.fills = scan_sheet(fh, fills=by_kind[kind]).fills
                     grid.colours_by_font = kind != "fill"
+                # (part of a cell's text typed in a colour: the runs of its rich text keep their fonts)
+                if kind != "fill" and (shared or _has_inline_runs(zf, part)):
+                    with zf.open(part) as fh:
+                        rich = rich_text_cells(fh, shared, theme_rgb)
+                    if rich:
+                        grid.fills = _with_run_colours(grid.fills, rich, fonts, fills if kind == "either" else {})
+                        grid.colours_by_font = True
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
         return
+
+
+def _rich_shared(zf: zipfile.ZipFile, part: str | None, theme: list[str]) -> dict[int, RunColours]:
+    """The rich-text shared strings of the workbook whose runs have fonts of their own, by index."""
+    if part is None or part not in zf.NameToInfo:
+        return {}
+    shared = zf.read(part)
+    # (without a run's properties, ``rPr``, no run has a colour of its own)
+    return shared_run_colours(shared, theme) if b"rPr" in shared else {}
+
+
+def _has_inline_runs(zf: zipfile.ZipFile, part: str) -> bool:
+    """The sheet holds an inline string with runs of their own fonts (WPS writes its text inline)."""
+    with zf.open(part) as fh:
+        tail = b""
+        while chunk := fh.read(1 << 20):
+            if b"rPr" in tail + chunk[:3]:
+                return True
+            if b"rPr" in chunk:
+                return True
+            tail = chunk[-2:]
+    return False
+
+
+def _with_run_colours(colours: Mapping[tuple[int, int], str],
+                      rich: Mapping[tuple[int, int], tuple[int | None, RunColours]],
+                      fonts: Mapping[int, str], fills: Mapping[int, str]) -> dict[tuple[int, int], str]:
+    """The cells' font colours ``colours`` (by their formats) with those of the rich-text cells
+    ``rich`` read from their runs: a cell with part of its text typed red is red, whatever its
+    format's font (a cell filled with a colour, under a legend that reads fills too, keeps its fill)."""
+    found = dict(colours)
+    for place, (style, runs) in rich.items():
+        if style is not None and style in fills:
+            continue
+        word = runs.word(fonts.get(style or 0))
+        if word is None:
+            found.pop(place, None)
+        else:
+            found[place] = word
+    return found
 
 
 def _add_lists(grids: list[Grid], extras: dict[str, SheetExtras]) -> None:

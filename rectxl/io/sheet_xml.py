@@ -50,6 +50,7 @@ from typing import IO
 
 from rectxl.core.text import LazyPattern, col_index, col_letter
 from rectxl.io import xmlbytes
+from rectxl.io.fills import RunColours, run_colours
 from rectxl.io.link_formula import arguments, chosen_link, moved, parsed_argument
 from rectxl.io.sml_dialect import HEAD, Dialect, compiled, dialect_of
 
@@ -65,6 +66,7 @@ __all__ = [
     "dated_formats",
     "is_file_target",
     "is_today_formula",
+    "rich_text_cells",
     "scan_sheet",
     "shown_decimals",
     "shown_formats",
@@ -240,6 +242,42 @@ def scan_sheet(fh: IO[bytes], shown: Mapping[int, ShownAs] | None = None,
         extras = SheetExtras()
         _count_scan(fh, extras, scan)
     return extras
+
+
+def rich_text_cells(fh: IO[bytes], shared: Mapping[int, RunColours],
+                    theme: list[str]) -> dict[tuple[int, int], tuple[int | None, RunColours]]:
+    """The cells of a worksheet part (an open binary stream) whose text is rich text with font
+    colours of its runs (part of the text typed red): 0-based place → (its cell format, the runs'
+    colours); ``shared``: the workbook's rich shared strings (:func:`rectxl.io.fills.shared_run_colours`),
+    an inline string's runs are read here (``theme``: the theme's colours). A cell without ``r`` is
+    passed over."""
+    head = fh.read(_CHUNK)
+    scan = _Scan(dialect_of(head[:HEAD]), {})
+    found: dict[tuple[int, int], tuple[int | None, RunColours]] = {}
+    for data in _chunks(fh, head, scan):
+        for m in scan.cell.finditer(data):
+            attrs = _attrs(m.group(1))
+            kind = attrs.get(b"t", b"").strip()
+            body = m.group(2) or b""
+            runs: RunColours | None = None
+            if kind == b"s" and shared:
+                value = scan.value.search(body)
+                index = value.group(1).strip() if value is not None and value.group(1) is not None else b""
+                runs = shared.get(int(index)) if index.isdigit() else None
+            elif kind == b"inlineStr" and b"r" in body:
+                try:
+                    runs = run_colours(body, 0, len(body), theme)
+                except ValueError:
+                    runs = None
+            if runs is None:
+                continue
+            ref = _REF.fullmatch(attrs.get(b"r", b""))
+            if ref is None:
+                continue
+            style = attrs.get(b"s", b"").strip()
+            found[(int(ref.group(2)) - 1, col_index(ref.group(1).decode().upper()))] = (
+                int(style) if style.isdigit() else None, runs)
+    return found
 
 
 def _chunks(fh: IO[bytes], first: bytes, scan: _Scan) -> Iterator[bytes]:

@@ -1,0 +1,107 @@
+"""Round twenty-seven: workbooks as WPS, LibreOffice and Excel save them — read as the clerk sees
+them, and marked and cleared touching only what rectxl owns. Built here with openpyxl the way a
+clerk's office would (units, people and texts are fictional)."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+
+from rectxl.cli import main
+
+
+def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    main(["check", str(path), "--format", "json"])
+    findings: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["findings"]
+    return findings
+
+
+def _counts(ledger: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
+    """The 已完成/正在推进/未启动 figures of the summary's 整改总体情况 sheet."""
+    out = tmp_path / "汇总.xlsx"
+    main(["summary", str(ledger), "-o", str(out)])
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(out)["整改总体情况"]
+    return {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r[0] in ("已完成", "正在推进", "未启动")}
+
+
+_RED = InlineFont(rFont="仿宋_GB2312", color="FFFF0000")
+_BLACK = InlineFont(rFont="仿宋_GB2312")
+
+
+def _market_ledger(path: Path, legend: str) -> Path:
+    """A market-supervision bureau keying what is not yet done in red type — the clerk typed the
+    new progress into the cell and coloured just those words red (selecting them in the cell: the
+    cell's text becomes rich text, its format's font stays black)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改落实台账"
+    ws.append(["县市场监督管理局巡察反馈问题整改落实台账"])
+    ws.append(["填报科室：综合办公室", None, None, None, None, "填表时间：2026年11月25日"])
+    ws.append(["编号", "反馈问题", "整改举措", "牵头科室", "经办人", "完成期限", "整改情况"])
+    ws.append([1, "食品抽检覆盖面不足", "扩大农贸市场抽检批次", "食品安全科", "周敏", "2026年6月30日",
+               "全年完成抽检1200批次"])
+    # past its deadline, the not-done words in red: overdue
+    ws.append([2, "特种设备隐患排查不彻底", "开展电梯安全专项检查", "特设科", "吴军", "2026年8月31日",
+               CellRichText([TextBlock(_BLACK, "检查电梯312台，"), TextBlock(_RED, "发现隐患27处")])])
+    # the measure's whole text typed red in the cell (one run of its own font): not done, still ahead
+    ws.append([3, "投诉举报办结不及时", CellRichText([TextBlock(_RED, "建立投诉限时办结机制")]), "消保科",
+               "郑洁", "2027年3月31日", "制度草案已提交局务会审议"])
+    ws.append([legend])
+    wb.save(path)
+    return path
+
+
+def _as_excel_saves(path: Path) -> Path:
+    """``path`` with its text in a shared-strings part, as Excel and WPS save it (openpyxl writes
+    its rich text inline): each ``<is>`` becomes an ``<si>`` and its cell ``t="s"``."""
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    strings: list[bytes] = []
+
+    def shared(m: re.Match[bytes]) -> bytes:
+        strings.append(m.group(2))
+        return m.group(1) + b' t="s"><v>' + str(len(strings) - 1).encode() + b"</v></c>"
+
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(rb'(<c r="[A-Z]+\d+"(?: s="\d+")?) t="inlineStr"><is>(.*?)</is></c>', shared, parts[sheet])
+    main_ns = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts["xl/sharedStrings.xml"] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="' + main_ns
+                                     + b'" count="%d" uniqueCount="%d">' % (len(strings), len(strings))
+                                     + b"".join(b"<si>" + si + b"</si>" for si in strings) + b"</sst>")
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("legend", ["说明：红色字体为未完成事项，黑色字体为已完成事项。",
+                                    "注：标红的为未完成，其余为已完成"])
+@pytest.mark.parametrize("saved", ["shared", "inline"])
+def test_statuses_typed_red_in_part_of_a_cells_text_are_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str, saved: str) -> None:
+    ledger = _market_ledger(tmp_path / "台账.xlsx", legend)
+    if saved == "shared":
+        _as_excel_saves(ledger)
+        with zipfile.ZipFile(ledger) as zf:
+            assert b"<r><rPr>" in zf.read("xl/sharedStrings.xml")
+    findings = _check(ledger, capsys)
+    # the row whose progress is partly red is not done: past its deadline, overdue (it had been read
+    # black — 已完成 — and nothing was told); the measure typed red is going on
+    assert ("overdue", "F5") in {(f["code"], f["cell"]) for f in findings}
+    assert not {f["code"] for f in findings} & {"bad-status", "missing-status"}
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
