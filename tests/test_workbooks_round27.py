@@ -105,3 +105,39 @@ def test_statuses_typed_red_in_part_of_a_cells_text_are_read(
     assert ("overdue", "F5") in {(f["code"], f["cell"]) for f in findings}
     assert not {f["code"] for f in findings} & {"bad-status", "missing-status"}
     assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
+
+
+def _progress_coloured_ledger(path: Path, legend: str, how: str) -> Path:
+    """A township's ledger with no status column, its clerk colouring only the 整改进展 cell of
+    the rows not yet done (``how``: "fill", yellow; "font", typed red) under the legend."""
+    from openpyxl.styles import Font, PatternFill
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["中共某镇委员会巡察反馈问题整改台账（2026年11月26日）"])
+    ws.append(["序号", "反馈问题", "整改措施", "责任办", "责任人", "整改时限", "整改进展"])
+    ws.append([1, "村级财务公开不及时", "按季度公开村务财务", "经管站", "潘明", "2026年6月30日", "公开2次"])
+    ws.append([2, "人居环境整治反弹", "开展村庄清洁行动", "农业办", "田甜", "2026年9月30日", "清理垃圾点12处"])
+    ws.append([3, "网格员履职不到位", "修订网格员考核办法", "综治办", "卢刚", "2027年1月31日", "考核办法起草"])
+    for r in (4, 5):
+        cell = ws.cell(r, 7)
+        if how == "fill":
+            cell.fill = PatternFill("solid", fgColor="FFFFFF00")
+        else:
+            cell.font = Font(color="FFFF0000")
+    ws.append([legend])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("legend", "how"), [("注：黄色为正在推进，其余为已完成。", "fill"),
+                                             ("说明：红色字体为未完成，黑色字体为已完成。", "font")])
+def test_a_row_coloured_only_in_its_progress_cell_reads_that_colour(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str, how: str) -> None:
+    # the one coloured cell of the row (not its status or measure) gives the row its status — it
+    # had been read as the rows in no colour (已完成), the row past its deadline not told overdue
+    ledger = _progress_coloured_ledger(tmp_path / "镇台账.xlsx", legend, how)
+    codes = {(f["code"], f["cell"]) for f in _check(ledger, capsys)}
+    assert ("overdue", "F4") in codes
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}

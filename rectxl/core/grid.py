@@ -4609,7 +4609,7 @@ class _Builder:
                        and (r, c) in fills), None)
         if colour is None:
             found = {fills[(r, c)] for c in range(self.width) if (r, c) in fills}
-            colour = found.pop() if len(found) == 1 else None
+            colour = next(iter(found)) if len(found) == 1 else None
             if not found and self.grid.colours_by_font and "黑" in self._legend:
                 colour = "黑"  # "黑色字体为已完成": a row typed in no colour is in the default black
             elif not found and REST in self._legend:
