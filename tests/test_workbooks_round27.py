@@ -16,6 +16,9 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
 from rectxl.cli import main
+from tests.workbook_compare import soffice, soffice_convert
+
+needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed")
 
 
 def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
@@ -105,6 +108,51 @@ def test_statuses_typed_red_in_part_of_a_cells_text_are_read(
     assert ("overdue", "F5") in {(f["code"], f["cell"]) for f in findings}
     assert not {f["code"] for f in findings} & {"bad-status", "missing-status"}
     assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
+
+
+def _water_ledger(path: Path) -> Path:
+    """A water-affairs bureau typing the rows not yet done in red — whole rows (the font button on
+    the selected row), and one row where only the words still open are red — saved by Excel."""
+    from openpyxl.styles import Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "问题整改台账"
+    ws.append(["县水利局巡察反馈问题整改台账（截至2026年11月28日）"])
+    ws.append(["序号", "问题表现", "整改措施", "责任股室", "具体责任人", "完成时限", "整改推进情况"])
+    ws.append([1, "河长制巡河记录不全", "补齐巡河日志并按月通报", "河湖股", "蒋涛", "2026年5月31日",
+               "建立巡河月报，通报3期"])
+    ws.append([2, "农村饮水工程管护缺位", "落实村级管水员", "农水股", "韩梅", "2026年8月31日", "聘用管水员46名"])
+    for c in range(1, 8):
+        ws.cell(4, c).font = Font(name="仿宋_GB2312", color="FFFF0000")
+    ws.append([3, "水土保持方案审批超时", "压缩审批时限至10个工作日", "水保站", "冯磊", "2026年9月30日",
+               CellRichText([TextBlock(_BLACK, "修订审批流程，"), TextBlock(_RED, "限时办结制度待局务会通过")])])
+    ws.append([4, "防汛物资台账不清", "全面盘点防汛物资", "防汛办", "邓洁", "2027年4月30日", "盘点方案已印发"])
+    for c in range(1, 8):
+        ws.cell(6, c).font = Font(name="仿宋_GB2312", color="FFFF0000")
+    ws.append(["备注：红色字体为未完成事项，黑色字体为已完成事项。"])
+    wb.save(path)
+    return path
+
+
+@needs_soffice
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_a_font_keyed_ledger_saved_as_xls_or_ods_is_read_by_its_font_colours(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    """Saved as .xls (as WPS and old Excel keep it) or .ods by LibreOffice, the red rows — whole
+    rows typed red, and the row with only its open words red — read as the .xlsx does: they had
+    been told bad-status with “save as .xlsx”, the overdue rows not told."""
+    ledger = _water_ledger(tmp_path / "水利局台账.xlsx")
+    saved = soffice_convert(ledger, fmt, tmp_path / "lo")
+    want = {("overdue", "F4"), ("overdue", "F5")}
+    for path in (ledger, saved):
+        findings = _check(path, capsys)
+        codes = {(f["code"], f["cell"]) for f in findings}
+        assert want <= codes, path.name
+        assert not {c for c, _ in codes} & {"bad-status", "missing-status"}, path.name
+        said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
+        assert "字体颜色" in said and "红色为正在推进" in said
+        assert _counts(path, tmp_path, capsys) == {"已完成": 1, "正在推进": 3, "未启动": 0}
 
 
 def _progress_coloured_ledger(path: Path, legend: str, how: str) -> Path:

@@ -18,7 +18,8 @@ give the same findings as the .xlsx it was saved from; calamine misses three thi
   corner in — a 佐证材料 cell's evidence, as in an .xlsx.
 - **fill colours** (asked for when the sheets name a colour, a legend keying statuses by it): each
   cell format's solid fill (XF's fls and icvFore, in the workbook's PALETTE), as the colour's word
-  (:func:`rectxl.io.fills.colour_word`).
+  (:func:`rectxl.io.fills.colour_word`); and its **font colour** alike (XF's ifnt, the FONT's icv),
+  for a legend keying them by the font ("红色字体为未完成事项").
 
 The compound file is opened with olefile and only its workbook stream (``Workbook``) is read,
 record by record; BIFF5 and older (Excel 95) are left to calamine. A
@@ -32,7 +33,7 @@ import struct
 from pathlib import Path
 
 from rectxl.core.text import col_letter
-from rectxl.io.fills import PALETTE, colour_word
+from rectxl.io.fills import PALETTE, RunColours, colour_word
 from rectxl.io.link_formula import parsed_choice
 from rectxl.io.sheet_xml import (
     PICTURE_OVER_CELL,
@@ -57,6 +58,8 @@ _COLINFO, _DATEMODE, _HLINK, _MSODRAWING, _SHRFMLA = 0x007D, 0x0022, 0x01B8, 0x0
 _ROW = 0x0208
 #: the workbook's own colours for the palette's indexes 8–63 ([MS-XLS] 2.4.188 PALETTE)
 _PALETTE = 0x0092
+#: a font ([MS-XLS] 2.4.122 FONT: its colour, icv, at 4)
+_FONT = 0x0031
 #: the cell records carrying a format (row, col, ixfe first): LABELSST, LABEL, BLANK, NUMBER, RK,
 #: BOOLERR, FORMULA; MULBLANK and MULRK carry one a cell
 _XF_CELLS = frozenset((0x00FD, 0x0204, 0x0201, 0x0203, 0x027E, 0x0205, 0x0006))
@@ -174,6 +177,8 @@ def _scan(stream: bytes, fills: bool = False) -> dict[str, SheetExtras]:
     date1904 = False
     palette = list(PALETTE)
     solid: list[int | None] = []  # each XF's solid fill, by its palette index
+    typed: list[int] = []  # each XF's font (ifnt)
+    font_icv: list[int] = []  # each FONT's colour, by its palette index
     for kind, _, body in globals_:
         if kind == _SUPBOOK:
             internal.append(body[2:4] == b"\x01\x04")
@@ -192,6 +197,9 @@ def _scan(stream: bytes, fills: bool = False) -> dict[str, SheetExtras]:
             if fills and len(body) >= 20:  # [MS-XLS] 2.4.353: fls (bits 26–31 at 14), icvFore (at 18)
                 fls = struct.unpack_from("<I", body, 14)[0] >> 26
                 solid.append(struct.unpack_from("<H", body, 18)[0] & 0x7F if fls == 1 else None)
+                typed.append(struct.unpack_from("<H", body, 0)[0])
+        elif kind == _FONT and fills and len(body) >= 6:
+            font_icv.append(struct.unpack_from("<H", body, 4)[0])
         elif kind == _PALETTE and fills and len(body) >= 2:
             count = struct.unpack_from("<H", body, 0)[0]
             for k in range(min(count, 56, (len(body) - 2) // 4)):
@@ -205,25 +213,129 @@ def _scan(stream: bytes, fills: bool = False) -> dict[str, SheetExtras]:
         elif kind == _DATEMODE:
             date1904 = struct.unpack_from("<H", body, 0)[0] == 1
     shown = shown_of_formats(codes, formats)
+    sst_at = next((i for i, (kind, _, _) in enumerate(globals_) if kind == _SST_RECORD), None) if fills else None
     #: cell format → the colour word of its fill
     coloured = {i: word for i, icv in enumerate(solid)
                 if icv is not None and icv < len(palette) and (word := colour_word(palette[icv])) is not None}
+    #: cell format → the colour word of its font (font 4 is never written: ifnt 5 is the fifth FONT;
+    #: icv 0x7FFF, the automatic colour, is past the palette and names none)
+    fonts = [palette[icv] if icv < len(palette) else None for icv in font_icv]
+    font_of = {i: word for i, ifnt in enumerate(typed)
+               if (k := ifnt - (ifnt > 4)) < len(fonts) and (rgb := fonts[k]) is not None
+               and (word := colour_word(rgb)) is not None}
+    font_words = [colour_word(rgb) if rgb is not None else None for rgb in fonts]
+    rich: dict[int, RunColours] = {}
+    if sst_at is not None:
+        pieces = [globals_[sst_at][2]]
+        for kind, _, body in globals_[sst_at + 1:]:
+            if kind != _CONTINUE:
+                break
+            pieces.append(body)
+        rich = _rich_strings(pieces, font_words)
     #: a 3-D reference's sheet by its EXTERNSHEET index (of this workbook, one sheet)
     refers = [names[first] if book < len(internal) and internal[book] and first == last and 0 <= first < len(names)
               else None for book, first, last in xti]
     #: a defined name's range by its number less one (a ptgName's), as an .xlsx writes it
     defined = [_area(rgce, refers) for rgce in labels]
-    return {name: _sheet(stream, offset, shown, date1904, refers, defined, coloured)
+    return {name: _sheet(stream, offset, shown, date1904, refers, defined, coloured, font_of, rich)
             for name, offset in sheets if offset < len(stream)}
+
+
+#: the shared strings ([MS-XLS] 2.4.265 SST)
+_SST_RECORD, _SST_CELL = 0x00FC, 0x00FD
+
+
+class _Pieces:
+    """A record's body and the CONTINUE records going on with it, read as one stream (a string's
+    characters going on in the next one open it with a byte saying how wide they are)."""
+
+    def __init__(self, pieces: list[bytes]) -> None:
+        self.pieces, self.at, self.pos = pieces, 0, 0
+
+    def _next(self) -> None:
+        while self.at < len(self.pieces) and self.pos >= len(self.pieces[self.at]):
+            self.at, self.pos = self.at + 1, 0
+        if self.at >= len(self.pieces):
+            raise IndexError("the strings end early")
+
+    def take(self, n: int) -> bytes:
+        out = b""
+        while len(out) < n:
+            self._next()
+            piece = self.pieces[self.at]
+            got = piece[self.pos:self.pos + n - len(out)]
+            out += got
+            self.pos += len(got)
+        return out
+
+    def chars(self, count: int, wide: bool) -> str:
+        parts: list[str] = []
+        while count > 0:
+            if self.at < len(self.pieces) and self.pos >= len(self.pieces[self.at]):
+                self._next()
+                wide = bool(self.take(1)[0] & 0x01)  # (characters going on in a CONTINUE)
+            piece = self.pieces[self.at]
+            width = 2 if wide else 1
+            n = min(count, (len(piece) - self.pos) // width)
+            if n <= 0:
+                raise IndexError("a character split between records")
+            raw = piece[self.pos:self.pos + n * width]
+            parts.append(raw.decode("utf-16-le") if wide else raw.decode("latin-1"))
+            self.pos += n * width
+            count -= n
+        return "".join(parts)
+
+
+def _rich_strings(pieces: list[bytes], font_words: list[str | None]) -> dict[int, RunColours]:
+    """Shared string index → the colours of its runs (part of a cell's text typed red: each run
+    from its character on in a font of the workbook's, ``font_words`` their colours' words), for the
+    strings with runs in the SST record ``pieces`` (with its CONTINUE records); those before a
+    damaged string stand."""
+    found: dict[int, RunColours] = {}
+    data = _Pieces(pieces)
+    try:
+        unique = struct.unpack_from("<I", data.take(8), 4)[0]
+        for index in range(unique):
+            count, flags = struct.unpack("<HB", data.take(3))
+            runs = struct.unpack("<H", data.take(2))[0] if flags & 0x08 else 0
+            ext = struct.unpack("<I", data.take(4))[0] if flags & 0x04 else 0
+            text = data.chars(count, bool(flags & 0x01))
+            starts = [struct.unpack_from("<HH", data.take(4)) for _ in range(runs)]
+            data.take(ext)
+            if not starts:
+                continue
+            words: set[str] = set()
+            inherits = bool(text[:starts[0][0]].strip())  # (before the first run: the cell's font)
+            for k, (first, ifnt) in enumerate(starts):
+                last = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+                font = ifnt - (ifnt > 4)
+                if text[first:last].strip() and font < len(font_words) and (word := font_words[font]) is not None:
+                    words.add(word)
+            found[index] = RunColours(frozenset(words), inherits)
+    except (IndexError, struct.error, UnicodeDecodeError):
+        pass
+    return found
 
 
 def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool,
            refers: list[str | None] | None = None, defined: list[str | None] | None = None,
-           coloured: dict[int, str] | None = None) -> SheetExtras:
+           coloured: dict[int, str] | None = None, font_of: dict[int, str] | None = None,
+           rich: dict[int, RunColours] | None = None) -> SheetExtras:
     extras = SheetExtras()
     records = _records(stream, offset)
     if coloured:
-        _fills(records, coloured, extras)
+        _fills(records, coloured, extras.fills)
+    if font_of:
+        _fills(records, font_of, extras.fonts)
+    if rich:
+        for kind, _, body in records:
+            if kind == _SST_CELL and len(body) >= 10:
+                row, col, xf, index = struct.unpack_from("<HHHI", body, 0)
+                if (runs := rich.get(index)) is not None:
+                    if (word := runs.word((font_of or {}).get(xf))) is None:
+                        extras.fonts.pop((row, col), None)
+                    else:
+                        extras.fonts[(row, col)] = word
     drawing = [body for i, (kind, _, body) in enumerate(records)
                if kind == _MSODRAWING or (kind == _CONTINUE and i and records[i - 1][0] == _MSODRAWING)]
     if drawing:
@@ -306,19 +418,20 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
     return extras
 
 
-def _fills(records: list[tuple[int, int, bytes]], coloured: dict[int, str], extras: SheetExtras) -> None:
-    """Note the cells whose format is filled with a colour (``coloured``: format → the colour's word)."""
+def _fills(records: list[tuple[int, int, bytes]], coloured: dict[int, str], found: dict[tuple[int, int], str]) -> None:
+    """Note in ``found`` the cells whose format is filled (or typed) in a colour (``coloured``:
+    format → the colour's word)."""
     for kind, _, body in records:
         if kind in _XF_CELLS and len(body) >= 6:
             row, col, xf = struct.unpack_from("<HHH", body, 0)
             if (word := coloured.get(xf)) is not None:
-                extras.fills[(row, col)] = word
+                found[(row, col)] = word
         elif kind in (_MULBLANK, _MULRK) and len(body) >= 6:
             row, first = struct.unpack_from("<HH", body, 0)
             step = 2 if kind == _MULBLANK else 6
             for k in range((len(body) - 6) // step):
                 if (word := coloured.get(struct.unpack_from("<H", body, 4 + step * k)[0])) is not None:
-                    extras.fills[(row, first + k)] = word
+                    found[(row, first + k)] = word
 
 
 #: a parsed formula's volatile mark (ptgAttr, bitFVolatile: Excel and LibreOffice start =TODAY() so)

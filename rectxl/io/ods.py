@@ -22,7 +22,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from rectxl.core.text import col_letter, parse_chinese_number
-from rectxl.io.fills import colour_word
+from rectxl.io.fills import RunColours, colour_word
 from rectxl.io.link_formula import chosen_link, first_argument, moved
 from rectxl.io.sheet_xml import OBJECT_IN_CELL, PICTURE_OVER_CELL, is_file_target, is_today_formula, reads_today
 
@@ -34,6 +34,8 @@ _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
 _TEXT_A = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}a"
+_TEXT_SPAN = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}span"
+_TEXT_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}style-name"
 _HREF = "{http://www.w3.org/1999/xlink}href"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -80,6 +82,9 @@ class OdsSheet:
         self.lists: list[tuple[tuple[tuple[int, int, int, int], ...], str, bool]] = []
         #: 0-based cells filled with a colour a legend may name → its word (:mod:`rectxl.io.fills`)
         self.fills: dict[tuple[int, int], str] = {}
+        #: 0-based cells whose text is typed in such a colour (its cell style's font, or the
+        #: spans of part of its text) → its word
+        self.fonts: dict[tuple[int, int], str] = {}
         #: the list each run of columns had in the row above (its place in :attr:`lists`)
         self._open: dict[tuple[int, int, str, bool], int] = {}
 
@@ -111,6 +116,10 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
         named: dict[str, str] = {}
         #: a cell style's name → the colour word of its background (styles come before the tables)
         filled: dict[str, str] = {}
+        #: a cell style's name → the colour word of its font; a text style's (a span's) → its word,
+        #: None for a colour naming none (black)
+        typed: dict[str, str] = {}
+        spans: dict[str, str | None] = {}
         parser = etree.iterparse(fh, events=("start", "end"), resolve_entities=False, no_network=True,
                                  load_dtd=False, huge_tree=False)
         for event, el in parser:
@@ -142,6 +151,10 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
                         for r in range(row, row + min(rows_repeated, _MAX_FILLED)):
                             for c in range(col, col + min(repeat, _MAX_FILLED)):
                                 current.fills[(r, c)] = word
+                    if (typed or spans) and (word := _font_word(el, typed, spans)) is not None:
+                        for r in range(row, row + min(rows_repeated, _MAX_FILLED)):
+                            for c in range(col, col + min(repeat, _MAX_FILLED)):
+                                current.fonts[(r, c)] = word
                     listed = lists.get(el.get(_T + "content-validation-name", "")) if lists else None
                     if listed is not None:
                         current.add_list(row, col, rows_repeated, repeat, listed)
@@ -151,6 +164,15 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
                 background = props.get(_FO + "background-color", "") if props is not None else ""
                 if background.startswith("#") and (word := colour_word(background[1:7])) is not None:
                     filled[el.get(_STYLE + "name", "")] = word
+                text = el.find(_STYLE + "text-properties")
+                colour = text.get(_FO + "color", "") if text is not None else ""
+                if colour.startswith("#") and (word := colour_word(colour[1:7])) is not None:
+                    typed[el.get(_STYLE + "name", "")] = word
+            elif tag == _STYLE + "style" and el.get(_STYLE + "family") == "text":
+                text = el.find(_STYLE + "text-properties")
+                colour = text.get(_FO + "color", "") if text is not None else ""
+                if colour.startswith("#"):
+                    spans[el.get(_STYLE + "name", "")] = colour_word(colour[1:7])
             elif tag == _T + "named-range":  # (after the tables: the lists naming it are set at the end)
                 address = _LIST_CELLS.fullmatch(f"[{el.get(_T + 'cell-range-address', '')}]")
                 if address is not None:
@@ -309,6 +331,32 @@ def _date_without_day(value: str, text: str) -> str | None:
         return f"{year}年"
     month = parse_chinese_number(written, "count")
     return f"{year}年{month}月" if month is not None and value[5:7] == f"{month:02d}" else None
+
+
+def _font_word(cell: etree._Element, typed: dict[str, str], spans: dict[str, str | None]) -> str | None:
+    """The colour word of the font ``cell``'s text is typed in: its cell style's, or — part of its
+    text typed in a colour (spans of a text style with a colour of its own) — the one colour its
+    spans show beside black (:class:`rectxl.io.fills.RunColours`)."""
+    own = typed.get(cell.get(_T + "style-name", ""))
+    if not spans:
+        return own
+    words: set[str] = set()
+    inherits = coloured = False
+    for p in cell.iterchildren(_TEXT_P):
+        if (p.text or "").strip():
+            inherits = True
+        for span in p.iter(_TEXT_SPAN):
+            style = span.get(_TEXT_STYLE, "")
+            if (span.text or "").strip():
+                if style in spans:
+                    coloured = True
+                    if (word := spans[style]) is not None:
+                        words.add(word)
+                else:
+                    inherits = True
+            if (span.tail or "").strip():
+                inherits = True
+    return RunColours(frozenset(words), inherits).word(own) if coloured else own
 
 
 def _cell_text(cell: etree._Element) -> str:

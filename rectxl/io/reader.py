@@ -897,7 +897,9 @@ def _add_ods_layout(path: Path | IO[bytes], grids: list[Grid]) -> None:
         sheet = layout.get(grid.name)
         if sheet is not None:
             grid.merges = grid.merges or sheet.merges
-            if _legend_kind(grid) != "font":  # (an .ods's font colours are not read: the findings say so)
+            if (kind := _legend_kind(grid)) is not None:
+                _colours_by_legend(grid, kind, sheet.fills, sheet.fonts)
+            else:
                 grid.fills, grid.fills_read = sheet.fills, True
             extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown,
                                             links=sheet.links, pictures=sheet.pictures,
@@ -912,15 +914,22 @@ def _add_xls_extras(path: Path, grids: list[Grid]) -> None:
     of an .xls (:mod:`rectxl.io.biff`: calamine reads the first as 0, the second as empty cells)."""
     from rectxl.io.biff import xls_extras  # only a BIFF workbook needs it
 
-    wanted = any(_legend_kind(g) in ("fill", "either") for g in grids)
-    extras = xls_extras(path, fills=wanted)
+    kinds = {g.name: kind for g in grids if (kind := _legend_kind(g)) is not None}
+    extras = xls_extras(path, fills=bool(kinds))
     if extras:
         _add_sheet_extras(grids, extras)
-    if wanted:
-        for grid in grids:
-            if (found := extras.get(grid.name)) is not None and _legend_kind(grid) != "font":
-                # (an .xls's font colours are not read: the status findings say so)
-                grid.fills, grid.fills_read = found.fills, True
+    for grid in grids:
+        if (kind := kinds.get(grid.name)) is not None and (found := extras.get(grid.name)) is not None:
+            _colours_by_legend(grid, kind, found.fills, found.fonts)
+
+
+def _colours_by_legend(grid: Grid, kind: str, fills: dict[tuple[int, int], str],
+                       fonts: dict[tuple[int, int], str]) -> None:
+    """Give ``grid`` the colours its legend keys (``kind``, :func:`_legend_kind`): the cells' fills,
+    their fonts' colours, or both (a bare "标红的…": the fill first)."""
+    grid.fills = fills if kind == "fill" else fonts if kind == "font" else {**fonts, **fills}
+    grid.fills_read = True
+    grid.colours_by_font = kind != "fill"
 
 
 def _describe_unreadable(path: Path, exc: Exception) -> str:

@@ -152,6 +152,9 @@ class SheetExtras:
     #: 0-based cells filled with a colour a legend may name → its colour word (红, 黄, 绿…;
     #: :mod:`rectxl.io.fills`), looked for only when the workbook's text names a colour
     fills: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: 0-based cells whose font is of a colour a legend may name → its word, read alike (an .xls:
+    #: :mod:`rectxl.io.biff`; an .xlsx's are read through :attr:`fills` by the formats' fonts)
+    fonts: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 class _NoRef(Exception):

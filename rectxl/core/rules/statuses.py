@@ -209,8 +209,8 @@ def _colours_unread(ctx: Context, m: Measure) -> str:
         return ""
     if sheet.colours_by_font:
         return (f"（本表的说明按字体颜色标注整改状态：{sheet.colours_unread}，但 rectxl 从这个文件里读不到"
-                "字体颜色（只读取 .xlsx 的字体颜色，.csv、Word 表格不保存颜色）：请用 .xlsx 文件重新检查，"
-                "或在整改状态列用文字写明状态。）")
+                "字体颜色（.csv、Word 表格不保存颜色，.xlsb 的字体颜色不读取）：请用 .xlsx、.xls、.et 或 .ods 文件"
+                "重新检查，或在整改状态列用文字写明状态。）")
     return (f"（本表的说明按底色标注整改状态：{sheet.colours_unread}，但 rectxl 从这个文件里读不到底色（.csv、Word 表格"
             "不保存单元格底色，.xlsb 的底色不读取）：请用 .xlsx、.xls 或 .et 文件重新检查，"
             "或在整改状态列用文字写明状态。）")
