@@ -189,3 +189,19 @@ def test_a_row_coloured_only_in_its_progress_cell_reads_that_colour(
     codes = {(f["code"], f["cell"]) for f in _check(ledger, capsys)}
     assert ("overdue", "F4") in codes
     assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
+
+
+@pytest.mark.parametrize("legend", ["说明：整改进展填充黄色的为正在推进，其余为已完成。",
+                                    "注：标注黄色的为正在推进事项，未标色的为已完成",
+                                    "备注：黄色底纹为正在推进，其余为已完成。"])
+def test_a_legend_naming_the_colour_after_its_verb_or_as_a_shading_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str) -> None:
+    # the colour named after the verb that puts it on (标注黄色的, 填充黄色的) or as the cells'
+    # shading (黄色底纹): the legend had not been read — every row bad-status, no overdue told
+    ledger = _progress_coloured_ledger(tmp_path / "镇台账.xlsx", legend, "fill")
+    findings = _check(ledger, capsys)
+    codes = {(f["code"], f["cell"]) for f in findings}
+    assert ("overdue", "F4") in codes and not {c for c, _ in codes} & {"bad-status", "missing-status"}
+    said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
+    assert "黄色为正在推进" in said
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
