@@ -205,3 +205,20 @@ def test_a_legend_naming_the_colour_after_its_verb_or_as_a_shading_is_read(
     said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
     assert "黄色为正在推进" in said
     assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
+
+
+@pytest.mark.parametrize("legend", ["说明：用红色字体标注的为未完成事项，其余为已完成。",
+                                    "注：表中红字为正在整改，黑字为已整改到位",
+                                    "备注：红色字体部分为尚未完成整改的内容，黑色字体为已完成。",
+                                    "整改未完成的以红色字体标出，其余为已完成"])
+def test_a_font_legend_worded_with_its_verb_or_its_place_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str) -> None:
+    # "用红色字体标注的", "表中红字", "红色字体部分为…的内容", "以红色字体标出": the legend had not
+    # keyed red — the red rows were told bad-status (or read done), the overdue one not told
+    ledger = _progress_coloured_ledger(tmp_path / "镇台账.xlsx", legend, "font")
+    findings = _check(ledger, capsys)
+    codes = {(f["code"], f["cell"]) for f in findings}
+    assert ("overdue", "F4") in codes and not {c for c, _ in codes} & {"bad-status", "missing-status"}
+    said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
+    assert "字体颜色" in said and "红色为正在推进" in said
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}

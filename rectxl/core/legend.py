@@ -28,17 +28,17 @@ _COLOUR = LazyPattern(r"字体(?:颜色)?(?:为|是|用|标为?|标注为?)?([�
 #: what stands between a colour named first and the status it keys ("…的为已完成", "红字部分为…"),
 #: with the verb naming the colour before it ("标注黄色的为…", "填充绿色的表示…", "涂成红色的是…"),
 #: and the cells it colours before that ("整改进展填充黄色的为…", "状态栏标注绿色的为…")
-_LEAD = LazyPattern(r"^(?:(?:(?:整改)?(?:进展|进度|情况|状态|措施)|单元格|本行|行)?(?:栏|列|中)?"
-                    r"(?:标注|标记|标识|标|填充|填|涂|用|以)(?:为|成)?)?(?:的|者)?(?:部分|内容|文字|事项|项目|项|行)?"
-                    r"(?=为|是|表示|代表)|^的(?=[为是])")
+_LEAD = LazyPattern(r"^(?:(?:(?:整改)?(?:进展|进度|情况|状态|措施)|单元格|本行|行|表中|表内|本表中?)?(?:栏|列|中)?"
+                    r"(?:用|以)?(?:标注|标记|标识|标出|标|填充|填|涂|显示)?(?:为|成)?)?(?:的|者)?"
+                    r"(?:部分|内容|文字|事项|项目|项|行)?(?=为|是|表示|代表)|^的(?=[为是])")
 #: a key for the rest of the rows ("其余为已完成", "其他的为正在推进", "未标注的为已完成")
 _REST = LazyPattern(r"^(?:其余|其他|其它|剩余|未标注|未标色|无颜色|无色)(?:的|者|事项|项目|部分)?"
                     r"((?:为|是|表示|即).{2,8})$")
 #: where one key of a legend ends and the next begins
 _KEYS = re.compile(r"[，,；;。、\n\s]+|[（(]|[)）]")
 #: the words around a status and its colour that say one stands for the other
-_GLUE = LazyPattern(r"^(?:说明|注|备注|图例|其中)|(?:的|者|项|事项|措施|任务|问题)?(?:用|以|均|请)?"
-                    r"(?:标注为?|标记为?|标识为?|标为|标|填充为?|显示为?|涂|表示|代表|为|是|即|[=:：])?$")
+_GLUE = LazyPattern(r"^(?:说明|注|备注|图例|其中)|(?:的|者)?(?:项|事项|措施|任务|问题|内容)?(?:用|以|均|请)?"
+                    r"(?:标注为?|标记为?|标识为?|标出|标明|标为|标|填充为?|显示为?|涂|表示|代表|为|是|即|[=:：])?$")
 
 
 def _status_of(words: str) -> Status | None:
