@@ -222,3 +222,41 @@ def test_a_font_legend_worded_with_its_verb_or_its_place_is_read(
     said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
     assert "字体颜色" in said and "红色为正在推进" in said
     assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
+
+
+def _audit_ledger(path: Path) -> Path:
+    """An audit bureau filling its rows not yet done red ("其余为已完成"); one done row lacks its
+    责任人, which rectxl marks orange."""
+    from openpyxl.styles import PatternFill
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["县审计局巡察反馈问题整改台账（2026年11月20日）"])
+    ws.append(["序号", "存在问题", "整改措施", "责任科室", "责任人", "完成时限", "整改情况"])
+    ws.append([1, "审计整改跟踪不到位", "建立整改销号台账", "法规科", None, "2026年6月30日", "销号台账已建立"])
+    ws.append([2, "审计质量控制薄弱", "修订审计质量控制办法", "审理科", "秦岚", "2026年8月31日", "办法修订中"])
+    for c in range(1, 8):
+        ws.cell(4, c).fill = PatternFill("solid", fgColor="FFFF0000")
+    ws.append([3, "档案管理不规范", "开展审计档案整理", "办公室", "章平", "2027年6月30日", "整理档案80卷"])
+    ws.append(["注：红色为未完成，其余为已完成。"])
+    wb.save(path)
+    return path
+
+
+def test_a_marked_copy_is_read_as_the_ledger_not_by_rectxls_own_colours(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The clerk works on in the marked copy (or presses 校验台账/生成汇总 after 标记问题): rectxl's
+    orange on the missing 责任人 is no colour of the clerk's legend — the done row had been read
+    正在推进 (橙 taken for 红), told overdue and status-text-mismatch, counted in the summary."""
+    ledger = _audit_ledger(tmp_path / "审计局台账.xlsx")
+    marked = tmp_path / "审计局台账_校验.xlsx"
+    main(["annotate", str(ledger), "-o", str(marked)])
+    capsys.readouterr()
+    with zipfile.ZipFile(marked) as zf:  # (the done row's 责任人 cell is coloured by rectxl)
+        assert "rectxl标记" in zf.read("xl/workbook.xml").decode()
+    before = sorted((f["code"], f["cell"]) for f in _check(ledger, capsys))
+    assert sorted((f["code"], f["cell"]) for f in _check(marked, capsys)) == before
+    assert ("overdue", "F3") not in before
+    assert _counts(marked, tmp_path, capsys) == _counts(ledger, tmp_path, capsys) == {
+        "已完成": 2, "正在推进": 1, "未启动": 0}

@@ -25,11 +25,14 @@ from rectxl.core.errors import LedgerError, NoLedgerTable
 from rectxl.core.grid import Grid, ledger_from_grids
 from rectxl.core.legend import colour_legend
 from rectxl.core.model import Ledger
+from rectxl.core.names import MARKS_SHEET, RECORD_TAG
 from rectxl.core.text import LazyPattern, col_index, col_letter
 from rectxl.io import xmlbytes
 from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, HTML, XML_2003_MARK, kind_of, read_exported
 from rectxl.io.fills import (
+    PALETTE,
     RunColours,
+    colour_word,
     fill_colours,
     font_colours,
     names_colour,
@@ -653,8 +656,65 @@ def _add_fills(path: Path, grids: list[Grid]) -> None:
                     if rich:
                         grid.fills = _with_run_colours(grid.fills, rich, fonts, fills if kind == "either" else {})
                         grid.colours_by_font = True
+            if (record := next((g for g in grids if _is_marks_record(g)), None)) is not None:
+                _own_marks_undone(grids, record, named, theme_colours(theme))
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
         return
+
+
+def _is_marks_record(grid: Grid) -> bool:
+    """``grid`` is rectxl's record of its marks (the very hidden sheet annotate and 标记问题 write)."""
+    rows = grid.rows
+    return (len(rows) > 1 and [str(v) for v in rows[0][:3]] == ["sheet", "cell", "original_fill"]
+            and (grid.name.startswith(MARKS_SHEET) or rows[1][:1] == [RECORD_TAG]))
+
+
+def _own_marks_undone(grids: list[Grid], record: Grid, named: Mapping[str, str], theme: list[str]) -> None:
+    """The fills of the cells rectxl marked (``record``) as the clerk had them: a cell still in
+    rectxl's highlight is read in its recorded original fill — rectxl's orange on a missing 责任人
+    is no clerk's colour keying a status (a row of a ledger marked, then checked again, had read
+    橙 as 黄 or 红); a cell the clerk re-coloured since keeps the clerk's colour."""
+    import json
+
+    by_name = {g.name: g for g in grids if named.get(g.name, "font") != "font"}
+    for row in record.rows[1:]:
+        row = [*row, "", "", ""][:3]
+        grid = by_name.get(str(row[0]))
+        ref = re.fullmatch(r"([A-Z]{1,3})([1-9]\d*)", str(row[1]))
+        if grid is None or ref is None or not isinstance(row[2], str):
+            continue
+        try:
+            data = json.loads(row[2])
+        except ValueError:
+            continue
+        at = (int(ref.group(2)) - 1, col_index(ref.group(1)))
+        if not isinstance(data, dict) or at not in grid.fills or not isinstance(data.get("h"), str):
+            continue
+        if grid.fills[at] != colour_word(data["h"][-6:]):
+            continue  # (re-coloured by the clerk since)
+        fills = dict(grid.fills)
+        if (word := _recorded_fill_word(data, theme)) is None:
+            del fills[at]
+        else:
+            fills[at] = word
+        grid.fills = fills
+
+
+def _recorded_fill_word(data: Mapping[str, object], theme: list[str]) -> str | None:
+    """The colour word of a mark's recorded original fill (``fill_type``, ``fg``: rgb, theme with
+    tint, or indexed), None for no fill."""
+    fg = data.get("fg")
+    if data.get("fill_type") in (None, "none", "gray125") or not isinstance(fg, dict):
+        return None
+    kind, value = fg.get("type"), fg.get("value")
+    tint = fg.get("tint") if isinstance(fg.get("tint"), int | float) else 0.0
+    if kind == "rgb" and isinstance(value, str) and len(value) >= 6:
+        return colour_word(value[-6:])
+    if kind == "theme" and isinstance(value, int) and 0 <= value < len(theme) and theme[value]:
+        return colour_word(theme[value], float(tint or 0.0))
+    if kind == "indexed" and isinstance(value, int) and 0 <= value < len(PALETTE):
+        return colour_word(PALETTE[value])
+    return None
 
 
 def _rich_shared(zf: zipfile.ZipFile, part: str | None, theme: list[str]) -> dict[int, RunColours]:
