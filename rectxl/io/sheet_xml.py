@@ -258,7 +258,7 @@ def rich_text_cells(fh: IO[bytes], shared: Mapping[int, RunColours],
     scan = _Scan(dialect_of(head[:HEAD]), {})
     found: dict[tuple[int, int], tuple[int | None, RunColours]] = {}
     for data in _chunks(fh, head, scan):
-        for m in scan.cell.finditer(data):
+        for m in (scan.cell.finditer(data) if shared else _cells_with_runs(data, scan)):
             attrs = _attrs(m.group(1))
             kind = attrs.get(b"t", b"").strip()
             body = m.group(2) or b""
@@ -281,6 +281,19 @@ def rich_text_cells(fh: IO[bytes], shared: Mapping[int, RunColours],
             found[(int(ref.group(2)) - 1, col_index(ref.group(1).decode().upper()))] = (
                 int(style) if style.isdigit() else None, runs)
     return found
+
+
+def _cells_with_runs(data: bytes, scan: _Scan) -> Iterator[re.Match[bytes]]:
+    """The cells of ``data`` holding a run's properties (``rPr``): an inline rich-text string's
+    cells, found from the word, not by walking every cell of the sheet."""
+    pos = data.find(b"rPr")
+    while pos != -1:
+        cell = scan.cell_at(data, pos)
+        if cell is not None:
+            yield cell
+            pos = data.find(b"rPr", cell.end())
+        else:
+            pos = data.find(b"rPr", pos + 3)
 
 
 def _chunks(fh: IO[bytes], first: bytes, scan: _Scan) -> Iterator[bytes]:
