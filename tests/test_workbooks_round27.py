@@ -260,3 +260,23 @@ def test_a_marked_copy_is_read_as_the_ledger_not_by_rectxls_own_colours(
     assert ("overdue", "F3") not in before
     assert _counts(marked, tmp_path, capsys) == _counts(ledger, tmp_path, capsys) == {
         "已完成": 2, "正在推进": 1, "未启动": 0}
+
+
+def test_the_buttons_read_a_ledger_they_marked_by_the_clerks_colours(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """标记问题, then 生成汇总 in the same workbook (the add-in reads Excel's copy of it, marks and
+    record included): the summary counts the done row done, as the unmarked ledger's does."""
+    from datetime import date
+
+    from rectxl import excel as rx
+    from rectxl.core.rules import Options
+    from tests.com_standin import Excel, workbook_of
+
+    ledger = _audit_ledger(tmp_path / "审计局台账.xlsx")
+    wanted = _counts(ledger, tmp_path, capsys)
+    book = Excel(today=date(2026, 11, 20)).open(ledger)
+    rx.flag(book, Options())
+    rx.summarize(book, Options())
+    sheet = workbook_of(book).wb["整改总体情况"]
+    got = {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r[0] in ("已完成", "正在推进", "未启动")}
+    assert got == wanted == {"已完成": 2, "正在推进": 1, "未启动": 0}
