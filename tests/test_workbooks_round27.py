@@ -280,3 +280,27 @@ def test_the_buttons_read_a_ledger_they_marked_by_the_clerks_colours(
     sheet = workbook_of(book).wb["整改总体情况"]
     got = {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r[0] in ("已完成", "正在推进", "未启动")}
     assert got == wanted == {"已完成": 2, "正在推进": 1, "未启动": 0}
+
+
+@pytest.mark.parametrize("legend", ["注：红色加粗的为未完成事项，其余为已完成。",
+                                    "备注：红色标注的为未完成，其余为已完成"])
+def test_a_legend_naming_only_a_colour_reads_the_fonts_when_no_cell_is_filled_in_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str) -> None:
+    # the legend says red, not whether filled or typed; the clerk typed the open rows red and filled
+    # nothing: the fonts are the statuses — the rows had been read as no colour (其余为已完成)
+    ledger = _progress_coloured_ledger(tmp_path / "镇台账.xlsx", legend, "font")
+    findings = _check(ledger, capsys)
+    codes = {(f["code"], f["cell"]) for f in findings}
+    assert ("overdue", "F4") in codes and not {c for c, _ in codes} & {"bad-status", "missing-status"}
+    said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
+    assert "字体颜色" in said and "红色为正在推进" in said
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
+
+
+@needs_soffice
+def test_a_legend_naming_only_a_colour_reads_the_fonts_of_an_xls_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ledger = _progress_coloured_ledger(tmp_path / "镇台账.xlsx", "备注：红色标注的为未完成，其余为已完成", "font")
+    saved = soffice_convert(ledger, "xls", tmp_path / "lo")
+    assert ("overdue", "F4") in {(f["code"], f["cell"]) for f in _check(saved, capsys)}
+    assert _counts(saved, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}

@@ -23,7 +23,7 @@ import python_calamine as pc
 
 from rectxl.core.errors import LedgerError, NoLedgerTable
 from rectxl.core.grid import Grid, ledger_from_grids
-from rectxl.core.legend import colour_legend
+from rectxl.core.legend import REST, colour_legend, colour_status
 from rectxl.core.model import Ledger
 from rectxl.core.names import MARKS_SHEET, RECORD_TAG
 from rectxl.core.text import LazyPattern, col_index, col_letter
@@ -635,11 +635,11 @@ def _add_fills(path: Path, grids: list[Grid]) -> None:
             theme = zf.read(targets["theme"]) if "theme" in targets else None
             styles = zf.read(targets["styles"])
             fills = fill_colours(styles, theme)
-            by_font = bool(set(named.values()) - {"fill"})
-            fonts = font_colours(styles, theme) if by_font else {}
+            fonts = font_colours(styles, theme)
             by_kind = {"fill": fills, "font": fonts, "either": {**fonts, **fills}}
-            theme_rgb = theme_colours(theme) if by_font else []
-            shared = _rich_shared(zf, targets.get("sharedStrings"), theme_rgb) if by_font else {}
+            theme_rgb = theme_colours(theme)
+            shared: dict[int, RunColours] | None = None
+            by_fill: set[str] = set()  # the sheets whose fills are read (rectxl's marks are fills)
             parts = sheet_parts(zf)
             for grid in grids:
                 kind = named.get(grid.name)
@@ -649,17 +649,42 @@ def _add_fills(path: Path, grids: list[Grid]) -> None:
                     with zf.open(part) as fh:
                         grid.fills = scan_sheet(fh, fills=by_kind[kind]).fills
                     grid.colours_by_font = kind != "fill"
+                if kind == "fill" and _fonts_instead(grid, grid.fills):
+                    kind, grid.fills = "font", {}
+                    if fonts:
+                        with zf.open(part) as fh:
+                            grid.fills = scan_sheet(fh, fills=fonts).fills
+                    grid.colours_by_font = True
+                if kind != "font":
+                    by_fill.add(grid.name)
+                if kind != "fill" and shared is None:
+                    shared = _rich_shared(zf, targets.get("sharedStrings"), theme_rgb)
                 # (part of a cell's text typed in a colour: the runs of its rich text keep their fonts)
                 if kind != "fill" and (shared or _has_inline_runs(zf, part)):
                     with zf.open(part) as fh:
-                        rich = rich_text_cells(fh, shared, theme_rgb)
+                        rich = rich_text_cells(fh, shared or {}, theme_rgb)
                     if rich:
                         grid.fills = _with_run_colours(grid.fills, rich, fonts, fills if kind == "either" else {})
                         grid.colours_by_font = True
             if (record := next((g for g in grids if _is_marks_record(g)), None)) is not None:
-                _own_marks_undone(grids, record, named, theme_colours(theme))
+                _own_marks_undone([g for g in grids if g.name in by_fill], record, theme_rgb)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
         return
+
+
+#: a legend's words saying its colours are the cells' fills, not their fonts
+_FILL_WORDS = ("底", "填充", "背景")
+
+
+def _fonts_instead(grid: Grid, found: Mapping[tuple[int, int], str]) -> bool:
+    """The legend of ``grid`` names colours without saying of what ("红色标注的为未完成", "红色加粗
+    的为未完成", "黄色为正在推进") and no cell is filled in one it keys (``found``: the fills): the
+    clerk typed them — the fonts' colours are read."""
+    texts = _legend_texts(grid)
+    if any(word in text for text in texts for word in _FILL_WORDS):
+        return False
+    legend = colour_legend(texts)
+    return bool(set(legend) - {REST}) and not any(colour_status(legend, w) is not None for w in set(found.values()))
 
 
 def _is_marks_record(grid: Grid) -> bool:
@@ -669,14 +694,15 @@ def _is_marks_record(grid: Grid) -> bool:
             and (grid.name.startswith(MARKS_SHEET) or rows[1][:1] == [RECORD_TAG]))
 
 
-def _own_marks_undone(grids: list[Grid], record: Grid, named: Mapping[str, str], theme: list[str]) -> None:
-    """The fills of the cells rectxl marked (``record``) as the clerk had them: a cell still in
+def _own_marks_undone(grids: list[Grid], record: Grid, theme: list[str]) -> None:
+    """The fills of the cells rectxl marked (``record``) on the sheets ``grids`` whose fills are
+    read, as the clerk had them: a cell still in
     rectxl's highlight is read in its recorded original fill — rectxl's orange on a missing 责任人
     is no clerk's colour keying a status (a row of a ledger marked, then checked again, had read
     橙 as 黄 or 红); a cell the clerk re-coloured since keeps the clerk's colour."""
     import json
 
-    by_name = {g.name: g for g in grids if named.get(g.name, "font") != "font"}
+    by_name = {g.name: g for g in grids}
     for row in record.rows[1:]:
         row = [*row, "", "", ""][:3]
         grid = by_name.get(str(row[0]))
@@ -987,6 +1013,8 @@ def _colours_by_legend(grid: Grid, kind: str, fills: dict[tuple[int, int], str],
                        fonts: dict[tuple[int, int], str]) -> None:
     """Give ``grid`` the colours its legend keys (``kind``, :func:`_legend_kind`): the cells' fills,
     their fonts' colours, or both (a bare "标红的…": the fill first)."""
+    if kind == "fill" and _fonts_instead(grid, fills):
+        kind = "font"  # (the legend's colours are in no fill: typed)
     grid.fills = fills if kind == "fill" else fonts if kind == "font" else {**fonts, **fills}
     grid.fills_read = True
     grid.colours_by_font = kind != "fill"
