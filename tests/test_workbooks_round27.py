@@ -283,7 +283,10 @@ def test_the_buttons_read_a_ledger_they_marked_by_the_clerks_colours(
 
 
 @pytest.mark.parametrize("legend", ["注：红色加粗的为未完成事项，其余为已完成。",
-                                    "备注：红色标注的为未完成，其余为已完成"])
+                                    "备注：红色标注的为未完成，其余为已完成",
+                                    # the colour a verb makes of the text: 加红, 显红 (lead, round 27)
+                                    "备注：加红的为未完成事项，其余为已完成",
+                                    "注：显红的为未完成，其余为已完成"])
 def test_a_legend_naming_only_a_colour_reads_the_fonts_when_no_cell_is_filled_in_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str) -> None:
     # the legend says red, not whether filled or typed; the clerk typed the open rows red and filled

@@ -20,11 +20,11 @@ __all__ = ["REST", "colour_legend", "colour_status", "keys_font"]
 REST = "其余"
 
 #: a colour a legend names ("绿色", "绿颜色", "绿底", "浅绿色"), or a font colour ("红色字体", "字体为
-#:红色", "红字", "标红"; 黑, the font's default, may be keyed too), the colour word its first group
+#:红色", "红字", "标红", "加红"; 黑, the font's default, may be keyed too), the colour word its first group
 #: that matched
 _COLOUR = LazyPattern(r"字体(?:颜色)?(?:为|是|用|标为?|标注为?)?([红橙黄绿蓝紫黑])(?:颜?色)?|"
                       r"字(?:颜色)?(?:为|是|用|标)?([红橙黄绿蓝紫黑])颜?色|(?:浅|淡|深|亮)?([红橙黄绿蓝紫黑])"
-                      r"(?:颜?色|底纹?)(?:字体|字|底色|底纹|背景|填充|标注|标识)?|([红橙黄绿蓝紫黑])字体?|标([红橙黄绿蓝紫])")
+                      r"(?:颜?色|底纹?)(?:字体|字|底色|底纹|背景|填充|标注|标识)?|([红橙黄绿蓝紫黑])字体?|(?:标|加|显)([红橙黄绿蓝紫])")
 #: what stands between a colour named first and the status it keys ("…的为已完成", "红字部分为…"),
 #: with the verb naming the colour before it ("标注黄色的为…", "填充绿色的表示…", "涂成红色的是…"),
 #: and the cells it colours before that ("整改进展填充黄色的为…", "状态栏标注绿色的为…")
@@ -64,7 +64,8 @@ def colour_legend(texts: Iterable[str]) -> dict[str, Status]:
     legend: dict[str, Status] = {}
     rest: Status | None = None
     for text in texts:
-        if "色" not in text and "底" not in text and "字" not in text and "标" not in text:
+        if "色" not in text and "底" not in text and "字" not in text and "标" not in text \
+                and "加" not in text and "显" not in text:
             continue
         for key in _KEYS.split(text):
             colours = list(_COLOUR.finditer(key))

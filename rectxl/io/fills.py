@@ -60,8 +60,8 @@ def names_colour(text: str) -> bool:
 _FONT_ONLY = re.compile(r"[红橙黄绿蓝紫黑]色?(?:字体|字)|字体?(?:颜色)?(?:为|是|用|标)?[红橙黄绿蓝紫黑]色"
                         r"|字体(?:颜色)?(?:标为?|标注为?)[红橙黄绿蓝紫黑]")
 #: a legend naming a font colour ("红色字体为未完成事项", "字体为红色的", "红字", "标红的为未完成"): the
-#: sheet's font colours are read, not its fills ("标红" alone may be either: both are read)
-_FONT_WORDS = re.compile(_FONT_ONLY.pattern + r"|标[红橙黄绿蓝紫](?!色?底)")
+#: sheet's font colours are read, not its fills ("标红", "加红", "显红" alone may be either: both are read)
+_FONT_WORDS = re.compile(_FONT_ONLY.pattern + r"|(?:标|加|显)[红橙黄绿蓝紫](?!色?底)")
 
 
 def names_font_colour(text: str) -> str | None:
