@@ -194,7 +194,7 @@ from rectxl.core.numbering import (
     marker_at,
     split_count_note,
 )
-from rectxl.core.status import Status, opening_status, read_status, status_phrase
+from rectxl.core.status import Status, opening_status, read_status, split_opening_status, status_phrase
 from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, ordinal, shorten, to_int
 
 __all__ = [
@@ -2540,10 +2540,11 @@ def _tag_status(value: str) -> tuple[int, _Stated] | None:
     return None if stated is None else (m.end(), stated)
 
 
-def _labelled_status(rest: str, start: int, value_at: int) -> tuple[str, _Stated | None]:
+def _labelled_status(rest: str, start: int, value_at: int, *, noted: bool = False) -> tuple[str, _Stated | None]:
     """The status a label at ``start`` gives ("整改状态：已完成"), removed from ``rest`` with the
     label; narrative after the status ("整改情况：已完成。村党支部…") stays in its place, under
-    its label."""
+    its label — or, ``noted``, after a label of the status alone ("整改状态：申请延期，预计…"), goes
+    with the line into the status's note (a remark on the status, not an account of the work)."""
     end = rest.find("\n", value_at)
     end = len(rest) if end < 0 else end
     value = rest[value_at:end]
@@ -2551,14 +2552,18 @@ def _labelled_status(rest: str, start: int, value_at: int) -> tuple[str, _Stated
         narrative = value[tagged[0]:].lstrip(" 。.;；,，")
         kept = rest[:value_at] + narrative + rest[end:] if narrative else rest[:start] + rest[end:]
         return kept.strip(), tagged[1]
-    if opening_status(value) is None:
-        return rest, None
+    if opening_status(value) is None and not (
+            _STATUS_ONLY_LABEL.match(detect(rest), start) and _ruled_status(value) is not None):
+        return rest, None  # a status-only label reads its value by the rules ("整改状态：申请延期，…")
     reading = read_status(value)
     if reading.status is None:
         return rest, None
     cut = value.rfind(reading.rest) if reading.rest else len(value)
     words = value[:cut].strip().rstrip("。.;；,，")
     narrative = value[cut:].strip() if reading.rest else ""
+    if noted and narrative and _STATUS_ONLY_LABEL.match(detect(rest), start):
+        return (rest[:start] + rest[end:]).strip(), _Stated(reading.status, words, reading.continuing,
+                                                            note=narrative)
     kept = rest[:value_at] + narrative + rest[end:] if narrative else rest[:start] + rest[end:]
     return kept.strip(), _Stated(reading.status, words, reading.continuing)
 
@@ -2569,7 +2574,9 @@ def _trailing_status(rest: str) -> tuple[str, _Stated | None]:
     det = detect(rest)
     found = [m for m in _STATUS_LABEL.finditer(det)
              if m.start() > 0 and (opening_status(line := rest[m.end():].split("\n", 1)[0])
-                                   or _tag_status(line) is not None)]
+                                   or _tag_status(line) is not None
+                                   or (_STATUS_ONLY_LABEL.match(det, m.start()) is not None
+                                       and _ruled_status(line) is not None))]
     if len(found) != 1:
         # "整改进展：正在推进，已覆盖8个支部。\n完成情况：正在推进": the progress opens with a status
         # word too, but one line only states the status — that is the issue's
@@ -2577,11 +2584,17 @@ def _trailing_status(rest: str) -> tuple[str, _Stated | None]:
         if len(found) != 1:
             return rest, None
     m = found[0]
-    return _labelled_status(rest, m.start(), m.end())
+    return _labelled_status(rest, m.start(), m.end(), noted=True)
 
 
 #: a label that states the status alone, as against an account of the progress (整改进展, 整改情况)
 _STATUS_ONLY_LABEL = re.compile(r"\s*(?:整改状态|完成情况|是否完成|目前状态|当前状态|办结情况|状态)\s*:")
+
+
+def _ruled_status(value: str) -> Status | None:
+    """The status the value of a status-only label opens with by the rules of a status cell, not
+    only its common spellings ("申请延期，预计…", "经批准延期，…": 正在推进)."""
+    return split_opening_status(value, by_rules=True)[0]
 
 
 #: a verdict on the whole issue closing its account ("目前，该问题已完成整改。", "该问题正在持续推进
@@ -3284,6 +3297,11 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
             if m.status is Status.IN_PROGRESS and m.status_inferred:
                 m.status = Status.DONE
     _apply_stated(measures, stated)
+    if stated is not None and stated.note and not up_front and measures:
+        # "整改状态：申请延期，预计2027年3月底前完成。": what the status line adds is how far the
+        # issue got — after the last measure's account, as a 整改情况 line's would be
+        last = measures[-1]
+        last.progress = f"{last.progress}{stated.note}" if last.progress else stated.note
     # "上述措施均已完成。" after measures saying no status of their own: one sentence, kept as such
     said_all = tally is not None and _TALLY_ALL.match(detect(tally[1]).strip().rstrip("。.;")) is not None \
         and not any(m.status is not None and _closes_with_status(m.text) for m in measures)

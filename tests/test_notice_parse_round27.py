@@ -1,0 +1,60 @@
+"""Notices round twenty-seven: parse-notice reads the 整改进展情况的通报 other agencies publish —
+how they mark a problem's status, and the wording of a status they give it.
+
+Every notice here is written for this file about fictional units.
+"""
+from __future__ import annotations
+
+from rectxl.core.notice.parse import parse_notice
+from rectxl.core.status import Status
+
+# ---------------------------------------------------------------------------
+# 1. a status line "整改状态：申请延期，…" after a problem's measures is the problem's status
+# ---------------------------------------------------------------------------
+
+# A county audit bureau: "第N个问题：" headings, 已采取的整改措施：一是…, then 整改状态：
+AUDIT = """中共南屏县审计局党组关于巡察整改进展情况的通报
+按照县委统一安排，2026年4月8日至5月30日，县委第四巡察组对县审计局党组开展了巡察，并于2026年7月3日反馈了巡察意见。现将整改进展情况公布如下：
+一、整改工作总体情况
+局党组对反馈的2个方面4个问题逐条制定整改措施8项。
+二、反馈问题整改情况
+第一方面：贯彻落实党中央决策部署方面
+第1个问题：审计监督聚焦主责主业不够。
+已采取的整改措施：一是制定年度审计项目计划编制办法；二是将重大政策落实跟踪审计列为必审项目。
+整改状态：已销号。
+第2个问题：审计整改督促不够有力。
+已采取的整改措施：一是对2023年以来审计查出问题建立整改台账；二是开展审计整改“回头看”。
+整改状态：申请延期，预计2027年3月底前完成。
+第二方面：干部队伍建设方面
+第3个问题：专业人才储备不足。
+已采取的整改措施：一是公开遴选审计人员3名；二是与高校合作开展业务培训。
+整改状态：已销号。
+第4个问题：干部年龄结构老化。
+已采取的整改措施：一是制定干部队伍建设五年规划；二是争取编制招录年轻干部。
+整改状态：经批准延期，需县委编办统筹解决编制后推进。
+三、下一步工作打算
+局党组将对延期整改问题持续跟踪，确保整改到位。
+中共南屏县审计局党组
+2026年11月5日
+"""
+
+
+def test_a_status_line_asking_for_more_time_is_the_problems_stated_status() -> None:
+    parsed = parse_notice(AUDIT)
+    issues = [i for a in parsed.ledger.aspects for i in a.issues()]
+    assert [i.title for i in issues] == [
+        "审计监督聚焦主责主业不够", "审计整改督促不够有力", "专业人才储备不足", "干部年龄结构老化"]
+    measures = list(parsed.ledger.measures())
+    assert len(measures) == 8
+    assert [m.status for m in measures] == [Status.DONE] * 2 + [Status.IN_PROGRESS] * 2 + [
+        Status.DONE] * 2 + [Status.IN_PROGRESS] * 2
+    # the status line is no part of the last measure, and its status is stated, not guessed
+    assert [m.text for m in issues[1].measures] == [
+        "对2023年以来审计查出问题建立整改台账；", "开展审计整改“回头看”。"]
+    assert [m.text for m in issues[3].measures] == ["制定干部队伍建设五年规划；", "争取编制招录年轻干部。"]
+    assert not any(m.status_inferred for m in measures)
+    assert not any("整改状态" in m.text or "延期" in m.text for m in measures)
+    # what the status line adds stays with the problem's account, the status in its own words
+    assert issues[1].measures[-1].progress.endswith("预计2027年3月底前完成。")
+    assert [m.status_text for m in issues[1].measures] == ["申请延期", "申请延期"]
+    assert issues[3].measures[-1].status_text == "经批准延期"
