@@ -58,3 +58,45 @@ def test_a_status_line_asking_for_more_time_is_the_problems_stated_status() -> N
     assert issues[1].measures[-1].progress.endswith("预计2027年3月底前完成。")
     assert [m.status_text for m in issues[1].measures] == ["申请延期", "申请延期"]
     assert issues[3].measures[-1].status_text == "经批准延期"
+
+
+# ---------------------------------------------------------------------------
+# 2. a status closing the last measure's line is that measure's when another line says work is left
+# ---------------------------------------------------------------------------
+
+# A county housing bureau: each measure a numbered line of its own, its state told after it
+HOUSING = """中共石门县住房和城乡建设局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2026年3月至5月，县委第二巡察组对县住房和城乡建设局党组进行了巡察，6月15日反馈了巡察意见。现将整改进展情况公布如下。
+一、整改工作总体情况
+局党组制定整改方案，逐项抓好落实。
+二、反馈问题整改落实情况
+（一）农村危房改造验收把关不严的问题
+1.对2024年以来改造的危房逐户复核验收。已完成，剩余2户因户主外出务工待明年实施。
+2.修订危房改造验收办法。已完成。
+（二）城区背街小巷路灯缺失的问题
+1.补装背街小巷路灯，已补装126盏，其余3处待电力部门迁改线路后安装。
+2.建立路灯巡查维护机制。已完成。
+（三）建筑工地扬尘管控不力的问题
+1.对在建工地开展扬尘专项检查。
+2.督促工地落实围挡、喷淋措施。已整改到位。
+三、下一步工作打算
+局党组将对未完成事项持续跟进。
+中共石门县住房和城乡建设局党组
+2026年10月12日
+"""
+
+
+def test_a_measure_telling_of_work_left_is_not_done_by_the_status_closing_the_next_line() -> None:
+    parsed = parse_notice(HOUSING)
+    issues = [i for a in parsed.ledger.aspects for i in a.issues()]
+    assert [len(i.measures) for i in issues] == [2, 2, 2]
+    # the first measure of each of the first two problems tells of homes and lamps still to do
+    assert [m.status for m in issues[0].measures] == [Status.IN_PROGRESS, Status.DONE]
+    assert [m.status for m in issues[1].measures] == [Status.IN_PROGRESS, Status.DONE]
+    assert issues[0].measures[0].text.endswith("剩余2户因户主外出务工待明年实施。")
+    assert issues[0].measures[1].text == "修订危房改造验收办法。"
+    assert issues[1].measures[1].status_text == "已完成"
+    # where no line says anything is left, the closing status is still the whole problem's
+    assert [m.status for m in issues[2].measures] == [Status.DONE, Status.DONE]
+    assert not any(m.status_inferred for m in issues[2].measures)
+

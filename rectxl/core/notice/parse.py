@@ -2968,7 +2968,20 @@ def _closing_sentence(rest: str) -> tuple[str, _Stated | None]:
     others = _SENTENCES.findall(det[:m.start()])
     if any(_sentence_status(s) is not None for s in others if s.strip()):
         return rest, None
+    if stated.status is Status.DONE and _line_tells_work_left(det[:m.start()]):
+        return rest, None  # "1.…，其余3处待…安装。\n2.…。已完成。": the last line's own status
     return rest[:m.start()].rstrip(" \n"), stated
+
+
+def _line_tells_work_left(det: str) -> bool:
+    """Measures on lines of their own (on the detection copy, up to the last line's closing
+    status), one of them telling of work not done or left to do ("已完成，剩余2户…待明年实施",
+    "已补装126盏，其余3处待…安装", "尚未完成"): a done status closing the last line is not the
+    whole problem's."""
+    lines = [line for line in det.split("\n") if line.strip()]
+    return len(lines) > 1 and any(
+        _NEGATION.search(line) or _NOT_BEGUN.search(line) or _partly_done(line) or _rest_to_do(line)
+        for line in lines[:-1])
 
 
 def _unnumbered(texts: list[str]) -> list[str]:
