@@ -100,3 +100,47 @@ def test_a_measure_telling_of_work_left_is_not_done_by_the_status_closing_the_ne
     assert [m.status for m in issues[2].measures] == [Status.DONE, Status.DONE]
     assert not any(m.status_inferred for m in issues[2].measures)
 
+
+# ---------------------------------------------------------------------------
+# 3. an account opening "已整改到位，" that tells of the rest still waiting is not done
+# ---------------------------------------------------------------------------
+
+# A county transport bureau: one measure per problem, its 整改进展 opening with a status word
+ROADS = """中共安溪县交通运输局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2026年4月至6月，县委第三巡察组对县交通运输局党组进行了巡察，7月2日反馈了巡察意见。现将整改进展情况公布如下。
+一、整改工作总体情况
+局党组召开专题会议部署整改，明确每个问题的牵头领导和完成时限。
+二、反馈问题整改落实情况
+1.农村公路安全防护设施缺失的问题。
+整改措施：在临水临崖路段增设波形护栏。
+整改进展：已整改到位，其余4处因涉及林地审批待手续办妥后施工。
+2.公路养护资金拨付滞后的问题。
+整改措施：清理2025年度养护资金拨付台账。
+整改进展：已完成整改，其余部分年内拨付到位。
+3.客运站候车设施陈旧的问题。
+整改措施：更新城区客运站候车座椅。
+整改进展：已完成，其余乡镇站点均已更新。
+4.治超检测站运行不规范的问题。
+整改措施：修订治超检测站值班制度。
+整改进展：已完成，剩余1个站点的人员培训待下月组织。
+5.农村客运班线停运未及时报备的问题。
+整改措施：一是对停运班线逐条核查登记；二是恢复群众出行需求较大的班线。
+整改情况：一是已完成；二是已完成，剩余2条线路待道路改造完工后恢复。
+三、下一步工作打算
+局党组将紧盯未完成事项，按期整改到位。
+中共安溪县交通运输局党组
+2026年10月16日
+"""
+
+
+def test_an_account_opening_done_that_tells_of_the_rest_still_waiting_is_in_progress() -> None:
+    parsed = parse_notice(ROADS)
+    measures = list(parsed.ledger.measures())
+    assert [m.text for m in measures] == [
+        "在临水临崖路段增设波形护栏。", "清理2025年度养护资金拨付台账。", "更新城区客运站候车座椅。",
+        "修订治超检测站值班制度。", "对停运班线逐条核查登记；", "恢复群众出行需求较大的班线。"]
+    assert [m.status for m in measures] == [
+        Status.IN_PROGRESS, Status.IN_PROGRESS, Status.DONE, Status.IN_PROGRESS, Status.DONE, Status.IN_PROGRESS]
+    # the rest still waiting stays with the account of the work
+    assert "其余4处因涉及林地审批待手续办妥后施工" in measures[0].progress
+

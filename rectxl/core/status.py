@@ -1380,10 +1380,14 @@ _MARKS = {**dict.fromkeys("√✓✔☑✅", Status.DONE), **dict.fromkeys("×�
 
 #: a share of the work in brackets: (4/5)
 _SHARE = LazyPattern(r"[(（]\s*(?P<done>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*[)）]")
-#: what is still to do, counted ("剩余1项", "尚有2个未整改"), or a part ("已完成（部分）")
-_REMAINING = LazyPattern(r"(?:剩余|剩下|[还尚仍]剩|尚有|仍有|还有|余下)\s*\d{1,4}\s*[项个条件处户家笔]")
+#: what is still to do, counted ("剩余1项", "尚有2个未整改", "其余3处待…安装" — not "其余2个均已
+#:整改"), or the rest given a time or still waiting ("其余部分年内完成", "剩余款项待审计后拨付")
+_REMAINING = LazyPattern(r"(?:剩余|剩下|[还尚仍]剩|尚有|仍有|还有|余下)\s*\d{1,4}\s*[项个条件处户家笔]"
+                         r"|其余\s*\d{1,4}\s*[项个条件处户家笔](?![^，,。；;]*(?:均已|全部|都已|已))"
+                         r"|(?:剩余|其余|剩下|余下)(?![^，,。；;]*(?:均已|全部|都已|已))[^，,。；;\d]{0,12}?"
+                         r"(?:待|正在|仍在|尚未|仍未|将于|拟于|计划|年内|年底|明年|下一?年)")
 #: what _REMAINING needs to find, cheaply
-_REMAINING_HINT = re.compile(r"剩|尚有|仍有|还有|余下")
+_REMAINING_HINT = re.compile(r"剩|尚有|仍有|还有|余下|其余")
 #: a count done and the total, in a short cell ("已完成3项/共4项", "共4项，已完成3项", "已整改2个（共5个）")
 _COUNT_DONE = LazyPattern(
     r"(?:已经?|均已)?(?:完成|整改|办结|落实)(?:整改)?了?\s*(?P<done>\d{1,4})\s*(?P<unit>[项个条件处])")

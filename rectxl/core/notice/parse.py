@@ -439,6 +439,8 @@ def _inferred(text: str, *, counted: bool = True) -> Status | None:
     """:func:`infer_status`, ``None`` where it falls back to 正在推进; a result counted is done
     only when ``counted``."""
     opening = opening_status(text)
+    if opening is Status.DONE and read_status(detect(text).split("。", 1)[0]).status is Status.IN_PROGRESS:
+        return Status.IN_PROGRESS  # "已完成，剩余2户待明年实施": what its sentence says is left
     if opening is not None:  # "已完成。…下一步将长期坚持": the status word it opens with
         return opening
     closing = _closing_status(text)
