@@ -144,3 +144,36 @@ def test_an_account_opening_done_that_tells_of_the_rest_still_waiting_is_in_prog
     # the rest still waiting stays with the account of the work
     assert "其余4处因涉及林地审批待手续办妥后施工" in measures[0].progress
 
+
+# ---------------------------------------------------------------------------
+# 4. only a meeting held or a plan drawn up, the work itself set to begin later: not started
+# ---------------------------------------------------------------------------
+
+# A county forestry bureau: what was done to prepare, then when the work will begin
+FORESTRY = """中共青石县林业局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，县委第五巡察组于2026年4月至6月对县林业局党组进行了巡察，7月10日反馈了巡察意见。现将整改进展情况公布如下。
+一、整改工作推进情况
+局党组召开专题会议，制定整改方案，逐项明确责任人和完成时限。
+二、反馈问题整改情况
+1.森林防火物资储备不足的问题。
+整改措施：一是配备扑火物资，已召开专题会议研究，拟于2027年一季度启动采购；二是清点现有物资库存，已完成。
+2.古树名木保护不到位的问题。
+整改措施：一是开展古树名木挂牌保护，已制定实施方案，计划于明年3月开始实施；二是对濒危古树开展抢救性复壮，已完成前期摸底，拟于12月中旬开展。
+3.林下经济发展缓慢的问题。
+整改措施：一是推广林下种植示范基地，已完成首批基地建设，拟于明年开展第二批建设；二是组织林农技术培训，已举办培训班3期。
+三、下一步工作打算
+局党组将紧盯未完成事项，持续推进整改。
+中共青石县林业局党组
+2026年10月20日
+"""
+
+
+def test_a_measure_with_only_a_meeting_held_and_a_start_planned_is_not_started() -> None:
+    parsed = parse_notice(FORESTRY)
+    measures = list(parsed.ledger.measures())
+    assert len(measures) == 6
+    assert [m.status for m in measures] == [
+        Status.NOT_STARTED, Status.DONE, Status.NOT_STARTED, Status.NOT_STARTED,
+        # the first group of bases is built: begun, the next one planned
+        Status.IN_PROGRESS, Status.DONE]
+

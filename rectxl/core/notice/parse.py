@@ -336,13 +336,21 @@ _PLANNED_START = re.compile(
     r"\s*(?:前|之前|以前)?\s*(?:正式|全面|集中|统一|陆续)?(?:启动|开工|动工|开始|开展|实施|举办)")
 
 
+#: a clause telling of a step that only prepares the work (on the detection copy): a meeting held,
+#: a plan drawn up, the ground surveyed ("已召开专题会议研究", "已制定实施方案", "已完成前期摸底")
+_PREPARED = re.compile(r"^\s*(?:目前|现)?(?:已经?|均已)(?:组织)?(?:召开|举行|制定|拟定|形成|完成|开展|进行)?了?"
+                       r"[^,;。]{0,10}?(?:会议|专题会|推进会|协调会|部署会|研究|部署|方案|调研|摸底|摸排|论证)"
+                       r"(?:研究|部署|研究部署)?\s*$")
+
+
 def _planned_start(det: str) -> bool:
     """Whether a measure only says when it will begin ("实施除险加固工程，计划于2026年3月启动"):
-    nothing before or after the plan says work was done or is going on."""
+    nothing before or after the plan says work was done or is going on — a meeting held or a plan
+    drawn up to prepare it ("已召开专题会议研究，拟于2027年一季度启动") is no part of the work."""
     m = _PLANNED_START.search(det)
     if m is None:
         return False
-    others = det[:m.start()] + det[m.end():]
+    others = ",".join(c for c in re.split(r"[,;。]", f"{det[:m.start()]},{det[m.end():]}") if not _PREPARED.match(c))
     return not (_DONE.search(others) or _COUNTED.search(others) or _FORWARD.search(others)
                 or _NEGATION.search(others) or _LONG_TERM.search(others))
 
