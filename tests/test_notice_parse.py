@@ -409,7 +409,7 @@ STATUS_TABLE = [
     ("3家专科医院将陆续完成建设。", Status.IN_PROGRESS),
     ("下一步继续优化流程。", Status.IN_PROGRESS),
     ("目前正在各单位跟班学习。", Status.IN_PROGRESS),
-    ("已建立机制,持续推进落实。", Status.IN_PROGRESS),
+    ("已建立机制,持续推进落实。", Status.LONG_TERM),  # in place and kept up, as the row below
     ("逐步追加预算支付药品费用。", Status.IN_PROGRESS),
     ("赤岗中心尚未完成建设。", Status.IN_PROGRESS),
     ("已完成建设并长期坚持。", Status.LONG_TERM),

@@ -177,3 +177,37 @@ def test_a_measure_with_only_a_meeting_held_and_a_start_planned_is_not_started()
         # the first group of bases is built: begun, the next one planned
         Status.IN_PROGRESS, Status.DONE]
 
+
+# ---------------------------------------------------------------------------
+# 5. a mechanism built and kept up ("已建立长效机制，持续抓好落实") is 长期坚持, not going on
+# ---------------------------------------------------------------------------
+
+# A county market regulation bureau: each measure's account ends with what is kept up after it
+MARKET = """中共长乐县市场监督管理局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2026年3月至5月，县委第一巡察组对县市场监督管理局党组进行了巡察，6月20日反馈了巡察意见。现将整改进展情况公布如下。
+一、整改工作开展情况
+局党组将整改任务分解到各股室，实行清单化管理。
+二、反馈问题整改落实情况
+1.食品安全抽检工作不够规范的问题。
+整改情况：一是修订抽检工作规程，已印发实施，长期抓好执行；二是建立抽检结果会商机制，已建立长效机制，持续抓好落实。
+2.行政处罚案件办理超期的问题。
+整改情况：一是对超期案件逐件清理，已办结11件；二是建立案件办理时限预警台账，台账已建立，持续跟踪问效。
+3.特种设备隐患排查不彻底的问题。
+整改情况：一是对全县电梯开展隐患排查，已完成排查，持续推进整改；二是约谈维保单位负责人，已约谈4家。
+三、下一步工作打算
+局党组将巩固整改成果，防止问题反弹。
+中共长乐县市场监督管理局党组
+2026年10月22日
+"""
+
+
+def test_a_mechanism_built_and_kept_up_is_kept_up_for_the_long_term() -> None:
+    parsed = parse_notice(MARKET)
+    measures = list(parsed.ledger.measures())
+    assert len(measures) == 6
+    # in place and kept up: 长期坚持 as a status (the work is in place and continues)
+    assert [m.status for m in measures] == [
+        Status.LONG_TERM, Status.LONG_TERM, Status.DONE, Status.LONG_TERM,
+        # the survey is done, the rectification it found still going on
+        Status.IN_PROGRESS, Status.DONE]
+

@@ -386,6 +386,21 @@ def _rest_to_do(det: str) -> bool:
                for m in _REST.finditer(det))
 
 
+#: a last clause keeping up what was set up (on the detection copy): "持续抓好落实", "长期抓好执行",
+#: "持续跟踪问效" — not the rectification itself going on ("持续推进整改")
+_KEPT_UP = re.compile(r"^\s*(?:持续|长期|坚持|常态化|不断|久久为功)[^,;。整]{0,4}?"
+                      r"(?:落实|执行|巩固|问效|运行|保持|监督)\s*$")
+
+
+def _done_kept_up(det: str) -> bool:
+    """Whether a measure's account ends with work done, then what keeps it up ("已建立长效机制，
+    持续抓好落实", "台账已建立，持续跟踪问效"): in place and continuing — 长期坚持 as a status
+    (DESIGN §2), as "已完成建设并长期坚持" and "已建立长效机制，持续巩固" read."""
+    clauses = [c for c in re.split(r"[,;。]", det) if c.strip()]
+    return len(clauses) >= 2 and "已" in clauses[-2] and _DONE.search(clauses[-2]) is not None \
+        and _KEPT_UP.match(clauses[-1]) is not None
+
+
 def infer_status(text: str) -> Status:
     """The status a measure's wording implies (rule documented above ``_NEGATION``)."""
     return _inferred(text) or Status.IN_PROGRESS
@@ -466,6 +481,8 @@ def _inferred(text: str, *, counted: bool = True) -> Status | None:
         return Status.IN_PROGRESS
     if _LONG_TERM.search(text):
         return Status.LONG_TERM
+    if _done_kept_up(text):
+        return Status.LONG_TERM  # "…，已建立长效机制，持续抓好落实": in place, and kept up
     if _FORWARD.search(text):
         return Status.IN_PROGRESS
     if _DONE.search(text) or (counted and _COUNTED.search(text)):
