@@ -211,3 +211,44 @@ def test_a_mechanism_built_and_kept_up_is_kept_up_for_the_long_term() -> None:
         # the survey is done, the rectification it found still going on
         Status.IN_PROGRESS, Status.DONE]
 
+
+# ---------------------------------------------------------------------------
+# 6. done counts stated as 销号 or 落实 ("已整改销号问题3个", "措施已落实5项") are checked
+# ---------------------------------------------------------------------------
+
+# A township: its counts say problems written off (销号) and measures carried out (落实)
+TOWNSHIP = """中共北岭镇委员会关于县委巡察反馈问题整改进展情况的通报
+根据县委统一部署，2026年4月至5月，县委第三巡察组对北岭镇党委开展了巡察，6月25日反馈了巡察意见。截至2026年10月底，反馈的4个问题中已整改销号问题3个，申请延期整改问题1个；制定的8项整改措施已落实{done}项。现将有关情况通报如下。
+一、整改工作组织情况
+镇党委成立整改工作专班，每周调度一次。
+二、问题整改完成情况
+1.村级财务报账不及时的问题。
+整改措施：一是实行村级财务月报制度；二是对滞后报账的3个村党支部书记进行约谈。
+整改状态：已销号。
+2.人居环境整治成效不稳固的问题。
+整改措施：一是建立“红黑榜”评比制度；二是聘请保洁员12名。
+整改状态：已销号。
+3.防汛物资储备不足的问题。
+整改措施：一是补充储备编织袋、救生衣等物资；二是建立物资出入库台账。
+整改状态：已销号。
+4.集镇违章搭建较多的问题。
+整改措施：一是对违章搭建逐处登记；二是依法拆除违章搭建。
+整改状态：申请延期，预计12月底前拆除完毕。
+三、下一步工作打算
+镇党委将持续抓好延期问题整改。
+中共北岭镇委员会
+2026年11月3日
+"""
+
+
+def test_done_counts_stated_as_written_off_or_carried_out_are_checked() -> None:
+    parsed = parse_notice(TOWNSHIP.format(done=6))
+    assert parsed.stated_totals.done_issues == 3
+    assert parsed.stated_totals.done_measures == 6
+    done = [c for c in parsed.total_checks if c.item == "done"]
+    assert [(c.stated, c.parsed, c.ok) for c in done] == [(3, 3, True), (6, 6, True)]
+    # a count of measures carried out that the body does not bear out is told
+    wrong = parse_notice(TOWNSHIP.format(done=7))
+    flagged = [c for c in wrong.total_checks if c.item == "done" and not c.ok]
+    assert [(c.stated, c.parsed) for c in flagged] == [(7, 6)]
+    assert "已完成7项措施" in flagged[0].message
