@@ -252,3 +252,35 @@ def test_done_counts_stated_as_written_off_or_carried_out_are_checked() -> None:
     flagged = [c for c in wrong.total_checks if c.item == "done" and not c.ok]
     assert [(c.stated, c.parsed) for c in flagged] == [(7, 6)]
     assert "已完成7项措施" in flagged[0].message
+
+
+# ---------------------------------------------------------------------------
+# 7. a status bracketed after a measure in a word of the office's own ("（已竣工）") is stated
+# ---------------------------------------------------------------------------
+
+# A county water bureau brackets each measure's state in the word its engineers use
+WATER = """中共清河县水利局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，县委第四巡察组于2026年4月至5月对县水利局党组进行了巡察，6月18日反馈了巡察意见。现将整改进展情况通报如下。
+一、整改工作开展情况
+局党组召开专题会议研究整改，逐项明确责任领导。
+二、问题整改落实情况
+（一）水利工程建设管理方面
+1.小型水库除险加固进度滞后的问题。一是完成3座小型水库除险加固主体工程（已竣工）；二是开展工程质量第三方检测（已结束）；三是补齐水库管护人员（进行中）。
+2.农村供水工程水费收缴矛盾突出的问题。一是逐村召开群众会议说明收费标准（已化解）；二是开展供水管网入户培训（含线上培训）。
+三、下一步工作打算
+局党组将持续跟踪整改进展。
+中共清河县水利局党组
+2026年10月25日
+"""
+
+
+def test_a_status_bracketed_in_the_offices_own_word_is_stated_and_leaves_the_text() -> None:
+    parsed = parse_notice(WATER)
+    measures = list(parsed.ledger.measures())
+    assert [m.text for m in measures] == [
+        "完成3座小型水库除险加固主体工程；", "开展工程质量第三方检测；", "补齐水库管护人员。",
+        "逐村召开群众会议说明收费标准；", "开展供水管网入户培训（含线上培训）。"]
+    assert [m.status for m in measures[:4]] == [Status.DONE, Status.DONE, Status.IN_PROGRESS, Status.DONE]
+    assert [m.status_text for m in measures[:4]] == ["已竣工", "已结束", "进行中", "已化解"]
+    assert not any(m.status_inferred for m in measures[:4])
+    assert measures[4].status_inferred  # a bracket that says no status stays in the text

@@ -2413,6 +2413,8 @@ def _closing_tag(text: str, whole: bool = True) -> tuple[str, _Stated | None]:
     if m is None or m.end() != len(det) - tail or m.start() == 0:
         return text, None
     stated = _status_words(text[m.start() + 1:m.end() - 1].strip()) if whole else None
+    if stated is None and whole:
+        stated = _own_word_status(text[m.start() + 1:m.end() - 1].strip())
     if stated is None and (noted := _NOTED_TAG.fullmatch(det, m.start(), m.end())) is not None \
             and (said := _status_words(text[noted.start("word"):noted.end("word")])) is not None:
         # "（正在推进，计划…完成）": a status, then how far it got ("（已完成，形成长效机制）" reads as
@@ -2430,6 +2432,19 @@ def _closing_tag(text: str, whole: bool = True) -> tuple[str, _Stated | None]:
     if not kept.endswith(_TERMINAL) and tail:
         kept += text[m.end():len(det)].strip()[:1]  # "…职责（已完成）。" keeps its full stop
     return kept, stated
+
+
+def _own_word_status(word: str) -> _Stated | None:
+    """A short bracket closing a measure that is a status by the rules of a status cell, in a
+    word of the office's own rather than a common spelling ("（已竣工）", "（已结束）", "（已化解）"):
+    the status, as those words state it; ``None`` for a bracket saying anything else ("（含线上
+    培训）", "（见附件）")."""
+    if not 2 <= len(word) <= 8 or re.search(r"\d", word):
+        return None
+    reading = read_status(word)
+    if reading.status is None or reading.rest or split_opening_status(word, by_rules=True)[0] is None:
+        return None
+    return _Stated(reading.status, word, reading.continuing)
 
 
 #: a measure closing with its status after a dash or in a sentence of its own: "修订…细则——已完成；",
