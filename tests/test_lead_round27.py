@@ -208,6 +208,9 @@ def test_pdf_without_a_ruled_table_keeps_its_text_as_before(tmp_path: Path) -> N
     # a cell above ended its sentence: what follows is a row of its own
     ("\t\t督促学校修订制度。\t已修订\t已完成", "\t\t开展专项督导\t\t", None),
     ("三、下一步工作打算", "\t\t开展专项督导\t\t", None),
+    # a new row under a problem merged down, its progress left empty, its status its own
+    ("7\t问题整改不到位\t制定方案并组织实施\t已制定方案\t正在推进", "\t\t开展回头看\t\t已完成", None),
+    ("7\t问题整改不到位\t制定方案并组织实施\t已制定方案\t正在推进", "\t\t开展回头看\t已完成回头看\t已完成", None),
 ])
 def test_a_row_cut_by_the_page_break_is_joined_only_when_its_cells_run_on(
         above: str, below: str, joined: str | None) -> None:
@@ -244,3 +247,42 @@ def test_batch_takes_shi_jian_ju_for_the_market_regulation_bureau(tmp_path: Path
     assert same_unit_name("市监局", "某某县市场监督管理局") and same_unit_name("县市监局", "县市场监督管理局党组")
     assert not same_unit_name("青石县市监局", "白云县市场监督管理局")
     assert not same_unit_name("市监委", "县监察委员会")
+
+
+_SCHOOLS = """中共东湖区教育体育局党组关于区委巡察反馈意见整改落实情况的通报
+根据区委统一部署，2026年3月18日至5月20日，区委第一巡察组对区教育体育局党组进行了常规巡察，并于2026年6月28日反馈了巡察意见。现将整改落实情况公布如下。
+一、整改工作的主要做法
+局党组坚持“一把手”负总责，对照反馈意见，逐条建立问题清单、任务清单、责任清单。
+二、巡察反馈问题的整改落实情况
+【问题一】课后服务经费管理不规范
+■整改措施：①制定课后服务经费管理办法；②对全区32所学校课后服务经费开展专项审计。
+■整改成效：管理办法已印发；专项审计已完成，清退违规发放补助4.6万元。
+■完成情况：已完成
+【问题二】校园食堂食品安全隐患较多
+■整改措施：①实施“明厨亮灶”改造；②建立食材采购溯源台账。
+■整改成效：已完成28所学校“明厨亮灶”改造，剩余4所纳入寒假施工计划；溯源台账已全面建立。
+■完成情况：基本完成
+三、下一步工作安排
+局党组将持续跟踪整改进展，确保全部问题按期整改到位。
+中共东湖区教育体育局党组
+2026年10月30日"""
+
+
+@needs_soffice
+def test_pdf_paragraphs_wrapped_at_the_margin_read_whole(tmp_path: Path) -> None:
+    """A short notice printed to PDF, its labelled lines ("■整改措施：①…开展专项" / "审计。") wrapped at
+    the page's margin: too few lines for the text's own width to be guessed, they had stayed apart —
+    "专项。审计。" in a measure, "溯源台账" / "已全面建立。" as two accounts. Read where the words stand,
+    a line reaching the margin goes on in the next, and the PDF reads as the Word file (the quotation
+    marks drawn apart in one piece, "“ ”", put back too)."""
+    d = docx.Document()
+    for line in _SCHOOLS.splitlines():
+        d.add_paragraph(line)
+    d.save(tmp_path / "教体局通报.docx")
+    pdf = soffice_convert(tmp_path / "教体局通报.docx", tmp_path / "pdf", "pdf")
+    from rectxl.io.pdf_read import read_notice_pdf
+
+    text = read_notice_pdf(pdf)
+    assert "■整改措施：①制定课后服务经费管理办法；②对全区32所学校课后服务经费开展专项审计。" in text.splitlines()
+    assert "■整改成效：已完成28所学校“明厨亮灶”改造，剩余4所纳入寒假施工计划；溯源台账已全面建立。" in text.splitlines()
+    assert _shape(parse_notice_file(pdf)) == _shape(parse_notice_file(tmp_path / "教体局通报.docx"))

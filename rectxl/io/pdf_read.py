@@ -1,10 +1,12 @@
 """A notice published as a PDF: the text a reader sees, page after page.
 
 Many offices publish the notice as a PDF attachment (printed from Word or WPS) beside the web
-page, or only as one. Its text is read with pypdf, as text a reader copies out of it: each line
-of the page a line of text (the notice's parser joins a paragraph broken at the page's width, as
-it does for text copied from a PDF), the pages one after the other. What the typesetting adds and
-no reader would copy is left out:
+page, or only as one. Its text is read with pypdf from where each word stands on the page
+(:mod:`rectxl.io.pdf_tables`): a ruled table a row a line, as a Word table is read; a paragraph's
+lines wrapped at the page's right margin (and over a page break) joined again, where the next line
+starts at the left margin with no numbering or label of its own — which the notice's parser could
+not always tell from the text alone (a short notice has too few lines to show their width). What
+the typesetting adds and no reader would copy is left out:
 
 - the space a PDF writer puts where the font changes between a figure and a Chinese character
   ("截至2026 年11 月25 日", "4 个问题": the digits are set in a Latin font);
@@ -21,7 +23,7 @@ import re
 from pathlib import Path
 
 from rectxl.core.errors import RectxlError
-from rectxl.io.pdf_tables import page_text_with_tables, row_split_over_pages
+from rectxl.io.pdf_tables import PdfLine, page_lines, row_split_over_pages
 
 __all__ = ["MAX_PDF_PAGES", "read_notice_pdf"]
 
@@ -51,8 +53,9 @@ def read_notice_pdf(path: Path) -> str:
                               "或复制通报全文另存为 .txt")
         if len(reader.pages) > MAX_PDF_PAGES:
             raise RectxlError(f"{name} 有 {len(reader.pages)} 页，远多于一份通报：请确认选对了文件")
-        # (a page with a ruled table is read from where its words stand, the table a row a line)
-        pages = [page_text_with_tables(page)[0] for page in reader.pages]
+        # each page read from where its words stand: a ruled table a row a line, and where each
+        # line starts and ends (a paragraph's lines wrapped at the margin are joined below)
+        pages = [page_lines(page) for page in reader.pages]
     except RectxlError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
@@ -60,27 +63,49 @@ def read_notice_pdf(path: Path) -> str:
         # pypdf raises many kinds of errors on a damaged file: each is a PDF it cannot read
         raise RectxlError(f"{name} 是已损坏或不完整的 PDF，rectxl 读不出其中的文字：请重新下载，"
                           "或复制通报全文另存为 .txt 后再解析") from None
-    if not any(text.strip() for text in pages):
+    if not any(line.text.strip() for lines in pages for line in lines):
         raise RectxlError(f"{name} 是 PDF，但其中没有可以提取的文字（可能是扫描件或图片）："
                           "请找到通报的网页或 Word 版本，或将全文录入另存为 .txt 后再解析")
-    out: list[str] = []
-    for text in pages:
-        lines = _page_text(text).split("\n")
-        if out and lines and (joined := row_split_over_pages(out[-1], lines[0])) is not None:
-            out[-1] = joined  # a table's row the page break cut in two
-            lines = lines[1:]
-        out += lines
-    return "\n".join(out)
+    out: list[PdfLine] = []
+    for lines in pages:
+        for k, line in enumerate(_page_body(lines)):
+            above = out[-1] if out else None
+            if k == 0 and above is not None and above.row and line.row \
+                    and (joined := row_split_over_pages(above.text, line.text)) is not None:
+                above.text = joined  # a table's row the page break cut in two
+            elif above is not None and _wrapped(above, line):
+                above.text += line.text  # a paragraph's line wrapped at the margin (or the page's foot)
+                above.full = line.full
+            else:
+                out.append(line)
+    return "\n".join(line.text for line in out)
 
 
-def _page_text(text: str) -> str:
-    """A page's text without its page number and the spaces of its font changes."""
-    lines = [_FONT_SWITCH.sub("", _quotes_in_place(line.rstrip())) for line in text.splitlines()]
-    while lines and (not lines[-1].strip() or _PAGE_NUMBER.fullmatch(lines[-1])):
+def _page_body(lines: list[PdfLine]) -> list[PdfLine]:
+    """A page's lines without its page number, the spaces of its font changes and quotation marks
+    drawn apart from their words."""
+    for line in lines:
+        if not line.row:
+            line.text = _FONT_SWITCH.sub("", _quotes_in_place(line.text.rstrip()))
+    while lines and (not lines[-1].text.strip() or _PAGE_NUMBER.fullmatch(lines[-1].text)):
         lines.pop()  # the foot of the page
-    while lines and (not lines[0].strip() or _PAGE_NUMBER.fullmatch(lines[0])):
+    while lines and (not lines[0].text.strip() or _PAGE_NUMBER.fullmatch(lines[0].text)):
         lines.pop(0)  # a number at the head of the page
-    return "\n".join(lines)
+    return lines
+
+
+#: a line opening with a numbering or a label of its own: an item, never the rest of the line above
+_OWN_START = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]+是"
+                        r"|第[一二三四五六七八九十\d]+"
+                        r"|[①-⑳■□●○◆◇★☆▲►※【]|[\u4e00-\u9fff]{2,6}[:：])")
+
+
+def _wrapped(above: PdfLine, line: PdfLine) -> bool:
+    """``line`` goes on the paragraph of ``above``: ``above`` reaches the right margin (the text
+    wrapped there), ``line`` starts at the left one (no paragraph's first line, no centred or
+    right-set line), and opens with no numbering or label of its own."""
+    return (above.full and not above.row and not line.row and not line.indented and bool(line.text.strip())
+            and _OWN_START.match(line.text) is None)
 
 
 #: quotation marks a PDF may set in its Latin font (“” beside 仿宋 text set in Times New Roman)

@@ -1,4 +1,4 @@
-"""Ruled tables in a notice PDF, read back a row a line from where their rules and words stand.
+"""A notice PDF's pages read from where their words and rules stand, ruled tables a row a line.
 
 A notice that publishes its problems in a table (序号 | 反馈问题 | 整改措施 | 整改进展 | 整改状态),
 printed to PDF by Word, WPS or LibreOffice, keeps no table in its text: pypdf gives each line of each
@@ -11,7 +11,9 @@ row, the cells separated by tabs, a cell merged down empty on its lower rows, a 
 across the table a line of text — what the notice parser reads as a table.
 
 Only a table drawn with rules on every side of its cells is read so (three columns or more, two rows
-or more); a page without one keeps pypdf's own text.
+or more). The page's other lines are read from the same words, each with where it starts and ends
+against the page's margins (:class:`PdfLine`), for the reader to join a paragraph's wrapped lines; a
+line with gaps of two characters between its words (a table drawn without rules) joins nothing.
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from unicodedata import east_asian_width
 
-__all__ = ["page_text_with_tables", "row_split_over_pages"]
+from rectxl.core.status import read_status
+
+__all__ = ["PdfLine", "page_lines", "row_split_over_pages"]
 
 #: how far apart (points) two rules may stand and still be one rule of the table
 _SNAP = 2.5
@@ -45,8 +50,15 @@ class _Word:
 
     @property
     def end(self) -> float:
-        """Where the piece ends: a Chinese character (or a full-width mark) an em wide, others half."""
-        return self.x + sum(self.size if ord(ch) >= 0x2E80 else self.size * 0.5 for ch in self.text)
+        """Where the piece ends (:func:`_advance` of each character)."""
+        return self.x + sum(_advance(ch, self.size) for ch in self.text)
+
+
+def _advance(ch: str, size: float) -> float:
+    """How far a character moves the pen, as estimated: a Chinese character, a full-width mark and
+    the symbols a Chinese font sets as wide (■, ①, ※) an em; a Latin letter, a figure, a space and
+    the quotation marks set in the Latin font half of one."""
+    return size if ch not in _QUOTES and east_asian_width(ch) in "WFA" else size * 0.5
 
 
 @dataclass(slots=True)
@@ -203,14 +215,21 @@ def _marks_in_place(line: list[_Word]) -> list[_Word]:
     """The line with each quotation mark drawn over a space left for it inside a run of Chinese
     text put into that space: LibreOffice and Word set “” in the Latin font and write the run with a
     space where each mark is printed, the mark after it ("规范 三会一" at 262.9, "“" at 284.9)."""
-    runs = [w for w in line if len(w.text) > 1]
+    runs = [w for w in line if w.text.strip(_QUOTES + " ")]
     out = []
     for w in line:
-        if len(w.text) == 1 and w.text in _QUOTES:
+        marks = [c for c in w.text if c in _QUOTES]
+        if marks and not w.text.strip(_QUOTES + " "):  # "“", or "“ ”": the marks of one run, in order
             run = next((r for r in runs if r.x < w.x < r.end), None)
-            if run is not None and (at := _char_at(run, w.x)) is not None and run.text[at] == " ":
-                run.text = run.text[:at] + w.text + run.text[at + 1:]
-                continue
+            at = _char_at(run, w.x) if run is not None else None
+            if run is not None and at is not None and run.text[at] == " ":
+                spaces = [k for k in range(at, len(run.text)) if run.text[k] == " "][:len(marks)]
+                if len(spaces) == len(marks):
+                    chars = list(run.text)
+                    for k, mark in zip(spaces, marks, strict=True):
+                        chars[k] = mark
+                    run.text = "".join(chars)
+                    continue
         out.append(w)
     return out
 
@@ -225,22 +244,35 @@ def _char_at(run: _Word, x: float) -> int | None:
     for i, ch in enumerate(run.text):
         if abs(at - x) <= run.size / 3:
             return i
-        at += run.size if ord(ch) >= 0x2E80 else run.size * 0.5
+        at += _advance(ch, run.size)
     return None
 
 
 def _line_text(line: list[_Word]) -> str:
-    """A line's words joined: a space only where the page leaves one between Latin words."""
+    """A line's words joined: a space where the page leaves one between Latin words, or leaves a
+    gap of a character or more (the columns of a table drawn without rules)."""
     line = _marks_in_place(line)
     out = ""
     previous: _Word | None = None
     for w in line:
-        if previous is not None and w.x - previous.end > w.size * 0.25 and out[-1:].isascii() \
-                and out[-1:].isalnum() and w.text[:1].isascii() and w.text[:1].isalnum():
+        if previous is not None and ((gap := w.x - previous.end) > w.size * 0.8 or (
+                gap > w.size * 0.25 and out[-1:].isascii() and out[-1:].isalnum()
+                and w.text[:1].isascii() and w.text[:1].isalnum())):
             out += " "
         out += w.text
         previous = w
     return out
+
+
+def _gapped(line: list[_Word]) -> bool:
+    """The line leaves a gap of two characters or more between its words: a row of a table drawn
+    without rules (its columns), never a wrapped paragraph's line."""
+    reached = None  # the furthest any word before reaches
+    for w in sorted(line, key=lambda w: w.x):
+        if reached is not None and w.x - reached > w.size * 2:
+            return True
+        reached = w.end if reached is None else max(reached, w.end)
+    return False
 
 
 def _cell_text(words: list[_Word], right: float) -> str:
@@ -308,25 +340,47 @@ def _rows(table: _Table, words: list[_Word]) -> list[str]:
     return out
 
 
-def page_text_with_tables(page: Any) -> tuple[str, bool]:
-    """The page's text (pypdf's), and whether it had a ruled table: then the text is rebuilt from
-    where the words stand, each table a row a line (see the module text)."""
+@dataclass(slots=True)
+class PdfLine:
+    """A line of a page as it stands: its text; a table's row (cells separated by tabs), or a line
+    of text that reaches the right margin (``full``: a wrapped paragraph's line) and may start
+    right of the left one (``indented``: a paragraph's first line, a centred or right-set line)."""
+
+    text: str
+    row: bool = False
+    full: bool = False
+    indented: bool = False
+
+
+def page_lines(page: Any) -> list[PdfLine]:
+    """The page's lines top to bottom, read from where its words stand: each ruled table a row a
+    line (see the module text), each other line with where it starts and ends against the page's
+    margins. A page whose words pypdf cannot place gives its text's lines, unmarked."""
     seen = _Page()
     text = page.extract_text(visitor_text=seen.text, visitor_operand_before=seen.operator) or ""
+    if not seen.words:
+        return [PdfLine(line) for line in text.splitlines()]
     tables = _tables(seen)
-    if not tables:
-        return text, False
-    placed: list[tuple[float, int, str]] = []  # (y, order, line): tables and text, top to bottom
+    placed: list[tuple[float, int, PdfLine]] = []  # (y, order, line): tables and text, top to bottom
     in_table: list[list[_Word]] = [[] for _ in tables]
     rest: list[_Word] = []
     for w in seen.words:
         n = next((n for n, t in enumerate(tables) if t.holds(w)), None)
         (rest if n is None else in_table[n]).append(w)
     for n, (table, words) in enumerate(zip(tables, in_table, strict=True)):
-        placed += [(table.ys[0], n * 10_000 + k, row) for k, row in enumerate(_rows(table, words))]
-    placed += [(line[0].y, -1_000_000 + k, _line_text(line)) for k, line in enumerate(_lines_of(rest))]
+        placed += [(table.ys[0], n * 10_000 + k, PdfLine(row, row="\t" in row))
+                   for k, row in enumerate(_rows(table, words))]
+    lines = _lines_of(rest)
+    if lines:
+        left = min(line[0].x for line in lines)
+        right = max(max(w.end for w in line) for line in lines)
+        for k, line in enumerate(lines):
+            size = max(w.size for w in line)
+            placed.append((line[0].y, -1_000_000 + k, PdfLine(
+                _line_text(line), full=right - max(w.end for w in line) <= size * 1.5 and not _gapped(line),
+                indented=line[0].x - left >= size * 0.9 or _gapped(line))))
     placed.sort(key=lambda p: (-p[0], p[1]))
-    return "\n".join(line for _, _, line in placed), True
+    return [line for _, _, line in placed]
 
 
 #: how a cell's text ends when its sentence is over (what follows it on the next page is no part of it)
@@ -347,8 +401,15 @@ def row_split_over_pages(above: str, below: str) -> str | None:
         return None
     # (the piece carried over may draw no rule between its empty cells: they read as one, at its end)
     lower += [""] * (len(upper) - len(lower))
+    if not any(lower):
+        return None
     runs_on = all(not b or (a and not a.endswith(_SENTENCE_ENDS)) for a, b in zip(upper, lower, strict=True))
-    ended = any(a and not b for a, b in zip(upper, lower, strict=True))
-    if not (runs_on and ended and any(lower)):
+    # a cell that ended above, after the first carried over (序号 and 问题 empty before it are
+    # merged down, as under any problem's second measure)
+    first = next(j for j, b in enumerate(lower) if b)
+    ended = any(a and not b for a, b in zip(upper[first + 1:], lower[first + 1:], strict=True))
+    # a whole status in the last cell is a row's own ("\t\t开展回头看\t\t已完成"), not carried over
+    own_status = bool(lower[-1]) and read_status(lower[-1]).status is not None and len(lower[-1]) <= 6
+    if not (runs_on and ended) or own_status:
         return None
     return "\t".join(a + b for a, b in zip(upper, lower, strict=True))
