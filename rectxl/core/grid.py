@@ -1282,7 +1282,7 @@ def _closure_beside_accounts(grid: Grid, data_start: int, texts: dict[int, str],
     seen = 0
     for row in grid.rows[data_start:data_start + 200]:
         v = row[progress_c] if progress_c < len(row) else None
-        if _blank(v):
+        if _blank(v) or _totals_row(row):  # (a 小计 row's "已完成1项" counts, it tells no measure's status)
             continue
         if split_opening_status(_text(v), by_rules=True)[0] is None:
             return
@@ -1349,7 +1349,7 @@ def _status_words_in(grid: Grid, data_start: int, c: int) -> int | None:
     seen = 0
     for row in grid.rows[data_start:data_start + 200]:
         v = row[c] if c < len(row) else None
-        if _blank(v):
+        if _blank(v) or _totals_row(row):
             continue
         opened, rest = split_opening_status(_text(v))
         if opened is None or rest.strip("。.；;，, "):
@@ -1391,6 +1391,8 @@ def _status_words_beside_accounts(grid: Grid, data_start: int, columns: dict[str
         return
     words = accounts = 0
     for row in grid.rows[data_start:data_start + 200]:
+        if _totals_row(row):
+            continue  # a 小计 row's "已办结2项": a count, no measure's status
         s = row[status_c] if status_c < len(row) else None
         p = row[progress_c] if progress_c < len(row) else None
         if not _blank(p):

@@ -1,0 +1,89 @@
+"""Round twenty-seven: ledgers as other county offices write them (a finance bureau, an education
+bureau, a court, a school …), built here with openpyxl the way a clerk would (units, people and
+texts are fictional)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from rectxl.cli import main
+
+
+def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    main(["check", str(path), "--format", "json"])
+    findings: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["findings"]
+    return findings
+
+
+def _overall(ledger: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    """The figures of the summary's 整改总体情况 sheet (项目 → 数量)."""
+    out = tmp_path / f"{ledger.stem}_汇总.xlsx"
+    main(["summary", str(ledger), "-o", str(out), "--force"])
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(out)["整改总体情况"]
+    return {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if isinstance(r[0], str) and len(r) > 1}
+
+
+def _finance_ledger(path: Path) -> Path:
+    """A county finance bureau: the status opens each 整改进展情况 account, the 销号情况 column says
+    "是否销号：是；销号时间：…", a 小计 row closes each aspect and a blank row parts them."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "明细"
+    ws.append(["县财政局巡察整改工作台账"])
+    ws.append(["填报时间：2026年11月26日"])
+    ws.append(["序号", "问题", "整改措施", "责任领导", "责任股室", "时限要求", "整改进展情况", "销号情况"])
+    ws.append(["（一）预算管理方面"])
+    ws.append([1, "预算执行进度偏慢", "建立预算执行月通报制度", "副局长甲", "预算股", "2026年6月底", "已完成",
+               "是否销号：是；销号时间：2026年7月10日"])
+    ws.append([2, "专项资金沉淀", "清理盘活存量资金", "副局长甲", "国库股", "2026年9月底",
+               "整改中，已盘活资金1200万元", "是否销号：否"])
+    ws.append(["小计", "", "2项", "", "", "", "已完成1项", ""])
+    ws.append([])
+    ws.append(["（二）内部管理方面"])
+    ws.append([3, "固定资产账实不符", "开展资产清查", "副局长乙", "资产股", "2026年10月底", "已完成待验收",
+               "是否销号：否"])
+    ws.append([4, "会议费报销不规范", "修订会议费管理办法", "副局长乙", "办公室", "立行立改", "已完成",
+               "是否销号：是；销号时间：2026年3月1日"])
+    ws.append(["小计", "", "2项", "", "", "", "已完成2项", ""])
+    wb.save(path)
+    return path
+
+
+def _education_ledger(path: Path) -> Path:
+    """A county education bureau: 完成情况 holds the accounts, 整改落实情况 the words 已办结/在办,
+    and a 小计 row counts them."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["县教育局巡察整改台账"])
+    ws.append(["填报日期：2026年11月26日"])
+    ws.append(["序号", "问题", "整改措施", "责任股室", "整改时限", "完成情况", "整改落实情况"])
+    ws.append([1, "校车管理不规范", "开展校车安全专项检查", "安全股", "2026年10月31日",
+               "检查校车46辆，整改隐患12处", "已办结"])
+    ws.append([2, "教辅征订违规", "清理违规征订教辅", "基教股", "2026年12月31日",
+               "已清理3所学校征订目录，其余学校正在清理", "在办"])
+    ws.append([3, "校舍维修资金滞留", "加快维修资金拨付", "计财股", "2026年9月30日", "拨付维修资金380万元", "已办结"])
+    ws.append(["小计", "", "3项", "", "", "", "已办结2项"])
+    wb.save(path)
+    return path
+
+
+def test_a_subtotal_row_does_not_hide_where_the_statuses_are(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the 小计 rows' "已完成1项" / "已办结2项" count the rows above: they tell no measure's status, and
+    # must not make rectxl take the 销号 column (or the accounts) for the status column
+    finance = _check(_finance_ledger(tmp_path / "财政局.xlsx"), capsys)
+    codes = sorted((f["code"], f["cell"]) for f in finance if f["severity"] != "info")
+    # only the bureau's one real overdue measure (专项资金, 9月底, 整改中); 已完成待验收 is done
+    assert codes == [("overdue", "F6")], codes
+    assert "正在推进" in next(f["message"] for f in finance if f["code"] == "overdue")
+    assert _overall(tmp_path / "财政局.xlsx", tmp_path, capsys)["已完成"] == 3
+
+    education = _check(_education_ledger(tmp_path / "教育局.xlsx"), capsys)
+    assert not [f for f in education if f["code"] in ("bad-status", "missing-status", "overdue")], education
+    assert _overall(tmp_path / "教育局.xlsx", tmp_path, capsys)["已完成"] == 2
