@@ -87,3 +87,10 @@ def test_a_subtotal_row_does_not_hide_where_the_statuses_are(
     education = _check(_education_ledger(tmp_path / "教育局.xlsx"), capsys)
     assert not [f for f in education if f["code"] in ("bad-status", "missing-status", "overdue")], education
     assert _overall(tmp_path / "教育局.xlsx", tmp_path, capsys)["已完成"] == 2
+
+
+def test_a_closure_cell_that_repeats_its_question_is_read_by_its_answer(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "是否销号：是；销号时间：…" answers 是 — the 否 of the question 是否 is no answer
+    overall = _overall(_finance_ledger(tmp_path / "财政局.xlsx"), tmp_path, capsys)
+    assert (overall["已完成"], overall["其中：已销号"], overall["措施销号率"]) == (3, 2, 0.5)

@@ -29,6 +29,9 @@ _NO = LazyPattern(r"否|未|没|不|待|尚|暂|拟|申请|[×✗✘xXnN○◇�
 #: 1/0 column's yes)
 _YES = LazyPattern(r"是|已|[√✓✔☑yY●■◆◉★▲]|销号|验收|通过|合格|^(?:TRUE|1)$", re.I)
 _ORDER = {Stage.AWAITING: 1, Stage.ACCEPTED: 2, Stage.CLOSED: 3}
+#: the column's own question written before the answer in each cell ("是否销号：是", "是否验收:否"):
+#: its 否 is the question's, not the answer
+_FLAG_KEY = LazyPattern(r"是否[^：:；;，,。\s]{0,6}\s*[:：]")
 
 
 def closure_date(m: Measure, field: str) -> tuple[date | None, str]:
@@ -57,7 +60,7 @@ def flag_says(raw: object, text: str) -> bool | None:
         return True
     if isinstance(raw, bool):
         return raw  # an Excel check box, TRUE or FALSE
-    text = text.strip()
+    text = _FLAG_KEY.sub("", text).strip()
     if not text:
         return None
     if _NO.search(text):
