@@ -94,3 +94,38 @@ def test_a_closure_cell_that_repeats_its_question_is_read_by_its_answer(
     # "是否销号：是；销号时间：…" answers 是 — the 否 of the question 是否 is no answer
     overall = _overall(_finance_ledger(tmp_path / "财政局.xlsx"), tmp_path, capsys)
     assert (overall["已完成"], overall["其中：已销号"], overall["措施销号率"]) == (3, 2, 0.5)
+
+
+def _court_ledger(path: Path, states: tuple[str, ...]) -> Path:
+    """A county court: 整改状态 in the court's own words beside 整改完成情况, the account."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["县人民法院党组巡察反馈问题整改落实情况台账"])
+    ws.append(["（截至2026年11月20日）"])
+    ws.append(["序号", "反馈问题", "整改措施", "责任院领导", "责任部门", "整改期限", "整改状态", "整改完成情况"])
+    ws.append(["一、党的政治建设方面"])
+    ws.append(["一.1", "审判执行质效不高", "开展长期未结案件专项清理", "副院长", "审管办", "2026年10月31日",
+               states[0], "清理长期未结案件36件"])
+    ws.append(["一.2", "司法为民意识不强", "优化诉讼服务中心", "副院长", "立案庭", "即知即改", states[1], "设立导诉台"])
+    ws.append(["二、全面从严治党方面"])
+    ws.append(["二.1", "案件评查流于形式", "完善案件评查办法", "纪检组长", "审管办", "2026年12月底前", states[2],
+               "已起草初稿"])
+    ws.append(["二.2", "执行款管理不规范", "清理执行款", "执行局长", "执行局", "2026年8月底", states[3], None])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("states", [("已整改到位", "已办结", "在办", "未启动"),
+                                    ("已结案", "已到位", "按计划推进", "尚未开展")])
+def test_a_status_column_in_the_offices_own_words_beside_the_accounts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], states: tuple[str, ...]) -> None:
+    # 整改状态 | 整改完成情况: the accounts are the progress, not a second status column to delete
+    ledger = _court_ledger(tmp_path / "法院.xlsx", states)
+    findings = _check(ledger, capsys)
+    assert not [f for f in findings if f["code"] == "duplicate-header"], findings
+    assert [(f["code"], f["cell"]) for f in findings if f["severity"] == "error"] == [("overdue", "F9")]
+    main(["notice", str(ledger), "-o", str(tmp_path / "通报.txt")])
+    capsys.readouterr()
+    text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
+    assert "清理长期未结案件36件" in text and "已起草初稿" in text

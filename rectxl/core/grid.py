@@ -1343,15 +1343,16 @@ def _status_told_beside_blanks(grid: Grid, data_start: int, remark_c: int, progr
     return False
 
 
-def _status_words_in(grid: Grid, data_start: int, c: int) -> int | None:
+def _status_words_in(grid: Grid, data_start: int, c: int, *, by_rules: bool = False) -> int | None:
     """How many cells of column ``c`` hold a status word alone (正在推进, 已完成); ``None`` when a
-    cell says more (an account)."""
+    cell says more (an account). ``by_rules``: a word the rules read as a status and nothing else
+    counts too (在办, 已结案, 按计划推进), not only the common spellings."""
     seen = 0
     for row in grid.rows[data_start:data_start + 200]:
         v = row[c] if c < len(row) else None
         if _blank(v) or _totals_row(row):
             continue
-        opened, rest = split_opening_status(_text(v))
+        opened, rest = split_opening_status(_text(v), by_rules=by_rules)
         if opened is None or rest.strip("。.；;，, "):
             return None
         seen += 1
@@ -1452,7 +1453,7 @@ def _narrative_status_as_progress(grid: Grid, header_row: int, columns: dict[str
     lengths = {c: _mean_length(grid, c, header_row) for c in candidates}
     longest = max(candidates, key=lambda c: lengths[c])
     shortest = min(candidates, key=lambda c: lengths[c])
-    said_more = [c for c in candidates if _status_words_in(grid, header_row + 1, c) is None]
+    said_more = [c for c in candidates if _status_words_in(grid, header_row + 1, c, by_rules=True) is None]
     if len(candidates) == 2 and len(said_more) == 1:
         # 整改状态 of status words alone beside 完成情况 of short accounts ("已检查", "清查资产86项"):
         # the accounts are the progress, however short
