@@ -5,6 +5,7 @@ texts are fictional)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -129,3 +130,43 @@ def test_a_status_column_in_the_offices_own_words_beside_the_accounts(
     capsys.readouterr()
     text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
     assert "清理长期未结案件36件" in text and "已起草初稿" in text
+
+
+def _titled_ledger(path: Path, title: str) -> Path:
+    """A county culture and tourism bureau's ledger whose only date is in its title."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append([title])
+    ws.append(["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+    ws.append([1, "景区安全管理薄弱", "开展景区安全隐患排查", "资源开发科", "2026年11月25日", "正在推进"])
+    ws.append([2, "文物保护经费使用不规范", "规范文物保护经费使用", "文物管理所", "2027年3月31日", "正在推进"])
+    wb.save(path)
+    return path
+
+
+_UPDATED_TITLES = ["县文化和旅游局巡察整改台账（2026年11月更新）", "县文化和旅游局巡察整改台账（更新至2026年11月）",
+                   "县文化和旅游局2026年11月巡察整改进展月报", "县文化和旅游局巡察反馈问题整改台账2026年11月进展",
+                   "县文化和旅游局巡察反馈问题整改进展情况（2026年11月）"]
+#: a month that may name the inspection or its feedback, not the day the figures stand at
+_INSPECTION_MONTH_TITLES = ["县文化和旅游局2026年11月份巡察整改台账", "县委第三巡察组2026年3月巡察反馈问题整改进展台账",
+                            "县文化和旅游局落实2026年3月巡察反馈问题整改月报"]
+
+
+def test_a_title_saying_the_month_it_was_brought_up_to_dates_the_check(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import rectxl
+
+    for title in _UPDATED_TITLES:
+        ledger = _titled_ledger(tmp_path / "台账.xlsx", title)
+        main(["check", str(ledger), "--format", "json"])
+        summary = json.loads(capsys.readouterr().out)["summary"]
+        # the figures stand at the month's end, and the report says the title told it
+        assert summary["as_of"] == "2026-11-30" and summary["as_of_source"].startswith("标题行“"), (title, summary)
+        # read within that month, they stand at that day: 11月25日 is still ahead on 11月20日
+        report = rectxl.check(ledger, today=date(2026, 11, 20))
+        assert report.as_of == date(2026, 11, 20)
+        assert [(f.code, f.cell) for f in report.findings] == [("due-soon", "E3")]
+    for title in _INSPECTION_MONTH_TITLES:
+        ledger = _titled_ledger(tmp_path / "台账.xlsx", title)
+        assert rectxl.check(ledger, today=date(2026, 12, 10)).as_of == date(2026, 12, 10), title

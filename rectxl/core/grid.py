@@ -2630,22 +2630,50 @@ _LONE_DAY = LazyPattern(r"(?:(?:日期|时间)\s*[:：]\s*)?" + _FULL_DAY)
 _UPDATED_ON = LazyPattern(r"(?:(?P<open>[(（])\s*)?" + _FULL_DAY + r"\s*(?(open)[)）]\s*$|(?:更新|止))")
 
 
+#: the month a title says the table was brought up to, with no day: "（2026年11月更新）", "更新至2026年11月",
+#: "2026年11月整改进展", "…台账2026年11月进度", "2026年11月巡察整改进展月报" — not a month naming the
+#: inspection or its feedback ("2026年11月份巡察整改台账", "2026年3月巡察反馈问题整改月报")
+_YEAR_MONTH = r"(?P<date>[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月)"
+_MONTH_UPDATED = LazyPattern(
+    _YEAR_MONTH + r"份?(?![0-9０-９]|\s*[至到—–~－-])"
+    r"(?:\s*[)）]?\s*更新|(?:巡[察视])?(?:整改|落实|工作)*(?:进展|进度)|(?P<between>[^，,。；;（）()]{0,16}?)月报)")
+_UPDATED_TO_MONTH = LazyPattern(r"更新(?:至|到|于)\s*" + _YEAR_MONTH + r"(?!\s*[0-9０-９])")
+#: the month alone in brackets closing a title that says it tells progress ("…整改进展情况（2026年11月）")
+_MONTH_CLOSING = LazyPattern(r"(?:进展|进度|更新|月报)[^（(]*[（(]\s*" + _YEAR_MONTH + r"份?\s*[)）]\s*$")
+
+
+def _month_updated(text: str) -> tuple[date, str] | None:
+    """The last day of the month a title row says the figures were brought up to (:data:`_MONTH_UPDATED`),
+    and the words saying so; ``None`` when it says none."""
+    for m in (*_MONTH_UPDATED.finditer(text), *_UPDATED_TO_MONTH.finditer(text), *_MONTH_CLOSING.finditer(text)):
+        if m.groupdict().get("between") and re.search(r"反馈|巡[察视]组|[0-9０-９]", m["between"]):
+            continue  # "2026年3月巡察反馈问题整改月报": the month of the feedback, not the report's
+        if (day := parse_date(m["date"])) is not None:
+            return day, m.group(0).strip()
+    return None
+
+
 def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[str, str]]:
     """单位名称, 报告日期 and 反馈日期 written in the title rows above the header, as county
     ledgers write them ("XX县自然资源局党组关于…台账", "填报单位（盖章）：…  填报日期：2026年11月20日")."""
     facts: dict[str, Any] = {}
     source: dict[str, str] = {}
     unkeyed: date | None = None  # a report date written with no key: used when no key names one
+    updated: tuple[date, str] | None = None  # the month alone the title says it was brought up to
     for row in [*(_today_undated(grid, r) for r in range(min(header.first_row, len(grid.rows)))), *grid.displaced]:
         for text in _paired_texts(row):
             if unkeyed is None and (bare := _LONE_DAY.fullmatch(text.strip()) or _UPDATED_ON.search(text)):
                 unkeyed = parse_date(bare.group("date"))
+            if updated is None and "月" in text:
+                updated = _month_updated(text)
             for m in _TITLE_DATE.finditer(text):
                 day = parse_date(m.group("date"))
                 attr = "feedback_date" if "反馈" in m.group("key") else "report_date"
                 if day is not None and attr not in facts:
                     if attr == "feedback_date" and month_alone(m.group("date")):
                         day, facts["feedback_month_only"] = day.replace(day=1), True
+                    elif attr == "report_date" and month_alone(m.group("date")):
+                        facts["report_month_only"] = True  # "截至2026年11月": not after today
                     facts[attr], source[attr] = day, f"标题行“{m.group('key')}”"
             if "feedback_date" not in facts and "反馈" in text and (fb := _TITLE_FEEDBACK.search(text)):
                 if (day := parse_date(fb.group("date"))) is not None:
@@ -2706,6 +2734,10 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
         facts["report_date"], source["report_date"] = unkeyed, "标题行中的日期"
     if "report_date" not in facts:
         _as_of_in_header(grid, header, facts, source)
+    if "report_date" not in facts and updated is not None:
+        # "（2026年11月更新）": the figures stand at the month's end (or today, within the month)
+        facts["report_date"], facts["report_month_only"] = updated[0], True
+        source["report_date"] = f"标题行“{updated[1]}”"
     _foot_facts(grid, header, facts, source)
     return facts, source
 
@@ -2903,6 +2935,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     titled = facts.get("unit_name")
     month_only = facts.pop("feedback_month_only", False)
     unyeared = facts.pop("report_date_unyeared", False)
+    month_said = facts.pop("report_month_only", False)
     facts = {k: v for k, v in facts.items() if getattr(info, k) is None}
     if _second_look(*picked[0]):
         facts["second_look_named"] = True
@@ -2910,6 +2943,8 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         facts["feedback_month_only"] = True
     if unyeared and "report_date" in facts:
         facts["report_date_unyeared"] = True
+    if month_said and "report_date" in facts:
+        facts["report_month_only"] = True
     if info.party_org is None and "party_org" not in facts and isinstance(titled, str) and info.unit_name \
             and _signs_for(titled, info.unit_name.strip()):
         # 基本信息 names 白沙镇, the title 中共白沙镇委员会: the committee signs the notice

@@ -89,6 +89,9 @@ class LedgerInfo:
     #: the 报告日期 was written without its year ("截至11月20日" in a title or a column's name): its
     #: year is the latest that puts it on or before the day it is read
     report_date_unyeared: bool = False
+    #: the 报告日期 was written to its month alone ("（2026年11月更新）", "截至2026年11月"): the month's
+    #: last day, or the day it is read when that is within the month
+    report_month_only: bool = False
     #: 联系电话
     phone: str | None = None
     #: 邮寄地址

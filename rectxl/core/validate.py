@@ -110,6 +110,9 @@ def resolve_as_of(ledger: Ledger, as_of: date | None, today: date | None = None)
         said = ledger.info.report_date
         if ledger.info.report_date_unyeared and today is not None:
             said = latest_day_of(said.month, said.day, today)  # "截至11月20日": the year by this check's today
+        if ledger.info.report_month_only and (now := today or date.today()) < said \
+                and (now.year, now.month) == (said.year, said.month):
+            said = now  # "（2026年11月更新）" read on 11月20日: the figures stand at today, not the month's end
         return said, ledger.info_source.get("report_date", "报告日期")
     return (today or date.today()), "今天"
 
