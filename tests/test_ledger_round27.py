@@ -170,3 +170,26 @@ def test_a_title_saying_the_month_it_was_brought_up_to_dates_the_check(
     for title in _INSPECTION_MONTH_TITLES:
         ledger = _titled_ledger(tmp_path / "台账.xlsx", title)
         assert rectxl.check(ledger, today=date(2026, 12, 10)).as_of == date(2026, 12, 10), title
+
+
+def test_an_overdue_row_read_mostly_done_beside_its_not_closed_cell_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a sub-district's 销号情况 kept as its only status column: "未销号" beside "整改已见成效" reads 基本完成
+    # (work mostly done, not closed); the overdue message says the status the row reads, then the cell's words
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改清单"
+    ws.append(["城南街道党工委巡察反馈问题整改清单"])
+    ws.append(["序号", "问题清单", "任务清单", "牵头领导", "牵头单位", "计划完成时间", "整改落实情况", "销号情况"])
+    ws.append(["1", "党员发展程序不严", "规范党员发展流程", "周强", "党建办", "2026年8月31日",
+               "已修订发展党员工作细则，完成整改", "未销号"])
+    ws.append(["2", "“三会一课”不规范", "开展专项检查", "周强", "党建办", "2026年10月31日", "整改已见成效", "未销号"])
+    ws.append(["3", "低保动态管理不及时", "开展低保对象核查", "吴敏", "民政办", "2026年10月31日",
+               "核查低保户120户，正在推进", "未销号"])
+    wb.save(tmp_path / "清单.xlsx")
+    main(["check", str(tmp_path / "清单.xlsx"), "--format", "json", "--as-of", "2026-11-20"])
+    overdue = {f["cell"]: f["message"] for f in json.loads(capsys.readouterr().out)["findings"]
+               if f["code"] == "overdue"}
+    assert sorted(overdue) == ["F4", "F5"]
+    assert "状态仍为“基本完成（未销号）”" in overdue["F4"]
+    assert "状态仍为“未销号”" in overdue["F5"]  # read 正在推进, as the cell says

@@ -636,6 +636,10 @@ def status_quote(m: Measure) -> str:
         # "1.已完成\n2.正在推进": the status, and which items are done ("正在推进（第1项已完成）")
         done = items_done(text) if m.status is not Status.DONE else ""
         return f"{m.status}（{done}）" if done else str(m.status)
+    if m.status is not None and not m.swapped and (said := read_status(text).status) is not None \
+            and said is not m.status:
+        # "未销号" beside "整改已见成效": the row reads 基本完成, the cell's words follow in brackets
+        return f"{m.status}（{text}）"
     return fraction_as_percent(text) or text
 
 
