@@ -193,3 +193,16 @@ def test_an_overdue_row_read_mostly_done_beside_its_not_closed_cell_says_so(
     assert sorted(overdue) == ["F4", "F5"]
     assert "状态仍为“基本完成（未销号）”" in overdue["F4"]
     assert "状态仍为“未销号”" in overdue["F5"]  # read 正在推进, as the cell says
+
+
+def test_a_day_written_under_the_table_beats_the_month_in_the_title(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "（2026年11月更新）" over the table, "填报时间：2026年11月28日" under it: the day the clerk wrote
+    ledger = _titled_ledger(tmp_path / "台账.xlsx", "县市场监督管理局党组巡察整改台账（2026年11月更新）")
+    wb = openpyxl.load_workbook(ledger)
+    wb.active.append([])
+    wb.active.append(["制表人：刘某    审核人：陈某    填报时间：2026年11月28日"])
+    wb.save(ledger)
+    main(["check", str(ledger), "--format", "json"])
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert (summary["as_of"], summary["as_of_source"]) == ("2026-11-28", "表格下方“填报时间”")

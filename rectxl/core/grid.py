@@ -2734,11 +2734,12 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
         facts["report_date"], source["report_date"] = unkeyed, "标题行中的日期"
     if "report_date" not in facts:
         _as_of_in_header(grid, header, facts, source)
+    _foot_facts(grid, header, facts, source)
     if "report_date" not in facts and updated is not None:
-        # "（2026年11月更新）": the figures stand at the month's end (or today, within the month)
+        # "（2026年11月更新）", no day written above the table or under it: the figures stand at the
+        # month's end (or today, within the month)
         facts["report_date"], facts["report_month_only"] = updated[0], True
         source["report_date"] = f"标题行“{updated[1]}”"
-    _foot_facts(grid, header, facts, source)
     return facts, source
 
 
