@@ -206,3 +206,16 @@ def test_a_day_written_under_the_table_beats_the_month_in_the_title(
     main(["check", str(ledger), "--format", "json"])
     summary = json.loads(capsys.readouterr().out)["summary"]
     assert (summary["as_of"], summary["as_of_source"]) == ("2026-11-28", "表格下方“填报时间”")
+
+
+def test_accounts_in_the_status_column_one_of_which_reads_done(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 完成情况 holds the accounts, 整改落实情况 the words 已办结/在办 — one account happens to read as a
+    # status ("已拨付资金380万元，全部到位"): the columns are still the other way round
+    ledger = _education_ledger(tmp_path / "教育局.xlsx")
+    wb = openpyxl.load_workbook(ledger)
+    wb.active["F6"] = "已拨付资金380万元，全部到位"
+    wb.save(ledger)
+    findings = _check(ledger, capsys)
+    assert not [f for f in findings if f["code"] in ("bad-status", "missing-status", "overdue")], findings
+    assert _overall(ledger, tmp_path, capsys)["已完成"] == 2

@@ -1390,7 +1390,7 @@ def _status_words_beside_accounts(grid: Grid, data_start: int, columns: dict[str
     status_c, progress_c = columns.get(F.STATUS), columns.get(F.PROGRESS)
     if status_c is None or progress_c is None:
         return
-    words = accounts = 0
+    words = accounts = unread = 0
     for row in grid.rows[data_start:data_start + 200]:
         if _totals_row(row):
             continue  # a 小计 row's "已办结2项": a count, no measure's status
@@ -1402,11 +1402,13 @@ def _status_words_beside_accounts(grid: Grid, data_start: int, columns: dict[str
                 return
             words += 1
         if not _blank(s):
-            # every status cell an account: longer than a status word, and no status the rules read
-            if len(_text(s).strip()) <= 8 or read_status(_text(s)).status is not None:
+            # every status cell an account: longer than a status word, most of them no status the
+            # rules read (an account may happen to read as one: "已拨付资金380万元，全部到位")
+            if len(_text(s).strip()) <= 8:
                 return
             accounts += 1
-    if words >= 2 and accounts >= 2:
+            unread += read_status(_text(s)).status is None
+    if words >= 2 and accounts >= 2 and unread >= 2 and 2 * unread >= accounts:
         columns[F.STATUS], columns[F.PROGRESS] = progress_c, status_c
 
 
