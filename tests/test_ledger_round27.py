@@ -219,3 +219,24 @@ def test_accounts_in_the_status_column_one_of_which_reads_done(
     findings = _check(ledger, capsys)
     assert not [f for f in findings if f["code"] in ("bad-status", "missing-status", "overdue")], findings
     assert _overall(ledger, tmp_path, capsys)["已完成"] == 2
+
+
+@pytest.mark.parametrize("mark", ["否", "×"])
+def test_an_overdue_row_marked_no_under_done_or_not_says_not_done(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], mark: str) -> None:
+    # a township's 是否完成 column answered 是/否 (or √/×), with 未完成原因 beside it: the overdue message
+    # says the work is not done, not only "状态仍为“否”"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["石门乡巡察整改台账"])
+    ws.append(["填报时间：2026年11月20日"])
+    ws.append(["序号", "问题", "整改措施", "责任人", "责任单位", "完成时限", "是否完成", "未完成原因"])
+    yes = "是" if mark == "否" else "√"
+    ws.append([1, "村务公开不及时", "规范村务公开栏", "赵某", "党政办", "2026年7月31日", yes, None])
+    ws.append([2, "惠民资金发放滞后", "核查惠民资金发放", "钱某", "财政所", "2026年9月30日", mark, "部分村账目需追溯"])
+    ws.append([3, "扶贫项目资产管理不善", "建立资产台账", "孙某", "农业站", "2026年12月31日", mark, None])
+    wb.save(tmp_path / "台账.xlsx")
+    overdue = [(f["cell"], f["message"]) for f in _check(tmp_path / "台账.xlsx", capsys) if f["code"] == "overdue"]
+    assert len(overdue) == 1 and overdue[0][0] == "F5"
+    assert f"状态仍为“未完成（{mark}）”" in overdue[0][1]

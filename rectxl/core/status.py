@@ -95,6 +95,7 @@ __all__ = [
     "box_choices",
     "closure_day",
     "finished_day",
+    "flag_answer_no",
     "fraction_as_percent",
     "items_done",
     "line_statuses",
@@ -2180,6 +2181,14 @@ def not_started_by_progress(status_text: str, progress: str) -> bool:
 #: a status cell that only says the measure is not closed ("未销号", "尚未销号"): a 销号情况 column kept
 #: as the status, which has no word for how far the work got
 _ONLY_NOT_CLOSED = re.compile(r"(?:尚|仍|目前|暂|还)?(?:未|没有)(?:申请|办理)?(?:销号|销项)")
+
+
+def flag_answer_no(text: str) -> bool:
+    """The cell is a 是否完成 column's bare no ("否", "×", a ticked 否 column's label): the work not done,
+    as a message says it (未完成), not the mark alone."""
+    said = text.strip()
+    return any(alias == said and status is Status.IN_PROGRESS and note.startswith("是否完成 column")
+               for status, alias, note in STATUS_ALIASES)
 
 
 def status_beside_not_closed(status_text: str, progress: str) -> StatusReading | None:

@@ -29,6 +29,7 @@ from rectxl.core.rules.structure import item_statuses, measure_items
 from rectxl.core.status import (
     Status,
     closure_day,
+    flag_answer_no,
     fraction_as_percent,
     items_done,
     opening_clause,
@@ -640,6 +641,8 @@ def status_quote(m: Measure) -> str:
             and said is not m.status:
         # "未销号" beside "整改已见成效": the row reads 基本完成, the cell's words follow in brackets
         return f"{m.status}（{text}）"
+    if flag_answer_no(text):
+        return f"未完成（{text}）"  # 是否完成: 否 — the mark alone says nothing to whoever reads the message
     return fraction_as_percent(text) or text
 
 
