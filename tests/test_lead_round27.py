@@ -286,3 +286,38 @@ def test_pdf_paragraphs_wrapped_at_the_margin_read_whole(tmp_path: Path) -> None
     assert "■整改措施：①制定课后服务经费管理办法；②对全区32所学校课后服务经费开展专项审计。" in text.splitlines()
     assert "■整改成效：已完成28所学校“明厨亮灶”改造，剩余4所纳入寒假施工计划；溯源台账已全面建立。" in text.splitlines()
     assert _shape(parse_notice_file(pdf)) == _shape(parse_notice_file(tmp_path / "教体局通报.docx"))
+
+
+def _turned(pdf: Path, out: Path) -> Path:
+    """``pdf`` with each page's content turned a quarter (a landscape page drawn on a portrait sheet,
+    as a table too wide for the page is printed): every word set at an angle."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ContentStream, FloatObject, NameObject, RectangleObject
+
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        content = ContentStream(page.get_contents(), writer)
+        turn = [FloatObject(v) for v in (0, 1, -1, 0, height, 0)]
+        content.operations = [([], b"q"), (turn, b"cm"), *content.operations, ([], b"Q")]
+        page[NameObject("/Contents")] = writer._add_object(content)
+        page.mediabox = RectangleObject([0, 0, height, width])
+    with out.open("wb") as f:
+        writer.write(f)
+    return out
+
+
+@needs_soffice
+def test_pdf_with_its_words_set_at_an_angle_is_read_as_pypdf_reads_it(tmp_path: Path) -> None:
+    """A page whose words are turned (not upright where they stand) is not read by place: its lines
+    would be the columns of its characters. pypdf's own text is read, and the problems with it."""
+    d = docx.Document()
+    for line in _SCHOOLS.splitlines():
+        d.add_paragraph(line)
+    d.save(tmp_path / "教体局通报.docx")
+    pdf = _turned(soffice_convert(tmp_path / "教体局通报.docx", tmp_path / "pdf", "pdf"), tmp_path / "turned.pdf")
+    from rectxl.io.pdf_read import read_notice_pdf
+
+    assert "【问题一】课后服务经费管理不规范" in read_notice_pdf(pdf).splitlines()
+    assert [i.title for i in parse_notice_file(pdf).ledger.issues()] == [
+        "课后服务经费管理不规范", "校园食堂食品安全隐患较多"]

@@ -80,10 +80,18 @@ class _Page:
     _point: tuple[float, float] = (0.0, 0.0)
     _start: tuple[float, float] = (0.0, 0.0)
 
+    #: a word was set at an angle or mirrored (a stamp's text, a turned table): not read by place
+    slanted: bool = False
+
     def text(self, text: str, cm: Sequence[float], tm: Sequence[float], _font: Any, size: float) -> None:
         text = text.replace("\n", "").replace("\r", "")
         if not text.strip():
             return
+        a = tm[0] * cm[0] + tm[1] * cm[2]
+        b = tm[0] * cm[1] + tm[1] * cm[3]
+        d = tm[2] * cm[1] + tm[3] * cm[3]
+        if abs(b) > 1e-6 * max(abs(a), 1.0) or a <= 0 or d <= 0:
+            self.slanted = True
         x, y = _apply(cm, tm[4], tm[5])
         scale = (abs(tm[0] * cm[0] + tm[1] * cm[2]) or abs(tm[0]) or 1.0)
         self.words.append(_Word(x, y, (size or 1.0) * scale, text))
@@ -355,11 +363,21 @@ class PdfLine:
 def page_lines(page: Any) -> list[PdfLine]:
     """The page's lines top to bottom, read from where its words stand: each ruled table a row a
     line (see the module text), each other line with where it starts and ends against the page's
-    margins. A page whose words pypdf cannot place gives its text's lines, unmarked."""
+    margins. A page whose words cannot be read by place — none reported, or words set at an angle
+    (a table turned on its page) — gives pypdf's own text's lines, unmarked."""
     seen = _Page()
     text = page.extract_text(visitor_text=seen.text, visitor_operand_before=seen.operator) or ""
-    if not seen.words:
-        return [PdfLine(line) for line in text.splitlines()]
+    plain = [PdfLine(line) for line in text.splitlines()]
+    if not seen.words or seen.slanted:
+        return plain
+    try:
+        return _placed_lines(seen)
+    except (ArithmeticError, IndexError, ValueError):  # a page drawn some way not foreseen: as before
+        return plain
+
+
+def _placed_lines(seen: _Page) -> list[PdfLine]:
+    """:func:`page_lines` of a page whose words stand upright where they are."""
     tables = _tables(seen)
     placed: list[tuple[float, int, PdfLine]] = []  # (y, order, line): tables and text, top to bottom
     in_table: list[list[_Word]] = [[] for _ in tables]
