@@ -4,11 +4,9 @@ clerk's office would (units, people and texts are fictional)."""
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
@@ -16,24 +14,12 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
 from rectxl.cli import main
+from tests.test_ledger_round26 import _check, _counts
 from tests.workbook_compare import soffice, soffice_convert
 
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed")
 
 
-def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
-    main(["check", str(path), "--format", "json"])
-    findings: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["findings"]
-    return findings
-
-
-def _counts(ledger: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
-    """The 已完成/正在推进/未启动 figures of the summary's 整改总体情况 sheet."""
-    out = tmp_path / "汇总.xlsx"
-    main(["summary", str(ledger), "-o", str(out)])
-    capsys.readouterr()
-    sheet = openpyxl.load_workbook(out)["整改总体情况"]
-    return {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r[0] in ("已完成", "正在推进", "未启动")}
 
 
 _RED = InlineFont(rFont="仿宋_GB2312", color="FFFF0000")
@@ -210,7 +196,15 @@ def test_a_legend_naming_the_colour_after_its_verb_or_as_a_shading_is_read(
 @pytest.mark.parametrize("legend", ["说明：用红色字体标注的为未完成事项，其余为已完成。",
                                     "注：表中红字为正在整改，黑字为已整改到位",
                                     "备注：红色字体部分为尚未完成整改的内容，黑色字体为已完成。",
-                                    "整改未完成的以红色字体标出，其余为已完成"])
+                                    "整改未完成的以红色字体标出，其余为已完成",
+                                    # naming only a colour, not whether filled or typed: no cell is
+                                    # filled in it, so the fonts are the statuses (they had been read
+                                    # as no colour, 其余为已完成)
+                                    "注：红色加粗的为未完成事项，其余为已完成。",
+                                    "备注：红色标注的为未完成，其余为已完成",
+                                    # the colour a verb makes of the text: 加红, 显红 (lead, round 27)
+                                    "备注：加红的为未完成事项，其余为已完成",
+                                    "注：显红的为未完成，其余为已完成"])
 def test_a_font_legend_worded_with_its_verb_or_its_place_is_read(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str) -> None:
     # "用红色字体标注的", "表中红字", "红色字体部分为…的内容", "以红色字体标出": the legend had not
@@ -282,22 +276,6 @@ def test_the_buttons_read_a_ledger_they_marked_by_the_clerks_colours(
     assert got == wanted == {"已完成": 2, "正在推进": 1, "未启动": 0}
 
 
-@pytest.mark.parametrize("legend", ["注：红色加粗的为未完成事项，其余为已完成。",
-                                    "备注：红色标注的为未完成，其余为已完成",
-                                    # the colour a verb makes of the text: 加红, 显红 (lead, round 27)
-                                    "备注：加红的为未完成事项，其余为已完成",
-                                    "注：显红的为未完成，其余为已完成"])
-def test_a_legend_naming_only_a_colour_reads_the_fonts_when_no_cell_is_filled_in_it(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str) -> None:
-    # the legend says red, not whether filled or typed; the clerk typed the open rows red and filled
-    # nothing: the fonts are the statuses — the rows had been read as no colour (其余为已完成)
-    ledger = _progress_coloured_ledger(tmp_path / "镇台账.xlsx", legend, "font")
-    findings = _check(ledger, capsys)
-    codes = {(f["code"], f["cell"]) for f in findings}
-    assert ("overdue", "F4") in codes and not {c for c, _ in codes} & {"bad-status", "missing-status"}
-    said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
-    assert "字体颜色" in said and "红色为正在推进" in said
-    assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
 
 
 @needs_soffice
