@@ -156,11 +156,11 @@ def cmd_notice(args: argparse.Namespace) -> int:
     ledger, target = api.notice(args.ledger, args.output, force=args.force,
                                 omit_not_started=args.omit_not_started, as_of=args.as_of)
     from rectxl.core.notice.render import told_apart_note, told_measures
-    from rectxl.core.summary import unfilled_status_column, unknown_statuses, unpublished
+    from rectxl.core.summary import told_aspects, unfilled_status_column, unknown_statuses, unpublished
 
     issues = sum(1 for _ in ledger.issues())
     measures = told_measures(ledger)
-    aspects = sum(1 for a in ledger.aspects if a.title is not None)
+    aspects = told_aspects(ledger)
     left_out = "，未启动的措施未写入" if args.omit_not_started else ""
     print(f"已生成通报 {target}（{f'{aspects}个方面' if aspects else ''}{issues}个问题{measures}项措施{left_out}）")
     if apart := told_apart_note(ledger):

@@ -43,6 +43,7 @@ __all__ = [
     "notice_totals_sentence",
     "summarize",
     "summary_and_rows",
+    "told_aspects",
     "totals_sentence",
     "unfilled_status_column",
     "unknown_statuses",
@@ -525,11 +526,24 @@ def _status_sentence(as_of_text: str, aspects: int, issues: int, issue_status: d
     return text + "。"
 
 
+def _told_aspects(aspects: int, categories: int) -> int:
+    """How many 方面 the totals sentence counts: the ledger's aspects, or, when it has none, its
+    问题类型 (categories under no aspect), which the notice heads as its aspects ("（一）党的建设方面")
+    — "巡察反馈的6个问题" above three such headings left them uncounted."""
+    return aspects or categories
+
+
+def told_aspects(ledger: Ledger) -> int:
+    """How many 方面 the notice of ``ledger`` counts (:func:`_told_aspects`)."""
+    return _told_aspects(sum(1 for a in ledger.aspects if a.title is not None),
+                         sum(1 for a in ledger.aspects for c in a.categories if c.title))
+
+
 def totals_sentence(s: Summary) -> str:
     """The totals as the summary sheet states them (with overdue and unknown statuses):
     "截至2023年9月20日，巡察反馈的两个方面3个问题已完成整改1个、……"."""
-    return _status_sentence(cn_date(s.as_of), s.aspects, s.issues, s.issue_status, s.counts,
-                            internal=True, issues_closed=s.issues_closed, source=s.source)
+    return _status_sentence(cn_date(s.as_of), _told_aspects(s.aspects, s.categories), s.issues, s.issue_status,
+                            s.counts, internal=True, issues_closed=s.issues_closed, source=s.source)
 
 
 def notice_totals_sentence(ledger: Ledger, as_of: date | None = None, *, as_of_text: str | None = None) -> str:
@@ -542,7 +556,6 @@ def notice_totals_sentence(ledger: Ledger, as_of: date | None = None, *, as_of_t
         if status is not None:
             issue_counts[status.value] = issue_counts.get(status.value, 0) + 1
     counts = Counts.of(ledger.measures(), as_of or date.min)
-    aspects = sum(1 for a in ledger.aspects if a.title is not None)
-    return _status_sentence(as_of_text or (cn_date(as_of) if as_of else "目前"), aspects, len(issues), issue_counts,
-                            counts, internal=False, issues_closed=sum(1 for i in issues if issue_closed(i)),
-                            source=ledger.info.problems_source)
+    return _status_sentence(as_of_text or (cn_date(as_of) if as_of else "目前"), told_aspects(ledger), len(issues),
+                            issue_counts, counts, internal=False,
+                            issues_closed=sum(1 for i in issues if issue_closed(i)), source=ledger.info.problems_source)
