@@ -222,7 +222,8 @@ def test_as_of_arguments_override_report_dates(files: tuple[Path, Path]) -> None
 def test_text_render(diff: LedgerDiff) -> None:
     text = render_diff_text(diff)
     headings = ["一、总体变化", "二、问题变化", "三、新增措施", "四、删除措施", "五、状态变化",
-                "六、时限变化", "七、责任变化", "八、措施内容修改", "九、措施调整问题", "十、值得注意"]
+                "六、时限变化", "七、责任变化", "八、措施内容修改", "九、措施调整问题", "十、进展更新",
+                "十一、进展未更新", "十二、值得注意"]
     positions = [text.index(h) for h in headings]
     assert positions == sorted(positions)
     assert "上期：台账_9月.xlsx，截至2023年9月30日（来源：报告日期）" in text
@@ -242,16 +243,19 @@ def test_text_render(diff: LedgerDiff) -> None:
     assert "      原：制定年度理论学习计划并按月组织集中学习" in text
     assert "      新：制定年度理论学习计划,按月组织集中学习并做好记录" in text
     moved = f"由问题“3.{I_MEETING}”调整到“1.{I_STUDY}”（原第11行 → 现第4行）"
-    assert moved in text[text.index("九、措施调整问题"):text.index("十、值得注意")]  # a heading of its own
+    assert moved in text[text.index("九、措施调整问题"):text.index("十、进展更新")]  # a heading of its own
     assert "问题序号：2 → 3（原第4行 → 现第6行）" in text
-    notable = text[text.index("十、值得注意"):]
+    notable = text[text.index("十二、值得注意"):]
     assert notable.count("  · ") == 3
     # every change line cites a row
     for line in text.splitlines():
         if line.startswith("  · "):
             assert "第" in line and "行）" in line, line
-    # unchanged measures do not appear
-    assert "规范会议纪要管理" not in text and "建立第一议题学习制度" not in text
+    # unchanged measures do not appear, but for one still 正在推进 whose progress is last period's
+    # word for word: listed under 进展未更新 alone
+    stale = text[text.index("十一、进展未更新"):text.index("十二、值得注意")]
+    assert "规范会议纪要管理：正在推进，两期进展均为“正在规范”" in stale
+    assert "规范会议纪要管理" not in text.replace(stale, "") and "建立第一议题学习制度" not in text
 
 
 def test_xlsx_render(diff: LedgerDiff, files: tuple[Path, Path], tmp_path: Path) -> None:
@@ -308,7 +312,7 @@ def test_identical_versions_have_no_changes(files: tuple[Path, Path]) -> None:
     assert all(m.match is MatchKind.SAME for m in d.matched) and len(d.matched) == 10
     text = render_diff_text(d)
     assert "两期台账内容一致" in text
-    assert text.count("  无。") == 9
+    assert text.count("  无。") == 11
 
 
 def test_json_round_trip(diff: LedgerDiff) -> None:

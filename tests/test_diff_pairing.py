@@ -80,7 +80,7 @@ def test_a_retitled_issue_with_lightly_reworded_measures_is_one_issue(tmp_path: 
     # the moved measure has a heading of its own, not 措施内容修改's
     text = render_diff_text(d)
     edited = text[text.index("八、措施内容修改"):text.index("九、措施调整问题")]
-    moved = text[text.index("九、措施调整问题"):text.index("十、值得注意")]
+    moved = text[text.index("九、措施调整问题"):text.index("十、进展更新")]
     assert "建立培训需求调研机制" not in edited
     assert f"建立培训需求调研机制：由问题“2.{VEHICLE_OLD}”调整到“1.{TRAINING}”（原第6行 → 现第3行）" in moved
 

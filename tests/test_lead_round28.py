@@ -8,7 +8,8 @@ from pathlib import Path
 
 import openpyxl
 
-from rectxl.api import notice, summary_workbook
+from rectxl.api import diff, notice, summary_workbook, write_diff
+from rectxl.core.diff import render_diff_text
 
 _ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,3 +50,57 @@ def test_problem_types_under_no_aspect_are_counted_as_the_notices_aspects(tmp_pa
     run = subprocess.run([sys.executable, "-m", "rectxl", "notice", str(ledger_file), "-o", str(tmp_path / "b.txt")],
                          capture_output=True, text=True, cwd=_ROOT, check=True)
     assert "（3个方面5个问题5项措施）" in run.stdout
+
+
+def _month_ledger(path: Path, month: int, rows: list[list[object]]) -> Path:
+    """A 县委政法委 ledger as brought up to the end of ``month``: a 填报单位 line over the header, a
+    注 row under the table."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append([f"中共某某县委政法委员会落实县委第二巡察组反馈意见整改落实台账（截至2026年{month}月底）"])
+    ws.append(["填报单位（盖章）：县委政法委"])
+    ws.append(["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改进展情况", "整改状态"])
+    for row in rows:
+        ws.append(row)
+    ws.append(["注：整改状态填写“已完成”“正在推进”“长期坚持”“未启动”。"])
+    wb.save(path)
+    return path
+
+
+def _political_ledgers(tmp_path: Path) -> tuple[Path, Path]:
+    october = [
+        [1, "平安建设考核指标落实不到位", "开展平安建设“大走访”活动", "平安建设股", "2026年12月31日",
+         "已走访12个乡镇中的7个", "正在推进"],
+        [2, "矛盾纠纷多元化解机制不健全", "出台矛盾纠纷多元化解实施办法", "平安建设股", "2026年12月31日",
+         "正在征求意见", "正在推进"],
+        [3, "政法队伍教育整顿成果巩固不够", "常态化开展警示教育", "政治部", "长期坚持",
+         "每季度开展警示教育1次", "长期坚持"],
+        [4, "执法司法监督存在短板", "开展执法案卷交叉评查", "执法监督股", "2027年3月31日",
+         "已制定评查方案", "未启动"],
+    ]
+    november = [list(row) for row in october]
+    november[1][5] = "已完成初稿，正在征求意见"
+    return (_month_ledger(tmp_path / "10月.xlsx", 10, october), _month_ledger(tmp_path / "11月.xlsx", 11, november))
+
+
+def test_diff_lists_unfinished_measures_whose_progress_was_copied_forward(tmp_path: Path) -> None:
+    """An auditor comparing two months' ledgers sees which unfinished measures say word for word
+    what they said last month (“原样照抄”), and what the updated ones now say — not a bare count of
+    “进展更新2处”. Routine 长期坚持 work saying the same is no news; comparing a month with itself
+    lists nothing."""
+    october, november = _political_ledgers(tmp_path)
+    result = diff(october, november)
+    text = render_diff_text(result)
+    stale = text.split("、进展未更新\n", 1)[1].split("\n\n", 1)[0]
+    assert "开展平安建设“大走访”活动" in stale and "已走访12个乡镇中的7个" in stale
+    assert "开展执法案卷交叉评查" in stale  # 未启动 for a month: the plan is not news either
+    assert "警示教育" not in stale and "征求意见" not in stale
+    assert "进展未更新：2项" in text.split("\n\n", 2)[1]  # said in 总体变化 too
+    updated = text.split("、进展更新\n", 1)[1].split("\n\n", 1)[0]
+    assert "“正在征求意见” → “已完成初稿，正在征求意见”" in updated
+    assert not result.regressions  # listed for a look, not a regression: the exit code stays 0
+    book, _ = write_diff(result, tmp_path / "变化.xlsx")
+    rows = list(openpyxl.load_workbook(book)["变化汇总"].iter_rows(values_only=True))
+    assert ("进展未更新（正在推进、未启动）", 2) in [r[:2] for r in rows]
+    assert "进展未更新：" not in render_diff_text(diff(november, november))

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
+from itertools import count
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -57,7 +58,7 @@ from rectxl.core.extension import extension_refused, extension_unapproved
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.sheets import SheetSpec
 from rectxl.core.status import Status, fraction_as_percent
-from rectxl.core.text import cn_date, cn_written_date, shorten
+from rectxl.core.text import chinese_number, cn_date, cn_written_date, shorten
 from rectxl.core.timing import resolve_warn_days
 from rectxl.core.units import same_unit_name, split_names, split_units, unit_key, unit_spellings
 from rectxl.core.validate import resolve_as_of
@@ -321,6 +322,21 @@ class LedgerDiff(BaseModel):
     @property
     def has_changes(self) -> bool:
         return bool(self.changes)
+
+    def progress_unchanged(self) -> list[MeasureMatch]:
+        """The measures still 正在推进 or 未启动 whose progress this period is last period's word
+        for word: a 台账 copied forward month after month (“原样照抄”), which a reviewer asks about —
+        did the work move at all? None when both versions are of the same day (one period)."""
+        if self.new.as_of <= self.old.as_of:
+            return []
+        return [mm for mm in self.matched
+                if not mm.progress_changed and not mm.status_changed and mm.new.progress.strip()
+                and mm.new.status in _UNFINISHED_NOW]
+
+
+#: statuses of work that should move from one period to the next (基本完成 awaits acceptance,
+#: 长期坚持 is routine: an unchanged progress is no news for them)
+_UNFINISHED_NOW = frozenset({Status.IN_PROGRESS, Status.NOT_STARTED})
 
 
 # ---------------------------------------------------------------------------
@@ -1319,7 +1335,7 @@ def render_diff_text(diff: LedgerDiff) -> str:
     def where(c: Change | Regression) -> str:
         return _where(c, sheets)
 
-    section = iter(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"])
+    section = map(chinese_number, count(1))
 
     def head(title: str) -> None:
         if lines[-1] != "":
@@ -1343,6 +1359,10 @@ def render_diff_text(diff: LedgerDiff) -> str:
     for (was, now), k in respelled.items():
         lines.append(f"  单位名称写法变化：{was} → {now}（{k}项措施；视为同一单位，不作责任变化）")
     lines += _column_lines(diff)
+    stale = diff.progress_unchanged()
+    if stale:
+        lines.append(f"  进展未更新：{len(stale)}项正在推进或未启动的措施，"
+                     "本期整改进展与上期一字未改（见“进展未更新”部分）")
     if diff.regressions:
         lines.append(f"  值得注意：{len(diff.regressions)}处（见最后一部分）")
 
@@ -1386,6 +1406,15 @@ def render_diff_text(diff: LedgerDiff) -> str:
     head("措施调整问题")
     items([line(c, f"由问题“{c.old}”调整到“{c.new}”") for c in diff.of_kind(ChangeKind.MOVED)])
 
+    head("进展更新")
+    items([line(c, f"“{_short(c.old) or '（空）'}” → “{_short(c.new) or '（空）'}”")
+           for c in diff.of_kind(ChangeKind.PROGRESS)])
+
+    head("进展未更新")
+    items([f"  · [{_short(mm.new.issue.label, 24)}] {_short(mm.new.text)}：{mm.new.status_label}，"
+           f"两期进展均为“{_short(mm.new.progress)}”"
+           f"{_rows(mm.old.row, mm.new.row, *((mm.old.sheet, mm.new.sheet) if sheets else ()))}" for mm in stale])
+
     head("值得注意")
     items([f"  · {r.kind.value}：[{_short(r.issue, 24)}] {_short(r.measure)} —— {r.message}"
            f"{where(r)}" for r in diff.regressions])
@@ -1422,6 +1451,7 @@ def diff_sheets(diff: LedgerDiff) -> list[SheetSpec]:
     rows.append(["变化类型", "处数"])
     for k in ChangeKind:
         rows.append([k.value, len(diff.of_kind(k))])
+    rows.append(["进展未更新（正在推进、未启动）", len(diff.progress_unchanged())])
     rows.append([])
     reg_head = len(rows)
     rows.append(["值得注意", "处数"])
