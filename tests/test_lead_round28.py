@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 
-from rectxl.api import diff, notice, summary_workbook, write_diff
+from rectxl.api import check, diff, notice, summary_workbook, write_diff
 from rectxl.core.diff import render_diff_text
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -104,3 +104,24 @@ def test_diff_lists_unfinished_measures_whose_progress_was_copied_forward(tmp_pa
     rows = list(openpyxl.load_workbook(book)["变化汇总"].iter_rows(values_only=True))
     assert ("进展未更新（正在推进、未启动）", 2) in [r[:2] for r in rows]
     assert "进展未更新：" not in render_diff_text(diff(november, november))
+
+
+def test_a_problem_put_on_the_books_is_being_seen_to_not_done(tmp_path: Path) -> None:
+    """已挂账 / 挂牌督办 / 已纳入重点督办 in a status column mean the problem was entered on the
+    books to be seen through until its 销号: going on (overdue past its deadline), not done — where
+    “已挂账” had read 已完成 and “挂牌督办” not at all. “已挂账销号” stays the closure."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["县自然资源局巡察整改台账（截至2026年11月30日）"])
+    ws.append(["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态"])
+    ws.append([1, "违法占地整治不彻底", "对12宗违法用地逐宗处置", "执法监察大队", "2026年9月30日", "已挂账"])
+    ws.append([2, "矿山生态修复滞后", "推进3座废弃矿山修复", "生态修复股", "2026年10月31日", "挂牌督办"])
+    ws.append([3, "不动产登记积案多", "清理历史遗留登记积案", "登记中心", "2026年8月31日", "已纳入重点督办"])
+    ws.append([4, "土地出让金欠缴", "追缴欠缴出让金", "利用股", "2026年9月30日", "已挂账销号"])
+    wb.save(tmp_path / "自然资源局.xlsx")
+    report = check(tmp_path / "自然资源局.xlsx")
+    overdue = sorted(f.row for f in report.findings if f.code == "overdue")
+    assert overdue == [3, 4, 5]
+    assert not [f for f in report.findings if f.code == "bad-status"]
+    assert report.counts.done == 1 and report.counts.closed == 1 and report.counts.in_progress == 3

@@ -1716,6 +1716,10 @@ _BEGUN_ONLY = LazyPattern(
     # the courts asked to act (已起诉, 已进入司法程序, 已申请强制执行): the case goes on
     r"|(?:已经?)(?:向[\u4e00-\u9fff]{1,8}?)?(?:起诉|提起(?:民事)?诉讼|提请仲裁|申请仲裁|申请(?:法院)?强制执行|"
     r"进入(?:司法|诉讼|法律)程序)(?:(?![并且及和与后已完到])[\u4e00-\u9fff]){0,6}"
+    # the problem put on the books to be seen through (已挂账, 挂牌督办, 已纳入重点督办): tracked
+    # until it is 销号, not done — "挂账销号" is the closure, and no match here
+    r"|(?:已经?)?(?:列入|纳入)?(?:重点|专项)?(?:挂账|挂牌)(?:督办|管理|整改|跟踪|督导)?(?:事项|清单|台账)?"
+    r"|(?:已经?)?(?:列入|纳入)(?:重点|专项)?督办(?:事项|清单|范围)?"
 )
 _BEGUN_MAX = 16
 #: a check to come and nothing done before it ("待核实", "等待县纪委核查")
