@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -125,3 +126,29 @@ def test_a_problem_put_on_the_books_is_being_seen_to_not_done(tmp_path: Path) ->
     assert overdue == [3, 4, 5]
     assert not [f for f in report.findings if f.code == "bad-status"]
     assert report.counts.done == 1 and report.counts.closed == 1 and report.counts.in_progress == 3
+
+
+def test_monthly_copies_all_name_the_sheet_read_in_the_end(tmp_path: Path) -> None:
+    """A 镇 keeping one sheet a month (9月, 10月, 11月) has only 11月 read; each older sheet's
+    warning names 11月 as the one checked — the 9月 one had said “只校验了“10月””, a sheet not
+    read either."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    rows = [
+        [1, "村级集体经济薄弱", "制定村集体经济发展规划", "农经站", "2026年9月30日"],
+        [2, "人居环境整治不彻底", "开展人居环境整治百日攻坚", "环卫所", "2026年12月31日"],
+        [3, "信访积案化解不力", "逐案制定化解方案", "信访办", "2026年10月31日"],
+    ]
+    for month, statuses in (("9月", ["正在推进", "正在推进", "未启动"]), ("10月", ["已完成", "正在推进", "正在推进"]),
+                            ("11月", ["已完成", "正在推进", "已完成"])):
+        ws = wb.create_sheet(month)
+        ws.append([f"白沙镇巡察整改台账（2026年{month}）"])
+        ws.append(["序号", "反馈问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+        for row, status in zip(rows, statuses, strict=True):
+            ws.append([*row, status])
+    wb.save(tmp_path / "白沙镇.xlsx")
+    report = check(tmp_path / "白沙镇.xlsx", today=date(2026, 11, 30))
+    set_aside = {f.sheet: f.message for f in report.findings if f.code == "ledger-copy-set-aside"}
+    assert set(set_aside) == {"9月", "10月"}
+    assert all("只校验了“11月”" in message for message in set_aside.values())
+    assert report.counts.done == 2 and report.counts.measures == 3

@@ -2416,7 +2416,16 @@ def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
             set_aside.append((picked[older][0].name, picked[newer][0].name))
             if reason:
                 why[picked[older][0].name] = reason
-    return [picked[k] for k in keep], set_aside, why
+    # 9月 set aside for 10月, then 10月 for 11月: each names the sheet read in the end (11月), not
+    # one itself set aside ("只校验了“10月”" when 10月 was not read either)
+    instead = dict(set_aside)
+    final = {}
+    for older in instead:
+        newer = instead[older]
+        while newer in instead:
+            newer = instead[newer]
+        final[older] = newer
+    return [picked[k] for k in keep], [(older, final[older]) for older, _ in set_aside], why
 
 
 def _units_differ(first: tuple[Grid, HeaderMap], second: tuple[Grid, HeaderMap]) -> bool:
