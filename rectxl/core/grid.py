@@ -2419,13 +2419,12 @@ def _latest_copies(picked: list[tuple[Grid, HeaderMap]]
     # 9月 set aside for 10月, then 10月 for 11月: each names the sheet read in the end (11月), not
     # one itself set aside ("只校验了“10月”" when 10月 was not read either)
     instead = dict(set_aside)
-    final = {}
-    for older in instead:
-        newer = instead[older]
-        while newer in instead:
-            newer = instead[newer]
-        final[older] = newer
-    return [picked[k] for k in keep], [(older, final[older]) for older, _ in set_aside], why
+    final: dict[str, str] = {}
+    for name, read in instead.items():
+        while read in instead:
+            read = instead[read]
+        final[name] = read
+    return [picked[k] for k in keep], [(name, final[name]) for name, _ in set_aside], why
 
 
 def _units_differ(first: tuple[Grid, HeaderMap], second: tuple[Grid, HeaderMap]) -> bool:
