@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
+import docx
 import openpyxl
+import pytest
 
-from rectxl.api import check, diff, notice, summary_workbook, write_diff
+from rectxl.api import check, diff, notice, parse_notice_file, summary_workbook, write_diff
 from rectxl.core.diff import render_diff_text
+from rectxl.core.errors import RectxlError
+from rectxl.core.status import Status
+from tests.followup_ledgers import soffice_convert
 
 _ROOT = Path(__file__).resolve().parent.parent
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 
 
 def _typed_ledger(path: Path) -> Path:
@@ -152,3 +159,64 @@ def test_monthly_copies_all_name_the_sheet_read_in_the_end(tmp_path: Path) -> No
     assert set(set_aside) == {"9月", "10月"}
     assert all("只校验了“11月”" in message for message in set_aside.values())
     assert report.counts.done == 2 and report.counts.measures == 3
+
+
+def _audit_notice(path: Path) -> Path:
+    """A 县审计局 notice as offices publish it for download: the problems in a table after the
+    counts, the last one still going on."""
+    d = docx.Document()
+    for text in ["中共某某县审计局党组关于巡察整改进展情况的通报",
+                 "按照县委统一部署，2026年3月至4月，县委第四巡察组对县审计局党组开展了巡察，并于2026年5月20日反馈了"
+                 "巡察意见。现将整改进展情况公布如下。",
+                 "一、整改工作开展情况", "局党组召开专题会议，制定整改方案，建立问题、任务、责任“三张清单”。",
+                 "二、整改落实情况", "截至2026年10月31日，巡察反馈的3个问题已完成整改2个，正在整改1个。"]:
+        d.add_paragraph(text)
+    table = d.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["序号", "反馈问题", "整改措施", "整改情况"], strict=True):
+        cell.text = text
+    for row in [("1", "审计整改跟踪不到位", "建立审计整改跟踪台账，实行销号管理", "已完成"),
+                ("2", "审计质量控制不严", "修订审计质量控制办法，开展案卷评查", "已完成"),
+                ("3", "公车管理不规范", "完善公车使用登记制度，安装定位系统", "正在推进，定位系统待安装")]:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    for text in ["三、下一步工作", "持续抓好未完成事项整改。", "中共某某县审计局党组", "2026年11月10日"]:
+        d.add_paragraph(text)
+    d.save(path)
+    return path
+
+
+@needs_soffice
+def test_a_notice_published_as_a_word_97_doc_is_read_as_its_docx(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Offices publish their notice for download as a .doc (or a WPS 文字 file saved so): parse-notice
+    reads it as the Word file it was made from — it had refused it (“rectxl 读不出其中的文字”) — and
+    leaves nothing beside it. Without LibreOffice to convert it, the user is told to save it as
+    .docx, in Chinese; an .xls given by mistake is still named for what it is."""
+    (tmp_path / "src").mkdir()
+    source = _audit_notice(tmp_path / "src" / "通报.docx")
+    doc = soffice_convert(soffice_convert(source, tmp_path / "odt", "odt"), tmp_path / "doc", "doc")
+    assert doc.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"  # a binary Word 97-2003 file, not a .docx renamed
+    expected = [(i.title, [m.status for m in i.measures]) for i in parse_notice_file(source).ledger.issues()]
+    assert len(expected) == 3 and expected[2][1] == [Status.IN_PROGRESS]
+    for name in ("通报.doc", "通报.wps"):
+        folder = tmp_path / name.replace(".", "_")
+        folder.mkdir()
+        copy = folder / name
+        copy.write_bytes(doc.read_bytes())
+        parsed = parse_notice_file(copy)
+        assert [(i.title, [m.status for m in i.measures]) for i in parsed.ledger.issues()] == expected
+        assert list(folder.iterdir()) == [copy]  # the conversion left nothing beside it
+    xls = soffice_convert(_typed_ledger(tmp_path / "src" / "台账.xlsx"), tmp_path / "xls", "xls")
+    misnamed = tmp_path / "xls" / "通报.doc"
+    misnamed.write_bytes(xls.read_bytes())
+    for given in (xls, misnamed):
+        with pytest.raises(RectxlError) as told:
+            parse_notice_file(given)
+        assert f"{given.name} 是 Excel 工作簿" in str(told.value) and "rectxl check" in str(told.value)
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # no soffice to be found
+    with pytest.raises(RectxlError) as told:
+        parse_notice_file(tmp_path / "通报_doc" / "通报.doc")
+    assert "通报.doc 是旧版 Word（.doc）或 WPS 文字文档，本机未安装 LibreOffice" in str(told.value)
+    assert "另存为” .docx 后再解析" in str(told.value)

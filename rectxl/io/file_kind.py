@@ -19,7 +19,7 @@ from typing import Final
 
 __all__ = [
     "EMPTY", "ENCRYPTED", "MHT", "ODF_OTHER", "ODF_TEXT", "OLE", "OOXML_OTHER", "OOXML_WORD",
-    "OOXML_WORD_MACRO", "OTHER", "PDF", "RTF", "WORD_CONTENT_TYPES", "ZIP", "is_encrypted_ole", "sniff",
+    "OOXML_WORD_MACRO", "OTHER", "PDF", "RTF", "WORD_CONTENT_TYPES", "ZIP", "is_encrypted_ole", "ole_streams", "sniff",
     "text_table",
 ]
 
@@ -79,6 +79,19 @@ def is_encrypted_ole(path: Path, head: bytes | None = None) -> bool:
     except (OSError, struct.error):
         return False
     return any(name in directory for name in _ENCRYPTION_STREAMS)
+
+
+def ole_streams(path: Path) -> frozenset[str]:
+    """The names of the top-level streams of the OLE compound file at ``path`` (``WordDocument``:
+    a Word 97-2003 document or a WPS 文字 file saved so; ``Workbook``/``Book``: an .xls or .et);
+    empty when it cannot be read as one."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return frozenset(entry[0] for entry in ole.listdir(streams=True, storages=False) if len(entry) == 1)
+    except (OSError, ValueError, TypeError):
+        return frozenset()
 
 
 def sniff(path: Path) -> str:

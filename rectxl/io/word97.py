@@ -1,22 +1,27 @@
-"""A ledger kept in a Word 97-2003 document (.doc): converted to .docx by LibreOffice, then read.
+"""A ledger or a notice kept in a Word 97-2003 document (.doc, or a WPS 文字 .wps saved so):
+converted to .docx by LibreOffice, then read.
 
 Offices still save their 整改台账 from old templates as binary .doc files, which python-docx cannot
-open. When LibreOffice is installed (``soffice`` on the PATH, or ``libreoffice``), the file is
-converted headless into a temporary folder (its own user profile, so that conversions running
-side by side in ``rectxl batch`` and an office's open LibreOffice do not block one another) and
-the .docx it makes is read as any Word ledger; the temporary folder is removed at once. Without
-LibreOffice, or when the conversion fails, the clerk is told in Chinese to save the file as .docx —
-never a crash, never a file passed over in silence.
+open, and many offices publish their 通报 for download as a .doc. When LibreOffice is installed
+(``soffice`` on the PATH, or ``libreoffice``), the file is converted headless into a temporary
+folder (its own user profile, so that conversions running side by side in ``rectxl batch`` and an
+office's open LibreOffice do not block one another) and the .docx it makes is read as any Word
+ledger or notice; the temporary folder is removed at once. Without LibreOffice, or when the
+conversion fails, the user is told in Chinese to save the file as .docx — never a crash, never a
+file passed over in silence.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rectxl.core.errors import LedgerError
 from rectxl.core.grid import Grid
 
-__all__ = ["LEGACY_WORD_SUFFIXES", "LegacyWordError", "is_legacy_word", "read_legacy_word_grids", "soffice"]
+__all__ = ["LEGACY_WORD_SUFFIXES", "ConversionFailed", "LegacyWordError", "as_docx", "is_legacy_word",
+           "read_legacy_word_grids", "soffice"]
 
 #: the name a Word 97-2003 document goes by (a WPS 文字 .wps is left to the advice to save it as
 #: .docx: LibreOffice does not read every one)
@@ -60,27 +65,29 @@ def _save_as_docx(path: Path, why: str) -> LedgerError:
     return LegacyWordError(path, why)
 
 
-def read_legacy_word_grids(path: Path) -> list[Grid]:
-    """The tables of the Word 97-2003 document at ``path`` as sheets (see the module text)."""
+class ConversionFailed(Exception):
+    """LibreOffice could not make a .docx of the file; ``why`` says why, in a clause."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+@contextmanager
+def as_docx(path: Path) -> Iterator[Path]:
+    """The document at ``path`` converted to .docx by LibreOffice, in a temporary folder removed
+    when the block ends; :class:`ConversionFailed` when LibreOffice is missing or fails."""
     # (subprocess, tempfile and shutil only for a .doc: every other run of rectxl starts without them)
     import shutil
     import subprocess
     import tempfile
 
-    from rectxl.io.docx_ledger import read_docx_grids
-    from rectxl.io.file_kind import ENCRYPTED, sniff
-
-    try:
-        if sniff(path) == ENCRYPTED:
-            raise LedgerError(f"{path.name} 设有打开密码（已加密）：请在 Word 或 WPS 中取消密码，另存为 .docx 后再检查")
-    except OSError as exc:
-        raise LedgerError(f"无法读取 {path.name}：{exc.strerror or exc}") from None
     command = soffice()
     if command is None:
-        raise _save_as_docx(path, "本机未安装 LibreOffice，rectxl 无法自动转换、读取")
+        raise ConversionFailed("本机未安装 LibreOffice，rectxl 无法自动转换、读取")
     with tempfile.TemporaryDirectory(prefix="rectxl-doc-") as work:
         folder = Path(work)
-        source = folder / f"ledger{path.suffix.lower()}"  # an ASCII name: no encoding of the clerk's to go wrong
+        source = folder / f"document{path.suffix.lower()}"  # an ASCII name: no encoding of the clerk's to go wrong
         shutil.copyfile(path, source)
         try:
             done = subprocess.run(
@@ -89,15 +96,31 @@ def read_legacy_word_grids(path: Path) -> list[Grid]:
                  "--convert-to", "docx", "--outdir", str(folder / "out"), str(source)],
                 stdin=subprocess.DEVNULL, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
-            raise _save_as_docx(path, f"用 LibreOffice 转换超过 {CONVERT_TIMEOUT} 秒仍未完成") from None
+            raise ConversionFailed(f"用 LibreOffice 转换超过 {CONVERT_TIMEOUT} 秒仍未完成") from None
         except OSError as exc:
-            raise _save_as_docx(path, f"无法启动 LibreOffice 转换（{exc.strerror or exc}）") from None
-        converted = folder / "out" / "ledger.docx"
+            raise ConversionFailed(f"无法启动 LibreOffice 转换（{exc.strerror or exc}）") from None
+        converted = folder / "out" / "document.docx"
         if done.returncode != 0 or not converted.is_file():
-            raise _save_as_docx(path, "用 LibreOffice 转换失败（文件可能已损坏）")
-        try:
-            grids = read_docx_grids(converted)
-        except LedgerError as exc:
-            # the reader names the temporary copy: say it of the clerk's file
-            raise type(exc)(str(exc).replace(converted.name, path.name)) from None
-    return grids
+            raise ConversionFailed("用 LibreOffice 转换失败（文件可能已损坏）")
+        yield converted
+
+
+def read_legacy_word_grids(path: Path) -> list[Grid]:
+    """The tables of the Word 97-2003 document at ``path`` as sheets (see the module text)."""
+    from rectxl.io.docx_ledger import read_docx_grids
+    from rectxl.io.file_kind import ENCRYPTED, sniff
+
+    try:
+        if sniff(path) == ENCRYPTED:
+            raise LedgerError(f"{path.name} 设有打开密码（已加密）：请在 Word 或 WPS 中取消密码，另存为 .docx 后再检查")
+    except OSError as exc:
+        raise LedgerError(f"无法读取 {path.name}：{exc.strerror or exc}") from None
+    try:
+        with as_docx(path) as converted:
+            try:
+                return read_docx_grids(converted)
+            except LedgerError as exc:
+                # the reader names the temporary copy: say it of the clerk's file
+                raise type(exc)(str(exc).replace(converted.name, path.name)) from None
+    except ConversionFailed as exc:
+        raise _save_as_docx(path, exc.why) from None
