@@ -191,19 +191,23 @@ def test_a_notice_published_as_a_word_97_doc_is_read_as_its_docx(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Offices publish their notice for download as a .doc (or a WPS 文字 file saved so): parse-notice
     reads it as the Word file it was made from — it had refused it (“rectxl 读不出其中的文字”) — and
-    leaves nothing beside it. Without LibreOffice to convert it, the user is told to save it as
-    .docx, in Chinese; an .xls given by mistake is still named for what it is."""
+    leaves nothing beside it; so are an RTF and an .odt of it. Without LibreOffice to convert it,
+    the user is told to save it as .docx, in Chinese; an .xls given by mistake is named for what
+    it is."""
     (tmp_path / "src").mkdir()
     source = _audit_notice(tmp_path / "src" / "通报.docx")
-    doc = soffice_convert(soffice_convert(source, tmp_path / "odt", "odt"), tmp_path / "doc", "doc")
+    odt = soffice_convert(source, tmp_path / "odt", "odt")
+    doc = soffice_convert(odt, tmp_path / "doc", "doc")
     assert doc.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"  # a binary Word 97-2003 file, not a .docx renamed
+    rtf = soffice_convert(source, tmp_path / "rtf", "rtf")
     expected = [(i.title, [m.status for m in i.measures]) for i in parse_notice_file(source).ledger.issues()]
     assert len(expected) == 3 and expected[2][1] == [Status.IN_PROGRESS]
-    for name in ("通报.doc", "通报.wps"):
+    # (an RTF and an OpenDocument text, other formats a word processor saves, read the same way)
+    for name, made in (("通报.doc", doc), ("通报.wps", doc), ("通报.rtf", rtf), ("通报.odt", odt)):
         folder = tmp_path / name.replace(".", "_")
         folder.mkdir()
         copy = folder / name
-        copy.write_bytes(doc.read_bytes())
+        copy.write_bytes(made.read_bytes())
         parsed = parse_notice_file(copy)
         assert [(i.title, [m.status for m in i.measures]) for i in parsed.ledger.issues()] == expected
         assert list(folder.iterdir()) == [copy]  # the conversion left nothing beside it

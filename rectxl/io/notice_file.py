@@ -5,10 +5,10 @@ A notice reaches an auditor as a Word file, as text pasted into Notepad (saved a
 (``.html``: Chinese government sites still serve many pages in GB2312). Each gives the text a
 reader sees; a web page's data table (a ledger published as a table) is read as a .docx table
 is, one line a row with its cells separated by tabs; a PDF (the notice as an office publishes
-it for download) the text of its pages (:mod:`rectxl.io.pdf_read`); a Word 97-2003 ``.doc`` the
-text LibreOffice's .docx of it holds (:mod:`rectxl.io.word97`). Files that hold no text rectxl can
-read — a ``.doc`` with no LibreOffice to convert it, an RTF, a scanned PDF — are named for what
-they are, with what to do, instead of being decoded into noise.
+it for download) the text of its pages (:mod:`rectxl.io.pdf_read`); a Word 97-2003 ``.doc``, an
+RTF or an .odt the text LibreOffice's .docx of it holds (:mod:`rectxl.io.word97`). Files that hold
+no text rectxl can read — a ``.doc`` with no LibreOffice to convert it, a scanned PDF — are named
+for what they are, with what to do, instead of being decoded into noise.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def read_notice_file(path: Path) -> str:
     if kind == file_kind.OLE:
         streams = file_kind.ole_streams(path)
         if "WordDocument" in streams:
-            return _legacy_word_text(path)
+            return _converted_text(path, "是旧版 Word（.doc）或 WPS 文字文档")
         if "Workbook" in streams or "Book" in streams:
             raise RectxlError(f"{path.name} 是 Excel 工作簿（.xls 或 WPS 表格 .et），不是通报："
                               "请选择通报的 Word 或文本文件（检查台账请用 rectxl check）")
@@ -93,6 +93,8 @@ def read_notice_file(path: Path) -> str:
         found = mht_html(path.read_bytes())
         if found is not None:
             return html_text(found[0], path, charset=found[1])
+    if kind in (file_kind.RTF, file_kind.ODF_TEXT):  # a word processor's other formats: as the .doc
+        return _converted_text(path, "是 RTF 文档" if kind == file_kind.RTF else "是 OpenDocument 文本（.odt）")
     if (message := unreadable_message(path, kind)) is not None:
         raise RectxlError(message)
     raw = path.read_bytes()
@@ -102,10 +104,11 @@ def read_notice_file(path: Path) -> str:
     return html_text(raw, path) if _LOOKS_LIKE_HTML.match(text) else text
 
 
-def _legacy_word_text(path: Path) -> str:
-    """The text of a Word 97-2003 notice (a .doc as offices publish it for download, or a WPS 文字
-    file saved so), converted to .docx by LibreOffice (:func:`rectxl.io.word97.as_docx`) and read
-    as one; without LibreOffice, the clerk is told to save it as .docx."""
+def _converted_text(path: Path, what: str) -> str:
+    """The text of a notice a word processor saved in a format python-docx does not open — a Word
+    97-2003 .doc as offices publish it for download (or a WPS 文字 file saved so), an RTF, an .odt
+    — converted to .docx by LibreOffice (:func:`rectxl.io.word97.as_docx`) and read as one; without
+    LibreOffice, the user is told that the file ``what`` (是…) and to save it as .docx."""
     from rectxl.io.docx_read import read_notice_docx
     from rectxl.io.word97 import ConversionFailed, as_docx
 
@@ -116,8 +119,7 @@ def _legacy_word_text(path: Path) -> str:
             except RectxlError as exc:  # the reader names the temporary copy: say it of the user's file
                 raise RectxlError(str(exc).replace(converted.name, path.name)) from None
     except ConversionFailed as exc:
-        raise RectxlError(f"{path.name} 是旧版 Word（.doc）或 WPS 文字文档，{exc.why}："
-                          "请在 Word 或 WPS 中“另存为” .docx 后再解析") from None
+        raise RectxlError(f"{path.name} {what}，{exc.why}：请在 Word 或 WPS 中“另存为” .docx 后再解析") from None
 
 
 #: names a damaged Word package goes by (its reader says it is damaged)
