@@ -224,3 +224,23 @@ def test_a_notice_published_as_a_word_97_doc_is_read_as_its_docx(tmp_path: Path,
         parse_notice_file(tmp_path / "通报_doc" / "通报.doc")
     assert "通报.doc 是旧版 Word（.doc）或 WPS 文字文档，本机未安装 LibreOffice" in str(told.value)
     assert "另存为” .docx 后再解析" in str(told.value)
+
+
+def test_invisible_marks_copied_from_a_web_page_are_no_part_of_a_cell(tmp_path: Path) -> None:
+    """Cells pasted from a web page or a chat carry invisible format characters — a soft hyphen
+    (&shy;), bidirectional marks, an invisible separator: the cell reads as it shows. “已完成” with a
+    soft hyphen after it had been a bad status, and the measure unfinished."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["县信访局巡察整改台账（截至2026年11月30日）"])
+    ws.append(["序号", "反馈问题", "整改措施", "责任科室", "整改时限", "整改状态"])
+    ws.append([1, "信访积案化解不力", "逐案制定化解方案", "督查科", "2026年10月31日", "已完成\u00ad"])
+    ws.append([2, "网上信访办理不及时", "建立网上信访限时办结制度", "网信科", "\u200e2026年9月30日\u200f",
+               "\u202a正在推进\u202c"])
+    ws.append([3, "信访干部业务能力不足", "分批开展业务培训", "办公室", "2026年12月31日", "正在\u2063推进"])
+    wb.save(tmp_path / "信访局.xlsx")
+    report = check(tmp_path / "信访局.xlsx")
+    assert not [f for f in report.findings if f.code in ("bad-status", "bad-deadline")]
+    assert [f.row for f in report.findings if f.code == "overdue"] == [4]
+    assert report.counts.done == 1 and report.counts.in_progress == 2

@@ -114,6 +114,11 @@ _TRANSLATE = str.maketrans(
         "\u200d": None,
         "\u2060": None,
         "\ufeff": None,
+        # invisible format characters text copied from a web page or a chat carries: the soft
+        # hyphen (&shy;), the bidirectional marks and embeddings, the invisible operators, the
+        # Mongolian vowel separator — "已完成\u00ad" is 已完成 as it shows
+        **dict.fromkeys("\u00ad\u180e\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                        "\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"),
     }
 )
 _MULTI_SPACE = LazyPattern(r" {2,}")
@@ -124,7 +129,7 @@ _SPACE_AROUND_NL = LazyPattern(r" *\n *")
 # None of them is whitespace, zero-width or a line break, so for such text the slow path below
 # would change nothing.
 _NEEDS_WORK = re.compile(
-    r"[^\x21-\x25\x27-\x3b\x3d\x3f-\x7e\u00a1-\u00ff\u2010-\u2027\u2030-\u205e\u2100-\u27bf\u3001-\u301f"
+    r"[^\x21-\x25\x27-\x3b\x3d\x3f-\x7e\u00a1-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e\u2100-\u27bf\u3001-\u301f"
     r"\u3400-\u9fff\uff01-\uff5e]"  # (not & < >: a web system's markup, see _MARKUP)
 )
 #: what a web system leaves in an exported cell: tags and character entities ("<p>已完成</p>",
