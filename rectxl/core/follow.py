@@ -19,7 +19,7 @@ from typing import Any
 from rectxl.core.text import CELL_TEXT_LIMIT, cell_length, col_index, col_letter
 
 __all__ = ["CELL_LIMIT", "SEPARATOR", "copied_note", "follow", "kept_own_note", "mark_json", "place", "row_cells",
-           "row_key", "text_print"]
+           "row_key", "stuck_note", "text_print"]
 
 #: between the cells of a row key (U+241F SYMBOL FOR UNIT SEPARATOR: in no ledger's text)
 SEPARATOR = "\u241f"
@@ -48,6 +48,16 @@ def copied_note(sheet: str, cells: list[str], *, limit: int = 20) -> str:
     return (f"工作表“{sheet}”中有 {len(cells)} 个单元格仍是 rectxl 的标记底色（{shown}）：它们在标记后复制出来的行上"
             "（像是标记后复制的台账或行），不是 rectxl 标记的单元格，未作改动（保留复制时带过去的格式）；"
             "如不需要这些颜色，请手动清除")
+
+
+def stuck_note(sheet: str, cells: list[str], *, limit: int = 20) -> str:
+    """What 清除标记 says of ``cells`` left in rectxl's colour because the marked rows were both
+    moved (sorted, rows inserted or deleted) and typed into: which of them had which fill cannot be
+    told, so none is changed, and the marks stay on record."""
+    shown = "、".join(cells[:limit]) + ("等" if len(cells) > limit else "")
+    return (f"注意：工作表“{sheet}”中有 {len(cells)} 个单元格仍是 rectxl 的标记底色（{shown}）：标记后这些行既排过序"
+            "（或插入、删除过行）又改过内容，无法确定它们各自原来的底色，未作改动；请在 Excel 中手动设置它们的底色，"
+            "这些标记仍记录在工作簿中，之后可再次清除标记")
 
 
 def kept_own_note(given: str, now: list[str], *, copied: bool = False) -> str:

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from rectxl.core.errors import RectxlError
 from rectxl.core.findings import Severity
-from rectxl.core.follow import copied_note, kept_own_note
+from rectxl.core.follow import copied_note, kept_own_note, stuck_note
 from rectxl.core.grid import ledger_from_grids
 from rectxl.core.model import Ledger
 from rectxl.core.rules import Options
@@ -150,7 +150,11 @@ def flag(book: Any, options: Options | None = None) -> Report:
     with recording(book) as record:
         refuse_protected(book, [name for name, marks in cells.items() if marks] + record.marked(), "标记问题")
         if record.exists:
-            clear_marks(book, record, keep_sheets=True)  # this run's colours replace the last run's; sheets stay
+            # this run's colours replace the last run's; sheets stay. Cells left in rectxl's colour
+            # that could not be told apart are not marked again (their own fill is not known)
+            stuck = clear_marks(book, record, keep_sheets=True).stuck
+            cells = {name: {ref: h for ref, h in marks.items() if ref not in stuck.get(name, ())}
+                     for name, marks in cells.items()}
         sheet = write_spec(book, findings_sheet(report, hidden), record)
         coloured = write_marks(book, cells, record)
     _alert(book, f"已标记 {coloured} 个单元格：{_counts(report)}。校验结果见“{sheet.name}”工作表；"
@@ -178,6 +182,7 @@ def cleared_message(done: Cleared) -> str:
     parts += [f"工作表“{name}”已不在工作簿中（已删除，或改名后内容也改了），记录在其中的 {count} 个标色单元格"
               "无法恢复：如在其他工作表中看到 rectxl 的标记颜色，请手动清除" for name, count in done.lost.items()]
     parts += [copied_note(name, cells) for name, cells in done.copies.items()]
+    parts += [stuck_note(name, cells) for name, cells in done.stuck.items()]
     if done.removed:
         parts.append(f"已删除 rectxl 生成的工作表：{'、'.join(done.removed)}")
     parts += [kept_own_note(name, now, copied=name in done.removed) for name, now in done.moved.items()]

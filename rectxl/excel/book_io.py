@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from rectxl.core.errors import RectxlError
-from rectxl.core.follow import best_holder, follow, mark_json, row_key, text_print
+from rectxl.core.follow import best_holder, follow, mark_json, row_cells, row_key, text_print
 from rectxl.core.grid import Grid
 from rectxl.core.names import (
     FINDINGS_SHEET,
@@ -897,7 +897,7 @@ def write_marks(book: Any, cells_by_sheet: Mapping[str, dict[str, Highlight]],
             records.append([ledger_sheet, ref, _fill_record(originals[ref], highlight.color.upper(),
                                                             texts.get(row, {}).get(col, ""), row_key(texts, row))])
         runs_by_sheet.append((ledger_sheet, sheet, runs))
-    record.cells = records
+    record.cells = [*record.cells, *records]  # (marks an earlier clear could not tell apart first)
     record.changed = True
     record.save()
     coloured = 0
@@ -963,19 +963,77 @@ def _refs(address: str) -> list[str]:
     return [f"{m.group(1)}{r}" for r in range(int(m.group(2)), int(m.group(4)) + 1)]
 
 
-def _followed(sheet: Any, cells: dict[str, tuple[str | None, str, str]]) -> dict[str, tuple[str | None, str, str]]:
+Mark = tuple[str | None, str, str]  # (the fill to give back, rectxl's colour, its row's texts): _restore_color
+
+
+def _followed(sheet: Any, cells: dict[str, Mark]) -> tuple[dict[str, Mark], dict[str, Mark]]:
     """The recorded marks of ``sheet`` by the cell each is on now (:func:`rectxl.core.follow.follow`:
-    by the texts of its row, after a sort or rows and columns inserted or deleted). Without the
-    engine's texts, marks are taken to be where they were."""
+    by the texts of its row, after a sort or rows and columns inserted or deleted), and the marks
+    that could not be followed while others moved (their rows sorted *and* typed into): those are
+    not at their recorded cell — another row's cell may be there now, in rectxl's colour too — and
+    are looked for by :func:`_strays`. A mark not followed while no mark moved (its row typed
+    into, in place) is where it was. Without the engine's texts, marks are taken to be where they
+    were."""
     if not any(key for _, _, key in cells.values()):
-        return cells
+        return cells, {}
     texts = _sheet_texts(sheet)
     if not texts:
-        return cells
+        return cells, {}
+    nowhere: list[str] = []
     placed = follow({ref: key for ref, (_, _, key) in cells.items()}, texts,
-                    lambda spot, ref: _shows(sheet, spot, cells[ref][1]), None,
+                    lambda spot, ref: _shows(sheet, spot, cells[ref][1]), nowhere,
                     {ref: colour for ref, (_, colour, _) in cells.items()})
-    return {spot: cells[ref] for spot, ref in placed.items()}
+    moved = any(spot != ref for spot, ref in placed.items() if ref not in nowhere)
+    # a mark not followed is on its cell while no mark moved and its row there is still mostly
+    # the row it marked (the clerk typed into it); else another row is there now
+    lost = {ref for ref in nowhere if moved or not _resembles(cells[ref][2], texts, ref)}
+    if not lost:
+        return {spot: cells[ref] for spot, ref in placed.items()}, {}
+    return ({spot: cells[ref] for spot, ref in placed.items() if ref not in lost},
+            {ref: cells[ref] for ref in lost})
+
+
+def _resembles(key: str, texts: Mapping[int, Mapping[str, str]], ref: str) -> bool:
+    """The row of ``ref`` holds most of the text cells recorded with its mark (``key``) as they were."""
+    spot = _place(ref)
+    was = row_cells(key)
+    if spot is None or not was:
+        return True
+    now = row_cells(row_key(texts, spot[1]))
+    return 2 * len(set(was) & set(now)) > len(was)
+
+
+def _strays(sheet: Any, lost: dict[str, Mark], placed: Collection[str]
+            ) -> tuple[dict[str, Mark], list[str], list[str]]:
+    """Marks rows moved away from and that could not be followed (:func:`_followed`), looked for
+    by their colour in their column, on the cells no followed mark is on: where the cells showing a
+    colour are as many as the marks of it there and those marks all had the same fill, each gets
+    that fill back (which goes where makes no difference); any other cell showing it is left as it
+    is, and named — its own fill cannot be told (the marks stay on record: the third list). Marks
+    whose colour no such cell shows were on deleted rows: nothing to give back."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for ref, (_, given, _) in lost.items():
+        spot = _place(ref)
+        if spot is not None and given:
+            groups.setdefault((spot[0], given), []).append(ref)
+    try:
+        used = sheet.used_range
+        rows = range(used.row, used.row + used.rows.count)
+    except Exception:
+        return {}, [], list(lost)
+    given_back: dict[str, Mark] = {}
+    stuck: list[str] = []
+    kept: list[str] = []
+    for (col, given), refs in groups.items():
+        showing = _showing(sheet, [f"{col}{r}" for r in rows if f"{col}{r}" not in placed], given)
+        if not showing:
+            continue
+        if len(showing) == len(refs) and len({lost[ref][0] for ref in refs}) == 1:
+            given_back.update((spot, lost[refs[0]]) for spot in showing)
+        else:
+            stuck += showing
+            kept += refs
+    return given_back, stuck, kept
 
 
 def _renamed(record: Record, recorded: set[str], cells: dict[str, tuple[str | None, str, str]]
@@ -1009,6 +1067,11 @@ class Cleared:
     #: cells still showing rectxl's colour on a copy of a marked row (the clerk copied it after
     #: marking, in the ledger or to another sheet), by sheet: the clerk's, left as they are
     copies: dict[str, list[str]] = field(default_factory=dict)
+    #: cells left in rectxl's colour, by sheet: marks whose rows were both moved (a sort, a row
+    #: inserted) and typed into, so that which of them is whose cannot be told (:func:`_strays`)
+    stuck: dict[str, list[str]] = field(default_factory=dict)
+    #: the record's rows of the marks behind :attr:`stuck`: kept on record
+    pending: list[list[str]] = field(default_factory=list)
 
 
 def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = False) -> Cleared:
@@ -1038,8 +1101,15 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
                 done.lost[sheet_name] = len(cells)
                 continue
             done.renamed[sheet_name], sheet = found
-        cells = _followed(sheet, cells)
+        cells, lost = _followed(sheet, cells)
         now = done.renamed.get(sheet_name, sheet_name)  # the sheet's name (each sheet.name is a call into Excel)
+        if lost:
+            strays, stuck, unsure = _strays(sheet, lost, cells)
+            cells.update(strays)
+            if stuck:  # left in rectxl's colour, their marks kept on record: nothing of the clerk's lost
+                done.stuck[now] = stuck
+            done.pending += [[sheet_name, ref, fill] for name, ref, fill in record.cells
+                             if name == sheet_name and ref in unsure]
         placed |= {(now, ref) for ref in cells}
         # a run of cells is given its colour back only while it shows rectxl's: a cell the user
         # re-coloured, or another cell sorted into its place, keeps what it shows
@@ -1068,7 +1138,7 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
     done.copies = _copies_left(record, by_sheet, placed)
     if keep_sheets:
         if record.cells:
-            record.cells = []
+            record.cells = done.pending
             record.changed = True
         return done
     if not record.owned and by_sheet and FINDINGS_SHEET in sheets:
@@ -1093,7 +1163,10 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
     unmarked = [name for name in record.owned
                 if name not in sheets and name not in done.removed and name not in done.moved]
     done.moved.update(_renamed_own(record, unmarked, set(by_sheet) | set(marks)))
-    record.delete()
+    if done.pending:  # marks that could not be told apart stay on record, so their colour is never the clerk's
+        record.cells, record.owned, record.changed = done.pending, [], True
+    else:
+        record.delete()
     return done
 
 
