@@ -171,6 +171,9 @@ CASES["status-from-colour"] = (
      ok(**{F.MEASURE: "建立学习台账", F.STATUS: "正在推进"})], {2},
     {"fills": {(2, F.STATUS): "绿", (3, F.STATUS): "黄", (4, F.STATUS): "绿"},
      "foot": ("说明：已完成的标注绿色，正在推进的标注黄色。",)})
+# colours shown by a conditional format rectxl cannot evaluate (a colour scale): said once, at the header
+CASES["conditional-colours-unread"] = ([ok(**{F.STATUS: None})], {1},
+                                       {"conditional_unread": ("色阶",), "foot": ("说明：绿色为已完成。",)})
 # 基本信息's 一、 says 3 issues (the ledger has 1) and 2 measures (it has 2): one finding, on 基本信息
 CASES["info-totals-mismatch"] = ([ok(), ok(**{F.MEASURE: "开展警示教育"})], {None},
                                  {"info": {"一、": "对反馈的3个问题逐条细化整改措施2项。"}})
@@ -190,7 +193,8 @@ def _ledger_grids(rows: list[dict[str, Any]], *, columns: list[str] | None = Non
                   copy_after: str | None = None, self_check: str | None = None,
                   hidden_copy: str | None = None, lists: tuple[Any, ...] = (),
                   strays: tuple[tuple[str, str], ...] = (),
-                  fills: dict[tuple[int, str], str] | None = None, foot: tuple[str, ...] = ()) -> list[Grid]:
+                  fills: dict[tuple[int, str], str] | None = None, foot: tuple[str, ...] = (),
+                  conditional_unread: tuple[str, ...] = ()) -> list[Grid]:
     """The sheets a reader would hand over: 台账 (header on row 1), a copy of it named
     ``copy_after`` when asked, a sheet of other measures named ``self_check`` when asked,
     基本信息, 责任单位名录. ``fills``: (row, field) → the colour word of the cell's fill; ``foot``:
@@ -198,7 +202,8 @@ def _ledger_grids(rows: list[dict[str, Any]], *, columns: list[str] | None = Non
     columns = list(columns or F.TEMPLATE_COLUMNS)
     ledger = Grid("台账", [columns, *([row.get(c) for c in columns] for row in rows), *([note] for note in foot)],
                   hidden=hidden, uncomputed=frozenset((r - 1, columns.index(f)) for r, f in uncomputed), lists=lists,
-                  strays=strays, fills={(r - 1, columns.index(f)): word for (r, f), word in (fills or {}).items()})
+                  strays=strays, fills={(r - 1, columns.index(f)): word for (r, f), word in (fills or {}).items()},
+                  conditional_unread=conditional_unread)
     grids = [ledger]
     if copy_after is not None:
         grids.append(Grid(copy_after, [list(r) for r in ledger.rows]))
@@ -281,7 +286,8 @@ def test_every_rule_fires_the_same_through_a_real_file(tmp_path: Path) -> None:
     (tmp_path / "附件").mkdir()
     (tmp_path / "附件" / "制度.docx").write_bytes(b"PK")
     for code, (rows, expected_rows, kwargs) in CASES.items():
-        if {"hidden", "uncomputed", "column_map", "hidden_copy", "lists", "strays", "fills"} & set(kwargs):
+        if {"hidden", "uncomputed", "column_map", "hidden_copy", "lists", "strays", "fills",
+                "conditional_unread"} & set(kwargs):
             continue  # (a column mapping through a file: tests/test_county_ledgers.py)
         extra = dict(kwargs)
         info = {**INFO, **extra.pop("info", {})}

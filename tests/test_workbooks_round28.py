@@ -104,3 +104,76 @@ def test_marks_moved_and_typed_into_never_give_the_clerks_fill_to_another_row(tm
     rx.clear(book)
     assert _fills(book) == {f"E{elderly}": GREEN, f"H{elderly}": YELLOW}
     assert not any(name.startswith(MARKS_SHEET) for name in workbook_of(book).wb.sheetnames)
+
+
+# -- colours a conditional format shows ------------------------------------------------------------
+
+def _education_ledger(path: Path, legend: str, rules: list[tuple[str, Any]]) -> Path:
+    """An education bureau's ledger whose 整改情况 tells the work done, no status word; its colours
+    come from conditional formats (条件格式), the legend under the table says what they mean. The
+    deadlines are dates (the cells formatted 2025年6月30日): two long past, two a year ahead."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(["县教育局巡察反馈问题整改台账"])
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "责任人", "完成时限", "整改情况"])
+    ahead, day = dt.date.today().year + 1, dt.datetime
+    for row in ([1, "校外培训监管不到位", "开展专项检查", "基教股", "孙明", day(2025, 6, 30), "检查机构42家，关停3家"],
+                [2, "学生资助审核不严", "复核资助对象", "资助中心", "钱芳", day(2025, 9, 30), "复核工作已部署"],
+                [3, "校舍维修资金结余", "清理结余资金", "计财股", "赵亮", day(ahead, 3, 31), "已清理2所学校"],
+                [4, "教师培训经费使用不规范", "规范培训经费", "师训股", "李静", day(ahead, 6, 30), "已印发管理办法"]):
+        ws.append(row)
+        ws.cell(ws.max_row, 6).number_format = "yyyy年m月d日"
+    ws.append([legend])
+    for where, rule in rules:
+        ws.conditional_formatting.add(where, rule)
+    wb.save(path)
+    return path
+
+
+def _red(**kw: Any) -> Any:
+    from openpyxl.styles.differential import DifferentialStyle
+
+    return DifferentialStyle(fill=PatternFill("solid", bgColor="FFFFC7CE"), **kw)  # Excel's 浅红填充
+
+
+@pytest.mark.parametrize("rule", ["expression", "cellIs", "text"])
+def test_colours_a_conditional_format_shows_are_read_by_the_legend(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], rule: str) -> None:
+    """"说明：红色为未完成，其余为已完成" over a ledger coloured by a rule — the deadline past today
+    (a formula on the row, or 单元格值 小于 =TODAY()), or the 整改情况 not saying 已 — not by hand:
+    rectxl had read no colour at all (four bad-status, nothing overdue)."""
+    from openpyxl.formatting.rule import CellIsRule, FormulaRule, Rule
+
+    from tests.test_ledger_round26 import _check, _counts
+
+    rules = {"expression": [("A3:G6", FormulaRule(formula=["$F3<TODAY()"], fill=_red().fill))],
+             "cellIs": [("F3:F6", CellIsRule(operator="lessThan", formula=["TODAY()"], fill=_red().fill))],
+             "text": [("G3:G6", Rule(type="notContainsText", operator="notContains", text="已", dxf=_red(),
+                                     formula=['ISERROR(SEARCH("已",G3))']))]}[rule]
+    ledger = _education_ledger(tmp_path / "教育局台账.xlsx", "说明：红色为未完成，其余为已完成。", rules)
+    findings = _check(ledger, capsys)
+    codes = {(f["code"], f["cell"]) for f in findings}
+    if rule == "text":  # 检查机构42家 and 复核工作已部署: only the first is red, the second says 已
+        assert ("overdue", "F3") in codes and ("overdue", "F4") not in codes
+        assert _counts(ledger, tmp_path, capsys) == {"已完成": 3, "正在推进": 1, "未启动": 0}
+    else:  # the two past their deadline are red: not done, overdue; the two ahead are done
+        assert {("overdue", "F3"), ("overdue", "F4")} <= codes
+        assert _counts(ledger, tmp_path, capsys) == {"已完成": 2, "正在推进": 2, "未启动": 0}
+    assert not {c for c, _ in codes} & {"bad-status", "missing-status", "conditional-colours-unread"}
+
+
+def test_a_conditional_colour_rectxl_cannot_work_out_is_said_not_read_as_none(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A rule rectxl does not evaluate (DATEDIF; a colour scale) is named, once, on its sheet — the
+    cells it colours are not silently read as uncoloured."""
+    from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
+
+    from tests.test_ledger_round26 import _check
+
+    ledger = _education_ledger(tmp_path / "教育局台账.xlsx", "注：标红的为未完成，绿色为已完成", [
+        ("A3:G6", FormulaRule(formula=['DATEDIF($F3,TODAY(),"d")>0'], fill=_red().fill)),
+        ("A3:A6", ColorScaleRule(start_type="min", start_color="FF63BE7B", end_type="max", end_color="FFF8696B"))])
+    said = [f for f in _check(ledger, capsys) if f["code"] == "conditional-colours-unread"]
+    assert len(said) == 1 and "DATEDIF" in said[0]["message"] and "色阶" in said[0]["message"]
+    assert said[0]["sheet"] == SHEET

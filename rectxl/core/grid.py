@@ -248,6 +248,9 @@ class Grid:
     #: :attr:`fills` holds the colours of the cells' fonts, not of their fills: the sheet's legend
     #: keys its statuses by font colour ("红色字体为未完成事项，黑色字体为已完成")
     colours_by_font: bool = False
+    #: the conditional-format rules that colour cells of the sheet but that rectxl could not
+    #: evaluate (their colours are not in :attr:`fills`), as a clerk would name them: "公式“=…”", "色阶"
+    conditional_unread: tuple[str, ...] = ()
     #: cell (A1) → what a picture floating over the sheet, or an embedded file's icon, with its
     #: top-left corner in the cell reads as ("[图片]", "[嵌入对象]"): an empty 佐证材料 cell with a
     #: screenshot pasted over it, or the scanned document embedded in it, holds that evidence
@@ -3587,6 +3590,7 @@ class _Builder:
             task_codes={r + 1: c for r, c in grid.task_codes.items()},
             unlisted_tasks=frozenset(r + 1 for r in grid.unlisted_tasks),
             lists=grid.lists,
+            conditional_unread="、".join(grid.conditional_unread),
         )
         if self.issue_list and F.ISSUE not in self.cols and F.ISSUE_NO in self.cols:
             self.sheet.issues_from = next(iter(self.issue_list.values())).sheet

@@ -352,6 +352,9 @@ class LedgerSheet:
     #: the sheet's legend keys its statuses by the colour of the cells' fonts, not their fills
     #: ("红色字体为未完成事项")
     colours_by_font: bool = False
+    #: the conditional-format rules colouring the sheet that rectxl could not evaluate, as the
+    #: clerk would name them ("公式“=…”、色阶"): their colours were not read — "" when none
+    conditional_unread: str = ""
     #: the 责任清单 sheet whose 责任领导/责任部门/责任人 were joined to this one by 任务编号, each
     #: task's code by its row (1-based), and the rows whose task that sheet does not list
     duties_from: str | None = None

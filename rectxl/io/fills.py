@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from rectxl.io import xmlbytes
 
-__all__ = ["COLOUR_WORDS", "PALETTE", "RunColours", "colour_word", "fill_colours", "font_colours", "names_colour",
-           "names_font_colour", "run_colours", "shared_run_colours", "theme_colours"]
+__all__ = ["COLOUR_WORDS", "PALETTE", "RunColours", "colour_of", "colour_word", "fill_colours", "font_colours",
+           "names_colour", "names_font_colour", "run_colours", "shared_run_colours", "theme_colours"]
 
 #: the colour words a legend may name, in the order :func:`colour_word` tells them apart
 COLOUR_WORDS = ("红", "橙", "黄", "绿", "蓝", "紫")
@@ -111,6 +111,12 @@ def _theme_colours(theme: bytes | None) -> list[str]:
         return []
     found = {m["name"].decode(): m["rgb"].decode() for m in _THEME_COLOUR.finditer(theme)}
     return [found.get(name, "") for name in _THEME_ORDER]
+
+
+def colour_of(attrs: bytes, theme: list[str]) -> str | None:
+    """The colour word of a colour element's attributes (``rgb``, ``indexed``, ``theme`` with its
+    ``tint``; ``theme``: :func:`theme_colours`), None for one a legend cannot name."""
+    return _colour_of(attrs, theme)
 
 
 def _colour_of(attrs: bytes, theme: list[str]) -> str | None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from html import unescape
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from urllib.parse import unquote
 
 import python_calamine as pc
@@ -28,10 +28,12 @@ from rectxl.core.model import Ledger
 from rectxl.core.names import MARKS_SHEET, RECORD_TAG
 from rectxl.core.text import LazyPattern, col_index, col_letter
 from rectxl.io import xmlbytes
+from rectxl.io.cond_formats import colour_rules, conditional_colours
 from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, HTML, XML_2003_MARK, kind_of, read_exported
 from rectxl.io.fills import (
     PALETTE,
     RunColours,
+    colour_of,
     colour_word,
     fill_colours,
     font_colours,
@@ -649,12 +651,21 @@ def _add_fills(path: Path, grids: list[Grid]) -> None:
                     with zf.open(part) as fh:
                         grid.fills = scan_sheet(fh, fills=by_kind[kind]).fills
                     grid.colours_by_font = kind != "fill"
+                # the colours its conditional formats show, over the cells' own (as Excel shows them)
+                shown = _conditional_colours(zf, part, styles, theme_rgb, grid)
+                if kind != "font":
+                    grid.fills = {**grid.fills, **shown["font"], **shown["fill"]} if kind == "either" else {
+                        **grid.fills, **shown["fill"]}
                 if kind == "fill" and _fonts_instead(grid, grid.fills):
                     kind, grid.fills = "font", {}
                     if fonts:
                         with zf.open(part) as fh:
                             grid.fills = scan_sheet(fh, fills=fonts).fills
                     grid.colours_by_font = True
+                if kind == "font":
+                    grid.fills = {**grid.fills, **shown["font"]}
+                    grid.colours_by_font = grid.colours_by_font or bool(shown["font"])
+                grid.conditional_unread = tuple(shown["unread"])
                 if kind != "font":
                     by_fill.add(grid.name)
                 if kind != "fill" and shared is None:
@@ -670,6 +681,31 @@ def _add_fills(path: Path, grids: list[Grid]) -> None:
                 _own_marks_undone([g for g in grids if g.name in by_fill], record, theme_rgb)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
         return
+
+
+def _conditional_colours(zf: zipfile.ZipFile, part: str, styles: bytes, theme_rgb: list[str],
+                         grid: Grid) -> dict[str, Any]:
+    """The colour words the conditional formats of the sheet ``part`` show on ``grid``'s cells, as
+    fills ("fill") and as font colours ("font") — evaluated on the cells' values and today's date
+    as Excel would show them when the clerk opens the file —, and the rules that colour cells but
+    could not be evaluated ("unread", said by the check rather than read as no colour)."""
+    empty: dict[str, Any] = {"fill": {}, "font": {}, "unread": []}
+    xml = zf.read(part)
+    if b"conditionalFormatting" not in xml:
+        return empty
+    rules = colour_rules(xml, styles, lambda attrs: colour_of(attrs, theme_rgb))
+    if not rules:
+        return empty
+    rows = grid.rows
+    cols = max((len(row) for row in rows), default=0)
+
+    def value(r: int, c: int) -> Any:
+        return rows[r][c] if r < len(rows) and c < len(rows[r]) else ""
+
+    today = date.today()
+    fill, unread = conditional_colours(rules, value, today, rows=len(rows), cols=cols)
+    font, unread_font = conditional_colours(rules, value, today, by_font=True, rows=len(rows), cols=cols)
+    return {"fill": fill, "font": font, "unread": list(dict.fromkeys([*unread, *unread_font]))}
 
 
 #: a legend's words saying its colours are the cells' fills, not their fonts
