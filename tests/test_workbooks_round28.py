@@ -177,3 +177,86 @@ def test_a_conditional_colour_rectxl_cannot_work_out_is_said_not_read_as_none(
     said = [f for f in _check(ledger, capsys) if f["code"] == "conditional-colours-unread"]
     assert len(said) == 1 and "DATEDIF" in said[0]["message"] and "色阶" in said[0]["message"]
     assert said[0]["sheet"] == SHEET
+
+
+# -- .ods: colours from a named cell style ----------------------------------------------------------
+
+_ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3"')
+
+
+def _ods(path: Path, named: str, automatic: str, rows: list[tuple[str, list[str]]]) -> Path:
+    """An .ods as LibreOffice Calc saves it: the clerk's named cell styles in styles.xml, the cells'
+    automatic styles (direct formatting only, ``style:parent-style-name`` naming the clerk's style)
+    in content.xml; ``rows``: (a cell style name or "", the row's texts)."""
+    import zipfile
+
+    def cell(text: str, style: str) -> str:
+        return (f'<table:table-cell{f" table:style-name={chr(34)}{style}{chr(34)}" if style else ""} '
+                f'office:value-type="string"><text:p>{text}</text:p></table:table-cell>')
+
+    table = "".join(f"<table:table-row>{''.join(cell(t, style) for t in texts)}</table:table-row>"
+                    for style, texts in rows)
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}>'
+               f"<office:automatic-styles>{automatic}</office:automatic-styles><office:body><office:spreadsheet>"
+               f'<table:table table:name="{SHEET}">{table}</table:table></office:spreadsheet></office:body>'
+               "</office:document-content>")
+    styles = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {_ODS_NS}><office:styles>'
+              '<style:style style:name="Default" style:family="table-cell"/>'
+              f"{named}</office:styles></office:document-styles>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("styles.xml", styles, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+_HEALTH_ROWS = [["1", "医保基金监管不严", "开展专项检查", "医政科", "周红", "2026年6月30日", "检查定点机构36家"],
+                ["2", "公立医院采购不规范", "规范采购流程", "规财科", "吴刚", "2026年9月30日", "修订采购办法"],
+                ["3", "村医队伍不稳定", "落实村医待遇", "基层科", "郑伟", "2099年6月30日", "待遇方案报审中"]]
+_HEALTH_HEAD = ["序号", "存在问题", "整改措施", "责任科室", "责任人", "整改时限", "整改情况"]
+
+
+@pytest.mark.parametrize("keyed", ["fill", "font"])
+def test_ods_colours_given_by_a_named_cell_style_are_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], keyed: str) -> None:
+    """A health bureau's .ods: the clerk made cell styles "已办结" (green) and "推进中" (yellow) — or
+    "未完成" typed red — and applied them to the rows; a bold cell's automatic style only names its
+    parent style. rectxl read colours from the automatic styles alone: every row read uncoloured
+    (three bad-status)."""
+    from tests.test_ledger_round26 import _check, _counts
+
+    if keyed == "fill":
+        named = ('<style:style style:name="已办结" style:family="table-cell" style:parent-style-name="Default">'
+                 '<style:table-cell-properties fo:background-color="#92d050"/></style:style>'
+                 '<style:style style:name="推进中" style:family="table-cell" style:parent-style-name="Default">'
+                 '<style:table-cell-properties fo:background-color="#ffff00"/></style:style>')
+        styles, legend = ["已办结", "ce1", "推进中"], "说明：已完成的标注绿色，正在推进的标注黄色。"
+        parent = "推进中"
+    else:
+        named = ('<style:style style:name="未完成" style:family="table-cell" style:parent-style-name="Default">'
+                 '<style:text-properties fo:color="#ff0000"/></style:style>')
+        styles, legend = ["", "ce1", "未完成"], "说明：红色字体为未完成事项，黑色字体为已完成事项。"
+        parent = "未完成"
+    automatic = (f'<style:style style:name="ce1" style:family="table-cell" style:parent-style-name="{parent}">'
+                 '<style:text-properties fo:font-weight="bold"/></style:style>')
+    ledger = _ods(tmp_path / "卫健局台账.ods", named, automatic,
+                  [("", ["县卫健局巡察整改台账"]), ("", _HEALTH_HEAD),
+                   *zip(styles, _HEALTH_ROWS, strict=True), ("", [legend])])
+    findings = _check(ledger, capsys)
+    codes = {(f["code"], f["cell"]) for f in findings}
+    # the first row done; the second, past its deadline and not done, overdue; the third going on
+    assert ("overdue", "F4") in codes and ("status-from-colour", "G3") in codes
+    assert not {c for c, _ in codes} & {"bad-status", "missing-status"}
+    assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}

@@ -16,7 +16,7 @@ import re
 import zipfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from urllib.parse import unquote
 
 from lxml import etree
@@ -102,6 +102,53 @@ class OdsSheet:
         self.lists.append((((row, col, row + rows - 1, col + cols - 1),), *listed))
 
 
+def _cell_style_colours(el: Any) -> tuple[str | None, str | None]:
+    """A cell style's background and font colour words: None where it sets none (left to its parent
+    style), "" where it sets one no legend names (transparent, white, black, the automatic colour)."""
+    props = el.find(_STYLE + "table-cell-properties")
+    background = props.get(_FO + "background-color") if props is not None else None
+    fill = None if background is None else (colour_word(background[1:7]) or "") if background.startswith("#") else ""
+    text = el.find(_STYLE + "text-properties")
+    colour = text.get(_FO + "color") if text is not None else None
+    if colour is None:
+        window = text.get(_STYLE + "use-window-font-color") if text is not None else None
+        font = "" if window == "true" else None
+    else:
+        font = (colour_word(colour[1:7]) or "") if colour.startswith("#") else ""
+    return fill, font
+
+
+def _named_cell_styles(zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
+    """The named cell styles of ``styles.xml`` (a style the clerk made, "已完成" filled green, or one
+    of LibreOffice's, "Good"/"Bad"), each with its background's and font's colour words as its
+    parents give them when it does not set them itself."""
+    own: dict[str, tuple[str | None, str | None, str]] = {}
+    try:
+        with zf.open("styles.xml") as fh:
+            for _, el in etree.iterparse(fh, events=("end",), tag=_STYLE + "style", resolve_entities=False,
+                                         no_network=True, load_dtd=False, huge_tree=False):
+                if el.get(_STYLE + "family") == "table-cell":
+                    own[el.get(_STYLE + "name", "")] = (*_cell_style_colours(el),
+                                                        el.get(_STYLE + "parent-style-name", ""))
+                el.clear()
+    except (KeyError, etree.XMLSyntaxError):
+        return {}, {}
+
+    def resolved(name: str, which: int) -> str:
+        seen: set[str] = set()
+        while name in own and name not in seen:
+            seen.add(name)
+            value = own[name][which]
+            if value is not None:
+                return value
+            name = own[name][2]
+        return ""
+
+    fills = {name: word for name in own if (word := resolved(name, 0))}
+    fonts = {name: word for name in own if (word := resolved(name, 1))}
+    return fills, fonts
+
+
 def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
     """Sheet name → its merges, hidden columns, error cells and numbers shown with fixed decimals."""
     sheets: dict[str, OdsSheet] = {}
@@ -119,6 +166,10 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
         #: a cell style's name → the colour word of its font; a text style's (a span's) → its word,
         #: None for a colour naming none (black)
         typed: dict[str, str] = {}
+        # the named cell styles (styles.xml: "已完成", "Good" …) a cell's style inherits its colours from
+        named_fill, named_font = _named_cell_styles(zf)
+        filled.update(named_fill)
+        typed.update(named_font)
         spans: dict[str, str | None] = {}
         parser = etree.iterparse(fh, events=("start", "end"), resolve_entities=False, no_network=True,
                                  load_dtd=False, huge_tree=False)
@@ -160,14 +211,17 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
                         current.add_list(row, col, rows_repeated, repeat, listed)
                 col += repeat
             elif tag == _STYLE + "style" and el.get(_STYLE + "family") == "table-cell":
-                props = el.find(_STYLE + "table-cell-properties")
-                background = props.get(_FO + "background-color", "") if props is not None else ""
-                if background.startswith("#") and (word := colour_word(background[1:7])) is not None:
-                    filled[el.get(_STYLE + "name", "")] = word
-                text = el.find(_STYLE + "text-properties")
-                colour = text.get(_FO + "color", "") if text is not None else ""
-                if colour.startswith("#") and (word := colour_word(colour[1:7])) is not None:
-                    typed[el.get(_STYLE + "name", "")] = word
+                name = el.get(_STYLE + "name", "")
+                fill, font = _cell_style_colours(el)
+                parent = el.get(_STYLE + "parent-style-name", "")
+                # what the style leaves unsaid, its named parent style gives (LibreOffice writes only
+                # the direct formatting into a cell's automatic style)
+                fill = named_fill.get(parent, "") if fill is None else fill
+                font = named_font.get(parent, "") if font is None else font
+                if fill:
+                    filled[name] = fill
+                if font:
+                    typed[name] = font
             elif tag == _STYLE + "style" and el.get(_STYLE + "family") == "text":
                 text = el.find(_STYLE + "text-properties")
                 colour = text.get(_FO + "color", "") if text is not None else ""
