@@ -260,3 +260,80 @@ def test_ods_colours_given_by_a_named_cell_style_are_read(
     assert ("overdue", "F4") in codes and ("status-from-colour", "G3") in codes
     assert not {c for c, _ in codes} & {"bad-status", "missing-status"}
     assert _counts(ledger, tmp_path, capsys) == {"已完成": 1, "正在推进": 2, "未启动": 0}
+
+
+# -- a pivot table on another sheet --------------------------------------------------------------
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _with_pivot(path: Path) -> Path:
+    """The civil-affairs ledger with a sheet "按科室统计" holding a pivot table (插入 → 数据透视表,
+    tabular layout, as Excel writes its parts): 责任科室 | 整改状态 | 计数项:整改措施, and 总计."""
+    import zipfile
+
+    wb = openpyxl.load_workbook(_civil_affairs_ledger(path))
+    counts = wb.create_sheet("按科室统计")
+    for row in (["责任科室", "整改状态", "计数项:整改措施"], ["婚登处", "已完成", 1], ["救助股", "正在推进", 1],
+                ["计财股", "正在推进", 1], ["社事股", "正在推进", 1], ["养老股", "正在推进", 1], ["总计", None, 5]):
+        counts.append(row)
+    wb.save(path)
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    main_ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+    def rels(kind: str, target: str) -> bytes:
+        return (f'{head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f'<Relationship Id="rId1" Type="{_REL}/{kind}" Target="{target}"/></Relationships>').encode()
+
+    parts["xl/pivotCache/pivotCacheDefinition1.xml"] = (
+        f'{head}<pivotCacheDefinition xmlns="{main_ns}" xmlns:r="{_REL}" r:id="rId1" recordCount="5">'
+        f'<cacheSource type="worksheet"><worksheetSource ref="A2:H7" sheet="{SHEET}"/></cacheSource>'
+        '<cacheFields count="1"><cacheField name="责任科室" numFmtId="0"><sharedItems/></cacheField></cacheFields>'
+        "</pivotCacheDefinition>").encode()
+    parts["xl/pivotCache/pivotCacheRecords1.xml"] = f'{head}<pivotCacheRecords xmlns="{main_ns}" count="0"/>'.encode()
+    parts["xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels"] = rels("pivotCacheRecords", "pivotCacheRecords1.xml")
+    parts["xl/pivotTables/pivotTable1.xml"] = (
+        f'{head}<pivotTableDefinition xmlns="{main_ns}" name="数据透视表1" cacheId="5" dataCaption="值">'
+        '<location ref="A1:C7" firstHeaderRow="1" firstDataRow="1" firstDataCol="2"/></pivotTableDefinition>').encode()
+    parts["xl/pivotTables/_rels/pivotTable1.xml.rels"] = rels("pivotCacheDefinition",
+                                                              "../pivotCache/pivotCacheDefinition1.xml")
+    parts["xl/worksheets/_rels/sheet2.xml.rels"] = rels("pivotTable", "../pivotTables/pivotTable1.xml")
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", f'<Relationship Id="rId40" Type="{_REL}/pivotCacheDefinition" '
+        'Target="pivotCache/pivotCacheDefinition1.xml"/></Relationships>'.encode())
+    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        f'<Override PartName="/xl/pivotCache/pivotCacheDefinition1.xml" ContentType="{ct}pivotCacheDefinition+xml"/>'
+        f'<Override PartName="/xl/pivotCache/pivotCacheRecords1.xml" ContentType="{ct}pivotCacheRecords+xml"/>'
+        f'<Override PartName="/xl/pivotTables/pivotTable1.xml" ContentType="{ct}pivotTable+xml"/></Types>').encode())
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b"</sheets>", b'</sheets><pivotCaches><pivotCache cacheId="5" r:id="rId40"/></pivotCaches>', 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def test_a_pivot_table_on_another_sheet_is_not_read_as_a_ledger(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The clerk counts the ledger by 科室 with a pivot table on its own sheet: rectxl had read it
+    as a second ledger (header-missing for 具体问题 and 整改时限 on "按科室统计", errors). Its cells
+    are counts of the ledger: the ledger alone is read — and marked and cleared, the pivot's parts
+    untouched."""
+    import zipfile
+
+    from rectxl.cli import main
+    from tests.test_ledger_round26 import _check, _counts
+
+    ledger = _with_pivot(tmp_path / "民政局台账.xlsx")
+    findings = _check(ledger, capsys)
+    assert {f["sheet"] for f in findings} == {SHEET}
+    assert sum(_counts(ledger, tmp_path, capsys).values()) == 5
+    marked, cleared = tmp_path / "标记.xlsx", tmp_path / "清除.xlsx"
+    main(["annotate", str(ledger), "-o", str(marked)])
+    main(["annotate", "--clear", str(marked), "-o", str(cleared)])
+    capsys.readouterr()
+    with zipfile.ZipFile(ledger) as a, zipfile.ZipFile(cleared) as b:
+        assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}

@@ -419,6 +419,7 @@ def _sheet_extras(path: Path, parts: InflatedParts) -> dict[str, SheetExtras]:
             found[name].links.update(_file_links(zf, parts, part))  # over a HYPERLINK formula's
             found[name].pictures = {**_floating_pictures(zf, part), **_embedded_objects(zf, parts, part)}
             found[name].totals = _totals_rows(zf, part)
+            found[name].pivots = _pivot_cells(zf, part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return found
     return found
@@ -525,6 +526,27 @@ def _totals_rows(zf: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
         end = int(span.group(4)) - 1
         for r in range(max(int(span.group(2)) - 1, end - int(count) + 1), end + 1):
             cells.update((r, c) for c in range(first, min(last, first + 16383) + 1))
+    return cells
+
+
+def _pivot_cells(zf: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
+    """The cells (0-based) of the pivot tables (数据透视表) on the sheet at ``part``: each one's
+    ``location`` range. A pivot table counts the ledger's rows ("责任单位 | 整改状态 | 计数项:整改
+    措施", laid out as a table): it is never the ledger itself."""
+    cells: set[tuple[int, int]] = set()
+    for kind, target in part_rels(zf, part).values():
+        if kind != "pivotTable" or target not in zf.NameToInfo or zf.getinfo(target).file_size > 4 << 20:
+            continue
+        try:
+            location = xmlbytes.first(zf.read(target), "location")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            continue
+        span = _RANGE.fullmatch((xmlbytes.attr(location.attrs, "ref") or "").strip().upper()) if location else None
+        if span is None:
+            continue
+        first, last = col_index(span.group(1)), col_index(span.group(3))
+        for r in range(int(span.group(2)) - 1, min(int(span.group(4)), int(span.group(2)) + 100_000)):
+            cells.update((r, c) for c in range(first, min(last, first + 1000) + 1))
     return cells
 
 
@@ -895,7 +917,7 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
             if (r < len(grid.rows) and c < len(grid.rows[r]) and isinstance(grid.rows[r][c], float | int | str | date)
                     and not isinstance(grid.rows[r][c], bool)):
                 grid.rows[r][c] = text
-        for r, c in found.totals:  # a table's totals row: its sums are no measure
+        for r, c in (*found.totals, *found.pivots):  # a table's totals row, a pivot table: counts, no measure
             if r < len(grid.rows) and c < len(grid.rows[r]):
                 grid.rows[r][c] = ""
         for r, c in found.today:  # =TODAY(): read as a date left blank is, today (not the day cached)

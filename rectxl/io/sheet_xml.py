@@ -140,6 +140,8 @@ class SheetExtras:
     pictures: dict[str, str] = field(default_factory=dict)
     #: 0-based cells of an Excel table's totals row (插入 → 表格 → 汇总行): the table's sums, no ledger row
     totals: set[tuple[int, int]] = field(default_factory=set)
+    #: 0-based cells of the pivot tables on the sheet (插入 → 数据透视表): counts of the ledger, no ledger rows
+    pivots: set[tuple[int, int]] = field(default_factory=set)
     #: 0-based cells holding a date that calamine reads wrongly (an .xlsb counting from 1904:
     #: calamine counts from 1900, four years early) → the day the cell shows
     dates: dict[tuple[int, int], date] = field(default_factory=dict)
