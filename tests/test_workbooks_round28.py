@@ -337,3 +337,27 @@ def test_a_pivot_table_on_another_sheet_is_not_read_as_a_ledger(
     capsys.readouterr()
     with zipfile.ZipFile(ledger) as a, zipfile.ZipFile(cleared) as b:
         assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}
+
+
+@pytest.mark.parametrize("saved", ["ods", "xls"])
+def test_conditional_colours_of_an_ods_or_xls_are_said_not_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], saved: str) -> None:
+    """The education ledger coloured by "完成时限<TODAY() → red", saved by LibreOffice or WPS as
+    .ods or .xls: rectxl reads no conditional format from those files — it now says so on the
+    sheet (the colours had silently read as none: bad-status alone), and how to have them read."""
+    from openpyxl.formatting.rule import FormulaRule
+
+    from tests.test_ledger_round26 import _check
+    from tests.workbook_compare import soffice, soffice_convert
+
+    if soffice() is None:
+        pytest.skip("LibreOffice not installed")
+    source = _education_ledger(tmp_path / "教育局台账.xlsx", "说明：红色为未完成，其余为已完成。",
+                               [("A3:G6", FormulaRule(formula=["$F3<TODAY()"], fill=_red().fill))])
+    converted = soffice_convert(source, saved, tmp_path / "out")
+    said = [f for f in _check(converted, capsys) if f["code"] == "conditional-colours-unread"]
+    assert len(said) == 1 and f".{saved}" in said[0]["message"] and ".xlsx" in said[0]["message"]
+    # a ledger without conditional formats says nothing of them
+    plain = soffice_convert(_education_ledger(tmp_path / "无条件格式.xlsx", "说明：红色为未完成，其余为已完成。", []),
+                            saved, tmp_path / "out")
+    assert "conditional-colours-unread" not in {f["code"] for f in _check(plain, capsys)}

@@ -56,6 +56,8 @@ _FORMULA, _STRING, _BOOLERR, _NUMBER, _RK, _MULRK = 0x0006, 0x0207, 0x0205, 0x02
 _COLINFO, _DATEMODE, _HLINK, _MSODRAWING, _SHRFMLA = 0x007D, 0x0022, 0x01B8, 0x00EC, 0x04BC
 #: a row's record (its height and flags)
 _ROW = 0x0208
+#: CONDFMT, CONDFMT12: a conditional format on the sheet ([MS-XLS] 2.4.56, 2.4.57)
+_CONDFMT = frozenset((0x01B0, 0x0879))
 #: the workbook's own colours for the palette's indexes 8–63 ([MS-XLS] 2.4.188 PALETTE)
 _PALETTE = 0x0092
 #: a font ([MS-XLS] 2.4.122 FONT: its colour, icv, at 4)
@@ -323,6 +325,7 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
            rich: dict[int, RunColours] | None = None) -> SheetExtras:
     extras = SheetExtras()
     records = _records(stream, offset)
+    extras.conditional = any(kind in _CONDFMT for kind, _, _ in records)
     if coloured:
         _fills(records, coloured, extras.fills)
     if font_of:

@@ -85,6 +85,8 @@ class OdsSheet:
         #: 0-based cells whose text is typed in such a colour (its cell style's font, or the
         #: spans of part of its text) → its word
         self.fonts: dict[tuple[int, int], str] = {}
+        #: the sheet has conditional formats (格式 → 条件): colours rectxl does not read from an .ods
+        self.conditional = False
         #: the list each run of columns had in the row above (its place in :attr:`lists`)
         self._open: dict[tuple[int, int, str, bool], int] = {}
 
@@ -168,6 +170,8 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
         typed: dict[str, str] = {}
         # the named cell styles (styles.xml: "已完成", "Good" …) a cell's style inherits its colours from
         named_fill, named_font = _named_cell_styles(zf)
+        #: the cell styles carrying conditions (style:map): a conditional format
+        mapped: set[str] = set()
         filled.update(named_fill)
         typed.update(named_font)
         spans: dict[str, str | None] = {}
@@ -189,6 +193,8 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
                     rows_repeated = min(int(el.get(_T + "number-rows-repeated", "1")), _MAX_REPEAT)
                     if current is not None and el.get(_T + "visibility") in ("collapse", "filter"):
                         current.hidden_rows.update(range(row, row + rows_repeated))
+                elif tag == _CALCEXT + "conditional-format" and current is not None:
+                    current.conditional = True
                 elif tag in (_T + "table-cell", _T + "covered-table-cell") and current is not None:
                     rows_span = int(el.get(_T + "number-rows-spanned", "1"))
                     cols_span = int(el.get(_T + "number-columns-spanned", "1"))
@@ -198,6 +204,8 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
                 repeat = min(int(el.get(_T + "number-columns-repeated", "1")), _MAX_REPEAT)
                 if current is not None and tag == _T + "table-cell":
                     _note_value(el, current, row, col, repeat)
+                    if mapped and el.get(_T + "style-name", "") in mapped:
+                        current.conditional = True  # (a conditional style of an older writer)
                     if filled and (word := filled.get(el.get(_T + "style-name", ""))) is not None:
                         for r in range(row, row + min(rows_repeated, _MAX_FILLED)):
                             for c in range(col, col + min(repeat, _MAX_FILLED)):
@@ -212,6 +220,8 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
                 col += repeat
             elif tag == _STYLE + "style" and el.get(_STYLE + "family") == "table-cell":
                 name = el.get(_STYLE + "name", "")
+                if el.find(_STYLE + "map") is not None:
+                    mapped.add(name)
                 fill, font = _cell_style_colours(el)
                 parent = el.get(_STYLE + "parent-style-name", "")
                 # what the style leaves unsaid, its named parent style gives (LibreOffice writes only

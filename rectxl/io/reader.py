@@ -1043,6 +1043,8 @@ def _add_ods_layout(path: Path | IO[bytes], grids: list[Grid]) -> None:
             grid.merges = grid.merges or sheet.merges
             if (kind := _legend_kind(grid)) is not None:
                 _colours_by_legend(grid, kind, sheet.fills, sheet.fonts)
+                if sheet.conditional:
+                    grid.conditional_unread = (_NOT_READ_HERE.format(kind=".ods"),)
             else:
                 grid.fills, grid.fills_read = sheet.fills, True
             extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown,
@@ -1065,6 +1067,13 @@ def _add_xls_extras(path: Path, grids: list[Grid]) -> None:
     for grid in grids:
         if (kind := kinds.get(grid.name)) is not None and (found := extras.get(grid.name)) is not None:
             _colours_by_legend(grid, kind, found.fills, found.fonts)
+            if found.conditional:
+                grid.conditional_unread = (_NOT_READ_HERE.format(kind=".xls"),)
+
+
+#: what conditional-colours-unread names for a sheet of a format whose conditional formats rectxl
+#: does not evaluate
+_NOT_READ_HERE = "本表的条件格式；{kind} 文件中的条件格式 rectxl 不读取，另存为 .xlsx 后可按规则读取"
 
 
 def _colours_by_legend(grid: Grid, kind: str, fills: dict[tuple[int, int], str],

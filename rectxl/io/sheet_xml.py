@@ -142,6 +142,8 @@ class SheetExtras:
     totals: set[tuple[int, int]] = field(default_factory=set)
     #: 0-based cells of the pivot tables on the sheet (插入 → 数据透视表): counts of the ledger, no ledger rows
     pivots: set[tuple[int, int]] = field(default_factory=set)
+    #: the sheet has conditional formats an .xls keeps (CONDFMT records): colours rectxl does not read
+    conditional: bool = False
     #: 0-based cells holding a date that calamine reads wrongly (an .xlsb counting from 1904:
     #: calamine counts from 1900, four years early) → the day the cell shows
     dates: dict[tuple[int, int], date] = field(default_factory=dict)
