@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -61,15 +62,9 @@ def _row_of(ws: Any, office: str) -> int:
     return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value == office)
 
 
-@pytest.mark.parametrize("moved", ["sorted", "row inserted above"])
-def test_marks_moved_and_typed_into_never_give_the_clerks_fill_to_another_row(tmp_path: Path, moved: str) -> None:
-    """标记问题, then the clerk sorts the rows (or inserts a 填报单位 row above the table) and fills
-    in the missing 责任人 and retouches each 问题描述 — two cells of every marked row changed, so
-    no mark can be followed by its row's texts. 清除标记 had given the clerk's green to whichever
-    cell now stood at the recorded address (another row's 责任人) and left the green row in
-    rectxl's orange, saying nothing. Now: no fill lands on a row it was not on; the cells it
-    cannot tell apart keep rectxl's colour, are named, and stay on record — a later clear, once
-    the clerk has set them by hand, finishes."""
+def _flag_then_move(tmp_path: Path, moved: str) -> tuple[Excel, Any, Any]:
+    """标记问题 on the civil-affairs ledger, then the clerk sorts the rows by 责任科室 (or inserts a
+    填报单位 row above the table)."""
     excel = Excel()
     book = excel.open(_civil_affairs_ledger(tmp_path / "民政局台账.xlsx"))
     assert rx.flag(book, Options(as_of=dt.date(2026, 12, 1))) is not None, excel.alerts
@@ -79,28 +74,60 @@ def test_marks_moved_and_typed_into_never_give_the_clerks_fill_to_another_row(tm
     else:
         ws.insert_rows(2)
         ws["A2"] = "填报单位：县民政局"
-    for r in range(3, ws.max_row + 1):
-        if ws.cell(r, 4).value and ws.cell(r, 1).value != "序号":
-            ws.cell(r, 2).value = f"{ws.cell(r, 2).value}（已整改）"
-            if ws.cell(r, 5).value is None:
-                ws.cell(r, 5).value = "待定"
+    return excel, book, ws
+
+
+def _measure_rows(ws: Any) -> list[int]:
+    return [r for r in range(3, ws.max_row + 1) if ws.cell(r, 4).value and ws.cell(r, 1).value != "序号"]
+
+
+@pytest.mark.parametrize("moved", ["sorted", "row inserted above"])
+def test_marks_moved_and_typed_into_go_back_to_their_own_rows(tmp_path: Path, moved: str) -> None:
+    """After 标记问题 the clerk sorts the rows (or inserts a row above the table), fills in the
+    missing 责任人 and retouches every 问题描述 — two cells of each marked row changed, so no mark
+    is followed by its row's texts alone. 清除标记 had given the clerk's green to whichever cell
+    now stood at the recorded address (another row's 责任人) and left the green row in rectxl's
+    orange, saying nothing. Now each colour is found on the row still holding most of its texts:
+    the green goes back to its own row, every other mark is taken off — and a cell the clerk
+    filled in the very orange rectxl uses (Excel's 橙色，个性色2，淡色40%) keeps it."""
+    excel, book, ws = _flag_then_move(tmp_path, moved)
+    for r in _measure_rows(ws):
+        ws.cell(r, 2).value = f"{ws.cell(r, 2).value}（已整改）"
+        if ws.cell(r, 5).value is None:
+            ws.cell(r, 5).value = "待定"
+    funeral = _row_of(ws, "社事股")
+    ws[f"E{funeral}"].fill = PatternFill("solid", fgColor="F4B183")  # the clerk's own, on an unmarked cell
+    elderly = _row_of(ws, "养老股")
+    rx.clear(book)
+    assert _fills(book) == {f"E{elderly}": GREEN, f"H{elderly}": YELLOW, f"E{funeral}": "F4B183"}
+    assert "5 个单元格恢复原样" in excel.alerts[-1]["prompt"]
+    assert not any(name.startswith(MARKS_SHEET) for name in workbook_of(book).wb.sheetnames)
+
+
+@pytest.mark.parametrize("moved", ["sorted", "row inserted above"])
+def test_marks_moved_and_rewritten_are_named_and_kept_never_given_to_another_row(tmp_path: Path, moved: str) -> None:
+    """The two rows missing a 责任人 rewritten after marking — 问题描述, 整改措施 and 整改状态
+    retyped — and moved: which orange cell is whose cannot be told. Nothing of the clerk's is
+    lost: the green goes to no other row, the cells keep rectxl's colour and are named, the marks
+    stay on record; once the clerk has set them by hand, the next 清除标记 finishes."""
+    excel, book, ws = _flag_then_move(tmp_path, moved)
     elderly, marriage = _row_of(ws, "养老股"), _row_of(ws, "婚登处")
+    for r in (elderly, marriage):
+        ws.cell(r, 2).value = f"{ws.cell(r, 2).value}问题整改"
+        ws.cell(r, 3).value = f"{ws.cell(r, 3).value}并建立长效机制"
+        ws.cell(r, 7).value = f"{ws.cell(r, 7).value}（已上报）"
     rx.clear(book)
     said = excel.alerts[-1]["prompt"]
     fills = _fills(book)
-    # the clerk's green is on no other row's cell; the yellow 备注 kept, on its row
-    assert fills.get(f"E{marriage}") != GREEN and fills[f"H{elderly}"] == YELLOW
-    assert GREEN not in {c for ref, c in fills.items() if ref != f"E{elderly}"}
-    # the two 责任人 cells still in rectxl's colour are named, and kept on record
-    stuck = sorted({f"E{elderly}", f"E{marriage}"}, key=lambda ref: int(ref[1:]))
-    assert {fills[ref] for ref in stuck} == {"F4B183"}
-    assert f"（{'、'.join(stuck)}）" in said and "未作改动" in said
+    assert GREEN not in fills.values() and fills[f"H{elderly}"] == YELLOW
+    stuck = {f"E{elderly}", f"E{marriage}", f"F{elderly}"}
+    assert {ref for ref, colour in fills.items() if colour != YELLOW} == stuck
+    named = re.search(r"（([A-Z0-9、]+)）：标记后这些行", said)
+    assert named is not None and set(named.group(1).split("、")) == stuck and "未作改动" in said
     assert any(name.startswith(MARKS_SHEET) for name in workbook_of(book).wb.sheetnames)
-    # every deadline mark is given back (the overdue colour of a moved row too)
-    assert not {ref for ref, c in fills.items() if ref.startswith("F")}
-    # the clerk sets the two cells by hand; the next clear finds nothing more and drops the record
+    # the clerk sets them by hand (the green where it was); the next clear drops the record
     ws[f"E{elderly}"].fill = PatternFill("solid", fgColor=GREEN)
-    ws[f"E{marriage}"].fill = PatternFill(fill_type=None)
+    ws[f"E{marriage}"].fill = ws[f"F{elderly}"].fill = PatternFill(fill_type=None)
     rx.clear(book)
     assert _fills(book) == {f"E{elderly}": GREEN, f"H{elderly}": YELLOW}
     assert not any(name.startswith(MARKS_SHEET) for name in workbook_of(book).wb.sheetnames)

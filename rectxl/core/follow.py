@@ -18,8 +18,8 @@ from typing import Any
 
 from rectxl.core.text import CELL_TEXT_LIMIT, cell_length, col_index, col_letter
 
-__all__ = ["CELL_LIMIT", "SEPARATOR", "copied_note", "follow", "kept_own_note", "mark_json", "place", "row_cells",
-           "row_key", "stuck_note", "text_print"]
+__all__ = ["CELL_LIMIT", "SEPARATOR", "copied_note", "follow", "kept_own_note", "mark_json", "place", "resembles",
+           "row_cells", "row_key", "stuck_note", "text_print"]
 
 #: between the cells of a row key (U+241F SYMBOL FOR UNIT SEPARATOR: in no ledger's text)
 SEPARATOR = "\u241f"
@@ -193,6 +193,18 @@ def follow(keys: Mapping[str, str], texts: Mapping[int, Mapping[str, str]],
     if nowhere is not None:
         nowhere += edited
     return placed
+
+
+def resembles(key: str, texts: Mapping[int, Mapping[str, str]], row: int) -> bool:
+    """Row ``row`` of ``texts`` (row → column letter → text) still holds most of the texts recorded
+    with a mark (its row ``key``), in whatever columns: the marked row, typed into in a cell or two
+    since (a mark :func:`follow` could not place when more than one of its cells changed)."""
+    was = [text for _, text in row_cells(key)]
+    if not was:
+        return False
+    now = list(texts.get(row, {}).values())
+    common = sum(min(was.count(t), now.count(t)) for t in set(was))
+    return 2 * common > len(was)
 
 
 def _twin(ref: str, spot: tuple[str, int], rows: list[int], placed: Mapping[str, str],

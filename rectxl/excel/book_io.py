@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from rectxl.core.errors import RectxlError
-from rectxl.core.follow import best_holder, follow, mark_json, row_cells, row_key, text_print
+from rectxl.core.follow import best_holder, follow, mark_json, resembles, row_key, text_print
 from rectxl.core.grid import Grid
 from rectxl.core.names import (
     FINDINGS_SHEET,
@@ -966,19 +966,20 @@ def _refs(address: str) -> list[str]:
 Mark = tuple[str | None, str, str]  # (the fill to give back, rectxl's colour, its row's texts): _restore_color
 
 
-def _followed(sheet: Any, cells: dict[str, Mark]) -> tuple[dict[str, Mark], dict[str, Mark]]:
+def _followed(sheet: Any, cells: dict[str, Mark]
+              ) -> tuple[dict[str, Mark], dict[str, Mark], dict[int, dict[str, str]]]:
     """The recorded marks of ``sheet`` by the cell each is on now (:func:`rectxl.core.follow.follow`:
     by the texts of its row, after a sort or rows and columns inserted or deleted), and the marks
     that could not be followed while others moved (their rows sorted *and* typed into): those are
     not at their recorded cell — another row's cell may be there now, in rectxl's colour too — and
     are looked for by :func:`_strays`. A mark not followed while no mark moved (its row typed
     into, in place) is where it was. Without the engine's texts, marks are taken to be where they
-    were."""
+    were. And the sheet's texts, as read."""
     if not any(key for _, _, key in cells.values()):
-        return cells, {}
+        return cells, {}, {}
     texts = _sheet_texts(sheet)
     if not texts:
-        return cells, {}
+        return cells, {}, texts
     nowhere: list[str] = []
     placed = follow({ref: key for ref, (_, _, key) in cells.items()}, texts,
                     lambda spot, ref: _shows(sheet, spot, cells[ref][1]), nowhere,
@@ -986,36 +987,29 @@ def _followed(sheet: Any, cells: dict[str, Mark]) -> tuple[dict[str, Mark], dict
     moved = any(spot != ref for spot, ref in placed.items() if ref not in nowhere)
     # a mark not followed is on its cell while no mark moved and its row there is still mostly
     # the row it marked (the clerk typed into it); else another row is there now
-    lost = {ref for ref in nowhere if moved or not _resembles(cells[ref][2], texts, ref)}
+    lost = {ref for ref in nowhere
+            if moved or (at := _place(ref)) is None or not resembles(cells[ref][2], texts, at[1])}
     if not lost:
-        return {spot: cells[ref] for spot, ref in placed.items()}, {}
+        return {spot: cells[ref] for spot, ref in placed.items()}, {}, texts
     return ({spot: cells[ref] for spot, ref in placed.items() if ref not in lost},
-            {ref: cells[ref] for ref in lost})
+            {ref: cells[ref] for ref in lost}, texts)
 
 
-def _resembles(key: str, texts: Mapping[int, Mapping[str, str]], ref: str) -> bool:
-    """The row of ``ref`` holds most of the text cells recorded with its mark (``key``) as they were."""
-    spot = _place(ref)
-    was = row_cells(key)
-    if spot is None or not was:
-        return True
-    now = row_cells(row_key(texts, spot[1]))
-    return 2 * len(set(was) & set(now)) > len(was)
-
-
-def _strays(sheet: Any, lost: dict[str, Mark], placed: Collection[str]
+def _strays(sheet: Any, lost: dict[str, Mark], placed: Collection[str], texts: Mapping[int, Mapping[str, str]]
             ) -> tuple[dict[str, Mark], list[str], list[str]]:
-    """Marks rows moved away from and that could not be followed (:func:`_followed`), looked for
-    by their colour in their column, on the cells no followed mark is on: where the cells showing a
-    colour are as many as the marks of it there and those marks all had the same fill, each gets
-    that fill back (which goes where makes no difference); any other cell showing it is left as it
-    is, and named — its own fill cannot be told (the marks stay on record: the third list). Marks
-    whose colour no such cell shows were on deleted rows: nothing to give back."""
+    """Marks rows moved away from and that could not be followed (:func:`_followed`: their rows
+    typed into in more than one cell), looked for by their colour in their column, on the cells no
+    followed mark is on: a cell showing a mark's colour whose row still holds most of the texts of
+    that mark's row, and of no other's, is that mark (its fill given back). Once every such mark of
+    a colour is found, any other cell showing it is the clerk's own colour (left as it is); while
+    some is not, those cells are left as they are and named — which is whose cannot be told (the
+    marks not found stay on record: the third list). Marks whose colour no cell shows were on
+    deleted rows: nothing to give back."""
     groups: dict[tuple[str, str], list[str]] = {}
     for ref, (_, given, _) in lost.items():
-        spot = _place(ref)
-        if spot is not None and given:
-            groups.setdefault((spot[0], given), []).append(ref)
+        at = _place(ref)
+        if at is not None and given:
+            groups.setdefault((at[0], given), []).append(ref)
     try:
         used = sheet.used_range
         rows = range(used.row, used.row + used.rows.count)
@@ -1026,13 +1020,18 @@ def _strays(sheet: Any, lost: dict[str, Mark], placed: Collection[str]
     kept: list[str] = []
     for (col, given), refs in groups.items():
         showing = _showing(sheet, [f"{col}{r}" for r in rows if f"{col}{r}" not in placed], given)
-        if not showing:
-            continue
-        if len(showing) == len(refs) and len({lost[ref][0] for ref in refs}) == 1:
-            given_back.update((spot, lost[refs[0]]) for spot in showing)
-        else:
-            stuck += showing
-            kept += refs
+        like = {spot: [ref for ref in refs if resembles(lost[ref][2], texts, int(spot[len(col):]))]
+                for spot in showing}
+        claimed = [found[0] for found in like.values() if len(found) == 1]
+        found_here: set[str] = set()
+        for spot, found in like.items():
+            if len(found) == 1 and claimed.count(found[0]) == 1:
+                given_back[spot] = lost[found[0]]
+                found_here.add(found[0])
+        left = [spot for spot in showing if spot not in given_back]
+        if left and any(ref not in found_here for ref in refs):  # which is whose (or the clerk's) is not known
+            stuck += left
+            kept += [ref for ref in refs if ref not in found_here]
     return given_back, stuck, kept
 
 
@@ -1101,10 +1100,10 @@ def clear_marks(book: Any, record: Record | None = None, *, keep_sheets: bool = 
                 done.lost[sheet_name] = len(cells)
                 continue
             done.renamed[sheet_name], sheet = found
-        cells, lost = _followed(sheet, cells)
+        cells, lost, texts = _followed(sheet, cells)
         now = done.renamed.get(sheet_name, sheet_name)  # the sheet's name (each sheet.name is a call into Excel)
         if lost:
-            strays, stuck, unsure = _strays(sheet, lost, cells)
+            strays, stuck, unsure = _strays(sheet, lost, cells, texts)
             cells.update(strays)
             if stuck:  # left in rectxl's colour, their marks kept on record: nothing of the clerk's lost
                 done.stuck[now] = stuck
