@@ -206,8 +206,8 @@ def test_the_exact_round_trip_stays_byte_identical(tmp_path: Path) -> None:
 
 
 def test_marks_that_cannot_be_told_apart_stay_on_record(tmp_path: Path) -> None:
-    """A row inserted above the marks, both marked texts and their measures changed (saved by
-    openpyxl): their rows' texts are no longer theirs, and the red cells cannot be told apart
+    """A row inserted above the marks, both marked texts, their measures, people and statuses
+    changed (saved by openpyxl): their rows' texts are no longer theirs, and the red cells cannot be told apart
     (one was yellow before). They are left, named without claiming a sort, and the record keeps
     them — after the clerk sets their fills, clearing finishes. (With the measures unchanged, each
     mark is followed to its row: tests/test_marks_round12.py.)"""
@@ -218,7 +218,7 @@ def test_marks_that_cannot_be_told_apart_stay_on_record(tmp_path: Path) -> None:
     ws.insert_rows(2)  # openpyxl moves the cells (and their formats) down
     ws["I3"].value, ws["I4"].value = "2027年3月31日", "2027年4月30日"
     for cell in (c for row in ws.iter_rows(min_row=3, max_row=4) for c in row):
-        if cell.value in ("建立学习制度", "开展专题学习"):
+        if cell.value in ("建立学习制度", "开展专题学习", "李四", "王五", "正在推进"):
             cell.value += "（修订）"
     wb.save(tmp_path / "插入行.xlsx")
     outcome, cleared, _ = api.clear_marks(tmp_path / "插入行.xlsx", tmp_path / "清除.xlsx")

@@ -1001,10 +1001,11 @@ def _strays(sheet: Any, lost: dict[str, Mark], placed: Collection[str], texts: M
     typed into in more than one cell), looked for by their colour in their column, on the cells no
     followed mark is on: a cell showing a mark's colour whose row still holds most of the texts of
     that mark's row, and of no other's, is that mark (its fill given back). Once every such mark of
-    a colour is found, any other cell showing it is the clerk's own colour (left as it is); while
-    some is not, those cells are left as they are and named — which is whose cannot be told (the
-    marks not found stay on record: the third list). Marks whose colour no cell shows were on
-    deleted rows: nothing to give back."""
+    a colour is found, any other cell showing it is the clerk's own colour (left as it is). The
+    cells left, as many as the marks left, those of one fill, each on a row showing rectxl's colour
+    in another column too, are those marks (which is which changes nothing). Else they are left as
+    they are and named — which is whose cannot be told (the marks not found stay on record: the
+    third list). Marks whose colour no cell shows were on deleted rows: nothing to give back."""
     groups: dict[tuple[str, str], list[str]] = {}
     for ref, (_, given, _) in lost.items():
         at = _place(ref)
@@ -1018,20 +1019,33 @@ def _strays(sheet: Any, lost: dict[str, Mark], placed: Collection[str], texts: M
     given_back: dict[str, Mark] = {}
     stuck: list[str] = []
     kept: list[str] = []
+    showing = {(col, given): _showing(sheet, [f"{col}{r}" for r in rows if f"{col}{r}" not in placed], given)
+               for col, given in groups}
+    # the rows showing rectxl's colour: a cell left on a row showing it in another column too is
+    # on a marked row, not a cell the clerk coloured alone
+    coloured: dict[int, set[str]] = {}
+    for spot in [*placed, *(spot for spots in showing.values() for spot in spots)]:
+        if (at := _place(spot)) is not None:
+            coloured.setdefault(at[1], set()).add(at[0])
     for (col, given), refs in groups.items():
-        showing = _showing(sheet, [f"{col}{r}" for r in rows if f"{col}{r}" not in placed], given)
         like = {spot: [ref for ref in refs if resembles(lost[ref][2], texts, int(spot[len(col):]))]
-                for spot in showing}
+                for spot in showing[(col, given)]}
         claimed = [found[0] for found in like.values() if len(found) == 1]
         found_here: set[str] = set()
         for spot, found in like.items():
             if len(found) == 1 and claimed.count(found[0]) == 1:
                 given_back[spot] = lost[found[0]]
                 found_here.add(found[0])
-        left = [spot for spot in showing if spot not in given_back]
-        if left and any(ref not in found_here for ref in refs):  # which is whose (or the clerk's) is not known
-            stuck += left
-            kept += [ref for ref in refs if ref not in found_here]
+        left = [spot for spot in showing[(col, given)] if spot not in given_back]
+        marks_left = [ref for ref in refs if ref not in found_here]
+        if not left or not marks_left:  # none left, or the clerk's own colour
+            continue
+        if (len(left) == len(marks_left) and len({lost[ref][0] for ref in marks_left}) == 1
+                and all(len(coloured.get(int(spot[len(col):]), ())) > 1 for spot in left)):
+            given_back.update((spot, lost[marks_left[0]]) for spot in left)  # which is which changes nothing
+            continue
+        stuck += left  # which is whose (or the clerk's own) is not known
+        kept += marks_left
     return given_back, stuck, kept
 
 

@@ -57,7 +57,7 @@ from typing import Any
 from lxml import etree
 
 from rectxl.core.errors import RectxlError
-from rectxl.core.follow import best_holder, follow, mark_json, place, row_key, text_print
+from rectxl.core.follow import best_holder, follow, mark_json, place, resembles, row_key, text_print
 from rectxl.core.model import Ledger
 from rectxl.core.names import (
     FINDINGS_SHEET,
@@ -1161,11 +1161,25 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
     # colour: re-coloured by the clerk — unless marks moved (a sort: another row's like text there)
     kept_unsure: list[dict[str, Any]] = []
     moved_before = outcome.moved
+    sheet_rows: list[dict[int, dict[str, str]]] = []
+
+    def rows_now() -> dict[int, dict[str, str]]:
+        """The sheet's text cells by row (read once, when wanted)."""
+        if not sheet_rows:
+            sheet_rows.append(_row_texts(pkg, book, xml))
+        return sheet_rows[0]
+
+    # rows moved (a mark followed elsewhere): a mark whose row is nowhere is not on its cell — and
+    # neither is one whose cell's row is no longer mostly its row (another row is there now)
+    rows_moved = any("was" in d for d in marks)
     for data in marks:
         ref = str(data["ref"])
         spot = spots[ref]
         if data.get("dropped"):  # another mark's row is on its cell: looked for by its colour below
             vacated.append(data)
+        elif data.get("nowhere") and data.get("row") and (
+                rows_moved or not resembles(str(data["row"]), rows_now(), spot.row)):
+            vacated.append(data)  # looked for by its colour, on a row like its own, below
         elif not spot.found or not ours(data, spot.s):
             # the cell on its row (followed there), or still holding its recorded text, was
             # re-coloured in place by the clerk; any other mark (an empty cell's text tells
@@ -1210,7 +1224,7 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
     remaining = free([*vacated, *changed])
     if remaining:
         found, moved, unsure = _follow_moved_marks(xml, remaining, set(targets) | set(ambiguous), ours, outcome,
-                                                   lambda wanted: _cell_texts(pkg, book, xml, wanted))
+                                                   lambda wanted: _cell_texts(pkg, book, xml, wanted), rows_now)
         spots.update(found)
         for ref, data in moved.items():
             undo(ref, data)
@@ -1354,14 +1368,19 @@ _S_ATTR = re.compile(rb'\ss="(\d+)"')
 
 def _follow_moved_marks(xml: bytes, away: list[dict[str, Any]], done: set[str],
                         ours: Callable[[dict[str, Any], str | None], bool], outcome: ClearOutcome,
-                        texts_of: Callable[[dict[str, Any]], dict[str, str]]
+                        texts_of: Callable[[dict[str, Any]], dict[str, str]],
+                        rows_now: Callable[[], dict[int, dict[str, str]]]
                         ) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[dict[str, Any]]]:
     """Marks that moved with their cells — the rows sorted, a row inserted above — found by
     their format in the column they were put in: a cell there showing a mark is given the
     recorded mark every candidate of that column and colour agrees on, or the one whose text
-    (recorded when it was marked) it has. Returns the spots of the cells found, the recorded
-    mark to undo at each, and the recorded marks behind the cells that could not be told (those
-    cells listed in ``outcome.unresolved``)."""
+    (recorded when it was marked) it has. Marks recorded with their rows' texts are each found
+    only on a row still holding most of those texts (:func:`rectxl.core.follow.resembles`: the
+    row typed into in a cell or two) — a cell in their colour on a row like none of theirs is the
+    clerk's own (rectxl's orange is one of Excel's theme colours), left as it is, or, while such a
+    mark of its colour is not found, could be that mark rewritten past knowing: left and named.
+    Returns the spots of the cells found, the recorded mark to undo at each, and the recorded
+    marks behind the cells that could not be told (those cells listed in ``outcome.unresolved``)."""
     found: dict[str, str] = {}
     columns = {str(d["col"]) for d in away}
     for m in _CELL_START.finditer(xml):
@@ -1374,15 +1393,48 @@ def _follow_moved_marks(xml: bytes, away: list[dict[str, Any]], done: set[str],
             found[ref] = s.group(1).decode()
     moved: dict[str, dict[str, Any]] = {}
     unsure: dict[str, list[dict[str, Any]]] = {}
+    keyed: dict[str, list[dict[str, Any]]] = {}  # cells in the colour of marks recorded with their rows
     for ref, current in found.items():
         could_be = [d for d in away if d["col"] == _column(ref) and ours(d, current)]
         if not could_be:
             continue
-        if len({_plan(d) for d in could_be}) == 1:
+        if all(d.get("row") for d in could_be):
+            keyed[ref] = could_be
+        elif len({_plan(d) for d in could_be}) == 1:
             moved[ref] = could_be[0]
         else:
             unsure[ref] = could_be
     pending: dict[int, dict[str, Any]] = {}
+    if keyed:
+        rows = rows_now()
+        like = {ref: [d for d in could_be if resembles(str(d["row"]), rows, int(ref[len(_column(ref)):]))]
+                for ref, could_be in keyed.items()}
+        claims: dict[int, int] = {}
+        for found_like in like.values():
+            if len(found_like) == 1:
+                claims[id(found_like[0])] = claims.get(id(found_like[0]), 0) + 1
+        for ref, found_like in like.items():
+            if len(found_like) == 1 and claims[id(found_like[0])] == 1:
+                moved[ref] = found_like[0]
+        claimed = {id(d) for d in moved.values()}
+        # the cells left, by the marks they could be (one column, one colour): as many as those
+        # marks, of one plan, each on a row showing rectxl's colour in another column too (a marked
+        # row, not the clerk's own cell), they are those marks — which is which changes nothing
+        shown: dict[str, set[str]] = {}
+        for ref in [*keyed, *moved]:
+            shown.setdefault(ref[len(_column(ref)):], set()).add(_column(ref))
+        left: dict[frozenset[int], list[str]] = {}
+        for ref, could_be in keyed.items():
+            if ref not in moved and (free := frozenset(id(d) for d in could_be if id(d) not in claimed)):
+                left.setdefault(free, []).append(ref)
+        for free, refs in left.items():
+            marks_left = [d for d in away if id(d) in free]
+            if (len(refs) == len(marks_left) and len({_plan(d) for d in marks_left}) == 1
+                    and all(len(shown[ref[len(_column(ref)):]]) > 1 for ref in refs)):
+                moved.update(zip(refs, marks_left, strict=True))
+                continue
+            outcome.unresolved += refs  # their marks, or the clerk's own colour: not known
+            pending.update((id(d), d) for d in marks_left)
     if unsure:  # the cells' texts, recorded when they were marked, tell which mark is which
         texts = texts_of(locate(xml, list(unsure)))
         for ref, could_be in unsure.items():
