@@ -230,13 +230,17 @@ def conditional_colours(rules: list[ColourRule], value: Callable[[int, int], Any
         if colour is None and not rule.stop:
             continue
         anchor = rule.ranges[0]
+        by_row = _row_only(rule)  # ("=$F3<TODAY()" over a whole row: one answer per row)
         for r1, r2, c1, c2 in rule.ranges:
             for r in range(max(r1, 1) - 1, min(r2, rows)):
+                answer: bool | None = None
                 for c in range(c1, min(c2 + 1, cols)):
                     if (r, c) in decided:
                         continue
                     try:
-                        holds = _holds(rule, value, today, r, c, anchor)
+                        if answer is None or not by_row:
+                            answer = _holds(rule, value, today, r, c, anchor)
+                        holds = answer
                     except _Unknown:
                         if colour is not None and _describe(rule) not in unread:
                             unread.append(_describe(rule))
@@ -247,6 +251,14 @@ def conditional_colours(rules: list[ColourRule], value: Callable[[int, int], Any
                         if colour is not None or rule.stop:
                             decided.add((r, c))
     return shown, unread
+
+
+def _row_only(rule: ColourRule) -> bool:
+    """The rule's answer is the same across a row: an expression whose references all fix their
+    column ($F3)."""
+    if rule.kind != "expression" or not rule.formulas or (tokens := _tokens(rule.formulas[0])) is None:
+        return False
+    return all(text.startswith("$") for kind, text in tokens if kind == "ref")
 
 
 def _describe(rule: ColourRule) -> str:
