@@ -216,15 +216,9 @@ def test_colours_a_conditional_format_shows_are_read_by_the_legend(
     """"说明：红色为未完成，其余为已完成" over a ledger coloured by a rule — the deadline past today
     (a formula on the row, or 单元格值 小于 =TODAY()), or the 整改情况 not saying 已 — not by hand:
     rectxl had read no colour at all (four bad-status, nothing overdue)."""
-    from openpyxl.formatting.rule import CellIsRule, FormulaRule, Rule
-
     from tests.test_ledger_round26 import _check, _counts
 
-    rules = {"expression": [("A3:G6", FormulaRule(formula=["$F3<TODAY()"], fill=_red().fill))],
-             "cellIs": [("F3:F6", CellIsRule(operator="lessThan", formula=["TODAY()"], fill=_red().fill))],
-             "text": [("G3:G6", Rule(type="notContainsText", operator="notContains", text="已", dxf=_red(),
-                                     formula=['ISERROR(SEARCH("已",G3))']))]}[rule]
-    ledger = _education_ledger(tmp_path / "教育局台账.xlsx", "说明：红色为未完成，其余为已完成。", rules)
+    ledger = _education_ledger(tmp_path / "教育局台账.xlsx", "说明：红色为未完成，其余为已完成。", _cf_rules(rule))
     findings = _check(ledger, capsys)
     codes = {(f["code"], f["cell"]) for f in findings}
     if rule == "text":  # 检查机构42家 and 复核工作已部署: only the first is red, the second says 已
@@ -412,25 +406,56 @@ def test_a_pivot_table_on_another_sheet_is_not_read_as_a_ledger(
         assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}
 
 
-@pytest.mark.parametrize("saved", ["ods", "xls"])
-def test_conditional_colours_of_an_ods_or_xls_are_said_not_read(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], saved: str) -> None:
-    """The education ledger coloured by "完成时限<TODAY() → red", saved by LibreOffice or WPS as
-    .ods or .xls: rectxl reads no conditional format from those files — it now says so on the
-    sheet (the colours had silently read as none: bad-status alone), and how to have them read."""
-    from openpyxl.formatting.rule import FormulaRule
+def _cf_rules(rule: str) -> list[tuple[str, Any]]:
+    """The conditional formats a clerk sets for "red = not done": the deadline past today (a
+    formula over the row, or 单元格值 小于 =TODAY()), the 整改情况 not saying 已 — or a colour scale."""
+    from openpyxl.formatting.rule import CellIsRule, ColorScaleRule, FormulaRule, Rule
 
+    return {"expression": [("A3:G6", FormulaRule(formula=["$F3<TODAY()"], fill=_red().fill))],
+            "cellIs": [("F3:F6", CellIsRule(operator="lessThan", formula=["TODAY()"], fill=_red().fill))],
+            "text": [("G3:G6", Rule(type="notContainsText", operator="notContains", text="已", dxf=_red(),
+                                    formula=['ISERROR(SEARCH("已",G3))']))],
+            "scale": [("A3:A6", ColorScaleRule(start_type="min", start_color="FF63BE7B", end_type="max",
+                                               end_color="FFF8696B"))]}[rule]
+
+
+@pytest.mark.parametrize("rule", ["expression", "cellIs", "text"])
+def test_colours_a_conditional_format_shows_in_an_ods_are_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], rule: str) -> None:
+    """The education ledger coloured by a conditional format, saved by LibreOffice as .ods (its
+    calcext:conditional-format, the style it applies named in styles.xml): read as the .xlsx is —
+    it had read no colour (bad-status on every row)."""
+    from tests.test_ledger_round26 import _check, _counts
+    from tests.workbook_compare import soffice, soffice_convert
+
+    if soffice() is None:
+        pytest.skip("LibreOffice not installed")
+    source = _education_ledger(tmp_path / "教育局台账.xlsx", "说明：红色为未完成，其余为已完成。", _cf_rules(rule))
+    ledger = soffice_convert(source, "ods", tmp_path / "out")
+    codes = {(f["code"], f["cell"]) for f in _check(ledger, capsys)}
+    assert ("overdue", "F3") in codes and (("overdue", "F4") in codes) == (rule != "text")
+    assert not {c for c, _ in codes} & {"bad-status", "missing-status", "conditional-colours-unread"}
+    assert _counts(ledger, tmp_path, capsys)["正在推进"] == (1 if rule == "text" else 2)
+
+
+@pytest.mark.parametrize(("saved", "rule"), [("xls", "expression"), ("ods", "scale")])
+def test_conditional_colours_rectxl_does_not_read_in_an_xls_or_ods_are_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], saved: str, rule: str) -> None:
+    """Saved by LibreOffice or WPS as .xls, whose conditional formats rectxl does not read — or an
+    .ods coloured by a colour scale: the sheet says its conditional colours were not read (they
+    had silently read as none: bad-status alone), and, for the .xls, that saving as .xlsx has them
+    read; a ledger without conditional formats says nothing of them."""
     from tests.test_ledger_round26 import _check
     from tests.workbook_compare import soffice, soffice_convert
 
     if soffice() is None:
         pytest.skip("LibreOffice not installed")
-    source = _education_ledger(tmp_path / "教育局台账.xlsx", "说明：红色为未完成，其余为已完成。",
-                               [("A3:G6", FormulaRule(formula=["$F3<TODAY()"], fill=_red().fill))])
-    converted = soffice_convert(source, saved, tmp_path / "out")
+    legend = "说明：红色为未完成，其余为已完成。"
+    converted = soffice_convert(_education_ledger(tmp_path / "教育局台账.xlsx", legend, _cf_rules(rule)), saved,
+                                tmp_path / "out")
     said = [f for f in _check(converted, capsys) if f["code"] == "conditional-colours-unread"]
-    assert len(said) == 1 and f".{saved}" in said[0]["message"] and ".xlsx" in said[0]["message"]
-    # a ledger without conditional formats says nothing of them
-    plain = soffice_convert(_education_ledger(tmp_path / "无条件格式.xlsx", "说明：红色为未完成，其余为已完成。", []),
-                            saved, tmp_path / "out")
+    assert len(said) == 1
+    assert (".xls 文件" in said[0]["message"] and ".xlsx" in said[0]["message"]) if saved == "xls" else (
+        "色阶" in said[0]["message"])
+    plain = soffice_convert(_education_ledger(tmp_path / "无条件格式.xlsx", legend, []), saved, tmp_path / "out")
     assert "conditional-colours-unread" not in {f["code"] for f in _check(plain, capsys)}

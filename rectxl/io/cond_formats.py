@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 from rectxl.core.text import col_index
 from rectxl.io.xmlbytes import attr, elements, first
 
-__all__ = ["ColourRule", "colour_rules", "conditional_colours", "dxf_fills", "painted_ranges"]
+__all__ = ["ColourRule", "colour_rules", "conditional_colours", "dxf_fills", "ods_colour_rule", "painted_ranges"]
 
 #: a whole sheet's extent (a range given as J:J or 2:2)
 _MAX_ROW, _MAX_COL = 1_048_576, 16_384
@@ -129,6 +129,9 @@ class ColourRule:
     font: str | None
     priority: int
     stop: bool
+    #: the cell its relative references are written for (0-based row, col): the first range's
+    #: top-left cell when None (an .xlsx's); an .ods names it (``base-cell-address``)
+    base: tuple[int, int] | None = None
 
     def colour(self, by_font: bool) -> str | None:
         return self.font if by_font else self.fill
@@ -175,6 +178,45 @@ def colour_rules(sheet_xml: bytes, styles_xml: bytes, word: Callable[[bytes], st
                                     int(priority) if priority.isdigit() else 1 << 30,
                                     attr(r.attrs, "stopIfTrue") in ("1", "true")))
     return sorted(rules, key=lambda rule: rule.priority)
+
+
+#: an .ods condition (calcext:condition's ``calcext:value``): its function and argument(s)
+_ODS_CONDITION = re.compile(r"(formula-is|contains-text|not-contains-text|begins-with|ends-with|between|not-between)"
+                            r"\((.*)\)$|(<=|>=|!=|<|>|=)(.*)$", re.S)
+_ODS_KINDS = {"formula-is": "expression", "contains-text": "containsText", "not-contains-text": "notContainsText",
+              "begins-with": "beginsWith", "ends-with": "endsWith", "between": "cellIs", "not-between": "cellIs"}
+_ODS_OPERATORS = {"=": "equal", "!=": "notEqual", "<": "lessThan", ">": "greaterThan", "<=": "lessThanOrEqual",
+                  ">=": "greaterThanOrEqual"}
+#: a reference in an OpenDocument formula: [.$F3], [.F3], ['整改 台账'.F3] (another sheet: not read)
+_ODS_REF = re.compile(r"\[\.(\$?[A-Z]{1,3}\$?\d+)\]")
+
+
+def ods_colour_rule(value: str, ranges: tuple[Range, ...], base: tuple[int, int] | None, fill: str | None,
+                    font: str | None, priority: int) -> ColourRule:
+    """An .ods conditional format's condition (``calcext:value``: "formula-is([.$F3]<TODAY())",
+    "contains-text(\"未完成\")", "<TODAY()", "between(1;5)") as the rule an .xlsx would hold;
+    one of another kind is kept as such (:func:`conditional_colours` names it unread)."""
+    m = _ODS_CONDITION.fullmatch(value.strip())
+    if m is None:
+        return ColourRule(ranges, value.split("(", 1)[0] or "unknown", "", (), "", fill, font, priority, False, base)
+
+    def excel(formula: str) -> str:
+        return _ODS_REF.sub(lambda r: r.group(1), formula).replace(";", ",")
+
+    if m.group(3):
+        return ColourRule(ranges, "cellIs", _ODS_OPERATORS[m.group(3)], (excel(m.group(4)),), "", fill, font,
+                          priority, False, base)
+    name, args = m.group(1), m.group(2)
+    kind = _ODS_KINDS[name]
+    if kind == "expression":
+        return ColourRule(ranges, kind, "", (excel(args),), "", fill, font, priority, False, base)
+    if kind == "cellIs":
+        parts = tuple(excel(a) for a in re.split(r"[;,](?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", args))
+        return ColourRule(ranges, kind, "between" if name == "between" else "notBetween", parts, "", fill, font,
+                          priority, False, base)
+    text = args.strip()
+    text = text[1:-1].replace('""', '"') if len(text) >= 2 and text[0] == text[-1] == '"' else text
+    return ColourRule(ranges, kind, "", (), text, fill, font, priority, False, base)
 
 
 def _dxf_colours(styles_xml: bytes, word: Callable[[bytes], str | None]) -> list[tuple[str | None, str | None]]:
@@ -229,7 +271,7 @@ def conditional_colours(rules: list[ColourRule], value: Callable[[int, int], Any
         colour = rule.colour(by_font)
         if colour is None and not rule.stop:
             continue
-        anchor = rule.ranges[0]
+        anchor = rule.ranges[0] if rule.base is None else (rule.base[0] + 1, 0, rule.base[1], 0)
         by_row = _row_only(rule)  # ("=$F3<TODAY()" over a whole row: one answer per row)
         for r1, r2, c1, c2 in rule.ranges:
             for r in range(max(r1, 1) - 1, min(r2, rows)):

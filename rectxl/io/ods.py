@@ -85,8 +85,12 @@ class OdsSheet:
         #: 0-based cells whose text is typed in such a colour (its cell style's font, or the
         #: spans of part of its text) → its word
         self.fonts: dict[tuple[int, int], str] = {}
-        #: the sheet has conditional formats (格式 → 条件): colours rectxl does not read from an .ods
+        #: the sheet has conditional formats of an older writer (cell styles with style:map): not read
         self.conditional = False
+        #: its conditional formats (格式 → 条件格式), in order: (the condition, e.g.
+        #: "formula-is([.$F3]<TODAY())" or "colorScale"; the style it applies; the 0-based ranges
+        #: (first row, last row, first col, last col) it covers; its base cell, 0-based)
+        self.conditions: list[tuple[str, str, tuple[tuple[int, int, int, int], ...], tuple[int, int] | None]] = []
         #: the list each run of columns had in the row above (its place in :attr:`lists`)
         self._open: dict[tuple[int, int, str, bool], int] = {}
 
@@ -102,6 +106,27 @@ class OdsSheet:
                 return
         self._open[key] = len(self.lists)
         self.lists.append((((row, col, row + rows - 1, col + cols - 1),), *listed))
+
+
+_ODS_RANGE = re.compile(r"\.\$?([A-Z]{1,3})\$?(\d+)(?::[^ ]*?\.\$?([A-Z]{1,3})\$?(\d+))?")
+
+
+def _ods_ranges(address: str) -> tuple[tuple[int, int, int, int], ...]:
+    """"整改台账.F3:整改台账.F6 整改台账.A1" as (first row 1-based, last row, first col, last col 0-based)."""
+    from rectxl.core.text import col_index
+
+    found = []
+    for m in _ODS_RANGE.finditer(address):
+        c1, r1 = col_index(m.group(1)), int(m.group(2))
+        c2, r2 = (col_index(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
+        found.append((min(r1, r2), max(r1, r2), min(c1, c2), max(c1, c2)))
+    return tuple(found)
+
+
+def ods_style_colours(path: Path | IO[bytes]) -> tuple[dict[str, str], dict[str, str]]:
+    """The named cell styles' background and font colour words (a conditional format applies one)."""
+    with zipfile.ZipFile(path) as zf:
+        return _named_cell_styles(zf)
 
 
 def _cell_style_colours(el: Any) -> tuple[str | None, str | None]:
@@ -125,6 +150,7 @@ def _named_cell_styles(zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, s
     of LibreOffice's, "Good"/"Bad"), each with its background's and font's colour words as its
     parents give them when it does not set them itself."""
     own: dict[str, tuple[str | None, str | None, str]] = {}
+    shown_as: dict[str, str] = {}  # a style's display name → its name
     try:
         with zf.open("styles.xml") as fh:
             for _, el in etree.iterparse(fh, events=("end",), tag=_STYLE + "style", resolve_entities=False,
@@ -132,6 +158,8 @@ def _named_cell_styles(zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, s
                 if el.get(_STYLE + "family") == "table-cell":
                     own[el.get(_STYLE + "name", "")] = (*_cell_style_colours(el),
                                                         el.get(_STYLE + "parent-style-name", ""))
+                    if (display := el.get(_STYLE + "display-name")) is not None:
+                        shown_as[display] = el.get(_STYLE + "name", "")
                 el.clear()
     except (KeyError, etree.XMLSyntaxError):
         return {}, {}
@@ -148,6 +176,13 @@ def _named_cell_styles(zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, s
 
     fills = {name: word for name in own if (word := resolved(name, 0))}
     fonts = {name: word for name in own if (word := resolved(name, 1))}
+    # (a conditional format names its style by the display name: "ConditionalStyle_1" for the
+    # style:name "ConditionalStyle_5f_1")
+    for display, name in shown_as.items():
+        if name in fills:
+            fills.setdefault(display, fills[name])
+        if name in fonts:
+            fonts.setdefault(display, fonts[name])
     return fills, fonts
 
 
@@ -172,6 +207,7 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
         named_fill, named_font = _named_cell_styles(zf)
         #: the cell styles carrying conditions (style:map): a conditional format
         mapped: set[str] = set()
+        targets: tuple[tuple[int, int, int, int], ...] = ()  # the conditional format being read
         filled.update(named_fill)
         typed.update(named_font)
         spans: dict[str, str | None] = {}
@@ -194,7 +230,15 @@ def ods_layout(path: Path | IO[bytes]) -> dict[str, OdsSheet]:
                     if current is not None and el.get(_T + "visibility") in ("collapse", "filter"):
                         current.hidden_rows.update(range(row, row + rows_repeated))
                 elif tag == _CALCEXT + "conditional-format" and current is not None:
-                    current.conditional = True
+                    targets = _ods_ranges(el.get(_CALCEXT + "target-range-address", ""))
+                elif tag == _CALCEXT + "condition" and current is not None and targets:
+                    base = _ods_ranges(el.get(_CALCEXT + "base-cell-address", ""))
+                    current.conditions.append((el.get(_CALCEXT + "value", ""),
+                                               el.get(_CALCEXT + "apply-style-name", ""),
+                                               targets, (base[0][0] - 1, base[0][2]) if base else None))
+                elif tag in (_CALCEXT + "color-scale", _CALCEXT + "date-is") and current is not None and targets:
+                    current.conditions.append(("colorScale" if tag.endswith("color-scale") else "timePeriod", "",
+                                               targets, None))
                 elif tag in (_T + "table-cell", _T + "covered-table-cell") and current is not None:
                     rows_span = int(el.get(_T + "number-rows-spanned", "1"))
                     cols_span = int(el.get(_T + "number-columns-spanned", "1"))

@@ -28,7 +28,7 @@ from rectxl.core.model import Ledger
 from rectxl.core.names import MARKS_SHEET, RECORD_TAG
 from rectxl.core.text import LazyPattern, col_index, col_letter
 from rectxl.io import xmlbytes
-from rectxl.io.cond_formats import colour_rules, conditional_colours
+from rectxl.io.cond_formats import colour_rules, conditional_colours, ods_colour_rule
 from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, HTML, XML_2003_MARK, kind_of, read_exported
 from rectxl.io.fills import (
     PALETTE,
@@ -716,8 +716,11 @@ def _conditional_colours(zf: zipfile.ZipFile, part: str, styles: bytes, theme_rg
     if b"conditionalFormatting" not in xml:
         return empty
     rules = colour_rules(xml, styles, lambda attrs: colour_of(attrs, theme_rgb))
-    if not rules:
-        return empty
+    return _evaluated(rules, grid) if rules else empty
+
+
+def _evaluated(rules: list[Any], grid: Grid) -> dict[str, Any]:
+    """The colours ``rules`` show on ``grid``'s cells today (:func:`_conditional_colours`)."""
     rows = grid.rows
     cols = max((len(row) for row in rows), default=0)
 
@@ -728,6 +731,28 @@ def _conditional_colours(zf: zipfile.ZipFile, part: str, styles: bytes, theme_rg
     fill, unread = conditional_colours(rules, value, today, rows=len(rows), cols=cols)
     font, unread_font = conditional_colours(rules, value, today, by_font=True, rows=len(rows), cols=cols)
     return {"fill": fill, "font": font, "unread": list(dict.fromkeys([*unread, *unread_font]))}
+
+
+def _ods_style_colours(path: Path | IO[bytes]) -> tuple[dict[str, str], dict[str, str]]:
+    from rectxl.io.ods import ods_style_colours
+
+    try:
+        return ods_style_colours(path)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return {}, {}
+
+
+def _ods_conditional_colours(conditions: list[Any], styles: tuple[dict[str, str], dict[str, str]],
+                             grid: Grid) -> dict[str, Any]:
+    """:func:`_conditional_colours` of an .ods: its conditions (:attr:`OdsSheet.conditions`) with the
+    colours of the named styles they apply (``styles``: background, font words)."""
+    rules = []
+    for priority, (value, style, ranges, base) in enumerate(conditions):
+        fill, font = styles[0].get(style), styles[1].get(style)
+        if value == "colorScale":
+            fill = ""
+        rules.append(ods_colour_rule(value, ranges, base, fill, font, priority))
+    return _evaluated(rules, grid)
 
 
 #: a legend's words saying its colours are the cells' fills, not their fonts
@@ -1037,14 +1062,22 @@ def _add_ods_layout(path: Path | IO[bytes], grids: list[Grid]) -> None:
     except (KeyError, zipfile.BadZipFile, OSError, etree.LxmlError):
         return
     extras: dict[str, SheetExtras] = {}
+    styles: tuple[dict[str, str], dict[str, str]] | None = None
     for grid in grids:
         sheet = layout.get(grid.name)
         if sheet is not None:
             grid.merges = grid.merges or sheet.merges
             if (kind := _legend_kind(grid)) is not None:
-                _colours_by_legend(grid, kind, sheet.fills, sheet.fonts)
-                if sheet.conditional:
-                    grid.conditional_unread = (_NOT_READ_HERE.format(kind=".ods"),)
+                fills, fonts, unread = sheet.fills, sheet.fonts, []
+                if sheet.conditions:  # the colours its conditional formats show, over the cells' own
+                    if styles is None:
+                        styles = _ods_style_colours(path)
+                    shown = _ods_conditional_colours(sheet.conditions, styles, grid)
+                    fills, fonts, unread = {**fills, **shown["fill"]}, {**fonts, **shown["font"]}, shown["unread"]
+                _colours_by_legend(grid, kind, fills, fonts)
+                if sheet.conditional and not sheet.conditions:  # (LibreOffice writes both: its own read)
+                    unread.append(_NOT_READ_HERE.format(kind=".ods"))
+                grid.conditional_unread = tuple(unread)
             else:
                 grid.fills, grid.fills_read = sheet.fills, True
             extras[grid.name] = SheetExtras(errors=sheet.errors, hidden_cols=sheet.hidden_cols, shown=sheet.shown,

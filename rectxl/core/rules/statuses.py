@@ -239,7 +239,7 @@ def status_from_colour(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "conditional-colours-unread", Severity.WARNING,
     "表中的说明按颜色标注整改状态，而有的颜色是条件格式按规则显示的，其中有 rectxl 算不出的规则（如色阶、"
-    "“发生日期”或较复杂的公式，.ods、.xls 文件中的条件格式）：这些规则显示的颜色没有读取。",
+    "“发生日期”或较复杂的公式，.xls 文件中的条件格式）：这些规则显示的颜色没有读取。",
     "工作表“{sheet}”的说明按颜色标注整改状态，但有的颜色是条件格式按规则显示的（{rules}），rectxl 没有读出这些规则"
     "让哪些单元格着色，这些单元格按未着色读取：请核对相关措施的整改状态，或在整改状态列用文字写明状态。",
 )
