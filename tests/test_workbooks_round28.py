@@ -179,6 +179,43 @@ def test_annotate_clear_gives_no_fill_to_another_row_and_keeps_the_clerks_orange
         assert GREEN not in fills.values()
 
 
+def _rewrite_in_place(ws: Any) -> None:
+    """The clerk works the 婚登处 row (flagged for its missing 责任人 alone) over where it stands:
+    a new 问题描述, 整改措施 and 整改状态 — most of its texts changed, nothing moved."""
+    r = _row_of(ws, "婚登处")
+    ws.cell(r, 2).value, ws.cell(r, 3).value = "婚姻登记预约渠道单一", "开通网上预约"
+    ws.cell(r, 7).value = "正在推进（系统调试中）"
+
+
+@pytest.mark.parametrize("front", ["清除标记", "annotate --clear"])
+def test_a_marked_row_rewritten_where_it_stands_gets_its_own_fill_back(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], front: str) -> None:
+    """Nothing sorted, no row inserted: a flagged row rewritten in place (most of its texts new) is
+    still the row its mark was given to — the 责任人 cell is given back its own (no) fill, not left
+    orange and named as if rows had moved."""
+    from rectxl.cli import main
+
+    if front == "清除标记":
+        excel = Excel()
+        book = excel.open(_civil_affairs_ledger(tmp_path / "民政局台账.xlsx"))
+        assert rx.flag(book, Options(as_of=dt.date(2026, 12, 1))) is not None, excel.alerts
+        _rewrite_in_place(workbook_of(book).wb[SHEET])
+        rx.clear(book)
+        fills, said = _fills(book), excel.alerts[-1]["prompt"]
+    else:
+        marked = tmp_path / "标记.xlsx"
+        main(["annotate", str(_civil_affairs_ledger(tmp_path / "民政局台账.xlsx")), "-o", str(marked),
+              "--as-of", "2026-12-01"])
+        wb = openpyxl.load_workbook(marked)
+        _rewrite_in_place(wb[SHEET])
+        wb.save(marked)
+        cleared = tmp_path / "清除.xlsx"
+        main(["annotate", "--clear", str(marked), "-o", str(cleared)])
+        fills, said = _file_fills(cleared), capsys.readouterr().out
+    assert fills == {"E4": GREEN, "H4": YELLOW}
+    assert "仍是 rectxl 的标记底色" not in said
+
+
 # -- colours a conditional format shows ------------------------------------------------------------
 
 def _education_ledger(path: Path, legend: str, rules: list[tuple[str, Any]]) -> Path:

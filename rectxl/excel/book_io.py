@@ -985,10 +985,20 @@ def _followed(sheet: Any, cells: dict[str, Mark]
                     lambda spot, ref: _shows(sheet, spot, cells[ref][1]), nowhere,
                     {ref: colour for ref, (_, colour, _) in cells.items()})
     moved = any(spot != ref for spot, ref in placed.items() if ref not in nowhere)
-    # a mark not followed is on its cell while no mark moved and its row there is still mostly
-    # the row it marked (the clerk typed into it); else another row is there now
-    lost = {ref for ref in nowhere
-            if moved or (at := _place(ref)) is None or not resembles(cells[ref][2], texts, at[1])}
+    # a mark not followed is on its cell (its row typed into where it stands) unless marks moved,
+    # or its cell's row is now mostly another such mark's row (rows inserted or deleted, every
+    # marked row typed into)
+    keys = {cells[ref][2] for ref in nowhere if cells[ref][2]}
+
+    def elsewhere(ref: str) -> bool:
+        at = _place(ref)
+        if moved or at is None:
+            return True
+        if resembles(cells[ref][2], texts, at[1]):
+            return False
+        return any(key != cells[ref][2] and resembles(key, texts, at[1]) for key in keys)
+
+    lost = {ref for ref in nowhere if elsewhere(ref)}
     if not lost:
         return {spot: cells[ref] for spot, ref in placed.items()}, {}, texts
     return ({spot: cells[ref] for spot, ref in placed.items() if ref not in lost},

@@ -1169,16 +1169,25 @@ def _clear_sheet(pkg: Package, book: Book, part: str, cells: list[tuple[str, dic
             sheet_rows.append(_row_texts(pkg, book, xml))
         return sheet_rows[0]
 
-    # rows moved (a mark followed elsewhere): a mark whose row is nowhere is not on its cell — and
-    # neither is one whose cell's row is no longer mostly its row (another row is there now)
+    # rows moved (a mark followed elsewhere): a mark whose row is nowhere is not on its cell — nor
+    # is one whose cell's row is now mostly another such mark's row (rows inserted or deleted, every
+    # marked row typed into); else its row was typed into where it stands
     rows_moved = any("was" in d for d in marks)
+    nowhere_rows = [str(d["row"]) for d in marks if d.get("nowhere") and d.get("row")]
+
+    def elsewhere(data: dict[str, Any], row: int) -> bool:
+        if rows_moved:
+            return True
+        if resembles(str(data["row"]), rows_now(), row):
+            return False
+        return any(key != data["row"] and resembles(key, rows_now(), row) for key in nowhere_rows)
+
     for data in marks:
         ref = str(data["ref"])
         spot = spots[ref]
         if data.get("dropped"):  # another mark's row is on its cell: looked for by its colour below
             vacated.append(data)
-        elif data.get("nowhere") and data.get("row") and (
-                rows_moved or not resembles(str(data["row"]), rows_now(), spot.row)):
+        elif data.get("nowhere") and data.get("row") and elsewhere(data, spot.row):
             vacated.append(data)  # looked for by its colour, on a row like its own, below
         elif not spot.found or not ours(data, spot.s):
             # the cell on its row (followed there), or still holding its recorded text, was
