@@ -17,18 +17,15 @@ from rectxl.core.diff import render_diff_text
 from rectxl.core.errors import RectxlError
 from rectxl.core.status import Status
 from tests.followup_ledgers import soffice_convert
+from tests.test_workbook_quirks import _sheet_book
 
 _ROOT = Path(__file__).resolve().parent.parent
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 
 
+
 def _typed_ledger(path: Path) -> Path:
     """A 集团公司 task list grouped by a 问题类型 column, with no row heading an aspect."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "整改任务清单"
-    ws.append(["市水务集团有限公司党委巡察反馈问题整改任务清单"])
-    ws.append(["序号", "问题类型", "问题表现", "整改任务", "牵头部门", "责任人", "完成时限", "整改进度"])
     rows = [
         ("党的领导", "“第一议题”制度落实不到位", "修订党委会议事规则", "党委办公室", "赵立", "2026年9月30日", "已办结"),
         ("党的领导", "意识形态工作责任制落实不力", "每半年专题研判意识形态形势", "党委宣传部", "钱涛", "长期",
@@ -37,10 +34,10 @@ def _typed_ledger(path: Path) -> Path:
         ("经营管理", "应收水费清欠不力", "制定清欠方案并逐户催缴", "营销中心", "李红", "2027年3月31日", "在办"),
         ("选人用人", "干部档案审核不严", "开展干部人事档案专项审核", "组织人事部", "周斌", "2026年10月31日", "已办结"),
     ]
-    for n, row in enumerate(rows, 1):
-        ws.append([n, *row])
-    wb.save(path)
-    return path
+    return _sheet_book(path, title="整改任务清单", rows=[
+        ["市水务集团有限公司党委巡察反馈问题整改任务清单"],
+        ["序号", "问题类型", "问题表现", "整改任务", "牵头部门", "责任人", "完成时限", "整改进度"],
+        *([n, *row] for n, row in enumerate(rows, 1))])
 
 
 def test_problem_types_under_no_aspect_are_counted_as_the_notices_aspects(tmp_path: Path) -> None:
@@ -63,17 +60,12 @@ def test_problem_types_under_no_aspect_are_counted_as_the_notices_aspects(tmp_pa
 def _month_ledger(path: Path, month: int, rows: list[list[object]]) -> Path:
     """A 县委政法委 ledger as brought up to the end of ``month``: a 填报单位 line over the header, a
     注 row under the table."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "整改台账"
-    ws.append([f"中共某某县委政法委员会落实县委第二巡察组反馈意见整改落实台账（截至2026年{month}月底）"])
-    ws.append(["填报单位（盖章）：县委政法委"])
-    ws.append(["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改进展情况", "整改状态"])
-    for row in rows:
-        ws.append(row)
-    ws.append(["注：整改状态填写“已完成”“正在推进”“长期坚持”“未启动”。"])
-    wb.save(path)
-    return path
+    return _sheet_book(path, title="整改台账", rows=[
+        [f"中共某某县委政法委员会落实县委第二巡察组反馈意见整改落实台账（截至2026年{month}月底）"],
+        ["填报单位（盖章）：县委政法委"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改进展情况", "整改状态"],
+        *rows,
+        ["注：整改状态填写“已完成”“正在推进”“长期坚持”“未启动”。"]])
 
 
 def _political_ledgers(tmp_path: Path) -> tuple[Path, Path]:
@@ -118,18 +110,14 @@ def test_a_problem_put_on_the_books_is_being_seen_to_not_done(tmp_path: Path) ->
     """已挂账 / 挂牌督办 / 已纳入重点督办 in a status column mean the problem was entered on the
     books to be seen through until its 销号: going on (overdue past its deadline), not done — where
     “已挂账” had read 已完成 and “挂牌督办” not at all. “已挂账销号” stays the closure."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "整改台账"
-    ws.append(["县自然资源局巡察整改台账（截至2026年11月30日）"])
-    ws.append(["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态"])
-    ws.append([1, "违法占地整治不彻底", "对12宗违法用地逐宗处置", "执法监察大队", "2026年9月30日", "已挂账"])
-    ws.append([2, "矿山生态修复滞后", "推进3座废弃矿山修复", "生态修复股", "2026年10月31日", "挂牌督办"])
-    ws.append([3, "不动产登记积案多", "清理历史遗留登记积案", "登记中心", "2026年8月31日", "已纳入重点督办"])
-    ws.append([4, "土地出让金欠缴", "追缴欠缴出让金", "利用股", "2026年9月30日", "已挂账销号"])
-    wb.save(tmp_path / "自然资源局.xlsx")
-    report = check(tmp_path / "自然资源局.xlsx")
-    overdue = sorted(f.row for f in report.findings if f.code == "overdue")
+    report = check(_sheet_book(tmp_path / "自然资源局.xlsx", title="整改台账", rows=[
+        ["县自然资源局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态"],
+        [1, "违法占地整治不彻底", "对12宗违法用地逐宗处置", "执法监察大队", "2026年9月30日", "已挂账"],
+        [2, "矿山生态修复滞后", "推进3座废弃矿山修复", "生态修复股", "2026年10月31日", "挂牌督办"],
+        [3, "不动产登记积案多", "清理历史遗留登记积案", "登记中心", "2026年8月31日", "已纳入重点督办"],
+        [4, "土地出让金欠缴", "追缴欠缴出让金", "利用股", "2026年9月30日", "已挂账销号"]]))
+    overdue = sorted(f.row or 0 for f in report.findings if f.code == "overdue")
     assert overdue == [3, 4, 5]
     assert not [f for f in report.findings if f.code == "bad-status"]
     assert report.counts.done == 1 and report.counts.closed == 1 and report.counts.in_progress == 3
@@ -182,7 +170,7 @@ def _audit_notice(path: Path) -> Path:
             cell.text = text
     for text in ["三、下一步工作", "持续抓好未完成事项整改。", "中共某某县审计局党组", "2026年11月10日"]:
         d.add_paragraph(text)
-    d.save(path)
+    d.save(str(path))
     return path
 
 
@@ -230,17 +218,13 @@ def test_invisible_marks_copied_from_a_web_page_are_no_part_of_a_cell(tmp_path: 
     """Cells pasted from a web page or a chat carry invisible format characters — a soft hyphen
     (&shy;), bidirectional marks, an invisible separator: the cell reads as it shows. “已完成” with a
     soft hyphen after it had been a bad status, and the measure unfinished."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "整改台账"
-    ws.append(["县信访局巡察整改台账（截至2026年11月30日）"])
-    ws.append(["序号", "反馈问题", "整改措施", "责任科室", "整改时限", "整改状态"])
-    ws.append([1, "信访积案化解不力", "逐案制定化解方案", "督查科", "2026年10月31日", "已完成\u00ad"])
-    ws.append([2, "网上信访办理不及时", "建立网上信访限时办结制度", "网信科", "\u200e2026年9月30日\u200f",
-               "\u202a正在推进\u202c"])
-    ws.append([3, "信访干部业务能力不足", "分批开展业务培训", "办公室", "2026年12月31日", "正在\u2063推进"])
-    wb.save(tmp_path / "信访局.xlsx")
-    report = check(tmp_path / "信访局.xlsx")
+    report = check(_sheet_book(tmp_path / "信访局.xlsx", title="整改台账", rows=[
+        ["县信访局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任科室", "整改时限", "整改状态"],
+        [1, "信访积案化解不力", "逐案制定化解方案", "督查科", "2026年10月31日", "已完成\u00ad"],
+        [2, "网上信访办理不及时", "建立网上信访限时办结制度", "网信科", "\u200e2026年9月30日\u200f",
+         "\u202a正在推进\u202c"],
+        [3, "信访干部业务能力不足", "分批开展业务培训", "办公室", "2026年12月31日", "正在\u2063推进"]]))
     assert not [f for f in report.findings if f.code in ("bad-status", "bad-deadline")]
     assert [f.row for f in report.findings if f.code == "overdue"] == [4]
     assert report.counts.done == 1 and report.counts.in_progress == 2
