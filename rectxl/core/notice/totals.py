@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from rectxl.core.model import Ledger
+from rectxl.core.deadline import DeadlineKind
+from rectxl.core.model import Ledger, Measure
 from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, LazyPattern, to_int
@@ -175,6 +176,17 @@ class StatedTotals:
     #: 六个"), and what it counts
     long_term: int | None = None
     long_term_unit: Literal["问题", "措施"] | None = None
+    #: the other counts of a state or kind a notice states beside the done count, and what each
+    #: counts (:data:`KIND_COUNTS`): still going on ("正在整改6个"), put off ("申请延期整改问题2个"),
+    #: put right at once ("立行立改问题15个"), a stage reached ("已完成阶段性目标3个")
+    going: int | None = None
+    going_unit: Literal["问题", "措施"] | None = None
+    extended: int | None = None
+    extended_unit: Literal["问题", "措施"] | None = None
+    at_once: int | None = None
+    at_once_unit: Literal["问题", "措施"] | None = None
+    staged: int | None = None
+    staged_unit: Literal["问题", "措施"] | None = None
     #: item → the words it was read from, e.g. {"measures": "148项整改措施"}
     evidence: dict[str, str] = field(default_factory=dict)
 
@@ -187,7 +199,8 @@ class StatedTotals:
 class TotalCheck:
     """One stated total compared with the parsed notice (or with the other stated totals)."""
 
-    item: Literal["aspects", "issues", "measures", "done", "left", "rate", "long_term"]
+    item: Literal["aspects", "issues", "measures", "done", "left", "rate", "long_term", "going", "extended",
+                  "at_once", "staged"]
     label: str
     stated: float
     parsed: float | None = None
@@ -445,6 +458,7 @@ def extract_stated_totals(texts: Iterable[str]) -> StatedTotals:
                 _read_left(totals, sentence)
             if totals.long_term is None:
                 _read_long_term(totals, sentence)
+            _read_kinds(totals, sentence)
             if totals.rate is None or (totals.measure_rate is None and totals.rate_unit != "措施"):
                 _read_rate(totals, sentence)
     if totals.measures is None and tasks is not None:
@@ -654,6 +668,72 @@ def _read_long_term(totals: StatedTotals, sentence: str) -> None:
         return
 
 
+#: how the work still going on is said: "正在整改", "正在有序推进", "仍在办理", "整改中"
+_GOING_WORDS = (r"(?:正在|仍在|尚在)(?:加紧|加快|积极|有序|稳步|持续|按计划|按时序|按序时|按期)?(?:整改|推进|办理|落实)"
+                r"(?:中)?|(?:整改|推进|办理)中")
+#: an extension asked for or granted: "申请延期整改", "经批准延期", "延长整改时限"
+_EXTENDED_WORDS = (r"(?:已|均已)?(?:申请|经批准|经同意|获批|报批|批准)?"
+                   r"(?:延期|延长整改时限|延长时限|顺延|延后)(?:整改|完成)?")
+_AT_ONCE_WORDS = r"立行立改|即知即改|立知立改|立查立改|即查即改|马上就改|立即整改"
+#: a stage reached, not the whole: "已完成阶段性目标", "取得阶段性成效", "阶段性完成"
+_STAGED_WORDS = (r"(?:已|均已)?(?:完成|达到|实现|取得)了?阶段性(?:整改)?(?:目标|成效|成果|进展|任务)"
+                 r"|阶段性(?:完成|办结|达标)")
+
+
+#: words before a count that make it a share or another round's: "分别", "各", "上轮"
+_NOT_OURS = LazyPattern(rf"分别|{_EACH}|每|上轮|上一轮|以往|历次|审计")
+
+
+def _kind_patterns(words: str, between: str) -> list[re.Pattern[str]]:
+    """A count said in a state or of a kind, either way round: the words, then the count
+    ("正在整改的问题6个", "申请延期整改问题2个"), or the count, then the words ("6个问题正在推进",
+    "2项措施已申请延期") — ``between`` what may stand between the count and the words then."""
+    return [
+        re.compile(rf"(?:{words})(?:类|的)?({_NOUN})?(?:共|有|计|共有)?{_NUM}\s*(个|项|条|件)(?!\s*方面)"),
+        re.compile(rf"{_NB}{_NUM}\s*(个|项|条|件)({_NOUN})?\s*(?:{between})?(?:{words})"),
+    ]
+
+
+#: the counts read beside the done count: the :class:`StatedTotals` field → (what a message calls
+#: it, the patterns that read it)
+KindKey = Literal["going", "extended", "at_once", "staged"]
+KIND_COUNTS: dict[KindKey, tuple[str, list[re.Pattern[str]]]] = {
+    "going": ("正在整改", _kind_patterns(_GOING_WORDS, r"均|仍|都|也|目前|还")),
+    "extended": ("申请延期", _kind_patterns(_EXTENDED_WORDS, r"均|已|因[^,;。]{1,12}?")),
+    "at_once": ("立行立改", _kind_patterns(_AT_ONCE_WORDS, r"属于?|为|系|已|均已|均|实行|进行|予以")),
+    "staged": ("已完成阶段性目标", _kind_patterns(_STAGED_WORDS, r"均|已|目前")),
+}
+
+
+def _read_kinds(totals: StatedTotals, sentence: str) -> None:
+    """The counts of :data:`KIND_COUNTS` the sentence states, first mention wins; each counts what
+    its noun names, else its counter (个/件 problems, 项/条 measures) — unless the notice counted its
+    problems by that counter and stated no measures."""
+    said = totals.evidence.get("issues", "")
+    problems_by = said[-1:] if totals.issues is not None and totals.measures is None else None
+    for key, (_, patterns) in KIND_COUNTS.items():
+        if getattr(totals, key) is not None:
+            continue
+        for index, pattern in enumerate(patterns):
+            m = next((m for m in pattern.finditer(sentence)
+                      if not _NOT_OURS.search(_prefix(sentence, m.start())[-8:])), None)
+            if m is None:
+                continue
+            count, counter, noun = (m.group(2), m.group(3), m.group(1)) if index == 0 else \
+                (m.group(1), m.group(2), m.group(3))
+            value = to_int(count)
+            if not value:
+                continue
+            if noun:
+                unit: Literal["问题", "措施"] = "问题" if "问题" in noun else "措施"
+            else:
+                unit = "问题" if counter in ("个", "件") or counter == problems_by else "措施"
+            setattr(totals, key, value)
+            setattr(totals, f"{key}_unit", unit)
+            totals.evidence[key] = m.group(0)
+            break
+
+
 def _read_left(totals: StatedTotals, sentence: str) -> None:
     """The count said left after the sentence's done count ("已完成整改任务45项，剩余29项正在有序
     推进"): what it counts is its noun, else the done count's before it."""
@@ -820,7 +900,7 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
 
     checks.extend(_done_checks(stated, ledger, why))
     return checks + _left_checks(stated) + _rate_checks(stated, n_issues, n_measures) \
-        + _long_term_checks(stated, ledger, why)
+        + _long_term_checks(stated, ledger, why) + _kind_checks(stated, ledger, why)
 
 
 def _long_term_checks(stated: StatedTotals, ledger: Ledger, why: str | None) -> list[TotalCheck]:
@@ -848,6 +928,86 @@ def _long_term_checks(stated: StatedTotals, ledger: Ledger, why: str | None) -> 
     message = (f"{said}，与正文逐项写明的状态一致：长期坚持{shown}{counter}。" if ok else
                f"{said}，但正文逐项写明长期坚持的{unit}为{kept}{counter}，请核对。")
     return [TotalCheck(item="long_term", label="长期坚持", stated=value, parsed=shown, ok=ok, message=message)]
+
+
+#: a status or note saying an extension was asked for or granted ("申请延期", "经批准延期至…")
+_EXTENDED_SAID = LazyPattern(r"延期|延长(?:整改)?(?:时限|期限)|顺延|展期")
+_AT_ONCE_SAID = LazyPattern(_AT_ONCE_WORDS)
+_GOING_STATUSES = (Status.IN_PROGRESS, Status.NOT_STARTED)
+
+
+def _groups(ledger: Ledger, unit: Literal["问题", "措施"]) -> list[list[Measure]]:
+    """The measures counted together as one: each issue's, or each measure alone."""
+    if unit == "措施":
+        return [[m] for m in ledger.measures()]
+    return [list(i.measures) for i in ledger.issues() if i.measures]
+
+
+def kind_counts(ledger: Ledger, key: KindKey, unit: Literal["问题", "措施"]) -> tuple[int, ...]:
+    """The counts of the parsed ledger a stated count of :data:`KIND_COUNTS` may mean, the first the
+    plainest: still going on — not done nor kept up (some offices leave 阶段性 work out, some count
+    长期坚持 work in); put off — a deadline extended or a status saying so; put right at once — a
+    立行立改 deadline or status; a stage reached — 基本完成 and nothing going on."""
+    groups = _groups(ledger, unit)
+    if key == "going":
+        open_ = sum(1 for g in groups if not all(m.status in _DONE_OR_KEPT for m in g))
+        strict = sum(1 for g in groups if any(m.status in _GOING_STATUSES for m in g))
+        undone = sum(1 for g in groups if not all(m.status is Status.DONE for m in g))
+        return open_, strict, undone
+    if key == "extended":
+        return (sum(1 for g in groups if any(m.deadline.extended or _EXTENDED_SAID.search(m.status_text or "")
+                                             for m in g)),)
+    if key == "at_once":
+        return (sum(1 for g in groups if any(m.deadline.kind in (DeadlineKind.IMMEDIATE,
+                                                                 DeadlineKind.IMMEDIATE_AND_LONG_TERM)
+                                             or _AT_ONCE_SAID.search(m.status_text or "") for m in g)),)
+    return (sum(1 for g in groups if any(m.status is Status.MOSTLY_DONE for m in g)
+                and not any(m.status in _GOING_STATUSES for m in g)),)
+
+
+#: how a message says that the body does not mark what a count of :data:`KIND_COUNTS` counts
+_UNMARKED = {
+    "going": "正文没有逐项写明整改状态",
+    "extended": "正文没有逐个写明哪些{unit}申请了延期",
+    "at_once": "正文没有逐个写明哪些{unit}是立行立改的",
+    "staged": "正文没有逐项写明整改状态",
+}
+
+
+def _kind_checks(stated: StatedTotals, ledger: Ledger, why: str | None) -> list[TotalCheck]:
+    """Each count of :data:`KIND_COUNTS` the notice states against the problems (or measures) its
+    body lists in that state, as the done count is: undecidable when the statuses are guessed from
+    wording, the notice lists only some, or — for a kind the body need not mark (延期, 立行立改) —
+    it marks none."""
+    checks: list[TotalCheck] = []
+    inferred = any(m.status_inferred for m in ledger.measures()) or not any(True for _ in ledger.measures())
+    for key, (label, _) in KIND_COUNTS.items():
+        value, unit = getattr(stated, key), getattr(stated, f"{key}_unit")
+        if value is None or unit is None:
+            continue
+        counter = "个" if unit == "问题" else "项"
+        said = f"通报称{label}的{unit}{value}{counter}"
+        found = kind_counts(ledger, key, unit)
+        if key == "going" and stated.extended is not None and stated.extended_unit == unit:
+            # "正在整改2个，申请延期整改问题1个": the work put off told apart from the rest going on
+            put_off = kind_counts(ledger, "extended", unit)[0]
+            found += tuple(n - put_off for n in found)
+        unmarked = (inferred and key in ("going", "staged")) or (key in ("extended", "at_once") and not found[0])
+        if why is not None and value > found[0]:
+            checks.append(TotalCheck(item=key, label=label, stated=value, parsed=found[0], ok=None,
+                                     message=f"{said}；{why}，不能据此核对。"))
+        elif unmarked:
+            checks.append(TotalCheck(item=key, label=label, stated=value, parsed=None, ok=None,
+                                     message=f"{said}；{_UNMARKED[key].format(unit=unit)}，不能据此核对。"))
+        elif value in found:
+            checks.append(TotalCheck(item=key, label=label, stated=value, parsed=value, ok=True,
+                                     message=f"{said}，与正文逐项写明的一致：{label}{value}{counter}。"))
+        else:
+            checks.append(TotalCheck(
+                item=key, label=label, stated=value, parsed=found[0], ok=False,
+                message=f"{said}，但正文逐项写明{label}的{unit}为{found[0]}{counter}，"
+                        f"相差{abs(value - found[0])}{counter}，请核对。"))
+    return checks
 
 
 def _left_checks(stated: StatedTotals) -> list[TotalCheck]:

@@ -25,7 +25,7 @@ from typing import Literal
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Ledger
 from rectxl.core.names import INFO_SHEET
-from rectxl.core.notice.totals import StatedTotals, check_totals, done_counts, extract_stated_totals
+from rectxl.core.notice.totals import KIND_COUNTS, StatedTotals, check_totals, done_counts, extract_stated_totals
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
 from rectxl.core.rules.structure import measure_items
@@ -91,7 +91,8 @@ def info_dates_out_of_order(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "info-totals-mismatch", Severity.WARNING,
-    "基本信息中写入通报的段落（导语、一、二、导语）所述的问题数、措施数、已完成数或完成率与台账不符。",
+    "基本信息中写入通报的段落（导语、一、二、导语）所述的问题数、措施数、已完成数、正在整改数、申请延期数、立行立改数、"
+    "已完成阶段性目标数或完成率与台账不符。",
     "基本信息“{part}”写着“{said}”，而台账中{actual}：通报会照写这一段，与按台账写出的统计和逐项"
     "整改情况对不上，请核对后改正。",
 )
@@ -162,6 +163,15 @@ def _disagreements(stated: StatedTotals, ledger: Ledger) -> Iterator[tuple[str, 
                 apart = _long_term_apart(ledger, "问题" if key == "done_issues" else "措施") \
                     if key.startswith("done") else ""
                 yield said, _SAID[key].format(n=int(check.parsed)) + apart
+    for kind, (label, _) in KIND_COUNTS.items():
+        # "正在整改6个", "申请延期整改问题2个", "立行立改问题15个": as the done count, each alone
+        value, unit, said = getattr(stated, kind), getattr(stated, f"{kind}_unit"), stated.evidence.get(kind)
+        if value is None or unit is None or said is None or (kind in ("going", "staged") and not statuses_read):
+            continue
+        one = replace(empty, **{kind: value, f"{kind}_unit": unit})
+        for check in check_totals(one, ledger):
+            if check.item == kind and check.ok is False and check.parsed is not None:
+                yield said, f"{label}的{unit}为{int(check.parsed)}{'个' if unit == '问题' else '项'}"
     if stated.rate is not None and statuses_read and (said := stated.evidence.get("rate")) \
             and not _rate_agrees(stated.rate, ledger):
         yield said, _rates(ledger)

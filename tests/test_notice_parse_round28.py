@@ -1,0 +1,120 @@
+"""Notices round twenty-eight: parse-notice reads the 整改进展情况的通报 other agencies publish —
+the counts they state beside the done count, the 销号 they tell, and notices organised by
+sub-problem that never state a total.
+
+Every notice and ledger here is written for this file about fictional units.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from rectxl import api
+from rectxl.core.notice.parse import parse_notice
+from rectxl.core.rules import Options
+
+# ---------------------------------------------------------------------------
+# 1. counts other than done / remaining / long-term / rate are checked against the problems listed
+# ---------------------------------------------------------------------------
+
+# A county agriculture bureau: the intro counts the problems going on, put off and put right at once
+FARM = """中共青溪县农业农村局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，2026年3月至5月，县委第三巡察组对县农业农村局党组开展了巡察，并于2026年6月10日反馈了巡察意见。现将整改进展情况公布如下。
+一、整改工作总体情况
+局党组对反馈的2个方面6个问题逐项制定整改措施。截至2026年10月31日，已完成整改3个，{going}，申请延期整改问题1个，其中立行立改问题{at_once}个。
+二、反馈问题整改情况
+（一）落实上级决策部署方面
+1.高标准农田建设管护不到位的问题。
+整改情况：对全县高标准农田开展拉网式排查，建立管护台账。（已完成）
+2.农业项目资金拨付滞后的问题。
+整改情况：立行立改，清理积压资金并全部拨付到位。（已完成）
+3.村级集体经济发展不平衡的问题。
+整改情况：制定薄弱村帮扶方案，正在逐村落实。（正在推进）
+（二）全面从严治党方面
+4.公务接待管理不规范的问题。
+整改情况：立行立改，修订公务接待管理办法。（已完成）
+5.下属单位财务制度不健全的问题。
+整改情况：督促下属单位修订财务制度。（正在推进）
+6.农机购置补贴核查不严的问题。
+整改情况：因涉及省级系统改造，已申请延期至2027年6月底完成。（申请延期）
+三、下一步工作打算
+局党组将持续推进未完成事项，确保整改到位。
+中共青溪县农业农村局党组
+2026年11月12日
+"""
+
+
+def _checks(text: str) -> dict[str, tuple[bool | None, str]]:
+    return {c.item: (c.ok, c.message) for c in parse_notice(text).total_checks}
+
+
+def test_counts_going_on_put_off_and_at_once_agree_with_the_problems_listed() -> None:
+    checks = _checks(FARM.format(going="正在整改2个", at_once=2))
+    assert checks["going"] == (True, "通报称正在整改的问题2个，与正文逐项写明的一致：正在整改2个。")
+    assert checks["extended"][0] is True
+    assert checks["at_once"] == (True, "通报称立行立改的问题2个，与正文逐项写明的一致：立行立改2个。")
+    assert checks["done"][0] is True
+
+
+def test_a_count_going_on_or_at_once_the_body_does_not_bear_out_is_said() -> None:
+    # the other way round too: "3个问题正在加紧整改"; and 立行立改 said of 4 where two are marked
+    checks = _checks(FARM.format(going="4个问题正在加紧整改", at_once=4))
+    assert checks["going"] == (False, "通报称正在整改的问题4个，但正文逐项写明正在整改的问题为3个，相差1个，请核对。")
+    assert checks["at_once"] == (False, "通报称立行立改的问题4个，但正文逐项写明立行立改的问题为2个，相差2个，请核对。")
+
+
+def test_a_stage_reached_is_counted_as_the_problems_stated_so() -> None:
+    text = FARM.format(going="正在整改2个", at_once=2).replace(
+        "申请延期整改问题1个", "申请延期整改问题1个，取得阶段性成效的2个").replace(
+        "（二）全面从严治党方面", "（二）全面从严治党方面")
+    checks = _checks(text)
+    assert checks["staged"] == (False, "通报称已完成阶段性目标的问题2个，但正文逐项写明已完成阶段性目标的问题为0个，"
+                                       "相差2个，请核对。")
+    staged = text.replace("正在逐村落实。（正在推进）", "已完成阶段性目标。（阶段性完成）").replace(
+        "修订财务制度。（正在推进）", "修订财务制度。（取得阶段性成效）")
+    assert _checks(staged)["staged"][0] is True
+
+
+def test_counts_over_statuses_guessed_from_wording_cannot_be_checked() -> None:
+    text = FARM.format(going="正在整改2个", at_once=2)
+    for bracket in ("（已完成）", "（正在推进）", "（申请延期）"):
+        text = text.replace(bracket, "")
+    checks = _checks(text)
+    assert checks["going"][0] is None and "正文没有逐项写明整改状态" in checks["going"][1]
+
+
+HEADER = ["序号", "问题", "整改措施", "责任单位", "整改时限", "整改状态"]
+ROWS = [
+    (1, "河道保洁不及时", "建立河道保洁巡查制度", "水务站", "立行立改", "已完成"),
+    (2, "农村饮水工程管护缺位", "落实管护员队伍", "水务站", "2026年12月31日", "正在推进"),
+    (3, "防汛物资储备不足", "补充防汛物资", "应急办", "2026年12月31日", "正在推进"),
+    (4, "水利项目档案不全", "补齐项目档案", "办公室", "2027年3月31日（已申请延期）", "正在推进"),
+]
+
+
+def _ledger(path: Path, one: str) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(HEADER)
+    for row in ROWS:
+        ws.append(list(row))
+    basic = wb.create_sheet("基本信息")
+    basic.append(["项目", "内容"])
+    basic.append(["单位名称", "县水务局党组"])
+    basic.append(["报告日期", "2026年11月20日"])
+    basic.append(["一、", one])
+    wb.save(path)
+    return path
+
+
+def test_a_ledgers_paragraph_stating_how_many_go_on_is_checked_as_its_done_count(tmp_path: Path) -> None:
+    one = "对反馈的4个问题逐条整改，已完成整改1个，正在整改2个，其中立行立改问题1个。"
+    report = api.check(_ledger(tmp_path / "台账.xlsx", one), Options())
+    found = [f for f in report.findings if f.code == "info-totals-mismatch"]
+    assert [f.value for f in found] == ["正在整改2个"]
+    assert "正在整改的问题为3个" in found[0].message
+    agreeing = one.replace("正在整改2个", "正在整改3个")
+    report = api.check(_ledger(tmp_path / "台账2.xlsx", agreeing), Options())
+    assert [f for f in report.findings if f.code == "info-totals-mismatch"] == []
