@@ -118,3 +118,43 @@ def test_a_ledgers_paragraph_stating_how_many_go_on_is_checked_as_its_done_count
     agreeing = one.replace("正在整改2个", "正在整改3个")
     report = api.check(_ledger(tmp_path / "台账2.xlsx", agreeing), Options())
     assert [f for f in report.findings if f.code == "info-totals-mismatch"] == []
+
+
+# ---------------------------------------------------------------------------
+# 2. a problem the notice says 已整改销号 / 已销号 / 经验收已销号 carries the 已销号 stage
+# ---------------------------------------------------------------------------
+
+# A county statistics bureau: each problem's account ends saying how far its closure went
+STATS = """中共丰谷县统计局党组关于县委巡察整改进展情况的通报
+按照县委统一部署，2026年4月至6月，县委第五巡察组对县统计局党组进行了巡察，7月2日反馈了巡察意见。现将整改进展情况予以公布。
+一、整改工作总体情况
+局党组对反馈的5个问题逐条整改，已完成整改4个，正在整改1个。
+二、反馈问题整改落实情况
+（一）统计数据质量把关不严的问题
+整改情况：建立数据审核三级复核制度，对2025年以来的报表逐一复查。该问题已整改销号。
+（二）统计执法检查覆盖面不足的问题
+整改情况：制定年度统计执法检查计划，完成对42家企业的执法检查。经验收已销号。
+（三）统计信息化建设滞后的问题
+整改情况：完成统计联网直报平台升级改造。整改状态：已销号。
+（四）统计档案管理不规范的问题
+整改情况：对2020年以来统计档案全面整理归档。（已完成，经县委巡察办验收合格）
+（五）基层统计人员队伍不稳定的问题
+整改情况：协调乡镇落实专职统计员，正在推进。
+三、下一步工作打算
+局党组将巩固整改成果，建立长效机制。
+中共丰谷县统计局党组
+2026年11月18日
+"""
+
+
+def test_a_problem_stated_written_off_carries_the_closed_stage() -> None:
+    from rectxl.core.closure import closure_stage
+    from rectxl.core.status import Stage
+
+    parsed = parse_notice(STATS)
+    issues = list(parsed.ledger.issues())
+    assert [i.title for i in issues][:3] == ["统计数据质量把关不严的问题", "统计执法检查覆盖面不足的问题",
+                                             "统计信息化建设滞后的问题"]
+    stages = [closure_stage(m) for i in issues for m in i.measures]
+    assert stages == [Stage.CLOSED, Stage.CLOSED, Stage.CLOSED, Stage.ACCEPTED, None]
+

@@ -5312,6 +5312,11 @@ def _parse_notice(text: str) -> ParsedNotice:
     for a in aspects:  # deadlines of a table, now that the feedback date is known
         for issue in a.issues():
             for m in issue.measures:
+                if m.status is Status.DONE and not m.status_inferred and m.stage is None and m.status_text:
+                    # "已整改销号", "经验收已销号", "（已完成，已验收）": the closure stage the notice
+                    # states, as a ledger's status cell gives it
+                    stage = read_status(m.status_text).stage
+                    m.stage = stage.value if stage is not None else None
                 if F.DEADLINE in m.raw:
                     m.deadline = parse_deadline(m.raw[F.DEADLINE], feedback_date=info.deadlines_from)
                 if F.COMPLETED in m.raw:
