@@ -158,3 +158,49 @@ def test_a_problem_stated_written_off_carries_the_closed_stage() -> None:
     stages = [closure_stage(m) for i in issues for m in i.measures]
     assert stages == [Stage.CLOSED, Stage.CLOSED, Stage.CLOSED, Stage.ACCEPTED, None]
 
+
+
+# ---------------------------------------------------------------------------
+# 3. notices organised by sub-problem (一、…方面 / （一）problem / 1. sub-problem), no total stated
+# ---------------------------------------------------------------------------
+
+# A county water bureau: one （一） problem answered in prose among others split into sub-problems
+WATER = """中共云岭县水利局党组关于县委巡察整改进展情况的通报
+根据县委统一部署，县委第一巡察组于2026年3月至5月对县水利局党组开展了常规巡察，6月18日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+局党组召开专题会议研究部署整改工作，制定整改方案。
+二、巡察反馈问题整改落实情况
+一、贯彻落实党中央决策部署方面
+（一）河湖长制落实不够有力
+1.河湖巡查频次不够。一是制定河湖巡查工作细则；二是每月通报巡查情况。
+2.河道“四乱”问题清理不彻底。一是开展河道“四乱”清理专项行动，清理点位17处。
+（二）水利工程质量监管不严
+1.质量抽检比例偏低。一是将抽检比例提高到30%；二是引入第三方检测机构。
+二、全面从严治党方面
+（一）落实主体责任不到位
+局党组修订全面从严治党主体责任清单，每季度专题研究党风廉政建设工作。
+（二）违反中央八项规定精神问题仍有发生
+1.超标准公务接待。一是追回超标准接待费用0.8万元；二是对相关责任人进行提醒谈话。
+2.违规发放津补贴。一是全面清理津补贴发放情况；二是追缴违规发放资金2.3万元。
+（三）选人用人工作不规范
+干部选拔任用纪实材料已全部补齐归档，并组织开展干部工作业务培训。
+三、下一步工作打算
+局党组将持续巩固整改成效。
+中共云岭县水利局党组
+2026年11月20日
+"""
+
+
+def test_a_problem_heading_answered_in_prose_among_sub_problems_is_one_problem() -> None:
+    parsed = parse_notice(WATER)
+    titles = [i.title for i in parsed.ledger.issues()]
+    assert titles == ["河湖巡查频次不够", "河道“四乱”问题清理不彻底", "质量抽检比例偏低", "落实主体责任不到位",
+                      "超标准公务接待", "违规发放津补贴", "选人用人工作不规范"]
+    issues = list(parsed.ledger.issues())
+    assert [m.text for m in issues[3].measures] == [
+        "局党组修订全面从严治党主体责任清单，每季度专题研究党风廉政建设工作。"]
+    assert parsed.unplaced == [] and not any("未能归入" in w for w in parsed.warnings)
+    # the headings over sub-problems stay the categories; none is counted twice
+    categories = [c.title for a in parsed.ledger.aspects for c in a.categories if c.title]
+    assert categories == ["河湖长制落实不够有力", "水利工程质量监管不严", "违反中央八项规定精神问题仍有发生"]
+

@@ -4524,9 +4524,29 @@ class _Builder:
                 if self.current is not None:
                     self.current.more.extend(more)
                     self.current.lead = self.bold.get(first, 0)
-        else:
+        elif not self._category_answered():
             self.unplaced.extend(self.pending)
         self.pending = []
+
+    def _category_answered(self) -> bool:
+        """A category heading closed with prose under it and no numbered problem ("（一）落实主体责任
+        不到位" then "局党组修订…清单，…" where the other categories list theirs as "1.…问题。一是…"):
+        the heading is a problem of its own and the prose its answer — a reader counts it as one.
+        Made so (the heading the issue's title, the category untitled); False when the last
+        category is not such a one."""
+        if not self.pending or not self.aspects or not self.aspects[-1].categories:
+            return False
+        c = self.aspects[-1].categories[-1]
+        if c.title is None or self.raw[id(c)] or not any(self.raw[id(o)] for a in self.aspects
+                                                          for o in a.categories):
+            return False
+        head, number = c.title, c.number
+        c.title, c.number = None, None
+        self._issue(number, head)
+        if self.current is not None:
+            self.current.more.extend(self.pending)
+        self.pending = []
+        return True
 
     def _listed(self, answered: list[tuple[str, str]], title: str, text: str) -> None:
         """An issue for each problem a heading lists, its answer the issue's text."""
@@ -4585,7 +4605,8 @@ class _Builder:
     def category(self, number: int | None, title: str | None) -> None:
         if not self.aspects:
             self.aspect(None, None)
-        self.pending_to_unplaced()
+        if not self._category_answered():
+            self.pending_to_unplaced()
         c = Category(title=title, number=number)
         self.aspects[-1].categories.append(c)
         self.raw[id(c)] = []
