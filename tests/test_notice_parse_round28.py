@@ -204,3 +204,12 @@ def test_a_problem_heading_answered_in_prose_among_sub_problems_is_one_problem()
     categories = [c.title for a in parsed.ledger.aspects for c in a.categories if c.title]
     assert categories == ["河湖长制落实不够有力", "水利工程质量监管不严", "违反中央八项规定精神问题仍有发生"]
 
+
+def test_a_stated_count_of_the_problems_over_sub_problems_agrees() -> None:
+    # a reader counts the five headed problems (three over sub-problems, two answered in prose) —
+    # or the seven sub-problems and the problems answered in prose; six is neither
+    said = {n: _checks(WATER.replace("制定整改方案。", f"对反馈的2个方面{n}个问题制定整改方案。"))["issues"]
+            for n in (5, 6, 7)}
+    assert said[5] == (True, "通报称5个问题，与正文列出的5个问题一致（其下又分列7个具体问题，rectxl 逐个列为问题）。")
+    assert said[7] == (True, "通报称7个问题，与正文编号列出的7个问题一致。")
+    assert said[6][0] is False

@@ -894,7 +894,17 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
             message=f"通报称{stated.aspects}个方面；正文逐个列出问题，没有按方面分列，无法核对。"))
     else:
         compare("aspects", "方面", "个", stated.aspects, n_aspects, "列出")
-    compare("issues", "问题", "个", stated.issues, n_issues, "编号列出")
+    # the problems a reader counts one level up: each titled category ("（一）林长制落实不到位的问题")
+    # over its sub-problems ("1.针对…问题"), and each problem not under one
+    headed = sum(1 if c.title else len(c.issues) for a in ledger.aspects for c in a.categories)
+    if stated.issues is not None and why is None and stated.issues == headed != n_issues \
+            and any(c.title for a in ledger.aspects for c in a.categories):
+        checks.append(TotalCheck(
+            item="issues", label="问题", stated=stated.issues, parsed=headed, ok=True,
+            message=f"通报称{stated.issues}个问题，与正文列出的{headed}个问题一致（其下又分列{n_issues}个具体问题，"
+                    "rectxl 逐个列为问题）。"))
+    else:
+        compare("issues", "问题", "个", stated.issues, n_issues, "编号列出")
     compare("measures", "整改措施", "项", stated.measures, n_measures,
             "逐项列出（一是、二是……）")
 
