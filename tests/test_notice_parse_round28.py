@@ -213,3 +213,41 @@ def test_a_stated_count_of_the_problems_over_sub_problems_agrees() -> None:
     assert said[5] == (True, "通报称5个问题，与正文列出的5个问题一致（其下又分列7个具体问题，rectxl 逐个列为问题）。")
     assert said[7] == (True, "通报称7个问题，与正文编号列出的7个问题一致。")
     assert said[6][0] is False
+
+
+# ---------------------------------------------------------------------------
+# 4. a closing giving 来信地址 on a line of its own, signed with a date in Chinese numerals
+# ---------------------------------------------------------------------------
+
+AUDIT = """中共临江市审计局党组关于市委巡察整改进展情况的通报
+根据市委统一部署，2026年4月至6月，市委第七巡察组对市审计局党组开展了巡察，7月5日反馈了巡察意见。现将整改进展情况予以公布。
+一、整改工作开展情况
+局党组成立整改工作领导小组，对反馈的2个问题逐项制定整改措施。
+二、反馈问题整改情况
+（一）审计查出问题整改督促不力的问题
+建立审计整改销号制度，对2023年以来审计查出的问题逐一跟踪督办。该问题已完成整改。
+（二）审计干部专业能力不足的问题
+与省审计学院合作开展业务培训，选派9名干部参加计算机审计中级培训。该问题正在推进。
+三、下一步工作打算
+局党组将持续巩固整改成效。
+欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。
+联系电话：0736-7225810
+邮政信箱：临江市邮政局第26号信箱
+来信地址：临江市人民中路12号市审计局办公室（邮编：415000）
+中共临江市审计局党组
+二〇二六年十一月二十日
+"""
+
+
+def test_a_closing_with_a_letter_address_line_is_written_again_as_it_stood() -> None:
+    from datetime import date
+
+    from rectxl.core.notice.render import render_notice
+
+    parsed = parse_notice(AUDIT)
+    assert parsed.ledger.info.report_date == date(2026, 11, 20)
+    assert "来信地址" not in (parsed.ledger.info.section_three or "")
+    again = render_notice(parsed.ledger)
+    assert "来信地址：临江市人民中路12号市审计局办公室（邮编：415000）" in again
+    assert "【请填写" not in again
+    assert again.rstrip().endswith("中共临江市审计局党组\n\n二〇二六年十一月二十日")
