@@ -251,3 +251,37 @@ def test_a_closing_with_a_letter_address_line_is_written_again_as_it_stood() -> 
     assert "来信地址：临江市人民中路12号市审计局办公室（邮编：415000）" in again
     assert "【请填写" not in again
     assert again.rstrip().endswith("中共临江市审计局党组\n\n二〇二六年十一月二十日")
+
+
+# ---------------------------------------------------------------------------
+# 5. a problem's one measure told done in part, then stated 正在推进 in a sentence of its own
+# ---------------------------------------------------------------------------
+
+# A city civil-affairs bureau: "N.problem. what was done. status." one line each
+CIVIL = """中共临江市民政局党组关于市委巡察整改进展情况的通报
+按照市委统一部署，2026年3月至5月，市委第五巡察组对市民政局党组进行了巡察，6月30日反馈了巡察意见。现将整改进展情况予以公布。
+一、整改工作总体情况
+局党组对反馈的4个问题，已完成整改2个、完成率50%，其余2个正在按时序推进。
+二、巡察反馈问题整改情况
+1.低保动态管理不精准。对全市低保对象开展入户核查，清退不符合条件对象126户。已完成。
+2.社会组织登记审查不严。对登记材料开展专项检查，已完成2025年度抽查。正在推进。
+3.临时救助时效性不强。推行“小金额先行救助”，将审批时限压缩至3个工作日。已完成。
+4.殡葬改革推进缓慢。推进公益性公墓建设，已完成选址和立项。正在推进。
+三、下一步工作打算
+局党组将持续深化整改，巩固整改成效。
+中共临江市民政局党组
+2026年11月22日
+"""
+
+
+def test_a_status_sentence_after_a_step_done_is_the_one_measures_status() -> None:
+    from rectxl.core.status import Status
+
+    parsed = parse_notice(CIVIL)
+    measures = list(parsed.ledger.measures())
+    assert [m.status for m in measures] == [Status.DONE, Status.IN_PROGRESS, Status.DONE, Status.IN_PROGRESS]
+    assert not any(m.status_inferred for m in measures)
+    assert measures[3].text == "推进公益性公墓建设，已完成选址和立项。"
+    checks = _checks(CIVIL)
+    assert checks["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")
+    assert checks["going"][0] is True

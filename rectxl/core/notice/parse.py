@@ -2780,8 +2780,8 @@ _EXPLICIT_DONE = re.compile(r"已(?:全部|全面)?(?:完成|整改完成|整改
 
 def _apply_stated(measures: list[Measure], stated: _Stated | None) -> None:
     """A status stated for the issue is its measures' (a measure stating its own keeps it). An
-    issue still in progress need not have every measure unfinished: a measure that says in so
-    many words that it was done ("已完成…", "已结对32对") keeps that."""
+    issue still in progress need not have every measure unfinished: one of several measures that
+    says in so many words that it was done ("已完成…", "已结对32对") keeps that."""
     if stated is None:
         return
     if stated.at_once:
@@ -2809,7 +2809,9 @@ def _apply_stated(measures: list[Measure], stated: _Stated | None) -> None:
             m.status_text, m.status_inferred = stated.words, False
             m.continuing = m.continuing or stated.continuing
             continue
-        if _own_status(m) or says_done(m, m.text) or any(m is t for t in told):
+        if _own_status(m) or (len(measures) > 1 and says_done(m, m.text)) or any(m is t for t in told):
+            # (the one measure of its issue is what the status is said of: "推进公益性公墓建设，已完成
+            # 选址。正在推进。" is the work going on, a step of it done)
             continue
         m.status, m.status_text, m.status_inferred = stated.status, stated.words, False
         m.continuing = stated.continuing
