@@ -285,3 +285,41 @@ def test_a_status_sentence_after_a_step_done_is_the_one_measures_status() -> Non
     checks = _checks(CIVIL)
     assert checks["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")
     assert checks["going"][0] is True
+
+
+# ---------------------------------------------------------------------------
+# 6. a problem's status given under 整改成效： after its measures
+# ---------------------------------------------------------------------------
+
+# A city education bureau: "1.关于…的问题" / 整改措施：一是…；二是… / 整改成效：<status>
+SCHOOLS = """中共临江市教育局党组关于市委巡察整改进展情况的通报
+根据市委统一部署，2026年3月至5月，市委第四巡察组对市教育局党组开展了巡察，6月27日反馈了巡察意见。现将整改进展情况予以公布。
+一、整改工作总体情况
+局党组对反馈的3个问题全面认领，制定整改措施7条。截至目前，完成整改问题2个，正在整改1个。
+二、反馈问题整改落实情况
+1.关于课后服务质量不高的问题
+整改措施：一是引入非遗、科创等特色课程；二是建立课后服务家长满意度测评机制。
+整改成效：已完成整改。
+2.关于城区学位供给不足的问题
+整改措施：一是新建、改扩建中小学5所，新增学位4800个；二是优化学区划分方案。
+整改成效：正在推进。
+3.关于校园食堂管理不规范的问题
+整改措施：一是推行“互联网+明厨亮灶”；二是实行大宗食材统一招标采购；三是开展食堂财务专项审计。
+工作成效：已整改到位。
+三、下一步工作打算
+局党组将持续巩固整改成果。
+中共临江市教育局党组
+2026年11月26日
+"""
+
+
+def test_a_status_under_a_results_label_is_the_problems_stated_status() -> None:
+    from rectxl.core.status import Status
+
+    parsed = parse_notice(SCHOOLS)
+    issues = list(parsed.ledger.issues())
+    assert [[m.status for m in i.measures] for i in issues] == [
+        [Status.DONE] * 2, [Status.IN_PROGRESS] * 2, [Status.DONE] * 3]
+    assert not any(m.status_inferred for m in parsed.ledger.measures())
+    assert [m.text for m in issues[1].measures] == ["新建、改扩建中小学5所，新增学位4800个；", "优化学区划分方案。"]
+    assert _checks(SCHOOLS)["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")
