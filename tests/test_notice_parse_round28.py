@@ -323,3 +323,13 @@ def test_a_status_under_a_results_label_is_the_problems_stated_status() -> None:
     assert not any(m.status_inferred for m in parsed.ledger.measures())
     assert [m.text for m in issues[1].measures] == ["新建、改扩建中小学5所，新增学位4800个；", "优化学区划分方案。"]
     assert _checks(SCHOOLS)["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")
+
+
+def test_a_problem_done_and_kept_up_is_counted_among_those_said_kept_up() -> None:
+    # "已完成整改，并长期坚持": done, and among the problems the intro says need keeping up
+    text = SCHOOLS.replace("正在整改1个。", "正在整改1个，其中需长期坚持的1个。").replace(
+        "整改成效：已完成整改。", "整改成效：已完成整改，并长期坚持。")
+    checks = _checks(text)
+    assert checks["long_term"] == (True, "通报称需长期坚持的问题1个，与正文逐项写明的状态一致：长期坚持1个。")
+    assert checks["done"][0] is True
+    assert _checks(text.replace("需长期坚持的1个", "需长期坚持的2个"))["long_term"][0] is False

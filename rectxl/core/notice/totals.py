@@ -932,7 +932,9 @@ def _long_term_checks(stated: StatedTotals, ledger: Ledger, why: str | None) -> 
     else:
         groups = [[m.status for m in i.measures] for i in ledger.issues() if i.measures]
         kept = sum(1 for g in groups if Status.LONG_TERM in g and all(s in _DONE_OR_KEPT for s in g))
-        also = 0
+        # a problem done and kept up ("整改成效：已完成整改，并长期坚持"), as a measure is
+        also = sum(1 for i in ledger.issues() if i.measures and all(m.status is Status.DONE for m in i.measures)
+                   and any(m.continuing for m in i.measures))
     ok = value in (kept, kept + also)
     shown = kept if value != kept + also or not also else kept + also
     message = (f"{said}，与正文逐项写明的状态一致：长期坚持{shown}{counter}。" if ok else
