@@ -333,3 +333,41 @@ def test_a_problem_done_and_kept_up_is_counted_among_those_said_kept_up() -> Non
     assert checks["long_term"] == (True, "通报称需长期坚持的问题1个，与正文逐项写明的状态一致：长期坚持1个。")
     assert checks["done"][0] is True
     assert _checks(text.replace("需长期坚持的1个", "需长期坚持的2个"))["long_term"][0] is False
+
+
+# ---------------------------------------------------------------------------
+# 7. 问题：/整改措施：/整改成效： — the account closing with a sentence stating the status
+# ---------------------------------------------------------------------------
+
+# A city commerce bureau: each problem in the triple a 市直部门 writes
+COMMERCE = """中共临江市商务局党组关于市委巡察反馈意见整改进展情况的通报
+根据市委统一部署，2026年4月12日至6月15日，市委第二巡察组对市商务局党组开展了常规巡察。7月20日，市委巡察组向局党组反馈了巡察意见。现将整改进展情况予以公布。
+一、整改工作组织开展情况
+局党组对反馈的3个问题逐项制定整改措施。截至2026年11月15日，已完成整改2个，正在整改1个。
+二、反馈问题整改落实情况
+（一）问题：外贸稳增长政策宣传解读不到位，部分企业对出口信保补贴政策知晓率低。
+整改措施：编印政策汇编口袋书，组织“政策进园区”宣讲活动。
+整改成效：已开展宣讲12场，覆盖企业360余家。目前已完成整改。
+（二）问题：商贸领域安全生产监管存在盲区。
+整改措施：联合消防部门开展商贸领域安全隐患大排查，建立问题清单和整改台账。
+整改成效：排查商超、市场87家，发现隐患41处，已整改39处。目前正在推进。
+（三）问题：局机关公务接待审批不严，存在先接待后审批的情况。
+整改措施：修订局机关公务接待管理办法，实行接待事前审批单制度。
+整改成效：新办法已于2026年9月印发实施，该问题已整改到位。
+三、下一步工作打算
+局党组将持续巩固整改成果，对未完成事项盯住不放。
+中共临江市商务局党组
+2026年11月20日
+"""
+
+
+def test_an_account_closing_with_its_status_states_it() -> None:
+    from rectxl.core.status import Status
+
+    parsed = parse_notice(COMMERCE)
+    measures = list(parsed.ledger.measures())
+    assert [m.status for m in measures] == [Status.DONE, Status.IN_PROGRESS, Status.DONE]
+    assert not any(m.status_inferred for m in measures)
+    # the account is published as it stands, its closing words kept
+    assert measures[2].progress == "新办法已于2026年9月印发实施，该问题已整改到位。"
+    assert _checks(COMMERCE)["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")

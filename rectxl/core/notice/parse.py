@@ -2537,6 +2537,12 @@ def _tagged_statuses(measures: list[Measure], forms: list[tuple[Measure, str]] |
             # not guessed; the sentence is published as it stands, so it keeps its words; so for
             # the measure's own account ("整改措施：修订办法。整改情况：已印发实施，已完成。")
             said = _last_clause_status(m.text if m.progress in ("", m.text) else m.progress)
+            if said is None and m.progress not in ("", m.text) and not m.progress.startswith(m.text) \
+                    and sum(1 for o in measures if o.progress == m.progress) == 1:
+                # "整改成效：已开展宣讲12场，…。目前已完成整改。", "…印发实施，该问题已整改到位。": the
+                # measure's own account closes stating its status — stated; the account is published
+                # as it stands (not an account of the whole issue run on after its last measure)
+                said = _closing_status_sentence(m.progress)[1] or _closing_verdict(m.progress)[1]
             if said is not None:
                 m.status, m.status_text, m.status_inferred = said.status, said.words, False
                 m.continuing = said.continuing
@@ -2640,9 +2646,9 @@ def _ruled_status(value: str) -> Status | None:
 
 
 #: a verdict on the whole issue closing its account ("目前，该问题已完成整改。", "该问题正在持续推进
-#: 整改。", "截至目前，此项问题整改已完成。"): the issue's stated status
+#: 整改。", "截至目前，此项问题整改已完成。", "…印发实施，该问题已整改到位。"): the issue's stated status
 _ISSUE_VERDICT = re.compile(
-    r"(?:^|(?<=[。;!?\n]))\s*(?:(?:目前|当前|现|现已|截至目前|截至[^。;,\n]{2,14}?)\s*,?\s*)?"
+    r"(?:^|(?<=[。;!?\n,]))\s*(?:(?:目前|当前|现|现已|截至目前|截至[^。;,\n]{2,14}?)\s*,?\s*)?"
     r"(?:该|此|本|这一?)(?:个|项)?问题\s*(?:的?整改)?\s*(?P<word>[^。;!?\n]{2,20}?)\s*[。.]?\s*$")
 
 
