@@ -371,3 +371,18 @@ def test_an_account_closing_with_its_status_states_it() -> None:
     # the account is published as it stands, its closing words kept
     assert measures[2].progress == "新办法已于2026年9月印发实施，该问题已整改到位。"
     assert _checks(COMMERCE)["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")
+
+
+def test_a_number_alone_on_its_line_over_a_problem_label_numbers_that_problem() -> None:
+    # "（一）" on a line of its own (as Word's list numbering is often copied), "问题：…" below it
+    text = COMMERCE
+    for n in "一二三":
+        text = text.replace(f"（{n}）问题：", f"（{n}）\n问题：")
+    parsed = parse_notice(text)
+    issues = list(parsed.ledger.issues())
+    assert [i.title for i in issues] == ["外贸稳增长政策宣传解读不到位，部分企业对出口信保补贴政策知晓率低",
+                                         "商贸领域安全生产监管存在盲区",
+                                         "局机关公务接待审批不严，存在先接待后审批的情况"]
+    assert [len(i.measures) for i in issues] == [1, 1, 1]
+    assert not any(m.text.startswith("问题") for m in parsed.ledger.measures())
+    assert _checks(text)["done"][0] is True

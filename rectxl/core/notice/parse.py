@@ -3275,7 +3275,10 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
         _apply_fields(measures, fields)
         _at_once(measures)
         return Issue(title=title, number=raw.number, measure_style=style, measures=measures)
-    title, rest = _bold_title(raw.head, raw.lead, more) if raw.lead else _split_title(raw.head, more)
+    head = raw.head
+    if not detect(head).strip() and more and _NAMED_LABEL.match(detect(more[0]).strip()):
+        head, more = more[0].strip(), more[1:]  # "（一）" alone on its line, then "问题：…"
+    title, rest = _bold_title(head, raw.lead, more) if raw.lead else _split_title(head, more)
     if (named := _NAMED_LABEL.match(detect(title))) is not None:
         title = title[named.end():]  # "1.问题：…" ("1.【问题】…"): the label is no part of the title
     title, stated = _title_status(title)
