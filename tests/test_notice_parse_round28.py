@@ -386,3 +386,35 @@ def test_a_number_alone_on_its_line_over_a_problem_label_numbers_that_problem() 
     assert [len(i.measures) for i in issues] == [1, 1, 1]
     assert not any(m.text.startswith("问题") for m in parsed.ledger.measures())
     assert _checks(text)["done"][0] is True
+
+
+# ---------------------------------------------------------------------------
+# 8. a problem tagged （立行立改） in its title is one the intro's 立行立改 count counts
+# ---------------------------------------------------------------------------
+
+# A city natural-resources bureau: the intro counts the at-once problems and the rules made
+LAND = """中共临江市自然资源和规划局党组关于市委巡察整改进展情况的通报
+根据市委统一部署，2026年4月至6月，市委第二巡察组对市自然资源和规划局党组开展了巡察，7月18日反馈了巡察意见。现将整改进展情况予以公布。
+一、整改工作总体情况
+局党组对巡察反馈的4个问题，制定整改措施11项。其中立行立改问题{n}个，已全部整改到位；截至2026年11月，共完成整改问题3个，1个问题正在整改。通过整改，制定完善制度8项，追回资金56万元。
+二、反馈问题整改情况
+1.耕地“非农化”问题整治不彻底（立行立改）。已对排查发现的违法占地图斑逐一整治，复耕复垦320亩。（已完成）
+2.永久基本农田储备区划定滞后。已完成储备区划定成果报批。（已完成）
+3.土地出让金追缴不力【立行立改】。已追缴欠缴土地出让金56万元。（已完成）
+4.不动产登记窗口服务效率不高。推行“交房即交证”改革，正在扩大试点范围。（正在推进）
+三、下一步工作打算
+局党组将坚持标本兼治，巩固整改成果。
+中共临江市自然资源和规划局党组
+2026年11月23日
+"""
+
+
+def test_problems_tagged_at_once_in_their_titles_are_counted_as_such() -> None:
+    checks = _checks(LAND.format(n=2))
+    assert checks["at_once"] == (True, "通报称立行立改的问题2个，与正文逐项写明的一致：立行立改2个。")
+    assert checks["measures"][0] is None  # "制定完善制度8项" is no count of the measures
+    assert checks["done"][0] is True and checks["going"][0] is True
+    assert _checks(LAND.format(n=3))["at_once"] == (
+        False, "通报称立行立改的问题3个，但正文逐项写明立行立改的问题为2个，相差1个，请核对。")
+    titles = [i.title for i in parse_notice(LAND.format(n=2)).ledger.issues()]
+    assert titles[0] == "耕地“非农化”问题整治不彻底（立行立改）"  # written again as it stood

@@ -2376,6 +2376,19 @@ def _status_words(text: str) -> _Stated | None:
     return _Stated(reading.status, text.strip().rstrip("。.;；"), reading.continuing, at_once=at_once)
 
 
+#: a title closing with a bracket saying the problem was put right at once: "…不彻底（立行立改）"
+_AT_ONCE_TAG = re.compile(rf"[(\[【〔]\s*(?P<word>{_AT_ONCE_WORDS})(?:类|问题|事项)?\s*[)\]】〕]\s*[。.]?\s*$")
+
+
+def _title_at_once(title: str) -> str:
+    """The word of a 立行立改 tag a title closes with ("…整治不彻底（立行立改）"), else "". The tag
+    stays in the title (the notice written again says it there)."""
+    m = _AT_ONCE_TAG.search(detect(title))
+    if m is None or not title[:m.start()].strip():
+        return ""
+    return title[m.start("word"):m.end("word")]
+
+
 def _title_status(title: str) -> tuple[str, _Stated | None]:
     """A title ending with a bracketed status ("关于…的问题【正在推进】") or opening with one
     ("【已完成】…的问题") → (title, status)."""
@@ -3282,9 +3295,12 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
     if (named := _NAMED_LABEL.match(detect(title))) is not None:
         title = title[named.end():]  # "1.问题：…" ("1.【问题】…"): the label is no part of the title
     title, stated = _title_status(title)
+    at_once_word = _title_at_once(title)
     title, rest = _with_symptoms(title, rest)
     rest, told = _field_sentences(rest)
     fields = {**told, **fields}
+    if at_once_word and F.DEADLINE not in fields:
+        fields[F.DEADLINE] = at_once_word  # "…问题（立行立改）": its measures' 整改时限
     rest, opening = _leading_status(rest)
     stated = stated or opening
     up_front = stated is not None  # stated in the title or before the measures, not after them
