@@ -418,3 +418,37 @@ def test_problems_tagged_at_once_in_their_titles_are_counted_as_such() -> None:
         False, "通报称立行立改的问题3个，但正文逐项写明立行立改的问题为2个，相差1个，请核对。")
     titles = [i.title for i in parse_notice(LAND.format(n=2)).ledger.issues()]
     assert titles[0] == "耕地“非农化”问题整治不彻底（立行立改）"  # written again as it stood
+
+
+# ---------------------------------------------------------------------------
+# 9. 一是…，二是…，三是…，目前已完成整改。— the last clause is the whole problem's status
+# ---------------------------------------------------------------------------
+
+# A city market-regulation bureau: each problem's measures run on in one sentence
+MARKET = """中共临江市市场监督管理局党组关于市委巡察整改进展情况的通报
+根据市委统一部署，2026年3月至5月，市委第六巡察组对市市场监督管理局党组开展了巡察，6月25日反馈了巡察意见。现将整改进展情况予以公布。
+一、整改工作开展情况
+局党组对反馈的3个问题制定整改方案，截至目前已完成整改2个，正在整改1个。
+二、反馈问题整改情况
+（一）校园食品安全监管存在漏洞。一是对全市学校食堂开展拉网式检查，督促整改问题68个，二是建立校园食品安全“日管控、周排查、月调度”机制，三是约谈问题食堂负责人12人，目前已完成整改。
+（二）特种设备安全监管不到位。一是开展电梯安全隐患专项治理，二是在3个小区试点电梯“保险+服务”模式，三是建立特种设备隐患排查台账，目前正在推进。
+（三）“双随机、一公开”监管落实不严。一是修订随机抽查事项清单；二是对年度抽查任务完成情况开展督查，均已整改到位。
+三、下一步工作打算
+局党组将持续深化整改。
+中共临江市市场监督管理局党组
+2026年11月21日
+"""
+
+
+def test_a_run_on_sentences_last_clause_states_the_whole_problems_status() -> None:
+    from rectxl.core.status import Status
+
+    parsed = parse_notice(MARKET)
+    issues = list(parsed.ledger.issues())
+    assert [len(i.measures) for i in issues] == [3, 3, 2]
+    assert [{m.status for m in i.measures} for i in issues] == [{Status.DONE}, {Status.IN_PROGRESS}, {Status.DONE}]
+    assert not any(m.status_inferred for m in parsed.ledger.measures())
+    assert issues[0].measures[-1].text == "约谈问题食堂负责人12人，目前已完成整改。"
+    checks = _checks(MARKET)
+    assert checks["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")
+    assert checks["going"][0] is True

@@ -2797,6 +2797,32 @@ def _own_status(m: Measure) -> bool:
 _EXPLICIT_DONE = re.compile(r"已(?:全部|全面)?(?:完成|整改完成|整改到位|办结)")
 
 
+#: a last clause speaking of the whole problem, not its last step: "目前已完成整改", "均已整改到位",
+#: "目前正在推进" (a bare "已完成整改" may be the last step's)
+_ISSUE_CLAUSE = re.compile(r"^(?:目前|当前|现已|截至目前|均已|均|全部|已全部)")
+
+
+def _run_on_verdict(measures: list[Measure]) -> None:
+    """Measures run on in one sentence ("一是…，二是…，三是…，目前已完成整改。") whose last clause
+    states the whole problem's status (:data:`_ISSUE_CLAUSE`) after the last measure, no other
+    measure stating its own: that status is the problem's, as a sentence of its own would be. The
+    clause stays in the last measure's words (published as it stands)."""
+    if len(measures) < 2 or any(not m.status_inferred for m in measures[:-1]) \
+            or any(detect(m.text).rstrip().endswith(("。", ".", "!", "?")) for m in measures[:-1]):
+        return  # (measures in sentences of their own: the last clause is the last one's)
+    last = measures[-1]
+    det = detect(last.text).rstrip().rstrip("。.;")
+    at = max(det.rfind(","), det.rfind(";"))
+    clause = last.text[at + 1:len(det)].strip()
+    if at <= 0 or not 2 <= len(clause) <= 12 or not _ISSUE_CLAUSE.search(detect(clause)):
+        return
+    if (said := _sentence_status(clause)) is None:
+        return
+    last.status, last.status_text, last.status_inferred = said.status, said.words, False
+    last.continuing = said.continuing
+    _apply_stated(measures[:-1], said)
+
+
 def _apply_stated(measures: list[Measure], stated: _Stated | None) -> None:
     """A status stated for the issue is its measures' (a measure stating its own keeps it). An
     issue still in progress need not have every measure unfinished: one of several measures that
@@ -3359,6 +3385,8 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
     _inner_tallies(measures)
     _listed_statuses(measures)
     _tagged_statuses(measures, forms)
+    if stated is None:
+        _run_on_verdict(measures)
     if issue_wide and (shared := infer_status(issue_wide)) is not Status.DONE:
         # "整改措施：一是新建通道26公里；二是… 整改进展：通道已完成18公里，…其余将于…完工": a
         # measure with no progress of its own is as far as the issue's account says, not done
