@@ -452,3 +452,39 @@ def test_a_run_on_sentences_last_clause_states_the_whole_problems_status() -> No
     checks = _checks(MARKET)
     assert checks["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")
     assert checks["going"][0] is True
+
+
+# ---------------------------------------------------------------------------
+# 10. the done count of a notice counting its （一） headings over 1. sub-problems
+# ---------------------------------------------------------------------------
+
+# A city transport bureau: 第一方面 / （一）problem / 1.sub-problem. status — counts in Chinese numerals
+ROADS = """中共临江市交通运输局党组关于市委巡察整改进展情况的通报
+根据市委统一部署，2026年3月至5月，市委第三巡察组对市交通运输局党组开展了巡察，6月22日反馈了巡察意见。现将整改进展情况予以公布。
+一、整改工作总体情况
+局党组对反馈的两个方面三个问题，逐项细化为五个具体问题抓整改。截至2026年10月底，三个问题中已完成整改{done}个，正在整改一个。
+二、反馈问题整改情况
+第一方面：服务保障大局不够有力
+（一）农村公路建设管护不到位
+1.部分农村公路路面破损修复不及时。已完成破损路面修复42公里。（已完成）
+2.农村公路管护资金使用不规范。已修订管护资金管理办法。（已完成）
+（二）交通运输安全监管存在短板
+3.道路运输企业安全检查不深入。已对全市68家运输企业开展安全检查。（已完成）
+4.渡口渡船安全隐患整治不彻底。已改造渡口码头5处，剩余2处正在施工。（正在推进）
+第二方面：全面从严治党落实不到位
+（三）工程项目管理不规范
+5.个别项目未批先建。已对相关责任人进行问责。（已完成）
+三、下一步工作打算
+局党组将持续推进整改。
+中共临江市交通运输局党组
+2026年11月15日
+"""
+
+
+def test_the_done_count_of_problems_counted_by_their_headings_is_checked_so() -> None:
+    checks = _checks(ROADS.format(done="两"))
+    assert checks["issues"] == (True, "通报称3个问题，与正文列出的3个问题一致（其下又分列5个具体问题，"
+                                      "rectxl 逐个列为问题）。")
+    assert checks["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")
+    assert checks["going"][0] is True
+    assert _checks(ROADS.format(done="三"))["done"][0] is False

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
 from rectxl.core.deadline import DeadlineKind
-from rectxl.core.model import Ledger, Measure
+from rectxl.core.model import Aspect, Category, Issue, Ledger, Measure
 from rectxl.core.notice._text import detect
 from rectxl.core.status import Status
 from rectxl.core.text import CN_NUM, LazyPattern, to_int
@@ -899,10 +899,12 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
     headed = sum(1 if c.title else len(c.issues) for a in ledger.aspects for c in a.categories)
     if stated.issues is not None and why is None and stated.issues == headed != n_issues \
             and any(c.title for a in ledger.aspects for c in a.categories):
+        # its other counts of problems ("已完成整改3个") count them so too
         checks.append(TotalCheck(
             item="issues", label="问题", stated=stated.issues, parsed=headed, ok=True,
             message=f"通报称{stated.issues}个问题，与正文列出的{headed}个问题一致（其下又分列{n_issues}个具体问题，"
                     "rectxl 逐个列为问题）。"))
+        ledger, n_issues = _headed(ledger), headed
     else:
         compare("issues", "问题", "个", stated.issues, n_issues, "编号列出")
     compare("measures", "整改措施", "项", stated.measures, n_measures,
@@ -911,6 +913,22 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
     checks.extend(_done_checks(stated, ledger, why))
     return checks + _left_checks(stated) + _rate_checks(stated, n_issues, n_measures) \
         + _long_term_checks(stated, ledger, why) + _kind_checks(stated, ledger, why)
+
+
+def _headed(ledger: Ledger) -> Ledger:
+    """``ledger`` with each titled category one problem of its sub-problems' measures — the
+    problems a notice counts when it counts its （一） headings over 1. sub-problems."""
+    aspects = []
+    for a in ledger.aspects:
+        issues: list[Issue] = []
+        for c in a.categories:
+            if c.title:
+                issues.append(Issue(title=c.title, number=c.number,
+                                    measures=[m for i in c.issues for m in i.measures]))
+            else:
+                issues.extend(c.issues)
+        aspects.append(Aspect(title=a.title, number=a.number, categories=[Category(issues=issues)]))
+    return replace(ledger, aspects=aspects)
 
 
 def _long_term_checks(stated: StatedTotals, ledger: Ledger, why: str | None) -> list[TotalCheck]:
