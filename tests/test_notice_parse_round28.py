@@ -488,3 +488,14 @@ def test_the_done_count_of_problems_counted_by_their_headings_is_checked_so() ->
     assert checks["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")
     assert checks["going"][0] is True
     assert _checks(ROADS.format(done="三"))["done"][0] is False
+
+
+def test_a_count_written_off_is_checked_against_the_problems_stated_so() -> None:
+    said = STATS.replace("已完成整改4个，", "已完成整改4个，其中已整改销号{n}个，")
+    assert _checks(said.format(n=3))["closed"] == (True, "通报称已销号的问题3个，与正文逐项写明的一致：已销号3个。")
+    assert _checks(said.format(n=4))["closed"] == (
+        False, "通报称已销号的问题4个，但正文逐项写明已销号的问题为3个，相差1个，请核对。")
+    # a body saying of no problem that it was written off cannot bear a count out
+    bare = said.format(n=3).replace("该问题已整改销号。", "该问题已整改到位。").replace(
+        "经验收已销号。", "已完成。").replace("整改状态：已销号。", "整改状态：已完成。")
+    assert _checks(bare)["closed"][0] is None

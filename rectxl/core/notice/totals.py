@@ -33,7 +33,7 @@ from typing import Literal
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.model import Aspect, Category, Issue, Ledger, Measure
 from rectxl.core.notice._text import detect
-from rectxl.core.status import Status
+from rectxl.core.status import Stage, Status
 from rectxl.core.text import CN_NUM, LazyPattern, to_int
 
 __all__ = [
@@ -187,6 +187,9 @@ class StatedTotals:
     at_once_unit: Literal["问题", "措施"] | None = None
     staged: int | None = None
     staged_unit: Literal["问题", "措施"] | None = None
+    #: written off ("已整改销号8个", "其中经验收销号的问题5个")
+    closed: int | None = None
+    closed_unit: Literal["问题", "措施"] | None = None
     #: item → the words it was read from, e.g. {"measures": "148项整改措施"}
     evidence: dict[str, str] = field(default_factory=dict)
 
@@ -200,7 +203,7 @@ class TotalCheck:
     """One stated total compared with the parsed notice (or with the other stated totals)."""
 
     item: Literal["aspects", "issues", "measures", "done", "left", "rate", "long_term", "going", "extended",
-                  "at_once", "staged"]
+                  "at_once", "staged", "closed"]
     label: str
     stated: float
     parsed: float | None = None
@@ -675,6 +678,8 @@ _GOING_WORDS = (r"(?:正在|仍在|尚在)(?:加紧|加快|积极|有序|稳步|
 _EXTENDED_WORDS = (r"(?:已|均已)?(?:申请|经批准|经同意|获批|报批|批准)?"
                    r"(?:延期|延长整改时限|延长时限|顺延|延后)(?:整改|完成)?")
 _AT_ONCE_WORDS = r"立行立改|即知即改|立知立改|立查立改|即查即改|马上就改|立即整改"
+#: written off after the work was checked: "已整改销号", "经验收销号", "已销号"
+_CLOSED_WORDS = r"(?:已|均已|已经)?(?:整改|完成整改|整改完成)?(?:并|且)?(?:经)?(?:验收)?(?:合格)?(?:并|后)?销号"
 #: a stage reached, not the whole: "已完成阶段性目标", "取得阶段性成效", "阶段性完成"
 _STAGED_WORDS = (r"(?:已|均已)?(?:完成|达到|实现|取得)了?阶段性(?:整改)?(?:目标|成效|成果|进展|任务)"
                  r"|阶段性(?:完成|办结|达标)")
@@ -696,12 +701,13 @@ def _kind_patterns(words: str, between: str) -> list[re.Pattern[str]]:
 
 #: the counts read beside the done count: the :class:`StatedTotals` field → (what a message calls
 #: it, the patterns that read it)
-KindKey = Literal["going", "extended", "at_once", "staged"]
+KindKey = Literal["going", "extended", "at_once", "staged", "closed"]
 KIND_COUNTS: dict[KindKey, tuple[str, list[re.Pattern[str]]]] = {
     "going": ("正在整改", _kind_patterns(_GOING_WORDS, r"均|仍|都|也|目前|还")),
     "extended": ("申请延期", _kind_patterns(_EXTENDED_WORDS, r"均|已|因[^,;。]{1,12}?")),
     "at_once": ("立行立改", _kind_patterns(_AT_ONCE_WORDS, r"属于?|为|系|已|均已|均|实行|进行|予以")),
     "staged": ("已完成阶段性目标", _kind_patterns(_STAGED_WORDS, r"均|已|目前")),
+    "closed": ("已销号", _kind_patterns(_CLOSED_WORDS, r"均|已|目前")),
 }
 
 
@@ -991,6 +997,8 @@ def kind_counts(ledger: Ledger, key: KindKey, unit: Literal["问题", "措施"])
         return (sum(1 for g in groups if any(m.deadline.kind in (DeadlineKind.IMMEDIATE,
                                                                  DeadlineKind.IMMEDIATE_AND_LONG_TERM)
                                              or _AT_ONCE_SAID.search(m.status_text or "") for m in g)),)
+    if key == "closed":
+        return (sum(1 for g in groups if all(m.status is Status.DONE and m.stage == Stage.CLOSED.value for m in g)),)
     return (sum(1 for g in groups if any(m.status is Status.MOSTLY_DONE for m in g)
                 and not any(m.status in _GOING_STATUSES for m in g)),)
 
@@ -1001,6 +1009,7 @@ _UNMARKED = {
     "extended": "正文没有逐个写明哪些{unit}申请了延期",
     "at_once": "正文没有逐个写明哪些{unit}是立行立改的",
     "staged": "正文没有逐项写明整改状态",
+    "closed": "正文没有逐个写明哪些{unit}已销号",
 }
 
 
@@ -1022,7 +1031,8 @@ def _kind_checks(stated: StatedTotals, ledger: Ledger, why: str | None) -> list[
             # "正在整改2个，申请延期整改问题1个": the work put off told apart from the rest going on
             put_off = kind_counts(ledger, "extended", unit)[0]
             found += tuple(n - put_off for n in found)
-        unmarked = (inferred and key in ("going", "staged")) or (key in ("extended", "at_once") and not found[0])
+        unmarked = (inferred and key in ("going", "staged")) or (key in ("extended", "at_once", "closed")
+                                                                 and not found[0])
         if why is not None and value > found[0]:
             checks.append(TotalCheck(item=key, label=label, stated=value, parsed=found[0], ok=None,
                                      message=f"{said}；{why}，不能据此核对。"))

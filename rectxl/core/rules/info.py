@@ -92,7 +92,7 @@ def info_dates_out_of_order(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "info-totals-mismatch", Severity.WARNING,
     "基本信息中写入通报的段落（导语、一、二、导语）所述的问题数、措施数、已完成数、正在整改数、申请延期数、立行立改数、"
-    "已完成阶段性目标数或完成率与台账不符。",
+    "已完成阶段性目标数、已销号数或完成率与台账不符。",
     "基本信息“{part}”写着“{said}”，而台账中{actual}：通报会照写这一段，与按台账写出的统计和逐项"
     "整改情况对不上，请核对后改正。",
 )
