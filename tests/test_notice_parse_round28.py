@@ -499,3 +499,12 @@ def test_a_count_written_off_is_checked_against_the_problems_stated_so() -> None
     bare = said.format(n=3).replace("该问题已整改销号。", "该问题已整改到位。").replace(
         "经验收已销号。", "已完成。").replace("整改状态：已销号。", "整改状态：已完成。")
     assert _checks(bare)["closed"][0] is None
+
+
+def test_a_count_of_something_else_in_a_state_is_no_count_of_the_problems() -> None:
+    # "正在推进3项重点工程", "延期整改1个月": a count, but not of the problems or measures
+    text = FARM.format(going="正在整改2个", at_once=2).replace(
+        "正在整改2个，申请延期整改问题1个，", "局党组正在推进3项重点水利工程，1个问题经批准延期整改1个月，")
+    checks = _checks(text)
+    assert "going" not in checks
+    assert checks["extended"] == (True, "通报称申请延期的问题1个，与正文逐项写明的一致：申请延期1个。")

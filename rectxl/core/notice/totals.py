@@ -694,9 +694,16 @@ def _kind_patterns(words: str, between: str) -> list[re.Pattern[str]]:
     ("正在整改的问题6个", "申请延期整改问题2个"), or the count, then the words ("6个问题正在推进",
     "2项措施已申请延期") — ``between`` what may stand between the count and the words then."""
     return [
-        re.compile(rf"(?:{words})(?:类|的)?({_NOUN})?(?:共|有|计|共有)?{_NUM}\s*(个|项|条|件)(?!\s*方面)"),
+        # (what follows the count is its noun, or no other word: "延期整改1个月", "正在推进3项重点
+        # 工程" count no problems)
+        re.compile(rf"(?:{words})(?:类|的)?({_NOUN})?(?:共|有|计|共有)?{_NUM}\s*(个|项|条|件)(?:具体)?({_NOUN})?"
+                   rf"(?!\s*(?!{_LEADS_ON})[\u4e00-\u9fff])"),
         re.compile(rf"{_NB}{_NUM}\s*(个|项|条|件)({_NOUN})?\s*(?:{between})?(?:{words})"),
     ]
+
+
+#: words that may follow a count of :func:`_kind_patterns` before the sentence goes on
+_LEADS_ON = r"均|已|正在|仍|目前|其中|中|的|还|也|需|待|尚|都|经|于|因|全部|正|将|要|分别|和|及|与|或"
 
 
 #: the counts read beside the done count: the :class:`StatedTotals` field → (what a message calls
@@ -725,7 +732,7 @@ def _read_kinds(totals: StatedTotals, sentence: str) -> None:
                       if not _NOT_OURS.search(_prefix(sentence, m.start())[-8:])), None)
             if m is None:
                 continue
-            count, counter, noun = (m.group(2), m.group(3), m.group(1)) if index == 0 else \
+            count, counter, noun = (m.group(2), m.group(3), m.group(1) or m.group(4)) if index == 0 else \
                 (m.group(1), m.group(2), m.group(3))
             value = to_int(count)
             if not value:
