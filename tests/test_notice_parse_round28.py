@@ -508,3 +508,35 @@ def test_a_count_of_something_else_in_a_state_is_no_count_of_the_problems() -> N
     checks = _checks(text)
     assert "going" not in checks
     assert checks["extended"] == (True, "通报称申请延期的问题1个，与正文逐项写明的一致：申请延期1个。")
+
+
+# ---------------------------------------------------------------------------
+# 11. 一是…（已完成）；二是…（正在推进）。— written again with its separators
+# ---------------------------------------------------------------------------
+
+COLLEGE = """中共临江职业技术学院委员会关于巡察整改进展情况的通报
+根据市委统一部署，2026年4月至6月，市委第九巡察组对临江职业技术学院党委进行了巡察，7月6日反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作开展情况
+学院党委共梳理出2个具体问题，制定整改措施5条，目前已完成4条，措施完成率80%。
+二、巡察反馈问题整改情况
+（一）关于产教融合推进不够深入的问题
+整改进展：一是与12家企业共建产业学院3个（已完成）；二是修订校企合作管理办法（已完成）；三是建设实训基地2个（正在推进）。
+（二）关于学生资助工作不精准的问题
+整改进展：一是建立家庭经济困难学生动态认定机制（已完成）；二是对资助资金发放情况开展专项核查（已完成）。
+三、下一步工作打算
+学院党委将持续巩固整改成效。
+中共临江职业技术学院委员会
+2026年11月28日
+"""
+
+
+def test_bracketed_statuses_between_run_on_measures_keep_their_separators_when_written_again() -> None:
+    from rectxl.core.notice.render import render_notice
+
+    parsed = parse_notice(COLLEGE)
+    again = render_notice(parsed.ledger)
+    assert ("一是与12家企业共建产业学院3个（已完成）；二是修订校企合作管理办法（已完成）；"
+            "三是建设实训基地2个（正在推进）。") in again
+    assert "一是建立家庭经济困难学生动态认定机制（已完成）；二是对资助资金发放情况开展专项核查（已完成）。" in again
+    # and it reads back the same
+    assert [m.status for m in parse_notice(again).ledger.measures()] == [m.status for m in parsed.ledger.measures()]

@@ -1294,7 +1294,11 @@ def _bracketed(published: str, words: str, form: str) -> str:
     before = "。" if form[:1] == "。" else ""
     after = "。" if len(form) > 1 and form[-1:] == "。" else ""
     tag = words if _own_brackets(words) else f"{body[:1]}{words}{body[-1:]}"
-    return f"{published.rstrip('。.；;，,')}{before}{tag.translate(_HALF_KEPT)}{after}"
+    kept = published.rstrip('。.；;，,')
+    # a form with no stop of its own ("（已完成）"): the measure's own stop or separator goes after
+    # the bracket, as the notice had it ("一是…（已完成）；二是…（正在推进）。")
+    sep = "" if before or after else published.rstrip()[len(kept):][:1]
+    return f"{kept}{before}{tag.translate(_HALF_KEPT)}{after}{sep}"
 
 
 def _status_bracketed(m: Measure, form: str) -> str | None:
