@@ -85,6 +85,7 @@ def test_notice_like_text_parses_or_raises_notice_error(text: str) -> None:
 @example("1.细化形成86条整改任务0\n方面")  # "1.…方面" with nothing under it: an aspect headed "1." again
 @example("(一)2023年3月16日至5月31日\n在")  # a problem with nothing under it: its title alone, no full stop
 @example("(一)。:一、一、(1)")  # a title opening with a colon, then a mark: the mark goes too
+@example("(一)(1)方面一、(1)(1)")  # a problem's account that is only a list mark ("（1）"): nothing said
 def test_parsed_text_renders_stably(text: str) -> None:
     try:
         ledger = parse_notice(text).ledger

@@ -3437,6 +3437,8 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
     for m in measures:
         if F.DEADLINE not in m.raw and (when := _planned_date(m.progress or m.text)):
             m.raw = {**m.raw, F.DEADLINE: when}
+    if (k := item_mark_end(intro.strip())) and not any(c.isalnum() for c in intro.strip()[k:]):
+        intro = ""  # a list mark and nothing numbered ("（1）", "（1）。"): nothing said
     issue = Issue(title=title, number=raw.number, intro=intro, measure_style=style, measures=measures)
     if said_once is not None and stated is not None and not up_front and per_measure is None and len(measures) > 1:
         said_once.add(id(issue))
