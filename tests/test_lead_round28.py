@@ -228,3 +228,31 @@ def test_invisible_marks_copied_from_a_web_page_are_no_part_of_a_cell(tmp_path: 
     assert not [f for f in report.findings if f.code in ("bad-status", "bad-deadline")]
     assert [f.row for f in report.findings if f.code == "overdue"] == [4]
     assert report.counts.done == 1 and report.counts.in_progress == 2
+
+
+def test_a_progress_kept_month_by_month_in_one_cell_is_told_as_a_notice_tells_it(tmp_path: Path) -> None:
+    """A 整改进展 cell the clerk adds to each month (“9月：…” lines, “2026.10 …” lines, “【10月进展】…”)
+    is published “9月，…；10月，…” — the notice had printed the clerk's labels, lines and brackets
+    (“2026.9 已完成采购计划”, “【9月进展】”). A cell numbering its items is no such log."""
+    ledger = _sheet_book(tmp_path / "应急局.xlsx", title="台账", rows=[
+        ["县应急管理局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改进展（按月填报）", "整改状态"],
+        [1, "安全生产专项整治不深入", "开展危化品企业专项检查", "危化股", "2026年11月30日",
+         "9月：已制定检查方案。\n10月：已检查企业12家，发现隐患35处。\n11月：35处隐患已全部整改。", "已完成"],
+        [2, "应急物资储备不足", "补充防汛抗旱物资", "救灾股", "2026年12月31日",
+         "2026.9 已完成采购计划\n2026.10 已采购冲锋舟2艘\n2026.11 正在采购救生衣500件", "正在推进"],
+        [3, "执法检查流于形式", "开展执法案卷评查", "执法大队", "2026年10月31日",
+         "【9月进展】已制定评查方案【10月进展】评查案卷40卷【11月进展】完成整改", "已完成"],
+        [4, "值班值守不规范", "修订值班制度并开展抽查", "办公室", "2026年10月31日",
+         "1.已修订值班制度\n2.已抽查12次", "已完成"],
+        [5, "应急预案演练不足", "修订应急预案并组织演练", "预案股", "2026年12月31日",
+         "10月底前完成预案修订\n12月底前组织演练", "正在推进"]])
+    out = tmp_path / "通报.txt"
+    notice(ledger, out)
+    text = out.read_text(encoding="utf-8")
+    assert "9月，已制定检查方案；10月，已检查企业12家，发现隐患35处；11月，35处隐患已全部整改。" in text
+    assert "2026年9月，已完成采购计划；2026年10月，已采购冲锋舟2艘；2026年11月，正在采购救生衣500件" in text
+    assert "9月，已制定评查方案；10月，评查案卷40卷；11月，完成整改" in text
+    assert "9月：" not in text and "进展】" not in text and "2026.9" not in text
+    assert "已修订值班制度；已抽查12次" in text  # (its items numbered, not dated)
+    assert "月，底前" not in text and "12月底前组织演练" in text  # a plan's deadlines, no log

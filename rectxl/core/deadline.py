@@ -148,6 +148,7 @@ from rectxl.core.text import (
 __all__ = [
     "Deadline",
     "DeadlineKind",
+    "dated_entries",
     "deadlines_in_items",
     "earliest_day",
     "extension_steps",
@@ -1883,3 +1884,38 @@ def format_deadline(d: Deadline) -> str:
     if d.kind is DeadlineKind.LONG_TERM:
         return "长期坚持"
     return d.text
+
+
+#: the month an entry of a progress log kept month by month in one cell opens with: "9月：",
+#: "10月份：", "2026年10月：", "2026.10 ", "2026-10：", "【10月进展】", "（11月）", "10月进展：" — not
+#: a day ("10月20日") or a part of a month ("10月底前"): a plan's deadline
+_ENTRY_MONTH = re.compile(
+    r"[【\[（(]?\s*(?:(?P<year>20\d{2})\s*(?:年|[.\-/])\s*)?(?P<month>1[0-2]|0?[1-9])(?![\d.\-/])\s*(?:月份?(?![\d日号底初中末上下前内起以]))?"
+    r"(?:进展|进度|情况|整改进展|整改情况|更新)?\s*[】\]）)]?\s*[:：，,、]?\s*")
+#: where an entry of such a log begins: the start of a line, or a bracketed month within a line
+_ENTRY_START = re.compile(r"(?:^|\n)\s*|(?=[【\[（(]\s*(?:20\d{2}\s*(?:年|[.\-/])\s*)?(?:1[0-2]|0?[1-9])\s*月)")
+
+
+def dated_entries(text: str) -> list[tuple[str, str]] | None:
+    """A progress cell kept as a log, month by month ("9月：已制定方案。\n10月：已检查企业12家。",
+    "2026.9 已完成采购计划\n2026.10 已采购冲锋舟2艘", "【9月进展】…【10月进展】…"): each entry's month
+    as a reader says it ("9月", "2026年10月") and what it says, in order; ``None`` for any other
+    text — fewer than two entries, or a part that opens with no month. A month is one by 月 or
+    by its year ("2026.10"): "（1）…", "3次", "12家" open no entry; nor does a plan's deadline
+    ("10月底前完成…", "12月31日前…")."""
+    if "月" not in text and "." not in text and "-" not in text and "/" not in text:
+        return None
+    pieces = [p for p in _ENTRY_START.split(text) if p and p.strip()]
+    if len(pieces) < 2:
+        return None
+    out: list[tuple[str, str]] = []
+    for piece in pieces:
+        m = _ENTRY_MONTH.match(piece)
+        if m is None:
+            return None
+        head, said = m.group(0), piece[m.end():].strip()
+        if not said or not ("月" in head or m.group("year")):
+            return None
+        month = int(m.group("month"))
+        out.append((f"{m.group('year')}年{month}月" if m.group("year") else f"{month}月", said))
+    return out

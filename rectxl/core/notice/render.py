@@ -89,7 +89,7 @@ from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import Deadline, DeadlineKind
+from rectxl.core.deadline import Deadline, DeadlineKind, dated_entries
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import (
     ALL_DONE_KEY,
@@ -1143,7 +1143,11 @@ _NO_WORDS = re.compile(r"^(?:[√✓✔☑×✗]|[A-Za-z ]*\d+(?:\.\d+)?\s*[%％
 def _progress_text(raw: str) -> str:
     """A progress cell as the notice can say it: the clerk's notes to the office, pointers to the
     evidence, contacts and placeholders ("无", "/", "待补充") left out; a cell of a number or a
-    tick alone says nothing a reader can follow (the status says how far it got)."""
+    tick alone says nothing a reader can follow (the status says how far it got). A log kept
+    month by month in the cell ("9月：…\n10月：…", "2026.10 …", "【10月进展】…") is told as a notice
+    tells how the work went — "9月，…；10月，…" — not in the clerk's labels and lines."""
+    if (entries := dated_entries(raw)) is not None:
+        raw = "；".join(f"{month}，{said.strip().rstrip(_TRIM)}" for month, said in entries)
     text = _measure_text(raw)
     if not text:
         return ""
