@@ -187,6 +187,14 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # or what holds it up named in it — the progress (not the evidence, nor a second issue column)
     (r"(?:进展|成效|成果|落实|推进|办理)(?:情况|成效)?\s*(?:及|和|与|、|/|／|\+|＋)\s*"
      r"(?:佐证|证明|支撑|印证|见证|备查|(?:存在|遇到)?的?(?:问题|困难))", PROGRESS),
+    # 未完成原因, 进度滞后原因, 存在困难及原因, 未完成原因及下步措施, 下步工作打算, 推进中存在的问题,
+    # 需协调解决的事项: why a measure is not done yet, what holds it up and what comes next — a note
+    # on the measure, as its 备注 is (not a second issue or measure column, and no column left unread)
+    (r"^(?:未完成|未整改|未办结|未到位|未按期完成|未按时完成|未完成整改|整改不到位|进度滞后|滞后|推进缓慢|延误|逾期)"
+     r"的?(?:原因|理由)|(?:存在|遇到|面临)的?(?:困难|障碍|难点)|^(?:困难|难点)(?:和|及|与|、)?(?:问题|原因)"
+     r"|(?:推进|整改|落实|实施|办理|工作)(?:中|过程中)(?:存在|遇到|发现)的?(?:问题|困难)"
+     r"|^下一?步(?:工作|整改)?(?:打算|计划|安排|思路|考虑|工作)$|^(?:需|需要|亟需|提请)(?:上级)?(?:协调|解决|帮助)",
+     REMARK),
     (r"佐证|证明材料|支撑材料|印证材料|见证材料|备查材料|备查资料|附件", EVIDENCE),
     # 整改措施及时限, 措施及完成时限, 整改任务及时间节点: the measures, each naming its deadline in its
     # text ("制定学习计划，2025年6月底前完成") — not when a measure was done (措施完成时间)
@@ -241,9 +249,9 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"方面", ASPECT),
     # 问题领域 (党的建设, 党风廉政建设): the issues' field, as 问题类别 names it
     (r"类别|类型|分类|领域|问题(?:性质|定性)|^共性.?个性$", CATEGORY),
-    # 未完成原因, 问题产生原因, 原因分析: why — no issue's text (a second 具体问题 column), no column read
-    # ("存在问题及原因" is the issue, its cause beside it)
-    (r"^(?:问题|问题产生|产生|未完成|未整改|未办结|滞后|进度滞后|整改不到位|未按期完成|延误)?的?原因(?:分析)?$",
+    # 问题产生原因, 原因分析: why the issue arose — no issue's text (a second 具体问题 column), no
+    # column read ("存在问题及原因" is the issue, its cause beside it; 未完成原因 is a remark, above)
+    (r"^(?:问题|问题产生|产生)?的?原因(?:分析)?$",
      NOT_READ),
     # 存在不足, 不足之处, 存在差距, 短板弱项: what was found wanting — the issue
     (r"问题|事项|表现|反馈意见|巡察意见|巡视意见|(?:不足|差距|短板|弱项)(?!.*原因)", ISSUE),
@@ -383,6 +391,8 @@ def _required_of_joined(key: str) -> str | None:
         return None
     if fields[0] == PROGRESS and ISSUE in fields:
         return None  # 整改进展情况及存在问题: the problems met on the way, no issue column (see _PARTS)
+    if fields[0] == REMARK:
+        return None  # 未完成原因及下步措施: why it is not done and what comes next, a note (see _PARTS)
     required = {f for f in fields if f in REQUIRED_FIELDS}
     return required.pop() if len(required) == 1 else None
 

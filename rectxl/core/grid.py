@@ -306,6 +306,8 @@ class HeaderMap:
     unit_status: dict[int, str] = field(default_factory=dict)
     #: columns going on with the measure's text (措施内容 | 具体举措): joined to it, row by row
     measure_more: tuple[int, ...] = ()
+    #: note columns beside the 备注 (未完成原因 | 下步打算 | 备注): joined to the remark, row by row
+    remark_more: tuple[int, ...] = ()
     #: further measure columns numbered after the first (整改措施1 | 整改措施2 | 整改措施3): each
     #: cell of them is a measure of its own, sharing its row's owners, deadline and status
     measure_cols: tuple[int, ...] = ()
@@ -672,6 +674,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _goal_as_measure(texts, columns, duplicates)
     _requirement_beside_goal(texts, columns, duplicates)
     measure_more = _measure_split(texts, columns, duplicates)
+    remark_more = _notes_beside_remark(texts, columns, duplicates)
     measure_cols = _numbered_measures(texts, columns, duplicates)
     _detail_not_issue(texts, columns, duplicates)
     _specific_issue_first(texts, columns, duplicates)
@@ -705,6 +708,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     return HeaderMap(row=r, first_row=first, columns=columns, duplicates=duplicates, unknown=unknown, mapped=mapped,
                      numbered=numbered, ticks=ticks, unit_ticks=owner_ticks, unit_status=unit_status,
                      measure_more=measure_more,
+                     remark_more=remark_more,
                      measure_cols=measure_cols,
                      earlier={f: cs for f, cs in earlier.items() if cs and f in columns})
 
@@ -1253,6 +1257,22 @@ def _measure_split(texts: dict[int, str], columns: dict[str, int], duplicates: d
     else:
         del duplicates[F.MEASURE]
     return (right,)
+
+
+#: the header of the office's own remark column (备注, 说明), not a note of why the work lags
+_PLAIN_REMARK = LazyPattern(r"^(?:备注|说明|其他|其它)")
+
+
+def _notes_beside_remark(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]
+                         ) -> tuple[int, ...]:
+    """备注 beside 未完成原因, 存在困难及原因 or 下步工作打算: all notes on the measure — one remark,
+    the 备注's text followed by the others', not a second 备注 column (duplicate-header)."""
+    if F.REMARK not in duplicates:
+        return ()
+    cols = [columns[F.REMARK], *duplicates.pop(F.REMARK)]
+    plain = [c for c in cols if _PLAIN_REMARK.match(F.header_key(texts.get(c, "")))]
+    columns[F.REMARK] = plain[0] if plain else cols[0]
+    return tuple(c for c in cols if c != columns[F.REMARK])
 
 
 #: a measure column numbered as one of several (整改措施1, 措施二, 具体措施（3）, 举措2)
@@ -3930,6 +3950,8 @@ class _Builder:
         self._more_rows: frozenset[int] = frozenset()
         if self.header.measure_more and F.MEASURE in self.texts:
             self._join_measure_parts(table)
+        if self.header.remark_more and F.REMARK in self.texts:
+            self._join_notes(table)
         if F.MEASURE in self.texts:
             self._merged_items_apart()
         #: the further numbered measure columns' texts (整改措施2 | 整改措施3), and their anchors
@@ -4013,6 +4035,18 @@ class _Builder:
                 if values[r] == "":
                     values[r] = measure[r]
         self._more_rows = frozenset(own)
+
+    def _join_notes(self, table: list[tuple[Any, ...]] | None) -> None:
+        """The remark and the note columns beside it (未完成原因, 下步打算) joined, row by row."""
+        remark, values = self.texts[F.REMARK], self.values[F.REMARK]
+        for c in self.header.remark_more:
+            more = _texts(["" if v is None else v for v in self.filled.column(c, table)])
+            for r, note in enumerate(more):
+                if not note or r < self.header.data_start or note == remark[r]:
+                    continue
+                head = remark[r]
+                remark[r] = note if not head else f"{head}；{note}" if head[-1] not in "：:，,；;。" else head + note
+                values[r] = remark[r]
 
     def _opens_issue(self, r: int, measure_c: int) -> bool:
         """Row ``r`` opened the current issue, which has no measure yet, and its measure cell is

@@ -1,0 +1,47 @@
+"""Round twenty-eight: ledgers as other offices write them (a county forestry bureau, a university's
+Party committee, a hospital, a village Party branch, a state-owned company …), built here with
+openpyxl the way a clerk would (units, people and texts are fictional)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from rectxl.cli import main
+from rectxl.io.reader import read_ledger
+
+
+def _check(path: Path, capsys: pytest.CaptureFixture[str], as_of: str = "2026-11-30") -> list[dict[str, Any]]:
+    main(["check", str(path), "--format", "json", "--as-of", as_of])
+    findings: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["findings"]
+    return findings
+
+
+# -- why it is not done, what holds it up, what comes next: notes on the measure ----------------------
+
+@pytest.mark.parametrize("header", ["未完成原因", "存在困难及原因", "未完成原因及下步措施", "下步工作打算",
+                                    "推进中存在的问题", "进度滞后原因"])
+def test_a_column_of_why_it_lags_is_a_remark(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str) -> None:
+    # a forestry bureau's ledger keeps why a measure lags beside its status: an ordinary column, no
+    # "column not understood" hint, no second issue or measure column — and what it says (an
+    # extension asked for) is read as the 备注 would be
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["县林业局巡察整改台账"])
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "整改时限", "完成情况", header, "备注"])
+    ws.append([1, "林地管护不到位", "开展林地巡护", "资源股", "2026年6月30日", "已完成", None, "已报备"])
+    ws.append([2, "护林员考核流于形式", "修订考核办法", "人事股", "2026年9月30日", "正在推进",
+               "需县人社局会签，已申请延期至2026年12月31日", None])
+    path = tmp_path / "林业局.xlsx"
+    wb.save(path)
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] in ("column-not-understood", "duplicate-header")], found
+    assert [m.remark for m in read_ledger(path).measures()] == ["已报备", "需县人社局会签，已申请延期至2026年12月31日"]
+    (overdue,) = [f for f in found if f["code"] == "overdue"]
+    assert overdue["cell"] == "E4" and "延期" in overdue["message"]
