@@ -45,3 +45,42 @@ def test_a_column_of_why_it_lags_is_a_remark(
     assert [m.remark for m in read_ledger(path).measures()] == ["已报备", "需县人社局会签，已申请延期至2026年12月31日"]
     (overdue,) = [f for f in found if f["code"] == "overdue"]
     assert overdue["cell"] == "E4" and "延期" in overdue["message"]
+
+
+# -- a progress cell opening with a status word the rules know (在办, 已结案, 按计划推进) -------------
+
+def _progress_ledger(path: Path, rows: list[tuple[str | None, str]]) -> Path:
+    """A county human-resources bureau: 整改状态 beside an 整改进展 that opens with the status word."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["县人社局巡察整改台账"])
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "整改时限", "整改状态", "整改进展"])
+    for i, (status, progress) in enumerate(rows, 1):
+        ws.append([i, f"劳动保障监察问题{i}", f"开展专项整治{i}", "劳动监察大队", "2026年6月30日", status, progress])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("word", ["已结案", "已办毕", "已到位", "已落实到位", "已解决"])
+def test_a_blank_status_beside_progress_opening_with_a_done_word_is_pointed_at(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], word: str) -> None:
+    # the status left blank, the progress opening "已结案。…": the overdue message points at it, as
+    # it does for "已完成。…"
+    path = _progress_ledger(tmp_path / "人社局.xlsx", [(None, f"{word}。对3名责任人给予诫勉谈话")])
+    (overdue,) = [f for f in _check(path, capsys) if f["code"] == "overdue"]
+    assert f"整改进展写着“{word}”" in overdue["message"]
+
+
+@pytest.mark.parametrize("word", ["在办", "按计划推进", "正常推进", "稳步推进", "已结案", "已到位"])
+def test_the_notice_drops_the_ledgers_status_word_opening_the_progress(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], word: str) -> None:
+    # "在办，已完成初稿起草" says the status, then the progress: the notice tells the progress, not
+    # the ledger's word for the status (as it does for "已完成，…")
+    status = "正在推进" if "推进" in word or word == "在办" else "已完成"
+    path = _progress_ledger(tmp_path / "人社局.xlsx", [(status, f"{word}，已完成初稿起草，正在征求意见")])
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-30"])
+    capsys.readouterr()
+    text = out.read_text(encoding="utf-8")
+    assert "开展专项整治1，已完成初稿起草" in text and f"{word}，" not in text
