@@ -84,3 +84,20 @@ def test_the_notice_drops_the_ledgers_status_word_opening_the_progress(
     capsys.readouterr()
     text = out.read_text(encoding="utf-8")
     assert "开展专项整治1，已完成初稿起草" in text and f"{word}，" not in text
+
+
+# -- a clue handed over to the discipline body or the courts ------------------------------------------
+
+@pytest.mark.parametrize("said", ["拟移交县纪委监委", "待移交司法机关处理", "准备移交"])
+def test_a_hand_over_to_come_is_going_on(tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str) -> None:
+    # a township's ledger of 违规发放补贴: a clue handed over is the unit's part done (DESIGN is silent:
+    # kept done, as 已移交县纪委监委处理 reads); one still to hand over is going on — overdue past its
+    # deadline, never a bad status
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "存在问题", "整改措施", "责任单位", "整改时限", "整改情况"])
+    ws.append([1, "违规发放补贴", "核查违规发放补贴问题线索", "镇纪委", "2026年9月30日", said])
+    path = tmp_path / "镇.xlsx"
+    wb.save(path)
+    codes = {f["code"]: f["cell"] for f in _check(path, capsys)}
+    assert "bad-status" not in codes and codes.get("overdue") == "E2"
