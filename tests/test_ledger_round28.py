@@ -101,3 +101,26 @@ def test_a_hand_over_to_come_is_going_on(tmp_path: Path, capsys: pytest.CaptureF
     wb.save(path)
     codes = {f["code"]: f["cell"] for f in _check(path, capsys)}
     assert "bad-status" not in codes and codes.get("overdue") == "E2"
+
+
+# -- the notice heads the categories of one ledger alike -----------------------------------------------
+
+def test_the_categories_of_one_ledger_are_headed_alike(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a county hospital's 问题类别 column: 医德医风 | 财务管理 | 党建工作 — the notice had headed the
+    # two it knew as fields "（二）财务管理方面" and left the first "（一）医德医风"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["县人民医院党委巡察反馈问题整改清单"])
+    ws.append(["序号", "问题类别", "存在问题", "整改措施", "分管院领导", "责任科室", "整改时限", "整改进度"])
+    ws.append([1, "医德医风", "个别医务人员收受红包", "开展医德医风专项整治", "副院长甲", "医务科", "即知即改",
+               "已完成"])
+    ws.append([2, "财务管理", "医疗设备采购不规范", "修订设备采购管理办法", "院长乙", "设备科", "2026年6月30日",
+               "已完成"])
+    ws.append([3, "党建工作", "党支部设置不合理", "调整党支部设置", "书记丙", "党办", "2026年12月31日", "按计划推进"])
+    path = tmp_path / "医院.xlsx"
+    wb.save(path)
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-30"])
+    capsys.readouterr()
+    text = out.read_text(encoding="utf-8")
+    assert "（一）医德医风方面" in text and "（二）财务管理方面" in text and "（三）党建工作方面" in text

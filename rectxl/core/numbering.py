@@ -191,6 +191,19 @@ def names_a_field(title: str) -> bool:
     return len(title) >= 4 and _BARE_FIELD.match(title) is not None and not _SHORTFALL.search(title)
 
 
+#: a short label and nothing more ("医德医风", "审计质量"): no punctuation, no number, no sentence
+_BARE_LABEL = LazyPattern(r"[\u4e00-\u9fff“”]{2,10}")
+
+
+def names_fields_alike(titles: list[str]) -> bool:
+    """Do the headings of one level of a ledger ("医德医风" | "财务管理" | "党建工作", a 问题类别
+    column's values) name fields alike — each a short label saying no shortfall, and at least one
+    of them a field :func:`names_a_field` knows? Then every one of them is a field's label, headed
+    as the others are ("医德医风方面" beside "财务管理方面")."""
+    return bool(titles) and any(names_a_field(t) for t in titles) and all(
+        t.endswith("方面") or (_BARE_LABEL.fullmatch(t) is not None and not _SHORTFALL.search(t)) for t in titles)
+
+
 # ---------------------------------------------------------------------------
 # Enumerations inside a text
 # ---------------------------------------------------------------------------

@@ -117,7 +117,7 @@ from rectxl.core.notice.totals import (
     extract_stated_totals,
     restate_totals,
 )
-from rectxl.core.numbering import CIRCLED, enumerated_items, names_a_field
+from rectxl.core.numbering import CIRCLED, enumerated_items, names_a_field, names_fields_alike
 from rectxl.core.rules.structure import measure_items, status_lines
 from rectxl.core.status import STATUS_ALIASES, Status, action_first, read_status, timing_note
 from rectxl.core.summary import issue_status, notice_totals_sentence
@@ -1909,11 +1909,13 @@ def _aspect_title(text: str | None) -> str:
 _ASPECT_LABEL = re.compile(r"方面(?P<problem>(?:存在)?的?问题)?$")
 
 
-def field_aspect(title: str) -> str:
+def field_aspect(title: str, alike: bool = False) -> str:
     """A ledger's aspect named by its field alone is that field's 方面 in the notice:
     "政治建设" → "政治建设方面" (a heading "（一）政治建设" reads as a slogan, not as the
-    aspect of the feedback it is); a title saying a problem or already 方面 is left as it is."""
-    if names_a_field(title):
+    aspect of the feedback it is); a title saying a problem or already 方面 is left as it is.
+    ``alike``: the headings beside it name fields alike (:func:`names_fields_alike`), so a label
+    the field words do not know ("医德医风") is headed as theirs are."""
+    if names_a_field(title) or (alike and not title.endswith("方面")):
         return f"{title}方面"
     return title
 
@@ -2070,6 +2072,10 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
     paragraphs = {int(n) for n in re.findall(r"\d+", ledger.info.extra.get(PARAGRAPH_MEASURES_KEY, ""))} \
         if alone else set()
     listed = 0  # problems passed, told or left out: where a paragraph between them stands
+    # the headings of one level named by fields alike ("医德医风" | "财务管理"): all headed as fields
+    aspects_alike = names_fields_alike([_aspect_title(a.title) for a in ledger.aspects if a.title is not None])
+    categories_alike = names_fields_alike([_aspect_title(c.title) for a in ledger.aspects if a.title is None
+                                           for c in a.categories if c.title is not None])
     for aspect in ledger.aspects:
         shown = [[i for i in c.issues if _published(i, omit_not_started)]
                  for c in aspect.categories]
@@ -2082,7 +2088,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
             aspect_no += 1
             title = _aspect_title(aspect.title)
             if statuses:  # a clerk's 问题类型; a notice read back keeps its own heading
-                title = field_aspect(title)
+                title = field_aspect(title, aspects_alike)
             if has_categories:
                 blocks.append(Block("aspect", aspect_heading(aspect_no, title)))
             elif fang:  # "第一方面问题，…" over "（一）…的问题", as the notice had them
@@ -2110,7 +2116,7 @@ def section_two_blocks(ledger: Ledger, *, as_of: date | None = None,
                 category_no += 1
                 title = _aspect_title(category.title)
                 if statuses and aspect.title is None:  # a 问题类型 under no aspect heads as one
-                    title = field_aspect(title)
+                    title = field_aspect(title, categories_alike)
                 blocks.append(Block("heading2", f"（{chinese_number(category_no)}）{title}"))
                 blocks = _with_count_note(blocks, category.count_note, ledger)
                 if category.note and not issues:  # "原问题已整改到位，回头看未发现新问题"
