@@ -124,3 +124,29 @@ def test_the_categories_of_one_ledger_are_headed_alike(tmp_path: Path, capsys: p
     capsys.readouterr()
     text = out.read_text(encoding="utf-8")
     assert "（一）医德医风方面" in text and "（二）财务管理方面" in text and "（三）党建工作方面" in text
+
+
+def test_a_sheet_per_feedback_category_named_alike(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a 街道 keeps a sheet per 巡察反馈问题类别: 党的领导 | 全面从严治党 | 民生保障 — the last named by a
+    # field the words did not know; every sheet is an aspect, as when all of them are known fields
+    wb = openpyxl.Workbook()
+    for i, (name, rows) in enumerate([
+            ("党的领导", [("意识形态工作责任制落实不到位", "开展意识形态研判", "党政办", "2026年6月30日", "已完成")]),
+            ("全面从严治党", [("社区经费使用不规范", "开展社区经费专项审计", "财政所", "2026年12月31日", "正在推进")]),
+            ("民生保障", [("低保审核把关不严", "开展低保清理整顿", "社会事务办", "2026年10月31日", "已完成")])]):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = name
+        ws.append([f"某某街道巡察反馈问题整改台账（{name}）"])
+        ws.append(["序号", "巡察反馈问题", "整改措施", "责任科室", "完成时限", "整改状态"])
+        for j, row in enumerate(rows, 1):
+            ws.append([j, *row])
+    path = tmp_path / "街道.xlsx"
+    wb.save(path)
+    summary = tmp_path / "汇总.xlsx"
+    main(["summary", str(path), "-o", str(summary), "--as-of", "2026-11-30"])
+    sheet = openpyxl.load_workbook(summary)["整改总体情况"]
+    assert {r[0]: r[1] for r in sheet.iter_rows(values_only=True)}["问题方面"] == 3
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-30"])
+    capsys.readouterr()
+    assert "（三）民生保障方面" in out.read_text(encoding="utf-8")

@@ -54,6 +54,7 @@ from rectxl.core.numbering import (
     enumerated_items,
     issue_body,
     names_a_field,
+    names_fields_alike,
     split_aspect_label,
     split_category_label,
     split_count_note,
@@ -3014,7 +3015,10 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     previous: _Builder | None = None
     units = _sheet_units(picked)
     # sheets each named by a field alone ("政治建设" | "党风廉政建设"): one sheet per aspect
-    by_field = len(picked) > 1 and all(names_a_field(grid.name.strip()) for grid, _ in picked)
+    # — or named alike, some by a field the words know ("党的领导" | "全面从严治党" | "民生保障"), none by a unit
+    names = [grid.name.strip() for grid, _ in picked]
+    by_field = len(picked) > 1 and (all(names_a_field(name) for name in names) or (
+        not units and names_fields_alike(names) and not any(_UNIT_SHEET_NAME.fullmatch(name) for name in names)))
     for grid, header in picked:
         grid = _without_example_rows(_without_header_repeats(grid, header), header)
         grid = _labels_as_numbers(_outline_as_issue_numbers(grid, header), header)
