@@ -150,3 +150,46 @@ def test_a_sheet_per_feedback_category_named_alike(tmp_path: Path, capsys: pytes
     main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-30"])
     capsys.readouterr()
     assert "（三）民生保障方面" in out.read_text(encoding="utf-8")
+
+
+# -- a 问题类别 in two levels ----------------------------------------------------------------------
+
+def _village_ledger(path: Path, upper: str, lower: str, group: bool) -> Path:
+    """A village Party branch: the category in two levels, under a 问题类别 label over both or not."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["某某村党总支部巡察整改台账"])
+    if group:
+        ws.append(["问题类别", None, "序号", "具体问题", "整改措施", "责任单位", "整改期限", "整改情况"])
+        ws.append([upper, lower, None, None, None, None, None, None])
+        ws.merge_cells("A2:B2")
+        for c in "CDEFGH":
+            ws.merge_cells(f"{c}2:{c}3")
+    else:
+        ws.append([upper, lower, "序号", "具体问题", "整改措施", "责任单位", "整改期限", "整改情况"])
+    ws.append(["党的建设", "组织生活", 1, "三会一课不规范", "建立三会一课记录台账", "村党总支", "2026年8月31日",
+               "已完成"])
+    ws.append(["党的建设", "党员管理", 2, "流动党员管理缺位", "建立流动党员联系卡", "村党总支", "2026年12月31日",
+               "正在推进"])
+    ws.append(["村务管理", "集体资产", 3, "集体资产出租未公开招标", "清理集体资产出租合同", "村委会", "2026年9月30日",
+               "已完成"])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("upper", "lower", "group"), [
+    ("一级类别", "二级类别", True), ("问题大类", "问题小类", False), ("类别（一级）", "类别（二级）", False)])
+def test_a_category_in_two_levels(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], upper: str, lower: str, group: bool) -> None:
+    # the upper level groups the lower one: read as the aspects over the categories, neither column
+    # lost as a duplicate (nor 问题大类 taken for the issue)
+    path = _village_ledger(tmp_path / "村.xlsx", upper, lower, group)
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] in ("duplicate-header", "header-missing")], found
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-30"])
+    capsys.readouterr()
+    text = out.read_text(encoding="utf-8")
+    assert "党的建设方面" in text and "村务管理方面" in text and "（二）党员管理" in text
+    assert text.index("党的建设方面") < text.index("（一）组织生活") < text.index("村务管理方面")

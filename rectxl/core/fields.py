@@ -248,7 +248,8 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"措施|举措|办法|对策|整改任务|任务|怎么改|整改内容|做法|方法|思路|路径|^整改清单$", MEASURE),
     (r"方面", ASPECT),
     # 问题领域 (党的建设, 党风廉政建设): the issues' field, as 问题类别 names it
-    (r"类别|类型|分类|领域|问题(?:性质|定性)|^共性.?个性$", CATEGORY),
+    # 问题大类 | 问题小类: the category's two levels, not the issue
+    (r"类别|类型|分类|领域|问题(?:性质|定性)|^共性.?个性$|(?:大|小|细|子)类$", CATEGORY),
     # 问题产生原因, 原因分析: why the issue arose — no issue's text (a second 具体问题 column), no
     # column read ("存在问题及原因" is the issue, its cause beside it; 未完成原因 is a remark, above)
     (r"^(?:问题|问题产生|产生)?的?原因(?:分析)?$",

@@ -677,6 +677,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     measure_more = _measure_split(texts, columns, duplicates)
     remark_more = _notes_beside_remark(texts, columns, duplicates)
     measure_cols = _numbered_measures(texts, columns, duplicates)
+    _two_level_categories(texts, columns, duplicates)
     _detail_not_issue(texts, columns, duplicates)
     _specific_issue_first(texts, columns, duplicates)
     _lookback_issue(texts, columns, duplicates)
@@ -1091,6 +1092,26 @@ def _reassign(columns: dict[str, int], duplicates: dict[str, list[int]], field: 
         duplicates[field] = rest
     else:
         del duplicates[field]
+
+
+#: the upper and the lower level of a category written over two columns (一级类别 | 二级类别,
+#: 问题大类 | 问题小类, 类别（一级） | 类别（二级）)
+_UPPER_LEVEL = LazyPattern(r"一级|大类|主类|第一级|上级类")
+_LOWER_LEVEL = LazyPattern(r"二级|小类|细类|子类|第二级|下级类")
+
+
+def _two_level_categories(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]
+                          ) -> None:
+    """一级类别 | 二级类别 (a 问题类别 in two levels) and no 方面 column: the upper level groups the
+    lower as an aspect groups its categories — read as the aspect, not as a second category column
+    (duplicate-header) whose values are lost."""
+    def level(pattern: LazyPattern) -> Callable[[int], bool]:
+        return lambda c: pattern.search(to_simplified(texts.get(c, ""))) is not None
+
+    if F.CATEGORY in duplicates and F.ASPECT not in columns:
+        upper, lower = level(_UPPER_LEVEL), level(_LOWER_LEVEL)
+        _reassign(columns, duplicates, F.CATEGORY, F.ASPECT, lambda c: lower(c) and not upper(c),
+                  lambda c: upper(c) and not lower(c))
 
 
 def _detail_not_issue(texts: dict[int, str], columns: dict[str, int], duplicates: dict[str, list[int]]) -> None:
