@@ -193,3 +193,20 @@ def test_a_category_in_two_levels(
     text = out.read_text(encoding="utf-8")
     assert "党的建设方面" in text and "村务管理方面" in text and "（二）党员管理" in text
     assert text.index("党的建设方面") < text.index("（一）组织生活") < text.index("村务管理方面")
+
+
+# -- a deadline in step with an event ------------------------------------------------------------------
+
+@pytest.mark.parametrize("written", ["与年度考核同步", "随年度考核一并完成", "同换届工作同步推进", "结合年度述职进行"])
+def test_a_deadline_in_step_with_an_event_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str) -> None:
+    # a company's 完成时间节点 "与年度考核同步": a day only the event knows — the message says it names
+    # an event (as for "换届前"), not that the words are not a deadline's usual ones
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["编号", "巡察发现问题", "整改举措", "整改责任部门", "配合部门", "完成时间节点", "整改完成情况"])
+    ws.append(["1", "安全生产责任制落实不到位", "修订安全生产责任清单", "安全环保部", "人事部", written, "正常推进"])
+    path = tmp_path / "公司.xlsx"
+    wb.save(path)
+    (bad,) = [f for f in _check(path, capsys) if f["code"] == "bad-deadline"]
+    assert bad["cell"] == "F2" and "事件" in bad["message"]

@@ -1334,6 +1334,10 @@ def _core(s: str, fb: date | None) -> _Result:
         return _Result(DeadlineKind.INVALID, reason=R_TERM_CLASS)  # "短期", "中期", "限期整改"
     if _VAGUE.search(s) or "近期" in s:
         return _Result(DeadlineKind.INVALID, reason=R_VAGUE)  # "尽快", "近期完成"
+    if _IN_STEP_WITH.fullmatch(s):
+        # "与年度考核同步", "随换届一并完成", "结合年终述职进行": in step with an event — a day only the
+        # event knows, as "换届前" is
+        return _Result(DeadlineKind.INVALID, reason=R_EVENT)
     if _FLOOD_SEASON.search(s):
         # "汛前", "主汛期前", "雨季前": the season starts on a day each province sets (April to
         # June) — an event, as "2026年汛期前" is, not a word rectxl does not know
@@ -1342,6 +1346,13 @@ def _core(s: str, fb: date | None) -> _Result:
         if _is_event(_strip_prefix(part)):
             return _Result(DeadlineKind.INVALID, reason=R_EVENT)  # "2026年汛期前", "换届前"
     return _Result(DeadlineKind.INVALID, reason=R_UNKNOWN)
+
+
+#: a deadline kept in step with an event ("与年度考核同步", "同换届工作同步推进", "随年终总结一并完成",
+#: "结合年度述职进行")
+_IN_STEP_WITH = LazyPattern(r"(?:(?:与|同|随|跟|伴随)(?!步)[\u4e00-\u9fff]{2,12}?(?:同步|同时|一并|一起|一同)"
+                            r"|(?:结合|随|伴随)[\u4e00-\u9fff]{0,8}?(?:考核|换届|述职|总结|考评|评议|巡察|督查|审计|"
+                            r"民主生活会|组织生活会)(?:工作)?)(?:进行|推进|完成|开展|实施|落实|整改|报告)?")
 
 
 #: a yearly checkpoint ("每年12月底前", "每年6月30日前报送")
