@@ -210,3 +210,29 @@ def test_a_deadline_in_step_with_an_event_says_so(
     wb.save(path)
     (bad,) = [f for f in _check(path, capsys) if f["code"] == "bad-deadline"]
     assert bad["cell"] == "F2" and "事件" in bad["message"]
+
+
+# -- status cells: a half done, a time limit not yet reached --------------------------------------------
+
+@pytest.mark.parametrize(("said", "overdue"), [
+    ("已过半", True), ("已经过半", True), ("已近半", True),  # a share: going on, not done
+    ("整改期限未到", False), ("时限未到", False), ("完成时间未到", False)])  # not yet due: going on
+def test_a_half_done_or_a_time_limit_not_reached_is_going_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str, overdue: bool) -> None:
+    # a county civil-affairs bureau's 整改进度: "已过半" had read as done (an action 过半 done), "整改期限
+    # 未到" as no status at all; both are going on — overdue when the deadline has passed
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "具体问题", "整改措施", "责任股室", "完成时限", "整改进度"])
+    ws.append([1, "养老机构消防隐患", "开展养老机构消防整治", "养老股", "2026年9月30日" if overdue else "2027年6月30日",
+               said])
+    path = tmp_path / "民政局.xlsx"
+    wb.save(path)
+    found = {f["code"]: f["cell"] for f in _check(path, capsys)}
+    assert "bad-status" not in found and ("overdue" in found) is overdue
+    summary = tmp_path / "汇总.xlsx"
+    main(["summary", str(path), "-o", str(summary), "--as-of", "2026-11-30"])
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(summary)["整改总体情况"]
+    figures = {r[0]: r[1] for r in sheet.iter_rows(values_only=True)}
+    assert (figures["已完成"], figures["正在推进"]) == (0, 1)

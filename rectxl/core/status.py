@@ -738,7 +738,8 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:约|近|超过|达|为|已达|达到|了)?" + _PCT + _PCT_TAIL,
             _PCT_LEAD + r"(?:(?:已经?)?(?:约|大约|已约)?"
             r"(?:整改完成率|整改率|完成|达到|进度|完成率|完成进度|整改进度|进展)"
-            r"(?:约|近|超过|达|为|已达|达到|了)?)?" + _PCT_WORDS + _PCT_TAIL,
+            # "已过半", "已近半": the share said with 已 alone (not an action 过半 done)
+            r"(?:约|近|超过|达|为|已达|达到|了)?|已经?)?" + _PCT_WORDS + _PCT_TAIL,
         ),
     ),
 )
@@ -845,6 +846,8 @@ _NOT_VERDICT = re.compile(
     r"(?:够|太|很|十分|完全|尽)?(?:到位|彻底|明显|合格|达标|理想|够|力|佳|好|及时|规范|完善|全面|完全|"
     r"扎实|深入|严格|有效|见效|通过|落实|充分|高|符合|满足|落地|完整|显著)$"
 )
+#: a time limit named before a negation ("整改期限未到", "时限尚未到期", "完成时间未到")
+_TIME_LIMIT = re.compile(r"(?:整改|完成|办结|规定|要求)?(?:期限|时限|时间|日期|节点|期)")
 #: a problem as the inspectors worded it, not a status ("档案管理不规范问题")
 _PROBLEM = re.compile(r"(?:问题|现象|情况|行为|短板|差距)$")
 #: what may stand before a negation in a status clause (整改未到位, 验收未通过, 逾期未完成)
@@ -1128,6 +1131,9 @@ def _negated(s: str, neg: re.Match[str]) -> _Clause | None:
     if word == "不" and ((_NEG_CONDITIONS.fullmatch(after) and _NEG_BEFORE.fullmatch(before)) or (
             _CONDITIONS_BEFORE.fullmatch(before) and after in ("成熟", "具备", "允许", "满足", "充分"))):
         return _Clause(Status.IN_PROGRESS)  # 暂不具备整改条件: waiting for them, the work goes on
+    if word in ("未", "尚未", "还未", "仍未", "暂未", "没有", "没") and after in ("到", "到期", "届满") \
+            and _TIME_LIMIT.fullmatch(before):
+        return _Clause(Status.IN_PROGRESS)  # 整改期限未到, 时限未到: not yet due, as 未到时限 is
     if _NEG_NA.match(after) or _PROBLEM.search(after):
         return None  # 不涉及, 经核查不存在该问题, 无需整改
     if _NEG_CLOSURE.match(after):  # 尚未验收 / 未销号: finished work awaiting closure, if any
