@@ -236,3 +236,22 @@ def test_a_half_done_or_a_time_limit_not_reached_is_going_on(
     sheet = openpyxl.load_workbook(summary)["整改总体情况"]
     figures = {r[0]: r[1] for r in sheet.iter_rows(values_only=True)}
     assert (figures["已完成"], figures["正在推进"]) == (0, 1)
+
+
+# -- a column of the deadline's kind, or of the issue's gravity, beside the real ones ---------------------
+
+def test_the_kind_of_deadline_and_the_issues_gravity_are_no_second_deadline_or_issue(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a state-owned company's ledger: 问题等级 (一般/较重/严重) beside 问题, 整改期限类型 (限期整改/立行立改)
+    # left of 整改时限 — the kind had been read as the deadline (限期整改: a bad deadline) and the
+    # real 整改时限 dropped as a duplicate, so an overdue row went unseen
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "问题", "问题等级", "整改措施", "责任部门", "整改期限类型", "整改时限", "整改状态"])
+    ws.append([1, "招投标管理不规范", "较重", "修订招标管理办法", "招采部", "限期整改", "2026年9月30日", "正在推进"])
+    ws.append([2, "公车私用", "一般", "开展公车使用检查", "办公室", "立行立改", "2026年3月31日", "已完成"])
+    path = tmp_path / "公司.xlsx"
+    wb.save(path)
+    found = [(f["code"], f["cell"]) for f in _check(path, capsys)]
+    assert ("overdue", "G2") in found
+    assert not [c for c, _ in found if c in ("bad-deadline", "duplicate-header")], found

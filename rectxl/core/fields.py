@@ -148,6 +148,11 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"^(?:序号|编号)?(?:[Nn][Oo]|№)[.．]?$", ROW_NO),
     # 措施序号 | 整改措施: the measures' own numbers ("1-1", "1-2"), not their text
     (r"(?:措施|举措|任务)(?:序号|编号)|^(?:序号|编号)[(（](?:措施|举措)[)）]$", ROW_NO),
+    # 整改期限类型, 时限类别 (立行立改 / 限期整改 / 长期坚持): what kind of deadline, not the deadline
+    (r"(?:时限|期限|时间)(?:类型|类别|分类|性质)", RECTIFY_KIND),
+    # 问题等级, 风险等级, 严重程度 (一般 / 较重 / 严重): how grave the issue is — no column rectxl reads,
+    # and not the issue's text
+    (r"等级$|级别$|严重程度|轻重程度|^(?:问题|风险)?程度$", NOT_READ),
     # 责任单位及责任人 ("文物股 张某"): the unit comes first
     (r"(?:单位|部门|科室|股室|处室)\s*(?:及|和|与|、|/|[(（])\s*(?:责任人|负责人|经办人)", OWNER_UNIT),
     # 牵头单位+配合单位, 责任单位/配合单位: one column of both, the lead unit first ("网信办（牵头）、…")
