@@ -255,3 +255,20 @@ def test_the_kind_of_deadline_and_the_issues_gravity_are_no_second_deadline_or_i
     found = [(f["code"], f["cell"]) for f in _check(path, capsys)]
     assert ("overdue", "G2") in found
     assert not [c for c, _ in found if c in ("bad-deadline", "duplicate-header")], found
+
+
+@pytest.mark.parametrize("header", ["是否已完成", "是否已整改", "完成与否", "整改到位与否", "是否已办结"])
+def test_a_yes_or_no_column_said_with_yi_or_yufou_is_the_status(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str) -> None:
+    # a township's only status column, "是否已完成" answered 是/否: it had been no column at all
+    # (header-missing 整改状态, every row's status unread)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "存在问题", "整改措施", "责任单位", "完成时限", header])
+    ws.append([1, "村务公开不及时", "规范村务公开栏", "党政办", "2026年7月31日", "是"])
+    ws.append([2, "惠民资金发放滞后", "核查惠民资金发放", "财政所", "2026年9月30日", "否"])
+    path = tmp_path / "乡.xlsx"
+    wb.save(path)
+    found = [(f["code"], f["cell"]) for f in _check(path, capsys)]
+    assert "header-missing" not in [c for c, _ in found] and ("overdue", "E3") in found
+    assert [m.status.value if m.status else None for m in read_ledger(path).measures()] == ["已完成", "正在推进"]
