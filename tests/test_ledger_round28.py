@@ -24,7 +24,9 @@ def _check(path: Path, capsys: pytest.CaptureFixture[str], as_of: str = "2026-11
 # -- why it is not done, what holds it up, what comes next: notes on the measure ----------------------
 
 @pytest.mark.parametrize("header", ["未完成原因", "存在困难及原因", "未完成原因及下步措施", "下步工作打算",
-                                    "推进中存在的问题", "进度滞后原因"])
+                                    "推进中存在的问题", "进度滞后原因",
+                                    # the cause named after what lags, the hard part of the work
+                                    "整改滞后原因", "工作推进滞后原因", "问题整改难点", "推进难点"])
 def test_a_column_of_why_it_lags_is_a_remark(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str) -> None:
     # a forestry bureau's ledger keeps why a measure lags beside its status: an ordinary column, no
