@@ -274,3 +274,18 @@ def test_a_yes_or_no_column_said_with_yi_or_yufou_is_the_status(
     found = [(f["code"], f["cell"]) for f in _check(path, capsys)]
     assert "header-missing" not in [c for c, _ in found] and ("overdue", "E3") in found
     assert [m.status.value if m.status else None for m in read_ledger(path).measures()] == ["已完成", "正在推进"]
+
+
+@pytest.mark.parametrize("said", ["需上级政策支持", "需资金支持", "有待上级政策明确", "待上级政策出台"])
+def test_a_status_waiting_on_policy_or_money_from_above_is_going_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str) -> None:
+    # a natural-resources bureau's 整改状态 "需上级政策支持": the unit cannot finish it alone, the work
+    # goes on (as "需上级部门支持" reads) — overdue past its deadline, not a bad status
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "整改时限", "整改状态"])
+    ws.append([1, "历史遗留不动产登记问题", "分类处置遗留问题", "登记中心", "2026年9月30日", said])
+    path = tmp_path / "自然资源局.xlsx"
+    wb.save(path)
+    found = {f["code"]: f["cell"] for f in _check(path, capsys)}
+    assert "bad-status" not in found and found.get("overdue") == "E2"
