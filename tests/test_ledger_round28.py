@@ -289,3 +289,19 @@ def test_a_status_waiting_on_policy_or_money_from_above_is_going_on(
     wb.save(path)
     found = {f["code"]: f["cell"] for f in _check(path, capsys)}
     assert "bad-status" not in found and found.get("overdue") == "E2"
+
+
+@pytest.mark.parametrize("progress", ["已制定整改方案，正在组织实施", "已印发通知，正在督促落实",
+                                      "已制定方案，正在抓紧组织推进"])
+def test_a_step_done_then_the_work_set_going_is_not_done(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], progress: str) -> None:
+    # a ledger keeping only 整改进展情况: "已制定整改方案，正在组织实施" — a step done, the work itself
+    # going on (as "…，正在推进" reads); it had read 已完成, so the overdue row was not called overdue
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "存在问题", "整改措施", "责任单位", "整改时限", "整改进展情况"])
+    ws.append([1, "农村人居环境整治不到位", "开展村庄清洁行动", "农业农村局", "2026年9月30日", progress])
+    path = tmp_path / "县.xlsx"
+    wb.save(path)
+    found = {f["code"]: f["cell"] for f in _check(path, capsys)}
+    assert found.get("overdue") == "E2"

@@ -1975,7 +1975,9 @@ def read_status(value: object) -> StatusReading:
 #: a clause after a step done saying the rectification itself still goes on (正在推进, 正在实施,
 #: 目前仍在整改, 落实中) — not what follows work done (正在巩固, 正在征求意见 of a draft)
 _GOING_ON_AFTER = re.compile(r"^(?:目前|现|当前)?(?:正在|仍在|还在)"
-                             r"(?:按计划|按序时|有序|稳步|积极|加快|全力|抓紧|加紧)?(?:推进|整改|实施|落实|办理|建设|施工)"
+                             r"(?:按计划|按序时|按方案|按要求|有序|稳步|积极|加快|全力|抓紧|加紧|逐步|分步|全面)?"
+                             # "正在组织实施", "正在抓紧组织推进", "正在督促落实": the work itself, set going
+                             r"(?:组织|督促|部署|统筹)?(?:推进|整改|实施|落实|办理|建设|施工)"
                              r"|^(?:推进|整改|实施|落实|办理|施工|建设)中"
                              # "方案已制定，尚未印发", "已制定方案，尚未实施": the step done, the work not yet
                              r"|^(?:目前|现)?(?:尚未|还未|暂未|仍未)(?:正式)?(?:印发|出台|实施|落实|执行|推进|开展|启动|"
