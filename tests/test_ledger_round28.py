@@ -305,3 +305,17 @@ def test_a_step_done_then_the_work_set_going_is_not_done(
     wb.save(path)
     found = {f["code"]: f["cell"] for f in _check(path, capsys)}
     assert found.get("overdue") == "E2"
+
+
+@pytest.mark.parametrize("said", ["按照时间节点推进", "正按照时间节点推进", "按照方案推进", "按既定计划推进"])
+def test_going_on_as_planned_said_with_anzhao(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str) -> None:
+    # 按照… is 按… ("按时间节点推进" read 正在推进; "按照时间节点推进" had been a bad status)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "整改时限", "整改状态"])
+    ws.append([1, "城乡环卫一体化推进缓慢", "完善环卫作业考核办法", "环卫所", "2026年9月30日", said])
+    path = tmp_path / "城管局.xlsx"
+    wb.save(path)
+    found = {f["code"]: f["cell"] for f in _check(path, capsys)}
+    assert "bad-status" not in found and found.get("overdue") == "E2"
