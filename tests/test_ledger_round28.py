@@ -319,3 +319,18 @@ def test_going_on_as_planned_said_with_anzhao(
     wb.save(path)
     found = {f["code"]: f["cell"] for f in _check(path, capsys)}
     assert "bad-status" not in found and found.get("overdue") == "E2"
+
+
+@pytest.mark.parametrize("said", ["待印发", "待县政府签发", "待会签", "将于年底完成", "将于12月底前完成"])
+def test_a_document_awaiting_issue_or_work_to_finish_later_is_going_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str) -> None:
+    # "待印发" (the document drafted, only its issuing to come) and "将于年底完成" (as "拟年底前完成"
+    # reads) are going on — they had been bad statuses
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "整改时限", "整改状态"])
+    ws.append([1, "议事规则不健全", "修订党组会议事规则", "办公室", "2026年9月30日", said])
+    path = tmp_path / "局.xlsx"
+    wb.save(path)
+    found = {f["code"]: f["cell"] for f in _check(path, capsys)}
+    assert "bad-status" not in found and found.get("overdue") == "E2"
