@@ -334,3 +334,20 @@ def test_a_document_awaiting_issue_or_work_to_finish_later_is_going_on(
     wb.save(path)
     found = {f["code"]: f["cell"] for f in _check(path, capsys)}
     assert "bad-status" not in found and found.get("overdue") == "E2"
+
+
+@pytest.mark.parametrize("account", ["经核查，反映问题不属实，已向巡察组说明。", "开展自查自纠，未发现类似问题。",
+                                     "经核查，未发现违规问题，已向巡察组反馈。"])
+def test_an_account_of_a_problem_checked_and_not_found_is_done(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], account: str) -> None:
+    # a ledger whose 整改落实情况 is its only word on the work: the problem checked and found not to be
+    # (or nothing of the kind found) is closed by that check — as a status cell "经核查不属实" reads —
+    # not a row with no status (bad-status)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "存在问题", "整改措施", "责任单位", "整改时限", "整改落实情况"])
+    ws.append([1, "群众反映村干部优亲厚友", "核查村干部优亲厚友问题", "镇纪委", "2026年9月30日", account])
+    path = tmp_path / "镇.xlsx"
+    wb.save(path)
+    found = {f["code"] for f in _check(path, capsys)}
+    assert not found & {"bad-status", "missing-status", "overdue"}, found

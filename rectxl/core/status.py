@@ -109,6 +109,7 @@ __all__ = [
     "split_opening_status",
     "status_beside_not_closed",
     "timing_note",
+    "unfounded",
 ]
 
 
@@ -1555,13 +1556,31 @@ _UNFOUNDED = LazyPattern(
     r"(?:反映)?(?:不属实|失实|(?:该|此|上述)?(?:问题|情况)?不存在(?:该|此|上述)?(?:问题|情况)?|(?:查)?无此(?:问题|情况|事)|"
     r"(?:问题)?不成立|查无实据|"
     # checked, nothing of the kind found ("自查未发现问题", "未发现此类问题")
-    r"(?:自查|核查|排查|检查)?(?:均)?未发现(?:此类|该类|类似|同类|相关|上述|该|此)?(?:问题|情况|现象))"
+    r"(?:自查|核查|排查|检查)?(?:均)?未发现(?:此类|该类|类似|同类|相关|上述|该|此)?"
+    # "未发现违规问题", "未发现违纪违法情况": the kind of problem named
+    r"(?:违规|违纪|违法|违纪违法|违法违纪|违规违纪|违规违法|廉政|作风|腐败)?(?:问题|情况|现象|行为))"
 )
 #: a check made, then what it found ("已开展自查，未发现问题"): the check names one, and is not
 #: one to come ("拟开展自查", "正在排查")
 _CHECKED_THEN = LazyPattern(r"(?P<check>(?![^，,；;。]*(?:拟|将|计划|准备|待|正在))[^，,；;。]{0,14}"
                             r"(?:自查|排查|检查|核查|核实|调查|摸排|清查|筛查|抽查)[^，,；;。]{0,6})"
                             r"[，,；;]\s*(?P<found>[^，,；;]{2,14}?)[。.]?")
+def unfounded(text: str) -> bool:
+    """The account opens saying the problem was checked and found not to be, or the check found
+    nothing of the kind ("经核查，反映问题不属实，已向巡察组说明", "开展自查自纠，未发现类似问题。"),
+    whatever it goes on to say: closed by that check (read as done, as such a status cell is)."""
+    if not _UNFOUNDED_HINT.search(text):
+        return False
+    ends = [m.end() for m in re.finditer(r"[，,；;。]", text)] + [len(text)]
+    for end in ends:
+        head = text[:end].rstrip("，,；;。")
+        if _UNFOUNDED_HINT.search(head) and read_status(head).status is Status.DONE:
+            return _UNFOUNDED.fullmatch(_fold(head)) is not None or (
+                (checked := _CHECKED_THEN.fullmatch(head)) is not None
+                and _UNFOUNDED.fullmatch(_fold(checked["found"])) is not None)
+    return False
+
+
 #: the longest cell read again as one word when it gives no status
 _BROKEN_MAX = 10
 

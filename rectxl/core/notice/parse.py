@@ -194,7 +194,7 @@ from rectxl.core.numbering import (
     marker_at,
     split_count_note,
 )
-from rectxl.core.status import Status, opening_status, read_status, split_opening_status, status_phrase
+from rectxl.core.status import Status, opening_status, read_status, split_opening_status, status_phrase, unfounded
 from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, ordinal, shorten, to_int
 
 __all__ = [
@@ -443,6 +443,8 @@ def read_account(text: str) -> Status | None:
     intent ("确保整改到位") are not read as the state of the work; a done reading the account itself
     contradicts (``status-text-mismatch``: "已完成方案起草，待党组会审议") is going on. An account
     that says none of these ("组织专题学习，强化思想认识") gives ``None``: rectxl does not guess."""
+    if unfounded(text.strip()):
+        return Status.DONE  # "经核查，反映问题不属实，…", "开展自查，未发现类似问题": closed by the check
     body = _INTENT.sub("", _NEXT_ON.sub("", text.strip()) or text.strip()).strip()
     status = _inferred(body, counted=False) if body else None
     if status is None and body and _ACCOUNT_DATED.search(detect(body)):
