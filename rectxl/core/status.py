@@ -182,7 +182,7 @@ STATUS_ALIASES: tuple[tuple[Status, str, str], ...] = (
     (Status.DONE, "已结办", "synonym of 已办结"),
     (Status.DONE, "销号", "variant of 已销号"),
     (Status.DONE, "已销号完成", "variant of 已销号"),
-    (Status.DONE, "已结案", "a case closed (纪检, 信访): done"),
+    (Status.DONE, "已结案", "a case closed: done"),
     (Status.DONE, "结案", "variant of 已结案"),
     (Status.DONE, "已办毕", "synonym of 已办结"),
     (Status.DONE, "办理完毕", "synonym of 已办结"),
