@@ -351,3 +351,23 @@ def test_an_account_of_a_problem_checked_and_not_found_is_done(
     wb.save(path)
     found = {f["code"] for f in _check(path, capsys)}
     assert not found & {"bad-status", "missing-status", "overdue"}, found
+
+
+@pytest.mark.parametrize("mark", ["{n}.", "（{cn}）"])
+def test_sheets_per_category_numbered_are_aspects_each(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], mark: str) -> None:
+    # the sheets numbered "1.党的领导" | "2.全面从严治党" | "3.民生保障": the last, a field the words do
+    # not know, had been no aspect, and its issues told under the aspect before it
+    wb = openpyxl.Workbook()
+    for i, name in enumerate(["党的领导", "全面从严治党", "民生保障"]):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = mark.format(n=i + 1, cn="一二三"[i]) + name
+        ws.append(["序号", "巡察反馈问题", "整改措施", "责任科室", "完成时限", "整改状态"])
+        ws.append([1, f"{name}方面问题{i + 1}", f"{name}方面措施{i + 1}", "党政办", "2027年6月30日", "正在推进"])
+    path = tmp_path / "街道.xlsx"
+    wb.save(path)
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-30"])
+    capsys.readouterr()
+    text = out.read_text(encoding="utf-8")
+    assert "（三）民生保障方面" in text and text.index("（三）民生保障方面") < text.index("民生保障方面问题3")

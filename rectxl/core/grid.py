@@ -3037,8 +3037,9 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     units = _sheet_units(picked)
     # sheets each named by a field alone ("政治建设" | "党风廉政建设"): one sheet per aspect
     # — or named alike, some by a field the words know ("党的领导" | "全面从严治党" | "民生保障"), none by a unit
-    names = [grid.name.strip() for grid, _ in picked]
-    by_field = len(picked) > 1 and (all(names_a_field(name) for name in names) or (
+    # (numbered or not: "1.党的领导" | "2.全面从严治党" | "3.民生保障", "（一）…" | "（二）…")
+    names = [_sheet_label(grid.name) for grid, _ in picked]
+    by_field = len(picked) > 1 and (all(names_a_field(grid.name.strip()) for grid, _ in picked) or (
         not units and names_fields_alike(names) and not any(_UNIT_SHEET_NAME.fullmatch(name) for name in names)))
     for grid, header in picked:
         grid = _without_example_rows(_without_header_repeats(grid, header), header)
@@ -3554,6 +3555,14 @@ def _sheet_aspect(grid: Grid, header: HeaderMap, by_field: bool = False) -> str 
     label = _CATEGORY_LABEL.match(name := grid.name.strip())
     rest = name[label.end():].lstrip("、.． ") if label is not None else ""
     return name if rest and (names_a_field(rest) or _UNNUMBERED_ASPECT.fullmatch(rest)) else None
+
+
+def _sheet_label(name: str) -> str:
+    """A sheet's name without the number before it ("1.党的领导", "（三）民生保障" → the field)."""
+    name = name.strip()
+    if (m := _FIELD_NUMBER.match(name)) is not None or (m := _CATEGORY_LABEL.match(name)) is not None:
+        return name[m.end():].lstrip("、.． ")
+    return name
 
 
 def _sheet_number(name: str) -> str | None:
