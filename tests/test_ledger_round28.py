@@ -371,3 +371,24 @@ def test_sheets_per_category_numbered_are_aspects_each(
     capsys.readouterr()
     text = out.read_text(encoding="utf-8")
     assert "（三）民生保障方面" in text and text.index("（三）民生保障方面") < text.index("民生保障方面问题3")
+
+
+def test_closure_said_with_who_checked_it_or_where_the_application_went(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "已完成，经巡察办审核同意销号" is closed (as "巡察办已同意销号" reads; it had been done, not
+    # closed); "销号申请已报巡察办" is done and waiting for its closure (it had been a bad status)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "整改时限", "整改状态", "佐证材料"])
+    ws.append([1, "公务用车管理不规范", "修订公务用车管理办法", "办公室", "2026年6月30日",
+               "已完成，经巡察办审核同意销号",
+               "管理办法"])
+    ws.append([2, "会议费支出超标", "清退超标会议费", "财务股", "2026年6月30日", "销号申请已报巡察办", "退款凭证"])
+    path = tmp_path / "局.xlsx"
+    wb.save(path)
+    assert "bad-status" not in {f["code"] for f in _check(path, capsys)}
+    summary = tmp_path / "汇总.xlsx"
+    main(["summary", str(path), "-o", str(summary), "--as-of", "2026-11-30"])
+    capsys.readouterr()
+    figures = {r[0]: r[1] for r in openpyxl.load_workbook(summary)["整改总体情况"].iter_rows(values_only=True)}
+    assert (figures["已完成"], figures["其中：已销号"]) == (2, 1)
