@@ -392,3 +392,17 @@ def test_closure_said_with_who_checked_it_or_where_the_application_went(
     capsys.readouterr()
     figures = {r[0]: r[1] for r in openpyxl.load_workbook(summary)["整改总体情况"].iter_rows(values_only=True)}
     assert (figures["已完成"], figures["其中：已销号"]) == (2, 1)
+
+
+@pytest.mark.parametrize("said", ["明年实施", "下半年开工", "明年初启动", "次年实施"])
+def test_a_status_naming_when_the_work_is_to_start_is_not_started(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str) -> None:
+    # "明年实施" says the work has not begun, as "计划明年启动" does — it had been a bad status
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "整改时限", "整改状态"])
+    ws.append([1, "老旧小区改造滞后", "实施老旧小区改造", "城建股", "2027年12月31日", said])
+    path = tmp_path / "住建局.xlsx"
+    wb.save(path)
+    assert "bad-status" not in {f["code"] for f in _check(path, capsys)}
+    assert [m.status.value if m.status else None for m in read_ledger(path).measures()] == ["未启动"]
