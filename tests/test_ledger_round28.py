@@ -406,3 +406,16 @@ def test_a_status_naming_when_the_work_is_to_start_is_not_started(
     wb.save(path)
     assert "bad-status" not in {f["code"] for f in _check(path, capsys)}
     assert [m.status.value if m.status else None for m in read_ledger(path).measures()] == ["未启动"]
+
+
+@pytest.mark.parametrize("said", ["已动员部署", "已专题部署", "已全面部署", "已召开会议部署"])
+def test_work_said_set_in_motion_is_going_on(tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str) -> None:
+    # "已动员部署" is the work set in motion, as "已研究部署" / "已安排部署" read — it had been a bad status
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "整改时限", "整改状态"])
+    ws.append([1, "安全生产隐患排查不彻底", "开展安全生产大排查", "安监股", "2026年9月30日", said])
+    path = tmp_path / "应急局.xlsx"
+    wb.save(path)
+    found = {f["code"]: f["cell"] for f in _check(path, capsys)}
+    assert "bad-status" not in found and found.get("overdue") == "E2"
