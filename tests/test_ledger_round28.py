@@ -419,3 +419,18 @@ def test_work_said_set_in_motion_is_going_on(tmp_path: Path, capsys: pytest.Capt
     wb.save(path)
     found = {f["code"]: f["cell"] for f in _check(path, capsys)}
     assert "bad-status" not in found and found.get("overdue") == "E2"
+
+
+@pytest.mark.parametrize("deadline", ["2026年6月30日前完成，此后每年开展一次", "2026年6月底前建立制度，每半年报告一次",
+                                      "2026年6月底前完成，以后每季度检查一次"])
+def test_a_deadline_with_a_check_kept_up_after_it_is_dated_and_long_term(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], deadline: str) -> None:
+    # "…前完成，此后每年开展一次" is a date and long-term work after it, as "…前完成并长期坚持" is: a row
+    # 长期坚持 past the date is no long-term-past-deadline warning (which asks for that very wording)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "整改时限", "整改状态"])
+    ws.append([1, "廉政风险排查不深入", "开展廉政风险点排查", "纪检室", deadline, "长期坚持"])
+    path = tmp_path / "局.xlsx"
+    wb.save(path)
+    assert not {f["code"] for f in _check(path, capsys)} & {"long-term-past-deadline", "overdue"}

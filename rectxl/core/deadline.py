@@ -1112,6 +1112,11 @@ _PARENTHETICAL = LazyPattern(r"\([^()]*\)?")
 _PARTS = re.compile(r"[,;。、+&:]|(?<!\d)/|/(?!\d)")
 #: a recurring schedule, not a deadline ("每季度报告进展", "每月底前报送")
 _RECURRING = re.compile(r"^(?:每|定期|按月|按季|按年|逐月|逐季|常年)")
+#: a check or report kept up after the date, in a clause of its own ("…完成，此后每年开展一次",
+#: "…完成，以后每季度检查一次", "…建立制度，每半年报告一次")
+_RECURRING_AFTER = re.compile(r"[，,；;。]\s*(?:此后|以后|之后|今后|并|且)?(?:每|定期|按月|按季|按年|逐月|逐季)"
+                              r"(?:一?年|半年|一?个?季度?|一?个?月|周)?(?:至少)?(?:开展|检查|报告|报送|通报|梳理|排查|"
+                              r"分析|研判|公示|公开|更新|调度|督查|自查|复查|评估|考核|召开|组织)")
 #: characters that continue a date, so a date's tail cannot start with one
 _DATE_CHARS = frozenset("0123456789年月日号季度旬第半上下中底末前内个天周星期至到—-./q起后之以初")
 #: (also the last characters of a season, term, vacation or festival: "2026年暑假", "2026年五一")
@@ -1309,6 +1314,8 @@ def _core(s: str, fb: date | None) -> _Result:
         if _VAGUE.search(s) and not re.search(r"\d", s):
             return _Result(DeadlineKind.INVALID, reason=R_VAGUE)  # "年内尽快": no commitment
         due = max(dates)
+        if not has_lt and _RECURRING_AFTER.search(written):
+            has_lt = True  # "2026年12月31日前完成，此后每年开展一次": due then, kept up after it
         return _Result(DeadlineKind.DATE_AND_LONG_TERM if has_lt else DeadlineKind.DATE, due)
     if consolidating:  # "2026年汛期前完成…,建立长效机制": no date to consolidate after
         has_lt = False
