@@ -1113,10 +1113,13 @@ _PARTS = re.compile(r"[,;。、+&:]|(?<!\d)/|/(?!\d)")
 #: a recurring schedule, not a deadline ("每季度报告进展", "每月底前报送")
 _RECURRING = re.compile(r"^(?:每|定期|按月|按季|按年|逐月|逐季|常年)")
 #: a check or report kept up after the date, in a clause of its own ("…完成，此后每年开展一次",
-#: "…完成，以后每季度检查一次", "…建立制度，每半年报告一次")
+#: "…完成，以后每季度检查一次", "…建立制度，每半年报告一次") — not the progress reported while the work
+#: goes on ("…前完成，每月报送进展": a date)
 _RECURRING_AFTER = re.compile(r"[，,；;。]\s*(?:此后|以后|之后|今后|并|且)?(?:每|定期|按月|按季|按年|逐月|逐季)"
                               r"(?:一?年|半年|一?个?季度?|一?个?月|周)?(?:至少)?(?:开展|检查|报告|报送|通报|梳理|排查|"
-                              r"分析|研判|公示|公开|更新|调度|督查|自查|复查|评估|考核|召开|组织)")
+                              r"分析|研判|公示|公开|更新|调度|督查|自查|复查|评估|考核|召开|组织)"
+                              # (not the work's own progress reported until it is done: "每月报送进展")
+                              r"(?!(?:整改)?(?:工作)?(?:进展|进度))")
 #: characters that continue a date, so a date's tail cannot start with one
 _DATE_CHARS = frozenset("0123456789年月日号季度旬第半上下中底末前内个天周星期至到—-./q起后之以初")
 #: (also the last characters of a season, term, vacation or festival: "2026年暑假", "2026年五一")
