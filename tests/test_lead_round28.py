@@ -256,3 +256,31 @@ def test_a_progress_kept_month_by_month_in_one_cell_is_told_as_a_notice_tells_it
     assert "9月：" not in text and "进展】" not in text and "2026.9" not in text
     assert "已修订值班制度；已抽查12次" in text  # (its items numbered, not dated)
     assert "月，底前" not in text and "12月底前组织演练" in text  # a plan's deadlines, no log
+
+
+def test_a_pivot_location_spanning_the_whole_sheet_is_not_built_cell_by_cell(tmp_path: Path) -> None:
+    """A damaged or crafted pivot table part whose location spans the whole sheet (A1:XFD1048576)
+    is not taken for a pivot table of the ledger's counts: check reads the workbook in bounded
+    memory, as any other (it had built the location's cells one by one — 10⁸ of them — and ran
+    out of memory under a 1.5 GB limit)."""
+    import resource
+    import zipfile
+
+    from tests.test_workbooks_round28 import _with_pivot
+
+    source = _with_pivot(tmp_path / "民政局台账.xlsx")
+    crafted = tmp_path / "台账.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(crafted, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/pivotTables/pivotTable1.xml":
+                data = data.replace(b'ref="A1:C7"', b'ref="A1:XFD1048576"')
+            zout.writestr(info.filename, data)
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))
+
+    run = subprocess.run([sys.executable, "-m", "rectxl", "check", str(crafted), "--format", "json"],
+                         capture_output=True, text=True, cwd=_ROOT, preexec_fn=limit, timeout=300)
+    assert run.returncode in (0, 1), run.stderr[-500:]
+    assert "MemoryError" not in run.stderr

@@ -529,6 +529,11 @@ def _totals_rows(zf: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
     return cells
 
 
+#: the most cells a pivot table's location is taken to cover (a pivot of a ledger's counts has a
+#: few hundred; the set of its cells is built one by one)
+_PIVOT_CELLS_MAX = 200_000
+
+
 def _pivot_cells(zf: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
     """The cells (0-based) of the pivot tables (数据透视表) on the sheet at ``part``: each one's
     ``location`` range. A pivot table counts the ledger's rows ("责任单位 | 整改状态 | 计数项:整改
@@ -545,8 +550,11 @@ def _pivot_cells(zf: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
         if span is None:
             continue
         first, last = col_index(span.group(1)), col_index(span.group(3))
-        for r in range(int(span.group(2)) - 1, min(int(span.group(4)), int(span.group(2)) + 100_000)):
-            cells.update((r, c) for c in range(first, min(last, first + 1000) + 1))
+        top, bottom = int(span.group(2)) - 1, int(span.group(4))
+        if (bottom - top) * (last - first + 1) > _PIVOT_CELLS_MAX:
+            continue  # a location no pivot table of a ledger's counts spans (a damaged or crafted part)
+        for r in range(top, bottom):
+            cells.update((r, c) for c in range(first, last + 1))
     return cells
 
 
