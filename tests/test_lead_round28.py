@@ -104,6 +104,9 @@ def test_diff_lists_unfinished_measures_whose_progress_was_copied_forward(tmp_pa
     rows = list(openpyxl.load_workbook(book)["变化汇总"].iter_rows(values_only=True))
     assert ("进展未更新（正在推进、未启动）", 2) in [r[:2] for r in rows]
     assert "进展未更新：" not in render_diff_text(diff(november, november))
+    # the two months judged on one day (--as-of) are still two periods
+    same_day = date(2026, 11, 30)
+    assert "进展未更新：2项" in render_diff_text(diff(october, november, as_of_old=same_day, as_of_new=same_day))
 
 
 def test_a_problem_put_on_the_books_is_being_seen_to_not_done(tmp_path: Path) -> None:

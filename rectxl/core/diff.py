@@ -326,8 +326,9 @@ class LedgerDiff(BaseModel):
     def progress_unchanged(self) -> list[MeasureMatch]:
         """The measures still 正在推进 or 未启动 whose progress this period is last period's word
         for word: a 台账 copied forward month after month (“原样照抄”), which a reviewer asks about —
-        did the work move at all? None when both versions are of the same day (one period)."""
-        if self.new.as_of <= self.old.as_of:
+        did the work move at all? None when the two are one version (nothing changed, the same
+        day: a file compared with itself); two periods judged on one day (``--as-of``) are listed."""
+        if not self.changes and self.new.as_of == self.old.as_of:
             return []
         return [mm for mm in self.matched
                 if not mm.progress_changed and not mm.status_changed and mm.new.progress.strip()
