@@ -261,24 +261,34 @@ def test_a_progress_kept_month_by_month_in_one_cell_is_told_as_a_notice_tells_it
     assert "月，底前" not in text and "12月底前组织演练" in text  # a plan's deadlines, no log
 
 
-def test_a_pivot_location_spanning_the_whole_sheet_is_not_built_cell_by_cell(tmp_path: Path) -> None:
-    """A damaged or crafted pivot table part whose location spans the whole sheet (A1:XFD1048576)
-    is not taken for a pivot table of the ledger's counts: check reads the workbook in bounded
-    memory, as any other (it had built the location's cells one by one — 10⁸ of them — and ran
-    out of memory under a 1.5 GB limit)."""
-    import resource
+def _crafted(source: Path, crafted: Path, part: str, was: bytes, now: bytes) -> Path:
+    """``source`` with ``was`` in its ``part`` replaced by ``now``."""
     import zipfile
 
-    from tests.test_workbooks_round28 import _with_pivot
-
-    source = _with_pivot(tmp_path / "民政局台账.xlsx")
-    crafted = tmp_path / "台账.xlsx"
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(crafted, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info.filename)
-            if info.filename == "xl/pivotTables/pivotTable1.xml":
-                data = data.replace(b'ref="A1:C7"', b'ref="A1:XFD1048576"')
-            zout.writestr(info.filename, data)
+            zout.writestr(info.filename, data.replace(was, now) if info.filename == part else data)
+    return crafted
+
+
+@pytest.mark.parametrize("kind", ["pivot", "totals"])
+def test_a_span_over_the_whole_sheet_is_not_built_cell_by_cell(tmp_path: Path, kind: str) -> None:
+    """A damaged or crafted pivot table part whose location spans the whole sheet (A1:XFD1048576),
+    or an Excel table claiming a million totals rows, is not taken for cells to leave out of the
+    ledger: check reads the workbook in bounded memory, as any other (the pivot's location had been
+    built cell by cell — 10⁸ of them — and ran out of memory under a 1.5 GB limit)."""
+    import resource
+
+    from tests.test_io_round11 import _table
+    from tests.test_workbooks_round28 import _with_pivot
+
+    if kind == "pivot":
+        crafted = _crafted(_with_pivot(tmp_path / "民政局台账.xlsx"), tmp_path / "台账.xlsx",
+                           "xl/pivotTables/pivotTable1.xml", b'ref="A1:C7"', b'ref="A1:XFD1048576"')
+    else:
+        crafted = _crafted(_table(tmp_path / "表格台账.xlsx", "汇总"), tmp_path / "台账.xlsx", "xl/tables/table1.xml",
+                           b'ref="A2:I8" totalsRowCount="1"', b'ref="A1:XFD1048576" totalsRowCount="1048576"')
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))

@@ -12,7 +12,7 @@ import os
 import re
 import sys
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from html import unescape
 from pathlib import Path
@@ -506,32 +506,47 @@ def _embedded_objects(zf: zipfile.ZipFile, parts: InflatedParts, part: str) -> d
 _RANGE = LazyPattern(r"\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)")
 
 
+#: the most cells a table's totals rows or a pivot table's location are taken to cover (a ledger's
+#: have a few hundred; the set of them is built cell by cell): a larger span is a damaged or crafted
+#: part, passed over
+_SPAN_CELLS_MAX = 200_000
+
+
+def _related_spans(zf: zipfile.ZipFile, part: str, kind: str, element: str,
+                   size: int) -> Iterator[tuple[bytes, int, int, int, int]]:
+    """The parts of ``kind`` related to the sheet at ``part`` (its tables, its pivot tables) that
+    are at most ``size`` bytes: the attributes of each one's ``element`` holding a ``ref`` range,
+    and that range as 0-based first row, first column, last row, last column."""
+    for found, target in part_rels(zf, part).values():
+        if found != kind or target not in zf.NameToInfo or zf.getinfo(target).file_size > size:
+            continue
+        try:
+            at = xmlbytes.first(zf.read(target), element)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            continue
+        span = _RANGE.fullmatch((xmlbytes.attr(at.attrs, "ref") or "").strip().upper()) if at else None
+        if at is not None and span is not None:
+            yield (at.attrs, int(span.group(2)) - 1, col_index(span.group(1)), int(span.group(4)) - 1,
+                   col_index(span.group(3)))
+
+
+def _cells(top: int, left: int, bottom: int, right: int) -> set[tuple[int, int]]:
+    """The cells of a range (0-based, inclusive), none for one of more than :data:`_SPAN_CELLS_MAX`."""
+    if (bottom - top + 1) * (right - left + 1) > _SPAN_CELLS_MAX:
+        return set()
+    return {(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)}
+
+
 def _totals_rows(zf: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
     """The cells (0-based) of the totals rows of the Excel tables (ListObjects) on the sheet at
     ``part``: the last ``totalsRowCount`` rows of each table's range. A totals row holds the
     table's SUBTOTAL of a column and at most a label (汇总, 合计, or none): no measure."""
     cells: set[tuple[int, int]] = set()
-    for kind, target in part_rels(zf, part).values():
-        if kind != "table" or target not in zf.NameToInfo or zf.getinfo(target).file_size > 1 << 20:
-            continue
-        try:
-            table = xmlbytes.first(zf.read(target), "table")
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-            continue
-        count = xmlbytes.attr(table.attrs, "totalsRowCount") if table is not None else None
-        span = _RANGE.fullmatch((xmlbytes.attr(table.attrs, "ref") or "").strip().upper()) if table else None
-        if span is None or not count or not count.isdigit() or int(count) < 1:
-            continue
-        first, last = col_index(span.group(1)), col_index(span.group(3))
-        end = int(span.group(4)) - 1
-        for r in range(max(int(span.group(2)) - 1, end - int(count) + 1), end + 1):
-            cells.update((r, c) for c in range(first, min(last, first + 16383) + 1))
+    for attrs, top, left, bottom, right in _related_spans(zf, part, "table", "table", 1 << 20):
+        count = xmlbytes.attr(attrs, "totalsRowCount")
+        if count and count.isdigit() and int(count) >= 1:
+            cells |= _cells(max(top, bottom - int(count) + 1), left, bottom, right)
     return cells
-
-
-#: the most cells a pivot table's location is taken to cover (a pivot of a ledger's counts has a
-#: few hundred; the set of its cells is built one by one)
-_PIVOT_CELLS_MAX = 200_000
 
 
 def _pivot_cells(zf: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
@@ -539,22 +554,8 @@ def _pivot_cells(zf: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
     ``location`` range. A pivot table counts the ledger's rows ("责任单位 | 整改状态 | 计数项:整改
     措施", laid out as a table): it is never the ledger itself."""
     cells: set[tuple[int, int]] = set()
-    for kind, target in part_rels(zf, part).values():
-        if kind != "pivotTable" or target not in zf.NameToInfo or zf.getinfo(target).file_size > 4 << 20:
-            continue
-        try:
-            location = xmlbytes.first(zf.read(target), "location")
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-            continue
-        span = _RANGE.fullmatch((xmlbytes.attr(location.attrs, "ref") or "").strip().upper()) if location else None
-        if span is None:
-            continue
-        first, last = col_index(span.group(1)), col_index(span.group(3))
-        top, bottom = int(span.group(2)) - 1, int(span.group(4))
-        if (bottom - top) * (last - first + 1) > _PIVOT_CELLS_MAX:
-            continue  # a location no pivot table of a ledger's counts spans (a damaged or crafted part)
-        for r in range(top, bottom):
-            cells.update((r, c) for c in range(first, last + 1))
+    for _, top, left, bottom, right in _related_spans(zf, part, "pivotTable", "location", 4 << 20):
+        cells |= _cells(top, left, bottom, right)
     return cells
 
 
