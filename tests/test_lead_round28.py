@@ -261,6 +261,22 @@ def test_a_progress_kept_month_by_month_in_one_cell_is_told_as_a_notice_tells_it
     assert "月，底前" not in text and "12月底前组织演练" in text  # a plan's deadlines, no log
 
 
+def test_a_progress_copied_forward_with_only_its_date_moved_on_is_not_updated(tmp_path: Path) -> None:
+    """“截至10月底，已走访12个乡镇中的7个” → “截至11月底，已走访12个乡镇中的7个”: the account copied
+    forward with its date bumped is listed under 进展未更新 (only its date changed) — it had passed
+    for an update. An account that tells more (“…已走访9个”) is an update."""
+    row = [1, "平安建设考核指标落实不到位", "开展平安建设“大走访”活动", "平安建设股", "2026年12月31日"]
+    other = [2, "矛盾纠纷多元化解机制不健全", "出台矛盾纠纷多元化解实施办法", "平安建设股", "2026年12月31日"]
+    october = _month_ledger(tmp_path / "10月.xlsx", 10, [[*row, "截至10月底，已走访12个乡镇中的7个", "正在推进"],
+                                                         [*other, "截至10月底，已起草初稿", "正在推进"]])
+    november = _month_ledger(tmp_path / "11月.xlsx", 11, [[*row, "截至11月底，已走访12个乡镇中的7个", "正在推进"],
+                                                          [*other, "截至11月底，已起草初稿并征求意见", "正在推进"]])
+    text = render_diff_text(diff(october, november))
+    stale = text.split("、进展未更新\n", 1)[1].split("\n\n", 1)[0]
+    assert "开展平安建设“大走访”活动：正在推进，两期进展只改了日期" in stale
+    assert "矛盾纠纷" not in stale and "征求意见" not in stale
+
+
 def _crafted(source: Path, crafted: Path, part: str, was: bytes, now: bytes) -> Path:
     """``source`` with ``was`` in its ``part`` replaced by ``now``."""
     import zipfile

@@ -162,6 +162,7 @@ __all__ = [
     "parse_deadline",
     "parse_deadline_in_year",
     "part_deadlines",
+    "without_dates",
 ]
 
 #: no rectification deadline or completion date falls before 2000 (巡察 ledgers of this kind
@@ -1940,3 +1941,20 @@ def dated_entries(text: str) -> list[tuple[str, str]] | None:
         month = int(m.group("month"))
         out.append((f"{m.group('year')}年{month}月" if m.group("year") else f"{month}月", said))
     return out
+
+
+#: a day, a month or a year as an account dates itself ("截至10月底，", "2026年11月30日", "本月",
+#: "2026.10.31", "截止到目前"): what an account copied forward changes, and nothing else
+_ACCOUNT_DATE = re.compile(
+    r"(?:截至|截止到?|到|至)?\s*(?:(?:20\d{2}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月(?:份)?\s*(?:(?:[12]\d|3[01]|0?[1-9])\s*[日号])?"
+    r"(?:底|末|初|上旬|中旬|下旬|中)?|20\d{2}\s*年(?:底|末|初)?|20\d{2}[.\-/](?:1[0-2]|0?[1-9])(?:[.\-/]\d{1,2})?"
+    r"|[本上当]月(?:底|末|初)?|目前|当前|现阶段)\s*[，,：:]?")
+
+
+def without_dates(text: str) -> str:
+    """``text`` without the days, months and years it is dated by ("截至10月底，已走访7个乡镇" →
+    "已走访7个乡镇"): two accounts that differ only in those say the same."""
+    if "月" not in text and "年" not in text and "目前" not in text and "当前" not in text \
+            and "现阶段" not in text and not any(c in text for c in ".-/"):
+        return text
+    return _ACCOUNT_DATE.sub("", text)

@@ -52,7 +52,7 @@ from pydantic import BaseModel, Field
 
 from rectxl.core import fields as F
 from rectxl.core.counts import Counts
-from rectxl.core.deadline import Deadline, DeadlineKind
+from rectxl.core.deadline import Deadline, DeadlineKind, without_dates
 from rectxl.core.diff_match import greedy, pair_equal, share_of, similar_pairs, similarity, uncovered
 from rectxl.core.extension import extension_refused, extension_unapproved
 from rectxl.core.model import Issue, Ledger, Measure
@@ -331,8 +331,14 @@ class LedgerDiff(BaseModel):
         if not self.changes and self.new.as_of == self.old.as_of:
             return []
         return [mm for mm in self.matched
-                if not mm.progress_changed and not mm.status_changed and mm.new.progress.strip()
-                and mm.new.status in _UNFINISHED_NOW]
+                if not mm.status_changed and mm.new.progress.strip() and mm.new.status in _UNFINISHED_NOW
+                and (not mm.progress_changed or only_dates_changed(mm.old.progress, mm.new.progress))]
+
+
+def only_dates_changed(old: str, new: str) -> bool:
+    """The two progress texts say the same but for the dates they give ("截至10月底，已走访7个" →
+    "截至11月底，已走访7个"): an account copied forward with its date moved on."""
+    return old != new and normalize_measure_text(without_dates(old)) == normalize_measure_text(without_dates(new))
 
 
 #: statuses of work that should move from one period to the next (基本完成 awaits acceptance,
@@ -1412,14 +1418,21 @@ def render_diff_text(diff: LedgerDiff) -> str:
            for c in diff.of_kind(ChangeKind.PROGRESS)])
 
     head("进展未更新")
-    items([f"  · [{_short(mm.new.issue.label, 24)}] {_short(mm.new.text)}：{mm.new.status_label}，"
-           f"两期进展均为“{_short(mm.new.progress)}”"
-           f"{_rows(mm.old.row, mm.new.row, *((mm.old.sheet, mm.new.sheet) if sheets else ()))}" for mm in stale])
+    items([_stale_line(mm, sheets) for mm in stale])
 
     head("值得注意")
     items([f"  · {r.kind.value}：[{_short(r.issue, 24)}] {_short(r.measure)} —— {r.message}"
            f"{where(r)}" for r in diff.regressions])
     return "\n".join(lines) + "\n"
+
+
+def _stale_line(mm: MeasureMatch, sheets: bool) -> str:
+    """A line of 进展未更新: the measure, its status and the progress said again (or only redated)."""
+    o, n = mm.old, mm.new
+    said = (f"两期进展只改了日期：“{_short(o.progress)}” → “{_short(n.progress)}”" if mm.progress_changed
+            else f"两期进展均为“{_short(n.progress)}”")
+    where = _rows(o.row, n.row, o.sheet, n.sheet) if sheets else _rows(o.row, n.row)
+    return f"  · [{_short(n.issue.label, 24)}] {_short(n.text)}：{n.status_label}，{said}{where}"
 
 
 # ---------------------------------------------------------------------------
