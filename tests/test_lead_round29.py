@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from rectxl.api import check
 from tests.test_workbook_quirks import _sheet_book
 
@@ -21,3 +23,33 @@ def test_work_said_to_lag_by_degree_is_going_on_and_overdue(tmp_path: Path) -> N
     assert not [f for f in report.findings if f.code == "bad-status"]
     assert sorted(f.row or 0 for f in report.findings if f.code == "overdue") == list(range(3, 3 + len(statuses)))
     assert report.counts.in_progress == len(statuses) and report.counts.done == 0
+
+
+_MARKED = [  # (measure, deadline, mark) in a 林业局's ledger keyed by marks
+    ("签订森林防火责任书", "2026年3月31日", "●"),
+    ("开展采伐许可证专项清查", "2026年12月31日", "○"),
+    ("修订护林员考核办法", "2026年9月30日", "◐"),
+    ("常态化开展林业法规宣传", "长期坚持", "△"),
+]
+
+
+@pytest.mark.parametrize("where", ["above", "under"])
+def test_marks_keyed_by_a_note_beside_the_table_are_the_statuses_they_stand_for(tmp_path: Path, where: str) -> None:
+    """A status column of nothing but marks, keyed by a 说明 row above the table or a 注 row under
+    it ("●已完成 ◐基本完成 ○正在推进 △长期坚持", "已完成用●表示…") and headed 完成标识 or 整改状态, reads
+    the statuses the marks stand for — where every mark had been a bad status (nothing overdue)
+    and 完成标识 a column not understood."""
+    note = ("说明：●已完成  ◐基本完成  ○正在推进  △长期坚持" if where == "above"
+            else "注：已完成用●表示，基本完成用◐表示，正在推进用○表示，长期坚持用△表示。")
+    header = ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改进展",
+              "完成标识" if where == "above" else "整改状态"]
+    rows = [[n, f"问题{n}", m, "资源股", d, "已按计划落实", mark] for n, (m, d, mark) in enumerate(_MARKED, 1)]
+    report = check(_sheet_book(tmp_path / "县林业局.xlsx", title="台账", rows=[
+        ["县林业局巡察反馈问题整改台账（截至2026年11月30日）"],
+        *([[note]] if where == "above" else []), header, *rows, *([[note]] if where == "under" else [])]))
+    assert not [f for f in report.findings if f.code in ("bad-status", "missing-status", "column-not-understood")]
+    counts = report.counts
+    assert (counts.done, counts.mostly_done, counts.in_progress, counts.long_term) == (1, 1, 1, 1)
+    first = 4 if where == "above" else 3
+    # 修订护林员考核办法 was due 9月30日 and is only 基本完成
+    assert [f.row for f in report.findings if f.code == "overdue"] == [first + 2]

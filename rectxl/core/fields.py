@@ -222,7 +222,9 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 是否已完成, 是否已整改, 完成与否, 整改到位与否, 完成结果: yes or no, the work done
     (r"状态|完成情况|是否已?(?:按期|按时|如期)?(?:完成|办结|整改|落实|到位)|办结情况|进度|整改结果|整改情况|销号情况|到位情况"
      r"|^(?:整改)?(?:完成|办结|整改|落实|到位|整改到位)与否$|^(?:完成|办结)结果$"
-     r"|整改是否(?:到位|完成|办结)", STATUS),
+     r"|整改是否(?:到位|完成|办结)"
+     # 完成标识, 状态标记: the mark a status is ticked with ("●", "○")
+     r"|^(?:完成|整改|进度|进展|状态|办结|销号)(?:标识|标记|标志|符号)$", STATUS),
     # 实际完成时间 (under a 完成时限 group: 计划 | 实际): when it was done
     (r"^实际.*(?:完成|办结|时限|时间|日期)|^(?:完成|办结)?(?:时限|时间|日期)实际$", COMPLETED),
     # 应完成时间, 要求完成时间: when it is due, not when it was done

@@ -1765,7 +1765,7 @@ _NO_VALUE = object()
 _PERCENT_HEADER = LazyPattern(r"[%％]|百分比|完成率|进度|比例")
 
 
-_MARK_CHARS = "√✓✔☑●■◆○◎〇□☐×✗✘"
+_MARK_CHARS = "√✓✔☑●■◆○◎〇□☐×✗✘◐◑△▲☆★◇▽▼"
 #: a header's key to its marks: "（●已完成 ○未完成）", "（●表示完成，○表示未完成）", "（已完成打√，未完成打×）"
 _LEGEND_MARK_FIRST = LazyPattern(rf"([{_MARK_CHARS}])\s*(?:表示|为|代表|=|:|：)?\s*([\u4e00-\u9fff]{{2,6}})")
 _LEGEND_WORD_FIRST = LazyPattern(rf"([\u4e00-\u9fff]{{2,6}}?)\s*(?:打|画|划|用|标|为|=|:|：)?\s*([{_MARK_CHARS}])")
@@ -1796,13 +1796,16 @@ def _mark_legend(header: str) -> dict[str, str]:
 _ASKS_DONE = LazyPattern(r"^是否(?:已|全部)?(?:完成|办结|整改到位|整改完成|完成整改|到位|整改)$")
 
 
-def _marks_as_statuses(header: str, texts: list[str], start: int) -> None:
+def _marks_as_statuses(header: str, texts: list[str], start: int, notes: Sequence[str] = ()) -> None:
     """A status column ticked with marks, read as the words they stand for: the marks the header
-    keys ("完成情况（●已完成 ○未完成）"); a hollow mark beside filled ones (● / ○) is not done; a
-    column ticked when done ("完成（√）", "是否完成（打√）", or 是否完成 holding nothing but ticks) is
-    not done where it has no mark."""
+    keys ("完成情况（●已完成 ○未完成）"), or a note above or under the table keys for a column of
+    nothing but marks ("说明：●已完成 ◐基本完成 ○正在推进", two marks keyed at least); a hollow mark
+    beside filled ones (● / ○) is not done; a column ticked when done ("完成（√）", "是否完成（打√）",
+    or 是否完成 holding nothing but ticks) is not done where it has no mark."""
     legend = _mark_legend(header)
     cells = set(texts[start:])
+    if not legend and (marks := cells - {""}) and all(len(m) == 1 and m in _MARK_CHARS for m in marks):
+        legend = next((keyed for note in notes if len(keyed := _mark_legend(note)) >= 2 and marks <= keyed.keys()), {})
     if not legend and cells & _FILLED_MARKS and cells & _HOLLOW_MARKS:
         legend = {**dict.fromkeys(_FILLED_MARKS, "已完成"), **dict.fromkeys(_HOLLOW_MARKS, "未完成")}
     unticked = "未完成" if F.TICKED_WHEN_DONE.match(re.sub(r"\s+", "", header)) or (
@@ -3971,7 +3974,7 @@ class _Builder:
             if field_name == F.STATUS and texts is not None and _PERCENT_HEADER.search(self._header_text(c)):
                 texts = _as_percentages(values, texts, self.header.data_start)
             if field_name == F.STATUS and texts is not None:
-                _marks_as_statuses(self._header_text(c), texts, self.header.data_start)
+                _marks_as_statuses(self._header_text(c), texts, self.header.data_start, self._legend_texts())
             if texts is not None and field_name in self.header.earlier:
                 self._from_earlier(field_name, values, texts, table)
             if texts is not None:
