@@ -537,7 +537,8 @@ def test_needs_feedback_date(text: str, reason: str | None) -> None:
         (73416, K.INVALID, None, "73416"),
         (0, K.INVALID, None, "0"),
         (-1.5, K.INVALID, None, "-1.5"),
-        (3.14, K.INVALID, None, "3.14"),
+        (13.14, K.INVALID, None, "13.14"),  # no month 13 (3.14 is March 14th as Excel keeps "3.14")
+        (3.14, K.DATE, date(2024, 3, 14), "3.14"),
         (20230230, K.INVALID, None, "20230230"),
         (float("inf"), K.INVALID, None, "inf"),
         (True, K.INVALID, None, "TRUE"),
@@ -697,7 +698,9 @@ def test_format_deadline(deadline: Deadline, rendered: str) -> None:
         ("2023年2月30日", None),
         ("待定", None),
         (True, None),
-        (12.5, None),
+        (12.5, date(2023, 12, 5)),  # "12.5" typed, kept by Excel as a number: December 5th
+        (13.5, None),
+        (12.1, None),  # December 1st, or "12.10" with its 0 dropped
     ],
 )
 def test_parse_date(value: object, expected: date | None) -> None:

@@ -53,3 +53,20 @@ def test_marks_keyed_by_a_note_beside_the_table_are_the_statuses_they_stand_for(
     first = 4 if where == "above" else 3
     # 修订护林员考核办法 was due 9月30日 and is only 基本完成
     assert [f.row for f in report.findings if f.code == "overdue"] == [first + 2]
+
+
+def test_a_month_and_day_excel_kept_as_a_number_reads_as_the_day_it_shows(tmp_path: Path) -> None:
+    """A clerk typing “10.31” in a General cell gets the number 10.31: it is October 31st of the
+    ledger's year, as the cell shows — it had been “数值无法识别为日期”. “9.30” is kept as 9.3, which
+    cannot be told from September 3rd: asked about, naming the dropped 0 — never read as the 3rd."""
+    report = check(_sheet_book(tmp_path / "县审计局.xlsx", title="台账", rows=[
+        ["县审计局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态"],
+        [1, "审计整改跟踪不到位", "建立审计整改销号台账", "法规股", 10.31, "正在推进"],
+        [2, "审计计划执行率低", "修订年度审计计划", "法规股", 9.3, "正在推进"],
+        [3, "审计人员培训不足", "开展业务培训", "办公室", 12.31, "正在推进"]]))
+    by_code = {(f.code, f.cell): f.message for f in report.findings}
+    assert "2026年10月31日" in by_code["overdue", "E3"]
+    assert ("bad-deadline", "E3") not in by_code and ("bad-deadline", "E5") not in by_code
+    assert ("overdue", "E5") not in by_code  # December 31st is still to come
+    assert "9.30" in by_code["bad-deadline", "E4"] and ("overdue", "E4") not in by_code

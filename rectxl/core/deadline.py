@@ -226,6 +226,9 @@ R_AMBIGUOUS_MONTH = "是数字，分不清是1月还是10月（Excel 会把“20
 _TEXT_SERIAL = LazyPattern(r"\d{5}(?:\.\d+)?")
 #: a year and month Excel keeps as a number: 2025.06 (repr "2025.06"), 2025.11
 _YEAR_DOT_MONTH = LazyPattern(r"(\d{4})\.(\d{1,2})")
+#: a month and day Excel keeps as a number: "10.31" typed is 10.31, "9.30" typed is 9.3
+_MONTH_DOT_DAY = LazyPattern(r"(1[0-2]|[1-9])\.(\d{1,2})")
+R_AMBIGUOUS_DAY = "是数字，分不清是几日：Excel 会把输入的“9.30”存成9.3、“10.10”存成10.1"
 R_BOOL = "不是有效的日期"
 R_FESTIVAL = "节日时限超出可推算的年份，请写明具体日期"
 R_LETTER = "日期中混有字母（如把数字0写成了字母O）"
@@ -1513,7 +1516,7 @@ def _from_date(d: date) -> Deadline:
     return Deadline(text=text, kind=DeadlineKind.DATE, due=d)
 
 
-def _from_number(value: numbers.Real) -> Deadline:
+def _from_number(value: numbers.Real, feedback_date: date | None = None) -> Deadline:
     f = float(value)
     if math.isnan(f):
         return Deadline(text="", kind=DeadlineKind.EMPTY)
@@ -1533,6 +1536,12 @@ def _from_number(value: numbers.Real) -> Deadline:
             return Deadline(text=text, kind=DeadlineKind.DATE, due=period)
     if MIN_SERIAL <= f < MAX_SERIAL + 1:
         return _from_date(_EXCEL_EPOCH + timedelta(days=math.floor(f)))
+    if (m := _MONTH_DOT_DAY.fullmatch(repr(f))) is not None:
+        # "10.31" typed into a cell Excel keeps as a number: a month and day, read as the text it
+        # shows; one decimal of 1–3 may be a day whose 0 Excel dropped (9.3 typed as "9.30")
+        if len(m.group(2)) == 1 and m.group(2) in "123":
+            return Deadline(text=text, kind=DeadlineKind.INVALID, reason=R_AMBIGUOUS_DAY)
+        return _parse_text(text, feedback_date)
     if MIN_YEAR <= f < MAX_YEAR + 1 and (m := _YEAR_DOT_MONTH.fullmatch(repr(f))) is not None:
         # "2025.06" typed into a cell Excel keeps as a number: year and month
         year, month = int(m.group(1)), m.group(2)
@@ -1599,7 +1608,7 @@ def parse_deadline(value: object, *, feedback_date: date | None = None) -> Deadl
         if isinstance(value, date):
             return _from_date(value)
         if isinstance(value, numbers.Real):
-            return _from_number(value)
+            return _from_number(value, feedback_date)
         if isinstance(value, _CONTAINERS):
             return Deadline(text=normalize_text(value), kind=DeadlineKind.INVALID, reason=R_UNKNOWN)
         return _parse_text(normalize_text(value), feedback_date)
@@ -1633,6 +1642,9 @@ def parse_deadline_in_year(value: object, year_from: date) -> Deadline | None:
     from the feedback or from the day it is read ("2个月内", "下月底"), which no year stands in for.
     "明年3月", "次年一季度" are the year after the one ``year_from`` gives: the year the ledger was
     written in, as the feedback's would be."""
+    if isinstance(value, float) and _MONTH_DOT_DAY.fullmatch(repr(value)) is not None \
+            and parse_deadline(value).reason == R_NO_YEAR:
+        value = normalize_text(value)  # 10.31 kept as a number: the month and day it shows (not 9.3)
     if not isinstance(value, str):
         return None
     folded = _fold(value)
