@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rectxl.api import check
+from rectxl.api import check, notice
 from tests.test_workbook_quirks import _sheet_book
 
 
@@ -70,3 +70,19 @@ def test_a_month_and_day_excel_kept_as_a_number_reads_as_the_day_it_shows(tmp_pa
     assert ("bad-deadline", "E3") not in by_code and ("bad-deadline", "E5") not in by_code
     assert ("overdue", "E5") not in by_code  # December 31st is still to come
     assert "9.30" in by_code["bad-deadline", "E4"] and ("overdue", "E4") not in by_code
+
+
+def test_a_row_still_going_on_is_not_told_done_for_the_answers_it_lists(tmp_path: Path) -> None:
+    """A row listing two measures in one cell, their progress one for one ("1.已专题研究2次；2.已对
+    3个下属单位开展检查"), and its status 正在推进: the notice had told both measures done and the
+    problem 已全部完成整改 — what each did so far read as each finished. The row's status stands."""
+    path = _sheet_book(tmp_path / "县水务局.xlsx", title="台账", rows=[
+        ["县水务局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改进展", "整改状态"],
+        [1, "党组落实主体责任不到位", "1.每季度至少专题研究1次党风廉政建设工作；\n2.开展下属单位专项检查", "办公室",
+         "2026年12月31日", "1.已专题研究2次；\n2.已对3个下属单位开展检查", "正在推进"],
+        [2, "超标准接待", "清退超标准接待费用", "财务股", "2026年8月31日", "已清退0.3万元", "已完成"]])
+    text = notice(path, tmp_path / "通报.txt")[1].read_text(encoding="utf-8")
+    assert "全部完成" not in text
+    assert "3项整改措施已完成1项、正在推进2项" in text
+    assert "一是每季度至少专题研究1次党风廉政建设工作，已专题研究2次，正在推进。" in text

@@ -1960,9 +1960,14 @@ def _items_apart(m: Measure) -> list[Measure] | None:
         answers = enumerated_items(_from_cell(m.status_text)) or answers
     own = status_lines(m, len(items))  # "已完成\n已完成\n长期坚持": the status cell says each item's
     if len(answers) == len(items):
-        return [replace(m, text=item, progress=answer, status_text="",
-                        status=own[k] if own else _item_status(m.status, answer) or m.status)
-                for k, (item, answer) in enumerate(zip(items, answers, strict=True))]
+        statuses = own or [_item_status(m.status, answer) or m.status for answer in answers]
+        if not own and m.status is not Status.DONE and all(s is Status.DONE for s in statuses):
+            # the row says the work is not all done (正在推进) while every answer opens with 已 ("已专题
+            # 研究2次", "已检查3个单位"): what each did so far, not each finished — only a status word an
+            # answer states stands, the rest keep the row's status
+            statuses = [_split_status_word(answer)[0] or m.status for answer in answers]
+        return [replace(m, text=item, progress=answer, status_text="", status=status)
+                for item, answer, status in zip(items, answers, statuses, strict=True)]
     progress = _progress_text(m.progress)
     if progress and (_split_status_word(progress)[1] or _split_status_word(progress)[0] is not m.status):
         return None
