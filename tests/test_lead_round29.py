@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from rectxl.api import check, notice
+from rectxl.core.errors import RectxlError
+from rectxl.core.rules.context import Options
 from tests.test_workbook_quirks import _sheet_book
 
 
@@ -86,3 +89,31 @@ def test_a_row_still_going_on_is_not_told_done_for_the_answers_it_lists(tmp_path
     assert "全部完成" not in text
     assert "3项整改措施已完成1项、正在推进2项" in text
     assert "一是每季度至少专题研究1次党风廉政建设工作，已专题研究2次，正在推进。" in text
+
+
+def _exported_rows() -> list[list[str]]:
+    return [["问题编号", "问题描述", "整改措施", "责任单位", "完成时限", "整改状态"],
+            ["XC2026-001", "“三重一大”制度执行不严", "修订议事规则", "办公室", "2026-09-30", "已完成"],
+            ["XC2026-002", "项目资金拨付慢", "建立拨付台账", "计财股", "2026/10/31", "整改中"]]
+
+
+@pytest.mark.parametrize("name", ["系统导出.csv", "系统导出.xls", "台账.txt"])
+def test_a_table_saved_as_unicode_text_is_read(tmp_path: Path, name: str) -> None:
+    """Excel's 另存为 “Unicode 文本” — UTF-16 with its byte-order mark, tab-separated, named .txt —
+    and a system's export written so under a .csv or .xls name are read as the table they are:
+    they had been refused as no ledger (a NUL byte ended the look for a text table before UTF-16
+    was tried, and a .txt was never looked into)."""
+    path = tmp_path / name
+    path.write_text("\r\n".join("\t".join(row) for row in _exported_rows()), encoding="utf-16")
+    report = check(path, Options(as_of=date(2026, 11, 30)))
+    assert report.measures == 2
+    assert [f.cell for f in report.findings if f.code == "overdue"] == ["E3"]
+
+
+def test_a_txt_with_no_table_is_pointed_to_parse_notice(tmp_path: Path) -> None:
+    """A .txt with no table in it (a notice's text given to check) is refused, in Chinese, naming
+    parse-notice — not told to be saved as .xlsx."""
+    path = tmp_path / "通报.txt"
+    path.write_text("县交通运输局关于巡察整改进展情况的通报\n\n　　根据县委统一部署……\n", encoding="utf-8")
+    with pytest.raises(RectxlError, match="parse-notice"):
+        check(path)

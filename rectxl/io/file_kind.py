@@ -155,7 +155,7 @@ def text_table(head: bytes) -> tuple[str, str] | None:
         if codec == "utf-16" and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
             continue
         if codec != "utf-16" and b"\x00" in head:
-            return None
+            continue  # no UTF-8 or GBK text holds a NUL: UTF-16 (Excel's "Unicode 文本"), or no text
         if codec == "utf-8" and data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         try:

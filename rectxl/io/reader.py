@@ -29,7 +29,7 @@ from rectxl.core.names import MARKS_SHEET, RECORD_TAG
 from rectxl.core.text import LazyPattern, col_index, col_letter
 from rectxl.io import xmlbytes
 from rectxl.io.cond_formats import colour_rules, conditional_colours, ods_colour_rule
-from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, HTML, XML_2003_MARK, kind_of, read_exported
+from rectxl.io.exported import CSV_SUFFIXES, EXPORT_SUFFIXES, HTML, TEXT, XML_2003_MARK, kind_of, read_exported
 from rectxl.io.fills import (
     PALETTE,
     RunColours,
@@ -82,10 +82,12 @@ def exported_kind(path: Path) -> str | None:
     table's own (.csv, .html, .xml), None for anything else; a FIFO or a device is refused first."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in LEDGER_SUFFIXES + EXPORT_SUFFIXES + LEGACY_WORD_SUFFIXES:
+    if suffix not in LEDGER_SUFFIXES + EXPORT_SUFFIXES + LEGACY_WORD_SUFFIXES + (".txt",):
         return None
     check_regular_file(path, what="台账文件", folder_hint="（检查整个文件夹请用 rectxl batch）")
     kind = kind_of(path)
+    if suffix == ".txt":  # Excel's 另存为 "文本文件(制表符分隔)" or "Unicode 文本": a table, else no ledger
+        return kind if kind == TEXT else None
     # a .doc that is a web page: what Word's 另存为网页 and many systems' 导出Word write
     return kind if suffix not in LEGACY_WORD_SUFFIXES or kind == HTML else None
 
@@ -146,7 +148,10 @@ def _check_file(path: Path) -> None:
         raise LedgerError(_archive_message(path))
     if path.suffix.lower() not in LEDGER_SUFFIXES + WORD_LEDGER_SUFFIXES:
         advice = ""
-        if path.suffix.lower() in (".csv", ".tsv", ".txt", ".xml", ".fods", ".htm", ".html", ".xltx", ".xltm"):
+        if path.suffix.lower() == ".txt":
+            advice = ("：其中没有表格（制表符或逗号分隔的行）；如果它是已发布通报的文字，"
+                      "请用 rectxl parse-notice 把它解析回台账")
+        elif path.suffix.lower() in (".csv", ".tsv", ".xml", ".fods", ".htm", ".html", ".xltx", ".xltm"):
             advice = "：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查"
         elif path.suffix.lower() in (*_WORD_NAMES, ".rtf"):
             advice = "：用 Word 表格做的台账，请在 Word 或 WPS 中打开它，另存为 .docx（Word 文档）后再检查"
