@@ -117,3 +117,22 @@ def test_a_txt_with_no_table_is_pointed_to_parse_notice(tmp_path: Path) -> None:
     path.write_text("县交通运输局关于巡察整改进展情况的通报\n\n　　根据县委统一部署……\n", encoding="utf-8")
     with pytest.raises(RectxlError, match="parse-notice"):
         check(path)
+
+
+@pytest.mark.parametrize(("said", "as_of"), [("（截至11月底）", date(2026, 11, 30)),
+                                              ("（截止到10月末）", date(2026, 10, 31)),
+                                              ("整改进展（截至11月底）", date(2026, 11, 30))])
+def test_a_title_standing_at_a_months_end_without_its_year_dates_the_check(tmp_path: Path, said: str,
+                                                                           as_of: date) -> None:
+    """“…台账（截至11月底）” (or the progress column so headed) states the day the figures stand at:
+    the month's last day, of the latest year it has passed in — it had been ignored, the ledger
+    judged on the day of the check, a measure due after the month's end counted overdue."""
+    in_header = said.startswith("整改进展")
+    title, progress = ("县司法局巡察整改台账", said) if in_header else (f"县司法局巡察整改台账{said}", "整改进展")
+    report = check(_sheet_book(tmp_path / "县司法局.xlsx", title="台账", rows=[
+        [title],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", progress, "整改状态"],
+        [1, "社区矫正监管不严", "开展社区矫正对象排查", "矫正股", "2026年12月2日", "已排查80人", "正在推进"]]),
+        today=date(2026, 12, 3))
+    assert report.as_of == as_of
+    assert not [f for f in report.findings if f.code == "overdue"]

@@ -9,6 +9,7 @@ rows merged across the sheet, blank and trailing rows, footers, and Excel error 
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -2804,7 +2805,7 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
 #: the day the figures stand at, written in a title or a column's name ("…台账（截至11月20日）",
 #: "整改落实情况（截至2026年11月20日）", "截止到11月20日进展"): year (if written), month, day
 _AS_OF_SAID = LazyPattern(r"(?:(?:截至|截止)(?:到|至)?|(?:" + _REPORT_DATE_KEY + r")\s*[:：])\s*"
-                          r"(?:([0-9０-９]{4})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*[日号]")
+                          r"(?:([0-9０-９]{4})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*[日号]|(?:份)?[底末])")
 
 
 def _as_of_in_header(grid: Grid, header: HeaderMap, facts: dict[str, Any], source: dict[str, str]) -> None:
@@ -2818,6 +2819,8 @@ def _as_of_in_header(grid: Grid, header: HeaderMap, facts: dict[str, Any], sourc
                 continue
             year, month, day = (int(unicodedata.normalize("NFKC", g)) if g else 0 for g in m.groups())
             titled = not year and isinstance(facts.get("title_year"), int)
+            if not day and 1 <= month <= 12:  # "截至11月底": the month's last day
+                day = calendar.monthrange(year or facts["title_year"] if year or titled else 2001, month)[1]
             try:
                 # "填报日期：11月20日" under "2026年…整改台账": the title's year
                 found = date(year or facts["title_year"], month, day) if year or titled else latest_day_of(
