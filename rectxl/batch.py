@@ -76,7 +76,7 @@ from rectxl.io.reader import (
     read_ledger,
     sibling_files,
 )
-from rectxl.io.word97 import LegacyWordError
+from rectxl.io.word97 import LEGACY_WORD_SUFFIXES, LegacyWordError, kind_name
 
 __all__ = ["DEFAULT_TIMEOUT", "BatchOutputs", "find_files", "is_not_a_ledger", "plan_outputs", "read_roster",
            "run_batch", "write_batch"]
@@ -85,18 +85,18 @@ __all__ = ["DEFAULT_TIMEOUT", "BatchOutputs", "find_files", "is_not_a_ledger", "
 _OTHER_TYPES = {
     **dict.fromkeys((".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"),
                     "压缩包（{ext}），未检查：请解压后再检查其中的台账"),
-    **dict.fromkeys((".et", ".ett"), "WPS 表格文件（{ext}），无法直接读取：请在 WPS 中另存为 .xlsx 后再检查"),
-    **dict.fromkeys((".doc", ".wps"), "这是 Word 文档（{ext}），不是台账，未检查：请向该单位索取 Excel 台账"),
+    **dict.fromkeys((".dps", ".dpt", ".ppt", ".pptx"),
+                    "这是演示文稿（{ext}），不是台账，未检查：请向该单位索取 Excel 台账"),
     **dict.fromkeys((".pdf", ".ofd"), "这是 {kind} 文档（{ext}），不是台账，未检查：请向该单位索取 Excel 台账"),
 }
 #: documents a unit may send instead of its ledger (the reason names the unit, :func:`_document_reason`)
 _DOCUMENTS = (".doc", ".docx", ".wps", ".pdf", ".ofd")
 #: the files opened as ledgers: workbooks, and Word documents (a ledger kept as a Word table —
 #: one without a ledger table is then listed as a document, :func:`_word_reason`)
-_CHECKED = LEDGER_SUFFIXES + WORD_LEDGER_SUFFIXES + (".doc",) + CSV_SUFFIXES
-#: Word documents opened as ledgers: .docx, and a Word 97-2003 .doc (converted by LibreOffice,
-#: :mod:`rectxl.io.word97`)
-_WORD_CHECKED = (*WORD_LEDGER_SUFFIXES, ".doc")
+_CHECKED = LEDGER_SUFFIXES + WORD_LEDGER_SUFFIXES + LEGACY_WORD_SUFFIXES + CSV_SUFFIXES
+#: Word documents opened as ledgers: .docx, and a Word 97-2003 .doc or WPS 文字 .wps (converted by
+#: LibreOffice, :mod:`rectxl.io.word97`)
+_WORD_CHECKED = (*WORD_LEDGER_SUFFIXES, *LEGACY_WORD_SUFFIXES)
 #: what rectxl writes as Word documents (:func:`rectxl.io.outputs.output_kind`)
 _DOCUMENT_KINDS = ("notice", "letters")
 #: rectxl's own batch JSON, by how it begins (:func:`rectxl.core.batch_report.json_head`)
@@ -233,7 +233,8 @@ def _document_reason(rel: str, suffix: str) -> str:
     """Why a document (.docx, .pdf …) is not checked, and whom to ask for the ledger."""
     n = read_name(rel)
     who = f"该单位（{n.unit}）" if n.names_unit else "报送该文件的单位"
-    kind = "Word" if suffix in (".doc", ".docx", ".wps") else suffix[1:].upper()
+    kind = ("WPS 文字" if suffix in (".wps", ".wpt") else "Word" if suffix in (".doc", ".docx", ".docm", ".dot")
+            else suffix[1:].upper())
     return f"这是 {kind} 文档（{suffix}），不是台账，未检查：请向{who}索取 Excel 台账"
 
 
@@ -397,7 +398,7 @@ def _word_reason(rel: str, exc: RectxlError) -> str:
         # a .doc that LibreOffice could not turn into a .docx (none installed): it may be the ledger
         n = read_name(rel)
         who = f"该单位（{n.unit}）" if n.names_unit else "报送该文件的单位"
-        return (f"这是 Word 97-2003 文档（{os.path.splitext(rel)[1]}），{exc.why}，未检查：如果它是台账，"
+        return (f"这是 {kind_name(rel)}（{os.path.splitext(rel)[1]}），{exc.why}，未检查：如果它是台账，"
                 f"请{who}在 Word 或 WPS 中“另存为”Word 文档（.docx）后重新报送，或向{who}索取 Excel 台账")
     head, _, ask = reason.partition("，不是台账，未检查：")
     return f"{head}，无法读取（{str(exc).rstrip('。')}），未检查：{ask}"

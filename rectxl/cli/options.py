@@ -39,10 +39,10 @@ __all__ = [
 ]
 
 #: the formats a ledger is read from (one home: check's and batch's help say them)
-LEDGER_FORMATS = ".xlsx/.xlsm/.xls/.xlsb/.ods、WPS 的 .et 和业务系统导出的 .csv"
+LEDGER_FORMATS = ".xlsx/.xlsm/.xls/.xlsb/.ods、WPS 的 .et/.ett 和业务系统导出的 .csv"
 #: a ledger kept as a Word table (batch opens a folder's Word documents too, and lists those holding
 #: no ledger table — 方案, 报告, 通报 — as documents sent instead of a ledger)
-WORD_LEDGER_FORMATS = "Word 表格 .docx、.doc（.doc 需安装 LibreOffice）"
+WORD_LEDGER_FORMATS = "Word 表格 .docx、.doc 和 WPS 文字 .wps（.doc、.wps 需安装 LibreOffice）"
 #: what a command given one ledger reads
 LEDGER_FILE_FORMATS = f"{LEDGER_FORMATS}（或导出为网页、Excel 2003 XML 的 .xls），或 {WORD_LEDGER_FORMATS}"
 

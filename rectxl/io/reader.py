@@ -65,8 +65,9 @@ __all__ = ["LEDGER_SUFFIXES", "WORD_FILE_SUFFIXES", "WORD_LEDGER_SUFFIXES", "exp
            "is_word_ledger", "read_grids", "read_ledger", "release_freed_memory", "saved_in_utf16",
            "sibling_files"]
 
-#: .et: WPS 表格 saves in its own name what is nearly always an .xls (BIFF) inside
-LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et")
+#: .et: WPS 表格 saves in its own name what is nearly always an .xls (BIFF) inside; .ett, its
+#: template, is read the same way (offices keep the ledger they fill each month as one)
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".et", ".ett")
 #: a ledger kept as a Word table (:mod:`rectxl.io.docx_ledger`); in a folder (``rectxl batch``) a
 #: Word document with no ledger table (a 方案, 报告, 通报) is listed as a document, not an error
 WORD_LEDGER_SUFFIXES = (".docx", ".docm")
@@ -155,8 +156,10 @@ def _check_file(path: Path) -> None:
             advice = "：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查"
         elif path.suffix.lower() in (*_WORD_NAMES, ".rtf"):
             advice = "：用 Word 表格做的台账，请在 Word 或 WPS 中打开它，另存为 .docx（Word 文档）后再检查"
+        elif path.suffix.lower() in (".dps", ".dpt", ".ppt", ".pptx", ".odp"):
+            raise LedgerError(f"{path.name} 是演示文稿（幻灯片，{path.suffix}），不是台账：请选择 Excel 台账再检查")
         raise LedgerError(f"{path.name} 不是 Excel 台账文件（支持 .xlsx、.xlsm、.xls、.ods、WPS 的 .et、"
-                          f"业务系统导出的 .csv 和网页表格，以及 Word 表格 .docx、.doc）{advice}")
+                          f"业务系统导出的 .csv 和网页表格，以及 Word 表格 .docx、.doc、WPS 文字 .wps）{advice}")
     try:
         size = path.stat().st_size
         with path.open("rb"):
@@ -205,7 +208,7 @@ def read_grids(path: Path) -> list[Grid]:
         return _docx_grids(path)
     if (exported := exported_kind(path)) is not None:
         return read_exported(path, exported)
-    if is_legacy_word(path):  # a Word 97-2003 .doc: converted by LibreOffice, or the clerk told to save .docx
+    if is_legacy_word(path):  # a Word 97 .doc or a WPS .wps: converted by LibreOffice, or told to save .docx
         check_regular_file(path, what="台账文件", folder_hint="（检查整个文件夹请用 rectxl batch）")
         return read_legacy_word_grids(path)
     parts = InflatedParts()  # the package opened, each sheet's XML inflated, once for the scans below
@@ -1157,8 +1160,8 @@ def _describe_unreadable(path: Path, exc: Exception) -> str:
         space = "" if kind.startswith("制") else " "
         return (f"{path.name} 实际是{space}{kind}（{encoding} 编码），不是 Excel 工作簿，"
                 f"多是业务系统导出时存成了 {path.suffix}：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查")
-    if path.suffix.lower() == ".et":
-        return f"{path.name} 是 WPS 表格文件（.et），无法直接读取：请在 WPS 中另存为 .xlsx 后再检查"
+    if path.suffix.lower() in (".et", ".ett"):
+        return f"{path.name} 是 WPS 表格文件（{path.suffix}），无法直接读取：请在 WPS 中另存为 .xlsx 后再检查"
     if not head.startswith(b"PK") and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
         if path.name.startswith(("~$", ".~")):
             prefix = path.name[:2]

@@ -21,11 +21,13 @@ from rectxl.core.errors import LedgerError
 from rectxl.core.grid import Grid
 
 __all__ = ["LEGACY_WORD_SUFFIXES", "ConversionFailed", "LegacyWordError", "as_docx", "is_legacy_word",
-           "read_legacy_word_grids", "soffice"]
+           "kind_name", "read_legacy_word_grids", "soffice"]
 
-#: the name a Word 97-2003 document goes by (a WPS 文字 .wps is left to the advice to save it as
-#: .docx: LibreOffice does not read every one)
-LEGACY_WORD_SUFFIXES = (".doc",)
+#: the names a Word 97-2003 document goes by: .doc, WPS 文字's own .wps (a Word 97 document inside,
+#: but for the oldest WPS versions), and their templates (.dot, WPS's .wpt)
+LEGACY_WORD_SUFFIXES = (".doc", ".wps", ".dot", ".wpt")
+#: how the user is told what the file is, by its name
+_KIND_NAMES = {".wps": "WPS 文字文档", ".wpt": "WPS 文字模板"}
 #: seconds one conversion may take (LibreOffice's first start in a fresh profile is the slow part)
 CONVERT_TIMEOUT = 180
 
@@ -51,12 +53,18 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def kind_name(path: Path | str) -> str:
+    """What the binary word-processor file at ``path`` is called to the user ("Word 97-2003 文档",
+    "WPS 文字文档"), by its name."""
+    return _KIND_NAMES.get(Path(path).suffix.lower(), "Word 97-2003 文档")
+
+
 class LegacyWordError(LedgerError):
     """A Word 97-2003 document that could not be converted; ``why`` says why, in a clause
     ("本机未安装 LibreOffice，无法自动转换")."""
 
     def __init__(self, path: Path, why: str) -> None:
-        super().__init__(f"{path.name} 是 Word 97-2003 文档（{path.suffix}），{why}：请在 Word 或 WPS 中打开它，"
+        super().__init__(f"{path.name} 是 {kind_name(path)}（{path.suffix}），{why}：请在 Word 或 WPS 中打开它，"
                          "“另存为”Word 文档（.docx）后再检查")
         self.why = why
 
@@ -87,7 +95,9 @@ def as_docx(path: Path) -> Iterator[Path]:
         raise ConversionFailed("本机未安装 LibreOffice，rectxl 无法自动转换、读取")
     with tempfile.TemporaryDirectory(prefix="rectxl-doc-") as work:
         folder = Path(work)
-        source = folder / f"document{path.suffix.lower()}"  # an ASCII name: no encoding of the clerk's to go wrong
+        # an ASCII name: no encoding of the clerk's to go wrong; a Word 97 document under WPS's name
+        # is named .doc, so LibreOffice never takes it for a Microsoft Works file (also .wps)
+        source = folder / f"document{_convert_suffix(path)}"
         shutil.copyfile(path, source)
         try:
             done = subprocess.run(
@@ -103,6 +113,18 @@ def as_docx(path: Path) -> Iterator[Path]:
         if done.returncode != 0 or not converted.is_file():
             raise ConversionFailed("用 LibreOffice 转换失败（文件可能已损坏）")
         yield converted
+
+
+def _convert_suffix(path: Path) -> str:
+    """The name LibreOffice is given the file under: .doc for a Word 97 document whatever it is
+    called (a WordDocument stream inside), else its own."""
+    suffix = path.suffix.lower()
+    if suffix in (".wps", ".wpt", ".dot"):
+        from rectxl.io.file_kind import ole_streams
+
+        if "WordDocument" in ole_streams(path):
+            return ".doc"
+    return suffix
 
 
 def read_legacy_word_grids(path: Path) -> list[Grid]:
