@@ -139,3 +139,228 @@ def test_a_wps_spreadsheet_template_is_read_as_its_workbook(tmp_path: Path, caps
     ledger = api.read_ledger(path)
     assert [(m.owner_unit, m.status.value if m.status else None) for m in ledger.measures()] == [
         ("综合股", "正在推进"), ("执法股", "已完成")]
+
+
+# -- colours of an .xls's conditional formats, and of an .xlsb -------------------------------------
+
+def _coloured_by_rules(path: Path) -> Path:
+    """A 医保局 ledger with no status column: its 推进情况 cells coloured by conditional formats
+    (a formula on the 序号), keyed by a legend under the table."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改清单"
+    ws.append(["某某县医疗保障局巡察反馈意见整改推进表"])
+    ws.append(["序号", "反馈意见", "整改举措", "牵头股室", "完成期限", "推进情况"])
+    ws.append([1, "定点医药机构稽核覆盖不全", "对全县定点药店开展交叉稽核", "基金监管股", datetime(2026, 9, 30),
+               "稽核药店38家"])
+    ws.append([2, "医保待遇清单执行有偏差", "对照清单逐项清理地方政策", "待遇保障股", datetime(2026, 12, 31),
+               "已清理政策5项"])
+    ws.append([3, "异地就医备案办理时间长", "推行线上备案", "经办中心", datetime(2026, 11, 30), "线上备案系统已试运行"])
+    ws.append([4, "内控制度执行不严格", "修订内控制度", "办公室", datetime(2026, 10, 31), "制度初稿已形成"])
+    for r in range(3, 7):
+        ws.cell(r, 5).number_format = 'yyyy"年"m"月"d"日"'
+    ws.append([])
+    ws.append(["注：已完成事项标绿色，正在推进事项标黄色"])
+    green = PatternFill("solid", fgColor="FF92D050", bgColor="FF92D050")
+    yellow = PatternFill("solid", fgColor="FFFFFF00", bgColor="FFFFFF00")
+    ws.conditional_formatting.add("F3:F6", FormulaRule(formula=["$A3<=2"], fill=green))
+    ws.conditional_formatting.add("F3:F6", FormulaRule(formula=["$A3>2"], fill=yellow))
+    wb.save(path)
+    return path
+
+
+COLOURED = [("已完成", "绿"), ("已完成", "绿"), ("正在推进", "黄"), ("正在推进", "黄")]
+
+
+def _by_colour(path: Path) -> list[tuple[str | None, str]]:
+    return [(m.status.value if m.status else None, m.status_colour) for m in api.read_ledger(path).measures()]
+
+
+@needs_soffice
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_colours_libreoffice_saved_are_read_as_the_original(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            kind: str) -> None:
+    """Saved again by LibreOffice (as .xlsx, or as .xls: its conditional formats read from
+    LibreOffice's .xlsx of it), the rows read as in the original: "稽核药店38家", which LibreOffice
+    splits into runs by script, each in black, had lost its conditional green, and every status
+    was said to be keyed by font colour."""
+    source = _coloured_by_rules(tmp_path / "医保局推进表.xlsx")
+    assert _by_colour(source) == COLOURED
+    saved = soffice_convert(source, tmp_path / kind, kind)
+    assert _by_colour(saved) == COLOURED
+    findings = _check(saved, capsys)
+    assert not [f for f in findings if f["code"] == "conditional-colours-unread"]
+    said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
+    assert "有4项措施的整改状态只用底色标注" in said
+
+
+@needs_soffice
+def test_without_libreoffice_an_xls_says_why_its_conditional_colours_are_unread(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    saved = soffice_convert(_coloured_by_rules(tmp_path / "医保局推进表.xlsx"), tmp_path / "xls", "xls")
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    found = [f for f in _check(saved, capsys) if f["code"] == "conditional-colours-unread"]
+    assert len(found) == 1 and "本机未安装 LibreOffice" in found[0]["message"]
+
+
+def _varint(n: int) -> bytes:
+    out = b""
+    while True:
+        low, n = n & 0x7F, n >> 7
+        if not n:
+            return out + bytes([low])
+        out += bytes([low | 0x80])
+
+
+def _rec(kind: int, body: bytes = b"") -> bytes:
+    return _varint(kind) + _varint(len(body)) + body
+
+
+def _wide(text: str) -> bytes:
+    import struct
+
+    return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+
+
+def _brt_colour(rgb: str | None = None, theme: int | None = None, tint: float = 0.0) -> bytes:
+    """A BrtColor: an RGB (xColorType 2), a theme colour with its tint (3), or automatic (0)."""
+    import struct
+
+    if rgb is not None:
+        return bytes([2 << 1 | 1, 0, 0, 0, *bytes.fromhex(rgb), 255])
+    if theme is not None:
+        return bytes([3 << 1, theme]) + struct.pack("<h", round(tint * 32767)) + bytes(4)
+    return bytes(8)
+
+
+_THEME = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+          '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"><a:themeElements>'
+          '<a:clrScheme name="Office"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1>'
+          '<a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="44546A"/></a:dk2>'
+          '<a:lt2><a:srgbClr val="E7E6E6"/></a:lt2><a:accent1><a:srgbClr val="4472C4"/></a:accent1>'
+          '<a:accent2><a:srgbClr val="ED7D31"/></a:accent2><a:accent3><a:srgbClr val="A5A5A5"/></a:accent3>'
+          '<a:accent4><a:srgbClr val="FFC000"/></a:accent4><a:accent5><a:srgbClr val="5B9BD5"/></a:accent5>'
+          '<a:accent6><a:srgbClr val="70AD47"/></a:accent6><a:hlink><a:srgbClr val="0563C1"/></a:hlink>'
+          '<a:folHlink><a:srgbClr val="954F72"/></a:folHlink></a:clrScheme></a:themeElements></a:theme>')
+
+
+def _xlsb_ledger(path: Path, rows: list[list[Any]], *, by_font: bool = False, conditional: bool = False) -> Path:
+    """An Excel binary workbook of one sheet 台账; a cell given as (value, colour) is filled with
+    the colour (or typed in it, ``by_font``): "red" as RGB, "green" as the theme's accent 6 darkened
+    a quarter, "yellow" as the legacy palette's index 5; a date cell in built-in format 14;
+    ``conditional``: the sheet also has a conditional format (BrtBeginConditionalFormatting … End)."""
+    import struct
+    import zipfile
+    from datetime import date
+
+    colours = {"red": _brt_colour("FF0000"), "green": _brt_colour(theme=9, tint=-0.25),
+               "yellow": bytes([1 << 1 | 1, 5, 0, 0, 0, 0, 0, 255])}
+    styles_of = {None: 0, "date": 1, "red": 2, "green": 3, "yellow": 4}
+    font_body = struct.pack("<HHHHBBBB", 220, 0, 400, 0, 0, 2, 134, 0)
+    fonts = [_rec(43, font_body + _brt_colour() + b"\x00" + _wide("宋体"))]
+    fills = [_rec(45, struct.pack("<I", p) + _brt_colour() + _brt_colour() + bytes(48)) for p in (0, 17)]
+    for name in ("red", "green", "yellow"):
+        if by_font:
+            fonts.append(_rec(43, font_body + colours[name] + b"\x00" + _wide("宋体")))
+        else:
+            fills.append(_rec(45, struct.pack("<I", 1) + colours[name] + _brt_colour() + bytes(48)))
+    xfs = [struct.pack("<HHHHHBBHBB", 0xFFFF, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+           struct.pack("<HHHHHBBHBB", 0xFFFF, 14, 0, 0, 0, 0, 0, 0, 0, 0)]
+    for k in (1, 2, 3):
+        xfs.append(struct.pack("<HHHHHBBHBB", 0xFFFF, 0, k if by_font else 0, 0 if by_font else k + 1, 0, 0, 0,
+                               0, 0, 0))
+    styles = (_rec(278) + _rec(611, struct.pack("<I", len(fonts))) + b"".join(fonts) + _rec(612)
+              + _rec(603, struct.pack("<I", len(fills))) + b"".join(fills) + _rec(604)
+              + _rec(617, struct.pack("<I", len(xfs))) + b"".join(_rec(47, x) for x in xfs) + _rec(618) + _rec(279))
+    epoch = date(1899, 12, 30)
+    width = max(len(r) for r in rows)
+    sheet = _rec(129) + _rec(148, struct.pack("<IIII", 0, len(rows) - 1, 0, width - 1)) + _rec(145)
+    for r, row in enumerate(rows):
+        sheet += _rec(0, struct.pack("<IIHHBI", r, 0, 300, 0, 0, 0))
+        for c, cell in enumerate(row):
+            value, colour = cell if isinstance(cell, tuple) else (cell, None)
+            if isinstance(value, date):
+                sheet += _rec(5, struct.pack("<IId", c, 1, float((value - epoch).days)))
+            elif isinstance(value, int):
+                sheet += _rec(5, struct.pack("<IId", c, styles_of[colour], float(value)))
+            elif value:
+                sheet += _rec(6, struct.pack("<II", c, styles_of[colour]) + _wide(str(value)))
+    sheet += _rec(146)
+    if conditional:  # one range, F3:F5, no rule of it read
+        sheet += _rec(461, struct.pack("<III", 1, 0, 1) + struct.pack("<IIII", 2, 4, 5, 5)) + _rec(462)
+    sheet += _rec(130)
+    book = (_rec(131) + _rec(153, struct.pack("<II", 0, 0) + _wide("")) + _rec(143)
+            + _rec(156, struct.pack("<II", 0, 1) + _wide("rId1") + _wide("台账")) + _rec(144) + _rec(132))
+    decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    binary = "application/vnd.ms-excel"
+
+    def rels(*items: tuple[str, str, str]) -> str:
+        return (f'{decl}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                + "".join(f'<Relationship Id="{i}" Type="{rel}/{t}" Target="{g}"/>' for i, t, g in items)
+                + "</Relationships>")
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", (
+            f'{decl}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            f'<Default Extension="bin" ContentType="{binary}.sheet.binary.macroEnabled.main"/>'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.bin" ContentType="{binary}.worksheet"/>'
+            '<Override PartName="/xl/theme/theme1.xml"'
+            ' ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
+            f'<Override PartName="/xl/styles.bin" ContentType="{binary}.styles"/></Types>'))
+        zf.writestr("_rels/.rels", rels(("rId1", "officeDocument", "xl/workbook.bin")))
+        zf.writestr("xl/workbook.bin", book)
+        zf.writestr("xl/_rels/workbook.bin.rels", rels(("rId1", "worksheet", "worksheets/sheet1.bin"),
+                                                       ("rId2", "styles", "styles.bin"),
+                                                       ("rId3", "theme", "theme/theme1.xml")))
+        zf.writestr("xl/worksheets/sheet1.bin", sheet)
+        zf.writestr("xl/styles.bin", styles)
+        zf.writestr("xl/theme/theme1.xml", _THEME)
+    return path
+
+
+def _transport_rows(legend: str) -> list[list[Any]]:
+    from datetime import date
+
+    return [["某某县交通运输局巡察整改台账"],
+            ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "完成情况"],
+            [1, "农村公路养护资金使用不规范", "开展养护资金专项审计", "财务股", date(2026, 9, 30),
+             ("审计报告已出具", "green")],
+            [2, "超限运输治理不到位", "设置固定治超站点", "路政股", date(2026, 12, 31), ("站点选址中", "yellow")],
+            [3, "客运站安全检查流于形式", "每月开展安全检查", "运管股", date(2026, 8, 31), ("检查方案待印发", "red")],
+            [],
+            [legend]]
+
+
+@pytest.mark.parametrize(("legend", "by_font"), [
+    ("图例：绿色代表已完成，黄色代表正在推进，红色代表未启动", False),
+    ("图例：绿色字体代表已完成，黄色字体代表正在推进，红色字体代表未启动", True),
+])
+def test_an_xlsb_ledger_is_read_by_its_colours(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                legend: str, by_font: bool) -> None:
+    """An .xlsb's fills and fonts (RGB, a theme colour darkened, a palette index) are read by the
+    legend, as an .xlsx's: they had not been read, and every status was unreadable."""
+    path = _xlsb_ledger(tmp_path / "交通局台账.xlsb", _transport_rows(legend), by_font=by_font)
+    assert _by_colour(path) == [("已完成", "绿"), ("正在推进", "黄"), ("未启动", "红")]
+    findings = _check(path, capsys)
+    assert ("overdue", "E5") in {(f["code"], f["cell"]) for f in findings}
+    assert not [f for f in findings if f["code"] in ("bad-status", "missing-status")]
+    said = next(f["message"] for f in findings if f["code"] == "status-from-colour")
+    assert ("字体颜色" if by_font else "底色") in said
+
+
+def test_an_xlsb_with_conditional_formats_says_they_are_unread(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    legend = "图例：绿色代表已完成，黄色代表正在推进，红色代表未启动"
+    path = _xlsb_ledger(tmp_path / "交通局台账.xlsb", _transport_rows(legend), conditional=True)
+    assert _by_colour(path) == [("已完成", "绿"), ("正在推进", "黄"), ("未启动", "红")]
+    found = [f for f in _check(path, capsys) if f["code"] == "conditional-colours-unread"]
+    assert len(found) == 1 and ".xlsb 文件中的条件格式" in found[0]["message"]

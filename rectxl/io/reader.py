@@ -667,7 +667,11 @@ def _add_fills(path: Path, grids: list[Grid]) -> None:
         with open_package(path) as zf:
             book = workbook_part(zf)
             if book is None or book.endswith(".bin"):
-                return  # an .xlsb: its records keep the fills, not read here (the status findings say so)
+                from rectxl.io.xlsb import xlsb_workbook
+
+                if (binary := xlsb_workbook(zf)) is not None:  # an .xlsb: the colours its records keep
+                    _add_xlsb_colours(zf, binary, grids, named)
+                return
             for grid in grids:
                 grid.fills_read = True  # (an .xlsx keeps its fills where rectxl reads them)
             targets = {kind: t for kind, t in (part_rels(zf, book) if book else {}).values() if t in zf.NameToInfo}
@@ -714,8 +718,18 @@ def _add_fills(path: Path, grids: list[Grid]) -> None:
                     with zf.open(part) as fh:
                         rich = rich_text_cells(fh, shared or {}, theme_rgb)
                     if rich:
-                        grid.fills = _with_run_colours(grid.fills, rich, fonts, fills if kind == "either" else {})
+                        grid.fills = _with_run_colours(grid.fills, rich, fonts, fills if kind == "either" else {},
+                                                       shown["fill"] if kind == "either" else {})
                         grid.colours_by_font = True
+                if kind == "either" and grid.colours_by_font:
+                    # "标绿色的为已完成" reads fonts and fills alike: the statuses are keyed by the fonts'
+                    # colours only when a colour the legend keys is a font's (LibreOffice gives every font
+                    # its black, and splits "稽核药店38家" into runs, each in it)
+                    with zf.open(part) as fh:
+                        filled = {**(scan_sheet(fh, fills=fills).fills if fills else {}), **shown["fill"]}
+                    legend = colour_legend(_legend_texts(grid))
+                    grid.colours_by_font = any(place not in filled and colour_status(legend, word) is not None
+                                               for place, word in grid.fills.items())
             if (record := next((g for g in grids if _is_marks_record(g)), None)) is not None:
                 _own_marks_undone([g for g in grids if g.name in by_fill], record, theme_rgb)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
@@ -867,13 +881,16 @@ def _has_inline_runs(zf: zipfile.ZipFile, part: str) -> bool:
 
 def _with_run_colours(colours: Mapping[tuple[int, int], str],
                       rich: Mapping[tuple[int, int], tuple[int | None, RunColours]],
-                      fonts: Mapping[int, str], fills: Mapping[int, str]) -> dict[tuple[int, int], str]:
+                      fonts: Mapping[int, str], fills: Mapping[int, str],
+                      shown: Mapping[tuple[int, int], str] | None = None) -> dict[tuple[int, int], str]:
     """The cells' font colours ``colours`` (by their formats) with those of the rich-text cells
     ``rich`` read from their runs: a cell with part of its text typed red is red, whatever its
-    format's font (a cell filled with a colour, under a legend that reads fills too, keeps its fill)."""
+    format's font (a cell filled with a colour, under a legend that reads fills too, keeps its fill
+    — its format's, or the one a conditional format shows on it, ``shown``: LibreOffice saves
+    "稽核药店38家" as runs, one per script, each in the font's black)."""
     found = dict(colours)
     for place, (style, runs) in rich.items():
-        if style is not None and style in fills:
+        if (style is not None and style in fills) or (shown and place in shown):
             continue
         word = runs.word(fonts.get(style or 0))
         if word is None:
@@ -1093,7 +1110,7 @@ def _add_ods_layout(path: Path | IO[bytes], grids: list[Grid]) -> None:
                     fills, fonts, unread = {**fills, **shown["fill"]}, {**fonts, **shown["font"]}, shown["unread"]
                 _colours_by_legend(grid, kind, fills, fonts)
                 if sheet.conditional and not sheet.conditions:  # (LibreOffice writes both: its own read)
-                    unread.append(_NOT_READ_HERE.format(kind=".ods"))
+                    unread.append(_NOT_READ_IN.format(kind=".ods"))
                 grid.conditional_unread = tuple(unread)
             else:
                 grid.fills, grid.fills_read = sheet.fills, True
@@ -1114,16 +1131,61 @@ def _add_xls_extras(path: Path, grids: list[Grid]) -> None:
     extras = xls_extras(path, fills=bool(kinds))
     if extras:
         _add_sheet_extras(grids, extras)
+    conditional: list[Grid] = []
     for grid in grids:
         if (kind := kinds.get(grid.name)) is not None and (found := extras.get(grid.name)) is not None:
             _colours_by_legend(grid, kind, found.fills, found.fonts)
             if found.conditional:
-                grid.conditional_unread = (_NOT_READ_HERE.format(kind=".xls"),)
+                conditional.append(grid)
+    if conditional:  # the colours its conditional formats show: read from LibreOffice's .xlsx of it
+        _colours_by_conversion(path, conditional)
 
 
 #: what conditional-colours-unread names for a sheet of a format whose conditional formats rectxl
-#: does not evaluate
-_NOT_READ_HERE = "本表的条件格式；{kind} 文件中的条件格式 rectxl 不读取，另存为 .xlsx 后可按规则读取"
+#: could not evaluate (``why``: LibreOffice is missing, or could not convert the file)
+_NOT_READ_HERE = ("本表的条件格式（{kind} 文件中的条件格式要用 LibreOffice 转换后读取，{why}），"
+                  "另存为 .xlsx 后可按规则读取")
+
+
+def _add_xlsb_colours(zf: zipfile.ZipFile, book: str, grids: list[Grid], named: Mapping[str, str]) -> None:
+    """:func:`_add_fills` of an .xlsb (:func:`rectxl.io.xlsb.xlsb_colours`): its cells' fills and
+    fonts by the legend's kind; its conditional formats are named, not evaluated."""
+    from rectxl.io.xlsb import xlsb_colours
+
+    found = xlsb_colours(zf, book, set(named))
+    for grid in grids:
+        grid.fills_read = True  # (read where a legend keys them: none for a sheet without one)
+        if (kind := named.get(grid.name)) is None or (colours := found.get(grid.name)) is None:
+            continue
+        fills, fonts, conditional = colours
+        _colours_by_legend(grid, kind, fills, fonts)
+        if conditional:
+            grid.conditional_unread = (_NOT_READ_IN.format(kind=".xlsb"),)
+
+
+#: what conditional-colours-unread names for a sheet of a format whose conditional formats rectxl
+#: does not evaluate (an .xlsb's; an .ods's written only in LibreOffice's own way)
+_NOT_READ_IN = "本表的条件格式；{kind} 文件中的条件格式 rectxl 不读取，另存为 .xlsx 后可按规则读取"
+
+
+def _colours_by_conversion(path: Path, grids: list[Grid]) -> bool:
+    """The colours of ``grids`` — sheets of the .xls at ``path`` whose legend keys their statuses
+    by colour and which have conditional formats (rectxl does not evaluate an .xls's) — read from
+    the .xlsx LibreOffice makes of the file (:func:`rectxl.io.word97.converted`) as an .xlsx's
+    are, on the values read from the clerk's file; whether they were. Without LibreOffice the
+    sheets say why their conditional formats were not read (conditional-colours-unread)."""
+    from rectxl.io.word97 import ConversionFailed, converted
+
+    if not grids:
+        return False
+    try:
+        with converted(path, "xlsx") as copy:
+            _add_fills(copy, grids)
+    except ConversionFailed as exc:
+        for grid in grids:
+            grid.conditional_unread = (_NOT_READ_HERE.format(why=exc.why, kind=path.suffix.lower() or ".xls"),)
+        return False
+    return True
 
 
 def _colours_by_legend(grid: Grid, kind: str, fills: dict[tuple[int, int], str],

@@ -9,6 +9,10 @@ office's open LibreOffice do not block one another) and the .docx it makes is re
 ledger or notice; the temporary folder is removed at once. Without LibreOffice, or when the
 conversion fails, the user is told in Chinese to save the file as .docx — never a crash, never a
 file passed over in silence.
+
+The same conversion (:func:`converted`) makes an .xlsx of an .xls or .xlsb whose legend keys its
+statuses by colour, for the colours those formats keep where rectxl does not read them (an .xls's
+conditional formats, an .xlsb's fills): the values are still read from the clerk's file.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 from rectxl.core.errors import LedgerError
 from rectxl.core.grid import Grid
 
-__all__ = ["LEGACY_WORD_SUFFIXES", "ConversionFailed", "LegacyWordError", "as_docx", "is_legacy_word",
+__all__ = ["LEGACY_WORD_SUFFIXES", "ConversionFailed", "LegacyWordError", "as_docx", "converted", "is_legacy_word",
            "kind_name", "read_legacy_word_grids", "soffice"]
 
 #: the names a Word 97-2003 document goes by: .doc, WPS 文字's own .wps (a Word 97 document inside,
@@ -85,6 +89,16 @@ class ConversionFailed(Exception):
 def as_docx(path: Path) -> Iterator[Path]:
     """The document at ``path`` converted to .docx by LibreOffice, in a temporary folder removed
     when the block ends; :class:`ConversionFailed` when LibreOffice is missing or fails."""
+    with converted(path, "docx") as copy:
+        yield copy
+
+
+@contextmanager
+def converted(path: Path, target: str) -> Iterator[Path]:
+    """The file at ``path`` converted by LibreOffice to ``target`` ("docx"; "xlsx" for the colours
+    of an .xls or .xlsb, :func:`rectxl.io.reader.read_grids`), in a temporary folder removed when
+    the block ends; :class:`ConversionFailed` when LibreOffice is missing or fails. The one home of
+    rectxl's LibreOffice conversions."""
     # (subprocess, tempfile and shutil only for a .doc: every other run of rectxl starts without them)
     import shutil
     import subprocess
@@ -103,16 +117,16 @@ def as_docx(path: Path) -> Iterator[Path]:
             done = subprocess.run(
                 [command, "--headless", "--norestore", "--nolockcheck",
                  f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                 "--convert-to", "docx", "--outdir", str(folder / "out"), str(source)],
+                 "--convert-to", target, "--outdir", str(folder / "out"), str(source)],
                 stdin=subprocess.DEVNULL, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
             raise ConversionFailed(f"用 LibreOffice 转换超过 {CONVERT_TIMEOUT} 秒仍未完成") from None
         except OSError as exc:
             raise ConversionFailed(f"无法启动 LibreOffice 转换（{exc.strerror or exc}）") from None
-        converted = folder / "out" / "document.docx"
-        if done.returncode != 0 or not converted.is_file():
+        copy = folder / "out" / f"document.{target}"
+        if done.returncode != 0 or not copy.is_file():
             raise ConversionFailed("用 LibreOffice 转换失败（文件可能已损坏）")
-        yield converted
+        yield copy
 
 
 def _convert_suffix(path: Path) -> str:

@@ -26,7 +26,7 @@ from rectxl.io.sheet_xml import (
     shown_text,
 )
 
-__all__ = ["xlsb_extras", "xlsb_workbook"]
+__all__ = ["xlsb_colours", "xlsb_extras", "xlsb_workbook"]
 
 _ROW_HDR, _CELL_RK, _CELL_REAL, _FMLA_NUM = 0, 2, 5, 9
 _FMT, _XF, _BEGIN_CELL_XFS, _END_CELL_XFS = 44, 47, 617, 618
@@ -35,6 +35,11 @@ _WB_PROP, _BUNDLE_SH = 153, 156
 _FMLA_STRING, _FMLA_BOOL, _FMLA_ERROR, _SHR_FMLA, _HLINK = 8, 10, 11, 428, 494
 #: a call of HYPERLINK (ptgFuncVar of any class, 1 or 2 arguments, Ftab 359) somewhere in a sheet
 _HYPERLINK_CALL = re.compile(rb"[\x22\x42\x62][\x01\x02]\x67\x01")
+#: the styles' fonts and fills (BrtFont, BrtFill) and the cells' records (BrtCellBlank … BrtFmlaError,
+#: BrtCellIsst): each begins with its column and its cell format; a conditional format's start
+_FONT, _FILL = 43, 45
+_CELLS = frozenset(range(1, 12))
+_BEGIN_CF = 461
 #: parts larger than this are not scanned (calamine's own limits guard the read)
 _MAX_PART = 256 << 20
 
@@ -244,3 +249,99 @@ def _today_formulas(data: bytes, extras: SheetExtras) -> None:
                 extras.today.add((row, col))
             elif kind == _FMLA_STRING and TODAY_CALL.search(rgce):
                 extras.today_text.add((row, col))
+
+
+def xlsb_colours(zf: zipfile.ZipFile, book: str, names: set[str]
+                 ) -> dict[str, tuple[dict[tuple[int, int], str], dict[tuple[int, int], str], bool]]:
+    """Sheet name (of ``names``) → the colour words of its cells' fills and of their fonts, and
+    whether it has conditional formats (not evaluated here), for the .xlsb whose workbook part is
+    ``book`` — read from the styles' BrtFill and BrtFont through the cell formats (BrtXF's iFont,
+    iFill) each cell record names ([MS-XLSB] 2.4.48, 2.4.63, 2.4.324, 2.5.52 BrtColor)."""
+    from rectxl.io.fills import theme_colours
+
+    rels = part_rels(zf, book)
+    theme = next((t for kind, t in rels.values() if kind == "theme"), None)
+    theme_rgb = theme_colours(_read(zf, theme) if theme else None)
+    styles = next((t for kind, t in rels.values() if kind == "styles"), None)
+    fills, fonts = _format_colours(_read(zf, styles), theme_rgb) if styles else ({}, {})
+    sheets = _sheet_parts(zf, book, rels)
+    out = {}
+    for name in names:
+        part = sheets.get(name)
+        if part is None:
+            continue
+        filled: dict[tuple[int, int], str] = {}
+        typed: dict[tuple[int, int], str] = {}
+        conditional = False
+        row = 0
+        for kind, body in _records(_read(zf, part)):
+            if kind == _ROW_HDR and len(body) >= 4:
+                row = struct.unpack_from("<I", body, 0)[0]
+            elif kind in _CELLS and len(body) >= 8:
+                col, style = struct.unpack_from("<II", body, 0)
+                style &= 0xFFFFFF
+                if (word := fills.get(style)) is not None:
+                    filled[(row, col)] = word
+                if (word := fonts.get(style)) is not None:
+                    typed[(row, col)] = word
+            elif kind == _BEGIN_CF:
+                conditional = True
+        out[name] = (filled, typed, conditional)
+    return out
+
+
+def _sheet_parts(zf: zipfile.ZipFile, book: str, rels: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Sheet name → its part (BrtBundleSh: the relationship, then the name)."""
+    sheets: dict[str, str] = {}
+    for kind, body in _records(_read(zf, book)):
+        if kind == _BUNDLE_SH and len(body) >= 12:
+            rid, at = _wide(body, 8, nullable=True)
+            name, _ = _wide(body, at)
+            if rid in rels and rels[rid][0] == "worksheet":
+                sheets[name] = rels[rid][1]
+    return sheets
+
+
+def _format_colours(styles: bytes, theme: list[str]) -> tuple[dict[int, str], dict[int, str]]:
+    """Cell format index → the colour word of its solid fill, and of its font (see
+    :func:`rectxl.io.fills.fill_colours`)."""
+    fill_words: list[str | None] = []
+    font_words: list[str | None] = []
+    formats: list[tuple[int, int]] = []
+    in_cell_xfs = False
+    for kind, body in _records(styles):
+        if kind == _FILL and len(body) >= 12:
+            pattern = struct.unpack_from("<I", body, 0)[0]
+            fill_words.append(_colour_word(body, 4, theme) if pattern not in (0, 17) else None)  # none, gray125
+        elif kind == _FONT and len(body) >= 20:
+            font_words.append(_colour_word(body, 12, theme))
+        elif kind == _BEGIN_CELL_XFS:
+            in_cell_xfs = True
+        elif kind == _END_CELL_XFS:
+            in_cell_xfs = False
+        elif kind == _XF and in_cell_xfs and len(body) >= 8:
+            font, fill = struct.unpack_from("<HH", body, 4)
+            formats.append((font, fill))
+    fills = {i: word for i, (_, fill) in enumerate(formats)
+             if fill < len(fill_words) and (word := fill_words[fill]) is not None}
+    fonts = {i: word for i, (font, _) in enumerate(formats)
+             if font < len(font_words) and (word := font_words[font]) is not None}
+    return fills, fonts
+
+
+def _colour_word(body: bytes, at: int, theme: list[str]) -> str | None:
+    """The colour word of the BrtColor at ``at``: an RGB, an index into the legacy palette or a
+    theme colour with its tint (xColorType 2, 1, 3; 0, automatic, names none)."""
+    from rectxl.io.fills import PALETTE, colour_word
+
+    if at + 8 > len(body):
+        return None
+    kind, index = body[at] >> 1, body[at + 1]
+    tint = struct.unpack_from("<h", body, at + 2)[0] / 32767
+    if kind == 2:
+        return colour_word(body[at + 4:at + 7].hex().upper())
+    if kind == 1 and index < len(PALETTE):
+        return colour_word(PALETTE[index])
+    if kind == 3 and index < len(theme) and theme[index]:
+        return colour_word(theme[index], tint)
+    return None

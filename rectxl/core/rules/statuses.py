@@ -203,16 +203,16 @@ def missing_status(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 def _colours_unread(ctx: Context, m: Measure) -> str:
     """What to say of a sheet keying its statuses by colour in a file whose fills rectxl does not
-    read (a .csv, a table in Word, an .xlsb): "" for any other."""
+    read (a .csv, a table in Word): "" for any other."""
     sheet = next((s for s in ctx.sheets if s.name == m.sheet), None)
     if sheet is None or not sheet.colours_unread:
         return ""
     if sheet.colours_by_font:
         return (f"（本表的说明按字体颜色标注整改状态：{sheet.colours_unread}，但 rectxl 从这个文件里读不到"
-                "字体颜色（.csv、Word 表格不保存颜色，.xlsb 的字体颜色不读取）：请用 .xlsx、.xls、.et 或 .ods 文件"
+                "字体颜色（.csv、Word 表格不保存颜色）：请用 .xlsx、.xlsb、.xls、.et 或 .ods 文件"
                 "重新检查，或在整改状态列用文字写明状态。）")
     return (f"（本表的说明按底色标注整改状态：{sheet.colours_unread}，但 rectxl 从这个文件里读不到底色（.csv、Word 表格"
-            "不保存单元格底色，.xlsb 的底色不读取）：请用 .xlsx、.xls 或 .et 文件重新检查，"
+            "不保存单元格底色）：请用 .xlsx、.xlsb、.xls 或 .et 文件重新检查，"
             "或在整改状态列用文字写明状态。）")
 
 
@@ -239,7 +239,8 @@ def status_from_colour(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "conditional-colours-unread", Severity.WARNING,
     "表中的说明按颜色标注整改状态，而有的颜色是条件格式按规则显示的，其中有 rectxl 算不出的规则（如色阶、"
-    "“发生日期”或较复杂的公式，.xls 文件中的条件格式）：这些规则显示的颜色没有读取。",
+    "“发生日期”或较复杂的公式，.xlsb 文件中的条件格式，本机未装 LibreOffice 时 .xls 文件中的条件格式）："
+    "这些规则显示的颜色没有读取。",
     "工作表“{sheet}”的说明按颜色标注整改状态，但有的颜色是条件格式按规则显示的（{rules}），rectxl 没有读出这些规则"
     "让哪些单元格着色，这些单元格按未着色读取：请核对相关措施的整改状态，或在整改状态列用文字写明状态。",
 )
