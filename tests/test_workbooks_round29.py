@@ -92,6 +92,17 @@ def test_without_libreoffice_a_wps_ledger_is_named_for_what_it_is(wps_file: Path
 
 
 @needs_soffice
+def test_annotate_names_a_wps_ledger_for_what_it_is(wps_file: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / wps_file.name
+    path.write_bytes(wps_file.read_bytes())
+    assert main(["annotate", str(path)]) == 2
+    said = capsys.readouterr().err
+    assert "农业农村局整改台账.wps 是 WPS 文字文档：rectxl 只在 Excel 台账（.xlsx/.xlsm）的单元格上标记" in said
+    assert list(tmp_path.iterdir()) == [path]
+
+
+@needs_soffice
 def test_batch_counts_a_wps_ledger_and_names_a_presentation(wps_file: Path, tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "收件"

@@ -277,11 +277,12 @@ def _open_for_edit(path: Path, *, clearing: bool = False) -> Package:
 
     _refuse_by_content(path, EDITABLE_SUFFIXES, clearing=clearing)
     if is_word_ledger(path) or path.suffix.lower() in WORD_FILE_SUFFIXES:
-        # a ledger kept as a Word table (.docx, a .doc, or a web page named .doc): read, never marked
+        # a ledger kept as a Word table (.docx, a .doc, a WPS .wps, or a web page named .doc): read, never marked
+        what = "WPS 文字文档" if path.suffix.lower() in (".wps", ".wpt") else "Word 文档"
         if clearing:
-            raise RectxlError(f"{path.name} 是 Word 文档：rectxl 不在 Word 台账上做标记，"
+            raise RectxlError(f"{path.name} 是 {what}：rectxl 不在 Word 台账上做标记，"
                               "它没有可清除的标记，文件未改动")
-        raise RectxlError(f"{path.name} 是 Word 文档：rectxl 只在 Excel 台账（.xlsx/.xlsm）的单元格上标记，文件未改动。"
+        raise RectxlError(f"{path.name} 是 {what}：rectxl 只在 Excel 台账（.xlsx/.xlsm）的单元格上标记，文件未改动。"
                           "检查、汇总和生成通报可直接使用该文件；要标记，请把表格复制到 Excel 中另存为 .xlsx")
     if path.suffix.lower() not in EDITABLE_SUFFIXES:
         where = "LibreOffice 或 WPS" if path.suffix.lower() in (".ods", ".fods") else "Excel 或 WPS"
