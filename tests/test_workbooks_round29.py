@@ -375,3 +375,43 @@ def test_an_xlsb_with_conditional_formats_says_they_are_unread(tmp_path: Path,
     assert _by_colour(path) == [("已完成", "绿"), ("正在推进", "黄"), ("未启动", "红")]
     found = [f for f in _check(path, capsys) if f["code"] == "conditional-colours-unread"]
     assert len(found) == 1 and ".xlsb 文件中的条件格式" in found[0]["message"]
+
+
+# -- legends written as clerks write them -----------------------------------------------------------
+
+def _filled_ledger(path: Path, legend: str) -> Path:
+    """A 人社局 ledger whose 办理情况 cells say what was done, their fills how far it got."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["某某县人力资源和社会保障局巡察整改台账"])
+    ws.append(["序号", "反馈问题", "整改措施", "责任股室", "完成时限", "办理情况"])
+    ws.append([1, "就业补贴审核把关不严", "逐笔复核2025年以来补贴", "就业股", datetime(2026, 9, 30), "复核1200余笔"])
+    ws.append([2, "欠薪线索处置不及时", "建立欠薪线索台账", "劳动监察大队", datetime(2026, 12, 31), "台账已建"])
+    ws.append([3, "社保基金内控不完善", "修订基金内控制度", "社保股", datetime(2026, 9, 30), "尚未动笔"])
+    for r, colour in ((3, "FF00B050"), (4, "FFFFFF00"), (5, "FFFF0000")):
+        ws.cell(r, 6).fill = PatternFill("solid", fgColor=colour)
+    ws.append([])
+    ws.append([legend])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("legend", [
+    "说明：办理情况一栏绿色底纹为已完成，黄色底纹为正在推进，红色底纹为未启动",  # the column named first
+    "注：绿：已完成；黄：推进中；红：未启动",  # bare colours before what they key
+    "备注：底色标绿的已完成，标黄的正在推进，标红的未启动",  # no 为 between colour and status
+    "完成的涂绿，推进中的涂黄，未启动的涂红",  # coloured by 涂
+])
+def test_legends_clerks_write_key_the_fills(tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str) -> None:
+    path = _filled_ledger(tmp_path / "人社局台账.xlsx", legend)
+    assert _by_colour(path) == [("已完成", "绿"), ("正在推进", "黄"), ("未启动", "红")]
+    findings = _check(path, capsys)
+    assert ("overdue", "E5") in {(f["code"], f["cell"]) for f in findings}
+    assert not [f for f in findings if f["code"] in ("bad-status", "missing-status")]
+

@@ -24,16 +24,26 @@ REST = "其余"
 #: that matched
 _COLOUR = LazyPattern(r"字体(?:颜色)?(?:为|是|用|标为?|标注为?)?([红橙黄绿蓝紫黑])(?:颜?色)?|"
                       r"字(?:颜色)?(?:为|是|用|标)?([红橙黄绿蓝紫黑])颜?色|(?:浅|淡|深|亮)?([红橙黄绿蓝紫黑])"
-                      r"(?:颜?色|底纹?)(?:字体|字|底色|底纹|背景|填充|标注|标识)?|([红橙黄绿蓝紫黑])字体?|(?:标|加|显)([红橙黄绿蓝紫])")
+                      r"(?:颜?色|底纹?)(?:字体|字|底色|底纹|背景|填充|标注|标识)?|([红橙黄绿蓝紫黑])字体?|"
+                      r"(?:标|加|显|涂|填|刷)成?([红橙黄绿蓝紫])|"
+                      # a colour named bare before what it keys ("红：未完成；绿：已完成", "绿灯=已完成"): never
+                      # inside a word ("红旗村", "绿化")
+                      r"(?<![\u4e00-\u9fff])([红橙黄绿蓝紫])灯?(?=\s*[:：=＝]|为|表示|代表)")
 #: what stands between a colour named first and the status it keys ("…的为已完成", "红字部分为…"),
 #: with the verb naming the colour before it ("标注黄色的为…", "填充绿色的表示…", "涂成红色的是…"),
 #: and the cells it colours before that ("整改进展填充黄色的为…", "状态栏标注绿色的为…")
-_LEAD = LazyPattern(r"^(?:(?:(?:整改)?(?:进展|进度|情况|状态|措施)|单元格|本行|行|表中|表内|本表中?)?(?:栏|列|中)?"
+_LEAD = LazyPattern(r"^(?:(?:(?:整改)?(?:进展|进度|情况|状态|措施)|单元格|本行|行|表中|表内|本表中?"
+                    # (a column named before its colour: "推进情况一栏绿色底纹为…", "完成情况列标绿的为…")
+                    r"|[^，。为是的]{1,8}?(?=一?[栏列]))?(?:一?栏|一?列|中)?"
                     r"(?:用|以)?(?:标注|标记|标识|标出|标|填充|填|涂|显示)?(?:为|成)?)?(?:的|者)?"
-                    r"(?:部分|内容|文字|事项|项目|项|行)?(?=为|是|表示|代表)|^的(?=[为是])")
+                    r"(?:部分|内容|文字|事项|项目|项|行)?(?=为|是|表示|代表)|^的(?=[为是])"
+                    # (what the colour is of, then the status with no verb: "底色标绿的已完成")
+                    r"|^(?:底色|底纹|背景色?|填充色?|单元格)?(?:的|者)(?=已|未|正在|推进|完成|长期|持续|基本)")
 #: a key for the rest of the rows ("其余为已完成", "其他的为正在推进", "未标注的为已完成")
 _REST = LazyPattern(r"^(?:其余|其他|其它|剩余|未标注|未标色|无颜色|无色)(?:的|者|事项|项目|部分)?"
                     r"((?:为|是|表示|即).{2,8})$")
+#: a text that may hold a legend (a colour's word, or what names one): any other is not split
+_MAY_KEY = re.compile(r"[色底字标加显涂填刷]|[红橙黄绿蓝紫]灯?\s*[:：=＝为]")
 #: where one key of a legend ends and the next begins
 _KEYS = re.compile(r"[，,；;。、\n\s]+|[（(]|[)）]")
 #: the words around a status and its colour that say one stands for the other
@@ -64,8 +74,7 @@ def colour_legend(texts: Iterable[str]) -> dict[str, Status]:
     legend: dict[str, Status] = {}
     rest: Status | None = None
     for text in texts:
-        if "色" not in text and "底" not in text and "字" not in text and "标" not in text \
-                and "加" not in text and "显" not in text:
+        if not _MAY_KEY.search(text):
             continue
         for key in _KEYS.split(text):
             colours = list(_COLOUR.finditer(key))

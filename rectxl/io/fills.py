@@ -51,9 +51,15 @@ _THEME_COLOUR = re.compile(rb"<(?:[\w.-]+:)?(?P<name>" + "|".join(_THEME_ORDER).
                            rb"(?P<rgb>[0-9A-Fa-f]{6})")
 
 
+#: a colour named without 色 or 底: marked so ("标绿的为…", "涂绿", "填成黄"), or bare before what it keys
+#: ("红：未完成；绿：已完成", "绿灯=已完成"; never inside a word: "红旗村：")
+_BARE_COLOUR = re.compile(r"(?:标|涂|填|刷)成?[红橙黄绿蓝紫]|(?<![\u4e00-\u9fff])[红橙黄绿蓝紫]灯?\s*[:：=＝]")
+
+
 def names_colour(text: str) -> bool:
-    """``text`` names a colour ("绿色", "红底"…): it may be a legend keying the sheet's fills."""
-    return ("色" in text or "底" in text) and any(word in text for word in _LEGEND_WORDS)
+    """``text`` names a colour ("绿色", "红底", "标绿", "绿：…"): it may be a legend keying the sheet's fills."""
+    return (("色" in text or "底" in text) and any(word in text for word in _LEGEND_WORDS)) or bool(
+        _BARE_COLOUR.search(text))
 
 
 #: a legend naming a font colour and no fill ("红色字体…", "字体为红色…"), unlike "标红…"
