@@ -92,6 +92,17 @@ def test_without_libreoffice_a_wps_ledger_is_named_for_what_it_is(wps_file: Path
 
 
 @needs_soffice
+def test_a_wps_file_libreoffice_cannot_open_may_be_of_an_early_wps(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "民政局整改台账.wps"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # no stream LibreOffice knows
+    assert main(["check", str(path)]) == 2
+    said = capsys.readouterr().err
+    assert "民政局整改台账.wps 是 WPS 文字文档（.wps），用 LibreOffice 转换失败（可能是早期 WPS 版本的文件格式" in said
+    assert list(tmp_path.iterdir()) == [path]
+
+
+@needs_soffice
 def test_annotate_names_a_wps_ledger_for_what_it_is(wps_file: Path, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / wps_file.name

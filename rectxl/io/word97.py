@@ -125,6 +125,8 @@ def converted(path: Path, target: str) -> Iterator[Path]:
             raise ConversionFailed(f"无法启动 LibreOffice 转换（{exc.strerror or exc}）") from None
         copy = folder / "out" / f"document.{target}"
         if done.returncode != 0 or not copy.is_file():
+            if path.suffix.lower() in (".wps", ".wpt"):  # WPS 2000 and earlier kept their own format
+                raise ConversionFailed("用 LibreOffice 转换失败（可能是早期 WPS 版本的文件格式，或文件已损坏）")
             raise ConversionFailed("用 LibreOffice 转换失败（文件可能已损坏）")
         yield copy
 
