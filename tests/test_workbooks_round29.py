@@ -277,7 +277,8 @@ def _xlsb_ledger(path: Path, rows: list[list[Any]], *, by_font: bool = False, co
     """An Excel binary workbook of one sheet 台账; a cell given as (value, colour) is filled with
     the colour (or typed in it, ``by_font``): "red" as RGB, "green" as the theme's accent 6 darkened
     a quarter, "yellow" as the legacy palette's index 5; a date cell in built-in format 14;
-    ``conditional``: the sheet also has a conditional format (BrtBeginConditionalFormatting … End)."""
+    ``conditional``: the sheet also has a conditional format (BrtBeginConditionalFormatting … End);
+    a cell given as (text, "rich") is a shared string whose first two characters are typed red."""
     import struct
     import zipfile
     from datetime import date
@@ -303,6 +304,7 @@ def _xlsb_ledger(path: Path, rows: list[list[Any]], *, by_font: bool = False, co
               + _rec(617, struct.pack("<I", len(xfs))) + b"".join(_rec(47, x) for x in xfs) + _rec(618) + _rec(279))
     epoch = date(1899, 12, 30)
     width = max(len(r) for r in rows)
+    rich: list[bytes] = []
     sheet = _rec(129) + _rec(148, struct.pack("<IIII", 0, len(rows) - 1, 0, width - 1)) + _rec(145)
     for r, row in enumerate(rows):
         sheet += _rec(0, struct.pack("<IIHHBI", r, 0, 300, 0, 0, 0))
@@ -312,6 +314,9 @@ def _xlsb_ledger(path: Path, rows: list[list[Any]], *, by_font: bool = False, co
                 sheet += _rec(5, struct.pack("<IId", c, 1, float((value - epoch).days)))
             elif isinstance(value, int):
                 sheet += _rec(5, struct.pack("<IId", c, styles_of[colour], float(value)))
+            elif colour == "rich":  # a shared string whose first two characters are typed red (font 1)
+                sheet += _rec(7, struct.pack("<III", c, 0, len(rich)))
+                rich.append(_rec(19, b"\x01" + _wide(str(value)) + struct.pack("<IHHHH", 2, 0, 1, 2, 0)))
             elif value:
                 sheet += _rec(6, struct.pack("<II", c, styles_of[colour]) + _wide(str(value)))
     sheet += _rec(146)
@@ -337,12 +342,16 @@ def _xlsb_ledger(path: Path, rows: list[list[Any]], *, by_font: bool = False, co
             f'<Override PartName="/xl/worksheets/sheet1.bin" ContentType="{binary}.worksheet"/>'
             '<Override PartName="/xl/theme/theme1.xml"'
             ' ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
+            f'<Override PartName="/xl/sharedStrings.bin" ContentType="{binary}.sharedStrings"/>'
             f'<Override PartName="/xl/styles.bin" ContentType="{binary}.styles"/></Types>'))
         zf.writestr("_rels/.rels", rels(("rId1", "officeDocument", "xl/workbook.bin")))
         zf.writestr("xl/workbook.bin", book)
         zf.writestr("xl/_rels/workbook.bin.rels", rels(("rId1", "worksheet", "worksheets/sheet1.bin"),
                                                        ("rId2", "styles", "styles.bin"),
-                                                       ("rId3", "theme", "theme/theme1.xml")))
+                                                       ("rId3", "theme", "theme/theme1.xml"),
+                                                       ("rId4", "sharedStrings", "sharedStrings.bin")))
+        zf.writestr("xl/sharedStrings.bin", _rec(159, struct.pack("<II", len(rich), len(rich))) + b"".join(rich)
+                    + _rec(160))
         zf.writestr("xl/worksheets/sheet1.bin", sheet)
         zf.writestr("xl/styles.bin", styles)
         zf.writestr("xl/theme/theme1.xml", _THEME)
@@ -426,3 +435,12 @@ def test_legends_clerks_write_key_the_fills(tmp_path: Path, capsys: pytest.Captu
     assert ("overdue", "E5") in {(f["code"], f["cell"]) for f in findings}
     assert not [f for f in findings if f["code"] in ("bad-status", "missing-status")]
 
+
+
+def test_an_xlsb_cell_with_part_of_its_text_typed_red_reads_red(tmp_path: Path) -> None:
+    """"推进中（已完成60%）" with 推进 typed red, under a font legend: red, as in an .xlsx or .xls —
+    the runs of an .xlsb's shared strings had not been read."""
+    rows = _transport_rows("图例：绿色字体代表已完成，黄色字体代表正在推进，红色字体代表未启动")
+    rows[4] = [*rows[4][:5], ("待印发检查方案", "rich")]  # (the third measure: its cell's own font is black)
+    path = _xlsb_ledger(tmp_path / "交通局台账.xlsb", rows, by_font=True)
+    assert _by_colour(path) == [("已完成", "绿"), ("正在推进", "黄"), ("未启动", "红")]

@@ -1157,9 +1157,11 @@ def _add_xlsb_colours(zf: zipfile.ZipFile, book: str, grids: list[Grid], named: 
         grid.fills_read = True  # (read where a legend keys them: none for a sheet without one)
         if (kind := named.get(grid.name)) is None or (colours := found.get(grid.name)) is None:
             continue
-        fills, fonts, conditional = colours
-        _colours_by_legend(grid, kind, fills, fonts)
-        if conditional:
+        _colours_by_legend(grid, kind, colours.fills, colours.fonts)
+        if grid.colours_by_font and colours.rich:  # (part of a cell's text typed in a colour)
+            grid.fills = _with_run_colours(grid.fills, colours.rich, colours.font_styles,
+                                           colours.fill_styles if kind == "either" else {})
+        if colours.conditional:
             grid.conditional_unread = (_NOT_READ_IN.format(kind=".xlsb"),)
 
 

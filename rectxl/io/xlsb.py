@@ -11,9 +11,11 @@ import re
 import struct
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from rectxl.core.text import col_letter
 from rectxl.io.biff import TODAY_CALL, is_today_parsed, rk_number
+from rectxl.io.fills import RunColours
 from rectxl.io.ooxml import part_rels
 from rectxl.io.sheet_xml import (
     SheetExtras,
@@ -26,7 +28,7 @@ from rectxl.io.sheet_xml import (
     shown_text,
 )
 
-__all__ = ["xlsb_colours", "xlsb_extras", "xlsb_workbook"]
+__all__ = ["XlsbColours", "xlsb_colours", "xlsb_extras", "xlsb_workbook"]
 
 _ROW_HDR, _CELL_RK, _CELL_REAL, _FMLA_NUM = 0, 2, 5, 9
 _FMT, _XF, _BEGIN_CELL_XFS, _END_CELL_XFS = 44, 47, 617, 618
@@ -39,6 +41,7 @@ _HYPERLINK_CALL = re.compile(rb"[\x22\x42\x62][\x01\x02]\x67\x01")
 #: BrtCellIsst): each begins with its column and its cell format; a conditional format's start
 _FONT, _FILL = 43, 45
 _CELLS = frozenset(range(1, 12))
+_CELL_ISST, _SST_ITEM = 7, 19
 _BEGIN_CF = 461
 #: parts larger than this are not scanned (calamine's own limits guard the read)
 _MAX_PART = 256 << 20
@@ -251,28 +254,42 @@ def _today_formulas(data: bytes, extras: SheetExtras) -> None:
                 extras.today_text.add((row, col))
 
 
-def xlsb_colours(zf: zipfile.ZipFile, book: str, names: set[str]
-                 ) -> dict[str, tuple[dict[tuple[int, int], str], dict[tuple[int, int], str], bool]]:
-    """Sheet name (of ``names``) → the colour words of its cells' fills and of their fonts, and
-    whether it has conditional formats (not evaluated here), for the .xlsb whose workbook part is
-    ``book`` — read from the styles' BrtFill and BrtFont through the cell formats (BrtXF's iFont,
-    iFill) each cell record names ([MS-XLSB] 2.4.48, 2.4.63, 2.4.324, 2.5.52 BrtColor)."""
+
+@dataclass
+class XlsbColours:
+    """What :func:`xlsb_colours` reads of one sheet: the colour words of its cells' fills and fonts,
+    the font colours of the runs of its rich-text cells (cell → its format, the runs' colours), and
+    whether it has conditional formats; ``fill_styles``/``font_styles``: cell format → word."""
+
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)
+    fonts: dict[tuple[int, int], str] = field(default_factory=dict)
+    rich: dict[tuple[int, int], tuple[int | None, RunColours]] = field(default_factory=dict)
+    conditional: bool = False
+    fill_styles: dict[int, str] = field(default_factory=dict)
+    font_styles: dict[int, str] = field(default_factory=dict)
+
+
+def xlsb_colours(zf: zipfile.ZipFile, book: str, names: set[str]) -> dict[str, XlsbColours]:
+    """Sheet name (of ``names``) → its colours (:class:`XlsbColours`), for the .xlsb whose workbook
+    part is ``book`` — read from the styles' BrtFill and BrtFont through the cell formats (BrtXF's
+    iFont, iFill) each cell record names, and from the runs (StrRun: where each begins, its font) of
+    the shared strings (BrtSSTItem) its BrtCellIsst cells show ([MS-XLSB] 2.4.48, 2.4.63, 2.4.324,
+    2.4.726, 2.5.52 BrtColor, 2.5.121 RichStr)."""
     from rectxl.io.fills import theme_colours
 
     rels = part_rels(zf, book)
-    theme = next((t for kind, t in rels.values() if kind == "theme"), None)
-    theme_rgb = theme_colours(_read(zf, theme) if theme else None)
-    styles = next((t for kind, t in rels.values() if kind == "styles"), None)
-    fills, fonts = _format_colours(_read(zf, styles), theme_rgb) if styles else ({}, {})
+    target = {kind: t for kind, t in rels.values()}
+    theme_rgb = theme_colours(_read(zf, target["theme"]) if "theme" in target else None)
+    fills, fonts, font_words = (_format_colours(_read(zf, target["styles"]), theme_rgb) if "styles" in target
+                                else ({}, {}, []))
+    shared = _rich_shared(_read(zf, target["sharedStrings"]), font_words) if "sharedStrings" in target else {}
     sheets = _sheet_parts(zf, book, rels)
     out = {}
     for name in names:
         part = sheets.get(name)
         if part is None:
             continue
-        filled: dict[tuple[int, int], str] = {}
-        typed: dict[tuple[int, int], str] = {}
-        conditional = False
+        found = XlsbColours(fill_styles=fills, font_styles=fonts)
         row = 0
         for kind, body in _records(_read(zf, part)):
             if kind == _ROW_HDR and len(body) >= 4:
@@ -281,13 +298,37 @@ def xlsb_colours(zf: zipfile.ZipFile, book: str, names: set[str]
                 col, style = struct.unpack_from("<II", body, 0)
                 style &= 0xFFFFFF
                 if (word := fills.get(style)) is not None:
-                    filled[(row, col)] = word
+                    found.fills[(row, col)] = word
                 if (word := fonts.get(style)) is not None:
-                    typed[(row, col)] = word
+                    found.fonts[(row, col)] = word
+                if kind == _CELL_ISST and len(body) >= 12 and (runs := shared.get(
+                        struct.unpack_from("<I", body, 8)[0])) is not None:
+                    found.rich[(row, col)] = (style, runs)
             elif kind == _BEGIN_CF:
-                conditional = True
-        out[name] = (filled, typed, conditional)
+                found.conditional = True
+        out[name] = found
     return out
+
+
+def _rich_shared(data: bytes, font_words: list[str | None]) -> dict[int, RunColours]:
+    """Shared string index → the colours of its runs, for the rich strings (BrtSSTItem's RichStr:
+    flags, the text, then its runs when fRichStr; text before the first run shows in the cell's font)."""
+    found: dict[int, RunColours] = {}
+    index = 0
+    for kind, body in _records(data):
+        if kind != _SST_ITEM:
+            continue
+        if len(body) >= 5 and body[0] & 0x01:
+            at = 1 + 4 + 2 * struct.unpack_from("<I", body, 1)[0]
+            if at + 4 <= len(body):
+                count = struct.unpack_from("<I", body, at)[0]
+                runs = [struct.unpack_from("<HH", body, at + 4 + 4 * k) for k in range(count)
+                        if at + 8 + 4 * k <= len(body)]
+                if runs:
+                    words = frozenset(w for _, font in runs if font < len(font_words) and (w := font_words[font]))
+                    found[index] = RunColours(words=words, inherits=runs[0][0] > 0)
+        index += 1
+    return found
 
 
 def _sheet_parts(zf: zipfile.ZipFile, book: str, rels: dict[str, tuple[str, str]]) -> dict[str, str]:
@@ -302,9 +343,9 @@ def _sheet_parts(zf: zipfile.ZipFile, book: str, rels: dict[str, tuple[str, str]
     return sheets
 
 
-def _format_colours(styles: bytes, theme: list[str]) -> tuple[dict[int, str], dict[int, str]]:
+def _format_colours(styles: bytes, theme: list[str]) -> tuple[dict[int, str], dict[int, str], list[str | None]]:
     """Cell format index → the colour word of its solid fill, and of its font (see
-    :func:`rectxl.io.fills.fill_colours`)."""
+    :func:`rectxl.io.fills.fill_colours`); the fonts' colour words in order (a run names its font)."""
     fill_words: list[str | None] = []
     font_words: list[str | None] = []
     formats: list[tuple[int, int]] = []
@@ -326,7 +367,7 @@ def _format_colours(styles: bytes, theme: list[str]) -> tuple[dict[int, str], di
              if fill < len(fill_words) and (word := fill_words[fill]) is not None}
     fonts = {i: word for i, (font, _) in enumerate(formats)
              if font < len(font_words) and (word := font_words[font]) is not None}
-    return fills, fonts
+    return fills, fonts, font_words
 
 
 def _colour_word(body: bytes, at: int, theme: list[str]) -> str | None:
