@@ -427,6 +427,7 @@ def _filled_ledger(path: Path, legend: str) -> Path:
     "注：绿：已完成；黄：推进中；红：未启动",  # bare colours before what they key
     "备注：底色标绿的已完成，标黄的正在推进，标红的未启动",  # no 为 between colour and status
     "完成的涂绿，推进中的涂黄，未启动的涂红",  # coloured by 涂
+    "颜色说明：已完成（绿）、推进中（黄）、未启动（红）",  # the colour after its status, in brackets
 ])
 def test_legends_clerks_write_key_the_fills(tmp_path: Path, capsys: pytest.CaptureFixture[str], legend: str) -> None:
     path = _filled_ledger(tmp_path / "人社局台账.xlsx", legend)

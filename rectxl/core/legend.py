@@ -43,7 +43,9 @@ _LEAD = LazyPattern(r"^(?:(?:(?:整改)?(?:进展|进度|情况|状态|措施)|�
 _REST = LazyPattern(r"^(?:其余|其他|其它|剩余|未标注|未标色|无颜色|无色)(?:的|者|事项|项目|部分)?"
                     r"((?:为|是|表示|即).{2,8})$")
 #: a text that may hold a legend (a colour's word, or what names one): any other is not split
-_MAY_KEY = re.compile(r"[色底字标加显涂填刷]|[红橙黄绿蓝紫]灯?\s*[:：=＝为]")
+_MAY_KEY = re.compile(r"[色底字标加显涂填刷]|[红橙黄绿蓝紫]灯?\s*[:：=＝为]|[（(][红橙黄绿蓝紫][)）]")
+#: a status with its colour after it in brackets ("已完成（绿）、推进中（黄色）"), read as "已完成为绿色"
+_AFTER = re.compile(r"([^，,；;。、\s（(：:]{2,8})[（(]([红橙黄绿蓝紫])色?[)）]")
 #: where one key of a legend ends and the next begins
 _KEYS = re.compile(r"[，,；;。、\n\s]+|[（(]|[)）]")
 #: the words around a status and its colour that say one stands for the other
@@ -76,7 +78,7 @@ def colour_legend(texts: Iterable[str]) -> dict[str, Status]:
     for text in texts:
         if not _MAY_KEY.search(text):
             continue
-        for key in _KEYS.split(text):
+        for key in _KEYS.split(_AFTER.sub(r"\1为\2色", text)):
             colours = list(_COLOUR.finditer(key))
             if not colours and rest is None and (other := _REST.match(key)) is not None:
                 rest = _status_of(other.group(1))  # "其余为已完成": the rows in no colour

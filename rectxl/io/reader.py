@@ -646,7 +646,8 @@ def _legend_kind(grid: Grid) -> str | None:
     texts = _legend_texts(grid)
     # (a text naming a font colour keys a status by it: "白纸黑字" in a measure's text is no legend)
     kinds = {kind for v in texts if (kind := names_font_colour(v)) is not None and colour_legend([v])}
-    fill = any(names_colour(v) and names_font_colour(v) is None for v in texts)
+    # (a legend the ledger's reader keys, however it names its colours — "已完成（绿）" —, has them read)
+    fill = any((names_colour(v) or colour_legend([v])) and names_font_colour(v) is None for v in texts)
     if kinds:
         return "font" if kinds == {"font"} and not fill else "either"
     return "fill" if fill else None
