@@ -5,12 +5,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
 
+from rectxl import excel as rx
 from rectxl.api import check, notice
+from rectxl.cli.commands import main
 from rectxl.core.errors import RectxlError
 from rectxl.core.rules.context import Options
+from tests.com_standin import Excel
 from tests.test_workbook_quirks import _sheet_book
+
+_ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_work_said_to_lag_by_degree_is_going_on_and_overdue(tmp_path: Path) -> None:
@@ -136,3 +142,37 @@ def test_a_title_standing_at_a_months_end_without_its_year_dates_the_check(tmp_p
         today=date(2026, 12, 3))
     assert report.as_of == as_of
     assert not [f for f in report.findings if f.code == "overdue"]
+
+
+def _bare_ledger(path: Path) -> Path:
+    """A ledger with no 基本信息: the notice leaves the inspection's facts to be filled in."""
+    return _sheet_book(path, title="台账", rows=[
+        ["县人社局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态"],
+        [1, "就业补助资金审核不严", "清查补助资金发放情况", "就业股", "2026年10月31日", "已完成"]])
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_the_notice_command_says_what_is_left_to_fill_in(tmp_path: Path, suffix: str,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A notice written from a ledger with no 基本信息 carries 【请填写巡察组】 and the like; the command
+    says so — how many and which — before the clerk publishes it. It had only said 已生成通报."""
+    target = tmp_path / f"通报{suffix}"
+    main(["notice", str(_bare_ledger(tmp_path / "人社局.xlsx")), "-o", str(target)])
+    said = capsys.readouterr().out
+    written = (docx.Document(str(target)).paragraphs if suffix == ".docx" else None)
+    text = "\n".join(p.text for p in written) if written else target.read_text(encoding="utf-8")
+    count = text.count("【请填写")
+    assert count and f"通报中还有{count}处【请填写…】" in said
+    assert "巡察组" in said and "发布前请补上" in said
+    main(["notice", str(_ROOT / "workbooks" / "示例台账.xlsx"), "-o", str(tmp_path / f"示例{suffix}")])
+    assert "【请填写" not in capsys.readouterr().out  # the bundled example's 基本信息 is complete
+
+
+def test_the_excel_button_says_what_is_left_to_fill_in(tmp_path: Path) -> None:
+    """生成通报 in Excel says the same in its alert."""
+    excel = Excel(today=date(2026, 11, 30))
+    book = excel.open(_bare_ledger(tmp_path / "人社局.xlsx"))
+    target = rx.notice(book)
+    assert target.exists()
+    assert "发布前请补上" in excel.alerts[-1]["prompt"] and "巡察组" in excel.alerts[-1]["prompt"]

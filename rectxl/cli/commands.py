@@ -165,6 +165,11 @@ def cmd_notice(args: argparse.Namespace) -> int:
     print(f"已生成通报 {target}（{f'{aspects}个方面' if aspects else ''}{issues}个问题{measures}项措施{left_out}）")
     if apart := told_apart_note(ledger):
         print(f"说明：{apart}（rectxl check、summary 按台账行计）。")
+    from rectxl.core.notice.render import placeholder_note
+    from rectxl.io.notice_file import written_notice_text
+
+    if unfilled := placeholder_note(written_notice_text(target)):
+        print(f"待补充：{unfilled}。")
     if not measures:
         print("注意：台账中没有读到任何整改措施，通报的第二部分只有待填写的占位：请先运行 rectxl check，"
               "看表头是否被识别（可用 --column 原列名=标准列名 指明），再生成通报。")

@@ -213,7 +213,11 @@ def notice(book: Any, options: Options | None = None) -> Path:
 
     target = free_name(path.parent, f"{path.stem}_整改进展情况通报", ".docx")
     write_notice_docx(ledger, target, as_of=options.as_of if options else None, today=date.today())
-    _alert(book, f"已生成通报：{target}")
+    from rectxl.core.notice.render import placeholder_note
+    from rectxl.io.notice_file import written_notice_text
+
+    unfilled = placeholder_note(written_notice_text(target))
+    _alert(book, f"已生成通报：{target}" + (f"\n\n{unfilled}。" if unfilled else ""))
     return target
 
 

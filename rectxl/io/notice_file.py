@@ -20,7 +20,8 @@ from typing import Any
 from rectxl.core.errors import RectxlError
 from rectxl.io import file_kind
 
-__all__ = ["HTML_SUFFIXES", "decode_text", "html_text", "mht_html", "read_notice_file", "unreadable_message"]
+__all__ = ["HTML_SUFFIXES", "decode_text", "html_text", "mht_html", "read_notice_file", "unreadable_message",
+           "written_notice_text"]
 
 #: suffixes read as a saved web page (a .txt holding HTML is recognised by its content too)
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -59,6 +60,19 @@ def unreadable_message(path: Path, kind: str) -> str | None:
     that rectxl cannot read, else ``None``."""
     what = _UNREADABLE.get(kind)
     return None if what is None else f"{path.name} {what}"
+
+
+def written_notice_text(path: Path) -> str:
+    """The text of a notice rectxl has just written, as far as a look for what is left to fill in
+    needs it: a .docx's document part as it stands (its XML: each run's text whole, and no
+    python-docx load of a long notice), a .txt or .md as written."""
+    path = Path(path)
+    if path.suffix.lower() == ".docx":
+        import zipfile
+
+        with zipfile.ZipFile(path) as zf:
+            return zf.read("word/document.xml").decode("utf-8", "replace")
+    return path.read_text(encoding="utf-8")
 
 
 def read_notice_file(path: Path) -> str:

@@ -153,6 +153,7 @@ __all__ = [
     "listed_apart",
     "measure_sentence",
     "notice_blocks",
+    "placeholder_note",
     "render_blocks",
     "render_notice",
     "render_section_two",
@@ -212,6 +213,23 @@ _ASPECT_MARK = re.compile(
 
 def _placeholder(what: str) -> str:
     return f"【请填写{what}】"
+
+
+#: a placeholder in a notice as written (:func:`_placeholder`; also found in a .docx's XML, whose
+#: runs keep each placeholder whole)
+_PLACEHOLDER_WRITTEN = re.compile(r"【请填写([^】<]{0,40})】")
+
+
+def placeholder_note(text: str) -> str | None:
+    """What a notice as written (``text``) still asks to be filled in, said for the clerk before it
+    is published — "通报中还有3处【请填写…】（巡察起止日期、巡察组、联系电话）…"; ``None`` when none is left."""
+    found = [m.group(1) or "数字" for m in _PLACEHOLDER_WRITTEN.finditer(text)]
+    if not found:
+        return None
+    names = list(dict.fromkeys(found))
+    shown = "、".join(names[:6]) + ("等" if len(names) > 6 else "")
+    return (f"通报中还有{len(found)}处【请填写…】（{shown}），发布前请补上：可在台账“基本信息”表中填写后"
+            "重新生成，或在通报中直接填写")
 
 
 def _end(text: str) -> str:
