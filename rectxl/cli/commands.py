@@ -409,12 +409,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_notice)
 
     p = sub.add_parser("parse-notice", help="把已发布的通报解析回台账",
-                       description="解析已发布的整改进展情况通报（.txt/.md/.docx/.pdf，或从网站另存的网页 .html）："
+                       description="解析已发布的整改进展情况通报（.txt/.md/.docx/.pdf/.ofd，或从网站另存的网页 .html）"
+                                   "："
                                    "方面、类别、问题、一是二是等措施，按措辞推断状态，并核对通报中写明的总数（如“33个问题…148项整改措施”）。"
                                    "通报所述总数与解析结果不一致、或未解析出任何问题时退出码为 1。")
     if only in (None, "parse-notice"):
         p.add_argument("notice", type=Path, metavar="通报",
-                       help="通报文件（.txt/.md/.docx/.pdf/.html；文本可为 UTF-8、GBK 或 UTF-16 编码）")
+                       help="通报文件（.txt/.md/.docx/.pdf/.ofd/.html；文本可为 UTF-8、GBK 或 UTF-16 编码）")
         p.add_argument("-o", "--output", type=Path, metavar=_FILE,
                        help="把解析结果写成台账 .xlsx（不加 -o 只显示解析结果，不写任何文件）")
         add_force_option(p)

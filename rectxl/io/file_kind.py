@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Final
 
 __all__ = [
-    "EMPTY", "ENCRYPTED", "MHT", "ODF_OTHER", "ODF_TEXT", "OLE", "OOXML_OTHER", "OOXML_WORD",
+    "EMPTY", "ENCRYPTED", "MHT", "ODF_OTHER", "ODF_TEXT", "OFD", "OLE", "OOXML_OTHER", "OOXML_WORD",
     "OOXML_WORD_MACRO", "OTHER", "PDF", "RTF", "WORD_CONTENT_TYPES", "ZIP", "is_encrypted_ole", "ole_streams", "sniff",
     "text_table",
 ]
@@ -38,6 +38,7 @@ OOXML_WORD_MACRO: Final = "docm"        # a macro-enabled Word document or templ
 OOXML_OTHER: Final = "ooxml"            # a workbook, a presentation …
 ODF_TEXT: Final = "odt"
 ODF_OTHER: Final = "odf"
+OFD: Final = "ofd"                      # an OFD (GB/T 33190) fixed-layout document
 ZIP: Final = "zip"                      # a zip that is no office package (or a damaged one)
 OTHER: Final = "other"                  # text, HTML, anything else: read as text
 
@@ -125,6 +126,8 @@ def _package_kind(path: Path) -> str:
                     return ODF_TEXT
                 if mimetype.startswith(b"application/vnd.oasis.opendocument"):
                     return ODF_OTHER
+            if any(n.lower() == "ofd.xml" for n in names):
+                return OFD
             if "[Content_Types].xml" not in names:
                 return ZIP
             types = zf.read("[Content_Types].xml")

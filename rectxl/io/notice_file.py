@@ -5,7 +5,8 @@ A notice reaches an auditor as a Word file, as text pasted into Notepad (saved a
 (``.html``: Chinese government sites still serve many pages in GB2312). Each gives the text a
 reader sees; a web page's data table (a ledger published as a table) is read as a .docx table
 is, one line a row with its cells separated by tabs; a PDF (the notice as an office publishes
-it for download) the text of its pages (:mod:`rectxl.io.pdf_read`); a Word 97-2003 ``.doc``, an
+it for download) the text of its pages (:mod:`rectxl.io.pdf_read`), as an OFD (the national
+fixed-layout format government sites publish in) too (:mod:`rectxl.io.ofd_read`); a Word 97-2003 ``.doc``, an
 RTF or an .odt the text LibreOffice's .docx of it holds (:mod:`rectxl.io.word97`). Files that hold
 no text rectxl can read — a ``.doc`` with no LibreOffice to convert it, a scanned PDF — are named
 for what they are, with what to do, instead of being decoded into noise.
@@ -96,6 +97,10 @@ def read_notice_file(path: Path) -> str:
         from rectxl.io.pdf_read import read_notice_pdf
 
         return read_notice_pdf(path)
+    if kind == file_kind.OFD:
+        from rectxl.io.ofd_read import read_notice_ofd
+
+        return read_notice_ofd(path)
     if kind == file_kind.OLE:
         streams = file_kind.ole_streams(path)
         if "WordDocument" in streams:

@@ -25,7 +25,7 @@ from pathlib import Path
 from rectxl.core.errors import RectxlError
 from rectxl.io.pdf_tables import PdfLine, page_lines, row_split_over_pages
 
-__all__ = ["MAX_PDF_PAGES", "read_notice_pdf"]
+__all__ = ["MAX_PDF_PAGES", "joined_pages", "read_notice_pdf"]
 
 #: the most pages read: a notice runs to a few pages, a report with its annexes to a few dozen
 MAX_PDF_PAGES = 300
@@ -66,6 +66,13 @@ def read_notice_pdf(path: Path) -> str:
     if not any(line.text.strip() for lines in pages for line in lines):
         raise RectxlError(f"{name} 是 PDF，但其中没有可以提取的文字（可能是扫描件或图片）："
                           "请找到通报的网页或 Word 版本，或将全文录入另存为 .txt 后再解析")
+    return joined_pages(pages)
+
+
+def joined_pages(pages: list[list[PdfLine]]) -> str:
+    """The text of a document's pages read from where their words stand (a PDF's, an OFD's): their
+    page numbers left out, a paragraph's lines wrapped at the margin or over a page break joined, a
+    table's row the page break cut in two made one."""
     out: list[PdfLine] = []
     for lines in pages:
         for k, line in enumerate(_page_body(lines)):

@@ -26,7 +26,7 @@ from unicodedata import east_asian_width
 
 from rectxl.core.status import read_status
 
-__all__ = ["PdfLine", "page_lines", "row_split_over_pages"]
+__all__ = ["PdfLine", "page_lines", "placed_lines", "row_split_over_pages"]
 
 #: how far apart (points) two rules may stand and still be one rule of the table
 _SNAP = 2.5
@@ -47,10 +47,14 @@ class _Word:
     y: float
     size: float
     text: str
+    #: how wide the piece is set, when the file says it (an OFD's glyph advances); else estimated
+    width: float | None = None
 
     @property
     def end(self) -> float:
-        """Where the piece ends (:func:`_advance` of each character)."""
+        """Where the piece ends: its width as set, else :func:`_advance` of each character."""
+        if self.width is not None:
+            return self.x + self.width
         return self.x + sum(_advance(ch, self.size) for ch in self.text)
 
 
@@ -374,6 +378,20 @@ def page_lines(page: Any) -> list[PdfLine]:
         return _placed_lines(seen)
     except (ArithmeticError, IndexError, ValueError):  # a page drawn some way not foreseen: as before
         return plain
+
+
+def placed_lines(words: list[tuple[float, float, float, str, float | None]],
+                 rules: Sequence[tuple[tuple[float, float], tuple[float, float]]] = ()) -> list[PdfLine]:
+    """:func:`page_lines` of a page read by another reader (an OFD's): its ``words`` as (x, y of the
+    baseline, size, text, width or ``None``) and the straight ``rules`` it draws as their two ends,
+    in points with y growing up the page, as a PDF's."""
+    seen = _Page()
+    seen.words = [_Word(x, y, size, text, width) for x, y, size, text, width in words if text.strip()]
+    for a, b in rules:
+        seen._segment(a, b)
+    if not seen.words:
+        return []
+    return _placed_lines(seen)
 
 
 def _placed_lines(seen: _Page) -> list[PdfLine]:

@@ -1,0 +1,256 @@
+"""Notices round twenty-nine: parse-notice reads the notices other agencies publish — as OFD files
+(the national fixed-layout format government sites publish in), dated as of the day their progress
+is stated on, and worded as 省直厅局, 县区委, 派出机构, 金融企业, 医院 and 街道 word them.
+
+Every notice here is written for this file about fictional units; the OFD files are built here,
+laid out as a word processor sets a notice on A4 pages.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from unicodedata import east_asian_width
+
+import pytest
+
+from rectxl import api
+from rectxl.core.errors import RectxlError
+
+# ---------------------------------------------------------------------------
+# an OFD notice, as a word processor exports it
+# ---------------------------------------------------------------------------
+
+_NS = "http://www.ofdspec.org/2016"
+_SIZE = 5.6  # 三号 (16 pt) in millimetres
+_LEFT, _RIGHT, _TOP, _BOTTOM = 28.0, 184.0, 37.0, 262.0
+_LEADING = 10.0
+
+
+def _width(ch: str) -> float:
+    return _SIZE if east_asian_width(ch) in "WFA" else _SIZE / 2
+
+
+def _runs(line: str) -> list[str]:
+    """The line cut where the font changes (figures and Latin letters are set in a Latin font, each
+    run its own text object, as WPS and Word export them)."""
+    out: list[str] = []
+    for ch in line:
+        latin = ch.isascii()
+        if out and out[-1][-1].isascii() == latin:
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _wrap(text: str, indent: float) -> list[tuple[str, float]]:
+    """The paragraph's lines as set between the margins: (text, where it starts)."""
+    lines: list[tuple[str, float]] = []
+    line, x0, used = "", _LEFT + indent, indent
+    for ch in text:
+        if used + _width(ch) > _RIGHT - _LEFT + 0.01:
+            lines.append((line, x0))
+            line, x0, used = "", _LEFT, 0.0
+        line += ch
+        used += _width(ch)
+    if line:
+        lines.append((line, x0))
+    return lines
+
+
+class _Ofd:
+    """Pages of text objects, written as an OFD package."""
+
+    def __init__(self) -> None:
+        self.pages: list[list[str]] = [[]]
+        self.y = _TOP
+        self.ids = 10
+
+    def _object(self, x: float, y: float, text: str, size: float = _SIZE) -> str:
+        self.ids += 1
+        advances = [_width(ch) * size / _SIZE for ch in text]
+        delta = " ".join(f"{a:g}" for a in advances[:-1])
+        if len(set(advances[:-1])) == 1 and len(advances) > 2:  # as writers abbreviate a run of equal advances
+            delta = f"g {len(advances) - 1} {advances[0]:g}"
+        width = sum(advances)
+        return (f'<ofd:TextObject ID="{self.ids}" Boundary="{x:.3f} {y - size:.3f} {width + 1:.3f} {size * 1.4:.3f}" '
+                f'Font="3" Size="{size:g}"><ofd:FillColor Value="0 0 0"/>'
+                f'<ofd:TextCode X="0" Y="{size:.3f}"' + (f' DeltaX="{delta}"' if delta else "")
+                + f">{_escape(text)}</ofd:TextCode></ofd:TextObject>")
+
+    def line(self, text: str, x: float, size: float = _SIZE) -> None:
+        if self.y + size > _BOTTOM:
+            self.pages.append([])
+            self.y = _TOP
+        self.y += size
+        at = x
+        for run in _runs(text):
+            self.pages[-1].append(self._object(at, self.y, run, size))
+            at += sum(_width(ch) for ch in run) * size / _SIZE
+        self.y += _LEADING - size
+
+    def paragraph(self, text: str, *, centred: bool = False, right: bool = False, size: float = _SIZE) -> None:
+        if centred:  # a long title in two lines, each centred
+            per_line = int((_RIGHT - _LEFT) / size)
+            cut = (len(text) + 1) // 2 if len(text) > per_line else len(text)
+            for part in (text[:cut], text[cut:]):
+                if part:
+                    width = sum(_width(ch) for ch in part) * size / _SIZE
+                    self.line(part, (_LEFT + _RIGHT - width) / 2, size)
+            return
+        if right:
+            width = sum(_width(ch) for ch in text) * size / _SIZE
+            self.line(text, _RIGHT - width - 2 * _SIZE, size)
+            return
+        for line, x in _wrap(text, 2 * _SIZE):
+            self.line(line, x)
+
+    def save(self, path: Path, *, page_numbers: bool = True) -> Path:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{_NS}" Version="1.1" '
+                        'DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>a1b2c3</ofd:DocID>'
+                        '<ofd:Creator>WPS Office</ofd:Creator></ofd:DocInfo>'
+                        '<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
+            pages = "".join(f'<ofd:Page ID="{k + 1}" BaseLoc="Pages/Page_{k}/Content.xml"/>'
+                            for k in range(len(self.pages)))
+            zf.writestr("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{_NS}">'
+                        '<ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea>'
+                        '<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>'
+                        '<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>'
+                        f'<ofd:Pages>{pages}</ofd:Pages></ofd:Document>')
+            zf.writestr("Doc_0/PublicRes.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{_NS}" '
+                        'BaseLoc="Res"><ofd:Fonts><ofd:Font ID="3" FontName="仿宋_GB2312" FamilyName="仿宋"/>'
+                        '</ofd:Fonts></ofd:Res>')
+            for k, objects in enumerate(self.pages):
+                if page_numbers:  # "— 2 —" at the foot of the page
+                    number = f"— {k + 1} —"
+                    objects = [*objects, self._object(98.0, 280.0, number, 4.9)]
+                zf.writestr(f"Doc_0/Pages/Page_{k}/Content.xml",
+                            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{_NS}"><ofd:Content>'
+                            f'<ofd:Layer ID="{k + 2}">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>')
+        return path
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def notice_ofd(text: str, path: Path, *, break_before: str | None = None) -> Path:
+    """The notice ``text`` (a paragraph a line: the title first, the signature and date last, right
+    set) exported as an OFD; ``break_before``: the page ends just before the line holding it (a
+    paragraph cut by the page's foot)."""
+    doc = _Ofd()
+    paragraphs = text.strip().split("\n")
+    for k, paragraph in enumerate(paragraphs):
+        if k == 0:
+            doc.paragraph(paragraph, centred=True, size=7.7)  # 二号小标宋
+            doc.y += _LEADING
+        elif k >= len(paragraphs) - 2:
+            doc.paragraph(paragraph, right=True)
+        elif break_before is not None and break_before in paragraph:
+            lines = _wrap(paragraph, 2 * _SIZE)
+            for line, x in lines:
+                if break_before in line:
+                    doc.y = _BOTTOM  # the page is full: the rest of the paragraph goes on the next
+                doc.line(line, x)
+        else:
+            doc.paragraph(paragraph)
+    return doc.save(path)
+
+
+# A district civil affairs bureau, its notice signed three weeks after the day it states progress on
+CIVIL = """中共江北区民政局党组关于区委第三巡察组反馈意见整改进展情况的通报
+根据区委巡察工作统一部署，2026年3月12日至5月20日，区委第三巡察组对区民政局党组开展了常规巡察，6月18日向局党组反馈了巡察意见。按照巡察整改工作有关要求，现将整改进展情况予以公布。
+一、整改工作组织领导情况
+局党组把巡察整改作为检验“四个意识”的试金石，成立由党组书记任组长的整改工作领导小组，召开专题民主生活会3次，逐条认领反馈问题，明确责任领导、责任科室和完成时限，实行清单式管理、销号式推进。
+二、巡察反馈问题整改落实情况
+{as_of}，巡察反馈的3个问题已完成整改2个，正在推进1个；制定的6项整改措施已完成5项。
+（一）落实民生保障政策有偏差方面
+1.居家养老服务补贴审核把关不严的问题。一是对2025年以来发放的居家养老服务补贴逐户复核，追回违规领取资金1.2万元（已完成）。二是修订《居家养老服务补贴发放管理办法》，建立按季度随机抽查核验机制，抽查比例不低于发放户数的百分之十（已完成）。
+2.社会救助“一门受理”落实不到位的问题。一是在全区11个街道便民服务中心设立社会救助综合窗口（已完成）。二是对街道经办人员开展业务轮训2期，培训120人次（已完成）。
+（二）党风廉政建设和作风建设方面
+3.殡葬领域专项整治推进缓慢的问题。一是对辖区3家经营性公墓开展违规销售超面积墓位专项清查（已完成）。二是督促公墓经营单位整改超标墓位，计划于2026年11月15日前全部整改到位，目前已整改14座，剩余6座正在协商（正在推进）。
+三、下一步工作打算
+局党组将坚持目标不变、标准不降、力度不减，对尚未完成的整改事项盯紧抓牢，建立健全长效机制，推动民政事业高质量发展。
+欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。联系电话：023-67851234；邮寄地址：重庆市江北区建新东路18号区民政局办公室；邮政编码：400020；电子邮箱：jbmzj@163.com。
+中共江北区民政局党组
+2026年11月20日
+"""
+
+
+def _measures(parsed: api.ParsedNotice) -> list[tuple[str, str, str]]:
+    return [(m.text, m.status.value if m.status else "", m.progress) for i in parsed.ledger.issues()
+            for m in i.measures]
+
+
+def test_an_ofd_notice_reads_as_its_text_does(tmp_path: Path) -> None:
+    text = CIVIL.format(as_of="截至2026年10月31日")
+    (tmp_path / "通报.txt").write_text(text, encoding="utf-8")
+    # the second problem's paragraph runs over the page's foot
+    ofd = notice_ofd(text, tmp_path / "通报.ofd", break_before="培训120人次")
+    from_text = api.parse_notice_file(tmp_path / "通报.txt")
+    parsed = api.parse_notice_file(ofd)
+    assert [i.title for i in parsed.ledger.issues()] == [i.title for i in from_text.ledger.issues()]
+    assert len(_measures(parsed)) == 6
+    assert _measures(parsed) == _measures(from_text)
+    assert "对街道经办人员开展业务轮训2期，培训120人次" in _measures(parsed)[3][0] + _measures(parsed)[3][2]
+    info = parsed.ledger.info
+    assert info.title == "中共江北区民政局党组关于区委第三巡察组反馈意见整改进展情况的通报"
+    assert info.party_org == "中共江北区民政局党组"
+    assert info.phone == "023-67851234" and info.email == "jbmzj@163.com"
+    assert info.address == "重庆市江北区建新东路18号区民政局办公室" and info.postcode == "400020"
+    assert all(c.ok for c in parsed.total_checks)
+    assert "— 2 —" not in (info.section_three or "") and parsed.unplaced == []
+
+
+def test_an_ofd_file_named_otherwise_is_read_by_its_content(tmp_path: Path) -> None:
+    text = CIVIL.format(as_of="截至2026年10月31日")
+    ofd = notice_ofd(text, tmp_path / "通报（公开版）.zip")
+    parsed = api.parse_notice_file(ofd)
+    assert sum(1 for _ in parsed.ledger.issues()) == 3
+
+
+def test_an_ofd_without_text_is_named_a_scan(tmp_path: Path) -> None:
+    doc = _Ofd()
+    path = doc.save(tmp_path / "扫描件.ofd", page_numbers=False)
+    with pytest.raises(RectxlError, match="OFD 文件，但其中没有可以提取的文字"):
+        api.parse_notice_file(path)
+    with zipfile.ZipFile(tmp_path / "损坏.ofd", "w") as zf:
+        zf.writestr("OFD.xml", f'<ofd:OFD xmlns:ofd="{_NS}"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml'
+                    '</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
+    with pytest.raises(RectxlError, match="已损坏或不完整的 OFD 文件"):
+        api.parse_notice_file(tmp_path / "损坏.ofd")
+
+
+def test_an_ofd_notices_ruled_table_reads_a_row_a_problem(tmp_path: Path) -> None:
+    doc = _Ofd()
+    doc.paragraph("中共东坡县审计局党组关于巡察整改进展情况的通报", centred=True, size=7.7)
+    doc.paragraph("根据县委统一部署，县委第二巡察组于2026年5月对县审计局党组开展了巡察。现将整改进展情况公布如下。")
+    doc.paragraph("一、反馈问题整改情况")
+    cols = [_LEFT, _LEFT + 14, _LEFT + 60, _LEFT + 130, _RIGHT]
+    rows = [["序号", "反馈问题", "整改措施", "整改状态"], ["1", "审计整改跟踪不到位", "建立审计整改台账", "已完成"],
+            ["2", "内部审计质量不高", "开展业务培训2期", "已完成"],
+            ["3", "档案管理不规范", "整理归档2024年档案", "正在推进"]]
+    top, height = doc.y + 2, 10.0
+
+    def rule(x0: float, y0: float, x1: float, y1: float) -> str:  # a table's border, as a path object draws it
+        doc.ids += 1
+        return (f'<ofd:PathObject ID="{doc.ids}" Boundary="{x0:.2f} {y0:.2f} {x1 - x0 + 0.5:.2f} {y1 - y0 + 0.5:.2f}" '
+                f'LineWidth="0.35"><ofd:AbbreviatedData>M 0 0 L {x1 - x0:.2f} {y1 - y0:.2f}</ofd:AbbreviatedData>'
+                "</ofd:PathObject>")
+
+    for r, row in enumerate(rows):
+        doc.pages[-1] += [doc._object(cols[c] + 1, top + r * height + 7, cell) for c, cell in enumerate(row)]
+    doc.pages[-1] += [rule(cols[0], top + r * height, cols[-1], top + r * height) for r in range(len(rows) + 1)]
+    doc.pages[-1] += [rule(x, top, x, top + len(rows) * height) for x in cols]
+    doc.y = top + len(rows) * height + 5
+    for line in ("二、下一步工作打算", "局党组将持续抓好整改。"):
+        doc.paragraph(line)
+    for line in ("中共东坡县审计局党组", "2026年11月16日"):
+        doc.paragraph(line, right=True)
+    parsed = api.parse_notice_file(doc.save(tmp_path / "审计局通报.ofd"))
+    assert [(i.title, [(m.text, m.status.value if m.status else "") for m in i.measures])
+            for i in parsed.ledger.issues()] == [
+        ("审计整改跟踪不到位", [("建立审计整改台账", "已完成")]),
+        ("内部审计质量不高", [("开展业务培训2期", "已完成")]),
+        ("档案管理不规范", [("整理归档2024年档案", "正在推进")])]
