@@ -145,7 +145,8 @@ def test_wechat_copy_with_emoji_bullets_and_page_debris() -> None:
     info = parsed.ledger.info
     assert info.title == "中共江阳区住房和城乡建设局党组关于区委巡察反馈意见整改进展情况的通报"
     assert info.party_org == "中共江阳区住房和城乡建设局党组"
-    assert info.report_date == date(2025, 12, 1)
+    # the progress is stated as of November's end, the notice signed a day later
+    assert info.report_date == date(2025, 11, 30) and info.extra["通报落款日期"] == "2025年12月1日"
     assert info.feedback_date == date(2025, 7, 18)
     assert info.phone == "0830-3126655"
     titles = [i.title for i in parsed.ledger.issues()]

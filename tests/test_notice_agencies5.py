@@ -319,7 +319,9 @@ def test_notes_and_an_appendix_after_the_signature_are_no_body() -> None:
     assert _counts(parsed) == (2, 3, 6)
     info = parsed.ledger.info
     assert info.party_org == "中共南屏区审计局党组"
-    assert info.report_date is not None and info.report_date.isoformat() == "2025-10-10"
+    # the progress is stated as of 2025年9月30日, the notice signed 10月10日
+    assert info.report_date is not None and info.report_date.isoformat() == "2025-09-30"
+    assert info.extra["通报落款日期"] == "2025年10月10日"
     assert info.phone == "0746-7723456"
     assert info.section_three == "局党组将持续巩固整改成果，推动审计工作高质量发展。"
     assert "[2] 其中立行立改措施2项" in info.extra[NOTES_KEY]

@@ -8,6 +8,7 @@ laid out as a word processor sets a notice on A4 pages.
 from __future__ import annotations
 
 import zipfile
+from datetime import date
 from pathlib import Path
 from unicodedata import east_asian_width
 
@@ -15,6 +16,7 @@ import pytest
 
 from rectxl import api
 from rectxl.core.errors import RectxlError
+from rectxl.core.rules import Options
 
 # ---------------------------------------------------------------------------
 # an OFD notice, as a word processor exports it
@@ -254,3 +256,32 @@ def test_an_ofd_notices_ruled_table_reads_a_row_a_problem(tmp_path: Path) -> Non
         ("审计整改跟踪不到位", [("建立审计整改台账", "已完成")]),
         ("内部审计质量不高", [("开展业务培训2期", "已完成")]),
         ("档案管理不规范", [("整理归档2024年档案", "正在推进")])]
+
+
+# ---------------------------------------------------------------------------
+# 2. a notice stating its progress as of a day before it is signed is judged on that day
+# ---------------------------------------------------------------------------
+
+def _overdue_rows(tmp_path: Path, text: str) -> tuple[date | None, list[str]]:
+    (tmp_path / "通报.txt").write_text(text, encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "台账.xlsx", force=True)
+    report = api.check(tmp_path / "台账.xlsx", Options(), today=date(2026, 12, 3))
+    return parsed.ledger.info.report_date, [f.cell for f in report.findings if f.code == "overdue"]
+
+
+@pytest.mark.parametrize("as_of", ["截至2026年10月31日", "截止10月底", "截至10月31日", "截至二〇二六年十月底"])
+def test_a_notice_signed_after_the_day_it_states_progress_on_makes_nothing_overdue(
+        tmp_path: Path, as_of: str) -> None:
+    # the last measure is due 2026年11月15日 and going on: on October's end it is not late yet …
+    reported, overdue = _overdue_rows(tmp_path, CIVIL.format(as_of=as_of))
+    assert reported == date(2026, 10, 31)
+    assert overdue == []
+    # … and the notice written again from the ledger is still signed on its own day
+    _, written = api.notice(tmp_path / "台账.xlsx", tmp_path / "通报2.txt", today=date(2026, 12, 3))
+    again = written.read_text(encoding="utf-8")
+    assert again.rstrip().endswith("2026年11月20日")
+    assert f"{as_of}，巡察反馈的3个问题已完成整改2个" in again
+    # "截至目前" names no day: the signing day is it, and by then the measure is late
+    reported, overdue = _overdue_rows(tmp_path, CIVIL.format(as_of="截至目前"))
+    assert reported == date(2026, 11, 20)
+    assert overdue == ["I8"]

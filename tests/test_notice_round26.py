@@ -320,7 +320,8 @@ def test_the_notices_own_counts_sentence_is_counted_again_from_the_ledger(tmp_pa
         _set_status(ledger, opening, "已完成")
     back = _notice_of(ledger, tmp_path / "改后.docx")
     part_one = back[back.index("一、整改工作开展情况") + 1]
-    assert part_one == ("局党组把巡察整改作为重大政治任务，成立整改工作领导小组，逐条制定整改措施。截至2025年11月12日，"
+    # (dated on the ledger's 报告日期: the day the notice stated its progress on, 截至2025年10月31日)
+    assert part_one == ("局党组把巡察整改作为重大政治任务，成立整改工作领导小组，逐条制定整改措施。截至2025年10月31日，"
                         "巡察反馈的2个方面4个问题，已完成整改4个，整改完成率100%。")
 
 
@@ -481,4 +482,4 @@ def test_what_is_left_going_on_pressed_ahead_is_counted_again_and_dropped_when_n
         _set_status(ledger, opening, "已完成")
     back = _notice_of(ledger, tmp_path / "改后.docx")
     assert back[back.index("一、整改工作开展情况") + 1].endswith(
-        "截至2025年11月12日，巡察反馈问题4个，已完成整改4个，完成率100%。")
+        "截至2025年10月31日，巡察反馈问题4个，已完成整改4个，完成率100%。")

@@ -148,6 +148,7 @@ from rectxl.core.text import (
 __all__ = [
     "Deadline",
     "DeadlineKind",
+    "as_of_day",
     "dated_entries",
     "deadlines_in_items",
     "earliest_day",
@@ -1715,6 +1716,29 @@ def latest_day_of(month: int, day: int, today: date) -> date:
         while not calendar.isleap(year):
             year -= 1
     return date(year, month, day)
+
+
+#: a date that starts with its year (folded): 2026年10月31日, 2026年10月底, 2026.10.31
+_YEARED = LazyPattern(r"\d{4}\s*[年./-]")
+
+
+def as_of_day(text: str, signed: date | None) -> date | None:
+    """The day a notice states its progress on ("截至2026年10月31日", "截止10月底", "截至2026年10月":
+    ``text`` is what follows 截至), read against the day it is ``signed``: a month's end or a month
+    alone is its last day, a day without its year the latest on or before the signing (a notice
+    signed 2027年1月8日 "截至12月31日" speaks of 2026). ``None`` for text that is no such date, or
+    one written without its year when the signing day is not known."""
+    s = _fold(text).strip()
+    if not s or len(s) > 20:
+        return None
+    if _YEARED.match(s):
+        return parse_date(s)
+    if signed is None:
+        return None
+    day = parse_date(f"{signed.year}年{s}")
+    if day is not None and day > signed:
+        day = parse_date(f"{signed.year - 1}年{s}")
+    return day
 
 
 def parse_day_range(value: object) -> tuple[date, date] | tuple[None, None] | None:

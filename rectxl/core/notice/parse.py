@@ -140,7 +140,7 @@ from typing import Literal
 from unicodedata import east_asian_width
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import parse_deadline
+from rectxl.core.deadline import as_of_day, parse_deadline
 from rectxl.core.errors import RectxlError
 from rectxl.core.grid import Grid, find_header
 from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
@@ -171,6 +171,7 @@ from rectxl.core.notice.totals import (
     PARTS_KEY,
     PHONE_LABEL_KEY,
     SECTION_TWO_CLOSING_KEY,
+    SIGNED_KEY,
     STATUS_FORM_KEY,
     STATUS_ONCE_KEY,
     TABLE_IN_TWO,
@@ -195,7 +196,7 @@ from rectxl.core.numbering import (
     split_count_note,
 )
 from rectxl.core.status import Status, opening_status, read_status, split_opening_status, status_phrase, unfounded
-from rectxl.core.text import CN_NUM, normalize_for_compare, normalize_text, ordinal, shorten, to_int
+from rectxl.core.text import CN_NUM, cn_date, normalize_for_compare, normalize_text, ordinal, shorten, to_int
 
 __all__ = [
     "APPENDIX_KEY",
@@ -5112,6 +5113,39 @@ def _still_listed(lines: list[_Line], s: int, end: int, warnings: list[str], bef
     return aspects
 
 
+#: the day a notice's progress is stated on, as it says it (on the text): "截至2026年10月31日",
+#: "截止10月底", "截至2026年10月", "截至十月底" (a month without its year only with its end or day)
+_AS_OF_SAID = re.compile(
+    r"截[至止]到?\s*(?P<when>(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|底|末|份)?"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|底|末))")
+#: a sentence telling how far the round got (the progress a date is stated for)
+_PROGRESS_SAID = re.compile(r"完成|到位|销号|办结|推进|整改中|完成率")
+#: the farthest a notice's stated day lies before its signing (a later report's figures, not last year's)
+_AS_OF_WINDOW = 183
+
+
+def _stated_as_of(info: LedgerInfo) -> date | None:
+    """The day the notice states its progress on, when it names one before the day it is signed
+    ("截至2026年10月31日，巡察反馈的3个问题已完成整改2个", signed 2026年11月20日): the latest such day in
+    its title, preamble, first part or section 二's opening, within half a year before the signing
+    ("截至目前" names none: the signing day is the day). A day after the signing, or long before it
+    (a count of an earlier year's), is not it."""
+    signed = info.report_date
+    texts = [info.title, info.preamble, info.section_one, info.section_two_intro,
+             info.extra.get(SECTION_TWO_CLOSING_KEY)]
+    found: list[date] = []
+    for k, text in enumerate(texts):
+        for sentence in re.split(r"(?<=[。！？\n])", text or ""):
+            if k and not _PROGRESS_SAID.search(sentence):
+                continue  # (the title's "截至10月底" dates the whole notice)
+            for m in _AS_OF_SAID.finditer(sentence):
+                day = as_of_day(m.group("when"), signed)
+                if day is not None and (signed is None or 0 <= (signed - day).days <= _AS_OF_WINDOW):
+                    found.append(day)
+    return max(found, default=None)
+
+
 def _heading_text(lines: Sequence[_Line], j: int) -> str:
     """A section heading without its numbering (一、 / （一） / 第一部分)."""
     return lines[j].body
@@ -5404,6 +5438,12 @@ def _parse_notice(text: str) -> ParsedNotice:
                     done = parse_deadline(m.completed_text, feedback_date=info.feedback_date)
                     m.completed_on = done.due if done.kind == "date" else None
 
+    if (as_of_said := _stated_as_of(info)) is not None and as_of_said != info.report_date:
+        # "截至2026年10月31日，…已完成整改2个" signed 2026年11月20日: the progress is as of October's
+        # end, and deadlines are judged on that day (a notice signed late makes nothing overdue)
+        if info.report_date is not None:
+            info.extra[SIGNED_KEY] = cn_date(info.report_date)
+        info.report_date = as_of_said
     for name in _PLACEHOLDER_FIELDS:  # a rendered notice's 【请填写…】 means "not known"
         value = getattr(info, name)
         if isinstance(value, str) and "【请填写" in value:

@@ -89,7 +89,7 @@ from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import Deadline, DeadlineKind, dated_entries
+from rectxl.core.deadline import Deadline, DeadlineKind, dated_entries, parse_date
 from rectxl.core.model import Issue, Ledger, LedgerInfo, Measure
 from rectxl.core.notice.totals import (
     ALL_DONE_KEY,
@@ -108,6 +108,7 @@ from rectxl.core.notice.totals import (
     PARTS_KEY,
     PHONE_LABEL_KEY,
     SECTION_TWO_CLOSING_KEY,
+    SIGNED_KEY,
     STATUS_FORM_KEY,
     STATUS_ONCE_KEY,
     TABLE_IN_TWO,
@@ -2468,11 +2469,22 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     blocks.append(Block("signature", info.party_org or _placeholder("落款（党组织名称）")))
     # the notice is signed on the date it states its totals on: the as-of date when one is given
     # (基本信息's 报告日期/成文日期 is one field, read as the as-of date when none is given)
-    signed = as_of or info.report_date
+    signed = as_of or _signing_day(info) or info.report_date
     blocks.append(Block("date", _signed_date(signed, fold(info.extra.get(DATE_STYLE_KEY, "")).strip(),
                                              month_only=as_of is None) if signed else _placeholder("成文日期")))
     return [*(Block(kind, _as_printed(text)) for kind, text in head), *two,
             *(Block(kind, _as_printed(text)) for kind, text in blocks)]
+
+
+def _signing_day(info: LedgerInfo) -> date | None:
+    """The day a notice read back was signed on, when it stated its progress as of an earlier one
+    (:data:`SIGNED_KEY`; 报告日期 is that earlier day) — while it still follows that day: a 报告日期
+    moved on since (next month's notice) is signed on its own day."""
+    signed = parse_date(info.extra.get(SIGNED_KEY, "").strip() or None)
+    report = info.report_date
+    if signed is None or (report is not None and not 0 <= (signed - report).days <= 183):
+        return None
+    return signed
 
 
 def _signed_date(day: date, style: str, *, month_only: bool) -> str:

@@ -89,6 +89,10 @@ PART_ONE_KEY = "组织领导情况单列"
 #: ("汉字": "二〇二五年十二月一日") or to its month only ("到月": "2025年12月"; both: "汉字到月"):
 #: written again, it is dated so
 DATE_STYLE_KEY = "成文日期写法"
+#: ``info.extra`` key of the day a notice is signed on, when its progress is stated as of an earlier
+#: day ("截至2026年10月31日，…已完成整改2个" signed 2026年11月20日): 报告日期 is the day the progress is
+#: stated on (deadlines are judged on it), and the notice written again is signed on this day
+SIGNED_KEY = "通报落款日期"
 #: ``info.extra`` key of the word a notice gives its phone number under when that is 联系电话 — the
 #: name of 基本信息's own row for the number, which cannot say it ("联系电话：0731-88881234"):
 #: written again, the number is given so, not as 联系方式：电话 …
