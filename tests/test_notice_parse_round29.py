@@ -285,3 +285,44 @@ def test_a_notice_signed_after_the_day_it_states_progress_on_makes_nothing_overd
     reported, overdue = _overdue_rows(tmp_path, CIVIL.format(as_of="截至目前"))
     assert reported == date(2026, 11, 20)
     assert overdue == ["I8"]
+
+
+# ---------------------------------------------------------------------------
+# 3. notices as other agencies word them
+# ---------------------------------------------------------------------------
+
+# A county court: the problems counted after their aspects ("3方面问题共计6个")
+COURT = """中共桐溪县人民法院党组关于县委巡察整改情况的通报
+根据县委统一部署，2026年4月2日至5月31日，县委第四巡察组对县法院党组开展了巡察，6月26日反馈了巡察意见。现将整改情况予以公布。
+一、整改工作总体情况
+巡察反馈{counted}，院党组逐一制定整改措施19条，截至2026年11月25日，已完成整改3个，完成率75%；需长期坚持的1个。
+二、反馈问题整改情况
+（一）关于审判执行工作方面
+问题1.长期未结案件清理力度不够。已开展长期未结案件专项清理行动，清结长期未结案件87件。（已整改完成）
+问题2.执行案件财产查控不及时。已建立执行案件“一案一账号”管理系统，实现财产查控网络化。（已整改完成）
+（二）关于党风廉政建设方面
+问题3.公务用车管理不规范。已完成公务用车定位系统安装，实行“一车一档”。（已整改完成）
+问题4.司法辅助人员流失较多。已向县委编办争取聘用制书记员名额10个，建立书记员薪酬动态调整机制，此项工作需长期坚持。（长期坚持）
+三、下一步工作
+院党组将持续巩固巡察整改成果。
+中共桐溪县人民法院党组
+2026年12月2日
+"""
+
+
+@pytest.mark.parametrize("counted", ["2方面问题共计4个", "两大类问题共4个", "问题2大类4个"])
+def test_problems_counted_after_their_aspects_are_checked(tmp_path: Path, counted: str) -> None:
+    (tmp_path / "通报.txt").write_text(COURT.format(counted=counted), encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "通报.txt")
+    checks = {c.item: (c.ok, c.message) for c in parsed.total_checks}
+    assert checks["issues"] == (True, "通报称4个问题，与正文编号列出的4个问题一致。")
+    assert checks["aspects"][0] is True
+    assert checks["rate"] == (True, "通报称完成率75%，按已完成3÷4计算为75%，一致。")
+    # written again from the ledger, the sentence counts the aspects and the problems as it did
+    (tmp_path / "台账.xlsx").unlink(missing_ok=True)
+    api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "台账.xlsx")
+    _, written = api.notice(tmp_path / "台账.xlsx", tmp_path / "通报2.txt", today=date(2026, 12, 3))
+    again = api.parse_notice_file(written)
+    assert {c.item: c.ok for c in again.total_checks}["aspects"] is True
+    assert {c.item: c.ok for c in again.total_checks}["issues"] is True
+

@@ -236,9 +236,12 @@ _ISSUES = [
     re.compile(rf"{_NB}{_NUM}\s*(?:个|项|条|件)(?:具体|反馈|共性|突出|主要|重点)?问题(?!线索)"),
     # "反馈问题共10个" — not "反馈问题共3个方面10个问题", which counts the aspects first
     re.compile(rf"(?:反馈|发现|指出|交办)(?:的)?问题(?:共|总计|合计|共计)?{_NUM}\s*(?:个|项|条|件){_NOT_ASPECTS}"),
-    # "认领巡察反馈问题3个方面7个": the issues counted after the aspects
-    re.compile(rf"(?:反馈|发现|指出|交办)(?:的)?问题(?:共|总计|合计|共计)?(?:\d{{1,3}}|{CN_NUM})\s*(?:大|个)?方面"
+    # "认领巡察反馈问题3个方面7个", "共反馈问题2大类4个": the issues counted after the aspects
+    re.compile(rf"(?:反馈|发现|指出|交办)(?:的)?问题(?:共|总计|合计|共计)?(?:\d{{1,3}}|{CN_NUM})\s*(?:(?:大|个)?方面|大类)"
                rf"(?:共|计)?{_NUM}\s*(?:个|项|条|件)(?!\s*方面)"),
+    # "反馈3方面问题共计6个", "两大类问题共9个": the aspects first, then the issues of them all
+    re.compile(rf"{_NB}(?:\d{{1,3}}|{CN_NUM})\s*(?:(?:大|个)?方面|大类)(?:的)?问题(?:共|总计|合计|共计|计)\s*{_NUM}\s*"
+               rf"(?:个|项|条|件)(?!\s*方面)"),
     # "反馈意见涉及问题清单11项": the list's items are the problems
     re.compile(rf"问题清单(?:共|计|共计|合计)?{_NUM}\s*(?:个|项|条|件)"),
     # "共梳理问题8个", "共认领问题8个": the whole, counted after its noun
@@ -1269,9 +1272,11 @@ def _restated(sentence: str, aspects: int, totals: dict[Literal["问题", "措�
     spans: dict[tuple[int, int], str] = {}
     for key, value in new.items():
         at = sentence.find(stated.evidence[key])
-        number = re.search(r"\d+(?:\.\d+)?\s*%?" if key == "rate" else r"\d+", stated.evidence[key])
-        if at < 0 or number is None:
+        numbers = list(re.finditer(r"\d+(?:\.\d+)?\s*%?" if key == "rate" else r"\d+", stated.evidence[key]))
+        if at < 0 or not numbers:
             continue
+        # the problems or measures counted after the aspects ("反馈问题3个方面7个", "3方面问题共计6个"): the last
+        number = numbers[-1] if key in ("issues", "measures") else numbers[0]
         spans[(at + number.start(), at + number.end())] = value
     done_at = max((sentence.find(stated.evidence[k]) for k in ("done", "done_issues", "done_measures")
                    if k in stated.evidence), default=-1)
