@@ -326,3 +326,36 @@ def test_problems_counted_after_their_aspects_are_checked(tmp_path: Path, counte
     assert {c.item: c.ok for c in again.total_checks}["aspects"] is True
     assert {c.item: c.ok for c in again.total_checks}["issues"] is True
 
+
+# A provincial water investment group: "①…；②…" measures, then one account closed by a bracketed status
+WATER = """中共某省水利投资集团有限公司委员会关于巡视整改进展情况的通报
+根据省委统一部署，省委第八巡视组于2026年3月25日至5月30日对集团党委进行了巡视，7月8日反馈了巡视意见。现将整改进展情况予以通报。
+一、巡视反馈问题整改情况
+（1）部分子公司偏离主业开展房地产开发。
+整改措施：①全面梳理子公司非主业投资项目，制定清理退出方案；②修订集团投资管理办法，严格主业投资负面清单管理。
+整改进展：已清理退出非主业项目7个，投资管理办法已修订印发。（已整改完成）
+（2）水库移民后期扶持资金监管不严。
+整改措施：①对2023年以来扶持资金拨付情况开展专项审计；②建立扶持资金拨付台账。
+整改进展：审计发现问题11个，已全部整改，拨付台账已建立。（已整改到位）
+（3）债务风险管控压力大。
+整改措施：①制定集团降杠杆减负债工作方案；②推进存量债务置换。
+整改进展：资产负债率较年初下降2.1个百分点，置换工作正在推进。（持续整改）
+二、下一步工作
+集团党委将持续深化整改，确保巡视整改取得实效。
+中共某省水利投资集团有限公司委员会
+2026年11月12日
+"""
+
+
+def test_a_bracketed_done_closing_an_issues_account_is_every_measures_stated_status(tmp_path: Path) -> None:
+    (tmp_path / "通报.txt").write_text(WATER, encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "台账.xlsx")
+    issues = list(parsed.ledger.issues())
+    for issue in issues[:2]:
+        assert [(m.status.value if m.status else None, m.status_inferred) for m in issue.measures] == [
+            ("已完成", False), ("已完成", False)]
+    # an issue still going on may have done measures: its bracket stays the last measure's
+    assert [m.status_inferred for m in issues[2].measures] == [True, False]
+    report = api.check(tmp_path / "台账.xlsx", Options(), today=date(2026, 12, 3))
+    assert [f.cell for f in report.findings if f.code == "missing-status"] == ["J7"]
+

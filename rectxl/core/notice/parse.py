@@ -3045,6 +3045,27 @@ def _closing_list_tag(rest: str) -> tuple[str, _Stated | None]:
     return rest[:m.start()].rstrip(), stated
 
 
+def _progress_closing_tag(rest: str, progress: str) -> tuple[str, _Stated | None]:
+    """An issue's account under its progress label (``progress``, one paragraph, ending ``rest``)
+    closed by one bracketed status ("整改进展：已清查资金1.2亿元，管理办法已修订印发。（已整改完成）"):
+    the status of the whole issue, stated, and the body without it — when it says the issue is done
+    (every measure then is). A bracket saying it goes on ("（持续整改）") is left to the last measure:
+    some measures of an issue still going on may be done, which the notice's counts then say. Not
+    when another bracket of the account states a status, nor when the account runs over paragraphs."""
+    det = detect(rest).rstrip()
+    tags = list(_STATUS_TAG.finditer(det))
+    m = tags[-1] if tags else None
+    if m is None or m.end() != len(det) or len(det) - m.start() > len(progress) or "\n" in progress.strip():
+        return rest, None
+    stated = _status_words(rest[m.start("word"):m.end("word")])
+    before = det[:m.start()].rstrip()
+    if stated is None or stated.status is not Status.DONE or not before or before.endswith(":") \
+            or any(t.start() >= len(det) - len(progress) and _status_words(rest[t.start("word"):t.end("word")])
+                   for t in tags[:-1]):
+        return rest, None
+    return rest[:m.start()].rstrip(), stated
+
+
 def _closing_sentence(rest: str) -> tuple[str, _Stated | None]:
     """A body ending with a sentence that is only a status ("一是…；二是…。已整改完成。",
     "…。需长期坚持。"): the status of the whole issue, stated, and the body without it. Not when
@@ -3346,7 +3367,11 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
         told_rest = rest
         if stated is None:
             rest, stated = _trailing_status(rest)
-        if stated is None and not _progress_split(rest)[1]:
+        if stated is None and _progress_split(rest)[1]:
+            # "整改措施：①…；②…\n整改进展：…已修订印发。（已整改完成）": the account of them all closed
+            # by one bracketed status — the issue's, not the last measure's alone
+            rest, stated = _progress_closing_tag(rest, _progress_split(rest)[1])
+        elif stated is None:
             # a verdict after the measures (not the last words of a 整改进展 account, which
             # stay in the progress and are read there)
             rest, stated = _closing_verdict(rest)
