@@ -359,3 +359,30 @@ def test_a_bracketed_done_closing_an_issues_account_is_every_measures_stated_sta
     report = api.check(tmp_path / "台账.xlsx", Options(), today=date(2026, 12, 3))
     assert [f.cell for f in report.findings if f.code == "missing-status"] == ["J7"]
 
+
+# A county archives: the account restates the measure it says was done ("已制定学习计划")
+ARCHIVES = """中共某县档案馆支部委员会关于巡察整改情况的通报
+根据县委统一部署，县委第二巡察组于2026年5月对县档案馆党支部开展了巡察，6月反馈了巡察意见。现将整改情况公布如下。
+一、反馈问题整改情况
+（一）关于理论学习流于形式的问题
+整改措施：一是制定学习计划；二是开展专题学习。
+整改进展：已制定学习计划，开展专题学习3次。
+（二）关于档案库房安全隐患的问题
+整改措施：一是更换库房消防设施；二是开展库房安全检查。
+整改进展：已更换库房消防设施，开展库房安全检查2次。
+二、下一步工作
+支部将持续巩固整改成果。
+中共某县档案馆支部委员会
+2026年11月20日
+"""
+
+
+def test_a_measure_said_done_in_its_own_words_is_published_done(tmp_path: Path) -> None:
+    (tmp_path / "通报.txt").write_text(ARCHIVES, encoding="utf-8")
+    api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "台账.xlsx")
+    _, written = api.notice(tmp_path / "台账.xlsx", tmp_path / "通报2.txt", today=date(2026, 12, 3))
+    again = written.read_text(encoding="utf-8")
+    assert "一是已制定学习计划；二是开展专题学习3次" in again
+    assert "一是已更换库房消防设施；二是开展库房安全检查2次" in again
+    assert "一是制定学习计划；" not in again  # (published as a plan, it reads as work not begun)
+

@@ -1018,6 +1018,11 @@ def _as_published(action: str, progress: str) -> str:
     both, as one sentence, so that the progress is published again and reads back as part of the
     measure (whose sentence is then printed as it is)."""
     if not progress or _same_key(progress, action):
+        if progress and action and _lead(_key_parts(progress)[1]) and not _lead(_key_parts(action)[1]):
+            # "一是制定学习计划；… 整改进展：已制定学习计划，开展专题学习3次": the measure said done
+            # ("已制定学习计划"), in the measure's place (its closing mark) — never the plan again
+            ends = "。.；;，,"
+            return progress.rstrip(ends) + action[len(action.rstrip(ends)):]
         return action or progress
     if not action:
         return progress
