@@ -386,3 +386,31 @@ def test_a_measure_said_done_in_its_own_words_is_published_done(tmp_path: Path) 
     assert "一是已更换库房消防设施；二是开展库房安全检查2次" in again
     assert "一是制定学习计划；" not in again  # (published as a plan, it reads as work not begun)
 
+
+# A county gas company: its aspects headed as problems ("（一）关于…的问题"), the problems numbered under them
+GAS = """中共某县燃气有限公司支部委员会关于巡察整改进展情况的通报
+按照县委巡察工作安排，2026年4月，县委第三巡察组对县燃气公司党支部开展了巡察，5月26日反馈了巡察意见。现将整改进展情况通报如下：
+一、巡察反馈问题整改情况
+截至2026年11月14日，巡察反馈的两个方面4个问题已完成整改3个、正在整改1个；4项整改措施已完成3项、正在推进1项。
+（一）关于安全供气保障的问题
+1.老旧管网改造工程推进迟缓。成立管网改造专班，倒排工期、挂图作战。已完成改造管网11.6公里。已完成。
+2.入户安检“最后一公里”仍有盲区。对全县居民用户开展入户安检，建立安检档案2.3万户，已完成。
+（二）关于企业内部管理的问题
+3.工程分包管理存在廉洁风险。修订工程分包管理细则，对分包队伍开展资质复核。清退不合格分包队伍2支。已完成。
+4.应急抢险责任落实层层递减。组建专职抢险队伍，正在招聘抢险人员，计划于2026年12月底前完成。
+二、下一步工作计划
+公司党支部将以巡察整改为契机，推动安全供气水平持续提升。
+中共某县燃气有限公司支部委员会
+2026年11月14日
+"""
+
+
+def test_aspects_headed_as_problems_over_numbered_problems_are_read_by_the_count_stated(tmp_path: Path) -> None:
+    (tmp_path / "通报.txt").write_text(GAS, encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "通报.txt")
+    assert [a.title for a in parsed.ledger.aspects] == ["关于安全供气保障的问题", "关于企业内部管理的问题"]
+    assert [i.title for i in parsed.ledger.issues()] == [
+        "老旧管网改造工程推进迟缓", "入户安检“最后一公里”仍有盲区", "工程分包管理存在廉洁风险",
+        "应急抢险责任落实层层递减"]
+    checks = {c.item: c.ok for c in parsed.total_checks}
+    assert checks["aspects"] is True and checks["issues"] is True

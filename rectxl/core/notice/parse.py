@@ -4076,9 +4076,17 @@ def _sub_problem_roles(items: list[_Item], roles: dict[str, Role]) -> dict[str, 
     1. headings their groups — offices count either level as the round's 问题. ``None`` when the
     notice is not laid out so; which reading it is, its stated total of problems tells
     (:func:`_parse_notice`)."""
-    upper, lower = "num", "pdig"
-    if roles.get(upper) != "issue" or roles.get(lower) != "measure" or _share(items, upper, "body") >= 0.5 or not (
-            _share(items, lower, "marked") >= 0.5 and _share(items, lower, "problem") >= 0.5):
+    upper = next((k for k, r in roles.items() if r == "issue"), None)
+    lower = next((k for k, r in roles.items() if r == "measure"), None)
+    if upper is None or lower is None or _share(items, upper, "body") >= 0.5:
+        return None
+    if (upper, lower) == ("num", "pdig"):
+        if not (_share(items, lower, "marked") >= 0.5 and _share(items, lower, "problem") >= 0.5):
+            return None
+    elif (upper, lower) != ("pcn", "num") or _share(items, lower, "body") < 0.5:
+        # "（一）关于服务乡村振兴的问题 / 1.农网改造推进迟缓。建立周例会制度…": headings named as
+        # problems over numbered items that each tell their own account — the round's problems
+        # either way, as its stated count says
         return None
     other: dict[str, Role] = {k: r for k, r in roles.items() if r not in ("issue", "measure")}
     other[upper] = "category" if "aspect" in other.values() else "aspect"
