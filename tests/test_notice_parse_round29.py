@@ -310,7 +310,7 @@ COURT = """中共桐溪县人民法院党组关于县委巡察整改情况的通
 """
 
 
-@pytest.mark.parametrize("counted", ["2方面问题共计4个", "两大类问题共4个", "问题2大类4个"])
+@pytest.mark.parametrize("counted", ["2方面问题共计4个", "两大类问题共4个", "问题2大类4个", "问题2类4个"])
 def test_problems_counted_after_their_aspects_are_checked(tmp_path: Path, counted: str) -> None:
     (tmp_path / "通报.txt").write_text(COURT.format(counted=counted), encoding="utf-8")
     parsed = api.parse_notice_file(tmp_path / "通报.txt")
@@ -414,3 +414,4 @@ def test_aspects_headed_as_problems_over_numbered_problems_are_read_by_the_count
         "应急抢险责任落实层层递减"]
     checks = {c.item: c.ok for c in parsed.total_checks}
     assert checks["aspects"] is True and checks["issues"] is True
+

@@ -229,6 +229,8 @@ _ASPECTS = [
     re.compile(rf"{_NB}{_NUM}\s*(大|个)?方面"),
     # "反馈的三大类13个问题": the aspects, as some offices call them (a bare "两类问题" is loose talk)
     re.compile(rf"{_NB}{_NUM}\s*(大)类(?=\s*(?:\d|{CN_NUM}|问题|共|,|、))"),
+    # "共反馈问题3类9个": a count of kinds with the problems counted right after it
+    re.compile(rf"{_NB}{_NUM}\s*()类(?=\s*(?:\d{{1,4}}|{CN_NUM})\s*(?:个|项|条))"),
 ]
 #: a count of issues named before it that counts the aspects ("问题共3个方面…")
 _NOT_ASPECTS = r"(?!\s*(?:(?:大|个)?方面|大类))"
@@ -237,7 +239,7 @@ _ISSUES = [
     # "反馈问题共10个" — not "反馈问题共3个方面10个问题", which counts the aspects first
     re.compile(rf"(?:反馈|发现|指出|交办)(?:的)?问题(?:共|总计|合计|共计)?{_NUM}\s*(?:个|项|条|件){_NOT_ASPECTS}"),
     # "认领巡察反馈问题3个方面7个", "共反馈问题2大类4个": the issues counted after the aspects
-    re.compile(rf"(?:反馈|发现|指出|交办)(?:的)?问题(?:共|总计|合计|共计)?(?:\d{{1,3}}|{CN_NUM})\s*(?:(?:大|个)?方面|大类)"
+    re.compile(rf"(?:反馈|发现|指出|交办)(?:的)?问题(?:共|总计|合计|共计)?(?:\d{{1,3}}|{CN_NUM})\s*(?:(?:大|个)?方面|大?类)"
                rf"(?:共|计)?{_NUM}\s*(?:个|项|条|件)(?!\s*方面)"),
     # "反馈3方面问题共计6个", "两大类问题共9个": the aspects first, then the issues of them all
     re.compile(rf"{_NB}(?:\d{{1,3}}|{CN_NUM})\s*(?:(?:大|个)?方面|大类)(?:的)?问题(?:共|总计|合计|共计|计)\s*{_NUM}\s*"
