@@ -415,3 +415,35 @@ def test_aspects_headed_as_problems_over_numbered_problems_are_read_by_the_count
     checks = {c.item: c.ok for c in parsed.total_checks}
     assert checks["aspects"] is True and checks["issues"] is True
 
+
+# A township: "具体整改情况见附件", the appendix a table with no measure column, only 整改情况 beside 整改状态
+TOWNSHIP = """中共白沙镇委员会关于县委巡察整改进展情况的通报
+按照县委统一部署，2026年5月6日至6月5日，县委第一巡察组对白沙镇党委开展了巡察，7月10日反馈了巡察意见。镇党委对反馈问题全面认领，现将整改进展情况公布如下：
+一、整改工作总体情况
+县委巡察组共反馈问题2类5个。截至2026年11月20日，已完成整改4个，整改完成率80%，剩余1个正在推进。具体整改情况见附件。
+二、下一步工作打算
+镇党委将对标对表，确保剩余问题按期整改到位。
+欢迎广大干部群众对整改情况进行监督。联系电话：0743-3521234。
+中共白沙镇委员会
+2026年11月25日
+附件
+白沙镇县委巡察反馈问题整改进展情况表
+序号\t问题类别\t反馈问题\t整改情况\t整改状态
+1\t党的建设\t村级党组织“三会一课”记录不规范\t开展规范化建设督导，统一记录本\t已完成
+2\t党的建设\t软弱涣散村党组织整顿不彻底\t选派第一书记2名，整顿工作正在推进\t正在推进
+3\t作风建设\t村级财务管理混乱\t实行村账镇代管\t已完成
+4\t作风建设\t违规发放误工补贴\t清退违规补贴1.2万元\t已完成
+5\t作风建设\t便民服务窗口推诿扯皮\t推行“一站式”便民服务\t已完成
+"""
+
+
+def test_an_appendix_table_telling_each_problems_account_beside_its_status_lists_the_problems(tmp_path: Path) -> None:
+    (tmp_path / "通报.txt").write_text(TOWNSHIP, encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "通报.txt")
+    assert [a.title for a in parsed.ledger.aspects] == ["党的建设", "作风建设"]
+    assert [(i.title, [(m.text, m.status.value if m.status else None) for m in i.measures])
+            for i in parsed.ledger.issues()][:2] == [
+        ("村级党组织“三会一课”记录不规范", [("开展规范化建设督导，统一记录本", "已完成")]),
+        ("软弱涣散村党组织整顿不彻底", [("选派第一书记2名，整顿工作正在推进", "正在推进")])]
+    checks = {c.item: c.ok for c in parsed.total_checks}
+    assert checks["issues"] is True and checks["done"] is True and checks["rate"] is True

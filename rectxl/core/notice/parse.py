@@ -1578,6 +1578,24 @@ def _is_header(cells: list[str], found: dict[int, str], first: tuple[str, ...] |
     return named >= max(3, -(-len(filled) * 3 // 4))  # three quarters of its cells, rounded up
 
 
+#: a column telling what was done for each problem, in a notice's table that has no measure column
+_ACCOUNT_HEADERS = ("整改情况", "整改落实情况", "落实情况", "整改措施落实情况")
+
+
+def _account_as_measure(columns: dict[int, str], cells: list[str]) -> dict[int, str]:
+    """A notice's table of problems with no measure column but one telling what was done ("序号 |
+    问题类别 | 反馈问题 | 整改情况 | 整改状态"): that account is each problem's measure, as a problem
+    answered in a paragraph is."""
+    fields = list(columns.values())
+    if F.MEASURE in fields or F.ISSUE not in fields:
+        return columns
+    told = [i for i, f in columns.items() if f in (F.PROGRESS, F.STATUS) and i < len(cells)
+            and F.header_key(detect(cells[i])) in _ACCOUNT_HEADERS]
+    if len(told) != 1:
+        return columns
+    return {**columns, told[0]: F.MEASURE}
+
+
 def _numbers_row(rows: list[tuple[int | None, int | None]], number: int | None) -> bool:
     """Whether a further row of an issue carries a number of its own in the 序号 column (not
     the issue's, printed again): the column numbers rows."""
@@ -1621,13 +1639,14 @@ def _tables(lines: list[_Line]) -> list[_Line]:
         if line.cells is None:
             out.append(line)
             continue
-        found = {i: f for i, c in enumerate(line.cells) if c and (f := F.field_for_header(c))}
+        found = _account_as_measure({i: f for i, c in enumerate(line.cells) if c and (f := F.field_for_header(c))},
+                                    line.cells)
         if _is_header(line.cells, found, first):
             if first is None or _header_key_of(line.cells) != first:
                 settle()  # a table of other columns: its own rows
                 first = _header_key_of(line.cells)
                 aspect, last_title = "", ""
-            header, width = _table_columns(lines, at, found), len(line.cells)
+            header, width = _account_as_measure(_table_columns(lines, at, found), line.cells), len(line.cells)
             continue
         if header is None:
             out.append(line)
