@@ -447,3 +447,29 @@ def test_an_appendix_table_telling_each_problems_account_beside_its_status_lists
         ("软弱涣散村党组织整顿不彻底", [("选派第一书记2名，整顿工作正在推进", "正在推进")])]
     checks = {c.item: c.ok for c in parsed.total_checks}
     assert checks["issues"] is True and checks["done"] is True and checks["rate"] is True
+
+
+# A sub-district: 23 measures said, each problem telling its main two; a measure naming "红色物业"
+SUBDISTRICT = """中共西关街道工作委员会关于区委巡察反馈意见整改落实情况的通报
+根据区委统一部署，区委第五巡察组于2026年4月12日至5月28日对西关街道党工委进行了巡察，6月30日反馈了巡察意见。现将整改落实情况公布如下。
+一、整改工作组织领导情况
+街道党工委召开专题会议8次，制定整改方案，明确整改措施23条，实行挂图作战、对账销号。
+二、反馈问题整改落实情况
+截止10月底，反馈的3个问题已整改完成2个，1个问题正在整改。
+（一）基层治理能力不强的问题。一是整合社区网格，设置网格86个，配齐网格员；二是建立“街道吹哨、部门报到”机制，办结群众诉求312件。该问题已整改完成。
+（二）生态环境保护短板突出的问题。一是推动辖区企业绿色发展，完成锅炉改造9台；二是开展河道“清四乱”，清理垃圾320吨。该问题已整改完成。
+（三）老旧小区物业管理缺位的问题。一是引入物业服务企业2家，覆盖小区11个；二是对剩余7个无物业小区推行“红色物业”，正在逐步推开。该问题正在整改中。
+三、下一步工作打算
+街道党工委将坚持问题导向，推动整改成果转化为治理效能。
+欢迎广大群众对整改情况进行监督。联系方式：电话0931-8451234；信箱：西关街道办事处意见箱。
+中共西关街道工作委员会
+2026年11月24日
+"""
+
+
+def test_a_measure_naming_red_property_services_is_no_colour_legend(tmp_path: Path) -> None:
+    (tmp_path / "通报.txt").write_text(SUBDISTRICT, encoding="utf-8")
+    api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "台账.xlsx")
+    report = api.check(tmp_path / "台账.xlsx", Options(), today=date(2026, 12, 3))
+    assert [f.code for f in report.findings if f.code.startswith(("conditional-colours", "status-from-colour"))] == []
+

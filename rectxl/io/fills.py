@@ -54,10 +54,21 @@ _THEME_COLOUR = re.compile(rb"<(?:[\w.-]+:)?(?P<name>" + "|".join(_THEME_ORDER).
 #: a colour named without 色 or 底: marked so ("标绿的为…", "涂绿", "填成黄"), or bare before what it keys
 #: ("红：未完成；绿：已完成", "绿灯=已完成"; never inside a word: "红旗村：")
 _BARE_COLOUR = re.compile(r"(?:标|涂|填|刷)成?[红橙黄绿蓝紫]|(?<![\u4e00-\u9fff])[红橙黄绿蓝紫]灯?\s*[:：=＝]")
+#: a colour word in a term of the Party's or of policy, naming no colour of the sheet (a measure
+#: "推行“红色物业”", "传承红色基因", "推动绿色发展", "开通绿色通道" in a ledger's last rows)
+_NOT_A_COLOUR = re.compile(
+    r"红色(?=物业|基因|资源|教育|旅游|文化|阵地|驿站|引擎|堡垒|血脉|传统|故事|经典|精神|遗址|遗迹|地标|名村|领航|网格"
+    r"|管家|先锋|课堂|讲堂|家书|档案|记忆|主题|研学|宣讲|党建|业委会|矩阵|代办)"
+    r"|绿色(?=发展|低碳|生态|通道|转型|金融|建筑|食品|农业|出行|矿山|学校|工厂|殡葬|办公|采购|信贷|保险|产业|能源|施工"
+    r"|环保|家园|社区|机关|医院|生活|消费|循环|屏障|长廊|矿业|制造|有机|认证|税制|交通|物流|电力|园区|小区|家庭)"
+    r"|蓝色(?=海洋|经济|粮仓|国土)")
 
 
 def names_colour(text: str) -> bool:
-    """``text`` names a colour ("绿色", "红底", "标绿", "绿：…"): it may be a legend keying the sheet's fills."""
+    """``text`` names a colour ("绿色", "红底", "标绿", "绿：…"): it may be a legend keying the sheet's
+    fills (a colour word in a term such as "红色物业", "绿色发展" names none)."""
+    if "色" in text and _NOT_A_COLOUR.search(text):
+        text = _NOT_A_COLOUR.sub("", text)
     return (("色" in text or "底" in text) and any(word in text for word in _LEGEND_WORDS)) or bool(
         _BARE_COLOUR.search(text))
 
