@@ -449,7 +449,7 @@ def test_an_appendix_table_telling_each_problems_account_beside_its_status_lists
     assert checks["issues"] is True and checks["done"] is True and checks["rate"] is True
 
 
-# A sub-district: 23 measures said, each problem telling its main two; a measure naming "红色物业"
+# A sub-district: a measure naming "红色物业"
 SUBDISTRICT = """中共西关街道工作委员会关于区委巡察反馈意见整改落实情况的通报
 根据区委统一部署，区委第五巡察组于2026年4月12日至5月28日对西关街道党工委进行了巡察，6月30日反馈了巡察意见。现将整改落实情况公布如下。
 一、整改工作组织领导情况
@@ -473,3 +473,24 @@ def test_a_measure_naming_red_property_services_is_no_colour_legend(tmp_path: Pa
     report = api.check(tmp_path / "台账.xlsx", Options(), today=date(2026, 12, 3))
     assert [f.code for f in report.findings if f.code.startswith(("conditional-colours", "status-from-colour"))] == []
 
+
+# A vocational college: its problems counted by 项 ("问题清单3项"), its measures by 条
+COLLEGE = """中共某职业技术学院委员会关于巡察整改进展情况的通报
+按照省委教育工委巡察工作安排，2026年3月至5月，省委教育工委第一巡察组对学院党委开展了巡察，6月反馈了巡察意见。学院党委共梳理形成问题清单3项，制定整改措施9条。截至2026年11月15日，已完成整改2项，正在整改1项。现将整改进展情况公布如下：
+一、关于落实立德树人根本任务方面
+（一）“三全育人”格局尚未形成。一是已制定“三全育人”综合改革实施方案（已完成）；二是已建立辅导员、班主任、专业教师协同育人机制（已完成）。
+（二）产教融合深度不够。已与32家企业签订校企合作协议，共建产业学院3个。（已完成）
+二、关于全面从严治党方面
+（三）基建项目管理不规范。已完成对2021年以来基建项目的全面审计，新校区二期工程结算审计正在进行。（正在推进）
+三、下一步工作
+学院党委将持续推进巡察整改，不断提高办学治校水平。
+中共某职业技术学院委员会
+2026年11月20日
+"""
+
+
+def test_counts_by_the_word_the_problems_were_counted_by_count_problems(tmp_path: Path) -> None:
+    (tmp_path / "通报.txt").write_text(COLLEGE, encoding="utf-8")
+    checks = {c.item: (c.ok, c.message) for c in api.parse_notice_file(tmp_path / "通报.txt").total_checks}
+    assert checks["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")
+    assert checks["going"][0] is True and "问题1个" in checks["going"][1]

@@ -597,8 +597,7 @@ def _read_done(totals: StatedTotals, sentence: str, kind_done: tuple[int, str] |
     found: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
     in_batch: list[tuple[int, int, str, Literal["问题", "措施"]]] = []
     batches = _BATCH.search(sentence) is not None
-    said = totals.evidence.get("issues", "")
-    problems_by = said[-1:] if totals.issues is not None and totals.measures is None else None
+    problems_by = _problems_by(totals)
     for index, pattern in enumerate(_DONE):
         for m in pattern.finditer(sentence):
             value = _count_done(m, index)
@@ -730,9 +729,8 @@ KIND_COUNTS: dict[KindKey, tuple[str, list[re.Pattern[str]]]] = {
 def _read_kinds(totals: StatedTotals, sentence: str) -> None:
     """The counts of :data:`KIND_COUNTS` the sentence states, first mention wins; each counts what
     its noun names, else its counter (个/件 problems, 项/条 measures) — unless the notice counted its
-    problems by that counter and stated no measures."""
-    said = totals.evidence.get("issues", "")
-    problems_by = said[-1:] if totals.issues is not None and totals.measures is None else None
+    problems by that counter and counted its measures by none or another."""
+    problems_by = _problems_by(totals)
     for key, (_, patterns) in KIND_COUNTS.items():
         if getattr(totals, key) is not None:
             continue
@@ -754,6 +752,17 @@ def _read_kinds(totals: StatedTotals, sentence: str) -> None:
             setattr(totals, f"{key}_unit", unit)
             totals.evidence[key] = m.group(0)
             break
+
+
+def _problems_by(totals: StatedTotals) -> str | None:
+    """The word the notice counted its problems by ("问题清单15项": 项), when its measures are not
+    counted by it (none stated, or by another: "整改措施52条") — a count by that word alone ("已完成
+    整改13项", "正在整改2项") then counts problems."""
+    said = totals.evidence.get("issues", "")
+    if totals.issues is None or not said:
+        return None
+    measures_by = totals.evidence.get("measures", "")[-1:] if totals.measures is not None else ""
+    return said[-1:] if measures_by != said[-1:] else None
 
 
 def _read_left(totals: StatedTotals, sentence: str) -> None:
