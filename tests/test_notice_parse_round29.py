@@ -494,3 +494,18 @@ def test_counts_by_the_word_the_problems_were_counted_by_count_problems(tmp_path
     checks = {c.item: (c.ok, c.message) for c in api.parse_notice_file(tmp_path / "通报.txt").total_checks}
     assert checks["done"] == (True, "通报称已完成2个问题，与正文逐项写明的状态一致：已完成2个。")
     assert checks["going"][0] is True and "问题1个" in checks["going"][1]
+
+
+def test_a_notice_listing_its_main_problems_only_makes_no_ledger_totals_mismatch(tmp_path: Path) -> None:
+    text = (COLLEGE.replace("问题清单3项，制定整改措施9条", "问题清单15项，制定整改措施52条")
+            .replace("已完成整改2项，正在整改1项。现将整改进展情况公布如下",
+                     "已完成整改13项，正在整改2项。现将主要问题整改进展情况公布如下"))
+    (tmp_path / "通报.txt").write_text(text, encoding="utf-8")
+    api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "台账.xlsx")
+    report = api.check(tmp_path / "台账.xlsx", Options(), today=date(2026, 12, 3))
+    assert [f.value for f in report.findings if f.code == "info-totals-mismatch"] == []
+    # a ledger whose paragraph says nothing of listing only some is still told its counts disagree
+    (tmp_path / "通报.txt").write_text(text.replace("主要问题整改进展情况", "整改进展情况"), encoding="utf-8")
+    api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "台账2.xlsx")
+    report = api.check(tmp_path / "台账2.xlsx", Options(), today=date(2026, 12, 3))
+    assert "问题清单15项" in [f.value for f in report.findings if f.code == "info-totals-mismatch"]

@@ -25,7 +25,14 @@ from typing import Literal
 from rectxl.core.findings import Finding, Severity
 from rectxl.core.model import Ledger
 from rectxl.core.names import INFO_SHEET
-from rectxl.core.notice.totals import KIND_COUNTS, StatedTotals, check_totals, done_counts, extract_stated_totals
+from rectxl.core.notice.totals import (
+    KIND_COUNTS,
+    StatedTotals,
+    check_totals,
+    done_counts,
+    extract_stated_totals,
+    sample_words,
+)
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
 from rectxl.core.rules.structure import measure_items
@@ -135,17 +142,22 @@ def stated_totals_disagreements(ledger: Ledger) -> list[tuple[str, str, str]]:
     if not any(True for _ in ledger.measures()):
         return []  # nothing read to count against (header-missing says why)
     found: list[tuple[str, str, str]] = []
+    info = ledger.info
+    # "现将主要问题整改进展情况公布如下": the notice lists only some of what its counts count
+    sample = sample_words([info.title, info.heading_two, *(getattr(info, attr) for _, attr in _PARTS)])
     for part, attr in _PARTS:
-        text = getattr(ledger.info, attr)
+        text = getattr(info, attr)
         if text:
-            found += [(part, said, actual) for said, actual in _disagreements(extract_stated_totals([text]), ledger)]
+            found += [(part, said, actual)
+                      for said, actual in _disagreements(extract_stated_totals([text]), ledger, sample)]
     return found
 
 
-def _disagreements(stated: StatedTotals, ledger: Ledger) -> Iterator[tuple[str, str]]:
+def _disagreements(stated: StatedTotals, ledger: Ledger, sample: str | None = None) -> Iterator[tuple[str, str]]:
     """(the words that state a count, how the ledger's count is said) for each
     stated count the ledger does not bear out: each count checked alone, as
-    :func:`~rectxl.core.notice.totals.check_totals` counts it."""
+    :func:`~rectxl.core.notice.totals.check_totals` counts it (``sample``: the words saying only
+    some are listed — a count the ledger lists fewer of is then no disagreement)."""
     empty = StatedTotals()
     # done counts and rates are compared only when every status is read (missing-status and
     # bad-status name the others); aspects only when the ledger has them (a 方面 column or rows)
@@ -158,7 +170,7 @@ def _disagreements(stated: StatedTotals, ledger: Ledger) -> Iterator[tuple[str, 
                 key == "aspects" and not has_aspects):
             continue
         one = replace(empty, **{key: value}, done_unit=stated.done_unit if key.startswith("done") else None)
-        for check in check_totals(one, ledger):
+        for check in check_totals(one, ledger, sample=sample):
             if check.ok is False and check.parsed is not None:
                 apart = _long_term_apart(ledger, "问题" if key == "done_issues" else "措施") \
                     if key.startswith("done") else ""
@@ -169,10 +181,10 @@ def _disagreements(stated: StatedTotals, ledger: Ledger) -> Iterator[tuple[str, 
         if value is None or unit is None or said is None or (kind in ("going", "staged") and not statuses_read):
             continue
         one = replace(empty, **{kind: value, f"{kind}_unit": unit})
-        for check in check_totals(one, ledger):
+        for check in check_totals(one, ledger, sample=sample):
             if check.item == kind and check.ok is False and check.parsed is not None:
                 yield said, f"{label}的{unit}为{int(check.parsed)}{'个' if unit == '问题' else '项'}"
-    if stated.rate is not None and statuses_read and (said := stated.evidence.get("rate")) \
+    if stated.rate is not None and statuses_read and sample is None and (said := stated.evidence.get("rate")) \
             and not _rate_agrees(stated.rate, ledger):
         yield said, _rates(ledger)
 
