@@ -509,3 +509,13 @@ def test_a_notice_listing_its_main_problems_only_makes_no_ledger_totals_mismatch
     api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "台账2.xlsx")
     report = api.check(tmp_path / "台账2.xlsx", Options(), today=date(2026, 12, 3))
     assert "问题清单15项" in [f.value for f in report.findings if f.code == "info-totals-mismatch"]
+
+
+def test_a_day_something_else_was_done_by_does_not_date_the_progress(tmp_path: Path) -> None:
+    # section 一 tells of money spent by September's end; the counts are "截至目前": the signing day
+    text = CIVIL.format(as_of="截至目前").replace(
+        "实行清单式管理、销号式推进。",
+        "实行清单式管理、销号式推进。截至2026年9月底，累计投入资金3000万元，完成改造12个。")
+    reported, overdue = _overdue_rows(tmp_path, text)
+    assert reported == date(2026, 11, 20)
+    assert overdue == ["I8"]

@@ -5177,10 +5177,18 @@ _PROGRESS_SAID = re.compile(r"完成|到位|销号|办结|推进|整改中|完�
 _AS_OF_WINDOW = 183
 
 
+def _counts_progress(sentence: str) -> bool:
+    """The sentence counts how far the round got ("…已完成整改2个", "完成率75%"), not something
+    else done by a day ("截至9月底，累计投入资金3000万元")."""
+    said = extract_stated_totals([sentence])
+    return any(v is not None for v in (said.done, said.done_issues, said.done_measures, said.rate, said.left))
+
+
 def _stated_as_of(info: LedgerInfo) -> date | None:
     """The day the notice states its progress on, when it names one before the day it is signed
     ("截至2026年10月31日，巡察反馈的3个问题已完成整改2个", signed 2026年11月20日): the latest such day in
-    its title, preamble, first part or section 二's opening, within half a year before the signing
+    its title, or opening a sentence of its preamble, first part or section 二's opening that counts
+    how far the round got (:func:`_counts_progress`), within half a year before the signing
     ("截至目前" names none: the signing day is the day). A day after the signing, or long before it
     (a count of an earlier year's), is not it."""
     signed = info.report_date
@@ -5189,7 +5197,7 @@ def _stated_as_of(info: LedgerInfo) -> date | None:
     found: list[date] = []
     for k, text in enumerate(texts):
         for sentence in re.split(r"(?<=[。！？\n])", text or ""):
-            if k and not _PROGRESS_SAID.search(sentence):
+            if k and not (_PROGRESS_SAID.search(sentence) and _counts_progress(sentence)):
                 continue  # (the title's "截至10月底" dates the whole notice)
             for m in _AS_OF_SAID.finditer(sentence):
                 day = as_of_day(m.group("when"), signed)
