@@ -519,3 +519,18 @@ def test_a_day_something_else_was_done_by_does_not_date_the_progress(tmp_path: P
     reported, overdue = _overdue_rows(tmp_path, text)
     assert reported == date(2026, 11, 20)
     assert overdue == ["I8"]
+
+
+def test_an_ofd_run_with_unreadable_advances_keeps_its_text(tmp_path: Path) -> None:
+    text = CIVIL.format(as_of="截至2026年10月31日")
+    ofd = notice_ofd(text, tmp_path / "通报.ofd")
+    damaged = tmp_path / "通报（转换）.ofd"
+    with zipfile.ZipFile(ofd) as src, zipfile.ZipFile(damaged, "w") as out:
+        for name in src.namelist():
+            data = src.read(name)
+            if name.endswith("Page_0/Content.xml"):  # a converter's advances with a stray word in them
+                data = data.replace(b'DeltaX="g ', b'DeltaX="g auto ', 1)
+            out.writestr(name, data)
+    parsed = api.parse_notice_file(damaged)
+    assert parsed.ledger.info.title == "中共江北区民政局党组关于区委第三巡察组反馈意见整改进展情况的通报"
+    assert sum(1 for _ in parsed.ledger.issues()) == 3

@@ -129,17 +129,21 @@ def _numbers(text: str | None) -> list[float]:
 
 
 def _advances(text: str | None) -> list[float]:
-    """A ``DeltaX`` list with its "g count value" runs written out."""
+    """A ``DeltaX`` list with its "g count value" runs written out; empty when it cannot be read
+    (the run's width is then estimated, its text kept)."""
     out: list[float] = []
     tokens = (text or "").split()
     k = 0
-    while k < len(tokens):
-        if tokens[k] == "g" and k + 2 < len(tokens):
-            out += [float(tokens[k + 2])] * min(int(float(tokens[k + 1])), 10_000)
-            k += 3
-        else:
-            out.append(float(tokens[k]))
-            k += 1
+    try:
+        while k < len(tokens):
+            if tokens[k] == "g" and k + 2 < len(tokens):
+                out += [float(tokens[k + 2])] * min(int(float(tokens[k + 1])), 10_000)
+                k += 3
+            else:
+                out.append(float(tokens[k]))
+                k += 1
+    except ValueError:
+        return []
     return out
 
 
