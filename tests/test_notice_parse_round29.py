@@ -534,3 +534,31 @@ def test_an_ofd_run_with_unreadable_advances_keeps_its_text(tmp_path: Path) -> N
     parsed = api.parse_notice_file(damaged)
     assert parsed.ledger.info.title == "中共江北区民政局党组关于区委第三巡察组反馈意见整改进展情况的通报"
     assert sum(1 for _ in parsed.ledger.issues()) == 3
+
+
+# A county water bureau: dated in brackets under its title, signed with no date; problems under 【问题一】
+WATER_BUREAU = """中共某县水利局党组关于县委第三轮巡察整改情况的通报
+（2026年11月28日）
+根据县委统一部署，2026年4月至5月，县委第三巡察组对县水利局党组开展了巡察，并于6月18日反馈了巡察意见。现将整改情况公布如下。
+一、巡察反馈问题整改落实情况
+【问题一】农村饮水安全工程管护不到位。
+整改措施：建立“县级统管、乡镇主管、村级日常管护”三级管护体系，落实管护经费86万元。
+整改时限：2026年9月底前
+整改结果：已完成，已销号。
+【问题二】水利工程建设项目质量监管薄弱。
+整改措施：聘请第三方检测机构对在建项目开展质量抽检，抽检项目12个。
+整改时限：2026年12月底前
+整改结果：正在推进，已完成抽检9个。
+二、下一步工作
+局党组将持续巩固整改成果，推动水利事业高质量发展。
+中共某县水利局党组
+"""
+
+
+def test_a_notice_dated_under_its_title_is_reported_on_that_day(tmp_path: Path) -> None:
+    (tmp_path / "通报.txt").write_text(WATER_BUREAU, encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "通报.txt")
+    info = parsed.ledger.info
+    assert info.title == "中共某县水利局党组关于县委第三轮巡察整改情况的通报"
+    assert info.report_date == date(2026, 11, 28)
+    assert [i.title for i in parsed.ledger.issues()] == ["农村饮水安全工程管护不到位", "水利工程建设项目质量监管薄弱"]

@@ -5165,6 +5165,8 @@ def _still_listed(lines: list[_Line], s: int, end: int, warnings: list[str], bef
     return aspects
 
 
+#: a line under a notice's title that is only the day it is dated: "（2026年11月28日）" (on the detection copy)
+_TITLE_DAY = re.compile(rf"[(（]?({DATE})[)）]?")
 #: the day a notice's progress is stated on, as it says it (on the text): "截至2026年10月31日",
 #: "截止10月底", "截至2026年10月", "截至十月底" (a month without its year only with its end or day)
 _AS_OF_SAID = re.compile(
@@ -5256,7 +5258,12 @@ def _parse_notice(text: str) -> ParsedNotice:
 
     # Title: once, even when the page printed it twice.
     title_lines: list[str] = []
+    title_day: date | None = None
     for line in lines[lay.title_start:k]:
+        if (day_line := _TITLE_DAY.fullmatch(line.det.replace(" ", ""))) is not None \
+                and (day := to_date(day_line.group(1))) is not None:
+            title_day = title_day or day  # "（2026年11月28日）" under the title: the day it is dated
+            continue
         if normalize_for_compare(line.text) not in (normalize_for_compare(t) for t in title_lines):
             title_lines.append(line.text)
     title = "".join(_publisher_first(title_lines)) or None
@@ -5431,6 +5438,8 @@ def _parse_notice(text: str) -> ParsedNotice:
         style = ("汉字" if _NUMERAL_YEAR.search(dated) else "") + ("到月" if _SIGNED_MONTH.search(dated) else "")
         if style:
             info.extra[DATE_STYLE_KEY] = style
+    if info.report_date is None and title_day is not None:
+        info.report_date = title_day  # dated under its title, not after its signature
     if info.party_org is None and info.title:
         info.party_org = _title_publisher(info.title)
     publication = info.report_date or (debris_dates[0] if debris_dates else None)
