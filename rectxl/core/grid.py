@@ -68,6 +68,7 @@ from rectxl.core.status import (
     Status,
     StatusReading,
     box_choices,
+    dropped,
     finished_day,
     line_statuses,
     not_started_by_progress,
@@ -4780,6 +4781,9 @@ class _Builder:
         if "\n" in status_text and (listed := line_statuses(
                 status_text, len(enumerated_items(text) or [line for line in text.split("\n") if line.strip()]))):
             reading = listed  # "已完成\n正在推进\n长期坚持" beside the three measures the row lists
+        if reading.status is None and status_text and (verb := dropped(status_text)) and verb in text:
+            # "已取消" beside "取消违规发放的津贴": the measure's own action done, not the measure dropped
+            reading = StatusReading(Status.DONE)
         swapped = self._swapped(r) if reading.status is None and status_text else None
         if swapped is not None:
             status_text, reading = swapped[1], swapped[2]

@@ -1597,10 +1597,42 @@ def unfounded(text: str) -> bool:
 _BROKEN_MAX = 10
 
 
+#: a measure dropped, not worked on: ended, cancelled, withdrawn, no longer to be done ("已终止",
+#: "已取消", "该措施已撤销", "不再整改", "经研究不予整改", "经县委巡察办同意，终止整改"), maybe with its
+#: reason after it ("已取消（与第3项合并）"); ``verb`` is the word that may also be the measure's own
+#: action ("已取消" beside "取消违规发放的津贴" is that action done)
+_DROPPED = LazyPattern(
+    r"(?:该项?|此项?|本项?)?(?:整改)?(?:措施|任务|事项)?"
+    r"(?:经(?:过)?[\u4e00-\u9fff]{0,12}?(?:研究|审核|审查|审批|批准|同意|决定)(?:后)?[，,]?)?"
+    r"(?:(?:已经?|现已|均已|已被|予以|决定|同意)?(?P<verb>终止|取消|撤销|撤回|作废|停止|放弃)"
+    r"(?:整改|实施|执行|推进|该项?(?:整改)?措施|此项?(?:整改)?措施|该项?任务)?"
+    r"|(?:决定|同意)?(?:不再|不予|无需再|不必再)(?:整改|实施|执行|推进))"
+)
+
+
+_DROPPED_HINT = re.compile(r"终止|取消|撤销|撤回|作废|停止|放弃|不再|不予|无需再|不必再")
+
+
+def dropped(text: str) -> str | None:
+    """A status cell saying the measure was dropped — ended, cancelled, no longer to be done
+    ("已终止", "已取消", "经研究不予整改"), whatever reason follows: the verb it used ("终止", "取消";
+    "" for 不再整改, 不予整改), or ``None`` for anything else. Such a cell is no status: a dropped
+    measure is not finished work (nor going on), and is read as none of the five."""
+    tokens = _tokens(text, _SEP)
+    if not tokens:
+        return None
+    m = _DROPPED.fullmatch(_fold(tokens[0].text))
+    if m is None and len(tokens) > 1 and tokens[0].text.lstrip().startswith("经") and not tokens[1].bracketed:
+        m = _DROPPED.fullmatch(_fold(tokens[0].text + tokens[1].text))  # "经研究，不予整改"
+    return (m["verb"] or "") if m is not None else None
+
+
 @lru_cache(maxsize=8192)
 def _read_text(text: str) -> StatusReading:
     if (marked := _MARKS.get(text)) is not None:
         return StatusReading(marked)
+    if _DROPPED_HINT.search(text) and dropped(text) is not None:
+        return _NOTHING  # "已终止", "已取消", "经研究不予整改": a dropped measure is no status
     if (text.isascii() or "\uff21" <= text[0] <= "\uff5a") and (
             english := _ENGLISH.get(_NOT_LETTER.sub("", unicodedata.normalize("NFKC", text).lower()))) is not None:
         return StatusReading(english)

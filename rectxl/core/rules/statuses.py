@@ -15,7 +15,7 @@ from rectxl.core.rules.context import Context
 from rectxl.core.rules.deadlines import past_due, status_quote
 from rectxl.core.rules.owners import holds_error
 from rectxl.core.rules.registry import Rule, rule
-from rectxl.core.status import ACCOUNT_TEXT, Status, box_choices, read_status
+from rectxl.core.status import ACCOUNT_TEXT, Status, box_choices, dropped, read_status
 from rectxl.core.text import LazyPattern, cn_date, fold, shorten, to_simplified
 
 __all__ = ["FUTURE_WORDING", "PAST_WORDING", "main_clauses", "progress_contradiction", "said_of_the_work"]
@@ -93,6 +93,13 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
                     # "不涉及": the measure is not this unit's — no status, and none is to be chosen
                     advice = ("写的是本单位不涉及该项措施，不是整改进度：不涉及的措施请从本单位台账中删除，"
                               "或在“备注”列说明；该项如需本单位整改，" + _FILL_IN)
+                problem = "无法识别"
+                if (verb := dropped(m.status_text)) is not None:
+                    # "已终止", "已取消", "经研究不予整改": the measure dropped — not done, not going on
+                    problem = f"写的是该项措施{'已' + verb if verb else '不再整改'}，不是整改进度"
+                    advice = ("rectxl 不把它算作已完成，通报和汇总表也不计入已完成。经批准不再整改的（如问题经核实"
+                              "不属实、已并入其他措施），请在“备注”列写明理由和批准单位、日期，报巡察办备案后从台账中"
+                              "调整；仍需整改的，" + _FILL_IN)
                 if m.status_text[:1].isdigit() and m.deadline.due is not None and (
                         parse_deadline(m.status_text).due == m.deadline.due):
                     # the status column holding its rows' deadlines (grid reads no such column as done)
@@ -102,7 +109,7 @@ def bad_status(r: Rule, ctx: Context) -> Iterator[Finding]:
                     # no overdue finding for it: whether it is finished is what cannot be read
                     advice += f"该项整改时限（{due}）已过，状态改正后才能判断是否逾期。"
                 advice += _colours_unread(ctx, m)
-                yield r.at(ctx, m, F.STATUS, problem="无法识别", advice=advice)
+                yield r.at(ctx, m, F.STATUS, problem=problem, advice=advice)
             elif len(choices[0]) > 1:
                 # a row ticked in two status columns (已完成 | 正在推进 | 未完成), or a form's boxes
                 # ticked twice in one cell

@@ -1,0 +1,62 @@
+"""Round twenty-nine: ledgers as other offices write them (a county civil-affairs bureau, a tax
+branch, a township health centre, a human-resources bureau, a public-security bureau …), built here
+with openpyxl the way a clerk would (units, people and texts are fictional)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from rectxl.cli import main
+from rectxl.io.reader import read_ledger
+
+
+def _check(path: Path, capsys: pytest.CaptureFixture[str], as_of: str = "2026-11-20") -> list[dict[str, Any]]:
+    main(["check", str(path), "--format", "json", "--as-of", as_of])
+    findings: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["findings"]
+    return findings
+
+
+def _ledger(path: Path, title: str, header: list[str], rows: list[list[Any]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append([title])
+    ws.append(["填报单位（盖章）：　　　　　　填报时间：2026年11月18日"])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+# -- a measure dropped (已终止, 已取消, 经研究不予整改) is not finished work ------------------------------
+
+_CIVIL = ["序号", "巡察反馈问题", "具体整改措施", "责任科室", "完成时限", "整改状态", "整改进展", "说明"]
+
+
+@pytest.mark.parametrize("word", ["已终止", "已取消", "该措施已撤销", "已作废", "不再整改", "经研究不予整改",
+                                  "经局党组研究，不予整改", "已取消（并入第1项措施）", "经县委巡察办同意，终止整改"])
+def test_a_measure_said_dropped_is_not_counted_done(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], word: str) -> None:
+    # a civil-affairs bureau writes that a measure was dropped: rectxl must not count it 已完成 (it
+    # had: "已终止" read as an action done); the clerk is told what the cell says and what to do
+    # (beside it, "已取消"/"已停止" said of a measure whose own action is to cancel or stop something:
+    # that action done)
+    path = _ledger(tmp_path / "民政局.xlsx", "县民政局巡察整改台账", _CIVIL, [
+        [1, "低保动态管理不到位", "开展低保对象入户核查", "社会救助股", "2026年9月", "已完成", "核查1260户", None],
+        [2, "低保信息化水平不高", "建设低保信息比对平台", "社会救助股", "2026年12月", word, "市级平台统一建设", None],
+        [3, "养老机构补贴发放不规范", "取消不合规养老机构的运营补贴", "养老服务股", "2026年10月", "已取消",
+         "已取消2家机构补贴", None],
+        [4, "殡葬服务收费不规范", "停止收取遗体接运附加费", "社会事务股", "2026年8月", "已停止", "9月起停止收取", None],
+    ])
+    found = _check(path, capsys)
+    (bad,) = [f for f in found if f["code"] == "bad-status"]
+    assert bad["cell"] == "F5"
+    assert "不再整改" in bad["message"] and "无法识别" not in bad["message"] and "备注" in bad["message"]
+    assert not [f for f in found if f["code"] == "overdue"]
+    assert [m.status and str(m.status) for m in read_ledger(path).measures()] == ["已完成", None, "已完成", "已完成"]
