@@ -60,3 +60,38 @@ def test_a_measure_said_dropped_is_not_counted_done(
     assert "不再整改" in bad["message"] and "无法识别" not in bad["message"] and "备注" in bad["message"]
     assert not [f for f in found if f["code"] == "overdue"]
     assert [m.status and str(m.status) for m in read_ledger(path).measures()] == ["已完成", None, "已完成", "已完成"]
+
+
+# -- closure decided after a check named before it, a comma between ---------------------------------
+
+@pytest.mark.parametrize("word", ["经县纪委监委审查，准予销号", "经审核，予以销号", "经县委巡察办审核，同意销号",
+                                  "经研究，同意销号", "经核查，整改到位，同意销号"])
+def test_closure_decided_after_the_check_is_closed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], word: str) -> None:
+    # a tax branch's 整改结果 column: the check, a comma, then the decision to close — 已销号 (it had
+    # been a bad status: "经巡察办审核同意销号" without the comma was read, with it not)
+    path = _ledger(tmp_path / "税务分局.xlsx", "某县税务局第一税务分局巡察整改台账",
+                   ["编号", "反馈问题", "整改措施", "责任股室", "完成时限", "整改结果", "佐证资料"], [
+                       [1, "留抵退税办理超时限", "逐户核实留抵退税办理时限", "纳税服务股", "2026.9.30", word, None],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] == "bad-status"]
+    (closed,) = [f for f in found if f["code"] == "closed-without-evidence"]
+    assert closed["cell"] == "G4"
+    (m,) = read_ledger(path).measures()
+    assert (str(m.status), m.stage) == ("已完成", "已销号")
+
+
+@pytest.mark.parametrize("word", ["经审查，不予销号", "不同意销号", "不予销号"])
+def test_closure_refused_is_work_still_to_do(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], word: str) -> None:
+    # the acceptor refused to close it: the work is to be put right — going on, and overdue past its
+    # deadline (it had been a bad status)
+    path = _ledger(tmp_path / "税务分局.xlsx", "某县税务局第一税务分局巡察整改台账",
+                   ["编号", "反馈问题", "整改措施", "责任股室", "完成时限", "整改结果"], [
+                       [1, "定额调整不及时", "对定额户开展全面复核", "税源管理股", "2026.10.31", word],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] == "bad-status"]
+    (overdue,) = [f for f in found if f["code"] == "overdue"]
+    assert overdue["cell"] == "E4"

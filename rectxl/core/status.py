@@ -847,6 +847,8 @@ _NEG_FIRST_STEP = re.compile(
 _PLAN_SUBJECT = re.compile(r"(?:具体|相关)?(?:整改|实施|工作|专项)?(?:方案|计划)")
 _PLAN_NOT_MADE = re.compile(r"(?:研究)?(?:制定|拟定|编制|起草|出台)$")
 #: after a negation: closure not reached (尚未验收, 未销号) — awaiting, not failed
+#: after 不: closure refused by whoever checks it (不予销号, 不同意销号, 不予验收)
+_REFUSED_CLOSURE = re.compile(r"(?:予|同意|准予|批准|予以)(?:其)?(?:销号|销项|销账|销案|验收(?:通过)?)")
 _NEG_CLOSURE = re.compile(r"(?:进行|组织|申请|办理)?(?:验收|销号|销项)$")
 #: after a negation: what is not (yet) achieved (未完成整改任务, 未完全整改到位, 验收未通过 …)
 _NEG_DONE = LazyPattern(
@@ -875,7 +877,14 @@ _PROBLEM = re.compile(r"(?:问题|现象|情况|行为|短板|差距)$")
 _NEG_BEFORE = re.compile(
     rf"(?:{_SUBJ}|[\u4e00-\u9fff]{{1,4}}|(?:仅|只)?[尚仍还有余剩]+\d{{1,3}}[项个条件处户家笔名人所座台])?")
 #: an explicit word of completion, needed when a status is read from the end of a sentence
-_DONE_MARK = LazyPattern(r"已|完成|完毕|到位|办结|完结|合格|通过|清零|闭环")
+_DONE_MARK = LazyPattern(r"已|完成|完毕|到位|办结|完结|合格|通过|清零|闭环"
+                         # the acceptor's decision to close it ("经核查，整改到位，同意销号")
+                         r"|(?:同意|准予|予以|批准|准许|核准)(?:其)?(?:销号|销项|销账|销案)")
+#: a check named, a comma, then the decision to close ("经县纪委监委审查，准予销号", "经审核，予以销号"):
+#: one closure, read as "经巡察办审核同意销号" is
+_CHECKED_COMMA = LazyPattern(
+    rf"(经过?{_ACCEPTOR}(?:审核|审查|审批|审定|研究|核查|核实|验收|复核|复查)(?:合格|通过)?(?:后)?)\s*[，,]\s*"
+    r"(?=(?:同意|准予|予以|批准|准许|核准)(?:其)?(?:销号|销项|销账|销案))")
 #: a question, not an answer (已完成？ 是否完成)
 _DOUBT = re.compile(r"\?|是否|吗$|么$")
 
@@ -1157,6 +1166,8 @@ def _negated(s: str, neg: re.Match[str]) -> _Clause | None:
         return _Clause(Status.IN_PROGRESS)  # 整改期限未到, 时限未到: not yet due, as 未到时限 is
     if _NEG_NA.match(after) or _PROBLEM.search(after):
         return None  # 不涉及, 经核查不存在该问题, 无需整改
+    if word == "不" and _REFUSED_CLOSURE.fullmatch(after) and _NEG_BEFORE.fullmatch(before):
+        return _Clause(Status.IN_PROGRESS)  # 不予销号, 不同意销号: the check refused it — to be put right
     if _NEG_CLOSURE.match(after):  # 尚未验收 / 未销号: finished work awaiting closure, if any
         done = _scan(before) if before else None
         if done is not None and done.main is Status.DONE and done.stage is None:
@@ -1974,6 +1985,8 @@ def _read_clauses(text: str) -> StatusReading:
         text = _CLOSURE_AFTER.sub("，", text)
     if (label := _STATUS_LABEL.match(text)) is not None and label.end() < len(text):
         text = text[label.end():]
+    if "经" in text and "销" in text:
+        text = _CHECKED_COMMA.sub(r"\1", text)  # "经县纪委监委审查，准予销号": the check and its decision
     tokens = _tokens(text, _SEP)
     if len(tokens) > 1 and _CAUSE.match(tokens[0].text) and (
             after := _from_head(text, tokens[1:])) is not None and after.status is not None:
