@@ -19,7 +19,7 @@ from rectxl.io.reader import read_ledger
 
 @pytest.mark.parametrize(("header", "field"), [
     ("问题领域", F.CATEGORY), ("问题原因", None), ("问题产生原因", None), ("未完成原因", F.REMARK),
-    ("原因分析", None), ("延期原因", F.EXTENSION), ("存在问题", F.ISSUE), ("问题类型", F.CATEGORY),
+    ("原因分析", None), ("延期原因", F.REMARK), ("存在问题", F.ISSUE), ("问题类型", F.CATEGORY),
     # the issue with its cause beside it, or the measures with theirs, is still that column
     ("存在问题及原因", F.ISSUE), ("问题及原因分析", F.ISSUE), ("问题原因及整改措施", F.MEASURE),
     # a schedule is when it is due (进度安排 had been read as the status, its dates as bad statuses)

@@ -95,3 +95,24 @@ def test_closure_refused_is_work_still_to_do(
     assert not [f for f in found if f["code"] == "bad-status"]
     (overdue,) = [f for f in found if f["code"] == "overdue"]
     assert overdue["cell"] == "E4"
+
+
+# -- 延期原因 is why the deadline was put back, not the extended deadline ---------------------------
+
+@pytest.mark.parametrize("header", ["延期原因", "申请延期理由", "延期事由", "延期原因说明", "逾期情况说明"])
+def test_a_column_of_why_the_deadline_was_put_back_is_a_remark(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str) -> None:
+    # a human-resources bureau keeps 延期时限 and beside it why: the reason is a note on the
+    # measure (it had been read as a second 延期时限 column, the extended deadline lost)
+    path = _ledger(tmp_path / "人社局.xlsx", "县人力资源和社会保障局巡察反馈问题整改清单",
+                   ["序号", "存在的问题", "整改措施", "责任股室", "整改时限", "延期时限", header, "完成情况"], [
+                       [1, "重复领取待遇问题未及时清理", "开展重复领取养老待遇专项清理", "社保中心", "2026年9月30日",
+                        "2027年3月31日", "涉及跨省数据比对，需省厅协调", "延期整改"],
+                       [2, "就业补贴审核把关不严", "对就业补贴发放开展回头看", "就业股", "2026年8月31日", None, None,
+                        "正在推进"],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] in ("duplicate-header", "bad-extension", "column-not-understood")]
+    assert [f["cell"] for f in found if f["code"] in ("overdue", "extension-overdue")] == ["E5"]
+    first, _ = read_ledger(path).measures()
+    assert first.remark == "涉及跨省数据比对，需省厅协调"

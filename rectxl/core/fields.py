@@ -168,6 +168,10 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"^(?:联系|办公|手机)?(?:电话|手机)(?:号码?)?$|^联系方式$", NOT_READ),
     # 配合领导: a leader who co-operates, not a co-operating unit
     (r"配合领导|协管领导", NOT_READ),
+    # 延期原因, 申请延期理由, 延期事由及依据: why the deadline was put back — a note on the measure, as
+    # 未完成原因 is, not the extended deadline
+    (r"^(?!.*(?:时限|期限|时间|日期|至))(?:.*延期[\u4e00-\u9fff]{0,4}?(?:原因|理由|事由|缘由|依据|说明)"
+     r"|(?:延期|逾期|超期)情况说明)", REMARK),
     (r"(?:延期.*(?:申请|批准|审批|批复)|(?:申请|批准|审批|批复).*延期).*(?:日期|时间)", EXTENSION_GRANTED),
     # 延期审批情况, 延期批复情况, 延期申请及审批: how an extension was approved (经…同意延期至…, 批复
     # on a day) — the approval beside the 延期时限 column, not a second extended deadline
