@@ -116,3 +116,22 @@ def test_a_column_of_why_the_deadline_was_put_back_is_a_remark(
     assert [f["cell"] for f in found if f["code"] in ("overdue", "extension-overdue")] == ["E5"]
     first, _ = read_ledger(path).measures()
     assert first.remark == "涉及跨省数据比对，需省厅协调"
+
+
+# -- a 序号 "一（1）" numbers an issue under its part -------------------------------------------------
+
+def test_numbers_written_part_then_bracketed_issue_are_not_a_gap(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a township health centre numbers its issues 一（1）, 一（2）, 二（1）: the issues of part 一, then
+    # of part 二 — no repeated number (it had: "问题序号1与前面的问题重复")
+    path = _ledger(tmp_path / "卫生院.xlsx", "某镇中心卫生院巡察反馈问题整改落实情况台账",
+                   ["序号", "巡察反馈问题", "整改措施", "责任科室", "整改时限", "整改完成情况"], [
+                       ["一（1）", "医疗废物处置不规范", "建立医疗废物交接登记台账", "公卫科", "即知即改", "已整改"],
+                       ["一（2）", "药品耗材线下采购", "线下采购品种纳入平台采购", "药剂科", "2026年12月底前",
+                        "正推进"],
+                       ["二（1）", "绩效分配向一线倾斜不够", "修订绩效考核分配方案", "办公室", "2026年12月", "正推进"],
+                       ["二（2）", "家庭医生签而不约", "对签约居民开展随访", "公卫科", "2026年12月", "正推进"],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] == "issue-number-gap"], found
+    assert len(list(read_ledger(path).issues())) == 4

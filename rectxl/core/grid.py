@@ -1907,10 +1907,10 @@ def _labels_as_numbers(grid: Grid, header: HeaderMap) -> Grid:
     return replace(grid, rows=rows)
 
 
-#: a 序号 cell numbering a measure under its issue: "1.1", "1-2", "2．1", "（一）1", "一-2", "(二)3" —
+#: a 序号 cell numbering a measure under its issue: "1.1", "1-2", "2．1", "（一）1", "一-2", "(二)3", "一（2）" —
 #: group 1 (or 2, in Chinese numerals) the issue's number, group 3 the measure's
 _OUTLINE_MARK = LazyPattern(r"^\s*(?:(\d{1,3})|[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?)\s*"
-                            r"(?:[.．\-－—_]|(?<=[)）]))\s*[(（]?\s*(\d{1,3})\s*[)）]?\s*[.．、]?\s*$")
+                            r"(?:[.．\-－—_]|(?<=[)）])|(?=[(（]))\s*[(（]?\s*(\d{1,3})\s*[)）]?\s*[.．、]?\s*$")
 
 
 def _outline_mark(v: Any) -> tuple[int, int] | None:
