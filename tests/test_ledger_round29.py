@@ -135,3 +135,24 @@ def test_numbers_written_part_then_bracketed_issue_are_not_a_gap(
     found = _check(path, capsys)
     assert not [f for f in found if f["code"] == "issue-number-gap"], found
     assert len(list(read_ledger(path).issues())) == 4
+
+
+# -- status words other offices write: the work then its result, 工作/任务 as subject, 了, 延期 sent up --
+
+@pytest.mark.parametrize(("word", "done"), [
+    ("整改已完毕", True), ("处理已完结", True), ("清退已完毕", True), ("完成了", True), ("完成了整改", True),
+    ("工作已完成", True), ("任务已完成", True), ("各项工作已完成", True),
+    ("已报延期", False), ("报请延期", False), ("已提交延期申请", False), ("工作正在推进", False),
+])
+def test_status_words_of_other_offices(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], word: str, done: bool) -> None:
+    # a transport bureau's 完成情况: each word read (they had been bad statuses); past the deadline,
+    # the done ones are not overdue and the others are
+    path = _ledger(tmp_path / "交通运输局.xlsx", "县交通运输局巡察整改落实台账",
+                   ["序号", "反馈问题", "整改措施", "责任单位", "完成时限", "完成情况"], [
+                       [1, "农村公路养护资金使用不规范", "开展养护资金专项审计", "公路事业发展中心",
+                        "2026年9月30日", word],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] == "bad-status"]
+    assert [f["cell"] for f in found if f["code"] == "overdue"] == ([] if done else ["E4"])
