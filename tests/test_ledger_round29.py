@@ -156,3 +156,54 @@ def test_status_words_of_other_offices(
     found = _check(path, capsys)
     assert not [f for f in found if f["code"] == "bad-status"]
     assert [f["cell"] for f in found if f["code"] == "overdue"] == ([] if done else ["E4"])
+
+
+# -- a unit written short for an entry of the 责任单位名录 (马院, 县纪委) -----------------------------
+
+def test_a_unit_written_short_for_a_directory_entry_is_joined_with_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a university's ledger writes 马院 and 县纪委 where its 名录 lists 马克思主义学院 and 县纪委监委:
+    # the finding names the entry it stands for and the summary counts it there (it had said only
+    # "不在名录中", and counted 马院 as a unit of its own beside 马克思主义学院)
+    from datetime import date
+
+    from rectxl.core.summary import summarize
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["某学院党委巡察整改台账"])
+    ws.append(["序号", "存在问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+    ws.append([1, "思政课教学质量不高", "开展思政课集体备课", "马克思主义学院", "2026年12月31日", "正在推进"])
+    ws.append([2, "思政课教师队伍不足", "引进思政课专任教师", "马院", "2026年12月31日", "正在推进"])
+    ws.append([3, "警示教育针对性不强", "开展警示教育大会", "县纪委", "2026年12月31日", "正在推进"])
+    ws.append([4, "校园安全管理存在漏洞", "开展校园安全隐患排查", "保卫处", "2026年12月31日", "正在推进"])
+    wd = wb.create_sheet("责任单位名录")
+    for unit in ["责任单位", "马克思主义学院", "县纪委监委", "党委办公室", "党政办公室", "保卫处"]:
+        wd.append([unit])
+    path = tmp_path / "学院.xlsx"
+    wb.save(path)
+    found = [f for f in _check(path, capsys) if f["code"] in ("unknown-owner-unit", "owner-unit-variant")]
+    assert [(f["code"], f["cell"]) for f in found] == [("unknown-owner-unit", "D4"), ("unknown-owner-unit", "D5")]
+    assert "“马克思主义学院”" in found[0]["message"] and "“县纪委监委”" in found[1]["message"]
+    units = {u.unit: u.counts.measures for u in summarize(read_ledger(path), date(2026, 11, 20)).units}
+    assert units == {"马克思主义学院": 2, "县纪委监委": 1, "保卫处": 1}
+
+
+def test_a_short_name_that_could_be_two_directory_entries_is_not_guessed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 党办 beside a 名录 of 党委办公室 and 党政办公室: which one is not for rectxl to guess
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["序号", "存在问题", "整改措施", "责任单位", "整改时限", "整改状态"])
+    ws.append([1, "公文处理不规范", "开展公文培训", "党办", "2026年12月31日", "正在推进"])
+    ws.append([2, "思政课教师队伍不足", "引进思政课专任教师", "马院", "2026年12月31日", "正在推进"])
+    wd = wb.create_sheet("责任单位名录")
+    for unit in ["责任单位", "党委办公室", "党政办公室", "马克思主义学院"]:
+        wd.append([unit])
+    path = tmp_path / "学院.xlsx"
+    wb.save(path)
+    found = [f for f in _check(path, capsys) if f["code"] == "unknown-owner-unit"]
+    assert [f["cell"] for f in found] == ["D2", "D3"]
+    assert "党委办公室" not in found[0]["message"] and "“马克思主义学院”" in found[1]["message"]

@@ -13,6 +13,7 @@ from rectxl.core.text import LazyPattern
 
 __all__ = [
     "canonical_unit",
+    "directory_unit",
     "is_person_name",
     "one_unit",
     "people_by_unit",
@@ -437,13 +438,53 @@ def _same_unit(short: str, long: str) -> bool:
     return at == len(long)
 
 
+def _shortens(short: str, long: str) -> bool:
+    """``short`` (a key) could be ``long`` (a key) shortened, loosely: the same first character,
+    the same kind of unit last (办 for 办公室), the rest a subsequence in order — 马院 / 马克思主义学院,
+    县纪委 / 县纪委监委, 党办 / 党委办公室. Too loose to join two spellings a ledger writes; used only
+    to find which one entry of a 责任单位名录 a spelling the 名录 does not list stands for."""
+    if not 2 <= len(short) < len(long) or short[0] != long[0]:
+        return False
+    if short[-1] != long[-1]:
+        if not (short.endswith("办") and long.endswith("办公室")):
+            return False
+        long = long[:-2]
+    at = 1
+    for ch in short[1:]:
+        found = long.find(ch, at)
+        if found < 0:
+            return False
+        at = found + 1
+    return True
+
+
+def directory_unit(unit: str, directory: Iterable[str]) -> str | None:
+    """The one entry of the 责任单位名录 ``directory`` that ``unit`` names: the entry itself when
+    listed (however spaced or bracketed), else the single entry it is written for — shortened (马院
+    for 马克思主义学院, 县纪委 for 县纪委监委, 耕保股 for 耕地保护股) or with its place or Party body
+    (:func:`one_unit`). ``None`` when the 名录 lists no such unit, or several it could be (党办 beside
+    党委办公室 and 党政办公室)."""
+    key = unit_key(unit)
+    if not key:
+        return None
+    entries = [e for e in dict.fromkeys(directory) if unit_key(e)]
+    for entry in entries:
+        if unit_key(entry) == key:
+            return entry
+    found = [e for e in entries if one_unit(unit, e)] or [e for e in entries if _shortens(key, unit_key(e))]
+    return found[0] if len(found) == 1 else None
+
+
 def unit_spellings(counts: Counter[str], keep: Iterable[str] = ()) -> dict[str, str]:
     """Spelling → the spelling to use instead, for every unit written more than one way.
 
     ``counts`` is how often each spelling occurs (in ledger order); the most common spelling of
     a unit is kept (the first written on a tie). Spellings that differ in width, spacing or
     punctuation are one unit; so are an abbreviation and its full name (:func:`_same_unit`)
-    unless ``keep`` (the 责任单位名录) lists both as units of their own."""
+    unless ``keep`` (the 责任单位名录) lists both as units of their own. A unit whose spellings are
+    none of them in the 名录 but stand for one of its entries (:func:`directory_unit`: 马院 for
+    马克思主义学院) is counted under the 名录's spelling."""
+    keep = tuple(keep)
     listed = {unit_key(u) for u in keep}
     groups: list[list[str]] = []  # spellings of one unit, in first-seen order
     keys: list[str] = []
@@ -458,7 +499,11 @@ def unit_spellings(counts: Counter[str], keep: Iterable[str] = ()) -> dict[str, 
             keys.append(key)
     variants: dict[str, str] = {}
     for group in groups:
-        if len(group) > 1:
+        if keep and not any(unit_key(s) in listed for s in group) and (
+                entries := {e for s in group if (e := directory_unit(s, keep)) is not None}) and len(entries) == 1:
+            (entry,) = entries
+            variants.update({s: entry for s in group})  # 马院 → the 名录's 马克思主义学院
+        elif len(group) > 1:
             best = max(group, key=lambda s: (counts[s], -group.index(s)))
             variants.update({s: best for s in group if s != best})
     return variants

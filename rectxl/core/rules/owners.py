@@ -11,7 +11,7 @@ from rectxl.core.model import LedgerSheet, Measure
 from rectxl.core.rules.context import Context
 from rectxl.core.rules.registry import Rule, row_of, rule
 from rectxl.core.text import is_placeholder
-from rectxl.core.units import split_units, unit_key, unit_roles, unit_spellings
+from rectxl.core.units import directory_unit, split_units, unit_key, unit_roles, unit_spellings
 
 __all__ = ["holds_error"]
 
@@ -99,7 +99,7 @@ rule(
 @rule(
     "unknown-owner-unit", Severity.WARNING,
     "责任单位不在“责任单位名录”中（仅当工作簿有该表时检查）。",
-    "责任单位“{unit}”不在责任单位名录中：请改为名录中的规范名称，或先把它加入名录。",
+    "责任单位“{unit}”不在责任单位名录中：{advice}",
 )
 def unknown_owner_unit(r: Rule, ctx: Context) -> Iterator[Finding]:
     directory = ctx.ledger.owner_units
@@ -111,7 +111,11 @@ def unknown_owner_unit(r: Rule, ctx: Context) -> Iterator[Finding]:
         # 名录's to be written otherwise
         for unit, role in unit_roles(m.owner_unit):
             if role == "lead" and unit_key(unit) not in known:
-                yield r.at(ctx, m, F.OWNER_UNIT, unit=unit)
+                # "马院" for the 名录's 马克思主义学院, "县纪委" for 县纪委监委: which entry it stands for
+                entry = directory_unit(unit, directory)
+                advice = (f"应是名录中的“{entry}”（简称或另一种写法），按单位统计已计入该单位：请改为规范名称"
+                          f"“{entry}”。" if entry else "请改为名录中的规范名称，或先把它加入名录。")
+                yield r.at(ctx, m, F.OWNER_UNIT, unit=unit, advice=advice)
 
 
 @rule(
@@ -127,7 +131,8 @@ def owner_unit_variant(r: Rule, ctx: Context) -> Iterator[Finding]:
         for unit in split_units(m.owner_unit):
             counts[unit] += 1
             rows[unit].append(m.row)
-    directory = set(ctx.ledger.owner_units or ())
+    directory = list(ctx.ledger.owner_units or ())
+    listed = {unit_key(u) for u in directory}
     canonical = unit_spellings(counts, keep=directory)
     if not canonical:
         return
@@ -135,7 +140,9 @@ def owner_unit_variant(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in measures:
         for unit in split_units(m.owner_unit):
             best = canonical.get(unit)
-            if best is not None:
+            if best is not None and best in counts and not (
+                    listed and unit_key(unit) not in listed and unit_key(best) in listed):
+                # (a spelling the 名录 does not list, for one it does: unknown-owner-unit names it)
                 if best not in where:
                     where[best] = "、".join(str(n) for n in sorted(set(rows[best]))[:5])
                 yield r.at(ctx, m, F.OWNER_UNIT, unit=unit, canonical=best, rows=where[best])
