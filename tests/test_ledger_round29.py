@@ -207,3 +207,29 @@ def test_a_short_name_that_could_be_two_directory_entries_is_not_guessed(
     found = [f for f in _check(path, capsys) if f["code"] == "unknown-owner-unit"]
     assert [f["cell"] for f in found] == ["D2", "D3"]
     assert "党委办公室" not in found[0]["message"] and "“马克思主义学院”" in found[1]["message"]
+
+
+# -- a 佐证材料清单 sheet beside the ledger is no copy of it -------------------------------------------
+
+@pytest.mark.parametrize("listed", [3, 2])
+def test_an_evidence_list_sheet_is_not_a_copy_of_the_ledger(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], listed: int) -> None:
+    # a natural-resources bureau files its evidence on a second sheet (序号 | 对应问题 | 整改措施 |
+    # 佐证材料名称 | 页码): it is not "同一台账的不同期次" set aside (ledger-copy-set-aside, as it had
+    # been told), nor a second ledger sheet whose rows lack owners and deadlines
+    rows = [["1", "违法用地查处不及时", "逐宗核查卫片图斑", "执法大队", "2026年12月31日", "正在推进", "见清单1"],
+            ["2", "矿产资源开发监管不严", "开展矿山专项检查", "矿管股", "2026年9月30日", "已完成", "见清单2"],
+            ["3", "测绘资质管理不规范", "清理测绘单位资质", "测绘股", "2026年8月31日", "已完成", "见清单3"]]
+    path = _ledger(tmp_path / "自然资源局.xlsx", "县自然资源局巡察整改台账",
+                   ["序号", "存在问题", "整改措施", "责任股室", "整改时限", "整改状态", "佐证材料"], rows)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.create_sheet("佐证材料清单")
+    ws.append(["佐证材料清单"])
+    ws.append(["序号", "对应问题", "整改措施", "佐证材料名称", "页码"])
+    for i, row in enumerate(rows[-listed:], 1):
+        ws.append([i, row[1], row[2], f"{row[2]}材料", f"{i * 5 - 4}-{i * 5}"])
+    wb.save(path)
+    main(["check", str(path), "--format", "json", "--as-of", "2026-11-20"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["findings"] == []
+    assert [m.sheet for m in read_ledger(path).measures()] == ["整改台账"] * 3

@@ -2981,7 +2981,7 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
         info = _read_info(notes, notes=True)  # a 说明 sheet's 基本信息 among its 填报要求
     directory = _read_directory(by_name[DIRECTORY_SHEET]) if DIRECTORY_SHEET in by_name else None
     picked, hidden = _pick_ledgers(grids, mapping)
-    picked = _without_examples(picked)
+    picked = _without_evidence_lists(_without_examples(picked))
     picked, issue_list = _issue_lists(_issue_codes_from_task_codes(grids, picked, mapping))
     picked = _joined_duty_lists(grids, picked, mapping)
     picked, parts = _parts_of_whole(picked)
@@ -3446,6 +3446,22 @@ def _without_examples(picked: list[tuple[Grid, HeaderMap]]) -> list[tuple[Grid, 
     their example rows are nobody's measures. Every sheet when all are named so."""
     kept = [(g, h) for g, h in picked if not _EXAMPLE_SHEET.search(g.name)]
     return kept or picked
+
+
+#: the columns a ledger keeps its work in: who does it, by when, how far it got
+_WORK_FIELDS = (F.OWNER_UNIT, F.LEAD, F.OWNER_PERSON, F.DEADLINE, F.STATUS, F.PROGRESS, F.COMPLETED)
+
+
+def _without_evidence_lists(picked: list[tuple[Grid, HeaderMap]]) -> list[tuple[Grid, HeaderMap]]:
+    """The ledger sheets without the list of evidence kept beside them (佐证材料清单: 序号 | 对应问题 |
+    整改措施 | 佐证材料名称 | 页码): a sheet naming the evidence and none of the work's columns — no
+    owner, deadline, status or progress — when another sheet has them. It repeats the ledger's
+    measures to file their evidence, and is neither a second ledger nor an older copy of it."""
+    def evidence_only(header: HeaderMap) -> bool:
+        return F.EVIDENCE in header.columns and not any(f in header.columns for f in _WORK_FIELDS)
+
+    kept = [(g, h) for g, h in picked if not evidence_only(h)]
+    return kept if kept and len(kept) < len(picked) else picked
 
 
 def _feedback_sheets(picked: list[tuple[Grid, HeaderMap]]
