@@ -233,3 +233,27 @@ def test_an_evidence_list_sheet_is_not_a_copy_of_the_ledger(
     report = json.loads(capsys.readouterr().out)
     assert report["findings"] == []
     assert [m.sheet for m in read_ledger(path).measures()] == ["整改台账"] * 3
+
+
+# -- closure and evidence columns under other offices' names -----------------------------------------
+
+@pytest.mark.parametrize(("closure", "closed"), [("验收销号情况", "已验收销号"), ("销号意见", "同意销号"),
+                                                 ("销号审核意见", "经审核，同意销号")])
+@pytest.mark.parametrize("evidence", ["证明资料", "支撑资料"])
+def test_closure_and_evidence_columns_of_other_offices(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], closure: str, closed: str, evidence: str) -> None:
+    # a veterans-affairs bureau: 完成情况, then whether it was closed (验收销号情况 had been read as the
+    # acceptor's name, 销号意见 not at all) and the evidence (证明资料 had not been read): a closed row
+    # with no evidence is the error an auditor looks for
+    path = _ledger(tmp_path / "退役军人事务局.xlsx", "县退役军人事务局巡察整改台账",
+                   ["序号", "问题", "整改措施", "责任股室", "整改时限", "完成情况", evidence, closure], [
+                       [1, "优抚对象信息核查不及时", "开展优抚对象信息全面核查", "优抚股", "2026年8月31日", "已完成",
+                        None, closed],
+                       [2, "服务站建设不规范", "规范村级服务站建设", "服务中心", "2026年9月30日", "已完成", "验收表",
+                        "未销号"],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] in ("column-not-understood", "closed-without-acceptor")]
+    assert [(f["code"], f["cell"]) for f in found if f["severity"] != "info"] == [("closed-without-evidence", "G4")]
+    first, second = read_ledger(path).measures()
+    assert first.evidence == "" and second.evidence == "验收表"

@@ -189,6 +189,10 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     # 验收标准, 完成标志, 销号条件: what finished means — the goal, not who accepts it
     # 整改标准, 预期成效, 预期效果: what finished means or is to bring — the goal, not how far it got
     (r"(?:验收|完成|销号|办结|整改)(?:标准|标志|条件)|^预期(?:成效|效果|结果)", GOAL),
+    # 验收销号情况 ("已验收销号"/"未销号"): how far closure got, as 销号情况 is — not who accepted it
+    (r"^(?:验收)?销号(?:验收)?(?:情况|结果)$", STATUS),
+    # 销号意见, 销号审核意见, 销号结论 ("同意销号"): whether it was closed, as 验收意见 says accepted
+    (r"销号(?:审核|审批|审定|审查)?(?:意见|结论)|^销号(?:审核|审批|审定|审查)(?:情况)?$", CLOSED_FLAG),
     (r"验收", ACCEPTOR),
     (r"销号.*(日期|时间)", CLOSED),
     (r"配合|协办|协助|协同", CO_OWNER),
@@ -205,7 +209,7 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
      r"|(?:推进|整改|落实|实施|办理|工作)(?:中|过程中)(?:存在|遇到)的?(?:问题|困难)"
      r"|^下一?步(?:工作|整改)?(?:打算|计划|安排|思路|考虑|工作)$|^(?:需|需要|亟需|提请)(?:上级)?(?:协调|解决|帮助)",
      REMARK),
-    (r"佐证|证明材料|支撑材料|印证材料|见证材料|备查材料|备查资料|附件", EVIDENCE),
+    (r"佐证|证明(?:材料|资料)|支撑(?:材料|资料)|印证(?:材料|资料)|见证材料|备查材料|备查资料|附件", EVIDENCE),
     # 整改措施及时限, 措施及完成时限, 整改任务及时间节点: the measures, each naming its deadline in its
     # text ("制定学习计划，2025年6月底前完成") — not when a measure was done (措施完成时间)
     (r"(?:措施|举措|任务)(?:及|和|与|、|/|／)(?:完成|办结|整改)?(?:时限|期限|时间节点|时间|节点)(?:要求)?$", MEASURE),
