@@ -257,3 +257,25 @@ def test_closure_and_evidence_columns_of_other_offices(
     assert [(f["code"], f["cell"]) for f in found if f["severity"] != "info"] == [("closed-without-evidence", "G4")]
     first, second = read_ledger(path).measures()
     assert first.evidence == "" and second.evidence == "验收表"
+
+
+def test_the_discipline_commission_written_without_its_second_name_is_one_unit(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 县纪委 beside 县纪委监委 (one office under two names): one unit, told as two spellings and
+    # counted once — 市纪委监委 stays another unit (they had been two units, nothing told)
+    from datetime import date
+
+    from rectxl.core.summary import summarize
+
+    path = _ledger(tmp_path / "县委办.xlsx", "县委办公室巡察整改台账",
+                   ["序号", "存在问题", "整改措施", "责任单位", "整改时限", "整改状态"], [
+                       [1, "警示教育针对性不强", "开展警示教育大会", "县纪委监委", "2026年12月31日", "正在推进"],
+                       [2, "廉政谈话流于形式", "开展廉政谈话", "县纪委监委", "2026年12月31日", "正在推进"],
+                       [3, "监督执纪偏宽偏软", "开展专项监督", "县纪委", "2026年12月31日", "正在推进"],
+                       [4, "政治生态研判不深", "配合开展政治生态研判", "市纪委监委", "2026年12月31日", "正在推进"],
+                   ])
+    variants = [f for f in _check(path, capsys) if f["code"] == "owner-unit-variant"]
+    assert [(f["cell"], f["value"]) for f in variants] == [("D6", "县纪委")]
+    assert "“县纪委监委”" in variants[0]["message"]
+    units = {u.unit: u.counts.measures for u in summarize(read_ledger(path), date(2026, 11, 20)).units}
+    assert units == {"县纪委监委": 3, "市纪委监委": 1}

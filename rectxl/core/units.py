@@ -368,6 +368,11 @@ def one_unit(a: str, b: str) -> bool:
                   for s in (a, b))
     if ka == kb or _TOWN_GOVERNMENT.sub(r"\1", ka) == _TOWN_GOVERNMENT.sub(r"\1", kb):
         return True  # "东山镇人民政府" / "东山镇": a town's government is the town
+    if "纪委监委" in ka or "纪委监委" in kb:
+        # "县纪委" / "县纪委监委": the discipline commission and the supervisory commission work as one
+        # office, written with or without the second name
+        if ka.replace("纪委监委", "纪委") == kb.replace("纪委监委", "纪委"):
+            return True
     pa, pb = _ORG_PREFIX.match(ka), _ORG_PREFIX.match(kb)
     if pa is not None and pb is None and len(ka) - pa.end() >= 2:
         ka = ka[pa.end():]
