@@ -279,3 +279,21 @@ def test_the_discipline_commission_written_without_its_second_name_is_one_unit(
     assert "“县纪委监委”" in variants[0]["message"]
     units = {u.unit: u.counts.measures for u in summarize(read_ledger(path), date(2026, 11, 20)).units}
     assert units == {"县纪委监委": 3, "市纪委监委": 1}
+
+
+
+@pytest.mark.parametrize("account", ["已立案查处12宗，结案9宗", "受理信访件20件，办结15件",
+                                     "排查矛盾纠纷30件，化解28件"])
+def test_cases_closed_counted_against_those_opened(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], account: str) -> None:
+    # a public-security bureau's 整改情况 counts the cases opened and those closed: 9 of 12 closed is
+    # work going on, overdue past its deadline (it had been read 已完成 from "已立案"); all closed is done
+    path = _ledger(tmp_path / "公安局.xlsx", "县公安局巡察整改台账",
+                   ["序号", "存在问题", "整改措施", "责任部门", "整改时限", "整改情况"], [
+                       [1, "涉黄涉赌案件查处不力", "开展专项打击行动", "治安大队", "2026年9月30日", account],
+                       [2, "电信诈骗案件侦办不力", "开展专项侦办行动", "刑侦大队", "2026年9月30日",
+                        "已立案侦办8起，结案8起"],
+                   ])
+    found = _check(path, capsys)
+    assert [f["cell"] for f in found if f["code"] == "overdue"] == ["E4"]
+    assert [str(m.status) for m in read_ledger(path).measures()] == ["正在推进", "已完成"]

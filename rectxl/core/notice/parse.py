@@ -358,7 +358,9 @@ def _planned_start(det: str) -> bool:
 
 #: a count of things, and one of the same things said to be done ("已修复19处", "已有9个")
 _COUNT = re.compile(r"(\d{1,6})\s*(个|处|项|家|户|所|座|台|辆|件|条|名|人|宗|份|套|座|栋|间|公里|亩)")
-_DONE_COUNT = re.compile(r"(?:已经?|目前已|现已)(?:有|[\u4e00-\u9fff]{1,3}?)?\s*(\d{1,6})\s*"
+_DONE_COUNT = re.compile(r"(?:(?:已经?|目前已|现已)(?:有|[\u4e00-\u9fff]{1,3}?)?"
+                         # cases closed, counted without 已 ("立案查处12宗，结案9宗", "受理信访件20件，办结15件")
+                         r"|(?:结案|办结|审结|执结|销号|化解|销案))\s*(\d{1,6})\s*"
                          r"(个|处|项|家|户|所|座|台|辆|件|条|名|人|宗|份|套|座|栋|间|公里|亩)")
 
 
