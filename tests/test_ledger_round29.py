@@ -297,3 +297,16 @@ def test_cases_closed_counted_against_those_opened(
     found = _check(path, capsys)
     assert [f["cell"] for f in found if f["code"] == "overdue"] == ["E4"]
     assert [str(m.status) for m in read_ledger(path).measures()] == ["正在推进", "已完成"]
+
+
+@pytest.mark.parametrize("word", ["坚持常抓", "抓常抓长", "坚持落实", "坚持整改"])
+def test_work_kept_at_is_long_term(tmp_path: Path, capsys: pytest.CaptureFixture[str], word: str) -> None:
+    # a forestry farm writes how it keeps at the work ("坚持常抓", "抓常抓长"): 长期坚持, as 常抓不懈 is
+    # (it had been a bad status)
+    path = _ledger(tmp_path / "林场.xlsx", "某国有林场巡察整改任务清单",
+                   ["序号", "问题", "整改任务", "责任科室", "完成时间节点", "完成情况"], [
+                       [1, "护林员巡护不到位", "落实护林员网格化巡护", "资源管护科", "长期坚持", word],
+                   ])
+    assert _check(path, capsys) == []
+    (m,) = read_ledger(path).measures()
+    assert str(m.status) == "长期坚持"
