@@ -310,3 +310,19 @@ def test_work_kept_at_is_long_term(tmp_path: Path, capsys: pytest.CaptureFixture
     assert _check(path, capsys) == []
     (m,) = read_ledger(path).measures()
     assert str(m.status) == "长期坚持"
+
+
+@pytest.mark.parametrize(("word", "done"), [("已审议通过", True), ("已招标", False), ("已制定初稿", False),
+                                            ("已召开专题会议研究", False)])
+def test_a_decision_made_is_done_and_a_step_taken_is_going_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], word: str, done: bool) -> None:
+    # a development-zone committee's 整改状态: the rules passed (已审议通过) are done; tendered, a draft
+    # written, a meeting held to study it — the work itself still to come, overdue past the deadline
+    # (all had been bad statuses)
+    path = _ledger(tmp_path / "开发区.xlsx", "某经济开发区管委会巡察整改台账",
+                   ["序号", "问题", "整改措施", "责任部门", "完成时限", "整改状态"], [
+                       [1, "园区物业管理制度缺失", "制定园区物业管理办法", "规划建设局", "2026年9月30日", word],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] == "bad-status"]
+    assert [f["cell"] for f in found if f["code"] == "overdue"] == ([] if done else ["E4"])

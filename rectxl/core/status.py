@@ -739,7 +739,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # a ledger, a file or an account set up or put right ("已建立台账", "已完成账务调整")
             r"(?:已经?|均已)(?:建立|建好|完善|补齐|完成)了?[\u4e00-\u9fff]{0,6}?(?:台账|档案|清单|账务调整|账目调整)",
             # passed by the body that decides ("已经党委会审议通过", "已经院长办公会研究通过")
-            r"(?:已经?|均已)(?:经过?)?[\u4e00-\u9fff]{1,10}?(?:审议|研究|审定|审批)(?:通过|同意)",
+            r"(?:已经?|均已)(?:经过?)?[\u4e00-\u9fff]{0,10}?(?:审议|研究|审定|审批)(?:通过|同意)",
             # talks, reproofs and written self-criticism given ("已提醒谈话", "已批评教育", "已书面检查")
             r"(?:已经?|均已)(?:对[\u4e00-\u9fff]{1,8}?)?(?:进行|作出|作|责令)?了?"
             r"(?:提醒谈话|谈话提醒|批评教育|诫勉谈话|诫勉|约谈|函询|通报批评|书面检查|检讨)",
@@ -1851,6 +1851,11 @@ _BEGUN_ONLY = LazyPattern(
     # until it is 销号, not done — "挂账销号" is the closure, and no match here
     r"|(?:已经?)?(?:列入|纳入)?(?:重点|专项)?(?:挂账|挂牌)(?:督办|管理|整改|跟踪|督导)?(?:事项|清单|台账)?"
     r"|(?:已经?)?(?:列入|纳入)(?:重点|专项)?督办(?:事项|清单|范围)?"
+    # a step towards the work taken, the work itself to come: tendered (已招标, 已完成招投标), a draft
+    # written (已制定初稿, 已形成征求意见稿), a meeting held to study it (已召开专题会议研究)
+    r"|(?:已经?)(?:完成)?(?:公开)?(?:招标|招投标|挂网招标|比选)(?:工作)?"
+    r"|(?:已经?)(?:完成|形成|制定|起草|拟定|草拟)了?[\u4e00-\u9fff]{0,6}?(?:初稿|草案|征求意见稿|讨论稿)"
+    r"|(?:已经?)(?:组织)?召开[\u4e00-\u9fff]{0,6}?(?:会议|专题会|党组会|办公会|常务会)(?:专题)?(?:研究|讨论)"
 )
 _BEGUN_MAX = 16
 #: a check to come and nothing done before it ("待核实", "等待县纪委核查")
