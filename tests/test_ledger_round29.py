@@ -326,3 +326,30 @@ def test_a_decision_made_is_done_and_a_step_taken_is_going_on(
     found = _check(path, capsys)
     assert not [f for f in found if f["code"] == "bad-status"]
     assert [f["cell"] for f in found if f["code"] == "overdue"] == ([] if done else ["E4"])
+
+
+# -- a sheet per inspection group: the notice names every group ------------------------------------
+
+def test_a_sheet_per_inspection_group_names_every_group_in_the_notice(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a development zone keeps the first and the second group's feedback on a sheet each, each titled
+    # with its group: the notice says both groups inspected and fed back (it had named the first only)
+    wb = openpyxl.Workbook()
+    for k, (name, group, row) in enumerate([
+            ("一组反馈问题", "第一", [1, "招商引资项目落地率低", "建立项目全周期跟踪服务机制", "招商局",
+                                  "2026年12月31日", "正在推进"]),
+            ("二组反馈问题", "第二", [1, "土地闲置问题突出", "对闲置土地逐宗制定处置方案", "规划建设局",
+                                  "2026年12月31日", "正在推进"])]):
+        ws = wb.active if k == 0 else wb.create_sheet()
+        ws.title = name
+        ws.append([f"县委{group}巡察组反馈某经济开发区管委会问题整改台账"])
+        ws.append(["填报单位：某经济开发区管委会　　填报时间：2026年11月20日"])
+        ws.append(["序号", "问题", "整改措施", "责任部门", "完成时限", "整改状态"])
+        ws.append(row)
+    path = tmp_path / "开发区.xlsx"
+    wb.save(path)
+    main(["notice", str(path), "-o", str(tmp_path / "通报.txt")])
+    capsys.readouterr()
+    text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
+    assert "县委第一巡察组、第二巡察组对某经济开发区管委会进行了巡察" in text
+    assert "县委第一巡察组、第二巡察组向某经济开发区管委会反馈了巡察意见" in text

@@ -2988,6 +2988,12 @@ def ledger_from_grids(grids: Sequence[Grid], column_map: Iterable[str | tuple[st
     picked, set_aside, set_aside_why = _latest_copies(picked)
     picked, self_check = _feedback_sheets(picked)
     facts, source = _title_facts(*picked[0])
+    if isinstance(group := facts.get("inspection_group"), str) and len(picked) > 1:
+        # a sheet per inspection group ("县委第一巡察组反馈…" | "县委第二巡察组反馈…"): every group fed
+        # back the problems, not only the first sheet's
+        groups = [group, *(g for grid_header in picked[1:]
+                           if isinstance(g := _title_facts(*grid_header)[0].get("inspection_group"), str))]
+        facts["inspection_group"] = _groups_named(groups)
     for attr, value in _column_facts(*picked[0]).items():
         if attr not in facts:
             facts[attr], source[attr] = value, "表中各行相同的一列"
@@ -3450,6 +3456,17 @@ def _without_examples(picked: list[tuple[Grid, HeaderMap]]) -> list[tuple[Grid, 
 
 #: the columns a ledger keeps its work in: who does it, by when, how far it got
 _WORK_FIELDS = (F.OWNER_UNIT, F.LEAD, F.OWNER_PERSON, F.DEADLINE, F.STATUS, F.PROGRESS, F.COMPLETED)
+
+
+def _groups_named(groups: list[str]) -> str:
+    """The inspection groups of a ledger's sheets, each once, as a notice names them: "县委第一巡察组、
+    第二巡察组" (what the later names share with the first before 第 written once)."""
+    unique = list(dict.fromkeys(g.strip() for g in groups if g.strip()))
+    if len(unique) < 2:
+        return unique[0] if unique else ""
+    first = unique[0]
+    head = first[:first.find("第")] if "第" in first else ""
+    return "、".join([first, *(g[len(head):] if head and g.startswith(head + "第") else g for g in unique[1:])])
 
 
 def _without_evidence_lists(picked: list[tuple[Grid, HeaderMap]]) -> list[tuple[Grid, HeaderMap]]:
