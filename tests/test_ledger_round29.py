@@ -353,3 +353,16 @@ def test_a_sheet_per_inspection_group_names_every_group_in_the_notice(
     text = (tmp_path / "通报.txt").read_text(encoding="utf-8")
     assert "县委第一巡察组、第二巡察组对某经济开发区管委会进行了巡察" in text
     assert "县委第一巡察组、第二巡察组向某经济开发区管委会反馈了巡察意见" in text
+
+
+@pytest.mark.parametrize("word", ["待办", "未办", "未办理", "暂未办理"])
+def test_not_yet_handled_is_not_started(tmp_path: Path, capsys: pytest.CaptureFixture[str], word: str) -> None:
+    # a supply-and-marketing co-op's 是否办结 column: not yet handled (未办理) is 未启动, as 待办理 is
+    # (未办理 had read 正在推进, 待办 had been a bad status); 未办结 stays going on
+    path = _ledger(tmp_path / "供销社.xlsx", "县供销合作社联合社巡察反馈问题整改台账",
+                   ["序号", "反馈问题", "整改措施", "责任部门", "办结时限", "是否办结"], [
+                       [1, "基层社空壳化", "对5个基层社进行改造提升", "业务指导部", "2027年6月30日", word],
+                       [2, "财务报销审核不严", "修订财务管理办法", "财务部", "2027年6月30日", "未办结"],
+                   ])
+    assert not [f for f in _check(path, capsys) if f["code"] == "bad-status"]
+    assert [str(m.status) for m in read_ledger(path).measures()] == ["未启动", "正在推进"]

@@ -558,7 +558,7 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
         (rf"(?:待|等待|准备|即将|拟|计划|预计|打算|近期|近日将|下一?步将?)(?:于|在)?.{{0,14}}?(?:组织)?{_V_START}"
          r"(?:整改|实施|工作)?",
          r"(?:目前|当前|现)?(?:暂|尚|仍|均)?(?:无|没有)(?:任何)?(?:进展|进度)",
-         r"(?:尚待|待|等待|拟|计划)(?:整改|落实|处理|办理|处置|解决)",
+         r"(?:尚待|待|等待|拟|计划)(?:整改|落实|处理|办理|处置|解决|办)",
          # the year it is to start, and no more ("明年实施", "下半年开工", "明年初启动"): not begun (not
          # "2026年启动", which may be the year it began)
          rf"(?:明年|来年|次年|下一?年度?|下半年)(?:初|上半年|下半年|[一二三四1-4]季度|\d{{1,2}}月份?)?(?:{_V_START})"),
@@ -851,6 +851,8 @@ _CONDITIONS_BEFORE = re.compile(r"(?:目前|当前|现阶段)?(?:整改|实施|�
 #: after a negation: the work has not started (未启动, 尚未开始整改, 未整改)
 _NEG_START = re.compile(
     rf"(?:有|正式|全面|真正)?{_V_START}(?:整改|实施|工作|推进)?[\u4e00-\u9fff]{{0,6}}$|(?:进行)?整改(?:工作)?$"
+    # not yet handled (未办, 未办理, 暂未办理), as 待办理 is: not begun
+    r"|(?:开始)?办理?$"
 )
 #: after a negation: the first step of any work not taken — its plan not drawn up, the matter not
 #: yet studied (尚未制定方案, 暂未研究部署, 还未谋划): nothing has started
