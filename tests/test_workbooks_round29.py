@@ -16,6 +16,8 @@ import pytest
 from rectxl import api
 from rectxl.cli import main
 from tests.followup_ledgers import soffice_convert
+from tests.test_ledger_round23 import _brec as _rec
+from tests.test_ledger_round23 import _wide
 
 AS_OF = "2026-10-20"
 
@@ -232,23 +234,7 @@ def test_without_libreoffice_an_xls_says_why_its_conditional_colours_are_unread(
     assert len(found) == 1 and "本机未安装 LibreOffice" in found[0]["message"]
 
 
-def _varint(n: int) -> bytes:
-    out = b""
-    while True:
-        low, n = n & 0x7F, n >> 7
-        if not n:
-            return out + bytes([low])
-        out += bytes([low | 0x80])
-
-
-def _rec(kind: int, body: bytes = b"") -> bytes:
-    return _varint(kind) + _varint(len(body)) + body
-
-
-def _wide(text: str) -> bytes:
-    import struct
-
-    return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+# the .xlsb records are written by the builders of tests/test_ledger_round23.py ([MS-XLSB] 2.4)
 
 
 def _brt_colour(rgb: str | None = None, theme: int | None = None, tint: float = 0.0) -> bytes:
