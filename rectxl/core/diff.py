@@ -524,8 +524,32 @@ def _measure_ref(m: Measure, issue: IssueRef) -> MeasureRef:
 
 
 def _issues(ledger: Ledger) -> list[tuple[Issue, IssueRef]]:
-    return [(issue, _issue_ref(issue, aspect.title or ""))
-            for aspect in ledger.aspects for issue in aspect.issues()]
+    """The ledger's issues, an issue whose rows come in several blocks read as one: rows sorted
+    by 责任单位 or by status, finished measures moved to a sheet of their own (a sheet
+    已完成事项) split an issue into blocks, which are not issues added. Blocks are one issue when
+    they have the same number and title, or — a block on another sheet, which may number its
+    rows afresh — the same title as exactly one issue of the other sheets. The first block
+    names the issue (number, sheet, row). Untitled issues are never merged."""
+    out: list[tuple[Issue, str]] = []
+    numbered: dict[tuple[int | None, str], tuple[Issue, str]] = {}
+    titled: dict[str, list[tuple[Issue, str]]] = {}
+    for aspect in ledger.aspects:
+        for issue in aspect.issues():
+            title = normalize_measure_text(issue.title)
+            first = numbered.get((issue.number, title)) if title else None
+            if first is None and title:
+                elsewhere = [e for e in titled.get(title, ()) if e[0].sheet != issue.sheet]
+                if len(elsewhere) == 1 and len({e[0].sheet for e in titled[title]}) == 1:
+                    first = elsewhere[0]
+            if first is not None:
+                first[0].measures.extend(issue.measures)
+                continue
+            whole = (dataclasses.replace(issue, measures=list(issue.measures)), aspect.title or "")
+            out.append(whole)
+            if title:
+                numbered[(issue.number, title)] = whole
+                titled.setdefault(title, []).append(whole)
+    return [(issue, _issue_ref(issue, aspect)) for issue, aspect in out]
 
 
 def _measures(issues: list[tuple[Issue, IssueRef]]) -> tuple[list[MeasureRef], list[range]]:
@@ -828,9 +852,11 @@ def _side(ledger: Ledger, as_of: date | None, name: str, dated: tuple[date, str]
     counts = Counts.of(ledger.measures(), when, resolve_warn_days(ledger.info))
     sheets = ([s.name for s in ledger.sheets] if ledger.sheets
               else [s for s in dict.fromkeys(m.sheet for m in ledger.measures()) if s])
-    aspects = sum(1 for a in ledger.aspects if a.title is not None)  # as check, the summary and the notice count them
+    # an aspect or issue whose rows come in several blocks (rows sorted by unit or status, finished
+    # measures on a sheet of their own) counted once
+    aspects = len({(a.number, normalize_measure_text(a.title)) for a in ledger.aspects if a.title is not None})
     return DiffSide(name=name, as_of=when, as_of_source=source, aspects=aspects,
-                    issues=sum(1 for _ in ledger.issues()), counts=counts, sheets=sheets)
+                    issues=len(_issues(ledger)), counts=counts, sheets=sheets)
 
 
 def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,

@@ -1,0 +1,106 @@
+"""``rectxl diff`` on month pairs as county clerks really update a ledger: rows re-sorted by
+责任单位 or by status, finished measures moved to a sheet 已完成事项 (renumbered there).
+Titles, units and texts are fictional."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from rectxl.core.diff import ChangeKind, LedgerDiff, diff_ledgers, render_diff_text
+from rectxl.io.reader import read_ledger
+
+HEADER = ["序号", "问题类别", "存在问题", "整改措施", "责任领导", "责任单位", "责任人", "完成时限", "完成情况",
+          "整改进展"]
+PARTY = "一、在贯彻落实上级决策部署方面"
+DUTY = "二、在履行全面从严治党责任方面"
+VILLAGE = "乡村振兴衔接资金项目推进缓慢，部分项目未按期开工"
+RIVER = "河湖长制落实不到位，部分河段巡河走过场"
+DECIDE = "“三重一大”集体决策制度执行不严格"
+HOST = "公务接待管理不规范，接待清单填写不全"
+
+Row = list[Any]
+
+
+def _rows() -> list[Row]:
+    return [
+        [1, PARTY, VILLAGE, "梳理年度衔接资金项目清单，倒排工期、挂图作战", "王建国", "县农业农村局", "李明",
+         "2026年12月31日", "正在推进", "10月15日，已梳理项目23个，开工18个。"],
+        [1, PARTY, VILLAGE, "建立项目调度机制，每月召开一次调度会", "王建国", "县农业农村局", "李明",
+         "2026年9月30日", "已完成", "已印发调度工作机制，9月召开调度会1次。"],
+        [2, PARTY, RIVER, "修订河长巡河制度，明确巡河频次和问题处置流程", "张华", "县水利局", "赵强",
+         "2026年11月30日", "正在推进", "截至10月底，制度修订稿正在征求意见。"],
+        [2, PARTY, RIVER, "开展河道“四乱”专项清理整治", "张华", "县水利局", "赵强", "2026年10月31日", "已完成",
+         "清理河道垃圾120吨，拆除违建3处。"],
+        [3, DUTY, DECIDE, "修订“三重一大”决策制度实施办法", "刘伟", "县委办", "陈静", "2026年8月31日", "已完成",
+         "已于8月20日印发实施。"],
+        [3, DUTY, DECIDE, "对近两年重大事项决策情况开展自查，建立问题清单", "刘伟", "县委办", "陈静",
+         "2026年12月31日", "正在推进", "10月已完成2024年度自查，发现问题5个。"],
+        [4, DUTY, HOST, "严格执行公务接待审批制度，做到一事一单", "刘伟", "县财政局", "孙丽", "长期坚持",
+         "正在推进", "10月共审核接待单据35份，退回2份。"],
+        [4, DUTY, HOST, "开展公务接待专项检查，对违规问题严肃问责", "刘伟", "县财政局", "孙丽", "2026年11月15日",
+         "正在推进", "已制定检查方案，正在开展检查。"],
+    ]
+
+
+def _write(path: Path, sheets: dict[str, list[Row]], as_of: str) -> Path:
+    """A ledger as a county office keeps it: a title row, a 填报 row with the 截至 date, the
+    header; one sheet per entry of ``sheets``."""
+    wb = Workbook()
+    first = wb.active
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        ws.append(["XX县委巡察反馈意见整改落实情况台账"])
+        ws.append([f"填报单位（盖章）：                （截至{as_of}）"])
+        ws.append(HEADER)
+        for r in rows:
+            ws.append(r)
+    if first is not None:
+        wb.remove(first)
+    wb.save(path)
+    return path
+
+
+def _diff(tmp_path: Path, old: dict[str, list[Row]], new: dict[str, list[Row]]) -> LedgerDiff:
+    a = _write(tmp_path / "10月台账.xlsx", old, "2026年10月31日")
+    b = _write(tmp_path / "11月台账.xlsx", new, "2026年11月30日")
+    return diff_ledgers(read_ledger(a), read_ledger(b), as_of_old=date(2026, 10, 31),
+                        as_of_new=date(2026, 11, 30), old_name=a.name, new_name=b.name)
+
+
+def _nothing_but_progress(d: LedgerDiff) -> None:
+    """No issue added, removed or renumbered, no measure added, removed or moved to another issue;
+    the totals say the same numbers of aspects and issues."""
+    text = render_diff_text(d)
+    assert not d.issues_added, text
+    assert not d.issues_removed, text
+    assert not d.issues_changed, text
+    assert not [c for c in d.changes if c.kind in (ChangeKind.ADDED, ChangeKind.REMOVED, ChangeKind.MOVED)], text
+    assert (d.old.aspects, d.old.issues) == (d.new.aspects, d.new.issues) == (2, 4), text
+    assert "新增问题" not in text and "调整到" not in text
+
+
+def test_rows_sorted_by_status_are_the_same_issues(tmp_path: Path) -> None:
+    new = sorted(_rows(), key=lambda r: (r[8] != "已完成", r[0]))
+    _nothing_but_progress(_diff(tmp_path, {"10月": _rows()}, {"11月": new}))
+
+
+def test_rows_sorted_by_owner_unit_keep_two_aspects(tmp_path: Path) -> None:
+    new = sorted(_rows(), key=lambda r: r[5])  # 县农业农村局, 县委办, 县水利局, 县财政局: aspects interleave
+    d = _diff(tmp_path, {"10月": _rows()}, {"11月": new})
+    _nothing_but_progress(d)
+    assert "方面：2个 → 2个（持平）" in render_diff_text(d)
+
+
+def test_finished_measures_moved_to_their_own_sheet_stay_in_their_issue(tmp_path: Path) -> None:
+    rows = _rows()
+    done = [r for r in rows if r[8] == "已完成"]
+    for k, r in enumerate(done, 1):  # the 已完成事项 sheet numbers its own rows
+        r[0] = k + 10
+    d = _diff(tmp_path, {"10月": _rows()}, {"11月": [r for r in rows if r[8] != "已完成"], "已完成事项": done})
+    _nothing_but_progress(d)
+    assert "两期台账内容一致" in render_diff_text(d)
+
