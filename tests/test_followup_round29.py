@@ -1,6 +1,6 @@
 """``rectxl diff`` on month pairs as county clerks really update a ledger: rows re-sorted by
-责任单位 or by status, finished measures moved to a sheet 已完成事项 (renumbered there).
-Titles, units and texts are fictional."""
+责任单位 or by status, finished measures moved to a sheet 已完成事项 (renumbered there), a
+closed (已销号) measure reopened. Titles, units and texts are fictional."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from rectxl.core.diff import ChangeKind, LedgerDiff, diff_ledgers, render_diff_text
+from rectxl.core.diff import ChangeKind, LedgerDiff, RegressionKind, diff_ledgers, render_diff_text
 from rectxl.io.reader import read_ledger
 
 HEADER = ["序号", "问题类别", "存在问题", "整改措施", "责任领导", "责任单位", "责任人", "完成时限", "完成情况",
@@ -104,3 +104,16 @@ def test_finished_measures_moved_to_their_own_sheet_stay_in_their_issue(tmp_path
     _nothing_but_progress(d)
     assert "两期台账内容一致" in render_diff_text(d)
 
+
+def test_a_closed_measure_reopened_is_said_closed_not_finished(tmp_path: Path) -> None:
+    old = _rows()
+    old[3][8] = "已销号"
+    new = _rows()
+    new[3][8] = "正在推进"
+    new[3][9] = "11月回头看发现新增垃圾点2处，重新组织清理。"
+    d = _diff(tmp_path, {"10月": old}, {"11月": new})
+    [back] = [r for r in d.regressions if r.kind is RegressionKind.STATUS_REGRESSED]
+    assert (back.old_row, back.new_row) == (7, 7)
+    assert back.message.startswith("上期已销号，本期改为“正在推进”")
+    assert "已销号的事项重新整改" in back.message
+    assert "上期已完成" not in render_diff_text(d)

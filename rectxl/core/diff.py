@@ -57,7 +57,7 @@ from rectxl.core.diff_match import greedy, pair_equal, share_of, similar_pairs, 
 from rectxl.core.extension import extension_refused, extension_unapproved
 from rectxl.core.model import Issue, Ledger, Measure
 from rectxl.core.sheets import SheetSpec
-from rectxl.core.status import Status, fraction_as_percent
+from rectxl.core.status import Stage, Status, fraction_as_percent
 from rectxl.core.text import chinese_number, cn_date, cn_written_date, shorten
 from rectxl.core.timing import resolve_warn_days
 from rectxl.core.units import same_unit_name, split_names, split_units, unit_key, unit_spellings
@@ -1023,8 +1023,11 @@ def _match_regressions(mm: MeasureMatch, as_of_old: date | None = None, as_of_ne
     o, n = mm.old, mm.new
     out = []
     if o.status is Status.DONE and n.status is not Status.DONE:
+        # a measure closed (已销号) last period and reopened is said as such: the auditor signed it off
         out.append(_regression(
             RegressionKind.STATUS_REGRESSED,
+            f"上期已销号，本期改为“{n.status_label}”：已销号的事项重新整改，请核实是否整改反弹，"
+            "并说明恢复整改的原因" if o.stage == Stage.CLOSED else
             f"上期已完成，本期改为“{n.status_label}”：请核实是否整改反弹或上期误报已完成", o, n))
     due = _due(n.deadline)
     if (n.status is Status.LONG_TERM and o.status not in (Status.DONE, Status.LONG_TERM) and o.status is not None
