@@ -117,3 +117,24 @@ def test_a_closed_measure_reopened_is_said_closed_not_finished(tmp_path: Path) -
     assert back.message.startswith("上期已销号，本期改为“正在推进”")
     assert "已销号的事项重新整改" in back.message
     assert "上期已完成" not in render_diff_text(d)
+
+
+def test_batch_counts_a_ledger_named_for_the_office_under_its_template_unit_as_that_office(tmp_path: Path) -> None:
+    """The title still says the template's “XX县委”; the file is 县委办公室's: 县委办公室 is not 县委."""
+    import json
+    import subprocess
+    import sys
+
+    folder = tmp_path / "11月报送"
+    folder.mkdir()
+    _write(folder / "县委办公室_2026年11月整改台账.xlsx", {"11月": _rows()}, "2026年11月30日")
+    river = [r for r in _rows() if r[2] == RIVER]
+    _write(folder / "县水利局整改台账（11月）.xlsx", {"11月": river}, "2026年11月30日")
+    out = tmp_path / "汇总.xlsx"
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "batch", str(folder), "-o", str(out), "-j", "1",
+                           "--no-progress"], capture_output=True, text=True, encoding="utf-8", timeout=300)
+    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    units = {r["file"]: r["unit"] for r in data["ledgers"]}
+    assert units == {"县委办公室_2026年11月整改台账.xlsx": "县委办公室",
+                     "县水利局整改台账（11月）.xlsx": "县水利局"}, proc.stdout
+    assert "县委办公室_2026年11月整改台账.xlsx（县委办公室）" in proc.stdout

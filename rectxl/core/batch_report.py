@@ -800,8 +800,13 @@ def resolve_unit(declared: str | None, file: str) -> tuple[str, str]:
     if not declared:
         return named.unit, ""
     core = unit_core(declared)
-    # a core of one character is a kind of unit and no name: "××镇", "○○乡" left from a template
-    if not named.names_unit or same_unit_name(declared, named.unit) or (len(core) > 1 and core in unit_key(file)):
+    # a core of one character is a kind of unit and no name: "××镇", "○○乡" left from a template;
+    # a file named for a unit under the declared one (县委 → 县委办公室, 县政府 → 县政府办公室) names
+    # another unit, though it holds the declared core
+    within = unit_key(named.unit) if named.names_unit else ""
+    under = within != core and within.startswith(core)
+    if (not named.names_unit or same_unit_name(declared, named.unit)
+            or (len(core) > 1 and core in unit_key(file) and not under)):
         return declared, ""
     return named.unit, declared
 
