@@ -138,3 +138,14 @@ def test_batch_counts_a_ledger_named_for_the_office_under_its_template_unit_as_t
     assert units == {"县委办公室_2026年11月整改台账.xlsx": "县委办公室",
                      "县水利局整改台账（11月）.xlsx": "县水利局"}, proc.stdout
     assert "县委办公室_2026年11月整改台账.xlsx（县委办公室）" in proc.stdout
+
+
+def test_a_post_written_beside_the_leader_is_no_change_of_leader(tmp_path: Path) -> None:
+    new = _rows()
+    new[6][4] = "刘伟（县委常委）"           # the post added this month: the same leader
+    new[2][4] = "张华 县委常委、副县长"
+    new[0][6] = "李明（二级调研员）"
+    new[7][4] = "周敏（纪检组长）"           # another leader: a change
+    d = _diff(tmp_path, {"10月": _rows()}, {"11月": new})
+    owners = [(c.field, c.old, c.new, c.new_row) for c in d.changes if c.kind is ChangeKind.OWNER]
+    assert owners == [("责任领导", "刘伟", "周敏（纪检组长）", 11)], render_diff_text(d)

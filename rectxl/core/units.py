@@ -83,7 +83,7 @@ _PHONE = LazyPattern(r"[(（]?\s*(?:联系)?(?:电话|手机|座机|tel|Tel|TEL)
 _PHONE_LINE = LazyPattern(r"(?m)^[\s(（]*(?:联系)?(?:电话|手机)?\s*[:：]?\s*(?:0\d{2,3}[-\s]?)?\d{7,11}[\s)）]*$")
 #: a post written beside a person's name, in brackets, after a space or a slash, or before it
 _POST = (r"(?:[\u4e00-\u9fff]{0,6}?(?:局长|科长|股长|所长|站长|队长|主任|书记|镇长|乡长|县长|部长|院长|委员|干事|科员"
-         r"|主席|经理|会计|出纳|负责人|联络员|专干|分管领导|分管))")
+         r"|主席|经理|会计|出纳|负责人|联络员|专干|分管领导|分管|常委|处长|组长|秘书长|校长|馆长|社长|专员|调研员))")
 _POST_AFTER = LazyPattern(rf"(?:[(（]{_POST}[)）]|[\s/／]+{_POST})$")
 _POST_BEFORE = LazyPattern(rf"^{_POST}[\s:：/／]+(?=[\u4e00-\u9fff]{{2,4}}$)")
 _POST_ALONE = LazyPattern(rf"^{_POST}$")
