@@ -149,3 +149,17 @@ def test_a_post_written_beside_the_leader_is_no_change_of_leader(tmp_path: Path)
     d = _diff(tmp_path, {"10月": _rows()}, {"11月": new})
     owners = [(c.field, c.old, c.new, c.new_row) for c in d.changes if c.kind is ChangeKind.OWNER]
     assert owners == [("责任领导", "刘伟", "周敏（纪检组长）", 11)], render_diff_text(d)
+
+
+def test_a_deadline_moved_with_the_approval_in_its_cell_or_only_asked_for_is_told_apart(tmp_path: Path) -> None:
+    new = _rows()
+    new[2][7] = "2027年1月31日（经批准调整）"                       # approved, said in the cell
+    new[5][7] = "2027年3月31日"                                     # only asked for, in the progress
+    new[5][9] = "因涉及历史档案调阅，需延长整改时间，已书面报县委巡察办。"
+    new[7][7] = "2026年12月31日"                                    # moved with nothing said
+    d = _diff(tmp_path, {"10月": _rows()}, {"11月": new})
+    flagged = {(r.kind, r.new_row) for r in d.regressions}
+    assert flagged == {(RegressionKind.EXTENSION_PENDING, 9), (RegressionKind.SILENT_EXTENSION, 11)}, \
+        render_diff_text(d)
+    moved = {c.new_row for c in d.changes if c.kind is ChangeKind.DEADLINE}
+    assert moved == {6, 9, 11}

@@ -666,7 +666,9 @@ _EXTENSION_GRANTED = re.compile(r"(?:经|已|获|报|申请|请示|批准|同意
                                 r"|(?:批准|同意)[^。；;]{0,20}?(?:时限|期限)(?:调整|变更)为"
                                 # "因涉及土地手续，完成时限调整", "调整整改时限": the move written up, with its reason
                                 r"|(?:时限|期限|完成时间|完成日期)(?:已|予以|作|相应)?(?:调整|变更|延后)"
-                                r"|调整(?:整改|完成)?(?:时限|期限)")
+                                r"|调整(?:整改|完成)?(?:时限|期限)"
+                                # "2027年1月31日（经批准调整）", "报经县委巡察办同意后变更": the approval in the cell
+                                r"|(?:经|已获?|报经)[^，。；;,]{0,15}?(?:批准|同意)[^，。；;,]{0,4}?(?:调整|变更|延后)")
 _OWNER_FIELDS = ((F.OWNER_UNIT, "owner_unit"), (F.LEAD, "lead"), (F.OWNER_PERSON, "owner_person"))
 
 
@@ -701,7 +703,9 @@ def _extension_worded(m: MeasureRef) -> bool:
     progress saying it was granted or asked for ("经县委巡察办同意延期至12月底", "已申请延期")."""
     return m.deadline.extended or bool(_EXTENSION_WORDS.search(m.deadline.text)
                                        or _EXTENSION_WORDS.search(m.remark)
-                                       or any(_EXTENSION_GRANTED.search(t) for t in (m.remark, m.progress)))
+                                       or any(_EXTENSION_GRANTED.search(t)
+                                              for t in (m.deadline.text, m.remark, m.progress))
+                                       or extension_unapproved((m.deadline.text, m.remark, m.progress)))
 
 
 def _extended_already(m: MeasureRef) -> bool:
