@@ -163,3 +163,18 @@ def test_a_deadline_moved_with_the_approval_in_its_cell_or_only_asked_for_is_tol
         render_diff_text(d)
     moved = {c.new_row for c in d.changes if c.kind is ChangeKind.DEADLINE}
     assert moved == {6, 9, 11}
+
+
+def test_progress_copied_forward_with_its_month_in_chinese_numerals_is_not_updated(tmp_path: Path) -> None:
+    old = _rows()
+    old[0][9] = "十月份，已梳理项目23个，开工18个。"
+    old[5][9] = "截至二〇二六年十月二十日，已完成2024年度自查。"
+    old[7][9] = "十月中旬已制定检查方案，正在开展检查。"
+    new = _rows()
+    new[0][9] = "十一月份，已梳理项目23个，开工18个。"            # only the month moved on
+    new[5][9] = "截至二〇二六年十一月二十五日，已完成2024年度自查。"
+    new[7][9] = "十一月中旬已完成检查，问责2人。"                  # real progress
+    d = _diff(tmp_path, {"10月": old}, {"11月": new})
+    stale = {mm.new.row for mm in d.progress_unchanged()}
+    assert {4, 9} <= stale and 11 not in stale, render_diff_text(d)
+    assert "两期进展只改了日期：“十月份，已梳理项目23个" in render_diff_text(d)
