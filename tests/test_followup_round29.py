@@ -178,3 +178,21 @@ def test_progress_copied_forward_with_its_month_in_chinese_numerals_is_not_updat
     stale = {mm.new.row for mm in d.progress_unchanged()}
     assert {4, 9} <= stale and 11 not in stale, render_diff_text(d)
     assert "两期进展只改了日期：“十月份，已梳理项目23个" in render_diff_text(d)
+
+
+def test_a_sheet_of_finished_measures_without_the_leader_column_has_not_emptied_it(tmp_path: Path) -> None:
+    """The 已完成事项 sheet has fewer columns (no 问题类别, no 责任领导) and a 销号时间 of its own."""
+    a = _write(tmp_path / "10月台账.xlsx", {"10月": _rows()}, "2026年10月31日")
+    rows = _rows()
+    b = _write(tmp_path / "11月台账.xlsx", {"11月": [r for r in rows if r[8] != "已完成"]}, "2026年11月30日")
+    from openpyxl import load_workbook
+    wb = load_workbook(b)
+    ws = wb.create_sheet("已完成事项")
+    ws.append(["已完成整改事项"])
+    ws.append(["序号", "存在问题", "整改措施", "责任单位", "责任人", "完成时限", "完成情况", "整改进展", "销号时间"])
+    for k, r in enumerate((r for r in rows if r[8] == "已完成"), 1):
+        ws.append([k, r[2], r[3], r[5], r[6], r[7], r[8], r[9], "2026年11月20日"])
+    wb.save(b)
+    d = diff_ledgers(read_ledger(a), read_ledger(b), as_of_old=date(2026, 10, 31), as_of_new=date(2026, 11, 30))
+    assert not [c for c in d.changes if c.kind is ChangeKind.OWNER], render_diff_text(d)
+    _nothing_but_progress(d)

@@ -764,6 +764,14 @@ def _fields_read(ledger: Ledger) -> set[str]:
     return {f for f in _OPTIONAL_FIELDS if f in cols}
 
 
+def _fields_by_sheet(ledger: Ledger, read: set[str]) -> dict[str, set[str]]:
+    """The optional fields each sheet of the ledger has a column for (a ledger read from one
+    sheet, or with no sheets recorded: what :func:`_fields_read` found)."""
+    if len(ledger.sheets) < 2:
+        return {}
+    return {s.name: {f for f in _OPTIONAL_FIELDS if f in s.columns} for s in ledger.sheets}
+
+
 def _merges_and_splits(o_meas: list[MeasureRef], n_meas: list[MeasureRef],
                        pairs: list[tuple[list[int], list[int], list[tuple[int, int]]]], texts: _Texts
                        ) -> tuple[dict[int, int], dict[int, int], dict[int, list[int]]]:
@@ -939,8 +947,13 @@ def diff_ledgers(old: Ledger, new: Ledger, *, as_of_old: date | None = None,
     read_o, read_n = _fields_read(old), _fields_read(new)
     diff.columns_added = [f for f in _OPTIONAL_FIELDS if f in read_n - read_o]
     diff.columns_removed = [f for f in _OPTIONAL_FIELDS if f in read_o - read_n]
-    unread = frozenset(read_o ^ read_n)
-    diff.matched = [_compare(o_meas[x], n_meas[y], kind, r, texts, unread)
+    # per sheet: a sheet 已完成事项 with fewer columns than the main one (no 责任领导) has not emptied them
+    by_sheet_o, by_sheet_n = _fields_by_sheet(old, read_o), _fields_by_sheet(new, read_n)
+
+    def unread(x: int, y: int) -> frozenset[str]:
+        return frozenset(by_sheet_o.get(o_meas[x].sheet, read_o) ^ by_sheet_n.get(n_meas[y].sheet, read_n))
+
+    diff.matched = [_compare(o_meas[x], n_meas[y], kind, r, texts, unread(x, y))
                     for x, y, kind, r in sorted(found, key=lambda f: (f[1], f[0]))]
     diff.removed = [m for k, m in enumerate(o_meas) if k not in used_o]
     diff.added = [m for k, m in enumerate(n_meas) if k not in used_n]
