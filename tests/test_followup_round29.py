@@ -196,3 +196,16 @@ def test_a_sheet_of_finished_measures_without_the_leader_column_has_not_emptied_
     d = diff_ledgers(read_ledger(a), read_ledger(b), as_of_old=date(2026, 10, 31), as_of_new=date(2026, 11, 30))
     assert not [c for c in d.changes if c.kind is ChangeKind.OWNER], render_diff_text(d)
     _nothing_but_progress(d)
+
+
+def test_a_month_entry_that_says_nothing_new_is_progress_not_updated(tmp_path: Path) -> None:
+    new = _rows()
+    new[0][9] = _rows()[0][9] + "\n11月：暂无新进展。"                 # last month's kept, nothing added
+    new[2][9] = "10月：截至10月底，制度修订稿正在征求意见。\n11月：持续推进中。"
+    new[7][9] = "同上月。"
+    new[5][9] = _rows()[5][9] + "11月完成2025年度自查，发现问题3个。"  # real progress
+    d = _diff(tmp_path, {"10月": _rows()}, {"11月": new})
+    stale = {mm.new.row: mm for mm in d.progress_unchanged()}
+    assert set(stale) == {4, 6, 10, 11}, render_diff_text(d)   # row 10 is word for word last month's
+    text = render_diff_text(d)
+    assert "本期进展没有新内容：“已制定检查方案，正在开展检查。” → “同上月。”" in text

@@ -332,13 +332,35 @@ class LedgerDiff(BaseModel):
             return []
         return [mm for mm in self.matched
                 if not mm.status_changed and mm.new.progress.strip() and mm.new.status in _UNFINISHED_NOW
-                and (not mm.progress_changed or only_dates_changed(mm.old.progress, mm.new.progress))]
+                and (not mm.progress_changed or only_dates_changed(mm.old.progress, mm.new.progress)
+                     or bool(no_news_added(mm.old.progress, mm.new.progress)))]
 
 
 def only_dates_changed(old: str, new: str) -> bool:
     """The two progress texts say the same but for the dates they give ("截至10月底，已走访7个" →
     "截至11月底，已走访7个"): an account copied forward with its date moved on."""
     return old != new and normalize_measure_text(without_dates(old)) == normalize_measure_text(without_dates(new))
+
+
+#: what a month's entry says when it says nothing new (dates, spacing and punctuation already gone):
+#: "无新进展", "暂无实质性进展", "同上月", "与上期一致", "持续推进中", "正在按计划推进"
+_NO_NEWS = re.compile(
+    r"^(?:(?:暂|仍|尚)?(?:无|没有|未有)(?:新|新的|实质性|明显|较大)?(?:进展|进度|变化|更新|情况)"
+    # "同上月", "与上月相同" come here as "同", "与相同": the dates took 上月 away
+    r"|(?:情况|进展)?同上?(?:月|期)?|(?:与|同)(?:上月|上期|前期|上次)?(?:相同|一致|情况相同)"
+    r"|(?:工作)?(?:正在|仍在|继续|持续|按计划|按时序|稳步|有序|加快|全力|积极|扎实)*"
+    r"(?:推进|整改|落实|实施|开展)(?:中|当中)?(?:工作)?)$")
+
+
+def no_news_added(old: str, new: str) -> str:
+    """What this period's progress adds to last period's, when that is nothing new: last
+    period's account kept (or dropped) and a line saying nothing ("10月：完成初稿。" → "10月：完成
+    初稿。11月：持续推进中。", "同上月"). "" otherwise."""
+    key_o = normalize_measure_text(without_dates(old))
+    key_n = normalize_measure_text(without_dates(new))
+    at = key_n.find(key_o) if key_o else -1
+    rest = key_n[:at] + key_n[at + len(key_o):] if at >= 0 else key_n
+    return rest if rest and _NO_NEWS.match(rest) else ""
 
 
 #: statuses of work that should move from one period to the next (基本完成 awaits acceptance,
@@ -1475,8 +1497,10 @@ def render_diff_text(diff: LedgerDiff) -> str:
 def _stale_line(mm: MeasureMatch, sheets: bool) -> str:
     """A line of 进展未更新: the measure, its status and the progress said again (or only redated)."""
     o, n = mm.old, mm.new
-    said = (f"两期进展只改了日期：“{_short(o.progress)}” → “{_short(n.progress)}”" if mm.progress_changed
-            else f"两期进展均为“{_short(n.progress)}”")
+    said = (f"两期进展均为“{_short(n.progress)}”" if not mm.progress_changed
+            else f"两期进展只改了日期：“{_short(o.progress)}” → “{_short(n.progress)}”"
+            if only_dates_changed(o.progress, n.progress)
+            else f"本期进展没有新内容：“{_short(o.progress)}” → “{_short(n.progress)}”")
     where = _rows(o.row, n.row, o.sheet, n.sheet) if sheets else _rows(o.row, n.row)
     return f"  · [{_short(n.issue.label, 24)}] {_short(n.text)}：{n.status_label}，{said}{where}"
 
