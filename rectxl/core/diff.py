@@ -1437,7 +1437,7 @@ def render_diff_text(diff: LedgerDiff) -> str:
     stale = diff.progress_unchanged()
     if stale:
         lines.append(f"  进展未更新：{len(stale)}项正在推进或未启动的措施，"
-                     "本期整改进展与上期一字未改（见“进展未更新”部分）")
+                     "本期整改进展与上期一字未改、只改了日期或没有新内容（见“进展未更新”部分）")
     if diff.regressions:
         lines.append(f"  值得注意：{len(diff.regressions)}处（见最后一部分）")
 
