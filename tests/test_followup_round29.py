@@ -209,3 +209,17 @@ def test_a_month_entry_that_says_nothing_new_is_progress_not_updated(tmp_path: P
     assert set(stale) == {4, 6, 10, 11}, render_diff_text(d)   # row 10 is word for word last month's
     text = render_diff_text(d)
     assert "本期进展没有新内容：“已制定检查方案，正在开展检查。” → “同上月。”" in text
+
+
+def test_a_closure_sheet_that_shortens_the_titles_keeps_the_issues(tmp_path: Path) -> None:
+    """A sheet 销号清单 lists the closed measures under the first clause of their issue's title,
+    numbered afresh."""
+    rows = _rows()
+    closed = []
+    for k, r in enumerate((r for r in rows if r[8] == "已完成"), 1):
+        short = r[2].split("，")[0].replace("“", "").replace("”", "")
+        closed.append([k + 20, r[1], short, *r[3:8], "已销号", r[9]])
+    d = _diff(tmp_path, {"10月": _rows()}, {"11月": [r for r in rows if r[8] != "已完成"], "销号清单": closed})
+    _nothing_but_progress(d)
+    closures = {(c.old, c.new, c.new_sheet, c.new_row) for c in d.changes if c.kind is ChangeKind.STATUS}
+    assert closures == {("已完成", "已销号", "销号清单", row) for row in (4, 5, 6)}, render_diff_text(d)

@@ -545,32 +545,60 @@ def _measure_ref(m: Measure, issue: IssueRef) -> MeasureRef:
                       completed_text=m.completed_text, progress=m.progress, remark=m.remark)
 
 
+#: the shortest title a sheet of its own may shorten an issue's title to and still name it
+_SHORT_TITLE = 6
+
+
+def _same_issue_elsewhere(issue: Issue, title: str, titled: dict[str, list[tuple[Issue, str]]],
+                          begun: dict[str, list[tuple[Issue, str]]]) -> tuple[Issue, str] | None:
+    """The one issue of the other sheets that ``issue`` (of normalised ``title``) is: the same
+    title, or — a sheet 已完成事项 or 销号清单 shortening the titles to their first clause ("河长制
+    落实不到位" for "河长制落实不到位，部分河段巡河流于形式") — a title that begins with the other;
+    ``None`` when none is, or more than one. ``titled``: the issues so far by title; ``begun``: by
+    each beginning of their titles at least :data:`_SHORT_TITLE` long (a look-up per character,
+    not a scan of every title)."""
+    exact = titled.get(title, [])
+    if exact:
+        elsewhere = [e for e in exact if e[0].sheet != issue.sheet]
+        return elsewhere[0] if len(elsewhere) == 1 and len({e[0].sheet for e in exact}) == 1 else None
+    if len(title) < _SHORT_TITLE:
+        return None
+    found = [e for e in begun.get(title, ()) if e[0].sheet != issue.sheet]
+    found += [e for n in range(_SHORT_TITLE, len(title)) for e in titled.get(title[:n], ())
+              if e[0].sheet != issue.sheet]
+    return found[0] if len(found) == 1 else None
+
+
 def _issues(ledger: Ledger) -> list[tuple[Issue, IssueRef]]:
     """The ledger's issues, an issue whose rows come in several blocks read as one: rows sorted
     by 责任单位 or by status, finished measures moved to a sheet of their own (a sheet
     已完成事项) split an issue into blocks, which are not issues added. Blocks are one issue when
     they have the same number and title, or — a block on another sheet, which may number its
-    rows afresh — the same title as exactly one issue of the other sheets. The first block
+    rows afresh and shorten the titles — :func:`_same_issue_elsewhere`. The first block
     names the issue (number, sheet, row). Untitled issues are never merged."""
     out: list[tuple[Issue, str]] = []
     numbered: dict[tuple[int | None, str], tuple[Issue, str]] = {}
     titled: dict[str, list[tuple[Issue, str]]] = {}
+    begun: dict[str, list[tuple[Issue, str]]] = {}  # by the beginnings of their titles
+    sheets: set[str] = set()  # the sheets of the issues so far
+    several = len(ledger.sheets) > 1
     for aspect in ledger.aspects:
         for issue in aspect.issues():
             title = normalize_measure_text(issue.title)
             first = numbered.get((issue.number, title)) if title else None
-            if first is None and title:
-                elsewhere = [e for e in titled.get(title, ()) if e[0].sheet != issue.sheet]
-                if len(elsewhere) == 1 and len({e[0].sheet for e in titled[title]}) == 1:
-                    first = elsewhere[0]
+            if first is None and title and sheets - {issue.sheet}:
+                first = _same_issue_elsewhere(issue, title, titled, begun)
             if first is not None:
                 first[0].measures.extend(issue.measures)
                 continue
             whole = (dataclasses.replace(issue, measures=list(issue.measures)), aspect.title or "")
             out.append(whole)
+            sheets.add(issue.sheet)
             if title:
                 numbered[(issue.number, title)] = whole
                 titled.setdefault(title, []).append(whole)
+                for n in range(_SHORT_TITLE, len(title)) if several else ():
+                    begun.setdefault(title[:n], []).append(whole)
     return [(issue, _issue_ref(issue, aspect)) for issue, aspect in out]
 
 
