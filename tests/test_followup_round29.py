@@ -46,14 +46,15 @@ def _rows() -> list[Row]:
     ]
 
 
-def _write(path: Path, sheets: dict[str, list[Row]], as_of: str) -> Path:
+def _write(path: Path, sheets: dict[str, list[Row]], as_of: str, *, own_titles: bool = False) -> Path:
     """A ledger as a county office keeps it: a title row, a 填报 row with the 截至 date, the
-    header; one sheet per entry of ``sheets``."""
+    header; one sheet per entry of ``sheets`` (``own_titles``: each titled with its sheet's name,
+    a unit's)."""
     wb = Workbook()
     first = wb.active
     for name, rows in sheets.items():
         ws = wb.create_sheet(name)
-        ws.append(["XX县委巡察反馈意见整改落实情况台账"])
+        ws.append([f"{name}巡察反馈意见整改落实情况台账" if own_titles else "XX县委巡察反馈意见整改落实情况台账"])
         ws.append([f"填报单位（盖章）：                （截至{as_of}）"])
         ws.append(HEADER)
         for r in rows:
@@ -223,3 +224,24 @@ def test_a_closure_sheet_that_shortens_the_titles_keeps_the_issues(tmp_path: Pat
     _nothing_but_progress(d)
     closures = {(c.old, c.new, c.new_sheet, c.new_row) for c in d.changes if c.kind is ChangeKind.STATUS}
     assert closures == {("已完成", "已销号", "销号清单", row) for row in (4, 5, 6)}, render_diff_text(d)
+
+
+def test_two_units_sheets_given_the_same_feedback_keep_their_own_issues(tmp_path: Path) -> None:
+    """One workbook, a sheet per unit, each answering the same “1.…” and “2.…”: two issues each, not
+    one; a sheet of finished measures placed before the main one still joins its issues."""
+    rows = [r for r in _rows() if r[2] in (VILLAGE, RIVER)]
+    old = {"集团本部": rows, "城建公司": [[*r[:5], "城建公司", *r[6:]] for r in rows]}
+    new_rows = [list(r) for r in rows]
+    new_rows[0][9] = "11月新开工3个，累计21个。"
+    new = {"集团本部": new_rows, "城建公司": [[*r[:5], "城建公司", *r[6:]] for r in rows]}
+    a = _write(tmp_path / "10月.xlsx", old, "2026年10月31日", own_titles=True)
+    b = _write(tmp_path / "11月.xlsx", new, "2026年11月30日", own_titles=True)
+    d = diff_ledgers(read_ledger(a), read_ledger(b), as_of_old=date(2026, 10, 31), as_of_new=date(2026, 11, 30))
+    assert (d.old.issues, d.new.issues) == (4, 4), render_diff_text(d)
+    [update] = [c for c in d.changes if c.kind is ChangeKind.PROGRESS]
+    assert (update.new_sheet, update.new_row) == ("集团本部", 4)
+
+    done_first = {"已完成事项": [r for r in _rows() if r[8] == "已完成"],
+                  "11月": [r for r in _rows() if r[8] != "已完成"]}
+    d = _diff(tmp_path, {"10月": _rows()}, done_first)
+    _nothing_but_progress(d)

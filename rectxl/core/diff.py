@@ -549,6 +549,17 @@ def _measure_ref(m: Measure, issue: IssueRef) -> MeasureRef:
 _SHORT_TITLE = 6
 
 
+#: a sheet the finished or closed measures are moved to: 已完成事项, 销号清单, 已办结, 已整改到位
+_FINISHED_SHEET = re.compile(r"完成|销号|办结|已整改|整改到位|结项|验收")
+
+
+def _one_list(a: str, b: str) -> bool:
+    """Blocks on sheets ``a`` and ``b`` may be one issue: one sheet, or one of them the sheet the
+    finished measures were moved to — not two units' or two parts' sheets that were given the
+    same feedback (集团本部 | 城建公司, each with its "1.…")."""
+    return a == b or bool(_FINISHED_SHEET.search(a) or _FINISHED_SHEET.search(b))
+
+
 def _same_issue_elsewhere(issue: Issue, title: str, titled: dict[str, list[tuple[Issue, str]]],
                           begun: dict[str, list[tuple[Issue, str]]]) -> tuple[Issue, str] | None:
     """The one issue of the other sheets that ``issue`` (of normalised ``title``) is: the same
@@ -586,8 +597,11 @@ def _issues(ledger: Ledger) -> list[tuple[Issue, IssueRef]]:
         for issue in aspect.issues():
             title = normalize_measure_text(issue.title)
             first = numbered.get((issue.number, title)) if title else None
+            if first is not None and not _one_list(first[0].sheet, issue.sheet):
+                first = None
             if first is None and title and sheets - {issue.sheet}:
-                first = _same_issue_elsewhere(issue, title, titled, begun)
+                found = _same_issue_elsewhere(issue, title, titled, begun)
+                first = found if found is not None and _one_list(found[0].sheet, issue.sheet) else None
             if first is not None:
                 first[0].measures.extend(issue.measures)
                 continue
