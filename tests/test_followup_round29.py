@@ -245,3 +245,27 @@ def test_two_units_sheets_given_the_same_feedback_keep_their_own_issues(tmp_path
                   "11月": [r for r in _rows() if r[8] != "已完成"]}
     d = _diff(tmp_path, {"10月": _rows()}, done_first)
     _nothing_but_progress(d)
+
+
+def _check(path: Path) -> list[tuple[str, str, int | None, str]]:
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "check", str(path), "--format", "json"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return [(f["code"], f.get("sheet") or "", f.get("row"), f["message"]) for f in json.loads(proc.stdout)["findings"]]
+
+
+def test_check_says_rows_sorted_by_status_split_an_issue_not_that_numbers_are_missing(tmp_path: Path) -> None:
+    rows = sorted(_rows(), key=lambda r: (r[8] != "已完成", r[0]))   # 1, 2, 3 | 1, 2, 3, 4
+    path = _write(tmp_path / "11月台账.xlsx", {"11月": rows}, "2026年11月30日")
+    gaps = [f for f in _check(path) if f[0] == "issue-number-gap"]
+    assert [(row, message) for _, _, row, message in gaps if "（无）" in message] == []
+    [(_, _, row, message)] = gaps
+    assert row == 7 and "问题1的措施分在不相连的几处" in message and "按单位或状态重新排序" in message
+
+    by_unit = sorted(_rows(), key=lambda r: (r[8] != "已完成", r[5]))  # first blocks 1, 3, 2 …: out of order
+    path = _write(tmp_path / "11月台账_按单位.xlsx", {"11月": by_unit}, "2026年11月30日")
+    gaps = [f for f in _check(path) if f[0] == "issue-number-gap"]
+    assert len(gaps) == 1 and "只是行的顺序与序号不一致" in gaps[0][3], gaps

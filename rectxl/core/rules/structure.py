@@ -368,6 +368,22 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
     if not restarts and not by_category and (shuffled := _reordered(r, ctx, ctx.ledger.issues())) is not None:
         yield shuffled
         return
+    # rows sorted again by unit or status split an issue into blocks (1, 2, 3 | 1, 2, 3, 4): its
+    # number comes again with its title — judged once, at its first block
+    if (blocks := _first_blocks(ctx.ledger)) is not None:
+        firsts, again, before = blocks
+        if (shuffled := _reordered(r, ctx, firsts)) is not None:
+            yield shuffled
+            return
+        gaps = list(_gaps_in(r, ctx, firsts, None, set(), []))
+        yield from gaps
+        if not gaps:  # numbered right, but an issue's rows lie apart
+            yield r.finding(ctx, row=again.row, cell=again.cells.get(F.ISSUE_NO) or again.cells.get(F.ISSUE),
+                            field=F.ISSUE_NO, sheet=again.sheet or None, value=again.number, found=again.number,
+                            how="顺序不对", previous=before, expected=before + 1,
+                            advice=f"问题{again.number}的措施分在不相连的几处（第{again.row}行又出现），多见于按单位或"
+                                   "状态重新排序后，请把同一问题的各行排在一起。")
+        return
     previous: int | None = None
     seen: set[int] = set()
     last_sheet: list[str] = []  # the sheet of the issue numbered last
@@ -383,6 +399,27 @@ def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
             numbered = [i.number for i in category.issues if i.number is not None]
             if numbered:
                 previous = numbered[-1]
+
+
+def _first_blocks(ledger: Ledger) -> tuple[list[Issue], Issue, int] | None:
+    """When some issue's rows come in several blocks on one sheet (the same number and title
+    again, further down): the first block of each issue, the first block that comes again, and
+    the number of the issue before it; ``None`` when none does."""
+    seen: set[tuple[str, int, str]] = set()
+    firsts: list[Issue] = []
+    again: tuple[Issue, int] | None = None
+    previous = 0
+    for issue in ledger.issues():
+        if issue.number is None:
+            continue
+        key = (issue.sheet, issue.number, "".join(issue.title.split()))
+        if key not in seen:
+            seen.add(key)
+            firsts.append(issue)
+        elif again is None:
+            again = (issue, previous)
+        previous = issue.number
+    return (firsts, *again) if again is not None else None
 
 
 def _heads(category: Category) -> bool:
