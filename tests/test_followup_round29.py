@@ -269,3 +269,18 @@ def test_check_says_rows_sorted_by_status_split_an_issue_not_that_numbers_are_mi
     path = _write(tmp_path / "11月台账_按单位.xlsx", {"11月": by_unit}, "2026年11月30日")
     gaps = [f for f in _check(path) if f[0] == "issue-number-gap"]
     assert len(gaps) == 1 and "只是行的顺序与序号不一致" in gaps[0][3], gaps
+
+
+def test_check_lets_a_sheet_of_finished_measures_number_its_issues_afresh(tmp_path: Path) -> None:
+    rows = _rows()
+    path = _write(tmp_path / "11月台账.xlsx", {"11月": [r for r in rows if r[8] != "已完成"],
+                                               "已完成事项": [r for r in rows if r[8] == "已完成"]},
+                  "2026年11月30日")
+    assert [f for f in _check(path) if f[0] == "issue-number-gap"] == []
+    # a real gap on the main sheet is still found
+    rows[6][0] = rows[7][0] = 5
+    path = _write(tmp_path / "11月台账_跳号.xlsx", {"11月": [r for r in rows if r[8] != "已完成"],
+                                                    "已完成事项": [r for r in rows if r[8] == "已完成"]},
+                  "2026年11月30日")
+    gaps = [f for f in _check(path) if f[0] == "issue-number-gap"]
+    assert [(sheet, row) for _, sheet, row, _ in gaps] == [("11月", 7)], gaps

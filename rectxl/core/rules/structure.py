@@ -357,9 +357,12 @@ def item_statuses(m: Measure, count: int) -> list[Status | None] | None:
 def issue_number_gap(r: Rule, ctx: Context) -> Iterator[Finding]:
     aspects = ctx.ledger.aspects
     # Numbering restarts in each aspect in some notices (seed 004), runs on in others (seed 000).
+    # (an aspect opening at 1 on a sheet of its own — a sheet 已完成事项 after the main one — is
+    # that sheet starting afresh, which :func:`_gaps_in` allows, not the aspects restarting)
     restarts = len(aspects) > 1 and any(
-        (first := next(a.issues(), None)) is not None and first.number == 1
-        for a in aspects[1:]
+        (first := next(b.issues(), None)) is not None and first.number == 1
+        and (last := next(reversed(list(a.issues())), None)) is not None and last.sheet == first.sheet
+        for a, b in pairwise(aspects)
     )
     # …and in each 问题类别 in many county ledgers (1, 2 | 1, 2): a category opening again at 1
     # (or in each group of a 序号 "1.1 | 1.2 | 2.1", numbered, not named)
