@@ -176,3 +176,29 @@ def test_the_excel_button_says_what_is_left_to_fill_in(tmp_path: Path) -> None:
     target = rx.notice(book)
     assert target.exists()
     assert "发布前请补上" in excel.alerts[-1]["prompt"] and "巡察组" in excel.alerts[-1]["prompt"]
+
+
+def test_the_notice_command_warns_of_an_issue_whose_rows_were_sorted_apart(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Rows sorted by status after numbering split an issue into blocks (1, 2 | 1, 2): the notice
+    then tells the issue and its aspect twice. The command says so, naming the issue and the row it
+    comes again at, and exits 1 — it had said nothing, and the clerk could publish it."""
+    a, b = "一、落实党中央决策部署方面", "1.乡村振兴项目推进缓慢"
+    path = _sheet_book(tmp_path / "县农业农村局.xlsx", title="11月", rows=[
+        ["县农业农村局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态"],
+        [a],
+        [1, b, "建立项目调度机制", "规划股", "2026年9月30日", "已完成"],
+        [2, "河长制落实不到位", "开展河道清理", "水利股", "2026年10月31日", "已完成"],
+        [a],
+        [1, b, "倒排工期、挂图作战", "规划股", "2026年12月31日", "正在推进"],
+        [2, "河长制落实不到位", "修订巡河制度", "水利股", "2026年12月31日", "正在推进"]])
+    assert main(["notice", str(path), "-o", str(tmp_path / "通报.txt")]) == 1
+    said = capsys.readouterr().out
+    assert "问题1“乡村振兴项目推进缓慢”的措施在台账中分在不相连的几处（“11月”表第7行又出现" in said
+    ordered = _sheet_book(tmp_path / "排好的.xlsx", title="台账", rows=[
+        ["县农业农村局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态"],
+        [a], [1, b, "建立项目调度机制", "规划股", "2026年9月30日", "已完成"]])
+    main(["notice", str(ordered), "-o", str(tmp_path / "通报2.txt")])
+    assert "不相连" not in capsys.readouterr().out

@@ -187,11 +187,18 @@ def cmd_notice(args: argparse.Namespace) -> int:
         print(f"注意：基本信息“{part}”写着“{said}”，而台账中{actual}，通报照写了这一段，与按台账写出的统计"
               "对不上：请核对后改正（rectxl check 的 info-totals-mismatch 同样列出），再生成通报。")
         code = EXIT_FINDINGS
-    from rectxl.core.rules.structure import heading_count_disagreements
+    from rectxl.core.rules.structure import heading_count_disagreements, issue_in_blocks
+    from rectxl.core.text import shorten
 
     for level, title, note, actual, _ in heading_count_disagreements(ledger):
         print(f"注意：{level}“{title}”写着“{note}”，{actual}，通报照写了这句话，与逐项列出的问题"
               "对不上：请核对后改正（rectxl check 的 heading-count-mismatch 同样列出），再生成通报。")
+        code = EXIT_FINDINGS
+    if (again := issue_in_blocks(ledger)) is not None:
+        where = f"“{again.sheet}”表第{again.row}行" if again.sheet else f"第{again.row}行"
+        print(f"注意：问题{again.number}“{shorten(again.title, 16)}”的措施在台账中分在不相连的几处（{where}又出现，"
+              "多见于按单位或状态重新排序后），通报中这个问题和它所在的方面写了不止一次：请先把同一问题的各行排在一起"
+              "（rectxl check 的 issue-number-gap 同样列出），再生成通报。")
         code = EXIT_FINDINGS
     if blank := unfilled_status_column(ledger):
         print(f"注意：台账“整改状态”列的{blank}项措施都没有填写（或无法识别）整改状态，通报没有写完成情况的总数句"

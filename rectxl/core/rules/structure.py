@@ -17,7 +17,7 @@ from rectxl.core.rules.registry import Rule, row_of, rule
 from rectxl.core.status import Status, read_status
 from rectxl.core.text import LazyPattern, line_goes_on, shorten
 
-__all__ = ["heading_count_disagreements"]
+__all__ = ["heading_count_disagreements", "issue_in_blocks"]
 
 
 @rule(
@@ -423,6 +423,15 @@ def _first_blocks(ledger: Ledger) -> tuple[list[Issue], Issue, int] | None:
             again = (issue, previous)
         previous = issue.number
     return (firsts, *again) if again is not None else None
+
+
+def issue_in_blocks(ledger: Ledger) -> Issue | None:
+    """The first issue whose rows come again further down its sheet, apart from its first block
+    (rows sorted by unit or status after numbering) — what ``rectxl check`` reports as
+    issue-number-gap and ``rectxl notice`` warns of: the notice would tell the issue, and its
+    aspect, twice; ``None`` when every issue's rows lie together."""
+    blocks = _first_blocks(ledger)
+    return None if blocks is None else blocks[1]
 
 
 def _heads(category: Category) -> bool:
