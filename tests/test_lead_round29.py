@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 
 from rectxl import excel as rx
@@ -202,3 +203,81 @@ def test_the_notice_command_warns_of_an_issue_whose_rows_were_sorted_apart(tmp_p
         [a], [1, b, "建立项目调度机制", "规划股", "2026年9月30日", "已完成"]])
     main(["notice", str(ordered), "-o", str(tmp_path / "通报2.txt")])
     assert "不相连" not in capsys.readouterr().out
+
+
+# -- found on review of the round's changes --------------------------------------------------------
+
+def test_lengthening_something_else_is_no_extension_asked_for(tmp_path: Path) -> None:
+    """“拟延长周末窗口服务时间” in the progress is the measure's own work, not the office asking for
+    more time: the extension its deadline cell states stands — the review found it thrown out
+    (overdue on the original deadline) by the new “asked for” wording."""
+    report = check(_sheet_book(tmp_path / "县政务服务中心.xlsx", title="台账", rows=[
+        ["县政务服务中心巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态", "整改进展"],
+        [1, "窗口服务时间与群众需求不匹配", "优化窗口服务", "综合科", "2026年6月30日（延期至2027年3月31日）",
+         "正在推进", "已开展群众需求调查，拟延长周末窗口服务时间"]]))
+    assert not [f for f in report.findings if f.code == "overdue"]
+
+
+def test_the_county_committee_is_no_short_name_of_the_discipline_commission(tmp_path: Path) -> None:
+    """县委 keeps the first and last characters of 县纪委监委, yet is the county committee: it is not
+    taken for that entry of the 责任单位名录 (县纪委 still is)."""
+    path = _sheet_book(tmp_path / "台账.xlsx", title="台账", rows=[
+        ["某县巡察反馈问题整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任单位", "整改时限", "整改状态"],
+        [1, "主体责任落实不到位", "专题研究部署", "县委", "2027年3月31日", "正在推进"],
+        [2, "监督执纪偏软", "开展专项监督", "县纪委", "2027年3月31日", "正在推进"]])
+    book = openpyxl.load_workbook(path)
+    roster = book.create_sheet("责任单位名录")
+    for name in ("责任单位", "县纪委监委", "县财政局"):
+        roster.append([name])
+    book.save(path)
+    said = {f.row: f.message for f in check(path).findings if f.code == "unknown-owner-unit"}
+    assert "县纪委监委" not in said.get(3, "") and "县纪委监委" in said[4]
+
+
+@pytest.mark.parametrize(("text", "legend"), [("严守耕地保护目标红线，已完成", False),
+                                              ("对超标红线企业已完成整改", False),
+                                              ("标红的为未完成", True), ("已完成的涂绿", True)])
+def test_a_red_line_is_no_colour_legend(text: str, legend: bool) -> None:
+    """目标红线, 超标红线 in a ledger's last rows name no colour of the sheet; 标红的为… does."""
+    from rectxl.io.fills import names_colour
+
+    assert names_colour(text) is legend
+
+
+@pytest.mark.parametrize("status", ["整改到位，不予销号", "已完成整改，经审核，不予销号", "已完成，不同意销号"])
+def test_closure_refused_after_the_clerks_done_is_not_done(tmp_path: Path, status: str) -> None:
+    """The acceptor's refusal after the clerk's own done word (“整改到位，不予销号”) is the work still to
+    be put right: 正在推进, overdue past the deadline — it had read 已完成."""
+    report = check(_sheet_book(tmp_path / "台账.xlsx", title="台账", rows=[
+        ["县审计局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改状态"],
+        [1, "审计整改跟踪不到位", "建立审计整改销号台账", "法规股", "2026年10月31日", status]]))
+    assert report.counts.done == 0 and report.counts.in_progress == 1
+    assert [f.row for f in report.findings if f.code == "overdue"] == [3]
+
+
+@pytest.mark.parametrize(("path_data", "advances"), [("M 0 0 L 150 0pt", "g 6 5"), ("M 0 0 L 150 0", "g inf 5"),
+                                                     ("M 0 0 L 150 0", "g 1e400 5")])
+def test_one_odd_token_in_an_ofd_page_does_not_refuse_the_notice(tmp_path: Path, path_data: str,
+                                                                 advances: str) -> None:
+    """A stray word in a drawn rule's path, or a run's advance written inf, loses that rule or that
+    width — not the whole notice, which had been refused as a damaged OFD."""
+    import zipfile
+
+    from rectxl.io.ofd_read import read_notice_ofd
+
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    path = tmp_path / "通报.ofd"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("OFD.xml", f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                              "</ofd:DocBody></ofd:OFD>")
+        z.writestr("Doc_0/Document.xml", f'<ofd:Document {ns}><ofd:Pages><ofd:Page ID="1" '
+                                         'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>')
+        z.writestr("Doc_0/Pages/Page_0/Content.xml", f'<ofd:Page {ns}><ofd:Content><ofd:Layer>'
+                   f'<ofd:TextObject ID="2" Boundary="20 20 100 10" Size="5"><ofd:TextCode X="0" Y="5" '
+                   f'DeltaX="{advances}">关于整改的通报</ofd:TextCode></ofd:TextObject>'
+                   f'<ofd:PathObject ID="3" Boundary="20 40 150 1"><ofd:AbbreviatedData>{path_data}'
+                   '</ofd:AbbreviatedData></ofd:PathObject></ofd:Layer></ofd:Content></ofd:Page>')
+    assert "关于整改的通报" in read_notice_ofd(path)

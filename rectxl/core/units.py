@@ -443,12 +443,19 @@ def _same_unit(short: str, long: str) -> bool:
     return at == len(long)
 
 
+#: the place a unit's name may open with (县纪委, 市财政局): a short form keeps the word after it
+_PLACE_FIRST = frozenset("省市县区州盟旗镇乡")
+
+
 def _shortens(short: str, long: str) -> bool:
     """``short`` (a key) could be ``long`` (a key) shortened, loosely: the same first character,
     the same kind of unit last (办 for 办公室), the rest a subsequence in order — 马院 / 马克思主义学院,
     县纪委 / 县纪委监委, 党办 / 党委办公室. Too loose to join two spellings a ledger writes; used only
     to find which one entry of a 责任单位名录 a spelling the 名录 does not list stands for."""
     if not 2 <= len(short) < len(long) or short[0] != long[0]:
+        return False
+    if short[0] in _PLACE_FIRST and short[1:2] != long[1:2]:
+        # 县委 is the county committee, not 县纪委监委 shortened: after the place, the unit's own first word
         return False
     if short[-1] != long[-1]:
         if not (short.endswith("办") and long.endswith("办公室")):

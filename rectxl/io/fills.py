@@ -52,8 +52,9 @@ _THEME_COLOUR = re.compile(rb"<(?:[\w.-]+:)?(?P<name>" + "|".join(_THEME_ORDER).
 
 
 #: a colour named without 色 or 底: marked so ("标绿的为…", "涂绿", "填成黄"), or bare before what it keys
-#: ("红：未完成；绿：已完成", "绿灯=已完成"; never inside a word: "红旗村：")
-_BARE_COLOUR = re.compile(r"(?:标|涂|填|刷)成?[红橙黄绿蓝紫]|(?<![\u4e00-\u9fff])[红橙黄绿蓝紫]灯?\s*[:：=＝]")
+#: ("红：未完成；绿：已完成", "绿灯=已完成"; never inside a word: "红旗村：", "目标红线", "超标红线")
+_BARE_COLOUR = re.compile(r"(?<![目指超达限坐商路])(?:标|涂|填|刷)成?[红橙黄绿蓝紫](?!线|旗|榜|头)"
+                          r"|(?<![\u4e00-\u9fff])[红橙黄绿蓝紫]灯?\s*[:：=＝]")
 #: a colour word in a term of the Party's or of policy, naming no colour of the sheet (a measure
 #: "推行“红色物业”", "传承红色基因", "推动绿色发展", "开通绿色通道" in a ledger's last rows)
 _NOT_A_COLOUR = re.compile(

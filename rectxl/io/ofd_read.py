@@ -142,7 +142,7 @@ def _advances(text: str | None) -> list[float]:
             else:
                 out.append(float(tokens[k]))
                 k += 1
-    except ValueError:
+    except (ValueError, ArithmeticError):  # a stray word, or a count of inf or 1e400
         return []
     return out
 
@@ -211,20 +211,23 @@ def _path_rules(element: Any) -> list[tuple[tuple[float, float], tuple[float, fl
     def at(i: int) -> tuple[float, float]:
         return ((ox + float(tokens[i])) * _PT, -(oy + float(tokens[i + 1])) * _PT)
 
-    while k < len(tokens):
-        op = tokens[k]
-        if op in ("M", "S") and k + 2 < len(tokens):
-            start = point = at(k + 1)
-            k += 3
-        elif op == "L" and k + 2 < len(tokens):
-            nxt = at(k + 1)
-            out.append((point, nxt))
-            point = nxt
-            k += 3
-        elif op == "C":
-            out.append((point, start))
-            point = start
-            k += 1
-        else:  # curves and arcs draw no rule: skip the operator
-            k += 1
+    try:
+        while k < len(tokens):
+            op = tokens[k]
+            if op in ("M", "S") and k + 2 < len(tokens):
+                start = point = at(k + 1)
+                k += 3
+            elif op == "L" and k + 2 < len(tokens):
+                nxt = at(k + 1)
+                out.append((point, nxt))
+                point = nxt
+                k += 3
+            elif op == "C":
+                out.append((point, start))
+                point = start
+                k += 1
+            else:  # curves and arcs draw no rule: skip the operator
+                k += 1
+    except (ValueError, ArithmeticError):
+        pass  # a stray word in the path ("150pt"): the rules drawn before it; the text is read all the same
     return out

@@ -322,8 +322,9 @@ def _rich_shared(data: bytes, font_words: list[str | None]) -> dict[int, RunColo
             at = 1 + 4 + 2 * struct.unpack_from("<I", body, 1)[0]
             if at + 4 <= len(body):
                 count = struct.unpack_from("<I", body, at)[0]
-                runs = [struct.unpack_from("<HH", body, at + 4 + 4 * k) for k in range(count)
-                        if at + 8 + 4 * k <= len(body)]
+                # (as many runs as the record holds: a damaged count must not walk billions of them)
+                runs = [struct.unpack_from("<HH", body, at + 4 + 4 * k)
+                        for k in range(min(count, (len(body) - at - 4) // 4))]
                 if runs:
                     words = frozenset(w for _, font in runs if font < len(font_words) and (w := font_words[font]))
                     found[index] = RunColours(words=words, inherits=runs[0][0] > 0)
