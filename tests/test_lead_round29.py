@@ -281,3 +281,18 @@ def test_one_odd_token_in_an_ofd_page_does_not_refuse_the_notice(tmp_path: Path,
                    f'<ofd:PathObject ID="3" Boundary="20 40 150 1"><ofd:AbbreviatedData>{path_data}'
                    '</ofd:AbbreviatedData></ofd:PathObject></ofd:Layer></ofd:Content></ofd:Page>')
     assert "关于整改的通报" in read_notice_ofd(path)
+
+
+@pytest.mark.parametrize("note", ["图例：√-已完成 ○-正在推进", "注：“√”表示已完成，“○”表示正在推进",
+                                  "备注：完成的打“√”，正在推进的打“○”"])
+def test_marks_keyed_with_a_dash_or_in_quotes_read_as_keyed(tmp_path: Path, note: str) -> None:
+    """A key written “√-已完成 ○-正在推进” had been paired the wrong way round (○ read 已完成: the
+    overdue measure passed for done); one quoting its marks (“√”表示已完成) or saying what to tick
+    (正在推进的打“○”) keyed nothing. Each reads the mark for the status it names."""
+    report = check(_sheet_book(tmp_path / "县林业局.xlsx", title="台账", rows=[
+        ["县林业局巡察反馈问题整改台账（截至2026年11月30日）"], [note],
+        ["序号", "反馈问题", "整改措施", "责任股室", "整改时限", "整改进展", "完成标识"],
+        [1, "森林防火责任落实不到位", "签订防火责任书", "防火办", "2026年3月31日", "已签订46份", "√"],
+        [2, "林木采伐审批把关不严", "开展采伐许可证专项清查", "资源股", "2026年9月30日", "已清查1200份", "○"]]))
+    assert (report.counts.done, report.counts.in_progress) == (1, 1)
+    assert [f.row for f in report.findings if f.code == "overdue"] == [5]

@@ -1769,8 +1769,10 @@ _PERCENT_HEADER = LazyPattern(r"[%％]|百分比|完成率|进度|比例")
 
 _MARK_CHARS = "√✓✔☑●■◆○◎〇□☐×✗✘◐◑△▲☆★◇▽▼"
 #: a header's key to its marks: "（●已完成 ○未完成）", "（●表示完成，○表示未完成）", "（已完成打√，未完成打×）"
-_LEGEND_MARK_FIRST = LazyPattern(rf"([{_MARK_CHARS}])\s*(?:表示|为|代表|=|:|：)?\s*([\u4e00-\u9fff]{{2,6}})")
-_LEGEND_WORD_FIRST = LazyPattern(rf"([\u4e00-\u9fff]{{2,6}}?)\s*(?:打|画|划|用|标|为|=|:|：)?\s*([{_MARK_CHARS}])")
+_LEGEND_MARK_FIRST = LazyPattern(rf"([{_MARK_CHARS}])\s*(?:表示|为|代表|[=:：\-－—~～])?\s*([\u4e00-\u9fff]{{2,6}})")
+_LEGEND_WORD_FIRST = LazyPattern(rf"([\u4e00-\u9fff]{{2,6}}?)的?\s*(?:打|画|划|用|标|为|=|:|：)?\s*([{_MARK_CHARS}])")
+#: a mark quoted in a key ("“√”表示已完成", "打「○」"): the mark itself
+_QUOTED_MARK = LazyPattern(rf"[“\"'‘「『]\s*([{_MARK_CHARS}])\s*[”\"'’」』]")
 
 
 #: a header's key to codes for its statuses: "（1=已完成，2=正在推进，3=未启动）", "（A已完成 B推进中）",
@@ -1782,6 +1784,7 @@ _LEGEND_CODE = LazyPattern(
 def _mark_legend(header: str) -> dict[str, str]:
     """Mark → status word, as a status column's header keys its marks; empty when it keys none.
     Codes (1, 2, 3 or A, B, C) count when the header keys two or more of them to status words."""
+    header = _QUOTED_MARK.sub(r"\1", header)
     for pattern, mark_first in ((_LEGEND_MARK_FIRST, True), (_LEGEND_WORD_FIRST, False)):
         pairs = [(m.group(1), m.group(2)) if mark_first else (m.group(2), m.group(1)) for m in pattern.finditer(header)]
         legend = {mark: word for mark, word in pairs if read_status(word).status is not None}
