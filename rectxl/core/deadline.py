@@ -146,6 +146,8 @@ from rectxl.core.text import (
 )
 
 __all__ = [
+    "AS_OF_SAID",
+    "AS_OF_WHEN",
     "Deadline",
     "DeadlineKind",
     "as_of_day",
@@ -1721,13 +1723,27 @@ def latest_day_of(month: int, day: int, today: date) -> date:
 #: a date that starts with its year (folded): 2026年10月31日, 2026年10月底, 2026.10.31
 _YEARED = LazyPattern(r"\d{4}\s*[年./-]")
 
+_AS_OF_NUMBER = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+#: the day a report stands at, as written after 截至 (what :func:`as_of_day` reads): "2026年10月31日",
+#: "2026年10月底", "2026年10月", "10月31日", "十月底", "11月份末" — a month without its year only with
+#: its day or its end ("截至10月，" is no day)
+AS_OF_WHEN = (r"(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*" + _AS_OF_NUMBER
+              + r"\s*月(?:\s*" + _AS_OF_NUMBER + r"\s*[日号]|份?[底末]|份)?"
+              r"|" + _AS_OF_NUMBER + r"\s*月(?:\s*" + _AS_OF_NUMBER + r"\s*[日号]|份?[底末])")
+#: a text saying the day its figures stand at: "截至2026年10月31日", "截止到10月底", "截至十月末"
+#: (``when`` for :func:`as_of_day`) — the one reading of it, in a ledger's title or header and in a notice
+AS_OF_SAID = LazyPattern(r"截[至止](?:到|至)?\s*(?P<when>" + AS_OF_WHEN + ")")
+#: how many years back a day written without its year is looked for (2月29日: the last leap year)
+_AS_OF_YEARS_BACK = 8
+
 
 def as_of_day(text: str, signed: date | None) -> date | None:
-    """The day a notice states its progress on ("截至2026年10月31日", "截止10月底", "截至2026年10月":
-    ``text`` is what follows 截至), read against the day it is ``signed``: a month's end or a month
-    alone is its last day, a day without its year the latest on or before the signing (a notice
-    signed 2027年1月8日 "截至12月31日" speaks of 2026). ``None`` for text that is no such date, or
-    one written without its year when the signing day is not known."""
+    """The day a report states its figures on ("截至2026年10月31日", "截止10月底", "截至2026年10月":
+    ``text`` is what follows 截至, :data:`AS_OF_WHEN`), read against the day it is ``signed`` (or
+    checked): a month's end or a month alone is its last day, a day without its year the latest on
+    or before the signing (a notice signed 2027年1月8日 "截至12月31日" speaks of 2026; "截至2月底" is
+    the 29th in a leap year; "截至2月29日" the last leap year's). ``None`` for text that is no such
+    date, or one written without its year when the signing day is not known."""
     s = _fold(text).strip()
     if not s or len(s) > 20:
         return None
@@ -1735,10 +1751,11 @@ def as_of_day(text: str, signed: date | None) -> date | None:
         return parse_date(s)
     if signed is None:
         return None
-    day = parse_date(f"{signed.year}年{s}")
-    if day is not None and day > signed:
-        day = parse_date(f"{signed.year - 1}年{s}")
-    return day
+    for year in range(signed.year, signed.year - _AS_OF_YEARS_BACK, -1):
+        day = parse_date(f"{year}年{s}")
+        if day is not None and day <= signed:
+            return day
+    return None
 
 
 def parse_day_range(value: object) -> tuple[date, date] | tuple[None, None] | None:

@@ -9,9 +9,7 @@ rows merged across the sheet, blank and trailing rows, footers, and Excel error 
 
 from __future__ import annotations
 
-import calendar
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -23,9 +21,10 @@ from typing import Any
 from rectxl.core import fields as F
 from rectxl.core.closure import flag_says
 from rectxl.core.deadline import (
+    AS_OF_WHEN,
+    as_of_day,
     completed_in_report_month,
     earliest_day,
-    latest_day_of,
     month_alone,
     parse_date,
     parse_day,
@@ -2807,9 +2806,10 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
 
 
 #: the day the figures stand at, written in a title or a column's name ("…台账（截至11月20日）",
-#: "整改落实情况（截至2026年11月20日）", "截止到11月20日进展"): year (if written), month, day
-_AS_OF_SAID = LazyPattern(r"(?:(?:截至|截止)(?:到|至)?|(?:" + _REPORT_DATE_KEY + r")\s*[:：])\s*"
-                          r"(?:([0-9０-９]{4})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*[日号]|(?:份)?[底末])")
+#: "整改落实情况（截至2026年11月20日）", "截止到11月20日进展") or after a report date's key ("填报日期：11月20日"):
+#: ``when`` as :func:`as_of_day` reads it
+_AS_OF_IN_HEADER = LazyPattern(r"(?:截[至止](?:到|至)?|(?:" + _REPORT_DATE_KEY + r")\s*[:：])\s*"
+                               r"(?P<when>" + AS_OF_WHEN + ")")
 
 
 def _as_of_in_header(grid: Grid, header: HeaderMap, facts: dict[str, Any], source: dict[str, str]) -> None:
@@ -2819,24 +2819,21 @@ def _as_of_in_header(grid: Grid, header: HeaderMap, facts: dict[str, Any], sourc
     the next year still at that day)."""
     for r in range(min(header.row + 1, len(grid.rows))):
         for v in _today_undated(grid, r):
-            if not isinstance(v, str) or (m := _AS_OF_SAID.search(v)) is None:
+            if not isinstance(v, str) or (m := _AS_OF_IN_HEADER.search(v)) is None:
                 continue
-            year, month, day = (int(unicodedata.normalize("NFKC", g)) if g else 0 for g in m.groups())
-            titled = not year and isinstance(facts.get("title_year"), int)
-            if not day and 1 <= month <= 12:  # "截至11月底": the month's last day
-                day = calendar.monthrange(year or facts["title_year"] if year or titled else 2001, month)[1]
-            try:
-                # "填报日期：11月20日" under "2026年…整改台账": the title's year
-                found = date(year or facts["title_year"], month, day) if year or titled else latest_day_of(
-                    month, day, date.today())
-            except ValueError:
+            yeared = as_of_day(m.group("when"), None)  # a day written with its year
+            titled = yeared is None and isinstance(facts.get("title_year"), int)
+            # "填报日期：11月20日" under "2026年…整改台账": the title's year
+            found = yeared or as_of_day(f"{facts['title_year']}年{m.group('when')}" if titled else m.group("when"),
+                                        None if titled else date.today())
+            if found is None:
                 continue
             facts["report_date"] = found
-            if not year and not titled:
+            if yeared is None and not titled:
                 facts["report_date_unyeared"] = True  # (the check's own today decides the year)
             said = "标题行" if r < header.first_row else "表头"
-            unyeared = "" if m.group(1) else (f"，未写年份，按标题中的年份（{found.year}年）计" if titled
-                                              else "，未写年份，按最近的这一天计")
+            unyeared = "" if yeared is not None else (f"，未写年份，按标题中的年份（{found.year}年）计" if titled
+                                                      else "，未写年份，按最近的这一天计")
             source["report_date"] = f"{said}“{shorten(v.strip(), 30)}”{unyeared}"
             return
 

@@ -140,7 +140,7 @@ from typing import Literal
 from unicodedata import east_asian_width
 
 from rectxl.core import fields as F
-from rectxl.core.deadline import as_of_day, parse_deadline
+from rectxl.core.deadline import AS_OF_SAID, as_of_day, parse_deadline
 from rectxl.core.errors import RectxlError
 from rectxl.core.grid import Grid, find_header
 from rectxl.core.model import Aspect, Category, Issue, Ledger, LedgerInfo, Measure
@@ -5169,12 +5169,6 @@ def _still_listed(lines: list[_Line], s: int, end: int, warnings: list[str], bef
 
 #: a line under a notice's title that is only the day it is dated: "（2026年11月28日）" (on the detection copy)
 _TITLE_DAY = re.compile(rf"[(（]?({DATE})[)）]?")
-#: the day a notice's progress is stated on, as it says it (on the text): "截至2026年10月31日",
-#: "截止10月底", "截至2026年10月", "截至十月底" (a month without its year only with its end or day)
-_AS_OF_SAID = re.compile(
-    r"截[至止]到?\s*(?P<when>(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-    r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|底|末|份)?"
-    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|底|末))")
 #: a sentence telling how far the round got (the progress a date is stated for)
 _PROGRESS_SAID = re.compile(r"完成|到位|销号|办结|推进|整改中|完成率")
 #: the farthest a notice's stated day lies before its signing (a later report's figures, not last year's)
@@ -5203,7 +5197,7 @@ def _stated_as_of(info: LedgerInfo) -> date | None:
         for sentence in re.split(r"(?<=[。！？\n])", text or ""):
             if k and not (_PROGRESS_SAID.search(sentence) and _counts_progress(sentence)):
                 continue  # (the title's "截至10月底" dates the whole notice)
-            for m in _AS_OF_SAID.finditer(sentence):
+            for m in AS_OF_SAID.finditer(sentence):  # "截至2026年10月31日", "截止10月底"
                 day = as_of_day(m.group("when"), signed)
                 if day is not None and (signed is None or 0 <= (signed - day).days <= _AS_OF_WINDOW):
                     found.append(day)
