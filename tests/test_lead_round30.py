@@ -26,3 +26,27 @@ def test_a_title_standing_at_a_day_written_in_chinese_numerals_dates_the_check(t
         today=date(2026, 12, 3))
     assert report.as_of == as_of
     assert not [f for f in report.findings if f.code == "overdue"]
+
+
+_STEPS = [  # (status as a county bureau writes it, what it reads)
+    ("试运行", "正在推进"), ("已投入试运行", "正在推进"), ("待拨付", "正在推进"), ("等待上级政策", "正在推进"),
+    ("已审定待印发", "正在推进"), ("历史遗留问题，逐步化解", "正在推进"),
+    ("已追缴12万元，剩余3万元正在追缴", "正在推进"), ("余款正在追缴", "正在推进"),
+    ("整改合格", "已完成"), ("第一阶段已完成", "基本完成"), ("已整改大部分", "基本完成"),
+]
+
+
+def test_status_words_of_a_step_taken_and_one_to_come_are_read(tmp_path: Path) -> None:
+    """Statuses naming the step the work is at (试运行, 待拨付, 已审定待印发, 逐步化解, "剩余3万元正在追缴"
+    after what was recovered), or its result (整改合格, 第一阶段已完成, 已整改大部分), read as the clerk
+    meant: they had been bad statuses (missing from the totals, nothing overdue)."""
+    report = check(_sheet_book(tmp_path / "县城管执法局.xlsx", title="整改台账", rows=[
+        ["县城管执法局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "完成时限", "整改状态"],
+        *([n, f"问题{n}整改不到位", f"落实整改任务{n}", "法制股", "2026年10月31日", s]
+          for n, (s, _) in enumerate(_STEPS, 1))]))
+    assert not [f for f in report.findings if f.code == "bad-status"]
+    going_on = [n for n, (_, want) in enumerate(_STEPS, 3) if want != "已完成"]
+    assert sorted(f.row or 0 for f in report.findings if f.code == "overdue") == going_on
+    assert report.counts.done == sum(want == "已完成" for _, want in _STEPS)
+    assert report.counts.in_progress == sum(want == "正在推进" for _, want in _STEPS)
