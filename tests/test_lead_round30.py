@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rectxl.api import check
+from rectxl.api import check, read_ledger
 from tests.test_workbook_quirks import _sheet_book
 
 
@@ -50,3 +50,23 @@ def test_status_words_of_a_step_taken_and_one_to_come_are_read(tmp_path: Path) -
     assert sorted(f.row or 0 for f in report.findings if f.code == "overdue") == going_on
     assert report.counts.done == sum(want == "已完成" for _, want in _STEPS)
     assert report.counts.in_progress == sum(want == "正在推进" for _, want in _STEPS)
+
+
+def test_a_column_of_what_holds_the_work_up_is_a_note_not_a_second_issue(tmp_path: Path) -> None:
+    """A 统计局 ledger keeps 存在问题及困难 and 需说明事项 beside the status, and names the person 具体落实人:
+    the two are notes on the measure (备注), the person is the 责任人. 存在问题及困难 had been read as a
+    second issue column and 需说明事项 as the issue; 具体落实人 was not understood."""
+    path = _sheet_book(tmp_path / "县统计局.xlsx", title="整改台账", rows=[
+        ["县统计局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任科室", "具体落实人", "完成时限", "整改状态", "存在问题及困难",
+         "需说明事项"],
+        [1, "统计数据质量管控不严", "开展统计数据核查", "综合股", "李某", "2026年10月31日", "正在推进",
+         "基层统计人员不足", "已向县政府报告"],
+        [2, "统计执法检查开展不够", "制定年度统计执法检查计划", "执法股", "王某", "2026年12月31日", "已完成", "", ""]])
+    report = check(path)
+    assert not [f for f in report.findings if f.code in ("column-not-understood", "duplicate-column")]
+    ledger = read_ledger(path)
+    assert [i.title for i in ledger.issues()] == ["统计数据质量管控不严", "统计执法检查开展不够"]
+    measures = list(ledger.measures())
+    assert [m.owner_person for m in measures] == ["李某", "王某"]
+    assert "基层统计人员不足" in (measures[0].remark or "") and "已向县政府报告" in (measures[0].remark or "")
