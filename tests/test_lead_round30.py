@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rectxl.api import check, read_ledger
+from rectxl.api import check, notice, read_ledger
 from tests.test_workbook_quirks import _sheet_book
 
 
@@ -32,6 +32,7 @@ _STEPS = [  # (status as a county bureau writes it, what it reads)
     ("试运行", "正在推进"), ("已投入试运行", "正在推进"), ("待拨付", "正在推进"), ("等待上级政策", "正在推进"),
     ("已审定待印发", "正在推进"), ("历史遗留问题，逐步化解", "正在推进"),
     ("已追缴12万元，剩余3万元正在追缴", "正在推进"), ("余款正在追缴", "正在推进"),
+    ("已清退8人，其余2人正在协调", "正在推进"),
     ("整改合格", "已完成"), ("第一阶段已完成", "基本完成"), ("已整改大部分", "基本完成"),
 ]
 
@@ -50,6 +51,18 @@ def test_status_words_of_a_step_taken_and_one_to_come_are_read(tmp_path: Path) -
     assert sorted(f.row or 0 for f in report.findings if f.code == "overdue") == going_on
     assert report.counts.done == sum(want == "已完成" for _, want in _STEPS)
     assert report.counts.in_progress == sum(want == "正在推进" for _, want in _STEPS)
+
+
+def test_the_notice_tells_what_is_left_as_the_status_cell_says_it(tmp_path: Path) -> None:
+    """"已追缴12万元，剩余3万元正在追缴" is published whole: what was recovered and what is left —
+    not cut to "已追缴12万元，正在推进"."""
+    path = _sheet_book(tmp_path / "县医保局.xlsx", title="整改台账", rows=[
+        ["县医保局巡察整改台账（截至2026年11月30日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "完成时限", "整改状态"],
+        [1, "违规报销医保基金", "追缴违规报销的医保基金", "基金监管股", "2026年12月31日",
+         "已追缴12万元，剩余3万元正在追缴"]])
+    _, written = notice(path, tmp_path / "通报.txt")
+    assert "追缴违规报销的医保基金，已追缴12万元，剩余3万元正在追缴。" in written.read_text("utf-8")
 
 
 def test_a_column_of_what_holds_the_work_up_is_a_note_not_a_second_issue(tmp_path: Path) -> None:

@@ -823,6 +823,11 @@ def _atoms_in(s: str) -> tuple[tuple[str, re.Pattern[str] | LazyPattern], ...]:
     if _ANY_NEED.search(s) is None:
         return _COMMON_ATOMS
     return _atoms_for(frozenset(k for k, needs in _ATOM_NEEDS.items() if any(n in s for n in needs)))
+#: what is left of the work, before its status ("剩余3万元正在追缴", "其余2户正在协调", "余款正在追缴")
+_REMAINDER_WORDS = (r"(?:剩余|其余|余下|尚余|还剩|剩下)(?:部分)?(?:的)?"
+                    r"(?:\d+(?:\.\d+)?(?:万|亿)?(?:元|户|人|个|项|家|笔|件|处|宗|条))?"
+                    r"(?:资金|款项|费用|问题|任务|工作|部分)?|余款")
+_REMAINDER = LazyPattern(_REMAINDER_WORDS)
 #: a day written as eight figures, as a system exports it ("20261020")
 _DIGITS_DAY = r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 _SUBJECT = re.compile(
@@ -832,13 +837,12 @@ _SUBJECT = re.compile(
     r"|(?<!\d)\d{1,2}[./]\d{1,2}\s*(?=已)"  # "9.15已完成", "9/15已整改"
     # the month or week it was done in, as a monthly report says it ("上月已完成", "本月完成", "上周已整改到位")
     r"|(?:上个?|本|当|这个?)(?:月|周|星期|学期)(?:中旬|上旬|下旬|初|底|末)?(?:份)?(?!前|内)"
-    # what is left of it ("剩余3万元正在追缴", "其余2户正在协调", "余款正在追缴"), before a status
-    r"|(?:剩余|其余|余下|尚余|还剩|剩下)(?:部分)?(?:的)?(?:\d+(?:\.\d+)?(?:万|亿)?(?:元|户|人|个|项|家|笔|件|处|宗))?"
-    r"(?:资金|款项|费用|问题|任务|工作|部分)?|余款"
     # the cause of a pause or delay ("因客观原因暂停推进", "受疫情影响延期")
     r"|(?:因|由于|受)(?:客观|主观|特殊|疫情|资金|政策|天气|季节|其他|种种|多种)?(?:原因|因素|影响)"
     # a cause named by what is wanting ("因资金问题暂缓", "受资金限制延期", "因用地指标不足暂停")
     r"|(?:因|由于|受)[\u4e00-\u9fff]{1,6}?(?:问题|限制|制约|不足|短缺|紧张|未到位|未落实)"
+    # what is left of it ("剩余3万元正在追缴", "其余2户正在协调", "余款正在追缴"), before a status
+    r"|" + _REMAINDER_WORDS
 )
 #: words that join two status phrases in one clause (已完成并长期坚持, 已完成但未验收)
 _CONN = re.compile(r"(?:并且|并已|并|且|同时|及|和|与|但|但是|后|再|也|现已|目前)")
@@ -1424,6 +1428,8 @@ def _from_tail(text: str, tokens: list[_Token]) -> StatusReading | None:
         return None  # "…，挂图作战、对账销号": a method named in a sentence, not a finished state
     if _history(tokens[:-1]):
         return reading  # "9月：正在推进\n10月：已完成", "原：正在推进 现：已完成": the latest counts
+    if _REMAINDER.match(_fold(last.text)):
+        return reading  # "已追缴12万元，剩余3万元正在追缴": the whole cell tells how far it got
     rest = text[: last.start].strip()
     rest = rest.rstrip("。，、；：,;:！!…/／|｜" + "(（【[〔［「『").strip()
     if reading.status in (Status.DONE, Status.MOSTLY_DONE) and _TIMING_NOTE.fullmatch(_fold(rest)):
