@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from rectxl.api import check, notice, read_ledger
+from rectxl.core.errors import RectxlError
 from tests.test_workbook_quirks import _sheet_book
 
 
@@ -83,3 +84,40 @@ def test_a_column_of_what_holds_the_work_up_is_a_note_not_a_second_issue(tmp_pat
     measures = list(ledger.measures())
     assert [m.owner_person for m in measures] == ["李某", "王某"]
     assert "基层统计人员不足" in (measures[0].remark or "") and "已向县政府报告" in (measures[0].remark or "")
+
+
+#: a notice copied from a web page into Notepad: its commas half-width, as many sites print them
+_NOTICE_AS_TEXT = """中共某县水务局党组关于巡察整改进展情况的通报
+
+根据县委统一部署,2026年3月至5月,县委第三巡察组对县水务局党组开展了常规巡察,6月10日反馈了巡察意见。
+一、提高政治站位,压紧压实整改责任
+局党组把巡察整改作为重要政治任务,成立整改工作领导小组,制定整改方案,逐项明确责任领导、责任股室和完成时限。
+二、聚焦反馈问题,逐项抓好整改落实
+(一)落实河长制不够有力,河湖管护存在短板
+1.河道巡查不到位。一是修订河道巡查制度,明确巡查频次,已印发执行;二是开展河道专项整治,清理河道垃圾120吨。
+2.水资源费征收不规范。已对2024年以来征收情况全面清查,追缴欠费36万元,剩余款项正在追缴。
+三、巩固整改成果,推动建章立制
+我局将持续巩固整改成果,建立长效机制,确保整改工作落到实处。
+欢迎广大干部群众对巡察整改落实情况进行监督,联系电话:0000-1234567。
+"""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_notice_saved_as_text_with_half_width_commas_is_no_csv_table(tmp_path: Path, encoding: str) -> None:
+    """A published notice saved as .txt, its commas half-width, is pointed to parse-notice. It had
+    been read as a CSV table (each sentence split at its commas into cells) and checked as a ledger:
+    missing columns and cells not understood, all about a file that is no ledger."""
+    path = tmp_path / "水务局整改通报.txt"
+    path.write_bytes(_NOTICE_AS_TEXT.encode(encoding))
+    with pytest.raises(RectxlError, match="parse-notice"):
+        check(path)
+
+
+def test_a_table_saved_as_csv_is_still_read(tmp_path: Path) -> None:
+    """The reading of a real CSV table stays: every row splits into the same cells."""
+    path = tmp_path / "县水务局台账.csv"
+    path.write_text("序号,反馈问题,整改措施,责任股室,完成时限,整改状态\n"
+                    "1,河道巡查不到位,\"修订河道巡查制度,明确巡查频次\",河湖股,2026年10月31日,已完成\n"
+                    "2,水资源费征收不规范,追缴欠费,水资源股,2026年12月31日,正在推进\n", encoding="utf-8-sig")
+    report = check(path)
+    assert report.counts.done == 1 and report.counts.in_progress == 1

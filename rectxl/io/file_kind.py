@@ -11,9 +11,13 @@ whether an OLE file is a password-protected package (one test for workbooks and 
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import struct
 import zipfile
+from collections import Counter
+from itertools import islice
 from pathlib import Path
 from typing import Final
 
@@ -171,7 +175,21 @@ def text_table(head: bytes) -> tuple[str, str] | None:
         if not lines or text.lstrip().startswith("<"):
             return None
         for sep, kind in (("\t", "制表符分隔的文本表格"), (",", "CSV 文本表格")):
-            if sum(1 for line in lines if sep in line) >= max(1, len(lines) * 2 // 3):
+            if sum(1 for line in lines if sep in line) >= max(1, len(lines) * 2 // 3) and _rows_alike(text, sep):
                 return kind, label
         return None
     return None
+
+
+def _rows_alike(text: str, sep: str) -> bool:
+    """Most of ``text``'s first rows that ``sep`` splits at all split into the same number of cells,
+    as a table's rows do — prose written with half-width commas (a notice saved as text) splits
+    into as many pieces as each sentence has clauses."""
+    records = list(islice(csv.reader(io.StringIO(text, newline=""), delimiter=sep), 41))
+    if len(records) > 1:
+        records.pop()  # (may be cut at the end of the file's head)
+    widths = [len(r) for r in records if len(r) > 1]
+    if not widths:
+        return False
+    alike = Counter(widths).most_common(1)[0][1]
+    return alike >= max(1, len(widths) * 2 // 3)
