@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
 
 from rectxl.api import check, notice, read_ledger
+from rectxl.cli.commands import main
 from rectxl.core.errors import RectxlError
 from tests.test_workbook_quirks import _sheet_book
 
@@ -121,3 +123,33 @@ def test_a_table_saved_as_csv_is_still_read(tmp_path: Path) -> None:
                     "2,水资源费征收不规范,追缴欠费,水资源股,2026年12月31日,正在推进\n", encoding="utf-8-sig")
     report = check(path)
     assert report.counts.done == 1 and report.counts.in_progress == 1
+
+
+def _letter_text(path: Path) -> str:
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_a_reminder_of_work_due_today_says_so(tmp_path: Path) -> None:
+    """A 提醒函 whose measure is due on the day it is sent says "有1项今日到期" — it had said "有1项将在
+    15天内到期" over a table reading 今日到期; beside others, the ones due today are counted apart."""
+    path = _sheet_book(tmp_path / "县民政局.xlsx", title="整改台账", rows=[
+        ["县民政局巡察整改台账"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "完成时限", "整改状态"],
+        [1, "低保动态管理不到位", "开展低保对象排查", "社会救助股", "2026年12月3日", "正在推进"],
+        [2, "养老机构安全隐患", "开展养老机构安全检查", "养老服务股", "2026年12月3日", "正在推进"],
+        [3, "养老机构消防设施老化", "更换养老机构消防设施", "养老服务股", "2026年12月15日", "正在推进"]])
+    assert main(["remind", str(path), "--as-of", "2026-12-03", "-o", str(tmp_path / "提醒函")]) == 0
+    assert "有1项今日到期，具体如下" in _letter_text(tmp_path / "提醒函" / "社会救助股_提醒函.docx")
+    assert "有2项将在15天内到期（其中今日到期1项）" in _letter_text(tmp_path / "提醒函" / "养老服务股_提醒函.docx")
+
+
+def test_remind_told_a_file_name_asks_for_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``remind -o 提醒函.docx`` had made a folder named 提醒函.docx (Explorer shows it as a document that
+    will not open); the letters are one per unit, so a folder is asked for, and nothing is made."""
+    path = _sheet_book(tmp_path / "县民政局.xlsx", title="整改台账", rows=[
+        ["县民政局巡察整改台账"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "完成时限", "整改状态"],
+        [1, "低保动态管理不到位", "开展低保对象排查", "社会救助股", "2026年12月3日", "正在推进"]])
+    assert main(["remind", str(path), "--as-of", "2026-12-03", "-o", str(tmp_path / "提醒函.docx")]) == 2
+    assert "请指定一个文件夹" in capsys.readouterr().err
+    assert not (tmp_path / "提醒函.docx").exists()

@@ -424,11 +424,12 @@ def _reminder(unit: str, items: list[LetterItem], warn_days: tuple[int, ...], ba
     you = address_word(unit)
     window = max(warn_days)
     orange = sum(1 for it in items if it.grade is Grade.ORANGE)
-    near = f"（其中{min(warn_days)}天内到期{orange}项，为{GRADE_WORDS[Grade.ORANGE]}）" if orange else ""
-    opening = [
-        f"{basis}，截至{today}，{you}牵头负责的{word}反馈问题整改措施中，有{len(items)}项将在{window}天内"
-        f"到期{near}，具体如下：",
-    ]
+    due_today = sum(1 for it in items if it.days == 0)
+    near = "，".join(part for part in (
+        f"{min(warn_days)}天内到期{orange}项，为{GRADE_WORDS[Grade.ORANGE]}" if orange else "",
+        f"今日到期{due_today}项" if due_today else "") if part)
+    when = "今日到期" if due_today == len(items) else f"将在{window}天内到期{f'（其中{near}）' if near else ''}"
+    opening = [f"{basis}，截至{today}，{you}牵头负责的{word}反馈问题整改措施中，有{len(items)}项{when}，具体如下："]
     closing = [
         f"请{you}对照整改时限，倒排工期、压实责任，确保上述整改任务按期完成，并在完成后及时将整改情况和佐证"
         f"材料报送{issuer}，按程序申请验收销号。确因客观原因无法按期完成的，请在整改时限届满前书面申请延期，"

@@ -347,6 +347,10 @@ def letter_file_name(unit: UnitLetters) -> str:
     return f"{name[:40]}_{unit.kinds}.docx"
 
 
+#: names of files, not of the folder the letters go in ("-o 提醒函.docx" meant one document)
+_FILE_SUFFIXES = (".docx", ".doc", ".wps", ".xlsx", ".xls", ".et", ".pdf", ".txt", ".md", ".zip")
+
+
 def write_reminders(ledger_path: Path, output: Path | None, plan: ReminderPlan, *, force: bool = False) -> Reminders:
     """Write the letters and the 提醒清单 into ``output`` (a folder; default ``<台账>_提醒_YYYYMMDD``
     beside the ledger, created when missing). Every target is decided before anything is written
@@ -365,6 +369,9 @@ def write_reminders(ledger_path: Path, output: Path | None, plan: ReminderPlan, 
     if folder.exists() and not folder.is_dir():
         raise UnsafeWriteError(f"{folder} 不是文件夹：请用 -o 指定一个文件夹")
     created = not folder.exists()
+    if created and folder.suffix.lower() in _FILE_SUFFIXES:
+        raise UnsafeWriteError(f"“{folder.name}”是文件名，而提醒函按责任单位各写一份（另有提醒清单）："
+                               f"-o 请指定一个文件夹，如 -o {folder.with_suffix('')}")
     if created:
         if not folder.parent.is_dir():
             raise UnsafeWriteError(f"输出文件夹的上级文件夹不存在：{folder.parent}")
