@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 
 from rectxl.api import check, notice, read_ledger
@@ -153,3 +154,25 @@ def test_remind_told_a_file_name_asks_for_a_folder(tmp_path: Path, capsys: pytes
     assert main(["remind", str(path), "--as-of", "2026-12-03", "-o", str(tmp_path / "提醒函.docx")]) == 2
     assert "请指定一个文件夹" in capsys.readouterr().err
     assert not (tmp_path / "提醒函.docx").exists()
+
+
+def test_a_month_and_day_typed_as_a_number_shown_with_two_decimals_is_that_day(tmp_path: Path) -> None:
+    """A clerk types 9.30 in the deadline column, Excel keeps 9.3 and shows "9.3"; the clerk formats the
+    column 0.00 so that it shows "9.30" again. rectxl reads the cell as it shows — September 30th, 10.10
+    October 10th — where it had asked which day 9.3 meant (bad-deadline on every such row)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["县气象局巡察整改台账（截至2026年8月31日）"])
+    ws.append(["序号", "反馈问题", "整改措施", "责任科室", "完成时限", "整改状态"])
+    ws.append([1, "气象灾害预警信息发布不及时", "修订预警信息发布流程", "减灾科", 9.3, "正在推进"])
+    ws.append([2, "人工影响天气作业安全管理不严", "开展作业站点安全检查", "业务科", 10.1, "正在推进"])
+    ws.append([3, "防雷检测资质管理不规范", "清理防雷检测机构", "法规科", 9.3, "正在推进"])
+    for cell in ("E3", "E4"):
+        ws[cell].number_format = "0.00"
+    ws["E5"].number_format = "0.0"  # shows "9.3": which day is still asked
+    wb.save(tmp_path / "县气象局.xlsx")
+    report = check(tmp_path / "县气象局.xlsx")
+    assert [f.cell for f in report.findings if f.code == "bad-deadline"] == ["E5"]
+    measures = list(read_ledger(tmp_path / "县气象局.xlsx").measures())
+    assert [m.deadline.due for m in measures[:2]] == [date(2026, 9, 30), date(2026, 10, 10)]

@@ -335,7 +335,9 @@ def _scan(data: bytes, extras: SheetExtras, scan: _Scan) -> None:
         for m in scan.fraction.finditer(data):
             dot = m.start()
             year = data[dot - 4:dot]  # a year's four digits right after the value's start tag: <v>2025.1</v>
-            if data[dot - 5:dot - 4] == b">" and year.isdigit() and b"1900" <= year <= b"2100":
+            month = data[dot - 2:dot].lstrip(b">")  # or a month's one or two: <v>9.3</v>, <v>10.1</v>
+            if (data[dot - 5:dot - 4] == b">" and year.isdigit() and b"1900" <= year <= b"2100") or (
+                    month.isdigit() and data[dot - len(month) - 1:dot - len(month)] == b">"):
                 cell = scan.cell_at(data, dot)
                 if cell is not None:
                     _note_shown(cell.group(1), cell.group(2) or b"", extras, scan, None)
@@ -617,14 +619,16 @@ def _place(attrs: dict[bytes, bytes]) -> tuple[int, int]:
 
 def shown_decimals(raw: bytes | str, places: tuple[int, int]) -> str | None:
     """The digits a number shows with at least/at most ``places`` decimals (Excel rounds half
-    away from zero, on the decimal number), when it is year-like with a fraction."""
+    away from zero, on the decimal number), when it is year-like with a fraction ("2025.10"), or
+    month-like shown with two decimals or more — a clerk types 9.30 for September 30th, Excel keeps
+    9.3, and a format of 0.00 is how the clerk makes it show "9.30" again."""
     try:
         number = Decimal(raw.decode("ascii") if isinstance(raw, bytes) else raw)
     except (InvalidOperation, UnicodeDecodeError):
         return None
-    if not (1900 <= number < 2101) or number == number.to_integral_value():
-        return None
     least, most = places
+    if not (1900 <= number < 2101 or (1 <= number < 13 and least >= 2)) or number == number.to_integral_value():
+        return None
     text = str(number.quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_UP))
     whole, _, fraction = text.partition(".")
     fraction = fraction.rstrip("0").ljust(least, "0")
