@@ -1541,6 +1541,18 @@ def _shares_beside_status(grid: Grid, header_row: int, columns: dict[str, int],
         cells = [row[c] for row in grid.rows[header_row + 1:] if c < len(row) and not _blank(row[c])]
         return bool(cells) and all(
             (isinstance(v, (int, float)) and not isinstance(v, bool)) or _SHARE.match(_text(v)) for v in cells)
+    candidates = [columns[F.STATUS], *duplicates[F.STATUS]]
+    if F.PROGRESS not in columns and len(candidates) == 2:
+        # 整改进度（%） (100, 0.8, "80%") beside 整改情况 of accounts ("已排查线索45条", "机制初稿已形成"),
+        # no progress column: the words are no statuses but the account of the work — the shares are
+        # the status, the accounts the progress
+        share_cs = [c for c in candidates if shares(c)]
+        if len(share_cs) == 1:
+            other = next(c for c in candidates if c != share_cs[0])
+            if _read_share(grid, other, header_row) < 0.5:
+                columns[F.STATUS], columns[F.PROGRESS] = share_cs[0], other
+                del duplicates[F.STATUS]
+                return
     _set_aside(columns, duplicates, F.STATUS, shares)
 
 
@@ -1835,7 +1847,10 @@ def _as_percentages(values: list[Any], texts: list[str], start: int) -> list[str
     numbers = [v for v in values[start:] if isinstance(v, (int, float)) and not isinstance(v, bool)]
     if not numbers or max(numbers) <= 1 or max(numbers) > 100 or min(numbers) < 0:
         return texts
-    return [f"{v:g}%" if r >= start and isinstance(v, (int, float)) and not isinstance(v, bool) else t
+    # a fraction among the shares (0.8 beside 100 and 60: a cell formatted as a percentage, or typed
+    # so) is the share it shows (80%), no 0.8 per cent of the work
+    return [(f"{100 * v:g}%" if 0 < v < 1 else f"{v:g}%")
+            if r >= start and isinstance(v, (int, float)) and not isinstance(v, bool) else t
             for r, (v, t) in enumerate(zip(values, texts, strict=True))]
 
 

@@ -1,0 +1,61 @@
+"""Round thirty: ledgers as other offices write them (a county procuratorate, a water-resources
+bureau, a transport bureau, a meteorological bureau, a grain reserve …), built here with openpyxl
+the way a clerk would (units, people and texts are fictional)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from rectxl.cli import main
+from rectxl.io.reader import read_ledger
+
+
+def _check(path: Path, capsys: pytest.CaptureFixture[str], as_of: str = "2026-11-20") -> list[dict[str, Any]]:
+    main(["check", str(path), "--format", "json", "--as-of", as_of])
+    findings: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["findings"]
+    return findings
+
+
+def _ledger(path: Path, title: str, header: list[str], rows: list[list[Any]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append([title])
+    ws.append(["填报单位（盖章）：　　　　　　填报时间：2026年11月18日"])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _statuses(path: Path) -> list[str | None]:
+    return [m.status and str(m.status) for m in read_ledger(path).measures()]
+
+
+# -- 整改进度（%） of shares beside 整改情况 of accounts: the shares are the status -----------------------
+
+@pytest.mark.parametrize("account_header", ["整改情况", "完成情况"])
+def test_shares_are_the_status_beside_an_account_named_as_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], account_header: str) -> None:
+    # a procuratorate keeps how far each measure got in 整改进度（%） (100, 0.8 typed in a cell
+    # formatted as a percentage, "80%") and writes what was done in 整改情况: the shares are the
+    # status (it had read the accounts as statuses — three bad statuses and a missing one, no
+    # overdue measure found)
+    path = _ledger(tmp_path / "检察院.xlsx", "县人民检察院党组巡察整改台账",
+                   ["编号", "存在问题", "整改措施", "责任部门", "整改时限", "整改进度（%）", account_header], [
+                       [1, "公益诉讼线索摸排不深", "开展线索排查", "第四检察部", "2026年8月底", 100, "排查线索45条"],
+                       [2, "检察建议跟踪不够", "建立跟踪回访机制", "第二检察部", "2026年10月底", 0.4, "初稿已形成"],
+                       [3, "案件评查流于形式", "修订评查办法", "案件管理部", "2026年9月底", "80%", "已征求意见"],
+                       [4, "干警培训针对性不强", "制定年度培训计划", "政治部", "2026年12月底", 0, None],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] in ("bad-status", "missing-status")]
+    assert sorted(f["cell"] for f in found if f["code"] == "overdue") == ["E5", "E6"]
+    assert _statuses(path) == ["已完成", "正在推进", "基本完成", "未启动"]
+    assert [m.progress for m in read_ledger(path).measures()][:2] == ["排查线索45条", "初稿已形成"]
