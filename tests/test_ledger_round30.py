@@ -59,3 +59,26 @@ def test_shares_are_the_status_beside_an_account_named_as_one(
     assert sorted(f["cell"] for f in found if f["code"] == "overdue") == ["E5", "E6"]
     assert _statuses(path) == ["已完成", "正在推进", "基本完成", "未启动"]
     assert [m.progress for m in read_ledger(path).measures()][:2] == ["排查线索45条", "初稿已形成"]
+
+
+# -- a 整改类型 column and no deadline column: the kind is the deadline -----------------------------------
+
+@pytest.mark.parametrize("kind_header", ["整改类型", "整改方式"])
+def test_a_kind_column_alone_gives_the_deadlines(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind_header: str) -> None:
+    # a water-resources bureau keeps no 整改时限 column, only how each measure is to be done: the
+    # kinds are the deadlines — 即知即改 due at once (unfinished: overdue), 长期整改 kept up, a
+    # 限时整改 naming no date told at its cell (it had been "缺少必需列“整改时限”" and a bad
+    # deadline quoting “None” at no cell)
+    path = _ledger(tmp_path / "水利局.xlsx", "县水利局巡察整改工作台账",
+                   ["序号", "问题", "整改措施", "责任股室", kind_header, "整改状态", "整改成效"], [
+                       [1, "巡河记录不实", "开展巡河记录核查", "河湖管理股", "即知即改", "已完成", "核查记录320份"],
+                       [2, "水库鉴定滞后", "完成小型水库安全鉴定", "水利工程股", "限时整改", "推进中", "已完成8座"],
+                       [3, "水资源费征收不严", "健全征收台账", "水资源股", "长期整改", "持续推进", "已建立台账"],
+                       [4, "防汛物资储备不足", "补充防汛物资", "防汛办", "即知即改", "正在采购", None],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] == "header-missing"]
+    (bad,) = [f for f in found if f["code"] == "bad-deadline"]
+    assert bad["cell"] == "E5" and "限时整改" in bad["message"] and "None" not in bad["message"]
+    assert [f["cell"] for f in found if f["code"] == "overdue"] == ["E7"]

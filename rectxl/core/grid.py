@@ -697,6 +697,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _specific_person_first(texts, columns, duplicates)
     _bare_words(texts, found, columns, skip)
     _fields_in_measures(texts, columns)
+    _kind_as_deadline(columns)
     _text_under_spanned_name(grid, first, r, r + 1 + numbered, columns)
     if unit_status and F.OWNER_UNIT not in columns:
         columns[F.OWNER_UNIT] = min(unit_status)  # the units are named over the statuses
@@ -1073,6 +1074,14 @@ def _fields_in_measures(texts: dict[int, str], columns: dict[str, int]) -> None:
     for field_name, names in _MEASURE_WITH:
         if field_name not in columns and names.search(F.header_key(texts.get(c, ""))):
             columns[field_name] = c
+
+
+def _kind_as_deadline(columns: dict[str, int]) -> None:
+    """No 整改时限 column, only a 整改类型 one (立行立改 / 限期整改 / 长期坚持): it is all the ledger
+    says of when each measure is due — read as the deadline, in its cell (立行立改 due at once,
+    长期坚持 kept up; a 限期整改 naming no date is told at its cell, not as a missing column)."""
+    if F.DEADLINE not in columns and F.RECTIFY_KIND in columns:
+        columns[F.DEADLINE] = columns.pop(F.RECTIFY_KIND)
 
 
 def _reassign(columns: dict[str, int], duplicates: dict[str, list[int]], field: str, to: str,
