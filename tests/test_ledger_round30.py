@@ -82,3 +82,26 @@ def test_a_kind_column_alone_gives_the_deadlines(
     (bad,) = [f for f in found if f["code"] == "bad-deadline"]
     assert bad["cell"] == "E5" and "限时整改" in bad["message"] and "None" not in bad["message"]
     assert [f["cell"] for f in found if f["code"] == "overdue"] == ["E7"]
+
+
+# -- one cell naming the owner, the person and the deadline ------------------------------------------
+
+@pytest.mark.parametrize("header", ["责任单位、责任人及完成时限", "牵头单位及完成时间", "责任主体和整改时限"])
+def test_an_owner_cell_naming_the_deadline_gives_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str) -> None:
+    # a transport bureau writes who answers and by when in one cell ("县交通运输局运输股 赵某
+    # 2026年9月30日前"): the deadline is read from it, at that cell, and the unit without it (it had
+    # been "缺少必需列“整改时限”", no overdue measure found)
+    path = _ledger(tmp_path / "交通局.xlsx", "县交通运输局巡察反馈意见整改台账",
+                   ["序号", "反馈问题", "整改措施", header, "完成情况"], [
+                       [1, "养护资金不规范", "开展专项审计", "县交通运输局财务股 王某某 2026年6月底前", "已完成"],
+                       [2, "治超不力", "联合治超", "县交通运输执法大队/李某/2026年12月底前", "正在整改"],
+                       [3, "客运站安全隐患", "完成消防设施改造", "县交通运输局运输股　赵某　2026年9月30日前", "整改中"],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] in ("header-missing", "missing-deadline", "bad-deadline")]
+    assert [f["cell"] for f in found if f["code"] == "overdue"] == ["D6"]
+    measures = read_ledger(path).measures()
+    assert [m.deadline.due and m.deadline.due.isoformat() for m in measures] == [
+        "2026-06-30", "2026-12-31", "2026-09-30"]
+    assert not [m.owner_unit for m in measures if "2026" in m.owner_unit]

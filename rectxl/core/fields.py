@@ -155,6 +155,10 @@ _PARTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple((re.compile(p), f
     (r"等级$|级别$|严重程度|轻重程度|^(?:问题|风险)?程度$", NOT_READ),
     # 责任单位及责任人 ("文物股 张某"): the unit comes first
     (r"(?:单位|部门|科室|股室|处室)\s*(?:及|和|与|、|/|[(（])\s*(?:责任人|负责人|经办人)", OWNER_UNIT),
+    # 责任主体和整改时限, 责任单位、责任人及完成时限: the owners, each cell naming when the work is due
+    # after them ("县住建局 王某某 2026年6月底前") — read by the grid as the deadline too
+    (r"^(?:责任|牵头|主责)?(?:单位|部门|科室|股室|处室|主体)(?:、?(?:责任人|负责人))?\s*(?:及|和|与|、|/|＋|\+)\s*"
+     r"(?:完成|整改|办结)?(?:时限|期限|时间|时间节点)$", OWNER_UNIT),
     # 牵头单位+配合单位, 责任单位/配合单位: one column of both, the lead unit first ("网信办（牵头）、…")
     (r"(?:牵头|责任|主责|主办)(?:单位|部门|科室|股室|处室)?\s*(?:\+|＋|及|和|与|、|/|／)\s*(?:配合|协办|协助)",
      OWNER_UNIT),

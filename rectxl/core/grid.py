@@ -697,6 +697,7 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _specific_person_first(texts, columns, duplicates)
     _bare_words(texts, found, columns, skip)
     _fields_in_measures(texts, columns)
+    _fields_in_owner(texts, columns)
     _kind_as_deadline(columns)
     _text_under_spanned_name(grid, first, r, r + 1 + numbered, columns)
     if unit_status and F.OWNER_UNIT not in columns:
@@ -1074,6 +1075,19 @@ def _fields_in_measures(texts: dict[int, str], columns: dict[str, int]) -> None:
     for field_name, names in _MEASURE_WITH:
         if field_name not in columns and names.search(F.header_key(texts.get(c, ""))):
             columns[field_name] = c
+
+
+#: an owner column naming the deadline too: 责任单位、责任人及完成时限, 责任主体及时限, 牵头单位和完成时间
+_OWNER_WITH_DUE = LazyPattern(r"(?:单位|部门|科室|股室|处室|主体|责任人|牵头).*(?:时限|期限|时间|节点)")
+
+
+def _fields_in_owner(texts: dict[int, str], columns: dict[str, int]) -> None:
+    """No 整改时限 column, and the owners' column says it gives the deadlines too (责任单位、责任人及
+    完成时限: "县住建局 王某某 2026年6月底前"): the deadline is read from each owner cell, in its cell,
+    and the unit without it."""
+    c = columns.get(F.OWNER_UNIT)
+    if c is not None and F.DEADLINE not in columns and _OWNER_WITH_DUE.search(F.header_key(texts.get(c, ""))):
+        columns[F.DEADLINE] = c
 
 
 def _kind_as_deadline(columns: dict[str, int]) -> None:
@@ -3665,6 +3679,8 @@ _TITLE_ASPECT = LazyPattern(r"(?:[(（]|——|--|－－)\s*((?:[一二三四五
 _STATUS_CLAUSE = 8
 #: what parts a measure's text into clauses, one of them its deadline (or its status)
 _DUE_CLAUSES = LazyPattern(r"[，,；;。（）()\n]|完成时限[:：]|时限[:：]")
+#: the parts of an owner cell naming its deadline too ("县住建局 王某某 2026年6月底前", "交通局/李某/9月底前")
+_OWNER_PIECES = LazyPattern(r"[\s\u3000，,；;、/（）()]+|(?:完成|整改)?时限[:：]|(?:完成|整改)?时间[:：]")
 #: what parts the owners a cell lists ("南山社区、北湖社区", "张某，李某")
 _OWNER_SEPARATORS = LazyPattern(r"[、，,；;/\s]+")
 
@@ -4013,6 +4029,10 @@ class _Builder:
             if c == self.cols.get(F.STATUS) == self.cols.get(F.MEASURE) and field_name in (F.STATUS, F.MEASURE):
                 # 整改措施及完成情况 ("建立巡林台账，已完成"): the measure, then how far it got
                 values = [self._status_last(v)[field_name == F.STATUS] for v in values]
+            if field_name in (F.DEADLINE, F.OWNER_UNIT) and c == self.cols.get(F.OWNER_UNIT) == self.cols.get(
+                    F.DEADLINE):
+                # 责任单位、责任人及完成时限 ("县住建局 王某某 2026年6月底前"): the owner, then when it is due
+                values = [self._owner_due(v)[field_name == F.DEADLINE] for v in values]
             texts = _texts(values) if field_name in _MEASURE_TEXT else None
             errors = _error_values(values, texts)
             for r in errors:
@@ -5046,6 +5066,20 @@ class _Builder:
             if all(dues):
                 return "；".join(dues)
         return self._last_due(value)
+
+    def _owner_due(self, value: Any) -> tuple[Any, Any]:
+        """(the owners, the deadline) of an owner cell naming when the work is due after them
+        ("县住建局 王某某 2026年6月底前" → ("县住建局 王某某", "2026年6月底前")); the value and ""
+        when no part of it reads as a deadline."""
+        if type(value) is not str:
+            return ("", value) if isinstance(value, date) else (value, "")
+        for piece in reversed(_OWNER_PIECES.split(value)):
+            if (piece := piece.strip()) and self._deadline(piece).kind not in (
+                    DeadlineKind.INVALID, DeadlineKind.EMPTY):
+                at = value.rfind(piece)
+                owners = (value[:at] + value[at + len(piece):]).strip(" \u3000\n，,；;、/：:（）()")
+                return owners, piece
+        return value, ""
 
     def _last_due(self, value: str) -> str:
         """The last clause of a text that reads as a deadline; "" when none does."""
