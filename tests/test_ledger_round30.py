@@ -105,3 +105,20 @@ def test_an_owner_cell_naming_the_deadline_gives_it(
     assert [m.deadline.due and m.deadline.due.isoformat() for m in measures] == [
         "2026-06-30", "2026-12-31", "2026-09-30"]
     assert not [m.owner_unit for m in measures if "2026" in m.owner_unit]
+
+
+# -- a completion month written with a dot, a dash or a slash is some day of that month --------------
+
+@pytest.mark.parametrize("month", ["2026.11", "2026-11", "2026/11", "2026.11月"])
+def test_a_completion_month_in_the_month_of_the_report_is_not_in_the_future(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], month: str) -> None:
+    # a meteorological bureau writes when work was done to the month ("2026.11"): checked on
+    # 20 November, it may have been done on any day before — no completion-in-future (it had been
+    # read as 30 November, "晚于截至日期"); December is still in the future
+    path = _ledger(tmp_path / "气象局.xlsx", "县气象局巡察整改台账",
+                   ["序号", "问题", "整改措施", "责任科室", "整改时限", "整改状态", "完成时间"], [
+                       [1, "观测站维护不到位", "开展自动站巡检", "观测科", "2026年11月", "已完成", month],
+                       [2, "预警发布不及时", "优化预警发布流程", "预报科", "2026年12月", "已完成", "2026.12"],
+                   ])
+    found = _check(path, capsys)
+    assert [f["cell"] for f in found if f["code"] == "completion-in-future"] == ["G5"]

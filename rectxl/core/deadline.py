@@ -1787,7 +1787,9 @@ def parse_day_range(value: object) -> tuple[date, date] | tuple[None, None] | No
 
 
 #: a date written as its month or its year alone: 2025年6月, 2025年6月份, 2025年 (folded)
-_MONTH_OR_YEAR = LazyPattern(r"(?:\d{4}|\d{2})年(?:(\d{1,2})月份?)?(?:前|之前|以前)?")
+#: (also 2025.6, 2025-06, 2025/6, 2025.6月: the month written with a dot, a dash or a slash)
+_MONTH_OR_YEAR = LazyPattern(r"(?:(?:\d{4}|\d{2})年(?:(\d{1,2})月份?)?|\d{4}\s*[./-]\s*(\d{1,2})\s*(?:月份?|[.．])?)"
+                             r"(?:前|之前|以前)?")
 
 
 #: a date given to its month, no day: 2025年4月, 25年4月, 2025年4月份, 2025.4, 2025-04, 2025/4 (folded)
@@ -1809,7 +1811,7 @@ def earliest_day(text: str, on: date) -> date:
     m = _MONTH_OR_YEAR.fullmatch(_fold(text)) if text and len(text) < 16 else None
     if m is None:
         return on
-    return on.replace(day=1) if m.group(1) else on.replace(month=1, day=1)
+    return on.replace(day=1) if m.group(1) or m.group(2) else on.replace(month=1, day=1)
 
 
 def extension_steps(value: object, *, feedback_date: date | None = None) -> tuple[date | None, ...]:
