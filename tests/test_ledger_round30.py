@@ -122,3 +122,30 @@ def test_a_completion_month_in_the_month_of_the_report_is_not_in_the_future(
                    ])
     found = _check(path, capsys)
     assert [f["cell"] for f in found if f["code"] == "completion-in-future"] == ["G5"]
+
+
+# -- 正在推进 past its date, the 备注 saying the work is long term -------------------------------------
+
+@pytest.mark.parametrize("remark", ["此项为长期任务", "持续推进，长期坚持", "该项属长期性工作", "常态化推进"])
+def test_a_remark_naming_long_term_work_is_no_overdue(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], remark: str) -> None:
+    # an audit bureau keeps a standing rule 正在推进 with a date long gone and writes in 备注 that it
+    # is long-term work: not red overdue (nor in the summary's 逾期清单) but the question the ledger
+    # asks of 长期坚持 past a plain date, quoting the remark (it had been overdue, the remark unread);
+    # a remark only saying the work goes on ("持续推进中"), or work not started, stays overdue
+    path = _ledger(tmp_path / "审计局.xlsx", "县审计局巡察整改台账",
+                   ["序号", "问题", "整改措施", "责任股室", "整改时限", "整改状态", "备注"], [
+                       [1, "审计质量控制不严", "执行三级复核制度", "审理股", "2026年5月31日", "正在推进", remark],
+                       [2, "整改跟踪不到位", "建立跟踪督办机制", "办公室", "2026年6月30日", "正在推进", "持续推进中"],
+                       [3, "审计人员培训不足", "开展业务培训", "人事股", "2026年9月30日", "未启动", remark],
+                   ])
+    found = _check(path, capsys)
+    assert sorted(f["cell"] for f in found if f["code"] == "overdue") == ["E5", "E6"]
+    (asked,) = [f for f in found if f["code"] == "long-term-past-deadline"]
+    assert asked["cell"] == "E4" and remark in asked["message"] and "正在推进" in asked["message"]
+    out = tmp_path / "汇总.xlsx"
+    main(["summary", str(path), "-o", str(out), "--as-of", "2026-11-20"])
+    capsys.readouterr()
+    overdue_sheet = openpyxl.load_workbook(out)["逾期清单"]
+    listed = [row[2] for row in overdue_sheet.iter_rows(min_row=3, values_only=True) if row[2]]
+    assert listed == ["建立跟踪督办机制", "开展业务培训"]

@@ -104,6 +104,7 @@ __all__ = [
     "opening_status",
     "parse_status",
     "read_status",
+    "remark_says_long_term",
     "share_as_percent",
     "split_opening_reading",
     "split_opening_status",
@@ -1627,6 +1628,21 @@ _UNFOUNDED = LazyPattern(
 _CHECKED_THEN = LazyPattern(r"(?P<check>(?![^，,；;。]*(?:拟|将|计划|准备|待|正在))[^，,；;。]{0,14}"
                             r"(?:自查|排查|检查|核查|核实|调查|摸排|清查|筛查|抽查)[^，,；;。]{0,6})"
                             r"[，,；;]\s*(?P<found>[^，,；;]{2,14}?)[。.]?")
+#: a note naming the work long term in so many words (长期任务, 长期性工作, 常态化开展, 长效推进), not
+#: only "持续推进中", which says no more than that the work goes on
+_LONG_TERM_NAMED = LazyPattern(r"长期|常态|长效")
+
+
+def remark_says_long_term(text: str) -> bool:
+    """A 备注 saying the measure is long-term work and nothing else ("此项为长期任务", "持续推进，长期
+    坚持", "属长期性工作", "常态化开展"): the office counts the work as kept up, whatever its status
+    column says."""
+    if not text or len(text) > 20 or not _LONG_TERM_NAMED.search(text):
+        return False
+    reading = read_status(text)
+    return reading.status is Status.LONG_TERM and not reading.rest.strip("。.；;，, ")
+
+
 def unfounded(text: str) -> bool:
     """The account opens saying the problem was checked and found not to be, or the check found
     nothing of the kind ("经核查，反映问题不属实，已向巡察组说明", "开展自查自纠，未发现类似问题。"),

@@ -22,7 +22,7 @@ from rectxl.core import fields as F
 from rectxl.core.deadline import DeadlineKind
 from rectxl.core.extension import applied_for_only, extended_due, may_be_extended
 from rectxl.core.model import LedgerInfo, Measure
-from rectxl.core.status import Status, box_choices
+from rectxl.core.status import Status, box_choices, remark_says_long_term
 from rectxl.core.text import LazyPattern
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "is_open",
     "is_overdue",
     "is_warn_key",
+    "long_term_by_remark",
     "long_term_past_due",
     "parse_warn_days",
     "resolve_warn_days",
@@ -139,6 +140,8 @@ def is_overdue(m: Measure, as_of: date) -> bool:
     a date before ``as_of``."""
     if not is_open(m) or status_unreadable(m):
         return False
+    if long_term_by_remark(m):
+        return False  # a question for the clerk (long_term_past_due), not work to finish by the date
     if _due_at_once(m):
         # due from the day the problem is fed back (its ``due``): not before it — a ledger drawn
         # up ahead of the 反馈会 (as of 2025-07-01, feedback 2025-07-15) has nothing overdue yet
@@ -147,9 +150,21 @@ def is_overdue(m: Measure, as_of: date) -> bool:
     return due is not None and due < as_of
 
 
+def long_term_by_remark(m: Measure) -> bool:
+    """正在推进 under a plain date, its 备注 saying the work is long term ("此项为长期任务", "持续推进，
+    长期坚持"): the office keeps it up rather than finishing it by the date — past the date, it is a
+    question for the clerk (:func:`long_term_past_due`: is the stage done? then say 长期坚持), not
+    an overdue measure."""
+    return m.status is Status.IN_PROGRESS and m.deadline.kind is DeadlineKind.DATE and remark_says_long_term(m.remark)
+
+
 def long_term_past_due(m: Measure, as_of: date) -> bool:
-    """Marked 长期坚持 although its deadline is a plain date that has passed (or 立行立改 alone):
-    the staged goal should be confirmed, or the deadline written as "…完成并长期坚持"."""
+    """Marked 长期坚持 (or 正在推进, its 备注 saying it is long-term work) although its deadline is a
+    plain date that has passed (or 立行立改 alone): the staged goal should be confirmed, or the
+    deadline written as "…完成并长期坚持"."""
+    if long_term_by_remark(m):
+        due = effective_due(m)
+        return due is not None and due < as_of
     if m.status is not Status.LONG_TERM or m.deadline.kind in _CONTINUES:
         return False
     if m.deadline.kind is DeadlineKind.IMMEDIATE:
@@ -193,8 +208,8 @@ def grade(m: Measure, as_of: date, warn_days: tuple[int, ...] = DEFAULT_WARN_DAY
         found = warn_grade((due - as_of).days, warn_days)
         if found is not None:
             return found
-    if m.deadline.kind in _CONTINUES:
-        return Grade.BLUE
+    if m.deadline.kind in _CONTINUES or long_term_by_remark(m):
+        return Grade.BLUE  # (正在推进 past its date, the 备注 saying it is long-term work: kept up)
     return None
 
 

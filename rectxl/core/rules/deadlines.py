@@ -44,6 +44,7 @@ from rectxl.core.timing import (
     is_extended,
     is_open,
     is_overdue,
+    long_term_by_remark,
     long_term_past_due,
     status_unreadable,
     warn_grade,
@@ -320,14 +321,21 @@ def past_due(m: Measure, as_of: date) -> str | None:
 
 @rule(
     "long-term-past-deadline", Severity.WARNING,
-    "状态为长期坚持，但整改时限是一个已经过去的具体日期（或立行立改）。",
-    "状态为“长期坚持”，但整改时限“{value}”已过（截至{as_of}）：请确认该项的阶段性目标已经完成；"
-    "如需持续推进，请把整改时限写成“…前完成并长期坚持”。",
+    "状态为长期坚持（或为正在推进、备注写明是长期任务：“此项为长期任务”“持续推进，长期坚持”，这样的措施不判逾期），"
+    "但整改时限是一个已经过去的具体日期（或立行立改）。",
+    "{said}，但整改时限“{value}”已过（截至{as_of}）：请确认该项的阶段性目标已经完成；"
+    "{advice}把整改时限写成“…前完成并长期坚持”。",
 )
 def long_term_past_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if long_term_past_due(m, ctx.as_of):
-            yield r.at(ctx, m, F.DEADLINE, as_of=_fmt(ctx.as_of))
+            if long_term_by_remark(m):
+                # 正在推进, the 备注 saying "此项为长期任务": no overdue, the same question
+                said = f"备注写明“{m.remark.strip()}”，状态为“{m.status_text.strip() or m.status}”"
+                advice = "阶段性目标已完成、转入长期坚持的，请把整改状态改为“长期坚持”，并"
+            else:
+                said, advice = "状态为“长期坚持”", "如需持续推进，请"
+            yield r.at(ctx, m, F.DEADLINE, as_of=_fmt(ctx.as_of), said=said, advice=advice)
 
 
 @rule(
