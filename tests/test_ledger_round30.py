@@ -149,3 +149,22 @@ def test_a_remark_naming_long_term_work_is_no_overdue(
     overdue_sheet = openpyxl.load_workbook(out)["逾期清单"]
     listed = [row[2] for row in overdue_sheet.iter_rows(min_row=3, values_only=True) if row[2]]
     assert listed == ["建立跟踪督办机制", "开展业务培训"]
+
+
+# -- 联系电话 and 督办情况 are the office's own columns, not columns rectxl failed to understand ---------
+
+@pytest.mark.parametrize(("phone", "pressed"),
+                         [("联系电话", "督办情况"), ("手机号码", "督办人"), ("联系方式", "催办记录")])
+def test_contact_and_supervision_record_columns_are_not_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], phone: str, pressed: str) -> None:
+    # a statistics bureau keeps each person's phone and who pressed them: nothing to check, nothing
+    # to map — no "rectxl 不认识" note on them (there had been one per column); an inspecting group's
+    # opinion (督导组意见), which may carry a verdict, is still pointed out
+    header = ["序号", "问题", "整改措施", "责任股室", "责任人", phone, "整改时限", "整改状态", pressed, "督导组意见"]
+    path = _ledger(tmp_path / "统计局.xlsx", "县统计局巡察整改台账", header, [
+        [1, "数据质量不高", "开展数据质量核查", "综合股", "胡某", "13800000001", "2026年9月", "已完成", "已督办", None],
+        [2, "执法检查少", "开展执法检查", "法规股", "马某", "13800000002", "2026年12月", "正在推进", "10月督办一次",
+         "抓紧推进"],
+    ])
+    found = _check(path, capsys)
+    assert [f["cell"] for f in found if f["code"] == "column-not-understood"] == ["J3"]

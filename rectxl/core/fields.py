@@ -35,6 +35,7 @@ __all__ = [
     "TEMPLATE_COLUMNS",
     "field_for_header",
     "header_key",
+    "names_quiet",
     "names_unread",
 ]
 
@@ -400,6 +401,19 @@ def names_unread(text: object) -> bool:
     if not key or key in ALIASES:
         return False
     return next((field == NOT_READ for pattern, field in _PARTS if pattern.search(key)), False)
+
+
+#: the columns an office keeps for its own use that no check needs and no clerk need be asked about:
+#: how to reach the person (联系电话, 手机号码, 联系方式) and the record of who pressed the owner and
+#: when (督办情况, 督办人, 催办记录, 督办次数) — not an opinion (督导组意见: it may carry a verdict)
+_QUIET = re.compile(r"^(?:联系|办公|手机)?(?:电话|手机)(?:号码?)?$|^联系方式$"
+                    r"|^(?:督办|督查|督促|催办)(?:情况|人|领导|单位|部门|科室|记录|次数|时间|日期|方式|频次)$")
+
+
+def names_quiet(text: object) -> bool:
+    """The header names a column rectxl reads nothing from and need not mention (联系电话, 督办情况)."""
+    key = header_key(text)
+    return bool(key) and key not in ALIASES and _QUIET.match(key) is not None and _by_parts(key) is None
 
 
 #: the marks joining the names of one column that holds two things (责任领导及责任单位,

@@ -702,7 +702,8 @@ def find_header(grid: Grid, column_map: dict[str, str] | None = None) -> HeaderM
     _text_under_spanned_name(grid, first, r, r + 1 + numbered, columns)
     if unit_status and F.OWNER_UNIT not in columns:
         columns[F.OWNER_UNIT] = min(unit_status)  # the units are named over the statuses
-    unknown = {c: text for c, text in sorted(texts.items()) if c not in found and c not in skip}
+    unknown = {c: text for c, text in sorted(texts.items())
+               if c not in found and c not in skip and not F.names_quiet(text)}
     if skip:
         # a clerk's old copy of a column, hidden beside the one read (整改措施 kept hidden): the
         # visible column is read, and the hidden one is no second column of that name to remove
