@@ -168,3 +168,25 @@ def test_contact_and_supervision_record_columns_are_not_reported(
     ])
     found = _check(path, capsys)
     assert [f["cell"] for f in found if f["code"] == "column-not-understood"] == ["J3"]
+
+
+# -- a share done is published as the status it stands for, not as a bare number ---------------------
+
+@pytest.mark.parametrize("share", ["85%", 85, "90％"])
+def test_a_share_mostly_done_reads_in_the_notice_as_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], share: Any) -> None:
+    # a grain reserve keeps 整改进度（%） beside its 整改进展: a measure 85% done was published
+    # "…，计划已报批，85%。" — the number where the notice says how far the work got; it reads
+    # "已基本完成", as the same share does with no progress beside it
+    path = _ledger(tmp_path / "粮库.xlsx", "县粮食储备库巡察整改台账",
+                   ["序号", "问题", "整改措施", "责任人", "责任股室", "整改时限", "整改进度（%）", "整改进展"], [
+                       [1, "储备粮轮换不及时", "制定轮换计划", "叶某", "仓储股", "2026年12月", share, "计划已报批"],
+                       [2, "出入库台账不规范", "规范出入库台账", "余某", "仓储股", "2026年9月", 100, "已规范"],
+                   ])
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-20"])
+    capsys.readouterr()
+    text = out.read_text(encoding="utf-8")
+    assert "1.储备粮轮换不及时。制定轮换计划，计划已报批，已基本完成。" in text
+    measures = [line for line in text.splitlines() if line.strip().startswith(("1.", "2."))]
+    assert len(measures) == 2 and not [line for line in measures if "%" in line or "％" in line]

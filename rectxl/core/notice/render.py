@@ -433,9 +433,13 @@ def _partly_done_word(status_text: str) -> str:
     said = _from_cell(status_text).strip().strip(_SEPARATORS)
     reading = read_status(said) if said else None
     if reading is not None and reading.status is Status.MOSTLY_DONE and not reading.rest \
-            and said != Status.MOSTLY_DONE.value:
+            and said != Status.MOSTLY_DONE.value and _WORDED.search(said):
         return said
-    return _RESULT[Status.MOSTLY_DONE]
+    return _RESULT[Status.MOSTLY_DONE]  # (a share alone, "80%" or 0.8, is no word to publish)
+
+
+#: a status said in words, not a bare share of a 整改进度（%） column ("80%", "0.8")
+_WORDED = LazyPattern(r"[\u4e00-\u9fff]")
 
 
 def _going_on_word(status_text: str) -> str:
