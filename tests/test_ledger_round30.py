@@ -190,3 +190,29 @@ def test_a_share_mostly_done_reads_in_the_notice_as_words(
     assert "1.储备粮轮换不及时。制定轮换计划，计划已报批，已基本完成。" in text
     measures = [line for line in text.splitlines() if line.strip().startswith(("1.", "2."))]
     assert len(measures) == 2 and not [line for line in measures if "%" in line or "％" in line]
+
+
+# -- a 填报单位 left blank names no unit "填报时间" --------------------------------------------------------
+
+@pytest.mark.parametrize("line", ["填报单位（盖章）：　　　　　　填报时间：2026年11月18日",
+                                  "报送单位：      报送日期：2026年11月18日",
+                                  "填报单位:\u3000\u3000\u3000填表日期:2026年11月18日"])
+def test_a_blank_filler_unit_does_not_name_the_next_label(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str) -> None:
+    # a water station's clerk leaves the 填报单位 of the template's stamp line blank under a title
+    # naming no unit: the notice asks for the unit's name (it had been signed "填报时间关于巡察整改
+    # 进展情况的通报", the next label read as the unit); the date beside it is still the report date
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["巡察反馈问题整改落实台账"])
+    ws.append([line])
+    ws.append(["序号", "问题", "整改措施", "责任股室", "整改时限", "整改状态"])
+    ws.append([1, "农村供水水质检测不足", "开展水质抽检", "供水股", "2026年9月", "已完成"])
+    path = tmp_path / "水务站.xlsx"
+    wb.save(path)
+    info = read_ledger(path).info
+    assert not info.unit_name and info.report_date is not None and info.report_date.isoformat() == "2026-11-18"
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-20"])
+    capsys.readouterr()
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "【请填写单位名称】关于巡察整改进展情况的通报"

@@ -2653,7 +2653,9 @@ _GOVERNMENT_COMMISSION = LazyPattern(
     r"计划生育|体育|交通|农业|农村|机构编制|规划|工业|商务|民政|财政|水利|审计|统计|保密)[\u4e00-\u9fff]{0,10}委员会$")
 #: "（盖章）" after a 填报单位's name
 _STAMP_NOTE = LazyPattern(r"[（(][^)）]*[)）]$")
-_FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*([^\s:：]{2,40})")
+#: (the name ends where the line or a gap does — a 填报单位 left blank before "填报时间：…" names no
+#: unit "填报时间")
+_FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*([^\s:：]{2,40})(?=[\s，,；;|/]|$)")
 #: a date in the title rows after its key; the date may be its month alone ("反馈时间：2025年4月",
 #: as 基本信息 may write it — its last day), not the start of a range of months
 #: the key of a report date above the table: who filled the form in when (填报/报送/填表/编制/制表…日期
