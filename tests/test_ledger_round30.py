@@ -216,3 +216,31 @@ def test_a_blank_filler_unit_does_not_name_the_next_label(
     main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-20"])
     capsys.readouterr()
     assert out.read_text(encoding="utf-8").splitlines()[0] == "【请填写单位名称】关于巡察整改进展情况的通报"
+
+
+# -- a title naming a reserve, a party school, a forest farm … names the unit ------------------------
+
+@pytest.mark.parametrize(("title", "signed"), [
+    ("县粮食储备库巡察整改台账", "县粮食储备库"),
+    ("中共某县委党校巡察反馈问题整改台账", "中共某县委党校"),
+    ("县国有青龙山林场落实巡察反馈意见整改台账", "县国有青龙山林场"),
+    ("县自来水厂巡察整改工作台账", "县自来水厂"),
+    ("县乌兰牧骑艺术团巡察整改台账", "县乌兰牧骑艺术团"),
+    ("县气象台巡察整改台账", "县气象台"),
+])
+def test_a_title_naming_a_unit_of_another_kind_signs_the_notice(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, signed: str) -> None:
+    # the title names the unit inspected as these units end their names (储备库, 党校, 林场, 水厂,
+    # 艺术团, 气象台): the notice is signed by it (it had asked “【请填写单位名称】”)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([title])
+    ws.append(["填报日期：2026年11月18日"])
+    ws.append(["序号", "问题", "整改措施", "责任科室", "整改时限", "整改状态"])
+    ws.append([1, "内控制度不健全", "修订内控制度", "办公室", "2026年9月", "已完成"])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-20"])
+    capsys.readouterr()
+    assert out.read_text(encoding="utf-8").splitlines()[0] == f"{signed}关于巡察整改进展情况的通报"

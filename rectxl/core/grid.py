@@ -2621,6 +2621,8 @@ _TITLE_UNIT = re.compile(
     r"(.{2,40}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处"
     # 妇女联合会, 总工会, 个体劳动者协会, 商会, 管委会; 妇联, 工商联; 科协; 学校, 实验小学; 幼儿园; 银行支行
     r"|会|联|科协|学校|小学|中学|大学|幼儿园|银行|支行|分行"
+    # 粮食储备库, 县委党校, 国有林场, 自来水厂, 气象台, 艺术团, 监狱
+    r"|库|校|场|厂|矿|台|团|署|监狱"
     # a village or community a 巡村 / 巡社区 inspected (柳溪村党支部, 东园社区党委, 某嘎查)
     r"|村|社区|嘎查"
     # 市人大常委会机关, 政协××市委员会机关, 县委机关: the organ's offices, inspected as one unit
@@ -2632,7 +2634,7 @@ _TITLE_UNIT = re.compile(
 _TITLE_BRACKET_UNIT = LazyPattern(
     r"(?:台账|清单|表)\s*[（(](?:(?:填报|责任|被巡察)?单位[:：]\s*)?(?P<cpc>中共)?"
     r"([^（()）:：]{2,30}?(?:委员会|办公室|局|委|办|院|厅|中心|公司|集团|镇|乡|街道|政府|所|站|队|社|馆|部|处"
-    r"|会|联|学校|小学|中学|大学|幼儿园|银行|支行|分行|村|社区|嘎查|机关))"
+    r"|会|联|学校|小学|中学|大学|幼儿园|银行|支行|分行|村|社区|嘎查|机关|库|校|场|厂|矿|台|团|署|监狱))"
     r"(?:党组|党委|党工委|党总支|党支部|机关党委)?[)）]\s*$")
 #: a title row that names the ledger ("…整改台账", "…整改清单", "…任务清单", "…整改情况表",
 #: "…整改推进表（2026年11月）"), or the notice or report it was sent in ("中共…委员会关于巡察整改进展
@@ -2827,7 +2829,7 @@ def _title_facts(grid: Grid, header: HeaderMap) -> tuple[dict[str, Any], dict[st
                 facts["unit_name"], source["unit_name"] = bracketed.group(2), "标题行"
             elif "unit_name" not in facts and _LEDGER_TITLE.search(text) and (title := _TITLE_UNIT.match(text)):
                 # "中共白沙镇委员会关于…": the committee is named with 中共 (白沙镇委员会 alone is no name)
-                cpc = "中共" if title.group("cpc") and (title.group(2).endswith("委员会")
+                cpc = "中共" if title.group("cpc") and (title.group(2).endswith(("委员会", "党校"))
                                                       or _LOCAL_COMMITTEE.search(title.group(2))) else ""
                 facts["unit_name"], source["unit_name"] = cpc + title.group(2), "标题行"
                 if (org := _TITLE_ORG.match(text, title.end(2))) is not None:
