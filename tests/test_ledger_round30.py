@@ -244,3 +244,21 @@ def test_a_title_naming_a_unit_of_another_kind_signs_the_notice(
     main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-20"])
     capsys.readouterr()
     assert out.read_text(encoding="utf-8").splitlines()[0] == f"{signed}关于巡察整改进展情况的通报"
+
+
+# -- a yes/no column's no, then which no: "否（未启动）" ------------------------------------------------
+
+@pytest.mark.parametrize("said", ["否（未启动）", "否(尚未开始)", "未完成（暂未启动）", "否，尚未启动"])
+def test_a_no_saying_not_begun_is_not_started(tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str) -> None:
+    # an archives bureau answers 是否完成 with 否 and says in brackets which no: not begun (it had been
+    # a bad status, while "否（正在推进）" read as going on)
+    path = _ledger(tmp_path / "档案馆.xlsx", "县档案馆巡察整改台账",
+                   ["序号", "问题", "整改措施", "责任科室", "整改时限", "是否完成", "备注"], [
+                       [1, "档案数字化滞后", "推进馆藏档案数字化", "技术科", "2026年10月31日", "否（正在推进）", None],
+                       [2, "库房温湿度不达标", "更换库房空调", "保管科", "2026年10月31日", said, None],
+                       [3, "借阅登记不规范", "规范借阅登记", "利用科", "2026年8月31日", "是（已完成）", None],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] == "bad-status"]
+    assert sorted(f["cell"] for f in found if f["code"] == "overdue") == ["E4", "E5"]
+    assert _statuses(path) == ["正在推进", "未启动", "已完成"]

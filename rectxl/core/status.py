@@ -1390,6 +1390,12 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
             # stays the account of the work ("正在推进，已完成100%" stays going on: the clerk's word against
             # the share is for status-text-mismatch to point at, not for rectxl to settle as done)
             return replace(head, status=_by_percent(c.percent), rest=_rest(text, tokens, i))
+        if i == 1 and head.status is Status.IN_PROGRESS and c.main is Status.NOT_STARTED and c.percent is None \
+                and _BARE_NO.fullmatch(_fold(tokens[0].text).strip()):
+            # "否（未启动）", "未完成，尚未启动": a yes/no column's no, then which no — not begun
+            head = StatusReading(Status.NOT_STARTED)
+            i += 1
+            continue
         merged = _absorb(head, c, tok.bracketed)
         if merged is None:
             if tok.bracketed and c.main is not None and (
@@ -1405,6 +1411,9 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
     return replace(head, rest=_rest(text, tokens, i))
 
 
+#: a bare "not done" of a yes/no 完成情况 column ("否", "未完成", "尚未办结", "×"), which a clause after
+#: it may say more of ("否（未启动）")
+_BARE_NO = LazyPattern(r"(?:尚|仍|目前|暂|还)?(?:未|没有)(?:完成|办结|到位|整改到位|整改完成|完成整改)|否|×|✗|✘")
 #: a time a plan names ("预计12月底完成", "计划2026年完成", "力争年内完成")
 _WHEN_DUE = LazyPattern(r"\d|年底|年末|月底|月末|年内|季度|半年|春节|汛期")
 #: a day or month alone in brackets after a done word, maybe "by" it ("（2026年3月）", "（2026年3月前）")
