@@ -262,3 +262,19 @@ def test_a_no_saying_not_begun_is_not_started(tmp_path: Path, capsys: pytest.Cap
     assert not [f for f in found if f["code"] == "bad-status"]
     assert sorted(f["cell"] for f in found if f["code"] == "overdue") == ["E4", "E5"]
     assert _statuses(path) == ["正在推进", "未启动", "已完成"]
+
+
+# -- a plan or the groundwork done is work going on --------------------------------------------------
+
+@pytest.mark.parametrize("said", ["已完成方案", "已完成实施方案", "已完成摸排", "已完成征求意见"])
+def test_a_plan_or_groundwork_done_is_going_on(tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str) -> None:
+    # a housing fund centre writes that a step was done, as "已完成设计" or "已完成调研" are read: the
+    # work goes on (it had been a bad status), and past its date it is overdue
+    path = _ledger(tmp_path / "公积金中心.xlsx", "县住房公积金管理中心巡察整改台账",
+                   ["序号", "问题", "整改措施", "责任科室", "整改时限", "整改状态"], [
+                       [1, "提取审核把关不严", "修订提取审核办法", "归集科", "2026年10月31日", said],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] == "bad-status"]
+    assert [f["cell"] for f in found if f["code"] == "overdue"] == ["E4"]
+    assert _statuses(path) == ["正在推进"]

@@ -602,6 +602,9 @@ _ATOM_SPEC: tuple[tuple[str, tuple[str, ...]], ...] = (
             # a step of a project done (已完成立项, 完成招投标, 已完成设计): the project goes on
             r"(?:已经?)?完成了?(?:项目)?(?:立项|招投标|招标|设计|可研|选址|初步设计|前期工作|前期准备|前期"
             r"|方案(?:的)?(?:制定|编制|起草|拟定)|(?:前期)?调研)(?:工作|手续)?",
+            # the plan or the groundwork said done (已完成方案, 已完成实施方案, 已完成摸排, 已完成征求意见) —
+            # with 已: "完成整改方案" alone may be a task copied in, not guessed
+            r"(?:已经?)完成了?(?:(?:实施|整改|工作|建设)?方案|摸排|摸底(?:调查)?|征求意见)(?:工作|手续)?",
             # behind it (滞后于序时进度): going on, late
             r"滞后于?序时(?:进度|要求|节点)?",
             # behind it, said the other way round (慢于序时进度, 落后于序时, 序时进度滞后)
