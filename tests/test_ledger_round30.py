@@ -278,3 +278,18 @@ def test_a_plan_or_groundwork_done_is_going_on(tmp_path: Path, capsys: pytest.Ca
     assert not [f for f in found if f["code"] == "bad-status"]
     assert [f["cell"] for f in found if f["code"] == "overdue"] == ["E4"]
     assert _statuses(path) == ["正在推进"]
+
+
+# -- a check or clean-up kept going is long-term work ------------------------------------------------
+
+@pytest.mark.parametrize("said", ["持续清理", "常态化排查", "持续优化", "长期巡查"])
+def test_a_check_kept_going_is_long_term(tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str) -> None:
+    # a tobacco monopoly bureau keeps clearing and checking, as "持续整治" or "常态化监管" say: 长期坚持
+    # under a long-term deadline, no finding (it had been a bad status)
+    path = _ledger(tmp_path / "烟草局.xlsx", "县烟草专卖局巡察整改台账",
+                   ["序号", "问题", "整改措施", "责任部门", "整改时限", "整改状态"], [
+                       [1, "无证经营查处不力", "开展无证经营专项清理", "专卖管理科", "长期坚持", said],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] in ("bad-status", "overdue")]
+    assert _statuses(path) == ["长期坚持"]
