@@ -293,3 +293,28 @@ def test_a_check_kept_going_is_long_term(tmp_path: Path, capsys: pytest.CaptureF
     found = _check(path, capsys)
     assert not [f for f in found if f["code"] in ("bad-status", "overdue")]
     assert _statuses(path) == ["长期坚持"]
+
+
+# -- the stamp line written "单位（盖章）：…党组" or "填表单位：…" names who signs ---------------------------
+
+@pytest.mark.parametrize("line", ["单位（盖章）：县司法局党组　　　　　　　2026年11月18日",
+                                  "填表单位：县司法局党组　　　填表日期：2026年11月18日",
+                                  "上报单位（盖章）:县司法局党组  上报时间:2026年11月18日"])
+def test_the_stamp_line_names_the_party_group_that_signs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str) -> None:
+    # a justice bureau's template heads its stamp line 单位（盖章） or 填表单位: the party group named there
+    # signs the notice, as under 填报单位 (it had been signed by the bureau the title names)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["县司法局巡察整改台账"])
+    ws.append([line])
+    ws.append(["序号", "问题", "整改措施", "责任股室", "完成时限", "整改状态"])
+    ws.append([1, "社区矫正监管不严", "开展矫正对象排查", "社区矫正股", "2026年10月", "已完成"])
+    path = tmp_path / "司法局.xlsx"
+    wb.save(path)
+    out = tmp_path / "通报.txt"
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-20"])
+    capsys.readouterr()
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "县司法局党组关于巡察整改进展情况的通报"
+    assert "县司法局党组" in lines[-3:]

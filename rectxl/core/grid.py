@@ -2657,7 +2657,9 @@ _GOVERNMENT_COMMISSION = LazyPattern(
 _STAMP_NOTE = LazyPattern(r"[（(][^)）]*[)）]$")
 #: (the name ends where the line or a gap does — a 填报单位 left blank before "填报时间：…" names no
 #: unit "填报时间")
-_FILLER_UNIT = re.compile(r"(?:填报|报送)单位\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*([^\s:：]{2,40})(?=[\s，,；;|/]|$)")
+#: (also 填表单位, 上报单位, and a line opening with 单位 alone: "单位（盖章）：县司法局党组")
+_FILLER_UNIT = re.compile(r"(?:(?:填报|报送|填表|上报)单位|^\s*单位)\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*"
+                          r"([^\s:：]{2,40})(?=[\s，,；;|/]|$)")
 #: a date in the title rows after its key; the date may be its month alone ("反馈时间：2025年4月",
 #: as 基本信息 may write it — its last day), not the start of a range of months
 #: the key of a report date above the table: who filled the form in when (填报/报送/填表/编制/制表…日期
