@@ -318,3 +318,9 @@ def test_the_stamp_line_names_the_party_group_that_signs(
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "县司法局党组关于巡察整改进展情况的通报"
     assert "县司法局党组" in lines[-3:]
+    # the unit a table's amounts are in ("单位：万元") is no one to sign
+    ws.cell(2, 1, "单位：万元")
+    wb.save(path)
+    main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-20", "--force"])
+    capsys.readouterr()
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "县司法局关于巡察整改进展情况的通报"

@@ -2658,7 +2658,9 @@ _STAMP_NOTE = LazyPattern(r"[（(][^)）]*[)）]$")
 #: (the name ends where the line or a gap does — a 填报单位 left blank before "填报时间：…" names no
 #: unit "填报时间")
 #: (also 填表单位, 上报单位, and a line opening with 单位 alone: "单位（盖章）：县司法局党组")
+#: — not the unit of measure a table's amounts are in ("单位：万元")
 _FILLER_UNIT = re.compile(r"(?:(?:填报|报送|填表|上报)单位|^\s*单位)\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*"
+                          r"(?!(?:万元|亿元|千元|元|个|人|项|户|次|亩|吨|平方米|公里|米|人次|家|[%％])(?:[\s，,；;、|/]|$))"
                           r"([^\s:：]{2,40})(?=[\s，,；;|/]|$)")
 #: a date in the title rows after its key; the date may be its month alone ("反馈时间：2025年4月",
 #: as 基本信息 may write it — its last day), not the start of a range of months
