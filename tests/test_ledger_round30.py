@@ -324,3 +324,21 @@ def test_the_stamp_line_names_the_party_group_that_signs(
     main(["notice", str(path), "-o", str(out), "--as-of", "2026-11-20", "--force"])
     capsys.readouterr()
     assert out.read_text(encoding="utf-8").splitlines()[0] == "县司法局关于巡察整改进展情况的通报"
+
+
+# -- a deadline saying the work was put right during the inspection ----------------------------------
+
+@pytest.mark.parametrize("due", ["巡察期间已整改", "已于巡察期间整改", "巡视中已整改到位", "反馈前已整改"])
+def test_a_deadline_of_the_inspection_itself_is_at_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], due: str) -> None:
+    # an agriculture bureau writes in its 整改时限 that the work was put right while the inspectors
+    # were there (or before they fed back): due at once, as 边巡边改 is — no bad deadline (it had been
+    # "无法识别"), and a measure so dated still going on is overdue
+    path = _ledger(tmp_path / "农业农村局.xlsx", "县农业农村局巡察整改台账",
+                   ["序号", "问题", "整改措施", "责任股室", "整改时限", "整改状态"], [
+                       [1, "惠农补贴公示不及时", "补充公示补贴名单", "计财股", due, "已完成"],
+                       [2, "农机购置补贴核查不严", "开展补贴机具核查", "农机股", due, "正在推进"],
+                   ])
+    found = _check(path, capsys)
+    assert not [f for f in found if f["code"] == "bad-deadline"]
+    assert [f["cell"] for f in found if f["code"] == "overdue"] == ["E5"]
