@@ -342,3 +342,20 @@ def test_a_deadline_of_the_inspection_itself_is_at_once(
     found = _check(path, capsys)
     assert not [f for f in found if f["code"] == "bad-deadline"]
     assert [f["cell"] for f in found if f["code"] == "overdue"] == ["E5"]
+
+
+# -- a completion day struck out under a long-term deadline ------------------------------------------
+
+@pytest.mark.parametrize("struck", ["——", "/", "无"])
+def test_a_struck_out_completion_day_of_long_term_work_is_not_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], struck: str) -> None:
+    # a housing fund centre marks a long-term measure done and strikes out its 实际完成时间: kept-up
+    # work has no day it was finished, and the clerk said so — no missing-completion-date (there had
+    # been one); under a date the struck-out day is still asked for
+    path = _ledger(tmp_path / "公积金中心.xlsx", "县住房公积金管理中心巡察整改台账",
+                   ["序号", "问题", "整改措施", "责任科室", "整改时限", "实际完成时间", "整改状态"], [
+                       [1, "政策宣传不到位", "常态化开展政策宣传", "归集科", "长期坚持", struck, "已完成"],
+                       [2, "贷款审核不严", "修订贷款审核办法", "信贷科", "2026年9月30日", struck, "已完成"],
+                   ])
+    found = _check(path, capsys)
+    assert [f["cell"] for f in found if f["code"] == "missing-completion-date"] == ["F5"]

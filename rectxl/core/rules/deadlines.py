@@ -446,18 +446,24 @@ _DURING_INSPECTION = LazyPattern(r"边巡边改|立行立改|即知即改|立知
 
 @rule(
     "missing-completion-date", Severity.WARNING,
-    "状态为已完成，但完成时间为空（仅当有完成时间列时检查）。",
+    "状态为已完成，但完成时间为空（仅当有完成时间列时检查；整改时限为长期坚持、完成时间写“——”“/”“无”的不提示）。",
     "第{row}行状态为已完成，但未填写完成时间{note}：请补填实际完成日期。",
 )
 def missing_completion_date(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if (m.status is Status.DONE and (not m.completed_text or is_placeholder(m.completed_text))
+                and not (m.deadline.kind is DeadlineKind.LONG_TERM and _NOT_APPLICABLE.match(m.completed_text.strip()))
                 and ctx.has_column(m, F.COMPLETED) and F.COMPLETED not in m.uncomputed
                 and not holds_error(ctx, m, F.COMPLETED)):  # #VALUE!: cell-error names it
             # "已于10月20日销号": the day of the closure, not of the work (done before it)
             said = closure_day(m.status_text) if m.status_text else ""
             note = f"（状态中的“{said}”是验收或销号的日期，不是完成整改的日期）" if said else ""
             yield r.at(ctx, m, F.COMPLETED, note=note)
+
+
+#: a 完成时间 struck out as not applying ("——", "/", "无", "不适用"): under a long-term deadline, work
+#: kept up has no day it was finished, and the clerk said so
+_NOT_APPLICABLE = LazyPattern(r"^(?:[—\-－–/／\\·、]+|无|不适用|不涉及)$")
 
 
 @rule(
