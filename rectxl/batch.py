@@ -359,8 +359,12 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
     except RectxlError as exc:  # LedgerError and friends: already one Chinese line
         if word:  # a Word document with no ledger table (a 情况报告), or one that cannot be opened
             return _NotALedger(rel, _word_reason(rel, exc))
-        if isinstance(exc, NoLedgerTable):  # a .csv whose table is no ledger (a roster, a statistics export)
-            return _NotALedger(rel, f"文本表格文件（{path.suffix.lower()}），其中没有整改台账的表头，不是台账，未检查")
+        if isinstance(exc, NoLedgerTable):
+            if path.suffix.lower() in CSV_SUFFIXES:  # a .csv whose table is no ledger (a roster, statistics)
+                return _NotALedger(
+                    rel, f"文本表格文件（{path.suffix.lower()}），其中没有整改台账的表头，不是台账，未检查")
+            # a workbook of statistics (汇总表: 各单位问题数、完成率): no ledger sent broken
+            return _NotALedger(rel, f"{str(exc).split('。', 1)[0]}，未检查")
         return Skipped(rel, _for_the_office(path, str(exc)))
     except _TimeUp:
         return Skipped(rel, f"处理超过 {timeout:g} 秒仍未完成，已跳过（文件可能过大或结构异常）")

@@ -14,7 +14,8 @@ class LedgerError(RectxlError):
 
 
 class NoLedgerTable(LedgerError):
-    """A Word document opened as a ledger holds no table that is one (a 情况报告, the notice)."""
+    """A file opened as a ledger holds no table that is one: a Word 情况报告 or the notice, a
+    workbook of statistics (各单位问题数、完成率)."""
 
 
 class UnsafeWriteError(RectxlError):

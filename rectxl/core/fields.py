@@ -35,6 +35,7 @@ __all__ = [
     "TEMPLATE_COLUMNS",
     "field_for_header",
     "header_key",
+    "is_count_header",
     "names_quiet",
     "names_unread",
 ]
@@ -359,9 +360,26 @@ def _status_in_note(text: str) -> bool:
     return False
 
 
+#: a header's note naming what it counts in: 反馈问题（个）, 已整改（项）, 涉及人员（人次）
+_COUNTED_IN = re.compile(r"[（(]\s*(?:个|项|件|条|家|处|笔|人次|次)\s*[)）]\s*$")
+
+
+def is_count_header(text: object) -> bool:
+    """``text`` heads a column of counts or rates (问题数, 整改措施数量, 完成率, 销号占比, 反馈问题（个）)
+    — a statistics table's column, never one of the ledger's."""
+    if not isinstance(text, str) or _NOT_A_NAME.search(text):
+        return False
+    if _COUNTED_IN.search(text):
+        return True
+    key = header_key(text)
+    return 0 < len(key) <= _MAX_HEADER and key not in ALIASES and key.endswith(_A_COUNT)
+
+
 def _field_for_header(text: object) -> str | None:
     if isinstance(text, str) and _CO_NOTE.search(text):
         return CO_OWNER  # the note header_key drops says it (责任单位（牵头） | 责任单位（配合）)
+    if isinstance(text, str) and _COUNTED_IN.search(text):
+        return None  # 反馈问题（个）: how many, a statistics table's column (its note header_key drops)
     if isinstance(text, str) and ("(" in text or "（" in text) and _status_in_note(text) \
             and _field_for_header(_NOTE.sub("", text)) in (STATUS, PROGRESS, REMARK):
         return STATUS  # 整改落实情况（已完成/正在整改）, 备注（整改状态）: the status's column
@@ -371,7 +389,7 @@ def _field_for_header(text: object) -> str | None:
     found = ALIASES.get(key)
     if found is not None or not key or len(key) > _MAX_HEADER or _NOT_A_NAME.search(str(text)):
         return found
-    if key.endswith(_A_COUNT):
+    if is_count_header(text):
         return None  # 措施数, 问题个数, 完成率: a column of a statistics table, not of the ledger
     if _DAY_AND_EVIDENCE.match(key):
         return COMPLETED  # the day it was done, its evidence after it in the cell (grid splits them)

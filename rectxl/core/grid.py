@@ -32,7 +32,7 @@ from rectxl.core.deadline import (
     parse_deadline,
     parse_deadline_in_year,
 )
-from rectxl.core.errors import LedgerError
+from rectxl.core.errors import LedgerError, NoLedgerTable
 from rectxl.core.legend import REST, colour_legend, colour_status, keys_font
 from rectxl.core.model import (
     PERSON_AND_PHONE_KEYS,
@@ -2286,6 +2286,7 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
     if not grids:
         raise LedgerError("找不到台账表头：工作簿中没有任何工作表。请确认这是整改台账，或使用 rectxl new 生成的模板。")
     names = "、".join(g.name for g in grids)
+    _refuse_statistics(grids, column_map)
     candidates = [(g, c) for g in grids
                   if _may_be_ledger(g) and (c := best_header_candidate(g, column_map)) is not None]
     if candidates:
@@ -2323,6 +2324,28 @@ def _pick_ledgers(grids: Sequence[Grid], column_map: dict[str, str]
         "等列名的表头行。请确认这是整改台账；列名另有写法（如英文）时，可用 --column 原列名=标准列名（或"
         f"“{COLUMN_MAP_SHEET}”工作表）逐列指明，或使用 rectxl new 生成的模板。"
     )
+
+
+#: how many columns of counts or rates (问题数, 完成率) make a row a statistics table's header
+_STATISTICS_COLUMNS = 2
+
+
+def _refuse_statistics(grids: Sequence[Grid], column_map: dict[str, str]) -> None:
+    """A workbook whose header names counts and rates (单位 | 问题数 | 已完成 | 完成率) and neither
+    the problem nor the measure is a statistics table (a 汇总表 of the units' progress), no ledger
+    to be repaired: said so (:class:`NoLedgerTable`), rather than asking to rename its columns."""
+    for g in grids:
+        if not _may_be_ledger(g):
+            continue
+        for r, row in enumerate(g.rows[:HEADER_SCAN_ROWS]):
+            if sum(F.is_count_header(v) for v in row) < _STATISTICS_COLUMNS:
+                continue
+            if {F.ISSUE, F.MEASURE} & _core_fields(_row_fields(row, column_map)):
+                continue
+            cells = "、".join(_text(v) for v in row if not _blank(v))
+            raise NoLedgerTable(
+                f"不是整改台账，是统计表：工作表“{g.name}”第{r + 1}行的表头（{shorten(cells, 80)}）是问题数、"
+                "完成率等统计数，没有逐项列出“具体问题”“整改措施”的列。请检查逐项列出问题和整改措施的整改台账。")
 
 
 #: how long a form's label is at most ("问题", "整改措施", "责任单位及责任人")

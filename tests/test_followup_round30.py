@@ -1,0 +1,97 @@
+"""The auditor's folder as it really arrives (round 30): ledgers in subfolders per 乡镇/部门 beside
+the 巡察办's own statistics table and its merged ledger of every unit, run through ``rectxl batch``.
+Units, people and texts are fictional."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from rectxl.batch import run_batch
+
+HEADER = ["序号", "问题类型", "反馈问题", "整改举措", "分管领导", "牵头单位", "配合单位", "责任人", "整改期限",
+          "整改状态", "进展情况"]
+
+Row = list[Any]
+
+
+def _unit_rows(unit: str, done: int) -> list[Row]:
+    """Four measures of ``unit``'s ledger, the first ``done`` of them finished."""
+    texts = [("专项资金拨付滞后，资金台账登记不全", "逐笔核对资金拨付凭证，补登台账"),
+             ("干部选任程序执行不严格", "对照选任条例开展程序复查"),
+             ("村级财务公开不及时", "督促各村按季度公开财务收支"),
+             ("执纪问责偏宽偏软", "对问题线索处置情况开展回头看")]
+    return [[i, "一、党的领导弱化方面" if i < 3 else "二、全面从严治党方面", issue, measure, "王建国（副局长）",
+             unit, "县委办、县财政局" if i == 1 else "", f"李{i}（办公室主任）",
+             "2026年10月31日" if i % 2 else "2027年6月30日", "已完成" if i <= done else "正在推进",
+             "已按要求推进"]
+            for i, (issue, measure) in enumerate(texts, 1)]
+
+
+def _ledger(path: Path, reporter: str, rows: list[Row],
+            title: str = "中共XX县委第三巡察组反馈意见整改落实台账") -> Path:
+    """A ledger as a unit keeps it: a title row, a 报送单位 row with the date, the header."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append([title])
+    ws.append([f"报送单位：{reporter}                  报送时间：2026年11月30日"])
+    ws.append(HEADER)
+    for r in rows:
+        ws.append(r)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def _statistics(path: Path, header: list[str]) -> Path:
+    """The 巡察办's own progress table: one row per unit, counts and rates."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "进度统计"
+    ws.append(["全县巡察整改进度统计表（截至11月底）"])
+    ws.append(header)
+    ws.append([1, "城关镇", 4, 2, 2, "50%"][: len(header)])
+    ws.append([2, "县水利局", 4, 3, 1, "75%"][: len(header)])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def _folder(root: Path) -> Path:
+    _ledger(root / "乡镇" / "城关镇" / "城关镇整改台账.xlsx", "城关镇党委", _unit_rows("城关镇党委", 2))
+    _ledger(root / "部门" / "县水利局11月台账.xlsx", "县水利局", _unit_rows("县水利局", 3))
+    return root
+
+
+def _batch_json(folder: Path, tmp: Path) -> dict[str, Any]:
+    """``rectxl batch FOLDER --json -`` as the auditor runs it, in a process of its own."""
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "batch", str(folder), "-o", str(tmp / "汇总.xlsx"),
+                           "--json", "-", "--as-of", "2026-12-01", "-j", "1"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert proc.stdout, proc.stderr
+    data: dict[str, Any] = json.loads(proc.stdout)
+    return data
+
+
+def test_a_statistics_table_in_the_folder_is_no_broken_ledger(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "收件")
+    _statistics(folder / "各单位整改进度统计表.xlsx",
+                ["序号", "乡镇（部门）", "反馈问题数", "整改措施数", "已完成数", "整改完成率"])
+    _statistics(folder / "部门" / "进度汇总.xlsx",
+                ["序号", "责任单位", "反馈问题（个）", "已整改（个）", "正在整改（个）", "完成率"])
+    result = run_batch(folder, workers=1)
+    assert sorted(r.file for r in result.ledgers) == ["乡镇/城关镇/城关镇整改台账.xlsx", "部门/县水利局11月台账.xlsx"]
+    assert result.skipped == []  # no ledger reported broken: nothing to chase
+    said = {s.file: s.reason for s in result.ignored}
+    for name in ("各单位整改进度统计表.xlsx", "部门/进度汇总.xlsx"):
+        assert "统计表" in said[name] and "不是整改台账" in said[name], said
+    data = _batch_json(folder, tmp_path)
+    assert data["totals"]["skipped"] == 0
+    assert {i["file"] for i in data["ignored"]} >= {"各单位整改进度统计表.xlsx", "部门/进度汇总.xlsx"}
+
