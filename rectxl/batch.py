@@ -48,6 +48,7 @@ from typing import IO, Any, TextIO
 
 from rectxl.api import check_ledger
 from rectxl.core.batch_report import (
+    COMPILED,
     OWN_OUTPUT,
     BatchResult,
     BatchSink,
@@ -63,7 +64,15 @@ from rectxl.core.batch_report import (
     read_name,
     share_most_measures,
 )
-from rectxl.core.batch_units import cluster, looks_like_roster, names_a_part, roster_units
+from rectxl.core.batch_units import (
+    cluster,
+    compiled_units,
+    looks_like_roster,
+    names_a_part,
+    owners_of_others,
+    roster_units,
+    same_unit_name,
+)
 from rectxl.core.errors import NoLedgerTable, RectxlError, UnsafeWriteError
 from rectxl.core.rules import Options
 from rectxl.io.exported import CSV_SUFFIXES
@@ -379,6 +388,7 @@ def _check_one(root: Path, rel: str, options: Options, today: date, timeout: flo
                            unit_source=ledger.info_source.get("unit_name", ""))
     if sketch:
         result.sketch = measure_sketch(m.text for m in ledger.measures())
+    result.owners = owners_of_others((m.owner_unit for m in ledger.measures()), result.unit)
     return result
 
 
@@ -821,6 +831,8 @@ def run_batch(
         dropped = {s.file for s in own}
         files = [rel for rel in files if rel not in dropped]
     versions = _Versions(folder, groups, result, options.column_map)
+    #: ledgers whose 责任单位 name other units (:func:`_compilations_apart`)
+    compilations: list[LedgerResult] = []
     done = 0
 
     def deliver(outcome: LedgerResult | Skipped) -> None:
@@ -832,6 +844,13 @@ def run_batch(
             deliver_now(outcome)
 
     def deliver_now(outcome: LedgerResult | Skipped) -> None:
+        if isinstance(outcome, LedgerResult) and outcome.owners is not None:
+            versions.spool.put(outcome)  # it may compile the ledgers still to come: decided at the end
+            compilations.append(outcome)
+            return
+        count(outcome)
+
+    def count(outcome: LedgerResult | Skipped) -> None:
         if isinstance(outcome, LedgerResult):
             for sink in sinks:
                 sink.add(outcome)
@@ -868,6 +887,9 @@ def run_batch(
             size = max(1, min(16, len(files) // (workers * 8)))
             chunks = [tuple(files[i : i + size]) for i in range(0, len(files), size)]
             _run_parallel(chunks, job, workers, deliver, arrived)
+        for ledger in _compilations_apart(result, compilations):
+            versions.spool.take(ledger)
+            count(ledger)
     finally:
         versions.spool.close()
     result.skipped = sorted(result.skipped + unreadable, key=lambda s: s.file)
@@ -876,6 +898,34 @@ def run_batch(
     papers_beside_ledgers(result)
     result.seconds = round(time.perf_counter() - start, 3)
     return result
+
+
+def _compilations_apart(result: BatchResult, held: list[LedgerResult]) -> list[LedgerResult]:
+    """Of ``held`` (ledgers whose 责任单位 name other units), set aside each that compiles the
+    ledgers of units counted on their own (:func:`~rectxl.core.batch_units.compiled_units`: the
+    巡察办's 全县台账汇总 in the folder of the units' ledgers — counted, it would count their measures
+    twice); the others, in file order, are to be counted."""
+    names = list(dict.fromkeys(r.unit for r in [*result.ledgers, *held] if r.unit))
+    seen: dict[str, str | None] = {}
+
+    def unit_of(unit: str) -> str | None:
+        if unit not in seen:
+            seen[unit] = next((n for n in names if same_unit_name(unit, n)), None)
+        return seen[unit]
+
+    counted = []
+    for r in sorted(held, key=lambda r: r.file):
+        units, covered = compiled_units(r.owners or {}, r.unit, r.counts.get("measures", 0), unit_of)
+        if not units:
+            counted.append(r)
+            continue
+        shown = "、".join(units[:5]) + ("等" if len(units) > 5 else "")
+        measures = r.counts.get("measures", 0)
+        result.set_aside.append(Skipped(r.file, (
+            f"{COMPILED}：{measures} 项措施中有 {covered} 项由{shown}（共 {len(units)} 个单位）牵头，"
+            "这些单位的台账已另行统计，此文件不再统计，以免重复计算；如果它是某一单位自己的台账，请在文件名中写明该单位后"
+            "重新检查")))
+    return counted
 
 
 #: a roster read as text: one unit a line, or several on a line between marks or tabs

@@ -95,3 +95,34 @@ def test_a_statistics_table_in_the_folder_is_no_broken_ledger(tmp_path: Path) ->
     assert data["totals"]["skipped"] == 0
     assert {i["file"] for i in data["ignored"]} >= {"各单位整改进度统计表.xlsx", "部门/进度汇总.xlsx"}
 
+
+def test_the_offices_merged_ledger_beside_the_units_ledgers_is_not_counted_twice(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "收件")
+    finance = _unit_rows("县财政局", 1)
+    _ledger(folder / "部门" / "县财政局台账.xlsx", "县财政局", finance)
+    # the office's own 全县汇总: every unit's rows under its 牵头单位, renumbered
+    merged = [[n, *row[1:]] for n, row in enumerate(
+        [*_unit_rows("城关镇党委", 2), *_unit_rows("县水利局", 3), *finance], 1)]
+    _ledger(folder / "全县巡察整改台账（汇总）.xlsx", "县委巡察办", merged,
+            title="XX县委巡察反馈问题整改落实情况汇总台账")
+    # a unit's ledger with two measures led by other units alone is still that unit's
+    office = [*_unit_rows("县委办", 2), *[[i, *r[1:]] for i, r in enumerate(_unit_rows("县委办", 2)[:2], 5)]]
+    office[4][5], office[5][5] = "县财政局", "县水利局"
+    _ledger(folder / "部门" / "县委办整改台账.xlsx", "县委办", office)
+
+    result = run_batch(folder, workers=1)
+    counted = {r.file: r.unit for r in result.ledgers}
+    assert "全县巡察整改台账（汇总）.xlsx" not in counted
+    assert sorted(counted.values()) == sorted(["城关镇", "县水利局", "县财政局", "县委办"])
+    assert result.totals()["measures"] == 4 * 3 + 6  # each unit's measures once
+    aside = {s.file: s.reason for s in result.set_aside}
+    reason = aside["全县巡察整改台账（汇总）.xlsx"]
+    assert reason.startswith("汇总台账") and "12 项措施中有 12 项" in reason and "共 3 个单位" in reason
+    data = _batch_json(folder, tmp_path)
+    assert data["totals"]["measures"] == 18
+    assert "全县巡察整改台账（汇总）.xlsx" not in {r["file"] for r in data["ledgers"]}
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "batch", str(folder), "-o", str(tmp_path / "b.xlsx"),
+                           "--no-json", "--as-of", "2026-12-01", "-j", "1"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert "整改措施 18 项" in proc.stdout and "未统计的副本、旧版本和汇总台账（1）" in proc.stdout, proc.stdout
+

@@ -57,6 +57,7 @@ __all__ = [
     "roster_line",
     "roster_status",
     "round_rows",
+    "set_aside_title",
     "share_most_measures",
     "to_json",
     "to_text",
@@ -141,6 +142,9 @@ class LedgerResult:
     #: its measures in short (:func:`measure_sketch`), taken only of a file that may be another
     #: file's version — whether they are is told by the measures they share
     sketch: Sketch | None = None
+    #: the measures of each 责任单位 cell, taken only of a ledger whose cells name other units —
+    #: one that may compile the units' own ledgers (:func:`~rectxl.core.batch_units.owners_of_others`)
+    owners: dict[str, int] | None = None
 
     @property
     def rate(self) -> float:
@@ -299,6 +303,15 @@ _MAY_HOLD_A_LEDGER = (*_ARCHIVES, ".et", ".ett", ".csv", *_DOCUMENTS)
 #: how the reason for a file rectxl wrote itself begins (:func:`rectxl.batch` says so): no unit's
 #: submission, whatever its type
 OWN_OUTPUT = "rectxl 生成的文件"
+#: how the reason for a ledger set aside as a compilation of the units' own ledgers begins
+COMPILED = "汇总台账"
+
+
+def set_aside_title(result: BatchResult) -> str:
+    """What the files counted in no unit are called: copies and older versions, and the 汇总台账
+    of other units' ledgers when there is one."""
+    compiled = any(s.reason.startswith(COMPILED) for s in result.set_aside)
+    return "副本、旧版本和汇总台账" if compiled else "副本和旧版本"
 
 
 #: how a reader says a workbook is no ledger (:func:`rectxl.core.grid` — a 花名册, an empty workbook)
@@ -1095,7 +1108,7 @@ def to_json(result: BatchResult) -> str:
                       "findings": [finding, ...],   # findings as in ``rectxl check --format json``
                       "rate"}],
          "skipped": [{"file", "reason"}],    # ledger files that could not be read
-         "set_aside": [{"file", "reason"}],  # copies and older versions of a ledger counted
+         "set_aside": [{"file", "reason"}],  # copies and older versions of a ledger counted, 汇总台账
          "ignored": [{"file", "reason"}],    # files not checked (not ledgers, hidden, rectxl's own …)
          "notes": [{"code", "message", "files"}],   # what to know before comparing the units
          "round": [{"unit", "files", "issues", "measures", "done", "rate", "closed", "closure_rate",
@@ -1185,7 +1198,8 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
     ledgers with errors and every file that was not counted, with why (terminal text)."""
     t = result.totals()
     sev = t["by_severity"]
-    set_aside = f"，{t['set_aside']} 个副本或旧版本未统计" if t["set_aside"] else ""
+    set_aside = (f"，{t['set_aside']} 个{set_aside_title(result).replace('和', '或')}未统计"
+                 if t["set_aside"] else "")
     lines = [
         f"批量校验：{result.folder}",
         f"台账 {t['ledgers']} 个已校验，{t['skipped']} 个无法读取{set_aside}，另有 {t['ignored']} 个文件未检查"
@@ -1213,7 +1227,7 @@ def to_text(result: BatchResult, *, limit: int = 20) -> str:
         if len(with_errors) > limit:
             lines.append(f"  ……另有 {len(with_errors) - limit} 个，详见汇总表")
     lines += _file_lines("无法读取", result.skipped, None)
-    lines += _file_lines("未统计的副本和旧版本", result.set_aside, limit)
+    lines += _file_lines(f"未统计的{set_aside_title(result)}", result.set_aside, limit)
     lines += _file_lines("未检查", result.ignored, limit)
     return "\n".join(lines) + "\n"
 

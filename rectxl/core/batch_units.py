@@ -12,13 +12,14 @@ compared pair by pair.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-from rectxl.core.units import GENERIC_PLACES, canonical_unit, same_unit_name, unit_core, unit_parts
+from rectxl.core.units import GENERIC_PLACES, canonical_unit, same_unit_name, split_units, unit_core, unit_parts
 
-__all__ = ["canonical_unit", "cluster", "looks_like_roster", "names_a_part", "not_on_roster", "preferred_name",
-           "roster_units", "same_unit_name", "unit_core"]
+__all__ = ["canonical_unit", "cluster", "compiled_units", "looks_like_roster", "names_a_part", "not_on_roster",
+           "owners_of_others", "preferred_name", "roster_units", "same_unit_name", "unit_core"]
 
 T = TypeVar("T")
 
@@ -206,3 +207,45 @@ def not_on_roster(roster: Sequence[str], units: Sequence[str]) -> tuple[list[str
             missing.extend(listed)
     order = {u: i for i, u in enumerate(roster)}
     return sorted(missing, key=lambda u: order[u]), unlisted
+
+
+#: how many units of their own a ledger's 责任单位 cells must name, besides the ledger's unit, for it
+#: to be a compilation of other units' ledgers (the 巡察办's 全县台账汇总)
+_COMPILED_UNITS = 2
+
+
+def owners_of_others(owner_cells: Iterable[str], own: str) -> dict[str, int] | None:
+    """The measures of each 责任单位 cell (cell → count) of a ledger whose cells name at least two
+    units of their own — named with their place (县水利局, 城关镇党委) — besides its own unit
+    ``own``: a ledger that may compile other units' ledgers. None for a unit's ledger (its own
+    unit, its offices: 党政办, 财政所)."""
+    cells = Counter(owner_cells)
+    others: set[str] = set()
+    for cell in cells:
+        for unit in split_units(cell):
+            if unit_parts(unit)[0] and not (own and same_unit_name(unit, own)):
+                others.add(unit_core(unit))
+    return dict(cells) if len(others) >= _COMPILED_UNITS else None
+
+
+def compiled_units(owners: Mapping[str, int], own: str, measures: int,
+                   unit_of: Callable[[str], str | None]) -> tuple[list[str], int]:
+    """The units whose ledgers a ledger compiles (the 巡察办's 全县台账汇总 in the folder of the units'
+    own ledgers): at least two units, each counted with a ledger of its own (``unit_of``: the
+    unit counted under a name, None if none), lead at least half of its ``measures`` — then it
+    is no unit's ledger, and counting it would count those measures twice. Returned with how many
+    measures they lead; empty otherwise (a unit's ledger with a few measures led jointly:
+    "县委办、县财政局")."""
+    counted: dict[str, None] = {}
+    covered = 0
+    for cell, n in owners.items():
+        units = split_units(cell)
+        if not units or any(own and same_unit_name(u, own) for u in units):
+            continue
+        found = [c for c in map(unit_of, units) if c is not None]
+        if found:
+            covered += n
+            counted.update(dict.fromkeys(found))
+    if len(counted) >= _COMPILED_UNITS and 2 * covered >= measures > 0:
+        return list(counted), covered
+    return [], 0

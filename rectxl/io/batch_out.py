@@ -30,7 +30,15 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from rectxl.core.batch_report import BatchResult, LedgerResult, Skipped, batch_notes, roster_line, round_rows
+from rectxl.core.batch_report import (
+    BatchResult,
+    LedgerResult,
+    Skipped,
+    batch_notes,
+    roster_line,
+    round_rows,
+    set_aside_title,
+)
 from rectxl.core.findings import SEVERITY_LABELS, Severity
 from rectxl.core.sheets import GRADE_FILLS
 from rectxl.core.sheets import MAX_SHEET_LINKS as SHEET_LINKS
@@ -315,7 +323,8 @@ class WorkbookSink:
         if not result.skipped:
             skipped.add(cell("B2", "（无）") + cell("C2", "所有台账文件均已读取"))
         # every file of the folder is accounted for: those not counted and not checked too
-        for title, listed in (("未统计的副本和旧版本", result.set_aside), ("未检查的文件", result.ignored)):
+        aside = f"未统计的{set_aside_title(result)}"
+        for title, listed in ((aside, result.set_aside), ("未检查的文件", result.ignored)):
             if listed:
                 self._file_section(skipped, title, listed, link)
         skipped.close()
