@@ -126,3 +126,16 @@ def test_the_offices_merged_ledger_beside_the_units_ledgers_is_not_counted_twice
                           capture_output=True, text=True, encoding="utf-8", timeout=300)
     assert "整改措施 18 项" in proc.stdout and "未统计的副本、旧版本和汇总台账（1）" in proc.stdout, proc.stdout
 
+
+def test_a_reporting_unit_left_blank_is_not_read_as_the_next_label(tmp_path: Path) -> None:
+    folder = tmp_path / "收件"
+    for town in ("石桥镇", "河口乡"):
+        # the county's form: its title names the inspecting committee, the 报送单位 left blank, the
+        # 报送时间 filled in; each town's file in the town's folder
+        _ledger(folder / "乡镇" / town / "附件1.xlsx", "", _unit_rows(f"{town}党委", 1))
+    result = run_batch(folder, workers=1)
+    assert sorted(r.unit for r in result.ledgers) == ["河口乡", "石桥镇"]
+    data = _batch_json(folder, tmp_path)
+    assert data["notes"] == [], data["notes"]  # no unit named “报送时间” against the folders' names
+    assert {r["unit"] for r in data["ledgers"]} == {"河口乡", "石桥镇"}
+

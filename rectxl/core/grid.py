@@ -2678,13 +2678,15 @@ _GOVERNMENT_COMMISSION = LazyPattern(
     r"计划生育|体育|交通|农业|农村|机构编制|规划|工业|商务|民政|财政|水利|审计|统计|保密)[\u4e00-\u9fff]{0,10}委员会$")
 #: "（盖章）" after a 填报单位's name
 _STAMP_NOTE = LazyPattern(r"[（(][^)）]*[)）]$")
+#: the unit after its key in a title row ("填报单位（盖章）：县财政局") — not the next key of a row whose
+#: unit was left blank ("报送单位：          报送时间：2026年11月30日")
 #: (the name ends where the line or a gap does — a 填报单位 left blank before "填报时间：…" names no
 #: unit "填报时间")
 #: (also 填表单位, 上报单位, and a line opening with 单位 alone: "单位（盖章）：县司法局党组")
 #: — not the unit of measure a table's amounts are in ("单位：万元")
 _FILLER_UNIT = re.compile(r"(?:(?:填报|报送|填表|上报)单位|^\s*单位)\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*"
                           r"(?!(?:万元|亿元|千元|元|个|人|项|户|次|亩|吨|平方米|公里|米|人次|家|[%％])(?:[\s，,；;、|/]|$))"
-                          r"([^\s:：]{2,40})(?=[\s，,；;|/]|$)")
+                          r"(?![^\s:：]{2,40}\s*[:：])([^\s:：]{2,40})(?=[\s，,；;|/]|$)")
 #: a date in the title rows after its key; the date may be its month alone ("反馈时间：2025年4月",
 #: as 基本信息 may write it — its last day), not the start of a range of months
 #: the key of a report date above the table: who filled the form in when (填报/报送/填表/编制/制表…日期
