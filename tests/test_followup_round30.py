@@ -139,3 +139,69 @@ def test_a_reporting_unit_left_blank_is_not_read_as_the_next_label(tmp_path: Pat
     assert data["notes"] == [], data["notes"]  # no unit named “报送时间” against the folders' names
     assert {r["unit"] for r in data["ledgers"]} == {"河口乡", "石桥镇"}
 
+
+def _month(path: Path, as_of: str, header: list[str], rows: list[Row]) -> Path:
+    """The office's county-wide list for one month: a title, the 截至 date, the header."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "任务清单"
+    ws.append(["XX县落实县委巡察反馈意见整改任务清单"])
+    ws.append([f"截至{as_of}"])
+    ws.append(header)
+    for r in rows:
+        ws.append(r)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+LIST_HEADER = ["序号", "反馈问题", "整改措施", "县级责任领导", "牵头单位", "配合单位", "具体责任人", "完成时限",
+               "推进情况"]
+_TASKS = [("乡村振兴衔接项目开工率低", "倒排工期，逐个项目明确开工节点", "王建国"),
+          ("河湖“清四乱”不彻底", "开展河道违建专项清理", "张华"),
+          ("村级换届遗留问题未清零", "逐村建立问题清单、销号管理", "周敏")]
+
+
+def _month_diff(tmp_path: Path, old: list[Row], new: list[Row], old_header: list[str]) -> tuple[str, Any]:
+    from datetime import date
+
+    from rectxl.core.diff import diff_ledgers, render_diff_text
+    from rectxl.io.reader import read_ledger
+
+    a = _month(tmp_path / "10月.xlsx", "2026年10月31日", old_header, old)
+    b = _month(tmp_path / "11月.xlsx", "2026年11月30日", LIST_HEADER, new)
+    d = diff_ledgers(read_ledger(a), read_ledger(b), as_of_old=date(2026, 10, 31), as_of_new=date(2026, 11, 30),
+                     old_name=a.name, new_name=b.name)
+    return render_diff_text(d), d
+
+
+def test_diff_says_the_co_operating_units_changed(tmp_path: Path) -> None:
+    co_old = ["各乡镇", "县水利局", "县委组织部"]
+    co_new = ["城关镇、河口乡、石桥镇", "县水利局", "县委组织部、县民政局"]
+
+    def rows(co: list[str]) -> list[Row]:
+        return [[i, issue, measure, leader, "县农业农村局", c, "李明", "2026年12月31日", "推进中"]
+                for i, ((issue, measure, leader), c) in enumerate(zip(_TASKS, co, strict=True), 1)]
+
+    text, d = _month_diff(tmp_path, rows(co_old), rows(co_new), LIST_HEADER)
+    owners = [c for c in d.changes if c.kind.value == "责任变化"]
+    assert sorted((c.field, c.old, c.new) for c in owners) == [
+        ("配合单位", "县委组织部", "县委组织部、县民政局"), ("配合单位", "各乡镇", "城关镇、河口乡、石桥镇")], text
+    assert "配合单位 各乡镇 → 城关镇、河口乡、石桥镇" in text
+
+
+def test_diff_a_co_operating_unit_moved_to_a_column_of_its_own_is_not_dropped(tmp_path: Path) -> None:
+    one = ["序号", "反馈问题", "整改措施", "县级责任领导", "责任单位", "具体责任人", "完成时限", "推进情况"]
+    old = [[1, *_TASKS[0], "县农业农村局、县财政局", "李明", "2026年12月31日", "推进中"],
+           [2, *_TASKS[1], "县水利局", "赵强", "2026年12月31日", "推进中"],
+           [3, *_TASKS[2], "县委组织部", "吴刚", "2026年12月31日", "推进中"]]
+    # November's list adds a 配合单位 column: 县财政局 written there, 县农业农村局 marked as the lead
+    new = [[1, *_TASKS[0], "县农业农村局（牵头）", "县财政局", "李明", "2026年12月31日", "推进中"],
+           [2, *_TASKS[1], "县水利局", "", "赵强", "2026年12月31日", "推进中"],
+           [3, *_TASKS[2], "县民政局", "", "吴刚", "2026年12月31日", "推进中"]]
+    text, d = _month_diff(tmp_path, old, new, one)
+    owners = [(c.field, c.old, c.new) for c in d.changes if c.kind.value in ("责任变化", "单位名称写法变化")]
+    # the one real change: 县委组织部 no longer leads the third measure
+    assert owners == [("责任单位", "县委组织部", "县民政局")], text
+    assert "本期新增“配合单位”列" in text
+

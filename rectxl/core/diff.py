@@ -188,6 +188,8 @@ class MeasureRef:
     stage: str | None = None
     deadline: Deadline
     owner_unit: str = ""
+    #: the 配合单位 column's cell ("" when the ledger has none)
+    co_owner: str = ""
     lead: str = ""
     owner_person: str = ""
     completed_on: date | None = None
@@ -501,7 +503,7 @@ class _Texts:
         """The two owner cells name different people or units (``field``: the cells' column)."""
         if a == b:
             return False
-        if field != F.OWNER_UNIT:
+        if field not in (F.OWNER_UNIT, F.CO_OWNER):
             return self.people[a] != self.people[b]
         return self.names[a] != self.names[b]
 
@@ -541,8 +543,9 @@ def _issue_ref(issue: Issue, aspect: str) -> IssueRef:
 def _measure_ref(m: Measure, issue: IssueRef) -> MeasureRef:
     return MeasureRef(sheet=m.sheet, row=m.row, issue=issue, text=m.text, status=m.status,
                       status_text=m.status_text, stage=m.stage, deadline=m.deadline, owner_unit=m.owner_unit,
-                      lead=m.lead, owner_person=m.owner_person, completed_on=m.completed_on,
-                      completed_text=m.completed_text, progress=m.progress, remark=m.remark)
+                      co_owner=m.extra.get(F.CO_OWNER, ""), lead=m.lead, owner_person=m.owner_person,
+                      completed_on=m.completed_on, completed_text=m.completed_text, progress=m.progress,
+                      remark=m.remark)
 
 
 #: the shortest title a sheet of its own may shorten an issue's title to and still name it
@@ -733,7 +736,8 @@ _EXTENSION_GRANTED = re.compile(r"(?:经|已|获|报|申请|请示|批准|同意
                                 r"|调整(?:整改|完成)?(?:时限|期限)"
                                 # "2027年1月31日（经批准调整）", "报经县委巡察办同意后变更": the approval in the cell
                                 r"|(?:经|已获?|报经)[^，。；;,]{0,15}?(?:批准|同意)[^，。；;,]{0,4}?(?:调整|变更|延后)")
-_OWNER_FIELDS = ((F.OWNER_UNIT, "owner_unit"), (F.LEAD, "lead"), (F.OWNER_PERSON, "owner_person"))
+_OWNER_FIELDS = ((F.OWNER_UNIT, "owner_unit"), (F.CO_OWNER, "co_owner"), (F.LEAD, "lead"),
+                 (F.OWNER_PERSON, "owner_person"))
 
 
 _AT_ONCE = (DeadlineKind.IMMEDIATE, DeadlineKind.IMMEDIATE_AND_LONG_TERM)
@@ -794,6 +798,10 @@ def _compare(old: MeasureRef, new: MeasureRef, kind: MatchKind, ratio: float, te
     a value only the other side has is the column added or taken away, not a change."""
     owners = [f for f, attr in _OWNER_FIELDS if texts.names_differ(getattr(old, attr), getattr(new, attr), f)
               and not (f in unread and not (getattr(old, attr) and getattr(new, attr)))]
+    if F.OWNER_UNIT in owners and F.CO_OWNER in unread and not texts.names_differ(_all_units(old), _all_units(new)):
+        # a 配合单位 column added (or dropped): the co-operating units moved out of the 责任单位 cell
+        # ("县农业农村局、县财政局" → 县农业农村局（牵头） | 县财政局) — no unit dropped or added
+        owners.remove(F.OWNER_UNIT)
     respelled = F.OWNER_UNIT in owners and texts.same_units(old.owner_unit, new.owner_unit)
     if respelled:
         owners.remove(F.OWNER_UNIT)
@@ -812,6 +820,11 @@ def _compare(old: MeasureRef, new: MeasureRef, kind: MatchKind, ratio: float, te
     )
 
 
+def _all_units(m: MeasureRef) -> str:
+    """The 责任单位 and 配合单位 cells of a measure as one list of units."""
+    return "、".join(c for c in (m.owner_unit, m.co_owner) if c)
+
+
 def _completion_changed(old: MeasureRef, new: MeasureRef, texts: _Texts) -> bool:
     if old.completed_on or new.completed_on:
         return old.completed_on != new.completed_on
@@ -819,7 +832,7 @@ def _completion_changed(old: MeasureRef, new: MeasureRef, texts: _Texts) -> bool
 
 
 #: the fields compared measure by measure that a ledger may have no column for
-_OPTIONAL_FIELDS = (F.LEAD, F.OWNER_PERSON, F.COMPLETED, F.PROGRESS)
+_OPTIONAL_FIELDS = (F.LEAD, F.OWNER_PERSON, F.CO_OWNER, F.COMPLETED, F.PROGRESS)
 
 
 def _fields_read(ledger: Ledger) -> set[str]:
