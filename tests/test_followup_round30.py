@@ -205,3 +205,29 @@ def test_diff_a_co_operating_unit_moved_to_a_column_of_its_own_is_not_dropped(tm
     assert owners == [("责任单位", "县委组织部", "县民政局")], text
     assert "本期新增“配合单位”列" in text
 
+
+def test_remind_writes_to_the_unit_not_to_the_person_written_beside_it(tmp_path: Path) -> None:
+    from docx import Document
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["XX县巡察反馈问题整改台账"])
+    ws.append(["截至2026年11月30日"])
+    ws.append(["序号", "问题", "整改措施", "责任单位及责任人", "完成时限", "整改进度"])
+    ws.append([1, "河湖“清四乱”不彻底", "开展河道违建专项清理", "县水利局：赵强副局长", "2026年11月10日", "推进中"])
+    ws.append([2, "城区停车难", "新建公共停车场2处", "县住建局—冯涛", "2026年12月10日", "推进中"])
+    ws.append([3, "公务接待清单不全", "逐笔核对接待清单", "县财政局－孙丽（副局长）", "2026年11月20日", "推进中"])
+    ledger = tmp_path / "台账.xlsx"
+    wb.save(ledger)
+    out = tmp_path / "文书"
+    proc = subprocess.run([sys.executable, "-m", "rectxl", "remind", str(ledger), "-o", str(out), "--as-of",
+                           "2026-12-01"], capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    letters = {p.name: p for p in out.glob("*.docx")}
+    assert sorted(letters) == ["县住建局_提醒函.docx", "县水利局_督办通知.docx", "县财政局_督办通知.docx"], proc.stderr
+    for name, opening in (("县水利局_督办通知.docx", "你局"), ("县住建局_提醒函.docx", "你局")):
+        paragraphs = [p.text for p in Document(str(letters[name])).paragraphs if p.text.strip()]
+        unit = name.split("_")[0]
+        assert f"{unit}：" in paragraphs, paragraphs  # the addressee line names the unit alone
+        assert any(f"{opening}牵头负责的" in p and "有1项" in p for p in paragraphs), paragraphs
+

@@ -126,6 +126,24 @@ _TITLED_LEADER = re.compile(rf"^(?:[{''.join(sorted(_SURNAMES))}](?:常务)?副?
 _BRACKETED_LEADER = re.compile(r"[(（]([^（()）]{3,9})[)）]$")
 
 
+#: a unit with its person glued on by a colon or a dash ("县水利局：赵强副局长", "县住建局—冯涛",
+#: "县财政局－孙丽（副局长）"): the unit, and what follows it
+_GLUED_PERSON = LazyPattern(r"^(\S{2,}?)\s*(?:[:：]|[—－–-]+)\s*(\S.{1,14})$")
+#: a post written after a name ("赵强副局长", "孙丽（副局长）", "冯涛 局长")
+_GLUED_POST = LazyPattern(rf"\s*(?:[(（][^（()）]{{1,12}}[)）]|(?:常务)?副?(?:{_TITLES}))$")
+
+
+def _unit_beside_person(part: str) -> str:
+    """``part`` without the person glued after its unit by a colon or a dash — the name alone or
+    with its post ("县水利局：赵强副局长" → "县水利局"); ``part`` itself otherwise (a label
+    "牵头单位：办公室", a unit "县委办—县财政局")."""
+    m = _GLUED_PERSON.match(part)
+    if m is None or m.group(1)[-1] not in _UNIT_LAST:
+        return part
+    name = _GLUED_POST.sub("", m.group(2)).strip()
+    return m.group(1) if _is_person(name) or _TITLED_LEADER.match(m.group(2)) else part
+
+
 def _is_person(part: str) -> bool:
     """A part of an owner cell that names a person, not a unit: 张某, or a name of two or three
     characters opening with a common surname and ending in no kind of unit (李四, 王建国)."""
@@ -253,6 +271,8 @@ def _all_roles(text: str) -> tuple[tuple[str, str], ...]:
             if _PERSON_FIELD.match(part):  # "责任人：李某": a person, not the 责任 of a unit
                 found.append((part, None, run, False))
                 continue
+            if any(c in part for c in ":：—－–-"):
+                part = _unit_beside_person(part)
             head = _UNIT_ROLE.match(part)
             if head is not None and head.group():
                 label = "co" if any(w in head.group() for w in _CO_WORDS) else "lead"
