@@ -231,3 +231,19 @@ def test_remind_writes_to_the_unit_not_to_the_person_written_beside_it(tmp_path:
         assert f"{unit}：" in paragraphs, paragraphs  # the addressee line names the unit alone
         assert any(f"{opening}牵头负责的" in p and "有1项" in p for p in paragraphs), paragraphs
 
+
+def test_a_covering_note_sent_beside_the_ledger_asks_for_no_ledger(tmp_path: Path) -> None:
+    from docx import Document
+
+    folder = _folder(tmp_path / "收件")
+    _ledger(folder / "部门" / "县民政局" / "县民政局整改台账.xlsx", "县民政局", _unit_rows("县民政局", 2))
+    for name in ("县民政局报送说明.docx", "县民政局关于报送巡察整改台账的说明.docx", "县水利局上报说明.docx"):
+        doc = Document()
+        doc.add_paragraph(f"{name.removesuffix('.docx')}：现将巡察整改台账报送你办，请审阅。")
+        doc.save(str(folder / "部门" / name))
+    result = run_batch(folder, workers=1)
+    said = {s.file: s.reason for s in result.ignored}
+    for name, unit in (("县民政局报送说明.docx", "县民政局"), ("县民政局关于报送巡察整改台账的说明.docx", "县民政局"),
+                       ("县水利局上报说明.docx", "县水利局")):
+        reason = said[f"部门/{name}"]
+        assert f"该单位（{unit}）的台账已检查" in reason and "索取 Excel 台账" not in reason, reason

@@ -459,7 +459,9 @@ _ROUND_REF = re.compile(r"(?:贯彻落实|落实|关于|针对)?(?:[省市县区
                         # the round alone, without its group: "第2轮巡察", "2025年县委第二轮巡察反馈"
                         r"|(?:\d{4}年度?)?(?:[省市县区旗]委)?第[一二三四五六七八九十\d]+(?:轮|批)(?:巡察|巡视)(?:反馈)?")
 #: what is left of those words before them ("…整改落实情况及整改台账" → "…整改落实情况及")
-_TRAILING_WORDS = re.compile(r"(?:巡察|巡视|反馈|问题|意见|整改|落实|情况|进展|工作|报告|总结|汇报|说明|及|和|暨|的)+$")
+#: (and the sending: "县民政局报送说明", "县水利局上报说明")
+_TRAILING_WORDS = re.compile(r"(?:巡察|巡视|反馈|问题|意见|整改|落实|情况|进展|工作|报告|总结|汇报|说明|报送|上报"
+                             r"|及|和|暨|的)+$")
 #: "附件2：", "附件1-2：", "01_" before a name, or a number the office numbered its folders or files
 #: with written close to the unit ("01东山镇", "12县林业局") — not a date's or a count's ("2024年", "3月", "2个");
 #: also the place the office gave it in its list: "第1个 东山镇", "第3家_西河镇", "第一 东山镇", "序号3-", "No.2 "
@@ -471,7 +473,8 @@ _PREFIX = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*(?:[-.]\d
                      r"|\d{1,4}\s*[_\-.、\s]\s*"
                      r"|\d{1,3}(?=[\u3400-\u9fff])(?![年月日号期批轮次届个项季度周天时点份页条件]))")
 #: an official letter's name: "…关于报送县市场监督管理局党组巡察反馈问题整改…的报告附件"
-_REPORTING = re.compile(r"关于报送(.+?)(?:党组|党委|党工委)?(?:巡察|巡视|整改)")
+#: (not "县民政局关于报送巡察整改台账的说明": the unit before it, nothing between 报送 and the words)
+_REPORTING = re.compile(r"关于报送(?!巡察|巡视|整改)(.+?)(?:党组|党委|党工委)?(?:巡察|巡视|整改)")
 _BRACKETS = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
 #: between a name and what is said about the file ("台账-报送版", "台账_校验", "台账 - 副本")
 _SEPARATORS = re.compile(r"[\s_\-—–~·.]+")
@@ -766,6 +769,9 @@ def _unit_in(tokens: list[str], words: _Words) -> str:
         words.take(glued.group(0), bracketed=True)
         text = text[: glued.start()]
     text = _TRAILING_WORDS.sub("", text.strip(" -_:、")).removeprefix("关于")  # 关于县司法局巡察整改情况的报告
+    head, about, _ = text.partition("关于")
+    if about and _UNIT_KIND.match(head):  # "县民政局关于报送…的说明": the unit writing, before what it is about
+        text = head
     tail = _GLUED_TAIL.search(text) if _UNIT_KIND.match(text) is None else None
     if tail is not None and _UNIT_KIND.match(_TRAILING_WORDS.sub("", text[: tail.start()])):
         words.others.append(tail.group(0))
