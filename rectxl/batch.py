@@ -915,7 +915,7 @@ def _compilations_apart(result: BatchResult, held: list[LedgerResult]) -> list[L
 
     counted = []
     for r in sorted(held, key=lambda r: r.file):
-        units, covered = compiled_units(r.owners or {}, r.unit, r.counts.get("measures", 0), unit_of)
+        units, covered, alone = compiled_units(r.owners or {}, r.unit, r.counts.get("measures", 0), unit_of)
         if not units:
             counted.append(r)
             continue
@@ -924,8 +924,17 @@ def _compilations_apart(result: BatchResult, held: list[LedgerResult]) -> list[L
         result.set_aside.append(Skipped(r.file, (
             f"{COMPILED}：{measures} 项措施中有 {covered} 项由{shown}（共 {len(units)} 个单位）牵头，"
             "这些单位的台账已另行统计，此文件不再统计，以免重复计算；如果它是某一单位自己的台账，请在文件名中写明该单位后"
-            "重新检查")))
+            "重新检查" + _not_sent(alone))))
     return counted
+
+
+def _not_sent(units: list[str]) -> str:
+    """What a 汇总台账 set aside says of the units it names that sent no ledger of their own."""
+    if not units:
+        return ""
+    shown = "、".join(units[:5]) + ("等" if len(units) > 5 else "")
+    return (f"；其中{shown}（共 {len(units)} 个单位）在文件夹中没有单独的台账，它们的措施因此未计入统计："
+            "请这些单位单独报送台账")
 
 
 #: a roster read as text: one unit a line, or several on a line between marks or tabs

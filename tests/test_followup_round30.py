@@ -247,3 +247,18 @@ def test_a_covering_note_sent_beside_the_ledger_asks_for_no_ledger(tmp_path: Pat
                        ("县水利局上报说明.docx", "县水利局")):
         reason = said[f"部门/{name}"]
         assert f"该单位（{unit}）的台账已检查" in reason and "索取 Excel 台账" not in reason, reason
+
+
+def test_a_merged_ledger_set_aside_names_the_units_that_sent_none_of_their_own(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "收件")
+    audit = [[1, "一、党的领导弱化方面", "审计整改督办不力", "建立审计整改对账销号机制", "钱进", "县审计局", "",
+              "钱进（局长）", "2027年3月31日", "正在推进", "已起草机制"]]
+    merged = [[n, *row[1:]] for n, row in enumerate(
+        [*_unit_rows("城关镇党委", 2), *_unit_rows("县水利局", 3), *audit], 1)]
+    _ledger(folder / "县委巡察办" / "全县整改台账汇总表.xlsx", "县委巡察办", merged,
+            title="XX县委巡察反馈问题整改落实情况汇总台账")
+    result = run_batch(folder, workers=1)
+    assert result.totals()["measures"] == 8
+    reason = {s.file: s.reason for s in result.set_aside}["县委巡察办/全县整改台账汇总表.xlsx"]
+    assert "9 项措施中有 8 项" in reason, reason
+    assert "其中县审计局（共 1 个单位）在文件夹中没有单独的台账" in reason, reason

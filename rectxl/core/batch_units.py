@@ -229,23 +229,27 @@ def owners_of_others(owner_cells: Iterable[str], own: str) -> dict[str, int] | N
 
 
 def compiled_units(owners: Mapping[str, int], own: str, measures: int,
-                   unit_of: Callable[[str], str | None]) -> tuple[list[str], int]:
+                   unit_of: Callable[[str], str | None]) -> tuple[list[str], int, list[str]]:
     """The units whose ledgers a ledger compiles (the 巡察办's 全县台账汇总 in the folder of the units'
     own ledgers): at least two units, each counted with a ledger of its own (``unit_of``: the
     unit counted under a name, None if none), lead at least half of its ``measures`` — then it
     is no unit's ledger, and counting it would count those measures twice. Returned with how many
-    measures they lead; empty otherwise (a unit's ledger with a few measures led jointly:
-    "县委办、县财政局")."""
+    measures they lead, and the units it names that have no ledger of their own (their measures,
+    set aside with it, are counted nowhere); empty otherwise (a unit's ledger with a few measures
+    led jointly: "县委办、县财政局")."""
     counted: dict[str, None] = {}
+    alone: dict[str, None] = {}
     covered = 0
     for cell, n in owners.items():
         units = split_units(cell)
         if not units or any(own and same_unit_name(u, own) for u in units):
             continue
-        found = [c for c in map(unit_of, units) if c is not None]
-        if found:
+        found = [unit_of(u) for u in units]
+        if any(c is not None for c in found):
             covered += n
-            counted.update(dict.fromkeys(found))
+            counted.update(dict.fromkeys(c for c in found if c is not None))
+        alone.update(dict.fromkeys(canonical_unit(u) for u, c in zip(units, found, strict=True)
+                                   if c is None and unit_parts(u)[0]))
     if len(counted) >= _COMPILED_UNITS and 2 * covered >= measures > 0:
-        return list(counted), covered
-    return [], 0
+        return list(counted), covered, list(alone)
+    return [], 0, []
