@@ -262,3 +262,15 @@ def test_a_merged_ledger_set_aside_names_the_units_that_sent_none_of_their_own(t
     reason = {s.file: s.reason for s in result.set_aside}["县委巡察办/全县整改台账汇总表.xlsx"]
     assert "9 项措施中有 8 项" in reason, reason
     assert "其中县审计局（共 1 个单位）在文件夹中没有单独的台账" in reason, reason
+
+
+def test_a_ledger_whose_unit_nothing_names_is_pointed_out(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "收件")
+    # saved straight into the folder from a chat, the county's blank form filled in, no unit written
+    _ledger(folder / "整改台账.xlsx", "", _unit_rows("某单位", 1))
+    data = _batch_json(folder, tmp_path)
+    unknown = [n for n in data["notes"] if n["code"] == "unit-unknown"]
+    assert len(unknown) == 1 and unknown[0]["files"] == ["整改台账.xlsx"], data["notes"]
+    assert "没有写明单位" in unknown[0]["message"] and "整改台账.xlsx" in unknown[0]["message"]
+    # the units' own ledgers are not pointed out
+    assert all("城关镇" not in n["message"] and "县水利局" not in n["message"] for n in unknown)

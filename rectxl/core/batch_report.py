@@ -145,6 +145,8 @@ class LedgerResult:
     #: the measures of each 责任单位 cell, taken only of a ledger whose cells name other units —
     #: one that may compile the units' own ledgers (:func:`~rectxl.core.batch_units.owners_of_others`)
     owners: dict[str, int] | None = None
+    #: neither the ledger nor its file's or folders' names name its unit: ``unit`` is the file's name
+    unnamed: bool = False
 
     @property
     def rate(self) -> float:
@@ -173,7 +175,7 @@ class Skipped:
 class Note:
     """Something the reader of a batch summary must know before comparing the units (Chinese
     ``message``; ``code``: versions, changes-since-previous-version, unit-name-mismatch, files-added-up,
-    units-in-one-file, as-of-differs, earlier-period, copies-of-another-unit)."""
+    units-in-one-file, as-of-differs, earlier-period, copies-of-another-unit, unit-unknown)."""
 
     code: str
     message: str
@@ -895,7 +897,21 @@ def batch_notes(result: BatchResult) -> list[Note]:
     counted from several files, workbooks holding several units' ledgers, ledgers evaluated on
     different as-of dates, and ledgers dated well before the others (last period's sent again)."""
     return [*result.notes, *_unit_name_notes(result), *_added_up_notes(result), *_shared_file_notes(result),
-            *_as_of_notes(result), *_stale_notes(result), *_other_units_copy_notes(result), *_off_roster_notes(result)]
+            *_as_of_notes(result), *_stale_notes(result), *_other_units_copy_notes(result), *_off_roster_notes(result),
+            *_unknown_unit_notes(result)]
+
+
+def _unknown_unit_notes(result: BatchResult) -> list[Note]:
+    """A note naming the ledgers whose unit nothing names — not the ledger (基本信息, its title
+    rows), nor its file's or its folders' names ("整改台账.xlsx" in the folder itself): they are
+    listed under their file's name, which names no unit."""
+    unnamed = [r for r in result.ledgers if r.unnamed]
+    if not unnamed:
+        return []
+    named = _listed([f"{r.file}（列为“{r.unit}”）" for r in unnamed], 10)
+    return [Note("unit-unknown", f"{len(unnamed)} 个台账的文件名、所在文件夹和台账中都没有写明单位，"
+                 f"暂按文件名列出：{named}；请核实是哪个单位的台账，在文件名中写明单位（如“县民政局整改台账.xlsx”）后重新检查",
+                 [r.file for r in unnamed])]
 
 
 def _off_roster_notes(result: BatchResult) -> list[Note]:
@@ -1082,6 +1098,7 @@ def ledger_result(file: str, report: Report, *, seconds: float = 0.0, stated: st
         stated=stated,
         unit_source=unit_source or "基本信息",
         sheets=list(report.sheets),
+        unnamed=not report.unit and not read_name(file).names_unit,
     )
 
 
