@@ -1023,15 +1023,26 @@ def _link_words(grid: Grid, found: SheetExtras) -> None:
         return
     from rectxl.io.link_formula import link_target
 
+    unknown = object()  # a cell no program computed (yet): no formula is worked out from it
+
     def value(r: int, c: int) -> object:
+        if (r, c) in found.uncomputed:
+            return unknown
         return grid.rows[r][c] if 0 <= r < len(grid.rows) and 0 <= c < len(grid.rows[r]) else ""
 
-    for (r, c), words in found.link_words.items():
-        shown = link_target(words, value, (r, c)) if (r, c) in found.uncomputed else None
-        if shown is None:
-            continue
-        found.uncomputed.discard((r, c))
-        _put(grid, r, c, shown)
+    waiting = [at for at in found.link_words if at in found.uncomputed]
+    while waiting:  # again while one worked out lets another (=D5 of a D5 worked out after it)
+        left = []
+        for r, c in waiting:
+            shown = link_target(found.link_words[(r, c)], value, (r, c))
+            if shown is None:
+                left.append((r, c))
+                continue
+            found.uncomputed.discard((r, c))
+            _put(grid, r, c, shown)
+        if len(left) == len(waiting):
+            break
+        waiting = left
 
 
 def _put(grid: Grid, r: int, c: int, value: object) -> None:

@@ -462,11 +462,22 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
         elif value is not None and value.group(1):
             extras.errors[where] = _text(value.group(1))
     elif value is None or (not value.group(1) and kind != b"str"):
-        extras.uncomputed.add(where)
-        if link:  # the words of a link no program computed: worked out from the sheet's values
-            extras.link_words[where] = link[-1]
+        _uncomputed(body, where, link, extras, scan)
     elif scan.zero_is_placeholder and kind == b"n" and value.group(1).strip() == b"0":
-        extras.uncomputed.add(where)
+        _uncomputed(body, where, link, extras, scan)
+
+
+def _uncomputed(body: bytes, where: tuple[int, int], link: list[str] | None, extras: SheetExtras,
+                scan: _Scan) -> None:
+    """Note a formula cell no program computed. What it shows is worked out from the sheet's values
+    when Excel would work it out so (:mod:`rectxl.io.link_formula`): a link's words, and a formula of
+    text, numbers, the sheet's cells and ROW() — ``=ROW()-2`` numbering the 序号 column of a ledger
+    a program wrote, ``=E5`` copying a cell. Any other (IF, TODAY, another sheet) stays unknown."""
+    extras.uncomputed.add(where)
+    if link:  # the words of a link no program computed
+        extras.link_words[where] = link[-1]
+    elif link is None and (formula := _formula_of(body, scan)):
+        extras.link_words[where] = formula
 
 
 def _formula_of(body: bytes, scan: _Scan) -> str:
