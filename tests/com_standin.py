@@ -12,7 +12,9 @@ that behave as Excel documents them, backed by openpyxl:
 * ``Workbook`` (``Name``, ``FullName``, ``Path``, ``Saved``, ``FileFormat``, ``SaveCopyAs`` — a
   copy of the current state, changing neither the path nor the saved state —, ``Close`` …);
 * ``Worksheets`` / ``Worksheet`` (``Add(Before=, After=)``, ``Move``, ``Delete``, ``Name``,
-  ``Visible``, ``Index``, ``Cells``, ``Range``, ``UsedRange``);
+  ``Visible``, ``Index``, ``Cells``, ``Range``, ``UsedRange``); a chart sheet is in no
+  ``Worksheets`` but counts, as in Excel, in a worksheet's ``Index`` (its place among all the
+  tabs), in the names taken and among the sheets shown;
 * ``Range``: ``Value`` reads as COM returns them (numbers as ``float``, dates as
   ``pywintypes.TimeType``, error cells as the ``int`` codes such as -2146826281 for #DIV/0!,
   a tuple of tuples for several cells) and writes that **coerce text the way Excel does in a
@@ -783,16 +785,17 @@ class SheetsCollection(ComObject):
         wb = self.book.wb
         if wb.security is not None and wb.security.lockStructure:  # Workbook.Protect Structure:=True
             raise _excel_error("工作簿受保护，无法更改。")
-        taken = {ws.title.lower() for ws in wb.worksheets}
+        taken = {name.lower() for name in wb.sheetnames}  # a chart sheet's name is taken too
         n = 1
         while f"sheet{n}" in taken:
             n += 1
+        # places in the workbook's tab order (Sheets), chart sheets counted, as openpyxl inserts
         if Before is not None:
-            index = wb.worksheets.index(_unwrap(Before).ws)
+            index = wb._sheets.index(_unwrap(Before).ws)
         elif After is not None:
-            index = wb.worksheets.index(_unwrap(After).ws) + 1
+            index = wb._sheets.index(_unwrap(After).ws) + 1
         else:
-            index = wb.worksheets.index(wb.active) if wb.active in wb.worksheets else 0
+            index = wb._sheets.index(wb.active) if wb.active in wb._sheets else 0
         ws = wb.create_sheet(f"Sheet{n}", index)
         wb.active = ws
         self.book.changed()
@@ -820,7 +823,7 @@ class Sheet(ComObject):
     @Name.setter
     def Name(self, value: str) -> None:
         value = str(value)
-        others = {ws.title.lower() for ws in self.book.wb.worksheets if ws is not self.ws}
+        others = {ws.title.lower() for ws in self.book.wb._sheets if ws is not self.ws}
         if not value.strip() or len(value) > 31 or re.search(r"[\[\]:*?/\\]", value) or value.lower() in others:
             raise _excel_error("工作表名称无效或已被占用。")
         if value != self.ws.title:
@@ -831,7 +834,8 @@ class Sheet(ComObject):
 
     @property
     def Index(self) -> int:
-        return self.book.wb.worksheets.index(self.ws) + 1
+        # Excel: the place in the Sheets collection — a chart sheet before the worksheet counts
+        return self.book.wb._sheets.index(self.ws) + 1
 
     @property
     def Visible(self) -> int:
@@ -843,13 +847,13 @@ class Sheet(ComObject):
             state = "visible" if value else "hidden"
         else:
             state = {-1: "visible", 0: "hidden", 2: "veryHidden"}[int(value)]
-        if state != "visible" and sum(ws.sheet_state == "visible" for ws in self.book.wb.worksheets) <= 1 \
+        if state != "visible" and sum(ws.sheet_state == "visible" for ws in self.book.wb._sheets) <= 1 \
                 and self.ws.sheet_state == "visible":
             raise _excel_error("不能隐藏最后一个可见的工作表。")
         wb = self.book.wb
         if state != "visible" and wb.active is self.ws:  # Excel shows the next visible sheet
-            index = wb.worksheets.index(self.ws)
-            order = wb.worksheets[index + 1:] + wb.worksheets[:index][::-1]
+            index = wb._sheets.index(self.ws)  # (a chart sheet is a sheet Excel shows too)
+            order = wb._sheets[index + 1:] + wb._sheets[:index][::-1]
             wb.active = next(ws for ws in order if ws.sheet_state == "visible")
         self.ws.sheet_state = state
         self.book.changed()
@@ -936,15 +940,15 @@ class Sheet(ComObject):
         if self._excel._display_alerts:
             prompt = "将永久删除此工作表。是否继续？"
             self._excel.alerts.append({"prompt": prompt, "title": "Microsoft Excel", "style": 1})
-        visible = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+        visible = [ws for ws in wb._sheets if ws.sheet_state == "visible"]  # a chart sheet is one
         if visible == [self.ws]:
             raise _excel_error("工作簿中至少应含有一张可视工作表。")
         active = wb.active
         wb.remove(self.ws)
         for key in [k for k in self.book.cached if k[0] == self.ws.title]:
             del self.book.cached[key]
-        if active is self.ws or active not in wb.worksheets:
-            wb.active = next(ws for ws in wb.worksheets if ws.sheet_state == "visible")
+        if active is self.ws or active not in wb._sheets:
+            wb.active = next(ws for ws in wb._sheets if ws.sheet_state == "visible")
         else:
             wb.active = active
         self.book.changed()

@@ -82,3 +82,83 @@ def test_a_formula_of_a_cell_nothing_computed_stays_unknown(tmp_path: Path,
     wb.save(path)
     found = _check(path, capsys)
     assert sorted(f["cell"] for f in found if f["code"] == "formula-uncomputed") == ["D4", "D5", "D6", "G6"]
+
+
+# -- the add-in's buttons on a workbook opening on a chart sheet ------------------------------------
+
+
+def _charted(path: Path) -> Path:
+    """A 街道办 ledger whose first tab is a chart sheet of its progress (as clerks put the picture
+    the leaders look at first), kept as an Excel table with a drop-down status, a frozen heading,
+    print titles, and a very hidden sheet of the drop-down's words last."""
+    from openpyxl.chart import PieChart, Reference
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "问题整改台账"
+    ws.append(["序号", "反馈问题", "整改措施", "责任科室", "责任人", "整改时限", "整改状态"])
+    for row in (
+        [1, "社区公益性岗位人员考勤流于形式", "推行岗位人员打卡与月度公示", "社区事务办", "冯某", datetime(2026, 9, 30),
+         "已整改"],
+        [2, "老旧小区加装电梯补助审核不严", "逐户复核补助申报材料", "城建办", "褚某", datetime(2026, 8, 15), "整改中"],
+        [3, "辖区餐饮油烟投诉反复", "建立油烟治理联合巡查机制", "综合执法队", "卫某", datetime(2027, 2, 28), "整改中"],
+    ):
+        ws.append(row)
+    for r in range(2, 5):
+        ws.cell(r, 6).number_format = 'yyyy"年"m"月"d"日"'
+    table = Table(displayName="整改台账表", ref="A1:G4")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium9", showRowStripes=True)
+    ws.add_table(table)
+    words = wb.create_sheet("下拉选项")
+    for word in ("已整改", "整改中", "未启动"):
+        words.append([word])
+    words.sheet_state = "veryHidden"
+    valid = DataValidation(type="list", formula1="下拉选项!$A$1:$A$3", allow_blank=True)
+    ws.add_data_validation(valid)
+    valid.add("G2:G100")
+    ws.freeze_panes = "C2"
+    ws.print_title_rows = "1:1"
+    chart = wb.create_chartsheet("进度图", 0)
+    pie = PieChart()
+    pie.add_data(Reference(ws, min_col=1, min_row=2, max_row=4))
+    chart.add_chart(pie)
+    wb.save(path)
+    return path
+
+
+def _cells(wb: Any) -> dict[tuple[str, str], tuple[Any, str | None, str]]:
+    return {(ws.title, c.coordinate): (c.value, c.fill.fgColor.rgb if c.fill.fill_type else None, c.number_format)
+            for ws in wb.worksheets for row in ws.iter_rows() for c in row}
+
+
+def test_the_buttons_mark_and_give_back_a_workbook_opening_on_a_chart_sheet(tmp_path: Path) -> None:
+    import re
+    from datetime import date
+
+    from rectxl import excel as rx
+    from rectxl.core.rules import Options
+    from tests.com_standin import Excel, workbook_of
+
+    options = Options(as_of=date.fromisoformat(AS_OF))
+    excel = Excel(today=options.as_of)
+    book = excel.open(_charted(tmp_path / "街道整改台账.xlsx"))
+    wb = workbook_of(book).wb
+    tabs, before = list(wb.sheetnames), _cells(wb)
+    assert rx.validate(book, options) is not None
+    assert rx.flag(book, options) is not None
+    assert "已标记 1 个单元格" in str(excel.alerts[-1]["prompt"])
+    fill = wb["问题整改台账"]["F3"].fill  # 整改中 past 2026年8月15日: red
+    assert fill.fill_type == "solid" and fill.fgColor.rgb != before[("问题整改台账", "F3")][1]
+    assert rx.summarize(book, options) is not None
+    assert rx.notice(book, options) is not None
+    assert rx.clear(book) is not None
+    assert wb.sheetnames == tabs  # the chart sheet first, the very hidden sheet kept
+    assert _cells(wb) == before
+    ws = wb["问题整改台账"]
+    assert list(ws.tables) == ["整改台账表"] and ws.freeze_panes == "C2"
+    assert [str(v.sqref) for v in ws.data_validations.dataValidation] == ["G2:G100"]
+    prompts = [re.sub(r"\S+\.docx", "", str(a["prompt"])) for a in excel.alerts]  # (the notice's path)
+    assert len(prompts) == 5 and not [p for p in prompts if re.search(r"(?!rectxl)\b[A-Za-z]{3,}", p)]
