@@ -57,6 +57,8 @@ CASES: dict[str, tuple[list[dict[str, Any]], set[int], dict[str, Any]]] = {
     "stray-cell-ignored": ([ok()], {1048576}, {"strays": (("XFD1048576", "a"),)}),
     "formula-uncomputed": ([ok(**{F.OWNER_UNIT: None}), ok(**{F.DEADLINE: None})], {2, 3},
                            {"uncomputed": [(2, F.OWNER_UNIT), (3, F.DEADLINE)]}),
+    # 整改时限 =TODAY()+30 (row 3): a day that moves, no day read (not missing-deadline either)
+    "deadline-from-today": ([ok(), ok(**{F.DEADLINE: None})], {3}, {"from_today": [(3, F.DEADLINE)]}),
     "empty-ledger": ([], {1}, {}),
     "duplicate-header": ([ok()], {1}, {"columns": [*F.TEMPLATE_COLUMNS, "措施"]}),
     "measure-without-issue": ([ok(**{F.ISSUE: None, F.ISSUE_NO: None}), ok()], {2}, {}),
@@ -190,6 +192,7 @@ def test_every_registered_code_has_a_case() -> None:
 def _ledger_grids(rows: list[dict[str, Any]], *, columns: list[str] | None = None, info: dict[str, Any] | None = None,
                   directory: list[str] | None = None, hidden: bool = False,
                   uncomputed: list[tuple[int, str]] = (),  # type: ignore[assignment]
+                  from_today: list[tuple[int, str]] = (),  # type: ignore[assignment]
                   copy_after: str | None = None, self_check: str | None = None,
                   hidden_copy: str | None = None, lists: tuple[Any, ...] = (),
                   strays: tuple[tuple[str, str], ...] = (),
@@ -202,6 +205,7 @@ def _ledger_grids(rows: list[dict[str, Any]], *, columns: list[str] | None = Non
     columns = list(columns or F.TEMPLATE_COLUMNS)
     ledger = Grid("台账", [columns, *([row.get(c) for c in columns] for row in rows), *([note] for note in foot)],
                   hidden=hidden, uncomputed=frozenset((r - 1, columns.index(f)) for r, f in uncomputed), lists=lists,
+                  from_today=frozenset((r - 1, columns.index(f)) for r, f in from_today),
                   strays=strays, fills={(r - 1, columns.index(f)): word for (r, f), word in (fills or {}).items()},
                   conditional_unread=conditional_unread)
     grids = [ledger]
@@ -286,7 +290,7 @@ def test_every_rule_fires_the_same_through_a_real_file(tmp_path: Path) -> None:
     (tmp_path / "附件").mkdir()
     (tmp_path / "附件" / "制度.docx").write_bytes(b"PK")
     for code, (rows, expected_rows, kwargs) in CASES.items():
-        if {"hidden", "uncomputed", "column_map", "hidden_copy", "lists", "strays", "fills",
+        if {"hidden", "uncomputed", "from_today", "column_map", "hidden_copy", "lists", "strays", "fills",
                 "conditional_unread"} & set(kwargs):
             continue  # (a column mapping through a file: tests/test_county_ledgers.py)
         extra = dict(kwargs)

@@ -2,7 +2,10 @@
 
 - a ledger a program wrote and no spreadsheet ever computed: a formula of the sheet's own cells
   (``=ROW()-2`` numbering the rows, ``=D5`` repeating the unit above) is read as Excel would show
-  it, not named uncomputed; one that needs Excel (IF, TODAY, another sheet) still is.
+  it, not named uncomputed; one that needs Excel (IF, TODAY, another sheet) still is;
+- a 整改时限 worked out from today's date (``=TODAY()+30``, ``=EDATE(TODAY(),3)``, filled down), in an
+  .xlsx computed or not, an .xls, an .ods: named (deadline-from-today), never read as a day;
+- the add-in's buttons on a workbook whose first sheet is a chart sheet.
 
 Every workbook is built here; units, people and texts are fictional."""
 
@@ -74,11 +77,11 @@ def test_a_programs_formulas_of_the_sheets_own_cells_are_read_as_excel_shows_the
 
 def test_a_formula_of_a_cell_nothing_computed_stays_unknown(tmp_path: Path,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    """=D4 of a D4 that is itself an IF no program computed: not read as empty, named."""
+    """=D4 of a D4 that is itself a look-up no program computed: not read as empty, named."""
     path = _exported(tmp_path / "台账.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb["整改清单"]
-    ws["D4"] = '=IF(E4="周某","特种设备安全监察科","")'
+    ws["D4"] = "=VLOOKUP(E4,人员!$A:$B,2,FALSE)"
     wb.save(path)
     found = _check(path, capsys)
     assert sorted(f["cell"] for f in found if f["code"] == "formula-uncomputed") == ["D4", "D5", "D6", "G6"]
@@ -162,3 +165,77 @@ def test_the_buttons_mark_and_give_back_a_workbook_opening_on_a_chart_sheet(tmp_
     assert [str(v.sqref) for v in ws.data_validations.dataValidation] == ["G2:G100"]
     prompts = [re.sub(r"\S+\.docx", "", str(a["prompt"])) for a in excel.alerts]  # (the notice's path)
     assert len(prompts) == 5 and not [p for p in prompts if re.search(r"(?!rectxl)\b[A-Za-z]{3,}", p)]
+
+
+# -- a deadline worked out from today's date --------------------------------------------------------
+
+
+def _moving(path: Path) -> Path:
+    """A 卫健局 ledger whose template gave new measures "30 days from today" as their 整改时限 (and one
+    three months on), the last row filled down by Excel from the one above it (a shared formula)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改落实台账"
+    ws.append(["序号", "问题表现", "整改措施", "责任股室", "责任人", "整改期限", "落实情况"])
+    ws.append([1, "村卫生室药品进销存台账不全", "统一配发进销存登记本", "基层卫生股", "何某", datetime(2026, 8, 31),
+               "推进中"])
+    ws.append([2, "家庭医生签约服务随访不实", "按月抽查随访记录", "基层卫生股", "吕某", "=TODAY()+30", "推进中"])
+    ws.append([3, "医疗废物转运交接不规范", "完善交接联单制度", "医政医管股", "施某", "=EDATE(TODAY(),3)", "推进中"])
+    ws.append([4, "职业病危害申报不及时", "开展申报情况专项核查", "职业健康股", "张某", "=EDATE(TODAY(),3)", "推进中"])
+    for r in range(2, 6):
+        ws.cell(r, 6).number_format = 'yyyy"年"m"月"d"日"'
+    wb.save(path)
+    return path
+
+
+def _as_excel_saves_it(path: Path) -> None:
+    """The formulas as Excel keeps them once computed, on 2026年6月1日: each with the day it worked out
+    then, and F5 filled down from F4 (``<f t="shared" si="0">`` on F4, the cell below naming the
+    group only)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    for old, new in (('<f>TODAY()+30</f><v></v>', '<f>TODAY()+30</f><v>46204</v>'),
+                     ('<c r="F4" s="1"><f>EDATE(TODAY(),3)</f><v></v>',
+                      '<c r="F4" s="1"><f t="shared" ref="F4:F5" si="0">EDATE(TODAY(),3)</f><v>46266</v>'),
+                     ('<c r="F5" s="1"><f>EDATE(TODAY(),3)</f><v></v>',
+                      '<c r="F5" s="1"><f t="shared" si="0"/><v>46266</v>')):
+        assert old in xml
+        xml = xml.replace(old, new)
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+@pytest.mark.parametrize("computed", [False, True])
+def test_a_deadline_worked_out_from_today_is_named_not_read_as_a_day(
+        computed: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _moving(tmp_path / "卫健局整改台账.xlsx")
+    if computed:  # the days Excel worked out then (2026年7月1日, 2026年9月1日) are past the 20th of October
+        _as_excel_saves_it(path)
+    found = _check(path, capsys)
+    assert [(f["code"], f["cell"]) for f in found if f["severity"] == "error"] == [
+        ("overdue", "F2"), ("deadline-from-today", "F3"), ("deadline-from-today", "F4"),
+        ("deadline-from-today", "F5")]
+    moving = next(f for f in found if f["cell"] == "F3")
+    assert "永远不会显示逾期" in moving["message"] and "固定的日期" in moving["message"]
+
+
+@pytest.mark.parametrize("kind", ["xls", "ods"])
+def test_a_deadline_worked_out_from_today_is_named_in_an_xls_and_an_ods(
+        kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    from tests.followup_ledgers import soffice_convert
+
+    path = soffice_convert(_moving(tmp_path / "卫健局整改台账.xlsx"), tmp_path / kind, kind)
+    found = _check(path, capsys)
+    assert [(f["code"], f["cell"]) for f in found if f["severity"] == "error"] == [
+        ("overdue", "F2"), ("deadline-from-today", "F3"), ("deadline-from-today", "F4"),
+        ("deadline-from-today", "F5")]

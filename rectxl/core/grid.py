@@ -230,6 +230,9 @@ class Grid:
     #: (``="截至"&TEXT(TODAY(),"yyyy年m月d日")``): the day the text holds is when it was last
     #: computed — Excel shows the day it is opened
     today_text: frozenset[tuple[int, int]] = frozenset()
+    #: 0-based (row, col) of cells whose number or date formula is worked out from today's date
+    #: (``=TODAY()+30``, ``=TODAY()``), computed or not: a day that moves each day it is opened
+    from_today: frozenset[tuple[int, int]] = frozenset()
     #: 0-based columns rectxl wrote after the sheet's last one from another sheet (a 责任清单 joined by
     #: 任务编号, issue codes read from task codes): no cell of the sheet holds their values
     joined_cols: frozenset[int] = frozenset()
@@ -2434,6 +2437,7 @@ def _form_as_table(grid: Grid, column_map: dict[str, str]) -> tuple[Grid, Header
     table = replace(grid, rows=rows, merges=[m for m in grid.merges if m[2] < start - 1], origin=origin,
                     displaced=displaced,
                     uncomputed=frozenset(at for at, cell in origin.items() if cell in grid.uncomputed),
+                    from_today=frozenset(at for at, cell in origin.items() if cell in grid.from_today),
                     hidden_cols=frozenset(), lists=())
     header = find_header(table, column_map)
     return (table, header) if header is not None and header.row == max(start - 1, 0) else None
@@ -4043,6 +4047,7 @@ class _Builder:
         self.texts: dict[str, list[str]] = {}
         self.errors: dict[str, dict[int, str]] = {}
         self.uncomputed: dict[int, set[str]] = {}  # row → fields whose cell is an uncomputed formula
+        self.from_today: dict[int, set[str]] = {}  # row → fields whose cell is a day worked out from today's
         #: field → (column letter, the column's merge anchors or None)
         self._where: dict[str, tuple[str, list[tuple[int, int] | None] | None]] = {}
         for field_name, c in self.cols.items():
@@ -4086,6 +4091,10 @@ class _Builder:
                 for r in range(self.header.data_start, n):
                     if (self.filled.anchor_of(r, c) or (r, c)) in self.grid.uncomputed:
                         self.uncomputed.setdefault(r, set()).add(field_name)
+            if self.grid.from_today:
+                for r in range(self.header.data_start, n):
+                    if (self.filled.anchor_of(r, c) or (r, c)) in self.grid.from_today:
+                        self.from_today.setdefault(r, set()).add(field_name)
             if field_name == F.STATUS and texts is not None and _PERCENT_HEADER.search(self._header_text(c)):
                 texts = _as_percentages(values, texts, self.header.data_start)
             if field_name == F.STATUS and texts is not None:
@@ -4909,10 +4918,11 @@ class _Builder:
                 told, progress = progress, after
         fields_uncomputed = self.uncomputed.get(r)
         uncomputed = frozenset(fields_uncomputed) if fields_uncomputed else _NONE_UNCOMPUTED
-        for field_name in uncomputed:
+        from_today = frozenset(self.from_today.get(r, ())) & _MOVING_DAYS
+        for field_name in uncomputed - from_today:  # (a day of today's: deadline-from-today names it)
             if ref := self.ref(field_name, r):
                 self.sheet.uncomputed_cells[ref] = field_name
-        deadline = values.get(F.DEADLINE)
+        deadline = values.get(F.DEADLINE) if F.DEADLINE not in from_today else None  # no day: it moves
         completed = values.get(F.COMPLETED)
         evidence = t[F.EVIDENCE][r]
         if self._completed_with_evidence and completed_text:
@@ -5039,6 +5049,7 @@ class _Builder:
             if self.grid.links and F.EVIDENCE in self.store.where else "",
             remark=t[F.REMARK][r],
             uncomputed=uncomputed,
+            from_today=from_today,
             extra={f: t[f][r] for f in self._extra_fields if t[f][r]} if self._extra_fields else {},
             cells=cells,
             raw=as_read,
@@ -5247,6 +5258,9 @@ class _Builder:
 
 
 _NONE_UNCOMPUTED: frozenset[str] = frozenset()
+#: the fields read as no day when a formula works them out from today's date (a 整改时限 of
+#: ``=TODAY()+30`` moves on each day it is opened: never past)
+_MOVING_DAYS = frozenset({F.DEADLINE})
 
 
 class _ColumnStore:

@@ -249,6 +249,9 @@ class Measure:
     swapped: bool = False
     #: fields whose cell holds a formula that was never computed (the value is unknown, not empty)
     uncomputed: frozenset[str] = frozenset()
+    #: fields whose cell is a day a formula works out from today's date (``=TODAY()+30``): it moves on
+    #: each day the ledger is opened (read as no day)
+    from_today: frozenset[str] = frozenset()
     #: other recognised columns (配合单位, 整改目标, 验收人, 验收日期, 销号日期, 延期时限) → cell text
     extra: dict[str, str] = field(default_factory=dict)
     completed_on: date | None = None

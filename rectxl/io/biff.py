@@ -345,6 +345,8 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
         for row, col in _pictures(b"".join(drawing)):
             extras.pictures[f"{col_letter(col)}{row + 1}"] = PICTURE_OVER_CELL
     shared: dict[tuple[int, int], bytes] = {}  # a shared formula's first cell → its parsed formula
+    shared_today: dict[tuple[int, int], bytes] = {}  # … of today's date (=EDATE(TODAY(),3) filled down)
+    numbers: set[tuple[int, int]] = set()  # the formula cells computed to a number (a day)
     filled: list[tuple[int, int, bytes]] = []  # cells of a shared formula: (row, col, the ptgExp)
     #: links a condition chooses (=IF(…,"未上传",HYPERLINK(…,"查看"))): the cell's, the words opening it
     chosen: list[tuple[int, int, tuple[str, str]]] = []
@@ -361,6 +363,10 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
             if is_today_parsed(rgce):
                 extras.today.add((row, col))
             result = body[6:14]
+            if result[6:8] != b"\xff\xff":
+                numbers.add((row, col))
+                if TODAY_CALL.search(rgce):  # a day worked out from today's
+                    extras.from_today.add((row, col))
             if result[6:8] != b"\xff\xff":
                 _number(extras, shown, row, col, struct.unpack_from("<H", body, 4)[0],
                         struct.unpack_from("<d", result)[0], date1904)
@@ -385,6 +391,8 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
             rgce = body[10:10 + struct.unpack_from("<H", body, 8)[0]]
             if _HYPERLINK_TAB in rgce:
                 shared[(first_row, first_col)] = rgce
+            if TODAY_CALL.search(rgce):
+                shared_today[(first_row, first_col)] = rgce
         elif kind == _HLINK:
             _hyperlink(extras, body)
         elif kind == _DV:
@@ -410,6 +418,10 @@ def _sheet(stream: bytes, offset: int, shown: dict[int, ShownAs], date1904: bool
                 xf, value = struct.unpack_from("<HI", body, 4 + 6 * k)
                 _number(extras, shown, row, first + k, xf, rk_number(value), date1904)
     for row, col, exp in filled:
+        if (row, col) in numbers and (today := shared_today.get(struct.unpack_from("<HH", exp, 1))) is not None:
+            extras.from_today.add((row, col))
+            if is_today_parsed(today):
+                extras.today.add((row, col))
         formula = shared.get(struct.unpack_from("<HH", exp, 1))
         if formula is not None:
             add_parsed_link(extras, formula, row, col)

@@ -75,6 +75,9 @@ class OdsSheet:
         self.today: set[tuple[int, int]] = set()
         #: 0-based cells whose formula puts today's date into a text (see :attr:`SheetExtras.today_text`)
         self.today_text: set[tuple[int, int]] = set()
+        #: 0-based cells whose number or date formula is worked out from today's (see
+        #: :attr:`SheetExtras.from_today`)
+        self.from_today: set[tuple[int, int]] = set()
         #: cell (A1) → what a picture or an embedded file anchored to the cell reads as
         self.pictures: dict[str, str] = {}
         #: drop-down lists (数据验证 → 序列): the 0-based ranges each applies to and its source, as
@@ -316,6 +319,8 @@ def _note_value(cell: etree._Element, sheet: OdsSheet, row: int, col: int, repea
             sheet.today.update((row, c) for c in range(col, col + min(repeat, 256)))
         elif cell.get(_OFFICE + "value-type") == "string" and reads_today(formula):
             sheet.today_text.update((row, c) for c in range(col, col + min(repeat, 256)))
+        if cell.get(_OFFICE + "value-type") != "string" and reads_today(formula):
+            sheet.from_today.update((row, c) for c in range(col, col + min(repeat, 256)))
     target = _link_target(cell)
     if target is not None:
         for c in range(col, col + min(repeat, 256)):

@@ -989,6 +989,7 @@ def _add_sheet_extras(grids: list[Grid], extras: dict[str, SheetExtras]) -> None
                 grid.rows[r][c] = ""
         grid.uncomputed = frozenset(found.uncomputed)
         grid.today_text = frozenset(found.today_text)
+        grid.from_today = frozenset(found.from_today)
         grid.hidden_cols = frozenset(found.hidden_cols)
         grid.hidden_rows = frozenset(found.hidden_rows)
         grid.links = {**_computed_links(grid, found.link_formulas), **found.links}
@@ -1130,6 +1131,7 @@ def _add_ods_layout(path: Path | IO[bytes], grids: list[Grid]) -> None:
                                             links=sheet.links, pictures=sheet.pictures,
                                             link_formulas=sheet.link_formulas, lists=sheet.lists,
                                             today=sheet.today, today_text=sheet.today_text,
+                                            from_today=sheet.from_today,
                                             hidden_rows=sheet.hidden_rows)
     _add_sheet_extras(grids, extras)
 

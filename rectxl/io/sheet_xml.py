@@ -153,6 +153,10 @@ class SheetExtras:
     #: 0-based cells whose formula puts today's date into a text (``="截至"&TEXT(TODAY(),…)``): the
     #: day in the text they cache is the day the file was last computed, not the day it is read
     today_text: set[tuple[int, int]] = field(default_factory=set)
+    #: 0-based cells whose number or date formula is worked out from today's date (``=TODAY()+30``,
+    #: ``=EDATE(TODAY(),3)``, ``=WORKDAY(TODAY(),10)``), computed or not: a day that moves on each
+    #: day the file is opened (a 整改时限 so written is never past)
+    from_today: set[tuple[int, int]] = field(default_factory=set)
     #: 0-based cells filled with a colour a legend may name → its colour word (红, 黄, 绿…;
     #: :mod:`rectxl.io.fills`), looked for only when the workbook's text names a colour
     fills: dict[tuple[int, int], str] = field(default_factory=dict)
@@ -206,6 +210,9 @@ class _Scan:
         #: of those, the ones inside a condition (``IF(L4="","",HYPERLINK(…,"查看"))``): the words a
         #: cell shows when its link is the one it opens
         self.shared_shown: dict[bytes, str] = {}
+        #: a number formula of today's date filled down (shared): its ``si`` → whether it is today's
+        #: date alone (``TODAY()``) or worked out from it (``TODAY()+30``)
+        self.shared_today: dict[bytes, bool] = {}
         self.value = compiled(d.tag(b"v") + rb"(?:\s[^>]*)?>([^<]*)" + d.end_tag(b"v")
                               + b"|" + d.tag(b"v") + rb"(?:\s[^>]*)?/>")
         self.col = compiled(d.tag(b"col") + rb"(?=[\s/>])[^>]*>")
@@ -453,8 +460,17 @@ def _note(tag: bytes, body: bytes, extras: SheetExtras, scan: _Scan, where: tupl
         formula = _formula_of(body, scan)
         if is_today_formula(formula):
             extras.today.add(where)
+            _today_number(body, where, True, extras, scan)
         elif kind == b"str" and reads_today(formula):
             extras.today_text.add(where)
+        elif kind == b"n" and reads_today(formula):
+            _today_number(body, where, False, extras, scan)
+    elif has_formula and scan.shared_today and kind == b"n" and scan.formula_text.search(body) is None:
+        shared = _shared(body, scan)  # a cell of a formula of today's date filled down
+        if shared is not None and shared[0] == b"shared" and shared[1] in scan.shared_today:
+            if scan.shared_today[shared[1]]:
+                extras.today.add(where)
+            extras.from_today.add(where)
     value = scan.value.search(body)
     if kind == b"e":
         if value is not None and value.group(1) == b"#VALUE!" and b"vm" in attrs:
@@ -478,6 +494,15 @@ def _uncomputed(body: bytes, where: tuple[int, int], link: list[str] | None, ext
         extras.link_words[where] = link[-1]
     elif link is None and (formula := _formula_of(body, scan)):
         extras.link_words[where] = formula
+
+
+def _today_number(body: bytes, where: tuple[int, int], alone: bool, extras: SheetExtras, scan: _Scan) -> None:
+    """Note a number formula of today's date (``alone``: ``TODAY()`` itself), and its group when it
+    is filled down (the cells below name it only)."""
+    extras.from_today.add(where)
+    shared = _shared(body, scan)
+    if shared is not None and shared[0] == b"shared" and shared[1]:
+        scan.shared_today[shared[1]] = alone
 
 
 def _formula_of(body: bytes, scan: _Scan) -> str:

@@ -252,6 +252,8 @@ def _today_formulas(data: bytes, extras: SheetExtras) -> None:
                 extras.today.add((row, col))
             elif kind == _FMLA_STRING and TODAY_CALL.search(rgce):
                 extras.today_text.add((row, col))
+            if kind == _FMLA_NUM and TODAY_CALL.search(rgce):  # a day worked out from today's (or it)
+                extras.from_today.add((row, col))
 
 
 

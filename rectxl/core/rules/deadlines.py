@@ -69,7 +69,19 @@ def _dated(ctx: Context) -> list[tuple[Measure, date]]:
 def missing_deadline(r: Rule, ctx: Context) -> Iterator[Finding]:
     for m in ctx.measures:
         if (m.deadline.kind is DeadlineKind.EMPTY and ctx.has_column(m, F.DEADLINE) and F.DEADLINE not in m.uncomputed
-                and not holds_error(ctx, m, F.DEADLINE)):
+                and F.DEADLINE not in m.from_today and not holds_error(ctx, m, F.DEADLINE)):
+            yield r.at(ctx, m, F.DEADLINE)
+
+
+@rule(
+    "deadline-from-today", Severity.ERROR,
+    "整改时限是由当天日期推算的公式（如 =TODAY()+30、=EDATE(TODAY(),3)），每次打开都会后移，措施永远不会逾期。",
+    "第{row}行的整改时限是由当天日期推算的公式（TODAY），每次打开台账都会变成新的日期，这项措施永远不会显示逾期："
+    "请改为填写固定的日期（如“{year}年9月30日前”），或写明“立行立改”“长期坚持”。",
+)
+def deadline_from_today(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for m in ctx.measures:
+        if F.DEADLINE in m.from_today:
             yield r.at(ctx, m, F.DEADLINE)
 
 
