@@ -406,7 +406,7 @@ def _placeholder_results(parts: dict[str, bytes]) -> None:
     to compute them all on opening."""
     parts["xl/workbook.xml"] = re.sub(rb"<calcPr\b[^>]*/>", b'<calcPr calcId="124519" fullCalcOnLoad="1"/>',
                                       parts["xl/workbook.xml"])
-    _cell(parts, "H5", '<c r="H5"><f>IF(1,"已完成","")</f><v>0</v></c>')
+    _cell(parts, "H5", '<c r="H5"><f>IF(COUNTA(B5:G5)>5,"已完成","")</f><v>0</v></c>')
     _cell(parts, "E7", '<c r="E7"><f>VLOOKUP(A7,单位!A:B,2,0)</f><v>0</v></c>')
 
 
@@ -418,7 +418,7 @@ def test_a_formulas_placeholder_zero_is_no_value(original: Path, tmp_path: Path)
     assert found == EXPECTED | {("formula-uncomputed", SHEET, "H5"), ("formula-uncomputed", SHEET, "E7")}
 
     def without_result(parts: dict[str, bytes]) -> None:
-        _cell(parts, "H5", '<c r="H5"><f>IF(1,"已完成","")</f></c>')
+        _cell(parts, "H5", '<c r="H5"><f>IF(COUNTA(B5:G5)>5,"已完成","")</f></c>')
         _cell(parts, "E7", '<c r="E7"><f>VLOOKUP(A7,单位!A:B,2,0)</f></c>')
     assert _findings(_variant(original, tmp_path / "openpyxl.xlsx", without_result)) == found
 

@@ -2,7 +2,8 @@
 
 - a ledger a program wrote and no spreadsheet ever computed: a formula of the sheet's own cells
   (``=ROW()-2`` numbering the rows, ``=D5`` repeating the unit above) is read as Excel would show
-  it, not named uncomputed; one that needs Excel (IF, TODAY, another sheet) still is;
+  it, not named uncomputed, and so is an IF choosing by them (``=IF(G5<>"","已完成","正在推进")``); one
+  that needs Excel (TODAY, another sheet, a function not worked out) still is;
 - a 整改时限 worked out from today's date (``=TODAY()+30``, ``=EDATE(TODAY(),3)``, filled down), in an
   .xlsx computed or not, an .xls, an .ods: named (deadline-from-today), never read as a day;
 - the add-in's buttons on a workbook whose first sheet is a chart sheet.
@@ -85,6 +86,37 @@ def test_a_formula_of_a_cell_nothing_computed_stays_unknown(tmp_path: Path,
     wb.save(path)
     found = _check(path, capsys)
     assert sorted(f["cell"] for f in found if f["code"] == "formula-uncomputed") == ["D4", "D5", "D6", "G6"]
+
+
+def _status_by_formula(path: Path) -> Path:
+    """A 应急管理局 ledger its reporting system exported: the 整改状态 worked out by IF from whether a
+    完成时间 is written (and one from a 完成率), never computed."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改台账"
+    ws.append(["序号", "问题清单", "整改措施", "责任单位", "责任人", "整改时限", "完成时间", "完成率", "整改状态"])
+    rows = [
+        ["安全生产执法检查频次不足", "制定年度执法检查计划", "执法大队", "曹某", datetime(2026, 6, 30),
+         datetime(2026, 6, 20), 1],
+        ["应急物资储备台账不实", "开展物资储备清查盘点", "救灾物资股", "严某", datetime(2026, 9, 30), None, 0.6],
+        ["防汛预案演练流于形式", "组织实战化防汛演练", "防汛办", "华某", datetime(2027, 4, 30), None, 0.2],
+    ]
+    for n, row in enumerate(rows, start=1):
+        r = n + 1
+        ws.append([n, *row, f'=IF(G{r}<>"","已完成",IF(H{r}>=1,"已完成","正在推进"))'])
+        ws.cell(r, 6).number_format = ws.cell(r, 7).number_format = 'yyyy"年"m"月"d"日"'
+    wb.save(path)
+    return path
+
+
+def test_a_status_an_if_works_out_from_the_row_is_read_as_excel_shows_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _status_by_formula(tmp_path / "应急管理局整改台账.xlsx")
+    found = _check(path, capsys)
+    assert [(f["code"], f["cell"]) for f in found if f["severity"] == "error"] == [("overdue", "F3")]
+    ledger = api.read_ledger(path)
+    assert [m.status.value if m.status else None for m in ledger.measures()] == ["已完成", "正在推进", "正在推进"]
 
 
 # -- the add-in's buttons on a workbook opening on a chart sheet ------------------------------------

@@ -7,7 +7,8 @@ its second words ("查看"); the file is the first argument's value, worked out 
 values as Excel would: text in quotes, numbers, cells of the same sheet (a whole number as its
 digits), joined by ``&``, ``CONCATENATE`` or ``CONCAT``, with ``+ - * /`` and the functions a file
 is numbered with: ``ROW()`` (``"佐证材料/"&ROW()-3&".pdf"``), ``COLUMN()``, ``TEXT(A5,"000")``
-(``材料\\005.pdf``), ``TEXT(J5,"yyyymmdd")`` of a date cell (``20260520``), ``TRIM``. Anything
+(``材料\\005.pdf``), ``TEXT(J5,"yyyymmdd")`` of a date cell (``20260520``), ``TRIM``, and ``IF`` over
+comparisons of them (``=``, ``<>``, ``<``, ``>``: only the branch taken is worked out). Anything
 else (another sheet, another function, a range, a date joined as it is) gives no target — the
 link is not guessed. A workbook written by a program that does not compute (an
 export) keeps no value for the cell: the words it shows are worked out the same way.
@@ -36,7 +37,8 @@ _REF = LazyPattern(r"(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\w(!:])")
 #: a text in quotes ("" inside it is one ")
 _STRING = LazyPattern(r'"((?:[^"]|"")*)"')
 _TOKEN = LazyPattern(r'\s*(?:"(?P<s>(?:[^"]|"")*)"|(?P<f>(?:_xlfn\.)?[A-Z][A-Z0-9.]*)\s*\(|'
-                    r"(?P<r>\$?[A-Z]{1,3}\$?\d{1,7})(?![\w(!:])|(?P<n>\d+(?:\.\d+)?)(?![\w(])|(?P<p>[-&,()+*/]))\s*",
+                    r"(?P<r>\$?[A-Z]{1,3}\$?\d{1,7})(?![\w(!:])|(?P<n>\d+(?:\.\d+)?)(?![\w(])|"
+                    r"(?P<p><>|<=|>=|[-&,()+*/=<>]))\s*",
                     re.IGNORECASE)
 
 
@@ -127,7 +129,7 @@ def link_target(argument: str, value: Callable[[int, int], Any], at: tuple[int, 
         pos = m.end()
     reader = _Reader(tokens, value, at)
     try:
-        out = reader.joined()
+        out = reader.compared()
     except (_Unknown, RecursionError):  # (brackets or signs nested past Python's stack: a hostile file)
         return None
     return _text(out) if reader.at == len(tokens) else None
@@ -157,6 +159,14 @@ class _Reader:
             self.at += 1
             return True
         return False
+
+    def compared(self) -> str | float:
+        """A comparison (``A5=""``, ``F5<46295``), below ``&`` as in Excel: TRUE or FALSE."""
+        out = self.joined()
+        if (op := self.peek()) in _COMPARING:
+            self.at += 1
+            out = _compare(out, op[1], self.joined())
+        return out
 
     def joined(self) -> str | float:
         out = self.summed()
@@ -201,7 +211,7 @@ class _Reader:
         if kind == "r":
             return _cell(self.value(*_place(text)))
         if kind == "p" and text == "(":
-            out = self.joined()
+            out = self.compared()
             if not self.take(("p", ")")):
                 raise _Unknown
             return out
@@ -220,10 +230,12 @@ class _Reader:
             else:
                 raise _Unknown
             return float(place[0] + 1 if name == "ROW" else place[1] + 1)
+        if name == "IF":
+            return self.chosen()
         args: list[str | float] = []
         if not self.take(("p", ")")):
             while True:
-                args.append(self.joined())
+                args.append(self.compared())
                 if self.take(("p", ")")):
                     break
                 if not self.take(("p", ",")):
@@ -235,6 +247,70 @@ class _Reader:
         if name == "TRIM" and len(args) == 1:
             return re.sub(" +", " ", _text(args[0]).strip(" "))
         raise _Unknown
+
+
+    def chosen(self) -> str | float:
+        """``IF(condition, then, else)`` (after its bracket): the branch the condition takes, the
+        other one not worked out (it may need what is not worked out here: TODAY(), another sheet)."""
+        spans: list[tuple[int, int]] = []
+        depth, start = 0, self.at
+        while self.at < len(self.tokens):
+            token = self.tokens[self.at]
+            if token == ("p", "(") or token[0] == "f":
+                depth += 1
+            elif token == ("p", ")"):
+                if depth == 0:
+                    break
+                depth -= 1
+            elif token == ("p", ",") and depth == 0:
+                spans.append((start, self.at))
+                start = self.at + 1
+            self.at += 1
+        else:
+            raise _Unknown
+        spans.append((start, self.at))
+        self.at += 1  # its closing bracket
+        if not 2 <= len(spans) <= 3:
+            raise _Unknown
+        condition = self.span(spans[0])
+        if isinstance(condition, str) or isinstance(condition, _Day):
+            raise _Unknown  # (text is no condition: #VALUE!)
+        if condition:
+            return self.span(spans[1])
+        return self.span(spans[2]) if len(spans) == 3 else _Truth(False)
+
+    def span(self, span: tuple[int, int]) -> str | float:
+        """The value of the tokens in ``span`` (an argument, whole)."""
+        first, last = span
+        if first == last:
+            return ""  # an argument left out (IF(A5="",,"x")): empty
+        inner = _Reader(self.tokens[first:last], self.value, self.cell)
+        out = inner.compared()
+        if inner.at != last - first:
+            raise _Unknown
+        return out
+
+
+#: the comparisons a condition is made with
+_COMPARING = frozenset(("p", op) for op in ("=", "<>", "<", ">", "<=", ">="))
+
+
+class _Truth(float):
+    """TRUE or FALSE (a number to arithmetic, as Excel's), joined as its word."""
+
+
+def _compare(left: str | float, op: str, right: str | float) -> _Truth:
+    """``left op right`` as Excel compares: numbers (an empty cell beside a number is 0) by value,
+    texts without regard to case; a number and a text are not worked out (Excel ranks text higher)."""
+    if isinstance(left, str) and isinstance(right, float) and not left:
+        left = 0.0
+    if isinstance(right, str) and isinstance(left, float) and not right:
+        right = 0.0
+    if isinstance(left, str) != isinstance(right, str):
+        raise _Unknown
+    a, b = (left.casefold(), right.casefold()) if isinstance(left, str) and isinstance(right, str) else (left, right)
+    out = {"=": a == b, "<>": a != b, "<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]  # type: ignore[operator]
+    return _Truth(out)
 
 
 def _place(ref: str) -> tuple[int, int]:
@@ -278,6 +354,8 @@ def _text(value: str | float) -> str:
         return value
     if isinstance(value, _Day):
         raise _Unknown
+    if isinstance(value, _Truth):
+        return "TRUE" if value else "FALSE"
     return str(int(value)) if value.is_integer() else repr(value)
 
 

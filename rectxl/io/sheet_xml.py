@@ -488,7 +488,8 @@ def _uncomputed(body: bytes, where: tuple[int, int], link: list[str] | None, ext
     """Note a formula cell no program computed. What it shows is worked out from the sheet's values
     when Excel would work it out so (:mod:`rectxl.io.link_formula`): a link's words, and a formula of
     text, numbers, the sheet's cells and ROW() — ``=ROW()-2`` numbering the 序号 column of a ledger
-    a program wrote, ``=E5`` copying a cell. Any other (IF, TODAY, another sheet) stays unknown."""
+    a program wrote, ``=E5`` copying a cell, ``=IF(G5<>"","已完成","正在推进")`` choosing by them. Any
+    other (TODAY, another sheet, a function not worked out there) stays unknown."""
     extras.uncomputed.add(where)
     if link:  # the words of a link no program computed
         extras.link_words[where] = link[-1]
