@@ -271,3 +271,57 @@ def test_a_deadline_worked_out_from_today_is_named_in_an_xls_and_an_ods(
     assert [(f["code"], f["cell"]) for f in found if f["severity"] == "error"] == [
         ("overdue", "F2"), ("deadline-from-today", "F3"), ("deadline-from-today", "F4"),
         ("deadline-from-today", "F5")]
+
+
+# -- marks the clerk cannot see ---------------------------------------------------------------------
+
+
+def _filtered(path: Path) -> Path:
+    """A 自然资源局 ledger the clerk left filtered to their own 股室 (the other rows hidden by the
+    filter), with the sub-measures of issue 3 grouped and folded away."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "整改台账"
+    ws.append(["序号", "存在问题", "整改措施", "责任股室", "责任人", "完成时限", "整改进度"])
+    for row in (
+        [1, "违法占地案件查处不到位", "对积案逐宗建档督办", "执法监察大队", "林某", datetime(2026, 12, 31), "正在推进"],
+        [2, "不动产登记窗口办件超时", "推行容缺受理", "登记中心", "黄某", datetime(2026, 7, 31), "正在推进"],
+        [3, "矿山生态修复进度滞后", "制定修复工作方案", "执法监察大队", "林某", datetime(2026, 6, 30), "已完成"],
+        [None, None, "完成复绿工程验收", "执法监察大队", "林某", datetime(2026, 9, 30), "正在推进"],
+    ):
+        ws.append(row)
+    for r in range(2, 6):
+        ws.cell(r, 6).number_format = 'yyyy"年"m"月"d"日"'
+    ws.auto_filter.ref = "A1:G5"
+    ws.auto_filter.add_filter_column(3, ["执法监察大队"])
+    ws.row_dimensions[3].hidden = True  # 登记中心's row, hidden by the filter
+    ws.row_dimensions[5].outline_level = 1  # the second measure of issue 3, folded into its group
+    ws.row_dimensions[5].hidden = True
+    wb.save(path)
+    return path
+
+
+def test_annotate_says_marks_the_filter_and_a_folded_group_hide(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    path = _filtered(tmp_path / "自然资源局台账.xlsx")
+    assert main(["annotate", str(path), "--as-of", AS_OF]) == 1
+    out = capsys.readouterr().out
+    assert "2 个问题单元格已标色" in out  # F3 and F5, both overdue
+    assert "其中 2 个标色单元格当前看不到：清除筛选（“数据”→“清除”）、点击左侧的“+”展开分组后可见" in out
+
+
+def test_the_mark_button_says_marks_the_filter_hides(tmp_path: Path) -> None:
+    from datetime import date
+
+    from rectxl import excel as rx
+    from rectxl.core.rules import Options
+    from tests.com_standin import Excel
+
+    options = Options(as_of=date.fromisoformat(AS_OF))
+    excel = Excel(today=options.as_of)
+    book = excel.open(_filtered(tmp_path / "自然资源局台账.xlsx"))
+    assert rx.flag(book, options) is not None
+    prompt = str(excel.alerts[-1]["prompt"])
+    assert prompt.startswith("已标记 2 个单元格")
+    assert "其中 2 个标色单元格当前看不到：清除筛选（“数据”→“清除”）、点击左侧的“+”展开分组后可见。" in prompt

@@ -119,13 +119,15 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                                           summary=not args.no_summary, force=args.force)
     from rectxl.io.xlsx_out import written_marks
 
-    cells, pending, protected, covered, findings_sheet, refused, uncoloured = written_marks(target)
+    cells, pending, protected, covered, findings_sheet, refused, uncoloured, unseen = written_marks(target)
     if backup:
         print(f"已备份原文件到 {backup}")
     marked = (f"{cells} 个问题单元格已标色" if cells else "台账工作表受保护，未标色" if refused else
               "没有需要标色的单元格" if result.findings else "未发现问题，未标色")
     print(f"已写入 {target}：校验结果 {len(result.findings)} 条（错误 {result.count(Severity.ERROR)} 条），{marked}"
           + ("" if args.no_summary else "，并生成汇总表"))
+    if unseen:
+        print(f"  注意：{unseen}（“{findings_sheet}”工作表中逐条注明）。")
     if covered:
         print(f"  注意：其中 {covered} 个单元格设有台账自己的条件格式，条件成立时显示条件格式的填充色，"
               f"rectxl 的标记颜色会被盖住：请以“{findings_sheet}”工作表为准（其中列出了这些单元格）。")

@@ -6,7 +6,7 @@ and xlwings for a live workbook (``rectxl.excel``), so both produce the same she
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -252,6 +252,21 @@ class Hidden:
         if row_hidden:
             return f"（该单元格所在行{how}）"
         return "（该单元格所在列已隐藏）" if col_hidden else ""
+
+
+def unseen_note(hidden: Mapping[str, Hidden], cells: Iterable[tuple[str, str]]) -> str:
+    """What to say after "已标记 N 个单元格" of the coloured ``cells`` (sheet, A1) the clerk does not
+    see — in rows an autofilter hides, folded into a group, hidden rows, columns or sheets:
+    "其中 2 个标色单元格当前看不到：清除筛选（“数据”→“清除”）后可见"; "" when all are in sight."""
+    count, ways = 0, {}
+    for sheet, ref in cells:
+        shown_by = hidden[sheet].ways_to_show(ref, None) if sheet in hidden else []
+        if shown_by:
+            count += 1
+            ways.update(dict.fromkeys(shown_by))
+    if not count:
+        return ""
+    return f"其中 {count} 个标色单元格当前看不到：{'、'.join(ways)}后可见"
 
 
 #: the header row of 校验结果 (also what tells the sheet for rectxl's, see :data:`OUTPUT_HEADERS`)

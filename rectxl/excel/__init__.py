@@ -29,7 +29,7 @@ from rectxl.core.follow import copied_note, kept_own_note, stuck_note
 from rectxl.core.grid import ledger_from_grids
 from rectxl.core.model import Ledger
 from rectxl.core.rules import Options
-from rectxl.core.sheets import Hidden, findings_sheet, highlight_cells, marked_sheets, summary_sheets
+from rectxl.core.sheets import Hidden, findings_sheet, highlight_cells, marked_sheets, summary_sheets, unseen_note
 from rectxl.core.text import cn_date
 from rectxl.core.validate import Report, Source
 from rectxl.excel.book_io import (
@@ -157,8 +157,9 @@ def flag(book: Any, options: Options | None = None) -> Report:
                      for name, marks in cells.items()}
         sheet = write_spec(book, findings_sheet(report, hidden), record)
         coloured = write_marks(book, cells, record)
-    _alert(book, f"已标记 {coloured} 个单元格：{_counts(report)}。校验结果见“{sheet.name}”工作表；"
-                 "点“清除标记”可恢复原样。")
+    unseen = unseen_note(hidden, ((name, ref) for name, marks in cells.items() for ref in marks))
+    _alert(book, f"已标记 {coloured} 个单元格：{_counts(report)}。{unseen + '。' if unseen else ''}"
+                 f"校验结果见“{sheet.name}”工作表；点“清除标记”可恢复原样。")
     return report
 
 

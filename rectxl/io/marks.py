@@ -741,6 +741,11 @@ def hidden_in(path: Path, names: set[str], rows: dict[str, frozenset[int]] | Non
         return {}
 
 
+def hidden_of(pkg: Package, book: Book, names: set[str]) -> dict[str, Hidden]:
+    """What of the sheets ``names`` of an open package the user does not see (:func:`_hidden`)."""
+    return _hidden(pkg, book, names)
+
+
 def _hidden(pkg: Package, book: Book, names: set[str],
             rows: dict[str, frozenset[int]] | None = None) -> dict[str, Hidden]:
     """What of each sheet ``names`` the user does not see: the sheet, hidden rows and columns, the

@@ -231,14 +231,17 @@ class WrittenMarks(NamedTuple):
     #: ledger sheets protected against formatting, by the cells not coloured there (none was)
     refused: dict[str, int]
     uncoloured: int  # the cells left uncoloured then, on every ledger sheet
+    #: what to say of the coloured cells the user does not see (filtered, folded, hidden): "" none
+    unseen: str = ""
 
 
 def written_marks(path: Path) -> WrittenMarks:
     """:class:`WrittenMarks` of the marked workbook at ``path``."""
-    from rectxl.io.marks import covered_marks, find_record, protections
+    from rectxl.core.sheets import unseen_note
+    from rectxl.io.marks import covered_marks, find_record, hidden_of, protections
     from rectxl.io.workbook_parts import Book
 
-    nothing = WrittenMarks(0, 0, [], 0, FINDINGS_SHEET, {}, 0)
+    nothing = WrittenMarks(0, 0, [], 0, FINDINGS_SHEET, {}, 0, "")
     try:
         with _open_for_edit(path) as pkg:
             book = Book(pkg)
@@ -249,10 +252,12 @@ def written_marks(path: Path) -> WrittenMarks:
             coloured = sorted({sheet for sheet, _ref, data in record.cells if not data.get("pending")})
             renamed = (record.head or {}).get("renamed") or {}
             refused = (record.head or {}).get("refused") or {}
+            marked = [(sheet, ref) for sheet, ref, data in record.cells if not data.get("pending")]
             return WrittenMarks(len(record.cells) - pending, pending, protections(pkg, book, coloured),
                                 covered_marks(pkg, book, record), str(renamed.get(FINDINGS_SHEET, FINDINGS_SHEET)),
                                 {str(k): int(v) for k, v in refused.items()} if isinstance(refused, dict) else {},
-                                int((record.head or {}).get("uncoloured") or 0))
+                                int((record.head or {}).get("uncoloured") or 0),
+                                unseen_note(hidden_of(pkg, book, set(coloured)), marked))
     except RectxlError:
         return nothing
 
