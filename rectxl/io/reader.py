@@ -1016,10 +1016,12 @@ def _computed_links(grid: Grid, formulas: dict[str, str]) -> dict[str, str]:
 
 
 def _link_words(grid: Grid, found: SheetExtras) -> None:
-    """The words a HYPERLINK formula no program computed shows (a workbook written by an export
-    keeps no value for it): its second argument worked out from the sheet's values, as the file it
-    opens is (:mod:`rectxl.io.link_formula`) — the cell is read as those words, not as a formula
-    without a value."""
+    """What the formulas no program computed show (a workbook written by an export keeps no value
+    for them), worked out from the sheet's values as a link's file is (:mod:`rectxl.io.link_formula`):
+    a HYPERLINK's words (its second argument), and a formula of the sheet's cells, ROW() and IF
+    (``=ROW()-2``, ``=D4``, ``=IF(G5<>"","已完成","正在推进")``) — the cell is read as that, not as a
+    formula without a value. One that needs what is not worked out (a cell still unknown, another
+    sheet, TODAY()) stays unknown."""
     if not found.link_words:
         return
     from rectxl.io.link_formula import link_target
@@ -1032,7 +1034,9 @@ def _link_words(grid: Grid, found: SheetExtras) -> None:
         return grid.rows[r][c] if 0 <= r < len(grid.rows) and 0 <= c < len(grid.rows[r]) else ""
 
     waiting = [at for at in found.link_words if at in found.uncomputed]
-    while waiting:  # again while one worked out lets another (=D5 of a D5 worked out after it)
+    for _ in range(_FORMULA_PASSES):  # again while one worked out lets another (=D5 of a D5 worked out after it)
+        if not waiting:
+            break
         left = []
         for r, c in waiting:
             shown = link_target(found.link_words[(r, c)], value, (r, c))
@@ -1044,6 +1048,11 @@ def _link_words(grid: Grid, found: SheetExtras) -> None:
         if len(left) == len(waiting):
             break
         waiting = left
+
+
+#: how many times the formulas no program computed are gone over: one refers to a cell worked out
+#: later (further down, or right) — a chain upwards longer than this stays unknown (named), in bounded time
+_FORMULA_PASSES = 8
 
 
 def _put(grid: Grid, r: int, c: int, value: object) -> None:
