@@ -88,9 +88,9 @@ def test_a_formula_of_a_cell_nothing_computed_stays_unknown(tmp_path: Path,
     assert sorted(f["cell"] for f in found if f["code"] == "formula-uncomputed") == ["D4", "D5", "D6", "G6"]
 
 
-def _status_by_formula(path: Path) -> Path:
-    """A 应急管理局 ledger its reporting system exported: the 整改状态 worked out by IF from whether a
-    完成时间 is written (and one from a 完成率), never computed."""
+def _status_by_formula(path: Path, formula: str) -> Path:
+    """A 应急管理局 ledger its reporting system exported: the 整改状态 worked out by ``formula`` (of
+    the row ``{r}``) from whether a 完成时间 is written or the 完成率 is whole, never computed."""
     wb = openpyxl.Workbook()
     ws = wb.active
     assert ws is not None
@@ -104,15 +104,18 @@ def _status_by_formula(path: Path) -> Path:
     ]
     for n, row in enumerate(rows, start=1):
         r = n + 1
-        ws.append([n, *row, f'=IF(G{r}<>"","已完成",IF(H{r}>=1,"已完成","正在推进"))'])
+        ws.append([n, *row, formula.format(r=r)])
         ws.cell(r, 6).number_format = ws.cell(r, 7).number_format = 'yyyy"年"m"月"d"日"'
     wb.save(path)
     return path
 
 
+@pytest.mark.parametrize("formula", ['=IF(G{r}<>"","已完成",IF(H{r}>=1,"已完成","正在推进"))',
+                                     '=IF(OR(NOT(ISBLANK(G{r})),H{r}>=1),"已完成","正在推进")',
+                                     '=IF(AND(LEN(G{r})=0,H{r}<1),"正在推进","已完成")'])
 def test_a_status_an_if_works_out_from_the_row_is_read_as_excel_shows_it(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _status_by_formula(tmp_path / "应急管理局整改台账.xlsx")
+        formula: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _status_by_formula(tmp_path / "应急管理局整改台账.xlsx", formula)
     found = _check(path, capsys)
     assert [(f["code"], f["cell"]) for f in found if f["severity"] == "error"] == [("overdue", "F3")]
     ledger = api.read_ledger(path)

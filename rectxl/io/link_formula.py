@@ -7,8 +7,9 @@ its second words ("查看"); the file is the first argument's value, worked out 
 values as Excel would: text in quotes, numbers, cells of the same sheet (a whole number as its
 digits), joined by ``&``, ``CONCATENATE`` or ``CONCAT``, with ``+ - * /`` and the functions a file
 is numbered with: ``ROW()`` (``"佐证材料/"&ROW()-3&".pdf"``), ``COLUMN()``, ``TEXT(A5,"000")``
-(``材料\\005.pdf``), ``TEXT(J5,"yyyymmdd")`` of a date cell (``20260520``), ``TRIM``, and ``IF`` over
-comparisons of them (``=``, ``<>``, ``<``, ``>``: only the branch taken is worked out). Anything
+(``材料\\005.pdf``), ``TEXT(J5,"yyyymmdd")`` of a date cell (``20260520``), ``TRIM``, ``LEN``, and ``IF``
+over comparisons of them (``=``, ``<>``, ``<``, ``>``; ``AND``, ``OR``, ``NOT``, ``ISBLANK``: only the
+branch taken is worked out). Anything
 else (another sheet, another function, a range, a date joined as it is) gives no target — the
 link is not guessed. A workbook written by a program that does not compute (an
 export) keeps no value for the cell: the words it shows are worked out the same way.
@@ -246,6 +247,15 @@ class _Reader:
             return _formatted(args[0], _text(args[1]))
         if name == "TRIM" and len(args) == 1:
             return re.sub(" +", " ", _text(args[0]).strip(" "))
+        if name in ("AND", "OR") and args:
+            truths = [_truth(a) for a in args]
+            return _Truth(all(truths) if name == "AND" else any(truths))
+        if name == "NOT" and len(args) == 1:
+            return _Truth(not _truth(args[0]))
+        if name == "ISBLANK" and len(args) == 1:
+            return _Truth(args[0] == "")
+        if name == "LEN" and len(args) == 1:  # (a date: its serial's digits, five in either date system)
+            return float(len(str(int(args[0])) if isinstance(args[0], _Day) else _text(args[0])))
         raise _Unknown
 
 
@@ -272,10 +282,7 @@ class _Reader:
         self.at += 1  # its closing bracket
         if not 2 <= len(spans) <= 3:
             raise _Unknown
-        condition = self.span(spans[0])
-        if isinstance(condition, str) or isinstance(condition, _Day):
-            raise _Unknown  # (text is no condition: #VALUE!)
-        if condition:
+        if _truth(self.span(spans[0])):
             return self.span(spans[1])
         return self.span(spans[2]) if len(spans) == 3 else _Truth(False)
 
@@ -293,6 +300,13 @@ class _Reader:
 
 #: the comparisons a condition is made with
 _COMPARING = frozenset(("p", op) for op in ("=", "<>", "<", ">", "<=", ">="))
+
+
+def _truth(value: str | float) -> bool:
+    """A value as a condition: a number (TRUE, FALSE, not 0); text is none (#VALUE!: not worked out)."""
+    if isinstance(value, str) or isinstance(value, _Day):
+        raise _Unknown
+    return bool(value)
 
 
 class _Truth(float):
