@@ -809,8 +809,8 @@ def build_script_formulas(folder: Path) -> CountyCase:
         expected=frozenset({
             ("formula-uncomputed", sheet, 4),  # F4 =字典!$B$3, no value (not missing-owner-unit)
             ("formula-uncomputed", sheet, 5),  # F5 =字典!$B$6, no value
-            ("formula-uncomputed", sheet, 6),  # H6 =DATE(2026,12,31), no value (not missing-deadline)
-            ("formula-uncomputed", sheet, 8),  # H8 =DATE(2027,6,30), no value
+            # H6 =DATE(2026,12,31), H8 =DATE(2027,6,30), no value: read as the days Excel shows (not
+            # missing-deadline, not uncomputed)
             ("formula-uncomputed", sheet, 9),  # F9 =字典!$B$4, no value
         }),
         measures=16,

@@ -122,7 +122,7 @@ def test_an_xlsx_sent_as_xls_or_et_has_its_error_cells_and_hidden_columns_read(t
 
 def test_a_report_date_that_is_a_formula_never_computed_is_said_not_silently_today(tmp_path: Path) -> None:
     path = _ledger(tmp_path / "台账.xlsx", extra_sheets={"基本信息": [["单位名称", "县档案局"],
-                                                                     ["报告日期", "=DATE(2026,11,20)"]]})
+                                                                     ["报告日期", "=WORKDAY(DATE(2026,11,23),-1)"]]})
     report = api.check(path)  # openpyxl saves the formula without a value, as scripts do
     found = [(f.code, f.sheet, f.cell, f.field) for f in report.findings if f.code == "formula-uncomputed"]
     assert found == [("formula-uncomputed", "基本信息", "B2", "报告日期")]

@@ -13,7 +13,7 @@ Every workbook is built here; units, people and texts are fictional."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +122,44 @@ def test_a_status_an_if_works_out_from_the_row_is_read_as_excel_shows_it(
     assert [m.status.value if m.status else None for m in ledger.measures()] == ["已完成", "正在推进", "正在推进"]
 
 
+def test_a_deadline_a_script_wrote_as_date_is_read_as_the_day(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """整改时限 written by a script as =DATE(…) (one a month past its end, as DATE allows), never
+    computed: read as the days Excel shows — overdue where past, not uncomputed."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(["序号", "巡察指出问题", "整改措施", "责任单位", "责任人", "整改时限", "整改情况"])
+    ws.append([1, "农村危房改造档案不全", "逐户补齐改造档案", "村镇建设股", "邓某", "=DATE(2026,8,31)", "推进中"])
+    ws.append([2, "建筑工地扬尘管控不力", "建立扬尘巡查台账", "质安站", "许某", "=DATE(2026,13,31)", "推进中"])
+    ws.append([3, "物业服务投诉办理慢", "设立投诉办理时限", "房管股", "傅某",
+               '=IF(G4="已完成",DATE(2026,6,30),DATE(2026,9,30))', "推进中"])
+    path = tmp_path / "住建局台账.xlsx"
+    wb.save(path)
+    found = _check(path, capsys)
+    assert [(f["code"], f["cell"]) for f in found if f["severity"] == "error"] == [("overdue", "F2"), ("overdue", "F4")]
+    assert "整改时限为2026年8月31日" in found[0]["message"]
+    assert [m.deadline.due for m in api.read_ledger(path).measures()] == [date(2026, 8, 31), date(2027, 1, 31),
+                                                                          date(2026, 9, 30)]
+
+
+def test_a_report_date_a_script_wrote_as_date_is_the_as_of_date(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "台账"
+    ws.append(["序号", "巡察指出问题", "整改措施", "责任单位", "责任人", "整改时限", "整改情况"])
+    ws.append([1, "农村危房改造档案不全", "逐户补齐改造档案", "村镇建设股", "邓某", datetime(2026, 11, 30), "推进中"])
+    info = wb.create_sheet("基本信息")
+    info.append(["单位名称", "县住房和城乡建设局"])
+    info.append(["报告日期", "=DATE(2026,12,4)"])
+    wb.save(tmp_path / "住建局台账.xlsx")
+    report = api.check(tmp_path / "住建局台账.xlsx")
+    assert report.as_of == date(2026, 12, 4)  # not today's date, not uncomputed
+    assert [(f.code, f.cell) for f in report.findings if f.severity.value == "error"] == [("overdue", "F2")]
+
+
 # -- the add-in's buttons on a workbook opening on a chart sheet ------------------------------------
 
 
@@ -174,7 +212,6 @@ def _cells(wb: Any) -> dict[tuple[str, str], tuple[Any, str | None, str]]:
 
 def test_the_buttons_mark_and_give_back_a_workbook_opening_on_a_chart_sheet(tmp_path: Path) -> None:
     import re
-    from datetime import date
 
     from rectxl import excel as rx
     from rectxl.core.rules import Options
@@ -315,8 +352,6 @@ def test_annotate_says_marks_the_filter_and_a_folded_group_hide(tmp_path: Path,
 
 
 def test_the_mark_button_says_marks_the_filter_hides(tmp_path: Path) -> None:
-    from datetime import date
-
     from rectxl import excel as rx
     from rectxl.core.rules import Options
     from tests.com_standin import Excel

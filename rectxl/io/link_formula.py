@@ -9,7 +9,8 @@ digits), joined by ``&``, ``CONCATENATE`` or ``CONCAT``, with ``+ - * /`` and th
 is numbered with: ``ROW()`` (``"佐证材料/"&ROW()-3&".pdf"``), ``COLUMN()``, ``TEXT(A5,"000")``
 (``材料\\005.pdf``), ``TEXT(J5,"yyyymmdd")`` of a date cell (``20260520``), ``TRIM``, ``LEN``, and ``IF``
 over comparisons of them (``=``, ``<>``, ``<``, ``>``; ``AND``, ``OR``, ``NOT``, ``ISBLANK``: only the
-branch taken is worked out). Anything
+branch taken is worked out); a cell's own value may also be a day (``DATE(2026,12,31)``,
+:func:`formula_value`). Anything
 else (another sheet, another function, a range, a date joined as it is) gives no target — the
 link is not guessed. A workbook written by a program that does not compute (an
 export) keeps no value for the cell: the words it shows are worked out the same way.
@@ -26,12 +27,13 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rectxl.core.text import LazyPattern, col_index, col_letter
 
-__all__ = ["arguments", "chosen_link", "first_argument", "link_target", "moved", "parsed_argument"]
+__all__ = ["arguments", "chosen_link", "first_argument", "formula_value", "link_target", "moved",
+           "parsed_argument"]
 
 #: a cell reference of the sheet (A1, $A$1), not followed by ( (a function) or ! / : (another sheet, a range)
 _REF = LazyPattern(r"(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\w(!:])")
@@ -118,9 +120,32 @@ def link_target(argument: str, value: Callable[[int, int], Any], at: tuple[int, 
     of the sheet and ``at`` the formula's own cell (for ``ROW()``); None when it is not text put
     together, as Excel would, from quoted texts, numbers and cells of the sheet by ``&``, ``+ - * /``
     and the functions a clerk numbers a file with (:data:`_FUNCTIONS`)."""
+    out = _worked_out(argument, value, at)
+    try:
+        return None if out is None else _text(out)
+    except _Unknown:  # a day joined as it is
+        return None
+
+
+def formula_value(formula: str, value: Callable[[int, int], Any],
+                  at: tuple[int, int] | None = None) -> str | date | None:
+    """What a cell's ``formula`` shows, worked out as :func:`link_target` works a link out — and a
+    day as a date (``DATE(2026,12,31)``, a date cell named, an ``IF`` choosing one); None when it is
+    not worked out here."""
+    out = _worked_out(formula, value, at)
+    if isinstance(out, _Day):
+        return out.day
+    try:
+        return None if out is None else _text(out)
+    except _Unknown:
+        return None
+
+
+def _worked_out(formula: str, value: Callable[[int, int], Any], at: tuple[int, int] | None) -> str | float | None:
+    """The value of ``formula`` (its text without ``=``), None when it is not worked out here."""
     tokens: list[tuple[str, str]] = []
     pos = 0
-    text = argument.strip()
+    text = formula.strip()
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None or m.end() == pos:
@@ -133,7 +158,7 @@ def link_target(argument: str, value: Callable[[int, int], Any], at: tuple[int, 
         out = reader.compared()
     except (_Unknown, RecursionError):  # (brackets or signs nested past Python's stack: a hostile file)
         return None
-    return _text(out) if reader.at == len(tokens) else None
+    return out if reader.at == len(tokens) else None
 
 
 class _Unknown(Exception):
@@ -254,6 +279,8 @@ class _Reader:
             return _Truth(not _truth(args[0]))
         if name == "ISBLANK" and len(args) == 1:
             return _Truth(args[0] == "")
+        if name == "DATE" and len(args) == 3:
+            return _date_of(*(_number(a) for a in args))
         if name == "LEN" and len(args) == 1:  # (a date: its serial's digits, five in either date system)
             return float(len(str(int(args[0])) if isinstance(args[0], _Day) else _text(args[0])))
         raise _Unknown
@@ -300,6 +327,20 @@ class _Reader:
 
 #: the comparisons a condition is made with
 _COMPARING = frozenset(("p", op) for op in ("=", "<>", "<", ">", "<=", ">="))
+
+
+def _date_of(year: float, month: float, day: float) -> _Day:
+    """``DATE(year, month, day)`` as Excel works it out: a month or day past its end runs on into the
+    next (DATE(2026,13,1) is 2027年1月1日); a year of two digits or fewer is counted from 1900."""
+    if not all(float(v).is_integer() for v in (year, month, day)):
+        raise _Unknown
+    y, m, d = int(year), int(month), int(day)
+    y += 1900 if 0 <= y < 1900 else 0
+    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    try:
+        return _Day(date(y, m, 1) + timedelta(days=d - 1))
+    except (ValueError, OverflowError):
+        raise _Unknown from None
 
 
 def _truth(value: str | float) -> bool:

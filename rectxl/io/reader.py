@@ -1024,7 +1024,7 @@ def _link_words(grid: Grid, found: SheetExtras) -> None:
     sheet, TODAY()) stays unknown."""
     if not found.link_words:
         return
-    from rectxl.io.link_formula import link_target
+    from rectxl.io.link_formula import formula_value
 
     unknown = object()  # a cell no program computed (yet): no formula is worked out from it
 
@@ -1039,7 +1039,7 @@ def _link_words(grid: Grid, found: SheetExtras) -> None:
             break
         left = []
         for r, c in waiting:
-            shown = link_target(found.link_words[(r, c)], value, (r, c))
+            shown = formula_value(found.link_words[(r, c)], value, (r, c))
             if shown is None:
                 left.append((r, c))
                 continue
