@@ -3,10 +3,13 @@
 - a ledger a program wrote and no spreadsheet ever computed: a formula of the sheet's own cells
   (``=ROW()-2`` numbering the rows, ``=D5`` repeating the unit above) is read as Excel would show
   it, not named uncomputed, and so is an IF choosing by them (``=IF(G5<>"","已完成","正在推进")``); one
-  that needs Excel (TODAY, another sheet, a function not worked out) still is;
+  that needs Excel (TODAY, another sheet, a function not worked out) still is; a 整改时限 or 报告日期
+  written =DATE(2026,12,31) is the day it shows;
 - a 整改时限 worked out from today's date (``=TODAY()+30``, ``=EDATE(TODAY(),3)``, filled down), in an
   .xlsx computed or not, an .xls, an .ods: named (deadline-from-today), never read as a day;
-- the add-in's buttons on a workbook whose first sheet is a chart sheet.
+- the add-in's buttons on a workbook whose first sheet is a chart sheet;
+- marks in rows an autofilter hides or a collapsed group folds away: the CLI and 标记问题 say how
+  many cannot be seen and how to show them.
 
 Every workbook is built here; units, people and texts are fictional."""
 
