@@ -252,7 +252,8 @@ def unit_roles(text: str) -> list[tuple[str, str]]:
 def _roles(text: str) -> tuple[tuple[str, str], ...]:
     """:func:`unit_roles`, once per distinct cell text: the parts of :func:`_all_roles` that are
     units, not the people written beside them (a cell naming no unit keeps what it names)."""
-    parts = _all_roles(text)
+    parts = tuple((_unit_beside_person(unit) if any(c in unit for c in ":：—－–-") else unit, role)
+                  for unit, role in _all_roles(text))  # (the people are kept for split_names)
     return tuple(pair for pair in parts if not _is_person(pair[0])) or parts
 
 
@@ -271,8 +272,6 @@ def _all_roles(text: str) -> tuple[tuple[str, str], ...]:
             if _PERSON_FIELD.match(part):  # "责任人：李某": a person, not the 责任 of a unit
                 found.append((part, None, run, False))
                 continue
-            if any(c in part for c in ":：—－–-"):
-                part = _unit_beside_person(part)
             head = _UNIT_ROLE.match(part)
             if head is not None and head.group():
                 label = "co" if any(w in head.group() for w in _CO_WORDS) else "lead"
