@@ -900,7 +900,7 @@ def check_totals(stated: StatedTotals, ledger: Ledger, *, listed: bool = True,
                 item=item, label=label, stated=value, parsed=parsed, ok=None,
                 message=f"通报称{value}{unit}{label}；{why}，{how}的{parsed}{unit}不是全部，不能据此核对。"))
             return
-        if item == "measures" and parsed < value and issues and all(len(i.measures) == 1 for i in issues):
+        if item == "measures" and _accounts_only(ledger, value):
             # "整改情况：制定…，按月召开…，已开展…。已完成。": each problem's work told in one account,
             # no measure listed apart — the accounts are no count of measures
             checks.append(TotalCheck(
@@ -1119,6 +1119,14 @@ def _shared_unfinished(ledger: Ledger) -> int:
                and not all(m.status in _DONE_OR_KEPT for m in i.measures))
 
 
+def _accounts_only(ledger: Ledger, stated: int) -> bool:
+    """Whether each problem's work is told in one account and the notice counts more measures than
+    there are accounts ("整改情况：制定…，按月召开…，已开展…。已完成。" under each problem, "细化整改措施
+    39条"): the accounts are no count of the measures, nor of the measures done."""
+    issues = list(ledger.issues())
+    return bool(issues) and all(len(i.measures) == 1 for i in issues) and stated > len(issues)
+
+
 def _done_checks(stated: StatedTotals, ledger: Ledger, why: str | None = None) -> list[TotalCheck]:
     """The stated done counts against the parsed statuses: compared when the notice states every
     status itself (a 完成情况 column, a "（已完成）" after each measure, "整改状态：…"); when
@@ -1134,6 +1142,13 @@ def _done_checks(stated: StatedTotals, ledger: Ledger, why: str | None = None) -
             continue
         strict, kept = done_counts(ledger, unit_label)
         said = f"通报称已完成{value}{unit}{unit_label}"
+        if unit_label == "措施" and _accounts_only(ledger, max(value, stated.measures or 0)):
+            # "39条措施已完成35条" over problems each told in one account: the accounts are no
+            # count of measures, so none of measures done
+            checks.append(TotalCheck(
+                item="done", label="已完成", stated=value, parsed=None, ok=None,
+                message=f"{said}；正文没有逐条列出整改措施（每个问题的整改情况写成一段），不能据此核对。"))
+            continue
         if why is not None and value > strict:
             checks.append(TotalCheck(
                 item="done", label="已完成", stated=value, parsed=strict, ok=None,
