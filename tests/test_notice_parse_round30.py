@@ -81,3 +81,17 @@ def test_measures_done_counted_over_problems_told_in_one_account_each_are_not_a_
     assert "不一致" not in capsys.readouterr().out
     report = api.check(tmp_path / "台账.xlsx", Options(), today=_TODAY)
     assert not [f for f in report.findings if f.code == "info-totals-mismatch"]
+
+
+def test_a_notice_written_again_keeps_its_count_of_measures_it_does_not_list(tmp_path: Path) -> None:
+    """The same notice written again from the ledger it gave: "17条措施已完成15条" stays as published
+    — it had been "restated" from the five accounts ("5条措施已完成4条") beside "整改措施17条" one
+    sentence before, a notice contradicting itself."""
+    (tmp_path / "通报.txt").write_text(_STREET, encoding="utf-8")
+    api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "台账.xlsx")
+    _, written = api.notice(tmp_path / "台账.xlsx", tmp_path / "通报2.txt", today=_TODAY)
+    text = written.read_text(encoding="utf-8")
+    assert "研究制定整改措施17条" in text and "17条措施已完成15条" in text
+    assert "5个问题已完成整改4个" in text
+    again = api.parse_notice_file(written)
+    assert False not in [ok for oks in _checks(again).values() for ok in oks]

@@ -1127,6 +1127,19 @@ def _accounts_only(ledger: Ledger, stated: int) -> bool:
     return bool(issues) and all(len(i.measures) == 1 for i in issues) and stated > len(issues)
 
 
+def _without_measure_counts(stated: StatedTotals) -> StatedTotals:
+    """``stated`` without its counts of measures (their number, done, left, the rate of them)."""
+    by_measures = {"measures": None, "done_measures": None}
+    if stated.done_unit == "措施":
+        by_measures.update(done=None, done_unit=None)
+    if stated.left_unit == "措施":
+        by_measures.update(left=None, left_unit=None)
+    if (stated.rate_unit or stated.done_unit) == "措施":
+        by_measures.update(rate=None, rate_unit=None)
+    evidence = {k: v for k, v in stated.evidence.items() if k not in by_measures}
+    return replace(stated, **by_measures, evidence=evidence)  # type: ignore[arg-type]
+
+
 def _done_checks(stated: StatedTotals, ledger: Ledger, why: str | None = None) -> list[TotalCheck]:
     """The stated done counts against the parsed statuses: compared when the notice states every
     status itself (a 完成情况 column, a "（已完成）" after each measure, "整改状态：…"); when
@@ -1265,16 +1278,24 @@ def restate_totals(text: str, ledger: Ledger, as_of: date | None = None) -> str:
     done: dict[Literal["问题", "措施"], tuple[int, int]] = {
         "问题": done_counts(ledger, "问题"), "措施": done_counts(ledger, "措施")}
     aspects = sum(1 for a in ledger.aspects if a.title is not None)
-    return "".join(_restated(s, aspects, totals, done, as_of) for s in re.split(r"(?<=。)", text))
+    return "".join(_restated(s, aspects, totals, done, as_of, ledger) for s in re.split(r"(?<=。)", text))
 
 
 def _restated(sentence: str, aspects: int, totals: dict[Literal["问题", "措施"], int],
-              done_of: dict[Literal["问题", "措施"], tuple[int, int]], as_of: date | None) -> str:
+              done_of: dict[Literal["问题", "措施"], tuple[int, int]], as_of: date | None,
+              ledger: Ledger) -> str:
     """One sentence of :func:`restate_totals`: the work kept up for the long term counted done
-    when the sentence counts it so (its done count or rate is the ledger's with it), else not."""
+    when the sentence counts it so (its done count or rate is the ledger's with it), else not. Its
+    counts of measures stay as written when the ledger tells each problem's work in one account and
+    the sentence counts more measures than that ("39条措施已完成35条" over 14 accounts: no count of
+    measures to restate them by)."""
     stated = extract_stated_totals([sentence])
     if stated.done is None and stated.done_issues is None and stated.done_measures is None:
         return sentence
+    if _accounts_only(ledger, max(stated.measures or 0, stated.done_measures or 0)):
+        stated = _without_measure_counts(stated)
+        if stated.done is None and stated.done_issues is None:
+            return sentence
     said_done = {"问题": stated.done_issues, "措施": stated.done_measures}
     kept = any(said_done[u] == done_of[u][1] != done_of[u][0] for u in ("问题", "措施")) or (
         stated.rate is not None and any(t and abs(stated.rate - done_of[u][1] * 100 / t) < 0.05
