@@ -95,3 +95,28 @@ def test_a_notice_written_again_keeps_its_count_of_measures_it_does_not_list(tmp
     assert "5个问题已完成整改4个" in text
     again = api.parse_notice_file(written)
     assert False not in [ok for oks in _checks(again).values() for ok in oks]
+
+
+def test_an_account_closing_it_goes_on_keeps_the_status_stated_before_it(tmp_path: Path) -> None:
+    """"完成情况：阶段性完成。已组建…，其余…，持续推进。": the last clause says the work goes on — the
+    status is the one stated (it had read 长期坚持 from the clause, and the notice written again
+    said so); "已完成。…，持续推进。" stays done."""
+    (tmp_path / "通报.txt").write_text("""中共丰源县供销合作社党组关于巡察整改进展情况的通报
+
+一、反馈问题整改情况
+（一）服务“三农”主责主业方面
+1.基层供销社网点覆盖不足。
+完成情况：阶段性完成。已恢复重建基层社3个，其余乡镇结合“千村万店”工程布点，持续推进。
+2.农资储备管理不规范。
+完成情况：已完成。修订农资储备管理办法，建立出入库台账，持续推进。
+3.社有资产出租合同管理混乱。
+完成情况：正在推进。已清理合同41份，持续推进。
+
+中共丰源县供销合作社党组
+2026年11月12日
+""", encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "台账.xlsx")
+    assert [str(m.status) for m in parsed.ledger.measures()] == ["基本完成", "已完成", "正在推进"]
+    _, written = api.notice(tmp_path / "台账.xlsx", tmp_path / "通报2.txt", today=_TODAY)
+    assert [str(m.status) for m in api.parse_notice_file(written).ledger.measures()] == [
+        "基本完成", "已完成", "正在推进"]

@@ -2847,6 +2847,20 @@ def _run_on_verdict(measures: list[Measure]) -> None:
     _apply_stated(measures[:-1], said)
 
 
+def _kept_on_after_stated(measures: list[Measure], stated: _Stated) -> None:
+    """An account closing "…，持续推进。" under a status stated before it ("整改进展：阶段性完成。已选派…，
+    其余村结合换届统筹解决，持续推进。"): the clause says the work goes on, as the stated status
+    says how far it got — the status is the one stated, not 长期坚持 read from the last clause."""
+    if stated.status is Status.LONG_TERM:
+        return
+    for m in measures:
+        if m.status_inferred or m.status is not Status.LONG_TERM or not m.status_text:
+            continue
+        account = detect(m.progress or m.text).rstrip("。.;； ")
+        if account.endswith(detect(m.status_text)) and len(account) > len(m.status_text):
+            m.status, m.status_text, m.status_inferred = infer_status(m.progress or m.text), "", True
+
+
 def _apply_stated(measures: list[Measure], stated: _Stated | None) -> None:
     """A status stated for the issue is its measures' (a measure stating its own keeps it). An
     issue still in progress need not have every measure unfinished: one of several measures that
@@ -3434,6 +3448,8 @@ def _build_issue(raw: _RawIssue, warnings: list[str], measure_kind: str | None,
     _inner_tallies(measures)
     _listed_statuses(measures)
     _tagged_statuses(measures, forms)
+    if up_front and stated is not None:
+        _kept_on_after_stated(measures, stated)
     if stated is None:
         _run_on_verdict(measures)
     if issue_wide and (shared := infer_status(issue_wide)) is not Status.DONE:
