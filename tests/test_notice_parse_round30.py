@@ -97,6 +97,65 @@ def test_a_notice_written_again_keeps_its_count_of_measures_it_does_not_list(tmp
     assert False not in [ok for oks in _checks(again).values() for ok in oks]
 
 
+# ---------------------------------------------------------------------------
+# a WeChat 公众号 article saved as a web page
+# ---------------------------------------------------------------------------
+
+_WECHAT = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>中共柏溪镇委员会关于巡察整改进展情况的通报</title></head>
+<body id="activity-detail"><div id="js_article" class="rich_media">
+<h1 class="rich_media_title" id="activity-name">中共柏溪镇委员会关于巡察整改进展情况的通报</h1>
+<div id="meta_content"><span class="rich_media_meta_nickname"><a id="js_name">清风柏溪</a></span>
+<em id="publish_time">2026-10-12 18:05</em></div>
+<div class="rich_media_content" id="js_content">
+<section><p><span style="color:#1e6fff">点击上方蓝字 关注我们</span></p></section>
+<section><img alt="图片" data-src="https://mmbiz.qpic.cn/a.gif"></section>
+<p>根据县委统一部署，2026年4月8日至5月30日，县委第四巡察组对柏溪镇党委进行了巡察，6月25日反馈了巡察意见。现将巡察整改进展情况予以公布。</p>
+<p><strong>一、整改工作开展情况</strong></p>
+<p>镇党委对反馈的2个方面5个问题逐条制定整改措施。截至目前，5个问题中已整改到位3个、阶段性完成2个。</p>
+<p><strong>二、具体问题整改情况</strong></p>
+<p><span style="color:#c00000">（一）贯彻落实上级决策部署方面</span></p>
+<p>问题1：茶产业扶持资金拨付滞后。</p>
+<p>整改进展：✅已完成。对2024年以来扶持资金逐笔清理，拨付滞留资金64万元。</p>
+<p>问题2：山洪灾害隐患排查不彻底。</p>
+<p>整改进展：⏳阶段性完成。已完成9处隐患点排查，2处需工程治理的已报县水利局立项。</p>
+<p><span style="color:#c00000">（二）基层党组织建设方面</span></p>
+<p>问题3：村级后备力量不足。</p>
+<p>整改进展：⏳阶段性完成。已储备村级后备干部14名，其余村结合换届统筹解决，持续推进。</p>
+<p>问题4：党员积分管理流于形式。</p>
+<p>整改进展：✅ 修订党员积分管理办法，按季度公示积分。</p>
+<p>问题5：“三会一课”记录不规范。</p>
+<p>整改进展：✅已完成。组织支部书记集中培训1次，逐本规范会议记录。</p>
+<p style="text-align:right">中共柏溪镇委员会</p>
+<p style="text-align:right">2026年10月10日</p>
+<p><img alt="图片" data-src="https://mmbiz.qpic.cn/b.png"></p>
+<p>编辑：李某</p><p>审核：王某</p>
+</div>
+<div id="js_read_area3"><a id="js_view_source">阅读原文</a> 阅读 2086 在看 17</div>
+</div></body></html>
+"""
+
+
+def _wechat_statuses(tmp_path: Path) -> tuple[api.ParsedNotice, list[tuple[str, str]]]:
+    (tmp_path / "公众号文章.html").write_text(_WECHAT, encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "公众号文章.html", tmp_path / "台账.xlsx")
+    return parsed, [(m.text[:8], str(m.status)) for m in parsed.ledger.measures()]
+
+
+def test_a_wechat_mark_after_the_progress_label_is_the_status_it_stands_for(tmp_path: Path) -> None:
+    """"整改进展：✅已完成。…", "整改进展：⏳阶段性完成。…": the mark stands before the status the
+    account opens with (it had hidden it: the ⏳ problem read 已完成 by its "已完成9处", the count
+    of 阶段性完成 undecidable); a mark alone before the account ("✅ 修订…") states its status. The
+    marks are no part of the measures' text."""
+    parsed, statuses = _wechat_statuses(tmp_path)
+    assert statuses == [("对2024年以来", "已完成"), ("已完成9处隐患点", "基本完成"),
+                        ("已储备村级后备干", "基本完成"), ("修订党员积分管理", "已完成"),
+                        ("组织支部书记集中", "已完成")]
+    assert not any(c in m.text + m.progress for m in parsed.ledger.measures() for c in "✅⏳")
+    checks = _checks(parsed)
+    assert checks["staged"] == [True] and checks["done"] == [True]
+
+
 def test_an_account_closing_it_goes_on_keeps_the_status_stated_before_it(tmp_path: Path) -> None:
     """"完成情况：阶段性完成。已组建…，其余…，持续推进。": the last clause says the work goes on — the
     status is the one stated (it had read 长期坚持 from the clause, and the notice written again

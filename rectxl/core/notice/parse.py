@@ -1023,6 +1023,14 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
             det = detect(line)
             if (said := _MARK_STATUS.get(mark)) is not None:
                 marked.append((len(lines), said))
+        if cells is None and not _MARK_CHARS.isdisjoint(line[:16]) \
+                and (labelled := _LABEL_MARK.match(line)) is not None:
+            # "整改进展：✅已完成。…", "完成情况：⏳阶段性完成": the mark stands before the words
+            # stating the status, or states it alone ("整改进展：✅ 对…全面清理")
+            line = line[:labelled.end(1)] + line[labelled.end():]
+            det = detect(line)
+            if opening_status(line[labelled.end(1):]) is None:
+                marked.append((len(lines), _MARK_STATUS[labelled.group(2)]))
         if (cells is None and not _MARK_CHARS.isdisjoint(line[-14:])
                 and (tail := _TRAILING_MARK.search(line)) is not None):
             line = _trailing_mark(line, tail)
@@ -1053,6 +1061,10 @@ _TRAILING_MARK = re.compile("\\s*(" + "|".join(map(re.escape, _MARK_STATUS)) + "
 
 
 _MARK_CHARS = frozenset(k[0] for k in _MARK_STATUS)
+
+#: a mark after a label, before its value: "整改进展：✅已完成。…", "完成情况：⏳ 阶段性完成"
+_LABEL_MARK = re.compile("^([^\\s:：，,。；;]{1,10}\\s*[:：])\\s*(" + "|".join(map(re.escape, _MARK_STATUS))
+                         + ")\ufe0f?\\s*(?=\\S)")
 
 
 def _trailing_mark(line: str, tail: re.Match[str]) -> str:
