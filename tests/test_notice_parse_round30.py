@@ -6,8 +6,11 @@ Every notice here is written for this file about fictional units.
 """
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from rectxl import api
 from rectxl.cli import main
@@ -179,3 +182,99 @@ def test_an_account_closing_it_goes_on_keeps_the_status_stated_before_it(tmp_pat
     _, written = api.notice(tmp_path / "台账.xlsx", tmp_path / "通报2.txt", today=_TODAY)
     assert [str(m.status) for m in api.parse_notice_file(written).ledger.measures()] == [
         "基本完成", "已完成", "正在推进"]
+
+
+# ---------------------------------------------------------------------------
+# a notice printed from Word to PDF: a running head over each page, "第2页 共3页" at each foot
+# ---------------------------------------------------------------------------
+
+_HEAD = "白水县统计局巡察整改进展情况"
+_STEPS = ("局党组召开专题会议研究部署，明确分管领导和责任股室，细化整改步骤和完成时限，实行清单化管理、闭环式推进，"
+          "每月调度一次整改进展，对进度滞后的及时督促提醒。")
+
+_PRINTED = [
+    "中共白水县统计局党组关于县委巡察整改进展情况的通报",
+    "根据县委统一部署，2026年3月10日至5月8日，县委第一巡察组对县统计局党组进行了巡察，并于6月12日反馈了巡察意见。"
+    "按照党务公开有关规定，现将巡察整改进展情况予以公布。",
+    "一、巡察反馈问题的整改落实情况",
+    "（一）统计数据质量方面",
+    *[line for k, (problem, account) in enumerate([
+        ("基层统计台账不健全，部分规上企业原始记录缺失。",
+         "对全县136家规上企业统计台账逐户核查，指导补建原始记录412份，建立台账抽查月报制度。已完成。"),
+        ("统计执法检查覆盖面窄。",
+         "制定年度统计执法检查计划，对38家调查对象开展“双随机”检查，立案查处统计违法案件3起。已完成。"),
+        ("防范和惩治统计造假责任制落实不力。",
+         "修订防范和惩治统计造假、弄虚作假责任制实施办法，将统计数据质量纳入乡镇年度考核。已完成。"),
+        ("统计数据共享机制不畅。",
+         "与县发改、税务、市场监管等部门签订数据共享协议，部门数据交换平台正在调试，预计2027年3月上线。正在推进。"),
+    ], start=1) for line in (f"{k}.{problem}", f"整改情况：{_STEPS}{account}")],
+    "（二）机关党的建设方面",
+    *[line for k, (problem, account) in enumerate([
+        ("党组理论学习中心组学习流于形式。",
+         "制定年度学习计划，开展研讨交流6次，党组成员撰写调研报告5篇。已完成。"),
+        ("支部“三会一课”落实不严格。",
+         "对照规范逐本检查支部记录，组织支部书记轮训1次。已完成。"),
+        ("干部教育培训针对性不强。",
+         "围绕统计业务举办专题培训4期，选派骨干参加省市业务培训11人次。已完成。"),
+    ], start=5) for line in (f"{k}.{problem}", f"整改情况：{_STEPS}{account}")],
+    "二、下一步工作打算",
+    "局党组将持续巩固整改成果，对正在推进的事项紧盯不放，确保按期完成。",
+    "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0000-6661234。",
+    "中共白水县统计局党组",
+    "2026年11月25日",
+]
+
+
+def _printed_pdf(tmp_path: Path) -> Path:
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    from tests.followup_ledgers import soffice_convert
+
+    def page_field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
+        for kind, text in (("begin", None), (None, instruction), ("end", None)):
+            run = paragraph.add_run()._r
+            if kind is None:
+                element = OxmlElement("w:instrText")
+                element.set(qn("xml:space"), "preserve")
+                element.text = text
+            else:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+            run.append(element)
+
+    document = Document()
+    document.styles["Normal"].font.size = Pt(16)
+    section = document.sections[0]
+    section.header.paragraphs[0].text = _HEAD
+    foot = section.footer.paragraphs[0]
+    foot.add_run("第")
+    page_field(foot, "PAGE")
+    foot.add_run("页 共")
+    page_field(foot, "NUMPAGES")
+    foot.add_run("页")
+    for line in _PRINTED:
+        document.add_paragraph(line)
+    document.save(tmp_path / "统计局通报.docx")
+    return soffice_convert(tmp_path / "统计局通报.docx", tmp_path / "pdf", "pdf")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_a_pdf_notices_running_head_is_no_part_of_its_text(tmp_path: Path) -> None:
+    """The head Word repeats over each page ("白水县统计局巡察整改进展情况") is the page's margin: it
+    had been read into the accounts it fell among (or left over, unplaced) — the PDF reads as the
+    Word file it was printed from."""
+    pdf = _printed_pdf(tmp_path)
+    from pypdf import PdfReader
+
+    assert len(PdfReader(pdf).pages) >= 3
+    parsed = api.parse_notice_file(pdf)
+    from_word = api.parse_notice_file(tmp_path / "统计局通报.docx")
+    assert [(i.title, [m.text for m in i.measures]) for i in parsed.ledger.issues()] == [
+        (i.title, [m.text for m in i.measures]) for i in from_word.ledger.issues()]
+    assert len(list(parsed.ledger.issues())) == 7
+    assert not parsed.unplaced and not parsed.warnings
+    assert not any(_HEAD in m.text + m.progress for m in parsed.ledger.measures())
+

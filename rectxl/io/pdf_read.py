@@ -10,7 +10,8 @@ the typesetting adds and no reader would copy is left out:
 
 - the space a PDF writer puts where the font changes between a figure and a Chinese character
   ("截至2026 年11 月25 日", "4 个问题": the digits are set in a Latin font);
-- a page's number printed alone on a line in its foot ("- 2 -", "—3—", "第 2 页 共 5 页", "2/5").
+- a page's number printed alone on a line in its foot ("- 2 -", "—3—", "第 2 页 共 5 页", "2/5");
+- the running head (or foot) a word processor repeats on each page ("某县统计局巡察整改进展情况").
 
 A PDF with no text (a scan, or pages printed as pictures), a protected one that cannot be opened
 without a password, and a damaged one are named for what they are, with what to do.
@@ -74,8 +75,9 @@ def joined_pages(pages: list[list[PdfLine]]) -> str:
     page numbers left out, a paragraph's lines wrapped at the margin or over a page break joined, a
     table's row the page break cut in two made one."""
     out: list[PdfLine] = []
-    for lines in pages:
-        for k, line in enumerate(_page_body(lines)):
+    bodies = _without_running_lines([_page_body(lines) for lines in pages])
+    for lines in bodies:
+        for k, line in enumerate(lines):
             above = out[-1] if out else None
             if k == 0 and above is not None and above.row and line.row \
                     and (joined := row_split_over_pages(above.text, line.text)) is not None:
@@ -99,6 +101,26 @@ def _page_body(lines: list[PdfLine]) -> list[PdfLine]:
     while lines and (not lines[0].text.strip() or _PAGE_NUMBER.fullmatch(lines[0].text)):
         lines.pop(0)  # a number at the head of the page
     return lines
+
+
+def _without_running_lines(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
+    """The pages without the running head or foot a word processor repeats on each ("青峰县审计局
+    巡察整改进展情况" over every page): a line heading (or closing) two pages or more, and at least
+    half of them, word for word, is the document's margin, not its text."""
+    for end in (0, -1):
+        seen: dict[str, int] = {}
+        for lines in pages:
+            if lines and not lines[end].row:
+                key = re.sub(r"\s+", "", lines[end].text)
+                seen[key] = seen.get(key, 0) + 1
+        running = {key for key, n in seen.items() if key and n >= 2 and 2 * n >= len(pages)}
+        if running:
+            pages = [lines[1:] if end == 0 and lines and not lines[0].row
+                     and re.sub(r"\s+", "", lines[0].text) in running
+                     else lines[:-1] if end == -1 and lines and not lines[-1].row
+                     and re.sub(r"\s+", "", lines[-1].text) in running
+                     else lines for lines in pages]
+    return pages
 
 
 #: a line opening with a numbering or a label of its own: an item, never the rest of the line above
