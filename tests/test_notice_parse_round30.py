@@ -278,3 +278,28 @@ def test_a_pdf_notices_running_head_is_no_part_of_its_text(tmp_path: Path) -> No
     assert not parsed.unplaced and not parsed.warnings
     assert not any(_HEAD in m.text + m.progress for m in parsed.ledger.measures())
 
+
+def test_a_tables_header_row_left_at_a_pages_foot_heads_its_rows_on_the_next(tmp_path: Path) -> None:
+    """A table per aspect, the second one's header row the last line of its page ("序号 存在问题
+    整改措施 完成情况", drawn alone, so read as no table) and its rows on the next page: the header
+    heads them — it had been left over as text the notice could not place."""
+    from rectxl.core.notice import parse_notice
+    from rectxl.io.pdf_read import joined_pages
+    from rectxl.io.pdf_tables import PdfLine
+
+    header = "序号\t存在问题\t整改措施\t完成情况"
+    first = [PdfLine("中共白水县林业局党组关于巡察整改进展情况的通报", indented=True),
+             PdfLine("一、反馈问题整改情况"), PdfLine("（一）生态保护方面"),
+             PdfLine(header, row=True),
+             PdfLine("1\t林地占用审批把关不严\t对2023年以来林地审批逐件复查\t已完成", row=True),
+             PdfLine("2\t森林防火通道建设滞后\t新建防火通道12公里\t正在推进", row=True),
+             PdfLine("（二）机关建设方面"), PdfLine(header.replace("\t", " ")), PdfLine("第1页 共2页")]
+    second = [PdfLine("3\t公务接待审批不规范\t修订公务接待管理办法\t已完成", row=True),
+              PdfLine("4\t固定资产账实不符\t开展资产清查，核销报废资产46件\t已完成", row=True),
+              PdfLine("中共白水县林业局党组", indented=True), PdfLine("2026年11月25日", indented=True),
+              PdfLine("第2页 共2页")]
+    parsed = parse_notice(joined_pages([first, second]))
+    assert [(i.number, i.title, [str(m.status) for m in i.measures]) for i in parsed.ledger.issues()] == [
+        (1, "林地占用审批把关不严", ["已完成"]), (2, "森林防火通道建设滞后", ["正在推进"]),
+        (3, "公务接待审批不规范", ["已完成"]), (4, "固定资产账实不符", ["已完成"])]
+    assert not parsed.unplaced

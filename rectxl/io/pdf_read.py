@@ -82,6 +82,11 @@ def joined_pages(pages: list[list[PdfLine]]) -> str:
             if k == 0 and above is not None and above.row and line.row \
                     and (joined := row_split_over_pages(above.text, line.text)) is not None:
                 above.text = joined  # a table's row the page break cut in two
+            elif k == 0 and above is not None and line.row and _lone_header(above, line):
+                # "序号 存在问题 整改措施 完成情况" alone at the foot of a page, its rows on the next:
+                # the table's header row, one cell a word
+                above.text, above.row = "\t".join(above.text.split()), True
+                out.append(line)
             elif above is not None and _wrapped(above, line):
                 above.text += line.text  # a paragraph's line wrapped at the margin (or the page's foot)
                 above.full = line.full
@@ -101,6 +106,19 @@ def _page_body(lines: list[PdfLine]) -> list[PdfLine]:
     while lines and (not lines[0].text.strip() or _PAGE_NUMBER.fullmatch(lines[0].text)):
         lines.pop(0)  # a number at the head of the page
     return lines
+
+
+#: a table's header cell: a few words, no sentence
+_HEADER_WORD = re.compile(r"[\u4e00-\u9fff（）()/、]{2,12}")
+
+
+def _lone_header(above: PdfLine, row: PdfLine) -> bool:
+    """``above`` — the last line of a page, not read as a table's row — is the header row of the
+    table whose rows start the next page (a table of one row is drawn as no table): as many words
+    as the row has cells, each a header's few words."""
+    words = above.text.split()
+    return not above.row and len(words) >= 3 and len(words) == row.text.count("\t") + 1 \
+        and all(_HEADER_WORD.fullmatch(w) for w in words)
 
 
 def _without_running_lines(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
