@@ -303,3 +303,55 @@ def test_a_tables_header_row_left_at_a_pages_foot_heads_its_rows_on_the_next(tmp
         (1, "林地占用审批把关不严", ["已完成"]), (2, "森林防火通道建设滞后", ["正在推进"]),
         (3, "公务接待审批不规范", ["已完成"]), (4, "固定资产账实不符", ["已完成"])]
     assert not parsed.unplaced
+
+
+# ---------------------------------------------------------------------------
+# a notice in four parts: what was done, how far it got, each problem, what next
+# ---------------------------------------------------------------------------
+
+_FOUR_PARTS = """中共临江县人力资源和社会保障局党组关于县委巡察整改进展情况的通报
+
+按照县委巡察工作统一部署，县委第二巡察组于2026年3月至5月对县人社局党组进行了巡察，并于6月18日反馈了巡察意见。现将整改进展情况通报如下。
+
+一、整改工作推进情况
+局党组对照反馈意见建立问题、任务、责任“三张清单”，实行周调度、月通报。
+
+二、整改任务完成情况
+巡察反馈的2个方面5个问题，局党组共制定整改措施14条。截至2026年11月30日，5个问题中已整改到位3个、阶段性完成1个，正在整改的1个问题已明确时限，持续推进，整改完成率达60%。
+
+三、反馈问题逐项整改情况
+（一）民生政策落实方面
+问题1：被征地农民养老保险参保审核把关不严。
+整改情况：已整改到位。对2020年以来参保名册逐人复核，清退不符合条件人员7名。
+问题2：欠薪线索处置不及时。
+整改情况：已整改到位。建立欠薪线索“接办督结”闭环机制，办结线索126件。
+问题3：技能培训补贴审核不严。
+整改情况：阶段性完成。已追回违规领取补贴3.2万元，培训机构黑名单制度正在制定。
+（二）机关作风建设方面
+问题4：窗口服务“冷硬横推”现象仍有发生。
+整改情况：已整改到位。开展窗口作风专项整治，推行“好差评”。
+问题5：业务经办系统权限管理混乱。
+整改情况：正在整改。已清理冗余账号43个，权限分级管理系统预计2027年3月上线。
+
+四、下一步打算
+局党组将对未完成事项盯紧抓牢，确保按期清仓见底。
+
+中共临江县人力资源和社会保障局党组
+2026年12月1日
+"""
+
+
+def test_a_part_told_within_the_first_keeps_its_number_when_the_notice_is_written_again(
+        tmp_path: Path) -> None:
+    """"二、整改任务完成情况" between the work done and the problems: written again, the notice
+    numbers its parts 一 to 四 as published — it had printed the part within 一's paragraphs as a
+    paragraph and numbered the problems 二 again (two parts 二, the last 三)."""
+    (tmp_path / "通报.txt").write_text(_FOUR_PARTS, encoding="utf-8")
+    api.parse_notice_file(tmp_path / "通报.txt", tmp_path / "台账.xlsx")
+    _, written = api.notice(tmp_path / "台账.xlsx", tmp_path / "通报2.txt", today=_TODAY)
+    parts = [line.strip() for line in written.read_text(encoding="utf-8").splitlines()
+             if line.strip()[:2] in ("一、", "二、", "三、", "四、", "五、")]
+    assert parts == ["一、整改工作推进情况", "二、整改任务完成情况", "三、反馈问题逐项整改情况", "四、下一步打算"]
+    again = api.parse_notice_file(written)
+    assert len(list(again.ledger.issues())) == 5
+    assert False not in [ok for oks in _checks(again).values() for ok in oks]

@@ -2244,13 +2244,27 @@ def _paragraphs(text: str | None) -> list[str]:
     return [p.strip() for p in normalize_text(text).split("\n") if p.strip()]
 
 
+#: a part's heading on a line of its own ("二、整改完成情况"): no sentence, a few words
+_PART_HEADING = LazyPattern(r"^\s*[一二三四五六七八九十]、[^。,;:!?]{2,30}$")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _parts_within(text: str | None) -> int:
+    """The highest part number a heading inside ``text`` gives ("二、整改完成情况" told within part
+    一's paragraphs: 2), 0 for none — the parts after it are numbered on from it."""
+    return max((_NUMERALS.index(fold(p).strip()[0]) + 1 for p in _paragraphs(text)
+                if _PART_HEADING.match(fold(p))), default=0)
+
+
 def _prose_blocks(text: str | None, missing: str) -> list[Block]:
     paragraphs = [t for p in _paragraphs(text) if (t := _prose_without_notes(p))]
     if not paragraphs:
         return [Block("body", _placeholder(missing))]
     blocks: list[Block] = []
     for p in paragraphs:
-        if _PAREN_CN.match(fold(p)):
+        if _PART_HEADING.match(fold(p)):
+            blocks.append(Block("heading1", p))  # "二、整改完成情况": a part the notice told within 一
+        elif _PAREN_CN.match(fold(p)):
             cut = p.find("。")
             kind: BlockKind = "lead" if 0 <= cut < len(p) - 1 else "heading2"
             blocks.append(Block(kind, p))
@@ -2444,9 +2458,10 @@ def notice_blocks(ledger: Ledger, *, as_of: date | None = None,
     # parts numbered as it numbered them, from 一、 (no part 一 it never had, left to fill in)
     part_one = parts and not (fold(info.extra.get(PART_ONE_KEY, "")).strip().startswith("否")
                               and not info.heading_one)
-    numbers = iter("一二三" if part_one else "一二")
+    # (parts the notice told within part 一's paragraphs, "二、整改完成情况", numbered the later ones on)
+    numbers = iter(_NUMERALS[max(_parts_within(info.section_one), 1 if part_one else 0):])
     if part_one:
-        blocks.append(Block("heading1", f"{next(numbers)}、{info.heading_one or h1}"))
+        blocks.append(Block("heading1", f"一、{info.heading_one or h1}"))
         blocks += _prose_blocks(info.section_one, "整改工作组织领导情况")
     else:
         blocks += [b for b in _prose_blocks(info.section_one, "") if info.section_one]
