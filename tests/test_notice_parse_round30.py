@@ -355,3 +355,60 @@ def test_a_part_told_within_the_first_keeps_its_number_when_the_notice_is_writte
     again = api.parse_notice_file(written)
     assert len(list(again.ledger.issues())) == 5
     assert False not in [ok for oks in _checks(again).values() for ok in oks]
+
+
+# ---------------------------------------------------------------------------
+# a government site's article page, saved as .html
+# ---------------------------------------------------------------------------
+
+_SITE_PAGE = """<html><head><meta charset="utf-8">
+<title>中共松原区档案馆支部委员会关于巡察整改进展情况的通报</title></head><body>
+<div id="top"><a>设为首页</a> <a>加入收藏</a> <a>无障碍浏览</a></div>
+<div id="menu">首页 机构概况 政务公开 巡察工作 党风政风 警示教育</div>
+<div class="left">
+<div class="loc">当前位置：<a>首页</a> &gt; <a>巡察工作</a> &gt; 正文</div>
+<h2>中共松原区档案馆支部委员会关于巡察整改进展情况的通报</h2>
+<div class="meta">来源：区档案馆　发布时间：2026-11-02 09:30　浏览次数：318　【字体：大 中 小】</div>
+<div id="zoom">
+<p>根据区委统一部署，2026年5月9日至7月3日，区委第六巡察组对区档案馆党支部进行了巡察，8月12日反馈了巡察意见。现将整改进展情况予以公布。</p>
+<p>一、整改工作总体情况</p>
+<p>馆党支部针对反馈的2个方面4个问题，逐项制定整改措施，目前3个问题已整改完成。</p>
+<p>二、具体问题整改情况</p>
+<p>（一）关于履行职能职责方面的问题</p>
+<p>1.馆藏档案数字化进度滞后。整改情况：完成馆藏档案数字化8.2万卷，剩余部分纳入明年计划，正在推进。</p>
+<p>2.破损档案抢救修复不及时。整改情况：对破损档案1900页完成修裱，已整改到位。</p>
+<p>（二）关于全面从严治党方面的问题</p>
+<p>3.政府采购内控不严。整改情况：建立采购内控流程，已整改到位。</p>
+<p>4.差旅费报销审核不严。整改情况：追回超标准报销差旅费0.6万元，已整改到位。</p>
+<p>三、下一步工作</p>
+<p>馆党支部将巩固整改成果，建立长效机制。</p>
+<p>欢迎广大干部群众监督，联系电话：0000-2223333。</p>
+<p align="right">中共松原区档案馆支部委员会</p>
+<p align="right">2026年11月1日</p>
+</div>
+<div class="tools">【打印本页】【关闭窗口】</div>
+<div class="share">分享到： <a>微信</a> <a>新浪微博</a></div>
+</div>
+<div class="right">
+<h3>点击排行</h3>
+<ul><li>1.区委巡察组进驻区教育局开展常规巡察</li><li>2.关于区委第五轮巡察整改情况的通报</li>
+<li>3.区纪委监委公开曝光3起违反中央八项规定精神问题</li></ul>
+<h3>最新文章</h3>
+<ul><li>巡察整改“回头看”工作推进会召开</li><li>区委巡察办开展业务培训</li></ul>
+</div>
+<div id="footer">版权所有：中共松原区纪委 松原区监委　ICP备案号：某ICP备00000000号-2
+<br>地址：某区某路 电话：0000-1234567</div>
+</body></html>
+"""
+
+
+def test_a_site_pages_side_column_of_ranked_articles_is_no_part_of_the_notice(tmp_path: Path) -> None:
+    """"点击排行" and "最新文章" beside the article, a numbered list of other articles under the
+    signature: dropped as the site's column — they had made the notice read as cut short at its
+    last problem ("缺少联系方式、落款和日期"), its signature lost."""
+    (tmp_path / "通报网页.html").write_text(_SITE_PAGE, encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "通报网页.html")
+    assert parsed.complete and not parsed.warnings
+    assert parsed.ledger.info.party_org == "中共松原区档案馆支部委员会"
+    assert [(i.number, str(i.measures[0].status)) for i in parsed.ledger.issues()] == [
+        (1, "正在推进"), (2, "已完成"), (3, "已完成"), (4, "已完成")]
