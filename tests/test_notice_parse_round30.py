@@ -412,3 +412,19 @@ def test_a_site_pages_side_column_of_ranked_articles_is_no_part_of_the_notice(tm
     assert parsed.ledger.info.party_org == "中共松原区档案馆支部委员会"
     assert [(i.number, str(i.measures[0].status)) for i in parsed.ledger.issues()] == [
         (1, "正在推进"), (2, "已完成"), (3, "已完成"), (4, "已完成")]
+
+
+def test_a_status_sentence_right_after_the_problem_is_its_stated_status(tmp_path: Path) -> None:
+    """"问题3：…不严。阶段性完成。已追回…": the problem, then its status in a sentence of its own,
+    then the account, on one line — the status is stated (it had been left in the account and
+    guessed from it, the counts of 已整改到位 and 阶段性完成 undecidable) and leaves the account."""
+    text = _FOUR_PARTS.replace("。\n整改情况：", "。")
+    assert "问题3：技能培训补贴审核不严。阶段性完成。已追回" in text
+    (tmp_path / "通报.txt").write_text(text, encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "通报.txt")
+    measures = list(parsed.ledger.measures())
+    assert [(str(m.status), m.status_inferred) for m in measures] == [
+        ("已完成", False), ("已完成", False), ("基本完成", False), ("已完成", False), ("正在推进", False)]
+    assert measures[0].text == "对2020年以来参保名册逐人复核，清退不符合条件人员7名。"
+    checks = _checks(parsed)
+    assert checks["done"] == [True] and checks["staged"] == [True] and checks["going"] == [True]

@@ -2624,7 +2624,15 @@ def _leading_status(rest: str) -> tuple[str, _Stated | None]:
             return rest[m.end():].lstrip(" 。.;；,，\n"), stated
     if (m := _STATUS_LABEL.match(det)) is not None:
         return _labelled_status(rest, m.start(), m.end())
+    if (m := _STATUS_SENTENCE.match(det)) is not None and det[m.end():].strip() \
+            and (stated := _status_words(rest[m.start(1):m.end(1)])) is not None:
+        # "问题1：…不全。已整改到位。全区小作坊纳入…": a sentence of the status alone after the title
+        return rest[m.end():].lstrip(" 。.;；,，\n"), stated
     return rest, None
+
+
+#: a sentence that may be a status alone, opening an issue's body (on the detection copy)
+_STATUS_SENTENCE = re.compile(r"\s*([^。;\n,]{2,10}?)\s*[。;]")
 
 
 def _tag_status(value: str) -> tuple[int, _Stated] | None:
