@@ -428,3 +428,64 @@ def test_a_status_sentence_right_after_the_problem_is_its_stated_status(tmp_path
     assert measures[0].text == "对2020年以来参保名册逐人复核，清退不符合条件人员7名。"
     checks = _checks(parsed)
     assert checks["done"] == [True] and checks["staged"] == [True] and checks["going"] == [True]
+
+
+# ---------------------------------------------------------------------------
+# a WeChat article copied to text
+# ---------------------------------------------------------------------------
+
+_KEYCAPS = """清风石门
+关于巡察整改进展情况的通报
+原创 石门乡纪委 清风石门 2026年11月18日 20:15 某省
+
+🔹🔹🔹
+
+根据县委统一部署，县委第三巡察组于2026年4月至5月对石门乡党委开展了巡察，并于6月28日反馈了巡察意见。现将整改进展情况公布如下。
+
+🌟一、整改总体情况
+
+乡党委对反馈的2个方面4个问题全面认领，截至11月15日，已整改到位3个，正在整改1个。
+
+🌟二、具体整改情况
+
+📌（一）落实“两个责任”方面
+
+1️⃣ 乡党委对村级“三资”监管不力。
+整改情况：完成9个村集体资产清产核资，收回被侵占集体土地21亩。（已完成）
+
+2️⃣ 惠农补贴发放审核不严。
+整改情况：对近三年耕地地力补贴逐户核对，追回冒领资金0.9万元。（已完成）
+
+📌（二）干部作风方面
+
+3️⃣ 乡村干部值班值守不到位。
+整改情况：修订值班管理制度，开展夜查暗访6次。（已完成）
+
+4️⃣ 农村人居环境整治推进慢。
+整改情况：已完成3个村的改厕任务，其余2个村计划明年6月底前完成。（正在推进）
+
+🌟三、下一步工作
+
+乡党委将持续巩固整改成果。
+
+欢迎广大干部群众监督，联系电话：0000-9990000。
+
+中共石门乡委员会
+2026年11月16日
+
+👆点击“阅读原文”查看更多
+文字 | 王某
+审核 | 赵某
+"""
+
+
+def test_problems_numbered_in_keycap_emoji_are_the_problems(tmp_path: Path) -> None:
+    """"1️⃣ 乡党委对…监管不力。" — a WeChat copy numbering its problems in keycap emoji: each is a
+    problem with its account; they had been read as one problem's measures (4 problems read as 2,
+    "通报称4个问题" flagged as a mismatch)."""
+    (tmp_path / "公众号.txt").write_text(_KEYCAPS, encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "公众号.txt")
+    assert [(i.number, i.title, [str(m.status) for m in i.measures]) for i in parsed.ledger.issues()] == [
+        (1, "乡党委对村级“三资”监管不力", ["已完成"]), (2, "惠农补贴发放审核不严", ["已完成"]),
+        (3, "乡村干部值班值守不到位", ["已完成"]), (4, "农村人居环境整治推进慢", ["正在推进"])]
+    assert _checks(parsed)["issues"] == [True] and _checks(parsed)["done"] == [True]

@@ -1000,6 +1000,10 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
         line = line.strip()
         if not line:
             continue
+        if cells is None and (keycap := _KEYCAP.match(line)) is not None:
+            # "1️⃣ 乡党委对…", "🔟 …": a WeChat copy's numbering, in keycap emoji
+            number = "10" if keycap.group(1) == "🔟" else re.sub(r"[^\d]", "", keycap.group(1))
+            line = f"{number}.{line[keycap.end():]}"
         det = detect(line)
         if cells is None and _FIGURE_CAPTION.match(det):
             continue  # the caption under a picture ("图1  整改工作现场照片"): no text of a measure
@@ -1046,6 +1050,10 @@ def _clean_lines(text: str) -> tuple[list[_Line], list[date], list[_Line]]:
     _numbered_under_label(lines)
     body, appendix = _appendix(_space_tables(lines, spaced))
     return _named_ordinals(_run_in(_tables(_outline(_side_lists(body))))), debris_dates, appendix
+
+
+#: a number written in keycap emoji opening a line: "1️⃣", "1️⃣2️⃣" (12), "🔟"
+_KEYCAP = re.compile("^((?:\\d\ufe0f?\u20e3)+|\U0001f51f)\ufe0f?\\s*(?=\\S)")
 
 
 #: a mark a WeChat copy puts before a measure to say how far it got: a tick (done), an hourglass or
