@@ -489,3 +489,18 @@ def test_problems_numbered_in_keycap_emoji_are_the_problems(tmp_path: Path) -> N
         (1, "乡党委对村级“三资”监管不力", ["已完成"]), (2, "惠农补贴发放审核不严", ["已完成"]),
         (3, "乡村干部值班值守不到位", ["已完成"]), (4, "农村人居环境整治推进慢", ["正在推进"])]
     assert _checks(parsed)["issues"] == [True] and _checks(parsed)["done"] == [True]
+
+
+def test_the_units_word_on_what_it_will_do_after_the_last_problem_is_no_measure_of_it(tmp_path: Path) -> None:
+    """No heading over the next steps: "乡党委将持续巩固整改成果。欢迎…监督，联系电话：…" after the last
+    problem's account is the notice's next steps and closing — it had been read as one more measure
+    of the last problem (正在推进), the notice's contacts inside it."""
+    text = _KEYCAPS.replace("🌟三、下一步工作\n\n", "").replace("乡党委将持续巩固整改成果。\n\n欢迎",
+                                                                 "乡党委将持续巩固整改成果。欢迎")
+    assert "乡党委将持续巩固整改成果。欢迎广大干部群众监督" in text and "三、" not in text
+    (tmp_path / "公众号.txt").write_text(text, encoding="utf-8")
+    parsed = api.parse_notice_file(tmp_path / "公众号.txt")
+    last = list(parsed.ledger.issues())[-1]
+    assert [m.text for m in last.measures] == ["已完成3个村的改厕任务，其余2个村计划明年6月底前完成。"]
+    assert parsed.ledger.info.section_three == "乡党委将持续巩固整改成果。"
+    assert parsed.ledger.info.phone == "0000-9990000"

@@ -609,6 +609,11 @@ _SECTION_WORDS = re.compile(
 _NEXT_HEADING = re.compile(r"下一步|下步|下阶段|今后|打算|工作安排")
 #: a paragraph that starts the next steps after the last item ("下一步，…")
 _NEXT_STEPS = re.compile(r"^(?:下一步|下步|今后|接下来|下阶段|下一阶段)")
+#: after the last problem's account, the whole unit saying what it will do with the round's work
+#: ("乡党委将持续巩固整改成果。", "我局将继续抓好后续整改"): the next steps, though not headed so
+_ROUND_INTENT = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,10}(?:党委|党组|党工委|党总支|党支部|委员会)|我(?:局|委|乡|镇|街道|院|校|公司|单位|办|厅|区|县|市))"
+    r"(?:还|也|仍)?(?:将|要)[^。]{0,30}?(?:整改成果|整改工作|整改任务|巡察整改|后续整改|整改落实|长效机制|整改质效)")
 #: an issue title that names a problem
 _PROBLEM_END = re.compile(
     r"(?:问题|不够|不到位|不严|不力|不足|不强|不高|不实|不深|不细|不全|不好|不佳|不规范|不完善|"
@@ -3940,8 +3945,10 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
     if region is not None:
         lo, hi = region
         last = max((j for j in range(lo, hi) if lines[j].kind in _STRUCTURAL), default=lo - 1)
+        told = last >= lo and "。" in lines[last].det.rstrip("。")  # the last problem's account on its line
         nxt = next((j for j in range(max(last + 1, lo), hi)
-                    if lines[j].kind == "text" and _NEXT_STEPS.match(lines[j].det)), None)
+                    if lines[j].kind == "text" and (_NEXT_STEPS.match(lines[j].det) or (
+                        (j >= last + 2 or told) and _ROUND_INTENT.match(lines[j].det)))), None)
         if nxt is not None:
             region = (lo, nxt)
     return _Layout(title_start=k0, title_end=k, region=region, heading=heading, section_mode=mode,
