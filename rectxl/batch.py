@@ -65,6 +65,7 @@ from rectxl.core.batch_report import (
     share_most_measures,
 )
 from rectxl.core.batch_units import (
+    COMPILATION_NAMED,
     cluster,
     compiled_units,
     looks_like_roster,
@@ -915,7 +916,8 @@ def _compilations_apart(result: BatchResult, held: list[LedgerResult]) -> list[L
 
     counted = []
     for r in sorted(held, key=lambda r: r.file):
-        units, covered, alone = compiled_units(r.owners or {}, r.unit, r.counts.get("measures", 0), unit_of)
+        units, covered, alone = compiled_units(r.owners or {}, r.unit, r.counts.get("measures", 0), unit_of,
+                                               named=COMPILATION_NAMED.search(r.file) is not None)
         if not units:
             counted.append(r)
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import pytest
 
 from rectxl.api import check, notice, read_ledger
 from rectxl.cli.commands import main
+from rectxl.core.deadline import DeadlineKind, parse_deadline
 from rectxl.core.errors import RectxlError
+from rectxl.core.status import Status, read_status
 from tests.test_workbook_quirks import _sheet_book
 
 
@@ -176,3 +179,85 @@ def test_a_month_and_day_typed_as_a_number_shown_with_two_decimals_is_that_day(t
     assert [f.cell for f in report.findings if f.code == "bad-deadline"] == ["E5"]
     measures = list(read_ledger(tmp_path / "县气象局.xlsx").measures())
     assert [m.deadline.due for m in measures[:2]] == [date(2026, 9, 30), date(2026, 10, 10)]
+
+
+# -- review of the round's change: each case failed before its fix -----------------------------------
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # a step done, then the whole work done: done (the step had made it 正在推进, a false overdue)
+    ("已完成摸排，共排查问题12个，已全部整改到位", Status.DONE),
+    ("已完成设计，工程已完工", Status.DONE),
+    ("第一阶段已完成，目前已全部完成", Status.DONE),
+    # what is left said done: done
+    ("剩余3户已全部整改到位", Status.DONE),
+    ("已改造12户，剩余3户已全部整改到位", Status.DONE),
+    # the step alone, or with the work going on, stays as it was
+    ("已完成摸排", Status.IN_PROGRESS),
+    ("已完成设计，正在施工", Status.IN_PROGRESS),
+    ("已完成4项，剩余1项", Status.IN_PROGRESS),
+])
+def test_review_a_step_then_the_whole_work_done(cell: str, status: Status) -> None:
+    assert read_status(cell).status is status
+
+
+@pytest.mark.parametrize("cell", ["巡察中发现的问题2027年6月底前整改到位",
+                                  "在巡察过程中发现的问题于2027年6月底前整改完毕"])
+def test_review_a_deadline_naming_the_inspection_is_not_read_as_at_once(cell: str) -> None:
+    """“巡察中发现的问题…”: the problem was found during the inspection; the work is not said done there
+    (it had been read 立行立改, a false overdue)."""
+    assert parse_deadline(cell).kind is not DeadlineKind.IMMEDIATE
+
+
+def test_review_an_owner_cell_naming_its_deadline_with_a_comma_keeps_the_date(tmp_path: Path) -> None:
+    """"县住建局 赵六 2026年9月底前完成，并长期坚持" in a 责任单位、责任人及完成时限 column: due September 30th
+    and kept up after; the date had been lost (only 并长期坚持 read) and nothing was overdue."""
+    path = _sheet_book(tmp_path / "县住建局.xlsx", title="整改台账", rows=[
+        ["县住建局巡察整改台账（截至2026年12月1日）"],
+        ["序号", "反馈问题", "整改措施", "责任单位、责任人及完成时限", "整改状态"],
+        [1, "物业管理监管不到位", "开展住宅小区物业服务专项检查", "县住建局 赵六 2026年9月底前完成，并长期坚持",
+         "正在推进"]])
+    measure = next(read_ledger(path).measures())
+    assert measure.deadline.due == date(2026, 9, 30) and measure.owner_person == "赵六"
+    assert [f.cell for f in check(path).findings if f.code == "overdue"] == ["D3"]
+
+
+def test_review_a_remark_of_a_mechanism_to_build_is_no_long_term_work(tmp_path: Path) -> None:
+    """A 备注 "建立长效机制" says what the measure is to set up: past its date, still going, it is
+    overdue (it had been let off as long-term work)."""
+    path = _sheet_book(tmp_path / "县审计局.xlsx", title="整改台账", rows=[
+        ["县审计局巡察整改台账（截至2026年12月1日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "完成时限", "整改状态", "备注"],
+        [1, "审计整改跟踪不到位", "建立审计整改跟踪台账", "法规股", "2026年9月30日", "正在推进", "建立长效机制"]])
+    assert [f.code for f in check(path).findings if f.row == 3 and f.code.startswith(("overdue", "long-term"))] == [
+        "overdue"]
+
+
+def test_review_a_stamp_line_parted_by_a_comma_names_the_signer(tmp_path: Path) -> None:
+    """"填报单位：县司法局党组，填报时间：2026年11月30日" above the table: the notice is signed 县司法局党组."""
+    path = _sheet_book(tmp_path / "县司法局.xlsx", title="整改台账", rows=[
+        ["县司法局巡察整改台账"],
+        ["填报单位：县司法局党组，填报时间：2026年11月30日"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "完成时限", "整改状态"],
+        [1, "社区矫正监管不严", "开展社区矫正对象排查", "矫正股", "2026年12月31日", "正在推进"]])
+    _, written = notice(path, tmp_path / "通报.txt")
+    assert written.read_text("utf-8").startswith("县司法局党组关于")
+
+
+def test_review_a_bureau_ledger_beside_its_schools_ledgers_is_counted(tmp_path: Path) -> None:
+    """A 教育局's own ledger, most of its measures led by two schools that also sent ledgers, is the
+    bureau's — it had been set aside as a 汇总台账 (its measures and the bureau left out)."""
+    folder = tmp_path / "教育系统"
+    folder.mkdir()
+    header = ["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"]
+    for unit, rows in (("县第一中学", [("食堂账目不清", "县第一中学"), ("收费不规范", "县第一中学")]),
+                       ("县实验小学", [("课后服务收费", "县实验小学"), ("资产管理", "县实验小学")]),
+                       ("县教育局", [("对学校食堂监管不力", "县第一中学"), ("对学校收费监管缺位", "县实验小学"),
+                                    ("教师招聘不规范", "县教育局")])):
+        _sheet_book(folder / f"{unit}整改台账.xlsx", title="整改台账", rows=[
+            [f"{unit}巡察整改台账"], header,
+            *([n, p, f"整改{p}", owner, "2026年12月31日", "正在推进"] for n, (p, owner) in enumerate(rows, 1))])
+    out = tmp_path / "batch.json"
+    main(["batch", str(folder), "-o", str(tmp_path / "汇总.xlsx"), "--json", str(out), "-j", "1"])
+    data = json.loads(out.read_text("utf-8"))
+    assert "县教育局整改台账.xlsx" in {r["file"] for r in data["ledgers"]}
+    assert data["totals"]["measures"] == 7

@@ -18,8 +18,8 @@ from typing import TypeVar
 
 from rectxl.core.units import GENERIC_PLACES, canonical_unit, same_unit_name, split_units, unit_core, unit_parts
 
-__all__ = ["canonical_unit", "cluster", "compiled_units", "looks_like_roster", "names_a_part", "not_on_roster",
-           "owners_of_others", "preferred_name", "roster_units", "same_unit_name", "unit_core"]
+__all__ = ["COMPILATION_NAMED", "canonical_unit", "cluster", "compiled_units", "looks_like_roster", "names_a_part",
+           "not_on_roster", "owners_of_others", "preferred_name", "roster_units", "same_unit_name", "unit_core"]
 
 T = TypeVar("T")
 
@@ -228,20 +228,28 @@ def owners_of_others(owner_cells: Iterable[str], own: str) -> dict[str, int] | N
     return dict(cells) if len(others) >= _COMPILED_UNITS else None
 
 
+#: a file named as a compilation of many units' ledgers ("全县巡察整改台账（汇总）", "整改台账汇总表")
+COMPILATION_NAMED = re.compile(r"汇总|合并|总台账|全[县区市镇乡]|各单位|各部门")
+
+
 def compiled_units(owners: Mapping[str, int], own: str, measures: int,
-                   unit_of: Callable[[str], str | None]) -> tuple[list[str], int, list[str]]:
+                   unit_of: Callable[[str], str | None], named: bool = False) -> tuple[list[str], int, list[str]]:
     """The units whose ledgers a ledger compiles (the 巡察办's 全县台账汇总 in the folder of the units'
     own ledgers): at least two units, each counted with a ledger of its own (``unit_of``: the
     unit counted under a name, None if none), lead at least half of its ``measures`` — then it
     is no unit's ledger, and counting it would count those measures twice. Returned with how many
     measures they lead, and the units it names that have no ledger of their own (their measures,
     set aside with it, are counted nowhere); empty otherwise (a unit's ledger with a few measures
-    led jointly: "县委办、县财政局")."""
+    led jointly: "县委办、县财政局"), and for a ledger whose own unit leads some of its measures
+    unless it is ``named`` a compilation (:data:`COMPILATION_NAMED`) — a bureau's ledger whose
+    schools, each sending its own, lead most measures is still the bureau's."""
     counted: dict[str, None] = {}
     alone: dict[str, None] = {}
     covered = 0
     for cell, n in owners.items():
         units = split_units(cell)
+        if units and any(own and same_unit_name(u, own) for u in units) and not named:
+            return [], 0, []
         if not units or any(own and same_unit_name(u, own) for u in units):
             continue
         found = [unit_of(u) for u in units]

@@ -2690,7 +2690,7 @@ _STAMP_NOTE = LazyPattern(r"[（(][^)）]*[)）]$")
 #: — not the unit of measure a table's amounts are in ("单位：万元")
 _FILLER_UNIT = re.compile(r"(?:(?:填报|报送|填表|上报)单位|^\s*单位)\s*(?:[（(][^)）]*[)）])?\s*[:：]\s*"
                           r"(?!(?:万元|亿元|千元|元|个|人|项|户|次|亩|吨|平方米|公里|米|人次|家|[%％])(?:[\s，,；;、|/]|$))"
-                          r"(?![^\s:：]{2,40}\s*[:：])([^\s:：]{2,40})(?=[\s，,；;|/]|$)")
+                          r"(?![^\s:：，,；;]{2,40}\s*[:：])([^\s:：]{2,40})(?=[\s，,；;|/]|$)")
 #: a date in the title rows after its key; the date may be its month alone ("反馈时间：2025年4月",
 #: as 基本信息 may write it — its last day), not the start of a range of months
 #: the key of a report date above the table: who filled the form in when (填报/报送/填表/编制/制表…日期
@@ -5118,12 +5118,19 @@ class _Builder:
         when no part of it reads as a deadline."""
         if type(value) is not str:
             return ("", value) if isinstance(value, date) else (value, "")
+        unread = (DeadlineKind.INVALID, DeadlineKind.EMPTY)
         for piece in reversed(_OWNER_PIECES.split(value)):
-            if (piece := piece.strip()) and self._deadline(piece).kind not in (
-                    DeadlineKind.INVALID, DeadlineKind.EMPTY):
+            if (piece := piece.strip()) and self._deadline(piece).kind not in unread:
                 at = value.rfind(piece)
-                owners = (value[:at] + value[at + len(piece):]).strip(" \u3000\n，,；;、/：:（）()")
-                return owners, piece
+                end = at + len(piece)
+                # the pieces before it that read as a deadline with it: "2026年9月底前完成，并长期坚持" whole
+                while (before := value[:at].rstrip(" \u3000\n，,；;、/")) and (
+                        prior := _OWNER_PIECES.split(before)[-1].strip()) and (
+                        self._deadline(prior).kind not in unread
+                        and self._deadline(value[before.rfind(prior):end]).kind not in unread):
+                    at = before.rfind(prior)
+                owners = (value[:at] + value[end:]).strip(" \u3000\n，,；;、/：:（）()")
+                return owners, value[at:end]
         return value, ""
 
     def _last_due(self, value: str) -> str:

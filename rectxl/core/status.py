@@ -1337,6 +1337,11 @@ def timing_note(text: str) -> bool:
 _REVIEW_ALONE = LazyPattern(_REVIEW_WAIT)
 
 
+#: a clause opening with a step of the work done ("已完成摸排", "已完成设计", "第一阶段已完成"), read
+#: as going on or mostly done
+_STEP_DONE = LazyPattern(r"(?:已经?)完成了?|第[一1]阶段")
+
+
 def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
     """The status from the first clause and the qualifiers after it; None if the first clause
     is not a status clause."""
@@ -1348,6 +1353,10 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
     head = c.reading()
     if head is None or head.status is None:
         return _NOTHING
+    if head.status in (Status.IN_PROGRESS, Status.MOSTLY_DONE) and c.percent is None and len(tokens) > 1 and (
+            _STEP_DONE.match(_fold(tokens[0].text))) and (
+            (last := _from_tail(text, tokens)) is not None and last.status is Status.DONE):
+        return last  # "已完成摸排，…，已全部整改到位", "已完成设计，工程已完工": a step, then the whole work done
     if (
         head.status in (Status.DONE, Status.MOSTLY_DONE)
         and len(tokens) > 1
@@ -1503,9 +1512,11 @@ _MARKS = {**dict.fromkeys("√✓✔☑✅", Status.DONE), **dict.fromkeys("×�
 #: a share of the work in brackets: (4/5)
 _SHARE = LazyPattern(r"[(（]\s*(?P<done>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*[)）]")
 #: what is still to do, counted ("剩余1项", "尚有2个未整改", "其余3处待…安装" — not "其余2个均已
-#:整改"), or the rest given a time or still waiting ("其余部分年内完成", "剩余款项待审计后拨付")
-_REMAINING = LazyPattern(r"(?:剩余|剩下|[还尚仍]剩|尚有|仍有|还有|余下)\s*\d{1,4}\s*[项个条件处户家笔]"
-                         r"|其余\s*\d{1,4}\s*[项个条件处户家笔](?![^，,。；;]*(?:均已|全部|都已|已))"
+#: 整改", "剩余3户已全部整改到位"), or the rest given a time or still waiting ("其余部分年内完成",
+#: "剩余款项待审计后拨付")
+_REMAINING = LazyPattern(r"(?:剩余|剩下|[还尚仍]剩|余下|其余)\s*\d{1,4}\s*[项个条件处户家笔]"
+                         r"(?![^，,。；;]*(?:均已|全部|都已|已))"
+                         r"|(?:尚有|仍有|还有)\s*\d{1,4}\s*[项个条件处户家笔]"
                          r"|(?:剩余|其余|剩下|余下)(?![^，,。；;]*(?:均已|全部|都已|已))[^，,。；;\d]{0,12}?"
                          r"(?:待|正在|仍在|尚未|仍未|将于|拟于|计划|年内|年底|明年|下一?年)")
 #: what _REMAINING needs to find, cheaply
@@ -1647,12 +1658,16 @@ _CHECKED_THEN = LazyPattern(r"(?P<check>(?![^，,；;。]*(?:拟|将|计划|准�
 _LONG_TERM_NAMED = LazyPattern(r"长期|常态|长效")
 
 
+#: a mechanism to be set up ("建立长效机制", "健全常态化管理制度"): the measure's aim, not long-term work
+_MECHANISM_BUILT = LazyPattern(r"(?:建立|健全|完善|形成|构建|建章立制)[^，,；;。]{0,8}?(?:机制|制度)")
+
+
 def remark_says_long_term(text: str) -> bool:
     """A 备注 saying the measure is long-term work and nothing else ("此项为长期任务", "持续推进，长期
     坚持", "属长期性工作", "常态化开展"): the office counts the work as kept up, whatever its status
     column says."""
-    if not text or len(text) > 20 or not _LONG_TERM_NAMED.search(text):
-        return False
+    if not text or len(text) > 20 or not _LONG_TERM_NAMED.search(text) or _MECHANISM_BUILT.search(text):
+        return False  # ("建立长效机制": what the measure is to set up, not work kept up)
     reading = read_status(text)
     return reading.status is Status.LONG_TERM and not reading.rest.strip("。.；;，, ")
 
