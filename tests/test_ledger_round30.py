@@ -4,7 +4,6 @@ the way a clerk would (units, people and texts are fictional)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -13,25 +12,7 @@ import pytest
 
 from rectxl.cli import main
 from rectxl.io.reader import read_ledger
-
-
-def _check(path: Path, capsys: pytest.CaptureFixture[str], as_of: str = "2026-11-20") -> list[dict[str, Any]]:
-    main(["check", str(path), "--format", "json", "--as-of", as_of])
-    findings: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["findings"]
-    return findings
-
-
-def _ledger(path: Path, title: str, header: list[str], rows: list[list[Any]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "整改台账"
-    ws.append([title])
-    ws.append(["填报单位（盖章）：　　　　　　填报时间：2026年11月18日"])
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+from tests.test_ledger_round29 import _check, _ledger
 
 
 def _statuses(path: Path) -> list[str | None]:
