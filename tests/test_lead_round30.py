@@ -261,3 +261,17 @@ def test_review_a_bureau_ledger_beside_its_schools_ledgers_is_counted(tmp_path: 
     data = json.loads(out.read_text("utf-8"))
     assert "县教育局整改台账.xlsx" in {r["file"] for r in data["ledgers"]}
     assert data["totals"]["measures"] == 7
+
+
+def test_work_pressed_on_with_and_due_to_finish_is_going_on(tmp_path: Path) -> None:
+    """"持续推进，预计12月底完成" / "持续清理，预计12月底完成": work pressed on with that the clerk expects to
+    finish by a day is going on — overdue past its deadline. 持续… had made it long-term work, and the
+    measure was never overdue. "持续推进" alone, or "长期坚持，…", stays long-term."""
+    statuses = ["持续推进，预计12月底完成", "持续清理，预计12月底完成", "持续推进", "长期坚持，预计12月底完成"]
+    report = check(_sheet_book(tmp_path / "县城管执法局.xlsx", title="整改台账", rows=[
+        ["县城管执法局巡察整改台账（截至2026年12月1日）"],
+        ["序号", "反馈问题", "整改措施", "责任股室", "完成时限", "整改状态"],
+        *([n, f"问题{n}整改不到位", f"落实整改任务{n}", "市容股", "2026年9月30日", s]
+          for n, s in enumerate(statuses, 1))]))
+    assert sorted(f.row or 0 for f in report.findings if f.code == "overdue") == [3, 4]
+    assert report.counts.in_progress == 2 and report.counts.long_term == 2

@@ -1422,7 +1422,18 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
         if i == len(tokens):
             return replace(head, rest=tokens[dated].text.strip())  # the day alone is the rest (finished_day reads it)
         return replace(dated_head, rest=_rest(text, tokens, dated))  # a narrative after the day: from the day on
-    return replace(head, rest=_rest(text, tokens, i))
+    reading = replace(head, rest=_rest(text, tokens, i))
+    if reading.status is Status.LONG_TERM and _KEPT_GOING.match(_fold(tokens[0].text)) and (
+            _PLANNED_END.search(_fold(reading.rest))):
+        # "持续推进，预计12月底完成": pressed on with, to be finished by a day — going on, not kept up for good
+        return replace(reading, status=Status.IN_PROGRESS)
+    return reading
+
+
+#: work "pressed on with" (持续推进, 持续清理) — long-term by its word, unless a day to finish it follows
+_KEPT_GOING = LazyPattern(r"持续")
+#: a day the work is planned to be finished by ("预计12月底完成", "计划2026年底前完成", "力争年内办结")
+_PLANNED_END = LazyPattern(r"^(?:计划|预计|拟|争取|力争|确保|将)(?:于|在)?[^，,；;。]{1,16}?(?:完成|办结|完工)")
 
 
 #: a bare "not done" of a yes/no 完成情况 column ("否", "未完成", "尚未办结", "×"), which a clause after
