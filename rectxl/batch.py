@@ -43,7 +43,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO, Any, TextIO
 
 from rectxl.api import check_ledger
@@ -917,7 +917,7 @@ def _compilations_apart(result: BatchResult, held: list[LedgerResult]) -> list[L
     counted = []
     for r in sorted(held, key=lambda r: r.file):
         units, covered, alone = compiled_units(r.owners or {}, r.unit, r.counts.get("measures", 0), unit_of,
-                                               named=COMPILATION_NAMED.search(r.file) is not None)
+                                               named=COMPILATION_NAMED.search(PurePath(r.file).name) is not None)
         if not units:
             counted.append(r)
             continue

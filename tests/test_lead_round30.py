@@ -10,11 +10,11 @@ import docx
 import openpyxl
 import pytest
 
-from rectxl.api import check, notice, read_ledger
+from rectxl.api import check, notice, parse_notice_file, read_ledger
 from rectxl.cli.commands import main
 from rectxl.core.deadline import DeadlineKind, parse_deadline
 from rectxl.core.errors import RectxlError
-from rectxl.core.status import Status, read_status
+from rectxl.core.status import Status, read_status, remark_says_long_term
 from tests.test_workbook_quirks import _sheet_book
 
 
@@ -275,3 +275,63 @@ def test_work_pressed_on_with_and_due_to_finish_is_going_on(tmp_path: Path) -> N
           for n, s in enumerate(statuses, 1))]))
     assert sorted(f.row or 0 for f in report.findings if f.code == "overdue") == [3, 4]
     assert report.counts.in_progress == 2 and report.counts.long_term == 2
+
+
+# -- second review: each case failed before its fix ---------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "status"), [
+    ("已整改5处，剩余2处已制定方案", Status.IN_PROGRESS),  # a plan for what is left is no work done
+    ("余下3笔已核实", Status.IN_PROGRESS),
+    ("持续推进，确保按期完成", Status.LONG_TERM),  # no day named: kept up, as 持续推进 is
+])
+def test_second_review_statuses(cell: str, status: Status) -> None:
+    assert read_status(cell).status is status
+
+
+@pytest.mark.parametrize("cell", ["巡察期间整改到位", "巡察期间", "在巡察期间整改完毕", "督查期间整改到位"])
+def test_second_review_work_put_right_during_the_inspection_is_due_at_once(cell: str) -> None:
+    assert parse_deadline(cell).kind is DeadlineKind.IMMEDIATE
+
+
+def test_second_review_a_remark_naming_long_term_work_beside_a_mechanism_counts() -> None:
+    assert remark_says_long_term("建立长效机制，长期坚持") and not remark_says_long_term("建立长效机制")
+
+
+def test_second_review_a_measure_saying_what_the_committee_will_do_stays_a_measure(tmp_path: Path) -> None:
+    """"镇党委将巡察整改工作纳入村干部年度绩效考核，已印发考核办法。" among the last problem's measures, before a
+    下一步 heading, is a measure — it had ended the problems, the measures after it read as next steps."""
+    path = tmp_path / "东山镇通报.txt"
+    path.write_text("\n".join([
+        "中共东山镇委员会关于巡察整改进展情况的通报", "",
+        "根据县委统一部署，2026年3月至5月，县委第二巡察组对东山镇党委开展了巡察，并于6月20日反馈了巡察意见。"
+        "现将整改进展情况公布如下。", "", "一、整改落实情况", "",
+        "（一）关于落实全面从严治党主体责任不到位的问题",
+        "镇党委召开专题会议研究部署，制定主体责任清单，班子成员签订责任书12份。", "",
+        "（二）关于村级财务管理不规范的问题", "对全镇14个村近三年财务收支开展专项审计，清退不合规支出3.2万元。",
+        "镇党委将巡察整改工作纳入村干部年度绩效考核，已印发考核办法。",
+        "镇纪委将村级财务整改落实情况纳入日常监督，开展专项检查2次。", "",
+        "二、下一步工作打算", "镇党委将持续巩固整改成果，确保整改到位。", "",
+        "欢迎广大干部群众监督，联系电话：0000-8880000。", "", "中共东山镇委员会", "2026年11月20日", ""]),
+        encoding="utf-8")
+    parsed = parse_notice_file(path)
+    assert [len(i.measures) for i in parsed.ledger.issues()] == [1, 3]
+    assert parsed.ledger.info.section_three == "镇党委将持续巩固整改成果，确保整改到位。"
+
+
+def test_second_review_a_folder_named_for_the_departments_does_not_make_a_ledger_a_compilation(
+        tmp_path: Path) -> None:
+    """The bureau's ledger beside its schools' ledgers, all in a folder 各部门: still counted (the folder's
+    name had made it a 汇总台账)."""
+    folder = tmp_path / "巡察整改" / "各部门"
+    folder.mkdir(parents=True)
+    header = ["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"]
+    for unit, rows in (("县第一中学", [("食堂账目不清", "县第一中学"), ("收费不规范", "县第一中学")]),
+                       ("县实验小学", [("课后服务收费", "县实验小学"), ("资产管理", "县实验小学")]),
+                       ("县教育局", [("对学校食堂监管不力", "县第一中学"), ("对学校收费监管缺位", "县实验小学"),
+                                    ("教师招聘不规范", "县教育局")])):
+        _sheet_book(folder / f"{unit}整改台账.xlsx", title="整改台账", rows=[
+            [f"{unit}巡察整改台账"], header,
+            *([n, p, f"整改{p}", owner, "2026年12月31日", "正在推进"] for n, (p, owner) in enumerate(rows, 1))])
+    out = tmp_path / "batch.json"
+    main(["batch", str(tmp_path / "巡察整改"), "-o", str(tmp_path / "汇总.xlsx"), "--json", str(out), "-j", "1"])
+    assert json.loads(out.read_text("utf-8"))["totals"]["measures"] == 7

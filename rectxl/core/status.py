@@ -1433,7 +1433,8 @@ def _from_head(text: str, tokens: list[_Token]) -> StatusReading | None:
 #: work "pressed on with" (持续推进, 持续清理) — long-term by its word, unless a day to finish it follows
 _KEPT_GOING = LazyPattern(r"持续")
 #: a day the work is planned to be finished by ("预计12月底完成", "计划2026年底前完成", "力争年内办结")
-_PLANNED_END = LazyPattern(r"^(?:计划|预计|拟|争取|力争|确保|将)(?:于|在)?[^，,；;。]{1,16}?(?:完成|办结|完工)")
+_PLANNED_END = LazyPattern(r"^(?:计划|预计|拟|争取|力争|确保|将)(?:于|在)?[^，,；;。]{0,12}?(?:\d|年|月|季度)"
+                           r"[^，,；;。]{0,8}?(?:完成|办结|完工)")
 
 
 #: a bare "not done" of a yes/no 完成情况 column ("否", "未完成", "尚未办结", "×"), which a clause after
@@ -1525,8 +1526,9 @@ _SHARE = LazyPattern(r"[(（]\s*(?P<done>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*[)）]
 #: what is still to do, counted ("剩余1项", "尚有2个未整改", "其余3处待…安装" — not "其余2个均已
 #: 整改", "剩余3户已全部整改到位"), or the rest given a time or still waiting ("其余部分年内完成",
 #: "剩余款项待审计后拨付")
-_REMAINING = LazyPattern(r"(?:剩余|剩下|[还尚仍]剩|余下|其余)\s*\d{1,4}\s*[项个条件处户家笔]"
-                         r"(?![^，,。；;]*(?:均已|全部|都已|已))"
+_REMAINING = LazyPattern(r"(?:剩余|剩下|[还尚仍]剩|余下)\s*\d{1,4}\s*[项个条件处户家笔]"
+                         r"(?![^，,。；;]*(?:均已|全部|都已|已[^，,。；;]{0,6}?(?:完成|到位|完毕|办结|完工|竣工)))"
+                         r"|其余\s*\d{1,4}\s*[项个条件处户家笔](?![^，,。；;]*(?:均已|全部|都已|已))"
                          r"|(?:尚有|仍有|还有)\s*\d{1,4}\s*[项个条件处户家笔]"
                          r"|(?:剩余|其余|剩下|余下)(?![^，,。；;]*(?:均已|全部|都已|已))[^，,。；;\d]{0,12}?"
                          r"(?:待|正在|仍在|尚未|仍未|将于|拟于|计划|年内|年底|明年|下一?年)")
@@ -1677,7 +1679,7 @@ def remark_says_long_term(text: str) -> bool:
     """A 备注 saying the measure is long-term work and nothing else ("此项为长期任务", "持续推进，长期
     坚持", "属长期性工作", "常态化开展"): the office counts the work as kept up, whatever its status
     column says."""
-    if not text or len(text) > 20 or not _LONG_TERM_NAMED.search(text) or _MECHANISM_BUILT.search(text):
+    if not text or len(text) > 20 or not _LONG_TERM_NAMED.search(_MECHANISM_BUILT.sub("", text)):
         return False  # ("建立长效机制": what the measure is to set up, not work kept up)
     reading = read_status(text)
     return reading.status is Status.LONG_TERM and not reading.rest.strip("。.；;，, ")

@@ -3948,7 +3948,9 @@ def _layout(lines: Sequence[_Line]) -> _Layout:
         told = last >= lo and "。" in lines[last].det.rstrip("。")  # the last problem's account on its line
         nxt = next((j for j in range(max(last + 1, lo), hi)
                     if lines[j].kind == "text" and (_NEXT_STEPS.match(lines[j].det) or (
-                        (j >= last + 2 or told) and _ROUND_INTENT.match(lines[j].det)))), None)
+                        (j >= last + 2 or told) and _ROUND_INTENT.match(lines[j].det)
+                        # (the last words before the closing: not "镇党委将…纳入考核" among the measures)
+                        and not any(lines[x].kind == "text" for x in range(j + 1, hi))))), None)
         if nxt is not None:
             region = (lo, nxt)
     return _Layout(title_start=k0, title_end=k, region=region, heading=heading, section_mode=mode,
