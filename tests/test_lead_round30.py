@@ -243,11 +243,8 @@ def test_review_a_stamp_line_parted_by_a_comma_names_the_signer(tmp_path: Path) 
     assert written.read_text("utf-8").startswith("县司法局党组关于")
 
 
-def test_review_a_bureau_ledger_beside_its_schools_ledgers_is_counted(tmp_path: Path) -> None:
-    """A 教育局's own ledger, most of its measures led by two schools that also sent ledgers, is the
-    bureau's — it had been set aside as a 汇总台账 (its measures and the bureau left out)."""
-    folder = tmp_path / "教育系统"
-    folder.mkdir()
+def _bureau_and_its_schools(folder: Path) -> None:
+    """A 教育局's ledger, most of its measures led by two schools, beside the schools' own ledgers."""
     header = ["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"]
     for unit, rows in (("县第一中学", [("食堂账目不清", "县第一中学"), ("收费不规范", "县第一中学")]),
                        ("县实验小学", [("课后服务收费", "县实验小学"), ("资产管理", "县实验小学")]),
@@ -256,6 +253,14 @@ def test_review_a_bureau_ledger_beside_its_schools_ledgers_is_counted(tmp_path: 
         _sheet_book(folder / f"{unit}整改台账.xlsx", title="整改台账", rows=[
             [f"{unit}巡察整改台账"], header,
             *([n, p, f"整改{p}", owner, "2026年12月31日", "正在推进"] for n, (p, owner) in enumerate(rows, 1))])
+
+
+def test_review_a_bureau_ledger_beside_its_schools_ledgers_is_counted(tmp_path: Path) -> None:
+    """A 教育局's own ledger, most of its measures led by two schools that also sent ledgers, is the
+    bureau's — it had been set aside as a 汇总台账 (its measures and the bureau left out)."""
+    folder = tmp_path / "教育系统"
+    folder.mkdir()
+    _bureau_and_its_schools(folder)
     out = tmp_path / "batch.json"
     main(["batch", str(folder), "-o", str(tmp_path / "汇总.xlsx"), "--json", str(out), "-j", "1"])
     data = json.loads(out.read_text("utf-8"))
@@ -324,14 +329,7 @@ def test_second_review_a_folder_named_for_the_departments_does_not_make_a_ledger
     name had made it a 汇总台账)."""
     folder = tmp_path / "巡察整改" / "各部门"
     folder.mkdir(parents=True)
-    header = ["序号", "具体问题", "整改措施", "责任单位", "整改时限", "整改状态"]
-    for unit, rows in (("县第一中学", [("食堂账目不清", "县第一中学"), ("收费不规范", "县第一中学")]),
-                       ("县实验小学", [("课后服务收费", "县实验小学"), ("资产管理", "县实验小学")]),
-                       ("县教育局", [("对学校食堂监管不力", "县第一中学"), ("对学校收费监管缺位", "县实验小学"),
-                                    ("教师招聘不规范", "县教育局")])):
-        _sheet_book(folder / f"{unit}整改台账.xlsx", title="整改台账", rows=[
-            [f"{unit}巡察整改台账"], header,
-            *([n, p, f"整改{p}", owner, "2026年12月31日", "正在推进"] for n, (p, owner) in enumerate(rows, 1))])
+    _bureau_and_its_schools(folder)
     out = tmp_path / "batch.json"
     main(["batch", str(tmp_path / "巡察整改"), "-o", str(tmp_path / "汇总.xlsx"), "--json", str(out), "-j", "1"])
     assert json.loads(out.read_text("utf-8"))["totals"]["measures"] == 7
